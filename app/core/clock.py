@@ -1,0 +1,136 @@
+"""The one source of time for the core.
+
+Everything that reads the time or waits for it goes through :func:`current`, so a test can install a
+:class:`ManualClock` and move time forward instead of sleeping. Wall-clock times are for people and
+for the server; ordering inside the till never depends on them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """What the core needs from time: the UTC wall clock, a monotonic clock, and waiting."""
+
+    def now(self) -> datetime:
+        """The current time, timezone-aware, in UTC."""
+        ...
+
+    def monotonic(self) -> float:
+        """Seconds on a clock that never goes backwards."""
+        ...
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait for ``seconds`` of this clock's time."""
+        ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> datetime:
+        """The system time in UTC."""
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        """``time.monotonic()``."""
+        return time.monotonic()
+
+    async def sleep(self, seconds: float) -> None:
+        """``asyncio.sleep``."""
+        await asyncio.sleep(max(0.0, seconds))
+
+
+class ManualClock:
+    """A clock that moves only when a test calls :meth:`advance`.
+
+    Sleepers wake, in deadline order, when the clock passes their deadline; a sleep of zero or less
+    returns at once (after yielding to the loop once, as ``asyncio.sleep(0)`` does).
+    """
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._now = start or datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+        self._mono = 1_000.0
+        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    def now(self) -> datetime:
+        """The clock's current time."""
+        return self._now
+
+    def monotonic(self) -> float:
+        """The clock's monotonic reading."""
+        return self._mono
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait until the clock has been advanced by ``seconds``."""
+        if seconds <= 0:
+            await asyncio.sleep(0)
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (self._mono + seconds, next(self._order), future))
+        await future
+
+    @property
+    def sleepers(self) -> int:
+        """How many coroutines are waiting on this clock (tests wait for this to settle)."""
+        return sum(1 for _, _, f in self._sleepers if not f.done())
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward and wake every sleeper whose deadline has passed."""
+        if seconds < 0:
+            raise ValueError("a clock does not go backwards")
+        self._mono += seconds
+        self._now += timedelta(seconds=seconds)
+        while self._sleepers and self._sleepers[0][0] <= self._mono:
+            _, _, future = heapq.heappop(self._sleepers)
+            if not future.done():
+                future.set_result(None)
+
+    def set_wall(self, when: datetime) -> None:
+        """Set the wall clock alone (clock skew, a day boundary); the monotonic clock stays put."""
+        if when.tzinfo is None:
+            raise ValueError("wall-clock times are timezone-aware")
+        self._now = when.astimezone(UTC)
+
+
+_current: Clock = SystemClock()
+
+
+def current() -> Clock:
+    """The clock in use."""
+    return _current
+
+
+def now() -> datetime:
+    """The current UTC time from the clock in use."""
+    return _current.now()
+
+
+def monotonic() -> float:
+    """The monotonic reading of the clock in use."""
+    return _current.monotonic()
+
+
+async def sleep(seconds: float) -> None:
+    """Sleep on the clock in use."""
+    await _current.sleep(seconds)
+
+
+@contextmanager
+def installed(clock: Clock) -> Iterator[Clock]:
+    """Use ``clock`` for the duration of a ``with`` block (tests)."""
+    global _current
+    previous, _current = _current, clock
+    try:
+        yield clock
+    finally:
+        _current = previous

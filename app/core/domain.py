@@ -1,0 +1,68 @@
+"""Value types in the till's own words, shared by every layer of the core."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Channel(IntEnum):
+    """Where a transaction happened, as the Stamps API numbers channels."""
+
+    MOBILE_APP = 1
+    POS = 2
+    KIOSK = 3
+    WEB = 4
+    ANDROID = 5
+    IOS = 6
+    CALL_CENTER = 7
+    GRABFOOD = 8
+    GOFOOD = 9
+
+
+class OperationKind(StrEnum):
+    """What an outbox entry asks the server to do."""
+
+    REWARD = "reward"
+    MULTI = "multi"
+    VOUCHER = "voucher"
+    DEDUCT = "deduct"
+    CODE = "code"
+    PROMO = "promo"
+    CANCEL = "cancel"
+
+
+class Outcome(StrEnum):
+    """What one attempt proves about the server (DESIGN.md §3).
+
+    ``AMBIGUOUS`` is the default: an attempt is only downgraded from it on proof.
+    """
+
+    APPLIED = "applied"
+    REFUSED = "refused"
+    NEVER_ARRIVED = "never_arrived"
+    AMBIGUOUS = "ambiguous"
+
+
+class EntryStatus(StrEnum):
+    """The states of an outbox entry (DESIGN.md §3)."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SYNCED = "synced"
+    REJECTED = "rejected"
+    UNKNOWN = "unknown"
+    VOIDED = "voided"
+    EXPIRED = "expired"
+    DISMISSED = "dismissed"
+
+
+#: States an entry never leaves.
+FINAL_STATUSES = frozenset(
+    {EntryStatus.SYNCED, EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED}
+)
+
+
+def format_rupiah(amount: int) -> str:
+    """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands)."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {abs(amount):,}".replace(",", ".")

@@ -1,0 +1,160 @@
+"""Every way a call to the Stamps API can fail, each carrying what it proves about the server.
+
+The outbox decides an entry's fate from :attr:`StampsError.outcome` alone (DESIGN.md §3), so the
+classification lives here, in one place, and nowhere else. Messages are built only from what the
+server said and from the status; no request value (a token, a PIN) is ever put in one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from app.core.domain import Outcome
+
+
+class StampsError(Exception):
+    """Base of the taxonomy. ``message`` is safe to show a cashier and to log."""
+
+    outcome: Outcome = Outcome.AMBIGUOUS
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, status_code={self.status_code})"
+
+
+# --- the request did not get a readable answer -------------------------------------------------
+
+
+class NetworkError(StampsError):
+    """No HTTP answer was read."""
+
+
+class ConnectionFailed(NetworkError):
+    """The connection was never made (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``)."""
+
+    outcome = Outcome.NEVER_ARRIVED
+
+
+class ResponseLost(NetworkError):
+    """The request may have been sent but no answer came back (read timeout, reset, protocol
+    error after sending). The server may or may not have applied it."""
+
+    outcome = Outcome.AMBIGUOUS
+
+
+# --- the server answered ------------------------------------------------------------------------
+
+
+class ApiError(StampsError):
+    """The server answered with a status that is not 2xx.
+
+    ``detail`` is the server's own message (``error_message``, else ``detail``, else the first
+    field error); ``field_errors`` maps a field to its message; ``error_code`` is the server's code
+    when it gives one. Only the documented codes (``invalid_pin``, ``invalid_data``,
+    ``invalid_voucher_owner``) may be relied on.
+    """
+
+    outcome = Outcome.REFUSED
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        detail: str | None = None,
+        error_code: str | None = None,
+        field_errors: Mapping[str, str] | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, status_code=status_code)
+        self.detail = detail
+        self.error_code = error_code
+        self.field_errors: dict[str, str] = dict(field_errors or {})
+        self.retry_after = retry_after
+
+
+class ValidationFailed(ApiError):
+    """400: the server refused the request's data (too few stamps, a used voucher, a wrong PIN)."""
+
+    @property
+    def attempts_left(self) -> int | None:
+        """For ``invalid_pin``: the PIN attempts the server says are left, when it says so."""
+        import re
+
+        text = " ".join([self.detail or "", *self.field_errors.values()])
+        match = re.search(r"(\d+)\s+attempt", text)
+        return int(match.group(1)) if match else None
+
+
+class Unauthorized(ApiError):
+    """401 that has not (yet) been confirmed as bad credentials by ``/api/ping``."""
+
+
+class Forbidden(ApiError):
+    """403 that has not (yet) been confirmed as bad credentials by ``/api/ping``."""
+
+
+class RequestRefused(ApiError):
+    """401 or 403 although ``/api/ping`` accepts the credentials: only this request was refused."""
+
+
+class CredentialsRejected(ApiError):
+    """401 or 403 and ``/api/ping`` fails too: the token (or JWT) is wrong. Nothing was applied;
+    the whole queue waits until the credentials change."""
+
+    outcome = Outcome.NEVER_ARRIVED
+
+
+class NotFound(ApiError):
+    """404: e.g. cancelling a redemption id the server does not know."""
+
+
+class MethodNotAllowed(ApiError):
+    """405: the endpoint does not take this HTTP method."""
+
+
+class RequestTimedOut(ApiError):
+    """408: the server gave up reading the request before acting on it."""
+
+    outcome = Outcome.NEVER_ARRIVED
+
+
+class RateLimited(ApiError):
+    """429: too many requests; ``retry_after`` (seconds) when the server says."""
+
+    outcome = Outcome.NEVER_ARRIVED
+
+
+class ClientError(ApiError):
+    """Any other 4xx answer."""
+
+
+class ServerError(ApiError):
+    """500, 502, 504 or another 5xx: the server may have applied the request before failing."""
+
+    outcome = Outcome.AMBIGUOUS
+
+
+class ServiceUnavailable(ServerError):
+    """503: the server turned the request away before handling it."""
+
+    outcome = Outcome.NEVER_ARRIVED
+
+
+class MalformedResponse(StampsError):
+    """A 2xx answer whose body cannot be read as the endpoint's response.
+
+    The server applied the request (2xx is proof) but the till cannot read what it created.
+    """
+
+    outcome = Outcome.APPLIED
+
+
+class InvalidRequest(StampsError):
+    """The till refused to send a request whose values are not valid (nothing left the till)."""
+
+    outcome = Outcome.NEVER_ARRIVED

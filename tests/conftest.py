@@ -1,0 +1,21 @@
+"""Fixtures for every test: an isolated environment so no test reads the developer's own settings,
+token or keyring."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ``STAMPS_POS_*`` variable from outside, and the platform folders inside ``tmp_path``."""
+    for name in list(os.environ):
+        if name.startswith("STAMPS_POS_"):
+            monkeypatch.delenv(name)
+    home = tmp_path / "home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

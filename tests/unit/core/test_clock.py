@@ -1,0 +1,54 @@
+"""The manual clock lets tests move time instead of sleeping."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.core import clock
+from app.core.clock import ManualClock
+
+
+async def test_sleepers_wake_in_deadline_order_when_time_moves() -> None:
+    manual = ManualClock()
+    woke: list[str] = []
+
+    async def sleeper(name: str, seconds: float) -> None:
+        await manual.sleep(seconds)
+        woke.append(name)
+
+    tasks = [asyncio.create_task(sleeper(n, s)) for n, s in [("late", 30), ("early", 5)]]
+    await asyncio.sleep(0)
+    assert manual.sleepers == 2
+    manual.advance(10)
+    await asyncio.sleep(0)
+    assert woke == ["early"]
+    manual.advance(20)
+    await asyncio.gather(*tasks)
+    assert woke == ["early", "late"]
+
+
+def test_advance_moves_wall_and_monotonic_clocks_together() -> None:
+    manual = ManualClock(datetime(2026, 1, 1, tzinfo=UTC))
+    start = manual.monotonic()
+    manual.advance(90)
+    assert manual.now() == datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=90)
+    assert manual.monotonic() - start == 90
+
+
+def test_time_does_not_go_backwards() -> None:
+    with pytest.raises(ValueError, match="backwards"):
+        ManualClock().advance(-1)
+
+
+def test_installed_clock_is_the_one_the_core_reads() -> None:
+    manual = ManualClock()
+    with clock.installed(manual):
+        assert clock.now() == manual.now()
+    assert clock.current() is not manual
+
+
+def test_system_clock_is_utc_aware() -> None:
+    assert clock.now().tzinfo is UTC

@@ -1,0 +1,118 @@
+"""Settings: the TOML file, the environment over it, and a clear message for each bad value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.config import ConfigError, default_config_file, load_settings
+from app.core.domain import Channel
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reads_the_toml_file_in_the_config_folder() -> None:
+    write(default_config_file(), 'merchant = 7\nstore = 32\nlanes = 8\nauth = "bearer"\n')
+    settings = load_settings()
+    assert (settings.merchant, settings.store, settings.lanes, settings.auth) == (
+        7,
+        32,
+        8,
+        "bearer",
+    )
+
+
+def test_defaults_follow_the_design_table() -> None:
+    settings = load_settings(merchant=1, store=2)
+    assert settings.base_url == "https://stamps.co.id"
+    assert settings.auth == "token"
+    assert settings.idempotency == "unknown"
+    assert settings.key_window_hours == 24
+    assert settings.lanes == 4
+    assert settings.terminal
+    assert settings.effective_channel() is Channel.POS
+    assert settings.effective_channel(kiosk=True) is Channel.KIOSK
+
+
+def test_environment_overrides_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    write(default_config_file(), "merchant = 7\nstore = 32\nlanes = 8\n")
+    monkeypatch.setenv("STAMPS_POS_LANES", "2")
+    monkeypatch.setenv("STAMPS_POS_CHANNEL", "3")
+    settings = load_settings()
+    assert settings.lanes == 2
+    assert settings.channel is Channel.KIOSK
+
+
+def test_config_file_can_be_named_by_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = write(tmp_path / "till-3.toml", "merchant = 9\nstore = 4\n")
+    monkeypatch.setenv("STAMPS_POS_CONFIG", str(other))
+    assert load_settings().merchant == 9
+
+
+def test_missing_required_setting_names_it_and_its_variable() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "setting 'merchant' is required" in message
+    assert "STAMPS_POS_MERCHANT" in message
+    assert "setting 'store' is required" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "setting"),
+    [
+        ("lanes = 0", "lanes"),
+        ('auth = "basic"', "auth"),
+        ('idempotency = "maybe"', "idempotency"),
+        ("channel = 12", "channel"),
+        ("key_window_hours = -1", "key_window_hours"),
+        ('merchant = "seven"', "merchant"),
+    ],
+)
+def test_invalid_value_is_refused_naming_the_setting(line: str, setting: str) -> None:
+    base = "" if setting == "merchant" else "merchant = 7\n"
+    write(default_config_file(), f"{base}store = 32\n{line}\n")
+    with pytest.raises(ConfigError, match=rf"setting '{setting}'"):
+        load_settings()
+
+
+def test_unknown_key_in_the_file_is_refused() -> None:
+    write(default_config_file(), "merchant = 7\nstore = 32\nlane = 3\n")
+    with pytest.raises(ConfigError, match=r"'lane' in .* is not a setting"):
+        load_settings()
+
+
+def test_broken_toml_names_the_file() -> None:
+    path = write(default_config_file(), "merchant = \n")
+    with pytest.raises(ConfigError, match=f"{path}.*not valid TOML"):
+        load_settings()
+
+
+def test_token_in_the_file_is_refused_without_echoing_it() -> None:
+    write(default_config_file(), 'merchant = 7\nstore = 32\ntoken = "s3cr3t-token"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert "never kept in the settings file" in str(caught.value)
+    assert "s3cr3t-token" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://stamps.co.id", "ftp://stamps.co.id", "stamps.co.id", "http://10.0.0.5:8800"]
+)
+def test_base_url_must_be_https_unless_loopback(url: str) -> None:
+    with pytest.raises(ConfigError, match="setting 'base_url'"):
+        load_settings(merchant=1, store=2, base_url=url)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8800", "http://localhost:9000/", "http://[::1]:8800", "https://x.id"]
+)
+def test_loopback_http_and_any_https_are_accepted(url: str) -> None:
+    assert load_settings(merchant=1, store=2, base_url=url).base_url == url.rstrip("/")
