@@ -1,0 +1,164 @@
+"""Each rule of the offline policy (DESIGN.md §4), and the refusals that hold online too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from app.core.domain import OperationKind
+from app.core.offline.policy import (
+    Decision,
+    MemberFacts,
+    OfflineLimits,
+    OutageTotals,
+    Refusal,
+    VoucherFacts,
+    decide,
+)
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+LIMITS = OfflineLimits()
+MEMBER = MemberFacts(
+    is_blocked=False,
+    redemption_allowed=True,
+    pin_is_blocked=False,
+    protected_redemption=False,
+    fetched_at=NOW - timedelta(hours=2),
+    projected_stamps=300,
+)
+VOUCHER = VoucherFacts(
+    is_active=True,
+    start_date=date(2026, 11, 1),
+    end_date=date(2026, 12, 31),
+    value=50_000,
+    used_on_this_till=False,
+)
+
+
+def offline(kind: OperationKind = OperationKind.REWARD, **kwargs: Any) -> Decision:
+    """The policy's decision offline, with the defaults above unless a test says otherwise."""
+    args: dict[str, Any] = {
+        "online": False,
+        "now": NOW,
+        "limits": LIMITS,
+        "outage": OutageTotals(),
+        "stamps_cost": 20,
+    }
+    args.update(kwargs)
+    member = args.pop("member", MEMBER)
+    return decide(kind, member, **args)
+
+
+def test_a_cached_member_with_stamps_is_accepted_offline_as_provisional() -> None:
+    decision = offline()
+    assert decision.allowed and decision.provisional
+
+
+def test_online_the_server_judges_and_nothing_is_provisional() -> None:
+    decision = offline(online=True, stamps_cost=10_000)
+    assert decision.allowed and not decision.provisional
+
+
+@pytest.mark.parametrize("online", [True, False])
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [
+        ({"is_blocked": True}, Refusal.MEMBER_BLOCKED),
+        ({"redemption_allowed": False}, Refusal.REDEMPTION_NOT_ALLOWED),
+        ({"pin_is_blocked": True}, Refusal.PIN_BLOCKED),
+    ],
+)
+def test_standing_refusals_hold_online_and_offline(
+    online: bool, change: dict[str, bool], refusal: Refusal
+) -> None:
+    decision = offline(online=online, member=replace(MEMBER, **change))
+    assert not decision.allowed
+    assert decision.refusal is refusal
+    assert decision.reason
+
+
+def test_a_pin_protected_member_is_refused_offline_only() -> None:
+    member = replace(MEMBER, protected_redemption=True)
+    assert offline(member=member).refusal is Refusal.PIN_NEEDS_SERVER
+    assert offline(member=member, online=True).allowed
+
+
+def test_a_member_cached_more_than_a_day_ago_is_refused() -> None:
+    stale = replace(MEMBER, fetched_at=NOW - timedelta(hours=24, seconds=1))
+    assert offline(member=stale).refusal is Refusal.MEMBER_TOO_OLD
+    fresh = replace(MEMBER, fetched_at=NOW - timedelta(hours=24))
+    assert offline(member=fresh).allowed
+
+
+def test_the_projected_balance_must_cover_the_cost() -> None:
+    member = replace(MEMBER, projected_stamps=19)
+    decision = offline(member=member, stamps_cost=20)
+    assert decision.refusal is Refusal.NOT_ENOUGH_STAMPS
+    assert "19" in decision.reason
+
+
+def test_one_redemption_costs_at_most_100_stamps_offline() -> None:
+    assert offline(stamps_cost=100).allowed
+    assert offline(stamps_cost=101).refusal is Refusal.TOO_COSTLY_OFFLINE
+
+
+@pytest.mark.parametrize("kind", [OperationKind.REWARD, OperationKind.MULTI])
+def test_the_outage_caps_stamps_and_count(kind: OperationKind) -> None:
+    assert offline(kind, outage=OutageTotals(stamps=980, redemptions=3), stamps_cost=20).allowed
+    at_cap = offline(kind, outage=OutageTotals(stamps=990, redemptions=3), stamps_cost=20)
+    assert at_cap.refusal is Refusal.OUTAGE_STAMPS_CAP
+    assert offline(kind, outage=OutageTotals(stamps=0, redemptions=49)).allowed
+    count = offline(kind, outage=OutageTotals(stamps=0, redemptions=50))
+    assert count.refusal is Refusal.OUTAGE_COUNT_CAP
+
+
+def test_limits_are_settings() -> None:
+    generous = OfflineLimits(max_stamps_per_redemption=500, member_max_age=timedelta(days=3))
+    old = replace(MEMBER, fetched_at=NOW - timedelta(days=2))
+    assert offline(member=old, stamps_cost=250, limits=generous).allowed
+
+
+@pytest.mark.parametrize("kind", [OperationKind.VOUCHER, OperationKind.DEDUCT])
+def test_a_cached_valid_voucher_is_accepted_offline(kind: OperationKind) -> None:
+    decision = offline(kind, voucher=VOUCHER, stamps_cost=0)
+    assert decision.allowed and decision.provisional
+
+
+@pytest.mark.parametrize(
+    ("voucher", "refusal"),
+    [
+        (None, Refusal.VOUCHER_NOT_CACHED),
+        (replace(VOUCHER, is_active=False), Refusal.VOUCHER_INACTIVE),
+        (replace(VOUCHER, end_date=date(2026, 11, 24)), Refusal.VOUCHER_OUT_OF_DATE),
+        (replace(VOUCHER, start_date=date(2026, 11, 26)), Refusal.VOUCHER_OUT_OF_DATE),
+        (replace(VOUCHER, used_on_this_till=True), Refusal.VOUCHER_USED_HERE),
+        (replace(VOUCHER, value=250_001), Refusal.VOUCHER_VALUE_CAP),
+    ],
+)
+def test_voucher_rules(voucher: VoucherFacts | None, refusal: Refusal) -> None:
+    assert offline(OperationKind.VOUCHER, voucher=voucher, stamps_cost=0).refusal is refusal
+
+
+def test_a_deduction_is_capped_by_the_value_it_takes() -> None:
+    dynamic = replace(VOUCHER, value=None)
+    assert offline(OperationKind.DEDUCT, voucher=dynamic, stamps_cost=250_000).allowed
+    over = offline(OperationKind.DEDUCT, voucher=dynamic, stamps_cost=250_001)
+    assert over.refusal is Refusal.VOUCHER_VALUE_CAP
+    assert "Rp 250.000" in over.reason
+
+
+@pytest.mark.parametrize("kind", [OperationKind.CODE, OperationKind.PROMO])
+def test_codes_are_refused_offline_unless_the_store_allows_them(kind: OperationKind) -> None:
+    assert offline(kind).refusal is Refusal.CODE_NEEDS_SERVER
+    allowing = OfflineLimits(allow_codes=True)
+    assert offline(kind, limits=allowing).provisional
+    capped = offline(kind, limits=allowing, outage=OutageTotals(redemptions=50))
+    assert capped.refusal is Refusal.OUTAGE_COUNT_CAP
+
+
+def test_a_cancel_is_always_allowed_even_for_a_blocked_member() -> None:
+    blocked = replace(MEMBER, is_blocked=True, fetched_at=NOW - timedelta(days=30))
+    assert offline(OperationKind.CANCEL, member=blocked).allowed
