@@ -1,0 +1,151 @@
+"""Is the server reachable? Derived from the outcomes of real requests, and from a cheap probe
+while it is not.
+
+``ONLINE``: the last answer was a proper one. ``DEGRADED``: the server answers, but with server
+errors or not in time. ``OFFLINE``: connections are not being made. Listeners hear every change;
+the sync worker wakes the entries that never arrived when the state turns ``ONLINE`` (DESIGN.md §3).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+
+from app.core import clock
+from app.core.domain import Outcome
+
+log = logging.getLogger(__name__)
+
+SKEW_WARNING = timedelta(minutes=2)
+
+
+class Connectivity(StrEnum):
+    """The three states the status bar shows."""
+
+    ONLINE = "online"
+    DEGRADED = "degraded"
+    OFFLINE = "offline"
+
+
+Listener = Callable[[Connectivity, Connectivity], None]
+Probe = Callable[[], Awaitable[bool]]
+
+
+class ConnectivityMonitor:
+    """Keeps the connectivity state and, while it is not online, probes the server.
+
+    ``probe`` answers True when the server answered properly (``/api/ping``). The probe interval
+    doubles while the server stays away, from ``probe_interval`` up to ``probe_cap``.
+    """
+
+    def __init__(
+        self,
+        probe: Probe,
+        *,
+        probe_interval: float = 5.0,
+        probe_cap: float = 60.0,
+        initial: Connectivity = Connectivity.ONLINE,
+    ) -> None:
+        self._probe = probe
+        self._interval = probe_interval
+        self._cap = probe_cap
+        self._state = initial
+        self._listeners: list[Listener] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.skew: timedelta | None = None
+
+    @property
+    def state(self) -> Connectivity:
+        """The current state."""
+        return self._state
+
+    @property
+    def online(self) -> bool:
+        """True unless the till is offline (a degraded server still takes requests)."""
+        return self._state is not Connectivity.OFFLINE
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(old, new)`` on every change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def report(self, outcome: Outcome | None, *, status_code: int | None = None) -> None:
+        """Record what a real request proved. ``None`` or ``APPLIED``/``REFUSED`` mean the server
+        answered; a connection that was never made means offline; the rest, degraded."""
+        if outcome in (None, Outcome.APPLIED, Outcome.REFUSED):
+            self._set(Connectivity.ONLINE)
+        elif outcome is Outcome.NEVER_ARRIVED and status_code is None:
+            self._set(Connectivity.OFFLINE)
+        else:
+            self._set(Connectivity.DEGRADED)
+
+    def note_server_date(self, header: str | None) -> None:
+        """Compare the server's ``Date`` header with the till's clock; warn beyond two minutes."""
+        if not header:
+            return
+        try:
+            server_time: datetime = parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return
+        if server_time.tzinfo is None:
+            return
+        self.skew = clock.now() - server_time
+        if abs(self.skew) > SKEW_WARNING:
+            log.warning(
+                "the till's clock is %+.0f s off the server's; check the time settings",
+                self.skew.total_seconds(),
+            )
+
+    @property
+    def clock_skewed(self) -> bool:
+        """True when the last server ``Date`` was more than two minutes off."""
+        return self.skew is not None and abs(self.skew) > SKEW_WARNING
+
+    def start(self) -> None:
+        """Start probing in the background (on the running loop)."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="connectivity")
+
+    async def stop(self) -> None:
+        """Stop probing."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def _set(self, new: Connectivity) -> None:
+        old, self._state = self._state, new
+        if old is new:
+            return
+        log.info("connectivity: %s -> %s", old, new)
+        self._wake.set()
+        for listener in list(self._listeners):
+            listener(old, new)
+
+    async def _run(self) -> None:
+        delay = self._interval
+        while True:
+            if self._state is Connectivity.ONLINE:
+                self._wake.clear()
+                await self._wake.wait()
+                delay = self._interval
+                continue
+            await clock.sleep(delay)
+            if self.state is Connectivity.ONLINE:  # a real request got through meanwhile
+                continue
+            try:
+                answered = await self._probe()
+            except Exception:  # a probe that fails for any reason is "not yet"
+                log.debug("connectivity probe failed", exc_info=True)
+                answered = False
+            if answered:
+                self._set(Connectivity.ONLINE)
+            else:
+                delay = min(self._cap, delay * 2)

@@ -1,0 +1,132 @@
+"""Connectivity follows real request outcomes, and a probe brings it back online."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterator
+from datetime import timedelta
+from email.utils import format_datetime
+
+import pytest
+
+from app.core import clock
+from app.core.clock import ManualClock
+from app.core.domain import Outcome
+from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
+
+
+@pytest.fixture
+def manual() -> Iterator[ManualClock]:
+    with clock.installed(ManualClock()) as installed:
+        assert isinstance(installed, ManualClock)
+        yield installed
+
+
+class ScriptedProbe:
+    """A probe whose answers the test sets; counts its calls."""
+
+    def __init__(self) -> None:
+        self.answer = False
+        self.calls = 0
+
+    async def __call__(self) -> bool:
+        self.calls += 1
+        return self.answer
+
+
+async def settle(manual: ManualClock, sleepers: int = 1) -> None:
+    """Let the loop run until the monitor is waiting on the clock again."""
+    for _ in range(50):
+        await asyncio.sleep(0)
+        if manual.sleepers >= sleepers:
+            return
+    raise AssertionError("the monitor never went back to waiting")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status", "state"),
+    [
+        (Outcome.NEVER_ARRIVED, None, Connectivity.OFFLINE),
+        (Outcome.NEVER_ARRIVED, 503, Connectivity.DEGRADED),
+        (Outcome.AMBIGUOUS, None, Connectivity.DEGRADED),
+        (Outcome.AMBIGUOUS, 502, Connectivity.DEGRADED),
+        (Outcome.REFUSED, 400, Connectivity.ONLINE),
+        (Outcome.APPLIED, 200, Connectivity.ONLINE),
+    ],
+)
+def test_state_follows_what_a_request_proved(
+    outcome: Outcome, status: int | None, state: Connectivity
+) -> None:
+    monitor = ConnectivityMonitor(ScriptedProbe(), initial=Connectivity.DEGRADED)
+    monitor.report(outcome, status_code=status)
+    assert monitor.state is state
+
+
+def test_listeners_hear_each_change_once() -> None:
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    heard: list[tuple[Connectivity, Connectivity]] = []
+    monitor.subscribe(lambda old, new: heard.append((old, new)))
+    monitor.report(Outcome.NEVER_ARRIVED)
+    monitor.report(Outcome.NEVER_ARRIVED)
+    monitor.report(Outcome.APPLIED)
+    assert heard == [
+        (Connectivity.ONLINE, Connectivity.OFFLINE),
+        (Connectivity.OFFLINE, Connectivity.ONLINE),
+    ]
+
+
+async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClock) -> None:
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)
+    monitor.start()
+    try:
+        monitor.report(Outcome.NEVER_ARRIVED)
+        await settle(manual)
+        manual.advance(5)
+        await settle(manual)
+        assert probe.calls == 1
+        manual.advance(9)  # the next probe waits 10 s, not 5
+        await asyncio.sleep(0)
+        assert probe.calls == 1
+        manual.advance(1)
+        await settle(manual)
+        assert probe.calls == 2
+        probe.answer = True
+        manual.advance(20)
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
+
+
+async def test_no_probing_while_online(manual: ManualClock) -> None:
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5)
+    monitor.start()
+    try:
+        await asyncio.sleep(0)
+        manual.advance(3600)
+        await asyncio.sleep(0)
+        assert probe.calls == 0
+    finally:
+        await monitor.stop()
+
+
+def test_clock_skew_beyond_two_minutes_is_warned(
+    manual: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    monitor.note_server_date(format_datetime(manual.now() - timedelta(seconds=90), usegmt=True))
+    assert not monitor.clock_skewed
+    with caplog.at_level(logging.WARNING):
+        monitor.note_server_date(format_datetime(manual.now() + timedelta(minutes=3), usegmt=True))
+    assert monitor.clock_skewed
+    assert "clock is -180 s off" in caplog.text
+
+
+def test_an_unreadable_date_header_is_ignored() -> None:
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    monitor.note_server_date("yesterday-ish")
+    assert monitor.skew is None
