@@ -1,0 +1,7 @@
+"""``python -m app.sandbox``."""
+
+import sys
+
+from app.sandbox.cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""``stamps-pos sandbox`` / ``python -m app.sandbox``: serve the sandbox until Ctrl-C or SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from types import FrameType
+
+from app.sandbox.data import DEMO_TOKEN, MERCHANT_ID, PIN_MEMBER_PIN
+from app.sandbox.embedded import SandboxServer
+from app.sandbox.faults import SCOPES, FaultConfig
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("a probability between 0 and 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="stamps-pos sandbox",
+        description="A Stamps-compatible server with demo data, for demos and tests.",
+    )
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8800, help="0 picks a free port")
+    p.add_argument("--token", default=DEMO_TOKEN, help="the static API token to accept")
+    p.add_argument("--state", metavar="FILE", help="keep state in this SQLite file")
+    p.add_argument(
+        "--no-idempotency",
+        action="store_true",
+        help="ignore Idempotency-Key, like a server that does not honour it",
+    )
+    p.add_argument("--seed", type=int, help="seed for repeatable faults")
+    p.add_argument("--error-rate", type=_rate, default=0.0, help="5xx answers (not applied)")
+    p.add_argument("--latency-ms", type=int, default=0, help="delay added to every request")
+    p.add_argument("--timeout-rate", type=_rate, default=0.0, help="requests never answered")
+    p.add_argument("--drop-rate", type=_rate, default=0.0, help="connections closed unanswered")
+    p.add_argument(
+        "--applied-then-500-rate", type=_rate, default=0.0, help="applied, then answered 500"
+    )
+    p.add_argument(
+        "--error-statuses",
+        default="500,502,503,504",
+        help="comma-separated statuses an injected error answers with",
+    )
+    p.add_argument(
+        "--fault-scope",
+        choices=SCOPES,
+        default="all",
+        help="'redemptions' faults only the POSTs that redeem or cancel",
+    )
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        faults = FaultConfig(
+            error_rate=args.error_rate,
+            latency_ms=args.latency_ms,
+            timeout_rate=args.timeout_rate,
+            drop_rate=args.drop_rate,
+            applied_then_500_rate=args.applied_then_500_rate,
+            scope=args.fault_scope,
+            error_statuses=tuple(int(s) for s in args.error_statuses.split(",") if s.strip()),
+            seed=args.seed,
+        )
+        faults.validate()
+    except ValueError as exc:
+        print(f"stamps-pos sandbox: {exc}")
+        return 2
+    server = SandboxServer(
+        args.host,
+        args.port,
+        args.token,
+        idempotency=not args.no_idempotency,
+        faults=faults,
+        state_path=args.state,
+    )
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    # Signals can only be caught on the main thread; elsewhere the caller owns shutdown.
+    on_main = threading.current_thread() is threading.main_thread()
+    signals = (signal.SIGINT, signal.SIGTERM) if on_main else ()
+    previous = {s: signal.signal(s, on_signal) for s in signals}
+    try:
+        try:
+            server.start()
+        except OSError as exc:
+            print(f"stamps-pos sandbox: cannot listen on {args.host}:{args.port}: {exc}")
+            return 1
+        print(f"Stamps sandbox serving at {server.url}", flush=True)
+        print(f"  token:    {server.token}", flush=True)
+        print(f"  merchant: {MERCHANT_ID}, stores 32 (Kemang) and 33 (Braga)", flush=True)
+        print(
+            f"  try:      customer@stamps.co.id; PIN member 123 (PIN {PIN_MEMBER_PIN})", flush=True
+        )
+        print("Press Ctrl-C to stop.", flush=True)
+        while not stop.wait(0.5):
+            pass
+    finally:
+        server.stop()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    return 0

@@ -1,0 +1,89 @@
+"""The control endpoints under ``/_sandbox/``: for tests and demos, never for the till.
+
+They answer only requests from loopback, need no token, and are never faulted:
+
+- ``POST /_sandbox/reset``: demo data afresh, keys, ledger, clock and faults back to defaults
+- ``GET /_sandbox/ledger``: every applied effect in order
+- ``GET|POST /_sandbox/faults``: read or change the fault settings (partial JSON object)
+- ``GET|POST /_sandbox/idempotency``: ``{"enabled": bool}``
+- ``GET|POST /_sandbox/clock``: ``{"advance": seconds}`` moves sandbox time forward
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+if TYPE_CHECKING:
+    from app.sandbox.server import Sandbox
+
+_LOOPBACK = ("127.", "::1", "::ffff:127.")
+
+
+def _from_loopback(request: Request) -> bool:
+    host = request.client.host if request.client else ""
+    return host.startswith(_LOOPBACK)
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    return data
+
+
+def routes(sandbox: Sandbox) -> list[BaseRoute]:
+    def guarded(handler: Any) -> Any:
+        async def endpoint(request: Request) -> Response:
+            if not _from_loopback(request):
+                return JSONResponse({"detail": "Control endpoints answer loopback only."}, 403)
+            try:
+                return JSONResponse(await handler(request))
+            except (ValueError, TypeError, KeyError) as exc:
+                return JSONResponse({"detail": str(exc)}, 400)
+
+        return endpoint
+
+    async def reset(request: Request) -> dict[str, Any]:
+        sandbox.reset()
+        return {"status": "ok"}
+
+    async def ledger(request: Request) -> dict[str, Any]:
+        return {"entries": [dataclasses.asdict(e) for e in sandbox.state.world.ledger]}
+
+    async def faults(request: Request) -> dict[str, Any]:
+        if request.method == "POST":
+            sandbox.faults.configure(**await _body(request))
+        return {
+            "config": dataclasses.asdict(sandbox.faults.config),
+            "injected": list(sandbox.faults.injected),
+        }
+
+    async def idempotency(request: Request) -> dict[str, Any]:
+        if request.method == "POST":
+            sandbox.keys.enabled = bool((await _body(request))["enabled"])
+        return {"enabled": sandbox.keys.enabled, "keys": len(sandbox.state.world.idempotency)}
+
+    async def clock(request: Request) -> dict[str, Any]:
+        if request.method == "POST":
+            seconds = float((await _body(request)).get("advance", 0))
+            if seconds < 0:
+                raise ValueError("the sandbox clock only moves forward")
+            sandbox.state.advance(seconds)
+        return {"now": sandbox.state.now(), "offset": sandbox.state.world.clock_offset}
+
+    return [
+        Route("/_sandbox/reset", guarded(reset), methods=["POST"]),
+        Route("/_sandbox/ledger", guarded(ledger), methods=["GET"]),
+        Route("/_sandbox/faults", guarded(faults), methods=["GET", "POST"]),
+        Route("/_sandbox/idempotency", guarded(idempotency), methods=["GET", "POST"]),
+        Route("/_sandbox/clock", guarded(clock), methods=["GET", "POST"]),
+    ]

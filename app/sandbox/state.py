@@ -1,0 +1,179 @@
+"""The sandbox's state: the world, its clock, lookups, and the checks every request shares.
+
+All state is touched only from the server's event loop, and no handler awaits between reading and
+writing it, so each request applies atomically without locks.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+from app.sandbox.data import build_world
+from app.sandbox.errors import REQUIRED, ApiError, field_error, fields_error
+from app.sandbox.model import LedgerEntry, Member, Store, Voucher, World
+
+_PHONE_PREFIXES = ("+62", "62", "0")
+
+
+def normalise_phone(text: str) -> str | None:
+    """``+62 812-1000-0006``, ``6281210000006`` and ``081210000006`` all become ``6281210000006``;
+    anything that does not look like an Indonesian mobile number becomes None."""
+    compact = re.sub(r"[\s\-()]", "", text)
+    for prefix in _PHONE_PREFIXES:
+        if compact.startswith(prefix):
+            rest = compact[len(prefix) :]
+            if rest.isdigit() and 8 <= len(rest) <= 13 and rest.startswith("8"):
+                return "62" + rest
+    return None
+
+
+class SandboxState:
+    """The world plus the sandbox clock. ``on_change`` is called after every mutation (it is how
+    persistence keeps its snapshot current)."""
+
+    def __init__(self, world: World | None = None) -> None:
+        self._wall: Callable[[], float] = time.time
+        self.world = world if world is not None else build_world(self._wall())
+        self.on_change: Callable[[World], None] = lambda world: None
+
+    # --- time ----------------------------------------------------------------------------
+
+    def now(self) -> float:
+        """Sandbox time: the wall clock moved by whatever ``/_sandbox/clock`` added, so tests can
+        expire a PIN authorisation or an idempotency key without waiting."""
+        return self._wall() + self.world.clock_offset
+
+    def advance(self, seconds: float) -> None:
+        self.world.clock_offset += seconds
+        self.changed()
+
+    def today(self) -> str:
+        return time.strftime("%Y-%m-%d", time.gmtime(self.now()))
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    def reset(self) -> None:
+        self.world = build_world(self._wall())
+        self.changed()
+
+    def changed(self) -> None:
+        self.on_change(self.world)
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def find_member(self, identifier: object) -> Member | None:
+        """Email, member ID, card number, primary key, or phone in any of its three spellings."""
+        if identifier is None:
+            return None
+        text = str(identifier).strip()
+        if not text:
+            return None
+        members = self.world.members.values()
+        lowered = text.lower()
+        for m in members:
+            if m.email.lower() == lowered or text in m.member_ids or m.card_number == text:
+                return m
+        if text.isdigit() and len(text) <= 9 and int(text) in self.world.members:
+            return self.world.members[int(text)]
+        phone = normalise_phone(text)
+        if phone is not None:
+            for m in members:
+                if normalise_phone(m.phone) == phone:
+                    return m
+        return None
+
+    def member_or_error(self, identifier: object, field: str = "user") -> Member:
+        if identifier in (None, ""):
+            raise field_error(field, REQUIRED)
+        member = self.find_member(identifier)
+        if member is None:
+            raise field_error(field, "User not found", "user_not_found")
+        return member
+
+    def store_or_error(self, value: object) -> Store:
+        store_id = as_int(value, "store")
+        store = self.world.stores.get(store_id)
+        if store is None:
+            raise field_error("store", f"Store {store_id} not found")
+        return store
+
+    def check_merchant(self, value: object) -> None:
+        if as_int(value, "merchant") != self.world.merchant.id:
+            raise field_error("merchant", "Merchant not found")
+
+    def voucher_state(self, voucher: Voucher) -> str | None:
+        """Why a voucher cannot be used today, as an error code, or None when it can."""
+        if voucher.used or (voucher.value is not None and voucher.value <= 0):
+            return "voucher_used"
+        if not voucher.is_active:
+            return "voucher_inactive"
+        today = self.today()
+        if voucher.end_date < today:
+            return "voucher_expired"
+        if voucher.start_date > today:
+            return "voucher_not_started"
+        return None
+
+    # --- effects -------------------------------------------------------------------------
+
+    def record(
+        self,
+        kind: str,
+        key: str | None,
+        member: int,
+        stamps_delta: int,
+        redemption_id: int,
+        value_delta: int = 0,
+    ) -> None:
+        """Append an applied effect to the ledger, the evidence tests read to count effects."""
+        self.world.ledger.append(
+            LedgerEntry(
+                seq=len(self.world.ledger) + 1,
+                time=self.now(),
+                kind=kind,
+                idempotency_key=key,
+                member=member,
+                stamps_delta=stamps_delta,
+                redemption_id=redemption_id,
+                value_delta=value_delta,
+            )
+        )
+
+
+# --- parameter parsing ---------------------------------------------------------------------
+
+
+def require(data: dict[str, Any], *fields: str) -> None:
+    """400 naming every missing required field at once, as a form would."""
+    missing = {f: REQUIRED for f in fields if data.get(f) in (None, "")}
+    if missing:
+        raise fields_error(missing)
+
+
+def as_int(value: object, field: str, *, minimum: int | None = None) -> int:
+    if isinstance(value, bool):
+        raise field_error(field, "A valid integer is required.")
+    if value in (None, ""):
+        raise field_error(field, REQUIRED)
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise field_error(field, "A valid integer is required.") from None
+    if minimum is not None and number < minimum:
+        raise field_error(field, f"Ensure this value is greater than or equal to {minimum}.")
+    return number
+
+
+def as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def json_object(data: object) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ApiError(400, {"detail": "JSON parse error - expected an object"})
+    return data

@@ -1,0 +1,1 @@
+"""Integration tests of the Stamps sandbox (app/sandbox) over live HTTP."""

@@ -1,0 +1,174 @@
+"""Fault injection: each mode, what it applies, its scope, and the seed's repeatability."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pytest
+
+from app.sandbox import FaultConfig, SandboxServer
+
+from .helpers import AYU, KEMANG, MERCHANT, Control, stamps_of
+
+pytestmark = pytest.mark.integration
+
+REWARD = "/api/v2/redemptions/redeem-reward"
+BODY = {"user": AYU, "reward": 1, "store": KEMANG}
+
+
+def redeem(api: httpx.Client, key: str = "f-1", timeout: float = 5) -> httpx.Response:
+    return api.post(REWARD, json=BODY, headers={"Idempotency-Key": key}, timeout=timeout)
+
+
+def test_error_rate_answers_5xx_html_without_applying(api: httpx.Client, control: Control):
+    control.faults(error_rate=1.0, seed=3)
+    statuses = set()
+    for n in range(12):
+        r = redeem(api, f"e-{n}")
+        assert r.status_code in (500, 502, 503, 504)
+        assert r.headers["content-type"].startswith("text/html")
+        assert "<html>" in r.text
+        statuses.add(r.status_code)
+    assert len(statuses) > 1
+    assert control.ledger() == []
+    control.faults(error_rate=0.0)
+    assert stamps_of(api, AYU) == 250
+
+
+def test_error_statuses_can_be_chosen(api: httpx.Client, control: Control):
+    control.faults(error_rate=1.0, error_statuses=[503])
+    assert {redeem(api, f"s-{n}").status_code for n in range(5)} == {503}
+    control.faults(error_statuses=[429])
+    assert redeem(api).status_code == 429
+
+
+def test_latency(api: httpx.Client, control: Control):
+    control.faults(latency_ms=150)
+    started = time.perf_counter()
+    assert api.post("/api/ping").status_code == 200
+    assert time.perf_counter() - started >= 0.15
+
+
+def test_timeout_holds_until_the_client_gives_up(api: httpx.Client, control: Control):
+    control.faults(timeout_rate=1.0)
+    with pytest.raises(httpx.ReadTimeout):
+        redeem(api, timeout=0.3)
+    control.faults(timeout_rate=0.0)
+    assert control.ledger() == []
+
+
+def test_timeout_after_apply(api: httpx.Client, control: Control):
+    control.faults(timeout_rate=1.0, timeout_after_apply=True)
+    with pytest.raises(httpx.ReadTimeout):
+        redeem(api, "t-2", timeout=0.3)
+    [entry] = control.ledger()
+    assert entry["idempotency_key"] == "t-2"
+
+
+def test_drop_closes_without_an_answer(api: httpx.Client, control: Control):
+    control.faults(drop_rate=1.0)
+    with pytest.raises(httpx.RemoteProtocolError):
+        redeem(api)
+    assert control.ledger() == []
+
+
+def test_drop_after_apply_then_retry_with_the_key_replays(api: httpx.Client, control: Control):
+    control.faults(drop_rate=1.0, drop_after_apply=True)
+    with pytest.raises(httpx.RemoteProtocolError):
+        redeem(api, "d-2")
+    control.faults(drop_rate=0.0)
+    retry = redeem(api, "d-2")
+    assert retry.status_code == 200
+    assert retry.headers["idempotent-replayed"] == "true"
+    assert len(control.ledger()) == 1
+    assert stamps_of(api, AYU) == 230
+
+
+def test_applied_then_500(api: httpx.Client, control: Control):
+    control.faults(applied_then_500_rate=1.0)
+    r = redeem(api, "a-1")
+    assert r.status_code == 500
+    assert r.headers["content-type"].startswith("text/html")
+    [entry] = control.ledger()
+    assert entry["idempotency_key"] == "a-1"
+    control.faults(applied_then_500_rate=0.0)
+    assert redeem(api, "a-1").json()["membership"]["stamps"] == 230
+    assert len(control.ledger()) == 1
+
+
+def test_redemptions_scope_leaves_lookups_alone(api: httpx.Client, control: Control):
+    control.faults(error_rate=1.0, scope="redemptions")
+    assert api.post("/api/ping").status_code == 200
+    params = {"user": AYU, "merchant": MERCHANT}
+    assert api.get("/api/v2/memberships/details", params=params).status_code == 200
+    auth = {"user": 123, "pin": "123456", "request_id": "r", "timeout": 60}
+    assert api.post("/api/redemptions/authorize", json=auth).status_code == 200
+    assert redeem(api).status_code >= 500
+    assert api.post("/api/redemptions/cancel", json={"id": 1}).status_code >= 500
+
+
+def test_control_endpoints_are_never_faulted(control: Control):
+    control.faults(error_rate=0.5, drop_rate=0.5)
+    for _ in range(5):
+        assert control.ledger() == []
+
+
+def outcomes(api: httpx.Client, control: Control, seed: int) -> list[str]:
+    control.reset()
+    control.faults(error_rate=0.3, drop_rate=0.2, applied_then_500_rate=0.2, seed=seed)
+    seen = []
+    for n in range(25):
+        try:
+            seen.append(str(api.post("/api/ping", headers={"X-N": str(n)}).status_code))
+        except httpx.RemoteProtocolError:
+            seen.append("drop")
+    return seen
+
+
+def test_the_same_seed_gives_the_same_faults(api: httpx.Client, control: Control):
+    first = outcomes(api, control, seed=42)
+    assert outcomes(api, control, seed=42) == first
+    assert len(set(first)) >= 3  # a mixture, not all one thing
+    assert outcomes(api, control, seed=7) != first
+
+
+def test_faults_from_the_constructor_and_seed_argument():
+    config = FaultConfig(error_rate=1.0, scope="redemptions")
+    with (
+        SandboxServer(faults=config, seed=5) as server,
+        httpx.Client(base_url=server.url, headers={"Authorization": f"Token {server.token}"}) as c,
+    ):
+        assert c.post("/api/ping").status_code == 200
+        assert c.post(REWARD, json=BODY).status_code >= 500
+        settings = c.get("/_sandbox/faults").json()["config"]
+        assert settings["seed"] == 5 and settings["error_rate"] == 1.0
+        c.post("/_sandbox/faults", json={"error_rate": 0.0})
+        c.post("/_sandbox/reset")
+        assert c.get("/_sandbox/faults").json()["config"]["error_rate"] == 1.0  # defaults back
+
+
+def test_stop_does_not_hang_on_a_held_request():
+    server = SandboxServer(faults={"timeout_rate": 1.0}).start()
+    errors: list[BaseException] = []
+
+    def held_call() -> None:
+        try:
+            httpx.post(f"{server.url}/api/ping", timeout=30)
+        except httpx.HTTPError as exc:
+            errors.append(exc)
+
+    caller = threading.Thread(target=held_call)
+    caller.start()
+    deadline = time.monotonic() + 5
+    # wait until the request is in (the fault's record of it), bounded
+    while not server.sandbox.faults.injected and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert server.sandbox.faults.injected
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 3
+    caller.join(5)
+    assert not caller.is_alive()
+    assert errors and isinstance(errors[0], httpx.RemoteProtocolError)

@@ -1,0 +1,117 @@
+"""The embedding API and the command line: ports, URLs, start/stop, ``main(argv)``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.sandbox import Sandbox, SandboxServer, create_app
+from app.sandbox.cli import main
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_port_zero_gets_a_real_port_and_url():
+    with SandboxServer(port=0, token="t-123") as server:
+        assert server.port != 0
+        assert server.url == f"http://127.0.0.1:{server.port}"
+        assert server.token == "t-123"
+        r = httpx.post(f"{server.url}/api/ping", headers={"Authorization": "Token t-123"})
+        assert r.status_code == 200
+    with pytest.raises(httpx.ConnectError):
+        httpx.post(f"{server.url}/api/ping", timeout=1)
+
+
+def test_a_busy_port_fails_to_start():
+    with SandboxServer() as first:
+        second = SandboxServer(port=first.port)
+        with pytest.raises(OSError, match="in use"):
+            second.start()
+        second.stop()
+
+
+def test_stop_is_safe_twice_and_before_start():
+    server = SandboxServer()
+    server.stop()
+    server = SandboxServer().start()
+    server.stop()
+    server.stop()
+    with pytest.raises(RuntimeError, match="starts once"):
+        server.start()
+
+
+async def test_control_endpoints_refuse_other_hosts():
+    app = create_app(Sandbox())
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/_sandbox/ledger",
+        "raw_path": b"/_sandbox/ledger",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [],
+        "client": ("192.0.2.7", 40000),
+        "server": ("192.0.2.1", 8800),
+    }
+    await app(scope, receive, send)  # type: ignore[arg-type]
+    assert sent[0]["status"] == 403
+
+
+def test_main_rejects_bad_options(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit):
+        main(["--error-rate", "2"])
+    assert main(["--error-rate", "0.6", "--drop-rate", "0.6"]) == 2
+
+
+def test_main_reports_a_busy_port(capsys: pytest.CaptureFixture[str]):
+    with SandboxServer() as running:
+        assert main(["--port", str(running.port)]) == 1
+    assert "cannot listen" in capsys.readouterr().out
+
+
+def test_cli_serves_until_sigterm(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "app.sandbox", "--port", "0", "--token", "cli-token",
+         "--state", str(tmp_path / "s.sqlite3"), "--seed", "1", "--latency-ms", "1"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # blocks until the server prints that it is ready
+        assert "serving at http://127.0.0.1:" in first
+        url = first.strip().rsplit(" ", 1)[1]
+        assert "cli-token" in proc.stdout.readline()
+        r = httpx.post(f"{url}/api/ping", headers={"Authorization": "Token cli-token"})
+        assert r.json()["pong"]["merchant_id"] == 14
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+    assert (tmp_path / "s.sqlite3").exists()
