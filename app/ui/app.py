@@ -1,0 +1,77 @@
+"""Booting the GUI: one QApplication, one qasync loop, one crash path, one quit event."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+
+# app/ui/__init__.py has already set QT_API=pyside6, so qasync cannot pick another binding that
+# happens to be installed, whatever the import order below.
+import qasync  # type: ignore[import-untyped]
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app import APP_NAME, __version__
+from app.ui.crash import CrashReporter
+from app.ui.resources import icon, style_sheet
+
+DISPLAY_NAME = "Stamps POS"
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (the existing one if there is one), named, themed and with its icon."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(style_sheet("till"))
+    return app
+
+
+def run(
+    window_factory: Callable[[], QWidget],
+    *,
+    argv: Sequence[str] | None = None,
+    startup: Callable[[QWidget], Awaitable[None]] | None = None,
+    shutdown: Callable[[], Awaitable[None]] | None = None,
+    crash_reporter: CrashReporter | None = None,
+) -> int:
+    """Run the GUI until its last window closes; returns the process exit code.
+
+    ``window_factory`` runs inside the loop, so it may create tasks. ``startup`` runs after the
+    window shows (open the database, start the sync worker); ``shutdown`` runs once before the
+    loop ends, whatever ended it (close the httpx client and the engine here).
+    """
+    app = create_application(argv)
+    crash = crash_reporter or CrashReporter(app)
+    crash.install()
+    # The quit event, not QApplication.quit(), ends the loop: quitting Qt first would stop the
+    # event loop under a shutdown coroutine still awaiting its I/O.
+    app.setQuitOnLastWindowClosed(False)
+
+    async def main() -> int:
+        quit_requested = asyncio.Event()
+        asyncio.get_running_loop().set_exception_handler(crash.loop_exception_handler)
+        # aboutToQuit can fire twice (and from the session manager); Event.set is idempotent.
+        app.aboutToQuit.connect(quit_requested.set)
+        app.lastWindowClosed.connect(quit_requested.set)
+        window = window_factory()
+        window.show()
+        try:
+            if startup is not None:
+                await startup(window)
+            await quit_requested.wait()
+        finally:
+            if shutdown is not None:
+                await shutdown()
+        return 0
+
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(main())
+    finally:
+        crash.uninstall()

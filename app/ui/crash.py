@@ -1,0 +1,114 @@
+"""The one crash path: every unhandled error is logged and shown in a non-blocking dialog.
+
+Errors reach it from three places: ``sys.excepthook`` (Qt slots, and qasync's ``@asyncSlot``
+tasks, which call ``sys.excepthook`` themselves), the asyncio loop's exception handler (tasks
+nobody awaited), and ``threading.excepthook`` (worker threads, marshalled to the GUI thread).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import threading
+import traceback
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtWidgets import QApplication
+
+from app.ui.dialogs.error_dialog import ErrorDialog
+
+log = logging.getLogger(__name__)
+
+
+class CrashReporter(QObject):
+    """Installs the excepthooks and owns the error dialog.
+
+    ``show_dialogs=False`` logs only (headless runs). The dialog is opened with ``open()``: a
+    modal ``exec()`` here would nest an event loop inside whatever coroutine failed.
+    """
+
+    _thread_error = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None, *, show_dialogs: bool = True) -> None:
+        super().__init__(parent)
+        self.show_dialogs = show_dialogs
+        self.dialog: ErrorDialog | None = None
+        self._previous_excepthook = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        # Emitted from a worker thread, delivered (queued) on the GUI thread that owns self.
+        self._thread_error.connect(self._show)
+
+    def install(self) -> None:
+        """Route unhandled errors here (remembers the hooks it replaces)."""
+        self._previous_excepthook = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        sys.excepthook = self.excepthook
+        threading.excepthook = self._thread_excepthook
+
+    def uninstall(self) -> None:
+        """Put the previous hooks back."""
+        sys.excepthook = self._previous_excepthook
+        threading.excepthook = self._previous_thread_hook
+
+    def excepthook(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        """``sys.excepthook``: log the error and show it."""
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous_excepthook(exc_type, exc, tb)
+            return
+        log.error("Unhandled error", exc_info=(exc_type, exc, tb))
+        summary, details = self._describe(exc_type, exc, tb)
+        if QThread.currentThread() is self.thread():
+            self._show(summary, details)
+        else:
+            self._thread_error.emit(summary, details)
+
+    def loop_exception_handler(
+        self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]
+    ) -> None:
+        """For ``loop.set_exception_handler``: a task's error nobody awaited."""
+        exc = context.get("exception")
+        if isinstance(exc, BaseException):
+            self.excepthook(type(exc), exc, exc.__traceback__)
+        else:
+            log.error("asyncio: %s", context.get("message", "unhandled error"))
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None:
+            return
+        self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    @staticmethod
+    def _describe(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> tuple[str, str]:
+        # The core's exceptions never carry a token or a PIN in their message (DESIGN.md §6), so
+        # the message and traceback may be shown and logged.
+        summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        return summary, details
+
+    def _show(self, summary: str, details: str) -> None:
+        if not self.show_dialogs or not isinstance(QCoreApplication.instance(), QApplication):
+            return
+        if self.dialog is not None:
+            self.dialog.add_error(summary, details)
+            return
+        dialog = ErrorDialog(summary, details, QApplication.activeWindow())
+        dialog.finished.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None

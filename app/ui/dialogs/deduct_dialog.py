@@ -1,0 +1,73 @@
+"""Deducting part of a dynamic voucher's value."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.viewmodels import VoucherRowData
+
+#: Without a known remaining value the spin box still needs a ceiling; the server has the last word.
+UNBOUNDED_RUPIAH = 2_000_000_000
+
+
+class DeductDialog(QDialog):
+    """Asks how much of a dynamic voucher to use, showing what remains.
+
+    Opened with ``open()``; on ``accepted`` read :meth:`value`. The amount is rupiah, grouped the
+    Indonesian way (``100.000``).
+    """
+
+    def __init__(self, voucher: VoucherRowData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.voucher = voucher
+        self.setWindowTitle(self.tr("Deduct voucher value"))
+        self.setObjectName("deductDialog")
+
+        title = QLabel(voucher.name)
+        title.setProperty("role", "heading")
+        title.setWordWrap(True)
+        remaining = QLabel(voucher.remaining_text or voucher.value_text)
+        remaining.setObjectName("deductRemaining")
+
+        self.amount = QSpinBox()
+        self.amount.setObjectName("deductAmount")
+        self.amount.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self.amount.setGroupSeparatorShown(True)
+        self.amount.setPrefix("Rp ")
+        ceiling = voucher.remaining_value if voucher.remaining_value else UNBOUNDED_RUPIAH
+        self.amount.setRange(1, ceiling)
+        self.amount.setSingleStep(1000)
+        self.amount.setAccessibleName(self.tr("Amount to deduct"))
+        self.amount.setMinimumWidth(220)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Remaining"), remaining)
+        form.addRow(self.tr("Deduct"), self.amount)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Deduct"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def value(self) -> int:
+        """The rupiah to deduct."""
+        return self.amount.value()

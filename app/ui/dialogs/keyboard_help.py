@@ -1,0 +1,59 @@
+"""Help → Keyboard: the till's function keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def keyboard_shortcuts() -> list[tuple[str, str]]:
+    """(key, what it does): the one list the window binds and this dialog shows."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Keyboard", text)
+
+    return [
+        ("F2", tr("Find a member")),
+        ("F3", tr("Rewards")),
+        ("F4", tr("Vouchers")),
+        ("F5", tr("Promo code")),
+        ("F6", tr("Invoice number")),
+        ("F9", tr("Redeem the cart")),
+        ("Enter", tr("Confirm")),
+        ("Esc", tr("Back out: close the list, then clear the member")),
+        ("F1", tr("This list")),
+    ]
+
+
+class KeyboardHelpDialog(QDialog):
+    """Lists the function keys; opened with ``open()``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyboardHelp")
+        self.setWindowTitle(self.tr("Keyboard"))
+        shortcuts = keyboard_shortcuts()
+        self.table = QTableWidget(len(shortcuts), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row, (key, action) in enumerate(shortcuts):
+            self.table.setItem(row, 0, QTableWidgetItem(key))
+            self.table.setItem(row, 1, QTableWidgetItem(action))
+        self.table.setColumnWidth(0, 90)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 440)

@@ -1,0 +1,243 @@
+"""The cashier's window, laid out for a 1366×768 till: member on the left, what to redeem in the
+middle, the result and the shift's redemptions on the right, the sync state along the bottom."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+from app.ui.resources import icon
+from app.ui.shift_summary import ShiftSummaryView
+from app.ui.sign_in import SignInView
+from app.ui.widgets.invoice_field import InvoiceField
+from app.ui.widgets.member_card import MemberCard
+from app.ui.widgets.member_search import MemberSearch
+from app.ui.widgets.promo_panel import PromoPanel
+from app.ui.widgets.redemptions_table import ShiftRedemptionsModel, ShiftRedemptionsView
+from app.ui.widgets.result_panel import ResultPanel
+from app.ui.widgets.reward_picker import RewardPicker
+from app.ui.widgets.status_bar import SyncStatusBar
+from app.ui.widgets.voucher_panel import VoucherPanel
+
+LEFT_WIDTH = 330
+RIGHT_WIDTH = 420
+
+
+class CashierWindowView(QMainWindow):
+    """The till's main window: three pages (sign-in, cashier, shift summary) above the always
+    visible :class:`SyncStatusBar`.
+
+    It lays out and binds keys; it decides nothing. Controllers reach the widgets as attributes
+    (``member_search``, ``member_card``, ``invoice_field``, ``reward_picker``, ``voucher_panel``,
+    ``promo_panel``, ``result_panel``, ``redemptions``, ``status``, ``sign_in``, ``summary``) and
+    listen to their signals and to this window's: ``back_requested`` (Esc with nothing left to
+    close) and ``close_shift_requested`` (Shift → Close shift).
+    """
+
+    back_requested = Signal()
+    close_shift_requested = Signal()
+
+    REWARDS_TAB, VOUCHERS_TAB, PROMO_TAB = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashierWindow")
+        self.setWindowTitle(self.tr("Stamps POS"))
+        self.setWindowIcon(icon("app"))
+        self.help_dialog: KeyboardHelpDialog | None = None
+
+        self.sign_in = SignInView()
+        self.summary = ShiftSummaryView()
+        self.cashier_page = self._build_cashier_page()
+        self.pages = QStackedWidget()
+        for page in (self.sign_in, self.cashier_page, self.summary):
+            self.pages.addWidget(page)
+        self.status = SyncStatusBar()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._bind_keys()
+        self._set_tab_order()
+        self.resize(1366, 768)
+        self.show_sign_in()
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def show_sign_in(self) -> None:
+        """The sign-in page (start of a shift)."""
+        self.pages.setCurrentWidget(self.sign_in)
+        self._cashier_keys_enabled(False)
+        self.sign_in.cashiers.setFocus()
+
+    def show_cashier(self) -> None:
+        """The till itself, with the cursor in member search."""
+        self.pages.setCurrentWidget(self.cashier_page)
+        self._cashier_keys_enabled(True)
+        self.focus_member_search()
+
+    def show_summary(self) -> None:
+        """The shift summary (closing a shift)."""
+        self.pages.setCurrentWidget(self.summary)
+        self._cashier_keys_enabled(False)
+        self.summary.close_button.setFocus()
+
+    # -- the function keys -------------------------------------------------------------------
+
+    def focus_member_search(self) -> None:
+        """F2."""
+        self.member_search.focus()
+
+    def show_rewards(self) -> None:
+        """F3."""
+        self.tabs.setCurrentIndex(self.REWARDS_TAB)
+        self.reward_picker.focus_first_tile()
+
+    def show_vouchers(self) -> None:
+        """F4."""
+        self.tabs.setCurrentIndex(self.VOUCHERS_TAB)
+        self.voucher_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_promo(self) -> None:
+        """F5."""
+        self.tabs.setCurrentIndex(self.PROMO_TAB)
+        self.promo_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_invoice(self) -> None:
+        """F6."""
+        self.invoice_field.focus()
+
+    def redeem_cart(self) -> None:
+        """F9: show the rewards tab and submit its cart."""
+        self.tabs.setCurrentIndex(self.REWARDS_TAB)
+        self.reward_picker.submit_cart()
+
+    def back_out(self) -> None:
+        """Esc: close the suggestion list if open, else ask the controller to step back."""
+        if self.member_search.suggestions.isVisible():
+            self.member_search.hide_suggestions()
+            self.member_search.field.setFocus()
+            return
+        self.back_requested.emit()
+
+    def open_keyboard_help(self) -> None:
+        """Help → Keyboard (F1), non-modal."""
+        if self.help_dialog is None:
+            self.help_dialog = KeyboardHelpDialog(self)
+        self.help_dialog.open()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_cashier_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("cashierPage")
+
+        self.member_search = MemberSearch()
+        self.member_card = MemberCard()
+        self.invoice_field = InvoiceField()
+        left = QWidget()
+        left.setFixedWidth(LEFT_WIDTH)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(12)
+        left_layout.addWidget(self.member_search)
+        left_layout.addWidget(self.member_card)
+        left_layout.addWidget(self.invoice_field)
+        left_layout.addStretch(1)
+
+        self.reward_picker = RewardPicker()
+        self.voucher_panel = VoucherPanel()
+        self.promo_panel = PromoPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("redeemTabs")
+        self.tabs.addTab(self.reward_picker, icon("reward"), self.tr("Rewards (F3)"))
+        self.tabs.addTab(self.voucher_panel, icon("voucher"), self.tr("Vouchers (F4)"))
+        self.tabs.addTab(self.promo_panel, self.tr("Promo (F5)"))
+
+        self.result_panel = ResultPanel()
+        self.redemptions_model = ShiftRedemptionsModel(self)
+        self.redemptions = ShiftRedemptionsView(self.redemptions_model)
+        shift_title = QLabel(self.tr("This shift"))
+        shift_title.setProperty("role", "heading")
+        right = QWidget()
+        right.setFixedWidth(RIGHT_WIDTH)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(self.result_panel, 3)
+        right_layout.addWidget(shift_title)
+        right_layout.addWidget(self.redemptions, 2)
+
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        layout.addWidget(left)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(right)
+        return page
+
+    def _build_menus(self) -> None:
+        shift = self.menuBar().addMenu(self.tr("&Shift"))
+        self.close_shift_action = QAction(self.tr("Close shift…"), self)
+        self.close_shift_action.triggered.connect(self.close_shift_requested)
+        shift.addAction(self.close_shift_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.keyboard_action = QAction(self.tr("Keyboard"), self)
+        self.keyboard_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.keyboard_action.triggered.connect(self.open_keyboard_help)
+        help_menu.addAction(self.keyboard_action)
+        # Menu actions only fire from the window's own shortcut map when they are in the window.
+        self.addAction(self.keyboard_action)
+
+    def _bind_keys(self) -> None:
+        bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
+            (Qt.Key.Key_F2, self.focus_member_search),
+            (Qt.Key.Key_F3, self.show_rewards),
+            (Qt.Key.Key_F4, self.show_vouchers),
+            (Qt.Key.Key_F5, self.show_promo),
+            (Qt.Key.Key_F6, self.focus_invoice),
+            (Qt.Key.Key_F9, self.redeem_cart),
+            (Qt.Key.Key_Escape, self.back_out),
+        ]
+        self._cashier_shortcuts: list[QShortcut] = []
+        for key, action in bindings:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(action)
+            self._cashier_shortcuts.append(shortcut)
+
+    def _cashier_keys_enabled(self, enabled: bool) -> None:
+        # On the sign-in and summary pages the function keys would act on a hidden till.
+        for shortcut in self._cashier_shortcuts:
+            shortcut.setEnabled(enabled)
+
+    def _set_tab_order(self) -> None:
+        chain = [
+            self.member_search.field,
+            self.member_search.suggestions,
+            self.tabs,
+            self.invoice_field.field,
+            self.result_panel.print_button,
+            self.redemptions,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)

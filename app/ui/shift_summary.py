@@ -1,0 +1,124 @@
+"""Closing a shift: what the cashier's shift did, by outcome, with a CSV export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.viewmodels import OUTCOME_KINDS, ShiftSummaryData
+from app.ui.widgets.outcome_style import outcome_short_text
+
+
+class ShiftSummaryView(QWidget):
+    """Counts by status, stamps redeemed, vouchers and promo codes used.
+
+    Signals: ``export_csv_requested()``, ``close_shift_confirmed()``, ``back_requested()``.
+    Anything not confirmed is called out, because it is still the till's business after the
+    cashier goes home.
+    """
+
+    export_csv_requested = Signal()
+    close_shift_confirmed = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shiftSummaryPage")
+        title = QLabel(self.tr("Shift summary"))
+        title.setProperty("role", "title")
+        self.who = QLabel()
+        self.who.setObjectName("summaryWho")
+        self.who.setProperty("role", "muted")
+
+        self.counts: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        for column, kind in enumerate(OUTCOME_KINDS):
+            name = QLabel(outcome_short_text(kind))
+            name.setObjectName("summaryOutcome")
+            name.setProperty("outcome", kind)
+            name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            count = QLabel("0")
+            count.setObjectName("summaryCount")
+            count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.counts[kind] = count
+            grid.addWidget(name, 0, column)
+            grid.addWidget(count, 1, column)
+
+        self.totals = QLabel()
+        self.totals.setObjectName("summaryTotals")
+        self.totals.setWordWrap(True)
+        self.pending_warning = QLabel()
+        self.pending_warning.setObjectName("summaryPending")
+        self.pending_warning.setProperty("badge", "warn")
+        self.pending_warning.setWordWrap(True)
+
+        self.back_button = QPushButton(self.tr("Back to the till"))
+        self.back_button.setObjectName("summaryBack")
+        self.back_button.clicked.connect(self.back_requested)
+        self.export_button = QPushButton(self.tr("Export CSV"))
+        self.export_button.setObjectName("summaryExport")
+        self.export_button.clicked.connect(self.export_csv_requested)
+        self.close_button = QPushButton(self.tr("Close shift"))
+        self.close_button.setObjectName("summaryClose")
+        self.close_button.setProperty("role", "primary")
+        self.close_button.clicked.connect(self.close_shift_confirmed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setFixedWidth(720)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(14)
+        inner.addWidget(title)
+        inner.addWidget(self.who)
+        inner.addLayout(grid)
+        inner.addWidget(self.totals)
+        inner.addWidget(self.pending_warning)
+        inner.addStretch(1)
+        inner.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def set_summary(self, summary: ShiftSummaryData) -> None:
+        """Show a shift's totals."""
+        self.who.setText(
+            self.tr("{cashier} · {start} – {end}").format(
+                cashier=summary.cashier, start=summary.started_text, end=summary.ended_text
+            )
+        )
+        for kind in OUTCOME_KINDS:
+            self.counts[kind].setText(str(getattr(summary, kind)))
+        self.totals.setText(
+            self.tr(
+                "Stamps redeemed: {stamps}   ·   Vouchers used: {vouchers}   ·   "
+                "Promo codes: {promos}"
+            ).format(
+                stamps=summary.stamps_redeemed,
+                vouchers=summary.vouchers_used,
+                promos=summary.promo_codes_used,
+            )
+        )
+        pending = summary.not_confirmed
+        self.pending_warning.setVisible(pending > 0)
+        self.pending_warning.setText(
+            self.tr("{n} not confirmed: a manager must check them before the day closes.").format(
+                n=pending
+            )
+        )

@@ -1,0 +1,139 @@
+"""Starting a shift: the cashier picks their name (and types their PIN when the store uses them)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.resources import icon
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+
+CASHIER_PIN_MAX = 8
+
+
+class SignInView(QWidget):
+    """Pick list of cashier names, an optional PIN field, "Start shift".
+
+    Emits ``sign_in_requested(name, pin)`` (``pin`` is ``""`` when PINs are off) and wipes the PIN
+    field at once; ``show_error`` reports a refusal.
+    """
+
+    sign_in_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInPage")
+
+        logo = QLabel()
+        logo.setPixmap(icon("app").pixmap(72, 72))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Start your shift"))
+        title.setProperty("role", "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.store_label = QLabel()
+        self.store_label.setObjectName("signInStore")
+        self.store_label.setProperty("role", "muted")
+        self.store_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        pick = QLabel(self.tr("Who are you?"))
+        pick.setProperty("role", "heading")
+        self.cashiers = QListWidget()
+        self.cashiers.setObjectName("cashierList")
+        self.cashiers.setAccessibleName(self.tr("Cashiers"))
+        pick.setBuddy(self.cashiers)
+
+        self.pin_label = QLabel(self.tr("Your PIN"))
+        self.pin_label.setProperty("role", "heading")
+        self.pin_field = QLineEdit()
+        self.pin_field.setObjectName("cashierPin")
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_field.setMaxLength(CASHIER_PIN_MAX)
+        self.pin_field.setAccessibleName(self.tr("Cashier PIN"))
+        self.pin_field.setProperty(EXEMPT_PROPERTY, True)
+        self.pin_label.setBuddy(self.pin_field)
+
+        self.error = QLabel()
+        self.error.setObjectName("signInError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.start_button = QPushButton(self.tr("Start shift"))
+        self.start_button.setObjectName("signInStart")
+        self.start_button.setProperty("role", "primary")
+        self.start_button.clicked.connect(self.submit)
+        self.pin_field.returnPressed.connect(self.submit)
+        self.cashiers.itemActivated.connect(lambda _item: self._after_pick())
+        self.cashiers.currentRowChanged.connect(lambda _row: self._refresh())
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setFixedWidth(460)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(logo)
+        inner.addWidget(title)
+        inner.addWidget(self.store_label)
+        inner.addSpacing(8)
+        inner.addWidget(pick)
+        inner.addWidget(self.cashiers, 1)
+        inner.addWidget(self.pin_label)
+        inner.addWidget(self.pin_field)
+        inner.addWidget(self.error)
+        inner.addWidget(self.start_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(card, 1, Qt.AlignmentFlag.AlignHCenter)
+        self.set_pin_required(False)
+
+    def set_cashiers(self, names: list[str]) -> None:
+        """The cashiers of this store, in the order to show."""
+        self.cashiers.clear()
+        self.cashiers.addItems(names)
+        if names:
+            self.cashiers.setCurrentRow(0)
+        self._refresh()
+
+    def set_store(self, text: str) -> None:
+        """The store (and terminal) line under the title."""
+        self.store_label.setText(text)
+
+    def set_pin_required(self, required: bool) -> None:
+        """Show the PIN field when the store sets cashier PINs."""
+        self.pin_label.setVisible(required)
+        self.pin_field.setVisible(required)
+        self._refresh()
+
+    def show_error(self, message: str) -> None:
+        """Say why signing in failed (wrong PIN, locked out…)."""
+        self.error.setText(message)
+        self.error.show()
+
+    def submit(self) -> None:
+        """Emit ``sign_in_requested`` for the picked cashier, then wipe the PIN field."""
+        item = self.cashiers.currentItem()
+        if item is None:
+            return
+        pin = self.pin_field.text() if not self.pin_field.isHidden() else ""
+        self.pin_field.clear()
+        self.error.hide()
+        self.sign_in_requested.emit(item.text(), pin)
+
+    def _after_pick(self) -> None:
+        if self.pin_field.isHidden():
+            self.submit()
+        else:
+            self.pin_field.setFocus()
+
+    def _refresh(self) -> None:
+        self.start_button.setEnabled(self.cashiers.currentItem() is not None)

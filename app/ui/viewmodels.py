@@ -1,0 +1,135 @@
+"""Plain values the views display: what a controller hands a widget, with no Qt and no services.
+
+Every field is already in the till's words (text formatted, money as ``Rp 100.000``) except where a
+widget needs a number to work with (stamps, a voucher's remaining value in rupiah).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+#: The four ways a redemption can end on screen (DESIGN.md §4): three outcomes, and refused.
+OutcomeKind = Literal["confirmed", "accepted_offline", "not_confirmed", "refused"]
+OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
+    "confirmed",
+    "accepted_offline",
+    "not_confirmed",
+    "refused",
+)
+
+Connectivity = Literal["online", "degraded", "offline"]
+
+
+@dataclass(frozen=True)
+class MemberCardData:
+    """The member on screen.
+
+    ``cached_as_of`` is set when the member comes from the offline cache; ``projected`` when the
+    stamps shown are the cached balance minus what the member's pending entries hold.
+    """
+
+    name: str
+    level: str
+    stamps: int
+    balance_text: str
+    pin_protected: bool = False
+    blocked: bool = False
+    cached_as_of: datetime | None = None
+    projected: bool = False
+
+
+@dataclass(frozen=True)
+class MemberSuggestion:
+    """One type-ahead row: what the cashier reads, and the value handed back when chosen."""
+
+    label: str
+    detail: str = ""
+    value: Hashable | None = None
+
+
+@dataclass(frozen=True)
+class RewardCardData:
+    """A reward in the picker. ``flexible`` rewards ask for a number of stamps (at least
+    ``stamps_cost``); an unavailable one is shown greyed with its ``reason``."""
+
+    id: Hashable
+    name: str
+    stamps_cost: int
+    flexible: bool = False
+    image_path: str | None = None
+    available: bool = True
+    reason: str | None = None
+
+
+#: One cart line as the picker hands it over: (reward id, quantity, stamps for a flexible reward).
+CartLine = tuple[Hashable, int, int | None]
+
+
+@dataclass(frozen=True)
+class VoucherRowData:
+    """One of the member's vouchers. ``dynamic`` vouchers have a value to deduct from;
+    ``remaining_value`` (rupiah) bounds the deduction, ``remaining_text`` is what is shown."""
+
+    id: Hashable
+    name: str
+    code: str
+    value_text: str
+    dates_text: str
+    dynamic: bool = False
+    remaining_text: str = ""
+    remaining_value: int | None = None
+
+
+@dataclass(frozen=True)
+class ResultData:
+    """What became of the cashier's last action, in one of the four kinds of ``OutcomeKind``."""
+
+    kind: OutcomeKind
+    headline: str
+    details: str = ""
+    redemption_id: str | None = None
+    voucher_code: str | None = None
+    what_to_do: str = ""
+
+
+@dataclass(frozen=True)
+class StatusData:
+    """The always-visible sync state (DESIGN.md §5)."""
+
+    connectivity: Connectivity = "online"
+    queued: int = 0
+    unknown: int = 0
+    failed: int = 0
+    oldest_queued_age_s: float | None = None
+    paused_for_credentials: bool = False
+    stalled_lane_alert: str | None = None
+
+
+@dataclass(frozen=True)
+class RedemptionRowData:
+    """One row of the shift's redemptions list; ``entry_id`` lets a row's status be updated."""
+
+    entry_id: Hashable
+    time_text: str
+    member: str
+    what: str
+    status: OutcomeKind
+
+
+@dataclass(frozen=True)
+class ShiftSummaryData:
+    """The totals shown when a shift closes."""
+
+    cashier: str
+    started_text: str
+    ended_text: str
+    confirmed: int = 0
+    accepted_offline: int = 0
+    not_confirmed: int = 0
+    refused: int = 0
+    stamps_redeemed: int = 0
+    vouchers_used: int = 0
+    promo_codes_used: int = 0

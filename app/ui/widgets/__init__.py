@@ -1,0 +1,1 @@
+"""The till's widgets: views that take plain values (``app.ui.viewmodels``) and emit signals."""

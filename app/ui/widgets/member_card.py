@@ -1,0 +1,137 @@
+"""The member on screen: who they are, what they hold, and whether the figures are live."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.ui.resources import icon
+from app.ui.viewmodels import MemberCardData
+from app.ui.widgets.elided_label import ElidedLabel
+
+
+def local_time_text(moment: datetime) -> str:
+    """A cached time as the cashier reads it: local, day, month and minutes (``25 Nov 14:02``)."""
+    return moment.astimezone().strftime("%d %b %H:%M")
+
+
+class MemberCard(QFrame):
+    """Shows one member (name, level, stamps, balance) with PIN, blocked and cached badges.
+
+    Offline, the stamps are the projected balance and the card says so, with the time the cached
+    record was fetched, so the cashier never mistakes a projection for the server's figure.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setMinimumHeight(220)
+
+        self._icon = QLabel()
+        self._icon.setPixmap(icon("member").pixmap(40, 40))
+        self._name = ElidedLabel()
+        self._name.setObjectName("memberName")
+        self._level = QLabel()
+        self._level.setObjectName("memberLevel")
+        self._level.setProperty("role", "muted")
+
+        self._stamps = QLabel()
+        self._stamps.setObjectName("memberStamps")
+        self._projected = QLabel()
+        self._projected.setObjectName("memberProjected")
+        self._projected.setProperty("role", "muted")
+        self._projected.setWordWrap(True)
+        self._balance = QLabel()
+        self._balance.setObjectName("memberBalance")
+
+        self._pin_badge = QLabel(self.tr("PIN required"))
+        self._pin_badge.setObjectName("memberPinBadge")
+        self._pin_badge.setProperty("badge", "pin")
+        self._blocked_badge = QLabel(self.tr("BLOCKED — no redemptions"))
+        self._blocked_badge.setObjectName("memberBlockedBadge")
+        self._blocked_badge.setProperty("badge", "blocked")
+        self._cached = QLabel()
+        self._cached.setObjectName("memberCachedAsOf")
+        self._cached.setProperty("badge", "cached")
+        self._cached.setWordWrap(True)
+
+        self._placeholder = QLabel(self.tr("No member yet.\nScan a card or search (F2)."))
+        self._placeholder.setObjectName("memberPlaceholder")
+        self._placeholder.setProperty("role", "muted")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(self._name)
+        names.addWidget(self._level)
+        header.addLayout(names, 1)
+
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        badges.addWidget(self._pin_badge)
+        badges.addWidget(self._blocked_badge)
+        badges.addStretch(1)
+
+        self._details = QWidget()
+        details = QVBoxLayout(self._details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(6)
+        details.addLayout(header)
+        details.addWidget(self._stamps)
+        details.addWidget(self._projected)
+        details.addWidget(self._balance)
+        details.addLayout(badges)
+        details.addWidget(self._cached)
+        details.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.addWidget(self._placeholder)
+        layout.addWidget(self._details)
+        self.set_member(None)
+
+    def set_member(self, member: MemberCardData | None) -> None:
+        """Show ``member``, or the "no member yet" placeholder for ``None``."""
+        self._placeholder.setVisible(member is None)
+        self._details.setVisible(member is not None)
+        if member is None:
+            self.setAccessibleName(self.tr("No member"))
+            return
+        self._name.setText(member.name)
+        self._level.setText(member.level)
+        self._stamps.setText(self.tr("{stamps} stamps").format(stamps=member.stamps))
+        self._projected.setVisible(member.projected)
+        self._projected.setText(
+            self.tr("Projected: the offline balance minus redemptions waiting to sync")
+        )
+        self._balance.setText(member.balance_text)
+        self._balance.setVisible(bool(member.balance_text))
+        self._pin_badge.setVisible(member.pin_protected)
+        self._blocked_badge.setVisible(member.blocked)
+        if member.cached_as_of is None:
+            self._cached.hide()
+        else:
+            self._cached.setText(
+                self.tr("Offline copy — as of {time}").format(
+                    time=local_time_text(member.cached_as_of)
+                )
+            )
+            self._cached.show()
+        self.setAccessibleName(self.tr("Member {name}").format(name=member.name))
+
+    def name_text(self) -> str:
+        """The member's full name (the label may show it elided)."""
+        return self._name.text()
+
+    def stamps_text(self) -> str:
+        """The stamps line as shown."""
+        return self._stamps.text()
+
+    def cached_text(self) -> str:
+        """The "as of" line as shown, or ``""`` for a live member."""
+        return self._cached.text() if not self._cached.isHidden() else ""

@@ -1,0 +1,150 @@
+"""Finding a member: type-ahead by name, email, phone or member ID, or Enter to look one up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.ui.resources import icon
+from app.ui.viewmodels import MemberSuggestion
+
+DEBOUNCE_MS = 150
+
+
+class MemberSearch(QWidget):
+    """A search field with an inline suggestion list.
+
+    ``query_changed`` fires once the cashier pauses typing (debounced, so a lookup is not started
+    per keystroke); ``lookup_requested`` on Enter; ``suggestion_chosen`` with the chosen
+    :class:`MemberSuggestion` on a click or Enter in the list. Down arrow moves into the list,
+    Esc closes it.
+    """
+
+    query_changed = Signal(str)
+    lookup_requested = Signal(str)
+    suggestion_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self._label = QLabel(self.tr("Member (F2)"))
+        self._label.setProperty("role", "heading")
+
+        self.field = QLineEdit()
+        self.field.setObjectName("memberSearchField")
+        self.field.setPlaceholderText(self.tr("Name, phone, email, member ID"))
+        self.field.setClearButtonEnabled(True)
+        self.field.addAction(icon("member"), QLineEdit.ActionPosition.LeadingPosition)
+        self.field.setAccessibleName(self.tr("Member search"))
+        self._label.setBuddy(self.field)
+
+        self.suggestions = QListWidget()
+        self.suggestions.setObjectName("memberSuggestions")
+        self.suggestions.setAccessibleName(self.tr("Member suggestions"))
+        self.suggestions.setMaximumHeight(240)
+        self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.suggestions.hide()
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._emit_query)
+
+        self.field.textEdited.connect(self._on_text_edited)
+        self.field.returnPressed.connect(self._on_return)
+        # Clicks only: Enter in the list is handled in eventFilter, because whether a single click
+        # also "activates" depends on the platform style and would choose twice.
+        self.suggestions.itemClicked.connect(self._choose)
+        self.field.installEventFilter(self)
+        self.suggestions.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._label)
+        layout.addWidget(self.field)
+        layout.addWidget(self.suggestions)
+
+    # -- public API --------------------------------------------------------------------------
+
+    def set_suggestions(self, suggestions: list[MemberSuggestion]) -> None:
+        """Replace the list; an empty list hides it."""
+        self.suggestions.clear()
+        for suggestion in suggestions:
+            text = suggestion.label
+            if suggestion.detail:
+                # Two lines: the name to recognise, then what tells two Budis apart.
+                text = f"{suggestion.label}\n{suggestion.detail}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, suggestion)
+            self.suggestions.addItem(item)
+        self.suggestions.setVisible(bool(suggestions))
+        if suggestions:
+            self.suggestions.setCurrentRow(0)
+
+    def hide_suggestions(self) -> None:
+        """Close the suggestion list (the text stays)."""
+        self.suggestions.clear()
+        self.suggestions.hide()
+
+    def clear(self) -> None:
+        """Empty the field and the list, and forget a pending query."""
+        self._debounce.stop()
+        self.field.clear()
+        self.hide_suggestions()
+
+    def focus(self) -> None:
+        """Put the cursor in the field with its text selected, ready to type over."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def text(self) -> str:
+        """The query as typed, trimmed."""
+        return self.field.text().strip()
+
+    # -- behaviour ---------------------------------------------------------------------------
+
+    def _on_text_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _emit_query(self) -> None:
+        self.query_changed.emit(self.text())
+
+    def _on_return(self) -> None:
+        self._debounce.stop()
+        query = self.text()
+        if query:
+            self.lookup_requested.emit(query)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        suggestion = item.data(Qt.ItemDataRole.UserRole)
+        # Hide, not clear: the item is still in use by the view that emitted the click.
+        self.suggestions.hide()
+        self.field.setFocus()
+        self.suggestion_chosen.emit(suggestion)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.field and key == Qt.Key.Key_Down and self.suggestions.isVisible():
+            self.suggestions.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if key == Qt.Key.Key_Escape and self.suggestions.isVisible():
+            self.hide_suggestions()
+            self.field.setFocus()
+            return True
+        if watched is self.suggestions and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.suggestions.currentItem()
+            if item is not None:
+                self._choose(item)
+            return True
+        if (
+            watched is self.suggestions
+            and key == Qt.Key.Key_Up
+            and self.suggestions.currentRow() <= 0
+        ):
+            self.field.setFocus()
+            return True
+        return False

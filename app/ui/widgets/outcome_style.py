@@ -1,0 +1,29 @@
+"""Outcome colours for places a style sheet cannot reach (item models, printed slips).
+
+Keep in step with ``resources/styles/till.qss``, which colours the widgets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.viewmodels import OutcomeKind
+
+#: (background, text) per outcome.
+OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
+    "confirmed": ("#1e7e34", "#ffffff"),
+    "accepted_offline": ("#0b6e8a", "#ffffff"),
+    "not_confirmed": ("#f59e0b", "#1a1a1a"),
+    "refused": ("#c62828", "#ffffff"),
+}
+
+
+def outcome_short_text(kind: OutcomeKind) -> str:
+    """The outcome in a table cell's few words."""
+    words = {
+        "confirmed": QCoreApplication.translate("Outcome", "Confirmed"),
+        "accepted_offline": QCoreApplication.translate("Outcome", "Offline — will sync"),
+        "not_confirmed": QCoreApplication.translate("Outcome", "NOT CONFIRMED"),
+        "refused": QCoreApplication.translate("Outcome", "Refused"),
+    }
+    return words[kind]

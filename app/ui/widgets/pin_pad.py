@@ -1,0 +1,247 @@
+"""The customer's PIN pad: six masked digits, typed on large buttons or the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+
+PIN_LENGTH = 6
+
+
+class PinDots(QWidget):
+    """Shows how many digits are entered as filled circles, and never the digits themselves.
+
+    It is handed a count, not the PIN, so no screenshot, screen reader or repaint can reveal it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinDots")
+        self._filled = 0
+        self.setMinimumSize(QSize(PIN_LENGTH * 44, 52))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._describe()
+
+    def set_filled(self, count: int) -> None:
+        """Show ``count`` of the six circles filled."""
+        self._filled = max(0, min(PIN_LENGTH, count))
+        self._describe()
+        self.update()
+
+    def filled(self) -> int:
+        """How many circles are filled."""
+        return self._filled
+
+    def _describe(self) -> None:
+        # A screen reader hears the count only; the digits are never in any accessible text.
+        self.setAccessibleName(self.tr("PIN"))
+        self.setAccessibleDescription(
+            self.tr("{filled} of {total} digits entered").format(
+                filled=self._filled, total=PIN_LENGTH
+            )
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        diameter = min(30.0, self.height() - 12.0)
+        gap = 14.0
+        total = PIN_LENGTH * diameter + (PIN_LENGTH - 1) * gap
+        x = (self.width() - total) / 2
+        y = (self.height() - diameter) / 2
+        ink = QColor("#1f2d3a")
+        painter.setPen(QPen(ink, 2.5))
+        for index in range(PIN_LENGTH):
+            painter.setBrush(ink if index < self._filled else Qt.GlobalColor.transparent)
+            painter.drawEllipse(QRectF(x + index * (diameter + gap), y, diameter, diameter))
+        painter.end()
+
+
+class PinPad(QWidget):
+    """Six-digit PIN entry for the customer, embeddable in a dialog or the kiosk.
+
+    The digits live only in this object's memory: they are handed out once through ``submitted``
+    and wiped whenever the pad submits, cancels, hides or closes. Nothing shows them: the display
+    is :class:`PinDots`, buttons carry no state, and ``repr()`` tells only how many are entered.
+    """
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._digits: list[str] = []
+        self._busy = False
+        # The pad takes the keyboard itself; buttons must not steal focus or Enter would click them.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The scanner filter holds keys back for a moment; a PIN must not wait in its buffer.
+        self.setProperty(EXEMPT_PROPERTY, True)
+
+        self._prompt = QLabel(self.tr("Customer: enter your 6-digit PIN"))
+        self._prompt.setObjectName("pinPrompt")
+        self._prompt.setProperty("role", "heading")
+        self._prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._prompt.setWordWrap(True)
+
+        self._dots = PinDots()
+
+        self._attempts = QLabel()
+        self._attempts.setObjectName("pinAttemptsLeft")
+        self._attempts.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._attempts.setWordWrap(True)
+        self._attempts.hide()
+
+        keys = QGridLayout()
+        keys.setSpacing(10)
+        for index, digit in enumerate("123456789"):
+            keys.addWidget(self._digit_button(digit), index // 3, index % 3)
+        self._clear = self._button(self.tr("Clear"), "pinClear", self.wipe)
+        keys.addWidget(self._clear, 3, 0)
+        keys.addWidget(self._digit_button("0"), 3, 1)
+        self._backspace = self._button("⌫", "pinBackspace", self.backspace)
+        self._backspace.setAccessibleName(self.tr("Delete last digit"))
+        keys.addWidget(self._backspace, 3, 2)
+
+        self._cancel = self._button(self.tr("Cancel"), "pinCancel", self.cancel)
+        self._ok = self._button(self.tr("OK"), "pinOk", self.submit)
+        keys.addWidget(self._cancel, 4, 0)
+        keys.addWidget(self._ok, 4, 1, 1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(self._prompt)
+        layout.addWidget(self._dots)
+        layout.addWidget(self._attempts)
+        layout.addLayout(keys)
+        self._refresh()
+
+    # -- public API --------------------------------------------------------------------------
+
+    def entered_count(self) -> int:
+        """How many digits are entered (never which)."""
+        return len(self._digits)
+
+    def set_attempts_left(self, attempts: int | None) -> None:
+        """Show the server's count of PIN attempts the member has left; ``None`` hides it."""
+        if attempts is None:
+            self._attempts.hide()
+            return
+        if attempts == 1:
+            text = self.tr("1 attempt left")
+        else:
+            text = self.tr("{count} attempts left").format(count=attempts)
+        self._attempts.setText(text)
+        self._attempts.show()
+
+    def attempts_text(self) -> str:
+        """The attempts line as shown, or ``""`` when hidden."""
+        return self._attempts.text() if not self._attempts.isHidden() else ""
+
+    def set_prompt(self, text: str) -> None:
+        """Replace the line above the digits (e.g. "Wrong PIN, try again")."""
+        self._prompt.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the keys while the authorize call runs, so a second PIN cannot be started."""
+        self._busy = busy
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(not busy)
+        if not busy:
+            self._refresh()
+
+    def press_digit(self, digit: str) -> None:
+        """Add one digit (ignored beyond six, or if not a digit)."""
+        if len(digit) == 1 and digit.isdigit() and len(self._digits) < PIN_LENGTH:
+            self._digits.append(digit)
+            self._refresh()
+
+    def backspace(self) -> None:
+        """Remove the last digit."""
+        if self._digits:
+            self._digits[-1] = "\0"
+            self._digits.pop()
+            self._refresh()
+
+    def wipe(self) -> None:
+        """Forget every digit entered."""
+        # Overwrite before clearing: the list's slots are the only copies this object holds.
+        for index in range(len(self._digits)):
+            self._digits[index] = "\0"
+        self._digits.clear()
+        self._refresh()
+
+    def submit(self) -> None:
+        """Hand the six digits out through ``submitted`` and wipe them (no-op until six)."""
+        if len(self._digits) != PIN_LENGTH:
+            return
+        pin = "".join(self._digits)
+        self.wipe()
+        self.submitted.emit(pin)
+
+    def cancel(self) -> None:
+        """Wipe the digits and emit ``cancelled``."""
+        self.wipe()
+        self.cancelled.emit()
+
+    # -- Qt ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._busy:
+            event.accept()
+            return
+        key = event.key()
+        text = event.text()
+        if text and text.isdigit():
+            self.press_digit(text)
+        elif key == Qt.Key.Key_Backspace:
+            self.backspace()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        elif key == Qt.Key.Key_Escape:
+            self.cancel()
+        elif key == Qt.Key.Key_Delete:
+            self.wipe()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.wipe()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.wipe()
+        super().closeEvent(event)
+
+    def __repr__(self) -> str:
+        return f"<PinPad {len(self._digits)}/{PIN_LENGTH} digits entered>"
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _digit_button(self, digit: str) -> QPushButton:
+        button = self._button(digit, f"pinDigit{digit}", lambda: self.press_digit(digit))
+        # The label of a key is public knowledge; what was pressed is not recorded anywhere else.
+        button.setAccessibleName(digit)
+        return button
+
+    def _button(self, text: str, name: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumSize(QSize(64, 56))
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setAutoDefault(False)
+        button.clicked.connect(action)
+        return button
+
+    def _refresh(self) -> None:
+        self._dots.set_filled(len(self._digits))
+        self._ok.setEnabled(len(self._digits) == PIN_LENGTH)
+        self._backspace.setEnabled(bool(self._digits))
+        self._clear.setEnabled(bool(self._digits))

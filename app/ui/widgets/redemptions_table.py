@@ -1,0 +1,129 @@
+"""The shift's redemptions: time, member, what, and the status as it changes."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from app.ui.viewmodels import RedemptionRowData
+from app.ui.widgets.outcome_style import OUTCOME_COLOURS, outcome_short_text
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ShiftRedemptionsModel(QAbstractTableModel):
+    """Rows of :class:`RedemptionRowData`, newest first; ``upsert`` updates a row's status in
+    place when its entry syncs, so the cashier sees "NOT CONFIRMED" turn into "Confirmed"."""
+
+    # Member and what share a two-line cell: four columns do not fit the till's right column.
+    TIME, REDEMPTION, STATUS = range(3)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RedemptionRowData] = []
+
+    def set_rows(self, rows: list[RedemptionRowData]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def upsert(self, row: RedemptionRowData) -> None:
+        """Update the row with the same ``entry_id``, or add it at the top."""
+        for number, existing in enumerate(self._rows):
+            if existing.entry_id == row.entry_id:
+                self._rows[number] = row
+                self.dataChanged.emit(self.index(number, 0), self.index(number, self.STATUS))
+                return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, row)
+        self.endInsertRows()
+
+    def row_data(self, row: int) -> RedemptionRowData:
+        """The values behind a row."""
+        return self._rows[row]
+
+    def find(self, entry_id: Hashable) -> int | None:
+        """The row number of an entry, if listed."""
+        return next((n for n, r in enumerate(self._rows) if r.entry_id == entry_id), None)
+
+    # -- Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            QCoreApplication.translate("ShiftRedemptionsModel", "Time"),
+            QCoreApplication.translate("ShiftRedemptionsModel", "Redemption"),
+            QCoreApplication.translate("ShiftRedemptionsModel", "Status"),
+        )
+        return titles[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.STATUS:
+                return outcome_short_text(row.status)
+            if column == self.REDEMPTION:
+                return f"{row.member}\n{row.what}"
+            return row.time_text
+        if column != self.STATUS:
+            return None
+        background, text = OUTCOME_COLOURS[row.status]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(background))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(text))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ShiftRedemptionsView(QTableView):
+    """A read-only table over :class:`ShiftRedemptionsModel`."""
+
+    def __init__(self, model: ShiftRedemptionsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shiftRedemptions")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(52)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(
+            ShiftRedemptionsModel.TIME, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(
+            ShiftRedemptionsModel.REDEMPTION, QHeaderView.ResizeMode.Stretch
+        )
+        header.setSectionResizeMode(
+            ShiftRedemptionsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.setAccessibleName(self.tr("This shift's redemptions"))

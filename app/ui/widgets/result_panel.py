@@ -1,0 +1,183 @@
+"""The result of the cashier's last action, in one of four looks that cannot be confused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.resources import icon
+from app.ui.viewmodels import OutcomeKind, ResultData
+from app.ui.widgets.properties import set_style_property
+from app.ui.widgets.qr import qr_image
+
+QR_MODULE_PX = 4
+
+
+def outcome_title(kind: OutcomeKind) -> str:
+    """The banner words of an outcome. They are fixed here, not passed in, so no caller can make
+    a not-confirmed result read like a confirmed one."""
+    titles = {
+        "confirmed": QCoreApplication.translate("ResultPanel", "Confirmed"),
+        "accepted_offline": QCoreApplication.translate(
+            "ResultPanel", "Accepted offline — will sync"
+        ),
+        "not_confirmed": QCoreApplication.translate(
+            "ResultPanel", "NOT CONFIRMED — do not hand over yet"
+        ),
+        "refused": QCoreApplication.translate("ResultPanel", "Refused"),
+    }
+    return titles[kind]
+
+
+def default_what_to_do(kind: OutcomeKind) -> str:
+    """What the cashier does next, when the controller has nothing more specific."""
+    advice = {
+        "confirmed": QCoreApplication.translate("ResultPanel", "Hand over the reward."),
+        "accepted_offline": QCoreApplication.translate(
+            "ResultPanel", "Hand over the reward. The till sends it when the network is back."
+        ),
+        "not_confirmed": QCoreApplication.translate(
+            "ResultPanel",
+            "Keep the reward back until this turns green, or ask a manager.",
+        ),
+        "refused": QCoreApplication.translate(
+            "ResultPanel", "Do not hand over. Tell the customer the reason above."
+        ),
+    }
+    return advice[kind]
+
+
+class ResultPanel(QFrame):
+    """Shows a :class:`ResultData`: a coloured banner with the outcome's fixed words and icon,
+    the headline and details, what to do, the redemption id and voucher code as text, a QR code
+    for a confirmed result, and "Print slip" (``print_requested``).
+
+    Colour comes from the ``outcome`` property and ``till.qss``; words and icon differ too, so
+    the outcome still reads on a monochrome screen or to a colour-blind cashier.
+    """
+
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: ResultData | None = None
+
+        self.banner = QFrame()
+        self.banner.setObjectName("resultBanner")
+        self.banner.setMinimumHeight(64)
+        self.banner_icon = QLabel()
+        self.banner_icon.setObjectName("resultIcon")
+        self.banner_icon.setFixedSize(36, 36)
+        self.title = QLabel()
+        self.title.setObjectName("resultHeadline")
+        self.title.setWordWrap(True)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 8, 12, 8)
+        banner_layout.setSpacing(10)
+        banner_layout.addWidget(self.banner_icon)
+        banner_layout.addWidget(self.title, 1)
+
+        self.headline = QLabel()
+        self.headline.setObjectName("resultSubject")
+        self.headline.setProperty("role", "heading")
+        self.headline.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setObjectName("resultDetails")
+        self.details.setWordWrap(True)
+        self.what_to_do = QLabel()
+        self.what_to_do.setObjectName("resultWhatToDo")
+        self.what_to_do.setWordWrap(True)
+        self.reference = QLabel()
+        self.reference.setObjectName("resultReference")
+        self.reference.setWordWrap(True)
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr = QLabel()
+        self.qr.setObjectName("resultQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.print_button = QPushButton(self.tr("Print slip"))
+        self.print_button.setObjectName("resultPrint")
+        self.print_button.clicked.connect(self.print_requested)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.details)
+        layout.addWidget(self.what_to_do)
+        layout.addWidget(self.reference)
+        layout.addWidget(self.qr, 1)
+        layout.addStretch(0)
+        layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.set_result(None)
+
+    # -- public API --------------------------------------------------------------------------
+
+    def set_result(self, result: ResultData | None) -> None:
+        """Show ``result``; ``None`` shows the idle panel."""
+        self._result = result
+        outcome = result.kind if result else "none"
+        for widget in (self, self.banner, self.title):
+            set_style_property(widget, "outcome", outcome)
+        if result is None:
+            self.title.setText(self.tr("No redemption yet"))
+            self.banner_icon.clear()
+            for label in (self.headline, self.what_to_do, self.reference):
+                label.clear()
+                label.hide()
+            self._show_text(
+                self.details, self.tr("The result of each redemption shows here, in colour.")
+            )
+            self.qr.clear()
+            self.qr.hide()
+            self.print_button.hide()
+            self.setAccessibleName(self.tr("Result: none"))
+            return
+
+        title = outcome_title(result.kind)
+        self.title.setText(title)
+        self.banner_icon.setPixmap(icon(result.kind).pixmap(36, 36))
+        self._show_text(self.headline, result.headline)
+        self._show_text(self.details, result.details)
+        self._show_text(self.what_to_do, result.what_to_do or default_what_to_do(result.kind))
+        self._show_text(self.reference, self._reference_text(result))
+        self._show_qr(result)
+        # A slip is proof for the customer: only for outcomes the till stands behind.
+        self.print_button.setVisible(result.kind in ("confirmed", "accepted_offline"))
+        self.setAccessibleName(self.tr("Result: {title}").format(title=title))
+
+    def result(self) -> ResultData | None:
+        """The result on screen."""
+        return self._result
+
+    def has_qr(self) -> bool:
+        """Whether a QR code is showing."""
+        return not self.qr.isHidden() and not self.qr.pixmap().isNull()
+
+    # -- view --------------------------------------------------------------------------------
+
+    def _reference_text(self, result: ResultData) -> str:
+        lines = []
+        if result.redemption_id:
+            lines.append(self.tr("Redemption ID: {id}").format(id=result.redemption_id))
+        if result.voucher_code:
+            lines.append(self.tr("Voucher code: {code}").format(code=result.voucher_code))
+        return "\n".join(lines)
+
+    def _show_qr(self, result: ResultData) -> None:
+        # Only a confirmed redemption has a server reference worth scanning; a QR on anything
+        # else would look like proof that it went through.
+        payload = result.voucher_code or result.redemption_id
+        if result.kind != "confirmed" or not payload:
+            self.qr.clear()
+            self.qr.hide()
+            return
+        self.qr.setPixmap(QPixmap.fromImage(qr_image(payload, module_px=QR_MODULE_PX)))
+        self.qr.setAccessibleName(self.tr("QR code of {payload}").format(payload=payload))
+        self.qr.show()
+
+    @staticmethod
+    def _show_text(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))

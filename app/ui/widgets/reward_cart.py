@@ -1,0 +1,173 @@
+"""The cart: several rewards redeemed together as one all-or-nothing redemption."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.viewmodels import CartLine
+from app.ui.widgets.properties import set_style_property
+
+
+@dataclass
+class _Line:
+    reward_id: Hashable
+    name: str
+    qty: int
+    stamps_each: int
+    flexible_stamps: int | None
+
+    @property
+    def cost(self) -> int:
+        # A flexible reward costs the stamps the member chose; a fixed one qty × its price.
+        if self.flexible_stamps is not None:
+            return self.flexible_stamps
+        return self.qty * self.stamps_each
+
+
+class RewardCart(QWidget):
+    """Lines of (reward, quantity, stamps), the total, and "Redeem cart".
+
+    ``cart_submitted`` carries ``list[(reward id, qty, stamps | None)]``. When the member's
+    stamps are known (``set_available_stamps``) a cart that costs more cannot be submitted.
+    """
+
+    cart_submitted = Signal(list)
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[_Line] = []
+        self._available: int | None = None
+
+        title = QLabel(self.tr("Cart"))
+        title.setProperty("role", "heading")
+        self.list = QListWidget()
+        self.list.setObjectName("cartList")
+        self.list.setAccessibleName(self.tr("Cart"))
+        # Room for three lines: the grid above needs the height more than an empty cart does.
+        self.list.setFixedHeight(124)
+
+        self.total_label = QLabel()
+        self.total_label.setObjectName("cartTotal")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setObjectName("cartRemove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.redeem_button = QPushButton(self.tr("Redeem cart (F9)"))
+        self.redeem_button.setObjectName("cartRedeem")
+        self.redeem_button.setProperty("role", "primary")
+        self.redeem_button.clicked.connect(self.submit)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.total_label, 1)
+        footer.addWidget(self.remove_button)
+        footer.addWidget(self.redeem_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addWidget(self.list)
+        layout.addLayout(footer)
+        self._refresh()
+
+    # -- public API --------------------------------------------------------------------------
+
+    def add(
+        self,
+        reward_id: Hashable,
+        name: str,
+        qty: int,
+        stamps_each: int,
+        flexible_stamps: int | None = None,
+    ) -> None:
+        """Add a line; a fixed reward already in the cart gets its quantity raised instead."""
+        if flexible_stamps is None:
+            for line in self._lines:
+                if line.reward_id == reward_id and line.flexible_stamps is None:
+                    line.qty += qty
+                    self._refresh()
+                    return
+        self._lines.append(_Line(reward_id, name, qty, stamps_each, flexible_stamps))
+        self._refresh()
+
+    def remove_selected(self) -> None:
+        """Drop the selected line."""
+        row = self.list.currentRow()
+        if 0 <= row < len(self._lines):
+            del self._lines[row]
+            self._refresh()
+
+    def clear(self) -> None:
+        """Empty the cart."""
+        self._lines.clear()
+        self._refresh()
+
+    def set_available_stamps(self, stamps: int | None) -> None:
+        """The member's (possibly projected) stamps; ``None`` when no member is on screen."""
+        self._available = stamps
+        self._refresh()
+
+    def lines(self) -> list[CartLine]:
+        """The cart as ``(reward id, qty, stamps | None)`` tuples."""
+        return [(line.reward_id, line.qty, line.flexible_stamps) for line in self._lines]
+
+    def total(self) -> int:
+        """The stamps the whole cart costs."""
+        return sum(line.cost for line in self._lines)
+
+    def can_submit(self) -> bool:
+        """Whether "Redeem cart" would do anything."""
+        return bool(self._lines) and not self._over_balance()
+
+    def submit(self) -> None:
+        """Emit ``cart_submitted`` with the lines (no-op when empty or over the balance).
+
+        The cart is kept: the controller clears it once the redemption is accepted, so a refusal
+        leaves the cashier's work on screen.
+        """
+        if self.can_submit():
+            self.cart_submitted.emit(self.lines())
+
+    # -- view --------------------------------------------------------------------------------
+
+    def _over_balance(self) -> bool:
+        return self._available is not None and self.total() > self._available
+
+    def _refresh(self) -> None:
+        self.list.clear()
+        for line in self._lines:
+            if line.flexible_stamps is not None:
+                text = self.tr("{name} — {stamps} stamps").format(
+                    name=line.name, stamps=line.flexible_stamps
+                )
+            else:
+                text = self.tr("{qty} × {name} — {stamps} stamps").format(
+                    qty=line.qty, name=line.name, stamps=line.cost
+                )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, line.reward_id)
+            self.list.addItem(item)
+        total = self.total()
+        if self._over_balance():
+            text = self.tr("Total {total} stamps — member has {available}").format(
+                total=total, available=self._available
+            )
+        else:
+            text = self.tr("Total {total} stamps").format(total=total)
+        self.total_label.setText(text)
+        set_style_property(self.total_label, "over", "true" if self._over_balance() else "false")
+        self.redeem_button.setEnabled(self.can_submit())
+        self.remove_button.setEnabled(bool(self._lines))
+        self.changed.emit()

@@ -1,0 +1,218 @@
+"""Choosing rewards: a grid of the store's rewards, quantity or stamps, redeem now or by cart."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.viewmodels import RewardCardData
+from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.widgets.properties import set_style_property
+from app.ui.widgets.reward_cart import RewardCart
+from app.ui.widgets.reward_tile import RewardTile
+
+COLUMNS = 3
+MAX_QTY = 99
+MAX_FLEXIBLE_STAMPS = 100_000
+
+
+class RewardPicker(QWidget):
+    """The rewards tab: pick a tile, set quantity (or stamps for a flexible reward), then
+    "Redeem now" or "Add to cart".
+
+    Signals: ``reward_chosen(id)`` when a tile is picked; ``redeem_requested(id, qty, stamps|None)``
+    for a single reward; ``cart_submitted(list[(id, qty, stamps|None)])`` for the cart.
+    """
+
+    reward_chosen = Signal(object)
+    redeem_requested = Signal(object, int, object)
+    cart_submitted = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rewards: dict[Hashable, RewardCardData] = {}
+        self._tiles: list[RewardTile] = []
+        self._selected: RewardCardData | None = None
+        self._stretch_row = 0
+
+        self._grid_host = QWidget()
+        self._grid_host.setObjectName("rewardGridHost")
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._grid.setSpacing(10)
+        # The host's minimum size follows the tiles, so the scroll area scrolls rather than
+        # squeezing rows of tiles into each other.
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        for column in range(COLUMNS):
+            # Equal columns: tiles of one width read as a grid, whatever their names.
+            self._grid.setColumnStretch(column, 1)
+        self._empty = QLabel(self.tr("No rewards to show. Find a member first (F2)."))
+        self._empty.setProperty("role", "muted")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._scroll = scroll = QScrollArea()
+        scroll.setObjectName("rewardGrid")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._grid_host)
+
+        # The selection bar: what the next click of "Redeem now" / "Add to cart" will take.
+        self.selected_label = ElidedLabel(self.tr("Pick a reward"))
+        self.selected_label.setObjectName("rewardSelected")
+        self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.qty_spin = QSpinBox()
+        self.qty_spin.setObjectName("rewardQty")
+        self.qty_spin.setRange(1, MAX_QTY)
+        self.qty_spin.setPrefix(self.tr("Qty "))
+        self.qty_spin.setAccessibleName(self.tr("Quantity"))
+        self.stamps_spin = QSpinBox()
+        self.stamps_spin.setObjectName("rewardStamps")
+        self.stamps_spin.setSuffix(self.tr(" stamps"))
+        self.stamps_spin.setAccessibleName(self.tr("Stamps to use"))
+        self.stamps_spin.hide()
+        for spin in (self.qty_spin, self.stamps_spin):
+            spin.setFixedWidth(120)
+        self.add_button = QPushButton(self.tr("Add to cart"))
+        self.add_button.setObjectName("rewardAddToCart")
+        self.add_button.clicked.connect(self.add_selected_to_cart)
+        self.redeem_button = QPushButton(self.tr("Redeem now"))
+        self.redeem_button.setObjectName("rewardRedeemNow")
+        self.redeem_button.setProperty("role", "primary")
+        self.redeem_button.clicked.connect(self.redeem_selected)
+
+        selection = QHBoxLayout()
+        selection.setSpacing(8)
+        selection.addWidget(self.selected_label, 1)
+        selection.addWidget(self.stamps_spin)
+        selection.addWidget(self.qty_spin)
+        selection.addWidget(self.add_button)
+        selection.addWidget(self.redeem_button)
+
+        self.cart = RewardCart()
+        self.cart.cart_submitted.connect(self.cart_submitted)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self._empty, 1)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(selection)
+        layout.addWidget(self.cart)
+        self.set_rewards([])
+
+    # -- public API --------------------------------------------------------------------------
+
+    def set_rewards(self, rewards: list[RewardCardData]) -> None:
+        """Show these rewards (in order); clears the selection but keeps the cart."""
+        for tile in self._tiles:
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self._tiles = []
+        self._grid.setRowStretch(self._stretch_row, 0)
+        self._rewards = {reward.id: reward for reward in rewards}
+        for index, reward in enumerate(rewards):
+            tile = RewardTile(reward)
+            tile.chosen.connect(self.select_reward)
+            self._grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+            self._tiles.append(tile)
+        # Tiles keep their height at the top; the spare room goes to an empty last row.
+        self._stretch_row = (len(rewards) + COLUMNS - 1) // COLUMNS
+        self._grid.setRowStretch(self._stretch_row, 1)
+        self._empty.setVisible(not rewards)
+        self._scroll.setVisible(bool(rewards))
+        self._select(None)
+
+    def set_available_stamps(self, stamps: int | None) -> None:
+        """The member's stamps, to stop a cart that costs more (``None``: no member)."""
+        self.cart.set_available_stamps(stamps)
+
+    def tiles(self) -> list[RewardTile]:
+        """The tiles, in grid order (for focus and tests)."""
+        return list(self._tiles)
+
+    def tile(self, reward_id: Hashable) -> RewardTile:
+        """The tile of one reward."""
+        return next(tile for tile in self._tiles if tile.reward.id == reward_id)
+
+    def select_reward(self, reward_id: Hashable) -> None:
+        """Pick a reward as if its tile were clicked (ignored when unavailable)."""
+        reward = self._rewards.get(reward_id)
+        if reward is None or not reward.available:
+            return
+        self._select(reward)
+        self.reward_chosen.emit(reward_id)
+        (self.stamps_spin if reward.flexible else self.qty_spin).setFocus()
+
+    def selected(self) -> RewardCardData | None:
+        """The reward in the selection bar."""
+        return self._selected
+
+    def add_selected_to_cart(self) -> None:
+        """Put the selected reward, with its quantity or stamps, in the cart."""
+        reward = self._selected
+        if reward is None:
+            return
+        qty, stamps = self._amounts(reward)
+        self.cart.add(reward.id, reward.name, qty, reward.stamps_cost, stamps)
+        self._select(None)
+
+    def redeem_selected(self) -> None:
+        """Emit ``redeem_requested`` for the selected reward alone."""
+        reward = self._selected
+        if reward is None:
+            return
+        qty, stamps = self._amounts(reward)
+        self.redeem_requested.emit(reward.id, qty, stamps)
+
+    def submit_cart(self) -> None:
+        """The F9 key: redeem the cart if it can be."""
+        self.cart.submit()
+
+    def focus_first_tile(self) -> None:
+        """Put keyboard focus on the first reward the member can have."""
+        for tile in self._tiles:
+            if tile.isEnabled():
+                tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+    # -- view --------------------------------------------------------------------------------
+
+    def _amounts(self, reward: RewardCardData) -> tuple[int, int | None]:
+        if reward.flexible:
+            return 1, self.stamps_spin.value()
+        return self.qty_spin.value(), None
+
+    def _select(self, reward: RewardCardData | None) -> None:
+        self._selected = reward
+        for tile in self._tiles:
+            chosen = reward is not None and tile.reward.id == reward.id
+            set_style_property(tile, "selected", "true" if chosen else "false")
+        has = reward is not None
+        flexible = reward is not None and reward.flexible
+        self.add_button.setEnabled(has)
+        self.redeem_button.setEnabled(has)
+        self.qty_spin.setEnabled(has and not flexible)
+        self.qty_spin.setValue(1)
+        self.stamps_spin.setVisible(flexible)
+        self.qty_spin.setVisible(not flexible)
+        if reward is None:
+            self.selected_label.setText(self.tr("Pick a reward"))
+            return
+        self.selected_label.setText(reward.name)
+        if reward.flexible:
+            self.stamps_spin.setRange(max(1, reward.stamps_cost), MAX_FLEXIBLE_STAMPS)
+            self.stamps_spin.setValue(max(1, reward.stamps_cost))

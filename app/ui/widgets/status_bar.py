@@ -1,0 +1,129 @@
+"""The always-visible sync state along the bottom of the till (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.ui.resources import icon
+from app.ui.viewmodels import StatusData
+from app.ui.widgets.properties import set_style_property
+
+
+def age_text(seconds: float) -> str:
+    """An age the cashier reads at a glance: ``45 s``, ``3 min``, ``2 h 5 min``."""
+    whole = int(seconds)
+    if whole < 60:
+        return QCoreApplication.translate("SyncStatusBar", "{n} s").format(n=whole)
+    minutes = whole // 60
+    if minutes < 60:
+        return QCoreApplication.translate("SyncStatusBar", "{n} min").format(n=minutes)
+    return QCoreApplication.translate("SyncStatusBar", "{h} h {m} min").format(
+        h=minutes // 60, m=minutes % 60
+    )
+
+
+class SyncStatusBar(QFrame):
+    """Online/degraded/offline, counts of queued, unknown and failed entries, the age of the oldest
+    queued entry; a red banner when the queue is paused for credentials and an amber one when a
+    lane has stalled. Counts of unknown and failed turn coloured only when non-zero, so colour on
+    this bar always means something needs looking at.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatusBar")
+
+        self.connectivity_icon = QLabel()
+        self.connectivity = QLabel()
+        self.connectivity.setObjectName("connectivity")
+        self.queued = QLabel()
+        self.queued.setObjectName("queuedCount")
+        self.unknown = QLabel()
+        self.unknown.setObjectName("unknownCount")
+        self.failed = QLabel()
+        self.failed.setObjectName("failedCount")
+        self.oldest = QLabel()
+        self.oldest.setObjectName("oldestQueued")
+        self.cashier = QLabel()
+        self.cashier.setObjectName("cashierName")
+        self.cashier.setProperty("role", "muted")
+
+        self.credentials_banner = QLabel(
+            self.tr("Sync paused: the till's API credentials were refused. Call a manager.")
+        )
+        self.credentials_banner.setObjectName("credentialsBanner")
+        self.credentials_banner.setWordWrap(True)
+        self.stall_alert = QLabel()
+        self.stall_alert.setObjectName("stallAlert")
+        self.stall_alert.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 4, 8, 4)
+        row.setSpacing(6)
+        row.addWidget(self.connectivity_icon)
+        row.addWidget(self.connectivity)
+        row.addSpacing(12)
+        for label in (self.queued, self.unknown, self.failed, self.oldest):
+            row.addWidget(label)
+        row.addStretch(1)
+        row.addWidget(self.cashier)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.credentials_banner)
+        layout.addWidget(self.stall_alert)
+        layout.addLayout(row)
+        self.set_status(StatusData())
+
+    def set_status(self, status: StatusData) -> None:
+        """Show ``status``."""
+        words = {
+            "online": self.tr("Online"),
+            "degraded": self.tr("Degraded — slow or failing"),
+            "offline": self.tr("Offline — redemptions will sync later"),
+        }
+        self.connectivity.setText(words[status.connectivity])
+        self.connectivity_icon.setPixmap(icon(status.connectivity).pixmap(24, 24))
+        set_style_property(self.connectivity, "state", status.connectivity)
+
+        self.queued.setText(self.tr("Queued {n}").format(n=status.queued))
+        self.unknown.setText(self.tr("Unknown {n}").format(n=status.unknown))
+        self.failed.setText(self.tr("Failed {n}").format(n=status.failed))
+        set_style_property(self.unknown, "alert", "unknown" if status.unknown else "none")
+        set_style_property(self.failed, "alert", "failed" if status.failed else "none")
+
+        if status.queued and status.oldest_queued_age_s is not None:
+            self.oldest.setText(
+                self.tr("oldest {age}").format(age=age_text(status.oldest_queued_age_s))
+            )
+            self.oldest.show()
+        else:
+            self.oldest.hide()
+
+        self.credentials_banner.setVisible(status.paused_for_credentials)
+        self.stall_alert.setVisible(bool(status.stalled_lane_alert))
+        self.stall_alert.setText(status.stalled_lane_alert or "")
+        self.setAccessibleName(self.summary_text())
+
+    def set_cashier(self, name: str | None) -> None:
+        """The signed-in cashier, shown at the right end."""
+        self.cashier.setText(self.tr("Cashier: {name}").format(name=name) if name else "")
+
+    def summary_text(self) -> str:
+        """Everything the bar says, as one line (for screen readers and tests)."""
+        parts = [
+            label.text()
+            for label in (
+                self.credentials_banner,
+                self.stall_alert,
+                self.connectivity,
+                self.queued,
+                self.unknown,
+                self.failed,
+                self.oldest,
+            )
+            if not label.isHidden() and label.text()
+        ]
+        return " · ".join(parts)

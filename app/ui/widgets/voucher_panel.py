@@ -1,0 +1,182 @@
+"""The member's vouchers: redeem one, deduct from a dynamic one, or scan/type a voucher code."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.dialogs.deduct_dialog import DeductDialog
+from app.ui.resources import icon
+from app.ui.viewmodels import VoucherRowData
+
+
+class VoucherPanel(QWidget):
+    """The vouchers tab.
+
+    Signals: ``voucher_redeem_requested(id)`` for a whole voucher; ``deduct_requested(id, rupiah)``
+    after the deduct dialog for a dynamic one; ``code_entered(code)`` for a code scanned or typed
+    (the member's own or any valid code of the store).
+    """
+
+    voucher_redeem_requested = Signal(object)
+    deduct_requested = Signal(object, int)
+    code_entered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vouchers: list[VoucherRowData] = []
+        self.deduct_dialog: DeductDialog | None = None
+
+        title = QLabel(self.tr("Member's vouchers"))
+        title.setProperty("role", "heading")
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("voucherTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Voucher"), self.tr("Code"), self.tr("Value"), self.tr("Valid")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._refresh_buttons)
+        self.table.itemActivated.connect(lambda _item: self.redeem_selected())
+
+        self.empty_label = QLabel(self.tr("No vouchers for this member."))
+        self.empty_label.setProperty("role", "muted")
+
+        self.redeem_button = QPushButton(self.tr("Redeem voucher"))
+        self.redeem_button.setObjectName("voucherRedeem")
+        self.redeem_button.setProperty("role", "primary")
+        self.redeem_button.clicked.connect(self.redeem_selected)
+        # One button: a dynamic voucher's "redeem" is a deduction, so it opens the deduct dialog.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.redeem_button)
+
+        code_title = QLabel(self.tr("Voucher code"))
+        code_title.setProperty("role", "heading")
+        self.code_field = QLineEdit()
+        self.code_field.setObjectName("voucherCodeField")
+        self.code_field.setPlaceholderText(self.tr("Scan or type a voucher code"))
+        self.code_field.addAction(icon("voucher"), QLineEdit.ActionPosition.LeadingPosition)
+        self.code_field.setAccessibleName(self.tr("Voucher code"))
+        code_title.setBuddy(self.code_field)
+        self.code_button = QPushButton(self.tr("Use code"))
+        self.code_button.setObjectName("voucherUseCode")
+        self.code_field.returnPressed.connect(self.submit_code)
+        self.code_button.clicked.connect(self.submit_code)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_field, 1)
+        code_row.addWidget(self.code_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(actions)
+        layout.addSpacing(8)
+        layout.addWidget(code_title)
+        layout.addLayout(code_row)
+        self.set_vouchers([])
+
+    # -- public API --------------------------------------------------------------------------
+
+    def set_vouchers(self, vouchers: list[VoucherRowData]) -> None:
+        """Show the member's vouchers."""
+        self._vouchers = list(vouchers)
+        self.table.setRowCount(len(vouchers))
+        for row, voucher in enumerate(vouchers):
+            value = voucher.value_text
+            if voucher.dynamic and voucher.remaining_text:
+                value = voucher.remaining_text
+            cells = (voucher.name, voucher.code, value, voucher.dates_text)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, voucher.id)
+                self.table.setItem(row, column, item)
+        self.empty_label.setVisible(not vouchers)
+        self.table.setVisible(bool(vouchers))
+        if vouchers:
+            self.table.selectRow(0)
+        self._refresh_buttons()
+
+    def selected_voucher(self) -> VoucherRowData | None:
+        """The voucher whose row is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._vouchers[rows[0].row()]
+
+    def select_voucher(self, voucher_id: Hashable) -> None:
+        """Select a voucher's row."""
+        for row, voucher in enumerate(self._vouchers):
+            if voucher.id == voucher_id:
+                self.table.selectRow(row)
+                return
+
+    def redeem_selected(self) -> None:
+        """Emit ``voucher_redeem_requested`` for the selected voucher (a dynamic one deducts)."""
+        voucher = self.selected_voucher()
+        if voucher is None:
+            return
+        if voucher.dynamic:
+            self.open_deduct_dialog()
+            return
+        self.voucher_redeem_requested.emit(voucher.id)
+
+    def open_deduct_dialog(self) -> None:
+        """Ask how much to deduct from the selected dynamic voucher (non-modal ``open()``)."""
+        voucher = self.selected_voucher()
+        if voucher is None or not voucher.dynamic:
+            return
+        dialog = DeductDialog(voucher, self)
+        self.deduct_dialog = dialog
+        dialog.accepted.connect(lambda: self.deduct_requested.emit(voucher.id, dialog.value()))
+        dialog.finished.connect(self._forget_dialog)
+        dialog.open()
+
+    def submit_code(self) -> None:
+        """Emit ``code_entered`` with the code field's text."""
+        code = self.code_field.text().strip()
+        if code:
+            self.code_entered.emit(code)
+
+    def clear_code(self) -> None:
+        """Empty the code field (after the code was used)."""
+        self.code_field.clear()
+
+    # -- view --------------------------------------------------------------------------------
+
+    def _forget_dialog(self) -> None:
+        if self.deduct_dialog is not None:
+            self.deduct_dialog.deleteLater()
+        self.deduct_dialog = None
+
+    def _refresh_buttons(self) -> None:
+        voucher = self.selected_voucher()
+        self.redeem_button.setEnabled(voucher is not None)
+        if voucher is not None and voucher.dynamic:
+            self.redeem_button.setText(self.tr("Deduct value…"))
+        else:
+            self.redeem_button.setText(self.tr("Redeem voucher"))

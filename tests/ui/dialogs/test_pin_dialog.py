@@ -1,0 +1,48 @@
+"""The PIN dialog around the pad: stays open while the PIN is checked, wipes on failure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ui.dialogs.pin_dialog import PinDialog
+
+
+def test_a_submitted_pin_is_handed_over_and_the_pad_waits(qtbot: QtBot):
+    dialog = PinDialog("Siti")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    for digit in "123456":
+        qtbot.keyClick(dialog.pad, digit)
+
+    with qtbot.waitSignal(dialog.pin_submitted) as submitted:
+        qtbot.keyClick(dialog.pad, Qt.Key.Key_Return)
+
+    assert submitted.args == ["123456"]
+    assert dialog.isVisible()
+    assert dialog.pad.entered_count() == 0
+    qtbot.keyClick(dialog.pad, "7")
+    assert dialog.pad.entered_count() == 0  # busy until the controller answers
+
+
+def test_a_refused_pin_shows_attempts_left_and_takes_a_new_one(qtbot: QtBot):
+    dialog = PinDialog("Siti")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.pad.press_digit("1")
+    dialog.show_failure("Wrong PIN. Try again.", 2)
+    assert dialog.pad.entered_count() == 0
+    assert dialog.pad.attempts_text() == "2 attempts left"
+    qtbot.keyClick(dialog.pad, "4")
+    assert dialog.pad.entered_count() == 1
+
+
+def test_cancel_rejects_and_wipes(qtbot: QtBot):
+    dialog = PinDialog("Siti")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.pad.press_digit("9")
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.pad, Qt.Key.Key_Escape)
+    assert dialog.pad.entered_count() == 0
+    assert not dialog.isVisible()

@@ -1,0 +1,115 @@
+"""One crash path: excepthook, async slots and the loop's handler all end in one dialog."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+from qasync import asyncSlot
+
+from app.ui.crash import CrashReporter
+
+
+@pytest.fixture
+def reporter(qapp) -> Iterator[CrashReporter]:
+    reporter = CrashReporter()
+    reporter.install()
+    yield reporter
+    reporter.uninstall()
+    if reporter.dialog is not None:
+        reporter.dialog.reject()  # finished: the reporter forgets and deletes it
+
+
+def boom() -> None:
+    raise RuntimeError("the member cache could not be read")
+
+
+def raise_into(reporter: CrashReporter) -> None:
+    try:
+        boom()
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+
+
+def test_an_unhandled_error_is_logged_and_shown_without_blocking(
+    qtbot: QtBot, reporter: CrashReporter, caplog: pytest.LogCaptureFixture
+):
+    with caplog.at_level(logging.ERROR, logger="app.ui.crash"):
+        raise_into(reporter)
+
+    assert "Unhandled error" in caplog.text
+    assert reporter.dialog is not None and reporter.dialog.isVisible()
+    assert "the member cache could not be read" in reporter.dialog.summary.text()
+    assert "Traceback" in reporter.dialog.details.toPlainText()
+
+
+def test_more_errors_join_the_open_dialog(qtbot: QtBot, reporter: CrashReporter, caplog):
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+        first = reporter.dialog
+        raise_into(reporter)
+    assert reporter.dialog is first
+    assert "(and 1 more)" in first.summary.text()
+
+
+def test_closing_the_dialog_lets_the_next_error_open_a_new_one(qtbot, reporter, caplog):
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+        reporter.dialog.reject()
+        assert reporter.dialog is None
+        raise_into(reporter)
+    assert reporter.dialog is not None
+
+
+class Screen(QObject):
+    """A view-like object with an async slot that fails, as a controller's might."""
+
+    @asyncSlot()
+    async def look_up(self) -> None:
+        await asyncio.sleep(0)
+        boom()
+
+
+def test_an_async_slot_error_arrives_in_the_same_dialog(
+    qtbot: QtBot, qasync_loop, reporter: CrashReporter, caplog
+):
+    screen = Screen()
+    with caplog.at_level(logging.CRITICAL):
+        screen.look_up()
+        qtbot.waitUntil(lambda: reporter.dialog is not None)
+    assert "RuntimeError" in reporter.dialog.summary.text()
+
+
+def test_a_task_nobody_awaited_arrives_through_the_loop_handler(qtbot, reporter, caplog):
+    loop = asyncio.new_event_loop()
+    try:
+        with caplog.at_level(logging.CRITICAL):
+            reporter.loop_exception_handler(
+                loop, {"message": "Task exception was never retrieved", "exception": KeyError(1)}
+            )
+    finally:
+        loop.close()
+    assert "KeyError" in reporter.dialog.summary.text()
+
+
+def test_an_error_in_a_worker_thread_is_shown_on_the_gui_thread(qtbot, reporter, caplog):
+    with caplog.at_level(logging.CRITICAL):
+        worker = threading.Thread(target=boom)
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: reporter.dialog is not None)
+    assert "RuntimeError" in reporter.dialog.summary.text()
+
+
+def test_ctrl_c_is_not_an_error_dialog(qtbot, reporter: CrashReporter, monkeypatch):
+    seen = []
+    monkeypatch.setattr(reporter, "_previous_excepthook", lambda *args: seen.append(args[0]))
+    reporter.excepthook(KeyboardInterrupt, KeyboardInterrupt(), None)
+    assert seen == [KeyboardInterrupt]
+    assert reporter.dialog is None

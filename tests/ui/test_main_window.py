@@ -1,0 +1,111 @@
+"""The cashier window: pages, function keys, Esc, help, tab order."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.ui.dialogs.keyboard_help import keyboard_shortcuts
+from app.ui.main_window import CashierWindowView
+from app.ui.viewmodels import MemberSuggestion, RewardCardData
+
+
+@pytest.fixture
+def window(qtbot: QtBot, shown) -> CashierWindowView:
+    window = shown(CashierWindowView())
+    window.show_cashier()
+    qtbot.waitUntil(window.member_search.field.hasFocus)
+    return window
+
+
+def press(qtbot: QtBot, window: CashierWindowView, key: Qt.Key) -> None:
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key)
+
+
+def test_it_is_laid_out_for_the_till_screen(window: CashierWindowView):
+    assert window.size().width() == 1366 and window.size().height() == 768
+    assert not window.windowIcon().isNull()
+    assert window.tabs.count() == 3
+
+
+def test_function_keys_move_to_each_part_of_the_till(qtbot: QtBot, window: CashierWindowView):
+    window.reward_picker.set_rewards([RewardCardData("coffee", "Free Kopi Susu", 10)])
+
+    press(qtbot, window, Qt.Key.Key_F4)
+    assert window.tabs.currentWidget() is window.voucher_panel
+    qtbot.waitUntil(window.voucher_panel.code_field.hasFocus)
+
+    press(qtbot, window, Qt.Key.Key_F5)
+    assert window.tabs.currentWidget() is window.promo_panel
+    qtbot.waitUntil(window.promo_panel.code_field.hasFocus)
+
+    press(qtbot, window, Qt.Key.Key_F6)
+    qtbot.waitUntil(window.invoice_field.field.hasFocus)
+
+    press(qtbot, window, Qt.Key.Key_F3)
+    assert window.tabs.currentWidget() is window.reward_picker
+    qtbot.waitUntil(window.reward_picker.tile("coffee").hasFocus)
+
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(window.member_search.field.hasFocus)
+
+
+def test_f9_redeems_the_cart(qtbot: QtBot, window: CashierWindowView):
+    window.reward_picker.set_rewards([RewardCardData("coffee", "Free Kopi Susu", 10)])
+    window.reward_picker.select_reward("coffee")
+    window.reward_picker.add_selected_to_cart()
+    window.show_vouchers()
+    with qtbot.waitSignal(window.reward_picker.cart_submitted) as submitted:
+        press(qtbot, window, Qt.Key.Key_F9)
+    assert submitted.args == [[("coffee", 1, None)]]
+    assert window.tabs.currentWidget() is window.reward_picker
+
+
+def test_escape_closes_the_suggestions_first_then_backs_out(qtbot, window: CashierWindowView):
+    window.member_search.set_suggestions([MemberSuggestion("Budi")])
+    with qtbot.assertNotEmitted(window.back_requested):
+        press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.member_search.suggestions.isVisible()
+    with qtbot.waitSignal(window.back_requested):
+        press(qtbot, window, Qt.Key.Key_Escape)
+
+
+def test_f1_lists_every_function_key(qtbot: QtBot, window: CashierWindowView):
+    press(qtbot, window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())
+    table = window.help_dialog.table
+    keys = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert keys == [key for key, _ in keyboard_shortcuts()]
+    assert {"F2", "F3", "F4", "F5", "F6", "F9", "Esc"} <= set(keys)
+    window.help_dialog.close()
+
+
+def test_function_keys_do_nothing_on_the_sign_in_page(qtbot: QtBot, window: CashierWindowView):
+    window.show_sign_in()
+    press(qtbot, window, Qt.Key.Key_F4)
+    assert window.tabs.currentWidget() is window.reward_picker
+    with qtbot.assertNotEmitted(window.back_requested):
+        press(qtbot, window, Qt.Key.Key_Escape)
+
+
+def test_tab_goes_from_member_search_to_the_redeem_tabs(qtbot: QtBot, window):
+    qtbot.keyClick(window.member_search.field, Qt.Key.Key_Tab)
+    qtbot.waitUntil(window.tabs.tabBar().hasFocus)
+
+
+def test_shift_menu_asks_to_close_the_shift(qtbot: QtBot, window: CashierWindowView):
+    with qtbot.waitSignal(window.close_shift_requested):
+        window.close_shift_action.trigger()
+
+
+def test_the_pages(qtbot: QtBot, window: CashierWindowView):
+    window.show_summary()
+    assert window.pages.currentWidget() is window.summary
+    window.show_sign_in()
+    assert window.pages.currentWidget() is window.sign_in
+    window.show_cashier()
+    assert window.pages.currentWidget() is window.cashier_page
+    assert window.status.isVisible()

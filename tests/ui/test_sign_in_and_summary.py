@@ -1,0 +1,84 @@
+"""Starting and closing a shift."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ui.shift_summary import ShiftSummaryView
+from app.ui.sign_in import SignInView
+from app.ui.viewmodels import ShiftSummaryData
+
+
+def test_a_cashier_signs_in_with_their_pin_and_the_pin_field_is_wiped(qtbot: QtBot):
+    view = SignInView()
+    qtbot.addWidget(view)
+    view.set_cashiers(["Rina", "Agus"])
+    view.set_pin_required(True)
+    view.cashiers.setCurrentRow(1)
+    qtbot.keyClicks(view.pin_field, "2468")
+
+    with qtbot.waitSignal(view.sign_in_requested) as request:
+        qtbot.keyClick(view.pin_field, Qt.Key.Key_Return)
+
+    assert request.args == ["Agus", "2468"]
+    assert view.pin_field.text() == ""
+    assert view.pin_field.echoMode() == view.pin_field.EchoMode.Password
+
+
+def test_without_cashier_pins_picking_a_name_is_enough(qtbot: QtBot):
+    view = SignInView()
+    qtbot.addWidget(view)
+    view.set_cashiers(["Rina"])
+    assert view.pin_field.isHidden()
+    with qtbot.waitSignal(view.sign_in_requested) as request:
+        view.start_button.click()
+    assert request.args == ["Rina", ""]
+    view.show_error("Locked for 5 minutes")
+    assert not view.error.isHidden()
+
+
+def test_no_cashiers_no_sign_in(qtbot: QtBot):
+    view = SignInView()
+    qtbot.addWidget(view)
+    view.set_cashiers([])
+    assert not view.start_button.isEnabled()
+
+
+def test_the_summary_counts_by_outcome_and_flags_what_is_not_confirmed(qtbot: QtBot):
+    view = ShiftSummaryView()
+    qtbot.addWidget(view)
+    view.set_summary(
+        ShiftSummaryData(
+            "Rina",
+            "08:00",
+            "16:00",
+            confirmed=41,
+            accepted_offline=6,
+            not_confirmed=1,
+            refused=3,
+            stamps_redeemed=812,
+            vouchers_used=9,
+        )
+    )
+    counts = {kind: label.text() for kind, label in view.counts.items()}
+    assert counts == {
+        "confirmed": "41",
+        "accepted_offline": "6",
+        "not_confirmed": "1",
+        "refused": "3",
+    }
+    assert "Stamps redeemed: 812" in view.totals.text()
+    assert not view.pending_warning.isHidden()
+
+    with qtbot.waitSignal(view.export_csv_requested):
+        view.export_button.click()
+    with qtbot.waitSignal(view.close_shift_confirmed):
+        view.close_button.click()
+
+
+def test_a_clean_shift_has_no_warning(qtbot: QtBot):
+    view = ShiftSummaryView()
+    qtbot.addWidget(view)
+    view.set_summary(ShiftSummaryData("Rina", "08:00", "16:00", confirmed=3))
+    assert view.pending_warning.isHidden()

@@ -1,0 +1,102 @@
+"""The redemption slip and finding bundled files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QIcon, QImage, QTextDocument
+
+from app.ui import resources
+from app.ui.slip import QR_RESOURCE, SlipData, print_slip, slip_document
+from app.ui.widgets.qr import qr_image
+
+SLIP = SlipData(
+    store="Kopi Senja Senopati",
+    cashier="Rina",
+    member="Budi Santoso",
+    outcome="confirmed",
+    when_text="25 Nov 2026 14:02",
+    lines=("2 × Free Kopi Susu — 20 stamps",),
+    redemption_id="RD-20391",
+    invoice_number="INV-812",
+)
+
+
+def test_without_a_printer_the_slip_is_a_pdf(qapp, tmp_path: Path):
+    target = tmp_path / "slips" / "RD-20391.pdf"
+    where = print_slip(SLIP, pdf_path=target, use_printer=False)
+    assert where == str(target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_slip_says_the_outcome_and_the_references(qapp):
+    text = slip_document(SLIP).toPlainText()
+    for expected in ("Confirmed", "Rina", "Budi Santoso", "RD-20391", "INV-812", "Free Kopi Susu"):
+        assert expected in text
+
+
+def test_only_a_confirmed_slip_carries_a_qr_code(qapp):
+    def has_qr(slip: SlipData) -> bool:
+        document = slip_document(slip)
+        image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE))
+        return isinstance(image, QImage) and not image.isNull()
+
+    assert has_qr(SLIP)
+    offline = SlipData(**{**SLIP.__dict__, "outcome": "accepted_offline"})
+    assert not has_qr(offline)
+    assert "sent to Stamps automatically" in slip_document(offline).toPlainText()
+
+
+def test_slip_text_is_escaped(qapp):
+    tricky = SlipData(**{**SLIP.__dict__, "member": "<b>Budi</b> & co"})
+    assert "<b>Budi</b> & co" in slip_document(tricky).toPlainText()
+
+
+def test_a_qr_code_is_square_black_on_white_with_a_quiet_zone(qapp):
+    image = qr_image("RD-20391", module_px=3)
+    assert image.width() == image.height()
+    assert image.pixelColor(0, 0).name() == "#ffffff"
+    assert image.pixelColor(4 * 3, 4 * 3).name() == "#000000"  # finder pattern corner
+
+
+def test_assets_are_found_in_the_source_tree():
+    assert resources.asset("styles/till.qss").is_file()
+    with pytest.raises(FileNotFoundError):
+        resources.asset("icons/nope.svg")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "app",
+        "online",
+        "degraded",
+        "offline",
+        "member",
+        "reward",
+        "voucher",
+        "warning",
+        "confirmed",
+        "accepted_offline",
+        "not_confirmed",
+        "refused",
+        "pin",
+        "blocked",
+    ],
+)
+def test_every_icon_renders(qapp, name: str):
+    icon = resources.icon(name)
+    assert isinstance(icon, QIcon)
+    assert not icon.pixmap(32, 32).isNull()
+
+
+def test_assets_are_found_in_a_frozen_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    bundled = tmp_path / "resources" / "styles"
+    bundled.mkdir(parents=True)
+    (bundled / "till.qss").write_text("QWidget {}", encoding="utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.asset("styles/till.qss") == bundled / "till.qss"
+    assert resources.style_sheet() == "QWidget {}"

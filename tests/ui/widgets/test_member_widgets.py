@@ -1,0 +1,111 @@
+"""The member card and member search."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ui.viewmodels import MemberCardData, MemberSuggestion
+from app.ui.widgets.member_card import MemberCard, local_time_text
+from app.ui.widgets.member_search import MemberSearch
+
+BUDI = MemberCardData("Budi Santoso", "Gold", 120, "Rp 250.000")
+
+
+@pytest.fixture
+def card(qtbot: QtBot) -> MemberCard:
+    card = MemberCard()
+    qtbot.addWidget(card)
+    card.resize(330, 300)
+    card.show()
+    return card
+
+
+def test_no_member_shows_how_to_find_one(card: MemberCard):
+    assert card.findChild(type(card._placeholder), "memberPlaceholder").isVisible()
+
+
+def test_a_live_member(card: MemberCard):
+    card.set_member(BUDI)
+    assert card.name_text() == "Budi Santoso"
+    assert card.stamps_text() == "120 stamps"
+    assert card.cached_text() == ""
+    assert not card._pin_badge.isVisible()
+    assert not card._blocked_badge.isVisible()
+    assert not card._projected.isVisible()
+
+
+def test_a_cached_member_says_as_of_when_and_that_the_stamps_are_projected(card: MemberCard):
+    fetched = datetime(2026, 11, 25, 7, 2, tzinfo=UTC)
+    card.set_member(MemberCardData("Budi", "Gold", 100, "", cached_as_of=fetched, projected=True))
+    assert card.cached_text() == f"Offline copy — as of {local_time_text(fetched)}"
+    assert card._projected.isVisible()
+    assert "Projected" in card._projected.text()
+
+
+def test_pin_and_blocked_badges(card: MemberCard):
+    card.set_member(MemberCardData("Siti", "Platinum", 5, "", pin_protected=True, blocked=True))
+    assert card._pin_badge.isVisible()
+    assert card._blocked_badge.isVisible()
+
+
+@pytest.fixture
+def search(qtbot: QtBot, shown) -> MemberSearch:
+    search = shown(MemberSearch(debounce_ms=20))
+    search.focus()
+    qtbot.waitUntil(search.field.hasFocus)
+    return search
+
+
+def test_typing_asks_for_suggestions_once_the_cashier_pauses(qtbot: QtBot, search):
+    received = []
+    search.query_changed.connect(received.append)
+    with qtbot.waitSignal(search.query_changed):
+        qtbot.keyClicks(search.field, "budi")
+    assert received == ["budi"]
+
+
+def test_enter_looks_the_member_up(qtbot: QtBot, search: MemberSearch):
+    qtbot.keyClicks(search.field, " 0812345 ")
+    with qtbot.waitSignal(search.lookup_requested) as lookup:
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert lookup.args == ["0812345"]
+
+
+def test_a_suggestion_is_chosen_with_the_arrow_keys_and_enter(qtbot: QtBot, search):
+    budi = MemberSuggestion("Budi Santoso", "0812", "m1")
+    budiman = MemberSuggestion("Budiman", "budiman@example.co.id", "m2")
+    search.set_suggestions([budi, budiman])
+    assert search.suggestions.isVisible()
+
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)
+    qtbot.waitUntil(search.suggestions.hasFocus)
+    qtbot.keyClick(search.suggestions, Qt.Key.Key_Down)
+    with qtbot.waitSignal(search.suggestion_chosen) as chosen:
+        qtbot.keyClick(search.suggestions, Qt.Key.Key_Return)
+    assert chosen.args == [budiman]
+    assert not search.suggestions.isVisible()
+
+
+def test_a_suggestion_is_chosen_with_a_click(qtbot: QtBot, search: MemberSearch):
+    budi = MemberSuggestion("Budi Santoso", "0812", "m1")
+    search.set_suggestions([budi])
+    item = search.suggestions.item(0)
+    rect = search.suggestions.visualItemRect(item)
+    with qtbot.waitSignal(search.suggestion_chosen) as chosen:
+        qtbot.mouseClick(
+            search.suggestions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
+    assert chosen.args == [budi]
+
+
+def test_escape_closes_the_list_and_an_empty_list_hides(qtbot: QtBot, search: MemberSearch):
+    search.set_suggestions([MemberSuggestion("Budi")])
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    assert not search.suggestions.isVisible()
+    search.set_suggestions([MemberSuggestion("Budi")])
+    search.set_suggestions([])
+    assert not search.suggestions.isVisible()

@@ -1,0 +1,130 @@
+"""The customer's PIN pad: masked, wiped, keyboard-driven."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.ui.widgets.pin_pad import PinDots, PinPad
+
+
+@pytest.fixture
+def pad(qtbot: QtBot) -> PinPad:
+    pad = PinPad()
+    qtbot.addWidget(pad)
+    pad.show()
+    qtbot.waitExposed(pad)
+    pad.setFocus()
+    return pad
+
+
+def type_digits(qtbot: QtBot, pad: PinPad, digits: str) -> None:
+    for digit in digits:
+        qtbot.keyClick(pad, digit)
+
+
+def snapshot(pad: PinPad) -> QImage:
+    return pad.grab().toImage()
+
+
+def test_keyboard_digits_fill_the_dots_and_enter_submits_the_pin(qtbot: QtBot, pad: PinPad):
+    type_digits(qtbot, pad, "482193")
+    assert pad.entered_count() == 6
+
+    with qtbot.waitSignal(pad.submitted) as signal:
+        qtbot.keyClick(pad, Qt.Key.Key_Return)
+
+    assert signal.args == ["482193"]
+    assert pad.entered_count() == 0
+
+
+def test_the_display_depends_only_on_how_many_digits_not_which(qtbot: QtBot, pad: PinPad):
+    type_digits(qtbot, pad, "123456")
+    first = snapshot(pad)
+    pad.wipe()
+    type_digits(qtbot, pad, "987650")
+    second = snapshot(pad)
+    pad.wipe()
+    type_digits(qtbot, pad, "98765")
+    five = snapshot(pad)
+
+    assert first == second
+    assert first != five
+
+
+def test_the_pin_is_in_no_text_a_screen_reader_tooltip_or_repr_could_show(
+    qtbot: QtBot, pad: PinPad
+):
+    type_digits(qtbot, pad, "731")
+    texts = [repr(pad)]
+    for widget in [pad, *pad.findChildren(QLabel), *pad.findChildren(PinDots)]:
+        texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+    texts += [label.text() for label in pad.findChildren(QLabel)]
+
+    assert not any("731" in text or "73" in text for text in texts)
+    assert "3/6" in repr(pad)
+
+
+def test_backspace_removes_one_digit_and_escape_cancels_and_wipes(qtbot: QtBot, pad: PinPad):
+    type_digits(qtbot, pad, "1234")
+    qtbot.keyClick(pad, Qt.Key.Key_Backspace)
+    assert pad.entered_count() == 3
+
+    with qtbot.waitSignal(pad.cancelled):
+        qtbot.keyClick(pad, Qt.Key.Key_Escape)
+    assert pad.entered_count() == 0
+
+
+def test_ok_is_disabled_until_six_digits_and_a_seventh_is_ignored(qtbot: QtBot, pad: PinPad):
+    ok = pad.findChild(QPushButton, "pinOk")
+    type_digits(qtbot, pad, "12345")
+    assert not ok.isEnabled()
+    with qtbot.assertNotEmitted(pad.submitted):
+        qtbot.keyClick(pad, Qt.Key.Key_Enter)
+
+    type_digits(qtbot, pad, "67")
+    assert pad.entered_count() == 6
+    assert ok.isEnabled()
+
+
+def test_the_on_screen_keys_are_large_and_enter_the_pin(qtbot: QtBot, pad: PinPad):
+    for digit in "0123456789":
+        button = pad.findChild(QPushButton, f"pinDigit{digit}")
+        assert button.width() >= 48 and button.height() >= 48
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    for digit in "905512":
+        qtbot.mouseClick(pad.findChild(QPushButton, f"pinDigit{digit}"), Qt.MouseButton.LeftButton)
+
+    with qtbot.waitSignal(pad.submitted) as signal:
+        qtbot.mouseClick(pad.findChild(QPushButton, "pinOk"), Qt.MouseButton.LeftButton)
+    assert signal.args == ["905512"]
+
+
+@pytest.mark.parametrize("how", ["hide", "close"])
+def test_hiding_or_closing_wipes_the_digits(qtbot: QtBot, pad: PinPad, how: str):
+    type_digits(qtbot, pad, "555")
+    getattr(pad, how)()
+    assert pad.entered_count() == 0
+
+
+def test_attempts_left_reads_as_the_server_counts(qtbot: QtBot, pad: PinPad):
+    assert pad.attempts_text() == ""
+    pad.set_attempts_left(2)
+    assert pad.attempts_text() == "2 attempts left"
+    pad.set_attempts_left(1)
+    assert pad.attempts_text() == "1 attempt left"
+    pad.set_attempts_left(None)
+    assert pad.attempts_text() == ""
+
+
+def test_busy_pad_takes_no_digits_while_the_pin_is_checked(qtbot: QtBot, pad: PinPad):
+    pad.set_busy(True)
+    assert not pad.findChild(QPushButton, "pinDigit1").isEnabled()
+    type_digits(qtbot, pad, "12")
+    assert pad.entered_count() == 0
+    pad.set_busy(False)
+    assert pad.findChild(QPushButton, "pinDigit1").isEnabled()
+    assert not pad.findChild(QPushButton, "pinOk").isEnabled()

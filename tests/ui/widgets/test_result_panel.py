@@ -1,0 +1,97 @@
+"""The result panel: four outcomes that cannot be mistaken for each other."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from app.ui.viewmodels import OUTCOME_KINDS, ResultData
+from app.ui.widgets.result_panel import ResultPanel
+
+WORDS = {
+    "confirmed": "Confirmed",
+    "accepted_offline": "Accepted offline — will sync",
+    "not_confirmed": "NOT CONFIRMED — do not hand over yet",
+    "refused": "Refused",
+}
+BANNER_COLOURS = {
+    "confirmed": "#1e7e34",
+    "accepted_offline": "#0b6e8a",
+    "not_confirmed": "#f59e0b",
+    "refused": "#c62828",
+}
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> ResultPanel:
+    panel = ResultPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 420)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def result(kind, **values) -> ResultData:
+    return ResultData(kind=kind, headline="2 × Free coffee for Budi", **values)
+
+
+def banner_colour(panel: ResultPanel) -> str:
+    image = panel.banner.grab().toImage()
+    # A corner away from the icon and the text: the banner's own fill.
+    return QColor(image.pixel(image.width() - 4, image.height() // 2)).name()
+
+
+@pytest.mark.parametrize("kind", OUTCOME_KINDS)
+def test_each_outcome_has_its_own_words_and_colour(qtbot: QtBot, panel: ResultPanel, kind):
+    panel.set_result(result(kind, redemption_id="RD-1"))
+
+    assert panel.title.text() == WORDS[kind]
+    assert banner_colour(panel) == BANNER_COLOURS[kind]
+    assert "Redemption ID: RD-1" in panel.reference.text()
+
+
+def test_the_four_looks_are_all_different(qtbot: QtBot, panel: ResultPanel):
+    looks = set()
+    for kind in OUTCOME_KINDS:
+        panel.set_result(result(kind))
+        looks.add((panel.title.text(), banner_colour(panel)))
+    assert len(looks) == 4
+
+
+def test_the_headline_passed_in_cannot_replace_the_outcome_words(qtbot, panel: ResultPanel):
+    panel.set_result(ResultData("not_confirmed", headline="Confirmed"))
+    assert panel.title.text().startswith("NOT CONFIRMED")
+
+
+@pytest.mark.parametrize("kind", OUTCOME_KINDS)
+def test_a_qr_code_only_for_a_confirmed_result(qtbot: QtBot, panel: ResultPanel, kind):
+    panel.set_result(result(kind, redemption_id="RD-20391", voucher_code="VC-1"))
+    assert panel.has_qr() == (kind == "confirmed")
+    assert "Voucher code: VC-1" in panel.reference.text()
+
+
+def test_no_qr_without_a_reference(qtbot: QtBot, panel: ResultPanel):
+    panel.set_result(result("confirmed"))
+    assert not panel.has_qr()
+
+
+def test_not_confirmed_tells_the_cashier_to_keep_the_reward_back(qtbot, panel: ResultPanel):
+    panel.set_result(result("not_confirmed"))
+    assert "Keep the reward back" in panel.what_to_do.text()
+    assert not panel.print_button.isVisible()
+
+
+def test_print_slip_is_offered_for_results_the_till_stands_behind(qtbot, panel: ResultPanel):
+    panel.set_result(result("accepted_offline"))
+    with qtbot.waitSignal(panel.print_requested):
+        panel.print_button.click()
+
+
+def test_clearing_shows_the_idle_panel(qtbot: QtBot, panel: ResultPanel):
+    panel.set_result(result("refused", details="Expired"))
+    panel.set_result(None)
+    assert panel.title.text() == "No redemption yet"
+    assert not panel.has_qr()
+    assert panel.property("outcome") == "none"

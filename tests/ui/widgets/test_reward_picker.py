@@ -1,0 +1,143 @@
+"""Picking rewards: greyed ones cannot be picked; quantities, flexible stamps and the cart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app.ui.viewmodels import RewardCardData
+from app.ui.widgets.reward_picker import RewardPicker
+
+REWARDS = [
+    RewardCardData("coffee", "Free Kopi Susu", 10),
+    RewardCardData("croissant", "Butter Croissant", 25),
+    RewardCardData("flex", "Pay with stamps", 5, flexible=True),
+    RewardCardData("tumbler", "Tumbler", 500, available=False, reason="Needs 500 stamps"),
+]
+
+
+@pytest.fixture
+def picker(qtbot: QtBot) -> RewardPicker:
+    picker = RewardPicker()
+    qtbot.addWidget(picker)
+    picker.resize(560, 640)
+    picker.set_rewards(REWARDS)
+    picker.set_available_stamps(120)
+    picker.show()
+    qtbot.waitExposed(picker)
+    return picker
+
+
+def click(qtbot: QtBot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_clicking_a_reward_picks_it(qtbot: QtBot, picker: RewardPicker):
+    with qtbot.waitSignal(picker.reward_chosen) as chosen:
+        click(qtbot, picker.tile("croissant"))
+    assert chosen.args == ["croissant"]
+    assert picker.selected().id == "croissant"
+    assert picker.tile("croissant").property("selected") == "true"
+
+
+def test_an_unavailable_reward_is_greyed_with_its_reason_and_cannot_be_picked(
+    qtbot: QtBot, picker: RewardPicker
+):
+    tile = picker.tile("tumbler")
+    assert not tile.isEnabled()
+    assert tile.reason_label.isVisible()
+    assert "Needs 500 stamps" in tile.reason_label.text()
+
+    with qtbot.assertNotEmitted(picker.reward_chosen):
+        click(qtbot, tile)
+        picker.select_reward("tumbler")
+    assert picker.selected() is None
+
+
+def test_the_keyboard_picks_a_reward_too(qtbot: QtBot, picker: RewardPicker):
+    picker.focus_first_tile()
+    with qtbot.waitSignal(picker.reward_chosen) as chosen:
+        qtbot.keyClick(picker.tile("coffee"), Qt.Key.Key_Return)
+    assert chosen.args == ["coffee"]
+
+
+def test_redeem_now_sends_the_quantity(qtbot: QtBot, picker: RewardPicker):
+    picker.select_reward("coffee")
+    picker.qty_spin.setValue(3)
+    with qtbot.waitSignal(picker.redeem_requested) as request:
+        click(qtbot, picker.redeem_button)
+    assert request.args == ["coffee", 3, None]
+
+
+def test_a_flexible_reward_asks_for_stamps_not_a_quantity(qtbot: QtBot, picker: RewardPicker):
+    picker.select_reward("flex")
+    assert picker.stamps_spin.isVisible()
+    assert not picker.qty_spin.isVisible()
+    assert picker.stamps_spin.minimum() == 5
+    picker.stamps_spin.setValue(40)
+    with qtbot.waitSignal(picker.redeem_requested) as request:
+        click(qtbot, picker.redeem_button)
+    assert request.args == ["flex", 1, 40]
+
+
+def test_the_cart_totals_its_lines_and_is_redeemed_as_one(qtbot: QtBot, picker: RewardPicker):
+    picker.select_reward("coffee")
+    picker.qty_spin.setValue(2)
+    click(qtbot, picker.add_button)
+    picker.select_reward("croissant")
+    click(qtbot, picker.add_button)
+    picker.select_reward("coffee")
+    click(qtbot, picker.add_button)  # same reward again: its quantity goes up
+    picker.select_reward("flex")
+    picker.stamps_spin.setValue(30)
+    click(qtbot, picker.add_button)
+
+    cart = picker.cart
+    assert cart.list.count() == 3
+    assert cart.total() == 3 * 10 + 25 + 30
+    assert cart.total_label.text() == "Total 85 stamps"
+
+    with qtbot.waitSignal(picker.cart_submitted) as submitted:
+        picker.submit_cart()
+    assert submitted.args == [[("coffee", 3, None), ("croissant", 1, None), ("flex", 1, 30)]]
+
+
+def test_a_cart_over_the_members_stamps_cannot_be_redeemed(qtbot: QtBot, picker: RewardPicker):
+    picker.set_available_stamps(30)
+    picker.select_reward("croissant")
+    picker.qty_spin.setValue(2)
+    click(qtbot, picker.add_button)
+
+    assert not picker.cart.redeem_button.isEnabled()
+    assert "member has 30" in picker.cart.total_label.text()
+    assert picker.cart.total_label.property("over") == "true"
+    with qtbot.assertNotEmitted(picker.cart_submitted):
+        picker.submit_cart()
+
+
+def test_an_empty_cart_does_nothing_and_remove_drops_a_line(qtbot: QtBot, picker: RewardPicker):
+    with qtbot.assertNotEmitted(picker.cart_submitted):
+        picker.submit_cart()
+    picker.select_reward("coffee")
+    click(qtbot, picker.add_button)
+    picker.cart.list.setCurrentRow(0)
+    click(qtbot, picker.cart.remove_button)
+    assert picker.cart.lines() == []
+
+
+def test_new_rewards_replace_the_grid_but_keep_the_cart(qtbot: QtBot, picker: RewardPicker):
+    picker.select_reward("coffee")
+    click(qtbot, picker.add_button)
+    picker.set_rewards(REWARDS[:2])
+    assert [tile.reward.id for tile in picker.tiles()] == ["coffee", "croissant"]
+    assert picker.cart.lines() == [("coffee", 1, None)]
+
+
+def test_long_names_are_shortened_not_cut_off(qtbot: QtBot, picker: RewardPicker):
+    picker.set_rewards([RewardCardData("long", "Tumbler Limited Edition Stainless Steel " * 2, 9)])
+    qtbot.waitUntil(lambda: "\n" in picker.tile("long").name_label.text())
+    label: QLabel = picker.tile("long").name_label
+    lines = label.text().split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…")

@@ -1,0 +1,67 @@
+"""The always-visible sync state."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.ui.viewmodels import StatusData
+from app.ui.widgets.status_bar import SyncStatusBar, age_text
+
+
+@pytest.fixture
+def bar(qtbot: QtBot) -> SyncStatusBar:
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    return bar
+
+
+def test_online_with_nothing_waiting(bar: SyncStatusBar):
+    bar.set_status(StatusData())
+    assert bar.summary_text() == "Online · Queued 0 · Unknown 0 · Failed 0"
+    assert bar.unknown.property("alert") == "none"
+
+
+def test_offline_with_a_queue_says_how_old_the_oldest_entry_is(bar: SyncStatusBar):
+    bar.set_status(StatusData("offline", queued=3, unknown=1, failed=2, oldest_queued_age_s=185))
+    text = bar.summary_text()
+    assert "Offline — redemptions will sync later" in text
+    assert "Queued 3" in text and "Unknown 1" in text and "Failed 2" in text
+    assert "oldest 3 min" in text
+    assert bar.unknown.property("alert") == "unknown"
+    assert bar.failed.property("alert") == "failed"
+    assert bar.connectivity.property("state") == "offline"
+
+
+def test_paused_credentials_and_a_stalled_lane_are_banners(bar: SyncStatusBar):
+    bar.set_status(
+        StatusData(
+            "degraded",
+            queued=1,
+            paused_for_credentials=True,
+            stalled_lane_alert="Budi's redemptions have not moved for 20 min.",
+        )
+    )
+    assert bar.credentials_banner.isVisible()
+    assert bar.stall_alert.isVisible()
+    assert "Budi's redemptions have not moved" in bar.summary_text()
+
+    bar.set_status(StatusData())
+    assert not bar.credentials_banner.isVisible()
+    assert not bar.stall_alert.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0, "0 s"),
+        (45.9, "45 s"),
+        (60, "1 min"),
+        (185, "3 min"),
+        (3600, "1 h 0 min"),
+        (3900, "1 h 5 min"),
+    ],
+)
+def test_ages_read_at_a_glance(seconds, text):
+    assert age_text(seconds) == text

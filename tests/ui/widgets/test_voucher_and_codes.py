@@ -1,0 +1,111 @@
+"""Vouchers, voucher codes, promo codes and the invoice number."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app.core.domain import format_rupiah
+from app.ui.viewmodels import VoucherRowData
+from app.ui.widgets.invoice_field import InvoiceField
+from app.ui.widgets.promo_panel import PromoPanel
+from app.ui.widgets.voucher_panel import VoucherPanel
+
+FIXED = VoucherRowData("v1", "Diskon Rp 50.000", "VC-1", "Rp 50.000", "until 31 Dec")
+GIFT = VoucherRowData(
+    "v2",
+    "Gift card",
+    "GC-2",
+    "Rp 200.000",
+    "until 30 Jun",
+    dynamic=True,
+    remaining_text="Rp 145.000 left",
+    remaining_value=145_000,
+)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> VoucherPanel:
+    panel = VoucherPanel()
+    qtbot.addWidget(panel)
+    panel.set_vouchers([FIXED, GIFT])
+    panel.show()
+    return panel
+
+
+def test_the_members_vouchers_are_listed_with_values_and_dates(panel: VoucherPanel):
+    assert panel.table.rowCount() == 2
+    row = [panel.table.item(1, column).text() for column in range(4)]
+    assert row == ["Gift card", "GC-2", "Rp 145.000 left", "until 30 Jun"]
+
+
+def test_redeeming_a_fixed_voucher(qtbot: QtBot, panel: VoucherPanel):
+    panel.select_voucher("v1")
+    with qtbot.waitSignal(panel.voucher_redeem_requested) as request:
+        panel.redeem_button.click()
+    assert request.args == ["v1"]
+
+
+def test_a_dynamic_voucher_asks_how_much_to_deduct(qtbot: QtBot, panel: VoucherPanel):
+    panel.select_voucher("v2")
+    assert panel.redeem_button.text() == "Deduct value…"
+    with qtbot.assertNotEmitted(panel.voucher_redeem_requested):
+        panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.amount.maximum() == 145_000
+    assert dialog.findChild(QLabel, "deductRemaining").text() == "Rp 145.000 left"
+    dialog.amount.setValue(35_000)
+    assert dialog.amount.text() == format_rupiah(35_000)  # "Rp 35.000", as everywhere else
+
+    with qtbot.waitSignal(panel.deduct_requested) as request:
+        dialog.accept()
+    assert request.args == ["v2", 35_000]
+
+
+def test_cancelling_the_deduct_dialog_sends_nothing(qtbot: QtBot, panel: VoucherPanel):
+    panel.select_voucher("v2")
+    panel.open_deduct_dialog()
+    with qtbot.assertNotEmitted(panel.deduct_requested):
+        panel.deduct_dialog.reject()
+    assert panel.deduct_dialog is None
+
+
+def test_a_voucher_code_is_sent_on_enter(qtbot: QtBot, panel: VoucherPanel):
+    qtbot.keyClicks(panel.code_field, "  VC-9Q  ")
+    with qtbot.waitSignal(panel.code_entered) as code:
+        qtbot.keyClick(panel.code_field, Qt.Key.Key_Return)
+    assert code.args == ["VC-9Q"]
+
+
+def test_no_vouchers_says_so(qtbot: QtBot, panel: VoucherPanel):
+    panel.set_vouchers([])
+    assert panel.empty_label.isVisible()
+    assert not panel.redeem_button.isEnabled()
+
+
+def test_promo_code(qtbot: QtBot):
+    promo = PromoPanel()
+    qtbot.addWidget(promo)
+    with qtbot.assertNotEmitted(promo.promo_entered):
+        promo.redeem_button.click()
+    qtbot.keyClicks(promo.code_field, "HEMAT10")
+    with qtbot.waitSignal(promo.promo_entered) as entered:
+        promo.redeem_button.click()
+    assert entered.args == ["HEMAT10"]
+
+
+def test_invoice_field(qtbot: QtBot):
+    invoice = InvoiceField()
+    qtbot.addWidget(invoice)
+    with qtbot.waitSignal(invoice.invoice_changed) as changed:
+        invoice.set_text(" INV-812 ")
+    assert changed.args == ["INV-812"]
+    assert invoice.text() == "INV-812"
+    invoice.set_required(True)
+    assert invoice.field.property("required") == "true"
+    invoice.clear()
+    assert invoice.text() == ""
+    assert invoice.field.property("required") == "false"
