@@ -91,11 +91,19 @@ class ValidationFailed(ApiError):
 
 
 class Unauthorized(ApiError):
-    """401 that has not (yet) been confirmed as bad credentials by ``/api/ping``."""
+    """401 that ``/api/ping`` could not explain (the ping itself failed).
+
+    The answer proves the request was not applied, but not whether the credentials are bad, so
+    the entry waits and is sent again rather than being rejected over a passing failure.
+    """
+
+    outcome = Outcome.NEVER_ARRIVED
 
 
 class Forbidden(ApiError):
-    """403 that has not (yet) been confirmed as bad credentials by ``/api/ping``."""
+    """403 that ``/api/ping`` could not explain; handled as :class:`Unauthorized`."""
+
+    outcome = Outcome.NEVER_ARRIVED
 
 
 class RequestRefused(ApiError):

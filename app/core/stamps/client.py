@@ -1,0 +1,553 @@
+"""The async Stamps API client: one method per endpoint, and :meth:`StampsClient.submit` for the
+outbox.
+
+Every failure leaves as a :mod:`~app.core.stamps.errors` class whose ``outcome`` says what the
+attempt proves (DESIGN.md §3). A 401 or 403 is never taken at its word: the client refreshes a JWT
+once (bearer style), then asks ``/api/ping`` whether the credentials or only this request were
+refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+from pydantic import BaseModel, SecretStr, ValidationError
+
+import app
+from app.core import clock
+from app.core.domain import Channel, OperationKind, Outcome
+from app.core.stamps import endpoints, errors, parsing, transport
+from app.core.stamps.auth import AccessTokenCache, AuthStyle
+from app.core.stamps.endpoints import Endpoint
+from app.core.stamps.models import (
+    AccessTokenRequest,
+    AccessTokenResponse,
+    ActivitiesQuery,
+    ActivitiesResponse,
+    Activity,
+    AuthorizeRequest,
+    AuthorizeResponse,
+    CancelRedemptionRequest,
+    DeductValueRequest,
+    MemberDetailsQuery,
+    MemberDetailsResponse,
+    MemberVouchersQuery,
+    MemberVouchersResponse,
+    MultiRewardRedemptionRequest,
+    PingResponse,
+    PromoCodeRedemptionRequest,
+    PromoValidationQuery,
+    PromoValidationResponse,
+    RedemptionResponse,
+    RewardRedemptionRequest,
+    RewardsQuery,
+    RewardsResponse,
+    StampsRequest,
+    SuggestionsQuery,
+    SuggestionsResponse,
+    VoucherCodeRedemptionRequest,
+    VoucherRedemptionRequest,
+    VoucherValidationQuery,
+    VoucherValidationResponse,
+)
+from app.core.stamps.redaction import install_httpx_redaction
+from app.core.stamps.results import RedemptionResult
+from app.core.stamps.transport import checked_base_url
+
+__all__ = ["OPERATION_ENDPOINTS", "REQUEST_MODELS", "RedemptionResult", "StampsClient"]
+
+logger = logging.getLogger("app.core.stamps")
+
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", bound=StampsRequest)
+
+_OPERATION_MODELS: dict[OperationKind, type[StampsRequest]] = {
+    OperationKind.REWARD: RewardRedemptionRequest,
+    OperationKind.MULTI: MultiRewardRedemptionRequest,
+    OperationKind.VOUCHER: VoucherRedemptionRequest,
+    OperationKind.DEDUCT: DeductValueRequest,
+    OperationKind.CODE: VoucherCodeRedemptionRequest,
+    OperationKind.PROMO: PromoCodeRedemptionRequest,
+    OperationKind.CANCEL: CancelRedemptionRequest,
+}
+
+#: The request model of each outbox operation; an entry's payload is this model's JSON.
+REQUEST_MODELS: dict[OperationKind, type[BaseModel]] = dict(_OPERATION_MODELS)
+
+#: Where each outbox operation is sent.
+OPERATION_ENDPOINTS: dict[OperationKind, Endpoint] = {
+    OperationKind.REWARD: endpoints.REDEEM_REWARD,
+    OperationKind.MULTI: endpoints.REDEEM_MULTIPLE_REWARDS,
+    OperationKind.VOUCHER: endpoints.REDEEM_VOUCHER,
+    OperationKind.DEDUCT: endpoints.DEDUCT_VALUE,
+    OperationKind.CODE: endpoints.REDEEM_VOUCHER_CODE,
+    OperationKind.PROMO: endpoints.REDEEM_PROMO_CODE,
+    OperationKind.CANCEL: endpoints.CANCEL_REDEMPTION,
+}
+
+#: Activities per page of the feed (activity_api.rst).
+ACTIVITY_PAGE = 20
+DEFAULT_CONNECT_TIMEOUT = 3.0
+DEFAULT_READ_TIMEOUT = 10.0
+USER_AGENT = f"stamps-pos/{app.__version__}"
+_AUTH_FAILURES = (401, 403)
+# An Idempotency-Key is an opaque token in a header: visible ASCII, no separators that could
+# split the header.
+_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+
+
+def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
+    """``data`` validated as ``model``; :class:`~errors.InvalidRequest` names bad fields only."""
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise errors.InvalidRequest(
+            f"invalid {model.__name__}: {parsing.validation_summary(exc)}"
+        ) from None
+
+
+class StampsClient:
+    """The till's connection to the Stamps API.
+
+    One instance per till, sharing one ``httpx.AsyncClient`` (pass ``http`` to supply your own, e.g.
+    with a mock transport; it is then yours to close). ``merchant`` and ``store`` fill the query
+    parameters of the catalogue and validation calls; redemption requests name their store
+    themselves. ``channel``, when given, is sent with every request model that has a channel and
+    does not set one.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        token: str | SecretStr,
+        merchant: int,
+        store: int,
+        auth: AuthStyle | str = AuthStyle.TOKEN,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
+        http: httpx.AsyncClient | None = None,
+        channel: Channel | None = None,
+    ) -> None:
+        self._base_url = checked_base_url(base_url)
+        self._auth = AuthStyle(auth)
+        self._token = token if isinstance(token, SecretStr) else SecretStr(token)
+        if not self._token.get_secret_value().strip():
+            raise ValueError("the Stamps API token is empty")
+        for name, value in (("merchant", merchant), ("store", store)):
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise ValueError(f"{name} must be a positive integer id")
+        if connect_timeout <= 0 or read_timeout <= 0:
+            raise ValueError("timeouts must be positive")
+        self.merchant = merchant
+        self.store = store
+        self.channel = Channel(channel) if channel is not None else None
+        self._timeout = httpx.Timeout(
+            connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
+        )
+        self._owns_http = http is None
+        self._http = http or httpx.AsyncClient(timeout=self._timeout)
+        self._tokens = AccessTokenCache(self._fetch_access_token)
+        install_httpx_redaction()
+
+    def __repr__(self) -> str:
+        return (
+            f"StampsClient(base_url={self._base_url!r}, auth={self._auth.value!r}, "
+            f"merchant={self.merchant}, store={self.store}, token={self._token!r})"
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The server's base URL, without a trailing slash."""
+        return self._base_url
+
+    @property
+    def auth(self) -> AuthStyle:
+        """The auth style in use."""
+        return self._auth
+
+    async def aclose(self) -> None:
+        """Close the HTTP client, when this instance created it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # --- the outbox's entry point ---------------------------------------------------------------
+
+    async def submit(
+        self, kind: OperationKind, payload: Mapping[str, Any], *, idempotency_key: str
+    ) -> RedemptionResult:
+        """Send one outbox entry: ``payload`` is validated as ``REQUEST_MODELS[kind]`` and sent with
+        ``idempotency_key`` as its ``Idempotency-Key``."""
+        try:
+            operation = OperationKind(kind)
+        except ValueError:
+            raise errors.InvalidRequest("unknown operation kind") from None
+        model = _OPERATION_MODELS[operation]
+        request = _build(model, payload)
+        return await self._redeem(operation, request, idempotency_key)
+
+    # --- redemptions ----------------------------------------------------------------------------
+
+    async def redeem_reward(
+        self,
+        request: RewardRedemptionRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/v2/redemptions/redeem-reward."""
+        return await self._redeem(
+            OperationKind.REWARD, _build(RewardRedemptionRequest, request), idempotency_key
+        )
+
+    async def redeem_rewards(
+        self,
+        request: MultiRewardRedemptionRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/v2/redemptions/redeem-multiple-rewards (a cart, all or nothing)."""
+        return await self._redeem(
+            OperationKind.MULTI, _build(MultiRewardRedemptionRequest, request), idempotency_key
+        )
+
+    async def redeem_voucher(
+        self,
+        request: VoucherRedemptionRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/v2/redemptions/redeem-voucher."""
+        return await self._redeem(
+            OperationKind.VOUCHER, _build(VoucherRedemptionRequest, request), idempotency_key
+        )
+
+    async def deduct_value(
+        self,
+        request: DeductValueRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/vouchers/deduct-value."""
+        return await self._redeem(
+            OperationKind.DEDUCT, _build(DeductValueRequest, request), idempotency_key
+        )
+
+    async def redeem_voucher_code(
+        self,
+        request: VoucherCodeRedemptionRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/redemptions/by-voucher-code."""
+        return await self._redeem(
+            OperationKind.CODE, _build(VoucherCodeRedemptionRequest, request), idempotency_key
+        )
+
+    async def redeem_promo_code(
+        self,
+        request: PromoCodeRedemptionRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/v3/redemptions/redeem-promo-code."""
+        return await self._redeem(
+            OperationKind.PROMO, _build(PromoCodeRedemptionRequest, request), idempotency_key
+        )
+
+    async def cancel_redemption(
+        self,
+        request: CancelRedemptionRequest | Mapping[str, Any],
+        idempotency_key: str | None = None,
+    ) -> RedemptionResult:
+        """POST /api/redemptions/cancel."""
+        return await self._redeem(
+            OperationKind.CANCEL, _build(CancelRedemptionRequest, request), idempotency_key
+        )
+
+    async def authorize(
+        self,
+        user: str,
+        pin: str | SecretStr,
+        request_id: str,
+        timeout: int,  # noqa: ASYNC109 - the API's own parameter: how long the authorisation lasts
+    ) -> AuthorizeResponse:
+        """POST /api/redemptions/authorize: the member's PIN vouches for ``request_id``.
+
+        Never retried here: each failed attempt costs the member one of their PIN attempts.
+        """
+        request = _build(
+            AuthorizeRequest,
+            {"user": user, "pin": pin, "request_id": request_id, "timeout": timeout},
+        )
+        parsed, _ = await self._call(
+            endpoints.AUTHORIZE,
+            AuthorizeResponse,
+            body=request.to_json(),
+            secrets=(request.pin.get_secret_value(),),
+        )
+        return parsed
+
+    # --- members, catalogue, validation -------------------------------------------------------
+
+    async def member_details(self, user: str) -> MemberDetailsResponse:
+        """GET /api/v2/memberships/details: a member by email, member ID, phone or id."""
+        query = _build(MemberDetailsQuery, {"user": user, "merchant": self.merchant})
+        return await self._get(endpoints.MEMBER_DETAILS, MemberDetailsResponse, query)
+
+    async def suggestions(self, query: str) -> SuggestionsResponse:
+        """GET /api/memberships/suggestions: members matching what the cashier typed."""
+        params = _build(SuggestionsQuery, {"query": query, "merchant": self.merchant})
+        return await self._get(endpoints.SUGGESTIONS, SuggestionsResponse, params)
+
+    async def activities(self, user: str, older_than: int | None = None) -> ActivitiesResponse:
+        """GET /api/v3/activities/: a page of 20; the last page's ``oldest_id`` goes back."""
+        query = _build(ActivitiesQuery, {"user": user, "older_than": older_than})
+        return await self._get(endpoints.ACTIVITIES, ActivitiesResponse, query)
+
+    async def redemptions_since(
+        self, user: str, since: datetime, *, max_pages: int = 10
+    ) -> list[Activity]:
+        """The member's redemption activities created at or after ``since``, newest first.
+
+        Pages back through the feed (20 a page) until a page reaches past ``since`` or runs out,
+        reading at most ``max_pages`` pages. Activities without a readable time are kept: when
+        reconciling, a candidate left out is worse than one looked at.
+        """
+        found: list[Activity] = []
+        older_than: int | None = None
+        for _ in range(max_pages):
+            page = await self.activities(user, older_than=older_than)
+            for activity in page.activities:
+                created = activity.created_at
+                if activity.is_redemption and (created is None or created >= since):
+                    found.append(activity)
+            times = [a.created_at for a in page.activities if a.created_at is not None]
+            older_than = page.oldest_id
+            if (
+                older_than is None
+                or len(page.activities) < ACTIVITY_PAGE
+                or (times and min(times) < since)
+            ):
+                break
+        return found
+
+    async def rewards(
+        self, user: str | None = None, channel: Channel | None = None
+    ) -> RewardsResponse:
+        """GET /api/rewards/: this store's rewards; with a member, ``redeemable`` for them."""
+        query = _build(
+            RewardsQuery,
+            {"merchant": self.merchant, "store": self.store, "user": user, "channel": channel},
+        )
+        return await self._get(endpoints.REWARDS, RewardsResponse, query)
+
+    async def member_vouchers(
+        self, user: str, channel: Channel | None = None
+    ) -> MemberVouchersResponse:
+        """GET /api/vouchers/by-merchant-group: the member's vouchers (usable on ``channel``)."""
+        query = _build(MemberVouchersQuery, {"user": user, "channel": channel})
+        return await self._get(endpoints.MEMBER_VOUCHERS, MemberVouchersResponse, query)
+
+    async def validate_voucher(
+        self, code: str, user: str | None = None
+    ) -> VoucherValidationResponse:
+        """GET /api/vouchers/validate: whether ``code`` can be redeemed at this store."""
+        query = _build(
+            VoucherValidationQuery,
+            {"voucher_code": code, "merchant": self.merchant, "store": self.store, "user": user},
+        )
+        return await self._get(endpoints.VALIDATE_VOUCHER, VoucherValidationResponse, query)
+
+    async def validate_promo(self, code: str, user: str | None = None) -> PromoValidationResponse:
+        """GET /api/promo-codes/validate."""
+        query = _build(
+            PromoValidationQuery, {"promo_code": code, "store": self.store, "user": user}
+        )
+        return await self._get(endpoints.VALIDATE_PROMO, PromoValidationResponse, query)
+
+    # --- credentials ----------------------------------------------------------------------------
+
+    async def ping(self) -> PingResponse:
+        """POST /api/ping: whether the credentials work, and whose they are.
+
+        A 401 or 403 here is itself the proof: :class:`~errors.CredentialsRejected`.
+        """
+        parsed, _ = await self._call(endpoints.PING, PingResponse)
+        return parsed
+
+    async def get_access_token(self) -> AccessTokenResponse:
+        """POST /api/auth/get-access-token/: a fresh JWT for the static token (bearer style)."""
+        request = AccessTokenRequest(token=self._token, crm_merchant_id=self.merchant)
+        parsed, _ = await self._call(
+            endpoints.ACCESS_TOKEN, AccessTokenResponse, body=request.to_json()
+        )
+        return parsed
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    async def _fetch_access_token(self) -> SecretStr:
+        return (await self.get_access_token()).access_token
+
+    async def _redeem(
+        self, kind: OperationKind, request: StampsRequest, idempotency_key: str | None
+    ) -> RedemptionResult:
+        if self.channel is not None and getattr(request, "channel", False) is None:
+            request = request.model_copy(update={"channel": self.channel})
+        parsed, raw = await self._call(
+            OPERATION_ENDPOINTS[kind],
+            RedemptionResponse,
+            body=request.to_json(),
+            idempotency_key=idempotency_key,
+        )
+        return RedemptionResult.from_response(kind, parsed, raw)
+
+    async def _get(self, endpoint: Endpoint, model: type[M], query: StampsRequest) -> M:
+        parsed, _ = await self._call(endpoint, model, params=query.to_json())
+        return parsed
+
+    def _secrets(self, extra: Iterable[str] = ()) -> tuple[str, ...]:
+        jwt = self._tokens.peek()
+        held = (jwt.get_secret_value(),) if jwt is not None else ()
+        return (self._token.get_secret_value(), *held, *extra)
+
+    async def _call(
+        self,
+        endpoint: Endpoint,
+        model: type[M],
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        secrets: Iterable[str] = (),
+    ) -> tuple[M, dict[str, Any]]:
+        if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
+            raise errors.InvalidRequest(
+                "the idempotency key must be 1-255 visible ASCII characters"
+            )
+        extra = tuple(secrets)
+        response = await self._send(endpoint, body, params, idempotency_key, extra)
+        if response.status_code in _AUTH_FAILURES:
+            if endpoint.confirms_credentials:
+                raise self._error(response, extra, errors.CredentialsRejected)
+            response = await self._recover_auth(
+                endpoint, response, body, params, idempotency_key, extra
+            )
+        return parsing.interpret(response, model, now=clock.now(), secrets=self._secrets(extra))
+
+    async def _recover_auth(
+        self,
+        endpoint: Endpoint,
+        refused: httpx.Response,
+        body: dict[str, Any] | None,
+        params: dict[str, Any] | None,
+        idempotency_key: str | None,
+        extra: tuple[str, ...],
+    ) -> httpx.Response:
+        """After a 401/403: refresh the JWT and retry once (bearer), then let ``/api/ping`` judge.
+
+        Returns the retry's answer when it is not an auth failure; raises otherwise.
+        """
+        if self._auth is AuthStyle.BEARER:
+            logger.info("%d on %s: refreshing the access token", refused.status_code, endpoint.name)
+            used = refused.request.headers.get("Authorization", "").removeprefix("Bearer ")
+            try:
+                await self._tokens.refresh(SecretStr(used) if used else None)
+            except errors.StampsError as exc:
+                raise self._token_failure(exc) from None
+            refused = await self._send(endpoint, body, params, idempotency_key, extra)
+            if refused.status_code not in _AUTH_FAILURES:
+                return refused
+        logger.info("%d on %s: asking /api/ping", refused.status_code, endpoint.name)
+        try:
+            pong: httpx.Response | None = await self._send(endpoint=endpoints.PING, extra=extra)
+        except errors.StampsError:
+            pong = None
+        if pong is not None and pong.status_code in _AUTH_FAILURES:
+            raise self._error(refused, extra, errors.CredentialsRejected)
+        if pong is not None and 200 <= pong.status_code < 300:
+            raise self._error(refused, extra, errors.RequestRefused)
+        # Ping could not tell: the 401/403 stays unconfirmed.
+        raise self._error(refused, extra)
+
+    def _error(
+        self,
+        response: httpx.Response,
+        extra: tuple[str, ...],
+        cls: type[errors.ApiError] | None = None,
+    ) -> errors.ApiError:
+        return parsing.api_error(response, now=clock.now(), secrets=self._secrets(extra), cls=cls)
+
+    def _token_failure(self, exc: errors.StampsError) -> errors.StampsError:
+        """A failed JWT fetch, restated for the request that was waiting for it.
+
+        That request never left, so whatever happened to the fetch, its outcome is
+        ``never_arrived``: a refused fetch means the credentials (or merchant) are wrong.
+        """
+        if exc.outcome is Outcome.NEVER_ARRIVED:
+            return exc
+        message = f"could not obtain an access token: {exc.message}"
+        if isinstance(exc, errors.ServerError):
+            return errors.ServiceUnavailable(message, status_code=exc.status_code or 503)
+        if isinstance(exc, errors.ApiError):
+            return errors.CredentialsRejected(
+                message,
+                status_code=exc.status_code or 400,
+                detail=exc.detail,
+                error_code=exc.error_code,
+                field_errors=exc.field_errors,
+            )
+        return errors.ConnectionFailed(message)
+
+    async def _send(
+        self,
+        endpoint: Endpoint,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        extra: tuple[str, ...] = (),
+    ) -> httpx.Response:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if endpoint.method == "POST":
+            headers["Content-Type"] = "application/json"
+            if idempotency_key is not None:
+                headers["Idempotency-Key"] = idempotency_key
+        if endpoint.authenticated:
+            if self._auth is AuthStyle.TOKEN:
+                headers["Authorization"] = f"Token {self._token.get_secret_value()}"
+            elif self._auth is AuthStyle.BEARER:
+                try:
+                    jwt = await self._tokens.get()
+                except errors.StampsError as exc:
+                    raise self._token_failure(exc) from None
+                headers["Authorization"] = f"Bearer {jwt.get_secret_value()}"
+            elif endpoint.method == "POST":
+                body = {**(body or {}), "token": self._token.get_secret_value()}
+            else:
+                params = {**(params or {}), "token": self._token.get_secret_value()}
+        try:
+            request = self._http.build_request(
+                endpoint.method,
+                self._base_url + endpoint.path,
+                params=params,
+                json=body,
+                headers=headers,
+                timeout=self._timeout,
+            )
+        except (TypeError, ValueError) as exc:  # e.g. NaN in extra_data: not JSON
+            raise errors.InvalidRequest(
+                f"the {endpoint.name} request cannot be encoded ({type(exc).__name__})"
+            ) from None
+        return await transport.exchange(self._http, request, secrets=self._secrets(extra))

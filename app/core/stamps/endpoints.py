@@ -1,0 +1,69 @@
+"""The Stamps endpoints the till calls (DESIGN.md §1), by method and path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One API endpoint.
+
+    ``authenticated`` is false only for the token exchange, which carries its credential in the
+    body whatever the auth style. ``confirms_credentials`` marks the calls whose own 401/403 already
+    says the credentials are wrong, so no ping is needed to tell.
+    """
+
+    name: str
+    method: Literal["GET", "POST"]
+    path: str
+    authenticated: bool = True
+    confirms_credentials: bool = False
+
+
+REDEEM_REWARD = Endpoint("redeem-reward", "POST", "/api/v2/redemptions/redeem-reward")
+REDEEM_VOUCHER = Endpoint("redeem-voucher", "POST", "/api/v2/redemptions/redeem-voucher")
+DEDUCT_VALUE = Endpoint("deduct-value", "POST", "/api/vouchers/deduct-value")
+REDEEM_VOUCHER_CODE = Endpoint("by-voucher-code", "POST", "/api/redemptions/by-voucher-code")
+REDEEM_PROMO_CODE = Endpoint("redeem-promo-code", "POST", "/api/v3/redemptions/redeem-promo-code")
+REDEEM_MULTIPLE_REWARDS = Endpoint(
+    "redeem-multiple-rewards", "POST", "/api/v2/redemptions/redeem-multiple-rewards"
+)
+CANCEL_REDEMPTION = Endpoint("cancel", "POST", "/api/redemptions/cancel")
+AUTHORIZE = Endpoint("authorize", "POST", "/api/redemptions/authorize")
+MEMBER_DETAILS = Endpoint("member-details", "GET", "/api/v2/memberships/details")
+SUGGESTIONS = Endpoint("suggestions", "GET", "/api/memberships/suggestions")
+ACTIVITIES = Endpoint("activities", "GET", "/api/v3/activities/")
+REWARDS = Endpoint("rewards", "GET", "/api/rewards/")
+MEMBER_VOUCHERS = Endpoint("member-vouchers", "GET", "/api/vouchers/by-merchant-group")
+VALIDATE_VOUCHER = Endpoint("validate-voucher", "GET", "/api/vouchers/validate")
+VALIDATE_PROMO = Endpoint("validate-promo", "GET", "/api/promo-codes/validate")
+PING = Endpoint("ping", "POST", "/api/ping", confirms_credentials=True)
+ACCESS_TOKEN = Endpoint(
+    "get-access-token",
+    "POST",
+    "/api/auth/get-access-token/",
+    authenticated=False,
+    confirms_credentials=True,
+)
+
+ALL = (
+    REDEEM_REWARD,
+    REDEEM_VOUCHER,
+    DEDUCT_VALUE,
+    REDEEM_VOUCHER_CODE,
+    REDEEM_PROMO_CODE,
+    REDEEM_MULTIPLE_REWARDS,
+    CANCEL_REDEMPTION,
+    AUTHORIZE,
+    MEMBER_DETAILS,
+    SUGGESTIONS,
+    ACTIVITIES,
+    REWARDS,
+    MEMBER_VOUCHERS,
+    VALIDATE_VOUCHER,
+    VALIDATE_PROMO,
+    PING,
+    ACCESS_TOKEN,
+)

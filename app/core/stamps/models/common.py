@@ -1,0 +1,127 @@
+"""Building blocks shared by the request and response models.
+
+Every model hides input values in its validation errors (``hide_input_in_errors``): a request can
+carry a PIN or a token, and a response can carry a member's personal data, and neither may end up in
+an exception message or a log line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+)
+
+from app.core.domain import Channel
+
+
+class StampsRequest(BaseModel):
+    """Base of every request the till sends: unknown fields are refused, values never echoed."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object (or query) the server receives; unset optional fields are left out."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class StampsResponse(BaseModel):
+    """Base of every response model: unknown fields are ignored, values never echoed in errors."""
+
+    model_config = ConfigDict(extra="ignore", hide_input_in_errors=True, frozen=True)
+
+
+def _refuse_bool(value: object) -> object:
+    # bool is an int subclass, and pydantic's lax mode would turn True into channel 1.
+    if isinstance(value, bool):
+        raise ValueError("a channel is a number, not a boolean")
+    return value
+
+
+def _all_finite(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    # JSON has no NaN or Infinity; httpx would refuse to encode the body only when sending.
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError("JSON numbers must be finite")
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
+
+
+#: Free-form JSON object (``extra_data``): anything JSON can carry, and nothing it cannot.
+JsonObject = Annotated[dict[str, JsonValue], AfterValidator(_all_finite)]
+#: A database id the server hands out: a positive integer, never a string or a boolean.
+PositiveId = Annotated[int, Field(strict=True, gt=0)]
+#: A positive whole count (quantity, stamps, seconds).
+PositiveCount = Annotated[int, Field(strict=True, gt=0)]
+#: Free text that must say something (an identifier, a code): not empty, not only spaces.
+NonBlank = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"^\s*\S")]
+#: A channel, given as :class:`Channel` or its number.
+ChannelNumber = Annotated[Channel, BeforeValidator(_refuse_bool)]
+#: A JSON number as the server writes it.
+Number = StrictInt | StrictFloat
+#: A money amount the till sends: positive, finite, kept an int when given as one.
+PositiveAmount = (
+    Annotated[StrictInt, Field(gt=0)] | Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]
+)
+#: A transaction value a validation call may be given: zero or more.
+Amount = (
+    Annotated[StrictInt, Field(ge=0)] | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
+)
+#: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
+ApiTime = StrictStr | StrictInt
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2}).*)?$")
+
+
+def parse_api_time(value: str | int | None) -> datetime | None:
+    """Read any of the docs' time formats as an aware UTC datetime; ``None`` when unreadable.
+
+    The server sends wall-clock strings without a zone; they are read as UTC because the docs
+    name none, and the till only shows them or compares them coarsely.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = value.strip()
+    for pattern, order in ((_DAY_FIRST, (2, 1, 0)), (_YEAR_FIRST, (0, 1, 2))):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        parts = match.groups()
+        year, month, day = (int(parts[i]) for i in order)
+        hour, minute = int(parts[3] or 0), int(parts[4] or 0)
+        try:
+            return datetime(year, month, day, hour, minute, tzinfo=UTC)
+        except ValueError:
+            return None
+    return None
+
+
+def parse_api_date(value: str | int | None) -> date | None:
+    """The calendar day of :func:`parse_api_time`."""
+    moment = parse_api_time(value)
+    return moment.date() if moment else None

@@ -1,0 +1,349 @@
+"""What the server answers, as the docs' examples show it.
+
+The examples disagree between endpoints (``stamps`` or ``stamps_remaining``, ``status`` as a level
+number or as a word, ``id`` as a number or a string, dates as ``DD-MM-YYYY HH:MM`` strings or unix
+seconds), so fields are optional and unions where the docs vary, and strict where they agree:
+a number is never accepted as text or the other way round. Unknown fields are ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import Field, SecretStr, StrictBool, StrictInt, StrictStr
+
+from app.core.stamps.models.common import ApiTime, Number, StampsResponse, parse_api_time
+
+
+class Membership(StampsResponse):
+    """A member's standing at the merchant: level, stamps, balance and flags."""
+
+    id: StrictInt | StrictStr | None = None
+    tags: list[Any] = Field(default_factory=list)
+    # ``status`` is the level number in the redemption examples and "Active" in others.
+    status: StrictInt | StrictStr | None = None
+    status_text: StrictStr | None = None
+    level: StrictInt | None = None
+    level_text: StrictStr | None = None
+    member_status: StrictStr | None = None
+    stamps: StrictInt | None = None
+    stamps_remaining: StrictInt | None = None
+    stamps_owed: StrictInt | None = None
+    balance: Number | None = None
+    is_blocked: StrictBool | None = None
+    redemption_allowed: StrictBool | None = None
+    referral_code: StrictStr | None = None
+    start_date: ApiTime | None = None
+    created: ApiTime | None = None
+    primary_card: dict[str, Any] | None = None
+
+    @property
+    def stamps_balance(self) -> int | None:
+        """The member's stamps, whichever name the endpoint used for them."""
+        return self.stamps if self.stamps is not None else self.stamps_remaining
+
+
+class Customer(StampsResponse):
+    """The short member summary some endpoints return instead of a membership."""
+
+    id: StrictInt | StrictStr | None = None
+    status: StrictStr | StrictInt | None = None
+    membership_status: StrictStr | None = None
+    stamps_remaining: StrictInt | None = None
+    stamps: StrictInt | None = None
+    email: StrictStr | None = None
+
+    @property
+    def stamps_balance(self) -> int | None:
+        """The member's stamps, whichever name the endpoint used for them."""
+        return self.stamps_remaining if self.stamps_remaining is not None else self.stamps
+
+
+class UserInfo(StampsResponse):
+    """A member's personal data (only what the till shows or needs to find them again)."""
+
+    id: StrictInt | StrictStr | None = None
+    name: StrictStr | None = None
+    email: StrictStr | None = None
+    phone: StrictStr | None = None
+    gender: StrictStr | StrictInt | None = None
+    address: StrictStr | None = None
+    birthday: StrictStr | None = None
+    is_active: StrictBool | None = None
+    member_ids: list[StrictStr] = Field(default_factory=list)
+    has_pin: StrictBool | None = None
+    pin_is_blocked: StrictBool | None = None
+    protected_redemption: StrictBool | None = None
+    picture_url: StrictStr | None = None
+
+
+class RewardInfo(StampsResponse):
+    """A reward as a redemption answer describes it."""
+
+    id: StrictInt | None = None
+    name: StrictStr | None = None
+    stamps_to_redeem: StrictInt | None = None
+    extra_data: dict[str, Any] | None = None
+    code: StrictStr | None = None
+    type: StrictStr | StrictInt | None = None
+
+
+class VoucherTemplate(StampsResponse):
+    """The template a member's voucher was issued from."""
+
+    id: StrictInt | None = None
+    name: StrictStr | None = None
+    type: StrictInt | None = None
+    short_description: StrictStr | None = None
+    picture_url: StrictStr | None = None
+    merchant_id: StrictInt | None = None
+    merchant_code: StrictStr | None = None
+    extra_data: dict[str, Any] | None = None
+
+
+class VoucherInfo(StampsResponse):
+    """A voucher, as any of the redemption, validation and listing endpoints describe it."""
+
+    id: StrictInt | None = None
+    name: StrictStr | None = None
+    code: StrictStr | None = None
+    type: StrictStr | StrictInt | None = None
+    is_active: StrictBool | None = None
+    quantity: StrictInt | None = None
+    value: Number | None = None
+    notes: StrictStr | None = None
+    start_date: ApiTime | None = None
+    end_date: ApiTime | None = None
+    validity: StrictStr | None = None
+    short_description: StrictStr | None = None
+    description: StrictStr | None = None
+    instructions: StrictStr | None = None
+    terms_and_conditions: StrictStr | None = None
+    picture_url: StrictStr | None = None
+    constraint: dict[str, Any] | None = None
+    template: VoucherTemplate | None = None
+    extra_data: dict[str, Any] | None = None
+
+
+class RedemptionInfo(StampsResponse):
+    """The redemption the server created (or cancelled)."""
+
+    id: StrictInt | None = None
+    status: StrictStr | None = None
+    # A reward's name in most answers; the multi-reward example repeats the key with an object,
+    # and a JSON reader keeps the last one.
+    reward: StrictStr | RewardInfo | None = None
+    stamps_used: StrictInt | None = None
+    extra_data: dict[str, Any] | None = None
+    voucher: VoucherInfo | None = None
+
+
+class RedemptionResponse(StampsResponse):
+    """The answer of every redemption endpoint and of cancel.
+
+    Reward, voucher, deduct and promo answers carry ``membership``; voucher-code and cancel answers
+    carry ``customer``; promo answers add ``user``.
+    """
+
+    redemption: RedemptionInfo | None = None
+    membership: Membership | None = None
+    customer: Customer | None = None
+    reward: RewardInfo | None = None
+    voucher: VoucherInfo | None = None
+    user: UserInfo | None = None
+
+    @property
+    def stamps_remaining(self) -> int | None:
+        """The member's stamps after the operation, from whichever object the endpoint returned."""
+        if self.membership is not None and self.membership.stamps_balance is not None:
+            return self.membership.stamps_balance
+        if self.customer is not None:
+            return self.customer.stamps_balance
+        return None
+
+
+class AuthorizeResponse(StampsResponse):
+    """``{"status": "ok"}`` when the PIN was right."""
+
+    status: StrictStr
+
+    @property
+    def ok(self) -> bool:
+        """Whether the server confirmed the authorisation."""
+        return self.status == "ok"
+
+
+class MemberDetailsResponse(StampsResponse):
+    """GET /api/v2/memberships/details."""
+
+    membership: Membership
+    user: UserInfo
+    tags: list[Any] = Field(default_factory=list)
+
+
+class MemberSuggestion(StampsResponse):
+    """One type-ahead match."""
+
+    id: StrictInt | StrictStr
+    name: StrictStr | None = None
+    email: StrictStr | None = None
+    phone: StrictStr | None = None
+    stamps: StrictInt | None = None
+    membership: StrictStr | None = None
+    address: StrictStr | None = None
+    gender: StrictInt | StrictStr | None = None
+    member_ids: list[StrictStr] = Field(default_factory=list)
+
+
+class SuggestionsResponse(StampsResponse):
+    """GET /api/memberships/suggestions."""
+
+    suggestions: list[MemberSuggestion]
+
+
+class ActivityStore(StampsResponse):
+    """The store an activity happened at."""
+
+    name: StrictStr | None = None
+    display_name: StrictStr | None = None
+
+
+class ActivityRedemption(StampsResponse):
+    """The redemption detail of a type-1 activity: what reconciliation compares."""
+
+    stamps: StrictInt | None = None
+    name: StrictStr | None = None
+    status: StrictInt | None = None
+    channel: StrictStr | None = None
+
+
+class Activity(StampsResponse):
+    """One entry of a member's activity feed; only redemptions are read closely."""
+
+    id: StrictInt
+    type: StrictInt
+    created: ApiTime | None = None
+    notes: StrictStr | None = None
+    merchant: dict[str, Any] | None = None
+    store: ActivityStore | None = None
+    redemption: ActivityRedemption | None = None
+
+    @property
+    def created_at(self) -> datetime | None:
+        """``created`` as an aware UTC datetime, when readable."""
+        return parse_api_time(self.created)
+
+    @property
+    def is_redemption(self) -> bool:
+        """Whether this activity is a redemption (type 1)."""
+        return self.type == 1
+
+
+class ActivitiesResponse(StampsResponse):
+    """GET /api/v3/activities/: at most 20 activities, newest first."""
+
+    activities: list[Activity]
+    error_messages: Any = None
+
+    @property
+    def oldest_id(self) -> int | None:
+        """The ``older_than`` that fetches the next page; ``None`` when this page is empty."""
+        return min((a.id for a in self.activities), default=None)
+
+
+class Reward(StampsResponse):
+    """A reward of the store's catalogue (type 5 is a flexible reward)."""
+
+    id: StrictInt
+    name: StrictStr | None = None
+    description: StrictStr | None = None
+    stamps_to_redeem: StrictInt | None = None
+    code: StrictStr | None = None
+    type: StrictInt | None = None
+    membership: StrictStr | None = None
+    price: Number | None = None
+    redeemable: StrictBool | None = None
+    is_visible: StrictBool | None = None
+    image_url: StrictStr | None = None
+    extra_data: dict[str, Any] | None = None
+
+    @property
+    def is_flexible(self) -> bool:
+        """A flexible reward asks the cashier how many stamps to spend."""
+        return self.type == 5
+
+
+class RewardsVoucher(StampsResponse):
+    """A voucher listed beside the rewards."""
+
+    id: StrictInt
+    name: StrictStr | None = None
+    code: StrictStr | None = None
+    type: StrictStr | StrictInt | None = None
+    expires_on: ApiTime | None = None
+    quantity: StrictInt | None = None
+    constraint: dict[str, Any] | None = None
+    extra_data: dict[str, Any] | None = None
+
+
+class RewardsResponse(StampsResponse):
+    """GET /api/rewards/."""
+
+    rewards: list[Reward] = Field(default_factory=list)
+    vouchers: list[RewardsVoucher] = Field(default_factory=list)
+    customer: Customer | None = None
+
+
+class MemberVouchersResponse(StampsResponse):
+    """GET /api/vouchers/by-merchant-group."""
+
+    vouchers: list[VoucherInfo]
+
+
+class VoucherValidationResponse(StampsResponse):
+    """GET /api/vouchers/validate."""
+
+    is_redeemable: StrictBool | None = None
+    user: UserInfo | None = None
+    voucher: VoucherInfo | None = None
+
+
+class PromoCode(StampsResponse):
+    """A promo code and its constraints."""
+
+    id: StrictInt | None = None
+    merchant_id: StrictInt | None = None
+    code: StrictStr | None = None
+    name: StrictStr | None = None
+    description: StrictStr | None = None
+    start_date: ApiTime | None = None
+    end_date: ApiTime | None = None
+    is_active: StrictBool | None = None
+    extra_data: dict[str, Any] | None = None
+    constraint: dict[str, Any] | None = None
+
+
+class PromoValidationResponse(StampsResponse):
+    """GET /api/promo-codes/validate."""
+
+    promo_code: PromoCode
+
+
+class Pong(StampsResponse):
+    """The merchant the credentials belong to."""
+
+    merchant: StrictStr | None = None
+    merchant_id: StrictInt | None = None
+
+
+class PingResponse(StampsResponse):
+    """POST /api/ping: the credentials work."""
+
+    pong: Pong
+
+
+class AccessTokenResponse(StampsResponse):
+    """POST /api/auth/get-access-token/: a JWT, kept as a secret so it never shows in a repr."""
+
+    access_token: SecretStr = Field(min_length=1)

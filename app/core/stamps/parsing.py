@@ -1,0 +1,235 @@
+"""Reading the server's answers: success bodies into models, everything else into the taxonomy.
+
+Nothing the server sends may crash the reader: bodies can be HTML, empty, truncated JSON or JSON of
+the wrong shape, and each of those becomes a :mod:`~app.core.stamps.errors` class. Messages are
+built from the server's own words and the status only, and scrubbed of the till's secrets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from app.core.stamps import errors
+from app.core.stamps.redaction import scrub
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Longest server text put in a message; an error page is not a message.
+MAX_TEXT = 300
+#: Field names that stand for "the whole request" rather than one field.
+GENERAL_FIELDS = frozenset({"__all__", "info", "non_field_errors", "detail"})
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """What could be read from an error answer's body."""
+
+    detail: str | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    field_errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str | None:
+        """``error_message``, else ``detail``, else the first field error."""
+        if self.error_message:
+            return self.error_message
+        if self.detail:
+            return self.detail
+        for name, text in self.field_errors.items():
+            return text if name in GENERAL_FIELDS else f"{name}: {text}"
+        return None
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str):
+        text = value.strip()
+    elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        text = "; ".join(v.strip() for v in value)
+    else:
+        return None
+    return text[:MAX_TEXT] or None
+
+
+def _field_errors(value: object, prefix: str = "", depth: int = 0) -> dict[str, str]:
+    if depth > _MAX_DEPTH:
+        return {}
+    found: dict[str, str] = {}
+    text = _text(value)
+    if text is not None:
+        found[prefix or "__all__"] = text
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            for k, v in _field_errors(item, name, depth + 1).items():
+                found.setdefault(k, v)
+    elif isinstance(value, list):
+        for item in value:
+            for k, v in _field_errors(item, prefix, depth + 1).items():
+                found.setdefault(k, v)
+    return found
+
+
+def _load_json(content: bytes) -> object:
+    """The decoded JSON, or raises ``ValueError``; deep nesting counts as unreadable."""
+    try:
+        return json.loads(content)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
+
+
+def read_error_body(content: bytes) -> ErrorBody:
+    """Read any of the documented error shapes from ``content``; anything else reads as empty."""
+    try:
+        data = _load_json(content)
+    except ValueError:
+        return ErrorBody()
+    if not isinstance(data, Mapping):
+        return ErrorBody()
+    detail = data.get("detail")
+    return ErrorBody(
+        detail=_text(detail),
+        error_code=_text(data.get("error_code")),
+        error_message=_text(data.get("error_message")),
+        field_errors=_field_errors(data.get("errors")) if "errors" in data else {},
+    )
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """``Retry-After`` in seconds from now (delta-seconds or HTTP date); ``None`` if unreadable."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if seconds == seconds and seconds != float("inf") else None
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT even when the zone is missing
+        when = when.replace(tzinfo=now.tzinfo)
+    return max(0.0, (when - now).total_seconds())
+
+
+def error_class_for(status: int) -> type[errors.ApiError]:
+    """The taxonomy class of a non-2xx status, before any ``/api/ping`` confirmation."""
+    by_status: dict[int, type[errors.ApiError]] = {
+        400: errors.ValidationFailed,
+        401: errors.Unauthorized,
+        403: errors.Forbidden,
+        404: errors.NotFound,
+        405: errors.MethodNotAllowed,
+        408: errors.RequestTimedOut,
+        429: errors.RateLimited,
+        503: errors.ServiceUnavailable,
+    }
+    if status in by_status:
+        return by_status[status]
+    if 400 <= status < 500:
+        return errors.ClientError
+    # 5xx, and statuses no server should send: the request may have been applied.
+    return errors.ServerError
+
+
+def status_text(response: httpx.Response) -> str:
+    """``"502 Bad Gateway"``: the status and its reason phrase."""
+    reason = httpx.codes.get_reason_phrase(response.status_code) or "Unexpected status"
+    return f"{response.status_code} {reason}"
+
+
+def api_error(
+    response: httpx.Response,
+    *,
+    now: datetime,
+    secrets: Iterable[str] = (),
+    cls: type[errors.ApiError] | None = None,
+) -> errors.ApiError:
+    """The taxonomy error for a non-2xx ``response`` (``cls`` overrides the status's class)."""
+    secrets = tuple(secrets)
+    body = read_error_body(response.content)
+
+    def clean(text: str | None) -> str | None:
+        return scrub(text, secrets) if text else None
+
+    detail = clean(body.message)
+    return (cls or error_class_for(response.status_code))(
+        detail or status_text(response),
+        status_code=response.status_code,
+        detail=detail,
+        error_code=clean(body.error_code),
+        field_errors={k: scrub(v, secrets) for k, v in body.field_errors.items()},
+        retry_after=parse_retry_after(response.headers.get("Retry-After"), now),
+    )
+
+
+def json_body(response: httpx.Response) -> dict[str, Any]:
+    """The JSON object of a 2xx answer, or :class:`~errors.MalformedResponse`."""
+    try:
+        data = _load_json(response.content)
+    except ValueError:
+        raise errors.MalformedResponse(
+            f"the server accepted the request but its answer is not JSON ({status_text(response)})",
+            status_code=response.status_code,
+        ) from None
+    if not isinstance(data, dict):
+        raise errors.MalformedResponse(
+            "the server accepted the request but its answer is not a JSON object",
+            status_code=response.status_code,
+        )
+    return data
+
+
+def validation_summary(error: ValidationError) -> str:
+    """The fields a :class:`ValidationError` names and what is wrong with each; never the values."""
+    parts = []
+    for item in error.errors(include_input=False, include_url=False, include_context=False):
+        where = ".".join(str(p) for p in item["loc"]) or "body"
+        parts.append(f"{where} ({item['type']})")
+    return ", ".join(parts[:10]) + (" …" if len(parts) > 10 else "")
+
+
+def into_model(model: type[M], data: Mapping[str, Any], *, status_code: int) -> M:
+    """``data`` read as ``model``, or :class:`~errors.MalformedResponse` naming the bad fields."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise errors.MalformedResponse(
+            f"the server's answer does not fit {model.__name__}: {validation_summary(exc)}",
+            status_code=status_code,
+        ) from None
+    except RecursionError:
+        raise errors.MalformedResponse(
+            f"the server's answer does not fit {model.__name__}: nested too deeply",
+            status_code=status_code,
+        ) from None
+
+
+def interpret(
+    response: httpx.Response,
+    model: type[M],
+    *,
+    now: datetime,
+    secrets: Iterable[str] = (),
+) -> tuple[M, dict[str, Any]]:
+    """A 2xx answer as ``(model, raw body)``; any other answer raised as its taxonomy error.
+
+    401 and 403 come out as :class:`~errors.Unauthorized` / :class:`~errors.Forbidden`: telling bad
+    credentials from a refused request takes a ping, which is the client's job.
+    """
+    if 200 <= response.status_code < 300:
+        data = json_body(response)
+        return into_model(model, data, status_code=response.status_code), data
+    raise api_error(response, now=now, secrets=secrets)

@@ -1,0 +1,71 @@
+"""Keeping secrets and personal data out of log lines and error messages.
+
+The legacy auth style puts the API token in the query string of GET requests, and httpx logs every
+request URL on its own ``httpx`` logger, so redaction has to happen on that logger too, not only on
+ours.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+import httpx
+
+MASK = "**********"
+
+#: Query parameters whose values never reach a log line: the token (a credential), member
+#: identifiers and search text (personal data) and voucher codes (worth money).
+REDACTED_PARAMS = frozenset({"token", "user", "query", "voucher_code", "identifier"})
+
+_PARAM_IN_TEXT = re.compile(
+    r"(?i)([?&;](?:" + "|".join(sorted(REDACTED_PARAMS)) + r")=)[^&#\s\"']*"
+)
+
+
+def redact_url(url: httpx.URL | str) -> str:
+    """The path and query of ``url``, with the values of :data:`REDACTED_PARAMS` masked."""
+    parsed = httpx.URL(str(url))
+    path = parsed.raw_path.decode("ascii", errors="replace")
+    return redact_text(path)
+
+
+def redact_text(text: str) -> str:
+    """``text`` with any ``token=…`` (and the other redacted parameters) in a URL masked."""
+    return _PARAM_IN_TEXT.sub(lambda m: m.group(1) + MASK, text)
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every occurrence of each secret replaced by the mask.
+
+    Used on anything the server sent back before it goes into an exception: a server that echoes a
+    request value would otherwise echo the token or the PIN.
+    """
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, MASK)
+    return redact_text(text)
+
+
+class UrlRedactingFilter(logging.Filter):
+    """Masks redacted query parameters in every record of the logger it is attached to."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message in place; never drops a record."""
+        try:
+            message = record.getMessage()
+        except Exception:  # a record with broken arguments: leave it to the handler to report
+            return True
+        redacted = redact_text(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+def install_httpx_redaction() -> None:
+    """Attach :class:`UrlRedactingFilter` to httpx's request logger, once per process."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, UrlRedactingFilter) for f in logger.filters):
+            logger.addFilter(UrlRedactingFilter())

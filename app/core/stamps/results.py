@@ -1,0 +1,45 @@
+"""The common shape of every redemption answer, as the outbox stores it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.domain import OperationKind
+from app.core.stamps.models import RedemptionResponse, VoucherInfo
+
+
+@dataclass(frozen=True, slots=True)
+class RedemptionResult:
+    """What the server made of a redemption or cancel, in the same shape for every kind.
+
+    ``stamps_remaining`` is the member's balance after the operation, from ``membership.stamps`` or
+    ``customer.stamps_remaining``, whichever the endpoint returned; ``raw`` is the body as received.
+    """
+
+    kind: OperationKind
+    redemption_id: int | None
+    redemption_status: str | None
+    stamps_used: int | None
+    stamps_remaining: int | None
+    voucher: VoucherInfo | None
+    response: RedemptionResponse
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_response(
+        cls, kind: OperationKind, response: RedemptionResponse, raw: dict[str, Any]
+    ) -> RedemptionResult:
+        """Summarise a parsed redemption answer."""
+        redemption = response.redemption
+        voucher = response.voucher or (redemption.voucher if redemption else None)
+        return cls(
+            kind=kind,
+            redemption_id=redemption.id if redemption else None,
+            redemption_status=redemption.status if redemption else None,
+            stamps_used=redemption.stamps_used if redemption else None,
+            stamps_remaining=response.stamps_remaining,
+            voucher=voucher,
+            response=response,
+            raw=raw,
+        )

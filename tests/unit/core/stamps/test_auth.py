@@ -1,0 +1,252 @@
+"""Bearer JWTs (fetched, reused, refreshed before expiry and once on an auth failure) and the
+401/403 rule: ``/api/ping`` tells bad credentials from a refused request."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from app.core.clock import ManualClock, installed
+from app.core.domain import Outcome
+from app.core.stamps import errors
+from app.core.stamps.auth import DEFAULT_JWT_LIFETIME, REFRESH_MARGIN, jwt_lifetime
+
+from .conftest import ClientFactory
+from .helpers import TOKEN, FakeStamps, body_of, doc, make_jwt, reply
+
+TOKEN_PATH = "/api/auth/get-access-token/"
+PING = "/api/ping"
+DETAILS = "/api/v2/memberships/details"
+REDEEM = "/api/v2/redemptions/redeem-reward"
+REQUEST = {"user": "customer@stamps.co.id", "reward": 1, "store": 32}
+MEMBER = doc("member_details")["responses"][0]["body"]
+REDEEMED = doc("redeem_reward")["responses"][0]["body"]
+PONG = reply(200, {"pong": {"merchant": "My Merchant", "merchant_id": 1}})
+
+
+def token_answers(*jwts: str) -> list[httpx.Response]:
+    return [reply(200, {"access_token": jwt}) for jwt in jwts]
+
+
+def bearer_of(request: httpx.Request) -> str:
+    return request.headers["Authorization"].removeprefix("Bearer ")
+
+
+# --- JWT lifecycle -------------------------------------------------------------------------------
+
+
+def test_jwt_lifetime_from_claims() -> None:
+    assert jwt_lifetime(make_jwt(3600)) == 3600
+    assert jwt_lifetime(doc("get_access_token")["responses"][0]["body"]["access_token"]) == 86400
+    assert jwt_lifetime("not-a-jwt") == DEFAULT_JWT_LIFETIME
+    assert jwt_lifetime("a.%%%.c") == DEFAULT_JWT_LIFETIME
+    assert jwt_lifetime(make_jwt(-5)) == DEFAULT_JWT_LIFETIME
+
+
+async def test_jwt_is_fetched_with_the_static_token_and_reused(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    jwt = make_jwt()
+    server.on(TOKEN_PATH, *token_answers(jwt)).on(DETAILS, reply(200, MEMBER))
+    client = make_client(auth="bearer", merchant=14)
+
+    await client.member_details("a@b.c")
+    await client.member_details("a@b.c")
+
+    [fetch] = server.calls(TOKEN_PATH)
+    assert body_of(fetch) == {"token": TOKEN, "crm_merchant_id": 14}
+    assert "Authorization" not in fetch.headers
+    assert [bearer_of(r) for r in server.calls(DETAILS)] == [jwt, jwt]
+
+
+async def test_jwt_is_refreshed_before_it_expires(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    first, second = make_jwt(3600, "first"), make_jwt(3600, "second")
+    server.on(TOKEN_PATH, *token_answers(first, second)).on(DETAILS, reply(200, MEMBER))
+    clock = ManualClock()
+    with installed(clock):
+        client = make_client(auth="bearer")
+        await client.member_details("a@b.c")
+        clock.advance(3600 - REFRESH_MARGIN - 1)  # still fresh enough
+        await client.member_details("a@b.c")
+        clock.advance(2)  # now inside the refresh margin, before the real expiry
+        await client.member_details("a@b.c")
+
+    assert len(server.calls(TOKEN_PATH)) == 2
+    assert [bearer_of(r) for r in server.calls(DETAILS)] == [first, first, second]
+
+
+async def test_documented_24h_lifetime_is_used(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    first, second = "opaque-one", "opaque-two"  # no readable claims: the docs' 24 hours apply
+    server.on(TOKEN_PATH, *token_answers(first, second)).on(DETAILS, reply(200, MEMBER))
+    clock = ManualClock()
+    with installed(clock):
+        client = make_client(auth="bearer")
+        await client.member_details("a@b.c")
+        clock.advance(24 * 3600 - REFRESH_MARGIN + 1)
+        await client.member_details("a@b.c")
+    assert [bearer_of(r) for r in server.calls(DETAILS)] == [first, second]
+
+
+async def test_concurrent_requests_share_one_fetch(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(TOKEN_PATH, *token_answers(make_jwt())).on(DETAILS, reply(200, MEMBER))
+    client = make_client(auth="bearer")
+    await asyncio.gather(*(client.member_details("a@b.c") for _ in range(5)))
+    assert len(server.calls(TOKEN_PATH)) == 1
+
+
+async def test_jwt_is_refreshed_once_on_401_and_the_request_retried(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    old, new = make_jwt(marker="old"), make_jwt(marker="new")
+
+    def redeem(request: httpx.Request) -> httpx.Response:
+        if bearer_of(request) == old:
+            return reply(401, {"detail": "Token expired"})
+        return reply(200, REDEEMED)
+
+    server.on(TOKEN_PATH, *token_answers(old, new)).on(REDEEM, redeem)
+    result = await make_client(auth="bearer").redeem_reward(REQUEST, "key-1")
+
+    assert result.redemption_id == 3
+    attempts = server.calls(REDEEM)
+    assert [bearer_of(r) for r in attempts] == [old, new]
+    assert {r.headers["Idempotency-Key"] for r in attempts} == {"key-1"}
+    assert not server.calls(PING)
+
+
+@pytest.mark.parametrize("status", [401, 403])
+async def test_bearer_refreshes_only_once_then_pings(
+    status: int, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(TOKEN_PATH, *token_answers(make_jwt(marker="1"), make_jwt(marker="2")))
+    server.on(REDEEM, reply(status, {"detail": "Not allowed"})).on(PING, PONG)
+    with pytest.raises(errors.RequestRefused) as caught:
+        await make_client(auth="bearer").redeem_reward(REQUEST, "key-1")
+    assert caught.value.status_code == status
+    assert caught.value.message == "Not allowed"
+    assert len(server.calls(TOKEN_PATH)) == 2
+    assert len(server.calls(REDEEM)) == 2
+    assert len(server.calls(PING)) == 1
+
+
+async def test_bearer_with_a_rejected_static_token(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(TOKEN_PATH, reply(401, {"detail": "Invalid token"}))
+    with pytest.raises(errors.CredentialsRejected) as caught:
+        await make_client(auth="bearer").redeem_reward(REQUEST, "key-1")
+    assert caught.value.outcome is Outcome.NEVER_ARRIVED
+    assert not server.calls(REDEEM)
+
+
+@pytest.mark.parametrize(
+    ("answer", "cls"),
+    [
+        (httpx.ReadTimeout("slow"), errors.ConnectionFailed),
+        (httpx.ConnectError("down"), errors.ConnectionFailed),
+        (reply(500, {}), errors.ServiceUnavailable),
+        (reply(503, {}), errors.ServiceUnavailable),
+        (reply(429, {}, **{"Retry-After": "7"}), errors.RateLimited),
+        (
+            reply(400, {"errors": {"crm_merchant_id": "Invalid merchant"}}),
+            errors.CredentialsRejected,
+        ),
+        (reply(200, {"no": "token"}), errors.ConnectionFailed),
+    ],
+)
+async def test_a_failed_jwt_fetch_means_the_request_never_left(
+    answer: httpx.Response | Exception,
+    cls: type[errors.StampsError],
+    make_client: ClientFactory,
+    server: FakeStamps,
+) -> None:
+    server.on(TOKEN_PATH, answer)
+    with pytest.raises(cls) as caught:
+        await make_client(auth="bearer").redeem_reward(REQUEST, "key-1")
+    assert caught.value.outcome is Outcome.NEVER_ARRIVED
+    assert not server.calls(REDEEM)
+
+
+async def test_get_access_token_itself_reports_plain_errors(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(TOKEN_PATH, reply(500, {}))
+    with pytest.raises(errors.ServerError):
+        await make_client(auth="bearer").get_access_token()
+    assert not server.calls(PING)
+
+
+# --- the 401/403 rule ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [401, 403])
+@pytest.mark.parametrize("auth", ["token", "body"])
+async def test_ping_failing_means_credentials_rejected(
+    status: int, auth: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(REDEEM, reply(status, {"detail": "Invalid token"}))
+    server.on(PING, reply(status, {"detail": "Invalid token"}))
+    with pytest.raises(errors.CredentialsRejected) as caught:
+        await make_client(auth=auth).redeem_reward(REQUEST, "key-1")
+    assert caught.value.outcome is Outcome.NEVER_ARRIVED
+    assert caught.value.status_code == status
+    assert len(server.calls(REDEEM)) == 1  # no retry without a JWT to refresh
+    assert len(server.calls(PING)) == 1
+
+
+@pytest.mark.parametrize("status", [401, 403])
+async def test_ping_succeeding_means_only_this_request_was_refused(
+    status: int, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(DETAILS, reply(status, {"detail": "You do not have permission"})).on(PING, PONG)
+    with pytest.raises(errors.RequestRefused) as caught:
+        await make_client().member_details("a@b.c")
+    assert caught.value.outcome is Outcome.REFUSED
+    assert caught.value.message == "You do not have permission"
+
+
+@pytest.mark.parametrize(
+    ("ping_answer", "cls"),
+    [
+        (httpx.ConnectError("down"), errors.Unauthorized),
+        (reply(500, {}), errors.Unauthorized),
+    ],
+)
+async def test_inconclusive_ping_leaves_the_401_unconfirmed(
+    ping_answer: httpx.Response | Exception,
+    cls: type[errors.ApiError],
+    make_client: ClientFactory,
+    server: FakeStamps,
+) -> None:
+    server.on(REDEEM, reply(401, {})).on(PING, ping_answer)
+    with pytest.raises(cls) as caught:
+        await make_client().redeem_reward(REQUEST, "key-1")
+    assert type(caught.value) is cls
+    # The 401 proves nothing was applied; the entry is sent again later, not rejected.
+    assert caught.value.outcome is Outcome.NEVER_ARRIVED
+
+
+@pytest.mark.parametrize("status", [401, 403])
+async def test_ping_failing_is_itself_the_proof(
+    status: int, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(PING, reply(status, {"detail": "Invalid token"}))
+    with pytest.raises(errors.CredentialsRejected):
+        await make_client().ping()
+    assert len(server.requests) == 1
+
+
+async def test_ping_succeeds(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on(PING, PONG)
+    pong = await make_client().ping()
+    assert pong.pong.merchant_id == 1
+    [sent] = server.requests
+    assert sent.headers["Authorization"] == f"Token {TOKEN}"

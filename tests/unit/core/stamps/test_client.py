@@ -1,0 +1,302 @@
+"""The client's own behaviour: the outbox entry point, headers, base URL rules, lifecycle."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from app.core.domain import Channel, OperationKind, Outcome
+from app.core.stamps import REQUEST_MODELS, RedemptionResult, StampsClient, errors
+
+from .conftest import ClientFactory
+from .helpers import BASE_URL, TOKEN, FakeStamps, body_of, doc, reply
+
+REWARD = {"user": "u", "reward": 1, "store": 1}
+KEY = "0193f3b6-7c1e-7d2a-9b5e-3a1f2c4d5e6f"
+
+PAYLOADS: dict[OperationKind, tuple[str, dict[str, Any]]] = {
+    OperationKind.REWARD: ("redeem_reward", doc("redeem_reward")["request"]),
+    OperationKind.MULTI: ("redeem_multiple_rewards", doc("redeem_multiple_rewards")["request"]),
+    OperationKind.VOUCHER: ("redeem_voucher", doc("redeem_voucher")["request"]),
+    OperationKind.DEDUCT: ("deduct_value", doc("deduct_value")["request"]),
+    OperationKind.CODE: ("redeem_voucher_code", doc("redeem_voucher_code")["request"]),
+    OperationKind.PROMO: ("redeem_promo_code", doc("redeem_promo_code")["request"]),
+    OperationKind.CANCEL: ("cancel_redemption", doc("cancel_redemption")["request"]),
+}
+
+
+@pytest.mark.parametrize("kind", list(OperationKind))
+async def test_submit_sends_each_kind_with_its_key(
+    kind: OperationKind, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    name, payload = PAYLOADS[kind]
+    fixture = doc(name)
+    server.on(fixture["path"], reply(200, fixture["responses"][0]["body"]))
+
+    result = await make_client().submit(kind, payload, idempotency_key=KEY)
+
+    assert isinstance(result, RedemptionResult)
+    assert result.kind is kind
+    assert result.raw == fixture["responses"][0]["body"]
+    [sent] = server.requests
+    assert sent.url.path == fixture["path"]
+    assert sent.headers["Idempotency-Key"] == KEY
+    assert body_of(sent) == payload
+    assert isinstance(REQUEST_MODELS[kind].model_validate(payload), REQUEST_MODELS[kind])
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload"),
+    [
+        (OperationKind.REWARD, {"user": "u", "reward": 1}),
+        (OperationKind.REWARD, {"user": "u", "reward": 1, "store": 1, "pin": "123456"}),
+        (OperationKind.PROMO, {"user": "u", "promo_code": "P", "store": 1}),
+        (OperationKind.CANCEL, {"id": "12"}),
+        (OperationKind.CODE, {"user": "u", "voucher_code": "V", "voucher_template": 1, "store": 1}),
+        ("refund", {"id": 1}),
+    ],
+)
+async def test_submit_refuses_invalid_payloads_without_sending(
+    kind: OperationKind, payload: dict[str, Any], make_client: ClientFactory, server: FakeStamps
+) -> None:
+    with pytest.raises(errors.InvalidRequest) as caught:
+        await make_client().submit(kind, payload, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.NEVER_ARRIVED
+    assert not server.requests
+
+
+@pytest.mark.parametrize("key", ["", "has space", "line\nbreak", "é", "x" * 256])
+async def test_bad_idempotency_keys_are_refused(
+    key: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    with pytest.raises(errors.InvalidRequest):
+        await make_client().submit(OperationKind.CANCEL, {"id": 1}, idempotency_key=key)
+    assert not server.requests
+
+
+async def test_typed_methods_take_models_and_need_no_key(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    from app.core.stamps.models import CancelRedemptionRequest
+
+    server.on(
+        "/api/redemptions/cancel", reply(200, doc("cancel_redemption")["responses"][0]["body"])
+    )
+    result = await make_client().cancel_redemption(
+        CancelRedemptionRequest(id=7, create_replacement_voucher=True)
+    )
+    assert result.stamps_remaining == 60
+    [sent] = server.requests
+    assert body_of(sent) == {"id": 7, "create_replacement_voucher": True}
+    assert "Idempotency-Key" not in sent.headers
+
+
+async def test_default_channel_fills_only_unset_channels(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = doc("redeem_reward")["responses"][0]["body"]
+    server.on("/api/v2/redemptions/redeem-reward", reply(200, body))
+    server.on(
+        "/api/redemptions/cancel", reply(200, doc("cancel_redemption")["responses"][0]["body"])
+    )
+    client = make_client(channel=Channel.KIOSK)
+    base = {"user": "u", "reward": 1, "store": 1}
+
+    await client.submit(OperationKind.REWARD, base, idempotency_key=KEY)
+    await client.submit(OperationKind.REWARD, {**base, "channel": 2}, idempotency_key=KEY)
+    await client.submit(OperationKind.CANCEL, {"id": 1}, idempotency_key=KEY)
+
+    bodies = [body_of(r) for r in server.requests]
+    assert bodies[0]["channel"] == 3
+    assert bodies[1]["channel"] == 2
+    assert "channel" not in bodies[2]
+
+
+async def test_voucher_of_a_cart_comes_from_the_redemption(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    fixture = doc("redeem_multiple_rewards")
+    server.on(fixture["path"], reply(200, fixture["responses"][0]["body"]))
+    result = await make_client().redeem_rewards(fixture["request"])
+    assert result.voucher is not None and result.voucher.code == "ABCD12345"
+
+
+async def test_headers_and_timeouts(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on("/api/memberships/suggestions", reply(200, {"suggestions": []}))
+    await make_client(connect_timeout=1.5, read_timeout=7).suggestions("ste")
+    [sent] = server.requests
+    assert sent.headers["Accept"] == "application/json"
+    assert "Content-Type" not in sent.headers
+    assert sent.extensions["timeout"] == {"connect": 1.5, "read": 7, "write": 7, "pool": 1.5}
+
+
+async def test_default_timeouts(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on("/api/ping", reply(200, {"pong": {}}))
+    await make_client().ping()
+    timeouts = server.requests[0].extensions["timeout"]
+    assert (timeouts["connect"], timeouts["read"]) == (3.0, 10.0)
+
+
+async def test_activities_page_back_with_older_than(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on("/api/v3/activities/", reply(200, doc("activities")["responses"][0]["body"]))
+    client = make_client()
+    page = await client.activities("customer@stamps.co.id")
+    await client.activities("customer@stamps.co.id", older_than=page.oldest_id)
+    assert server.requests[1].url.params["older_than"] == "704"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.member_details(""),
+        lambda c: c.suggestions("  "),
+        lambda c: c.activities("u", older_than=0),
+        lambda c: c.validate_voucher(""),
+        lambda c: c.validate_promo(""),
+        lambda c: c.authorize("u", "12345", "r", 900),
+        lambda c: c.authorize("u", "123456", "r", -1),
+        lambda c: c.authorize("u", 123456, "r", 900),
+        lambda c: c.redeem_reward({**REWARD, "extra_data": {"x": 1e999}}),
+    ],
+)
+async def test_typed_methods_validate_before_sending(
+    call: Any, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    with pytest.raises(errors.InvalidRequest):
+        await call(make_client())
+    assert not server.requests
+
+
+async def test_each_request_is_logged(
+    make_client: ClientFactory, server: FakeStamps, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="app.core.stamps")
+    server.on("/api/ping", reply(200, {"pong": {}}))
+    await make_client().ping()
+    [line] = [r.getMessage() for r in caplog.records if r.name == "app.core.stamps"]
+    assert line.startswith("POST /api/ping -> 200 (")
+    assert line.endswith(" ms)")
+
+
+# --- construction --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://stamps.co.id",
+        "https://stamps.co.id/",
+        "https://proxy.example/stamps/",
+        "http://127.0.0.1:8000",
+        "http://127.8.9.10",
+        "http://localhost:9000/",
+        "http://[::1]:8000",
+    ],
+)
+async def test_accepted_base_urls(url: str) -> None:
+    async with StampsClient(base_url=url, token=TOKEN, merchant=1, store=1) as client:
+        assert not client.base_url.endswith("/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://stamps.co.id",
+        "http://192.168.1.10:8000",
+        "http://[::2]",
+        "http://localhost.evil.example",
+        "ftp://stamps.co.id",
+        "stamps.co.id",
+        "https://",
+        "https://stamps.co.id/?token=x",
+    ],
+)
+def test_refused_base_urls(url: str) -> None:
+    with pytest.raises(ValueError, match="base URL"):
+        StampsClient(base_url=url, token=TOKEN, merchant=1, store=1)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"token": ""},
+        {"token": "   "},
+        {"merchant": 0},
+        {"store": True},
+        {"store": "32"},
+        {"auth": "basic"},
+        {"connect_timeout": 0},
+    ],
+)
+def test_refused_settings(options: dict[str, Any]) -> None:
+    settings: dict[str, Any] = {"base_url": BASE_URL, "token": TOKEN, "merchant": 1, "store": 1}
+    with pytest.raises(ValueError):  # noqa: PT011 - each case has its own message
+        StampsClient(**{**settings, **options})
+
+
+async def test_token_may_be_a_secret_str(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on("/api/ping", reply(200, {"pong": {}}))
+    await make_client(token=SecretStr(TOKEN)).ping()
+    assert server.requests[0].headers["Authorization"] == f"Token {TOKEN}"
+
+
+async def test_owned_http_client_is_closed() -> None:
+    client = StampsClient(base_url=BASE_URL, token=TOKEN, merchant=1, store=1)
+    async with client:
+        pass
+    assert client._http.is_closed
+
+
+async def test_injected_http_client_is_left_open() -> None:
+    async with httpx.AsyncClient(transport=httpx.MockTransport(lambda r: reply())) as http:
+        await StampsClient(base_url=BASE_URL, token=TOKEN, merchant=1, store=1, http=http).aclose()
+        assert not http.is_closed
+
+
+def _activity(activity_id: int, created: int, kind: int = 1) -> dict[str, Any]:
+    return {
+        "id": activity_id,
+        "type": kind,
+        "created": created,
+        "store": {"name": "S1", "display_name": "Store 1"},
+        "redemption": {"stamps": 10, "name": "Kaya Bun", "status": 1, "channel": "POS"},
+    }
+
+
+async def test_redemptions_since_pages_back_until_past_since(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    from datetime import UTC, datetime
+
+    since = datetime.fromtimestamp(1_000_000, UTC)
+    first = [_activity(100 - i, 1_000_100 - i, kind=1 if i % 2 else 0) for i in range(20)]
+    second = [_activity(80 - i, 1_000_010 - i * 5) for i in range(20)]
+    server.on(
+        "/api/v3/activities/",
+        reply(200, {"activities": first}),
+        reply(200, {"activities": second}),
+    )
+
+    found = await make_client().redemptions_since("u@x", since)
+
+    assert [r.url.params.get("older_than") for r in server.requests] == [None, "81"]
+    assert all(a.is_redemption for a in found)
+    assert all(a.created_at is not None and a.created_at >= since for a in found)
+    assert len(found) == 10 + 3  # odd ones of page one; 1_000_010, _005, _000 of page two
+
+
+async def test_redemptions_since_stops_on_a_short_page(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    from datetime import UTC, datetime
+
+    server.on("/api/v3/activities/", reply(200, {"activities": [_activity(5, 2_000_000)]}))
+    found = await make_client().redemptions_since("u@x", datetime.fromtimestamp(0, UTC))
+    assert [a.id for a in found] == [5]
+    assert len(server.requests) == 1

@@ -1,0 +1,173 @@
+"""Request models refuse bad values on construction; response helpers read the docs' formats."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from app.core.domain import Channel, OperationKind
+from app.core.stamps import REQUEST_MODELS
+from app.core.stamps.models import (
+    AuthorizeRequest,
+    CancelRedemptionRequest,
+    DeductValueRequest,
+    MultiRewardRedemptionRequest,
+    PromoCodeRedemptionRequest,
+    RewardRedemptionRequest,
+    VoucherCodeRedemptionRequest,
+    parse_api_time,
+)
+from app.core.stamps.models.requests import request_fields
+
+REWARD = {"user": "customer@stamps.co.id", "reward": 1, "store": 32}
+
+
+def test_request_models_cover_every_operation() -> None:
+    assert set(REQUEST_MODELS) == set(OperationKind)
+    for model in REQUEST_MODELS.values():
+        assert model.model_config.get("extra") == "forbid"
+        assert model.model_config.get("hide_input_in_errors") is True
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"user": ""},
+        {"user": "   "},
+        {"user": 12},
+        {"user": None},
+        {"reward": 0},
+        {"reward": -1},
+        {"reward": "1"},
+        {"reward": True},
+        {"reward": 1.0},
+        {"store": 0},
+        {"store": "32"},
+        {"qty": 0},
+        {"qty": -2},
+        {"stamps": 0},
+        {"channel": 10},
+        {"channel": True},
+        {"channel": "POS"},
+        {"extra_data": ["not", "an", "object"]},
+        {"extra_data": {"x": object()}},
+        {"extra_data": {"x": [1, {"y": float("nan")}]}},
+        {"extra_data": {"x": float("inf")}},
+        {"invoice_number": ""},
+        {"request_id": ""},
+        {"surprise": 1},
+        {"token": "abc"},
+    ],
+)
+def test_reward_request_refuses(change: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        RewardRedemptionRequest.model_validate({**REWARD, **change})
+
+
+def test_reward_request_accepts_and_omits_unset_fields() -> None:
+    request = RewardRedemptionRequest.model_validate({**REWARD, "channel": 2, "qty": 3})
+    assert request.channel is Channel.POS
+    assert request.to_json() == {**REWARD, "channel": 2, "qty": 3}
+
+
+@pytest.mark.parametrize("pin", ["12345", "1234567", "12345a", "", "１２３４５６", 123456, None])
+def test_pin_is_exactly_six_digits(pin: object) -> None:
+    with pytest.raises(ValidationError):
+        AuthorizeRequest.model_validate({"user": "u", "pin": pin, "request_id": "r", "timeout": 9})
+
+
+@pytest.mark.parametrize(
+    ("model", "data"),
+    [
+        (AuthorizeRequest, {"user": "u", "pin": "123456", "request_id": "", "timeout": 900}),
+        (AuthorizeRequest, {"user": "u", "pin": "123456", "request_id": "r", "timeout": 0}),
+        (CancelRedemptionRequest, {"id": 0}),
+        (CancelRedemptionRequest, {"id": 1, "create_replacement_voucher": "yes"}),
+        (DeductValueRequest, {**REWARD, "voucher": 1, "value": 0}),
+        (DeductValueRequest, {"user": "u", "voucher": 1, "store": 1, "value": float("nan")}),
+        (DeductValueRequest, {"user": "u", "voucher": 1, "store": 1, "value": "1000"}),
+        (DeductValueRequest, {"user": "u", "voucher": 1, "store": 1}),
+        (PromoCodeRedemptionRequest, {"user": "u", "promo_code": "P", "store": 1}),
+        (
+            PromoCodeRedemptionRequest,
+            {"user": "u", "promo_code": 12, "store": 1, "invoice_number": "I"},
+        ),
+        (
+            VoucherCodeRedemptionRequest,
+            {"user": "u", "voucher_code": "V", "voucher_template": 1, "store": 1},
+        ),
+        (MultiRewardRedemptionRequest, {"user": "u", "store": 1, "rewards": []}),
+        (
+            MultiRewardRedemptionRequest,
+            {"user": "u", "store": 1, "rewards": [{"code": "A", "qty": 0}]},
+        ),
+        (
+            MultiRewardRedemptionRequest,
+            {"user": "u", "store": 1, "rewards": [{"code": "", "qty": 1}]},
+        ),
+        (MultiRewardRedemptionRequest, {"user": "u", "store": 1, "rewards": [{"code": "A"}]}),
+        (
+            MultiRewardRedemptionRequest,
+            {"user": "u", "store": 1, "rewards": [{"code": "A", "qty": 1, "x": 1}]},
+        ),
+    ],
+)
+def test_requests_refuse(model: type[BaseModel], data: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        model.model_validate(data)
+
+
+def test_deduct_value_keeps_its_number_type() -> None:
+    base = {"user": "u", "voucher": 1, "store": 1}
+    assert DeductValueRequest.model_validate({**base, "value": 1000}).to_json()["value"] == 1000
+    assert DeductValueRequest.model_validate({**base, "value": 12.5}).to_json()["value"] == 12.5
+
+
+def test_cart_items_carry_code_qty_stamps_and_request_id() -> None:
+    cart = MultiRewardRedemptionRequest.model_validate(
+        {
+            "user": "u",
+            "store": 1,
+            "rewards": [
+                {"code": "MI0017", "qty": 2, "request_id": "r-1"},
+                {"code": "FLEX", "qty": 1, "stamps": 40, "request_id": "r-1"},
+            ],
+        }
+    )
+    assert cart.to_json()["rewards"][1] == {
+        "code": "FLEX",
+        "qty": 1,
+        "stamps": 40,
+        "request_id": "r-1",
+    }
+
+
+def test_request_fields_lists_wire_names() -> None:
+    assert request_fields(VoucherCodeRedemptionRequest) == {
+        "identifier": True,
+        "voucher_code": True,
+        "voucher_template": True,
+        "store": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("13-02-2013 00:00", datetime(2013, 2, 13, tzinfo=UTC)),
+        ("24-01-2014 18:30", datetime(2014, 1, 24, 18, 30, tzinfo=UTC)),
+        ("2016-07-25", datetime(2016, 7, 25, tzinfo=UTC)),
+        ("1989-10-1", datetime(1989, 10, 1, tzinfo=UTC)),
+        ("2022-09-16T10:05:00Z", datetime(2022, 9, 16, 10, 5, tzinfo=UTC)),
+        (1607049764, datetime(2020, 12, 4, 2, 42, 44, tzinfo=UTC)),
+        ("31-02-2020 00:00", None),
+        ("soon", None),
+        (None, None),
+        (10**20, None),
+    ],
+)
+def test_parse_api_time(value: str | int | None, expected: datetime | None) -> None:
+    assert parse_api_time(value) == expected
