@@ -8,6 +8,8 @@ is paused for credentials; 5 not built yet.
 
 from __future__ import annotations
 
+import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -25,14 +27,39 @@ EXIT_NOT_BUILT = 5
 _NOT_BUILT: dict[str, str] = {
     "gui": "the cashier window (issue 6)",
     "demo": "the cashier window that `make demo` opens (issue 6)",
-    "doctor": "the credentials and connectivity check",
 }
 
 
-def _runners() -> dict[str, Runner]:
-    from app.cli import token_commands
+def _sandbox(args: argparse.Namespace) -> int:
+    from app.sandbox.cli import main as sandbox_main
 
-    return {"token set": token_commands.token_set}
+    return sandbox_main(list(args.rest))
+
+
+def _runners() -> dict[str, Runner]:
+    from app.cli import till_commands as till
+    from app.cli import token_commands
+    from app.cli.doctor import doctor
+
+    return {
+        "token set": token_commands.token_set,
+        "doctor": doctor,
+        "sandbox": _sandbox,
+        "member find": till.member_find,
+        "redeem reward": till.redeem,
+        "redeem multi": till.redeem,
+        "redeem voucher": till.redeem,
+        "redeem deduct": till.redeem,
+        "redeem code": till.redeem,
+        "redeem promo": till.redeem,
+        "cancel": till.cancel,
+        "sync": till.sync,
+        "outbox list": till.outbox_list,
+        "outbox show": till.outbox_show,
+        "outbox retry": till.outbox_decide,
+        "outbox mark-applied": till.outbox_decide,
+        "outbox dismiss": till.outbox_decide,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
+    # The commands print their own outcome; logs are for when someone asks for them.
+    level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.run is None:
         waiting = _NOT_BUILT.get(args.command, "a later issue")
         print(f"{APP_NAME} {args.command}: not built yet — waiting on {waiting}.", file=sys.stderr)

@@ -60,6 +60,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the platform's)")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)"
+    )
     bind(parser, "gui")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 

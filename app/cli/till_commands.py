@@ -1,0 +1,421 @@
+"""The headless twins of the cashier's and manager's actions: member find, redeem, cancel, sync
+and the outbox commands. Each goes through :mod:`app.core.services`, exactly as the window does."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from app import APP_NAME
+from app.config import ConfigError, Settings, default_config_file, load_settings
+from app.core.credentials import CredentialsError, Secret, load_token
+from app.core.domain import EntryStatus
+from app.core.outbox.outbox import OutboxError
+from app.core.services.catalogue import Catalogue, CatalogueUnavailable
+from app.core.services.members import Member, MemberNotFound
+from app.core.services.orders import InvalidOrder, Order
+from app.core.services.receipts import Receipt, Verdict
+from app.core.services.runtime import RuntimeOptions, open_till
+from app.core.services.till import PinRejected, Refused, Till
+from app.core.storage.migrate import DatabaseTooNew
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED = 0, 1, 2, 3, 4
+SYNC_ONCE_TIMEOUT = 300.0
+
+_EXIT_FOR: dict[Verdict, int] = {
+    Verdict.CONFIRMED: EXIT_OK,
+    Verdict.CANCELLED: EXIT_OK,
+    Verdict.CLOSED: EXIT_OK,
+    Verdict.ACCEPTED_OFFLINE: EXIT_NOT_CONFIRMED,
+    Verdict.NOT_CONFIRMED: EXIT_NOT_CONFIRMED,
+    Verdict.REFUSED: EXIT_REFUSED,
+    Verdict.EXPIRED: EXIT_REFUSED,
+}
+
+
+class Stop(Exception):
+    """End the command with this exit code after printing ``message`` to stderr."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
+    return getattr(args, attribute, None) or os.environ.get("USER") or getpass.getuser()
+
+
+def _settings(args: argparse.Namespace) -> tuple[Settings, Secret]:
+    config = Path(args.config) if args.config else None
+    try:
+        settings = load_settings(config)
+        token = load_token((config or default_config_file()).parent)
+    except (ConfigError, CredentialsError) as exc:
+        raise Stop(EXIT_USAGE, str(exc)) from None
+    if token is None:
+        raise Stop(
+            EXIT_USAGE,
+            "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`",
+        )
+    return settings, token
+
+
+@asynccontextmanager
+async def _till(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
+    settings, token = _settings(args)
+    try:
+        async with open_till(settings, token, RuntimeOptions(start_worker=worker)) as till:
+            yield till
+    except DatabaseTooNew as exc:
+        raise Stop(EXIT_USAGE, str(exc)) from None
+
+
+def _run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
+    try:
+        return asyncio.run(body())
+    except Stop as stop:
+        print(f"{APP_NAME} {args.command}: {stop.message}", file=sys.stderr)
+        return stop.code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None = None) -> None:
+    if as_json:
+        print(json.dumps(receipt.as_json() | (extra or {}), ensure_ascii=False))
+        return
+    print(f"{receipt.headline}  [{receipt.status.value}]")
+    print(f"  entry   {receipt.entry_id}  ({receipt.kind.value}, {receipt.attempts} attempt(s))")
+    if receipt.server_redemption_id is not None:
+        print(f"  server redemption id  {receipt.server_redemption_id}")
+    if receipt.voucher_code:
+        print(f"  voucher issued  {receipt.voucher_code}")
+    if receipt.stamps_remaining is not None:
+        print(f"  stamps left  {receipt.stamps_remaining}")
+    print(f"  {receipt.what_to_do}")
+
+
+def _exit_for(receipt: Receipt, paused: bool) -> int:
+    if paused and receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
+        print(
+            f"{APP_NAME}: the queue is paused: the server refuses the till's credentials",
+            file=sys.stderr,
+        )
+        return EXIT_PAUSED
+    code = _EXIT_FOR[receipt.verdict]
+    if code == EXIT_REFUSED:
+        print(f"{APP_NAME}: refused: {receipt.last_error or receipt.what_to_do}", file=sys.stderr)
+    return code
+
+
+# --- member find ---------------------------------------------------------------------------------
+
+
+def member_find(args: argparse.Namespace) -> int:
+    """``stamps-pos member find QUERY``."""
+
+    async def body() -> int:
+        async with _till(args, worker=False) as till:
+            try:
+                member = await till.find_member(args.query)
+            except MemberNotFound as exc:
+                raise Stop(EXIT_REFUSED, str(exc)) from None
+            except Refused as exc:
+                raise Stop(EXIT_NOT_CONFIRMED, exc.reason) from None
+            projected = await till.projected_stamps(member)
+        _print_member(member, projected, args.json)
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def _print_member(member: Member, projected: int, as_json: bool) -> None:
+    data = {
+        "id": member.server_id,
+        "name": member.name,
+        "email": member.email,
+        "phone": member.phone,
+        "member_ids": list(member.member_ids),
+        "card_number": member.card_number,
+        "level": member.level,
+        "stamps": member.stamps,
+        "projected_stamps": projected,
+        "is_blocked": member.is_blocked,
+        "redemption_allowed": member.redemption_allowed,
+        "protected_redemption": member.protected_redemption,
+        "pin_is_blocked": member.pin_is_blocked,
+        "live": member.live,
+        "fetched_at": member.fetched_at.isoformat(),
+    }
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return
+    badges = [
+        text
+        for flag, text in [
+            (member.is_blocked, "BLOCKED"),
+            (not member.redemption_allowed, "redemption not allowed"),
+            (member.protected_redemption, "PIN-protected"),
+            (member.pin_is_blocked, "PIN blocked"),
+        ]
+        if flag
+    ]
+    print(
+        f"{member.name}  ({member.level or 'no level'})"
+        + (f"  [{', '.join(badges)}]" if badges else "")
+    )
+    print(
+        f"  stamps {member.stamps}"
+        + (f" (projected {projected})" if projected != member.stamps else "")
+    )
+    for label, value in [
+        ("email", member.email),
+        ("phone", member.phone),
+        ("member IDs", ", ".join(member.member_ids) or None),
+        ("card", member.card_number),
+    ]:
+        if value:
+            print(f"  {label}  {value}")
+    if not member.live:
+        print(f"  cached as of {member.fetched_at:%Y-%m-%d %H:%M} UTC")
+
+
+# --- redeem --------------------------------------------------------------------------------------
+
+
+async def _order(args: argparse.Namespace, catalogue: Catalogue, member: Member) -> Order:
+    what = args.command.split()[1]
+    if what == "reward":
+        return await catalogue.reward_order(member, args.reward, qty=args.qty, stamps=args.stamps)
+    if what == "multi":
+        return await catalogue.cart_order(member, list(args.reward))
+    if what == "voucher":
+        return await catalogue.voucher_order(member, args.voucher)
+    if what == "deduct":
+        return await catalogue.deduct_order(member, args.voucher, args.value)
+    if what == "code":
+        return await catalogue.code_order(member, args.code, args.template)
+    return await catalogue.promo_order(member, args.code)
+
+
+def _read_pin() -> Secret:
+    line = sys.stdin.readline().strip()
+    if len(line) != 6 or not line.isdigit():
+        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits")
+    return Secret(line)
+
+
+def redeem(args: argparse.Namespace) -> int:
+    """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
+    pin = _read_pin() if args.pin_stdin else None
+
+    async def body() -> int:
+        async with _till(args, worker=not args.queue_only) as till:
+            try:
+                member = await till.find_member(args.user)
+                catalogue = Catalogue(till.client)
+                order = await _order(args, catalogue, member)
+                voucher = None
+                if args.command in ("redeem voucher", "redeem deduct"):
+                    _, voucher = await catalogue.voucher(member, args.voucher)
+                request_id = await till.authorize_pin(member, pin) if pin is not None else None
+                receipt = await till.redeem(
+                    order,
+                    member,
+                    cashier=_who(args),
+                    invoice_number=args.invoice,
+                    request_id=request_id,
+                    channel=args.channel,
+                    voucher=voucher,
+                )
+            except MemberNotFound as exc:
+                raise Stop(EXIT_REFUSED, str(exc)) from None
+            except PinRejected as exc:
+                left = (
+                    f" ({exc.attempts_left} attempt(s) left)"
+                    if exc.attempts_left is not None
+                    else ""
+                )
+                raise Stop(EXIT_REFUSED, f"{exc.reason}{left}") from None
+            except Refused as exc:
+                raise Stop(EXIT_REFUSED, exc.reason) from None
+            except InvalidOrder as exc:
+                raise Stop(EXIT_REFUSED, str(exc)) from None
+            except CatalogueUnavailable as exc:
+                raise Stop(EXIT_NOT_CONFIRMED, f"the catalogue cannot be read: {exc}") from None
+            if args.queue_only:
+                _print_receipt(receipt, args.json)
+                return EXIT_OK
+            settings = till.outbox.policy
+            receipt = await till.wait(
+                receipt.entry_id, settings.connect_timeout + settings.read_timeout + 1
+            )
+            paused = (await till.status()).paused
+        _print_receipt(receipt, args.json)
+        return _exit_for(receipt, paused)
+
+    return _run(args, body)
+
+
+# --- cancel --------------------------------------------------------------------------------------
+
+
+def cancel(args: argparse.Namespace) -> int:
+    """``stamps-pos cancel ENTRY_ID | --server-id N``."""
+
+    async def body() -> int:
+        async with _till(args, worker=True) as till:
+            entry_id = args.entry_id
+            if entry_id is None:
+                synced = await till.outbox.entries((EntryStatus.SYNCED,))
+                match = next((e for e in synced if e.server_redemption_id == args.server_id), None)
+                if match is None:
+                    raise Stop(
+                        EXIT_REFUSED,
+                        f"redemption {args.server_id} was not made on this till; cancel it on "
+                        "the Stamps dashboard",
+                    )
+                entry_id = match.id
+            try:
+                receipt = await till.cancel(
+                    entry_id, who=_who(args), replacement_voucher=args.replacement_voucher
+                )
+            except (KeyError, OutboxError) as exc:
+                raise Stop(EXIT_REFUSED, _message(exc)) from None
+            if receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
+                policy = till.outbox.policy
+                receipt = await till.wait(
+                    receipt.entry_id, policy.connect_timeout + policy.read_timeout + 1
+                )
+            paused = (await till.status()).paused
+        _print_receipt(receipt, args.json)
+        return _exit_for(receipt, paused)
+
+    return _run(args, body)
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"no outbox entry {exc.args[0]}"
+    return str(exc)
+
+
+# --- sync ----------------------------------------------------------------------------------------
+
+
+def sync(args: argparse.Namespace) -> int:
+    """``stamps-pos sync [--once] [--timeout S]``."""
+
+    async def body() -> int:
+        async with _till(args, worker=False) as till:
+            if args.once:
+                status = await till.worker.drain(args.timeout or SYNC_ONCE_TIMEOUT)
+            else:
+                stop = asyncio.Event()
+                loop = asyncio.get_running_loop()
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    loop.add_signal_handler(sig, stop.set)
+                till.worker.start()
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), args.timeout)
+                status = await till.status()
+        print(
+            f"queued {status.queued}, sending {status.sending}, unknown {status.unknown}, "
+            f"rejected {status.rejected}"
+            + ("; PAUSED: credentials refused" if status.paused else "")
+        )
+        if status.paused:
+            return EXIT_PAUSED
+        return EXIT_OK if status.pending == 0 else EXIT_NOT_CONFIRMED
+
+    return _run(args, body)
+
+
+# --- outbox --------------------------------------------------------------------------------------
+
+
+def outbox_list(args: argparse.Namespace) -> int:
+    """``stamps-pos outbox list [--status S]``."""
+
+    async def body() -> int:
+        async with _till(args, worker=False) as till:
+            statuses = [EntryStatus(args.status)] if args.status else None
+            receipts = [await till.receipt(e) for e in await till.outbox.entries(statuses)]
+        if args.json:
+            print(json.dumps([r.as_json() for r in receipts], ensure_ascii=False))
+        else:
+            for r in receipts:
+                server = r.server_redemption_id if r.server_redemption_id is not None else "-"
+                print(
+                    f"{r.entry_id}  {r.created_at:%Y-%m-%d %H:%M}  {r.kind.value:<7} "
+                    f"{r.status.value:<9} server {server}  {r.lane}"
+                )
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def outbox_show(args: argparse.Namespace) -> int:
+    """``stamps-pos outbox show ID``: the entry with its attempts."""
+
+    async def body() -> int:
+        async with _till(args, worker=False) as till:
+            try:
+                receipt = await till.receipt(args.entry_id)
+            except KeyError as exc:
+                raise Stop(EXIT_REFUSED, _message(exc)) from None
+            attempts = await till.outbox.attempts(args.entry_id)
+        rows = [
+            {
+                "number": a.number,
+                "started_at": a.started_at.isoformat(),
+                "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+                "outcome": a.outcome,
+                "status_code": a.status_code,
+                "error": a.error,
+            }
+            for a in attempts
+        ]
+        _print_receipt(receipt, args.json, {"attempts_detail": rows} if args.json else None)
+        if not args.json:
+            for row in rows:
+                print(
+                    f"  attempt {row['number']}: {row['outcome']}"
+                    + (f" ({row['status_code']})" if row["status_code"] else "")
+                    + (f" {row['error']}" if row["error"] else "")
+                )
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def outbox_decide(args: argparse.Namespace) -> int:
+    """``stamps-pos outbox retry | mark-applied | dismiss ID``: a manager's decision."""
+    action = args.command.split()[1]
+
+    async def body() -> int:
+        async with _till(args, worker=False) as till:
+            who = _who(args, "manager")
+            try:
+                if action == "retry":
+                    receipt = await till.retry(args.entry_id, who=who)
+                elif action == "mark-applied":
+                    receipt = await till.mark_applied(args.entry_id, who=who, note=args.note)
+                else:
+                    receipt = await till.dismiss(args.entry_id, who=who, note=args.note)
+            except (KeyError, OutboxError) as exc:
+                raise Stop(EXIT_REFUSED, _message(exc)) from None
+        _print_receipt(receipt, False)
+        return EXIT_OK
+
+    return _run(args, body)

@@ -1,0 +1,241 @@
+"""The cashier's cancel and the manager's decisions, each one transaction (DESIGN.md §3).
+
+Every function here runs inside the caller's write transaction and writes its audit row in it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+import uuid6
+from sqlmodel import Session
+
+from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.outbox.claim import NEEDS_DASHBOARD
+from app.core.outbox.errors import OutboxError
+from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxControl, OutboxEntry
+
+#: A cancel already under way for a redemption: cancelling again returns it.
+LIVE_CANCEL = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.SYNCED, EntryStatus.UNKNOWN)
+
+
+def cancel_redemption(
+    session: Session,
+    entry_id: str,
+    replacement_voucher: bool,
+    *,
+    who: str,
+    terminal: str,
+    now: datetime,
+) -> tuple[OutboxEntry, list[str]]:
+    """Void the redemption, or make (or find) its cancel entry; returns it and the ids changed."""
+    target = session.get(OutboxEntry, entry_id)
+    if target is None:
+        raise OutboxError(f"no outbox entry {entry_id}")
+    if target.kind == OperationKind.CANCEL:
+        raise OutboxError("a cancellation cannot itself be cancelled")
+    if target.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED):
+        raise OutboxError(f"nothing to cancel: the redemption is {target.status}")
+    if target.status == EntryStatus.SYNCED and target.server_redemption_id is None:
+        raise OutboxError(NEEDS_DASHBOARD)
+    existing = (
+        session.execute(
+            sa.select(OutboxEntry).where(
+                ENTRIES.c.cancels == entry_id,
+                ENTRIES.c.status.in_(LIVE_CANCEL),
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if existing is not None:
+        return existing, []
+    if target.status == EntryStatus.QUEUED and not may_have_arrived(session, target.id):
+        target.status = EntryStatus.VOIDED
+        target.updated_at = now
+        target.note = f"cancelled by {who} before it was sent"
+        session.add(target)
+        audit(session, now, who=who, action="void", terminal=terminal, entry_id=target.id)
+        return target, [target.id]
+    cancel = OutboxEntry(
+        id=str(uuid6.uuid7()),
+        seq=next_seq(session),
+        kind=OperationKind.CANCEL,
+        payload={
+            "id": target.server_redemption_id,
+            "create_replacement_voucher": replacement_voucher,
+        },
+        lane=target.lane,
+        user=target.user,
+        status=EntryStatus.QUEUED,
+        depends_on=target.id,
+        cancels=target.id,
+        cashier=who,
+        terminal=terminal,
+        created_at=now,
+        updated_at=now,
+    )
+    if target.status == EntryStatus.REJECTED:
+        cancel.status = EntryStatus.VOIDED
+        cancel.note = "nothing to cancel: the server refused the redemption"
+    session.add(cancel)
+    session.flush()
+    audit(
+        session,
+        now,
+        who=who,
+        action="cancel",
+        terminal=terminal,
+        entry_id=target.id,
+        cancel_entry=cancel.id,
+        replacement_voucher=replacement_voucher,
+    )
+    return cancel, [cancel.id]
+
+
+def retry_entry(
+    session: Session, entry_id: str, *, who: str, terminal: str, note: str | None, now: datetime
+) -> OutboxEntry:
+    """A new linked entry for a ``rejected`` or ``unknown`` one, which is dismissed."""
+    original = manager_target(session, entry_id, (EntryStatus.REJECTED, EntryStatus.UNKNOWN))
+    payload = dict(original.payload)
+    entry = OutboxEntry(
+        id=str(uuid6.uuid7()),
+        seq=next_seq(session),
+        kind=original.kind,
+        payload=payload,
+        lane=original.lane,
+        user=original.user,
+        status=EntryStatus.QUEUED,
+        depends_on=original.id,
+        cancels=original.cancels,
+        provisional=False,
+        expect_store=original.expect_store,
+        expect_name=original.expect_name,
+        expect_stamps=original.expect_stamps,
+        cashier=who,
+        terminal=terminal,
+        note=note,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(entry)
+    session.flush()
+    original.status = EntryStatus.DISMISSED
+    original.note = f"retried as {entry.id}" + (f": {note}" if note else "")
+    original.next_check_at = None
+    original.updated_at = now
+    session.add(original)
+    audit(
+        session,
+        now,
+        who=who,
+        action="retry",
+        terminal=terminal,
+        entry_id=original.id,
+        new_entry=entry.id,
+        note=note,
+    )
+    return entry
+
+
+def resolve_entry(
+    session: Session,
+    entry_id: str,
+    *,
+    status: EntryStatus,
+    allowed: tuple[EntryStatus, ...],
+    action: str,
+    who: str,
+    terminal: str,
+    note: str,
+    now: datetime,
+) -> OutboxEntry:
+    """A manager's verdict on an entry in one of the ``allowed`` states."""
+    if not note.strip():
+        raise OutboxError("a manager's decision needs a note")
+    entry = manager_target(session, entry_id, allowed)
+    entry.status = status
+    entry.note = note
+    entry.next_check_at = None
+    entry.updated_at = now
+    session.add(entry)
+    audit(
+        session,
+        now,
+        who=who,
+        action=action,
+        terminal=terminal,
+        entry_id=entry.id,
+        note=note,
+    )
+    return entry
+
+
+def resume(session: Session, *, who: str, terminal: str, now: datetime) -> None:
+    """Unpause the queue, with an audit row when it was paused."""
+    control = session.get(OutboxControl, 1)
+    assert control is not None
+    if control.paused:
+        audit(
+            session,
+            now,
+            who=who,
+            action="resumed",
+            terminal=terminal,
+            entry_id=None,
+            reason=control.reason,
+        )
+    control.paused = False
+    control.paused_at = None
+    control.reason = None
+    session.add(control)
+
+
+def audit(
+    session: Session,
+    now: datetime,
+    *,
+    who: str,
+    action: str,
+    terminal: str,
+    entry_id: str | None,
+    **detail: Any,
+) -> None:
+    session.add(
+        AuditEvent(
+            at=now, who=who, action=action, terminal=terminal, entry_id=entry_id, detail=detail
+        )
+    )
+
+
+def next_seq(session: Session) -> int:
+    """The next ``seq``: safe because every write transaction holds the database's write lock."""
+    return int(
+        session.execute(sa.select(sa.func.coalesce(sa.func.max(ENTRIES.c.seq), 0) + 1)).scalar_one()
+    )
+
+
+def may_have_arrived(session: Session, entry_id: str) -> bool:
+    count: int = session.execute(
+        sa.select(sa.func.count())
+        .select_from(ATTEMPTS)
+        .where(ATTEMPTS.c.entry_id == entry_id, ATTEMPTS.c.outcome != Outcome.NEVER_ARRIVED)
+    ).scalar_one()
+    return count > 0
+
+
+def manager_target(
+    session: Session, entry_id: str, allowed: tuple[EntryStatus, ...]
+) -> OutboxEntry:
+    entry = session.get(OutboxEntry, entry_id)
+    if entry is None:
+        raise OutboxError(f"no outbox entry {entry_id}")
+    if entry.status not in allowed:
+        wanted = " or ".join(allowed)
+        raise OutboxError(
+            f"only a {wanted} entry can be changed this way; this one is {entry.status}"
+        )
+    return entry

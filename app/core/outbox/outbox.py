@@ -1,0 +1,513 @@
+"""The outbox: every redemption and cancellation the till makes, durable before anyone is told.
+
+The UI and the CLI enqueue and then await the entry's outcome; the :class:`SyncWorker` claims and
+sends. Each method is one transaction on the writer thread, committed before it returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+import uuid6
+from sqlmodel import Session
+
+from app.core import clock
+from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.outbox import claim as claims
+from app.core.outbox import decisions, reconcile
+from app.core.outbox.claim import Claimed
+from app.core.outbox.errors import ForbiddenPayload, OutboxError
+from app.core.outbox.policy import OutboxPolicy
+from app.core.outbox.retry import RetryPolicy
+from app.core.outbox.signals import wait_event
+from app.core.outbox.transitions import apply_result
+from app.core.outbox.transport import ActivityRecord, SubmitResult
+from app.core.storage.tables import (
+    ATTEMPTS,
+    ENTRIES,
+    Attempt,
+    AuditEvent,
+    MemberBalance,
+    OutboxControl,
+    OutboxEntry,
+)
+from app.core.storage.writer import Database
+
+__all__ = [
+    "FORBIDDEN_KEYS",
+    "ForbiddenPayload",
+    "Outbox",
+    "OutboxError",
+    "OutboxStatus",
+    "check_payload",
+]
+
+#: Payload keys that must never be stored (DESIGN.md §6), at any depth, in any case.
+FORBIDDEN_KEYS = frozenset({"pin", "token"})
+IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    """The counts the till always shows (DESIGN.md §5), and whether the queue is paused."""
+
+    queued: int
+    sending: int
+    unknown: int
+    rejected: int
+    held: int
+    oldest_queued_age: float | None
+    paused: bool
+    paused_reason: str | None
+
+    @property
+    def pending(self) -> int:
+        """Entries the worker can still move without a person: queued (not held) and sending."""
+        return self.queued - self.held + self.sending
+
+
+def check_payload(payload: Any) -> None:
+    """Refuse a payload holding a ``pin`` or ``token`` key anywhere."""
+    if isinstance(payload, Mapping):
+        for key, value in payload.items():
+            if str(key).lower() in FORBIDDEN_KEYS:
+                raise ForbiddenPayload(f"an outbox payload may not hold {key!r}")
+            check_payload(value)
+    elif isinstance(payload, list | tuple):
+        for item in payload:
+            check_payload(item)
+
+
+class Outbox:
+    """The till's queue of redemptions and cancellations, on one :class:`Database`.
+
+    ``retry`` is the backoff for the worker's resends. Listeners added with :meth:`add_listener`
+    are called (on the loop) after every change this process makes, so a worker wakes at once.
+    """
+
+    def __init__(
+        self, db: Database, policy: OutboxPolicy, retry: RetryPolicy | None = None
+    ) -> None:
+        self.db = db
+        self.policy = policy
+        self.retry_policy = retry or RetryPolicy()
+        self._listeners: list[Callable[[], None]] = []
+        self._waiters: dict[str, list[asyncio.Event]] = {}
+
+    @classmethod
+    async def open(
+        cls, path: Path, policy: OutboxPolicy, retry: RetryPolicy | None = None
+    ) -> Outbox:
+        """Open (and migrate) the database at ``path`` and the outbox on it."""
+        return cls(await Database.open(path), policy, retry)
+
+    async def close(self) -> None:
+        """Close the database."""
+        await self.db.close()
+
+    # --- change notification -----------------------------------------------------------------
+
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after every change this process makes (once, however often added)."""
+        if callback not in self._listeners:
+            self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[], None]) -> None:
+        """Stop calling ``callback``."""
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def _changed(self, ids: Iterable[str] = ()) -> None:
+        for entry_id in ids:
+            for event in self._waiters.pop(entry_id, []):
+                event.set()
+        for callback in list(self._listeners):
+            callback()
+
+    # --- the cashier's side ------------------------------------------------------------------
+
+    async def enqueue(
+        self,
+        kind: OperationKind,
+        payload: Mapping[str, Any],
+        *,
+        lane: str,
+        user: str,
+        cashier: str,
+        terminal: str,
+        provisional: bool = False,
+        expires_at: datetime | None = None,
+        depends_on: str | None = None,
+        entry_id: str | None = None,
+        reward_name: str | None = None,
+        stamps: int | None = None,
+    ) -> OutboxEntry:
+        """Queue a redemption; it is committed when this returns.
+
+        ``entry_id`` (a UUID string) is given when the till already used it, as the ``request_id``
+        of a PIN authorisation; enqueuing the same id and payload twice returns the first entry.
+        ``reward_name`` and ``stamps`` describe the line the redemption leaves in the member's feed,
+        for reconciliation; the store comes from the payload.
+        """
+        if kind is OperationKind.CANCEL:
+            raise OutboxError("a cancellation is made with Outbox.cancel()")
+        check_payload(payload)
+        new_id = str(UUID(entry_id)) if entry_id is not None else str(uuid6.uuid7())
+        body = dict(payload)
+        store = body.get("store")
+
+        def write(session: Session) -> OutboxEntry:
+            existing = session.get(OutboxEntry, new_id)
+            if existing is not None:
+                if existing.kind != kind or existing.payload != body or existing.lane != lane:
+                    raise OutboxError(f"entry {new_id} already exists with another request")
+                return existing
+            now = clock.now()
+            entry = OutboxEntry(
+                id=new_id,
+                seq=decisions.next_seq(session),
+                kind=kind,
+                payload=body,
+                lane=lane,
+                user=user,
+                status=EntryStatus.QUEUED,
+                depends_on=depends_on,
+                expires_at=expires_at,
+                provisional=provisional,
+                expect_store=int(store)
+                if isinstance(store, int | str) and str(store).isdigit()
+                else None,
+                expect_name=reward_name,
+                expect_stamps=stamps,
+                cashier=cashier,
+                terminal=terminal,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(entry)
+            return entry
+
+        entry = await self.db.write(write)
+        self._changed([entry.id])
+        return entry
+
+    async def get(self, entry_id: str) -> OutboxEntry | None:
+        """The entry, as last committed."""
+        return await self.db.read(lambda s: s.get(OutboxEntry, entry_id))
+
+    async def entries(
+        self,
+        statuses: Iterable[EntryStatus] | None = None,
+        *,
+        lane: str | None = None,
+        limit: int | None = None,
+    ) -> list[OutboxEntry]:
+        """Entries in ``seq`` order, optionally only some statuses or one lane."""
+        wanted = [str(s) for s in statuses] if statuses is not None else None
+
+        def read(session: Session) -> list[OutboxEntry]:
+            query = sa.select(OutboxEntry).order_by(ENTRIES.c.seq)
+            if wanted is not None:
+                query = query.where(ENTRIES.c.status.in_(wanted))
+            if lane is not None:
+                query = query.where(ENTRIES.c.lane == lane)
+            if limit is not None:
+                query = query.limit(limit)
+            return list(session.execute(query).scalars())
+
+        return await self.db.read(read)
+
+    async def attempts(self, entry_id: str) -> list[Attempt]:
+        """The entry's attempts, first to last."""
+        return await self.db.read(
+            lambda s: list(
+                s.execute(
+                    sa.select(Attempt)
+                    .where(ATTEMPTS.c.entry_id == entry_id)
+                    .order_by(ATTEMPTS.c.number)
+                ).scalars()
+            )
+        )
+
+    async def audit_log(self, entry_id: str | None = None) -> list[AuditEvent]:
+        """The audit log (of one entry, when given), oldest first."""
+
+        def read(session: Session) -> list[AuditEvent]:
+            query = sa.select(AuditEvent).order_by(sa.column("id"))
+            if entry_id is not None:
+                query = query.where(sa.column("entry_id") == entry_id)
+            return list(session.execute(query).scalars())
+
+        return await self.db.read(read)
+
+    async def balance(self, lane: str) -> MemberBalance | None:
+        """The member's stamps as the server last reported them through this outbox."""
+        return await self.db.read(lambda s: s.get(MemberBalance, lane))
+
+    async def wait_for(self, entry_id: str, timeout: float) -> OutboxEntry:  # noqa: ASYNC109
+        """The entry once it leaves ``queued``/``sending``, or as it stands after ``timeout`` s."""
+        deadline = clock.monotonic() + timeout
+        while True:
+            event = asyncio.Event()
+            self._waiters.setdefault(entry_id, []).append(event)
+            entry = await self.get(entry_id)
+            if entry is None:
+                raise KeyError(entry_id)
+            remaining = deadline - clock.monotonic()
+            if entry.status not in IN_FLIGHT or remaining <= 0:
+                self._forget(entry_id, event)
+                return entry
+            if not await wait_event(event, remaining):
+                self._forget(entry_id, event)
+
+    def _forget(self, entry_id: str, event: asyncio.Event) -> None:
+        events = self._waiters.get(entry_id, [])
+        if event in events:
+            events.remove(event)
+        if not events:
+            self._waiters.pop(entry_id, None)
+
+    async def status(self) -> OutboxStatus:
+        """Counts for the status bar."""
+
+        def read(session: Session) -> OutboxStatus:
+            counts = dict(
+                session.execute(
+                    sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
+                ).all()
+            )
+            target = ENTRIES.alias("target")
+            held = session.execute(
+                sa.select(sa.func.count())
+                .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
+                .where(
+                    ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED
+                )
+            ).scalar_one()
+            oldest = session.execute(
+                sa.select(sa.func.min(ENTRIES.c.created_at)).where(
+                    ENTRIES.c.status == EntryStatus.QUEUED
+                )
+            ).scalar()
+            control = session.get(OutboxControl, 1)
+            return OutboxStatus(
+                queued=counts.get(EntryStatus.QUEUED, 0),
+                sending=counts.get(EntryStatus.SENDING, 0),
+                unknown=counts.get(EntryStatus.UNKNOWN, 0),
+                rejected=counts.get(EntryStatus.REJECTED, 0),
+                held=held,
+                oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
+                paused=bool(control and control.paused),
+                paused_reason=control.reason if control else None,
+            )
+
+        return await self.db.read(read)
+
+    # --- cancelling -------------------------------------------------------------------------
+
+    async def cancel(
+        self,
+        entry_id: str,
+        replacement_voucher: bool = False,
+        *,
+        who: str,
+        terminal: str,
+    ) -> OutboxEntry:
+        """Cancel a redemption (DESIGN.md §3); returns the entry that carries the cancellation.
+
+        Queued with no attempt that can have arrived: the redemption itself is voided, in this one
+        transaction, and returned. Otherwise a cancel entry in the same lane, depending on it, is
+        returned: sent with the server's redemption id once the redemption is synced, voided if it
+        is rejected, held while it is unknown. Cancelling twice returns the first cancel entry.
+        A redemption confirmed without a server id cannot be cancelled from the till.
+        """
+        entry, changed = await self.db.write(
+            lambda s: decisions.cancel_redemption(
+                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=clock.now()
+            )
+        )
+        self._changed(changed)
+        return entry
+
+    # --- the manager's side -----------------------------------------------------------------
+
+    async def retry(
+        self, entry_id: str, *, who: str, terminal: str, note: str | None = None
+    ) -> OutboxEntry:
+        """Resend a ``rejected`` or ``unknown`` entry as a new linked entry (new id, new key).
+
+        The original is dismissed in the same transaction ("retried as …"), so it is never
+        reconciled into a second redemption behind the new one.
+        """
+        entry = await self.db.write(
+            lambda s: decisions.retry_entry(
+                s, entry_id, who=who, terminal=terminal, note=note, now=clock.now()
+            )
+        )
+        self._changed([entry.id, entry_id])
+        return entry
+
+    async def mark_applied(
+        self, entry_id: str, *, who: str, terminal: str, note: str
+    ) -> OutboxEntry:
+        """A manager confirms an ``unknown`` entry reached the server: ``synced``, no server id."""
+        return await self._resolve(
+            entry_id,
+            EntryStatus.SYNCED,
+            (EntryStatus.UNKNOWN,),
+            "mark_applied",
+            who,
+            terminal,
+            note,
+        )
+
+    async def dismiss(self, entry_id: str, *, who: str, terminal: str, note: str) -> OutboxEntry:
+        """A manager closes a ``rejected`` or ``unknown`` entry with a note: ``dismissed``."""
+        return await self._resolve(
+            entry_id,
+            EntryStatus.DISMISSED,
+            (EntryStatus.REJECTED, EntryStatus.UNKNOWN),
+            "dismiss",
+            who,
+            terminal,
+            note,
+        )
+
+    async def _resolve(
+        self,
+        entry_id: str,
+        status: EntryStatus,
+        allowed: tuple[EntryStatus, ...],
+        action: str,
+        who: str,
+        terminal: str,
+        note: str,
+    ) -> OutboxEntry:
+        entry = await self.db.write(
+            lambda s: decisions.resolve_entry(
+                s,
+                entry_id,
+                status=status,
+                allowed=allowed,
+                action=action,
+                who=who,
+                terminal=terminal,
+                note=note,
+                now=clock.now(),
+            )
+        )
+        self._changed([entry_id])
+        return entry
+
+    async def resume_after_credentials_change(
+        self, *, who: str = "settings", terminal: str = ""
+    ) -> None:
+        """Unpause the queue: the credentials have changed since the server rejected them."""
+        await self.db.write(
+            lambda s: decisions.resume(s, who=who, terminal=terminal, now=clock.now())
+        )
+        self._changed()
+
+    # --- the worker's side ------------------------------------------------------------------
+
+    async def claim(self, owner: str) -> Claimed | None:
+        """Sweep (leases, expiry, cancels), then claim the next sendable entry for ``owner``."""
+
+        def write(session: Session) -> tuple[list[str], Claimed | None]:
+            now = clock.now()
+            changed = claims.sweep(session, self.policy, now)
+            return changed, claims.claim_next(session, self.policy, now, owner)
+
+        changed, claimed = await self.db.write(write)
+        if changed:
+            self._changed(changed)
+        return claimed
+
+    async def record(
+        self,
+        claimed: Claimed,
+        outcome: Outcome,
+        *,
+        result: SubmitResult | None = None,
+        error: BaseException | None = None,
+    ) -> EntryStatus | None:
+        """Write an attempt's outcome; ``None`` when the lease was lost and the answer discarded."""
+        status = await self.db.write(
+            lambda s: apply_result(
+                s,
+                claimed,
+                outcome=outcome,
+                result=result,
+                error=error,
+                policy=self.policy,
+                retry=self.retry_policy,
+                now=clock.now(),
+            )
+        )
+        self._changed([claimed.entry_id])
+        return status
+
+    async def next_due(self) -> datetime | None:
+        """When something next becomes due on its own (see :func:`claim.next_due`)."""
+        return await self.db.read(lambda s: claims.next_due(s, clock.now()))
+
+    async def sending_count(self) -> int:
+        """Entries in flight, from every process sharing the database."""
+
+        def read(session: Session) -> int:
+            count: int = session.execute(
+                sa.select(sa.func.count()).where(ENTRIES.c.status == EntryStatus.SENDING)
+            ).scalar_one()
+            return count
+
+        return await self.db.read(read)
+
+    async def wake_never_arrived(self) -> int:
+        """Connectivity is back: make due now the queued entries whose last attempt never arrived.
+
+        Server-error backoffs run their course. Returns how many were woken.
+        """
+
+        def write(session: Session) -> int:
+            now = clock.now()
+            result = session.execute(
+                sa.update(ENTRIES)
+                .where(
+                    ENTRIES.c.status == EntryStatus.QUEUED,
+                    ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
+                    ENTRIES.c.next_attempt_at > now,
+                )
+                .values(next_attempt_at=now)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+        woken = await self.db.write(write)
+        self._changed()
+        return woken
+
+    async def reconcile_targets(self) -> list[reconcile.ReconcileTarget]:
+        """``unknown`` entries due for a look at the member's feed."""
+        return await self.db.write(lambda s: reconcile.due_targets(s, clock.now()))
+
+    async def apply_activity(
+        self, target: reconcile.ReconcileTarget, records: list[ActivityRecord]
+    ) -> bool:
+        """Reconcile one entry against the feed read for it; ``True`` when it became ``synced``."""
+        found = await self.db.write(
+            lambda s: reconcile.apply_activity(s, target, records, self.policy, clock.now())
+        )
+        self._changed([target.entry_id])
+        return found
+
+    async def activity_unreadable(self, target: reconcile.ReconcileTarget, error: str) -> None:
+        """The feed for ``target`` could not be read; look again later."""
+        await self.db.write(
+            lambda s: reconcile.check_failed(s, target, error, self.policy, clock.now())
+        )

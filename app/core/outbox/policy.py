@@ -1,0 +1,57 @@
+"""The outbox's settings, as the sync worker receives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True)
+class OutboxPolicy:
+    """How the outbox behaves (DESIGN.md §2 settings and §3).
+
+    ``idempotency_honoured``: the server is known to honour ``Idempotency-Key`` for
+    ``key_window_hours`` after first use, so an ambiguous attempt may be resent under the same key.
+    ``lanes``: members served in parallel. The lease outlives any request the client can make:
+    2 × (connect + read timeout) + margin. ``idle_recheck``: how often an idle worker looks at the
+    database anyway (another process may have enqueued); ``foreign_recheck``: how often while
+    another process has a request in flight. ``reconcile_*``: how often an ``unknown``
+    entry's member feed is read, and how much earlier than the attempt a feed line may be stamped
+    (server clocks and minute-precision times).
+    """
+
+    idempotency_honoured: bool = False
+    key_window_hours: float = 24.0
+    lanes: int = 4
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    lease_margin: float = 30.0
+    idle_recheck: float = 30.0
+    foreign_recheck: float = 1.0
+    reconcile_base: float = 60.0
+    reconcile_cap: float = 1800.0
+    reconcile_skew: float = 60.0
+
+    @property
+    def lease_seconds(self) -> float:
+        """How long a claim is held before another worker may take the entry back."""
+        return 2 * (self.connect_timeout + self.read_timeout) + self.lease_margin
+
+    @property
+    def key_window_seconds(self) -> float:
+        """The idempotency key's window in seconds."""
+        return self.key_window_hours * 3600.0
+
+
+def key_vouches(policy: OutboxPolicy, first_sent_at: datetime | None, sent_at: datetime) -> bool:
+    """Whether the server still knew the key when an attempt sent at ``sent_at`` reached it.
+
+    Idempotency must be honoured, and the whole flight of the attempt (at most a lease: the client
+    gives up long before) must fall inside the key's window, which opened with its first attempt.
+    """
+    if not policy.idempotency_honoured:
+        return False
+    if first_sent_at is None:
+        return True
+    window_ends = first_sent_at + timedelta(seconds=policy.key_window_seconds)
+    return sent_at + timedelta(seconds=policy.lease_seconds) < window_ends

@@ -1,0 +1,222 @@
+"""Reconciling ``unknown`` entries against the member's activity feed (DESIGN.md §3).
+
+An entry becomes ``synced`` (reconciled, no server id) only when the feed shows a redemption at
+this store of the same reward and stamps, created after its first ambiguous attempt started, that no
+other entry of this till accounts for. Anything less leaves it ``unknown`` with the evidence: a
+redemption that may exist twice is worse than one a manager must look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.outbox.decisions import may_have_arrived
+from app.core.outbox.policy import OutboxPolicy
+from app.core.outbox.transport import ActivityRecord
+from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxEntry
+
+
+@dataclass(frozen=True)
+class ReconcileTarget:
+    """An ``unknown`` entry due for a look at its member's feed."""
+
+    entry_id: str
+    user: str
+    lane: str
+    since: datetime
+    checks: int
+
+
+def due_targets(session: Session, now: datetime) -> list[ReconcileTarget]:
+    """``unknown`` entries whose next check is due, oldest first.
+
+    Those that cannot be reconciled from the feed (cancels, no expected line) get their evidence
+    here and are not checked again.
+    """
+    entries = session.execute(
+        sa.select(OutboxEntry)
+        .where(
+            ENTRIES.c.status == EntryStatus.UNKNOWN,
+            ENTRIES.c.next_check_at <= now,
+        )
+        .order_by(ENTRIES.c.seq)
+    ).scalars()
+    targets: list[ReconcileTarget] = []
+    for entry in list(entries):
+        since = session.execute(
+            sa.select(sa.func.min(ATTEMPTS.c.started_at)).where(
+                ATTEMPTS.c.entry_id == entry.id, ATTEMPTS.c.outcome == Outcome.AMBIGUOUS
+            )
+        ).scalar()
+        reason = None
+        if entry.kind == OperationKind.CANCEL:
+            reason = "a cancel leaves no redemption line in the feed; check the Stamps dashboard"
+        elif entry.expect_name is None or entry.expect_stamps is None or entry.expect_store is None:
+            reason = "the entry does not say which feed line it would leave (reward, stamps, store)"
+        elif since is None:
+            reason = "no ambiguous attempt on record"
+        if reason is not None:
+            entry.evidence = {
+                "checked_at": now.isoformat(),
+                "result": "cannot_reconcile",
+                "why": reason,
+            }
+            entry.next_check_at = None
+            entry.updated_at = now
+            session.add(entry)
+            continue
+        assert since is not None
+        checks = int((entry.evidence or {}).get("checks", 0))
+        targets.append(ReconcileTarget(entry.id, entry.user, entry.lane, since, checks))
+    return targets
+
+
+def apply_activity(
+    session: Session,
+    target: ReconcileTarget,
+    records: Sequence[ActivityRecord],
+    policy: OutboxPolicy,
+    now: datetime,
+) -> bool:
+    """Compare the feed with the entry and record the verdict; ``True`` if it became ``synced``."""
+    entry = session.get(OutboxEntry, target.entry_id)
+    if entry is None or entry.status != EntryStatus.UNKNOWN:
+        return False
+    earliest = target.since - timedelta(seconds=policy.reconcile_skew)
+    expected = {
+        "store": entry.expect_store,
+        "name": entry.expect_name,
+        "stamps": entry.expect_stamps,
+    }
+    candidates = sorted(
+        (
+            r
+            for r in records
+            if r.store == entry.expect_store
+            and r.name == entry.expect_name
+            and r.stamps == entry.expect_stamps
+            and r.created >= earliest
+        ),
+        key=lambda r: r.created,
+    )
+    others = list(
+        session.execute(
+            sa.select(OutboxEntry).where(ENTRIES.c.lane == entry.lane, ENTRIES.c.id != entry.id)
+        ).scalars()
+    )
+    unsettled = [
+        o.id
+        for o in others
+        if o.status in (EntryStatus.SENDING, EntryStatus.QUEUED) and may_have_arrived(session, o.id)
+    ]
+    claimed_fps = {o.reconciled_with for o in others if o.reconciled_with}
+    known_ids = {o.server_redemption_id for o in others if o.server_redemption_id is not None}
+    record_ids = {r.redemption_id for r in records if r.redemption_id is not None}
+    # Entries this till saw answered (2xx) for the same line, sent after our ambiguous attempt,
+    # whose server id the feed does not show: each owns one of the feed's id-less lines.
+    answered_idless = sum(
+        1
+        for o in others
+        if o.status == EntryStatus.SYNCED
+        and not o.reconciled
+        and o.response is not None
+        and (o.expect_store, o.expect_name, o.expect_stamps)
+        == (entry.expect_store, entry.expect_name, entry.expect_stamps)
+        and o.first_sent_at is not None
+        and o.first_sent_at >= earliest
+        and (o.server_redemption_id is None or o.server_redemption_id not in record_ids)
+    )
+    free_with_id = [
+        r
+        for r in candidates
+        if r.redemption_id is not None
+        and r.redemption_id not in known_ids
+        and r.fingerprint() not in claimed_fps
+    ]
+    free_idless = [
+        r for r in candidates if r.redemption_id is None and r.fingerprint() not in claimed_fps
+    ]
+    match: ActivityRecord | None = None
+    if unsettled:
+        verdict = "deferred: another entry of this member may still reach the server"
+    elif free_with_id:
+        match = free_with_id[0]
+        verdict = "matched"
+    elif len(free_idless) > answered_idless:
+        match = free_idless[answered_idless]
+        verdict = "matched"
+    else:
+        verdict = "not_found"
+    evidence: dict[str, Any] = {
+        "checked_at": now.isoformat(),
+        "since": earliest.isoformat(),
+        "expected": expected,
+        "lines_read": len(records),
+        "candidates": [_describe(r) for r in candidates],
+        "accounted_by_other_entries": len(candidates)
+        - len(free_with_id)
+        - len(free_idless)
+        + answered_idless,
+        "waiting_on": unsettled,
+        "result": verdict,
+        "checks": target.checks + 1,
+    }
+    entry.evidence = evidence
+    entry.updated_at = now
+    if match is not None:
+        entry.status = EntryStatus.SYNCED
+        entry.reconciled = True
+        entry.reconciled_with = match.fingerprint()
+        entry.next_check_at = None
+        session.add(
+            AuditEvent(
+                at=now,
+                who="sync",
+                action="reconciled",
+                terminal=entry.terminal,
+                entry_id=entry.id,
+                detail={"line": _describe(match)},
+            )
+        )
+    else:
+        entry.next_check_at = now + timedelta(seconds=check_delay(policy, target.checks + 1))
+    session.add(entry)
+    return match is not None
+
+
+def check_failed(
+    session: Session, target: ReconcileTarget, error: str, policy: OutboxPolicy, now: datetime
+) -> None:
+    """The feed could not be read: keep the entry ``unknown`` and look again later."""
+    entry = session.get(OutboxEntry, target.entry_id)
+    if entry is None or entry.status != EntryStatus.UNKNOWN:
+        return
+    evidence = dict(entry.evidence or {})
+    evidence.update({"checked_at": now.isoformat(), "result": "feed_unreadable", "error": error})
+    evidence["checks"] = target.checks + 1
+    entry.evidence = evidence
+    entry.next_check_at = now + timedelta(seconds=check_delay(policy, target.checks + 1))
+    entry.updated_at = now
+    session.add(entry)
+
+
+def check_delay(policy: OutboxPolicy, checks: int) -> float:
+    """Seconds until the next look at the feed after ``checks`` looks."""
+    return float(min(policy.reconcile_cap, policy.reconcile_base * 2 ** min(checks - 1, 20)))
+
+
+def _describe(record: ActivityRecord) -> dict[str, Any]:
+    return {
+        "store": record.store,
+        "name": record.name,
+        "stamps": record.stamps,
+        "created": record.created.isoformat(),
+        "redemption_id": record.redemption_id,
+    }

@@ -1,0 +1,55 @@
+"""What the outbox needs from the Stamps client, and nothing more.
+
+The services layer adapts the real HTTP client to :class:`OutboxTransport`; tests use a fake. A call
+that fails raises a :class:`~app.core.stamps.errors.StampsError` whose ``outcome`` says what the
+failure proves about the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from app.core.domain import OperationKind
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """A 2xx answer: the server's redemption id and the member's new balance, when it says them."""
+
+    redemption_id: int | None = None
+    stamps_remaining: int | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    """One redemption in a member's activity feed, as reconciliation compares it."""
+
+    store: int
+    stamps: int
+    name: str
+    created: datetime
+    redemption_id: int | None = None
+
+    def fingerprint(self) -> str:
+        """A stable identity for this line, so two entries never account for the same one."""
+        if self.redemption_id is not None:
+            return f"id:{self.redemption_id}"
+        return f"{self.store}|{self.name}|{self.stamps}|{self.created.isoformat()}"
+
+
+class OutboxTransport(Protocol):
+    """Sends an entry's request and reads a member's activity feed."""
+
+    async def submit(
+        self, kind: OperationKind, payload: Mapping[str, Any], *, idempotency_key: str
+    ) -> SubmitResult:
+        """Send one request with ``Idempotency-Key: idempotency_key``; raise a ``StampsError``."""
+        ...
+
+    async def member_activity(self, user: str, *, since: datetime) -> Sequence[ActivityRecord]:
+        """The redemptions in ``user``'s activity feed created at or after ``since``."""
+        ...

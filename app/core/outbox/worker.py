@@ -1,0 +1,203 @@
+"""The sync worker: an asyncio task that claims entries, sends them and records what happened.
+
+One request per lane at a time, lanes in parallel up to ``OutboxPolicy.lanes``. All waiting is on
+the core clock, so a test moves a :class:`~app.core.clock.ManualClock` instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import secrets
+from datetime import timedelta
+
+from app.core import clock
+from app.core.domain import Outcome
+from app.core.outbox.claim import Claimed
+from app.core.outbox.outbox import Outbox, OutboxStatus
+from app.core.outbox.signals import wait_event
+from app.core.outbox.transport import OutboxTransport, SubmitResult
+from app.core.stamps.errors import StampsError
+
+log = logging.getLogger(__name__)
+
+
+class SyncWorker:
+    """Sends the outbox's entries through ``transport`` and reconciles the ``unknown`` ones.
+
+    :meth:`start` runs it in the background (the GUI); :meth:`drain` runs it until nothing can move
+    (``stamps-pos sync --once``); :meth:`run_once` does one round (tests).
+    """
+
+    def __init__(self, outbox: Outbox, transport: OutboxTransport, *, name: str = "") -> None:
+        self.outbox = outbox
+        self.transport = transport
+        self.policy = outbox.policy
+        self.name = name or secrets.token_hex(4)
+        self._wake = asyncio.Event()
+        self._inflight: dict[str, asyncio.Task[None]] = {}
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        outbox.add_listener(self.wake)
+
+    # --- control ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run in the background until :meth:`stop`."""
+        if self._task is None or self._task.done():
+            self._stopping = False
+            self.outbox.add_listener(self.wake)
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="sync-worker")
+
+    async def stop(self, grace: float = 0.0) -> None:
+        """Stop claiming; give requests in flight ``grace`` seconds of clock time, then cancel them.
+
+        A cancelled request's lease is left to run out: whether it reached the server is unknown.
+        """
+        self._stopping = True
+        self.wake()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        if self._inflight and grace > 0:
+            done = asyncio.Event()
+            pending = list(self._inflight.values())
+            gathered = asyncio.gather(*pending, return_exceptions=True)
+            gathered.add_done_callback(lambda _: done.set())
+            await wait_event(done, grace)
+        for task in list(self._inflight.values()):
+            task.cancel()
+        for task in list(self._inflight.values()):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._inflight.clear()
+        self.outbox.remove_listener(self.wake)
+
+    def wake(self) -> None:
+        """Look at the queue now (something was enqueued, a request finished, settings changed)."""
+        self._wake.set()
+
+    async def connectivity_restored(self) -> int:
+        """The network is back: retry now the entries whose last attempt never arrived."""
+        woken = await self.outbox.wake_never_arrived()
+        self.wake()
+        return woken
+
+    @property
+    def running(self) -> bool:
+        """Whether the background task is running."""
+        return self._task is not None and not self._task.done()
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            delay: float | None = self.policy.idle_recheck
+            try:
+                await self._fill_lanes()
+                await self.reconcile_due()
+                delay = await self._next_delay()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("sync worker round failed; trying again later")
+            await wait_event(self._wake, delay)
+
+    async def _fill_lanes(self) -> int:
+        """Claim entries while lanes are free; each is sent by its own task."""
+        claimed = 0
+        while not self._stopping and len(self._inflight) < self.policy.lanes:
+            owner = f"{self.name}:{secrets.token_hex(8)}"
+            entry = await self.outbox.claim(owner)
+            if entry is None:
+                break
+            claimed += 1
+            task = asyncio.get_running_loop().create_task(self._send(entry))
+            self._inflight[entry.entry_id] = task
+            task.add_done_callback(functools.partial(self._finished, entry.entry_id))
+        return claimed
+
+    def _finished(self, entry_id: str, _task: asyncio.Task[None]) -> None:
+        self._inflight.pop(entry_id, None)
+        self.wake()
+
+    async def _send(self, claimed: Claimed) -> None:
+        """One attempt: the request, then its outcome, recorded under the claim's lease."""
+        result: SubmitResult | None = None
+        error: BaseException | None = None
+        try:
+            result = await self.transport.submit(
+                claimed.kind, claimed.payload, idempotency_key=claimed.entry_id
+            )
+            outcome = Outcome.APPLIED
+        except StampsError as exc:
+            error, outcome = exc, exc.outcome
+        except Exception as exc:  # a bug proves nothing about the server
+            log.exception("unexpected failure sending entry %s", claimed.entry_id)
+            error, outcome = exc, Outcome.AMBIGUOUS
+        try:
+            await self.outbox.record(claimed, outcome, result=result, error=error)
+        except Exception:
+            # the attempt row stays ambiguous and the lease runs out: the sweep decides later
+            log.exception("could not record the outcome of entry %s", claimed.entry_id)
+
+    async def reconcile_due(self) -> int:
+        """Read the feeds of the ``unknown`` entries due for a check; returns how many matched."""
+        matched = 0
+        for target in await self.outbox.reconcile_targets():
+            if self._stopping:
+                break
+            since = target.since - timedelta(seconds=self.policy.reconcile_skew)
+            try:
+                records = await self.transport.member_activity(target.user, since=since)
+            except StampsError as exc:
+                await self.outbox.activity_unreadable(
+                    target, f"{type(exc).__name__}: {exc.message}"
+                )
+                continue
+            if await self.outbox.apply_activity(target, list(records)):
+                matched += 1
+        return matched
+
+    async def _next_delay(self) -> float:
+        """Seconds until something is due; sooner while another process has a request in flight,
+        since its answer (which frees a lane) sends this process no signal."""
+        due = await self.outbox.next_due()
+        delay = self.policy.idle_recheck
+        if due is not None:
+            delay = max(0.0, min(delay, (due - clock.now()).total_seconds()))
+        if await self.outbox.sending_count() > len(self._inflight):
+            delay = min(delay, self.policy.foreign_recheck)
+        return delay
+
+    # --- bounded runs -------------------------------------------------------------------------
+
+    async def run_once(self, *, reconcile: bool = True) -> int:
+        """One round: claim what can go now (one per free lane), wait for those answers, then
+        (unless ``reconcile`` is false) reconcile what is due. Returns how many were sent."""
+        sent = await self._fill_lanes()
+        if self._inflight:
+            await asyncio.gather(*list(self._inflight.values()), return_exceptions=True)
+        if reconcile:
+            await self.reconcile_due()
+        return sent
+
+    async def drain(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
+        """Run until nothing is pending (queued and not held, or sending), the queue is paused, or
+        ``timeout`` seconds of clock time pass; returns the final counts."""
+        deadline = clock.monotonic() + timeout
+        self._stopping = False
+        self.outbox.add_listener(self.wake)
+        while True:
+            self._wake.clear()
+            await self.run_once()
+            status = await self.outbox.status()
+            remaining = deadline - clock.monotonic()
+            if status.pending == 0 or status.paused or remaining <= 0:
+                return status
+            await wait_event(self._wake, min(await self._next_delay(), remaining))

@@ -1,0 +1,184 @@
+"""Turning what a cashier names (a reward id, a cart of codes, a voucher, a code) into an order the
+till can price and check, from the server's catalogue.
+
+Online only for now; the offline cache (DESIGN.md §4) answers the same questions when it lands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.core.domain import format_rupiah
+from app.core.offline.policy import VoucherFacts
+from app.core.services.members import Member
+from app.core.services.orders import (
+    CartItem,
+    CartOrder,
+    CodeOrder,
+    DeductOrder,
+    InvalidOrder,
+    PromoOrder,
+    RewardOrder,
+    VoucherOrder,
+)
+from app.core.stamps.client import StampsClient
+from app.core.stamps.errors import StampsError, ValidationFailed
+from app.core.stamps.models import Reward, VoucherInfo
+from app.core.stamps.models.common import parse_api_time
+
+FLEXIBLE = 5  # the reward type whose price the member chooses
+
+
+class CatalogueUnavailable(Exception):
+    """The catalogue could not be read (offline, or the server failed)."""
+
+
+class Catalogue:
+    """The store's rewards and a member's vouchers, as the server lists them."""
+
+    def __init__(self, client: StampsClient) -> None:
+        self.client = client
+
+    async def rewards(self, member: Member | None = None) -> list[Reward]:
+        """The store's rewards; with a member, ``redeemable`` says which they can afford."""
+        try:
+            answer = await self.client.rewards(user=member.user if member else None)
+        except StampsError as exc:
+            raise CatalogueUnavailable(exc.message) from None
+        return answer.rewards
+
+    async def reward_order(
+        self, member: Member, reward_id: int, *, qty: int = 1, stamps: int | None = None
+    ) -> RewardOrder:
+        """An order for one reward, priced from the catalogue."""
+        reward = next((r for r in await self.rewards(member) if r.id == reward_id), None)
+        if reward is None:
+            raise InvalidOrder(f"reward {reward_id} is not offered at this store")
+        flexible = reward.type == FLEXIBLE
+        if not flexible and stamps is not None:
+            raise InvalidOrder(f"{reward.name}: only a flexible reward takes a number of stamps")
+        return RewardOrder(
+            reward_id=reward.id,
+            name=reward.name or f"reward {reward.id}",
+            stamps_each=reward.stamps_to_redeem or 0,
+            qty=qty,
+            flexible=flexible,
+            stamps=stamps,
+        )
+
+    async def cart_order(
+        self, member: Member, lines: list[tuple[str, int, int | None]]
+    ) -> CartOrder:
+        """An order for several rewards by code (or id), ``(code, qty, stamps)`` each."""
+        catalogue = await self.rewards(member)
+        items = []
+        for code, qty, stamps in lines:
+            reward = next(
+                (r for r in catalogue if r.code == code or (code.isdigit() and r.id == int(code))),
+                None,
+            )
+            if reward is None:
+                raise InvalidOrder(f"no reward with code {code} at this store")
+            items.append(
+                CartItem(
+                    code=reward.code or str(reward.id),
+                    name=reward.name or code,
+                    stamps_each=reward.stamps_to_redeem or 0,
+                    qty=qty,
+                    flexible=reward.type == FLEXIBLE,
+                    stamps=stamps,
+                )
+            )
+        return CartOrder(tuple(items))
+
+    async def vouchers(self, member: Member) -> list[VoucherInfo]:
+        """The member's vouchers."""
+        try:
+            return (await self.client.member_vouchers(member.user)).vouchers
+        except StampsError as exc:
+            raise CatalogueUnavailable(exc.message) from None
+
+    async def voucher(self, member: Member, voucher_id: int) -> tuple[VoucherInfo, VoucherFacts]:
+        """One of the member's vouchers, with what the offline policy needs to know of it."""
+        found = next((v for v in await self.vouchers(member) if v.id == voucher_id), None)
+        if found is None:
+            raise InvalidOrder(f"voucher {voucher_id} is not one of this member's vouchers")
+        return found, voucher_facts(found)
+
+    async def voucher_order(self, member: Member, voucher_id: int) -> VoucherOrder:
+        """An order for one of the member's vouchers."""
+        voucher, _ = await self.voucher(member, voucher_id)
+        value = int(voucher.value) if voucher.value is not None else None
+        return VoucherOrder(voucher_id, voucher.name or f"voucher {voucher_id}", value)
+
+    async def deduct_order(self, member: Member, voucher_id: int, value: int) -> DeductOrder:
+        """An order taking ``value`` rupiah from a dynamic voucher, checked against what is left."""
+        voucher, _ = await self.voucher(member, voucher_id)
+        if voucher.value is not None and value > voucher.value:
+            left = format_rupiah(int(voucher.value))
+            raise InvalidOrder(f"{voucher.name} has only {left} left")
+        return DeductOrder(voucher_id, voucher.name or f"voucher {voucher_id}", value)
+
+    async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
+        """Validate a voucher code online, then an order for it.
+
+        ``voucher_template`` is the template id of the member's own voucher with that code when
+        there is one, else the id the validation answers with (DESIGN.md §1).
+        """
+        text = code.strip()
+        if not text:
+            raise InvalidOrder("type or scan the voucher code")
+        try:
+            answer = await self.client.validate_voucher(text, user=member.user)
+        except ValidationFailed as exc:
+            raise InvalidOrder(exc.message) from None
+        except StampsError as exc:
+            raise CatalogueUnavailable(exc.message) from None
+        if answer.is_redeemable is False:
+            raise InvalidOrder(f"voucher code {text} cannot be redeemed here")
+        voucher = answer.voucher
+        if template is None:
+            own = next((v for v in await self.vouchers(member) if v.code == text), None)
+            if own is not None and own.template is not None and own.template.id:
+                template = own.template.id
+            elif voucher is not None and voucher.id:
+                template = voucher.id
+        if template is None:
+            raise InvalidOrder(f"the server did not say which voucher {text} is")
+        return CodeOrder(text, template, voucher.name or "" if voucher else "")
+
+    async def promo_order(self, member: Member, code: str) -> PromoOrder:
+        """Validate a promo code online, then an order for it."""
+        text = code.strip()
+        if not text:
+            raise InvalidOrder("type or scan the promo code")
+        try:
+            answer = await self.client.validate_promo(text, user=member.user)
+        except ValidationFailed as exc:
+            raise InvalidOrder(exc.message) from None
+        except StampsError as exc:
+            raise CatalogueUnavailable(exc.message) from None
+        if answer.promo_code.is_active is False:
+            raise InvalidOrder(f"promo code {text} is not active")
+        return PromoOrder(text)
+
+
+def voucher_facts(voucher: VoucherInfo) -> VoucherFacts:
+    """What the offline policy needs to know about a voucher."""
+    return VoucherFacts(
+        is_active=voucher.is_active is not False,
+        start_date=_day(voucher.start_date),
+        end_date=_day(voucher.end_date),
+        value=int(voucher.value) if voucher.value is not None else None,
+        used_on_this_till=False,
+    )
+
+
+def _day(value: str | int | None) -> date | None:
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    moment = parse_api_time(value)
+    return moment.date() if moment else None

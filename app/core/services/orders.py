@@ -1,0 +1,233 @@
+"""What a cashier asks for, turned into the request the outbox will send.
+
+Each order knows its outbox kind, its request payload (validated against the client's request
+model before anything is enqueued), the stamps it costs (for the offline policy and the projected
+balance) and the line it will leave in the member's activity feed (for reconciliation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.core.domain import Channel, OperationKind
+from app.core.stamps.client import REQUEST_MODELS
+
+
+class InvalidOrder(ValueError):
+    """The order cannot be sent as it stands; the message says which field and why."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who and where: filled in by the till, the same for every order of a sale."""
+
+    user: str
+    store: int
+    channel: Channel
+    invoice_number: str | None = None
+    request_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RewardOrder:
+    """One reward, ``qty`` times; a flexible reward takes the ``stamps`` the member chooses."""
+
+    reward_id: int
+    name: str
+    stamps_each: int
+    qty: int = 1
+    flexible: bool = False
+    stamps: int | None = None
+    kind = OperationKind.REWARD
+
+    @property
+    def cost(self) -> int:
+        """Stamps this takes from the member."""
+        if self.flexible:
+            return self.stamps or 0
+        return self.qty * self.stamps_each
+
+    @property
+    def description(self) -> str:
+        """What a cashier reads in the shift's list."""
+        return f"{self.qty} × {self.name}" if self.qty > 1 else self.name
+
+    def payload(self, ctx: Context) -> dict[str, Any]:
+        """The redeem-reward request."""
+        if self.flexible and not self.stamps:
+            raise InvalidOrder(f"{self.name} is a flexible reward: say how many stamps to spend")
+        body: dict[str, Any] = {"reward": self.reward_id, "qty": self.qty}
+        if self.flexible:
+            body["stamps"] = self.stamps
+        return _common(ctx) | body
+
+
+@dataclass(frozen=True)
+class CartItem:
+    """One line of a cart: a reward by its code."""
+
+    code: str
+    name: str
+    stamps_each: int
+    qty: int = 1
+    flexible: bool = False
+    stamps: int | None = None
+
+    @property
+    def cost(self) -> int:
+        """Stamps this line takes."""
+        return (self.stamps or 0) if self.flexible else self.qty * self.stamps_each
+
+
+@dataclass(frozen=True)
+class CartOrder:
+    """Several rewards redeemed as one: all or nothing, cancelled as a whole."""
+
+    items: tuple[CartItem, ...] = field(default_factory=tuple)
+    kind = OperationKind.MULTI
+
+    @property
+    def cost(self) -> int:
+        """Stamps the whole cart takes."""
+        return sum(item.cost for item in self.items)
+
+    @property
+    def description(self) -> str:
+        """What a cashier reads in the shift's list."""
+        return ", ".join(f"{i.qty} × {i.name}" if i.qty > 1 else i.name for i in self.items)
+
+    def payload(self, ctx: Context) -> dict[str, Any]:
+        """The redeem-multiple-rewards request; every item carries the PIN's request id."""
+        if not self.items:
+            raise InvalidOrder("the cart is empty")
+        rewards = []
+        for item in self.items:
+            if item.flexible and not item.stamps:
+                raise InvalidOrder(f"{item.name} is a flexible reward: say how many stamps")
+            line: dict[str, Any] = {"code": item.code, "qty": item.qty}
+            if item.flexible:
+                line["stamps"] = item.stamps
+            if ctx.request_id:
+                line["request_id"] = ctx.request_id
+            rewards.append(line)
+        body: dict[str, Any] = {"user": ctx.user, "store": ctx.store, "rewards": rewards}
+        body["channel"] = int(ctx.channel)
+        if ctx.invoice_number:
+            body["invoice_number"] = ctx.invoice_number
+        return body
+
+
+@dataclass(frozen=True)
+class VoucherOrder:
+    """One of the member's own vouchers."""
+
+    voucher_id: int
+    name: str
+    value: int | None = None
+    kind = OperationKind.VOUCHER
+    cost = 0
+
+    @property
+    def description(self) -> str:
+        """What a cashier reads in the shift's list."""
+        return self.name
+
+    def payload(self, ctx: Context) -> dict[str, Any]:
+        """The redeem-voucher request."""
+        return _common(ctx) | {"voucher": self.voucher_id}
+
+
+@dataclass(frozen=True)
+class DeductOrder:
+    """Part of a dynamic voucher's value, in rupiah."""
+
+    voucher_id: int
+    name: str
+    value: int
+    kind = OperationKind.DEDUCT
+    cost = 0
+
+    @property
+    def description(self) -> str:
+        """What a cashier reads in the shift's list."""
+        from app.core.domain import format_rupiah
+
+        return f"{format_rupiah(self.value)} from {self.name}"
+
+    def payload(self, ctx: Context) -> dict[str, Any]:
+        """The deduct-value request."""
+        return _common(ctx) | {"voucher": self.voucher_id, "value": self.value}
+
+
+@dataclass(frozen=True)
+class CodeOrder:
+    """A voucher by its code, validated online first; ``template`` comes from that check."""
+
+    code: str
+    template: int
+    name: str = ""
+    kind = OperationKind.CODE
+    cost = 0
+
+    @property
+    def description(self) -> str:
+        """What a cashier reads in the shift's list."""
+        return f"voucher code {self.code}" + (f" ({self.name})" if self.name else "")
+
+    def payload(self, ctx: Context) -> dict[str, Any]:
+        """The by-voucher-code request (``identifier``, per the parameter table)."""
+        return {
+            "identifier": ctx.user,
+            "voucher_code": self.code,
+            "voucher_template": self.template,
+            "store": ctx.store,
+        }
+
+
+@dataclass(frozen=True)
+class PromoOrder:
+    """A promo code; the invoice number is required."""
+
+    code: str
+    kind = OperationKind.PROMO
+    cost = 0
+
+    @property
+    def description(self) -> str:
+        """What a cashier reads in the shift's list."""
+        return f"promo code {self.code}"
+
+    def payload(self, ctx: Context) -> dict[str, Any]:
+        """The redeem-promo-code request."""
+        if not ctx.invoice_number:
+            raise InvalidOrder("a promo code needs the invoice number of the sale")
+        return _common(ctx) | {"promo_code": self.code}
+
+
+Order = RewardOrder | CartOrder | VoucherOrder | DeductOrder | CodeOrder | PromoOrder
+
+
+def _common(ctx: Context) -> dict[str, Any]:
+    body: dict[str, Any] = {"user": ctx.user, "store": ctx.store, "channel": int(ctx.channel)}
+    if ctx.invoice_number:
+        body["invoice_number"] = ctx.invoice_number
+    if ctx.request_id:
+        body["request_id"] = ctx.request_id
+    return body
+
+
+def build_payload(order: Order, ctx: Context) -> dict[str, Any]:
+    """The order's request body, checked against the client's request model so a bad value is
+    refused here, with the field named, and nothing is enqueued."""
+    body = order.payload(ctx)
+    try:
+        REQUEST_MODELS[order.kind].model_validate(body)
+    except ValidationError as exc:
+        fields = sorted({".".join(str(p) for p in err["loc"]) for err in exc.errors()})
+        raise InvalidOrder(
+            f"cannot send this {order.kind.value}: check {', '.join(fields)}"
+        ) from None
+    return body

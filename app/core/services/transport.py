@@ -1,0 +1,86 @@
+"""The Stamps client, as the outbox sees it (:class:`~app.core.outbox.transport.OutboxTransport`).
+
+Every outcome also reaches the connectivity monitor, so the status bar follows what real requests
+prove rather than a separate heartbeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from app.core.domain import OperationKind
+from app.core.offline.connectivity import ConnectivityMonitor
+from app.core.outbox.transport import ActivityRecord, SubmitResult
+from app.core.stamps.client import StampsClient
+from app.core.stamps.errors import StampsError
+
+
+class ClientTransport:
+    """Adapts :class:`StampsClient` for the sync worker.
+
+    The activity feed names a store by its code, not its id; ``store_code`` is this store's code,
+    so a feed line can be proven to come from this store. A line whose store cannot be proven is
+    given store 0, which no entry expects: an unproven match stays ``unknown`` for a manager.
+    """
+
+    def __init__(
+        self,
+        client: StampsClient,
+        monitor: ConnectivityMonitor | None = None,
+        *,
+        store_code: str | None = None,
+    ) -> None:
+        self.client = client
+        self.monitor = monitor
+        self.store_code = store_code
+
+    async def submit(
+        self, kind: OperationKind, payload: Mapping[str, Any], *, idempotency_key: str
+    ) -> SubmitResult:
+        """Send one outbox entry."""
+        try:
+            result = await self.client.submit(kind, payload, idempotency_key=idempotency_key)
+        except StampsError as exc:
+            self._report(exc)
+            raise
+        self._report(None)
+        return SubmitResult(
+            redemption_id=result.redemption_id,
+            stamps_remaining=result.stamps_remaining,
+            raw=result.raw,
+        )
+
+    async def member_activity(self, user: str, *, since: datetime) -> Sequence[ActivityRecord]:
+        """The member's redemptions since ``since`` that carry a readable time."""
+        try:
+            activities = await self.client.redemptions_since(user, since)
+        except StampsError as exc:
+            self._report(exc)
+            raise
+        self._report(None)
+        records = []
+        for activity in activities:
+            created = activity.created_at
+            detail = activity.redemption
+            if created is None or detail is None:
+                continue  # cannot be placed after the attempt: proves nothing
+            store_name = activity.store.name if activity.store else None
+            same_store = self.store_code is not None and store_name == self.store_code
+            records.append(
+                ActivityRecord(
+                    store=self.client.store if same_store else 0,
+                    stamps=detail.stamps or 0,
+                    name=detail.name or "",
+                    created=created,
+                )
+            )
+        return records
+
+    def _report(self, exc: StampsError | None) -> None:
+        if self.monitor is not None:
+            if exc is None:
+                self.monitor.report(None)
+            else:
+                self.monitor.report(exc.outcome, status_code=exc.status_code)

@@ -1,0 +1,30 @@
+"""The till's SQLite database: tables, the engine and its pragmas, migrations and the writer thread.
+
+Writes go through :meth:`Database.write` on one writer thread; reads through :meth:`Database.read`
+on their own connections (WAL), so the event loop never waits on a commit.
+"""
+
+from app.core.storage.engine import create_engine, prepare_private_file
+from app.core.storage.migrate import DatabaseTooNew, head_revision, migrate
+from app.core.storage.tables import (
+    Attempt,
+    AuditEvent,
+    MemberBalance,
+    OutboxControl,
+    OutboxEntry,
+)
+from app.core.storage.writer import Database
+
+__all__ = [
+    "Attempt",
+    "AuditEvent",
+    "Database",
+    "DatabaseTooNew",
+    "MemberBalance",
+    "OutboxControl",
+    "OutboxEntry",
+    "create_engine",
+    "head_revision",
+    "migrate",
+    "prepare_private_file",
+]

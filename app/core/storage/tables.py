@@ -1,0 +1,147 @@
+"""The tables of the till's database (DESIGN.md §3).
+
+Times are stored as naive UTC and come back timezone-aware (:class:`UTCDateTime`), so a comparison
+in SQL and one in Python agree. Ordering never uses them: ``seq`` does.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC ``datetime`` stored as naive UTC; a naive value is refused."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        """Aware → naive UTC."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times written to the database must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        """Naive UTC → aware UTC."""
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _time(*, nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=sa.Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _json(*, nullable: bool = True) -> Any:
+    return Field(default=None, sa_column=sa.Column(sa.JSON(), nullable=nullable))
+
+
+class OutboxEntry(SQLModel, table=True):
+    """One redemption or cancellation the till has asked the server for.
+
+    ``id`` is the entry's Idempotency-Key on every attempt; ``seq`` orders a lane. The ``expect_*``
+    columns describe the line the redemption leaves in the member's activity feed, so an ``unknown``
+    entry can be reconciled; ``evidence`` holds what the last reconciliation checked.
+    """
+
+    __tablename__ = "outbox_entries"
+
+    id: str = Field(primary_key=True, max_length=36)
+    seq: int = Field(unique=True, index=True)
+    kind: str
+    payload: dict[str, Any] = Field(
+        default_factory=dict, sa_column=sa.Column(sa.JSON(), nullable=False)
+    )
+    lane: str = Field(index=True)
+    user: str
+    status: str = Field(index=True)
+    attempts: int = 0
+    next_attempt_at: datetime | None = _time()
+    lease_owner: str | None = None
+    lease_until: datetime | None = _time()
+    last_error: str | None = None
+    last_outcome: str | None = None
+    depends_on: str | None = Field(default=None, foreign_key="outbox_entries.id", index=True)
+    cancels: str | None = Field(default=None, foreign_key="outbox_entries.id", index=True)
+    expires_at: datetime | None = _time()
+    provisional: bool = False
+    response: dict[str, Any] | None = _json()
+    server_redemption_id: int | None = None
+    first_sent_at: datetime | None = _time()
+    reconciled: bool = False
+    reconciled_with: str | None = None
+    evidence: dict[str, Any] | None = _json()
+    next_check_at: datetime | None = _time()
+    expect_store: int | None = None
+    expect_name: str | None = None
+    expect_stamps: int | None = None
+    note: str | None = None
+    cashier: str
+    terminal: str
+    created_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+
+
+class Attempt(SQLModel, table=True):
+    """One try at sending an entry: written ``ambiguous`` when claimed, downgraded only on proof."""
+
+    __tablename__ = "outbox_attempts"
+    __table_args__ = (sa.UniqueConstraint("entry_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: str = Field(foreign_key="outbox_entries.id", index=True)
+    number: int
+    lease_owner: str
+    started_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+    ended_at: datetime | None = _time()
+    outcome: str
+    status_code: int | None = None
+    error: str | None = None
+
+
+class AuditEvent(SQLModel, table=True):
+    """An append-only record of who did what, when, on which terminal (triggers refuse changes)."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))
+    who: str
+    action: str
+    terminal: str
+    entry_id: str | None = Field(default=None, foreign_key="outbox_entries.id", index=True)
+    detail: dict[str, Any] | None = _json()
+
+
+class MemberBalance(SQLModel, table=True):
+    """A member's stamps as the server last reported them, written with the entry that said so."""
+
+    __tablename__ = "member_balances"
+
+    lane: str = Field(primary_key=True)
+    stamps: int
+    updated_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+    entry_id: str | None = Field(default=None, foreign_key="outbox_entries.id")
+
+
+class OutboxControl(SQLModel, table=True):
+    """The queue's single control row: paused (bad credentials) and since when."""
+
+    __tablename__ = "outbox_control"
+
+    id: int = Field(default=1, primary_key=True)
+    paused: bool = False
+    paused_at: datetime | None = _time()
+    reason: str | None = None
+
+
+ENTRIES = SQLModel.metadata.tables[OutboxEntry.__tablename__]
+ATTEMPTS = SQLModel.metadata.tables[Attempt.__tablename__]
+AUDIT = SQLModel.metadata.tables[AuditEvent.__tablename__]
+BALANCES = SQLModel.metadata.tables[MemberBalance.__tablename__]
+CONTROL = SQLModel.metadata.tables[OutboxControl.__tablename__]

@@ -1,0 +1,202 @@
+"""The headless till, as a shell script or a support engineer would drive it, against a live
+sandbox: exit codes, JSON, and what lands in the outbox."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.config import Settings
+from app.sandbox import DEMO_TOKEN
+
+from ..conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+ENTRY_KEYS = {
+    "id",
+    "kind",
+    "status",
+    "attempts",
+    "lane",
+    "provisional",
+    "server_redemption_id",
+    "last_error",
+}
+
+
+class Cli:
+    """Runs ``python -m app`` with a till's settings in its environment."""
+
+    def __init__(self, settings: Settings, home: Path) -> None:
+        self.env = {
+            **os.environ,
+            "STAMPS_POS_BASE_URL": settings.base_url,
+            "STAMPS_POS_TOKEN": DEMO_TOKEN,
+            "STAMPS_POS_MERCHANT": str(settings.merchant),
+            "STAMPS_POS_STORE": str(settings.store),
+            "STAMPS_POS_STORE_CODE": settings.store_code or "",
+            "STAMPS_POS_DATA_DIR": str(settings.data_dir),
+            "STAMPS_POS_IDEMPOTENCY": settings.idempotency,
+            "STAMPS_POS_CONNECT_TIMEOUT": "1",
+            "STAMPS_POS_READ_TIMEOUT": "10",
+            "STAMPS_POS_CONFIG": str(home / "settings.toml"),
+        }
+
+    def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=60,
+            check=False,
+        )
+
+    def json(self, *args: str, stdin: str = "") -> tuple[int, Any]:
+        done = self(*args, "--json", stdin=stdin)
+        return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None
+
+
+@pytest.fixture
+def cli(till_settings: Settings, tmp_path: Path) -> Cli:
+    return Cli(till_settings, tmp_path)
+
+
+def test_member_find_prints_the_member(cli: Cli) -> None:
+    code, member = cli.json("member", "find", "081210000006")
+    assert code == 0
+    assert member["name"] == "Ayu Pratiwi"
+    assert member["stamps"] == 250
+
+
+def test_redeem_waits_for_the_server_and_exits_0_when_confirmed(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    code, entry = cli.json("redeem", "reward", "--user", "KR24000006", "--reward", "1")
+    assert code == 0
+    assert entry.keys() >= ENTRY_KEYS
+    assert entry["kind"] == "reward"
+    assert entry["status"] == "synced"
+    assert isinstance(entry["server_redemption_id"], int)
+    assert entry["last_error"] is None
+    assert sandbox.stamps("customer@stamps.co.id") == 230
+
+
+def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    code, entry = cli.json(
+        "redeem",
+        "multi",
+        "--user",
+        "customer@stamps.co.id",
+        "--reward",
+        "KR-001:2",
+        "--queue-only",
+    )
+    assert (code, entry["status"], entry["kind"]) == (0, "queued", "multi")
+    assert sandbox.ledger() == []
+    synced = cli("sync", "--once", "--timeout", "20")
+    assert synced.returncode == 0, synced.stderr
+    code, listing = cli.json("outbox", "list")
+    assert [e["status"] for e in listing] == ["synced"]
+    assert len(sandbox.ledger()) == 1
+
+
+def test_a_server_refusal_exits_1_with_the_reason(cli: Cli) -> None:
+    done = cli("redeem", "reward", "--user", "agus.setiawan@contoh.co.id", "--reward", "1")
+    assert done.returncode == 1
+    assert "refused" in done.stderr.lower()
+
+
+def test_a_policy_refusal_exits_1_and_enqueues_nothing(cli: Cli) -> None:
+    done = cli("redeem", "reward", "--user", "hendra.gunawan@contoh.co.id", "--reward", "4")
+    assert done.returncode == 1
+    assert "blocked" in done.stderr
+    assert cli.json("outbox", "list")[1] == []
+
+
+def test_pin_from_stdin_authorises_then_redeems(cli: Cli, sandbox: SandboxControl) -> None:
+    base = ("redeem", "reward", "--user", "budi.santoso@contoh.co.id", "--reward", "1")
+    needs_pin = cli(*base)
+    assert needs_pin.returncode == 1
+    assert "PIN" in needs_pin.stderr
+    wrong = cli(*base, "--pin-stdin", stdin="000000\n")
+    assert wrong.returncode == 1
+    assert "2 attempt(s) left" in wrong.stderr
+    assert "000000" not in wrong.stderr + wrong.stdout
+    code, entry = cli.json(*base, "--pin-stdin", stdin="123456\n")
+    assert (code, entry["status"]) == (0, "synced")
+    assert sandbox.stamps("budi.santoso@contoh.co.id") == 160
+
+
+def test_not_confirmed_exits_3(cli: Cli, sandbox: SandboxControl) -> None:
+    sandbox.faults(error_rate=1.0, error_statuses=[502], scope="redemptions")
+    code, entry = cli.json(
+        "redeem", "voucher", "--user", "customer@stamps.co.id", "--voucher", "20"
+    )
+    assert code == 3
+    assert entry["status"] in ("queued", "unknown")
+    assert entry["verdict"] == "not_confirmed"
+
+
+def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> None:
+    code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "2")
+    assert code == 0
+    code, cancel = cli.json("cancel", "--server-id", str(entry["server_redemption_id"]))
+    assert (code, cancel["kind"], cancel["status"]) == (0, "cancel", "synced")
+    assert sandbox.stamps("customer@stamps.co.id") == 250
+    code, shown = cli.json("outbox", "show", entry["id"])
+    assert code == 0
+    assert [a["outcome"] for a in shown["attempts_detail"]] == ["applied"]
+
+
+def test_usage_and_configuration_errors_exit_2(cli: Cli) -> None:
+    assert cli("redeem", "reward", "--user", "x").returncode == 2
+    cli.env["STAMPS_POS_LANES"] = "zero"
+    done = cli("outbox", "list")
+    assert done.returncode == 2
+    assert "setting 'lanes'" in done.stderr
+    del cli.env["STAMPS_POS_LANES"]
+    del cli.env["STAMPS_POS_TOKEN"]
+    done = cli("outbox", "list")
+    assert done.returncode == 2
+    assert "no API token" in done.stderr
+
+
+def test_manager_decisions_on_an_unknown_entry(cli: Cli, sandbox: SandboxControl) -> None:
+    cli.env["STAMPS_POS_IDEMPOTENCY"] = "unknown"
+    sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
+    code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4")
+    assert (code, entry["status"]) == (3, "unknown")
+    assert cli("outbox", "dismiss", entry["id"]).returncode == 2  # a note is required
+    done = cli("outbox", "mark-applied", entry["id"], "--note", "seen on the dashboard")
+    assert done.returncode == 0, done.stderr
+    code, shown = cli.json("outbox", "show", entry["id"])
+    assert shown["status"] == "synced"
+
+
+def test_doctor_checks_the_setup_and_tells_bad_credentials_apart(cli: Cli) -> None:
+    good = cli("doctor")
+    assert good.returncode == 0, good.stdout
+    assert "all checks passed" in good.stdout
+    cli.env["STAMPS_POS_TOKEN"] = "not-the-token"
+    bad = cli("doctor")
+    assert bad.returncode == 4
+    assert "refuses this token" in bad.stdout
+    assert "not-the-token" not in bad.stdout + bad.stderr
+
+
+def test_doctor_says_when_the_server_cannot_be_reached(cli: Cli) -> None:
+    cli.env["STAMPS_POS_BASE_URL"] = "http://127.0.0.1:9"  # discard port: nothing listens
+    done = cli("doctor")
+    assert done.returncode == 3
+    assert "could not reach" in done.stdout

@@ -1,0 +1,210 @@
+"""The till's use-cases against a live sandbox: what a cashier does, end to end, through the
+outbox and the sync worker."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.domain import EntryStatus
+from app.core.services.catalogue import Catalogue
+from app.core.services.members import MemberNotFound
+from app.core.services.orders import InvalidOrder
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import open_till
+from app.core.services.till import PinRejected, PinRequired, Refused, Till
+from app.sandbox import DEMO_TOKEN
+
+from ...conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"  # 250 stamps; vouchers 12 (dynamic Rp 150.000) and 20
+BUDI = "budi.santoso@contoh.co.id"  # PIN-protected, PIN 123456
+HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
+AGUS = "agus.setiawan@contoh.co.id"  # no stamps
+WAIT = 10.0
+
+
+@pytest.fixture
+async def till(till_settings: Settings) -> AsyncIterator[Till]:
+    async with open_till(till_settings, Secret(DEMO_TOKEN)) as running:
+        yield running
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        AYU,
+        "CUSTOMER@stamps.co.id",
+        "KR24000006",
+        "70140000000006",
+        "+6281210000006",
+        "6281210000006",
+        "081210000006",
+    ],
+)
+async def test_a_member_is_found_by_each_identifier(till: Till, identifier: str) -> None:
+    member = await till.find_member(identifier)
+    assert member.name == "Ayu Pratiwi"
+    assert member.lane == "member:6"
+    assert member.live
+
+
+async def test_an_unknown_member_is_not_found(till: Till) -> None:
+    with pytest.raises(MemberNotFound):
+        await till.find_member("nobody@example.com")
+
+
+async def test_a_fixed_reward_is_confirmed_and_the_balance_moves(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    order = await Catalogue(till.client).reward_order(member, 1)
+    queued = await till.redeem(order, member, cashier="dewi", invoice_number="INV-1")
+    assert queued.status is EntryStatus.QUEUED
+    done = await till.wait(queued.entry_id, WAIT)
+    assert done.verdict is Verdict.CONFIRMED
+    assert done.server_redemption_id is not None
+    assert done.stamps_remaining == 230
+    assert sandbox.stamps(AYU) == 230
+    assert [e["idempotency_key"] for e in sandbox.ledger()] == [queued.entry_id]
+
+
+async def test_a_flexible_reward_spends_the_stamps_chosen(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    catalogue = Catalogue(till.client)
+    with pytest.raises(InvalidOrder, match="flexible"):
+        await till.redeem(await catalogue.reward_order(member, 12), member, cashier="dewi")
+    order = await catalogue.reward_order(member, 12, stamps=40)
+    done = await till.wait((await till.redeem(order, member, cashier="dewi")).entry_id, WAIT)
+    assert done.verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 210
+
+
+async def test_a_cart_is_one_redemption(till: Till, sandbox: SandboxControl) -> None:
+    member = await till.find_member(AYU)
+    order = await Catalogue(till.client).cart_order(member, [("KR-001", 2, None), ("2", 1, None)])
+    done = await till.wait((await till.redeem(order, member, cashier="dewi")).entry_id, WAIT)
+    assert done.verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 250 - 2 * 20 - 15
+    assert len(sandbox.ledger()) == 1
+
+
+async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxControl) -> None:
+    member = await till.find_member(AYU)
+    catalogue = Catalogue(till.client)
+    orders = [
+        await catalogue.voucher_order(member, 20),
+        await catalogue.deduct_order(member, 12, 50_000),
+        await catalogue.code_order(member, "RINDANG-100K-7H2K"),
+    ]
+    for order in orders:
+        receipt = await till.redeem(order, member, cashier="dewi", invoice_number="INV-9")
+        done = await till.wait(receipt.entry_id, WAIT)
+        assert done.verdict is Verdict.CONFIRMED, done
+    promo = await catalogue.promo_order(member, "NGOPIPAGI")
+    with pytest.raises(InvalidOrder, match="invoice"):
+        await till.redeem(promo, member, cashier="dewi")
+    receipt = await till.redeem(promo, member, cashier="dewi", invoice_number="INV-10")
+    assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 4
+
+
+async def test_a_deduction_larger_than_the_voucher_is_refused_before_sending(till: Till) -> None:
+    member = await till.find_member(AYU)
+    with pytest.raises(InvalidOrder, match=r"Rp 150\.000"):
+        await Catalogue(till.client).deduct_order(member, 12, 150_001)
+
+
+async def test_an_expired_code_is_refused_by_validation(till: Till) -> None:
+    member = await till.find_member(AYU)
+    with pytest.raises(InvalidOrder):
+        await Catalogue(till.client).code_order(member, "RINDANG-100K-LAMA")
+
+
+async def test_the_server_refusal_reaches_the_cashier(till: Till) -> None:
+    member = await till.find_member(AGUS)
+    order = await Catalogue(till.client).reward_order(member, 1)
+    done = await till.wait((await till.redeem(order, member, cashier="dewi")).entry_id, WAIT)
+    assert done.verdict is Verdict.REFUSED
+    assert done.last_error
+
+
+async def test_a_blocked_member_is_refused_without_sending(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(HENDRA)
+    order = await Catalogue(till.client).reward_order(member, 4)
+    with pytest.raises(Refused, match="blocked"):
+        await till.redeem(order, member, cashier="dewi")
+    assert await till.outbox.entries() == []
+    assert sandbox.ledger() == []
+
+
+async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(BUDI)
+    order = await Catalogue(till.client).reward_order(member, 1)
+    with pytest.raises(PinRequired):
+        await till.redeem(order, member, cashier="dewi")
+    with pytest.raises(PinRejected) as wrong:
+        await till.authorize_pin(member, Secret("000000"))
+    assert wrong.value.attempts_left == 2
+    request_id = await till.authorize_pin(member, Secret("123456"))
+    receipt = await till.redeem(order, member, cashier="dewi", request_id=request_id)
+    assert receipt.entry_id == request_id
+    assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(BUDI) == 160
+
+
+async def test_cancelling_a_confirmed_redemption_refunds_it(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    order = await Catalogue(till.client).reward_order(member, 1)
+    done = await till.wait((await till.redeem(order, member, cashier="dewi")).entry_id, WAIT)
+    assert sandbox.stamps(AYU) == 230
+    cancel = await till.cancel(done.entry_id, who="manager")
+    assert (await till.wait(cancel.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 250
+
+
+async def test_applied_then_500_is_resent_under_the_same_key_and_applied_once(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    order = await Catalogue(till.client).reward_order(member, 1)
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    receipt = await till.redeem(order, member, cashier="dewi")
+    first = await till.wait(receipt.entry_id, WAIT)
+    assert first.verdict is Verdict.NOT_CONFIRMED
+    assert first.status is EntryStatus.QUEUED  # honoured, in window: it will be resent
+    sandbox.faults(applied_then_500_rate=0.0)
+    till.worker.wake()
+    done = await till.wait(receipt.entry_id, WAIT)
+    assert done.verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 230
+    assert len(sandbox.ledger()) == 1
+
+
+async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": "unknown"})
+    async with open_till(settings, Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        order = await Catalogue(till.client).reward_order(member, 1)
+        sandbox.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
+        receipt = await till.redeem(order, member, cashier="dewi")
+        done = await till.wait(receipt.entry_id, WAIT)
+        assert done.status is EntryStatus.UNKNOWN
+        assert done.verdict is Verdict.NOT_CONFIRMED
+        assert "do not hand over" in done.headline
+    assert len(sandbox.ledger()) == 1

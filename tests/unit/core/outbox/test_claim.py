@@ -1,0 +1,212 @@
+"""Claims: lane order, leases, and two processes on one database file."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from app.core.clock import ManualClock
+from app.core.domain import EntryStatus, Outcome
+from app.core.outbox import Outbox, OutboxPolicy, SubmitResult, SyncWorker
+
+from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward
+from .fakes import FakeTransport, Hang
+
+
+async def test_a_lane_goes_strictly_in_order_one_at_a_time(outbox: Outbox) -> None:
+    first = await enqueue_reward(outbox, lane="m1")
+    second = await enqueue_reward(outbox, lane="m1")
+    other = await enqueue_reward(outbox, lane="m2")
+    a = await outbox.claim("a")
+    b = await outbox.claim("b")
+    assert a is not None and b is not None
+    assert (a.entry_id, b.entry_id) == (first.id, other.id)
+    assert await outbox.claim("c") is None  # m1 is sending, m2 is sending
+    await outbox.record(a, Outcome.APPLIED, result=SubmitResult())
+    c = await outbox.claim("c")
+    assert c is not None and c.entry_id == second.id
+
+
+async def test_an_earlier_entry_backing_off_blocks_its_lane(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    first = await enqueue_reward(outbox, lane="m1")
+    await enqueue_reward(outbox, lane="m1")
+    claimed = await outbox.claim("a")
+    assert claimed is not None
+    await outbox.record(claimed, Outcome.NEVER_ARRIVED)
+    assert await outbox.claim("b") is None
+    clock.advance(1)
+    again = await outbox.claim("b")
+    assert again is not None and again.entry_id == first.id and again.attempt == 2
+
+
+async def test_rejected_and_unknown_do_not_block_their_lane(make_outbox: OutboxFactory) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    refused = await enqueue_reward(outbox)
+    lost = await enqueue_reward(outbox)
+    last = await enqueue_reward(outbox)
+    for outcome in (Outcome.REFUSED, Outcome.AMBIGUOUS):
+        claimed = await outbox.claim("w")
+        assert claimed is not None
+        await outbox.record(claimed, outcome)
+    assert [e.status for e in await outbox.entries()] == ["rejected", "unknown", "queued"]
+    claimed = await outbox.claim("w")
+    assert claimed is not None and claimed.entry_id == last.id
+    assert {refused.id, lost.id}.isdisjoint({claimed.entry_id})
+
+
+async def test_claim_commits_lease_and_ambiguous_attempt_before_sending(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("owner-1")
+    assert claimed is not None
+    # read through a second outbox (another process): the claim is already committed
+    other = Outbox(type(outbox.db)(outbox.db.path), outbox.policy)
+    try:
+        seen = await other.get(entry.id)
+        assert seen is not None and seen.status == EntryStatus.SENDING
+        assert seen.lease_owner == "owner-1"
+        policy = outbox.policy
+        lease = 2 * (policy.connect_timeout + policy.read_timeout) + policy.lease_margin
+        assert seen.lease_until == clock.now() + timedelta(seconds=lease)
+        (attempt,) = await other.attempts(entry.id)
+        assert (attempt.outcome, attempt.ended_at) == (Outcome.AMBIGUOUS, None)
+    finally:
+        await other.close()
+
+
+async def test_a_stale_result_is_discarded(outbox: Outbox, clock: ManualClock) -> None:
+    entry = await enqueue_reward(outbox)
+    stale = await outbox.claim("old")
+    assert stale is not None
+    clock.advance(outbox.policy.lease_seconds + 1)
+    fresh = await outbox.claim("new")  # the sweep requeues it (honoured), the claim retakes it
+    assert fresh is not None and fresh.entry_id == entry.id and fresh.attempt == 2
+    assert await outbox.record(stale, Outcome.REFUSED) is None
+    current = await outbox.get(entry.id)
+    assert current is not None and current.status == EntryStatus.SENDING
+    assert current.lease_owner == fresh.owner
+    attempts = await outbox.attempts(entry.id)
+    assert [a.outcome for a in attempts] == [Outcome.AMBIGUOUS, Outcome.AMBIGUOUS]
+    assert attempts[0].error and "lease ran out" in attempts[0].error
+    assert [a.action for a in await outbox.audit_log(entry.id)] == ["late_result_discarded"]
+    assert await outbox.record(fresh, Outcome.APPLIED, result=SubmitResult(1, 5, {})) == "synced"
+
+
+async def test_an_expired_lease_without_a_vouching_key_goes_unknown(
+    make_outbox: OutboxFactory, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    entry = await enqueue_reward(outbox)
+    assert await outbox.claim("crashed") is not None
+    clock.advance(outbox.policy.lease_seconds - 1)
+    assert await outbox.claim("x") is None
+    still = await outbox.get(entry.id)
+    assert still is not None and still.status == EntryStatus.SENDING
+    clock.advance(2)
+    assert await outbox.claim("x") is None
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+
+
+async def test_a_crash_mid_request_is_resent_under_the_same_key(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    first = await make_outbox()
+    hang = Hang()
+    transport.script = [hang]
+    crashed = SyncWorker(first, transport, name="gui")
+    crashed.start()
+    entry = await enqueue_reward(first)
+    await hang.started.wait()
+    await crashed.stop()  # the process dies with the request in flight
+    await first.close()
+
+    second = await make_outbox()  # restart on the same file
+    worker = SyncWorker(second, transport, name="restarted")
+    assert await worker.run_once() == 0  # the lease still holds
+    clock.advance(second.policy.lease_seconds + 1)
+    assert await worker.run_once() == 1
+    done = await second.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    assert [key for _, _, key in transport.calls] == [entry.id, entry.id]
+    assert transport.server.applications[entry.id] == 1
+
+
+async def test_two_processes_never_share_a_lane(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    gui, headless = await make_outbox(), await make_outbox()
+    ids = [
+        (await enqueue_reward(gui if i % 2 else headless, lane=f"m{i % 3}")).id for i in range(12)
+    ]
+    workers = [SyncWorker(gui, transport, name="gui"), SyncWorker(headless, transport, name="cli")]
+    order: list[str] = []
+    sending: set[str] = set()
+
+    original = transport.submit
+
+    async def observe(kind, payload, *, idempotency_key):  # type: ignore[no-untyped-def]
+        lane = str(payload["user"])
+        assert lane not in sending, "two requests of one lane in flight"
+        sending.add(lane)
+        await asyncio.sleep(0)
+        try:
+            return await original(kind, payload, idempotency_key=idempotency_key)
+        finally:
+            sending.discard(lane)
+            order.append(idempotency_key)
+
+    transport.submit = observe  # type: ignore[method-assign]
+    for _ in range(6):
+        await asyncio.gather(*(w.run_once() for w in workers))
+    assert sorted(order) == sorted(ids)
+    entries = {e.id: e for e in await gui.entries()}
+    for lane in ("m0", "m1", "m2"):
+        lane_seq = [e.id for e in sorted(entries.values(), key=lambda e: e.seq) if e.lane == lane]
+        assert [i for i in order if i in lane_seq] == lane_seq
+    assert all(e.status == EntryStatus.SYNCED for e in entries.values())
+
+
+async def test_lanes_run_in_parallel_up_to_the_setting(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=2))
+    for lane in ("a", "b", "c"):
+        await enqueue_reward(outbox, lane=lane)
+    worker = SyncWorker(outbox, transport)
+    assert await worker.run_once() == 2
+    assert await worker.run_once() == 1
+
+
+async def test_a_late_2xx_settles_an_entry_that_went_unknown_meanwhile(
+    make_outbox: OutboxFactory, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    entry = await enqueue_reward(outbox)
+    slow = await outbox.claim("slow")
+    assert slow is not None
+    clock.advance(outbox.policy.lease_seconds + 1)
+    assert await outbox.claim("sweeper") is None
+    gone = await outbox.get(entry.id)
+    assert gone is not None and gone.status == EntryStatus.UNKNOWN
+    assert await outbox.record(slow, Outcome.APPLIED, result=SubmitResult(9, 1, {})) == "synced"
+    done = await outbox.get(entry.id)
+    assert done is not None and done.server_redemption_id == 9 and not done.reconciled
+    assert done.lease_owner is None
+
+
+async def test_a_late_refusal_does_not_settle_an_unknown_entry(
+    make_outbox: OutboxFactory, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    entry = await enqueue_reward(outbox)
+    slow = await outbox.claim("slow")
+    assert slow is not None
+    clock.advance(outbox.policy.lease_seconds + 1)
+    assert await outbox.claim("sweeper") is None
+    assert await outbox.record(slow, Outcome.REFUSED) is None
+    still = await outbox.get(entry.id)
+    assert still is not None and still.status == EntryStatus.UNKNOWN

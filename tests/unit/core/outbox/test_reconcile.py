@@ -1,0 +1,184 @@
+"""Reconciling unknown entries against the member's activity feed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.core.clock import ManualClock
+from app.core.domain import EntryStatus, OperationKind
+from app.core.outbox import ActivityRecord, Outbox, SyncWorker
+from app.core.stamps.errors import ConnectionFailed
+from app.core.storage import OutboxEntry
+
+from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward
+from .fakes import STORE, FakeTransport, reward_name
+
+
+async def _unknown(outbox: Outbox, worker: SyncWorker, transport: FakeTransport) -> OutboxEntry:
+    """An entry the server applied but whose answer was lost: ``unknown`` (not honoured)."""
+    entry = await enqueue_reward(outbox)
+    transport.script.insert(0, "applied_lost")
+    await worker.run_once(reconcile=False)
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    return entry
+
+
+async def test_a_matching_line_reconciles_to_synced(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _unknown(outbox, worker, transport)
+    assert await worker.reconcile_due() == 1
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    assert done.reconciled and done.server_redemption_id is None
+    assert done.evidence is not None and done.evidence["result"] == "matched"
+    ((user, since),) = transport.activity_calls
+    assert user == "m1"
+    assert since == clock.now() - timedelta(seconds=60)  # the ambiguous attempt's start, less skew
+    assert [a.action for a in await outbox.audit_log(entry.id)] == ["reconciled"]
+    await worker.stop()
+
+
+async def test_no_line_stays_unknown_with_evidence_and_checks_again_later(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["lost"]  # never applied
+    await worker.run_once()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "not_found"
+    assert after.evidence["expected"] == {"store": STORE, "name": reward_name(1), "stamps": 10}
+    assert after.next_check_at == clock.now() + timedelta(seconds=60)
+    assert await worker.reconcile_due() == 0 and len(transport.activity_calls) == 1
+    clock.advance(60)
+    await worker.reconcile_due()
+    assert len(transport.activity_calls) == 2
+    await worker.stop()
+
+
+async def test_a_line_is_never_claimed_twice(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    first = await _unknown(outbox, worker, transport)
+    second = await enqueue_reward(outbox)
+    transport.script = ["lost"]  # the second never reached the server
+    await worker.run_once(reconcile=False)
+    assert await worker.reconcile_due() == 1
+    one, two = await outbox.get(first.id), await outbox.get(second.id)
+    assert one is not None and one.status == EntryStatus.SYNCED
+    assert two is not None and two.status == EntryStatus.UNKNOWN
+    assert two.evidence is not None and two.evidence["result"] == "not_found"
+    await worker.stop()
+
+
+async def test_a_line_another_entry_was_answered_for_is_accounted(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    lost = await enqueue_reward(outbox)
+    later = await enqueue_reward(outbox)
+    transport.script = ["lost", "apply"]  # the first never applied; the second did, same reward
+    await worker.run_once(reconcile=False)
+    await worker.run_once(reconcile=False)
+    synced = await outbox.get(later.id)
+    assert synced is not None and synced.status == EntryStatus.SYNCED
+    assert await worker.reconcile_due() == 0
+    still = await outbox.get(lost.id)
+    assert still is not None and still.status == EntryStatus.UNKNOWN
+    assert still.evidence is not None and still.evidence["candidates"]
+    await worker.stop()
+
+
+async def test_feed_ids_match_exactly(make_outbox: OutboxFactory, transport: FakeTransport) -> None:
+    transport.server.feed_has_ids = True
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _unknown(outbox, worker, transport)
+    assert await worker.reconcile_due() == 1
+    done = await outbox.get(entry.id)
+    assert done is not None and done.reconciled_with == f"id:{transport.server.next_id}"
+    await worker.stop()
+
+
+async def test_wrong_store_name_stamps_or_time_do_not_match(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["lost"]
+    started = clock.now()
+    early = started - timedelta(minutes=5)
+    transport.server.feed += [
+        ("m1", ActivityRecord(store=STORE + 1, stamps=10, name=reward_name(1), created=started)),
+        ("m1", ActivityRecord(store=STORE, stamps=11, name=reward_name(1), created=started)),
+        ("m1", ActivityRecord(store=STORE, stamps=10, name=reward_name(2), created=started)),
+        ("m1", ActivityRecord(store=STORE, stamps=10, name=reward_name(1), created=early)),
+    ]
+    await worker.run_once()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    await worker.stop()
+
+
+async def test_waits_while_another_entry_of_the_member_is_unsettled(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _unknown(outbox, worker, transport)
+    await enqueue_reward(outbox)
+    assert await outbox.claim("other") is not None  # in flight: its line could be the match
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.evidence is not None
+    assert after.evidence["result"].startswith("deferred")
+    await worker.stop()
+
+
+async def test_an_unreadable_feed_is_tried_again_later(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    transport.activity_error = ConnectionFailed("offline")
+    entry = await _unknown(outbox, worker, transport)
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.evidence is not None
+    assert after.evidence["result"] == "feed_unreadable"
+    transport.activity_error = None
+    clock.advance(60)
+    assert await worker.reconcile_due() == 1
+    await worker.stop()
+
+
+async def test_entries_without_an_expected_line_are_left_to_the_manager(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await outbox.enqueue(
+        OperationKind.VOUCHER,
+        {"user": "m1", "voucher": 5, "store": STORE},
+        lane="m1",
+        user="m1",
+        cashier="c",
+        terminal="t",
+    )
+    transport.script = ["lost"]
+    await worker.run_once()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "cannot_reconcile"
+    assert after.next_check_at is None and transport.activity_calls == []
+    await worker.stop()

@@ -1,0 +1,44 @@
+"""Backoff bounds and Retry-After."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.core.outbox import RetryPolicy, parse_retry_after
+
+
+@given(attempts=st.integers(min_value=0, max_value=10_000), r=st.floats(0, 1, exclude_max=True))
+def test_full_jitter_stays_within_its_ceiling(attempts: int, r: float) -> None:
+    policy = RetryPolicy(random=lambda: r)
+    delay = policy.delay(attempts)
+    assert 0 <= delay <= min(300.0, 2.0 ** min(attempts, 32))
+    assert delay <= 300.0
+
+
+@pytest.mark.parametrize(
+    ("attempts", "ceiling"), [(0, 1), (1, 2), (4, 16), (8, 256), (9, 300), (99, 300)]
+)
+def test_ceiling_doubles_to_the_cap(attempts: int, ceiling: float) -> None:
+    assert RetryPolicy().ceiling(attempts) == ceiling
+    assert RetryPolicy(random=lambda: 0.999999).delay(attempts) == pytest.approx(ceiling, rel=1e-5)
+    assert RetryPolicy(random=lambda: 0.0).delay(attempts) == 0.0
+
+
+def test_retry_after_is_a_floor() -> None:
+    policy = RetryPolicy(random=lambda: 0.5)
+    assert policy.delay(1, retry_after=30) == 30
+    assert policy.delay(20, retry_after=30) == 150  # the jitter is longer: keep it
+    assert policy.delay(1, retry_after=0) == 1
+
+
+def test_parse_retry_after() -> None:
+    now = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+    assert parse_retry_after("120", now) == 120
+    assert parse_retry_after("Wed, 25 Nov 2026 03:02:00 GMT", now) == 120
+    assert parse_retry_after("Wed, 25 Nov 2026 02:00:00 GMT", now) == 0
+    assert parse_retry_after("soon", now) is None
+    assert parse_retry_after(None, now) is None

@@ -1,0 +1,164 @@
+"""The worker as a background task on a manual clock: waking, backing off, draining."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.core.clock import ManualClock
+from app.core.domain import EntryStatus
+from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
+
+from .conftest import OutboxFactory, enqueue_reward, settle
+from .fakes import FakeTransport, Hang
+
+
+async def test_background_worker_sends_what_is_enqueued(
+    outbox: Outbox, worker: SyncWorker, clock: ManualClock
+) -> None:
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    done = await outbox.wait_for(entry.id, 30)
+    assert done.status == EntryStatus.SYNCED
+    await worker.stop()
+    assert not worker.running
+
+
+async def test_background_worker_backs_off_on_the_clock(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    transport.script = ["connect", "connect"]
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    await settle(clock)
+    assert len(transport.calls) == 1
+    clock.advance(1)  # 0.5 × 2^1
+    await settle(clock)
+    assert len(transport.calls) == 2
+    clock.advance(2)  # 0.5 × 2^2
+    done = await outbox.wait_for(entry.id, 60)
+    assert done.status == EntryStatus.SYNCED and done.attempts == 3
+
+
+async def test_connectivity_restored_wakes_a_sleeping_worker(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    transport.script = ["connect"] * 8
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    for step in (1, 2, 4, 8, 16, 32, 64):
+        await settle(clock)
+        clock.advance(step)
+    await settle(clock)
+    transport.script = []
+    assert await worker.connectivity_restored() == 1
+    done = await outbox.wait_for(entry.id, 1)
+    assert done.status == EntryStatus.SYNCED
+
+
+async def test_drain_runs_until_nothing_is_pending(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=2))
+    worker = SyncWorker(outbox, transport)
+    ids = [(await enqueue_reward(outbox, lane=f"m{i % 3}")).id for i in range(9)]
+    transport.script = ["lost", "connect"]
+    drain = asyncio.create_task(worker.drain(600))
+    while not drain.done():
+        await settle(clock, drain)
+        clock.advance(5)
+    status = await drain
+    assert status.pending == 0
+    assert all(e.status == EntryStatus.SYNCED for e in await outbox.entries())
+    assert set(transport.server.applications) == set(ids)
+    assert max(transport.server.applications.values()) == 1
+
+
+async def test_drain_stops_when_paused(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    await enqueue_reward(outbox)
+    transport.script = ["creds"]
+    status = await worker.drain(60)
+    assert status.paused and status.queued == 1
+
+
+async def test_drain_gives_up_at_its_timeout(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    await enqueue_reward(outbox)
+    transport.script = ["503"] * 100
+    drain = asyncio.create_task(worker.drain(100))
+    while not drain.done():
+        await settle(clock, drain)
+        clock.advance(10)
+    status = await drain
+    assert status.queued == 1 and status.pending == 1
+
+
+async def test_a_failing_round_does_not_kill_the_worker(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    calls = 0
+    original = outbox.claim
+
+    async def flaky(owner: str):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("disk hiccup")
+        return await original(owner)
+
+    outbox.claim = flaky  # type: ignore[method-assign]
+    entry = await enqueue_reward(outbox)
+    worker.start()
+    await settle(clock)
+    clock.advance(outbox.policy.idle_recheck)
+    done = await outbox.wait_for(entry.id, 1)
+    assert done.status == EntryStatus.SYNCED
+
+
+async def test_a_stopped_worker_starts_again(
+    outbox: Outbox, worker: SyncWorker, clock: ManualClock
+) -> None:
+    worker.start()
+    await worker.stop()
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    done = await outbox.wait_for(entry.id, 30)
+    assert done.status == EntryStatus.SYNCED
+
+
+async def test_an_outcome_that_cannot_be_written_is_left_to_the_lease(
+    outbox: Outbox, worker: SyncWorker, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    original = outbox.record
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    outbox.record = broken  # type: ignore[assignment,method-assign]
+    await worker.run_once()
+    outbox.record = original  # type: ignore[method-assign]
+    stuck = await outbox.get(entry.id)
+    assert stuck is not None and stuck.status == EntryStatus.SENDING
+    clock.advance(outbox.policy.lease_seconds + 1)
+    await worker.run_once()
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED and done.attempts == 2
+
+
+async def test_stop_lets_a_request_in_flight_finish_within_its_grace(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    hang = Hang()
+    transport.script = [hang]
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    await hang.started.wait()
+    stopping = asyncio.create_task(worker.stop(grace=10))
+    await settle(clock, stopping)
+    hang.event.set()
+    await stopping
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED

@@ -1,0 +1,46 @@
+"""Migrations: from nothing to head, idempotent, matching the models, refusing the future."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from app.core.storage import DatabaseTooNew, create_engine, head_revision, migrate
+
+
+def test_migrates_an_empty_file_to_head_and_again_is_a_no_op(tmp_path: Path) -> None:
+    path = tmp_path / "till.db"
+    assert migrate(path) == head_revision() == "0001"
+    assert migrate(path) == "0001"
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT paused FROM outbox_control").fetchall() == [(0,)]
+
+
+def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "till.db"
+    migrate(path)
+    engine = create_engine(path)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, SQLModel.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_refuses_a_database_from_a_newer_version(tmp_path: Path) -> None:
+    path = tmp_path / "till.db"
+    migrate(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(DatabaseTooNew, match=r"'0099'.*newer version"):
+        migrate(path)
+    with sqlite3.connect(path) as connection:  # and leaves it alone
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0099",)
+        ]
