@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ignore Idempotency-Key, like a server that does not honour it",
     )
+    p.add_argument(
+        "--extra-members",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N generated members (bench1@contoh.co.id …) with 10,000 stamps each",
+    )
     p.add_argument("--seed", type=int, help="seed for repeatable faults")
     p.add_argument("--error-rate", type=_rate, default=0.0, help="5xx answers (not applied)")
     p.add_argument("--latency-ms", type=int, default=0, help="delay added to every request")
@@ -69,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
         )
         faults.validate()
+        if args.extra_members < 0:
+            raise ValueError("--extra-members must be 0 or more")
     except ValueError as exc:
         print(f"stamps-pos sandbox: {exc}")
         return 2
@@ -79,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         idempotency=not args.no_idempotency,
         faults=faults,
         state_path=args.state,
+        extra_members=args.extra_members,
     )
     stop = threading.Event()
 

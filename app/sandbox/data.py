@@ -119,8 +119,22 @@ class _Calendar:
         return (self.today + dt.timedelta(days=days)).isoformat()
 
 
-def build_world(now: float) -> World:
-    """A fresh demo world, with dates around ``now`` (a unix time)."""
+#: The first id of the generated members that ``extra_members`` adds (benchmarks, soak tests).
+EXTRA_MEMBER_FIRST_ID = 100_001
+EXTRA_MEMBER_STAMPS = 10_000
+
+
+def extra_member_email(n: int) -> str:
+    """The email of generated member ``n`` (1-based)."""
+    return f"bench{n}@contoh.co.id"
+
+
+def build_world(now: float, extra_members: int = 0) -> World:
+    """A fresh demo world, with dates around ``now`` (a unix time).
+
+    ``extra_members`` adds that many plain members (``bench1@contoh.co.id`` …), each with
+    enough stamps that a load test never runs them dry.
+    """
     cal = _Calendar(dt.datetime.fromtimestamp(now, tz=dt.UTC).date())
     ago, ahead = cal.ago, cal.ahead
 
@@ -145,6 +159,23 @@ def build_world(now: float) -> World:
             referral_code=f"RDG{pk:04d}",
             start_date=ago(400 - i * 7),
             **extras,  # type: ignore[arg-type]
+        )
+    for n in range(1, extra_members + 1):
+        pk = EXTRA_MEMBER_FIRST_ID + n - 1
+        members[pk] = Member(
+            id=pk,
+            name=f"Bench Member {n}",
+            email=extra_member_email(n),
+            phone=f"+62899{n:07d}",
+            member_ids=[member_id_of(pk)],
+            card_number=card_number_of(pk),
+            level=100,
+            stamps=EXTRA_MEMBER_STAMPS,
+            gender="female" if n % 2 else "male",
+            birthday="1990-01-01",
+            address=_ADDRESSES[n % len(_ADDRESSES)],
+            referral_code=f"BEN{pk}",
+            start_date=ago(30),
         )
 
     rewards = {

@@ -47,7 +47,8 @@ class SandboxServer:
 
     ``faults`` is a :class:`FaultConfig` or a mapping of its fields; ``seed`` overrides its seed.
     ``state_path`` keeps the state in that SQLite file across restarts; without it, state lives
-    in memory and dies with the server.
+    in memory and dies with the server. ``extra_members`` adds generated members with plenty
+    of stamps (``bench1@contoh.co.id`` …) for load tests.
     """
 
     def __init__(
@@ -60,6 +61,7 @@ class SandboxServer:
         faults: FaultConfig | Mapping[str, Any] | None = None,
         seed: int | None = None,
         state_path: str | Path | None = None,
+        extra_members: int = 0,
     ) -> None:
         config = faults if isinstance(faults, FaultConfig) else FaultConfig(**dict(faults or {}))
         if seed is not None:
@@ -67,7 +69,13 @@ class SandboxServer:
         self.host = host
         self.port = port
         self.token = token
-        self.sandbox = Sandbox(token, idempotency=idempotency, faults=config, state_path=state_path)
+        self.sandbox = Sandbox(
+            token,
+            idempotency=idempotency,
+            faults=config,
+            state_path=state_path,
+            extra_members=extra_members,
+        )
         self._server: _Uvicorn | None = None
         self._thread: threading.Thread | None = None
         self._stopped = False

@@ -52,10 +52,11 @@ class Sandbox:
         idempotency: bool = True,
         faults: FaultConfig | None = None,
         state_path: str | Path | None = None,
+        extra_members: int = 0,
     ) -> None:
         self.store = SnapshotStore(state_path) if state_path is not None else None
         saved = self.store.load() if self.store is not None else None
-        self.state = SandboxState(saved)
+        self.state = SandboxState(saved, extra_members=extra_members)
         if self.store is not None:
             self.state.on_change = self.store.save
             if saved is None:

@@ -32,11 +32,13 @@ def normalise_phone(text: str) -> str | None:
 
 class SandboxState:
     """The world plus the sandbox clock. ``on_change`` is called after every mutation (it is how
-    persistence keeps its snapshot current)."""
+    persistence keeps its snapshot current). ``extra_members`` generated members are added to
+    the demo data, now and on every reset."""
 
-    def __init__(self, world: World | None = None) -> None:
+    def __init__(self, world: World | None = None, *, extra_members: int = 0) -> None:
         self._wall: Callable[[], float] = time.time
-        self.world = world if world is not None else build_world(self._wall())
+        self.extra_members = extra_members
+        self.world = world if world is not None else build_world(self._wall(), extra_members)
         self.on_change: Callable[[World], None] = lambda world: None
 
     # --- time ----------------------------------------------------------------------------
@@ -56,7 +58,7 @@ class SandboxState:
     # --- lifecycle -----------------------------------------------------------------------
 
     def reset(self) -> None:
-        self.world = build_world(self._wall())
+        self.world = build_world(self._wall(), self.extra_members)
         self.changed()
 
     def changed(self) -> None:

@@ -90,7 +90,7 @@ def test_main_reports_a_busy_port(capsys: pytest.CaptureFixture[str]):
 
 def test_cli_serves_until_sigterm(tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    proc = subprocess.Popen(
         [sys.executable, "-m", "app.sandbox", "--port", "0", "--token", "cli-token",
          "--state", str(tmp_path / "s.sqlite3"), "--seed", "1", "--latency-ms", "1"],
         stdout=subprocess.PIPE,
