@@ -80,6 +80,14 @@ class Settings(BaseSettings):
     # The store's code as the activity feed names it; without it a redemption whose answer was
     # lost cannot be proven from the feed, and stays for a manager to decide.
     store_code: str | None = Field(default=None, min_length=1, max_length=64)
+    # The offline policy's limits (DESIGN.md §4) and how long the cache keeps a member.
+    offline_member_max_age_hours: float = Field(default=24, gt=0, le=24 * 30)
+    offline_max_stamps_per_redemption: int = Field(default=100, ge=0)
+    offline_max_stamps_per_outage: int = Field(default=1_000, ge=0)
+    offline_max_redemptions_per_outage: int = Field(default=50, ge=0)
+    offline_max_voucher_value: int = Field(default=250_000, ge=0)
+    offline_allow_codes: bool = False
+    cache_retention_days: int = Field(default=90, ge=1, le=3650)
 
     @field_validator("base_url")
     @classmethod

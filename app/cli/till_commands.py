@@ -223,7 +223,7 @@ def redeem(args: argparse.Namespace) -> int:
         async with _till(args, worker=not args.queue_only) as till:
             try:
                 member = await till.find_member(args.user)
-                catalogue = Catalogue(till.client)
+                catalogue = till.catalogue
                 order = await _order(args, catalogue, member)
                 voucher = None
                 if args.command in ("redeem voucher", "redeem deduct"):

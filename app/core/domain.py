@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import IntEnum, StrEnum
 
 
@@ -66,3 +68,39 @@ def format_rupiah(amount: int) -> str:
     """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands)."""
     sign = "-" if amount < 0 else ""
     return f"{sign}Rp {abs(amount):,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Member:
+    """What the till knows of a member. ``live`` is false when it comes from the cache, as of
+    ``fetched_at``; ``stamps`` is then the cached balance (see the projected balance)."""
+
+    server_id: str
+    name: str
+    email: str | None
+    phone: str | None
+    member_ids: tuple[str, ...]
+    card_number: str | None
+    level: str | None
+    stamps: int
+    balance: float | None
+    is_blocked: bool
+    redemption_allowed: bool
+    protected_redemption: bool
+    pin_is_blocked: bool
+    fetched_at: datetime
+    live: bool = True
+
+    @property
+    def user(self) -> str:
+        """What the till sends as ``user``: the email, else the first member ID, else the id."""
+        if self.email:
+            return self.email
+        if self.member_ids:
+            return self.member_ids[0]
+        return self.server_id
+
+    @property
+    def lane(self) -> str:
+        """The outbox lane of this member's entries."""
+        return f"member:{self.server_id}"

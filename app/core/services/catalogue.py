@@ -1,15 +1,21 @@
 """Turning what a cashier names (a reward id, a cart of codes, a voucher, a code) into an order the
 till can price and check, from the server's catalogue.
 
-Online only for now; the offline cache (DESIGN.md §4) answers the same questions when it lands.
+Online, every answer refreshes the till's cache; offline, the cache answers as of when it was
+fetched (DESIGN.md §4). Codes need the server to be checked, so offline they are refused unless the
+store allows them.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from app.core.domain import format_rupiah
+from app.core import clock
+from app.core.domain import EntryStatus, OperationKind, format_rupiah
+from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.policy import VoucherFacts
+from app.core.outbox.outbox import Outbox
 from app.core.services.members import Member
 from app.core.services.orders import (
     CartItem,
@@ -25,26 +31,73 @@ from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import StampsError, ValidationFailed
 from app.core.stamps.models import Reward, VoucherInfo
 from app.core.stamps.models.common import parse_api_time
+from app.core.stamps.models.responses import VoucherTemplate
 
 FLEXIBLE = 5  # the reward type whose price the member chooses
 
 
 class CatalogueUnavailable(Exception):
-    """The catalogue could not be read (offline, or the server failed)."""
+    """The catalogue could not be read (offline, or the server failed) and the till has not
+    seen it before."""
+
+
+class CodeNeedsServer(InvalidOrder):
+    """A code cannot be checked without the server, and the store does not accept it unchecked."""
 
 
 class Catalogue:
-    """The store's rewards and a member's vouchers, as the server lists them."""
+    """The store's rewards and a member's vouchers: live, and remembered for when the server
+    cannot be reached. ``outbox`` tells which vouchers this till has already used."""
 
-    def __init__(self, client: StampsClient) -> None:
+    def __init__(
+        self,
+        client: StampsClient,
+        cache: MemberCache | None = None,
+        outbox: Outbox | None = None,
+        *,
+        allow_codes_offline: bool = False,
+    ) -> None:
         self.client = client
+        self.cache = cache
+        self.outbox = outbox
+        self.allow_codes_offline = allow_codes_offline
 
     async def rewards(self, member: Member | None = None) -> list[Reward]:
-        """The store's rewards; with a member, ``redeemable`` says which they can afford."""
+        """The store's rewards; with a member online, ``redeemable`` says which they can afford."""
         try:
             answer = await self.client.rewards(user=member.user if member else None)
         except StampsError as exc:
-            raise CatalogueUnavailable(exc.message) from None
+            cached = await self.cache.rewards(self.client.store) if self.cache else []
+            if not cached:
+                raise CatalogueUnavailable(exc.message) from None
+            return [
+                Reward(
+                    id=r.id,
+                    name=r.name,
+                    code=r.code,
+                    stamps_to_redeem=r.stamps_to_redeem,
+                    type=r.type,
+                    image_url=r.image_url,
+                )
+                for r in cached
+            ]
+        if self.cache is not None:
+            now = clock.now()
+            await self.cache.remember_rewards(
+                self.client.store,
+                [
+                    CachedReward(
+                        id=r.id,
+                        code=r.code,
+                        name=r.name or f"reward {r.id}",
+                        stamps_to_redeem=r.stamps_to_redeem,
+                        type=r.type,
+                        image_url=r.image_url,
+                        fetched_at=now,
+                    )
+                    for r in answer.rewards
+                ],
+            )
         return answer.rewards
 
     async def reward_order(
@@ -92,18 +145,74 @@ class Catalogue:
         return CartOrder(tuple(items))
 
     async def vouchers(self, member: Member) -> list[VoucherInfo]:
-        """The member's vouchers."""
+        """The member's vouchers, live or as last seen."""
         try:
-            return (await self.client.member_vouchers(member.user)).vouchers
+            vouchers = (await self.client.member_vouchers(member.user)).vouchers
         except StampsError as exc:
-            raise CatalogueUnavailable(exc.message) from None
+            cached = await self.cache.vouchers(member.server_id) if self.cache else None
+            if cached is None:
+                raise CatalogueUnavailable(exc.message) from None
+            return [
+                VoucherInfo(
+                    id=v.id,
+                    code=v.code,
+                    name=v.name,
+                    value=v.value,
+                    is_active=v.is_active,
+                    start_date=v.start_date,
+                    end_date=v.end_date,
+                    template=VoucherTemplate(id=v.template_id) if v.template_id else None,
+                )
+                for v in cached
+            ]
+        if self.cache is not None:
+            now = clock.now()
+            await self.cache.remember_vouchers(
+                member.server_id,
+                [
+                    CachedVoucher(
+                        id=v.id,
+                        code=v.code,
+                        name=v.name,
+                        value=int(v.value) if v.value is not None else None,
+                        is_active=v.is_active is not False,
+                        start_date=v.start_date if isinstance(v.start_date, str) else None,
+                        end_date=v.end_date if isinstance(v.end_date, str) else None,
+                        template_id=v.template.id if v.template else None,
+                        fetched_at=now,
+                    )
+                    for v in vouchers
+                    if v.id is not None
+                ],
+            )
+        return vouchers
 
     async def voucher(self, member: Member, voucher_id: int) -> tuple[VoucherInfo, VoucherFacts]:
-        """One of the member's vouchers, with what the offline policy needs to know of it."""
+        """One of the member's vouchers, with what the offline policy needs to know of it: its
+        dates and value, and whether this till has already used it (or, for a dynamic voucher,
+        how much of it this till's waiting deductions hold)."""
         found = next((v for v in await self.vouchers(member) if v.id == voucher_id), None)
         if found is None:
             raise InvalidOrder(f"voucher {voucher_id} is not one of this member's vouchers")
-        return found, voucher_facts(found)
+        facts = voucher_facts(found)
+        if self.outbox is not None:
+            used, held = await self._use_on_this_till(member, voucher_id)
+            value = facts.value - held if facts.value is not None else None
+            facts = replace(facts, used_on_this_till=used, value=value)
+        return found, facts
+
+    async def _use_on_this_till(self, member: Member, voucher_id: int) -> tuple[bool, int]:
+        assert self.outbox is not None
+        entries = await self.outbox.entries(lane=member.lane)
+        used, held = False, 0
+        for entry in entries:
+            if entry.payload.get("voucher") != voucher_id or entry.status in _UNDONE:
+                continue
+            if entry.kind == OperationKind.VOUCHER:
+                used = True
+            elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
+                held += int(entry.payload.get("value") or 0)
+        return used, held
 
     async def voucher_order(self, member: Member, voucher_id: int) -> VoucherOrder:
         """An order for one of the member's vouchers."""
@@ -132,8 +241,8 @@ class Catalogue:
             answer = await self.client.validate_voucher(text, user=member.user)
         except ValidationFailed as exc:
             raise InvalidOrder(exc.message) from None
-        except StampsError as exc:
-            raise CatalogueUnavailable(exc.message) from None
+        except StampsError:
+            return await self._code_offline(member, text, template)
         if answer.is_redeemable is False:
             raise InvalidOrder(f"voucher code {text} cannot be redeemed here")
         voucher = answer.voucher
@@ -156,11 +265,33 @@ class Catalogue:
             answer = await self.client.validate_promo(text, user=member.user)
         except ValidationFailed as exc:
             raise InvalidOrder(exc.message) from None
-        except StampsError as exc:
-            raise CatalogueUnavailable(exc.message) from None
+        except StampsError:
+            if not self.allow_codes_offline:
+                raise CodeNeedsServer(_CODES_ONLINE) from None
+            return PromoOrder(text)
         if answer.promo_code.is_active is False:
             raise InvalidOrder(f"promo code {text} is not active")
         return PromoOrder(text)
+
+    async def _code_offline(self, member: Member, code: str, template: int | None) -> CodeOrder:
+        if not self.allow_codes_offline:
+            raise CodeNeedsServer(_CODES_ONLINE)
+        if template is None and self.cache is not None:
+            own = next(
+                (v for v in await self.cache.vouchers(member.server_id) if v.code == code), None
+            )
+            template = own.template_id if own else None
+        if template is None:
+            raise CodeNeedsServer(
+                f"Offline, the till cannot tell which voucher {code} is. Try again online."
+            )
+        return CodeOrder(code, template)
+
+
+_CODES_ONLINE = (
+    "Voucher and promo codes can only be checked online. Try again when the till is back online."
+)
+_UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
 
 
 def voucher_facts(voucher: VoucherInfo) -> VoucherFacts:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.offline.policy import OfflineLimits
 from app.core.outbox.outbox import Outbox
@@ -30,6 +32,19 @@ class RuntimeOptions:
 
     kiosk: bool = False
     start_worker: bool = True
+    probe_interval: float = 5.0
+
+
+def offline_limits(settings: Settings) -> OfflineLimits:
+    """The offline policy's part of the settings."""
+    return OfflineLimits(
+        member_max_age=timedelta(hours=settings.offline_member_max_age_hours),
+        max_stamps_per_redemption=settings.offline_max_stamps_per_redemption,
+        max_stamps_per_outage=settings.offline_max_stamps_per_outage,
+        max_redemptions_per_outage=settings.offline_max_redemptions_per_outage,
+        max_voucher_value=settings.offline_max_voucher_value,
+        allow_codes=settings.offline_allow_codes,
+    )
 
 
 def outbox_policy(settings: Settings) -> OutboxPolicy:
@@ -78,7 +93,7 @@ async def open_till(
             return False
         return True
 
-    monitor = ConnectivityMonitor(probe)
+    monitor = ConnectivityMonitor(probe, probe_interval=options.probe_interval)
     transport = ClientTransport(client, monitor, store_code=settings.store_code)
     worker = SyncWorker(outbox, transport, name=settings.terminal)
     till = Till(
@@ -93,8 +108,10 @@ async def open_till(
         outbox=outbox,
         worker=worker,
         monitor=monitor,
-        limits=OfflineLimits(),
+        cache=MemberCache(outbox.db),
+        limits=offline_limits(settings),
     )
+    await till.cache.purge(timedelta(days=settings.cache_retention_days))
     try:
         monitor.start()
         if options.start_worker:

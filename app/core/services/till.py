@@ -17,6 +17,7 @@ import uuid6
 from app.core import clock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, Outcome
+from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
     Decision,
@@ -29,7 +30,13 @@ from app.core.offline.policy import (
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.signals import wait_event
 from app.core.outbox.worker import SyncWorker
-from app.core.services.members import Member, MemberNotFound
+from app.core.services.catalogue import Catalogue
+from app.core.services.members import (
+    Member,
+    MemberNotFound,
+    member_from_details,
+    suggestion_member,
+)
 from app.core.services.orders import Context, Order, build_payload
 from app.core.services.receipts import Receipt, receipt_for
 from app.core.stamps.client import StampsClient
@@ -100,9 +107,13 @@ class Till:
         outbox: Outbox,
         worker: SyncWorker,
         monitor: ConnectivityMonitor,
+        cache: MemberCache,
         limits: OfflineLimits | None = None,
+        lookup_timeout: float = 3.0,
     ) -> None:
         self.identity = identity
+        self.cache = cache
+        self.lookup_timeout = lookup_timeout
         self.client = client
         self.outbox = outbox
         self.worker = worker
@@ -115,25 +126,67 @@ class Till:
     # --- members --------------------------------------------------------------------------------
 
     async def find_member(self, query: str) -> Member:
-        """The member who answers to ``query`` (email, member ID, phone or card number)."""
+        """The member who answers to ``query`` (email, member ID, phone or card number).
+
+        Online first, with a short deadline; when the server cannot be reached, the member as the
+        till last saw them (``live`` false, "as of" ``fetched_at``). Raises
+        :class:`MemberNotFound` when neither knows them, :class:`NotOnline` when the server cannot
+        be asked and the cache does not know them.
+        """
         text = query.strip()
         if not text:
             raise MemberNotFound("type or scan an email, member ID, phone or card number")
+        if self.monitor.state is not Connectivity.OFFLINE:
+            try:
+                details = await asyncio.wait_for(
+                    self.client.member_details(text), self.lookup_timeout
+                )
+            except ValidationFailed as exc:
+                self.monitor.report(Outcome.REFUSED)
+                raise MemberNotFound(exc.message or "no member matches that") from None
+            except NotFound:
+                self.monitor.report(Outcome.REFUSED)
+                raise MemberNotFound("no member matches that") from None
+            except StampsError as exc:
+                self.monitor.report(exc.outcome, status_code=exc.status_code)
+            except TimeoutError:
+                self.monitor.report(Outcome.AMBIGUOUS)
+            else:
+                self.monitor.report(None)
+                member = member_from_details(details)
+                await self.cache.remember(member)
+                return member
         try:
-            details = await self.client.member_details(text)
-        except ValidationFailed as exc:
-            self.monitor.report(Outcome.REFUSED)
-            raise MemberNotFound(exc.message or "no member matches that") from None
-        except NotFound:
-            self.monitor.report(Outcome.REFUSED)
-            raise MemberNotFound("no member matches that") from None
-        except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            cached = await self.cache.find(text)
+        except AmbiguousMember as exc:
+            raise MemberNotFound(str(exc)) from None
+        if cached is None:
             raise NotOnline(
-                "The member cannot be looked up: the Stamps server cannot be reached."
-            ) from None
-        self.monitor.report(None)
-        return Member.from_details(details)
+                "The Stamps server cannot be reached and this till has not seen that member before."
+            )
+        return cached
+
+    async def suggest(self, query: str) -> list[Member]:
+        """Members for the type-ahead: the server's suggestions online, a prefix search of the
+        cache offline. Suggestions are members as far as they are known: look one up to use it."""
+        text = query.strip()
+        if len(text) < 2:
+            return []
+        if self.monitor.state is not Connectivity.OFFLINE:
+            try:
+                answer = await asyncio.wait_for(self.client.suggestions(text), self.lookup_timeout)
+            except (StampsError, TimeoutError):
+                pass
+            else:
+                return [suggestion_member(s) for s in answer.suggestions]
+        return await self.cache.suggest(text)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue, live or remembered, with this till's use of vouchers."""
+        return Catalogue(
+            self.client, self.cache, self.outbox, allow_codes_offline=self.limits.allow_codes
+        )
 
     async def projected_stamps(self, member: Member) -> int:
         """The member's stamps less what their queued, sending and unknown entries hold."""
@@ -312,7 +365,8 @@ class Till:
         return await self.receipt(entry)
 
     async def status(self) -> OutboxStatus:
-        """The queue's counts for the status bar."""
+        """The queue's counts for the status bar (and the end of an outage, once settled)."""
+        await self.end_outage_if_settled()
         return await self.outbox.status()
 
     # --- the outage -----------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""The offline cache's tables: members and the keys they are found by, their vouchers, and the
+store's reward catalogue, each with the time it was fetched (DESIGN.md §4).
+
+Written with SQLAlchemy Core rather than ORM objects: the cache is read on every keystroke and
+may hold a million members, so its queries are kept to one indexed statement each.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from app.core.storage.tables import UTCDateTime
+
+metadata = sa.MetaData()
+
+MEMBERS = sa.Table(
+    "cached_members",
+    metadata,
+    sa.Column("server_id", sa.String(), primary_key=True),
+    sa.Column("name", sa.String(), nullable=False),
+    sa.Column("name_key", sa.String(), nullable=False, index=True),
+    sa.Column("email", sa.String()),
+    sa.Column("phone", sa.String()),
+    sa.Column("member_ids", sa.JSON(), nullable=False),
+    sa.Column("card_number", sa.String()),
+    sa.Column("level", sa.String()),
+    sa.Column("stamps", sa.Integer(), nullable=False),
+    sa.Column("balance", sa.Float()),
+    sa.Column("is_blocked", sa.Boolean(), nullable=False),
+    sa.Column("redemption_allowed", sa.Boolean(), nullable=False),
+    sa.Column("protected_redemption", sa.Boolean(), nullable=False),
+    sa.Column("pin_is_blocked", sa.Boolean(), nullable=False),
+    sa.Column("fetched_at", UTCDateTime(), nullable=False),
+    sa.Column("seen_at", UTCDateTime(), nullable=False, index=True),
+)
+
+MEMBER_KEYS = sa.Table(
+    "cached_member_keys",
+    metadata,
+    sa.Column("key", sa.String(), primary_key=True),
+    sa.Column(
+        "server_id",
+        sa.String(),
+        sa.ForeignKey("cached_members.server_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sqlite_with_rowid=False,
+)
+
+VOUCHERS = sa.Table(
+    "cached_vouchers",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column(
+        "server_id",
+        sa.String(),
+        sa.ForeignKey("cached_members.server_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("code", sa.String()),
+    sa.Column("name", sa.String()),
+    sa.Column("value", sa.Integer()),
+    sa.Column("is_active", sa.Boolean(), nullable=False),
+    sa.Column("start_date", sa.String()),
+    sa.Column("end_date", sa.String()),
+    sa.Column("template_id", sa.Integer()),
+    sa.Column("fetched_at", UTCDateTime(), nullable=False),
+)
+
+REWARDS = sa.Table(
+    "cached_rewards",
+    metadata,
+    sa.Column("store", sa.Integer(), primary_key=True),
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("code", sa.String()),
+    sa.Column("name", sa.String(), nullable=False),
+    sa.Column("stamps_to_redeem", sa.Integer()),
+    sa.Column("type", sa.Integer()),
+    sa.Column("image_url", sa.String()),
+    sa.Column("fetched_at", UTCDateTime(), nullable=False),
+)

@@ -1,0 +1,144 @@
+"""The network goes away mid-shift and comes back: the till serves the members it knows within
+the offline policy, refuses what only the server can check, and syncs what it accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.config import Settings, load_settings
+from app.core.credentials import Secret
+from app.core.offline.connectivity import Connectivity
+from app.core.offline.policy import Refusal
+from app.core.services.catalogue import CodeNeedsServer
+from app.core.services.members import MemberNotFound
+from app.core.services.receipts import Receipt, Verdict
+from app.core.services.runtime import RuntimeOptions, open_till
+from app.core.services.till import NotOnline, Refused, Till
+from app.sandbox import DEMO_TOKEN, SandboxServer
+
+pytestmark = pytest.mark.integration
+
+AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+OPTIONS = RuntimeOptions(probe_interval=0.1)
+
+
+class Network:
+    """A sandbox that can be taken down and brought back on the same address and state."""
+
+    def __init__(self, state: Path) -> None:
+        self.state = state
+        self.server: SandboxServer | None = SandboxServer(port=0, state_path=state).start()
+        self.port = self.server.port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def down(self) -> None:
+        assert self.server is not None
+        self.server.stop()
+        self.server = None
+
+    def up(self) -> None:
+        self.server = SandboxServer(port=self.port, state_path=self.state).start()
+
+    def ledger(self) -> list[dict[str, object]]:
+        entries: list[dict[str, object]] = httpx.get(f"{self.url}/_sandbox/ledger").json()[
+            "entries"
+        ]
+        return entries
+
+
+async def settled(till: Till, entry_id: str, attempts: int = 20) -> Receipt:
+    """The receipt once the entry leaves "accepted offline": each wait returns when an attempt
+    ends, and attempts that never arrived are followed by more."""
+    receipt = await till.wait(entry_id, 15)
+    for _ in range(attempts):
+        if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:
+            break
+        receipt = await till.wait(entry_id, 15)
+    return receipt
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Iterator[Network]:
+    net = Network(tmp_path / "sandbox.sqlite3")
+    yield net
+    if net.server is not None:
+        net.server.stop()
+
+
+@pytest.fixture
+def settings(network: Network, tmp_path: Path) -> Settings:
+    return load_settings(
+        base_url=network.url,
+        merchant=14,
+        store=32,
+        store_code="RDG-KMG",
+        data_dir=tmp_path / "till",
+        idempotency="honoured",
+        connect_timeout=0.5,
+        read_timeout=2.0,
+    )
+
+
+async def test_outage_mid_shift_and_recovery(settings: Settings, network: Network) -> None:
+    async with open_till(settings, Secret(DEMO_TOKEN), OPTIONS) as till:
+        # Online: the till sees Ayu, Budi, the catalogue and Ayu's vouchers, and remembers them.
+        ayu = await till.find_member(AYU)
+        await till.find_member(BUDI)
+        await till.catalogue.rewards(ayu)
+        await till.catalogue.vouchers(ayu)
+
+        network.down()
+        cached = await till.find_member("081210000006")
+        assert not cached.live
+        assert cached.stamps == 250
+        assert till.monitor.state is Connectivity.OFFLINE
+        with pytest.raises(NotOnline):
+            await till.find_member("agus.setiawan@contoh.co.id")  # never seen
+
+        order = await till.catalogue.reward_order(cached, 1)
+        receipt = await till.redeem(order, cached, cashier="dewi")
+        assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+        assert receipt.provisional
+        tried = await till.wait(receipt.entry_id, 5)
+        assert tried.verdict is Verdict.ACCEPTED_OFFLINE
+        assert await till.projected_stamps(cached) == 230
+
+        # What only the server can check is refused, with a reason.
+        with pytest.raises(CodeNeedsServer, match="online"):
+            await till.catalogue.code_order(cached, "RINDANG-100K-7H2K")
+        budi = await till.find_member(BUDI)
+        with pytest.raises(Refused) as pin:
+            await till.redeem(await till.catalogue.reward_order(budi, 1), budi, cashier="dewi")
+        assert pin.value.decision is not None
+        assert pin.value.decision.refusal is Refusal.PIN_NEEDS_SERVER
+        with pytest.raises(Refused) as costly:
+            await till.redeem(await till.catalogue.reward_order(cached, 7), cached, cashier="dewi")
+        assert costly.value.decision is not None
+        assert costly.value.decision.refusal is Refusal.TOO_COSTLY_OFFLINE
+
+        # The network comes back: the probe notices, the provisional entry is sent and confirmed.
+        network.up()
+        done = await settled(till, receipt.entry_id)
+        assert done.verdict is Verdict.CONFIRMED
+        assert done.stamps_remaining == 230
+        assert [e["idempotency_key"] for e in network.ledger()] == [receipt.entry_id]
+        assert await till.end_outage_if_settled()
+        fresh = await till.find_member(AYU)
+        assert fresh.live
+        assert fresh.stamps == 230
+
+
+async def test_a_member_never_seen_cannot_be_served_offline(
+    settings: Settings, network: Network
+) -> None:
+    network.down()
+    async with open_till(settings, Secret(DEMO_TOKEN), OPTIONS) as till:
+        with pytest.raises((NotOnline, MemberNotFound)):
+            await till.find_member(AYU)
