@@ -1,7 +1,8 @@
-"""``make bench``: the outbox's enqueue latency and drain throughput, each beside a baseline
-measured in the same run (DESIGN.md §8). Budgets are printed, PASS or OVER; nothing is asserted.
+"""``make bench``: the outbox's enqueue latency and drain throughput, and the member cache's
+lookups at a million members, each beside a baseline measured in the same run (DESIGN.md §8).
+Budgets are printed, PASS or OVER; nothing is asserted.
 
-    .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain] [--profile]
+    .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain|cache] [--profile]
 
 Every measured part runs in its own interpreter (``--child``), so each peak RSS is its own and
 the sandbox, in a process of its own too, never competes for a sender's GIL. Figures from a
@@ -30,6 +31,8 @@ from bench_support import SandboxProcess, run_child
 ENQUEUE_P99_BUDGET = 1.5  # × raw sqlite p99
 DRAIN_VS_PLAIN_BUDGET = 0.8  # × the plain sender with the same requests in flight
 DRAIN_VS_SEQUENTIAL_BUDGET = 6.0  # × the one-at-a-time sender
+CACHE_EXACT_P99_MS = 2.0
+CACHE_PREFIX_P99_MS = 20.0
 
 FULL = {
     "enqueue_n": 1000,
@@ -38,6 +41,8 @@ FULL = {
     "lanes": 8,
     "sequential": 100,
     "latency_ms": 50,
+    "cache_members": 1_000_000,
+    "cache_lookups": 2000,
 }
 QUICK = {
     "enqueue_n": 300,
@@ -46,6 +51,8 @@ QUICK = {
     "lanes": 8,
     "sequential": 40,
     "latency_ms": 50,
+    "cache_members": 100_000,
+    "cache_lookups": 500,
 }
 CHILD_TIMEOUT = 240.0
 
@@ -158,11 +165,42 @@ def bench_drain(size: dict[str, int], profile: bool) -> list[str]:
     return lines
 
 
+def bench_cache(size: dict[str, int]) -> list[str]:
+    """Member cache: exact lookup by each identifier and prefix suggestions, p50/p99."""
+    r = run_child(
+        "cache",
+        {"members": size["cache_members"], "lookups": size["cache_lookups"]},
+        CHILD_TIMEOUT * 2,
+    )
+    raw, raw_prefix = r["raw_exact"], r["raw_prefix"]
+    lines = [
+        f"cache    {r['members']:,} members: database {r['size_mb']:.0f} MB, built in "
+        f"{r['build_s']:.0f} s (untimed), peak RSS {r['rss_mb']:.0f} MB"
+    ]
+    for label, t in r["exact"].items():
+        lines.append(
+            f"         exact by {label:<14} p50 {t['p50']:.2f} ms p99 {t['p99']:.2f} ms "
+            f"(budget ≤ {CACHE_EXACT_P99_MS}: {_verdict(t['p99'] <= CACHE_EXACT_P99_MS)})"
+        )
+    p = r["prefix"]
+    lines.append(
+        f"         prefix suggestions     p50 {p['p50']:.2f} ms p99 {p['p99']:.2f} ms "
+        f"(budget ≤ {CACHE_PREFIX_P99_MS:.0f}: {_verdict(p['p99'] <= CACHE_PREFIX_P99_MS)})"
+    )
+    lines.append(
+        f"         bare SQL, same queries: exact p50 {raw['p50']:.3f} ms p99 {raw['p99']:.3f} ms, "
+        f"prefix p50 {raw_prefix['p50']:.3f} ms p99 {raw_prefix['p99']:.3f} ms"
+    )
+    return lines
+
+
 def _child(name: str, params: dict[str, Any]) -> int:
+    import bench_cache
     import bench_drain
     import bench_enqueue
 
     children = {
+        "cache": bench_cache.child_cache,
         "enqueue": bench_enqueue.child_enqueue,
         "drain-outbox": bench_drain.child_drain_outbox,
         "drain-plain": bench_drain.child_drain_sender,
@@ -175,7 +213,7 @@ def _child(name: str, params: dict[str, Any]) -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="a smaller run (about a quarter)")
-    p.add_argument("--only", choices=("enqueue", "drain"), help="run one benchmark")
+    p.add_argument("--only", choices=("enqueue", "drain", "cache"), help="run one benchmark")
     p.add_argument(
         "--profile",
         action="store_true",
@@ -195,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         lines += bench_enqueue(size)
     if args.only in (None, "drain"):
         lines += bench_drain(size, args.profile)
+    if args.only in (None, "cache"):
+        lines += bench_cache(size)
     print()
     print("\n".join(lines))
     print(f"\n(took {time.perf_counter() - started:.0f} s; budgets are informational)")

@@ -120,5 +120,6 @@ async def open_till(
     finally:
         await worker.stop()
         await monitor.stop()
+        await till.cache.close()
         await client.aclose()
         await outbox.close()
