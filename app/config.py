@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     connect_timeout: float = Field(default=3.0, gt=0, le=60)
     read_timeout: float = Field(default=10.0, gt=0, le=300)
     pin_timeout: int = Field(default=900, ge=30, le=3600)
+    # Added to 2 × (connect + read timeout) for how long a claimed entry is held before another
+    # worker may take it back after a crash.
+    lease_margin: float = Field(default=30.0, ge=1.0, le=600)
     # The store's code as the activity feed names it; without it a redemption whose answer was
     # lost cannot be proven from the feed, and stays for a manager to decide.
     store_code: str | None = Field(default=None, min_length=1, max_length=64)

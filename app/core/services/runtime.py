@@ -62,7 +62,7 @@ def outbox_policy(settings: Settings) -> OutboxPolicy:
         lanes=settings.lanes,
         connect_timeout=settings.connect_timeout,
         read_timeout=settings.read_timeout,
-        lease_margin=30.0 + extra,
+        lease_margin=settings.lease_margin + extra,
     )
 
 
