@@ -1,81 +1,26 @@
-"""A live sandbox for the till's own integration tests, and a till's settings pointing at it."""
+"""A live sandbox for the till's own integration tests, and a till's settings pointing at it
+(the fixtures live in tests/support/sandbox.py, shared with the UI tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from ..support.sandbox import (
+    MERCHANT,
+    STORE,
+    STORE_CODE,
+    SandboxControl,
+    _control_client,
+    live_sandbox,
+    sandbox,
+    till_settings,
+)
 
-import httpx
-import pytest
-
-from app.config import Settings, load_settings
-from app.sandbox import DEMO_TOKEN, SandboxServer
-
-MERCHANT, STORE, STORE_CODE = 14, 32, "RDG-KMG"
-
-
-class SandboxControl:
-    """The sandbox's loopback control endpoints."""
-
-    def __init__(self, server: SandboxServer, client: httpx.Client) -> None:
-        self.server = server
-        self.client = client
-
-    def reset(self) -> None:
-        self.client.post("/_sandbox/reset").raise_for_status()
-
-    def faults(self, **settings: Any) -> None:
-        self.client.post("/_sandbox/faults", json=settings).raise_for_status()
-
-    def idempotency(self, enabled: bool) -> None:
-        self.client.post("/_sandbox/idempotency", json={"enabled": enabled}).raise_for_status()
-
-    def ledger(self) -> list[dict[str, Any]]:
-        entries: list[dict[str, Any]] = self.client.get("/_sandbox/ledger").json()["entries"]
-        return entries
-
-    def stamps(self, user: str) -> int:
-        answer = self.client.get(
-            "/api/v2/memberships/details",
-            params={"user": user, "merchant": MERCHANT},
-            headers={"Authorization": f"Token {DEMO_TOKEN}"},
-        )
-        answer.raise_for_status()
-        return int(answer.json()["membership"]["stamps"])
-
-
-@pytest.fixture(scope="session")
-def live_sandbox() -> Iterator[SandboxServer]:
-    with SandboxServer(port=0, token=DEMO_TOKEN) as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
-def _control_client(live_sandbox: SandboxServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=live_sandbox.url, timeout=5) as client:
-        yield client
-
-
-@pytest.fixture
-def sandbox(live_sandbox: SandboxServer, _control_client: httpx.Client) -> SandboxControl:
-    """The session's sandbox, reset: demo data, no faults, idempotency honoured, empty ledger."""
-    control = SandboxControl(live_sandbox, _control_client)
-    control.reset()
-    return control
-
-
-@pytest.fixture
-def till_settings(sandbox: SandboxControl, tmp_path: Path) -> Settings:
-    """A till on store 32 of the demo merchant, with its own fresh database."""
-    return load_settings(
-        base_url=sandbox.server.url,
-        merchant=MERCHANT,
-        store=STORE,
-        store_code=STORE_CODE,
-        data_dir=tmp_path / "till",
-        idempotency="honoured",
-        terminal="till-1",
-        connect_timeout=1.0,
-        read_timeout=2.0,
-    )
+__all__ = [
+    "MERCHANT",
+    "STORE",
+    "STORE_CODE",
+    "SandboxControl",
+    "_control_client",
+    "live_sandbox",
+    "sandbox",
+    "till_settings",
+]

@@ -42,6 +42,7 @@ import pytest
 # pytest-qt (qt_api = pyside6) has imported PySide6 before this file, and qasync takes the
 # binding already imported; the app itself sets QT_API in app/ui/__init__.py.
 import qasync
+import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -86,6 +87,11 @@ def qasync_loop(qapp: QApplication, qtbot: QtBot) -> Iterator[asyncio.AbstractEv
         asyncio.events._set_running_loop(None)
         loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
         loop.close()
+        # Delete the loop's Qt objects now, on this thread. Left to Python's cyclic GC they can be
+        # freed on whichever thread happens to collect (a database writer, the sandbox's), where
+        # Qt cannot unregister their timers, and a later timer event lands on freed memory.
+        shiboken6.delete(loop._timer)
+        shiboken6.delete(loop._QEventLoop__call_soon_signaller)  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -113,3 +119,16 @@ def shown(qtbot: QtBot) -> Callable[[W], W]:
         return widget
 
     return show
+
+
+# --- a till against a live sandbox, for whole flows through the window -----------------------
+
+from ..support.sandbox import (  # noqa: E402  (fixtures, re-exported for tests/ui)
+    SandboxControl,
+    _control_client,
+    live_sandbox,
+    sandbox,
+    till_settings,
+)
+
+__all__ = ["SandboxControl", "_control_client", "live_sandbox", "sandbox", "till_settings"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,9 +41,39 @@ def test_python_dash_m_app_runs_the_same_cli() -> None:
     assert done.stdout.strip() == f"stamps-pos {__version__}"
 
 
-@pytest.mark.parametrize("command", [["gui"], ["gui", "--kiosk"], ["demo"]])
-def test_a_command_not_built_yet_says_so_and_exits_5(
+@pytest.mark.parametrize("command", [[], ["gui"]])
+def test_the_window_without_settings_is_a_configuration_error(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(command) == EXIT_NOT_BUILT
+    assert main(command) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("stamps-pos gui: setting 'merchant' is required")
+    assert "STAMPS_POS_MERCHANT" in err
+
+
+def test_the_window_without_a_token_says_how_to_set_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STAMPS_POS_MERCHANT", "14")
+    monkeypatch.setenv("STAMPS_POS_STORE", "32")
+    assert main(["gui"]) == EXIT_USAGE
+    assert "no API token" in capsys.readouterr().err
+
+
+def test_kiosk_mode_is_not_built_yet_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gui", "--kiosk"]) == EXIT_NOT_BUILT
     assert "not built yet" in capsys.readouterr().err
+
+
+def test_a_second_window_on_the_same_data_folder_is_refused(tmp_path: Path) -> None:
+    from app.ui.cashier import SecondInstance, single_instance
+
+    # QLockFile is per process and path: a second holder in this process is refused too.
+    with (
+        single_instance(tmp_path),
+        pytest.raises(SecondInstance, match="already open"),
+        single_instance(tmp_path),
+    ):
+        pass
+    with single_instance(tmp_path):  # released: the next start takes it
+        pass

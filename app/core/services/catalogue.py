@@ -218,7 +218,7 @@ class Catalogue:
         """An order for one of the member's vouchers."""
         voucher, _ = await self.voucher(member, voucher_id)
         value = int(voucher.value) if voucher.value is not None else None
-        return VoucherOrder(voucher_id, voucher.name or f"voucher {voucher_id}", value)
+        return VoucherOrder(voucher_id, voucher_name(voucher), value)
 
     async def deduct_order(self, member: Member, voucher_id: int, value: int) -> DeductOrder:
         """An order taking ``value`` rupiah from a dynamic voucher, checked against what is left."""
@@ -226,7 +226,7 @@ class Catalogue:
         if voucher.value is not None and value > voucher.value:
             left = format_rupiah(int(voucher.value))
             raise InvalidOrder(f"{voucher.name} has only {left} left")
-        return DeductOrder(voucher_id, voucher.name or f"voucher {voucher_id}", value)
+        return DeductOrder(voucher_id, voucher_name(voucher), value)
 
     async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
         """Validate a voucher code online, then an order for it.
@@ -292,6 +292,16 @@ _CODES_ONLINE = (
     "Voucher and promo codes can only be checked online. Try again when the till is back online."
 )
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
+
+
+def voucher_name(voucher: VoucherInfo) -> str:
+    """What to call a voucher: its own name, else its template's (member voucher lists often name
+    only the template), else its id."""
+    if voucher.name:
+        return voucher.name
+    if voucher.template is not None and voucher.template.name:
+        return voucher.template.name
+    return f"voucher {voucher.id}"
 
 
 def voucher_facts(voucher: VoucherInfo) -> VoucherFacts:

@@ -219,7 +219,9 @@ class Till:
             )
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
-            raise PinRejected(exc.message or "Wrong PIN", exc.attempts_left) from None
+            # The field's own message reads as a sentence; ``detail`` carries a "pin: " prefix.
+            reason = exc.field_errors.get("pin") or exc.message or "Wrong PIN"
+            raise PinRejected(reason, exc.attempts_left) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             raise NotOnline(f"The PIN could not be checked: {exc.message}") from None

@@ -106,9 +106,7 @@ class MemberCard(QFrame):
         self._level.setText(member.level)
         self._stamps.setText(self.tr("{stamps} stamps").format(stamps=member.stamps))
         self._projected.setVisible(member.projected)
-        self._projected.setText(
-            self.tr("Projected: the offline balance minus redemptions waiting to sync")
-        )
+        self._projected.setText(self.tr("Projected: the balance minus redemptions waiting to sync"))
         self._balance.setText(member.balance_text)
         self._balance.setVisible(bool(member.balance_text))
         self._pin_badge.setVisible(member.pin_protected)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberSuggestion
+from app.ui.widgets.properties import set_style_property
 
 DEBOUNCE_MS = 150
 
@@ -46,6 +47,12 @@ class MemberSearch(QWidget):
         self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.suggestions.hide()
 
+        self.message = QLabel()
+        self.message.setObjectName("memberSearchMessage")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
@@ -65,6 +72,7 @@ class MemberSearch(QWidget):
         layout.addWidget(self._label)
         layout.addWidget(self.field)
         layout.addWidget(self.suggestions)
+        layout.addWidget(self.message)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -83,6 +91,17 @@ class MemberSearch(QWidget):
         if suggestions:
             self.suggestions.setCurrentRow(0)
 
+    def set_message(self, text: str, *, error: bool = True) -> None:
+        """A line under the field: why a lookup found nobody, or that it is looking (``""``
+        hides it)."""
+        set_style_property(self.message, "role", "error" if error else "muted")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def message_text(self) -> str:
+        """The line under the field as shown, or ``""``."""
+        return self.message.text() if not self.message.isHidden() else ""
+
     def hide_suggestions(self) -> None:
         """Close the suggestion list (the text stays)."""
         self.suggestions.clear()
@@ -93,6 +112,7 @@ class MemberSearch(QWidget):
         self._debounce.stop()
         self.field.clear()
         self.hide_suggestions()
+        self.set_message("")
 
     def focus(self) -> None:
         """Put the cursor in the field with its text selected, ready to type over."""

@@ -1,0 +1,88 @@
+"""``stamps-pos gui`` (the default) and ``stamps-pos demo``: the cashier window, on the till's
+own settings or against an embedded sandbox with a throwaway database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from app import APP_NAME
+from app.cli.till_commands import EXIT_USAGE, Stop, _settings
+from app.config import ConfigError, default_config_file, load_settings
+from app.core.credentials import Secret
+
+EXIT_INTERRUPTED = 130
+DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
+
+DEMO_HINT = """\
+Stamps POS demo: the till runs against a sandbox at {url} with a throwaway database.
+Pick a cashier, then try these members (type or paste into Member, then Enter):
+  customer@stamps.co.id       Ayu, 250 stamps; vouchers (one with Rp 150.000 to deduct)
+                              also KR24000006, card 70140000000006, phone 081210000006
+  budi.santoso@contoh.co.id   PIN-protected: the PIN is 123456
+  hendra.gunawan@contoh.co.id blocked: every redemption is refused
+  agus.setiawan@contoh.co.id  0 stamps
+Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
+"""
+
+
+def _fail(args: argparse.Namespace, message: str) -> int:
+    print(f"{APP_NAME} {args.command}: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def gui(args: argparse.Namespace) -> int:
+    """Open the cashier window on the till's settings."""
+    if getattr(args, "kiosk", False):
+        from app.cli import EXIT_NOT_BUILT
+
+        _fail(args, "kiosk mode: not built yet; run `stamps-pos gui` without --kiosk")
+        return EXIT_NOT_BUILT
+    try:
+        settings, token = _settings(args)
+    except Stop as stop:
+        return _fail(args, stop.message)
+    from app.ui.cashier import SecondInstance, cashier_names, run_cashier
+
+    # The store's cashiers: cashiers.txt beside the settings file, one name a line.
+    config_file = Path(args.config) if args.config else default_config_file()
+    cashiers = cashier_names(config_file.parent)
+    try:
+        return run_cashier(settings, token, cashiers=cashiers)
+    except SecondInstance as exc:
+        return _fail(args, str(exc))
+    except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
+        return EXIT_INTERRUPTED
+
+
+def demo(args: argparse.Namespace) -> int:
+    """The cashier window against an embedded sandbox and a throwaway database."""
+    from app.sandbox import DEMO_TOKEN, SandboxServer
+    from app.ui.cashier import SecondInstance, run_cashier
+
+    with tempfile.TemporaryDirectory(prefix="stamps-pos-demo-") as folder:
+        root = Path(folder)
+        with SandboxServer(port=0, token=DEMO_TOKEN, idempotency=True) as sandbox:
+            try:
+                # A settings file that does not exist: the demo never reads the till's own.
+                settings = load_settings(
+                    root / "no-settings.toml",
+                    base_url=sandbox.url,
+                    merchant=DEMO_MERCHANT,
+                    store=DEMO_STORE,
+                    store_code=DEMO_STORE_CODE,
+                    idempotency="honoured",
+                    data_dir=root / "data",
+                    terminal="demo-till",
+                )
+            except ConfigError as exc:
+                return _fail(args, str(exc))
+            print(DEMO_HINT.format(url=sandbox.url), flush=True)
+            try:
+                return run_cashier(settings, Secret(DEMO_TOKEN))
+            except SecondInstance as exc:
+                return _fail(args, str(exc))
+            except KeyboardInterrupt:
+                return EXIT_INTERRUPTED

@@ -1,0 +1,63 @@
+"""The promo tab: a promo code, which the server takes only with the sale's invoice number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from app.core.offline.policy import VoucherFacts
+from app.core.services.members import Member
+from app.core.services.orders import Order
+from app.ui.controllers.redemption import RedemptionController
+from app.ui.controllers.session import CashierSession
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.viewmodels import ResultData
+
+
+class PromoController(QObject):
+    """Redeems the :class:`PromoPanel`'s code; without an invoice number it marks the invoice
+    field as required and sends nothing."""
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        session: CashierSession,
+        redemption: RedemptionController,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.session = session
+        self.redemption = redemption
+        view.promo_panel.promo_entered.connect(lambda code: spawn(self.redeem(code)))
+        view.invoice_field.invoice_changed.connect(self._invoice_changed)
+
+    async def redeem(self, code: str) -> None:
+        """Validate the promo code online and redeem it with the invoice number."""
+        what = self.tr("Promo code {code}").format(code=code)
+        invoice = self.view.invoice_field
+        if not invoice.text():
+            invoice.set_required(True)
+            invoice.focus()
+            self.redemption.show(
+                ResultData(
+                    kind="refused",
+                    headline=what,
+                    details=self.tr("A promo code needs the invoice number of this sale."),
+                    what_to_do=self.tr(
+                        "Type or scan the invoice number (F6), then redeem the promo again."
+                    ),
+                )
+            )
+            return
+        catalogue = self.session.catalogue
+
+        async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
+            return await catalogue.promo_order(member, code), None
+
+        receipt = await self.redemption.redeem(what, build)
+        if receipt is not None:
+            self.view.promo_panel.clear()
+
+    def _invoice_changed(self, text: str) -> None:
+        if text:
+            self.view.invoice_field.set_required(False)

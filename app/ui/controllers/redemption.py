@@ -1,0 +1,378 @@
+"""The one way every redemption goes: PIN when the member needs it, enqueue through the till,
+wait for the outcome, show it, and keep following it until it settles."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.credentials import Secret
+from app.core.offline.policy import VoucherFacts
+from app.core.services.catalogue import CatalogueUnavailable
+from app.core.services.members import Member
+from app.core.services.orders import InvalidOrder, Order
+from app.core.services.receipts import Receipt, Verdict
+from app.core.services.till import PinRejected, PinRequired, Refused
+from app.ui.controllers.session import CashierSession
+from app.ui.controllers.tasks import spawn
+from app.ui.dialogs.pin_dialog import PinDialog
+from app.ui.main_window import CashierWindowView
+from app.ui.viewmodels import OutcomeKind, RedemptionRowData, ResultData
+from app.ui.widgets.member_card import local_time_text
+
+#: A builder turns the member on screen into an order (and the voucher's facts, for a voucher).
+OrderBuilder = Callable[[Member], Awaitable[tuple[Order, VoucherFacts | None]]]
+
+_KIND: dict[Verdict, OutcomeKind] = {
+    Verdict.CONFIRMED: "confirmed",
+    Verdict.ACCEPTED_OFFLINE: "accepted_offline",
+    Verdict.NOT_CONFIRMED: "not_confirmed",
+    Verdict.REFUSED: "refused",
+    Verdict.CANCELLED: "refused",
+    Verdict.EXPIRED: "refused",
+    Verdict.CLOSED: "refused",
+}
+#: Outcomes that may still change: the till keeps following them.
+_OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
+
+
+@dataclass
+class _Followed:
+    """A redemption of this shift, as its row describes it."""
+
+    member: str
+    what: str
+    time_text: str
+    verdict: Verdict | None = None
+
+
+class RedemptionController(QObject):
+    """Runs :meth:`redeem` for the rewards, vouchers and promo controllers, and owns the result
+    panel and the shift's redemptions list.
+
+    ``result_shown(ResultData)`` fires whenever the result panel changes; ``rows_refreshed()``
+    after the followed rows were brought up to date; ``receipt_ready(Receipt)`` when a
+    redemption's wait ends.
+    """
+
+    result_shown = Signal(object)
+    rows_refreshed = Signal()
+    receipt_ready = Signal(object)
+
+    def __init__(self, view: CashierWindowView, session: CashierSession) -> None:
+        super().__init__(view)
+        self.view = view
+        self.session = session
+        self.till = session.till
+        self.pin_dialog: PinDialog | None = None
+        self.busy = False
+        self.on_screen: str | None = None
+        self.on_screen_what = ""
+        self.last_receipt: Receipt | None = None
+        self.last_lines: tuple[str, ...] = ()
+        self._followed: dict[str, _Followed] = {}
+        self._refreshing = False
+        self._dirty = False
+        self._on_screen_member: str | None = None
+        self.till.outbox.add_listener(self._outbox_changed)
+        session.member_changed.connect(self._member_changed)
+        settings = session.settings
+        self.wait_timeout = settings.connect_timeout + settings.read_timeout + 1
+
+    def close(self) -> None:
+        """Stop listening to the outbox (the window is closing)."""
+        self.till.outbox.remove_listener(self._outbox_changed)
+
+    # -- the flow ----------------------------------------------------------------------------
+
+    async def redeem(
+        self, what: str, build: OrderBuilder, *, order_words: bool = False
+    ) -> Receipt | None:
+        """Build the order for the member on screen, take their PIN if needed, enqueue it and
+        show what became of it, headed ``what`` (or, with ``order_words``, the order's own
+        description once built). Returns the receipt, or ``None`` when nothing was enqueued."""
+        member = self.session.member
+        if member is None:
+            self.show(self._refusal(what, self.tr("Find the member first (F2).")))
+            return None
+        if self.busy:
+            return None
+        self.busy = True
+        try:
+            return await self._redeem(member, what, build, order_words)
+        finally:
+            self.busy = False
+
+    async def _redeem(
+        self, member: Member, what: str, build: OrderBuilder, order_words: bool
+    ) -> Receipt | None:
+        self.show(
+            ResultData(
+                kind="not_confirmed",
+                headline=what,
+                details=self.tr("Checking with the till…"),
+                what_to_do=self.tr("Wait a moment: do not hand anything over yet."),
+            )
+        )
+        try:
+            order, voucher = await build(member)
+            if order_words:
+                what = order.description
+            receipt = await self._enqueue(member, order, voucher)
+        except InvalidOrder as exc:
+            self.show(self._refusal(what, _sentence(str(exc))))
+            return None
+        except CatalogueUnavailable as exc:
+            self.show(
+                self._refusal(
+                    what,
+                    self.tr("The Stamps server could not check this: {why}").format(
+                        why=_sentence(str(exc))
+                    ),
+                    self.tr("Nothing was redeemed. Try again in a moment."),
+                )
+            )
+            return None
+        except Refused as exc:
+            self.show(self._refusal(what, _sentence(exc.reason)))
+            return None
+        if receipt is None:  # the PIN dialog was cancelled
+            self.show(None)
+            return None
+
+        self._followed[receipt.entry_id] = _Followed(
+            member=member.name,
+            what=what,
+            time_text=local_time_text(receipt.created_at).split(" ")[-1],
+        )
+        self.on_screen = receipt.entry_id
+        self.on_screen_what = what
+        self._on_screen_member = member.server_id
+        self.last_lines = (what,)
+        self._upsert_row(receipt.entry_id, receipt.verdict)
+        self.show(
+            ResultData(
+                kind="not_confirmed",
+                headline=what,
+                details=self.tr("Sending to Stamps…"),
+                what_to_do=self.tr("Wait a moment: do not hand anything over yet."),
+            )
+        )
+        done = await self.till.wait(receipt.entry_id, self.wait_timeout)
+        self._settle(done)
+        self.receipt_ready.emit(done)
+        if done.verdict is not Verdict.REFUSED:
+            self.session.balance_changed(done.stamps_remaining)
+        return done
+
+    async def _enqueue(
+        self, member: Member, order: Order, voucher: VoucherFacts | None
+    ) -> Receipt | None:
+        cashier = self.session.cashier or self.session.settings.terminal
+        invoice = self.view.invoice_field.text() or None
+        try:
+            return await self.till.redeem(
+                order, member, cashier=cashier, invoice_number=invoice, voucher=voucher
+            )
+        except PinRequired:
+            pass
+        # The policy has passed; the member's PIN is the last check, and only the server makes it.
+        self.show(
+            ResultData(
+                kind="not_confirmed",
+                headline=order.description,
+                details=self.tr("Waiting for the customer's PIN…"),
+                what_to_do=self.tr("Nothing is sent until the PIN is accepted."),
+            )
+        )
+        request_id = await self._ask_pin(member)
+        if request_id is None:
+            return None
+        return await self.till.redeem(
+            order,
+            member,
+            cashier=cashier,
+            invoice_number=invoice,
+            voucher=voucher,
+            request_id=request_id,
+        )
+
+    def _member_changed(self, member: Member | None) -> None:
+        # The next customer must not see (or be handed a slip for) the last one's result.
+        if member is not None and member.server_id == self._on_screen_member:
+            return
+        if self.busy:
+            return
+        self.on_screen = None
+        self._on_screen_member = None
+        self.last_receipt = None
+        if self.view.result_panel.result() is not None:
+            self.show(None)
+
+    # -- the PIN -----------------------------------------------------------------------------
+
+    async def _ask_pin(self, member: Member) -> str | None:
+        """Open the PIN dialog; the authorised request id, or ``None`` when cancelled."""
+        dialog = PinDialog(member.name, self.view)
+        self.pin_dialog = dialog
+        outcome: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+
+        def submitted(pin: str) -> None:
+            # The PIN goes straight into the call; nothing here keeps it.
+            spawn(self._authorize(dialog, member, Secret(pin), outcome), name="authorize PIN")
+
+        def cancelled() -> None:
+            if not outcome.done():
+                outcome.set_result(None)
+
+        dialog.pin_submitted.connect(submitted)
+        dialog.rejected.connect(cancelled)
+        dialog.open()
+        try:
+            return await outcome
+        finally:
+            self.pin_dialog = None
+            dialog.hide()
+            dialog.deleteLater()
+
+    async def _authorize(
+        self,
+        dialog: PinDialog,
+        member: Member,
+        pin: Secret,
+        outcome: asyncio.Future[str | None],
+    ) -> None:
+        try:
+            request_id = await self.till.authorize_pin(member, pin)
+        except PinRejected as exc:
+            if exc.attempts_left is not None:
+                message = self.tr("Wrong PIN. Ask the customer to try again.")
+            else:
+                message = _sentence(exc.reason.removeprefix("pin:").strip())
+            dialog.show_failure(message, exc.attempts_left)
+            return
+        except Refused as exc:  # offline, or the member's lane is busy
+            if not outcome.done():
+                outcome.set_exception(exc)
+            dialog.reject()
+            return
+        finally:
+            del pin
+        if not outcome.done():
+            outcome.set_result(request_id)
+        dialog.accept()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def show(self, result: ResultData | None) -> None:
+        """Put ``result`` on the result panel."""
+        self.view.result_panel.set_result(result)
+        self.result_shown.emit(result)
+
+    def _refusal(self, what: str, reason: str, what_to_do: str = "") -> ResultData:
+        return ResultData(
+            kind="refused",
+            headline=what,
+            details=reason,
+            what_to_do=what_to_do or self.tr("Nothing was redeemed. Tell the customer why."),
+        )
+
+    def result_for(self, receipt: Receipt, what: str) -> ResultData:
+        """The result panel's values for a receipt."""
+        kind = _KIND[receipt.verdict]
+        details = ""
+        if receipt.verdict is Verdict.REFUSED and receipt.last_error:
+            details = _sentence(receipt.last_error)
+        elif receipt.verdict in (Verdict.CANCELLED, Verdict.EXPIRED, Verdict.CLOSED):
+            details = receipt.headline
+        elif receipt.stamps_remaining is not None:
+            details = self.tr("{stamps} stamps left").format(stamps=receipt.stamps_remaining)
+        elif receipt.verdict is Verdict.NOT_CONFIRMED and receipt.last_error:
+            details = self.tr("No answer from the server: {error}").format(
+                error=_sentence(receipt.last_error)
+            )
+        return ResultData(
+            kind=kind,
+            headline=what,
+            details=details,
+            redemption_id=(
+                str(receipt.server_redemption_id)
+                if receipt.server_redemption_id is not None
+                else None
+            ),
+            voucher_code=receipt.voucher_code,
+            what_to_do=receipt.what_to_do if kind == "refused" else "",
+        )
+
+    def _settle(self, receipt: Receipt) -> None:
+        if receipt.entry_id in self._followed:
+            self._upsert_row(receipt.entry_id, receipt.verdict)
+            if receipt.verdict not in _OPEN:
+                del self._followed[receipt.entry_id]
+        if receipt.entry_id == self.on_screen:
+            self.last_receipt = receipt
+            self.show(self.result_for(receipt, self.on_screen_what))
+
+    def _upsert_row(self, entry_id: str, verdict: Verdict) -> None:
+        followed = self._followed[entry_id]
+        followed.verdict = verdict
+        self.view.redemptions_model.upsert(
+            RedemptionRowData(
+                entry_id=entry_id,
+                time_text=followed.time_text,
+                member=followed.member,
+                what=followed.what,
+                status=_KIND[verdict],
+            )
+        )
+
+    def clear_shift(self) -> None:
+        """A new shift starts with an empty list and nothing followed."""
+        self._followed.clear()
+        self.on_screen = None
+        self.on_screen_what = ""
+        self.last_receipt = None
+        self.view.redemptions_model.set_rows([])
+        self.show(None)
+
+    # -- following ---------------------------------------------------------------------------
+
+    def _outbox_changed(self) -> None:
+        if not self._followed:
+            return
+        if self._refreshing:
+            self._dirty = True
+            return
+        self._refreshing = True
+        spawn(self._refresh_followed(), name="follow redemptions")
+
+    async def _refresh_followed(self) -> None:
+        try:
+            self._dirty = True
+            while self._dirty:
+                self._dirty = False
+                for entry_id in list(self._followed):
+                    receipt = await self.till.receipt(entry_id)
+                    if entry_id not in self._followed:
+                        continue
+                    if receipt.verdict is not self._followed[entry_id].verdict:
+                        on_screen = entry_id == self.on_screen
+                        self._settle(receipt)
+                        # While the redemption's own wait runs, that wait updates the balance.
+                        if on_screen and not self.busy and receipt.verdict is Verdict.CONFIRMED:
+                            self.session.balance_changed(receipt.stamps_remaining)
+        finally:
+            self._refreshing = False
+        self.rows_refreshed.emit()
+
+
+def _sentence(text: str) -> str:
+    """A message from the server or the till as a sentence: capital first, full stop last."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."

@@ -1,0 +1,127 @@
+"""The always-visible sync bar: connectivity, queue counts, the oldest queued entry's age, and
+the alerts (queue paused for credentials, a lane that has not moved)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.core.offline.connectivity import Connectivity
+from app.core.outbox.outbox import OutboxStatus
+from app.ui.controllers.session import CashierSession
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.viewmodels import Connectivity as ConnectivityText
+from app.ui.viewmodels import StatusData
+from app.ui.widgets.status_bar import age_text
+
+#: A queued entry older than this means its lane is stuck (DESIGN.md §5: "a setting").
+STALL_AFTER_S = 120.0
+#: The age ticks every second without asking the database; a full re-read catches what another
+#: process (a headless ``stamps-pos sync``) changed.
+TICK_MS = 1000
+REREAD_MS = 10_000
+
+
+class StatusController(QObject):
+    """Keeps the :class:`SyncStatusBar` current. ``refreshed(StatusData)`` after each update."""
+
+    refreshed = Signal(object)
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        session: CashierSession,
+        *,
+        stall_after_s: float = STALL_AFTER_S,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.session = session
+        self.till = session.till
+        self.stall_after_s = stall_after_s
+        self._status: OutboxStatus | None = None
+        self._read_at = 0.0
+        self._reading = False
+        self._again = False
+
+        self.till.outbox.add_listener(self.refresh)
+        self._unsubscribe = self.till.monitor.subscribe(lambda _old, _new: self.refresh())
+        session.cashier_changed.connect(self._cashier_changed)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._show)
+        self._tick.start()
+        self._reread = QTimer(self)
+        self._reread.setInterval(REREAD_MS)
+        self._reread.timeout.connect(self.refresh)
+        self._reread.start()
+        self.refresh()
+
+    def close(self) -> None:
+        """Stop listening (the window is closing)."""
+        self._tick.stop()
+        self._reread.stop()
+        self.till.outbox.remove_listener(self.refresh)
+        self._unsubscribe()
+
+    def refresh(self) -> None:
+        """Re-read the queue's counts (coalesced: one read at a time, one more if asked)."""
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        spawn(self._read(), name="status")
+
+    async def _read(self) -> None:
+        try:
+            self._again = True
+            while self._again:
+                self._again = False
+                self._status = await self.till.status()
+                self._read_at = time.monotonic()
+        finally:
+            self._reading = False
+        self._show()
+
+    def data(self) -> StatusData:
+        """What the bar shows now."""
+        state = self.till.monitor.state
+        status = self._status
+        if status is None:
+            return StatusData(connectivity=_connectivity(state))
+        age = status.oldest_queued_age
+        if age is not None:
+            age += time.monotonic() - self._read_at
+        stalled = None
+        if age is not None and age > self.stall_after_s and not status.paused:
+            stalled = self.tr(
+                "A redemption has waited {age} to sync. Check the network, or call a manager."
+            ).format(age=age_text(age))
+        return StatusData(
+            connectivity=_connectivity(state),
+            queued=status.queued + status.sending,
+            unknown=status.unknown,
+            failed=status.rejected,
+            oldest_queued_age_s=age,
+            paused_for_credentials=status.paused,
+            stalled_lane_alert=stalled,
+        )
+
+    def _show(self) -> None:
+        data = self.data()
+        self.view.status.set_status(data)
+        self.refreshed.emit(data)
+
+    def _cashier_changed(self, name: object) -> None:
+        self.view.status.set_cashier(name if isinstance(name, str) else None)
+
+
+def _connectivity(state: Connectivity) -> ConnectivityText:
+    words: dict[Connectivity, ConnectivityText] = {
+        Connectivity.ONLINE: "online",
+        Connectivity.DEGRADED: "degraded",
+        Connectivity.OFFLINE: "offline",
+    }
+    return words[state]

@@ -1,0 +1,116 @@
+"""A till against the session's live sandbox, and the real cashier window over it.
+
+Tests here are plain ``def`` tests on the ``qasync_loop`` fixture: the controllers' tasks run
+while ``qtbot.waitSignal`` / ``waitUntil`` process events, as they would in the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.receipts import Receipt
+from app.core.services.runtime import open_till
+from app.core.services.till import Till
+from app.sandbox import DEMO_TOKEN
+from app.ui.cashier import CashierWindow
+from app.ui.controllers import tasks
+from app.ui.main_window import CashierWindowView
+
+WAIT_MS = 10_000
+T = TypeVar("T")
+
+
+@pytest.fixture
+def open_running_till(
+    qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> Iterator[Callable[[Settings], Till]]:
+    """``open_running_till(settings)``: a till opened on the test's loop, closed at teardown."""
+    stops: list[tuple[asyncio.Event, asyncio.Task[None]]] = []
+
+    def opener(settings: Settings) -> Till:
+        holder: list[Till] = []
+        stop = asyncio.Event()
+
+        async def hold() -> None:
+            async with open_till(settings, Secret(DEMO_TOKEN)) as till:
+                holder.append(till)
+                await stop.wait()
+
+        task = qasync_loop.create_task(hold())
+        stops.append((stop, task))
+        qtbot.waitUntil(lambda: bool(holder) or task.done(), timeout=WAIT_MS)
+        if task.done():
+            task.result()
+        return holder[0]
+
+    yield opener
+    # Let the window's own work finish before the till under it closes.
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+    for stop, task in stops:
+        stop.set()
+        qtbot.waitUntil(task.done, timeout=WAIT_MS)
+        task.result()
+
+
+@pytest.fixture
+def make_cashier(
+    qtbot: QtBot, open_running_till: Callable[[Settings], Till]
+) -> Callable[..., CashierWindow]:
+    """``make_cashier(settings, signed_in="Dewi")``: the window over a till, shown."""
+
+    def make(settings: Settings, *, signed_in: str | None = "Dewi") -> CashierWindow:
+        till = open_running_till(settings)
+        view = CashierWindowView()
+        window = CashierWindow(view, till, settings, cashiers=["Dewi", "Rina"], use_printer=False)
+
+        def before_close(_view: object) -> None:
+            # pytest-qt closes widgets before fixtures end: let the window's work finish first.
+            qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+            window.close()
+
+        qtbot.addWidget(view, before_close_func=before_close)
+        view.show()
+        if signed_in:
+            window.shift.sign_in(signed_in)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def cashier(make_cashier: Callable[..., CashierWindow], till_settings: Settings) -> CashierWindow:
+    """The window over a till on the reset sandbox, with Dewi signed in."""
+    return make_cashier(till_settings)
+
+
+def find_member(qtbot: QtBot, window: CashierWindow, query: str) -> None:
+    """Type ``query`` into member search, press Enter, and wait for the member's offer."""
+    field = window.view.member_search.field
+    field.clear()
+    with qtbot.waitSignal(window.session.offer_loaded, timeout=WAIT_MS):
+        qtbot.keyClicks(field, query)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def redeem(qtbot: QtBot, window: CashierWindow, action: Callable[[], object]) -> Receipt:
+    """Run ``action`` (a click) and wait for the redemption's outcome."""
+    with qtbot.waitSignal(window.redemption.receipt_ready, timeout=WAIT_MS) as blocker:
+        action()
+    receipt = blocker.args[0]
+    assert isinstance(receipt, Receipt)
+    return receipt
+
+
+def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` on the test's loop while Qt processes events; its result."""
+    task = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=WAIT_MS)
+    return task.result()

@@ -1,0 +1,77 @@
+"""Finding a member through the window, against a live sandbox."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ui.cashier import CashierWindow
+
+from .conftest import WAIT_MS, find_member
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    ["customer@stamps.co.id", "KR24000006", "081210000006", "70140000000006"],
+    ids=["email", "member-id", "phone", "card"],
+)
+def test_a_member_is_found_by_each_identifier(
+    qtbot: QtBot, cashier: CashierWindow, identifier: str
+) -> None:
+    find_member(qtbot, cashier, identifier)
+    view = cashier.view
+    assert view.member_card.name_text() == "Ayu Pratiwi"
+    assert view.member_card.stamps_text() == "250 stamps"
+    assert view.member_search.message_text() == ""
+    # Her offer fills both tabs: the store's rewards, and her two vouchers (one to deduct from).
+    assert len(view.reward_picker.tiles()) > 5
+    vouchers = {row.id: row for row in view.voucher_panel._vouchers}
+    assert set(vouchers) == {12, 20}
+    assert vouchers[12].dynamic and vouchers[12].remaining_value == 150_000
+    assert not vouchers[20].dynamic
+
+
+def test_nobody_found_says_so_and_keeps_the_card_empty(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    field = cashier.view.member_search.field
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        qtbot.keyClicks(field, "nobody@example.com")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [None]
+    assert "No member matches" in cashier.view.member_search.message_text()
+    assert cashier.session.member is None
+
+
+def test_typing_suggests_members_and_choosing_one_looks_them_up(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    search = cashier.view.member_search
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClicks(search.field, "Pratiwi")
+    assert [row.label for row in shown.args[0]] == ["Ayu Pratiwi"]
+    assert search.suggestions.isVisible()
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        search.suggestions.setFocus()
+        qtbot.keyClick(search.suggestions, Qt.Key.Key_Return)
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+
+
+def test_a_newer_lookup_cancels_the_one_still_running(qtbot: QtBot, cashier: CashierWindow) -> None:
+    cashier.member.look_up("customer@stamps.co.id")
+    first = cashier.member._lookup._task
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        cashier.member.look_up("putri.maharani@contoh.co.id")
+    assert first is not None and first.cancelled()
+    assert cashier.view.member_card.name_text() == "Putri Maharani"
+
+
+def test_esc_clears_the_member_for_the_next_customer(qtbot: QtBot, cashier: CashierWindow) -> None:
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    cashier.view.back_out()
+    assert cashier.session.member is None
+    assert cashier.view.reward_picker.tiles() == []
+    assert cashier.view.member_search.text() == ""

@@ -1,0 +1,70 @@
+"""The till without its server: a member already on screen can still redeem, accepted offline
+within the policy, and the sync bar says the till is offline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import load_settings
+from app.core.services.receipts import Verdict
+from app.sandbox import DEMO_TOKEN, SandboxServer
+from app.ui.cashier import CashierWindow
+
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+) -> None:
+    server = SandboxServer(port=0, token=DEMO_TOKEN).start()
+    try:
+        settings = load_settings(
+            tmp_path / "none.toml",
+            base_url=server.url,
+            merchant=14,
+            store=32,
+            store_code="RDG-KMG",
+            data_dir=tmp_path / "till",
+            idempotency="honoured",
+            terminal="till-1",
+            connect_timeout=1.0,
+            read_timeout=2.0,
+        )
+        cashier = make_cashier(settings)
+        find_member(qtbot, cashier, "customer@stamps.co.id")
+    finally:
+        server.stop()
+
+    # Looking her up again fails: the till learns it is offline, and she stays on screen.
+    field = cashier.view.member_search.field
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "cannot be reached" in cashier.view.member_search.message_text()
+    assert cashier.session.member is not None
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
+    )
+
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    result = cashier.view.result_panel.result()
+    assert result is not None and result.kind == "accepted_offline"
+    assert cashier.view.result_panel.print_button.isVisibleTo(cashier.view.result_panel)
+    model = cashier.view.redemptions_model
+    assert model.row_data(0).status == "accepted_offline"
+    # The card shows the projected balance: her 250 less the 20 waiting to sync.
+    qtbot.waitUntil(lambda: cashier.view.member_card.stamps_text() == "230 stamps", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Queued 1" in cashier.view.status.summary_text(), timeout=WAIT_MS)
+    # Past the stall threshold the bar raises the alert, without a new read of the queue.
+    cashier.status.stall_after_s = 0.0
+    qtbot.waitUntil(lambda: "has waited" in cashier.view.status.stall_alert.text(), timeout=WAIT_MS)
+    assert cashier.view.status.stall_alert.isVisibleTo(cashier.view.status)

@@ -1,0 +1,292 @@
+"""Whole redemptions through the cashier window against a live sandbox: what the cashier clicks,
+what the result panel and the shift's list say, and what the server recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.domain import EntryStatus
+from app.core.services.receipts import Verdict
+from app.ui.cashier import CashierWindow
+from app.ui.controllers.tasks import spawn
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem, run_async
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+BUDI = "budi.santoso@contoh.co.id"
+HENDRA = "hendra.gunawan@contoh.co.id"
+AGUS = "agus.setiawan@contoh.co.id"
+
+
+def _result(window: CashierWindow) -> tuple[str, str, str]:
+    result = window.view.result_panel.result()
+    assert result is not None
+    return result.kind, result.headline, result.details
+
+
+def _rows(window: CashierWindow) -> list[tuple[str, str]]:
+    model = window.view.redemptions_model
+    return [(model.row_data(n).what, model.row_data(n).status) for n in range(model.rowCount())]
+
+
+def test_a_fixed_reward_is_confirmed_shown_and_listed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.qty_spin.setValue(2)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.CONFIRMED
+    kind, headline, details = _result(cashier)
+    assert (kind, headline) == ("confirmed", "2 × Es Kopi Susu Gula Aren")
+    assert details == "210 stamps left"
+    assert cashier.view.result_panel.result().redemption_id  # type: ignore[union-attr]
+    assert cashier.view.result_panel.has_qr()
+    assert _rows(cashier) == [("2 × Es Kopi Susu Gula Aren", "confirmed")]
+    assert sandbox.stamps(AYU) == 210
+    # The card follows the new balance once her offer is read again.
+    qtbot.waitUntil(lambda: cashier.view.member_card.stamps_text() == "210 stamps", timeout=WAIT_MS)
+
+
+def test_a_flexible_reward_spends_the_stamps_typed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(12)
+    assert picker.stamps_spin.isVisibleTo(picker)
+    picker.stamps_spin.setValue(40)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 210
+
+
+def test_a_cart_is_one_redemption_and_empties(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.qty_spin.setValue(2)
+    picker.add_button.click()
+    picker.select_reward(2)
+    picker.add_button.click()
+    assert picker.cart.total() == 55
+    assert redeem(qtbot, cashier, picker.cart.redeem_button.click).verdict is Verdict.CONFIRMED
+    assert picker.cart.lines() == []
+    assert sandbox.stamps(AYU) == 250 - 55
+    assert len(sandbox.ledger()) == 1
+
+
+def test_a_member_voucher_is_redeemed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    panel = cashier.view.voucher_panel
+    panel.select_voucher(20)
+    assert panel.redeem_button.text() == "Redeem voucher"
+    assert redeem(qtbot, cashier, panel.redeem_button.click).verdict is Verdict.CONFIRMED
+    assert _result(cashier)[0] == "confirmed"
+    # Used: it leaves her list when the offer is read again.
+    qtbot.waitUntil(lambda: [v.id for v in panel._vouchers] == [12], timeout=WAIT_MS)
+
+
+def test_a_dynamic_voucher_deducts_the_amount_typed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    panel = cashier.view.voucher_panel
+    panel.select_voucher(12)
+    assert panel.redeem_button.text() == "Deduct value…"
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.amount.maximum() == 150_000
+    dialog.amount.setValue(50_000)
+    receipt = redeem(qtbot, cashier, dialog.accept)
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert _result(cashier)[1] == "Rp 50.000 from Saldo Hadiah Rindang"
+    ledger = sandbox.ledger()
+    assert len(ledger) == 1
+
+
+def test_a_voucher_code_is_validated_then_redeemed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    cashier.view.show_vouchers()
+    field = cashier.view.voucher_panel.code_field
+    qtbot.keyClicks(field, "RINDANG-100K-7H2K")
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert field.text() == ""
+    assert len(sandbox.ledger()) == 1
+
+
+def test_an_invalid_voucher_code_is_refused_in_plain_words(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        cashier.vouchers.use_code("RINDANG-100K-LAMA")
+    kind, _, details = _result(cashier)
+    assert kind == "refused"
+    assert "expired" in details.lower()
+    assert sandbox.ledger() == []
+    assert _rows(cashier) == []
+
+
+def test_a_promo_code_needs_the_invoice_number(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    view = cashier.view
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
+    kind, _, details = _result(cashier)
+    assert kind == "refused" and "invoice" in details
+    assert view.invoice_field.field.property("required") == "true"
+    assert view.focusWidget() is view.invoice_field.field
+    assert sandbox.ledger() == []
+
+    qtbot.keyClicks(view.invoice_field.field, "INV-0042")
+    assert view.invoice_field.field.property("required") == "false"
+    receipt = redeem(qtbot, cashier, view.promo_panel.redeem_button.click)
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_promo_code"]
+    entry = run_async(qtbot, cashier.session.till.outbox.get(receipt.entry_id))
+    assert entry is not None and entry.payload["invoice_number"] == "INV-0042"
+
+
+def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, BUDI)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.redemption.pin_dialog
+    assert dialog is not None and dialog.isVisible()
+    for digit in "000000":
+        dialog.pad.press_digit(digit)
+    dialog.pad.submit()
+    qtbot.waitUntil(lambda: dialog.pad.attempts_text() == "2 attempts left", timeout=WAIT_MS)
+    assert sandbox.ledger() == []
+
+    for digit in "123456":
+        dialog.pad.press_digit(digit)
+    receipt = redeem(qtbot, cashier, dialog.pad.submit)
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert cashier.redemption.pin_dialog is None
+    assert sandbox.stamps(BUDI) == 160
+    # The authorisation's request id is the entry's id, so the server links the two.
+    entry = run_async(qtbot, cashier.session.till.outbox.get(receipt.entry_id))
+    assert entry is not None and entry.payload["request_id"] == receipt.entry_id
+
+
+def test_cancelling_the_pin_sends_nothing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, BUDI)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
+        cashier.redemption.pin_dialog.reject()  # type: ignore[union-attr]
+    assert cashier.view.result_panel.result() is None
+    assert sandbox.ledger() == []
+    assert not cashier.redemption.busy
+
+
+def test_a_blocked_member_is_refused_with_the_reason(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, HENDRA)
+    view = cashier.view
+    tiles = view.reward_picker.tiles()
+    assert tiles and not any(tile.reward.available for tile in tiles)
+    assert tiles[0].reward.reason == "The member is blocked"
+    view.invoice_field.set_text("INV-7")
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        view.promo_panel.code_field.setText("NGOPIPAGI")
+        view.promo_panel.submit()
+    kind, _, details = _result(cashier)
+    assert kind == "refused"
+    assert "blocked" in details.lower()
+    assert sandbox.ledger() == []
+
+
+def test_a_refusal_by_the_server_is_shown_and_listed_as_refused(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AGUS)
+    tile = cashier.view.reward_picker.tile(1)
+    assert not tile.reward.available
+    assert tile.reward.reason == "Needs 20 stamps; member has 0"
+    # Past the greyed tile (as a stale screen would be), the server has the last word.
+    receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))
+    assert receipt.verdict is Verdict.REFUSED
+    kind, _, details = _result(cashier)
+    assert kind == "refused" and "stamps" in details.lower()
+    assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "refused")]
+
+
+def test_an_ambiguous_answer_shows_not_confirmed(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": "unknown"})
+    cashier = make_cashier(settings)
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.status is EntryStatus.UNKNOWN
+    kind, _, _ = _result(cashier)
+    assert kind == "not_confirmed"
+    assert cashier.view.result_panel.title.text() == "NOT CONFIRMED — do not hand over yet"
+    assert not cashier.view.result_panel.print_button.isVisibleTo(cashier.view.result_panel)
+    assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "not_confirmed")]
+    qtbot.waitUntil(lambda: "Unknown 1" in cashier.view.status.summary_text(), timeout=WAIT_MS)
+
+
+def test_a_not_confirmed_redemption_turns_confirmed_on_screen_when_it_syncs(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    assert receipt.status is EntryStatus.QUEUED  # idempotency honoured: it will be resent
+    assert _result(cashier)[0] == "not_confirmed"
+    sandbox.faults(applied_then_500_rate=0.0)
+    cashier.session.till.worker.wake()
+    qtbot.waitUntil(lambda: _result(cashier)[0] == "confirmed", timeout=WAIT_MS)
+    assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "confirmed")]
+    assert sandbox.stamps(AYU) == 230
+    assert len(sandbox.ledger()) == 1

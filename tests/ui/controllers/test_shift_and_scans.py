@@ -1,0 +1,137 @@
+"""Signing in, closing a shift with its CSV and slip, the scanner's routing and the sync bar,
+through the window against a live sandbox."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.services.receipts import Verdict
+from app.ui.cashier import CashierWindow
+from app.ui.widgets.scanner_filter import ScannerFilter
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+
+
+def test_signing_in_shows_the_till_with_the_cashier_named(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    cashier = make_cashier(till_settings, signed_in=None)
+    view = cashier.view
+    assert view.pages.currentWidget() is view.sign_in
+    assert [view.sign_in.cashiers.item(n).text() for n in range(2)] == ["Dewi", "Rina"]
+    assert "RDG-KMG" in view.sign_in.store_label.text()
+    view.sign_in.cashiers.setCurrentRow(1)
+    view.sign_in.start_button.click()
+    assert view.pages.currentWidget() is view.cashier_page
+    assert cashier.session.cashier == "Rina"
+    assert view.status.cashier.text() == "Cashier: Rina"
+
+
+def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+    view = cashier.view
+
+    with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
+        view.close_shift_action.trigger()
+    summary = shown.args[0]
+    assert (summary.cashier, summary.confirmed, summary.refused) == ("Dewi", 1, 0)
+    assert summary.stamps_redeemed == 20
+    assert view.pages.currentWidget() is view.summary
+    assert view.summary.counts["confirmed"].text() == "1"
+
+    target = tmp_path / "shift.csv"
+    cashier.shift.ask_path = lambda _window, _suggested, chosen: chosen(target)
+    with qtbot.waitSignal(cashier.shift.exported, timeout=WAIT_MS):
+        view.summary.export_button.click()
+    with target.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["kind"], r["what"], r["outcome"], r["stamps"]) for r in rows] == [
+        ("reward", "Es Kopi Susu Gula Aren", "confirmed", "20")
+    ]
+    assert rows[0]["cashier"] == "Dewi" and rows[0]["server_redemption_id"]
+
+    view.summary.close_button.click()
+    assert view.pages.currentWidget() is view.sign_in
+    assert cashier.session.cashier is None and cashier.session.member is None
+    assert view.redemptions_model.rowCount() == 0
+
+
+def test_a_confirmed_result_prints_a_slip_as_pdf_without_a_printer(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    with qtbot.waitSignal(cashier.shift.slip_printed, timeout=WAIT_MS) as printed:
+        cashier.view.result_panel.print_button.click()
+    path = Path(printed.args[0])
+    assert path == till_settings.data_dir / "slips" / f"{receipt.entry_id}.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_scan_finds_the_member_then_a_voucher_code_redeems_it(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    scanner = ScannerFilter()
+    cashier.scanner = scanner
+    scanner.scanned.connect(cashier.scanned)
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        scanner.scanned.emit("70140000000006")
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+    # No member answers to a voucher code; with Ayu on screen it is redeemed as one.
+    receipt = redeem(qtbot, cashier, lambda: scanner.scanned.emit("RINDANG-100K-7H2K"))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert cashier.view.tabs.currentIndex() == cashier.view.VOUCHERS_TAB
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_voucher_code"]
+
+
+def test_a_scan_into_the_invoice_field_fills_it(qtbot: QtBot, cashier: CashierWindow) -> None:
+    view = cashier.view
+    view.focus_invoice()
+    qtbot.waitUntil(lambda: view.focusWidget() is view.invoice_field.field, timeout=WAIT_MS)
+    if not view.invoice_field.field.hasFocus():
+        pytest.skip("the offscreen window did not take focus")
+    cashier.scanned("INV-2026-000812")
+    assert view.invoice_field.text() == "INV-2026-000812"
+    assert cashier.session.member is None
+
+
+def test_the_sync_bar_shows_online_and_the_queue(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Online · Queued 0"),
+        timeout=WAIT_MS,
+    )
+    assert "Unknown 0" in cashier.view.status.summary_text()
+
+
+def test_the_save_dialog_opens_without_blocking_and_hands_back_the_path(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.ui.controllers.shift import ask_csv_path
+    from app.ui.main_window import CashierWindowView
+
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    picked: list[Path] = []
+    dialog = ask_csv_path(view, tmp_path / "shift.csv", picked.append)
+    assert dialog.isVisible()  # open(): shown, and this line runs without waiting on it
+    dialog.selectFile(str(tmp_path / "shift.csv"))
+    dialog.accept()
+    assert picked == [tmp_path / "shift.csv"]
