@@ -28,9 +28,9 @@ One scenario, seeded, run in both idempotency modes:
 ``STAMPS_POS_SOAK=1`` runs a larger scenario over more seeds. Every run leaves
 ``crash-run.json`` (entries, attempts, ledger, rounds) and the sync logs in its ``tmp_path``.
 
-The not-honoured test asserts what must hold whatever reconciliation does, then ``xfail``s when
-the run shows false reconciliation evidence (a known bug, reproduced deterministically by the two
-``test_reconciliation_*`` tests at the end, strict ``xfail`` until it is fixed).
+The not-honoured test asserts what must hold whatever reconciliation does, and that no entry
+carries false reconciliation evidence; the two ``test_reconciliation_*`` tests at the end replay,
+without randomness, the two reconciliation bugs this test found (both fixed).
 """
 
 from __future__ import annotations
@@ -721,14 +721,8 @@ def test_kills_without_idempotency_never_resend_and_lose_nothing(
     assert run.final_exit == EXIT_OK, _verdict(run, ["final sync exit"], tmp_path)
     problems = _check_not_honoured(run)
     assert not problems, _verdict(run, problems, tmp_path)
-    # Everything above holds. What does not (yet): see the two reconciliation tests below.
     wrong = _false_reconciliation(run)
-    if wrong:
-        print("reconciliation got wrong:\n" + "\n".join(wrong))
-        pytest.xfail(
-            f"known bugs (reconcile.apply_activity): {len(wrong)} entry(ies) with false "
-            "reconciliation evidence; see test_reconciliation_*"
-        )
+    assert not wrong, "reconciliation got wrong:\n" + "\n".join(wrong)
 
 
 # --- the reconciliation bugs the crash test found, reproduced without randomness ------------------
@@ -803,21 +797,17 @@ def _state(e: OutboxEntry) -> str:
     return f"{e.status} (reconciled={e.reconciled}, evidence={e.evidence})"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: reconcile.apply_activity gives a feed line to the first unknown entry of the "
-    "lane, though a later unknown entry of the lane may own it",
-)
 def test_reconciliation_does_not_claim_a_line_another_unknown_entry_may_own(
     sandbox_factory: Any, tmp_path: Path
 ) -> None:
     """A's process dies before A's request leaves; B's dies after B's request arrived.
 
-    The feed shows ONE matching line (B's). A, older, is checked first, finds one free line and
-    takes it (``synced``, reconciled); B then finds it "accounted by other entries" and stays
-    ``unknown`` with ``not_found``. The till believes A was applied, which it never was, and
-    tells the manager B was not found though B is the one on the server: resending B charges
-    the member twice. Two unknown entries that may own one line: neither can be reconciled.
+    The feed shows ONE matching line (B's). Before the fix, A, older, was checked first, found
+    one free line and took it (``synced``, reconciled); B then found it "accounted by other
+    entries" and stayed ``unknown`` with ``not_found``. The till believed A was applied, which
+    it never was, and told the manager B was not found though B is the one on the server:
+    resending B charges the member twice. Two unknown entries that may own one line: neither
+    can be reconciled.
     """
     a, b, ledger = _two_killed_in_one_lane(
         sandbox_factory(idempotency=False), tmp_path, a_arrives=False
@@ -826,18 +816,14 @@ def test_reconciliation_does_not_claim_a_line_another_unknown_entry_may_own(
     assert a.status == EntryStatus.UNKNOWN, f"A: {_state(a)}; B: {_state(b)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an id-less feed line's fingerprint (store|name|stamps|created, second precision) "
-    "is shared by same-second redemptions, so one reconciled entry hides all of them",
-)
 def test_reconciliation_tells_same_second_lines_apart(sandbox_factory: Any, tmp_path: Path) -> None:
     """Both A's and B's requests arrive, in the same second; both processes die unanswered.
 
     The feed shows two identical lines (same reward, stamps, store and whole second). A is
     reconciled to one (``reconciled_with`` = ``32|Upgrade ke Ukuran Large|5|<second>``); for B,
-    ``r.fingerprint() not in claimed_fps`` then drops BOTH lines, so B ends ``unknown`` with
-    ``not_found`` though its redemption is on the server: evidence that invites a resend.
+    ``r.fingerprint() not in claimed_fps`` then dropped BOTH lines (before the fix), so B ended
+    ``unknown`` with ``not_found`` though its redemption is on the server: evidence that invites
+    a resend.
     (The crash test saw the same thing with synced neighbours in the same second, which are also
     counted a second time through ``answered_idless``.)
     """

@@ -9,3 +9,8 @@ class OutboxError(Exception):
 
 class ForbiddenPayload(OutboxError, ValueError):
     """A payload carried a PIN or a token."""
+
+
+class StaleClaim(Exception):
+    """The claim's lease can no longer cover a whole attempt (the process was paused between the
+    claim and the send): the request was not sent."""

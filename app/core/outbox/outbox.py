@@ -156,6 +156,7 @@ class Outbox:
         ``reward_name`` and ``stamps`` describe the line the redemption leaves in the member's feed,
         for reconciliation; the store comes from the payload.
         """
+        now = clock.now()  # the loop's time, taken before the work is queued
         if kind is OperationKind.CANCEL:
             raise OutboxError("a cancellation is made with Outbox.cancel()")
         check_payload(payload)
@@ -169,7 +170,6 @@ class Outbox:
                 if existing.kind != kind or existing.payload != body or existing.lane != lane:
                     raise OutboxError(f"entry {new_id} already exists with another request")
                 return existing
-            now = clock.now()
             entry = OutboxEntry(
                 id=new_id,
                 seq=decisions.next_seq(session),
@@ -328,9 +328,10 @@ class Outbox:
         is rejected, held while it is unknown. Cancelling twice returns the first cancel entry.
         A redemption confirmed without a server id cannot be cancelled from the till.
         """
+        now = clock.now()  # the loop's time, taken before the work is queued
         entry, changed = await self.db.write(
             lambda s: decisions.cancel_redemption(
-                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=clock.now()
+                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now
             )
         )
         self._changed(changed)
@@ -346,9 +347,10 @@ class Outbox:
         The original is dismissed in the same transaction ("retried as …"), so it is never
         reconciled into a second redemption behind the new one.
         """
+        now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
             lambda s: decisions.retry_entry(
-                s, entry_id, who=who, terminal=terminal, note=note, now=clock.now()
+                s, entry_id, who=who, terminal=terminal, note=note, now=now
             )
         )
         self._changed([entry.id, entry_id])
@@ -390,6 +392,7 @@ class Outbox:
         terminal: str,
         note: str,
     ) -> OutboxEntry:
+        now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
             lambda s: decisions.resolve_entry(
                 s,
@@ -400,7 +403,7 @@ class Outbox:
                 who=who,
                 terminal=terminal,
                 note=note,
-                now=clock.now(),
+                now=now,
             )
         )
         self._changed([entry_id])
@@ -410,18 +413,17 @@ class Outbox:
         self, *, who: str = "settings", terminal: str = ""
     ) -> None:
         """Unpause the queue: the credentials have changed since the server rejected them."""
-        await self.db.write(
-            lambda s: decisions.resume(s, who=who, terminal=terminal, now=clock.now())
-        )
+        now = clock.now()  # the loop's time, taken before the work is queued
+        await self.db.write(lambda s: decisions.resume(s, who=who, terminal=terminal, now=now))
         self._changed()
 
     # --- the worker's side ------------------------------------------------------------------
 
     async def claim(self, owner: str) -> Claimed | None:
         """Sweep (leases, expiry, cancels), then claim the next sendable entry for ``owner``."""
+        now = clock.now()  # the loop's time, taken before the work is queued
 
         def write(session: Session) -> tuple[list[str], Claimed | None]:
-            now = clock.now()
             changed = claims.sweep(session, self.policy, now)
             return changed, claims.claim_next(session, self.policy, now, owner)
 
@@ -439,6 +441,7 @@ class Outbox:
         error: BaseException | None = None,
     ) -> EntryStatus | None:
         """Write an attempt's outcome; ``None`` when the lease was lost and the answer discarded."""
+        now = clock.now()  # the loop's time, taken before the work is queued
         status = await self.db.write(
             lambda s: apply_result(
                 s,
@@ -448,7 +451,7 @@ class Outbox:
                 error=error,
                 policy=self.policy,
                 retry=self.retry_policy,
-                now=clock.now(),
+                now=now,
             )
         )
         self._changed([claimed.entry_id])
@@ -456,7 +459,8 @@ class Outbox:
 
     async def next_due(self) -> datetime | None:
         """When something next becomes due on its own (see :func:`claim.next_due`)."""
-        return await self.db.read(lambda s: claims.next_due(s, clock.now()))
+        now = clock.now()  # the loop's time, taken before the work is queued
+        return await self.db.read(lambda s: claims.next_due(s, now))
 
     async def sending_count(self) -> int:
         """Entries in flight, from every process sharing the database."""
@@ -474,9 +478,9 @@ class Outbox:
 
         Server-error backoffs run their course. Returns how many were woken.
         """
+        now = clock.now()  # the loop's time, taken before the work is queued
 
         def write(session: Session) -> int:
-            now = clock.now()
             result = session.execute(
                 sa.update(ENTRIES)
                 .where(
@@ -494,20 +498,21 @@ class Outbox:
 
     async def reconcile_targets(self) -> list[reconcile.ReconcileTarget]:
         """``unknown`` entries due for a look at the member's feed."""
-        return await self.db.write(lambda s: reconcile.due_targets(s, clock.now()))
+        now = clock.now()  # the loop's time, taken before the work is queued
+        return await self.db.write(lambda s: reconcile.due_targets(s, now))
 
     async def apply_activity(
         self, target: reconcile.ReconcileTarget, records: list[ActivityRecord]
     ) -> bool:
         """Reconcile one entry against the feed read for it; ``True`` when it became ``synced``."""
+        now = clock.now()  # the loop's time, taken before the work is queued
         found = await self.db.write(
-            lambda s: reconcile.apply_activity(s, target, records, self.policy, clock.now())
+            lambda s: reconcile.apply_activity(s, target, records, self.policy, now)
         )
         self._changed([target.entry_id])
         return found
 
     async def activity_unreadable(self, target: reconcile.ReconcileTarget, error: str) -> None:
         """The feed for ``target`` could not be read; look again later."""
-        await self.db.write(
-            lambda s: reconcile.check_failed(s, target, error, self.policy, clock.now())
-        )
+        now = clock.now()  # the loop's time, taken before the work is queued
+        await self.db.write(lambda s: reconcile.check_failed(s, target, error, self.policy, now))

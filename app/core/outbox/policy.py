@@ -33,9 +33,14 @@ class OutboxPolicy:
     reconcile_skew: float = 60.0
 
     @property
+    def flight_seconds(self) -> float:
+        """The longest one attempt can be on its way: the request and a ping, each timed out."""
+        return 2 * (self.connect_timeout + self.read_timeout)
+
+    @property
     def lease_seconds(self) -> float:
         """How long a claim is held before another worker may take the entry back."""
-        return 2 * (self.connect_timeout + self.read_timeout) + self.lease_margin
+        return self.flight_seconds + self.lease_margin
 
     @property
     def key_window_seconds(self) -> float:

@@ -8,6 +8,7 @@ redemption that may exist twice is worse than one a manager must look at.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -119,52 +120,67 @@ def apply_activity(
     claimed_fps = {o.reconciled_with for o in others if o.reconciled_with}
     known_ids = {o.server_redemption_id for o in others if o.server_redemption_id is not None}
     record_ids = {r.redemption_id for r in records if r.redemption_id is not None}
-    # Entries this till saw answered (2xx) for the same line, sent after our ambiguous attempt,
-    # whose server id the feed does not show: each owns one of the feed's id-less lines.
+    # Entries confirmed for the same line (answered 2xx, or marked applied by a manager) whose
+    # last attempt ended after our window opened and whose server id the feed does not show:
+    # each owns one of the feed's id-less lines.
     answered_idless = sum(
         1
         for o in others
         if o.status == EntryStatus.SYNCED
         and not o.reconciled
-        and o.response is not None
         and (o.expect_store, o.expect_name, o.expect_stamps)
         == (entry.expect_store, entry.expect_name, entry.expect_stamps)
-        and o.first_sent_at is not None
-        and o.first_sent_at >= earliest
         and (o.server_redemption_id is None or o.server_redemption_id not in record_ids)
+        and _last_attempt_ended(session, o.id, default=now) >= earliest
     )
+    prints = _fingerprints(candidates)
     free_with_id = [
-        r
-        for r in candidates
+        (r, fp)
+        for r, fp in zip(candidates, prints, strict=True)
         if r.redemption_id is not None
         and r.redemption_id not in known_ids
-        and r.fingerprint() not in claimed_fps
+        and fp not in claimed_fps
     ]
     free_idless = [
-        r for r in candidates if r.redemption_id is None and r.fingerprint() not in claimed_fps
+        (r, fp)
+        for r, fp in zip(candidates, prints, strict=True)
+        if r.redemption_id is None and fp not in claimed_fps
     ]
-    match: ActivityRecord | None = None
+    free = len(free_with_id) + max(0, len(free_idless) - answered_idless)
+    latest = max((r.created for r, _ in free_with_id + free_idless), default=None)
+    # Other unknown entries of the member for the same line that could own a free line: unless
+    # there are lines enough for all of them, no line can be given to any one of them.
+    rivals = [
+        o.id
+        for o in others
+        if latest is not None
+        and o.status == EntryStatus.UNKNOWN
+        and (o.expect_store, o.expect_name, o.expect_stamps)
+        == (entry.expect_store, entry.expect_name, entry.expect_stamps)
+        and _could_own(session, o.id, latest, policy)
+    ]
+    match: tuple[ActivityRecord, str] | None = None
     if unsettled:
         verdict = "deferred: another entry of this member may still reach the server"
+    elif free == 0:
+        verdict = "not_found"
+    elif free < 1 + len(rivals):
+        verdict = f"ambiguous: {1 + len(rivals)} unknown entries could own {free} line(s)"
     elif free_with_id:
         match = free_with_id[0]
         verdict = "matched"
-    elif len(free_idless) > answered_idless:
+    else:
         match = free_idless[answered_idless]
         verdict = "matched"
-    else:
-        verdict = "not_found"
     evidence: dict[str, Any] = {
         "checked_at": now.isoformat(),
         "since": earliest.isoformat(),
         "expected": expected,
         "lines_read": len(records),
         "candidates": [_describe(r) for r in candidates],
-        "accounted_by_other_entries": len(candidates)
-        - len(free_with_id)
-        - len(free_idless)
-        + answered_idless,
+        "accounted_by_other_entries": len(candidates) - free,
         "waiting_on": unsettled,
+        "rivals": rivals,
         "result": verdict,
         "checks": target.checks + 1,
     }
@@ -173,7 +189,7 @@ def apply_activity(
     if match is not None:
         entry.status = EntryStatus.SYNCED
         entry.reconciled = True
-        entry.reconciled_with = match.fingerprint()
+        entry.reconciled_with = match[1]
         entry.next_check_at = None
         session.add(
             AuditEvent(
@@ -182,7 +198,7 @@ def apply_activity(
                 action="reconciled",
                 terminal=entry.terminal,
                 entry_id=entry.id,
-                detail={"line": _describe(match)},
+                detail={"line": _describe(match[0])},
             )
         )
     else:
@@ -210,6 +226,42 @@ def check_failed(
 def check_delay(policy: OutboxPolicy, checks: int) -> float:
     """Seconds until the next look at the feed after ``checks`` looks."""
     return float(min(policy.reconcile_cap, policy.reconcile_base * 2 ** min(checks - 1, 20)))
+
+
+def _fingerprints(records: Sequence[ActivityRecord]) -> list[str]:
+    """Each line's identity; identical id-less lines (same store, reward, stamps and time, as two
+    redemptions in one second are) are told apart by their order."""
+    seen: Counter[str] = Counter()
+    prints: list[str] = []
+    for record in records:
+        base = record.fingerprint()
+        prints.append(base if record.redemption_id is not None else f"{base}#{seen[base]}")
+        seen[base] += 1
+    return prints
+
+
+def _last_attempt_ended(session: Session, entry_id: str, *, default: datetime) -> datetime:
+    """When the entry's last attempt ended (or started, if it never did)."""
+    row = session.execute(
+        sa.select(ATTEMPTS.c.started_at, ATTEMPTS.c.ended_at)
+        .where(ATTEMPTS.c.entry_id == entry_id)
+        .order_by(ATTEMPTS.c.number.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return default
+    started, ended = row
+    return ended if ended is not None else started  # type: ignore[no-any-return]
+
+
+def _could_own(session: Session, entry_id: str, latest: datetime, policy: OutboxPolicy) -> bool:
+    """Whether a line created at ``latest`` may belong to the (unknown) entry ``entry_id``."""
+    since = session.execute(
+        sa.select(sa.func.min(ATTEMPTS.c.started_at)).where(
+            ATTEMPTS.c.entry_id == entry_id, ATTEMPTS.c.outcome == Outcome.AMBIGUOUS
+        )
+    ).scalar()
+    return since is not None and latest >= since - timedelta(seconds=policy.reconcile_skew)
 
 
 def _describe(record: ActivityRecord) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from datetime import timedelta
 from app.core import clock
 from app.core.domain import Outcome
 from app.core.outbox.claim import Claimed
+from app.core.outbox.errors import StaleClaim
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.signals import wait_event
 from app.core.outbox.transport import OutboxTransport, SubmitResult
@@ -130,6 +131,13 @@ class SyncWorker:
         """One attempt: the request, then its outcome, recorded under the claim's lease."""
         result: SubmitResult | None = None
         error: BaseException | None = None
+        if claimed.lease_until is not None and (
+            clock.now() + timedelta(seconds=self.policy.flight_seconds) > claimed.lease_until
+        ):
+            # Sending now could outlive the lease, or the key's window the claim checked: the
+            # request has not left, so this attempt provably never arrived.
+            await self.outbox.record(claimed, Outcome.NEVER_ARRIVED, error=StaleClaim())
+            return
         try:
             result = await self.transport.submit(
                 claimed.kind, claimed.payload, idempotency_key=claimed.entry_id

@@ -44,6 +44,7 @@ MEMBER_KEYS = sa.Table(
         sa.ForeignKey("cached_members.server_id", ondelete="CASCADE"),
         primary_key=True,
     ),
+    sa.Index("ix_cached_member_keys_server_id", "server_id"),
     sqlite_with_rowid=False,
 )
 

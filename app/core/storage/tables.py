@@ -50,6 +50,11 @@ class OutboxEntry(SQLModel, table=True):
     """
 
     __tablename__ = "outbox_entries"
+    __table_args__ = (
+        # the claim (migration 0003): a lane's entries by status and seq; each status by seq
+        sa.Index("ix_outbox_entries_lane_status_seq", "lane", "status", "seq"),
+        sa.Index("ix_outbox_entries_status_seq", "status", "seq"),
+    )
 
     id: str = Field(primary_key=True, max_length=36)
     seq: int = Field(unique=True, index=True)
@@ -57,9 +62,9 @@ class OutboxEntry(SQLModel, table=True):
     payload: dict[str, Any] = Field(
         default_factory=dict, sa_column=sa.Column(sa.JSON(), nullable=False)
     )
-    lane: str = Field(index=True)
+    lane: str
     user: str
-    status: str = Field(index=True)
+    status: str
     attempts: int = 0
     next_attempt_at: datetime | None = _time()
     lease_owner: str | None = None

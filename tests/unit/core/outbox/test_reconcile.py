@@ -62,20 +62,39 @@ async def test_no_line_stays_unknown_with_evidence_and_checks_again_later(
     await worker.stop()
 
 
-async def test_a_line_is_never_claimed_twice(
+async def test_one_line_two_unknown_entries_that_could_own_it_reconcile_neither(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
     outbox = await make_outbox(NOT_HONOURED)
     worker = SyncWorker(outbox, transport)
     first = await _unknown(outbox, worker, transport)
     second = await enqueue_reward(outbox)
-    transport.script = ["lost"]  # the second never reached the server
+    transport.script = ["lost"]  # the second never reached the server, but nothing says so
     await worker.run_once(reconcile=False)
-    assert await worker.reconcile_due() == 1
+    assert await worker.reconcile_due() == 0
+    for entry in (first, second):
+        after = await outbox.get(entry.id)
+        assert after is not None and after.status == EntryStatus.UNKNOWN
+        assert after.evidence is not None
+        assert after.evidence["result"] == "ambiguous: 2 unknown entries could own 1 line(s)"
+    await worker.stop()
+
+
+async def test_identical_lines_in_one_second_are_told_apart(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    first = await _unknown(outbox, worker, transport)
+    second = await _unknown(outbox, worker, transport)  # same reward, same clock second
+    assert await worker.reconcile_due() == 2
     one, two = await outbox.get(first.id), await outbox.get(second.id)
-    assert one is not None and one.status == EntryStatus.SYNCED
-    assert two is not None and two.status == EntryStatus.UNKNOWN
-    assert two.evidence is not None and two.evidence["result"] == "not_found"
+    assert one is not None and two is not None
+    assert one.status == two.status == EntryStatus.SYNCED
+    assert one.reconciled_with != two.reconciled_with
+    assert {one.reconciled_with, two.reconciled_with} == {
+        f"{STORE}|{reward_name(1)}|10|{clock.now().isoformat()}#{n}" for n in (0, 1)
+    }
     await worker.stop()
 
 

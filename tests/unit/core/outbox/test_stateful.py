@@ -250,17 +250,25 @@ class OutboxMachine(RuleBasedStateMachine):
 
     @invariant()
     def lanes_leave_in_order(self) -> None:
+        """Redemptions first leave in ``seq`` order per lane; a cancel only after its redemption.
+
+        A cancel may leave after later entries: it waits, without blocking its lane, while its
+        redemption is ``unknown``.
+        """
         if self.outbox is None:
             return
-        seq = {e.id: (e.lane, e.seq) for e in self.run(self.box.entries())}
+        entries = {e.id: e for e in self.run(self.box.entries())}
         first_sent: dict[str, list[int]] = {}
-        seen: set[str] = set()
+        seen: list[str] = []
         for _, _, key in self.transport.calls:
             if key in seen:
                 continue
-            seen.add(key)
-            lane, number = seq[key]
-            first_sent.setdefault(lane, []).append(number)
+            seen.append(key)
+            entry = entries[key]
+            if entry.cancels is not None:
+                assert entry.cancels in seen, "a cancel left before its redemption"
+                continue
+            first_sent.setdefault(entry.lane, []).append(entry.seq)
         for numbers in first_sent.values():
             assert numbers == sorted(numbers)
 
@@ -275,7 +283,7 @@ class OutboxMachine(RuleBasedStateMachine):
 
 
 OutboxMachine.TestCase.settings = settings(
-    max_examples=40,
+    max_examples=30,
     stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
@@ -342,4 +350,38 @@ def test_scenario_cancel_of_an_unknown_then_manager_retry() -> None:
             ("advance", {"seconds": 90}),
         ],
         honoured=False,
+    )
+
+
+def test_scenario_a_pause_between_claim_and_send_does_not_resend_outside_the_window() -> None:
+    # one lane's slow answer moves the clock past the other lane's claim before it is sent
+    _replay(
+        [
+            ("sync", {"faults": ["connect"]}),
+            ("enqueue", {"lane": "m0", "reward": 1}),
+            ("enqueue", {"lane": "m1", "reward": 1}),
+            ("sync", {"faults": ["applied_lost", "slow_refuse"]}),
+            ("advance", {"seconds": 1}),
+            ("advance", {"seconds": 90}),
+        ],
+        honoured=True,
+        lanes=2,
+    )
+
+
+def test_scenario_an_answered_neighbour_owns_its_line_though_first_sent_long_ago() -> None:
+    # B's line is answered (2xx) after earlier failed attempts; C's unknown must not take it
+    _replay(
+        [
+            ("enqueue", {"lane": "m1", "reward": 1}),
+            ("enqueue", {"lane": "m0", "reward": 2}),
+            ("enqueue", {"lane": "m0", "reward": 2}),
+            ("sync", {"faults": ["connect", "connect"]}),
+            ("sync", {"faults": ["apply"]}),
+            ("sync", {"faults": ["apply", "lost"]}),
+            ("advance", {"seconds": 90}),
+            ("advance", {"seconds": 0.5}),
+        ],
+        honoured=False,
+        lanes=2,
     )

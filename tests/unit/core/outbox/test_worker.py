@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from app.core.clock import ManualClock
-from app.core.domain import EntryStatus
+from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 
 from .conftest import OutboxFactory, enqueue_reward, settle
@@ -162,3 +162,20 @@ async def test_stop_lets_a_request_in_flight_finish_within_its_grace(
     await stopping
     done = await outbox.get(entry.id)
     assert done is not None and done.status == EntryStatus.SYNCED
+
+
+async def test_a_claim_gone_stale_before_sending_is_not_sent(
+    outbox: Outbox, transport: FakeTransport, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    clock.advance(outbox.policy.lease_margin + 1)  # e.g. the laptop slept after the claim
+    worker = SyncWorker(outbox, transport)
+    await worker._send(claimed)
+    assert transport.calls == []
+    (attempt,) = await outbox.attempts(entry.id)
+    assert (attempt.outcome, attempt.error) == (Outcome.NEVER_ARRIVED, "StaleClaim")
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.QUEUED
+    await worker.stop()
