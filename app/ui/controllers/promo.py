@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-
 from app.core.offline.policy import VoucherFacts
 from app.core.services.members import Member
 from app.core.services.orders import Order
+from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
@@ -14,7 +13,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import ResultData
 
 
-class PromoController(QObject):
+class PromoController(OrderController):
     """Redeems the :class:`PromoPanel`'s code; without an invoice number it marks the invoice
     field as required and sends nothing."""
 
@@ -24,10 +23,7 @@ class PromoController(QObject):
         session: CashierSession,
         redemption: RedemptionController,
     ) -> None:
-        super().__init__(view)
-        self.view = view
-        self.session = session
-        self.redemption = redemption
+        super().__init__(view, session, redemption)
         view.promo_panel.promo_entered.connect(lambda code: spawn(self.redeem(code)))
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
 

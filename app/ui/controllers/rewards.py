@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from app.core.offline.policy import VoucherFacts
 from app.core.services.catalogue import FLEXIBLE, CatalogueUnavailable
 from app.core.services.members import Member
 from app.core.services.orders import CartItem, CartOrder, InvalidOrder, Order, RewardOrder
 from app.core.stamps.models import Reward
+from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession, Offer
 from app.ui.controllers.tasks import spawn
@@ -19,7 +20,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import CartLine, RewardCardData
 
 
-class RewardsController(QObject):
+class RewardsController(OrderController):
     """Fills the :class:`RewardPicker` from the member's offer and redeems what is picked.
 
     A reward the member cannot have is greyed with the reason: blocked, not offered to them
@@ -35,10 +36,7 @@ class RewardsController(QObject):
         session: CashierSession,
         redemption: RedemptionController,
     ) -> None:
-        super().__init__(view)
-        self.view = view
-        self.session = session
-        self.redemption = redemption
+        super().__init__(view, session, redemption)
         self._member_id: str | None = None
         picker = view.reward_picker
         picker.redeem_requested.connect(self._redeem_one)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from app.core import clock
 from app.core.domain import format_rupiah
@@ -15,6 +15,7 @@ from app.core.services.catalogue import CatalogueUnavailable, voucher_facts
 from app.core.services.members import Member
 from app.core.services.orders import DeductOrder, InvalidOrder, Order, VoucherOrder
 from app.core.stamps.models import VoucherInfo
+from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession, Offer
 from app.ui.controllers.tasks import spawn
@@ -26,7 +27,7 @@ def _day_text(day: date | None) -> str:
     return day.strftime("%d %b %Y") if day else ""
 
 
-class VouchersController(QObject):
+class VouchersController(OrderController):
     """Fills the :class:`VoucherPanel` and redeems vouchers, deductions and codes.
 
     ``vouchers_shown(list[VoucherRowData])`` fires when the list is filled.
@@ -40,10 +41,7 @@ class VouchersController(QObject):
         session: CashierSession,
         redemption: RedemptionController,
     ) -> None:
-        super().__init__(view)
-        self.view = view
-        self.session = session
-        self.redemption = redemption
+        super().__init__(view, session, redemption)
         self._member_id: str | None = None
         panel = view.voucher_panel
         panel.voucher_redeem_requested.connect(
