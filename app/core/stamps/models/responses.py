@@ -9,9 +9,9 @@ a number is never accepted as text or the other way round. Unknown fields are ig
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, StrictBool, StrictInt, StrictStr
+from pydantic import BeforeValidator, Field, SecretStr, StrictBool, StrictInt, StrictStr
 
 from app.core.stamps.models.common import ApiTime, Number, StampsResponse, parse_api_time
 
@@ -102,6 +102,14 @@ class VoucherTemplate(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
+def _template_by_id(value: object) -> object:
+    # The listing endpoints describe the template as an object; a server may name it by id
+    # alone inside a redemption answer. A 2xx must not become unreadable over that.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"id": value}
+    return value
+
+
 class VoucherInfo(StampsResponse):
     """A voucher, as any of the redemption, validation and listing endpoints describe it."""
 
@@ -122,7 +130,7 @@ class VoucherInfo(StampsResponse):
     terms_and_conditions: StrictStr | None = None
     picture_url: StrictStr | None = None
     constraint: dict[str, Any] | None = None
-    template: VoucherTemplate | None = None
+    template: Annotated[VoucherTemplate | None, BeforeValidator(_template_by_id)] = None
     extra_data: dict[str, Any] | None = None
 
 

@@ -171,3 +171,10 @@ def test_request_fields_lists_wire_names() -> None:
 )
 def test_parse_api_time(value: str | int | None, expected: datetime | None) -> None:
     assert parse_api_time(value) == expected
+
+
+def test_a_voucher_template_given_by_id_alone_is_read_as_that_template() -> None:
+    from app.core.stamps.models import VoucherInfo
+
+    assert VoucherInfo.model_validate({"id": 20, "template": 13}).template.id == 13  # type: ignore[union-attr]
+    assert VoucherInfo.model_validate({"id": 20, "template": {"id": 13}}).template.id == 13  # type: ignore[union-attr]
