@@ -14,6 +14,7 @@ from app.core.domain import EntryStatus
 from app.core.services.receipts import Verdict
 from app.ui.cashier import CashierWindow
 from app.ui.controllers.tasks import spawn
+from app.ui.dialogs.pin_dialog import PinDialog
 
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, redeem, run_async
@@ -172,16 +173,23 @@ def test_a_promo_code_needs_the_invoice_number(
     assert entry is not None and entry.payload["invoice_number"] == "INV-0042"
 
 
-def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
-) -> None:
+def open_pin_pad_for_budi(qtbot: QtBot, cashier: CashierWindow) -> PinDialog:
+    """Look up the PIN-protected member and ask for a reward: the PIN pad opens."""
     find_member(qtbot, cashier, BUDI)
     picker = cashier.view.reward_picker
     picker.select_reward(1)
     picker.redeem_button.click()
     qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
     dialog = cashier.redemption.pin_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
+    return dialog
+
+
+def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    dialog = open_pin_pad_for_budi(qtbot, cashier)
     for digit in "000000":
         dialog.pad.press_digit(digit)
     dialog.pad.submit()
@@ -202,13 +210,9 @@ def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
 def test_cancelling_the_pin_sends_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    find_member(qtbot, cashier, BUDI)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    picker.redeem_button.click()
-    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    dialog = open_pin_pad_for_budi(qtbot, cashier)
     with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
-        cashier.redemption.pin_dialog.reject()  # type: ignore[union-attr]
+        dialog.reject()
     assert cashier.view.result_panel.result() is None
     assert sandbox.ledger() == []
     assert not cashier.redemption.busy
