@@ -4,6 +4,7 @@ wait for the outcome, show it, and keep following it until it settles."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -77,7 +78,9 @@ class RedemptionController(QObject):
         self._refreshing = False
         self._dirty = False
         self._on_screen_member: str | None = None
+        self._backed_out: asyncio.Event | None = None
         self.till.outbox.add_listener(self._outbox_changed)
+        view.back_requested.connect(self.back_out)
         session.member_changed.connect(self._member_changed)
         settings = session.settings
         self.wait_timeout = settings.connect_timeout + settings.read_timeout + 1
@@ -161,12 +164,37 @@ class RedemptionController(QObject):
                 what_to_do=self.tr("Wait a moment: do not hand anything over yet."),
             )
         )
-        done = await self.till.wait(receipt.entry_id, self.wait_timeout)
+        done = await self._wait_unless_backed_out(receipt.entry_id)
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict is not Verdict.REFUSED:
             self.session.balance_changed(done.stamps_remaining)
         return done
+
+    def back_out(self) -> bool:
+        """Esc while a redemption is being sent: stop waiting for the server on screen. The entry
+        stays in the outbox and in the shift's list, followed until it settles; the panel says
+        it is not confirmed. True if there was a wait to leave."""
+        if self._backed_out is None or self._backed_out.is_set():
+            return False
+        self._backed_out.set()
+        return True
+
+    async def _wait_unless_backed_out(self, entry_id: str) -> Receipt:
+        self._backed_out = asyncio.Event()
+        waiting = asyncio.ensure_future(self.till.wait(entry_id, self.wait_timeout))
+        backing = asyncio.ensure_future(self._backed_out.wait())
+        try:
+            await asyncio.wait({waiting, backing}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._backed_out = None
+            backing.cancel()
+        if waiting.done():
+            return waiting.result()
+        waiting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await waiting
+        return await self.till.receipt(entry_id)
 
     async def _enqueue(
         self, member: Member, order: Order, voucher: VoucherFacts | None

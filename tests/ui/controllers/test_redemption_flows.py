@@ -294,3 +294,24 @@ def test_a_not_confirmed_redemption_turns_confirmed_on_screen_when_it_syncs(
     assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "confirmed")]
     assert sandbox.stamps(AYU) == 230
     assert len(sandbox.ledger()) == 1
+
+
+def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(timeout_rate=1.0, scope="redemptions")  # the server holds the request
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(
+        lambda: "Sending" in (getattr(cashier.view.result_panel.result(), "details", "") or ""),
+        timeout=WAIT_MS,
+    )
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as blocker:
+        qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)
+    receipt = blocker.args[0]
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    assert not cashier.redemption.busy
+    assert cashier.view.result_panel.result().kind == "not_confirmed"
+    assert cashier.view.redemptions_model.rowCount() == 1
