@@ -38,6 +38,7 @@ from bench_support import (
 
 from app.core import clock
 from app.core.domain import Channel, OperationKind
+from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.offline.policy import OfflineLimits
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
@@ -145,11 +146,13 @@ async def _build_till(path: Path) -> tuple[Till, Callable[[], Awaitable[None]]]:
         outbox=outbox,
         worker=worker,
         monitor=monitor,
+        cache=MemberCache(outbox.db),
         limits=OfflineLimits(),
     )
 
     async def close() -> None:
         await worker.stop()
+        await till.cache.close()
         await client.aclose()
         await outbox.close()
 

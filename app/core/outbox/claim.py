@@ -7,6 +7,7 @@ same entry or two entries of one lane.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,8 +21,6 @@ from app.core.storage.tables import (
     ATTEMPTS,
     CONTROL,
     ENTRIES,
-    Attempt,
-    OutboxEntry,
     UTCDateTime,
 )
 
@@ -60,18 +59,99 @@ def _has_ambiguous(entry_id: Any) -> sa.ColumnElement[bool]:
     )
 
 
-def _held(entries: sa.FromClause) -> sa.ColumnElement[bool]:
-    """A cancel waiting for its redemption to be synced: neither sendable nor blocking its lane."""
-    target = ENTRIES.alias()
+def _held(entries: sa.FromClause, target: sa.FromClause) -> sa.ColumnElement[bool]:
+    """A cancel waiting for its redemption to be synced: neither sendable nor blocking its lane.
+
+    ``target`` is an alias of the entries table distinct from ``entries``.
+    """
     return sa.and_(
         entries.c.cancels.is_not(None),
         sa.exists().where(target.c.id == entries.c.cancels, target.c.status != EntryStatus.SYNCED),
     )
 
 
+# The claim's statement is built once: its aliases and clauses cost more Python to build than the
+# statement costs SQLite to run. Indexes (migration 0003): the candidate walks ``(status, seq)``
+# in seq order and stops at the first sendable one; the lane checks probe ``(lane, status, seq)``.
+_E = ENTRIES.alias("e")
+_SENDING = ENTRIES.alias("s")
+_EARLIER = ENTRIES.alias("b")
+_E_TARGET = ENTRIES.alias("et")
+_EARLIER_TARGET = ENTRIES.alias("bt")
+_NOW = sa.bindparam("claim_now", type_=UTCDateTime())
+_CANDIDATE = (
+    sa.select(_E.c.id)
+    .where(
+        _E.c.status == EntryStatus.QUEUED,
+        sa.or_(_E.c.next_attempt_at.is_(None), _E.c.next_attempt_at <= _NOW),
+        ~_held(_E, _E_TARGET),
+        ~sa.exists().where(_SENDING.c.lane == _E.c.lane, _SENDING.c.status == EntryStatus.SENDING),
+        ~sa.exists().where(
+            _EARLIER.c.lane == _E.c.lane,
+            _EARLIER.c.status == EntryStatus.QUEUED,
+            _EARLIER.c.seq < _E.c.seq,
+            ~_held(_EARLIER, _EARLIER_TARGET),
+        ),
+    )
+    .order_by(_E.c.seq)
+    .limit(1)
+    .scalar_subquery()
+)
+_CLAIM = (
+    sa.update(ENTRIES)
+    .where(ENTRIES.c.id == _CANDIDATE, ENTRIES.c.status == EntryStatus.QUEUED)
+    .values(
+        status=EntryStatus.SENDING,
+        lease_owner=sa.bindparam("claim_owner", type_=sa.String()),
+        lease_until=sa.bindparam("claim_lease_until", type_=UTCDateTime()),
+        attempts=ENTRIES.c.attempts + 1,
+        first_sent_at=sa.func.coalesce(ENTRIES.c.first_sent_at, _NOW),
+        next_attempt_at=None,
+        updated_at=_NOW,
+    )
+    .returning(
+        ENTRIES.c.id,
+        ENTRIES.c.attempts,
+        ENTRIES.c.kind,
+        ENTRIES.c.payload,
+        ENTRIES.c.lane,
+        ENTRIES.c.user,
+        ENTRIES.c.terminal,
+        ENTRIES.c.cancels,
+    )
+)
+_PAUSED = sa.select(CONTROL.c.paused).where(CONTROL.c.id == 1)
+# The sweep's queries, built once too; each is a range of an index of migration 0003.
+_LOST = sa.select(ENTRIES.c.id, ENTRIES.c.first_sent_at).where(
+    ENTRIES.c.status == EntryStatus.SENDING, ENTRIES.c.lease_until < _NOW
+)
+_QUEUED_AMBIGUOUS = sa.select(ENTRIES.c.id, ENTRIES.c.first_sent_at).where(
+    ENTRIES.c.status == EntryStatus.QUEUED,
+    # only an entry sent before has attempts (the claim writes both at once)
+    ENTRIES.c.first_sent_at.is_not(None),
+    _has_ambiguous(ENTRIES.c.id),
+)
+_EXPIRED = sa.select(ENTRIES.c.id).where(
+    ENTRIES.c.status == EntryStatus.QUEUED,
+    ENTRIES.c.expires_at <= _NOW,
+    ~_may_have_arrived(ENTRIES.c.id),
+)
+_SWEEP_TARGET = ENTRIES.alias("target")
+_CANCELS = (
+    sa.select(ENTRIES.c.id, _SWEEP_TARGET.c.status, _SWEEP_TARGET.c.server_redemption_id)
+    .join(_SWEEP_TARGET, _SWEEP_TARGET.c.id == ENTRIES.c.cancels)
+    .where(
+        ENTRIES.c.status == EntryStatus.QUEUED,
+        ENTRIES.c.cancels.is_not(None),
+        ENTRIES.c.kind == OperationKind.CANCEL,
+        ~_may_have_arrived(ENTRIES.c.id),
+    )
+)
+
+
 def is_paused(session: Session) -> bool:
     """Whether the queue is paused for bad credentials."""
-    return bool(session.execute(sa.select(CONTROL.c.paused).where(CONTROL.c.id == 1)).scalar())
+    return bool(session.connection().execute(_PAUSED).scalar())
 
 
 def sweep(session: Session, policy: OutboxPolicy, now: datetime) -> list[str]:
@@ -89,11 +169,8 @@ def sweep(session: Session, policy: OutboxPolicy, now: datetime) -> list[str]:
     def vouches(first_sent_at: datetime | None) -> bool:
         return key_vouches(policy, first_sent_at, now)
 
-    lost = session.execute(
-        sa.select(ENTRIES.c.id, ENTRIES.c.first_sent_at).where(
-            ENTRIES.c.status == EntryStatus.SENDING, ENTRIES.c.lease_until < now
-        )
-    ).all()
+    params = {"claim_now": now}
+    lost = session.connection().execute(_LOST, params).all()
     for entry_id, first_sent_at in lost:
         requeue = vouches(first_sent_at)
         session.execute(
@@ -117,37 +194,18 @@ def sweep(session: Session, policy: OutboxPolicy, now: datetime) -> list[str]:
         )
         changed.append(entry_id)
 
-    queued_ambiguous = session.execute(
-        sa.select(ENTRIES.c.id, ENTRIES.c.first_sent_at).where(
-            ENTRIES.c.status == EntryStatus.QUEUED, _has_ambiguous(ENTRIES.c.id)
-        )
-    ).all()
+    queued_ambiguous = session.connection().execute(_QUEUED_AMBIGUOUS).all()
     for entry_id, first_sent_at in queued_ambiguous:
         if not vouches(first_sent_at):
             _set(session, entry_id, now, status=EntryStatus.UNKNOWN, next_check_at=now)
             changed.append(entry_id)
 
-    expired = session.execute(
-        sa.select(ENTRIES.c.id).where(
-            ENTRIES.c.status == EntryStatus.QUEUED,
-            ENTRIES.c.expires_at <= now,
-            ~_may_have_arrived(ENTRIES.c.id),
-        )
-    ).scalars()
+    expired = session.connection().execute(_EXPIRED, params).scalars()
     for entry_id in list(expired):
         _set(session, entry_id, now, status=EntryStatus.EXPIRED, last_error="authorisation expired")
         changed.append(entry_id)
 
-    target = ENTRIES.alias()
-    cancels = session.execute(
-        sa.select(ENTRIES.c.id, target.c.status, target.c.server_redemption_id)
-        .join(target, target.c.id == ENTRIES.c.cancels)
-        .where(
-            ENTRIES.c.status == EntryStatus.QUEUED,
-            ENTRIES.c.kind == OperationKind.CANCEL,
-            ~_may_have_arrived(ENTRIES.c.id),
-        )
-    ).all()
+    cancels = session.connection().execute(_CANCELS).all()
     for entry_id, target_status, server_id in cancels:
         if target_status in (
             EntryStatus.REJECTED,
@@ -177,76 +235,65 @@ def claim_next(session: Session, policy: OutboxPolicy, now: datetime, owner: str
     held; it is taken only when nothing of its lane is ``sending`` and nothing earlier in the lane
     is queued (rejected, unknown and final entries do not block).
     """
-    if is_paused(session):
-        return None
-    e = ENTRIES.alias("e")
-    sending = ENTRIES.alias("s")
-    earlier = ENTRIES.alias("b")
-    candidate = (
-        sa.select(e.c.id)
-        .where(
-            e.c.status == EntryStatus.QUEUED,
-            sa.or_(e.c.next_attempt_at.is_(None), e.c.next_attempt_at <= now),
-            ~_held(e),
-            ~sa.exists().where(sending.c.lane == e.c.lane, sending.c.status == EntryStatus.SENDING),
-            ~sa.exists().where(
-                earlier.c.lane == e.c.lane,
-                earlier.c.seq < e.c.seq,
-                earlier.c.status == EntryStatus.QUEUED,
-                ~_held(earlier),
-            ),
-        )
-        .order_by(e.c.seq)
-        .limit(1)
-        .scalar_subquery()
-    )
+    claimed = claim_batch(session, policy, now, [owner])
+    return claimed[0] if claimed else None
+
+
+def claim_batch(
+    session: Session, policy: OutboxPolicy, now: datetime, owners: Sequence[str]
+) -> list[Claimed]:
+    """Claim up to one entry per owner (each as :func:`claim_next` would, one after the other, in
+    the caller's transaction); stops at the first that finds nothing sendable."""
+    if not owners or is_paused(session):
+        return []
     lease_until = now + timedelta(seconds=policy.lease_seconds)
-    row = session.execute(
-        sa.update(ENTRIES)
-        .where(ENTRIES.c.id == candidate, ENTRIES.c.status == EntryStatus.QUEUED)
-        .values(
-            status=EntryStatus.SENDING,
-            lease_owner=owner,
-            lease_until=lease_until,
-            attempts=ENTRIES.c.attempts + 1,
-            first_sent_at=sa.func.coalesce(ENTRIES.c.first_sent_at, sa.literal(now, UTCDateTime())),
-            next_attempt_at=None,
-            updated_at=now,
+    claimed: list[Claimed] = []
+    for owner in owners:
+        row = (
+            session.connection()
+            .execute(
+                _CLAIM,
+                {"claim_now": now, "claim_owner": owner, "claim_lease_until": lease_until},
+            )
+            .first()
         )
-        .returning(ENTRIES.c.id)
-    ).first()
-    if row is None:
-        return None
-    entry = session.get(OutboxEntry, row[0], populate_existing=True)
-    assert entry is not None
-    payload = dict(entry.payload)
-    if entry.cancels is not None:
-        target = session.get(OutboxEntry, entry.cancels)
-        assert target is not None and target.server_redemption_id is not None
-        payload["id"] = target.server_redemption_id
-        entry.payload = payload
-    session.add(
-        Attempt(
-            entry_id=entry.id,
-            number=entry.attempts,
-            lease_owner=owner,
-            started_at=now,
-            outcome=Outcome.AMBIGUOUS,
+        if row is None:
+            break
+        entry_id, attempt, kind, stored_payload, lane, user, terminal, cancels = row
+        payload = dict(stored_payload)
+        if cancels is not None:
+            server_id = session.execute(
+                sa.select(ENTRIES.c.server_redemption_id).where(ENTRIES.c.id == cancels)
+            ).scalar()
+            assert server_id is not None
+            payload["id"] = server_id
+            session.execute(
+                sa.update(ENTRIES).where(ENTRIES.c.id == entry_id).values(payload=payload)
+            )
+        session.connection().execute(
+            sa.insert(ATTEMPTS).values(
+                entry_id=entry_id,
+                number=attempt,
+                lease_owner=owner,
+                started_at=now,
+                outcome=Outcome.AMBIGUOUS,
+            )
         )
-    )
-    session.add(entry)
-    return Claimed(
-        entry_id=entry.id,
-        owner=owner,
-        attempt=entry.attempts,
-        kind=OperationKind(entry.kind),
-        payload=payload,
-        lane=entry.lane,
-        user=entry.user,
-        terminal=entry.terminal,
-        lease_until=lease_until,
-        started_at=now,
-    )
+        claimed.append(
+            Claimed(
+                entry_id=entry_id,
+                owner=owner,
+                attempt=attempt,
+                kind=OperationKind(kind),
+                payload=payload,
+                lane=lane,
+                user=user,
+                terminal=terminal,
+                lease_until=lease_until,
+                started_at=now,
+            )
+        )
+    return claimed
 
 
 def next_due(session: Session, now: datetime) -> datetime | None:

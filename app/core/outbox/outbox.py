@@ -7,7 +7,7 @@ sends. Each method is one transaction on the writer thread, committed before it 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 import uuid6
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
 from app.core import clock
@@ -52,6 +53,36 @@ __all__ = [
 #: Payload keys that must never be stored (DESIGN.md §6), at any depth, in any case.
 FORBIDDEN_KEYS = frozenset({"pin", "token"})
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
+#: The columns an enqueue writes, besides ``seq``.
+_ENQUEUED = (
+    "id",
+    "kind",
+    "payload",
+    "lane",
+    "user",
+    "status",
+    "attempts",
+    "depends_on",
+    "expires_at",
+    "provisional",
+    "reconciled",
+    "expect_store",
+    "expect_name",
+    "expect_stamps",
+    "cashier",
+    "terminal",
+    "created_at",
+    "updated_at",
+)
+#: One statement, built once; ``seq`` is computed inside it (safe: see ``decisions.next_seq``).
+_INSERT_ENTRY = (
+    sa.insert(ENTRIES)
+    .values(
+        seq=sa.select(sa.func.coalesce(sa.func.max(ENTRIES.c.seq), 0) + 1).scalar_subquery(),
+        **{name: sa.bindparam(f"e_{name}", type_=ENTRIES.c[name].type) for name in _ENQUEUED},
+    )
+    .returning(ENTRIES.c.seq)
+)
 
 
 @dataclass(frozen=True)
@@ -164,34 +195,44 @@ class Outbox:
         body = dict(payload)
         store = body.get("store")
 
+        values: dict[str, Any] = {
+            "id": new_id,
+            "kind": kind,
+            "payload": body,
+            "lane": lane,
+            "user": user,
+            "status": EntryStatus.QUEUED,
+            "attempts": 0,
+            "depends_on": depends_on,
+            "expires_at": expires_at,
+            "provisional": provisional,
+            "reconciled": False,
+            "expect_store": int(store)
+            if isinstance(store, int | str) and str(store).isdigit()
+            else None,
+            "expect_name": reward_name,
+            "expect_stamps": stamps,
+            "cashier": cashier,
+            "terminal": terminal,
+            "created_at": now,
+            "updated_at": now,
+        }
+
         def write(session: Session) -> OutboxEntry:
-            existing = session.get(OutboxEntry, new_id)
-            if existing is not None:
-                if existing.kind != kind or existing.payload != body or existing.lane != lane:
-                    raise OutboxError(f"entry {new_id} already exists with another request")
-                return existing
-            entry = OutboxEntry(
-                id=new_id,
-                seq=decisions.next_seq(session),
-                kind=kind,
-                payload=body,
-                lane=lane,
-                user=user,
-                status=EntryStatus.QUEUED,
-                depends_on=depends_on,
-                expires_at=expires_at,
-                provisional=provisional,
-                expect_store=int(store)
-                if isinstance(store, int | str) and str(store).isdigit()
-                else None,
-                expect_name=reward_name,
-                expect_stamps=stamps,
-                cashier=cashier,
-                terminal=terminal,
-                created_at=now,
-                updated_at=now,
+            if entry_id is not None:  # a fresh UUIDv7 cannot be in the table already
+                existing = session.get(OutboxEntry, new_id)
+                if existing is not None:
+                    if existing.kind != kind or existing.payload != body or existing.lane != lane:
+                        raise OutboxError(f"entry {new_id} already exists with another request")
+                    return existing
+            # one statement, seq computed inside it (the write lock is held: see next_seq)
+            seq = (
+                session.connection()
+                .execute(_INSERT_ENTRY, {f"e_{name}": value for name, value in values.items()})
+                .scalar_one()
             )
-            session.add(entry)
+            entry = OutboxEntry(seq=seq, **values)
+            make_transient_to_detached(entry)  # as if loaded: it is in the table
             return entry
 
         entry = await self.db.write(write)
@@ -426,6 +467,24 @@ class Outbox:
         def write(session: Session) -> tuple[list[str], Claimed | None]:
             changed = claims.sweep(session, self.policy, now)
             return changed, claims.claim_next(session, self.policy, now, owner)
+
+        changed, claimed = await self.db.write(write)
+        if changed:
+            self._changed(changed)
+        return claimed
+
+    async def claim_batch(self, owners: Sequence[str]) -> list[Claimed]:
+        """Sweep once, then claim up to one entry per owner, all in one transaction.
+
+        Each claim is the one :meth:`claim` would make next (a lane at a time, lowest ``seq``
+        first), so a batch is the same claims as that many calls, at the cost of one sweep and
+        one commit. Every claim and its ``ambiguous`` attempt are committed when this returns.
+        """
+        now = clock.now()  # the loop's time, taken before the work is queued
+
+        def write(session: Session) -> tuple[list[str], list[Claimed]]:
+            changed = claims.sweep(session, self.policy, now)
+            return changed, claims.claim_batch(session, self.policy, now, owners)
 
         changed, claimed = await self.db.write(write)
         if changed:

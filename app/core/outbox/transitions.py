@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from app.core.domain import EntryStatus, Outcome
@@ -20,7 +22,7 @@ from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.retry import RetryPolicy
 from app.core.outbox.transport import SubmitResult
 from app.core.stamps.errors import CredentialsRejected, StampsError
-from app.core.storage.tables import ATTEMPTS, AuditEvent, MemberBalance, OutboxControl, OutboxEntry
+from app.core.storage.tables import ATTEMPTS, BALANCES, ENTRIES, AuditEvent, OutboxControl
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +86,16 @@ def apply_result(
     late answer must not overwrite it. Its attempt row stays ``ambiguous``; an audit row keeps what
     the late answer said.
     """
-    entry = session.get(OutboxEntry, claimed.entry_id)
-    if entry is not None and _late_proof_of_application(entry, claimed, outcome):
-        # the lease ran out and the entry went unknown, but nothing was sent since: a 2xx for
-        # its last attempt is the proof reconciliation would have looked for
-        entry.status = EntryStatus.SENDING
-        entry.lease_owner = claimed.owner
-    if entry is None or entry.status != EntryStatus.SENDING or entry.lease_owner != claimed.owner:
+    row = session.connection().execute(_ENTRY_STATE, {"r_entry_id": claimed.entry_id}).first()
+    held = (
+        row is not None and row.status == EntryStatus.SENDING and row.lease_owner == claimed.owner
+    )
+    # the lease ran out and the entry went unknown, but nothing was sent since: a 2xx for its
+    # last attempt is the proof reconciliation would have looked for
+    late_proof = row is not None and _late_proof_of_application(
+        row.status, row.attempts, row.lease_owner, claimed, outcome
+    )
+    if row is None or not (held or late_proof):
         log.warning("discarding a late answer for entry %s (%s)", claimed.entry_id, outcome)
         session.add(
             AuditEvent(
@@ -104,27 +109,34 @@ def apply_result(
         )
         return None
 
+    entry_id = claimed.entry_id
+    error_text = _error_text(error)
     status_code = error.status_code if isinstance(error, StampsError) else None
     if result is not None:
         status_code = status_code or 200
-    session.execute(
-        sa.update(ATTEMPTS)
-        .where(ATTEMPTS.c.entry_id == entry.id, ATTEMPTS.c.number == claimed.attempt)
-        .values(
-            ended_at=now, outcome=str(outcome), status_code=status_code, error=_error_text(error)
-        )
+    session.connection().execute(
+        _END_ATTEMPT,
+        {
+            "r_entry_id": entry_id,
+            "r_number": claimed.attempt,
+            "r_ended_at": now,
+            "r_outcome": str(outcome),
+            "r_status_code": status_code,
+            "r_error": error_text,
+        },
     )
-    earlier_ambiguous = (
+    # only a refusal's verdict depends on earlier attempts (decide() reads it for nothing else)
+    earlier_ambiguous = outcome is Outcome.REFUSED and (
         session.execute(
-            sa.select(sa.func.count())
-            .select_from(ATTEMPTS)
+            sa.select(ATTEMPTS.c.id)
             .where(
-                ATTEMPTS.c.entry_id == entry.id,
+                ATTEMPTS.c.entry_id == entry_id,
                 ATTEMPTS.c.number < claimed.attempt,
                 ATTEMPTS.c.outcome == Outcome.AMBIGUOUS,
             )
-        ).scalar_one()
-        > 0
+            .limit(1)
+        ).first()
+        is not None
     )
     credentials = isinstance(error, CredentialsRejected)
     # A refusal is trusted when the key vouched for *this* attempt; an ambiguous answer is resent
@@ -133,68 +145,138 @@ def apply_result(
     verdict = decide(
         outcome,
         earlier_ambiguous=earlier_ambiguous,
-        key_vouches=key_vouches(policy, entry.first_sent_at, sent_at),
+        key_vouches=key_vouches(policy, row.first_sent_at, sent_at),
         credentials_rejected=credentials,
     )
 
-    entry.status = verdict.status
-    entry.lease_owner = None
-    entry.lease_until = None
-    entry.last_outcome = str(outcome)
-    entry.last_error = _error_text(error)
-    entry.updated_at = now
-    entry.next_attempt_at = None
+    values: dict[str, Any] = {
+        "status": verdict.status,
+        "lease_owner": None,
+        "lease_until": None,
+        "last_outcome": str(outcome),
+        "last_error": error_text,
+        "updated_at": now,
+        "next_attempt_at": None,
+    }
     if verdict.status is EntryStatus.SYNCED:
-        _record_applied(session, entry, result, now)
+        if result is not None:  # a 2xx we could not read: applied, but no id and no balance
+            values["response"] = dict(result.raw)
+            values["server_redemption_id"] = result.redemption_id
     elif verdict.status is EntryStatus.QUEUED:
         retry_after = getattr(error, "retry_after", None)
-        delay = retry.delay(entry.attempts, retry_after) if verdict.backoff else 0.0
-        entry.next_attempt_at = now + timedelta(seconds=delay)
+        delay = retry.delay(row.attempts, retry_after) if verdict.backoff else 0.0
+        values["next_attempt_at"] = now + timedelta(seconds=delay)
     elif verdict.status is EntryStatus.UNKNOWN:
-        entry.next_check_at = now
+        values["next_check_at"] = now
+    session.connection().execute(
+        _entry_update(frozenset(values)), {"r_entry_id": entry_id, **_params(values)}
+    )
+    if verdict.status is EntryStatus.SYNCED and result is not None:
+        _record_balance(session, entry_id, row.lane, result, now)
     if verdict.pause:
         control = session.get(OutboxControl, 1)
         assert control is not None
         if not control.paused:
             control.paused = True
             control.paused_at = now
-            control.reason = entry.last_error
+            control.reason = error_text
             session.add(
                 AuditEvent(
                     at=now,
                     who="sync",
                     action="paused",
                     terminal=claimed.terminal,
-                    entry_id=entry.id,
-                    detail={"reason": entry.last_error},
+                    entry_id=entry_id,
+                    detail={"reason": error_text},
                 )
             )
-    session.add(entry)
     return verdict.status
 
 
-def _late_proof_of_application(entry: OutboxEntry, claimed: Claimed, outcome: Outcome) -> bool:
+def _late_proof_of_application(
+    status: str, attempts: int, lease_owner: str | None, claimed: Claimed, outcome: Outcome
+) -> bool:
     return (
         outcome is Outcome.APPLIED
-        and entry.status == EntryStatus.UNKNOWN
-        and entry.attempts == claimed.attempt
-        and entry.lease_owner is None
+        and status == EntryStatus.UNKNOWN
+        and attempts == claimed.attempt
+        and lease_owner is None
     )
 
 
-def _record_applied(
-    session: Session, entry: OutboxEntry, result: SubmitResult | None, now: datetime
+def _record_balance(
+    session: Session, entry_id: str, lane: str, result: SubmitResult, now: datetime
 ) -> None:
-    """A 2xx: keep the server's answer and the member's new balance, with the status, together."""
-    if result is None:  # a 2xx we could not read: applied, but no id and no balance
+    """A 2xx: the member's new balance, in the transaction that writes the entry's result."""
+    if result.stamps_remaining is None:
         return
-    entry.response = dict(result.raw)
-    entry.server_redemption_id = result.redemption_id
-    if result.stamps_remaining is not None:
-        balance = session.get(MemberBalance, entry.lane)
-        if balance is None:
-            balance = MemberBalance(lane=entry.lane, stamps=result.stamps_remaining, updated_at=now)
-        balance.stamps = result.stamps_remaining
-        balance.updated_at = now
-        balance.entry_id = entry.id
-        session.add(balance)
+    session.connection().execute(
+        _UPSERT_BALANCE,
+        {
+            "r_lane": lane,
+            "r_stamps": result.stamps_remaining,
+            "r_updated_at": now,
+            "r_entry_id": entry_id,
+        },
+    )
+
+
+# The statements of apply_result, built once (building them cost more than running them).
+def _param(column: sa.Column[Any]) -> sa.BindParameter[Any]:
+    return sa.bindparam(f"r_{column.name}", type_=column.type)
+
+
+def _params(values: dict[str, Any]) -> dict[str, Any]:
+    return {f"r_{name}": value for name, value in values.items()}
+
+
+_ENTRY_STATE = sa.select(
+    ENTRIES.c.status,
+    ENTRIES.c.lease_owner,
+    ENTRIES.c.attempts,
+    ENTRIES.c.first_sent_at,
+    ENTRIES.c.lane,
+).where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
+_END_ATTEMPT = (
+    sa.update(ATTEMPTS)
+    .where(
+        ATTEMPTS.c.entry_id == sa.bindparam("r_entry_id"),
+        ATTEMPTS.c.number == sa.bindparam("r_number"),
+    )
+    .values(
+        ended_at=_param(ATTEMPTS.c.ended_at),
+        outcome=_param(ATTEMPTS.c.outcome),
+        status_code=_param(ATTEMPTS.c.status_code),
+        error=_param(ATTEMPTS.c.error),
+    )
+)
+_entry_updates: dict[frozenset[str], sa.Update] = {}
+
+
+def _entry_update(columns: frozenset[str]) -> sa.Update:
+    """``UPDATE outbox_entries SET <columns> WHERE id = :r_entry_id``, built once per set."""
+    statement = _entry_updates.get(columns)
+    if statement is None:
+        statement = (
+            sa.update(ENTRIES)
+            .where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
+            .values({name: _param(ENTRIES.c[name]) for name in sorted(columns)})
+        )
+        _entry_updates[columns] = statement
+    return statement
+
+
+_NEW_BALANCE = sqlite_insert(BALANCES).values(
+    lane=_param(BALANCES.c.lane),
+    stamps=_param(BALANCES.c.stamps),
+    updated_at=_param(BALANCES.c.updated_at),
+    entry_id=_param(BALANCES.c.entry_id),
+)
+_UPSERT_BALANCE = _NEW_BALANCE.on_conflict_do_update(
+    index_elements=[BALANCES.c.lane],
+    set_={
+        "stamps": _NEW_BALANCE.excluded.stamps,
+        "updated_at": _NEW_BALANCE.excluded.updated_at,
+        "entry_id": _NEW_BALANCE.excluded.entry_id,
+    },
+)

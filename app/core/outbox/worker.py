@@ -110,18 +110,18 @@ class SyncWorker:
             await wait_event(self._wake, delay)
 
     async def _fill_lanes(self) -> int:
-        """Claim entries while lanes are free; each is sent by its own task."""
-        claimed = 0
-        while not self._stopping and len(self._inflight) < self.policy.lanes:
-            owner = f"{self.name}:{secrets.token_hex(8)}"
-            entry = await self.outbox.claim(owner)
-            if entry is None:
-                break
-            claimed += 1
-            task = asyncio.get_running_loop().create_task(self._send(entry))
+        """Claim an entry for each free lane, in one transaction; each is sent by its own task."""
+        free = self.policy.lanes - len(self._inflight)
+        if self._stopping or free <= 0:
+            return 0
+        owners = [f"{self.name}:{secrets.token_hex(8)}" for _ in range(free)]
+        batch = await self.outbox.claim_batch(owners)
+        loop = asyncio.get_running_loop()
+        for entry in batch:
+            task = loop.create_task(self._send(entry))
             self._inflight[entry.entry_id] = task
             task.add_done_callback(functools.partial(self._finished, entry.entry_id))
-        return claimed
+        return len(batch)
 
     def _finished(self, entry_id: str, _task: asyncio.Task[None]) -> None:
         self._inflight.pop(entry_id, None)
@@ -197,13 +197,27 @@ class SyncWorker:
 
     async def drain(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
         """Run until nothing is pending (queued and not held, or sending), the queue is paused, or
-        ``timeout`` seconds of clock time pass; returns the final counts."""
+        ``timeout`` seconds of clock time pass; returns the final counts.
+
+        A lane is refilled as soon as its request is answered, not when the slowest of a round is;
+        ``unknown`` entries are reconciled whenever this worker has nothing in flight. Requests in
+        flight when the time is up are waited for (their own timeouts bound them).
+        """
         deadline = clock.monotonic() + timeout
         self._stopping = False
         self.outbox.add_listener(self.wake)
         while True:
             self._wake.clear()
-            await self.run_once()
+            remaining = deadline - clock.monotonic()
+            if remaining > 0:
+                await self._fill_lanes()
+            if self._inflight:
+                if remaining > 0:
+                    # an answer (or any change to the outbox) wakes this at once
+                    await wait_event(self._wake, remaining)
+                    continue
+                await asyncio.gather(*list(self._inflight.values()), return_exceptions=True)
+            await self.reconcile_due()
             status = await self.outbox.status()
             remaining = deadline - clock.monotonic()
             if status.pending == 0 or status.paused or remaining <= 0:

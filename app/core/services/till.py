@@ -312,7 +312,8 @@ class Till:
                     return receipt
                 attempts = await self.outbox.attempts(entry_id)
                 if len(attempts) > len(start) and attempts[-1].ended_at is not None:
-                    return receipt
+                    # Read again: the attempt may have ended after the receipt above was read.
+                    return await self.receipt(entry_id)
                 remaining = deadline - clock.monotonic()
                 if remaining <= 0:
                     return receipt

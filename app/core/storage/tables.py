@@ -54,6 +54,10 @@ class OutboxEntry(SQLModel, table=True):
         # the claim (migration 0003): a lane's entries by status and seq; each status by seq
         sa.Index("ix_outbox_entries_lane_status_seq", "lane", "status", "seq"),
         sa.Index("ix_outbox_entries_status_seq", "status", "seq"),
+        # the sweep before it (migration 0004)
+        sa.Index("ix_outbox_entries_status_first_sent_at", "status", "first_sent_at"),
+        sa.Index("ix_outbox_entries_status_expires_at", "status", "expires_at"),
+        sa.Index("ix_outbox_entries_status_cancels", "status", "cancels"),
     )
 
     id: str = Field(primary_key=True, max_length=36)

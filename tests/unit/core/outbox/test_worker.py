@@ -99,16 +99,16 @@ async def test_a_failing_round_does_not_kill_the_worker(
     outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
 ) -> None:
     calls = 0
-    original = outbox.claim
+    original = outbox.claim_batch
 
-    async def flaky(owner: str):  # type: ignore[no-untyped-def]
+    async def flaky(owners):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
         if calls == 1:
             raise RuntimeError("disk hiccup")
-        return await original(owner)
+        return await original(owners)
 
-    outbox.claim = flaky  # type: ignore[method-assign]
+    outbox.claim_batch = flaky  # type: ignore[method-assign]
     entry = await enqueue_reward(outbox)
     worker.start()
     await settle(clock)
