@@ -1,8 +1,9 @@
-"""``make bench``: the outbox's enqueue latency and drain throughput, and the member cache's
-lookups at a million members, each beside a baseline measured in the same run (DESIGN.md §8).
+"""``make bench``: the outbox's enqueue latency and drain throughput, the member cache's lookups
+at a million members, and the cashier window's cold start and event-loop lag during a drain, each
+beside a baseline measured in the same run (DESIGN.md §8).
 Budgets are printed, PASS or OVER; nothing is asserted.
 
-    .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain|cache] [--profile]
+    .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain|cache|ui] [--profile]
 
 Every measured part runs in its own interpreter (``--child``), so each peak RSS is its own and
 the sandbox, in a process of its own too, never competes for a sender's GIL. Figures from a
@@ -43,6 +44,9 @@ FULL = {
     "latency_ms": 50,
     "cache_members": 1_000_000,
     "cache_lookups": 2000,
+    "ui_repeats": 5,
+    "ui_latency_ms": 30,
+    "ui_idle_s": 3,
 }
 QUICK = {
     "enqueue_n": 300,
@@ -53,6 +57,9 @@ QUICK = {
     "latency_ms": 50,
     "cache_members": 100_000,
     "cache_lookups": 500,
+    "ui_repeats": 2,
+    "ui_latency_ms": 30,
+    "ui_idle_s": 1,
 }
 CHILD_TIMEOUT = 240.0
 
@@ -198,6 +205,7 @@ def _child(name: str, params: dict[str, Any]) -> int:
     import bench_cache
     import bench_drain
     import bench_enqueue
+    import bench_ui
 
     children = {
         "cache": bench_cache.child_cache,
@@ -205,6 +213,7 @@ def _child(name: str, params: dict[str, Any]) -> int:
         "drain-outbox": bench_drain.child_drain_outbox,
         "drain-plain": bench_drain.child_drain_sender,
         "drain-sequential": bench_drain.child_drain_sender,
+        "ui-lag": bench_ui.child_ui_lag,
     }
     print(json.dumps(children[name](params)), flush=True)
     return 0
@@ -213,7 +222,7 @@ def _child(name: str, params: dict[str, Any]) -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="a smaller run (about a quarter)")
-    p.add_argument("--only", choices=("enqueue", "drain", "cache"), help="run one benchmark")
+    p.add_argument("--only", choices=("enqueue", "drain", "cache", "ui"), help="run one benchmark")
     p.add_argument(
         "--profile",
         action="store_true",
@@ -235,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
         lines += bench_drain(size, args.profile)
     if args.only in (None, "cache"):
         lines += bench_cache(size)
+    if args.only in (None, "ui"):
+        import bench_ui
+
+        lines += bench_ui.bench_ui(size, CHILD_TIMEOUT)
     print()
     print("\n".join(lines))
     print(f"\n(took {time.perf_counter() - started:.0f} s; budgets are informational)")
