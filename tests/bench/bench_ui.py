@@ -353,7 +353,7 @@ async def _measure_lag(params: dict[str, Any]) -> dict[str, Any]:
     from app.core.domain import EntryStatus, OperationKind
     from app.core.services.runtime import RuntimeOptions, open_till
     from app.sandbox.data import DEMO_TOKEN
-    from app.ui.cashier import CashierWindow
+    from app.ui.cashier import CashierWindow, freeze_long_lived_objects
     from app.ui.main_window import CashierWindowView
 
     entries, members = int(params["entries"]), int(params["members"])
@@ -378,11 +378,7 @@ async def _measure_lag(params: dict[str, Any]) -> dict[str, Any]:
             window = CashierWindow(view, till, settings, use_printer=False)
             window.shift.sign_in("Dewi")
             await asyncio.sleep(0.5)
-            if params.get("gc_freeze"):  # an experiment: what the app could do after startup
-                import gc
-
-                gc.collect()
-                gc.freeze()
+            freeze_long_lived_objects()  # as run_cashier's startup does
             refs = {"start": _refcounts()}
             sampler.start()
             await asyncio.sleep(float(params["idle_s"]))
@@ -435,25 +431,14 @@ async def _measure_lag(params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-#: PySide6 6.12.0 on CPython 3.11 takes one reference from None on every call of a wrapped method
-#: that returns void (QLabel.setText, QWidget.setVisible, ...), and from True/False too: a
-#: 2,000-entry drain refreshes the status bar enough to bring a count to zero, and the process
-#: aborts ("none_dealloc", "bool_dealloc"). The lag child reports the drift and pads the counts so
-#: the measurement survives (these are immortal from CPython 3.12, where this cannot happen).
-NONE_PAD = 100_000_000
+#: PySide6 6.12.0 on CPython 3.11 took one reference from None (and True/False) on every void Qt
+#: call; a drain like this one ran the count to zero and the process aborted ("none_dealloc").
+#: The project pins 6.11.3 (tests/ui/test_refcounts.py); the drift is still reported here.
 SINGLETONS = ("None", "True", "False")
 
 
 def _refcounts() -> list[int]:
     return [sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)]
-
-
-def _pad_none_refcount() -> None:
-    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        import ctypes
-
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += NONE_PAD
 
 
 def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
@@ -473,7 +458,6 @@ def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(quiet)
-    _pad_none_refcount()
     qapp = create_application([sys.argv[0]])
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qapp)) as runner:
         return runner.run(_measure_lag(params))
