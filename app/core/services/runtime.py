@@ -94,6 +94,7 @@ async def open_till(
         return True
 
     monitor = ConnectivityMonitor(probe, probe_interval=options.probe_interval)
+    client.on_server_date = monitor.note_server_date
     transport = ClientTransport(client, monitor, store_code=settings.store_code)
     worker = SyncWorker(outbox, transport, name=settings.terminal)
     till = Till(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -136,6 +136,7 @@ class StampsClient:
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         http: httpx.AsyncClient | None = None,
         channel: Channel | None = None,
+        on_server_date: Callable[[str | None], None] | None = None,
     ) -> None:
         self._base_url = checked_base_url(base_url)
         self._auth = AuthStyle(auth)
@@ -150,6 +151,8 @@ class StampsClient:
         self.merchant = merchant
         self.store = store
         self.channel = Channel(channel) if channel is not None else None
+        #: Called with the ``Date`` header of every answer (the till checks its clock with it).
+        self.on_server_date = on_server_date
         self._timeout = httpx.Timeout(
             connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
         )
@@ -550,4 +553,7 @@ class StampsClient:
             raise errors.InvalidRequest(
                 f"the {endpoint.name} request cannot be encoded ({type(exc).__name__})"
             ) from None
-        return await transport.exchange(self._http, request, secrets=self._secrets(extra))
+        response = await transport.exchange(self._http, request, secrets=self._secrets(extra))
+        if self.on_server_date is not None:
+            self.on_server_date(response.headers.get("Date"))
+        return response

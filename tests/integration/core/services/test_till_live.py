@@ -208,3 +208,9 @@ async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
         assert done.verdict is Verdict.NOT_CONFIRMED
         assert "do not hand over" in done.headline
     assert len(sandbox.ledger()) == 1
+
+
+async def test_the_servers_clock_is_compared_with_the_tills(till: Till) -> None:
+    await till.find_member(AYU)
+    assert till.monitor.skew is not None
+    assert not till.monitor.clock_skewed  # the sandbox runs on this machine's clock

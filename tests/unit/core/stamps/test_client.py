@@ -300,3 +300,28 @@ async def test_redemptions_since_stops_on_a_short_page(
     found = await make_client().redemptions_since("u@x", datetime.fromtimestamp(0, UTC))
     assert [a.id for a in found] == [5]
     assert len(server.requests) == 1
+
+
+async def test_every_answer_s_date_reaches_the_clock_check() -> None:
+    from app.core.stamps.client import StampsClient
+
+    seen: list[str | None] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200,
+            json={"pong": {"merchant": "M", "merchant_id": 1}},
+            headers={"Date": "Wed, 25 Nov 2026 03:00:00 GMT"},
+        )
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http:
+        client = StampsClient(
+            base_url="https://stamps.example",
+            token="t0k3n",
+            merchant=1,
+            store=2,
+            http=http,
+            on_server_date=seen.append,
+        )
+        await client.ping()
+    assert seen == ["Wed, 25 Nov 2026 03:00:00 GMT"]
