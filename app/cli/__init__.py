@@ -9,23 +9,23 @@ is paused for credentials; 5 not built yet.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from app import APP_NAME
+from app.cli.common import (  # noqa: F401 - the exit codes are part of this module's interface
+    EXIT_NOT_BUILT,
+    EXIT_NOT_CONFIRMED,
+    EXIT_OK,
+    EXIT_PAUSED,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+)
 from app.cli.parser import Runner, build_parser
 
-EXIT_OK = 0
-EXIT_REFUSED = 1
-EXIT_USAGE = 2
-EXIT_NOT_CONFIRMED = 3
-EXIT_PAUSED = 4
-EXIT_NOT_BUILT = 5
-
-# Which issue builds each command that is not there yet, so the message can say so.
-_NOT_BUILT: dict[str, str] = {}
-
+REDEEM_KINDS = ("reward", "multi", "voucher", "deduct", "code", "promo")
 
 def _sandbox(args: argparse.Namespace) -> int:
     from app.sandbox.cli import main as sandbox_main
@@ -33,31 +33,35 @@ def _sandbox(args: argparse.Namespace) -> int:
     return sandbox_main(list(args.rest))
 
 
-def _runners() -> dict[str, Runner]:
-    from app.cli import gui_commands, token_commands
-    from app.cli import till_commands as till
-    from app.cli.doctor import doctor
+def _lazy(module: str, name: str) -> Runner:
+    """A runner that imports its command's module only when that command runs, so
+    ``stamps-pos gui`` does not load the outbox before the window is up, nor ``--help`` the till."""
 
+    def run(args: argparse.Namespace) -> int:
+        command: Runner = getattr(importlib.import_module(module), name)
+        return command(args)
+
+    return run
+
+
+def _runners() -> dict[str, Runner]:
+    till = "app.cli.till_commands"
     return {
-        "gui": gui_commands.gui,
-        "demo": gui_commands.demo,
-        "token set": token_commands.token_set,
-        "doctor": doctor,
+        "gui": _lazy("app.cli.gui_commands", "gui"),
+        "demo": _lazy("app.cli.gui_commands", "demo"),
+        "token set": _lazy("app.cli.token_commands", "token_set"),
+        "doctor": _lazy("app.cli.doctor", "doctor"),
         "sandbox": _sandbox,
-        "member find": till.member_find,
-        "redeem reward": till.redeem,
-        "redeem multi": till.redeem,
-        "redeem voucher": till.redeem,
-        "redeem deduct": till.redeem,
-        "redeem code": till.redeem,
-        "redeem promo": till.redeem,
-        "cancel": till.cancel,
-        "sync": till.sync,
-        "outbox list": till.outbox_list,
-        "outbox show": till.outbox_show,
-        "outbox retry": till.outbox_decide,
-        "outbox mark-applied": till.outbox_decide,
-        "outbox dismiss": till.outbox_decide,
+        "member find": _lazy(till, "member_find"),
+        **{f"redeem {what}": _lazy(till, "redeem") for what in REDEEM_KINDS},
+        "cancel": _lazy(till, "cancel"),
+        "sync": _lazy(till, "sync"),
+        "outbox list": _lazy(till, "outbox_list"),
+        "outbox show": _lazy(till, "outbox_show"),
+        **{
+            f"outbox {a}": _lazy(till, "outbox_decide")
+            for a in ("retry", "mark-applied", "dismiss")
+        },
     }
 
 
@@ -72,8 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.run is None:
-        waiting = _NOT_BUILT.get(args.command, "a later issue")
-        print(f"{APP_NAME} {args.command}: not built yet — waiting on {waiting}.", file=sys.stderr)
+        print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)
         return EXIT_NOT_BUILT
     code: int = args.run(args)
     return code

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from app import APP_NAME
-from app.cli.till_commands import EXIT_USAGE, Stop, _settings
+from app.cli.common import EXIT_USAGE, Stop, settings_and_token
 from app.config import ConfigError, default_config_file, load_settings
 from app.core.credentials import Secret
 
@@ -41,7 +41,7 @@ def gui(args: argparse.Namespace) -> int:
         _fail(args, "kiosk mode: not built yet; run `stamps-pos gui` without --kiosk")
         return EXIT_NOT_BUILT
     try:
-        settings, token = _settings(args)
+        settings, token = settings_and_token(args)
     except Stop as stop:
         return _fail(args, stop.message)
     from app.ui.cashier import SecondInstance, cashier_names, run_cashier

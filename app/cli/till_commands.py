@@ -12,12 +12,19 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
-from pathlib import Path
 from typing import Any
 
 from app import APP_NAME
-from app.config import ConfigError, Settings, default_config_file, load_settings
-from app.core.credentials import CredentialsError, Secret, load_token
+from app.cli.common import (
+    EXIT_NOT_CONFIRMED,
+    EXIT_OK,
+    EXIT_PAUSED,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Stop,
+    settings_and_token,
+)
+from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.outbox.outbox import OutboxError
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
@@ -28,7 +35,6 @@ from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import PinRejected, Refused, Till
 from app.core.storage.migrate import DatabaseTooNew
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED = 0, 1, 2, 3, 4
 SYNC_ONCE_TIMEOUT = 300.0
 
 _EXIT_FOR: dict[Verdict, int] = {
@@ -42,37 +48,13 @@ _EXIT_FOR: dict[Verdict, int] = {
 }
 
 
-class Stop(Exception):
-    """End the command with this exit code after printing ``message`` to stderr."""
-
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
     return getattr(args, attribute, None) or os.environ.get("USER") or getpass.getuser()
 
 
-def _settings(args: argparse.Namespace) -> tuple[Settings, Secret]:
-    config = Path(args.config) if args.config else None
-    try:
-        settings = load_settings(config)
-        token = load_token((config or default_config_file()).parent)
-    except (ConfigError, CredentialsError) as exc:
-        raise Stop(EXIT_USAGE, str(exc)) from None
-    if token is None:
-        raise Stop(
-            EXIT_USAGE,
-            "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`",
-        )
-    return settings, token
-
-
 @asynccontextmanager
 async def _till(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
-    settings, token = _settings(args)
+    settings, token = settings_and_token(args)
     try:
         async with open_till(settings, token, RuntimeOptions(start_worker=worker)) as till:
             yield till

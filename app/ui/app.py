@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 # app/ui/__init__.py has already set QT_API=pyside6, so qasync cannot pick another binding that
 # happens to be installed, whatever the import order below.
 import qasync  # type: ignore[import-untyped]
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -63,6 +64,9 @@ def run(
         window.show()
         try:
             if startup is not None:
+                # Let the first frame paint before startup's work (imports, the database)
+                # holds the thread: the cashier sees the window at once, then it fills in.
+                await _after_pending_events()
                 await startup(window)
             await quit_requested.wait()
         finally:
@@ -75,3 +79,16 @@ def run(
             return runner.run(main())
     finally:
         crash.uninstall()
+
+
+async def _after_pending_events() -> None:
+    """Resume once Qt has delivered what is already posted (the window's first paint among it):
+    a zero timer fires only after the posted events ahead of it."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def fire() -> None:
+        if not future.done():
+            future.set_result(None)
+
+    QTimer.singleShot(0, fire)
+    await future

@@ -5,26 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import Till
-from app.ui.controllers.member import MemberController
-from app.ui.controllers.promo import PromoController
-from app.ui.controllers.redemption import RedemptionController
-from app.ui.controllers.rewards import RewardsController
-from app.ui.controllers.session import CashierSession
-from app.ui.controllers.shift import ShiftController
-from app.ui.controllers.status import StatusController
-from app.ui.controllers.vouchers import VouchersController
 from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
+
+if TYPE_CHECKING:
+    from app.ui.cashier_window import CashierWindow
 
 LOCK_NAME = "gui.lock"
 CASHIERS_FILE = "cashiers.txt"
@@ -39,62 +33,6 @@ def cashier_names(folder: Path) -> list[str] | None:
         return None
     names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return names or None
-
-
-class CashierWindow(QObject):
-    """The controllers of one :class:`CashierWindowView` over one :class:`Till`."""
-
-    def __init__(
-        self,
-        view: CashierWindowView,
-        till: Till,
-        settings: Settings,
-        *,
-        cashiers: list[str] | None = None,
-        use_printer: bool = True,
-        scanner: ScannerFilter | None = None,
-    ) -> None:
-        super().__init__(view)
-        self.view = view
-        self.session = CashierSession(till, settings, self)
-        self.redemption = RedemptionController(view, self.session)
-        self.vouchers = VouchersController(view, self.session, self.redemption)
-        self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
-        self.rewards = RewardsController(view, self.session, self.redemption)
-        self.promo = PromoController(view, self.session, self.redemption)
-        self.status = StatusController(view, self.session)
-        self.shift = ShiftController(
-            view, self.session, self.redemption, cashiers=cashiers, use_printer=use_printer
-        )
-        self.scanner = scanner
-        if scanner is not None:
-            scanner.scanned.connect(self.scanned)
-
-    def scanned(self, code: str) -> None:
-        """A scan, wherever focus was: into the invoice field when the cursor is there, else a
-        member identifier first and a voucher code second (DESIGN.md §5)."""
-        view = self.view
-        if view.pages.currentWidget() is not view.cashier_page:
-            return
-        if self.redemption.pin_dialog is not None:
-            return
-        focus = QApplication.focusWidget()
-        if focus is view.invoice_field.field:
-            view.invoice_field.set_text(code)
-        elif focus is view.promo_panel.code_field:
-            view.promo_panel.code_field.setText(code)
-            view.promo_panel.submit()
-        elif focus is view.voucher_panel.code_field and self.session.member is not None:
-            self.vouchers.use_code(code)
-        else:
-            self.member.scanned(code)
-
-    def close(self) -> None:
-        """Stop listening to the till (before it closes)."""
-        self.status.close()
-        self.redemption.close()
-        if self.scanner is not None:
-            self.scanner.scanned.disconnect(self.scanned)
 
 
 class SecondInstance(Exception):
@@ -132,6 +70,7 @@ def run_cashier(
     *,
     kiosk: bool = False,
     cashiers: list[str] | None = None,
+    on_ready: Callable[[CashierWindow], None] | None = None,
 ) -> int:
     """Run the cashier window until it closes; returns the exit code. Raises
     :class:`SecondInstance` when another window holds the data folder."""
@@ -145,6 +84,11 @@ def run_cashier(
         return CashierWindowView()
 
     async def startup(window: QWidget) -> None:
+        # The till's layers load here, after the window is on screen: importing them first
+        # kept the cashier looking at nothing for a second (make bench).
+        from app.core.services.runtime import RuntimeOptions, open_till
+        from app.ui.cashier_window import CashierWindow
+
         assert isinstance(window, CashierWindowView)
         till = await stack.enter_async_context(
             open_till(settings, token, RuntimeOptions(kiosk=kiosk, start_worker=True))
@@ -153,6 +97,8 @@ def run_cashier(
         scanner.install()
         parts["window"] = CashierWindow(window, till, settings, cashiers=cashiers, scanner=scanner)
         freeze_long_lived_objects()
+        if on_ready is not None:
+            on_ready(parts["window"])
 
     async def shutdown() -> None:
         if "window" in parts:

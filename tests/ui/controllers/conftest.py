@@ -20,7 +20,7 @@ from app.core.services.receipts import Receipt
 from app.core.services.runtime import open_till
 from app.core.services.till import Till
 from app.sandbox import DEMO_TOKEN
-from app.ui.cashier import CashierWindow
+from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.main_window import CashierWindowView
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.services.receipts import Verdict
-from app.ui.cashier import CashierWindow
+from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, redeem

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.cashier import CashierWindow
+from app.ui.cashier_window import CashierWindow
 
 from .conftest import WAIT_MS, find_member
 

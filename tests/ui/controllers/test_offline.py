@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.config import load_settings
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN, SandboxServer
-from app.ui.cashier import CashierWindow
+from app.ui.cashier_window import CashierWindow
 
 from .conftest import WAIT_MS, find_member, redeem
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.services.receipts import Verdict
-from app.ui.cashier import CashierWindow
+from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl

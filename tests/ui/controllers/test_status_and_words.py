@@ -13,7 +13,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.outbox.outbox import OutboxStatus
 from app.core.services.members import Member
 from app.core.services.receipts import Receipt, Verdict
-from app.ui.cashier import CashierWindow
+from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.member import card_data
 from app.ui.controllers.redemption import _sentence
 
