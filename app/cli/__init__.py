@@ -27,6 +27,7 @@ from app.cli.parser import Runner, build_parser
 
 REDEEM_KINDS = ("reward", "multi", "voucher", "deduct", "code", "promo")
 
+
 def _sandbox(args: argparse.Namespace) -> int:
     from app.sandbox.cli import main as sandbox_main
 
