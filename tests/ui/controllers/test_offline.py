@@ -68,3 +68,43 @@ def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
     cashier.status.stall_after_s = 0.0
     qtbot.waitUntil(lambda: "has waited" in cashier.view.status.stall_alert.text(), timeout=WAIT_MS)
     assert cashier.view.status.stall_alert.isVisibleTo(cashier.view.status)
+
+
+def test_offline_the_window_refuses_what_only_the_server_can_check_and_says_why(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+) -> None:
+    server = SandboxServer(port=0, token=DEMO_TOKEN).start()
+    try:
+        settings = load_settings(
+            tmp_path / "none.toml",
+            base_url=server.url,
+            merchant=14,
+            store=32,
+            data_dir=tmp_path / "till",
+            terminal="till-1",
+            connect_timeout=1.0,
+            read_timeout=2.0,
+        )
+        cashier = make_cashier(settings)
+        find_member(qtbot, cashier, "customer@stamps.co.id")
+        find_member(qtbot, cashier, "budi.santoso@contoh.co.id")  # PIN-protected
+    finally:
+        server.stop()
+
+    # Budi again, now from the till's memory: his redemptions need a PIN only the server checks.
+    field = cashier.view.member_search.field
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
+        picker.redeem_button.click()
+    qtbot.waitUntil(
+        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "refused",
+        timeout=WAIT_MS,
+    )
+    refused = cashier.view.result_panel.result()
+    assert refused is not None
+    assert "PIN" in f"{refused.details} {refused.what_to_do}"
+    assert cashier.redemption.pin_dialog is None  # no pad: it could not be checked anyway
+    assert cashier.view.redemptions_model.rowCount() == 0
