@@ -26,6 +26,7 @@ from app.cli.common import (
 )
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
+from app.core.offline.policy import VoucherFacts
 from app.core.outbox.outbox import OutboxError
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.members import Member, MemberNotFound
@@ -175,19 +176,25 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
 # --- redeem --------------------------------------------------------------------------------------
 
 
-async def _order(args: argparse.Namespace, catalogue: Catalogue, member: Member) -> Order:
+async def _order(
+    args: argparse.Namespace, catalogue: Catalogue, member: Member
+) -> tuple[Order, VoucherFacts | None]:
+    """The order the command names, and a voucher's facts when it spends one."""
     what = args.command.split()[1]
-    if what == "reward":
-        return await catalogue.reward_order(member, args.reward, qty=args.qty, stamps=args.stamps)
-    if what == "multi":
-        return await catalogue.cart_order(member, list(args.reward))
     if what == "voucher":
         return await catalogue.voucher_order(member, args.voucher)
     if what == "deduct":
         return await catalogue.deduct_order(member, args.voucher, args.value)
-    if what == "code":
-        return await catalogue.code_order(member, args.code, args.template)
-    return await catalogue.promo_order(member, args.code)
+    order: Order
+    if what == "reward":
+        order = await catalogue.reward_order(member, args.reward, qty=args.qty, stamps=args.stamps)
+    elif what == "multi":
+        order = await catalogue.cart_order(member, list(args.reward))
+    elif what == "code":
+        order = await catalogue.code_order(member, args.code, args.template)
+    else:
+        order = await catalogue.promo_order(member, args.code)
+    return order, None
 
 
 def _read_pin() -> Secret:
@@ -205,11 +212,7 @@ def redeem(args: argparse.Namespace) -> int:
         async with _till(args, worker=not args.queue_only) as till:
             try:
                 member = await till.find_member(args.user)
-                catalogue = till.catalogue
-                order = await _order(args, catalogue, member)
-                voucher = None
-                if args.command in ("redeem voucher", "redeem deduct"):
-                    _, voucher = await catalogue.voucher(member, args.voucher)
+                order, voucher = await _order(args, till.catalogue, member)
                 request_id = await till.authorize_pin(member, pin) if pin is not None else None
                 receipt = await till.redeem(
                     order,

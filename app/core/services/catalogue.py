@@ -214,19 +214,26 @@ class Catalogue:
                 held += int(entry.payload.get("value") or 0)
         return used, held
 
-    async def voucher_order(self, member: Member, voucher_id: int) -> VoucherOrder:
-        """An order for one of the member's vouchers."""
-        voucher, _ = await self.voucher(member, voucher_id)
+    async def voucher_order(
+        self, member: Member, voucher_id: int
+    ) -> tuple[VoucherOrder, VoucherFacts]:
+        """An order for one of the member's vouchers, with the voucher's facts for the policy
+        (one read of the member's vouchers serves both)."""
+        voucher, facts = await self.voucher(member, voucher_id)
         value = int(voucher.value) if voucher.value is not None else None
-        return VoucherOrder(voucher_id, voucher_name(voucher), value)
+        return VoucherOrder(voucher_id, voucher_name(voucher), value), facts
 
-    async def deduct_order(self, member: Member, voucher_id: int, value: int) -> DeductOrder:
-        """An order taking ``value`` rupiah from a dynamic voucher, checked against what is left."""
-        voucher, _ = await self.voucher(member, voucher_id)
-        if voucher.value is not None and value > voucher.value:
-            left = format_rupiah(int(voucher.value))
-            raise InvalidOrder(f"{voucher.name} has only {left} left")
-        return DeductOrder(voucher_id, voucher_name(voucher), value)
+    async def deduct_order(
+        self, member: Member, voucher_id: int, value: int
+    ) -> tuple[DeductOrder, VoucherFacts]:
+        """An order taking ``value`` rupiah from a dynamic voucher, checked against what is left
+        after this till's waiting deductions; with the voucher's facts for the policy."""
+        voucher, facts = await self.voucher(member, voucher_id)
+        if facts.value is not None and value > facts.value:
+            raise InvalidOrder(
+                f"{voucher_name(voucher)} has only {format_rupiah(facts.value)} left"
+            )
+        return DeductOrder(voucher_id, voucher_name(voucher), value), facts
 
     async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
         """Validate a voucher code online, then an order for it.

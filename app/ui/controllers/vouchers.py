@@ -104,8 +104,7 @@ class VouchersController(OrderController):
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
             number = _voucher_number(voucher_id)
             try:
-                _, facts = await catalogue.voucher(member, number)
-                return await catalogue.voucher_order(member, number), facts
+                return await catalogue.voucher_order(member, number)
             except CatalogueUnavailable:
                 voucher = self._offered(member, number)
                 value = int(voucher.value) if voucher.value is not None else None
@@ -121,8 +120,7 @@ class VouchersController(OrderController):
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
             number = _voucher_number(voucher_id)
             try:
-                _, facts = await catalogue.voucher(member, number)
-                return await catalogue.deduct_order(member, number, value), facts
+                return await catalogue.deduct_order(member, number, value)
             except CatalogueUnavailable:
                 voucher = self._offered(member, number)
                 left = voucher.value

@@ -100,8 +100,8 @@ async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxContro
     member = await till.find_member(AYU)
     catalogue = Catalogue(till.client)
     orders = [
-        await catalogue.voucher_order(member, 20),
-        await catalogue.deduct_order(member, 12, 50_000),
+        (await catalogue.voucher_order(member, 20))[0],
+        (await catalogue.deduct_order(member, 12, 50_000))[0],
         await catalogue.code_order(member, "RINDANG-100K-7H2K"),
     ]
     for order in orders:
