@@ -11,6 +11,7 @@ import ipaddress
 import os
 import socket
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -24,8 +25,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from app import APP_NAME
-from app.core.domain import Channel
+from app import APP_NAME, __version__
+from app.core.services import Channel, OfflineLimits, TillConfig
 
 ENV_PREFIX = "STAMPS_POS_"
 CONFIG_ENV = ENV_PREFIX + "CONFIG"
@@ -110,8 +111,38 @@ class Settings(BaseSettings):
 
     @property
     def database_path(self) -> Path:
-        """The outbox database inside the data folder."""
-        return self.data_dir / "stamps-pos.db"
+        """The till's database inside the data folder."""
+        return self.till_config().database_path
+
+    def till_config(self, *, kiosk: bool = False) -> TillConfig:
+        """What the core needs of these settings (it never reads them itself)."""
+        return TillConfig(
+            base_url=self.base_url,
+            merchant=self.merchant,
+            store=self.store,
+            terminal=self.terminal,
+            data_dir=self.data_dir,
+            auth=self.auth,
+            channel=self.effective_channel(kiosk=kiosk),
+            store_code=self.store_code,
+            idempotency_honoured=self.idempotency == "honoured",
+            key_window_hours=self.key_window_hours,
+            lanes=self.lanes,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            pin_timeout=self.pin_timeout,
+            lease_margin=self.lease_margin,
+            limits=OfflineLimits(
+                member_max_age=timedelta(hours=self.offline_member_max_age_hours),
+                max_stamps_per_redemption=self.offline_max_stamps_per_redemption,
+                max_stamps_per_outage=self.offline_max_stamps_per_outage,
+                max_redemptions_per_outage=self.offline_max_redemptions_per_outage,
+                max_voucher_value=self.offline_max_voucher_value,
+                allow_codes=self.offline_allow_codes,
+            ),
+            cache_retention_days=self.cache_retention_days,
+            user_agent=f"{APP_NAME}/{__version__}",
+        )
 
     @classmethod
     def settings_customise_sources(

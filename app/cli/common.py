@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.config import ConfigError, Settings, default_config_file, load_settings
-from app.core.credentials import CredentialsError, Secret, load_token
+from app.core.services import CredentialsError, Secret, TokenSource, load_token
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
 
@@ -21,12 +21,31 @@ class Stop(Exception):
         self.message = message
 
 
+def config_folder(args: argparse.Namespace) -> Path:
+    """The folder of the settings file in use: the token file and ``cashiers.txt`` live there."""
+    return (Path(args.config) if args.config else default_config_file()).parent
+
+
+def token_source(args: argparse.Namespace) -> TokenSource:
+    """Reads the API token afresh where it is kept, each time it is called (a running till
+    picks up a token another process set); a token that cannot be read counts as none."""
+    folder = config_folder(args)
+
+    def read() -> Secret | None:
+        try:
+            return load_token(folder)
+        except CredentialsError:
+            return None
+
+    return read
+
+
 def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:
     """The settings (``--config`` or the default file) and the API token, or :class:`Stop`."""
     config = Path(args.config) if args.config else None
     try:
         settings = load_settings(config)
-        token = load_token((config or default_config_file()).parent)
+        token = load_token(config_folder(args))
     except (ConfigError, CredentialsError) as exc:
         raise Stop(EXIT_USAGE, str(exc)) from None
     if token is None:

@@ -10,10 +10,14 @@ from pathlib import Path
 
 from app import APP_NAME
 from app.config import ConfigError, Settings, default_config_file, load_settings
-from app.core.credentials import CredentialsError, Secret, load_token
-from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import CredentialsRejected, StampsError
-from app.core.storage.migrate import DatabaseTooNew, migrate
+from app.core.services import (
+    CredentialsError,
+    DatabaseTooNew,
+    Secret,
+    check_connection,
+    load_token,
+    migrate,
+)
 
 OK, BAD = "ok  ", "FAIL"
 
@@ -58,29 +62,18 @@ def doctor(args: argparse.Namespace) -> int:
 
 
 async def _check_server(settings: Settings, token: Secret) -> int:
-    async with StampsClient(
-        base_url=settings.base_url,
-        token=token.reveal(),
-        merchant=settings.merchant,
-        store=settings.store,
-        auth=settings.auth,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-    ) as client:
-        try:
-            pong = (await client.ping()).pong
-        except CredentialsRejected:
-            print(f"{BAD} credentials: the server refuses this token ({settings.auth} style)")
-            return 4
-        except StampsError as exc:
-            print(f"{BAD} server: {exc.message}")
-            return 3
-    print(
-        f"{OK} credentials: accepted for {pong.merchant or 'the merchant'} (id {pong.merchant_id})"
-    )
-    if pong.merchant_id is not None and pong.merchant_id != settings.merchant:
+    check = await check_connection(settings.till_config(), token)
+    if check.credentials_refused:
+        print(f"{BAD} credentials: the server refuses this token ({settings.auth} style)")
+        return 4
+    if check.problem is not None:
+        print(f"{BAD} server: {check.problem}")
+        return 3
+    merchant = check.merchant or "the merchant"
+    print(f"{OK} credentials: accepted for {merchant} (id {check.merchant_id})")
+    if check.merchant_id is not None and check.merchant_id != settings.merchant:
         print(
-            f"{BAD} merchant: the token belongs to merchant {pong.merchant_id}; the settings say "
+            f"{BAD} merchant: the token belongs to merchant {check.merchant_id}; the settings say "
             f"{settings.merchant}"
         )
         return 2

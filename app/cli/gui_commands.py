@@ -9,9 +9,9 @@ import tempfile
 from pathlib import Path
 
 from app import APP_NAME
-from app.cli.common import EXIT_USAGE, Stop, settings_and_token
+from app.cli.common import EXIT_NOT_BUILT, EXIT_USAGE, Stop, settings_and_token
 from app.config import ConfigError, default_config_file, load_settings
-from app.core.credentials import Secret
+from app.core.services import Secret
 
 EXIT_INTERRUPTED = 130
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
@@ -36,8 +36,6 @@ def _fail(args: argparse.Namespace, message: str) -> int:
 def gui(args: argparse.Namespace) -> int:
     """Open the cashier window on the till's settings."""
     if getattr(args, "kiosk", False):
-        from app.cli import EXIT_NOT_BUILT
-
         _fail(args, "kiosk mode: not built yet; run `stamps-pos gui` without --kiosk")
         return EXIT_NOT_BUILT
     try:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.core.domain import EntryStatus
+from app.core.services import EntryStatus
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -144,9 +144,14 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
 
     voucher = kinds.add_parser("voucher", parents=[common, invoice], help="a member's voucher")
     voucher.add_argument("--voucher", type=positive_int, required=True, help="the voucher's id")
+    voucher.add_argument(
+        "--whole",
+        action="store_true",
+        help="use up a balance voucher whole: what it has left is lost (else `redeem deduct`)",
+    )
     bind(voucher, "redeem voucher")
 
-    deduct = kinds.add_parser("deduct", parents=[common, invoice], help="from a dynamic voucher")
+    deduct = kinds.add_parser("deduct", parents=[common, invoice], help="from a balance voucher")
     deduct.add_argument("--voucher", type=positive_int, required=True)
     deduct.add_argument("--value", type=positive_int, required=True, help="rupiah to deduct")
     bind(deduct, "redeem deduct")

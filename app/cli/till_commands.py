@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
+from pathlib import Path
 from typing import Any
 
 from app import APP_NAME
@@ -23,18 +24,35 @@ from app.cli.common import (
     EXIT_USAGE,
     Stop,
     settings_and_token,
+    token_source,
 )
-from app.core.credentials import Secret
-from app.core.domain import EntryStatus
-from app.core.offline.policy import VoucherFacts
-from app.core.outbox.outbox import OutboxError
-from app.core.services.catalogue import Catalogue, CatalogueUnavailable
-from app.core.services.members import Member, MemberNotFound
-from app.core.services.orders import InvalidOrder, Order
-from app.core.services.receipts import Receipt, Verdict
-from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import PinRejected, Refused, Till
-from app.core.storage.migrate import DatabaseTooNew
+from app.config import ConfigError, load_settings
+from app.core.services import (
+    CatalogueUnavailable,
+    DatabaseTooNew,
+    EntryStatus,
+    Explained,
+    InvalidOrder,
+    Member,
+    MemberNotFound,
+    Message,
+    NotOnline,
+    OperationKind,
+    Order,
+    OutboxError,
+    PinRejected,
+    Receipt,
+    Refused,
+    RuntimeOptions,
+    Sale,
+    Secret,
+    Till,
+    Verdict,
+    VoucherFacts,
+    english,
+    open_till,
+    say,
+)
 
 SYNC_ONCE_TIMEOUT = 300.0
 
@@ -45,6 +63,7 @@ _EXIT_FOR: dict[Verdict, int] = {
     Verdict.ACCEPTED_OFFLINE: EXIT_NOT_CONFIRMED,
     Verdict.NOT_CONFIRMED: EXIT_NOT_CONFIRMED,
     Verdict.REFUSED: EXIT_REFUSED,
+    Verdict.NOT_REDEEMED: EXIT_REFUSED,
     Verdict.EXPIRED: EXIT_REFUSED,
 }
 
@@ -56,8 +75,9 @@ def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
 @asynccontextmanager
 async def _till(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
     settings, token = settings_and_token(args)
+    options = RuntimeOptions(start_worker=worker, token_source=token_source(args))
     try:
-        async with open_till(settings, token, RuntimeOptions(start_worker=worker)) as till:
+        async with open_till(settings.till_config(), token, options) as till:
             yield till
     except DatabaseTooNew as exc:
         raise Stop(EXIT_USAGE, str(exc)) from None
@@ -77,27 +97,27 @@ def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None
     if as_json:
         print(json.dumps(receipt.as_json() | (extra or {}), ensure_ascii=False))
         return
-    print(f"{receipt.headline}  [{receipt.status.value}]")
+    print(f"{english(receipt.headline)}  [{receipt.status.value}]")
+    if receipt.description:
+        print(f"  {receipt.description}")
     print(f"  entry   {receipt.entry_id}  ({receipt.kind.value}, {receipt.attempts} attempt(s))")
     if receipt.server_redemption_id is not None:
         print(f"  server redemption id  {receipt.server_redemption_id}")
     if receipt.voucher_code:
         print(f"  voucher issued  {receipt.voucher_code}")
-    if receipt.stamps_remaining is not None:
-        print(f"  stamps left  {receipt.stamps_remaining}")
-    print(f"  {receipt.what_to_do}")
+    if receipt.details is not None:
+        print(f"  {english(receipt.details)}")
+    print(f"  {english(receipt.what_to_do)}")
 
 
 def _exit_for(receipt: Receipt, paused: bool) -> int:
     if paused and receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
-        print(
-            f"{APP_NAME}: the queue is paused: the server refuses the till's credentials",
-            file=sys.stderr,
-        )
+        print(f"{APP_NAME}: {english(say('queue.paused'))}", file=sys.stderr)
         return EXIT_PAUSED
     code = _EXIT_FOR[receipt.verdict]
     if code == EXIT_REFUSED:
-        print(f"{APP_NAME}: refused: {receipt.last_error or receipt.what_to_do}", file=sys.stderr)
+        why = receipt.details or receipt.what_to_do
+        print(f"{APP_NAME}: {english(receipt.headline)}: {english(why)}", file=sys.stderr)
     return code
 
 
@@ -113,8 +133,8 @@ def member_find(args: argparse.Namespace) -> int:
                 member = await till.find_member(args.query)
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
-            except Refused as exc:
-                raise Stop(EXIT_NOT_CONFIRMED, exc.reason) from None
+            except NotOnline as exc:
+                raise Stop(EXIT_NOT_CONFIRMED, str(exc)) from None
             projected = await till.projected_stamps(member)
         _print_member(member, projected, args.json)
         return EXIT_OK
@@ -177,12 +197,13 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
 
 
 async def _order(
-    args: argparse.Namespace, catalogue: Catalogue, member: Member
+    args: argparse.Namespace, till: Till, member: Member
 ) -> tuple[Order, VoucherFacts | None]:
     """The order the command names, and a voucher's facts when it spends one."""
     what = args.command.split()[1]
+    catalogue = till.catalogue
     if what == "voucher":
-        return await catalogue.voucher_order(member, args.voucher)
+        return await catalogue.voucher_order(member, args.voucher, whole=args.whole)
     if what == "deduct":
         return await catalogue.deduct_order(member, args.voucher, args.value)
     order: Order
@@ -204,24 +225,33 @@ def _read_pin() -> Secret:
     return Secret(line)
 
 
+def _asked_for(args: argparse.Namespace) -> tuple[OperationKind, Message]:
+    """What the command asked for, in the words of a refusal made before there is an order."""
+    what = args.command.split()[1]
+    kind = OperationKind(what)
+    if what in ("voucher", "deduct"):
+        return kind, say("what.voucher", name=f"#{args.voucher}")
+    if what in ("code", "promo"):
+        return kind, say(f"what.{what}", code=args.code)
+    if what == "reward":
+        return kind, say("what.reward", name=f"#{args.reward}")
+    return kind, say("what.cart", items=", ".join(code for code, _, _ in args.reward))
+
+
 def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
     pin = _read_pin() if args.pin_stdin else None
 
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
+            sale = Sale(cashier=_who(args), invoice_number=args.invoice, channel=args.channel)
+            member: Member | None = None
             try:
                 member = await till.find_member(args.user)
-                order, voucher = await _order(args, till.catalogue, member)
+                order, voucher = await _order(args, till, member)
                 request_id = await till.authorize_pin(member, pin) if pin is not None else None
                 receipt = await till.redeem(
-                    order,
-                    member,
-                    cashier=_who(args),
-                    invoice_number=args.invoice,
-                    request_id=request_id,
-                    channel=args.channel,
-                    voucher=voucher,
+                    order, member, sale, request_id=request_id, voucher=voucher
                 )
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
@@ -231,20 +261,18 @@ def redeem(args: argparse.Namespace) -> int:
                     if exc.attempts_left is not None
                     else ""
                 )
-                raise Stop(EXIT_REFUSED, f"{exc.reason}{left}") from None
-            except Refused as exc:
-                raise Stop(EXIT_REFUSED, exc.reason) from None
-            except InvalidOrder as exc:
+                raise Stop(EXIT_REFUSED, f"{exc}{left}") from None
+            except Refused as exc:  # the policy's refusals are already on the shift's record
                 raise Stop(EXIT_REFUSED, str(exc)) from None
-            except CatalogueUnavailable as exc:
-                raise Stop(EXIT_NOT_CONFIRMED, f"the catalogue cannot be read: {exc}") from None
+            except (InvalidOrder, CatalogueUnavailable) as exc:
+                kind, what = _asked_for(args)
+                await till.record_refusal(member, sale, kind=kind, what=what, reason=exc.message)
+                code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
+                raise Stop(code, str(exc)) from None
             if args.queue_only:
                 _print_receipt(receipt, args.json)
                 return EXIT_OK
-            settings = till.outbox.policy
-            receipt = await till.wait(
-                receipt.entry_id, settings.connect_timeout + settings.read_timeout + 1
-            )
+            receipt = await till.wait(receipt.entry_id)
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
@@ -262,15 +290,10 @@ def cancel(args: argparse.Namespace) -> int:
         async with _till(args, worker=True) as till:
             entry_id = args.entry_id
             if entry_id is None:
-                synced = await till.outbox.entries((EntryStatus.SYNCED,))
-                match = next((e for e in synced if e.server_redemption_id == args.server_id), None)
-                if match is None:
-                    raise Stop(
-                        EXIT_REFUSED,
-                        f"redemption {args.server_id} was not made on this till; cancel it on "
-                        "the Stamps dashboard",
-                    )
-                entry_id = match.id
+                entry_id = await till.entry_for_redemption(args.server_id)
+                if entry_id is None:
+                    message = say("cancel.not_this_till", redemption=args.server_id)
+                    raise Stop(EXIT_REFUSED, english(message))
             try:
                 receipt = await till.cancel(
                     entry_id, who=_who(args), replacement_voucher=args.replacement_voucher
@@ -278,10 +301,7 @@ def cancel(args: argparse.Namespace) -> int:
             except (KeyError, OutboxError) as exc:
                 raise Stop(EXIT_REFUSED, _message(exc)) from None
             if receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
-                policy = till.outbox.policy
-                receipt = await till.wait(
-                    receipt.entry_id, policy.connect_timeout + policy.read_timeout + 1
-                )
+                receipt = await till.wait(receipt.entry_id)
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
@@ -304,13 +324,13 @@ def sync(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with _till(args, worker=False) as till:
             if args.once:
-                status = await till.worker.drain(args.timeout or SYNC_ONCE_TIMEOUT)
+                status = await till.sync(args.timeout or SYNC_ONCE_TIMEOUT)
             else:
                 stop = asyncio.Event()
                 loop = asyncio.get_running_loop()
                 for sig in (signal.SIGINT, signal.SIGTERM):
                     loop.add_signal_handler(sig, stop.set)
-                till.worker.start()
+                till.start_sync()
                 with suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), args.timeout)
                 status = await till.status()
@@ -320,10 +340,37 @@ def sync(args: argparse.Namespace) -> int:
             + ("; PAUSED: credentials refused" if status.paused else "")
         )
         if status.paused:
+            print(f"{APP_NAME}: {english(say('queue.paused'))}", file=sys.stderr)
             return EXIT_PAUSED
         return EXIT_OK if status.pending == 0 else EXIT_NOT_CONFIRMED
 
     return _run(args, body)
+
+
+# --- the token -----------------------------------------------------------------------------------
+
+
+def resume_after_token_change(args: argparse.Namespace) -> Message | None:
+    """After ``token set``: lift a credentials pause now if the new token works (the window and
+    the next start would too). ``None`` when the till is not set up yet or was not paused."""
+    try:
+        settings = load_settings(Path(args.config) if args.config else None)
+    except ConfigError:
+        return None  # no till here yet: nothing can be paused
+    token = token_source(args)()
+    if token is None:
+        return None
+
+    async def body() -> Message | None:
+        options = RuntimeOptions(start_worker=False, token_source=token_source(args))
+        async with open_till(settings.till_config(), token, options) as till:
+            # open_till has already checked; ask once more for the words to print
+            return await till.resume_after_credentials_change()
+
+    try:
+        return asyncio.run(body())
+    except (DatabaseTooNew, OSError, Explained):
+        return None
 
 
 # --- outbox --------------------------------------------------------------------------------------
@@ -334,8 +381,8 @@ def outbox_list(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         async with _till(args, worker=False) as till:
-            statuses = [EntryStatus(args.status)] if args.status else None
-            receipts = [await till.receipt(e) for e in await till.outbox.entries(statuses)]
+            status = EntryStatus(args.status) if args.status else None
+            receipts = await till.receipts(status)
         if args.json:
             print(json.dumps([r.as_json() for r in receipts], ensure_ascii=False))
         else:
@@ -357,9 +404,9 @@ def outbox_show(args: argparse.Namespace) -> int:
         async with _till(args, worker=False) as till:
             try:
                 receipt = await till.receipt(args.entry_id)
+                attempts = await till.attempts(args.entry_id)
             except KeyError as exc:
                 raise Stop(EXIT_REFUSED, _message(exc)) from None
-            attempts = await till.outbox.attempts(args.entry_id)
         rows = [
             {
                 "number": a.number,

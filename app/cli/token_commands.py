@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from app import APP_NAME
+from app.cli.till_commands import resume_after_token_change
 from app.config import default_config_file
-from app.core.credentials import CredentialsError, Secret, store_token
+from app.core.services import CredentialsError, Secret, english, store_token
 
 
 def token_set(args: argparse.Namespace) -> int:
@@ -26,4 +27,7 @@ def token_set(args: argparse.Namespace) -> int:
         print(f"{APP_NAME} token set: {exc}", file=sys.stderr)
         return 2
     print(f"token stored in {where}")
+    resumed = resume_after_token_change(args)  # a queue paused for the old token goes on now
+    if resumed is not None:
+        print(english(resumed))
     return 0

@@ -8,6 +8,7 @@ for the server; ordering inside the till never depends on them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import itertools
 import time
@@ -134,3 +135,33 @@ def installed(clock: Clock) -> Iterator[Clock]:
         yield clock
     finally:
         _current = previous
+
+
+async def wait_event(event: asyncio.Event, seconds: float | None) -> bool:
+    """Wait until ``event`` is set or ``seconds`` of clock time pass; ``True`` if the event was set.
+
+    ``None`` waits for the event alone. The time is the clock's, so a test's clock can end it.
+    """
+    if event.is_set():
+        return True
+    tasks: set[asyncio.Future[object]] = {asyncio.ensure_future(_wait(event))}
+    if seconds is not None:
+        tasks.add(asyncio.ensure_future(_sleep(seconds)))
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+    return event.is_set()
+
+
+async def _wait(event: asyncio.Event) -> object:
+    return await event.wait()
+
+
+async def _sleep(seconds: float) -> object:
+    await sleep(max(0.0, seconds))
+    return None

@@ -58,12 +58,6 @@ class EntryStatus(StrEnum):
     DISMISSED = "dismissed"
 
 
-#: States an entry never leaves.
-FINAL_STATUSES = frozenset(
-    {EntryStatus.SYNCED, EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED}
-)
-
-
 def format_rupiah(amount: int) -> str:
     """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands)."""
     sign = "-" if amount < 0 else ""

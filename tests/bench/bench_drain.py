@@ -33,7 +33,7 @@ from bench_support import (
 
 from app.core.domain import EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
-from app.core.services.transport import ClientTransport
+from app.core.services.stamps_link import ClientTransport
 from app.core.stamps.client import StampsClient
 from app.core.storage.writer import Database
 from app.sandbox.data import DEMO_TOKEN, MERCHANT_ID

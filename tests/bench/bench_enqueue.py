@@ -44,8 +44,8 @@ from app.core.offline.policy import OfflineLimits
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services.members import Member
 from app.core.services.orders import RewardOrder
+from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till, TillIdentity
-from app.core.services.transport import ClientTransport
 from app.core.stamps.client import StampsClient
 from app.core.storage.engine import BUSY_TIMEOUT_MS
 from app.core.storage.migrate import migrate

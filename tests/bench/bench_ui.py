@@ -371,7 +371,7 @@ async def _measure_lag(params: dict[str, Any]) -> dict[str, Any]:
         view.show()
         sampler = TickSampler()
         options = RuntimeOptions(start_worker=False)
-        async with open_till(settings, Secret(DEMO_TOKEN), options) as till:
+        async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
             window = CashierWindow(view, till, settings, use_printer=False)
             window.shift.sign_in("Dewi")
             await asyncio.sleep(0.5)

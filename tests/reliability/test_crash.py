@@ -20,7 +20,7 @@ One scenario, seeded, run in both idempotency modes:
 4. A killed process's leases are expired in the database by the test before the next round
    (``UPDATE outbox_entries SET lease_until = <past> WHERE status = 'sending'``). This simulates
    the lease running out, which is exactly what a restart after the lease would see; the lease
-   cannot be made short through settings because ``runtime.outbox_policy`` fixes the margin at
+   cannot be made short through settings because ``TillConfig.outbox_policy`` fixes the margin at
    30 s (there is no ``lease_margin`` setting), so the shortest lease is > 30 s.
 5. A final clean ``sync --once`` runs to completion, then the outbox (in-process and via
    ``stamps-pos outbox list --json``) is compared with ``/_sandbox/ledger`` and member balances.
@@ -60,7 +60,7 @@ from app.core import clock
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox import Outbox, OutboxError
-from app.core.services.runtime import RuntimeOptions, open_till, outbox_policy
+from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.stamps.client import StampsClient
 from app.core.storage.tables import ATTEMPTS, ENTRIES, Attempt, OutboxEntry
 from app.sandbox import DEMO_TOKEN, SandboxServer
@@ -237,7 +237,7 @@ class Scenario:
         self.settings = _settings(server, self.data_dir, mode)
         self.run = Run(mode=mode, seed=seed)
         self.outbox: Outbox = runner.run(
-            Outbox.open(self.settings.database_path, outbox_policy(self.settings))
+            Outbox.open(self.settings.database_path, self.settings.till_config().outbox_policy())
         )
         self.redemptions: list[str] = []
 
@@ -745,7 +745,7 @@ def _two_killed_in_one_lane(
     ).raise_for_status()
 
     async def scenario() -> tuple[OutboxEntry, OutboxEntry]:
-        outbox = await Outbox.open(settings.database_path, outbox_policy(settings))
+        outbox = await Outbox.open(settings.database_path, settings.till_config().outbox_policy())
         client = StampsClient(base_url=server.url, token=DEMO_TOKEN, merchant=MERCHANT, store=STORE)
         try:
             ids = []
@@ -782,7 +782,7 @@ def _two_killed_in_one_lane(
             await client.aclose()
             await outbox.close()
         async with open_till(
-            settings, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+            settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
         ) as till:  # the restart
             await till.worker.drain(10)
             entries = {e.id: e for e in await till.outbox.entries()}

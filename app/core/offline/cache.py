@@ -47,6 +47,7 @@ class CachedVoucher:
     end_date: str | None
     template_id: int | None
     fetched_at: datetime
+    balance: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,12 @@ class CachedReward:
 
 
 class AmbiguousMember(LookupError):
-    """What was typed matches more than one cached member; ask for something more precise."""
+    """What was typed matches more than one cached member; ask for something more precise.
+    ``count`` is how many."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} cached members match")
+        self.count = count
 
 
 _MEMBER_COLUMNS = (
@@ -202,10 +208,13 @@ class MemberCache:
         if not found:
             return None
         if len(found) > 1:
-            raise AmbiguousMember(
-                f"{len(found)} cached members match that; use the email or the member ID"
-            )
+            raise AmbiguousMember(len(found))
         return _member(next(iter(found.values())))
+
+    async def member(self, server_id: str) -> Member | None:
+        """The cached member with this server id, as of when fetched."""
+        rows = await self._reader.query(_BY_IDS_SQL.format(marks="?"), [server_id])
+        return _member(rows[0]) if rows else None
 
     async def suggest(self, text: str, limit: int = SUGGESTION_LIMIT) -> list[Member]:
         """Members whose name or an identifier starts with what was typed (type-ahead offline)."""
@@ -237,9 +246,18 @@ class MemberCache:
     # --- vouchers and rewards -------------------------------------------------------------------
 
     async def remember_vouchers(self, server_id: str, vouchers: list[CachedVoucher]) -> None:
-        """Replace a member's cached vouchers with the list just fetched."""
+        """Replace a member's cached vouchers with the list just fetched (an empty list is
+        remembered too: the member has none). A member the cache does not hold is skipped."""
+        now = clock.now()
 
         def write(session: Session) -> None:
+            known = session.execute(
+                sa.update(MEMBERS)
+                .where(MEMBERS.c.server_id == server_id)
+                .values(vouchers_fetched_at=now)
+            )
+            if not getattr(known, "rowcount", 0):
+                return  # its vouchers would hang off no member
             session.execute(sa.delete(VOUCHERS).where(VOUCHERS.c.server_id == server_id))
             if vouchers:
                 session.execute(
@@ -249,10 +267,16 @@ class MemberCache:
 
         await self.db.write(write)
 
-    async def vouchers(self, server_id: str) -> list[CachedVoucher]:
-        """A member's vouchers as last fetched."""
+    async def vouchers(self, server_id: str) -> list[CachedVoucher] | None:
+        """A member's vouchers as last fetched; ``None`` when they were never fetched (which
+        says nothing about the member, unlike an empty list)."""
 
-        def read(session: Session) -> list[CachedVoucher]:
+        def read(session: Session) -> list[CachedVoucher] | None:
+            fetched = session.execute(
+                sa.select(MEMBERS.c.vouchers_fetched_at).where(MEMBERS.c.server_id == server_id)
+            ).scalar()
+            if fetched is None:
+                return None
             query = sa.select(VOUCHERS).where(VOUCHERS.c.server_id == server_id)
             return [
                 CachedVoucher(**{k: v for k, v in r._mapping.items() if k != "server_id"})

@@ -12,10 +12,12 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from app.core.domain import OperationKind, format_rupiah
+from app.core.messages import Message, say
 
 
 class Refusal(StrEnum):
-    """Why the till will not accept a redemption. The value is stable for logs and tests."""
+    """Why the till will not accept a redemption. The value is stable for logs and tests, and
+    names the message that explains it (``policy.<value>``)."""
 
     MEMBER_BLOCKED = "member_blocked"
     REDEMPTION_NOT_ALLOWED = "redemption_not_allowed"
@@ -78,43 +80,37 @@ class OutageTotals:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """The policy's answer. ``provisional`` is true when it is accepted offline."""
+class PolicyDecision:
+    """The policy's answer. ``provisional`` is true when it is accepted offline; a refusal
+    carries its ``reason`` for the cashier."""
 
     allowed: bool
     provisional: bool = False
     refusal: Refusal | None = None
-    reason: str = ""
+    reason: Message | None = None
 
     @classmethod
-    def refuse(cls, refusal: Refusal, reason: str) -> Decision:
-        """A refusal with the words a cashier reads."""
-        return cls(allowed=False, refusal=refusal, reason=reason)
+    def refuse(cls, refusal: Refusal, **params: str | int) -> PolicyDecision:
+        """A refusal, explained by the message ``policy.<refusal>`` filled with ``params``."""
+        return cls(allowed=False, refusal=refusal, reason=say(f"policy.{refusal.value}", **params))
 
 
-ONLINE = Decision(allowed=True)
-_PROVISIONAL = Decision(allowed=True, provisional=True)
+ONLINE = PolicyDecision(allowed=True)
+_PROVISIONAL = PolicyDecision(allowed=True, provisional=True)
 
 
-def standing_refusal(member: MemberFacts) -> Decision | None:
+def standing_refusal(member: MemberFacts) -> PolicyDecision | None:
     """The refusals that hold online and offline alike, or ``None``."""
     if member.is_blocked:
-        return Decision.refuse(
-            Refusal.MEMBER_BLOCKED, "This member is blocked. Ask them to contact the store."
-        )
+        return PolicyDecision.refuse(Refusal.MEMBER_BLOCKED)
     if not member.redemption_allowed:
-        return Decision.refuse(
-            Refusal.REDEMPTION_NOT_ALLOWED, "Redemptions are not allowed for this member."
-        )
+        return PolicyDecision.refuse(Refusal.REDEMPTION_NOT_ALLOWED)
     if member.pin_is_blocked:
-        return Decision.refuse(
-            Refusal.PIN_BLOCKED,
-            "This member's PIN is blocked after too many wrong tries; they must reset it.",
-        )
+        return PolicyDecision.refuse(Refusal.PIN_BLOCKED)
     return None
 
 
-def decide(
+def apply_policy(
     kind: OperationKind,
     member: MemberFacts,
     *,
@@ -122,12 +118,13 @@ def decide(
     now: datetime,
     limits: OfflineLimits,
     outage: OutageTotals,
-    stamps_cost: int = 0,
+    stamps: int = 0,
+    rupiah: int = 0,
     voucher: VoucherFacts | None = None,
-) -> Decision:
+) -> PolicyDecision:
     """May the till accept this redemption now? Online, only the standing refusals apply (the
-    server judges the rest); offline, the limits of DESIGN.md §4. ``stamps_cost`` is the stamps a
-    reward or cart costs, or the rupiah a voucher deduction takes."""
+    server judges the rest); offline, the limits of DESIGN.md §4. ``stamps`` is what a reward or
+    cart costs; ``rupiah`` what a voucher deduction takes (a whole voucher is worth its value)."""
     if kind is OperationKind.CANCEL:
         # Giving stamps back is always allowed; the outbox reconciles it (DESIGN.md §3).
         return ONLINE if online else _PROVISIONAL
@@ -137,92 +134,67 @@ def decide(
     if online:
         return ONLINE
     if member.protected_redemption:
-        return Decision.refuse(
-            Refusal.PIN_NEEDS_SERVER,
-            "This member's redemptions need their PIN, which only the server can check. "
-            "Try again when the till is back online.",
-        )
+        return PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
     if now - member.fetched_at > limits.member_max_age:
         hours = int(limits.member_max_age.total_seconds() // 3600)
-        return Decision.refuse(
-            Refusal.MEMBER_TOO_OLD,
-            f"This member was last seen more than {hours} h ago; the till cannot vouch for "
-            "their balance offline.",
-        )
+        return PolicyDecision.refuse(Refusal.MEMBER_TOO_OLD, hours=hours)
     if kind in (OperationKind.REWARD, OperationKind.MULTI):
-        return _decide_stamps(member, limits, outage, stamps_cost)
+        return _decide_stamps(member, limits, outage, stamps)
     if kind in (OperationKind.VOUCHER, OperationKind.DEDUCT):
-        return _decide_voucher(now, limits, voucher, stamps_cost)
+        return _decide_voucher(now, limits, voucher, rupiah)
     # Codes cannot be validated offline; a store may accept them under the same caps.
     if not limits.allow_codes:
-        return Decision.refuse(
-            Refusal.CODE_NEEDS_SERVER,
-            "Voucher and promo codes can only be checked online. Try again when the till is "
-            "back online.",
-        )
+        return PolicyDecision.refuse(Refusal.CODE_NEEDS_SERVER)
     return _within_outage_caps(limits, outage, 0) or _PROVISIONAL
 
 
 def _within_outage_caps(
     limits: OfflineLimits, outage: OutageTotals, stamps: int
-) -> Decision | None:
+) -> PolicyDecision | None:
     if outage.redemptions + 1 > limits.max_redemptions_per_outage:
-        return Decision.refuse(
-            Refusal.OUTAGE_COUNT_CAP,
-            f"This till has accepted {outage.redemptions} redemptions offline, the most allowed "
-            "in one outage. A manager can raise the limit.",
-        )
+        return PolicyDecision.refuse(Refusal.OUTAGE_COUNT_CAP, count=outage.redemptions)
     if outage.stamps + stamps > limits.max_stamps_per_outage:
-        return Decision.refuse(
+        return PolicyDecision.refuse(
             Refusal.OUTAGE_STAMPS_CAP,
-            f"This would take offline redemptions to {outage.stamps + stamps} stamps in this "
-            f"outage; the limit is {limits.max_stamps_per_outage}.",
+            total=outage.stamps + stamps,
+            limit=limits.max_stamps_per_outage,
         )
     return None
 
 
 def _decide_stamps(
     member: MemberFacts, limits: OfflineLimits, outage: OutageTotals, cost: int
-) -> Decision:
+) -> PolicyDecision:
     if cost > member.projected_stamps:
-        return Decision.refuse(
-            Refusal.NOT_ENOUGH_STAMPS,
-            f"Not enough stamps: this costs {cost} and the member has {member.projected_stamps} "
-            "after what is waiting to sync.",
+        return PolicyDecision.refuse(
+            Refusal.NOT_ENOUGH_STAMPS, cost=cost, stamps=member.projected_stamps
         )
     if cost > limits.max_stamps_per_redemption:
-        return Decision.refuse(
-            Refusal.TOO_COSTLY_OFFLINE,
-            f"Offline, one redemption may cost at most {limits.max_stamps_per_redemption} "
-            f"stamps; this costs {cost}.",
+        return PolicyDecision.refuse(
+            Refusal.TOO_COSTLY_OFFLINE, limit=limits.max_stamps_per_redemption, cost=cost
         )
     return _within_outage_caps(limits, outage, cost) or _PROVISIONAL
 
 
 def _decide_voucher(
-    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, value: int
-) -> Decision:
+    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, rupiah: int
+) -> PolicyDecision:
     if voucher is None:
-        return Decision.refuse(
-            Refusal.VOUCHER_NOT_CACHED,
-            "The till has not seen this voucher before and cannot check it offline.",
-        )
+        return PolicyDecision.refuse(Refusal.VOUCHER_NOT_CACHED)
     if not voucher.is_active:
-        return Decision.refuse(Refusal.VOUCHER_INACTIVE, "This voucher is not active.")
+        return PolicyDecision.refuse(Refusal.VOUCHER_INACTIVE)
     today = now.date()
     if (voucher.start_date and today < voucher.start_date) or (
         voucher.end_date and today > voucher.end_date
     ):
-        return Decision.refuse(Refusal.VOUCHER_OUT_OF_DATE, "This voucher is not valid today.")
+        return PolicyDecision.refuse(Refusal.VOUCHER_OUT_OF_DATE)
     if voucher.used_on_this_till:
-        return Decision.refuse(
-            Refusal.VOUCHER_USED_HERE, "This voucher was already used on this till."
-        )
-    worth = value or voucher.value or 0
+        return PolicyDecision.refuse(Refusal.VOUCHER_USED_HERE)
+    worth = rupiah or voucher.value or 0
     if worth > limits.max_voucher_value:
-        return Decision.refuse(
+        return PolicyDecision.refuse(
             Refusal.VOUCHER_VALUE_CAP,
-            f"Offline, a voucher may be worth at most {format_rupiah(limits.max_voucher_value)}; "
-            f"this one is {format_rupiah(worth)}.",
+            limit=format_rupiah(limits.max_voucher_value),
+            value=format_rupiah(worth),
         )
     return _PROVISIONAL

@@ -8,16 +8,16 @@ from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import ForbiddenPayload, OutboxError
 from app.core.outbox.outbox import Outbox, OutboxStatus, check_payload
 from app.core.outbox.policy import OutboxPolicy, key_vouches
-from app.core.outbox.retry import RetryPolicy, parse_retry_after
-from app.core.outbox.transitions import Decision, decide
-from app.core.outbox.transport import ActivityRecord, OutboxTransport, SubmitResult
+from app.core.outbox.remote import ActivityRecord, OutboxTransport, SubmitResult
+from app.core.outbox.retry import RetryPolicy
+from app.core.outbox.transitions import NextState, next_state
 from app.core.outbox.worker import SyncWorker
 
 __all__ = [
     "ActivityRecord",
     "Claimed",
-    "Decision",
     "ForbiddenPayload",
+    "NextState",
     "Outbox",
     "OutboxError",
     "OutboxPolicy",
@@ -27,7 +27,6 @@ __all__ = [
     "SubmitResult",
     "SyncWorker",
     "check_payload",
-    "decide",
     "key_vouches",
-    "parse_retry_after",
+    "next_state",
 ]

@@ -15,8 +15,17 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.errors import OutboxError
-from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxControl, OutboxEntry
+from app.core.storage.tables import (
+    ATTEMPTS,
+    ENTRIES,
+    AuditEvent,
+    OutboxControl,
+    OutboxEntry,
+    Refusal,
+)
 
+#: The audit action (and the entry's note) when the till voids an entry under its offline policy.
+VOIDED_BY_POLICY = "voided: offline policy"
 #: A cancel already under way for a redemption: cancelling again returns it.
 LIVE_CANCEL = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.SYNCED, EntryStatus.UNKNOWN)
 
@@ -171,6 +180,46 @@ def resolve_entry(
         entry_id=entry.id,
         note=note,
     )
+    return entry
+
+
+def accept_unsent_offline(session: Session, entry_id: str, *, now: datetime) -> OutboxEntry | None:
+    """Mark a queued entry that provably never reached the server as accepted offline
+    (provisional); ``None`` when it has moved on (sent, settled) and the mark would be false."""
+    entry = session.get(OutboxEntry, entry_id)
+    if entry is None or entry.status != EntryStatus.QUEUED or may_have_arrived(session, entry_id):
+        return None
+    if not entry.provisional:
+        entry.provisional = True
+        entry.updated_at = now
+        session.add(entry)
+    return entry
+
+
+def void_unsent(
+    session: Session,
+    entry_id: str,
+    *,
+    reason: dict[str, Any],
+    refusal: dict[str, Any],
+    who: str,
+    terminal: str,
+    now: datetime,
+) -> OutboxEntry | None:
+    """Void a queued entry that provably never reached the server because the offline policy
+    will not take it: the entry, its audit row and the shift's refusal record, in this one
+    transaction. ``None`` when it has moved on (claimed again, sent, settled)."""
+    entry = session.get(OutboxEntry, entry_id)
+    if entry is None or entry.status != EntryStatus.QUEUED or may_have_arrived(session, entry_id):
+        return None
+    entry.status = EntryStatus.VOIDED
+    entry.note = VOIDED_BY_POLICY
+    entry.policy_refusal = reason
+    entry.next_attempt_at = None
+    entry.updated_at = now
+    session.add(entry)
+    audit(session, now, who=who, action=VOIDED_BY_POLICY, terminal=terminal, entry_id=entry.id)
+    session.add(Refusal(at=now, entry_id=entry.id, reason=reason, **refusal))
     return entry
 
 

@@ -26,10 +26,9 @@ from app.core.outbox import decisions, reconcile
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import ForbiddenPayload, OutboxError
 from app.core.outbox.policy import OutboxPolicy
+from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.outbox.retry import RetryPolicy
-from app.core.outbox.signals import wait_event
 from app.core.outbox.transitions import apply_result
-from app.core.outbox.transport import ActivityRecord, SubmitResult
 from app.core.storage.tables import (
     ATTEMPTS,
     ENTRIES,
@@ -43,6 +42,7 @@ from app.core.storage.writer import Database
 
 __all__ = [
     "FORBIDDEN_KEYS",
+    "EntryRecord",
     "ForbiddenPayload",
     "Outbox",
     "OutboxError",
@@ -73,6 +73,10 @@ _ENQUEUED = (
     "terminal",
     "created_at",
     "updated_at",
+    "shift_id",
+    "member_name",
+    "description",
+    "rupiah",
 )
 #: One statement, built once; ``seq`` is computed inside it (safe: see ``decisions.next_seq``).
 _INSERT_ENTRY = (
@@ -83,6 +87,17 @@ _INSERT_ENTRY = (
     )
     .returning(ENTRIES.c.seq)
 )
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    """What the shift's record says of an entry: the shift it belongs to, the member's name,
+    the cashier's words for it, and its rupiah when it spends a voucher's value."""
+
+    shift_id: int | None = None
+    member_name: str | None = None
+    description: str | None = None
+    rupiah: int | None = None
 
 
 @dataclass(frozen=True)
@@ -179,13 +194,15 @@ class Outbox:
         entry_id: str | None = None,
         reward_name: str | None = None,
         stamps: int | None = None,
+        record: EntryRecord | None = None,
     ) -> OutboxEntry:
         """Queue a redemption; it is committed when this returns.
 
         ``entry_id`` (a UUID string) is given when the till already used it, as the ``request_id``
         of a PIN authorisation; enqueuing the same id and payload twice returns the first entry.
         ``reward_name`` and ``stamps`` describe the line the redemption leaves in the member's feed,
-        for reconciliation; the store comes from the payload.
+        for reconciliation; the store comes from the payload. ``record`` is what the shift's
+        record says of it, written in the same transaction.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         if kind is OperationKind.CANCEL:
@@ -216,6 +233,10 @@ class Outbox:
             "terminal": terminal,
             "created_at": now,
             "updated_at": now,
+            "shift_id": record.shift_id if record else None,
+            "member_name": record.member_name if record else None,
+            "description": record.description if record else None,
+            "rupiah": record.rupiah if record else None,
         }
 
         def write(session: Session) -> OutboxEntry:
@@ -305,7 +326,7 @@ class Outbox:
             if entry.status not in IN_FLIGHT or remaining <= 0:
                 self._forget(entry_id, event)
                 return entry
-            if not await wait_event(event, remaining):
+            if not await clock.wait_event(event, remaining):
                 self._forget(entry_id, event)
 
     def _forget(self, entry_id: str, event: asyncio.Event) -> None:
@@ -448,6 +469,43 @@ class Outbox:
             )
         )
         self._changed([entry_id])
+        return entry
+
+    async def accept_unsent_offline(self, entry_id: str) -> OutboxEntry | None:
+        """Accept offline (provisional) an entry whose every attempt never arrived and that is
+        still queued; ``None`` when it has moved on. See :func:`decisions.accept_unsent_offline`."""
+        now = clock.now()  # the loop's time, taken before the work is queued
+        entry = await self.db.write(lambda s: decisions.accept_unsent_offline(s, entry_id, now=now))
+        if entry is not None:
+            self._changed([entry_id])
+        return entry
+
+    async def void_unsent(
+        self,
+        entry_id: str,
+        *,
+        reason: Mapping[str, Any],
+        refusal: Mapping[str, Any],
+        who: str,
+        terminal: str,
+    ) -> OutboxEntry | None:
+        """Void, under the offline policy, an entry whose every attempt never arrived and that
+        is still queued, with its audit row and the shift's refusal record, in one transaction;
+        ``None`` when it has moved on. See :func:`decisions.void_unsent`."""
+        now = clock.now()  # the loop's time, taken before the work is queued
+        entry = await self.db.write(
+            lambda s: decisions.void_unsent(
+                s,
+                entry_id,
+                reason=dict(reason),
+                refusal=dict(refusal),
+                who=who,
+                terminal=terminal,
+                now=now,
+            )
+        )
+        if entry is not None:
+            self._changed([entry_id])
         return entry
 
     async def resume_after_credentials_change(

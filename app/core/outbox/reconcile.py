@@ -20,7 +20,7 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox.decisions import may_have_arrived
 from app.core.outbox.policy import OutboxPolicy
-from app.core.outbox.transport import ActivityRecord
+from app.core.outbox.remote import ActivityRecord
 from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxEntry
 
 

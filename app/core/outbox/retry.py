@@ -1,12 +1,15 @@
-"""When to try again: full-jitter exponential backoff, never sooner than the server asks."""
+"""When to try again: full-jitter exponential backoff, never sooner than the server asks.
+
+The server's ``Retry-After`` is read once, by the client
+(:func:`app.core.stamps.parsing.parse_retry_after`), and reaches :meth:`RetryPolicy.delay` in
+seconds.
+"""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 
 #: 2**MAX_EXPONENT × base is far past any cap; beyond it the exponent stops growing.
 MAX_EXPONENT = 32
@@ -33,22 +36,3 @@ class RetryPolicy:
         if retry_after is not None and retry_after > 0:
             return max(jitter, retry_after)
         return jitter
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """A ``Retry-After`` header (seconds, or an HTTP date) as seconds from ``now``.
-
-    ``None`` when absent or unreadable.
-    """
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(0.0, (when - now).total_seconds())

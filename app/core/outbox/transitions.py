@@ -1,6 +1,6 @@
 """What an attempt's outcome does to its entry (the state diagram of DESIGN.md §3).
 
-:func:`decide` is the diagram as a pure function; :func:`apply_result` writes its verdict, the
+:func:`next_state` is the diagram as a pure function; :func:`apply_result` writes it, the
 attempt's outcome and the member's new balance in the caller's (one) transaction, and only where the
 claim's lease owner still holds the entry.
 """
@@ -8,6 +8,7 @@ claim's lease owner still holds the entry.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,8 +20,8 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox.claim import Claimed
 from app.core.outbox.policy import OutboxPolicy, key_vouches
+from app.core.outbox.remote import SubmitResult
 from app.core.outbox.retry import RetryPolicy
-from app.core.outbox.transport import SubmitResult
 from app.core.stamps.errors import CredentialsRejected, StampsError
 from app.core.storage.tables import ATTEMPTS, BALANCES, ENTRIES, AuditEvent, OutboxControl
 
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Decision:
+class NextState:
     """Where an entry goes after an attempt: its status, whether to back off, whether to pause."""
 
     status: EntryStatus
@@ -36,37 +37,53 @@ class Decision:
     pause: bool = False
 
 
-def decide(
+def next_state(
     outcome: Outcome,
     *,
     earlier_ambiguous: bool,
     key_vouches: bool,
     credentials_rejected: bool = False,
-) -> Decision:
+) -> NextState:
     """The diagram. ``key_vouches``: idempotency is honoured and the key is still in its window."""
     if credentials_rejected:
-        return Decision(EntryStatus.QUEUED, pause=True)
+        return NextState(EntryStatus.QUEUED, pause=True)
     if outcome is Outcome.APPLIED:
-        return Decision(EntryStatus.SYNCED)
+        return NextState(EntryStatus.SYNCED)
     if outcome is Outcome.NEVER_ARRIVED:
-        return Decision(EntryStatus.QUEUED, backoff=True)
+        return NextState(EntryStatus.QUEUED, backoff=True)
     if outcome is Outcome.AMBIGUOUS:
         if key_vouches:
-            return Decision(EntryStatus.QUEUED, backoff=True)
-        return Decision(EntryStatus.UNKNOWN)
+            return NextState(EntryStatus.QUEUED, backoff=True)
+        return NextState(EntryStatus.UNKNOWN)
     # refused: a refusal after an ambiguous attempt may be the server refusing a duplicate of a
     # request it already applied, unless the key proves it is answering the same request.
     if earlier_ambiguous and not key_vouches:
-        return Decision(EntryStatus.UNKNOWN)
-    return Decision(EntryStatus.REJECTED)
+        return NextState(EntryStatus.UNKNOWN)
+    return NextState(EntryStatus.REJECTED)
 
 
 def _error_text(error: BaseException | None) -> str | None:
+    """An attempt's failure as the entry records it: ``"<class>: <message>"`` (see
+    :func:`read_error_text`); a bug's message may hold anything, so it keeps only the class."""
     if error is None:
         return None
     if isinstance(error, StampsError):
         return f"{type(error).__name__}: {error.message}"[:500]
-    return f"{type(error).__name__}"  # a bug's message may hold anything; the type is enough
+    return f"{type(error).__name__}"
+
+
+_ERROR_TEXT = re.compile(r"^(?P<kind>[A-Za-z_]\w*)(?::\s?(?P<words>.*))?$", re.DOTALL)
+
+
+def read_error_text(text: str | None) -> tuple[str | None, str | None]:
+    """``(class name, message)`` of a recorded failure, for the screen to explain in its own
+    words (the class) and to quote the server (the message); ``(None, None)`` for none."""
+    if not text:
+        return None, None
+    match = _ERROR_TEXT.match(text)
+    if match is None:
+        return None, text
+    return match["kind"], match["words"] or None
 
 
 def apply_result(
@@ -125,7 +142,7 @@ def apply_result(
             "r_error": error_text,
         },
     )
-    # only a refusal's verdict depends on earlier attempts (decide() reads it for nothing else)
+    # only a refusal's verdict depends on earlier attempts (next_state() reads it for nothing else)
     earlier_ambiguous = outcome is Outcome.REFUSED and (
         session.execute(
             sa.select(ATTEMPTS.c.id)
@@ -142,7 +159,7 @@ def apply_result(
     # A refusal is trusted when the key vouched for *this* attempt; an ambiguous answer is resent
     # only if a resend, from now, would still be inside the key's window.
     sent_at = claimed.started_at if outcome is Outcome.REFUSED and claimed.started_at else now
-    verdict = decide(
+    verdict = next_state(
         outcome,
         earlier_ambiguous=earlier_ambiguous,
         key_vouches=key_vouches(policy, row.first_sent_at, sent_at),

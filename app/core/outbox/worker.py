@@ -18,8 +18,7 @@ from app.core.domain import Outcome
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import StaleClaim
 from app.core.outbox.outbox import Outbox, OutboxStatus
-from app.core.outbox.signals import wait_event
-from app.core.outbox.transport import OutboxTransport, SubmitResult
+from app.core.outbox.remote import OutboxTransport, SubmitResult
 from app.core.stamps.errors import StampsError
 
 log = logging.getLogger(__name__)
@@ -69,7 +68,7 @@ class SyncWorker:
             pending = list(self._inflight.values())
             gathered = asyncio.gather(*pending, return_exceptions=True)
             gathered.add_done_callback(lambda _: done.set())
-            await wait_event(done, grace)
+            await clock.wait_event(done, grace)
         for task in list(self._inflight.values()):
             task.cancel()
         for task in list(self._inflight.values()):
@@ -107,7 +106,7 @@ class SyncWorker:
                 raise
             except Exception:
                 log.exception("sync worker round failed; trying again later")
-            await wait_event(self._wake, delay)
+            await clock.wait_event(self._wake, delay)
 
     async def _fill_lanes(self) -> int:
         """Claim an entry for each free lane, in one transaction; each is sent by its own task."""
@@ -214,7 +213,7 @@ class SyncWorker:
             if self._inflight:
                 if remaining > 0:
                     # an answer (or any change to the outbox) wakes this at once
-                    await wait_event(self._wake, remaining)
+                    await clock.wait_event(self._wake, remaining)
                     continue
                 await asyncio.gather(*list(self._inflight.values()), return_exceptions=True)
             await self.reconcile_due()
@@ -222,4 +221,4 @@ class SyncWorker:
             remaining = deadline - clock.monotonic()
             if status.pending == 0 or status.paused or remaining <= 0:
                 return status
-            await wait_event(self._wake, min(await self._next_delay(), remaining))
+            await clock.wait_event(self._wake, min(await self._next_delay(), remaining))

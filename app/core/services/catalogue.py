@@ -1,18 +1,22 @@
-"""Turning what a cashier names (a reward id, a cart of codes, a voucher, a code) into an order the
-till can price and check, from the server's catalogue.
+"""What the store offers a member, and turning what a cashier names (a reward, a cart, a voucher,
+a code) into an order the till can price and check.
 
-Online, every answer refreshes the till's cache; offline, the cache answers as of when it was
-fetched (DESIGN.md §4). Codes need the server to be checked, so offline they are refused unless the
-store allows them.
+Online, every answer refreshes the till's cache; when the server cannot answer, the cache does,
+"as of" when it was read (DESIGN.md §4). A list the server could not give and the till never saw is
+unknown, never empty: "voucher 12 is not hers" is said only on the server's word. Codes need the
+server to be checked, so offline they are refused unless the store allows them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, format_rupiah
+from app.core.messages import Explained, Message, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.policy import VoucherFacts
 from app.core.outbox.outbox import Outbox
@@ -26,17 +30,19 @@ from app.core.services.orders import (
     PromoOrder,
     RewardOrder,
     VoucherOrder,
+    invalid,
 )
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import StampsError, ValidationFailed
 from app.core.stamps.models import Reward, VoucherInfo
-from app.core.stamps.models.common import parse_api_time
+from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
 
 FLEXIBLE = 5  # the reward type whose price the member chooses
+BALANCE = "dynamic"  # a voucher holding a value that is deducted from, not used whole
 
 
-class CatalogueUnavailable(Exception):
+class CatalogueUnavailable(Explained):
     """The catalogue could not be read (offline, or the server failed) and the till has not
     seen it before."""
 
@@ -45,9 +51,84 @@ class CodeNeedsServer(InvalidOrder):
     """A code cannot be checked without the server, and the store does not accept it unchecked."""
 
 
+@dataclass(frozen=True)
+class OfferedReward:
+    """A reward of the store as a cashier picks it. ``redeemable`` is the server's word for this
+    member (``None`` when it did not say, as from the cache)."""
+
+    id: int
+    code: str | None
+    name: str
+    stamps: int
+    flexible: bool
+    redeemable: bool | None = None
+    image_url: str | None = None
+
+
+@dataclass(frozen=True)
+class OfferedVoucher:
+    """One of the member's vouchers as the cashier sees it.
+
+    A ``balance`` voucher (the API's "dynamic" value) holds rupiah that are deducted from;
+    ``left`` is its value less what this till's waiting deductions hold. ``used_here`` when this
+    till has already redeemed it (and it waits to sync).
+    """
+
+    id: int
+    name: str
+    code: str | None
+    value: int | None
+    balance: bool
+    left: int | None
+    start_date: date | None
+    end_date: date | None
+    active: bool
+    used_here: bool = False
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What the store offers the member on screen, live or as last seen.
+
+    ``rewards_as_of`` / ``vouchers_as_of`` are set when that part comes from the cache (the time
+    it was read); ``problems`` say why a part is missing or old.
+    """
+
+    member: Member
+    projected_stamps: int
+    rewards: tuple[OfferedReward, ...] = ()
+    vouchers: tuple[OfferedVoucher, ...] = ()
+    rewards_as_of: datetime | None = None
+    vouchers_as_of: datetime | None = None
+    problems: tuple[Message, ...] = ()
+
+    def reward(self, reward_id: int) -> OfferedReward | None:
+        """One reward of the offer."""
+        return next((r for r in self.rewards if r.id == reward_id), None)
+
+    def voucher(self, voucher_id: int) -> OfferedVoucher | None:
+        """One voucher of the offer."""
+        return next((v for v in self.vouchers if v.id == voucher_id), None)
+
+
+@dataclass(frozen=True)
+class _Rewards:
+    rewards: list[Reward]
+    balance_ids: frozenset[int] = frozenset()
+    as_of: datetime | None = None  # set when read from the cache
+
+
+@dataclass(frozen=True)
+class _Vouchers:
+    vouchers: list[VoucherInfo]
+    balance_ids: frozenset[int] = field(default_factory=frozenset)
+    as_of: datetime | None = None  # set when read from the cache
+
+
 class Catalogue:
     """The store's rewards and a member's vouchers: live, and remembered for when the server
-    cannot be reached. ``outbox`` tells which vouchers this till has already used."""
+    cannot be reached. ``outbox`` tells which vouchers this till has already used; ``offline``
+    says when the till knows the server cannot be reached, so the cache answers at once."""
 
     def __init__(
         self,
@@ -56,63 +137,75 @@ class Catalogue:
         outbox: Outbox | None = None,
         *,
         allow_codes_offline: bool = False,
+        offline: Callable[[], bool] | None = None,
     ) -> None:
         self.client = client
         self.cache = cache
         self.outbox = outbox
         self.allow_codes_offline = allow_codes_offline
+        # Known offline: go to the cache at once rather than wait for a connection to fail.
+        self._offline = offline or (lambda: False)
 
-    async def rewards(self, member: Member | None = None) -> list[Reward]:
-        """The store's rewards; with a member online, ``redeemable`` says which they can afford."""
-        try:
-            answer = await self.client.rewards(user=member.user if member else None)
-        except StampsError as exc:
-            cached = await self.cache.rewards(self.client.store) if self.cache else []
-            if not cached:
-                raise CatalogueUnavailable(exc.message) from None
-            return [
-                Reward(
-                    id=r.id,
-                    name=r.name,
-                    code=r.code,
-                    stamps_to_redeem=r.stamps_to_redeem,
-                    type=r.type,
-                    image_url=r.image_url,
-                )
-                for r in cached
-            ]
-        if self.cache is not None:
-            now = clock.now()
-            await self.cache.remember_rewards(
-                self.client.store,
-                [
-                    CachedReward(
-                        id=r.id,
-                        code=r.code,
-                        name=r.name or f"reward {r.id}",
-                        stamps_to_redeem=r.stamps_to_redeem,
-                        type=r.type,
-                        image_url=r.image_url,
-                        fetched_at=now,
-                    )
-                    for r in answer.rewards
-                ],
+    # --- the offer ------------------------------------------------------------------------------
+
+    async def offer(self, member: Member, projected_stamps: int) -> Offer:
+        """The rewards and vouchers for ``member``, read once each (concurrently), from the cache
+        where the server cannot answer. A part that can be read neither way is left empty, with
+        the problem said."""
+        rewards, vouchers = await asyncio.gather(
+            self._rewards(member), self._vouchers(member), return_exceptions=True
+        )
+        problems: list[Message] = []
+        for part in (rewards, vouchers):
+            if isinstance(part, CatalogueUnavailable):
+                problems.append(part.message)
+            elif isinstance(part, BaseException):
+                raise part
+        offered_rewards: tuple[OfferedReward, ...] = ()
+        rewards_as_of = vouchers_as_of = None
+        balance_ids: frozenset[int] = frozenset()
+        if isinstance(rewards, _Rewards):
+            offered_rewards = tuple(_offered_reward(r) for r in rewards.rewards)
+            rewards_as_of, balance_ids = rewards.as_of, rewards.balance_ids
+        offered_vouchers: tuple[OfferedVoucher, ...] = ()
+        if isinstance(vouchers, _Vouchers):
+            vouchers_as_of = vouchers.as_of
+            balance_ids |= vouchers.balance_ids
+            use = await self._use_on_this_till(member)
+            offered_vouchers = tuple(
+                _offered_voucher(v, v.id in balance_ids, use.get(v.id))
+                for v in vouchers.vouchers
+                if v.id is not None
             )
-        return answer.rewards
+            if vouchers.as_of is None:
+                await self._remember_vouchers(member, vouchers.vouchers, balance_ids)
+        return Offer(
+            member=member,
+            projected_stamps=projected_stamps,
+            rewards=offered_rewards,
+            vouchers=offered_vouchers,
+            rewards_as_of=rewards_as_of,
+            vouchers_as_of=vouchers_as_of,
+            problems=tuple(problems),
+        )
+
+    # --- orders ---------------------------------------------------------------------------------
 
     async def reward_order(
         self, member: Member, reward_id: int, *, qty: int = 1, stamps: int | None = None
     ) -> RewardOrder:
         """An order for one reward, priced from the catalogue."""
-        reward = next((r for r in await self.rewards(member) if r.id == reward_id), None)
+        listing = await self._rewards(member)
+        reward = next((r for r in listing.rewards if r.id == reward_id), None)
         if reward is None:
-            raise InvalidOrder(f"reward {reward_id} is not offered at this store")
+            raise invalid("order.reward_not_offered", reward=reward_id)
         flexible = reward.type == FLEXIBLE
+        name = reward.name or f"#{reward.id}"
         if not flexible and stamps is not None:
-            raise InvalidOrder(f"{reward.name}: only a flexible reward takes a number of stamps")
+            raise invalid("order.only_flexible_takes_stamps", name=name)
         return RewardOrder(
             reward_id=reward.id,
-            name=reward.name or f"reward {reward.id}",
+            name=name,
             stamps_each=reward.stamps_to_redeem or 0,
             qty=qty,
             flexible=flexible,
@@ -123,7 +216,7 @@ class Catalogue:
         self, member: Member, lines: list[tuple[str, int, int | None]]
     ) -> CartOrder:
         """An order for several rewards by code (or id), ``(code, qty, stamps)`` each."""
-        catalogue = await self.rewards(member)
+        catalogue = (await self._rewards(member)).rewards
         items = []
         for code, qty, stamps in lines:
             reward = next(
@@ -131,7 +224,7 @@ class Catalogue:
                 None,
             )
             if reward is None:
-                raise InvalidOrder(f"no reward with code {code} at this store")
+                raise invalid("order.no_reward_code", code=code)
             items.append(
                 CartItem(
                     code=reward.code or str(reward.id),
@@ -144,96 +237,55 @@ class Catalogue:
             )
         return CartOrder(tuple(items))
 
-    async def vouchers(self, member: Member) -> list[VoucherInfo]:
-        """The member's vouchers, live or as last seen."""
-        try:
-            vouchers = (await self.client.member_vouchers(member.user)).vouchers
-        except StampsError as exc:
-            cached = await self.cache.vouchers(member.server_id) if self.cache else None
-            if cached is None:
-                raise CatalogueUnavailable(exc.message) from None
-            return [
-                VoucherInfo(
-                    id=v.id,
-                    code=v.code,
-                    name=v.name,
-                    value=v.value,
-                    is_active=v.is_active,
-                    start_date=v.start_date,
-                    end_date=v.end_date,
-                    template=VoucherTemplate(id=v.template_id) if v.template_id else None,
-                )
-                for v in cached
-            ]
-        if self.cache is not None:
-            now = clock.now()
-            await self.cache.remember_vouchers(
-                member.server_id,
-                [
-                    CachedVoucher(
-                        id=v.id,
-                        code=v.code,
-                        name=v.name,
-                        value=int(v.value) if v.value is not None else None,
-                        is_active=v.is_active is not False,
-                        start_date=v.start_date if isinstance(v.start_date, str) else None,
-                        end_date=v.end_date if isinstance(v.end_date, str) else None,
-                        template_id=v.template.id if v.template else None,
-                        fetched_at=now,
-                    )
-                    for v in vouchers
-                    if v.id is not None
-                ],
-            )
-        return vouchers
-
-    async def voucher(self, member: Member, voucher_id: int) -> tuple[VoucherInfo, VoucherFacts]:
+    async def voucher(self, member: Member, voucher_id: int) -> tuple[OfferedVoucher, VoucherFacts]:
         """One of the member's vouchers, with what the offline policy needs to know of it: its
-        dates and value, and whether this till has already used it (or, for a dynamic voucher,
+        dates and value, and whether this till has already used it (or, for a balance voucher,
         how much of it this till's waiting deductions hold)."""
-        found = next((v for v in await self.vouchers(member) if v.id == voucher_id), None)
+        rewards, listing = await asyncio.gather(
+            self._rewards(member), self._vouchers(member), return_exceptions=True
+        )
+        if isinstance(listing, BaseException):
+            raise listing
+        balance_ids = listing.balance_ids
+        if isinstance(rewards, _Rewards):
+            balance_ids |= rewards.balance_ids
+        elif not isinstance(rewards, CatalogueUnavailable):
+            raise rewards
+        found = next((v for v in listing.vouchers if v.id == voucher_id), None)
         if found is None:
-            raise InvalidOrder(f"voucher {voucher_id} is not one of this member's vouchers")
-        facts = voucher_facts(found)
-        if self.outbox is not None:
-            used, held = await self._use_on_this_till(member, voucher_id)
-            value = facts.value - held if facts.value is not None else None
-            facts = replace(facts, used_on_this_till=used, value=value)
-        return found, facts
-
-    async def _use_on_this_till(self, member: Member, voucher_id: int) -> tuple[bool, int]:
-        assert self.outbox is not None
-        entries = await self.outbox.entries(lane=member.lane)
-        used, held = False, 0
-        for entry in entries:
-            if entry.payload.get("voucher") != voucher_id or entry.status in _UNDONE:
-                continue
-            if entry.kind == OperationKind.VOUCHER:
-                used = True
-            elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
-                held += int(entry.payload.get("value") or 0)
-        return used, held
+            if listing.as_of is not None:  # the till's copy, not the server's word
+                raise invalid("order.voucher_not_known", voucher=voucher_id)
+            raise invalid("order.voucher_not_members", voucher=voucher_id)
+        use = (await self._use_on_this_till(member)).get(voucher_id)
+        offered = _offered_voucher(found, voucher_id in balance_ids, use)
+        return offered, _facts(offered)
 
     async def voucher_order(
-        self, member: Member, voucher_id: int
+        self, member: Member, voucher_id: int, *, whole: bool = False
     ) -> tuple[VoucherOrder, VoucherFacts]:
-        """An order for one of the member's vouchers, with the voucher's facts for the policy
-        (one read of the member's vouchers serves both)."""
+        """An order for one of the member's vouchers, used whole, with its facts for the policy.
+
+        A balance voucher is deducted from; using it up whole (losing what is left) takes
+        ``whole``, a separate, deliberate choice.
+        """
         voucher, facts = await self.voucher(member, voucher_id)
-        value = int(voucher.value) if voucher.value is not None else None
-        return VoucherOrder(voucher_id, voucher_name(voucher), value), facts
+        if voucher.balance and not whole:
+            raise invalid("order.balance_only_deducts", name=voucher.name)
+        value = voucher.left if voucher.balance else voucher.value
+        order = VoucherOrder(voucher_id, voucher.name, value, whole_balance=voucher.balance)
+        return order, facts
 
     async def deduct_order(
         self, member: Member, voucher_id: int, value: int
     ) -> tuple[DeductOrder, VoucherFacts]:
-        """An order taking ``value`` rupiah from a dynamic voucher, checked against what is left
+        """An order taking ``value`` rupiah from a balance voucher, checked against what is left
         after this till's waiting deductions; with the voucher's facts for the policy."""
+        if value <= 0:
+            raise invalid("order.value_positive")
         voucher, facts = await self.voucher(member, voucher_id)
-        if facts.value is not None and value > facts.value:
-            raise InvalidOrder(
-                f"{voucher_name(voucher)} has only {format_rupiah(facts.value)} left"
-            )
-        return DeductOrder(voucher_id, voucher_name(voucher), value), facts
+        if voucher.left is not None and value > voucher.left:
+            raise invalid("order.balance_left", name=voucher.name, left=format_rupiah(voucher.left))
+        return DeductOrder(voucher_id, voucher.name, value), facts
 
     async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
         """Validate a voucher code online, then an order for it.
@@ -243,90 +295,267 @@ class Catalogue:
         """
         text = code.strip()
         if not text:
-            raise InvalidOrder("type or scan the voucher code")
+            raise invalid("order.type_voucher_code")
         try:
             answer = await self.client.validate_voucher(text, user=member.user)
         except ValidationFailed as exc:
-            raise InvalidOrder(exc.message) from None
+            raise InvalidOrder(server_refusal(exc)) from None
         except StampsError:
             return await self._code_offline(member, text, template)
         if answer.is_redeemable is False:
-            raise InvalidOrder(f"voucher code {text} cannot be redeemed here")
+            raise invalid("order.code_not_redeemable", code=text)
         voucher = answer.voucher
         if template is None:
-            own = next((v for v in await self.vouchers(member) if v.code == text), None)
+            try:
+                own = next(
+                    (v for v in (await self._vouchers(member)).vouchers if v.code == text), None
+                )
+            except CatalogueUnavailable:
+                own = None
             if own is not None and own.template is not None and own.template.id:
                 template = own.template.id
             elif voucher is not None and voucher.id:
                 template = voucher.id
         if template is None:
-            raise InvalidOrder(f"the server did not say which voucher {text} is")
-        return CodeOrder(text, template, voucher.name or "" if voucher else "")
+            raise invalid("order.code_unknown_template", code=text)
+        value = int(voucher.value) if voucher is not None and voucher.value is not None else None
+        return CodeOrder(text, template, voucher.name or "" if voucher else "", value)
 
     async def promo_order(self, member: Member, code: str) -> PromoOrder:
         """Validate a promo code online, then an order for it."""
         text = code.strip()
         if not text:
-            raise InvalidOrder("type or scan the promo code")
+            raise invalid("order.type_promo_code")
         try:
             answer = await self.client.validate_promo(text, user=member.user)
         except ValidationFailed as exc:
-            raise InvalidOrder(exc.message) from None
+            raise InvalidOrder(server_refusal(exc)) from None
         except StampsError:
             if not self.allow_codes_offline:
-                raise CodeNeedsServer(_CODES_ONLINE) from None
+                raise CodeNeedsServer(say("policy.code_needs_server")) from None
             return PromoOrder(text)
         if answer.promo_code.is_active is False:
-            raise InvalidOrder(f"promo code {text} is not active")
+            raise invalid("order.promo_inactive", code=text)
         return PromoOrder(text)
+
+    # --- reading, live or remembered --------------------------------------------------------
+
+    async def _rewards(self, member: Member) -> _Rewards:
+        try:
+            if self._offline():
+                raise _Offline
+            answer = await self.client.rewards(user=member.user)
+        except (StampsError, _Offline):
+            cached = await self.cache.rewards(self.client.store) if self.cache else []
+            if not cached:
+                raise CatalogueUnavailable(say("catalogue.rewards_unavailable")) from None
+            return _Rewards(
+                [
+                    Reward(
+                        id=r.id,
+                        name=r.name,
+                        code=r.code,
+                        stamps_to_redeem=r.stamps_to_redeem,
+                        type=r.type,
+                        image_url=r.image_url,
+                    )
+                    for r in cached
+                ],
+                as_of=min(r.fetched_at for r in cached),
+            )
+        if self.cache is not None:
+            now = clock.now()
+            await self.cache.remember_rewards(
+                self.client.store,
+                [
+                    CachedReward(
+                        id=r.id,
+                        code=r.code,
+                        name=r.name or f"#{r.id}",
+                        stamps_to_redeem=r.stamps_to_redeem,
+                        type=r.type,
+                        image_url=r.image_url,
+                        fetched_at=now,
+                    )
+                    for r in answer.rewards
+                ],
+            )
+        # The rewards list also names each voucher's type, which the vouchers list may not.
+        balance = frozenset(v.id for v in answer.vouchers if str(v.type or "").lower() == BALANCE)
+        return _Rewards(answer.rewards, balance)
+
+    async def _vouchers(self, member: Member) -> _Vouchers:
+        try:
+            if self._offline():
+                raise _Offline
+            vouchers = (await self.client.member_vouchers(member.user)).vouchers
+        except (StampsError, _Offline):
+            return await self._remembered_vouchers(member)
+        balance = frozenset(
+            v.id for v in vouchers if v.id is not None and (v.validity or "").lower() == BALANCE
+        )
+        return _Vouchers(vouchers, balance)
+
+    async def _remembered_vouchers(self, member: Member) -> _Vouchers:
+        cached = await self.cache.vouchers(member.server_id) if self.cache else None
+        if cached is None:
+            raise CatalogueUnavailable(say("catalogue.vouchers_unavailable"))
+        return _Vouchers(
+            [_from_cache(v) for v in cached],
+            frozenset(v.id for v in cached if v.balance),
+            as_of=min((v.fetched_at for v in cached), default=clock.now()),
+        )
+
+    async def remembered_voucher(
+        self, member: Member, voucher_id: int, leaving_out: str
+    ) -> VoucherFacts | None:
+        """The offline policy's facts of a voucher, from the till's copy alone (no request: the
+        till is deciding because the server cannot be reached), leaving out entry
+        ``leaving_out``'s own use of it. ``None`` when the copy does not have it."""
+        try:
+            listing = await self._remembered_vouchers(member)
+        except CatalogueUnavailable:
+            return None
+        found = next((v for v in listing.vouchers if v.id == voucher_id), None)
+        if found is None:
+            return None
+        use = (await self._use_on_this_till(member, leaving_out=leaving_out)).get(voucher_id)
+        offered = _offered_voucher(found, voucher_id in listing.balance_ids, use)
+        return _facts(offered)
+
+    async def _remember_vouchers(
+        self, member: Member, vouchers: list[VoucherInfo], balance_ids: frozenset[int]
+    ) -> None:
+        if self.cache is None:
+            return
+        now = clock.now()
+        await self.cache.remember_vouchers(
+            member.server_id,
+            [
+                CachedVoucher(
+                    id=v.id,
+                    code=v.code,
+                    name=voucher_name(v),
+                    value=int(v.value) if v.value is not None else None,
+                    is_active=v.is_active is not False,
+                    start_date=v.start_date if isinstance(v.start_date, str) else None,
+                    end_date=v.end_date if isinstance(v.end_date, str) else None,
+                    template_id=v.template.id if v.template else None,
+                    fetched_at=now,
+                    balance=v.id in balance_ids,
+                )
+                for v in vouchers
+                if v.id is not None
+            ],
+        )
+
+    async def _use_on_this_till(
+        self, member: Member, *, leaving_out: str | None = None
+    ) -> dict[int, tuple[bool, int]]:
+        """For each voucher this till has used for ``member``: whether it was redeemed whole,
+        and the rupiah its deductions not yet confirmed hold."""
+        if self.outbox is None:
+            return {}
+        use: dict[int, tuple[bool, int]] = {}
+        for entry in await self.outbox.entries(lane=member.lane):
+            voucher = entry.payload.get("voucher")
+            if not isinstance(voucher, int) or entry.status in _UNDONE or entry.id == leaving_out:
+                continue
+            used, held = use.get(voucher, (False, 0))
+            if entry.kind == OperationKind.VOUCHER:
+                used = True
+            elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
+                held += int(entry.payload.get("value") or 0)
+            use[voucher] = (used, held)
+        return use
 
     async def _code_offline(self, member: Member, code: str, template: int | None) -> CodeOrder:
         if not self.allow_codes_offline:
-            raise CodeNeedsServer(_CODES_ONLINE)
+            raise CodeNeedsServer(say("policy.code_needs_server"))
         if template is None and self.cache is not None:
-            own = next(
-                (v for v in await self.cache.vouchers(member.server_id) if v.code == code), None
-            )
+            cached = await self.cache.vouchers(member.server_id) or []
+            own = next((v for v in cached if v.code == code), None)
             template = own.template_id if own else None
         if template is None:
-            raise CodeNeedsServer(
-                f"Offline, the till cannot tell which voucher {code} is. Try again online."
-            )
+            raise CodeNeedsServer(say("order.code_offline_unknown", code=code))
         return CodeOrder(code, template)
 
 
-_CODES_ONLINE = (
-    "Voucher and promo codes can only be checked online. Try again when the till is back online."
-)
+class _Offline(Exception):
+    """The till knows it is offline: read the cache."""
+
+
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
+
+
+def server_refusal(error: StampsError) -> Message:
+    """What the server said when it refused, for the cashier (its own words, when it gave any)."""
+    words = getattr(error, "detail", None)
+    return say("server.refused", reason=words) if words else say("server.refused_silently")
 
 
 def voucher_name(voucher: VoucherInfo) -> str:
     """What to call a voucher: its own name, else its template's (member voucher lists often name
-    only the template), else its id."""
+    only the template), else its code or number."""
     if voucher.name:
         return voucher.name
     if voucher.template is not None and voucher.template.name:
         return voucher.template.name
-    return f"voucher {voucher.id}"
+    return voucher.code or f"#{voucher.id}"
 
 
-def voucher_facts(voucher: VoucherInfo) -> VoucherFacts:
-    """What the offline policy needs to know about a voucher."""
+def _facts(voucher: OfferedVoucher) -> VoucherFacts:
+    """What the offline policy needs of a voucher: a balance voucher is worth what is left."""
     return VoucherFacts(
-        is_active=voucher.is_active is not False,
-        start_date=_day(voucher.start_date),
-        end_date=_day(voucher.end_date),
-        value=int(voucher.value) if voucher.value is not None else None,
-        used_on_this_till=False,
+        is_active=voucher.active,
+        start_date=voucher.start_date,
+        end_date=voucher.end_date,
+        value=voucher.left if voucher.balance else voucher.value,
+        used_on_this_till=voucher.used_here,
     )
 
 
-def _day(value: str | int | None) -> date | None:
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    moment = parse_api_time(value)
-    return moment.date() if moment else None
+def _offered_reward(reward: Reward) -> OfferedReward:
+    return OfferedReward(
+        id=reward.id,
+        code=reward.code,
+        name=reward.name or f"#{reward.id}",
+        stamps=reward.stamps_to_redeem or 0,
+        flexible=reward.type == FLEXIBLE,
+        redeemable=reward.redeemable,
+        image_url=reward.image_url,
+    )
+
+
+def _offered_voucher(
+    voucher: VoucherInfo, balance: bool, use: tuple[bool, int] | None
+) -> OfferedVoucher:
+    assert voucher.id is not None
+    used, held = use or (False, 0)
+    value = int(voucher.value) if voucher.value is not None else None
+    left = max(0, value - held) if balance and value is not None else None
+    return OfferedVoucher(
+        id=voucher.id,
+        name=voucher_name(voucher),
+        code=voucher.code,
+        value=value,
+        balance=balance,
+        left=left,
+        start_date=parse_api_date(voucher.start_date),
+        end_date=parse_api_date(voucher.end_date),
+        active=voucher.is_active is not False,
+        used_here=used,
+    )
+
+
+def _from_cache(voucher: CachedVoucher) -> VoucherInfo:
+    return VoucherInfo(
+        id=voucher.id,
+        code=voucher.code,
+        name=voucher.name,
+        value=voucher.value,
+        is_active=voucher.is_active,
+        start_date=voucher.start_date,
+        end_date=voucher.end_date,
+        template=VoucherTemplate(id=voucher.template_id) if voucher.template_id else None,
+    )

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from app.core import clock
 from app.core.domain import Member
+from app.core.messages import Explained, say
 from app.core.stamps.models import MemberDetailsResponse, MemberSuggestion
 
 __all__ = ["Member", "MemberNotFound", "member_from_details", "suggestion_member"]
 
 
-class MemberNotFound(Exception):
+class MemberNotFound(Explained):
     """No member answers to what the cashier typed or scanned."""
 
 
-def member_from_details(details: MemberDetailsResponse) -> Member:
-    """A member from ``GET /api/v2/memberships/details``."""
+def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
+    """The member ``query`` found, from ``GET /api/v2/memberships/details``."""
     user, membership = details.user, details.membership
-    if user.id is None:
-        raise MemberNotFound("the server described a member without an id")
+    if user.id is None:  # nothing to queue their redemptions under (DESIGN.md §3)
+        raise MemberNotFound(say("member.not_found", query=query))
     card = membership.primary_card or {}
     card_number = card.get("number") if isinstance(card.get("number"), str) else None
     level = membership.level_text or (

@@ -2,7 +2,8 @@
 
 Each order knows its outbox kind, its request payload (validated against the client's request
 model before anything is enqueued), the stamps it costs (for the offline policy and the projected
-balance) and the line it will leave in the member's activity feed (for reconciliation).
+balance), the rupiah it spends of a voucher, the cashier's words for it (a message) and the line it
+will leave in the member's activity feed (for reconciliation).
 """
 
 from __future__ import annotations
@@ -12,12 +13,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.core.domain import Channel, OperationKind
+from app.core.domain import Channel, OperationKind, format_rupiah
+from app.core.messages import Explained, Message, say
 from app.core.stamps.client import REQUEST_MODELS
 
 
-class InvalidOrder(ValueError):
+class InvalidOrder(Explained):
     """The order cannot be sent as it stands; the message says which field and why."""
+
+
+def invalid(message_id: str, **params: str | int) -> InvalidOrder:
+    """``raise invalid("order.cart_empty")``: an :class:`InvalidOrder` with that message."""
+    return InvalidOrder(say(message_id, **params))
 
 
 @dataclass(frozen=True)
@@ -50,15 +57,19 @@ class RewardOrder:
             return self.stamps or 0
         return self.qty * self.stamps_each
 
+    rupiah = None
+
     @property
-    def description(self) -> str:
+    def description(self) -> Message:
         """What a cashier reads in the shift's list."""
-        return f"{self.qty} × {self.name}" if self.qty > 1 else self.name
+        if self.qty > 1:
+            return say("what.rewards", qty=self.qty, name=self.name)
+        return say("what.reward", name=self.name)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-reward request."""
         if self.flexible and not self.stamps:
-            raise InvalidOrder(f"{self.name} is a flexible reward: say how many stamps to spend")
+            raise invalid("order.flexible_needs_stamps", name=self.name)
         body: dict[str, Any] = {"reward": self.reward_id, "qty": self.qty}
         if self.flexible:
             body["stamps"] = self.stamps
@@ -94,19 +105,22 @@ class CartOrder:
         """Stamps the whole cart takes."""
         return sum(item.cost for item in self.items)
 
+    rupiah = None
+
     @property
-    def description(self) -> str:
-        """What a cashier reads in the shift's list."""
-        return ", ".join(f"{i.qty} × {i.name}" if i.qty > 1 else i.name for i in self.items)
+    def description(self) -> Message:
+        """What a cashier reads in the shift's list: the items, one after another."""
+        items = ", ".join(f"{i.qty} × {i.name}" if i.qty > 1 else i.name for i in self.items)
+        return say("what.cart", items=items)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-multiple-rewards request; every item carries the PIN's request id."""
         if not self.items:
-            raise InvalidOrder("the cart is empty")
+            raise invalid("order.cart_empty")
         rewards = []
         for item in self.items:
             if item.flexible and not item.stamps:
-                raise InvalidOrder(f"{item.name} is a flexible reward: say how many stamps")
+                raise invalid("order.flexible_needs_stamps", name=item.name)
             line: dict[str, Any] = {"code": item.code, "qty": item.qty}
             if item.flexible:
                 line["stamps"] = item.stamps
@@ -122,18 +136,27 @@ class CartOrder:
 
 @dataclass(frozen=True)
 class VoucherOrder:
-    """One of the member's own vouchers."""
+    """One of the member's own vouchers, used whole. ``whole_balance`` marks a balance voucher
+    the cashier chose to use up whole (what it had left is gone with it)."""
 
     voucher_id: int
     name: str
     value: int | None = None
+    whole_balance: bool = False
     kind = OperationKind.VOUCHER
     cost = 0
 
     @property
-    def description(self) -> str:
+    def rupiah(self) -> int | None:
+        """The voucher's value, when it has one."""
+        return self.value
+
+    @property
+    def description(self) -> Message:
         """What a cashier reads in the shift's list."""
-        return self.name
+        if self.whole_balance:
+            return say("what.whole_balance", name=self.name)
+        return say("what.voucher", name=self.name)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-voucher request."""
@@ -151,11 +174,14 @@ class DeductOrder:
     cost = 0
 
     @property
-    def description(self) -> str:
-        """What a cashier reads in the shift's list."""
-        from app.core.domain import format_rupiah
+    def rupiah(self) -> int:
+        """The rupiah taken from the voucher."""
+        return self.value
 
-        return f"{format_rupiah(self.value)} from {self.name}"
+    @property
+    def description(self) -> Message:
+        """What a cashier reads in the shift's list."""
+        return say("what.deduct", value=format_rupiah(self.value), name=self.name)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The deduct-value request."""
@@ -169,13 +195,21 @@ class CodeOrder:
     code: str
     template: int
     name: str = ""
+    value: int | None = None
     kind = OperationKind.CODE
     cost = 0
 
     @property
-    def description(self) -> str:
+    def rupiah(self) -> int | None:
+        """The voucher's value, when the validation said it."""
+        return self.value
+
+    @property
+    def description(self) -> Message:
         """What a cashier reads in the shift's list."""
-        return f"voucher code {self.code}" + (f" ({self.name})" if self.name else "")
+        if self.name:
+            return say("what.code_named", code=self.code, name=self.name)
+        return say("what.code", code=self.code)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The by-voucher-code request (``identifier``, per the parameter table)."""
@@ -194,16 +228,17 @@ class PromoOrder:
     code: str
     kind = OperationKind.PROMO
     cost = 0
+    rupiah = None
 
     @property
-    def description(self) -> str:
+    def description(self) -> Message:
         """What a cashier reads in the shift's list."""
-        return f"promo code {self.code}"
+        return say("what.promo", code=self.code)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-promo-code request."""
         if not ctx.invoice_number:
-            raise InvalidOrder("a promo code needs the invoice number of the sale")
+            raise invalid("order.promo_needs_invoice")
         return _common(ctx) | {"promo_code": self.code}
 
 
@@ -227,7 +262,5 @@ def build_payload(order: Order, ctx: Context) -> dict[str, Any]:
         REQUEST_MODELS[order.kind].model_validate(body)
     except ValidationError as exc:
         fields = sorted({".".join(str(p) for p in err["loc"]) for err in exc.errors()})
-        raise InvalidOrder(
-            f"cannot send this {order.kind.value}: check {', '.join(fields)}"
-        ) from None
+        raise invalid("order.check_fields", fields=", ".join(fields)) from None
     return body

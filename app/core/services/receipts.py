@@ -1,7 +1,9 @@
 """What the till tells a cashier about a redemption: one of a few outcomes, never blurred.
 
 Confirmed (the server applied it), accepted offline (provisional, within policy: it will sync),
-not confirmed (sent, no answer yet, or unknown: do not hand anything over), refused. DESIGN.md §4.
+not confirmed (sent, no answer yet, or unknown: do not hand anything over), refused (by the
+server), not redeemed (the till could not send it and its offline rules would not take it).
+DESIGN.md §4. Every word is a message (:mod:`app.core.messages`), so a screen can translate it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 from app.core.domain import EntryStatus, OperationKind
+from app.core.messages import TEMPLATES, Message, say
+from app.core.outbox.transitions import read_error_text
 from app.core.storage.tables import OutboxEntry
 
 
@@ -22,21 +26,44 @@ class Verdict(StrEnum):
     ACCEPTED_OFFLINE = "accepted_offline"
     NOT_CONFIRMED = "not_confirmed"
     REFUSED = "refused"
+    NOT_REDEEMED = "not_redeemed"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
     CLOSED = "closed"
 
 
+#: Failures that prove the request never reached the server (the client's taxonomy names them).
+_NEVER_ARRIVED = frozenset(
+    {
+        "ConnectionFailed",
+        "Unauthorized",
+        "Forbidden",
+        "RequestTimedOut",
+        "RateLimited",
+        "ServiceUnavailable",
+        "InvalidRequest",
+        "StaleClaim",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Receipt:
-    """An outbox entry as the cashier and the command line see it."""
+    """An outbox entry as the cashier and the command line see it.
+
+    ``headline`` names the outcome, ``details`` says what is known (stamps left, the server's
+    reason, why it is not confirmed) and ``what_to_do`` what the cashier does next.
+    ``last_error`` is the raw record, for logs and ``outbox show``, never for a cashier.
+    """
 
     entry_id: str
     kind: OperationKind
     status: EntryStatus
     verdict: Verdict
-    headline: str
-    what_to_do: str
+    headline: Message
+    what_to_do: Message
+    details: Message | None
+    description: str | None
     attempts: int
     lane: str
     provisional: bool
@@ -54,6 +81,8 @@ class Receipt:
             "kind": self.kind.value,
             "status": self.status.value,
             "verdict": self.verdict.value,
+            "what": self.description,
+            "details": str(self.details) if self.details else None,
             "attempts": self.attempts,
             "lane": self.lane,
             "provisional": self.provisional,
@@ -75,7 +104,7 @@ def verdict_of(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Verdic
     if status is EntryStatus.REJECTED:
         return Verdict.REFUSED
     if status is EntryStatus.VOIDED:
-        return Verdict.CANCELLED
+        return Verdict.NOT_REDEEMED if entry.policy_refusal else Verdict.CANCELLED
     if status is EntryStatus.EXPIRED:
         return Verdict.EXPIRED
     if status is EntryStatus.DISMISSED:
@@ -87,37 +116,12 @@ def verdict_of(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Verdic
     return Verdict.NOT_CONFIRMED
 
 
-_WORDS: dict[Verdict, tuple[str, str]] = {
-    Verdict.CONFIRMED: ("Confirmed", "Hand over the reward."),
-    Verdict.ACCEPTED_OFFLINE: (
-        "Accepted offline — will sync",
-        "Hand over the reward; the till sends it when the network is back.",
-    ),
-    Verdict.NOT_CONFIRMED: (
-        "NOT CONFIRMED — do not hand over yet",
-        "The server has not answered. Wait for it, or ask a manager to decide.",
-    ),
-    Verdict.REFUSED: ("Refused", "Nothing was redeemed. Tell the customer why."),
-    Verdict.CANCELLED: ("Cancelled", "It was never sent; nothing was redeemed."),
-    Verdict.EXPIRED: (
-        "PIN authorisation ran out",
-        "Nothing was redeemed. Ask the customer for their PIN again.",
-    ),
-    Verdict.CLOSED: ("Closed by a manager", "See the manager's note."),
-}
-
-
-def receipt_for(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Receipt:
-    """The receipt of an entry as it stands."""
+def receipt_for(
+    entry: OutboxEntry, *, ambiguous_attempt: bool = False, paused: bool = False
+) -> Receipt:
+    """The receipt of an entry as it stands (``paused``: the queue waits for credentials)."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
-    headline, what_to_do = _WORDS[verdict]
-    if verdict is Verdict.REFUSED and entry.last_error:
-        what_to_do = f"{entry.last_error}. Nothing was redeemed."
-    if verdict is Verdict.CONFIRMED and entry.reconciled:
-        what_to_do = (
-            "Found in the member's activity. It has no server id here: a later cancel must be "
-            "made on the Stamps dashboard."
-        )
+    headline, what_to_do, details = _words(entry, verdict, ambiguous_attempt, paused)
     response = entry.response or {}
     return Receipt(
         entry_id=entry.id,
@@ -126,6 +130,8 @@ def receipt_for(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Recei
         verdict=verdict,
         headline=headline,
         what_to_do=what_to_do,
+        details=details,
+        description=entry.description,
         attempts=entry.attempts,
         lane=entry.lane,
         provisional=entry.provisional,
@@ -136,6 +142,74 @@ def receipt_for(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Recei
         created_at=entry.created_at,
         cashier=entry.cashier,
     )
+
+
+def reason_of(entry: OutboxEntry) -> Message | None:
+    """Why the entry was refused or not redeemed, in words for the cashier (``None`` if it
+    was not)."""
+    if entry.policy_refusal:
+        return stored_message(entry.policy_refusal)
+    if entry.status == EntryStatus.REJECTED:
+        return server_words(entry.last_error)
+    return None
+
+
+def server_words(last_error: str | None) -> Message:
+    """The server's reason for a refusal, from the entry's record: its own words when it gave
+    any (a bare status line such as ``404 Not Found`` is not a reason)."""
+    _, words = read_error_text(last_error)
+    if words and not words[:3].isdigit():
+        return say("server.refused", reason=words)
+    return say("server.refused_silently")
+
+
+def stored_message(data: dict[str, Any]) -> Message:
+    """A message as the database keeps it (``{"id", "params"}``)."""
+    message_id = str(data.get("id", ""))
+    params = data.get("params")
+    if message_id in TEMPLATES and isinstance(params, dict):
+        try:
+            return Message(message_id, {str(k): v for k, v in params.items()})
+        except ValueError:
+            pass  # a template changed since it was written: say it plainly
+    return say("server.refused_silently")
+
+
+def stored(message: Message) -> dict[str, Any]:
+    """A message as the database keeps it."""
+    return {"id": message.id, "params": dict(message.params)}
+
+
+def _words(
+    entry: OutboxEntry, verdict: Verdict, ambiguous: bool, paused: bool
+) -> tuple[Message, Message, Message | None]:
+    name = verdict.value
+    headline, todo = say(f"receipt.{name}"), say(f"receipt.{name}.todo")
+    details: Message | None = None
+    if verdict is Verdict.CONFIRMED:
+        if entry.reconciled:
+            todo = say("receipt.reconciled.todo")
+        stamps = _stamps_remaining(entry.response or {})
+        if stamps is not None:
+            details = say("receipt.stamps_left", stamps=stamps)
+    elif verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
+        details = reason_of(entry)
+    elif verdict is Verdict.NOT_CONFIRMED:
+        kind, _ = read_error_text(entry.last_error)
+        if entry.status == EntryStatus.UNKNOWN:
+            details = say("receipt.detail.unknown")
+        elif paused:
+            details = say("receipt.detail.paused")
+        elif kind in _NEVER_ARRIVED and not ambiguous:
+            headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
+            details = say("receipt.detail.unreachable")
+        elif kind == "ServerError":
+            details = say("receipt.detail.server_error")
+        elif kind is not None:
+            details = say("receipt.detail.lost")
+        else:
+            details = say("receipt.detail.sending")
+    return headline, todo, details
 
 
 def _voucher_code(response: dict[str, Any]) -> str | None:

@@ -1,4 +1,4 @@
-"""Putting a till together from its settings, and taking it apart again.
+"""Putting a till together from its configuration, and taking it apart again.
 
 The window and the command line both start here, so they run the same till: one database, one
 HTTP client, one sync worker and one connectivity monitor.
@@ -11,79 +11,53 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from app.config import Settings
 from app.core.credentials import Secret
 from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import ConnectivityMonitor
-from app.core.offline.policy import OfflineLimits
 from app.core.outbox.outbox import Outbox
-from app.core.outbox.policy import OutboxPolicy
 from app.core.outbox.worker import SyncWorker
-from app.core.services.till import Till, TillIdentity
-from app.core.services.transport import ClientTransport
+from app.core.services.config import TillConfig
+from app.core.services.stamps_link import ClientTransport
+from app.core.services.till import Till, TokenSource
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import StampsError
+from app.core.stamps.errors import CredentialsRejected, StampsError
 
 
 @dataclass(frozen=True)
 class RuntimeOptions:
     """How this process runs the till: the GUI runs the worker in the background; a one-shot
-    command runs it only when it needs to."""
+    command runs it only when it needs to. ``token_source`` re-reads the API token where it is
+    kept, so a running till picks up a token another process set."""
 
-    kiosk: bool = False
     start_worker: bool = True
     probe_interval: float = 5.0
-
-
-def offline_limits(settings: Settings) -> OfflineLimits:
-    """The offline policy's part of the settings."""
-    return OfflineLimits(
-        member_max_age=timedelta(hours=settings.offline_member_max_age_hours),
-        max_stamps_per_redemption=settings.offline_max_stamps_per_redemption,
-        max_stamps_per_outage=settings.offline_max_stamps_per_outage,
-        max_redemptions_per_outage=settings.offline_max_redemptions_per_outage,
-        max_voucher_value=settings.offline_max_voucher_value,
-        allow_codes=settings.offline_allow_codes,
-    )
-
-
-def outbox_policy(settings: Settings) -> OutboxPolicy:
-    """The outbox's part of the settings.
-
-    A lease must outlive everything one send can do. With a static token that is the request and,
-    on a 401/403, a ping: two round trips. With a JWT it can be five (fetch the JWT, the request,
-    refresh, the request again, ping), so the lease grows by three more round trips.
-    """
-    round_trip = settings.connect_timeout + settings.read_timeout
-    extra = 3 * round_trip if settings.auth == "bearer" else 0.0
-    return OutboxPolicy(
-        idempotency_honoured=settings.idempotency == "honoured",
-        key_window_hours=settings.key_window_hours,
-        lanes=settings.lanes,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-        lease_margin=settings.lease_margin + extra,
-    )
+    token_source: TokenSource | None = None
 
 
 @asynccontextmanager
 async def open_till(
-    settings: Settings, token: Secret, options: RuntimeOptions | None = None
+    config: TillConfig, token: Secret, options: RuntimeOptions | None = None
 ) -> AsyncIterator[Till]:
-    """A running till; everything is stopped and closed when the block ends."""
+    """A running till; everything is stopped and closed when the block ends.
+
+    A queue paused for credentials is checked at once
+    (:meth:`Till.resume_after_credentials_change`): a token changed while the till was closed
+    lifts the pause at start.
+    """
     options = options or RuntimeOptions()
-    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    settings.data_dir.chmod(0o700)
-    outbox = await Outbox.open(settings.database_path, outbox_policy(settings))
+    config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    config.data_dir.chmod(0o700)
+    outbox = await Outbox.open(config.database_path, config.outbox_policy())
     client = StampsClient(
-        base_url=settings.base_url,
+        base_url=config.base_url,
         token=token.reveal(),
-        merchant=settings.merchant,
-        store=settings.store,
-        auth=settings.auth,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-        channel=settings.effective_channel(kiosk=options.kiosk),
+        merchant=config.merchant,
+        store=config.store,
+        auth=config.auth,
+        connect_timeout=config.connect_timeout,
+        read_timeout=config.read_timeout,
+        channel=config.channel,
+        user_agent=config.user_agent,
     )
 
     async def probe() -> bool:
@@ -95,25 +69,20 @@ async def open_till(
 
     monitor = ConnectivityMonitor(probe, probe_interval=options.probe_interval)
     client.on_server_date = monitor.note_server_date
-    transport = ClientTransport(client, monitor, store_code=settings.store_code)
-    worker = SyncWorker(outbox, transport, name=settings.terminal)
+    transport = ClientTransport(client, monitor, store_code=config.store_code)
+    worker = SyncWorker(outbox, transport, name=config.terminal)
     till = Till(
-        identity=TillIdentity(
-            merchant=settings.merchant,
-            store=settings.store,
-            terminal=settings.terminal,
-            channel=settings.effective_channel(kiosk=options.kiosk),
-            pin_timeout=settings.pin_timeout,
-        ),
+        config=config,
         client=client,
         outbox=outbox,
         worker=worker,
         monitor=monitor,
         cache=MemberCache(outbox.db),
-        limits=offline_limits(settings),
+        token_source=options.token_source,
     )
-    await till.cache.purge(timedelta(days=settings.cache_retention_days))
     try:
+        await till.cache.purge(timedelta(days=config.cache_retention_days))
+        await till.resume_after_credentials_change()
         monitor.start()
         if options.start_worker:
             worker.start()
@@ -121,6 +90,47 @@ async def open_till(
     finally:
         await worker.stop()
         await monitor.stop()
+        await till.close()
         await till.cache.close()
         await client.aclose()
         await outbox.close()
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What ``/api/ping`` said of the till's settings and token (``stamps-pos doctor``).
+
+    ``credentials_refused``: the server refuses the token. ``problem``: the server could not be
+    asked. Otherwise the merchant the token belongs to.
+    """
+
+    credentials_refused: bool = False
+    problem: str | None = None
+    merchant: str | None = None
+    merchant_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        """The token works."""
+        return not self.credentials_refused and self.problem is None
+
+
+async def check_connection(config: TillConfig, token: Secret) -> ConnectionCheck:
+    """Ping the server with ``token`` and say what it proves, without opening the till."""
+    async with StampsClient(
+        base_url=config.base_url,
+        token=token.reveal(),
+        merchant=config.merchant,
+        store=config.store,
+        auth=config.auth,
+        connect_timeout=config.connect_timeout,
+        read_timeout=config.read_timeout,
+        user_agent=config.user_agent,
+    ) as client:
+        try:
+            pong = (await client.ping()).pong
+        except CredentialsRejected:
+            return ConnectionCheck(credentials_refused=True)
+        except StampsError as exc:
+            return ConnectionCheck(problem=exc.message)
+    return ConnectionCheck(merchant=pong.merchant, merchant_id=pong.merchant_id)

@@ -9,28 +9,32 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import uuid6
 
 from app.core import clock
 from app.core.credentials import Secret
-from app.core.domain import Channel, EntryStatus, Outcome
+from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
+from app.core.messages import Explained, Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
-    Decision,
     MemberFacts,
-    OfflineLimits,
     OutageTotals,
+    PolicyDecision,
+    Refusal,
     VoucherFacts,
-    decide,
+    apply_policy,
 )
-from app.core.outbox.outbox import Outbox, OutboxStatus
-from app.core.outbox.signals import wait_event
+from app.core.outbox.outbox import EntryRecord, Outbox, OutboxStatus
 from app.core.outbox.worker import SyncWorker
-from app.core.services.catalogue import Catalogue
+from app.core.services.catalogue import Catalogue, Offer
+from app.core.services.config import TillConfig
 from app.core.services.members import (
     Member,
     MemberNotFound,
@@ -38,10 +42,20 @@ from app.core.services.members import (
     suggestion_member,
 )
 from app.core.services.orders import Context, Order, build_payload
-from app.core.services.receipts import Receipt, receipt_for
+from app.core.services.receipts import Receipt, receipt_for, stored
+from app.core.services.shift import (
+    ShiftInfo,
+    ShiftRow,
+    ShiftSummary,
+    csv_text,
+    shift_info,
+    shift_rows,
+    summarise,
+)
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import NotFound, StampsError, ValidationFailed
-from app.core.storage.tables import OutboxEntry
+from app.core.stamps.errors import CredentialsRejected, NotFound, StampsError, ValidationFailed
+from app.core.storage.shift_log import ShiftLog
+from app.core.storage.tables import Attempt, OutboxEntry
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +63,22 @@ log = logging.getLogger(__name__)
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
 #: Entries that still hold stamps the server has not confirmed spending (DESIGN.md §4).
 HOLDING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
+#: Who the till's own decisions are recorded as, in the audit log.
+TILL = "till"
+
+#: Reads the API token from where it is kept (another process may change it); ``None``: none.
+TokenSource = Callable[[], Secret | None]
+#: Called on every change the window shows: the queue, connectivity.
+ChangeListener = Callable[[], None]
 
 
-class Refused(Exception):
+class Refused(Explained):
     """The till will not take this redemption: the policy, the server, or the PIN said no.
-    ``reason`` is in words a cashier can repeat to the customer."""
+    ``message`` is in words a cashier can repeat to the customer."""
 
-    def __init__(self, reason: str, *, decision: Decision | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.decision = decision
+    def __init__(self, message: Message, *, refusal: Refusal | None = None) -> None:
+        super().__init__(message)
+        self.refusal = refusal
 
 
 class PinRequired(Refused):
@@ -68,8 +88,8 @@ class PinRequired(Refused):
 class PinRejected(Refused):
     """The server refused the PIN; ``attempts_left`` when it says how many remain."""
 
-    def __init__(self, reason: str, attempts_left: int | None) -> None:
-        super().__init__(reason)
+    def __init__(self, message: Message, attempts_left: int | None) -> None:
+        super().__init__(message)
         self.attempts_left = attempts_left
 
 
@@ -78,14 +98,14 @@ class NotOnline(Refused):
 
 
 @dataclass(frozen=True)
-class TillIdentity:
-    """Where the till stands and how it talks."""
+class Sale:
+    """Who sells, in which shift, and the sale's invoice number: the same for every order of a
+    customer. ``channel`` overrides the till's."""
 
-    merchant: int
-    store: int
-    terminal: str
-    channel: Channel
-    pin_timeout: int = 900
+    cashier: str
+    shift_id: int | None = None
+    invoice_number: str | None = None
+    channel: Channel | None = None
 
 
 @dataclass
@@ -97,31 +117,73 @@ class Outage:
 
 
 class Till:
-    """One till: a client, an outbox with its worker, the connectivity monitor and the policy."""
+    """One till: a client, an outbox with its worker, the connectivity monitor and the policy.
+
+    The window and the command line use it, and only it (with :class:`Catalogue` through
+    :attr:`catalogue`): they never reach the client, the outbox or the cache themselves.
+    """
 
     def __init__(
         self,
         *,
-        identity: TillIdentity,
+        config: TillConfig,
         client: StampsClient,
         outbox: Outbox,
         worker: SyncWorker,
         monitor: ConnectivityMonitor,
         cache: MemberCache,
-        limits: OfflineLimits | None = None,
+        token_source: TokenSource | None = None,
         lookup_timeout: float = 3.0,
     ) -> None:
-        self.identity = identity
+        self.config = config
         self.cache = cache
         self.lookup_timeout = lookup_timeout
         self.client = client
         self.outbox = outbox
         self.worker = worker
         self.monitor = monitor
-        self.limits = limits or OfflineLimits()
+        self.limits = config.limits
         self.outage = Outage()
-        self._background: set[asyncio.Task[int]] = set()
+        self.shifts = ShiftLog(outbox.db)
+        self.catalogue = Catalogue(
+            client,
+            cache,
+            outbox,
+            allow_codes_offline=self.limits.allow_codes,
+            offline=lambda: monitor.state is Connectivity.OFFLINE,
+        )
+        self._token_source = token_source
+        self._background: set[asyncio.Task[object]] = set()
+        self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)
+        outbox.add_listener(self._changed)
+
+    # --- what the window watches ----------------------------------------------------------------
+
+    def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
+        """Call ``listener()`` after every change this process makes to the queue and on every
+        change of connectivity; returns a function that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @property
+    def connectivity(self) -> Connectivity:
+        """Online, degraded or offline, as real requests prove it."""
+        return self.monitor.state
+
+    @property
+    def clock_skewed(self) -> bool:
+        """The server's clock and the till's disagree by more than two minutes."""
+        return self.monitor.clock_skewed
+
+    @property
+    def default_wait(self) -> float:
+        """How long to wait for a redemption's first answer (:attr:`TillConfig.default_wait`)."""
+        return self.config.default_wait
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
 
     # --- members --------------------------------------------------------------------------------
 
@@ -135,7 +197,7 @@ class Till:
         """
         text = query.strip()
         if not text:
-            raise MemberNotFound("type or scan an email, member ID, phone or card number")
+            raise MemberNotFound(say("member.type_something"))
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 details = await asyncio.wait_for(
@@ -143,32 +205,36 @@ class Till:
                 )
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED)
-                raise MemberNotFound(exc.message or "no member matches that") from None
+                reason = exc.detail
+                raise MemberNotFound(
+                    say("member.not_found_because", query=text, reason=reason)
+                    if reason
+                    else say("member.not_found", query=text)
+                ) from None
             except NotFound:
                 self.monitor.report(Outcome.REFUSED)
-                raise MemberNotFound("no member matches that") from None
+                raise MemberNotFound(say("member.not_found", query=text)) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS)
             else:
                 self.monitor.report(None)
-                member = member_from_details(details)
+                member = member_from_details(text, details)
                 await self.cache.remember(member)
                 return member
         try:
             cached = await self.cache.find(text)
         except AmbiguousMember as exc:
-            raise MemberNotFound(str(exc)) from None
+            raise MemberNotFound(say("member.ambiguous", count=exc.count, query=text)) from None
         if cached is None:
-            raise NotOnline(
-                "The Stamps server cannot be reached and this till has not seen that member before."
-            )
+            raise NotOnline(say("member.unknown_offline", query=text))
         return cached
 
     async def suggest(self, query: str) -> list[Member]:
-        """Members for the type-ahead: the server's suggestions online, a prefix search of the
-        cache offline. Suggestions are members as far as they are known: look one up to use it."""
+        """Members for the type-ahead, by name or any identifier (a free query): the server's
+        suggestions online, the cache's offline or when the server fails. Suggestions are members
+        as far as they are known: look one up to use it."""
         text = query.strip()
         if len(text) < 2:
             return []
@@ -181,17 +247,18 @@ class Till:
                 return [suggestion_member(s) for s in answer.suggestions]
         return await self.cache.suggest(text)
 
-    @property
-    def catalogue(self) -> Catalogue:
-        """The catalogue, live or remembered, with this till's use of vouchers."""
-        return Catalogue(
-            self.client, self.cache, self.outbox, allow_codes_offline=self.limits.allow_codes
-        )
+    async def offer(self, member: Member) -> Offer:
+        """What the store offers ``member`` now: rewards and vouchers (live, else as the till last
+        saw them) and their projected balance."""
+        return await self.catalogue.offer(member, await self.projected_stamps(member))
 
-    async def projected_stamps(self, member: Member) -> int:
-        """The member's stamps less what their queued, sending and unknown entries hold."""
+    async def projected_stamps(self, member: Member, *, leaving_out: str | None = None) -> int:
+        """The member's stamps less what their queued, sending and unknown entries hold
+        (``leaving_out`` one entry, when deciding that entry's own fate)."""
         held = await self.outbox.entries(HOLDING, lane=member.lane)
-        pending = sum(e.expect_stamps or 0 for e in held if e.kind != "cancel")
+        pending = sum(
+            e.expect_stamps or 0 for e in held if e.kind != "cancel" and e.id != leaving_out
+        )
         return member.stamps - pending
 
     # --- redeeming ------------------------------------------------------------------------------
@@ -204,27 +271,29 @@ class Till:
         costs the member an attempt.
         """
         if not self.monitor.online:
-            raise NotOnline("The PIN can only be checked online. Try again when the till is back.")
-        waiting = await self.outbox.entries(
-            (EntryStatus.QUEUED, EntryStatus.SENDING), lane=member.lane
-        )
+            raise NotOnline(say("pin.offline"))
+        waiting = await self.outbox.entries(IN_FLIGHT, lane=member.lane)
         if waiting:
-            raise Refused(
-                "This member still has a redemption waiting to sync; finish it before a PIN one."
-            )
+            raise Refused(say("pin.lane_busy"))
         request_id = str(uuid6.uuid7())
         try:
             await self.client.authorize(
-                member.user, pin.reveal(), request_id, self.identity.pin_timeout
+                member.user, pin.reveal(), request_id, self.config.pin_timeout
             )
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
-            # The field's own message reads as a sentence; ``detail`` carries a "pin: " prefix.
-            reason = exc.field_errors.get("pin") or exc.message or "Wrong PIN"
-            raise PinRejected(reason, exc.attempts_left) from None
+            attempts_left = exc.attempts_left
+            if attempts_left is not None or exc.error_code == "invalid_pin":
+                raise PinRejected(say("pin.wrong"), attempts_left) from None
+            words = exc.field_errors.get("pin") or exc.detail
+            message = say("pin.refused", reason=words) if words else say("pin.wrong")
+            raise PinRejected(message, None) from None
+        except CredentialsRejected as exc:
+            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            raise NotOnline(say("server.credentials")) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
-            raise NotOnline(f"The PIN could not be checked: {exc.message}") from None
+            raise NotOnline(say("pin.unchecked")) from None
         self.monitor.report(None)
         return request_id
 
@@ -232,44 +301,36 @@ class Till:
         self,
         order: Order,
         member: Member,
+        sale: Sale,
         *,
-        cashier: str,
-        invoice_number: str | None = None,
         request_id: str | None = None,
-        channel: Channel | None = None,
         voucher: VoucherFacts | None = None,
     ) -> Receipt:
         """Check the order against the policy, enqueue it, and return its receipt (queued).
 
         ``request_id`` is the id :meth:`authorize_pin` returned; it becomes the entry's id too.
+        A refusal by the policy is written to the shift's record before :class:`Refused` is raised.
         """
-        online = self.monitor.online
-        decision = decide(
-            order.kind,
-            MemberFacts(
-                is_blocked=member.is_blocked,
-                redemption_allowed=member.redemption_allowed,
-                pin_is_blocked=member.pin_is_blocked,
-                protected_redemption=member.protected_redemption,
-                fetched_at=member.fetched_at,
-                projected_stamps=await self.projected_stamps(member),
-            ),
-            online=online,
-            now=clock.now(),
-            limits=self.limits,
-            outage=self.outage.totals,
-            stamps_cost=order.cost if order.cost else _value(order),
-            voucher=voucher,
-        )
+        decision = await self._decide(order, member, voucher, online=self.monitor.online)
         if not decision.allowed:
-            raise Refused(decision.reason, decision=decision)
+            assert decision.reason is not None
+            await self.record_refusal(
+                member,
+                sale,
+                kind=order.kind,
+                what=order.description,
+                reason=decision.reason,
+                stamps=order.cost,
+                rupiah=order.rupiah,
+            )
+            raise Refused(decision.reason, refusal=decision.refusal)
         if member.protected_redemption and request_id is None:
-            raise PinRequired("This member's redemptions need their PIN.")
+            raise PinRequired(say("pin.required"))
         ctx = Context(
             user=member.user,
-            store=self.identity.store,
-            channel=channel or self.identity.channel,
-            invoice_number=(invoice_number or "").strip() or None,
+            store=self.config.store,
+            channel=sale.channel or self.config.channel,
+            invoice_number=(sale.invoice_number or "").strip() or None,
             request_id=request_id,
         )
         payload = build_payload(order, ctx)
@@ -278,32 +339,71 @@ class Till:
             payload,
             lane=member.lane,
             user=member.user,
-            cashier=cashier,
-            terminal=self.identity.terminal,
+            cashier=sale.cashier,
+            terminal=self.config.terminal,
             provisional=decision.provisional,
             expires_at=(
-                clock.now() + timedelta(seconds=self.identity.pin_timeout) if request_id else None
+                clock.now() + timedelta(seconds=self.config.pin_timeout) if request_id else None
             ),
             entry_id=request_id,
             reward_name=_feed_name(order),
             stamps=order.cost,
+            record=EntryRecord(
+                shift_id=sale.shift_id,
+                member_name=member.name,
+                description=str(order.description),
+                rupiah=order.rupiah,
+            ),
         )
         if decision.provisional:
             self._count_offline(order.cost)
         self.worker.wake()
         return receipt_for(entry)
 
-    async def wait(self, entry_id: str, timeout: float) -> Receipt:  # noqa: ASYNC109
+    async def record_refusal(
+        self,
+        member: Member | None,
+        sale: Sale,
+        *,
+        kind: OperationKind,
+        what: Message,
+        reason: Message,
+        stamps: int | None = None,
+        rupiah: int | None = None,
+        source: str = "till",
+    ) -> None:
+        """Write a refusal the cashier was shown to the shift's record (the till's own, or the
+        server's when it refused before anything was queued: ``source="server"``)."""
+        await self.shifts.record_refusal(
+            {
+                "shift_id": sale.shift_id,
+                "cashier": sale.cashier,
+                "terminal": self.config.terminal,
+                "lane": member.lane if member else None,
+                "member_name": member.name if member else None,
+                "kind": str(kind),
+                "description": str(what),
+                "stamps": stamps,
+                "rupiah": rupiah,
+                "invoice": sale.invoice_number,
+                "reason": stored(reason),
+                "source": source,
+            }
+        )
+
+    async def wait(self, entry_id: str, timeout: float | None = None) -> Receipt:  # noqa: ASYNC109
         """The entry's receipt once it settles or an attempt at it ends, or as it stands after
-        ``timeout`` seconds.
+        ``timeout`` seconds (:attr:`default_wait` when not given).
 
         An attempt that ends without an answer (a lost response, a server error) is worth telling
-        the cashier at once, "not confirmed", even though the worker goes on trying.
+        the cashier at once, "not confirmed", even though the worker goes on trying. An attempt
+        that provably never arrived is judged by the offline policy at once (:meth:`settle_unsent`):
+        accepted offline, or not redeemed, never a long wait in amber.
         """
         changed = asyncio.Event()
         self.outbox.add_listener(changed.set)
         try:
-            deadline = clock.monotonic() + timeout
+            deadline = clock.monotonic() + (self.default_wait if timeout is None else timeout)
             start = await self.outbox.attempts(entry_id)
             while True:
                 changed.clear()
@@ -312,14 +412,110 @@ class Till:
                     return receipt
                 attempts = await self.outbox.attempts(entry_id)
                 if len(attempts) > len(start) and attempts[-1].ended_at is not None:
+                    if attempts[-1].outcome == Outcome.NEVER_ARRIVED:
+                        return await self.settle_unsent(entry_id)
                     # Read again: the attempt may have ended after the receipt above was read.
                     return await self.receipt(entry_id)
                 remaining = deadline - clock.monotonic()
                 if remaining <= 0:
                     return receipt
-                await wait_event(changed, remaining)
+                await clock.wait_event(changed, remaining)
         finally:
             self.outbox.remove_listener(changed.set)
+
+    async def settle_unsent(self, entry_id: str) -> Receipt:
+        """Judge now, by the offline policy, a queued redemption that no attempt can have reached
+        the server with (DESIGN.md §3, §4): accepted offline (provisional) where the policy allows
+        it, else voided, audited "voided: offline policy" and recorded as not redeemed, in one
+        transaction. PIN-authorised and kiosk entries are left to retry until their authorisation
+        runs out. Returns the receipt as it then stands."""
+        entry = await self.outbox.get(entry_id)
+        if entry is None:
+            raise KeyError(entry_id)
+        if not self._judged_offline(entry):
+            return await self.receipt(entry)
+        decision = await self._decide_unsent(entry)
+        if decision.allowed:
+            if await self.outbox.accept_unsent_offline(entry_id) is not None:
+                self._count_offline(entry.expect_stamps or 0)
+        else:
+            assert decision.reason is not None
+            await self.outbox.void_unsent(
+                entry_id,
+                reason=stored(decision.reason),
+                refusal={
+                    "shift_id": entry.shift_id,
+                    "cashier": entry.cashier,
+                    "terminal": entry.terminal,
+                    "lane": entry.lane,
+                    "member_name": entry.member_name,
+                    "kind": entry.kind,
+                    "description": entry.description or entry.kind,
+                    "stamps": entry.expect_stamps,
+                    "rupiah": entry.rupiah,
+                    "invoice": entry.payload.get("invoice_number"),
+                    "source": "offline_policy",
+                },
+                who=TILL,
+                terminal=self.config.terminal,
+            )
+        return await self.receipt(entry_id)
+
+    def _judged_offline(self, entry: OutboxEntry) -> bool:
+        if entry.status != EntryStatus.QUEUED or entry.provisional:
+            return False
+        if entry.kind == OperationKind.CANCEL or entry.expires_at is not None:
+            return False  # a cancel always waits; a PIN's entry retries while it is valid
+        channel = entry.payload.get("channel")
+        return channel != Channel.KIOSK and self.config.channel is not Channel.KIOSK
+
+    async def _decide_unsent(self, entry: OutboxEntry) -> PolicyDecision:
+        member = await self.cache.member(entry.lane.removeprefix("member:"))
+        if member is None:  # purged from the cache meanwhile: nothing to vouch for them with
+            hours = int(self.limits.member_max_age.total_seconds() // 3600)
+            return PolicyDecision.refuse(Refusal.MEMBER_TOO_OLD, hours=hours)
+        kind = OperationKind(entry.kind)
+        voucher: VoucherFacts | None = None
+        voucher_id = entry.payload.get("voucher")
+        if kind in (OperationKind.VOUCHER, OperationKind.DEDUCT) and isinstance(voucher_id, int):
+            voucher = await self.catalogue.remembered_voucher(member, voucher_id, entry.id)
+        return apply_policy(
+            kind,
+            self._facts(member, await self.projected_stamps(member, leaving_out=entry.id)),
+            online=False,
+            now=clock.now(),
+            limits=self.limits,
+            outage=self.outage.totals,
+            stamps=entry.expect_stamps or 0,
+            rupiah=entry.rupiah or 0,
+            voucher=voucher,
+        )
+
+    async def _decide(
+        self, order: Order, member: Member, voucher: VoucherFacts | None, *, online: bool
+    ) -> PolicyDecision:
+        return apply_policy(
+            order.kind,
+            self._facts(member, await self.projected_stamps(member)),
+            online=online,
+            now=clock.now(),
+            limits=self.limits,
+            outage=self.outage.totals,
+            stamps=order.cost,
+            rupiah=order.rupiah or 0,
+            voucher=voucher,
+        )
+
+    @staticmethod
+    def _facts(member: Member, projected: int) -> MemberFacts:
+        return MemberFacts(
+            is_blocked=member.is_blocked,
+            redemption_allowed=member.redemption_allowed,
+            pin_is_blocked=member.pin_is_blocked,
+            protected_redemption=member.protected_redemption,
+            fetched_at=member.fetched_at,
+            projected_stamps=projected,
+        )
 
     async def receipt(self, entry: OutboxEntry | str) -> Receipt:
         """The receipt of an entry (or an entry id) as it stands now."""
@@ -330,7 +526,26 @@ class Till:
             entry = found
         attempts = await self.outbox.attempts(entry.id)
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
-        return receipt_for(entry, ambiguous_attempt=ambiguous)
+        paused = False
+        if entry.status in IN_FLIGHT and entry.last_outcome == Outcome.NEVER_ARRIVED:
+            paused = (await self.outbox.status()).paused
+        return receipt_for(entry, ambiguous_attempt=ambiguous, paused=paused)
+
+    async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
+        """Every entry's receipt (of one status), oldest first."""
+        entries = await self.outbox.entries((status,) if status else None)
+        return [await self.receipt(entry) for entry in entries]
+
+    async def attempts(self, entry_id: str) -> list[Attempt]:
+        """An entry's attempts, first to last (``outbox show``)."""
+        if await self.outbox.get(entry_id) is None:
+            raise KeyError(entry_id)
+        return await self.outbox.attempts(entry_id)
+
+    async def entry_for_redemption(self, redemption_id: int) -> str | None:
+        """The entry of this till that the server's redemption ``redemption_id`` came from."""
+        synced = await self.outbox.entries((EntryStatus.SYNCED,))
+        return next((e.id for e in synced if e.server_redemption_id == redemption_id), None)
 
     # --- cancelling and the manager's decisions -------------------------------------------------
 
@@ -340,37 +555,110 @@ class Till:
         """Cancel a redemption of this till (DESIGN.md §3): voided if it cannot have reached the
         server, else a cancel entry sent once the redemption is confirmed."""
         entry = await self.outbox.cancel(
-            entry_id, replacement_voucher, who=who, terminal=self.identity.terminal
+            entry_id, replacement_voucher, who=who, terminal=self.config.terminal
         )
         self.worker.wake()
         return await self.receipt(entry)
 
     async def retry(self, entry_id: str, *, who: str, note: str | None = None) -> Receipt:
         """Send a rejected or unknown entry again as a new linked entry."""
-        entry = await self.outbox.retry(
-            entry_id, who=who, terminal=self.identity.terminal, note=note
-        )
+        entry = await self.outbox.retry(entry_id, who=who, terminal=self.config.terminal, note=note)
         self.worker.wake()
         return await self.receipt(entry)
 
     async def mark_applied(self, entry_id: str, *, who: str, note: str) -> Receipt:
         """A manager confirms an unknown entry did reach the server."""
         entry = await self.outbox.mark_applied(
-            entry_id, who=who, terminal=self.identity.terminal, note=note
+            entry_id, who=who, terminal=self.config.terminal, note=note
         )
         return await self.receipt(entry)
 
     async def dismiss(self, entry_id: str, *, who: str, note: str) -> Receipt:
         """A manager closes a rejected or unknown entry."""
         entry = await self.outbox.dismiss(
-            entry_id, who=who, terminal=self.identity.terminal, note=note
+            entry_id, who=who, terminal=self.config.terminal, note=note
         )
         return await self.receipt(entry)
+
+    # --- the queue ------------------------------------------------------------------------------
 
     async def status(self) -> OutboxStatus:
         """The queue's counts for the status bar (and the end of an outage, once settled)."""
         await self.end_outage_if_settled()
         return await self.outbox.status()
+
+    def start_sync(self) -> None:
+        """Send the queue in the background until the till closes."""
+        self.worker.start()
+
+    async def sync(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
+        """Send until nothing can move, the queue pauses, or ``timeout`` seconds pass."""
+        return await self.worker.drain(timeout)
+
+    async def resume_after_credentials_change(self) -> Message | None:
+        """Lift a credentials pause if the token now works: re-read the token (another process,
+        ``stamps-pos token set``, may have changed it), ping with it, and resume the queue on
+        success. ``None`` when the queue was not paused; else what happened, in words.
+
+        Run at every start, after ``token set``, from the paused banner's "Check again", and on
+        a timer while paused. The token stays in memory: never in the database, nor its hash.
+        """
+        if self._token_source is not None:
+            token = self._token_source()
+            if token is None:
+                if (await self.outbox.status()).paused:
+                    return say("queue.no_token")
+            elif self.client.use_token(token.reveal()):
+                log.info("the API token changed; using the new one")
+        if not (await self.outbox.status()).paused:
+            return None
+        try:
+            await self.client.ping()
+        except CredentialsRejected:
+            return say("queue.still_refused")
+        except StampsError as exc:
+            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            return say("queue.check_failed")
+        self.monitor.report(None)
+        await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
+        self.worker.wake()
+        return say("queue.resumed")
+
+    # --- the shift ------------------------------------------------------------------------------
+
+    async def open_shift(self, cashier: str) -> ShiftInfo:
+        """``cashier``'s shift on this till: the one left open (after a restart), else a new
+        one."""
+        return shift_info(await self.shifts.open(cashier, self.config.terminal))
+
+    async def open_shifts(self) -> list[ShiftInfo]:
+        """The shifts open on this till (a restart finds the last cashier's here)."""
+        return [shift_info(s) for s in await self.shifts.open_shifts(self.config.terminal)]
+
+    async def close_shift(self, shift_id: int) -> ShiftInfo | None:
+        """Close a shift; ``None`` if there is no such shift."""
+        shift = await self.shifts.close(shift_id)
+        return shift_info(shift) if shift else None
+
+    async def shift_rows(self, shift_id: int) -> list[ShiftRow]:
+        """Everything the shift did, oldest first: redemptions and refusals."""
+        entries, refusals = await asyncio.gather(
+            self.shifts.entries(shift_id), self.shifts.refusals(shift_id)
+        )
+        return shift_rows(entries, refusals)
+
+    async def shift_summary(self, shift_id: int) -> ShiftSummary:
+        """A shift's totals, refusals and rows, as they stand."""
+        shift = await self.shifts.get(shift_id)
+        if shift is None:
+            raise KeyError(shift_id)
+        return summarise(shift_info(shift), await self.shift_rows(shift_id))
+
+    async def export_shift(self, shift_id: int, path: Path) -> Path:
+        """Write the shift's CSV to ``path`` (off the loop's thread); returns ``path``."""
+        text = csv_text(await self.shift_rows(shift_id))
+        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+        return path
 
     # --- the outage -----------------------------------------------------------------------------
 
@@ -379,9 +667,13 @@ class Till:
             self.outage = Outage(started_at=clock.now())
         if new is Connectivity.ONLINE:
             # Only the entries that never arrived wake; server-error backoffs run their course.
-            task = asyncio.get_running_loop().create_task(self.worker.connectivity_restored())
-            self._background.add(task)
-            task.add_done_callback(self._background.discard)
+            self._in_background(self.worker.connectivity_restored())
+        self._changed()
+
+    def _in_background(self, work: Coroutine[Any, Any, object]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     def _count_offline(self, stamps: int) -> None:
         if self.outage.started_at is None:
@@ -399,12 +691,14 @@ class Till:
         self.outage = Outage()
         return True
 
-
-def _value(order: Order) -> int:
-    value = getattr(order, "value", None)
-    return int(value) if isinstance(value, int) else 0
+    async def close(self) -> None:
+        """Let the background work this till started finish (the till is closing)."""
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
 
 
 def _feed_name(order: Order) -> str | None:
+    """The name the redemption's line in the member's activity feed carries (reconciliation)."""
     name = getattr(order, "name", None)
     return str(name) if name else None

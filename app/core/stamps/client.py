@@ -19,12 +19,12 @@ from typing import Any, Self, TypeVar
 import httpx
 from pydantic import BaseModel, SecretStr, ValidationError
 
-import app
 from app.core import clock
 from app.core.domain import Channel, OperationKind, Outcome
-from app.core.stamps import endpoints, errors, parsing, transport
+from app.core.stamps import endpoints, errors, exchange, parsing
 from app.core.stamps.auth import AccessTokenCache, AuthStyle
 from app.core.stamps.endpoints import Endpoint
+from app.core.stamps.exchange import checked_base_url
 from app.core.stamps.models import (
     AccessTokenRequest,
     AccessTokenResponse,
@@ -58,7 +58,6 @@ from app.core.stamps.models import (
 )
 from app.core.stamps.redaction import install_httpx_redaction
 from app.core.stamps.results import RedemptionResult
-from app.core.stamps.transport import checked_base_url
 
 __all__ = ["OPERATION_ENDPOINTS", "REQUEST_MODELS", "RedemptionResult", "StampsClient"]
 
@@ -95,7 +94,7 @@ OPERATION_ENDPOINTS: dict[OperationKind, Endpoint] = {
 ACTIVITY_PAGE = 20
 DEFAULT_CONNECT_TIMEOUT = 3.0
 DEFAULT_READ_TIMEOUT = 10.0
-USER_AGENT = f"stamps-pos/{app.__version__}"
+USER_AGENT = "stamps-pos"
 _AUTH_FAILURES = (401, 403)
 # An Idempotency-Key is an opaque token in a header: visible ASCII, no separators that could
 # split the header.
@@ -137,6 +136,7 @@ class StampsClient:
         http: httpx.AsyncClient | None = None,
         channel: Channel | None = None,
         on_server_date: Callable[[str | None], None] | None = None,
+        user_agent: str = USER_AGENT,
     ) -> None:
         self._base_url = checked_base_url(base_url)
         self._auth = AuthStyle(auth)
@@ -150,6 +150,7 @@ class StampsClient:
             raise ValueError("timeouts must be positive")
         self.merchant = merchant
         self.store = store
+        self.user_agent = user_agent
         self.channel = Channel(channel) if channel is not None else None
         #: Called with the ``Date`` header of every answer (the till checks its clock with it).
         self.on_server_date = on_server_date
@@ -166,6 +167,18 @@ class StampsClient:
             f"StampsClient(base_url={self._base_url!r}, auth={self._auth.value!r}, "
             f"merchant={self.merchant}, store={self.store}, token={self._token!r})"
         )
+
+    def use_token(self, token: str | SecretStr) -> bool:
+        """Send ``token`` from now on (a manager set a new one); ``True`` when it differs from
+        the one in use. A JWT fetched with the old token is dropped with it."""
+        secret = token if isinstance(token, SecretStr) else SecretStr(token)
+        if not secret.get_secret_value().strip():
+            raise ValueError("the Stamps API token is empty")
+        if secret.get_secret_value() == self._token.get_secret_value():
+            return False
+        self._token = secret
+        self._tokens.forget()
+        return True
 
     @property
     def base_url(self) -> str:
@@ -522,7 +535,7 @@ class StampsClient:
         idempotency_key: str | None = None,
         extra: tuple[str, ...] = (),
     ) -> httpx.Response:
-        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        headers = {"User-Agent": self.user_agent, "Accept": "application/json"}
         if endpoint.method == "POST":
             headers["Content-Type"] = "application/json"
             if idempotency_key is not None:
@@ -553,7 +566,7 @@ class StampsClient:
             raise errors.InvalidRequest(
                 f"the {endpoint.name} request cannot be encoded ({type(exc).__name__})"
             ) from None
-        response = await transport.exchange(self._http, request, secrets=self._secrets(extra))
+        response = await exchange.exchange(self._http, request, secrets=self._secrets(extra))
         if self.on_server_date is not None:
             self.on_server_date(response.headers.get("Date"))
         return response

@@ -32,6 +32,9 @@ MEMBERS = sa.Table(
     sa.Column("pin_is_blocked", sa.Boolean(), nullable=False),
     sa.Column("fetched_at", UTCDateTime(), nullable=False),
     sa.Column("seen_at", UTCDateTime(), nullable=False, index=True),
+    # When the member's vouchers were last read (migration 0005): an empty list read from the
+    # server is a fact; no list at all is not.
+    sa.Column("vouchers_fetched_at", UTCDateTime()),
 )
 
 MEMBER_KEYS = sa.Table(
@@ -67,6 +70,8 @@ VOUCHERS = sa.Table(
     sa.Column("end_date", sa.String()),
     sa.Column("template_id", sa.Integer()),
     sa.Column("fetched_at", UTCDateTime(), nullable=False),
+    # A balance ("dynamic") voucher: only deducted from (migration 0005).
+    sa.Column("balance", sa.Boolean(), nullable=False, server_default=sa.false()),
 )
 
 REWARDS = sa.Table(

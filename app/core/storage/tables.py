@@ -94,6 +94,14 @@ class OutboxEntry(SQLModel, table=True):
     terminal: str
     created_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+    # The shift's record of it (migration 0005): whose shift, for whom, in the cashier's words,
+    # and its worth in rupiah when it spends a voucher's value.
+    shift_id: int | None = Field(default=None, index=True)
+    member_name: str | None = None
+    description: str | None = None
+    rupiah: int | None = None
+    # Why the till voided it itself: the offline policy's reason, as a message (id and params).
+    policy_refusal: dict[str, Any] | None = _json()
 
 
 class Attempt(SQLModel, table=True):
@@ -149,8 +157,51 @@ class OutboxControl(SQLModel, table=True):
     reason: str | None = None
 
 
+class Shift(SQLModel, table=True):
+    """A cashier's shift on one terminal, from sign-in until it is closed (migration 0005)."""
+
+    __tablename__ = "shifts"
+    __table_args__ = (sa.Index("ix_shifts_terminal_closed_at", "terminal", "closed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cashier: str
+    terminal: str
+    opened_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+    closed_at: datetime | None = _time()
+
+
+class Refusal(SQLModel, table=True):
+    """A redemption the till did not make, and why: refused before anything was queued, or
+    voided by the offline policy after every attempt at it never arrived (migration 0005).
+
+    ``reason`` is the message the cashier was shown (``{"id", "params"}``); ``source`` says who
+    refused: ``till`` (the policy or an order check), ``server`` (a validation the server made
+    before anything was queued), or ``offline_policy`` (voided after it could not be sent).
+    """
+
+    __tablename__ = "refusals"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))
+    shift_id: int | None = Field(default=None, index=True)
+    cashier: str
+    terminal: str
+    lane: str | None = None
+    member_name: str | None = None
+    kind: str
+    description: str
+    stamps: int | None = None
+    rupiah: int | None = None
+    invoice: str | None = None
+    reason: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON(), nullable=False))
+    source: str
+    entry_id: str | None = Field(default=None, foreign_key="outbox_entries.id")
+
+
 ENTRIES = SQLModel.metadata.tables[OutboxEntry.__tablename__]
 ATTEMPTS = SQLModel.metadata.tables[Attempt.__tablename__]
 AUDIT = SQLModel.metadata.tables[AuditEvent.__tablename__]
 BALANCES = SQLModel.metadata.tables[MemberBalance.__tablename__]
 CONTROL = SQLModel.metadata.tables[OutboxControl.__tablename__]
+SHIFTS = SQLModel.metadata.tables[Shift.__tablename__]
+REFUSALS = SQLModel.metadata.tables[Refusal.__tablename__]

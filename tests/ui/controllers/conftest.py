@@ -40,7 +40,7 @@ def open_running_till(
         stop = asyncio.Event()
 
         async def hold() -> None:
-            async with open_till(settings, Secret(DEMO_TOKEN)) as till:
+            async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
                 holder.append(till)
                 await stop.wait()
 

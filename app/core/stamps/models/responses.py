@@ -276,11 +276,6 @@ class Reward(StampsResponse):
     image_url: StrictStr | None = None
     extra_data: dict[str, Any] | None = None
 
-    @property
-    def is_flexible(self) -> bool:
-        """A flexible reward asks the cashier how many stamps to spend."""
-        return self.type == 5
-
 
 class RewardsVoucher(StampsResponse):
     """A voucher listed beside the rewards."""

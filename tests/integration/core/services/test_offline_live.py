@@ -17,7 +17,7 @@ from app.core.services.catalogue import CodeNeedsServer
 from app.core.services.members import MemberNotFound
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import NotOnline, Refused, Till
+from app.core.services.till import NotOnline, Refused, Sale, Till
 from app.sandbox import DEMO_TOKEN, SandboxServer
 
 pytestmark = pytest.mark.integration
@@ -87,12 +87,12 @@ def settings(network: Network, tmp_path: Path) -> Settings:
 
 
 async def test_outage_mid_shift_and_recovery(settings: Settings, network: Network) -> None:
-    async with open_till(settings, Secret(DEMO_TOKEN), OPTIONS) as till:
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         # Online: the till sees Ayu, Budi, the catalogue and Ayu's vouchers, and remembers them.
         ayu = await till.find_member(AYU)
         await till.find_member(BUDI)
-        await till.catalogue.rewards(ayu)
-        await till.catalogue.vouchers(ayu)
+        offer = await till.offer(ayu)
+        assert offer.rewards and offer.vouchers and not offer.problems
 
         network.down()
         cached = await till.find_member("081210000006")
@@ -103,7 +103,7 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
             await till.find_member("agus.setiawan@contoh.co.id")  # never seen
 
         order = await till.catalogue.reward_order(cached, 1)
-        receipt = await till.redeem(order, cached, cashier="dewi")
+        receipt = await till.redeem(order, cached, Sale("dewi"))
         assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
         assert receipt.provisional
         tried = await till.wait(receipt.entry_id, 5)
@@ -115,13 +115,11 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
             await till.catalogue.code_order(cached, "RINDANG-100K-7H2K")
         budi = await till.find_member(BUDI)
         with pytest.raises(Refused) as pin:
-            await till.redeem(await till.catalogue.reward_order(budi, 1), budi, cashier="dewi")
-        assert pin.value.decision is not None
-        assert pin.value.decision.refusal is Refusal.PIN_NEEDS_SERVER
+            await till.redeem(await till.catalogue.reward_order(budi, 1), budi, Sale("dewi"))
+        assert pin.value.refusal is Refusal.PIN_NEEDS_SERVER
         with pytest.raises(Refused) as costly:
-            await till.redeem(await till.catalogue.reward_order(cached, 7), cached, cashier="dewi")
-        assert costly.value.decision is not None
-        assert costly.value.decision.refusal is Refusal.TOO_COSTLY_OFFLINE
+            await till.redeem(await till.catalogue.reward_order(cached, 7), cached, Sale("dewi"))
+        assert costly.value.refusal is Refusal.TOO_COSTLY_OFFLINE
 
         # The network comes back: the probe notices, the provisional entry is sent and confirmed.
         network.up()
@@ -139,6 +137,6 @@ async def test_a_member_never_seen_cannot_be_served_offline(
     settings: Settings, network: Network
 ) -> None:
     network.down()
-    async with open_till(settings, Secret(DEMO_TOKEN), OPTIONS) as till:
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         with pytest.raises((NotOnline, MemberNotFound)):
             await till.find_member(AYU)

@@ -157,7 +157,22 @@ async def test_members_not_seen_for_the_retention_are_purged(
     clock.advance(timedelta(days=2).total_seconds())
     assert await cache.purge(timedelta(days=90)) == 1
     assert await cache.find("customer@stamps.co.id") is None
+    assert await cache.vouchers("6") is None
+
+
+async def test_a_voucher_list_never_read_is_not_an_empty_one(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    # "This till never read her vouchers" must not read as "she has none" (a refusal would then
+    # tell the cashier a voucher is not hers).
+    await cache.remember(ayu(clock))
+    assert await cache.vouchers("6") is None
+    await cache.remember_vouchers("6", [])
     assert await cache.vouchers("6") == []
+    await cache.remember(ayu(clock))  # looking her up again keeps what was read
+    assert await cache.vouchers("6") == []
+    await cache.remember_vouchers("unknown", [])  # no member, nothing to hang a list on
+    assert await cache.vouchers("unknown") is None
 
 
 async def test_vouchers_and_rewards_are_replaced_by_the_latest_list(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.outbox import RetryPolicy, parse_retry_after
+from app.core.outbox import RetryPolicy
 
 
 @given(attempts=st.integers(min_value=0, max_value=10_000), r=st.floats(0, 1, exclude_max=True))
@@ -33,12 +31,3 @@ def test_retry_after_is_a_floor() -> None:
     assert policy.delay(1, retry_after=30) == 30
     assert policy.delay(20, retry_after=30) == 150  # the jitter is longer: keep it
     assert policy.delay(1, retry_after=0) == 1
-
-
-def test_parse_retry_after() -> None:
-    now = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
-    assert parse_retry_after("120", now) == 120
-    assert parse_retry_after("Wed, 25 Nov 2026 03:02:00 GMT", now) == 120
-    assert parse_retry_after("Wed, 25 Nov 2026 02:00:00 GMT", now) == 0
-    assert parse_retry_after("soon", now) is None
-    assert parse_retry_after(None, now) is None

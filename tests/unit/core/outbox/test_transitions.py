@@ -8,7 +8,7 @@ import pytest
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
-from app.core.outbox import Outbox, OutboxPolicy, SyncWorker, decide
+from app.core.outbox import Outbox, OutboxPolicy, SyncWorker, next_state
 from app.core.outbox.transitions import key_vouches
 
 from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward
@@ -40,12 +40,12 @@ def test_outcome_to_state(
     status: EntryStatus,
     backoff: bool,
 ) -> None:
-    decision = decide(outcome, earlier_ambiguous=earlier_ambiguous, key_vouches=vouches)
+    decision = next_state(outcome, earlier_ambiguous=earlier_ambiguous, key_vouches=vouches)
     assert (decision.status, decision.backoff, decision.pause) == (status, backoff, False)
 
 
 def test_bad_credentials_pause_and_requeue() -> None:
-    decision = decide(
+    decision = next_state(
         Outcome.NEVER_ARRIVED, earlier_ambiguous=False, key_vouches=False, credentials_rejected=True
     )
     assert (decision.status, decision.pause, decision.backoff) == (Q, True, False)

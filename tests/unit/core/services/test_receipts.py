@@ -57,19 +57,56 @@ def test_each_state_has_one_verdict(
 
 def test_not_confirmed_tells_the_cashier_not_to_hand_over() -> None:
     receipt = receipt_for(entry(EntryStatus.UNKNOWN))
-    assert "do not hand over" in receipt.headline
-    assert "manager" in receipt.what_to_do
+    assert "do not hand over" in str(receipt.headline)
+    assert "manager" in str(receipt.what_to_do)
+    assert receipt.details is not None and "manager" in str(receipt.details)
 
 
-def test_a_refusal_gives_the_server_reason() -> None:
-    receipt = receipt_for(entry(EntryStatus.REJECTED, last_error="Not enough stamps"))
-    assert receipt.what_to_do.startswith("Not enough stamps")
+def test_a_refusal_gives_the_server_reason_in_its_own_words_without_the_class() -> None:
+    receipt = receipt_for(
+        entry(EntryStatus.REJECTED, last_error="ValidationFailed: Not enough stamps")
+    )
+    assert str(receipt.details) == "The Stamps server refused it: Not enough stamps"
+    assert "ValidationFailed" not in f"{receipt.headline} {receipt.details} {receipt.what_to_do}"
+
+
+def test_a_refusal_with_only_a_status_line_says_the_server_gave_no_reason() -> None:
+    receipt = receipt_for(entry(EntryStatus.REJECTED, last_error="ClientError: 409 Conflict"))
+    assert str(receipt.details) == "The Stamps server refused it without saying why."
+
+
+def test_a_redemption_voided_by_the_offline_policy_is_not_redeemed_with_the_reason() -> None:
+    reason = {"id": "policy.voucher_used_here", "params": {}}
+    receipt = receipt_for(entry(EntryStatus.VOIDED, policy_refusal=reason))
+    assert receipt.verdict is Verdict.NOT_REDEEMED
+    assert str(receipt.headline) == "Not redeemed"
+    assert str(receipt.details) == "This voucher was already used on this till."
+
+
+@pytest.mark.parametrize(
+    ("last_error", "ambiguous", "words"),
+    [
+        ("ConnectionFailed: could not connect", False, "cannot be reached"),
+        ("ResponseLost: ReadTimeout", True, "may have gone through"),
+        ("ServerError: 502 Bad Gateway", True, "failed while handling it"),
+        (None, False, "Sending"),
+    ],
+)
+def test_not_confirmed_says_what_is_known_in_words_not_classes(
+    last_error: str | None, ambiguous: bool, words: str
+) -> None:
+    receipt = receipt_for(
+        entry(EntryStatus.QUEUED, last_error=last_error), ambiguous_attempt=ambiguous
+    )
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    assert receipt.details is not None and words in str(receipt.details)
+    assert "Error" not in str(receipt.details) and "Lost" not in str(receipt.details)
 
 
 def test_a_reconciled_redemption_says_a_cancel_needs_the_dashboard() -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, reconciled=True))
     assert receipt.verdict is Verdict.CONFIRMED
-    assert "dashboard" in receipt.what_to_do
+    assert "dashboard" in str(receipt.what_to_do)
 
 
 def test_the_json_form_has_the_documented_keys() -> None:

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-import app
 from app.core.stamps import StampsClient, errors
 from app.core.stamps.models import (
     AccessTokenResponse,
@@ -135,7 +134,7 @@ async def test_request_matches_the_docs(
     assert sent.method == method == fixture["method"]
     assert sent.url.scheme == "https"
     assert sent.url.path == fixture["path"]
-    assert sent.headers["User-Agent"] == f"stamps-pos/{app.__version__}"
+    assert sent.headers["User-Agent"] == client.user_agent == "stamps-pos"
     token = settings.get("token", TOKEN)
     documented = fixture["parameters"]
     fields: set[str]

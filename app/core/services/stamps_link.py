@@ -1,4 +1,4 @@
-"""The Stamps client, as the outbox sees it (:class:`~app.core.outbox.transport.OutboxTransport`).
+"""The Stamps client, as the outbox sees it (:class:`~app.core.outbox.remote.OutboxTransport`).
 
 Every outcome also reaches the connectivity monitor, so the status bar follows what real requests
 prove rather than a separate heartbeat.
@@ -12,7 +12,7 @@ from typing import Any
 
 from app.core.domain import OperationKind
 from app.core.offline.connectivity import ConnectivityMonitor
-from app.core.outbox.transport import ActivityRecord, SubmitResult
+from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import StampsError
 

@@ -1,0 +1,281 @@
+"""Everything the core says to a person, as message ids with parameters, and the English words.
+
+The core never hands a screen a finished sentence: it hands a :class:`Message` (an id and its
+parameters). The command line prints :func:`english`; the window looks the template up through
+Qt's translator (context ``"messages"``, the English template as the source text) and fills in
+the parameters, so the same id reads in Bahasa Indonesia once a translation exists.
+
+Parameters are values, not words: numbers, names, codes, money already formatted as ``Rp 100.000``
+(the same in both languages), and the server's own text, which is never translated.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+#: The translator's context for every message of the core.
+CONTEXT = "messages"
+
+TEMPLATES: dict[str, str] = {
+    # --- the offline policy (DESIGN.md §4), one per refusal ---------------------------------
+    "policy.member_blocked": "This member is blocked. Ask them to contact the store.",
+    "policy.redemption_not_allowed": "Redemptions are not allowed for this member.",
+    "policy.pin_blocked": (
+        "This member's PIN is blocked after too many wrong tries; they must reset it."
+    ),
+    "policy.pin_needs_server": (
+        "This member's redemptions need their PIN, which only the Stamps server can check. "
+        "Try again when the till is back online."
+    ),
+    "policy.member_too_old": (
+        "This member was last seen more than {hours} h ago; the till cannot vouch for their "
+        "balance offline."
+    ),
+    "policy.not_enough_stamps": (
+        "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
+        "waiting to sync."
+    ),
+    "policy.too_costly_offline": (
+        "Offline, one redemption may cost at most {limit} stamps; this costs {cost}."
+    ),
+    "policy.outage_stamps_cap": (
+        "This would take offline redemptions to {total} stamps in this outage; the limit is "
+        "{limit}."
+    ),
+    "policy.outage_count_cap": (
+        "This till has accepted {count} redemptions offline, the most allowed in one outage. "
+        "A manager can raise the limit."
+    ),
+    "policy.voucher_not_cached": (
+        "The till has not seen this voucher before and cannot check it offline."
+    ),
+    "policy.voucher_inactive": "This voucher is not active.",
+    "policy.voucher_out_of_date": "This voucher is not valid today.",
+    "policy.voucher_used_here": "This voucher was already used on this till.",
+    "policy.voucher_value_cap": (
+        "Offline, a voucher may be worth at most {limit}; this one is {value}."
+    ),
+    "policy.code_needs_server": (
+        "Voucher and promo codes can only be checked online. Try again when the till is back "
+        "online."
+    ),
+    # --- finding a member ---------------------------------------------------------------------
+    "member.type_something": "Type or scan an email, member ID, phone or card number.",
+    "member.not_found": "No member matches “{query}”. Check it, or search by name.",
+    "member.not_found_because": "No member matches “{query}”: {reason}",
+    "member.ambiguous": (
+        "{count} members this till remembers match “{query}”; use the email or the member ID."
+    ),
+    "member.unknown_offline": (
+        "The Stamps server cannot be reached and this till has not seen “{query}” before. "
+        "Try again when the till is back online."
+    ),
+    "member.pick_one": "{count} members match “{query}”. Pick one from the list.",
+    # --- the PIN --------------------------------------------------------------------------------
+    "pin.required": "This member's redemptions need their PIN.",
+    "pin.offline": "The PIN can only be checked online. Try again when the till is back online.",
+    "pin.lane_busy": (
+        "This member still has a redemption waiting to sync; it must go through before one "
+        "with a PIN."
+    ),
+    "pin.wrong": "Wrong PIN. Ask the customer to try again.",
+    "pin.refused": "The PIN was not accepted: {reason}",
+    "pin.unchecked": (
+        "The PIN could not be checked: the Stamps server did not answer. Try again in a moment."
+    ),
+    # --- the catalogue and orders ---------------------------------------------------------------
+    "catalogue.rewards_unavailable": (
+        "The rewards could not be read: the Stamps server did not answer and this till has no "
+        "copy of them yet. Try again in a moment."
+    ),
+    "catalogue.vouchers_unavailable": (
+        "This member's vouchers could not be read: the Stamps server did not answer and this "
+        "till has not seen them before. Try again in a moment."
+    ),
+    "catalogue.as_of": (
+        "The Stamps server did not answer: shown as this till last saw them ({when})."
+    ),
+    "order.reward_not_offered": "That reward ({reward}) is not offered at this store.",
+    "order.only_flexible_takes_stamps": (
+        "{name}: only a flexible reward takes a number of stamps."
+    ),
+    "order.flexible_needs_stamps": "{name} is a flexible reward: say how many stamps to spend.",
+    "order.no_reward_code": "No reward with code {code} at this store.",
+    "order.cart_empty": "The cart is empty.",
+    "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",
+    "order.voucher_not_known": (
+        "The till cannot check voucher {voucher} now: the Stamps server did not answer and the "
+        "till's copy of this member's vouchers does not have it. Try again in a moment."
+    ),
+    "order.balance_left": "{name} has only {left} left.",
+    "order.balance_only_deducts": (
+        "{name} is a balance voucher: deduct an amount from it, or use it up whole on purpose."
+    ),
+    "order.value_positive": "Type an amount above Rp 0.",
+    "order.type_voucher_code": "Type or scan the voucher code.",
+    "order.type_promo_code": "Type or scan the promo code.",
+    "order.code_not_redeemable": "Voucher code {code} cannot be redeemed here.",
+    "order.code_unknown_template": "The Stamps server did not say which voucher {code} is.",
+    "order.code_offline_unknown": (
+        "Offline, the till cannot tell which voucher {code} is. Try again when the till is back "
+        "online."
+    ),
+    "order.promo_inactive": "Promo code {code} is not active.",
+    "order.promo_needs_invoice": "A promo code needs the invoice number of the sale.",
+    "order.check_fields": "This cannot be sent as it stands: check {fields}.",
+    # --- what a redemption is, in the shift's list and on the result panel ---------------------
+    "what.reward": "{name}",
+    "what.rewards": "{qty} × {name}",
+    "what.cart": "{items}",
+    "what.voucher": "{name}",
+    "what.whole_balance": "{name}, used up whole",
+    "what.deduct": "{value} from {name}",
+    "what.code": "Voucher code {code}",
+    "what.code_named": "Voucher code {code} ({name})",
+    "what.promo": "Promo code {code}",
+    # --- what the server said -------------------------------------------------------------------
+    "server.refused": "The Stamps server refused it: {reason}",
+    "server.refused_silently": "The Stamps server refused it without saying why.",
+    "server.no_answer": (
+        "The Stamps server did not answer in time. Nothing was redeemed; try again in a moment."
+    ),
+    "server.unreachable": (
+        "The Stamps server cannot be reached. Nothing was redeemed; try again when the till is "
+        "back online."
+    ),
+    "server.failed": (
+        "The Stamps server had a problem and could not check this. Nothing was redeemed; try "
+        "again in a moment."
+    ),
+    "server.credentials": (
+        "The Stamps server refuses this till's API token. Nothing was redeemed; call a manager."
+    ),
+    # --- the outcome of a redemption (the receipt) ----------------------------------------------
+    "receipt.confirmed": "Confirmed",
+    "receipt.confirmed.todo": "Hand over the reward.",
+    "receipt.reconciled.todo": (
+        "Found in the member's activity. It has no server id here: a later cancel must be made "
+        "on the Stamps dashboard."
+    ),
+    "receipt.accepted_offline": "Accepted offline — will sync",
+    "receipt.accepted_offline.todo": (
+        "Hand over the reward; the till sends it when the network is back."
+    ),
+    "receipt.not_confirmed": "NOT CONFIRMED — do not hand over yet",
+    "receipt.not_confirmed.todo": (
+        "The Stamps server has not answered. Keep the reward back until this turns green, or "
+        "ask a manager to decide."
+    ),
+    "receipt.waiting": "Waiting to send — do not hand over yet",
+    "receipt.waiting.todo": (
+        "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
+        "PIN authorisation lasts."
+    ),
+    "receipt.refused": "Refused",
+    "receipt.refused.todo": "Nothing was redeemed. Tell the customer why.",
+    "receipt.not_redeemed": "Not redeemed",
+    "receipt.not_redeemed.todo": (
+        "The server could not be reached and the offline rules do not allow this. Nothing was "
+        "redeemed; tell the customer why."
+    ),
+    "receipt.cancelled": "Cancelled",
+    "receipt.cancelled.todo": "It was never sent; nothing was redeemed.",
+    "receipt.expired": "PIN authorisation ran out",
+    "receipt.expired.todo": "Nothing was redeemed. Ask the customer for their PIN again.",
+    "receipt.closed": "Closed by a manager",
+    "receipt.closed.todo": "See the manager's note.",
+    "receipt.stamps_left": "{stamps} stamps left.",
+    "receipt.detail.sending": "Sending to the Stamps server…",
+    "receipt.detail.unreachable": "The Stamps server cannot be reached; the till keeps trying.",
+    "receipt.detail.lost": (
+        "It was sent but no answer came back: it may have gone through. The till is finding out."
+    ),
+    "receipt.detail.server_error": (
+        "The Stamps server failed while handling it: it may have gone through. The till is "
+        "finding out."
+    ),
+    "receipt.detail.unknown": (
+        "The till could not prove whether it went through; a manager must check it."
+    ),
+    "receipt.detail.paused": (
+        "Sync is paused: the Stamps server refuses this till's API token. Call a manager."
+    ),
+    # --- the queue and the credentials ----------------------------------------------------------
+    "queue.paused": (
+        "Sync is paused: the Stamps server refuses this till's API token. A manager must set "
+        "the new token (stamps-pos token set); the till checks again by itself."
+    ),
+    "queue.resumed": "The API token works again: sync has resumed.",
+    "queue.still_refused": (
+        "The Stamps server still refuses this till's API token. A manager must set the new "
+        "token (stamps-pos token set)."
+    ),
+    "queue.no_token": "There is no API token. A manager must set it (stamps-pos token set).",
+    "queue.check_failed": (
+        "The Stamps server could not be asked about the token just now; the till tries again "
+        "by itself."
+    ),
+    # --- cancelling and the manager's decisions -------------------------------------------------
+    "cancel.not_this_till": (
+        "Redemption {redemption} was not made on this till; cancel it on the Stamps dashboard."
+    ),
+    "cancel.refused": "It cannot be cancelled: {reason}",
+}
+
+
+def fields_of(template: str) -> frozenset[str]:
+    """The ``{names}`` a template fills in."""
+    return frozenset(
+        name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+    )
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell a person: a template id and the values it fills in.
+
+    Building one with an unknown id, or with parameters other than the template's fields, fails
+    at once: a wrong message is a bug, found where it is made.
+    """
+
+    id: str
+    params: Mapping[str, str | int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        template = TEMPLATES.get(self.id)
+        if template is None:
+            raise KeyError(f"no message {self.id!r}")
+        if fields_of(template) != set(self.params):
+            raise ValueError(
+                f"message {self.id!r} takes {sorted(fields_of(template))}, "
+                f"given {sorted(self.params)}"
+            )
+
+    @property
+    def template(self) -> str:
+        """The English template (the translator's source text)."""
+        return TEMPLATES[self.id]
+
+    def __str__(self) -> str:
+        return english(self)
+
+
+def say(message_id: str, **params: str | int) -> Message:
+    """``say("policy.not_enough_stamps", cost=20, stamps=5)``: a :class:`Message`."""
+    return Message(message_id, params)
+
+
+def english(message: Message) -> str:
+    """The message in English: its template, filled in."""
+    return message.template.format(**message.params)
+
+
+class Explained(Exception):
+    """An error that carries a :class:`Message` for the person at the till; ``str()`` is the
+    English text, for logs."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(english(message))
+        self.message = message

@@ -1,0 +1,75 @@
+"""What a till needs to know to run, as plain values: the core's side of the settings.
+
+The settings file and the environment are read outside the core (``app.config``), which builds a
+:class:`TillConfig`; the core never reads them itself, so a test, a script or the window can
+hand it any configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.domain import Channel
+from app.core.offline.policy import OfflineLimits
+from app.core.outbox.policy import OutboxPolicy
+
+DATABASE_NAME = "stamps-pos.db"
+
+
+@dataclass(frozen=True)
+class TillConfig:
+    """One till: where it stands, how it talks to the server, and its offline limits.
+
+    ``idempotency_honoured``: the server honours ``Idempotency-Key`` for ``key_window_hours``
+    (DESIGN.md §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
+    held. ``store_code`` names this store in activity feeds (needed to reconcile).
+    """
+
+    base_url: str
+    merchant: int
+    store: int
+    terminal: str
+    data_dir: Path
+    auth: str = "token"
+    channel: Channel = Channel.POS
+    store_code: str | None = None
+    idempotency_honoured: bool = False
+    key_window_hours: float = 24.0
+    lanes: int = 4
+    connect_timeout: float = 3.0
+    read_timeout: float = 10.0
+    pin_timeout: int = 900
+    lease_margin: float = 30.0
+    limits: OfflineLimits = field(default_factory=OfflineLimits)
+    cache_retention_days: int = 90
+    user_agent: str = "stamps-pos"
+
+    @property
+    def database_path(self) -> Path:
+        """The till's database inside the data folder."""
+        return self.data_dir / DATABASE_NAME
+
+    @property
+    def default_wait(self) -> float:
+        """How long a cashier waits for a redemption's first answer: one request's timeouts and
+        a second to record it. Past that, the screen says what is known and keeps following."""
+        return self.connect_timeout + self.read_timeout + 1.0
+
+    def outbox_policy(self) -> OutboxPolicy:
+        """The outbox's part of the configuration.
+
+        A lease must outlive everything one send can do. With a static token that is the request
+        and, on a 401/403, a ping: two round trips. With a JWT it can be five (fetch the JWT, the
+        request, refresh, the request again, ping), so the lease grows by three more round trips.
+        """
+        round_trip = self.connect_timeout + self.read_timeout
+        extra = 3 * round_trip if self.auth == "bearer" else 0.0
+        return OutboxPolicy(
+            idempotency_honoured=self.idempotency_honoured,
+            key_window_hours=self.key_window_hours,
+            lanes=self.lanes,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            lease_margin=self.lease_margin + extra,
+        )

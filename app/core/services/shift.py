@@ -1,0 +1,185 @@
+"""A shift's record: every redemption a cashier made and every one the till refused, its summary
+with rupiah totals, and the CSV a manager reconciles the day from.
+
+Built from the database (the outbox entries made in the shift and its refusal records), so it
+is the same after a restart as before it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.core.domain import OperationKind
+from app.core.messages import Message, english
+from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
+from app.core.storage.tables import OutboxEntry, Refusal, Shift
+
+#: The CSV's columns, in order. ``time`` is ISO 8601 with its offset; ``rupiah`` an integer.
+CSV_COLUMNS = (
+    "time",
+    "cashier",
+    "member",
+    "kind",
+    "what",
+    "stamps",
+    "rupiah",
+    "invoice",
+    "status",
+    "server_redemption_id",
+    "reason",
+    "entry_id",
+)
+_VOUCHER_KINDS = (OperationKind.VOUCHER, OperationKind.DEDUCT, OperationKind.CODE)
+#: Outcomes whose stamps and rupiah count as spent (the server's, or within the offline policy).
+_SPENT = (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE)
+
+
+@dataclass(frozen=True)
+class ShiftInfo:
+    """A shift: who, on which terminal, since when (and until when, once closed)."""
+
+    id: int
+    cashier: str
+    terminal: str
+    opened_at: datetime
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    """One line of the shift's record: a redemption made, or one the till did not make.
+
+    ``status`` is the outcome (a :class:`Verdict` value); ``reason`` says why it was refused or
+    not redeemed.
+    """
+
+    time: datetime
+    cashier: str
+    member: str
+    kind: str
+    what: str
+    stamps: int
+    rupiah: int
+    invoice: str
+    status: Verdict
+    server_redemption_id: int | None
+    reason: Message | None
+    entry_id: str | None
+
+    def as_csv(self) -> dict[str, str | int]:
+        """The row as the CSV writes it (English words)."""
+        return {
+            "time": self.time.isoformat(),
+            "cashier": self.cashier,
+            "member": self.member,
+            "kind": self.kind,
+            "what": self.what,
+            "stamps": self.stamps,
+            "rupiah": self.rupiah,
+            "invoice": self.invoice,
+            "status": self.status.value,
+            "server_redemption_id": (
+                self.server_redemption_id if self.server_redemption_id is not None else ""
+            ),
+            "reason": english(self.reason) if self.reason else "",
+            "entry_id": self.entry_id or "",
+        }
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """A shift's totals: outcomes counted apart (the server's refusals apart from what the till's
+    offline rules did not redeem), stamps and rupiah spent, and the refusals with their reasons."""
+
+    shift: ShiftInfo
+    counts: dict[Verdict, int] = field(default_factory=dict)
+    stamps_redeemed: int = 0
+    rupiah_redeemed: int = 0
+    vouchers_used: int = 0
+    promo_codes_used: int = 0
+    refusals: tuple[ShiftRow, ...] = ()
+    rows: tuple[ShiftRow, ...] = ()
+
+    def count(self, verdict: Verdict) -> int:
+        """How many rows ended so."""
+        return self.counts.get(verdict, 0)
+
+
+def shift_info(shift: Shift) -> ShiftInfo:
+    """A stored shift as the services hand it out."""
+    assert shift.id is not None
+    return ShiftInfo(shift.id, shift.cashier, shift.terminal, shift.opened_at, shift.closed_at)
+
+
+def shift_rows(entries: list[OutboxEntry], refusals: list[Refusal]) -> list[ShiftRow]:
+    """The shift's redemptions and refusals, oldest first (cancellations are not redemptions)."""
+    rows = [_entry_row(e) for e in entries if e.kind != OperationKind.CANCEL]
+    rows += [_refusal_row(r) for r in refusals if r.entry_id is None]
+    return sorted(rows, key=lambda row: row.time)
+
+
+def summarise(shift: ShiftInfo, rows: list[ShiftRow]) -> ShiftSummary:
+    """The totals of a shift's rows."""
+    counts = Counter(row.status for row in rows)
+    spent = [row for row in rows if row.status in _SPENT]
+    return ShiftSummary(
+        shift=shift,
+        counts=dict(counts),
+        stamps_redeemed=sum(row.stamps for row in spent),
+        rupiah_redeemed=sum(row.rupiah for row in spent),
+        vouchers_used=sum(1 for row in spent if row.kind in _VOUCHER_KINDS),
+        promo_codes_used=sum(1 for row in spent if row.kind == OperationKind.PROMO),
+        refusals=tuple(
+            row for row in rows if row.status in (Verdict.REFUSED, Verdict.NOT_REDEEMED)
+        ),
+        rows=tuple(rows),
+    )
+
+
+def csv_text(rows: list[ShiftRow] | tuple[ShiftRow, ...]) -> str:
+    """The rows as CSV, with a header line."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(row.as_csv() for row in rows)
+    return out.getvalue()
+
+
+def _entry_row(entry: OutboxEntry) -> ShiftRow:
+    invoice = entry.payload.get("invoice_number") if isinstance(entry.payload, dict) else None
+    verdict = verdict_of(entry)
+    return ShiftRow(
+        time=entry.created_at,
+        cashier=entry.cashier,
+        member=entry.member_name or entry.user,
+        kind=entry.kind,
+        what=entry.description or entry.expect_name or entry.kind,
+        stamps=entry.expect_stamps or 0,
+        rupiah=entry.rupiah or 0,
+        invoice=invoice if isinstance(invoice, str) else "",
+        status=verdict,
+        server_redemption_id=entry.server_redemption_id,
+        reason=reason_of(entry),
+        entry_id=entry.id,
+    )
+
+
+def _refusal_row(refusal: Refusal) -> ShiftRow:
+    return ShiftRow(
+        time=refusal.at,
+        cashier=refusal.cashier,
+        member=refusal.member_name or "",
+        kind=refusal.kind,
+        what=refusal.description,
+        stamps=refusal.stamps or 0,
+        rupiah=refusal.rupiah or 0,
+        invoice=refusal.invoice or "",
+        status=Verdict.REFUSED,
+        server_redemption_id=None,
+        reason=stored_message(refusal.reason),
+        entry_id=None,
+    )

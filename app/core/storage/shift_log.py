@@ -1,0 +1,116 @@
+"""The shift's record on the till's database: shifts, the refusals cashiers were shown, and the
+entries made in each shift (DESIGN.md §5: "closing the shift shows and exports its summary").
+
+Everything is written as it happens, so a shift, and what it did, survive a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.core import clock
+from app.core.storage.tables import ENTRIES, REFUSALS, SHIFTS, OutboxEntry, Refusal, Shift
+from app.core.storage.writer import Database
+
+
+class ShiftLog:
+    """Shifts and refusals on one :class:`Database` (the outbox's)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def open(self, cashier: str, terminal: str) -> Shift:
+        """``cashier``'s shift on ``terminal``: the one still open (after a restart), else a new
+        one. Another cashier's shift left open on this terminal is closed now."""
+        now = clock.now()  # the loop's time, taken before the work is queued
+
+        def write(session: Session) -> Shift:
+            found = session.execute(
+                sa.select(Shift)
+                .where(SHIFTS.c.terminal == terminal, SHIFTS.c.closed_at.is_(None))
+                .order_by(SHIFTS.c.id)
+            ).scalars()
+            mine: Shift | None = None
+            for shift in found:
+                if shift.cashier == cashier and mine is None:
+                    mine = shift
+                    continue
+                shift.closed_at = now
+                session.add(shift)
+            if mine is None:
+                mine = Shift(cashier=cashier, terminal=terminal, opened_at=now)
+                session.add(mine)
+                session.flush()
+            return mine
+
+        return await self.db.write(write)
+
+    async def close(self, shift_id: int) -> Shift | None:
+        """Close a shift (closing it again changes nothing); ``None`` if there is no such shift."""
+        now = clock.now()  # the loop's time, taken before the work is queued
+
+        def write(session: Session) -> Shift | None:
+            shift = session.get(Shift, shift_id)
+            if shift is not None and shift.closed_at is None:
+                shift.closed_at = now
+                session.add(shift)
+            return shift
+
+        return await self.db.write(write)
+
+    async def open_shifts(self, terminal: str) -> list[Shift]:
+        """The shifts still open on ``terminal`` (normally one, after a restart)."""
+        return await self.db.read(
+            lambda s: list(
+                s.execute(
+                    sa.select(Shift)
+                    .where(SHIFTS.c.terminal == terminal, SHIFTS.c.closed_at.is_(None))
+                    .order_by(SHIFTS.c.id)
+                ).scalars()
+            )
+        )
+
+    async def get(self, shift_id: int) -> Shift | None:
+        """One shift."""
+        return await self.db.read(lambda s: s.get(Shift, shift_id))
+
+    async def record_refusal(self, fields: Mapping[str, Any]) -> Refusal:
+        """Write a refusal the cashier was shown; ``fields`` are :class:`Refusal`'s columns
+        (``at`` defaults to now)."""
+        values = {"at": clock.now(), **fields}
+
+        def write(session: Session) -> Refusal:
+            refusal = Refusal(**values)
+            session.add(refusal)
+            session.flush()
+            return refusal
+
+        return await self.db.write(write)
+
+    async def refusals(self, shift_id: int) -> list[Refusal]:
+        """The shift's refusals, oldest first."""
+        return await self.db.read(
+            lambda s: list(
+                s.execute(
+                    sa.select(Refusal)
+                    .where(REFUSALS.c.shift_id == shift_id)
+                    .order_by(REFUSALS.c.id)
+                ).scalars()
+            )
+        )
+
+    async def entries(self, shift_id: int) -> list[OutboxEntry]:
+        """The entries made in the shift, in ``seq`` order (cancels included)."""
+        return await self.db.read(
+            lambda s: list(
+                s.execute(
+                    sa.select(OutboxEntry)
+                    .where(ENTRIES.c.shift_id == shift_id)
+                    .order_by(ENTRIES.c.seq)
+                ).scalars()
+            )
+        )
