@@ -1,4 +1,10 @@
-"""Telling a keyboard-wedge barcode scanner from a person typing, wherever focus is."""
+"""Telling a keyboard-wedge barcode scanner from a person typing, wherever focus is.
+
+A wedge scanner is a keyboard: it types what it reads, as key presses, then a terminator. Like a
+keyboard it presses Shift around every capital and around symbols that need it (``@``, ``_``,
+``#``), and some are set to send a prefix first. What gives it away is speed: 2–20 ms a key,
+steadily, where a person types at 35 ms a key and slower.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 MIN_LENGTH = 6
-MAX_GAP_MS = 30.0
+#: A scan's keys come this fast on average; people type at 35 ms a key and slower.
+SCAN_PACE_MS = 25.0
+#: No gap inside a scan is longer than this (a scanner's own jitter, and Shift presses between).
+MAX_GAP_MS = 45.0
 #: Widgets with this property set to true get their keys straight away (the PIN pad: a PIN must
 #: not sit in a buffer, and a customer never scans into it).
 EXEMPT_PROPERTY = "scannerExempt"
@@ -22,6 +31,21 @@ _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+#: Keys that only change what the next key types: a scanner presses Shift around capitals.
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+    }
+)
+#: Keys a scanner may end a scan with (it is set to send one of them).
+TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 
 
 def _monotonic_ms() -> float:
@@ -34,19 +58,24 @@ class _Key:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    at: float
 
 
 class ScannerFilter(QObject):
     """An application-wide event filter that turns scanner bursts into ``scanned(text)``.
 
-    A scanner types like a very fast keyboard: at least ``min_length`` printable keys, each less
-    than ``max_gap_ms`` after the last, then Enter. Printable keys are held back for a moment;
-    when the next one comes too late (or a non-printable key, or the short pause the flush timer
-    waits for), the held keys are replayed to the widget they were meant for, so typing works as
-    before, only a few milliseconds later. When Enter completes a burst, the held keys are
-    swallowed and ``scanned`` is emitted instead, so a scan never lands in the focused field.
+    Printable keys are held back for a moment; modifier keys (Shift for a capital) pass through
+    and change nothing. When the next printable key comes more than ``max_gap_ms`` after the last
+    (or any other key, or the short pause the flush timer waits for), the held keys are replayed
+    to the widget they were meant for, so typing works as before, only a few milliseconds later.
+    When a terminator (Enter or Tab) ends at least ``min_length`` keys that came at a scanner's
+    pace (``scan_pace_ms`` a key on average), the held keys are swallowed and ``scanned`` is
+    emitted instead, without the ``prefix`` the scanner may be set to send: a scan never lands
+    in the focused field.
 
-    ``clock_ms`` returns milliseconds; tests pass a fake one to script timings without sleeping.
+    Times are the key events' own (the window system's clock), so keys delivered together after
+    a busy moment still read at the pace they were typed; ``clock_ms`` stands in for events that
+    carry no time (tests script it, nothing sleeps).
     """
 
     scanned = Signal(str)
@@ -57,14 +86,17 @@ class ScannerFilter(QObject):
         *,
         clock_ms: Callable[[], float] = _monotonic_ms,
         min_length: int = MIN_LENGTH,
+        scan_pace_ms: float = SCAN_PACE_MS,
         max_gap_ms: float = MAX_GAP_MS,
+        prefix: str = "",
     ) -> None:
         super().__init__(parent)
         self._clock_ms = clock_ms
         self.min_length = min_length
+        self.scan_pace_ms = scan_pace_ms
         self.max_gap_ms = max_gap_ms
+        self.prefix = prefix
         self._held: list[_Key] = []
-        self._last_ms = 0.0
         self._replaying = False
         self._enabled = True
         # A person who types one key and stops must see it: after a pause longer than any gap in
@@ -122,30 +154,31 @@ class ScannerFilter(QObject):
         if watched.property(EXEMPT_PROPERTY):
             self.flush()
             return False
+        if event.key() in _MODIFIER_KEYS:
+            return False  # Shift around a capital: part of the key that follows
 
-        now = self._clock_ms()
+        now = float(event.timestamp()) or self._clock_ms()
         text = event.text()
-        modifiers = event.modifiers()
         printable = (
             len(text) == 1
             and text.isprintable()
-            and not (modifiers & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
+            and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
+            and not event.isAutoRepeat()
         )
         if printable:
-            if self._held and now - self._last_ms > self.max_gap_ms:
+            if self._held and now - self._held[-1].at > self.max_gap_ms:
                 self.flush()
-            self._held.append(_Key(watched, event.key(), modifiers, text))
-            self._last_ms = now
+            self._held.append(_Key(watched, event.key(), event.modifiers(), text, now))
             self._flush_timer.start()
             return True
 
         if not self._held:
             return False
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._is_burst(now):
+        if event.key() in TERMINATORS and self._is_scan(now):
             code = "".join(key.text for key in self._held)
             self._held = []
             self._flush_timer.stop()
-            self.scanned.emit(code)
+            self.scanned.emit(code.removeprefix(self.prefix) if self.prefix else code)
             return True
         # Anything else ends what was typing: deliver it first, then this key, in order.
         self.flush()
@@ -160,8 +193,12 @@ class ScannerFilter(QObject):
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _is_burst(self, now: float) -> bool:
-        return len(self._held) >= self.min_length and now - self._last_ms <= self.max_gap_ms
+    def _is_scan(self, now: float) -> bool:
+        held = self._held
+        if len(held) < self.min_length or now - held[-1].at > self.max_gap_ms:
+            return False
+        pace = (held[-1].at - held[0].at) / (len(held) - 1)
+        return pace <= self.scan_pace_ms
 
     @staticmethod
     def _is_key_target(watched: QObject) -> bool:

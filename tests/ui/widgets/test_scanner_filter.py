@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -147,3 +148,141 @@ def test_a_disabled_filter_lets_a_burst_through(
         keys(qtbot, field, clock, "8991234567890", gap_ms=5)
         enter(qtbot, field, clock, gap_ms=5)
     assert field.text() == "8991234567890"
+
+
+# --- what a wedge scanner really sends: raw key sequences, Shift included -------------------
+
+#: Characters that need Shift on a US layout (a wedge scanner emulates one), and their keys.
+_SHIFTED = {"@": Qt.Key.Key_At, "_": Qt.Key.Key_Underscore, "#": Qt.Key.Key_NumberSign}
+_PLAIN = {
+    "-": Qt.Key.Key_Minus,
+    ".": Qt.Key.Key_Period,
+    "+": Qt.Key.Key_Plus,
+    "~": Qt.Key.Key_AsciiTilde,
+}
+
+
+def _key_of(char: str) -> tuple[Qt.Key, bool]:
+    """The key a keyboard presses for ``char``, and whether Shift is held for it."""
+    if char in _SHIFTED:
+        return _SHIFTED[char], True
+    if char in _PLAIN:
+        return _PLAIN[char], char == "+" or char == "~"
+    if char.isdigit():
+        return Qt.Key(Qt.Key.Key_0.value + int(char)), False
+    return Qt.Key(Qt.Key.Key_A.value + ord(char.upper()) - ord("A")), char.isupper()
+
+
+def wedge_keys(
+    text: str, pace_ms: float, *, jitter_ms: float = 0.0, terminator: Qt.Key = Qt.Key.Key_Return
+) -> list[QKeyEvent]:
+    """The key events a wedge scanner (or a person) sends for ``text``: Shift pressed and
+    released around each capital and shifted symbol, each character ``pace_ms`` after the last
+    (alternately ``jitter_ms`` early and late), then the terminator. Each event carries its time,
+    as the window system stamps it."""
+    events: list[QKeyEvent] = []
+    at = 1_000_000.0
+
+    def add(kind: QEvent.Type, key: Qt.Key, modifiers: Qt.KeyboardModifier, chars: str) -> None:
+        event = QKeyEvent(kind, key, modifiers, chars)
+        event.setTimestamp(int(at))
+        events.append(event)
+
+    none, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for index, char in enumerate([*text, None]):
+        at += pace_ms + (jitter_ms if index % 2 else -jitter_ms)
+        if char is None:
+            add(
+                QEvent.Type.KeyPress,
+                terminator,
+                none,
+                "\t" if terminator == Qt.Key.Key_Tab else "\r",
+            )
+            add(QEvent.Type.KeyRelease, terminator, none, "")
+            break
+        key, shifted = _key_of(char)
+        if shifted:
+            add(QEvent.Type.KeyPress, Qt.Key.Key_Shift, shift, "")
+        add(QEvent.Type.KeyPress, key, shift if shifted else none, char)
+        add(QEvent.Type.KeyRelease, key, shift if shifted else none, char)
+        if shifted:
+            add(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, none, "")
+    return events
+
+
+def send(field: QLineEdit, events: list[QKeyEvent]) -> None:
+    for event in events:
+        QApplication.sendEvent(field, event)
+
+
+CODES = [
+    "KR24000006",  # a member ID, two capitals
+    "70140000000006",  # a card
+    "081210000006",  # a phone
+    "+6281210000006",
+    "customer@stamps.co.id",  # an email: @ needs Shift
+    "budi_santoso@contoh.co.id",  # _ needs Shift
+    "RINDANG-100K-7H2K",  # a voucher code with capitals and hyphens
+    "ABCD100k",
+    "INV-0002",  # an invoice
+    "#A12-77B",
+]
+
+
+@pytest.mark.parametrize("pace_ms", [2, 8, 20])
+@pytest.mark.parametrize("terminator", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+@pytest.mark.parametrize("code", CODES)
+def test_a_wedge_scan_arrives_whole_with_its_capitals_and_symbols(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    field: QLineEdit,
+    code: str,
+    pace_ms: float,
+    terminator: Qt.Key,
+) -> None:
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, wedge_keys(code, pace_ms, jitter_ms=pace_ms / 2, terminator=terminator))
+    assert scan.args == [code]
+    assert field.text() == ""
+    assert scanner.held_count() == 0
+
+
+@pytest.mark.parametrize("pace_ms", [35, 60])
+@pytest.mark.parametrize("code", CODES)
+def test_a_person_typing_is_never_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, code: str, pace_ms: float
+) -> None:
+    # A person's rhythm is uneven: some keys come quickly after others, on average 35 ms apart.
+    with qtbot.assertNotEmitted(scanner.scanned), qtbot.waitSignal(field.returnPressed):
+        send(field, wedge_keys(code, pace_ms, jitter_ms=12))
+    assert field.text() == code
+
+
+def test_a_scanner_set_to_send_a_prefix_has_it_taken_off(
+    qtbot: QtBot, qapp: QApplication, field: QLineEdit
+) -> None:
+    prefixed = ScannerFilter(prefix="~")
+    prefixed.install(qapp)
+    try:
+        with qtbot.waitSignal(prefixed.scanned, timeout=1000) as scan:
+            send(field, wedge_keys("~KR24000006", 8))
+    finally:
+        prefixed.remove(qapp)
+    assert scan.args == ["KR24000006"]
+
+
+def test_keys_held_down_repeat_as_typing_not_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    events = []
+    for n in range(8):
+        event = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a", n > 0
+        )
+        event.setTimestamp(5_000 + 20 * n)
+        events.append(event)
+    enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+    enter.setTimestamp(5_000 + 20 * 8)
+    with qtbot.assertNotEmitted(scanner.scanned):
+        send(field, [*events, enter])
+    assert field.text() == "aaaaaaaa"
