@@ -9,22 +9,29 @@ import tempfile
 from pathlib import Path
 
 from app import APP_NAME
-from app.cli.common import EXIT_NOT_BUILT, EXIT_USAGE, Stop, settings_and_token
-from app.config import ConfigError, default_config_file, load_settings
+from app.cli.common import (
+    EXIT_NOT_BUILT,
+    EXIT_USAGE,
+    Stop,
+    config_folder,
+    settings_and_token,
+    token_source,
+)
+from app.config import ConfigError, load_settings
 from app.core.services import Secret
 
-EXIT_INTERRUPTED = 130
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
 
 DEMO_HINT = """\
 Stamps POS demo: the till runs against a sandbox at {url} with a throwaway database.
 Pick a cashier, then try these members (type or paste into Member, then Enter):
-  customer@stamps.co.id       Ayu, 250 stamps; vouchers (one with Rp 150.000 to deduct)
-                              also KR24000006, card 70140000000006, phone 081210000006
+  customer@stamps.co.id       Ayu, 250 stamps; vouchers (one a Saldo of Rp 150.000 to deduct)
+                              also KR24000006, card 70140000000006, phone 081210000006, "Ayu"
   budi.santoso@contoh.co.id   PIN-protected: the PIN is 123456
   hendra.gunawan@contoh.co.id blocked: every redemption is refused
   agus.setiawan@contoh.co.id  0 stamps
 Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
+The Demo menu cuts the network and makes the server fail; Ctrl-C ends the demo.
 """
 
 
@@ -45,29 +52,31 @@ def gui(args: argparse.Namespace) -> int:
     from app.ui.cashier import SecondInstance, cashier_names, run_cashier
 
     # The store's cashiers: cashiers.txt beside the settings file, one name a line.
-    config_file = Path(args.config) if args.config else default_config_file()
-    cashiers = cashier_names(config_file.parent)
+    cashiers = cashier_names(config_folder(args))
     try:
-        return run_cashier(settings, token, cashiers=cashiers)
+        return run_cashier(
+            settings.till_config(), token, token_source=token_source(args), cashiers=cashiers
+        )
     except SecondInstance as exc:
         return _fail(args, str(exc))
-    except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
-        return EXIT_INTERRUPTED
 
 
 def demo(args: argparse.Namespace) -> int:
-    """The cashier window against an embedded sandbox and a throwaway database."""
-    from app.sandbox import DEMO_TOKEN, SandboxServer
+    """The cashier window against an embedded sandbox and a throwaway database; the folder goes
+    when the demo ends, however it ends (closed, Ctrl-C, SIGTERM)."""
+    from app.cli.demo_shop import DemoShop
+    from app.sandbox import DEMO_TOKEN
     from app.ui.cashier import SecondInstance, run_cashier
 
     with tempfile.TemporaryDirectory(prefix="stamps-pos-demo-") as folder:
         root = Path(folder)
-        with SandboxServer(port=0, token=DEMO_TOKEN, idempotency=True) as sandbox:
+        shop = DemoShop(root)
+        try:
             try:
                 # A settings file that does not exist: the demo never reads the till's own.
                 settings = load_settings(
                     root / "no-settings.toml",
-                    base_url=sandbox.url,
+                    base_url=shop.url,
                     merchant=DEMO_MERCHANT,
                     store=DEMO_STORE,
                     store_code=DEMO_STORE_CODE,
@@ -77,10 +86,10 @@ def demo(args: argparse.Namespace) -> int:
                 )
             except ConfigError as exc:
                 return _fail(args, str(exc))
-            print(DEMO_HINT.format(url=sandbox.url), flush=True)
+            print(DEMO_HINT.format(url=shop.url), flush=True)
             try:
-                return run_cashier(settings, Secret(DEMO_TOKEN))
+                return run_cashier(settings.till_config(), Secret(DEMO_TOKEN), demo=shop)
             except SecondInstance as exc:
                 return _fail(args, str(exc))
-            except KeyboardInterrupt:
-                return EXIT_INTERRUPTED
+        finally:
+            shop.stop()

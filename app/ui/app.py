@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -45,7 +46,9 @@ def run(
 
     ``window_factory`` runs inside the loop, so it may create tasks. ``startup`` runs after the
     window shows (open the database, start the sync worker); ``shutdown`` runs once before the
-    loop ends, whatever ended it (close the httpx client and the engine here).
+    loop ends, whatever ended it (close the httpx client and the engine here). Ctrl-C and SIGTERM
+    end it the same way as closing the window (the exit code is then 128 + the signal), so a
+    terminal or a service manager never leaves the database or a demo's folder behind.
     """
     app = create_application(argv)
     crash = crash_reporter or CrashReporter(app)
@@ -56,7 +59,16 @@ def run(
 
     async def main() -> int:
         quit_requested = asyncio.Event()
-        asyncio.get_running_loop().set_exception_handler(crash.loop_exception_handler)
+        stopped_by: list[int] = []
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(crash.loop_exception_handler)
+
+        def stop(signum: int) -> None:
+            stopped_by.append(signum)
+            quit_requested.set()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop, signum)
         # aboutToQuit can fire twice (and from the session manager); Event.set is idempotent.
         app.aboutToQuit.connect(quit_requested.set)
         app.lastWindowClosed.connect(quit_requested.set)
@@ -70,9 +82,11 @@ def run(
                 await startup(window)
             await quit_requested.wait()
         finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
             if shutdown is not None:
                 await shutdown()
-        return 0
+        return 128 + stopped_by[0] if stopped_by else 0
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QWidget
 
-from app.config import Settings
-from app.core.credentials import Secret
 from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 if TYPE_CHECKING:
+    from app.core.services import Secret, TillConfig, TokenSource
     from app.ui.cashier_window import CashierWindow
+    from app.ui.demo import DemoControls
 
 LOCK_NAME = "gui.lock"
 CASHIERS_FILE = "cashiers.txt"
@@ -65,15 +65,17 @@ def freeze_long_lived_objects() -> None:
 
 
 def run_cashier(
-    settings: Settings,
+    config: TillConfig,
     token: Secret,
     *,
-    kiosk: bool = False,
+    token_source: TokenSource | None = None,
     cashiers: list[str] | None = None,
+    demo: DemoControls | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
 ) -> int:
-    """Run the cashier window until it closes; returns the exit code. Raises
-    :class:`SecondInstance` when another window holds the data folder."""
+    """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
+    :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads
+    the API token where it is kept (a manager may set a new one while the window runs)."""
     from app.ui.app import run
 
     stack = contextlib.AsyncExitStack()
@@ -86,16 +88,15 @@ def run_cashier(
     async def startup(window: QWidget) -> None:
         # The till's layers load here, after the window is on screen: importing them first
         # kept the cashier looking at nothing for a second (make bench).
-        from app.core.services.runtime import RuntimeOptions, open_till
+        from app.core.services import RuntimeOptions, open_till
         from app.ui.cashier_window import CashierWindow
 
         assert isinstance(window, CashierWindowView)
-        till = await stack.enter_async_context(
-            open_till(settings, token, RuntimeOptions(kiosk=kiosk, start_worker=True))
-        )
+        options = RuntimeOptions(start_worker=True, token_source=token_source)
+        till = await stack.enter_async_context(open_till(config, token, options))
         scanner.setParent(window)
         scanner.install()
-        parts["window"] = CashierWindow(window, till, settings, cashiers=cashiers, scanner=scanner)
+        parts["window"] = CashierWindow(window, till, cashiers=cashiers, scanner=scanner, demo=demo)
         freeze_long_lived_objects()
         if on_ready is not None:
             on_ready(parts["window"])
@@ -107,5 +108,5 @@ def run_cashier(
         # The worker stops, then the client and the database close (open_till's own order).
         await stack.aclose()
 
-    with single_instance(settings.data_dir):
+    with single_instance(config.data_dir):
         return run(window_factory, startup=startup, shutdown=shutdown)

@@ -3,11 +3,10 @@ looks (app/ui/main_window.py) and how it starts (app/ui/cashier.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.config import Settings
-from app.core.services.till import Till
+from app.core.services import Member, Till
 from app.ui.controllers.member import MemberController
 from app.ui.controllers.promo import PromoController
 from app.ui.controllers.redemption import RedemptionController
@@ -16,26 +15,33 @@ from app.ui.controllers.session import CashierSession
 from app.ui.controllers.shift import ShiftController
 from app.ui.controllers.status import StatusController
 from app.ui.controllers.vouchers import VouchersController
+from app.ui.demo import DemoControls, DemoMenu
 from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 
 class CashierWindow(QObject):
-    """The controllers of one :class:`CashierWindowView` over one :class:`Till`."""
+    """The controllers of one :class:`CashierWindowView` over one :class:`Till`.
+
+    ``demo`` (``make demo`` only) adds the Demo menu that cuts the network and injects faults.
+    ``drop_cart_asked`` fires when Esc would drop a cart and the cashier is asked first.
+    """
+
+    drop_cart_asked = Signal()
 
     def __init__(
         self,
         view: CashierWindowView,
         till: Till,
-        settings: Settings,
         *,
         cashiers: list[str] | None = None,
         use_printer: bool = True,
         scanner: ScannerFilter | None = None,
+        demo: DemoControls | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
-        self.session = CashierSession(till, settings, self)
+        self.session = CashierSession(till, self)
         self.redemption = RedemptionController(view, self.session)
         self.vouchers = VouchersController(view, self.session, self.redemption)
         self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
@@ -45,9 +51,13 @@ class CashierWindow(QObject):
         self.shift = ShiftController(
             view, self.session, self.redemption, cashiers=cashiers, use_printer=use_printer
         )
+        self.demo = DemoMenu(view, demo) if demo is not None else None
+        self.drop_cart_dialog: QMessageBox | None = None
         self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.scanned)
+        self.session.customer_left.connect(self._customer_left)
+        view.back_requested.connect(self.back)
 
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
@@ -67,6 +77,50 @@ class CashierWindow(QObject):
             self.vouchers.use_code(code)
         else:
             self.member.scanned(code)
+
+    def back(self) -> None:
+        """Esc with nothing else open: stop waiting on screen for a redemption being sent; else
+        the next customer, after asking when that would drop a cart."""
+        if self.redemption.back_out():
+            return
+        if self.view.reward_picker.cart.lines():
+            self.ask_drop_cart()
+            return
+        self.member.clear()
+
+    def ask_drop_cart(self) -> None:
+        """Ask before Esc drops a cart the cashier has filled (``open()``, Esc keeps it)."""
+        if self.drop_cart_dialog is not None:
+            return
+        box = QMessageBox(self.view)
+        box.setObjectName("dropCartDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Drop the cart?"))
+        count = len(self.view.reward_picker.cart.lines())
+        box.setText(
+            self.tr("The cart holds {count} reward(s). Drop it and clear the member?").format(
+                count=count
+            )
+        )
+        drop = box.addButton(self.tr("Drop it"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep the cart"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        drop.clicked.connect(self.member.clear)
+        box.finished.connect(self._forget_drop_cart_dialog)
+        self.drop_cart_dialog = box
+        box.open()
+        self.drop_cart_asked.emit()
+
+    def _forget_drop_cart_dialog(self) -> None:
+        if self.drop_cart_dialog is not None:
+            self.drop_cart_dialog.deleteLater()
+        self.drop_cart_dialog = None
+
+    def _customer_left(self, _member: Member) -> None:
+        # One customer at a time: the last one's invoice number must not land on this sale.
+        self.view.invoice_field.clear()
+        self.view.promo_panel.clear()
 
     def close(self) -> None:
         """Stop listening to the till (before it closes)."""

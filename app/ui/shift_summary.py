@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +22,9 @@ from app.ui.widgets.outcome_style import outcome_short_text
 
 
 class ShiftSummaryView(QWidget):
-    """Counts by status, stamps redeemed, vouchers and promo codes used.
+    """Counts by outcome (the server's refusals apart from what the till's offline rules did not
+    redeem), stamps and rupiah redeemed, vouchers and promo codes used, and every refusal with
+    its reason.
 
     Signals: ``export_csv_requested()``, ``close_shift_confirmed()``, ``back_requested()``.
     Anything not confirmed is called out, because it is still the till's business after the
@@ -57,6 +63,21 @@ class ShiftSummaryView(QWidget):
         self.totals = QLabel()
         self.totals.setObjectName("summaryTotals")
         self.totals.setWordWrap(True)
+        self.refusals_title = QLabel(self.tr("Not redeemed, and why"))
+        self.refusals_title.setProperty("role", "heading")
+        self.refusals = QTableWidget(0, 4)
+        self.refusals.setObjectName("summaryRefusals")
+        self.refusals.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Member"), self.tr("What"), self.tr("Why")]
+        )
+        self.refusals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.refusals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.refusals.verticalHeader().hide()
+        self.refusals.setWordWrap(True)
+        header = self.refusals.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.pending_warning = QLabel()
         self.pending_warning.setObjectName("summaryPending")
         self.pending_warning.setProperty("badge", "warn")
@@ -80,7 +101,7 @@ class ShiftSummaryView(QWidget):
 
         card = QFrame()
         card.setProperty("role", "card")
-        card.setFixedWidth(720)
+        card.setFixedWidth(900)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(14)
@@ -89,12 +110,13 @@ class ShiftSummaryView(QWidget):
         inner.addLayout(grid)
         inner.addWidget(self.totals)
         inner.addWidget(self.pending_warning)
-        inner.addStretch(1)
+        inner.addWidget(self.refusals_title)
+        inner.addWidget(self.refusals, 1)
         inner.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(card, 1, Qt.AlignmentFlag.AlignHCenter)
 
     def set_summary(self, summary: ShiftSummaryData) -> None:
         """Show a shift's totals."""
@@ -107,14 +129,26 @@ class ShiftSummaryView(QWidget):
             self.counts[kind].setText(str(getattr(summary, kind)))
         self.totals.setText(
             self.tr(
-                "Stamps redeemed: {stamps}   ·   Vouchers used: {vouchers}   ·   "
-                "Promo codes: {promos}"
+                "Stamps redeemed: {stamps}   ·   Vouchers: {rupiah}   ·   Vouchers used: "
+                "{vouchers}   ·   Promo codes: {promos}"
             ).format(
                 stamps=summary.stamps_redeemed,
+                rupiah=summary.rupiah_text,
                 vouchers=summary.vouchers_used,
                 promos=summary.promo_codes_used,
             )
         )
+        self.refusals.setRowCount(len(summary.refusals))
+        for row, refusal in enumerate(summary.refusals):
+            for column, text in enumerate(
+                (refusal.time_text, refusal.member, refusal.what, refusal.reason)
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.refusals.setItem(row, column, item)
+        self.refusals.resizeRowsToContents()
+        self.refusals_title.setVisible(bool(summary.refusals))
+        self.refusals.setVisible(bool(summary.refusals))
         pending = summary.not_confirmed
         self.pending_warning.setVisible(pending > 0)
         self.pending_warning.setText(

@@ -60,6 +60,12 @@ class SignInView(QWidget):
         self.pin_field.setProperty(EXEMPT_PROPERTY, True)
         self.pin_label.setBuddy(self.pin_field)
 
+        self.note = QLabel()
+        self.note.setObjectName("signInNote")
+        self.note.setProperty("role", "muted")
+        self.note.setWordWrap(True)
+        self.note.hide()
+
         self.error = QLabel()
         self.error.setObjectName("signInError")
         self.error.setProperty("role", "error")
@@ -88,6 +94,7 @@ class SignInView(QWidget):
         inner.addWidget(self.cashiers, 1)
         inner.addWidget(self.pin_label)
         inner.addWidget(self.pin_field)
+        inner.addWidget(self.note)
         inner.addWidget(self.error)
         inner.addWidget(self.start_button)
 
@@ -103,6 +110,18 @@ class SignInView(QWidget):
         if names:
             self.cashiers.setCurrentRow(0)
         self._refresh()
+
+    def select_cashier(self, name: str) -> None:
+        """Pick ``name`` in the list (the cashier whose shift is still open)."""
+        for row in range(self.cashiers.count()):
+            if self.cashiers.item(row).text() == name:
+                self.cashiers.setCurrentRow(row)
+                return
+
+    def set_note(self, text: str) -> None:
+        """A line above the button (a shift still open after a restart); ``""`` hides it."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def set_store(self, text: str) -> None:
         """The store (and terminal) line under the title."""

@@ -11,14 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-#: The four ways a redemption can end on screen (DESIGN.md §4): three outcomes, and refused.
-OutcomeKind = Literal["confirmed", "accepted_offline", "not_confirmed", "refused"]
+#: The ways a redemption can end on screen (DESIGN.md §4): three outcomes, refused by the server
+#: or the till, and not redeemed (it could not be sent and the offline rules would not take it).
+OutcomeKind = Literal["confirmed", "accepted_offline", "not_confirmed", "refused", "not_redeemed"]
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
     "confirmed",
     "accepted_offline",
     "not_confirmed",
     "refused",
+    "not_redeemed",
 )
+#: What the result panel shows while a redemption is under way: neutral, never an outcome's
+#: colour. ``working``: being checked or sent; ``waiting_pin``: the customer types their PIN.
+PanelKind = OutcomeKind | Literal["working", "waiting_pin"]
 
 Connectivity = Literal["online", "degraded", "offline"]
 
@@ -43,7 +48,8 @@ class MemberCardData:
 
 @dataclass(frozen=True)
 class MemberSuggestion:
-    """One type-ahead row: what the cashier reads, and the value handed back when chosen."""
+    """One type-ahead row: what the cashier reads, and the value handed back when chosen (what
+    to look the member up by)."""
 
     label: str
     detail: str = ""
@@ -70,24 +76,27 @@ CartLine = tuple[Hashable, int, int | None]
 
 @dataclass(frozen=True)
 class VoucherRowData:
-    """One of the member's vouchers. ``dynamic`` vouchers have a value to deduct from;
-    ``remaining_value`` (rupiah) bounds the deduction, ``remaining_text`` is what is shown."""
+    """One of the member's vouchers. A ``balance`` voucher holds rupiah that are deducted from
+    (``remaining_value`` bounds a deduction; ``value_text`` reads "Saldo Rp 115.000"); using it
+    up whole is a separate choice. ``usable`` is false when this till already used it, with the
+    ``note`` saying so."""
 
     id: Hashable
     name: str
     code: str
     value_text: str
     dates_text: str
-    dynamic: bool = False
-    remaining_text: str = ""
+    balance: bool = False
     remaining_value: int | None = None
+    usable: bool = True
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class ResultData:
-    """What became of the cashier's last action, in one of the four kinds of ``OutcomeKind``."""
+    """What became of the cashier's last action (an ``OutcomeKind``), or what is under way."""
 
-    kind: OutcomeKind
+    kind: PanelKind
     headline: str
     details: str = ""
     redemption_id: str | None = None
@@ -106,6 +115,7 @@ class StatusData:
     oldest_queued_age_s: float | None = None
     paused_for_credentials: bool = False
     stalled_lane_alert: str | None = None
+    credentials_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,8 +130,19 @@ class RedemptionRowData:
 
 
 @dataclass(frozen=True)
+class RefusalRowData:
+    """One redemption the shift did not make: when, for whom, what, and why."""
+
+    time_text: str
+    member: str
+    what: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ShiftSummaryData:
-    """The totals shown when a shift closes."""
+    """The totals shown when a shift closes; ``refused`` are the server's and the till's
+    refusals, ``not_redeemed`` what the offline rules voided after it could not be sent."""
 
     cashier: str
     started_text: str
@@ -130,6 +151,9 @@ class ShiftSummaryData:
     accepted_offline: int = 0
     not_confirmed: int = 0
     refused: int = 0
+    not_redeemed: int = 0
     stamps_redeemed: int = 0
+    rupiah_text: str = "Rp 0"
     vouchers_used: int = 0
     promo_codes_used: int = 0
+    refusals: tuple[RefusalRowData, ...] = ()

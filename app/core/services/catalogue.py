@@ -91,7 +91,8 @@ class Offer:
     """What the store offers the member on screen, live or as last seen.
 
     ``rewards_as_of`` / ``vouchers_as_of`` are set when that part comes from the cache (the time
-    it was read); ``problems`` say why a part is missing or old.
+    it was read); ``rewards_problem`` / ``vouchers_problem`` say why a part could not be read at
+    all (it is then empty).
     """
 
     member: Member
@@ -100,7 +101,8 @@ class Offer:
     vouchers: tuple[OfferedVoucher, ...] = ()
     rewards_as_of: datetime | None = None
     vouchers_as_of: datetime | None = None
-    problems: tuple[Message, ...] = ()
+    rewards_problem: Message | None = None
+    vouchers_problem: Message | None = None
 
     def reward(self, reward_id: int) -> OfferedReward | None:
         """One reward of the offer."""
@@ -155,11 +157,8 @@ class Catalogue:
         rewards, vouchers = await asyncio.gather(
             self._rewards(member), self._vouchers(member), return_exceptions=True
         )
-        problems: list[Message] = []
         for part in (rewards, vouchers):
-            if isinstance(part, CatalogueUnavailable):
-                problems.append(part.message)
-            elif isinstance(part, BaseException):
+            if isinstance(part, BaseException) and not isinstance(part, CatalogueUnavailable):
                 raise part
         offered_rewards: tuple[OfferedReward, ...] = ()
         rewards_as_of = vouchers_as_of = None
@@ -186,7 +185,10 @@ class Catalogue:
             vouchers=offered_vouchers,
             rewards_as_of=rewards_as_of,
             vouchers_as_of=vouchers_as_of,
-            problems=tuple(problems),
+            rewards_problem=rewards.message if isinstance(rewards, CatalogueUnavailable) else None,
+            vouchers_problem=(
+                vouchers.message if isinstance(vouchers, CatalogueUnavailable) else None
+            ),
         )
 
     # --- orders ---------------------------------------------------------------------------------

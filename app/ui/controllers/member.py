@@ -1,5 +1,7 @@
-"""Finding the member: type-ahead suggestions, Enter or a chosen suggestion looks them up, a scan
-anywhere is tried as a member first; and the member card."""
+"""Finding the member: type-ahead suggestions by name or any identifier (live, else from the
+till's memory), Enter or a chosen suggestion looks them up, a scan anywhere is tried as a member
+first; and the member card. One customer at a time: a lookup that finds nobody clears the last
+one."""
 
 from __future__ import annotations
 
@@ -7,14 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.domain import format_rupiah
-from app.core.services.members import Member, MemberNotFound
-from app.core.services.till import NotOnline
-from app.core.stamps.errors import StampsError
-from app.ui.controllers.session import CashierSession, Offer
+from app.core.services import Member, MemberNotFound, NotOnline, Offer, format_rupiah, say
+from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import MemberCardData, MemberSuggestion
+from app.ui.wording import words
 
 #: Fewer characters than this match too many members to be worth a round trip.
 MIN_SUGGESTION_QUERY = 3
@@ -34,6 +34,20 @@ def card_data(member: Member, projected_stamps: int | None = None) -> MemberCard
         cached_as_of=None if member.live else member.fetched_at,
         projected=stamps != member.stamps or not member.live,
     )
+
+
+def is_name(query: str) -> bool:
+    """Whether what was typed reads as a name rather than an identifier: no digit, no ``@``
+    (emails, member IDs, phones and card numbers all have one)."""
+    text = query.strip()
+    return bool(text) and "@" not in text and not any(ch.isdigit() for ch in text)
+
+
+def suggestion_row(member: Member) -> MemberSuggestion:
+    """A member as a type-ahead row: the name to recognise, what tells two Budis apart, and what
+    to look them up by."""
+    detail = " · ".join(p for p in (member.email, member.phone) if p)
+    return MemberSuggestion(label=member.name, detail=detail, value=member.user)
 
 
 class MemberController(QObject):
@@ -65,7 +79,6 @@ class MemberController(QObject):
         search.query_changed.connect(self.suggest)
         search.lookup_requested.connect(self.look_up)
         search.suggestion_chosen.connect(self._chosen)
-        view.back_requested.connect(self.clear)
         session.member_changed.connect(self._show_member)
         session.offer_loaded.connect(self._show_offer)
 
@@ -80,7 +93,8 @@ class MemberController(QObject):
         self._suggest.start(self._suggestions(query))
 
     def look_up(self, query: str) -> None:
-        """Find the member answering to ``query`` and put them on screen."""
+        """Find the member answering to ``query`` and put them on screen; a name is searched
+        for, and looked up when one member has it."""
         self._suggest.cancel()
         # Hide, not clear: this may run inside the list's own handler of the chosen item.
         self.view.member_search.suggestions.hide()
@@ -92,31 +106,18 @@ class MemberController(QObject):
         self._lookup.start(self._look_up(code, scanned=True))
 
     def clear(self) -> None:
-        """Esc with nothing else open: the next customer."""
+        """The next customer: nobody on screen, the search empty."""
         self._suggest.cancel()
         self._lookup.cancel()
         self.view.member_search.clear()
-        self.view.invoice_field.clear()
         self.session.set_member(None)
-        self.view.result_panel.set_result(None)
         self.view.focus_member_search()
 
     # -- work --------------------------------------------------------------------------------
 
     async def _suggestions(self, query: str) -> None:
-        try:
-            answer = await self.session.till.client.suggestions(query)
-        except StampsError:
-            # Type-ahead is a convenience: offline or failing, Enter still looks the member up.
-            return
-        rows = [
-            MemberSuggestion(
-                label=s.name or s.email or str(s.id),
-                detail=" · ".join(p for p in (s.email, s.phone) if p),
-                value=s.email or (s.member_ids[0] if s.member_ids else str(s.id)),
-            )
-            for s in answer.suggestions
-        ]
+        members = await self.session.till.suggest(query)
+        rows = [suggestion_row(m) for m in members]
         if self.view.member_search.text().strip() != query.strip():
             return  # the cashier has typed on (or pressed Enter) since
         self.view.member_search.set_suggestions(rows)
@@ -127,24 +128,40 @@ class MemberController(QObject):
         search.set_message(self.tr("Looking up…"), error=False)
         member: Member | None = None
         try:
-            member = await self.session.till.find_member(query)
-        except MemberNotFound as exc:
+            if is_name(query) and not scanned:
+                member = await self._by_name(query)
+                if member is None:
+                    self.lookup_finished.emit(None)
+                    return
+            else:
+                member = await self.session.till.find_member(query)
+        except (MemberNotFound, NotOnline) as exc:
             if scanned and self.session.member is not None and self.unmatched_scan:
+                # Not a member: with a customer on screen, a scan is their voucher code.
                 search.set_message("")
                 self.unmatched_scan(query)
             else:
-                search.set_message(
-                    self.tr("No member matches “{query}”: {reason}.").format(
-                        query=query, reason=str(exc)
-                    )
-                )
-        except NotOnline as exc:
-            search.set_message(exc.reason)
+                search.set_message(words(exc.message))
+                self.session.set_member(None)  # nobody on screen rather than the last customer
         else:
             search.set_message("")
             search.field.setText(member.name)
             self.session.set_member(member)
         self.lookup_finished.emit(member)
+
+    async def _by_name(self, name: str) -> Member | None:
+        """The one member with this name, looked up; else the list to pick from (``None``)."""
+        found = await self.session.till.suggest(name)
+        if not found:
+            raise MemberNotFound(say("member.not_found", query=name))
+        if len(found) == 1:
+            return await self.session.till.find_member(found[0].user)
+        rows = [suggestion_row(m) for m in found]
+        search = self.view.member_search
+        search.set_suggestions(rows)
+        search.set_message(words(say("member.pick_one", count=len(found), query=name)), error=False)
+        self.suggestions_shown.emit(rows)
+        return None
 
     def _chosen(self, suggestion: object) -> None:
         if isinstance(suggestion, MemberSuggestion) and suggestion.value is not None:
@@ -158,7 +175,7 @@ class MemberController(QObject):
             spawn(self._show_projected(member))
 
     async def _show_projected(self, member: Member) -> None:
-        # The offer brings the projection too, but it waits on the network; this is local.
+        # The offer brings the projection too, but it may wait on the network; this is local.
         projected = await self.session.till.projected_stamps(member)
         if self.session.member is member:
             self.view.member_card.set_member(card_data(member, projected))
@@ -167,7 +184,3 @@ class MemberController(QObject):
         if self.session.member is not offer.member:
             return
         self.view.member_card.set_member(card_data(offer.member, offer.projected_stamps))
-        if offer.problem and not offer.rewards and not offer.vouchers:
-            self.view.member_search.set_message(
-                self.tr("Rewards and vouchers could not be read: {why}").format(why=offer.problem)
-            )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from app.core.offline.policy import VoucherFacts
-from app.core.services.members import Member
-from app.core.services.orders import Order
+from app.core.services import Member, OperationKind, Order, VoucherFacts, say
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import ResultData
+from app.ui.wording import words
 
 
 class PromoController(OrderController):
@@ -29,7 +28,7 @@ class PromoController(OrderController):
 
     async def redeem(self, code: str) -> None:
         """Validate the promo code online and redeem it with the invoice number."""
-        what = self.tr("Promo code {code}").format(code=code)
+        what = say("what.promo", code=code)
         invoice = self.view.invoice_field
         if not invoice.text():
             invoice.set_required(True)
@@ -37,7 +36,7 @@ class PromoController(OrderController):
             self.redemption.show(
                 ResultData(
                     kind="refused",
-                    headline=what,
+                    headline=words(what),
                     details=self.tr("A promo code needs the invoice number of this sale."),
                     what_to_do=self.tr(
                         "Type or scan the invoice number (F6), then redeem the promo again."
@@ -45,12 +44,12 @@ class PromoController(OrderController):
                 )
             )
             return
-        catalogue = self.session.catalogue
+        catalogue = self.session.till.catalogue
 
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
             return await catalogue.promo_order(member, code), None
 
-        receipt = await self.redemption.redeem(what, build)
+        receipt = await self.redemption.redeem(OperationKind.PROMO, what, build)
         if receipt is not None:
             self.view.promo_panel.clear()
 

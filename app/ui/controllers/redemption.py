@@ -10,28 +10,40 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.credentials import Secret
-from app.core.offline.policy import VoucherFacts
-from app.core.services.catalogue import CatalogueUnavailable
-from app.core.services.members import Member
-from app.core.services.orders import InvalidOrder, Order
-from app.core.services.receipts import Receipt, Verdict
-from app.core.services.till import PinRejected, PinRequired, Refused
+from app.core.services import (
+    CatalogueUnavailable,
+    InvalidOrder,
+    Member,
+    Message,
+    OperationKind,
+    Order,
+    PinRejected,
+    PinRequired,
+    Receipt,
+    Refused,
+    Sale,
+    Secret,
+    Verdict,
+    VoucherFacts,
+)
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import OutcomeKind, RedemptionRowData, ResultData
 from app.ui.widgets.member_card import local_time_text
+from app.ui.wording import words
 
 #: A builder turns the member on screen into an order (and the voucher's facts, for a voucher).
 OrderBuilder = Callable[[Member], Awaitable[tuple[Order, VoucherFacts | None]]]
 
-_KIND: dict[Verdict, OutcomeKind] = {
+#: How each of the till's verdicts looks on screen (the shift's list uses the same).
+KIND_OF: dict[Verdict, OutcomeKind] = {
     Verdict.CONFIRMED: "confirmed",
     Verdict.ACCEPTED_OFFLINE: "accepted_offline",
     Verdict.NOT_CONFIRMED: "not_confirmed",
     Verdict.REFUSED: "refused",
+    Verdict.NOT_REDEEMED: "not_redeemed",
     Verdict.CANCELLED: "refused",
     Verdict.EXPIRED: "refused",
     Verdict.CLOSED: "refused",
@@ -54,14 +66,16 @@ class RedemptionController(QObject):
     """Runs :meth:`redeem` for the rewards, vouchers and promo controllers, and owns the result
     panel and the shift's redemptions list.
 
-    ``result_shown(ResultData)`` fires whenever the result panel changes; ``rows_refreshed()``
-    after the followed rows were brought up to date; ``receipt_ready(Receipt)`` when a
-    redemption's wait ends.
+    ``result_shown(ResultData | None)`` fires whenever the result panel changes;
+    ``rows_refreshed()`` after the followed rows were brought up to date; ``receipt_ready(Receipt)``
+    when a redemption's wait ends; ``refused(ResultData)`` when the till refused before anything
+    was queued.
     """
 
     result_shown = Signal(object)
     rows_refreshed = Signal()
     receipt_ready = Signal(object)
+    refused = Signal(object)
 
     def __init__(self, view: CashierWindowView, session: CashierSession) -> None:
         super().__init__(view)
@@ -73,74 +87,58 @@ class RedemptionController(QObject):
         self.on_screen: str | None = None
         self.on_screen_what = ""
         self.last_receipt: Receipt | None = None
-        self.last_lines: tuple[str, ...] = ()
         self._followed: dict[str, _Followed] = {}
         self._refreshing = False
         self._dirty = False
-        self._on_screen_member: str | None = None
         self._backed_out: asyncio.Event | None = None
-        self.till.outbox.add_listener(self._outbox_changed)
+        self._unsubscribe = self.till.subscribe(self._till_changed)
         view.back_requested.connect(self.back_out)
-        session.member_changed.connect(self._member_changed)
-        settings = session.settings
-        self.wait_timeout = settings.connect_timeout + settings.read_timeout + 1
+        session.customer_left.connect(self._customer_left)
 
     def close(self) -> None:
-        """Stop listening to the outbox (the window is closing)."""
-        self.till.outbox.remove_listener(self._outbox_changed)
+        """Stop listening to the till (the window is closing)."""
+        self._unsubscribe()
 
     # -- the flow ----------------------------------------------------------------------------
 
     async def redeem(
-        self, what: str, build: OrderBuilder, *, order_words: bool = False
+        self, kind: OperationKind, what: Message, build: OrderBuilder
     ) -> Receipt | None:
         """Build the order for the member on screen, take their PIN if needed, enqueue it and
-        show what became of it, headed ``what`` (or, with ``order_words``, the order's own
-        description once built). Returns the receipt, or ``None`` when nothing was enqueued."""
+        show what became of it, headed by the order's own words (``what`` until it is built).
+        Returns the receipt, or ``None`` when nothing was enqueued."""
         member = self.session.member
         if member is None:
-            self.show(self._refusal(what, self.tr("Find the member first (F2).")))
+            self.show(self._refusal(words(what), self.tr("Find the member first (F2).")))
             return None
         if self.busy:
             return None
         self.busy = True
         try:
-            return await self._redeem(member, what, build, order_words)
+            return await self._redeem(member, kind, what, build)
         finally:
             self.busy = False
 
     async def _redeem(
-        self, member: Member, what: str, build: OrderBuilder, order_words: bool
+        self, member: Member, kind: OperationKind, what: Message, build: OrderBuilder
     ) -> Receipt | None:
-        self.show(
-            ResultData(
-                kind="not_confirmed",
-                headline=what,
-                details=self.tr("Checking with the till…"),
-                what_to_do=self.tr("Wait a moment: do not hand anything over yet."),
-            )
-        )
+        headline = words(what)
+        self.show(ResultData("working", headline, self.tr("Checking with the till…")))
+        sale = self.session.sale(self.view.invoice_field.text())
         try:
             order, voucher = await build(member)
-            if order_words:
-                what = order.description
-            receipt = await self._enqueue(member, order, voucher)
-        except InvalidOrder as exc:
-            self.show(self._refusal(what, _sentence(str(exc))))
-            return None
-        except CatalogueUnavailable as exc:
-            self.show(
-                self._refusal(
-                    what,
-                    self.tr("The Stamps server could not check this: {why}").format(
-                        why=_sentence(str(exc))
-                    ),
-                    self.tr("Nothing was redeemed. Try again in a moment."),
-                )
-            )
+            what, headline = order.description, words(order.description)
+            receipt = await self._enqueue(member, order, voucher, sale)
+        except (InvalidOrder, CatalogueUnavailable) as exc:
+            await self.till.record_refusal(member, sale, kind=kind, what=what, reason=exc.message)
+            self._refuse(headline, exc.message)
             return None
         except Refused as exc:
-            self.show(self._refusal(what, _sentence(exc.reason)))
+            if exc.refusal is None:  # the PIN could not be checked; the policy's are on record
+                await self.till.record_refusal(
+                    member, sale, kind=kind, what=what, reason=exc.message
+                )
+            self._refuse(headline, exc.message)
             return None
         if receipt is None:  # the PIN dialog was cancelled
             self.show(None)
@@ -148,33 +146,32 @@ class RedemptionController(QObject):
 
         self._followed[receipt.entry_id] = _Followed(
             member=member.name,
-            what=what,
+            what=headline,
             time_text=local_time_text(receipt.created_at).split(" ")[-1],
         )
         self.on_screen = receipt.entry_id
-        self.on_screen_what = what
-        self._on_screen_member = member.server_id
-        self.last_lines = (what,)
+        self.on_screen_what = headline
         self._upsert_row(receipt.entry_id, receipt.verdict)
-        self.show(
-            ResultData(
-                kind="not_confirmed",
-                headline=what,
-                details=self.tr("Sending to Stamps…"),
-                what_to_do=self.tr("Wait a moment: do not hand anything over yet."),
-            )
-        )
+        if receipt.verdict is Verdict.ACCEPTED_OFFLINE:
+            self.show(self.result_for(receipt, headline))
+        else:
+            self.show(ResultData("working", headline, self.tr("Sending to Stamps…")))
         done = await self._wait_unless_backed_out(receipt.entry_id)
         self._settle(done)
         self.receipt_ready.emit(done)
-        if done.verdict is not Verdict.REFUSED:
+        if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
             self.session.balance_changed(done.stamps_remaining)
         return done
+
+    def _refuse(self, headline: str, reason: Message) -> None:
+        result = self._refusal(headline, words(reason))
+        self.show(result)
+        self.refused.emit(result)
 
     def back_out(self) -> bool:
         """Esc while a redemption is being sent: stop waiting for the server on screen. The entry
         stays in the outbox and in the shift's list, followed until it settles; the panel says
-        it is not confirmed. True if there was a wait to leave."""
+        what is known. True if there was a wait to leave."""
         if self._backed_out is None or self._backed_out.is_set():
             return False
         self._backed_out.set()
@@ -182,7 +179,7 @@ class RedemptionController(QObject):
 
     async def _wait_unless_backed_out(self, entry_id: str) -> Receipt:
         self._backed_out = asyncio.Event()
-        waiting = asyncio.ensure_future(self.till.wait(entry_id, self.wait_timeout))
+        waiting = asyncio.ensure_future(self.till.wait(entry_id))
         backing = asyncio.ensure_future(self._backed_out.wait())
         try:
             await asyncio.wait({waiting, backing}, return_when=asyncio.FIRST_COMPLETED)
@@ -197,45 +194,33 @@ class RedemptionController(QObject):
         return await self.till.receipt(entry_id)
 
     async def _enqueue(
-        self, member: Member, order: Order, voucher: VoucherFacts | None
+        self, member: Member, order: Order, voucher: VoucherFacts | None, sale: Sale
     ) -> Receipt | None:
-        cashier = self.session.cashier or self.session.settings.terminal
-        invoice = self.view.invoice_field.text() or None
         try:
-            return await self.till.redeem(
-                order, member, cashier=cashier, invoice_number=invoice, voucher=voucher
-            )
+            return await self.till.redeem(order, member, sale, voucher=voucher)
         except PinRequired:
             pass
         # The policy has passed; the member's PIN is the last check, and only the server makes it.
         self.show(
             ResultData(
-                kind="not_confirmed",
-                headline=order.description,
-                details=self.tr("Waiting for the customer's PIN…"),
-                what_to_do=self.tr("Nothing is sent until the PIN is accepted."),
+                "waiting_pin",
+                words(order.description),
+                self.tr("The customer types their PIN on the pad."),
             )
         )
         request_id = await self._ask_pin(member)
         if request_id is None:
             return None
-        return await self.till.redeem(
-            order,
-            member,
-            cashier=cashier,
-            invoice_number=invoice,
-            voucher=voucher,
-            request_id=request_id,
-        )
+        return await self.till.redeem(order, member, sale, voucher=voucher, request_id=request_id)
 
-    def _member_changed(self, member: Member | None) -> None:
-        # The next customer must not see (or be handed a slip for) the last one's result.
-        if member is not None and member.server_id == self._on_screen_member:
-            return
+    def _customer_left(self, _member: Member) -> None:
+        # The next customer must not see (or be handed a slip for) the last one's result, nor
+        # type a PIN for the last one's redemption.
+        if self.pin_dialog is not None:
+            self.pin_dialog.reject()
         if self.busy:
             return
         self.on_screen = None
-        self._on_screen_member = None
         self.last_receipt = None
         if self.view.result_panel.result() is not None:
             self.show(None)
@@ -276,13 +261,9 @@ class RedemptionController(QObject):
         try:
             request_id = await self.till.authorize_pin(member, pin)
         except PinRejected as exc:
-            if exc.attempts_left is not None:
-                message = self.tr("Wrong PIN. Ask the customer to try again.")
-            else:
-                message = _sentence(exc.reason.removeprefix("pin:").strip())
-            dialog.show_failure(message, exc.attempts_left)
+            dialog.show_failure(words(exc.message), exc.attempts_left)
             return
-        except Refused as exc:  # offline, or the member's lane is busy
+        except Refused as exc:  # offline, the server failing, or the member's lane is busy
             if not outcome.done():
                 outcome.set_exception(exc)
             dialog.reject()
@@ -300,39 +281,27 @@ class RedemptionController(QObject):
         self.view.result_panel.set_result(result)
         self.result_shown.emit(result)
 
-    def _refusal(self, what: str, reason: str, what_to_do: str = "") -> ResultData:
+    def _refusal(self, headline: str, reason: str) -> ResultData:
         return ResultData(
             kind="refused",
-            headline=what,
+            headline=headline,
             details=reason,
-            what_to_do=what_to_do or self.tr("Nothing was redeemed. Tell the customer why."),
+            what_to_do=self.tr("Nothing was redeemed. Tell the customer why."),
         )
 
     def result_for(self, receipt: Receipt, what: str) -> ResultData:
-        """The result panel's values for a receipt."""
-        kind = _KIND[receipt.verdict]
-        details = ""
-        if receipt.verdict is Verdict.REFUSED and receipt.last_error:
-            details = _sentence(receipt.last_error)
-        elif receipt.verdict in (Verdict.CANCELLED, Verdict.EXPIRED, Verdict.CLOSED):
-            details = receipt.headline
-        elif receipt.stamps_remaining is not None:
-            details = self.tr("{stamps} stamps left").format(stamps=receipt.stamps_remaining)
-        elif receipt.verdict is Verdict.NOT_CONFIRMED and receipt.last_error:
-            details = self.tr("No answer from the server: {error}").format(
-                error=_sentence(receipt.last_error)
-            )
+        """The result panel's values for a receipt: the till's own words for it."""
         return ResultData(
-            kind=kind,
+            kind=KIND_OF[receipt.verdict],
             headline=what,
-            details=details,
+            details=words(receipt.details) if receipt.details else "",
             redemption_id=(
                 str(receipt.server_redemption_id)
                 if receipt.server_redemption_id is not None
                 else None
             ),
             voucher_code=receipt.voucher_code,
-            what_to_do=receipt.what_to_do if kind == "refused" else "",
+            what_to_do=words(receipt.what_to_do),
         )
 
     def _settle(self, receipt: Receipt) -> None:
@@ -353,7 +322,7 @@ class RedemptionController(QObject):
                 time_text=followed.time_text,
                 member=followed.member,
                 what=followed.what,
-                status=_KIND[verdict],
+                status=KIND_OF[verdict],
             )
         )
 
@@ -368,7 +337,7 @@ class RedemptionController(QObject):
 
     # -- following ---------------------------------------------------------------------------
 
-    def _outbox_changed(self) -> None:
+    def _till_changed(self) -> None:
         if not self._followed:
             return
         if self._refreshing:
@@ -395,12 +364,3 @@ class RedemptionController(QObject):
         finally:
             self._refreshing = False
         self.rows_refreshed.emit()
-
-
-def _sentence(text: str) -> str:
-    """A message from the server or the till as a sentence: capital first, full stop last."""
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."

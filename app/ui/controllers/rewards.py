@@ -1,5 +1,6 @@
 """The rewards tab: the store's rewards for the member on screen, one redeemed now or several as
-a cart."""
+a cart. Orders come from the till's catalogue, live or as last seen: the window has no catalogue
+of its own."""
 
 from __future__ import annotations
 
@@ -7,17 +8,22 @@ from collections.abc import Hashable
 
 from PySide6.QtCore import Signal
 
-from app.core.offline.policy import VoucherFacts
-from app.core.services.catalogue import FLEXIBLE, CatalogueUnavailable
-from app.core.services.members import Member
-from app.core.services.orders import CartItem, CartOrder, InvalidOrder, Order, RewardOrder
-from app.core.stamps.models import Reward
+from app.core.services import (
+    Member,
+    Offer,
+    OfferedReward,
+    OperationKind,
+    Order,
+    VoucherFacts,
+    say,
+)
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
-from app.ui.controllers.session import CashierSession, Offer
+from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import CartLine, RewardCardData
+from app.ui.wording import words
 
 
 class RewardsController(OrderController):
@@ -37,34 +43,43 @@ class RewardsController(OrderController):
         redemption: RedemptionController,
     ) -> None:
         super().__init__(view, session, redemption)
-        self._member_id: str | None = None
         picker = view.reward_picker
         picker.redeem_requested.connect(self._redeem_one)
         picker.cart_submitted.connect(self._redeem_cart)
+        self._member_id: str | None = None
         session.member_changed.connect(self._member_changed)
         session.offer_loaded.connect(self._show_offer)
 
     def _member_changed(self, member: Member | None) -> None:
-        picker = self.view.reward_picker
         server_id = member.server_id if member else None
-        if server_id != self._member_id:
-            # A cart belongs to one customer.
-            picker.cart.clear()
-            picker.set_rewards([])
+        if server_id == self._member_id:
+            return  # the same customer, their balance moved: the offer follows
         self._member_id = server_id
-        if member is None:
-            picker.set_available_stamps(None)
+        picker = self.view.reward_picker
+        picker.cart.clear()  # a cart belongs to one customer
+        picker.set_rewards([])
+        picker.set_available_stamps(None if member is None else member.stamps)
+        picker.set_empty_text(
+            self.tr("Reading the rewards…")
+            if member is not None
+            else self.tr("No rewards to show. Find a member first (F2).")
+        )
 
     def _show_offer(self, offer: Offer) -> None:
         cards = [self.card(reward, offer) for reward in offer.rewards]
-        self.view.reward_picker.set_rewards(cards)
-        self.view.reward_picker.set_available_stamps(offer.projected_stamps)
+        picker = self.view.reward_picker
+        picker.set_rewards(cards)
+        picker.set_available_stamps(offer.projected_stamps)
+        if offer.rewards_problem is not None:
+            picker.set_empty_text(words(offer.rewards_problem))
+        elif not cards:
+            picker.set_empty_text(self.tr("The store offers no rewards."))
         self.rewards_shown.emit(cards)
 
-    def card(self, reward: Reward, offer: Offer) -> RewardCardData:
+    def card(self, reward: OfferedReward, offer: Offer) -> RewardCardData:
         """A reward as its tile shows it for this member."""
         member = offer.member
-        cost = reward.stamps_to_redeem or 0
+        cost = reward.stamps
         reason: str | None = None
         if member.is_blocked:
             reason = self.tr("The member is blocked")
@@ -78,9 +93,9 @@ class RewardsController(OrderController):
             )
         return RewardCardData(
             id=reward.id,
-            name=reward.name or self.tr("Reward {id}").format(id=reward.id),
+            name=reward.name,
             stamps_cost=cost,
-            flexible=reward.type == FLEXIBLE,
+            flexible=reward.flexible,
             available=reason is None,
             reason=reason,
         )
@@ -92,87 +107,34 @@ class RewardsController(OrderController):
 
     async def redeem_one(self, reward_id: Hashable, qty: int, stamps: int | None) -> None:
         """Redeem one reward (``stamps`` for a flexible one)."""
-        catalogue = self.session.catalogue
+        catalogue = self.session.till.catalogue
+        number = reward_id if isinstance(reward_id, int) else -1
 
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
-            if not isinstance(reward_id, int):
-                raise InvalidOrder(self.tr("That reward is not in the catalogue"))
-            try:
-                order = await catalogue.reward_order(member, reward_id, qty=qty, stamps=stamps)
-            except CatalogueUnavailable:
-                order = self._offline_reward_order(member, reward_id, qty, stamps)
-            return order, None
+            return await catalogue.reward_order(member, number, qty=qty, stamps=stamps), None
 
-        name = self._name(reward_id)
-        await self.redemption.redeem(name, build, order_words=True)
+        what = say("what.reward", name=self._name(reward_id))
+        await self.redemption.redeem(OperationKind.REWARD, what, build)
 
     def _redeem_cart(self, lines: list[CartLine]) -> None:
         spawn(self.redeem_cart(list(lines)))
 
     async def redeem_cart(self, lines: list[CartLine]) -> None:
         """Redeem the cart as one all-or-nothing redemption; the cart empties once it is taken."""
-        catalogue = self.session.catalogue
+        catalogue = self.session.till.catalogue
+        wanted = [(str(reward_id), qty, stamps) for reward_id, qty, stamps in lines]
 
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
-            try:
-                order: Order = await catalogue.cart_order(
-                    member, [(str(reward_id), qty, stamps) for reward_id, qty, stamps in lines]
-                )
-            except CatalogueUnavailable:
-                order = self._offline_cart_order(member, lines)
-            return order, None
+            return await catalogue.cart_order(member, wanted), None
 
-        receipt = await self.redemption.redeem(self.tr("Cart"), build, order_words=True)
+        items = ", ".join(self._name(reward_id) for reward_id, _, _ in lines)
+        receipt = await self.redemption.redeem(
+            OperationKind.MULTI, say("what.cart", items=items), build
+        )
         if receipt is not None:
             self.view.reward_picker.cart.clear()
 
-    # -- offline: the rewards on screen stand in for the catalogue -----------------------------
-
-    def _offered(self, member: Member, reward_id: Hashable) -> Reward:
-        # The offer was read online for this very member; the offline policy decides the rest.
-        offer = self.session.offer
-        if offer is None or offer.member.server_id != member.server_id:
-            raise CatalogueUnavailable(
-                self.tr("the rewards cannot be read while the till is offline")
-            )
-        for reward in offer.rewards:
-            if reward.id == reward_id:
-                return reward
-        raise InvalidOrder(self.tr("That reward is not offered at this store"))
-
-    def _offline_reward_order(
-        self, member: Member, reward_id: Hashable, qty: int, stamps: int | None
-    ) -> RewardOrder:
-        reward = self._offered(member, reward_id)
-        return RewardOrder(
-            reward_id=reward.id,
-            name=reward.name or f"reward {reward.id}",
-            stamps_each=reward.stamps_to_redeem or 0,
-            qty=qty,
-            flexible=reward.type == FLEXIBLE,
-            stamps=stamps,
-        )
-
-    def _offline_cart_order(self, member: Member, lines: list[CartLine]) -> CartOrder:
-        items = []
-        for reward_id, qty, stamps in lines:
-            reward = self._offered(member, reward_id)
-            items.append(
-                CartItem(
-                    code=reward.code or str(reward.id),
-                    name=reward.name or str(reward.id),
-                    stamps_each=reward.stamps_to_redeem or 0,
-                    qty=qty,
-                    flexible=reward.type == FLEXIBLE,
-                    stamps=stamps,
-                )
-            )
-        return CartOrder(tuple(items))
-
     def _name(self, reward_id: Hashable) -> str:
         offer = self.session.offer
-        if offer is not None:
-            for reward in offer.rewards:
-                if reward.id == reward_id and reward.name:
-                    return reward.name
-        return self.tr("Reward {id}").format(id=reward_id)
+        found = offer.reward(reward_id) if offer and isinstance(reward_id, int) else None
+        return found.name if found else f"#{reward_id}"

@@ -1,44 +1,28 @@
-"""The shift: signing in, the summary and its CSV when it closes, and the customer's slip."""
+"""The shift: signing in, the summary and its CSV when it closes, and the customer's slip.
+
+The shift lives in the till's database (its redemptions and refusals), so what the summary says
+is the same after a restart as before it.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import csv
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from app.core import clock
-from app.core.domain import OperationKind
-from app.core.services.receipts import Verdict, verdict_of
-from app.core.storage.tables import OutboxEntry
+from app.core.services import ShiftSummary, Verdict, clock, format_rupiah
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.slip import SlipData, print_slip
-from app.ui.viewmodels import ShiftSummaryData
+from app.ui.viewmodels import OutcomeKind, RefusalRowData, ShiftSummaryData
 from app.ui.widgets.member_card import local_time_text
+from app.ui.wording import words
 
 DEFAULT_CASHIERS = ("Dewi", "Rina", "Agus", "Manager")
-CSV_COLUMNS = (
-    "created",
-    "entry_id",
-    "kind",
-    "what",
-    "member",
-    "status",
-    "outcome",
-    "stamps",
-    "server_redemption_id",
-    "cashier",
-    "terminal",
-)
-_VOUCHER_KINDS = (OperationKind.VOUCHER, OperationKind.DEDUCT, OperationKind.CODE)
-
 
 #: ``ask(window, suggested, chosen)``: ask where to save, and call ``chosen(path)`` once picked.
 PathAsker = Callable[[CashierWindowView, Path, Callable[[Path], None]], object]
@@ -60,13 +44,44 @@ def ask_csv_path(
     return dialog
 
 
+def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
+    """A shift's summary as the summary page shows it."""
+    shift = summary.shift
+    ended = shift.closed_at or clock.now()
+    return ShiftSummaryData(
+        cashier=shift.cashier,
+        started_text=local_time_text(shift.opened_at),
+        ended_text=local_time_text(ended),
+        confirmed=summary.count(Verdict.CONFIRMED),
+        accepted_offline=summary.count(Verdict.ACCEPTED_OFFLINE),
+        not_confirmed=summary.count(Verdict.NOT_CONFIRMED),
+        refused=summary.count(Verdict.REFUSED),
+        not_redeemed=summary.count(Verdict.NOT_REDEEMED),
+        stamps_redeemed=summary.stamps_redeemed,
+        rupiah_text=format_rupiah(summary.rupiah_redeemed),
+        vouchers_used=summary.vouchers_used,
+        promo_codes_used=summary.promo_codes_used,
+        refusals=tuple(
+            RefusalRowData(
+                time_text=local_time_text(row.time).split(" ")[-1],
+                member=row.member,
+                what=row.what,
+                reason=words(row.reason) if row.reason else "",
+            )
+            for row in summary.refusals
+        ),
+    )
+
+
 class ShiftController(QObject):
     """Sign-in, shift summary, CSV export and slip printing.
 
-    ``ask_path(window, suggested, chosen)`` picks the CSV file; ``slip_printed(str)``
-    says where a slip went (printer name or PDF path), ``exported(Path)`` where the CSV went.
+    ``ask_path(window, suggested, chosen)`` picks the CSV file; ``signed_in(str)`` once a shift
+    is open; ``summary_shown(ShiftSummaryData)``; ``slip_printed(str)`` says where a slip went
+    (printer name or PDF path), ``exported(Path)`` where the CSV went.
     """
 
+    signed_in = Signal(str)
     summary_shown = Signal(object)
     exported = Signal(object)
     slip_printed = Signal(str)
@@ -86,94 +101,71 @@ class ShiftController(QObject):
         self.redemption = redemption
         self.use_printer = use_printer
         self.ask_path: PathAsker = ask_csv_path
-        self._ended: datetime | None = None
+        self.summary: ShiftSummary | None = None
 
-        settings = session.settings
+        config = session.till.config
         view.sign_in.set_cashiers(list(cashiers or DEFAULT_CASHIERS))
         view.sign_in.set_store(
             self.tr("Store {store} · till {terminal}").format(
-                store=settings.store_code or settings.store, terminal=settings.terminal
+                store=config.store_code or config.store, terminal=config.terminal
             )
         )
         view.sign_in.sign_in_requested.connect(self.sign_in)
         view.close_shift_requested.connect(lambda: spawn(self.show_summary()))
         view.summary.back_requested.connect(view.show_cashier)
         view.summary.export_csv_requested.connect(self.ask_export)
-        view.summary.close_shift_confirmed.connect(self.close_shift)
+        view.summary.close_shift_confirmed.connect(lambda: spawn(self.close_shift()))
         view.result_panel.print_requested.connect(self.print_slip)
+        spawn(self._offer_open_shift(), name="open shift")
 
     # -- signing in and out ------------------------------------------------------------------
 
     def sign_in(self, name: str, _pin: str = "") -> None:
         """Start ``name``'s shift (cashier PINs come with the manager's accounts, later)."""
-        self.session.sign_in(name)
+        spawn(self._sign_in(name), name="sign in")
+
+    async def _sign_in(self, name: str) -> None:
+        await self.session.sign_in(name)
         self.redemption.clear_shift()
         self.view.show_cashier()
+        self.signed_in.emit(name)
 
-    def close_shift(self) -> None:
+    async def _offer_open_shift(self) -> None:
+        # After a restart: whose shift is still open, so they pick up where they were.
+        shifts = await self.session.till.open_shifts()
+        if shifts:
+            last = shifts[-1]
+            self.view.sign_in.select_cashier(last.cashier)
+            self.view.sign_in.set_note(
+                self.tr(
+                    "{cashier}'s shift is still open since {time}: signing in continues it."
+                ).format(cashier=last.cashier, time=local_time_text(last.opened_at))
+            )
+
+    async def close_shift(self) -> None:
         """End the shift and go back to the sign-in page."""
-        self.session.sign_out()
+        await self.session.sign_out()
         self.redemption.clear_shift()
         self.view.member_search.clear()
         self.view.invoice_field.clear()
+        self.view.sign_in.set_note("")
         self.view.show_sign_in()
 
     # -- the summary -------------------------------------------------------------------------
 
-    async def shift_entries(self) -> list[OutboxEntry]:
-        """The redemptions the signed-in cashier made on this till since signing in."""
-        started = self.session.shift_started
-        cashier = self.session.cashier
-        terminal = self.session.settings.terminal
-        return [
-            entry
-            for entry in await self.session.till.outbox.entries()
-            if entry.kind != OperationKind.CANCEL
-            and entry.cashier == cashier
-            and entry.terminal == terminal
-            and (started is None or entry.created_at >= started)
-        ]
-
-    async def summary(self) -> ShiftSummaryData:
-        """The shift's totals as they stand."""
-        entries = await self.shift_entries()
-        counts = dict.fromkeys(("confirmed", "accepted_offline", "not_confirmed", "refused"), 0)
-        stamps = vouchers = promos = 0
-        for entry in entries:
-            verdict = verdict_of(entry)
-            key = {
-                Verdict.CONFIRMED: "confirmed",
-                Verdict.ACCEPTED_OFFLINE: "accepted_offline",
-                Verdict.NOT_CONFIRMED: "not_confirmed",
-            }.get(verdict, "refused")
-            counts[key] += 1
-            if key in ("confirmed", "accepted_offline"):
-                stamps += entry.expect_stamps or 0
-                vouchers += entry.kind in _VOUCHER_KINDS
-                promos += entry.kind == OperationKind.PROMO
-        started = self.session.shift_started or clock.now()
-        self._ended = clock.now()
-        return ShiftSummaryData(
-            cashier=self.session.cashier or "",
-            started_text=local_time_text(started),
-            ended_text=local_time_text(self._ended),
-            stamps_redeemed=stamps,
-            vouchers_used=vouchers,
-            promo_codes_used=promos,
-            **counts,
-        )
-
     async def show_summary(self) -> None:
         """Shift → Close shift: show the summary page."""
-        if self.session.cashier is None:
+        shift = self.session.shift
+        if shift is None:
             return
-        data = await self.summary()
+        self.summary = await self.session.till.shift_summary(shift.id)
+        data = summary_data(self.summary)
         self.view.summary.set_summary(data)
         self.view.show_summary()
         self.summary_shown.emit(data)
 
     def ask_export(self) -> None:
-        """Export CSV: ask where, then write the shift's redemptions there."""
+        """Export CSV: ask where, then write the shift's redemptions and refusals there."""
         cashier = self.session.cashier or "shift"
         day = clock.now().astimezone().strftime("%Y-%m-%d")
         suggested = Path.home() / f"stamps-pos-{cashier}-{day}.csv"
@@ -184,32 +176,11 @@ class ShiftController(QObject):
         self.ask_path(self.view, suggested, chosen)
 
     async def export_csv(self, path: Path) -> Path:
-        """Write the shift's redemptions to ``path`` as CSV."""
-        entries = await self.shift_entries()
-        rows = [
-            {
-                "created": entry.created_at.isoformat(),
-                "entry_id": entry.id,
-                "kind": entry.kind,
-                "what": entry.expect_name or entry.kind,
-                "member": entry.user,
-                "status": entry.status,
-                "outcome": verdict_of(entry).value,
-                "stamps": entry.expect_stamps or 0,
-                "server_redemption_id": entry.server_redemption_id or "",
-                "cashier": entry.cashier,
-                "terminal": entry.terminal,
-            }
-            for entry in entries
-        ]
-
-        def write() -> None:
-            with path.open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
-                writer.writeheader()
-                writer.writerows(rows)
-
-        await asyncio.to_thread(write)
+        """Write the shift's CSV to ``path``."""
+        shift = self.session.shift
+        if shift is None:
+            raise RuntimeError("no shift is open")
+        await self.session.till.export_shift(shift.id, path)
         self.exported.emit(path)
         return path
 
@@ -221,13 +192,14 @@ class ShiftController(QObject):
         receipt = self.redemption.last_receipt
         if result is None or result.kind not in ("confirmed", "accepted_offline"):
             return
+        outcome: OutcomeKind = "confirmed" if result.kind == "confirmed" else "accepted_offline"
         member = self.session.member
-        settings = self.session.settings
+        config = self.session.till.config
         slip = SlipData(
-            store=settings.store_code or str(settings.store),
+            store=config.store_code or str(config.store),
             cashier=self.session.cashier or "",
             member=member.name if member else "",
-            outcome=result.kind,
+            outcome=outcome,
             when_text=local_time_text(receipt.created_at if receipt else clock.now()),
             lines=(result.headline,),
             redemption_id=result.redemption_id,
@@ -237,7 +209,7 @@ class ShiftController(QObject):
         name = receipt.entry_id if receipt else clock.now().strftime("%Y%m%d-%H%M%S")
         where = print_slip(
             slip,
-            pdf_path=settings.data_dir / "slips" / f"{name}.pdf",
+            pdf_path=config.data_dir / "slips" / f"{name}.pdf",
             use_printer=self.use_printer,
         )
         self.view.statusBar().showMessage(self.tr("Slip sent to {where}").format(where=where), 8000)

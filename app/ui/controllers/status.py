@@ -1,5 +1,7 @@
 """The always-visible sync bar: connectivity, queue counts, the oldest queued entry's age, and
-the alerts (queue paused for credentials, a lane that has not moved)."""
+the alerts (queue paused for credentials, a lane that has not moved). While the queue is paused
+the till checks the token it finds now, on a timer and on "Check again", so a token set by
+another process (``stamps-pos token set``) lifts the pause without a restart."""
 
 from __future__ import annotations
 
@@ -7,14 +9,14 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.offline.connectivity import Connectivity
-from app.core.outbox.outbox import OutboxStatus
+from app.core.services import Connectivity, OutboxStatus
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import Connectivity as ConnectivityText
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.status_bar import age_text
+from app.ui.wording import words
 
 #: A queued entry older than this means its lane is stuck (DESIGN.md §5: "a setting").
 STALL_AFTER_S = 120.0
@@ -22,12 +24,16 @@ STALL_AFTER_S = 120.0
 #: process (a headless ``stamps-pos sync``) changed.
 TICK_MS = 1000
 REREAD_MS = 10_000
+#: While paused for credentials, how often the till tries the token it finds.
+RECHECK_MS = 30_000
 
 
 class StatusController(QObject):
-    """Keeps the :class:`SyncStatusBar` current. ``refreshed(StatusData)`` after each update."""
+    """Keeps the :class:`SyncStatusBar` current. ``refreshed(StatusData)`` after each update;
+    ``credentials_checked(str)`` with what a check of the token found."""
 
     refreshed = Signal(object)
+    credentials_checked = Signal(str)
 
     def __init__(
         self,
@@ -45,10 +51,12 @@ class StatusController(QObject):
         self._read_at = 0.0
         self._reading = False
         self._again = False
+        self._checking = False
+        self._credentials_note = ""
 
-        self.till.outbox.add_listener(self.refresh)
-        self._unsubscribe = self.till.monitor.subscribe(lambda _old, _new: self.refresh())
+        self._unsubscribe = self.till.subscribe(self.refresh)
         session.cashier_changed.connect(self._cashier_changed)
+        view.status.check_again_requested.connect(self.check_credentials)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._show)
@@ -57,14 +65,35 @@ class StatusController(QObject):
         self._reread.setInterval(REREAD_MS)
         self._reread.timeout.connect(self.refresh)
         self._reread.start()
+        self._recheck = QTimer(self)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.check_credentials)
         self.refresh()
 
     def close(self) -> None:
         """Stop listening (the window is closing)."""
         self._tick.stop()
         self._reread.stop()
-        self.till.outbox.remove_listener(self.refresh)
+        self._recheck.stop()
         self._unsubscribe()
+
+    def check_credentials(self) -> None:
+        """Try the token the till finds now; the pause lifts if the server takes it."""
+        if self._checking:
+            return
+        self._checking = True
+        spawn(self._check(), name="check credentials")
+
+    async def _check(self) -> None:
+        try:
+            self._credentials_note = self.tr("Checking…")
+            self._show()
+            outcome = await self.till.resume_after_credentials_change()
+        finally:
+            self._checking = False
+        self._credentials_note = words(outcome) if outcome is not None else ""
+        self.refresh()
+        self.credentials_checked.emit(self._credentials_note)
 
     def refresh(self) -> None:
         """Re-read the queue's counts (coalesced: one read at a time, one more if asked)."""
@@ -79,15 +108,21 @@ class StatusController(QObject):
             self._again = True
             while self._again:
                 self._again = False
-                self._status = await self.till.status()
-                self._read_at = time.monotonic()
+                status = await self.till.status()
+                self._status, self._read_at = status, time.monotonic()
         finally:
             self._reading = False
+        # While paused, the till looks for a new token by itself; not otherwise.
+        if status.paused and not self._recheck.isActive():
+            self._recheck.start()
+        elif not status.paused:
+            self._recheck.stop()
+            self._credentials_note = ""
         self._show()
 
     def data(self) -> StatusData:
         """What the bar shows now."""
-        state = self.till.monitor.state
+        state = self.till.connectivity
         status = self._status
         if status is None:
             return StatusData(connectivity=_connectivity(state))
@@ -107,6 +142,7 @@ class StatusController(QObject):
             oldest_queued_age_s=age,
             paused_for_credentials=status.paused,
             stalled_lane_alert=stalled,
+            credentials_note=self._credentials_note,
         )
 
     def _show(self) -> None:

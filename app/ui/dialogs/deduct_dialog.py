@@ -1,4 +1,4 @@
-"""Deducting part of a dynamic voucher's value."""
+"""Deducting part of a balance voucher's value."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ UNBOUNDED_RUPIAH = 2_000_000_000
 
 
 class DeductDialog(QDialog):
-    """Asks how much of a dynamic voucher to use, showing what remains.
+    """Asks how much of a balance voucher to use, showing what remains.
 
     Opened with ``open()``; on ``accepted`` read :meth:`value`. The amount is rupiah, grouped the
     Indonesian way (``100.000``).
@@ -35,7 +35,7 @@ class DeductDialog(QDialog):
         title = QLabel(voucher.name)
         title.setProperty("role", "heading")
         title.setWordWrap(True)
-        remaining = QLabel(voucher.remaining_text or voucher.value_text)
+        remaining = QLabel(voucher.value_text)
         remaining.setObjectName("deductRemaining")
 
         self.amount = QSpinBox()

@@ -15,6 +15,7 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
     "accepted_offline": ("#0b6e8a", "#ffffff"),
     "not_confirmed": ("#f59e0b", "#1a1a1a"),
     "refused": ("#c62828", "#ffffff"),
+    "not_redeemed": ("#6d1b1b", "#ffffff"),
 }
 
 
@@ -25,5 +26,6 @@ def outcome_short_text(kind: OutcomeKind) -> str:
         "accepted_offline": QCoreApplication.translate("Outcome", "Offline — will sync"),
         "not_confirmed": QCoreApplication.translate("Outcome", "NOT CONFIRMED"),
         "refused": QCoreApplication.translate("Outcome", "Refused"),
+        "not_redeemed": QCoreApplication.translate("Outcome", "Not redeemed"),
     }
     return words[kind]

@@ -7,14 +7,14 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.resources import icon
-from app.ui.viewmodels import OutcomeKind, ResultData
+from app.ui.viewmodels import PanelKind, ResultData
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import qr_image
 
 QR_MODULE_PX = 4
 
 
-def outcome_title(kind: OutcomeKind) -> str:
+def outcome_title(kind: PanelKind) -> str:
     """The banner words of an outcome. They are fixed here, not passed in, so no caller can make
     a not-confirmed result read like a confirmed one."""
     titles = {
@@ -26,11 +26,14 @@ def outcome_title(kind: OutcomeKind) -> str:
             "ResultPanel", "NOT CONFIRMED — do not hand over yet"
         ),
         "refused": QCoreApplication.translate("ResultPanel", "Refused"),
+        "not_redeemed": QCoreApplication.translate("ResultPanel", "Not redeemed"),
+        "working": QCoreApplication.translate("ResultPanel", "Working on it…"),
+        "waiting_pin": QCoreApplication.translate("ResultPanel", "Waiting for the PIN"),
     }
     return titles[kind]
 
 
-def default_what_to_do(kind: OutcomeKind) -> str:
+def default_what_to_do(kind: PanelKind) -> str:
     """What the cashier does next, when the controller has nothing more specific."""
     advice = {
         "confirmed": QCoreApplication.translate("ResultPanel", "Hand over the reward."),
@@ -44,8 +47,27 @@ def default_what_to_do(kind: OutcomeKind) -> str:
         "refused": QCoreApplication.translate(
             "ResultPanel", "Do not hand over. Tell the customer the reason above."
         ),
+        "not_redeemed": QCoreApplication.translate(
+            "ResultPanel", "Do not hand over. Tell the customer the reason above."
+        ),
+        "working": QCoreApplication.translate("ResultPanel", "A moment: nothing to hand over yet."),
+        "waiting_pin": QCoreApplication.translate(
+            "ResultPanel", "The customer types their PIN on the pad. Nothing is sent before."
+        ),
     }
     return advice[kind]
+
+
+#: The icon of each look (``resources/icons/<name>.svg``).
+_ICONS: dict[PanelKind, str] = {
+    "confirmed": "confirmed",
+    "accepted_offline": "accepted_offline",
+    "not_confirmed": "not_confirmed",
+    "refused": "refused",
+    "not_redeemed": "refused",
+    "working": "working",
+    "waiting_pin": "pin",
+}
 
 
 class ResultPanel(QFrame):
@@ -137,7 +159,7 @@ class ResultPanel(QFrame):
 
         title = outcome_title(result.kind)
         self.title.setText(title)
-        self.banner_icon.setPixmap(icon(result.kind).pixmap(36, 36))
+        self.banner_icon.setPixmap(icon(_ICONS[result.kind]).pixmap(36, 36))
         self._show_text(self.headline, result.headline)
         self._show_text(self.details, result.details)
         self._show_text(self.what_to_do, result.what_to_do or default_what_to_do(result.kind))

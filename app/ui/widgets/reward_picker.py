@@ -60,8 +60,10 @@ class RewardPicker(QWidget):
             # Equal columns: tiles of one width read as a grid, whatever their names.
             self._grid.setColumnStretch(column, 1)
         self._empty = QLabel(self.tr("No rewards to show. Find a member first (F2)."))
+        self._empty.setObjectName("rewardsEmpty")
         self._empty.setProperty("role", "muted")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
 
         self._scroll = scroll = QScrollArea()
         scroll.setObjectName("rewardGrid")
@@ -135,6 +137,14 @@ class RewardPicker(QWidget):
         self._empty.setVisible(not rewards)
         self._scroll.setVisible(bool(rewards))
         self._select(None)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the tab says while it shows no rewards (no member yet, reading, or why not)."""
+        self._empty.setText(text)
+
+    def empty_text(self) -> str:
+        """What the tab says instead of rewards, or ``""`` while it shows some."""
+        return self._empty.text() if not self._empty.isHidden() else ""
 
     def set_available_stamps(self, stamps: int | None) -> None:
         """The member's stamps, to stop a cart that costs more (``None``: no member)."""

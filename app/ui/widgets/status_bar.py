@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.resources import icon
 from app.ui.viewmodels import StatusData
@@ -27,8 +27,11 @@ class SyncStatusBar(QFrame):
     """Online/degraded/offline, counts of queued, unknown and failed entries, the age of the oldest
     queued entry; a red banner when the queue is paused for credentials and an amber one when a
     lane has stalled. Counts of unknown and failed turn coloured only when non-zero, so colour on
-    this bar always means something needs looking at.
+    this bar always means something needs looking at. The paused banner has "Check again"
+    (``check_again_requested``): the till then tries the token it finds now.
     """
+
+    check_again_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,11 +52,30 @@ class SyncStatusBar(QFrame):
         self.cashier.setObjectName("cashierName")
         self.cashier.setProperty("role", "muted")
 
-        self.credentials_banner = QLabel(
-            self.tr("Sync paused: the till's API credentials were refused. Call a manager.")
+        self.credentials_text = QLabel(
+            self.tr(
+                "Sync paused: the Stamps server refuses this till's API token. A manager sets "
+                "the new one (stamps-pos token set); the till checks again by itself."
+            )
         )
+        self.credentials_text.setObjectName("credentialsText")
+        self.credentials_text.setWordWrap(True)
+        self.credentials_note = QLabel()
+        self.credentials_note.setObjectName("credentialsNote")
+        self.credentials_note.setWordWrap(True)
+        self.check_again = QPushButton(self.tr("Check again"))
+        self.check_again.setObjectName("credentialsCheckAgain")
+        self.check_again.clicked.connect(self.check_again_requested)
+        self.credentials_banner = QFrame()
         self.credentials_banner.setObjectName("credentialsBanner")
-        self.credentials_banner.setWordWrap(True)
+        banner = QHBoxLayout(self.credentials_banner)
+        banner.setContentsMargins(8, 4, 8, 4)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.credentials_text)
+        words.addWidget(self.credentials_note)
+        banner.addLayout(words, 1)
+        banner.addWidget(self.check_again)
         self.stall_alert = QLabel()
         self.stall_alert.setObjectName("stallAlert")
         self.stall_alert.setWordWrap(True)
@@ -103,6 +125,8 @@ class SyncStatusBar(QFrame):
             self.oldest.hide()
 
         self.credentials_banner.setVisible(status.paused_for_credentials)
+        self.credentials_note.setText(status.credentials_note)
+        self.credentials_note.setVisible(bool(status.credentials_note))
         self.stall_alert.setVisible(bool(status.stalled_lane_alert))
         self.stall_alert.setText(status.stalled_lane_alert or "")
         self.setAccessibleName(self.summary_text())
@@ -116,7 +140,8 @@ class SyncStatusBar(QFrame):
         parts = [
             label.text()
             for label in (
-                self.credentials_banner,
+                self.credentials_text,
+                self.credentials_note,
                 self.stall_alert,
                 self.connectivity,
                 self.queued,
@@ -124,6 +149,6 @@ class SyncStatusBar(QFrame):
                 self.failed,
                 self.oldest,
             )
-            if not label.isHidden() and label.text()
+            if label.isVisibleTo(self) and label.text()
         ]
         return " · ".join(parts)

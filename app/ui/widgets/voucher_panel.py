@@ -1,4 +1,5 @@
-"""The member's vouchers: redeem one, deduct from a dynamic one, or scan/type a voucher code."""
+"""The member's vouchers: redeem one, deduct from a balance voucher (or use it up whole, on
+purpose), or scan/type a voucher code."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,18 +29,22 @@ class VoucherPanel(QWidget):
     """The vouchers tab.
 
     Signals: ``voucher_redeem_requested(id)`` for a whole voucher; ``deduct_requested(id, rupiah)``
-    after the deduct dialog for a dynamic one; ``code_entered(code)`` for a code scanned or typed
-    (the member's own or any valid code of the store).
+    after the deduct dialog for a balance voucher; ``whole_balance_requested(id)`` once the
+    cashier has confirmed that using a balance voucher up whole loses what it has left;
+    ``code_entered(code)`` for a code scanned or typed (the member's own or any valid code of
+    the store).
     """
 
     voucher_redeem_requested = Signal(object)
     deduct_requested = Signal(object, int)
+    whole_balance_requested = Signal(object)
     code_entered = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vouchers: list[VoucherRowData] = []
         self.deduct_dialog: DeductDialog | None = None
+        self.whole_dialog: QMessageBox | None = None
 
         title = QLabel(self.tr("Member's vouchers"))
         title.setProperty("role", "heading")
@@ -62,14 +68,26 @@ class VoucherPanel(QWidget):
 
         self.empty_label = QLabel(self.tr("No vouchers for this member."))
         self.empty_label.setProperty("role", "muted")
+        # Where the vouchers come from when not live, or why they could not be read. Room for it
+        # is kept, so its coming and going never moves the buttons under the cashier's finger.
+        self.note = QLabel()
+        self.note.setObjectName("voucherNote")
+        self.note.setProperty("role", "muted")
+        self.note.setWordWrap(True)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 2)
 
         self.redeem_button = QPushButton(self.tr("Redeem voucher"))
         self.redeem_button.setObjectName("voucherRedeem")
         self.redeem_button.setProperty("role", "primary")
         self.redeem_button.clicked.connect(self.redeem_selected)
-        # One button: a dynamic voucher's "redeem" is a deduction, so it opens the deduct dialog.
+        # A balance voucher's "redeem" is a deduction; using it up whole is this other button,
+        # which says what will be lost before it does anything.
+        self.whole_button = QPushButton(self.tr("Use up whole…"))
+        self.whole_button.setObjectName("voucherUseWhole")
+        self.whole_button.clicked.connect(self.ask_use_whole)
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.whole_button)
         actions.addWidget(self.redeem_button)
 
         code_title = QLabel(self.tr("Voucher code"))
@@ -94,6 +112,7 @@ class VoucherPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.note)
         layout.addLayout(actions)
         layout.addSpacing(8)
         layout.addWidget(code_title)
@@ -107,13 +126,14 @@ class VoucherPanel(QWidget):
         self._vouchers = list(vouchers)
         self.table.setRowCount(len(vouchers))
         for row, voucher in enumerate(vouchers):
-            value = voucher.value_text
-            if voucher.dynamic and voucher.remaining_text:
-                value = voucher.remaining_text
-            cells = (voucher.name, voucher.code, value, voucher.dates_text)
+            name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
+            cells = (name, voucher.code, voucher.value_text, voucher.dates_text)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, voucher.id)
+                item.setToolTip(text)
+                if not voucher.usable:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, item)
         self.empty_label.setVisible(not vouchers)
         self.table.setVisible(bool(vouchers))
@@ -135,20 +155,49 @@ class VoucherPanel(QWidget):
                 self.table.selectRow(row)
                 return
 
+    def set_note(self, text: str) -> None:
+        """The line under the list: where the vouchers come from, or why there are none."""
+        self.note.setText(text)
+
     def redeem_selected(self) -> None:
-        """Emit ``voucher_redeem_requested`` for the selected voucher (a dynamic one deducts)."""
+        """Emit ``voucher_redeem_requested`` for the selected voucher (a balance one deducts)."""
         voucher = self.selected_voucher()
-        if voucher is None:
+        if voucher is None or not voucher.usable:
             return
-        if voucher.dynamic:
+        if voucher.balance:
             self.open_deduct_dialog()
             return
         self.voucher_redeem_requested.emit(voucher.id)
 
-    def open_deduct_dialog(self) -> None:
-        """Ask how much to deduct from the selected dynamic voucher (non-modal ``open()``)."""
+    def ask_use_whole(self) -> None:
+        """Ask, saying what will be lost, before using the selected balance voucher up whole
+        (``open()``; ``whole_balance_requested`` only on "Use it up whole")."""
         voucher = self.selected_voucher()
-        if voucher is None or not voucher.dynamic:
+        if voucher is None or not voucher.balance or not voucher.usable:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("useWholeDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Use up the whole voucher?"))
+        box.setText(
+            self.tr("Use up {name} whole? {left} left on it will be lost.").format(
+                name=voucher.name, left=voucher.value_text
+            )
+        )
+        box.setInformativeText(self.tr("To keep the rest, deduct the amount instead."))
+        use = box.addButton(self.tr("Use it up whole"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        use.clicked.connect(lambda: self.whole_balance_requested.emit(voucher.id))
+        box.finished.connect(self._forget_whole_dialog)
+        self.whole_dialog = box
+        box.open()
+
+    def open_deduct_dialog(self) -> None:
+        """Ask how much to deduct from the selected balance voucher (non-modal ``open()``)."""
+        voucher = self.selected_voucher()
+        if voucher is None or not voucher.balance or not voucher.usable:
             return
         dialog = DeductDialog(voucher, self)
         self.deduct_dialog = dialog
@@ -168,6 +217,11 @@ class VoucherPanel(QWidget):
 
     # -- view --------------------------------------------------------------------------------
 
+    def _forget_whole_dialog(self) -> None:
+        if self.whole_dialog is not None:
+            self.whole_dialog.deleteLater()
+        self.whole_dialog = None
+
     def _forget_dialog(self) -> None:
         if self.deduct_dialog is not None:
             self.deduct_dialog.deleteLater()
@@ -175,8 +229,11 @@ class VoucherPanel(QWidget):
 
     def _refresh_buttons(self) -> None:
         voucher = self.selected_voucher()
-        self.redeem_button.setEnabled(voucher is not None)
-        if voucher is not None and voucher.dynamic:
-            self.redeem_button.setText(self.tr("Deduct value…"))
-        else:
-            self.redeem_button.setText(self.tr("Redeem voucher"))
+        usable = voucher is not None and voucher.usable
+        balance = voucher is not None and voucher.balance
+        self.redeem_button.setEnabled(usable)
+        self.redeem_button.setText(
+            self.tr("Deduct from saldo…") if balance else self.tr("Redeem voucher")
+        )
+        self.whole_button.setVisible(balance)
+        self.whole_button.setEnabled(usable and balance)

@@ -69,7 +69,7 @@ def make_cashier(
     def make(settings: Settings, *, signed_in: str | None = "Dewi") -> CashierWindow:
         till = open_running_till(settings)
         view = CashierWindowView()
-        window = CashierWindow(view, till, settings, cashiers=["Dewi", "Rina"], use_printer=False)
+        window = CashierWindow(view, till, cashiers=["Dewi", "Rina"], use_printer=False)
 
         def before_close(_view: object) -> None:
             # pytest-qt closes widgets before fixtures end: let the window's work finish first.
@@ -79,7 +79,8 @@ def make_cashier(
         qtbot.addWidget(view, before_close_func=before_close)
         view.show()
         if signed_in:
-            window.shift.sign_in(signed_in)
+            with qtbot.waitSignal(window.shift.signed_in, timeout=WAIT_MS):
+                window.shift.sign_in(signed_in)
         return window
 
     return make

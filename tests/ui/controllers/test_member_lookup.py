@@ -30,8 +30,9 @@ def test_a_member_is_found_by_each_identifier(
     assert len(view.reward_picker.tiles()) > 5
     vouchers = {row.id: row for row in view.voucher_panel._vouchers}
     assert set(vouchers) == {12, 20}
-    assert vouchers[12].dynamic and vouchers[12].remaining_value == 150_000
-    assert not vouchers[20].dynamic
+    assert vouchers[12].balance and vouchers[12].remaining_value == 150_000
+    assert vouchers[12].value_text == "Saldo Rp 150.000"
+    assert not vouchers[20].balance
 
 
 def test_nobody_found_says_so_and_keeps_the_card_empty(

@@ -42,12 +42,17 @@ def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
     finally:
         server.stop()
 
-    # Looking her up again fails: the till learns it is offline, and she stays on screen.
+    # Looking her up again by her name (the field shows it): the server cannot be reached, the
+    # till finds her in its memory and serves her "as of" then, rewards and vouchers included.
     field = cashier.view.member_search.field
-    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+    assert field.text() == "Ayu Pratiwi"
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
         qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert "cannot be reached" in cashier.view.member_search.message_text()
-    assert cashier.session.member is not None
+    assert cashier.session.member is not None and not cashier.session.member.live
+    assert cashier.view.member_card.cached_text().startswith("Offline copy — as of")
+    assert cashier.view.member_search.message_text() == ""
+    assert len(cashier.view.reward_picker.tiles()) > 5  # the catalogue, from the cache
+    assert {row.id for row in cashier.view.voucher_panel._vouchers} == {12, 20}
     qtbot.waitUntil(
         lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
     )

@@ -49,7 +49,7 @@ def test_a_fixed_reward_is_confirmed_shown_and_listed(
     assert receipt.verdict is Verdict.CONFIRMED
     kind, headline, details = _result(cashier)
     assert (kind, headline) == ("confirmed", "2 × Es Kopi Susu Gula Aren")
-    assert details == "210 stamps left"
+    assert details == "210 stamps left."
     assert cashier.view.result_panel.result().redemption_id  # type: ignore[union-attr]
     assert cashier.view.result_panel.has_qr()
     assert _rows(cashier) == [("2 × Es Kopi Susu Gula Aren", "confirmed")]
@@ -100,13 +100,13 @@ def test_a_member_voucher_is_redeemed(
     qtbot.waitUntil(lambda: [v.id for v in panel._vouchers] == [12], timeout=WAIT_MS)
 
 
-def test_a_dynamic_voucher_deducts_the_amount_typed(
+def test_a_balance_voucher_deducts_the_amount_typed(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
     find_member(qtbot, cashier, AYU)
     panel = cashier.view.voucher_panel
     panel.select_voucher(12)
-    assert panel.redeem_button.text() == "Deduct value…"
+    assert panel.redeem_button.text() == "Deduct from saldo…"
     panel.redeem_button.click()
     dialog = panel.deduct_dialog
     assert dialog is not None and dialog.isVisible()

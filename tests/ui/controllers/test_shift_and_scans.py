@@ -32,7 +32,8 @@ def test_signing_in_shows_the_till_with_the_cashier_named(
     assert [view.sign_in.cashiers.item(n).text() for n in range(2)] == ["Dewi", "Rina"]
     assert "RDG-KMG" in view.sign_in.store_label.text()
     view.sign_in.cashiers.setCurrentRow(1)
-    view.sign_in.start_button.click()
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.start_button.click()
     assert view.pages.currentWidget() is view.cashier_page
     assert cashier.session.cashier == "Rina"
     assert view.status.cashier.text() == "Cashier: Rina"
@@ -61,13 +62,13 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
         view.summary.export_button.click()
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["kind"], r["what"], r["outcome"], r["stamps"]) for r in rows] == [
+    assert [(r["kind"], r["what"], r["status"], r["stamps"]) for r in rows] == [
         ("reward", "Es Kopi Susu Gula Aren", "confirmed", "20")
     ]
     assert rows[0]["cashier"] == "Dewi" and rows[0]["server_redemption_id"]
 
     view.summary.close_button.click()
-    assert view.pages.currentWidget() is view.sign_in
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.sign_in, timeout=WAIT_MS)
     assert cashier.session.cashier is None and cashier.session.member is None
     assert view.redemptions_model.rowCount() == 0
 

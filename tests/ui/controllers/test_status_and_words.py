@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import EntryStatus
 from app.core.outbox.outbox import OutboxStatus
 from app.core.services.members import Member
-from app.core.services.receipts import Receipt, Verdict
+from app.core.services.receipts import Receipt, receipt_for
+from app.core.storage.tables import OutboxEntry
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.member import card_data
-from app.ui.controllers.redemption import _sentence
 
 from .conftest import WAIT_MS
 
@@ -38,25 +38,24 @@ MEMBER = Member(
 )
 
 
-def _receipt(verdict: Verdict, **changes: object) -> Receipt:
-    receipt = Receipt(
-        entry_id="e1",
-        kind=OperationKind.REWARD,
-        status=EntryStatus.SYNCED,
-        verdict=verdict,
-        headline="",
-        what_to_do="Nothing was redeemed. Tell the customer why.",
-        attempts=1,
-        lane="member:6",
-        provisional=False,
-        server_redemption_id=None,
-        last_error=None,
-        voucher_code=None,
-        stamps_remaining=None,
-        created_at=MOMENT,
-        cashier="Dewi",
-    )
-    return dataclasses.replace(receipt, **changes)  # type: ignore[arg-type]
+def _receipt(status: EntryStatus, **fields: object) -> Receipt:
+    """The receipt of an entry in ``status`` (and ``fields``), as the till makes it."""
+    values: dict[str, object] = {
+        "id": "e1",
+        "seq": 1,
+        "kind": "reward",
+        "payload": {},
+        "lane": "member:6",
+        "user": "customer@stamps.co.id",
+        "status": status,
+        "cashier": "Dewi",
+        "terminal": "till-1",
+        "created_at": MOMENT,
+        "updated_at": MOMENT,
+    }
+    ambiguous = bool(fields.pop("ambiguous", False))
+    values.update(fields)
+    return receipt_for(OutboxEntry(**values), ambiguous_attempt=ambiguous)
 
 
 @pytest.mark.integration
@@ -87,37 +86,46 @@ def test_a_paused_queue_shows_the_credentials_banner(qtbot: QtBot, cashier: Cash
     ("receipt", "kind", "details"),
     [
         (
-            _receipt(Verdict.CONFIRMED, server_redemption_id=2001, stamps_remaining=230),
+            _receipt(
+                EntryStatus.SYNCED,
+                server_redemption_id=2001,
+                response={"membership": {"stamps": 230}},
+            ),
             "confirmed",
-            "230 stamps left",
+            "230 stamps left.",
         ),
-        (_receipt(Verdict.ACCEPTED_OFFLINE, provisional=True), "accepted_offline", ""),
+        (_receipt(EntryStatus.QUEUED, provisional=True), "accepted_offline", ""),
         (
-            _receipt(Verdict.NOT_CONFIRMED, last_error="ReadTimeout"),
+            _receipt(EntryStatus.QUEUED, last_error="ResponseLost: ReadTimeout", ambiguous=True),
             "not_confirmed",
-            "No answer from the server: ReadTimeout.",
+            "It was sent but no answer came back: it may have gone through. The till is "
+            "finding out.",
         ),
         (
-            _receipt(Verdict.REFUSED, last_error="insufficient stamps"),
+            _receipt(EntryStatus.REJECTED, last_error="ValidationFailed: insufficient stamps"),
             "refused",
-            "Insufficient stamps.",
+            "The Stamps server refused it: insufficient stamps",
         ),
-        (_receipt(Verdict.EXPIRED, headline="PIN authorisation ran out"), "refused", ""),
+        (
+            _receipt(
+                EntryStatus.VOIDED, policy_refusal={"id": "policy.voucher_used_here", "params": {}}
+            ),
+            "not_redeemed",
+            "This voucher was already used on this till.",
+        ),
+        (_receipt(EntryStatus.EXPIRED), "refused", ""),
     ],
-    ids=["confirmed", "offline", "not-confirmed", "refused", "expired"],
+    ids=["confirmed", "offline", "not-confirmed", "refused", "not-redeemed", "expired"],
 )
 def test_each_verdict_has_its_own_look_and_words(
     cashier: CashierWindow, receipt: Receipt, kind: str, details: str
 ) -> None:
     result = cashier.redemption.result_for(receipt, "Es Kopi Susu")
     assert (result.kind, result.headline) == (kind, "Es Kopi Susu")
-    if receipt.verdict is Verdict.EXPIRED:
-        assert result.details == "PIN authorisation ran out"
-    else:
-        assert result.details == details
+    assert result.details == details
     assert result.redemption_id == ("2001" if kind == "confirmed" else None)
-    # Only a refusal carries the till's own advice; the others use the panel's fixed words.
-    assert bool(result.what_to_do) == (kind == "refused")
+    assert result.what_to_do  # every outcome says what to do next, in the till's words
+    assert "Error" not in f"{result.details} {result.what_to_do}"
 
 
 def test_the_member_card_shows_projections_badges_and_cached_copies() -> None:
@@ -134,9 +142,3 @@ def test_the_member_card_shows_projections_badges_and_cached_copies() -> None:
     assert (projected.stamps, projected.projected) == (230, True)
     cached = card_data(dataclasses.replace(MEMBER, live=False, redemption_allowed=False))
     assert cached.cached_as_of == MOMENT and cached.projected and cached.blocked
-
-
-def test_server_messages_read_as_sentences() -> None:
-    assert _sentence("voucher has already been used") == "Voucher has already been used."
-    assert _sentence("Nothing to do!") == "Nothing to do!"
-    assert _sentence("  ") == ""

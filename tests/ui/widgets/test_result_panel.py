@@ -1,4 +1,5 @@
-"""The result panel: four outcomes that cannot be mistaken for each other."""
+"""The result panel: outcomes that cannot be mistaken for each other, and work under way that
+looks like none of them."""
 
 from __future__ import annotations
 
@@ -14,13 +15,20 @@ WORDS = {
     "accepted_offline": "Accepted offline — will sync",
     "not_confirmed": "NOT CONFIRMED — do not hand over yet",
     "refused": "Refused",
+    "not_redeemed": "Not redeemed",
+    "working": "Working on it…",
+    "waiting_pin": "Waiting for the PIN",
 }
 BANNER_COLOURS = {
     "confirmed": "#1e7e34",
     "accepted_offline": "#0b6e8a",
     "not_confirmed": "#f59e0b",
     "refused": "#c62828",
+    "not_redeemed": "#6d1b1b",
+    "working": "#46525e",
+    "waiting_pin": "#46525e",
 }
+UNDER_WAY = ("working", "waiting_pin")
 
 
 @pytest.fixture
@@ -43,7 +51,7 @@ def banner_colour(panel: ResultPanel) -> str:
     return QColor(image.pixel(image.width() - 4, image.height() // 2)).name()
 
 
-@pytest.mark.parametrize("kind", OUTCOME_KINDS)
+@pytest.mark.parametrize("kind", [*OUTCOME_KINDS, *UNDER_WAY])
 def test_each_outcome_has_its_own_words_and_colour(qtbot: QtBot, panel: ResultPanel, kind):
     panel.set_result(result(kind, redemption_id="RD-1"))
 
@@ -52,12 +60,18 @@ def test_each_outcome_has_its_own_words_and_colour(qtbot: QtBot, panel: ResultPa
     assert "Redemption ID: RD-1" in panel.reference.text()
 
 
-def test_the_four_looks_are_all_different(qtbot: QtBot, panel: ResultPanel):
+def test_the_looks_are_all_different_and_work_under_way_borrows_none(
+    qtbot: QtBot, panel: ResultPanel
+):
     looks = set()
     for kind in OUTCOME_KINDS:
         panel.set_result(result(kind))
         looks.add((panel.title.text(), banner_colour(panel)))
-    assert len(looks) == 4
+    assert len(looks) == len(OUTCOME_KINDS)
+    outcome_colours = {colour for _, colour in looks}
+    for kind in UNDER_WAY:  # waiting for the PIN is not amber "do not hand over"
+        panel.set_result(result(kind))
+        assert banner_colour(panel) not in outcome_colours
 
 
 def test_the_headline_passed_in_cannot_replace_the_outcome_words(qtbot, panel: ResultPanel):

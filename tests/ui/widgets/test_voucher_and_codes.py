@@ -18,11 +18,13 @@ GIFT = VoucherRowData(
     "v2",
     "Gift card",
     "GC-2",
-    "Rp 200.000",
+    "Saldo Rp 145.000",
     "until 30 Jun",
-    dynamic=True,
-    remaining_text="Rp 145.000 left",
+    balance=True,
     remaining_value=145_000,
+)
+USED = VoucherRowData(
+    "v3", "Free drink", "FD-3", "Rp 30.000", "", usable=False, note="Already used on this till"
 )
 
 
@@ -30,15 +32,25 @@ GIFT = VoucherRowData(
 def panel(qtbot: QtBot) -> VoucherPanel:
     panel = VoucherPanel()
     qtbot.addWidget(panel)
-    panel.set_vouchers([FIXED, GIFT])
+    panel.set_vouchers([FIXED, GIFT, USED])
     panel.show()
     return panel
 
 
 def test_the_members_vouchers_are_listed_with_values_and_dates(panel: VoucherPanel):
-    assert panel.table.rowCount() == 2
+    assert panel.table.rowCount() == 3
     row = [panel.table.item(1, column).text() for column in range(4)]
-    assert row == ["Gift card", "GC-2", "Rp 145.000 left", "until 30 Jun"]
+    assert row == ["Gift card", "GC-2", "Saldo Rp 145.000", "until 30 Jun"]
+
+
+def test_a_voucher_already_used_here_says_so_and_cannot_be_redeemed(
+    qtbot: QtBot, panel: VoucherPanel
+):
+    assert panel.table.item(2, 0).text() == "Free drink — Already used on this till"
+    panel.select_voucher("v3")
+    assert not panel.redeem_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.voucher_redeem_requested):
+        panel.redeem_selected()
 
 
 def test_redeeming_a_fixed_voucher(qtbot: QtBot, panel: VoucherPanel):
@@ -48,21 +60,43 @@ def test_redeeming_a_fixed_voucher(qtbot: QtBot, panel: VoucherPanel):
     assert request.args == ["v1"]
 
 
-def test_a_dynamic_voucher_asks_how_much_to_deduct(qtbot: QtBot, panel: VoucherPanel):
+def test_a_balance_voucher_asks_how_much_to_deduct(qtbot: QtBot, panel: VoucherPanel):
     panel.select_voucher("v2")
-    assert panel.redeem_button.text() == "Deduct value…"
+    assert panel.redeem_button.text() == "Deduct from saldo…"
     with qtbot.assertNotEmitted(panel.voucher_redeem_requested):
         panel.redeem_button.click()
     dialog = panel.deduct_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.amount.maximum() == 145_000
-    assert dialog.findChild(QLabel, "deductRemaining").text() == "Rp 145.000 left"
+    assert dialog.findChild(QLabel, "deductRemaining").text() == "Saldo Rp 145.000"
     dialog.amount.setValue(35_000)
     assert dialog.amount.text() == format_rupiah(35_000)  # "Rp 35.000", as everywhere else
 
     with qtbot.waitSignal(panel.deduct_requested) as request:
         dialog.accept()
     assert request.args == ["v2", 35_000]
+
+
+def test_using_a_balance_voucher_up_whole_is_a_separate_choice_that_says_what_is_lost(
+    qtbot: QtBot, panel: VoucherPanel
+):
+    panel.select_voucher("v1")
+    assert not panel.whole_button.isVisibleTo(panel)  # a fixed voucher is used whole anyway
+    panel.select_voucher("v2")
+    assert panel.whole_button.isVisibleTo(panel) and panel.whole_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.whole_balance_requested):
+        panel.whole_button.click()
+        box = panel.whole_dialog
+        assert box is not None and box.isVisible()
+        assert "Saldo Rp 145.000 left on it will be lost" in box.text()
+        box.reject()  # "Keep it" is the default and Esc
+    panel.whole_button.click()
+    box = panel.whole_dialog
+    assert box is not None
+    use = next(b for b in box.buttons() if b.text() == "Use it up whole")
+    with qtbot.waitSignal(panel.whole_balance_requested) as request:
+        use.click()
+    assert request.args == ["v2"]
 
 
 def test_cancelling_the_deduct_dialog_sends_nothing(qtbot: QtBot, panel: VoucherPanel):

@@ -1,0 +1,96 @@
+"""The Demo menu of ``make demo``: cut and restore the network, make the server fail in the ways a
+till must survive, and reset the shop, from the window itself.
+
+The window never touches the sandbox: the command line builds a :class:`DemoControls` over it and
+hands it in, and only then is there a Demo menu.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Literal, Protocol
+
+from PySide6.QtGui import QAction, QActionGroup
+
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+
+#: The server's failures the menu can turn on, one at a time.
+Fault = Literal["none", "server_errors", "timeouts", "applied_then_500"]
+
+
+class DemoControls(Protocol):
+    """What the demo's sandbox lets the window do. Each call may take a moment (a server stops
+    or starts); the menu runs it off the window's thread."""
+
+    def cut_network(self) -> None:
+        """Connections to the server are refused from now on."""
+
+    def restore_network(self) -> None:
+        """The server answers again (with what it held when the network was cut)."""
+
+    def set_fault(self, fault: Fault) -> None:
+        """Every redemption fails that way from now on (``"none"``: none does)."""
+
+    def reset_shop(self) -> None:
+        """The shop's demo data afresh: members, stamps, vouchers; no faults."""
+
+
+class DemoMenu:
+    """The "Demo" menu of the cashier window. ``done`` texts go to the window's status line."""
+
+    def __init__(self, view: CashierWindowView, controls: DemoControls) -> None:
+        self.view = view
+        self.controls = controls
+        menu = view.menuBar().addMenu(view.tr("&Demo"))
+        self.menu = menu
+        self.cut = QAction(view.tr("Cut the network"), view)
+        self.cut.setCheckable(True)
+        self.cut.toggled.connect(self._network)
+        menu.addAction(self.cut)
+        menu.addSeparator()
+        self.faults = QActionGroup(view)
+        self.fault_actions: dict[Fault, QAction] = {}
+        choices: tuple[tuple[Fault, str], ...] = (
+            ("none", view.tr("Server works normally")),
+            ("server_errors", view.tr("Server errors (5xx) on redemptions")),
+            ("timeouts", view.tr("Redemptions time out")),
+            ("applied_then_500", view.tr("Applied, then answered 500")),
+        )
+        for fault, text in choices:
+            action = QAction(text, view)
+            action.setCheckable(True)
+            action.setChecked(fault == "none")
+            action.triggered.connect(lambda _checked=False, f=fault: self._fault(f))
+            self.faults.addAction(action)
+            menu.addAction(action)
+            self.fault_actions[fault] = action
+        menu.addSeparator()
+        self.reset = QAction(view.tr("Reset the shop"), view)
+        self.reset.triggered.connect(self._reset)
+        menu.addAction(self.reset)
+
+    def _network(self, cut: bool) -> None:
+        if cut:
+            self._run(self.controls.cut_network, self.view.tr("Network cut: the server refuses."))
+        else:
+            self._run(self.controls.restore_network, self.view.tr("Network restored."))
+
+    def _fault(self, fault: Fault) -> None:
+        self._run(lambda: self.controls.set_fault(fault), self.view.tr("Server behaviour changed."))
+
+    def _reset(self) -> None:
+        self.fault_actions["none"].setChecked(True)
+        self._run(self.controls.reset_shop, self.view.tr("The shop is reset."))
+
+    def _run(self, work: Callable[[], None], done: str) -> None:
+        async def run() -> None:
+            self.menu.setEnabled(False)
+            try:
+                await asyncio.to_thread(work)
+            finally:
+                self.menu.setEnabled(True)
+            self.view.statusBar().showMessage(done, 6000)
+
+        spawn(run(), name="demo control")

@@ -1,0 +1,23 @@
+"""The core's messages in the window's language.
+
+The core hands the window a :class:`~app.core.services.Message` (an id and its parameters), never a
+finished sentence. Its English template is the translator's source text in the ``messages``
+context, so a ``.ts`` file can give each one in Bahasa Indonesia; the parameters (names, numbers,
+money, the server's own words) are filled in after translation and never translated themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.services import CONTEXT, Message
+
+
+def words(message: Message) -> str:
+    """``message`` as the cashier reads it, in the language of the installed translator."""
+    template = QCoreApplication.translate(CONTEXT, message.template)
+    try:
+        return template.format(**message.params)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a mistyped field must not hide the message: say it in English.
+        return message.template.format(**message.params)
