@@ -28,7 +28,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests
 	$(BIN)/ruff format --check app tests
-	$(BIN)/mypy --strict app/core
+	$(BIN)/mypy --strict app
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py

@@ -116,3 +116,13 @@ async def settle(clock: ManualClock, task: asyncio.Task[Any] | None = None) -> N
         await asyncio.sleep(0)
     while clock.sleepers < 1 and not (task and task.done()):  # noqa: ASYNC110
         await asyncio.sleep(0.001)
+
+
+async def settle_idle(clock: ManualClock, outbox: Outbox, task: asyncio.Task[Any]) -> None:
+    """Settle (see :func:`settle`) until nothing is being sent either, or ``task`` is done: only
+    then may a test move the clock without racing the work it is waiting for."""
+    while not task.done():
+        await settle(clock, task)
+        if task.done() or await outbox.sending_count() == 0:
+            return
+        await asyncio.sleep(0.001)

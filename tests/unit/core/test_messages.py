@@ -1,0 +1,78 @@
+"""Every word the core says is a message id with its English template, and every place that says
+one gives exactly the template's fields: the catalogue a translation is built on is whole."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from app.core.messages import TEMPLATES, Explained, Message, english, fields_of, say
+from app.core.offline.policy import PolicyDecision, Refusal
+from app.core.services.receipts import Verdict
+
+APP = Path(__file__).resolve().parents[3] / "app"
+
+
+@pytest.mark.parametrize("message_id", sorted(TEMPLATES))
+def test_each_template_fills_in_its_own_fields(message_id: str) -> None:
+    params = {name: f"<{name}>" for name in fields_of(TEMPLATES[message_id])}
+    text = english(Message(message_id, params))
+    assert "{" not in text and "}" not in text
+    assert all(f"<{name}>" in text for name in params)
+
+
+def test_a_message_with_the_wrong_fields_or_an_unknown_id_fails_where_it_is_made() -> None:
+    with pytest.raises(ValueError, match="takes"):
+        say("policy.not_enough_stamps", cost=20)
+    with pytest.raises(KeyError):
+        say("no.such.message")
+
+
+def _calls_saying_a_message() -> list[tuple[str, str, set[str]]]:
+    """Every ``say("id", k=…)`` and ``invalid("id", k=…)`` of the till with a literal id (the
+    sandbox, a server of its own, has words of its own)."""
+    found = []
+    for path in sorted(APP.rglob("*.py")):
+        if "sandbox" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            first = node.args[0]
+            if name not in ("say", "invalid") or not isinstance(first, ast.Constant):
+                continue
+            keywords = {k.arg for k in node.keywords if k.arg is not None}
+            where = f"{path.relative_to(APP)}:{node.lineno}"
+            found.append((where, str(first.value), keywords))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("where", "message_id", "keywords"), _calls_saying_a_message(), ids=lambda v: str(v)
+)
+def test_every_message_the_app_says_has_a_template_taking_what_it_is_given(
+    where: str, message_id: str, keywords: set[str]
+) -> None:
+    assert message_id in TEMPLATES, where
+    assert fields_of(TEMPLATES[message_id]) == keywords, where
+
+
+@pytest.mark.parametrize("refusal", list(Refusal))
+def test_every_refusal_of_the_offline_policy_has_its_words(refusal: Refusal) -> None:
+    template = TEMPLATES[f"policy.{refusal.value}"]
+    decision = PolicyDecision.refuse(refusal, **{name: "1" for name in fields_of(template)})
+    assert decision.reason is not None and str(decision.reason)
+
+
+@pytest.mark.parametrize("verdict", list(Verdict))
+def test_every_verdict_has_a_headline_and_what_to_do(verdict: Verdict) -> None:
+    assert say(f"receipt.{verdict.value}") and say(f"receipt.{verdict.value}.todo")
+
+
+def test_an_explained_error_logs_in_english_and_carries_its_message() -> None:
+    error = Explained(say("member.not_found", query="KR9"))
+    assert str(error) == "No member matches “KR9”. Check it, or search by name."
+    assert error.message.id == "member.not_found"
