@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..support.network import network, network_settings
 from ..support.sandbox import (
     MERCHANT,
     STORE,
@@ -21,6 +22,8 @@ __all__ = [
     "SandboxControl",
     "_control_client",
     "live_sandbox",
+    "network",
+    "network_settings",
     "sandbox",
     "till_settings",
 ]

@@ -123,6 +123,7 @@ def shown(qtbot: QtBot) -> Callable[[W], W]:
 
 # --- a till against a live sandbox, for whole flows through the window -----------------------
 
+from ..support.network import network, network_settings  # noqa: E402
 from ..support.sandbox import (  # noqa: E402  (fixtures, re-exported for tests/ui)
     SandboxControl,
     _control_client,
@@ -131,4 +132,12 @@ from ..support.sandbox import (  # noqa: E402  (fixtures, re-exported for tests/
     till_settings,
 )
 
-__all__ = ["SandboxControl", "_control_client", "live_sandbox", "sandbox", "till_settings"]
+__all__ = [
+    "SandboxControl",
+    "_control_client",
+    "live_sandbox",
+    "network",
+    "network_settings",
+    "sandbox",
+    "till_settings",
+]

@@ -428,11 +428,13 @@ class Till:
         the server with (DESIGN.md §3, §4): accepted offline (provisional) where the policy allows
         it, else voided, audited "voided: offline policy" and recorded as not redeemed, in one
         transaction. PIN-authorised and kiosk entries are left to retry until their authorisation
-        runs out. Returns the receipt as it then stands."""
+        runs out. A queue paused for credentials is no outage: the server is there and refuses
+        the till, so nothing is judged until a manager has set the token. Returns the receipt as
+        it then stands."""
         entry = await self.outbox.get(entry_id)
         if entry is None:
             raise KeyError(entry_id)
-        if not self._judged_offline(entry):
+        if not self._judged_offline(entry) or (await self.outbox.status()).paused:
             return await self.receipt(entry)
         decision = await self._decide_unsent(entry)
         if decision.allowed:

@@ -3,13 +3,9 @@ the offline policy, refuses what only the server can check, and syncs what it ac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import httpx
 import pytest
 
-from app.config import Settings, load_settings
+from app.config import Settings
 from app.core.credentials import Secret
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
@@ -18,39 +14,14 @@ from app.core.services.members import MemberNotFound
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import NotOnline, Refused, Sale, Till
-from app.sandbox import DEMO_TOKEN, SandboxServer
+from app.sandbox import DEMO_TOKEN
+
+from ....support.network import Network
 
 pytestmark = pytest.mark.integration
 
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
 OPTIONS = RuntimeOptions(probe_interval=0.1)
-
-
-class Network:
-    """A sandbox that can be taken down and brought back on the same address and state."""
-
-    def __init__(self, state: Path) -> None:
-        self.state = state
-        self.server: SandboxServer | None = SandboxServer(port=0, state_path=state).start()
-        self.port = self.server.port
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def down(self) -> None:
-        assert self.server is not None
-        self.server.stop()
-        self.server = None
-
-    def up(self) -> None:
-        self.server = SandboxServer(port=self.port, state_path=self.state).start()
-
-    def ledger(self) -> list[dict[str, object]]:
-        entries: list[dict[str, object]] = httpx.get(f"{self.url}/_sandbox/ledger").json()[
-            "entries"
-        ]
-        return entries
 
 
 async def settled(till: Till, entry_id: str, attempts: int = 20) -> Receipt:
@@ -65,25 +36,8 @@ async def settled(till: Till, entry_id: str, attempts: int = 20) -> Receipt:
 
 
 @pytest.fixture
-def network(tmp_path: Path) -> Iterator[Network]:
-    net = Network(tmp_path / "sandbox.sqlite3")
-    yield net
-    if net.server is not None:
-        net.server.stop()
-
-
-@pytest.fixture
-def settings(network: Network, tmp_path: Path) -> Settings:
-    return load_settings(
-        base_url=network.url,
-        merchant=14,
-        store=32,
-        store_code="RDG-KMG",
-        data_dir=tmp_path / "till",
-        idempotency="honoured",
-        connect_timeout=0.5,
-        read_timeout=2.0,
-    )
+def settings(network_settings: Settings) -> Settings:
+    return network_settings
 
 
 async def test_outage_mid_shift_and_recovery(settings: Settings, network: Network) -> None:

@@ -1,0 +1,77 @@
+"""Once the server refuses the till's token, the queue pauses (DESIGN.md §3); it lifts when a ping
+with the token the till finds now succeeds: at start, after ``token set``, on "Check again". The
+token is kept in memory only."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import RuntimeOptions, open_till
+from app.core.services.till import Sale
+from app.sandbox import DEMO_TOKEN
+
+from ...conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+WRONG = "not-the-token"
+
+
+async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    kept = {"token": Secret(WRONG)}  # where the till finds its token (the keyring, a file…)
+    options = RuntimeOptions(token_source=lambda: kept["token"])
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        # The member and the order, read with the right token before it was changed.
+        async with open_till(
+            till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+        ) as colleague:
+            ayu = await colleague.find_member(AYU)
+            order = await colleague.catalogue.reward_order(ayu, 1)
+        queued = await till.redeem(order, ayu, Sale("Dewi"))
+        done = await till.wait(queued.entry_id)
+        assert (await till.status()).paused
+        assert done.verdict is Verdict.NOT_CONFIRMED
+        assert done.details is not None and "API token" in str(done.details)
+
+        still = await till.resume_after_credentials_change()
+        assert still is not None and still.id == "queue.still_refused"
+        assert (await till.status()).paused
+
+        kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
+        resumed = await till.resume_after_credentials_change()
+        assert resumed is not None and resumed.id == "queue.resumed"
+        assert not (await till.status()).paused
+        await till.sync(10)
+        assert (await till.receipt(queued.entry_id)).verdict is Verdict.CONFIRMED
+        assert [e["idempotency_key"] for e in sandbox.ledger()] == [queued.entry_id]
+        assert await till.resume_after_credentials_change() is None  # nothing paused now
+
+    # The token, and no hash of it, is anywhere in the database.
+    with sqlite3.connect(till_settings.database_path) as db:
+        dump = "\n".join(db.iterdump())
+    assert DEMO_TOKEN not in dump and WRONG not in dump
+
+
+async def test_a_till_started_with_the_new_token_lifts_the_pause_at_start(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    config = till_settings.till_config()
+    async with open_till(config, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)) as good:
+        ayu = await good.find_member(AYU)
+        order = await good.catalogue.reward_order(ayu, 1)
+    async with open_till(config, Secret(WRONG)) as bad:
+        queued = await bad.redeem(order, ayu, Sale("Dewi"))
+        await bad.wait(queued.entry_id)
+        assert (await bad.status()).paused
+    async with open_till(config, Secret(DEMO_TOKEN)) as restarted:
+        assert not (await restarted.status()).paused
+        await restarted.sync(10)
+        assert (await restarted.receipt(queued.entry_id)).verdict is Verdict.CONFIRMED

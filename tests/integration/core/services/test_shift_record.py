@@ -1,0 +1,92 @@
+"""The shift's record is whole and survives a restart: every redemption and every refusal (those
+made before anything was queued too), its summary with rupiah totals, and the CSV a manager
+reconciles the day from."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.domain import OperationKind
+from app.core.messages import say
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import RuntimeOptions, open_till
+from app.core.services.shift import CSV_COLUMNS
+from app.core.services.till import Refused, Sale
+from app.sandbox import DEMO_TOKEN
+
+from ...conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU, HENDRA = "customer@stamps.co.id", "hendra.gunawan@contoh.co.id"
+
+
+async def test_the_shift_records_everything_and_survives_a_restart(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    config = till_settings.till_config()
+    async with open_till(config, Secret(DEMO_TOKEN)) as till:
+        shift = await till.open_shift("Dewi")
+        sale = Sale("Dewi", shift.id, invoice_number="INV-0002")
+        ayu = await till.find_member(AYU)
+        coffee = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+        assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
+        order, facts = await till.catalogue.deduct_order(ayu, 12, 50_000)
+        deduct = await till.redeem(order, ayu, sale, voucher=facts)
+        assert (await till.wait(deduct.entry_id)).verdict is Verdict.CONFIRMED
+        # A refusal by the till's own rules, before anything is queued: on the record.
+        hendra = await till.find_member(HENDRA)
+        with pytest.raises(Refused):
+            await till.redeem(await till.catalogue.reward_order(hendra, 1), hendra, sale)
+        # One the window or the command line records (an order the catalogue refused).
+        await till.record_refusal(
+            ayu,
+            sale,
+            kind=OperationKind.VOUCHER,
+            what=say("what.voucher", name="#5098"),
+            reason=say("order.voucher_not_members", voucher=5098),
+        )
+
+    async with open_till(config, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)) as till:
+        [still_open] = await till.open_shifts()
+        assert still_open.id == shift.id and still_open.cashier == "Dewi"
+        again = await till.open_shift("Dewi")  # signing in after the restart continues it
+        assert again.id == shift.id
+        summary = await till.shift_summary(shift.id)
+        assert summary.count(Verdict.CONFIRMED) == 2
+        assert summary.count(Verdict.REFUSED) == 2
+        assert summary.stamps_redeemed == 20
+        assert summary.rupiah_redeemed == 50_000
+        assert summary.vouchers_used == 1
+        reasons = {row.member: str(row.reason) for row in summary.refusals}
+        assert reasons["Hendra Gunawan"] == "This member is blocked. Ask them to contact the store."
+        assert reasons["Ayu Pratiwi"] == "Voucher 5098 is not one of this member's vouchers."
+
+        path = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        closed = await till.close_shift(shift.id)
+        assert closed is not None and closed.closed_at is not None
+        assert await till.open_shifts() == []
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+        rows = list(reader)
+    assert [(r["kind"], r["what"], r["status"]) for r in rows] == [
+        ("reward", "Es Kopi Susu Gula Aren", "confirmed"),
+        ("deduct", "Rp 50.000 from Saldo Hadiah Rindang", "confirmed"),
+        ("reward", "Es Kopi Susu Gula Aren", "refused"),
+        ("voucher", "#5098", "refused"),
+    ]
+    for row in rows:
+        assert datetime.fromisoformat(row["time"]).utcoffset() is not None  # ISO 8601, zoned
+        assert row["cashier"] == "Dewi" and row["invoice"] == "INV-0002"
+    assert [r["rupiah"] for r in rows] == ["0", "50000", "0", "0"]
+    assert [r["stamps"] for r in rows] == ["20", "0", "20", "0"]
+    assert rows[0]["member"] == "Ayu Pratiwi" and rows[0]["server_redemption_id"].isdigit()
+    assert rows[2]["reason"] == "This member is blocked. Ask them to contact the store."

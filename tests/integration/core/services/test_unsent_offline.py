@@ -1,0 +1,119 @@
+"""A redemption whose every attempt provably never arrived is judged by the offline policy at
+once (DESIGN.md §3, §4): accepted offline where the policy allows it, else voided in one
+transaction, audited and recorded as not redeemed, apart from the server's refusals. PIN-authorised
+and kiosk redemptions are left to retry while their authorisation lasts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.domain import Channel, EntryStatus
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import open_till
+from app.core.services.till import Sale
+from app.sandbox import DEMO_TOKEN
+
+from ....support.network import Network
+
+pytestmark = pytest.mark.integration
+
+AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+
+
+async def test_a_reward_the_server_never_got_is_accepted_offline_on_its_first_attempt(
+    network_settings: Settings, network: Network
+) -> None:
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(ayu, 1)
+        shift = await till.open_shift("Dewi")
+        network.down()  # the till still believes it is online: it sends, and is refused a line
+        queued = await till.redeem(order, ayu, Sale("Dewi", shift.id))
+        assert queued.verdict is Verdict.NOT_CONFIRMED  # not yet known
+        done = await till.wait(queued.entry_id)
+        # Judged on the first failed attempt, not after a wait in amber.
+        assert done.attempts == 1
+        assert done.verdict is Verdict.ACCEPTED_OFFLINE
+        assert str(done.headline) == "Accepted offline — will sync"
+        assert done.status is EntryStatus.QUEUED and done.provisional
+        assert till.outage.totals.redemptions == 1
+
+        network.up()
+        await till.sync(20)
+        synced = await till.receipt(queued.entry_id)
+        assert synced.verdict is Verdict.CONFIRMED
+        assert [e["idempotency_key"] for e in network.ledger()] == [queued.entry_id]
+
+
+async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_redeemed(
+    network_settings: Settings, network: Network
+) -> None:
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        costly = await till.catalogue.reward_order(ayu, 7)  # 150 stamps: over the offline cap
+        shift = await till.open_shift("Dewi")
+        network.down()
+        queued = await till.redeem(costly, ayu, Sale("Dewi", shift.id, invoice_number="INV-7"))
+        done = await till.wait(queued.entry_id)
+        assert done.verdict is Verdict.NOT_REDEEMED
+        assert done.status is EntryStatus.VOIDED
+        assert str(done.headline) == "Not redeemed"
+        assert str(done.details) == (
+            "Offline, one redemption may cost at most 100 stamps; this costs 150."
+        )
+        audit = await till.outbox.audit_log(queued.entry_id)
+        assert [a.action for a in audit] == ["voided: offline policy"]
+
+        summary = await till.shift_summary(shift.id)
+        assert summary.count(Verdict.NOT_REDEEMED) == 1
+        assert summary.count(Verdict.REFUSED) == 0  # apart from the server's refusals
+        [row] = summary.refusals
+        assert (row.member, row.what, row.invoice) == (
+            "Ayu Pratiwi",
+            "Tumbler Kopi Rindang",
+            "INV-7",
+        )
+        assert row.reason is not None and "at most 100 stamps" in str(row.reason)
+
+        network.up()
+        await till.sync(10)
+        assert network.ledger() == []  # never sent: nothing to undo anywhere
+        assert (await till.receipt(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
+
+
+async def test_a_pin_authorised_redemption_keeps_trying_while_its_authorisation_lasts(
+    network_settings: Settings, network: Network
+) -> None:
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        budi = await till.find_member(BUDI)
+        order = await till.catalogue.reward_order(budi, 1)
+        request_id = await till.authorize_pin(budi, Secret("123456"))
+        network.down()
+        queued = await till.redeem(order, budi, Sale("Dewi"), request_id=request_id)
+        done = await till.wait(queued.entry_id)
+        assert done.verdict is Verdict.NOT_CONFIRMED
+        assert str(done.headline) == "Waiting to send — do not hand over yet"
+        assert done.status is EntryStatus.QUEUED and not done.provisional
+        assert await till.outbox.audit_log(queued.entry_id) == []
+
+        network.up()
+        await till.sync(20)
+        assert (await till.receipt(queued.entry_id)).verdict is Verdict.CONFIRMED
+
+
+async def test_a_kiosk_redemption_is_not_judged_offline(
+    network_settings: Settings, network: Network
+) -> None:
+    kiosk = dataclasses.replace(network_settings.till_config(), channel=Channel.KIOSK)
+    async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(ayu, 1)
+        network.down()
+        queued = await till.redeem(order, ayu, Sale("kiosk"))
+        done = await till.wait(queued.entry_id)
+        assert done.verdict is Verdict.NOT_CONFIRMED
+        assert done.status is EntryStatus.QUEUED and not done.provisional

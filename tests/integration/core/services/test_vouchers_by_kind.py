@@ -1,0 +1,86 @@
+"""A balance ("dynamic") voucher is deducted from, live or offline against what is left after
+this till's waiting deductions; using it up whole is a separate, deliberate order."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.orders import InvalidOrder
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import open_till
+from app.core.services.till import Refused, Sale
+from app.sandbox import DEMO_TOKEN
+
+from ....support.network import Network
+from ...conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"  # voucher 12: Saldo Hadiah Rindang, Rp 150.000
+
+
+async def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_on_purpose(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        offer = await till.offer(ayu)
+        saldo = offer.voucher(12)
+        assert saldo is not None and saldo.balance and saldo.left == 150_000
+        assert saldo.name == "Saldo Hadiah Rindang"
+        with pytest.raises(InvalidOrder) as whole:
+            await till.catalogue.voucher_order(ayu, 12)
+        assert str(whole.value) == (
+            "Saldo Hadiah Rindang is a balance voucher: deduct an amount from it, or use it up "
+            "whole on purpose."
+        )
+        with pytest.raises(InvalidOrder, match=r"has only Rp 150\.000 left"):
+            await till.catalogue.deduct_order(ayu, 12, 150_001)
+
+        order, facts = await till.catalogue.voucher_order(ayu, 12, whole=True)
+        assert order.whole_balance and order.rupiah == 150_000
+        assert str(order.description) == "Saldo Hadiah Rindang, used up whole"
+        done = await till.wait(
+            (await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)).entry_id
+        )
+        assert done.verdict is Verdict.CONFIRMED
+        assert [e["kind"] for e in sandbox.ledger()] == ["redeem_voucher"]
+
+
+async def test_offline_a_balance_voucher_is_deducted_against_what_this_till_holds_of_it(
+    network_settings: Settings, network: Network
+) -> None:
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        await till.offer(ayu)  # the till sees her vouchers, and remembers them
+        network.down()
+        cached = await till.find_member(AYU)  # the till learns it is offline
+        assert not cached.live
+
+        offer = await till.offer(cached)
+        saldo = offer.voucher(12)
+        assert saldo is not None and saldo.balance and offer.vouchers_as_of is not None
+
+        order, facts = await till.catalogue.deduct_order(cached, 12, 100_000)
+        first = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        assert first.verdict is Verdict.ACCEPTED_OFFLINE
+
+        # Rp 50.000 is left on it as far as this till knows: more is refused, with the reason.
+        with pytest.raises(InvalidOrder, match=r"has only Rp 50\.000 left"):
+            await till.catalogue.deduct_order(cached, 12, 60_000)
+        order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
+        second = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        assert second.verdict is Verdict.ACCEPTED_OFFLINE
+        left = (await till.offer(cached)).voucher(12)
+        assert left is not None and left.left == 0
+
+        # A voucher used whole on this till cannot be used again before the server says.
+        order, facts = await till.catalogue.voucher_order(cached, 20)
+        once = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        assert once.verdict is Verdict.ACCEPTED_OFFLINE
+        order, facts = await till.catalogue.voucher_order(cached, 20)
+        with pytest.raises(Refused) as twice:
+            await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        assert str(twice.value) == "This voucher was already used on this till."

@@ -1,0 +1,67 @@
+"""A sandbox whose network can be cut and restored: the server stops (connections are refused)
+and comes back on the same address with the same state. Shared by the integration and UI tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.config import Settings, load_settings
+from app.sandbox import SandboxServer
+
+
+class Network:
+    """A sandbox that can be taken down and brought back on the same address and state."""
+
+    def __init__(self, state: Path) -> None:
+        self.state = state
+        self.server: SandboxServer | None = SandboxServer(port=0, state_path=state).start()
+        self.port = self.server.port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def down(self) -> None:
+        assert self.server is not None
+        self.server.stop()
+        self.server = None
+
+    def up(self) -> None:
+        self.server = SandboxServer(port=self.port, state_path=self.state).start()
+
+    def ledger(self) -> list[dict[str, object]]:
+        entries: list[dict[str, object]] = httpx.get(f"{self.url}/_sandbox/ledger").json()[
+            "entries"
+        ]
+        return entries
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Iterator[Network]:
+    """A sandbox of the test's own, with a network to cut."""
+    net = Network(tmp_path / "sandbox.sqlite3")
+    yield net
+    if net.server is not None:
+        net.server.stop()
+
+
+@pytest.fixture
+def network_settings(network: Network, tmp_path: Path) -> Settings:
+    """A till on the cuttable sandbox, with its own database and short timeouts."""
+    return load_settings(
+        tmp_path / "none.toml",
+        base_url=network.url,
+        merchant=14,
+        store=32,
+        store_code="RDG-KMG",
+        data_dir=tmp_path / "till",
+        idempotency="honoured",
+        terminal="till-1",
+        connect_timeout=0.5,
+        read_timeout=2.0,
+    )

@@ -1,0 +1,107 @@
+"""What the catalogue says when the server fails: a voucher list it could not read is unknown,
+never a fact about the member ("voucher 5098 is not one of this member's vouchers" is said only
+on the server's word)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.core.domain import Member
+from app.core.offline.cache import CachedVoucher, MemberCache
+from app.core.services.catalogue import Catalogue, CatalogueUnavailable
+from app.core.services.orders import InvalidOrder
+from app.core.stamps.errors import MalformedResponse, ServiceUnavailable, StampsError
+from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
+from app.core.storage import Database
+
+NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+AYU = Member(
+    server_id="6",
+    name="Ayu Pratiwi",
+    email="customer@stamps.co.id",
+    phone=None,
+    member_ids=("KR24000006",),
+    card_number=None,
+    level=None,
+    stamps=250,
+    balance=None,
+    is_blocked=False,
+    redemption_allowed=True,
+    protected_redemption=False,
+    pin_is_blocked=False,
+    fetched_at=NOW,
+)
+
+
+@dataclass
+class FailingServer:
+    """A client whose vouchers endpoint fails the given way (or answers the given list)."""
+
+    vouchers_error: StampsError | None = None
+    vouchers: list[dict[str, object]] = field(default_factory=list)
+    store: int = 32
+
+    async def rewards(self, user: str | None = None) -> RewardsResponse:
+        return RewardsResponse.model_validate({"rewards": [], "vouchers": []})
+
+    async def member_vouchers(self, user: str) -> MemberVouchersResponse:
+        if self.vouchers_error is not None:
+            raise self.vouchers_error
+        return MemberVouchersResponse.model_validate({"vouchers": self.vouchers})
+
+
+@pytest.fixture
+async def cache(tmp_path: Path) -> AsyncIterator[MemberCache]:
+    db = await Database.open(tmp_path / "till.db")
+    cache = MemberCache(db)
+    await cache.remember(AYU)
+    yield cache
+    await cache.close()
+    await db.close()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        ServiceUnavailable("503 Service Unavailable", status_code=503),
+        MalformedResponse("the server's answer is not JSON", status_code=200),
+    ],
+    ids=["503", "garbage"],
+)
+async def test_vouchers_the_server_could_not_give_and_the_till_never_saw_are_unknown(
+    cache: MemberCache, failure: StampsError
+) -> None:
+    catalogue = Catalogue(FailingServer(vouchers_error=failure), cache)
+    with pytest.raises(CatalogueUnavailable) as unknown:
+        await catalogue.voucher(AYU, 5098)
+    assert "could not be read" in str(unknown.value)
+    assert "not one of this member's vouchers" not in str(unknown.value)
+    offer = await catalogue.offer(AYU, 250)
+    assert offer.vouchers == () and offer.vouchers_problem is not None
+
+
+async def test_a_voucher_missing_from_the_tills_old_copy_is_not_said_to_be_someone_elses(
+    cache: MemberCache,
+) -> None:
+    await cache.remember_vouchers(
+        "6", [CachedVoucher(20, "ULTAH", "Kopi Gratis", None, True, None, None, 13, NOW)]
+    )
+    failing = FailingServer(vouchers_error=ServiceUnavailable("down", status_code=503))
+    catalogue = Catalogue(failing, cache)
+    with pytest.raises(InvalidOrder) as unknown:
+        await catalogue.voucher(AYU, 5098)
+    assert str(unknown.value).startswith("The till cannot check voucher 5098 now")
+    found, _ = await catalogue.voucher(AYU, 20)  # what the copy has is still served
+    assert found.name == "Kopi Gratis"
+
+
+async def test_on_the_servers_word_a_voucher_is_not_the_members(cache: MemberCache) -> None:
+    catalogue = Catalogue(FailingServer(vouchers=[{"id": 20, "code": "ULTAH"}]), cache)
+    with pytest.raises(InvalidOrder) as not_hers:
+        await catalogue.voucher(AYU, 5098)
+    assert str(not_hers.value) == "Voucher 5098 is not one of this member's vouchers."
