@@ -29,6 +29,7 @@ from app.cli.common import (
 from app.config import ConfigError, load_settings
 from app.core.services import (
     CatalogueUnavailable,
+    CredentialsRefused,
     DatabaseTooNew,
     EntryStatus,
     Explained,
@@ -133,6 +134,8 @@ def member_find(args: argparse.Namespace) -> int:
                 member = await till.find_member(args.query)
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
+            except CredentialsRefused as exc:
+                raise Stop(EXIT_PAUSED, str(exc)) from None
             except NotOnline as exc:
                 raise Stop(EXIT_NOT_CONFIRMED, str(exc)) from None
             projected = await till.projected_stamps(member)
@@ -255,6 +258,8 @@ def redeem(args: argparse.Namespace) -> int:
                 )
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
+            except CredentialsRefused as exc:
+                raise Stop(EXIT_PAUSED, str(exc)) from None
             except PinRejected as exc:
                 left = (
                     f" ({exc.attempts_left} attempt(s) left)"
@@ -362,9 +367,10 @@ def resume_after_token_change(args: argparse.Namespace) -> Message | None:
         return None
 
     async def body() -> Message | None:
-        options = RuntimeOptions(start_worker=False, token_source=token_source(args))
+        options = RuntimeOptions(
+            start_worker=False, token_source=token_source(args), resume_at_start=False
+        )
         async with open_till(settings.till_config(), token, options) as till:
-            # open_till has already checked; ask once more for the words to print
             return await till.resume_after_credentials_change()
 
     try:

@@ -73,6 +73,10 @@ TEMPLATES: dict[str, str] = {
         "Try again when the till is back online."
     ),
     "member.pick_one": "{count} members match “{query}”. Pick one from the list.",
+    "member.credentials": (
+        "The Stamps server refuses this till's API token, so members cannot be looked up. "
+        "Call a manager to set the new token (stamps-pos token set)."
+    ),
     # --- the PIN --------------------------------------------------------------------------------
     "pin.required": "This member's redemptions need their PIN.",
     "pin.offline": "The PIN can only be checked online. Try again when the till is back online.",

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.shift import CSV_COLUMNS, ShiftInfo, ShiftRow, ShiftSummary
     from app.core.services.till import (
+        CredentialsRefused,
         NotOnline,
         PinRejected,
         PinRequired,
@@ -93,7 +94,16 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("app.core.services.shift", ("CSV_COLUMNS", "ShiftInfo", "ShiftRow", "ShiftSummary")),
     (
         "app.core.services.till",
-        ("NotOnline", "PinRejected", "PinRequired", "Refused", "Sale", "Till", "TokenSource"),
+        (
+            "CredentialsRefused",
+            "NotOnline",
+            "PinRejected",
+            "PinRequired",
+            "Refused",
+            "Sale",
+            "Till",
+            "TokenSource",
+        ),
     ),
     ("app.core.storage.migrate", ("DatabaseTooNew", "migrate")),
 )
@@ -110,6 +120,7 @@ __all__ = [
     "ConnectionCheck",
     "Connectivity",
     "CredentialsError",
+    "CredentialsRefused",
     "DatabaseTooNew",
     "EntryStatus",
     "Explained",

@@ -32,6 +32,8 @@ class RuntimeOptions:
     start_worker: bool = True
     probe_interval: float = 5.0
     token_source: TokenSource | None = None
+    #: Lift a credentials pause at start when the token works (off when the caller asks itself).
+    resume_at_start: bool = True
 
 
 @asynccontextmanager
@@ -82,7 +84,8 @@ async def open_till(
     )
     try:
         await till.cache.purge(timedelta(days=config.cache_retention_days))
-        await till.resume_after_credentials_change()
+        if options.resume_at_start:
+            await till.resume_after_credentials_change()
         monitor.start()
         if options.start_worker:
             worker.start()

@@ -97,6 +97,10 @@ class NotOnline(Refused):
     """This needs the server, and the till cannot reach it."""
 
 
+class CredentialsRefused(NotOnline):
+    """The server is there and refuses the till's API token: a manager must set a new one."""
+
+
 @dataclass(frozen=True)
 class Sale:
     """Who sells, in which shift, and the sale's invoice number: the same for every order of a
@@ -214,6 +218,9 @@ class Till:
             except NotFound:
                 self.monitor.report(Outcome.REFUSED)
                 raise MemberNotFound(say("member.not_found", query=text)) from None
+            except CredentialsRejected:
+                # The server answers and refuses the till: no outage, so no serving from memory.
+                raise CredentialsRefused(say("member.credentials")) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
             except TimeoutError:
@@ -288,9 +295,8 @@ class Till:
             words = exc.field_errors.get("pin") or exc.detail
             message = say("pin.refused", reason=words) if words else say("pin.wrong")
             raise PinRejected(message, None) from None
-        except CredentialsRejected as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code)
-            raise NotOnline(say("server.credentials")) from None
+        except CredentialsRejected:
+            raise CredentialsRefused(say("server.credentials")) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             raise NotOnline(say("pin.unchecked")) from None

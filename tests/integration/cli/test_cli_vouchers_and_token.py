@@ -1,0 +1,77 @@
+"""The command line keeps the same promises as the window: a balance voucher is deducted from
+(used up whole only when asked), and a credentials pause lifts when ``token set`` gives a token
+the server takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.config import Settings
+from app.sandbox import DEMO_TOKEN
+
+from ...support.cli import Cli
+from ..conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+
+
+@pytest.fixture
+def cli(till_settings: Settings, tmp_path: Path) -> Cli:
+    return Cli(till_settings, tmp_path)
+
+
+def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_when_asked(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    whole = cli("redeem", "voucher", "--user", AYU, "--voucher", "12")
+    assert whole.returncode == 1
+    assert "Saldo Hadiah Rindang is a balance voucher: deduct an amount from it" in whole.stderr
+    too_much = cli("redeem", "deduct", "--user", AYU, "--voucher", "12", "--value", "150001")
+    assert too_much.returncode == 1
+    assert "has only Rp 150.000 left" in too_much.stderr
+    assert sandbox.ledger() == []
+
+    code, entry = cli.json("redeem", "deduct", "--user", AYU, "--voucher", "12", "--value", "50000")
+    assert (code, entry["status"], entry["what"]) == (
+        0,
+        "synced",
+        "Rp 50.000 from Saldo Hadiah Rindang",
+    )
+    code, entry = cli.json("redeem", "voucher", "--user", AYU, "--voucher", "12", "--whole")
+    assert (code, entry["status"], entry["what"]) == (
+        0,
+        "synced",
+        "Saldo Hadiah Rindang, used up whole",
+    )
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_deduct", "redeem_voucher"]
+
+
+def test_a_refused_token_pauses_the_queue_and_token_set_lifts_the_pause(
+    cli: Cli, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    del cli.env["STAMPS_POS_TOKEN"]  # the token lives where `token set` puts it
+    assert cli("token", "set", stdin=f"{DEMO_TOKEN}\n").returncode == 0
+    code, queued = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--queue-only")
+    assert (code, queued["status"]) == (0, "queued")
+    # The token is revoked before the queue is sent: the server refuses it, the queue pauses.
+    assert cli("token", "set", stdin="not-the-token\n").returncode == 0
+    paused = cli("sync", "--once", "--timeout", "5")
+    assert paused.returncode == 4, paused.stdout + paused.stderr
+    assert "refuses this till's API token" in paused.stderr
+    refused = cli("member", "find", AYU)  # no outage: the till does not serve from memory
+    assert refused.returncode == 4
+    assert "refuses this till's API token" in refused.stderr
+
+    changed = cli("token", "set", stdin=f"{DEMO_TOKEN}\n")
+    assert changed.returncode == 0, changed.stderr
+    assert "The API token works again: sync has resumed." in changed.stdout
+    drained = cli("sync", "--once", "--timeout", "20")
+    assert drained.returncode == 0, drained.stdout + drained.stderr
+    code, listing = cli.json("outbox", "list")
+    assert [e["status"] for e in listing] == ["synced"]
+    assert len(sandbox.ledger()) == 1
+    assert DEMO_TOKEN not in changed.stdout + changed.stderr
