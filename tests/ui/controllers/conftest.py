@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.services.receipts import Receipt
-from app.core.services.runtime import open_till
+from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Till
 from app.sandbox import DEMO_TOKEN
 from app.ui.cashier_window import CashierWindow
@@ -31,16 +31,17 @@ T = TypeVar("T")
 @pytest.fixture
 def open_running_till(
     qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
-) -> Iterator[Callable[[Settings], Till]]:
-    """``open_running_till(settings)``: a till opened on the test's loop, closed at teardown."""
+) -> Iterator[Callable[..., Till]]:
+    """``open_running_till(settings, options=None)``: a till opened on the test's loop, closed
+    at teardown."""
     stops: list[tuple[asyncio.Event, asyncio.Task[None]]] = []
 
-    def opener(settings: Settings) -> Till:
+    def opener(settings: Settings, options: RuntimeOptions | None = None) -> Till:
         holder: list[Till] = []
         stop = asyncio.Event()
 
         async def hold() -> None:
-            async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
+            async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
                 holder.append(till)
                 await stop.wait()
 
@@ -62,12 +63,18 @@ def open_running_till(
 
 @pytest.fixture
 def make_cashier(
-    qtbot: QtBot, open_running_till: Callable[[Settings], Till]
+    qtbot: QtBot, open_running_till: Callable[..., Till]
 ) -> Callable[..., CashierWindow]:
-    """``make_cashier(settings, signed_in="Dewi")``: the window over a till, shown."""
+    """``make_cashier(settings, signed_in="Dewi", options=None)``: the window over a till,
+    shown."""
 
-    def make(settings: Settings, *, signed_in: str | None = "Dewi") -> CashierWindow:
-        till = open_running_till(settings)
+    def make(
+        settings: Settings,
+        *,
+        signed_in: str | None = "Dewi",
+        options: RuntimeOptions | None = None,
+    ) -> CashierWindow:
+        till = open_running_till(settings, options)
         view = CashierWindowView()
         window = CashierWindow(view, till, cashiers=["Dewi", "Rina"], use_printer=False)
 

@@ -1,0 +1,114 @@
+"""One customer at a time: a new member (found, scanned or cleared) takes nothing of the last
+one's sale with them, a failed lookup leaves nobody on screen, Esc asks before dropping a cart;
+and a name typed and Enter finds the member by name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.services.receipts import Verdict
+from app.ui.cashier_window import CashierWindow
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+AYU, PUTRI = "customer@stamps.co.id", "putri.maharani@contoh.co.id"
+
+
+def test_the_next_member_takes_nothing_of_the_last_customers_sale(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0001")
+    picker = view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+    picker.select_reward(2)
+    picker.add_button.click()
+    assert picker.cart.lines()
+
+    find_member(qtbot, cashier, PUTRI)  # the next customer
+    assert view.invoice_field.text() == ""
+    assert picker.cart.lines() == []
+    assert view.result_panel.result() is None
+    assert view.member_card.name_text() == "Putri Maharani"
+
+    # A promo for Putri goes with her own invoice number, never Ayu's.
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
+    assert view.result_panel.result().kind == "refused"  # type: ignore[union-attr]
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_reward"]
+
+
+def test_a_lookup_that_finds_nobody_clears_the_last_customer(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    field = cashier.view.member_search.field
+    field.clear()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClicks(field, "nobody@example.com")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert found.args == [None]
+    assert cashier.session.member is None
+    assert cashier.view.reward_picker.tiles() == []
+    assert cashier.view.voucher_panel._vouchers == []
+    assert "No member matches “nobody@example.com”" in cashier.view.member_search.message_text()
+
+
+def test_esc_asks_before_dropping_a_cart(qtbot: QtBot, cashier: CashierWindow) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.add_button.click()
+
+    with qtbot.waitSignal(cashier.drop_cart_asked, timeout=WAIT_MS):
+        cashier.view.back_out()
+    box = cashier.drop_cart_dialog
+    assert box is not None and "The cart holds 1 reward(s)" in box.text()
+    box.reject()  # "Keep the cart", also Esc
+    assert picker.cart.lines() and cashier.session.member is not None
+
+    cashier.view.back_out()
+    box = cashier.drop_cart_dialog
+    assert box is not None
+    next(b for b in box.buttons() if b.text() == "Drop it").click()
+    assert picker.cart.lines() == [] and cashier.session.member is None
+
+
+def test_a_name_finds_the_one_member_who_has_it(qtbot: QtBot, cashier: CashierWindow) -> None:
+    find_member(qtbot, cashier, "Putri")
+    assert cashier.view.member_card.name_text() == "Putri Maharani"
+
+
+def test_a_name_several_members_have_offers_them_to_pick_from(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    search = cashier.view.member_search
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(search.field, "Ayu")
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert search.suggestions.isVisible()
+    labels = {
+        search.suggestions.item(n).text().split("\n")[0] for n in range(search.suggestions.count())
+    }
+    assert labels == {"Ayu Pratiwi", "Bayu Saputra", "Sri Rahayu"}
+    assert search.message_text() == "3 members match “Ayu”. Pick one from the list."
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        search.suggestions.setFocus()
+        search.suggestions.setCurrentRow(
+            next(
+                n
+                for n in range(search.suggestions.count())
+                if "Bayu" in search.suggestions.item(n).text()
+            )
+        )
+        qtbot.keyClick(search.suggestions, Qt.Key.Key_Return)
+    assert cashier.view.member_card.name_text() == "Bayu Saputra"

@@ -1,0 +1,62 @@
+"""The pause lifts in the window: a token the server refuses pauses the queue and says so; the
+token a manager sets meanwhile (another process: ``stamps-pos token set``) is found by "Check
+again" (or the till's own timer) and the queue drains."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import RuntimeOptions
+from app.sandbox import DEMO_TOKEN
+from app.ui.cashier_window import CashierWindow
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_refused_token_pauses_and_the_new_one_found_by_check_again_drains_the_queue(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    kept = {"token": Secret(DEMO_TOKEN)}  # the keyring or token file, as another process sees it
+    cashier = make_cashier(
+        till_settings, options=RuntimeOptions(token_source=lambda: kept["token"])
+    )
+    view, status = cashier.view, cashier.status
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+
+    kept["token"] = Secret("revoked-token")  # the token is changed on the server's side…
+    with qtbot.waitSignal(status.credentials_checked, timeout=WAIT_MS):
+        status.check_credentials()  # …and the till's timer picks up what is kept now
+    picker = view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    result = view.result_panel.result()
+    assert result is not None and "refuses this till's API token" in result.details
+    qtbot.waitUntil(
+        lambda: view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+    assert view.status.summary_text().startswith("Sync paused")
+
+    kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
+    with qtbot.waitSignal(status.credentials_checked, timeout=WAIT_MS) as checked:
+        view.status.check_again.click()
+    assert checked.args == ["The API token works again: sync has resumed."]
+    qtbot.waitUntil(
+        lambda: view.redemptions_model.row_data(0).status == "confirmed", timeout=WAIT_MS
+    )
+    qtbot.waitUntil(
+        lambda: not view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+    assert [e["idempotency_key"] for e in sandbox.ledger()] == [receipt.entry_id]

@@ -1,0 +1,128 @@
+"""Three outcomes, said at once and alike everywhere: a redemption the server never got is
+accepted offline (teal) or not redeemed (with the reason) on its first failed attempt, never left
+in amber; the panel, the shift's row and the sync bar agree; waiting for the PIN looks like no
+outcome. And a balance voucher reads as a balance, offline too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.services.receipts import Verdict
+from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.tasks import spawn
+
+from ...support.network import Network
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+
+
+def test_cut_mid_shift_a_redemption_is_accepted_offline_on_its_first_failed_attempt(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    network.down()  # the till still thinks it is online: it sends, and the line is dead
+
+    picker = view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE and receipt.attempts == 1
+    result = view.result_panel.result()
+    assert result is not None and result.kind == "accepted_offline"
+    assert view.result_panel.title.text() == "Accepted offline — will sync"
+    assert view.redemptions_model.row_data(0).status == "accepted_offline"
+    qtbot.waitUntil(lambda: view.status.summary_text().startswith("Offline"), timeout=WAIT_MS)
+    network.up()
+
+
+def test_cut_mid_shift_what_the_offline_rules_refuse_is_not_redeemed_with_the_reason(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    network.down()
+    # 150 stamps is more than the offline rules allow for one redemption (100). (Its tile is
+    # greyed for her level; this is what a click would run.)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as ready:
+        spawn(cashier.rewards.redeem_one(7, 1, None))
+    refused = ready.args[0]
+    assert refused.verdict is Verdict.NOT_REDEEMED and refused.attempts == 1
+    result = view.result_panel.result()
+    assert result is not None and result.kind == "not_redeemed"
+    assert view.result_panel.title.text() == "Not redeemed"
+    assert result.details == "Offline, one redemption may cost at most 100 stamps; this costs 150."
+    model = view.redemptions_model
+    assert model.row_data(0).status == "not_redeemed"
+    assert model.data(model.index(0, model.STATUS)) == "Not redeemed"
+    network.up()
+
+
+def test_waiting_for_the_pin_has_a_neutral_look_of_its_own(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    find_member(qtbot, cashier, BUDI)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    result = cashier.view.result_panel.result()
+    assert result is not None and result.kind == "waiting_pin"
+    assert cashier.view.result_panel.title.text() == "Waiting for the PIN"
+    assert cashier.view.result_panel.property("outcome") == "waiting_pin"
+    dialog = cashier.redemption.pin_dialog
+    assert dialog is not None
+    dialog.reject()
+    qtbot.waitUntil(lambda: cashier.view.result_panel.result() is None, timeout=WAIT_MS)
+
+
+def test_a_balance_voucher_reads_as_a_saldo_and_offline_deducts_against_what_is_left(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    rows = {row.id: row for row in view.voucher_panel._vouchers}
+    assert rows[12].value_text == "Saldo Rp 150.000" and rows[12].balance
+    assert rows[12].name == "Saldo Hadiah Rindang"
+
+    network.down()
+    find_member(qtbot, cashier, AYU)  # from the till's memory now: the vouchers come with her
+    rows = {row.id: row for row in view.voucher_panel._vouchers}
+    assert rows[12].value_text == "Saldo Rp 150.000" and rows[12].balance
+    assert "Offline copy" in view.voucher_panel.note.text()
+
+    panel = view.voucher_panel
+    panel.select_voucher(12)
+    assert panel.redeem_button.text() == "Deduct from saldo…"
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None and dialog.amount.maximum() == 150_000
+    dialog.amount.setValue(115_000)
+    receipt = redeem(qtbot, cashier, dialog.accept)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    qtbot.waitUntil(
+        lambda: (
+            {r.id: r for r in panel._vouchers}.get(12) is not None
+            and {r.id: r for r in panel._vouchers}[12].value_text == "Saldo Rp 35.000"
+        ),
+        timeout=WAIT_MS,
+    )
+    network.up()
