@@ -160,7 +160,7 @@ class RedemptionController(QObject):
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
-            self.session.balance_changed(done.stamps_remaining)
+            self.session.balance_changed(done.lane, done.stamps_remaining)
         return done
 
     def _refuse(self, headline: str, reason: Message) -> None:
@@ -360,7 +360,7 @@ class RedemptionController(QObject):
                         self._settle(receipt)
                         # While the redemption's own wait runs, that wait updates the balance.
                         if on_screen and not self.busy and receipt.verdict is Verdict.CONFIRMED:
-                            self.session.balance_changed(receipt.stamps_remaining)
+                            self.session.balance_changed(receipt.lane, receipt.stamps_remaining)
         finally:
             self._refreshing = False
         self.rows_refreshed.emit()

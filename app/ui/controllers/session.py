@@ -77,10 +77,11 @@ class CashierSession(QObject):
             return
         self._offer_loader.start(self._load_offer(member))
 
-    def balance_changed(self, stamps_remaining: int | None) -> None:
-        """The server said the member now has ``stamps_remaining``; read the rest again."""
+    def balance_changed(self, lane: str, stamps_remaining: int | None) -> None:
+        """The server said the member of ``lane`` now has ``stamps_remaining``; if they are the
+        one on screen, read the rest again (an answer for the last customer changes nothing)."""
         member = self.member
-        if member is None:
+        if member is None or member.lane != lane:
             return
         if stamps_remaining is not None:
             member = dataclasses.replace(member, stamps=stamps_remaining, fetched_at=clock.now())

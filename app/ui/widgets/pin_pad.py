@@ -154,6 +154,10 @@ class PinPad(QWidget):
         if not busy:
             self._refresh()
 
+    def busy(self) -> bool:
+        """Whether the keys are off while a PIN is being checked."""
+        return self._busy
+
     def press_digit(self, digit: str) -> None:
         """Add one digit (ignored beyond six, or if not a digit)."""
         if len(digit) == 1 and digit.isdigit() and len(self._digits) < PIN_LENGTH:
