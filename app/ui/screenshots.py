@@ -3,7 +3,8 @@
     python -m app.ui.screenshots OUTDIR
 
 Runs offscreen (no display needed); ``make screenshots`` calls it. The states are the ones a
-reviewer needs to judge the layout and the three outcomes at the till's 1366×768.
+reviewer needs to judge the layout and every outcome at the till's 1366×768; the label-width test
+(tests/ui/test_room_to_read.py) walks the same states at 1366×768 and 1920×1080.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.ui.viewmodels import (
     MemberCardData,
     MemberSuggestion,
     RedemptionRowData,
+    RefusalRowData,
     ResultData,
     RewardCardData,
     ShiftSummaryData,
@@ -76,6 +78,15 @@ VOUCHERS = [
         remaining_value=145_000,
     ),
     VoucherRowData("V3", "Free drink upgrade", "UP-55TT-0912", "1 upgrade", "today only"),
+    VoucherRowData(
+        "V4",
+        "Kopi Gratis Ulang Tahun",
+        "ULTAH-AYU-6",
+        "—",
+        "until 20 Dec 2026",
+        usable=False,
+        note="Already used on this till; waiting to sync",
+    ),
 ]
 ROWS = [
     RedemptionRowData("e4", "14:02", "Budi Santoso", "2 × Free Kopi Susu", "confirmed"),
@@ -85,9 +96,9 @@ ROWS = [
 ]
 
 
-def _window() -> CashierWindowView:
+def _window(size: tuple[int, int] = SIZE) -> CashierWindowView:
     window = CashierWindowView()
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     window.show_cashier()
     window.status.set_cashier("Rina")
@@ -128,7 +139,6 @@ def _over(window: CashierWindowView, dialog: QDialog) -> QPixmap:
         picture,
     )
     painter.end()
-    dialog.close()
     return shot
 
 
@@ -201,12 +211,61 @@ def state_voucher(window: CashierWindowView) -> QPixmap | None:
     return _over(window, dialog)
 
 
+def state_balance_voucher(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    window.show_vouchers()
+    window.voucher_panel.select_voucher("V2")
+    return None
+
+
+def state_use_up_whole(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    window.show_vouchers()
+    window.voucher_panel.select_voucher("V2")
+    window.voucher_panel.ask_use_whole()
+    dialog = window.voucher_panel.whole_dialog
+    assert dialog is not None
+    return _over(window, dialog)
+
+
+def state_offline_offer(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    _offline(window)
+    window.show_vouchers()
+    window.voucher_panel.set_note("Offline copy of this member's vouchers, as of 25 Nov 11:48.")
+    return None
+
+
 def state_promo(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
     window.show_promo()
     window.promo_panel.code_field.setText("HEMAT10")
     window.invoice_field.clear()
     window.invoice_field.set_required(True)
+    return None
+
+
+def state_waiting_for_pin(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window, PIN_MEMBER)
+    window.result_panel.set_result(
+        ResultData(
+            "waiting_pin",
+            "Butter Croissant",
+            "The customer types their PIN on the pad.",
+        )
+    )
+    dialog = PinDialog(PIN_MEMBER.name, window)
+    dialog.show()
+    for digit in "48":
+        dialog.pad.press_digit(digit)
+    return _over(window, dialog)
+
+
+def state_sending(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    window.result_panel.set_result(
+        ResultData("working", "2 × Free Kopi Susu", "Sending to Stamps…")
+    )
     return None
 
 
@@ -260,7 +319,34 @@ def state_not_confirmed(window: CashierWindowView) -> QPixmap | None:
 def state_refused(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
     window.result_panel.set_result(
-        ResultData("refused", "Promo HEMAT10", "The server says: this promo code has expired.")
+        ResultData(
+            "refused",
+            "Promo code HEMAT10",
+            "The Stamps server refused it: This promo code has expired.",
+            what_to_do="Nothing was redeemed. Tell the customer why.",
+        )
+    )
+    return None
+
+
+def state_not_redeemed(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    _offline(window)
+    window.result_panel.set_result(
+        ResultData(
+            "not_redeemed",
+            "Tumbler Limited Edition Stainless Steel",
+            "Offline, one redemption may cost at most 100 stamps; this costs 150.",
+            what_to_do=(
+                "The server could not be reached and the offline rules do not allow this. "
+                "Nothing was redeemed; tell the customer why."
+            ),
+        )
+    )
+    window.redemptions_model.upsert(
+        RedemptionRowData(
+            "e5", "14:20", "Budi Santoso", "Tumbler Limited Edition Stainless Steel", "not_redeemed"
+        )
     )
     return None
 
@@ -269,7 +355,15 @@ def state_paused(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
     window.status.set_status(
         StatusData(
-            "online", queued=5, failed=2, oldest_queued_age_s=3900, paused_for_credentials=True
+            "online",
+            queued=5,
+            failed=2,
+            oldest_queued_age_s=3900,
+            paused_for_credentials=True,
+            credentials_note=(
+                "The Stamps server still refuses this till's API token. A manager must set the "
+                "new token (stamps-pos token set)."
+            ),
         )
     )
     return None
@@ -296,9 +390,37 @@ def state_shift_summary(window: CashierWindowView) -> QPixmap | None:
             accepted_offline=6,
             not_confirmed=1,
             refused=3,
+            not_redeemed=1,
             stamps_redeemed=812,
+            rupiah_text="Rp 1.250.000",
             vouchers_used=9,
             promo_codes_used=4,
+            refusals=(
+                RefusalRowData(
+                    "09:12",
+                    "Agus Setiawan",
+                    "Es Kopi Susu Gula Aren",
+                    "The Stamps server refused it: Not enough stamps.",
+                ),
+                RefusalRowData(
+                    "11:40",
+                    "Hendra Gunawan",
+                    "Croissant Mentega",
+                    "This member is blocked. Ask them to contact the store.",
+                ),
+                RefusalRowData(
+                    "13:05",
+                    "Budi Santoso",
+                    "Tumbler Limited Edition Stainless Steel",
+                    "Offline, one redemption may cost at most 100 stamps; this costs 150.",
+                ),
+                RefusalRowData(
+                    "15:31",
+                    "Putri Maharani",
+                    "Voucher code RINDANG-100K-LAMA",
+                    "The Stamps server refused it: This voucher has expired.",
+                ),
+            ),
         )
     )
     window.show_summary()
@@ -313,15 +435,21 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "05-rewards": state_rewards,
     "06-cart": state_cart,
     "07-pin-pad": state_pin_pad,
-    "08-voucher": state_voucher,
-    "09-promo": state_promo,
-    "10-confirmed": state_confirmed,
-    "11-accepted-offline": state_accepted_offline,
-    "12-not-confirmed": state_not_confirmed,
-    "13-refused": state_refused,
-    "14-paused-credentials": state_paused,
-    "15-error": state_error,
-    "16-shift-summary": state_shift_summary,
+    "08-waiting-for-pin": state_waiting_for_pin,
+    "09-balance-voucher": state_balance_voucher,
+    "10-deduct": state_voucher,
+    "11-use-up-whole": state_use_up_whole,
+    "12-promo": state_promo,
+    "13-sending": state_sending,
+    "14-confirmed": state_confirmed,
+    "15-offline-offer": state_offline_offer,
+    "16-accepted-offline": state_accepted_offline,
+    "17-not-confirmed": state_not_confirmed,
+    "18-refused": state_refused,
+    "19-not-redeemed": state_not_redeemed,
+    "20-paused-credentials": state_paused,
+    "21-error": state_error,
+    "22-shift-summary": state_shift_summary,
 }
 
 
@@ -341,6 +469,8 @@ def render_states(outdir: Path) -> list[Path]:
         path = outdir / f"{name}.png"
         shot.save(str(path))
         written.append(path)
+        for dialog in window.findChildren(QDialog):
+            dialog.close()
         window.close()
         window.deleteLater()
     QApplication.processEvents()

@@ -51,7 +51,11 @@ class MemberSearch(QWidget):
         self.message.setObjectName("memberSearchMessage")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
-        self.message.hide()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Room for three lines is always kept, so a message coming or going never moves the
+        # member card and the invoice field under the cashier's finger.
+        self.message.ensurePolished()  # the style sheet's font, not the default one
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 3 + 4)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -96,11 +100,11 @@ class MemberSearch(QWidget):
         hides it)."""
         set_style_property(self.message, "role", "error" if error else "muted")
         self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.setToolTip(text)  # a longer message than three lines reads in full here
 
     def message_text(self) -> str:
         """The line under the field as shown, or ``""``."""
-        return self.message.text() if not self.message.isHidden() else ""
+        return self.message.text()
 
     def hide_suggestions(self) -> None:
         """Close the suggestion list (the text stays)."""

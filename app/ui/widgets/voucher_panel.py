@@ -74,7 +74,8 @@ class VoucherPanel(QWidget):
         self.note.setObjectName("voucherNote")
         self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)
-        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 2)
+        self.note.ensurePolished()  # the style sheet's font, not the default one
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 2 + 4)
 
         self.redeem_button = QPushButton(self.tr("Redeem voucher"))
         self.redeem_button.setObjectName("voucherRedeem")

@@ -1,0 +1,54 @@
+"""Room to read in the real window, on the demo shop's real names, and controls that stay where
+they are when a message comes and goes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.tasks import spawn
+
+from ..test_room_to_read import cut_texts
+from .conftest import WAIT_MS, find_member
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_real_window_cuts_nothing_a_cashier_reads(
+    qtbot: QtBot, cashier: CashierWindow, size: tuple[int, int]
+) -> None:
+    view = cashier.view
+    view.resize(*size)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    assert cut_texts(view) == []
+    view.show_vouchers()
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    spawn(cashier.vouchers.redeem_voucher(12))  # a balance voucher: refused, with the reason
+    qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    assert cut_texts(view) == []
+    assert (view.width(), view.height()) == size
+
+
+def test_a_message_does_not_move_the_controls_under_the_cashiers_finger(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    view = cashier.view
+    card, invoice = view.member_card, view.invoice_field
+    QApplication.processEvents()  # the page laid out as the cashier first sees it
+    before = (
+        card.mapTo(view, card.rect().topLeft()),
+        invoice.mapTo(view, invoice.rect().topLeft()),
+    )
+    field = view.member_search.field
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(field, "nobody@example.com")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert view.member_search.message_text()
+    QApplication.processEvents()
+    after = (card.mapTo(view, card.rect().topLeft()), invoice.mapTo(view, invoice.rect().topLeft()))
+    assert after == before
