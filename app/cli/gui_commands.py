@@ -4,6 +4,7 @@ own settings or against an embedded sandbox with a throwaway database."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -61,12 +62,34 @@ def gui(args: argparse.Namespace) -> int:
         return _fail(args, str(exc))
 
 
+class _Terminated(Exception):
+    """SIGTERM before the window's loop takes over the signal: unwind, removing the folder."""
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise _Terminated(signum)
+
+
 def demo(args: argparse.Namespace) -> int:
     """The cashier window against an embedded sandbox and a throwaway database; the folder goes
     when the demo ends, however it ends (closed, Ctrl-C, SIGTERM)."""
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return _demo(args)
+    except (_Terminated, KeyboardInterrupt) as stopped:
+        signum = stopped.args[0] if isinstance(stopped, _Terminated) else signal.SIGINT
+        return 128 + int(signum)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _demo(args: argparse.Namespace) -> int:
     from app.cli.demo_shop import DemoShop
     from app.sandbox import DEMO_TOKEN
     from app.ui.cashier import SecondInstance, run_cashier
+
+    def ready(_window: object) -> None:
+        print("Ready. Close the window, or press Ctrl-C here, to end the demo.", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="stamps-pos-demo-") as folder:
         root = Path(folder)
@@ -88,7 +111,9 @@ def demo(args: argparse.Namespace) -> int:
                 return _fail(args, str(exc))
             print(DEMO_HINT.format(url=shop.url), flush=True)
             try:
-                return run_cashier(settings.till_config(), Secret(DEMO_TOKEN), demo=shop)
+                return run_cashier(
+                    settings.till_config(), Secret(DEMO_TOKEN), demo=shop, on_ready=ready
+                )
             except SecondInstance as exc:
                 return _fail(args, str(exc))
         finally:

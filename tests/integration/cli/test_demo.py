@@ -1,0 +1,92 @@
+"""``stamps-pos demo``: its shop's network can be cut and restored and its server made to fail;
+and Ctrl-C or SIGTERM end it cleanly, leaving no folder behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.cli.demo_shop import DemoShop
+from app.sandbox import DEMO_TOKEN
+
+pytestmark = pytest.mark.integration
+
+AUTH = {"Authorization": f"Token {DEMO_TOKEN}"}
+
+
+def redeem_reward(url: str) -> httpx.Response:
+    return httpx.post(
+        f"{url}/api/v2/redemptions/redeem-reward",
+        json={"user": "customer@stamps.co.id", "reward": 1, "store": 32},
+        headers=AUTH,
+        timeout=5,
+    )
+
+
+def test_the_demo_shop_cuts_restores_fails_and_resets(tmp_path: Path) -> None:
+    shop = DemoShop(tmp_path)
+    try:
+        assert redeem_reward(shop.url).status_code == 200
+        shop.cut_network()
+        with pytest.raises(httpx.ConnectError):  # refused: what a till sees when a line is down
+            httpx.get(f"{shop.url}/_sandbox/ledger", timeout=2)
+        shop.restore_network()
+        ledger = httpx.get(f"{shop.url}/_sandbox/ledger", timeout=5).json()["entries"]
+        assert len(ledger) == 1  # the same shop, on the same address
+
+        shop.set_fault("server_errors")
+        assert redeem_reward(shop.url).status_code >= 500
+        assert httpx.get(  # lookups still work: only redemptions fail
+            f"{shop.url}/api/v2/memberships/details",
+            params={"user": "customer@stamps.co.id", "merchant": 14},
+            headers=AUTH,
+            timeout=5,
+        ).is_success
+        shop.cut_network()
+        shop.restore_network()
+        assert redeem_reward(shop.url).status_code >= 500  # the fault outlives a cut
+
+        shop.reset_shop()
+        assert redeem_reward(shop.url).status_code == 200
+        assert len(httpx.get(f"{shop.url}/_sandbox/ledger", timeout=5).json()["entries"]) == 1
+    finally:
+        shop.stop()
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["SIGTERM", "Ctrl-C"]
+)
+def test_a_signal_ends_the_demo_cleanly_and_removes_its_folder(
+    tmp_path: Path, signum: int, code: int
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as demo:
+        try:
+            assert demo.stdout is not None
+            for line in demo.stdout:  # waits on the process's own output, no sleep
+                if line.startswith("Ready."):
+                    break
+            else:
+                pytest.fail("the demo ended before it was ready")
+            assert [p.name for p in temp.iterdir() if p.name.startswith("stamps-pos-demo-")]
+            demo.send_signal(signum)
+            assert demo.wait(timeout=60) == code
+        finally:
+            if demo.poll() is None:
+                demo.kill()
+                demo.wait()
+    assert [p.name for p in temp.iterdir() if p.name.startswith("stamps-pos-demo-")] == []

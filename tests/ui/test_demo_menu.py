@@ -1,0 +1,64 @@
+"""The Demo menu (``make demo`` only): each action reaches the demo's controls, off the window's
+thread; there is no such menu without them."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from app.ui.demo import DemoMenu, Fault
+from app.ui.main_window import CashierWindowView
+
+
+class FakeShop:
+    """Records what the menu asks, and on which thread."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.threads: set[str] = set()
+
+    def _note(self, call: str) -> None:
+        self.calls.append(call)
+        self.threads.add(threading.current_thread().name)
+
+    def cut_network(self) -> None:
+        self._note("cut")
+
+    def restore_network(self) -> None:
+        self._note("restore")
+
+    def set_fault(self, fault: Fault) -> None:
+        self._note(f"fault {fault}")
+
+    def reset_shop(self) -> None:
+        self._note("reset")
+
+
+def test_the_demo_menu_drives_the_shop_off_the_windows_thread(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    shop = FakeShop()
+    menu = DemoMenu(view, shop)
+    assert "&Demo" in [action.text() for action in view.menuBar().actions()]
+
+    menu.cut.trigger()
+    qtbot.waitUntil(lambda: shop.calls == ["cut"] and menu.menu.isEnabled())
+    menu.cut.trigger()
+    qtbot.waitUntil(lambda: shop.calls[-1] == "restore" and menu.menu.isEnabled())
+    menu.fault_actions["applied_then_500"].trigger()
+    qtbot.waitUntil(lambda: shop.calls[-1] == "fault applied_then_500" and menu.menu.isEnabled())
+    menu.reset.trigger()
+    qtbot.waitUntil(lambda: shop.calls[-1] == "reset" and menu.menu.isEnabled())
+    assert menu.fault_actions["none"].isChecked()
+    assert threading.main_thread().name not in shop.threads
+    assert view.statusBar().currentMessage() == "The shop is reset."
+
+
+def test_without_demo_controls_there_is_no_demo_menu(qtbot: QtBot) -> None:
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    assert "&Demo" not in [action.text() for action in view.menuBar().actions()]
