@@ -1,5 +1,5 @@
 """The till's settings: a TOML file in the platform's config folder, overridden by ``STAMPS_POS_*``
-environment variables (DESIGN.md §2).
+environment variables (README.md, "Settings").
 
 The API token is deliberately not a setting: it never sits in the TOML file. See
 :mod:`app.core.credentials` for where it lives.
@@ -84,7 +84,7 @@ class Settings(BaseSettings):
     # The store's code as the activity feed names it; without it a redemption whose answer was
     # lost cannot be proven from the feed, and stays for a manager to decide.
     store_code: str | None = Field(default=None, min_length=1, max_length=64)
-    # The offline policy's limits (DESIGN.md §4) and how long the cache keeps a member.
+    # The offline policy's limits (architecture §4) and how long the cache keeps a member.
     offline_member_max_age_hours: float = Field(default=24, gt=0, le=24 * 30)
     offline_max_stamps_per_redemption: int = Field(default=100, ge=0)
     offline_max_stamps_per_outage: int = Field(default=1_000, ge=0)

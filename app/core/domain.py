@@ -34,7 +34,7 @@ class OperationKind(StrEnum):
 
 
 class Outcome(StrEnum):
-    """What one attempt proves about the server (DESIGN.md §3).
+    """What one attempt proves about the server (architecture §3).
 
     ``AMBIGUOUS`` is the default: an attempt is only downgraded from it on proof.
     """
@@ -46,7 +46,7 @@ class Outcome(StrEnum):
 
 
 class EntryStatus(StrEnum):
-    """The states of an outbox entry (DESIGN.md §3)."""
+    """The states of an outbox entry (architecture §3)."""
 
     QUEUED = "queued"
     SENDING = "sending"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 CONTEXT = "messages"
 
 TEMPLATES: dict[str, str] = {
-    # --- the offline policy (DESIGN.md §4), one per refusal ---------------------------------
+    # --- the offline policy (architecture §4), one per refusal ---------------------------------
     "policy.member_blocked": "This member is blocked. Ask them to contact the store.",
     "policy.redemption_not_allowed": "Redemptions are not allowed for this member.",
     "policy.pin_blocked": (

@@ -1,4 +1,4 @@
-"""The sandbox as an ASGI app: the Stamps endpoints of DESIGN.md §1 over the state and rules.
+"""The sandbox as an ASGI app: the Stamps endpoints of architecture §1 over the state and rules.
 
 :class:`Sandbox` puts the parts together (state, credentials, idempotency keys, faults,
 persistence); :func:`create_app` serves it with Starlette, wrapped in the fault middleware.

@@ -61,7 +61,7 @@ class CashierWindow(QObject):
 
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
-        member identifier first and a voucher code second (DESIGN.md §5)."""
+        member identifier first and a voucher code second (architecture §5)."""
         view = self.view
         if view.pages.currentWidget() is not view.cashier_page:
             return

@@ -91,7 +91,7 @@ class CrashReporter(QObject):
     def _describe(
         exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> tuple[str, str]:
-        # The core's exceptions never carry a token or a PIN in their message (DESIGN.md §6), so
+        # The core's exceptions never carry a token or a PIN in their message (architecture §6), so
         # the message and traceback may be shown and logged.
         summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
         details = "".join(traceback.format_exception(exc_type, exc, tb))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-#: The ways a redemption can end on screen (DESIGN.md §4): three outcomes, refused by the server
+#: The ways a redemption can end on screen (architecture §4): three outcomes, refused by the server
 #: or the till, and not redeemed (it could not be sent and the offline rules would not take it).
 OutcomeKind = Literal["confirmed", "accepted_offline", "not_confirmed", "refused", "not_redeemed"]
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
@@ -106,7 +106,7 @@ class ResultData:
 
 @dataclass(frozen=True)
 class StatusData:
-    """The always-visible sync state (DESIGN.md §5)."""
+    """The always-visible sync state (architecture §5)."""
 
     connectivity: Connectivity = "online"
     queued: int = 0

@@ -1,6 +1,6 @@
 """``make bench``: the outbox's enqueue latency and drain throughput, the member cache's lookups
 at a million members, and the cashier window's cold start and event-loop lag during a drain, each
-beside a baseline measured in the same run (DESIGN.md §8).
+beside a baseline measured in the same run (README.md, "Two commands").
 Budgets are printed, PASS or OVER; nothing is asserted.
 
     .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain|cache|ui] [--profile]
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_support import SandboxProcess, run_child
 
-#: Budgets (DESIGN.md §3 targets for the outbox).
+#: Budgets (architecture §3 targets for the outbox).
 ENQUEUE_P99_BUDGET = 1.5  # × raw sqlite p99
 DRAIN_VS_PLAIN_BUDGET = 0.8  # × the plain sender with the same requests in flight
 DRAIN_VS_SEQUENTIAL_BUDGET = 6.0  # × the one-at-a-time sender

@@ -1,7 +1,7 @@
 """Crash test (issue 4): SIGKILL the headless sync at random moments, then compare the till's
 outbox with the sandbox's ledger.
 
-The rule under test (DESIGN.md §3): nothing lost, nothing applied twice, and the till never
+The rule under test (architecture §3): nothing lost, nothing applied twice, and the till never
 believes something false about the server.
 
 One scenario, seeded, run in both idempotency modes:
@@ -16,7 +16,7 @@ One scenario, seeded, run in both idempotency modes:
    sandbox's ledger has grown by a random number of effects, plus a random jitter (both from
    ``random.Random(seed)``; the waiting is ``Popen.wait`` on the process, bounded). Cancels are
    issued from the test process before rounds and *while* a sync process runs (the GUI and a
-   headless sync share one database, DESIGN.md §3 "Leases").
+   headless sync share one database, architecture §3 "Leases").
 4. A killed process's leases are expired in the database by the test before the next round
    (``UPDATE outbox_entries SET lease_until = <past> WHERE status = 'sending'``). This simulates
    the lease running out, which is exactly what a restart after the lease would see; the lease

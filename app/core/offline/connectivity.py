@@ -3,7 +3,8 @@ while it is not.
 
 ``ONLINE``: the last answer was a proper one. ``DEGRADED``: the server answers, but with server
 errors or not in time. ``OFFLINE``: connections are not being made. Listeners hear every change;
-the sync worker wakes the entries that never arrived when the state turns ``ONLINE`` (DESIGN.md §3).
+the sync worker wakes the entries that never arrived when the state turns ``ONLINE``
+(architecture §3).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The offline policy of DESIGN.md §4: what a till may accept without the server, and why not.
+"""The offline policy of architecture §4: what a till may accept without the server, and why not.
 
 Pure decisions, no I/O: the caller gathers what the till knows (the member as cached, the projected
 balance, this outage's totals) and asks. Some refusals hold online too (a blocked member, redemption
@@ -38,7 +38,7 @@ class Refusal(StrEnum):
 
 @dataclass(frozen=True)
 class OfflineLimits:
-    """The limits a store manager sets (DESIGN.md §4 defaults)."""
+    """The limits a store manager sets (architecture §4 defaults)."""
 
     member_max_age: timedelta = timedelta(hours=24)
     max_stamps_per_redemption: int = 100
@@ -123,10 +123,10 @@ def apply_policy(
     voucher: VoucherFacts | None = None,
 ) -> PolicyDecision:
     """May the till accept this redemption now? Online, only the standing refusals apply (the
-    server judges the rest); offline, the limits of DESIGN.md §4. ``stamps`` is what a reward or
+    server judges the rest); offline, the limits of architecture §4. ``stamps`` is what a reward or
     cart costs; ``rupiah`` what a voucher deduction takes (a whole voucher is worth its value)."""
     if kind is OperationKind.CANCEL:
-        # Giving stamps back is always allowed; the outbox reconciles it (DESIGN.md §3).
+        # Giving stamps back is always allowed; the outbox reconciles it (architecture §3).
         return ONLINE if online else _PROVISIONAL
     refused = standing_refusal(member)
     if refused is not None:

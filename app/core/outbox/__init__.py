@@ -1,7 +1,7 @@
 """The outbox: enqueue, claim and transitions, the sync worker, retry policy, reconciliation.
 
 Every redemption and cancellation is an entry here first; the :class:`SyncWorker` sends it
-(DESIGN.md §3).
+(architecture §3).
 """
 
 from app.core.outbox.claim import Claimed

@@ -1,4 +1,4 @@
-"""The cashier's cancel and the manager's decisions, each one transaction (DESIGN.md §3).
+"""The cashier's cancel and the manager's decisions, each one transaction (architecture §3).
 
 Every function here runs inside the caller's write transaction and writes its audit row in it.
 """

@@ -50,7 +50,7 @@ __all__ = [
     "check_payload",
 ]
 
-#: Payload keys that must never be stored (DESIGN.md §6), at any depth, in any case.
+#: Payload keys that must never be stored (architecture §6), at any depth, in any case.
 FORBIDDEN_KEYS = frozenset({"pin", "token"})
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
 #: The columns an enqueue writes, besides ``seq``.
@@ -102,7 +102,7 @@ class EntryRecord:
 
 @dataclass(frozen=True)
 class OutboxStatus:
-    """The counts the till always shows (DESIGN.md §5), and whether the queue is paused."""
+    """The counts the till always shows (architecture §5), and whether the queue is paused."""
 
     queued: int
     sending: int
@@ -382,7 +382,7 @@ class Outbox:
         who: str,
         terminal: str,
     ) -> OutboxEntry:
-        """Cancel a redemption (DESIGN.md §3); returns the entry that carries the cancellation.
+        """Cancel a redemption (architecture §3); returns the entry that carries the cancellation.
 
         Queued with no attempt that can have arrived: the redemption itself is voided, in this one
         transaction, and returned. Otherwise a cancel entry in the same lane, depending on it, is

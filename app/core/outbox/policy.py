@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 @dataclass(frozen=True)
 class OutboxPolicy:
-    """How the outbox behaves (DESIGN.md §2 settings and §3).
+    """How the outbox behaves (architecture §3; the settings are in README.md).
 
     ``idempotency_honoured``: the server is known to honour ``Idempotency-Key`` for
     ``key_window_hours`` after first use, so an ambiguous attempt may be resent under the same key.

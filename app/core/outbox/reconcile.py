@@ -1,4 +1,4 @@
-"""Reconciling ``unknown`` entries against the member's activity feed (DESIGN.md §3).
+"""Reconciling ``unknown`` entries against the member's activity feed (architecture §3).
 
 An entry becomes ``synced`` (reconciled, no server id) only when the feed shows a redemption at
 this store of the same reward and stamps, created after its first ambiguous attempt started, that no

@@ -1,4 +1,4 @@
-"""What an attempt's outcome does to its entry (the state diagram of DESIGN.md §3).
+"""What an attempt's outcome does to its entry (the state diagram of architecture §3).
 
 :func:`next_state` is the diagram as a pure function; :func:`apply_result` writes it, the
 attempt's outcome and the member's new balance in the caller's (one) transaction, and only where the

@@ -2,9 +2,9 @@
 a code) into an order the till can price and check.
 
 Online, every answer refreshes the till's cache; when the server cannot answer, the cache does,
-"as of" when it was read (DESIGN.md §4). A list the server could not give and the till never saw is
-unknown, never empty: "voucher 12 is not hers" is said only on the server's word. Codes need the
-server to be checked, so offline they are refused unless the store allows them.
+"as of" when it was read (architecture §4). A list the server could not give and the till never
+saw is unknown, never empty: "voucher 12 is not hers" is said only on the server's word. Codes
+need the server to be checked, so offline they are refused unless the store allows them.
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ class Catalogue:
         """Validate a voucher code online, then an order for it.
 
         ``voucher_template`` is the template id of the member's own voucher with that code when
-        there is one, else the id the validation answers with (DESIGN.md §1).
+        there is one, else the id the validation answers with (architecture §1).
         """
         text = code.strip()
         if not text:

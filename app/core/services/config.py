@@ -22,7 +22,7 @@ class TillConfig:
     """One till: where it stands, how it talks to the server, and its offline limits.
 
     ``idempotency_honoured``: the server honours ``Idempotency-Key`` for ``key_window_hours``
-    (DESIGN.md §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
+    (architecture §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
     held. ``store_code`` names this store in activity feeds (needed to reconcile).
     """
 

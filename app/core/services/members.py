@@ -1,7 +1,7 @@
 """A member as the till sees them, and how to find one.
 
 A member is resolved (live, or from the cache) before anything is enqueued: the server's member id
-is the entry's lane, so one member's redemptions go strictly in order (DESIGN.md §3).
+is the entry's lane, so one member's redemptions go strictly in order (architecture §3).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class MemberNotFound(Explained):
 def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
     """The member ``query`` found, from ``GET /api/v2/memberships/details``."""
     user, membership = details.user, details.membership
-    if user.id is None:  # nothing to queue their redemptions under (DESIGN.md §3)
+    if user.id is None:  # nothing to queue their redemptions under (architecture §3)
         raise MemberNotFound(say("member.not_found", query=query))
     card = membership.primary_card or {}
     card_number = card.get("number") if isinstance(card.get("number"), str) else None

@@ -3,7 +3,7 @@
 Confirmed (the server applied it), accepted offline (provisional, within policy: it will sync),
 not confirmed (sent, no answer yet, or unknown: do not hand anything over), refused (by the
 server), not redeemed (the till could not send it and its offline rules would not take it).
-DESIGN.md §4. Every word is a message (:mod:`app.core.messages`), so a screen can translate it.
+architecture §4. Every word is a message (:mod:`app.core.messages`), so a screen can translate it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Nothing here sends a redemption or a cancellation itself: it checks the order, enqueues it, wakes
 the worker and lets the caller wait for the outcome. PIN authorisation is the one direct call, and
-never queued: a PIN is only good for as long as the member stands at the counter (DESIGN.md §5).
+never queued: a PIN is only good for as long as the member stands at the counter (architecture §5).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 
 #: Entries the worker may still send.
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
-#: Entries that still hold stamps the server has not confirmed spending (DESIGN.md §4).
+#: Entries that still hold stamps the server has not confirmed spending (architecture §4).
 HOLDING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
 #: Who the till's own decisions are recorded as, in the audit log.
 TILL = "till"
@@ -431,12 +431,12 @@ class Till:
 
     async def settle_unsent(self, entry_id: str) -> Receipt:
         """Judge now, by the offline policy, a queued redemption that no attempt can have reached
-        the server with (DESIGN.md §3, §4): accepted offline (provisional) where the policy allows
-        it, else voided, audited "voided: offline policy" and recorded as not redeemed, in one
-        transaction. PIN-authorised and kiosk entries are left to retry until their authorisation
-        runs out. A queue paused for credentials is no outage: the server is there and refuses
-        the till, so nothing is judged until a manager has set the token. Returns the receipt as
-        it then stands."""
+        the server with (architecture §3, §4): accepted offline (provisional) where the policy
+        allows it, else voided, audited "voided: offline policy" and recorded as not redeemed, in
+        one transaction. PIN-authorised and kiosk entries are left to retry until their
+        authorisation runs out. A queue paused for credentials is no outage: the server is there
+        and refuses the till, so nothing is judged until a manager has set the token. Returns the
+        receipt as it then stands."""
         entry = await self.outbox.get(entry_id)
         if entry is None:
             raise KeyError(entry_id)
@@ -560,7 +560,7 @@ class Till:
     async def cancel(
         self, entry_id: str, *, who: str, replacement_voucher: bool = False
     ) -> Receipt:
-        """Cancel a redemption of this till (DESIGN.md §3): voided if it cannot have reached the
+        """Cancel a redemption of this till (architecture §3): voided if it cannot have reached the
         server, else a cancel entry sent once the redemption is confirmed."""
         entry = await self.outbox.cancel(
             entry_id, replacement_voucher, who=who, terminal=self.config.terminal

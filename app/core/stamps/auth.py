@@ -21,7 +21,7 @@ REFRESH_MARGIN = 5 * 60.0
 
 
 class AuthStyle(StrEnum):
-    """Where the credential goes (DESIGN.md §1)."""
+    """Where the credential goes (architecture §1)."""
 
     #: ``Authorization: Token <static token>`` (the default).
     TOKEN = "token"  # noqa: S105 - the name of a style, not a credential

@@ -2,8 +2,8 @@
 outbox.
 
 Every failure leaves as a :mod:`~app.core.stamps.errors` class whose ``outcome`` says what the
-attempt proves (DESIGN.md §3). A 401 or 403 is never taken at its word: the client refreshes a JWT
-once (bearer style), then asks ``/api/ping`` whether the credentials or only this request were
+attempt proves (architecture §3). A 401 or 403 is never taken at its word: the client refreshes a
+JWT once (bearer style), then asks ``/api/ping`` whether the credentials or only this request were
 refused.
 """
 

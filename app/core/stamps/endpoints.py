@@ -1,4 +1,4 @@
-"""The Stamps endpoints the till calls (DESIGN.md §1), by method and path."""
+"""The Stamps endpoints the till calls (architecture §1), by method and path."""
 
 from __future__ import annotations
 

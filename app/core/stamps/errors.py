@@ -1,6 +1,6 @@
 """Every way a call to the Stamps API can fail, each carrying what it proves about the server.
 
-The outbox decides an entry's fate from :attr:`StampsError.outcome` alone (DESIGN.md §3), so the
+The outbox decides an entry's fate from :attr:`StampsError.outcome` alone (architecture §3), so the
 classification lives here, in one place, and nowhere else. Messages are built only from what the
 server said and from the status; no request value (a token, a PIN) is ever put in one.
 """

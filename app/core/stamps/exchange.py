@@ -1,6 +1,6 @@
 """One HTTP exchange: send, time it, log it, and turn a network failure into the taxonomy.
 
-Which failures prove the request never reached the server is decided here (DESIGN.md §3): a
+Which failures prove the request never reached the server is decided here (architecture §3): a
 connection that was never made (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``). Every other
 failure may have happened after the request left, so it is ambiguous.
 """

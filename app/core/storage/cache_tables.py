@@ -1,5 +1,5 @@
 """The offline cache's tables: members and the keys they are found by, their vouchers, and the
-store's reward catalogue, each with the time it was fetched (DESIGN.md §4).
+store's reward catalogue, each with the time it was fetched (architecture §4).
 
 Written with SQLAlchemy Core rather than ORM objects: the cache is read on every keystroke and
 may hold a million members, so its queries are kept to one indexed statement each.

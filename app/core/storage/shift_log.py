@@ -1,5 +1,5 @@
 """The shift's record on the till's database: shifts, the refusals cashiers were shown, and the
-entries made in each shift (DESIGN.md §5: "closing the shift shows and exports its summary").
+entries made in each shift (architecture §5: "closing the shift shows and exports its summary").
 
 Everything is written as it happens, so a shift, and what it did, survive a restart.
 """

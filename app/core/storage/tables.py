@@ -1,4 +1,4 @@
-"""The tables of the till's database (DESIGN.md §3).
+"""The tables of the till's database (architecture §3).
 
 Times are stored as naive UTC and come back timezone-aware (:class:`UTCDateTime`), so a comparison
 in SQL and one in Python agree. Ordering never uses them: ``seq`` does.

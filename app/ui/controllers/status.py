@@ -18,7 +18,7 @@ from app.ui.viewmodels import StatusData
 from app.ui.widgets.status_bar import age_text
 from app.ui.wording import words
 
-#: A queued entry older than this means its lane is stuck (DESIGN.md §5: "a setting").
+#: A queued entry older than this means its lane is stuck (architecture §5: "a setting").
 STALL_AFTER_S = 120.0
 #: The age ticks every second without asking the database; a full re-read catches what another
 #: process (a headless ``stamps-pos sync``) changed.

@@ -1,4 +1,4 @@
-"""The always-visible sync state along the bottom of the till (DESIGN.md §5)."""
+"""The always-visible sync state along the bottom of the till (architecture §5)."""
 
 from __future__ import annotations
 

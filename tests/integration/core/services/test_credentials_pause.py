@@ -1,6 +1,6 @@
-"""Once the server refuses the till's token, the queue pauses (DESIGN.md §3); it lifts when a ping
-with the token the till finds now succeeds: at start, after ``token set``, on "Check again". The
-token is kept in memory only."""
+"""Once the server refuses the till's token, the queue pauses (architecture §3); it lifts when a
+ping with the token the till finds now succeeds: at start, after ``token set``, on "Check again".
+The token is kept in memory only."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A redemption whose every attempt provably never arrived is judged by the offline policy at
-once (DESIGN.md §3, §4): accepted offline where the policy allows it, else voided in one
+once (architecture §3, §4): accepted offline where the policy allows it, else voided in one
 transaction, audited and recorded as not redeemed, apart from the server's refusals. PIN-authorised
 and kiosk redemptions are left to retry while their authorisation lasts."""
 

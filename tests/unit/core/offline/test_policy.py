@@ -1,4 +1,4 @@
-"""Each rule of the offline policy (DESIGN.md §4), and the refusals that hold online too."""
+"""Each rule of the offline policy (architecture §4), and the refusals that hold online too."""
 
 from __future__ import annotations
 

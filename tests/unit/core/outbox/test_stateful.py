@@ -1,5 +1,5 @@
 """Random sequences of enqueues, cancels, faults, crashes and clock moves, checked against the
-outbox's promises (DESIGN.md §3):
+outbox's promises (architecture §3):
 
 - nothing is lost: every entry ever made is still in the database, in a known state;
 - every key is applied at most once on the server (resends only under an honoured key);

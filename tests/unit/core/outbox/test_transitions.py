@@ -1,4 +1,4 @@
-"""The state diagram of DESIGN.md §3, as a table and end to end through the worker."""
+"""The state diagram of architecture §3, as a table and end to end through the worker."""
 
 from __future__ import annotations
 

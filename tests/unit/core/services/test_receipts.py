@@ -1,4 +1,4 @@
-"""The outcome a cashier sees for each state of an entry: never blurred (DESIGN.md §4)."""
+"""The outcome a cashier sees for each state of an entry: never blurred (architecture §4)."""
 
 from __future__ import annotations
 

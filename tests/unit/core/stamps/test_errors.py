@@ -1,4 +1,4 @@
-"""Every way a call can fail lands in the taxonomy with the outcome DESIGN.md §3 gives it:
+"""Every way a call can fail lands in the taxonomy with the outcome architecture §3 gives it:
 one test per status, per error body shape, per network failure."""
 
 from __future__ import annotations
