@@ -38,7 +38,7 @@ class DemoControls(Protocol):
 
 
 class DemoMenu:
-    """The "Demo" menu of the cashier window. ``done`` texts go to the window's status line."""
+    """The "Demo" menu of the cashier window; what each action did shows in the sync bar."""
 
     def __init__(self, view: CashierWindowView, controls: DemoControls) -> None:
         self.view = view
@@ -91,6 +91,6 @@ class DemoMenu:
                 await asyncio.to_thread(work)
             finally:
                 self.menu.setEnabled(True)
-            self.view.statusBar().showMessage(done, 6000)
+            self.view.status.show_note(done)
 
         spawn(run(), name="demo control")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -183,6 +184,9 @@ class CashierWindowView(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(8)
+        # The panel's height is its share of the column, whatever it shows: a QR code or a long
+        # reason appearing must not push the shift's list (and its rows) down.
+        self.result_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         right_layout.addWidget(self.result_panel, 3)
         right_layout.addWidget(shift_title)
         right_layout.addWidget(self.redemptions, 2)

@@ -55,7 +55,7 @@ def test_the_demo_menu_drives_the_shop_off_the_windows_thread(
     qtbot.waitUntil(lambda: shop.calls[-1] == "reset" and menu.menu.isEnabled())
     assert menu.fault_actions["none"].isChecked()
     assert threading.main_thread().name not in shop.threads
-    assert view.statusBar().currentMessage() == "The shop is reset."
+    assert view.status.note_text() == "The shop is reset."
 
 
 def test_without_demo_controls_there_is_no_demo_menu(qtbot: QtBot) -> None:

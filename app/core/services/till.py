@@ -618,6 +618,7 @@ class Till:
                     return say("queue.no_token")
             elif self.client.use_token(token.reveal()):
                 log.info("the API token changed; using the new one")
+                self.worker.wake()  # what waits (a pause lifted elsewhere) goes with the new one
         if not (await self.outbox.status()).paused:
             return None
         try:

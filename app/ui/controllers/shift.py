@@ -212,5 +212,5 @@ class ShiftController(QObject):
             pdf_path=config.data_dir / "slips" / f"{name}.pdf",
             use_printer=self.use_printer,
         )
-        self.view.statusBar().showMessage(self.tr("Slip sent to {where}").format(where=where), 8000)
+        self.view.status.show_note(self.tr("Slip sent to {where}").format(where=where), 8000)
         self.slip_printed.emit(where)

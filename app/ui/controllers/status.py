@@ -115,9 +115,12 @@ class StatusController(QObject):
         # While paused, the till looks for a new token by itself; not otherwise.
         if status.paused and not self._recheck.isActive():
             self._recheck.start()
-        elif not status.paused:
+        elif not status.paused and self._recheck.isActive():
+            # Lifted elsewhere (`stamps-pos token set` shares the database): take up the token
+            # it set before the worker sends with the old one and pauses the queue again.
             self._recheck.stop()
             self._credentials_note = ""
+            self.check_credentials()
         self._show()
 
     def data(self) -> StatusData:

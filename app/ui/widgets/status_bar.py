@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.resources import icon
@@ -51,6 +51,14 @@ class SyncStatusBar(QFrame):
         self.cashier = QLabel()
         self.cashier.setObjectName("cashierName")
         self.cashier.setProperty("role", "muted")
+        # A passing note ("Slip sent to …") in the bar's own row: a status line appearing under
+        # the window would shrink the page and move every control on it.
+        self.note = QLabel()
+        self.note.setObjectName("statusNote")
+        self.note.setProperty("role", "muted")
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self.note.clear)
 
         self.credentials_text = QLabel(
             self.tr(
@@ -89,6 +97,7 @@ class SyncStatusBar(QFrame):
         for label in (self.queued, self.unknown, self.failed, self.oldest):
             row.addWidget(label)
         row.addStretch(1)
+        row.addWidget(self.note)
         row.addWidget(self.cashier)
 
         layout = QVBoxLayout(self)
@@ -130,6 +139,16 @@ class SyncStatusBar(QFrame):
         self.stall_alert.setVisible(bool(status.stalled_lane_alert))
         self.stall_alert.setText(status.stalled_lane_alert or "")
         self.setAccessibleName(self.summary_text())
+
+    def show_note(self, text: str, milliseconds: int = 6000) -> None:
+        """A passing note in the bar, gone after ``milliseconds``."""
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self._note_timer.start(milliseconds)
+
+    def note_text(self) -> str:
+        """The passing note as shown, or ``""``."""
+        return self.note.text()
 
     def set_cashier(self, name: str | None) -> None:
         """The signed-in cashier, shown at the right end."""

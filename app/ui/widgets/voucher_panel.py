@@ -59,6 +59,8 @@ class VoucherPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
+        # A long voucher name wraps onto a second line rather than losing its end.
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -136,6 +138,7 @@ class VoucherPanel(QWidget):
                 if not voucher.usable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
         self.empty_label.setVisible(not vouchers)
         self.table.setVisible(bool(vouchers))
         if vouchers:

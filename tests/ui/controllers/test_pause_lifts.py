@@ -17,7 +17,7 @@ from app.sandbox import DEMO_TOKEN
 from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -59,4 +59,38 @@ def test_a_refused_token_pauses_and_the_new_one_found_by_check_again_drains_the_
     qtbot.waitUntil(
         lambda: not view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
     )
+    assert [e["idempotency_key"] for e in sandbox.ledger()] == [receipt.entry_id]
+
+
+def test_a_pause_lifted_by_another_process_sends_the_queue_with_the_token_it_set(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    kept = {"token": Secret(DEMO_TOKEN)}
+    cashier = make_cashier(
+        till_settings, options=RuntimeOptions(token_source=lambda: kept["token"])
+    )
+    view, status, till = cashier.view, cashier.status, cashier.session.till
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    kept["token"] = Secret("revoked-token")
+    with qtbot.waitSignal(status.credentials_checked, timeout=WAIT_MS):
+        status.check_credentials()
+    picker = view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    qtbot.waitUntil(
+        lambda: view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+
+    # `stamps-pos token set`, in another process, stores the new token and lifts the pause in
+    # the shared database; the window hears of it only by reading the queue again.
+    kept["token"] = Secret(DEMO_TOKEN)
+    run_async(qtbot, till.outbox.resume_after_credentials_change(who="token set"))
+    status.refresh()
+    qtbot.waitUntil(
+        lambda: view.redemptions_model.row_data(0).status == "confirmed", timeout=WAIT_MS
+    )
+    assert not (run_async(qtbot, till.status())).paused
     assert [e["idempotency_key"] for e in sandbox.ledger()] == [receipt.entry_id]

@@ -170,8 +170,6 @@ def visible_text(window: QWidget) -> list[str]:
                     for r in range(model.rowCount())
                     for c in range(model.columnCount())
                 ]
-    if hasattr(window, "statusBar"):
-        texts.append(window.statusBar().currentMessage())
     return [t for t in texts if t]
 
 
