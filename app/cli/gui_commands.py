@@ -27,10 +27,11 @@ DEMO_HINT = """\
 Stamps POS demo: the till runs against a sandbox at {url} with a throwaway database.
 Pick a cashier, then try these members (type or paste into Member, then Enter):
   customer@stamps.co.id       Ayu, 250 stamps; vouchers (one a Saldo of Rp 150.000 to deduct)
-                              also KR24000006, card 70140000000006, phone 081210000006, "Ayu"
+                              also KR24000006, card 70140000000006, phone 081210000006
   budi.santoso@contoh.co.id   PIN-protected: the PIN is 123456
   hendra.gunawan@contoh.co.id blocked: every redemption is refused
   agus.setiawan@contoh.co.id  0 stamps
+A name works too: Putri, then Enter (several members called Ayu: pick one from the list).
 Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
 The Demo menu cuts the network and makes the server fail; Ctrl-C ends the demo.
 """

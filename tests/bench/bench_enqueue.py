@@ -42,10 +42,11 @@ from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.offline.policy import OfflineLimits
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
+from app.core.services.config import TillConfig
 from app.core.services.members import Member
 from app.core.services.orders import RewardOrder
 from app.core.services.stamps_link import ClientTransport
-from app.core.services.till import Till, TillIdentity
+from app.core.services.till import Sale, Till
 from app.core.stamps.client import StampsClient
 from app.core.storage.engine import BUSY_TIMEOUT_MS
 from app.core.storage.migrate import migrate
@@ -138,16 +139,22 @@ async def _build_till(path: Path) -> tuple[Till, Callable[[], Awaitable[None]]]:
     client = StampsClient(base_url=UNUSED_URL, token=DEMO_TOKEN, merchant=MERCHANT_ID, store=STORE)
     monitor = ConnectivityMonitor(_always_online)
     worker = SyncWorker(outbox, ClientTransport(client, monitor))
+    config = TillConfig(
+        base_url=UNUSED_URL,
+        merchant=MERCHANT_ID,
+        store=STORE,
+        terminal="BENCH-2",
+        data_dir=path.parent,
+        channel=Channel.POS,
+        limits=OfflineLimits(),
+    )
     till = Till(
-        identity=TillIdentity(
-            merchant=MERCHANT_ID, store=STORE, terminal="BENCH-2", channel=Channel.POS
-        ),
+        config=config,
         client=client,
         outbox=outbox,
         worker=worker,
         monitor=monitor,
         cache=MemberCache(outbox.db),
-        limits=OfflineLimits(),
     )
 
     async def close() -> None:
@@ -199,7 +206,7 @@ async def measure_enqueue(params: dict[str, Any]) -> dict[str, Any]:
             )
 
         async def till_call() -> None:
-            await till.redeem(order, members[counter["till"] % MEMBERS], cashier="bench")
+            await till.redeem(order, members[counter["till"] % MEMBERS], Sale("bench"))
 
         calls = {"raw": raw_call, "outbox": outbox_call, "till": till_call}
 

@@ -177,7 +177,7 @@ def _cold_cashier(params: dict[str, Any]) -> dict[str, Any]:
             QTimer.singleShot(0, sign_in)
 
     cashier.CashierWindowView = View  # type: ignore[misc]
-    code = cashier.run_cashier(settings, Secret(DEMO_TOKEN), on_ready=till_ready)
+    code = cashier.run_cashier(settings.till_config(), Secret(DEMO_TOKEN), on_ready=till_ready)
     t_exit = time.perf_counter()
     return {
         "code": code,
@@ -372,7 +372,7 @@ async def _measure_lag(params: dict[str, Any]) -> dict[str, Any]:
         sampler = TickSampler()
         options = RuntimeOptions(start_worker=False)
         async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
-            window = CashierWindow(view, till, settings, use_printer=False)
+            window = CashierWindow(view, till, use_printer=False)
             window.shift.sign_in("Dewi")
             await asyncio.sleep(0.5)
             freeze_long_lived_objects()  # as run_cashier's startup does

@@ -43,18 +43,26 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tmp_path: Path
 ) -> None:
     find_member(qtbot, cashier, AYU)
-    picker = cashier.view.reward_picker
+    view = cashier.view
+    view.invoice_field.set_text("INV-0002")
+    picker = view.reward_picker
     picker.select_reward(1)
     assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
-    view = cashier.view
+    # A refusal before anything was queued (a code the server says has expired): on the record.
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        cashier.vouchers.use_code("RINDANG-100K-LAMA")
 
     with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
         view.close_shift_action.trigger()
     summary = shown.args[0]
-    assert (summary.cashier, summary.confirmed, summary.refused) == ("Dewi", 1, 0)
+    assert (summary.cashier, summary.confirmed, summary.refused) == ("Dewi", 1, 1)
     assert summary.stamps_redeemed == 20
     assert view.pages.currentWidget() is view.summary
     assert view.summary.counts["confirmed"].text() == "1"
+    assert view.summary.counts["refused"].text() == "1"
+    [refusal] = summary.refusals
+    assert refusal.what == "Voucher code RINDANG-100K-LAMA" and refusal.member == "Ayu Pratiwi"
+    assert view.summary.refusals.rowCount() == 1 and view.summary.refusals.isVisibleTo(view)
 
     target = tmp_path / "shift.csv"
     cashier.shift.ask_path = lambda _window, _suggested, chosen: chosen(target)
@@ -63,9 +71,11 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["kind"], r["what"], r["status"], r["stamps"]) for r in rows] == [
-        ("reward", "Es Kopi Susu Gula Aren", "confirmed", "20")
+        ("reward", "Es Kopi Susu Gula Aren", "confirmed", "20"),
+        ("code", "Voucher code RINDANG-100K-LAMA", "refused", "0"),
     ]
     assert rows[0]["cashier"] == "Dewi" and rows[0]["server_redemption_id"]
+    assert rows[0]["invoice"] == "INV-0002" and rows[1]["reason"]
 
     view.summary.close_button.click()
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.sign_in, timeout=WAIT_MS)
