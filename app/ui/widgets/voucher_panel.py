@@ -48,10 +48,12 @@ class VoucherPanel(QWidget):
 
         title = QLabel(self.tr("Member's vouchers"))
         title.setProperty("role", "heading")
-        self.table = QTableWidget(0, 4)
+        # Three columns, the value and its dates sharing one: at 1366 px four left the voucher's
+        # own name, what the cashier reads first, a few letters wide.
+        self.table = QTableWidget(0, 3)
         self.table.setObjectName("voucherTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Voucher"), self.tr("Code"), self.tr("Value"), self.tr("Valid")]
+            [self.tr("Voucher"), self.tr("Code"), self.tr("Value · valid")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -63,7 +65,7 @@ class VoucherPanel(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._refresh_buttons)
         self.table.itemActivated.connect(lambda _item: self.redeem_selected())
@@ -130,7 +132,8 @@ class VoucherPanel(QWidget):
         self.table.setRowCount(len(vouchers))
         for row, voucher in enumerate(vouchers):
             name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
-            cells = (name, voucher.code, voucher.value_text, voucher.dates_text)
+            value = "\n".join(t for t in (voucher.value_text, voucher.dates_text) if t)
+            cells = (name, voucher.code, value)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, voucher.id)
