@@ -63,10 +63,12 @@ def build(path: Path, members: int) -> float:
                     0,
                     now,
                     now,
+                    None,  # vouchers_fetched_at: never read
                 )
             )
             keys += [(ids[k], str(i)) for k in ("email", "phone", "member_id", "card")]
-        con.executemany("INSERT INTO cached_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        marks = ",".join("?" * len(rows[0]))
+        con.executemany(f"INSERT INTO cached_members VALUES ({marks})", rows)  # noqa: S608
         con.executemany("INSERT INTO cached_member_keys VALUES (?,?)", keys)
         con.commit()
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -152,14 +152,18 @@ def _cold_cashier(params: dict[str, Any]) -> dict[str, Any]:
 
     frame = _FirstFrame(qapp, shown)
 
+    def signed_in(_name: str) -> None:
+        # The shift is open (a database write) and the till's page is up: its first frame.
+        frame.on_frame = ready
+        frame.arm(state["window"].view)
+        state["window"].view.update()
+
     def sign_in() -> None:
         # What a click on the sign-in page's button does (ShiftController.sign_in).
         window = state["window"]
         marks["sign_in"] = time.perf_counter()
-        frame.on_frame = ready
-        frame.arm(window.view)
+        window.shift.signed_in.connect(signed_in)
         window.shift.sign_in("Dewi")
-        window.view.update()
 
     original_view = cashier.CashierWindowView
 

@@ -15,13 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.core import clock
-    from app.core.credentials import (
-        CredentialsError,
-        Secret,
-        load_token,
-        store_token,
-        token_file,
-    )
+    from app.core.credentials import CredentialsError, Secret, load_token, store_token
     from app.core.domain import Channel, EntryStatus, OperationKind, format_rupiah
     from app.core.messages import CONTEXT, TEMPLATES, Explained, Message, english, say
     from app.core.offline.connectivity import Connectivity
@@ -36,7 +30,7 @@ if TYPE_CHECKING:
         OfferedReward,
         OfferedVoucher,
     )
-    from app.core.services.config import TillConfig
+    from app.core.services.config import TillConfig, TokenSource
     from app.core.services.members import Member, MemberNotFound
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.receipts import Receipt, Verdict
@@ -55,7 +49,6 @@ if TYPE_CHECKING:
         Refused,
         Sale,
         Till,
-        TokenSource,
     )
     from app.core.storage.migrate import DatabaseTooNew, migrate
 
@@ -64,7 +57,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("app.core", ("clock",)),
     (
         "app.core.credentials",
-        ("CredentialsError", "Secret", "load_token", "store_token", "token_file"),
+        ("CredentialsError", "Secret", "load_token", "store_token"),
     ),
     ("app.core.domain", ("Channel", "EntryStatus", "OperationKind", "format_rupiah")),
     ("app.core.messages", ("CONTEXT", "TEMPLATES", "Explained", "Message", "english", "say")),
@@ -83,7 +76,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "OfferedVoucher",
         ),
     ),
-    ("app.core.services.config", ("TillConfig",)),
+    ("app.core.services.config", ("TillConfig", "TokenSource")),
     ("app.core.services.members", ("Member", "MemberNotFound")),
     ("app.core.services.orders", ("InvalidOrder", "Order")),
     ("app.core.services.receipts", ("Receipt", "Verdict")),
@@ -102,7 +95,6 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Refused",
             "Sale",
             "Till",
-            "TokenSource",
         ),
     ),
     ("app.core.storage.migrate", ("DatabaseTooNew", "migrate")),
@@ -161,7 +153,6 @@ __all__ = [
     "open_till",
     "say",
     "store_token",
-    "token_file",
 ]
 
 

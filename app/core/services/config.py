@@ -7,14 +7,22 @@ hand it any configuration.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.core.credentials import Secret
 from app.core.domain import Channel
 from app.core.offline.policy import OfflineLimits
-from app.core.outbox.policy import OutboxPolicy
+
+if TYPE_CHECKING:
+    from app.core.outbox.policy import OutboxPolicy
 
 DATABASE_NAME = "stamps-pos.db"
+
+#: Reads the API token from where it is kept (another process may change it); ``None``: none.
+TokenSource = Callable[[], Secret | None]
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,10 @@ class TillConfig:
         and, on a 401/403, a ping: two round trips. With a JWT it can be five (fetch the JWT, the
         request, refresh, the request again, ping), so the lease grows by three more round trips.
         """
+        # Imported here: the settings build a TillConfig before the window paints, and the
+        # outbox package brings SQLAlchemy with it.
+        from app.core.outbox.policy import OutboxPolicy
+
         round_trip = self.connect_timeout + self.read_timeout
         extra = 3 * round_trip if self.auth == "bearer" else 0.0
         return OutboxPolicy(

@@ -16,9 +16,9 @@ from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.outbox.outbox import Outbox
 from app.core.outbox.worker import SyncWorker
-from app.core.services.config import TillConfig
+from app.core.services.config import TillConfig, TokenSource
 from app.core.services.stamps_link import ClientTransport
-from app.core.services.till import Till, TokenSource
+from app.core.services.till import Till
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, StampsError
 
@@ -111,11 +111,6 @@ class ConnectionCheck:
     problem: str | None = None
     merchant: str | None = None
     merchant_id: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        """The token works."""
-        return not self.credentials_refused and self.problem is None
 
 
 async def check_connection(config: TillConfig, token: Secret) -> ConnectionCheck:

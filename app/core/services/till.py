@@ -34,7 +34,7 @@ from app.core.offline.policy import (
 from app.core.outbox.outbox import EntryRecord, Outbox, OutboxStatus
 from app.core.outbox.worker import SyncWorker
 from app.core.services.catalogue import Catalogue, Offer
-from app.core.services.config import TillConfig
+from app.core.services.config import TillConfig, TokenSource
 from app.core.services.members import (
     Member,
     MemberNotFound,
@@ -66,8 +66,6 @@ HOLDING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
 #: Who the till's own decisions are recorded as, in the audit log.
 TILL = "till"
 
-#: Reads the API token from where it is kept (another process may change it); ``None``: none.
-TokenSource = Callable[[], Secret | None]
 #: Called on every change the window shows: the queue, connectivity.
 ChangeListener = Callable[[], None]
 
