@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.outbox import Outbox
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.sandbox import DEMO_TOKEN
@@ -87,7 +88,15 @@ def test_a_pause_lifted_by_another_process_sends_the_queue_with_the_token_it_set
     # `stamps-pos token set`, in another process, stores the new token and lifts the pause in
     # the shared database; the window hears of it only by reading the queue again.
     kept["token"] = Secret(DEMO_TOKEN)
-    run_async(qtbot, till.outbox.resume_after_credentials_change(who="token set"))
+
+    async def token_set_elsewhere() -> None:  # its own connection, as another process has
+        other = await Outbox.open(till.config.database_path, till.config.outbox_policy())
+        try:
+            await other.resume_after_credentials_change(who="token set")
+        finally:
+            await other.close()
+
+    run_async(qtbot, token_set_elsewhere())
     status.refresh()
     qtbot.waitUntil(
         lambda: view.redemptions_model.row_data(0).status == "confirmed", timeout=WAIT_MS
