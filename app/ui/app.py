@@ -13,11 +13,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import APP_NAME, __version__
+from app import APP_NAME, DISPLAY_NAME, version
 from app.ui.crash import CrashReporter
 from app.ui.resources import icon, style_sheet
-
-DISPLAY_NAME = "Stamps POS"
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -26,7 +24,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(version())
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet("till"))
