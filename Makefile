@@ -1,6 +1,6 @@
-# The README's two commands are `make demo` and `make test`; both work on a machine with only
-# python3 and make. The virtualenv is created when missing and the project (re)installed only when
-# pyproject.toml changed.
+# The README's two commands are `make demo` and `make test`; README.md, "Installing", lists what
+# the system needs beside python3 and make. The virtualenv is created when missing and the project
+# (re)installed only when pyproject.toml changed.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,8 +10,14 @@ export QT_API := pyside6
 
 .PHONY: demo test lint bench screenshots clean
 
+# A failed `venv` (Debian's python3 without python3-venv) leaves a .venv with no pip in it, which
+# every later run would take for a good one: remove it and say what to install.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "Stamps POS needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -V 2>&1)." >&2; exit 2; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv" >&2; \
+		exit 2; }
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip

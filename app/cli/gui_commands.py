@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app import APP_NAME
 from app.cli.common import EXIT_USAGE, Stop, settings_and_token
+from app.cli.qt_libraries import window_blocker
 from app.config import ConfigError, default_config_file, load_settings
 from app.core.credentials import Secret
 
@@ -35,6 +36,9 @@ def _fail(args: argparse.Namespace, message: str) -> int:
 
 def gui(args: argparse.Namespace) -> int:
     """Open the cashier window on the till's settings."""
+    blocker = window_blocker()
+    if blocker is not None:
+        return _fail(args, blocker)
     if getattr(args, "kiosk", False):
         from app.cli import EXIT_NOT_BUILT
 
@@ -59,6 +63,10 @@ def gui(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     """The cashier window against an embedded sandbox and a throwaway database."""
+    # Before the temporary folder: Qt aborting on a missing library would leave it behind.
+    blocker = window_blocker()
+    if blocker is not None:
+        return _fail(args, blocker)
     from app.sandbox import DEMO_TOKEN, SandboxServer
     from app.ui.cashier import SecondInstance, run_cashier
 
