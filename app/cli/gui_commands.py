@@ -12,6 +12,7 @@ from app import APP_NAME
 from app.cli.common import EXIT_USAGE, Stop, settings_and_token
 from app.cli.qt_libraries import window_blocker
 from app.config import ConfigError, default_config_file, load_settings
+from app.core import logs
 from app.core.credentials import Secret
 
 EXIT_INTERRUPTED = 130
@@ -87,6 +88,7 @@ def demo(args: argparse.Namespace) -> int:
                 )
             except ConfigError as exc:
                 return _fail(args, str(exc))
+            logs.to_folder(settings.data_dir)
             print(DEMO_HINT.format(url=sandbox.url), flush=True)
             try:
                 return run_cashier(settings, Secret(DEMO_TOKEN))

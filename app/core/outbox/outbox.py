@@ -7,6 +7,7 @@ sends. Each method is one transaction on the writer thread, committed before it 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,7 @@ import uuid6
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
-from app.core import clock
+from app.core import clock, logs
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
 from app.core.outbox import decisions, reconcile
@@ -40,6 +41,8 @@ from app.core.storage.tables import (
     OutboxEntry,
 )
 from app.core.storage.writer import Database
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "FORBIDDEN_KEYS",
@@ -236,6 +239,7 @@ class Outbox:
             return entry
 
         entry = await self.db.write(write)
+        log.info("queued %s in lane %s", kind, lane, extra=logs.entry(entry.id))
         self._changed([entry.id])
         return entry
 
@@ -375,6 +379,7 @@ class Outbox:
                 s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now
             )
         )
+        log.info("cancel asked by %s: %s", who, entry.status, extra=logs.entry(entry.id))
         self._changed(changed)
         return entry
 
@@ -394,6 +399,7 @@ class Outbox:
                 s, entry_id, who=who, terminal=terminal, note=note, now=now
             )
         )
+        log.info("retried as %s by %s", entry.id, who, extra=logs.entry(entry_id))
         self._changed([entry.id, entry_id])
         return entry
 
@@ -447,6 +453,7 @@ class Outbox:
                 now=now,
             )
         )
+        log.info("%s by %s: %s", action, who, entry.status, extra=logs.entry(entry_id))
         self._changed([entry_id])
         return entry
 
@@ -512,6 +519,13 @@ class Outbox:
                 retry=self.retry_policy,
                 now=now,
             )
+        )
+        log.info(
+            "attempt %d: %s -> %s",
+            claimed.attempt,
+            outcome,
+            status or "late answer, discarded",
+            extra=logs.entry(claimed.entry_id),
         )
         self._changed([claimed.entry_id])
         return status

@@ -6,6 +6,7 @@ A database written by a newer version of the app carries a revision this code ha
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -18,6 +19,8 @@ from alembic.util.exc import CommandError
 from app.core.storage.engine import create_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseTooNew(RuntimeError):
@@ -71,6 +74,8 @@ def migrate(db_path: Path) -> str:
             command.upgrade(_config(connection), "head")
             connection.commit()
             revision = current_revision(connection)
+            if revision != current:
+                log.info("database migrated from revision %s to %s", current, revision)
     finally:
         engine.dispose()
     assert revision is not None
