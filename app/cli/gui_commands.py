@@ -4,6 +4,7 @@ own settings or against an embedded sandbox with a throwaway database."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -60,6 +61,21 @@ def gui(args: argparse.Namespace) -> int:
         return _fail(args, str(exc))
     except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
         return EXIT_INTERRUPTED
+    except RuntimeError as exc:
+        return _refuse_newer_database(args, exc)
+
+
+def _refuse_newer_database(args: argparse.Namespace, exc: RuntimeError) -> int:
+    """The till found a database written by a newer version as it opened (after the window
+    was up: the check needs Alembic, too slow to load before the first paint). Refuse it as the
+    headless commands do; anything else goes on up."""
+    # already imported: the till's start raised it
+    from app.core.storage.migrate import DatabaseTooNew
+
+    if not isinstance(exc, DatabaseTooNew):
+        raise exc
+    logging.getLogger(__name__).warning("refused to start: %s", exc)
+    return _fail(args, str(exc))
 
 
 def demo(args: argparse.Namespace) -> int:

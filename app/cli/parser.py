@@ -107,7 +107,11 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bind(sync, "sync")
 
     _add_outbox(commands, bind)
-    bind(commands.add_parser("doctor", help="check settings, credentials and connection"), "doctor")
+    doctor = commands.add_parser(
+        "doctor", help="check settings, data folder, database, queue, libraries and server"
+    )
+    doctor.add_argument("--json", action="store_true", help="print the report as JSON")
+    bind(doctor, "doctor")
 
     token = commands.add_parser("token", help="store the API token")
     token_commands = token.add_subparsers(title="actions", metavar="ACTION", required=True)

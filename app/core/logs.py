@@ -36,7 +36,7 @@ MAX_BYTES = 2_000_000
 BACKUPS = 5
 #: Loggers that speak at INFO for every request or every database opened; the till logs its own
 #: line for each request, and migrate() one for a migration.
-CHATTY = ("httpx", "httpcore", "uvicorn.access", "alembic")
+CHATTY = ("httpx", "httpcore", "uvicorn.access", "alembic", "qasync")
 
 _current_entry: ContextVar[str | None] = ContextVar("log_entry_id", default=None)
 

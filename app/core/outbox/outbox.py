@@ -119,6 +119,36 @@ def check_payload(payload: Any) -> None:
             check_payload(item)
 
 
+def read_status(session: Session) -> OutboxStatus:
+    """The counts of :class:`OutboxStatus`, read in ``session`` (any connection to the
+    database, read-only ones included: ``stamps-pos doctor`` reads it so)."""
+    counts = dict(
+        session.execute(
+            sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
+        ).all()
+    )
+    target = ENTRIES.alias("target")
+    held = session.execute(
+        sa.select(sa.func.count())
+        .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
+        .where(ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED)
+    ).scalar_one()
+    oldest = session.execute(
+        sa.select(sa.func.min(ENTRIES.c.created_at)).where(ENTRIES.c.status == EntryStatus.QUEUED)
+    ).scalar()
+    control = session.get(OutboxControl, 1)
+    return OutboxStatus(
+        queued=counts.get(EntryStatus.QUEUED, 0),
+        sending=counts.get(EntryStatus.SENDING, 0),
+        unknown=counts.get(EntryStatus.UNKNOWN, 0),
+        rejected=counts.get(EntryStatus.REJECTED, 0),
+        held=held,
+        oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
+        paused=bool(control and control.paused),
+        paused_reason=control.reason if control else None,
+    )
+
+
 class Outbox:
     """The till's queue of redemptions and cancellations, on one :class:`Database`.
 
@@ -321,39 +351,7 @@ class Outbox:
 
     async def status(self) -> OutboxStatus:
         """Counts for the status bar."""
-
-        def read(session: Session) -> OutboxStatus:
-            counts = dict(
-                session.execute(
-                    sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
-                ).all()
-            )
-            target = ENTRIES.alias("target")
-            held = session.execute(
-                sa.select(sa.func.count())
-                .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
-                .where(
-                    ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED
-                )
-            ).scalar_one()
-            oldest = session.execute(
-                sa.select(sa.func.min(ENTRIES.c.created_at)).where(
-                    ENTRIES.c.status == EntryStatus.QUEUED
-                )
-            ).scalar()
-            control = session.get(OutboxControl, 1)
-            return OutboxStatus(
-                queued=counts.get(EntryStatus.QUEUED, 0),
-                sending=counts.get(EntryStatus.SENDING, 0),
-                unknown=counts.get(EntryStatus.UNKNOWN, 0),
-                rejected=counts.get(EntryStatus.REJECTED, 0),
-                held=held,
-                oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
-                paused=bool(control and control.paused),
-                paused_reason=control.reason if control else None,
-            )
-
-        return await self.db.read(read)
+        return await self.db.read(read_status)
 
     # --- cancelling -------------------------------------------------------------------------
 
