@@ -52,6 +52,7 @@ def _runners() -> dict[str, Runner]:
         "demo": _lazy("app.cli.gui_commands", "demo"),
         "token set": _lazy("app.cli.token_commands", "token_set"),
         "doctor": _lazy("app.cli.doctor", "doctor"),
+        "support-bundle": _lazy("app.cli.support_bundle", "support_bundle"),
         "sandbox": _sandbox,
         "member find": _lazy(till, "member_find"),
         **{f"redeem {what}": _lazy(till, "redeem") for what in REDEEM_KINDS},

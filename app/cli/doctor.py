@@ -83,18 +83,25 @@ def doctor(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def examine(config: Path | None) -> Report:
-    """Every check, in the order a person would fix them."""
+def examine(config: Path | None, given: tuple[Settings, Secret] | None = None) -> Report:
+    """Every check, in the order a person would fix them. ``given``: the settings and token a
+    running till already has (the demo's are not in any file), instead of reading them."""
     config_file = config or default_config_file()
     checks = [_check_version(), _check_window_libraries()]
-    settings_check, settings = _check_settings(config_file)
+    if given is None:
+        settings_check, settings = _check_settings(config_file)
+    else:
+        settings_check, settings = ok("settings", "those of the running till"), given[0]
     checks.append(settings_check)
     if settings is None:
         return Report(checks, None, None)
     checks.append(check_data_folder(settings.data_dir))
     database, status = check_database(settings.database_path)
     checks += [database, check_queue(status)]
-    token_check, token = _check_token(config_file.parent)
+    if given is None:
+        token_check, token = _check_token(config_file.parent)
+    else:
+        token_check, token = ok("token", "the running till's"), given[1]
     checks += [token_check, check_keyring()]
     if token is not None:
         checks += asyncio.run(check_server(_target(settings, token)))

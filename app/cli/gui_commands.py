@@ -7,12 +7,13 @@ import argparse
 import logging
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from app import APP_NAME
 from app.cli.common import EXIT_USAGE, Stop, settings_and_token
 from app.cli.qt_libraries import window_blocker
-from app.config import ConfigError, default_config_file, load_settings
+from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core import logs
 from app.core.credentials import Secret
 
@@ -29,6 +30,20 @@ Pick a cashier, then try these members (type or paste into Member, then Enter):
   agus.setiawan@contoh.co.id  0 stamps
 Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
 """
+
+
+def _bundle_writer(
+    config: Path | None, given: tuple[Settings, Secret] | None = None
+) -> Callable[[], Path]:
+    """What the crash dialog calls to write a support bundle for this till (its modules load
+    only then: the window's start does not wait for them)."""
+
+    def write() -> Path:
+        from app.cli.support_bundle import default_bundle_path, write_bundle
+
+        return write_bundle(default_bundle_path(), config, given)[0]
+
+    return write
 
 
 def _fail(args: argparse.Namespace, message: str) -> int:
@@ -55,8 +70,11 @@ def gui(args: argparse.Namespace) -> int:
     # The store's cashiers: cashiers.txt beside the settings file, one name a line.
     config_file = Path(args.config) if args.config else default_config_file()
     cashiers = cashier_names(config_file.parent)
+    config = Path(args.config) if args.config else None
     try:
-        return run_cashier(settings, token, cashiers=cashiers)
+        return run_cashier(
+            settings, token, cashiers=cashiers, support_bundle=_bundle_writer(config)
+        )
     except SecondInstance as exc:
         return _fail(args, str(exc))
     except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
@@ -106,8 +124,10 @@ def demo(args: argparse.Namespace) -> int:
                 return _fail(args, str(exc))
             logs.to_folder(settings.data_dir)
             print(DEMO_HINT.format(url=sandbox.url), flush=True)
+            token = Secret(DEMO_TOKEN)
+            bundle = _bundle_writer(None, (settings, token))
             try:
-                return run_cashier(settings, Secret(DEMO_TOKEN))
+                return run_cashier(settings, token, support_bundle=bundle)
             except SecondInstance as exc:
                 return _fail(args, str(exc))
             except KeyboardInterrupt:

@@ -112,6 +112,11 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     )
     doctor.add_argument("--json", action="store_true", help="print the report as JSON")
     bind(doctor, "doctor")
+    bundle = commands.add_parser(
+        "support-bundle", help="write doctor's report, settings, queue and logs for support"
+    )
+    bundle.add_argument("out", metavar="OUT.zip", help="the file to write (must not exist)")
+    bind(bundle, "support-bundle")
 
     token = commands.add_parser("token", help="store the API token")
     token_commands = token.add_subparsers(title="actions", metavar="ACTION", required=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 
 # app/ui/__init__.py has already set QT_API=pyside6, so qasync cannot pick another binding that
 # happens to be installed, whatever the import order below.
@@ -38,15 +39,17 @@ def run(
     startup: Callable[[QWidget], Awaitable[None]] | None = None,
     shutdown: Callable[[], Awaitable[None]] | None = None,
     crash_reporter: CrashReporter | None = None,
+    support_bundle: Callable[[], Path] | None = None,
 ) -> int:
     """Run the GUI until its last window closes; returns the process exit code.
 
     ``window_factory`` runs inside the loop, so it may create tasks. ``startup`` runs after the
     window shows (open the database, start the sync worker); ``shutdown`` runs once before the
     loop ends, whatever ended it (close the httpx client and the engine here).
+    ``support_bundle`` is what the crash dialog offers to write (see :class:`CrashReporter`).
     """
     app = create_application(argv)
-    crash = crash_reporter or CrashReporter(app)
+    crash = crash_reporter or CrashReporter(app, support_bundle=support_bundle)
     crash.install()
     # The quit event, not QApplication.quit(), ends the loop: quitting Qt first would stop the
     # event loop under a shutdown coroutine still awaiting its I/O.

@@ -412,3 +412,43 @@ def newer_database(db_path: Path) -> str | None:
     except sa.exc.SQLAlchemyError:
         return None
     return None
+
+
+#: What a support bundle says about each entry that is not settled: nothing about the member
+#: (no user, lane or payload: a member's email and phone are personal data).
+_ENTRY_COLUMNS = (
+    "id",
+    "seq",
+    "kind",
+    "status",
+    "attempts",
+    "provisional",
+    "last_outcome",
+    "last_error",
+    "server_redemption_id",
+    "expect_name",
+    "expect_stamps",
+    "terminal",
+    "created_at",
+    "updated_at",
+    "first_sent_at",
+)
+UNSETTLED = ("queued", "sending", "unknown", "rejected")
+
+
+def unsettled_entries(db_path: Path, limit: int = 500) -> list[dict[str, Any]]:
+    """The entries a person may have to look at (queued, sending, unknown, rejected), newest
+    first, read read-only; an empty list when there is no readable database."""
+    if not db_path.exists():
+        return []
+    marks = ", ".join("?" for _ in UNSETTLED)
+    query = (
+        f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM outbox_entries "  # noqa: S608 - fixed names
+        f"WHERE status IN ({marks}) ORDER BY seq DESC LIMIT ?"
+    )
+    try:
+        with _read_only(db_path) as connection:
+            rows = connection.exec_driver_sql(query, (*UNSETTLED, limit)).all()
+    except sa.exc.SQLAlchemyError:
+        return []
+    return [dict(zip(_ENTRY_COLUMNS, row, strict=True)) for row in rows]
