@@ -32,8 +32,8 @@ test: $(STAMP)
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests
-	$(BIN)/ruff format --check app tests
+	$(BIN)/ruff check app tests setup.py packaging
+	$(BIN)/ruff format --check app tests setup.py packaging
 	$(BIN)/mypy --strict app/core
 
 bench: $(STAMP)
