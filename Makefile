@@ -8,7 +8,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_API := pyside6
 
-.PHONY: demo test lint bench screenshots clean
+# make package: PyInstaller, pinned, installed into the venv only by this target (not a dependency
+# of the app or its tests).
+PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
+
+.PHONY: demo test lint bench screenshots package clean
 
 # A failed `venv` (Debian's python3 without python3-venv) leaves a .venv with no pip in it, which
 # every later run would take for a good one: remove it and say what to install.
@@ -38,6 +42,15 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
+
+# A one-folder build in dist/stamps-pos, then checked: --version, doctor --json against the
+# build's own sandbox, the window offscreen; its size and start time are printed. Slow (a few
+# minutes): not part of make test (tests/packaging covers the wheel).
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PYINSTALLER)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/stamps-pos.spec
+	$(BIN)/python packaging/smoke.py dist/stamps-pos
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots docs/screenshots

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 #: soname → the Debian/Ubuntu package that provides it. The first group is what Qt's own libraries
 #: link (any window, any platform); the rest is what the xcb plugin adds.
@@ -83,14 +83,15 @@ def qt_platform(environ: Mapping[str, str] | None = None, system: str | None = N
 
 
 def _load(soname: str) -> object:
-    try:
-        return ctypes.CDLL(soname)
-    except OSError:
-        # a frozen build may carry some of them in its own folder, which dlopen does not search
-        bundle = getattr(sys, "_MEIPASS", None)
-        if bundle is None or not (Path(bundle) / soname).exists():
-            raise
-        return ctypes.CDLL(str(Path(bundle) / soname))
+    # In a PyInstaller build, ctypes also looks in the build's own folder, where the libraries
+    # of the build machine were collected: those count as there.
+    return ctypes.CDLL(soname)
+
+
+#: A library's file name in a loader's message: glibc's ("libxcb-util.so.1: cannot open shared
+#: object file") names the one missing, PyInstaller's ("Failed to load dynlib/dll
+#: 'libxcb-icccm.so.4'. ...") the one asked for.
+_SONAME = re.compile(r"lib[\w.+-]*?\.so(?:\.\d+)*")
 
 
 def missing_libraries(load: Loader | None = None) -> list[MissingLibrary]:
@@ -106,8 +107,8 @@ def missing_libraries(load: Loader | None = None) -> list[MissingLibrary]:
         try:
             (load or _load)(soname)
         except OSError as exc:
-            culprit = str(exc).split(":", 1)[0].strip() or soname
-            name = Path(culprit).name if "/" in culprit else culprit
+            named = _SONAME.search(str(exc))
+            name = named.group() if named else soname
             missing.setdefault(name, MissingLibrary(name, XCB_LIBRARIES.get(name)))
     return list(missing.values())
 

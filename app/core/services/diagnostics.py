@@ -139,7 +139,14 @@ def _read_only(db_path: Path) -> Iterator[sa.Connection]:
 def check_database(db_path: Path) -> tuple[Check, OutboxStatus | None]:
     """The schema revision against this version's, and the queue's counts, read read-only."""
     name = "database"
-    head = head_revision()
+    try:
+        head = head_revision()
+    except Exception as exc:  # Alembic's own error types: the installation itself is broken
+        return fail(
+            name,
+            f"this installation's database migrations cannot be read: {exc}",
+            "reinstall Stamps POS",
+        ), None
     if not db_path.exists():
         return ok(name, f"none yet; created at the till's first start ({db_path})", head=head), None
     try:

@@ -110,6 +110,23 @@ def test_a_library_that_fails_for_a_missing_dependency_reports_the_dependency_on
     assert missing_libraries(load) == [MissingLibrary("libxcb-util.so.1", "libxcb-util1")]
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "libxcb-icccm.so.4: cannot open shared object file: No such file or directory",
+        "Failed to load dynlib/dll 'libxcb-icccm.so.4'. Most likely this dynlib/dll was not "
+        "found when the application was frozen.",
+    ],
+)
+def test_the_loader_s_message_names_the_library_in_a_build_and_out_of_one(message: str) -> None:
+    def load(soname: str) -> object:
+        if soname == "libxcb-icccm.so.4":
+            raise OSError(message)
+        return object()
+
+    assert missing_libraries(load) == [MissingLibrary("libxcb-icccm.so.4", "libxcb-icccm4")]
+
+
 def test_a_library_outside_the_table_is_named_without_a_package() -> None:
     load = fake_loader({"libweird.so.3"}, needs={"libGL.so.1": "libweird.so.3"})
     assert missing_libraries(load) == [MissingLibrary("libweird.so.3", None)]

@@ -225,3 +225,16 @@ def test_nothing_here_writes_outside_a_test_file(tmp_path: Path) -> None:
     check_data_folder(tmp_path)
     check_data_folder(tmp_path)
     assert os.listdir(tmp_path) == []
+
+
+def test_an_installation_without_its_migrations_says_to_reinstall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic.util.exc import CommandError
+
+    def broken() -> str:
+        raise CommandError("Path doesn't exist: .../migrations")
+
+    monkeypatch.setattr(diagnostics, "head_revision", broken)
+    check, status = check_database(tmp_path / "stamps-pos.db")
+    assert check.status is Status.FAIL and check.fix == "reinstall Stamps POS" and status is None
