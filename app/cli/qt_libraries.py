@@ -144,8 +144,17 @@ def window_blocker(
     system: str | None = None,
 ) -> str | None:
     """The reason the window cannot open on this platform, or ``None`` when it can (or when the
-    platform is not xcb: offscreen and Wayland are never blocked)."""
-    if qt_platform(environ, system) != "xcb":
+    platform is not xcb: offscreen and Wayland are never blocked). Without an X display Qt would
+    abort just the same, so that is said too."""
+    env = os.environ if environ is None else environ
+    if qt_platform(env, system) != "xcb":
         return None
     missing = missing_libraries(load)
-    return explain(missing) if missing else None
+    if missing:
+        return explain(missing)
+    if not env.get("DISPLAY"):
+        return (
+            "the window cannot open: there is no X display (DISPLAY is not set). Start it from "
+            "the desktop, or set QT_QPA_PLATFORM=offscreen for a window nobody sees."
+        )
+    return None

@@ -406,21 +406,6 @@ def _clock(skew: Any) -> Check:
     return ok("clock", detail, skew_seconds=seconds)
 
 
-def newer_database(db_path: Path) -> str | None:
-    """Why the till must not open the database at ``db_path`` (a newer version wrote it), or
-    ``None``. Read-only; a database that cannot be read is left to the till's start to report."""
-    if not db_path.exists():
-        return None
-    try:
-        with _read_only(db_path) as connection:
-            refuse_unknown(db_path, current_revision(connection))
-    except DatabaseTooNew as exc:
-        return str(exc)
-    except sa.exc.SQLAlchemyError:
-        return None
-    return None
-
-
 #: What a support bundle says about each entry that is not settled: nothing about the member
 #: (no user, lane or payload: a member's email and phone are personal data).
 _ENTRY_COLUMNS = (

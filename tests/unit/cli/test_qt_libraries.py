@@ -149,6 +149,15 @@ def test_offscreen_and_wayland_are_never_blocked(platform: str) -> None:
     assert window_blocker({"QT_QPA_PLATFORM": platform}, everything_missing, "linux") is None
 
 
+def test_xcb_with_every_library_and_a_display_opens() -> None:
+    assert window_blocker({"DISPLAY": ":0"}, fake_loader(set()), "linux") is None
+
+
+def test_xcb_without_a_display_is_said_before_qt_aborts_on_it() -> None:
+    message = window_blocker({}, fake_loader(set()), "linux")
+    assert message is not None and "DISPLAY" in message
+
+
 def test_xcb_is_blocked_with_the_library_and_the_command() -> None:
     message = window_blocker(
         {"DISPLAY": ":0"}, fake_loader({"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}), "linux"
