@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -24,6 +23,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_USAGE,
 )
 from app.cli.parser import Runner, build_parser
+from app.core import logs
 
 REDEEM_KINDS = ("reward", "multi", "voucher", "deduct", "code", "promo")
 
@@ -52,6 +52,7 @@ def _runners() -> dict[str, Runner]:
         "demo": _lazy("app.cli.gui_commands", "demo"),
         "token set": _lazy("app.cli.token_commands", "token_set"),
         "doctor": _lazy("app.cli.doctor", "doctor"),
+        "support-bundle": _lazy("app.cli.support_bundle", "support_bundle"),
         "sandbox": _sandbox,
         "member find": _lazy(till, "member_find"),
         **{f"redeem {what}": _lazy(till, "redeem") for what in REDEEM_KINDS},
@@ -73,11 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
-    # The commands print their own outcome; logs are for when someone asks for them.
-    level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.run is None:
         print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)
         return EXIT_NOT_BUILT
-    code: int = args.run(args)
+    # The commands print their own outcome; stderr has errors only unless -v asks for more. The
+    # full log goes to the data folder once a command knows it (see settings_and_token).
+    logs.start(args.verbose)
+    try:
+        code: int = args.run(args)
+    finally:
+        logs.stop()
     return code

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.config import ConfigError, Settings, default_config_file, load_settings
+from app.core import logs
 from app.core.credentials import CredentialsError, Secret, load_token
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
@@ -31,4 +32,6 @@ def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:
         raise Stop(EXIT_USAGE, str(exc)) from None
     if token is None:
         raise Stop(EXIT_USAGE, "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`")
+    logs.keep_secret(token.reveal())
+    logs.to_folder(settings.data_dir)
     return settings, token

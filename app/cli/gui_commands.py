@@ -4,13 +4,17 @@ own settings or against an embedded sandbox with a throwaway database."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from app import APP_NAME
+from app import APP_NAME, version
 from app.cli.common import EXIT_USAGE, Stop, settings_and_token
-from app.config import ConfigError, default_config_file, load_settings
+from app.cli.qt_libraries import window_blocker
+from app.config import ConfigError, Settings, default_config_file, load_settings
+from app.core import logs
 from app.core.credentials import Secret
 
 EXIT_INTERRUPTED = 130
@@ -28,6 +32,25 @@ Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, 
 """
 
 
+def _window_up(_window: object) -> None:
+    # the line support (and make package's smoke test) looks for: this build opened its window
+    logging.getLogger(__name__).info("the cashier window is up (%s %s)", APP_NAME, version())
+
+
+def _bundle_writer(
+    config: Path | None, given: tuple[Settings, Secret] | None = None
+) -> Callable[[], Path]:
+    """What the crash dialog calls to write a support bundle for this till (its modules load
+    only then: the window's start does not wait for them)."""
+
+    def write() -> Path:
+        from app.cli.support_bundle import default_bundle_path, write_bundle
+
+        return write_bundle(default_bundle_path(), config, given)[0]
+
+    return write
+
+
 def _fail(args: argparse.Namespace, message: str) -> int:
     print(f"{APP_NAME} {args.command}: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -35,6 +58,9 @@ def _fail(args: argparse.Namespace, message: str) -> int:
 
 def gui(args: argparse.Namespace) -> int:
     """Open the cashier window on the till's settings."""
+    blocker = window_blocker()
+    if blocker is not None:
+        return _fail(args, blocker)
     if getattr(args, "kiosk", False):
         from app.cli import EXIT_NOT_BUILT
 
@@ -49,16 +75,42 @@ def gui(args: argparse.Namespace) -> int:
     # The store's cashiers: cashiers.txt beside the settings file, one name a line.
     config_file = Path(args.config) if args.config else default_config_file()
     cashiers = cashier_names(config_file.parent)
+    config = Path(args.config) if args.config else None
     try:
-        return run_cashier(settings, token, cashiers=cashiers)
+        return run_cashier(
+            settings,
+            token,
+            cashiers=cashiers,
+            on_ready=_window_up,
+            support_bundle=_bundle_writer(config),
+        )
     except SecondInstance as exc:
         return _fail(args, str(exc))
     except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
         return EXIT_INTERRUPTED
+    except RuntimeError as exc:
+        return _refuse_newer_database(args, exc)
+
+
+def _refuse_newer_database(args: argparse.Namespace, exc: RuntimeError) -> int:
+    """The till found a database written by a newer version as it opened (after the window
+    was up: the check needs Alembic, too slow to load before the first paint). Refuse it as the
+    headless commands do; anything else goes on up."""
+    # already imported: the till's start raised it
+    from app.core.storage.migrate import DatabaseTooNew
+
+    if not isinstance(exc, DatabaseTooNew):
+        raise exc
+    logging.getLogger(__name__).warning("refused to start: %s", exc)
+    return _fail(args, str(exc))
 
 
 def demo(args: argparse.Namespace) -> int:
     """The cashier window against an embedded sandbox and a throwaway database."""
+    # Before the temporary folder: Qt aborting on a missing library would leave it behind.
+    blocker = window_blocker()
+    if blocker is not None:
+        return _fail(args, blocker)
     from app.sandbox import DEMO_TOKEN, SandboxServer
     from app.ui.cashier import SecondInstance, run_cashier
 
@@ -79,9 +131,12 @@ def demo(args: argparse.Namespace) -> int:
                 )
             except ConfigError as exc:
                 return _fail(args, str(exc))
+            logs.to_folder(settings.data_dir)
             print(DEMO_HINT.format(url=sandbox.url), flush=True)
+            token = Secret(DEMO_TOKEN)
+            bundle = _bundle_writer(None, (settings, token))
             try:
-                return run_cashier(settings, Secret(DEMO_TOKEN))
+                return run_cashier(settings, token, on_ready=_window_up, support_bundle=bundle)
             except SecondInstance as exc:
                 return _fail(args, str(exc))
             except KeyboardInterrupt:

@@ -6,10 +6,22 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from app import APP_NAME, __version__
+from app import APP_NAME, version
 from app.core.domain import EntryStatus
 
 Runner = Callable[[argparse.Namespace], int]
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "print the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{APP_NAME} {version()}")
+        parser.exit()
 
 
 def positive_int(text: str) -> int:
@@ -58,7 +70,7 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         epilog="exit codes: 0 done, 1 refused, 2 usage or configuration error, "
         "3 not confirmed, 4 queue paused for credentials, 5 not built",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=VersionAction, dest=argparse.SUPPRESS)
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the platform's)")
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)"
@@ -95,7 +107,16 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bind(sync, "sync")
 
     _add_outbox(commands, bind)
-    bind(commands.add_parser("doctor", help="check settings, credentials and connection"), "doctor")
+    doctor = commands.add_parser(
+        "doctor", help="check settings, data folder, database, queue, libraries and server"
+    )
+    doctor.add_argument("--json", action="store_true", help="print the report as JSON")
+    bind(doctor, "doctor")
+    bundle = commands.add_parser(
+        "support-bundle", help="write doctor's report, settings, queue and logs for support"
+    )
+    bundle.add_argument("out", metavar="OUT.zip", help="the file to write (must not exist)")
+    bind(bundle, "support-bundle")
 
     token = commands.add_parser("token", help="store the API token")
     token_commands = token.add_subparsers(title="actions", metavar="ACTION", required=True)

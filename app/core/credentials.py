@@ -78,6 +78,19 @@ def _keyring_usable() -> bool:
     return not isinstance(keyring.get_keyring(), fail.Keyring)
 
 
+def keyring_backend(*, deadline: float = KEYRING_DEADLINE_S) -> str | None:
+    """The name of the system keyring the token would be kept in, or ``None`` when there is no
+    usable one (or it does not answer within ``deadline``): then ``token set`` uses the file."""
+
+    def probe() -> str | None:
+        import keyring
+
+        backend = keyring.get_keyring()
+        return f"{type(backend).__module__}.{type(backend).__name__}" if _keyring_usable() else None
+
+    return _with_deadline(probe, deadline)
+
+
 def token_file(config_dir: Path) -> Path:
     """The fallback file that holds the token (mode 0600)."""
     return config_dir / "token"

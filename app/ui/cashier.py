@@ -71,9 +71,11 @@ def run_cashier(
     kiosk: bool = False,
     cashiers: list[str] | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
+    support_bundle: Callable[[], Path] | None = None,
 ) -> int:
     """Run the cashier window until it closes; returns the exit code. Raises
-    :class:`SecondInstance` when another window holds the data folder."""
+    :class:`SecondInstance` when another window holds the data folder. ``support_bundle`` is
+    offered by the crash dialog."""
     from app.ui.app import run
 
     stack = contextlib.AsyncExitStack()
@@ -108,4 +110,6 @@ def run_cashier(
         await stack.aclose()
 
     with single_instance(settings.data_dir):
-        return run(window_factory, startup=startup, shutdown=shutdown)
+        return run(
+            window_factory, startup=startup, shutdown=shutdown, support_bundle=support_bundle
+        )

@@ -7,6 +7,7 @@ sends. Each method is one transaction on the writer thread, committed before it 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,7 @@ import uuid6
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
-from app.core import clock
+from app.core import clock, logs
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
 from app.core.outbox import decisions, reconcile
@@ -40,6 +41,8 @@ from app.core.storage.tables import (
     OutboxEntry,
 )
 from app.core.storage.writer import Database
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "FORBIDDEN_KEYS",
@@ -114,6 +117,36 @@ def check_payload(payload: Any) -> None:
     elif isinstance(payload, list | tuple):
         for item in payload:
             check_payload(item)
+
+
+def read_status(session: Session) -> OutboxStatus:
+    """The counts of :class:`OutboxStatus`, read in ``session`` (any connection to the
+    database, read-only ones included: ``stamps-pos doctor`` reads it so)."""
+    counts = dict(
+        session.execute(
+            sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
+        ).all()
+    )
+    target = ENTRIES.alias("target")
+    held = session.execute(
+        sa.select(sa.func.count())
+        .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
+        .where(ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED)
+    ).scalar_one()
+    oldest = session.execute(
+        sa.select(sa.func.min(ENTRIES.c.created_at)).where(ENTRIES.c.status == EntryStatus.QUEUED)
+    ).scalar()
+    control = session.get(OutboxControl, 1)
+    return OutboxStatus(
+        queued=counts.get(EntryStatus.QUEUED, 0),
+        sending=counts.get(EntryStatus.SENDING, 0),
+        unknown=counts.get(EntryStatus.UNKNOWN, 0),
+        rejected=counts.get(EntryStatus.REJECTED, 0),
+        held=held,
+        oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
+        paused=bool(control and control.paused),
+        paused_reason=control.reason if control else None,
+    )
 
 
 class Outbox:
@@ -236,6 +269,7 @@ class Outbox:
             return entry
 
         entry = await self.db.write(write)
+        log.info("queued %s in lane %s", kind, lane, extra=logs.entry(entry.id))
         self._changed([entry.id])
         return entry
 
@@ -317,39 +351,7 @@ class Outbox:
 
     async def status(self) -> OutboxStatus:
         """Counts for the status bar."""
-
-        def read(session: Session) -> OutboxStatus:
-            counts = dict(
-                session.execute(
-                    sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
-                ).all()
-            )
-            target = ENTRIES.alias("target")
-            held = session.execute(
-                sa.select(sa.func.count())
-                .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
-                .where(
-                    ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED
-                )
-            ).scalar_one()
-            oldest = session.execute(
-                sa.select(sa.func.min(ENTRIES.c.created_at)).where(
-                    ENTRIES.c.status == EntryStatus.QUEUED
-                )
-            ).scalar()
-            control = session.get(OutboxControl, 1)
-            return OutboxStatus(
-                queued=counts.get(EntryStatus.QUEUED, 0),
-                sending=counts.get(EntryStatus.SENDING, 0),
-                unknown=counts.get(EntryStatus.UNKNOWN, 0),
-                rejected=counts.get(EntryStatus.REJECTED, 0),
-                held=held,
-                oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
-                paused=bool(control and control.paused),
-                paused_reason=control.reason if control else None,
-            )
-
-        return await self.db.read(read)
+        return await self.db.read(read_status)
 
     # --- cancelling -------------------------------------------------------------------------
 
@@ -375,6 +377,7 @@ class Outbox:
                 s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now
             )
         )
+        log.info("cancel asked by %s: %s", who, entry.status, extra=logs.entry(entry.id))
         self._changed(changed)
         return entry
 
@@ -394,6 +397,7 @@ class Outbox:
                 s, entry_id, who=who, terminal=terminal, note=note, now=now
             )
         )
+        log.info("retried as %s by %s", entry.id, who, extra=logs.entry(entry_id))
         self._changed([entry.id, entry_id])
         return entry
 
@@ -447,6 +451,7 @@ class Outbox:
                 now=now,
             )
         )
+        log.info("%s by %s: %s", action, who, entry.status, extra=logs.entry(entry_id))
         self._changed([entry_id])
         return entry
 
@@ -512,6 +517,13 @@ class Outbox:
                 retry=self.retry_policy,
                 now=now,
             )
+        )
+        log.info(
+            "attempt %d: %s -> %s",
+            claimed.attempt,
+            outcome,
+            status or "late answer, discarded",
+            extra=logs.entry(claimed.entry_id),
         )
         self._changed([claimed.entry_id])
         return status

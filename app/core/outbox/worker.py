@@ -13,7 +13,7 @@ import logging
 import secrets
 from datetime import timedelta
 
-from app.core import clock
+from app.core import clock, logs
 from app.core.domain import Outcome
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import StaleClaim
@@ -129,6 +129,7 @@ class SyncWorker:
 
     async def _send(self, claimed: Claimed) -> None:
         """One attempt: the request, then its outcome, recorded under the claim's lease."""
+        logs.set_entry(claimed.entry_id)  # this task's lines, the HTTP client's too, name it
         result: SubmitResult | None = None
         error: BaseException | None = None
         if claimed.lease_until is not None and (
@@ -161,15 +162,17 @@ class SyncWorker:
             if self._stopping:
                 break
             since = target.since - timedelta(seconds=self.policy.reconcile_skew)
-            try:
-                records = await self.transport.member_activity(target.user, since=since)
-            except StampsError as exc:
-                await self.outbox.activity_unreadable(
-                    target, f"{type(exc).__name__}: {exc.message}"
-                )
-                continue
-            if await self.outbox.apply_activity(target, list(records)):
-                matched += 1
+            with logs.about_entry(target.entry_id):
+                try:
+                    records = await self.transport.member_activity(target.user, since=since)
+                except StampsError as exc:
+                    await self.outbox.activity_unreadable(
+                        target, f"{type(exc).__name__}: {exc.message}"
+                    )
+                    continue
+                if await self.outbox.apply_activity(target, list(records)):
+                    log.info("reconciled: the member's activity shows the redemption")
+                    matched += 1
         return matched
 
     async def _next_delay(self) -> float:

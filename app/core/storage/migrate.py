@@ -6,6 +6,7 @@ A database written by a newer version of the app carries a revision this code ha
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -18,6 +19,8 @@ from alembic.util.exc import CommandError
 from app.core.storage.engine import create_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseTooNew(RuntimeError):
@@ -45,6 +48,25 @@ def current_revision(connection: sa.Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def refuse_unknown(db_path: Path, revision: str | None) -> None:
+    """Raise :class:`DatabaseTooNew` when ``revision`` (the database's at ``db_path``) is one this
+    code has no migration script for: a newer version of the app wrote it."""
+    if revision is None:
+        return
+    script = ScriptDirectory.from_config(_config())
+    try:
+        known = script.get_revision(revision)
+    except CommandError:
+        known = None
+    if known is None:
+        raise DatabaseTooNew(
+            f"The database {db_path} is at schema revision {revision!r}, which this "
+            f"version of Stamps POS does not know (it knows up to "
+            f"{script.get_current_head()!r}). It was written by a newer version: "
+            "install that version again, or move the database aside."
+        )
+
+
 def migrate(db_path: Path) -> str:
     """Bring the database at ``db_path`` (created if missing) up to :func:`head_revision`.
 
@@ -54,23 +76,13 @@ def migrate(db_path: Path) -> str:
     engine = create_engine(db_path)
     try:
         with engine.connect() as connection:
-            script = ScriptDirectory.from_config(_config())
             current = current_revision(connection)
-            if current is not None:
-                try:
-                    known = script.get_revision(current)
-                except CommandError:
-                    known = None
-                if known is None:
-                    raise DatabaseTooNew(
-                        f"The database {db_path} is at schema revision {current!r}, which this "
-                        f"version of Stamps POS does not know (it knows up to "
-                        f"{script.get_current_head()!r}). It was written by a newer version: "
-                        "install that version again, or move the database aside."
-                    )
+            refuse_unknown(db_path, current)
             command.upgrade(_config(connection), "head")
             connection.commit()
             revision = current_revision(connection)
+            if revision != current:
+                log.info("database migrated from revision %s to %s", current, revision)
     finally:
         engine.dispose()
     assert revision is not None
