@@ -64,7 +64,9 @@ def test_the_default_cost_is_stored_with_the_hash_and_still_checks() -> None:
     assert pin_matches(Secret("246810"), stored)
 
 
-@pytest.mark.parametrize("stored", ["", "bcrypt$x", "scrypt$16$8$1$not base64!$x", "scrypt$a$b$c$d$e"])
+@pytest.mark.parametrize(
+    "stored", ["", "bcrypt$x", "scrypt$16$8$1$not base64!$x", "scrypt$a$b$c$d$e"]
+)
 def test_an_unreadable_hash_matches_nothing(stored: str) -> None:
     assert not pin_matches(Secret("246810"), stored)
 
