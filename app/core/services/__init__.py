@@ -6,7 +6,7 @@ The window and the command line import from here, not from the modules below it.
 """
 
 from app.core.credentials import Secret
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import EntryStatus, OperationKind, format_rupiah
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.changes import ChangeWatch
 from app.core.services.day_summary import (
@@ -104,6 +104,7 @@ __all__ = [
     "check_name",
     "check_new_pin",
     "check_note",
+    "format_rupiah",
     "local_day",
     "open_till",
     "read_cashiers_file",
