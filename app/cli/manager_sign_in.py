@@ -77,8 +77,10 @@ def refusal_exit(exc: Exception) -> Stop:
     error (2), an offline till is "not confirmed" (3), anything else refused (1)."""
     if isinstance(exc, FieldRefused):
         return Stop(EXIT_USAGE, str(exc))
-    if isinstance(exc, MemberNeeded | NewPinNeeded):
-        return Stop(EXIT_USAGE, exc.message)
+    if isinstance(exc, MemberNeeded):
+        return Stop(EXIT_USAGE, f"{exc.message}: give --user")
+    if isinstance(exc, NewPinNeeded):
+        return Stop(EXIT_USAGE, f"{exc.message}: give --member-pin-stdin")
     if isinstance(exc, NotOnline):
         return Stop(EXIT_NOT_CONFIRMED, exc.reason)
     if isinstance(exc, StaffRefused):

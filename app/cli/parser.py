@@ -48,7 +48,7 @@ def add_acting_manager(parser: argparse.ArgumentParser, *, required: bool = True
     """``--manager NAME``: who takes a manager action; their PIN comes on standard input."""
     parser.add_argument(
         "--manager",
-        metavar="NAME",
+        metavar="MANAGER",
         required=required,
         help="the manager taking this action (their PIN is read from standard input)",
     )
@@ -69,7 +69,7 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         "With no command it opens the cashier window.",
         epilog="exit codes: 0 done, 1 refused, 2 usage or configuration error, "
         "3 not confirmed, 4 queue paused for credentials, 5 not built. "
-        "A manager action without --manager or the manager's PIN on standard input is a usage "
+        "A manager action without --manager or that manager's PIN on standard input is a usage "
         "error (2); a wrong PIN or a locked, disabled or unknown manager is refused (1).",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")

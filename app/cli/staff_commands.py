@@ -18,6 +18,13 @@ from app.config import default_config_file
 from app.core.services import Account, Role, Secret, StaffRefused, Till, read_cashiers_file
 
 CASHIERS_FILE = "cashiers.txt"
+_DONE = {
+    "add": "added {role} {account}",
+    "rename": "renamed the {role}: now {account}",
+    "disable": "disabled {role} {account}",
+    "enable": "enabled {role} {account}",
+    "reset-pin": "changed the PIN of {role} {account}",
+}
 
 
 def _role(args: argparse.Namespace) -> Role:
@@ -65,7 +72,7 @@ def account_change(args: argparse.Namespace) -> int:
                 async with acting_manager(till, args, pins):
                     account = await _change(till, args, role, action, pins)
         if account is not None:
-            print(f"{role.value} {_describe(account)}: done")
+            print(_DONE[action].format(role=role.value, account=_describe(account)))
         return EXIT_OK
 
     return run(args, body)

@@ -23,7 +23,7 @@ class FieldRefused(ValueError):
     """A value typed into ``field`` cannot be used; ``reason`` says why, in words."""
 
     def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
+        super().__init__(f"{field} {reason}")
         self.field = field
         self.reason = reason
 

@@ -59,7 +59,7 @@ def check_new_pin(pin: Secret, role: str, field: str = "PIN") -> None:
     if not (digits.isascii() and digits.isdigit()):
         raise FieldRefused(field, "must be digits only")
     if not fewest <= len(digits) <= most:
-        raise FieldRefused(field, f"a {role}'s PIN has {fewest} to {most} digits")
+        raise FieldRefused(field, f"must have {fewest} to {most} digits for a {role}")
     if len(set(digits)) == 1:
         raise FieldRefused(field, "is one digit repeated: choose one that is harder to guess")
     steps = {int(b) - int(a) for a, b in pairwise(digits)}

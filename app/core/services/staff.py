@@ -358,7 +358,7 @@ class Staff:
     async def _new_hash(self, role: Role, pin: Secret | None, field: str = "PIN") -> str | None:
         if pin is None:
             if role is Role.MANAGER:
-                raise FieldRefused(field, "a manager needs a PIN")
+                raise FieldRefused(field, "is required: a manager always has one")
             return None
         check_new_pin(pin, role.value, field)
         return await asyncio.to_thread(hash_pin, pin, self.cost)

@@ -24,6 +24,7 @@ class Cli:
     """Runs ``python -m app`` with a till's settings in its environment."""
 
     def __init__(self, settings: Settings, home: Path) -> None:
+        self.settings = settings
         self.env = {
             **os.environ,
             "STAMPS_POS_BASE_URL": settings.base_url,
@@ -32,6 +33,7 @@ class Cli:
             "STAMPS_POS_STORE": str(settings.store),
             "STAMPS_POS_STORE_CODE": settings.store_code or "",
             "STAMPS_POS_DATA_DIR": str(settings.data_dir),
+            "STAMPS_POS_TERMINAL": settings.terminal,
             "STAMPS_POS_IDEMPOTENCY": settings.idempotency,
             "STAMPS_POS_CONNECT_TIMEOUT": "1",
             "STAMPS_POS_READ_TIMEOUT": "10",
