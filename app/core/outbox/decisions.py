@@ -337,6 +337,8 @@ def audit(
     entry_id: str | None,
     **detail: Any,
 ) -> None:
+    """Append one line to the audit log in the caller's transaction: it is written exactly when
+    what it records is. ``detail`` must never hold a PIN or a token."""
     session.add(
         AuditEvent(
             at=now, who=who, action=action, terminal=terminal, entry_id=entry_id, detail=detail
