@@ -21,7 +21,7 @@ from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.services.receipts import Verdict, receipt_for
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
-from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, Attempt, OutboxEntry
+from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
 
 #: The states a manager has to decide on.
@@ -165,7 +165,9 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     return CancelState(cancel.id, status, headline, replacement)
 
 
-def _row(entry: OutboxEntry, attempts: Sequence[Attempt], cancel: OutboxEntry | None) -> HistoryRow:
+def _row(
+    entry: OutboxEntry, attempts: Sequence[AttemptLine], cancel: OutboxEntry | None
+) -> HistoryRow:
     ended_ambiguous = any(a.outcome == "ambiguous" and a.ended_at is not None for a in attempts)
     receipt = receipt_for(entry, ambiguous_attempt=ended_ambiguous)
     invoice = entry.payload.get("invoice_number")
@@ -190,10 +192,7 @@ def _row(entry: OutboxEntry, attempts: Sequence[Attempt], cancel: OutboxEntry | 
         reconciled=entry.reconciled,
         note=entry.note,
         last_error=entry.last_error,
-        attempts=tuple(
-            AttemptLine(a.number, a.started_at, a.ended_at, a.outcome, a.status_code, a.error)
-            for a in attempts
-        ),
+        attempts=tuple(attempts),
         cancel=_cancel_state(cancel) if cancel is not None else None,
     )
 
@@ -201,13 +200,26 @@ def _row(entry: OutboxEntry, attempts: Sequence[Attempt], cancel: OutboxEntry | 
 def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
     """Rows for ``entries``, with their attempts and latest cancels in two more queries."""
     ids = [e.id for e in entries]
-    attempts: dict[str, list[Attempt]] = {i: [] for i in ids}
+    attempts: dict[str, list[AttemptLine]] = {i: [] for i in ids}
     cancels: dict[str, OutboxEntry] = {}
     for chunk in _chunks(ids):
-        for attempt in session.execute(
-            sa.select(Attempt).where(ATTEMPTS.c.entry_id.in_(chunk)).order_by(ATTEMPTS.c.number)
-        ).scalars():
-            attempts[attempt.entry_id].append(attempt)
+        # plain rows, not ORM objects: a long history has as many attempts as entries
+        for a in session.execute(
+            sa.select(
+                ATTEMPTS.c.entry_id,
+                ATTEMPTS.c.number,
+                ATTEMPTS.c.started_at,
+                ATTEMPTS.c.ended_at,
+                ATTEMPTS.c.outcome,
+                ATTEMPTS.c.status_code,
+                ATTEMPTS.c.error,
+            )
+            .where(ATTEMPTS.c.entry_id.in_(chunk))
+            .order_by(ATTEMPTS.c.number)
+        ):
+            attempts[a.entry_id].append(
+                AttemptLine(a.number, a.started_at, a.ended_at, a.outcome, a.status_code, a.error)
+            )
         for cancel in session.execute(
             sa.select(OutboxEntry)
             .where(ENTRIES.c.cancels.in_(chunk), ENTRIES.c.kind == OperationKind.CANCEL)
@@ -256,16 +268,29 @@ def _cashier_names(session: Session, name: str) -> list[str]:
     ]
 
 
-def _contact(session: Session, entry: OutboxEntry) -> MemberContact:
-    server_id = entry.lane.removeprefix("member:")
-    row = session.execute(
-        sa.select(MEMBERS.c.name, MEMBERS.c.email, MEMBERS.c.phone).where(
-            MEMBERS.c.server_id == server_id
+def _contacts(session: Session, entries: Sequence[OutboxEntry]) -> list[MemberContact]:
+    """Each entry's member as the cache knows them (a member not seen for the cache's retention
+    is known only by the ``user`` the entry was sent for)."""
+    server_ids = sorted({e.lane.removeprefix("member:") for e in entries})
+    known: dict[str, Any] = {}
+    for chunk in _chunks(server_ids):
+        for row in session.execute(
+            sa.select(MEMBERS.c.server_id, MEMBERS.c.name, MEMBERS.c.email, MEMBERS.c.phone).where(
+                MEMBERS.c.server_id.in_(chunk)
+            )
+        ):
+            known[row.server_id] = row
+    contacts = []
+    for entry in entries:
+        found = known.get(entry.lane.removeprefix("member:"))
+        contacts.append(
+            MemberContact(user=entry.user)
+            if found is None
+            else MemberContact(
+                user=entry.user, name=found.name, email=found.email, phone=found.phone
+            )
         )
-    ).first()
-    if row is None:
-        return MemberContact(user=entry.user)
-    return MemberContact(user=entry.user, name=row.name, email=row.email, phone=row.phone)
+    return contacts
 
 
 def _reason(entry: OutboxEntry) -> str:
@@ -378,7 +403,7 @@ class History:
                 row=row,
                 payload=dict(entry.payload),
                 evidence=entry.evidence,
-                contact=_contact(session, entry),
+                contact=_contacts(session, [entry])[0],
                 audit=tuple(audit),
                 retry_of=original.id
                 if original is not None and original.kind == entry.kind
@@ -408,10 +433,12 @@ class History:
                     row=row,
                     reason=_reason(entry),
                     evidence=entry.evidence,
-                    contact=_contact(session, entry),
+                    contact=contact,
                     needs_pin=authorised_by_pin(entry.payload),
                 )
-                for entry, row in zip(entries, _rows(session, entries), strict=True)
+                for entry, row, contact in zip(
+                    entries, _rows(session, entries), _contacts(session, entries), strict=True
+                )
             ]
 
         return await self.db.read(read)
