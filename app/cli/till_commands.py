@@ -361,6 +361,15 @@ def outbox_show(args: argparse.Namespace) -> int:
     return _run(args, body)
 
 
+def _member_pin(pins: ManagerPins) -> Secret:
+    """A member's PIN after the manager's: checked for shape first, since every one the server
+    sees that is wrong costs the member an attempt."""
+    pin = pins.read("the member's PIN")
+    if len(pin.reveal()) != 6 or not pin.reveal().isdigit():
+        raise Stop(EXIT_USAGE, "the member's PIN on standard input must be exactly 6 digits")
+    return pin
+
+
 def outbox_decide(args: argparse.Namespace) -> int:
     """``stamps-pos outbox retry | mark-applied | dismiss ID --note TEXT --manager NAME``: a
     manager's decision, their PIN on standard input (and a PIN member's after it, for a retry).
@@ -375,7 +384,7 @@ def outbox_decide(args: argparse.Namespace) -> int:
         async with _till(args, worker=retrying) as till, acting_manager(till, args, pins):
             try:
                 if action == "retry":
-                    member_pin = pins.read("the member's PIN") if args.member_pin_stdin else None
+                    member_pin = _member_pin(pins) if args.member_pin_stdin else None
                     receipt = await till.manager.retry(
                         args.entry_id, note=args.note, member_pin=member_pin
                     )

@@ -151,9 +151,21 @@ def test_exceptions_retry_dismiss_and_the_summary(
     sandbox.faults(error_rate=0.0)
     code, items = cli.json("exceptions")
     assert [(i["id"], i["contact"]["name"]) for i in items] == [(rejected["id"], "Ayu Pratiwi")]
+    malformed = cli(
+        "outbox",
+        "retry",
+        rejected["id"],
+        "--note",
+        "x",
+        "--member-pin-stdin",
+        *AS_MANAGER,
+        stdin=MANAGER_PIN + "12\n",
+    )  # a member's PIN of the wrong shape never reaches the server
+    assert malformed.returncode == 2 and "exactly 6 digits" in malformed.stderr
     retried = cli(
         "outbox", "retry", rejected["id"], "--note", "server hiccup", *AS_MANAGER, stdin=MANAGER_PIN
     )
+
     assert retried.returncode == 0, retried.stderr
     assert sandbox.stamps(AYU) == 230
     assert cli.json("exceptions")[1] == []
