@@ -22,6 +22,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_REFUSED,
     EXIT_USAGE,
 )
+from app.cli.manager_parser import ACCOUNT_ACTIONS
 from app.cli.parser import Runner, build_parser
 from app.core import logs
 
@@ -64,7 +65,22 @@ def _runners() -> dict[str, Runner]:
             f"outbox {a}": _lazy(till, "outbox_decide")
             for a in ("retry", "mark-applied", "dismiss")
         },
+        **_manager_runners(),
     }
+
+
+def _manager_runners() -> dict[str, Runner]:
+    staff, reading = "app.cli.staff_commands", "app.cli.manager_commands"
+    runners: dict[str, Runner] = {
+        f"{role} list": _lazy(staff, "accounts_list") for role in ACCOUNT_ACTIONS
+    }
+    for role, actions in ACCOUNT_ACTIONS.items():
+        for action in actions:
+            if action != "list":
+                runners[f"{role} {action}"] = _lazy(staff, "account_change")
+    for command in ("history", "exceptions", "audit", "summary"):
+        runners[command] = _lazy(reading, command)
+    return runners
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -56,9 +56,21 @@ def cart_item(text: str) -> tuple[str, int, int | None]:
     return parts[0], qty, stamps
 
 
+def add_acting_manager(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """``--manager NAME``: who takes a manager action; their PIN comes on standard input."""
+    parser.add_argument(
+        "--manager",
+        metavar="MANAGER",
+        required=required,
+        help="the manager taking this action (their PIN is read from standard input)",
+    )
+
+
 def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     """The whole command line. ``runners`` maps a command path (``"redeem reward"``) to what runs
     it; a command missing from it is reported as not built."""
+    # manager_parser builds on this module's types: imported here, not at the top
+    from app.cli.manager_parser import add_manager_commands
 
     def bind(sub: argparse.ArgumentParser, path: str) -> None:
         sub.set_defaults(command=path, run=runners.get(path))
@@ -68,7 +80,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         description="Stamps POS: the loyalty till for the Stamps platform. "
         "With no command it opens the cashier window.",
         epilog="exit codes: 0 done, 1 refused, 2 usage or configuration error, "
-        "3 not confirmed, 4 queue paused for credentials, 5 not built",
+        "3 not confirmed, 4 queue paused for credentials, 5 not built. "
+        "A manager action without --manager or that manager's PIN on standard input is a usage "
+        "error (2); a wrong PIN or a locked, disabled or unknown manager is refused (1).",
     )
     parser.add_argument("--version", action=VersionAction, dest=argparse.SUPPRESS)
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the platform's)")
@@ -92,12 +106,16 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     _add_member(commands, bind)
     _add_redeem(commands, bind)
 
-    cancel = commands.add_parser("cancel", help="cancel a redemption")
+    cancel = commands.add_parser("cancel", help="cancel a redemption (a manager action)")
     which = cancel.add_mutually_exclusive_group(required=True)
     which.add_argument("entry_id", nargs="?", metavar="ENTRY_ID", help="the outbox entry")
     which.add_argument("--server-id", type=positive_int, help="the server's redemption id")
+    cancel.add_argument(
+        "--user", metavar="ID", help="with --server-id, for a redemption made elsewhere: the member"
+    )
     cancel.add_argument("--replacement-voucher", action="store_true")
-    cancel.add_argument("--cashier", help="who asks (default: $USER)")
+    cancel.add_argument("--note", help="why (goes to the audit log)")
+    add_acting_manager(cancel)
     cancel.add_argument("--json", action="store_true", help="print the entry as JSON")
     bind(cancel, "cancel")
 
@@ -107,6 +125,7 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bind(sync, "sync")
 
     _add_outbox(commands, bind)
+    add_manager_commands(commands, bind)
     doctor = commands.add_parser(
         "doctor", help="check settings, data folder, database, queue, libraries and server"
     )
@@ -194,16 +213,20 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     show.add_argument("entry_id")
     show.add_argument("--json", action="store_true")
     bind(show, "outbox show")
-    retry = actions.add_parser("retry", help="send a rejected or unknown entry again, as new")
-    retry.add_argument("entry_id")
-    retry.add_argument("--manager", help="who decides (default: $USER)")
-    bind(retry, "outbox retry")
     for name, text in [
+        ("retry", "send a rejected or unknown entry again, as new"),
         ("mark-applied", "the server did apply it"),
         ("dismiss", "close it"),
     ]:
         action = actions.add_parser(name, help=text)
         action.add_argument("entry_id")
         action.add_argument("--note", required=True, help="why (goes to the audit log)")
-        action.add_argument("--manager", help="who decides (default: $USER)")
+        add_acting_manager(action)
+        if name == "retry":
+            action.add_argument(
+                "--member-pin-stdin",
+                action="store_true",
+                help="a PIN member's redemption: read their PIN from standard input, after the "
+                "manager's",
+            )
         bind(action, f"outbox {name}")

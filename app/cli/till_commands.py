@@ -10,8 +10,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager, suppress
+from contextlib import suppress
 from typing import Any
 
 from app import APP_NAME
@@ -22,19 +21,18 @@ from app.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Stop,
-    settings_and_token,
 )
+from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
+from app.cli.running import run as _run
+from app.cli.running import till_for as _till
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.offline.policy import VoucherFacts
-from app.core.outbox.outbox import OutboxError
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.members import Member, MemberNotFound
 from app.core.services.orders import InvalidOrder, Order
 from app.core.services.receipts import Receipt, Verdict
-from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import PinRejected, Refused, Till
-from app.core.storage.migrate import DatabaseTooNew
+from app.core.services.till import PinRejected, Refused
 
 SYNC_ONCE_TIMEOUT = 300.0
 
@@ -51,26 +49,6 @@ _EXIT_FOR: dict[Verdict, int] = {
 
 def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
     return getattr(args, attribute, None) or os.environ.get("USER") or getpass.getuser()
-
-
-@asynccontextmanager
-async def _till(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
-    settings, token = settings_and_token(args)
-    try:
-        async with open_till(settings, token, RuntimeOptions(start_worker=worker)) as till:
-            yield till
-    except DatabaseTooNew as exc:
-        raise Stop(EXIT_USAGE, str(exc)) from None
-
-
-def _run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
-    try:
-        return asyncio.run(body())
-    except Stop as stop:
-        print(f"{APP_NAME} {args.command}: {stop.message}", file=sys.stderr)
-        return stop.code
-    except KeyboardInterrupt:
-        return 130
 
 
 def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None = None) -> None:
@@ -256,27 +234,26 @@ def redeem(args: argparse.Namespace) -> int:
 
 
 def cancel(args: argparse.Namespace) -> int:
-    """``stamps-pos cancel ENTRY_ID | --server-id N``."""
+    """``stamps-pos cancel ENTRY_ID | --server-id N [--user ID] --manager NAME``: a manager's
+    cancel, their PIN on standard input."""
 
     async def body() -> int:
-        async with _till(args, worker=True) as till:
-            entry_id = args.entry_id
-            if entry_id is None:
-                synced = await till.outbox.entries((EntryStatus.SYNCED,))
-                match = next((e for e in synced if e.server_redemption_id == args.server_id), None)
-                if match is None:
-                    raise Stop(
-                        EXIT_REFUSED,
-                        f"redemption {args.server_id} was not made on this till; cancel it on "
-                        "the Stamps dashboard",
-                    )
-                entry_id = match.id
+        pins = ManagerPins()
+        async with _till(args, worker=True) as till, acting_manager(till, args, pins):
             try:
-                receipt = await till.cancel(
-                    entry_id, who=_who(args), replacement_voucher=args.replacement_voucher
-                )
-            except (KeyError, OutboxError) as exc:
-                raise Stop(EXIT_REFUSED, _message(exc)) from None
+                if args.entry_id is not None:
+                    receipt = await till.manager.cancel(
+                        args.entry_id, replacement_voucher=args.replacement_voucher, note=args.note
+                    )
+                else:
+                    receipt = await till.manager.cancel_by_server_id(
+                        args.server_id,
+                        member=args.user,
+                        replacement_voucher=args.replacement_voucher,
+                        note=args.note,
+                    )
+            except REFUSALS as exc:
+                raise refusal_exit(exc) from None
             if receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
                 policy = till.outbox.policy
                 receipt = await till.wait(
@@ -384,23 +361,48 @@ def outbox_show(args: argparse.Namespace) -> int:
     return _run(args, body)
 
 
+def _member_pin(pins: ManagerPins) -> Secret:
+    """A member's PIN after the manager's: checked for shape first, since every one the server
+    sees that is wrong costs the member an attempt."""
+    pin = pins.read("the member's PIN")
+    if len(pin.reveal()) != 6 or not pin.reveal().isdigit():
+        raise Stop(EXIT_USAGE, "the member's PIN on standard input must be exactly 6 digits")
+    return pin
+
+
 def outbox_decide(args: argparse.Namespace) -> int:
-    """``stamps-pos outbox retry | mark-applied | dismiss ID``: a manager's decision."""
+    """``stamps-pos outbox retry | mark-applied | dismiss ID --note TEXT --manager NAME``: a
+    manager's decision, their PIN on standard input (and a PIN member's after it, for a retry).
+
+    A retry is sent at once and waited for, like a redemption: a PIN member's authorisation runs
+    out if the new entry waits for another process to send it."""
     action = args.command.split()[1]
 
     async def body() -> int:
-        async with _till(args, worker=False) as till:
-            who = _who(args, "manager")
+        pins = ManagerPins()
+        retrying = action == "retry"
+        async with _till(args, worker=retrying) as till, acting_manager(till, args, pins):
             try:
                 if action == "retry":
-                    receipt = await till.retry(args.entry_id, who=who)
+                    member_pin = _member_pin(pins) if args.member_pin_stdin else None
+                    receipt = await till.manager.retry(
+                        args.entry_id, note=args.note, member_pin=member_pin
+                    )
                 elif action == "mark-applied":
-                    receipt = await till.mark_applied(args.entry_id, who=who, note=args.note)
+                    receipt = await till.manager.mark_applied(args.entry_id, note=args.note)
                 else:
-                    receipt = await till.dismiss(args.entry_id, who=who, note=args.note)
-            except (KeyError, OutboxError) as exc:
-                raise Stop(EXIT_REFUSED, _message(exc)) from None
+                    receipt = await till.manager.dismiss(args.entry_id, note=args.note)
+            except REFUSALS as exc:
+                raise refusal_exit(exc) from None
+            if not retrying:
+                _print_receipt(receipt, False)
+                return EXIT_OK
+            policy = till.outbox.policy
+            receipt = await till.wait(
+                receipt.entry_id, policy.connect_timeout + policy.read_timeout + 1
+            )
+            paused = (await till.status()).paused
         _print_receipt(receipt, False)
-        return EXIT_OK
+        return _exit_for(receipt, paused)
 
     return _run(args, body)

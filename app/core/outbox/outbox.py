@@ -362,6 +362,7 @@ class Outbox:
         *,
         who: str,
         terminal: str,
+        note: str | None = None,
     ) -> OutboxEntry:
         """Cancel a redemption (DESIGN.md §3); returns the entry that carries the cancellation.
 
@@ -374,27 +375,77 @@ class Outbox:
         now = clock.now()  # the loop's time, taken before the work is queued
         entry, changed = await self.db.write(
             lambda s: decisions.cancel_redemption(
-                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now
+                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now, note=note
             )
         )
         log.info("cancel asked by %s: %s", who, entry.status, extra=logs.entry(entry.id))
         self._changed(changed)
         return entry
 
+    async def cancel_by_server_id(
+        self,
+        server_id: int,
+        replacement_voucher: bool = False,
+        *,
+        lane: str,
+        user: str,
+        who: str,
+        terminal: str,
+        note: str | None = None,
+    ) -> OutboxEntry:
+        """Cancel the redemption the server knows as ``server_id``: as its entry when this till
+        made it, else with a cancel entry of its own in the member's ``lane`` (a redemption made
+        on another till or a kiosk). Returns the entry that carries the cancellation."""
+        now = clock.now()  # the loop's time, taken before the work is queued
+        entry, changed = await self.db.write(
+            lambda s: decisions.cancel_by_server_id(
+                s,
+                server_id,
+                replacement_voucher,
+                lane=lane,
+                user=user,
+                who=who,
+                terminal=terminal,
+                now=now,
+                note=note,
+            )
+        )
+        self._changed(changed)
+        return entry
+
+    async def local_redemption(self, server_id: int) -> OutboxEntry | None:
+        """The redemption of this till that the server knows as ``server_id``, if any."""
+        return await self.db.read(lambda s: decisions.local_redemption(s, server_id))
+
     # --- the manager's side -----------------------------------------------------------------
 
     async def retry(
-        self, entry_id: str, *, who: str, terminal: str, note: str | None = None
+        self,
+        entry_id: str,
+        *,
+        who: str,
+        terminal: str,
+        note: str | None = None,
+        request_id: str | None = None,
+        expires_at: datetime | None = None,
     ) -> OutboxEntry:
         """Resend a ``rejected`` or ``unknown`` entry as a new linked entry (new id, new key).
 
         The original is dismissed in the same transaction ("retried as …"), so it is never
-        reconciled into a second redemption behind the new one.
+        reconciled into a second redemption behind the new one. A PIN-authorised entry needs a new
+        authorisation: its ``request_id`` (the new entry's id) and when it runs out.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
             lambda s: decisions.retry_entry(
-                s, entry_id, who=who, terminal=terminal, note=note, now=now
+                s,
+                entry_id,
+                who=who,
+                terminal=terminal,
+                note=note,
+                now=now,
+                request_id=request_id,
+                expires_at=expires_at,
             )
         )
         log.info("retried as %s by %s", entry.id, who, extra=logs.entry(entry_id))

@@ -119,6 +119,7 @@ async def open_till(
             worker.start()
         yield till
     finally:
+        await till.changes.stop()
         await worker.stop()
         await monitor.stop()
         await till.cache.close()

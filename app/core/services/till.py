@@ -11,6 +11,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 
 import uuid6
 
@@ -30,7 +31,11 @@ from app.core.offline.policy import (
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.signals import wait_event
 from app.core.outbox.worker import SyncWorker
+from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue
+from app.core.services.changes import ChangeWatch
+from app.core.services.history import History
+from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import (
     Member,
     MemberNotFound,
@@ -39,6 +44,7 @@ from app.core.services.members import (
 )
 from app.core.services.orders import Context, Order, build_payload
 from app.core.services.receipts import Receipt, receipt_for
+from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import NotFound, StampsError, ValidationFailed
 from app.core.storage.tables import OutboxEntry
@@ -332,40 +338,32 @@ class Till:
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
         return receipt_for(entry, ambiguous_attempt=ambiguous)
 
-    # --- cancelling and the manager's decisions -------------------------------------------------
+    # --- manager mode, and what managers read ----------------------------------------------------
 
-    async def cancel(
-        self, entry_id: str, *, who: str, replacement_voucher: bool = False
-    ) -> Receipt:
-        """Cancel a redemption of this till (DESIGN.md §3): voided if it cannot have reached the
-        server, else a cancel entry sent once the redemption is confirmed."""
-        entry = await self.outbox.cancel(
-            entry_id, replacement_voucher, who=who, terminal=self.identity.terminal
-        )
-        self.worker.wake()
-        return await self.receipt(entry)
+    @cached_property
+    def staff(self) -> Staff:
+        """Managers and cashiers: accounts, sign-in, lockout."""
+        return Staff(self.outbox.db, self.identity.terminal)
 
-    async def retry(self, entry_id: str, *, who: str, note: str | None = None) -> Receipt:
-        """Send a rejected or unknown entry again as a new linked entry."""
-        entry = await self.outbox.retry(
-            entry_id, who=who, terminal=self.identity.terminal, note=note
-        )
-        self.worker.wake()
-        return await self.receipt(entry)
+    @cached_property
+    def manager(self) -> ManagerMode:
+        """Manager mode: the one way to cancel, retry, mark applied, dismiss or change accounts."""
+        return ManagerMode(self, self.staff)
 
-    async def mark_applied(self, entry_id: str, *, who: str, note: str) -> Receipt:
-        """A manager confirms an unknown entry did reach the server."""
-        entry = await self.outbox.mark_applied(
-            entry_id, who=who, terminal=self.identity.terminal, note=note
-        )
-        return await self.receipt(entry)
+    @cached_property
+    def history(self) -> History:
+        """This till's redemptions, one entry's details, the exceptions."""
+        return History(self.outbox.db)
 
-    async def dismiss(self, entry_id: str, *, who: str, note: str) -> Receipt:
-        """A manager closes a rejected or unknown entry."""
-        entry = await self.outbox.dismiss(
-            entry_id, who=who, terminal=self.identity.terminal, note=note
-        )
-        return await self.receipt(entry)
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The audit log, filtered."""
+        return AuditLog(self.outbox.db)
+
+    @cached_property
+    def changes(self) -> ChangeWatch:
+        """Tells open views that another process changed the database."""
+        return ChangeWatch(self.outbox.db.path)
 
     async def status(self) -> OutboxStatus:
         """The queue's counts for the status bar (and the end of an outage, once settled)."""

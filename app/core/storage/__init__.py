@@ -6,6 +6,7 @@ on their own connections (WAL), so the event loop never waits on a commit.
 
 from app.core.storage.engine import create_engine, prepare_private_file
 from app.core.storage.migrate import DatabaseTooNew, head_revision, migrate
+from app.core.storage.staff_tables import StaffAccount
 from app.core.storage.tables import (
     Attempt,
     AuditEvent,
@@ -23,6 +24,7 @@ __all__ = [
     "MemberBalance",
     "OutboxControl",
     "OutboxEntry",
+    "StaffAccount",
     "create_engine",
     "head_revision",
     "migrate",

@@ -58,6 +58,9 @@ class OutboxEntry(SQLModel, table=True):
         sa.Index("ix_outbox_entries_status_first_sent_at", "status", "first_sent_at"),
         sa.Index("ix_outbox_entries_status_expires_at", "status", "expires_at"),
         sa.Index("ix_outbox_entries_status_cancels", "status", "cancels"),
+        # manager mode: history by date, a cancel by the server's id (migration 0008)
+        sa.Index("ix_outbox_entries_created_at", "created_at"),
+        sa.Index("ix_outbox_entries_server_redemption_id", "server_redemption_id"),
     )
 
     id: str = Field(primary_key=True, max_length=36)
@@ -117,6 +120,11 @@ class AuditEvent(SQLModel, table=True):
     """An append-only record of who did what, when, on which terminal (triggers refuse changes)."""
 
     __tablename__ = "audit_log"
+    # the audit view filters by who and by action (migration 0008)
+    __table_args__ = (
+        sa.Index("ix_audit_log_who", "who"),
+        sa.Index("ix_audit_log_action", "action"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))

@@ -3,19 +3,10 @@ sandbox: exit codes, JSON, and what lands in the outbox."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from app.config import Settings
-from app.sandbox import DEMO_TOKEN
-
 from ..conftest import SandboxControl
+from .conftest import MANAGER_PIN, Cli
 
 pytestmark = pytest.mark.integration
 
@@ -29,45 +20,6 @@ ENTRY_KEYS = {
     "server_redemption_id",
     "last_error",
 }
-
-
-class Cli:
-    """Runs ``python -m app`` with a till's settings in its environment."""
-
-    def __init__(self, settings: Settings, home: Path) -> None:
-        self.env = {
-            **os.environ,
-            "STAMPS_POS_BASE_URL": settings.base_url,
-            "STAMPS_POS_TOKEN": DEMO_TOKEN,
-            "STAMPS_POS_MERCHANT": str(settings.merchant),
-            "STAMPS_POS_STORE": str(settings.store),
-            "STAMPS_POS_STORE_CODE": settings.store_code or "",
-            "STAMPS_POS_DATA_DIR": str(settings.data_dir),
-            "STAMPS_POS_IDEMPOTENCY": settings.idempotency,
-            "STAMPS_POS_CONNECT_TIMEOUT": "1",
-            "STAMPS_POS_READ_TIMEOUT": "10",
-            "STAMPS_POS_CONFIG": str(home / "settings.toml"),
-        }
-
-    def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "app", *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            env=self.env,
-            timeout=60,
-            check=False,
-        )
-
-    def json(self, *args: str, stdin: str = "") -> tuple[int, Any]:
-        done = self(*args, "--json", stdin=stdin)
-        return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None
-
-
-@pytest.fixture
-def cli(till_settings: Settings, tmp_path: Path) -> Cli:
-    return Cli(till_settings, tmp_path)
 
 
 def test_member_find_prints_the_member(cli: Cli) -> None:
@@ -151,7 +103,15 @@ def test_not_confirmed_exits_3(cli: Cli, sandbox: SandboxControl) -> None:
 def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> None:
     code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "2")
     assert code == 0
-    code, cancel = cli.json("cancel", "--server-id", str(entry["server_redemption_id"]))
+    cli.first_manager()
+    code, cancel = cli.json(
+        "cancel",
+        "--server-id",
+        str(entry["server_redemption_id"]),
+        "--manager",
+        "Ayu",
+        stdin=MANAGER_PIN,
+    )
     assert (code, cancel["kind"], cancel["status"]) == (0, "cancel", "synced")
     assert sandbox.stamps("customer@stamps.co.id") == 250
     code, shown = cli.json("outbox", "show", entry["id"])
@@ -180,8 +140,19 @@ def test_manager_decisions_on_an_unknown_entry(cli: Cli, sandbox: SandboxControl
     sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
     code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4")
     assert (code, entry["status"]) == (3, "unknown")
-    assert cli("outbox", "dismiss", entry["id"]).returncode == 2  # a note is required
-    done = cli("outbox", "mark-applied", entry["id"], "--note", "seen on the dashboard")
+    cli.first_manager()
+    manager = ("--manager", "Ayu")
+    dismiss = cli("outbox", "dismiss", entry["id"], *manager, stdin=MANAGER_PIN)
+    assert dismiss.returncode == 2  # a note is required
+    done = cli(
+        "outbox",
+        "mark-applied",
+        entry["id"],
+        "--note",
+        "seen on the dashboard",
+        *manager,
+        stdin=MANAGER_PIN,
+    )
     assert done.returncode == 0, done.stderr
     code, shown = cli.json("outbox", "show", entry["id"])
     assert shown["status"] == "synced"

@@ -171,7 +171,9 @@ async def test_cancelling_a_confirmed_redemption_refunds_it(
     order = await Catalogue(till.client).reward_order(member, 1)
     done = await till.wait((await till.redeem(order, member, cashier="dewi")).entry_id, WAIT)
     assert sandbox.stamps(AYU) == 230
-    cancel = await till.cancel(done.entry_id, who="manager")
+    await till.staff.add_first_manager("Ayu", Secret("246810"))
+    await till.manager.enter("Ayu", Secret("246810"))
+    cancel = await till.manager.cancel(done.entry_id)
     assert (await till.wait(cancel.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert sandbox.stamps(AYU) == 250
 

@@ -1,51 +1,24 @@
-"""Fixtures for the outbox tests: a manual clock, a fresh migrated database per test, fakes."""
+"""Fixtures for the outbox tests: outboxes on this test's database (tests/unit/core/conftest.py), a
+worker and the fakes."""
 
 from __future__ import annotations
 
 import asyncio
-import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.core.clock import ManualClock, installed
+from app.core.clock import ManualClock
 from app.core.domain import OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
-from app.core.storage import Database, migrate
+from app.core.storage import Database
 
 from .fakes import STORE, FakeServer, FakeTransport, reward_name
 
 HONOURED = OutboxPolicy(idempotency_honoured=True, lanes=4)
 NOT_HONOURED = OutboxPolicy(idempotency_honoured=False, lanes=4)
-
-
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated database, copied for each test (migrating is the slow part)."""
-    path = tmp_path_factory.mktemp("template", numbered=False) / "template.db"
-    migrate(path)
-    return path
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
-    """A fresh migrated database file for this test."""
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    path = folder / "till.db"
-    shutil.copyfile(template_db, path)
-    path.chmod(0o600)
-    return path
-
-
-@pytest.fixture
-def clock() -> Iterator[ManualClock]:
-    """A manual clock installed as the core's clock."""
-    manual = ManualClock()
-    with installed(manual):
-        yield manual
 
 
 @pytest.fixture
