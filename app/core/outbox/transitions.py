@@ -21,7 +21,7 @@ from app.core.outbox.claim import Claimed
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.retry import RetryPolicy
 from app.core.outbox.transport import SubmitResult
-from app.core.stamps.errors import CredentialsRejected, StampsError
+from app.core.stamps.errors import StampsError
 from app.core.storage.tables import ATTEMPTS, BALANCES, ENTRIES, AuditEvent, OutboxControl
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ def apply_result(
         return None
 
     entry_id = claimed.entry_id
+    outcome = _proven(outcome, error, policy, row.first_sent_at, claimed.started_at or now)
     error_text = _error_text(error)
     status_code = error.status_code if isinstance(error, StampsError) else None
     if result is not None:
@@ -138,7 +139,7 @@ def apply_result(
         ).first()
         is not None
     )
-    credentials = isinstance(error, CredentialsRejected)
+    credentials = isinstance(error, StampsError) and error.pauses_queue
     # A refusal is trusted when the key vouched for *this* attempt; an ambiguous answer is resent
     # only if a resend, from now, would still be inside the key's window.
     sent_at = claimed.started_at if outcome is Outcome.REFUSED and claimed.started_at else now
@@ -158,10 +159,11 @@ def apply_result(
         "updated_at": now,
         "next_attempt_at": None,
     }
-    if verdict.status is EntryStatus.SYNCED:
-        if result is not None:  # a 2xx we could not read: applied, but no id and no balance
-            values["response"] = dict(result.raw)
-            values["server_redemption_id"] = result.redemption_id
+    if verdict.status is EntryStatus.SYNCED and result is not None:
+        values["response"] = dict(result.raw)
+        values["server_redemption_id"] = result.redemption_id
+        # what the server reported beside the redemption is kept, to be shown
+        values["last_error"] = result.errors[:500] if result.errors else None
     elif verdict.status is EntryStatus.QUEUED:
         retry_after = getattr(error, "retry_after", None)
         delay = retry.delay(row.attempts, retry_after) if verdict.backoff else 0.0
@@ -191,6 +193,25 @@ def apply_result(
                 )
             )
     return verdict.status
+
+
+def _proven(
+    outcome: Outcome,
+    error: BaseException | None,
+    policy: OutboxPolicy,
+    first_sent_at: datetime | None,
+    sent_at: datetime,
+) -> Outcome:
+    """What the attempt proves, given the key: an answer that says the request was turned away
+    (a 503) is believed only where the server honours the key and it vouched for this attempt."""
+    if (
+        outcome is Outcome.AMBIGUOUS
+        and isinstance(error, StampsError)
+        and error.never_arrived_if_key_honoured
+        and key_vouches(policy, first_sent_at, sent_at)
+    ):
+        return Outcome.NEVER_ARRIVED
+    return outcome
 
 
 def _late_proof_of_application(

@@ -114,6 +114,21 @@ def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
         ) from None
 
 
+def _require_proof(result: RedemptionResult, request: StampsRequest, status: int) -> None:
+    """A 2xx proves an application only when it names the redemption (DESIGN.md §3); a cancel's
+    answer must name the redemption it was asked to cancel. Anything else proves nothing."""
+    named = result.names_redemption
+    if named and isinstance(request, CancelRedemptionRequest):
+        named = result.redemption_id == request.id
+    if named:
+        return
+    said = f" (it said: {result.errors})" if result.errors else ""
+    what = "another redemption" if result.names_redemption else "no redemption"
+    raise errors.MalformedResponse(
+        f"the server answered {status} but named {what}{said}", status_code=status
+    )
+
+
 class StampsClient:
     """The till's connection to the Stamps API.
 
@@ -295,7 +310,7 @@ class StampsClient:
             AuthorizeRequest,
             {"user": user, "pin": pin, "request_id": request_id, "timeout": timeout},
         )
-        parsed, _ = await self._call(
+        parsed, _, _ = await self._call(
             endpoints.AUTHORIZE,
             AuthorizeResponse,
             body=request.to_json(),
@@ -388,13 +403,13 @@ class StampsClient:
 
         A 401 or 403 here is itself the proof: :class:`~errors.CredentialsRejected`.
         """
-        parsed, _ = await self._call(endpoints.PING, PingResponse)
+        parsed, _, _ = await self._call(endpoints.PING, PingResponse)
         return parsed
 
     async def get_access_token(self) -> AccessTokenResponse:
         """POST /api/auth/get-access-token/: a fresh JWT for the static token (bearer style)."""
         request = AccessTokenRequest(token=self._token, crm_merchant_id=self.merchant)
-        parsed, _ = await self._call(
+        parsed, _, _ = await self._call(
             endpoints.ACCESS_TOKEN, AccessTokenResponse, body=request.to_json()
         )
         return parsed
@@ -409,16 +424,18 @@ class StampsClient:
     ) -> RedemptionResult:
         if self.channel is not None and getattr(request, "channel", False) is None:
             request = request.model_copy(update={"channel": self.channel})
-        parsed, raw = await self._call(
+        parsed, raw, status = await self._call(
             OPERATION_ENDPOINTS[kind],
             RedemptionResponse,
             body=request.to_json(),
             idempotency_key=idempotency_key,
         )
-        return RedemptionResult.from_response(kind, parsed, raw)
+        result = RedemptionResult.from_response(kind, parsed, raw, self._secrets())
+        _require_proof(result, request, status)
+        return result
 
     async def _get(self, endpoint: Endpoint, model: type[M], query: StampsRequest) -> M:
-        parsed, _ = await self._call(endpoint, model, params=query.to_json())
+        parsed, _, _ = await self._call(endpoint, model, params=query.to_json())
         return parsed
 
     def _secrets(self, extra: Iterable[str] = ()) -> tuple[str, ...]:
@@ -435,7 +452,9 @@ class StampsClient:
         params: dict[str, Any] | None = None,
         idempotency_key: str | None = None,
         secrets: Iterable[str] = (),
-    ) -> tuple[M, dict[str, Any]]:
+    ) -> tuple[M, dict[str, Any], int]:
+        """The answer read as ``model``, its raw body and its status; any failure raised as its
+        taxonomy error."""
         if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
             raise errors.InvalidRequest(
                 "the idempotency key must be 1-255 visible ASCII characters"
@@ -448,7 +467,10 @@ class StampsClient:
             response = await self._recover_auth(
                 endpoint, response, body, params, idempotency_key, extra
             )
-        return parsing.interpret(response, model, now=clock.now(), secrets=self._secrets(extra))
+        parsed, raw = parsing.interpret(
+            response, model, now=clock.now(), secrets=self._secrets(extra)
+        )
+        return parsed, raw, response.status_code
 
     async def _recover_auth(
         self,
@@ -497,14 +519,13 @@ class StampsClient:
         """A failed JWT fetch, restated for the request that was waiting for it.
 
         That request never left, so whatever happened to the fetch, its outcome is
-        ``never_arrived``: a refused fetch means the credentials (or merchant) are wrong.
+        ``never_arrived``: a refused fetch means the credentials (or merchant) are wrong; any
+        other failure is :class:`~errors.AccessTokenUnavailable`.
         """
         if exc.outcome is Outcome.NEVER_ARRIVED:
             return exc
         message = f"could not obtain an access token: {exc.message}"
-        if isinstance(exc, errors.ServerError):
-            return errors.ServiceUnavailable(message, status_code=exc.status_code or 503)
-        if isinstance(exc, errors.ApiError):
+        if isinstance(exc, errors.ApiError) and exc.outcome is Outcome.REFUSED:
             return errors.CredentialsRejected(
                 message,
                 status_code=exc.status_code or 400,
@@ -512,7 +533,7 @@ class StampsClient:
                 error_code=exc.error_code,
                 field_errors=exc.field_errors,
             )
-        return errors.ConnectionFailed(message)
+        return errors.AccessTokenUnavailable(message, status_code=exc.status_code)
 
     async def _send(
         self,

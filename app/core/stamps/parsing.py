@@ -93,11 +93,16 @@ def read_error_body(content: bytes) -> ErrorBody:
         data = _load_json(content)
     except ValueError:
         return ErrorBody()
+    return error_body_of(data)
+
+
+def error_body_of(data: object) -> ErrorBody:
+    """The error fields of an already decoded body (an error answer, or the ``errors`` a 2xx
+    may carry beside its result); anything that is not an object reads as empty."""
     if not isinstance(data, Mapping):
         return ErrorBody()
-    detail = data.get("detail")
     return ErrorBody(
-        detail=_text(detail),
+        detail=_text(data.get("detail")),
         error_code=_text(data.get("error_code")),
         error_message=_text(data.get("error_message")),
         field_errors=_field_errors(data.get("errors")) if "errors" in data else {},

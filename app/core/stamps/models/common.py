@@ -75,8 +75,11 @@ PositiveCount = Annotated[int, Field(strict=True, gt=0)]
 NonBlank = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"^\s*\S")]
 #: A channel, given as :class:`Channel` or its number.
 ChannelNumber = Annotated[Channel, BeforeValidator(_refuse_bool)]
+#: A whole number as the server writes it, within what the till's database holds (a signed 64-bit
+#: integer): a bigger one makes the answer unreadable instead of crashing whatever stores it.
+WireInt = Annotated[int, Field(strict=True, ge=-(2**63), le=2**63 - 1)]
 #: A JSON number as the server writes it.
-Number = StrictInt | StrictFloat
+Number = WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 #: A money amount the till sends: positive, finite, kept an int when given as one.
 PositiveAmount = (
     Annotated[StrictInt, Field(gt=0)] | Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]
@@ -86,7 +89,7 @@ Amount = (
     Annotated[StrictInt, Field(ge=0)] | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
 )
 #: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
-ApiTime = StrictStr | StrictInt
+ApiTime = StrictStr | WireInt
 
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")

@@ -109,10 +109,18 @@ async def enqueue_reward(
     )
 
 
-async def settle(clock: ManualClock, task: asyncio.Task[Any] | None = None) -> None:
+async def settle(
+    clock: ManualClock, task: asyncio.Task[Any] | None = None, worker: SyncWorker | None = None
+) -> None:
     """Let the loop (and the database threads) run until something is asleep on the clock, or
-    ``task`` is done. The manual clock offers no event for this, hence the polling yield."""
+    ``task`` is done. The manual clock offers no event for this, hence the polling yield.
+
+    With ``worker``, also until it has no request in flight: a worker waiting for an answer sleeps
+    on the clock too, and moving the clock then would spend a deadline on the database's threads.
+    """
     for _ in range(50):
         await asyncio.sleep(0)
-    while clock.sleepers < 1 and not (task and task.done()):  # noqa: ASYNC110
+    while not (task and task.done()) and (  # noqa: ASYNC110
+        clock.sleepers < 1 or (worker is not None and worker.in_flight)
+    ):
         await asyncio.sleep(0.001)

@@ -10,6 +10,7 @@ from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker, decide
 from app.core.outbox.transitions import key_vouches
+from app.core.stamps.errors import CredentialsUnusable
 
 from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward
 from .fakes import FakeTransport, rate_limited
@@ -67,7 +68,13 @@ def test_key_window_covers_the_whole_flight(clock: ManualClock) -> None:
         ("apply", True, S, Outcome.APPLIED, 200),
         ("refuse", True, R, Outcome.REFUSED, 400),
         ("connect", False, Q, Outcome.NEVER_ARRIVED, None),
-        ("503", False, Q, Outcome.NEVER_ARRIVED, 503),
+        # the docs promise nothing about a 503: only a key the server honours makes it "turned
+        # away"; without one it may have been applied
+        ("503", True, Q, Outcome.NEVER_ARRIVED, 503),
+        ("503", False, U, Outcome.AMBIGUOUS, 503),
+        # a 2xx that names no redemption proves nothing
+        ("nameless", True, Q, Outcome.AMBIGUOUS, 200),
+        ("nameless", False, U, Outcome.AMBIGUOUS, 200),
         ("lost", True, Q, Outcome.AMBIGUOUS, None),
         ("lost", False, U, Outcome.AMBIGUOUS, None),
         ("500", True, Q, Outcome.AMBIGUOUS, 500),
@@ -289,3 +296,61 @@ async def test_connectivity_restored_wakes_only_never_arrived(
     assert waiting.next_attempt_at > clock.now()
     await worker.run_once()
     assert [key for _, _, key in transport.calls][-1] == offline.id
+
+
+async def test_a_503_out_of_the_key_window_is_ambiguous(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # honoured, but the window is shorter than a flight: the key cannot vouch for the resend
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, key_window_hours=1 / 60))
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["503"]
+    await worker.run_once()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == U
+    (attempt,) = await outbox.attempts(entry.id)
+    assert attempt.outcome == Outcome.AMBIGUOUS
+    await worker.stop()
+
+
+async def test_a_503_without_an_honoured_key_cannot_be_voided_by_a_cancel(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["applied_503"]
+    await worker.run_once(reconcile=False)
+    cancel = await outbox.cancel(entry.id, who="cashier", terminal="till-1")
+    # the redemption may be on the server: a cancel entry, never a local void
+    assert cancel.id != entry.id
+    assert transport.server.applications[entry.id] == 1
+    await worker.stop()
+
+
+async def test_errors_beside_a_named_redemption_are_kept_on_the_entry(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = ["noted"]
+    await worker.run_once()
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == S
+    assert done.server_redemption_id == transport.server.next_id
+    assert done.last_error == "Stamps could not be added to the receipt"
+
+
+async def test_an_unusable_token_pauses_the_queue_and_says_why(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = [CredentialsUnusable("the API token cannot be sent in a header")]
+    await worker.run_once()
+    status = await outbox.status()
+    assert status.paused
+    assert status.paused_reason and "cannot be sent" in status.paused_reason
+    waiting = await outbox.get(entry.id)
+    assert waiting is not None and waiting.status == Q
+    assert waiting.last_error and "cannot be sent" in waiting.last_error
+    assert await worker.run_once() == 0  # it does not spin

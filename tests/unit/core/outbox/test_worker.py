@@ -64,7 +64,7 @@ async def test_drain_runs_until_nothing_is_pending(
     transport.script = ["lost", "connect"]
     drain = asyncio.create_task(worker.drain(600))
     while not drain.done():
-        await settle(clock, drain)
+        await settle(clock, drain, worker)
         clock.advance(5)
     status = await drain
     assert status.pending == 0

@@ -150,16 +150,17 @@ async def test_bearer_with_a_rejected_static_token(
 @pytest.mark.parametrize(
     ("answer", "cls"),
     [
-        (httpx.ReadTimeout("slow"), errors.ConnectionFailed),
+        (httpx.ReadTimeout("slow"), errors.AccessTokenUnavailable),
         (httpx.ConnectError("down"), errors.ConnectionFailed),
-        (reply(500, {}), errors.ServiceUnavailable),
-        (reply(503, {}), errors.ServiceUnavailable),
+        (reply(500, {}), errors.AccessTokenUnavailable),
+        (reply(503, {}), errors.AccessTokenUnavailable),
         (reply(429, {}, **{"Retry-After": "7"}), errors.RateLimited),
         (
             reply(400, {"errors": {"crm_merchant_id": "Invalid merchant"}}),
             errors.CredentialsRejected,
         ),
-        (reply(200, {"no": "token"}), errors.ConnectionFailed),
+        (reply(200, {"no": "token"}), errors.AccessTokenUnavailable),
+        (reply(200, {"access_token": ""}), errors.AccessTokenUnavailable),
     ],
 )
 async def test_a_failed_jwt_fetch_means_the_request_never_left(

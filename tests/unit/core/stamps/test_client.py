@@ -83,9 +83,8 @@ async def test_typed_methods_take_models_and_need_no_key(
 ) -> None:
     from app.core.stamps.models import CancelRedemptionRequest
 
-    server.on(
-        "/api/redemptions/cancel", reply(200, doc("cancel_redemption")["responses"][0]["body"])
-    )
+    answer = {"redemption": {"id": 7, "status": "Canceled"}, "customer": {"stamps_remaining": 60}}
+    server.on("/api/redemptions/cancel", reply(200, answer))
     result = await make_client().cancel_redemption(
         CancelRedemptionRequest(id=7, create_replacement_voucher=True)
     )
@@ -325,3 +324,75 @@ async def test_every_answer_s_date_reaches_the_clock_check() -> None:
         )
         await client.ping()
     assert seen == ["Wed, 25 Nov 2026 03:00:00 GMT"]
+
+
+# --- a 2xx proves an application only when it names the redemption -------------------------------
+
+REDEEM_PATH = "/api/v2/redemptions/redeem-reward"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b'{"errors": {"__all__": "Something went wrong"}}', id="errors-only"),
+        pytest.param(b'{"errors": ["timeout talking to the ledger"]}', id="errors-list-only"),
+        pytest.param(b"{}", id="empty-object"),
+        pytest.param(b"null", id="null"),
+        pytest.param(b"", id="empty-body"),
+        pytest.param(b"<html><body>OK</body></html>", id="html"),
+        pytest.param(b'{"redemption": {"id": 3, "reward": "Kaya', id="truncated"),
+        pytest.param(b'{"redemption": null, "membership": {"stamps": 250}}', id="redemption-null"),
+        pytest.param(b'{"redemption": {"reward": "Kaya Bun"}}', id="redemption-without-id"),
+        pytest.param(b'{"redemption": {"id": 0}}', id="id-zero"),
+        pytest.param(b'{"redemption": {"id": 9223372036854775808}}', id="id-past-2-63"),
+        pytest.param(b'{"membership": {"stamps": 250}, "reward": {"id": 1}}', id="no-redemption"),
+    ],
+)
+async def test_a_2xx_that_names_no_redemption_proves_nothing(
+    content: bytes, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(REDEEM_PATH, httpx.Response(200, content=content))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert caught.value.status_code == 200
+
+
+async def test_errors_only_answer_says_what_the_server_said(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {"errors": {"__all__": "Could not reach the ledger"}}
+    server.on(REDEEM_PATH, reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert "named no redemption" in caught.value.message
+    assert "Could not reach the ledger" in caught.value.message
+
+
+async def test_a_cancel_answer_naming_another_redemption_proves_nothing(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {"redemption": {"id": 8, "status": "Canceled"}, "customer": {"stamps_remaining": 1}}
+    server.on("/api/redemptions/cancel", reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().submit(OperationKind.CANCEL, {"id": 7}, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+
+
+async def test_errors_beside_a_named_redemption_are_kept(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {
+        **doc("redeem_reward")["responses"][0]["body"],
+        "errors": {"extra_data": "SKU not found, ignored"},
+    }
+    server.on(REDEEM_PATH, reply(200, body))
+    result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert result.redemption_id == 3
+    assert result.errors is not None and "SKU not found, ignored" in result.errors
+
+
+async def test_a_clean_answer_has_no_errors(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on(REDEEM_PATH, reply(200, doc("redeem_reward")["responses"][0]["body"]))
+    result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert result.errors is None
