@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, SecretStr, StrictBool, StrictStr
+from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, StrictBool, StrictStr
 
 from app.core.stamps.models.common import (
     ApiTime,
@@ -189,10 +189,14 @@ class AuthorizeResponse(StampsResponse):
 
 
 class MemberDetailsResponse(StampsResponse):
-    """GET /api/v2/memberships/details."""
+    """GET /api/v2/memberships/details.
 
-    membership: Membership
-    user: UserInfo
+    The response table names the blocks ``memberships`` and ``users``, the example ``membership``
+    and ``user``: either spelling is read.
+    """
+
+    membership: Membership = Field(validation_alias=AliasChoices("membership", "memberships"))
+    user: UserInfo = Field(validation_alias=AliasChoices("user", "users"))
     tags: list[Any] = Field(default_factory=list)
 
 

@@ -268,3 +268,38 @@ def test_rewards_example_reads_voucher_expiry() -> None:
     expiry = parse_api_time(parsed.vouchers[0].expires_on)
     assert expiry is not None and (expiry.year, expiry.month, expiry.day) == (2013, 2, 13)
     assert parsed.customer is not None and parsed.customer.stamps_balance == 18
+
+
+# --- member details: the table says memberships/users, the example membership/user ------------
+
+
+def _plural(body: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "memberships": body["membership"],
+        "users": body["user"],
+        "tags": body["tags"],
+    }
+
+
+@pytest.mark.parametrize("spelling", ["example", "table"])
+async def test_member_details_are_read_in_both_spellings(
+    spelling: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    fixture = doc("member_details")
+    body = fixture["responses"][0]["body"]
+    server.on(fixture["path"], reply(200, body if spelling == "example" else _plural(body)))
+    details = await make_client().member_details("johndoe@gmail.com")
+    assert details.user.name == "Wisesi"
+    assert details.user.member_ids == ["RRROWO5U51"]
+    assert details.membership.level_text == "Silver"
+    assert details.membership.redemption_allowed is True
+    [sent] = server.requests
+    assert "verbose" not in sent.url.params
+
+
+async def test_member_details_without_either_spelling_are_malformed(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on("/api/v2/memberships/details", reply(200, {"tags": []}))
+    with pytest.raises(errors.MalformedResponse):
+        await make_client().member_details("johndoe@gmail.com")
