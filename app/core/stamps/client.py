@@ -560,7 +560,10 @@ class StampsClient:
             elif endpoint.method == "POST":
                 body = {**(body or {}), "token": self._token.get_secret_value()}
             else:
-                params = {**(params or {}), "token": self._token.get_secret_value()}
+                # The legacy style puts the token in a POST's body; a GET has none, and a
+                # credential never goes into a URL (logged by proxies and servers): the header
+                # the legacy customer API shows (DESIGN.md §1).
+                headers["Authorization"] = f"Token {self._token.get_secret_value()}"
         try:
             request = self._http.build_request(
                 endpoint.method,
