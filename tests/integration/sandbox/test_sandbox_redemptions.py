@@ -285,6 +285,13 @@ def test_multiple_rewards_is_one_redemption(api: httpx.Client, control: Control)
     assert feed[0]["redemption"]["stamps"] == 85
 
 
+def test_a_cart_item_without_qty_is_one(api: httpx.Client):
+    # the parameter table's items are "request_id, code, and stamps"; qty is the example's
+    r = post(api, MULTI, user=AYU, store=KEMANG, rewards=[{"code": "KR-004"}])
+    assert r.status_code == 200, r.text
+    assert r.json()["redemption"]["stamps_used"] == 12
+
+
 def test_multiple_rewards_all_or_nothing(api: httpx.Client, control: Control):
     items = [{"code": "KR-001", "qty": 1}, {"code": "NOPE", "qty": 1}]
     assert_error(post(api, MULTI, user=AYU, store=KEMANG, rewards=items), 400, None, "rewards[1]")

@@ -88,11 +88,15 @@ class PromoCodeRedemptionRequest(StampsRequest):
 
 
 class RewardItem(StampsRequest):
-    """One line of a multi-reward cart: the reward's ``code`` and how many."""
+    """One line of a multi-reward cart: the reward's ``code`` and how many.
+
+    The parameter table's items are "request_id, code, and stamps"; the example adds ``qty``.
+    The till always sends ``qty`` (a cart's cost depends on it) but an item without one is read.
+    """
 
     # The docs' example writes the code as a number, the catalogue as a string: both go as given.
     code: NonBlank | PositiveId
-    qty: PositiveCount
+    qty: PositiveCount | None = None
     stamps: PositiveCount | None = None
     request_id: NonBlank | None = None
 

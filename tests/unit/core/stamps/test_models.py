@@ -16,6 +16,7 @@ from app.core.stamps.models import (
     DeductValueRequest,
     MultiRewardRedemptionRequest,
     PromoCodeRedemptionRequest,
+    RewardItem,
     RewardRedemptionRequest,
     VoucherCodeRedemptionRequest,
     parse_api_time,
@@ -108,7 +109,7 @@ def test_pin_is_exactly_six_digits(pin: object) -> None:
             MultiRewardRedemptionRequest,
             {"user": "u", "store": 1, "rewards": [{"code": "", "qty": 1}]},
         ),
-        (MultiRewardRedemptionRequest, {"user": "u", "store": 1, "rewards": [{"code": "A"}]}),
+        (MultiRewardRedemptionRequest, {"user": "u", "store": 1, "rewards": [{"qty": 1}]}),
         (
             MultiRewardRedemptionRequest,
             {"user": "u", "store": 1, "rewards": [{"code": "A", "qty": 1, "x": 1}]},
@@ -142,6 +143,20 @@ def test_cart_items_carry_code_qty_stamps_and_request_id() -> None:
         "qty": 1,
         "stamps": 40,
         "request_id": "r-1",
+    }
+
+
+def test_a_cart_item_is_read_without_qty() -> None:
+    # the table's items are "request_id, code, and stamps": qty is the till's addition
+    cart = MultiRewardRedemptionRequest.model_validate(
+        {"user": "u", "store": 1, "rewards": [{"code": "MI0017"}, {"code": "FLEX", "stamps": 4}]}
+    )
+    assert cart.to_json()["rewards"] == [{"code": "MI0017"}, {"code": "FLEX", "stamps": 4}]
+    assert request_fields(RewardItem) == {
+        "code": True,
+        "qty": False,
+        "stamps": False,
+        "request_id": False,
     }
 
 
