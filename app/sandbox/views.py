@@ -8,7 +8,14 @@ from typing import Any
 from app.sandbox import shapes
 from app.sandbox.errors import field_error, list_shaped_error
 from app.sandbox.model import CHANNELS, LEVELS, Activity, Member, PromoCode, Reward, Voucher
-from app.sandbox.state import SandboxState, as_bool, as_int, require
+from app.sandbox.state import (
+    EMAIL_OR_MEMBER_ID,
+    EMAIL_OR_PHONE,
+    SandboxState,
+    as_bool,
+    as_int,
+    require,
+)
 
 PAGE_SIZE = 20
 
@@ -84,8 +91,8 @@ def suggestions(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
         digits = "62" + digits[1:]
     found = []
     for m in state.world.members.values():
-        haystack = [m.name.lower(), m.email.lower(), m.card_number, *m.member_ids]
-        if any(needle in h.lower() for h in haystack) or (
+        haystack = [m.name, m.email or "", m.card_number or "", *m.member_ids]
+        if any(needle in h.lower() for h in haystack if h) or (
             len(digits) >= 4 and digits in m.phone.lstrip("+")
         ):
             found.append(
@@ -132,7 +139,7 @@ def _activity(state: SandboxState, a: Activity) -> dict[str, Any]:
 def activities(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     """GET /api/v3/activities/: the member's latest 20, or the 20 before ``older_than``."""
     require(query, "user")
-    member = state.member_or_error(query["user"])
+    member = state.member_or_error(query["user"], accepts=EMAIL_OR_PHONE)
     feed = [a for a in state.world.activities if a.member == member.id]
     if query.get("older_than"):
         older_than = as_int(query["older_than"], "older_than")
@@ -160,7 +167,8 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
         raise list_shaped_error(missing)
     state.check_merchant(query["merchant"])
     store = state.store_or_error(query["store"])
-    member = state.member_or_error(query["user"]) if query.get("user") else None
+    user = query.get("user")
+    member = state.member_or_error(user, accepts=EMAIL_OR_MEMBER_ID) if user else None
     only_here = as_bool(query.get("only_redeemable_in_this_store", "false"))
     out_rewards = []
     for reward in sorted(state.world.rewards.values(), key=lambda r: r.stamps_to_redeem):
@@ -214,7 +222,7 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
 def vouchers_by_group(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     """GET /api/vouchers/by-merchant-group: every voucher of the member that can still be used."""
     require(query, "user")
-    member = state.member_or_error(query["user"])
+    member = state.member_or_error(query["user"], accepts=EMAIL_OR_MEMBER_ID)
     mine = [
         shapes.voucher_item(state, v)
         for v in state.world.vouchers.values()
@@ -267,11 +275,10 @@ def validate_voucher(state: SandboxState, query: dict[str, str]) -> dict[str, An
         ),
         "voucher": {
             "extra_data": dict(t.extra_data),
-            # The voucher's own id; by-voucher-code accepts it or the template id as
-            # voucher_template, since the docs name that field both ways.
+            # The voucher's own id, and no template: the docs' answer carries none. By-voucher-code
+            # takes this id or the template of the member's own voucher (DESIGN.md §1).
             "id": v.id,
             "code": v.code,
-            "template": {"id": t.id, "name": t.name},
             "name": t.name,
             "value": v.value,
             "start_date": v.start_date,

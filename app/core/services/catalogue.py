@@ -146,6 +146,8 @@ class Catalogue:
 
     async def vouchers(self, member: Member) -> list[VoucherInfo]:
         """The member's vouchers, live or as last seen."""
+        if member.user is None:  # the endpoint takes "email or Member ID" and nothing else
+            raise CatalogueUnavailable(_no_user(member, "list their vouchers"))
         try:
             vouchers = (await self.client.member_vouchers(member.user)).vouchers
         except StampsError as exc:
@@ -254,7 +256,9 @@ class Catalogue:
             raise InvalidOrder(f"voucher code {text} cannot be redeemed here")
         voucher = answer.voucher
         if template is None:
-            own = next((v for v in await self.vouchers(member) if v.code == text), None)
+            # the member's own vouchers can be listed only by email or Member ID
+            mine = await self.vouchers(member) if member.user is not None else []
+            own = next((v for v in mine if v.code == text), None)
             if own is not None and own.template is not None and own.template.id:
                 template = own.template.id
             elif voucher is not None and voucher.id:
@@ -293,6 +297,10 @@ class Catalogue:
                 f"Offline, the till cannot tell which voucher {code} is. Try again online."
             )
         return CodeOrder(code, template)
+
+
+def _no_user(member: Member, what: str) -> str:
+    return f"{member.name} has no email or Member ID, which the server needs to {what}."
 
 
 _CODES_ONLINE = (

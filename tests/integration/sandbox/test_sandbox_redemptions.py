@@ -73,8 +73,8 @@ def test_redeem_reward_moves_the_balance_and_writes_the_feed(api: httpx.Client, 
     assert entry["redemption_id"] == body["redemption"]["id"]
 
 
-def test_redeem_reward_by_code_and_channel(api: httpx.Client):
-    r = post(api, REWARD, user="081210000006", reward="KR-002", store=BRAGA, channel=3)
+def test_redeem_reward_by_member_id_and_channel(api: httpx.Client):
+    r = post(api, REWARD, user="KR24000006", reward=2, store=BRAGA, channel=3)
     assert r.status_code == 200, r.text
     feed = api.get("/api/v3/activities/", params={"user": AYU}).json()["activities"]
     assert feed[0]["redemption"]["channel"] == "Kiosk"
@@ -269,7 +269,7 @@ def test_redeem_promo_code_refusals(api: httpx.Client):
 def test_multiple_rewards_is_one_redemption(api: httpx.Client, control: Control):
     items = [
         {"code": "KR-001", "qty": 2},
-        {"code": 2, "qty": 1},  # numeric id accepted
+        {"code": "kr-002", "qty": 1},  # codes are case-insensitive
         {"code": "KR-FLEX", "qty": 1, "stamps": 30},
     ]
     r = post(api, MULTI, user=AYU, store=KEMANG, rewards=items, invoice_number="KMG-7")

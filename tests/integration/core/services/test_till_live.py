@@ -26,6 +26,7 @@ AYU = "customer@stamps.co.id"  # 250 stamps; vouchers 12 (dynamic Rp 150.000) an
 BUDI = "budi.santoso@contoh.co.id"  # PIN-protected, PIN 123456
 HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
 AGUS = "agus.setiawan@contoh.co.id"  # no stamps
+SLAMET = "081290000142"  # a phone number alone: no email, no Member ID
 WAIT = 10.0
 
 
@@ -145,6 +146,26 @@ async def test_a_blocked_member_is_refused_without_sending(
         await till.redeem(order, member, cashier="dewi")
     assert await till.outbox.entries() == []
     assert sandbox.ledger() == []
+
+
+async def test_a_member_with_only_a_phone_is_sent_as_each_endpoint_allows(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(SLAMET)
+    assert member.user is None  # no email, no Member ID
+    order = await Catalogue(till.client).reward_order(member, 4)
+    with pytest.raises(Refused, match="no email or Member ID") as refused:
+        await till.redeem(order, member, cashier="dewi")
+    assert member.server_id not in refused.value.reason  # never the primary key
+    assert await till.outbox.entries() == []
+    # a voucher code takes "email or phone": the phone goes as the identifier
+    code = await Catalogue(till.client).code_order(member, "RINDANG-100K-7H2K")
+    receipt = await till.redeem(code, member, cashier="dewi")
+    assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    [entry] = await till.outbox.entries()
+    assert entry.payload["identifier"] == "+6281290000142"
+    assert entry.user == "+6281290000142"  # the activity feed's "email/mobile number"
+    assert len(sandbox.ledger()) == 1
 
 
 async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(

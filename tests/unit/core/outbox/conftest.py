@@ -93,14 +93,20 @@ async def worker(outbox: Outbox, transport: FakeTransport) -> AsyncIterator[Sync
 
 
 async def enqueue_reward(
-    outbox: Outbox, lane: str = "m1", reward: int = 1, stamps: int = 10, **kwargs: Any
+    outbox: Outbox,
+    lane: str = "m1",
+    reward: int = 1,
+    stamps: int = 10,
+    user: str | None = None,
+    **kwargs: Any,
 ) -> Any:
-    """Queue a reward redemption whose feed line the fake server will write."""
+    """Queue a reward redemption whose feed line the fake server will write; ``user`` (the
+    feed's name for the member) is the lane's name unless given."""
     return await outbox.enqueue(
         OperationKind.REWARD,
         {"user": lane, "reward": reward, "store": STORE, "stamps": stamps},
         lane=lane,
-        user=lane,
+        user=lane if user is None else user,
         cashier="ayu",
         terminal="till-1",
         reward_name=reward_name(reward),
