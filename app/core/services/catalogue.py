@@ -132,9 +132,14 @@ class Catalogue:
             )
             if reward is None:
                 raise InvalidOrder(f"no reward with code {code} at this store")
+            if not reward.code:  # a cart names its rewards by code, never by id
+                raise InvalidOrder(
+                    f"{reward.name or f'Reward {reward.id}'} has no reward code, so it cannot go "
+                    "in a cart: redeem it on its own."
+                )
             items.append(
                 CartItem(
-                    code=reward.code or str(reward.id),
+                    code=reward.code,
                     name=reward.name or code,
                     stamps_each=reward.stamps_to_redeem or 0,
                     qty=qty,

@@ -97,6 +97,22 @@ async def test_a_cart_is_one_redemption(till: Till, sandbox: SandboxControl) -> 
     assert len(sandbox.ledger()) == 1
 
 
+async def test_a_reward_without_a_code_cannot_go_in_a_cart(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    catalogue = Catalogue(till.client)
+    with pytest.raises(InvalidOrder, match="Kue Lapis Musiman has no reward code") as refused:
+        await catalogue.cart_order(member, [("KR-001", 1, None), ("9", 1, None)])
+    assert "on its own" in str(refused.value)
+    assert await till.outbox.entries() == []
+    # on its own it redeems, by id
+    single = await catalogue.reward_order(member, 9)
+    done = await till.wait((await till.redeem(single, member, cashier="dewi")).entry_id, WAIT)
+    assert done.verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+
+
 async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxControl) -> None:
     member = await till.find_member(AYU)
     catalogue = Catalogue(till.client)
