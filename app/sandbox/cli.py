@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="add N generated members (bench1@contoh.co.id …) with 10,000 stamps each",
     )
+    p.add_argument(
+        "--extra-rewards",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N generated rewards (GEN-0001 …), so the catalogue takes several pages",
+    )
     p.add_argument("--seed", type=int, help="seed for repeatable faults")
     p.add_argument("--error-rate", type=_rate, default=0.0, help="5xx answers (not applied)")
     p.add_argument("--latency-ms", type=int, default=0, help="delay added to every request")
@@ -78,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         faults.validate()
         if args.extra_members < 0:
             raise ValueError("--extra-members must be 0 or more")
+        if args.extra_rewards < 0:
+            raise ValueError("--extra-rewards must be 0 or more")
     except ValueError as exc:
         print(f"stamps-pos sandbox: {exc}")
         return 2
@@ -89,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         faults=faults,
         state_path=args.state,
         extra_members=args.extra_members,
+        extra_rewards=args.extra_rewards,
     )
     stop = threading.Event()
 

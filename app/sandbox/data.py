@@ -139,11 +139,16 @@ def extra_member_email(n: int) -> str:
     return f"bench{n}@contoh.co.id"
 
 
-def build_world(now: float, extra_members: int = 0) -> World:
+#: The first id of the generated rewards that ``extra_rewards`` adds (a big catalogue's pages).
+EXTRA_REWARD_FIRST_ID = 1001
+
+
+def build_world(now: float, extra_members: int = 0, extra_rewards: int = 0) -> World:
     """A fresh demo world, with dates around ``now`` (a unix time).
 
     ``extra_members`` adds that many plain members (``bench1@contoh.co.id`` …), each with
-    enough stamps that a load test never runs them dry.
+    enough stamps that a load test never runs them dry; ``extra_rewards`` that many plain
+    rewards (``GEN-0001`` …), so the catalogue takes more than one page.
     """
     cal = _Calendar(dt.datetime.fromtimestamp(now, tz=dt.UTC).date())
     ago, ahead = cal.ago, cal.ahead
@@ -256,6 +261,12 @@ def build_world(now: float, extra_members: int = 0) -> World:
             ),
         ]
     }
+
+    for n in range(1, extra_rewards + 1):
+        pk = EXTRA_REWARD_FIRST_ID + n - 1
+        rewards[pk] = Reward(
+            pk, f"GEN-{n:04d}", f"Hadiah Katalog {n}", REWARD_PRODUCT, 5 + n % 50, "Generated"
+        )
 
     templates = {
         t.id: t

@@ -53,10 +53,11 @@ class Sandbox:
         faults: FaultConfig | None = None,
         state_path: str | Path | None = None,
         extra_members: int = 0,
+        extra_rewards: int = 0,
     ) -> None:
         self.store = SnapshotStore(state_path) if state_path is not None else None
         saved = self.store.load() if self.store is not None else None
-        self.state = SandboxState(saved, extra_members=extra_members)
+        self.state = SandboxState(saved, extra_members=extra_members, extra_rewards=extra_rewards)
         if self.store is not None:
             self.state.on_change = self.store.save
             if saved is None:
@@ -68,9 +69,10 @@ class Sandbox:
         # Set on shutdown so requests held by the timeout fault end and the server can stop.
         self.released = asyncio.Event()
 
-    def reset(self) -> None:
-        """Demo data afresh, keys and ledger emptied, clock and faults back to their defaults."""
-        self.state.reset()
+    def reset(self, extra_rewards: int | None = None) -> None:
+        """Demo data afresh, keys and ledger emptied, clock and faults back to their defaults;
+        ``extra_rewards`` generated rewards in this world, when given."""
+        self.state.reset(extra_rewards)
         self.keys.enabled = self.idempotency_default
         self.faults.reset()
 

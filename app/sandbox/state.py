@@ -43,13 +43,19 @@ def normalise_phone(text: str) -> str | None:
 
 class SandboxState:
     """The world plus the sandbox clock. ``on_change`` is called after every mutation (it is how
-    persistence keeps its snapshot current). ``extra_members`` generated members are added to
+    persistence keeps its snapshot current). ``extra_members`` generated members (and
+    ``extra_rewards`` generated rewards) are added to
     the demo data, now and on every reset."""
 
-    def __init__(self, world: World | None = None, *, extra_members: int = 0) -> None:
+    def __init__(
+        self, world: World | None = None, *, extra_members: int = 0, extra_rewards: int = 0
+    ) -> None:
         self._wall: Callable[[], float] = time.time
         self.extra_members = extra_members
-        self.world = world if world is not None else build_world(self._wall(), extra_members)
+        self.extra_rewards = extra_rewards
+        self.world = (
+            world if world is not None else build_world(self._wall(), extra_members, extra_rewards)
+        )
         self.on_change: Callable[[World], None] = lambda world: None
 
     # --- time ----------------------------------------------------------------------------
@@ -68,8 +74,10 @@ class SandboxState:
 
     # --- lifecycle -----------------------------------------------------------------------
 
-    def reset(self) -> None:
-        self.world = build_world(self._wall(), self.extra_members)
+    def reset(self, extra_rewards: int | None = None) -> None:
+        """Demo data afresh; ``extra_rewards``, when given, for this world only."""
+        rewards = self.extra_rewards if extra_rewards is None else extra_rewards
+        self.world = build_world(self._wall(), self.extra_members, rewards)
         self.changed()
 
     def changed(self) -> None:

@@ -18,6 +18,9 @@ from app.sandbox.state import (
 )
 
 PAGE_SIZE = 20
+#: The rewards list's page when no ``per_page`` is given (the docs name none), and the largest.
+REWARDS_PAGE = 50
+REWARDS_MAX_PAGE = 100
 
 
 # --- members -----------------------------------------------------------------------------
@@ -161,7 +164,8 @@ def reward_redeemable(member: Member, reward: Reward, store_id: int | None) -> b
 
 def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     """GET /api/rewards/: the catalogue, with ``redeemable`` and the member's vouchers when a
-    user is given."""
+    user is given; a page of each, in id order: ``per_page`` (default :data:`REWARDS_PAGE`, at
+    most :data:`REWARDS_MAX_PAGE`) after ``last_reward_id`` and ``last_voucher_id``."""
     missing = {f: "This field is required" for f in ("merchant", "store") if not query.get(f)}
     if missing:
         raise list_shaped_error(missing)
@@ -170,10 +174,19 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     user = query.get("user")
     member = state.member_or_error(user, accepts=EMAIL_OR_MEMBER_ID) if user else None
     only_here = as_bool(query.get("only_redeemable_in_this_store", "false"))
+    per_page = REWARDS_PAGE
+    if query.get("per_page"):
+        per_page = min(as_int(query["per_page"], "per_page", minimum=1), REWARDS_MAX_PAGE)
+    after_reward = _after(query, "last_reward_id")
+    after_voucher = _after(query, "last_voucher_id")
     out_rewards = []
-    for reward in sorted(state.world.rewards.values(), key=lambda r: r.stamps_to_redeem):
+    for reward in sorted(state.world.rewards.values(), key=lambda r: r.id):
+        if reward.id <= after_reward:
+            continue
         if only_here and reward.stores is not None and store.id not in reward.stores:
             continue
+        if len(out_rewards) == per_page:
+            break
         item = {
             **shapes.reward_item(reward),
             "image_url": None,
@@ -190,8 +203,10 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
         out_rewards.append(item)
     out: dict[str, Any] = {"rewards": out_rewards, "vouchers": []}
     if member is not None:
-        for v in state.world.vouchers.values():
-            if v.owner == member.id and state.voucher_state(v) is None:
+        for v in sorted(state.world.vouchers.values(), key=lambda v: v.id):
+            if len(out["vouchers"]) == per_page:
+                break
+            if v.id > after_voucher and v.owner == member.id and state.voucher_state(v) is None:
                 t = state.world.templates[v.template]
                 out["vouchers"].append(
                     {
@@ -217,6 +232,10 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
             "membership_status": shapes.level_text(member),
         }
     return out
+
+
+def _after(query: dict[str, str], name: str) -> int:
+    return as_int(query[name], name, minimum=0) if query.get(name) else 0
 
 
 def vouchers_by_group(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:

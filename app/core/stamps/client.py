@@ -45,9 +45,11 @@ from app.core.stamps.models import (
     PromoValidationQuery,
     PromoValidationResponse,
     RedemptionResponse,
+    Reward,
     RewardRedemptionRequest,
     RewardsQuery,
     RewardsResponse,
+    RewardsVoucher,
     StampsRequest,
     SuggestionsQuery,
     SuggestionsResponse,
@@ -93,6 +95,9 @@ OPERATION_ENDPOINTS: dict[OperationKind, Endpoint] = {
 
 #: Activities per page of the feed (activity_api.rst).
 ACTIVITY_PAGE = 20
+#: Rewards (and vouchers) asked for per page of the catalogue, and the most pages read.
+REWARDS_PAGE = 100
+REWARDS_PAGES = 10
 DEFAULT_CONNECT_TIMEOUT = 3.0
 DEFAULT_READ_TIMEOUT = 10.0
 USER_AGENT = f"stamps-pos/{app.__version__}"
@@ -365,12 +370,48 @@ class StampsClient:
     async def rewards(
         self, user: str | None = None, channel: Channel | None = None
     ) -> RewardsResponse:
-        """GET /api/rewards/: this store's rewards; with a member, ``redeemable`` for them."""
-        query = _build(
-            RewardsQuery,
-            {"merchant": self.merchant, "store": self.store, "user": user, "channel": channel},
+        """GET /api/rewards/: the rewards redeemable at this store (with a member, ``redeemable``
+        for them, and their vouchers), every page of it.
+
+        The endpoint pages rewards and vouchers apart (``per_page``, ``last_reward_id``,
+        ``last_voucher_id``): pages of :data:`REWARDS_PAGE` are read until neither list fills
+        one, at most :data:`REWARDS_PAGES` of them. A page that brings nothing new ends the
+        reading, so a server that ignores the paging is read once.
+        """
+        rewards: dict[int, Reward] = {}
+        vouchers: dict[int, RewardsVoucher] = {}
+        customer = None
+        after: dict[str, int | None] = {"last_reward_id": None, "last_voucher_id": None}
+        for _ in range(REWARDS_PAGES):
+            query = _build(
+                RewardsQuery,
+                {
+                    "merchant": self.merchant,
+                    "store": self.store,
+                    "user": user,
+                    "channel": channel,
+                    "only_redeemable_in_this_store": True,
+                    "per_page": REWARDS_PAGE,
+                    **after,
+                },
+            )
+            page = await self._get(endpoints.REWARDS, RewardsResponse, query)
+            customer = customer or page.customer
+            before = len(rewards) + len(vouchers)
+            rewards.update((r.id, r) for r in page.rewards if r.id not in rewards)
+            vouchers.update((v.id, v) for v in page.vouchers if v.id not in vouchers)
+            full = len(page.rewards) >= REWARDS_PAGE or len(page.vouchers) >= REWARDS_PAGE
+            if not full or len(rewards) + len(vouchers) == before:
+                break
+            if page.rewards:
+                after["last_reward_id"] = page.rewards[-1].id
+            if page.vouchers:
+                after["last_voucher_id"] = page.vouchers[-1].id
+        else:
+            logger.warning("the store offers more than %d pages of rewards", REWARDS_PAGES)
+        return RewardsResponse(
+            rewards=list(rewards.values()), vouchers=list(vouchers.values()), customer=customer
         )
-        return await self._get(endpoints.REWARDS, RewardsResponse, query)
 
     async def member_vouchers(
         self, user: str, channel: Channel | None = None

@@ -27,8 +27,8 @@ class Control:
     def __init__(self, client: httpx.Client) -> None:
         self.client = client
 
-    def reset(self) -> None:
-        self.client.post("/_sandbox/reset").raise_for_status()
+    def reset(self, **options: Any) -> None:
+        self.client.post("/_sandbox/reset", json=options).raise_for_status()
 
     def faults(self, **settings: Any) -> dict[str, Any]:
         r = self.client.post("/_sandbox/faults", json=settings)

@@ -180,12 +180,17 @@ class ActivitiesQuery(StampsRequest):
 
 
 class RewardsQuery(StampsRequest):
-    """GET /api/rewards/: the store's rewards, with ``redeemable`` when a member is given."""
+    """GET /api/rewards/: the store's rewards, with ``redeemable`` when a member is given, a page
+    at a time (``per_page`` after ``last_reward_id`` / ``last_voucher_id``)."""
 
     merchant: PositiveId
     store: PositiveId
     user: NonBlank | None = None
     channel: ChannelNumber | None = None
+    only_redeemable_in_this_store: StrictBool | None = None
+    per_page: PositiveCount | None = None
+    last_reward_id: PositiveId | None = None
+    last_voucher_id: PositiveId | None = None
 
 
 class MemberVouchersQuery(StampsRequest):

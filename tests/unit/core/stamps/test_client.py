@@ -396,3 +396,65 @@ async def test_a_clean_answer_has_no_errors(make_client: ClientFactory, server: 
     server.on(REDEEM_PATH, reply(200, doc("redeem_reward")["responses"][0]["body"]))
     result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
     assert result.errors is None
+
+
+# --- the rewards catalogue, page by page -------------------------------------------------------
+
+REWARDS_PATH = "/api/rewards/"
+
+
+def _catalogue(total: int, vouchers: int = 0) -> Any:
+    """A server paging ``total`` rewards (ids 1..total) by ``per_page`` and ``last_reward_id``."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        per_page = int(params.get("per_page", 20))
+        after = int(params.get("last_reward_id", 0))
+        after_voucher = int(params.get("last_voucher_id", 0))
+        ids = [i for i in range(1, total + 1) if i > after][:per_page]
+        voucher_ids = [i for i in range(1, vouchers + 1) if i > after_voucher][:per_page]
+        return reply(
+            200,
+            {
+                "rewards": [{"id": i, "name": f"R{i}", "stamps_to_redeem": 5} for i in ids],
+                "vouchers": [{"id": i, "name": f"V{i}"} for i in voucher_ids],
+                "customer": {"id": 6, "stamps": 250},
+            },
+        )
+
+    return answer
+
+
+async def test_rewards_are_read_page_by_page(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(REWARDS_PATH, _catalogue(250, vouchers=120))
+    answer = await make_client().rewards(user="customer@stamps.co.id")
+    assert [r.id for r in answer.rewards] == list(range(1, 251))
+    assert [v.id for v in answer.vouchers] == list(range(1, 121))
+    assert answer.customer is not None and answer.customer.stamps_balance == 250
+    pages = server.calls(REWARDS_PATH)
+    assert len(pages) == 3
+    first, second, third = (dict(p.url.params) for p in pages)
+    assert first["per_page"] == "100"
+    assert first["only_redeemable_in_this_store"] == "true"
+    assert "last_reward_id" not in first and "last_voucher_id" not in first
+    assert (second["last_reward_id"], second["last_voucher_id"]) == ("100", "100")
+    assert (third["last_reward_id"], third.get("last_voucher_id")) == ("200", "120")
+
+
+async def test_rewards_stop_after_ten_pages(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on(REWARDS_PATH, _catalogue(5000))
+    answer = await make_client().rewards()
+    assert len(answer.rewards) == 1000
+    assert len(server.calls(REWARDS_PATH)) == 10
+
+
+async def test_a_server_that_ignores_paging_is_read_once(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    page = {"rewards": [{"id": i} for i in range(1, 101)], "vouchers": []}
+    server.on(REWARDS_PATH, reply(200, page))
+    answer = await make_client().rewards()
+    assert [r.id for r in answer.rewards] == list(range(1, 101))
+    assert len(server.calls(REWARDS_PATH)) == 2  # the second page added nothing: stop
