@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import IntEnum, StrEnum
 
 
@@ -64,10 +65,18 @@ FINAL_STATUSES = frozenset(
 )
 
 
-def format_rupiah(amount: int) -> str:
-    """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands)."""
+def format_rupiah(amount: int | Decimal) -> str:
+    """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands), and
+    ``Rp 150.000,50`` when there is a fraction (a comma before it, at least two digits)."""
     sign = "-" if amount < 0 else ""
-    return f"{sign}Rp {abs(amount):,}".replace(",", ".")
+    value = abs(Decimal(amount))
+    whole = int(value)
+    text = f"{whole:,}".replace(",", ".")
+    fraction = value - whole
+    if fraction:
+        digits = format(fraction, "f").partition(".")[2].rstrip("0")
+        text += "," + digits.ljust(2, "0")
+    return f"{sign}Rp {text}"
 
 
 class MissingIdentifier(ValueError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, format_rupiah
@@ -181,7 +182,7 @@ class Catalogue:
                         id=v.id,
                         code=v.code,
                         name=v.name,
-                        value=int(v.value) if v.value is not None else None,
+                        value=v.value,
                         is_active=v.is_active is not False,
                         start_date=v.start_date if isinstance(v.start_date, str) else None,
                         end_date=v.end_date if isinstance(v.end_date, str) else None,
@@ -208,17 +209,17 @@ class Catalogue:
             facts = replace(facts, used_on_this_till=used, value=value)
         return found, facts
 
-    async def _use_on_this_till(self, member: Member, voucher_id: int) -> tuple[bool, int]:
+    async def _use_on_this_till(self, member: Member, voucher_id: int) -> tuple[bool, Decimal]:
         assert self.outbox is not None
         entries = await self.outbox.entries(lane=member.lane)
-        used, held = False, 0
+        used, held = False, Decimal(0)
         for entry in entries:
             if entry.payload.get("voucher") != voucher_id or entry.status in _UNDONE:
                 continue
             if entry.kind == OperationKind.VOUCHER:
                 used = True
             elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
-                held += int(entry.payload.get("value") or 0)
+                held += Decimal(str(entry.payload.get("value") or 0))
         return used, held
 
     async def voucher_order(
@@ -227,8 +228,7 @@ class Catalogue:
         """An order for one of the member's vouchers, with the voucher's facts for the policy
         (one read of the member's vouchers serves both)."""
         voucher, facts = await self.voucher(member, voucher_id)
-        value = int(voucher.value) if voucher.value is not None else None
-        return VoucherOrder(voucher_id, voucher_name(voucher), value), facts
+        return VoucherOrder(voucher_id, voucher_name(voucher), voucher.value), facts
 
     async def deduct_order(
         self, member: Member, voucher_id: int, value: int
@@ -330,7 +330,7 @@ def voucher_facts(voucher: VoucherInfo) -> VoucherFacts:
         is_active=voucher.is_active is not False,
         start_date=_day(voucher.start_date),
         end_date=_day(voucher.end_date),
-        value=int(voucher.value) if voucher.value is not None else None,
+        value=voucher.value,
         used_on_this_till=False,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -20,6 +21,21 @@ from app.core.domain import Channel, Member, MissingIdentifier, OperationKind, f
     ],
 )
 def test_rupiah_groups_thousands_with_dots(amount: int, text: str) -> None:
+    assert format_rupiah(amount) == text
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal("150000"), "Rp 150.000"),
+        (Decimal("150000.00"), "Rp 150.000"),
+        (Decimal("150000.5"), "Rp 150.000,50"),
+        (Decimal("1250000.75"), "Rp 1.250.000,75"),
+        (Decimal("0.125"), "Rp 0,125"),
+        (Decimal("-5000.5"), "-Rp 5.000,50"),
+    ],
+)
+def test_rupiah_with_decimals_uses_a_comma(amount: Decimal, text: str) -> None:
     assert format_rupiah(amount) == text
 
 

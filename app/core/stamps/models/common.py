@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -88,6 +89,25 @@ PositiveAmount = (
 Amount = (
     Annotated[StrictInt, Field(ge=0)] | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
 )
+
+
+def _json_decimal(value: object) -> object:
+    # A JSON number read as the decimal the server wrote: a float's shortest repr is that text
+    # for any value of up to 15 significant digits (more is lost by JSON readers anyway).
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("a money value is a JSON number")
+    else:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise ValueError("a money value is finite")
+    return number
+
+
+#: Money as the server writes it (the voucher docs call a value a float), read as a
+#: :class:`~decimal.Decimal` so no rupiah or sen is lost or rounded away.
+Money = Annotated[Decimal, BeforeValidator(_json_decimal)]
 #: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
 ApiTime = StrictStr | WireInt
 

@@ -15,6 +15,7 @@ from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, StrictBool
 
 from app.core.stamps.models.common import (
     ApiTime,
+    Money,
     Number,
     StampsResponse,
     WireInt,
@@ -125,7 +126,7 @@ class VoucherInfo(StampsResponse):
     type: StrictStr | WireInt | None = None
     is_active: StrictBool | None = None
     quantity: WireInt | None = None
-    value: Number | None = None
+    value: Money | None = None
     notes: StrictStr | None = None
     start_date: ApiTime | None = None
     end_date: ApiTime | None = None
@@ -301,6 +302,7 @@ class RewardsVoucher(StampsResponse):
     type: StrictStr | WireInt | None = None
     expires_on: ApiTime | None = None
     quantity: WireInt | None = None
+    value: Money | None = None
     constraint: dict[str, Any] | None = None
     extra_data: dict[str, Any] | None = None
 

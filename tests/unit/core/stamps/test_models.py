@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -18,7 +20,9 @@ from app.core.stamps.models import (
     PromoCodeRedemptionRequest,
     RewardItem,
     RewardRedemptionRequest,
+    RewardsVoucher,
     VoucherCodeRedemptionRequest,
+    VoucherInfo,
     parse_api_time,
 )
 from app.core.stamps.models.requests import request_fields
@@ -193,3 +197,27 @@ def test_a_voucher_template_given_by_id_alone_is_read_as_that_template() -> None
 
     assert VoucherInfo.model_validate({"id": 20, "template": 13}).template.id == 13  # type: ignore[union-attr]
     assert VoucherInfo.model_validate({"id": 20, "template": {"id": 13}}).template.id == 13  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (150000, Decimal("150000")),
+        (150000.5, Decimal("150000.5")),
+        (0.1, Decimal("0.1")),  # exactly what the server wrote, not the float's binary digits
+        (99999.99, Decimal("99999.99")),
+        (None, None),
+    ],
+)
+def test_voucher_values_are_decimals(value: object, expected: Decimal | None) -> None:
+    # voucher_api.rst calls a voucher's value a float: read it as the decimal it was written as
+    raw = json.loads(json.dumps({"id": 1, "value": value}))
+    assert VoucherInfo.model_validate(raw).value == expected
+    listed = RewardsVoucher.model_validate({**raw, "name": "v"})
+    assert listed.value == expected
+
+
+@pytest.mark.parametrize("value", ["150000", True, [1]])
+def test_a_voucher_value_is_a_json_number(value: object) -> None:
+    with pytest.raises(ValidationError):
+        VoucherInfo.model_validate({"id": 1, "value": value})
