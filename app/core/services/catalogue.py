@@ -242,8 +242,15 @@ class Catalogue:
             )
         return DeductOrder(voucher_id, voucher_name(voucher), value), facts
 
-    async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
-        """Validate a voucher code online, then an order for it.
+    async def code_order(
+        self,
+        member: Member,
+        code: str,
+        template: int | None = None,
+        transaction_value: int | Decimal | None = None,
+    ) -> CodeOrder:
+        """Validate a voucher code online (for a sale of ``transaction_value``, when the cashier
+        entered one), then an order for it.
 
         ``voucher_template`` is the template id of the member's own voucher with that code when
         there is one, else the id the validation answers with (DESIGN.md §1).
@@ -252,7 +259,9 @@ class Catalogue:
         if not text:
             raise InvalidOrder("type or scan the voucher code")
         try:
-            answer = await self.client.validate_voucher(text, user=member.user)
+            answer = await self.client.validate_voucher(
+                text, user=member.user, transaction_value=transaction_value
+            )
         except ValidationFailed as exc:
             raise InvalidOrder(exc.message) from None
         except StampsError:

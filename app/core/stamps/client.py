@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -421,19 +422,41 @@ class StampsClient:
         return await self._get(endpoints.MEMBER_VOUCHERS, MemberVouchersResponse, query)
 
     async def validate_voucher(
-        self, code: str, user: str | None = None
+        self,
+        code: str,
+        user: str | None = None,
+        transaction_value: int | Decimal | None = None,
     ) -> VoucherValidationResponse:
-        """GET /api/vouchers/validate: whether ``code`` can be redeemed at this store."""
+        """GET /api/vouchers/validate: whether ``code`` can be redeemed at this store (by this
+        member, for a sale of ``transaction_value``, when given).
+
+        ``merchant`` is the merchant id, although the parameter table calls it "the voucher
+        template ID": a scanned code's template is unknown until it is validated.
+        """
         query = _build(
             VoucherValidationQuery,
-            {"voucher_code": code, "merchant": self.merchant, "store": self.store, "user": user},
+            {
+                "voucher_code": code,
+                "merchant": self.merchant,
+                "store": self.store,
+                "user": user,
+                "transaction_value": transaction_value,
+            },
         )
         return await self._get(endpoints.VALIDATE_VOUCHER, VoucherValidationResponse, query)
 
-    async def validate_promo(self, code: str, user: str | None = None) -> PromoValidationResponse:
-        """GET /api/promo-codes/validate."""
+    async def validate_promo(
+        self, code: str, user: str | None = None, channel: Channel | None = None
+    ) -> PromoValidationResponse:
+        """GET /api/promo-codes/validate, on ``channel`` (else the client's own, when set)."""
         query = _build(
-            PromoValidationQuery, {"promo_code": code, "store": self.store, "user": user}
+            PromoValidationQuery,
+            {
+                "promo_code": code,
+                "store": self.store,
+                "channel": channel or self.channel,
+                "user": user,
+            },
         )
         return await self._get(endpoints.VALIDATE_PROMO, PromoValidationResponse, query)
 

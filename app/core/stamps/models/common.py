@@ -87,7 +87,9 @@ PositiveAmount = (
 )
 #: A transaction value a validation call may be given: zero or more.
 Amount = (
-    Annotated[StrictInt, Field(ge=0)] | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
+    Annotated[StrictInt, Field(ge=0)]
+    | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
+    | Annotated[Decimal, Field(strict=True, ge=0, allow_inf_nan=False)]
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -458,3 +459,33 @@ async def test_a_server_that_ignores_paging_is_read_once(
     answer = await make_client().rewards()
     assert [r.id for r in answer.rewards] == list(range(1, 101))
     assert len(server.calls(REWARDS_PATH)) == 2  # the second page added nothing: stop
+
+
+# --- validating codes: what the docs let the till say --------------------------------------------
+
+
+async def test_promo_validation_passes_the_channel(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(
+        "/api/promo-codes/validate", reply(200, doc("validate_promo")["responses"][0]["body"])
+    )
+    await make_client(channel=Channel.KIOSK).validate_promo("PROMOCODE", user="a@b.id")
+    await make_client().validate_promo("PROMOCODE", channel=Channel.POS)
+    kiosk, pos = (dict(r.url.params) for r in server.requests)
+    assert kiosk == {"promo_code": "PROMOCODE", "store": "32", "channel": "3", "user": "a@b.id"}
+    assert pos["channel"] == "2"
+
+
+async def test_voucher_validation_passes_the_transaction_value_when_given(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = doc("validate_voucher")["responses"][0]["body"]
+    server.on("/api/vouchers/validate", reply(200, body))
+    client = make_client()
+    await client.validate_voucher("VC-ABC", transaction_value=Decimal("125000.50"))
+    await client.validate_voucher("VC-ABC")
+    given, absent = (dict(r.url.params) for r in server.requests)
+    assert given["transaction_value"] == "125000.50"
+    assert given["merchant"] == "14"  # the merchant id, though the docs' table says "template"
+    assert "transaction_value" not in absent
