@@ -78,6 +78,7 @@ def user_brief(member: Member) -> dict[str, Any]:
 
 
 def reward_item(reward: Reward) -> dict[str, Any]:
+    """A reward as the rewards list shows it: ``type`` is the number of reward_api.rst's table."""
     return {
         "id": reward.id,
         "name": reward.name,
@@ -86,6 +87,12 @@ def reward_item(reward: Reward) -> dict[str, Any]:
         "code": reward.code,
         "type": reward.type,
     }
+
+
+def reward_in_answer(reward: Reward) -> dict[str, Any]:
+    """A reward as a redemption answer shows it: the examples (redeem-reward, and the cart's
+    ``redemption.reward``) write its ``type`` as the word ``"reward"``."""
+    return {**reward_item(reward), "type": "reward"}
 
 
 def voucher_item(state: SandboxState, v: Voucher) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def redeem_reward(state: SandboxState, data: dict[str, Any], key: str | None) ->
             "extra_data": extra,
         },
         "membership": shapes.membership_after_redemption(member),
-        "reward": shapes.reward_item(reward),
+        "reward": shapes.reward_in_answer(reward),
     }
     if issued is not None:
         out["voucher"] = shapes.voucher_after_redemption(state, issued)
@@ -119,20 +119,14 @@ def redeem_multiple(state: SandboxState, data: dict[str, Any], key: str | None) 
         request_id=next(iter(request_ids), None),
     )
     apply(state, key, auth, redemption)
-    first = lines[0][0]
+    # The example's redemption names the reward twice, a name then an object; a JSON reader keeps
+    # the object, so that is what is sent: the first reward, and the voucher a voucher-type gave.
     body: dict[str, Any] = {
         "id": redemption.id,
-        "reward": name,
+        "reward": shapes.reward_in_answer(lines[0][0]),
         "stamps_used": total,
         "extra_data": {},
-        "reward_detail": shapes.reward_item(first),
-        "items": [
-            {"reward": shapes.reward_item(r), "qty": qty, "stamps_used": cost}
-            for r, qty, cost in lines
-        ],
     }
-    # The doc nests the first reward under a second "reward" key, which JSON cannot hold beside
-    # the name; the name wins and the object goes under reward_detail and items.
     if issued:
         body["voucher"] = shapes.voucher_after_redemption(state, issued[0])
     return {"redemption": body, "membership": shapes.membership_with_level(member)}
