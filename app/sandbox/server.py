@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from app.sandbox import control, rules, views
+from app.sandbox import control, rules, shapes, views
 from app.sandbox.auth import Credentials
 from app.sandbox.data import DEMO_TOKEN
 from app.sandbox.errors import ApiError, field_error
@@ -134,7 +134,10 @@ def _get(sandbox: Sandbox, view: View) -> Callable[[Request], Any]:
         # The docs never put a credential in a URL: a ``token`` parameter is not read as one.
         query.pop("token", None)
         sandbox.credentials.check(request.headers.get("authorization"), None, sandbox.state.now())
-        return _json(200, view(sandbox.state, query))
+        body = view(sandbox.state, query)
+        if view is views.member_details and sandbox.faults.config.member_details_plural:
+            body = shapes.plural_member_details(body)
+        return _json(200, body)
 
     return endpoint
 

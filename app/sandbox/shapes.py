@@ -161,3 +161,10 @@ def promo_item(state: SandboxState, p: PromoCode) -> dict[str, Any]:
             "max_daily_usage_per_person": p.max_usage_per_person,
         },
     }
+
+
+def plural_member_details(body: dict[str, Any]) -> dict[str, Any]:
+    """Member details as customer_api.rst's response table names the blocks (``memberships``,
+    ``users``) rather than as its example does (``membership``, ``user``)."""
+    renamed = {"membership": "memberships", "user": "users"}
+    return {renamed.get(key, key): value for key, value in body.items()}
