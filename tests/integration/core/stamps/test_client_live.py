@@ -157,6 +157,14 @@ async def test_a_wrong_token_is_confirmed_bad_by_ping(sandbox: SandboxControl, a
         ),
         ({"error_rate": 1.0, "error_statuses": [502]}, errors.ServerError, Outcome.AMBIGUOUS, 0),
         ({"applied_then_500_rate": 1.0}, errors.ServerError, Outcome.AMBIGUOUS, 1),
+        ({"applied_then_503_rate": 1.0}, errors.ServiceUnavailable, Outcome.AMBIGUOUS, 1),
+        ({"errors_only_rate": 1.0}, errors.MalformedResponse, Outcome.AMBIGUOUS, 0),
+        (
+            {"errors_only_rate": 1.0, "errors_only_after_apply": True},
+            errors.MalformedResponse,
+            Outcome.AMBIGUOUS,
+            1,
+        ),
         ({"drop_rate": 1.0}, errors.ResponseLost, Outcome.AMBIGUOUS, 0),
         ({"drop_rate": 1.0, "drop_after_apply": True}, errors.ResponseLost, Outcome.AMBIGUOUS, 1),
         ({"timeout_rate": 1.0}, errors.ResponseLost, Outcome.AMBIGUOUS, 0),
@@ -200,3 +208,23 @@ async def test_a_jwt_the_server_expired_is_refreshed_once_and_the_call_goes_thro
         result = await client.redeem_reward({"user": AYU, "store": 32, "reward": 1}, "key-jwt")
     assert result.stamps_remaining == 230
     assert len(sandbox.ledger()) == 1
+
+
+async def test_member_details_in_the_tables_spelling(sandbox: SandboxControl) -> None:
+    sandbox.faults(member_details_plural=True)
+    async with make_client(sandbox) as client:
+        details = await client.member_details(AYU)
+    assert details.user.email == AYU
+    assert details.membership.stamps_balance == 250
+
+
+async def test_a_cart_answer_names_its_redemption_and_reward(sandbox: SandboxControl) -> None:
+    async with make_client(sandbox) as client:
+        cart = await client.redeem_rewards(
+            {"user": AYU, "store": 32, "rewards": [{"code": "KR-006", "qty": 1}]}, "cart-1"
+        )
+    assert cart.names_redemption
+    assert cart.voucher is not None and cart.voucher.code is not None
+    assert cart.response.redemption is not None
+    reward = cart.response.redemption.reward
+    assert not isinstance(reward, str) and reward is not None and reward.code == "KR-006"
