@@ -59,7 +59,7 @@ from app.core.stamps.models import (
     VoucherValidationQuery,
     VoucherValidationResponse,
 )
-from app.core.stamps.redaction import install_httpx_redaction
+from app.core.stamps.redaction import install_httpx_redaction, scrub
 from app.core.stamps.results import RedemptionResult
 from app.core.stamps.transport import checked_base_url
 
@@ -106,6 +106,12 @@ _AUTH_FAILURES = (401, 403)
 # An Idempotency-Key is an opaque token in a header: visible ASCII, no separators that could
 # split the header.
 _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+# What an API token can be to go in a header: visible ASCII, nothing else.
+_SENDABLE_TOKEN = re.compile(r"[\x21-\x7e]+")
+UNSENDABLE_CREDENTIALS = (
+    "the API token cannot be sent: it holds a character a request header cannot carry (a space, "
+    "an accent, a control character or a line break); set it again"
+)
 
 
 def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
@@ -177,6 +183,9 @@ class StampsClient:
         self._timeout = httpx.Timeout(
             connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
         )
+        # httpx's read timeout is per read: a body trickling a byte a second never trips it.
+        self._deadline = connect_timeout + read_timeout
+        self._token_sendable = bool(_SENDABLE_TOKEN.fullmatch(self._token.get_secret_value()))
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = AccessTokenCache(self._fetch_access_token)
@@ -316,12 +325,19 @@ class StampsClient:
             AuthorizeRequest,
             {"user": user, "pin": pin, "request_id": request_id, "timeout": timeout},
         )
-        parsed, _, _ = await self._call(
-            endpoints.AUTHORIZE,
-            AuthorizeResponse,
-            body=request.to_json(),
-            secrets=(request.pin.get_secret_value(),),
+        secret = (request.pin.get_secret_value(),)
+        parsed, raw, status = await self._call(
+            endpoints.AUTHORIZE, AuthorizeResponse, body=request.to_json(), secrets=secret
         )
+        said = parsing.error_body_of(raw).message
+        if not parsed.ok or said:
+            # only {"status": "ok"} vouches for the request id: "denied", a blank, or an "ok"
+            # beside errors does not
+            detail = f": {scrub(said, self._secrets(secret))}" if said else ""
+            raise errors.MalformedResponse(
+                f"the server answered {status} but did not confirm the PIN{detail}",
+                status_code=status,
+            )
         return parsed
 
     # --- members, catalogue, validation -------------------------------------------------------
@@ -607,7 +623,14 @@ class StampsClient:
         idempotency_key: str | None = None,
         extra: tuple[str, ...] = (),
     ) -> httpx.Response:
-        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if not self._token_sendable:
+            # whatever the style, the token rides in a header somewhere (the legacy style's GETs)
+            raise errors.CredentialsUnusable(UNSENDABLE_CREDENTIALS)
+        headers = {
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+            "Accept-Encoding": transport.ACCEPT_ENCODING,
+        }
         if endpoint.method == "POST":
             headers["Content-Type"] = "application/json"
             if idempotency_key is not None:
@@ -641,7 +664,9 @@ class StampsClient:
             raise errors.InvalidRequest(
                 f"the {endpoint.name} request cannot be encoded ({type(exc).__name__})"
             ) from None
-        response = await transport.exchange(self._http, request, secrets=self._secrets(extra))
+        response = await transport.exchange(
+            self._http, request, deadline=self._deadline, secrets=self._secrets(extra)
+        )
         if self.on_server_date is not None:
             self.on_server_date(response.headers.get("Date"))
         return response

@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, StrictBool, StrictStr
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    SecretStr,
+    StrictBool,
+    StrictStr,
+)
 
 from app.core.stamps.models.common import (
     ApiTime,
@@ -363,7 +371,15 @@ class PingResponse(StampsResponse):
     pong: Pong
 
 
+def _sendable(token: SecretStr) -> SecretStr:
+    # a JWT is visible ASCII; anything else could not go in the Authorization header
+    value = token.get_secret_value()
+    if not value or not all("!" <= ch <= "~" for ch in value):
+        raise ValueError("an access token is visible ASCII characters")
+    return token
+
+
 class AccessTokenResponse(StampsResponse):
     """POST /api/auth/get-access-token/: a JWT, kept as a secret so it never shows in a repr."""
 
-    access_token: SecretStr = Field(min_length=1)
+    access_token: Annotated[SecretStr, AfterValidator(_sendable)]

@@ -229,6 +229,20 @@ async def test_rate_limit_honours_retry_after(
     assert await worker.run_once() == 1
 
 
+async def test_a_huge_retry_after_waits_the_cap_and_is_recorded(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # 1e308 s used to raise OverflowError while recording: the entry stayed "sending"
+    entry = await enqueue_reward(outbox)
+    transport.script = [rate_limited(1e308)]
+    await worker.run_once()
+    queued = await outbox.get(entry.id)
+    assert queued is not None and queued.status == Q and queued.lease_owner is None
+    assert queued.next_attempt_at == clock.now() + timedelta(hours=1)
+    (attempt,) = await outbox.attempts(entry.id)
+    assert attempt.outcome == Outcome.NEVER_ARRIVED and attempt.status_code == 429
+
+
 async def test_bad_credentials_pause_the_whole_queue(
     outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
 ) -> None:

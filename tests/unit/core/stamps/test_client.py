@@ -215,6 +215,9 @@ async def test_accepted_base_urls(url: str) -> None:
         "stamps.co.id",
         "https://",
         "https://stamps.co.id/?token=x",
+        "http://127.0.0.1:99999",  # never connectable: refused here, not on every request
+        "http://127.0.0.1:0",
+        "http://cashier:s3cret@127.0.0.1:8000",  # a credential in a URL
     ],
 )
 def test_refused_base_urls(url: str) -> None:
