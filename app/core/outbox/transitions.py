@@ -110,7 +110,6 @@ def apply_result(
         return None
 
     entry_id = claimed.entry_id
-    outcome = _proven(outcome, error, policy, row.first_sent_at, claimed.started_at or now)
     error_text = _error_text(error)
     status_code = error.status_code if isinstance(error, StampsError) else None
     if result is not None:
@@ -193,25 +192,6 @@ def apply_result(
                 )
             )
     return verdict.status
-
-
-def _proven(
-    outcome: Outcome,
-    error: BaseException | None,
-    policy: OutboxPolicy,
-    first_sent_at: datetime | None,
-    sent_at: datetime,
-) -> Outcome:
-    """What the attempt proves, given the key: an answer that says the request was turned away
-    (a 503) is believed only where the server honours the key and it vouched for this attempt."""
-    if (
-        outcome is Outcome.AMBIGUOUS
-        and isinstance(error, StampsError)
-        and error.never_arrived_if_key_honoured
-        and key_vouches(policy, first_sent_at, sent_at)
-    ):
-        return Outcome.NEVER_ARRIVED
-    return outcome
 
 
 def _late_proof_of_application(

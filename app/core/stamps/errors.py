@@ -15,14 +15,11 @@ from app.core.domain import Outcome
 class StampsError(Exception):
     """Base of the taxonomy. ``message`` is safe to show a cashier and to log.
 
-    ``outcome`` is what the failure proves on its own. Two class flags refine it for the outbox:
-    ``never_arrived_if_key_honoured`` (the answer says the request was turned away, which only a
-    server that honours the ``Idempotency-Key`` can be taken at its word for) and
-    ``pauses_queue`` (the credentials themselves are unusable: every request would fail alike).
+    ``outcome`` is what the failure proves; ``pauses_queue`` marks credentials that are unusable
+    (every request would fail alike, so the outbox pauses rather than retrying one by one).
     """
 
     outcome: Outcome = Outcome.AMBIGUOUS
-    never_arrived_if_key_honoured: bool = False
     pauses_queue: bool = False
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
@@ -180,10 +177,10 @@ class ServerError(ApiError):
 
 class ServiceUnavailable(ServerError):
     """503. The docs group it with the other server errors ("something is wrong on Stamps'
-    end") and promise nothing about what was applied, so on its own it is ambiguous; only where
-    the server honours the ``Idempotency-Key`` is it taken as the request turned away."""
-
-    never_arrived_if_key_honoured = True
+    end") and promise nothing about what was applied: ambiguous. Where the server honours the
+    ``Idempotency-Key`` the entry is resent under it, as after any ambiguous attempt; it is never
+    taken as "turned away", so a cancel cannot void locally what a server applied before
+    answering 503."""
 
 
 class MalformedResponse(StampsError):

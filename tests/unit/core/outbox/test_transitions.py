@@ -68,9 +68,9 @@ def test_key_window_covers_the_whole_flight(clock: ManualClock) -> None:
         ("apply", True, S, Outcome.APPLIED, 200),
         ("refuse", True, R, Outcome.REFUSED, 400),
         ("connect", False, Q, Outcome.NEVER_ARRIVED, None),
-        # the docs promise nothing about a 503: only a key the server honours makes it "turned
-        # away"; without one it may have been applied
-        ("503", True, Q, Outcome.NEVER_ARRIVED, 503),
+        # the docs promise nothing about a 503: it may have been applied; a key the server
+        # honours lets it be resent, as after any ambiguous attempt
+        ("503", True, Q, Outcome.AMBIGUOUS, 503),
         ("503", False, U, Outcome.AMBIGUOUS, 503),
         # a 2xx that names no redemption proves nothing
         ("nameless", True, Q, Outcome.AMBIGUOUS, 200),
@@ -328,18 +328,29 @@ async def test_a_503_out_of_the_key_window_is_ambiguous(
     await worker.stop()
 
 
-async def test_a_503_without_an_honoured_key_cannot_be_voided_by_a_cancel(
-    make_outbox: OutboxFactory, transport: FakeTransport
+@pytest.mark.parametrize("honoured", [True, False])
+async def test_after_a_503_a_cancel_never_voids_locally(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock, honoured: bool
 ) -> None:
-    outbox = await make_outbox(NOT_HONOURED)
+    # a server that applied the request and then answered 503: the till must not believe the
+    # 503 and void the redemption it cannot see, even where the key lets it resend
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=honoured))
     worker = SyncWorker(outbox, transport)
     entry = await enqueue_reward(outbox)
     transport.script = ["applied_503"]
     await worker.run_once(reconcile=False)
     cancel = await outbox.cancel(entry.id, who="cashier", terminal="till-1")
-    # the redemption may be on the server: a cancel entry, never a local void
-    assert cancel.id != entry.id
+    assert cancel.id != entry.id  # a cancel entry, never a local void
     assert transport.server.applications[entry.id] == 1
+    if honoured:  # resent under its key, answered as the first time; then the cancel goes
+        for _ in range(3):
+            clock.advance(10)
+            await worker.run_once(reconcile=False)
+        done, cancelled = await outbox.get(entry.id), await outbox.get(cancel.id)
+        assert done is not None and done.status == S
+        assert cancelled is not None and cancelled.status == S
+        assert transport.server.applications[entry.id] == 1
+        assert transport.server.cancelled == {done.server_redemption_id}
     await worker.stop()
 
 
