@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     # Added to 2 × (connect + read timeout) for how long a claimed entry is held before another
     # worker may take it back after a crash.
     lease_margin: float = Field(default=30.0, ge=1.0, le=600)
+    # The longest a server's Retry-After is waited (s): a server asking for more gets this.
+    retry_after_cap: float = Field(default=3600.0, gt=0, le=86400)
     # The store's code as the activity feed names it; without it a redemption whose answer was
     # lost cannot be proven from the feed, and stays for a manager to decide.
     store_code: str | None = Field(default=None, min_length=1, max_length=64)

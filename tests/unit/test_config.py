@@ -39,6 +39,18 @@ def test_defaults_follow_the_design_table() -> None:
     assert settings.effective_channel(kiosk=True) is Channel.KIOSK
 
 
+def test_a_retry_after_counts_for_an_hour_at_most_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert load_settings(merchant=1, store=2).retry_after_cap == 3600
+    monkeypatch.setenv("STAMPS_POS_RETRY_AFTER_CAP", "600")
+    assert load_settings(merchant=1, store=2).retry_after_cap == 600
+    for bad in ("0", "-5", "1e308", "nan"):
+        monkeypatch.setenv("STAMPS_POS_RETRY_AFTER_CAP", bad)
+        with pytest.raises(ConfigError, match="retry_after_cap"):
+            load_settings(merchant=1, store=2)
+
+
 def test_environment_overrides_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     write(default_config_file(), "merchant = 7\nstore = 32\nlanes = 8\n")
     monkeypatch.setenv("STAMPS_POS_LANES", "2")

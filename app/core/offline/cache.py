@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ class CachedVoucher:
     id: int
     code: str | None
     name: str | None
-    value: int | None
+    value: Decimal | None
     is_active: bool
     start_date: str | None
     end_date: str | None

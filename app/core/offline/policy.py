@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 from app.core.domain import OperationKind, format_rupiah
@@ -65,7 +66,7 @@ class VoucherFacts:
     is_active: bool
     start_date: date | None
     end_date: date | None
-    value: int | None
+    value: Decimal | None
     used_on_this_till: bool
 
 
@@ -200,7 +201,7 @@ def _decide_stamps(
 
 
 def _decide_voucher(
-    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, value: int
+    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, value: int | Decimal
 ) -> Decision:
     if voucher is None:
         return Decision.refuse(

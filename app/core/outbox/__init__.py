@@ -8,7 +8,7 @@ from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import ForbiddenPayload, OutboxError
 from app.core.outbox.outbox import Outbox, OutboxStatus, check_payload
 from app.core.outbox.policy import OutboxPolicy, key_vouches
-from app.core.outbox.retry import RetryPolicy, parse_retry_after
+from app.core.outbox.retry import RetryPolicy
 from app.core.outbox.transitions import Decision, decide
 from app.core.outbox.transport import ActivityRecord, OutboxTransport, SubmitResult
 from app.core.outbox.worker import SyncWorker
@@ -29,5 +29,4 @@ __all__ = [
     "check_payload",
     "decide",
     "key_vouches",
-    "parse_retry_after",
 ]

@@ -20,7 +20,7 @@ from app.core.outbox.errors import StaleClaim
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.signals import wait_event
 from app.core.outbox.transport import OutboxTransport, SubmitResult
-from app.core.stamps.errors import StampsError
+from app.core.stamps.errors import MalformedResponse, StampsError
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,11 @@ class SyncWorker:
         return woken
 
     @property
+    def in_flight(self) -> int:
+        """How many of this worker's requests are on their way now."""
+        return len(self._inflight)
+
+    @property
     def running(self) -> bool:
         """Whether the background task is running."""
         return self._task is not None and not self._task.done()
@@ -144,6 +149,9 @@ class SyncWorker:
                 claimed.kind, claimed.payload, idempotency_key=claimed.entry_id
             )
             outcome = Outcome.APPLIED
+            if not result.names_redemption:
+                # a 2xx proves an application only when it names the redemption
+                error, outcome, result = _nameless(), Outcome.AMBIGUOUS, None
         except StampsError as exc:
             error, outcome = exc, exc.outcome
         except Exception as exc:  # a bug proves nothing about the server
@@ -226,3 +234,7 @@ class SyncWorker:
             if status.pending == 0 or status.paused or remaining <= 0:
                 return status
             await wait_event(self._wake, min(await self._next_delay(), remaining))
+
+
+def _nameless() -> MalformedResponse:
+    return MalformedResponse("the server answered but named no redemption", status_code=200)

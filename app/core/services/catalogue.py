@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, format_rupiah
@@ -132,9 +133,14 @@ class Catalogue:
             )
             if reward is None:
                 raise InvalidOrder(f"no reward with code {code} at this store")
+            if not reward.code:  # a cart names its rewards by code, never by id
+                raise InvalidOrder(
+                    f"{reward.name or f'Reward {reward.id}'} has no reward code, so it cannot go "
+                    "in a cart: redeem it on its own."
+                )
             items.append(
                 CartItem(
-                    code=reward.code or str(reward.id),
+                    code=reward.code,
                     name=reward.name or code,
                     stamps_each=reward.stamps_to_redeem or 0,
                     qty=qty,
@@ -146,6 +152,8 @@ class Catalogue:
 
     async def vouchers(self, member: Member) -> list[VoucherInfo]:
         """The member's vouchers, live or as last seen."""
+        if member.user is None:  # the endpoint takes "email or Member ID" and nothing else
+            raise CatalogueUnavailable(_no_user(member, "list their vouchers"))
         try:
             vouchers = (await self.client.member_vouchers(member.user)).vouchers
         except StampsError as exc:
@@ -174,7 +182,7 @@ class Catalogue:
                         id=v.id,
                         code=v.code,
                         name=v.name,
-                        value=int(v.value) if v.value is not None else None,
+                        value=v.value,
                         is_active=v.is_active is not False,
                         start_date=v.start_date if isinstance(v.start_date, str) else None,
                         end_date=v.end_date if isinstance(v.end_date, str) else None,
@@ -201,17 +209,17 @@ class Catalogue:
             facts = replace(facts, used_on_this_till=used, value=value)
         return found, facts
 
-    async def _use_on_this_till(self, member: Member, voucher_id: int) -> tuple[bool, int]:
+    async def _use_on_this_till(self, member: Member, voucher_id: int) -> tuple[bool, Decimal]:
         assert self.outbox is not None
         entries = await self.outbox.entries(lane=member.lane)
-        used, held = False, 0
+        used, held = False, Decimal(0)
         for entry in entries:
             if entry.payload.get("voucher") != voucher_id or entry.status in _UNDONE:
                 continue
             if entry.kind == OperationKind.VOUCHER:
                 used = True
             elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
-                held += int(entry.payload.get("value") or 0)
+                held += Decimal(str(entry.payload.get("value") or 0))
         return used, held
 
     async def voucher_order(
@@ -220,8 +228,7 @@ class Catalogue:
         """An order for one of the member's vouchers, with the voucher's facts for the policy
         (one read of the member's vouchers serves both)."""
         voucher, facts = await self.voucher(member, voucher_id)
-        value = int(voucher.value) if voucher.value is not None else None
-        return VoucherOrder(voucher_id, voucher_name(voucher), value), facts
+        return VoucherOrder(voucher_id, voucher_name(voucher), voucher.value), facts
 
     async def deduct_order(
         self, member: Member, voucher_id: int, value: int
@@ -235,8 +242,15 @@ class Catalogue:
             )
         return DeductOrder(voucher_id, voucher_name(voucher), value), facts
 
-    async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
-        """Validate a voucher code online, then an order for it.
+    async def code_order(
+        self,
+        member: Member,
+        code: str,
+        template: int | None = None,
+        transaction_value: int | Decimal | None = None,
+    ) -> CodeOrder:
+        """Validate a voucher code online (for a sale of ``transaction_value``, when the cashier
+        entered one), then an order for it.
 
         ``voucher_template`` is the template id of the member's own voucher with that code when
         there is one, else the id the validation answers with (DESIGN.md §1).
@@ -245,7 +259,9 @@ class Catalogue:
         if not text:
             raise InvalidOrder("type or scan the voucher code")
         try:
-            answer = await self.client.validate_voucher(text, user=member.user)
+            answer = await self.client.validate_voucher(
+                text, user=member.user, transaction_value=transaction_value
+            )
         except ValidationFailed as exc:
             raise InvalidOrder(exc.message) from None
         except StampsError:
@@ -254,7 +270,9 @@ class Catalogue:
             raise InvalidOrder(f"voucher code {text} cannot be redeemed here")
         voucher = answer.voucher
         if template is None:
-            own = next((v for v in await self.vouchers(member) if v.code == text), None)
+            # the member's own vouchers can be listed only by email or Member ID
+            mine = await self.vouchers(member) if member.user is not None else []
+            own = next((v for v in mine if v.code == text), None)
             if own is not None and own.template is not None and own.template.id:
                 template = own.template.id
             elif voucher is not None and voucher.id:
@@ -295,6 +313,10 @@ class Catalogue:
         return CodeOrder(code, template)
 
 
+def _no_user(member: Member, what: str) -> str:
+    return f"{member.name} has no email or Member ID, which the server needs to {what}."
+
+
 _CODES_ONLINE = (
     "Voucher and promo codes can only be checked online. Try again when the till is back online."
 )
@@ -317,7 +339,7 @@ def voucher_facts(voucher: VoucherInfo) -> VoucherFacts:
         is_active=voucher.is_active is not False,
         start_date=_day(voucher.start_date),
         end_date=_day(voucher.end_date),
-        value=int(voucher.value) if voucher.value is not None else None,
+        value=voucher.value,
         used_on_this_till=False,
     )
 

@@ -8,6 +8,7 @@ balance) and the line it will leave in the member's activity feed (for reconcili
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -126,7 +127,7 @@ class VoucherOrder:
 
     voucher_id: int
     name: str
-    value: int | None = None
+    value: Decimal | None = None
     kind = OperationKind.VOUCHER
     cost = 0
 
@@ -142,7 +143,7 @@ class VoucherOrder:
 
 @dataclass(frozen=True)
 class DeductOrder:
-    """Part of a dynamic voucher's value, in rupiah."""
+    """Part of a dynamic voucher's value, in whole rupiah (a cashier deducts whole rupiah)."""
 
     voucher_id: int
     name: str

@@ -113,6 +113,9 @@ def receipt_for(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Recei
     headline, what_to_do = _WORDS[verdict]
     if verdict is Verdict.REFUSED and entry.last_error:
         what_to_do = f"{entry.last_error}. Nothing was redeemed."
+    if verdict is Verdict.CONFIRMED and entry.last_error:
+        # what the server reported beside the redemption it confirmed
+        what_to_do = f"{what_to_do} The server also said: {entry.last_error}"
     if verdict is Verdict.CONFIRMED and entry.reconciled:
         what_to_do = (
             "Found in the member's activity. It has no server id here: a later cancel must be "

@@ -18,6 +18,7 @@ from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.offline.policy import OfflineLimits
 from app.core.outbox.outbox import Outbox
 from app.core.outbox.policy import OutboxPolicy
+from app.core.outbox.retry import RetryPolicy
 from app.core.outbox.worker import SyncWorker
 from app.core.services.till import Till, TillIdentity
 from app.core.services.transport import ClientTransport
@@ -66,6 +67,11 @@ def outbox_policy(settings: Settings) -> OutboxPolicy:
     )
 
 
+def retry_policy(settings: Settings) -> RetryPolicy:
+    """The backoff's part of the settings: how long a server's ``Retry-After`` is honoured."""
+    return RetryPolicy(retry_after_cap=settings.retry_after_cap)
+
+
 @asynccontextmanager
 async def open_till(
     settings: Settings, token: Secret, options: RuntimeOptions | None = None
@@ -74,7 +80,9 @@ async def open_till(
     options = options or RuntimeOptions()
     settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     settings.data_dir.chmod(0o700)
-    outbox = await Outbox.open(settings.database_path, outbox_policy(settings))
+    outbox = await Outbox.open(
+        settings.database_path, outbox_policy(settings), retry_policy(settings)
+    )
     client = StampsClient(
         base_url=settings.base_url,
         token=token.reveal(),

@@ -17,7 +17,7 @@ import uuid6
 
 from app.core import clock
 from app.core.credentials import Secret
-from app.core.domain import Channel, EntryStatus, Outcome
+from app.core.domain import Channel, EntryStatus, MissingIdentifier, Outcome
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
@@ -221,7 +221,7 @@ class Till:
         request_id = str(uuid6.uuid7())
         try:
             await self.client.authorize(
-                member.user, pin.reveal(), request_id, self.identity.pin_timeout
+                member.lookup, pin.reveal(), request_id, self.identity.pin_timeout
             )
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
@@ -271,8 +271,12 @@ class Till:
             raise Refused(decision.reason, decision=decision)
         if member.protected_redemption and request_id is None:
             raise PinRequired("This member's redemptions need their PIN.")
+        try:
+            user = member.identifier_for(order.kind)
+        except MissingIdentifier as exc:
+            raise Refused(str(exc)) from None
         ctx = Context(
-            user=member.user,
+            user=user,
             store=self.identity.store,
             channel=channel or self.identity.channel,
             invoice_number=(invoice_number or "").strip() or None,
@@ -283,7 +287,8 @@ class Till:
             order.kind,
             payload,
             lane=member.lane,
-            user=member.user,
+            # the activity feed, read to reconcile, takes "email/mobile number"
+            user=member.contact or "",
             cashier=cashier,
             terminal=self.identity.terminal,
             provisional=decision.provisional,

@@ -7,11 +7,30 @@ may hold a million members, so its queries are kept to one indexed statement eac
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import sqlalchemy as sa
 
 from app.core.storage.tables import UTCDateTime
 
 metadata = sa.MetaData()
+
+
+class DecimalText(sa.TypeDecorator[Decimal]):
+    """Money kept as the decimal text it was read as: SQLite has no decimal type, and a float
+    column would round it."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: sa.Dialect) -> str | None:
+        """The decimal's text."""
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: object, dialect: sa.Dialect) -> Decimal | None:
+        """The decimal back (a row written before 0007 holds an integer)."""
+        return None if value is None else Decimal(str(value))
+
 
 MEMBERS = sa.Table(
     "cached_members",
@@ -61,7 +80,7 @@ VOUCHERS = sa.Table(
     ),
     sa.Column("code", sa.String()),
     sa.Column("name", sa.String()),
-    sa.Column("value", sa.Integer()),
+    sa.Column("value", DecimalText()),
     sa.Column("is_active", sa.Boolean(), nullable=False),
     sa.Column("start_date", sa.String()),
     sa.Column("end_date", sa.String()),

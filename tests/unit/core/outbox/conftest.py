@@ -66,14 +66,20 @@ async def worker(outbox: Outbox, transport: FakeTransport) -> AsyncIterator[Sync
 
 
 async def enqueue_reward(
-    outbox: Outbox, lane: str = "m1", reward: int = 1, stamps: int = 10, **kwargs: Any
+    outbox: Outbox,
+    lane: str = "m1",
+    reward: int = 1,
+    stamps: int = 10,
+    user: str | None = None,
+    **kwargs: Any,
 ) -> Any:
-    """Queue a reward redemption whose feed line the fake server will write."""
+    """Queue a reward redemption whose feed line the fake server will write; ``user`` (the
+    feed's name for the member) is the lane's name unless given."""
     return await outbox.enqueue(
         OperationKind.REWARD,
         {"user": lane, "reward": reward, "store": STORE, "stamps": stamps},
         lane=lane,
-        user=lane,
+        user=lane if user is None else user,
         cashier="ayu",
         terminal="till-1",
         reward_name=reward_name(reward),
@@ -82,10 +88,18 @@ async def enqueue_reward(
     )
 
 
-async def settle(clock: ManualClock, task: asyncio.Task[Any] | None = None) -> None:
+async def settle(
+    clock: ManualClock, task: asyncio.Task[Any] | None = None, worker: SyncWorker | None = None
+) -> None:
     """Let the loop (and the database threads) run until something is asleep on the clock, or
-    ``task`` is done. The manual clock offers no event for this, hence the polling yield."""
+    ``task`` is done. The manual clock offers no event for this, hence the polling yield.
+
+    With ``worker``, also until it has no request in flight: a worker waiting for an answer sleeps
+    on the clock too, and moving the clock then would spend a deadline on the database's threads.
+    """
     for _ in range(50):
         await asyncio.sleep(0)
-    while clock.sleepers < 1 and not (task and task.done()):  # noqa: ASYNC110
+    while not (task and task.done()) and (  # noqa: ASYNC110
+        clock.sleepers < 1 or (worker is not None and worker.in_flight)
+    ):
         await asyncio.sleep(0.001)

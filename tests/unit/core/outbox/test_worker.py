@@ -67,7 +67,7 @@ async def test_drain_runs_until_nothing_is_pending(
     # pending, not because its time ran out (with 600 s it did, one run in two on a busy machine).
     drain = asyncio.create_task(worker.drain(86_400))
     while not drain.done():
-        await settle(clock, drain)
+        await settle(clock, drain, worker)
         clock.advance(5)
     status = await drain
     assert status.pending == 0

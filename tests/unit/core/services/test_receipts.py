@@ -66,6 +66,15 @@ def test_a_refusal_gives_the_server_reason() -> None:
     assert receipt.what_to_do.startswith("Not enough stamps")
 
 
+def test_a_confirmed_redemption_shows_what_the_server_said_beside_it() -> None:
+    receipt = receipt_for(
+        entry(EntryStatus.SYNCED, server_redemption_id=7, last_error="Receipt printer offline")
+    )
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert "Hand over" in receipt.what_to_do
+    assert "Receipt printer offline" in receipt.what_to_do
+
+
 def test_a_reconciled_redemption_says_a_cancel_needs_the_dashboard() -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, reconciled=True))
     assert receipt.verdict is Verdict.CONFIRMED
