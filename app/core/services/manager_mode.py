@@ -217,7 +217,8 @@ class ManagerMode:
                 server_id,
                 replacement_voucher,
                 lane=found.lane,
-                user=found.user,
+                # the feed a cancel is reconciled by takes "email/mobile number"
+                user=found.contact or "",
                 who=manager.name,
                 terminal=self.till.identity.terminal,
                 note=clean,
