@@ -4,12 +4,10 @@ own settings or against an embedded sandbox with a throwaway database."""
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
-from app import APP_NAME
-from app.cli.common import EXIT_USAGE, Stop, settings_and_token
+from app.cli.common import EXIT_USAGE, Stop, report_failure, settings_and_token
 from app.config import ConfigError, default_config_file, load_settings
 from app.core.credentials import Secret
 
@@ -29,7 +27,7 @@ Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, 
 
 
 def _fail(args: argparse.Namespace, message: str) -> int:
-    print(f"{APP_NAME} {args.command}: {message}", file=sys.stderr)
+    report_failure(args.command, message)
     return EXIT_USAGE
 
 

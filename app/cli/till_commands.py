@@ -22,6 +22,7 @@ from app.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Stop,
+    report_failure,
     settings_and_token,
 )
 from app.core.credentials import Secret
@@ -67,7 +68,7 @@ def _run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]])
     try:
         return asyncio.run(body())
     except Stop as stop:
-        print(f"{APP_NAME} {args.command}: {stop.message}", file=sys.stderr)
+        report_failure(args.command, stop.message)
         return stop.code
     except KeyboardInterrupt:
         return 130
@@ -198,15 +199,21 @@ async def _order(
 
 
 def _read_pin() -> Secret:
-    line = sys.stdin.readline().strip()
-    if len(line) != 6 or not line.isdigit():
-        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits")
-    return Secret(line)
+    """Six ASCII digits and a line end from standard input, read in bounded bytes; the refusal
+    never repeats what was typed."""
+    line = sys.stdin.buffer.readline(16).rstrip(b"\r\n")
+    if not (len(line) == 6 and line.isdigit()):  # bytes.isdigit() is ASCII 0-9 only
+        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits (0-9)")
+    return Secret(line.decode("ascii"))
 
 
 def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
-    pin = _read_pin() if args.pin_stdin else None
+    try:
+        pin = _read_pin() if args.pin_stdin else None
+    except Stop as stop:
+        report_failure(args.command, stop.message)
+        return stop.code
 
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
@@ -238,13 +245,11 @@ def redeem(args: argparse.Namespace) -> int:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except CatalogueUnavailable as exc:
                 raise Stop(EXIT_NOT_CONFIRMED, f"the catalogue cannot be read: {exc}") from None
-            if args.queue_only:
-                _print_receipt(receipt, args.json)
-                return EXIT_OK
-            settings = till.outbox.policy
-            receipt = await till.wait(
-                receipt.entry_id, settings.connect_timeout + settings.read_timeout + 1
-            )
+            if not args.queue_only:
+                settings = till.outbox.policy
+                receipt = await till.wait(
+                    receipt.entry_id, settings.connect_timeout + settings.read_timeout + 1
+                )
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)

@@ -200,7 +200,7 @@ def _text_cases() -> list[ArgumentCase]:
     for value in BAD_TEXT.values():
         cases += [
             ArgumentCase(["redeem", "reward", "--user", value, "--reward", "1"], "--user"),
-            ArgumentCase(["member", "find", value], "query"),
+            ArgumentCase(["member", "find", value], "UTF-8" if value == NOT_UTF8 else "query"),
             ArgumentCase(_reward("--invoice", value), "--invoice"),
             ArgumentCase(_reward("--cashier", value), "--cashier"),
             ArgumentCase(
@@ -219,8 +219,8 @@ def _text_cases() -> list[ArgumentCase]:
                 ],
                 "--invoice",
             ),
-            ArgumentCase(["outbox", "show", value], "ENTRY_ID"),
-            ArgumentCase(["cancel", value], "ENTRY_ID"),
+            ArgumentCase(["outbox", "show", value], "UTF-8" if value == NOT_UTF8 else "ENTRY_ID"),
+            ArgumentCase(["cancel", value], "UTF-8" if value == NOT_UTF8 else "ENTRY_ID"),
             ArgumentCase(
                 ["outbox", "dismiss", "01a22c17-05e4-7955-a363-5020063cb488", "--note", value],
                 "--note",
@@ -236,7 +236,8 @@ BAD_ARGUMENTS: list[ArgumentCase] = [
     ArgumentCase(["outbox", "show", "'; DROP TABLE outbox_entries; --"], "ENTRY_ID"),
     ArgumentCase(["outbox", "show", "<script>alert(1)</script>"], "ENTRY_ID"),
     ArgumentCase(["--config", NOT_UTF8, "outbox", "list"], "UTF-8"),
-    ArgumentCase(["outbox", "list", "--status", NOT_UTF8], "UTF-8"),
+    ArgumentCase(["outbox", "list", "--status", NOT_UTF8], "--status"),
+    ArgumentCase(["outbox", "list", "--status", "\x1b[2J"], "--status"),
     ArgumentCase(["sandbox", "--port", NOT_UTF8], "UTF-8"),
     # the PIN on standard input: exactly six ASCII digits
     *[
