@@ -62,7 +62,9 @@ async def test_drain_runs_until_nothing_is_pending(
     worker = SyncWorker(outbox, transport)
     ids = [(await enqueue_reward(outbox, lane=f"m{i % 3}")).id for i in range(9)]
     transport.script = ["lost", "connect"]
-    drain = asyncio.create_task(worker.drain(600))
+    # The budget is clock time this loop advances 5 s at a time whether or not the database
+    # threads have caught up; on a loaded machine 600 s ran out before the queue did.
+    drain = asyncio.create_task(worker.drain(86_400))
     while not drain.done():
         await settle(clock, drain)
         clock.advance(5)
