@@ -9,11 +9,14 @@ import stat
 from pathlib import Path
 
 from app import APP_NAME
+from app.cli.common import one_line
 from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core.credentials import CredentialsError, Secret, load_token
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, StampsError
-from app.core.storage.migrate import DatabaseTooNew, migrate
+from app.core.storage.integrity import check
+from app.core.storage.migrate import DatabaseTooNew, head_revision, prepare_database
+from app.core.storage.problems import StorageProblem, folder_read_only
 
 OK, BAD = "ok  ", "FAIL"
 
@@ -42,19 +45,35 @@ def doctor(args: argparse.Namespace) -> int:
         print(f"{BAD} token: none found; set STAMPS_POS_TOKEN or run `{APP_NAME} token set`")
         return 2
     print(f"{OK} token: found")
-    try:
-        settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        revision = migrate(settings.database_path)
-    except DatabaseTooNew as exc:
-        print(f"{BAD} database: {exc}")
+    if not _database_is_sound(settings.database_path):
         return 2
-    except OSError as exc:
-        print(f"{BAD} database: {settings.database_path}: {exc.strerror}")
-        return 2
-    mode = stat.S_IMODE(settings.database_path.stat().st_mode)
-    note = "" if mode == 0o600 else f" (mode {mode:o}; expected 600)"
-    print(f"{OK} database: {settings.database_path}, revision {revision}{note}")
     return asyncio.run(_check_server(settings, token))
+
+
+def _database_is_sound(path: Path) -> bool:
+    """Open (or create) and migrate the database, then read every page of it: SQLite's full
+    ``integrity_check``, indexes against their tables, not just the start-up ``quick_check``."""
+    try:
+        read_only = prepare_database(path)
+        problems = check(path, "integrity_check", read_only=read_only)
+        revision = head_revision()
+    except (DatabaseTooNew, StorageProblem) as exc:
+        print(f"{BAD} database: {one_line(str(exc))}")
+        return False
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        print(f"{BAD} database: {path} is damaged: {one_line(problems[0])}{more}")
+        print(
+            f"     move it aside and start a new one: {APP_NAME} --accept-new-database outbox list"
+        )
+        return False
+    if read_only:
+        print(f"{BAD} database: {one_line(folder_read_only(path).sentence)}")
+        return False
+    mode = stat.S_IMODE(path.stat().st_mode)
+    note = "" if mode == 0o600 else f" (mode {mode:o}; expected 600)"
+    print(f"{OK} database: {path}, revision {revision}, every page readable{note}")
+    return True
 
 
 async def _check_server(settings: Settings, token: Secret) -> int:

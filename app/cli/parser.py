@@ -135,6 +135,12 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)"
     )
+    parser.add_argument(
+        "--accept-new-database",
+        action="store_true",
+        help="if the database is damaged, keep it aside (renamed with the time) and start a "
+        "new one; its readable entries are listed, for `outbox import`",
+    )
     bind(parser, "gui")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 

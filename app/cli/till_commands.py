@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager, suppress
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from typing import Any
 
 from app import APP_NAME
@@ -25,6 +25,7 @@ from app.cli.common import (
     report_failure,
     settings_and_token,
 )
+from app.cli.database import refuse_damaged, start_new_database
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.offline.policy import VoucherFacts
@@ -36,6 +37,7 @@ from app.core.services.receipts import Receipt, Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import PinRejected, Refused, Till
 from app.core.storage.migrate import DatabaseTooNew
+from app.core.storage.problems import DatabaseDamaged, StorageProblem
 
 SYNC_ONCE_TIMEOUT = 300.0
 
@@ -57,11 +59,18 @@ def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
 @asynccontextmanager
 async def _till(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
     settings, token = settings_and_token(args)
-    try:
-        async with open_till(settings, token, RuntimeOptions(start_worker=worker)) as till:
-            yield till
-    except DatabaseTooNew as exc:
-        raise Stop(EXIT_USAGE, str(exc)) from None
+    options = RuntimeOptions(start_worker=worker)
+    async with AsyncExitStack() as stack:
+        try:
+            till = await stack.enter_async_context(open_till(settings, token, options))
+        except DatabaseTooNew as exc:
+            raise Stop(EXIT_USAGE, str(exc)) from None
+        except DatabaseDamaged as damage:
+            if not args.accept_new_database:
+                raise refuse_damaged(args, damage) from None
+            start_new_database(damage)
+            till = await stack.enter_async_context(open_till(settings, token, options))
+        yield till
 
 
 def _run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
@@ -70,6 +79,9 @@ def _run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]])
     except Stop as stop:
         report_failure(args.command, stop.message)
         return stop.code
+    except StorageProblem as problem:  # a full or read-only disk, found on the way
+        report_failure(args.command, problem.sentence)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
