@@ -64,6 +64,8 @@ def _runners() -> dict[str, Runner]:
             f"outbox {a}": _lazy(till, "outbox_decide")
             for a in ("retry", "mark-applied", "dismiss")
         },
+        "outbox export": _lazy("app.cli.transfer_commands", "outbox_export"),
+        "outbox import": _lazy("app.cli.transfer_commands", "outbox_import"),
     }
 
 

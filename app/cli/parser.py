@@ -263,6 +263,22 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     retry.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID")
     retry.add_argument("--manager", type=NAME, help="who decides (default: $USER)")
     bind(retry, "outbox retry")
+    export = actions.add_parser(
+        "export", help="write the queued, sending and unknown entries to a file (for another till)"
+    )
+    export.add_argument("file", metavar="FILE", help="the file to write (must not exist)")
+    export.add_argument(
+        "--database",
+        metavar="DB",
+        help="export from this database file (a damaged or a dead till's) instead of this till's",
+    )
+    bind(export, "outbox export")
+    load = actions.add_parser(
+        "import", help="add the entries of an export (or of a database file) to this till"
+    )
+    load.add_argument("file", metavar="FILE", help="an `outbox export` file or a database file")
+    load.add_argument("--manager", type=NAME, help="who decides (default: $USER)")
+    bind(load, "outbox import")
     for name, text in [
         ("mark-applied", "the server did apply it"),
         ("dismiss", "close it"),
