@@ -35,10 +35,16 @@ def start_new_database(damage: DatabaseDamaged) -> None:
     say = lambda line: print(line, file=sys.stderr)  # noqa: E731
     say(f"{APP_NAME}: {damage.sentence}.")
     say(f"{APP_NAME}: it was kept as {aside.path}; this till starts on a new, empty database.")
-    say(f"It still holds {_entries(len(aside.unsettled))}" + (":" if aside.unsettled else "."))
+    if not aside.unsettled:
+        say(
+            "Nothing could be read from it."
+            if not aside.complete
+            else "It held no queued, sending or unknown entry."
+        )
+        return
+    say(f"It still holds {_entries(len(aside.unsettled))}:")
     for line in entry_lines(aside.unsettled):
         say(f"  {one_line(line)}")
     if not aside.complete:
         say("Some of its rows could not be read; the rest are listed.")
-    if aside.unsettled:
-        say(f"To add them to this till: {APP_NAME} outbox import {aside.path}")
+    say(f"To add them to this till: {APP_NAME} outbox import {aside.path}")

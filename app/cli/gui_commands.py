@@ -47,12 +47,38 @@ def gui(args: argparse.Namespace) -> int:
     # The store's cashiers: cashiers.txt beside the settings file, one name a line.
     config_file = Path(args.config) if args.config else default_config_file()
     cashiers = cashier_names(config_file.parent)
-    try:
-        return run_cashier(settings, token, cashiers=cashiers)
-    except SecondInstance as exc:
-        return _fail(args, str(exc))
-    except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
-        return EXIT_INTERRUPTED
+    for _ in range(2):  # again once, on a new database, when one was damaged and may be replaced
+        try:
+            return run_cashier(settings, token, cashiers=cashiers)
+        except SecondInstance as exc:
+            return _fail(args, str(exc))
+        except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
+            return EXIT_INTERRUPTED
+        except Exception as exc:
+            code = _disk_failure(args, exc)
+            if code is not None:
+                return code
+    return EXIT_USAGE
+
+
+def _disk_failure(args: argparse.Namespace, exc: Exception) -> int | None:
+    """The exit code for a disk the till could not start on, or ``None`` when a damaged
+    database was moved aside and the till may start again; anything else is raised again.
+
+    Imported here, not above: the window paints before the storage layer loads. Until the window
+    asks a manager itself, a damaged database is replaced only with --accept-new-database.
+    """
+    from app.cli.database import refuse_damaged, start_new_database
+    from app.core.storage.problems import DatabaseDamaged, StorageProblem
+
+    if isinstance(exc, DatabaseDamaged):
+        if not args.accept_new_database:
+            return _fail(args, refuse_damaged(args, exc).message)
+        start_new_database(exc)
+        return None
+    if isinstance(exc, StorageProblem):
+        return _fail(args, exc.sentence)
+    raise exc
 
 
 def demo(args: argparse.Namespace) -> int:

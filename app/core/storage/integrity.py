@@ -78,7 +78,7 @@ def _header_problem(db_path: Path) -> str | None:
     except OSError as exc:
         raise _problem_os(exc, db_path) from exc
     if not header:
-        return "the file is empty (0 bytes): it lost everything it held"
+        return "the file is empty, 0 bytes"
     if header != SQLITE_HEADER:
         return "the file is not an SQLite database"
     return None

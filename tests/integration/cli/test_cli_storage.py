@@ -205,3 +205,17 @@ def test_a_dead_tills_entries_are_sent_by_another_till_once(
     assert other("sync", "--once", "--timeout", "30").returncode == 0
     assert {line["idempotency_key"] for line in sandbox.ledger()} == set(queued)
     assert len(sandbox.ledger()) == 3
+
+
+def test_the_window_on_a_damaged_database_says_so_instead_of_a_traceback(
+    cli: TillCli, till_settings: Settings
+) -> None:
+    till_settings.data_dir.mkdir(parents=True)
+    till_settings.database_path.write_bytes(b"")
+    cli.env["QT_QPA_PLATFORM"] = "offscreen"
+    done = cli("gui")
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    # the last line is ours (Qt's offscreen plugin may warn before it)
+    assert done.stderr.strip().splitlines()[-1].startswith("stamps-pos gui: The till's database")
+    assert till_settings.database_path.read_bytes() == b""
