@@ -59,9 +59,9 @@ def check(
         return found[:MAX_PROBLEMS] or _schema_problems(connection)
     except sqlite3.DatabaseError as exc:
         # A page too broken to check raises instead of being listed.
-        problem = problem_from(exc, db_path)
-        if problem is not None and not isinstance(problem, DatabaseDamaged):
-            raise problem from exc
+        refusal = problem_from(exc, db_path)
+        if refusal is not None and not isinstance(refusal, DatabaseDamaged):
+            raise refusal from exc
         return [str(exc)]
     finally:
         connection.close()
