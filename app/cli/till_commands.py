@@ -213,7 +213,7 @@ async def _order(
 def _read_pin() -> Secret:
     """Six ASCII digits and a line end from standard input, read in bounded bytes; the refusal
     never repeats what was typed."""
-    line = sys.stdin.buffer.readline(16).rstrip(b"\r\n")
+    line = sys.stdin.buffer.readline(16).strip(b" \t\r\n")
     if not (len(line) == 6 and line.isdigit()):  # bytes.isdigit() is ASCII 0-9 only
         raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits (0-9)")
     return Secret(line.decode("ascii"))
