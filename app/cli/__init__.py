@@ -25,6 +25,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
 from app.cli.manager_parser import ACCOUNT_ACTIONS
 from app.cli.parser import Runner, build_parser
 from app.core import logs
+from app.hardening import forbid_core_dumps
 
 REDEEM_KINDS = ("reward", "multi", "voucher", "deduct", "code", "promo")
 
@@ -65,6 +66,8 @@ def _runners() -> dict[str, Runner]:
             f"outbox {a}": _lazy(till, "outbox_decide")
             for a in ("retry", "mark-applied", "dismiss")
         },
+        "outbox export": _lazy("app.cli.transfer_commands", "outbox_export"),
+        "outbox import": _lazy("app.cli.transfer_commands", "outbox_import"),
         **_manager_runners(),
     }
 
@@ -83,8 +86,33 @@ def _manager_runners() -> dict[str, Runner]:
     return runners
 
 
+def _not_utf8(argv: Sequence[str]) -> str | None:
+    """A message for the first argument that is not UTF-8 text, or ``None``.
+
+    Python hands such bytes over as lone surrogates, which fail at the first print or encode, far
+    from here; a command line is refused before anything reads it.
+    """
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "surrogateescape")
+            shown = repr(raw[:24] + (b"..." if len(raw) > 24 else b""))
+            option = argv[number - 2] if number > 1 else ""
+            if option.startswith("--") and "=" not in option:
+                return f"the value of {option} ({shown}) is not UTF-8 text"
+            return f"argument {number} ({shown}) is not UTF-8 text"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; returns the exit code."""
+    forbid_core_dumps()  # first: nothing secret is in memory yet
+    argv = list(sys.argv[1:] if argv is None else argv)
+    problem = _not_utf8(argv)
+    if problem:
+        print(f"{APP_NAME}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser(_runners())
     args, rest = parser.parse_known_args(argv)
     if rest and not getattr(args, "passthrough", False):

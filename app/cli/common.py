@@ -4,8 +4,11 @@ reading the settings and the token (cheaply: the window's command must not load 
 from __future__ import annotations
 
 import argparse
+import sys
+import unicodedata
 from pathlib import Path
 
+from app import APP_NAME
 from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core import logs
 from app.core.credentials import CredentialsError, Secret, load_token
@@ -20,6 +23,23 @@ class Stop(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print on one terminal line: its lines joined with "; ", and control
+    characters, bytes that were not UTF-8 and the like shown as escapes instead of obeyed."""
+    joined = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    return "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        else ch
+        for ch in joined
+    )
+
+
+def report_failure(command: str, message: str) -> None:
+    """The one line a failed command prints: ``stamps-pos COMMAND: message`` on stderr."""
+    print(f"{APP_NAME} {command}: {one_line(message)}", file=sys.stderr)
 
 
 def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:

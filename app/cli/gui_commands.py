@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from app import APP_NAME, version
-from app.cli.common import EXIT_USAGE, Stop, settings_and_token
+from app.cli.common import EXIT_USAGE, Stop, report_failure, settings_and_token
 from app.cli.qt_libraries import window_blocker
 from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core import logs
@@ -52,7 +51,7 @@ def _bundle_writer(
 
 
 def _fail(args: argparse.Namespace, message: str) -> int:
-    print(f"{APP_NAME} {args.command}: {message}", file=sys.stderr)
+    report_failure(args.command, message)
     return EXIT_USAGE
 
 
@@ -76,33 +75,50 @@ def gui(args: argparse.Namespace) -> int:
     config_file = Path(args.config) if args.config else default_config_file()
     cashiers = cashier_names(config_file.parent)
     config = Path(args.config) if args.config else None
-    try:
-        return run_cashier(
-            settings,
-            token,
-            cashiers=cashiers,
-            on_ready=_window_up,
-            support_bundle=_bundle_writer(config),
-        )
-    except SecondInstance as exc:
-        return _fail(args, str(exc))
-    except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
-        return EXIT_INTERRUPTED
-    except RuntimeError as exc:
-        return _refuse_newer_database(args, exc)
+    for _ in range(2):  # again once, on a new database, when one was damaged and may be replaced
+        try:
+            return run_cashier(
+                settings,
+                token,
+                cashiers=cashiers,
+                on_ready=_window_up,
+                support_bundle=_bundle_writer(config),
+            )
+        except SecondInstance as exc:
+            return _fail(args, str(exc))
+        except KeyboardInterrupt:  # Ctrl-C in the terminal: the window has shut down cleanly
+            return EXIT_INTERRUPTED
+        except Exception as exc:
+            code = _start_failure(args, exc)
+            if code is not None:
+                return code
+    return EXIT_USAGE
 
 
-def _refuse_newer_database(args: argparse.Namespace, exc: RuntimeError) -> int:
-    """The till found a database written by a newer version as it opened (after the window
-    was up: the check needs Alembic, too slow to load before the first paint). Refuse it as the
-    headless commands do; anything else goes on up."""
-    # already imported: the till's start raised it
+def _start_failure(args: argparse.Namespace, exc: Exception) -> int | None:
+    """The exit code for a database or disk the till could not start on, or ``None`` when a
+    damaged database was moved aside and the till may start again; anything else is raised again.
+
+    The till finds these as it opens, after the window is up (the checks need the storage layer
+    and Alembic, too slow to load before the first paint), so they are imported here. A database
+    written by a newer version is refused as the headless commands refuse it. Until the window
+    asks a manager itself, a damaged database is replaced only with --accept-new-database.
+    """
+    from app.cli.database import refuse_damaged, start_new_database
     from app.core.storage.migrate import DatabaseTooNew
+    from app.core.storage.problems import DatabaseDamaged, StorageProblem
 
-    if not isinstance(exc, DatabaseTooNew):
-        raise exc
-    logging.getLogger(__name__).warning("refused to start: %s", exc)
-    return _fail(args, str(exc))
+    if isinstance(exc, DatabaseTooNew):
+        logging.getLogger(__name__).warning("refused to start: %s", exc)
+        return _fail(args, str(exc))
+    if isinstance(exc, DatabaseDamaged):
+        if not args.accept_new_database:
+            return _fail(args, refuse_damaged(args, exc).message)
+        start_new_database(exc)
+        return None
+    if isinstance(exc, StorageProblem):
+        return _fail(args, exc.sentence)
+    raise exc
 
 
 def demo(args: argparse.Namespace) -> int:

@@ -4,33 +4,54 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
-from app import APP_NAME
-from app.cli.common import EXIT_USAGE, Stop, settings_and_token
-from app.core.services import DatabaseTooNew, RuntimeOptions, Till, open_till
+from app.cli.common import EXIT_USAGE, Stop, report_failure, settings_and_token
+from app.cli.database import refuse_damaged, start_new_database
+from app.core.services import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    RuntimeOptions,
+    StorageProblem,
+    Till,
+    open_till,
+)
 
 
 @asynccontextmanager
 async def till_for(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
-    """The till of the settings ``args`` name, its sync worker running when ``worker``."""
+    """The till of the settings ``args`` name, its sync worker running when ``worker``.
+
+    A damaged database is refused (its readable entries listed), or with
+    ``--accept-new-database`` moved aside and replaced by a new one.
+    """
     settings, token = settings_and_token(args)
-    try:
-        async with open_till(settings, token, RuntimeOptions(start_worker=worker)) as till:
-            yield till
-    except DatabaseTooNew as exc:
-        raise Stop(EXIT_USAGE, str(exc)) from None
+    options = RuntimeOptions(start_worker=worker)
+    async with AsyncExitStack() as stack:
+        try:
+            till = await stack.enter_async_context(open_till(settings, token, options))
+        except DatabaseTooNew as exc:
+            raise Stop(EXIT_USAGE, str(exc)) from None
+        except DatabaseDamaged as damage:
+            if not args.accept_new_database:
+                raise refuse_damaged(args, damage) from None
+            start_new_database(damage)
+            till = await stack.enter_async_context(open_till(settings, token, options))
+        yield till
 
 
 def run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
-    """Run ``body`` on a fresh event loop; a :class:`Stop` prints its message and exits."""
+    """Run ``body`` on a fresh event loop; a :class:`Stop` or a disk that refuses prints its
+    message (one line) and exits."""
     try:
         return asyncio.run(body())
     except Stop as stop:
-        print(f"{APP_NAME} {args.command}: {stop.message}", file=sys.stderr)
+        report_failure(args.command, stop.message)
         return stop.code
+    except StorageProblem as problem:  # a full or read-only disk, found on the way
+        report_failure(args.command, problem.sentence)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

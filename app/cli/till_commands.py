@@ -21,6 +21,7 @@ from app.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Stop,
+    report_failure,
 )
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.running import run as _run
@@ -176,15 +177,21 @@ async def _order(
 
 
 def _read_pin() -> Secret:
-    line = sys.stdin.readline().strip()
-    if len(line) != 6 or not line.isdigit():
-        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits")
-    return Secret(line)
+    """Six ASCII digits and a line end from standard input, read in bounded bytes; the refusal
+    never repeats what was typed."""
+    line = sys.stdin.buffer.readline(16).strip(b" \t\r\n")
+    if not (len(line) == 6 and line.isdigit()):  # bytes.isdigit() is ASCII 0-9 only
+        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits (0-9)")
+    return Secret(line.decode("ascii"))
 
 
 def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
-    pin = _read_pin() if args.pin_stdin else None
+    try:
+        pin = _read_pin() if args.pin_stdin else None
+    except Stop as stop:
+        report_failure(args.command, stop.message)
+        return stop.code
 
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
@@ -216,13 +223,11 @@ def redeem(args: argparse.Namespace) -> int:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except CatalogueUnavailable as exc:
                 raise Stop(EXIT_NOT_CONFIRMED, f"the catalogue cannot be read: {exc}") from None
-            if args.queue_only:
-                _print_receipt(receipt, args.json)
-                return EXIT_OK
-            settings = till.outbox.policy
-            receipt = await till.wait(
-                receipt.entry_id, settings.connect_timeout + settings.read_timeout + 1
-            )
+            if not args.queue_only:
+                settings = till.outbox.policy
+                receipt = await till.wait(
+                    receipt.entry_id, settings.connect_timeout + settings.read_timeout + 1
+                )
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)

@@ -31,6 +31,7 @@ from app.core.outbox.retry import RetryPolicy
 from app.core.outbox.signals import wait_event
 from app.core.outbox.transitions import apply_result
 from app.core.outbox.transport import ActivityRecord, SubmitResult
+from app.core.storage.payloads import FORBIDDEN_KEYS, forbidden_key
 from app.core.storage.tables import (
     ATTEMPTS,
     ENTRIES,
@@ -53,8 +54,6 @@ __all__ = [
     "check_payload",
 ]
 
-#: Payload keys that must never be stored (DESIGN.md §6), at any depth, in any case.
-FORBIDDEN_KEYS = frozenset({"pin", "token"})
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
 #: The columns an enqueue writes, besides ``seq``.
 _ENQUEUED = (
@@ -109,14 +108,9 @@ class OutboxStatus:
 
 def check_payload(payload: Any) -> None:
     """Refuse a payload holding a ``pin`` or ``token`` key anywhere."""
-    if isinstance(payload, Mapping):
-        for key, value in payload.items():
-            if str(key).lower() in FORBIDDEN_KEYS:
-                raise ForbiddenPayload(f"an outbox payload may not hold {key!r}")
-            check_payload(value)
-    elif isinstance(payload, list | tuple):
-        for item in payload:
-            check_payload(item)
+    key = forbidden_key(payload)
+    if key is not None:
+        raise ForbiddenPayload(f"an outbox payload may not hold {key!r}")
 
 
 def read_status(session: Session) -> OutboxStatus:

@@ -21,6 +21,7 @@ from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.signals import wait_event
 from app.core.outbox.transport import OutboxTransport, SubmitResult
 from app.core.stamps.errors import MalformedResponse, StampsError
+from app.core.storage.problems import StorageProblem
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,10 @@ class SyncWorker:
                 delay = await self._next_delay()
             except asyncio.CancelledError:
                 raise
+            except StorageProblem as problem:  # a full or read-only disk: said once, not a bug
+                log.warning(
+                    "sync worker round refused by the disk; trying again later: %s", problem
+                )
             except Exception:
                 log.exception("sync worker round failed; trying again later")
             await wait_event(self._wake, delay)
@@ -159,8 +164,10 @@ class SyncWorker:
             error, outcome = exc, Outcome.AMBIGUOUS
         try:
             await self.outbox.record(claimed, outcome, result=result, error=error)
-        except Exception:
+        except StorageProblem as problem:
             # the attempt row stays ambiguous and the lease runs out: the sweep decides later
+            log.warning("the outcome of entry %s was not saved: %s", claimed.entry_id, problem)
+        except Exception:
             log.exception("could not record the outcome of entry %s", claimed.entry_id)
 
     async def reconcile_due(self) -> int:
@@ -208,7 +215,8 @@ class SyncWorker:
 
     async def drain(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
         """Run until nothing is pending (queued and not held, or sending), the queue is paused, or
-        ``timeout`` seconds of clock time pass; returns the final counts.
+        ``timeout`` seconds of clock time pass; returns the final counts. Raises the
+        :class:`~app.core.storage.problems.StorageProblem` of a disk that refuses a claim.
 
         A lane is refilled as soon as its request is answered, not when the slowest of a round is;
         ``unknown`` entries are reconciled whenever this worker has nothing in flight. Requests in
@@ -221,7 +229,13 @@ class SyncWorker:
             self._wake.clear()
             remaining = deadline - clock.monotonic()
             if remaining > 0:
-                await self._fill_lanes()
+                try:
+                    await self._fill_lanes()
+                except StorageProblem:
+                    # the disk refuses new claims: the requests already out finish (and are
+                    # recorded, if the disk lets them) before the drain says so
+                    await asyncio.gather(*list(self._inflight.values()), return_exceptions=True)
+                    raise
             if self._inflight:
                 if remaining > 0:
                     # an answer (or any change to the outbox) wakes this at once

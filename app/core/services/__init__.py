@@ -55,6 +55,7 @@ from app.core.services.staff import (
 )
 from app.core.services.till import NotOnline, PinRejected, Refused, Till
 from app.core.storage.migrate import DatabaseTooNew
+from app.core.storage.problems import DatabaseDamaged, StorageProblem
 
 __all__ = [
     "Account",
@@ -64,6 +65,7 @@ __all__ = [
     "AuditLine",
     "AuditLog",
     "ChangeWatch",
+    "DatabaseDamaged",
     "DatabaseTooNew",
     "DaySummary",
     "DecisionRefused",
@@ -96,6 +98,7 @@ __all__ = [
     "RuntimeOptions",
     "Secret",
     "Staff",
+    "StorageProblem",
     "StaffRefused",
     "SummaryLine",
     "Till",

@@ -29,7 +29,9 @@ from app.core.offline.connectivity import SKEW_WARNING, ConnectivityMonitor
 from app.core.outbox.outbox import OutboxStatus, read_status
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, StampsError
+from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
+from app.core.storage.problems import StorageProblem
 
 #: Exit codes a failed check asks for, as everywhere in the command line.
 CONFIGURATION, UNREACHABLE, CREDENTIALS = 2, 3, 4
@@ -149,6 +151,23 @@ def check_database(db_path: Path) -> tuple[Check, OutboxStatus | None]:
         ), None
     if not db_path.exists():
         return ok(name, f"none yet; created at the till's first start ({db_path})", head=head), None
+    # Every page, indexes against their tables: more than the start's quick_check, so a damaged
+    # page the till has not read yet is found here first.
+    try:
+        problems = integrity_problems(db_path, "integrity_check", read_only=True)
+    except StorageProblem as exc:
+        return fail(name, exc.sentence, "free space or fix the disk, then run doctor again"), None
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return (
+            fail(
+                name,
+                f"{db_path} is damaged: {problems[0]}{more}",
+                "move it aside and start a new one: stamps-pos --accept-new-database outbox list "
+                "(its readable entries are listed; `stamps-pos outbox export` keeps them)",
+            ),
+            None,
+        )
     try:
         with _read_only(db_path) as connection:
             revision = current_revision(connection)

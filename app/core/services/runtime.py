@@ -78,8 +78,7 @@ async def open_till(
 ) -> AsyncIterator[Till]:
     """A running till; everything is stopped and closed when the block ends."""
     options = options or RuntimeOptions()
-    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    settings.data_dir.chmod(0o700)
+    # The storage prepares the data folder (0700), or opens it read-only when it cannot be written.
     outbox = await Outbox.open(
         settings.database_path, outbox_policy(settings), retry_policy(settings)
     )

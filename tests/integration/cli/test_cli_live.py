@@ -54,7 +54,8 @@ def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
         "KR-001:2",
         "--queue-only",
     )
-    assert (code, entry["status"], entry["kind"]) == (0, "queued", "multi")
+    # queued is not confirmed: exit 3, as the README says
+    assert (code, entry["status"], entry["kind"]) == (3, "queued", "multi")
     assert sandbox.ledger() == []
     synced = cli("sync", "--once", "--timeout", "20")
     assert synced.returncode == 0, synced.stderr
