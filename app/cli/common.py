@@ -42,8 +42,14 @@ def report_failure(command: str, message: str) -> None:
     print(f"{APP_NAME} {command}: {one_line(message)}", file=sys.stderr)
 
 
-def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:
-    """The settings (``--config`` or the default file) and the API token, or :class:`Stop`."""
+def settings_and_token(
+    args: argparse.Namespace, *, log_fallback: bool = False
+) -> tuple[Settings, Secret]:
+    """The settings (``--config`` or the default file) and the API token, or :class:`Stop`.
+
+    The log goes to the data folder from here on; ``log_fallback`` (the window) sends its lines
+    to stderr when the folder cannot take them, where a headless command keeps stderr for its
+    own one-line answer."""
     config = Path(args.config) if args.config else None
     try:
         settings = load_settings(config)
@@ -53,5 +59,5 @@ def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:
     if token is None:
         raise Stop(EXIT_USAGE, "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`")
     logs.keep_secret(token.reveal())
-    logs.to_folder(settings.data_dir)
+    logs.to_folder(settings.data_dir, fallback=log_fallback)
     return settings, token

@@ -66,7 +66,7 @@ def gui(args: argparse.Namespace) -> int:
         _fail(args, "kiosk mode: not built yet; run `stamps-pos gui` without --kiosk")
         return EXIT_NOT_BUILT
     try:
-        settings, token = settings_and_token(args)
+        settings, token = settings_and_token(args, log_fallback=True)
     except Stop as stop:
         return _fail(args, stop.message)
     from app.ui.cashier import SecondInstance, cashier_names, run_cashier

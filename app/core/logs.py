@@ -180,11 +180,12 @@ class FolderLog(RotatingFileHandler):
     folder gone read-only) goes to stderr instead, with a note saying why, once; the file is tried
     again for the next line, so logging to it resumes when space returns."""
 
-    def __init__(self, path: Path, fallback: TextIO | None = None) -> None:
+    def __init__(self, path: Path, fallback: TextIO | None = None, *, echo: bool = True) -> None:
         super().__init__(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
         self.fallback = fallback
+        self.echo = echo
         self.failing: str | None = None
 
     def _open(self) -> io.TextIOWrapper:
@@ -206,6 +207,8 @@ class FolderLog(RotatingFileHandler):
             super().handleError(record)
             return
         self._drop_stream()
+        if not self.echo:
+            return
         stream = self.fallback or sys.stderr
         reason = error.strerror or type(error).__name__
         with suppress(Exception):
@@ -266,9 +269,13 @@ def log_file(data_dir: Path) -> Path:
     return data_dir / LOG_FOLDER / LOG_FILE
 
 
-def to_folder(data_dir: Path) -> Path | None:
+def to_folder(data_dir: Path, *, fallback: bool = True) -> Path | None:
     """Also keep the log in ``data_dir/logs`` (rotating); returns the file, or ``None`` when
-    the folder cannot be written, in which case every line goes to stderr instead."""
+    the folder cannot be written, in which case every line goes to stderr instead.
+
+    ``fallback`` false (a headless command, whose stderr is its one-line answer): a line the file
+    cannot take is dropped rather than sent to stderr; the command says what is wrong itself.
+    """
     if _installed is None:
         start()
     assert _installed is not None
@@ -281,12 +288,13 @@ def to_folder(data_dir: Path) -> Path | None:
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.parent.mkdir(mode=0o700, exist_ok=True)
-        handler = FolderLog(path, fallback=_stream_of(_installed.stderr))
+        handler = FolderLog(path, fallback=_stream_of(_installed.stderr), echo=fallback)
         handler.stream = handler._open()  # fail here, at start, rather than on the first line
     except OSError:
         # Silently: a command on a read-only folder has its own one-line message to give; the
-        # lines that would have gone to the file go to stderr from here on.
-        _installed.stderr.setLevel(min(_installed.stderr.level, logging.INFO))
+        # window's lines that would have gone to the file go to stderr from here on.
+        if fallback:
+            _installed.stderr.setLevel(min(_installed.stderr.level, logging.INFO))
         return None
     _installed.folder = handler
     logging.getLogger().addHandler(_handler(handler, logging.DEBUG))

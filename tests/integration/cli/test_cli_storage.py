@@ -91,7 +91,7 @@ def test_a_read_only_folder_still_shows_what_the_till_holds(
 
         one_sentence(cli(*REDEEM), "read-only", str(read_only))
         one_sentence(cli("sync", "--once", "--timeout", "5"), "read-only")
-        assert "FAIL database" in cli("doctor").stdout
+        assert "FAIL  database:" in cli("doctor").stdout
         exported = cli("outbox", "export", str(tmp_path / "rescue.json"))
         assert exported.returncode == 0 and "exported 1 entries (1 queued)" in exported.stdout
         assert listed(cli) == [queued["id"]]
@@ -174,7 +174,7 @@ def test_a_database_without_its_schema_revision_is_refused_in_one_line(
         connection.execute("DROP TABLE alembic_version")
     connection.close()
     one_sentence(cli("outbox", "list"), "no schema revision")
-    assert "FAIL database" in cli("doctor").stdout
+    assert "FAIL  database:" in cli("doctor").stdout
 
 
 def test_doctor_reads_every_page(cli: TillCli, till_settings: Settings) -> None:
@@ -183,7 +183,7 @@ def test_doctor_reads_every_page(cli: TillCli, till_settings: Settings) -> None:
     damage_last_page(till_settings.database_path)
     done = cli("doctor")
     assert done.returncode == 2
-    assert "FAIL database" in done.stdout and "all checks passed" not in done.stdout
+    assert "FAIL  database:" in done.stdout and "all checks passed" not in done.stdout
 
 
 def test_a_dead_tills_entries_are_sent_by_another_till_once(

@@ -34,6 +34,7 @@ pytestmark = [
 PIN = "123456"  # Budi's, in the sandbox's demo data
 WRONG_PIN = "975318"
 BUDI = "budi.santoso@contoh.co.id"
+MANAGER, MANAGER_PIN = "Dewi", "864213"  # the till's manager, added in the shift below
 
 
 @dataclass
@@ -142,7 +143,9 @@ def test_the_token_and_the_pins_are_nowhere_but_the_token_store(
     assert cli("-vv", "sync", "--once", "--timeout", "30").returncode == 0
     assert cli("-vv", "outbox", "list").returncode == 0
     assert cli("-vv", "outbox", "show", str(entry["id"])).returncode == 0
-    assert cli("-vv", "cancel", str(entry["id"])).returncode == 0
+    assert cli("-vv", "manager", "add", MANAGER, stdin=f"{MANAGER_PIN}\n").returncode == 0
+    cancel = ("-vv", "cancel", str(entry["id"]), "--manager", MANAGER)
+    assert cli(*cancel, stdin=f"{MANAGER_PIN}\n").returncode == 0
     assert cli("-vv", "doctor").returncode == 0
 
     running = subprocess.Popen(
@@ -177,7 +180,7 @@ def test_the_token_and_the_pins_are_nowhere_but_the_token_store(
     }
     assert any(p.endswith("stamps-pos.db") for p in places)
     assert any(b"DEBUG" in b for b in cli.printed)  # it did log everything
-    for secret in (token, PIN, WRONG_PIN):
+    for secret in (token, PIN, WRONG_PIN, MANAGER_PIN):
         leaks = [where for where, content in places.items() if secret.encode() in content]
         assert leaks == [], f"{secret!r} found in {leaks}"
 

@@ -131,7 +131,8 @@ def test_a_file_that_is_not_a_database_fails(tmp_path: Path) -> None:
     db = tmp_path / "stamps-pos.db"
     db.write_bytes(b"this is not SQLite" * 100)
     check, _ = check_database(db)
-    assert check.status is Status.FAIL and "cannot be read" in check.detail
+    assert check.status is Status.FAIL and "is damaged" in check.detail
+    assert "--accept-new-database" in check.fix
 
 
 def _status(tmp_path: Path, *entries: OldEntry, paused: str | None = None) -> Any:
