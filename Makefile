@@ -1,6 +1,6 @@
-# The README's two commands are `make demo` and `make test`; both work on a machine with only
-# python3 and make. The virtualenv is created when missing and the project (re)installed only when
-# pyproject.toml changed.
+# The README's two commands are `make demo` and `make test`; README.md, "Installing", lists what
+# the system needs beside python3 and make. The virtualenv is created when missing and the project
+# (re)installed only when pyproject.toml changed.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,10 +8,20 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_API := pyside6
 
-.PHONY: demo test lint bench screenshots clean
+# make package: PyInstaller, pinned, installed into the venv only by this target (not a dependency
+# of the app or its tests).
+PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
 
+.PHONY: demo test lint bench screenshots package clean
+
+# A failed `venv` (Debian's python3 without python3-venv) leaves a .venv with no pip in it, which
+# every later run would take for a good one: remove it and say what to install.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "Stamps POS needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -V 2>&1)." >&2; exit 2; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv" >&2; \
+		exit 2; }
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
@@ -26,13 +36,22 @@ test: $(STAMP)
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests
-	$(BIN)/ruff format --check app tests
+	$(BIN)/ruff check app tests setup.py packaging
+	$(BIN)/ruff format --check app tests setup.py packaging
 	$(BIN)/mypy --strict app
 	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
+
+# A one-folder build in dist/stamps-pos, then checked: --version, doctor --json against the
+# build's own sandbox, the window offscreen; its size and start time are printed. Slow (a few
+# minutes): not part of make test (tests/packaging covers the wheel).
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PYINSTALLER)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/stamps-pos.spec
+	$(BIN)/python packaging/smoke.py dist/stamps-pos
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots docs/screenshots

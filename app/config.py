@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 import tomllib
+import unicodedata
 from datetime import timedelta
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -25,11 +27,38 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME, version
 from app.core.services import Channel, OfflineLimits, TillConfig
 
 ENV_PREFIX = "STAMPS_POS_"
 CONFIG_ENV = ENV_PREFIX + "CONFIG"
+#: The largest whole number SQLite stores (and the server's ids reach): 2⁶³ − 1.
+MAX_WHOLE = 2**63 - 1
+MAX_URL_LENGTH = 2048
+
+# Written numbers are plain ASCII digits: Python's int() would also take "1_0", " +10 " and
+# Arabic-Indic or full-width digits, which no one means in a till's settings.
+_WHOLE = re.compile(r"[0-9]{1,19}", re.ASCII)
+_DECIMAL = re.compile(r"[0-9]{1,19}(\.[0-9]{1,19})?", re.ASCII)
+_WHOLE_SETTINGS = (
+    "merchant",
+    "store",
+    "channel",
+    "lanes",
+    "pin_timeout",
+    "offline_max_stamps_per_redemption",
+    "offline_max_stamps_per_outage",
+    "offline_max_redemptions_per_outage",
+    "offline_max_voucher_value",
+    "cache_retention_days",
+)
+_DECIMAL_SETTINGS = (
+    "key_window_hours",
+    "connect_timeout",
+    "read_timeout",
+    "lease_margin",
+    "offline_member_max_age_hours",
+)
 
 
 class ConfigError(Exception):
@@ -47,6 +76,18 @@ def default_config_file() -> Path:
 def default_data_dir() -> Path:
     """The platform's data folder for the app."""
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def unprintable(text: str) -> str | None:
+    """What makes ``text`` unfit to show or store as it is, or ``None``: a byte that was not
+    UTF-8, or a control or formatting character (escape codes, line breaks, direction marks)."""
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            return "is not valid UTF-8"
+        if category in ("Cc", "Cf", "Zl", "Zp"):
+            return "holds control characters"
+    return None
 
 
 def is_loopback_host(host: str) -> bool:
@@ -67,8 +108,8 @@ class Settings(BaseSettings):
 
     base_url: str = "https://stamps.co.id"
     auth: Literal["token", "bearer", "body"] = "token"
-    merchant: int = Field(gt=0)
-    store: int = Field(gt=0)
+    merchant: int = Field(gt=0, le=MAX_WHOLE)
+    store: int = Field(gt=0, le=MAX_WHOLE)
     terminal: str = Field(default_factory=socket.gethostname, min_length=1, max_length=64)
     channel: Channel | None = None
     data_dir: Path = Field(default_factory=default_data_dir)
@@ -81,24 +122,114 @@ class Settings(BaseSettings):
     # Added to 2 × (connect + read timeout) for how long a claimed entry is held before another
     # worker may take it back after a crash.
     lease_margin: float = Field(default=30.0, ge=1.0, le=600)
+    # The longest a server's Retry-After is waited (s): a server asking for more gets this.
+    retry_after_cap: float = Field(default=3600.0, gt=0, le=86400)
     # The store's code as the activity feed names it; without it a redemption whose answer was
     # lost cannot be proven from the feed, and stays for a manager to decide.
     store_code: str | None = Field(default=None, min_length=1, max_length=64)
     # The offline policy's limits (architecture §4) and how long the cache keeps a member.
     offline_member_max_age_hours: float = Field(default=24, gt=0, le=24 * 30)
-    offline_max_stamps_per_redemption: int = Field(default=100, ge=0)
-    offline_max_stamps_per_outage: int = Field(default=1_000, ge=0)
-    offline_max_redemptions_per_outage: int = Field(default=50, ge=0)
-    offline_max_voucher_value: int = Field(default=250_000, ge=0)
+    offline_max_stamps_per_redemption: int = Field(default=100, ge=0, le=MAX_WHOLE)
+    offline_max_stamps_per_outage: int = Field(default=1_000, ge=0, le=MAX_WHOLE)
+    offline_max_redemptions_per_outage: int = Field(default=50, ge=0, le=MAX_WHOLE)
+    offline_max_voucher_value: int = Field(default=250_000, ge=0, le=MAX_WHOLE)
     offline_allow_codes: bool = False
     cache_retention_days: int = Field(default=90, ge=1, le=3650)
+
+    @field_validator(*_WHOLE_SETTINGS, mode="before")
+    @classmethod
+    def _plain_whole_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("must be a whole number, not true or false")
+        if isinstance(value, str):
+            if not _WHOLE.fullmatch(value):
+                raise ValueError(
+                    "must be a whole number of at most 19 digits, written with 0-9 only"
+                )
+            return int(value)
+        return value
+
+    @field_validator(*_DECIMAL_SETTINGS, mode="before")
+    @classmethod
+    def _plain_decimal(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("must be a number, not true or false")
+        if isinstance(value, str):
+            if not _DECIMAL.fullmatch(value):
+                raise ValueError("must be a number written with 0-9 and at most one '.'")
+            return float(value)
+        return value
+
+    @field_validator("terminal", "store_code")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        problem = unprintable(value)
+        if problem:
+            raise ValueError(problem)
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _a_folder(cls, value: Any) -> Any:
+        if not isinstance(value, str | PurePath):
+            return value
+        text = str(value)
+        if not text.strip():
+            raise ValueError("must name a folder; leave it unset for the platform's data folder")
+        problem = unprintable(text)
+        if problem:
+            raise ValueError(problem)
+        try:
+            path = Path(text).expanduser()
+        except RuntimeError:  # "~" with no home folder to stand for
+            raise ValueError("starts with ~ but this user has no home folder") from None
+        if not path.is_absolute():
+            raise ValueError(
+                "must be an absolute path: a relative one would depend on the folder the till "
+                "was started in"
+            )
+        try:
+            is_file = path.exists() and not path.is_dir()
+        except OSError:
+            is_file = False  # unreadable here; opening the database will say what is wrong
+        if is_file:
+            raise ValueError("names a file, not a folder")
+        return path
 
     @field_validator("base_url")
     @classmethod
     def _https_unless_loopback(cls, value: str) -> str:
-        parts = urlsplit(value)
+        if not value:
+            raise ValueError("must be an http(s) URL such as https://stamps.co.id")
+        if len(value) > MAX_URL_LENGTH:
+            raise ValueError(f"is longer than {MAX_URL_LENGTH} characters")
+        if not value.isascii() or any(ch.isspace() or not ch.isprintable() for ch in value):
+            raise ValueError(
+                "must be one URL with no spaces, line breaks or control characters, in ASCII "
+                "(write a host outside ASCII in its xn-- form)"
+            )
+        try:
+            parts = urlsplit(value)
+            port = parts.port
+        except ValueError:
+            raise ValueError("is not a valid URL (is the port a number from 1 to 65535?)") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("must be an http(s) URL such as https://stamps.co.id")
+        if "@" in parts.netloc:
+            # httpx would send them as Basic credentials in place of the token, and every log of
+            # the URL would print the password.
+            raise ValueError(
+                "must not hold a user name or password: the till sends its token in a header "
+                "(stamps-pos token set)"
+            )
+        if "?" in value or "#" in value:
+            raise ValueError("must not carry a query (?…) or a fragment (#…)")
+        if port == 0:
+            raise ValueError("has port 0; a port is a number from 1 to 65535")
         if parts.scheme == "http" and not is_loopback_host(parts.hostname):
             raise ValueError("plain http:// is accepted for loopback hosts only; use https://")
         return value.rstrip("/")
@@ -141,7 +272,8 @@ class Settings(BaseSettings):
                 allow_codes=self.offline_allow_codes,
             ),
             cache_retention_days=self.cache_retention_days,
-            user_agent=f"{APP_NAME}/{__version__}",
+            user_agent=f"{APP_NAME}/{version()}",
+            retry_after_cap=self.retry_after_cap,
         )
 
     @classmethod
@@ -168,6 +300,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError:
+        raise ConfigError(
+            f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
     except OSError as exc:

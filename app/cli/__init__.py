@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -23,7 +22,10 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_REFUSED,
     EXIT_USAGE,
 )
+from app.cli.manager_parser import ACCOUNT_ACTIONS
 from app.cli.parser import Runner, build_parser
+from app.core.services import logs
+from app.hardening import forbid_core_dumps
 
 REDEEM_KINDS = ("reward", "multi", "voucher", "deduct", "code", "promo")
 
@@ -52,6 +54,7 @@ def _runners() -> dict[str, Runner]:
         "demo": _lazy("app.cli.gui_commands", "demo"),
         "token set": _lazy("app.cli.token_commands", "token_set"),
         "doctor": _lazy("app.cli.doctor", "doctor"),
+        "support-bundle": _lazy("app.cli.support_bundle", "support_bundle"),
         "sandbox": _sandbox,
         "member find": _lazy(till, "member_find"),
         **{f"redeem {what}": _lazy(till, "redeem") for what in REDEEM_KINDS},
@@ -63,21 +66,66 @@ def _runners() -> dict[str, Runner]:
             f"outbox {a}": _lazy(till, "outbox_decide")
             for a in ("retry", "mark-applied", "dismiss")
         },
+        "outbox export": _lazy("app.cli.transfer_commands", "outbox_export"),
+        "outbox import": _lazy("app.cli.transfer_commands", "outbox_import"),
+        **_manager_runners(),
     }
+
+
+def _manager_runners() -> dict[str, Runner]:
+    staff, reading = "app.cli.staff_commands", "app.cli.manager_commands"
+    runners: dict[str, Runner] = {
+        f"{role} list": _lazy(staff, "accounts_list") for role in ACCOUNT_ACTIONS
+    }
+    for role, actions in ACCOUNT_ACTIONS.items():
+        for action in actions:
+            if action != "list":
+                runners[f"{role} {action}"] = _lazy(staff, "account_change")
+    for command in ("history", "exceptions", "audit", "summary"):
+        runners[command] = _lazy(reading, command)
+    return runners
+
+
+def _not_utf8(argv: Sequence[str]) -> str | None:
+    """A message for the first argument that is not UTF-8 text, or ``None``.
+
+    Python hands such bytes over as lone surrogates, which fail at the first print or encode, far
+    from here; a command line is refused before anything reads it.
+    """
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "surrogateescape")
+            shown = repr(raw[:24] + (b"..." if len(raw) > 24 else b""))
+            option = argv[number - 2] if number > 1 else ""
+            if option.startswith("--") and "=" not in option:
+                return f"the value of {option} ({shown}) is not UTF-8 text"
+            return f"argument {number} ({shown}) is not UTF-8 text"
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; returns the exit code."""
+    forbid_core_dumps()  # first: nothing secret is in memory yet
+    argv = list(sys.argv[1:] if argv is None else argv)
+    problem = _not_utf8(argv)
+    if problem:
+        print(f"{APP_NAME}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser(_runners())
     args, rest = parser.parse_known_args(argv)
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
-    # The commands print their own outcome; logs are for when someone asks for them.
-    level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.run is None:
         print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)
         return EXIT_NOT_BUILT
-    code: int = args.run(args)
+    # The commands print their own outcome; stderr has errors only unless -v asks for more. The
+    # full log goes to the data folder once a command knows it (see settings_and_token).
+    logs.start(args.verbose)
+    try:
+        code: int = args.run(args)
+    finally:
+        logs.stop()
     return code

@@ -4,10 +4,13 @@ reading the settings and the token (cheaply: the window's command must not load 
 from __future__ import annotations
 
 import argparse
+import sys
+import unicodedata
 from pathlib import Path
 
+from app import APP_NAME
 from app.config import ConfigError, Settings, default_config_file, load_settings
-from app.core.services import CredentialsError, Secret, TokenSource, load_token
+from app.core.services import CredentialsError, Secret, TokenSource, load_token, logs
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
 
@@ -19,6 +22,23 @@ class Stop(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print on one terminal line: its lines joined with "; ", and control
+    characters, bytes that were not UTF-8 and the like shown as escapes instead of obeyed."""
+    joined = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    return "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        else ch
+        for ch in joined
+    )
+
+
+def report_failure(command: str, message: str) -> None:
+    """The one line a failed command prints: ``stamps-pos COMMAND: message`` on stderr."""
+    print(f"{APP_NAME} {command}: {one_line(message)}", file=sys.stderr)
 
 
 def config_folder(args: argparse.Namespace) -> Path:
@@ -40,8 +60,14 @@ def token_source(args: argparse.Namespace) -> TokenSource:
     return read
 
 
-def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:
-    """The settings (``--config`` or the default file) and the API token, or :class:`Stop`."""
+def settings_and_token(
+    args: argparse.Namespace, *, log_fallback: bool = False
+) -> tuple[Settings, Secret]:
+    """The settings (``--config`` or the default file) and the API token, or :class:`Stop`.
+
+    The log goes to the data folder from here on; ``log_fallback`` (the window) sends its lines
+    to stderr when the folder cannot take them, where a headless command keeps stderr for its
+    own one-line answer."""
     config = Path(args.config) if args.config else None
     try:
         settings = load_settings(config)
@@ -50,4 +76,6 @@ def settings_and_token(args: argparse.Namespace) -> tuple[Settings, Secret]:
         raise Stop(EXIT_USAGE, str(exc)) from None
     if token is None:
         raise Stop(EXIT_USAGE, "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`")
+    logs.keep_secret(token.reveal())
+    logs.to_folder(settings.data_dir, fallback=log_fallback)
     return settings, token

@@ -1,67 +1,172 @@
-"""The ``stamps-pos`` argument parser: every command and option, and nothing else."""
+"""The ``stamps-pos`` argument parser: every command and option, and nothing else.
+
+Every value is checked here, before the till opens: a number is plain ASCII digits and fits the
+database, a text fits its field and holds no control characters, an entry id is an entry id. A
+refusal is one line on stderr and exit 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
-from app import APP_NAME, __version__
+from app import APP_NAME, version
+from app.cli.common import EXIT_USAGE, one_line
+from app.config import MAX_WHOLE, unprintable
 from app.core.services import EntryStatus
 
 Runner = Callable[[argparse.Namespace], int]
 
+# Only ASCII digits: int() would also take "1_0", " +10 " and Arabic-Indic or full-width digits.
+_WHOLE = re.compile(r"[0-9]+", re.ASCII)
+_DECIMAL = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9})?", re.ASCII)
+_ENTRY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
+#: The longest ``sync --timeout``: a week (a sync meant to run for ever takes no timeout).
+MAX_SECONDS = 7 * 24 * 3600.0
+SHOWN = 24
+
+
+def _shown(text: str) -> str:
+    """A refused value as a message quotes it: short, and never obeyed by the terminal."""
+    return repr(text if len(text) <= SHOWN else text[:SHOWN] + "…")
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "print the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{APP_NAME} {version()}")
+        parser.exit()
+
 
 def positive_int(text: str) -> int:
-    """An argparse type: a whole number above zero."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a number above zero, got {value}")
-    return value
+    """An argparse type: a whole number above zero, in ASCII digits, below 2⁶³."""
+    if not _WHOLE.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number written with 0-9 only, got {_shown(text)}"
+        )
+    if len(text) > len(str(MAX_WHOLE)) or not 0 < int(text) <= MAX_WHOLE:
+        raise argparse.ArgumentTypeError(
+            f"expected a number from 1 to {MAX_WHOLE}, got {_shown(text)}"
+        )
+    return int(text)
 
 
 def positive_float(text: str) -> float:
-    """An argparse type: a number of seconds above zero."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a number above zero, got {text}")
+    """An argparse type: a number of seconds above zero and at most a week."""
+    if not _DECIMAL.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds written with 0-9 and '.', got {_shown(text)}"
+        )
+    value = float(text)
+    if not 0 < value <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds above 0 and at most {MAX_SECONDS:.0f}, got {text}"
+        )
     return value
 
 
-def cart_item(text: str) -> tuple[str, int, int | None]:
+def text(max_length: int) -> Callable[[str], str]:
+    """An argparse type: one line of printable text, not blank, at most ``max_length`` long."""
+
+    def check(value: str) -> str:
+        problem = unprintable(value)
+        if problem:
+            raise argparse.ArgumentTypeError(f"the value {problem}")
+        if not value.strip():
+            raise argparse.ArgumentTypeError("must not be empty")
+        if len(value) > max_length:
+            raise argparse.ArgumentTypeError(
+                f"is {len(value)} characters long; at most {max_length} are accepted"
+            )
+        return value
+
+    return check
+
+
+IDENTIFIER = text(254)  # an email is at most 254 characters; a phone or card number far fewer
+CODE = text(64)
+INVOICE = text(100)
+NAME = text(64)
+NOTE = text(500)
+
+
+def entry_id(value: str) -> str:
+    """An argparse type: an outbox entry's id (a UUID, as ``outbox list`` prints it)."""
+    lowered = value.lower()
+    if not _ENTRY_ID.fullmatch(lowered):
+        raise argparse.ArgumentTypeError(
+            "expected an entry id such as 01a22c17-05e4-7955-a363-5020063cb488, "
+            f"got {_shown(value)}"
+        )
+    return lowered
+
+
+def cart_item(value: str) -> tuple[str, int, int | None]:
     """``CODE[:QTY[:STAMPS]]`` for ``redeem multi --reward``."""
-    parts = text.split(":")
-    if not parts[0] or len(parts) > 3:
-        raise argparse.ArgumentTypeError(f"expected CODE[:QTY[:STAMPS]], got {text!r}")
+    parts = value.split(":")
+    if len(parts) > 3:
+        raise argparse.ArgumentTypeError(f"expected CODE[:QTY[:STAMPS]], got {_shown(value)}")
+    code = CODE(parts[0])
     qty = positive_int(parts[1]) if len(parts) > 1 else 1
     stamps = positive_int(parts[2]) if len(parts) > 2 else None
-    return parts[0], qty, stamps
+    return code, qty, stamps
+
+
+class CommandLine(argparse.ArgumentParser):
+    """An argument parser whose refusals are one line (and a pointer to ``--help``), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {one_line(message)} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def add_acting_manager(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """``--manager NAME``: who takes a manager action; their PIN comes on standard input."""
+    parser.add_argument(
+        "--manager",
+        metavar="MANAGER",
+        type=NAME,
+        required=required,
+        help="the manager taking this action (their PIN is read from standard input)",
+    )
 
 
 def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     """The whole command line. ``runners`` maps a command path (``"redeem reward"``) to what runs
     it; a command missing from it is reported as not built."""
+    # manager_parser builds on this module's types: imported here, not at the top
+    from app.cli.manager_parser import add_manager_commands
 
     def bind(sub: argparse.ArgumentParser, path: str) -> None:
         sub.set_defaults(command=path, run=runners.get(path))
 
-    parser = argparse.ArgumentParser(
+    parser = CommandLine(
         prog=APP_NAME,
         description="Stamps POS: the loyalty till for the Stamps platform. "
         "With no command it opens the cashier window.",
         epilog="exit codes: 0 done, 1 refused, 2 usage or configuration error, "
-        "3 not confirmed, 4 queue paused for credentials, 5 not built",
+        "3 not confirmed, 4 queue paused for credentials, 5 not built. "
+        "A manager action without --manager or that manager's PIN on standard input is a usage "
+        "error (2); a wrong PIN or a locked, disabled or unknown manager is refused (1).",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=VersionAction, dest=argparse.SUPPRESS)
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the platform's)")
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)"
+    )
+    parser.add_argument(
+        "--accept-new-database",
+        action="store_true",
+        help="if the database is damaged, keep it aside (renamed with the time) and start a "
+        "new one; its readable entries are listed, for `outbox import`",
     )
     bind(parser, "gui")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -80,12 +185,18 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     _add_member(commands, bind)
     _add_redeem(commands, bind)
 
-    cancel = commands.add_parser("cancel", help="cancel a redemption")
+    cancel = commands.add_parser("cancel", help="cancel a redemption (a manager action)")
     which = cancel.add_mutually_exclusive_group(required=True)
-    which.add_argument("entry_id", nargs="?", metavar="ENTRY_ID", help="the outbox entry")
+    which.add_argument(
+        "entry_id", nargs="?", type=entry_id, metavar="ENTRY_ID", help="the outbox entry"
+    )
     which.add_argument("--server-id", type=positive_int, help="the server's redemption id")
+    cancel.add_argument(
+        "--user", metavar="ID", help="with --server-id, for a redemption made elsewhere: the member"
+    )
     cancel.add_argument("--replacement-voucher", action="store_true")
-    cancel.add_argument("--cashier", help="who asks (default: $USER)")
+    cancel.add_argument("--note", type=NOTE, help="why (goes to the audit log)")
+    add_acting_manager(cancel)
     cancel.add_argument("--json", action="store_true", help="print the entry as JSON")
     bind(cancel, "cancel")
 
@@ -95,7 +206,17 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bind(sync, "sync")
 
     _add_outbox(commands, bind)
-    bind(commands.add_parser("doctor", help="check settings, credentials and connection"), "doctor")
+    add_manager_commands(commands, bind)
+    doctor = commands.add_parser(
+        "doctor", help="check settings, data folder, database, queue, libraries and server"
+    )
+    doctor.add_argument("--json", action="store_true", help="print the report as JSON")
+    bind(doctor, "doctor")
+    bundle = commands.add_parser(
+        "support-bundle", help="write doctor's report, settings, queue and logs for support"
+    )
+    bundle.add_argument("out", metavar="OUT.zip", help="the file to write (must not exist)")
+    bind(bundle, "support-bundle")
 
     token = commands.add_parser("token", help="store the API token")
     token_commands = token.add_subparsers(title="actions", metavar="ACTION", required=True)
@@ -107,25 +228,29 @@ def _add_member(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     member = commands.add_parser("member", help="look a member up")
     actions = member.add_subparsers(title="actions", metavar="ACTION", required=True)
     find = actions.add_parser("find", help="by email, member ID, phone or card number")
-    find.add_argument("query")
+    find.add_argument("query", type=IDENTIFIER)
     find.add_argument("--json", action="store_true")
     bind(find, "member find")
 
 
 def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], None]) -> None:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--user", required=True, help="email, member ID, phone or card number")
+    common = CommandLine(add_help=False)
+    common.add_argument(
+        "--user", type=IDENTIFIER, required=True, help="email, member ID, phone or card number"
+    )
     common.add_argument("--channel", type=positive_int, help="API channel (default: the setting)")
-    common.add_argument("--cashier", help="who redeems (default: $USER)")
+    common.add_argument("--cashier", type=NAME, help="who redeems (default: $USER)")
     common.add_argument(
         "--pin-stdin", action="store_true", help="read the member's PIN from standard input"
     )
     common.add_argument(
-        "--queue-only", action="store_true", help="print the queued entry without waiting"
+        "--queue-only",
+        action="store_true",
+        help="print the queued entry without waiting (exit 3: not confirmed)",
     )
     common.add_argument("--json", action="store_true", help="print the entry as JSON")
-    invoice = argparse.ArgumentParser(add_help=False)
-    invoice.add_argument("--invoice", help="the POS invoice number")
+    invoice = CommandLine(add_help=False)
+    invoice.add_argument("--invoice", type=INVOICE, help="the POS invoice number")
 
     redeem = commands.add_parser("redeem", help="redeem a reward, voucher, code or promo code")
     kinds = redeem.add_subparsers(title="what", metavar="WHAT", required=True)
@@ -157,13 +282,15 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     bind(deduct, "redeem deduct")
 
     code = kinds.add_parser("code", parents=[common, invoice], help="by voucher code")
-    code.add_argument("--code", required=True)
+    code.add_argument("--code", type=CODE, required=True)
     code.add_argument("--template", type=positive_int, help="the voucher template id")
     bind(code, "redeem code")
 
     promo = kinds.add_parser("promo", parents=[common], help="a promo code")
-    promo.add_argument("--code", required=True)
-    promo.add_argument("--invoice", required=True, help="the POS invoice number (required)")
+    promo.add_argument("--code", type=CODE, required=True)
+    promo.add_argument(
+        "--invoice", type=INVOICE, required=True, help="the POS invoice number (required)"
+    )
     bind(promo, "redeem promo")
 
 
@@ -175,19 +302,39 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     listing.add_argument("--json", action="store_true")
     bind(listing, "outbox list")
     show = actions.add_parser("show", help="one entry with its attempts")
-    show.add_argument("entry_id")
+    show.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID")
     show.add_argument("--json", action="store_true")
     bind(show, "outbox show")
-    retry = actions.add_parser("retry", help="send a rejected or unknown entry again, as new")
-    retry.add_argument("entry_id")
-    retry.add_argument("--manager", help="who decides (default: $USER)")
-    bind(retry, "outbox retry")
+    export = actions.add_parser(
+        "export", help="write the queued, sending and unknown entries to a file (for another till)"
+    )
+    export.add_argument("file", metavar="FILE", help="the file to write (must not exist)")
+    export.add_argument(
+        "--database",
+        metavar="DB",
+        help="export from this database file (a damaged or a dead till's) instead of this till's",
+    )
+    bind(export, "outbox export")
+    load = actions.add_parser(
+        "import", help="add the entries of an export (or of a database file) to this till"
+    )
+    load.add_argument("file", metavar="FILE", help="an `outbox export` file or a database file")
+    load.add_argument("--manager", type=NAME, help="who decides (default: $USER)")
+    bind(load, "outbox import")
     for name, text in [
+        ("retry", "send a rejected or unknown entry again, as new"),
         ("mark-applied", "the server did apply it"),
         ("dismiss", "close it"),
     ]:
         action = actions.add_parser(name, help=text)
-        action.add_argument("entry_id")
-        action.add_argument("--note", required=True, help="why (goes to the audit log)")
-        action.add_argument("--manager", help="who decides (default: $USER)")
+        action.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID")
+        action.add_argument("--note", type=NOTE, required=True, help="why (goes to the audit log)")
+        add_acting_manager(action)
+        if name == "retry":
+            action.add_argument(
+                "--member-pin-stdin",
+                action="store_true",
+                help="a PIN member's redemption: read their PIN from standard input, after the "
+                "manager's",
+            )
         bind(action, f"outbox {name}")

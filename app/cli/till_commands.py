@@ -10,8 +10,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +22,12 @@ from app.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Stop,
-    settings_and_token,
+    report_failure,
     token_source,
 )
+from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
+from app.cli.running import run as _run
+from app.cli.running import till_for as _till
 from app.config import ConfigError, load_settings
 from app.core.services import (
     CatalogueUnavailable,
@@ -40,13 +42,13 @@ from app.core.services import (
     NotOnline,
     OperationKind,
     Order,
-    OutboxError,
     PinRejected,
     Receipt,
     Refused,
     RuntimeOptions,
     Sale,
     Secret,
+    StorageProblem,
     Till,
     Verdict,
     VoucherFacts,
@@ -71,27 +73,6 @@ _EXIT_FOR: dict[Verdict, int] = {
 
 def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
     return getattr(args, attribute, None) or os.environ.get("USER") or getpass.getuser()
-
-
-@asynccontextmanager
-async def _till(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
-    settings, token = settings_and_token(args)
-    options = RuntimeOptions(start_worker=worker, token_source=token_source(args))
-    try:
-        async with open_till(settings.till_config(), token, options) as till:
-            yield till
-    except DatabaseTooNew as exc:
-        raise Stop(EXIT_USAGE, str(exc)) from None
-
-
-def _run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
-    try:
-        return asyncio.run(body())
-    except Stop as stop:
-        print(f"{APP_NAME} {args.command}: {stop.message}", file=sys.stderr)
-        return stop.code
-    except KeyboardInterrupt:
-        return 130
 
 
 def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None = None) -> None:
@@ -222,10 +203,12 @@ async def _order(
 
 
 def _read_pin() -> Secret:
-    line = sys.stdin.readline().strip()
-    if len(line) != 6 or not line.isdigit():
-        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits")
-    return Secret(line)
+    """Six ASCII digits and a line end from standard input, read in bounded bytes; the refusal
+    never repeats what was typed."""
+    line = sys.stdin.buffer.readline(16).strip(b" \t\r\n")
+    if not (len(line) == 6 and line.isdigit()):  # bytes.isdigit() is ASCII 0-9 only
+        raise Stop(EXIT_USAGE, "the PIN on standard input must be exactly 6 digits (0-9)")
+    return Secret(line.decode("ascii"))
 
 
 def _asked_for(args: argparse.Namespace) -> tuple[OperationKind, Message]:
@@ -243,7 +226,11 @@ def _asked_for(args: argparse.Namespace) -> tuple[OperationKind, Message]:
 
 def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
-    pin = _read_pin() if args.pin_stdin else None
+    try:
+        pin = _read_pin() if args.pin_stdin else None
+    except Stop as stop:
+        report_failure(args.command, stop.message)
+        return stop.code
 
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
@@ -274,10 +261,8 @@ def redeem(args: argparse.Namespace) -> int:
                 await till.record_refusal(member, sale, kind=kind, what=what, reason=exc.message)
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
                 raise Stop(code, str(exc)) from None
-            if args.queue_only:
-                _print_receipt(receipt, args.json)
-                return EXIT_OK
-            receipt = await till.wait(receipt.entry_id)
+            if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry
+                receipt = await till.wait(receipt.entry_id)
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
@@ -289,22 +274,26 @@ def redeem(args: argparse.Namespace) -> int:
 
 
 def cancel(args: argparse.Namespace) -> int:
-    """``stamps-pos cancel ENTRY_ID | --server-id N``."""
+    """``stamps-pos cancel ENTRY_ID | --server-id N [--user ID] --manager NAME``: a manager's
+    cancel, their PIN on standard input."""
 
     async def body() -> int:
-        async with _till(args, worker=True) as till:
-            entry_id = args.entry_id
-            if entry_id is None:
-                entry_id = await till.entry_for_redemption(args.server_id)
-                if entry_id is None:
-                    message = say("cancel.not_this_till", redemption=args.server_id)
-                    raise Stop(EXIT_REFUSED, english(message))
+        pins = ManagerPins()
+        async with _till(args, worker=True) as till, acting_manager(till, args, pins):
             try:
-                receipt = await till.cancel(
-                    entry_id, who=_who(args), replacement_voucher=args.replacement_voucher
-                )
-            except (KeyError, OutboxError) as exc:
-                raise Stop(EXIT_REFUSED, _message(exc)) from None
+                if args.entry_id is not None:
+                    receipt = await till.manager.cancel(
+                        args.entry_id, replacement_voucher=args.replacement_voucher, note=args.note
+                    )
+                else:
+                    receipt = await till.manager.cancel_by_server_id(
+                        args.server_id,
+                        member=args.user,
+                        replacement_voucher=args.replacement_voucher,
+                        note=args.note,
+                    )
+            except REFUSALS as exc:
+                raise refusal_exit(exc) from None
             if receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
                 receipt = await till.wait(receipt.entry_id)
             paused = (await till.status()).paused
@@ -375,8 +364,8 @@ def resume_after_token_change(args: argparse.Namespace) -> Message | None:
 
     try:
         return asyncio.run(body())
-    except (DatabaseTooNew, OSError, Explained):
-        return None
+    except (DatabaseTooNew, StorageProblem, OSError, Explained):
+        return None  # the till says what is wrong with its database when it next opens
 
 
 # --- outbox --------------------------------------------------------------------------------------
@@ -437,23 +426,45 @@ def outbox_show(args: argparse.Namespace) -> int:
     return _run(args, body)
 
 
+def _member_pin(pins: ManagerPins) -> Secret:
+    """A member's PIN after the manager's: checked for shape first, since every one the server
+    sees that is wrong costs the member an attempt."""
+    pin = pins.read("the member's PIN")
+    if len(pin.reveal()) != 6 or not pin.reveal().isdigit():
+        raise Stop(EXIT_USAGE, "the member's PIN on standard input must be exactly 6 digits")
+    return pin
+
+
 def outbox_decide(args: argparse.Namespace) -> int:
-    """``stamps-pos outbox retry | mark-applied | dismiss ID``: a manager's decision."""
+    """``stamps-pos outbox retry | mark-applied | dismiss ID --note TEXT --manager NAME``: a
+    manager's decision, their PIN on standard input (and a PIN member's after it, for a retry).
+
+    A retry is sent at once and waited for, like a redemption: a PIN member's authorisation runs
+    out if the new entry waits for another process to send it."""
     action = args.command.split()[1]
 
     async def body() -> int:
-        async with _till(args, worker=False) as till:
-            who = _who(args, "manager")
+        pins = ManagerPins()
+        retrying = action == "retry"
+        async with _till(args, worker=retrying) as till, acting_manager(till, args, pins):
             try:
                 if action == "retry":
-                    receipt = await till.retry(args.entry_id, who=who)
+                    member_pin = _member_pin(pins) if args.member_pin_stdin else None
+                    receipt = await till.manager.retry(
+                        args.entry_id, note=args.note, member_pin=member_pin
+                    )
                 elif action == "mark-applied":
-                    receipt = await till.mark_applied(args.entry_id, who=who, note=args.note)
+                    receipt = await till.manager.mark_applied(args.entry_id, note=args.note)
                 else:
-                    receipt = await till.dismiss(args.entry_id, who=who, note=args.note)
-            except (KeyError, OutboxError) as exc:
-                raise Stop(EXIT_REFUSED, _message(exc)) from None
+                    receipt = await till.manager.dismiss(args.entry_id, note=args.note)
+            except REFUSALS as exc:
+                raise refusal_exit(exc) from None
+            if not retrying:
+                _print_receipt(receipt, False)
+                return EXIT_OK
+            receipt = await till.wait(receipt.entry_id)
+            paused = (await till.status()).paused
         _print_receipt(receipt, False)
-        return EXIT_OK
+        return _exit_for(receipt, paused)
 
     return _run(args, body)

@@ -8,8 +8,10 @@ the database or a log, and :class:`Secret` keeps it out of ``repr()`` and traceb
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +21,10 @@ TOKEN_ENV = "STAMPS_POS_TOKEN"  # noqa: S105 - the variable name, not a token
 KEYRING_SERVICE = "stamps-pos"
 KEYRING_USER = "api-token"
 KEYRING_DEADLINE_S = 2.0
+#: Longer than any token Stamps issues, short enough to travel in one header line.
+MAX_TOKEN_LENGTH = 4096
+#: What a paste or a file may put around a token; anything else is part of it (and refused).
+AROUND = " \t\r\n"
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -49,7 +55,30 @@ class Secret:
 
 
 class CredentialsError(Exception):
-    """No token could be found or stored."""
+    """No token could be found or stored. The message never holds the token itself."""
+
+
+def check_token(value: str, source: str) -> str:
+    """``value`` if it can be sent as it is, in a header or a JSON body: one word of printable
+    ASCII, at most :data:`MAX_TOKEN_LENGTH` long. Else :class:`CredentialsError` naming ``source``
+    (where the token came from) and what is wrong, never the token.
+
+    A token the HTTP layer cannot encode would fail every request before it leaves, and the till
+    would queue redemptions for ever without a reason a person could read.
+    """
+    if not value:
+        raise CredentialsError(f"{source} is empty")
+    if len(value) > MAX_TOKEN_LENGTH:
+        raise CredentialsError(
+            f"{source} cannot be sent: it is {len(value)} characters long, and a token is at "
+            f"most {MAX_TOKEN_LENGTH}"
+        )
+    if not all("!" <= ch <= "~" for ch in value):
+        raise CredentialsError(
+            f"{source} holds characters that cannot be sent (spaces, control characters or "
+            "letters outside ASCII): a token is one word of printable ASCII"
+        )
+    return value
 
 
 def _with_deadline(call: Callable[[], T], deadline: float) -> T | None:
@@ -78,6 +107,19 @@ def _keyring_usable() -> bool:
     return not isinstance(keyring.get_keyring(), fail.Keyring)
 
 
+def keyring_backend(*, deadline: float = KEYRING_DEADLINE_S) -> str | None:
+    """The name of the system keyring the token would be kept in, or ``None`` when there is no
+    usable one (or it does not answer within ``deadline``): then ``token set`` uses the file."""
+
+    def probe() -> str | None:
+        import keyring
+
+        backend = keyring.get_keyring()
+        return f"{type(backend).__module__}.{type(backend).__name__}" if _keyring_usable() else None
+
+    return _with_deadline(probe, deadline)
+
+
 def token_file(config_dir: Path) -> Path:
     """The fallback file that holds the token (mode 0600)."""
     return config_dir / "token"
@@ -85,9 +127,9 @@ def token_file(config_dir: Path) -> Path:
 
 def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Secret | None:
     """The token from the environment, the keyring or the file, in that order; ``None`` if none."""
-    from_env = os.environ.get(TOKEN_ENV, "").strip()
+    from_env = os.environ.get(TOKEN_ENV, "").strip(AROUND)
     if from_env:
-        return Secret(from_env)
+        return Secret(check_token(from_env, TOKEN_ENV))
 
     def from_keyring() -> str | None:
         import keyring
@@ -96,22 +138,25 @@ def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Sec
 
     stored = _with_deadline(from_keyring, deadline)
     if stored:
-        return Secret(stored)
+        return Secret(check_token(stored.strip(AROUND), "the token in the system keyring"))
     path = token_file(config_dir)
     try:
-        text = path.read_text(encoding="utf-8").strip()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise CredentialsError(f"token file {path} cannot be read: {exc.strerror}") from None
-    return Secret(text) if text else None
+    text = raw.decode("ascii", errors="replace").strip(AROUND)
+    return Secret(check_token(text, f"the token in {path}")) if text else None
 
 
 def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> str:
-    """Keep the token in the keyring, else in a 0600 file. Returns where it went, for the user."""
-    value = token.reveal().strip()
-    if not value or any(ch.isspace() for ch in value):
-        raise CredentialsError("a token is one word with no spaces")
+    """Keep the token in the keyring, else in a 0600 file. Returns where it went, for the user.
+
+    The token is checked first; the file is replaced whole (a temporary file renamed over it), so
+    a refused token, a full disk or a crash mid-write leaves the previous token as it was.
+    """
+    value = check_token(token.reveal().strip(AROUND), "the token")
 
     def to_keyring() -> bool:
         import keyring
@@ -123,11 +168,32 @@ def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DE
 
     if _with_deadline(to_keyring, deadline):
         return "the system keyring"
-    config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = token_file(config_dir)
-    # Create with 0600 from the start: no moment where another user could read it.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(value + "\n")
-    os.chmod(path, 0o600)
+    try:
+        _replace_file(path, (value + "\n").encode("ascii"))
+    except OSError as exc:
+        raise CredentialsError(f"token file {path} cannot be written: {exc.strerror}") from None
     return str(path)
+
+
+def _replace_file(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` atomically, 0600 from the first byte, in a 0700 folder."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # mkstemp creates the file 0600: there is no moment where another user could read it.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    # The rename itself must survive a power cut too.
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)

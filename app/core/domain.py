@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import IntEnum, StrEnum
 
 
@@ -58,10 +59,35 @@ class EntryStatus(StrEnum):
     DISMISSED = "dismissed"
 
 
-def format_rupiah(amount: int) -> str:
-    """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands)."""
+#: States an entry never leaves.
+FINAL_STATUSES = frozenset(
+    {EntryStatus.SYNCED, EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED}
+)
+
+
+def format_rupiah(amount: int | Decimal) -> str:
+    """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands), and
+    ``Rp 150.000,50`` when there is a fraction (a comma before it, at least two digits)."""
     sign = "-" if amount < 0 else ""
-    return f"{sign}Rp {abs(amount):,}".replace(",", ".")
+    value = abs(Decimal(amount))
+    whole = int(value)
+    text = f"{whole:,}".replace(",", ".")
+    fraction = value - whole
+    if fraction:
+        digits = format(fraction, "f").partition(".")[2].rstrip("0")
+        text += "," + digits.ljust(2, "0")
+    return f"{sign}Rp {text}"
+
+
+class MissingIdentifier(ValueError):
+    """The member has none of the identifiers an endpoint accepts; the message says which.
+    ``accepts_phone``: the endpoint takes an email or phone number (else an email or Member ID),
+    so a screen can say it in its own words."""
+
+    def __init__(self, text: str, *, name: str, accepts_phone: bool) -> None:
+        super().__init__(text)
+        self.name = name
+        self.accepts_phone = accepts_phone
 
 
 @dataclass(frozen=True)
@@ -86,13 +112,40 @@ class Member:
     live: bool = True
 
     @property
-    def user(self) -> str:
-        """What the till sends as ``user``: the email, else the first member ID, else the id."""
-        if self.email:
-            return self.email
-        if self.member_ids:
-            return self.member_ids[0]
-        return self.server_id
+    def user(self) -> str | None:
+        """``user`` where the docs take "email or Member ID" (the redemptions, the rewards and the
+        member's vouchers): the email, else the first member ID; ``None`` with neither."""
+        return self.email or (self.member_ids[0] if self.member_ids else None)
+
+    @property
+    def contact(self) -> str | None:
+        """The member where the docs take "email or phone": by-voucher-code's ``identifier`` and
+        the activity feed's ``user`` ("email/mobile number"); ``None`` with neither."""
+        return self.email or self.phone
+
+    @property
+    def lookup(self) -> str:
+        """The member where anything they have is taken (member details, PIN authorisation:
+        "email, Member ID, mobile number or primary key ID")."""
+        return self.user or self.phone or self.server_id
+
+    def identifier_for(self, kind: OperationKind) -> str:
+        """What to send as the member for an operation of ``kind``; raises
+        :class:`MissingIdentifier`, with a sentence a cashier can act on, when the member has
+        none of what that endpoint accepts."""
+        if kind is OperationKind.CODE:
+            found, wanted = self.contact, "an email or phone number"
+        else:
+            found, wanted = self.user, "an email or Member ID"
+        if found is None:
+            raise MissingIdentifier(
+                f"{self.name} has no {wanted.removeprefix('an ')} on their Stamps account, and the "
+                f"server needs {wanted} for this. Add one on the Stamps dashboard, then find the "
+                "member again.",
+                name=self.name,
+                accepts_phone=kind is OperationKind.CODE,
+            )
+        return found
 
     @property
     def lane(self) -> str:

@@ -72,6 +72,15 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server cannot be reached and this till has not seen “{query}” before. "
         "Try again when the till is back online."
     ),
+    "member.no_email_or_member_id": (
+        "{name} has no email or Member ID on their Stamps account, and the server needs an email "
+        "or Member ID for this. Add one on the Stamps dashboard, then find the member again."
+    ),
+    "member.no_email_or_phone": (
+        "{name} has no email or phone number on their Stamps account, and the server needs an "
+        "email or phone number for this. Add one on the Stamps dashboard, then find the member "
+        "again."
+    ),
     "member.pick_one": "{count} members match “{query}”. Pick one from the list.",
     "member.credentials": (
         "The Stamps server refuses this till's API token, so members cannot be looked up. "
@@ -98,6 +107,9 @@ TEMPLATES: dict[str, str] = {
         "This member's vouchers could not be read: the Stamps server did not answer and this "
         "till has not seen them before. Try again in a moment."
     ),
+    "catalogue.vouchers_need_user": (
+        "{name} has no email or Member ID, which the Stamps server needs to list their vouchers."
+    ),
     "catalogue.as_of": (
         "The Stamps server did not answer: shown as this till last saw them ({when})."
     ),
@@ -107,6 +119,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "order.flexible_needs_stamps": "{name} is a flexible reward: say how many stamps to spend.",
     "order.no_reward_code": "No reward with code {code} at this store.",
+    "order.reward_without_code": (
+        "{name} has no reward code, so it cannot go in a cart: redeem it on its own."
+    ),
     "order.cart_empty": "The cart is empty.",
     "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",
     "order.voucher_not_known": (
@@ -191,6 +206,8 @@ TEMPLATES: dict[str, str] = {
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": "See the manager's note.",
     "receipt.stamps_left": "{stamps} stamps left.",
+    "receipt.also_said": "The Stamps server also said: {said}",
+    "receipt.stamps_left_also_said": "{stamps} stamps left. The Stamps server also said: {said}",
     "receipt.detail.sending": "Sending to the Stamps server…",
     "receipt.detail.unreachable": "The Stamps server cannot be reached; the till keeps trying.",
     "receipt.detail.lost": (
@@ -222,10 +239,12 @@ TEMPLATES: dict[str, str] = {
         "by itself."
     ),
     # --- cancelling and the manager's decisions -------------------------------------------------
-    "cancel.not_this_till": (
-        "Redemption {redemption} was not made on this till; cancel it on the Stamps dashboard."
-    ),
-    "cancel.refused": "It cannot be cancelled: {reason}",
+    "cancel.pending": "Cancel pending",
+    "cancel.done": "Cancelled",
+    "cancel.refused_by_server": "Cancel refused: {reason}",
+    "cancel.refused_silently": "Cancel refused: the server said no",
+    "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
+    "cancel.closed": "Cancel closed by a manager",
 }
 
 

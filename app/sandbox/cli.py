@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="add N generated members (bench1@contoh.co.id …) with 10,000 stamps each",
     )
+    p.add_argument(
+        "--extra-rewards",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N generated rewards (GEN-0001 …), so the catalogue takes several pages",
+    )
     p.add_argument("--seed", type=int, help="seed for repeatable faults")
     p.add_argument("--error-rate", type=_rate, default=0.0, help="5xx answers (not applied)")
     p.add_argument("--latency-ms", type=int, default=0, help="delay added to every request")
@@ -47,6 +54,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drop-rate", type=_rate, default=0.0, help="connections closed unanswered")
     p.add_argument(
         "--applied-then-500-rate", type=_rate, default=0.0, help="applied, then answered 500"
+    )
+    p.add_argument(
+        "--applied-then-503-rate", type=_rate, default=0.0, help="applied, then answered 503"
+    )
+    p.add_argument(
+        "--errors-only-rate",
+        type=_rate,
+        default=0.0,
+        help="answered 200 with only 'errors', naming no redemption (not applied)",
+    )
+    p.add_argument(
+        "--timeout-after-apply", action="store_true", help="timeouts happen after the effect"
+    )
+    p.add_argument("--drop-after-apply", action="store_true", help="drops happen after the effect")
+    p.add_argument(
+        "--errors-only-after-apply",
+        action="store_true",
+        help="errors-only answers come after the effect",
+    )
+    p.add_argument(
+        "--retry-after", metavar="VALUE", help="the Retry-After header of every injected error"
+    )
+    p.add_argument(
+        "--member-details-plural",
+        action="store_true",
+        help="member details say 'memberships'/'users' (the docs' table), not 'membership'/'user'",
     )
     p.add_argument(
         "--error-statuses",
@@ -62,22 +95,36 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def fault_config(args: argparse.Namespace) -> FaultConfig:
+    """The faults the command line asked for; each flag is the control API's field name."""
+    return FaultConfig(
+        error_rate=args.error_rate,
+        latency_ms=args.latency_ms,
+        timeout_rate=args.timeout_rate,
+        drop_rate=args.drop_rate,
+        applied_then_500_rate=args.applied_then_500_rate,
+        applied_then_503_rate=args.applied_then_503_rate,
+        errors_only_rate=args.errors_only_rate,
+        scope=args.fault_scope,
+        error_statuses=tuple(int(s) for s in args.error_statuses.split(",") if s.strip()),
+        timeout_after_apply=args.timeout_after_apply,
+        drop_after_apply=args.drop_after_apply,
+        errors_only_after_apply=args.errors_only_after_apply,
+        retry_after=args.retry_after,
+        member_details_plural=args.member_details_plural,
+        seed=args.seed,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        faults = FaultConfig(
-            error_rate=args.error_rate,
-            latency_ms=args.latency_ms,
-            timeout_rate=args.timeout_rate,
-            drop_rate=args.drop_rate,
-            applied_then_500_rate=args.applied_then_500_rate,
-            scope=args.fault_scope,
-            error_statuses=tuple(int(s) for s in args.error_statuses.split(",") if s.strip()),
-            seed=args.seed,
-        )
+        faults = fault_config(args)
         faults.validate()
         if args.extra_members < 0:
             raise ValueError("--extra-members must be 0 or more")
+        if args.extra_rewards < 0:
+            raise ValueError("--extra-rewards must be 0 or more")
     except ValueError as exc:
         print(f"stamps-pos sandbox: {exc}")
         return 2
@@ -89,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         faults=faults,
         state_path=args.state,
         extra_members=args.extra_members,
+        extra_rewards=args.extra_rewards,
     )
     stop = threading.Event()
 

@@ -3,6 +3,7 @@
 They answer only requests from loopback, need no token, and are never faulted:
 
 - ``POST /_sandbox/reset``: demo data afresh, keys, ledger, clock and faults back to defaults
+  (``{"extra_rewards": N}``: N generated rewards in this world, so the catalogue pages)
 - ``GET /_sandbox/ledger``: every applied effect in order
 - ``GET|POST /_sandbox/faults``: read or change the fault settings (partial JSON object)
 - ``GET|POST /_sandbox/idempotency``: ``{"enabled": bool}``
@@ -53,7 +54,16 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
         return endpoint
 
     async def reset(request: Request) -> dict[str, Any]:
-        sandbox.reset()
+        options = await _body(request)
+        unknown = set(options) - {"extra_rewards"}
+        if unknown:
+            raise ValueError(f"unknown reset options: {sorted(unknown)}")
+        extra = options.get("extra_rewards")
+        if extra is not None and (
+            isinstance(extra, bool) or not isinstance(extra, int) or not 0 <= extra <= 10_000
+        ):
+            raise ValueError("extra_rewards must be a whole number from 0 to 10000")
+        sandbox.reset(extra)
         return {"status": "ok"}
 
     async def ledger(request: Request) -> dict[str, Any]:

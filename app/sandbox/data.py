@@ -32,7 +32,7 @@ MERCHANT_ID = 14
 PIN_MEMBER_PIN = "123456"
 
 # (id, name, email, phone, stamps, level, extras)
-_MEMBERS: list[tuple[int, str, str, str, int, int, dict[str, object]]] = [
+_MEMBERS: list[tuple[int, str, str | None, str, int, int, dict[str, object]]] = [
     (6, "Ayu Pratiwi", "customer@stamps.co.id", "+6281210000006", 250, 100, {}),
     (
         123,
@@ -85,6 +85,16 @@ _MEMBERS: list[tuple[int, str, str, str, int, int, dict[str, object]]] = [
     (139, "Maya Anggraini", "maya.anggraini@contoh.co.id", "+6281350000139", 97, 200, {}),
     (140, "Eko Prasetyo", "eko.prasetyo@contoh.co.id", "+6287710000140", 23, 100, {}),
     (141, "Lestari Handayani", "lestari.h@contoh.co.id", "+6281220000141", 141, 200, {}),
+    # Registered at the counter by phone alone: no email, no Member ID, no card.
+    (
+        142,
+        "Slamet Riyadi",
+        None,
+        "+6281290000142",
+        70,
+        100,
+        {"member_ids": [], "card_number": None},
+    ),
 ]
 
 _ADDRESSES = [
@@ -129,11 +139,16 @@ def extra_member_email(n: int) -> str:
     return f"bench{n}@contoh.co.id"
 
 
-def build_world(now: float, extra_members: int = 0) -> World:
+#: The first id of the generated rewards that ``extra_rewards`` adds (a big catalogue's pages).
+EXTRA_REWARD_FIRST_ID = 1001
+
+
+def build_world(now: float, extra_members: int = 0, extra_rewards: int = 0) -> World:
     """A fresh demo world, with dates around ``now`` (a unix time).
 
     ``extra_members`` adds that many plain members (``bench1@contoh.co.id`` …), each with
-    enough stamps that a load test never runs them dry.
+    enough stamps that a load test never runs them dry; ``extra_rewards`` that many plain
+    rewards (``GEN-0001`` …), so the catalogue takes more than one page.
     """
     cal = _Calendar(dt.datetime.fromtimestamp(now, tz=dt.UTC).date())
     ago, ahead = cal.ago, cal.ahead
@@ -144,13 +159,16 @@ def build_world(now: float, extra_members: int = 0) -> World:
     }
     members: dict[int, Member] = {}
     for i, (pk, name, email, phone, stamps, level, extras) in enumerate(_MEMBERS):
+        fields: dict[str, object] = {
+            "member_ids": [member_id_of(pk)],
+            "card_number": card_number_of(pk),
+            **extras,
+        }
         members[pk] = Member(
             id=pk,
             name=name,
             email=email,
             phone=phone,
-            member_ids=[member_id_of(pk)],
-            card_number=card_number_of(pk),
             level=level,
             stamps=stamps,
             gender="female" if i % 2 == 0 else "male",
@@ -158,7 +176,7 @@ def build_world(now: float, extra_members: int = 0) -> World:
             address=_ADDRESSES[i % len(_ADDRESSES)],
             referral_code=f"RDG{pk:04d}",
             start_date=ago(400 - i * 7),
-            **extras,  # type: ignore[arg-type]
+            **fields,  # type: ignore[arg-type]
         )
     for n in range(1, extra_members + 1):
         pk = EXTRA_MEMBER_FIRST_ID + n - 1
@@ -214,6 +232,15 @@ def build_world(now: float, extra_members: int = 0) -> World:
                 min_level=200,
                 stores=[32],
             ),
+            # No code: it redeems on its own (by id) but cannot go in a cart (items name codes).
+            Reward(
+                9,
+                None,
+                "Kue Lapis Musiman",
+                REWARD_PRODUCT,
+                18,
+                "Kue musiman, selama persediaan ada",
+            ),
             Reward(
                 12,
                 "KR-FLEX",
@@ -234,6 +261,12 @@ def build_world(now: float, extra_members: int = 0) -> World:
             ),
         ]
     }
+
+    for n in range(1, extra_rewards + 1):
+        pk = EXTRA_REWARD_FIRST_ID + n - 1
+        rewards[pk] = Reward(
+            pk, f"GEN-{n:04d}", f"Hadiah Katalog {n}", REWARD_PRODUCT, 5 + n % 50, "Generated"
+        )
 
     templates = {
         t.id: t

@@ -48,7 +48,8 @@ class SandboxServer:
     ``faults`` is a :class:`FaultConfig` or a mapping of its fields; ``seed`` overrides its seed.
     ``state_path`` keeps the state in that SQLite file across restarts; without it, state lives
     in memory and dies with the server. ``extra_members`` adds generated members with plenty
-    of stamps (``bench1@contoh.co.id`` …) for load tests.
+    of stamps (``bench1@contoh.co.id`` …) for load tests; ``extra_rewards`` generated rewards
+    (``GEN-0001`` …), so the catalogue takes several pages.
     """
 
     def __init__(
@@ -62,6 +63,7 @@ class SandboxServer:
         seed: int | None = None,
         state_path: str | Path | None = None,
         extra_members: int = 0,
+        extra_rewards: int = 0,
     ) -> None:
         config = faults if isinstance(faults, FaultConfig) else FaultConfig(**dict(faults or {}))
         if seed is not None:
@@ -75,6 +77,7 @@ class SandboxServer:
             faults=config,
             state_path=state_path,
             extra_members=extra_members,
+            extra_rewards=extra_rewards,
         )
         self._server: _Uvicorn | None = None
         self._thread: threading.Thread | None = None

@@ -4,10 +4,16 @@ Each API request in scope draws once from a seeded generator and may get, by its
 probability: an error with an HTML body (500/502/503/504 unless ``error_statuses`` says otherwise,
 not applied); a held request that is never
 answered until the client gives up (a timeout); a connection closed without any HTTP answer (a
-drop); or the effect applied and then a 500. Timeouts and drops happen before the effect by
-default; ``timeout_after_apply`` / ``drop_after_apply`` move them after it, which is the case that
-makes retries dangerous. ``latency_ms`` delays every request in scope. Control endpoints
+drop); the effect applied and then a 500, or a 503 (which the docs group with the other server
+errors, and a till must not take for "turned away"); or a 200 whose body holds only ``errors`` and
+names no redemption ("errors only"). Timeouts, drops and errors-only answers happen without the
+effect by default; ``timeout_after_apply`` / ``drop_after_apply`` / ``errors_only_after_apply``
+apply it first, which is the case that makes retries dangerous. ``latency_ms`` delays every request
+in scope; ``retry_after`` puts that ``Retry-After`` on every injected error. Control endpoints
 (``/_sandbox/…``) are never faulted.
+
+``member_details_plural`` is not a rate: while it is set, member details answer with the response
+table's ``memberships``/``users`` instead of the example's ``membership``/``user``.
 
 The same seed and the same sequence of requests give the same faults.
 """
@@ -17,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import json
 import random
 from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -43,6 +50,17 @@ EFFECT_PATHS = frozenset(
     }
 )
 SCOPES = ("all", "redemptions")
+#: The faults a request may draw, in the order of :meth:`FaultConfig.rates`.
+KINDS = ("error", "timeout", "drop", "applied_then_500", "applied_then_503", "errors_only")
+_STATUS = {
+    "timeout": 500,
+    "drop": 500,
+    "applied_then_500": 500,
+    "applied_then_503": 503,
+    "errors_only": 200,
+}
+#: The body of an "errors only" answer: a 200 that names no redemption.
+ERRORS_ONLY = {"errors": {"__all__": "The redemption could not be completed, please try again"}}
 
 _REASONS = {
     408: "Request Timeout",
@@ -63,17 +81,38 @@ class FaultConfig:
     timeout_rate: float = 0.0
     drop_rate: float = 0.0
     applied_then_500_rate: float = 0.0
+    applied_then_503_rate: float = 0.0
+    errors_only_rate: float = 0.0
     scope: str = "all"
     # what an injected error answers, one picked at random each time
     error_statuses: tuple[int, ...] = (500, 502, 503, 504)
     timeout_after_apply: bool = False
     drop_after_apply: bool = False
+    errors_only_after_apply: bool = False
+    # the Retry-After header of every injected error (seconds or an HTTP date, as given)
+    retry_after: str | None = None
+    member_details_plural: bool = False
     seed: int | None = None
 
+    def rates(self) -> tuple[float, ...]:
+        """Every fault's probability, in the order a draw tries them."""
+        return (
+            self.error_rate,
+            self.timeout_rate,
+            self.drop_rate,
+            self.applied_then_500_rate,
+            self.applied_then_503_rate,
+            self.errors_only_rate,
+        )
+
     def validate(self) -> None:
-        rates = (self.error_rate, self.timeout_rate, self.drop_rate, self.applied_then_500_rate)
+        rates = self.rates()
         if any(r < 0 or r > 1 for r in rates) or sum(rates) > 1 + 1e-9:
             raise ValueError("fault rates must each be in [0, 1] and add up to at most 1")
+        if self.retry_after is not None and not (
+            0 < len(self.retry_after) <= 100 and all(" " <= ch <= "~" for ch in self.retry_after)
+        ):
+            raise ValueError("retry_after must be a header value: 1-100 printable ASCII characters")
         if self.latency_ms < 0:
             raise ValueError("latency_ms must be >= 0")
         if self.scope not in SCOPES:
@@ -122,18 +161,13 @@ class FaultInjector:
     def draw(self, method: str, path: str) -> tuple[str, int] | None:
         """One draw per request in scope: ``(kind, status)`` or None for a clean answer."""
         c = self.config
-        bands = (
-            ("error", c.error_rate),
-            ("timeout", c.timeout_rate),
-            ("drop", c.drop_rate),
-            ("applied_then_500", c.applied_then_500_rate),
-        )
+        bands = tuple(zip(KINDS, c.rates(), strict=True))
         if not any(rate for _, rate in bands):
             return None
         u = self.rng.random()
         for kind, rate in bands:
             if u < rate:
-                status = self.rng.choice(c.error_statuses) if kind == "error" else 500
+                status = self.rng.choice(c.error_statuses) if kind == "error" else _STATUS[kind]
                 self.injected.append({"method": method, "path": path, "kind": kind})
                 return kind, status
             u -= rate
@@ -169,16 +203,23 @@ class FaultMiddleware:
             return
         kind, status = decision
         c = self.injector.config
-        after = kind == "applied_then_500" or (
-            (kind == "timeout" and c.timeout_after_apply) or (kind == "drop" and c.drop_after_apply)
+        after = kind in ("applied_then_500", "applied_then_503") or (
+            (kind == "timeout" and c.timeout_after_apply)
+            or (kind == "drop" and c.drop_after_apply)
+            or (kind == "errors_only" and c.errors_only_after_apply)
         )
         if kind == "error":
             await self._html(send, status)
             return
         if after:
             await self.app(scope, receive, _discard)
-        if kind == "applied_then_500":
-            await self._html(send, 500)
+        elif kind == "errors_only":
+            await _read_body(receive)
+        if kind in ("applied_then_500", "applied_then_503"):
+            await self._html(send, status)
+            return
+        if kind == "errors_only":
+            await _send(send, 200, b"application/json", json.dumps(ERRORS_ONLY).encode())
             return
         if kind == "timeout":
             await self._hold(receive)
@@ -188,20 +229,10 @@ class FaultMiddleware:
             await _read_body(receive)
         await self._drop(receive, send)
 
-    @staticmethod
-    async def _html(send: Send, status: int) -> None:
-        body = html_page(status)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    (b"content-type", b"text/html; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+    async def _html(self, send: Send, status: int) -> None:
+        retry_after = self.injector.config.retry_after
+        extra = [(b"retry-after", retry_after.encode())] if retry_after is not None else []
+        await _send(send, status, b"text/html; charset=utf-8", html_page(status), extra)
 
     async def _hold(self, receive: Receive) -> None:
         """Answer nothing until the client hangs up or the server shuts down."""
@@ -235,6 +266,20 @@ class FaultMiddleware:
         # Another server: start an answer and abandon it, which also ends in a protocol error.
         await send({"type": "http.response.start", "status": 200, "headers": []})
         raise ConnectionAbortedError("sandbox fault: dropped connection")
+
+
+async def _send(
+    send: Send,
+    status: int,
+    content_type: bytes,
+    body: bytes,
+    extra: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
+    await send(
+        {"type": "http.response.start", "status": status, "headers": headers + (extra or [])}
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _discard(message: Message) -> None:

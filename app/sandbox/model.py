@@ -48,10 +48,10 @@ class Store:
 class Member:
     id: int
     name: str
-    email: str
+    email: str | None  # None: registered by phone alone
     phone: str
     member_ids: list[str]
-    card_number: str
+    card_number: str | None
     level: int
     stamps: int
     gender: str
@@ -71,7 +71,7 @@ class Member:
 @dataclass
 class Reward:
     id: int
-    code: str
+    code: str | None  # None: redeemable on its own (by id) but not in a cart (by code)
     name: str
     type: int
     stamps_to_redeem: int

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from app.sandbox import control, rules, views
+from app.sandbox import control, rules, shapes, views
 from app.sandbox.auth import Credentials
 from app.sandbox.data import DEMO_TOKEN
 from app.sandbox.errors import ApiError, field_error
@@ -53,10 +53,11 @@ class Sandbox:
         faults: FaultConfig | None = None,
         state_path: str | Path | None = None,
         extra_members: int = 0,
+        extra_rewards: int = 0,
     ) -> None:
         self.store = SnapshotStore(state_path) if state_path is not None else None
         saved = self.store.load() if self.store is not None else None
-        self.state = SandboxState(saved, extra_members=extra_members)
+        self.state = SandboxState(saved, extra_members=extra_members, extra_rewards=extra_rewards)
         if self.store is not None:
             self.state.on_change = self.store.save
             if saved is None:
@@ -68,9 +69,10 @@ class Sandbox:
         # Set on shutdown so requests held by the timeout fault end and the server can stop.
         self.released = asyncio.Event()
 
-    def reset(self) -> None:
-        """Demo data afresh, keys and ledger emptied, clock and faults back to their defaults."""
-        self.state.reset()
+    def reset(self, extra_rewards: int | None = None) -> None:
+        """Demo data afresh, keys and ledger emptied, clock and faults back to their defaults;
+        ``extra_rewards`` generated rewards in this world, when given."""
+        self.state.reset(extra_rewards)
         self.keys.enabled = self.idempotency_default
         self.faults.reset()
 
@@ -129,10 +131,13 @@ def _post(sandbox: Sandbox, operation: Operation) -> Callable[[Request], Any]:
 def _get(sandbox: Sandbox, view: View) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
         query = dict(request.query_params)
-        sandbox.credentials.check(
-            request.headers.get("authorization"), query.pop("token", None), sandbox.state.now()
-        )
-        return _json(200, view(sandbox.state, query))
+        # The docs never put a credential in a URL: a ``token`` parameter is not read as one.
+        query.pop("token", None)
+        sandbox.credentials.check(request.headers.get("authorization"), None, sandbox.state.now())
+        body = view(sandbox.state, query)
+        if view is views.member_details and sandbox.faults.config.member_details_plural:
+            body = shapes.plural_member_details(body)
+        return _json(200, body)
 
     return endpoint
 

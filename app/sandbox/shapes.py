@@ -78,6 +78,7 @@ def user_brief(member: Member) -> dict[str, Any]:
 
 
 def reward_item(reward: Reward) -> dict[str, Any]:
+    """A reward as the rewards list shows it: ``type`` is the number of reward_api.rst's table."""
     return {
         "id": reward.id,
         "name": reward.name,
@@ -86,6 +87,12 @@ def reward_item(reward: Reward) -> dict[str, Any]:
         "code": reward.code,
         "type": reward.type,
     }
+
+
+def reward_in_answer(reward: Reward) -> dict[str, Any]:
+    """A reward as a redemption answer shows it: the examples (redeem-reward, and the cart's
+    ``redemption.reward``) write its ``type`` as the word ``"reward"``."""
+    return {**reward_item(reward), "type": "reward"}
 
 
 def voucher_item(state: SandboxState, v: Voucher) -> dict[str, Any]:
@@ -154,3 +161,10 @@ def promo_item(state: SandboxState, p: PromoCode) -> dict[str, Any]:
             "max_daily_usage_per_person": p.max_usage_per_person,
         },
     }
+
+
+def plural_member_details(body: dict[str, Any]) -> dict[str, Any]:
+    """Member details as customer_api.rst's response table names the blocks (``memberships``,
+    ``users``) rather than as its example does (``membership``, ``user``)."""
+    renamed = {"membership": "memberships", "user": "users"}
+    return {renamed.get(key, key): value for key, value in body.items()}

@@ -17,6 +17,17 @@ from app.sandbox.model import LedgerEntry, Member, Store, Voucher, World
 
 _PHONE_PREFIXES = ("+62", "62", "0")
 
+# What a member parameter is read as, per the docs' wording of each.
+EMAIL, MEMBER_ID, PHONE, PK = "email", "member_id", "phone", "pk"
+Accepts = frozenset[str]
+#: "email, Member ID, mobile number or primary key ID" (member details, PIN authorisation), and
+#: validation's "user identifier"
+ANY_IDENTIFIER: Accepts = frozenset({EMAIL, MEMBER_ID, PHONE, PK})
+#: "email or Member ID" (every redemption, the rewards, the member's vouchers)
+EMAIL_OR_MEMBER_ID: Accepts = frozenset({EMAIL, MEMBER_ID})
+#: "email or phone" (by-voucher-code's identifier), "email/mobile number" (the activity feed)
+EMAIL_OR_PHONE: Accepts = frozenset({EMAIL, PHONE})
+
 
 def normalise_phone(text: str) -> str | None:
     """``+62 812-1000-0006``, ``6281210000006`` and ``081210000006`` all become ``6281210000006``;
@@ -32,13 +43,19 @@ def normalise_phone(text: str) -> str | None:
 
 class SandboxState:
     """The world plus the sandbox clock. ``on_change`` is called after every mutation (it is how
-    persistence keeps its snapshot current). ``extra_members`` generated members are added to
+    persistence keeps its snapshot current). ``extra_members`` generated members (and
+    ``extra_rewards`` generated rewards) are added to
     the demo data, now and on every reset."""
 
-    def __init__(self, world: World | None = None, *, extra_members: int = 0) -> None:
+    def __init__(
+        self, world: World | None = None, *, extra_members: int = 0, extra_rewards: int = 0
+    ) -> None:
         self._wall: Callable[[], float] = time.time
         self.extra_members = extra_members
-        self.world = world if world is not None else build_world(self._wall(), extra_members)
+        self.extra_rewards = extra_rewards
+        self.world = (
+            world if world is not None else build_world(self._wall(), extra_members, extra_rewards)
+        )
         self.on_change: Callable[[World], None] = lambda world: None
 
     # --- time ----------------------------------------------------------------------------
@@ -57,8 +74,10 @@ class SandboxState:
 
     # --- lifecycle -----------------------------------------------------------------------
 
-    def reset(self) -> None:
-        self.world = build_world(self._wall(), self.extra_members)
+    def reset(self, extra_rewards: int | None = None) -> None:
+        """Demo data afresh; ``extra_rewards``, when given, for this world only."""
+        rewards = self.extra_rewards if extra_rewards is None else extra_rewards
+        self.world = build_world(self._wall(), self.extra_members, rewards)
         self.changed()
 
     def changed(self) -> None:
@@ -66,31 +85,40 @@ class SandboxState:
 
     # --- lookups -------------------------------------------------------------------------
 
-    def find_member(self, identifier: object) -> Member | None:
-        """Email, member ID, card number, primary key, or phone in any of its three spellings."""
+    def find_member(self, identifier: object, accepts: Accepts = ANY_IDENTIFIER) -> Member | None:
+        """The member ``identifier`` names, read only as the kinds ``accepts`` lists: an email, a
+        Member ID (or the card's number), a phone in any of its three spellings, a primary key."""
         if identifier is None:
             return None
         text = str(identifier).strip()
         if not text:
             return None
         members = self.world.members.values()
-        lowered = text.lower()
-        for m in members:
-            if m.email.lower() == lowered or text in m.member_ids or m.card_number == text:
-                return m
-        if text.isdigit() and len(text) <= 9 and int(text) in self.world.members:
-            return self.world.members[int(text)]
-        phone = normalise_phone(text)
-        if phone is not None:
+        if EMAIL in accepts:
+            lowered = text.lower()
+            for m in members:
+                if m.email is not None and m.email.lower() == lowered:
+                    return m
+        if MEMBER_ID in accepts:
+            for m in members:
+                if text in m.member_ids or m.card_number == text:
+                    return m
+        if PHONE in accepts and (phone := normalise_phone(text)) is not None:
             for m in members:
                 if normalise_phone(m.phone) == phone:
                     return m
+        if PK in accepts and text.isdigit() and len(text) <= 9:
+            return self.world.members.get(int(text))
         return None
 
-    def member_or_error(self, identifier: object, field: str = "user") -> Member:
+    def member_or_error(
+        self, identifier: object, field: str = "user", accepts: Accepts = ANY_IDENTIFIER
+    ) -> Member:
+        """The member, or the 400 a server gives for a user it cannot find: a server that looks
+        a parameter up only as the kinds it documents finds nobody by any other."""
         if identifier in (None, ""):
             raise field_error(field, REQUIRED)
-        member = self.find_member(identifier)
+        member = self.find_member(identifier, accepts)
         if member is None:
             raise field_error(field, "User not found", "user_not_found")
         return member

@@ -8,9 +8,19 @@ from typing import Any
 from app.sandbox import shapes
 from app.sandbox.errors import field_error, list_shaped_error
 from app.sandbox.model import CHANNELS, LEVELS, Activity, Member, PromoCode, Reward, Voucher
-from app.sandbox.state import SandboxState, as_bool, as_int, require
+from app.sandbox.state import (
+    EMAIL_OR_MEMBER_ID,
+    EMAIL_OR_PHONE,
+    SandboxState,
+    as_bool,
+    as_int,
+    require,
+)
 
 PAGE_SIZE = 20
+#: The rewards list's page when no ``per_page`` is given (the docs name none), and the largest.
+REWARDS_PAGE = 50
+REWARDS_MAX_PAGE = 100
 
 
 # --- members -----------------------------------------------------------------------------
@@ -84,8 +94,8 @@ def suggestions(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
         digits = "62" + digits[1:]
     found = []
     for m in state.world.members.values():
-        haystack = [m.name.lower(), m.email.lower(), m.card_number, *m.member_ids]
-        if any(needle in h.lower() for h in haystack) or (
+        haystack = [m.name, m.email or "", m.card_number or "", *m.member_ids]
+        if any(needle in h.lower() for h in haystack if h) or (
             len(digits) >= 4 and digits in m.phone.lstrip("+")
         ):
             found.append(
@@ -132,7 +142,7 @@ def _activity(state: SandboxState, a: Activity) -> dict[str, Any]:
 def activities(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     """GET /api/v3/activities/: the member's latest 20, or the 20 before ``older_than``."""
     require(query, "user")
-    member = state.member_or_error(query["user"])
+    member = state.member_or_error(query["user"], accepts=EMAIL_OR_PHONE)
     feed = [a for a in state.world.activities if a.member == member.id]
     if query.get("older_than"):
         older_than = as_int(query["older_than"], "older_than")
@@ -154,18 +164,29 @@ def reward_redeemable(member: Member, reward: Reward, store_id: int | None) -> b
 
 def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     """GET /api/rewards/: the catalogue, with ``redeemable`` and the member's vouchers when a
-    user is given."""
+    user is given; a page of each, in id order: ``per_page`` (default :data:`REWARDS_PAGE`, at
+    most :data:`REWARDS_MAX_PAGE`) after ``last_reward_id`` and ``last_voucher_id``."""
     missing = {f: "This field is required" for f in ("merchant", "store") if not query.get(f)}
     if missing:
         raise list_shaped_error(missing)
     state.check_merchant(query["merchant"])
     store = state.store_or_error(query["store"])
-    member = state.member_or_error(query["user"]) if query.get("user") else None
+    user = query.get("user")
+    member = state.member_or_error(user, accepts=EMAIL_OR_MEMBER_ID) if user else None
     only_here = as_bool(query.get("only_redeemable_in_this_store", "false"))
-    out_rewards = []
-    for reward in sorted(state.world.rewards.values(), key=lambda r: r.stamps_to_redeem):
+    per_page = REWARDS_PAGE
+    if query.get("per_page"):
+        per_page = min(as_int(query["per_page"], "per_page", minimum=1), REWARDS_MAX_PAGE)
+    after_reward = _after(query, "last_reward_id")
+    after_voucher = _after(query, "last_voucher_id")
+    out_rewards: list[dict[str, Any]] = []
+    for reward in sorted(state.world.rewards.values(), key=lambda r: r.id):
+        if reward.id <= after_reward:
+            continue
         if only_here and reward.stores is not None and store.id not in reward.stores:
             continue
+        if len(out_rewards) == per_page:
+            break
         item = {
             **shapes.reward_item(reward),
             "image_url": None,
@@ -182,8 +203,10 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
         out_rewards.append(item)
     out: dict[str, Any] = {"rewards": out_rewards, "vouchers": []}
     if member is not None:
-        for v in state.world.vouchers.values():
-            if v.owner == member.id and state.voucher_state(v) is None:
+        for v in sorted(state.world.vouchers.values(), key=lambda v: v.id):
+            if len(out["vouchers"]) == per_page:
+                break
+            if v.id > after_voucher and v.owner == member.id and state.voucher_state(v) is None:
                 t = state.world.templates[v.template]
                 out["vouchers"].append(
                     {
@@ -211,10 +234,14 @@ def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+def _after(query: dict[str, str], name: str) -> int:
+    return as_int(query[name], name, minimum=0) if query.get(name) else 0
+
+
 def vouchers_by_group(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:
     """GET /api/vouchers/by-merchant-group: every voucher of the member that can still be used."""
     require(query, "user")
-    member = state.member_or_error(query["user"])
+    member = state.member_or_error(query["user"], accepts=EMAIL_OR_MEMBER_ID)
     mine = [
         shapes.voucher_item(state, v)
         for v in state.world.vouchers.values()
@@ -267,11 +294,10 @@ def validate_voucher(state: SandboxState, query: dict[str, str]) -> dict[str, An
         ),
         "voucher": {
             "extra_data": dict(t.extra_data),
-            # The voucher's own id; by-voucher-code accepts it or the template id as
-            # voucher_template, since the docs name that field both ways.
+            # The voucher's own id, and no template: the docs' answer carries none. By-voucher-code
+            # takes this id or the template of the member's own voucher (architecture §1).
             "id": v.id,
             "code": v.code,
-            "template": {"id": t.id, "name": t.name},
             "name": t.name,
             "value": v.value,
             "start_date": v.start_date,

@@ -6,6 +6,7 @@ import asyncio
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 
 # app/ui/__init__.py has already set QT_API=pyside6, so qasync cannot pick another binding that
 # happens to be installed, whatever the import order below.
@@ -14,11 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import APP_NAME, __version__
+from app import APP_NAME, DISPLAY_NAME, version
 from app.ui.crash import CrashReporter
 from app.ui.resources import icon, style_sheet
-
-DISPLAY_NAME = "Stamps POS"
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -27,7 +26,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(version())
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet("till"))
@@ -41,6 +40,7 @@ def run(
     startup: Callable[[QWidget], Awaitable[None]] | None = None,
     shutdown: Callable[[], Awaitable[None]] | None = None,
     crash_reporter: CrashReporter | None = None,
+    support_bundle: Callable[[], Path] | None = None,
 ) -> int:
     """Run the GUI until its last window closes; returns the process exit code.
 
@@ -49,9 +49,10 @@ def run(
     loop ends, whatever ended it (close the httpx client and the engine here). Ctrl-C and SIGTERM
     end it the same way as closing the window (the exit code is then 128 + the signal), so a
     terminal or a service manager never leaves the database or a demo's folder behind.
+    ``support_bundle`` is what the crash dialog offers to write (see :class:`CrashReporter`).
     """
     app = create_application(argv)
-    crash = crash_reporter or CrashReporter(app)
+    crash = crash_reporter or CrashReporter(app, support_bundle=support_bundle)
     crash.install()
     # The quit event, not QApplication.quit(), ends the loop: quitting Qt first would stop the
     # event loop under a shutdown coroutine still awaiting its I/O.

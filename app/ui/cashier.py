@@ -72,10 +72,12 @@ def run_cashier(
     cashiers: list[str] | None = None,
     demo: DemoControls | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
+    support_bundle: Callable[[], Path] | None = None,
 ) -> int:
     """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
     :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads
-    the API token where it is kept (a manager may set a new one while the window runs)."""
+    the API token where it is kept (a manager may set a new one while the window runs);
+    ``support_bundle`` is offered by the crash dialog."""
     from app.ui.app import run
 
     stack = contextlib.AsyncExitStack()
@@ -109,4 +111,6 @@ def run_cashier(
         await stack.aclose()
 
     with single_instance(config.data_dir):
-        return run(window_factory, startup=startup, shutdown=shutdown)
+        return run(
+            window_factory, startup=startup, shutdown=shutdown, support_bundle=support_bundle
+        )

@@ -12,6 +12,8 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -28,13 +30,22 @@ class CrashReporter(QObject):
 
     ``show_dialogs=False`` logs only (headless runs). The dialog is opened with ``open()``: a
     modal ``exec()`` here would nest an event loop inside whatever coroutine failed.
+    ``support_bundle``, when given, writes a support bundle and returns where: the dialog offers
+    it (the bundle only reads the database; the queue is left as it is).
     """
 
     _thread_error = Signal(str, str)
 
-    def __init__(self, parent: QObject | None = None, *, show_dialogs: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        show_dialogs: bool = True,
+        support_bundle: Callable[[], Path] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.show_dialogs = show_dialogs
+        self.support_bundle = support_bundle
         self.dialog: ErrorDialog | None = None
         self._previous_excepthook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
@@ -103,7 +114,9 @@ class CrashReporter(QObject):
         if self.dialog is not None:
             self.dialog.add_error(summary, details)
             return
-        dialog = ErrorDialog(summary, details, QApplication.activeWindow())
+        dialog = ErrorDialog(
+            summary, details, QApplication.activeWindow(), support_bundle=self.support_bundle
+        )
         dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
         dialog.open()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from app.ui.resources import icon
 from app.ui.shift_summary import ShiftSummaryView
@@ -59,6 +60,7 @@ class CashierWindowView(QMainWindow):
         self.setWindowTitle(self.tr("Stamps POS"))
         self.setWindowIcon(icon("app"))
         self.help_dialog: KeyboardHelpDialog | None = None
+        self.about_dialog: AboutDialog | None = None
 
         self.sign_in = SignInView()
         self.summary = ShiftSummaryView()
@@ -146,6 +148,12 @@ class CashierWindowView(QMainWindow):
             self.help_dialog = KeyboardHelpDialog(self)
         self.help_dialog.open()
 
+    def open_about(self) -> None:
+        """Help → About: the version, for support."""
+        if self.about_dialog is None:
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
     # -- building ----------------------------------------------------------------------------
 
     def _build_cashier_page(self) -> QWidget:
@@ -209,6 +217,9 @@ class CashierWindowView(QMainWindow):
         self.keyboard_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.keyboard_action.triggered.connect(self.open_keyboard_help)
         help_menu.addAction(self.keyboard_action)
+        self.about_action = QAction(self.tr("About Stamps POS"), self)
+        self.about_action.triggered.connect(self.open_about)
+        help_menu.addAction(self.about_action)
         # Menu actions only fire from the window's own shortcut map when they are in the window.
         self.addAction(self.keyboard_action)
 

@@ -1,23 +1,29 @@
-"""One way to find a bundled file (style sheets, icons, translations), from the source tree or a
-PyInstaller build."""
+"""One way to find a bundled file (style sheets, icons, translations), whatever the install.
+
+``resources/`` is kept at the top of the source tree. A built till carries it inside the package
+as ``app/resources/``: a wheel (setup.py's build step copies it there) and the PyInstaller build
+(packaging/stamps-pos.spec puts it at the same place under its ``_MEIPASS``), so both find it
+beside ``app/__init__``. A checkout or an editable install has no such folder and reads the
+source tree's, next to ``app/``.
+"""
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-_SOURCE_ROOT = Path(__file__).resolve().parents[2]
+import app
+
+_PACKAGE = Path(app.__file__).resolve().parent
 
 
+@cache
 def resources_root() -> Path:
-    """The ``resources/`` folder: under ``sys._MEIPASS`` when frozen, else beside ``app/``."""
-    # PyInstaller unpacks data files under _MEIPASS; the spec file puts resources/ there as is.
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    base = Path(frozen_root) if frozen_root else _SOURCE_ROOT
-    return base / "resources"
+    """The ``resources/`` folder: inside the installed package, else the source tree's."""
+    shipped = _PACKAGE / "resources"
+    return shipped if shipped.is_dir() else _PACKAGE.parent / "resources"
 
 
 def asset(path: str) -> Path:

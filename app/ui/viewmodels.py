@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Literal
 
 #: The ways a redemption can end on screen (architecture §4): three outcomes, refused by the server
@@ -87,7 +88,7 @@ class VoucherRowData:
     value_text: str
     dates_text: str
     balance: bool = False
-    remaining_value: int | None = None
+    remaining_value: int | Decimal | None = None
     usable: bool = True
     note: str = ""
 

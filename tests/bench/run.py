@@ -1,9 +1,11 @@
 """``make bench``: the outbox's enqueue latency and drain throughput, the member cache's lookups
-at a million members, and the cashier window's cold start and event-loop lag during a drain, each
-beside a baseline measured in the same run (README.md, "Two commands").
+at a million members, the cashier window's cold start and event-loop lag during a drain, and the
+X11 library check before the window, each beside a baseline measured in the same run (README.md,
+"Two commands").
 Budgets are printed, PASS or OVER; nothing is asserted.
 
-    .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain|cache|ui] [--profile]
+    .venv/bin/python tests/bench/run.py [--quick] [--only enqueue|drain|cache|ui|libraries]
+        [--profile]
 
 Every measured part runs in its own interpreter (``--child``), so each peak RSS is its own and
 the sandbox, in a process of its own too, never competes for a sender's GIL. Figures from a
@@ -47,6 +49,7 @@ FULL = {
     "ui_repeats": 5,
     "ui_latency_ms": 30,
     "ui_idle_s": 3,
+    "lib_repeats": 20,
 }
 QUICK = {
     "enqueue_n": 300,
@@ -60,6 +63,7 @@ QUICK = {
     "ui_repeats": 2,
     "ui_latency_ms": 30,
     "ui_idle_s": 1,
+    "lib_repeats": 5,
 }
 CHILD_TIMEOUT = 240.0
 
@@ -222,7 +226,9 @@ def _child(name: str, params: dict[str, Any]) -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="a smaller run (about a quarter)")
-    p.add_argument("--only", choices=("enqueue", "drain", "cache", "ui"), help="run one benchmark")
+    p.add_argument(
+        "--only", choices=("enqueue", "drain", "cache", "ui", "libraries"), help="run one benchmark"
+    )
     p.add_argument(
         "--profile",
         action="store_true",
@@ -248,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         import bench_ui
 
         lines += bench_ui.bench_ui(size, CHILD_TIMEOUT)
+    if args.only in (None, "libraries"):
+        import bench_libraries
+
+        lines += bench_libraries.bench_libraries(size["lib_repeats"])
     print()
     print("\n".join(lines))
     print(f"\n(took {time.perf_counter() - started:.0f} s; budgets are informational)")

@@ -91,6 +91,14 @@ QUICK = Scale(entries=200, members=40, rounds=6, max_effects=20, latency_ms=30, 
 LARGE = Scale(entries=400, members=60, rounds=12, max_effects=40, latency_ms=40, cancel_share=0.15)
 SCALE = LARGE if SOAK else QUICK
 SEEDS = [11, 29, 47] if SOAK else [11, 29]
+# A lying server (issue 10): it applies, then answers 503; it answers 200 with only ``errors``.
+LYING = {"applied_then_503_rate": 0.15, "errors_only_rate": 0.15}
+LYING_SCALE = (
+    SCALE
+    if SOAK
+    else Scale(entries=80, members=20, rounds=3, max_effects=12, latency_ms=20, cancel_share=0.2)
+)
+LYING_SEEDS = [61, 83] if SOAK else [61]
 
 LANES = 8
 CONNECT_TIMEOUT, READ_TIMEOUT = 0.5, 2.0
@@ -105,13 +113,15 @@ FINAL_BOUND = 120.0  # seconds the final clean sync may take
 def sandbox_factory() -> Iterator[Any]:
     servers: list[SandboxServer] = []
 
-    def make(*, idempotency: bool) -> SandboxServer:
+    def make(
+        *, idempotency: bool, scale: Scale = SCALE, faults: dict[str, Any] | None = None
+    ) -> SandboxServer:
         server = SandboxServer(
             port=0,
             token=DEMO_TOKEN,
             idempotency=idempotency,
-            faults=FaultConfig(latency_ms=SCALE.latency_ms, scope="redemptions"),
-            extra_members=SCALE.members,
+            faults=FaultConfig(latency_ms=scale.latency_ms, scope="redemptions", **(faults or {})),
+            extra_members=scale.members,
         )
         servers.append(server.start())
         return server
@@ -198,6 +208,7 @@ class Run:
     rounds: list[RoundLog] = field(default_factory=list)
     final_exit: int | None = None
     final_output: str = ""
+    injected: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -224,9 +235,16 @@ class Run:
 
 class Scenario:
     def __init__(
-        self, server: SandboxServer, tmp_path: Path, mode: str, seed: int, runner: asyncio.Runner
+        self,
+        server: SandboxServer,
+        tmp_path: Path,
+        mode: str,
+        seed: int,
+        runner: asyncio.Runner,
+        scale: Scale = SCALE,
     ) -> None:
         self.server = server
+        self.scale = scale
         self.mode = mode
         self.rng = random.Random(seed)
         self.runner = runner
@@ -246,7 +264,7 @@ class Scenario:
     def enqueue(self, count: int) -> None:
         async def go() -> None:
             for _ in range(count):
-                index = self.rng.randrange(SCALE.members)
+                index = self.rng.randrange(self.scale.members)
                 entry = await self.outbox.enqueue(
                     OperationKind.REWARD,
                     {
@@ -287,6 +305,23 @@ class Scenario:
         self.runner.run(go())
         return len(picks)
 
+    def faults_stop(self) -> None:
+        """The server stops lying and the backoffs run their course: every queued entry is due.
+        (Moving the till's clock in a child process is not possible; its waits are set here.)"""
+        config = self.server.sandbox.faults.config
+        quiet = {name: 0.0 for name in LYING}
+        if any(getattr(config, name) for name in quiet):
+            httpx.post(f"{self.server.url}/_sandbox/faults", json=quiet, timeout=10)
+
+        def write(session: Any) -> None:
+            session.execute(
+                sa.update(ENTRIES)
+                .where(ENTRIES.c.status == EntryStatus.QUEUED)
+                .values(next_attempt_at=clock.now())
+            )
+
+        self.runner.run(self.outbox.db.write(write))
+
     def expire_leases(self) -> int:
         """The killed process's leases run out: what a restart after the lease would see."""
         past = clock.now() - timedelta(seconds=1)
@@ -315,11 +350,11 @@ class Scenario:
 
     def kill_round(self, number: int) -> RoundLog:
         before = _ledger_len(self.server)
-        wanted = before + self.rng.randint(1, SCALE.max_effects)
+        wanted = before + self.rng.randint(1, self.scale.max_effects)
         jitter = self.rng.uniform(0.0, 0.08)
         # now and then kill by time alone: during start-up, the first claims or the sweep
         by_time = self.rng.uniform(0.3, 1.5) if self.rng.random() < 0.2 else None
-        cancel_at = before + self.rng.randint(0, SCALE.max_effects)
+        cancel_at = before + self.rng.randint(0, self.scale.max_effects)
         concurrent = 0
         started = time.monotonic()
         proc, log = self._start(f"round-{number:02d}", 60)
@@ -377,9 +412,11 @@ class Scenario:
 
     def play(self) -> Run:
         started = time.monotonic()
-        batches = _split(SCALE.entries, SCALE.rounds + 1, self.rng)
-        cancels = max(1, round(SCALE.entries * SCALE.cancel_share / (SCALE.rounds + 1)))
-        for number in range(SCALE.rounds):
+        batches = _split(self.scale.entries, self.scale.rounds + 1, self.rng)
+        cancels = max(
+            1, round(self.scale.entries * self.scale.cancel_share / (self.scale.rounds + 1))
+        )
+        for number in range(self.scale.rounds):
             self.enqueue(batches[number])
             self.cancel_some(self.rng.randint(0, cancels))
             log = self.kill_round(number)
@@ -388,6 +425,7 @@ class Scenario:
         self.enqueue(batches[-1])
         self.cancel_some(cancels)
         self.expire_leases()
+        self.faults_stop()
         self.final_sync()
         self.collect()
         self.run.seconds = time.monotonic() - started
@@ -410,10 +448,11 @@ class Scenario:
         for attempt in attempts:
             self.run.attempts.setdefault(attempt.entry_id, []).append(attempt)
         self.run.ledger = _ledger(self.server)
+        self.run.injected = list(self.server.sandbox.faults.injected)
         world = self.server.sandbox.state.world
         self.run.balances = {
             pk: world.members[pk].stamps
-            for pk in range(EXTRA_MEMBER_FIRST_ID, EXTRA_MEMBER_FIRST_ID + SCALE.members)
+            for pk in range(EXTRA_MEMBER_FIRST_ID, EXTRA_MEMBER_FIRST_ID + self.scale.members)
         }
         listed = subprocess.run(
             [sys.executable, "-m", "app", "outbox", "list", "--json"],
@@ -499,6 +538,12 @@ def _common_checks(run: Run) -> list[str]:
                 or lines[0]["redemption_id"] != target.server_redemption_id
             ):
                 problems.append(f"synced cancel not applied to its target: {_describe(run, e.id)}")
+
+    # nothing believed without proof: a synced entry has the id its answer named, or was
+    # reconciled from the feed (a 200 that named nothing proves nothing)
+    for e in run.entries.values():
+        if e.status == EntryStatus.SYNCED and e.server_redemption_id is None and not e.reconciled:
+            problems.append(f"synced without a named redemption: {_describe(run, e.id)}")
 
     # nothing stuck in flight, never rejected for a redemption
     for e in run.entries.values():
@@ -649,10 +694,19 @@ def _false_reconciliation(run: Run) -> list[str]:
 # --- the tests ---------------------------------------------------------------------------------
 
 
-def _play(sandbox_factory: Any, tmp_path: Path, mode: str, seed: int, *, idempotency: bool) -> Run:
-    server = sandbox_factory(idempotency=idempotency)
+def _play(
+    sandbox_factory: Any,
+    tmp_path: Path,
+    mode: str,
+    seed: int,
+    *,
+    idempotency: bool,
+    scale: Scale = SCALE,
+    faults: dict[str, Any] | None = None,
+) -> Run:
+    server = sandbox_factory(idempotency=idempotency, scale=scale, faults=faults)
     with asyncio.Runner() as runner:
-        scenario = Scenario(server, tmp_path, mode, seed, runner)
+        scenario = Scenario(server, tmp_path, mode, seed, runner, scale)
         try:
             run = scenario.play()
         finally:
@@ -718,6 +772,61 @@ def test_kills_without_idempotency_never_resend_and_lose_nothing(
 ) -> None:
     run = _play(sandbox_factory, tmp_path, "unknown", seed, idempotency=False)
     _assert_meaningful(run)
+    assert run.final_exit == EXIT_OK, _verdict(run, ["final sync exit"], tmp_path)
+    problems = _check_not_honoured(run)
+    assert not problems, _verdict(run, problems, tmp_path)
+    wrong = _false_reconciliation(run)
+    assert not wrong, "reconciliation got wrong:\n" + "\n".join(wrong)
+
+
+# --- a lying server: applied then 503, and 200 with only errors (issue 10) ------------------------
+
+
+def _lies(run: Run, injected: list[dict[str, Any]]) -> None:
+    """The lies were told, or the test proves nothing."""
+    kinds = Counter(x["kind"] for x in injected)
+    assert kinds["applied_then_503"] and kinds["errors_only"], (dict(kinds), run.summary())
+
+
+@pytest.mark.parametrize("seed", LYING_SEEDS)
+@pytest.mark.parametrize("applied", [False, True], ids=["errors-only", "errors-only-applied"])
+def test_a_lying_server_with_idempotency_honoured_applies_everything_exactly_once(
+    sandbox_factory: Any, tmp_path: Path, seed: int, applied: bool
+) -> None:
+    faults = {**LYING, "errors_only_after_apply": applied}
+    run = _play(
+        sandbox_factory,
+        tmp_path,
+        "honoured",
+        seed,
+        idempotency=True,
+        scale=LYING_SCALE,
+        faults=faults,
+    )
+    _assert_meaningful(run)
+    _lies(run, run.injected)
+    assert run.final_exit == EXIT_OK, _verdict(run, ["final sync exit"], tmp_path)
+    problems = _check_honoured(run)
+    assert not problems, _verdict(run, problems, tmp_path)
+
+
+@pytest.mark.parametrize("seed", LYING_SEEDS)
+@pytest.mark.parametrize("applied", [False, True], ids=["errors-only", "errors-only-applied"])
+def test_a_lying_server_without_idempotency_is_never_believed_nor_resent(
+    sandbox_factory: Any, tmp_path: Path, seed: int, applied: bool
+) -> None:
+    faults = {**LYING, "errors_only_after_apply": applied}
+    run = _play(
+        sandbox_factory,
+        tmp_path,
+        "unknown",
+        seed,
+        idempotency=False,
+        scale=LYING_SCALE,
+        faults=faults,
+    )
+    _assert_meaningful(run)
+    _lies(run, run.injected)
     assert run.final_exit == EXIT_OK, _verdict(run, ["final sync exit"], tmp_path)
     problems = _check_not_honoured(run)
     assert not problems, _verdict(run, problems, tmp_path)

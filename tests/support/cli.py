@@ -1,5 +1,6 @@
 """The command line as a shell script or a support engineer drives it: ``python -m app`` with a
-till's settings in its environment. Shared by the CLI and UI tests."""
+till's settings in its environment (:class:`TillCli`, shared by the CLI and UI tests), or with
+bytes where a shell would pass bytes (argv and stdin that are not UTF-8: :func:`run_cli`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +17,54 @@ from app.config import Settings
 from app.sandbox import DEMO_TOKEN
 
 
-class Cli:
+@dataclass(frozen=True)
+class Done:
+    """What a finished command left: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def traceback(self) -> bool:
+        """Whether Python printed a traceback (a crash, not a message)."""
+        return "Traceback (most recent call last)" in self.stderr
+
+
+def run_cli(
+    args: Sequence[str | bytes],
+    *,
+    env: Mapping[str, str],
+    stdin: bytes = b"",
+    timeout: float = 60,
+) -> Done:
+    """``python -m app ARGS`` with exactly ``env`` (plus PATH and the test's isolation)."""
+    argv: list[str | bytes] = [sys.executable, "-m", "app", *args]
+    done = subprocess.run(
+        [os.fsencode(a) for a in argv],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=timeout,
+        check=False,
+    )
+    return Done(
+        done.returncode,
+        done.stdout.decode("utf-8", "backslashreplace"),
+        done.stderr.decode("utf-8", "backslashreplace"),
+    )
+
+
+#: The first manager a test that needs one adds (:meth:`TillCli.first_manager`), and their PIN
+#: as standard input carries it.
+MANAGER, MANAGER_PIN = "Ayu", "246810\n"
+
+
+class TillCli:
     """Runs ``python -m app`` with a till's settings in its environment."""
 
     def __init__(self, settings: Settings, home: Path) -> None:
+        self.settings = settings
         self.env = {
             **os.environ,
             "STAMPS_POS_BASE_URL": settings.base_url,
@@ -26,6 +73,7 @@ class Cli:
             "STAMPS_POS_STORE": str(settings.store),
             "STAMPS_POS_STORE_CODE": settings.store_code or "",
             "STAMPS_POS_DATA_DIR": str(settings.data_dir),
+            "STAMPS_POS_TERMINAL": settings.terminal,
             "STAMPS_POS_IDEMPOTENCY": settings.idempotency,
             "STAMPS_POS_CONNECT_TIMEOUT": "1",
             "STAMPS_POS_READ_TIMEOUT": "10",
@@ -46,3 +94,8 @@ class Cli:
     def json(self, *args: str, stdin: str = "") -> tuple[int, Any]:
         done = self(*args, "--json", stdin=stdin)
         return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None
+
+    def first_manager(self, name: str = MANAGER, pin: str = MANAGER_PIN) -> None:
+        """Add the till's first manager (no manager needed for that one)."""
+        done = self("manager", "add", name, stdin=pin)
+        assert done.returncode == 0, done.stderr

@@ -25,8 +25,9 @@ class SandboxControl:
         self.server = server
         self.client = client
 
-    def reset(self) -> None:
-        self.client.post("/_sandbox/reset").raise_for_status()
+    def reset(self, **options: Any) -> None:
+        """Demo data afresh; ``extra_rewards=N`` adds N generated rewards to this world."""
+        self.client.post("/_sandbox/reset", json=options).raise_for_status()
 
     def faults(self, **settings: Any) -> None:
         self.client.post("/_sandbox/faults", json=settings).raise_for_status()

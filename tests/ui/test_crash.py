@@ -7,9 +7,10 @@ import logging
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 from qasync import asyncSlot
 
@@ -113,3 +114,66 @@ def test_ctrl_c_is_not_an_error_dialog(qtbot, reporter: CrashReporter, monkeypat
     reporter.excepthook(KeyboardInterrupt, KeyboardInterrupt(), None)
     assert seen == [KeyboardInterrupt]
     assert reporter.dialog is None
+
+
+# --- the support bundle, offered by the dialog ---------------------------------------------
+
+
+@pytest.fixture
+def bundle_reporter(qapp, tmp_path) -> Iterator[tuple[CrashReporter, list[str]]]:
+    """A reporter whose support bundle writes a file in tmp_path and notes its thread."""
+    threads: list[str] = []
+
+    def write() -> Path:
+        threads.append(threading.current_thread().name)
+        out = tmp_path / "bundle.zip"
+        out.write_bytes(b"PK")
+        return out
+
+    reporter = CrashReporter(support_bundle=write)
+    reporter.install()
+    yield reporter, threads
+    reporter.uninstall()
+    if reporter.dialog is not None:
+        reporter.dialog.reject()
+
+
+def test_the_dialog_offers_a_support_bundle_and_writes_it_off_the_gui_thread(
+    qtbot: QtBot, bundle_reporter, tmp_path, caplog
+):
+    reporter, threads = bundle_reporter
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    dialog = reporter.dialog
+    assert dialog.bundle_button.isVisible()
+    with qtbot.waitSignal(dialog.bundle_finished, timeout=5000):
+        qtbot.mouseClick(dialog.bundle_button, Qt.MouseButton.LeftButton)
+    assert threads == ["support-bundle"]
+    assert str(tmp_path / "bundle.zip") in dialog.bundle_status.text()
+    assert dialog.bundle_button.isEnabled()
+
+
+def test_a_bundle_that_cannot_be_written_says_why_in_the_dialog(qtbot: QtBot, qapp, caplog):
+    def full() -> Path:
+        raise OSError(28, "No space left on device")
+
+    reporter = CrashReporter(support_bundle=full)
+    reporter.install()
+    try:
+        with caplog.at_level(logging.CRITICAL):
+            raise_into(reporter)
+        dialog = reporter.dialog
+        with qtbot.waitSignal(dialog.bundle_finished, timeout=5000):
+            dialog.bundle_button.click()
+        assert "could not be written" in dialog.bundle_status.text()
+        assert "No space left on device" in dialog.bundle_status.text()
+    finally:
+        reporter.uninstall()
+        if reporter.dialog is not None:
+            reporter.dialog.reject()
+
+
+def test_without_a_bundle_writer_nothing_is_offered(qtbot: QtBot, reporter, caplog):
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    assert not reporter.dialog.bundle_button.isVisible()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -93,10 +92,24 @@ def test_every_icon_renders(qapp, name: str):
     assert not icon.pixmap(32, 32).isNull()
 
 
-def test_assets_are_found_in_a_frozen_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    bundled = tmp_path / "resources" / "styles"
-    bundled.mkdir(parents=True)
-    (bundled / "till.qss").write_text("QWidget {}", encoding="utf-8")
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources.asset("styles/till.qss") == bundled / "till.qss"
+@pytest.fixture
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An ``app`` package folder elsewhere, as a wheel or a frozen build lays it out."""
+    folder = tmp_path / "site" / "app"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(resources, "_PACKAGE", folder)
+    resources.resources_root.cache_clear()
+    yield folder
+    resources.resources_root.cache_clear()
+
+
+def test_assets_are_found_inside_an_installed_package(package: Path):
+    shipped = package / "resources" / "styles"
+    shipped.mkdir(parents=True)
+    (shipped / "till.qss").write_text("QWidget {}", encoding="utf-8")
+    assert resources.asset("styles/till.qss") == shipped / "till.qss"
     assert resources.style_sheet() == "QWidget {}"
+
+
+def test_without_a_shipped_folder_the_source_tree_s_is_read(package: Path):
+    assert resources.resources_root() == package.parent / "resources"

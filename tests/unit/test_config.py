@@ -9,6 +9,8 @@ import pytest
 from app.config import ConfigError, default_config_file, load_settings
 from app.core.domain import Channel
 
+from ..support.bad_input import BAD_SETTINGS, SettingCase
+
 
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,6 +39,18 @@ def test_defaults_follow_the_design_table() -> None:
     assert settings.terminal
     assert settings.effective_channel() is Channel.POS
     assert settings.effective_channel(kiosk=True) is Channel.KIOSK
+
+
+def test_a_retry_after_counts_for_an_hour_at_most_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert load_settings(merchant=1, store=2).retry_after_cap == 3600
+    monkeypatch.setenv("STAMPS_POS_RETRY_AFTER_CAP", "600")
+    assert load_settings(merchant=1, store=2).retry_after_cap == 600
+    for bad in ("0", "-5", "1e308", "nan"):
+        monkeypatch.setenv("STAMPS_POS_RETRY_AFTER_CAP", bad)
+        with pytest.raises(ConfigError, match="retry_after_cap"):
+            load_settings(merchant=1, store=2)
 
 
 def test_environment_overrides_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,3 +130,77 @@ def test_base_url_must_be_https_unless_loopback(url: str) -> None:
 )
 def test_loopback_http_and_any_https_are_accepted(url: str) -> None:
     assert load_settings(merchant=1, store=2, base_url=url).base_url == url.rstrip("/")
+
+
+@pytest.mark.parametrize(
+    "case", BAD_SETTINGS, ids=[f"{c.variable}={c.value[:24]!r}" for c in BAD_SETTINGS]
+)
+def test_every_bad_value_is_refused_naming_its_setting(
+    case: SettingCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STAMPS_POS_MERCHANT", "14")
+    monkeypatch.setenv("STAMPS_POS_STORE", "32")
+    monkeypatch.setenv(case.variable, case.value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert f"setting '{case.names}'" in message
+    assert "s3cret" not in message and "token@" not in message  # credentials never echoed
+    assert "\x1b" not in message and "\udce9" not in message
+
+
+@pytest.mark.parametrize(
+    ("line", "setting"),
+    [
+        ("store = 9223372036854775808", "store"),
+        ("lanes = true", "lanes"),
+        ("merchant = 1.5", "merchant"),
+        ('data_dir = ""', "data_dir"),
+        ('terminal = "till\\u0000one"', "terminal"),
+    ],
+)
+def test_bad_values_in_the_file_are_refused_too(line: str, setting: str) -> None:
+    base = "" if setting == "merchant" else "merchant = 7\n"
+    base += "" if setting == "store" else "store = 32\n"
+    write(default_config_file(), f"{base}{line}\n")
+    with pytest.raises(ConfigError, match=rf"setting '{setting}'"):
+        load_settings()
+
+
+def test_a_data_dir_that_names_a_file_is_refused(tmp_path: Path) -> None:
+    a_file = write(tmp_path / "not-a-folder", "")
+    with pytest.raises(ConfigError, match=r"setting 'data_dir'.*not a folder"):
+        load_settings(merchant=1, store=2, data_dir=a_file)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe\x00m\x00e\x00r\x00c\x00h\x00a\x00n\x00t",
+        bytes(range(256)),
+        b"store = 'caf\xe9'\n",
+    ],
+    ids=["utf-16", "binary", "latin-1"],
+)
+def test_a_settings_file_that_is_not_text_is_refused(content: bytes) -> None:
+    path = default_config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=f"{path}.*not UTF-8 text"):
+        load_settings()
+
+
+def test_a_settings_file_that_is_a_folder_is_refused() -> None:
+    default_config_file().mkdir(parents=True)
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_settings()
+
+
+def test_the_largest_ids_the_server_can_give_are_accepted() -> None:
+    settings = load_settings(merchant=2**63 - 1, store="9223372036854775807")
+    assert settings.merchant == settings.store == 2**63 - 1
+
+
+def test_a_data_dir_is_taken_from_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert load_settings(merchant=1, store=2, data_dir="~/till").data_dir == tmp_path / "till"

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert
@@ -29,9 +30,14 @@ from app.core import clock
 from app.core.domain import Member
 from app.core.offline.identifiers import keys_for, prefix_reading, readings
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS, REWARDS, VOUCHERS
+from app.core.storage.engine import connect
+from app.core.storage.problems import StorageFull, StorageReadOnly, problem_from
 from app.core.storage.writer import Database
 
 SUGGESTION_LIMIT = 8
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class CachedVoucher:
     id: int
     code: str | None
     name: str | None
-    value: int | None
+    value: Decimal | None
     is_active: bool
     start_date: str | None
     end_date: str | None
@@ -101,22 +107,27 @@ _BY_IDS_SQL = (
 class _Reader:
     """One thread, one read-only connection: lookups never queue behind the ORM's readers."""
 
-    def __init__(self, path: Path) -> None:
-        self._path = path
+    def __init__(self, db: Database) -> None:
+        self._db = db
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache-reader")
         self._connection: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
-            con = sqlite3.connect(self._path, check_same_thread=False)
+            con = connect(self._db.path, read_only=self._db.read_only)
             con.row_factory = sqlite3.Row
             con.execute("PRAGMA query_only=ON")
-            con.execute("PRAGMA busy_timeout=10000")
             self._connection = con
         return self._connection
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
-        return self._connect().execute(sql, params).fetchall()
+        try:
+            return self._connect().execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            problem = problem_from(exc, self._db.path)
+            if problem is None:
+                raise
+            raise problem from exc
 
     async def query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         loop = asyncio.get_running_loop()
@@ -137,11 +148,24 @@ class MemberCache:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._reader = _Reader(db.path)
+        self._reader = _Reader(db)
 
     async def close(self) -> None:
         """Close the lookup reader (the database itself belongs to the outbox)."""
         await self._reader.close()
+
+    async def _keep(self, write: Callable[[Session], T], otherwise: T) -> T:
+        """Write to the cache; on a disk that is full or read-only, ``otherwise``.
+
+        A cache that cannot be written is an older cache, not a failed lookup: the member found
+        live is still the member. The database's problem state tells the window about the disk,
+        and the outbox refuses what must not be lost.
+        """
+        try:
+            return await self.db.write(write)
+        except (StorageFull, StorageReadOnly) as problem:
+            log.warning("the member cache was not updated: %s", problem)
+            return otherwise
 
     # --- members --------------------------------------------------------------------------------
 
@@ -192,7 +216,7 @@ class MemberCache:
                     [{"key": key, "server_id": member.server_id} for key in sorted(keys)],
                 )
 
-        await self.db.write(write)
+        await self._keep(write, None)
 
     async def find(self, text: str) -> Member | None:
         """The cached member who answers to ``text`` (any identifier), as of when fetched.
@@ -241,7 +265,7 @@ class MemberCache:
             result = session.execute(sa.delete(MEMBERS).where(MEMBERS.c.seen_at < cutoff))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
-        return await self.db.write(write)
+        return await self._keep(write, 0)
 
     # --- vouchers and rewards -------------------------------------------------------------------
 
@@ -265,7 +289,7 @@ class MemberCache:
                     [{**v.__dict__, "server_id": server_id} for v in vouchers],
                 )
 
-        await self.db.write(write)
+        await self._keep(write, None)
 
     async def vouchers(self, server_id: str) -> list[CachedVoucher] | None:
         """A member's vouchers as last fetched; ``None`` when they were never fetched (which
@@ -293,7 +317,7 @@ class MemberCache:
             if rewards:
                 session.execute(insert(REWARDS), [{**r.__dict__, "store": store} for r in rewards])
 
-        await self.db.write(write)
+        await self._keep(write, None)
 
     async def rewards(self, store: int) -> list[CachedReward]:
         """The store's rewards as last fetched."""

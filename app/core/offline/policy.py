@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 from app.core.domain import OperationKind, format_rupiah
@@ -67,7 +68,7 @@ class VoucherFacts:
     is_active: bool
     start_date: date | None
     end_date: date | None
-    value: int | None
+    value: Decimal | None
     used_on_this_till: bool
 
 
@@ -119,7 +120,7 @@ def apply_policy(
     limits: OfflineLimits,
     outage: OutageTotals,
     stamps: int = 0,
-    rupiah: int = 0,
+    rupiah: int | Decimal = 0,
     voucher: VoucherFacts | None = None,
 ) -> PolicyDecision:
     """May the till accept this redemption now? Online, only the standing refusals apply (the
@@ -177,7 +178,7 @@ def _decide_stamps(
 
 
 def _decide_voucher(
-    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, rupiah: int
+    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, rupiah: int | Decimal
 ) -> PolicyDecision:
     if voucher is None:
         return PolicyDecision.refuse(Refusal.VOUCHER_NOT_CACHED)

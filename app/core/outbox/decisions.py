@@ -38,6 +38,7 @@ def cancel_redemption(
     who: str,
     terminal: str,
     now: datetime,
+    note: str | None = None,
 ) -> tuple[OutboxEntry, list[str]]:
     """Void the redemption, or make (or find) its cancel entry; returns it and the ids changed."""
     target = session.get(OutboxEntry, entry_id)
@@ -64,9 +65,11 @@ def cancel_redemption(
     if target.status == EntryStatus.QUEUED and not may_have_arrived(session, target.id):
         target.status = EntryStatus.VOIDED
         target.updated_at = now
-        target.note = f"cancelled by {who} before it was sent"
+        target.note = f"cancelled by {who} before it was sent" + (f": {note}" if note else "")
         session.add(target)
-        audit(session, now, who=who, action="void", terminal=terminal, entry_id=target.id)
+        audit(
+            session, now, who=who, action="void", terminal=terminal, entry_id=target.id, note=note
+        )
         return target, [target.id]
     cancel = OutboxEntry(
         id=str(uuid6.uuid7()),
@@ -83,6 +86,7 @@ def cancel_redemption(
         cancels=target.id,
         cashier=who,
         terminal=terminal,
+        note=note,
         created_at=now,
         updated_at=now,
     )
@@ -100,18 +104,146 @@ def cancel_redemption(
         entry_id=target.id,
         cancel_entry=cancel.id,
         replacement_voucher=replacement_voucher,
+        note=note,
     )
     return cancel, [cancel.id]
 
 
+def local_redemption(session: Session, server_id: int) -> OutboxEntry | None:
+    """The redemption this till made that the server knows as ``server_id``, if any."""
+    return (
+        session.execute(
+            sa.select(OutboxEntry)
+            .where(
+                ENTRIES.c.server_redemption_id == server_id,
+                ENTRIES.c.kind != OperationKind.CANCEL,
+            )
+            .order_by(ENTRIES.c.seq)
+        )
+        .scalars()
+        .first()
+    )
+
+
+def cancel_by_server_id(
+    session: Session,
+    server_id: int,
+    replacement_voucher: bool,
+    *,
+    lane: str,
+    user: str,
+    who: str,
+    terminal: str,
+    now: datetime,
+    note: str | None = None,
+) -> tuple[OutboxEntry, list[str]]:
+    """Cancel the redemption the server knows as ``server_id``.
+
+    One this till made is cancelled as its entry (:func:`cancel_redemption`). One made elsewhere
+    (another till, a kiosk) gets a cancel entry of its own in the member's ``lane``, behind that
+    member's queued entries, carrying the server id from the start; asking twice returns the first.
+    """
+    local = local_redemption(session, server_id)
+    if local is not None:
+        return cancel_redemption(
+            session, local.id, replacement_voucher, who=who, terminal=terminal, now=now, note=note
+        )
+    existing = (
+        session.execute(
+            sa.select(OutboxEntry).where(
+                ENTRIES.c.kind == OperationKind.CANCEL,
+                ENTRIES.c.cancels.is_(None),
+                sa.func.json_extract(ENTRIES.c.payload, "$.id") == server_id,
+                ENTRIES.c.status.in_(LIVE_CANCEL),
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if existing is not None:
+        return existing, []
+    cancel = OutboxEntry(
+        id=str(uuid6.uuid7()),
+        seq=next_seq(session),
+        kind=OperationKind.CANCEL,
+        payload={"id": server_id, "create_replacement_voucher": replacement_voucher},
+        lane=lane,
+        user=user,
+        status=EntryStatus.QUEUED,
+        cashier=who,
+        terminal=terminal,
+        note=note,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(cancel)
+    session.flush()
+    audit(
+        session,
+        now,
+        who=who,
+        action="cancel_by_server_id",
+        terminal=terminal,
+        entry_id=cancel.id,
+        server_redemption_id=server_id,
+        replacement_voucher=replacement_voucher,
+        note=note,
+    )
+    return cancel, [cancel.id]
+
+
+def authorised_by_pin(payload: dict[str, Any]) -> bool:
+    """Whether the request carries a PIN authorisation's ``request_id`` (at its top or on an item
+    of a cart): sending it again needs a new one, since an authorisation is used once."""
+    if payload.get("request_id"):
+        return True
+    items = payload.get("rewards")
+    return isinstance(items, list) and any(
+        isinstance(item, dict) and item.get("request_id") for item in items
+    )
+
+
+def _with_request_id(payload: dict[str, Any], request_id: str) -> dict[str, Any]:
+    body = dict(payload)
+    if "rewards" in body and isinstance(body["rewards"], list):
+        body["rewards"] = [
+            {**item, "request_id": request_id} if isinstance(item, dict) else item
+            for item in body["rewards"]
+        ]
+    else:
+        body["request_id"] = request_id
+    return body
+
+
 def retry_entry(
-    session: Session, entry_id: str, *, who: str, terminal: str, note: str | None, now: datetime
+    session: Session,
+    entry_id: str,
+    *,
+    who: str,
+    terminal: str,
+    note: str | None,
+    now: datetime,
+    request_id: str | None = None,
+    expires_at: datetime | None = None,
 ) -> OutboxEntry:
-    """A new linked entry for a ``rejected`` or ``unknown`` one, which is dismissed."""
+    """A new linked entry for a ``rejected`` or ``unknown`` one, which is dismissed.
+
+    A PIN-authorised request is sent again only under a new authorisation: ``request_id`` (which
+    becomes the new entry's id, as for any PIN redemption) and its ``expires_at``.
+    """
     original = manager_target(session, entry_id, (EntryStatus.REJECTED, EntryStatus.UNKNOWN))
     payload = dict(original.payload)
+    if authorised_by_pin(payload):
+        if request_id is None:
+            raise OutboxError(
+                "the member's PIN authorised this redemption once: a new PIN authorisation is "
+                "needed to send it again"
+            )
+        payload = _with_request_id(payload, request_id)
+    elif request_id is not None:
+        raise OutboxError("this redemption was not made with a PIN: it is sent again without one")
     entry = OutboxEntry(
-        id=str(uuid6.uuid7()),
+        id=request_id or str(uuid6.uuid7()),
         seq=next_seq(session),
         kind=original.kind,
         payload=payload,
@@ -120,6 +252,7 @@ def retry_entry(
         status=EntryStatus.QUEUED,
         depends_on=original.id,
         cancels=original.cancels,
+        expires_at=expires_at if request_id is not None else None,
         provisional=False,
         expect_store=original.expect_store,
         expect_name=original.expect_name,
@@ -253,6 +386,8 @@ def audit(
     entry_id: str | None,
     **detail: Any,
 ) -> None:
+    """Append one line to the audit log in the caller's transaction: it is written exactly when
+    what it records is. ``detail`` must never hold a PIN or a token."""
     session.add(
         AuditEvent(
             at=now, who=who, action=action, terminal=terminal, entry_id=entry_id, detail=detail

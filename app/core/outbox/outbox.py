@@ -7,9 +7,11 @@ sends. Each method is one transaction on the writer thread, committed before it 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -19,7 +21,7 @@ import uuid6
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
-from app.core import clock
+from app.core import clock, logs
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
 from app.core.outbox import decisions, reconcile
@@ -29,6 +31,7 @@ from app.core.outbox.policy import OutboxPolicy
 from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.outbox.retry import RetryPolicy
 from app.core.outbox.transitions import apply_result
+from app.core.storage.payloads import FORBIDDEN_KEYS, forbidden_key
 from app.core.storage.tables import (
     ATTEMPTS,
     ENTRIES,
@@ -40,6 +43,8 @@ from app.core.storage.tables import (
 )
 from app.core.storage.writer import Database
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "FORBIDDEN_KEYS",
     "EntryRecord",
@@ -50,8 +55,6 @@ __all__ = [
     "check_payload",
 ]
 
-#: Payload keys that must never be stored (architecture §6), at any depth, in any case.
-FORBIDDEN_KEYS = frozenset({"pin", "token"})
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
 #: The columns an enqueue writes, besides ``seq``.
 _ENQUEUED = (
@@ -97,7 +100,7 @@ class EntryRecord:
     shift_id: int | None = None
     member_name: str | None = None
     description: str | None = None
-    rupiah: int | None = None
+    rupiah: int | Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -121,14 +124,39 @@ class OutboxStatus:
 
 def check_payload(payload: Any) -> None:
     """Refuse a payload holding a ``pin`` or ``token`` key anywhere."""
-    if isinstance(payload, Mapping):
-        for key, value in payload.items():
-            if str(key).lower() in FORBIDDEN_KEYS:
-                raise ForbiddenPayload(f"an outbox payload may not hold {key!r}")
-            check_payload(value)
-    elif isinstance(payload, list | tuple):
-        for item in payload:
-            check_payload(item)
+    key = forbidden_key(payload)
+    if key is not None:
+        raise ForbiddenPayload(f"an outbox payload may not hold {key!r}")
+
+
+def read_status(session: Session) -> OutboxStatus:
+    """The counts of :class:`OutboxStatus`, read in ``session`` (any connection to the
+    database, read-only ones included: ``stamps-pos doctor`` reads it so)."""
+    counts = dict(
+        session.execute(
+            sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
+        ).all()
+    )
+    target = ENTRIES.alias("target")
+    held = session.execute(
+        sa.select(sa.func.count())
+        .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
+        .where(ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED)
+    ).scalar_one()
+    oldest = session.execute(
+        sa.select(sa.func.min(ENTRIES.c.created_at)).where(ENTRIES.c.status == EntryStatus.QUEUED)
+    ).scalar()
+    control = session.get(OutboxControl, 1)
+    return OutboxStatus(
+        queued=counts.get(EntryStatus.QUEUED, 0),
+        sending=counts.get(EntryStatus.SENDING, 0),
+        unknown=counts.get(EntryStatus.UNKNOWN, 0),
+        rejected=counts.get(EntryStatus.REJECTED, 0),
+        held=held,
+        oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
+        paused=bool(control and control.paused),
+        paused_reason=control.reason if control else None,
+    )
 
 
 class Outbox:
@@ -257,6 +285,7 @@ class Outbox:
             return entry
 
         entry = await self.db.write(write)
+        log.info("queued %s in lane %s", kind, lane, extra=logs.entry(entry.id))
         self._changed([entry.id])
         return entry
 
@@ -338,39 +367,7 @@ class Outbox:
 
     async def status(self) -> OutboxStatus:
         """Counts for the status bar."""
-
-        def read(session: Session) -> OutboxStatus:
-            counts = dict(
-                session.execute(
-                    sa.select(ENTRIES.c.status, sa.func.count()).group_by(ENTRIES.c.status)
-                ).all()
-            )
-            target = ENTRIES.alias("target")
-            held = session.execute(
-                sa.select(sa.func.count())
-                .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
-                .where(
-                    ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED
-                )
-            ).scalar_one()
-            oldest = session.execute(
-                sa.select(sa.func.min(ENTRIES.c.created_at)).where(
-                    ENTRIES.c.status == EntryStatus.QUEUED
-                )
-            ).scalar()
-            control = session.get(OutboxControl, 1)
-            return OutboxStatus(
-                queued=counts.get(EntryStatus.QUEUED, 0),
-                sending=counts.get(EntryStatus.SENDING, 0),
-                unknown=counts.get(EntryStatus.UNKNOWN, 0),
-                rejected=counts.get(EntryStatus.REJECTED, 0),
-                held=held,
-                oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
-                paused=bool(control and control.paused),
-                paused_reason=control.reason if control else None,
-            )
-
-        return await self.db.read(read)
+        return await self.db.read(read_status)
 
     # --- cancelling -------------------------------------------------------------------------
 
@@ -381,6 +378,7 @@ class Outbox:
         *,
         who: str,
         terminal: str,
+        note: str | None = None,
     ) -> OutboxEntry:
         """Cancel a redemption (architecture §3); returns the entry that carries the cancellation.
 
@@ -393,28 +391,80 @@ class Outbox:
         now = clock.now()  # the loop's time, taken before the work is queued
         entry, changed = await self.db.write(
             lambda s: decisions.cancel_redemption(
-                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now
+                s, entry_id, replacement_voucher, who=who, terminal=terminal, now=now, note=note
+            )
+        )
+        log.info("cancel asked by %s: %s", who, entry.status, extra=logs.entry(entry.id))
+        self._changed(changed)
+        return entry
+
+    async def cancel_by_server_id(
+        self,
+        server_id: int,
+        replacement_voucher: bool = False,
+        *,
+        lane: str,
+        user: str,
+        who: str,
+        terminal: str,
+        note: str | None = None,
+    ) -> OutboxEntry:
+        """Cancel the redemption the server knows as ``server_id``: as its entry when this till
+        made it, else with a cancel entry of its own in the member's ``lane`` (a redemption made
+        on another till or a kiosk). Returns the entry that carries the cancellation."""
+        now = clock.now()  # the loop's time, taken before the work is queued
+        entry, changed = await self.db.write(
+            lambda s: decisions.cancel_by_server_id(
+                s,
+                server_id,
+                replacement_voucher,
+                lane=lane,
+                user=user,
+                who=who,
+                terminal=terminal,
+                now=now,
+                note=note,
             )
         )
         self._changed(changed)
         return entry
 
+    async def local_redemption(self, server_id: int) -> OutboxEntry | None:
+        """The redemption of this till that the server knows as ``server_id``, if any."""
+        return await self.db.read(lambda s: decisions.local_redemption(s, server_id))
+
     # --- the manager's side -----------------------------------------------------------------
 
     async def retry(
-        self, entry_id: str, *, who: str, terminal: str, note: str | None = None
+        self,
+        entry_id: str,
+        *,
+        who: str,
+        terminal: str,
+        note: str | None = None,
+        request_id: str | None = None,
+        expires_at: datetime | None = None,
     ) -> OutboxEntry:
         """Resend a ``rejected`` or ``unknown`` entry as a new linked entry (new id, new key).
 
         The original is dismissed in the same transaction ("retried as …"), so it is never
-        reconciled into a second redemption behind the new one.
+        reconciled into a second redemption behind the new one. A PIN-authorised entry needs a new
+        authorisation: its ``request_id`` (the new entry's id) and when it runs out.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
             lambda s: decisions.retry_entry(
-                s, entry_id, who=who, terminal=terminal, note=note, now=now
+                s,
+                entry_id,
+                who=who,
+                terminal=terminal,
+                note=note,
+                now=now,
+                request_id=request_id,
+                expires_at=expires_at,
             )
         )
+        log.info("retried as %s by %s", entry.id, who, extra=logs.entry(entry_id))
         self._changed([entry.id, entry_id])
         return entry
 
@@ -468,6 +518,7 @@ class Outbox:
                 now=now,
             )
         )
+        log.info("%s by %s: %s", action, who, entry.status, extra=logs.entry(entry_id))
         self._changed([entry_id])
         return entry
 
@@ -570,6 +621,13 @@ class Outbox:
                 retry=self.retry_policy,
                 now=now,
             )
+        )
+        log.info(
+            "attempt %d: %s -> %s",
+            claimed.attempt,
+            outcome,
+            status or "late answer, discarded",
+            extra=logs.entry(claimed.entry_id),
         )
         self._changed([claimed.entry_id])
         return status

@@ -61,6 +61,8 @@ def due_targets(session: Session, now: datetime) -> list[ReconcileTarget]:
             reason = "a cancel leaves no redemption line in the feed; check the Stamps dashboard"
         elif entry.expect_name is None or entry.expect_stamps is None or entry.expect_store is None:
             reason = "the entry does not say which feed line it would leave (reward, stamps, store)"
+        elif not entry.user:
+            reason = "the member has no email or phone number, which the activity feed needs"
         elif since is None:
             reason = "no ambiguous attempt on record"
         if reason is not None:

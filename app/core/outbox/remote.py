@@ -17,11 +17,22 @@ from app.core.domain import OperationKind
 
 @dataclass(frozen=True)
 class SubmitResult:
-    """A 2xx answer: the server's redemption id and the member's new balance, when it says them."""
+    """A 2xx answer: the server's redemption id and the member's new balance, when it says them,
+    and what it reported in ``errors`` beside the redemption.
+
+    Only an answer that names its redemption (``redemption_id``) proves it was applied; the
+    worker takes one without as proving nothing.
+    """
 
     redemption_id: int | None = None
     stamps_remaining: int | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+    errors: str | None = None
+
+    @property
+    def names_redemption(self) -> bool:
+        """Whether the answer names the redemption it made (architecture §3)."""
+        return self.redemption_id is not None and self.redemption_id > 0
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from app.core.outbox.claim import Claimed
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.remote import SubmitResult
 from app.core.outbox.retry import RetryPolicy
-from app.core.stamps.errors import CredentialsRejected, StampsError
+from app.core.stamps.errors import StampsError
 from app.core.storage.tables import ATTEMPTS, BALANCES, ENTRIES, AuditEvent, OutboxControl
 
 log = logging.getLogger(__name__)
@@ -155,7 +155,7 @@ def apply_result(
         ).first()
         is not None
     )
-    credentials = isinstance(error, CredentialsRejected)
+    credentials = isinstance(error, StampsError) and error.pauses_queue
     # A refusal is trusted when the key vouched for *this* attempt; an ambiguous answer is resent
     # only if a resend, from now, would still be inside the key's window.
     sent_at = claimed.started_at if outcome is Outcome.REFUSED and claimed.started_at else now
@@ -175,10 +175,11 @@ def apply_result(
         "updated_at": now,
         "next_attempt_at": None,
     }
-    if verdict.status is EntryStatus.SYNCED:
-        if result is not None:  # a 2xx we could not read: applied, but no id and no balance
-            values["response"] = dict(result.raw)
-            values["server_redemption_id"] = result.redemption_id
+    if verdict.status is EntryStatus.SYNCED and result is not None:
+        values["response"] = dict(result.raw)
+        values["server_redemption_id"] = result.redemption_id
+        # what the server reported beside the redemption is kept, to be shown
+        values["last_error"] = result.errors[:500] if result.errors else None
     elif verdict.status is EntryStatus.QUEUED:
         retry_after = getattr(error, "retry_after", None)
         delay = retry.delay(row.attempts, retry_after) if verdict.backoff else 0.0

@@ -13,13 +13,14 @@ import logging
 import secrets
 from datetime import timedelta
 
-from app.core import clock
+from app.core import clock, logs
 from app.core.domain import Outcome
 from app.core.outbox.claim import Claimed
 from app.core.outbox.errors import StaleClaim
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.remote import OutboxTransport, SubmitResult
-from app.core.stamps.errors import StampsError
+from app.core.stamps.errors import MalformedResponse, StampsError
+from app.core.storage.problems import StorageProblem
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,11 @@ class SyncWorker:
         return woken
 
     @property
+    def in_flight(self) -> int:
+        """How many of this worker's requests are on their way now."""
+        return len(self._inflight)
+
+    @property
     def running(self) -> bool:
         """Whether the background task is running."""
         return self._task is not None and not self._task.done()
@@ -104,6 +110,10 @@ class SyncWorker:
                 delay = await self._next_delay()
             except asyncio.CancelledError:
                 raise
+            except StorageProblem as problem:  # a full or read-only disk: said once, not a bug
+                log.warning(
+                    "sync worker round refused by the disk; trying again later: %s", problem
+                )
             except Exception:
                 log.exception("sync worker round failed; trying again later")
             await clock.wait_event(self._wake, delay)
@@ -128,6 +138,7 @@ class SyncWorker:
 
     async def _send(self, claimed: Claimed) -> None:
         """One attempt: the request, then its outcome, recorded under the claim's lease."""
+        logs.set_entry(claimed.entry_id)  # this task's lines, the HTTP client's too, name it
         result: SubmitResult | None = None
         error: BaseException | None = None
         if claimed.lease_until is not None and (
@@ -142,6 +153,9 @@ class SyncWorker:
                 claimed.kind, claimed.payload, idempotency_key=claimed.entry_id
             )
             outcome = Outcome.APPLIED
+            if not result.names_redemption:
+                # a 2xx proves an application only when it names the redemption
+                error, outcome, result = _nameless(), Outcome.AMBIGUOUS, None
         except StampsError as exc:
             error, outcome = exc, exc.outcome
         except Exception as exc:  # a bug proves nothing about the server
@@ -149,8 +163,10 @@ class SyncWorker:
             error, outcome = exc, Outcome.AMBIGUOUS
         try:
             await self.outbox.record(claimed, outcome, result=result, error=error)
-        except Exception:
+        except StorageProblem as problem:
             # the attempt row stays ambiguous and the lease runs out: the sweep decides later
+            log.warning("the outcome of entry %s was not saved: %s", claimed.entry_id, problem)
+        except Exception:
             log.exception("could not record the outcome of entry %s", claimed.entry_id)
 
     async def reconcile_due(self) -> int:
@@ -160,15 +176,17 @@ class SyncWorker:
             if self._stopping:
                 break
             since = target.since - timedelta(seconds=self.policy.reconcile_skew)
-            try:
-                records = await self.transport.member_activity(target.user, since=since)
-            except StampsError as exc:
-                await self.outbox.activity_unreadable(
-                    target, f"{type(exc).__name__}: {exc.message}"
-                )
-                continue
-            if await self.outbox.apply_activity(target, list(records)):
-                matched += 1
+            with logs.about_entry(target.entry_id):
+                try:
+                    records = await self.transport.member_activity(target.user, since=since)
+                except StampsError as exc:
+                    await self.outbox.activity_unreadable(
+                        target, f"{type(exc).__name__}: {exc.message}"
+                    )
+                    continue
+                if await self.outbox.apply_activity(target, list(records)):
+                    log.info("reconciled: the member's activity shows the redemption")
+                    matched += 1
         return matched
 
     async def _next_delay(self) -> float:
@@ -196,7 +214,8 @@ class SyncWorker:
 
     async def drain(self, timeout: float) -> OutboxStatus:  # noqa: ASYNC109
         """Run until nothing is pending (queued and not held, or sending), the queue is paused, or
-        ``timeout`` seconds of clock time pass; returns the final counts.
+        ``timeout`` seconds of clock time pass; returns the final counts. Raises the
+        :class:`~app.core.storage.problems.StorageProblem` of a disk that refuses a claim.
 
         A lane is refilled as soon as its request is answered, not when the slowest of a round is;
         ``unknown`` entries are reconciled whenever this worker has nothing in flight. Requests in
@@ -209,7 +228,13 @@ class SyncWorker:
             self._wake.clear()
             remaining = deadline - clock.monotonic()
             if remaining > 0:
-                await self._fill_lanes()
+                try:
+                    await self._fill_lanes()
+                except StorageProblem:
+                    # the disk refuses new claims: the requests already out finish (and are
+                    # recorded, if the disk lets them) before the drain says so
+                    await asyncio.gather(*list(self._inflight.values()), return_exceptions=True)
+                    raise
             if self._inflight:
                 if remaining > 0:
                     # an answer (or any change to the outbox) wakes this at once
@@ -222,3 +247,7 @@ class SyncWorker:
             if status.pending == 0 or status.paused or remaining <= 0:
                 return status
             await clock.wait_event(self._wake, min(await self._next_delay(), remaining))
+
+
+def _nameless() -> MalformedResponse:
+    return MalformedResponse("the server answered but named no redemption", status_code=200)

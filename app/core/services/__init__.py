@@ -2,7 +2,9 @@
 
 ``app.ui`` and ``app.cli`` import from here (and from ``app.config``) only; ``make lint`` checks
 it (import-linter, ``pyproject.toml``). Everything they use is a method or event of
-:class:`Till` or :class:`Catalogue`, and every type they show is re-exported here.
+:class:`Till` or :class:`Catalogue` (manager mode, history, the audit log and the staff through
+``till.manager``, ``till.history``, ``till.audit`` and ``till.staff``), and every type they show
+is re-exported here, as are the few modules they use whole (``clock``, ``logs``, ``diagnostics``).
 
 The names load on first use (PEP 562): the window paints before the database, the HTTP client
 and the models are imported, and ``stamps-pos --help`` never imports them at all.
@@ -14,14 +16,24 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from app.core import clock
-    from app.core.credentials import CredentialsError, Secret, load_token, store_token
+    from app.core import clock, logs
+    from app.core.credentials import (
+        MAX_TOKEN_LENGTH,
+        TOKEN_ENV,
+        CredentialsError,
+        Secret,
+        load_token,
+        store_token,
+        token_file,
+    )
     from app.core.domain import Channel, EntryStatus, OperationKind, format_rupiah
     from app.core.messages import CONTEXT, TEMPLATES, Explained, Message, english, say
     from app.core.offline.connectivity import Connectivity
     from app.core.offline.policy import OfflineLimits, VoucherFacts
     from app.core.outbox.errors import OutboxError
     from app.core.outbox.outbox import OutboxStatus
+    from app.core.services import diagnostics
+    from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
     from app.core.services.catalogue import (
         Catalogue,
         CatalogueUnavailable,
@@ -30,17 +42,54 @@ if TYPE_CHECKING:
         OfferedReward,
         OfferedVoucher,
     )
+    from app.core.services.changes import ChangeWatch
     from app.core.services.config import TillConfig, TokenSource
+    from app.core.services.day_summary import (
+        DaySummary,
+        SummaryLine,
+        local_day,
+        summarise,
+        write_summary_csv,
+    )
+    from app.core.services.fields import FieldRefused, check_name, check_note
+    from app.core.services.history import (
+        EntryDetails,
+        ExceptionItem,
+        History,
+        HistoryFilter,
+        HistoryRow,
+        MemberContact,
+    )
+    from app.core.services.manager_mode import (
+        DecisionRefused,
+        Manager,
+        ManagerMode,
+        ManagerRequired,
+        MemberNeeded,
+        NewPinNeeded,
+    )
     from app.core.services.members import Member, MemberNotFound
     from app.core.services.orders import InvalidOrder, Order
+    from app.core.services.pins import check_new_pin
     from app.core.services.receipts import Receipt, Verdict
-    from app.core.services.runtime import (
-        ConnectionCheck,
-        RuntimeOptions,
-        check_connection,
-        open_till,
-    )
+    from app.core.services.runtime import RuntimeOptions, open_till
     from app.core.services.shift import CSV_COLUMNS, ShiftInfo, ShiftRow, ShiftSummary
+    from app.core.services.staff import (
+        Account,
+        AccountDisabled,
+        AccountExists,
+        ImportResult,
+        LastManager,
+        LockedOut,
+        ManagersExist,
+        NoSuchAccount,
+        PinNeeded,
+        Role,
+        Staff,
+        StaffRefused,
+        WrongPin,
+        read_cashiers_file,
+    )
     from app.core.services.till import (
         CredentialsRefused,
         NotOnline,
@@ -50,21 +99,79 @@ if TYPE_CHECKING:
         Sale,
         Till,
     )
+    from app.core.services.transfer import import_into
     from app.core.storage.migrate import DatabaseTooNew, migrate
+    from app.core.storage.problems import DatabaseDamaged, StorageProblem
+    from app.core.storage.salvage import entry_lines, readable_unsettled, set_aside
+    from app.core.storage.transfer import (
+        ExportUnreadable,
+        ImportedEntry,
+        ImportReport,
+        export_entries,
+        read_export,
+    )
 
 #: Where each name lives.
 _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("app.core", ("clock",)),
+    (
+        "app.core",
+        (
+            "clock",
+            "logs",
+        ),
+    ),
+    ("app.core.services", ("diagnostics",)),
     (
         "app.core.credentials",
-        ("CredentialsError", "Secret", "load_token", "store_token"),
+        (
+            "MAX_TOKEN_LENGTH",
+            "TOKEN_ENV",
+            "CredentialsError",
+            "Secret",
+            "load_token",
+            "store_token",
+            "token_file",
+        ),
     ),
-    ("app.core.domain", ("Channel", "EntryStatus", "OperationKind", "format_rupiah")),
-    ("app.core.messages", ("CONTEXT", "TEMPLATES", "Explained", "Message", "english", "say")),
+    (
+        "app.core.domain",
+        (
+            "Channel",
+            "EntryStatus",
+            "OperationKind",
+            "format_rupiah",
+        ),
+    ),
+    (
+        "app.core.messages",
+        (
+            "CONTEXT",
+            "TEMPLATES",
+            "Explained",
+            "Message",
+            "english",
+            "say",
+        ),
+    ),
     ("app.core.offline.connectivity", ("Connectivity",)),
-    ("app.core.offline.policy", ("OfflineLimits", "VoucherFacts")),
+    (
+        "app.core.offline.policy",
+        (
+            "OfflineLimits",
+            "VoucherFacts",
+        ),
+    ),
     ("app.core.outbox.errors", ("OutboxError",)),
     ("app.core.outbox.outbox", ("OutboxStatus",)),
+    (
+        "app.core.services.audit_log",
+        (
+            "AuditFilter",
+            "AuditLine",
+            "AuditLog",
+            "write_audit_csv",
+        ),
+    ),
     (
         "app.core.services.catalogue",
         (
@@ -76,15 +183,111 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "OfferedVoucher",
         ),
     ),
-    ("app.core.services.config", ("TillConfig", "TokenSource")),
-    ("app.core.services.members", ("Member", "MemberNotFound")),
-    ("app.core.services.orders", ("InvalidOrder", "Order")),
-    ("app.core.services.receipts", ("Receipt", "Verdict")),
+    ("app.core.services.changes", ("ChangeWatch",)),
+    (
+        "app.core.services.config",
+        (
+            "TillConfig",
+            "TokenSource",
+        ),
+    ),
+    (
+        "app.core.services.day_summary",
+        (
+            "DaySummary",
+            "SummaryLine",
+            "local_day",
+            "summarise",
+            "write_summary_csv",
+        ),
+    ),
+    (
+        "app.core.services.fields",
+        (
+            "FieldRefused",
+            "check_name",
+            "check_note",
+        ),
+    ),
+    (
+        "app.core.services.history",
+        (
+            "EntryDetails",
+            "ExceptionItem",
+            "History",
+            "HistoryFilter",
+            "HistoryRow",
+            "MemberContact",
+        ),
+    ),
+    (
+        "app.core.services.manager_mode",
+        (
+            "DecisionRefused",
+            "Manager",
+            "ManagerMode",
+            "ManagerRequired",
+            "MemberNeeded",
+            "NewPinNeeded",
+        ),
+    ),
+    (
+        "app.core.services.members",
+        (
+            "Member",
+            "MemberNotFound",
+        ),
+    ),
+    (
+        "app.core.services.orders",
+        (
+            "InvalidOrder",
+            "Order",
+        ),
+    ),
+    ("app.core.services.pins", ("check_new_pin",)),
+    (
+        "app.core.services.receipts",
+        (
+            "Receipt",
+            "Verdict",
+        ),
+    ),
     (
         "app.core.services.runtime",
-        ("ConnectionCheck", "RuntimeOptions", "check_connection", "open_till"),
+        (
+            "RuntimeOptions",
+            "open_till",
+        ),
     ),
-    ("app.core.services.shift", ("CSV_COLUMNS", "ShiftInfo", "ShiftRow", "ShiftSummary")),
+    (
+        "app.core.services.shift",
+        (
+            "CSV_COLUMNS",
+            "ShiftInfo",
+            "ShiftRow",
+            "ShiftSummary",
+        ),
+    ),
+    (
+        "app.core.services.staff",
+        (
+            "Account",
+            "AccountDisabled",
+            "AccountExists",
+            "ImportResult",
+            "LastManager",
+            "LockedOut",
+            "ManagersExist",
+            "NoSuchAccount",
+            "PinNeeded",
+            "Role",
+            "Staff",
+            "StaffRefused",
+            "WrongPin",
+            "read_cashiers_file",
+        ),
+    ),
     (
         "app.core.services.till",
         (
@@ -97,29 +300,98 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Till",
         ),
     ),
-    ("app.core.storage.migrate", ("DatabaseTooNew", "migrate")),
+    ("app.core.services.transfer", ("import_into",)),
+    (
+        "app.core.storage.migrate",
+        (
+            "DatabaseTooNew",
+            "migrate",
+        ),
+    ),
+    (
+        "app.core.storage.problems",
+        (
+            "DatabaseDamaged",
+            "StorageProblem",
+        ),
+    ),
+    (
+        "app.core.storage.salvage",
+        (
+            "entry_lines",
+            "readable_unsettled",
+            "set_aside",
+        ),
+    ),
+    (
+        "app.core.storage.transfer",
+        (
+            "ExportUnreadable",
+            "ImportReport",
+            "ImportedEntry",
+            "export_entries",
+            "read_export",
+        ),
+    ),
 )
 _HOMES = {name: module for module, names in _MODULES for name in names}
+#: Names that are modules of their own, not names inside one.
+_WHOLE_MODULES = {
+    "clock": "app.core.clock",
+    "logs": "app.core.logs",
+    "diagnostics": "app.core.services.diagnostics",
+}
 
 __all__ = [
     "CONTEXT",
     "CSV_COLUMNS",
+    "MAX_TOKEN_LENGTH",
     "TEMPLATES",
+    "TOKEN_ENV",
+    "Account",
+    "AccountDisabled",
+    "AccountExists",
+    "AuditFilter",
+    "AuditLine",
+    "AuditLog",
     "Catalogue",
     "CatalogueUnavailable",
+    "ChangeWatch",
     "Channel",
     "CodeNeedsServer",
-    "ConnectionCheck",
     "Connectivity",
     "CredentialsError",
     "CredentialsRefused",
+    "DatabaseDamaged",
     "DatabaseTooNew",
+    "DaySummary",
+    "DecisionRefused",
+    "EntryDetails",
     "EntryStatus",
+    "ExceptionItem",
     "Explained",
+    "ExportUnreadable",
+    "FieldRefused",
+    "History",
+    "HistoryFilter",
+    "HistoryRow",
+    "ImportReport",
+    "ImportResult",
+    "ImportedEntry",
     "InvalidOrder",
+    "LastManager",
+    "LockedOut",
+    "Manager",
+    "ManagerMode",
+    "ManagerRequired",
+    "ManagersExist",
     "Member",
+    "MemberContact",
+    "MemberNeeded",
     "MemberNotFound",
     "Message",
+    "NewPinNeeded",
+    "NoSuchAccount",
     "NotOnline",
     "Offer",
     "OfferedReward",
@@ -129,30 +401,53 @@ __all__ = [
     "Order",
     "OutboxError",
     "OutboxStatus",
+    "PinNeeded",
     "PinRejected",
     "PinRequired",
     "Receipt",
     "Refused",
+    "Role",
     "RuntimeOptions",
     "Sale",
     "Secret",
     "ShiftInfo",
     "ShiftRow",
     "ShiftSummary",
+    "Staff",
+    "StaffRefused",
+    "StorageProblem",
+    "SummaryLine",
     "Till",
     "TillConfig",
     "TokenSource",
     "Verdict",
     "VoucherFacts",
-    "check_connection",
+    "WrongPin",
+    "check_name",
+    "check_new_pin",
+    "check_note",
     "clock",
+    "diagnostics",
     "english",
+    "entry_lines",
+    "export_entries",
     "format_rupiah",
+    "import_into",
     "load_token",
+    "local_day",
+    "logs",
     "migrate",
     "open_till",
+    "read_cashiers_file",
+    "read_export",
+    "readable_unsettled",
     "say",
+    "set_aside",
     "store_token",
+    "summarise",
+    "token_file",
+    "write_audit_csv",
+    "write_summary_csv",
 ]
 
 
@@ -166,8 +461,8 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if name == "clock":  # a module, not a name inside one
-        value: Any = importlib.import_module("app.core.clock")
+    if name in _WHOLE_MODULES:
+        value: Any = importlib.import_module(_WHOLE_MODULES[name])
     else:
         value = getattr(importlib.import_module(home), name)
     globals()[name] = value  # the next look-up is an ordinary one

@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, format_rupiah
@@ -77,9 +78,9 @@ class OfferedVoucher:
     id: int
     name: str
     code: str | None
-    value: int | None
+    value: Decimal | None
     balance: bool
-    left: int | None
+    left: Decimal | None
     start_date: date | None
     end_date: date | None
     active: bool
@@ -227,9 +228,11 @@ class Catalogue:
             )
             if reward is None:
                 raise invalid("order.no_reward_code", code=code)
+            if not reward.code:  # a cart names its rewards by code, never by id
+                raise invalid("order.reward_without_code", name=reward.name or f"#{reward.id}")
             items.append(
                 CartItem(
-                    code=reward.code or str(reward.id),
+                    code=reward.code,
                     name=reward.name or code,
                     stamps_each=reward.stamps_to_redeem or 0,
                     qty=qty,
@@ -289,8 +292,15 @@ class Catalogue:
             raise invalid("order.balance_left", name=voucher.name, left=format_rupiah(voucher.left))
         return DeductOrder(voucher_id, voucher.name, value), facts
 
-    async def code_order(self, member: Member, code: str, template: int | None = None) -> CodeOrder:
-        """Validate a voucher code online, then an order for it.
+    async def code_order(
+        self,
+        member: Member,
+        code: str,
+        template: int | None = None,
+        transaction_value: int | Decimal | None = None,
+    ) -> CodeOrder:
+        """Validate a voucher code online (for a sale of ``transaction_value``, when the cashier
+        entered one), then an order for it.
 
         ``voucher_template`` is the template id of the member's own voucher with that code when
         there is one, else the id the validation answers with (architecture §1).
@@ -299,7 +309,9 @@ class Catalogue:
         if not text:
             raise invalid("order.type_voucher_code")
         try:
-            answer = await self.client.validate_voucher(text, user=member.user)
+            answer = await self.client.validate_voucher(
+                text, user=member.user, transaction_value=transaction_value
+            )
         except ValidationFailed as exc:
             raise InvalidOrder(server_refusal(exc)) from None
         except StampsError:
@@ -320,7 +332,7 @@ class Catalogue:
                 template = voucher.id
         if template is None:
             raise invalid("order.code_unknown_template", code=text)
-        value = int(voucher.value) if voucher is not None and voucher.value is not None else None
+        value = voucher.value if voucher is not None else None
         return CodeOrder(text, template, voucher.name or "" if voucher else "", value)
 
     async def promo_order(self, member: Member, code: str) -> PromoOrder:
@@ -387,6 +399,8 @@ class Catalogue:
         return _Rewards(answer.rewards, balance)
 
     async def _vouchers(self, member: Member) -> _Vouchers:
+        if member.user is None:  # the endpoint takes "email or Member ID" and nothing else
+            raise CatalogueUnavailable(say("catalogue.vouchers_need_user", name=member.name))
         try:
             if self._offline():
                 raise _Offline
@@ -438,7 +452,7 @@ class Catalogue:
                     id=v.id,
                     code=v.code,
                     name=voucher_name(v),
-                    value=int(v.value) if v.value is not None else None,
+                    value=v.value,
                     is_active=v.is_active is not False,
                     start_date=v.start_date if isinstance(v.start_date, str) else None,
                     end_date=v.end_date if isinstance(v.end_date, str) else None,
@@ -453,21 +467,21 @@ class Catalogue:
 
     async def _use_on_this_till(
         self, member: Member, *, leaving_out: str | None = None
-    ) -> dict[int, tuple[bool, int]]:
+    ) -> dict[int, tuple[bool, Decimal]]:
         """For each voucher this till has used for ``member``: whether it was redeemed whole,
         and the rupiah its deductions not yet confirmed hold."""
         if self.outbox is None:
             return {}
-        use: dict[int, tuple[bool, int]] = {}
+        use: dict[int, tuple[bool, Decimal]] = {}
         for entry in await self.outbox.entries(lane=member.lane):
             voucher = entry.payload.get("voucher")
             if not isinstance(voucher, int) or entry.status in _UNDONE or entry.id == leaving_out:
                 continue
-            used, held = use.get(voucher, (False, 0))
+            used, held = use.get(voucher, (False, Decimal(0)))
             if entry.kind == OperationKind.VOUCHER:
                 used = True
             elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
-                held += int(entry.payload.get("value") or 0)
+                held += Decimal(str(entry.payload.get("value") or 0))
             use[voucher] = (used, held)
         return use
 
@@ -530,12 +544,12 @@ def _offered_reward(reward: Reward) -> OfferedReward:
 
 
 def _offered_voucher(
-    voucher: VoucherInfo, balance: bool, use: tuple[bool, int] | None
+    voucher: VoucherInfo, balance: bool, use: tuple[bool, Decimal] | None
 ) -> OfferedVoucher:
     assert voucher.id is not None
-    used, held = use or (False, 0)
-    value = int(voucher.value) if voucher.value is not None else None
-    left = max(0, value - held) if balance and value is not None else None
+    used, held = use or (False, Decimal(0))
+    value = voucher.value
+    left = max(Decimal(0), value - held) if balance and value is not None else None
     return OfferedVoucher(
         id=voucher.id,
         name=voucher_name(voucher),

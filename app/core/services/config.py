@@ -18,6 +18,7 @@ from app.core.offline.policy import OfflineLimits
 
 if TYPE_CHECKING:
     from app.core.outbox.policy import OutboxPolicy
+    from app.core.outbox.retry import RetryPolicy
 
 DATABASE_NAME = "stamps-pos.db"
 
@@ -32,6 +33,7 @@ class TillConfig:
     ``idempotency_honoured``: the server honours ``Idempotency-Key`` for ``key_window_hours``
     (architecture §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
     held. ``store_code`` names this store in activity feeds (needed to reconcile).
+    ``retry_after_cap``: the longest, in seconds, a server's ``Retry-After`` is honoured.
     """
 
     base_url: str
@@ -52,6 +54,7 @@ class TillConfig:
     limits: OfflineLimits = field(default_factory=OfflineLimits)
     cache_retention_days: int = 90
     user_agent: str = "stamps-pos"
+    retry_after_cap: float = 3600.0
 
     @property
     def database_path(self) -> Path:
@@ -85,3 +88,9 @@ class TillConfig:
             read_timeout=self.read_timeout,
             lease_margin=self.lease_margin + extra,
         )
+
+    def retry_policy(self) -> RetryPolicy:
+        """The backoff's part of the configuration: how long a server's ``Retry-After`` counts."""
+        from app.core.outbox.retry import RetryPolicy  # imported here, as in outbox_policy()
+
+        return RetryPolicy(retry_after_cap=self.retry_after_cap)

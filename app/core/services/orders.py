@@ -9,6 +9,7 @@ will leave in the member's activity feed (for reconciliation).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -141,13 +142,13 @@ class VoucherOrder:
 
     voucher_id: int
     name: str
-    value: int | None = None
+    value: Decimal | None = None
     whole_balance: bool = False
     kind = OperationKind.VOUCHER
     cost = 0
 
     @property
-    def rupiah(self) -> int | None:
+    def rupiah(self) -> Decimal | None:
         """The voucher's value, when it has one."""
         return self.value
 
@@ -165,7 +166,7 @@ class VoucherOrder:
 
 @dataclass(frozen=True)
 class DeductOrder:
-    """Part of a dynamic voucher's value, in rupiah."""
+    """Part of a dynamic voucher's value, in whole rupiah (a cashier deducts whole rupiah)."""
 
     voucher_id: int
     name: str
@@ -195,12 +196,12 @@ class CodeOrder:
     code: str
     template: int
     name: str = ""
-    value: int | None = None
+    value: Decimal | None = None
     kind = OperationKind.CODE
     cost = 0
 
     @property
-    def rupiah(self) -> int | None:
+    def rupiah(self) -> Decimal | None:
         """The voucher's value, when the validation said it."""
         return self.value
 

@@ -190,7 +190,13 @@ def _words(
         if entry.reconciled:
             todo = say("receipt.reconciled.todo")
         stamps = _stamps_remaining(entry.response or {})
-        if stamps is not None:
+        # what the server reported beside the redemption it confirmed (the worker keeps it)
+        said = entry.last_error if not entry.reconciled else None
+        if stamps is not None and said:
+            details = say("receipt.stamps_left_also_said", stamps=stamps, said=said)
+        elif said:
+            details = say("receipt.also_said", said=said)
+        elif stamps is not None:
             details = say("receipt.stamps_left", stamps=stamps)
     elif verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
         details = reason_of(entry)

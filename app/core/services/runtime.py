@@ -20,7 +20,7 @@ from app.core.services.config import TillConfig, TokenSource
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import CredentialsRejected, StampsError
+from app.core.stamps.errors import StampsError
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,8 @@ async def open_till(
     lifts the pause at start.
     """
     options = options or RuntimeOptions()
-    config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    config.data_dir.chmod(0o700)
-    outbox = await Outbox.open(config.database_path, config.outbox_policy())
+    # The storage prepares the data folder (0700), or opens it read-only when it cannot be written.
+    outbox = await Outbox.open(config.database_path, config.outbox_policy(), config.retry_policy())
     client = StampsClient(
         base_url=config.base_url,
         token=token.reveal(),
@@ -91,44 +90,10 @@ async def open_till(
             worker.start()
         yield till
     finally:
+        await till.changes.stop()
         await worker.stop()
         await monitor.stop()
         await till.close()
         await till.cache.close()
         await client.aclose()
         await outbox.close()
-
-
-@dataclass(frozen=True)
-class ConnectionCheck:
-    """What ``/api/ping`` said of the till's settings and token (``stamps-pos doctor``).
-
-    ``credentials_refused``: the server refuses the token. ``problem``: the server could not be
-    asked. Otherwise the merchant the token belongs to.
-    """
-
-    credentials_refused: bool = False
-    problem: str | None = None
-    merchant: str | None = None
-    merchant_id: int | None = None
-
-
-async def check_connection(config: TillConfig, token: Secret) -> ConnectionCheck:
-    """Ping the server with ``token`` and say what it proves, without opening the till."""
-    async with StampsClient(
-        base_url=config.base_url,
-        token=token.reveal(),
-        merchant=config.merchant,
-        store=config.store,
-        auth=config.auth,
-        connect_timeout=config.connect_timeout,
-        read_timeout=config.read_timeout,
-        user_agent=config.user_agent,
-    ) as client:
-        try:
-            pong = (await client.ping()).pong
-        except CredentialsRejected:
-            return ConnectionCheck(credentials_refused=True)
-        except StampsError as exc:
-            return ConnectionCheck(problem=exc.message)
-    return ConnectionCheck(merchant=pong.merchant, merchant_id=pong.merchant_id)

@@ -12,13 +12,15 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from app.core.domain import OperationKind
 from app.core.messages import Message, english
 from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
-#: The CSV's columns, in order. ``time`` is ISO 8601 with its offset; ``rupiah`` an integer.
+#: The CSV's columns, in order. ``time`` is ISO 8601 with its offset; ``rupiah`` a plain number
+#: (``150000``, or ``150000.50`` for a voucher worth a fraction of a rupiah).
 CSV_COLUMNS = (
     "time",
     "cashier",
@@ -63,14 +65,14 @@ class ShiftRow:
     kind: str
     what: str
     stamps: int
-    rupiah: int
+    rupiah: Decimal
     invoice: str
     status: Verdict
     server_redemption_id: int | None
     reason: Message | None
     entry_id: str | None
 
-    def as_csv(self) -> dict[str, str | int]:
+    def as_csv(self) -> dict[str, str | int | Decimal]:
         """The row as the CSV writes it (English words)."""
         return {
             "time": self.time.isoformat(),
@@ -98,7 +100,7 @@ class ShiftSummary:
     shift: ShiftInfo
     counts: dict[Verdict, int] = field(default_factory=dict)
     stamps_redeemed: int = 0
-    rupiah_redeemed: int = 0
+    rupiah_redeemed: Decimal = Decimal(0)
     vouchers_used: int = 0
     promo_codes_used: int = 0
     refusals: tuple[ShiftRow, ...] = ()
@@ -130,7 +132,7 @@ def summarise(shift: ShiftInfo, rows: list[ShiftRow]) -> ShiftSummary:
         shift=shift,
         counts=dict(counts),
         stamps_redeemed=sum(row.stamps for row in spent),
-        rupiah_redeemed=sum(row.rupiah for row in spent),
+        rupiah_redeemed=sum((row.rupiah for row in spent), Decimal(0)),
         vouchers_used=sum(1 for row in spent if row.kind in _VOUCHER_KINDS),
         promo_codes_used=sum(1 for row in spent if row.kind == OperationKind.PROMO),
         refusals=tuple(
@@ -159,7 +161,7 @@ def _entry_row(entry: OutboxEntry) -> ShiftRow:
         kind=entry.kind,
         what=entry.description or entry.expect_name or entry.kind,
         stamps=entry.expect_stamps or 0,
-        rupiah=entry.rupiah or 0,
+        rupiah=entry.rupiah or Decimal(0),
         invoice=invoice if isinstance(invoice, str) else "",
         status=verdict,
         server_redemption_id=entry.server_redemption_id,
@@ -176,7 +178,7 @@ def _refusal_row(refusal: Refusal) -> ShiftRow:
         kind=refusal.kind,
         what=refusal.description,
         stamps=refusal.stamps or 0,
-        rupiah=refusal.rupiah or 0,
+        rupiah=refusal.rupiah or Decimal(0),
         invoice=refusal.invoice or "",
         status=Verdict.REFUSED,
         server_redemption_id=None,

@@ -50,6 +50,7 @@ class ClientTransport:
             redemption_id=result.redemption_id,
             stamps_remaining=result.stamps_remaining,
             raw=result.raw,
+            errors=result.errors,
         )
 
     async def member_activity(self, user: str, *, since: datetime) -> Sequence[ActivityRecord]:

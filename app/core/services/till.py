@@ -12,6 +12,8 @@ import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ import uuid6
 
 from app.core import clock
 from app.core.credentials import Secret
-from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
+from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKind, Outcome
 from app.core.messages import Explained, Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
@@ -33,8 +35,12 @@ from app.core.offline.policy import (
 )
 from app.core.outbox.outbox import EntryRecord, Outbox, OutboxStatus
 from app.core.outbox.worker import SyncWorker
+from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
+from app.core.services.changes import ChangeWatch
 from app.core.services.config import TillConfig, TokenSource
+from app.core.services.history import History
+from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import (
     Member,
     MemberNotFound,
@@ -52,6 +58,7 @@ from app.core.services.shift import (
     shift_rows,
     summarise,
 )
+from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, NotFound, StampsError, ValidationFailed
 from app.core.storage.shift_log import ShiftLog
@@ -283,7 +290,7 @@ class Till:
         request_id = str(uuid6.uuid7())
         try:
             await self.client.authorize(
-                member.user, pin.reveal(), request_id, self.config.pin_timeout
+                member.lookup, pin.reveal(), request_id, self.config.pin_timeout
             )
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
@@ -330,8 +337,26 @@ class Till:
             raise Refused(decision.reason, refusal=decision.refusal)
         if member.protected_redemption and request_id is None:
             raise PinRequired(say("pin.required"))
+        try:
+            user = member.identifier_for(order.kind)
+        except MissingIdentifier as exc:
+            reason = (
+                say("member.no_email_or_phone", name=exc.name)
+                if exc.accepts_phone
+                else say("member.no_email_or_member_id", name=exc.name)
+            )
+            await self.record_refusal(
+                member,
+                sale,
+                kind=order.kind,
+                what=order.description,
+                reason=reason,
+                stamps=order.cost,
+                rupiah=order.rupiah,
+            )
+            raise Refused(reason) from None
         ctx = Context(
-            user=member.user,
+            user=user,
             store=self.config.store,
             channel=sale.channel or self.config.channel,
             invoice_number=(sale.invoice_number or "").strip() or None,
@@ -342,7 +367,8 @@ class Till:
             order.kind,
             payload,
             lane=member.lane,
-            user=member.user,
+            # the activity feed, read to reconcile, takes "email/mobile number"
+            user=member.contact or "",
             cashier=sale.cashier,
             terminal=self.config.terminal,
             provisional=decision.provisional,
@@ -373,7 +399,7 @@ class Till:
         what: Message,
         reason: Message,
         stamps: int | None = None,
-        rupiah: int | None = None,
+        rupiah: int | Decimal | None = None,
         source: str = "till",
     ) -> None:
         """Write a refusal the cashier was shown to the shift's record (the till's own, or the
@@ -553,38 +579,32 @@ class Till:
         synced = await self.outbox.entries((EntryStatus.SYNCED,))
         return next((e.id for e in synced if e.server_redemption_id == redemption_id), None)
 
-    # --- cancelling and the manager's decisions -------------------------------------------------
+    # --- manager mode, and what managers read ----------------------------------------------------
 
-    async def cancel(
-        self, entry_id: str, *, who: str, replacement_voucher: bool = False
-    ) -> Receipt:
-        """Cancel a redemption of this till (architecture §3): voided if it cannot have reached the
-        server, else a cancel entry sent once the redemption is confirmed."""
-        entry = await self.outbox.cancel(
-            entry_id, replacement_voucher, who=who, terminal=self.config.terminal
-        )
-        self.worker.wake()
-        return await self.receipt(entry)
+    @cached_property
+    def staff(self) -> Staff:
+        """Managers and cashiers: accounts, sign-in, lockout."""
+        return Staff(self.outbox.db, self.config.terminal)
 
-    async def retry(self, entry_id: str, *, who: str, note: str | None = None) -> Receipt:
-        """Send a rejected or unknown entry again as a new linked entry."""
-        entry = await self.outbox.retry(entry_id, who=who, terminal=self.config.terminal, note=note)
-        self.worker.wake()
-        return await self.receipt(entry)
+    @cached_property
+    def manager(self) -> ManagerMode:
+        """Manager mode: the one way to cancel, retry, mark applied, dismiss or change accounts."""
+        return ManagerMode(self, self.staff)
 
-    async def mark_applied(self, entry_id: str, *, who: str, note: str) -> Receipt:
-        """A manager confirms an unknown entry did reach the server."""
-        entry = await self.outbox.mark_applied(
-            entry_id, who=who, terminal=self.config.terminal, note=note
-        )
-        return await self.receipt(entry)
+    @cached_property
+    def history(self) -> History:
+        """This till's redemptions, one entry's details, the exceptions."""
+        return History(self.outbox.db)
 
-    async def dismiss(self, entry_id: str, *, who: str, note: str) -> Receipt:
-        """A manager closes a rejected or unknown entry."""
-        entry = await self.outbox.dismiss(
-            entry_id, who=who, terminal=self.config.terminal, note=note
-        )
-        return await self.receipt(entry)
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The audit log, filtered."""
+        return AuditLog(self.outbox.db)
+
+    @cached_property
+    def changes(self) -> ChangeWatch:
+        """Tells open views that another process changed the database."""
+        return ChangeWatch(self.outbox.db.path)
 
     # --- the queue ------------------------------------------------------------------------------
 

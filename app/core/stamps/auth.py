@@ -27,7 +27,8 @@ class AuthStyle(StrEnum):
     TOKEN = "token"  # noqa: S105 - the name of a style, not a credential
     #: ``Authorization: Bearer <jwt>``, the JWT obtained with the static token.
     BEARER = "bearer"
-    #: Legacy: ``token`` in the JSON body of a POST and in the query of a GET.
+    #: Legacy: ``token`` in the JSON body of a POST; a GET carries ``Authorization: Token``
+    #: (the legacy customer API's header): a credential never goes into a URL.
     BODY = "body"
 
 

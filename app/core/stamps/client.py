@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from decimal import Decimal
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -45,9 +46,11 @@ from app.core.stamps.models import (
     PromoValidationQuery,
     PromoValidationResponse,
     RedemptionResponse,
+    Reward,
     RewardRedemptionRequest,
     RewardsQuery,
     RewardsResponse,
+    RewardsVoucher,
     StampsRequest,
     SuggestionsQuery,
     SuggestionsResponse,
@@ -56,7 +59,7 @@ from app.core.stamps.models import (
     VoucherValidationQuery,
     VoucherValidationResponse,
 )
-from app.core.stamps.redaction import install_httpx_redaction
+from app.core.stamps.redaction import install_httpx_redaction, scrub
 from app.core.stamps.results import RedemptionResult
 
 __all__ = ["OPERATION_ENDPOINTS", "REQUEST_MODELS", "RedemptionResult", "StampsClient"]
@@ -92,6 +95,9 @@ OPERATION_ENDPOINTS: dict[OperationKind, Endpoint] = {
 
 #: Activities per page of the feed (activity_api.rst).
 ACTIVITY_PAGE = 20
+#: Rewards (and vouchers) asked for per page of the catalogue, and the most pages read.
+REWARDS_PAGE = 100
+REWARDS_PAGES = 10
 DEFAULT_CONNECT_TIMEOUT = 3.0
 DEFAULT_READ_TIMEOUT = 10.0
 USER_AGENT = "stamps-pos"
@@ -99,6 +105,12 @@ _AUTH_FAILURES = (401, 403)
 # An Idempotency-Key is an opaque token in a header: visible ASCII, no separators that could
 # split the header.
 _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+# What an API token can be to go in a header: visible ASCII, nothing else.
+_SENDABLE_TOKEN = re.compile(r"[\x21-\x7e]+")
+UNSENDABLE_CREDENTIALS = (
+    "the API token cannot be sent: it holds a character a request header cannot carry (a space, "
+    "an accent, a control character or a line break); set it again"
+)
 
 
 def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
@@ -111,6 +123,21 @@ def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
         raise errors.InvalidRequest(
             f"invalid {model.__name__}: {parsing.validation_summary(exc)}"
         ) from None
+
+
+def _require_proof(result: RedemptionResult, request: StampsRequest, status: int) -> None:
+    """A 2xx proves an application only when it names the redemption (architecture §3); a cancel's
+    answer must name the redemption it was asked to cancel. Anything else proves nothing."""
+    named = result.names_redemption
+    if named and isinstance(request, CancelRedemptionRequest):
+        named = result.redemption_id == request.id
+    if named:
+        return
+    said = f" (it said: {result.errors})" if result.errors else ""
+    what = "another redemption" if result.names_redemption else "no redemption"
+    raise errors.MalformedResponse(
+        f"the server answered {status} but named {what}{said}", status_code=status
+    )
 
 
 class StampsClient:
@@ -157,6 +184,9 @@ class StampsClient:
         self._timeout = httpx.Timeout(
             connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
         )
+        # httpx's read timeout is per read: a body trickling a byte a second never trips it.
+        self._deadline = connect_timeout + read_timeout
+        self._token_sendable = bool(_SENDABLE_TOKEN.fullmatch(self._token.get_secret_value()))
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = AccessTokenCache(self._fetch_access_token)
@@ -177,6 +207,7 @@ class StampsClient:
         if secret.get_secret_value() == self._token.get_secret_value():
             return False
         self._token = secret
+        self._token_sendable = bool(_SENDABLE_TOKEN.fullmatch(secret.get_secret_value()))
         self._tokens.forget()
         return True
 
@@ -308,12 +339,19 @@ class StampsClient:
             AuthorizeRequest,
             {"user": user, "pin": pin, "request_id": request_id, "timeout": timeout},
         )
-        parsed, _ = await self._call(
-            endpoints.AUTHORIZE,
-            AuthorizeResponse,
-            body=request.to_json(),
-            secrets=(request.pin.get_secret_value(),),
+        secret = (request.pin.get_secret_value(),)
+        parsed, raw, status = await self._call(
+            endpoints.AUTHORIZE, AuthorizeResponse, body=request.to_json(), secrets=secret
         )
+        said = parsing.error_body_of(raw).message
+        if not parsed.ok or said:
+            # only {"status": "ok"} vouches for the request id: "denied", a blank, or an "ok"
+            # beside errors does not
+            detail = f": {scrub(said, self._secrets(secret))}" if said else ""
+            raise errors.MalformedResponse(
+                f"the server answered {status} but did not confirm the PIN{detail}",
+                status_code=status,
+            )
         return parsed
 
     # --- members, catalogue, validation -------------------------------------------------------
@@ -363,12 +401,48 @@ class StampsClient:
     async def rewards(
         self, user: str | None = None, channel: Channel | None = None
     ) -> RewardsResponse:
-        """GET /api/rewards/: this store's rewards; with a member, ``redeemable`` for them."""
-        query = _build(
-            RewardsQuery,
-            {"merchant": self.merchant, "store": self.store, "user": user, "channel": channel},
+        """GET /api/rewards/: the rewards redeemable at this store (with a member, ``redeemable``
+        for them, and their vouchers), every page of it.
+
+        The endpoint pages rewards and vouchers apart (``per_page``, ``last_reward_id``,
+        ``last_voucher_id``): pages of :data:`REWARDS_PAGE` are read until neither list fills
+        one, at most :data:`REWARDS_PAGES` of them. A page that brings nothing new ends the
+        reading, so a server that ignores the paging is read once.
+        """
+        rewards: dict[int, Reward] = {}
+        vouchers: dict[int, RewardsVoucher] = {}
+        customer = None
+        after: dict[str, int | None] = {"last_reward_id": None, "last_voucher_id": None}
+        for _ in range(REWARDS_PAGES):
+            query = _build(
+                RewardsQuery,
+                {
+                    "merchant": self.merchant,
+                    "store": self.store,
+                    "user": user,
+                    "channel": channel,
+                    "only_redeemable_in_this_store": True,
+                    "per_page": REWARDS_PAGE,
+                    **after,
+                },
+            )
+            page = await self._get(endpoints.REWARDS, RewardsResponse, query)
+            customer = customer or page.customer
+            before = len(rewards) + len(vouchers)
+            rewards.update((r.id, r) for r in page.rewards if r.id not in rewards)
+            vouchers.update((v.id, v) for v in page.vouchers if v.id not in vouchers)
+            full = len(page.rewards) >= REWARDS_PAGE or len(page.vouchers) >= REWARDS_PAGE
+            if not full or len(rewards) + len(vouchers) == before:
+                break
+            if page.rewards:
+                after["last_reward_id"] = page.rewards[-1].id
+            if page.vouchers:
+                after["last_voucher_id"] = page.vouchers[-1].id
+        else:
+            logger.warning("the store offers more than %d pages of rewards", REWARDS_PAGES)
+        return RewardsResponse(
+            rewards=list(rewards.values()), vouchers=list(vouchers.values()), customer=customer
         )
-        return await self._get(endpoints.REWARDS, RewardsResponse, query)
 
     async def member_vouchers(
         self, user: str, channel: Channel | None = None
@@ -378,19 +452,41 @@ class StampsClient:
         return await self._get(endpoints.MEMBER_VOUCHERS, MemberVouchersResponse, query)
 
     async def validate_voucher(
-        self, code: str, user: str | None = None
+        self,
+        code: str,
+        user: str | None = None,
+        transaction_value: int | Decimal | None = None,
     ) -> VoucherValidationResponse:
-        """GET /api/vouchers/validate: whether ``code`` can be redeemed at this store."""
+        """GET /api/vouchers/validate: whether ``code`` can be redeemed at this store (by this
+        member, for a sale of ``transaction_value``, when given).
+
+        ``merchant`` is the merchant id, although the parameter table calls it "the voucher
+        template ID": a scanned code's template is unknown until it is validated.
+        """
         query = _build(
             VoucherValidationQuery,
-            {"voucher_code": code, "merchant": self.merchant, "store": self.store, "user": user},
+            {
+                "voucher_code": code,
+                "merchant": self.merchant,
+                "store": self.store,
+                "user": user,
+                "transaction_value": transaction_value,
+            },
         )
         return await self._get(endpoints.VALIDATE_VOUCHER, VoucherValidationResponse, query)
 
-    async def validate_promo(self, code: str, user: str | None = None) -> PromoValidationResponse:
-        """GET /api/promo-codes/validate."""
+    async def validate_promo(
+        self, code: str, user: str | None = None, channel: Channel | None = None
+    ) -> PromoValidationResponse:
+        """GET /api/promo-codes/validate, on ``channel`` (else the client's own, when set)."""
         query = _build(
-            PromoValidationQuery, {"promo_code": code, "store": self.store, "user": user}
+            PromoValidationQuery,
+            {
+                "promo_code": code,
+                "store": self.store,
+                "channel": channel or self.channel,
+                "user": user,
+            },
         )
         return await self._get(endpoints.VALIDATE_PROMO, PromoValidationResponse, query)
 
@@ -401,13 +497,13 @@ class StampsClient:
 
         A 401 or 403 here is itself the proof: :class:`~errors.CredentialsRejected`.
         """
-        parsed, _ = await self._call(endpoints.PING, PingResponse)
+        parsed, _, _ = await self._call(endpoints.PING, PingResponse)
         return parsed
 
     async def get_access_token(self) -> AccessTokenResponse:
         """POST /api/auth/get-access-token/: a fresh JWT for the static token (bearer style)."""
         request = AccessTokenRequest(token=self._token, crm_merchant_id=self.merchant)
-        parsed, _ = await self._call(
+        parsed, _, _ = await self._call(
             endpoints.ACCESS_TOKEN, AccessTokenResponse, body=request.to_json()
         )
         return parsed
@@ -422,16 +518,18 @@ class StampsClient:
     ) -> RedemptionResult:
         if self.channel is not None and getattr(request, "channel", False) is None:
             request = request.model_copy(update={"channel": self.channel})
-        parsed, raw = await self._call(
+        parsed, raw, status = await self._call(
             OPERATION_ENDPOINTS[kind],
             RedemptionResponse,
             body=request.to_json(),
             idempotency_key=idempotency_key,
         )
-        return RedemptionResult.from_response(kind, parsed, raw)
+        result = RedemptionResult.from_response(kind, parsed, raw, self._secrets())
+        _require_proof(result, request, status)
+        return result
 
     async def _get(self, endpoint: Endpoint, model: type[M], query: StampsRequest) -> M:
-        parsed, _ = await self._call(endpoint, model, params=query.to_json())
+        parsed, _, _ = await self._call(endpoint, model, params=query.to_json())
         return parsed
 
     def _secrets(self, extra: Iterable[str] = ()) -> tuple[str, ...]:
@@ -448,7 +546,9 @@ class StampsClient:
         params: dict[str, Any] | None = None,
         idempotency_key: str | None = None,
         secrets: Iterable[str] = (),
-    ) -> tuple[M, dict[str, Any]]:
+    ) -> tuple[M, dict[str, Any], int]:
+        """The answer read as ``model``, its raw body and its status; any failure raised as its
+        taxonomy error."""
         if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
             raise errors.InvalidRequest(
                 "the idempotency key must be 1-255 visible ASCII characters"
@@ -461,7 +561,10 @@ class StampsClient:
             response = await self._recover_auth(
                 endpoint, response, body, params, idempotency_key, extra
             )
-        return parsing.interpret(response, model, now=clock.now(), secrets=self._secrets(extra))
+        parsed, raw = parsing.interpret(
+            response, model, now=clock.now(), secrets=self._secrets(extra)
+        )
+        return parsed, raw, response.status_code
 
     async def _recover_auth(
         self,
@@ -510,14 +613,13 @@ class StampsClient:
         """A failed JWT fetch, restated for the request that was waiting for it.
 
         That request never left, so whatever happened to the fetch, its outcome is
-        ``never_arrived``: a refused fetch means the credentials (or merchant) are wrong.
+        ``never_arrived``: a refused fetch means the credentials (or merchant) are wrong; any
+        other failure is :class:`~errors.AccessTokenUnavailable`.
         """
         if exc.outcome is Outcome.NEVER_ARRIVED:
             return exc
         message = f"could not obtain an access token: {exc.message}"
-        if isinstance(exc, errors.ServerError):
-            return errors.ServiceUnavailable(message, status_code=exc.status_code or 503)
-        if isinstance(exc, errors.ApiError):
+        if isinstance(exc, errors.ApiError) and exc.outcome is Outcome.REFUSED:
             return errors.CredentialsRejected(
                 message,
                 status_code=exc.status_code or 400,
@@ -525,7 +627,7 @@ class StampsClient:
                 error_code=exc.error_code,
                 field_errors=exc.field_errors,
             )
-        return errors.ConnectionFailed(message)
+        return errors.AccessTokenUnavailable(message, status_code=exc.status_code)
 
     async def _send(
         self,
@@ -535,7 +637,14 @@ class StampsClient:
         idempotency_key: str | None = None,
         extra: tuple[str, ...] = (),
     ) -> httpx.Response:
-        headers = {"User-Agent": self.user_agent, "Accept": "application/json"}
+        if not self._token_sendable:
+            # whatever the style, the token rides in a header somewhere (the legacy style's GETs)
+            raise errors.CredentialsUnusable(UNSENDABLE_CREDENTIALS)
+        headers = {
+            "User-Agent": self.user_agent,
+            "Accept": "application/json",
+            "Accept-Encoding": exchange.ACCEPT_ENCODING,
+        }
         if endpoint.method == "POST":
             headers["Content-Type"] = "application/json"
             if idempotency_key is not None:
@@ -552,7 +661,10 @@ class StampsClient:
             elif endpoint.method == "POST":
                 body = {**(body or {}), "token": self._token.get_secret_value()}
             else:
-                params = {**(params or {}), "token": self._token.get_secret_value()}
+                # The legacy style puts the token in a POST's body; a GET has none, and a
+                # credential never goes into a URL (logged by proxies and servers): the header
+                # the legacy customer API shows (architecture §1).
+                headers["Authorization"] = f"Token {self._token.get_secret_value()}"
         try:
             request = self._http.build_request(
                 endpoint.method,
@@ -566,7 +678,9 @@ class StampsClient:
             raise errors.InvalidRequest(
                 f"the {endpoint.name} request cannot be encoded ({type(exc).__name__})"
             ) from None
-        response = await exchange.exchange(self._http, request, secrets=self._secrets(extra))
+        response = await exchange.exchange(
+            self._http, request, deadline=self._deadline, secrets=self._secrets(extra)
+        )
         if self.on_server_date is not None:
             self.on_server_date(response.headers.get("Date"))
         return response

@@ -13,9 +13,14 @@ from app.core.domain import Outcome
 
 
 class StampsError(Exception):
-    """Base of the taxonomy. ``message`` is safe to show a cashier and to log."""
+    """Base of the taxonomy. ``message`` is safe to show a cashier and to log.
+
+    ``outcome`` is what the failure proves; ``pauses_queue`` marks credentials that are unusable
+    (every request would fail alike, so the outbox pauses rather than retrying one by one).
+    """
 
     outcome: Outcome = Outcome.AMBIGUOUS
+    pauses_queue: bool = False
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
         super().__init__(message)
@@ -41,9 +46,15 @@ class ConnectionFailed(NetworkError):
 
 class ResponseLost(NetworkError):
     """The request may have been sent but no answer came back (read timeout, reset, protocol
-    error after sending). The server may or may not have applied it."""
+    error after sending, the request's total deadline). The server may or may not have applied
+    it."""
 
     outcome = Outcome.AMBIGUOUS
+
+
+class AnswerTooLarge(ResponseLost):
+    """The answer's body grew past the cap (counted after decompression) and was not read: what
+    it said, and so what the server did, is unknown."""
 
 
 # --- the server answered ------------------------------------------------------------------------
@@ -115,6 +126,23 @@ class CredentialsRejected(ApiError):
     the whole queue waits until the credentials change."""
 
     outcome = Outcome.NEVER_ARRIVED
+    pauses_queue = True
+
+
+class CredentialsUnusable(StampsError):
+    """The API token cannot be sent at all (a character a header cannot carry: non-ASCII, a
+    control character, a line break). Nothing left the till; the whole queue waits until the
+    token is set again."""
+
+    outcome = Outcome.NEVER_ARRIVED
+    pauses_queue = True
+
+
+class AccessTokenUnavailable(StampsError):
+    """The JWT the bearer style needs could not be fetched (the exchange failed, or answered
+    something unreadable). The request waiting for it never left the till."""
+
+    outcome = Outcome.NEVER_ARRIVED
 
 
 class NotFound(ApiError):
@@ -148,18 +176,22 @@ class ServerError(ApiError):
 
 
 class ServiceUnavailable(ServerError):
-    """503: the server turned the request away before handling it."""
-
-    outcome = Outcome.NEVER_ARRIVED
+    """503. The docs group it with the other server errors ("something is wrong on Stamps'
+    end") and promise nothing about what was applied: ambiguous. Where the server honours the
+    ``Idempotency-Key`` the entry is resent under it, as after any ambiguous attempt; it is never
+    taken as "turned away", so a cancel cannot void locally what a server applied before
+    answering 503."""
 
 
 class MalformedResponse(StampsError):
-    """A 2xx answer whose body cannot be read as the endpoint's response.
+    """A 2xx answer that proves nothing: a body that cannot be read as the endpoint's response,
+    or a redemption answer that names no redemption (only ``errors``, empty, ``null``, HTML,
+    truncated, numbers out of range).
 
-    The server applied the request (2xx is proof) but the till cannot read what it created.
+    The server may or may not have applied the request, so for a redemption it is ambiguous.
     """
 
-    outcome = Outcome.APPLIED
+    outcome = Outcome.AMBIGUOUS
 
 
 class InvalidRequest(StampsError):

@@ -1,14 +1,24 @@
 """One HTTP exchange: send, time it, log it, and turn a network failure into the taxonomy.
 
 Which failures prove the request never reached the server is decided here (architecture §3): a
-connection that was never made (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``). Every other
-failure may have happened after the request left, so it is ambiguous.
+connection that was never made (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``), and a
+request this side refused to write (``LocalProtocolError``: a header it cannot carry;
+``UnsupportedProtocol``). Every other failure may have happened after the request left, so it is
+ambiguous.
+
+Whatever the server does, an exchange ends: it has a total deadline (the longest a request may
+take, connect and read timeouts together, so a body trickling a byte a second still ends inside
+the claim's lease), and the body is read up to :data:`MAX_BODY` bytes counted after
+decompression (a never-ending body or a gzip bomb stops there). An answer cut at the cap proves
+nothing: :class:`~errors.AnswerTooLarge`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
+import zlib
 from collections.abc import Iterable
 
 import httpx
@@ -20,7 +30,20 @@ from app.core.stamps.redaction import redact_url, scrub
 logger = logging.getLogger("app.core.stamps")
 
 #: Failures that happen before a single byte of the request can have reached the server.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.LocalProtocolError,
+    httpx.UnsupportedProtocol,
+)
+#: The most of an answer's body the till reads, after decompression. The API's answers are a few
+#: kilobytes; a catalogue page of 100 rewards is tens.
+MAX_BODY = 1_000_000
+#: The encodings the till asks for: those it can decompress with a cap.
+ACCEPT_ENCODING = "gzip, deflate"
+# Headers that describe the body as it came over the wire, not as it is handed on.
+_WIRE_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 
 
 def describe(exc: BaseException, secrets: Iterable[str] = ()) -> str:
@@ -30,21 +53,41 @@ def describe(exc: BaseException, secrets: Iterable[str] = ()) -> str:
 
 
 async def exchange(
-    http: httpx.AsyncClient, request: httpx.Request, *, secrets: Iterable[str] = ()
+    http: httpx.AsyncClient,
+    request: httpx.Request,
+    *,
+    deadline: float,
+    secrets: Iterable[str] = (),
+    max_body: int = MAX_BODY,
 ) -> httpx.Response:
-    """Send ``request`` and read the whole answer, whatever its status.
+    """Send ``request`` and read the whole answer, whatever its status, within ``deadline``
+    seconds; the body comes back decompressed (at most ``max_body`` bytes of it).
 
-    Raises :class:`~errors.ConnectionFailed` or :class:`~errors.ResponseLost`; nothing else.
+    Raises :class:`~errors.ConnectionFailed`, :class:`~errors.ResponseLost` or
+    :class:`~errors.AnswerTooLarge`; nothing else.
     """
     secrets = tuple(secrets)
     where = redact_url(request.url)
     started = clock.monotonic()
     try:
-        response = await http.send(request)
+        async with asyncio.timeout(deadline):
+            streamed = await http.send(request, stream=True)
+            try:
+                body = await _read(streamed, max_body)
+            finally:
+                await streamed.aclose()
     except NOT_SENT as exc:
         reason = describe(exc, secrets)
         logger.warning("%s %s not sent: %s", request.method, where, reason)
         raise errors.ConnectionFailed(f"could not reach the Stamps server ({reason})") from None
+    except errors.AnswerTooLarge:
+        logger.warning("%s %s answer over %d bytes: not read", request.method, where, max_body)
+        raise
+    except TimeoutError:
+        logger.warning("%s %s no whole answer within %s s", request.method, where, deadline)
+        raise errors.ResponseLost(
+            f"no whole answer from the Stamps server within {deadline:g} s"
+        ) from None
     except Exception as exc:
         # Read/write timeouts, resets, protocol errors, and anything a transport may raise after
         # the request could have left: the server may have acted on it.
@@ -52,14 +95,105 @@ async def exchange(
         logger.warning("%s %s answer lost: %s", request.method, where, reason)
         raise errors.ResponseLost(f"no answer from the Stamps server ({reason})") from None
     elapsed_ms = (clock.monotonic() - started) * 1000
-    logger.info("%s %s -> %d (%.0f ms)", request.method, where, response.status_code, elapsed_ms)
-    return response
+    logger.info("%s %s -> %d (%.0f ms)", request.method, where, streamed.status_code, elapsed_ms)
+    headers = [(k, v) for k, v in streamed.headers.raw if k.lower() not in _WIRE_HEADERS]
+    return httpx.Response(streamed.status_code, headers=headers, content=body, request=request)
+
+
+async def _read(response: httpx.Response, limit: int) -> bytes:
+    """The body, decompressed with a cap; raises :class:`~errors.AnswerTooLarge` past it.
+
+    A body that cannot be decoded (a broken stream, an encoding the till did not ask for) is
+    returned empty: it says nothing, and the status alone is read.
+    """
+    try:
+        whole = response.content  # a transport (a test's) may hand over a body already read
+    except httpx.ResponseNotRead:
+        pass
+    else:
+        if len(whole) > limit:
+            raise errors.AnswerTooLarge(_too_large(limit))
+        return whole
+    try:
+        decoder = _Decoder.for_encoding(response.headers.get("Content-Encoding", ""))
+    except _Unreadable:
+        return b""
+    body = bytearray()
+    wire = 0
+    try:
+        async for chunk in response.aiter_raw():
+            wire += len(chunk)
+            if wire > limit:
+                raise errors.AnswerTooLarge(_too_large(limit))
+            body += chunk if decoder is None else decoder.feed(chunk, limit - len(body))
+            if len(body) > limit:
+                raise errors.AnswerTooLarge(_too_large(limit))
+        if decoder is not None:
+            body += decoder.finish(limit - len(body))
+    except zlib.error:
+        return b""
+    if len(body) > limit:
+        raise errors.AnswerTooLarge(_too_large(limit))
+    return bytes(body)
+
+
+def _too_large(limit: int) -> str:
+    return f"the Stamps server's answer is larger than {limit:,} bytes; it was not read"
+
+
+class _Unreadable(Exception):
+    """The body is in an encoding the till did not ask for."""
+
+
+class _Decoder:
+    """Undoes one ``Content-Encoding`` (``None`` from :meth:`for_encoding` means there is none)
+    while never producing more than it is given room for."""
+
+    def __init__(self, wbits: int, raw_fallback: bool = False) -> None:
+        self._inflate = zlib.decompressobj(wbits)
+        # "deflate" is zlib-wrapped by the RFC, raw by some servers: try one, then the other.
+        self._raw_fallback = raw_fallback
+        self._started = False
+
+    @classmethod
+    def for_encoding(cls, header: str) -> _Decoder | None:
+        """The decoder of a ``Content-Encoding`` header; raises :class:`_Unreadable` for one the
+        till did not ask for (or a stack of several)."""
+        encodings = [e.strip().lower() for e in header.split(",") if e.strip()]
+        encodings = [e for e in encodings if e != "identity"]
+        if not encodings:
+            return None
+        if encodings in (["gzip"], ["x-gzip"]):
+            return cls(16 + zlib.MAX_WBITS)
+        if encodings == ["deflate"]:
+            return cls(zlib.MAX_WBITS, raw_fallback=True)
+        raise _Unreadable
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Inflate ``data``; at most ``room + 1`` bytes come out (one more says "too much")."""
+        try:
+            out = self._inflate.decompress(data, room + 1)
+        except zlib.error:
+            if not (self._raw_fallback and not self._started):
+                raise
+            self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._inflate.decompress(data, room + 1)
+        self._started = True
+        while self._inflate.unconsumed_tail and len(out) <= room:
+            out += self._inflate.decompress(self._inflate.unconsumed_tail, room + 1 - len(out))
+        return out
+
+    def finish(self, room: int) -> bytes:
+        """What is left in the decompressor, within ``room + 1`` bytes."""
+        return self._inflate.flush(max(room, 0) + 1)
 
 
 def checked_base_url(base_url: str) -> str:
     """``base_url`` without its trailing slash, if it is HTTPS, or plain HTTP on a loopback host.
 
-    Raises ``ValueError`` otherwise: a token must not cross a network in clear text.
+    Raises ``ValueError`` otherwise: a token must not cross a network in clear text, and a URL
+    that cannot be connected to (a port outside 1-65535) is refused here rather than on every
+    request.
     """
     try:
         url = httpx.URL(base_url)
@@ -74,6 +208,10 @@ def checked_base_url(base_url: str) -> str:
         )
     if url.query or url.fragment:
         raise ValueError("the Stamps base URL must not carry a query or a fragment")
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise ValueError("the Stamps base URL's port must be between 1 and 65535")
+    if url.userinfo:
+        raise ValueError("the Stamps base URL must not carry a user name or password")
     return str(url).rstrip("/")
 
 

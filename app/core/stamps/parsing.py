@@ -8,6 +8,7 @@ built from the server's own words and the status only, and scrubbed of the till'
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,7 +19,9 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app.core.stamps import errors
+from app.core.stamps.models.common import StampsRequest
 from app.core.stamps.redaction import scrub
+from app.core.stamps.server_text import clean, without_field_prefix
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,6 +30,21 @@ MAX_TEXT = 300
 #: Field names that stand for "the whole request" rather than one field.
 GENERAL_FIELDS = frozenset({"__all__", "info", "non_field_errors", "detail"})
 _MAX_DEPTH = 4
+
+
+def _wire_names() -> frozenset[str]:
+    from app.core.stamps.models import requests  # noqa: F401 - defines the request models
+
+    models, names = list(StampsRequest.__subclasses__()), set[str]()
+    while models:
+        model = models.pop()
+        models.extend(model.__subclasses__())
+        names.update(model.model_fields)
+    return frozenset(names)
+
+
+#: Every parameter name the till sends: a server message starting with one names that field.
+WIRE_NAMES = _wire_names()
 
 
 @dataclass(frozen=True)
@@ -40,13 +58,14 @@ class ErrorBody:
 
     @property
     def message(self) -> str | None:
-        """``error_message``, else ``detail``, else the first field error."""
-        if self.error_message:
-            return self.error_message
-        if self.detail:
-            return self.detail
-        for name, text in self.field_errors.items():
-            return text if name in GENERAL_FIELDS else f"{name}: {text}"
+        """``error_message``, else ``detail``, else the first field error; a sentence, without
+        the ``field: `` the server may put in front of it."""
+        known = (*self.field_errors, *GENERAL_FIELDS, *WIRE_NAMES)
+        for text in (self.error_message, self.detail):
+            if text:
+                return without_field_prefix(text, known)
+        for text in self.field_errors.values():
+            return text
         return None
 
 
@@ -80,11 +99,34 @@ def _field_errors(value: object, prefix: str = "", depth: int = 0) -> dict[str, 
 
 
 def _load_json(content: bytes) -> object:
-    """The decoded JSON, or raises ``ValueError``; deep nesting counts as unreadable."""
+    """The decoded JSON with every string cleaned (:func:`~server_text.clean`), or raises
+    ``ValueError``: deep nesting, ``NaN``, ``Infinity`` and numbers too big for a float count as
+    unreadable."""
     try:
-        return json.loads(content)
+        return _cleaned(json.loads(content, parse_constant=_no_constant, parse_float=_finite))
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a number out of range")
+    return value
+
+
+def _cleaned(value: object) -> object:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(k): _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
 
 
 def read_error_body(content: bytes) -> ErrorBody:
@@ -93,11 +135,16 @@ def read_error_body(content: bytes) -> ErrorBody:
         data = _load_json(content)
     except ValueError:
         return ErrorBody()
+    return error_body_of(data)
+
+
+def error_body_of(data: object) -> ErrorBody:
+    """The error fields of an already decoded body (an error answer, or the ``errors`` a 2xx
+    may carry beside its result); anything that is not an object reads as empty."""
     if not isinstance(data, Mapping):
         return ErrorBody()
-    detail = data.get("detail")
     return ErrorBody(
-        detail=_text(detail),
+        detail=_text(data.get("detail")),
         error_code=_text(data.get("error_code")),
         error_message=_text(data.get("error_message")),
         field_errors=_field_errors(data.get("errors")) if "errors" in data else {},

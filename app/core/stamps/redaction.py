@@ -1,8 +1,9 @@
 """Keeping secrets and personal data out of log lines and error messages.
 
-The legacy auth style puts the API token in the query string of GET requests, and httpx logs every
-request URL on its own ``httpx`` logger, so redaction has to happen on that logger too, not only on
-ours.
+No request of the till carries its token in a URL (architecture §1), but a URL still carries a
+member's email or phone and the search text, and httpx logs every request URL on its own ``httpx``
+logger, so redaction has to happen on that logger too, not only on ours. ``token`` stays masked:
+a URL from elsewhere (a redirect, a pasted base URL) must not leak one either.
 """
 
 from __future__ import annotations

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.core.storage.tables import UTCDateTime
+from app.core.storage.tables import DecimalText, UTCDateTime
 
 metadata = sa.MetaData()
+
 
 MEMBERS = sa.Table(
     "cached_members",
@@ -64,7 +65,7 @@ VOUCHERS = sa.Table(
     ),
     sa.Column("code", sa.String()),
     sa.Column("name", sa.String()),
-    sa.Column("value", sa.Integer()),
+    sa.Column("value", DecimalText()),
     sa.Column("is_active", sa.Boolean(), nullable=False),
     sa.Column("start_date", sa.String()),
     sa.Column("end_date", sa.String()),

@@ -1,11 +1,19 @@
-"""Alembic migrations, run at start from code (no ``alembic.ini`` at runtime).
+"""Opening the database at start: checked, created whole, migrated (Alembic, run from code; no
+``alembic.ini`` at runtime), or read-only when its folder cannot be written.
 
 A database written by a newer version of the app carries a revision this code has never heard of;
-:func:`migrate` refuses it rather than guess at its schema.
+:func:`migrate` refuses it rather than guess at its schema. A damaged one (``quick_check``, an
+empty file, tables without a revision) is refused too, with :class:`DatabaseDamaged`: replacing
+it is a decision (see :func:`app.core.storage.integrity.move_aside`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import secrets
+import sqlite3
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -15,9 +23,18 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 
-from app.core.storage.engine import create_engine
+from app.core.storage.engine import connect, create_engine
+from app.core.storage.integrity import SIBLINGS, check, sync_folder
+from app.core.storage.problems import (
+    DatabaseDamaged,
+    StorageReadOnly,
+    cannot_use,
+    problem_from,
+)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseTooNew(RuntimeError):
@@ -45,33 +62,148 @@ def current_revision(connection: sa.Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _too_new(db_path: Path, current: str) -> DatabaseTooNew:
+    return DatabaseTooNew(
+        f"The database {db_path} is at schema revision {current!r}, which this "
+        f"version of Stamps POS does not know (it knows up to {head_revision()!r}). It was "
+        "written by a newer version: install that version again, or move the database aside."
+    )
+
+
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def refuse_unknown(db_path: Path, revision: str | None) -> None:
+    """Raise :class:`DatabaseTooNew` when ``revision`` (the database's at ``db_path``) is one this
+    code has no migration script for: a newer version of the app wrote it."""
+    if revision is not None and not _known(revision):
+        raise _too_new(db_path, revision)
+
+
 def migrate(db_path: Path) -> str:
     """Bring the database at ``db_path`` (created if missing) up to :func:`head_revision`.
 
     Returns the revision it is at afterwards. Raises :class:`DatabaseTooNew` for a database whose
-    revision this code does not know.
+    revision this code does not know, :class:`DatabaseDamaged` for one that fails its check, and
+    another :class:`StorageProblem` when the disk will not let it (read-only, full, failing).
     """
+    try:
+        if not db_path.exists():
+            return _create(db_path)
+        problems = check(db_path)
+        if problems:
+            raise DatabaseDamaged(db_path, problems)
+        return _upgrade(db_path)
+    except (sa.exc.DBAPIError, sqlite3.Error, OSError) as exc:
+        raise (problem_from(exc, db_path) or cannot_use(db_path, str(exc))) from exc
+
+
+def _upgrade(db_path: Path, *, new: bool = False) -> str:
     engine = create_engine(db_path)
     try:
         with engine.connect() as connection:
-            script = ScriptDirectory.from_config(_config())
             current = current_revision(connection)
-            if current is not None:
-                try:
-                    known = script.get_revision(current)
-                except CommandError:
-                    known = None
-                if known is None:
-                    raise DatabaseTooNew(
-                        f"The database {db_path} is at schema revision {current!r}, which this "
-                        f"version of Stamps POS does not know (it knows up to "
-                        f"{script.get_current_head()!r}). It was written by a newer version: "
-                        "install that version again, or move the database aside."
-                    )
+            refuse_unknown(db_path, current)
             command.upgrade(_config(connection), "head")
             connection.commit()
             revision = current_revision(connection)
+            if revision != current:
+                log.info("database migrated from revision %s to %s", current, revision)
     finally:
         engine.dispose()
+    if new:  # everything into the file itself: its log is not renamed with it
+        checkpoint = connect(db_path)
+        try:
+            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            checkpoint.close()
     assert revision is not None
     return revision
+
+
+def _create(db_path: Path) -> str:
+    """A new database, built under a temporary name and linked into place whole: a file at
+    ``db_path`` is always a complete database, so an empty one is damage, never a new till."""
+    db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    building = db_path.with_name(f"{db_path.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        revision = _upgrade(building, new=True)
+        try:
+            # link, not rename: if another process created the database meanwhile, keep theirs
+            os.link(building, db_path)
+        except FileExistsError:
+            return migrate(db_path)
+        except OSError:  # a file system without hard links
+            if db_path.exists():
+                return migrate(db_path)
+            os.replace(building, db_path)
+        sync_folder(db_path.parent)
+        return revision
+    finally:
+        for suffix in SIBLINGS:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(building.with_name(building.name + suffix))
+
+
+def writable(db_path: Path) -> bool:
+    """Whether the database (or, before it exists, its folder) can be written: ``False`` on a
+    read-only mount, even for root, whom permissions do not stop."""
+    folder = db_path.parent
+    if not folder.is_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            problem = problem_from(exc, db_path)
+            if isinstance(problem, StorageReadOnly):
+                return False
+            raise (problem or cannot_use(db_path, str(exc))) from exc
+    if not os.access(folder, os.W_OK):
+        return False
+    return not db_path.exists() or os.access(db_path, os.W_OK)
+
+
+def prepare_database(db_path: Path) -> bool:
+    """Make the database at ``db_path`` ready for the till; returns whether it is read-only.
+
+    Where it can be written: :func:`migrate`. Where it cannot (a read-only folder): checked and
+    opened for reading, so what the till holds can still be seen and exported; it must already
+    be at :func:`head_revision`.
+    """
+    if writable(db_path):
+        migrate(db_path)
+        return False
+    if not db_path.exists():
+        raise StorageReadOnly(
+            f"The till's data folder {db_path.parent} is read-only and holds no database: "
+            "make it writable so the till can start",
+            db_path,
+        )
+    problems = check(db_path, read_only=True)
+    if problems:
+        raise DatabaseDamaged(db_path, problems)
+    revision = _read_revision(db_path)
+    if revision != head_revision():
+        if revision is not None and not _known(revision):
+            raise _too_new(db_path, revision)
+        raise StorageReadOnly(
+            f"The till's database {db_path} needs an upgrade to this version, and its folder is "
+            "read-only: make it writable so the till can start",
+            db_path,
+        )
+    return True
+
+
+def _read_revision(db_path: Path) -> str | None:
+    try:
+        connection = connect(db_path, read_only=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise (problem_from(exc, db_path) or cannot_use(db_path, str(exc))) from exc
+    return None if row is None else str(row[0])

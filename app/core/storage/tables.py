@@ -1,12 +1,14 @@
 """The tables of the till's database (architecture §3).
 
 Times are stored as naive UTC and come back timezone-aware (:class:`UTCDateTime`), so a comparison
-in SQL and one in Python agree. Ordering never uses them: ``seq`` does.
+in SQL and one in Python agree. Ordering never uses them: ``seq`` does. Money that may have a
+fraction (a voucher's value) is decimal text (:class:`DecimalText`).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +33,22 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
         """Naive UTC → aware UTC."""
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Money kept as the decimal text it was read as: SQLite has no decimal type, and a float
+    column would round it."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: sa.Dialect) -> str | None:
+        """The decimal's text."""
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: object, dialect: sa.Dialect) -> Decimal | None:
+        """The decimal back (a row written before 0007 holds an integer)."""
+        return None if value is None else Decimal(str(value))
 
 
 def _time(*, nullable: bool = True, index: bool = False) -> Any:
@@ -58,6 +76,9 @@ class OutboxEntry(SQLModel, table=True):
         sa.Index("ix_outbox_entries_status_first_sent_at", "status", "first_sent_at"),
         sa.Index("ix_outbox_entries_status_expires_at", "status", "expires_at"),
         sa.Index("ix_outbox_entries_status_cancels", "status", "cancels"),
+        # manager mode: history by date, a cancel by the server's id (migration 0008)
+        sa.Index("ix_outbox_entries_created_at", "created_at"),
+        sa.Index("ix_outbox_entries_server_redemption_id", "server_redemption_id"),
     )
 
     id: str = Field(primary_key=True, max_length=36)
@@ -99,7 +120,7 @@ class OutboxEntry(SQLModel, table=True):
     shift_id: int | None = Field(default=None, index=True)
     member_name: str | None = None
     description: str | None = None
-    rupiah: int | None = None
+    rupiah: Decimal | None = Field(default=None, sa_column=sa.Column(DecimalText()))
     # Why the till voided it itself: the offline policy's reason, as a message (id and params).
     policy_refusal: dict[str, Any] | None = _json()
 
@@ -125,6 +146,11 @@ class AuditEvent(SQLModel, table=True):
     """An append-only record of who did what, when, on which terminal (triggers refuse changes)."""
 
     __tablename__ = "audit_log"
+    # the audit view filters by who and by action (migration 0008)
+    __table_args__ = (
+        sa.Index("ix_audit_log_who", "who"),
+        sa.Index("ix_audit_log_action", "action"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))
@@ -191,7 +217,7 @@ class Refusal(SQLModel, table=True):
     kind: str
     description: str
     stamps: int | None = None
-    rupiah: int | None = None
+    rupiah: Decimal | None = Field(default=None, sa_column=sa.Column(DecimalText()))
     invoice: str | None = None
     reason: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON(), nullable=False))
     source: str

@@ -7,7 +7,9 @@ from typing import Any
 from app.sandbox import shapes
 from app.sandbox.errors import field_error, not_found
 from app.sandbox.model import (
+    CHANNELS,
     Activity,
+    Redemption,
     Voucher,
 )
 from app.sandbox.rules.common import issue_voucher
@@ -52,13 +54,7 @@ def cancel(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[s
             created=state.now(),
             store=redemption.store,
             notes=f"Redemption #{redemption.id} canceled",
-            details={
-                "refund": {
-                    "redemption_id": redemption.id,
-                    "name": redemption.name,
-                    "stamps": redemption.stamps_used,
-                }
-            },
+            details={"transaction_modification": _refund(redemption)},
         )
     )
     refunded_value = 0 if replace else (redemption.value or 0)
@@ -71,3 +67,22 @@ def cancel(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[s
     if replacement is not None:
         out["voucher"] = shapes.voucher_after_redemption(state, replacement)
     return out
+
+
+def _refund(redemption: Redemption) -> dict[str, Any]:
+    """A type-16 ("Refund Stamps") line's ``transaction_modification`` as activity_api.rst shows
+    it: the cancelled redemption is the root and original transaction, nothing replaces it."""
+    transaction = {"id": redemption.id, "invoice_number": redemption.invoice_number or None}
+    return {
+        "root_transaction": transaction,
+        "original_transaction": dict(transaction),
+        "modified_transaction": None,
+        "stamps_delta": redemption.stamps_used,
+        "stamps_delta_override": 0,
+        "stamps_refund_from_payments": 0,
+        "total_stamps_delta": redemption.stamps_used,
+        "subtotal_delta": 0,
+        "grand_total_delta": 0,
+        "invoice_number": redemption.invoice_number or None,
+        "channel": CHANNELS.get(redemption.channel, "POS"),
+    }

@@ -57,16 +57,24 @@ def check_may_redeem(
     return auth
 
 
-def find_reward(state: SandboxState, value: object, field: str) -> Reward:
-    """A reward by its code (``KR-001``) or its numeric id (``1``)."""
+def reward_by_id(state: SandboxState, value: object, field: str) -> Reward:
+    """A reward by its id, as redeem-reward's ``reward`` ("the reward's ID") names it: a code
+    there is not an integer, and is refused as a server would."""
+    reward = state.world.rewards.get(as_int(value, field))
+    if reward is None:
+        raise field_error(field, f"Reward {value} not found")
+    return reward
+
+
+def reward_by_code(state: SandboxState, value: object, field: str) -> Reward:
+    """A reward by its code, as a cart's items name it: an id is not a code, and a reward without
+    a code cannot be named in a cart at all."""
     if value in (None, ""):
         raise field_error(field, "This field is required.")
     text = str(value).strip()
     for reward in state.world.rewards.values():
-        if reward.code.lower() == text.lower():
+        if reward.code is not None and reward.code.lower() == text.lower():
             return reward
-    if text.isdigit() and int(text) in state.world.rewards:
-        return state.world.rewards[int(text)]
     raise field_error(field, f"Reward {text} not found")
 
 

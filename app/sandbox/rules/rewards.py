@@ -15,20 +15,21 @@ from app.sandbox.rules.common import (
     channel,
     check_balance,
     check_may_redeem,
-    find_reward,
     issue_voucher,
     new_redemption,
+    reward_by_code,
+    reward_by_id,
     reward_cost,
 )
-from app.sandbox.state import SandboxState, as_int, require
+from app.sandbox.state import EMAIL_OR_MEMBER_ID, SandboxState, as_int, require
 
 
 def redeem_reward(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[str, Any]:
     """POST /api/v2/redemptions/redeem-reward."""
     require(data, "user", "reward", "store")
-    member = state.member_or_error(data["user"])
+    member = state.member_or_error(data["user"], accepts=EMAIL_OR_MEMBER_ID)
     store = state.store_or_error(data["store"])
-    reward = find_reward(state, data["reward"], "reward")
+    reward = reward_by_id(state, data["reward"], "reward")
     auth = check_may_redeem(state, member, data.get("request_id"))
     qty = as_int(data.get("qty") or 1, "qty", minimum=1)
     cost = reward_cost(member, reward, store.id, qty, data.get("stamps"), "reward")
@@ -64,7 +65,7 @@ def redeem_reward(state: SandboxState, data: dict[str, Any], key: str | None) ->
             "extra_data": extra,
         },
         "membership": shapes.membership_after_redemption(member),
-        "reward": shapes.reward_item(reward),
+        "reward": shapes.reward_in_answer(reward),
     }
     if issued is not None:
         out["voucher"] = shapes.voucher_after_redemption(state, issued)
@@ -75,7 +76,7 @@ def redeem_multiple(state: SandboxState, data: dict[str, Any], key: str | None) 
     """POST /api/v2/redemptions/redeem-multiple-rewards: one redemption for the whole cart, all
     or nothing; each item is ``{code, qty, stamps, request_id}``."""
     require(data, "user", "store", "rewards")
-    member = state.member_or_error(data["user"])
+    member = state.member_or_error(data["user"], accepts=EMAIL_OR_MEMBER_ID)
     store = state.store_or_error(data["store"])
     items = data["rewards"]
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
@@ -90,7 +91,7 @@ def redeem_multiple(state: SandboxState, data: dict[str, Any], key: str | None) 
     lines: list[tuple[Reward, int, int]] = []
     for n, item in enumerate(items, start=1):
         field = f"rewards[{n - 1}]"
-        reward = find_reward(state, item.get("code"), field)
+        reward = reward_by_code(state, item.get("code"), field)
         qty = as_int(item.get("qty") or 1, f"{field}.qty", minimum=1)
         cost = reward_cost(member, reward, store.id, qty, item.get("stamps"), field)
         lines.append((reward, qty, cost))
@@ -118,20 +119,14 @@ def redeem_multiple(state: SandboxState, data: dict[str, Any], key: str | None) 
         request_id=next(iter(request_ids), None),
     )
     apply(state, key, auth, redemption)
-    first = lines[0][0]
+    # The example's redemption names the reward twice, a name then an object; a JSON reader keeps
+    # the object, so that is what is sent: the first reward, and the voucher a voucher-type gave.
     body: dict[str, Any] = {
         "id": redemption.id,
-        "reward": name,
+        "reward": shapes.reward_in_answer(lines[0][0]),
         "stamps_used": total,
         "extra_data": {},
-        "reward_detail": shapes.reward_item(first),
-        "items": [
-            {"reward": shapes.reward_item(r), "qty": qty, "stamps_used": cost}
-            for r, qty, cost in lines
-        ],
     }
-    # The doc nests the first reward under a second "reward" key, which JSON cannot hold beside
-    # the name; the name wins and the object goes under reward_detail and items.
     if issued:
         body["voucher"] = shapes.voucher_after_redemption(state, issued[0])
     return {"redemption": body, "membership": shapes.membership_with_level(member)}

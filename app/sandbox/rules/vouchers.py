@@ -19,13 +19,19 @@ from app.sandbox.rules.common import (
     new_redemption,
     rupiah,
 )
-from app.sandbox.state import SandboxState, as_int, require
+from app.sandbox.state import (
+    EMAIL_OR_MEMBER_ID,
+    EMAIL_OR_PHONE,
+    SandboxState,
+    as_int,
+    require,
+)
 
 
 def redeem_voucher(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[str, Any]:
     """POST /api/v2/redemptions/redeem-voucher: the whole voucher is used."""
     require(data, "user", "voucher", "store")
-    member = state.member_or_error(data["user"])
+    member = state.member_or_error(data["user"], accepts=EMAIL_OR_MEMBER_ID)
     store = state.store_or_error(data["store"])
     auth = check_may_redeem(state, member, data.get("request_id"))
     voucher = member_voucher(state, member, data["voucher"])
@@ -37,7 +43,7 @@ def redeem_voucher(state: SandboxState, data: dict[str, Any], key: str | None) -
 def deduct_value(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[str, Any]:
     """POST /api/vouchers/deduct-value: part of a dynamic voucher's remaining value."""
     require(data, "user", "voucher", "store", "value")
-    member = state.member_or_error(data["user"])
+    member = state.member_or_error(data["user"], accepts=EMAIL_OR_MEMBER_ID)
     store = state.store_or_error(data["store"])
     auth = check_may_redeem(state, member, data.get("request_id"))
     voucher = member_voucher(state, member, data["voucher"])
@@ -93,12 +99,12 @@ def _voucher_answer(
 
 
 def redeem_by_code(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[str, Any]:
-    """POST /api/redemptions/by-voucher-code. The parameter table names the member
-    ``identifier``; the curl example sends ``user``; both are accepted."""
-    if not data.get("identifier") and data.get("user"):
-        data = {**data, "identifier": data["user"]}
+    """POST /api/redemptions/by-voucher-code. The member is "email or phone"; the parameter table
+    names it ``identifier``, the curl example sends ``user``: both are accepted."""
+    field = "user" if not data.get("identifier") and data.get("user") else "identifier"
+    data = {**data, "identifier": data.get(field)}
     require(data, "identifier", "voucher_code", "voucher_template", "store")
-    member = state.member_or_error(data["identifier"], "identifier")
+    member = state.member_or_error(data["identifier"], field, accepts=EMAIL_OR_PHONE)
     store = state.store_or_error(data["store"])
     voucher = views.find_voucher_by_code(state, str(data["voucher_code"]))
     if voucher is None:
@@ -137,7 +143,7 @@ def redeem_by_code(state: SandboxState, data: dict[str, Any], key: str | None) -
 def redeem_promo(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[str, Any]:
     """POST /api/v3/redemptions/redeem-promo-code (invoice_number is required here)."""
     require(data, "user", "promo_code", "store", "invoice_number")
-    member = state.member_or_error(data["user"])
+    member = state.member_or_error(data["user"], accepts=EMAIL_OR_MEMBER_ID)
     store = state.store_or_error(data["store"])
     promo = views.find_promo(state, data["promo_code"])
     if promo is None:

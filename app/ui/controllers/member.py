@@ -47,7 +47,7 @@ def suggestion_row(member: Member) -> MemberSuggestion:
     """A member as a type-ahead row: the name to recognise, what tells two Budis apart, and what
     to look them up by."""
     detail = " · ".join(p for p in (member.email, member.phone) if p)
-    return MemberSuggestion(label=member.name, detail=detail, value=member.user)
+    return MemberSuggestion(label=member.name, detail=detail, value=member.lookup)
 
 
 class MemberController(QObject):
@@ -155,7 +155,7 @@ class MemberController(QObject):
         if not found:
             raise MemberNotFound(say("member.not_found", query=name))
         if len(found) == 1:
-            return await self.session.till.find_member(found[0].user)
+            return await self.session.till.find_member(found[0].lookup)
         rows = [suggestion_row(m) for m in found]
         search = self.view.member_search
         search.set_suggestions(rows)

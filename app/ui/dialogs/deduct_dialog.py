@@ -43,8 +43,11 @@ class DeductDialog(QDialog):
         self.amount.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         self.amount.setGroupSeparatorShown(True)
         self.amount.setPrefix("Rp ")
-        ceiling = voucher.remaining_value if voucher.remaining_value else UNBOUNDED_RUPIAH
-        self.amount.setRange(1, ceiling)
+        # A cashier deducts whole rupiah: at most the whole rupiah left (Rp 150.000,50 left
+        # allows Rp 150.000); less than Rp 1 left allows nothing.
+        left = voucher.remaining_value
+        ceiling = UNBOUNDED_RUPIAH if left is None else int(max(left, 0))
+        self.amount.setRange(min(1, ceiling), ceiling)
         self.amount.setSingleStep(1000)
         self.amount.setAccessibleName(self.tr("Amount to deduct"))
         self.amount.setMinimumWidth(220)
@@ -56,7 +59,9 @@ class DeductDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Deduct"))
+        deduct = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        deduct.setText(self.tr("Deduct"))
+        deduct.setEnabled(ceiling >= 1)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -67,6 +72,11 @@ class DeductDialog(QDialog):
         layout.addWidget(buttons)
         self.amount.setFocus()
         self.amount.selectAll()
+
+    def accept(self) -> None:
+        """Close with the amount, unless there is nothing to deduct (less than Rp 1 left)."""
+        if self.amount.value() >= 1:
+            super().accept()
 
     def value(self) -> int:
         """The rupiah to deduct."""

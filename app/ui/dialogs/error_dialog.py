@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,9 +25,21 @@ class ErrorDialog(QDialog):
 
     Opened with ``open()`` from the crash path, so it never blocks the event loop that would
     otherwise keep syncing. Later errors are appended instead of stacking dialogs.
+
+    With ``support_bundle`` (a callable that writes the bundle and returns where), it offers to
+    write one: on a thread of its own, since it reads the logs and asks the server, and the
+    window must go on answering meanwhile. ``bundle_finished(text, ok)`` says how it went.
     """
 
-    def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
+    bundle_finished = Signal(str, bool)
+
+    def __init__(
+        self,
+        summary: str,
+        details: str,
+        parent: QWidget | None = None,
+        support_bundle: Callable[[], Path] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
         self.setWindowTitle(self.tr("Something went wrong"))
@@ -49,6 +65,18 @@ class ErrorDialog(QDialog):
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self.details.setVisible)
         buttons.rejected.connect(self.reject)
+        self._support_bundle = support_bundle
+        self.bundle_status = QLabel()
+        self.bundle_status.setObjectName("bundleStatus")
+        self.bundle_status.setWordWrap(True)
+        self.bundle_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bundle_status.setVisible(False)
+        self.bundle_button = buttons.addButton(
+            self.tr("Save a support bundle"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.bundle_button.setVisible(support_bundle is not None)
+        self.bundle_button.clicked.connect(self.write_support_bundle)
+        self.bundle_finished.connect(self._bundle_written)
         warning = QLabel()
         warning.setPixmap(icon("warning").pixmap(40, 40))
         heading = QHBoxLayout()
@@ -59,6 +87,7 @@ class ErrorDialog(QDialog):
         layout.addLayout(heading)
         layout.addWidget(reassurance)
         layout.addWidget(self.details, 1)
+        layout.addWidget(self.bundle_status)
         layout.addWidget(buttons)
         self.resize(560, 240)
         self.count = 1
@@ -70,3 +99,35 @@ class ErrorDialog(QDialog):
             self.tr("{summary} (and {more} more)").format(summary=summary, more=self.count - 1)
         )
         self.details.appendPlainText("\n" + details)
+
+    def write_support_bundle(self) -> None:
+        """Write the support bundle on a thread; the outcome arrives on ``bundle_finished``."""
+        if self._support_bundle is None:
+            return
+        write = self._support_bundle
+        self.bundle_button.setEnabled(False)
+        self.bundle_status.setText(self.tr("Writing the support bundle…"))
+        self.bundle_status.setVisible(True)
+
+        def run() -> None:
+            try:
+                path = write()
+            except Exception as exc:  # any failure is the dialog's to say, not a new crash
+                self.bundle_finished.emit(f"{type(exc).__name__}: {exc}", False)
+            else:
+                self.bundle_finished.emit(str(path), True)
+
+        threading.Thread(target=run, name="support-bundle", daemon=True).start()
+
+    def _bundle_written(self, text: str, ok: bool) -> None:
+        self.bundle_button.setEnabled(True)
+        if ok:
+            self.bundle_status.setText(
+                self.tr("Support bundle saved to {path}. Give this file to support.").format(
+                    path=text
+                )
+            )
+        else:
+            self.bundle_status.setText(
+                self.tr("The support bundle could not be written: {reason}").format(reason=text)
+            )

@@ -3,14 +3,10 @@ sandbox: exit codes, JSON, and what lands in the outbox."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from app.config import Settings
-
-from ...support.cli import Cli
 from ..conftest import SandboxControl
+from .conftest import MANAGER_PIN, Cli
 
 pytestmark = pytest.mark.integration
 
@@ -24,11 +20,6 @@ ENTRY_KEYS = {
     "server_redemption_id",
     "last_error",
 }
-
-
-@pytest.fixture
-def cli(till_settings: Settings, tmp_path: Path) -> Cli:
-    return Cli(till_settings, tmp_path)
 
 
 def test_member_find_prints_the_member(cli: Cli) -> None:
@@ -63,7 +54,8 @@ def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
         "KR-001:2",
         "--queue-only",
     )
-    assert (code, entry["status"], entry["kind"]) == (0, "queued", "multi")
+    # queued is not confirmed: exit 3, as the README says
+    assert (code, entry["status"], entry["kind"]) == (3, "queued", "multi")
     assert sandbox.ledger() == []
     synced = cli("sync", "--once", "--timeout", "20")
     assert synced.returncode == 0, synced.stderr
@@ -112,7 +104,15 @@ def test_not_confirmed_exits_3(cli: Cli, sandbox: SandboxControl) -> None:
 def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> None:
     code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "2")
     assert code == 0
-    code, cancel = cli.json("cancel", "--server-id", str(entry["server_redemption_id"]))
+    cli.first_manager()
+    code, cancel = cli.json(
+        "cancel",
+        "--server-id",
+        str(entry["server_redemption_id"]),
+        "--manager",
+        "Ayu",
+        stdin=MANAGER_PIN,
+    )
     assert (code, cancel["kind"], cancel["status"]) == (0, "cancel", "synced")
     assert sandbox.stamps("customer@stamps.co.id") == 250
     code, shown = cli.json("outbox", "show", entry["id"])
@@ -141,8 +141,19 @@ def test_manager_decisions_on_an_unknown_entry(cli: Cli, sandbox: SandboxControl
     sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
     code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4")
     assert (code, entry["status"]) == (3, "unknown")
-    assert cli("outbox", "dismiss", entry["id"]).returncode == 2  # a note is required
-    done = cli("outbox", "mark-applied", entry["id"], "--note", "seen on the dashboard")
+    cli.first_manager()
+    manager = ("--manager", "Ayu")
+    dismiss = cli("outbox", "dismiss", entry["id"], *manager, stdin=MANAGER_PIN)
+    assert dismiss.returncode == 2  # a note is required
+    done = cli(
+        "outbox",
+        "mark-applied",
+        entry["id"],
+        "--note",
+        "seen on the dashboard",
+        *manager,
+        stdin=MANAGER_PIN,
+    )
     assert done.returncode == 0, done.stderr
     code, shown = cli.json("outbox", "show", entry["id"])
     assert shown["status"] == "synced"

@@ -8,20 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from app.config import Settings
 from app.sandbox import DEMO_TOKEN
 
-from ...support.cli import Cli
 from ..conftest import SandboxControl
+from .conftest import Cli
 
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
-
-
-@pytest.fixture
-def cli(till_settings: Settings, tmp_path: Path) -> Cli:
-    return Cli(till_settings, tmp_path)
 
 
 def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_when_asked(
@@ -56,7 +50,7 @@ def test_a_refused_token_pauses_the_queue_and_token_set_lifts_the_pause(
     del cli.env["STAMPS_POS_TOKEN"]  # the token lives where `token set` puts it
     assert cli("token", "set", stdin=f"{DEMO_TOKEN}\n").returncode == 0
     code, queued = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--queue-only")
-    assert (code, queued["status"]) == (0, "queued")
+    assert (code, queued["status"]) == (3, "queued")  # queued only: not confirmed
     # The token is revoked before the queue is sent: the server refuses it, the queue pauses.
     assert cli("token", "set", stdin="not-the-token\n").returncode == 0
     paused = cli("sync", "--once", "--timeout", "5")

@@ -9,7 +9,8 @@ import httpx
 MERCHANT = 14
 KEMANG, BRAGA = 32, 33
 AYU = "customer@stamps.co.id"  # member 6, 250 stamps, vouchers 12 (dynamic) and 20
-BUDI = 123  # PIN-protected, PIN 123456
+BUDI = "budi.santoso@contoh.co.id"  # PIN-protected, PIN 123456
+BUDI_PK = 123  # his primary key: what authorize and member details also take
 BUDI_PIN = "123456"
 HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
 RINA = "rina.wulandari@contoh.co.id"  # redemption_allowed false
@@ -17,6 +18,7 @@ AGUS = "agus.setiawan@contoh.co.id"  # no stamps
 SRI = "sri.rahayu@contoh.co.id"  # PIN-protected and PIN blocked
 PUTRI = "putri.maharani@contoh.co.id"  # Gold, 520 stamps, vouchers 21 ok / 22 used / 23 expired
 FAJAR = "fajar.nugroho@contoh.co.id"  # voucher 25 (dynamic, Rp 75.000)
+SLAMET_PHONE = "081290000142"  # member 142: a phone number, no email, no Member ID
 
 
 class Control:
@@ -25,8 +27,8 @@ class Control:
     def __init__(self, client: httpx.Client) -> None:
         self.client = client
 
-    def reset(self) -> None:
-        self.client.post("/_sandbox/reset").raise_for_status()
+    def reset(self, **options: Any) -> None:
+        self.client.post("/_sandbox/reset", json=options).raise_for_status()
 
     def faults(self, **settings: Any) -> dict[str, Any]:
         r = self.client.post("/_sandbox/faults", json=settings)

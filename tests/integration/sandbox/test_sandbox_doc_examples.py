@@ -4,7 +4,9 @@ The seed docs are the current Redemption API (token in the ``Authorization`` hea
 one (token in the JSON body). Their well-formed examples must answer what the docs show. The
 malformed ones (the promo curl without the required invoice_number, the multi-reward curl with a
 broken quote, the older multi-reward JSON with trailing commas) must get a clear 400; each is then
-sent once more normalised, the change noted beside it, and must succeed.
+sent once more normalised, the change noted beside it, and must succeed. The multi-reward
+examples' ``"code": 1`` is a placeholder (items name rewards by code; no demo reward's code is
+``1``): it is replaced by reward 1's code, ``KR-001``.
 """
 
 from __future__ import annotations
@@ -164,7 +166,13 @@ def test_current_multiple_rewards_as_printed_is_a_clear_400(
     assert r.json()["detail"].startswith("__all__: JSON parse error")
     assert control.ledger() == []
     # normalised: the missing quote before the last qty, restored
-    r = run_curl(printed.replace('{ "code": 1, qty": 1 }', '{ "code": 1, "qty": 1 }'), sandbox)
+    fixed = printed.replace('{ "code": 1, qty": 1 }', '{ "code": 1, "qty": 1 }')
+    r = run_curl(fixed, sandbox)
+    # code 1 is a placeholder: items name a reward by its code, which no demo reward has as 1
+    assert r.status_code == 400
+    assert "rewards[0]" in r.json()["errors"]
+    # normalised: the demo's code for reward 1
+    r = run_curl(fixed.replace('"code": 1', '"code": "KR-001"'), sandbox)
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["redemption"]["stamps_used"] == 3 * 20  # reward 1 is fixed: "stamps" unused
@@ -227,8 +235,9 @@ def test_legacy_multiple_rewards_json_with_trailing_commas_is_a_clear_400(
     r = run_curl(f"$ curl -X POST {LEGACY} -d '{printed_json}' {HOST}/api/v2/redemptions/redeem-multiple-rewards", sandbox)  # fmt: skip  # noqa: E501
     assert r.status_code == 400
     assert "JSON parse error" in r.json()["detail"]
-    # normalised: trailing commas removed
+    # normalised: trailing commas removed, and the placeholder code 1 replaced by reward 1's code
     fixed = printed_json.replace(",}", "}").replace('",\n    }', '"\n    }')
+    fixed = fixed.replace('"code": 1', '"code": "KR-001"')
     r = run_curl(f"$ curl -X POST {LEGACY} -d '{fixed}' {HOST}/api/v2/redemptions/redeem-multiple-rewards", sandbox)  # fmt: skip  # noqa: E501
     assert r.status_code == 200, r.text
 

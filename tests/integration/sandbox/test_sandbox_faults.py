@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 
@@ -9,6 +10,7 @@ import httpx
 import pytest
 
 from app.sandbox import FaultConfig, SandboxServer
+from app.sandbox.cli import build_parser, fault_config
 
 from .helpers import AYU, KEMANG, MERCHANT, Control, stamps_of
 
@@ -172,3 +174,84 @@ def test_stop_does_not_hang_on_a_held_request():
     caller.join(5)
     assert not caller.is_alive()
     assert errors and isinstance(errors[0], httpx.RemoteProtocolError)
+
+
+# --- the faults a lying server commits ----------------------------------------------------------
+
+
+def test_applied_then_503(api: httpx.Client, control: Control):
+    control.faults(applied_then_503_rate=1.0)
+    r = redeem(api, "a-3")
+    assert r.status_code == 503
+    assert r.headers["content-type"].startswith("text/html")
+    [entry] = control.ledger()
+    assert entry["idempotency_key"] == "a-3"
+    control.faults(applied_then_503_rate=0.0)
+    again = redeem(api, "a-3")
+    assert again.headers["idempotent-replayed"] == "true"
+    assert len(control.ledger()) == 1
+
+
+def test_errors_only_is_a_200_that_names_no_redemption(api: httpx.Client, control: Control):
+    control.faults(errors_only_rate=1.0)
+    r = redeem(api, "o-1")
+    assert r.status_code == 200
+    assert set(r.json()) == {"errors"}
+    assert r.json()["errors"]
+    assert control.ledger() == []  # nothing was applied
+    control.faults(errors_only_rate=0.0)
+    assert "redemption" in redeem(api, "o-1").json()  # the key was never used
+    assert len(control.ledger()) == 1
+
+
+def test_errors_only_after_apply(api: httpx.Client, control: Control):
+    control.faults(errors_only_rate=1.0, errors_only_after_apply=True)
+    assert set(redeem(api, "o-2").json()) == {"errors"}
+    [entry] = control.ledger()
+    assert entry["idempotency_key"] == "o-2"
+    control.faults(errors_only_rate=0.0)
+    assert redeem(api, "o-2").headers["idempotent-replayed"] == "true"
+    assert len(control.ledger()) == 1
+
+
+def test_member_details_in_the_tables_plural_keys(api: httpx.Client, control: Control):
+    control.faults(member_details_plural=True, scope="redemptions")  # not a rate: always
+    params = {"user": AYU, "merchant": MERCHANT}
+    body = api.get("/api/v2/memberships/details", params=params).json()
+    assert set(body) == {"memberships", "users", "tags"}
+    assert body["users"]["email"] == AYU and body["memberships"]["stamps"] == 250
+    control.faults(member_details_plural=False)
+    body = api.get("/api/v2/memberships/details", params=params).json()
+    assert set(body) == {"membership", "user", "tags"}
+
+
+def test_injected_errors_can_carry_a_retry_after(api: httpx.Client, control: Control):
+    control.faults(error_rate=1.0, error_statuses=[429], retry_after="1e308")
+    r = redeem(api)
+    assert (r.status_code, r.headers["retry-after"]) == (429, "1e308")
+    control.faults(retry_after=None)
+    assert "retry-after" not in redeem(api).headers
+
+
+def test_the_command_line_names_each_fault_as_the_control_api_does():
+    args = build_parser().parse_args(
+        [
+            "--applied-then-503-rate",
+            "0.3",
+            "--errors-only-rate",
+            "0.2",
+            "--errors-only-after-apply",
+            "--member-details-plural",
+            "--retry-after",
+            "120",
+        ]
+    )
+    config = fault_config(args)
+    assert config.applied_then_503_rate == 0.3
+    assert config.errors_only_rate == 0.2
+    assert config.errors_only_after_apply is True
+    assert config.member_details_plural is True
+    assert config.retry_after == "120"
+    flags = {a.dest for a in build_parser()._actions}
+    for name in dataclasses.asdict(FaultConfig()):
+        assert name in flags or name in {"scope", "error_statuses"}, name

@@ -15,6 +15,13 @@ from .helpers import KEMANG, MERCHANT
 pytestmark = pytest.mark.integration
 
 MEMBERS = {6: 250, 128: 520, 129: 45, 133: 12}
+# redemptions take an email or Member ID, never the primary key
+EMAILS = {
+    6: "customer@stamps.co.id",
+    128: "putri.maharani@contoh.co.id",
+    129: "fajar.nugroho@contoh.co.id",
+    133: "yoga.pratama@contoh.co.id",
+}
 step = st.one_of(
     st.tuples(
         st.just("reward"),
@@ -37,16 +44,16 @@ def apply(api: httpx.Client, action: tuple[Any, ...], made: list[int]) -> None:
     kind = action[0]
     if kind == "reward":
         _, member, reward, qty = action
-        body = {"user": member, "reward": reward, "store": KEMANG, "qty": qty}
+        body = {"user": EMAILS[member], "reward": reward, "store": KEMANG, "qty": qty}
         r = api.post("/api/v2/redemptions/redeem-reward", json=body)
     elif kind == "flex":
         _, member, stamps = action
-        body = {"user": member, "reward": 12, "store": KEMANG, "stamps": stamps}
+        body = {"user": EMAILS[member], "reward": 12, "store": KEMANG, "stamps": stamps}
         r = api.post("/api/v2/redemptions/redeem-reward", json=body)
     elif kind == "cart":
         _, member, qty = action
         items = [{"code": "KR-001", "qty": qty}, {"code": "KR-004"}]
-        body = {"user": member, "store": KEMANG, "rewards": items}
+        body = {"user": EMAILS[member], "store": KEMANG, "rewards": items}
         r = api.post("/api/v2/redemptions/redeem-multiple-rewards", json=body)
     else:
         if not made:

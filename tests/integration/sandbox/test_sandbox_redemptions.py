@@ -73,8 +73,8 @@ def test_redeem_reward_moves_the_balance_and_writes_the_feed(api: httpx.Client, 
     assert entry["redemption_id"] == body["redemption"]["id"]
 
 
-def test_redeem_reward_by_code_and_channel(api: httpx.Client):
-    r = post(api, REWARD, user="081210000006", reward="KR-002", store=BRAGA, channel=3)
+def test_redeem_reward_by_member_id_and_channel(api: httpx.Client):
+    r = post(api, REWARD, user="KR24000006", reward=2, store=BRAGA, channel=3)
     assert r.status_code == 200, r.text
     feed = api.get("/api/v3/activities/", params={"user": AYU}).json()["activities"]
     assert feed[0]["redemption"]["channel"] == "Kiosk"
@@ -269,7 +269,7 @@ def test_redeem_promo_code_refusals(api: httpx.Client):
 def test_multiple_rewards_is_one_redemption(api: httpx.Client, control: Control):
     items = [
         {"code": "KR-001", "qty": 2},
-        {"code": 2, "qty": 1},  # numeric id accepted
+        {"code": "kr-002", "qty": 1},  # codes are case-insensitive
         {"code": "KR-FLEX", "qty": 1, "stamps": 30},
     ]
     r = post(api, MULTI, user=AYU, store=KEMANG, rewards=items, invoice_number="KMG-7")
@@ -277,12 +277,44 @@ def test_multiple_rewards_is_one_redemption(api: httpx.Client, control: Control)
     body = r.json()
     assert body["redemption"]["stamps_used"] == 2 * 20 + 15 + 30
     assert body["membership"]["stamps"] == 250 - 85
-    assert len(body["redemption"]["items"]) == 3
     assert stamps_of(api, AYU) == 165
     [entry] = control.ledger()
     assert entry["kind"] == "redeem_multiple_rewards" and entry["stamps_delta"] == -85
     feed = api.get("/api/v3/activities/", params={"user": AYU}).json()["activities"]
     assert feed[0]["redemption"]["stamps"] == 85
+
+
+REWARD_KEYS = {"id", "name", "stamps_to_redeem", "extra_data", "code", "type"}
+
+
+def test_a_cart_answers_in_the_documented_shape(api: httpx.Client):
+    # redemption_api.rst §8: the redemption holds the reward (an object) and, for a voucher-type
+    # reward, the voucher; the example's "reward" name is overwritten by the object in any reader
+    items = [{"code": "KR-006", "qty": 1}, {"code": "KR-001", "qty": 1}]
+    body = post(api, MULTI, user=AYU, store=KEMANG, rewards=items).json()
+    redemption = body["redemption"]
+    assert set(redemption) == {"id", "reward", "stamps_used", "extra_data", "voucher"}
+    assert set(redemption["reward"]) == REWARD_KEYS
+    assert redemption["reward"]["code"] == "KR-006"
+    assert redemption["reward"]["type"] == "reward"  # the example's word, not the list's number
+    assert redemption["voucher"]["code"].startswith("RDG-")
+    plain = post(api, MULTI, user=AYU, store=KEMANG, rewards=[{"code": "KR-004"}]).json()
+    assert set(plain["redemption"]) == {"id", "reward", "stamps_used", "extra_data"}
+
+
+def test_a_reward_answer_types_its_reward_as_the_example_does(api: httpx.Client):
+    body = post(api, REWARD, user=AYU, reward=1, store=KEMANG).json()
+    assert set(body["reward"]) == REWARD_KEYS
+    assert body["reward"]["type"] == "reward"
+    listed = api.get("/api/rewards/", params={"merchant": 14, "store": KEMANG}).json()
+    assert {r["type"] for r in listed["rewards"]} <= {1, 3, 4, 5}  # the list's numbers
+
+
+def test_a_cart_item_without_qty_is_one(api: httpx.Client):
+    # the parameter table's items are "request_id, code, and stamps"; qty is the example's
+    r = post(api, MULTI, user=AYU, store=KEMANG, rewards=[{"code": "KR-004"}])
+    assert r.status_code == 200, r.text
+    assert r.json()["redemption"]["stamps_used"] == 12
 
 
 def test_multiple_rewards_all_or_nothing(api: httpx.Client, control: Control):
@@ -314,7 +346,28 @@ def test_cancel_refunds_and_shows_in_the_feed(api: httpx.Client, control: Contro
     feed = api.get("/api/v3/activities/", params={"user": AYU}).json()["activities"]
     redemption_line = next(a for a in feed if a["type"] == 1)
     assert redemption_line["redemption"]["status"] == 2
-    assert feed[0]["type"] == 16 and str(rid) in feed[0]["notes"]
+    refund = feed[0]
+    assert refund["type"] == 16 and str(rid) in refund["notes"]
+    # activity_api.rst shows type 16 ("Refund Stamps") with a transaction_modification
+    assert "refund" not in refund
+    change = refund["transaction_modification"]
+    assert set(change) == {
+        "root_transaction",
+        "original_transaction",
+        "modified_transaction",
+        "stamps_delta",
+        "stamps_delta_override",
+        "stamps_refund_from_payments",
+        "total_stamps_delta",
+        "subtotal_delta",
+        "grand_total_delta",
+        "invoice_number",
+        "channel",
+    }
+    assert change["original_transaction"]["id"] == rid
+    assert change["modified_transaction"] is None
+    assert change["total_stamps_delta"] == 25
+    assert refund["store"]["name"] == "RDG-KMG"
     assert [(e["kind"], e["stamps_delta"]) for e in control.ledger()] == [
         ("redeem_reward", -25),
         ("cancel", 25),

@@ -14,7 +14,7 @@ from app.config import Settings
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
 
-from ...support.cli import Cli
+from ...support.cli import TillCli as Cli
 from ...support.network import Network
 from .conftest import WAIT_MS, find_member
 

@@ -8,9 +8,8 @@ under test the way a failing server (or network) would.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -45,9 +44,6 @@ TAXONOMY = {
 PYTHON_WORDS = ("Traceback", "Exception", "Error:", "RuntimeError", "KeyError", "ValueError")
 #: A field key as a server prefixes its text with (``voucher_code: …``), or Django's ``__all__``.
 FIELD_KEY = re.compile(r"(?i)\b[a-z]+_[a-z_]+\s*:|__all__")
-#: The server's text is cleaned of field prefixes in one place, the client (issue 10); until that
-#: lands on this branch a prefix on screen is the one failure expected here.
-CLIENT_STRIPS_FIELD_PREFIXES = importlib.util.find_spec("app.core.stamps.server_text") is not None
 
 DETAILS = "/api/v2/memberships/details"
 REWARDS, VOUCHERS = "/api/rewards/", "/api/vouchers/by-merchant-group"
@@ -173,29 +169,15 @@ def visible_text(window: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
-#: Field prefixes seen while the client does not strip them yet (the test ends xfailed then).
-PREFIXES_SEEN: list[str] = []
-
-
 def assert_words_for_cashiers(window: QWidget, what: str) -> None:
     screen = "\n".join(visible_text(window))
     for name in TAXONOMY:
         assert name not in screen, f"{what}: the class {name} is on screen:\n{screen}"
     for word in PYTHON_WORDS:
         assert word not in screen, f"{what}: {word!r} is on screen:\n{screen}"
+    # the server's text is cleaned of field prefixes in one place, the client (server_text.py)
     field = FIELD_KEY.search(screen)
-    if field is not None and not CLIENT_STRIPS_FIELD_PREFIXES:
-        PREFIXES_SEEN.append(f"{what}: {field.group(0)}")
-        return
     assert field is None, f"{what}: the field key {field.group(0)!r} is on screen:\n{screen}"
-
-
-@pytest.fixture(autouse=True)
-def _prefixes_stripped_by_the_client() -> Iterator[None]:
-    PREFIXES_SEEN.clear()
-    yield
-    if PREFIXES_SEEN:
-        pytest.xfail(f"the client strips field prefixes from issue 10 on: {PREFIXES_SEEN}")
 
 
 def until_result(qtbot: QtBot, cashier: CashierWindow, start: Callable[[], object]) -> None:

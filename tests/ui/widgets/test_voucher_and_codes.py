@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -143,3 +145,40 @@ def test_invoice_field(qtbot: QtBot):
     invoice.clear()
     assert invoice.text() == ""
     assert invoice.field.property("required") == "false"
+
+
+def test_a_balance_voucher_with_a_fraction_left_allows_the_whole_rupiah_left(
+    qtbot: QtBot, panel: VoucherPanel
+):
+    half = VoucherRowData(
+        "v4",
+        "Saldo",
+        "SL-4",
+        "Saldo Rp 150.000,50",
+        "",
+        balance=True,
+        remaining_value=Decimal("150000.50"),
+    )
+    panel.set_vouchers([half])
+    panel.select_voucher("v4")
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None
+    assert dialog.findChild(QLabel, "deductRemaining").text() == "Saldo Rp 150.000,50"
+    assert dialog.amount.maximum() == 150_000  # whole rupiah, never more than is left
+
+
+def test_a_balance_voucher_with_less_than_a_rupiah_left_deducts_nothing(
+    qtbot: QtBot, panel: VoucherPanel
+):
+    empty = VoucherRowData(
+        "v5", "Saldo", "SL-5", "Saldo Rp 0,50", "", balance=True, remaining_value=Decimal("0.5")
+    )
+    panel.set_vouchers([empty])
+    panel.select_voucher("v5")
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None
+    assert dialog.amount.maximum() == 0
+    with qtbot.assertNotEmitted(panel.deduct_requested):
+        dialog.accept()

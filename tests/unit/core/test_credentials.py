@@ -60,3 +60,64 @@ def test_secret_never_shows_itself() -> None:
     assert "hunter2" not in str(secret)
     assert "hunter2" not in f"{secret} {[secret]} { ({'t': secret}) }"
     assert secret.reveal() == "hunter2-token"
+
+
+# A token travels in an HTTP header (or a JSON body): only printable ASCII can be sent as is.
+UNSENDABLE = [
+    pytest.param("caf\xe9", id="non-ascii"),
+    pytest.param("caf\udce9", id="undecodable-byte"),
+    pytest.param("tok\x00en", id="nul"),
+    pytest.param("tok\x1b[2Jen", id="escape-code"),
+    pytest.param("tok\ren", id="carriage-return"),
+    pytest.param("tok\nen", id="line-feed"),
+    pytest.param("tok\x7fen", id="delete"),
+    pytest.param("x" * 70_000, id="huge"),
+]
+
+
+@pytest.mark.parametrize("bad", UNSENDABLE)
+def test_a_token_that_cannot_be_sent_is_refused_and_the_old_one_kept(
+    tmp_path: Path, bad: str
+) -> None:
+    store_token(Secret("the-old-token"), tmp_path)
+    with pytest.raises(CredentialsError) as caught:
+        store_token(Secret(bad), tmp_path)
+    assert bad not in str(caught.value)
+    assert load_token(tmp_path) == Secret("the-old-token")
+
+
+@pytest.mark.parametrize("bad", UNSENDABLE)
+def test_an_unsendable_token_in_the_environment_is_refused_without_echoing_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: str
+) -> None:
+    if "\x00" in bad:  # the environment cannot hold a NUL: check the file instead
+        (tmp_path / "token").write_text(bad, encoding="utf-8", errors="surrogateescape")
+    else:
+        monkeypatch.setenv("STAMPS_POS_TOKEN", bad)
+    with pytest.raises(CredentialsError) as caught:
+        load_token(tmp_path)
+    assert bad not in str(caught.value)
+    assert "cannot be sent" in str(caught.value)
+
+
+def test_an_unsendable_token_in_the_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "token").write_bytes(b"caf\xe9\n")
+    with pytest.raises(CredentialsError, match="cannot be sent"):
+        load_token(tmp_path)
+
+
+def test_the_file_is_replaced_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_token(Secret("the-old-token"), tmp_path)
+
+    def fail(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    # The disk fills while the new token is written: the old one must still be there, whole.
+    monkeypatch.setattr(credentials.os, "fsync", fail)
+    with pytest.raises(CredentialsError, match="No space left"):
+        store_token(Secret("the-new-token"), tmp_path)
+    monkeypatch.undo()
+    assert load_token(tmp_path) == Secret("the-old-token")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["token"]  # no temporary file left

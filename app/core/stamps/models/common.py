@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -75,18 +76,42 @@ PositiveCount = Annotated[int, Field(strict=True, gt=0)]
 NonBlank = Annotated[StrictStr, StringConstraints(min_length=1, pattern=r"^\s*\S")]
 #: A channel, given as :class:`Channel` or its number.
 ChannelNumber = Annotated[Channel, BeforeValidator(_refuse_bool)]
+#: A whole number as the server writes it, within what the till's database holds (a signed 64-bit
+#: integer): a bigger one makes the answer unreadable instead of crashing whatever stores it.
+WireInt = Annotated[int, Field(strict=True, ge=-(2**63), le=2**63 - 1)]
 #: A JSON number as the server writes it.
-Number = StrictInt | StrictFloat
+Number = WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 #: A money amount the till sends: positive, finite, kept an int when given as one.
 PositiveAmount = (
     Annotated[StrictInt, Field(gt=0)] | Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]
 )
 #: A transaction value a validation call may be given: zero or more.
 Amount = (
-    Annotated[StrictInt, Field(ge=0)] | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
+    Annotated[StrictInt, Field(ge=0)]
+    | Annotated[StrictFloat, Field(ge=0, allow_inf_nan=False)]
+    | Annotated[Decimal, Field(strict=True, ge=0, allow_inf_nan=False)]
 )
+
+
+def _json_decimal(value: object) -> object:
+    # A JSON number read as the decimal the server wrote: a float's shortest repr is that text
+    # for any value of up to 15 significant digits (more is lost by JSON readers anyway).
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("a money value is a JSON number")
+    else:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise ValueError("a money value is finite")
+    return number
+
+
+#: Money as the server writes it (the voucher docs call a value a float), read as a
+#: :class:`~decimal.Decimal` so no rupiah or sen is lost or rounded away.
+Money = Annotated[Decimal, BeforeValidator(_json_decimal)]
 #: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
-ApiTime = StrictStr | StrictInt
+ApiTime = StrictStr | WireInt
 
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")

@@ -88,11 +88,15 @@ class PromoCodeRedemptionRequest(StampsRequest):
 
 
 class RewardItem(StampsRequest):
-    """One line of a multi-reward cart: the reward's ``code`` and how many."""
+    """One line of a multi-reward cart: the reward's ``code`` and how many.
+
+    The parameter table's items are "request_id, code, and stamps"; the example adds ``qty``.
+    The till always sends ``qty`` (a cart's cost depends on it) but an item without one is read.
+    """
 
     # The docs' example writes the code as a number, the catalogue as a string: both go as given.
     code: NonBlank | PositiveId
-    qty: PositiveCount
+    qty: PositiveCount | None = None
     stamps: PositiveCount | None = None
     request_id: NonBlank | None = None
 
@@ -176,12 +180,17 @@ class ActivitiesQuery(StampsRequest):
 
 
 class RewardsQuery(StampsRequest):
-    """GET /api/rewards/: the store's rewards, with ``redeemable`` when a member is given."""
+    """GET /api/rewards/: the store's rewards, with ``redeemable`` when a member is given, a page
+    at a time (``per_page`` after ``last_reward_id`` / ``last_voucher_id``)."""
 
     merchant: PositiveId
     store: PositiveId
     user: NonBlank | None = None
     channel: ChannelNumber | None = None
+    only_redeemable_in_this_store: StrictBool | None = None
+    per_page: PositiveCount | None = None
+    last_reward_id: PositiveId | None = None
+    last_voucher_id: PositiveId | None = None
 
 
 class MemberVouchersQuery(StampsRequest):

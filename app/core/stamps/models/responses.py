@@ -11,25 +11,40 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, SecretStr, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    SecretStr,
+    StrictBool,
+    StrictStr,
+)
 
-from app.core.stamps.models.common import ApiTime, Number, StampsResponse, parse_api_time
+from app.core.stamps.models.common import (
+    ApiTime,
+    Money,
+    Number,
+    StampsResponse,
+    WireInt,
+    parse_api_time,
+)
 
 
 class Membership(StampsResponse):
     """A member's standing at the merchant: level, stamps, balance and flags."""
 
-    id: StrictInt | StrictStr | None = None
+    id: WireInt | StrictStr | None = None
     tags: list[Any] = Field(default_factory=list)
     # ``status`` is the level number in the redemption examples and "Active" in others.
-    status: StrictInt | StrictStr | None = None
+    status: WireInt | StrictStr | None = None
     status_text: StrictStr | None = None
-    level: StrictInt | None = None
+    level: WireInt | None = None
     level_text: StrictStr | None = None
     member_status: StrictStr | None = None
-    stamps: StrictInt | None = None
-    stamps_remaining: StrictInt | None = None
-    stamps_owed: StrictInt | None = None
+    stamps: WireInt | None = None
+    stamps_remaining: WireInt | None = None
+    stamps_owed: WireInt | None = None
     balance: Number | None = None
     is_blocked: StrictBool | None = None
     redemption_allowed: StrictBool | None = None
@@ -47,11 +62,11 @@ class Membership(StampsResponse):
 class Customer(StampsResponse):
     """The short member summary some endpoints return instead of a membership."""
 
-    id: StrictInt | StrictStr | None = None
-    status: StrictStr | StrictInt | None = None
+    id: WireInt | StrictStr | None = None
+    status: StrictStr | WireInt | None = None
     membership_status: StrictStr | None = None
-    stamps_remaining: StrictInt | None = None
-    stamps: StrictInt | None = None
+    stamps_remaining: WireInt | None = None
+    stamps: WireInt | None = None
     email: StrictStr | None = None
 
     @property
@@ -63,11 +78,11 @@ class Customer(StampsResponse):
 class UserInfo(StampsResponse):
     """A member's personal data (only what the till shows or needs to find them again)."""
 
-    id: StrictInt | StrictStr | None = None
+    id: WireInt | StrictStr | None = None
     name: StrictStr | None = None
     email: StrictStr | None = None
     phone: StrictStr | None = None
-    gender: StrictStr | StrictInt | None = None
+    gender: StrictStr | WireInt | None = None
     address: StrictStr | None = None
     birthday: StrictStr | None = None
     is_active: StrictBool | None = None
@@ -81,23 +96,23 @@ class UserInfo(StampsResponse):
 class RewardInfo(StampsResponse):
     """A reward as a redemption answer describes it."""
 
-    id: StrictInt | None = None
+    id: WireInt | None = None
     name: StrictStr | None = None
-    stamps_to_redeem: StrictInt | None = None
+    stamps_to_redeem: WireInt | None = None
     extra_data: dict[str, Any] | None = None
     code: StrictStr | None = None
-    type: StrictStr | StrictInt | None = None
+    type: StrictStr | WireInt | None = None
 
 
 class VoucherTemplate(StampsResponse):
     """The template a member's voucher was issued from."""
 
-    id: StrictInt | None = None
+    id: WireInt | None = None
     name: StrictStr | None = None
-    type: StrictInt | None = None
+    type: WireInt | None = None
     short_description: StrictStr | None = None
     picture_url: StrictStr | None = None
-    merchant_id: StrictInt | None = None
+    merchant_id: WireInt | None = None
     merchant_code: StrictStr | None = None
     extra_data: dict[str, Any] | None = None
 
@@ -113,13 +128,13 @@ def _template_by_id(value: object) -> object:
 class VoucherInfo(StampsResponse):
     """A voucher, as any of the redemption, validation and listing endpoints describe it."""
 
-    id: StrictInt | None = None
+    id: WireInt | None = None
     name: StrictStr | None = None
     code: StrictStr | None = None
-    type: StrictStr | StrictInt | None = None
+    type: StrictStr | WireInt | None = None
     is_active: StrictBool | None = None
-    quantity: StrictInt | None = None
-    value: Number | None = None
+    quantity: WireInt | None = None
+    value: Money | None = None
     notes: StrictStr | None = None
     start_date: ApiTime | None = None
     end_date: ApiTime | None = None
@@ -137,12 +152,12 @@ class VoucherInfo(StampsResponse):
 class RedemptionInfo(StampsResponse):
     """The redemption the server created (or cancelled)."""
 
-    id: StrictInt | None = None
+    id: WireInt | None = None
     status: StrictStr | None = None
     # A reward's name in most answers; the multi-reward example repeats the key with an object,
     # and a JSON reader keeps the last one.
     reward: StrictStr | RewardInfo | None = None
-    stamps_used: StrictInt | None = None
+    stamps_used: WireInt | None = None
     extra_data: dict[str, Any] | None = None
     voucher: VoucherInfo | None = None
 
@@ -183,24 +198,28 @@ class AuthorizeResponse(StampsResponse):
 
 
 class MemberDetailsResponse(StampsResponse):
-    """GET /api/v2/memberships/details."""
+    """GET /api/v2/memberships/details.
 
-    membership: Membership
-    user: UserInfo
+    The response table names the blocks ``memberships`` and ``users``, the example ``membership``
+    and ``user``: either spelling is read.
+    """
+
+    membership: Membership = Field(validation_alias=AliasChoices("membership", "memberships"))
+    user: UserInfo = Field(validation_alias=AliasChoices("user", "users"))
     tags: list[Any] = Field(default_factory=list)
 
 
 class MemberSuggestion(StampsResponse):
     """One type-ahead match."""
 
-    id: StrictInt | StrictStr
+    id: WireInt | StrictStr
     name: StrictStr | None = None
     email: StrictStr | None = None
     phone: StrictStr | None = None
-    stamps: StrictInt | None = None
+    stamps: WireInt | None = None
     membership: StrictStr | None = None
     address: StrictStr | None = None
-    gender: StrictInt | StrictStr | None = None
+    gender: WireInt | StrictStr | None = None
     member_ids: list[StrictStr] = Field(default_factory=list)
 
 
@@ -220,17 +239,17 @@ class ActivityStore(StampsResponse):
 class ActivityRedemption(StampsResponse):
     """The redemption detail of a type-1 activity: what reconciliation compares."""
 
-    stamps: StrictInt | None = None
+    stamps: WireInt | None = None
     name: StrictStr | None = None
-    status: StrictInt | None = None
+    status: WireInt | None = None
     channel: StrictStr | None = None
 
 
 class Activity(StampsResponse):
     """One entry of a member's activity feed; only redemptions are read closely."""
 
-    id: StrictInt
-    type: StrictInt
+    id: WireInt
+    type: WireInt
     created: ApiTime | None = None
     notes: StrictStr | None = None
     merchant: dict[str, Any] | None = None
@@ -263,12 +282,12 @@ class ActivitiesResponse(StampsResponse):
 class Reward(StampsResponse):
     """A reward of the store's catalogue (type 5 is a flexible reward)."""
 
-    id: StrictInt
+    id: WireInt
     name: StrictStr | None = None
     description: StrictStr | None = None
-    stamps_to_redeem: StrictInt | None = None
+    stamps_to_redeem: WireInt | None = None
     code: StrictStr | None = None
-    type: StrictInt | None = None
+    type: WireInt | None = None
     membership: StrictStr | None = None
     price: Number | None = None
     redeemable: StrictBool | None = None
@@ -280,12 +299,13 @@ class Reward(StampsResponse):
 class RewardsVoucher(StampsResponse):
     """A voucher listed beside the rewards."""
 
-    id: StrictInt
+    id: WireInt
     name: StrictStr | None = None
     code: StrictStr | None = None
-    type: StrictStr | StrictInt | None = None
+    type: StrictStr | WireInt | None = None
     expires_on: ApiTime | None = None
-    quantity: StrictInt | None = None
+    quantity: WireInt | None = None
+    value: Money | None = None
     constraint: dict[str, Any] | None = None
     extra_data: dict[str, Any] | None = None
 
@@ -315,8 +335,8 @@ class VoucherValidationResponse(StampsResponse):
 class PromoCode(StampsResponse):
     """A promo code and its constraints."""
 
-    id: StrictInt | None = None
-    merchant_id: StrictInt | None = None
+    id: WireInt | None = None
+    merchant_id: WireInt | None = None
     code: StrictStr | None = None
     name: StrictStr | None = None
     description: StrictStr | None = None
@@ -337,7 +357,7 @@ class Pong(StampsResponse):
     """The merchant the credentials belong to."""
 
     merchant: StrictStr | None = None
-    merchant_id: StrictInt | None = None
+    merchant_id: WireInt | None = None
 
 
 class PingResponse(StampsResponse):
@@ -346,7 +366,15 @@ class PingResponse(StampsResponse):
     pong: Pong
 
 
+def _sendable(token: SecretStr) -> SecretStr:
+    # a JWT is visible ASCII; anything else could not go in the Authorization header
+    value = token.get_secret_value()
+    if not value or not all("!" <= ch <= "~" for ch in value):
+        raise ValueError("an access token is visible ASCII characters")
+    return token
+
+
 class AccessTokenResponse(StampsResponse):
     """POST /api/auth/get-access-token/: a JWT, kept as a secret so it never shows in a repr."""
 
-    access_token: SecretStr = Field(min_length=1)
+    access_token: Annotated[SecretStr, AfterValidator(_sendable)]

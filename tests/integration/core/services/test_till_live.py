@@ -9,7 +9,7 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.domain import EntryStatus
+from app.core.domain import EntryStatus, OperationKind
 from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
@@ -25,6 +25,7 @@ AYU = "customer@stamps.co.id"  # 250 stamps; vouchers 12 (dynamic Rp 150.000) an
 BUDI = "budi.santoso@contoh.co.id"  # PIN-protected, PIN 123456
 HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
 AGUS = "agus.setiawan@contoh.co.id"  # no stamps
+SLAMET = "081290000142"  # a phone number alone: no email, no Member ID
 WAIT = 10.0
 
 
@@ -95,6 +96,22 @@ async def test_a_cart_is_one_redemption(till: Till, sandbox: SandboxControl) -> 
     assert len(sandbox.ledger()) == 1
 
 
+async def test_a_reward_without_a_code_cannot_go_in_a_cart(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    catalogue = till.catalogue
+    with pytest.raises(InvalidOrder, match="Kue Lapis Musiman has no reward code") as refused:
+        await catalogue.cart_order(member, [("KR-001", 1, None), ("9", 1, None)])
+    assert "on its own" in str(refused.value)
+    assert await till.outbox.entries() == []
+    # on its own it redeems, by id
+    single = await catalogue.reward_order(member, 9)
+    done = await till.wait((await till.redeem(single, member, Sale("dewi"))).entry_id, WAIT)
+    assert done.verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+
+
 async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxControl) -> None:
     member = await till.find_member(AYU)
     catalogue = till.catalogue
@@ -146,6 +163,26 @@ async def test_a_blocked_member_is_refused_without_sending(
     assert sandbox.ledger() == []
 
 
+async def test_a_member_with_only_a_phone_is_sent_as_each_endpoint_allows(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(SLAMET)
+    assert member.user is None  # no email, no Member ID
+    order = await till.catalogue.reward_order(member, 4)
+    with pytest.raises(Refused, match="no email or Member ID") as refused:
+        await till.redeem(order, member, Sale("dewi"))
+    assert member.server_id not in str(refused.value)  # never the primary key
+    assert await till.outbox.entries() == []
+    # a voucher code takes "email or phone": the phone goes as the identifier
+    code = await till.catalogue.code_order(member, "RINDANG-100K-7H2K")
+    receipt = await till.redeem(code, member, Sale("dewi"))
+    assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    [entry] = await till.outbox.entries()
+    assert entry.payload["identifier"] == "+6281290000142"
+    assert entry.user == "+6281290000142"  # the activity feed's "email/mobile number"
+    assert len(sandbox.ledger()) == 1
+
+
 async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(
     till: Till, sandbox: SandboxControl
 ) -> None:
@@ -170,7 +207,9 @@ async def test_cancelling_a_confirmed_redemption_refunds_it(
     order = await till.catalogue.reward_order(member, 1)
     done = await till.wait((await till.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert sandbox.stamps(AYU) == 230
-    cancel = await till.cancel(done.entry_id, who="manager")
+    await till.staff.add_first_manager("Ayu", Secret("246810"))
+    await till.manager.enter("Ayu", Secret("246810"))
+    cancel = await till.manager.cancel(done.entry_id)
     assert (await till.wait(cancel.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert sandbox.stamps(AYU) == 250
 
@@ -207,6 +246,80 @@ async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
         assert done.verdict is Verdict.NOT_CONFIRMED
         assert "do not hand over" in str(done.headline)
     assert len(sandbox.ledger()) == 1
+
+
+@pytest.mark.parametrize("idempotency", ["honoured", "unknown"])
+async def test_applied_then_503_is_never_believed_turned_away_without_an_honoured_key(
+    till_settings: Settings, sandbox: SandboxControl, idempotency: str
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": idempotency})
+    sandbox.idempotency(idempotency == "honoured")
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(member, 1)
+        sandbox.faults(applied_then_503_rate=1.0, scope="redemptions")
+        receipt = await till.redeem(order, member, Sale("dewi"))
+        first = await till.wait(receipt.entry_id, WAIT)
+        sandbox.faults(applied_then_503_rate=0.0)
+        if idempotency == "unknown":  # it may have been applied: a manager's, not resent
+            assert first.status is EntryStatus.UNKNOWN
+        else:  # the key vouches: resent under it, and the server answers the first answer
+            assert first.status is EntryStatus.QUEUED
+            till.worker.wake()
+            assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+    assert sandbox.stamps(AYU) == 230
+
+
+async def test_a_200_with_only_errors_is_not_believed(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": "unknown"})
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(member, 1)
+        sandbox.faults(errors_only_rate=1.0, scope="redemptions")
+        receipt = await till.redeem(order, member, Sale("dewi"))
+        done = await till.wait(receipt.entry_id, WAIT)
+    assert done.status is EntryStatus.UNKNOWN  # never "synced" on a 200 that names nothing
+    assert done.verdict is Verdict.NOT_CONFIRMED
+    assert sandbox.ledger() == []
+
+
+async def test_a_retry_after_of_1e308_waits_an_hour(till: Till, sandbox: SandboxControl) -> None:
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 1)
+    sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="1e308", scope="redemptions")
+    receipt = await till.redeem(order, member, Sale("dewi"))
+    done = await till.wait(receipt.entry_id, WAIT)
+    assert done.status is EntryStatus.QUEUED
+    entry = await till.outbox.get(receipt.entry_id)
+    assert entry is not None and entry.lease_owner is None and entry.next_attempt_at is not None
+    waits = (entry.next_attempt_at - entry.updated_at).total_seconds()
+    assert 3590 <= waits <= 3600
+    [attempt] = await till.outbox.attempts(receipt.entry_id)
+    assert attempt.status_code == 429
+
+
+async def test_a_token_that_cannot_be_sent_pauses_the_queue_and_says_why(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(till_settings.till_config(), Secret("caf\u00e9-token")) as till:
+        entry = await till.outbox.enqueue(
+            OperationKind.REWARD,
+            {"user": AYU, "store": 32, "reward": 1, "qty": 1},
+            lane="member:6",
+            user=AYU,
+            cashier="dewi",
+            terminal="till-1",
+        )
+        status = await till.worker.drain(WAIT)
+        waiting = await till.outbox.get(entry.id)
+    assert status.paused
+    assert status.paused_reason is not None and "cannot be sent" in status.paused_reason
+    assert waiting is not None and waiting.status == EntryStatus.QUEUED
+    assert waiting.last_error is not None and "set it again" in waiting.last_error
+    assert sandbox.ledger() == []
 
 
 async def test_the_servers_clock_is_compared_with_the_tills(till: Till) -> None:

@@ -6,7 +6,9 @@ readings meet, so a disagreement between client and sandbox fails one of these t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import gzip
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 import uuid6
@@ -22,6 +24,7 @@ pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
 BUDI = "budi.santoso@contoh.co.id"
+REWARD_1 = {"user": AYU, "store": 32, "reward": 1}
 
 
 def make_client(
@@ -152,11 +155,19 @@ async def test_a_wrong_token_is_confirmed_bad_by_ping(sandbox: SandboxControl, a
         (
             {"error_rate": 1.0, "error_statuses": [503]},
             errors.ServiceUnavailable,
-            Outcome.NEVER_ARRIVED,
+            Outcome.AMBIGUOUS,  # the docs promise nothing about a 503 (the key may vouch)
             0,
         ),
         ({"error_rate": 1.0, "error_statuses": [502]}, errors.ServerError, Outcome.AMBIGUOUS, 0),
         ({"applied_then_500_rate": 1.0}, errors.ServerError, Outcome.AMBIGUOUS, 1),
+        ({"applied_then_503_rate": 1.0}, errors.ServiceUnavailable, Outcome.AMBIGUOUS, 1),
+        ({"errors_only_rate": 1.0}, errors.MalformedResponse, Outcome.AMBIGUOUS, 0),
+        (
+            {"errors_only_rate": 1.0, "errors_only_after_apply": True},
+            errors.MalformedResponse,
+            Outcome.AMBIGUOUS,
+            1,
+        ),
         ({"drop_rate": 1.0}, errors.ResponseLost, Outcome.AMBIGUOUS, 0),
         ({"drop_rate": 1.0, "drop_after_apply": True}, errors.ResponseLost, Outcome.AMBIGUOUS, 1),
         ({"timeout_rate": 1.0}, errors.ResponseLost, Outcome.AMBIGUOUS, 0),
@@ -200,3 +211,104 @@ async def test_a_jwt_the_server_expired_is_refreshed_once_and_the_call_goes_thro
         result = await client.redeem_reward({"user": AYU, "store": 32, "reward": 1}, "key-jwt")
     assert result.stamps_remaining == 230
     assert len(sandbox.ledger()) == 1
+
+
+async def test_member_details_in_the_tables_spelling(sandbox: SandboxControl) -> None:
+    sandbox.faults(member_details_plural=True)
+    async with make_client(sandbox) as client:
+        details = await client.member_details(AYU)
+    assert details.user.email == AYU
+    assert details.membership.stamps_balance == 250
+
+
+async def test_a_cart_answer_names_its_redemption_and_reward(sandbox: SandboxControl) -> None:
+    async with make_client(sandbox) as client:
+        cart = await client.redeem_rewards(
+            {"user": AYU, "store": 32, "rewards": [{"code": "KR-006", "qty": 1}]}, "cart-1"
+        )
+    assert cart.names_redemption
+    assert cart.voucher is not None and cart.voucher.code is not None
+    assert cart.response.redemption is not None
+    reward = cart.response.redemption.reward
+    assert not isinstance(reward, str) and reward is not None and reward.code == "KR-006"
+
+
+# --- a server that never stops talking: over a real socket --------------------------------------
+
+
+@pytest.fixture
+async def raw_server() -> AsyncIterator[Callable[[str], Awaitable[str]]]:
+    """Starts a bare HTTP/1.1 server on a free loopback port answering every request one way:
+    ``trickle`` (a chunked body, a byte every 50 ms, for ever), ``endless`` (64 KB chunks for
+    ever) or ``bomb`` (gzip of 5 MB of zeros). Returns the base URL."""
+    servers: list[asyncio.Server] = []
+
+    async def start(mode: str) -> str:
+        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(
+                (int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                 if line.lower().startswith(b"content-length:")),
+                0,
+            )  # fmt: skip
+            await reader.readexactly(length)
+            try:
+                if mode == "bomb":
+                    bomb = gzip.compress(b"\0" * 5_000_000)
+                    writer.write(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(bomb) + bomb
+                    )
+                    await writer.drain()
+                    return
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Transfer-Encoding: chunked\r\n\r\n"
+                )
+                chunk = b" " * 65536 if mode == "endless" else b" "
+                while True:
+                    writer.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    await writer.drain()
+                    if mode == "trickle":
+                        await asyncio.sleep(0.05)  # the slow network this test is about
+            except (ConnectionError, OSError):
+                pass  # the client hung up: what it should do
+            finally:
+                writer.close()
+
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        servers.append(server)
+        port = server.sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server in servers:
+        server.close()
+        await server.wait_closed()
+
+
+def raw_client(url: str) -> StampsClient:
+    return StampsClient(
+        base_url=url, token=DEMO_TOKEN, merchant=14, store=32, connect_timeout=0.2, read_timeout=0.2
+    )
+
+
+async def test_a_trickling_answer_ends_at_the_requests_deadline(
+    raw_server: Callable[[str], Awaitable[str]],
+) -> None:
+    # a byte every 50 ms never trips a 200 ms read timeout; the 0.4 s total deadline ends it
+    async with raw_client(await raw_server("trickle")) as client:
+        with pytest.raises(errors.ResponseLost) as caught:
+            await asyncio.wait_for(client.redeem_reward(REWARD_1, "key-t"), 30)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert "0.4 s" in caught.value.message
+
+
+@pytest.mark.parametrize("mode", ["endless", "bomb"])
+async def test_an_answer_past_a_megabyte_is_not_read(
+    raw_server: Callable[[str], Awaitable[str]], mode: str
+) -> None:
+    async with raw_client(await raw_server(mode)) as client:
+        with pytest.raises(errors.AnswerTooLarge) as caught:
+            await asyncio.wait_for(client.redeem_reward(REWARD_1, "key-b"), 30)
+    assert caught.value.outcome is Outcome.AMBIGUOUS

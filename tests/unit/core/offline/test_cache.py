@@ -6,6 +6,7 @@ import shutil
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,16 @@ async def test_vouchers_and_rewards_are_replaced_by_the_latest_list(
     await cache.remember_rewards(32, [reward, replace(reward, id=2, name="Croissant")])
     assert [r.name for r in await cache.rewards(32)] == ["Es Kopi", "Croissant"]
     assert await cache.rewards(33) == []
+
+
+async def test_voucher_values_are_kept_as_decimals(cache: MemberCache, clock: ManualClock) -> None:
+    await cache.remember(ayu(clock))
+    saldo = CachedVoucher(
+        12, "SALDO", "Saldo", Decimal("150000.50"), True, None, None, 11, clock.now()
+    )
+    whole = replace(saldo, id=13, code="W", value=Decimal("50000"))
+    none = replace(saldo, id=14, code="N", value=None)
+    await cache.remember_vouchers("6", [saldo, whole, none])
+    values = {v.id: v.value for v in await cache.vouchers("6")}
+    assert values == {12: Decimal("150000.50"), 13: Decimal("50000"), 14: None}
+    assert all(isinstance(v, Decimal) for v in values.values() if v is not None)

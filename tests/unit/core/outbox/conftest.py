@@ -1,51 +1,24 @@
-"""Fixtures for the outbox tests: a manual clock, a fresh migrated database per test, fakes."""
+"""Fixtures for the outbox tests: outboxes on this test's database (tests/unit/core/conftest.py), a
+worker and the fakes."""
 
 from __future__ import annotations
 
 import asyncio
-import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.core.clock import ManualClock, installed
+from app.core.clock import ManualClock
 from app.core.domain import OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
-from app.core.storage import Database, migrate
+from app.core.storage import Database
 
 from .fakes import STORE, FakeServer, FakeTransport, reward_name
 
 HONOURED = OutboxPolicy(idempotency_honoured=True, lanes=4)
 NOT_HONOURED = OutboxPolicy(idempotency_honoured=False, lanes=4)
-
-
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated database, copied for each test (migrating is the slow part)."""
-    path = tmp_path_factory.mktemp("template", numbered=False) / "template.db"
-    migrate(path)
-    return path
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
-    """A fresh migrated database file for this test."""
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    path = folder / "till.db"
-    shutil.copyfile(template_db, path)
-    path.chmod(0o600)
-    return path
-
-
-@pytest.fixture
-def clock() -> Iterator[ManualClock]:
-    """A manual clock installed as the core's clock."""
-    manual = ManualClock()
-    with installed(manual):
-        yield manual
 
 
 @pytest.fixture
@@ -93,14 +66,20 @@ async def worker(outbox: Outbox, transport: FakeTransport) -> AsyncIterator[Sync
 
 
 async def enqueue_reward(
-    outbox: Outbox, lane: str = "m1", reward: int = 1, stamps: int = 10, **kwargs: Any
+    outbox: Outbox,
+    lane: str = "m1",
+    reward: int = 1,
+    stamps: int = 10,
+    user: str | None = None,
+    **kwargs: Any,
 ) -> Any:
-    """Queue a reward redemption whose feed line the fake server will write."""
+    """Queue a reward redemption whose feed line the fake server will write; ``user`` (the
+    feed's name for the member) is the lane's name unless given."""
     return await outbox.enqueue(
         OperationKind.REWARD,
         {"user": lane, "reward": reward, "store": STORE, "stamps": stamps},
         lane=lane,
-        user=lane,
+        user=lane if user is None else user,
         cashier="ayu",
         terminal="till-1",
         reward_name=reward_name(reward),
@@ -109,20 +88,18 @@ async def enqueue_reward(
     )
 
 
-async def settle(clock: ManualClock, task: asyncio.Task[Any] | None = None) -> None:
+async def settle(
+    clock: ManualClock, task: asyncio.Task[Any] | None = None, worker: SyncWorker | None = None
+) -> None:
     """Let the loop (and the database threads) run until something is asleep on the clock, or
-    ``task`` is done. The manual clock offers no event for this, hence the polling yield."""
+    ``task`` is done. The manual clock offers no event for this, hence the polling yield.
+
+    With ``worker``, also until it has no request in flight: a worker waiting for an answer sleeps
+    on the clock too, and moving the clock then would spend a deadline on the database's threads.
+    """
     for _ in range(50):
         await asyncio.sleep(0)
-    while clock.sleepers < 1 and not (task and task.done()):  # noqa: ASYNC110
-        await asyncio.sleep(0.001)
-
-
-async def settle_idle(clock: ManualClock, outbox: Outbox, task: asyncio.Task[Any]) -> None:
-    """Settle (see :func:`settle`) until nothing is being sent either, or ``task`` is done: only
-    then may a test move the clock without racing the work it is waiting for."""
-    while not task.done():
-        await settle(clock, task)
-        if task.done() or await outbox.sending_count() == 0:
-            return
+    while not (task and task.done()) and (  # noqa: ASYNC110
+        clock.sleepers < 1 or (worker is not None and worker.in_flight)
+    ):
         await asyncio.sleep(0.001)

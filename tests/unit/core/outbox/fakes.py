@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -70,7 +70,12 @@ class FakeServer:
             if not isinstance(rid, int) or rid in self.cancelled:
                 raise NotFound("redemption not found", status_code=404)
             self.cancelled.add(rid)
-            result = SubmitResult(redemption_id=None, stamps_remaining=None, raw={"ok": True})
+            # the cancel answer names the redemption it cancelled (redemption_api.rst §6)
+            result = SubmitResult(
+                redemption_id=rid,
+                stamps_remaining=None,
+                raw={"redemption": {"id": rid, "status": "Canceled"}},
+            )
         else:
             stamps = int(payload.get("stamps", 10))
             self.next_id += 1
@@ -121,9 +126,10 @@ class FakeTransport:
 
     Actions: ``"apply"``, ``"refuse"``, ``"connect"`` (ConnectionFailed), ``"lost"`` (ResponseLost,
     not applied), ``"applied_lost"`` (applied, then ResponseLost), ``"500"``, ``"applied_500"``,
-    ``"503"``, ``"creds"``, a :class:`RateLimited` or any ``StampsError`` instance (raised), a
-    :class:`Hang`, a :class:`Slow` answer, ``"boom"`` (a bug: RuntimeError), or a callable
-    returning one of those (called while the request is in flight).
+    ``"503"``, ``"applied_503"``, ``"nameless"`` (a 2xx naming no redemption), ``"noted"``
+    (applied, with ``errors`` beside the redemption), ``"creds"``, a :class:`RateLimited` or any
+    ``StampsError`` instance (raised), a :class:`Hang`, a :class:`Slow` answer, ``"boom"`` (a bug:
+    RuntimeError), or a callable returning one of those (called while the request is in flight).
     """
 
     server: FakeServer = field(default_factory=FakeServer)
@@ -180,6 +186,14 @@ class FakeTransport:
                 raise ServerError("server error", status_code=500)
             case "503":
                 raise ServiceUnavailable("unavailable", status_code=503)
+            case "applied_503":
+                self.server.apply(kind, payload, idempotency_key)
+                raise ServiceUnavailable("unavailable", status_code=503)
+            case "nameless":  # a 2xx with only ``errors``, or a body naming nothing
+                return SubmitResult(raw={"errors": {"__all__": "try again"}})
+            case "noted":  # applied, with ``errors`` beside the redemption
+                applied = self.server.apply(kind, payload, idempotency_key)
+                return replace(applied, errors="Stamps could not be added to the receipt")
             case "creds":
                 raise CredentialsRejected("bad token", status_code=401)
             case "boom":

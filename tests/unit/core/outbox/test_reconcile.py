@@ -201,3 +201,20 @@ async def test_entries_without_an_expected_line_are_left_to_the_manager(
     assert after.evidence is not None and after.evidence["result"] == "cannot_reconcile"
     assert after.next_check_at is None and transport.activity_calls == []
     await worker.stop()
+
+
+async def test_a_member_without_email_or_phone_is_not_looked_up_in_the_feed(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # the feed takes "email/mobile number": without either the till cannot ask it
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox, user="")
+    transport.script = ["applied_lost"]
+    await worker.run_once()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "cannot_reconcile"
+    assert "email or phone" in after.evidence["why"]
+    assert transport.activity_calls == []
+    await worker.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -31,3 +33,21 @@ def test_retry_after_is_a_floor() -> None:
     assert policy.delay(1, retry_after=30) == 30
     assert policy.delay(20, retry_after=30) == 150  # the jitter is longer: keep it
     assert policy.delay(1, retry_after=0) == 1
+
+
+@pytest.mark.parametrize("asked", [3600.0, 3601.0, 86400.0 * 365, 1e308, float("inf")])
+def test_retry_after_is_capped(asked: float) -> None:
+    # a server asking for 1e308 s (or a year) gets an hour, the setting's default
+    policy = RetryPolicy(random=lambda: 0.5)
+    assert policy.delay(1, retry_after=asked) == 3600.0
+    assert RetryPolicy(random=lambda: 0.5, retry_after_cap=60).delay(1, retry_after=asked) == 60
+
+
+@given(
+    attempts=st.integers(min_value=0, max_value=10_000),
+    asked=st.none() | st.floats(allow_nan=False),
+)
+def test_a_delay_is_always_a_finite_time(attempts: int, asked: float | None) -> None:
+    delay = RetryPolicy().delay(attempts, retry_after=asked)
+    assert 0 <= delay <= 3600.0
+    assert timedelta(seconds=delay)  # never an OverflowError where the outbox uses it

@@ -10,6 +10,7 @@ from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker, next_state
 from app.core.outbox.transitions import key_vouches
+from app.core.stamps.errors import CredentialsUnusable
 
 from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward
 from .fakes import FakeTransport, rate_limited
@@ -67,7 +68,13 @@ def test_key_window_covers_the_whole_flight(clock: ManualClock) -> None:
         ("apply", True, S, Outcome.APPLIED, 200),
         ("refuse", True, R, Outcome.REFUSED, 400),
         ("connect", False, Q, Outcome.NEVER_ARRIVED, None),
-        ("503", False, Q, Outcome.NEVER_ARRIVED, 503),
+        # the docs promise nothing about a 503: it may have been applied; a key the server
+        # honours lets it be resent, as after any ambiguous attempt
+        ("503", True, Q, Outcome.AMBIGUOUS, 503),
+        ("503", False, U, Outcome.AMBIGUOUS, 503),
+        # a 2xx that names no redemption proves nothing
+        ("nameless", True, Q, Outcome.AMBIGUOUS, 200),
+        ("nameless", False, U, Outcome.AMBIGUOUS, 200),
         ("lost", True, Q, Outcome.AMBIGUOUS, None),
         ("lost", False, U, Outcome.AMBIGUOUS, None),
         ("500", True, Q, Outcome.AMBIGUOUS, 500),
@@ -222,6 +229,20 @@ async def test_rate_limit_honours_retry_after(
     assert await worker.run_once() == 1
 
 
+async def test_a_huge_retry_after_waits_the_cap_and_is_recorded(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # 1e308 s used to raise OverflowError while recording: the entry stayed "sending"
+    entry = await enqueue_reward(outbox)
+    transport.script = [rate_limited(1e308)]
+    await worker.run_once()
+    queued = await outbox.get(entry.id)
+    assert queued is not None and queued.status == Q and queued.lease_owner is None
+    assert queued.next_attempt_at == clock.now() + timedelta(hours=1)
+    (attempt,) = await outbox.attempts(entry.id)
+    assert attempt.outcome == Outcome.NEVER_ARRIVED and attempt.status_code == 429
+
+
 async def test_bad_credentials_pause_the_whole_queue(
     outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
 ) -> None:
@@ -289,3 +310,72 @@ async def test_connectivity_restored_wakes_only_never_arrived(
     assert waiting.next_attempt_at > clock.now()
     await worker.run_once()
     assert [key for _, _, key in transport.calls][-1] == offline.id
+
+
+async def test_a_503_out_of_the_key_window_is_ambiguous(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # honoured, but the window is shorter than a flight: the key cannot vouch for the resend
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, key_window_hours=1 / 60))
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["503"]
+    await worker.run_once()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == U
+    (attempt,) = await outbox.attempts(entry.id)
+    assert attempt.outcome == Outcome.AMBIGUOUS
+    await worker.stop()
+
+
+@pytest.mark.parametrize("honoured", [True, False])
+async def test_after_a_503_a_cancel_never_voids_locally(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock, honoured: bool
+) -> None:
+    # a server that applied the request and then answered 503: the till must not believe the
+    # 503 and void the redemption it cannot see, even where the key lets it resend
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=honoured))
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["applied_503"]
+    await worker.run_once(reconcile=False)
+    cancel = await outbox.cancel(entry.id, who="cashier", terminal="till-1")
+    assert cancel.id != entry.id  # a cancel entry, never a local void
+    assert transport.server.applications[entry.id] == 1
+    if honoured:  # resent under its key, answered as the first time; then the cancel goes
+        for _ in range(3):
+            clock.advance(10)
+            await worker.run_once(reconcile=False)
+        done, cancelled = await outbox.get(entry.id), await outbox.get(cancel.id)
+        assert done is not None and done.status == S
+        assert cancelled is not None and cancelled.status == S
+        assert transport.server.applications[entry.id] == 1
+        assert transport.server.cancelled == {done.server_redemption_id}
+    await worker.stop()
+
+
+async def test_errors_beside_a_named_redemption_are_kept_on_the_entry(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = ["noted"]
+    await worker.run_once()
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == S
+    assert done.server_redemption_id == transport.server.next_id
+    assert done.last_error == "Stamps could not be added to the receipt"
+
+
+async def test_an_unusable_token_pauses_the_queue_and_says_why(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = [CredentialsUnusable("the API token cannot be sent in a header")]
+    await worker.run_once()
+    status = await outbox.status()
+    assert status.paused
+    assert status.paused_reason and "cannot be sent" in status.paused_reason
+    waiting = await outbox.get(entry.id)
+    assert waiting is not None and waiting.status == Q
+    assert waiting.last_error and "cannot be sent" in waiting.last_error
+    assert await worker.run_once() == 0  # it does not spin

@@ -8,7 +8,7 @@ from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 
-from .conftest import OutboxFactory, enqueue_reward, settle, settle_idle
+from .conftest import OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport, Hang
 
 
@@ -66,7 +66,7 @@ async def test_drain_runs_until_nothing_is_pending(
     while not drain.done():
         # Time passes only while nothing is on its way: moving the clock under a request in
         # flight spent the drain's 600 s on a busy machine before the work was done.
-        await settle_idle(clock, outbox, drain)
+        await settle(clock, drain, worker)
         clock.advance(5)
     status = await drain
     assert status.pending == 0

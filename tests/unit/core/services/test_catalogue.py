@@ -1,18 +1,20 @@
 """What the catalogue says when the server fails: a voucher list it could not read is unknown,
 never a fact about the member ("voucher 5098 is not one of this member's vouchers" is said only
-on the server's word)."""
+on the server's word); and what it makes of a voucher's value: to the last sen."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from app.core.domain import Member
+from app.core.domain import Member, OperationKind
 from app.core.offline.cache import CachedVoucher, MemberCache
+from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.orders import InvalidOrder
 from app.core.stamps.errors import MalformedResponse, ServiceUnavailable, StampsError
@@ -105,3 +107,39 @@ async def test_on_the_servers_word_a_voucher_is_not_the_members(cache: MemberCac
     with pytest.raises(InvalidOrder) as not_hers:
         await catalogue.voucher(AYU, 5098)
     assert str(not_hers.value) == "Voucher 5098 is not one of this member's vouchers."
+
+
+async def test_a_voucher_keeps_its_decimal_value(cache: MemberCache) -> None:
+    server = FailingServer(vouchers=[{"id": 12, "value": 150000.5, "is_active": True}])
+    offer = await Catalogue(server, cache).offer(AYU, 250)
+    found, facts = await Catalogue(server, cache).voucher(AYU, 12)
+    assert offer.vouchers[0].value == found.value == Decimal("150000.5")
+    assert facts.value == Decimal("150000.5")
+    # and so does the till's copy of it (the offer kept one), read when the server cannot answer
+    server.vouchers_error = ServiceUnavailable("down", status_code=503)
+    remembered, _ = await Catalogue(server, cache).voucher(AYU, 12)
+    assert remembered.value == Decimal("150000.5")
+
+
+async def test_half_a_rupiah_over_the_offline_cap_is_over_it(cache: MemberCache) -> None:
+    # truncated to a whole rupiah, Rp 250.000,50 passed the Rp 250.000 cap offline
+    server = FailingServer(vouchers=[{"id": 12, "value": 250000.5, "is_active": True}])
+    _, facts = await Catalogue(server, cache).voucher(AYU, 12)
+    decision = apply_policy(
+        OperationKind.VOUCHER,
+        MemberFacts(
+            is_blocked=False,
+            redemption_allowed=True,
+            pin_is_blocked=False,
+            protected_redemption=False,
+            fetched_at=NOW,
+            projected_stamps=0,
+        ),
+        online=False,
+        now=NOW,
+        limits=OfflineLimits(max_voucher_value=250_000),
+        outage=OutageTotals(),
+        voucher=facts,
+    )
+    assert not decision.allowed
+    assert "Rp 250.000,50" in str(decision.reason)

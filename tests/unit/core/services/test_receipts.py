@@ -103,6 +103,15 @@ def test_not_confirmed_says_what_is_known_in_words_not_classes(
     assert "Error" not in str(receipt.details) and "Lost" not in str(receipt.details)
 
 
+def test_a_confirmed_redemption_shows_what_the_server_said_beside_it() -> None:
+    receipt = receipt_for(
+        entry(EntryStatus.SYNCED, server_redemption_id=7, last_error="Receipt printer offline")
+    )
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert "Hand over" in str(receipt.what_to_do)
+    assert str(receipt.details) == "The Stamps server also said: Receipt printer offline"
+
+
 def test_a_reconciled_redemption_says_a_cancel_needs_the_dashboard() -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, reconciled=True))
     assert receipt.verdict is Verdict.CONFIRMED

@@ -150,16 +150,17 @@ async def test_bearer_with_a_rejected_static_token(
 @pytest.mark.parametrize(
     ("answer", "cls"),
     [
-        (httpx.ReadTimeout("slow"), errors.ConnectionFailed),
+        (httpx.ReadTimeout("slow"), errors.AccessTokenUnavailable),
         (httpx.ConnectError("down"), errors.ConnectionFailed),
-        (reply(500, {}), errors.ServiceUnavailable),
-        (reply(503, {}), errors.ServiceUnavailable),
+        (reply(500, {}), errors.AccessTokenUnavailable),
+        (reply(503, {}), errors.AccessTokenUnavailable),
         (reply(429, {}, **{"Retry-After": "7"}), errors.RateLimited),
         (
             reply(400, {"errors": {"crm_merchant_id": "Invalid merchant"}}),
             errors.CredentialsRejected,
         ),
-        (reply(200, {"no": "token"}), errors.ConnectionFailed),
+        (reply(200, {"no": "token"}), errors.AccessTokenUnavailable),
+        (reply(200, {"access_token": ""}), errors.AccessTokenUnavailable),
     ],
 )
 async def test_a_failed_jwt_fetch_means_the_request_never_left(
@@ -250,3 +251,27 @@ async def test_ping_succeeds(make_client: ClientFactory, server: FakeStamps) -> 
     assert pong.pong.merchant_id == 1
     [sent] = server.requests
     assert sent.headers["Authorization"] == f"Token {TOKEN}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"status": "denied"},
+        {"status": "OK "},
+        {"status": ""},
+        {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
+    ],
+)
+async def test_a_pin_is_accepted_only_on_a_clear_ok(
+    body: dict[str, object], make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on("/api/redemptions/authorize", reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().authorize("123", "123456", "req-1", 900)
+    assert "did not confirm the PIN" in caught.value.message
+    assert "123456" not in caught.value.message
+
+
+async def test_a_clear_ok_accepts_the_pin(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on("/api/redemptions/authorize", reply(200, {"status": "ok"}))
+    assert (await make_client().authorize("123", "123456", "req-1", 900)).ok

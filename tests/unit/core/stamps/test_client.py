@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -83,9 +84,8 @@ async def test_typed_methods_take_models_and_need_no_key(
 ) -> None:
     from app.core.stamps.models import CancelRedemptionRequest
 
-    server.on(
-        "/api/redemptions/cancel", reply(200, doc("cancel_redemption")["responses"][0]["body"])
-    )
+    answer = {"redemption": {"id": 7, "status": "Canceled"}, "customer": {"stamps_remaining": 60}}
+    server.on("/api/redemptions/cancel", reply(200, answer))
     result = await make_client().cancel_redemption(
         CancelRedemptionRequest(id=7, create_replacement_voucher=True)
     )
@@ -215,6 +215,9 @@ async def test_accepted_base_urls(url: str) -> None:
         "stamps.co.id",
         "https://",
         "https://stamps.co.id/?token=x",
+        "http://127.0.0.1:99999",  # never connectable: refused here, not on every request
+        "http://127.0.0.1:0",
+        "http://cashier:s3cret@127.0.0.1:8000",  # a credential in a URL
     ],
 )
 def test_refused_base_urls(url: str) -> None:
@@ -325,3 +328,167 @@ async def test_every_answer_s_date_reaches_the_clock_check() -> None:
         )
         await client.ping()
     assert seen == ["Wed, 25 Nov 2026 03:00:00 GMT"]
+
+
+# --- a 2xx proves an application only when it names the redemption -------------------------------
+
+REDEEM_PATH = "/api/v2/redemptions/redeem-reward"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b'{"errors": {"__all__": "Something went wrong"}}', id="errors-only"),
+        pytest.param(b'{"errors": ["timeout talking to the ledger"]}', id="errors-list-only"),
+        pytest.param(b"{}", id="empty-object"),
+        pytest.param(b"null", id="null"),
+        pytest.param(b"", id="empty-body"),
+        pytest.param(b"<html><body>OK</body></html>", id="html"),
+        pytest.param(b'{"redemption": {"id": 3, "reward": "Kaya', id="truncated"),
+        pytest.param(b'{"redemption": null, "membership": {"stamps": 250}}', id="redemption-null"),
+        pytest.param(b'{"redemption": {"reward": "Kaya Bun"}}', id="redemption-without-id"),
+        pytest.param(b'{"redemption": {"id": 0}}', id="id-zero"),
+        pytest.param(b'{"redemption": {"id": 9223372036854775808}}', id="id-past-2-63"),
+        pytest.param(b'{"membership": {"stamps": 250}, "reward": {"id": 1}}', id="no-redemption"),
+    ],
+)
+async def test_a_2xx_that_names_no_redemption_proves_nothing(
+    content: bytes, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(REDEEM_PATH, httpx.Response(200, content=content))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert caught.value.status_code == 200
+
+
+async def test_errors_only_answer_says_what_the_server_said(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {"errors": {"__all__": "Could not reach the ledger"}}
+    server.on(REDEEM_PATH, reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert "named no redemption" in caught.value.message
+    assert "Could not reach the ledger" in caught.value.message
+
+
+async def test_a_cancel_answer_naming_another_redemption_proves_nothing(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {"redemption": {"id": 8, "status": "Canceled"}, "customer": {"stamps_remaining": 1}}
+    server.on("/api/redemptions/cancel", reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as caught:
+        await make_client().submit(OperationKind.CANCEL, {"id": 7}, idempotency_key=KEY)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+
+
+async def test_errors_beside_a_named_redemption_are_kept(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {
+        **doc("redeem_reward")["responses"][0]["body"],
+        "errors": {"extra_data": "SKU not found, ignored"},
+    }
+    server.on(REDEEM_PATH, reply(200, body))
+    result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert result.redemption_id == 3
+    assert result.errors is not None and "SKU not found, ignored" in result.errors
+
+
+async def test_a_clean_answer_has_no_errors(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on(REDEEM_PATH, reply(200, doc("redeem_reward")["responses"][0]["body"]))
+    result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert result.errors is None
+
+
+# --- the rewards catalogue, page by page -------------------------------------------------------
+
+REWARDS_PATH = "/api/rewards/"
+
+
+def _catalogue(total: int, vouchers: int = 0) -> Any:
+    """A server paging ``total`` rewards (ids 1..total) by ``per_page`` and ``last_reward_id``."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        per_page = int(params.get("per_page", 20))
+        after = int(params.get("last_reward_id", 0))
+        after_voucher = int(params.get("last_voucher_id", 0))
+        ids = [i for i in range(1, total + 1) if i > after][:per_page]
+        voucher_ids = [i for i in range(1, vouchers + 1) if i > after_voucher][:per_page]
+        return reply(
+            200,
+            {
+                "rewards": [{"id": i, "name": f"R{i}", "stamps_to_redeem": 5} for i in ids],
+                "vouchers": [{"id": i, "name": f"V{i}"} for i in voucher_ids],
+                "customer": {"id": 6, "stamps": 250},
+            },
+        )
+
+    return answer
+
+
+async def test_rewards_are_read_page_by_page(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(REWARDS_PATH, _catalogue(250, vouchers=120))
+    answer = await make_client().rewards(user="customer@stamps.co.id")
+    assert [r.id for r in answer.rewards] == list(range(1, 251))
+    assert [v.id for v in answer.vouchers] == list(range(1, 121))
+    assert answer.customer is not None and answer.customer.stamps_balance == 250
+    pages = server.calls(REWARDS_PATH)
+    assert len(pages) == 3
+    first, second, third = (dict(p.url.params) for p in pages)
+    assert first["per_page"] == "100"
+    assert first["only_redeemable_in_this_store"] == "true"
+    assert "last_reward_id" not in first and "last_voucher_id" not in first
+    assert (second["last_reward_id"], second["last_voucher_id"]) == ("100", "100")
+    assert (third["last_reward_id"], third.get("last_voucher_id")) == ("200", "120")
+
+
+async def test_rewards_stop_after_ten_pages(make_client: ClientFactory, server: FakeStamps) -> None:
+    server.on(REWARDS_PATH, _catalogue(5000))
+    answer = await make_client().rewards()
+    assert len(answer.rewards) == 1000
+    assert len(server.calls(REWARDS_PATH)) == 10
+
+
+async def test_a_server_that_ignores_paging_is_read_once(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    page = {"rewards": [{"id": i} for i in range(1, 101)], "vouchers": []}
+    server.on(REWARDS_PATH, reply(200, page))
+    answer = await make_client().rewards()
+    assert [r.id for r in answer.rewards] == list(range(1, 101))
+    assert len(server.calls(REWARDS_PATH)) == 2  # the second page added nothing: stop
+
+
+# --- validating codes: what the docs let the till say --------------------------------------------
+
+
+async def test_promo_validation_passes_the_channel(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(
+        "/api/promo-codes/validate", reply(200, doc("validate_promo")["responses"][0]["body"])
+    )
+    await make_client(channel=Channel.KIOSK).validate_promo("PROMOCODE", user="a@b.id")
+    await make_client().validate_promo("PROMOCODE", channel=Channel.POS)
+    kiosk, pos = (dict(r.url.params) for r in server.requests)
+    assert kiosk == {"promo_code": "PROMOCODE", "store": "32", "channel": "3", "user": "a@b.id"}
+    assert pos["channel"] == "2"
+
+
+async def test_voucher_validation_passes_the_transaction_value_when_given(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = doc("validate_voucher")["responses"][0]["body"]
+    server.on("/api/vouchers/validate", reply(200, body))
+    client = make_client()
+    await client.validate_voucher("VC-ABC", transaction_value=Decimal("125000.50"))
+    await client.validate_voucher("VC-ABC")
+    given, absent = (dict(r.url.params) for r in server.requests)
+    assert given["transaction_value"] == "125000.50"
+    assert given["merchant"] == "14"  # the merchant id, though the docs' table says "template"
+    assert "transaction_value" not in absent

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -16,8 +18,11 @@ from app.core.stamps.models import (
     DeductValueRequest,
     MultiRewardRedemptionRequest,
     PromoCodeRedemptionRequest,
+    RewardItem,
     RewardRedemptionRequest,
+    RewardsVoucher,
     VoucherCodeRedemptionRequest,
+    VoucherInfo,
     parse_api_time,
 )
 from app.core.stamps.models.requests import request_fields
@@ -108,7 +113,7 @@ def test_pin_is_exactly_six_digits(pin: object) -> None:
             MultiRewardRedemptionRequest,
             {"user": "u", "store": 1, "rewards": [{"code": "", "qty": 1}]},
         ),
-        (MultiRewardRedemptionRequest, {"user": "u", "store": 1, "rewards": [{"code": "A"}]}),
+        (MultiRewardRedemptionRequest, {"user": "u", "store": 1, "rewards": [{"qty": 1}]}),
         (
             MultiRewardRedemptionRequest,
             {"user": "u", "store": 1, "rewards": [{"code": "A", "qty": 1, "x": 1}]},
@@ -145,6 +150,20 @@ def test_cart_items_carry_code_qty_stamps_and_request_id() -> None:
     }
 
 
+def test_a_cart_item_is_read_without_qty() -> None:
+    # the table's items are "request_id, code, and stamps": qty is the till's addition
+    cart = MultiRewardRedemptionRequest.model_validate(
+        {"user": "u", "store": 1, "rewards": [{"code": "MI0017"}, {"code": "FLEX", "stamps": 4}]}
+    )
+    assert cart.to_json()["rewards"] == [{"code": "MI0017"}, {"code": "FLEX", "stamps": 4}]
+    assert request_fields(RewardItem) == {
+        "code": True,
+        "qty": False,
+        "stamps": False,
+        "request_id": False,
+    }
+
+
 def test_request_fields_lists_wire_names() -> None:
     assert request_fields(VoucherCodeRedemptionRequest) == {
         "identifier": True,
@@ -178,3 +197,27 @@ def test_a_voucher_template_given_by_id_alone_is_read_as_that_template() -> None
 
     assert VoucherInfo.model_validate({"id": 20, "template": 13}).template.id == 13  # type: ignore[union-attr]
     assert VoucherInfo.model_validate({"id": 20, "template": {"id": 13}}).template.id == 13  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (150000, Decimal("150000")),
+        (150000.5, Decimal("150000.5")),
+        (0.1, Decimal("0.1")),  # exactly what the server wrote, not the float's binary digits
+        (99999.99, Decimal("99999.99")),
+        (None, None),
+    ],
+)
+def test_voucher_values_are_decimals(value: object, expected: Decimal | None) -> None:
+    # voucher_api.rst calls a voucher's value a float: read it as the decimal it was written as
+    raw = json.loads(json.dumps({"id": 1, "value": value}))
+    assert VoucherInfo.model_validate(raw).value == expected
+    listed = RewardsVoucher.model_validate({**raw, "name": "v"})
+    assert listed.value == expected
+
+
+@pytest.mark.parametrize("value", ["150000", True, [1]])
+def test_a_voucher_value_is_a_json_number(value: object) -> None:
+    with pytest.raises(ValidationError):
+        VoucherInfo.model_validate({"id": 1, "value": value})

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -123,3 +124,92 @@ def test_arbitrary_answers_through_the_client(status: int, value: Any) -> None:
                 await client.redeem_reward({"user": "u", "reward": 1, "store": 1}, "k")
 
     asyncio.run(run())
+
+
+# --- the server's text, as it enters the till ------------------------------------------------
+
+#: Characters no server text may bring to a terminal, a log line or a label.
+UNSAFE = {chr(c) for c in range(0x20)} | {chr(c) for c in range(0x7F, 0xA0)}
+UNSAFE |= set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, BaseModel):
+        return _strings(value.model_dump())
+    return []
+
+
+hostile_text = st.text(
+    alphabet=st.sampled_from(["a", " ", ":", "\x1b", "[", "2", "J", "\n", "\r", "\x07", "\u202e"]),
+    max_size=30,
+)
+
+
+@given(st.sampled_from([200, 400, 404, 500]), hostile_text, hostile_text)
+@settings(deadline=None)
+def test_no_control_character_gets_past_the_reader(status: int, text: str, key: str) -> None:
+    body = {
+        "detail": text,
+        "error_message": text,
+        "errors": {key: text, "user": [text]},
+        "redemption": {"id": 3, "reward": text},
+        "user": {"name": text, "email": text},
+        "membership": {"level_text": text},
+    }
+    response = httpx.Response(status, content=json.dumps(body).encode())
+    try:
+        parsed, raw = parsing.interpret(response, RedemptionResponse, now=NOW)
+    except errors.ApiError as exc:
+        seen = [exc.message, exc.detail or "", *exc.field_errors, *exc.field_errors.values()]
+    else:
+        seen = _strings(parsed) + _strings(raw)
+    for text_seen in seen:
+        assert not UNSAFE & set(text_seen), repr(text_seen)
+
+
+def test_a_screen_clearing_detail_reaches_nobody() -> None:
+    body = {"detail": "\u001b[2J\u001b[H\u001b[32mConfirmed [synced]\u001b[0m\x07"}
+    failure = parsing.api_error(httpx.Response(400, json=body), now=NOW)
+    assert failure.message == "Confirmed [synced]"
+
+
+def test_line_breaks_become_spaces() -> None:
+    failure = parsing.api_error(httpx.Response(400, json={"detail": "one\r\ntwo\tthree"}), now=NOW)
+    assert failure.message == "one two three"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        pytest.param(
+            {
+                "detail": "voucher_code: Voucher not found",
+                "errors": {"voucher_code": "Voucher not found"},
+                "error_code": "invalid_data",
+                "error_message": "voucher_code: Voucher not found",
+            },
+            "Voucher not found",
+            id="sandbox-shape",
+        ),
+        pytest.param({"detail": "Voucher_code: Voucher not found"}, "Voucher not found", id="cap"),
+        pytest.param({"detail": "__all__: User not found"}, "User not found", id="all"),
+        pytest.param(
+            {"detail": "rewards[1].code: Reward KR-9 not found"},
+            "Reward KR-9 not found",
+            id="nested-field",
+        ),
+        pytest.param({"errors": {"voucher": ["Used", "Expired"]}}, "Used; Expired", id="field"),
+        pytest.param({"detail": "Note: closing at 9"}, "Note: closing at 9", id="not-a-field"),
+        pytest.param({"detail": "Error: try later"}, "Error: try later", id="a-word-stays"),
+        pytest.param({"detail": "pin:"}, "pin:", id="nothing-after-the-prefix"),
+    ],
+)
+def test_field_prefixes_are_stripped_from_the_message(body: dict[str, Any], message: str) -> None:
+    failure = parsing.api_error(httpx.Response(400, json=body), now=NOW)
+    assert failure.message == message

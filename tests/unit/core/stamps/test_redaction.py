@@ -116,17 +116,18 @@ async def test_nothing_secret_in_exceptions_or_logs(
         assert_clean(repr(record.args))
 
 
-async def test_body_style_url_is_redacted_in_httpx_log(
+async def test_body_style_get_keeps_the_token_out_of_the_url_and_the_logs(
     make_client: ClientFactory, server: FakeStamps, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     server.on("/api/memberships/suggestions", reply(200, {"suggestions": []}))
     await make_client(auth="body").suggestions("steve")
     [sent] = server.requests
-    assert sent.url.params["token"] == TOKEN  # the legacy style really puts it in the URL
+    assert "token" not in sent.url.params
+    assert sent.headers["Authorization"] == f"Token {TOKEN}"
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines and not any(TOKEN in line for line in lines)
     httpx_lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
-    assert httpx_lines and all(f"token={MASK}" in line for line in httpx_lines)
+    assert httpx_lines and all(f"query={MASK}" in line for line in httpx_lines)
     [ours] = [r.getMessage() for r in caplog.records if r.name == "app.core.stamps"]
-    assert ours.startswith(
-        f"GET /api/memberships/suggestions?query={MASK}&merchant=14&token={MASK} -> 200 ("
-    )
+    assert ours.startswith(f"GET /api/memberships/suggestions?query={MASK}&merchant=14 -> 200 (")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -54,3 +55,49 @@ def test_refuses_a_database_from_a_newer_version(tmp_path: Path) -> None:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
             ("0099",)
         ]
+
+
+def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decimals(
+    tmp_path: Path,
+) -> None:
+    from alembic import command
+    from sqlalchemy import select
+
+    from app.core.storage.cache_tables import VOUCHERS
+    from app.core.storage.migrate import _config
+
+    path = tmp_path / "till.db"
+    engine = create_engine(path)
+    try:
+        with engine.begin() as connection:
+            config = _config(connection)
+            command.upgrade(config, "0005")  # the revision before 0007
+            connection.exec_driver_sql(
+                "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, "
+                "is_blocked, redemption_allowed, protected_redemption, pin_is_blocked, "
+                "fetched_at, seen_at) VALUES ('6', 'Ayu', 'ayu', '[]', 0, 0, 1, 0, 0, "
+                "'2026-11-25 00:00:00', '2026-11-25 00:00:00')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO cached_vouchers (id, server_id, value, is_active, fetched_at, "
+                "balance) VALUES (12, '6', 150000, 1, '2026-11-25 00:00:00', 1)"
+            )
+    finally:
+        engine.dispose()
+    assert migrate(path) == head_revision()
+    engine = create_engine(path)
+    try:
+        with engine.connect() as connection:
+            [(value, balance)] = connection.execute(select(VOUCHERS.c.value, VOUCHERS.c.balance))
+            indexes = {
+                row[1] for row in connection.exec_driver_sql("PRAGMA index_list('cached_vouchers')")
+            }
+            foreign = connection.exec_driver_sql(
+                "PRAGMA foreign_key_list('cached_vouchers')"
+            ).fetchall()
+    finally:
+        engine.dispose()
+    assert value == Decimal("150000")
+    assert balance is True  # 0005's column survives 0007's rebuild of the table
+    assert "ix_cached_vouchers_server_id" in indexes
+    assert [(f[2], f[6]) for f in foreign] == [("cached_members", "CASCADE")]

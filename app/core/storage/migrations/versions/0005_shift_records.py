@@ -28,7 +28,7 @@ ENTRY_COLUMNS: tuple[tuple[str, type[sa.types.TypeEngine[Any]]], ...] = (
     ("shift_id", sa.Integer),
     ("member_name", sa.String),
     ("description", sa.String),
-    ("rupiah", sa.Integer),
+    ("rupiah", sa.String),  # decimal text: a voucher's value may have a fraction
     ("policy_refusal", sa.JSON),
 )
 
@@ -56,7 +56,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("description", sa.String(), nullable=False),
         sa.Column("stamps", sa.Integer(), nullable=True),
-        sa.Column("rupiah", sa.Integer(), nullable=True),
+        sa.Column("rupiah", sa.String(), nullable=True),
         sa.Column("invoice", sa.String(), nullable=True),
         sa.Column("reason", sa.JSON(), nullable=False),
         sa.Column("source", sa.String(), nullable=False),

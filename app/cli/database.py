@@ -1,0 +1,52 @@
+"""What the command line says when the till's disk or database is in trouble, and how a damaged
+database is replaced: only when asked (``--accept-new-database``), keeping the old one aside and
+listing what it still holds, so a person decides what becomes of those entries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import APP_NAME
+from app.cli.common import EXIT_USAGE, Stop, one_line
+from app.core.services import DatabaseDamaged, entry_lines, readable_unsettled, set_aside
+
+
+def _entries(count: int) -> str:
+    return f"{count} readable queued, sending or unknown entr{'y' if count == 1 else 'ies'}"
+
+
+def refuse_damaged(args: argparse.Namespace, damage: DatabaseDamaged) -> Stop:
+    """The one-line refusal to work on a damaged database, saying what it still holds and how
+    to start a new one; nothing is changed."""
+    unsettled, _complete = readable_unsettled(damage.path)
+    return Stop(
+        EXIT_USAGE,
+        f"{damage.sentence}. Nothing was changed; it still holds {_entries(len(unsettled))}. "
+        f"To keep it aside and start a new database: {APP_NAME} --accept-new-database "
+        f"{args.command} ...",
+    )
+
+
+def _tell(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def start_new_database(damage: DatabaseDamaged) -> None:
+    """Move the damaged database aside and tell, on stderr, where it went and what it holds."""
+    aside = set_aside(damage.path)
+    _tell(f"{APP_NAME}: {damage.sentence}.")
+    _tell(f"{APP_NAME}: it was kept as {aside.path}; this till starts on a new, empty database.")
+    if not aside.unsettled:
+        _tell(
+            "Nothing could be read from it."
+            if not aside.complete
+            else "It held no queued, sending or unknown entry."
+        )
+        return
+    _tell(f"It still holds {_entries(len(aside.unsettled))}:")
+    for line in entry_lines(aside.unsettled):
+        _tell(f"  {one_line(line)}")
+    if not aside.complete:
+        _tell("Some of its rows could not be read; the rest are listed.")
+    _tell(f"To add them to this till: {APP_NAME} outbox import {aside.path}")

@@ -1,0 +1,319 @@
+"""What a manager reads, headless: ``history``, ``exceptions``, ``audit`` and ``summary``.
+
+These only read the till's database, so they need no PIN (see :mod:`app.cli.manager_parser`).
+Times are shown in the till's local time; CSV files carry UTC, as the audit log stores it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.cli.common import EXIT_OK, EXIT_USAGE, Stop
+from app.cli.running import run, till_for
+from app.core.services import (
+    AuditFilter,
+    AuditLine,
+    DaySummary,
+    EntryStatus,
+    ExceptionItem,
+    HistoryFilter,
+    HistoryRow,
+    english,
+    format_rupiah,
+    local_day,
+    summarise,
+    write_audit_csv,
+    write_summary_csv,
+)
+
+
+def _start(when: date | datetime | None) -> datetime | None:
+    if when is None:
+        return None
+    if isinstance(when, datetime):
+        return when if when.tzinfo else when.astimezone()
+    return local_day(when)[0]
+
+
+def _end(when: date | datetime | None) -> datetime | None:
+    if when is None:
+        return None
+    if isinstance(when, datetime):
+        return when if when.tzinfo else when.astimezone()
+    return local_day(when)[1]
+
+
+def _span(args: argparse.Namespace) -> tuple[datetime | None, datetime | None]:
+    since, until = _start(args.since), _end(args.until)
+    if since is not None and until is not None and until <= since:
+        raise Stop(EXIT_USAGE, "--until must be after --since")
+    return since, until
+
+
+def _local(when: datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@contextmanager
+def _csv_target(name: str) -> Iterator[TextIO]:
+    if name == "-":
+        yield sys.stdout
+        return
+    try:
+        with Path(name).open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise Stop(EXIT_USAGE, f"cannot write {name}: {exc.strerror}") from None
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def _row_json(row: HistoryRow) -> dict[str, Any]:
+    return {
+        "id": row.entry_id,
+        "created_at": row.created_at.isoformat(),
+        "kind": row.kind.value,
+        "status": row.status.value,
+        "standing": english(row.standing),
+        "cashier": row.cashier,
+        "terminal": row.terminal,
+        "user": row.user,
+        "description": row.description,
+        "server_redemption_id": row.server_redemption_id,
+        "invoice": row.invoice,
+        "stamps": row.stamps,
+        "rupiah": row.rupiah,
+        "provisional": row.provisional,
+        "note": row.note,
+        "cancel": None
+        if row.cancel is None
+        else {"id": row.cancel.entry_id, "status": row.cancel.status.value},
+        "attempts": [
+            {
+                "number": a.number,
+                "started_at": a.started_at.isoformat(),
+                "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+                "outcome": a.outcome,
+                "status_code": a.status_code,
+                "error": a.error,
+            }
+            for a in row.attempts
+        ],
+    }
+
+
+def _row_text(row: HistoryRow) -> str:
+    value = f"{row.stamps} stamps" if row.stamps else ""
+    if row.rupiah:
+        value = format_rupiah(row.rupiah)
+    server = f"server {row.server_redemption_id}" if row.server_redemption_id else "no server id"
+    parts = [
+        _local(row.created_at),
+        f"{row.kind.value:<7}",
+        english(row.standing),
+        row.cashier,
+        row.user,
+        server,
+        row.invoice or "",
+        value,
+        row.entry_id,
+    ]
+    return "  ".join(part for part in parts if part)
+
+
+def history(args: argparse.Namespace) -> int:
+    """``stamps-pos history [--since] [--until] [--status] [--cashier] [--member]``."""
+    since, until = _span(args)
+    wanted = HistoryFilter(
+        since=since,
+        until=until,
+        statuses=frozenset(EntryStatus(s) for s in args.status) if args.status else None,
+        cashier=args.cashier,
+        member=args.member,
+        limit=args.limit,
+    )
+
+    async def body() -> int:
+        async with till_for(args, worker=False) as till:
+            rows = await till.history.rows(wanted)
+        if args.json:
+            print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False))
+        elif not rows:
+            print("no redemptions match")
+        else:
+            print("\n".join(_row_text(r) for r in rows))
+        return EXIT_OK
+
+    return run(args, body)
+
+
+# --- exceptions ----------------------------------------------------------------------------------
+
+
+def _exception_json(item: ExceptionItem) -> dict[str, Any]:
+    return _row_json(item.row) | {
+        "reason": item.reason,
+        "evidence": item.evidence,
+        "needs_pin": item.needs_pin,
+        "contact": {
+            "user": item.contact.user,
+            "name": item.contact.name,
+            "email": item.contact.email,
+            "phone": item.contact.phone,
+        },
+    }
+
+
+def _exception_text(item: ExceptionItem) -> list[str]:
+    row, contact = item.row, item.contact
+    lines = [
+        f"{row.entry_id}  {row.kind.value}  {row.status.value}  {_local(row.created_at)}  "
+        f"{row.cashier}"
+    ]
+    who = [contact.name, contact.email or contact.user, contact.phone]
+    lines.append("  member  " + "  ".join(p for p in who if p))
+    lines.append(f"  reason  {item.reason}")
+    if row.provisional:
+        lines.append("  accepted offline (provisional): the member may have had the reward")
+    if item.needs_pin:
+        lines.append("  a retry needs the member's PIN again (--member-pin-stdin)")
+    return lines
+
+
+def exceptions(args: argparse.Namespace) -> int:
+    """``stamps-pos exceptions``: rejected and unknown entries, oldest first."""
+
+    async def body() -> int:
+        async with till_for(args, worker=False) as till:
+            items = await till.history.exceptions()
+        if args.json:
+            print(json.dumps([_exception_json(i) for i in items], ensure_ascii=False))
+        elif not items:
+            print("no exceptions: nothing waits for a manager")
+        else:
+            print("\n".join(line for item in items for line in _exception_text(item)))
+        return EXIT_OK
+
+    return run(args, body)
+
+
+# --- audit ---------------------------------------------------------------------------------------
+
+
+def _audit_json(line: AuditLine) -> dict[str, Any]:
+    return {
+        "at": line.at.isoformat(),
+        "who": line.who,
+        "action": line.action,
+        "terminal": line.terminal,
+        "entry_id": line.entry_id,
+        "detail": line.detail,
+    }
+
+
+def audit(args: argparse.Namespace) -> int:
+    """``stamps-pos audit [--since] [--until] [--who] [--action] [--entry] [--csv FILE]``."""
+    since, until = _span(args)
+    wanted = AuditFilter(
+        since=since,
+        until=until,
+        who=args.who,
+        action=args.action,
+        entry_id=args.entry,
+        limit=args.limit,
+    )
+
+    async def body() -> int:
+        async with till_for(args, worker=False) as till:
+            lines = await till.audit.lines(wanted)
+        if args.csv:
+            with _csv_target(args.csv) as stream:
+                count = write_audit_csv(stream, lines)
+            if args.csv != "-":
+                print(f"{count} audit line(s) written to {args.csv}")
+        elif args.json:
+            print(json.dumps([_audit_json(line) for line in lines], ensure_ascii=False))
+        elif not lines:
+            print("no audit lines match")
+        else:
+            for line in lines:
+                detail = json.dumps(line.detail, ensure_ascii=False) if line.detail else ""
+                print(
+                    "  ".join(
+                        p
+                        for p in (
+                            _local(line.at),
+                            line.who,
+                            line.action,
+                            line.terminal,
+                            line.entry_id or "",
+                            detail,
+                        )
+                        if p
+                    )
+                )
+        return EXIT_OK
+
+    return run(args, body)
+
+
+# --- summary -------------------------------------------------------------------------------------
+
+
+def _summary_text(summary: DaySummary, write: Callable[[str], None]) -> None:
+    write(f"{_local(summary.since)} to {_local(summary.until)}")
+    if not summary.lines:
+        write("nothing was redeemed")
+        return
+    for cashier, lines in summary.per_cashier().items():
+        write(cashier)
+        for line in lines:
+            write(
+                f"  {line.kind:<7} {line.standing:<17} {line.count:>5}  "
+                f"{line.stamps:>7} stamps  {format_rupiah(line.rupiah):>14}"
+            )
+    write("all cashiers")
+    for line in summary.totals():
+        write(
+            f"  {line.kind:<7} {line.standing:<17} {line.count:>5}  "
+            f"{line.stamps:>7} stamps  {format_rupiah(line.rupiah):>14}"
+        )
+
+
+def summary(args: argparse.Namespace) -> int:
+    """``stamps-pos summary [--date DAY] [--csv FILE | --json]``: the end-of-day summary."""
+    since, until = local_day(args.date or datetime.now().astimezone().date())
+
+    async def body() -> int:
+        async with till_for(args, worker=False) as till:
+            result = await summarise(till.history, since, until)
+        if args.csv:
+            with _csv_target(args.csv) as stream:
+                count = write_summary_csv(stream, result)
+            if args.csv != "-":
+                print(f"{count} summary line(s) written to {args.csv}")
+        elif args.json:
+            print(
+                json.dumps(
+                    {
+                        "since": result.since.isoformat(),
+                        "until": result.until.isoformat(),
+                        "lines": [dataclasses.asdict(line) for line in result.lines],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            _summary_text(result, print)
+        return EXIT_OK
+
+    return run(args, body)

@@ -1,0 +1,146 @@
+"""The command line of manager mode: accounts (``manager``, ``cashier``), what managers read
+(``history``, ``exceptions``, ``audit``, ``summary``), and the acting manager's option shared by
+every manager action.
+
+PINs are read from standard input, never from an argument (``ps`` would show it): the acting
+manager's first, then a new PIN when the command sets one, then the member's when a retry needs it.
+Without ``--manager`` or the PIN a manager action exits 2 (usage); a wrong PIN, an unknown,
+disabled or locked manager exits 1 (refused). Reading commands need no PIN: they show what the
+database file, readable only by the till's own account, already holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from app.cli.parser import add_acting_manager, positive_int
+from app.core.services import EntryStatus
+
+Bind = Callable[[argparse.ArgumentParser, str], None]
+
+ACCOUNT_ACTIONS = {
+    "manager": ("add", "list", "disable", "enable", "reset-pin"),
+    "cashier": ("add", "list", "rename", "disable", "enable", "reset-pin", "import"),
+}
+
+
+def moment(text: str) -> datetime | date:
+    """An argparse type: a day (``2026-11-25``) or a local time (``2026-11-25T14:30``)."""
+    try:
+        if "T" in text or " " in text.strip():
+            return datetime.fromisoformat(text.strip())
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a day such as 2026-11-25 or a time such as 2026-11-25T14:30, got {text!r}"
+        ) from None
+
+
+def day(text: str) -> date:
+    """An argparse type: a day, ``2026-11-25``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a day such as 2026-11-25, got {text!r}"
+        ) from None
+
+
+def add_manager_commands(commands: Any, bind: Bind) -> None:
+    """``manager``, ``cashier``, ``history``, ``exceptions``, ``audit`` and ``summary``."""
+    _add_accounts(commands, bind)
+    _add_reading(commands, bind)
+
+
+def _add_accounts(commands: Any, bind: Bind) -> None:
+    for role, actions in ACCOUNT_ACTIONS.items():
+        group = commands.add_parser(role, help=f"{role} accounts (a manager's PIN for changes)")
+        sub = group.add_subparsers(title="actions", metavar="ACTION", required=True)
+        for action in actions:
+            parser = sub.add_parser(action, help=_ACCOUNT_HELP[action].format(role=role))
+            if action == "list":
+                parser.add_argument("--json", action="store_true")
+                bind(parser, f"{role} list")
+                continue
+            if action == "import":
+                parser.add_argument(
+                    "file",
+                    nargs="?",
+                    metavar="FILE",
+                    help="one name a line (default: cashiers.txt beside the settings file)",
+                )
+            else:
+                parser.add_argument("name", metavar="NAME")
+            if action == "rename":
+                parser.add_argument("new_name", metavar="NEW_NAME")
+            if role == "cashier" and action in ("add", "reset-pin"):
+                parser.add_argument(
+                    "--no-pin",
+                    action="store_true",
+                    help="no PIN at sign-in (adding), or remove the PIN (resetting)",
+                )
+            # the first manager is added without one: checked when the command runs
+            add_acting_manager(parser, required=(role, action) != ("manager", "add"))
+            bind(parser, f"{role} {action}")
+
+
+_ACCOUNT_HELP = {
+    "add": "add a {role} (their new PIN on standard input, after the acting manager's)",
+    "list": "the {role}s' names (no PIN needed)",
+    "rename": "rename a {role}",
+    "disable": "stop a {role} signing in",
+    "enable": "let a disabled {role} sign in again",
+    "reset-pin": "set a {role}'s PIN (new PIN on standard input, after the acting manager's)",
+    "import": "add cashiers, without PINs, from a file of names",
+}
+
+
+def _add_reading(commands: Any, bind: Bind) -> None:
+    history = commands.add_parser("history", help="this till's redemptions, newest first")
+    _add_span(history)
+    history.add_argument(
+        "--status", action="append", choices=[s.value for s in EntryStatus], help="repeatable"
+    )
+    history.add_argument("--cashier", metavar="NAME")
+    history.add_argument("--member", metavar="ID", help="email, member ID, phone or card number")
+    history.add_argument("--limit", type=positive_int, default=200)
+    history.add_argument("--json", action="store_true")
+    bind(history, "history")
+
+    exceptions = commands.add_parser(
+        "exceptions", help="rejected and unknown entries waiting for a manager"
+    )
+    exceptions.add_argument("--json", action="store_true")
+    bind(exceptions, "exceptions")
+
+    audit = commands.add_parser("audit", help="the audit log: who did what, when")
+    _add_span(audit)
+    audit.add_argument("--who", metavar="NAME")
+    audit.add_argument("--action", metavar="ACTION", help="e.g. sign_in_failed, cancel")
+    audit.add_argument("--entry", metavar="ENTRY_ID")
+    audit.add_argument("--limit", type=positive_int, default=1000)
+    output = audit.add_mutually_exclusive_group()
+    output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
+    output.add_argument("--json", action="store_true")
+    bind(audit, "audit")
+
+    summary = commands.add_parser(
+        "summary", help="end of day: counts, stamps and rupiah by cashier, kind and standing"
+    )
+    summary.add_argument("--date", type=day, metavar="DAY", help="default: today")
+    output = summary.add_mutually_exclusive_group()
+    output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
+    output.add_argument("--json", action="store_true")
+    bind(summary, "summary")
+
+
+def _add_span(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--since", type=moment, metavar="WHEN", help="a day or a local time (from its start)"
+    )
+    parser.add_argument(
+        "--until", type=moment, metavar="WHEN", help="a day (to its end) or a local time"
+    )

@@ -1,0 +1,58 @@
+"""Running a headless command: the till it works on, and turning a :class:`Stop` into an exit."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from app.cli.common import EXIT_USAGE, Stop, report_failure, settings_and_token, token_source
+from app.cli.database import refuse_damaged, start_new_database
+from app.core.services import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    RuntimeOptions,
+    StorageProblem,
+    Till,
+    open_till,
+)
+
+
+@asynccontextmanager
+async def till_for(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[Till]:
+    """The till of the settings ``args`` name, its sync worker running when ``worker``.
+
+    A damaged database is refused (its readable entries listed), or with
+    ``--accept-new-database`` moved aside and replaced by a new one.
+    """
+    settings, token = settings_and_token(args)
+    config = settings.till_config()
+    options = RuntimeOptions(start_worker=worker, token_source=token_source(args))
+    async with AsyncExitStack() as stack:
+        try:
+            till = await stack.enter_async_context(open_till(config, token, options))
+        except DatabaseTooNew as exc:
+            raise Stop(EXIT_USAGE, str(exc)) from None
+        except DatabaseDamaged as damage:
+            if not args.accept_new_database:
+                raise refuse_damaged(args, damage) from None
+            start_new_database(damage)
+            till = await stack.enter_async_context(open_till(config, token, options))
+        yield till
+
+
+def run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
+    """Run ``body`` on a fresh event loop; a :class:`Stop` or a disk that refuses prints its
+    message (one line) and exits."""
+    try:
+        return asyncio.run(body())
+    except Stop as stop:
+        report_failure(args.command, stop.message)
+        return stop.code
+    except StorageProblem as problem:  # a full or read-only disk, found on the way
+        report_failure(args.command, problem.sentence)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,116 @@
+"""``stamps-pos outbox export FILE`` and ``outbox import FILE``: carry a till's unsettled
+entries to another till (a dead till's, a damaged database's), keeping their ids.
+
+Neither needs the API token: they only read and write databases. Export only reads, so it works
+on a read-only data folder and on a database kept aside as damaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Stop, one_line, report_failure
+from app.cli.database import refuse_damaged, start_new_database
+from app.config import ConfigError, Settings, load_settings
+from app.core.services import (
+    DatabaseDamaged,
+    ExportUnreadable,
+    ImportedEntry,
+    ImportReport,
+    StorageProblem,
+    export_entries,
+    import_into,
+    read_export,
+)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    try:
+        return load_settings(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        raise Stop(EXIT_USAGE, str(exc)) from None
+
+
+def _guarded(args: argparse.Namespace, run: Callable[[], int]) -> int:
+    try:
+        return run()
+    except Stop as stop:
+        report_failure(args.command, stop.message)
+        return stop.code
+    except StorageProblem as problem:
+        report_failure(args.command, problem.sentence)
+        return EXIT_USAGE
+
+
+def outbox_export(args: argparse.Namespace) -> int:
+    """Write the queued, sending and unknown entries (and what they depend on) to FILE."""
+
+    def run() -> int:
+        source = Path(args.database) if args.database else _settings(args).database_path
+        destination = Path(args.file)
+        if destination.exists():
+            raise Stop(EXIT_USAGE, f"{destination} exists already; name a new file")
+        try:
+            summary = export_entries(source, destination)
+        except OSError as exc:
+            raise Stop(EXIT_USAGE, f"{destination} cannot be written: {exc.strerror}") from None
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status.items()))
+        print(f"exported {summary.total} entries ({counts or 'none'}) to {destination}")
+        if not summary.complete:
+            print(f"{source} is damaged: the file holds what could be read of it")
+        return EXIT_OK
+
+    return _guarded(args, run)
+
+
+def outbox_import(args: argparse.Namespace) -> int:
+    """Add the entries of FILE (an export, or a database file) to this till, keeping their ids."""
+
+    def run() -> int:
+        settings = _settings(args)
+        source = Path(args.file)
+        try:
+            entries = read_export(source)
+        except ExportUnreadable as exc:
+            raise Stop(EXIT_USAGE, f"{source} cannot be imported: {exc}") from None
+        except OSError as exc:
+            raise Stop(EXIT_USAGE, f"{source} cannot be read: {exc.strerror}") from None
+        who = args.manager or os.environ.get("USER") or getpass.getuser()
+        report = asyncio.run(_import(args, settings, entries, who, str(source)))
+        _print_report(report)
+        return EXIT_REFUSED if report.refused else EXIT_OK
+
+    return _guarded(args, run)
+
+
+async def _import(
+    args: argparse.Namespace,
+    settings: Settings,
+    entries: list[ImportedEntry],
+    who: str,
+    source: str,
+) -> ImportReport:
+    path, terminal = settings.database_path, settings.terminal
+    try:
+        return await import_into(path, entries, who=who, terminal=terminal, source=source)
+    except DatabaseDamaged as damage:
+        if not args.accept_new_database:
+            raise refuse_damaged(args, damage) from None
+        start_new_database(damage)
+        return await import_into(path, entries, who=who, terminal=terminal, source=source)
+
+
+def _print_report(report: ImportReport) -> None:
+    print(
+        f"added {len(report.added)}, already on this till {len(report.already_here)}, "
+        f"refused {len(report.refused)}"
+    )
+    for entry_id in report.added:
+        print(f"  added    {entry_id}")
+    for entry_id, reason in report.refused:
+        print(f"  refused  {entry_id}: {one_line(reason)}")

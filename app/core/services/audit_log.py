@@ -1,0 +1,112 @@
+"""The audit log as a manager reads it: filtered, and exported to CSV.
+
+Every manager action and every sign-in is written to ``audit_log`` by the transaction that does
+it (the outbox's decisions, :mod:`app.core.services.staff`); the table refuses updates and
+deletes. This module only reads it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TextIO
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.core.services.csv_export import write_csv
+from app.core.storage.tables import AUDIT
+from app.core.storage.writer import Database
+
+AUDIT_LIMIT = 5000
+CSV_HEADER = ("time (UTC)", "who", "action", "terminal", "entry", "detail")
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One audit row: who did what, when, on which terminal, to which entry."""
+
+    at: datetime
+    who: str
+    action: str
+    terminal: str
+    entry_id: str | None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which lines: ``since`` ≤ at < ``until``, who (any case), one action, one entry."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    who: str | None = None
+    action: str | None = None
+    entry_id: str | None = None
+    limit: int = AUDIT_LIMIT
+
+
+class AuditLog:
+    """Reading one till's audit log."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def lines(self, wanted: AuditFilter | None = None) -> list[AuditLine]:
+        """The lines ``wanted`` asks for, oldest first (the last ``limit`` of them)."""
+        wanted = wanted or AuditFilter()
+
+        def read(session: Session) -> list[AuditLine]:
+            query = sa.select(AUDIT)
+            if wanted.since is not None:
+                query = query.where(AUDIT.c.at >= wanted.since)
+            if wanted.until is not None:
+                query = query.where(AUDIT.c.at < wanted.until)
+            if wanted.who is not None:
+                names = [
+                    name
+                    for name in session.execute(sa.select(AUDIT.c.who).distinct()).scalars()
+                    if name.casefold() == wanted.who.strip().casefold()
+                ]
+                query = query.where(AUDIT.c.who.in_(names))
+            if wanted.action is not None:
+                query = query.where(AUDIT.c.action == wanted.action)
+            if wanted.entry_id is not None:
+                query = query.where(AUDIT.c.entry_id == wanted.entry_id)
+            newest = query.order_by(AUDIT.c.id.desc()).limit(wanted.limit).subquery()
+            rows = session.execute(sa.select(newest).order_by(newest.c.id)).all()
+            return [
+                AuditLine(r.at, r.who, r.action, r.terminal, r.entry_id, r.detail or {})
+                for r in rows
+            ]
+
+        return await self.db.read(read)
+
+    async def actions(self) -> list[str]:
+        """Every action the log holds, for a filter's choices."""
+
+        def read(session: Session) -> list[str]:
+            query = sa.select(AUDIT.c.action).distinct().order_by(AUDIT.c.action)
+            return list(session.execute(query).scalars())
+
+        return await self.db.read(read)
+
+
+def write_audit_csv(stream: TextIO, lines: list[AuditLine]) -> int:
+    """The lines as CSV (times in UTC, ISO 8601; detail as JSON); returns the rows written."""
+    return write_csv(
+        stream,
+        CSV_HEADER,
+        (
+            (
+                line.at.isoformat(),
+                line.who,
+                line.action,
+                line.terminal,
+                line.entry_id,
+                json.dumps(line.detail, ensure_ascii=False, sort_keys=True) if line.detail else "",
+            )
+            for line in lines
+        ),
+    )

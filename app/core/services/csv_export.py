@@ -1,0 +1,37 @@
+"""CSV files a manager opens in a spreadsheet: the audit log and the end-of-day summary.
+
+A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to a
+spreadsheet; a name, a note or a server's message could start that way, so such a cell is written
+with a leading apostrophe (OWASP's "CSV injection" advice). Numbers are written as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str | int | float:
+    """One value as a safe CSV cell: ``None`` empty, numbers as they are, text defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write ``header`` and ``rows`` to ``stream``; returns the number of rows written."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow([cell(value) for value in row])
+        count += 1
+    return count

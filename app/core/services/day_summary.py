@@ -1,0 +1,149 @@
+"""The end-of-day summary: what this till redeemed over a day (or any span), across shifts.
+
+Counted per cashier, kind and standing: the redemption's outcome, with a confirmed redemption
+whose cancel the server confirmed counted as cancelled. Stamps are what the redemptions spent,
+rupiah what they took from dynamic vouchers.
+
+Built on the outbox entries, whose cashier and terminal say who made them. Shift records, when
+the till keeps them, join on (cashier, terminal) and the shift's span: :func:`summarise` takes
+any span, so a shift's summary is the same call with the shift's start and end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TextIO
+
+from app.core.domain import EntryStatus
+from app.core.services.csv_export import write_csv
+from app.core.services.history import History, HistoryFilter, HistoryRow
+from app.core.services.receipts import Verdict
+
+CSV_HEADER = ("cashier", "terminal", "kind", "standing", "count", "stamps", "rupiah")
+#: The standings, in the order a summary lists them.
+STANDINGS = (
+    "confirmed",
+    "accepted_offline",
+    "not_confirmed",
+    "refused",
+    "cancelled",
+    "expired",
+    "closed",
+)
+#: No limit worth the name: a summary counts every entry of its span.
+SUMMARY_LIMIT = 10_000_000
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """Redemptions of one kind and standing by one cashier (names compared in any case) on one
+    terminal."""
+
+    cashier: str
+    terminal: str
+    kind: str
+    standing: str
+    count: int
+    stamps: int
+    rupiah: int
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """The span's lines, and totals by kind and standing across cashiers."""
+
+    since: datetime
+    until: datetime
+    lines: tuple[SummaryLine, ...]
+
+    def totals(self) -> list[SummaryLine]:
+        """Lines added up across cashiers and terminals (cashier and terminal left empty)."""
+        return _add_up(self.lines, by_cashier=False)
+
+    def per_cashier(self) -> dict[str, list[SummaryLine]]:
+        """Each cashier's lines, by name."""
+        out: dict[str, list[SummaryLine]] = {}
+        for line in self.lines:
+            out.setdefault(line.cashier, []).append(line)
+        return dict(sorted(out.items(), key=lambda item: item[0].casefold()))
+
+
+def standing(row: HistoryRow) -> str:
+    """Where a redemption ended up, for counting: its verdict, or cancelled once cancelled."""
+    if row.cancel is not None and row.cancel.status is EntryStatus.SYNCED:
+        return "cancelled"
+    return row.verdict.value if row.verdict is not Verdict.CANCELLED else "cancelled"
+
+
+def _add_up(rows: Iterable[SummaryLine], *, by_cashier: bool) -> list[SummaryLine]:
+    sums: dict[tuple[str, str, str, str], list[int]] = {}
+    for line in rows:
+        key = (
+            line.cashier if by_cashier else "",
+            line.terminal if by_cashier else "",
+            line.kind,
+            line.standing,
+        )
+        total = sums.setdefault(key, [0, 0, 0])
+        total[0] += line.count
+        total[1] += line.stamps
+        total[2] += line.rupiah
+    order = {name: i for i, name in enumerate(STANDINGS)}
+    return [
+        SummaryLine(cashier, terminal, kind, where, *values)
+        for (cashier, terminal, kind, where), values in sorted(
+            sums.items(),
+            key=lambda item: (item[0][0].casefold(), item[0][1], item[0][2], order[item[0][3]]),
+        )
+    ]
+
+
+async def summarise(history: History, since: datetime, until: datetime) -> DaySummary:
+    """The summary of every entry made from ``since`` up to (not including) ``until``."""
+    rows = await history.rows(HistoryFilter(since=since, until=until, limit=SUMMARY_LIMIT))
+    # One person however their name was typed: the spelling of their earliest entry stands.
+    spelling: dict[str, str] = {}
+    for row in reversed(rows):
+        spelling.setdefault(row.cashier.casefold(), row.cashier)
+    lines = (
+        SummaryLine(
+            spelling[row.cashier.casefold()],
+            row.terminal,
+            row.kind.value,
+            standing(row),
+            1,
+            row.stamps,
+            row.rupiah,
+        )
+        for row in rows
+    )
+    return DaySummary(since, until, tuple(_add_up(lines, by_cashier=True)))
+
+
+def local_day(day: date) -> tuple[datetime, datetime]:
+    """The span of ``day`` in the till's local time zone, as aware times."""
+    start = datetime.combine(day, time()).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time()).astimezone()
+    return start, end
+
+
+def write_summary_csv(stream: TextIO, summary: DaySummary) -> int:
+    """The summary as CSV: one row per cashier, terminal, kind and standing; returns the rows."""
+    return write_csv(
+        stream,
+        CSV_HEADER,
+        (
+            (
+                line.cashier,
+                line.terminal,
+                line.kind,
+                line.standing,
+                line.count,
+                line.stamps,
+                line.rupiah,
+            )
+            for line in summary.lines
+        ),
+    )

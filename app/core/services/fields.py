@@ -1,0 +1,81 @@
+"""What a manager may type into a name or a note, checked the same way for the window and the CLI.
+
+A refusal is a :class:`FieldRefused` naming the field and the reason, so a form can show it beside
+the field; nothing is written after a refusal. Names end up in lists, the audit log, CSV files and
+the window's labels: control and formatting characters (a right-to-left override, a zero-width
+space), markup and over-long values are refused rather than cleaned, so what is stored is exactly
+what the manager saw.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NAME_MAX = 40
+NOTE_MAX = 500
+#: Characters that read as markup in a label or a report; an apostrophe (Ma'ruf) is a name's.
+MARKUP = frozenset('<>&"`{}[]\\')
+_SPACES = re.compile(r"\s+")
+
+
+class FieldRefused(ValueError):
+    """A value typed into ``field`` cannot be used; ``reason`` says why, in words."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field} {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def _hidden_characters(text: str, *, allow_newlines: bool) -> bool:
+    for char in text:
+        if allow_newlines and char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            return True
+    return False
+
+
+def check_name(text: str, field: str = "name") -> str:
+    """A person's name as it will be stored: trimmed, inner spaces collapsed, NFC.
+
+    Refused: empty, over :data:`NAME_MAX` characters, control or invisible characters, markup-like
+    characters, and a name without a letter (a PIN typed into the name field must not be stored
+    or logged as a name).
+    """
+    if not isinstance(text, str):
+        raise FieldRefused(field, "must be text")
+    if _hidden_characters(text, allow_newlines=False):
+        raise FieldRefused(field, "contains a control or invisible character")
+    name = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not name:
+        raise FieldRefused(field, "is empty")
+    if len(name) > NAME_MAX:
+        raise FieldRefused(field, f"is longer than {NAME_MAX} characters")
+    bad = sorted({c for c in name if c in MARKUP})
+    if bad:
+        raise FieldRefused(field, f"may not contain {' '.join(bad)}")
+    if not any(c.isalpha() for c in name):
+        raise FieldRefused(field, "must contain a letter")
+    return name
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: ``Ayu`` and ``AYU`` are one person."""
+    return name.casefold()
+
+
+def check_note(text: str, field: str = "note") -> str:
+    """A manager's note on a decision: required, trimmed, at most :data:`NOTE_MAX` characters, no
+    control characters but line breaks and tabs. It is shown as plain text, never as markup."""
+    if not isinstance(text, str):
+        raise FieldRefused(field, "must be text")
+    if _hidden_characters(text, allow_newlines=True):
+        raise FieldRefused(field, "contains a control or invisible character")
+    note = unicodedata.normalize("NFC", text).strip()
+    if not note:
+        raise FieldRefused(field, "is required: say why")
+    if len(note) > NOTE_MAX:
+        raise FieldRefused(field, f"is longer than {NOTE_MAX} characters")
+    return note

@@ -1,0 +1,464 @@
+"""What a manager reads: this till's redemptions, one entry in detail, and the exceptions.
+
+Rows come straight from the outbox tables, read on a reader connection. A redemption's row
+follows its cancel to the end ("Cancel pending", "Cancelled", "Cancel refused: …"); a cancel of
+a redemption made elsewhere (by its server id) is a row of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.core.domain import EntryStatus, OperationKind
+from app.core.messages import Message, say
+from app.core.offline.identifiers import readings
+from app.core.outbox.claim import NEEDS_DASHBOARD
+from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
+from app.core.outbox.transitions import read_error_text
+from app.core.services.receipts import Verdict, receipt_for
+from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
+from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
+from app.core.storage.writer import Database
+
+#: The states a manager has to decide on.
+EXCEPTIONS = (EntryStatus.REJECTED, EntryStatus.UNKNOWN)
+HISTORY_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class AttemptLine:
+    """One try at sending an entry, as the details show it."""
+
+    number: int
+    started_at: datetime
+    ended_at: datetime | None
+    outcome: str
+    status_code: int | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class CancelState:
+    """Where a redemption's cancel stands; ``headline`` is what its row says."""
+
+    entry_id: str
+    status: EntryStatus
+    headline: Message
+    replacement_voucher: bool
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One redemption of this till (or a cancel by server id), with its attempts.
+
+    ``stamps`` is what it spends; ``rupiah`` what it takes from a dynamic voucher (the till knows
+    no other rupiah value); ``invoice`` the POS invoice number when one was given.
+    """
+
+    entry_id: str
+    seq: int
+    created_at: datetime
+    kind: OperationKind
+    status: EntryStatus
+    verdict: Verdict
+    headline: Message
+    cashier: str
+    terminal: str
+    user: str
+    lane: str
+    description: str | None
+    server_redemption_id: int | None
+    invoice: str | None
+    stamps: int
+    rupiah: int
+    provisional: bool
+    reconciled: bool
+    note: str | None
+    last_error: str | None
+    attempts: tuple[AttemptLine, ...] = ()
+    cancel: CancelState | None = None
+
+    @property
+    def standing(self) -> Message:
+        """What the row says: the cancel's state once there is one, else the entry's."""
+        return self.cancel.headline if self.cancel is not None else self.headline
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
+    name (any case), a member (any identifier the cache knows, or the ``user`` sent)."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    statuses: frozenset[EntryStatus] | None = None
+    cashier: str | None = None
+    member: str | None = None
+    limit: int = HISTORY_LIMIT
+
+
+@dataclass(frozen=True)
+class MemberContact:
+    """How to reach the member about an entry, as far as the till knows."""
+
+    user: str
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class ExceptionItem:
+    """A rejected or unknown entry for a manager to decide on.
+
+    ``reason`` is the server's refusal, or what reconciliation found in the member's activity
+    (``evidence`` in full); ``needs_pin`` when sending it again needs the member's PIN.
+    """
+
+    row: HistoryRow
+    reason: str
+    evidence: dict[str, Any] | None
+    contact: MemberContact
+    needs_pin: bool
+
+
+@dataclass(frozen=True)
+class EntryDetails:
+    """Everything about one entry: its row, request, evidence, audit trail and linked entries,
+    and which decisions it allows."""
+
+    row: HistoryRow
+    payload: dict[str, Any]
+    evidence: dict[str, Any] | None
+    contact: MemberContact
+    audit: tuple[dict[str, Any], ...]
+    retry_of: str | None
+    retried_as: tuple[str, ...]
+    cancels: tuple[HistoryRow, ...]
+    needs_pin: bool
+    dashboard_only: str | None = None
+    allowed: frozenset[str] = field(default_factory=frozenset)
+
+
+def _value(entry: OutboxEntry) -> int:
+    value = entry.payload.get("value") if entry.kind == OperationKind.DEDUCT else None
+    return int(value) if isinstance(value, int) else 0
+
+
+def _cancel_state(cancel: OutboxEntry) -> CancelState:
+    status = EntryStatus(cancel.status)
+    replacement = bool(cancel.payload.get("create_replacement_voucher"))
+    if status is EntryStatus.SYNCED:
+        headline = say("cancel.done")
+    elif status is EntryStatus.REJECTED:
+        _, words = read_error_text(cancel.last_error)
+        headline = (
+            say("cancel.refused_by_server", reason=words)
+            if words
+            else say("cancel.refused_silently")
+        )
+    elif status is EntryStatus.UNKNOWN:
+        headline = say("cancel.not_confirmed")
+    elif status is EntryStatus.DISMISSED:
+        headline = say("cancel.closed")
+    else:
+        headline = say("cancel.pending")
+    return CancelState(cancel.id, status, headline, replacement)
+
+
+def _row(
+    entry: OutboxEntry, attempts: Sequence[AttemptLine], cancel: OutboxEntry | None
+) -> HistoryRow:
+    ended_ambiguous = any(a.outcome == "ambiguous" and a.ended_at is not None for a in attempts)
+    receipt = receipt_for(entry, ambiguous_attempt=ended_ambiguous)
+    invoice = entry.payload.get("invoice_number")
+    return HistoryRow(
+        entry_id=entry.id,
+        seq=entry.seq,
+        created_at=entry.created_at,
+        kind=OperationKind(entry.kind),
+        status=EntryStatus(entry.status),
+        verdict=receipt.verdict,
+        headline=receipt.headline,
+        cashier=entry.cashier,
+        terminal=entry.terminal,
+        user=entry.user,
+        lane=entry.lane,
+        description=entry.description or entry.expect_name,
+        server_redemption_id=entry.server_redemption_id,
+        invoice=invoice if isinstance(invoice, str) else None,
+        stamps=entry.expect_stamps or 0,
+        rupiah=_value(entry),
+        provisional=entry.provisional,
+        reconciled=entry.reconciled,
+        note=entry.note,
+        last_error=entry.last_error,
+        attempts=tuple(attempts),
+        cancel=_cancel_state(cancel) if cancel is not None else None,
+    )
+
+
+def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
+    """Rows for ``entries``, with their attempts and latest cancels in two more queries."""
+    ids = [e.id for e in entries]
+    attempts: dict[str, list[AttemptLine]] = {i: [] for i in ids}
+    cancels: dict[str, OutboxEntry] = {}
+    for chunk in _chunks(ids):
+        # plain rows, not ORM objects: a long history has as many attempts as entries
+        for a in session.execute(
+            sa.select(
+                ATTEMPTS.c.entry_id,
+                ATTEMPTS.c.number,
+                ATTEMPTS.c.started_at,
+                ATTEMPTS.c.ended_at,
+                ATTEMPTS.c.outcome,
+                ATTEMPTS.c.status_code,
+                ATTEMPTS.c.error,
+            )
+            .where(ATTEMPTS.c.entry_id.in_(chunk))
+            .order_by(ATTEMPTS.c.number)
+        ):
+            attempts[a.entry_id].append(
+                AttemptLine(a.number, a.started_at, a.ended_at, a.outcome, a.status_code, a.error)
+            )
+        for cancel in session.execute(
+            sa.select(OutboxEntry)
+            .where(ENTRIES.c.cancels.in_(chunk), ENTRIES.c.kind == OperationKind.CANCEL)
+            .order_by(ENTRIES.c.seq)
+        ).scalars():
+            assert cancel.cancels is not None
+            # the latest cancel speaks; a voided one (nothing was left to cancel) says nothing
+            if cancel.status != EntryStatus.VOIDED:
+                cancels[cancel.cancels] = cancel
+    return [_row(e, attempts[e.id], cancels.get(e.id)) for e in entries]
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _member_lanes(session: Session, text: str) -> set[str]:
+    """Lanes of the member ``text`` names: through the cache's keys, or as the ``user`` sent."""
+    lanes: set[str] = set()
+    if text.startswith("member:"):
+        lanes.add(text)
+    keys = readings(text)
+    if keys:
+        lanes.update(
+            f"member:{server_id}"
+            for server_id in session.execute(
+                sa.select(MEMBER_KEYS.c.server_id).where(MEMBER_KEYS.c.key.in_(keys))
+            ).scalars()
+        )
+    wanted = text.strip().casefold()
+    lanes.update(
+        lane
+        for user, lane in session.execute(sa.select(ENTRIES.c.user, ENTRIES.c.lane).distinct())
+        if user.casefold() == wanted
+    )
+    return lanes
+
+
+def _cashier_names(session: Session, name: str) -> list[str]:
+    wanted = name.strip().casefold()
+    return [
+        stored
+        for stored in session.execute(sa.select(ENTRIES.c.cashier).distinct()).scalars()
+        if stored.casefold() == wanted
+    ]
+
+
+def _contacts(session: Session, entries: Sequence[OutboxEntry]) -> list[MemberContact]:
+    """Each entry's member as the cache knows them (a member not seen for the cache's retention
+    is known only by the ``user`` the entry was sent for)."""
+    server_ids = sorted({e.lane.removeprefix("member:") for e in entries})
+    known: dict[str, Any] = {}
+    for chunk in _chunks(server_ids):
+        for row in session.execute(
+            sa.select(MEMBERS.c.server_id, MEMBERS.c.name, MEMBERS.c.email, MEMBERS.c.phone).where(
+                MEMBERS.c.server_id.in_(chunk)
+            )
+        ):
+            known[row.server_id] = row
+    contacts = []
+    for entry in entries:
+        found = known.get(entry.lane.removeprefix("member:"))
+        contacts.append(
+            MemberContact(user=entry.user)
+            if found is None
+            else MemberContact(
+                user=entry.user, name=found.name, email=found.email, phone=found.phone
+            )
+        )
+    return contacts
+
+
+def _reason(entry: OutboxEntry) -> str:
+    if entry.status == EntryStatus.REJECTED:
+        return entry.last_error or "the server refused it and gave no reason"
+    evidence = entry.evidence or {}
+    result = evidence.get("result")
+    if result is None:
+        return "no answer from the server; the member's activity has not been checked yet"
+    if result == "not_found":
+        return (
+            f"not in the member's activity: {evidence.get('lines_read', 0)} line(s) read since "
+            f"{evidence.get('since', 'the attempt')}"
+        )
+    if result == "cannot_reconcile":
+        return str(evidence.get("why", "it cannot be found in the member's activity"))
+    if result == "feed_unreadable":
+        return f"the member's activity could not be read: {evidence.get('error', '')}".rstrip(": ")
+    return str(result)
+
+
+def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
+    status = EntryStatus(entry.status)
+    allowed: set[str] = set()
+    if status in EXCEPTIONS:
+        allowed |= {"retry", "dismiss"}
+    if status is EntryStatus.UNKNOWN:
+        allowed.add("mark_applied")
+    cancellable = status in (
+        EntryStatus.QUEUED,
+        EntryStatus.SENDING,
+        EntryStatus.UNKNOWN,
+        EntryStatus.REJECTED,
+    ) or (status is EntryStatus.SYNCED and entry.server_redemption_id is not None)
+    live_cancel = cancel is not None and cancel.status in LIVE_CANCEL
+    if entry.kind != OperationKind.CANCEL and cancellable and not live_cancel:
+        allowed.add("cancel")
+    return frozenset(allowed)
+
+
+class History:
+    """Manager-mode reading of one till's database (see the module's docstring)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def rows(self, wanted: HistoryFilter | None = None) -> list[HistoryRow]:
+        """This till's redemptions and cancels by server id, newest first, as ``wanted``."""
+        wanted = wanted or HistoryFilter()
+
+        def read(session: Session) -> list[HistoryRow]:
+            query = sa.select(OutboxEntry).where(
+                sa.or_(ENTRIES.c.kind != OperationKind.CANCEL, ENTRIES.c.cancels.is_(None))
+            )
+            if wanted.since is not None:
+                query = query.where(ENTRIES.c.created_at >= wanted.since)
+            if wanted.until is not None:
+                query = query.where(ENTRIES.c.created_at < wanted.until)
+            if wanted.statuses is not None:
+                query = query.where(ENTRIES.c.status.in_([s.value for s in wanted.statuses]))
+            if wanted.cashier is not None:
+                query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
+            if wanted.member is not None:
+                query = query.where(ENTRIES.c.lane.in_(_member_lanes(session, wanted.member)))
+            query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)
+            return _rows(session, list(session.execute(query).scalars()))
+
+        return await self.db.read(read)
+
+    async def details(self, entry_id: str) -> EntryDetails | None:
+        """One entry in full, or ``None`` when there is no such entry."""
+
+        def read(session: Session) -> EntryDetails | None:
+            entry = session.get(OutboxEntry, entry_id)
+            if entry is None:
+                return None
+            (row,) = _rows(session, [entry])
+            linked = list(
+                session.execute(
+                    sa.select(OutboxEntry)
+                    .where(sa.or_(ENTRIES.c.depends_on == entry.id, ENTRIES.c.cancels == entry.id))
+                    .order_by(ENTRIES.c.seq)
+                ).scalars()
+            )
+            cancels = [e for e in linked if e.kind == OperationKind.CANCEL and e.cancels]
+            retried = [e.id for e in linked if e.kind == entry.kind and e.cancels == entry.cancels]
+            ids = [entry.id, *(c.id for c in cancels)]
+            audit = [
+                {
+                    "at": r.at,
+                    "who": r.who,
+                    "action": r.action,
+                    "terminal": r.terminal,
+                    "entry_id": r.entry_id,
+                    "detail": r.detail or {},
+                }
+                for r in session.execute(
+                    sa.select(AUDIT).where(AUDIT.c.entry_id.in_(ids)).order_by(AUDIT.c.id)
+                )
+            ]
+            original = session.get(OutboxEntry, entry.depends_on) if entry.depends_on else None
+            live = [c for c in cancels if c.status != EntryStatus.VOIDED]
+            latest_cancel = live[-1] if live else None
+            synced_idless = (
+                entry.status == EntryStatus.SYNCED
+                and entry.server_redemption_id is None
+                and entry.kind != OperationKind.CANCEL
+            )
+            return EntryDetails(
+                row=row,
+                payload=dict(entry.payload),
+                evidence=entry.evidence,
+                contact=_contacts(session, [entry])[0],
+                audit=tuple(audit),
+                retry_of=original.id
+                if original is not None and original.kind == entry.kind
+                else None,
+                retried_as=tuple(retried),
+                cancels=tuple(_rows(session, cancels)),
+                needs_pin=authorised_by_pin(entry.payload),
+                dashboard_only=NEEDS_DASHBOARD if synced_idless else None,
+                allowed=_allowed(entry, latest_cancel),
+            )
+
+        return await self.db.read(read)
+
+    async def exceptions(self) -> list[ExceptionItem]:
+        """Rejected and unknown entries, oldest first, with the reason and the member's contact."""
+
+        def read(session: Session) -> list[ExceptionItem]:
+            entries = list(
+                session.execute(
+                    sa.select(OutboxEntry)
+                    .where(ENTRIES.c.status.in_([s.value for s in EXCEPTIONS]))
+                    .order_by(ENTRIES.c.seq)
+                ).scalars()
+            )
+            return [
+                ExceptionItem(
+                    row=row,
+                    reason=_reason(entry),
+                    evidence=entry.evidence,
+                    contact=contact,
+                    needs_pin=authorised_by_pin(entry.payload),
+                )
+                for entry, row, contact in zip(
+                    entries, _rows(session, entries), _contacts(session, entries), strict=True
+                )
+            ]
+
+        return await self.db.read(read)
+
+    async def exception_count(self) -> int:
+        """How many entries wait for a manager's decision (the status bar's badge)."""
+
+        def read(session: Session) -> int:
+            count: int = session.execute(
+                sa.select(sa.func.count()).where(
+                    ENTRIES.c.status.in_([s.value for s in EXCEPTIONS])
+                )
+            ).scalar_one()
+            return count
+
+        return await self.db.read(read)

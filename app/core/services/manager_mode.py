@@ -1,0 +1,291 @@
+"""Manager mode: who is in it, for how long, and everything a manager may do from it.
+
+A manager enters with their name and PIN (:class:`~app.core.services.staff.Staff` checks it, with
+the lockout, and audits it) and leaves on request or after :data:`IDLE_LIMIT` seconds without a
+manager action. Every action here first asks :meth:`ManagerMode.require`, so none can be taken
+without a manager signed in, whatever calls it; each is audited under that manager's name.
+
+The window and the command line reach it as ``till.manager``; the command line enters, acts and
+leaves in one command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from app.core import clock
+from app.core.credentials import Secret
+from app.core.outbox.decisions import authorised_by_pin
+from app.core.outbox.errors import OutboxError
+from app.core.services.fields import check_note
+from app.core.services.receipts import Receipt
+from app.core.services.staff import Account, ImportResult, Role, Staff, StaffRefused
+
+if TYPE_CHECKING:
+    from app.core.services.till import Till
+
+#: Seconds without a manager action after which manager mode ends by itself.
+IDLE_LIMIT = 120.0
+
+
+@dataclass(frozen=True)
+class Manager:
+    """The manager in manager mode, and since when."""
+
+    name: str
+    entered_at: datetime
+
+
+class ManagerRequired(StaffRefused):
+    """The action needs a manager in manager mode, and none is (or they left, or went idle)."""
+
+
+class DecisionRefused(StaffRefused):
+    """The outbox will not take this decision on this entry; the message says why."""
+
+
+class NewPinNeeded(StaffRefused):
+    """Sending this redemption again needs the member's PIN again: an authorisation is used once."""
+
+
+class MemberNeeded(StaffRefused):
+    """A redemption made elsewhere is cancelled in its member's lane: say who the member is."""
+
+
+def _note(text: str | None, *, required: bool) -> str | None:
+    """The note checked; an optional note left blank is no note."""
+    if not required and (text is None or not text.strip()):
+        return None
+    return check_note(text or "")
+
+
+class ManagerMode:
+    """The till's manager mode (one at a time); see the module's docstring."""
+
+    def __init__(self, till: Till, staff: Staff, idle_limit: float = IDLE_LIMIT) -> None:
+        self.till = till
+        self.staff = staff
+        self.idle_limit = idle_limit
+        self._manager: Manager | None = None
+        self._last_action = 0.0
+        self._listeners: list[Callable[[Manager | None], None]] = []
+
+    # --- entering and leaving ---------------------------------------------------------------
+
+    @property
+    def current(self) -> Manager | None:
+        """The manager in manager mode, or ``None`` (nobody, or they went idle)."""
+        if self._manager is None or self._idle():
+            return None
+        return self._manager
+
+    def _idle(self) -> bool:
+        return clock.monotonic() - self._last_action > self.idle_limit
+
+    def add_listener(self, callback: Callable[[Manager | None], None]) -> None:
+        """Call ``callback(manager or None)`` when a manager enters or manager mode ends."""
+        if callback not in self._listeners:
+            self._listeners.append(callback)
+
+    def _tell(self) -> None:
+        for callback in list(self._listeners):
+            callback(self._manager)
+
+    async def enter(self, name: str, pin: Secret) -> Manager:
+        """Sign ``name`` in to manager mode with their PIN. Whoever was in it leaves first, so a
+        failed attempt never leaves the previous manager's session open at an unattended till."""
+        if self._manager is not None:
+            await self.leave("another manager signed in")
+        account = await self.staff.sign_in(Role.MANAGER, name, pin)
+        self._manager = Manager(account.name, clock.now())
+        self._last_action = clock.monotonic()
+        self._tell()
+        return self._manager
+
+    async def leave(self, reason: str = "left") -> None:
+        """End manager mode (audited with ``reason``); nothing happens when nobody is in it."""
+        manager, self._manager = self._manager, None
+        if manager is None:
+            return
+        if self._idle():
+            reason = "idle"
+        await self.staff.audit_left(manager.name, reason)
+        self._tell()
+
+    def touch(self) -> None:
+        """The manager did something (the window calls this on input in manager screens)."""
+        if self.current is not None:
+            self._last_action = clock.monotonic()
+
+    def require(self) -> Manager:
+        """The manager in manager mode, their idle time restarted; :class:`ManagerRequired` when
+        there is none, or when they left it idle for longer than :attr:`idle_limit`."""
+        manager = self._manager
+        if manager is None:
+            raise ManagerRequired("a manager must sign in to manager mode first")
+        if self._idle():
+            raise ManagerRequired(
+                f"manager mode ended after {int(self.idle_limit // 60)} minutes idle: sign in again"
+            )
+        self._last_action = clock.monotonic()
+        return manager
+
+    # --- accounts ---------------------------------------------------------------------------
+
+    async def add_manager(self, name: str, pin: Secret) -> Account:
+        """Add a manager with their PIN."""
+        return await self.staff.add(self.require().name, Role.MANAGER, name, pin)
+
+    async def add_cashier(self, name: str, pin: Secret | None = None) -> Account:
+        """Add a cashier, with a PIN or (a store without cashier PINs) without one."""
+        return await self.staff.add(self.require().name, Role.CASHIER, name, pin)
+
+    async def rename(self, role: Role, name: str, new_name: str) -> Account:
+        """Rename an account."""
+        return await self.staff.rename(self.require().name, role, name, new_name)
+
+    async def disable(self, role: Role, name: str) -> Account:
+        """Disable an account; the last active manager cannot be disabled."""
+        return await self.staff.set_active(self.require().name, role, name, False)
+
+    async def enable(self, role: Role, name: str) -> Account:
+        """Enable a disabled account again."""
+        return await self.staff.set_active(self.require().name, role, name, True)
+
+    async def set_pin(self, role: Role, name: str, pin: Secret | None) -> Account:
+        """Set or reset an account's PIN (and lift its lock); ``None`` removes a cashier's."""
+        return await self.staff.set_pin(self.require().name, role, name, pin)
+
+    async def import_cashiers(self, names: Iterable[str]) -> ImportResult:
+        """Add cashiers (without PINs) from a list of names, such as ``cashiers.txt``."""
+        return await self.staff.import_cashiers(names, who=self.require().name)
+
+    # --- the outbox -------------------------------------------------------------------------
+
+    async def cancel(
+        self, entry_id: str, *, replacement_voucher: bool = False, note: str | None = None
+    ) -> Receipt:
+        """Cancel a redemption of this till (architecture §3): voided if no attempt can have reached
+        the server, else a cancel entry, sent once the redemption is confirmed."""
+        manager = self.require()
+        clean = _note(note, required=False)
+        try:
+            entry = await self.till.outbox.cancel(
+                entry_id,
+                replacement_voucher,
+                who=manager.name,
+                terminal=self.till.config.terminal,
+                note=clean,
+            )
+        except OutboxError as exc:
+            raise DecisionRefused(str(exc)) from None
+        self.till.worker.wake()
+        return await self.till.receipt(entry)
+
+    async def cancel_by_server_id(
+        self,
+        server_id: int,
+        *,
+        member: str | None = None,
+        replacement_voucher: bool = False,
+        note: str | None = None,
+    ) -> Receipt:
+        """Cancel the redemption the server knows as ``server_id``.
+
+        Made on this till: cancelled as its entry. Made elsewhere: ``member`` (their email, member
+        ID, phone or card) is looked up, online or in the cache, for the lane the cancel waits in;
+        without it, :class:`MemberNeeded`.
+        """
+        manager = self.require()
+        if server_id <= 0:
+            raise DecisionRefused("a server redemption id is a whole number above zero")
+        clean = _note(note, required=False)
+        local = await self.till.outbox.local_redemption(server_id)
+        if local is not None:
+            return await self.cancel(local.id, replacement_voucher=replacement_voucher, note=clean)
+        if member is None or not member.strip():
+            raise MemberNeeded(
+                f"redemption {server_id} was not made on this till: say whose it is (the "
+                "member's email, member ID, phone or card number) to cancel it"
+            )
+        found = await self.till.find_member(member)
+        try:
+            entry = await self.till.outbox.cancel_by_server_id(
+                server_id,
+                replacement_voucher,
+                lane=found.lane,
+                # the feed a cancel is reconciled by takes "email/mobile number"
+                user=found.contact or "",
+                who=manager.name,
+                terminal=self.till.config.terminal,
+                note=clean,
+            )
+        except OutboxError as exc:
+            raise DecisionRefused(str(exc)) from None
+        self.till.worker.wake()
+        return await self.till.receipt(entry)
+
+    async def retry(self, entry_id: str, *, note: str, member_pin: Secret | None = None) -> Receipt:
+        """Send a rejected or unknown entry again, as a new linked entry.
+
+        A redemption the member's PIN authorised needs that PIN again (:class:`NewPinNeeded`
+        without ``member_pin``): the till asks the server to authorise a new request first.
+        """
+        manager = self.require()
+        clean = _note(note, required=True)
+        entry = await self.till.outbox.get(entry_id)
+        if entry is None:
+            raise DecisionRefused(f"no outbox entry {entry_id}")
+        request_id: str | None = None
+        expires_at: datetime | None = None
+        if authorised_by_pin(entry.payload):
+            if member_pin is None:
+                raise NewPinNeeded(
+                    "the member's PIN authorised this redemption once: ask for their PIN again "
+                    "to send it"
+                )
+            member = await self.till.find_member(entry.user)
+            request_id = await self.till.authorize_pin(member, member_pin)
+            expires_at = clock.now() + timedelta(seconds=self.till.config.pin_timeout)
+        try:
+            new = await self.till.outbox.retry(
+                entry_id,
+                who=manager.name,
+                terminal=self.till.config.terminal,
+                note=clean,
+                request_id=request_id,
+                expires_at=expires_at,
+            )
+        except OutboxError as exc:
+            raise DecisionRefused(str(exc)) from None
+        self.till.worker.wake()
+        return await self.till.receipt(new)
+
+    async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
+        """The manager has seen on the server that an unknown entry was applied."""
+        manager = self.require()
+        clean = _note(note, required=True)
+        assert clean is not None
+        try:
+            entry = await self.till.outbox.mark_applied(
+                entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
+            )
+        except OutboxError as exc:
+            raise DecisionRefused(str(exc)) from None
+        return await self.till.receipt(entry)
+
+    async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
+        """Close a rejected or unknown entry with a note."""
+        manager = self.require()
+        clean = _note(note, required=True)
+        assert clean is not None
+        try:
+            entry = await self.till.outbox.dismiss(
+                entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
+            )
+        except OutboxError as exc:
+            raise DecisionRefused(str(exc)) from None
+        return await self.till.receipt(entry)

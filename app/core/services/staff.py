@@ -1,0 +1,575 @@
+"""The till's people: managers and cashiers by name, their PINs, sign-in and lockout.
+
+Every sign-in, failed or not, and every change to an account is written to the audit log in the
+transaction that makes it (who, what, when, which terminal). Five wrong PINs lock an account for
+five minutes; the count and the lock are in the database, so a restart does not reset them. The
+PIN rule and the hashing are in :mod:`app.core.services.pins`; names are checked by
+:func:`app.core.services.fields.check_name`.
+
+Account changes here take the acting manager's name; the window and the command line reach them
+through :class:`app.core.services.manager_mode.ManagerMode`, which checks a manager is signed in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.core import clock
+from app.core.credentials import Secret
+from app.core.outbox.decisions import audit
+from app.core.services.fields import FieldRefused, check_name, name_key
+from app.core.services.pins import DEFAULT_COST, ScryptCost, check_new_pin, hash_pin, pin_matches
+from app.core.storage.staff_tables import STAFF, StaffAccount
+from app.core.storage.tables import AUDIT
+from app.core.storage.writer import Database
+
+#: Wrong PINs in a row that lock an account, and for how long.
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=5)
+#: The audit action that marks the one-time import of ``cashiers.txt``.
+IMPORTED = "cashiers_imported"
+
+
+class Role(StrEnum):
+    """Who an account belongs to."""
+
+    MANAGER = "manager"
+    CASHIER = "cashier"
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as lists and forms show it: never its PIN hash."""
+
+    name: str
+    role: Role
+    active: bool
+    has_pin: bool
+    locked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import of cashier names did: names added, and lines skipped with the reason."""
+
+    added: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    already_imported: bool = False
+
+
+class StaffRefused(Exception):
+    """The till will not do this for this person; ``message`` says why, in words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NoSuchAccount(StaffRefused):
+    """No account of that role has that name."""
+
+
+class AccountDisabled(StaffRefused):
+    """The account exists but a manager has disabled it."""
+
+
+class AccountExists(StaffRefused):
+    """An account of that role already has that name."""
+
+
+class PinNeeded(StaffRefused):
+    """The account has a PIN and none was typed."""
+
+
+class WrongPin(StaffRefused):
+    """The PIN does not match; ``attempts_left`` before the account locks."""
+
+    def __init__(self, message: str, attempts_left: int) -> None:
+        super().__init__(message)
+        self.attempts_left = attempts_left
+
+
+class LockedOut(StaffRefused):
+    """Too many wrong PINs: the account is locked until ``until``."""
+
+    def __init__(self, message: str, until: datetime) -> None:
+        super().__init__(message)
+        self.until = until
+
+
+class LastManager(StaffRefused):
+    """Disabling this manager would leave the till with none."""
+
+
+class ManagersExist(StaffRefused):
+    """A manager already exists: the next one is added by a manager."""
+
+
+@dataclass
+class _Check:
+    """What a sign-in found, carried from the read to the write that records it."""
+
+    account_id: int
+    pin_hash: str | None
+    matched: bool
+
+
+@dataclass
+class _Recorded:
+    outcome: str
+    attempts_left: int = 0
+    until: datetime | None = None
+    account: Account | None = field(default=None)
+
+
+def _account(row: StaffAccount) -> Account:
+    return Account(
+        name=row.name,
+        role=Role(row.role),
+        active=row.active,
+        has_pin=row.pin_hash is not None,
+        locked_until=row.locked_until,
+    )
+
+
+def _find(session: Session, role: Role, name: str) -> StaffAccount | None:
+    return (
+        session.execute(
+            sa.select(StaffAccount).where(
+                STAFF.c.role == role.value, STAFF.c.name_key == name_key(name)
+            )
+        )
+        .scalars()
+        .first()
+    )
+
+
+def _minutes(delta: timedelta) -> int:
+    return max(1, -(-int(delta.total_seconds()) // 60))
+
+
+def _locked_message(name: str, until: datetime, now: datetime) -> str:
+    minutes = _minutes(until - now)
+    return (
+        f"{name} is locked after {MAX_FAILURES} wrong PINs; try again in {minutes} "
+        f"minute{'s' if minutes != 1 else ''}"
+    )
+
+
+def read_cashiers_file(path: Path) -> list[str]:
+    """The names in a ``cashiers.txt``: one a line, blank lines and ``#`` comments skipped.
+    Raises :class:`StaffRefused` when the file cannot be read as UTF-8 text."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
+        raise StaffRefused(f"{path} cannot be read: {reason}") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+class Staff:
+    """The accounts of one till's database, and sign-in against them.
+
+    ``terminal`` goes into every audit row; ``cost`` is scrypt's for new PINs (tests may lower it;
+    a stored hash keeps the cost it was made with).
+    """
+
+    def __init__(self, db: Database, terminal: str, cost: ScryptCost = DEFAULT_COST) -> None:
+        self.db = db
+        self.terminal = terminal
+        self.cost = cost
+
+    # --- reading ----------------------------------------------------------------------------
+
+    async def accounts(self, role: Role) -> list[Account]:
+        """Every account of ``role``, disabled ones too, by name."""
+
+        def read(session: Session) -> list[Account]:
+            rows = session.execute(
+                sa.select(StaffAccount).where(STAFF.c.role == role.value).order_by(STAFF.c.name_key)
+            ).scalars()
+            return [_account(row) for row in rows]
+
+        return await self.db.read(read)
+
+    async def names(self, role: Role) -> list[str]:
+        """The names that can sign in (active accounts), by name: the sign-in list."""
+        return [a.name for a in await self.accounts(role) if a.active]
+
+    async def has_manager(self) -> bool:
+        """Whether any manager account exists (the window asks for the first one when not)."""
+
+        def read(session: Session) -> bool:
+            found = session.execute(
+                sa.select(STAFF.c.id).where(STAFF.c.role == Role.MANAGER.value).limit(1)
+            ).first()
+            return found is not None
+
+        return await self.db.read(read)
+
+    # --- signing in -------------------------------------------------------------------------
+
+    async def sign_in(self, role: Role, name: str, pin: Secret | None) -> Account:
+        """Check ``name``'s PIN and return the account, or raise a :class:`StaffRefused`.
+
+        A cashier account without a PIN signs in without one (the store does not use cashier
+        PINs for it). Every outcome is audited; a wrong PIN counts towards the lock, a missing PIN
+        does not.
+        """
+        now = clock.now()
+        try:
+            clean = check_name(name)
+        except FieldRefused:
+            # Not a name at all (a PIN typed into the name field?): audited, but not its text.
+            await self._audit_failure("?", role, "not a name", now)
+            raise NoSuchAccount(f"no {role.value} by that name") from None
+        row = await self.db.read(lambda s: _find(s, role, clean))
+        if row is None or row.id is None:
+            await self._audit_failure(clean, role, "no such account", now)
+            raise NoSuchAccount(f"no {role.value} named {clean}")
+        if not row.active:
+            await self._audit_failure(row.name, role, "account disabled", now)
+            raise AccountDisabled(f"{row.name}'s account is disabled; a manager can enable it")
+        if row.locked_until is not None and row.locked_until > now:
+            await self._audit_failure(row.name, role, "locked", now, action="sign_in_locked")
+            raise LockedOut(_locked_message(row.name, row.locked_until, now), row.locked_until)
+        typed = pin.reveal() if pin is not None else ""
+        if row.pin_hash is not None and not typed:
+            await self._audit_failure(row.name, role, "no PIN typed", now)
+            raise PinNeeded(f"{row.name} signs in with a PIN: type it")
+        matched = row.pin_hash is None or (
+            pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
+        )
+        check = _Check(row.id, row.pin_hash, matched)
+        recorded = await self.db.write(lambda s: self._record(s, role, check, now))
+        if recorded.outcome == "ok":
+            assert recorded.account is not None
+            return recorded.account
+        if recorded.outcome == "changed":
+            raise WrongPin(f"{row.name}'s PIN was changed just now: type the new one", MAX_FAILURES)
+        if recorded.outcome == "locked":
+            assert recorded.until is not None
+            raise LockedOut(_locked_message(row.name, recorded.until, now), recorded.until)
+        left = recorded.attempts_left
+        raise WrongPin(
+            f"wrong PIN for {row.name}: {left} more wrong PIN{'s' if left != 1 else ''} "
+            f"lock{'s' if left == 1 else ''} the account for {_minutes(LOCKOUT)} minutes",
+            left,
+        )
+
+    def _record(self, session: Session, role: Role, check: _Check, now: datetime) -> _Recorded:
+        """Write what a sign-in proved, re-reading the account under the write lock."""
+        account = session.get(StaffAccount, check.account_id)
+        assert account is not None  # accounts are never deleted
+        detail: dict[str, Any] = {"role": role.value}
+        if account.locked_until is not None and account.locked_until > now:
+            # another sign-in locked it while this PIN was being checked
+            audit(
+                session,
+                now,
+                who=account.name,
+                action="sign_in_locked",
+                terminal=self.terminal,
+                entry_id=None,
+                **detail,
+            )
+            return _Recorded("locked", until=account.locked_until)
+        if account.pin_hash != check.pin_hash:
+            return _Recorded("changed")
+        if account.locked_until is not None:  # the lock has run out: a fresh count
+            account.locked_until = None
+            account.failed_attempts = 0
+        account.updated_at = now
+        if check.matched:
+            account.failed_attempts = 0
+            session.add(account)
+            audit(
+                session,
+                now,
+                who=account.name,
+                action="sign_in",
+                terminal=self.terminal,
+                entry_id=None,
+                **detail,
+            )
+            return _Recorded("ok", account=_account(account))
+        account.failed_attempts += 1
+        if account.failed_attempts >= MAX_FAILURES:
+            account.failed_attempts = 0
+            account.locked_until = now + LOCKOUT
+            detail["locked_until"] = account.locked_until.isoformat()
+        session.add(account)
+        audit(
+            session,
+            now,
+            who=account.name,
+            action="sign_in_failed",
+            terminal=self.terminal,
+            entry_id=None,
+            reason="wrong PIN",
+            **detail,
+        )
+        if account.locked_until is not None:
+            return _Recorded("locked", until=account.locked_until)
+        return _Recorded("wrong", attempts_left=MAX_FAILURES - account.failed_attempts)
+
+    async def _audit_failure(
+        self, who: str, role: Role, reason: str, now: datetime, action: str = "sign_in_failed"
+    ) -> None:
+        await self.db.write(
+            lambda s: audit(
+                s,
+                now,
+                who=who,
+                action=action,
+                terminal=self.terminal,
+                entry_id=None,
+                role=role.value,
+                reason=reason,
+            )
+        )
+
+    async def audit_left(self, name: str, reason: str) -> None:
+        """Record that ``name`` left manager mode, and why (left, idle, another signed in)."""
+        now = clock.now()
+        await self.db.write(
+            lambda s: audit(
+                s,
+                now,
+                who=name,
+                action="manager_mode_left",
+                terminal=self.terminal,
+                entry_id=None,
+                reason=reason,
+            )
+        )
+
+    # --- changing accounts ------------------------------------------------------------------
+
+    async def _new_hash(self, role: Role, pin: Secret | None, field: str = "PIN") -> str | None:
+        if pin is None:
+            if role is Role.MANAGER:
+                raise FieldRefused(field, "is required: a manager always has one")
+            return None
+        check_new_pin(pin, role.value, field)
+        return await asyncio.to_thread(hash_pin, pin, self.cost)
+
+    async def add_first_manager(self, name: str, pin: Secret) -> Account:
+        """The till's first manager, who needs no manager to add them; refused once any manager
+        exists (:class:`ManagersExist`)."""
+        clean = check_name(name)
+        pin_hash = await self._new_hash(Role.MANAGER, pin)
+        now = clock.now()
+
+        def write(session: Session) -> Account:
+            if session.execute(
+                sa.select(STAFF.c.id).where(STAFF.c.role == Role.MANAGER.value).limit(1)
+            ).first():
+                raise ManagersExist("this till has a manager already: a manager adds the next")
+            return self._insert(session, clean, clean, Role.MANAGER, pin_hash, now, first=True)
+
+        return await self.db.write(write)
+
+    async def add(self, acting: str, role: Role, name: str, pin: Secret | None) -> Account:
+        """A new account of ``role``; a cashier's PIN may be ``None`` (no PIN at sign-in)."""
+        clean = check_name(name)
+        pin_hash = await self._new_hash(role, pin)
+        now = clock.now()
+        return await self.db.write(lambda s: self._insert(s, acting, clean, role, pin_hash, now))
+
+    def _insert(
+        self,
+        session: Session,
+        acting: str,
+        name: str,
+        role: Role,
+        pin_hash: str | None,
+        now: datetime,
+        **detail: Any,
+    ) -> Account:
+        existing = _find(session, role, name)
+        if existing is not None:
+            state = "" if existing.active else " (disabled: enable it instead)"
+            raise AccountExists(f"there is already a {role.value} named {existing.name}{state}")
+        row = StaffAccount(
+            role=role.value,
+            name=name,
+            name_key=name_key(name),
+            pin_hash=pin_hash,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(row)
+        audit(
+            session,
+            now,
+            who=acting,
+            action=f"{role.value}_added",
+            terminal=self.terminal,
+            entry_id=None,
+            name=name,
+            pin=pin_hash is not None,
+            **detail,
+        )
+        return _account(row)
+
+    async def rename(self, acting: str, role: Role, name: str, new_name: str) -> Account:
+        """Give an account a new name. Past entries keep the name they were made under."""
+        clean = check_name(new_name, "new name")
+        now = clock.now()
+
+        def write(session: Session) -> Account:
+            row = self._existing(session, role, name)
+            clash = _find(session, role, clean)
+            if clash is not None and clash.id != row.id:
+                raise AccountExists(f"there is already a {role.value} named {clash.name}")
+            old, row.name, row.name_key, row.updated_at = row.name, clean, name_key(clean), now
+            session.add(row)
+            audit(
+                session,
+                now,
+                who=acting,
+                action=f"{role.value}_renamed",
+                terminal=self.terminal,
+                entry_id=None,
+                name=old,
+                new_name=clean,
+            )
+            return _account(row)
+
+        return await self.db.write(write)
+
+    async def set_active(self, acting: str, role: Role, name: str, active: bool) -> Account:
+        """Disable an account (it can no longer sign in) or enable it again. The last active
+        manager cannot be disabled: the till would have nobody to run manager mode."""
+        now = clock.now()
+
+        def write(session: Session) -> Account:
+            row = self._existing(session, role, name)
+            if row.active == active:
+                return _account(row)
+            if not active and role is Role.MANAGER:
+                others = session.execute(
+                    sa.select(sa.func.count()).where(
+                        STAFF.c.role == Role.MANAGER.value, STAFF.c.active, STAFF.c.id != row.id
+                    )
+                ).scalar_one()
+                if others == 0:
+                    raise LastManager(
+                        f"{row.name} is the only active manager: add another manager first"
+                    )
+            row.active, row.updated_at = active, now
+            session.add(row)
+            verb = "enabled" if active else "disabled"
+            audit(
+                session,
+                now,
+                who=acting,
+                action=f"{role.value}_{verb}",
+                terminal=self.terminal,
+                entry_id=None,
+                name=row.name,
+            )
+            return _account(row)
+
+        return await self.db.write(write)
+
+    async def set_pin(self, acting: str, role: Role, name: str, pin: Secret | None) -> Account:
+        """Set or reset an account's PIN (``None`` removes a cashier's); clears its lock."""
+        pin_hash = await self._new_hash(role, pin, "new PIN")
+        now = clock.now()
+
+        def write(session: Session) -> Account:
+            row = self._existing(session, role, name)
+            row.pin_hash, row.failed_attempts, row.locked_until = pin_hash, 0, None
+            row.updated_at = now
+            session.add(row)
+            action = f"{role.value}_pin_{'set' if pin_hash else 'removed'}"
+            audit(
+                session,
+                now,
+                who=acting,
+                action=action,
+                terminal=self.terminal,
+                entry_id=None,
+                name=row.name,
+            )
+            return _account(row)
+
+        return await self.db.write(write)
+
+    def _existing(self, session: Session, role: Role, name: str) -> StaffAccount:
+        try:
+            clean = check_name(name)
+        except FieldRefused:
+            raise NoSuchAccount(f"no {role.value} by that name") from None
+        row = _find(session, role, clean)
+        if row is None:
+            raise NoSuchAccount(f"no {role.value} named {clean}")
+        return row
+
+    async def import_cashiers(
+        self, names: Iterable[str], *, who: str, once: bool = False
+    ) -> ImportResult:
+        """Add a cashier account, without a PIN, for each new name; names already there, and
+        names that are not valid, are skipped with the reason.
+
+        With ``once`` (the window's import of ``cashiers.txt`` at start) nothing happens if an
+        import was ever made: the file seeds the accounts, it is not their source.
+        """
+        checked: list[str] = []
+        skipped: list[tuple[str, str]] = []
+        for raw in names:
+            try:
+                checked.append(check_name(raw))
+            except FieldRefused as exc:
+                # the text is not stored: it failed the rules that make a name safe to show
+                skipped.append((f"line {len(checked) + len(skipped) + 1}", exc.reason))
+        now = clock.now()
+
+        def write(session: Session) -> ImportResult:
+            if (
+                once
+                and session.execute(
+                    sa.select(AUDIT.c.id).where(AUDIT.c.action == IMPORTED).limit(1)
+                ).first()
+            ):
+                return ImportResult(already_imported=True)
+            added: list[str] = []
+            for name in checked:
+                existing = _find(session, Role.CASHIER, name)
+                if existing is not None or name_key(name) in {name_key(a) for a in added}:
+                    skipped.append((name, "already a cashier"))
+                    continue
+                session.add(
+                    StaffAccount(
+                        role=Role.CASHIER.value,
+                        name=name,
+                        name_key=name_key(name),
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+                added.append(name)
+            audit(
+                session,
+                now,
+                who=who,
+                action=IMPORTED,
+                terminal=self.terminal,
+                entry_id=None,
+                added=added,
+                skipped=len(skipped),
+            )
+            return ImportResult(tuple(added), tuple(skipped))
+
+        return await self.db.write(write)

@@ -1,0 +1,42 @@
+"""The server's words as the till may show them: no control characters, no field-name prefixes.
+
+Every string the server sends enters the till through :mod:`~app.core.stamps.parsing`, which
+cleans it here before anything reads it, so nothing a server says can clear a terminal, fake a
+coloured "Confirmed" line, reorder text with bidi controls, or split a log line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Terminal escape sequences, removed whole (the ESC alone would leave "[2J" behind): CSI
+# ("ESC [ … final"), OSC ("ESC ] … BEL or ESC \\") and the two-character escapes.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# Line and tab breaks become one space: a message is one line.
+_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
+# Every other C0/C1 control character, and the invisible marks that reorder text (bidi).
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# "voucher_code: …", "Voucher_code: …", "__all__: …", "rewards[1].code: …"
+_FIELD_PREFIX = re.compile(r"\s*([A-Za-z_]\w*)((?:\.\w+|\[\d+\])*)\s*:\s+(?=\S)", re.ASCII)
+
+
+def clean(text: str) -> str:
+    """``text`` without escape sequences or control characters; line breaks become spaces."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, and nothing to do
+    text = _ESCAPES.sub("", text)
+    text = _BREAKS.sub(" ", text)
+    return _INVISIBLE.sub("", text)
+
+
+def without_field_prefix(text: str, fields: Iterable[str]) -> str:
+    """``text`` without a leading ``field: `` naming one of ``fields`` (any case), or any name
+    spelt like a field (``voucher_code``); "Note: …" or "Error: …" are left as they are."""
+    match = _FIELD_PREFIX.match(text)
+    if match is None:
+        return text
+    name = match.group(1).lower()
+    if "_" in name or name in {f.lower().split(".", 1)[0] for f in fields}:
+        return text[match.end() :]
+    return text

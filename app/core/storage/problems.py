@@ -1,0 +1,131 @@
+"""What can go wrong with the till's disk, as exceptions that say it in one sentence.
+
+SQLite and the operating system report a full disk, a read-only folder or a damaged file in many
+ways (``SQLITE_FULL``, ``disk I/O error`` when the WAL index cannot grow, ``EROFS``, ``ENOSPC``,
+"database disk image is malformed"...). :func:`problem_from` turns each into one of the types
+below, at the few places where storage is touched, so that the window can show a banner and the
+command line one line, instead of a traceback from wherever the error surfaced.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlalchemy as sa
+
+#: Below this much free space, an I/O error while writing is taken for a full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 3, 8, 10, 11
+_SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
+
+
+class StorageProblem(Exception):
+    """The till's data folder or database cannot do what was asked; ``str()`` is one sentence a
+    cashier or a manager can act on. ``path`` is the database (or folder) concerned."""
+
+    def __init__(self, sentence: str, path: Path) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+        self.path = path
+
+
+class StorageReadOnly(StorageProblem):
+    """The data folder or the database file cannot be written: reading still works."""
+
+
+class StorageFull(StorageProblem):
+    """The disk is full: nothing new can be saved until there is space again."""
+
+
+class StorageFailed(StorageProblem):
+    """The disk or the database cannot be used for another reason (an I/O error, a folder that
+    is a file, a file that cannot be opened)."""
+
+
+class DatabaseDamaged(StorageProblem):
+    """The database file is damaged or is not a till's database; ``problems`` lists what the
+    check found. The till starts on a new one only when someone with authority says so."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        first = problems[0] if problems else "it failed its integrity check"
+        super().__init__(
+            f"The till's database {path} is damaged ({first}); it must be moved aside and a new "
+            "one started",
+            path,
+        )
+        self.problems = problems
+
+
+def folder_read_only(path: Path) -> StorageReadOnly:
+    """The problem for a database in a folder (or a file) that cannot be written."""
+    return StorageReadOnly(
+        f"The till's data folder {path.parent} is read-only: nothing new can be saved (no "
+        "redemption can be queued) until it can be written again",
+        path,
+    )
+
+
+def disk_full(path: Path) -> StorageFull:
+    """The problem for a database on a full disk."""
+    return StorageFull(
+        f"The disk that holds the till's data ({path.parent}) is full: nothing new can be saved "
+        "(no redemption can be queued) until space is freed",
+        path,
+    )
+
+
+def cannot_use(path: Path, what: str) -> StorageFailed:
+    """The problem for a database that cannot be used because of ``what``."""
+    return StorageFailed(f"The till's database {path} cannot be used: {what}", path)
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs (Windows) or no folder: cannot tell
+        return False
+    return stats.f_bavail * stats.f_frsize < NEARLY_FULL_BYTES
+
+
+def problem_from(exc: BaseException, path: Path) -> StorageProblem | None:
+    """The storage problem ``exc`` stands for on the database ``path``, or ``None`` when it is
+    not one (a constraint, a bug): that is left to surface as it is."""
+    if isinstance(exc, StorageProblem):
+        return exc
+    if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None:
+        exc = exc.orig
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary == _SQLITE_FULL:
+            return disk_full(path)
+        if primary in (_SQLITE_READONLY, _SQLITE_PERM):
+            return folder_read_only(path)
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return DatabaseDamaged(path, [str(exc)])
+        if primary == _SQLITE_IOERR:
+            # A WAL or its index that cannot grow reports an I/O error, not SQLITE_FULL.
+            return (
+                disk_full(path)
+                if _nearly_full(path.parent)
+                else cannot_use(path, "the disk reports an I/O error")
+            )
+        if primary == _SQLITE_CANTOPEN:
+            return cannot_use(path, "the file cannot be opened")
+        return None
+    if isinstance(exc, OSError):
+        if exc.errno in _READ_ONLY_ERRNOS:
+            return folder_read_only(path)
+        if exc.errno in _FULL_ERRNOS:
+            return disk_full(path)
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            return cannot_use(path, f"{exc.filename} is a file, not a folder")
+        return cannot_use(path, exc.strerror or type(exc).__name__)
+    return None

@@ -1,0 +1,227 @@
+"""Manager mode on the command line: accounts, PINs on standard input only, every manager action
+refused without its manager and audited under their name, what managers read (history, exceptions,
+audit and summary CSV), and a CLI cancel heard by an open view of the same database."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.config import Settings
+from app.core.services import ChangeWatch, History, HistoryFilter
+from app.core.storage import Database
+
+from ..conftest import SandboxControl
+from .conftest import MANAGER, MANAGER_PIN, Cli
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+AS_MANAGER = ("--manager", MANAGER)
+GUARD = 60.0  # seconds: only reached when the behaviour is broken
+
+
+def test_accounts_need_a_manager_except_the_first_and_the_lists(cli: Cli) -> None:
+    assert cli("manager", "list").stdout.strip() == "no managers yet"
+    weak = cli("manager", "add", MANAGER, stdin="123456\n")
+    assert weak.returncode == 2 and "straight run" in weak.stderr
+    cli.first_manager()
+    second = cli("manager", "add", "Budi", stdin="135790\n")  # no acting manager: usage
+    assert second.returncode == 2 and "--manager" in second.stderr
+    no_pin = cli("manager", "add", "Budi", *AS_MANAGER)  # nothing on standard input
+    assert no_pin.returncode == 2 and "standard input" in no_pin.stderr
+    wrong = cli("manager", "add", "Budi", *AS_MANAGER, stdin="999999\n135790\n")
+    assert wrong.returncode == 1 and "wrong PIN" in wrong.stderr
+    added = cli("manager", "add", "Budi", *AS_MANAGER, stdin=MANAGER_PIN + "135790\n")
+    assert added.returncode == 0, added.stderr
+    assert "135790" not in added.stdout + added.stderr
+
+    cashier = ("--manager", "Budi")
+    steps = [
+        (("cashier", "add", "Rina", *cashier), "135790\n2580\n"),
+        (("cashier", "add", "Wayan", "--no-pin", *cashier), "135790\n"),
+        (("cashier", "rename", "wayan", "Wayan Putra", *cashier), "135790\n"),
+        (("cashier", "reset-pin", "Rina", *cashier), "135790\n1357\n"),
+        (("cashier", "disable", "Rina", *cashier), "135790\n"),
+    ]
+    for command, stdin in steps:
+        done = cli(*command, stdin=stdin)
+        assert done.returncode == 0, (command, done.stderr)
+    bad = cli("cashier", "add", "<i>Eve</i>", "--no-pin", *cashier, stdin="135790\n")
+    assert bad.returncode == 2 and "may not contain" in bad.stderr
+    listing = cli("cashier", "list")
+    assert listing.returncode == 0
+    assert listing.stdout.splitlines() == ["Rina  (disabled)", "Wayan Putra  (no PIN)"]
+    code, managers = cli.json("manager", "list")
+    assert (code, managers) == (
+        0,
+        [{"name": "Ayu", "active": True}, {"name": "Budi", "active": True}],
+    )
+    last = cli("manager", "disable", "Budi", *cashier, stdin="135790\n")
+    assert last.returncode == 0
+    alone = cli("manager", "disable", MANAGER, *AS_MANAGER, stdin=MANAGER_PIN)
+    assert alone.returncode == 1 and "only active manager" in alone.stderr
+
+    code, lines = cli.json("audit", "--who", "budi")
+    assert code == 0
+    assert [line["action"] for line in lines if line["action"] != "sign_in"][:-1] == [
+        "cashier_added",
+        "manager_mode_left",
+        "cashier_added",
+        "manager_mode_left",
+        "cashier_renamed",
+        "manager_mode_left",
+        "cashier_pin_set",
+        "manager_mode_left",
+        "cashier_disabled",
+        "manager_mode_left",
+        "manager_mode_left",  # the refused <i>Eve</i>: signed in, nothing written
+        "manager_disabled",
+    ]
+    everything = cli("audit").stdout
+    for pin in ("246810", "135790", "2580", "1357", "999999"):
+        assert pin not in everything
+
+
+def test_five_wrong_pins_lock_the_manager_across_processes(cli: Cli) -> None:
+    cli.first_manager()
+    for _ in range(4):
+        assert cli("cashier", "add", "Rina", *AS_MANAGER, stdin="111111\n").returncode == 1
+    locked = cli("cashier", "add", "Rina", "--no-pin", *AS_MANAGER, stdin="111111\n")
+    assert locked.returncode == 1 and "locked" in locked.stderr
+    still = cli("cashier", "add", "Rina", "--no-pin", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert still.returncode == 1 and "try again in 5 minutes" in still.stderr
+    assert cli("cashier", "list").stdout.strip() == "no cashiers yet"
+
+
+def test_cancels_from_the_command_line(cli: Cli, sandbox: SandboxControl, tmp_path: Path) -> None:
+    cli.first_manager()
+    code, synced = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina")
+    assert code == 0 and sandbox.stamps(AYU) == 230
+    refused = cli("cancel", synced["id"])  # no manager
+    assert refused.returncode == 2
+    code, cancel = cli.json(
+        "cancel", synced["id"], *AS_MANAGER, "--note", "wrong", stdin=MANAGER_PIN
+    )
+    assert (code, cancel["kind"], cancel["status"]) == (0, "cancel", "synced")
+    assert sandbox.stamps(AYU) == 250
+
+    # a redemption another till made: by its server id, with its member
+    kiosk = Cli(cli.settings, tmp_path / "kiosk")
+    kiosk.env["STAMPS_POS_DATA_DIR"] = str(tmp_path / "kiosk-data")
+    code, elsewhere = kiosk.json("redeem", "reward", "--user", AYU, "--reward", "1")
+    assert code == 0 and sandbox.stamps(AYU) == 230
+    server_id = str(elsewhere["server_redemption_id"])
+    needs_member = cli("cancel", "--server-id", server_id, *AS_MANAGER, stdin=MANAGER_PIN)
+    assert needs_member.returncode == 2 and "--user" in needs_member.stderr
+    code, remote = cli.json(
+        "cancel",
+        "--server-id",
+        server_id,
+        "--user",
+        "081210000006",
+        *AS_MANAGER,
+        stdin=MANAGER_PIN,
+    )
+    assert (code, remote["kind"], remote["status"]) == (0, "cancel", "synced")
+    assert sandbox.stamps(AYU) == 250
+
+    code, rows = cli.json("history", "--cashier", "rina")
+    assert code == 0 and [(r["id"], r["standing"]) for r in rows] == [(synced["id"], "Cancelled")]
+    code, lines = cli.json("audit", "--action", "cancel_by_server_id")
+    assert [(line["who"], line["detail"]["server_redemption_id"]) for line in lines] == [
+        (MANAGER, int(server_id))
+    ]
+
+
+def test_exceptions_retry_dismiss_and_the_summary(
+    cli: Cli, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    cli.first_manager()
+    sandbox.faults(error_rate=1.0, error_statuses=[400], scope="redemptions")
+    code, rejected = cli.json(
+        "redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina"
+    )
+    assert (code, rejected["status"]) == (1, "rejected")
+    sandbox.faults(error_rate=0.0)
+    code, items = cli.json("exceptions")
+    assert [(i["id"], i["contact"]["name"]) for i in items] == [(rejected["id"], "Ayu Pratiwi")]
+    malformed = cli(
+        "outbox",
+        "retry",
+        rejected["id"],
+        "--note",
+        "x",
+        "--member-pin-stdin",
+        *AS_MANAGER,
+        stdin=MANAGER_PIN + "12\n",
+    )  # a member's PIN of the wrong shape never reaches the server
+    assert malformed.returncode == 2 and "exactly 6 digits" in malformed.stderr
+    retried = cli(
+        "outbox", "retry", rejected["id"], "--note", "server hiccup", *AS_MANAGER, stdin=MANAGER_PIN
+    )
+
+    assert retried.returncode == 0, retried.stderr
+    assert sandbox.stamps(AYU) == 230
+    assert cli.json("exceptions")[1] == []
+
+    summary_csv = tmp_path / "summary.csv"
+    assert cli("summary", "--csv", str(summary_csv)).returncode == 0
+    rows = list(csv.DictReader(io.StringIO(summary_csv.read_text(encoding="utf-8"))))
+    assert [(r["cashier"], r["kind"], r["standing"], r["count"], r["stamps"]) for r in rows] == [
+        (MANAGER, "reward", "confirmed", "1", "20"),  # the retry is the manager's entry
+        ("Rina", "reward", "closed", "1", "20"),
+    ]
+    audit_csv = tmp_path / "audit.csv"
+    assert cli("audit", "--action", "retry", "--csv", str(audit_csv)).returncode == 0
+    [header, line] = list(csv.reader(io.StringIO(audit_csv.read_text(encoding="utf-8"))))
+    assert header == ["time (UTC)", "who", "action", "terminal", "entry", "detail"]
+    assert line[1:5] == [MANAGER, "retry", "till-1", rejected["id"]]
+    assert '"note": "server hiccup"' in line[5]
+
+
+async def test_a_cli_cancel_is_heard_by_an_open_view(
+    cli: Cli, sandbox: SandboxControl, till_settings: Settings
+) -> None:
+    cli.first_manager()
+    code, synced = cli.json("redeem", "reward", "--user", AYU, "--reward", "1")
+    assert code == 0
+    db = Database(till_settings.database_path)
+    history = History(db)
+    watch = ChangeWatch(till_settings.database_path, interval=0.05)
+    heard = asyncio.Event()
+    watch.subscribe(heard.set)
+    watch.start()
+    try:
+        [before] = await history.rows(HistoryFilter())
+        assert str(before.standing) == "Confirmed"
+        # the window stays open while another process cancels
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "app",
+            "cancel",
+            synced["id"],
+            *AS_MANAGER,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.DEVNULL,
+            env=cli.env,
+        )
+        assert process.stdin is not None
+        process.stdin.write(MANAGER_PIN.encode())
+        process.stdin.close()
+        standing = str(before.standing)
+        async with asyncio.timeout(GUARD):
+            while standing != "Cancelled":
+                await heard.wait()  # re-read only when the watch hears of a commit
+                heard.clear()
+                standing = str((await history.rows(HistoryFilter()))[0].standing)
+            assert await process.wait() == 0
+    finally:
+        await watch.stop()
+        await db.close()

@@ -1,0 +1,221 @@
+"""The headless till on a broken disk, with the real command and a live sandbox: a read-only
+mount, a full file system, a damaged database, a dead till's entries carried to another till.
+Each failure is one sentence and exit 2; nothing is reported queued that is not on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.runtime import RuntimeOptions, open_till
+from app.core.services.till import Sale
+from app.sandbox import DEMO_TOKEN
+
+from ...support.cli import TillCli
+from ...support.disk import (
+    damage_last_page,
+    damage_page_holding,
+    fill,
+    mounted_read_only,
+    small_disk,
+)
+from ..conftest import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+REDEEM = ("redeem", "reward", "--user", "putri.maharani@contoh.co.id", "--reward", "1")
+
+
+@pytest.fixture
+def cli(till_settings: Settings, tmp_path: Path) -> TillCli:
+    return TillCli(till_settings, tmp_path)
+
+
+def one_sentence(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    """Exit 2, one line on stderr holding ``words``, no traceback."""
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    for word in words:
+        assert word in done.stderr
+
+
+def queue(settings: Settings, count: int) -> list[str]:
+    """``count`` redemptions queued (not sent) by the till's own services, quicker than as many
+    commands; each spends 5 of Putri's 520 stamps."""
+
+    async def run() -> list[str]:
+        options = RuntimeOptions(start_worker=False)
+        async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
+            member = await till.find_member("putri.maharani@contoh.co.id")
+            ids = []
+            for number in range(count):
+                order = await till.catalogue.reward_order(member, 5, qty=1, stamps=None)
+                sale = Sale("ayu", invoice_number=f"INV-{number:05d}")
+                receipt = await till.redeem(order, member, sale)
+                ids.append(receipt.entry_id)
+            return ids
+
+    return asyncio.run(run())
+
+
+def listed(cli: TillCli) -> list[str]:
+    code, entries = cli.json("outbox", "list")
+    assert code == 0
+    return [e["id"] for e in entries]
+
+
+def test_a_read_only_folder_still_shows_what_the_till_holds(
+    cli: TillCli, till_settings: Settings, tmp_path: Path
+) -> None:
+    code, queued = cli.json(*REDEEM, "--queue-only")
+    assert code == 3
+    assert cli("member", "find", "customer@stamps.co.id").returncode == 0  # now in the cache
+    before = sorted(p.name for p in till_settings.data_dir.iterdir())
+    with mounted_read_only(till_settings.data_dir, tmp_path / "ro") as read_only:
+        cli.env["STAMPS_POS_DATA_DIR"] = str(read_only)
+        assert listed(cli) == [queued["id"]]
+        code, shown = cli.json("outbox", "show", queued["id"])
+        assert (code, shown["status"]) == (0, "queued")
+        assert cli("member", "find", "customer@stamps.co.id").returncode == 0
+        cli.env["STAMPS_POS_BASE_URL"] = "http://127.0.0.1:9"  # offline: from the cache
+        found = cli("member", "find", "KR24000006")
+        assert found.returncode == 0 and "cached as of" in found.stdout
+        cli.env["STAMPS_POS_BASE_URL"] = till_settings.base_url
+
+        one_sentence(cli(*REDEEM), "read-only", str(read_only))
+        one_sentence(cli("sync", "--once", "--timeout", "5"), "read-only")
+        assert "FAIL  database:" in cli("doctor").stdout
+        exported = cli("outbox", "export", str(tmp_path / "rescue.json"))
+        assert exported.returncode == 0 and "exported 1 entries (1 queued)" in exported.stdout
+        assert listed(cli) == [queued["id"]]
+    assert sorted(p.name for p in till_settings.data_dir.iterdir()) == before
+
+
+def test_a_full_disk_queues_nothing_and_the_till_recovers_when_space_returns(
+    cli: TillCli, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        cli.env["STAMPS_POS_DATA_DIR"] = str(disk / "till")
+        assert listed(cli) == []  # the database exists
+        filler = fill(disk)
+        one_sentence(cli(*REDEEM), "is full", str(disk))
+        one_sentence(cli("outbox", "list"), "is full")
+        one_sentence(cli("sync", "--once"), "is full")
+        filler.unlink()
+        assert listed(cli) == []  # the refused redemption was not queued
+        assert sandbox.ledger() == []
+        code, entry = cli.json(*REDEEM)
+        assert (code, entry["status"]) == (0, "synced")
+        assert listed(cli) == [entry["id"]]
+
+
+def test_a_damaged_database_is_kept_aside_only_when_asked_and_its_entries_come_back(
+    cli: TillCli, sandbox: SandboxControl, till_settings: Settings
+) -> None:
+    ids = queue(till_settings, 60)
+    database = till_settings.database_path
+    damage_page_holding(database, b"INV-00030")
+    before = database.read_bytes()
+
+    refused = cli("outbox", "list")
+    one_sentence(refused, "is damaged", "--accept-new-database", "readable queued")
+    assert database.read_bytes() == before  # nothing changed without a yes
+    assert "all checks passed" not in cli("doctor").stdout
+
+    accepted = cli("--accept-new-database", "outbox", "list", "--json")
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout.strip() == "[]"  # a new, empty database
+    aside = next(database.parent.glob("stamps-pos.db.damaged-*[0-9]Z"))
+    assert aside.read_bytes() == before
+    readable = [i for i in ids if i in accepted.stderr]
+    assert 40 < len(readable) < 60
+    assert f"outbox import {aside}" in accepted.stderr
+
+    imported = cli("outbox", "import", str(aside))
+    assert imported.returncode == 0, imported.stderr
+    assert listed(cli) == readable  # their ids and their order kept
+    assert cli("outbox", "import", str(aside)).stdout.startswith(
+        f"added 0, already on this till {len(readable)}"
+    )
+    assert cli("sync", "--once", "--timeout", "60").returncode in (0, 3)
+    applied = [line["idempotency_key"] for line in sandbox.ledger()]
+    assert sorted(applied) == sorted(set(applied))  # none twice
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: p.write_bytes(b"SQLite format 2\0" + b"\0" * 4080), "not an SQLite database"),
+    ],
+    ids=["zero-bytes", "not-sqlite"],
+)
+def test_an_empty_or_foreign_database_file_is_not_a_new_till(
+    cli: TillCli, till_settings: Settings, make: object, words: str
+) -> None:
+    till_settings.data_dir.mkdir(parents=True)
+    make(till_settings.database_path)  # type: ignore[operator]
+    one_sentence(cli("outbox", "list"), words, "--accept-new-database")
+    one_sentence(cli(*REDEEM), words)
+
+
+def test_a_database_without_its_schema_revision_is_refused_in_one_line(
+    cli: TillCli, till_settings: Settings
+) -> None:
+    assert listed(cli) == []
+    with sqlite3.connect(till_settings.database_path) as connection:
+        connection.execute("DROP TABLE alembic_version")
+    connection.close()
+    one_sentence(cli("outbox", "list"), "no schema revision")
+    assert "FAIL  database:" in cli("doctor").stdout
+
+
+def test_doctor_reads_every_page(cli: TillCli, till_settings: Settings) -> None:
+    queue(till_settings, 10)
+    assert "all checks passed" in cli("doctor").stdout
+    damage_last_page(till_settings.database_path)
+    done = cli("doctor")
+    assert done.returncode == 2
+    assert "FAIL  database:" in done.stdout and "all checks passed" not in done.stdout
+
+
+def test_a_dead_tills_entries_are_sent_by_another_till_once(
+    cli: TillCli, sandbox: SandboxControl, tmp_path: Path, till_settings: Settings
+) -> None:
+    queued = queue(till_settings, 3)
+    export = tmp_path / "dead-till.json"
+    assert cli("outbox", "export", str(export)).returncode == 0
+    one_sentence(cli("outbox", "export", str(export)), "exists")
+
+    other = TillCli(till_settings, tmp_path / "other-home")
+    other.env["STAMPS_POS_DATA_DIR"] = str(tmp_path / "other-till")
+    other.env["STAMPS_POS_TERMINAL"] = "till-2"
+    done = other("outbox", "import", str(export))
+    assert done.returncode == 0 and done.stdout.startswith("added 3,")
+    assert other("outbox", "import", str(export)).stdout.startswith(
+        "added 0, already on this till 3"
+    )
+    assert other("sync", "--once", "--timeout", "30").returncode == 0
+    assert {line["idempotency_key"] for line in sandbox.ledger()} == set(queued)
+    assert len(sandbox.ledger()) == 3
+
+
+def test_the_window_on_a_damaged_database_says_so_instead_of_a_traceback(
+    cli: TillCli, till_settings: Settings
+) -> None:
+    till_settings.data_dir.mkdir(parents=True)
+    till_settings.database_path.write_bytes(b"")
+    cli.env["QT_QPA_PLATFORM"] = "offscreen"
+    done = cli("gui")
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    # the last line is ours (Qt's offscreen plugin may warn before it)
+    assert done.stderr.strip().splitlines()[-1].startswith("stamps-pos gui: The till's database")
+    assert till_settings.database_path.read_bytes() == b""

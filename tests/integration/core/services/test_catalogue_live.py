@@ -1,0 +1,70 @@
+"""The catalogue against a live sandbox: every page of a big one reaches the till's cache; a voucher
+code goes with the template architecture §1 reads voucher_template as, on both of its paths."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import open_till
+from app.core.services.till import Sale, Till
+from app.sandbox import DEMO_TOKEN
+
+from ...conftest import STORE, SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+
+
+@pytest.fixture
+async def till(till_settings: Settings) -> AsyncIterator[Till]:
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as running:
+        yield running
+
+
+async def test_every_page_of_250_rewards_reaches_the_cache(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    sandbox.reset(extra_rewards=239)
+    member = await till.find_member(AYU)
+    rewards = (await till.offer(member)).rewards
+    assert len(rewards) == len({r.id for r in rewards}) == 250
+    cached = await till.cache.rewards(STORE)
+    assert len(cached) == 250
+    # the last of them can be ordered, priced from the catalogue
+    last = max(r.id for r in rewards)
+    order = await till.catalogue.reward_order(member, last)
+    assert order.reward_id == last
+
+
+PUTRI = "putri.maharani@contoh.co.id"  # owns DSK50-PUTRI-A, voucher 21 of template 10
+
+
+async def test_a_code_in_the_members_own_vouchers_goes_with_its_template(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(PUTRI)
+    order = await till.catalogue.code_order(member, "DSK50-PUTRI-A")
+    assert order.template == 10  # the template of her voucher with that code
+    receipt = await till.redeem(order, member, Sale("dewi"))
+    assert (await till.wait(receipt.entry_id, 10)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+
+
+async def test_any_other_code_goes_with_the_id_validation_answers(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    order = await till.catalogue.code_order(
+        member, "ABCD100k", transaction_value=Decimal("125000.50")
+    )
+    assert order.template == 30  # the voucher's id, as validation gives it (no template there)
+    receipt = await till.redeem(order, member, Sale("dewi"))
+    assert (await till.wait(receipt.entry_id, 10)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1

@@ -1,0 +1,119 @@
+"""An installed till finds its style sheet and icons: the wheel is built (offline, from a copy of
+the source tree), installed with ``pip install --no-deps --target`` into a temporary folder, and
+the window started offscreen from outside the source tree, with only that folder and the
+dependencies on the path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+SOURCES = ("app", "resources", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md")
+
+# Run in a fresh interpreter with no site processing (so the editable install's finder, which
+# maps `app` to the source tree, is not loaded) and the installed copy first on the path.
+START_WINDOW = """
+import json, sys
+from pathlib import Path
+import app
+from app.ui import resources
+from app.ui.app import create_application
+from app.ui.main_window import CashierWindowView
+qt = create_application(["stamps-pos"])
+window = CashierWindowView()
+window.show()
+qt.processEvents()
+icons = {name: not resources.icon(name).pixmap(32, 32).isNull() for name in ("app", "member")}
+print(json.dumps({
+    "app": app.__file__,
+    "version": app.version(),
+    "resources": str(resources.resources_root()),
+    "style_applied": "ResultPanel" in qt.styleSheet(),
+    "icons": icons,
+    "window_icon": not qt.windowIcon().isNull(),
+    "painted": not window.grab().isNull(),
+}))
+"""
+
+
+def _pip(*args: str, cwd: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--disable-pip-version-check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the wheel, the folder it was installed into)."""
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    source.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for name in SOURCES:
+        path = ROOT / name
+        if path.is_dir():
+            shutil.copytree(path, source / name, ignore=ignore)
+        else:
+            shutil.copy2(path, source / name)
+    dist, target = work / "dist", work / "site"
+    _pip(
+        "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), ".", cwd=source
+    )
+    [wheel] = dist.glob("*.whl")
+    _pip("install", "--no-deps", "--no-index", "--target", str(target), str(wheel), cwd=work)
+    return wheel, target
+
+
+def test_the_wheel_carries_the_resources_inside_the_package(installed: tuple[Path, Path]) -> None:
+    wheel, _ = installed
+    assert wheel.name.startswith(f"stamps_pos-{PROJECT['version']}-")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*.svg")}
+    shipped |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*.qss")}
+    assert shipped
+    assert {f"app/{name}" for name in shipped} <= names
+    assert "app/core/storage/migrations/versions/0001_initial.py" in names
+
+
+def test_the_installed_window_starts_offscreen_with_its_style_and_icons(
+    installed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, target = installed
+    dependencies = sysconfig.get_paths()["purelib"]
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", START_WINDOW],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # outside the source tree
+        env={
+            "PYTHONPATH": f"{target}:{dependencies}",
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+        },
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert Path(seen["app"]).is_relative_to(target)
+    assert seen["resources"] == str(target / "app" / "resources")
+    assert seen["version"] == PROJECT["version"]  # the installed copy's metadata
+    assert seen["style_applied"] and seen["window_icon"] and seen["painted"]
+    assert seen["icons"] == {"app": True, "member": True}

@@ -1,0 +1,92 @@
+"""Every argument the command line takes, fed hostile values (tests/support/bad_input.py): each
+is refused before the till opens, in one line on stderr, with exit 2 and no traceback."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+from ...support.bad_input import BAD_ARGUMENTS, NOT_UTF8, ArgumentCase
+from ...support.cli import run_cli
+
+
+@pytest.fixture
+def till(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A till whose server does not answer (port 9): an argument that slipped through would
+    reach the lookup and end "not confirmed" (3), not 2."""
+    data = tmp_path / "data"
+    for name, value in {
+        "MERCHANT": "14",
+        "STORE": "32",
+        "TOKEN": "sandbox-demo-token",
+        "BASE_URL": "http://127.0.0.1:9",
+        "DATA_DIR": str(data),
+        "CONFIG": str(tmp_path / "config" / "settings.toml"),
+    }.items():
+        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
+    return data
+
+
+def run(argv: list[str], stdin: bytes = b"") -> int:
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        return main(argv)
+    except SystemExit as exited:  # argparse's way out
+        return int(exited.code or 0)
+    finally:
+        sys.stdin = sys.__stdin__
+
+
+@pytest.mark.parametrize(
+    "case", BAD_ARGUMENTS, ids=[repr(" ".join(c.argv[:6]))[:60] for c in BAD_ARGUMENTS]
+)
+def test_a_bad_argument_is_refused_in_one_line_before_the_till_opens(
+    case: ArgumentCase, till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(case.argv, case.stdin) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert case.mentions in err
+    assert len(err) < 400
+    assert "\x1b" not in err and "\r" not in err
+    assert not till.exists()  # no database opened, so nothing queued
+
+
+def test_the_first_bad_pin_leaves_no_trace_of_itself(
+    till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["redeem", "reward", "--user", "budi.santoso@contoh.co.id", "--reward", "1"]
+    assert run([*argv, "--pin-stdin"], b"98765\n") == 2
+    assert "98765" not in capsys.readouterr().err
+
+
+def test_bytes_that_are_not_utf8_are_refused_by_the_real_command(till: Path) -> None:
+    done = run_cli(["member", "find", b"caf\xe9"], env={})
+    assert (done.returncode, done.stdout, done.traceback) == (2, "", False)
+    assert done.stderr == "stamps-pos: argument 3 (b'caf\\xe9') is not UTF-8 text\n"
+    done = run_cli(["member", "find", NOT_UTF8.encode("utf-8", "surrogateescape")], env={})
+    assert done.returncode == 2
+
+
+def test_a_huge_user_is_refused_by_the_real_command(till: Path) -> None:
+    done = run_cli(["redeem", "reward", "--user", "a" * 70_000, "--reward", "1"], env={})
+    assert (done.returncode, done.traceback) == (2, False)
+    assert done.stderr.startswith("stamps-pos redeem reward: argument --user: is 70000 characters")
+
+
+def test_a_pin_that_is_not_six_digits_is_refused_by_the_real_command(till: Path) -> None:
+    done = run_cli(
+        ["redeem", "reward", "--user", "budi.santoso@contoh.co.id", "--reward", "1", "--pin-stdin"],
+        env={},
+        stdin=b"12\n",
+    )
+    assert (done.returncode, done.traceback) == (2, False)
+    assert done.stderr == (
+        "stamps-pos redeem reward: the PIN on standard input must be exactly 6 digits (0-9)\n"
+    )

@@ -1,0 +1,126 @@
+"""``stamps-pos doctor`` without a server: every check runs, each problem has a fix, the exit
+code is the first failure's, ``--json`` is one document, and the database is not touched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main, qt_libraries
+from app.core.storage.migrate import head_revision
+
+from ...support.previous_release import create_database, stamp_revision
+
+TOKEN = "doctor-test-token-5c1d"
+
+
+@pytest.fixture
+def till(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings for a till whose server does not answer (the discard port)."""
+    monkeypatch.setenv("STAMPS_POS_CONFIG", str(tmp_path / "settings.toml"))
+    monkeypatch.setenv("STAMPS_POS_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("STAMPS_POS_MERCHANT", "14")
+    monkeypatch.setenv("STAMPS_POS_STORE", "32")
+    monkeypatch.setenv("STAMPS_POS_CONNECT_TIMEOUT", "1")
+    monkeypatch.setenv("STAMPS_POS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("STAMPS_POS_TOKEN", TOKEN)
+    return tmp_path / "data"
+
+
+def report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
+    code = main(["doctor", "--json", *args])
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+def by_name(document: dict) -> dict[str, dict]:
+    return {check["name"]: check for check in document["checks"]}
+
+
+def test_missing_settings_fail_with_a_fix_and_the_other_checks_still_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STAMPS_POS_CONFIG", str(tmp_path / "settings.toml"))
+    code = main(["doctor"])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert "FAIL  settings: setting 'merchant' is required" in out
+    assert "fix: fix the settings in" in out
+    assert "ok    version: stamps-pos" in out
+    assert "window libraries" in out
+    assert out.rstrip().endswith("problems: settings")
+
+
+def test_an_unreachable_server_exits_3_and_the_report_is_json(
+    till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, document = report(capsys)
+    checks = by_name(document)
+    assert code == 3 and document["exit_code"] == 3 and document["ok"] is False
+    assert checks["server"]["status"] == "fail" and checks["server"]["fix"]
+    assert checks["settings"]["status"] == "ok"
+    assert document["settings"]["values"]["merchant"] == 14
+    assert TOKEN not in json.dumps(document)
+
+
+def test_the_window_s_missing_libraries_are_a_failure_with_the_command(
+    till: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+
+    def load(soname: str) -> object:
+        if soname == "libxcb-cursor.so.0":
+            raise OSError(f"{soname}: cannot open shared object file: No such file or directory")
+        return object()
+
+    monkeypatch.setattr(qt_libraries, "_load", load)
+    code, document = report(capsys)
+    libraries = by_name(document)["window libraries"]
+    assert code == 2  # the first failure: before the server's
+    assert libraries["status"] == "fail"
+    assert libraries["data"]["missing"] == ["libxcb-cursor.so.0"]
+    assert "apt install libxcb-cursor0" in libraries["fix"]
+
+
+def test_offscreen_needs_no_libraries(till: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, document = report(capsys)
+    assert by_name(document)["window libraries"]["status"] == "ok"
+
+
+def test_the_database_is_read_and_not_migrated(
+    till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    till.mkdir(mode=0o700)
+    create_database(till / "stamps-pos.db", "0003")
+    _, document = report(capsys)
+    database = by_name(document)["database"]
+    assert database["status"] == "ok" and database["data"]["revision"] == "0003"
+    assert document["queue"]["pending"] == 0
+    _, again = report(capsys)
+    assert by_name(again)["database"]["data"]["revision"] == "0003"
+    assert head_revision() != "0003"
+
+
+def test_a_database_from_a_newer_release_is_a_failure(
+    till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    till.mkdir(mode=0o700)
+    create_database(till / "stamps-pos.db")
+    stamp_revision(till / "stamps-pos.db", "0099")
+    code = main(["doctor"])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert "FAIL  database:" in out and "'0099'" in out
+
+
+def test_no_token_fails_and_the_server_is_not_asked(
+    till: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("STAMPS_POS_TOKEN")
+    code, document = report(capsys)
+    checks = by_name(document)
+    assert code == 2
+    assert checks["token"]["status"] == "fail" and "token set" in checks["token"]["fix"]
+    assert "server" not in checks and "dns" not in checks

@@ -1,0 +1,132 @@
+"""A manager's decisions that reach past this till: cancelling by the server's redemption id, and
+sending a PIN-authorised redemption again under a new authorisation."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from app.core.clock import ManualClock
+from app.core.domain import EntryStatus, OperationKind
+from app.core.outbox import Outbox, OutboxError, SyncWorker
+
+from .conftest import enqueue_reward
+from .fakes import FakeTransport
+
+WHO = {"who": "Ayu", "terminal": "till-1"}
+ELSEWHERE = 777  # a redemption another till or a kiosk made
+
+
+async def test_a_redemption_made_elsewhere_gets_a_cancel_entry_of_its_own(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    cancel = await outbox.cancel_by_server_id(
+        ELSEWHERE, True, lane="m1", user="m1", note="wrong member at the kiosk", **WHO
+    )
+    assert (cancel.kind, cancel.status, cancel.lane, cancel.cancels) == (
+        "cancel",
+        "queued",
+        "m1",
+        None,
+    )
+    assert cancel.payload == {"id": ELSEWHERE, "create_replacement_voucher": True}
+    again = await outbox.cancel_by_server_id(ELSEWHERE, lane="m1", user="m1", **WHO)
+    assert again.id == cancel.id  # asking twice: the same cancel
+    await worker.run_once()
+    done = await outbox.get(cancel.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    assert transport.server.cancelled == {ELSEWHERE}
+    [line] = await outbox.audit_log(cancel.id)
+    assert (line.who, line.action) == ("Ayu", "cancel_by_server_id")
+    assert line.detail == {
+        "server_redemption_id": ELSEWHERE,
+        "replacement_voucher": True,
+        "note": "wrong member at the kiosk",
+    }
+
+
+async def test_a_remote_cancel_waits_behind_the_members_queued_entries(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    first = await enqueue_reward(outbox, lane="m1")
+    cancel = await outbox.cancel_by_server_id(ELSEWHERE, lane="m1", user="m1", **WHO)
+    await worker.run_once()  # one entry of a lane at a time: the member's redemption first
+    assert [kind for kind, _, _ in transport.calls] == [OperationKind.REWARD]
+    await worker.run_once()
+    assert [key for _, _, key in transport.calls] == [first.id, cancel.id]
+
+
+async def test_a_server_id_of_this_till_cancels_its_entry(
+    outbox: Outbox, worker: SyncWorker
+) -> None:
+    entry = await enqueue_reward(outbox, lane="m1")
+    await worker.run_once()
+    synced = await outbox.get(entry.id)
+    assert synced is not None and synced.server_redemption_id is not None
+    assert (await outbox.local_redemption(synced.server_redemption_id)) == synced
+    cancel = await outbox.cancel_by_server_id(
+        synced.server_redemption_id, lane="other", user="other", **WHO
+    )
+    assert (cancel.cancels, cancel.lane) == (entry.id, "m1")  # its own lane, not the one given
+    assert [line.action for line in await outbox.audit_log(entry.id)] == ["cancel"]
+
+
+async def pin_entry(outbox: Outbox, worker: SyncWorker, transport: FakeTransport) -> str:
+    """A PIN-authorised redemption the server refused."""
+    request_id = str(uuid.uuid4())
+    entry = await outbox.enqueue(
+        OperationKind.MULTI,
+        {"user": "m1", "store": 7, "rewards": [{"code": "A", "qty": 1, "request_id": request_id}]},
+        lane="m1",
+        user="m1",
+        cashier="Rina",
+        terminal="till-1",
+        entry_id=request_id,
+    )
+    transport.script = ["refuse"]
+    await worker.run_once()
+    refused = await outbox.get(entry.id)
+    assert refused is not None and refused.status == EntryStatus.REJECTED
+    return entry.id
+
+
+async def test_a_pin_redemption_is_sent_again_only_under_a_new_authorisation(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    original = await pin_entry(outbox, worker, transport)
+    with pytest.raises(OutboxError, match="new PIN authorisation"):
+        await outbox.retry(original, note="member back at the counter", **WHO)
+    still = await outbox.get(original)
+    assert still is not None and still.status == EntryStatus.REJECTED  # nothing written
+
+    fresh = str(uuid.uuid4())
+    expires = clock.now() + timedelta(minutes=15)
+    retried = await outbox.retry(
+        original, note="member back", request_id=fresh, expires_at=expires, **WHO
+    )
+    assert (retried.id, retried.depends_on, retried.expires_at) == (fresh, original, expires)
+    assert retried.payload["rewards"][0]["request_id"] == fresh
+    await worker.run_once()
+    kind, payload, key = transport.calls[-1]
+    assert (kind, key) == (OperationKind.MULTI, fresh)
+    assert payload["rewards"] == [{"code": "A", "qty": 1, "request_id": fresh}]
+
+
+async def test_a_redemption_without_a_pin_is_not_given_one(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    with pytest.raises(OutboxError, match="not made with a PIN"):
+        await outbox.retry(entry.id, request_id=str(uuid.uuid4()), **WHO)
+
+
+async def test_a_cancel_carries_the_managers_note(outbox: Outbox) -> None:
+    entry = await enqueue_reward(outbox)
+    voided = await outbox.cancel(entry.id, note="customer changed their mind", **WHO)
+    assert voided.note == "cancelled by Ayu before it was sent: customer changed their mind"
+    [line] = await outbox.audit_log(entry.id)
+    assert line.detail == {"note": "customer changed their mind"}

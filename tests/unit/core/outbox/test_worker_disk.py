@@ -1,0 +1,93 @@
+"""A disk that fills while the worker sends: an answer it cannot write stays an ambiguous
+attempt (never "queued", never "never arrived"), the drain stops saying why, and once there is
+space again everything is sent, none of it twice."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from app.core.domain import EntryStatus, Outcome
+from app.core.outbox import OutboxPolicy, SyncWorker
+from app.core.storage.problems import StorageFull, disk_full
+from app.core.storage.writer import Database
+
+from .conftest import OutboxFactory, enqueue_reward, settle
+from .fakes import FakeTransport
+
+
+class FillingDisk:
+    """Writes fail as on a full disk from the moment ``fill`` is called until ``free``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        real = Database._run
+
+        def run(db: Database, engine: sa.Engine, fn: Any) -> Any:
+            if self.full and engine is db._write_engine:
+                raise disk_full(db.path)
+            return real(db, engine, fn)
+
+        monkeypatch.setattr(Database, "_run", run)
+
+    def fill(self) -> None:
+        self.full = True
+
+    def free(self) -> None:
+        self.full = False
+
+
+class FillsAfter(FakeTransport):
+    """The fake server; the disk fills while the ``n``-th request is at the server."""
+
+    def __init__(self, disk: FillingDisk, n: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.disk, self.n, self.seen = disk, n, 0
+
+    async def submit(self, *args: Any, **kwargs: Any) -> Any:
+        result = await super().submit(*args, **kwargs)
+        self.seen += 1
+        if self.seen == self.n:
+            self.disk.fill()
+        return result
+
+
+async def test_a_disk_that_fills_during_a_drain_believes_nothing_it_could_not_write(
+    make_outbox: OutboxFactory,
+    transport: FakeTransport,
+    clock: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=1))
+    first, second, third = [(await enqueue_reward(outbox, lane="m1")).id for _ in range(3)]
+    disk = FillingDisk(monkeypatch)
+    sender = FillsAfter(disk, 2, server=transport.server)
+    worker = SyncWorker(outbox, sender, name="w1")
+
+    with pytest.raises(StorageFull):
+        await worker.drain(60)
+    status = {e.id: e.status for e in await outbox.entries()}
+    assert status == {
+        first: EntryStatus.SYNCED,
+        # applied at the server, but the answer could not be written: still in flight, its
+        # attempt ambiguous, for the lease sweep to decide (never "never arrived")
+        second: EntryStatus.SENDING,
+        third: EntryStatus.QUEUED,
+    }
+    assert [a.outcome for a in await outbox.attempts(second)] == [Outcome.AMBIGUOUS]
+    assert await outbox.attempts(third) == []
+    assert set(transport.server.applications) == {first, second}
+
+    disk.free()
+    clock.advance(outbox.policy.lease_seconds + 1)  # the lost answer's lease runs out
+    drain = asyncio.create_task(worker.drain(600))
+    while not drain.done():
+        await settle(clock, drain)
+        clock.advance(5)
+    await drain
+    assert {e.status for e in await outbox.entries()} == {EntryStatus.SYNCED}
+    # resent under its key, replayed by the server: applied once
+    assert transport.server.applications == {first: 1, second: 1, third: 1}

@@ -1,0 +1,87 @@
+"""An open view learns that another connection (another process) changed the database."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from app.core.clock import ManualClock
+from app.core.services.changes import ChangeWatch
+
+GUARD = 10.0  # seconds: only ever reached when the behaviour is broken
+
+
+async def asleep(clock: ManualClock) -> None:
+    """Until the watch waits on the clock for its next look."""
+    while clock.sleepers < 1:  # noqa: ASYNC110 - the manual clock has no event for this
+        await asyncio.sleep(0)
+
+
+def write_elsewhere(path: Path) -> None:
+    """A commit from a connection the watch does not own (as another process makes one)."""
+    with sqlite3.connect(path) as other:
+        other.execute("UPDATE outbox_control SET reason = 'changed elsewhere' WHERE id = 1")
+    other.close()
+
+
+@pytest.fixture
+async def watch(db_path: Path, clock: ManualClock) -> AsyncIterator[ChangeWatch]:
+    running = ChangeWatch(db_path, interval=1.0)
+    running.start()
+    yield running
+    await running.stop()
+
+
+async def test_a_commit_elsewhere_is_heard_at_the_next_look(
+    watch: ChangeWatch, db_path: Path, clock: ManualClock
+) -> None:
+    heard = asyncio.Event()
+    watch.subscribe(heard.set)
+    await asleep(clock)
+    write_elsewhere(db_path)
+    clock.advance(1.0)
+    await asyncio.wait_for(heard.wait(), GUARD)
+
+
+async def test_nothing_is_heard_when_nothing_changed(
+    watch: ChangeWatch, db_path: Path, clock: ManualClock
+) -> None:
+    calls: list[int] = []
+    watch.subscribe(lambda: calls.append(watch.polls))
+    for _ in range(3):
+        await asleep(clock)
+        looked = watch.polls
+        clock.advance(1.0)
+        while watch.polls == looked:  # noqa: ASYNC110 - wait for the look itself
+            await asyncio.sleep(0)
+    assert calls == []
+    write_elsewhere(db_path)
+    assert watch.poll() is True  # the next look sees it, once
+    assert watch.poll() is False
+    assert len(calls) == 1
+
+
+async def test_a_failing_subscriber_does_not_silence_the_others(
+    watch: ChangeWatch, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    heard: list[str] = []
+
+    def broken() -> None:
+        raise RuntimeError("a view's bug")
+
+    watch.subscribe(broken)
+    watch.subscribe(lambda: heard.append("second"))
+    write_elsewhere(db_path)
+    assert watch.poll()
+    assert heard == ["second"]
+    assert "a change subscriber failed" in caplog.text
+
+
+async def test_stop_closes_the_connection(watch: ChangeWatch) -> None:
+    await watch.stop()
+    assert not watch.running
+    await watch.stop()  # twice is harmless

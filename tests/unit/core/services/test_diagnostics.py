@@ -1,0 +1,233 @@
+"""doctor's checks, one by one: each problem fails (or warns) with a fix, and nothing is changed."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+import ssl
+import tempfile
+from collections import namedtuple
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.services import diagnostics
+from app.core.services.diagnostics import (
+    CREDENTIALS,
+    UNREACHABLE,
+    Status,
+    check_data_folder,
+    check_database,
+    check_queue,
+)
+from app.core.storage.migrate import head_revision
+
+from ....support.previous_release import OldEntry, create_database, insert, pause, stamp_revision
+
+USER = "customer@stamps.co.id"
+
+
+def entry(n: int, status: str, **extra: Any) -> OldEntry:
+    return OldEntry(
+        id=f"0192f3a8-7c1e-7d2a-9b3c-00000000000{n}",
+        seq=n,
+        status=status,
+        payload={"user": USER, "store": 32, "channel": 2, "reward": 1, "qty": 1},
+        user=USER,
+        lane="member:6",
+        **extra,
+    )
+
+
+# --- data folder -----------------------------------------------------------------------------
+
+
+def test_a_private_writable_folder_with_room_is_fine(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    check = check_data_folder(folder)
+    assert check.status is Status.OK
+    assert list(folder.iterdir()) == []  # the write test leaves nothing behind
+
+
+def test_a_folder_not_made_yet_is_fine_and_is_not_made(tmp_path: Path) -> None:
+    check = check_data_folder(tmp_path / "new" / "data")
+    assert check.status is Status.OK
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_file_where_the_folder_should_be_fails(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("", encoding="utf-8")
+    check = check_data_folder(tmp_path / "data")
+    assert check.status is Status.FAIL and check.exit_code == 2 and check.fix
+
+
+def test_a_read_only_folder_fails_with_a_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests run as root, for whom chmod proves nothing: the file system's answer is injected
+    def read_only(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", read_only)
+    check = check_data_folder(tmp_path)
+    assert check.status is Status.FAIL
+    assert "Read-only file system" in check.detail
+    assert "read-only" in (check.fix or "")
+
+
+@pytest.mark.parametrize(("free", "status"), [(10 << 20, Status.FAIL), (100 << 20, Status.WARN)])
+def test_a_disk_running_out_of_room_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, free: int, status: Status
+) -> None:
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(diagnostics.shutil, "disk_usage", lambda _: usage(1 << 40, 0, free))
+    tmp_path.chmod(0o700)
+    assert check_data_folder(tmp_path).status is status
+
+
+def test_a_folder_others_can_read_is_a_warning(tmp_path: Path) -> None:
+    tmp_path.chmod(0o755)
+    check = check_data_folder(tmp_path)
+    assert check.status is Status.WARN and "chmod 700" in (check.fix or "")
+
+
+# --- database and queue ------------------------------------------------------------------------
+
+
+def test_no_database_yet_is_fine(tmp_path: Path) -> None:
+    check, status = check_database(tmp_path / "stamps-pos.db")
+    assert check.status is Status.OK and status is None
+    assert not (tmp_path / "stamps-pos.db").exists()
+
+
+def test_a_previous_release_s_database_is_read_and_left_as_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "stamps-pos.db"
+    create_database(db, "0003")
+    insert(db, entry(1, "queued"), entry(2, "unknown", attempts=1))
+    before = db.read_bytes()
+    check, status = check_database(db)
+    assert check.status is Status.OK
+    assert check.data["revision"] == "0003"
+    assert f"migrated to {head_revision()} at the next start" in check.detail
+    assert status is not None and (status.queued, status.unknown) == (1, 1)
+    assert db.read_bytes() == before
+
+
+def test_a_database_from_a_newer_release_fails(tmp_path: Path) -> None:
+    db = tmp_path / "stamps-pos.db"
+    create_database(db)
+    stamp_revision(db, "9999_from_the_future")
+    check, status = check_database(db)
+    assert check.status is Status.FAIL and check.exit_code == 2
+    assert "9999_from_the_future" in check.detail and "newer version" in check.detail
+    assert status is None
+
+
+def test_a_file_that_is_not_a_database_fails(tmp_path: Path) -> None:
+    db = tmp_path / "stamps-pos.db"
+    db.write_bytes(b"this is not SQLite" * 100)
+    check, _ = check_database(db)
+    assert check.status is Status.FAIL and "is damaged" in check.detail
+    assert "--accept-new-database" in check.fix
+
+
+def _status(tmp_path: Path, *entries: OldEntry, paused: str | None = None) -> Any:
+    db = tmp_path / "stamps-pos.db"
+    create_database(db, head_revision())
+    insert(db, *entries)
+    if paused:
+        pause(db, paused)
+    return check_database(db)[1]
+
+
+def test_an_empty_queue_is_fine(tmp_path: Path) -> None:
+    check = check_queue(_status(tmp_path))
+    assert check.status is Status.OK
+    assert check.data["pending"] == 0
+
+
+def test_unknown_and_rejected_entries_are_for_a_manager(tmp_path: Path) -> None:
+    status = _status(tmp_path, entry(1, "unknown", attempts=1), entry(2, "rejected", attempts=1))
+    check = check_queue(status)
+    assert check.status is Status.WARN
+    assert "1 unknown, 1 rejected" in check.detail
+    assert "outbox list --status unknown" in (check.fix or "")
+
+
+def test_a_paused_queue_fails_like_bad_credentials(tmp_path: Path) -> None:
+    check = check_queue(_status(tmp_path, entry(1, "queued"), paused="CredentialsRejected: 401"))
+    assert check.status is Status.FAIL and check.exit_code == CREDENTIALS
+    assert "token set" in (check.fix or "")
+
+
+def test_an_entry_queued_for_hours_is_a_warning(tmp_path: Path) -> None:
+    old = datetime.now(UTC) - timedelta(hours=3)
+    check = check_queue(_status(tmp_path, entry(1, "queued", created_at=old)))
+    assert check.status is Status.WARN
+    assert "oldest queued 3.0 h ago" in check.detail
+    assert check.data["oldest_queued_seconds"] > 3 * 3600 - 60
+
+
+# --- clock, DNS and TLS ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("skew", "status"),
+    [
+        (timedelta(seconds=3), Status.OK),
+        (timedelta(minutes=-1), Status.OK),
+        (timedelta(minutes=5), Status.FAIL),
+        (timedelta(minutes=-9), Status.FAIL),
+        (None, Status.WARN),
+    ],
+)
+def test_the_clock_is_compared_with_the_server_s(skew: timedelta | None, status: Status) -> None:
+    check = diagnostics._clock(skew)
+    assert check.status is status
+    if status is Status.FAIL:
+        assert "timedatectl" in (check.fix or "")
+
+
+async def test_a_name_that_does_not_resolve_fails_as_unreachable() -> None:
+    check = await diagnostics._check_dns("no-such-host.invalid", 443, 5)
+    assert check.status is Status.FAIL and check.exit_code == UNREACHABLE
+
+
+async def test_an_untrusted_certificate_fails_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def untrusted(*args: Any, **kwargs: Any) -> Any:
+        error = ssl.SSLCertVerificationError("certificate verify failed")
+        error.verify_message = "self-signed certificate"
+        raise error
+
+    monkeypatch.setattr(asyncio, "open_connection", untrusted)
+    check = await diagnostics._check_tls("stamps.example", 443, 5)
+    assert check.status is Status.FAIL and check.exit_code == UNREACHABLE
+    assert "self-signed certificate" in check.detail
+    assert "clock" in (check.fix or "") and "ca-certificates" in (check.fix or "")
+
+
+def test_nothing_here_writes_outside_a_test_file(tmp_path: Path) -> None:
+    """The write test's file is removed even when the folder is checked twice."""
+    tmp_path.chmod(0o700)
+    check_data_folder(tmp_path)
+    check_data_folder(tmp_path)
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_installation_without_its_migrations_says_to_reinstall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic.util.exc import CommandError
+
+    def broken() -> str:
+        raise CommandError("Path doesn't exist: .../migrations")
+
+    monkeypatch.setattr(diagnostics, "head_revision", broken)
+    check, status = check_database(tmp_path / "stamps-pos.db")
+    assert check.status is Status.FAIL and check.fix == "reinstall Stamps POS" and status is None

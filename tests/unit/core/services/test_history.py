@@ -1,0 +1,334 @@
+"""What a manager reads: history with its filters, one entry's details, the exceptions, the audit
+log and the end-of-day summary, with their CSV files read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.clock import ManualClock
+from app.core.domain import EntryStatus, Member, OperationKind
+from app.core.offline.cache import MemberCache
+from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
+from app.core.services.day_summary import local_day, summarise, write_summary_csv
+from app.core.services.history import History, HistoryFilter
+from app.core.storage import Database
+
+from ..outbox.fakes import FakeTransport
+
+WHO = {"who": "Ayu", "terminal": "till-1"}
+
+
+@dataclass
+class Day:
+    """A day of one till: the entries by name, and the services reading them."""
+
+    outbox: Outbox
+    history: History
+    audit: AuditLog
+    ids: dict[str, str]
+    clock: ManualClock
+
+
+async def redeem(
+    outbox: Outbox,
+    worker: SyncWorker,
+    transport: FakeTransport,
+    *,
+    lane: str,
+    cashier: str,
+    action: str | None,
+    kind: OperationKind = OperationKind.REWARD,
+    stamps: int = 10,
+    **payload: Any,
+) -> str:
+    entry = await outbox.enqueue(
+        kind,
+        {"user": lane, "store": 7, "reward": 1, **payload},
+        lane=f"member:{lane}",
+        user=f"{lane}@example.com",
+        cashier=cashier,
+        terminal="till-1",
+        reward_name="Reward 1" if kind is OperationKind.REWARD else None,
+        stamps=stamps if kind is OperationKind.REWARD else None,
+    )
+    if action is not None:
+        transport.script = [action]
+        await worker.run_once(reconcile=False)
+    return entry.id
+
+
+@pytest.fixture
+async def day(db_path: Path, clock: ManualClock) -> AsyncIterator[Day]:
+    """Rina: a confirmed, a refused and an unknown reward; Wayan: a confirmed deduct of
+    Rp 50.000, a reward then cancelled, and (an hour later) one still queued; Ayu, a manager: a
+    cancel of a kiosk's redemption by its server id."""
+    db = Database(db_path)
+    outbox = Outbox(db, OutboxPolicy(idempotency_honoured=False), RetryPolicy(random=lambda: 0.5))
+    transport = FakeTransport()
+    worker = SyncWorker(outbox, transport, name="w")
+    cache = MemberCache(db)
+    await cache.remember(
+        Member(
+            "1",
+            "Ayu Pratiwi",
+            "1@example.com",
+            "081210000006",
+            ("KR24000006",),
+            None,
+            "Gold",
+            250,
+            None,
+            False,
+            True,
+            False,
+            False,
+            clock.now(),
+        )
+    )
+    ids: dict[str, str] = {}
+    ids["confirmed"] = await redeem(
+        outbox, worker, transport, lane="1", cashier="Rina", action="apply", invoice_number="INV-1"
+    )
+    clock.advance(60)
+    ids["refused"] = await redeem(
+        outbox, worker, transport, lane="2", cashier="Rina", action="refuse"
+    )
+    clock.advance(60)
+    ids["deduct"] = await redeem(
+        outbox,
+        worker,
+        transport,
+        lane="3",
+        cashier="Wayan",
+        action="apply",
+        kind=OperationKind.DEDUCT,
+        value=50_000,
+    )
+    clock.advance(60)
+    ids["cancelled"] = await redeem(
+        outbox, worker, transport, lane="1", cashier="Wayan", action="apply", stamps=20
+    )
+    ids["cancel"] = (await outbox.cancel(ids["cancelled"], note="wrong reward", **WHO)).id
+    await worker.run_once(reconcile=False)
+    clock.advance(60)
+    ids["unknown"] = await redeem(
+        outbox, worker, transport, lane="1", cashier="rina", action="applied_lost", stamps=5
+    )
+    clock.advance(3600)
+    ids["queued"] = await redeem(outbox, worker, transport, lane="5", cashier="Wayan", action=None)
+    ids["remote"] = (
+        await outbox.cancel_by_server_id(777, lane="member:2", user="2@example.com", **WHO)
+    ).id
+    yield Day(outbox, History(db), AuditLog(db), ids, clock)
+    await worker.stop()
+    await cache.close()
+    await outbox.close()
+
+
+async def test_history_is_newest_first_and_a_row_follows_its_cancel(day: Day) -> None:
+    rows = await day.history.rows()
+    names = {v: k for k, v in day.ids.items()}
+    assert [names[r.entry_id] for r in rows] == [
+        "remote",
+        "queued",
+        "unknown",
+        "cancelled",
+        "deduct",
+        "refused",
+        "confirmed",
+    ]  # the cancel of a redemption of this till is not a row: its redemption shows it
+    by_name = {names[r.entry_id]: r for r in rows}
+    cancelled = by_name["cancelled"]
+    assert cancelled.status is EntryStatus.SYNCED and str(cancelled.standing) == "Cancelled"
+    assert cancelled.cancel is not None and cancelled.cancel.entry_id == day.ids["cancel"]
+    confirmed = by_name["confirmed"]
+    assert (confirmed.invoice, confirmed.stamps, str(confirmed.standing)) == (
+        "INV-1",
+        10,
+        "Confirmed",
+    )
+    assert confirmed.server_redemption_id is not None
+    assert [(a.number, a.outcome, a.status_code) for a in confirmed.attempts] == [
+        (1, "applied", 200)
+    ]
+    assert by_name["deduct"].rupiah == 50_000
+    refused = by_name["refused"]
+    assert [(a.outcome, a.status_code) for a in refused.attempts] == [("refused", 400)]
+    assert str(by_name["unknown"].standing).startswith("NOT CONFIRMED")
+    remote = by_name["remote"]
+    assert (remote.kind, remote.cashier, remote.status) == (
+        OperationKind.CANCEL,
+        "Ayu",
+        EntryStatus.QUEUED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("wanted", "expected"),
+    [
+        (HistoryFilter(statuses=frozenset({EntryStatus.REJECTED})), ["refused"]),
+        (
+            HistoryFilter(statuses=frozenset({EntryStatus.SYNCED, EntryStatus.UNKNOWN})),
+            ["unknown", "cancelled", "deduct", "confirmed"],
+        ),
+        (HistoryFilter(cashier="RINA"), ["unknown", "refused", "confirmed"]),
+        (HistoryFilter(member="+62 812-1000-0006"), ["unknown", "cancelled", "confirmed"]),
+        (HistoryFilter(member="KR24000006"), ["unknown", "cancelled", "confirmed"]),
+        (HistoryFilter(member="2@EXAMPLE.com"), ["remote", "refused"]),
+        (HistoryFilter(member="nobody@example.com"), []),
+        (HistoryFilter(cashier="Wayan", member="1@example.com"), ["cancelled"]),
+        (HistoryFilter(limit=2), ["remote", "queued"]),
+    ],
+)
+async def test_history_filters(day: Day, wanted: HistoryFilter, expected: list[str]) -> None:
+    names = {v: k for k, v in day.ids.items()}
+    assert [names[r.entry_id] for r in await day.history.rows(wanted)] == expected
+
+
+async def test_history_by_time(day: Day) -> None:
+    names = {v: k for k, v in day.ids.items()}
+    start = await day.outbox.get(day.ids["confirmed"])
+    assert start is not None
+    first_hour = HistoryFilter(since=start.created_at, until=start.created_at + timedelta(hours=1))
+    assert [names[r.entry_id] for r in await day.history.rows(first_hour)] == [
+        "unknown",
+        "cancelled",
+        "deduct",
+        "refused",
+        "confirmed",
+    ]
+    later = HistoryFilter(since=start.created_at + timedelta(hours=1))
+    assert [names[r.entry_id] for r in await day.history.rows(later)] == ["remote", "queued"]
+
+
+async def test_details_say_what_a_manager_may_do(day: Day) -> None:
+    confirmed = await day.history.details(day.ids["confirmed"])
+    assert confirmed is not None and confirmed.allowed == {"cancel"}
+    assert confirmed.contact.name == "Ayu Pratiwi" and confirmed.contact.phone == "081210000006"
+    refused = await day.history.details(day.ids["refused"])
+    assert refused is not None and refused.allowed == {"retry", "dismiss", "cancel"}
+    assert refused.contact.name is None and refused.contact.user == "2@example.com"
+    unknown = await day.history.details(day.ids["unknown"])
+    assert unknown is not None
+    assert unknown.allowed == {"retry", "dismiss", "mark_applied", "cancel"}
+    cancelled = await day.history.details(day.ids["cancelled"])
+    assert cancelled is not None and "cancel" not in cancelled.allowed
+    assert [c.entry_id for c in cancelled.cancels] == [day.ids["cancel"]]
+    assert [(a["who"], a["action"]) for a in cancelled.audit] == [("Ayu", "cancel")]
+    assert cancelled.audit[0]["detail"]["note"] == "wrong reward"
+    assert await day.history.details("no-such-entry") is None
+
+
+async def test_a_redemption_confirmed_without_a_server_id_says_the_dashboard_cancels_it(
+    day: Day,
+) -> None:
+    await day.outbox.mark_applied(day.ids["unknown"], note="seen on the dashboard", **WHO)
+    details = await day.history.details(day.ids["unknown"])
+    assert details is not None
+    assert details.dashboard_only is not None and "Stamps dashboard" in details.dashboard_only
+    assert "cancel" not in details.allowed
+
+
+async def test_a_retried_entry_links_both_ways(day: Day) -> None:
+    retried = await day.outbox.retry(day.ids["refused"], note="stamps topped up", **WHO)
+    original = await day.history.details(day.ids["refused"])
+    new = await day.history.details(retried.id)
+    assert original is not None and original.retried_as == (retried.id,)
+    assert new is not None and new.retry_of == day.ids["refused"]
+
+
+async def test_exceptions_carry_the_reason_and_the_members_contact(day: Day) -> None:
+    items = await day.history.exceptions()
+    names = {v: k for k, v in day.ids.items()}
+    assert [names[i.row.entry_id] for i in items] == ["refused", "unknown"]
+    refused, unknown = items
+    assert "insufficient stamps" in refused.reason
+    assert unknown.reason.startswith("no answer from the server")
+    assert unknown.contact.name == "Ayu Pratiwi"
+    assert not unknown.needs_pin and not unknown.row.provisional
+    assert await day.history.exception_count() == 2
+    await day.outbox.dismiss(day.ids["refused"], note="told the member", **WHO)
+    assert await day.history.exception_count() == 1
+
+
+async def test_the_audit_log_filters_and_exports(day: Day) -> None:
+    everything = await day.audit.lines()
+    assert [(line.who, line.action) for line in everything] == [
+        ("Ayu", "cancel"),
+        ("Ayu", "cancel_by_server_id"),
+    ]
+    assert await day.audit.lines(AuditFilter(who="ayu", action="cancel_by_server_id")) == [
+        everything[1]
+    ]
+    assert await day.audit.lines(AuditFilter(entry_id=day.ids["cancelled"])) == [everything[0]]
+    assert await day.audit.lines(AuditFilter(since=everything[1].at + timedelta(seconds=1))) == []
+    assert await day.audit.lines(AuditFilter(limit=1)) == [everything[1]]  # the newest
+    assert await day.audit.actions() == ["cancel", "cancel_by_server_id"]
+
+    out = io.StringIO()
+    hostile = AuditLine(everything[0].at, "=HYPERLINK(1)", "-x", "+t", None, {"note": "@SUM"})
+    assert write_audit_csv(out, [*everything, hostile]) == 3
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == ["time (UTC)", "who", "action", "terminal", "entry", "detail"]
+    assert rows[1][:5] == [
+        everything[0].at.isoformat(),
+        "Ayu",
+        "cancel",
+        "till-1",
+        day.ids["cancelled"],
+    ]
+    assert '"note": "wrong reward"' in rows[1][5]
+    assert rows[3][1:5] == ["'=HYPERLINK(1)", "'-x", "'+t", ""]
+
+
+async def test_the_end_of_day_summary_counts_per_cashier_kind_and_standing(day: Day) -> None:
+    start = await day.outbox.get(day.ids["confirmed"])
+    assert start is not None
+    summary = await summarise(day.history, start.created_at, start.created_at + timedelta(days=1))
+    assert [
+        (line.cashier, line.kind, line.standing, line.count, line.stamps, line.rupiah)
+        for line in summary.lines
+    ] == [
+        ("Ayu", "cancel", "not_confirmed", 1, 0, 0),
+        ("Rina", "reward", "confirmed", 1, 10, 0),
+        ("Rina", "reward", "not_confirmed", 1, 5, 0),  # "rina" typed: the same cashier
+        ("Rina", "reward", "refused", 1, 10, 0),
+        ("Wayan", "deduct", "confirmed", 1, 0, 50_000),
+        ("Wayan", "reward", "not_confirmed", 1, 10, 0),
+        ("Wayan", "reward", "cancelled", 1, 20, 0),
+    ]
+    totals = {(t.kind, t.standing): (t.count, t.stamps) for t in summary.totals()}
+    assert totals[("reward", "not_confirmed")] == (2, 15)
+    assert list(summary.per_cashier()) == ["Ayu", "Rina", "Wayan"]
+
+    out = io.StringIO()
+    assert write_summary_csv(out, summary) == len(summary.lines)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    wayan = [r for r in rows if r["cashier"] == "Wayan" and r["kind"] == "deduct"]
+    assert wayan == [
+        {
+            "cashier": "Wayan",
+            "terminal": "till-1",
+            "kind": "deduct",
+            "standing": "confirmed",
+            "count": "1",
+            "stamps": "0",
+            "rupiah": "50000",
+        }
+    ]
+
+
+def test_a_local_day_is_one_calendar_day_of_the_tills_time_zone() -> None:
+    start, end = local_day(date(2026, 11, 25))
+    assert start.tzinfo is not None and start.date() == date(2026, 11, 25)
+    assert (start.hour, start.minute) == (0, 0)
+    assert end.date() == date(2026, 11, 26) and (end.hour, end.minute) == (0, 0)

@@ -1,0 +1,236 @@
+"""Manager mode: nothing a manager does is possible without a manager in it; it ends when left,
+when another manager signs in, or after two idle minutes (moved on the clock)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from app.core.clock import ManualClock
+from app.core.credentials import Secret
+from app.core.domain import EntryStatus, OperationKind
+from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.services.fields import FieldRefused
+from app.core.services.manager_mode import (
+    IDLE_LIMIT,
+    DecisionRefused,
+    Manager,
+    ManagerMode,
+    ManagerRequired,
+    MemberNeeded,
+    NewPinNeeded,
+)
+from app.core.services.receipts import Receipt, receipt_for
+from app.core.services.staff import Role, Staff, WrongPin
+from app.core.storage import AuditEvent, OutboxEntry
+
+from ..outbox.fakes import FakeTransport
+from .conftest import StaffFactory
+
+PIN = Secret("246810")
+
+
+@dataclass
+class Config:
+    terminal: str = "till-1"
+    pin_timeout: int = 900
+
+
+@dataclass
+class StandInTill:
+    """What manager mode uses of a till, on a real outbox and the fake server."""
+
+    outbox: Outbox
+    worker: SyncWorker
+    config: Config = field(default_factory=Config)
+
+    async def receipt(self, entry: OutboxEntry) -> Receipt:
+        return receipt_for(entry)
+
+    async def find_member(self, query: str) -> Any:
+        raise AssertionError("not looked up in these tests")
+
+    async def authorize_pin(self, member: Any, pin: Secret) -> str:
+        raise AssertionError("not authorised in these tests")
+
+
+@pytest.fixture
+async def mode(open_staff: StaffFactory, clock: ManualClock) -> AsyncIterator[ManagerMode]:
+    staff = await open_staff()
+    outbox = Outbox(staff.db, OutboxPolicy(idempotency_honoured=True), RetryPolicy())
+    worker = SyncWorker(outbox, FakeTransport(), name="w")
+    await staff.add_first_manager("Ayu", PIN)
+    yield ManagerMode(StandInTill(outbox, worker), staff)  # type: ignore[arg-type]
+    await worker.stop()
+
+
+def outbox_of(mode: ManagerMode) -> Outbox:
+    outbox: Outbox = mode.till.outbox
+    return outbox
+
+
+async def queued_entry(mode: ManagerMode) -> str:
+    entry = await outbox_of(mode).enqueue(
+        OperationKind.REWARD,
+        {"user": "m1", "reward": 1, "store": 7},
+        lane="m1",
+        user="m1",
+        cashier="Rina",
+        terminal="till-1",
+    )
+    return entry.id
+
+
+async def audit_rows(mode: ManagerMode) -> list[tuple[str, str]]:
+    rows = await mode.staff.db.read(
+        lambda s: list(s.execute(sa.select(AuditEvent).order_by(sa.column("id"))).scalars())
+    )
+    return [(r.who, r.action) for r in rows]
+
+
+Action = Callable[[ManagerMode, str], Awaitable[object]]
+ACTIONS: dict[str, Action] = {
+    "add manager": lambda m, _: m.add_manager("Budi", Secret("135790")),
+    "add cashier": lambda m, _: m.add_cashier("Rina"),
+    "rename": lambda m, _: m.rename(Role.MANAGER, "Ayu", "Ayu P"),
+    "disable": lambda m, _: m.disable(Role.MANAGER, "Ayu"),
+    "enable": lambda m, _: m.enable(Role.MANAGER, "Ayu"),
+    "set pin": lambda m, _: m.set_pin(Role.MANAGER, "Ayu", Secret("135790")),
+    "import cashiers": lambda m, _: m.import_cashiers(["Rina"]),
+    "cancel": lambda m, entry: m.cancel(entry),
+    "cancel by server id": lambda m, _: m.cancel_by_server_id(5, member="m1"),
+    "retry": lambda m, entry: m.retry(entry, note="again"),
+    "mark applied": lambda m, entry: m.mark_applied(entry, note="seen"),
+    "dismiss": lambda m, entry: m.dismiss(entry, note="closed"),
+}
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+async def test_no_manager_action_without_a_manager(mode: ManagerMode, name: str) -> None:
+    entry = await queued_entry(mode)
+    before = await audit_rows(mode)
+    with pytest.raises(ManagerRequired, match="must sign in"):
+        await ACTIONS[name](mode, entry)
+    assert await audit_rows(mode) == before
+    stored = await outbox_of(mode).get(entry)
+    assert stored is not None and stored.status == EntryStatus.QUEUED
+    assert [e.id for e in await outbox_of(mode).entries()] == [entry]
+
+
+@pytest.mark.parametrize("name", list(ACTIONS))
+async def test_no_manager_action_after_two_idle_minutes(
+    mode: ManagerMode, clock: ManualClock, name: str
+) -> None:
+    entry = await queued_entry(mode)
+    await mode.enter("Ayu", PIN)
+    clock.advance(IDLE_LIMIT + 1)
+    assert mode.current is None
+    with pytest.raises(ManagerRequired, match="2 minutes idle"):
+        await ACTIONS[name](mode, entry)
+
+
+async def test_an_action_keeps_manager_mode_open(mode: ManagerMode, clock: ManualClock) -> None:
+    await mode.enter("Ayu", PIN)
+    for _ in range(3):
+        clock.advance(IDLE_LIMIT - 1)
+        await mode.add_cashier(f"Kasir {_}")
+    clock.advance(IDLE_LIMIT - 1)
+    mode.touch()  # input in a manager screen counts too
+    clock.advance(IDLE_LIMIT - 1)
+    assert mode.current is not None and mode.current.name == "Ayu"
+
+
+async def test_entering_leaving_and_listeners(mode: ManagerMode) -> None:
+    seen: list[Manager | None] = []
+    mode.add_listener(seen.append)
+    manager = await mode.enter("ayu", PIN)
+    assert manager.name == "Ayu" and mode.require() == manager
+    await mode.leave()
+    assert mode.current is None and seen == [manager, None]
+    with pytest.raises(ManagerRequired):
+        mode.require()
+    assert await audit_rows(mode) == [
+        ("Ayu", "manager_added"),
+        ("Ayu", "sign_in"),
+        ("Ayu", "manager_mode_left"),
+    ]
+
+
+async def test_a_failed_sign_in_ends_the_previous_managers_session(mode: ManagerMode) -> None:
+    await mode.enter("Ayu", PIN)
+    await mode.add_manager("Budi", Secret("135790"))
+    with pytest.raises(WrongPin):
+        await mode.enter("Budi", Secret("000000"))
+    assert mode.current is None
+
+
+async def test_actions_are_audited_under_the_manager_in_manager_mode(mode: ManagerMode) -> None:
+    entry = await queued_entry(mode)
+    await mode.enter("Ayu", PIN)
+    await mode.add_manager("Budi", Secret("135790"))
+    await mode.enter("Budi", Secret("135790"))
+    receipt = await mode.cancel(entry, note="wrong member")
+    assert receipt.status is EntryStatus.VOIDED
+    assert (await audit_rows(mode))[-2:] == [("Budi", "sign_in"), ("Budi", "void")]
+
+
+async def test_notes_are_checked_and_required_for_decisions(mode: ManagerMode) -> None:
+    entry = await queued_entry(mode)
+    await mode.enter("Ayu", PIN)
+    with pytest.raises(FieldRefused, match="required"):
+        await mode.dismiss(entry, note="   ")
+    with pytest.raises(FieldRefused, match="control"):
+        await mode.cancel(entry, note="bad\x07")
+    with pytest.raises(DecisionRefused, match="only a rejected or unknown"):
+        await mode.dismiss(entry, note="nothing to dismiss")
+    with pytest.raises(DecisionRefused, match="no outbox entry"):
+        await mode.retry("missing", note="again")
+    with pytest.raises(DecisionRefused, match="above zero"):
+        await mode.cancel_by_server_id(0, member="m1")
+
+
+async def test_a_remote_redemption_needs_its_member(mode: ManagerMode) -> None:
+    await mode.enter("Ayu", PIN)
+    with pytest.raises(MemberNeeded, match="not made on this till"):
+        await mode.cancel_by_server_id(777)
+    assert await outbox_of(mode).entries() == []
+
+
+async def test_a_pin_redemption_asks_for_the_pin_again(mode: ManagerMode) -> None:
+    entry = await outbox_of(mode).enqueue(
+        OperationKind.REWARD,
+        {
+            "user": "m1",
+            "reward": 1,
+            "store": 7,
+            "request_id": "01a00000-0000-7000-8000-000000000001",
+        },
+        lane="m1",
+        user="m1",
+        cashier="Rina",
+        terminal="till-1",
+    )
+    await mode.enter("Ayu", PIN)
+    with pytest.raises(NewPinNeeded, match="ask for their PIN again"):
+        await mode.retry(entry.id, note="member is back")
+
+
+async def test_staff_accounts_through_manager_mode(mode: ManagerMode) -> None:
+    staff: Staff = mode.staff
+    await mode.enter("Ayu", PIN)
+    await mode.add_cashier("Rina", Secret("2580"))
+    await mode.rename(Role.CASHIER, "Rina", "Rina Wati")
+    await mode.set_pin(Role.CASHIER, "Rina Wati", None)
+    await mode.disable(Role.CASHIER, "Rina Wati")
+    await mode.enable(Role.CASHIER, "Rina Wati")
+    result = await mode.import_cashiers(["Wayan", "rina wati"])
+    assert result.added == ("Wayan",)
+    accounts = await staff.accounts(Role.CASHIER)
+    assert [(a.name, a.active, a.has_pin) for a in accounts] == [
+        ("Rina Wati", True, False),
+        ("Wayan", True, False),
+    ]

@@ -1,0 +1,246 @@
+"""Managers and cashiers: accounts, sign-in with a PIN, the lockout, and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from app.core.clock import ManualClock
+from app.core.credentials import Secret
+from app.core.services.fields import FieldRefused
+from app.core.services.staff import (
+    AccountDisabled,
+    AccountExists,
+    LastManager,
+    LockedOut,
+    ManagersExist,
+    NoSuchAccount,
+    PinNeeded,
+    Role,
+    Staff,
+    StaffRefused,
+    WrongPin,
+    read_cashiers_file,
+)
+from app.core.storage import AuditEvent
+
+from .conftest import TERMINAL, StaffFactory
+
+MGR_PIN = Secret("246810")
+CASHIER_PIN = Secret("2580")
+
+
+async def audit_actions(staff: Staff) -> list[tuple[str, str]]:
+    rows = await staff.db.read(
+        lambda s: list(s.execute(sa.select(AuditEvent).order_by(sa.column("id"))).scalars())
+    )
+    assert all(r.terminal == TERMINAL for r in rows)
+    return [(r.who, r.action) for r in rows]
+
+
+async def test_the_first_manager_needs_no_manager_and_there_is_only_one_first(
+    staff: Staff,
+) -> None:
+    assert not await staff.has_manager()
+    account = await staff.add_first_manager("  Ayu  ", MGR_PIN)
+    assert (account.name, account.role, account.has_pin) == ("Ayu", Role.MANAGER, True)
+    assert await staff.has_manager()
+    with pytest.raises(ManagersExist):
+        await staff.add_first_manager("Budi", Secret("135790"))
+    assert await staff.names(Role.MANAGER) == ["Ayu"]
+    assert await audit_actions(staff) == [("Ayu", "manager_added")]
+
+
+async def test_a_manager_signs_in_with_their_pin_and_it_is_audited(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    account = await staff.sign_in(Role.MANAGER, "ayu", Secret("246810"))
+    assert account.name == "Ayu"
+    with pytest.raises(WrongPin) as wrong:
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("246811"))
+    assert wrong.value.attempts_left == 4
+    assert "246811" not in wrong.value.message
+    with pytest.raises(NoSuchAccount, match="no manager named Budi"):
+        await staff.sign_in(Role.MANAGER, "Budi", MGR_PIN)
+    with pytest.raises(NoSuchAccount):
+        await staff.sign_in(Role.MANAGER, "246810", MGR_PIN)  # a PIN typed as the name
+    assert await audit_actions(staff) == [
+        ("Ayu", "manager_added"),
+        ("Ayu", "sign_in"),
+        ("Ayu", "sign_in_failed"),
+        ("Budi", "sign_in_failed"),
+        ("?", "sign_in_failed"),
+    ]
+    details = await staff.db.read(
+        lambda s: [r.detail for r in s.execute(sa.select(AuditEvent)).scalars()]
+    )
+    assert "246810" not in str(details) and "246811" not in str(details)
+
+
+async def test_five_wrong_pins_lock_the_account_for_five_minutes_across_a_restart(
+    open_staff: StaffFactory, clock: ManualClock
+) -> None:
+    staff = await open_staff()
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    for left in (4, 3, 2):
+        with pytest.raises(WrongPin) as wrong:
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+        assert wrong.value.attempts_left == left
+    restarted = await open_staff()  # the count survives a restart
+    with pytest.raises(WrongPin) as wrong:
+        await restarted.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    assert wrong.value.attempts_left == 1
+    with pytest.raises(LockedOut) as locked:
+        await restarted.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    assert locked.value.until == clock.now() + timedelta(minutes=5)
+    assert "try again in 5 minutes" in locked.value.message
+
+    clock.advance(4 * 60 + 59)
+    again = await open_staff()  # so does the lock
+    with pytest.raises(LockedOut, match="in 1 minute"):
+        await again.sign_in(Role.MANAGER, "Ayu", MGR_PIN)  # even the right PIN
+    clock.advance(1)
+    assert (await again.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+    actions = [action for _, action in await audit_actions(again)]
+    assert actions == ["manager_added", *["sign_in_failed"] * 5, "sign_in_locked", "sign_in"]
+
+
+async def test_after_a_lock_runs_out_the_count_starts_again(
+    staff: Staff, clock: ManualClock
+) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    for _ in range(5):
+        with pytest.raises(StaffRefused):
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    clock.advance(5 * 60)
+    with pytest.raises(WrongPin) as wrong:
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    assert wrong.value.attempts_left == 4
+
+
+async def test_a_success_resets_the_count(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    for _ in range(4):
+        with pytest.raises(WrongPin):
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
+    with pytest.raises(WrongPin) as wrong:
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    assert wrong.value.attempts_left == 4
+
+
+async def test_the_lockout_is_per_account(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Rina", CASHIER_PIN)
+    for _ in range(5):
+        with pytest.raises(StaffRefused):
+            await staff.sign_in(Role.CASHIER, "Rina", Secret("9999"))
+    with pytest.raises(LockedOut):
+        await staff.sign_in(Role.CASHIER, "Rina", CASHIER_PIN)
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+
+
+async def test_cashier_accounts_add_rename_disable_and_pins(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Rina", None)
+    await staff.add("Ayu", Role.CASHIER, "Wayan", CASHIER_PIN)
+    with pytest.raises(AccountExists):
+        await staff.add("Ayu", Role.CASHIER, "RINA", None)
+    # no PIN on the account: signs in without one
+    assert (await staff.sign_in(Role.CASHIER, "Rina", None)).name == "Rina"
+    with pytest.raises(PinNeeded):
+        await staff.sign_in(Role.CASHIER, "Wayan", None)
+    await staff.set_pin("Ayu", Role.CASHIER, "Rina", Secret("1357"))
+    with pytest.raises(WrongPin):
+        await staff.sign_in(Role.CASHIER, "Rina", Secret("2468"))
+    assert (await staff.sign_in(Role.CASHIER, "Rina", Secret("1357"))).has_pin
+
+    renamed = await staff.rename("Ayu", Role.CASHIER, "rina", "Rina Wati")
+    assert renamed.name == "Rina Wati"
+    with pytest.raises(AccountExists):
+        await staff.rename("Ayu", Role.CASHIER, "Rina Wati", "wayan")
+    await staff.set_active("Ayu", Role.CASHIER, "Wayan", False)
+    with pytest.raises(AccountDisabled):
+        await staff.sign_in(Role.CASHIER, "Wayan", CASHIER_PIN)
+    assert await staff.names(Role.CASHIER) == ["Rina Wati"]
+    assert [(a.name, a.active) for a in await staff.accounts(Role.CASHIER)] == [
+        ("Rina Wati", True),
+        ("Wayan", False),
+    ]
+    await staff.set_active("Ayu", Role.CASHIER, "Wayan", True)
+    assert (await staff.sign_in(Role.CASHIER, "Wayan", CASHIER_PIN)).name == "Wayan"
+    actions = [a for who, a in await audit_actions(staff) if who == "Ayu"]
+    assert actions == [
+        "manager_added",
+        "cashier_added",
+        "cashier_added",
+        "cashier_pin_set",
+        "cashier_renamed",
+        "cashier_disabled",
+        "cashier_enabled",
+    ]
+
+
+async def test_a_refused_change_writes_nothing(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    before = await audit_actions(staff)
+    with pytest.raises(FieldRefused):
+        await staff.add("Ayu", Role.CASHIER, "<script>", None)
+    with pytest.raises(FieldRefused, match="4 to 8 digits"):
+        await staff.add("Ayu", Role.CASHIER, "Rina", Secret("12"))
+    with pytest.raises(FieldRefused, match="a manager always has one"):
+        await staff.add("Ayu", Role.MANAGER, "Budi", None)
+    with pytest.raises(NoSuchAccount):
+        await staff.set_pin("Ayu", Role.CASHIER, "Nobody", CASHIER_PIN)
+    assert await staff.accounts(Role.CASHIER) == []
+    assert await audit_actions(staff) == before
+
+
+async def test_the_last_active_manager_cannot_be_disabled(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    with pytest.raises(LastManager):
+        await staff.set_active("Ayu", Role.MANAGER, "Ayu", False)
+    await staff.add("Ayu", Role.MANAGER, "Budi", Secret("135790"))
+    await staff.set_active("Budi", Role.MANAGER, "Ayu", False)
+    with pytest.raises(AccountDisabled):
+        await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
+    with pytest.raises(LastManager):
+        await staff.set_active("Budi", Role.MANAGER, "Budi", False)
+    # a disabled manager still counts as existing: the first-manager door stays shut
+    with pytest.raises(ManagersExist):
+        await staff.add_first_manager("Eve", Secret("135790"))
+
+
+async def test_a_reset_pin_lifts_the_lock(staff: Staff) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Rina", CASHIER_PIN)
+    for _ in range(5):
+        with pytest.raises(StaffRefused):
+            await staff.sign_in(Role.CASHIER, "Rina", Secret("9999"))
+    await staff.set_pin("Ayu", Role.CASHIER, "Rina", Secret("1357"))
+    assert (await staff.sign_in(Role.CASHIER, "Rina", Secret("1357"))).locked_until is None
+
+
+async def test_cashiers_txt_is_imported_once(staff: Staff, tmp_path: Path) -> None:
+    path = tmp_path / "cashiers.txt"
+    path.write_text("# the store's cashiers\nRina\n\nWayan\n<b>bold</b>\nrina\n", encoding="utf-8")
+    names = read_cashiers_file(path)
+    first = await staff.import_cashiers(names, who="cashiers.txt", once=True)
+    assert first.added == ("Rina", "Wayan")
+    assert [reason for _, reason in first.skipped] == ["may not contain < >", "already a cashier"]
+    assert all(not a.has_pin for a in await staff.accounts(Role.CASHIER))
+    path.write_text("Putri\n", encoding="utf-8")
+    second = await staff.import_cashiers(read_cashiers_file(path), who="cashiers.txt", once=True)
+    assert second.already_imported and second.added == ()
+    assert await staff.names(Role.CASHIER) == ["Rina", "Wayan"]
+
+
+def test_an_unreadable_cashiers_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(StaffRefused, match="cannot be read"):
+        read_cashiers_file(tmp_path / "missing.txt")
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"Jos\xe9\n")
+    with pytest.raises(StaffRefused, match="not UTF-8"):
+        read_cashiers_file(bad)

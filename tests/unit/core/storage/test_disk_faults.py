@@ -1,0 +1,195 @@
+"""A disk that fills up or turns read-only: the till says so, saves nothing by halves, reports
+nothing saved that is not on disk, still reads what it holds, and carries on when the disk does.
+
+The full disk is SQLite's own: ``max_page_count`` capped on the writer's connection, so SQLite
+answers SQLITE_FULL exactly as it does on a full device. The read-only folder is what access(2)
+answers on a read-only mount (EROFS, root included); tests/integration/cli mounts one for real.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from app.core.domain import EntryStatus, OperationKind
+from app.core.outbox import Outbox, OutboxPolicy
+from app.core.storage import Database, migrate
+from app.core.storage.problems import StorageFull, StorageProblem, StorageReadOnly
+
+POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
+
+
+async def fill_up(outbox: Outbox, saved: list[str]) -> None:
+    """Enqueue until the disk refuses (it must, within a thousand)."""
+    for number in range(1000):
+        saved.append(await enqueue(outbox, f"INV-{number}"))
+
+
+async def enqueue(outbox: Outbox, invoice: str = "INV-1") -> str:
+    entry = await outbox.enqueue(
+        OperationKind.REWARD,
+        {"user": "m1", "reward": 1, "store": 7, "invoice_number": invoice},
+        lane="m1",
+        user="m1",
+        cashier="ayu",
+        terminal="till-1",
+        stamps=10,
+    )
+    return entry.id
+
+
+def set_max_pages(db: Database, pages: int) -> None:
+    """Cap (or free) how far the file may grow; SQLite clamps a cap to the pages in use."""
+    db.write_sync(lambda s: s.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages}"))
+
+
+@pytest.fixture
+async def outbox(tmp_path: Path) -> AsyncIterator[Outbox]:
+    box = await Outbox.open(tmp_path / "data" / "till.db", POLICY)
+    yield box
+    await box.close()
+
+
+async def test_a_full_disk_refuses_an_entry_whole_and_the_till_recovers(outbox: Outbox) -> None:
+    seen: list[StorageProblem | None] = []
+    outbox.db.add_problem_listener(seen.append)
+    saved = [await enqueue(outbox)]
+    set_max_pages(outbox.db, 1)  # the disk is full from now on
+    with pytest.raises(StorageFull, match="is full"):
+        await fill_up(outbox, saved)
+    # every entry reported queued is on disk, and the refused one is not, not even in part
+    assert [e.id for e in await outbox.entries()] == saved
+    assert isinstance(outbox.db.problem, StorageFull)
+    assert [type(p) for p in seen] == [StorageFull]
+    with pytest.raises(StorageFull):  # still full: still refused, and said once
+        await enqueue(outbox)
+    assert len(seen) == 1
+
+    set_max_pages(outbox.db, 1_000_000)  # space returns
+    saved.append(await enqueue(outbox, "INV-after"))
+    assert [e.id for e in await outbox.entries()] == saved
+    assert outbox.db.problem is None
+    assert seen[-1] is None
+
+
+async def test_what_a_full_disk_refused_is_not_there_after_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    first = await enqueue(outbox)
+    set_max_pages(outbox.db, 1)
+    with pytest.raises(StorageFull):
+        await fill_up(outbox, [])
+    count = len(await outbox.entries())
+    await outbox.close()
+    with sqlite3.connect(path) as connection:
+        (on_disk,) = connection.execute("SELECT count(*) FROM outbox_entries").fetchone()
+        assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert on_disk == count and first
+
+
+def read_only_access(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file and folder answers access(W_OK) as on a read-only mount (EROFS)."""
+    real = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        if mode & os.W_OK:
+            return False
+        return real(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+
+
+@pytest.fixture
+def read_only_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data folder is on a read-only mount."""
+    read_only_access(monkeypatch)
+
+
+async def test_a_read_only_folder_still_reads_and_refuses_every_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    queued = await enqueue(outbox)
+    await outbox.close()
+    before = sorted(os.listdir(tmp_path))
+
+    read_only_access(monkeypatch)
+    outbox = await Outbox.open(path, POLICY)
+    try:
+        assert outbox.db.read_only
+        assert isinstance(outbox.db.problem, StorageReadOnly)  # the window can say so at once
+        assert [(e.id, e.status) for e in await outbox.entries()] == [(queued, EntryStatus.QUEUED)]
+        assert (await outbox.status()).queued == 1
+        with pytest.raises(StorageReadOnly, match="read-only"):
+            await enqueue(outbox)
+        with pytest.raises(StorageReadOnly):
+            await outbox.claim("w1")
+    finally:
+        await outbox.close()
+    assert sorted(os.listdir(tmp_path)) == before  # not even a WAL index was created
+
+
+async def test_a_read_only_folder_reads_what_a_killed_till_left_in_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "till.db"
+    migrate(path)
+    # a till that was killed: its last commits are in the WAL, not yet in the file
+    killed = sqlite3.connect(path, isolation_level=None)
+    killed.execute("PRAGMA wal_autocheckpoint = 0")
+    killed.execute(
+        "INSERT INTO outbox_control (id, paused, reason) VALUES (2, 1, 'left in the log')"
+    )
+    assert (tmp_path / "till.db-wal").stat().st_size > 0
+    read_only_access(monkeypatch)
+    db = await Database.open(path)
+    try:
+        rows = await db.read(
+            lambda s: s.connection().exec_driver_sql("SELECT reason FROM outbox_control").all()
+        )
+        assert ("left in the log",) in [tuple(r) for r in rows]
+    finally:
+        await db.close()
+        killed.close()
+
+
+async def test_a_read_only_folder_without_a_database_says_so(
+    tmp_path: Path, read_only_folder: None
+) -> None:
+    with pytest.raises(StorageReadOnly, match="holds no database"):
+        await Database.open(tmp_path / "till.db")
+    assert not (tmp_path / "till.db").exists()
+
+
+async def test_a_data_folder_that_cannot_be_created_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(StorageReadOnly):
+        await Database.open(tmp_path / "new" / "till.db")
+
+
+async def test_a_data_folder_that_is_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("not a folder")
+    with pytest.raises(StorageProblem, match="is a file, not a folder"):
+        await Database.open(tmp_path / "data" / "till.db")
+
+
+async def test_a_full_disk_at_start_is_a_full_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_space(*_: object, **__: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("app.core.storage.engine.os.open", no_space)
+    with pytest.raises(StorageFull, match="is full"):
+        await Database.open(tmp_path / "till.db")
