@@ -18,7 +18,6 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, say
 from app.core.offline.identifiers import readings
-from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.transitions import read_error_text
 from app.core.services.receipts import Verdict, receipt_for
@@ -142,7 +141,7 @@ class EntryDetails:
     retried_as: tuple[str, ...]
     cancels: tuple[HistoryRow, ...]
     needs_pin: bool
-    dashboard_only: str | None = None
+    dashboard_only: Message | None = None
     allowed: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -418,7 +417,7 @@ class History:
                 retried_as=tuple(retried),
                 cancels=tuple(_rows(session, cancels)),
                 needs_pin=authorised_by_pin(entry.payload),
-                dashboard_only=NEEDS_DASHBOARD if synced_idless else None,
+                dashboard_only=say("decision.needs_dashboard") if synced_idless else None,
                 allowed=_allowed(entry, latest_cancel),
             )
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.core import clock
 from app.core.credentials import Secret
+from app.core.messages import say
 from app.core.outbox.decisions import authorised_by_pin
 from app.core.outbox.errors import OutboxError
 from app.core.services.fields import check_note
@@ -53,6 +54,13 @@ class NewPinNeeded(StaffRefused):
 
 class MemberNeeded(StaffRefused):
     """A redemption made elsewhere is cancelled in its member's lane: say who the member is."""
+
+
+def _refused(exc: OutboxError) -> DecisionRefused:
+    """The outbox's refusal in the manager's words."""
+    if exc.said is not None:
+        return DecisionRefused(exc.said)
+    return DecisionRefused(say("decision.refused", reason=str(exc)))
 
 
 def _note(text: str | None, *, required: bool) -> str | None:
@@ -125,11 +133,9 @@ class ManagerMode:
         there is none, or when they left it idle for longer than :attr:`idle_limit`."""
         manager = self._manager
         if manager is None:
-            raise ManagerRequired("a manager must sign in to manager mode first")
+            raise ManagerRequired(say("manager.required"))
         if self._idle():
-            raise ManagerRequired(
-                f"manager mode ended after {int(self.idle_limit // 60)} minutes idle: sign in again"
-            )
+            raise ManagerRequired(say("manager.idle_ended", minutes=int(self.idle_limit // 60)))
         self._last_action = clock.monotonic()
         return manager
 
@@ -181,7 +187,7 @@ class ManagerMode:
                 note=clean,
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         self.till.worker.wake()
         return await self.till.receipt(entry)
 
@@ -201,16 +207,13 @@ class ManagerMode:
         """
         manager = self.require()
         if server_id <= 0:
-            raise DecisionRefused("a server redemption id is a whole number above zero")
+            raise DecisionRefused(say("manager.server_id"))
         clean = _note(note, required=False)
         local = await self.till.outbox.local_redemption(server_id)
         if local is not None:
             return await self.cancel(local.id, replacement_voucher=replacement_voucher, note=clean)
         if member is None or not member.strip():
-            raise MemberNeeded(
-                f"redemption {server_id} was not made on this till: say whose it is (the "
-                "member's email, member ID, phone or card number) to cancel it"
-            )
+            raise MemberNeeded(say("manager.member_needed", server_id=server_id))
         found = await self.till.find_member(member)
         try:
             entry = await self.till.outbox.cancel_by_server_id(
@@ -224,7 +227,7 @@ class ManagerMode:
                 note=clean,
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         self.till.worker.wake()
         return await self.till.receipt(entry)
 
@@ -238,15 +241,12 @@ class ManagerMode:
         clean = _note(note, required=True)
         entry = await self.till.outbox.get(entry_id)
         if entry is None:
-            raise DecisionRefused(f"no outbox entry {entry_id}")
+            raise DecisionRefused(say("decision.no_entry", entry_id=entry_id))
         request_id: str | None = None
         expires_at: datetime | None = None
         if authorised_by_pin(entry.payload):
             if member_pin is None:
-                raise NewPinNeeded(
-                    "the member's PIN authorised this redemption once: ask for their PIN again "
-                    "to send it"
-                )
+                raise NewPinNeeded(say("manager.member_pin_again"))
             member = await self.till.find_member(entry.user)
             request_id = await self.till.authorize_pin(member, member_pin)
             expires_at = clock.now() + timedelta(seconds=self.till.config.pin_timeout)
@@ -260,7 +260,7 @@ class ManagerMode:
                 expires_at=expires_at,
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         self.till.worker.wake()
         return await self.till.receipt(new)
 
@@ -274,7 +274,7 @@ class ManagerMode:
                 entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         return await self.till.receipt(entry)
 
     async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
@@ -287,5 +287,5 @@ class ManagerMode:
                 entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         return await self.till.receipt(entry)
