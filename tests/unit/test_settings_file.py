@@ -65,7 +65,9 @@ def test_each_bad_value_is_refused_with_its_reason_and_nothing_is_written(
     assert "scanner_prefix" not in reasons  # markup-like is not a problem for a prefix
     assert settings_file.path.read_text(encoding="utf-8") == FILE
     assert list(settings_file.path.parent.iterdir()) == [settings_file.path]  # no leftovers
-    assert settings_file.check({"lanes": "65"}) == {"lanes": "Input should be less than or equal to 64"}
+    assert settings_file.check({"lanes": "65"}) == {
+        "lanes": "Input should be less than or equal to 64"
+    }
     assert settings_file.check({"lanes": "16"}) == {}
 
 
@@ -91,11 +93,13 @@ def test_a_missing_file_is_made_and_a_default_removes_the_key(tmp_path: Path) ->
     assert settings.check({"idle_lock_minutes": "15"}) == {}
     current = load_settings(path, merchant=14, store=32)
     settings.save({"idle_lock_minutes": "15", "scanner_terminator": "tab"}, current)
-    assert path.read_text(encoding="utf-8") == 'idle_lock_minutes = 15\nscanner_terminator = "tab"\n'
+    assert (
+        path.read_text(encoding="utf-8") == 'idle_lock_minutes = 15\nscanner_terminator = "tab"\n'
+    )
     settings.save({"idle_lock_minutes": None}, current)
     assert path.read_text(encoding="utf-8") == 'scanner_terminator = "tab"\n'
 
 
 def test_editing_replaces_only_flat_keys() -> None:
-    text = 'a = 1\n# a = 2\n[table]\na = 3\n'
+    text = "a = 1\n# a = 2\n[table]\na = 3\n"
     assert edited(text, {"a": "9", "b": '"x"'}) == 'a = 9\n# a = 2\nb = "x"\n[table]\na = 3\n'

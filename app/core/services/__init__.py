@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.changes import ChangeWatch
     from app.core.services.config import TillConfig, TokenSource
+    from app.core.services.damaged import DamagedDatabase, look_at_damaged, manager_vouches
     from app.core.services.day_summary import (
         DaySummary,
         SummaryLine,
@@ -101,7 +102,12 @@ if TYPE_CHECKING:
     )
     from app.core.services.transfer import import_into
     from app.core.storage.migrate import DatabaseTooNew, migrate
-    from app.core.storage.problems import DatabaseDamaged, StorageProblem
+    from app.core.storage.problems import (
+        DatabaseDamaged,
+        StorageFull,
+        StorageProblem,
+        StorageReadOnly,
+    )
     from app.core.storage.salvage import entry_lines, readable_unsettled, set_aside
     from app.core.storage.transfer import (
         ExportUnreadable,
@@ -189,6 +195,14 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "TillConfig",
             "TokenSource",
+        ),
+    ),
+    (
+        "app.core.services.damaged",
+        (
+            "DamagedDatabase",
+            "look_at_damaged",
+            "manager_vouches",
         ),
     ),
     (
@@ -312,7 +326,9 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "app.core.storage.problems",
         (
             "DatabaseDamaged",
+            "StorageFull",
             "StorageProblem",
+            "StorageReadOnly",
         ),
     ),
     (
@@ -362,6 +378,7 @@ __all__ = [
     "Connectivity",
     "CredentialsError",
     "CredentialsRefused",
+    "DamagedDatabase",
     "DatabaseDamaged",
     "DatabaseTooNew",
     "DaySummary",
@@ -415,7 +432,9 @@ __all__ = [
     "ShiftSummary",
     "Staff",
     "StaffRefused",
+    "StorageFull",
     "StorageProblem",
+    "StorageReadOnly",
     "SummaryLine",
     "Till",
     "TillConfig",
@@ -436,6 +455,8 @@ __all__ = [
     "load_token",
     "local_day",
     "logs",
+    "look_at_damaged",
+    "manager_vouches",
     "migrate",
     "open_till",
     "read_cashiers_file",

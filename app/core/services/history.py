@@ -92,13 +92,15 @@ class HistoryRow:
 @dataclass(frozen=True)
 class HistoryFilter:
     """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
-    name (any case), a member (any identifier the cache knows, or the ``user`` sent)."""
+    name (any case), a member (any identifier the cache knows, or the ``user`` sent), these entries
+    only (a shift's, as its list shows them)."""
 
     since: datetime | None = None
     until: datetime | None = None
     statuses: frozenset[EntryStatus] | None = None
     cashier: str | None = None
     member: str | None = None
+    entry_ids: frozenset[str] | None = None
     limit: int = HISTORY_LIMIT
 
 
@@ -361,6 +363,8 @@ class History:
                 query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
             if wanted.member is not None:
                 query = query.where(ENTRIES.c.lane.in_(_member_lanes(session, wanted.member)))
+            if wanted.entry_ids is not None:
+                query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
             query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)
             return _rows(session, list(session.execute(query).scalars()))
 

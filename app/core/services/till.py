@@ -61,6 +61,7 @@ from app.core.services.shift import (
 from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, NotFound, StampsError, ValidationFailed
+from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import Attempt, OutboxEntry
 
@@ -605,6 +606,27 @@ class Till:
     def changes(self) -> ChangeWatch:
         """Tells open views that another process changed the database."""
         return ChangeWatch(self.outbox.db.path)
+
+    # --- the disk -------------------------------------------------------------------------------
+
+    @property
+    def storage_problem(self) -> StorageProblem | None:
+        """Why the disk refuses the till's writes now (full, read-only…), or ``None``."""
+        return self.outbox.db.problem
+
+    def watch_storage(
+        self, listener: Callable[[StorageProblem | None], None]
+    ) -> Callable[[], None]:
+        """Call ``listener(problem)`` when the disk refuses a write, and ``listener(None)`` when
+        writes work again; returns a function that stops it."""
+        db = self.outbox.db
+        db.add_problem_listener(listener)
+        return lambda: db.remove_problem_listener(listener)
+
+    async def check_storage(self) -> StorageProblem | None:
+        """Try the disk again after it refused (a write made and removed); the problem that
+        remains, or ``None`` when the till can save again."""
+        return await self.outbox.db.check_writes()
 
     # --- the queue ------------------------------------------------------------------------------
 

@@ -136,14 +136,21 @@ def test_a_damaged_database_is_kept_aside_only_when_asked_and_its_entries_come_b
     assert aside.read_bytes() == before
     readable = [i for i in ids if i in accepted.stderr]
     assert 40 < len(readable) < 60
-    assert f"outbox import {aside}" in accepted.stderr
+    assert f"outbox import {aside} --manager" in accepted.stderr
 
-    imported = cli("outbox", "import", str(aside))
+    # bringing them back is a manager's decision: the new database's first manager makes it
+    unsigned = cli("outbox", "import", str(aside))
+    assert unsigned.returncode == 2 and "--manager" in unsigned.stderr
+    assert cli("manager", "add", "Dewi", stdin="246810\n").returncode == 0
+    wrong = cli("outbox", "import", str(aside), "--manager", "Dewi", stdin="246811\n")
+    assert wrong.returncode == 1 and "Wrong PIN" in wrong.stderr
+    assert listed(cli) == []
+    imported = cli("outbox", "import", str(aside), "--manager", "Dewi", stdin="246810\n")
     assert imported.returncode == 0, imported.stderr
     assert listed(cli) == readable  # their ids and their order kept
-    assert cli("outbox", "import", str(aside)).stdout.startswith(
-        f"added 0, already on this till {len(readable)}"
-    )
+    assert cli(
+        "outbox", "import", str(aside), "--manager", "Dewi", stdin="246810\n"
+    ).stdout.startswith(f"added 0, already on this till {len(readable)}")
     assert cli("sync", "--once", "--timeout", "60").returncode in (0, 3)
     applied = [line["idempotency_key"] for line in sandbox.ledger()]
     assert sorted(applied) == sorted(set(applied))  # none twice
@@ -197,11 +204,12 @@ def test_a_dead_tills_entries_are_sent_by_another_till_once(
     other = TillCli(till_settings, tmp_path / "other-home")
     other.env["STAMPS_POS_DATA_DIR"] = str(tmp_path / "other-till")
     other.env["STAMPS_POS_TERMINAL"] = "till-2"
-    done = other("outbox", "import", str(export))
+    assert other("manager", "add", "Wayan", stdin="135792\n").returncode == 0
+    done = other("outbox", "import", str(export), "--manager", "Wayan", stdin="135792\n")
     assert done.returncode == 0 and done.stdout.startswith("added 3,")
-    assert other("outbox", "import", str(export)).stdout.startswith(
-        "added 0, already on this till 3"
-    )
+    assert other(
+        "outbox", "import", str(export), "--manager", "Wayan", stdin="135792\n"
+    ).stdout.startswith("added 0, already on this till 3")
     assert other("sync", "--once", "--timeout", "30").returncode == 0
     assert {line["idempotency_key"] for line in sandbox.ledger()} == set(queued)
     assert len(sandbox.ledger()) == 3
