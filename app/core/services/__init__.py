@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from app.core.services.config import TillConfig, TokenSource
     from app.core.services.damaged import DamagedDatabase, look_at_damaged, manager_vouches
     from app.core.services.day_summary import (
+        DayRecord,
         DaySummary,
         SummaryLine,
         local_day,
@@ -208,6 +209,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.day_summary",
         (
+            "DayRecord",
             "DaySummary",
             "SummaryLine",
             "local_day",
@@ -319,6 +321,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "app.core.storage.migrate",
         (
             "DatabaseTooNew",
+            "DayRecord",
             "migrate",
         ),
     ),
@@ -381,6 +384,7 @@ __all__ = [
     "DamagedDatabase",
     "DatabaseDamaged",
     "DatabaseTooNew",
+    "DayRecord",
     "DaySummary",
     "DecisionRefused",
     "EntryDetails",

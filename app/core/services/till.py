@@ -39,6 +39,8 @@ from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
 from app.core.services.changes import ChangeWatch
 from app.core.services.config import TillConfig, TokenSource
+from app.core.services.day_summary import DayRecord, RefusedLine
+from app.core.services.day_summary import summarise as summarise_day
 from app.core.services.history import History
 from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import (
@@ -706,6 +708,26 @@ class Till:
     async def export_shift(self, shift_id: int, path: Path) -> Path:
         """Write the shift's CSV to ``path`` (off the loop's thread); returns ``path``."""
         text = csv_text(await self.shift_rows(shift_id))
+        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+        return path
+
+    async def day(self, since: datetime, until: datetime) -> DayRecord:
+        """What the till did from ``since`` up to ``until``, across shifts: the end-of-day summary
+        (refusals included), the shifts and the rows of the shift CSV (docs/manager-mode.md)."""
+        shifts, entries, refusals = await self.shifts.between(since, until)
+        before_queueing = [
+            RefusedLine(r.cashier, r.terminal, r.kind, r.stamps or 0, int(r.rupiah or 0))
+            for r in refusals
+            if r.entry_id is None
+        ]
+        summary = await summarise_day(self.history, since, until, before_queueing)
+        return DayRecord(
+            summary, tuple(shift_info(s) for s in shifts), tuple(shift_rows(entries, refusals))
+        )
+
+    async def export_day(self, since: datetime, until: datetime, path: Path) -> Path:
+        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format."""
+        text = csv_text((await self.day(since, until)).rows)
         await asyncio.to_thread(path.write_text, text, encoding="utf-8")
         return path
 
