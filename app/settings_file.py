@@ -94,6 +94,16 @@ class SettingsFile:
         )
         return Saved(settings, changed)
 
+    def preview(self, changes: Mapping[str, FormValue]) -> Settings:
+        """The settings ``changes`` would make, without writing them; :class:`Refusal` naming
+        each setting refused (the settings dialog's "Check" tries the URL and token typed)."""
+        candidate = self._candidate(changes)
+        try:
+            return self._check(candidate)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                candidate.unlink()
+
     def check(self, changes: Mapping[str, FormValue]) -> dict[str, str]:
         """The reasons ``changes`` would be refused, by setting; empty when they would pass.
         Nothing is written (the candidate goes to a temporary file that is removed)."""

@@ -98,6 +98,11 @@ class ManagerMode:
         if callback not in self._listeners:
             self._listeners.append(callback)
 
+    def remove_listener(self, callback: Callable[[Manager | None], None]) -> None:
+        """Stop calling ``callback``."""
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
     def _tell(self) -> None:
         for callback in list(self._listeners):
             callback(self._manager)
@@ -168,6 +173,14 @@ class ManagerMode:
     async def import_cashiers(self, names: Iterable[str]) -> ImportResult:
         """Add cashiers (without PINs) from a list of names, such as ``cashiers.txt``."""
         return await self.staff.import_cashiers(names, who=self.require().name)
+
+    # --- the settings -----------------------------------------------------------------------
+
+    async def settings_changed(self, names: Iterable[str]) -> None:
+        """Audit that the manager changed these settings (their names only: the values stay in
+        the settings file, and the API token in its store)."""
+        manager = self.require()
+        await self.staff.audit_action(manager.name, "settings_changed", settings=sorted(names))
 
     # --- the outbox -------------------------------------------------------------------------
 

@@ -359,6 +359,15 @@ class Staff:
             )
         )
 
+    async def audit_action(self, who: str, action: str, **detail: Any) -> None:
+        """Record an action of ``who`` that changes nothing in this database (a setting)."""
+        now = clock.now()
+        await self.db.write(
+            lambda s: audit(
+                s, now, who=who, action=action, terminal=self.terminal, entry_id=None, **detail
+            )
+        )
+
     async def audit_left(self, name: str, reason: str) -> None:
         """Record that ``name`` left manager mode, and why (left, idle, another signed in)."""
         now = clock.now()

@@ -28,6 +28,7 @@ def keyboard_shortcuts() -> list[tuple[str, str]]:
         ("F5", tr("Promo code")),
         ("F6", tr("Invoice number")),
         ("F9", tr("Redeem the cart")),
+        ("F8", tr("Manager mode")),
         ("Enter", tr("Confirm")),
         ("Esc", tr("Back out: close the list, then clear the member")),
         ("F1", tr("This list")),
