@@ -22,6 +22,7 @@ from app.ui.controllers.promo import PromoController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.rewards import RewardsController
 from app.ui.controllers.session import CashierSession
+from app.ui.controllers.settings import SettingsController
 from app.ui.controllers.shift import ShiftController
 from app.ui.controllers.shift_cancels import ShiftCancels
 from app.ui.controllers.status import StatusController
@@ -93,6 +94,17 @@ class CashierWindow(QObject):
         self.shift_cancels = ShiftCancels(view, till, self.changes)
         self.storage = StorageController(view, till)
         self.first_manager = FirstManagerController(view, till)
+        self.settings = SettingsController(
+            view,
+            till,
+            self.mode,
+            settings=options.settings,
+            file=options.settings_file,
+            token_folder=options.token_folder,
+            token_source=options.token_source,
+            lock=self.lock,
+            scanner=scanner,
+        )
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
         self.demo = DemoMenu(view, demo) if demo is not None else None
         self.drop_cart_dialog: QMessageBox | None = None

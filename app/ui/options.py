@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from app.config import Settings
-from app.core.services import Secret
+from app.core.services import Secret, TokenSource
 from app.settings_file import SettingsFile
 
 
@@ -26,11 +26,14 @@ class StaffSeed:
 @dataclass(frozen=True)
 class WindowOptions:
     """``ask_first_manager``: a real start, which sets up the first manager when there is none
-    (the demo, the screenshots and the tests never ask). ``settings`` and ``settings_file`` let
-    a manager change the settings; ``token_folder`` is where ``stamps-pos token set`` keeps the
-    token (the dialog keeps it there too)."""
+    (the demo, the screenshots and the tests never ask); ``ask_about_damage``: a damaged
+    database waits for a manager's decision in the window (else it is refused). ``settings``
+    and ``settings_file`` let a manager change the settings; ``token_folder`` is where
+    ``stamps-pos token set`` keeps the token (the dialog keeps it there too), ``token_source``
+    reads it from there."""
 
     ask_first_manager: bool = False
+    ask_about_damage: bool = False
     seed: StaffSeed | None = None
     idle_lock_minutes: int = 10
     scanner_prefix: str = ""
@@ -39,6 +42,7 @@ class WindowOptions:
     settings: Settings | None = None
     settings_file: SettingsFile | None = None
     token_folder: Path | None = None
+    token_source: TokenSource | None = None
 
     @classmethod
     def from_settings(
@@ -47,12 +51,15 @@ class WindowOptions:
         settings_file: SettingsFile | None,
         *,
         token_folder: Path | None = None,
+        token_source: TokenSource | None = None,
         ask_first_manager: bool = False,
+        ask_about_damage: bool = False,
         seed: StaffSeed | None = None,
     ) -> WindowOptions:
         """The window's options from the till's settings."""
         return cls(
             ask_first_manager=ask_first_manager,
+            ask_about_damage=ask_about_damage,
             seed=seed,
             idle_lock_minutes=settings.idle_lock_minutes,
             scanner_prefix=settings.scanner_prefix,
@@ -61,4 +68,5 @@ class WindowOptions:
             settings=settings,
             settings_file=settings_file,
             token_folder=token_folder,
+            token_source=token_source,
         )
