@@ -245,6 +245,16 @@ TEMPLATES: dict[str, str] = {
     "cancel.refused_silently": "Cancel refused: the server said no",
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
+    # --- why an entry waits for a manager (the exceptions) ------------------------------------
+    "exception.refused": "The Stamps server refused it: {reason}",
+    "exception.silent": "The Stamps server refused it and gave no reason.",
+    "exception.unchecked": (
+        "No answer came from the server; the member's activity has not been checked yet."
+    ),
+    "exception.not_found": ("Not in the member's activity: {lines} line(s) read since {since}."),
+    "exception.cannot_reconcile": "It cannot be found in the member's activity: {why}",
+    "exception.feed_unreadable": "The member's activity could not be read: {error}",
+    "exception.other": "Reconciliation says: {result}",
     # --- what a manager types (docs/manager-mode.md, "Names and notes"), beside the field ------
     "field.not_text": "This must be text.",
     "field.hidden_characters": (

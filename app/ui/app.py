@@ -76,6 +76,9 @@ def run(
         app.lastWindowClosed.connect(quit_requested.set)
         window = window_factory()
         window.show()
+        # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
+        # the active window, and a till has no one to click it first.
+        window.activateWindow()
         try:
             if startup is not None:
                 # Let the first frame paint before startup's work (imports, the database)

@@ -86,7 +86,11 @@ def run_cashier(
     (the first manager's setup, the idle lock, the scanner, the settings it may change)."""
     from app.ui.app import run
 
-    options = dataclasses.replace(options or WindowOptions(), token_source=token_source)
+    # The settings dialog's "Check" tries the token in use when none is typed: the one kept
+    # where it lives, else (the demo) the one the till was started with.
+    options = dataclasses.replace(
+        options or WindowOptions(), token_source=token_source or (lambda: token)
+    )
     stack = contextlib.AsyncExitStack()
     parts: dict[str, CashierWindow] = {}
     scanner = ScannerFilter(prefix=options.scanner_prefix, scan_pace_ms=options.scanner_pace_ms)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import AuditFilter, AuditLine, Till, clock, write_audit_csv
+from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import PathAsker, ask_save_path
 from app.ui.controllers.history import local_midnight
 from app.ui.controllers.manager_words import action_words, audit_row
@@ -31,7 +32,7 @@ class AuditController(QObject):
     rows_shown = Signal(object)
     exported = Signal(object)
 
-    def __init__(self, view: CashierWindowView, till: Till) -> None:
+    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
         super().__init__(view)
         self.view = view
         self.till = till
@@ -42,6 +43,12 @@ class AuditController(QObject):
         self._reading = LatestOnly("audit")
         self.audit.query_requested.connect(self.show)
         self.audit.export_requested.connect(self.ask_export)
+        changes.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read the lines shown again (only while manager mode's page is up)."""
+        if self.wanted is not None and self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load(self.wanted))
 
     async def load_choices(self) -> None:
         """The action filter's choices: every action the log holds."""

@@ -17,6 +17,7 @@ from app.core.services import (
     local_day,
     write_summary_csv,
 )
+from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import PathAsker, ask_save_path
 from app.ui.controllers.manager_words import kind_words
 from app.ui.controllers.tasks import LatestOnly, spawn
@@ -50,7 +51,7 @@ class DayController(QObject):
     day_shown = Signal(object)
     exported = Signal(object)
 
-    def __init__(self, view: CashierWindowView, till: Till) -> None:
+    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
         super().__init__(view)
         self.view = view
         self.till = till
@@ -61,6 +62,13 @@ class DayController(QObject):
         self.page.day_requested.connect(self.show)
         self.page.export_summary_requested.connect(lambda: self.ask_export("summary"))
         self.page.export_rows_requested.connect(lambda: self.ask_export("rows"))
+        self.shown_day: date | None = None
+        changes.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read the day shown again (only while manager mode's page is up)."""
+        if self.shown_day is not None and self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load(self.shown_day))
 
     def show(self, day: date) -> None:
         """Read and show ``day``."""
@@ -71,6 +79,7 @@ class DayController(QObject):
         since, until = local_day(day)
         record = await self.till.day(since, until)
         self.record = record
+        self.shown_day = day
         summary = record.summary
         totals = [
             TableRow(

@@ -201,7 +201,7 @@ class DecisionsController(QObject):
         if receipt is None:  # the member's PIN was not given: nothing was sent
             return
         dialog.accept()
-        self._done(receipt)
+        self._done(decision, receipt)
 
     async def _retry_asking_pin(
         self, dialog: DecisionDialog, entry_id: str, note: str
@@ -280,7 +280,7 @@ class DecisionsController(QObject):
             self.refused.emit(reason)
             return
         dialog.accept()
-        self._done(receipt)
+        self._done("cancel", receipt)
 
     def check_server_id_form(self, server_id: str, member: str, note: str) -> dict[str, str]:
         """Why the cancel-by-server-id form is refused, field by field (empty: it may go)."""
@@ -300,10 +300,14 @@ class DecisionsController(QObject):
                 errors["note"] = words(exc.said)
         return errors
 
-    def _done(self, receipt: Receipt) -> None:
-        self.view.status.show_note(
-            self.tr("Done: {what}").format(what=words(receipt.headline)), 8000
-        )
+    def _done(self, decision: str, receipt: Receipt) -> None:
+        notes = {
+            "cancel": self.tr("Cancel made: the redemption's row shows how it ends."),
+            "retry": self.tr("Sent again as a new redemption, linked to the first."),
+            "mark_applied": self.tr("Marked applied."),
+            "dismiss": self.tr("Dismissed."),
+        }
+        self.view.status.show_note(notes[decision], 10_000)
         self.decided.emit(receipt)
         self.refresh()
 

@@ -170,8 +170,8 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionDat
             ),
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",
         ),
-        reason=item.reason,
-        evidence=_evidence_text(item.evidence),
+        reason=words(item.said),
+        evidence=_evidence_text(item.evidence) if row.status is EntryStatus.UNKNOWN else "",
         contact=contact_text(item.contact),
         allowed=allowed,
     )

@@ -20,9 +20,10 @@ from app.core.services import (
     clock,
     say,
 )
+from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.shift import ShiftController
-from app.ui.controllers.tasks import spawn
+from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.people import AccountDialog
 from app.ui.widgets.member_card import local_time_text
@@ -42,6 +43,7 @@ class PeopleController(QObject):
         till: Till,
         mode: ManagerModeController,
         shift: ShiftController,
+        changes: TillChanges,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -51,6 +53,13 @@ class PeopleController(QObject):
         self.people = view.manager.people
         self.dialog: AccountDialog | None = None
         self.people.change_requested.connect(self.ask)
+        changes.changed.connect(self.refresh)
+        self._reading = LatestOnly("people")
+
+    def refresh(self) -> None:
+        """Read the accounts again (another process may have changed them)."""
+        if self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load())
 
     async def load(self) -> None:
         """Read both lists."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.config import Settings
 from app.core.services import (
+    MAX_TOKEN_LENGTH,
     TOKEN_ENV,
     Channel,
     CredentialsError,
@@ -246,10 +247,9 @@ class SettingsController(QObject):
             return None
         errors: dict[str, str] = {}
         if token.reveal():
-            try:
-                check_token(token.reveal(), "the token")
-            except CredentialsError as exc:
-                errors["token"] = str(exc)
+            problem = self.token_refusal(token)
+            if problem:
+                errors["token"] = problem
         if values:
             try:
                 pending = await asyncio.to_thread(self.file.check, dict(values))
@@ -336,15 +336,14 @@ class SettingsController(QObject):
             candidate = await asyncio.to_thread(self.file.preview, dict(values))
         except Refusal as refusal:
             self._refuse(refusal.reasons)
-            return ""
+            return self._checked("")
         use = token if token.reveal() else self.till_token()
         if use is None:
             return self._checked(self.tr("There is no API token to try: type one."))
-        try:
-            check_token(use.reveal(), "the token")
-        except CredentialsError as exc:
-            self._refuse({"token": str(exc)})
-            return ""
+        problem = self.token_refusal(use)
+        if problem:
+            self._refuse({"token": problem})
+            return self._checked("")
         config = candidate.till_config()
         checks = await diagnostics.check_server(config, use)
         failed = [c for c in checks if c.status is diagnostics.Status.FAIL]
@@ -362,6 +361,21 @@ class SettingsController(QObject):
                 url=url, detail=failed[0].detail
             )
         return self._checked(text)
+
+    def token_refusal(self, token: Secret) -> str:
+        """Why ``token`` cannot be sent (the rules of ``stamps-pos token set``), or ``""``."""
+        try:
+            check_token(token.reveal(), "the token")
+        except CredentialsError:
+            if len(token.reveal()) > MAX_TOKEN_LENGTH:
+                return self.tr("A token is at most {limit} characters.").format(
+                    limit=MAX_TOKEN_LENGTH
+                )
+            return self.tr(
+                "A token is one word of printable ASCII: no spaces, control characters or "
+                "letters outside ASCII."
+            )
+        return ""
 
     def till_token(self) -> Secret | None:
         """The token the till would use now (read where it is kept)."""

@@ -60,6 +60,7 @@ class AuditView(QWidget):
             edit.setDate(QDate.currentDate())
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
+        self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.who_edit = line_edit(max_length=WHO_INPUT_MAX)
         self.who = FormField(self.tr("Who"), self.who_edit, name="auditWho")
         self.entry_edit = line_edit(max_length=ENTRY_INPUT_MAX)

@@ -23,7 +23,8 @@ from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 @dataclass(frozen=True)
 class ExceptionData:
     """One exception as its pane tells it: the row, the reason in full, the evidence read in the
-    member's activity, the member's contact, and the decisions it allows."""
+    member's activity (``""`` for a refusal, its own proof), the member's contact, and the
+    decisions it allows."""
 
     row: TableRow
     reason: str
@@ -79,7 +80,7 @@ class ExceptionsView(QWidget):
         self.contact.setWordWrap(True)
         self.contact.setTextFormat(Qt.TextFormat.PlainText)
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        evidence_title = QLabel(self.tr("What the member's activity showed"))
+        self.evidence_title = evidence_title = QLabel(self.tr("What the member's activity showed"))
         evidence_title.setProperty("role", "heading")
         evidence_title.setWordWrap(True)
         self.evidence = QPlainTextEdit()
@@ -152,6 +153,9 @@ class ExceptionsView(QWidget):
         self.reason.setText(item.reason)
         self.contact.setText(item.contact)
         self.evidence.setPlainText(item.evidence)
+        # A refusal is its own proof; only an unknown one has evidence to read.
+        self.evidence_title.setVisible(bool(item.evidence))
+        self.evidence.setVisible(bool(item.evidence))
         for decision, button in self.buttons.items():
             button.setVisible(decision in item.allowed)
 

@@ -70,6 +70,8 @@ class HistoryView(QWidget):
         self.status.setObjectName("historyStatus")
         self.cashier = QComboBox()
         self.cashier.setObjectName("historyCashier")
+        for combo in (self.status, self.cashier):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.member_edit = line_edit(
             max_length=MEMBER_INPUT_MAX, placeholder=self.tr("email, member ID, phone or card")
         )

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,15 +73,16 @@ class SettingsDialog(QDialog):
         self.controls: dict[str, QLineEdit | QComboBox | QCheckBox] = {}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
-        pages: dict[str, QGridLayout] = {}
+        pages: dict[str, QVBoxLayout] = {}
         for item in fields:
-            grid = pages.get(item.group)
-            if grid is None:
-                grid = pages[item.group] = self._add_page(item.group)
+            page = pages.get(item.group)
+            if page is None:
+                page = pages[item.group] = self._add_page(item.group)
             form = self._form(item)
-            count = sum(1 for f in fields if f.group == item.group and f.name in self.forms)
-            grid.addWidget(form, count // 2, count % 2)
+            page.addWidget(form)
             self.forms[item.name] = form
+        for page in pages.values():
+            page.addStretch(1)
 
         self.token_edit = line_edit(max_length=TOKEN_INPUT_MAX, secret=True)
         self.token_edit.setPlaceholderText(self.tr("unchanged"))
@@ -95,9 +95,7 @@ class SettingsDialog(QDialog):
             )
         self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setObjectName("settingsCheck")
-        self.check_button.clicked.connect(
-            lambda: self.check_requested.emit(self.changes(), self.token_edit.text())
-        )
+        self.check_button.clicked.connect(self.check)
         self.check_result = QLabel()
         self.check_result.setObjectName("settingsCheckResult")
         self.check_result.setWordWrap(True)
@@ -130,20 +128,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(buttons)
 
-    def _add_page(self, group: str) -> QGridLayout:
+    def _add_page(self, group: str) -> QVBoxLayout:
         page = QWidget()
-        grid = QGridLayout(page)
-        grid.setContentsMargins(12, 12, 12, 12)
-        grid.setHorizontalSpacing(20)
-        grid.setVerticalSpacing(12)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(12, 12, 24, 12)
+        column.setSpacing(14)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
         self.tabs.addTab(scroll, group)
-        return grid
+        return column
 
     def _form(self, item: SettingField) -> FormField:
         control: QLineEdit | QComboBox | QCheckBox
@@ -180,6 +175,13 @@ class SettingsDialog(QDialog):
             note.setWordWrap(True)
             form.layout().insertWidget(2, note)  # type: ignore[union-attr]
         return form
+
+    def check(self) -> None:
+        """ "Check": try the server with what is typed."""
+        self.token.set_error("")
+        self.show_check(self.tr("Checking…"))
+        self.check_button.setEnabled(False)
+        self.check_requested.emit(self.changes(), self.token_edit.text())
 
     def value_of(self, name: str) -> str | bool:
         """What a setting's control holds now."""
@@ -227,8 +229,9 @@ class SettingsDialog(QDialog):
         if first is not None:
             for index in range(self.tabs.count()):
                 page = self.tabs.widget(index)
-                if page is not None and page.isAncestorOf(first):
+                if isinstance(page, QScrollArea) and page.isAncestorOf(first):
                     self.tabs.setCurrentIndex(index)
+                    page.ensureWidgetVisible(first)
                     break
         self.save_button.setEnabled(True)
 
