@@ -47,7 +47,8 @@ class ManagerModeController(QObject):
         self.dialog: ManagerSignInDialog | None = None
         self._asked: asyncio.Future[bool] | None = None
         self._previous: QWidget = view.sign_in
-        self._leaving = False
+        #: Why manager mode is being left, while it is.
+        self._leaving: str | None = None
         view.manager_requested.connect(self.open)
         view.leave_manager_requested.connect(self.leave)
         view.manager.leave_requested.connect(self.leave)
@@ -145,13 +146,13 @@ class ManagerModeController(QObject):
         spawn(self._leave("left"), name="leave manager mode")
 
     async def _leave(self, reason: str) -> None:
-        if self._leaving:
+        if self._leaving is not None:
             return
-        self._leaving = True
+        self._leaving = reason
         try:
             await self.till.manager.leave(reason)
         finally:
-            self._leaving = False
+            self._leaving = None
         self._put_back(reason)
 
     def check_idle(self) -> bool:
@@ -164,7 +165,7 @@ class ManagerModeController(QObject):
 
     def _mode_changed(self, manager: Manager | None) -> None:
         if manager is None:
-            self._put_back("left")
+            self._put_back(self._leaving or "left")
 
     def _put_back(self, reason: str) -> None:
         if self.view.pages.currentWidget() is self.view.manager:

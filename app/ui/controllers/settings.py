@@ -238,12 +238,14 @@ class SettingsController(QObject):
     async def save(self, values: Mapping[str, FormValue], token: Secret) -> tuple[str, ...] | None:
         """Check and write ``values`` and the ``token`` typed (``""``: unchanged); the names of
         the settings changed, or ``None`` when refused (the reasons beside the fields)."""
-        assert self.settings is not None and self.file is not None
         dialog = self.dialog
         try:
             self.till.manager.require()
         except StaffRefused as exc:
             self._refuse({"": words(exc.said)})
+            return None
+        if self.settings is None or self.file is None:
+            self._refuse({"": self.tr("This till's settings cannot be changed here.")})
             return None
         errors: dict[str, str] = {}
         if token.reveal():

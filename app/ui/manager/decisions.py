@@ -23,7 +23,7 @@ from app.ui.widgets.form import FormField, line_edit
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
 NOTE_INPUT_MAX = 2000
 SERVER_ID_INPUT_MAX = 40
-MEMBER_INPUT_MAX = 200
+MEMBER_INPUT_MAX = 1000
 
 
 class NoteBox(QPlainTextEdit):

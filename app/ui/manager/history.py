@@ -22,7 +22,7 @@ from app.ui.widgets.form import FormField, line_edit
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 #: Longer than any identifier: the till says why a long one is refused instead of cutting it.
-MEMBER_INPUT_MAX = 200
+MEMBER_INPUT_MAX = 1000
 
 
 @dataclass(frozen=True)
