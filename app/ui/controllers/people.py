@@ -191,12 +191,16 @@ class PeopleController(QObject):
         finally:
             del pin, again, given
         dialog.accept()
-        await self._changed(account)
+        if change != "add":  # add() has shown it already
+            await self._changed(account)
 
     async def add(self, role: Role, name: str, pin: Secret | None) -> Account:
-        """Add an account (through manager mode: refused without a manager)."""
+        """Add an account (through manager mode: refused without a manager), and show it."""
         if role is Role.MANAGER:
             if pin is None:
                 raise FieldRefused("PIN", "is required", say("field.manager_pin"))
-            return await self.till.manager.add_manager(name, pin)
-        return await self.till.manager.add_cashier(name, pin)
+            account = await self.till.manager.add_manager(name, pin)
+        else:
+            account = await self.till.manager.add_cashier(name, pin)
+        await self._changed(account)
+        return account
