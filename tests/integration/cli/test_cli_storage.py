@@ -5,14 +5,18 @@ Each failure is one sentence and exit 2; nothing is reported queued that is not 
 from __future__ import annotations
 
 import asyncio
+import signal
 import sqlite3
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.logs import log_file
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
@@ -215,15 +219,34 @@ def test_a_dead_tills_entries_are_sent_by_another_till_once(
     assert len(sandbox.ledger()) == 3
 
 
-def test_the_window_on_a_damaged_database_says_so_instead_of_a_traceback(
+def test_the_window_on_a_damaged_database_waits_for_a_manager_and_changes_nothing_meanwhile(
     cli: TillCli, till_settings: Settings
 ) -> None:
     till_settings.data_dir.mkdir(parents=True)
     till_settings.database_path.write_bytes(b"")
-    cli.env["QT_QPA_PLATFORM"] = "offscreen"
-    done = cli("gui")
-    assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    # the last line is ours (Qt's offscreen plugin may warn before it)
-    assert done.stderr.strip().splitlines()[-1].startswith("stamps-pos gui: The till's database")
+    env = {**cli.env, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen(
+        [sys.executable, "-m", "app", "gui"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log = log_file(till_settings.data_dir)
+    deadline = time.monotonic() + 60
+    try:
+        # Another process: its log is the only way to know it is waiting (polled, not slept on).
+        while "asks a manager before anything is moved" not in (
+            log.read_text(encoding="utf-8") if log.exists() else ""
+        ):
+            assert window.poll() is None, window.communicate()
+            assert time.monotonic() < deadline, "the window never said it waits for a manager"
+            time.sleep(0.2)
+        assert till_settings.database_path.read_bytes() == b""  # nothing moved, nothing new
+        assert not list(till_settings.data_dir.glob("*.damaged-*"))
+    finally:
+        window.send_signal(signal.SIGTERM)
+        _, stderr = window.communicate(timeout=60)
+    assert window.returncode == 128 + signal.SIGTERM, stderr
+    assert "Traceback" not in stderr
     assert till_settings.database_path.read_bytes() == b""
