@@ -108,17 +108,20 @@ def lupdate() -> Path:
     return beside if beside.exists() else Path("pyside6-lupdate")
 
 
-def update(ts_file: Path, *, window_sources: Path = WINDOW_SOURCES) -> None:
-    """Refresh one ``.ts`` from the sources (created when missing), keeping its translations."""
+def update(
+    ts_file: Path, *, window_sources: Path = WINDOW_SOURCES, generated: Path = GENERATED
+) -> None:
+    """Refresh one ``.ts`` from the sources (created when missing), keeping its translations;
+    ``generated`` is where the texts lupdate cannot find are written for it."""
     language = ts_file.stem.removeprefix(f"{CATALOGUE}_")
-    GENERATED.parent.mkdir(parents=True, exist_ok=True)
-    GENERATED.write_text(generated_sources(), encoding="utf-8")
+    generated.parent.mkdir(parents=True, exist_ok=True)
+    generated.write_text(generated_sources(), encoding="utf-8")
     sources = sorted(str(path) for path in window_sources.rglob("*.py"))
     subprocess.run(
         [
             str(lupdate()),
             *sources,
-            str(GENERATED),
+            str(generated),
             "-source-language",
             "en",
             "-target-language",
