@@ -48,7 +48,7 @@ def run(
     shutdown: Callable[[], Awaitable[None]] | None = None,
     crash_reporter: CrashReporter | None = None,
     support_bundle: Callable[[], Path] | None = None,
-    language: str = "auto",
+    language: str | None = None,
 ) -> int:
     """Run the GUI until its last window closes; returns the process exit code.
 
@@ -58,7 +58,8 @@ def run(
     end it the same way as closing the window (the exit code is then 128 + the signal), so a
     terminal or a service manager never leaves the database or a demo's folder behind.
     ``support_bundle`` is what the crash dialog offers to write (see :class:`CrashReporter`).
-    ``language`` is the ``language`` setting (:mod:`app.ui.language`).
+    ``language`` is the ``language`` setting (:mod:`app.ui.language`); ``None`` leaves the
+    application's language as it is.
     """
     app = create_application(argv, language=language)
     crash = crash_reporter or CrashReporter(app, support_bundle=support_bundle)

@@ -73,7 +73,7 @@ def run_cashier(
     demo: DemoControls | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
-    language: str = "auto",
+    language: str | None = None,
 ) -> int:
     """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
     :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads

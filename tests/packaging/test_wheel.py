@@ -29,7 +29,7 @@ import app
 from app.ui import resources
 from app.ui.app import create_application
 from app.ui.main_window import CashierWindowView
-qt = create_application(["stamps-pos"])
+qt = create_application(["stamps-pos"], language="id")
 window = CashierWindowView()
 window.show()
 qt.processEvents()
@@ -42,6 +42,7 @@ print(json.dumps({
     "icons": icons,
     "window_icon": not qt.windowIcon().isNull(),
     "painted": not window.grab().isNull(),
+    "first_tab": window.tabs.tabText(0),
 }))
 """
 
@@ -89,9 +90,12 @@ def test_the_wheel_carries_the_resources_inside_the_package(installed: tuple[Pat
     assert shipped
     assert {f"app/{name}" for name in shipped} <= names
     assert "app/core/storage/migrations/versions/0001_initial.py" in names
+    # the Indonesian translation, compiled; its source stays in the source tree
+    assert "app/resources/translations/stamps_pos_id.qm" in names
+    assert not any(name.endswith(".ts") for name in names)
 
 
-def test_the_installed_window_starts_offscreen_with_its_style_and_icons(
+def test_the_installed_window_starts_offscreen_with_its_style_icons_and_language(
     installed: tuple[Path, Path], tmp_path: Path
 ) -> None:
     _, target = installed
@@ -117,3 +121,4 @@ def test_the_installed_window_starts_offscreen_with_its_style_and_icons(
     assert seen["version"] == PROJECT["version"]  # the installed copy's metadata
     assert seen["style_applied"] and seen["window_icon"] and seen["painted"]
     assert seen["icons"] == {"app": True, "member": True}
+    assert seen["first_tab"] == "Hadiah (F3)"  # in Bahasa Indonesia, from the wheel's .qm
