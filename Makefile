@@ -15,8 +15,9 @@ PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
 .PHONY: demo test lint bench screenshots package clean translations qm
 
 # The window's translations: each resources/translations/*.ts is in git, its .qm built here with
-# Qt's lrelease (an untranslated or unfinished entry stays English). `make translations`
-# refreshes the .ts from the source, keeping what is already translated (packaging/translations.py).
+# Qt's pyside6-lrelease (an untranslated or unfinished entry stays English). `make translations`
+# refreshes the .ts from the source, keeping what is already translated. Both are
+# packaging/translations.py.
 TS := $(wildcard resources/translations/stamps_pos_*.ts)
 QM := $(TS:.ts=.qm)
 
@@ -35,7 +36,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
-	$(BIN)/pyside6-lrelease -silent -nounfinished $< -qm $@
+	$(BIN)/python packaging/translations.py build $< $@
 
 qm: $(QM)
 

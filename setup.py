@@ -14,10 +14,10 @@ translation would quietly show an Indonesian shop an English till.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -28,22 +28,28 @@ ROOT = Path(__file__).resolve().parent
 SHIPPED = ("*.qss", "*.svg", "*.png")
 
 
-def _lrelease() -> str | None:
-    beside = Path(sys.executable).parent / "pyside6-lrelease"
-    return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+def _translations() -> ModuleType:
+    # packaging/translations.py is the one way a .ts is compiled (make uses it too); it needs
+    # nothing beyond the standard library to load.
+    path = ROOT / "packaging" / "translations.py"
+    spec = importlib.util.spec_from_file_location("stamps_pos_translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def translate(ts_file: Path, qm_file: Path) -> None:
-    """Build ``qm_file`` from ``ts_file``, as ``make`` does (unfinished entries stay English)."""
-    qm_file.parent.mkdir(parents=True, exist_ok=True)
-    lrelease = _lrelease()
+    """Build ``qm_file`` from ``ts_file`` where ``pyside6-lrelease`` is at hand, else take the
+    ``.qm`` that ``make`` built beside the ``.ts`` if it is current; else stop and say why."""
+    translations = _translations()
+    lrelease = translations.qt_tool("pyside6-lrelease")
     if lrelease is not None:
-        subprocess.run(  # noqa: S603 - Qt's own tool, on the project's own files
-            [lrelease, "-silent", "-nounfinished", str(ts_file), "-qm", str(qm_file)], check=True
-        )
+        translations.build(ts_file, qm_file, lrelease=lrelease)
         return
     built = ts_file.with_suffix(".qm")
-    if built.exists() and built.stat().st_mtime >= ts_file.stat().st_mtime:
+    if not translations.is_stale(ts_file, built):
+        qm_file.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built, qm_file)
         return
     raise SystemExit(

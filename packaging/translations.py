@@ -1,7 +1,8 @@
 """``make translations``: bring every ``resources/translations/stamps_pos_<language>.ts`` up to date
-with the source, keeping the translations it already has.
+with the source, keeping the translations it already has; and the one way a ``.ts`` is compiled.
 
-    .venv/bin/python packaging/translations.py
+    .venv/bin/python packaging/translations.py               # refresh every .ts
+    .venv/bin/python packaging/translations.py build TS QM   # compile one (make, setup.py, tests)
 
 ``pyside6-lupdate`` reads the window's ``tr()`` and ``QCoreApplication.translate()`` calls in
 ``app/ui``. Two kinds of text it cannot see there are written for it into a generated file first
@@ -13,14 +14,18 @@ with the source, keeping the translations it already has.
 - the few of Qt's own strings a cashier meets (dialog buttons, a text field's context menu, the
   file dialog the shift's CSV is saved with): PySide6 ships no Indonesian translation of Qt.
 
-A source text that is new comes in unfinished (``lrelease -nounfinished`` leaves it English until
-it is translated, and tests/packaging/test_translations.py names it); one that is gone is dropped.
+A source text that is new comes in unfinished (:func:`build` leaves it English until it is
+translated, and tests/packaging/test_translations.py names it); one that is gone is dropped.
 Entries carry no file locations, so moving code does not churn the ``.ts``.
+
+Only the standard library is imported at the top: setup.py loads this file to compile the
+translation into a wheel, in a build environment that may have no PySide6.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -102,10 +107,39 @@ def generated_sources() -> str:
     return "\n".join(lines) + "\n"
 
 
+def qt_tool(name: str) -> Path | None:
+    """PySide6's ``name`` (``pyside6-lupdate``…) beside this interpreter (the virtualenv's),
+    else on the PATH, else ``None``."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return beside
+    found = shutil.which(name)
+    return Path(found) if found else None
+
+
 def lupdate() -> Path:
-    """``pyside6-lupdate`` beside this interpreter (the virtualenv's), else on the PATH."""
-    beside = Path(sys.executable).parent / "pyside6-lupdate"
-    return beside if beside.exists() else Path("pyside6-lupdate")
+    """``pyside6-lupdate``; a missing one is said plainly."""
+    tool = qt_tool("pyside6-lupdate")
+    if tool is None:
+        raise SystemExit("pyside6-lupdate is not installed: run `make` (it installs PySide6)")
+    return tool
+
+
+def is_stale(ts_file: Path, qm_file: Path) -> bool:
+    """Whether ``qm_file`` is missing or older than the ``.ts`` it is built from."""
+    return not qm_file.exists() or qm_file.stat().st_mtime < ts_file.stat().st_mtime
+
+
+def build(ts_file: Path, qm_file: Path, *, lrelease: Path | None = None) -> None:
+    """Compile ``ts_file`` into ``qm_file`` with ``pyside6-lrelease``. An unfinished entry is left
+    out, so the window shows it in English until someone translates it."""
+    tool = lrelease or qt_tool("pyside6-lrelease")
+    if tool is None:
+        raise SystemExit("pyside6-lrelease is not installed: run `make` (it installs PySide6)")
+    qm_file.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [str(tool), "-silent", "-nounfinished", str(ts_file), "-qm", str(qm_file)], check=True
+    )
 
 
 def update(
@@ -142,7 +176,11 @@ def update(
 
 
 def main(argv: list[str]) -> int:
-    """Refresh every ``.ts`` (the Indonesian one is created when there is none)."""
+    """Refresh every ``.ts`` (the Indonesian one is created when there is none), or ``build``
+    one."""
+    if len(argv) == 3 and argv[0] == "build":
+        build(Path(argv[1]), Path(argv[2]))
+        return 0
     if argv:
         print(__doc__, file=sys.stderr)
         return 2

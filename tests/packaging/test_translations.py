@@ -9,38 +9,23 @@ untranslated, is listed by its context and source.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import string
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QTranslator
 
 from app.core.messages import CONTEXT, TEMPLATES
 
-from ..support.languages import TS_FILES
-
-ROOT = Path(__file__).resolve().parents[2]
+from ..support.languages import TS_FILES, translation_tool
 
 Key = tuple[str, str, str]  # context, source, disambiguation
 
 
-def _tool() -> ModuleType:
-    path = ROOT / "packaging" / "translations.py"
-    spec = importlib.util.spec_from_file_location("translations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-translations = _tool()
+translations = translation_tool()
 
 
 def entries(ts_file: Path) -> dict[Key, ET.Element]:
@@ -106,6 +91,18 @@ def test_every_entry_is_translated_with_the_sources_placeholders(ts_file: Path) 
     assert not mismatched, f"placeholders differ from the source's:\n{_named(mismatched)}"
 
 
+def test_every_context_is_one_qt_looks_words_up_in(ts_file: Path) -> None:
+    # lupdate names a context after the class a tr() call is written in, or after the object it
+    # is called on ("view.tr(...)" gives "view"); Qt looks the words up in the class of the object
+    # at run time, so such an entry is never found and the window stays English.
+    contexts = {context for context, _, _ in entries(ts_file)}
+    wrong = sorted(c for c in contexts if c != CONTEXT and not re.fullmatch(r"[A-Z]\w*", c))
+    assert not wrong, (
+        f"contexts Qt never looks up (call tr() on self, or QCoreApplication.translate with a "
+        f"class's name): {wrong}"
+    )
+
+
 def test_every_message_of_the_core_is_in_the_ts(ts_file: Path) -> None:
     found = entries(ts_file)
     missing = {
@@ -152,10 +149,7 @@ def test_make_translations_keeps_what_is_translated(tmp_path: Path) -> None:
 
 def test_the_compiled_translation_speaks_indonesian(ts_file: Path, tmp_path: Path) -> None:
     qm = tmp_path / ts_file.with_suffix(".qm").name
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run(
-        [str(lrelease), "-silent", "-nounfinished", str(ts_file), "-qm", str(qm)], check=True
-    )
+    translations.build(ts_file, qm)
     translator = QTranslator()
     assert translator.load(str(qm))
 

@@ -18,7 +18,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-SOURCES = ("app", "resources", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md")
+SOURCES = (
+    "app",
+    "resources",
+    "packaging",
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "README.md",
+)
 
 # Run in a fresh interpreter with no site processing (so the editable install's finder, which
 # maps `app` to the source tree, is not loaded) and the installed copy first on the path.

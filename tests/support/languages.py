@@ -1,14 +1,16 @@
 """The window's languages for tests: English (the source text) and every translation in git.
 
-A language is listed from its ``.ts`` (in git), not its ``.qm`` (built by ``make``), so a missing
-or stale build fails the tests that use it instead of leaving them to run in English unnoticed.
+A language is listed from its ``.ts`` (in git), not its ``.qm`` (built by ``make``): a missing or
+stale ``.qm`` is built as ``make`` builds it, so a test never runs in English unnoticed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 from app.ui.language import CATALOGUE, translation_file
 from app.ui.language import install as install_language
@@ -25,14 +27,23 @@ def ts_file(language: str) -> Path:
     return TRANSLATIONS / f"{CATALOGUE}_{language}.ts"
 
 
+def translation_tool() -> ModuleType:
+    """packaging/translations.py (``make translations``, and the one way a ``.ts`` is built)."""
+    path = ROOT / "packaging" / "translations.py"
+    spec = importlib.util.spec_from_file_location("translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @contextlib.contextmanager
 def speaking(language: str) -> Iterator[None]:
     """The window in ``language`` for the block (its translator and locale), English after."""
     if language != "en":
-        built, source = translation_file(language), ts_file(language)
-        assert built.exists() and built.stat().st_mtime >= source.stat().st_mtime, (
-            f"{built.name} is missing or older than {source.name}: run `make qm`"
-        )
+        tool, source, built = translation_tool(), ts_file(language), translation_file(language)
+        if tool.is_stale(source, built):
+            tool.build(source, built)
     assert install_language(language) == language
     try:
         yield
