@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import string
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,24 +19,9 @@ from PySide6.QtCore import QTranslator
 
 from app.core.messages import CONTEXT, TEMPLATES
 
-from ..support.languages import TS_FILES, translation_tool
-
-Key = tuple[str, str, str]  # context, source, disambiguation
-
+from ..support.languages import TS_FILES, entries, translation_tool
 
 translations = translation_tool()
-
-
-def entries(ts_file: Path) -> dict[Key, ET.Element]:
-    """Each ``<message>`` of a ``.ts`` by (context, source, disambiguation)."""
-    found: dict[Key, ET.Element] = {}
-    # The project's own file, in git: nothing untrusted is parsed.
-    for context in ET.parse(ts_file).getroot().iter("context"):  # noqa: S314
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
-            found[key] = message
-    return found
 
 
 def _named(keys: Iterable[tuple[str, str, str]]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,8 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 TS_FILES = sorted(TRANSLATIONS.glob(f"{CATALOGUE}_*.ts"))
 TRANSLATED = [path.stem.removeprefix(f"{CATALOGUE}_") for path in TS_FILES]
 LANGUAGES = ["en", *TRANSLATED]
+
+Key = tuple[str, str, str]  # context, source, disambiguation
 
 
 def ts_file(language: str) -> Path:
@@ -49,3 +52,15 @@ def speaking(language: str) -> Iterator[None]:
         yield
     finally:
         install_language("en")
+
+
+def entries(ts_file: Path) -> dict[Key, ET.Element]:
+    """Each ``<message>`` of a ``.ts`` by (context, source, disambiguation)."""
+    found: dict[Key, ET.Element] = {}
+    # The project's own file, in git: nothing untrusted is parsed.
+    for context in ET.parse(ts_file).getroot().iter("context"):  # noqa: S314
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            found[key] = message
+    return found

@@ -12,25 +12,11 @@ named with where it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QMenu,
-    QSpinBox,
-    QTableWidget,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import DISPLAY_NAME, version
@@ -39,6 +25,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.screenshots import AS_THE_SERVER_SAYS, STATES, _window
 
 from ..support.languages import TRANSLATED, speaking
+from ..support.window_texts import menu_texts, plain, visible_texts
 
 #: Words Indonesian writes as English does, in a till's register (and the keys' names).
 SAME_IN_INDONESIAN = frozenset(
@@ -87,100 +74,6 @@ def english_words(text: str) -> list[str]:
                 text = text.replace(fragment[:end].rstrip() + "…", " ")
     words = re.findall(r"[^\W\d_]+", text)
     return [word for word in words if word not in SAME_IN_INDONESIAN and word not in MONTHS]
-
-
-def _plain(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
-
-
-def _item_texts(view: QAbstractItemView) -> Iterator[tuple[str, str]]:
-    if isinstance(view, QListWidget):
-        for row in range(view.count()):
-            item = view.item(row)
-            yield f"item {row}", item.text()
-            yield f"item {row} tooltip", item.toolTip()
-        return
-    if isinstance(view, QTableWidget):
-        for column in range(view.columnCount()):
-            header = view.horizontalHeaderItem(column)
-            yield f"header {column}", header.text() if header else ""
-        for row in range(view.rowCount()):
-            for column in range(view.columnCount()):
-                cell = view.item(row, column)
-                if cell is not None:
-                    yield f"cell {row},{column}", cell.text()
-                    yield f"cell {row},{column} tooltip", cell.toolTip()
-        return
-    model = view.model()
-    if model is None:
-        return
-    for column in range(model.columnCount()):
-        yield f"header {column}", str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    for row in range(model.rowCount()):
-        for column in range(model.columnCount()):
-            index = model.index(row, column)
-            for role, name in (
-                (Qt.ItemDataRole.DisplayRole, "cell"),
-                (Qt.ItemDataRole.ToolTipRole, "cell tooltip"),
-            ):
-                value = model.data(index, role)
-                if isinstance(value, str):
-                    yield f"{name} {row},{column}", value
-
-
-def _widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
-    yield "tooltip", widget.toolTip()
-    yield "screen-reader name", widget.accessibleName()
-    if widget.isWindow():
-        yield "window title", widget.windowTitle()
-    if isinstance(widget, QLabel) and not widget.pixmap():
-        yield "label", widget.text()
-    elif isinstance(widget, QAbstractButton):
-        yield "button", widget.text()
-    elif isinstance(widget, QLineEdit):
-        yield "placeholder", widget.placeholderText()
-    elif isinstance(widget, QAbstractSpinBox):
-        yield "special value", widget.specialValueText()
-        if isinstance(widget, QSpinBox):
-            yield "prefix", widget.prefix()
-            yield "suffix", widget.suffix()
-    elif isinstance(widget, QTabWidget):
-        for tab in range(widget.count()):
-            yield f"tab {tab}", widget.tabText(tab)
-            yield f"tab {tab} tooltip", widget.tabToolTip(tab)
-    elif isinstance(widget, QAbstractItemView):
-        yield from _item_texts(widget)
-
-
-def _menu_texts(actions: list[QAction], path: str) -> Iterator[tuple[str, str]]:
-    for number, action in enumerate(actions):
-        if action.isSeparator():
-            continue
-        where = f"{path} > {number}"
-        yield f"menu {where}", action.text()
-        yield f"menu {where} tooltip", action.toolTip()
-        menu = action.menu()
-        if isinstance(menu, QMenu):
-            yield from _menu_texts(menu.actions(), where)
-
-
-def visible_texts(window: CashierWindowView) -> list[tuple[str, str]]:
-    """``(where, text)`` for every text the cashier can see in ``window`` and its dialogs, in
-    widget order."""
-    found: list[tuple[str, str]] = []
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        name = widget.objectName() or type(widget).__name__
-        for kind, text in _widget_texts(widget):
-            if _plain(text):
-                found.append((f"{name} {kind}", _plain(text)))
-    found.extend(
-        (where, _plain(text))
-        for where, text in _menu_texts(window.menuBar().actions(), "")
-        if _plain(text)
-    )
-    return found
 
 
 def left_in_english(english: list[tuple[str, str]], translated: list[tuple[str, str]]) -> list[str]:
@@ -237,11 +130,11 @@ def test_the_demo_menu_is_translated(qtbot: QtBot, language: str) -> None:
         window = CashierWindowView()
         qtbot.addWidget(window)
         DemoMenu(window, _DemoControls())
-        return list(_menu_texts(window.menuBar().actions(), ""))
+        return list(menu_texts(window.menuBar().actions(), ""))
 
-    english = [(where, _plain(text)) for where, text in menus() if text]
+    english = [(where, plain(text)) for where, text in menus() if text]
     with speaking(language):
-        translated = [(where, _plain(text)) for where, text in menus() if text]
+        translated = [(where, plain(text)) for where, text in menus() if text]
 
     assert any("Cut the network" in text for _, text in english)
     assert left_in_english(english, translated) == []
