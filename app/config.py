@@ -144,6 +144,9 @@ class Settings(BaseSettings):
     scanner_prefix: str = Field(default="", max_length=8)
     scanner_terminator: Literal["enter", "tab", "either"] = "either"
     scanner_pace_ms: int = Field(default=25, ge=5, le=34)
+    # The window's language: Bahasa Indonesia, English, or the system's (the command line is
+    # always English).
+    language: Literal["auto", "id", "en"] = "auto"
 
     @field_validator(*_WHOLE_SETTINGS, mode="before")
     @classmethod
@@ -178,6 +181,17 @@ class Settings(BaseSettings):
         if any(ch.isspace() for ch in value):
             raise ValueError("must not hold spaces")
         return value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _a_language(cls, value: Any) -> Any:
+        # "ID" or " en " mean what they say; anything else is named with the three choices.
+        text = value.strip().lower() if isinstance(value, str) else value
+        if text not in ("auto", "id", "en"):
+            raise ValueError(
+                "must be id (Bahasa Indonesia), en (English) or auto (the system's language)"
+            )
+        return text
 
     @field_validator("terminal", "store_code")
     @classmethod

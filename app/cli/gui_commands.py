@@ -105,6 +105,7 @@ def gui(args: argparse.Namespace) -> int:
                 on_ready=_window_up,
                 support_bundle=_bundle_writer(config),
                 options=options,
+                language=settings.language,
             )
         except SecondInstance as exc:
             return _fail(args, str(exc))
@@ -224,6 +225,7 @@ def _demo(args: argparse.Namespace) -> int:
                     on_ready=ready,
                     support_bundle=_bundle_writer(None, (settings, token)),
                     options=options,
+                    language=settings.language,
                 )
             except SecondInstance as exc:
                 return _fail(args, str(exc))

@@ -78,12 +78,14 @@ def run_cashier(
     on_ready: Callable[[CashierWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
     options: WindowOptions | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
     :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads
     the API token where it is kept (a manager may set a new one while the window runs);
     ``support_bundle`` is offered by the crash dialog; ``options`` say how the window runs
-    (the first manager's setup, the idle lock, the scanner, the settings it may change)."""
+    (the first manager's setup, the idle lock, the scanner, the settings it may change);
+    ``language`` is the ``language`` setting."""
     from app.ui.app import run
 
     # The settings dialog's "Check" tries the token in use when none is typed: the one kept
@@ -166,5 +168,9 @@ def run_cashier(
 
     with single_instance(config.data_dir):
         return run(
-            window_factory, startup=startup, shutdown=shutdown, support_bundle=support_bundle
+            window_factory,
+            startup=startup,
+            shutdown=shutdown,
+            support_bundle=support_bundle,
+            language=language,
         )

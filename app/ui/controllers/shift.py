@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.services import (
@@ -29,6 +29,7 @@ from app.ui.controllers.csv_path import ask_save_path
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
+from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
 from app.ui.options import StaffSeed
 from app.ui.slip import SlipData, print_slip
@@ -48,7 +49,9 @@ def ask_csv_path(
     parent: CashierWindowView, suggested: Path, chosen: Callable[[Path], None]
 ) -> QFileDialog:
     """Ask where to save the shift's CSV (a test replaces ``ShiftController.ask_path``)."""
-    return ask_save_path(parent, parent.tr("Export the shift"), suggested, chosen)
+    return ask_save_path(
+        parent, QCoreApplication.translate("ShiftController", "Export the shift"), suggested, chosen
+    )
 
 
 def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
@@ -70,7 +73,7 @@ def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
         promo_codes_used=summary.promo_codes_used,
         refusals=tuple(
             RefusalRowData(
-                time_text=local_time_text(row.time).split(" ")[-1],
+                time_text=time_text(row.time),
                 member=row.member,
                 what=row.what,
                 reason=words(row.reason) if row.reason else "",
@@ -254,7 +257,7 @@ class ShiftController(QObject):
             cashier=self.session.cashier or "",
             member=member.name if member else "",
             outcome=outcome,
-            when_text=local_time_text(receipt.created_at if receipt else clock.now()),
+            when_text=full_moment_text(receipt.created_at if receipt else clock.now()),
             lines=(result.headline,),
             redemption_id=result.redemption_id,
             voucher_code=result.voucher_code,
