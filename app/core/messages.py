@@ -63,14 +63,10 @@ TEMPLATES: dict[str, str] = {
     ),
     # --- the kiosk: words for the customer at the counter terminal (docs/kiosk.md) ------------
     "kiosk.paused": "Redemptions are paused right now. Please ask at the counter.",
-    "kiosk.scan_card": (
-        "For your security, please scan your member card, or ask at the counter."
-    ),
+    "kiosk.scan_card": ("For your security, please scan your member card, or ask at the counter."),
     "kiosk.not_found": "We could not find that card. Please try again, or ask at the counter.",
     "kiosk.ask_counter": "We cannot redeem here for you. Please ask at the counter.",
-    "kiosk.waiting": (
-        "Your last redemption is still being processed. Please ask at the counter."
-    ),
+    "kiosk.waiting": ("Your last redemption is still being processed. Please ask at the counter."),
     "kiosk.pin_wrong": "That PIN is not right. Please try again.",
     "kiosk.pin_trouble": "We could not check your PIN. Please ask at the counter.",
     "kiosk.not_enough": "You do not have enough stamps for this reward.",

@@ -31,7 +31,7 @@ from app.core.services import (
 from app.ui import language
 from app.ui.controllers.tasks import LatestOnly
 from app.ui.kiosk.offer_page import TileData
-from app.ui.kiosk.pages import Page
+from app.ui.kiosk.pages import KioskPage
 from app.ui.kiosk.result_page import KioskResultData, ResultKind
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.wording import words
@@ -252,7 +252,7 @@ class KioskFlow(QObject):
         self.view.notice.set_notice(kind, words(message))
         self._show(self.view.notice)
 
-    def _show(self, page: Page) -> None:
+    def _show(self, page: KioskPage) -> None:
         self.view.show_page(page)
         if page is self.view.welcome:
             self.view.welcome.set_paused(self.kiosk.paused)

@@ -16,6 +16,7 @@ from app.core.services import (
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import moment_text
+from app.ui.resources import style_sheet
 from app.ui.widgets.properties import set_style_property
 from app.ui.wording import words
 
@@ -27,7 +28,7 @@ _LOOK = {
 }
 
 
-class HandoverDialog(QDialog):
+class KioskHandoverDialog(QDialog):
     """One kiosk redemption for the cashier: reference, member, reward, where it stands, what to
     do, and who handed it over. ``hand_over_requested()`` on "Mark handed over"."""
 
@@ -38,11 +39,12 @@ class HandoverDialog(QDialog):
         self.setObjectName("kioskHandover")
         self.setWindowTitle(self.tr("Kiosk redemption"))
         self.setMinimumWidth(520)
+        self.setStyleSheet(style_sheet("kiosk"))
         self.title = QLabel()
         self.title.setObjectName("kioskHandoverTitle")
         self.title.setProperty("role", "title")
         self.standing = QLabel()
-        self.standing.setObjectName("resultHeadline")
+        self.standing.setObjectName("kioskHandoverStanding")
         self.standing.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setObjectName("kioskHandoverFacts")
@@ -111,8 +113,8 @@ class HandoverDialog(QDialog):
 
 
 class KioskPickup(QObject):
-    """Opens the :class:`HandoverDialog` for a scanned kiosk QR code and marks the reward handed
-    over in the name of the cashier signed in. ``shown(KioskRedemption | None)`` once the
+    """Opens the :class:`KioskHandoverDialog` for a scanned kiosk QR code and marks the reward
+    handed over in the name of the cashier signed in. ``shown(KioskRedemption | None)`` once the
     dialog shows what the till found (``None``: a refusal)."""
 
     shown = Signal(object)
@@ -122,7 +124,7 @@ class KioskPickup(QObject):
         self.parent_widget = parent
         self.handover = Handover(session.till)
         self.session = session
-        self.dialog: HandoverDialog | None = None
+        self.dialog: KioskHandoverDialog | None = None
         self._code = ""
 
     @staticmethod
@@ -133,7 +135,7 @@ class KioskPickup(QObject):
     def open(self, code: str) -> None:
         """Show the redemption the scanned ``code`` names."""
         if self.dialog is None:
-            dialog = HandoverDialog(self.parent_widget)
+            dialog = KioskHandoverDialog(self.parent_widget)
             dialog.hand_over_requested.connect(lambda: spawn(self.mark(), name="hand over"))
             dialog.finished.connect(self._forget)
             self.dialog = dialog

@@ -15,7 +15,7 @@ from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 KEY_SIZE = QSize(120, 80)
 
 
-class Keypad(QWidget):
+class KioskKeypad(QWidget):
     """Digits typed by touch into this object's memory, shown as typed or (``secret``) as dots.
 
     ``submitted(text)`` hands the digits out once, on "OK", and wipes them; they are wiped too
@@ -119,7 +119,7 @@ class Keypad(QWidget):
         super().hideEvent(event)
 
     def __repr__(self) -> str:
-        return f"<Keypad {len(self._digits)} digits entered>"
+        return f"<KioskKeypad {len(self._digits)} digits entered>"
 
     # -- building ---------------------------------------------------------------------------
 

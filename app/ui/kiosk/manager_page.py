@@ -7,14 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
-from app.ui.kiosk.keypad import Keypad
-from app.ui.kiosk.pages import Page, button, label
+from app.ui.kiosk.keypad import KioskKeypad
+from app.ui.kiosk.pages import KioskPage, button, label
 
 #: A manager's PIN has 6 to 8 digits (docs/manager-mode.md).
 MANAGER_PIN_MIN, MANAGER_PIN_MAX = 6, 8
 
 
-class ManagerPage(Page):
+class KioskManagerPage(KioskPage):
     """Name, PIN, then what to do. ``pin_entered(name, pin)`` on OK; ``leave_requested()``;
     ``cancelled()`` (back to the kiosk, from any step)."""
 
@@ -34,7 +34,7 @@ class ManagerPage(Page):
         self.names_column.setSpacing(24)
         self.name_buttons: list[QPushButton] = []
         # 2: their PIN
-        self.keypad = Keypad(
+        self.keypad = KioskKeypad(
             secret=True,
             min_length=MANAGER_PIN_MIN,
             max_length=MANAGER_PIN_MAX,
@@ -48,7 +48,12 @@ class ManagerPage(Page):
         self.leave = button("kioskManagerLeave", "kioskDanger")
         self.leave.clicked.connect(self.leave_requested)
         actions.addWidget(self.leave)
-        for step in (self.names_step, self.keypad, self.signed_in_step):
+        self.pin_step = QWidget()
+        centred = QHBoxLayout(self.pin_step)
+        centred.addStretch(1)
+        centred.addWidget(self.keypad)
+        centred.addStretch(1)
+        for step in (self.names_step, self.pin_step, self.signed_in_step):
             self.steps.addWidget(step)
         self.cancel = button("kioskManagerCancel")
         self.cancel.clicked.connect(self.cancelled)
@@ -90,7 +95,7 @@ class ManagerPage(Page):
         """Step two: ``name``'s PIN."""
         self._name = name
         self.keypad.wipe()
-        self.steps.setCurrentWidget(self.keypad)
+        self.steps.setCurrentWidget(self.pin_step)
         self._say_step()
 
     def signed_in(self) -> None:
@@ -107,7 +112,7 @@ class ManagerPage(Page):
     def step(self) -> str:
         """``name``, ``pin`` or ``signed_in``."""
         current = self.steps.currentWidget()
-        if current is self.keypad:
+        if current is self.pin_step:
             return "pin"
         return "signed_in" if current is self.signed_in_step else "name"
 

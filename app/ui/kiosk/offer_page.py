@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from app.ui.kiosk.pages import Page, button, label
+from app.ui.kiosk.pages import KioskPage, button, label
 
 #: Tiles on one page of rewards (three rows of two standing, two rows of three lying).
 TILES_PER_PAGE = 6
@@ -26,7 +26,7 @@ class TileData:
     stamps: int
 
 
-class RewardsPage(Page):
+class KioskRewardsPage(KioskPage):
     """Hello, the balance, and a page of reward tiles. ``picked(reward_id)`` on a tile,
     ``done()`` on "Done"."""
 
@@ -137,7 +137,7 @@ class RewardsPage(Page):
         return pushed
 
 
-class ConfirmPage(Page):
+class KioskConfirmPage(KioskPage):
     """ "Redeem Es Kopi Susu for 20 stamps?" ``confirmed()`` on yes, ``back()`` on no."""
 
     confirmed = Signal()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.kiosk.keypad import Keypad
+from app.ui.kiosk.keypad import KioskKeypad
 from app.ui.widgets.pin_pad import PinPad
 
 #: A language's own name for itself, as a customer looks for it (never translated).
@@ -40,7 +40,7 @@ def button(name: str, role: str = "kioskAction") -> QPushButton:
     return pushed
 
 
-class Page(QWidget):
+class KioskPage(QWidget):
     """A kiosk screen: a column with room around it."""
 
     def __init__(self, name: str) -> None:
@@ -54,7 +54,7 @@ class Page(QWidget):
         """Set the screen's fixed words in the language now installed."""
 
 
-class WelcomePage(Page):
+class KioskWelcomePage(KioskPage):
     """ "Scan your card or enter your phone number", and the languages there are.
     ``phone_requested()`` on "Enter phone number"; ``language_picked(code)`` on a language."""
 
@@ -108,7 +108,7 @@ class WelcomePage(Page):
             choice.style().polish(choice)
 
 
-class PhonePage(Page):
+class KioskPhonePage(KioskPage):
     """The phone number on the on-screen keypad; ``entered(number)`` on OK, ``back()``."""
 
     entered = Signal(str)
@@ -118,7 +118,9 @@ class PhonePage(Page):
         super().__init__("kioskPhone")
         self.heading = label("kioskPhoneHeading", "kioskHeading")
         self.note = label("kioskPhoneNote")
-        self.keypad = Keypad(secret=False, min_length=6, max_length=15, name="kioskPhoneKeypad")
+        self.keypad = KioskKeypad(
+            secret=False, min_length=6, max_length=15, name="kioskPhoneKeypad"
+        )
         self.keypad.submitted.connect(self.entered)
         self.back_button = button("kioskPhoneBack")
         self.back_button.clicked.connect(self.back)
@@ -135,7 +137,7 @@ class PhonePage(Page):
         self.keypad.retranslate()
 
 
-class PinPage(Page):
+class KioskPinPage(KioskPage):
     """The member's PIN, before anything of theirs is shown: the till's own PIN pad, larger."""
 
     def __init__(self) -> None:
@@ -160,7 +162,7 @@ class PinPage(Page):
         self.pad.set_busy(False)
 
 
-class WorkingPage(Page):
+class KioskWorkingPage(KioskPage):
     """A moment's wait: the till is asking the Stamps server."""
 
     def __init__(self) -> None:
@@ -175,7 +177,7 @@ class WorkingPage(Page):
         self.heading.setText(self.tr("One moment, please…"))
 
 
-class NoticePage(Page):
+class KioskNoticePage(KioskPage):
     """Why the kiosk cannot go on, in the customer's words: paused, ask at the counter, scan
     your card. ``done()`` on OK."""
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout
 
-from app.ui.kiosk.pages import Page, button, label
+from app.ui.kiosk.pages import KioskPage, button, label
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import qr_image
 
@@ -31,7 +31,7 @@ class KioskResultData:
     qr: str
 
 
-class ResultPage(Page):
+class KioskResultPage(KioskPage):
     """The result of the customer's redemption; ``done()`` on "Done"."""
 
     done = Signal()

@@ -7,10 +7,17 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from app.ui.kiosk.manager_page import ManagerPage
-from app.ui.kiosk.offer_page import ConfirmPage, RewardsPage
-from app.ui.kiosk.pages import NoticePage, Page, PhonePage, PinPage, WelcomePage, WorkingPage
-from app.ui.kiosk.result_page import ResultPage
+from app.ui.kiosk.manager_page import KioskManagerPage
+from app.ui.kiosk.offer_page import KioskConfirmPage, KioskRewardsPage
+from app.ui.kiosk.pages import (
+    KioskNoticePage,
+    KioskPage,
+    KioskPhonePage,
+    KioskPinPage,
+    KioskWelcomePage,
+    KioskWorkingPage,
+)
+from app.ui.kiosk.result_page import KioskResultPage
 from app.ui.resources import style_sheet
 
 
@@ -29,15 +36,15 @@ class KioskWindowView(QWidget):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowTitle("Stamps")
         self.setStyleSheet(style_sheet("kiosk"))
-        self.welcome = WelcomePage(languages)
-        self.phone = PhonePage()
-        self.pin = PinPage()
-        self.working = WorkingPage()
-        self.rewards = RewardsPage()
-        self.confirm = ConfirmPage()
-        self.result = ResultPage()
-        self.notice = NoticePage()
-        self.manager = ManagerPage()
+        self.welcome = KioskWelcomePage(languages)
+        self.phone = KioskPhonePage()
+        self.pin = KioskPinPage()
+        self.working = KioskWorkingPage()
+        self.rewards = KioskRewardsPage()
+        self.confirm = KioskConfirmPage()
+        self.result = KioskResultPage()
+        self.notice = KioskNoticePage()
+        self.manager = KioskManagerPage()
         self.pages = QStackedWidget()
         for page in self.all_pages():
             self.pages.addWidget(page)
@@ -46,7 +53,7 @@ class KioskWindowView(QWidget):
         layout.addWidget(self.pages)
         self._may_close = False
 
-    def all_pages(self) -> list[Page]:
+    def all_pages(self) -> list[KioskPage]:
         """Every screen, welcome first."""
         return [
             self.welcome,
@@ -60,14 +67,14 @@ class KioskWindowView(QWidget):
             self.manager,
         ]
 
-    def show_page(self, page: Page) -> None:
+    def show_page(self, page: KioskPage) -> None:
         """Put ``page`` on screen."""
         self.pages.setCurrentWidget(page)
 
-    def current_page(self) -> Page:
+    def current_page(self) -> KioskPage:
         """The screen on show."""
         page = self.pages.currentWidget()
-        assert isinstance(page, Page)
+        assert isinstance(page, KioskPage)
         return page
 
     # -- locked down -------------------------------------------------------------------------

@@ -123,10 +123,6 @@ def test_a_result_goes_back_to_welcome_after_ten_seconds(
     assert kiosk.flow.receipt is None and kiosk.view.result.result() is None
 
 
-def _press_corner(qtbot: QtBot, kiosk: KioskWindow, at: QPoint = QPoint(10, 10)) -> None:
-    qtbot.mousePress(kiosk.view.welcome.title, Qt.MouseButton.LeftButton, pos=at)
-
-
 def test_only_a_five_second_hold_in_the_corner_opens_the_manager_pad(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:

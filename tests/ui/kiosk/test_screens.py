@@ -1,0 +1,141 @@
+"""Every kiosk screen, standing (1080×1920) and lying (1920×1080), as a finger and a passer-by meet
+it: every target at least 48 px, body text at least 20 px and headings at least 32 px, no field
+that needs a hardware keyboard, nothing that only shows on hover; and no English left on it in
+Bahasa Indonesia. The language switch offers the languages there are."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.ui.kiosk.languages import available_languages
+from app.ui.kiosk.screenshots import AS_THE_SERVER_SAYS, ORIENTATIONS, STATES, kiosk_in
+from app.ui.kiosk.view import KioskWindowView
+
+from ...support.languages import TRANSLATED, speaking
+from ...support.window_texts import _widget_texts, plain
+from ..test_every_word_translated import SAME_IN_INDONESIAN, skeleton
+
+MIN_TARGET, MIN_BODY, MIN_HEADING = 48, 20, 32
+HEADING_ROLES = ("kioskHeading", "kioskTitle")
+#: Widgets that take typing from a keyboard, or scrolling from a wheel: none belongs on a kiosk.
+KEYBOARD_ONLY = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea)
+
+
+def _shown(view: KioskWindowView) -> list[QWidget]:
+    return [w for w in view.findChildren(QWidget) if w.isVisibleTo(view)]
+
+
+def _name(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.objectName()!r}"
+
+
+def _text_px(widget: QWidget) -> float:
+    return float(QFontInfo(widget.font()).pixelSize())
+
+
+def touch_problems(view: KioskWindowView) -> list[str]:
+    """Whatever on the kiosk's screen a finger or an eye cannot use."""
+    problems = []
+    for widget in _shown(view):
+        if isinstance(widget, KEYBOARD_ONLY):
+            problems.append(f"{_name(widget)} needs a keyboard")
+        if widget.toolTip() or widget.statusTip() or widget.whatsThis():
+            problems.append(f"{_name(widget)} says something only on hover")
+        if isinstance(widget, QAbstractButton):
+            if widget.width() < MIN_TARGET or widget.height() < MIN_TARGET:
+                problems.append(f"{_name(widget)} is {widget.width()}×{widget.height()} px")
+            if _text_px(widget) < MIN_BODY:
+                problems.append(f"{_name(widget)} writes {_text_px(widget)} px")
+        if isinstance(widget, QLabel) and widget.text():
+            heading = widget.property("role") in HEADING_ROLES
+            least = MIN_HEADING if heading else MIN_BODY
+            if _text_px(widget) < least:
+                problems.append(f"{_name(widget)} writes {_text_px(widget)} px, not {least}")
+    return problems
+
+
+@pytest.mark.parametrize("orientation", sorted(ORIENTATIONS))
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_every_kiosk_screen_is_made_for_a_finger(
+    qtbot: QtBot, state: str, orientation: str
+) -> None:
+    view = kiosk_in(state, ORIENTATIONS[orientation])
+    qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+    assert view.size().toTuple() == ORIENTATIONS[orientation]  # it fits: nothing is cut off
+    assert len(_shown(view)) > 1
+    assert touch_problems(view) == []
+
+
+def test_the_walk_finds_what_a_finger_cannot_use(qtbot: QtBot) -> None:
+    view = kiosk_in("01-welcome", ORIENTATIONS["portrait"])
+    qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+    view.welcome.phone.setMinimumHeight(0)
+    view.welcome.phone.setFixedHeight(30)
+    view.welcome.prompt.setStyleSheet("font-size: 14px")
+    view.welcome.title.setToolTip("hello")
+    field = QLineEdit(view.welcome)
+    field.show()
+    problems = touch_problems(view)
+    assert any("kioskPhoneButton" in p and "30 px" in p for p in problems)
+    assert any("kioskWelcomePrompt" in p and "14.0 px" in p for p in problems)
+    assert any("kioskWelcomeTitle" in p and "hover" in p for p in problems)
+    assert any("QLineEdit" in p for p in problems)
+
+
+def _english_words(text: str) -> list[str]:
+    for fragment in sorted(AS_THE_SERVER_SAYS, key=len, reverse=True):
+        text = text.replace(fragment, " ")
+    found = re.findall(r"[^\W\d_]+", text)
+    return [word for word in found if word not in SAME_IN_INDONESIAN and word != "K"]
+
+
+def _texts(qtbot: QtBot, state: str) -> list[tuple[str, str]]:
+    view = kiosk_in(state, ORIENTATIONS["portrait"])
+    qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+    return [
+        (f"{widget.objectName() or type(widget).__name__} {kind}", plain(text))
+        for widget in _shown(view)
+        for kind, text in _widget_texts(widget)
+        if plain(text)
+    ]
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_no_english_is_left_on_a_kiosk_screen(qtbot: QtBot, language: str, state: str) -> None:
+    english = _texts(qtbot, state)
+    with speaking(language):
+        translated = _texts(qtbot, state)
+    assert [where for where, _ in english] == [where for where, _ in translated]
+    left = [
+        f"{where}: {text!r}"
+        for (where, source), (_, text) in zip(english, translated, strict=True)
+        if skeleton(source) == skeleton(text) and _english_words(text)
+    ]
+    assert english
+    assert left == []
+
+
+def test_the_language_switch_offers_the_languages_there_are() -> None:
+    assert available_languages() == ["en", *sorted(TRANSLATED)]
+    view = KioskWindowView(available_languages())
+    try:
+        assert sorted(view.welcome.languages) == sorted(available_languages())
+        assert view.welcome.languages["id"].text() == "Bahasa Indonesia"
+    finally:
+        view.allow_close()
+        view.close()
+        view.deleteLater()
