@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.ui.cashier import freeze_long_lived_objects, single_instance
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 def kiosk_view() -> KioskWindowView:
     """The kiosk's window, frameless and full screen once shown."""
     view = KioskWindowView(available_languages())
+    # The whole screen even where no window manager honours "full screen" (a bare X session).
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        view.setGeometry(screen.geometry())
     view.setWindowState(Qt.WindowState.WindowFullScreen)
     return view
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.kiosk.pages import KioskPage, button, label
 
@@ -124,9 +131,20 @@ class KioskRewardsPage(KioskPage):
         self.more.setVisible(start + TILES_PER_PAGE < len(self._tiles))
 
     def _tile(self, tile: TileData) -> QPushButton:
-        pushed = QPushButton(
-            self.tr("{name}\n{count} stamps").format(name=tile.name, count=tile.stamps)
-        )
+        # The words are labels inside the button, so a long reward name wraps instead of being
+        # cut at both ends; the button alone takes the touch.
+        pushed = QPushButton()
+        words = self.tr("{name}\n{count} stamps").format(name=tile.name, count=tile.stamps)
+        pushed.setAccessibleName(words.replace("\n", ", "))
+        inside = QVBoxLayout(pushed)
+        inside.setContentsMargins(16, 16, 16, 16)
+        for line, role in zip(
+            words.split("\n", 1), ("kioskTileName", "kioskTileCost"), strict=False
+        ):
+            text = label(f"{role}{tile.id}", role)
+            text.setText(line)
+            text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inside.addWidget(text)
         pushed.setObjectName(f"kioskTile{tile.id}")
         pushed.setProperty("role", "kioskTile")
         pushed.setFocusPolicy(Qt.FocusPolicy.NoFocus)

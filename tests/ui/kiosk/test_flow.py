@@ -54,7 +54,7 @@ def test_a_card_shows_the_first_name_and_affordable_rewards_then_redeems_on_the_
     assert view.rewards.hello.text() == "Hi, Ayu!"
     assert "Pratiwi" not in visible_words(view)  # only the first name
     assert view.rewards.balance.text() == "You have 250 stamps"
-    names = [t.text().split("\n")[0] for t in view.rewards.tiles()]
+    names = [t.accessibleName().split(", ")[0] for t in view.rewards.tiles()]
     assert "Es Kopi Susu Gula Aren" in names
     assert "Potongan Belanja Fleksibel" not in names  # a flexible reward needs a stamps field
     offer = kiosk.flow.offer
