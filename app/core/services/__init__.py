@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     )
     from app.core.services.fields import FieldRefused, check_name, check_note
     from app.core.services.history import (
+        AttemptLine,
+        CancelState,
         EntryDetails,
         ExceptionItem,
         History,
@@ -230,6 +232,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.history",
         (
+            "AttemptLine",
+            "CancelState",
             "EntryDetails",
             "ExceptionItem",
             "History",
@@ -371,9 +375,11 @@ __all__ = [
     "Account",
     "AccountDisabled",
     "AccountExists",
+    "AttemptLine",
     "AuditFilter",
     "AuditLine",
     "AuditLog",
+    "CancelState",
     "Catalogue",
     "CatalogueUnavailable",
     "ChangeWatch",
