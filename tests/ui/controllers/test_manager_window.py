@@ -244,6 +244,7 @@ def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing
         ("2003", "x" * 300, "", "member", "longer than 254"),
         ("2003", AYU, "bad\x07note", "note", "control or invisible"),
         ("2003", AYU, "n" * 501, "note", "longer than 500"),
+        ("2003", AYU, "refund <script>", "note", "These characters are not allowed: < >"),
         ("2003", "", "", "member", "was not made on this till"),
     ]
     for server_id, member, note, field, words in cases:
@@ -293,6 +294,9 @@ def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(
     dialog.submit()
     qtbot.waitUntil(lambda: bool(dialog.note.error_text()), timeout=WAIT_MS)
     assert dialog.note.error_text() == "A note is required: say why."
+    dialog.note_box.setPlainText("<i>told him</i>")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "not allowed: < >" in dialog.note.error_text(), timeout=WAIT_MS)
     assert audit_actions(qtbot, cashier, receipt.entry_id) == []
     dialog.note_box.setPlainText("told Agus at the counter")
     with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
