@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QWidget
 
 from app.ui.main_window import CashierWindowView
@@ -159,9 +159,10 @@ def run_cashier(
         till = await stack.enter_async_context(reopen())
         await till.staff.add_first_manager(decision.manager, decision.pin)
         aside.append(
-            window.tr(
+            QCoreApplication.translate(
+                "DamagedDatabaseController",
                 "The damaged database was kept as {path}. Add its entries back with: "
-                "stamps-pos outbox import {path} --manager NAME"
+                "stamps-pos outbox import {path} --manager NAME",
             ).format(path=kept.path)
         )
         window.show_sign_in()

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from app.core.services.fields import FieldRefused, check_name, check_note
     from app.core.services.handover import Handover, HandoverRefused, KioskRedemption
     from app.core.services.history import (
+        AttemptLine,
+        CancelState,
         EntryDetails,
         ExceptionItem,
         History,
@@ -262,6 +264,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.history",
         (
+            "AttemptLine",
+            "CancelState",
             "EntryDetails",
             "ExceptionItem",
             "History",
@@ -403,9 +407,11 @@ __all__ = [
     "Account",
     "AccountDisabled",
     "AccountExists",
+    "AttemptLine",
     "AuditFilter",
     "AuditLine",
     "AuditLog",
+    "CancelState",
     "Catalogue",
     "CatalogueUnavailable",
     "ChangeWatch",

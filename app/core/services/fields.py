@@ -18,6 +18,8 @@ NAME_MAX = 40
 NOTE_MAX = 500
 #: Characters that read as markup in a label or a report; an apostrophe (Ma'ruf) is a name's.
 MARKUP = frozenset('<>&"`{}[]\\')
+#: What reads as a tag in a note; a note keeps quotes, brackets and "&" (sentences have them).
+NOTE_MARKUP = frozenset("<>")
 _SPACES = re.compile(r"\s+")
 
 
@@ -85,7 +87,8 @@ def name_key(name: str) -> str:
 
 def check_note(text: str, field: str = "note") -> str:
     """A manager's note on a decision: required, trimmed, at most :data:`NOTE_MAX` characters, no
-    control characters but line breaks and tabs. It is shown as plain text, never as markup."""
+    control characters but line breaks and tabs, no tag-like ``<`` or ``>`` (refused, never
+    cleaned). It is shown as plain text, never as markup."""
     if not isinstance(text, str):
         raise FieldRefused(field, "must be text", say("field.not_text"))
     if _hidden_characters(text, allow_newlines=True):
@@ -95,4 +98,7 @@ def check_note(text: str, field: str = "note") -> str:
         raise FieldRefused(field, "is required: say why", say("field.note_required"))
     if len(note) > NOTE_MAX:
         raise _too_long(field, NOTE_MAX)
+    bad = " ".join(sorted({c for c in note if c in NOTE_MARKUP}))
+    if bad:
+        raise FieldRefused(field, f"may not contain {bad}", say("field.markup", characters=bad))
     return note

@@ -34,17 +34,17 @@ IDENTIFIER_MAX = 254
 _NOT_IN_IDENTIFIERS = frozenset('<>&"`{}[]\\')
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManagerWords", text)
-
-
 def identifier_refusal(text: str) -> str:
     """Why ``text`` cannot be a member's identifier in a manager's form (``""``: it can be).
     Whether such a member exists is the till's to say; this refuses what no identifier is."""
     if len(text.strip()) > IDENTIFIER_MAX:
-        return _tr("This is longer than {limit} characters.").format(limit=IDENTIFIER_MAX)
+        return QCoreApplication.translate(
+            "ManagerWords", "This is longer than {limit} characters."
+        ).format(limit=IDENTIFIER_MAX)
     if any(not ch.isprintable() or ch in _NOT_IN_IDENTIFIERS for ch in text):
-        return _tr("An email, member ID, phone or card number has no such characters.")
+        return QCoreApplication.translate(
+            "ManagerWords", "An email, member ID, phone or card number has no such characters."
+        )
     return ""
 
 
@@ -56,24 +56,26 @@ def status_choices() -> list[tuple[str, str]]:
 def status_words(status: EntryStatus) -> str:
     """An entry's status, as a manager reads it."""
     return {
-        EntryStatus.QUEUED: _tr("Queued"),
-        EntryStatus.SENDING: _tr("Sending"),
-        EntryStatus.SYNCED: _tr("Confirmed by the server"),
-        EntryStatus.REJECTED: _tr("Refused by the server"),
-        EntryStatus.UNKNOWN: _tr("Not confirmed (unknown)"),
-        EntryStatus.VOIDED: _tr("Voided (never sent)"),
-        EntryStatus.EXPIRED: _tr("PIN authorisation ran out"),
-        EntryStatus.DISMISSED: _tr("Dismissed by a manager"),
+        EntryStatus.QUEUED: QCoreApplication.translate("ManagerWords", "Queued"),
+        EntryStatus.SENDING: QCoreApplication.translate("ManagerWords", "Sending"),
+        EntryStatus.SYNCED: QCoreApplication.translate("ManagerWords", "Confirmed by the server"),
+        EntryStatus.REJECTED: QCoreApplication.translate("ManagerWords", "Refused by the server"),
+        EntryStatus.UNKNOWN: QCoreApplication.translate("ManagerWords", "Not confirmed (unknown)"),
+        EntryStatus.VOIDED: QCoreApplication.translate("ManagerWords", "Voided (never sent)"),
+        EntryStatus.EXPIRED: QCoreApplication.translate(
+            "ManagerWords", "PIN authorisation ran out"
+        ),
+        EntryStatus.DISMISSED: QCoreApplication.translate("ManagerWords", "Dismissed by a manager"),
     }[status]
 
 
 def outcome_words(outcome: str) -> str:
     """What one attempt proved (architecture §3), as a manager reads it."""
     known = {
-        "applied": _tr("applied"),
-        "refused": _tr("refused"),
-        "never_arrived": _tr("never arrived"),
-        "ambiguous": _tr("ambiguous"),
+        "applied": QCoreApplication.translate("ManagerWords", "applied"),
+        "refused": QCoreApplication.translate("ManagerWords", "refused"),
+        "never_arrived": QCoreApplication.translate("ManagerWords", "never arrived"),
+        "ambiguous": QCoreApplication.translate("ManagerWords", "ambiguous"),
     }
     return known.get(outcome, outcome)
 
@@ -81,13 +83,13 @@ def outcome_words(outcome: str) -> str:
 def kind_words(kind: str) -> str:
     """A kind of redemption."""
     known = {
-        OperationKind.REWARD.value: _tr("reward"),
-        OperationKind.MULTI.value: _tr("rewards"),
-        OperationKind.VOUCHER.value: _tr("voucher"),
-        OperationKind.DEDUCT.value: _tr("voucher value"),
-        OperationKind.CODE.value: _tr("voucher code"),
-        OperationKind.PROMO.value: _tr("promo code"),
-        OperationKind.CANCEL.value: _tr("cancel"),
+        OperationKind.REWARD.value: QCoreApplication.translate("ManagerWords", "reward"),
+        OperationKind.MULTI.value: QCoreApplication.translate("ManagerWords", "rewards"),
+        OperationKind.VOUCHER.value: QCoreApplication.translate("ManagerWords", "voucher"),
+        OperationKind.DEDUCT.value: QCoreApplication.translate("ManagerWords", "voucher value"),
+        OperationKind.CODE.value: QCoreApplication.translate("ManagerWords", "voucher code"),
+        OperationKind.PROMO.value: QCoreApplication.translate("ManagerWords", "promo code"),
+        OperationKind.CANCEL.value: QCoreApplication.translate("ManagerWords", "cancel"),
     }
     return known.get(kind, kind)
 
@@ -111,14 +113,16 @@ def amount_text(row: HistoryRow) -> str:
     if row.rupiah:
         return format_rupiah(row.rupiah)
     if row.stamps:
-        return _tr("{n} stamps").format(n=row.stamps)
+        return QCoreApplication.translate("ManagerWords", "{n} stamps").format(n=row.stamps)
     return ""
 
 
 def what_text(row: HistoryRow) -> str:
     """What the redemption was (a cancel by server id names the id)."""
     if row.kind is OperationKind.CANCEL:
-        return _tr("Cancel of server redemption {id}").format(id=row.server_redemption_id or "?")
+        return QCoreApplication.translate(
+            "ManagerWords", "Cancel of server redemption {id}"
+        ).format(id=row.server_redemption_id or "?")
     return row.description or kind_words(row.kind.value)
 
 
@@ -146,12 +150,14 @@ def contact_text(contact: MemberContact) -> str:
     known = [line for line in lines if line]
     if contact.user and contact.user not in known:
         known.append(contact.user)
-    return "\n".join(known) or _tr("Not known to this till")
+    return "\n".join(known) or QCoreApplication.translate("ManagerWords", "Not known to this till")
 
 
 def _evidence_text(evidence: dict[str, Any] | None) -> str:
     if not evidence:
-        return _tr("The member's activity has not been read for this one.")
+        return QCoreApplication.translate(
+            "ManagerWords", "The member's activity has not been read for this one."
+        )
     return json.dumps(evidence, ensure_ascii=False, indent=2, sort_keys=True, default=str)
 
 
@@ -165,7 +171,9 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionDat
                 local_time_text(row.created_at),
                 item.contact.name or row.user,
                 what_text(row),
-                _tr("yes") if row.provisional else _tr("no"),
+                QCoreApplication.translate("ManagerWords", "yes")
+                if row.provisional
+                else QCoreApplication.translate("ManagerWords", "no"),
                 status_words(row.status),
             ),
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",
@@ -177,55 +185,129 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionDat
     )
 
 
+def _detail_keys() -> dict[str, str]:
+    return {
+        "role": QCoreApplication.translate("ManagerWords", "role"),
+        "reason": QCoreApplication.translate("ManagerWords", "reason"),
+        "note": QCoreApplication.translate("ManagerWords", "note"),
+        "name": QCoreApplication.translate("ManagerWords", "name"),
+        "new_name": QCoreApplication.translate("ManagerWords", "new name"),
+        "pin": QCoreApplication.translate("ManagerWords", "PIN"),
+        "replacement_voucher": QCoreApplication.translate("ManagerWords", "replacement voucher"),
+        "server_redemption_id": QCoreApplication.translate("ManagerWords", "server redemption id"),
+        "cancel_entry": QCoreApplication.translate("ManagerWords", "cancel entry"),
+        "new_entry": QCoreApplication.translate("ManagerWords", "new entry"),
+        "added": QCoreApplication.translate("ManagerWords", "added"),
+        "skipped": QCoreApplication.translate("ManagerWords", "skipped"),
+        "outcome": QCoreApplication.translate("ManagerWords", "outcome"),
+        "error": QCoreApplication.translate("ManagerWords", "error"),
+        "line": QCoreApplication.translate("ManagerWords", "line"),
+        "from": QCoreApplication.translate("ManagerWords", "from"),
+        "status": QCoreApplication.translate("ManagerWords", "status"),
+    }
+
+
+def _detail_value(value: Any) -> str:
+    """A detail's value: the till's own words translated, anything else (a note, an id, the
+    server's words) as it was stored."""
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("ManagerWords", "yes")
+            if value
+            else QCoreApplication.translate("ManagerWords", "no")
+        )
+    known = {
+        "manager": QCoreApplication.translate("ManagerWords", "manager"),
+        "cashier": QCoreApplication.translate("ManagerWords", "cashier"),
+        "wrong PIN": QCoreApplication.translate("ManagerWords", "wrong PIN"),
+    }
+    return known.get(value, str(value)) if isinstance(value, str) else str(value)
+
+
 def _audit_detail(detail: dict[str, Any]) -> str:
-    return ", ".join(f"{key}: {value}" for key, value in sorted(detail.items()))
+    keys = _detail_keys()
+    return ", ".join(
+        f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(value)}"
+        for key, value in sorted(detail.items())
+    )
 
 
 def details_data(details: EntryDetails) -> DetailsData:
     """One entry's details in words."""
     row = details.row
     facts: list[tuple[str, str]] = [
-        (_tr("Made"), local_time_text(row.created_at)),
-        (_tr("Cashier"), f"{row.cashier} · {row.terminal}"),
-        (_tr("Member"), contact_text(details.contact)),
-        (_tr("Kind"), kind_words(row.kind.value)),
-        (_tr("Status"), status_words(row.status)),
+        (QCoreApplication.translate("ManagerWords", "Made"), local_time_text(row.created_at)),
+        (QCoreApplication.translate("ManagerWords", "Cashier"), f"{row.cashier} · {row.terminal}"),
+        (QCoreApplication.translate("ManagerWords", "Member"), contact_text(details.contact)),
+        (QCoreApplication.translate("ManagerWords", "Kind"), kind_words(row.kind.value)),
+        (QCoreApplication.translate("ManagerWords", "Status"), status_words(row.status)),
     ]
     if row.stamps:
-        facts.append((_tr("Stamps"), str(row.stamps)))
+        facts.append((QCoreApplication.translate("ManagerWords", "Stamps"), str(row.stamps)))
     if row.rupiah:
-        facts.append((_tr("Value"), format_rupiah(row.rupiah)))
-    facts.append((_tr("Invoice"), row.invoice or _tr("none")))
+        facts.append(
+            (QCoreApplication.translate("ManagerWords", "Value"), format_rupiah(row.rupiah))
+        )
     facts.append(
         (
-            _tr("Server redemption id"),
+            QCoreApplication.translate("ManagerWords", "Invoice"),
+            row.invoice or QCoreApplication.translate("ManagerWords", "none"),
+        )
+    )
+    facts.append(
+        (
+            QCoreApplication.translate("ManagerWords", "Server redemption id"),
             str(row.server_redemption_id)
             if row.server_redemption_id is not None
-            else _tr("none yet"),
+            else QCoreApplication.translate("ManagerWords", "none yet"),
         )
     )
     if row.provisional:
-        facts.append((_tr("Accepted offline"), _tr("yes")))
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Accepted offline"),
+                QCoreApplication.translate("ManagerWords", "yes"),
+            )
+        )
     if row.reconciled:
-        facts.append((_tr("Found in the member's activity"), _tr("yes")))
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Found in the member's activity"),
+                QCoreApplication.translate("ManagerWords", "yes"),
+            )
+        )
     if row.note:
-        facts.append((_tr("Manager's note"), row.note))
+        facts.append((QCoreApplication.translate("ManagerWords", "Manager's note"), row.note))
     if row.last_error:
-        facts.append((_tr("Last error"), row.last_error))
+        facts.append((QCoreApplication.translate("ManagerWords", "Last error"), row.last_error))
     if details.retry_of:
-        facts.append((_tr("Sent again from"), details.retry_of))
+        facts.append(
+            (QCoreApplication.translate("ManagerWords", "Sent again from"), details.retry_of)
+        )
     if details.retried_as:
-        facts.append((_tr("Sent again as"), ", ".join(details.retried_as)))
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Sent again as"),
+                ", ".join(details.retried_as),
+            )
+        )
     if details.needs_pin:
-        facts.append((_tr("Member's PIN"), _tr("authorised by the member's PIN")))
-    facts.append((_tr("Entry"), row.entry_id))
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Member's PIN"),
+                QCoreApplication.translate("ManagerWords", "authorised by the member's PIN"),
+            )
+        )
+    facts.append((QCoreApplication.translate("ManagerWords", "Entry"), row.entry_id))
     attempts = tuple(
         TableRow(
             key=attempt.number,
             cells=(
                 str(attempt.number),
                 local_time_text(attempt.started_at),
-                local_time_text(attempt.ended_at) if attempt.ended_at else _tr("not ended"),
+                local_time_text(attempt.ended_at)
+                if attempt.ended_at
+                else QCoreApplication.translate("ManagerWords", "not ended"),
                 outcome_words(attempt.outcome),
                 str(attempt.status_code) if attempt.status_code is not None else "",
                 attempt.error or "",
@@ -255,33 +337,35 @@ def action_words(action: str) -> str:
     """An audit action, as a manager reads it (an action this window does not know is shown as
     it is stored)."""
     known = {
-        "sign_in": _tr("signed in"),
-        "sign_in_failed": _tr("sign-in refused"),
-        "sign_in_locked": _tr("sign-in while locked"),
-        "manager_mode_left": _tr("left manager mode"),
-        "cancel": _tr("cancel"),
-        "cancel_by_server_id": _tr("cancel by server id"),
-        "void": _tr("voided"),
-        "retry": _tr("sent again"),
-        "mark_applied": _tr("marked applied"),
-        "dismiss": _tr("dismissed"),
-        "imported": _tr("imported"),
-        "reconciled": _tr("found in the member's activity"),
-        "paused": _tr("sync paused"),
-        "resumed": _tr("sync resumed"),
-        "late_result_discarded": _tr("late answer set aside"),
-        "cashiers_imported": _tr("cashiers imported"),
-        "manager_added": _tr("manager added"),
-        "cashier_added": _tr("cashier added"),
-        "manager_renamed": _tr("manager renamed"),
-        "cashier_renamed": _tr("cashier renamed"),
-        "manager_disabled": _tr("manager disabled"),
-        "cashier_disabled": _tr("cashier disabled"),
-        "manager_enabled": _tr("manager enabled"),
-        "cashier_enabled": _tr("cashier enabled"),
-        "manager_pin_set": _tr("manager's PIN set"),
-        "cashier_pin_set": _tr("cashier's PIN set"),
-        "cashier_pin_removed": _tr("cashier's PIN removed"),
+        "sign_in": QCoreApplication.translate("ManagerWords", "signed in"),
+        "sign_in_failed": QCoreApplication.translate("ManagerWords", "sign-in refused"),
+        "sign_in_locked": QCoreApplication.translate("ManagerWords", "sign-in while locked"),
+        "manager_mode_left": QCoreApplication.translate("ManagerWords", "left manager mode"),
+        "cancel": QCoreApplication.translate("ManagerWords", "cancel"),
+        "cancel_by_server_id": QCoreApplication.translate("ManagerWords", "cancel by server id"),
+        "void": QCoreApplication.translate("ManagerWords", "voided"),
+        "retry": QCoreApplication.translate("ManagerWords", "sent again"),
+        "mark_applied": QCoreApplication.translate("ManagerWords", "marked applied"),
+        "dismiss": QCoreApplication.translate("ManagerWords", "dismissed"),
+        "imported": QCoreApplication.translate("ManagerWords", "imported"),
+        "reconciled": QCoreApplication.translate("ManagerWords", "found in the member's activity"),
+        "paused": QCoreApplication.translate("ManagerWords", "sync paused"),
+        "resumed": QCoreApplication.translate("ManagerWords", "sync resumed"),
+        "late_result_discarded": QCoreApplication.translate(
+            "ManagerWords", "late answer set aside"
+        ),
+        "cashiers_imported": QCoreApplication.translate("ManagerWords", "cashiers imported"),
+        "manager_added": QCoreApplication.translate("ManagerWords", "manager added"),
+        "cashier_added": QCoreApplication.translate("ManagerWords", "cashier added"),
+        "manager_renamed": QCoreApplication.translate("ManagerWords", "manager renamed"),
+        "cashier_renamed": QCoreApplication.translate("ManagerWords", "cashier renamed"),
+        "manager_disabled": QCoreApplication.translate("ManagerWords", "manager disabled"),
+        "cashier_disabled": QCoreApplication.translate("ManagerWords", "cashier disabled"),
+        "manager_enabled": QCoreApplication.translate("ManagerWords", "manager enabled"),
+        "cashier_enabled": QCoreApplication.translate("ManagerWords", "cashier enabled"),
+        "manager_pin_set": QCoreApplication.translate("ManagerWords", "manager's PIN set"),
+        "cashier_pin_set": QCoreApplication.translate("ManagerWords", "cashier's PIN set"),
+        "cashier_pin_removed": QCoreApplication.translate("ManagerWords", "cashier's PIN removed"),
     }
     return known.get(action, action.replace("_", " "))
 

@@ -43,90 +43,153 @@ from app.ui.wording import words
 LIVE = frozenset({"idle_lock_minutes", "scanner_prefix", "scanner_terminator", "scanner_pace_ms"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsController", text)
-
-
 def _groups() -> dict[str, str]:
     return {
-        "server": _tr("Server"),
-        "till": _tr("Till"),
-        "offline": _tr("Offline limits"),
-        "scanner": _tr("Scanner"),
-        "other": _tr("Other"),
+        "server": QCoreApplication.translate("SettingsController", "Server"),
+        "till": QCoreApplication.translate("SettingsController", "Till"),
+        "offline": QCoreApplication.translate("SettingsController", "Offline limits"),
+        "scanner": QCoreApplication.translate("SettingsController", "Scanner"),
+        "other": QCoreApplication.translate("SettingsController", "Other"),
     }
 
 
 def _labels() -> dict[str, tuple[str, str, str]]:
     """(group, label, help) by setting; a setting not listed shows under "Other" by its name."""
     return {
-        "base_url": ("server", _tr("Server URL"), _tr("https://, or http:// for this computer.")),
-        "auth": ("server", _tr("How the token is sent"), ""),
-        "merchant": ("server", _tr("Merchant id"), ""),
-        "store": ("server", _tr("Store id"), ""),
+        "base_url": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Server URL"),
+            QCoreApplication.translate(
+                "SettingsController", "https://, or http:// for this computer."
+            ),
+        ),
+        "auth": (
+            "server",
+            QCoreApplication.translate("SettingsController", "How the token is sent"),
+            "",
+        ),
+        "merchant": ("server", QCoreApplication.translate("SettingsController", "Merchant id"), ""),
+        "store": ("server", QCoreApplication.translate("SettingsController", "Store id"), ""),
         "store_code": (
             "server",
-            _tr("Store code"),
-            _tr("As the member's activity names the store: needed to prove a lost answer."),
+            QCoreApplication.translate("SettingsController", "Store code"),
+            QCoreApplication.translate(
+                "SettingsController",
+                "As the member's activity names the store: needed to prove a lost answer.",
+            ),
         ),
-        "channel": ("server", _tr("Channel"), ""),
+        "channel": ("server", QCoreApplication.translate("SettingsController", "Channel"), ""),
         "idempotency": (
             "server",
-            _tr("Does the server honour Idempotency-Key?"),
-            _tr("Only “honoured” when the server's operator says so."),
+            QCoreApplication.translate(
+                "SettingsController", "Does the server honour Idempotency-Key?"
+            ),
+            QCoreApplication.translate(
+                "SettingsController", "Only “honoured” when the server's operator says so."
+            ),
         ),
-        "key_window_hours": ("server", _tr("Idempotency key window (hours)"), ""),
-        "connect_timeout": ("server", _tr("Connect timeout (s)"), ""),
-        "read_timeout": ("server", _tr("Read timeout (s)"), ""),
-        "retry_after_cap": ("server", _tr("Longest Retry-After waited (s)"), ""),
-        "lease_margin": ("server", _tr("Lease margin (s)"), ""),
-        "lanes": ("server", _tr("Members sent at once"), ""),
-        "pin_timeout": ("server", _tr("PIN authorisation lasts (s)"), ""),
-        "terminal": ("till", _tr("Terminal name"), ""),
-        "data_dir": ("till", _tr("Data folder"), ""),
+        "key_window_hours": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Idempotency key window (hours)"),
+            "",
+        ),
+        "connect_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Connect timeout (s)"),
+            "",
+        ),
+        "read_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Read timeout (s)"),
+            "",
+        ),
+        "retry_after_cap": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Longest Retry-After waited (s)"),
+            "",
+        ),
+        "lease_margin": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Lease margin (s)"),
+            "",
+        ),
+        "lanes": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Members sent at once"),
+            "",
+        ),
+        "pin_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "PIN authorisation lasts (s)"),
+            "",
+        ),
+        "terminal": ("till", QCoreApplication.translate("SettingsController", "Terminal name"), ""),
+        "data_dir": ("till", QCoreApplication.translate("SettingsController", "Data folder"), ""),
         "idle_lock_minutes": (
             "till",
-            _tr("Lock after this many idle minutes"),
-            _tr("0: never."),
+            QCoreApplication.translate("SettingsController", "Lock after this many idle minutes"),
+            QCoreApplication.translate("SettingsController", "0: never."),
         ),
-        "language": ("till", _tr("Language"), ""),
+        "language": ("till", QCoreApplication.translate("SettingsController", "Language"), ""),
         "cache_retention_days": (
             "till",
-            _tr("Forget members not seen for (days)"),
-            _tr("Data retention: cached members are purged after this."),
+            QCoreApplication.translate("SettingsController", "Forget members not seen for (days)"),
+            QCoreApplication.translate(
+                "SettingsController", "Data retention: cached members are purged after this."
+            ),
         ),
         "offline_member_max_age_hours": (
             "offline",
-            _tr("A member read at most this long ago (hours)"),
+            QCoreApplication.translate(
+                "SettingsController", "A member read at most this long ago (hours)"
+            ),
             "",
         ),
         "offline_max_stamps_per_redemption": (
             "offline",
-            _tr("Most stamps in one redemption"),
+            QCoreApplication.translate("SettingsController", "Most stamps in one redemption"),
             "",
         ),
-        "offline_max_stamps_per_outage": ("offline", _tr("Most stamps in one outage"), ""),
+        "offline_max_stamps_per_outage": (
+            "offline",
+            QCoreApplication.translate("SettingsController", "Most stamps in one outage"),
+            "",
+        ),
         "offline_max_redemptions_per_outage": (
             "offline",
-            _tr("Most redemptions in one outage"),
+            QCoreApplication.translate("SettingsController", "Most redemptions in one outage"),
             "",
         ),
-        "offline_max_voucher_value": ("offline", _tr("Most a voucher may be worth (Rp)"), ""),
+        "offline_max_voucher_value": (
+            "offline",
+            QCoreApplication.translate("SettingsController", "Most a voucher may be worth (Rp)"),
+            "",
+        ),
         "offline_allow_codes": (
             "offline",
-            _tr("Take voucher and promo codes offline"),
+            QCoreApplication.translate(
+                "SettingsController", "Take voucher and promo codes offline"
+            ),
             "",
         ),
         "scanner_prefix": (
             "scanner",
-            _tr("What the scanner sends first"),
-            _tr("Empty when it sends nothing before a code."),
+            QCoreApplication.translate("SettingsController", "What the scanner sends first"),
+            QCoreApplication.translate(
+                "SettingsController", "Empty when it sends nothing before a code."
+            ),
         ),
-        "scanner_terminator": ("scanner", _tr("Key that ends a scan"), ""),
+        "scanner_terminator": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "Key that ends a scan"),
+            "",
+        ),
         "scanner_pace_ms": (
             "scanner",
-            _tr("Scanner speed (ms a key at most)"),
-            _tr("People type at 35 ms a key and slower."),
+            QCoreApplication.translate("SettingsController", "Scanner speed (ms a key at most)"),
+            QCoreApplication.translate(
+                "SettingsController", "People type at 35 ms a key and slower."
+            ),
         ),
     }
 
@@ -134,9 +197,35 @@ def _labels() -> dict[str, tuple[str, str, str]]:
 def _choices(name: str, annotation: Any) -> tuple[tuple[str, str], ...]:
     if name == "channel":
         named = [(str(c.value), f"{c.value} {c.name.replace('_', ' ').title()}") for c in Channel]
-        return (("", _tr("POS (the default)")), *named)
+        return (("", QCoreApplication.translate("SettingsController", "POS (the default)")), *named)
     values = [arg for arg in get_args(annotation) if isinstance(arg, str)]
-    return tuple((value, value) for value in values)
+    said = _choice_words()
+    return tuple((value, said.get((name, value), value)) for value in values)
+
+
+def _choice_words() -> dict[tuple[str, str], str]:
+    """The words a choice shows (the file keeps the value itself)."""
+    return {
+        ("auth", "token"): QCoreApplication.translate(
+            "SettingsController", "token (Authorization: Token …)"
+        ),
+        ("auth", "bearer"): QCoreApplication.translate(
+            "SettingsController", "bearer (Authorization: Bearer …)"
+        ),
+        ("auth", "body"): QCoreApplication.translate("SettingsController", "in the request body"),
+        ("idempotency", "honoured"): QCoreApplication.translate("SettingsController", "honoured"),
+        ("idempotency", "unknown"): QCoreApplication.translate("SettingsController", "not known"),
+        ("scanner_terminator", "enter"): QCoreApplication.translate("SettingsController", "Enter"),
+        ("scanner_terminator", "tab"): QCoreApplication.translate("SettingsController", "Tab"),
+        ("scanner_terminator", "either"): QCoreApplication.translate(
+            "SettingsController", "Enter or Tab"
+        ),
+        ("language", "auto"): QCoreApplication.translate(
+            "SettingsController", "The computer's language"
+        ),
+        ("language", "id"): "Bahasa Indonesia",
+        ("language", "en"): "English",
+    }
 
 
 def setting_fields(settings: Settings, file: SettingsFile) -> list[SettingField]:

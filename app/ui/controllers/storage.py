@@ -20,22 +20,22 @@ def sentence_for(problem: StorageProblem | None) -> str:
         return ""
     folder = str(problem.path.parent)
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("StorageController", text)
-
     if isinstance(problem, StorageFull):
-        return tr(
+        return QCoreApplication.translate(
+            "StorageController",
             "The disk that holds the till's data ({folder}) is full: nothing can be saved, so "
-            "nothing can be redeemed, until space is freed. The till tries again by itself."
+            "nothing can be redeemed, until space is freed. The till tries again by itself.",
         ).format(folder=folder)
     if isinstance(problem, StorageReadOnly):
-        return tr(
+        return QCoreApplication.translate(
+            "StorageController",
             "The till's data folder ({folder}) cannot be written: nothing can be saved, so "
-            "nothing can be redeemed, until it can. The till tries again by itself."
+            "nothing can be redeemed, until it can. The till tries again by itself.",
         ).format(folder=folder)
-    return tr(
+    return QCoreApplication.translate(
+        "StorageController",
         "The till's database cannot be used ({reason}): nothing can be saved, so nothing can "
-        "be redeemed. The till tries again by itself."
+        "be redeemed. The till tries again by itself.",
     ).format(reason=problem.sentence)
 
 

@@ -6,7 +6,7 @@ A refused value is said beside its field, and nothing is written until every fie
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -70,8 +70,10 @@ class _Dialog(QDialog):
         )
         self.confirm.setObjectName("decisionConfirm")
         self.confirm.setProperty("role", "primary")
+        # Explicit context: tr() in a base class is looked up in the subclass's at run time.
         self.back = self.buttons.addButton(
-            self.tr("Go back"), QDialogButtonBox.ButtonRole.RejectRole
+            QCoreApplication.translate("DecisionDialog", "Go back"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         self.back.setObjectName("decisionBack")
         self.buttons.accepted.connect(self.submit)

@@ -55,6 +55,8 @@ class EntryDetailsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("entryDetails")
         self.setWindowTitle(self.tr("Redemption details"))
+        # Room for the attempts table and the trail whatever opens it (the screenshots' too).
+        self.setMinimumSize(860, 600)
         self.resize(900, 640)
         self.entry_id = ""
         self._shown_facts: dict[str, str] = {}

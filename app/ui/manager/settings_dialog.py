@@ -67,6 +67,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumSize(900, 620)
         self.resize(980, 680)
         self.fields = {f.name: f for f in fields}
         self.forms: dict[str, FormField] = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -23,6 +24,7 @@ from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.ui.cashier_window import CashierWindow
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
+from app.ui.manager.details import DetailsData
 from app.ui.manager.page import ManagerPageView
 
 from ...support.sandbox import SandboxControl
@@ -242,6 +244,7 @@ def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing
         ("2003", "x" * 300, "", "member", "longer than 254"),
         ("2003", AYU, "bad\x07note", "note", "control or invisible"),
         ("2003", AYU, "n" * 501, "note", "longer than 500"),
+        ("2003", AYU, "refund <script>", "note", "These characters are not allowed: < >"),
         ("2003", "", "", "member", "was not made on this till"),
     ]
     for server_id, member, note, field, words in cases:
@@ -291,6 +294,9 @@ def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(
     dialog.submit()
     qtbot.waitUntil(lambda: bool(dialog.note.error_text()), timeout=WAIT_MS)
     assert dialog.note.error_text() == "A note is required: say why."
+    dialog.note_box.setPlainText("<i>told him</i>")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "not allowed: < >" in dialog.note.error_text(), timeout=WAIT_MS)
     assert audit_actions(qtbot, cashier, receipt.entry_id) == []
     dialog.note_box.setPlainText("told Agus at the counter")
     with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
@@ -396,3 +402,66 @@ def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier
     history.since.setDate(history.until.date().addDays(1))
     history.submit()
     assert history.range_error.text() == "“From” is after “To”: pick a day on or before it."
+
+
+def double_click_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    centre = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def close_details(qtbot: QtBot, window: CashierWindow) -> None:
+    details = window.decisions.details
+    assert details is not None and details.isVisible()
+    details.close()
+    qtbot.waitUntil(lambda: window.decisions.details is None, timeout=WAIT_MS)
+
+
+def test_a_row_of_this_shift_or_of_the_history_opens_the_same_details_and_a_refused_cancel_shows(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    view = cashier.view
+    opened: list[DetailsData] = []
+    cashier.decisions.details_shown.connect(opened.append)
+    # A double-click on the shift's row, before any manager is in.
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        double_click_row(qtbot, view.redemptions, 0)
+    close_details(qtbot, cashier)
+    enter(qtbot, cashier)
+    history = view.manager.history
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        double_click_row(qtbot, history.table, 0)
+    close_details(qtbot, cashier)
+    history.table.setFocus()
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        qtbot.keyClick(history.table, Qt.Key.Key_Return)
+    assert len(opened) == 3 and opened[0] == opened[1] == opened[2]
+    assert opened[0].entry_id == entry_id and "cancel" in opened[0].allowed
+    details = cashier.decisions.details
+    assert details is not None and details.isVisible()
+    # Someone cancelled it on the dashboard meanwhile: the till's cancel is refused, and the
+    # row, the shift's list and the open details all end on the server's reason.
+    sandbox.client.post(
+        "/api/redemptions/cancel",
+        json={"id": 2001},
+        headers={"Authorization": f"Token {DEMO_TOKEN}"},
+    ).raise_for_status()
+    details.buttons["cancel"].click()
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+    refused = "Cancel refused: Redemption is already canceled"
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id).startswith(refused), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: view.redemptions_model.row_data(0).cancel_text.startswith(refused),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: details.standing.text().startswith(refused), timeout=WAIT_MS)
+    assert history.model.row(0).kind == "refused"

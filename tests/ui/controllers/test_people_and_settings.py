@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings, load_settings
@@ -229,6 +230,14 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     assert not dialog.controls["cache_retention_days"].isEnabled()
     note = dialog.findChild(type(dialog.outcome), "setting_cache_retention_daysNote")
     assert note is not None and "STAMPS_POS_CACHE_RETENTION_DAYS" in note.text()
+    # The window's language is one of the settings, its choices in words.
+    language = dialog.controls["language"]
+    assert isinstance(language, QComboBox)
+    assert [language.itemText(n) for n in range(language.count())] == [
+        "The computer's language",
+        "Bahasa Indonesia",
+        "English",
+    ]
     before = path.read_bytes()
     refused = run_async(
         qtbot,
@@ -245,21 +254,24 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     assert not (folder / "token").exists()
     changed = run_async(
         qtbot,
-        window.settings.save({"lanes": "2", "idle_lock_minutes": "3"}, Secret("new-token-123")),
+        window.settings.save(
+            {"lanes": "2", "idle_lock_minutes": "3", "language": "id"}, Secret("new-token-123")
+        ),
     )
-    assert changed == ("lanes", "idle_lock_minutes", "token")
+    assert changed == ("lanes", "idle_lock_minutes", "language", "token")
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# till 1\n") and "lanes = 2\n" in text
+    assert 'language = "id"\n' in text
     assert "new-token-123" not in text  # the token is never in the settings file
     assert (folder / "token").read_text(encoding="ascii").strip() == "new-token-123"
     assert (folder / "token").stat().st_mode & 0o777 == 0o600
     assert window.lock.minutes == 3  # the idle lock takes effect at once
-    assert "Restart Stamps POS for these to take effect: Members sent at once." in (
+    assert "Restart Stamps POS for these to take effect: Members sent at once, Language." in (
         dialog.outcome.text()
     )
     lines = run_async(qtbot, window.till.audit.lines(AuditFilter(action="settings_changed")))
     assert lines[-1].who == MANAGER
-    assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "token"]
+    assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
 
 
 def test_the_settings_check_says_whether_the_url_and_the_token_work(
