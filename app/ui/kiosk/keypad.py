@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
-#: A kiosk key is a fingertip's size at least (docs/kiosk.md: 48 px is the floor).
-KEY_SIZE = QSize(120, 80)
+#: A key is never narrower than this; its height is kiosk.qss's least for the screen (never
+#: under the 48 px floor, docs/kiosk.md) and grows with the room there is, up to KEY_TALLEST.
+KEY_NARROWEST = 96
+KEY_TALLEST = 120
+#: A pad (this keypad, the PIN pad) is this wide, or the screen's width inside its margins.
+PAD_WIDEST = 720
 
 
 class KioskKeypad(QWidget):
@@ -35,8 +39,7 @@ class KioskKeypad(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setMinimumWidth(720)
-        self.setMaximumWidth(960)
+        self.setMaximumWidth(PAD_WIDEST)
         self.secret = secret
         self.min_length = min_length
         self.max_length = max_length
@@ -46,7 +49,7 @@ class KioskKeypad(QWidget):
         self.display = QLabel()
         self.display.setObjectName("kioskKeypadDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.display.setMinimumHeight(88)
+        self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         keys = QGridLayout()
         keys.setSpacing(12)
         for index, digit in enumerate("123456789"):
@@ -65,8 +68,13 @@ class KioskKeypad(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
+        # The keys take the room there is, up to their tallest; what is left goes above and below,
+        # so the display stays with the keys on a tall screen. (A layout shares the whole height
+        # by stretch, so the keys' factor is large enough for them to take it first.)
+        layout.addStretch(1)
         layout.addWidget(self.display)
-        layout.addLayout(keys)
+        layout.addLayout(keys, 20)
+        layout.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -132,8 +140,9 @@ class KioskKeypad(QWidget):
     def _key(self, text: str, action: Callable[[], None]) -> QPushButton:
         key = QPushButton(text)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        key.setMinimumSize(KEY_SIZE)
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        key.setMinimumWidth(KEY_NARROWEST)
+        key.setMaximumHeight(KEY_TALLEST)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         key.setAutoDefault(False)
         key.clicked.connect(action)
         return key

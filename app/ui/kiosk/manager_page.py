@@ -4,10 +4,10 @@ to the kiosk."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
-from app.ui.kiosk.keypad import KioskKeypad
+from app.ui.kiosk.keypad import PAD_WIDEST, KioskKeypad
 from app.ui.kiosk.pages import KioskPage, button, label
 
 #: A manager's PIN has 6 to 8 digits (docs/manager-mode.md).
@@ -50,9 +50,8 @@ class KioskManagerPage(KioskPage):
         actions.addWidget(self.leave)
         self.pin_step = QWidget()
         centred = QHBoxLayout(self.pin_step)
-        centred.addStretch(1)
-        centred.addWidget(self.keypad)
-        centred.addStretch(1)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
         for step in (self.names_step, self.pin_step, self.signed_in_step):
             self.steps.addWidget(step)
         self.cancel = button("kioskManagerCancel")
@@ -70,6 +69,10 @@ class KioskManagerPage(KioskPage):
         self.cancel.setText(self.tr("Back to the kiosk"))
         self.keypad.retranslate()
         self._say_step()
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        self.keypad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
 
     def _submitted(self, pin: str) -> None:
         self.pin_entered.emit(self._name, pin)

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.kiosk.pages import KioskPage, button, label
+from app.ui.kiosk.pages import KioskPage, button, density, label
 
 #: Tiles on one page of rewards (three rows of two standing, two rows of three lying).
 TILES_PER_PAGE = 6
-TILE_SIZE = QSize(280, 180)
+#: A tile's least size; it grows to share the room the screen has (a short screen's less).
+TILE_SIZE = {"roomy": QSize(280, 180), "compact": QSize(240, 132)}
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class KioskRewardsPage(KioskPage):
         self._tiles: list[TileData] = []
         self._page = 0
         self._columns = 2
+        self._tile_size = TILE_SIZE["roomy"]
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -100,6 +102,13 @@ class KioskRewardsPage(KioskPage):
             if isinstance(widget, QPushButton):
                 found.append(widget)
         return found
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        self.grid.setSpacing(self.column.spacing())
+        self._tile_size = TILE_SIZE[density(size)]
+        for tile in self.tiles():
+            tile.setMinimumSize(self._tile_size)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         columns = 3 if event.size().width() > event.size().height() else 2
@@ -149,7 +158,7 @@ class KioskRewardsPage(KioskPage):
         pushed.setProperty("role", "kioskTile")
         pushed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         pushed.setAutoDefault(False)
-        pushed.setMinimumSize(TILE_SIZE)
+        pushed.setMinimumSize(self._tile_size)
         pushed.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         pushed.clicked.connect(lambda: self.picked.emit(tile.id))
         return pushed

@@ -4,11 +4,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.ui.kiosk.keypad import KioskKeypad
+from app.ui.kiosk.keypad import PAD_WIDEST, KioskKeypad
 from app.ui.widgets.pin_pad import PinPad
+
+#: Screens shorter than this (1366×768, 1280×800) take the compact type and targets of
+#: kiosk.qss, and less room around them; taller ones (1920×1080, any standing screen) the roomy.
+ROOMY_HEIGHT = 1000
+#: Narrower than this (768×1366 standing), the screens keep less room at their sides.
+ROOMY_WIDTH = 1000
+
+
+def density(size: QSize) -> str:
+    """``roomy`` or ``compact``: the kiosk's type and target sizes for a screen of ``size``."""
+    return "roomy" if size.height() >= ROOMY_HEIGHT else "compact"
+
 
 #: A language's own name for itself, as a customer looks for it (never translated).
 _OWN_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
@@ -36,22 +54,35 @@ def button(name: str, role: str = "kioskAction") -> QPushButton:
     pushed.setProperty("role", role)
     pushed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     pushed.setAutoDefault(False)
-    pushed.setMinimumHeight(88)
     return pushed
 
 
 class KioskPage(QWidget):
-    """A kiosk screen: a column with room around it."""
+    """A kiosk screen: a column with room around it, less on a small screen."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
         self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(48, 40, 48, 40)
-        self.column.setSpacing(24)
+        self._make_room(QSize(1920, 1080))
 
     def retranslate(self) -> None:
         """Set the screen's fixed words in the language now installed."""
+
+    def fit(self, size: QSize) -> None:
+        """Lay the screen out for a window of ``size``."""
+        self._make_room(size)
+
+    def across(self, size: QSize) -> int:
+        """The width inside the screen's margins, in a window of ``size``."""
+        margins = self.column.contentsMargins()
+        return size.width() - margins.left() - margins.right()
+
+    def _make_room(self, size: QSize) -> None:
+        side = 48 if size.width() >= ROOMY_WIDTH else 24
+        roomy = density(size) == "roomy"
+        self.column.setContentsMargins(side, 40 if roomy else 20, side, 40 if roomy else 20)
+        self.column.setSpacing(24 if roomy else 12)
 
 
 class KioskWelcomePage(KioskPage):
@@ -136,6 +167,10 @@ class KioskPhonePage(KioskPage):
         self.back_button.setText(self.tr("Back"))
         self.keypad.retranslate()
 
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        self.keypad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
+
 
 class KioskPinPage(KioskPage):
     """The member's PIN, before anything of theirs is shown: the till's own PIN pad, larger."""
@@ -145,15 +180,21 @@ class KioskPinPage(KioskPage):
         self.heading = label("kioskPinHeading", "kioskHeading")
         self.pad = PinPad()
         self.pad.setObjectName("kioskPinPad")
-        self.pad.setMinimumWidth(720)
-        self.pad.setMaximumWidth(960)
+        self.pad.setMaximumWidth(PAD_WIDEST)
+        # The heading stays with the pad, the two in the middle of the screen.
+        self.column.addStretch(1)
         self.column.addWidget(self.heading)
-        self.column.addWidget(self.pad, 1, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Enter your PIN"))
         self.pad.set_prompt(self.tr("Your 6-digit Stamps PIN"))
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        self.pad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
 
     def say(self, text: str, attempts_left: int | None = None) -> None:
         """Why the PIN was not taken, and the attempts the server says are left."""

@@ -7,17 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout
 
-from app.ui.kiosk.pages import KioskPage, button, label
+from app.ui.kiosk.pages import KioskPage, button, density, label
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import qr_image
 
 ResultKind = Literal["confirmed", "not_confirmed", "refused"]
-#: A phone held up to the cashier's scanner, or the scanner held to the screen: large modules.
-QR_MODULE_PX = 10
+#: A phone held up to the cashier's scanner, or the scanner held to the screen: large modules;
+#: a little smaller on a short screen (about 300 px for a kiosk's code), where the words need room.
+QR_MODULE_PX = {"roomy": 10, "compact": 8}
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class KioskResultPage(KioskPage):
         self.column.addLayout(self.body, 1)
         self.column.addWidget(self.done_button)
         self._result: KioskResultData | None = None
+        self._module_px = QR_MODULE_PX["roomy"]
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -97,9 +99,20 @@ class KioskResultPage(KioskPage):
         self.details.setVisible(bool(result.details))
         self.show_cashier.setText(prompts[result.kind])
         self.reference.setText(self.tr("Reference {reference}").format(reference=result.reference))
-        image = qr_image(result.qr, module_px=QR_MODULE_PX)
-        self.qr.setPixmap(QPixmap.fromImage(image))
+        self._draw_qr()
         self.qr.setAccessibleName(self.tr("QR code for the cashier"))
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        module_px = QR_MODULE_PX[density(size)]
+        if module_px != self._module_px:
+            self._module_px = module_px
+            self._draw_qr()
+
+    def _draw_qr(self) -> None:
+        if self._result is not None:
+            image = qr_image(self._result.qr, module_px=self._module_px)
+            self.qr.setPixmap(QPixmap.fromImage(image))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()

@@ -3,9 +3,9 @@ closed; the controllers decide what it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.kiosk.manager_page import KioskManagerPage
 from app.ui.kiosk.offer_page import KioskConfirmPage, KioskRewardsPage
@@ -16,6 +16,7 @@ from app.ui.kiosk.pages import (
     KioskPinPage,
     KioskWelcomePage,
     KioskWorkingPage,
+    density,
 )
 from app.ui.kiosk.result_page import KioskResultPage
 from app.ui.resources import style_sheet
@@ -50,8 +51,12 @@ class KioskWindowView(QWidget):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The window is the screen's size, whatever its screens would like: they fit into it
+        # (resizeEvent), it does not grow past the screen's edge for them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
         self._may_close = False
+        self._fit(self.size())
 
     def all_pages(self) -> list[KioskPage]:
         """Every screen, welcome first."""
@@ -76,6 +81,20 @@ class KioskWindowView(QWidget):
         page = self.pages.currentWidget()
         assert isinstance(page, KioskPage)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit(event.size())
+        super().resizeEvent(event)
+
+    def _fit(self, size: QSize) -> None:
+        # A short screen (1366×768) takes the kiosk's compact type and targets (kiosk.qss),
+        # still above the touch floor; every screen sets its room around it to the size.
+        fitted = density(size)
+        if self.property("density") != fitted:
+            self.setProperty("density", fitted)
+            self.setStyleSheet(style_sheet("kiosk"))  # the same sheet, polished again for it
+        for page in self.all_pages():
+            page.fit(size)
 
     # -- locked down -------------------------------------------------------------------------
 
