@@ -1,13 +1,17 @@
-"""Every kiosk screen, standing (1080×1920) and lying (1920×1080), as a finger and a passer-by meet
-it: every target at least 48 px, body text at least 20 px and headings at least 32 px, no field
-that needs a hardware keyboard, nothing that only shows on hover; and no English left on it in
-Bahasa Indonesia. The language switch offers the languages there are."""
+"""Every kiosk screen, on every screen size a counter has (standing 1080×1920 and 768×1366, lying
+1920×1080, 1366×768 and 1280×800), as a finger and a passer-by meet it: every target at least
+48 px, body text at least 20 px and headings at least 32 px, no field that needs a hardware
+keyboard, nothing that only shows on hover; everything inside the window, nothing cut and no
+button over another, in every language; and no English left on it in Bahasa Indonesia. The
+language switch offers the languages there are."""
 
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,7 +28,7 @@ from app.ui.kiosk.languages import available_languages
 from app.ui.kiosk.screenshots import AS_THE_SERVER_SAYS, ORIENTATIONS, STATES, kiosk_in
 from app.ui.kiosk.view import KioskWindowView
 
-from ...support.languages import TRANSLATED, speaking
+from ...support.languages import LANGUAGES, TRANSLATED, speaking
 from ...support.window_texts import _widget_texts, plain
 from ..test_every_word_translated import SAME_IN_INDONESIAN, skeleton
 
@@ -32,6 +36,14 @@ MIN_TARGET, MIN_BODY, MIN_HEADING = 48, 20, 32
 HEADING_ROLES = ("kioskHeading", "kioskTitle")
 #: Widgets that take typing from a keyboard, or scrolling from a wheel: none belongs on a kiosk.
 KEYBOARD_ONLY = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractScrollArea)
+#: The screens a counter has: the screenshots' two, and the common smaller touch screens (a
+#: 1366×768 panel, the one a bare X session gives too; 1280×800; a 768×1366 one standing).
+SCREENS = {
+    **ORIENTATIONS,
+    "1366x768": (1366, 768),
+    "1280x800": (1280, 800),
+    "768x1366": (768, 1366),
+}
 
 
 def _shown(view: KioskWindowView) -> list[QWidget]:
@@ -67,16 +79,83 @@ def touch_problems(view: KioskWindowView) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("orientation", sorted(ORIENTATIONS))
+def _on_screen(view: KioskWindowView, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
+
+
+def _cut(widget: QWidget) -> str:
+    """How a widget's own content does not fit it ("" when it does)."""
+    if isinstance(widget, QLabel) and (widget.text() or widget.pixmap()):
+        if widget.wordWrap() and widget.text():
+            need = widget.heightForWidth(widget.width())
+            return f"needs {need} px high, has {widget.height()}" if need > widget.height() else ""
+        need_size = widget.minimumSizeHint()
+        fits = need_size.width() <= widget.width() and need_size.height() <= widget.height()
+        return "" if fits else f"needs {need_size.toTuple()}, has {widget.size().toTuple()}"
+    if isinstance(widget, QAbstractButton) and widget.text():
+        need = widget.sizeHint().width()
+        return f"needs {need} px wide, has {widget.width()}" if need > widget.width() else ""
+    return ""
+
+
+def fit_problems(view: KioskWindowView) -> list[str]:
+    """Whatever on the kiosk's screen is cut off or covered: a widget even partly outside the
+    window or its parent, a text or picture larger than its room, a button over another."""
+    problems = []
+    window = view.rect()
+    shown = _shown(view)
+    for widget in shown:
+        where = _on_screen(view, widget)
+        if not window.contains(where):
+            problems.append(f"{_name(widget)} at {where.getRect()} leaves the window")
+        parent = widget.parentWidget()
+        if parent is not None and not parent.rect().contains(widget.geometry()):
+            problems.append(f"{_name(widget)} at {where.getRect()} leaves {_name(parent)}")
+        if cut := _cut(widget):
+            problems.append(f"{_name(widget)} {cut}")
+    buttons = [widget for widget in shown if isinstance(widget, QAbstractButton)]
+    for one, other in combinations(buttons, 2):
+        if _on_screen(view, one).intersects(_on_screen(view, other)):
+            problems.append(f"{_name(one)} overlaps {_name(other)}")
+    return problems
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("state", sorted(STATES))
-def test_every_kiosk_screen_is_made_for_a_finger(
-    qtbot: QtBot, state: str, orientation: str
-) -> None:
-    view = kiosk_in(state, ORIENTATIONS[orientation])
+def test_every_kiosk_screen_is_made_for_a_finger(qtbot: QtBot, state: str, screen: str) -> None:
+    view = kiosk_in(state, SCREENS[screen])
     qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
-    assert view.size().toTuple() == ORIENTATIONS[orientation]  # it fits: nothing is cut off
+    assert view.size().toTuple() == SCREENS[screen]
     assert len(_shown(view)) > 1
     assert touch_problems(view) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_every_kiosk_screen_fits_whole(
+    qtbot: QtBot, state: str, screen: str, language: str
+) -> None:
+    with speaking(language):
+        view = kiosk_in(state, SCREENS[screen])
+        qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+        assert view.size().toTuple() == SCREENS[screen]
+        assert fit_problems(view) == []
+
+
+def test_the_walk_finds_what_is_cut_off_or_covered(qtbot: QtBot) -> None:
+    view = kiosk_in("01-welcome", SCREENS["1366x768"])
+    qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+    assert fit_problems(view) == []
+    english, indonesian = view.welcome.languages["en"], view.welcome.languages["id"]
+    view.welcome.phone.setGeometry(indonesian.geometry().translated(0, -10))
+    english.move(english.x(), view.height() - english.height() // 2)
+    view.welcome.prompt.resize(view.welcome.prompt.width() // 4, view.welcome.prompt.height())
+    problems = fit_problems(view)
+    assert any("kioskLanguage_en" in p and "leaves the window" in p for p in problems)
+    assert any("kioskLanguage_en" in p and "leaves KioskWelcomePage" in p for p in problems)
+    assert any("kioskPhoneButton" in p and "overlaps" in p for p in problems)
+    assert any("kioskWelcomePrompt" in p and "px high" in p for p in problems)
 
 
 def test_the_walk_finds_what_a_finger_cannot_use(qtbot: QtBot) -> None:
