@@ -90,7 +90,8 @@ def state_phone(view: KioskWindowView) -> None:
 
 
 def state_pin(view: KioskWindowView) -> None:
-    for digit in "123":
+    # All six in: OK is on, as the customer sees it before the last tap.
+    for digit in "123456":
         view.pin.pad.press_digit(digit)
     view.show_page(view.pin)
 

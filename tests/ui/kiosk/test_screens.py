@@ -58,6 +58,16 @@ def _text_px(widget: QWidget) -> float:
     return float(QFontInfo(widget.font()).pixelSize())
 
 
+def _unreadable(button: QAbstractButton) -> bool:
+    """Whether nothing on the button's middle line stands out from its background: its words
+    are written in the background's colour."""
+    image = button.grab().toImage()
+    middle, inset = image.height() // 2, min(16, image.width() // 4)
+    background = image.pixelColor(inset, middle).lightness()
+    line = (image.pixelColor(x, middle).lightness() for x in range(inset, image.width() - inset))
+    return all(abs(shade - background) < 96 for shade in line)
+
+
 def touch_problems(view: KioskWindowView) -> list[str]:
     """Whatever on the kiosk's screen a finger or an eye cannot use."""
     problems = []
@@ -71,6 +81,8 @@ def touch_problems(view: KioskWindowView) -> list[str]:
                 problems.append(f"{_name(widget)} is {widget.width()}×{widget.height()} px")
             if _text_px(widget) < MIN_BODY:
                 problems.append(f"{_name(widget)} writes {_text_px(widget)} px")
+            if widget.isEnabled() and widget.text() and _unreadable(widget):
+                problems.append(f"{_name(widget)} writes in its background's colour")
         if isinstance(widget, QLabel) and widget.text():
             heading = widget.property("role") in HEADING_ROLES
             least = MIN_HEADING if heading else MIN_BODY
@@ -165,6 +177,7 @@ def test_the_walk_finds_what_a_finger_cannot_use(qtbot: QtBot) -> None:
     view.welcome.phone.setFixedHeight(30)
     view.welcome.prompt.setStyleSheet("font-size: 14px")
     view.welcome.title.setToolTip("hello")
+    view.welcome.languages["id"].setStyleSheet("color: white; background: white")
     field = QLineEdit(view.welcome)
     field.show()
     problems = touch_problems(view)
@@ -172,6 +185,7 @@ def test_the_walk_finds_what_a_finger_cannot_use(qtbot: QtBot) -> None:
     assert any("kioskWelcomePrompt" in p and "14.0 px" in p for p in problems)
     assert any("kioskWelcomeTitle" in p and "hover" in p for p in problems)
     assert any("QLineEdit" in p for p in problems)
+    assert any("kioskLanguage_id" in p and "background's colour" in p for p in problems)
 
 
 def _english_words(text: str) -> list[str]:
