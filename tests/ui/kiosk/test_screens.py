@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -220,6 +221,30 @@ def test_no_english_is_left_on_a_kiosk_screen(qtbot: QtBot, language: str, state
     ]
     assert english
     assert left == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_a_language_picked_on_welcome_speaks_on_every_screen(
+    qtbot: QtBot, language: str, state: str
+) -> None:
+    # The customer taps their language on welcome: the screens built in English follow it,
+    # word for word as if the kiosk had started in it (the PIN pad's keys too).
+    view = kiosk_in("01-welcome", ORIENTATIONS["portrait"])
+    qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+    changed: list[bool] = []
+    view.language_changed.connect(lambda: changed.append(True))
+    with speaking(language):
+        qtbot.waitUntil(lambda: bool(changed))
+        STATES[state](view)
+        QApplication.processEvents()
+        switched = [
+            (f"{widget.objectName() or type(widget).__name__} {kind}", plain(text))
+            for widget in _shown(view)
+            for kind, text in _widget_texts(widget)
+            if plain(text)
+        ]
+        assert switched == _texts(qtbot, state)
 
 
 def test_the_language_switch_offers_the_languages_there_are() -> None:
