@@ -156,6 +156,8 @@ def bench_drain(size: dict[str, int], profile: bool) -> list[str]:
         f"         outbox: {outbox['synced']}/{outbox['entries']} synced over "
         f"{size['members']} members, lanes={size['lanes']}, drain {outbox['seconds']:.1f} s "
         f"(enqueue beforehand {outbox['enqueue_s']:.1f} s, untimed), RSS {outbox['rss_mb']:.0f} MB",
+        f"         CPU per request: outbox {outbox['cpu_ms']:.2f} ms, "
+        f"plain {plain['cpu_ms']:.2f} ms",
         f"         plain:  {plain['ok']}/{plain['requests']} ok in {plain['seconds']:.1f} s, "
         f"RSS {plain['rss_mb']:.0f} MB; sequential: {sequential['ok']}/{sequential['requests']} "
         f"ok in {sequential['seconds']:.1f} s, RSS {sequential['rss_mb']:.0f} MB",
