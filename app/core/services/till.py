@@ -89,10 +89,17 @@ class Refused(Explained):
 @dataclass(frozen=True)
 class Approval:
     """The policy's decision on an order for a member whose PIN is still to come: handed back
-    to :meth:`Till.redeem` with the PIN's request id, it stands for that decision."""
+    to :meth:`Till.redeem` with the PIN's request id, it stands for that decision, for that
+    order, member and connection state only."""
 
+    order: Order
     lane: str
+    online: bool
     decision: PolicyDecision
+
+    def stands_for(self, order: Order, member: Member, online: bool) -> bool:
+        """Whether this decision is the one the policy would be asked for now."""
+        return (self.order, self.lane, self.online) == (order, member.lane, online)
 
 
 class PinRequired(Refused):
@@ -340,12 +347,18 @@ class Till:
         waiting entries hold then: one write, and no second redemption can slip in between.
         """
         online = self.monitor.online
-        if approval is not None and approval.lane != member.lane:
-            approval = None  # another member's: decide afresh
-        if approval is None and member.protected_redemption and request_id is None:
+        if request_id is None or (
+            approval is not None and not approval.stands_for(order, member, online)
+        ):
+            # another order, member or connection state (the network came or went while the
+            # customer typed): the policy decides afresh
+            approval = None
+        if member.protected_redemption and request_id is None:
             decision = await self._decide(order, member, voucher, online=online)
             await self._refuse_unless_allowed(decision, order, member, sale)
-            raise PinRequired(say("pin.required"), approval=Approval(member.lane, decision))
+            raise PinRequired(
+                say("pin.required"), approval=Approval(order, member.lane, online, decision)
+            )
         try:
             user = member.identifier_for(order.kind)
         except MissingIdentifier as exc:

@@ -230,6 +230,19 @@ async def test_the_pin_flow_decides_the_policy_once(
     assert sandbox.stamps(BUDI) == 160
 
 
+async def test_an_approval_without_the_pins_request_id_still_asks_for_the_pin(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(BUDI)
+    order = await till.catalogue.reward_order(member, 1)
+    with pytest.raises(PinRequired) as required:
+        await till.redeem(order, member, Sale("dewi"))
+    with pytest.raises(PinRequired):
+        await till.redeem(order, member, Sale("dewi"), approval=required.value.approval)
+    assert (await till.status()).queued == 0
+    assert sandbox.stamps(BUDI) == 180  # untouched
+
+
 async def test_cancelling_a_confirmed_redemption_refunds_it(
     till: Till, sandbox: SandboxControl
 ) -> None:
