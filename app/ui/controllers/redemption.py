@@ -28,10 +28,10 @@ from app.core.services import (
 )
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
+from app.ui.dates import time_text
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import OutcomeKind, RedemptionRowData, ResultData
-from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
 #: A builder turns the member on screen into an order (and the voucher's facts, for a voucher).
@@ -147,7 +147,7 @@ class RedemptionController(QObject):
         self._followed[receipt.entry_id] = _Followed(
             member=member.name,
             what=headline,
-            time_text=local_time_text(receipt.created_at).split(" ")[-1],
+            time_text=time_text(receipt.created_at),
         )
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
