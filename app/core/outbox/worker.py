@@ -110,8 +110,14 @@ class SyncWorker:
             delay: float | None = self.policy.idle_recheck
             try:
                 await self._fill_lanes()
-                await self.reconcile_due()
-                delay = await self._next_delay()
+                if len(self._inflight) >= self.policy.lanes:
+                    # Every lane busy: each answer wakes this, and each lane claims its own next
+                    # entry. The reconciliation and the next-due reads (a write and two reads per
+                    # answer, on the GUI's loop) wait until a lane frees, as drain() does.
+                    delay = None
+                else:
+                    await self.reconcile_due()
+                    delay = await self._next_delay()
             except asyncio.CancelledError:
                 raise
             except StorageProblem as problem:  # a full or read-only disk: said once, not a bug
