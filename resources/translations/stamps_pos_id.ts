@@ -3335,6 +3335,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Lihat catatan manajer.</translation>
     </message>
     <message>
+        <source>Cancel confirmed</source>
+        <comment>receipt.cancel.confirmed</comment>
+        <translation>Pembatalan dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>The Stamps server cancelled the redemption; what it took goes back to the member.</source>
+        <comment>receipt.cancel.confirmed.todo</comment>
+        <translation>Server Stamps membatalkan penukaran; yang dipakai kembali ke member.</translation>
+    </message>
+    <message>
+        <source>Cancel refused</source>
+        <comment>receipt.cancel.refused</comment>
+        <translation>Pembatalan ditolak</translation>
+    </message>
+    <message>
+        <source>The redemption still stands on the Stamps server.</source>
+        <comment>receipt.cancel.refused.todo</comment>
+        <translation>Penukaran tetap berlaku di server Stamps.</translation>
+    </message>
+    <message>
+        <source>Cancel NOT CONFIRMED</source>
+        <comment>receipt.cancel.not_confirmed</comment>
+        <translation>Pembatalan BELUM DIKONFIRMASI</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not answered the cancel; until the till finds out, treat the redemption as standing.</source>
+        <comment>receipt.cancel.not_confirmed.todo</comment>
+        <translation>Server Stamps belum menjawab pembatalan; sampai mesin kasir tahu hasilnya, anggap penukaran masih berlaku.</translation>
+    </message>
+    <message>
+        <source>Cancel waiting to send</source>
+        <comment>receipt.cancel.waiting</comment>
+        <translation>Pembatalan menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>The Stamps server cannot be reached yet; the redemption stands until the cancel is sent.</source>
+        <comment>receipt.cancel.waiting.todo</comment>
+        <translation>Server Stamps belum bisa dihubungi; penukaran tetap berlaku sampai pembatalan terkirim.</translation>
+    </message>
+    <message>
         <source>{stamps} stamps left.</source>
         <comment>receipt.stamps_left</comment>
         <translation>Sisa {stamps} stamp.</translation>
