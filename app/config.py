@@ -51,6 +51,8 @@ _WHOLE_SETTINGS = (
     "offline_max_redemptions_per_outage",
     "offline_max_voucher_value",
     "cache_retention_days",
+    "idle_lock_minutes",
+    "scanner_pace_ms",
 )
 _DECIMAL_SETTINGS = (
     "key_window_hours",
@@ -135,6 +137,13 @@ class Settings(BaseSettings):
     offline_max_voucher_value: int = Field(default=250_000, ge=0, le=MAX_WHOLE)
     offline_allow_codes: bool = False
     cache_retention_days: int = Field(default=90, ge=1, le=3650)
+    # The window: minutes untouched before the till locks to the sign-in page (0: never).
+    idle_lock_minutes: int = Field(default=10, ge=0, le=480)
+    # A keyboard-wedge scanner (architecture §5): what it sends before a code, the key that ends
+    # one, and its pace (ms a key at most, on average; people type at 35 and slower).
+    scanner_prefix: str = Field(default="", max_length=8)
+    scanner_terminator: Literal["enter", "tab", "either"] = "either"
+    scanner_pace_ms: int = Field(default=25, ge=5, le=34)
     # The window's language: Bahasa Indonesia, English, or the system's (the command line is
     # always English).
     language: Literal["auto", "id", "en"] = "auto"
@@ -161,6 +170,16 @@ class Settings(BaseSettings):
             if not _DECIMAL.fullmatch(value):
                 raise ValueError("must be a number written with 0-9 and at most one '.'")
             return float(value)
+        return value
+
+    @field_validator("scanner_prefix")
+    @classmethod
+    def _a_prefix(cls, value: str) -> str:
+        problem = unprintable(value)
+        if problem:
+            raise ValueError(problem)
+        if any(ch.isspace() for ch in value):
+            raise ValueError("must not hold spaces")
         return value
 
     @field_validator("language", mode="before")
@@ -324,23 +343,38 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"settings file {path} cannot be read: {exc.strerror}") from None
 
 
-def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
-    """Read and validate the settings; raise :class:`ConfigError` naming each bad setting."""
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The values the file at ``path`` holds, as TOML reads them (``{}`` when there is no file);
+    :class:`ConfigError` when it cannot be read or is not TOML."""
+    return _read_toml(path)
+
+
+def settings_from(path: Path, **overrides: Any) -> Settings:
+    """The settings the file at ``path`` makes, under the environment and ``overrides``: the one
+    validation of :func:`load_settings` and the window's settings dialog. Raises pydantic's
+    ``ValidationError`` (each bad setting by name), or :class:`ConfigError` for a file that holds
+    the token or cannot be read."""
     global _CONFIG_FILE_IN_USE
-    path = config_file or default_config_file()
     data = _read_toml(path)
     if "token" in data:
         raise ConfigError(
             f"settings file {path}: the API token is never kept in the settings file; remove it "
             f"and set {ENV_PREFIX}TOKEN or run `stamps-pos token set`"
         )
-    _CONFIG_FILE_IN_USE = path
+    previous, _CONFIG_FILE_IN_USE = _CONFIG_FILE_IN_USE, path
     try:
         return Settings(**overrides)
+    finally:
+        _CONFIG_FILE_IN_USE = previous
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Read and validate the settings; raise :class:`ConfigError` naming each bad setting."""
+    path = config_file or default_config_file()
+    try:
+        return settings_from(path, **overrides)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, path)) from None
-    finally:
-        _CONFIG_FILE_IN_USE = None
 
 
 def _describe(exc: ValidationError, path: Path) -> str:

@@ -49,4 +49,4 @@ def start_new_database(damage: DatabaseDamaged) -> None:
         _tell(f"  {one_line(line)}")
     if not aside.complete:
         _tell("Some of its rows could not be read; the rest are listed.")
-    _tell(f"To add them to this till: {APP_NAME} outbox import {aside.path}")
+    _tell(f"To add them to this till: {APP_NAME} outbox import {aside.path} --manager NAME")

@@ -21,14 +21,18 @@ from app.cli.common import (
     token_source,
 )
 from app.cli.qt_libraries import window_blocker
-from app.config import ConfigError, Settings, load_settings
+from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core.services import Secret, logs
 
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
 
+DEMO_MANAGER, DEMO_MANAGER_PIN = "Wayan", "246810"
+DEMO_CASHIERS = (("Dewi", None), ("Rina", "2580"), ("Agus", None))
+
 DEMO_HINT = """\
 Stamps POS demo: the till runs against a sandbox at {url} with a throwaway database.
-Pick a cashier, then try these members (type or paste into Member, then Enter):
+Pick a cashier (Rina's PIN is 2580; Dewi and Agus have none), then try these members (type or
+paste into Member, then Enter):
   customer@stamps.co.id       Ayu, 250 stamps; vouchers (one a Saldo of Rp 150.000 to deduct)
                               also KR24000006, card 70140000000006, phone 081210000006
   budi.santoso@contoh.co.id   PIN-protected: the PIN is 123456
@@ -36,7 +40,8 @@ Pick a cashier, then try these members (type or paste into Member, then Enter):
   agus.setiawan@contoh.co.id  0 stamps
 A name works too: Putri, then Enter (several members called Ayu: pick one from the list).
 Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
-The Demo menu cuts the network and makes the server fail; Ctrl-C ends the demo.
+Manager mode (F8): manager {manager}, PIN {manager_pin}. The Demo menu cuts the network and
+makes the server fail; Ctrl-C ends the demo.
 """
 
 
@@ -76,11 +81,20 @@ def gui(args: argparse.Namespace) -> int:
         settings, token = settings_and_token(args, log_fallback=True)
     except Stop as stop:
         return _fail(args, stop.message)
+    from app.settings_file import SettingsFile
     from app.ui.cashier import SecondInstance, cashier_names, run_cashier
+    from app.ui.options import WindowOptions
 
-    # The store's cashiers: cashiers.txt beside the settings file, one name a line.
+    # The store's cashiers: cashiers.txt beside the settings file, imported once as accounts.
     cashiers = cashier_names(config_folder(args))
     config = Path(args.config) if args.config else None
+    options = WindowOptions.from_settings(
+        settings,
+        SettingsFile(config or default_config_file()),
+        token_folder=config_folder(args),
+        ask_first_manager=True,
+        ask_about_damage=not args.accept_new_database,
+    )
     for _ in range(2):  # again once, on a new database, when one was damaged and may be replaced
         try:
             return run_cashier(
@@ -90,6 +104,7 @@ def gui(args: argparse.Namespace) -> int:
                 cashiers=cashiers,
                 on_ready=_window_up,
                 support_bundle=_bundle_writer(config),
+                options=options,
                 language=settings.language,
             )
         except SecondInstance as exc:
@@ -109,8 +124,9 @@ def _start_failure(args: argparse.Namespace, exc: Exception) -> int | None:
 
     The till finds these as it opens, after the window is up (the checks need the storage layer
     and Alembic, too slow to load before the first paint), so they are imported here. A database
-    written by a newer version is refused as the headless commands refuse it. Until the window
-    asks a manager itself, a damaged database is replaced only with --accept-new-database.
+    written by a newer version is refused as the headless commands refuse it. A damaged one
+    reaches here only when the window was closed before a manager decided (refused, unchanged),
+    or with --accept-new-database (replaced).
     """
     from app.cli.database import refuse_damaged, start_new_database
     from app.core.services import DatabaseDamaged, DatabaseTooNew, StorageProblem
@@ -156,7 +172,9 @@ def demo(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from app.cli.demo_shop import DemoShop
     from app.sandbox import DEMO_TOKEN
+    from app.settings_file import SettingsFile
     from app.ui.cashier import SecondInstance, run_cashier
+    from app.ui.options import StaffSeed, WindowOptions
 
     def ready(window: object) -> None:
         _window_up(window)
@@ -168,21 +186,37 @@ def _demo(args: argparse.Namespace) -> int:
         try:
             try:
                 # A settings file that does not exist: the demo never reads the till's own.
-                settings = load_settings(
-                    root / "no-settings.toml",
-                    base_url=shop.url,
-                    merchant=DEMO_MERCHANT,
-                    store=DEMO_STORE,
-                    store_code=DEMO_STORE_CODE,
-                    idempotency="honoured",
-                    data_dir=root / "data",
-                    terminal="demo-till",
-                )
+                fixed = {
+                    "base_url": shop.url,
+                    "merchant": DEMO_MERCHANT,
+                    "store": DEMO_STORE,
+                    "store_code": DEMO_STORE_CODE,
+                    "idempotency": "honoured",
+                    "data_dir": root / "data",
+                    "terminal": "demo-till",
+                }
+                settings = load_settings(root / "settings.toml", **fixed)
             except ConfigError as exc:
                 return _fail(args, str(exc))
             logs.to_folder(settings.data_dir)
-            print(DEMO_HINT.format(url=shop.url), flush=True)
+            print(
+                DEMO_HINT.format(url=shop.url, manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN),
+                flush=True,
+            )
             token = Secret(DEMO_TOKEN)
+            seed = StaffSeed(
+                DEMO_MANAGER,
+                Secret(DEMO_MANAGER_PIN),
+                tuple((name, Secret(pin) if pin else None) for name, pin in DEMO_CASHIERS),
+            )
+            options = WindowOptions.from_settings(
+                settings,
+                # The demo's settings may be changed in its own throwaway folder; what it was
+                # started with (the sandbox's address…) stays.
+                SettingsFile(root / "settings.toml", fixed),
+                token_folder=root,
+                seed=seed,
+            )
             try:
                 return run_cashier(
                     settings.till_config(),
@@ -190,6 +224,7 @@ def _demo(args: argparse.Namespace) -> int:
                     demo=shop,
                     on_ready=ready,
                     support_bundle=_bundle_writer(None, (settings, token)),
+                    options=options,
                     language=settings.language,
                 )
             except SecondInstance as exc:

@@ -29,7 +29,6 @@ from app.core.services import (
     english,
     format_rupiah,
     local_day,
-    summarise,
     write_audit_csv,
     write_summary_csv,
 )
@@ -295,7 +294,7 @@ def summary(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         async with till_for(args, worker=False) as till:
-            result = await summarise(till.history, since, until)
+            result = (await till.day(since, until)).summary
         if args.csv:
             with _csv_target(args.csv) as stream:
                 count = write_summary_csv(stream, result)

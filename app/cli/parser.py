@@ -319,7 +319,7 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
         "import", help="add the entries of an export (or of a database file) to this till"
     )
     load.add_argument("file", metavar="FILE", help="an `outbox export` file or a database file")
-    load.add_argument("--manager", type=NAME, help="who decides (default: $USER)")
+    add_acting_manager(load)
     bind(load, "outbox import")
     for name, text in [
         ("retry", "send a rejected or unknown entry again, as new"),

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Stop, one_line, report_failure
 from app.cli.database import refuse_damaged, start_new_database
+from app.cli.manager_sign_in import ManagerPins
 from app.config import ConfigError, Settings, load_settings
 from app.core.services import (
     DatabaseDamaged,
     ExportUnreadable,
     ImportedEntry,
     ImportReport,
+    Secret,
+    StaffRefused,
     StorageProblem,
     export_entries,
     import_into,
@@ -69,7 +70,8 @@ def outbox_export(args: argparse.Namespace) -> int:
 
 
 def outbox_import(args: argparse.Namespace) -> int:
-    """Add the entries of FILE (an export, or a database file) to this till, keeping their ids."""
+    """Add the entries of FILE (an export, or a database file) to this till, keeping their ids:
+    a manager's decision (``--manager`` and their PIN on standard input), audited."""
 
     def run() -> int:
         settings = _settings(args)
@@ -80,8 +82,8 @@ def outbox_import(args: argparse.Namespace) -> int:
             raise Stop(EXIT_USAGE, f"{source} cannot be imported: {exc}") from None
         except OSError as exc:
             raise Stop(EXIT_USAGE, f"{source} cannot be read: {exc.strerror}") from None
-        who = args.manager or os.environ.get("USER") or getpass.getuser()
-        report = asyncio.run(_import(args, settings, entries, who, str(source)))
+        pin = ManagerPins().read("the acting manager's PIN")
+        report = asyncio.run(_import(args, settings, entries, pin, str(source)))
         _print_report(report)
         return EXIT_REFUSED if report.refused else EXIT_OK
 
@@ -92,17 +94,26 @@ async def _import(
     args: argparse.Namespace,
     settings: Settings,
     entries: list[ImportedEntry],
-    who: str,
+    pin: Secret,
     source: str,
 ) -> ImportReport:
     path, terminal = settings.database_path, settings.terminal
+
+    async def run() -> ImportReport:
+        try:
+            return await import_into(
+                path, entries, manager=args.manager, pin=pin, terminal=terminal, source=source
+            )
+        except StaffRefused as exc:
+            raise Stop(EXIT_REFUSED, exc.message) from None
+
     try:
-        return await import_into(path, entries, who=who, terminal=terminal, source=source)
+        return await run()
     except DatabaseDamaged as damage:
         if not args.accept_new_database:
             raise refuse_damaged(args, damage) from None
         start_new_database(damage)
-        return await import_into(path, entries, who=who, terminal=terminal, source=source)
+        return await run()
 
 
 def _print_report(report: ImportReport) -> None:

@@ -261,6 +261,81 @@ TEMPLATES: dict[str, str] = {
     "cancel.refused_silently": "Cancel refused: the server said no",
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
+    # --- why an entry waits for a manager (the exceptions) ------------------------------------
+    "exception.refused": "The Stamps server refused it: {reason}",
+    "exception.silent": "The Stamps server refused it and gave no reason.",
+    "exception.unchecked": (
+        "No answer came from the server; the member's activity has not been checked yet."
+    ),
+    "exception.not_found": ("Not in the member's activity: {lines} line(s) read since {since}."),
+    "exception.cannot_reconcile": "It cannot be found in the member's activity: {why}",
+    "exception.feed_unreadable": "The member's activity could not be read: {error}",
+    "exception.other": "Reconciliation says: {result}",
+    # --- what a manager types (docs/manager-mode.md, "Names and notes"), beside the field ------
+    "field.not_text": "This must be text.",
+    "field.hidden_characters": (
+        "This holds a control or invisible character; type it again without it."
+    ),
+    "field.empty": "This cannot be empty.",
+    "field.too_long": "This is longer than {limit} characters.",
+    "field.markup": "These characters are not allowed: {characters}",
+    "field.no_letter": "A name needs at least one letter.",
+    "field.note_required": "A note is required: say why.",
+    "field.pin_required": "Type a PIN.",
+    "field.pin_digits": "A PIN is digits only.",
+    "field.pin_length_manager": "A manager's PIN has {fewest} to {most} digits.",
+    "field.pin_length_cashier": "A cashier's PIN has {fewest} to {most} digits.",
+    "field.pin_repeated": "One digit repeated is too easy to guess: choose another PIN.",
+    "field.pin_run": "A straight run of digits is too easy to guess: choose another PIN.",
+    "field.manager_pin": "A manager always has a PIN.",
+    # --- people, sign-in and lockout ------------------------------------------------------------
+    "staff.no_manager_named": "There is no manager named {name}.",
+    "staff.no_cashier_named": "There is no cashier named {name}.",
+    "staff.no_manager": "There is no manager by that name.",
+    "staff.no_cashier": "There is no cashier by that name.",
+    "staff.disabled": "{name}'s account is disabled; a manager can enable it.",
+    "staff.locked": (
+        "{name} is locked after {count} wrong PINs; try again in {minutes} minute(s)."
+    ),
+    "staff.pin_needed": "{name} signs in with a PIN: type it.",
+    "staff.pin_changed": "{name}'s PIN was changed just now: type the new one.",
+    "staff.wrong_pin": (
+        "Wrong PIN for {name}: {left} more wrong PIN(s) lock the account for {minutes} minutes."
+    ),
+    "staff.manager_exists": "There is already a manager named {name}.",
+    "staff.cashier_exists": "There is already a cashier named {name}.",
+    "staff.manager_exists_disabled": (
+        "There is already a manager named {name}, disabled: enable it instead."
+    ),
+    "staff.cashier_exists_disabled": (
+        "There is already a cashier named {name}, disabled: enable it instead."
+    ),
+    "staff.last_manager": "{name} is the only active manager: add another manager first.",
+    "staff.managers_exist": "This till has a manager already: a manager adds the next.",
+    "staff.file_unreadable": "{path} cannot be read: {reason}",
+    "staff.file_not_text": "{path} cannot be read: it is not UTF-8 text",
+    # --- manager mode and the manager's decisions -----------------------------------------------
+    "manager.required": "A manager must sign in to manager mode first.",
+    "manager.idle_ended": "Manager mode ended after {minutes} minutes idle: sign in again.",
+    "manager.server_id": "A server redemption id is a whole number above zero.",
+    "manager.member_needed": (
+        "Redemption {server_id} was not made on this till: say whose it is (the member's email, "
+        "member ID, phone or card number) to cancel it."
+    ),
+    "manager.member_pin_again": (
+        "The member's PIN authorised this redemption once: ask for their PIN again to send it."
+    ),
+    "decision.no_entry": "There is no outbox entry {entry_id}.",
+    "decision.cancel_of_cancel": "A cancellation cannot itself be cancelled.",
+    "decision.nothing_to_cancel": "Nothing to cancel: the redemption is {status}.",
+    "decision.needs_dashboard": (
+        "This redemption was confirmed without a server id (found in the member's activity, or "
+        "marked applied): cancel it on the Stamps dashboard."
+    ),
+    "decision.not_by_pin": "This redemption was not made with a PIN: it is sent again without one.",
+    "decision.note_needed": "A manager's decision needs a note.",
+    "decision.refused": "The till cannot do this: {reason}",
+    "decision.wrong_state": "Only a {allowed} entry can be changed this way; this one is {status}.",
 }
 
 

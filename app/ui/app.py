@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -85,12 +86,15 @@ def run(
         app.lastWindowClosed.connect(quit_requested.set)
         window = window_factory()
         window.show()
+        # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
+        # the active window, and a till has no one to click it first.
+        window.activateWindow()
         try:
             if startup is not None:
                 # Let the first frame paint before startup's work (imports, the database)
                 # holds the thread: the cashier sees the window at once, then it fills in.
                 await _after_pending_events()
-                await startup(window)
+                await _unless_quit(startup(window), quit_requested)
             await quit_requested.wait()
         finally:
             for signum in (signal.SIGINT, signal.SIGTERM):
@@ -104,6 +108,24 @@ def run(
             return runner.run(main())
     finally:
         crash.uninstall()
+
+
+async def _unless_quit(work: Awaitable[None], quit_requested: asyncio.Event) -> None:
+    """Run ``work`` (startup) unless quitting comes first: startup may wait on a person (a
+    damaged database waits for a manager), and closing the window, Ctrl-C or SIGTERM must still
+    end the program. Its error, if it fails, is raised here."""
+    task = asyncio.ensure_future(work)
+    quitting = asyncio.ensure_future(quit_requested.wait())
+    try:
+        await asyncio.wait({task, quitting}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        quitting.cancel()
+    if not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return
+    task.result()
 
 
 async def _after_pending_events() -> None:

@@ -3,20 +3,24 @@ process around them (one instance per data folder, the till opened and closed wi
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import dataclasses
 import gc
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QWidget
 
 from app.ui.main_window import CashierWindowView
+from app.ui.options import WindowOptions
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 if TYPE_CHECKING:
-    from app.core.services import Secret, TillConfig, TokenSource
+    from app.core.services import DatabaseDamaged, Secret, Till, TillConfig, TokenSource
     from app.ui.cashier_window import CashierWindow
     from app.ui.demo import DemoControls
 
@@ -73,17 +77,26 @@ def run_cashier(
     demo: DemoControls | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
+    options: WindowOptions | None = None,
     language: str | None = None,
 ) -> int:
     """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
     :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads
     the API token where it is kept (a manager may set a new one while the window runs);
-    ``support_bundle`` is offered by the crash dialog; ``language`` is the ``language`` setting."""
+    ``support_bundle`` is offered by the crash dialog; ``options`` say how the window runs
+    (the first manager's setup, the idle lock, the scanner, the settings it may change);
+    ``language`` is the ``language`` setting."""
     from app.ui.app import run
 
+    # The settings dialog's "Check" tries the token in use when none is typed: the one kept
+    # where it lives, else (the demo) the one the till was started with.
+    options = dataclasses.replace(
+        options or WindowOptions(), token_source=token_source or (lambda: token)
+    )
     stack = contextlib.AsyncExitStack()
     parts: dict[str, CashierWindow] = {}
-    scanner = ScannerFilter()
+    scanner = ScannerFilter(prefix=options.scanner_prefix, scan_pace_ms=options.scanner_pace_ms)
+    scanner.set_terminators(options.scanner_terminator)
 
     def window_factory() -> QWidget:
         return CashierWindowView()
@@ -91,15 +104,24 @@ def run_cashier(
     async def startup(window: QWidget) -> None:
         # The till's layers load here, after the window is on screen: importing them first
         # kept the cashier looking at nothing for a second (make bench).
-        from app.core.services import RuntimeOptions, open_till
+        from app.core.services import DatabaseDamaged, RuntimeOptions, open_till
         from app.ui.cashier_window import CashierWindow
 
         assert isinstance(window, CashierWindowView)
-        options = RuntimeOptions(start_worker=True, token_source=token_source)
-        till = await stack.enter_async_context(open_till(config, token, options))
+        runtime = RuntimeOptions(start_worker=True, token_source=token_source)
+        try:
+            till = await stack.enter_async_context(open_till(config, token, runtime))
+        except DatabaseDamaged as damage:
+            if not options.ask_about_damage:
+                raise  # refused as the command line refuses it (or replaced, when asked to)
+            till = await _after_damage(window, damage, lambda: open_till(config, token, runtime))
         scanner.setParent(window)
         scanner.install()
-        parts["window"] = CashierWindow(window, till, cashiers=cashiers, scanner=scanner, demo=demo)
+        parts["window"] = CashierWindow(
+            window, till, cashiers=cashiers, scanner=scanner, demo=demo, options=options
+        )
+        if aside:
+            window.status.show_note(aside[0], 30_000)
         freeze_long_lived_objects()
         if on_ready is not None:
             on_ready(parts["window"])
@@ -110,6 +132,40 @@ def run_cashier(
             scanner.remove()
         # The worker stops, then the client and the database close (open_till's own order).
         await stack.aclose()
+
+    aside: list[str] = []
+
+    async def _after_damage(
+        window: CashierWindowView,
+        damage: DatabaseDamaged,
+        reopen: Callable[[], contextlib.AbstractAsyncContextManager[Till]],
+    ) -> Till:
+        """A manager decides; only then is the damaged file set aside and a new one started,
+        whose first manager is the person who decided."""
+        from app.core.services import set_aside
+        from app.ui.controllers.damaged import DamagedDatabaseController
+
+        decision = await DamagedDatabaseController(window).decide(damage)
+        if decision is None:
+            raise damage  # closed without a decision: the file stays as it was
+        kept = await asyncio.to_thread(set_aside, damage.path)
+        logging.getLogger(__name__).warning(
+            "%s set the damaged database aside as %s (%d readable entries)",
+            decision.manager,
+            kept.path,
+            len(kept.unsettled),
+        )
+        till = await stack.enter_async_context(reopen())
+        await till.staff.add_first_manager(decision.manager, decision.pin)
+        aside.append(
+            QCoreApplication.translate(
+                "DamagedDatabaseController",
+                "The damaged database was kept as {path}. Add its entries back with: "
+                "stamps-pos outbox import {path} --manager NAME",
+            ).format(path=kept.path)
+        )
+        window.show_sign_in()
+        return till
 
     with single_instance(config.data_dir):
         return run(

@@ -7,16 +7,31 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.services import Member, Till
+from app.ui.controllers.audit import AuditController
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.day import DayController
+from app.ui.controllers.decisions import DecisionsController
+from app.ui.controllers.exceptions import ExceptionsController
+from app.ui.controllers.first_manager import FirstManagerController
+from app.ui.controllers.history import HistoryController
+from app.ui.controllers.lock import IdleLock
+from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.member import MemberController
+from app.ui.controllers.people import PeopleController
 from app.ui.controllers.promo import PromoController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.rewards import RewardsController
 from app.ui.controllers.session import CashierSession
+from app.ui.controllers.settings import SettingsController
 from app.ui.controllers.shift import ShiftController
+from app.ui.controllers.shift_cancels import ShiftCancels
 from app.ui.controllers.status import StatusController
+from app.ui.controllers.storage import StorageController
+from app.ui.controllers.tasks import spawn
 from app.ui.controllers.vouchers import VouchersController
 from app.ui.demo import DemoControls, DemoMenu
 from app.ui.main_window import CashierWindowView
+from app.ui.options import WindowOptions
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 
@@ -24,10 +39,14 @@ class CashierWindow(QObject):
     """The controllers of one :class:`CashierWindowView` over one :class:`Till`.
 
     ``demo`` (``make demo`` only) adds the Demo menu that cuts the network and injects faults.
-    ``drop_cart_asked`` fires when Esc would drop a cart and the cashier is asked first.
+    ``cashiers`` are the names of ``cashiers.txt``, imported as accounts once; ``options`` say
+    how the window runs (the first manager's setup, the idle lock, the settings it may change).
+    ``drop_cart_asked`` fires when Esc would drop a cart and the cashier is asked first;
+    ``ready`` once the accounts are read and the first page decided.
     """
 
     drop_cart_asked = Signal()
+    ready = Signal()
 
     def __init__(
         self,
@@ -38,9 +57,13 @@ class CashierWindow(QObject):
         use_printer: bool = True,
         scanner: ScannerFilter | None = None,
         demo: DemoControls | None = None,
+        options: WindowOptions | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
+        self.till = till
+        self.options = options = options or WindowOptions()
+        self.is_ready = False
         self.session = CashierSession(till, self)
         self.redemption = RedemptionController(view, self.session)
         self.vouchers = VouchersController(view, self.session, self.redemption)
@@ -49,8 +72,40 @@ class CashierWindow(QObject):
         self.promo = PromoController(view, self.session, self.redemption)
         self.status = StatusController(view, self.session)
         self.shift = ShiftController(
-            view, self.session, self.redemption, cashiers=cashiers, use_printer=use_printer
+            view,
+            self.session,
+            self.redemption,
+            cashiers=cashiers,
+            use_printer=use_printer,
+            seed=options.seed,
         )
+        self.lock = IdleLock(
+            view, self.session, self.member, self.redemption, options.idle_lock_minutes
+        )
+        # Manager mode, over the same till and heard changes (this process's and others').
+        self.changes = TillChanges(till, self)
+        self.mode = ManagerModeController(view, self.session)
+        self.decisions = DecisionsController(view, till, self.mode, self.changes)
+        self.history = HistoryController(view, till, self.changes)
+        self.exceptions = ExceptionsController(view, till, self.changes, self.mode)
+        self.audit = AuditController(view, till, self.changes)
+        self.day = DayController(view, till, self.changes)
+        self.people = PeopleController(view, till, self.mode, self.shift, self.changes)
+        self.shift_cancels = ShiftCancels(view, till, self.changes)
+        self.storage = StorageController(view, till)
+        self.first_manager = FirstManagerController(view, till)
+        self.settings = SettingsController(
+            view,
+            till,
+            self.mode,
+            settings=options.settings,
+            file=options.settings_file,
+            token_folder=options.token_folder,
+            token_source=options.token_source,
+            lock=self.lock,
+            scanner=scanner,
+        )
+        self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
         self.demo = DemoMenu(view, demo) if demo is not None else None
         self.drop_cart_dialog: QMessageBox | None = None
         self.scanner = scanner
@@ -58,6 +113,26 @@ class CashierWindow(QObject):
             scanner.scanned.connect(self.scanned)
         self.session.customer_left.connect(self._customer_left)
         view.back_requested.connect(self.back)
+        spawn(self._first_page(), name="first page")
+
+    async def _first_page(self) -> None:
+        await self.shift.prepared
+        if self.options.ask_first_manager:
+            await self.first_manager.ask_if_needed()
+        self.is_ready = True
+        self.ready.emit()
+
+    async def manager_entered(self) -> None:
+        """Manager mode's page came up: read what its tabs show."""
+        history = self.view.manager.history
+        await self.history.load_choices()
+        self.history.show(history.query())
+        await self.exceptions.recount()
+        await self.exceptions.load()
+        await self.audit.load_choices()
+        self.audit.show(self.view.manager.audit.query())
+        self.day.show(self.view.manager.day.picked())
+        await self.people.load()
 
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
@@ -126,5 +201,9 @@ class CashierWindow(QObject):
         """Stop listening to the till (before it closes)."""
         self.status.close()
         self.redemption.close()
+        self.lock.close()
+        self.mode.close()
+        self.changes.close()
+        self.storage.close()
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.scanned)

@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.damaged import DamagedDatabaseView
 from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+from app.ui.first_manager import FirstManagerView
+from app.ui.manager.page import ManagerPageView
 from app.ui.resources import icon
 from app.ui.shift_summary import ShiftSummaryView
 from app.ui.sign_in import SignInView
@@ -32,25 +35,35 @@ from app.ui.widgets.redemptions_table import ShiftRedemptionsModel, ShiftRedempt
 from app.ui.widgets.result_panel import ResultPanel
 from app.ui.widgets.reward_picker import RewardPicker
 from app.ui.widgets.status_bar import SyncStatusBar
+from app.ui.widgets.storage_banner import StorageBanner
 from app.ui.widgets.voucher_panel import VoucherPanel
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
 
 
+#: Manager mode's key: not one the cashier's page uses (F1–F6, F9).
+MANAGER_KEY = Qt.Key.Key_F8
+
+
 class CashierWindowView(QMainWindow):
-    """The till's main window: three pages (sign-in, cashier, shift summary) above the always
+    """The till's main window: its pages (sign-in, cashier, shift summary, manager mode, the
+    first manager's setup, a damaged database) under the storage banner and above the always
     visible :class:`SyncStatusBar`.
 
     It lays out and binds keys; it decides nothing. Controllers reach the widgets as attributes
     (``member_search``, ``member_card``, ``invoice_field``, ``reward_picker``, ``voucher_panel``,
-    ``promo_panel``, ``result_panel``, ``redemptions``, ``status``, ``sign_in``, ``summary``) and
-    listen to their signals and to this window's: ``back_requested`` (Esc with nothing left to
-    close) and ``close_shift_requested`` (Shift → Close shift).
+    ``promo_panel``, ``result_panel``, ``redemptions``, ``status``, ``sign_in``, ``summary``,
+    ``manager``, ``first_manager``, ``damaged``, ``storage_banner``) and listen to their signals
+    and to this window's: ``back_requested`` (Esc with nothing left to close),
+    ``close_shift_requested`` (Shift → Close shift), ``manager_requested`` (Manager → Manager
+    mode, F8) and ``leave_manager_requested`` (Manager → Leave manager mode).
     """
 
     back_requested = Signal()
     close_shift_requested = Signal()
+    manager_requested = Signal()
+    leave_manager_requested = Signal()
 
     REWARDS_TAB, VOUCHERS_TAB, PROMO_TAB = range(3)
 
@@ -65,15 +78,27 @@ class CashierWindowView(QMainWindow):
         self.sign_in = SignInView()
         self.summary = ShiftSummaryView()
         self.cashier_page = self._build_cashier_page()
+        self.manager = ManagerPageView()
+        self.first_manager = FirstManagerView()
+        self.damaged = DamagedDatabaseView()
         self.pages = QStackedWidget()
-        for page in (self.sign_in, self.cashier_page, self.summary):
+        for page in (
+            self.sign_in,
+            self.cashier_page,
+            self.summary,
+            self.manager,
+            self.first_manager,
+            self.damaged,
+        ):
             self.pages.addWidget(page)
         self.status = SyncStatusBar()
+        self.storage_banner = StorageBanner()
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.storage_banner)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
@@ -103,6 +128,44 @@ class CashierWindowView(QMainWindow):
         self.pages.setCurrentWidget(self.summary)
         self._cashier_keys_enabled(False)
         self.summary.close_button.setFocus()
+
+    def show_manager(self) -> None:
+        """Manager mode's page."""
+        self.pages.setCurrentWidget(self.manager)
+        self._cashier_keys_enabled(False)
+        self.leave_manager_action.setEnabled(True)
+        self.manager.tabs.setFocus()
+
+    def show_page(self, page: QWidget) -> None:
+        """Back to ``page`` (the one manager mode replaced)."""
+        if page is self.cashier_page:
+            self.show_cashier()
+        elif page is self.summary:
+            self.show_summary()
+        elif page is self.sign_in:
+            self.show_sign_in()
+        else:
+            self.pages.setCurrentWidget(page)
+            self._cashier_keys_enabled(False)
+        self.leave_manager_action.setEnabled(page is self.manager)
+
+    def show_first_manager(self) -> None:
+        """The first manager's setup (a till without a manager)."""
+        self.pages.setCurrentWidget(self.first_manager)
+        self._cashier_keys_enabled(False)
+        self.first_manager.focus()
+
+    def show_damaged(self) -> None:
+        """A damaged database, waiting for a manager's decision."""
+        self.pages.setCurrentWidget(self.damaged)
+        self._cashier_keys_enabled(False)
+        self.damaged.name_edit.setFocus()
+
+    def set_storage_problem(self, sentence: str) -> None:
+        """Block the till with the banner while the disk refuses writes (``""``: it can save)."""
+        self.storage_banner.set_problem(sentence)
+        self.pages.setEnabled(not sentence)
+        self.menuBar().setEnabled(not sentence)
 
     # -- the function keys -------------------------------------------------------------------
 
@@ -212,6 +275,17 @@ class CashierWindowView(QMainWindow):
         self.close_shift_action = QAction(self.tr("Close shift…"), self)
         self.close_shift_action.triggered.connect(self.close_shift_requested)
         shift.addAction(self.close_shift_action)
+        manager = self.menuBar().addMenu(self.tr("&Manager"))
+        self.manager_action = QAction(self.tr("Manager mode…"), self)
+        self.manager_action.setShortcut(QKeySequence(MANAGER_KEY))
+        self.manager_action.triggered.connect(self.manager_requested)
+        manager.addAction(self.manager_action)
+        self.leave_manager_action = QAction(self.tr("Leave manager mode"), self)
+        self.leave_manager_action.triggered.connect(self.leave_manager_requested)
+        self.leave_manager_action.setEnabled(False)
+        manager.addAction(self.leave_manager_action)
+        # F8 works on every page, the sign-in page included (a till without cashiers yet).
+        self.addAction(self.manager_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.keyboard_action = QAction(self.tr("Keyboard"), self)
         self.keyboard_action.setShortcut(QKeySequence(Qt.Key.Key_F1))

@@ -16,6 +16,7 @@ voucher and level names, its reasons), codes and numbers: :data:`AS_THE_SERVER_S
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -26,13 +27,47 @@ from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog
 
-from app.core.services import format_rupiah, say
+from app.config import Settings
+from app.core.services import (
+    AttemptLine,
+    AuditLine,
+    CancelState,
+    EntryDetails,
+    EntryStatus,
+    ExceptionItem,
+    HistoryRow,
+    MemberContact,
+    OperationKind,
+    StorageFull,
+    Verdict,
+    format_rupiah,
+    say,
+)
+from app.settings_file import SettingsFile
+from app.ui.controllers.day import standing_words
+from app.ui.controllers.manager_words import (
+    action_words,
+    audit_row,
+    details_data,
+    exception_data,
+    history_row,
+    kind_words,
+    status_choices,
+)
+from app.ui.controllers.settings import setting_fields
+from app.ui.controllers.storage import sentence_for
 from app.ui.dates import day_text, moment_text, time_text
 from app.ui.dialogs.about_dialog import AboutDialog
 from app.ui.dialogs.error_dialog import ErrorDialog
 from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
+from app.ui.manager.decisions import DecisionDialog
+from app.ui.manager.details import EntryDetailsDialog
+from app.ui.manager.exceptions import ExceptionData
+from app.ui.manager.page import ManagerPageView
+from app.ui.manager.settings_dialog import SettingsDialog
+from app.ui.manager.sign_in_dialog import ManagerSignInDialog
 from app.ui.viewmodels import (
     MemberCardData,
     MemberSuggestion,
@@ -44,6 +79,7 @@ from app.ui.viewmodels import (
     StatusData,
     VoucherRowData,
 )
+from app.ui.widgets.rows_table import TableRow
 from app.ui.widgets.status_bar import age_text
 from app.ui.wording import words
 
@@ -73,6 +109,10 @@ VOUCHER_50K, GIFT_CARD = "Diskon Rp 50.000", "Gift card"
 PROMO = "HEMAT10"
 EXPIRED_PROMO = "This promo code has expired."
 CRASH = "RuntimeError: the member cache could not be read"
+MANAGER, OTHER_MANAGER = "Wayan", "Putu"
+ENTRY_ID = "01a22cb8-e2fd-7cc6-bbe3-c599681dca62"
+#: SQLite's own words for a damaged file, shown as the check found them.
+DAMAGED = "database disk image is malformed"
 
 #: What the screenshots show as the till receives it, in any language: names, the server's
 #: words and codes (the translation test allows these to stay as they are).
@@ -86,7 +126,7 @@ AS_THE_SERVER_SAYS: frozenset[str] = frozenset(
         "budiman@example.co.id", "0812-3456-7890", "Andi Wijaya", "Dewi Lestari",
         "Agus Setiawan", "Hendra Gunawan", "Putri Maharani", "Es Kopi Susu Gula Aren",
         "Croissant Mentega", "Voucher Rindang 100K", "Not enough stamps.",
-        "This voucher has expired.",
+        "This voucher has expired.", DAMAGED, OTHER_MANAGER, ENTRY_ID,
     }
 )  # fmt: skip
 
@@ -565,6 +605,339 @@ def state_about(window: CashierWindowView) -> QPixmap | None:
     return _over(window, dialog)
 
 
+# --- manager mode -------------------------------------------------------------------------
+
+
+def _history_row(
+    key: str,
+    at: datetime,
+    cashier: str,
+    user: str,
+    verdict: Verdict,
+    description: str,
+    *,
+    stamps: int = 0,
+    rupiah: int = 0,
+    server_id: int | None = None,
+    invoice: str | None = None,
+    cancel: str | None = None,
+    attempts: tuple[AttemptLine, ...] = (),
+) -> HistoryRow:
+    """A row as ``till.history`` reads it; ``cancel`` names its cancel's message, if any."""
+    status = {
+        Verdict.CONFIRMED: EntryStatus.SYNCED,
+        Verdict.REFUSED: EntryStatus.REJECTED,
+        Verdict.NOT_CONFIRMED: EntryStatus.UNKNOWN,
+    }[verdict]
+    cancel_state = None
+    if cancel is not None:
+        done = cancel == "cancel.done"
+        cancel_state = CancelState(
+            f"{key}-cancel", EntryStatus.SYNCED if done else EntryStatus.QUEUED, say(cancel), False
+        )
+    return HistoryRow(
+        entry_id=key,
+        seq=0,
+        created_at=at,
+        kind=OperationKind.REWARD,
+        status=status,
+        verdict=verdict,
+        headline=say(f"receipt.{verdict.value}"),
+        cashier=cashier,
+        terminal=TERMINAL,
+        user=user,
+        lane=f"member:{key}",
+        description=description,
+        server_redemption_id=server_id,
+        invoice=invoice,
+        stamps=stamps,
+        rupiah=rupiah,
+        provisional=False,
+        reconciled=False,
+        note=None,
+        last_error=None,
+        attempts=attempts,
+        cancel=cancel_state,
+    )
+
+
+def _history() -> list[HistoryRow]:
+    return [
+        _history_row(
+            "h5", _today_at(14, 20), "Rina", "budiman@example.co.id", Verdict.CONFIRMED,
+            "Es Kopi Susu Gula Aren", stamps=40, server_id=2031, invoice="INV-2026-000812",
+            cancel="cancel.pending",
+        ),
+        _history_row(
+            "h4", _today_at(14, 2), "Rina", "0812-3456-7890", Verdict.CONFIRMED,
+            "Croissant Mentega", stamps=15, server_id=2030, cancel="cancel.done",
+        ),
+        _history_row(
+            "h3", _today_at(13, 40), "Agus", PIN_MEMBER_NAME, Verdict.CONFIRMED, GIFT_CARD,
+            rupiah=35_000, server_id=2029,
+        ),
+        _history_row(
+            "h2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
+            stamps=12,
+        ),
+        _history_row(
+            "h1", _today_at(12, 55), "Putri", "Agus Setiawan", Verdict.REFUSED,
+            "Es Kopi Susu Gula Aren", stamps=20,
+        ),
+    ]  # fmt: skip
+
+
+def _manager(window: CashierWindowView, tab: int = ManagerPageView.HISTORY) -> ManagerPageView:
+    page = window.manager
+    page.set_manager(MANAGER, 2)
+    page.set_exception_count(2)
+    page.history.set_choices(status_choices(), ["Agus", "Putri", "Rina"])
+    page.history.set_rows([history_row(row) for row in _history()])
+    page.tabs.setCurrentIndex(tab)
+    window.show_manager()
+    window.status.set_exceptions(2)
+    return page
+
+
+def state_manager_sign_in(window: CashierWindowView) -> QPixmap | None:
+    why = _said("DecisionsController", "A manager decides on a redemption.")
+    dialog = ManagerSignInDialog([OTHER_MANAGER, MANAGER], why, window)
+    dialog.names.setCurrentText(MANAGER)
+    dialog.show()
+    dialog.show_refusal(words(say("staff.wrong_pin", name=MANAGER, left=4, minutes=5)))
+    return _over(window, dialog)
+
+
+def state_history(window: CashierWindowView) -> QPixmap | None:
+    _manager(window)
+    return None
+
+
+def _details() -> EntryDetails:
+    started = _today_at(14, 2)
+    attempts = (
+        AttemptLine(1, started, started + timedelta(seconds=20), "ambiguous", 500, None),
+        AttemptLine(2, started + timedelta(minutes=1), started + timedelta(minutes=1), "applied",
+                    200, None),
+    )  # fmt: skip
+    row = _history_row(
+        ENTRY_ID, started, "Rina", "0812-3456-7890", Verdict.CONFIRMED, "Croissant Mentega",
+        stamps=15, server_id=2030, invoice="INV-2026-000812", attempts=attempts,
+    )  # fmt: skip
+    return EntryDetails(
+        row=row,
+        payload={},
+        evidence=None,
+        contact=MemberContact("0812-3456-7890", "Dewi Lestari", None, "0812-3456-7890"),
+        audit=({"at": started, "who": "Rina", "action": "sign_in", "detail": {"role": "cashier"}},),
+        retry_of=None,
+        retried_as=(),
+        cancels=(),
+        needs_pin=False,
+        allowed=frozenset({"cancel"}),
+    )
+
+
+def state_details(window: CashierWindowView) -> QPixmap | None:
+    _manager(window)
+    dialog = EntryDetailsDialog(window)
+    dialog.set_details(details_data(_details()))
+    dialog.show()
+    return _over(window, dialog)
+
+
+def state_cancel(window: CashierWindowView) -> QPixmap | None:
+    _manager(window)
+    dialog = DecisionDialog("cancel", "Croissant Mentega", window)
+    dialog.replacement.setChecked(True)
+    dialog.note_box.setPlainText("Pelanggan berubah pikiran <b>")
+    dialog.show_note_error(words(say("field.markup", characters="< >")))
+    dialog.show()
+    return _over(window, dialog)
+
+
+def _exceptions() -> list[ExceptionData]:
+    unknown = _history_row(
+        "x2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
+        stamps=12,
+    )  # fmt: skip
+    refused = _history_row(
+        "x1", _today_at(12, 55), "Putri", "Agus Setiawan", Verdict.REFUSED,
+        "Es Kopi Susu Gula Aren", stamps=20,
+    )  # fmt: skip
+    since = _today_at(13, 10).astimezone(UTC).isoformat(timespec="seconds")
+    return [
+        exception_data(
+            ExceptionItem(
+                unknown,
+                say("exception.not_found", lines=20, since=since),
+                {"lines_read": 20, "result": "not_found", "since": since},
+                MemberContact("Andi Wijaya", "Andi Wijaya", None, "0812-3456-7890"),
+                needs_pin=True,
+            ),
+            frozenset({"retry", "mark_applied", "dismiss"}),
+        ),
+        exception_data(
+            ExceptionItem(
+                refused,
+                say("exception.refused", reason="Not enough stamps."),
+                None,
+                MemberContact("Agus Setiawan", "Agus Setiawan", "budiman@example.co.id", None),
+                needs_pin=False,
+            ),
+            frozenset({"retry", "dismiss"}),
+        ),
+    ]
+
+
+def state_exceptions(window: CashierWindowView) -> QPixmap | None:
+    page = _manager(window, ManagerPageView.EXCEPTIONS)
+    page.exceptions.set_items(_exceptions())
+    page.exceptions.table.selectRow(0)
+    return None
+
+
+def state_audit_log(window: CashierWindowView) -> QPixmap | None:
+    page = _manager(window, ManagerPageView.AUDIT)
+    page.audit.set_actions([(action, action_words(action)) for action in ("cancel", "sign_in")])
+    lines = [
+        AuditLine(_today_at(14, 21), MANAGER, "cancel", TERMINAL, ENTRY_ID,
+                  {"replacement_voucher": True}),
+        AuditLine(_today_at(14, 20), MANAGER, "sign_in", TERMINAL, None, {"role": "manager"}),
+        AuditLine(_today_at(14, 19), MANAGER, "sign_in_failed", TERMINAL, None,
+                  {"role": "manager", "reason": "wrong PIN"}),
+        AuditLine(_today_at(8, 0), "Rina", "sign_in", TERMINAL, None, {"role": "cashier"}),
+    ]  # fmt: skip
+    page.audit.set_rows([audit_row(line) for line in lines])
+    return None
+
+
+def state_end_of_day(window: CashierWindowView) -> QPixmap | None:
+    page = _manager(window, ManagerPageView.DAY)
+
+    def line(*cells: str, count: int, stamps: int, rupiah: int) -> TableRow:
+        return TableRow(cells, (*cells, str(count), str(stamps), format_rupiah(rupiah)))
+
+    reward, value = kind_words("reward"), kind_words("deduct")
+    confirmed = standing_words("confirmed")
+    page.day.set_day(
+        [
+            line(reward, confirmed, count=41, stamps=812, rupiah=0),
+            line(value, confirmed, count=9, stamps=0, rupiah=1_250_000),
+            line(reward, standing_words("cancelled"), count=1, stamps=15, rupiah=0),
+            line(reward, standing_words("refused"), count=3, stamps=60, rupiah=0),
+        ],
+        [
+            line("Putri", TERMINAL, reward, confirmed, count=19, stamps=402, rupiah=0),
+            line("Rina", TERMINAL, reward, confirmed, count=22, stamps=410, rupiah=0),
+            line("Rina", TERMINAL, value, confirmed, count=9, stamps=0, rupiah=1_250_000),
+        ],
+        [
+            TableRow(1, ("Putri", TERMINAL, moment_text(_today_at(8, 0)),
+                         moment_text(_today_at(13, 0)))),
+            TableRow(2, ("Rina", TERMINAL, moment_text(_today_at(13, 2)),
+                         _said("DayController", "open"))),
+        ],
+    )  # fmt: skip
+    return None
+
+
+def state_people(window: CashierWindowView) -> QPixmap | None:
+    page = _manager(window, ManagerPageView.PEOPLE)
+    yes, no = _said("PeopleController", "yes"), _said("PeopleController", "no")
+    active = _said("PeopleController", "active")
+    page.people.set_accounts(
+        "manager",
+        [TableRow(name, (name, yes, active)) for name in (MANAGER, OTHER_MANAGER)],
+        {MANAGER: (True, True), OTHER_MANAGER: (True, True)},
+    )
+    locked = _said("PeopleController", "locked until {time}", time=time_text(_today_at(14, 25)))
+    page.people.set_accounts(
+        "cashier",
+        [
+            TableRow("Agus", ("Agus", no, active)),
+            TableRow("Putri", ("Putri", yes, locked)),
+            TableRow("Rina", ("Rina", yes, active)),
+            TableRow("Wayan", ("Wayan", no, _said("PeopleController", "disabled"))),
+        ],
+        {
+            "Agus": (True, False),
+            "Putri": (True, True),
+            "Rina": (True, True),
+            "Wayan": (False, False),
+        },
+    )
+    page.people.tables["cashier"].select_key("Putri")
+    return None
+
+
+def state_settings(window: CashierWindowView) -> QPixmap | None:
+    _manager(window)
+    settings = Settings(
+        base_url="https://stamps.co.id",
+        merchant=14,
+        store=32,
+        store_code=STORE_CODE,
+        terminal=TERMINAL,
+        data_dir=Path("/var/lib/stamps-pos"),
+    )
+    fields = setting_fields(settings, SettingsFile(Path("/nonexistent/settings.toml")))
+    fields = [
+        dataclasses.replace(f, locked_by="STAMPS_POS_STORE") if f.name == "store" else f
+        for f in fields
+    ]
+    dialog = SettingsDialog(fields, None, window)
+    dialog.tabs.setCurrentIndex(0)
+    dialog.show_check(
+        _said(
+            "SettingsController",
+            "The server at {url} answers and takes the token.",
+            url="https://stamps.co.id",
+        )
+    )
+    dialog.show()
+    return _over(window, dialog)
+
+
+def state_first_manager(window: CashierWindowView) -> QPixmap | None:
+    window.first_manager.name_edit.setText(MANAGER)
+    window.first_manager.pin.set_error(words(say("field.pin_run")))
+    window.show_first_manager()
+    return None
+
+
+def state_locked(window: CashierWindowView) -> QPixmap | None:
+    window.sign_in.set_store(f"{STORE_CODE} · {TERMINAL}")
+    window.sign_in.set_accounts([("Agus", False), ("Rina", True), ("Putri", True)])
+    window.sign_in.set_locked("Rina")
+    window.show_sign_in()
+    return None
+
+
+def state_storage_banner(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    folder = Path("/var/lib/stamps-pos")
+    window.set_storage_problem(sentence_for(StorageFull("disk full", folder / "stamps-pos.db")))
+    return None
+
+
+def state_damaged_database(window: CashierWindowView) -> QPixmap | None:
+    window.damaged.set_damage(
+        "/var/lib/stamps-pos/stamps-pos.db",
+        DAMAGED,
+        [
+            "01a22cb8-0a23-72b7-9318-53ba147b76c4  2026-11-30 06:10  reward  queued  "
+            "member:1001  budiman@example.co.id",
+            "01a22cb8-1453-7f1e-b6c2-a21a38cfcea5  2026-11-30 06:12  voucher  unknown  "
+            "member:1006  0812-3456-7890",
+        ],
+        False,
+        ask_manager=True,
+    )
+    window.show_damaged()
+    return None
+
+
 STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "01-sign-in": state_sign_in,
     "02-empty": state_empty,
@@ -590,6 +963,19 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "22-shift-summary": state_shift_summary,
     "23-keyboard": state_keyboard,
     "24-about": state_about,
+    "25-manager-sign-in": state_manager_sign_in,
+    "26-history": state_history,
+    "27-details": state_details,
+    "28-cancel": state_cancel,
+    "29-exceptions": state_exceptions,
+    "30-audit-log": state_audit_log,
+    "31-end-of-day": state_end_of_day,
+    "32-people": state_people,
+    "33-settings": state_settings,
+    "34-first-manager": state_first_manager,
+    "35-locked": state_locked,
+    "36-storage-banner": state_storage_banner,
+    "37-damaged-database": state_damaged_database,
 }
 
 

@@ -1,4 +1,5 @@
-"""Starting a shift: the cashier picks their name (and types their PIN when the store uses them)."""
+"""Starting a shift: the cashier picks their name and types their PIN when their account has one.
+The same page is the till's lock screen after it sat idle (the shift carries on after it)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,16 @@ CASHIER_PIN_MAX = 8
 
 
 class SignInView(QWidget):
-    """Pick list of cashier names, an optional PIN field, "Start shift".
+    """Pick list of cashier names, a PIN field for an account that has a PIN, "Start shift".
 
-    Emits ``sign_in_requested(name, pin)`` (``pin`` is ``""`` when PINs are off) and wipes the PIN
-    field at once; ``show_error`` reports a refusal.
+    Emits ``sign_in_requested(name, pin)`` (``pin`` is ``""`` for an account without one) and
+    wipes the PIN field at once; ``show_error`` reports a refusal (a wrong PIN, a lockout).
+    ``manager_requested`` is the "Manager mode (F8)" button: with no cashier account yet, that is
+    where a manager adds them.
     """
 
     sign_in_requested = Signal(str, str)
+    manager_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +39,13 @@ class SignInView(QWidget):
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(72, 72))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Start your shift"))
-        title.setProperty("role", "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self.tr("Start your shift"))
+        self.title.setObjectName("signInTitle")
+        self.title.setProperty("role", "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self._pins: dict[str, bool] = {}
+        self._all_need_pin = False
         self.store_label = QLabel()
         self.store_label.setObjectName("signInStore")
         self.store_label.setProperty("role", "muted")
@@ -72,6 +80,14 @@ class SignInView(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
+        self.empty = QLabel(
+            self.tr("No cashier accounts yet: a manager adds them in manager mode (F8).")
+        )
+        self.empty.setObjectName("signInEmpty")
+        self.empty.setProperty("role", "muted")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
         self.start_button = QPushButton(self.tr("Start shift"))
         self.start_button.setObjectName("signInStart")
         self.start_button.setProperty("role", "primary")
@@ -79,6 +95,9 @@ class SignInView(QWidget):
         self.pin_field.returnPressed.connect(self.submit)
         self.cashiers.itemActivated.connect(lambda _item: self._after_pick())
         self.cashiers.currentRowChanged.connect(lambda _row: self._refresh())
+        self.manager_button = QPushButton(self.tr("Manager mode (F8)"))
+        self.manager_button.setObjectName("signInManager")
+        self.manager_button.clicked.connect(self.manager_requested)
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -87,16 +106,18 @@ class SignInView(QWidget):
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(10)
         inner.addWidget(logo)
-        inner.addWidget(title)
+        inner.addWidget(self.title)
         inner.addWidget(self.store_label)
         inner.addSpacing(8)
         inner.addWidget(pick)
         inner.addWidget(self.cashiers, 1)
+        inner.addWidget(self.empty)
         inner.addWidget(self.pin_label)
         inner.addWidget(self.pin_field)
         inner.addWidget(self.note)
         inner.addWidget(self.error)
         inner.addWidget(self.start_button)
+        inner.addWidget(self.manager_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -105,11 +126,36 @@ class SignInView(QWidget):
 
     def set_cashiers(self, names: list[str]) -> None:
         """The cashiers of this store, in the order to show."""
+        self.set_accounts([(name, False) for name in names])
+
+    def set_accounts(self, accounts: list[tuple[str, bool]]) -> None:
+        """The cashiers who can sign in, in the order to show, each with whether their account
+        has a PIN (the PIN field shows for those). The name picked before stays picked."""
+        picked = self.cashiers.currentItem()
+        before = picked.text() if picked is not None else None
+        self._pins = dict(accounts)
         self.cashiers.clear()
-        self.cashiers.addItems(names)
-        if names:
+        self.cashiers.addItems([name for name, _ in accounts])
+        self.empty.setVisible(not accounts)
+        if accounts:
             self.cashiers.setCurrentRow(0)
+            if before is not None:
+                self.select_cashier(before)
         self._refresh()
+
+    def set_locked(self, cashier: str | None) -> None:
+        """The lock screen after the till sat idle (``cashier`` whose shift carries on), or the
+        start of a shift again (``None``)."""
+        if cashier is None:
+            self.title.setText(self.tr("Start your shift"))
+            return
+        self.title.setText(self.tr("The till is locked"))
+        self.select_cashier(cashier)
+        self.set_note(
+            self.tr("It locked after sitting idle. {cashier}'s shift carries on: sign in.").format(
+                cashier=cashier
+            )
+        )
 
     def select_cashier(self, name: str) -> None:
         """Pick ``name`` in the list (the cashier whose shift is still open)."""
@@ -128,10 +174,14 @@ class SignInView(QWidget):
         self.store_label.setText(text)
 
     def set_pin_required(self, required: bool) -> None:
-        """Show the PIN field when the store sets cashier PINs."""
-        self.pin_label.setVisible(required)
-        self.pin_field.setVisible(required)
+        """Show the PIN field whoever is picked (a store where every cashier has a PIN)."""
+        self._all_need_pin = required
         self._refresh()
+
+    def pin_shown(self) -> bool:
+        """Whether the picked cashier signs in with a PIN."""
+        item = self.cashiers.currentItem()
+        return self._all_need_pin or (item is not None and self._pins.get(item.text(), False))
 
     def show_error(self, message: str) -> None:
         """Say why signing in failed (wrong PIN, locked out…)."""
@@ -155,4 +205,9 @@ class SignInView(QWidget):
             self.pin_field.setFocus()
 
     def _refresh(self) -> None:
+        needs_pin = self.pin_shown()
+        self.pin_label.setVisible(needs_pin)
+        self.pin_field.setVisible(needs_pin)
+        if not needs_pin:
+            self.pin_field.clear()
         self.start_button.setEnabled(self.cashiers.currentItem() is not None)

@@ -128,6 +128,10 @@ class RedemptionRowData:
     member: str
     what: str
     status: OutcomeKind
+    #: Once a manager cancels it, the cancel's standing ("Cancelled", "Cancel refused: …") and
+    #: its colour (``None``: neutral, nothing left to do) speak instead of ``status``.
+    cancel_text: str = ""
+    cancel_kind: OutcomeKind | None = None
 
 
 @dataclass(frozen=True)

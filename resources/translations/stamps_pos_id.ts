@@ -21,6 +21,170 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add a manager</source>
+        <translation>Tambah manajer</translation>
+    </message>
+    <message>
+        <source>Add a cashier</source>
+        <translation>Tambah kasir</translation>
+    </message>
+    <message>
+        <source>Rename {name}</source>
+        <translation>Ganti nama {name}</translation>
+    </message>
+    <message>
+        <source>A new PIN for {name}</source>
+        <translation>PIN baru untuk {name}</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN has 6 to 8 digits, not one repeated nor a run.</source>
+        <translation>PIN manajer terdiri dari 6 sampai 8 angka, bukan angka yang sama berulang dan bukan angka berurutan.</translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s PIN has 4 to 8 digits; leave it empty for a cashier who signs in with their name alone.</source>
+        <translation>PIN kasir terdiri dari 4 sampai 8 angka; kosongkan untuk kasir yang masuk cukup dengan namanya.</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nama baru</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Ulangi PIN</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>AuditController</name>
+    <message>
+        <source>This is longer than {limit} characters.</source>
+        <translation>Ini lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>These characters are not in any name or entry id.</source>
+        <translation>Karakter ini tidak ada di nama atau ID entri mana pun.</translation>
+    </message>
+    <message>
+        <source>“From” is after “To”: pick a day on or before it.</source>
+        <translation>“Dari” jatuh setelah “Sampai”: pilih tanggal yang sama atau sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Ekspor log audit</translation>
+    </message>
+    <message>
+        <source>Audit log written to {path}</source>
+        <translation>Log audit ditulis ke {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entri</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Mesin kasir</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Log audit</translation>
+    </message>
+    <message>
+        <source>No line matches.</source>
+        <translation>Tidak ada baris yang cocok.</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Semua</translation>
+    </message>
+</context>
+<context>
+    <name>CancelByServerIdDialog</name>
+    <message>
+        <source>Cancel by server id</source>
+        <translation>Batalkan dengan ID server</translation>
+    </message>
+    <message>
+        <source>For a redemption made on another till or the kiosk: the id the Stamps server gave it, and whose it is (a redemption of this till needs only its id).</source>
+        <translation>Untuk penukaran yang dibuat di mesin kasir lain atau di kios: ID yang diberikan server Stamps, dan milik siapa (penukaran dari mesin kasir ini cukup dengan ID-nya).</translation>
+    </message>
+    <message>
+        <source>Cancel the redemption</source>
+        <translation>Batalkan penukaran</translation>
+    </message>
+    <message>
+        <source>Server redemption id</source>
+        <translation>ID penukaran di server</translation>
+    </message>
+    <message>
+        <source>email, member ID, phone or card</source>
+        <translation>email, ID member, HP, atau kartu</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Give the member a replacement voucher</source>
+        <translation>Beri member voucher pengganti</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Catatan (opsional)</translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
         <source>Drop the cart?</source>
@@ -70,6 +234,18 @@
         <translation>Tutup shift…</translation>
     </message>
     <message>
+        <source>&amp;Manager</source>
+        <translation>&amp;Manajer</translation>
+    </message>
+    <message>
+        <source>Manager mode…</source>
+        <translation>Mode manajer…</translation>
+    </message>
+    <message>
+        <source>Leave manager mode</source>
+        <translation>Keluar dari mode manajer</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
@@ -80,6 +256,284 @@
     <message>
         <source>About Stamps POS</source>
         <translation>Tentang Stamps POS</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseController</name>
+    <message>
+        <source>First, this till&apos;s manager</source>
+        <translation>Pertama, manajer mesin kasir ini</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database is damaged and none of its managers can be read. Set up the manager who decides what becomes of it: they will be the first manager of the new database.</source>
+        <translation>Database mesin kasir rusak dan tidak ada manajernya yang bisa dibaca. Daftarkan manajer yang memutuskan nasib database itu: ia menjadi manajer pertama di database baru.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {minutes} minute(s).</source>
+        <translation>Terlalu banyak PIN salah: coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>That is not a manager of this till with that PIN. Nothing was changed.</source>
+        <translation>Itu bukan manajer mesin kasir ini dengan PIN tersebut. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The damaged database was kept as {path}. Add its entries back with: stamps-pos outbox import {path} --manager NAME</source>
+        <translation>Database yang rusak disimpan sebagai {path}. Masukkan kembali entrinya dengan: stamps-pos outbox import {path} --manager NAME</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseView</name>
+    <message>
+        <source>The till&apos;s database is damaged</source>
+        <translation>Database mesin kasir rusak</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manajer</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Set it aside and start a new database</source>
+        <translation>Sisihkan dan mulai database baru</translation>
+    </message>
+    <message>
+        <source>Leave it and close the till</source>
+        <translation>Biarkan dan tutup mesin kasir</translation>
+    </message>
+    <message>
+        <source>{path} failed its check. Nothing has been changed. A manager decides: set it aside (it is kept, with a timestamp) and start this till on a new, empty database, or leave it and close the till.</source>
+        <translation>{path} gagal diperiksa. Belum ada yang diubah. Manajer yang memutuskan: sisihkan (berkasnya disimpan, dengan penanda waktu) lalu jalankan mesin kasir ini dengan database baru yang kosong, atau biarkan dan tutup mesin kasir.</translation>
+    </message>
+    <message>
+        <source>It still holds {count} queued, sending or unknown redemption(s). Once it is set aside, add them back with: stamps-pos outbox import FILE --manager NAME</source>
+        <translation>Masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti di dalamnya. Setelah disisihkan, masukkan kembali dengan: stamps-pos outbox import FILE --manager NAME</translation>
+    </message>
+    <message>
+        <source>No queued, sending or unknown redemption can be read from it.</source>
+        <translation>Tidak ada penukaran yang antre, sedang dikirim, atau belum pasti yang bisa dibaca darinya.</translation>
+    </message>
+    <message>
+        <source>Some of its rows could not be read.</source>
+        <translation>Sebagian barisnya tidak bisa dibaca.</translation>
+    </message>
+</context>
+<context>
+    <name>DayController</name>
+    <message>
+        <source>confirmed</source>
+        <translation>dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>accepted offline</source>
+        <translation>diterima offline</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>PIN ran out</source>
+        <translation>PIN kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>closed by a manager</source>
+        <translation>ditutup manajer</translation>
+    </message>
+    <message>
+        <source>not redeemed</source>
+        <translation>tidak ditukar</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>masih buka</translation>
+    </message>
+    <message>
+        <source>Export the day</source>
+        <translation>Ekspor hari ini</translation>
+    </message>
+    <message>
+        <source>Written to {path}</source>
+        <translation>Ditulis ke {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Export summary CSV…</source>
+        <translation>Ekspor CSV ringkasan…</translation>
+    </message>
+    <message>
+        <source>Export the day&apos;s redemptions CSV…</source>
+        <translation>Ekspor CSV penukaran hari ini…</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stamp</translation>
+    </message>
+    <message>
+        <source>Rupiah</source>
+        <translation>Nilai (Rp)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Mesin kasir</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>The day&apos;s totals</source>
+        <translation>Total hari ini</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Per cashier</source>
+        <translation>Per kasir</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Go back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Cancel this redemption</source>
+        <translation>Batalkan penukaran ini</translation>
+    </message>
+    <message>
+        <source>Send it again</source>
+        <translation>Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Mark it applied</source>
+        <translation>Tandai sudah diproses</translation>
+    </message>
+    <message>
+        <source>Dismiss it</source>
+        <translation>Tutup kasus ini</translation>
+    </message>
+    <message>
+        <source>{what}. If it never reached the server it is voided; otherwise a cancel is sent to the Stamps server and this redemption shows how it ends.</source>
+        <translation>{what}. Jika belum pernah sampai ke server, penukaran ini dibatalkan di sini; jika sudah, pembatalan dikirim ke server Stamps dan penukaran ini menunjukkan hasil akhirnya.</translation>
+    </message>
+    <message>
+        <source>{what}. It is sent as a new redemption, linked to this one, which is closed.</source>
+        <translation>{what}. Dikirim sebagai penukaran baru yang terhubung dengan yang ini, lalu yang ini ditutup.</translation>
+    </message>
+    <message>
+        <source>{what}. Only when you have seen on the Stamps dashboard that the server applied it: the till then counts it as confirmed.</source>
+        <translation>{what}. Hanya jika Anda sudah melihat di dashboard Stamps bahwa server memprosesnya: mesin kasir lalu menghitungnya sebagai dikonfirmasi.</translation>
+    </message>
+    <message>
+        <source>{what}. It is closed and never sent; say why.</source>
+        <translation>{what}. Ditutup dan tidak pernah dikirim; tulis alasannya.</translation>
+    </message>
+    <message>
+        <source>Cancel the redemption</source>
+        <translation>Batalkan penukaran</translation>
+    </message>
+    <message>
+        <source>Mark applied</source>
+        <translation>Tandai diproses</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup kasus</translation>
+    </message>
+    <message>
+        <source>Give the member a replacement voucher</source>
+        <translation>Beri member voucher pengganti</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Catatan (opsional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsController</name>
+    <message>
+        <source>A manager decides on a redemption.</source>
+        <translation>Manajer yang memutuskan soal penukaran.</translation>
+    </message>
+    <message>
+        <source>A manager cancels a redemption.</source>
+        <translation>Manajer yang membatalkan penukaran.</translation>
+    </message>
+    <message>
+        <source>Type the id the Stamps server gave the redemption.</source>
+        <translation>Ketik ID yang diberikan server Stamps untuk penukaran itu.</translation>
+    </message>
+    <message>
+        <source>A server redemption id is a whole number, 0-9 only.</source>
+        <translation>ID penukaran di server berupa bilangan bulat, hanya angka 0-9.</translation>
+    </message>
+    <message>
+        <source>Cancel made: the redemption&apos;s row shows how it ends.</source>
+        <translation>Pembatalan dibuat: baris penukarannya menunjukkan hasil akhirnya.</translation>
+    </message>
+    <message>
+        <source>Sent again as a new redemption, linked to the first.</source>
+        <translation>Dikirim ulang sebagai penukaran baru, terhubung dengan yang pertama.</translation>
+    </message>
+    <message>
+        <source>Marked applied.</source>
+        <translation>Ditandai sudah diproses.</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>Kasus ditutup.</translation>
     </message>
 </context>
 <context>
@@ -149,6 +603,65 @@
     </message>
 </context>
 <context>
+    <name>EntryDetailsDialog</name>
+    <message>
+        <source>Redemption details</source>
+        <translation>Rincian penukaran</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan kirim</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Ke</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Kode status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Jejak audit</translation>
+    </message>
+    <message>
+        <source>Cancel redemption…</source>
+        <translation>Batalkan penukaran…</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Kirim ulang…</translation>
+    </message>
+    <message>
+        <source>Mark applied…</source>
+        <translation>Tandai diproses…</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Tutup kasus…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -181,6 +694,184 @@
     <message>
         <source>The support bundle could not be written: {reason}</source>
         <translation>Paket dukungan tidak bisa ditulis: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsController</name>
+    <message>
+        <source>A manager decides on the exceptions.</source>
+        <translation>Manajer yang memutuskan soal pengecualian.</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsView</name>
+    <message>
+        <source>Time</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Redemption</source>
+        <translation>Penukaran</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Pengecualian</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a manager&apos;s decision.</source>
+        <translation>Tidak ada yang menunggu keputusan manajer.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Member&apos;s contact</source>
+        <translation>Kontak member</translation>
+    </message>
+    <message>
+        <source>What the member&apos;s activity showed</source>
+        <translation>Yang terlihat di aktivitas member</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Kirim ulang…</translation>
+    </message>
+    <message>
+        <source>Mark applied…</source>
+        <translation>Tandai diproses…</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Tutup kasus…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Rincian…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstManagerController</name>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
+    </message>
+    <message>
+        <source>{name} is this till&apos;s first manager. F8 opens manager mode.</source>
+        <translation>{name} adalah manajer pertama mesin kasir ini. F8 membuka mode manajer.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstManagerView</name>
+    <message>
+        <source>Set up this till&apos;s first manager</source>
+        <translation>Daftarkan manajer pertama mesin kasir ini</translation>
+    </message>
+    <message>
+        <source>Managers cancel redemptions, decide on the ones the server refused, add cashiers and change the settings. Choose a name and a PIN of 6 to 8 digits that is not easy to guess.</source>
+        <translation>Manajer membatalkan penukaran, memutuskan penukaran yang ditolak server, menambah kasir, dan mengubah pengaturan. Pilih nama dan PIN 6 sampai 8 angka yang tidak mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Ulangi PIN</translation>
+    </message>
+    <message>
+        <source>Create the manager</source>
+        <translation>Buat manajer</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>“From” is after “To”: pick a day on or before it.</source>
+        <translation>“Dari” jatuh setelah “Sampai”: pilih tanggal yang sama atau sebelumnya.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>email, member ID, phone or card</source>
+        <translation>email, ID member, HP, atau kartu</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Cancel by server id…</source>
+        <translation>Batalkan dengan ID server…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Redemption</source>
+        <translation>Penukaran</translation>
+    </message>
+    <message>
+        <source>Stamps / Rp</source>
+        <translation>Stamp / Rp</translation>
+    </message>
+    <message>
+        <source>Server id</source>
+        <translation>ID server</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>No. struk</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>Penukaran</translation>
+    </message>
+    <message>
+        <source>No redemption matches.</source>
+        <translation>Tidak ada penukaran yang cocok.</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Semua</translation>
     </message>
 </context>
 <context>
@@ -225,6 +916,10 @@
         <translation>Tukar isi keranjang</translation>
     </message>
     <message>
+        <source>Manager mode</source>
+        <translation>Mode manajer</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>Konfirmasi</translation>
     </message>
@@ -250,6 +945,462 @@
     <message>
         <source>Does</source>
         <translation>Fungsi</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerModeController</name>
+    <message>
+        <source>Manager mode ended after {minutes} minutes unused.</source>
+        <translation>Mode manajer berakhir setelah {minutes} menit tidak dipakai.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPageView</name>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Leave manager mode</source>
+        <translation>Keluar dari mode manajer</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Pengecualian</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Log audit</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>Tutup hari</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Manager mode: {name}</source>
+        <translation>Mode manajer: {name}</translation>
+    </message>
+    <message>
+        <source>It ends on “Leave manager mode”, or after {minutes} minutes unused.</source>
+        <translation>Berakhir lewat “Keluar dari mode manajer”, atau setelah {minutes} menit tidak dipakai.</translation>
+    </message>
+    <message>
+        <source>Exceptions ({count})</source>
+        <translation>Pengecualian ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignInDialog</name>
+    <message>
+        <source>Manager mode</source>
+        <translation>Mode manajer</translation>
+    </message>
+    <message>
+        <source>Manager sign-in</source>
+        <translation>Masuk sebagai manajer</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manajer</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Enter manager mode</source>
+        <translation>Masuk mode manajer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWords</name>
+    <message>
+        <source>This is longer than {limit} characters.</source>
+        <translation>Ini lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>An email, member ID, phone or card number has no such characters.</source>
+        <translation>Email, ID member, nomor HP, atau nomor kartu tidak memuat karakter seperti itu.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Antre</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sedang dikirim</translation>
+    </message>
+    <message>
+        <source>Confirmed by the server</source>
+        <translation>Dikonfirmasi server</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Ditolak server</translation>
+    </message>
+    <message>
+        <source>Not confirmed (unknown)</source>
+        <translation>Belum dikonfirmasi (belum pasti)</translation>
+    </message>
+    <message>
+        <source>Voided (never sent)</source>
+        <translation>Dibatalkan (tidak pernah dikirim)</translation>
+    </message>
+    <message>
+        <source>PIN authorisation ran out</source>
+        <translation>Otorisasi PIN sudah habis</translation>
+    </message>
+    <message>
+        <source>Dismissed by a manager</source>
+        <translation>Ditutup oleh manajer</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>diproses</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <source>never arrived</source>
+        <translation>tidak sampai</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>tidak jelas</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>hadiah</translation>
+    </message>
+    <message>
+        <source>rewards</source>
+        <translation>beberapa hadiah</translation>
+    </message>
+    <message>
+        <source>voucher</source>
+        <translation>voucher</translation>
+    </message>
+    <message>
+        <source>voucher value</source>
+        <translation>nilai voucher</translation>
+    </message>
+    <message>
+        <source>voucher code</source>
+        <translation>kode voucher</translation>
+    </message>
+    <message>
+        <source>promo code</source>
+        <translation>kode promo</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>pembatalan</translation>
+    </message>
+    <message>
+        <source>{n} stamps</source>
+        <translation>{n} stamp</translation>
+    </message>
+    <message>
+        <source>Cancel of server redemption {id}</source>
+        <translation>Pembatalan penukaran server {id}</translation>
+    </message>
+    <message>
+        <source>Not known to this till</source>
+        <translation>Tidak dikenal mesin kasir ini</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity has not been read for this one.</source>
+        <translation>Aktivitas member belum dibaca untuk penukaran ini.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>peran</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>alasan</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <source>new name</source>
+        <translation>nama baru</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>replacement voucher</source>
+        <translation>voucher pengganti</translation>
+    </message>
+    <message>
+        <source>server redemption id</source>
+        <translation>ID penukaran di server</translation>
+    </message>
+    <message>
+        <source>cancel entry</source>
+        <translation>entri pembatalan</translation>
+    </message>
+    <message>
+        <source>new entry</source>
+        <translation>entri baru</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ditambahkan</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>hasil</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>galat</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>baris</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>dari</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>manajer</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>kasir</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>PIN salah</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stamp</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>No. struk</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Server redemption id</source>
+        <translation>ID penukaran di server</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>Accepted offline</source>
+        <translation>Diterima offline</translation>
+    </message>
+    <message>
+        <source>Found in the member&apos;s activity</source>
+        <translation>Ditemukan di aktivitas member</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s note</source>
+        <translation>Catatan manajer</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Galat terakhir</translation>
+    </message>
+    <message>
+        <source>Sent again from</source>
+        <translation>Kiriman ulang dari</translation>
+    </message>
+    <message>
+        <source>Sent again as</source>
+        <translation>Dikirim ulang sebagai</translation>
+    </message>
+    <message>
+        <source>Member&apos;s PIN</source>
+        <translation>PIN member</translation>
+    </message>
+    <message>
+        <source>authorised by the member&apos;s PIN</source>
+        <translation>diotorisasi dengan PIN member</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entri</translation>
+    </message>
+    <message>
+        <source>not ended</source>
+        <translation>belum selesai</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>masuk</translation>
+    </message>
+    <message>
+        <source>sign-in refused</source>
+        <translation>masuk ditolak</translation>
+    </message>
+    <message>
+        <source>sign-in while locked</source>
+        <translation>mencoba masuk saat terkunci</translation>
+    </message>
+    <message>
+        <source>left manager mode</source>
+        <translation>keluar dari mode manajer</translation>
+    </message>
+    <message>
+        <source>cancel by server id</source>
+        <translation>pembatalan dengan ID server</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>dibatalkan sebelum dikirim</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>dikirim ulang</translation>
+    </message>
+    <message>
+        <source>marked applied</source>
+        <translation>ditandai diproses</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>kasus ditutup</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>diimpor</translation>
+    </message>
+    <message>
+        <source>found in the member&apos;s activity</source>
+        <translation>ditemukan di aktivitas member</translation>
+    </message>
+    <message>
+        <source>sync paused</source>
+        <translation>sinkronisasi dijeda</translation>
+    </message>
+    <message>
+        <source>sync resumed</source>
+        <translation>sinkronisasi berjalan lagi</translation>
+    </message>
+    <message>
+        <source>late answer set aside</source>
+        <translation>jawaban terlambat disisihkan</translation>
+    </message>
+    <message>
+        <source>cashiers imported</source>
+        <translation>kasir diimpor</translation>
+    </message>
+    <message>
+        <source>manager added</source>
+        <translation>manajer ditambahkan</translation>
+    </message>
+    <message>
+        <source>cashier added</source>
+        <translation>kasir ditambahkan</translation>
+    </message>
+    <message>
+        <source>manager renamed</source>
+        <translation>nama manajer diganti</translation>
+    </message>
+    <message>
+        <source>cashier renamed</source>
+        <translation>nama kasir diganti</translation>
+    </message>
+    <message>
+        <source>manager disabled</source>
+        <translation>manajer dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>cashier disabled</source>
+        <translation>kasir dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>manager enabled</source>
+        <translation>manajer diaktifkan</translation>
+    </message>
+    <message>
+        <source>cashier enabled</source>
+        <translation>kasir diaktifkan</translation>
+    </message>
+    <message>
+        <source>manager&apos;s PIN set</source>
+        <translation>PIN manajer diatur</translation>
+    </message>
+    <message>
+        <source>cashier&apos;s PIN set</source>
+        <translation>PIN kasir diatur</translation>
+    </message>
+    <message>
+        <source>cashier&apos;s PIN removed</source>
+        <translation>PIN kasir dihapus</translation>
     </message>
 </context>
 <context>
@@ -336,6 +1487,84 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>Not redeemed</source>
         <translation>Tidak ditukar</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleController</name>
+    <message>
+        <source>disabled</source>
+        <translation>dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>terkunci sampai {time}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>A manager changes the accounts.</source>
+        <translation>Manajer yang mengubah akun.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Set PIN…</source>
+        <translation>Atur PIN…</translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation>Hapus PIN</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktifkan</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>Manajer</translation>
+    </message>
+    <message>
+        <source>Cashiers</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
     </message>
 </context>
 <context>
@@ -1014,14 +2243,308 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>Server</source>
+        <translation>Server Stamps</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Mesin kasir</translation>
+    </message>
+    <message>
+        <source>Offline limits</source>
+        <translation>Batas offline</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Pemindai</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL server</translation>
+    </message>
+    <message>
+        <source>https://, or http:// for this computer.</source>
+        <translation>https://, atau http:// untuk komputer ini.</translation>
+    </message>
+    <message>
+        <source>How the token is sent</source>
+        <translation>Cara token dikirim</translation>
+    </message>
+    <message>
+        <source>Merchant id</source>
+        <translation>ID merchant</translation>
+    </message>
+    <message>
+        <source>Store id</source>
+        <translation>ID toko</translation>
+    </message>
+    <message>
+        <source>Store code</source>
+        <translation>Kode toko</translation>
+    </message>
+    <message>
+        <source>As the member&apos;s activity names the store: needed to prove a lost answer.</source>
+        <translation>Seperti nama toko di aktivitas member: perlu untuk membuktikan jawaban yang hilang.</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Does the server honour Idempotency-Key?</source>
+        <translation>Apakah server mematuhi Idempotency-Key?</translation>
+    </message>
+    <message>
+        <source>Only “honoured” when the server&apos;s operator says so.</source>
+        <translation>Pilih “dipatuhi” hanya jika operator server menyatakannya.</translation>
+    </message>
+    <message>
+        <source>Idempotency key window (hours)</source>
+        <translation>Masa berlaku kunci idempotensi (jam)</translation>
+    </message>
+    <message>
+        <source>Connect timeout (s)</source>
+        <translation>Batas waktu sambung (dtk)</translation>
+    </message>
+    <message>
+        <source>Read timeout (s)</source>
+        <translation>Batas waktu baca (dtk)</translation>
+    </message>
+    <message>
+        <source>Longest Retry-After waited (s)</source>
+        <translation>Retry-After terlama yang ditunggu (dtk)</translation>
+    </message>
+    <message>
+        <source>Lease margin (s)</source>
+        <translation>Cadangan waktu sewa (dtk)</translation>
+    </message>
+    <message>
+        <source>Members sent at once</source>
+        <translation>Member yang dikirim bersamaan</translation>
+    </message>
+    <message>
+        <source>PIN authorisation lasts (s)</source>
+        <translation>Otorisasi PIN berlaku (dtk)</translation>
+    </message>
+    <message>
+        <source>Terminal name</source>
+        <translation>Nama terminal</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Folder data</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>Kunci setelah menganggur sekian menit</translation>
+    </message>
+    <message>
+        <source>0: never.</source>
+        <translation>0: tidak pernah.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Forget members not seen for (days)</source>
+        <translation>Lupakan member yang tidak muncul selama (hari)</translation>
+    </message>
+    <message>
+        <source>Data retention: cached members are purged after this.</source>
+        <translation>Retensi data: member tersimpan dihapus setelah ini.</translation>
+    </message>
+    <message>
+        <source>A member read at most this long ago (hours)</source>
+        <translation>Data member dibaca paling lama sekian jam lalu</translation>
+    </message>
+    <message>
+        <source>Most stamps in one redemption</source>
+        <translation>Stamp terbanyak dalam satu penukaran</translation>
+    </message>
+    <message>
+        <source>Most stamps in one outage</source>
+        <translation>Stamp terbanyak dalam satu gangguan</translation>
+    </message>
+    <message>
+        <source>Most redemptions in one outage</source>
+        <translation>Penukaran terbanyak dalam satu gangguan</translation>
+    </message>
+    <message>
+        <source>Most a voucher may be worth (Rp)</source>
+        <translation>Nilai voucher paling tinggi (Rp)</translation>
+    </message>
+    <message>
+        <source>Take voucher and promo codes offline</source>
+        <translation>Terima kode voucher dan promo saat offline</translation>
+    </message>
+    <message>
+        <source>What the scanner sends first</source>
+        <translation>Yang dikirim pemindai lebih dulu</translation>
+    </message>
+    <message>
+        <source>Empty when it sends nothing before a code.</source>
+        <translation>Kosongkan jika tidak ada yang dikirim sebelum kode.</translation>
+    </message>
+    <message>
+        <source>Key that ends a scan</source>
+        <translation>Tombol penutup pindaian</translation>
+    </message>
+    <message>
+        <source>Scanner speed (ms a key at most)</source>
+        <translation>Kecepatan pemindai (paling lama ms per tombol)</translation>
+    </message>
+    <message>
+        <source>People type at 35 ms a key and slower.</source>
+        <translation>Orang mengetik 35 ms per tombol atau lebih lambat.</translation>
+    </message>
+    <message>
+        <source>POS (the default)</source>
+        <translation>POS (bawaan)</translation>
+    </message>
+    <message>
+        <source>token (Authorization: Token …)</source>
+        <translation>token (Authorization: Token …)</translation>
+    </message>
+    <message>
+        <source>bearer (Authorization: Bearer …)</source>
+        <translation>bearer (Authorization: Bearer …)</translation>
+    </message>
+    <message>
+        <source>in the request body</source>
+        <translation>di isi permintaan</translation>
+    </message>
+    <message>
+        <source>honoured</source>
+        <translation>dipatuhi</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Enter or Tab</source>
+        <translation>Enter atau Tab</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s language</source>
+        <translation>Bahasa komputer</translation>
+    </message>
+    <message>
+        <source>This till&apos;s settings cannot be changed here.</source>
+        <translation>Pengaturan mesin kasir ini tidak bisa diubah di sini.</translation>
+    </message>
+    <message>
+        <source>A manager changes the settings.</source>
+        <translation>Manajer yang mengubah pengaturan.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>The new token is in use.</source>
+        <translation>Token baru sudah dipakai.</translation>
+    </message>
+    <message>
+        <source>Restart Stamps POS for these to take effect: {names}.</source>
+        <translation>Mulai ulang Stamps POS agar ini berlaku: {names}.</translation>
+    </message>
+    <message>
+        <source>There is no API token to try: type one.</source>
+        <translation>Tidak ada token API untuk dicoba: ketik tokennya.</translation>
+    </message>
+    <message>
+        <source>The server at {url} answers and takes the token.</source>
+        <translation>Server di {url} menjawab dan menerima token ini.</translation>
+    </message>
+    <message>
+        <source>The server at {url} answers, but refuses this token.</source>
+        <translation>Server di {url} menjawab, tetapi menolak token ini.</translation>
+    </message>
+    <message>
+        <source>The token works, but for another merchant: {detail}</source>
+        <translation>Token ini berfungsi, tetapi untuk merchant lain: {detail}</translation>
+    </message>
+    <message>
+        <source>The server at {url} cannot be reached: {detail}</source>
+        <translation>Server di {url} tidak dapat dihubungi: {detail}</translation>
+    </message>
+    <message>
+        <source>A token is at most {limit} characters.</source>
+        <translation>Token paling banyak {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>A token is one word of printable ASCII: no spaces, control characters or letters outside ASCII.</source>
+        <translation>Token berupa satu kata ASCII yang bisa dicetak: tanpa spasi, karakter kontrol, atau huruf di luar ASCII.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>tidak diubah</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Token API</translation>
+    </message>
+    <message>
+        <source>set by {variable}</source>
+        <translation>diatur oleh {variable}</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Set by {variable}: change it there.</source>
+        <translation>Diatur oleh {variable}: ubah di sana.</translation>
+    </message>
+    <message>
+        <source>Fixed when the till was started.</source>
+        <translation>Ditetapkan saat mesin kasir dijalankan.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+</context>
+<context>
     <name>ShiftController</name>
     <message>
         <source>Export the shift</source>
         <translation>Ekspor shift</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
         <source>Store {store} · till {terminal}</source>
@@ -1034,6 +2557,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Slip sent to {where}</source>
         <translation>Bukti dikirim ke {where}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1132,8 +2659,24 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN kasir</translation>
     </message>
     <message>
+        <source>No cashier accounts yet: a manager adds them in manager mode (F8).</source>
+        <translation>Belum ada akun kasir: manajer menambahkannya di mode manajer (F8).</translation>
+    </message>
+    <message>
         <source>Start shift</source>
         <translation>Mulai shift</translation>
+    </message>
+    <message>
+        <source>Manager mode (F8)</source>
+        <translation>Mode manajer (F8)</translation>
+    </message>
+    <message>
+        <source>The till is locked</source>
+        <translation>Mesin kasir terkunci</translation>
+    </message>
+    <message>
+        <source>It locked after sitting idle. {cashier}&apos;s shift carries on: sign in.</source>
+        <translation>Terkunci karena lama tidak dipakai. Shift {cashier} masih berjalan: silakan masuk.</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +2715,21 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>A redemption has waited {age} to sync. Check the network, or call a manager.</source>
         <translation>Ada penukaran yang sudah {age} menunggu sinkron. Periksa jaringan, atau panggil manajer.</translation>
+    </message>
+</context>
+<context>
+    <name>StorageController</name>
+    <message>
+        <source>The disk that holds the till&apos;s data ({folder}) is full: nothing can be saved, so nothing can be redeemed, until space is freed. The till tries again by itself.</source>
+        <translation>Disk penyimpan data mesin kasir ({folder}) penuh: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai ada ruang kosong. Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data folder ({folder}) cannot be written: nothing can be saved, so nothing can be redeemed, until it can. The till tries again by itself.</source>
+        <translation>Folder data mesin kasir ({folder}) tidak bisa ditulisi: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai bisa ditulisi lagi. Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed. The till tries again by itself.</source>
+        <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar. Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +2781,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>oldest {age}</source>
         <translation>terlama {age}</translation>
+    </message>
+    <message>
+        <source>Needs a manager: {n}</source>
+        <translation>Perlu manajer: {n}</translation>
+    </message>
+    <message>
+        <source>Redemptions the server refused or nobody can prove: a manager decides (F8).</source>
+        <translation>Penukaran yang ditolak server atau tidak bisa dipastikan: manajer yang memutuskan (F8).</translation>
     </message>
     <message>
         <source>Cashier: {name}</source>
@@ -1907,6 +3473,261 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Cancel closed by a manager</source>
         <comment>cancel.closed</comment>
         <translation>Pembatalan ditutup oleh manajer</translation>
+    </message>
+    <message>
+        <source>The Stamps server refused it: {reason}</source>
+        <comment>exception.refused</comment>
+        <translation>Server Stamps menolaknya: {reason}</translation>
+    </message>
+    <message>
+        <source>The Stamps server refused it and gave no reason.</source>
+        <comment>exception.silent</comment>
+        <translation>Server Stamps menolaknya tanpa memberi alasan.</translation>
+    </message>
+    <message>
+        <source>No answer came from the server; the member&apos;s activity has not been checked yet.</source>
+        <comment>exception.unchecked</comment>
+        <translation>Tidak ada jawaban dari server; aktivitas member belum diperiksa.</translation>
+    </message>
+    <message>
+        <source>Not in the member&apos;s activity: {lines} line(s) read since {since}.</source>
+        <comment>exception.not_found</comment>
+        <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
+    </message>
+    <message>
+        <source>It cannot be found in the member&apos;s activity: {why}</source>
+        <comment>exception.cannot_reconcile</comment>
+        <translation>Tidak bisa dicari di aktivitas member: {why}</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity could not be read: {error}</source>
+        <comment>exception.feed_unreadable</comment>
+        <translation>Aktivitas member tidak bisa dibaca: {error}</translation>
+    </message>
+    <message>
+        <source>Reconciliation says: {result}</source>
+        <comment>exception.other</comment>
+        <translation>Hasil pencocokan: {result}</translation>
+    </message>
+    <message>
+        <source>This must be text.</source>
+        <comment>field.not_text</comment>
+        <translation>Ini harus berupa teks.</translation>
+    </message>
+    <message>
+        <source>This holds a control or invisible character; type it again without it.</source>
+        <comment>field.hidden_characters</comment>
+        <translation>Ini memuat karakter kontrol atau tak terlihat; ketik ulang tanpa karakter itu.</translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
+        <comment>field.empty</comment>
+        <translation>Ini tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>This is longer than {limit} characters.</source>
+        <comment>field.too_long</comment>
+        <translation>Ini lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>These characters are not allowed: {characters}</source>
+        <comment>field.markup</comment>
+        <translation>Karakter ini tidak diizinkan: {characters}</translation>
+    </message>
+    <message>
+        <source>A name needs at least one letter.</source>
+        <comment>field.no_letter</comment>
+        <translation>Nama harus memuat paling sedikit satu huruf.</translation>
+    </message>
+    <message>
+        <source>A note is required: say why.</source>
+        <comment>field.note_required</comment>
+        <translation>Catatan wajib diisi: tulis alasannya.</translation>
+    </message>
+    <message>
+        <source>Type a PIN.</source>
+        <comment>field.pin_required</comment>
+        <translation>Ketik PIN.</translation>
+    </message>
+    <message>
+        <source>A PIN is digits only.</source>
+        <comment>field.pin_digits</comment>
+        <translation>PIN hanya berisi angka.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN has {fewest} to {most} digits.</source>
+        <comment>field.pin_length_manager</comment>
+        <translation>PIN manajer terdiri dari {fewest} sampai {most} angka.</translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s PIN has {fewest} to {most} digits.</source>
+        <comment>field.pin_length_cashier</comment>
+        <translation>PIN kasir terdiri dari {fewest} sampai {most} angka.</translation>
+    </message>
+    <message>
+        <source>One digit repeated is too easy to guess: choose another PIN.</source>
+        <comment>field.pin_repeated</comment>
+        <translation>Satu angka yang diulang terlalu mudah ditebak: pilih PIN lain.</translation>
+    </message>
+    <message>
+        <source>A straight run of digits is too easy to guess: choose another PIN.</source>
+        <comment>field.pin_run</comment>
+        <translation>Angka berurutan terlalu mudah ditebak: pilih PIN lain.</translation>
+    </message>
+    <message>
+        <source>A manager always has a PIN.</source>
+        <comment>field.manager_pin</comment>
+        <translation>Manajer selalu punya PIN.</translation>
+    </message>
+    <message>
+        <source>There is no manager named {name}.</source>
+        <comment>staff.no_manager_named</comment>
+        <translation>Tidak ada manajer bernama {name}.</translation>
+    </message>
+    <message>
+        <source>There is no cashier named {name}.</source>
+        <comment>staff.no_cashier_named</comment>
+        <translation>Tidak ada kasir bernama {name}.</translation>
+    </message>
+    <message>
+        <source>There is no manager by that name.</source>
+        <comment>staff.no_manager</comment>
+        <translation>Tidak ada manajer dengan nama itu.</translation>
+    </message>
+    <message>
+        <source>There is no cashier by that name.</source>
+        <comment>staff.no_cashier</comment>
+        <translation>Tidak ada kasir dengan nama itu.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s account is disabled; a manager can enable it.</source>
+        <comment>staff.disabled</comment>
+        <translation>Akun {name} dinonaktifkan; manajer dapat mengaktifkannya.</translation>
+    </message>
+    <message>
+        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minute(s).</source>
+        <comment>staff.locked</comment>
+        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>{name} signs in with a PIN: type it.</source>
+        <comment>staff.pin_needed</comment>
+        <translation>{name} masuk dengan PIN: ketik PIN-nya.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s PIN was changed just now: type the new one.</source>
+        <comment>staff.pin_changed</comment>
+        <translation>PIN {name} baru saja diganti: ketik PIN yang baru.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: {left} more wrong PIN(s) lock the account for {minutes} minutes.</source>
+        <comment>staff.wrong_pin</comment>
+        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>There is already a manager named {name}.</source>
+        <comment>staff.manager_exists</comment>
+        <translation>Sudah ada manajer bernama {name}.</translation>
+    </message>
+    <message>
+        <source>There is already a cashier named {name}.</source>
+        <comment>staff.cashier_exists</comment>
+        <translation>Sudah ada kasir bernama {name}.</translation>
+    </message>
+    <message>
+        <source>There is already a manager named {name}, disabled: enable it instead.</source>
+        <comment>staff.manager_exists_disabled</comment>
+        <translation>Sudah ada manajer bernama {name} yang dinonaktifkan: aktifkan saja akun itu.</translation>
+    </message>
+    <message>
+        <source>There is already a cashier named {name}, disabled: enable it instead.</source>
+        <comment>staff.cashier_exists_disabled</comment>
+        <translation>Sudah ada kasir bernama {name} yang dinonaktifkan: aktifkan saja akun itu.</translation>
+    </message>
+    <message>
+        <source>{name} is the only active manager: add another manager first.</source>
+        <comment>staff.last_manager</comment>
+        <translation>{name} satu-satunya manajer aktif: tambahkan manajer lain dulu.</translation>
+    </message>
+    <message>
+        <source>This till has a manager already: a manager adds the next.</source>
+        <comment>staff.managers_exist</comment>
+        <translation>Mesin kasir ini sudah punya manajer: manajer yang menambahkan manajer berikutnya.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <comment>staff.file_unreadable</comment>
+        <translation>{path} tidak bisa dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: it is not UTF-8 text</source>
+        <comment>staff.file_not_text</comment>
+        <translation>{path} tidak bisa dibaca: isinya bukan teks UTF-8</translation>
+    </message>
+    <message>
+        <source>A manager must sign in to manager mode first.</source>
+        <comment>manager.required</comment>
+        <translation>Manajer harus masuk ke mode manajer dulu.</translation>
+    </message>
+    <message>
+        <source>Manager mode ended after {minutes} minutes idle: sign in again.</source>
+        <comment>manager.idle_ended</comment>
+        <translation>Mode manajer berakhir setelah {minutes} menit tidak dipakai: masuk lagi.</translation>
+    </message>
+    <message>
+        <source>A server redemption id is a whole number above zero.</source>
+        <comment>manager.server_id</comment>
+        <translation>ID penukaran di server berupa bilangan bulat di atas nol.</translation>
+    </message>
+    <message>
+        <source>Redemption {server_id} was not made on this till: say whose it is (the member&apos;s email, member ID, phone or card number) to cancel it.</source>
+        <comment>manager.member_needed</comment>
+        <translation>Penukaran {server_id} tidak dibuat di mesin kasir ini: sebutkan miliknya siapa (email, ID member, nomor HP, atau nomor kartu member) untuk membatalkannya.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s PIN authorised this redemption once: ask for their PIN again to send it.</source>
+        <comment>manager.member_pin_again</comment>
+        <translation>Penukaran ini pernah diotorisasi dengan PIN member: minta PIN-nya lagi untuk mengirimnya.</translation>
+    </message>
+    <message>
+        <source>There is no outbox entry {entry_id}.</source>
+        <comment>decision.no_entry</comment>
+        <translation>Tidak ada entri outbox {entry_id}.</translation>
+    </message>
+    <message>
+        <source>A cancellation cannot itself be cancelled.</source>
+        <comment>decision.cancel_of_cancel</comment>
+        <translation>Pembatalan tidak bisa dibatalkan lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel: the redemption is {status}.</source>
+        <comment>decision.nothing_to_cancel</comment>
+        <translation>Tidak ada yang perlu dibatalkan: penukaran ini berstatus {status}.</translation>
+    </message>
+    <message>
+        <source>This redemption was confirmed without a server id (found in the member&apos;s activity, or marked applied): cancel it on the Stamps dashboard.</source>
+        <comment>decision.needs_dashboard</comment>
+        <translation>Penukaran ini dikonfirmasi tanpa ID server (ditemukan di aktivitas member, atau ditandai diproses): batalkan lewat dashboard Stamps.</translation>
+    </message>
+    <message>
+        <source>This redemption was not made with a PIN: it is sent again without one.</source>
+        <comment>decision.not_by_pin</comment>
+        <translation>Penukaran ini tidak dibuat dengan PIN: dikirim ulang tanpa PIN.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s decision needs a note.</source>
+        <comment>decision.note_needed</comment>
+        <translation>Keputusan manajer perlu catatan.</translation>
+    </message>
+    <message>
+        <source>The till cannot do this: {reason}</source>
+        <comment>decision.refused</comment>
+        <translation>Mesin kasir tidak bisa melakukan ini: {reason}</translation>
+    </message>
+    <message>
+        <source>Only a {allowed} entry can be changed this way; this one is {status}.</source>
+        <comment>decision.wrong_state</comment>
+        <translation>Hanya entri berstatus {allowed} yang bisa diubah dengan cara ini; yang ini berstatus {status}.</translation>
     </message>
 </context>
 </TS>

@@ -67,7 +67,7 @@ def test_the_window_built_after_install_speaks_indonesian_then_english_again(
     english = CashierWindowView()
     qtbot.addWidget(english)
 
-    assert menus == ["&Shift", "&Bantuan"]
+    assert menus == ["&Shift", "&Manajer", "&Bantuan"]
     assert tabs == ["Hadiah (F3)", "Voucher (F4)", "Promo (F5)"]
     assert english.tabs.tabText(0) == "Rewards (F3)"
     assert language.current() == "en"

@@ -13,7 +13,7 @@ import uuid6
 from sqlmodel import Session
 
 from app.core.domain import EntryStatus, OperationKind, Outcome
-from app.core.outbox.claim import NEEDS_DASHBOARD
+from app.core.messages import say
 from app.core.outbox.errors import OutboxError
 from app.core.storage.tables import (
     ATTEMPTS,
@@ -43,13 +43,13 @@ def cancel_redemption(
     """Void the redemption, or make (or find) its cancel entry; returns it and the ids changed."""
     target = session.get(OutboxEntry, entry_id)
     if target is None:
-        raise OutboxError(f"no outbox entry {entry_id}")
+        raise OutboxError(say("decision.no_entry", entry_id=entry_id))
     if target.kind == OperationKind.CANCEL:
-        raise OutboxError("a cancellation cannot itself be cancelled")
+        raise OutboxError(say("decision.cancel_of_cancel"))
     if target.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED):
-        raise OutboxError(f"nothing to cancel: the redemption is {target.status}")
+        raise OutboxError(say("decision.nothing_to_cancel", status=str(target.status)))
     if target.status == EntryStatus.SYNCED and target.server_redemption_id is None:
-        raise OutboxError(NEEDS_DASHBOARD)
+        raise OutboxError(say("decision.needs_dashboard"))
     existing = (
         session.execute(
             sa.select(OutboxEntry).where(
@@ -235,13 +235,10 @@ def retry_entry(
     payload = dict(original.payload)
     if authorised_by_pin(payload):
         if request_id is None:
-            raise OutboxError(
-                "the member's PIN authorised this redemption once: a new PIN authorisation is "
-                "needed to send it again"
-            )
+            raise OutboxError(say("manager.member_pin_again"))
         payload = _with_request_id(payload, request_id)
     elif request_id is not None:
-        raise OutboxError("this redemption was not made with a PIN: it is sent again without one")
+        raise OutboxError(say("decision.not_by_pin"))
     entry = OutboxEntry(
         id=request_id or str(uuid6.uuid7()),
         seq=next_seq(session),
@@ -297,7 +294,7 @@ def resolve_entry(
 ) -> OutboxEntry:
     """A manager's verdict on an entry in one of the ``allowed`` states."""
     if not note.strip():
-        raise OutboxError("a manager's decision needs a note")
+        raise OutboxError(say("decision.note_needed"))
     entry = manager_target(session, entry_id, allowed)
     entry.status = status
     entry.note = note
@@ -416,10 +413,8 @@ def manager_target(
 ) -> OutboxEntry:
     entry = session.get(OutboxEntry, entry_id)
     if entry is None:
-        raise OutboxError(f"no outbox entry {entry_id}")
+        raise OutboxError(say("decision.no_entry", entry_id=entry_id))
     if entry.status not in allowed:
         wanted = " or ".join(allowed)
-        raise OutboxError(
-            f"only a {wanted} entry can be changed this way; this one is {entry.status}"
-        )
+        raise OutboxError(say("decision.wrong_state", allowed=wanted, status=str(entry.status)))
     return entry

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from app.core.messages import Message, english
+
 
 class OutboxError(Exception):
-    """An outbox request that cannot be done; the message is safe to show."""
+    """An outbox request that cannot be done; the message is safe to show.
+
+    Given a :class:`~app.core.messages.Message`, ``said`` keeps it for a screen that translates
+    (``str()`` is its English); given plain text (a programming error's), ``said`` is ``None``.
+    """
+
+    def __init__(self, message: Message | str) -> None:
+        if isinstance(message, Message):
+            super().__init__(english(message))
+            self.said: Message | None = message
+        else:
+            super().__init__(message)
+            self.said = None
 
 
 class ForbiddenPayload(OutboxError, ValueError):

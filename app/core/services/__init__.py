@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         TOKEN_ENV,
         CredentialsError,
         Secret,
+        check_token,
         load_token,
         store_token,
         token_file,
@@ -44,7 +45,9 @@ if TYPE_CHECKING:
     )
     from app.core.services.changes import ChangeWatch
     from app.core.services.config import TillConfig, TokenSource
+    from app.core.services.damaged import DamagedDatabase, look_at_damaged, manager_vouches
     from app.core.services.day_summary import (
+        DayRecord,
         DaySummary,
         SummaryLine,
         local_day,
@@ -53,6 +56,8 @@ if TYPE_CHECKING:
     )
     from app.core.services.fields import FieldRefused, check_name, check_note
     from app.core.services.history import (
+        AttemptLine,
+        CancelState,
         EntryDetails,
         ExceptionItem,
         History,
@@ -102,7 +107,12 @@ if TYPE_CHECKING:
     )
     from app.core.services.transfer import import_into
     from app.core.storage.migrate import DatabaseTooNew, migrate
-    from app.core.storage.problems import DatabaseDamaged, StorageProblem
+    from app.core.storage.problems import (
+        DatabaseDamaged,
+        StorageFull,
+        StorageProblem,
+        StorageReadOnly,
+    )
     from app.core.storage.salvage import entry_lines, readable_unsettled, set_aside
     from app.core.storage.transfer import (
         ExportUnreadable,
@@ -129,6 +139,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "TOKEN_ENV",
             "CredentialsError",
             "Secret",
+            "check_token",
             "load_token",
             "store_token",
             "token_file",
@@ -193,8 +204,17 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "app.core.services.damaged",
+        (
+            "DamagedDatabase",
+            "look_at_damaged",
+            "manager_vouches",
+        ),
+    ),
+    (
         "app.core.services.day_summary",
         (
+            "DayRecord",
             "DaySummary",
             "SummaryLine",
             "local_day",
@@ -213,6 +233,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.history",
         (
+            "AttemptLine",
+            "CancelState",
             "EntryDetails",
             "ExceptionItem",
             "History",
@@ -314,7 +336,9 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "app.core.storage.problems",
         (
             "DatabaseDamaged",
+            "StorageFull",
             "StorageProblem",
+            "StorageReadOnly",
         ),
     ),
     (
@@ -354,9 +378,11 @@ __all__ = [
     "AccountDisabled",
     "AccountExists",
     "Approval",
+    "AttemptLine",
     "AuditFilter",
     "AuditLine",
     "AuditLog",
+    "CancelState",
     "Catalogue",
     "CatalogueUnavailable",
     "ChangeWatch",
@@ -365,8 +391,10 @@ __all__ = [
     "Connectivity",
     "CredentialsError",
     "CredentialsRefused",
+    "DamagedDatabase",
     "DatabaseDamaged",
     "DatabaseTooNew",
+    "DayRecord",
     "DaySummary",
     "DecisionRefused",
     "EntryDetails",
@@ -418,7 +446,9 @@ __all__ = [
     "ShiftSummary",
     "Staff",
     "StaffRefused",
+    "StorageFull",
     "StorageProblem",
+    "StorageReadOnly",
     "SummaryLine",
     "Till",
     "TillConfig",
@@ -429,6 +459,7 @@ __all__ = [
     "check_name",
     "check_new_pin",
     "check_note",
+    "check_token",
     "clock",
     "diagnostics",
     "english",
@@ -439,6 +470,8 @@ __all__ = [
     "load_token",
     "local_day",
     "logs",
+    "look_at_damaged",
+    "manager_vouches",
     "migrate",
     "open_till",
     "read_cashiers_file",

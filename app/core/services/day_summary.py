@@ -4,9 +4,10 @@ Counted per cashier, kind and standing: the redemption's outcome, with a confirm
 whose cancel the server confirmed counted as cancelled. Stamps are what the redemptions spent,
 rupiah what they took from dynamic vouchers.
 
-Built on the outbox entries, whose cashier and terminal say who made them. Shift records, when
-the till keeps them, join on (cashier, terminal) and the shift's span: :func:`summarise` takes
-any span, so a shift's summary is the same call with the shift's start and end.
+Built on the outbox entries, whose cashier and terminal say who made them, and on the shifts'
+refusal records (what was refused before anything was queued): :meth:`Till.day` joins them, with
+the day's shifts and its rows in the shift CSV's format. :func:`summarise` takes any span, so a
+shift's summary is the same call with the shift's start and end.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.core.domain import EntryStatus
 from app.core.services.csv_export import write_csv
 from app.core.services.history import History, HistoryFilter, HistoryRow
 from app.core.services.receipts import Verdict
+from app.core.services.shift import ShiftInfo, ShiftRow
 
 CSV_HEADER = ("cashier", "terminal", "kind", "standing", "count", "stamps", "rupiah")
 #: The standings, in the order a summary lists them.
@@ -100,14 +102,33 @@ def _add_up(rows: Iterable[SummaryLine], *, by_cashier: bool) -> list[SummaryLin
     ]
 
 
-async def summarise(history: History, since: datetime, until: datetime) -> DaySummary:
-    """The summary of every entry made from ``since`` up to (not including) ``until``."""
+@dataclass(frozen=True)
+class RefusedLine:
+    """A redemption the till refused before anything was queued (the shift's refusal record):
+    counted as refused, for its cashier, on its terminal."""
+
+    cashier: str
+    terminal: str
+    kind: str
+    stamps: int
+    rupiah: int
+
+
+async def summarise(
+    history: History,
+    since: datetime,
+    until: datetime,
+    refused: Iterable[RefusedLine] = (),
+) -> DaySummary:
+    """The summary of every entry made from ``since`` up to (not including) ``until``, and of the
+    ``refused`` redemptions recorded in that span (the shifts' refusal records)."""
     rows = await history.rows(HistoryFilter(since=since, until=until, limit=SUMMARY_LIMIT))
+    refusals = list(refused)
     # One person however their name was typed: the spelling of their earliest entry stands.
     spelling: dict[str, str] = {}
-    for row in reversed(rows):
-        spelling.setdefault(row.cashier.casefold(), row.cashier)
-    lines = (
+    for name in [*(r.cashier for r in reversed(rows)), *(r.cashier for r in refusals)]:
+        spelling.setdefault(name.casefold(), name)
+    lines = [
         SummaryLine(
             spelling[row.cashier.casefold()],
             row.terminal,
@@ -118,8 +139,24 @@ async def summarise(history: History, since: datetime, until: datetime) -> DaySu
             row.rupiah,
         )
         for row in rows
-    )
+    ]
+    lines += [
+        SummaryLine(
+            spelling[r.cashier.casefold()], r.terminal, r.kind, "refused", 1, r.stamps, r.rupiah
+        )
+        for r in refusals
+    ]
     return DaySummary(since, until, tuple(_add_up(lines, by_cashier=True)))
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """A day (or any span) of this till as its manager reconciles it: the summary across shifts,
+    the shifts open in it, and every redemption and refusal as the shift's CSV has them."""
+
+    summary: DaySummary
+    shifts: tuple[ShiftInfo, ...]
+    rows: tuple[ShiftRow, ...]
 
 
 def local_day(day: date) -> tuple[datetime, datetime]:

@@ -12,20 +12,27 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.core.messages import Message, say
+
 NAME_MAX = 40
 NOTE_MAX = 500
 #: Characters that read as markup in a label or a report; an apostrophe (Ma'ruf) is a name's.
 MARKUP = frozenset('<>&"`{}[]\\')
+#: What reads as a tag in a note; a note keeps quotes, brackets and "&" (sentences have them).
+NOTE_MARKUP = frozenset("<>")
 _SPACES = re.compile(r"\s+")
 
 
 class FieldRefused(ValueError):
-    """A value typed into ``field`` cannot be used; ``reason`` says why, in words."""
+    """A value typed into ``field`` cannot be used. ``reason`` says why in English, after the
+    field's name (the command line's "note is required: say why"); ``said`` says it as a sentence
+    of its own, for a form to show beside the field in the window's language."""
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, said: Message) -> None:
         super().__init__(f"{field} {reason}")
         self.field = field
         self.reason = reason
+        self.said = said
 
 
 def _hidden_characters(text: str, *, allow_newlines: bool) -> bool:
@@ -45,20 +52,32 @@ def check_name(text: str, field: str = "name") -> str:
     or logged as a name).
     """
     if not isinstance(text, str):
-        raise FieldRefused(field, "must be text")
+        raise FieldRefused(field, "must be text", say("field.not_text"))
     if _hidden_characters(text, allow_newlines=False):
-        raise FieldRefused(field, "contains a control or invisible character")
+        raise _hidden(field)
     name = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not name:
-        raise FieldRefused(field, "is empty")
+        raise FieldRefused(field, "is empty", say("field.empty"))
     if len(name) > NAME_MAX:
-        raise FieldRefused(field, f"is longer than {NAME_MAX} characters")
-    bad = sorted({c for c in name if c in MARKUP})
+        raise _too_long(field, NAME_MAX)
+    bad = " ".join(sorted({c for c in name if c in MARKUP}))
     if bad:
-        raise FieldRefused(field, f"may not contain {' '.join(bad)}")
+        raise FieldRefused(field, f"may not contain {bad}", say("field.markup", characters=bad))
     if not any(c.isalpha() for c in name):
-        raise FieldRefused(field, "must contain a letter")
+        raise FieldRefused(field, "must contain a letter", say("field.no_letter"))
     return name
+
+
+def _hidden(field: str) -> FieldRefused:
+    return FieldRefused(
+        field, "contains a control or invisible character", say("field.hidden_characters")
+    )
+
+
+def _too_long(field: str, limit: int) -> FieldRefused:
+    return FieldRefused(
+        field, f"is longer than {limit} characters", say("field.too_long", limit=limit)
+    )
 
 
 def name_key(name: str) -> str:
@@ -68,14 +87,18 @@ def name_key(name: str) -> str:
 
 def check_note(text: str, field: str = "note") -> str:
     """A manager's note on a decision: required, trimmed, at most :data:`NOTE_MAX` characters, no
-    control characters but line breaks and tabs. It is shown as plain text, never as markup."""
+    control characters but line breaks and tabs, no tag-like ``<`` or ``>`` (refused, never
+    cleaned). It is shown as plain text, never as markup."""
     if not isinstance(text, str):
-        raise FieldRefused(field, "must be text")
+        raise FieldRefused(field, "must be text", say("field.not_text"))
     if _hidden_characters(text, allow_newlines=True):
-        raise FieldRefused(field, "contains a control or invisible character")
+        raise _hidden(field)
     note = unicodedata.normalize("NFC", text).strip()
     if not note:
-        raise FieldRefused(field, "is required: say why")
+        raise FieldRefused(field, "is required: say why", say("field.note_required"))
     if len(note) > NOTE_MAX:
-        raise FieldRefused(field, f"is longer than {NOTE_MAX} characters")
+        raise _too_long(field, NOTE_MAX)
+    bad = " ".join(sorted({c for c in note if c in NOTE_MARKUP}))
+    if bad:
+        raise FieldRefused(field, f"may not contain {bad}", say("field.markup", characters=bad))
     return note

@@ -16,9 +16,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core.domain import EntryStatus, OperationKind
-from app.core.messages import Message, say
+from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
-from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.transitions import read_error_text
 from app.core.services.receipts import Verdict, receipt_for
@@ -93,13 +92,15 @@ class HistoryRow:
 @dataclass(frozen=True)
 class HistoryFilter:
     """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
-    name (any case), a member (any identifier the cache knows, or the ``user`` sent)."""
+    name (any case), a member (any identifier the cache knows, or the ``user`` sent), these entries
+    only (a shift's, as its list shows them)."""
 
     since: datetime | None = None
     until: datetime | None = None
     statuses: frozenset[EntryStatus] | None = None
     cashier: str | None = None
     member: str | None = None
+    entry_ids: frozenset[str] | None = None
     limit: int = HISTORY_LIMIT
 
 
@@ -117,15 +118,21 @@ class MemberContact:
 class ExceptionItem:
     """A rejected or unknown entry for a manager to decide on.
 
-    ``reason`` is the server's refusal, or what reconciliation found in the member's activity
-    (``evidence`` in full); ``needs_pin`` when sending it again needs the member's PIN.
+    ``said`` is the server's refusal, or what reconciliation found in the member's activity
+    (``evidence`` in full); ``reason`` its English (the command line's); ``needs_pin`` when
+    sending it again needs the member's PIN.
     """
 
     row: HistoryRow
-    reason: str
+    said: Message
     evidence: dict[str, Any] | None
     contact: MemberContact
     needs_pin: bool
+
+    @property
+    def reason(self) -> str:
+        """The reason in English."""
+        return english(self.said)
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,7 @@ class EntryDetails:
     retried_as: tuple[str, ...]
     cancels: tuple[HistoryRow, ...]
     needs_pin: bool
-    dashboard_only: str | None = None
+    dashboard_only: Message | None = None
     allowed: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -300,23 +307,27 @@ def _contacts(session: Session, entries: Sequence[OutboxEntry]) -> list[MemberCo
     return contacts
 
 
-def _reason(entry: OutboxEntry) -> str:
+def _reason(entry: OutboxEntry) -> Message:
+    """Why the entry waits for a manager: the server's refusal in its own words, or what
+    reconciliation found in the member's activity."""
     if entry.status == EntryStatus.REJECTED:
-        return entry.last_error or "the server refused it and gave no reason"
+        _, words = read_error_text(entry.last_error)
+        return say("exception.refused", reason=words) if words else say("exception.silent")
     evidence = entry.evidence or {}
     result = evidence.get("result")
     if result is None:
-        return "no answer from the server; the member's activity has not been checked yet"
+        return say("exception.unchecked")
     if result == "not_found":
-        return (
-            f"not in the member's activity: {evidence.get('lines_read', 0)} line(s) read since "
-            f"{evidence.get('since', 'the attempt')}"
+        return say(
+            "exception.not_found",
+            lines=int(evidence.get("lines_read", 0) or 0),
+            since=str(evidence.get("since", "?")),
         )
     if result == "cannot_reconcile":
-        return str(evidence.get("why", "it cannot be found in the member's activity"))
+        return say("exception.cannot_reconcile", why=str(evidence.get("why", "?")))
     if result == "feed_unreadable":
-        return f"the member's activity could not be read: {evidence.get('error', '')}".rstrip(": ")
-    return str(result)
+        return say("exception.feed_unreadable", error=str(evidence.get("error", "?")))
+    return say("exception.other", result=str(result))
 
 
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
@@ -362,6 +373,8 @@ class History:
                 query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
             if wanted.member is not None:
                 query = query.where(ENTRIES.c.lane.in_(_member_lanes(session, wanted.member)))
+            if wanted.entry_ids is not None:
+                query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
             query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)
             return _rows(session, list(session.execute(query).scalars()))
 
@@ -418,7 +431,7 @@ class History:
                 retried_as=tuple(retried),
                 cancels=tuple(_rows(session, cancels)),
                 needs_pin=authorised_by_pin(entry.payload),
-                dashboard_only=NEEDS_DASHBOARD if synced_idless else None,
+                dashboard_only=say("decision.needs_dashboard") if synced_idless else None,
                 allowed=_allowed(entry, latest_cancel),
             )
 
@@ -438,7 +451,7 @@ class History:
             return [
                 ExceptionItem(
                     row=row,
-                    reason=_reason(entry),
+                    said=_reason(entry),
                     evidence=entry.evidence,
                     contact=contact,
                     needs_pin=authorised_by_pin(entry.payload),

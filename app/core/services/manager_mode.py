@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.core import clock
 from app.core.credentials import Secret
+from app.core.messages import say
 from app.core.outbox.decisions import authorised_by_pin
 from app.core.outbox.errors import OutboxError
 from app.core.services.fields import check_note
@@ -55,6 +56,13 @@ class MemberNeeded(StaffRefused):
     """A redemption made elsewhere is cancelled in its member's lane: say who the member is."""
 
 
+def _refused(exc: OutboxError) -> DecisionRefused:
+    """The outbox's refusal in the manager's words."""
+    if exc.said is not None:
+        return DecisionRefused(exc.said)
+    return DecisionRefused(say("decision.refused", reason=str(exc)))
+
+
 def _note(text: str | None, *, required: bool) -> str | None:
     """The note checked; an optional note left blank is no note."""
     if not required and (text is None or not text.strip()):
@@ -89,6 +97,11 @@ class ManagerMode:
         """Call ``callback(manager or None)`` when a manager enters or manager mode ends."""
         if callback not in self._listeners:
             self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[Manager | None], None]) -> None:
+        """Stop calling ``callback``."""
+        if callback in self._listeners:
+            self._listeners.remove(callback)
 
     def _tell(self) -> None:
         for callback in list(self._listeners):
@@ -125,11 +138,9 @@ class ManagerMode:
         there is none, or when they left it idle for longer than :attr:`idle_limit`."""
         manager = self._manager
         if manager is None:
-            raise ManagerRequired("a manager must sign in to manager mode first")
+            raise ManagerRequired(say("manager.required"))
         if self._idle():
-            raise ManagerRequired(
-                f"manager mode ended after {int(self.idle_limit // 60)} minutes idle: sign in again"
-            )
+            raise ManagerRequired(say("manager.idle_ended", minutes=int(self.idle_limit // 60)))
         self._last_action = clock.monotonic()
         return manager
 
@@ -163,6 +174,14 @@ class ManagerMode:
         """Add cashiers (without PINs) from a list of names, such as ``cashiers.txt``."""
         return await self.staff.import_cashiers(names, who=self.require().name)
 
+    # --- the settings -----------------------------------------------------------------------
+
+    async def settings_changed(self, names: Iterable[str]) -> None:
+        """Audit that the manager changed these settings (their names only: the values stay in
+        the settings file, and the API token in its store)."""
+        manager = self.require()
+        await self.staff.audit_action(manager.name, "settings_changed", settings=sorted(names))
+
     # --- the outbox -------------------------------------------------------------------------
 
     async def cancel(
@@ -181,7 +200,7 @@ class ManagerMode:
                 note=clean,
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         self.till.worker.wake()
         return await self.till.receipt(entry)
 
@@ -201,16 +220,13 @@ class ManagerMode:
         """
         manager = self.require()
         if server_id <= 0:
-            raise DecisionRefused("a server redemption id is a whole number above zero")
+            raise DecisionRefused(say("manager.server_id"))
         clean = _note(note, required=False)
         local = await self.till.outbox.local_redemption(server_id)
         if local is not None:
             return await self.cancel(local.id, replacement_voucher=replacement_voucher, note=clean)
         if member is None or not member.strip():
-            raise MemberNeeded(
-                f"redemption {server_id} was not made on this till: say whose it is (the "
-                "member's email, member ID, phone or card number) to cancel it"
-            )
+            raise MemberNeeded(say("manager.member_needed", server_id=server_id))
         found = await self.till.find_member(member)
         try:
             entry = await self.till.outbox.cancel_by_server_id(
@@ -224,7 +240,7 @@ class ManagerMode:
                 note=clean,
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         self.till.worker.wake()
         return await self.till.receipt(entry)
 
@@ -238,15 +254,12 @@ class ManagerMode:
         clean = _note(note, required=True)
         entry = await self.till.outbox.get(entry_id)
         if entry is None:
-            raise DecisionRefused(f"no outbox entry {entry_id}")
+            raise DecisionRefused(say("decision.no_entry", entry_id=entry_id))
         request_id: str | None = None
         expires_at: datetime | None = None
         if authorised_by_pin(entry.payload):
             if member_pin is None:
-                raise NewPinNeeded(
-                    "the member's PIN authorised this redemption once: ask for their PIN again "
-                    "to send it"
-                )
+                raise NewPinNeeded(say("manager.member_pin_again"))
             member = await self.till.find_member(entry.user)
             request_id = await self.till.authorize_pin(member, member_pin)
             expires_at = clock.now() + timedelta(seconds=self.till.config.pin_timeout)
@@ -260,7 +273,7 @@ class ManagerMode:
                 expires_at=expires_at,
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         self.till.worker.wake()
         return await self.till.receipt(new)
 
@@ -274,7 +287,7 @@ class ManagerMode:
                 entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         return await self.till.receipt(entry)
 
     async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
@@ -287,5 +300,5 @@ class ManagerMode:
                 entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
             )
         except OutboxError as exc:
-            raise DecisionRefused(str(exc)) from None
+            raise _refused(exc) from None
         return await self.till.receipt(entry)

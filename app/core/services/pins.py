@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from app.core.credentials import Secret
+from app.core.messages import say
 from app.core.services.fields import FieldRefused
 
 #: (fewest, most) digits, by role.
@@ -56,16 +57,30 @@ def check_new_pin(pin: Secret, role: str, field: str = "PIN") -> None:
     fewest, most = PIN_LENGTHS[role]
     digits = pin.reveal()
     if not digits:
-        raise FieldRefused(field, "is required")
+        raise FieldRefused(field, "is required", say("field.pin_required"))
     if not (digits.isascii() and digits.isdigit()):
-        raise FieldRefused(field, "must be digits only")
+        raise FieldRefused(field, "must be digits only", say("field.pin_digits"))
     if not fewest <= len(digits) <= most:
-        raise FieldRefused(field, f"must have {fewest} to {most} digits for a {role}")
+        raise FieldRefused(
+            field,
+            f"must have {fewest} to {most} digits for a {role}",
+            say("field.pin_length_manager", fewest=fewest, most=most)
+            if role == "manager"
+            else say("field.pin_length_cashier", fewest=fewest, most=most),
+        )
     if len(set(digits)) == 1:
-        raise FieldRefused(field, "is one digit repeated: choose one that is harder to guess")
+        raise FieldRefused(
+            field,
+            "is one digit repeated: choose one that is harder to guess",
+            say("field.pin_repeated"),
+        )
     steps = {int(b) - int(a) for a, b in pairwise(digits)}
     if steps in ({1}, {-1}):
-        raise FieldRefused(field, "is a straight run of digits: choose one that is harder to guess")
+        raise FieldRefused(
+            field,
+            "is a straight run of digits: choose one that is harder to guess",
+            say("field.pin_run"),
+        )
 
 
 def _b64(data: bytes) -> str:

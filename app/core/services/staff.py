@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from app.core import clock
 from app.core.credentials import Secret
+from app.core.messages import Message, english, say
 from app.core.outbox.decisions import audit
 from app.core.services.fields import FieldRefused, check_name, name_key
 from app.core.services.pins import DEFAULT_COST, ScryptCost, check_new_pin, hash_pin, pin_matches
@@ -67,11 +68,13 @@ class ImportResult:
 
 
 class StaffRefused(Exception):
-    """The till will not do this for this person; ``message`` says why, in words."""
+    """The till will not do this for this person: ``said`` says why (a window translates it),
+    ``message`` is its English (the command line prints it)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Message) -> None:
+        super().__init__(english(said))
+        self.said = said
+        self.message = english(said)
 
 
 class NoSuchAccount(StaffRefused):
@@ -93,16 +96,16 @@ class PinNeeded(StaffRefused):
 class WrongPin(StaffRefused):
     """The PIN does not match; ``attempts_left`` before the account locks."""
 
-    def __init__(self, message: str, attempts_left: int) -> None:
-        super().__init__(message)
+    def __init__(self, said: Message, attempts_left: int) -> None:
+        super().__init__(said)
         self.attempts_left = attempts_left
 
 
 class LockedOut(StaffRefused):
     """Too many wrong PINs: the account is locked until ``until``."""
 
-    def __init__(self, message: str, until: datetime) -> None:
-        super().__init__(message)
+    def __init__(self, said: Message, until: datetime) -> None:
+        super().__init__(said)
         self.until = until
 
 
@@ -157,12 +160,30 @@ def _minutes(delta: timedelta) -> int:
     return max(1, -(-int(delta.total_seconds()) // 60))
 
 
-def _locked_message(name: str, until: datetime, now: datetime) -> str:
-    minutes = _minutes(until - now)
-    return (
-        f"{name} is locked after {MAX_FAILURES} wrong PINs; try again in {minutes} "
-        f"minute{'s' if minutes != 1 else ''}"
-    )
+def _locked_message(name: str, until: datetime, now: datetime) -> Message:
+    return say("staff.locked", name=name, count=MAX_FAILURES, minutes=_minutes(until - now))
+
+
+def _no_such(role: Role, name: str | None = None) -> NoSuchAccount:
+    if name is None:
+        return NoSuchAccount(
+            say("staff.no_manager") if role is Role.MANAGER else say("staff.no_cashier")
+        )
+    if role is Role.MANAGER:
+        return NoSuchAccount(say("staff.no_manager_named", name=name))
+    return NoSuchAccount(say("staff.no_cashier_named", name=name))
+
+
+def _exists(role: Role, name: str, *, disabled: bool = False) -> AccountExists:
+    if role is Role.MANAGER:
+        said = say(
+            "staff.manager_exists_disabled" if disabled else "staff.manager_exists", name=name
+        )
+    else:
+        said = say(
+            "staff.cashier_exists_disabled" if disabled else "staff.cashier_exists", name=name
+        )
+    return AccountExists(said)
 
 
 def read_cashiers_file(path: Path) -> list[str]:
@@ -170,9 +191,11 @@ def read_cashiers_file(path: Path) -> list[str]:
     Raises :class:`StaffRefused` when the file cannot be read as UTF-8 text."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
-        raise StaffRefused(f"{path} cannot be read: {reason}") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise StaffRefused(say("staff.file_unreadable", path=str(path), reason=reason)) from None
+    except UnicodeDecodeError:
+        raise StaffRefused(say("staff.file_not_text", path=str(path))) from None
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
@@ -231,21 +254,21 @@ class Staff:
         except FieldRefused:
             # Not a name at all (a PIN typed into the name field?): audited, but not its text.
             await self._audit_failure("?", role, "not a name", now)
-            raise NoSuchAccount(f"no {role.value} by that name") from None
+            raise _no_such(role) from None
         row = await self.db.read(lambda s: _find(s, role, clean))
         if row is None or row.id is None:
             await self._audit_failure(clean, role, "no such account", now)
-            raise NoSuchAccount(f"no {role.value} named {clean}")
+            raise _no_such(role, clean)
         if not row.active:
             await self._audit_failure(row.name, role, "account disabled", now)
-            raise AccountDisabled(f"{row.name}'s account is disabled; a manager can enable it")
+            raise AccountDisabled(say("staff.disabled", name=row.name))
         if row.locked_until is not None and row.locked_until > now:
             await self._audit_failure(row.name, role, "locked", now, action="sign_in_locked")
             raise LockedOut(_locked_message(row.name, row.locked_until, now), row.locked_until)
         typed = pin.reveal() if pin is not None else ""
         if row.pin_hash is not None and not typed:
             await self._audit_failure(row.name, role, "no PIN typed", now)
-            raise PinNeeded(f"{row.name} signs in with a PIN: type it")
+            raise PinNeeded(say("staff.pin_needed", name=row.name))
         matched = row.pin_hash is None or (
             pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
         )
@@ -255,15 +278,13 @@ class Staff:
             assert recorded.account is not None
             return recorded.account
         if recorded.outcome == "changed":
-            raise WrongPin(f"{row.name}'s PIN was changed just now: type the new one", MAX_FAILURES)
+            raise WrongPin(say("staff.pin_changed", name=row.name), MAX_FAILURES)
         if recorded.outcome == "locked":
             assert recorded.until is not None
             raise LockedOut(_locked_message(row.name, recorded.until, now), recorded.until)
         left = recorded.attempts_left
         raise WrongPin(
-            f"wrong PIN for {row.name}: {left} more wrong PIN{'s' if left != 1 else ''} "
-            f"lock{'s' if left == 1 else ''} the account for {_minutes(LOCKOUT)} minutes",
-            left,
+            say("staff.wrong_pin", name=row.name, left=left, minutes=_minutes(LOCKOUT)), left
         )
 
     def _record(self, session: Session, role: Role, check: _Check, now: datetime) -> _Recorded:
@@ -338,6 +359,15 @@ class Staff:
             )
         )
 
+    async def audit_action(self, who: str, action: str, **detail: Any) -> None:
+        """Record an action of ``who`` that changes nothing in this database (a setting)."""
+        now = clock.now()
+        await self.db.write(
+            lambda s: audit(
+                s, now, who=who, action=action, terminal=self.terminal, entry_id=None, **detail
+            )
+        )
+
     async def audit_left(self, name: str, reason: str) -> None:
         """Record that ``name`` left manager mode, and why (left, idle, another signed in)."""
         now = clock.now()
@@ -358,7 +388,9 @@ class Staff:
     async def _new_hash(self, role: Role, pin: Secret | None, field: str = "PIN") -> str | None:
         if pin is None:
             if role is Role.MANAGER:
-                raise FieldRefused(field, "is required: a manager always has one")
+                raise FieldRefused(
+                    field, "is required: a manager always has one", say("field.manager_pin")
+                )
             return None
         check_new_pin(pin, role.value, field)
         return await asyncio.to_thread(hash_pin, pin, self.cost)
@@ -374,7 +406,7 @@ class Staff:
             if session.execute(
                 sa.select(STAFF.c.id).where(STAFF.c.role == Role.MANAGER.value).limit(1)
             ).first():
-                raise ManagersExist("this till has a manager already: a manager adds the next")
+                raise ManagersExist(say("staff.managers_exist"))
             return self._insert(session, clean, clean, Role.MANAGER, pin_hash, now, first=True)
 
         return await self.db.write(write)
@@ -398,8 +430,7 @@ class Staff:
     ) -> Account:
         existing = _find(session, role, name)
         if existing is not None:
-            state = "" if existing.active else " (disabled: enable it instead)"
-            raise AccountExists(f"there is already a {role.value} named {existing.name}{state}")
+            raise _exists(role, existing.name, disabled=not existing.active)
         row = StaffAccount(
             role=role.value,
             name=name,
@@ -431,7 +462,7 @@ class Staff:
             row = self._existing(session, role, name)
             clash = _find(session, role, clean)
             if clash is not None and clash.id != row.id:
-                raise AccountExists(f"there is already a {role.value} named {clash.name}")
+                raise _exists(role, clash.name)
             old, row.name, row.name_key, row.updated_at = row.name, clean, name_key(clean), now
             session.add(row)
             audit(
@@ -464,9 +495,7 @@ class Staff:
                     )
                 ).scalar_one()
                 if others == 0:
-                    raise LastManager(
-                        f"{row.name} is the only active manager: add another manager first"
-                    )
+                    raise LastManager(say("staff.last_manager", name=row.name))
             row.active, row.updated_at = active, now
             session.add(row)
             verb = "enabled" if active else "disabled"
@@ -511,10 +540,10 @@ class Staff:
         try:
             clean = check_name(name)
         except FieldRefused:
-            raise NoSuchAccount(f"no {role.value} by that name") from None
+            raise _no_such(role) from None
         row = _find(session, role, clean)
         if row is None:
-            raise NoSuchAccount(f"no {role.value} named {clean}")
+            raise _no_such(role, clean)
         return row
 
     async def import_cashiers(

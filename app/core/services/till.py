@@ -39,6 +39,8 @@ from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
 from app.core.services.changes import ChangeWatch
 from app.core.services.config import TillConfig, TokenSource
+from app.core.services.day_summary import DayRecord, RefusedLine
+from app.core.services.day_summary import summarise as summarise_day
 from app.core.services.history import History
 from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import (
@@ -61,6 +63,7 @@ from app.core.services.shift import (
 from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, NotFound, StampsError, ValidationFailed
+from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import Attempt, OutboxEntry
 
@@ -695,6 +698,27 @@ class Till:
         """Tells open views that another process changed the database."""
         return ChangeWatch(self.outbox.db.path)
 
+    # --- the disk -------------------------------------------------------------------------------
+
+    @property
+    def storage_problem(self) -> StorageProblem | None:
+        """Why the disk refuses the till's writes now (full, read-only…), or ``None``."""
+        return self.outbox.db.problem
+
+    def watch_storage(
+        self, listener: Callable[[StorageProblem | None], None]
+    ) -> Callable[[], None]:
+        """Call ``listener(problem)`` when the disk refuses a write, and ``listener(None)`` when
+        writes work again; returns a function that stops it."""
+        db = self.outbox.db
+        db.add_problem_listener(listener)
+        return lambda: db.remove_problem_listener(listener)
+
+    async def check_storage(self) -> StorageProblem | None:
+        """Try the disk again after it refused (a write made and removed); the problem that
+        remains, or ``None`` when the till can save again."""
+        return await self.outbox.db.check_writes()
+
     # --- the queue ------------------------------------------------------------------------------
 
     async def status(self) -> OutboxStatus:
@@ -773,6 +797,26 @@ class Till:
     async def export_shift(self, shift_id: int, path: Path) -> Path:
         """Write the shift's CSV to ``path`` (off the loop's thread); returns ``path``."""
         text = csv_text(await self.shift_rows(shift_id))
+        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+        return path
+
+    async def day(self, since: datetime, until: datetime) -> DayRecord:
+        """What the till did from ``since`` up to ``until``, across shifts: the end-of-day summary
+        (refusals included), the shifts and the rows of the shift CSV (docs/manager-mode.md)."""
+        shifts, entries, refusals = await self.shifts.between(since, until)
+        before_queueing = [
+            RefusedLine(r.cashier, r.terminal, r.kind, r.stamps or 0, int(r.rupiah or 0))
+            for r in refusals
+            if r.entry_id is None
+        ]
+        summary = await summarise_day(self.history, since, until, before_queueing)
+        return DayRecord(
+            summary, tuple(shift_info(s) for s in shifts), tuple(shift_rows(entries, refusals))
+        )
+
+    async def export_day(self, since: datetime, until: datetime, path: Path) -> Path:
+        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format."""
+        text = csv_text((await self.day(since, until)).rows)
         await asyncio.to_thread(path.write_text, text, encoding="utf-8")
         return path
 

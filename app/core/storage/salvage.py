@@ -114,7 +114,7 @@ def _tables(connection: sqlite3.Connection, db_path: Path) -> set[str]:
 
 def _readable_rows(connection: sqlite3.Connection, table: str) -> tuple[list[dict[str, Any]], bool]:
     """The rows of ``table`` that can be read, and whether that was all of them."""
-    # Only the two table names above are ever formatted in; values are bound.
+    # Only this module's own table names are ever formatted in; values are bound.
     query = f"SELECT rowid AS _rowid, * FROM {table} NOT INDEXED WHERE rowid > ? ORDER BY rowid"  # noqa: S608
     rows: list[dict[str, Any]] = []
     after: int | None = 0
@@ -165,6 +165,32 @@ def _past_the_damage(connection: sqlite3.Connection, table: str, after: int) -> 
         else:
             failing = middle
     return readable
+
+
+def readable_managers(db_path: Path) -> dict[str, str]:
+    """The active managers of ``db_path`` whose account row can be read: PIN hash by name in
+    lower case (a damaged till's managers may still vouch for setting it aside)."""
+    try:
+        connection = connect(db_path, read_only=True)
+    except (OSError, sqlite3.Error):
+        return {}
+    connection.row_factory = sqlite3.Row
+    try:
+        if "staff_accounts" not in _tables(connection, db_path):
+            return {}
+        rows, _whole = _readable_rows(connection, "staff_accounts")
+    except DatabaseDamaged:
+        return {}
+    finally:
+        connection.close()
+    return {
+        str(row["name_key"]): str(row["pin_hash"])
+        for row in rows
+        if row.get("role") == "manager"
+        and row.get("active")
+        and isinstance(row.get("name_key"), str)
+        and isinstance(row.get("pin_hash"), str)
+    }
 
 
 def entry_lines(entries: Iterable[dict[str, Any]]) -> list[str]:

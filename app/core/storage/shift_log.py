@@ -7,6 +7,7 @@ Everything is written as it happens, so a shift, and what it did, survive a rest
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -114,3 +115,32 @@ class ShiftLog:
                 ).scalars()
             )
         )
+
+    async def between(
+        self, since: datetime, until: datetime
+    ) -> tuple[list[Shift], list[OutboxEntry], list[Refusal]]:
+        """What the till did from ``since`` up to ``until``: the shifts open at any time in it,
+        the entries made in it (``seq`` order) and the refusals recorded in it (oldest first)."""
+
+        def read(session: Session) -> tuple[list[Shift], list[OutboxEntry], list[Refusal]]:
+            shifts = session.execute(
+                sa.select(Shift)
+                .where(
+                    SHIFTS.c.opened_at < until,
+                    sa.or_(SHIFTS.c.closed_at.is_(None), SHIFTS.c.closed_at >= since),
+                )
+                .order_by(SHIFTS.c.opened_at, SHIFTS.c.id)
+            ).scalars()
+            entries = session.execute(
+                sa.select(OutboxEntry)
+                .where(ENTRIES.c.created_at >= since, ENTRIES.c.created_at < until)
+                .order_by(ENTRIES.c.seq)
+            ).scalars()
+            refusals = session.execute(
+                sa.select(Refusal)
+                .where(REFUSALS.c.at >= since, REFUSALS.c.at < until)
+                .order_by(REFUSALS.c.id)
+            ).scalars()
+            return list(shifts), list(entries), list(refusals)
+
+        return await self.db.read(read)

@@ -224,6 +224,16 @@ class Refusal(SQLModel, table=True):
     entry_id: str | None = Field(default=None, foreign_key="outbox_entries.id")
 
 
+class StorageCheck(SQLModel, table=True):
+    """A row written and removed again to learn whether the disk takes writes once more, after
+    it refused one (migration 0009); the table is empty between checks."""
+
+    __tablename__ = "storage_checks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    filler: bytes = Field(sa_column=sa.Column(sa.LargeBinary(), nullable=False))
+
+
 ENTRIES = SQLModel.metadata.tables[OutboxEntry.__tablename__]
 ATTEMPTS = SQLModel.metadata.tables[Attempt.__tablename__]
 AUDIT = SQLModel.metadata.tables[AuditEvent.__tablename__]
@@ -231,3 +241,4 @@ BALANCES = SQLModel.metadata.tables[MemberBalance.__tablename__]
 CONTROL = SQLModel.metadata.tables[OutboxControl.__tablename__]
 SHIFTS = SQLModel.metadata.tables[Shift.__tablename__]
 REFUSALS = SQLModel.metadata.tables[Refusal.__tablename__]
+CHECKS = SQLModel.metadata.tables[StorageCheck.__tablename__]

@@ -40,6 +40,7 @@ from app.core.storage.problems import (
     folder_read_only,
     problem_from,
 )
+from app.core.storage.tables import CHECKS
 
 T = TypeVar("T")
 
@@ -49,6 +50,8 @@ READERS = 2
 #: The most writes one transaction carries: a drain's burst of answers fits, and nobody waits long
 #: behind the rest of a group.
 GROUP_LIMIT = 32
+#: How much a write check writes: more than a page or two, as an entry with its attempt takes.
+CHECK_BYTES = 64 * 1024
 
 ProblemListener = Callable[[StorageProblem | None], None]
 
@@ -118,6 +121,34 @@ class Database:
         """Stop calling ``listener``."""
         if listener in self._listeners:
             self._listeners.remove(listener)
+
+    async def check_writes(self) -> StorageProblem | None:
+        """Whether the disk takes writes now, after it refused one: a row of
+        :data:`CHECK_BYTES` is written, committed and removed again, so a disk with a few bytes
+        to spare does not pass for one with room. Returns the problem that remains, or ``None``
+        (listeners hear of the change either way). A database opened read-only because its
+        folder could not be written is opened for writing once the folder can be."""
+        if self._closed:
+            raise RuntimeError("the database is closed")
+        if self._write_engine is None:
+            loop = asyncio.get_running_loop()
+            try:
+                read_only = await loop.run_in_executor(None, prepare_database, self.path)
+            except StorageProblem as problem:
+                self._note(problem)
+                return problem
+            if read_only:
+                return self.problem
+            self._write_engine = create_engine(self.path, immediate=True, pool_size=1)
+            self.read_only = False
+        filler = bytes(CHECK_BYTES)
+        try:
+            await self.write(lambda s: s.execute(sa.delete(CHECKS)))
+            await self.write(lambda s: s.execute(sa.insert(CHECKS).values(filler=filler)))
+            await self.write(lambda s: s.execute(sa.delete(CHECKS)))
+        except StorageProblem as problem:
+            return problem
+        return None
 
     def _note(self, problem: StorageProblem | None) -> None:
         unchanged = type(problem) is type(self.problem)

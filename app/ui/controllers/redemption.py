@@ -320,13 +320,20 @@ class RedemptionController(QObject):
     def _upsert_row(self, entry_id: str, verdict: Verdict) -> None:
         followed = self._followed[entry_id]
         followed.verdict = verdict
-        self.view.redemptions_model.upsert(
+        model = self.view.redemptions_model
+        number = model.find(entry_id)
+        # A manager's cancel, once it shows on the row, stays there (app/ui/controllers/
+        # shift_cancels.py follows it).
+        shown = model.row_data(number) if number is not None else None
+        model.upsert(
             RedemptionRowData(
                 entry_id=entry_id,
                 time_text=followed.time_text,
                 member=followed.member,
                 what=followed.what,
                 status=KIND_OF[verdict],
+                cancel_text=shown.cancel_text if shown else "",
+                cancel_kind=shown.cancel_kind if shown else None,
             )
         )
 

@@ -6,24 +6,40 @@ is the same after a restart as before it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from app.core.services import ShiftSummary, Verdict, clock, format_rupiah
+from app.core.services import (
+    AccountExists,
+    Role,
+    Secret,
+    ShiftSummary,
+    StaffRefused,
+    StorageProblem,
+    Verdict,
+    clock,
+    format_rupiah,
+)
+from app.ui.controllers.csv_path import ask_save_path
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
+from app.ui.options import StaffSeed
 from app.ui.slip import SlipData, print_slip
 from app.ui.viewmodels import OutcomeKind, RefusalRowData, ShiftSummaryData
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
-DEFAULT_CASHIERS = ("Dewi", "Rina", "Agus", "Manager")
+#: Who the one-time import of ``cashiers.txt`` is audited as.
+CASHIERS_FILE = "cashiers.txt"
+
 
 #: ``ask(window, suggested, chosen)``: ask where to save, and call ``chosen(path)`` once picked.
 PathAsker = Callable[[CashierWindowView, Path, Callable[[Path], None]], object]
@@ -32,20 +48,10 @@ PathAsker = Callable[[CashierWindowView, Path, Callable[[Path], None]], object]
 def ask_csv_path(
     parent: CashierWindowView, suggested: Path, chosen: Callable[[Path], None]
 ) -> QFileDialog:
-    """Ask where to save the shift's CSV with a save dialog opened with ``open()`` (never a
-    nested ``exec()``: the loop keeps syncing); a test replaces ``ShiftController.ask_path``."""
-    dialog = QFileDialog(
-        parent,
-        QCoreApplication.translate("ShiftController", "Export the shift"),
-        str(suggested),
-        QCoreApplication.translate("ShiftController", "CSV files (*.csv)"),
+    """Ask where to save the shift's CSV (a test replaces ``ShiftController.ask_path``)."""
+    return ask_save_path(
+        parent, QCoreApplication.translate("ShiftController", "Export the shift"), suggested, chosen
     )
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setDefaultSuffix("csv")
-    dialog.fileSelected.connect(lambda name: chosen(Path(name)))
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
 
 
 def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
@@ -80,12 +86,19 @@ def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
 class ShiftController(QObject):
     """Sign-in, shift summary, CSV export and slip printing.
 
+    Cashiers sign in against their accounts (their PIN checked, a lockout said in words);
+    ``cashiers`` (the names of ``cashiers.txt``) are imported as accounts once, and ``seed``
+    plants the demo's accounts on a database without a manager.
+
     ``ask_path(window, suggested, chosen)`` picks the CSV file; ``signed_in(str)`` once a shift
-    is open; ``summary_shown(ShiftSummaryData)``; ``slip_printed(str)`` says where a slip went
-    (printer name or PDF path), ``exported(Path)`` where the CSV went.
+    is open; ``sign_in_refused(str)`` with the reason shown; ``summary_shown(ShiftSummaryData)``;
+    ``slip_printed(str)`` says where a slip went (printer name or PDF path), ``exported(Path)``
+    where the CSV went; ``accounts_loaded()`` once the sign-in list is read.
     """
 
     signed_in = Signal(str)
+    sign_in_refused = Signal(str)
+    accounts_loaded = Signal()
     summary_shown = Signal(object)
     exported = Signal(object)
     slip_printed = Signal(str)
@@ -98,6 +111,7 @@ class ShiftController(QObject):
         *,
         cashiers: list[str] | None = None,
         use_printer: bool = True,
+        seed: StaffSeed | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -108,7 +122,6 @@ class ShiftController(QObject):
         self.summary: ShiftSummary | None = None
 
         config = session.till.config
-        view.sign_in.set_cashiers(list(cashiers or DEFAULT_CASHIERS))
         view.sign_in.set_store(
             self.tr("Store {store} · till {terminal}").format(
                 store=config.store_code or config.store, terminal=config.terminal
@@ -120,19 +133,59 @@ class ShiftController(QObject):
         view.summary.export_csv_requested.connect(self.ask_export)
         view.summary.close_shift_confirmed.connect(lambda: spawn(self.close_shift()))
         view.result_panel.print_requested.connect(self.print_slip)
-        spawn(self._offer_open_shift(), name="open shift")
+        self.prepared = spawn(self._prepare(cashiers, seed), name="accounts")
+
+    # -- the accounts ------------------------------------------------------------------------
+
+    async def _prepare(self, cashiers: list[str] | None, seed: StaffSeed | None) -> None:
+        staff = self.session.till.staff
+        try:
+            if seed is not None and not await staff.has_manager():
+                await staff.add_first_manager(seed.manager, seed.manager_pin)
+                for name, pin in seed.cashiers:
+                    with contextlib.suppress(AccountExists):
+                        await staff.add(seed.manager, Role.CASHIER, name, pin)
+            if cashiers:
+                # The file seeds the accounts once; after that the accounts are the source.
+                await staff.import_cashiers(cashiers, who=CASHIERS_FILE, once=True)
+        except StorageProblem:
+            pass  # the storage banner says the disk refuses; the accounts already there work
+        await self.reload_accounts()
+        await self._offer_open_shift()
+
+    async def reload_accounts(self) -> None:
+        """Read the sign-in list again (a manager added, renamed or disabled a cashier)."""
+        accounts = await self.session.till.staff.accounts(Role.CASHIER)
+        self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in accounts if a.active])
+        self.accounts_loaded.emit()
 
     # -- signing in and out ------------------------------------------------------------------
 
-    def sign_in(self, name: str, _pin: str = "") -> None:
-        """Start ``name``'s shift (cashier PINs come with the manager's accounts, later)."""
-        spawn(self._sign_in(name), name="sign in")
+    def sign_in(self, name: str, pin: str = "") -> None:
+        """Check ``name``'s PIN against their account and start (or carry on) their shift."""
+        secret = Secret(pin) if pin else None
+        del pin
+        spawn(self._sign_in(name, secret), name="sign in")
 
-    async def _sign_in(self, name: str) -> None:
-        await self.session.sign_in(name)
-        self.redemption.clear_shift()
+    async def _sign_in(self, name: str, pin: Secret | None) -> None:
+        await asyncio.shield(self.prepared)
+        try:
+            account = await self.session.till.staff.sign_in(Role.CASHIER, name, pin)
+        except StaffRefused as exc:
+            reason = words(exc.said)
+            self.view.sign_in.show_error(reason)
+            self.sign_in_refused.emit(reason)
+            return
+        finally:
+            del pin
+        carrying_on = self.session.cashier == account.name
+        await self.session.sign_in(account.name)
+        if not carrying_on:
+            self.redemption.clear_shift()
+        self.view.sign_in.set_locked(None)
+        self.view.sign_in.set_note("")
         self.view.show_cashier()
-        self.signed_in.emit(name)
+        self.signed_in.emit(account.name)
 
     async def _offer_open_shift(self) -> None:
         # After a restart: whose shift is still open, so they pick up where they were.

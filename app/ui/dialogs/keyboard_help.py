@@ -25,6 +25,7 @@ def keyboard_shortcuts() -> list[tuple[str, str]]:
         ("F5", QCoreApplication.translate("Keyboard", "Promo code")),
         ("F6", QCoreApplication.translate("Keyboard", "Invoice number")),
         ("F9", QCoreApplication.translate("Keyboard", "Redeem the cart")),
+        ("F8", QCoreApplication.translate("Keyboard", "Manager mode")),
         ("Enter", QCoreApplication.translate("Keyboard", "Confirm")),
         (
             "Esc",

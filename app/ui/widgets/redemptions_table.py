@@ -65,6 +65,10 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         self._rows.insert(0, row)
         self.endInsertRows()
 
+    def rows(self) -> list[RedemptionRowData]:
+        """Every row, newest first."""
+        return list(self._rows)
+
     def row_data(self, row: int) -> RedemptionRowData:
         """The values behind a row."""
         return self._rows[row]
@@ -100,13 +104,16 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.STATUS:
-                return outcome_short_text(row.status)
+                return row.cancel_text or outcome_short_text(row.status)
             if column == self.REDEMPTION:
                 return f"{row.member}\n{row.what}"
             return row.time_text
         if column != self.STATUS:
             return None
-        background, text = OUTCOME_COLOURS[row.status]
+        kind = row.status if not row.cancel_text else row.cancel_kind
+        if kind is None:
+            return None
+        background, text = OUTCOME_COLOURS[kind]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(background))
         if role == Qt.ItemDataRole.ForegroundRole:

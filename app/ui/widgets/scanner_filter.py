@@ -96,6 +96,7 @@ class ScannerFilter(QObject):
         self.scan_pace_ms = scan_pace_ms
         self.max_gap_ms = max_gap_ms
         self.prefix = prefix
+        self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         self._replaying = False
         self._enabled = True
@@ -116,6 +117,14 @@ class ScannerFilter(QObject):
         """Stop watching; any held keys are delivered first."""
         self.flush()
         self._application(app).removeEventFilter(self)
+
+    def set_terminators(self, which: str) -> None:
+        """The key the scanner ends a scan with: ``enter``, ``tab`` or ``either`` (a setting)."""
+        enter = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+        self.terminators = {
+            "enter": enter,
+            "tab": frozenset({Qt.Key.Key_Tab}),
+        }.get(which, TERMINATORS)
 
     def set_enabled(self, enabled: bool) -> None:
         """Pause recognition (keys pass straight through) e.g. while a dialog owns the keyboard."""
@@ -174,7 +183,7 @@ class ScannerFilter(QObject):
 
         if not self._held:
             return False
-        if event.key() in TERMINATORS and self._is_scan(now):
+        if event.key() in self.terminators and self._is_scan(now):
             code = "".join(key.text for key in self._held)
             self._held = []
             self._flush_timer.stop()

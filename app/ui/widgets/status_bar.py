@@ -33,6 +33,7 @@ class SyncStatusBar(QFrame):
     """
 
     check_again_requested = Signal()
+    exceptions_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +50,12 @@ class SyncStatusBar(QFrame):
         self.failed.setObjectName("failedCount")
         self.oldest = QLabel()
         self.oldest.setObjectName("oldestQueued")
+        # Redemptions waiting for a manager's decision (rejected or unknown): a badge that opens
+        # manager mode's exceptions; hidden while there are none.
+        self.exceptions = QPushButton()
+        self.exceptions.setObjectName("exceptionBadge")
+        self.exceptions.clicked.connect(self.exceptions_requested)
+        self.exceptions.hide()
         self.cashier = QLabel()
         self.cashier.setObjectName("cashierName")
         self.cashier.setProperty("role", "muted")
@@ -100,6 +107,7 @@ class SyncStatusBar(QFrame):
         row.addSpacing(12)
         for label in (self.queued, self.unknown, self.failed, self.oldest):
             row.addWidget(label)
+        row.addWidget(self.exceptions)
         row.addWidget(self.note, 1)
         row.addWidget(self.cashier)
 
@@ -143,6 +151,15 @@ class SyncStatusBar(QFrame):
         self.stall_alert.setText(status.stalled_lane_alert or "")
         self.setAccessibleName(self.summary_text())
 
+    def set_exceptions(self, count: int) -> None:
+        """How many redemptions wait for a manager's decision (0 hides the badge)."""
+        self.exceptions.setText(self.tr("Needs a manager: {n}").format(n=count))
+        self.exceptions.setToolTip(
+            self.tr("Redemptions the server refused or nobody can prove: a manager decides (F8).")
+        )
+        self.exceptions.setVisible(count > 0)
+        self.setAccessibleName(self.summary_text())
+
     def show_note(self, text: str, milliseconds: int = 6000) -> None:
         """A passing note in the bar (its tooltip holds it whole), gone after ``milliseconds``."""
         self.note.setText(text)
@@ -169,6 +186,7 @@ class SyncStatusBar(QFrame):
                 self.unknown,
                 self.failed,
                 self.oldest,
+                self.exceptions,
             )
             if label.isVisibleTo(self) and label.text()
         ]

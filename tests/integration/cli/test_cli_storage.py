@@ -5,14 +5,18 @@ Each failure is one sentence and exit 2; nothing is reported queued that is not 
 from __future__ import annotations
 
 import asyncio
+import signal
 import sqlite3
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.logs import log_file
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
@@ -136,14 +140,21 @@ def test_a_damaged_database_is_kept_aside_only_when_asked_and_its_entries_come_b
     assert aside.read_bytes() == before
     readable = [i for i in ids if i in accepted.stderr]
     assert 40 < len(readable) < 60
-    assert f"outbox import {aside}" in accepted.stderr
+    assert f"outbox import {aside} --manager" in accepted.stderr
 
-    imported = cli("outbox", "import", str(aside))
+    # bringing them back is a manager's decision: the new database's first manager makes it
+    unsigned = cli("outbox", "import", str(aside))
+    assert unsigned.returncode == 2 and "--manager" in unsigned.stderr
+    assert cli("manager", "add", "Dewi", stdin="246810\n").returncode == 0
+    wrong = cli("outbox", "import", str(aside), "--manager", "Dewi", stdin="246811\n")
+    assert wrong.returncode == 1 and "Wrong PIN" in wrong.stderr
+    assert listed(cli) == []
+    imported = cli("outbox", "import", str(aside), "--manager", "Dewi", stdin="246810\n")
     assert imported.returncode == 0, imported.stderr
     assert listed(cli) == readable  # their ids and their order kept
-    assert cli("outbox", "import", str(aside)).stdout.startswith(
-        f"added 0, already on this till {len(readable)}"
-    )
+    assert cli(
+        "outbox", "import", str(aside), "--manager", "Dewi", stdin="246810\n"
+    ).stdout.startswith(f"added 0, already on this till {len(readable)}")
     assert cli("sync", "--once", "--timeout", "60").returncode in (0, 3)
     applied = [line["idempotency_key"] for line in sandbox.ledger()]
     assert sorted(applied) == sorted(set(applied))  # none twice
@@ -197,25 +208,45 @@ def test_a_dead_tills_entries_are_sent_by_another_till_once(
     other = TillCli(till_settings, tmp_path / "other-home")
     other.env["STAMPS_POS_DATA_DIR"] = str(tmp_path / "other-till")
     other.env["STAMPS_POS_TERMINAL"] = "till-2"
-    done = other("outbox", "import", str(export))
+    assert other("manager", "add", "Wayan", stdin="135792\n").returncode == 0
+    done = other("outbox", "import", str(export), "--manager", "Wayan", stdin="135792\n")
     assert done.returncode == 0 and done.stdout.startswith("added 3,")
-    assert other("outbox", "import", str(export)).stdout.startswith(
-        "added 0, already on this till 3"
-    )
+    assert other(
+        "outbox", "import", str(export), "--manager", "Wayan", stdin="135792\n"
+    ).stdout.startswith("added 0, already on this till 3")
     assert other("sync", "--once", "--timeout", "30").returncode == 0
     assert {line["idempotency_key"] for line in sandbox.ledger()} == set(queued)
     assert len(sandbox.ledger()) == 3
 
 
-def test_the_window_on_a_damaged_database_says_so_instead_of_a_traceback(
+def test_the_window_on_a_damaged_database_waits_for_a_manager_and_changes_nothing_meanwhile(
     cli: TillCli, till_settings: Settings
 ) -> None:
     till_settings.data_dir.mkdir(parents=True)
     till_settings.database_path.write_bytes(b"")
-    cli.env["QT_QPA_PLATFORM"] = "offscreen"
-    done = cli("gui")
-    assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    # the last line is ours (Qt's offscreen plugin may warn before it)
-    assert done.stderr.strip().splitlines()[-1].startswith("stamps-pos gui: The till's database")
+    env = {**cli.env, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen(
+        [sys.executable, "-m", "app", "gui"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log = log_file(till_settings.data_dir)
+    deadline = time.monotonic() + 60
+    try:
+        # Another process: its log is the only way to know it is waiting (polled, not slept on).
+        while "asks a manager before anything is moved" not in (
+            log.read_text(encoding="utf-8") if log.exists() else ""
+        ):
+            assert window.poll() is None, window.communicate()
+            assert time.monotonic() < deadline, "the window never said it waits for a manager"
+            time.sleep(0.2)
+        assert till_settings.database_path.read_bytes() == b""  # nothing moved, nothing new
+        assert not list(till_settings.data_dir.glob("*.damaged-*"))
+    finally:
+        window.send_signal(signal.SIGTERM)
+        _, stderr = window.communicate(timeout=60)
+    assert window.returncode == 128 + signal.SIGTERM, stderr
+    assert "Traceback" not in stderr
     assert till_settings.database_path.read_bytes() == b""

@@ -87,6 +87,7 @@ def make_cashier(
 
         qtbot.addWidget(view, before_close_func=before_close)
         view.show()
+        qtbot.waitUntil(lambda: window.is_ready, timeout=WAIT_MS)
         if signed_in:
             with qtbot.waitSignal(window.shift.signed_in, timeout=WAIT_MS):
                 window.shift.sign_in(signed_in)

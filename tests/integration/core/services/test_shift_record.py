@@ -90,3 +90,46 @@ async def test_the_shift_records_everything_and_survives_a_restart(
     assert [r["stamps"] for r in rows] == ["20", "0", "20", "0"]
     assert rows[0]["member"] == "Ayu Pratiwi" and rows[0]["server_redemption_id"].isdigit()
     assert rows[2]["reason"] == "This member is blocked. Ask them to contact the store."
+
+
+async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queueing(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        started = datetime.now().astimezone()
+        first = await till.open_shift("Dewi")
+        ayu = await till.find_member(AYU)
+        coffee = await till.redeem(
+            await till.catalogue.reward_order(ayu, 1), ayu, Sale("Dewi", first.id)
+        )
+        assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
+        await till.close_shift(first.id)
+        second = await till.open_shift("Rina")
+        hendra = await till.find_member(HENDRA)
+        with pytest.raises(Refused):
+            await till.redeem(
+                await till.catalogue.reward_order(hendra, 1), hendra, Sale("Rina", second.id)
+            )
+        until = datetime.now().astimezone()
+
+        day = await till.day(started, until)
+        path = await till.export_day(started, until, tmp_path / "day.csv")
+
+    assert [(s.cashier, s.closed_at is not None) for s in day.shifts] == [
+        ("Dewi", True),
+        ("Rina", False),
+    ]
+    per_cashier = {
+        name: [(line.kind, line.standing, line.count) for line in lines]
+        for name, lines in day.summary.per_cashier().items()
+    }
+    assert per_cashier == {
+        "Dewi": [("reward", "confirmed", 1)],
+        "Rina": [("reward", "refused", 1)],
+    }
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["cashier"], r["status"]) for r in rows] == [
+        ("Dewi", "confirmed"),
+        ("Rina", "refused"),
+    ]

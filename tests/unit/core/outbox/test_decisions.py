@@ -96,7 +96,7 @@ async def test_a_pin_redemption_is_sent_again_only_under_a_new_authorisation(
     outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
 ) -> None:
     original = await pin_entry(outbox, worker, transport)
-    with pytest.raises(OutboxError, match="new PIN authorisation"):
+    with pytest.raises(OutboxError, match="ask for their PIN again"):
         await outbox.retry(original, note="member back at the counter", **WHO)
     still = await outbox.get(original)
     assert still is not None and still.status == EntryStatus.REJECTED  # nothing written

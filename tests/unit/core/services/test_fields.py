@@ -57,3 +57,6 @@ def test_a_note_keeps_its_lines_but_not_control_characters() -> None:
         check_note("ok\x1b[31m")
     with pytest.raises(FieldRefused, match=str(NOTE_MAX)):
         check_note("x" * (NOTE_MAX + 1))
+    with pytest.raises(FieldRefused, match="may not contain < >"):
+        check_note("changed her mind <b>")
+    assert check_note('Ayu & Budi said "no" [twice]') == 'Ayu & Budi said "no" [twice]'

@@ -1,0 +1,54 @@
+"""A damaged database found at start, as a manager sees it before anything is moved: what it
+still holds and who may decide to set it aside (docs/manager-mode.md).
+
+The window asks a manager to confirm; the damaged file's own managers vouch where their rows can
+still be read, else the till's first manager is set up first. Nothing here changes the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.credentials import Secret
+from app.core.services.fields import FieldRefused, check_name, name_key
+from app.core.services.pins import pin_matches
+from app.core.storage.problems import DatabaseDamaged
+from app.core.storage.salvage import entry_lines, readable_managers, readable_unsettled
+
+
+@dataclass(frozen=True)
+class DamagedDatabase:
+    """What a damaged database still shows: its readable queued, sending and unknown entries (one
+    line each; ``complete`` false when damage hid some rows), the problems its check found, and
+    whether any of its managers can still be read (they vouch for setting it aside)."""
+
+    path: Path
+    problems: tuple[str, ...]
+    entries: tuple[str, ...]
+    complete: bool
+    has_managers: bool
+
+
+def look_at_damaged(damage: DatabaseDamaged) -> DamagedDatabase:
+    """Read what can be read of the damaged database (slow on a big file: run it off the loop)."""
+    unsettled, complete = readable_unsettled(damage.path)
+    return DamagedDatabase(
+        path=damage.path,
+        problems=tuple(damage.problems),
+        entries=tuple(entry_lines(unsettled)),
+        complete=complete,
+        has_managers=bool(readable_managers(damage.path)),
+    )
+
+
+def manager_vouches(path: Path, name: str, pin: Secret) -> bool:
+    """Whether ``name`` is an active manager of the damaged database at ``path`` and ``pin`` is
+    theirs (a scrypt check: run it off the loop). The file cannot count wrong PINs; the window
+    limits the tries itself."""
+    try:
+        key = name_key(check_name(name))
+    except FieldRefused:
+        return False
+    stored = readable_managers(path).get(key)
+    return stored is not None and pin_matches(pin, stored)

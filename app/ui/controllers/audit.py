@@ -1,0 +1,117 @@
+"""Manager mode's audit log: the filters checked, the lines read through ``till.audit``, and the
+CSV export (UTC times, as ``stamps-pos audit --csv`` writes it)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import AuditFilter, AuditLine, Till, clock, write_audit_csv
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.csv_path import PathAsker, ask_save_path
+from app.ui.controllers.history import local_midnight
+from app.ui.controllers.manager_words import action_words, audit_row
+from app.ui.controllers.tasks import LatestOnly, spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.audit import AuditQuery
+
+WHO_MAX = 40
+ENTRY_MAX = 64
+
+
+def _bad_characters(text: str) -> bool:
+    return any(not ch.isprintable() or ch in '<>&"`{}[]\\' for ch in text)
+
+
+class AuditController(QObject):
+    """``rows_shown(list[TableRow])`` after each read; ``exported(Path)`` after an export."""
+
+    rows_shown = Signal(object)
+    exported = Signal(object)
+
+    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.audit = view.manager.audit
+        self.ask_path: PathAsker = ask_save_path
+        self.wanted: AuditFilter | None = None
+        self.lines: list[AuditLine] = []
+        self._reading = LatestOnly("audit")
+        self.audit.query_requested.connect(self.show)
+        self.audit.export_requested.connect(self.ask_export)
+        changes.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read the lines shown again (only while manager mode's page is up)."""
+        if self.wanted is not None and self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load(self.wanted))
+
+    async def load_choices(self) -> None:
+        """The action filter's choices: every action the log holds."""
+        actions = await self.till.audit.actions()
+        self.audit.set_actions([(action, action_words(action)) for action in actions])
+
+    def show(self, query: AuditQuery) -> None:
+        """Check the filters; read the lines they describe, or say beside a field what is wrong."""
+        wanted = self.check(query)
+        if wanted is not None:
+            self.wanted = wanted
+            self._reading.start(self.load(wanted))
+
+    def check(self, query: AuditQuery) -> AuditFilter | None:
+        """The filter ``query`` describes, or ``None`` with the reasons shown."""
+        errors: dict[str, str] = {}
+        who, entry = query.who.strip(), query.entry_id.strip()
+        for field, text, limit in (("who", who, WHO_MAX), ("entry", entry, ENTRY_MAX)):
+            if len(text) > limit:
+                errors[field] = self.tr("This is longer than {limit} characters.").format(
+                    limit=limit
+                )
+            elif _bad_characters(text):
+                errors[field] = self.tr("These characters are not in any name or entry id.")
+        if query.since > query.until:
+            errors["dates"] = self.tr("“From” is after “To”: pick a day on or before it.")
+        if errors:
+            self.audit.show_errors(errors)
+            return None
+        return AuditFilter(
+            since=local_midnight(query.since),
+            until=local_midnight(query.until + timedelta(days=1)),
+            who=who or None,
+            action=query.action or None,
+            entry_id=entry or None,
+        )
+
+    async def load(self, wanted: AuditFilter) -> None:
+        """Read and show the lines ``wanted`` describes, newest first."""
+        self.lines = await self.till.audit.lines(wanted)
+        rows = [audit_row(line) for line in reversed(self.lines)]
+        self.audit.set_rows(rows)
+        self.rows_shown.emit(rows)
+
+    def ask_export(self) -> None:
+        """ "Export CSV…": ask where, then write the lines the filters show."""
+        day = clock.now().astimezone().strftime("%Y-%m-%d")
+        suggested = Path.home() / f"stamps-pos-audit-{day}.csv"
+
+        def chosen(path: Path) -> None:
+            spawn(self.export_csv(path), name="export audit")
+
+        self.ask_path(self.view, self.tr("Export the audit log"), suggested, chosen)
+
+    async def export_csv(self, path: Path) -> Path:
+        """Write the lines the filters describe to ``path`` (read afresh)."""
+        lines = await self.till.audit.lines(self.wanted)
+
+        def write() -> None:
+            with path.open("w", encoding="utf-8", newline="") as stream:
+                write_audit_csv(stream, lines)
+
+        await asyncio.to_thread(write)
+        self.view.status.show_note(self.tr("Audit log written to {path}").format(path=path), 8000)
+        self.exported.emit(path)
+        return path

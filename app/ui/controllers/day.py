@@ -1,0 +1,146 @@
+"""Manager mode's end of day: ``till.day`` for the day picked (every shift of it, the refusals
+made before anything was queued included), shown and exported as CSV."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.core.services import (
+    DayRecord,
+    SummaryLine,
+    Till,
+    format_rupiah,
+    local_day,
+    write_summary_csv,
+)
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.csv_path import PathAsker, ask_save_path
+from app.ui.controllers.manager_words import kind_words
+from app.ui.controllers.tasks import LatestOnly, spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.widgets.member_card import local_time_text
+from app.ui.widgets.rows_table import TableRow
+
+
+def standing_words(standing: str) -> str:
+    """A summary's standing, as a manager reads it."""
+    known = {
+        "confirmed": QCoreApplication.translate("DayController", "confirmed"),
+        "accepted_offline": QCoreApplication.translate("DayController", "accepted offline"),
+        "not_confirmed": QCoreApplication.translate("DayController", "not confirmed"),
+        "refused": QCoreApplication.translate("DayController", "refused"),
+        "cancelled": QCoreApplication.translate("DayController", "cancelled"),
+        "expired": QCoreApplication.translate("DayController", "PIN ran out"),
+        "closed": QCoreApplication.translate("DayController", "closed by a manager"),
+        "not_redeemed": QCoreApplication.translate("DayController", "not redeemed"),
+    }
+    return known.get(standing, standing)
+
+
+def _amounts(line: SummaryLine) -> tuple[str, str, str]:
+    return str(line.count), str(line.stamps), format_rupiah(line.rupiah)
+
+
+class DayController(QObject):
+    """``day_shown(DayRecord)`` after a day is read; ``exported(Path)`` after an export."""
+
+    day_shown = Signal(object)
+    exported = Signal(object)
+
+    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.page = view.manager.day
+        self.ask_path: PathAsker = ask_save_path
+        self.record: DayRecord | None = None
+        self._reading = LatestOnly("day")
+        self.page.day_requested.connect(self.show)
+        self.page.export_summary_requested.connect(lambda: self.ask_export("summary"))
+        self.page.export_rows_requested.connect(lambda: self.ask_export("rows"))
+        self.shown_day: date | None = None
+        changes.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read the day shown again (only while manager mode's page is up)."""
+        if self.shown_day is not None and self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load(self.shown_day))
+
+    def show(self, day: date) -> None:
+        """Read and show ``day``."""
+        self._reading.start(self.load(day))
+
+    async def load(self, day: date) -> DayRecord:
+        """Read ``day`` (local midnight to midnight) and show it."""
+        since, until = local_day(day)
+        record = await self.till.day(since, until)
+        self.record = record
+        self.shown_day = day
+        summary = record.summary
+        totals = [
+            TableRow(
+                key=(line.kind, line.standing),
+                cells=(kind_words(line.kind), standing_words(line.standing), *_amounts(line)),
+            )
+            for line in summary.totals()
+        ]
+        per_cashier = [
+            TableRow(
+                key=(line.cashier, line.terminal, line.kind, line.standing),
+                cells=(
+                    line.cashier,
+                    line.terminal,
+                    kind_words(line.kind),
+                    standing_words(line.standing),
+                    *_amounts(line),
+                ),
+            )
+            for line in summary.lines
+        ]
+        shifts = [
+            TableRow(
+                key=shift.id,
+                cells=(
+                    shift.cashier,
+                    shift.terminal,
+                    local_time_text(shift.opened_at),
+                    local_time_text(shift.closed_at) if shift.closed_at else self.tr("open"),
+                ),
+            )
+            for shift in record.shifts
+        ]
+        self.page.set_day(totals, per_cashier, shifts)
+        self.day_shown.emit(record)
+        return record
+
+    def ask_export(self, what: str) -> None:
+        """Ask where, then write the day's summary (``summary``) or its rows (``rows``)."""
+        day = self.page.picked()
+        name = "summary" if what == "summary" else "redemptions"
+        suggested = Path.home() / f"stamps-pos-{name}-{day.isoformat()}.csv"
+
+        def chosen(path: Path) -> None:
+            spawn(self.export_csv(what, day, path), name="export day")
+
+        self.ask_path(self.view, self.tr("Export the day"), suggested, chosen)
+
+    async def export_csv(self, what: str, day: date, path: Path) -> Path:
+        """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format."""
+        since, until = local_day(day)
+        if what == "rows":
+            await self.till.export_day(since, until, path)
+        else:
+            summary = (await self.till.day(since, until)).summary
+
+            def write() -> None:
+                with path.open("w", encoding="utf-8", newline="") as stream:
+                    write_summary_csv(stream, summary)
+
+            await asyncio.to_thread(write)
+        self.view.status.show_note(self.tr("Written to {path}").format(path=path), 8000)
+        self.exported.emit(path)
+        return path

@@ -1,0 +1,347 @@
+"""A redemption's details and the manager's decisions on it: cancel (by entry or by the server's
+id), send again (with the member's PIN again for a PIN member), mark applied, dismiss.
+
+Every decision goes through ``till.manager``, which refuses it without a manager in manager mode,
+whoever calls: the methods :meth:`cancel`, :meth:`cancel_by_server_id`, :meth:`retry`,
+:meth:`mark_applied` and :meth:`dismiss` are the controller's own way in, and the dialogs only
+collect what they need. A refused value is said beside its field and nothing is written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.core.services import (
+    FieldRefused,
+    MemberNeeded,
+    MemberNotFound,
+    NewPinNeeded,
+    PinRejected,
+    Receipt,
+    Refused,
+    Secret,
+    StaffRefused,
+    Till,
+    check_note,
+)
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.manager_mode import ManagerModeController
+from app.ui.controllers.manager_words import details_data, identifier_refusal
+from app.ui.controllers.tasks import spawn
+from app.ui.dialogs.pin_dialog import PinDialog
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
+from app.ui.manager.details import DetailsData, EntryDetailsDialog
+from app.ui.wording import words
+
+#: A server's redemption id as typed: ASCII digits only (no "1_0", no full-width digits).
+_DIGITS = re.compile(r"[0-9]{1,19}", re.ASCII)
+
+
+def _reason(exc: StaffRefused | Refused | MemberNotFound) -> str:
+    """A refusal in the window's words."""
+    return words(exc.said) if isinstance(exc, StaffRefused) else words(exc.message)
+
+
+class DecisionsController(QObject):
+    """Opens an entry's details (``details_shown(DetailsData)``) and takes the manager's
+    decisions on it. ``decided(Receipt)`` after each one the till took; ``refused(str)`` with
+    the reason when it refused one."""
+
+    details_shown = Signal(object)
+    decided = Signal(object)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        till: Till,
+        mode: ManagerModeController,
+        changes: TillChanges,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.mode = mode
+        self.details: EntryDetailsDialog | None = None
+        self.dialog: DecisionDialog | CancelByServerIdDialog | None = None
+        self.pin_dialog: PinDialog | None = None
+        changes.changed.connect(self.refresh)
+        mode.left.connect(lambda _reason: self._close_decision())
+        view.manager.history.open_requested.connect(self.open_details)
+        view.manager.history.cancel_by_server_id_requested.connect(self.ask_cancel_by_server_id)
+        view.manager.exceptions.open_requested.connect(self.open_details)
+        view.manager.exceptions.decision_requested.connect(self.ask)
+        view.redemptions.activated.connect(self._shift_row_activated)
+
+    # -- the details -------------------------------------------------------------------------
+
+    def open_details(self, entry_id: str) -> None:
+        """Show ``entry_id``'s details (from the history, the exceptions or the shift's list)."""
+        spawn(self.show_details(entry_id), name="details")
+
+    async def show_details(self, entry_id: str) -> DetailsData | None:
+        """Read and show an entry's details; ``None`` if there is no such entry."""
+        found = await self.till.history.details(entry_id)
+        if found is None:
+            return None
+        data = details_data(found)
+        if self.details is None:
+            self.details = EntryDetailsDialog(self.view)
+            self.details.decision_requested.connect(self.ask)
+            self.details.finished.connect(self._details_closed)
+        self.details.set_details(data)
+        if not self.details.isVisible():
+            self.details.open()
+        self.details_shown.emit(data)
+        return data
+
+    def refresh(self) -> None:
+        """The till changed: the open details follow their entry."""
+        if self.details is not None and self.details.isVisible() and self.details.entry_id:
+            spawn(self.show_details(self.details.entry_id), name="details")
+
+    def _details_closed(self, _result: int) -> None:
+        if self.details is not None:
+            self.details.deleteLater()
+        self.details = None
+
+    def _shift_row_activated(self, index: object) -> None:
+        current = self.view.redemptions.currentIndex()
+        if current.isValid():
+            entry_id = self.view.redemptions_model.row_data(current.row()).entry_id
+            self.open_details(str(entry_id))
+
+    # -- asking ------------------------------------------------------------------------------
+
+    def ask(self, decision: str, entry_id: str) -> None:
+        """A manager picked ``decision`` for ``entry_id``: a manager in manager mode first, then
+        the decision's dialog."""
+        spawn(self._ask(decision, entry_id), name="decision")
+
+    async def _ask(self, decision: str, entry_id: str) -> None:
+        why = self.tr("A manager decides on a redemption.")
+        if not await self.mode.ensure(why):
+            return
+        found = await self.till.history.details(entry_id)
+        if found is None:
+            return
+        what = details_data(found).what
+        self._close_decision()
+        dialog = DecisionDialog(decision, what, self._parent())
+        dialog.decided.connect(
+            lambda note, replacement: spawn(
+                self._decide(dialog, decision, entry_id, note, replacement), name="decide"
+            )
+        )
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_cancel_by_server_id(self) -> None:
+        """ "Cancel by server id…": a redemption made on another till."""
+        spawn(self._ask_by_server_id(), name="cancel by server id")
+
+    async def _ask_by_server_id(self) -> None:
+        if not await self.mode.ensure(self.tr("A manager cancels a redemption.")):
+            return
+        self._close_decision()
+        dialog = CancelByServerIdDialog(self._parent())
+        dialog.decided.connect(
+            lambda server_id, member, replacement, note: spawn(
+                self._decide_by_server_id(dialog, server_id, member, replacement, note),
+                name="cancel by server id",
+            )
+        )
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _parent(self) -> QWidget:
+        return self.details if self.details is not None else self.view
+
+    def _forget(self, dialog: QObject) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _close_decision(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        if self.pin_dialog is not None:
+            self.pin_dialog.reject()
+
+    # -- deciding ----------------------------------------------------------------------------
+
+    async def _decide(
+        self, dialog: DecisionDialog, decision: str, entry_id: str, note: str, replacement: bool
+    ) -> None:
+        receipt: Receipt | None
+        try:
+            if decision == "cancel":
+                receipt = await self.cancel(entry_id, replacement_voucher=replacement, note=note)
+            elif decision == "retry":
+                receipt = await self._retry_asking_pin(dialog, entry_id, note)
+            elif decision == "mark_applied":
+                receipt = await self.mark_applied(entry_id, note=note)
+            else:
+                receipt = await self.dismiss(entry_id, note=note)
+        except FieldRefused as exc:
+            dialog.show_note_error(words(exc.said))
+            return
+        except (StaffRefused, Refused, MemberNotFound) as exc:
+            reason = _reason(exc)
+            dialog.show_refusal(reason)
+            self.refused.emit(reason)
+            return
+        if receipt is None:  # the member's PIN was not given: nothing was sent
+            return
+        dialog.accept()
+        self._done(decision, receipt)
+
+    async def _retry_asking_pin(
+        self, dialog: DecisionDialog, entry_id: str, note: str
+    ) -> Receipt | None:
+        try:
+            return await self.retry(entry_id, note=note)
+        except NewPinNeeded:
+            pass
+        found = await self.till.history.details(entry_id)
+        name = (found.contact.name or found.contact.user) if found is not None else ""
+        pin_dialog = PinDialog(name, dialog)
+        self.pin_dialog = pin_dialog
+        outcome: asyncio.Future[Receipt | None] = asyncio.get_running_loop().create_future()
+
+        async def submitted(pin: Secret) -> None:
+            try:
+                receipt = await self.retry(entry_id, note=note, member_pin=pin)
+            except PinRejected as exc:
+                pin_dialog.show_failure(words(exc.message), exc.attempts_left)
+                return
+            except (Refused, StaffRefused, MemberNotFound) as exc:
+                pin_dialog.reject()
+                if not outcome.done():
+                    outcome.set_exception(exc)
+                return
+            finally:
+                del pin
+            if not outcome.done():
+                outcome.set_result(receipt)
+            pin_dialog.accept()
+
+        def closed(_result: int) -> None:
+            if not outcome.done():
+                outcome.set_result(None)
+            self.pin_dialog = None
+            pin_dialog.deleteLater()
+
+        pin_dialog.pin_submitted.connect(
+            lambda pin: spawn(submitted(Secret(pin)), name="member PIN")
+        )
+        pin_dialog.finished.connect(closed)
+        pin_dialog.open()
+        receipt = await outcome
+        if receipt is None:
+            dialog.busy(False)
+        return receipt
+
+    async def _decide_by_server_id(
+        self,
+        dialog: CancelByServerIdDialog,
+        server_id: str,
+        member: str,
+        replacement: bool,
+        note: str,
+    ) -> None:
+        errors = self.check_server_id_form(server_id, member, note)
+        if errors:
+            dialog.show_errors(errors)
+            return
+        try:
+            receipt = await self.cancel_by_server_id(
+                int(server_id.strip()),
+                member=member.strip() or None,
+                replacement_voucher=replacement,
+                note=note,
+            )
+        except FieldRefused as exc:
+            dialog.show_errors({"note": words(exc.said)})
+            return
+        except (StaffRefused, Refused, MemberNotFound) as exc:
+            reason = _reason(exc)
+            if isinstance(exc, MemberNeeded | MemberNotFound):
+                dialog.show_errors({"member": reason})
+            else:
+                dialog.show_refusal(reason)
+            self.refused.emit(reason)
+            return
+        dialog.accept()
+        self._done("cancel", receipt)
+
+    def check_server_id_form(self, server_id: str, member: str, note: str) -> dict[str, str]:
+        """Why the cancel-by-server-id form is refused, field by field (empty: it may go)."""
+        errors: dict[str, str] = {}
+        text = server_id.strip()
+        if not text:
+            errors["server_id"] = self.tr("Type the id the Stamps server gave the redemption.")
+        elif not _DIGITS.fullmatch(text) or int(text) <= 0 or int(text) >= 2**63:
+            errors["server_id"] = self.tr("A server redemption id is a whole number, 0-9 only.")
+        member_error = identifier_refusal(member)
+        if member_error:
+            errors["member"] = member_error
+        if note.strip():
+            try:
+                check_note(note)
+            except FieldRefused as exc:
+                errors["note"] = words(exc.said)
+        return errors
+
+    def _done(self, decision: str, receipt: Receipt) -> None:
+        notes = {
+            "cancel": self.tr("Cancel made: the redemption's row shows how it ends."),
+            "retry": self.tr("Sent again as a new redemption, linked to the first."),
+            "mark_applied": self.tr("Marked applied."),
+            "dismiss": self.tr("Dismissed."),
+        }
+        self.view.status.show_note(notes[decision], 10_000)
+        self.decided.emit(receipt)
+        self.refresh()
+
+    # -- the decisions (each needs a manager in manager mode: till.manager says so) ----------
+
+    async def cancel(
+        self, entry_id: str, *, replacement_voucher: bool = False, note: str | None = None
+    ) -> Receipt:
+        """Cancel a redemption of this till."""
+        return await self.till.manager.cancel(
+            entry_id, replacement_voucher=replacement_voucher, note=note
+        )
+
+    async def cancel_by_server_id(
+        self,
+        server_id: int,
+        *,
+        member: str | None = None,
+        replacement_voucher: bool = False,
+        note: str | None = None,
+    ) -> Receipt:
+        """Cancel the redemption the server knows as ``server_id``."""
+        return await self.till.manager.cancel_by_server_id(
+            server_id, member=member, replacement_voucher=replacement_voucher, note=note
+        )
+
+    async def retry(self, entry_id: str, *, note: str, member_pin: Secret | None = None) -> Receipt:
+        """Send a rejected or unknown entry again, as a new linked entry."""
+        return await self.till.manager.retry(entry_id, note=note, member_pin=member_pin)
+
+    async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
+        """The manager has seen on the server that an unknown entry was applied."""
+        return await self.till.manager.mark_applied(entry_id, note=note)
+
+    async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
+        """Close a rejected or unknown entry with a note."""
+        return await self.till.manager.dismiss(entry_id, note=note)

@@ -1,0 +1,77 @@
+"""Manager mode's exceptions and the status bar's badge: the rejected and unknown redemptions,
+read again whenever the till or another process changes the database. The badge counts them
+whoever is signed in; opening it asks for a manager."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import EntryStatus, Till
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.manager_mode import ManagerModeController
+from app.ui.controllers.manager_words import exception_data
+from app.ui.controllers.tasks import LatestOnly, spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.page import ManagerPageView
+
+_ALLOWED = {
+    EntryStatus.REJECTED: frozenset({"retry", "dismiss"}),
+    EntryStatus.UNKNOWN: frozenset({"retry", "mark_applied", "dismiss"}),
+}
+
+
+class ExceptionsController(QObject):
+    """``counted(int)`` after the badge is brought up to date; ``listed(list)`` after the list."""
+
+    counted = Signal(int)
+    listed = Signal(object)
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        till: Till,
+        changes: TillChanges,
+        mode: ManagerModeController,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.mode = mode
+        self.count = 0
+        self._counting = LatestOnly("exception count")
+        self._listing = LatestOnly("exceptions")
+        changes.changed.connect(self.refresh)
+        view.status.exceptions_requested.connect(self.open)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count again (and list again while manager mode's page is up)."""
+        self._counting.start(self.recount())
+        if self.view.pages.currentWidget() is self.view.manager:
+            self._listing.start(self.load())
+
+    async def recount(self) -> int:
+        """Bring the badge up to date; the count."""
+        self.count = await self.till.history.exception_count()
+        self.view.status.set_exceptions(self.count)
+        self.view.manager.set_exception_count(self.count)
+        self.counted.emit(self.count)
+        return self.count
+
+    async def load(self) -> None:
+        """Read and show the exceptions."""
+        items = [
+            exception_data(item, _ALLOWED.get(item.row.status, frozenset()))
+            for item in await self.till.history.exceptions()
+        ]
+        self.view.manager.exceptions.set_items(items)
+        self.listed.emit(items)
+
+    def open(self) -> None:
+        """The badge: manager mode, on the exceptions."""
+        spawn(self._open(), name="exceptions")
+
+    async def _open(self) -> None:
+        if await self.mode.ensure(self.tr("A manager decides on the exceptions.")):
+            self.view.manager.tabs.setCurrentIndex(ManagerPageView.EXCEPTIONS)
+            await self.load()

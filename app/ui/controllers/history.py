@@ -1,0 +1,78 @@
+"""Manager mode's history: the filters checked (a refused value said beside its field), the
+rows read through ``till.history``, and read again whenever the till or another process changes
+the database, so a row follows its cancel to the end in every open view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import EntryStatus, HistoryFilter, Role, Till
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.manager_words import history_row, identifier_refusal, status_choices
+from app.ui.controllers.tasks import LatestOnly
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.history import HistoryQuery
+
+
+def local_midnight(day: date) -> datetime:
+    """The start of ``day`` in the till's local time zone, as an aware time."""
+    return datetime.combine(day, time()).astimezone()
+
+
+class HistoryController(QObject):
+    """Keeps manager mode's history current. ``rows_shown(list[TableRow])`` after each read."""
+
+    rows_shown = Signal(object)
+
+    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.history = view.manager.history
+        self.wanted: HistoryFilter | None = None
+        self._reading = LatestOnly("history")
+        self.history.query_requested.connect(self.show)
+        changes.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read the rows shown again (only while manager mode's page is up)."""
+        if self.wanted is not None and self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load(self.wanted))
+
+    async def load_choices(self) -> None:
+        """The status and cashier filters' choices (every cashier account, disabled ones too)."""
+        cashiers = [account.name for account in await self.till.staff.accounts(Role.CASHIER)]
+        self.history.set_choices(status_choices(), cashiers)
+
+    def show(self, query: HistoryQuery) -> None:
+        """Check the filters; read the rows they describe, or say what is wrong beside it."""
+        wanted = self.check(query)
+        if wanted is not None:
+            self.wanted = wanted
+            self._reading.start(self.load(wanted))
+
+    def check(self, query: HistoryQuery) -> HistoryFilter | None:
+        """The filter ``query`` describes, or ``None`` with the reasons shown beside the fields."""
+        member = query.member.strip()
+        member_error = identifier_refusal(query.member)
+        dates_error = ""
+        if query.since > query.until:
+            dates_error = self.tr("“From” is after “To”: pick a day on or before it.")
+        if member_error or dates_error:
+            self.history.show_errors(member_error, dates_error)
+            return None
+        return HistoryFilter(
+            since=local_midnight(query.since),
+            until=local_midnight(query.until + timedelta(days=1)),
+            statuses=frozenset({EntryStatus(query.status)}) if query.status else None,
+            cashier=query.cashier or None,
+            member=member or None,
+        )
+
+    async def load(self, wanted: HistoryFilter) -> None:
+        """Read and show the rows ``wanted`` describes."""
+        rows = [history_row(row) for row in await self.till.history.rows(wanted)]
+        self.history.set_rows(rows)
+        self.rows_shown.emit(rows)

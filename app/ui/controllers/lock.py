@@ -1,0 +1,101 @@
+"""The till locks itself: after ``idle_lock_minutes`` without a key, a click or a touch, the
+cashier's page gives way to the sign-in page, the customer on screen is cleared, and the shift
+carries on when the cashier signs in again (docs/manager-mode.md; a setting, 0 for never).
+
+Idle time is the till's clock (``clock.monotonic``), so a test moves it instead of waiting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from app.core.services import clock
+from app.ui.controllers.member import MemberController
+from app.ui.controllers.redemption import RedemptionController
+from app.ui.controllers.session import CashierSession
+from app.ui.main_window import CashierWindowView
+
+#: What counts as someone at the till.
+_PRESENCE = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+CHECK_MS = 1000
+
+
+class IdleLock(QObject):
+    """Locks the cashier's page after ``minutes`` idle; ``locked(cashier)`` when it does."""
+
+    locked = Signal(str)
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        session: CashierSession,
+        member: MemberController,
+        redemption: RedemptionController,
+        minutes: int,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.session = session
+        self.member = member
+        self.redemption = redemption
+        self.minutes = minutes
+        self._last = clock.monotonic()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def close(self) -> None:
+        """Stop watching (the window is closing)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def set_minutes(self, minutes: int) -> None:
+        """A manager changed the setting: from now on, lock after ``minutes`` (0: never)."""
+        self.minutes = minutes
+        self.touch()
+
+    def touch(self) -> None:
+        """Someone is at the till: the idle time starts again."""
+        self._last = clock.monotonic()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PRESENCE:
+            self._last = clock.monotonic()
+        return False
+
+    def check(self) -> bool:
+        """Lock if the cashier's page has sat idle long enough; whether it locked."""
+        if not self.minutes or self.session.cashier is None:
+            return False
+        if self.view.pages.currentWidget() is not self.view.cashier_page:
+            return False  # the sign-in page is the lock; manager mode ends by itself
+        if self.redemption.busy or self.redemption.pin_dialog is not None:
+            return False  # a customer is being served, whatever the keys say
+        if clock.monotonic() - self._last < self.minutes * 60:
+            return False
+        self.lock()
+        return True
+
+    def lock(self) -> None:
+        """Lock now: the sign-in page, the customer gone from the screen, the shift kept."""
+        cashier = self.session.cashier
+        if cashier is None:
+            return
+        self.member.clear()
+        self.view.sign_in.set_locked(cashier)
+        self.view.show_sign_in()
+        self.locked.emit(cashier)

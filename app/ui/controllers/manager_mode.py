@@ -1,0 +1,186 @@
+"""Entering and leaving manager mode in the window: the sign-in dialog (F8, the Manager menu, or a
+decision that needs a manager), the page with its banner, and the end after two minutes unused.
+
+Every key, click or touch while a manager is in counts as their use (``till.manager.touch()``);
+a timer notices when manager mode ended by itself and puts back the page it replaced. Whatever the
+window shows, every manager action still asks ``till.manager`` first (``require()``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.core.services import Manager, Role, Secret, StaffRefused
+from app.ui.controllers.session import CashierSession
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.sign_in_dialog import ManagerSignInDialog
+from app.ui.wording import words
+
+CHECK_MS = 1000
+_PRESENCE = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class ManagerModeController(QObject):
+    """Manager mode for one window. ``entered(name)``, ``left(reason)`` and
+    ``sign_in_refused(reason)``; ``dialog`` is the sign-in dialog while it is open."""
+
+    entered = Signal(str)
+    left = Signal(str)
+    sign_in_refused = Signal(str)
+
+    def __init__(self, view: CashierWindowView, session: CashierSession) -> None:
+        super().__init__(view)
+        self.view = view
+        self.session = session
+        self.till = session.till
+        self.dialog: ManagerSignInDialog | None = None
+        self._asked: asyncio.Future[bool] | None = None
+        self._previous: QWidget = view.sign_in
+        #: Why manager mode is being left, while it is.
+        self._leaving: str | None = None
+        view.manager_requested.connect(self.open)
+        view.leave_manager_requested.connect(self.leave)
+        view.manager.leave_requested.connect(self.leave)
+        view.sign_in.manager_requested.connect(self.open)
+        self.till.manager.add_listener(self._mode_changed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check_idle)
+        self._timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def close(self) -> None:
+        """Stop listening (the window is closing)."""
+        self._timer.stop()
+        self.till.manager.remove_listener(self._mode_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    @property
+    def manager(self) -> Manager | None:
+        """The manager in manager mode, or ``None``."""
+        return self.till.manager.current
+
+    # -- entering ----------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """F8 or Manager → Manager mode: sign a manager in, then show manager mode's page."""
+        spawn(self.ensure(), name="manager mode")
+
+    async def ensure(self, why: str = "") -> bool:
+        """A manager in manager mode, asked for if there is none (``why`` says what for);
+        whether there is one now. Manager mode's page shows once one is in."""
+        if self.manager is not None:
+            self._show(self.manager)
+            return True
+        if self._asked is not None and not self._asked.done():
+            return await asyncio.shield(self._asked)
+        managers = await self.till.staff.names(Role.MANAGER)
+        self._asked = asyncio.get_running_loop().create_future()
+        dialog = ManagerSignInDialog(managers, why, self.view)
+        dialog.sign_in_requested.connect(
+            lambda name, pin: spawn(self._try(name, Secret(pin)), name="manager sign-in")
+        )
+        dialog.finished.connect(self._dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return await asyncio.shield(self._asked)
+
+    async def sign_in(self, name: str, pin: Secret) -> Manager | None:
+        """Enter manager mode as ``name``; ``None`` (with ``sign_in_refused``) when refused."""
+        try:
+            manager = await self.till.manager.enter(name, pin)
+        except StaffRefused as exc:
+            reason = words(exc.said)
+            if self.dialog is not None:
+                self.dialog.show_refusal(reason)
+            self.sign_in_refused.emit(reason)
+            return None
+        self._show(manager)
+        return manager
+
+    async def _try(self, name: str, pin: Secret) -> None:
+        manager = await self.sign_in(name, pin)
+        del pin
+        if manager is None:
+            return
+        if self._asked is not None and not self._asked.done():
+            self._asked.set_result(True)
+        if self.dialog is not None:
+            self.dialog.accept()
+
+    def _dialog_finished(self, _result: int) -> None:
+        if self._asked is not None and not self._asked.done():
+            self._asked.set_result(self.manager is not None)
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def _show(self, manager: Manager) -> None:
+        current = self.view.pages.currentWidget()
+        if current is not None and current is not self.view.manager:
+            self._previous = current
+        idle_minutes = max(1, int(self.till.manager.idle_limit // 60))
+        self.view.manager.set_manager(manager.name, idle_minutes)
+        self.view.show_manager()
+        self.entered.emit(manager.name)
+
+    # -- leaving -----------------------------------------------------------------------------
+
+    def leave(self) -> None:
+        """ "Leave manager mode": the manager leaves; the page manager mode replaced comes back."""
+        spawn(self._leave("left"), name="leave manager mode")
+
+    async def _leave(self, reason: str) -> None:
+        if self._leaving is not None:
+            return
+        self._leaving = reason
+        try:
+            await self.till.manager.leave(reason)
+        finally:
+            self._leaving = None
+        self._put_back(reason)
+
+    def check_idle(self) -> bool:
+        """Whether manager mode ended by itself (unused for its idle time); it is then left and
+        audited as idle, and the page it replaced comes back."""
+        if self.view.pages.currentWidget() is not self.view.manager or self.manager is not None:
+            return False
+        spawn(self._leave("idle"), name="manager mode idle")
+        return True
+
+    def _mode_changed(self, manager: Manager | None) -> None:
+        if manager is None:
+            self._put_back(self._leaving or "left")
+
+    def _put_back(self, reason: str) -> None:
+        if self.view.pages.currentWidget() is self.view.manager:
+            self.view.show_page(self._previous)
+            if reason == "idle":
+                minutes = max(1, int(self.till.manager.idle_limit // 60))
+                self.view.status.show_note(
+                    self.tr("Manager mode ended after {minutes} minutes unused.").format(
+                        minutes=minutes
+                    ),
+                    10_000,
+                )
+            self.left.emit(reason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PRESENCE and self.till.manager.current is not None:
+            self.till.manager.touch()
+        return False

@@ -1,0 +1,206 @@
+"""Manager mode's people: managers and cashiers added, renamed, disabled or enabled, their PINs
+set, reset or removed, each through ``till.manager`` (a manager in manager mode, audited). Every
+field is checked before anything is written, and refused beside itself."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import (
+    Account,
+    FieldRefused,
+    Role,
+    Secret,
+    StaffRefused,
+    Till,
+    check_name,
+    check_new_pin,
+    clock,
+    say,
+)
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.manager_mode import ManagerModeController
+from app.ui.controllers.shift import ShiftController
+from app.ui.controllers.tasks import LatestOnly, spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.people import AccountDialog
+from app.ui.widgets.member_card import local_time_text
+from app.ui.widgets.rows_table import TableRow
+from app.ui.wording import words
+
+
+class PeopleController(QObject):
+    """``changed(Account)`` after a change the till made; ``refused(str)`` with the reason."""
+
+    changed = Signal(object)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        till: Till,
+        mode: ManagerModeController,
+        shift: ShiftController,
+        changes: TillChanges,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.mode = mode
+        self.shift = shift
+        self.people = view.manager.people
+        self.dialog: AccountDialog | None = None
+        self.people.change_requested.connect(self.ask)
+        changes.changed.connect(self.refresh)
+        self._reading = LatestOnly("people")
+
+    def refresh(self) -> None:
+        """Read the accounts again (another process may have changed them)."""
+        if self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load())
+
+    async def load(self) -> None:
+        """Read both lists."""
+        for role in (Role.MANAGER, Role.CASHIER):
+            accounts = await self.till.staff.accounts(role)
+            self.people.set_accounts(
+                role.value,
+                [self._row(account) for account in accounts],
+                {a.name: (a.active, a.has_pin) for a in accounts},
+            )
+
+    def _row(self, account: Account) -> TableRow:
+        if not account.active:
+            state = self.tr("disabled")
+        elif account.locked_until is not None and account.locked_until > clock.now():
+            state = self.tr("locked until {time}").format(
+                time=local_time_text(account.locked_until)
+            )
+        else:
+            state = self.tr("active")
+        pin = self.tr("yes") if account.has_pin else self.tr("no")
+        return TableRow(key=account.name, cells=(account.name, pin, state))
+
+    # -- asking ------------------------------------------------------------------------------
+
+    def ask(self, role: str, change: str, name: str) -> None:
+        """A manager picked ``change`` for ``role``'s account ``name``."""
+        spawn(self._ask(Role(role), change, name), name="people")
+
+    async def _ask(self, role: Role, change: str, name: str) -> None:
+        self.people.show_refusal("")
+        if not await self.mode.ensure(self.tr("A manager changes the accounts.")):
+            return
+        if change in ("disable", "enable", "remove_pin"):
+            await self._run(lambda: self._direct(role, change, name))
+            return
+        dialog = AccountDialog(change, role.value, name, self.view)
+        dialog.submitted.connect(
+            lambda new_name, pin, again: spawn(
+                self._submit(dialog, role, change, name, new_name, Secret(pin), Secret(again)),
+                name="account",
+            )
+        )
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: AccountDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    async def _direct(self, role: Role, change: str, name: str) -> Account:
+        if change == "disable":
+            return await self.till.manager.disable(role, name)
+        if change == "enable":
+            return await self.till.manager.enable(role, name)
+        return await self.till.manager.set_pin(role, name, None)
+
+    async def _run(self, change: Callable[[], Awaitable[Account]]) -> Account | None:
+        try:
+            account = await change()
+        except (StaffRefused, FieldRefused) as exc:
+            reason = words(exc.said)
+            self.people.show_refusal(reason)
+            self.refused.emit(reason)
+            return None
+        await self._changed(account)
+        return account
+
+    async def _changed(self, account: Account) -> None:
+        await self.load()
+        await self.shift.reload_accounts()
+        self.changed.emit(account)
+
+    def check_form(
+        self, role: Role, change: str, new_name: str, pin: Secret, again: Secret
+    ) -> dict[str, str]:
+        """Why the account form is refused, field by field (empty: it may be saved)."""
+        errors: dict[str, str] = {}
+        if change in ("add", "rename"):
+            try:
+                check_name(new_name, "new name" if change == "rename" else "name")
+            except FieldRefused as exc:
+                errors["name"] = words(exc.said)
+        if change in ("add", "set_pin"):
+            optional = role is Role.CASHIER and change == "add"
+            if optional and not pin.reveal() and not again.reveal():
+                return errors  # a cashier who signs in with their name alone
+            try:
+                check_new_pin(pin, role.value)
+            except FieldRefused as exc:
+                errors["pin"] = words(exc.said)
+            else:
+                if pin != again:
+                    errors["again"] = self.tr("The two PINs differ: type the same PIN twice.")
+        return errors
+
+    async def _submit(
+        self,
+        dialog: AccountDialog,
+        role: Role,
+        change: str,
+        name: str,
+        new_name: str,
+        pin: Secret,
+        again: Secret,
+    ) -> None:
+        errors = self.check_form(role, change, new_name, pin, again)
+        if errors:
+            dialog.show_errors(errors)
+            return
+        given = pin if pin.reveal() else None
+        try:
+            if change == "add":
+                account = await self.add(role, new_name, given)
+            elif change == "rename":
+                account = await self.till.manager.rename(role, name, new_name)
+            else:
+                account = await self.till.manager.set_pin(role, name, given)
+        except FieldRefused as exc:
+            field = "name" if "name" in exc.field else "pin"
+            dialog.show_errors({field: words(exc.said)})
+            return
+        except StaffRefused as exc:
+            dialog.show_errors({"": words(exc.said)})
+            self.refused.emit(words(exc.said))
+            return
+        finally:
+            del pin, again, given
+        dialog.accept()
+        if change != "add":  # add() has shown it already
+            await self._changed(account)
+
+    async def add(self, role: Role, name: str, pin: Secret | None) -> Account:
+        """Add an account (through manager mode: refused without a manager), and show it."""
+        if role is Role.MANAGER:
+            if pin is None:
+                raise FieldRefused("PIN", "is required", say("field.manager_pin"))
+            account = await self.till.manager.add_manager(name, pin)
+        else:
+            account = await self.till.manager.add_cashier(name, pin)
+        await self._changed(account)
+        return account

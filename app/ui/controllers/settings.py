@@ -1,0 +1,479 @@
+"""The settings dialog's behaviour: the fields from the settings themselves, each change checked
+by the settings file's own rules (``app/settings_file.py``), the file replaced whole only when all
+pass, the token kept where ``stamps-pos token set`` keeps it, and what needs a restart said.
+
+Only a manager in manager mode saves (``till.manager.require()`` first, the change audited by
+name); "Check" tries the URL and credentials typed, without saving anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, get_args
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.config import Settings
+from app.core.services import (
+    MAX_TOKEN_LENGTH,
+    TOKEN_ENV,
+    Channel,
+    CredentialsError,
+    Secret,
+    StaffRefused,
+    Till,
+    TokenSource,
+    check_token,
+    diagnostics,
+    store_token,
+)
+from app.settings_file import FormValue, Refusal, SettingsFile
+from app.ui.controllers.lock import IdleLock
+from app.ui.controllers.manager_mode import ManagerModeController
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.settings_dialog import SettingField, SettingsDialog
+from app.ui.widgets.scanner_filter import ScannerFilter
+from app.ui.wording import words
+
+#: Settings the window applies at once; every other one needs a restart.
+LIVE = frozenset({"idle_lock_minutes", "scanner_prefix", "scanner_terminator", "scanner_pace_ms"})
+
+
+def _groups() -> dict[str, str]:
+    return {
+        "server": QCoreApplication.translate("SettingsController", "Server"),
+        "till": QCoreApplication.translate("SettingsController", "Till"),
+        "offline": QCoreApplication.translate("SettingsController", "Offline limits"),
+        "scanner": QCoreApplication.translate("SettingsController", "Scanner"),
+        "other": QCoreApplication.translate("SettingsController", "Other"),
+    }
+
+
+def _labels() -> dict[str, tuple[str, str, str]]:
+    """(group, label, help) by setting; a setting not listed shows under "Other" by its name."""
+    return {
+        "base_url": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Server URL"),
+            QCoreApplication.translate(
+                "SettingsController", "https://, or http:// for this computer."
+            ),
+        ),
+        "auth": (
+            "server",
+            QCoreApplication.translate("SettingsController", "How the token is sent"),
+            "",
+        ),
+        "merchant": ("server", QCoreApplication.translate("SettingsController", "Merchant id"), ""),
+        "store": ("server", QCoreApplication.translate("SettingsController", "Store id"), ""),
+        "store_code": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Store code"),
+            QCoreApplication.translate(
+                "SettingsController",
+                "As the member's activity names the store: needed to prove a lost answer.",
+            ),
+        ),
+        "channel": ("server", QCoreApplication.translate("SettingsController", "Channel"), ""),
+        "idempotency": (
+            "server",
+            QCoreApplication.translate(
+                "SettingsController", "Does the server honour Idempotency-Key?"
+            ),
+            QCoreApplication.translate(
+                "SettingsController", "Only “honoured” when the server's operator says so."
+            ),
+        ),
+        "key_window_hours": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Idempotency key window (hours)"),
+            "",
+        ),
+        "connect_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Connect timeout (s)"),
+            "",
+        ),
+        "read_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Read timeout (s)"),
+            "",
+        ),
+        "retry_after_cap": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Longest Retry-After waited (s)"),
+            "",
+        ),
+        "lease_margin": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Lease margin (s)"),
+            "",
+        ),
+        "lanes": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Members sent at once"),
+            "",
+        ),
+        "pin_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "PIN authorisation lasts (s)"),
+            "",
+        ),
+        "terminal": ("till", QCoreApplication.translate("SettingsController", "Terminal name"), ""),
+        "data_dir": ("till", QCoreApplication.translate("SettingsController", "Data folder"), ""),
+        "idle_lock_minutes": (
+            "till",
+            QCoreApplication.translate("SettingsController", "Lock after this many idle minutes"),
+            QCoreApplication.translate("SettingsController", "0: never."),
+        ),
+        "language": ("till", QCoreApplication.translate("SettingsController", "Language"), ""),
+        "cache_retention_days": (
+            "till",
+            QCoreApplication.translate("SettingsController", "Forget members not seen for (days)"),
+            QCoreApplication.translate(
+                "SettingsController", "Data retention: cached members are purged after this."
+            ),
+        ),
+        "offline_member_max_age_hours": (
+            "offline",
+            QCoreApplication.translate(
+                "SettingsController", "A member read at most this long ago (hours)"
+            ),
+            "",
+        ),
+        "offline_max_stamps_per_redemption": (
+            "offline",
+            QCoreApplication.translate("SettingsController", "Most stamps in one redemption"),
+            "",
+        ),
+        "offline_max_stamps_per_outage": (
+            "offline",
+            QCoreApplication.translate("SettingsController", "Most stamps in one outage"),
+            "",
+        ),
+        "offline_max_redemptions_per_outage": (
+            "offline",
+            QCoreApplication.translate("SettingsController", "Most redemptions in one outage"),
+            "",
+        ),
+        "offline_max_voucher_value": (
+            "offline",
+            QCoreApplication.translate("SettingsController", "Most a voucher may be worth (Rp)"),
+            "",
+        ),
+        "offline_allow_codes": (
+            "offline",
+            QCoreApplication.translate(
+                "SettingsController", "Take voucher and promo codes offline"
+            ),
+            "",
+        ),
+        "scanner_prefix": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "What the scanner sends first"),
+            QCoreApplication.translate(
+                "SettingsController", "Empty when it sends nothing before a code."
+            ),
+        ),
+        "scanner_terminator": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "Key that ends a scan"),
+            "",
+        ),
+        "scanner_pace_ms": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "Scanner speed (ms a key at most)"),
+            QCoreApplication.translate(
+                "SettingsController", "People type at 35 ms a key and slower."
+            ),
+        ),
+    }
+
+
+def _choices(name: str, annotation: Any) -> tuple[tuple[str, str], ...]:
+    if name == "channel":
+        named = [(str(c.value), f"{c.value} {c.name.replace('_', ' ').title()}") for c in Channel]
+        return (("", QCoreApplication.translate("SettingsController", "POS (the default)")), *named)
+    values = [arg for arg in get_args(annotation) if isinstance(arg, str)]
+    said = _choice_words()
+    return tuple((value, said.get((name, value), value)) for value in values)
+
+
+def _choice_words() -> dict[tuple[str, str], str]:
+    """The words a choice shows (the file keeps the value itself)."""
+    return {
+        ("auth", "token"): QCoreApplication.translate(
+            "SettingsController", "token (Authorization: Token …)"
+        ),
+        ("auth", "bearer"): QCoreApplication.translate(
+            "SettingsController", "bearer (Authorization: Bearer …)"
+        ),
+        ("auth", "body"): QCoreApplication.translate("SettingsController", "in the request body"),
+        ("idempotency", "honoured"): QCoreApplication.translate("SettingsController", "honoured"),
+        ("idempotency", "unknown"): QCoreApplication.translate("SettingsController", "not known"),
+        ("scanner_terminator", "enter"): QCoreApplication.translate("SettingsController", "Enter"),
+        ("scanner_terminator", "tab"): QCoreApplication.translate("SettingsController", "Tab"),
+        ("scanner_terminator", "either"): QCoreApplication.translate(
+            "SettingsController", "Enter or Tab"
+        ),
+        ("language", "auto"): QCoreApplication.translate(
+            "SettingsController", "The computer's language"
+        ),
+        ("language", "id"): "Bahasa Indonesia",
+        ("language", "en"): "English",
+    }
+
+
+def setting_fields(settings: Settings, file: SettingsFile) -> list[SettingField]:
+    """Every setting, as the dialog shows it, in the order of the groups."""
+    labels = _labels()
+    order = list(_groups())
+    fields = []
+    for name, info in Settings.model_fields.items():
+        group, label, help_text = labels.get(name, ("other", name, ""))
+        value = getattr(settings, name)
+        is_flag = info.annotation is bool
+        choices = _choices(name, info.annotation)
+        text: str | bool
+        if is_flag:
+            text = bool(value)
+        elif value is None:
+            text = ""
+        elif isinstance(value, Channel):
+            text = str(value.value)
+        else:
+            text = str(value)
+        fields.append(
+            SettingField(
+                name=name,
+                label=label,
+                group=_groups()[group],
+                value=text,
+                help=help_text,
+                choices=choices,
+                flag=is_flag,
+                locked_by=file.locked_by(name),
+            )
+        )
+    fields.sort(key=lambda f: order.index(next(k for k, v in _groups().items() if v == f.group)))
+    return fields
+
+
+class SettingsController(QObject):
+    """Opens the settings dialog (a manager first) and saves it. ``saved(tuple[str, ...])`` with
+    the settings changed; ``refused(dict)`` with the reasons; ``checked(str)`` after "Check"."""
+
+    saved = Signal(object)
+    refused = Signal(object)
+    checked = Signal(str)
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        till: Till,
+        mode: ManagerModeController,
+        *,
+        settings: Settings | None,
+        file: SettingsFile | None,
+        token_folder: Path | None,
+        token_source: TokenSource | None,
+        lock: IdleLock,
+        scanner: ScannerFilter | None,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.mode = mode
+        self.settings = settings
+        self.file = file
+        self.token_folder = token_folder
+        self.token_source = token_source
+        self.lock = lock
+        self.scanner = scanner
+        self.dialog: SettingsDialog | None = None
+        view.manager.settings_requested.connect(self.open)
+
+    def open(self) -> None:
+        """Manager mode's "Settings…"."""
+        spawn(self._open(), name="settings")
+
+    async def _open(self) -> None:
+        if self.settings is None or self.file is None:
+            self.view.status.show_note(self.tr("This till's settings cannot be changed here."))
+            return
+        if not await self.mode.ensure(self.tr("A manager changes the settings.")):
+            return
+        token_locked = TOKEN_ENV if os.environ.get(TOKEN_ENV) else None
+        dialog = SettingsDialog(setting_fields(self.settings, self.file), token_locked, self.view)
+        dialog.save_requested.connect(
+            lambda values, token: spawn(self.save(values, Secret(token)), name="save settings")
+        )
+        dialog.check_requested.connect(
+            lambda values, token: spawn(self.check(values, Secret(token)), name="check settings")
+        )
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: SettingsDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    async def save(self, values: Mapping[str, FormValue], token: Secret) -> tuple[str, ...] | None:
+        """Check and write ``values`` and the ``token`` typed (``""``: unchanged); the names of
+        the settings changed, or ``None`` when refused (the reasons beside the fields)."""
+        dialog = self.dialog
+        try:
+            self.till.manager.require()
+        except StaffRefused as exc:
+            self._refuse({"": words(exc.said)})
+            return None
+        if self.settings is None or self.file is None:
+            self._refuse({"": self.tr("This till's settings cannot be changed here.")})
+            return None
+        errors: dict[str, str] = {}
+        if token.reveal():
+            problem = self.token_refusal(token)
+            if problem:
+                errors["token"] = problem
+        if values:
+            try:
+                pending = await asyncio.to_thread(self.file.check, dict(values))
+            except OSError as exc:
+                pending = {"": str(exc)}
+            errors.update(pending)
+        if errors:
+            self._refuse(errors)
+            return None
+        changed: tuple[str, ...] = ()
+        if values:
+            try:
+                result = await asyncio.to_thread(self.file.save, dict(values), self.settings)
+            except Refusal as refusal:
+                self._refuse(refusal.reasons)
+                return None
+            self.settings = result.settings
+            changed = result.changed
+        if token.reveal():
+            try:
+                await asyncio.to_thread(store_token, token, self._token_folder())
+            except CredentialsError as exc:
+                self._refuse({"token": str(exc)})
+                return None
+            changed = (*changed, "token")
+        if changed:
+            await self.till.manager.settings_changed(changed)
+        self._apply_live(changed)
+        outcome = await self._after(changed)
+        if dialog is not None:
+            for name in changed:
+                if name != "token":
+                    dialog.opened_with(name, dialog.value_of(name))
+            dialog.token_edit.clear()
+            dialog.show_outcome(outcome)
+        self.saved.emit(changed)
+        return changed
+
+    def _token_folder(self) -> Path:
+        if self.token_folder is not None:
+            return self.token_folder
+        assert self.file is not None
+        return self.file.path.parent
+
+    def _refuse(self, errors: dict[str, str]) -> None:
+        if self.dialog is not None:
+            self.dialog.show_errors(errors)
+        self.refused.emit(errors)
+
+    def _apply_live(self, changed: tuple[str, ...]) -> None:
+        assert self.settings is not None
+        if "idle_lock_minutes" in changed:
+            self.lock.set_minutes(self.settings.idle_lock_minutes)
+        if self.scanner is not None and LIVE & set(changed):
+            self.scanner.prefix = self.settings.scanner_prefix
+            self.scanner.scan_pace_ms = float(self.settings.scanner_pace_ms)
+            self.scanner.set_terminators(self.settings.scanner_terminator)
+
+    async def _after(self, changed: tuple[str, ...]) -> str:
+        if not changed:
+            return self.tr("Nothing was changed.")
+        parts = [self.tr("Saved.")]
+        if "token" in changed:
+            outcome = await self.till.resume_after_credentials_change()
+            parts.append(
+                words(outcome) if outcome is not None else self.tr("The new token is in use.")
+            )
+        restart = [name for name in changed if name not in LIVE and name != "token"]
+        if restart:
+            assert self.settings is not None and self.file is not None
+            labels = {f.name: f.label for f in setting_fields(self.settings, self.file)}
+            parts.append(
+                self.tr("Restart Stamps POS for these to take effect: {names}.").format(
+                    names=", ".join(labels.get(name, name) for name in restart)
+                )
+            )
+        return " ".join(parts)
+
+    async def check(self, values: Mapping[str, FormValue], token: Secret) -> str:
+        """Try the server with the settings and token typed (the stored token when none is);
+        what was found, in words. Nothing is saved."""
+        assert self.file is not None and self.settings is not None
+        try:
+            candidate = await asyncio.to_thread(self.file.preview, dict(values))
+        except Refusal as refusal:
+            self._refuse(refusal.reasons)
+            return self._checked("")
+        use = token if token.reveal() else self.till_token()
+        if use is None:
+            return self._checked(self.tr("There is no API token to try: type one."))
+        problem = self.token_refusal(use)
+        if problem:
+            self._refuse({"token": problem})
+            return self._checked("")
+        config = candidate.till_config()
+        checks = await diagnostics.check_server(config, use)
+        failed = [c for c in checks if c.status is diagnostics.Status.FAIL]
+        url = config.base_url
+        if not failed:
+            text = self.tr("The server at {url} answers and takes the token.").format(url=url)
+        elif failed[0].name == "credentials":
+            text = self.tr("The server at {url} answers, but refuses this token.").format(url=url)
+        elif failed[0].name == "merchant":
+            text = self.tr("The token works, but for another merchant: {detail}").format(
+                detail=failed[0].detail
+            )
+        else:
+            text = self.tr("The server at {url} cannot be reached: {detail}").format(
+                url=url, detail=failed[0].detail
+            )
+        return self._checked(text)
+
+    def token_refusal(self, token: Secret) -> str:
+        """Why ``token`` cannot be sent (the rules of ``stamps-pos token set``), or ``""``."""
+        try:
+            check_token(token.reveal(), "the token")
+        except CredentialsError:
+            if len(token.reveal()) > MAX_TOKEN_LENGTH:
+                return self.tr("A token is at most {limit} characters.").format(
+                    limit=MAX_TOKEN_LENGTH
+                )
+            return self.tr(
+                "A token is one word of printable ASCII: no spaces, control characters or "
+                "letters outside ASCII."
+            )
+        return ""
+
+    def till_token(self) -> Secret | None:
+        """The token the till would use now (read where it is kept)."""
+        return self.token_source() if self.token_source is not None else None
+
+    def _checked(self, text: str) -> str:
+        if self.dialog is not None:
+            self.dialog.show_check(text)
+        self.checked.emit(text)
+        return text

@@ -1,0 +1,50 @@
+"""The shift's list follows a manager's cancel: a row cancelled from manager mode (or by
+``stamps-pos cancel`` in another process) reads "Cancel pending", then "Cancelled" or "Cancel
+refused: …", as the history does."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import HistoryFilter, Till, Verdict
+from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.manager_words import standing_kind
+from app.ui.controllers.tasks import LatestOnly
+from app.ui.main_window import CashierWindowView
+from app.ui.wording import words
+
+
+class ShiftCancels(QObject):
+    """Re-reads the shift's rows' cancels whenever the database changes; ``followed()`` after."""
+
+    followed = Signal()
+
+    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self._reading = LatestOnly("shift cancels")
+        changes.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Read the cancels of the rows listed."""
+        if self.view.redemptions_model.rows():
+            self._reading.start(self.follow())
+
+    async def follow(self) -> None:
+        """Bring each listed row's cancel standing up to date."""
+        model = self.view.redemptions_model
+        ids = frozenset(str(row.entry_id) for row in model.rows())
+        found = await self.till.history.rows(HistoryFilter(entry_ids=ids, limit=len(ids)))
+        by_id = {row.entry_id: row for row in found}
+        for shown in model.rows():
+            row = by_id.get(str(shown.entry_id))
+            if row is None or (row.cancel is None and row.verdict is not Verdict.CANCELLED):
+                continue
+            text = words(row.standing)
+            kind = standing_kind(row)
+            if (shown.cancel_text, shown.cancel_kind) != (text, kind):
+                model.upsert(dataclasses.replace(shown, cancel_text=text, cancel_kind=kind))
+        self.followed.emit()

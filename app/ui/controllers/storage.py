@@ -1,0 +1,84 @@
+"""The disk that refuses the till's writes (issue 11): the window blocks with one sentence while
+nothing can be saved, tries the disk again every few seconds, and lets go by itself once a write
+works again. Reading what the till holds goes on meanwhile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from app.core.services import StorageFull, StorageProblem, StorageReadOnly, Till
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+
+#: How often a refusing disk is tried again.
+RETRY_MS = 5000
+
+
+def sentence_for(problem: StorageProblem | None) -> str:
+    """The banner's one sentence for ``problem`` (``""`` for none)."""
+    if problem is None:
+        return ""
+    folder = str(problem.path.parent)
+
+    if isinstance(problem, StorageFull):
+        return QCoreApplication.translate(
+            "StorageController",
+            "The disk that holds the till's data ({folder}) is full: nothing can be saved, so "
+            "nothing can be redeemed, until space is freed. The till tries again by itself.",
+        ).format(folder=folder)
+    if isinstance(problem, StorageReadOnly):
+        return QCoreApplication.translate(
+            "StorageController",
+            "The till's data folder ({folder}) cannot be written: nothing can be saved, so "
+            "nothing can be redeemed, until it can. The till tries again by itself.",
+        ).format(folder=folder)
+    return QCoreApplication.translate(
+        "StorageController",
+        "The till's database cannot be used ({reason}): nothing can be saved, so nothing can "
+        "be redeemed. The till tries again by itself.",
+    ).format(reason=problem.sentence)
+
+
+class StorageController(QObject):
+    """Keeps the storage banner true. ``changed(str)`` with the sentence shown (``""``: none)."""
+
+    changed = Signal(str)
+
+    def __init__(self, view: CashierWindowView, till: Till) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self._checking = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(RETRY_MS)
+        self._timer.timeout.connect(self.check)
+        self._unwatch = till.watch_storage(self.heard)
+        self.heard(till.storage_problem)
+
+    def close(self) -> None:
+        """Stop listening (the window is closing)."""
+        self._timer.stop()
+        self._unwatch()
+
+    def heard(self, problem: StorageProblem | None) -> None:
+        """The disk refused a write (``problem``), or took one again (``None``)."""
+        sentence = sentence_for(problem)
+        self.view.set_storage_problem(sentence)
+        if problem is None:
+            self._timer.stop()
+        elif not self._timer.isActive():
+            self._timer.start()
+        self.changed.emit(sentence)
+
+    def check(self) -> None:
+        """Try the disk again (a write made and removed); the banner follows what it finds."""
+        if self._checking:
+            return
+        self._checking = True
+        spawn(self._check(), name="storage check")
+
+    async def _check(self) -> None:
+        try:
+            await self.till.check_storage()
+        finally:
+            self._checking = False

@@ -1,0 +1,170 @@
+"""Manager mode's audit log: every manager action and every sign-in (who, what, when, which
+terminal, which entry), filtered, and exported as CSV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+
+WHO_INPUT_MAX = 100
+ENTRY_INPUT_MAX = 100
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """The filters as typed: days (inclusive), who (``""``: anyone), an action (``""``: any)
+    and an entry id (``""``: any)."""
+
+    since: date
+    until: date
+    who: str
+    action: str
+    entry_id: str
+
+
+def _day(picked: QDate) -> date:
+    return date(picked.year(), picked.month(), picked.day())
+
+
+class AuditView(QWidget):
+    """Filters, the lines, and "Export CSV…". ``query_requested(AuditQuery)``;
+    ``export_requested()``."""
+
+    query_requested = Signal(object)
+    export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditView")
+        self.since = QDateEdit()
+        self.until = QDateEdit()
+        for edit, name in ((self.since, "auditSince"), (self.until, "auditUntil")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+        self.action = QComboBox()
+        self.action.setObjectName("auditAction")
+        self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.who_edit = line_edit(max_length=WHO_INPUT_MAX)
+        self.who = FormField(self.tr("Who"), self.who_edit, name="auditWho")
+        self.entry_edit = line_edit(max_length=ENTRY_INPUT_MAX)
+        self.entry = FormField(self.tr("Entry"), self.entry_edit, name="auditEntry")
+        self.range_error = QLabel()
+        self.range_error.setObjectName("auditRangeError")
+        self.range_error.setProperty("role", "error")
+        self.range_error.setWordWrap(True)
+        self.range_error.hide()
+        self.show_button = QPushButton(self.tr("Show"))
+        self.show_button.setObjectName("auditShow")
+        self.show_button.setProperty("role", "primary")
+        self.show_button.clicked.connect(self.submit)
+        self.who_edit.returnPressed.connect(self.submit)
+        self.entry_edit.returnPressed.connect(self.submit)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setObjectName("auditExport")
+        self.export_button.clicked.connect(self.export_requested)
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(12)
+        filters.setVerticalSpacing(4)
+        for column, (text, control) in enumerate(
+            (
+                (self.tr("From"), self.since),
+                (self.tr("To"), self.until),
+                (self.tr("Action"), self.action),
+            )
+        ):
+            label = QLabel(text)
+            label.setProperty("role", "heading")
+            label.setBuddy(control)
+            control.setAccessibleName(text)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(control, 1, column)
+        filters.addWidget(self.who, 0, 3, 3, 1)
+        filters.addWidget(self.entry, 0, 4, 3, 1)
+        filters.setColumnStretch(3, 1)
+        filters.setColumnStretch(4, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+
+        self.model = RowsModel(
+            [
+                self.tr("Time"),
+                self.tr("Who"),
+                self.tr("Action"),
+                self.tr("Terminal"),
+                self.tr("Entry"),
+                self.tr("Detail"),
+            ],
+            parent=self,
+        )
+        self.table = RowsView(self.model)
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.empty = QLabel(self.tr("No line matches."))
+        self.empty.setObjectName("auditEmpty")
+        self.empty.setProperty("role", "muted")
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(filters)
+        layout.addWidget(self.range_error)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+    def set_actions(self, actions: list[tuple[str, str]]) -> None:
+        """The action filter's choices (value, words), after "Any"."""
+        picked = self.action.currentData()
+        self.action.clear()
+        self.action.addItem(self.tr("Any"), "")
+        for value, text in actions:
+            self.action.addItem(text, value)
+        self.action.setCurrentIndex(max(self.action.findData(picked), 0))
+
+    def query(self) -> AuditQuery:
+        """The filters as they stand."""
+        return AuditQuery(
+            since=_day(self.since.date()),
+            until=_day(self.until.date()),
+            who=self.who_edit.text(),
+            action=str(self.action.currentData() or ""),
+            entry_id=self.entry_edit.text(),
+        )
+
+    def submit(self) -> None:
+        """Ask for the lines the filters describe."""
+        self.show_errors({})
+        self.query_requested.emit(self.query())
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Reasons by field (``who``, ``entry``, ``dates``)."""
+        self.who.set_error(errors.get("who", ""))
+        self.entry.set_error(errors.get("entry", ""))
+        dates = errors.get("dates", "")
+        self.range_error.setText(dates)
+        self.range_error.setVisible(bool(dates))
+
+    def set_rows(self, rows: list[TableRow]) -> None:
+        """The lines to show, newest first."""
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)

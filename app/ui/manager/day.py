@@ -1,0 +1,117 @@
+"""Manager mode's end of day: what this till did across the day's shifts, counted and totalled by
+kind and standing, per cashier, with the shifts themselves; exported as the summary CSV or as the
+shift CSV's rows for the whole day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+
+
+class DayView(QWidget):
+    """A day, its totals, its per-cashier lines and its shifts. ``day_requested(date)``;
+    ``export_summary_requested()``; ``export_rows_requested()``."""
+
+    day_requested = Signal(object)
+    export_summary_requested = Signal()
+    export_rows_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayView")
+        self.day = QDateEdit()
+        self.day.setObjectName("dayDate")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(QDate.currentDate())
+        day_label = QLabel(self.tr("Day"))
+        day_label.setProperty("role", "heading")
+        day_label.setBuddy(self.day)
+        self.day.setAccessibleName(self.tr("Day"))
+        self.show_button = QPushButton(self.tr("Show"))
+        self.show_button.setObjectName("dayShow")
+        self.show_button.setProperty("role", "primary")
+        self.show_button.clicked.connect(self.submit)
+        self.export_summary = QPushButton(self.tr("Export summary CSV…"))
+        self.export_summary.setObjectName("dayExportSummary")
+        self.export_summary.clicked.connect(self.export_summary_requested)
+        self.export_rows = QPushButton(self.tr("Export the day's redemptions CSV…"))
+        self.export_rows.setObjectName("dayExportRows")
+        self.export_rows.clicked.connect(self.export_rows_requested)
+        top = QHBoxLayout()
+        top.addWidget(day_label)
+        top.addWidget(self.day)
+        top.addWidget(self.show_button)
+        top.addStretch(1)
+        top.addWidget(self.export_summary)
+        top.addWidget(self.export_rows)
+
+        amounts = [self.tr("Count"), self.tr("Stamps"), self.tr("Rupiah")]
+        self.totals_model = RowsModel([self.tr("Kind"), self.tr("Standing"), *amounts], parent=self)
+        self.totals = RowsView(self.totals_model, stretch=1)
+        self.totals.setObjectName("dayTotals")
+        self.cashiers_model = RowsModel(
+            [
+                self.tr("Cashier"),
+                self.tr("Terminal"),
+                self.tr("Kind"),
+                self.tr("Standing"),
+                *amounts,
+            ],
+            parent=self,
+        )
+        self.cashiers = RowsView(self.cashiers_model, stretch=3)
+        self.cashiers.setObjectName("dayCashiers")
+        self.shifts_model = RowsModel(
+            [self.tr("Cashier"), self.tr("Terminal"), self.tr("Opened"), self.tr("Closed")],
+            parent=self,
+        )
+        self.shifts = RowsView(self.shifts_model)
+        self.shifts.setObjectName("dayShifts")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for column, (text, table) in enumerate(
+            ((self.tr("The day's totals"), self.totals), (self.tr("Shifts"), self.shifts))
+        ):
+            title = QLabel(text)
+            title.setProperty("role", "heading")
+            grid.addWidget(title, 0, column)
+            grid.addWidget(table, 1, column)
+        per_cashier = QLabel(self.tr("Per cashier"))
+        per_cashier.setProperty("role", "heading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(per_cashier)
+        layout.addWidget(self.cashiers, 1)
+
+    def picked(self) -> date:
+        """The day picked."""
+        picked = self.day.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def submit(self) -> None:
+        """Ask for the day picked."""
+        self.day_requested.emit(self.picked())
+
+    def set_day(
+        self, totals: list[TableRow], per_cashier: list[TableRow], shifts: list[TableRow]
+    ) -> None:
+        """The day's tables."""
+        self.totals_model.set_rows(totals)
+        self.cashiers_model.set_rows(per_cashier)
+        self.shifts_model.set_rows(shifts)

@@ -1,0 +1,223 @@
+"""The manager's decisions, each asked for in its own dialog with the note it needs: cancel (a
+replacement voucher optional, a note optional), send again, mark applied and dismiss (a note
+required), and a cancel by the server's redemption id for a redemption made elsewhere.
+
+A refused value is said beside its field, and nothing is written until every field passes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets.form import FormField, line_edit, make_room
+
+#: A note is checked for its length by the till (500); the box takes more so it can say so.
+NOTE_INPUT_MAX = 2000
+SERVER_ID_INPUT_MAX = 40
+MEMBER_INPUT_MAX = 1000
+
+
+class NoteBox(QPlainTextEdit):
+    """A few lines for a manager's note; it stops taking text well past the note's limit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(96)
+        self.textChanged.connect(self._bound)
+
+    def _bound(self) -> None:
+        text = self.toPlainText()
+        if len(text) > NOTE_INPUT_MAX:
+            self.setPlainText(text[:NOTE_INPUT_MAX])
+
+    def text(self) -> str:
+        """What was typed."""
+        return self.toPlainText()
+
+
+class _Dialog(QDialog):
+    """What every decision dialog shares: a title, what it is about, the fields, a refusal line
+    and the two buttons."""
+
+    def __init__(self, title: str, about: str, confirm: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        heading = QLabel(title)
+        heading.setProperty("role", "title")
+        heading.setWordWrap(True)
+        self.about = QLabel(about)
+        self.about.setObjectName("decisionAbout")
+        self.about.setWordWrap(True)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("decisionRefusal")
+        self.refusal.setProperty("role", "error")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        self.buttons = QDialogButtonBox()
+        self.confirm: QPushButton = self.buttons.addButton(
+            confirm, QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm.setObjectName("decisionConfirm")
+        self.confirm.setProperty("role", "primary")
+        # Explicit context: tr() in a base class is looked up in the subclass's at run time.
+        self.back = self.buttons.addButton(
+            QCoreApplication.translate("DecisionDialog", "Go back"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
+        self.back.setObjectName("decisionBack")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(24, 20, 24, 20)
+        self.body.setSpacing(12)
+        self.body.addWidget(heading)
+        self.body.addWidget(self.about)
+
+    def finish_layout(self) -> None:
+        self.body.addWidget(self.refusal)
+        self.body.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        """Overridden: hand the fields to the controller."""
+
+    def busy(self, busy: bool) -> None:
+        """While the till decides, the buttons wait."""
+        self.confirm.setEnabled(not busy)
+
+    def show_refusal(self, reason: str) -> None:
+        """The till refused the decision as a whole (``""`` hides it)."""
+        self.refusal.setText(reason)
+        self.refusal.setVisible(bool(reason))
+        if reason:
+            make_room(self)
+        self.busy(False)
+
+
+class DecisionDialog(_Dialog):
+    """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
+    ``dismiss``. ``decided(note, replacement_voucher)`` when confirmed; the controller then
+    calls :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``."""
+
+    decided = Signal(str, bool)
+
+    def __init__(self, decision: str, what: str, parent: QWidget | None = None) -> None:
+        titles = {
+            "cancel": self.tr("Cancel this redemption"),
+            "retry": self.tr("Send it again"),
+            "mark_applied": self.tr("Mark it applied"),
+            "dismiss": self.tr("Dismiss it"),
+        }
+        explain = {
+            "cancel": self.tr(
+                "{what}. If it never reached the server it is voided; otherwise a cancel is sent "
+                "to the Stamps server and this redemption shows how it ends."
+            ),
+            "retry": self.tr(
+                "{what}. It is sent as a new redemption, linked to this one, which is closed."
+            ),
+            "mark_applied": self.tr(
+                "{what}. Only when you have seen on the Stamps dashboard that the server applied "
+                "it: the till then counts it as confirmed."
+            ),
+            "dismiss": self.tr("{what}. It is closed and never sent; say why."),
+        }
+        confirms = {
+            "cancel": self.tr("Cancel the redemption"),
+            "retry": self.tr("Send it again"),
+            "mark_applied": self.tr("Mark applied"),
+            "dismiss": self.tr("Dismiss"),
+        }
+        super().__init__(
+            titles[decision], explain[decision].format(what=what), confirms[decision], parent
+        )
+        self.setObjectName(f"decision_{decision}")
+        self.decision = decision
+        self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
+        self.replacement.setObjectName("decisionReplacement")
+        self.replacement.setVisible(decision == "cancel")
+        self.note_box = NoteBox()
+        label = self.tr("Note (optional)") if decision == "cancel" else self.tr("Note")
+        self.note = FormField(label, self.note_box, name="decisionNote")
+        self.body.addWidget(self.replacement)
+        self.body.addWidget(self.note)
+        self.finish_layout()
+        self.note_box.setFocus()
+
+    def submit(self) -> None:
+        """Hand the note (and the replacement choice) to the controller."""
+        self.note.set_error("")
+        self.show_refusal("")
+        self.busy(True)
+        self.decided.emit(self.note_box.text(), self.replacement.isChecked())
+
+    def show_note_error(self, reason: str) -> None:
+        """Why the note was refused; nothing was written."""
+        self.note.set_error(reason)
+        self.busy(False)
+        self.note_box.setFocus()
+
+
+class CancelByServerIdDialog(_Dialog):
+    """A redemption made on another till (or the kiosk), cancelled by the id the Stamps server
+    gave it, in its member's queue. ``decided(server_id, member, replacement, note)``."""
+
+    decided = Signal(str, str, bool, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Cancel by server id"),
+            self.tr(
+                "For a redemption made on another till or the kiosk: the id the Stamps server "
+                "gave it, and whose it is (a redemption of this till needs only its id)."
+            ),
+            self.tr("Cancel the redemption"),
+            parent,
+        )
+        self.setObjectName("cancelByServerId")
+        self.server_id_edit = line_edit(max_length=SERVER_ID_INPUT_MAX)
+        self.server_id = FormField(
+            self.tr("Server redemption id"), self.server_id_edit, name="serverId"
+        )
+        self.member_edit = line_edit(
+            max_length=MEMBER_INPUT_MAX, placeholder=self.tr("email, member ID, phone or card")
+        )
+        self.member = FormField(self.tr("Member"), self.member_edit, name="serverIdMember")
+        self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
+        self.replacement.setObjectName("decisionReplacement")
+        self.note_box = NoteBox()
+        self.note = FormField(self.tr("Note (optional)"), self.note_box, name="decisionNote")
+        for widget in (self.server_id, self.member, self.replacement, self.note):
+            self.body.addWidget(widget)
+        self.finish_layout()
+        self.server_id_edit.setFocus()
+
+    def submit(self) -> None:
+        """Hand the fields to the controller."""
+        for field in (self.server_id, self.member, self.note):
+            field.set_error("")
+        self.show_refusal("")
+        self.busy(True)
+        self.decided.emit(
+            self.server_id_edit.text(),
+            self.member_edit.text(),
+            self.replacement.isChecked(),
+            self.note_box.text(),
+        )
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Reasons by field (``server_id``, ``member``, ``note``); nothing was written."""
+        fields = {"server_id": self.server_id, "member": self.member, "note": self.note}
+        for name, reason in errors.items():
+            fields[name].set_error(reason)
+        self.busy(False)

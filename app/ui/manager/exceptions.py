@@ -1,0 +1,171 @@
+"""Manager mode's exceptions: the redemptions the server refused and those nobody can prove
+went through, each with the reason or the evidence, whether it was accepted offline, and how to
+reach the member; send again, mark applied, dismiss."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+
+
+@dataclass(frozen=True)
+class ExceptionData:
+    """One exception as its pane tells it: the row, the reason in full, the evidence read in the
+    member's activity (``""`` for a refusal, its own proof), the member's contact, and the
+    decisions it allows."""
+
+    row: TableRow
+    reason: str
+    evidence: str
+    contact: str
+    allowed: frozenset[str]
+
+
+class ExceptionsView(QWidget):
+    """The list, and beside it the selected one's reason, evidence and contact with its buttons.
+    ``decision_requested(decision, entry_id)`` (``retry``, ``mark_applied``, ``dismiss``);
+    ``open_requested(entry_id)`` for the details (Enter, double-click, "Details…")."""
+
+    decision_requested = Signal(str, str)
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exceptionsView")
+        self._items: dict[str, ExceptionData] = {}
+        self.model = RowsModel(
+            [
+                self.tr("Time"),
+                self.tr("Member"),
+                self.tr("Redemption"),
+                self.tr("Offline"),
+                self.tr("Status"),
+            ],
+            coloured=4,
+            parent=self,
+        )
+        self.table = RowsView(self.model, stretch=2)
+        self.table.setObjectName("exceptionsTable")
+        self.table.setAccessibleName(self.tr("Exceptions"))
+        self.table.activated.connect(lambda _index: self._open())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.empty = QLabel(self.tr("Nothing waits for a manager's decision."))
+        self.empty.setObjectName("exceptionsEmpty")
+        self.empty.setProperty("role", "muted")
+        self.empty.setWordWrap(True)
+
+        reason_title = QLabel(self.tr("Why"))
+        reason_title.setProperty("role", "heading")
+        self.reason = QLabel()
+        self.reason.setObjectName("exceptionReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        contact_title = QLabel(self.tr("Member's contact"))
+        contact_title.setProperty("role", "heading")
+        self.contact = QLabel()
+        self.contact.setObjectName("exceptionContact")
+        self.contact.setWordWrap(True)
+        self.contact.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.evidence_title = evidence_title = QLabel(self.tr("What the member's activity showed"))
+        evidence_title.setProperty("role", "heading")
+        evidence_title.setWordWrap(True)
+        self.evidence = QPlainTextEdit()
+        self.evidence.setObjectName("exceptionEvidence")
+        self.evidence.setReadOnly(True)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for decision, text in (
+            ("retry", self.tr("Send again…")),
+            ("mark_applied", self.tr("Mark applied…")),
+            ("dismiss", self.tr("Dismiss…")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"exception_{decision}")
+            button.clicked.connect(lambda _checked=False, d=decision: self._decide(d))
+            self.buttons[decision] = button
+            row.addWidget(button)
+        details = QPushButton(self.tr("Details…"))
+        details.setObjectName("exceptionDetails")
+        details.clicked.connect(self._open)
+        row.addWidget(details)
+        row.addStretch(1)
+
+        self.pane = QWidget()
+        pane = QVBoxLayout(self.pane)
+        pane.setContentsMargins(8, 0, 0, 0)
+        pane.addWidget(reason_title)
+        pane.addWidget(self.reason)
+        pane.addWidget(contact_title)
+        pane.addWidget(self.contact)
+        pane.addWidget(evidence_title)
+        pane.addWidget(self.evidence, 1)
+        pane.addLayout(row)
+        self.pane.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter, 1)
+
+    def set_items(self, items: list[ExceptionData]) -> None:
+        """The exceptions, oldest first; the selection stays on the same entry when it can."""
+        selected = self.table.current_key()
+        self._items = {str(item.row.key): item for item in items}
+        self.model.set_rows([item.row for item in items])
+        self.empty.setVisible(not items)
+        if items:
+            self.table.select_key(selected if selected in self._items else items[0].row.key)
+        self._show_selected()
+
+    def selected(self) -> ExceptionData | None:
+        """The exception selected, or ``None``."""
+        key = self.table.current_key()
+        return self._items.get(str(key)) if key is not None else None
+
+    def _show_selected(self) -> None:
+        item = self.selected()
+        self.pane.setVisible(item is not None)
+        if item is None:
+            return
+        self.reason.setText(item.reason)
+        self.contact.setText(item.contact)
+        self.evidence.setPlainText(item.evidence)
+        # A refusal is its own proof; only an unknown one has evidence to read.
+        self.evidence_title.setVisible(bool(item.evidence))
+        self.evidence.setVisible(bool(item.evidence))
+        for decision, button in self.buttons.items():
+            button.setVisible(decision in item.allowed)
+
+    def _decide(self, decision: str) -> None:
+        item = self.selected()
+        if item is not None:
+            self.decision_requested.emit(decision, str(item.row.key))
+
+    def _open(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.open_requested.emit(str(item.row.key))

@@ -1,0 +1,95 @@
+"""Manager mode's page: a banner that says who is in manager mode (and that it ends by itself),
+and the manager's tabs. It replaces the cashier's page while a manager is in; leaving brings the
+page that was there before back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.manager.audit import AuditView
+from app.ui.manager.day import DayView
+from app.ui.manager.exceptions import ExceptionsView
+from app.ui.manager.history import HistoryView
+from app.ui.manager.people import PeopleView
+
+
+class ManagerPageView(QWidget):
+    """The banner (``leave_requested``, ``settings_requested``) over the tabs: ``history``,
+    ``exceptions``, ``audit``, ``day`` and ``people``."""
+
+    leave_requested = Signal()
+    settings_requested = Signal()
+
+    HISTORY, EXCEPTIONS, AUDIT, DAY, PEOPLE = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("managerPage")
+        self.banner = QFrame()
+        self.banner.setObjectName("managerBanner")
+        self.who = QLabel()
+        self.who.setObjectName("managerWho")
+        self.who.setWordWrap(True)
+        self.ends = QLabel()
+        self.ends.setObjectName("managerEnds")
+        self.ends.setWordWrap(True)
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setObjectName("managerSettings")
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.leave_button = QPushButton(self.tr("Leave manager mode"))
+        self.leave_button.setObjectName("managerLeave")
+        self.leave_button.clicked.connect(self.leave_requested)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.who)
+        words.addWidget(self.ends)
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(14, 8, 14, 8)
+        banner.addLayout(words, 1)
+        banner.addWidget(self.settings_button)
+        banner.addWidget(self.leave_button)
+
+        self.history = HistoryView()
+        self.exceptions = ExceptionsView()
+        self.audit = AuditView()
+        self.day = DayView()
+        self.people = PeopleView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("managerTabs")
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.exceptions, self.tr("Exceptions"))
+        self.tabs.addTab(self.audit, self.tr("Audit log"))
+        self.tabs.addTab(self.day, self.tr("End of day"))
+        self.tabs.addTab(self.people, self.tr("People"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.set_manager("", 2)
+
+    def set_manager(self, name: str, idle_minutes: int) -> None:
+        """Who is in manager mode, and after how long without use it ends."""
+        self.who.setText(self.tr("Manager mode: {name}").format(name=name))
+        self.ends.setText(
+            self.tr("It ends on “Leave manager mode”, or after {minutes} minutes unused.").format(
+                minutes=idle_minutes
+            )
+        )
+
+    def set_exception_count(self, count: int) -> None:
+        """The number of exceptions, in their tab's title."""
+        text = (
+            self.tr("Exceptions ({count})").format(count=count) if count else self.tr("Exceptions")
+        )
+        self.tabs.setTabText(self.EXCEPTIONS, text)

@@ -1,0 +1,87 @@
+"""A manager's form field: its label, the control, and the reason beside it when a value is
+refused (docs/manager-mode.md, "Names and notes"). A refusal never clears what was typed, so the
+manager sees what to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+
+
+def make_room(widget: QWidget) -> None:
+    """Grow the dialog ``widget`` is in so a reason just shown fits: a dialog keeps the size it
+    opened at, and the reason would otherwise squeeze the fields over each other. Never
+    shrinks what the manager resized."""
+    window = widget.window()
+    if not isinstance(window, QDialog) or not window.isVisible():
+        return
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    wanted = window.size().expandedTo(window.sizeHint())
+    if wanted != window.size():
+        window.resize(wanted)
+
+
+class FormField(QWidget):
+    """``label`` over ``control``, and a red reason under it (hidden while there is none).
+
+    ``control`` is any input widget; :meth:`text` reads a line edit's text.
+    """
+
+    def __init__(
+        self, label: str, control: QWidget, *, name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+            control.setObjectName(f"{name}Input")
+        self.control = control
+        self.label = QLabel(label)
+        self.label.setProperty("role", "heading")
+        self.label.setWordWrap(True)
+        self.label.setBuddy(control)
+        control.setAccessibleName(label.replace("&", ""))
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        if name:
+            self.error.setObjectName(f"{name}Error")
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.label)
+        layout.addWidget(control)
+        layout.addWidget(self.error)
+
+    def set_error(self, reason: str) -> None:
+        """Show why the value is refused (``""`` hides the reason)."""
+        self.error.setText(reason)
+        self.error.setVisible(bool(reason))
+        if reason:
+            make_room(self)
+
+    def error_text(self) -> str:
+        """The reason shown, or ``""``."""
+        return self.error.text() if not self.error.isHidden() else ""
+
+    def text(self) -> str:
+        """What was typed into a line edit (``""`` for another control)."""
+        return self.control.text() if isinstance(self.control, QLineEdit) else ""
+
+
+def line_edit(*, max_length: int, secret: bool = False, placeholder: str = "") -> QLineEdit:
+    """A line edit for a form. ``max_length`` is generous on purpose: the till's own check says
+    why a value is too long, where a silent cut would store something the manager did not type.
+    A ``secret`` one hides what is typed and never goes through the scanner filter (a PIN must
+    not sit in its buffer)."""
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    if secret:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setProperty(EXEMPT_PROPERTY, True)
+    return edit

@@ -1,0 +1,120 @@
+"""The manager's tables: rows of text with a key each, one column that may carry an outcome's
+colour, and Enter or a double-click that opens a row (``activated``)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from app.ui.viewmodels import OutcomeKind
+from app.ui.widgets.outcome_style import OUTCOME_COLOURS
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row: its ``key`` (an entry id, a name), the cells' text, and the colour of the
+    ``coloured`` column (an outcome's, or none)."""
+
+    key: Hashable
+    cells: tuple[str, ...]
+    kind: OutcomeKind | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of :class:`TableRow` under ``titles``; column ``coloured`` shows the row's outcome
+    colour. Every cell's whole text is its tooltip, so a narrow column never hides words."""
+
+    def __init__(
+        self, titles: Sequence[str], coloured: int | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.titles = list(titles)
+        self.coloured = coloured
+        self._rows: list[TableRow] = []
+
+    def set_rows(self, rows: Sequence[TableRow]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[TableRow]:
+        """The rows shown."""
+        return list(self._rows)
+
+    def row(self, number: int) -> TableRow:
+        """One row."""
+        return self._rows[number]
+
+    def find(self, key: Hashable) -> int | None:
+        """The row number of ``key``, if shown."""
+        return next((n for n, r in enumerate(self._rows) if r.key == key), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[index.column()]
+        if index.column() != self.coloured or row.kind is None:
+            return None
+        background, text = OUTCOME_COLOURS[row.kind]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(background))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(text))
+        return None
+
+
+class RowsView(QTableView):
+    """A read-only, row-selecting table over a :class:`RowsModel`; the last column stretches
+    unless ``stretch`` names another."""
+
+    def __init__(
+        self, model: RowsModel, *, stretch: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.rows_model = model
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(40)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        last = len(model.titles) - 1 if stretch is None else stretch
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+
+    def current_key(self) -> Hashable | None:
+        """The key of the selected row, or ``None``."""
+        index = self.currentIndex()
+        return self.rows_model.row(index.row()).key if index.isValid() else None
+
+    def select_key(self, key: Hashable) -> None:
+        """Select the row of ``key`` if it is shown."""
+        number = self.rows_model.find(key)
+        if number is not None:
+            self.selectRow(number)

@@ -1,0 +1,467 @@
+"""Manager mode in the window against a live sandbox: entering and leaving it, every decision with
+its audit line, the row that follows a cancel (made here or by ``stamps-pos cancel`` in another
+process), the exceptions and their badge, and no manager action without a manager."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.clock import ManualClock, installed
+from app.core.credentials import Secret
+from app.core.domain import EntryStatus
+from app.core.services import AuditFilter, ManagerRequired, Role
+from app.core.services.receipts import Verdict
+from app.sandbox import DEMO_TOKEN
+from app.ui.cashier_window import CashierWindow
+from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
+from app.ui.manager.details import DetailsData
+from app.ui.manager.page import ManagerPageView
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem, run_async
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+AGUS = "agus.setiawan@contoh.co.id"
+MANAGER, PIN = "Wayan", "246810"
+
+
+def add_manager(qtbot: QtBot, window: CashierWindow) -> None:
+    run_async(qtbot, window.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+
+
+def enter(qtbot: QtBot, window: CashierWindow) -> None:
+    with qtbot.waitSignal(window.mode.entered, timeout=WAIT_MS):
+        manager = run_async(qtbot, window.mode.sign_in(MANAGER, Secret(PIN)))
+    assert manager is not None
+
+
+def redeem_reward(qtbot: QtBot, window: CashierWindow, user: str = AYU) -> str:
+    find_member(qtbot, window, user)
+    window.view.reward_picker.select_reward(1)
+    receipt = redeem(qtbot, window, window.view.reward_picker.redeem_button.click)
+    return receipt.entry_id
+
+
+def audit_actions(qtbot: QtBot, window: CashierWindow, entry_id: str | None = None) -> list[str]:
+    lines = run_async(qtbot, window.till.audit.lines(AuditFilter(entry_id=entry_id)))
+    return [f"{line.who}:{line.action}" for line in lines]
+
+
+def history_status(window: CashierWindow, entry_id: str) -> str:
+    model = window.view.manager.history.model
+    number = model.find(entry_id)
+    return model.row(number).cells[-1] if number is not None else ""
+
+
+def test_f8_asks_a_managers_pin_refuses_a_wrong_one_in_words_and_shows_who_is_in(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    view = cashier.view
+    view.manager_action.trigger()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.mode.dialog
+    assert dialog is not None and dialog.names.currentText() == MANAGER
+    qtbot.keyClicks(dialog.pin_field, "135790")
+    with qtbot.waitSignal(cashier.mode.sign_in_refused, timeout=WAIT_MS) as refused:
+        qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
+    assert refused.args[0].startswith("Wrong PIN for Wayan: 4 more wrong PIN(s)")
+    assert dialog.refusal_text() == refused.args[0] and dialog.pin_field.text() == ""
+    assert view.pages.currentWidget() is view.cashier_page
+    qtbot.keyClicks(dialog.pin_field, PIN)
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
+    assert view.pages.currentWidget() is view.manager
+    assert view.manager.who.text() == "Manager mode: Wayan"
+    assert "2 minutes" in view.manager.ends.text()
+    # Leaving puts the cashier's page back, and the audit says so.
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        view.manager.leave_button.click()
+    assert view.pages.currentWidget() is view.cashier_page
+    assert audit_actions(qtbot, cashier)[-3:] == [
+        "Wayan:sign_in_failed",
+        "Wayan:sign_in",
+        "Wayan:manager_mode_left",
+    ]
+
+
+def test_manager_mode_ends_after_two_minutes_unused_on_the_tills_clock(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    clock = ManualClock()
+    with installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(119)
+        assert not cashier.mode.check_idle()  # still in use
+        cashier.till.manager.touch()  # a key in manager mode: two more minutes
+        clock.advance(119)
+        assert cashier.view.pages.currentWidget() is cashier.view.manager
+        clock.advance(2)
+        with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS) as left:
+            assert cashier.mode.check_idle()
+    assert left.args == ["idle"]
+    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="manager_mode_left")))
+    assert lines[-1].detail["reason"] == "idle"
+
+
+def test_no_manager_action_happens_without_a_manager_whoever_calls_the_controllers(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    before = audit_actions(qtbot, cashier)
+    calls = [
+        cashier.decisions.cancel(entry_id, note="no manager"),
+        cashier.decisions.cancel_by_server_id(2001, member=AYU),
+        cashier.decisions.retry(entry_id, note="no manager"),
+        cashier.decisions.mark_applied(entry_id, note="no manager"),
+        cashier.decisions.dismiss(entry_id, note="no manager"),
+        cashier.people.add(Role.CASHIER, "Sari", None),
+    ]
+    for call in calls:
+        with pytest.raises(ManagerRequired):
+            run_async(qtbot, call)
+    saved = run_async(qtbot, cashier.settings.save({"lanes": "2"}, Secret("")))
+    assert saved is None  # refused: and the settings file was not touched
+    assert audit_actions(qtbot, cashier) == before
+    details = run_async(qtbot, cashier.till.history.details(entry_id))
+    assert details is not None and details.row.cancel is None
+    assert details.row.verdict is Verdict.CONFIRMED
+
+
+def test_a_cancel_from_the_shift_list_asks_a_manager_and_the_row_follows_it_to_the_end(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    view = cashier.view
+    # Enter on the shift's row opens the details, a cashier's to read.
+    view.redemptions.setFocus()
+    view.redemptions.selectRow(0)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClick(view.redemptions, Qt.Key.Key_Return)
+    data = shown.args[0]
+    assert data.entry_id == entry_id and data.allowed == {"cancel"}
+    details = cashier.decisions.details
+    assert details is not None
+    assert details.fact("Server redemption id") == "2001"
+    assert details.attempts_model.row(0).cells[3] == "applied"
+    # Cancelling needs a manager: the sign-in comes first.
+    details.buttons["cancel"].click()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    assert cashier.mode.dialog is not None
+    assert cashier.mode.dialog.why.text() == "A manager decides on a redemption."
+    qtbot.keyClicks(cashier.mode.dialog.pin_field, PIN)
+    qtbot.keyClick(cashier.mode.dialog.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.replacement.setChecked(True)
+    qtbot.keyClicks(dialog.note_box, "customer changed her mind")
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+    # The cancel is sent and confirmed; every view of the row says so.
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) == "Cancelled", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: view.redemptions_model.row_data(0).cancel_text == "Cancelled", timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: details.standing.text() == "Cancelled", timeout=WAIT_MS)
+    assert sandbox.stamps(AYU) == 250
+    assert audit_actions(qtbot, cashier, entry_id)[-1] == "Wayan:cancel"
+
+
+def test_a_cancel_made_by_the_command_line_shows_in_the_open_window(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    env = {
+        "STAMPS_POS_BASE_URL": till_settings.base_url,
+        "STAMPS_POS_MERCHANT": str(till_settings.merchant),
+        "STAMPS_POS_STORE": str(till_settings.store),
+        "STAMPS_POS_STORE_CODE": str(till_settings.store_code),
+        "STAMPS_POS_DATA_DIR": str(till_settings.data_dir),
+        "STAMPS_POS_TERMINAL": "till-cli",
+        "STAMPS_POS_IDEMPOTENCY": "honoured",
+        "STAMPS_POS_TOKEN": DEMO_TOKEN,
+        "STAMPS_POS_CONFIG": str(tmp_path / "none.toml"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "cancel", entry_id, "--manager", MANAGER],
+        input=f"{PIN}\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 3), done.stderr
+    # Another process committed it: the window hears it through the database's change counter.
+    qtbot.waitUntil(
+        lambda: cashier.view.redemptions_model.row_data(0).cancel_text == "Cancelled",
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) == "Cancelled", timeout=WAIT_MS)
+
+
+def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    before = audit_actions(qtbot, cashier)
+    cashier.view.manager.history.by_server_id.click()
+    qtbot.waitUntil(
+        lambda: isinstance(cashier.decisions.dialog, CancelByServerIdDialog), timeout=WAIT_MS
+    )
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, CancelByServerIdDialog)
+    cases = [
+        ("", AYU, "", "server_id", "Type the id the Stamps server gave the redemption."),
+        ("1_0", AYU, "", "server_id", "A server redemption id is a whole number, 0-9 only."),
+        ("٣٤", AYU, "", "server_id", "A server redemption id is a whole number, 0-9 only."),
+        ("99999999999999999999", AYU, "", "server_id", "whole number"),
+        ("2003", "<b>ayu</b>", "", "member", "no such characters"),
+        ("2003", "x" * 300, "", "member", "longer than 254"),
+        ("2003", AYU, "bad\x07note", "note", "control or invisible"),
+        ("2003", AYU, "n" * 501, "note", "longer than 500"),
+        ("2003", AYU, "refund <script>", "note", "These characters are not allowed: < >"),
+        ("2003", "", "", "member", "was not made on this till"),
+    ]
+    for server_id, member, note, field, words in cases:
+        dialog.server_id_edit.setText(server_id)
+        dialog.member_edit.setText(member)
+        dialog.note_box.setPlainText(note)
+        dialog.submit()
+        fields = {"server_id": dialog.server_id, "member": dialog.member, "note": dialog.note}
+        qtbot.waitUntil(lambda f=fields[field]: bool(f.error_text()), timeout=WAIT_MS)
+        assert words in fields[field].error_text(), (server_id, member, note)
+        assert dialog.confirm.isEnabled()
+    assert audit_actions(qtbot, cashier) == before
+    rows = run_async(qtbot, cashier.till.history.rows())
+    assert rows == []
+
+
+def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    add_manager(qtbot, cashier)
+    # Agus has no stamps: the server refuses after the till queued it.
+    member = run_async(qtbot, cashier.till.find_member(AGUS))
+    order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
+    receipt = run_async(qtbot, cashier.till.redeem(order, member, cashier.session.sale(None)))
+    run_async(qtbot, cashier.till.wait(receipt.entry_id))
+    status = cashier.view.status
+    qtbot.waitUntil(lambda: status.exceptions.text() == "Needs a manager: 1", timeout=WAIT_MS)
+    assert status.exceptions.isVisibleTo(status)
+    # The badge opens manager mode on the exceptions.
+    status.exceptions.click()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    run_async(qtbot, cashier.mode._try(MANAGER, Secret(PIN)))
+    page = cashier.view.manager
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == ManagerPageView.EXCEPTIONS, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.exceptions.selected() is not None, timeout=WAIT_MS)
+    item = page.exceptions.selected()
+    assert item is not None
+    assert item.reason.startswith("The Stamps server refused it: Insufficient stamps")
+    assert "Agus Setiawan" in item.contact and "agus.setiawan@contoh.co.id" in item.contact
+    assert page.exceptions.evidence.isHidden()  # a refusal is its own proof
+    assert page.tabs.tabText(ManagerPageView.EXCEPTIONS) == "Exceptions (1)"
+    page.exceptions.buttons["dismiss"].click()
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("   ")
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(dialog.note.error_text()), timeout=WAIT_MS)
+    assert dialog.note.error_text() == "A note is required: say why."
+    dialog.note_box.setPlainText("<i>told him</i>")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "not allowed: < >" in dialog.note.error_text(), timeout=WAIT_MS)
+    assert audit_actions(qtbot, cashier, receipt.entry_id) == []
+    dialog.note_box.setPlainText("told Agus at the counter")
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    qtbot.waitUntil(lambda: status.exceptions.isHidden(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.exceptions.selected() is None, timeout=WAIT_MS)
+    assert audit_actions(qtbot, cashier, receipt.entry_id) == ["Wayan:dismiss"]
+
+
+def test_an_unknown_redemption_marked_applied_must_be_cancelled_on_the_dashboard(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    window = make_cashier(settings)
+    add_manager(qtbot, window)
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    entry_id = redeem_reward(qtbot, window)
+    sandbox.faults(applied_then_500_rate=0.0)
+    enter(qtbot, window)
+    window.decisions.ask("mark_applied", entry_id)
+    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = window.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("seen on the dashboard: redemption 2001")
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    assert data is not None and "cancel" not in data.allowed
+    assert "cancel it on the Stamps dashboard" in data.dashboard_only
+    assert window.decisions.details is not None
+    assert not window.decisions.details.dashboard.isHidden()
+    assert audit_actions(qtbot, window, entry_id)[-1] == "Wayan:mark_applied"
+
+
+def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit_path, summary_path, rows_path = (
+        tmp_path / "audit.csv",
+        tmp_path / "summary.csv",
+        tmp_path / "day.csv",
+    )
+    cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(audit_path)
+    cashier.day.ask_path = lambda _w, _t, _s, chosen: chosen(
+        summary_path if not summary_path.exists() else rows_path
+    )
+    with qtbot.waitSignal(cashier.audit.exported, timeout=WAIT_MS):
+        cashier.view.manager.audit.export_button.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_summary.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_rows.click()
+    with audit_path.open(encoding="utf-8", newline="") as handle:
+        audit = list(csv.DictReader(handle))
+    assert [(r["who"], r["action"]) for r in audit] == [
+        ("cashiers.txt", "cashiers_imported"),
+        ("Dewi", "sign_in"),
+        ("Wayan", "manager_added"),
+        ("Wayan", "sign_in"),
+    ]
+    assert all(r["time (UTC)"].endswith("+00:00") for r in audit)
+    with summary_path.open(encoding="utf-8", newline="") as handle:
+        summary = list(csv.DictReader(handle))
+    assert [(r["cashier"], r["kind"], r["standing"], r["count"]) for r in summary] == [
+        ("Dewi", "reward", "confirmed", "1")
+    ]
+    with rows_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["entry_id"], r["status"]) for r in rows] == [(entry_id, "confirmed")]
+    # The day's page shows the same, with Dewi's shift.
+    qtbot.waitUntil(lambda: cashier.day.record is not None, timeout=WAIT_MS)
+    shifts = cashier.view.manager.day.shifts_model.rows()
+    assert [row.cells[0] for row in shifts] == ["Dewi"]
+
+
+def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    history = cashier.view.manager.history
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    history.member_edit.setText("<script>")
+    history.submit()
+    assert "no such characters" in history.member.error_text()
+    history.member_edit.setText(AYU)
+    history.status.setCurrentIndex(history.status.findData(EntryStatus.REJECTED.value))
+    with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
+        history.submit()
+    assert shown.args[0] == []
+    history.status.setCurrentIndex(history.status.findData(EntryStatus.SYNCED.value))
+    history.cashier.setCurrentIndex(history.cashier.findData("Dewi"))
+    with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
+        history.submit()
+    assert [row.key for row in shown.args[0]] == [entry_id]
+    history.since.setDate(history.until.date().addDays(1))
+    history.submit()
+    assert history.range_error.text() == "“From” is after “To”: pick a day on or before it."
+
+
+def double_click_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    centre = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def close_details(qtbot: QtBot, window: CashierWindow) -> None:
+    details = window.decisions.details
+    assert details is not None and details.isVisible()
+    details.close()
+    qtbot.waitUntil(lambda: window.decisions.details is None, timeout=WAIT_MS)
+
+
+def test_a_row_of_this_shift_or_of_the_history_opens_the_same_details_and_a_refused_cancel_shows(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    view = cashier.view
+    opened: list[DetailsData] = []
+    cashier.decisions.details_shown.connect(opened.append)
+    # A double-click on the shift's row, before any manager is in.
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        double_click_row(qtbot, view.redemptions, 0)
+    close_details(qtbot, cashier)
+    enter(qtbot, cashier)
+    history = view.manager.history
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        double_click_row(qtbot, history.table, 0)
+    close_details(qtbot, cashier)
+    history.table.setFocus()
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        qtbot.keyClick(history.table, Qt.Key.Key_Return)
+    assert len(opened) == 3 and opened[0] == opened[1] == opened[2]
+    assert opened[0].entry_id == entry_id and "cancel" in opened[0].allowed
+    details = cashier.decisions.details
+    assert details is not None and details.isVisible()
+    # Someone cancelled it on the dashboard meanwhile: the till's cancel is refused, and the
+    # row, the shift's list and the open details all end on the server's reason.
+    sandbox.client.post(
+        "/api/redemptions/cancel",
+        json={"id": 2001},
+        headers={"Authorization": f"Token {DEMO_TOKEN}"},
+    ).raise_for_status()
+    details.buttons["cancel"].click()
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+    refused = "Cancel refused: Redemption is already canceled"
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id).startswith(refused), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: view.redemptions_model.row_data(0).cancel_text.startswith(refused),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: details.standing.text().startswith(refused), timeout=WAIT_MS)
+    assert history.model.row(0).kind == "refused"

@@ -1,0 +1,314 @@
+"""The till's people and settings in the window: cashiers sign in against their accounts (the
+lockout said in words), the idle lock keeps the shift, the first manager is set up on a real
+start, every account form refuses bad values beside the field and writes nothing, the settings
+dialog checks each value as the settings file does, the storage banner comes and goes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings, load_settings
+from app.core.clock import ManualClock, installed
+from app.core.credentials import Secret
+from app.core.services import AuditFilter, Role
+from app.sandbox import DEMO_TOKEN
+from app.settings_file import SettingsFile
+from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.tasks import spawn
+from app.ui.main_window import CashierWindowView
+from app.ui.manager.people import AccountDialog
+from app.ui.options import WindowOptions
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem, run_async
+
+pytestmark = pytest.mark.integration
+
+MANAGER, PIN = "Wayan", "246810"
+AYU = "customer@stamps.co.id"
+
+
+def add_manager(qtbot: QtBot, window: CashierWindow) -> None:
+    run_async(qtbot, window.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+
+
+def enter(qtbot: QtBot, window: CashierWindow) -> None:
+    assert run_async(qtbot, window.mode.sign_in(MANAGER, Secret(PIN))) is not None
+
+
+def test_a_cashier_with_a_pin_signs_in_with_it_and_five_wrong_ones_lock_in_words(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    window = make_cashier(till_settings, signed_in=None)
+    add_manager(qtbot, window)
+    enter(qtbot, window)
+    run_async(qtbot, window.people.add(Role.CASHIER, "Sari", Secret("2580")))
+    run_async(qtbot, window.mode._leave("left"))
+    sign_in = window.view.sign_in
+    qtbot.waitUntil(lambda: sign_in.cashiers.count() == 3, timeout=WAIT_MS)  # Dewi, Rina, Sari
+    sign_in.select_cashier("Sari")
+    assert sign_in.pin_shown() and not sign_in.pin_field.isHidden()
+    sign_in.select_cashier("Dewi")
+    assert not sign_in.pin_shown()  # Dewi's account has no PIN
+    sign_in.select_cashier("Sari")
+    reasons = []
+    for _ in range(5):
+        sign_in.pin_field.setText("1111")
+        with qtbot.waitSignal(window.shift.sign_in_refused, timeout=WAIT_MS) as refused:
+            sign_in.submit()
+        reasons.append(refused.args[0])
+        assert sign_in.pin_field.text() == ""
+    assert reasons[0] == ("Wrong PIN for Sari: 4 more wrong PIN(s) lock the account for 5 minutes.")
+    assert reasons[-1] == "Sari is locked after 5 wrong PINs; try again in 5 minute(s)."
+    sign_in.pin_field.setText("2580")  # even the right PIN, while locked
+    with qtbot.waitSignal(window.shift.sign_in_refused, timeout=WAIT_MS) as refused:
+        sign_in.submit()
+    assert "locked" in refused.args[0]
+    assert window.session.cashier is None
+    assert window.view.pages.currentWidget() is sign_in
+
+
+def test_the_till_locks_after_its_idle_time_and_the_shift_carries_on(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    cashier.view.reward_picker.select_reward(1)
+    redeem(qtbot, cashier, cashier.view.reward_picker.redeem_button.click)
+    shift = cashier.session.shift
+    clock = ManualClock()
+    with installed(clock):
+        cashier.lock.touch()
+        clock.advance(9 * 60)
+        assert not cashier.lock.check()
+        clock.advance(61)
+        with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS):
+            assert cashier.lock.check()
+    view = cashier.view
+    assert view.pages.currentWidget() is view.sign_in
+    assert view.sign_in.title.text() == "The till is locked"
+    assert "Dewi's shift carries on" in view.sign_in.note.text()
+    assert cashier.session.member is None  # the customer is gone from the screen
+    assert view.sign_in.cashiers.currentItem().text() == "Dewi"
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    assert cashier.session.shift == shift
+    assert view.redemptions_model.rowCount() == 1  # the shift's list is still there
+
+
+def test_a_real_start_without_a_manager_sets_one_up_first_refusing_each_bad_field(
+    qtbot: QtBot, open_running_till: Callable[..., object], till_settings: Settings
+) -> None:
+    till = open_running_till(till_settings)
+    view = CashierWindowView()
+    window = CashierWindow(
+        view, till, use_printer=False, options=WindowOptions(ask_first_manager=True)
+    )
+    qtbot.addWidget(view, before_close_func=lambda _v: window.close())
+    view.show()
+    qtbot.waitUntil(lambda: window.is_ready, timeout=WAIT_MS)
+    page = view.first_manager
+    assert view.pages.currentWidget() is page
+    cases = [
+        ("", "246810", "246810", page.name, "This cannot be empty."),
+        ("<b>Wayan</b>", "246810", "246810", page.name, "not allowed: < >"),
+        ("12345", "246810", "246810", page.name, "A name needs at least one letter."),
+        ("Wayan", "123456", "123456", page.pin, "straight run"),
+        ("Wayan", "1234", "1234", page.pin, "6 to 8 digits"),
+        ("Wayan", "24681O", "24681O", page.pin, "digits only"),
+        ("Wayan", "246810", "246811", page.again, "The two PINs differ"),
+    ]
+    for name, pin, again, field, words in cases:
+        result = run_async(qtbot, window.first_manager.create(name, Secret(pin), Secret(again)))
+        assert result is None
+        assert words in field.error_text(), (name, field.objectName())
+        assert not run_async(qtbot, till.staff.has_manager())
+    account = run_async(qtbot, window.first_manager.create("Wayan", Secret(PIN), Secret(PIN)))
+    assert account is not None and account.name == "Wayan"
+    assert view.pages.currentWidget() is view.sign_in
+    assert run_async(qtbot, till.staff.has_manager())
+
+
+def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    people = cashier.people
+    before = run_async(qtbot, cashier.till.audit.lines(AuditFilter()))
+    refusals = {
+        ("add", "x" * 41, "", ""): ("name", "longer than 40"),
+        ("add", "Ri\u202ena", "", ""): ("name", "control or invisible"),
+        ("add", "{{Rina}}", "", ""): ("name", "not allowed"),
+        ("add", "Sari", "0000", "0000"): ("pin", "One digit repeated"),
+        ("add", "Sari", "25", "25"): ("pin", "4 to 8 digits"),
+        ("add", "Sari", "2580", "2581"): ("again", "The two PINs differ"),
+        ("add", "rina", "", ""): ("", "There is already a cashier named Rina."),
+    }
+    for (change, name, pin, again), (field, words) in refusals.items():
+        dialog = AccountDialog(change, "cashier")
+        qtbot.addWidget(dialog)
+        people.dialog = dialog
+        errors = people.check_form(Role.CASHIER, change, name, Secret(pin), Secret(again))
+        if errors:
+            dialog.show_errors(errors)
+        else:
+            run_async(
+                qtbot,
+                people._submit(dialog, Role.CASHIER, change, "", name, Secret(pin), Secret(again)),
+            )
+        shown = {"name": dialog.name, "pin": dialog.pin, "again": dialog.again}
+        text = shown[field].error_text() if field else dialog.refusal.text()
+        assert words in text, (name, field, text)
+    assert run_async(qtbot, cashier.till.audit.lines(AuditFilter())) == before
+    # A good one is written, shown, audited and offered at sign-in.
+    dialog = AccountDialog("add", "cashier")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(people.changed, timeout=WAIT_MS):
+        run_async(
+            qtbot,
+            people._submit(
+                dialog, Role.CASHIER, "add", "", "Ma'ruf", Secret("2580"), Secret("2580")
+            ),
+        )
+    names = [row.key for row in cashier.view.manager.people.tables["cashier"].rows_model.rows()]
+    assert "Ma'ruf" in names
+    qtbot.waitUntil(
+        lambda: (
+            "Ma'ruf"
+            in [
+                cashier.view.sign_in.cashiers.item(n).text()
+                for n in range(cashier.view.sign_in.cashiers.count())
+            ]
+        ),
+        timeout=WAIT_MS,
+    )
+    # The last active manager cannot be disabled: said, not done.
+    with qtbot.waitSignal(people.refused, timeout=WAIT_MS) as refused:
+        people.ask("manager", "disable", MANAGER)
+    assert refused.args[0] == "Wayan is the only active manager: add another manager first."
+    assert cashier.view.manager.people.refusal.text() == refused.args[0]
+
+
+def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept_apart(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for variable in ("LANES", "READ_TIMEOUT", "IDLE_LOCK_MINUTES", "TOKEN"):
+        monkeypatch.delenv(f"STAMPS_POS_{variable}", raising=False)
+    folder = tmp_path / "config"
+    folder.mkdir()
+    path = folder / "settings.toml"
+    path.write_text(
+        "# till 1\n"
+        f'base_url = "{till_settings.base_url}"\n'
+        f"merchant = {till_settings.merchant}\nstore = {till_settings.store}\n"
+        f'data_dir = "{till_settings.data_dir}"\n'
+        'terminal = "till-1"\nidempotency = "honoured"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path)
+    monkeypatch.setenv("STAMPS_POS_CACHE_RETENTION_DAYS", "30")
+    window = make_cashier(till_settings)
+    window.settings.settings = settings
+    window.settings.file = SettingsFile(path)
+    window.settings.token_folder = folder
+    add_manager(qtbot, window)
+    enter(qtbot, window)
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
+    dialog = window.settings.dialog
+    assert dialog is not None
+    # A setting fixed by the environment is locked, and says by what.
+    assert not dialog.controls["cache_retention_days"].isEnabled()
+    note = dialog.findChild(type(dialog.outcome), "setting_cache_retention_daysNote")
+    assert note is not None and "STAMPS_POS_CACHE_RETENTION_DAYS" in note.text()
+    # The window's language is one of the settings, its choices in words.
+    language = dialog.controls["language"]
+    assert isinstance(language, QComboBox)
+    assert [language.itemText(n) for n in range(language.count())] == [
+        "The computer's language",
+        "Bahasa Indonesia",
+        "English",
+    ]
+    before = path.read_bytes()
+    refused = run_async(
+        qtbot,
+        window.settings.save(
+            {"lanes": "1_0", "read_timeout": "ten", "idle_lock_minutes": "-1"}, Secret("a b")
+        ),
+    )
+    assert refused is None
+    assert "0-9 only" in dialog.error_of("lanes")
+    assert "number" in dialog.error_of("read_timeout")
+    assert dialog.error_of("idle_lock_minutes")
+    assert "printable ASCII" in dialog.error_of("token")
+    assert path.read_bytes() == before  # nothing written on a refusal
+    assert not (folder / "token").exists()
+    changed = run_async(
+        qtbot,
+        window.settings.save(
+            {"lanes": "2", "idle_lock_minutes": "3", "language": "id"}, Secret("new-token-123")
+        ),
+    )
+    assert changed == ("lanes", "idle_lock_minutes", "language", "token")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# till 1\n") and "lanes = 2\n" in text
+    assert 'language = "id"\n' in text
+    assert "new-token-123" not in text  # the token is never in the settings file
+    assert (folder / "token").read_text(encoding="ascii").strip() == "new-token-123"
+    assert (folder / "token").stat().st_mode & 0o777 == 0o600
+    assert window.lock.minutes == 3  # the idle lock takes effect at once
+    assert "Restart Stamps POS for these to take effect: Members sent at once, Language." in (
+        dialog.outcome.text()
+    )
+    lines = run_async(qtbot, window.till.audit.lines(AuditFilter(action="settings_changed")))
+    assert lines[-1].who == MANAGER
+    assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
+
+
+def test_the_settings_check_says_whether_the_url_and_the_token_work(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path
+) -> None:
+    cashier.settings.settings = till_settings
+    cashier.settings.file = SettingsFile(
+        tmp_path / "settings.toml", till_settings.model_dump(exclude_defaults=True)
+    )
+    good = run_async(qtbot, cashier.settings.check({}, Secret(DEMO_TOKEN)))
+    assert good == f"The server at {till_settings.base_url} answers and takes the token."
+    bad = run_async(qtbot, cashier.settings.check({}, Secret("not-the-token")))
+    assert bad == f"The server at {till_settings.base_url} answers, but refuses this token."
+
+
+def test_the_storage_banner_blocks_the_till_while_the_disk_refuses_and_goes_by_itself(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    db = cashier.till.outbox.db
+
+    def pages() -> int:
+        return int(
+            db.write_sync(lambda s: s.connection().exec_driver_sql("PRAGMA page_count").scalar())
+        )
+
+    def cap(count: int) -> None:
+        db.write_sync(lambda s: s.connection().exec_driver_sql(f"PRAGMA max_page_count = {count}"))
+
+    view = cashier.view
+    cap(pages())  # the disk is full from now on
+    with qtbot.waitSignal(cashier.storage.changed, timeout=WAIT_MS) as changed:
+        spawn(cashier.till.check_storage())
+    assert "is full" in changed.args[0]
+    assert view.storage_banner.text() == changed.args[0]
+    assert not view.pages.isEnabled() and not view.menuBar().isEnabled()
+    cap(1_000_000)  # space returns: the controller's own check lets go
+    with qtbot.waitSignal(cashier.storage.changed, timeout=WAIT_MS) as changed:
+        cashier.storage.check()
+    assert changed.args[0] == ""
+    assert view.storage_banner.isHidden() and view.pages.isEnabled()

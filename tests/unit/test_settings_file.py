@@ -1,0 +1,105 @@
+"""The settings dialog's file: each setting checked as the till checks its file, refused field by
+field, nothing written on a refusal, comments kept, the environment's settings left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.config import load_settings
+from app.settings_file import Refusal, SettingsFile, edited
+
+FILE = """\
+# Kopi Senja, till 2: set up by Wayan
+merchant = 14
+store = 32
+lanes = 4   # two cores
+base_url = "http://127.0.0.1:8000"
+"""
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SettingsFile:
+    for name in ("LANES", "STORE", "MERCHANT", "BASE_URL", "READ_TIMEOUT", "SCANNER_PREFIX"):
+        monkeypatch.delenv(f"STAMPS_POS_{name}", raising=False)
+    path = tmp_path / "settings.toml"
+    path.write_text(FILE, encoding="utf-8")
+    return SettingsFile(path)
+
+
+def test_a_good_change_is_written_keeping_comments_and_order(settings_file: SettingsFile) -> None:
+    current = load_settings(settings_file.path)
+    saved = settings_file.save(
+        {"lanes": "8", "store_code": "RDG-KMG", "offline_allow_codes": True}, current
+    )
+    text = settings_file.path.read_text(encoding="utf-8")
+    assert text.startswith("# Kopi Senja, till 2: set up by Wayan\nmerchant = 14\nstore = 32\n")
+    assert "lanes = 8\n" in text and 'store_code = "RDG-KMG"\n' in text
+    assert "offline_allow_codes = true\n" in text
+    reread = load_settings(settings_file.path)
+    assert (reread.lanes, reread.store_code, reread.offline_allow_codes) == (8, "RDG-KMG", True)
+    assert set(saved.changed) == {"lanes", "store_code", "offline_allow_codes"}
+
+
+def test_each_bad_value_is_refused_with_its_reason_and_nothing_is_written(
+    settings_file: SettingsFile,
+) -> None:
+    current = load_settings(settings_file.path)
+    with pytest.raises(Refusal) as refused:
+        settings_file.save(
+            {
+                "lanes": "1_0",
+                "read_timeout": "ten",
+                "base_url": "http://stamps.co.id",
+                "scanner_prefix": "<b>",
+                "terminal": "till\x1b[2J",
+            },
+            current,
+        )
+    reasons = refused.value.reasons
+    assert "0-9 only" in reasons["lanes"]
+    assert "number" in reasons["read_timeout"]
+    assert "loopback" in reasons["base_url"]
+    assert "control" in reasons["terminal"]
+    assert "scanner_prefix" not in reasons  # markup-like is not a problem for a prefix
+    assert settings_file.path.read_text(encoding="utf-8") == FILE
+    assert list(settings_file.path.parent.iterdir()) == [settings_file.path]  # no leftovers
+    assert settings_file.check({"lanes": "65"}) == {
+        "lanes": "Input should be less than or equal to 64"
+    }
+    assert settings_file.check({"lanes": "16"}) == {}
+
+
+def test_a_required_setting_cannot_be_emptied(settings_file: SettingsFile) -> None:
+    assert settings_file.check({"merchant": ""}) == {"merchant": "is required"}
+
+
+def test_a_setting_fixed_by_the_environment_is_locked(
+    settings_file: SettingsFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STAMPS_POS_LANES", "2")
+    assert settings_file.locked_by("lanes") == "STAMPS_POS_LANES"
+    assert settings_file.locked_by("store") is None
+    with pytest.raises(Refusal, match="STAMPS_POS_LANES"):
+        settings_file.save({"lanes": "8"}, load_settings(settings_file.path))
+    fixed = SettingsFile(settings_file.path, {"base_url": "http://127.0.0.1:9"})
+    assert fixed.locked_by("base_url") == "started with it"
+
+
+def test_a_missing_file_is_made_and_a_default_removes_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "settings.toml"
+    settings = SettingsFile(path, {"merchant": 14, "store": 32})
+    assert settings.check({"idle_lock_minutes": "15"}) == {}
+    current = load_settings(path, merchant=14, store=32)
+    settings.save({"idle_lock_minutes": "15", "scanner_terminator": "tab"}, current)
+    assert (
+        path.read_text(encoding="utf-8") == 'idle_lock_minutes = 15\nscanner_terminator = "tab"\n'
+    )
+    settings.save({"idle_lock_minutes": None}, current)
+    assert path.read_text(encoding="utf-8") == 'scanner_terminator = "tab"\n'
+
+
+def test_editing_replaces_only_flat_keys() -> None:
+    text = "a = 1\n# a = 2\n[table]\na = 3\n"
+    assert edited(text, {"a": "9", "b": '"x"'}) == 'a = 9\n# a = 2\nb = "x"\n[table]\na = 3\n'
