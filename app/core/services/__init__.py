@@ -107,6 +107,7 @@ if TYPE_CHECKING:
         read_cashiers_file,
     )
     from app.core.services.till import (
+        Approval,
         CredentialsRefused,
         NotOnline,
         PinRejected,
@@ -345,6 +346,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.till",
         (
+            "Approval",
             "CredentialsRefused",
             "NotOnline",
             "PinRejected",
@@ -407,6 +409,7 @@ __all__ = [
     "Account",
     "AccountDisabled",
     "AccountExists",
+    "Approval",
     "AttemptLine",
     "AuditFilter",
     "AuditLine",

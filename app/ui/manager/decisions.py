@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.form import FormField, line_edit, make_room
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
 NOTE_INPUT_MAX = 2000
@@ -99,6 +99,8 @@ class _Dialog(QDialog):
         """The till refused the decision as a whole (``""`` hides it)."""
         self.refusal.setText(reason)
         self.refusal.setVisible(bool(reason))
+        if reason:
+            make_room(self)
         self.busy(False)
 
 

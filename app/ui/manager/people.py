@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.form import FormField, line_edit, make_room
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 NAME_INPUT_MAX = 100
@@ -224,4 +224,5 @@ class AccountDialog(QDialog):
             else:
                 self.refusal.setText(reason)
                 self.refusal.show()
+                make_room(self)
         self.confirm.setEnabled(True)

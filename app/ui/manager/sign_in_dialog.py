@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.form import FormField, line_edit, make_room
 
 #: Longer than any PIN: the till says why a long one is wrong instead of cutting it silently.
 PIN_INPUT_MAX = 64
@@ -89,6 +89,7 @@ class ManagerSignInDialog(QDialog):
         """Why the till refused; the manager may try again."""
         self.refusal.setText(reason)
         self.refusal.show()
+        make_room(self)
         self.enter_button.setEnabled(True)
         self.pin_field.setFocus()
 

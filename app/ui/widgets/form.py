@@ -4,9 +4,24 @@ manager sees what to fix."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+
+
+def make_room(widget: QWidget) -> None:
+    """Grow the dialog ``widget`` is in so a reason just shown fits: a dialog keeps the size it
+    opened at, and the reason would otherwise squeeze the fields over each other. Never
+    shrinks what the manager resized."""
+    window = widget.window()
+    if not isinstance(window, QDialog) or not window.isVisible():
+        return
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    wanted = window.size().expandedTo(window.sizeHint())
+    if wanted != window.size():
+        window.resize(wanted)
 
 
 class FormField(QWidget):
@@ -45,6 +60,8 @@ class FormField(QWidget):
         """Show why the value is refused (``""`` hides the reason)."""
         self.error.setText(reason)
         self.error.setVisible(bool(reason))
+        if reason:
+            make_room(self)
 
     def error_text(self) -> str:
         """The reason shown, or ``""``."""

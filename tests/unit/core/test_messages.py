@@ -51,7 +51,11 @@ def _calls_saying_a_message() -> list[tuple[str, str, set[str]]]:
 
 
 @pytest.mark.parametrize(
-    ("where", "message_id", "keywords"), _calls_saying_a_message(), ids=lambda v: str(v)
+    ("where", "message_id", "keywords"),
+    _calls_saying_a_message(),
+    # sorted: a set's order changes from one process to the next, and pytest-xdist's workers must
+    # collect the same test ids
+    ids=lambda v: ",".join(sorted(v)) if isinstance(v, set) else str(v),
 )
 def test_every_message_the_app_says_has_a_template_taking_what_it_is_given(
     where: str, message_id: str, keywords: set[str]
