@@ -12,7 +12,6 @@ from pathlib import Path
 
 from app import APP_NAME, version
 from app.cli.common import (
-    EXIT_NOT_BUILT,
     EXIT_USAGE,
     Stop,
     config_folder,
@@ -42,6 +41,12 @@ A name works too: Putri, then Enter (several members called Ayu: pick one from t
 Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
 Manager mode (F8): manager {manager}, PIN {manager_pin}. The Demo menu cuts the network and
 makes the server fail; Ctrl-C ends the demo.
+"""
+
+DEMO_KIOSK_HINT = """\
+The kiosk (--kiosk): scan (or type fast, then Enter) a card: 70140000000006 is Ayu, no PIN;
+70140000000123 is Budi, PIN 123456; or tap "Enter phone number" and type 081310000123 (Budi).
+Hold the top-left corner for 5 s to leave: manager {manager}, PIN {manager_pin}.
 """
 
 
@@ -74,13 +79,12 @@ def gui(args: argparse.Namespace) -> int:
     blocker = window_blocker()
     if blocker is not None:
         return _fail(args, blocker)
-    if getattr(args, "kiosk", False):
-        _fail(args, "kiosk mode: not built yet; run `stamps-pos gui` without --kiosk")
-        return EXIT_NOT_BUILT
     try:
         settings, token = settings_and_token(args, log_fallback=True)
     except Stop as stop:
         return _fail(args, stop.message)
+    if getattr(args, "kiosk", False):
+        return _kiosk(args, settings, token)
     from app.settings_file import SettingsFile
     from app.ui.cashier import SecondInstance, cashier_names, run_cashier
     from app.ui.options import WindowOptions
@@ -116,6 +120,40 @@ def gui(args: argparse.Namespace) -> int:
             if code is not None:
                 return code
     return EXIT_USAGE
+
+
+def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
+    """The self-service kiosk on the till's settings (channel 3 unless the settings say
+    otherwise); it may share the cashier's data folder (docs/kiosk.md)."""
+    from app.ui.cashier import SecondInstance
+    from app.ui.kiosk.boot import run_kiosk
+
+    config = Path(args.config) if args.config else None
+    for _ in range(2):  # again once, on a new database, when a damaged one was replaced
+        try:
+            return run_kiosk(
+                settings.till_config(kiosk=True),
+                token,
+                token_source=token_source(args),
+                language=settings.language,
+                scanner_prefix=settings.scanner_prefix,
+                scanner_pace_ms=settings.scanner_pace_ms,
+                on_ready=_kiosk_up,
+                support_bundle=_bundle_writer(config),
+            )
+        except SecondInstance as exc:
+            return _fail(args, str(exc).replace("window", "kiosk"))
+        except KeyboardInterrupt:
+            return 128 + signal.SIGINT
+        except Exception as exc:
+            code = _start_failure(args, exc)
+            if code is not None:
+                return code
+    return EXIT_USAGE
+
+
+def _kiosk_up(_kiosk: object) -> None:
+    logging.getLogger(__name__).info("the kiosk is up (%s %s)", APP_NAME, version())
 
 
 def _start_failure(args: argparse.Namespace, exc: Exception) -> int | None:
@@ -217,6 +255,8 @@ def _demo(args: argparse.Namespace) -> int:
                 token_folder=root,
                 seed=seed,
             )
+            if getattr(args, "kiosk", False):
+                return _demo_kiosk(args, settings, token, seed)
             try:
                 return run_cashier(
                     settings.till_config(),
@@ -231,3 +271,24 @@ def _demo(args: argparse.Namespace) -> int:
                 return _fail(args, str(exc))
         finally:
             shop.stop()
+
+
+def _demo_kiosk(args: argparse.Namespace, settings: Settings, token: Secret, seed: object) -> int:
+    """``stamps-pos demo --kiosk``: the kiosk against the demo's sandbox, its manager planted."""
+    from app.ui.cashier import SecondInstance
+    from app.ui.kiosk.boot import run_kiosk
+    from app.ui.options import StaffSeed
+
+    assert isinstance(seed, StaffSeed)
+    print(DEMO_KIOSK_HINT.format(manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN), flush=True)
+    try:
+        return run_kiosk(
+            settings.till_config(kiosk=True),
+            token,
+            language=settings.language,
+            seed=seed,
+            on_ready=_kiosk_up,
+            support_bundle=_bundle_writer(None, (settings, token)),
+        )
+    except SecondInstance as exc:
+        return _fail(args, str(exc))

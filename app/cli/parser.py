@@ -174,7 +174,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help="open the cashier window (the default)")
     gui.add_argument("--kiosk", action="store_true", help="full-screen self-service kiosk mode")
     bind(gui, "gui")
-    bind(commands.add_parser("demo", help="the window against an embedded sandbox"), "demo")
+    demo = commands.add_parser("demo", help="the window against an embedded sandbox")
+    demo.add_argument("--kiosk", action="store_true", help="the self-service kiosk instead")
+    bind(demo, "demo")
 
     sandbox = commands.add_parser(
         "sandbox", help="serve a Stamps-compatible sandbox on loopback", add_help=False

@@ -61,6 +61,29 @@ TEMPLATES: dict[str, str] = {
         "Voucher and promo codes can only be checked online. Try again when the till is back "
         "online."
     ),
+    # --- the kiosk: words for the customer at the counter terminal (docs/kiosk.md) ------------
+    "kiosk.paused": "Redemptions are paused right now. Please ask at the counter.",
+    "kiosk.scan_card": ("For your security, please scan your member card, or ask at the counter."),
+    "kiosk.not_found": "We could not find that card. Please try again, or ask at the counter.",
+    "kiosk.ask_counter": "We cannot redeem here for you. Please ask at the counter.",
+    "kiosk.waiting": ("Your last redemption is still being processed. Please ask at the counter."),
+    "kiosk.pin_wrong": "That PIN is not right. Please try again.",
+    "kiosk.pin_trouble": "We could not check your PIN. Please ask at the counter.",
+    "kiosk.not_enough": "You do not have enough stamps for this reward.",
+    "kiosk.refused": "This reward could not be redeemed. Please ask at the counter.",
+    "kiosk.not_confirmed": (
+        "We could not confirm your redemption yet. Please ask at the counter and show them "
+        "this reference."
+    ),
+    "handover.not_kiosk": "This code is not a redemption from this shop's kiosk.",
+    "handover.unknown": (
+        "This till has no record of kiosk redemption {reference}. It may have been made on a "
+        "kiosk that keeps its own records."
+    ),
+    "handover.not_confirmed": (
+        "Not confirmed yet: do not hand over the reward until it turns green, or ask a manager."
+    ),
+    "handover.not_redeemed": "This redemption did not go through: nothing to hand over.",
     # --- finding a member ---------------------------------------------------------------------
     "member.type_something": "Type or scan an email, member ID, phone or card number.",
     "member.not_found": "No member matches “{query}”. Check it, or search by name.",

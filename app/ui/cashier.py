@@ -44,11 +44,12 @@ class SecondInstance(Exception):
 
 
 @contextlib.contextmanager
-def single_instance(data_dir: Path) -> Iterator[None]:
-    """Hold the GUI's lock in ``data_dir`` for the block; raise :class:`SecondInstance` if
-    another process holds it. A lock left by a crashed process is taken over."""
+def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
+    """Hold the GUI's lock ``name`` in ``data_dir`` for the block; raise :class:`SecondInstance`
+    if another process holds it. A lock left by a crashed process is taken over. (The kiosk
+    holds a lock of its own: it may share the cashier's data folder.)"""
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    lock = QLockFile(str(data_dir / LOCK_NAME))
+    lock = QLockFile(str(data_dir / name))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
         raise SecondInstance(

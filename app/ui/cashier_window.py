@@ -30,6 +30,7 @@ from app.ui.controllers.storage import StorageController
 from app.ui.controllers.tasks import spawn
 from app.ui.controllers.vouchers import VouchersController
 from app.ui.demo import DemoControls, DemoMenu
+from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 from app.ui.widgets.scanner_filter import ScannerFilter
@@ -93,6 +94,7 @@ class CashierWindow(QObject):
         self.people = PeopleController(view, till, self.mode, self.shift, self.changes)
         self.shift_cancels = ShiftCancels(view, till, self.changes)
         self.storage = StorageController(view, till)
+        self.kiosk_pickup = KioskPickup(view, self.session)
         self.first_manager = FirstManagerController(view, till)
         self.settings = SettingsController(
             view,
@@ -141,6 +143,11 @@ class CashierWindow(QObject):
         if view.pages.currentWidget() is not view.cashier_page:
             return
         if self.redemption.pin_dialog is not None:
+            return
+        if KioskPickup.is_kiosk_code(
+            code
+        ):  # a kiosk result's QR: that redemption, wherever focus is
+            self.kiosk_pickup.open(code)
             return
         focus = QApplication.focusWidget()
         if focus is view.invoice_field.field:

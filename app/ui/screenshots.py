@@ -1017,6 +1017,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for path in render_states(Path(args[0]), language):
         print(path)
+    from app.ui.kiosk.screenshots import render_kiosk
+
+    for path in render_kiosk(Path(args[0])):
+        print(path)
     return 0
 
 

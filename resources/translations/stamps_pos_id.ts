@@ -948,6 +948,247 @@
     </message>
 </context>
 <context>
+    <name>KioskConfirmPage</name>
+    <message>
+        <source>Yes, redeem</source>
+        <translation>Ya, tukarkan</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Tidak, kembali</translation>
+    </message>
+    <message>
+        <source>Redeem {name} for {count} stamps?</source>
+        <translation>Tukar {name} dengan {count} stamp?</translation>
+    </message>
+</context>
+<context>
+    <name>KioskFlow</name>
+    <message>
+        <source>You have {count} stamps left.</source>
+        <translation>Sisa stamp Anda {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskHandoverDialog</name>
+    <message>
+        <source>Kiosk redemption</source>
+        <translation>Penukaran di kios</translation>
+    </message>
+    <message>
+        <source>Mark handed over</source>
+        <translation>Tandai sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Kiosk {reference}</source>
+        <translation>Kios {reference}</translation>
+    </message>
+    <message>
+        <source>Member: {name}</source>
+        <translation>Member: {name}</translation>
+    </message>
+    <message>
+        <source>Reward: {what}</source>
+        <translation>Hadiah: {what}</translation>
+    </message>
+    <message>
+        <source>Made at: {time}</source>
+        <translation>Dibuat: {time}</translation>
+    </message>
+    <message>
+        <source>Handed over by {who} at {time}.</source>
+        <translation>Sudah diserahkan oleh {who} pada {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>Hapus semua</translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation>Hapus angka terakhir</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>KioskManagerPage</name>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Keluar dari mode kios</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Kembali ke kios</translation>
+    </message>
+    <message>
+        <source>Manager: who are you?</source>
+        <translation>Manajer: siapa Anda?</translation>
+    </message>
+    <message>
+        <source>No manager account on this till. Add one with: stamps-pos manager add</source>
+        <translation>Belum ada akun manajer di mesin kasir ini. Tambahkan dengan: stamps-pos manager add</translation>
+    </message>
+    <message>
+        <source>{name}: enter your PIN</source>
+        <translation>{name}: masukkan PIN Anda</translation>
+    </message>
+    <message>
+        <source>Manager {name}</source>
+        <translation>Manajer {name}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskNoticePage</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Redemptions are paused</source>
+        <translation>Penukaran sedang dihentikan</translation>
+    </message>
+    <message>
+        <source>Please ask at the counter</source>
+        <translation>Silakan tanya di kasir</translation>
+    </message>
+    <message>
+        <source>Please scan your card</source>
+        <translation>Silakan pindai kartu Anda</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPhonePage</name>
+    <message>
+        <source>Enter your phone number</source>
+        <translation>Masukkan nomor HP Anda</translation>
+    </message>
+    <message>
+        <source>For members with a PIN. Otherwise, please scan your card.</source>
+        <translation>Untuk member yang punya PIN. Selain itu, silakan pindai kartu Anda.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPickup</name>
+    <message>
+        <source>Kiosk redemption</source>
+        <translation>Penukaran di kios</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPinPage</name>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Masukkan PIN Anda</translation>
+    </message>
+    <message>
+        <source>Your 6-digit Stamps PIN</source>
+        <translation>PIN Stamps Anda, 6 angka</translation>
+    </message>
+</context>
+<context>
+    <name>KioskResultPage</name>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Redeemed!</source>
+        <translation>Berhasil ditukar!</translation>
+    </message>
+    <message>
+        <source>Please ask at the counter</source>
+        <translation>Silakan tanya di kasir</translation>
+    </message>
+    <message>
+        <source>Not redeemed</source>
+        <translation>Tidak ditukar</translation>
+    </message>
+    <message>
+        <source>Show this to the cashier</source>
+        <translation>Tunjukkan ini ke kasir</translation>
+    </message>
+    <message>
+        <source>Reference {reference}</source>
+        <translation>Referensi {reference}</translation>
+    </message>
+    <message>
+        <source>QR code for the cashier</source>
+        <translation>Kode QR untuk kasir</translation>
+    </message>
+</context>
+<context>
+    <name>KioskRewardsPage</name>
+    <message>
+        <source>You cannot redeem a reward here yet. Collect more stamps!</source>
+        <translation>Belum ada hadiah yang bisa ditukar di sini. Kumpulkan stamp lagi!</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>More rewards</source>
+        <translation>Hadiah lainnya</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Hi, {name}!</source>
+        <translation>Halo, {name}!</translation>
+    </message>
+    <message>
+        <source>You have {count} stamps</source>
+        <translation>Stamp Anda: {count}</translation>
+    </message>
+    <message>
+        <source>{name}
+{count} stamps</source>
+        <translation>{name}
+{count} stamp</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Scan your card or enter your phone number</source>
+        <translation>Pindai kartu Anda atau masukkan nomor HP Anda</translation>
+    </message>
+    <message>
+        <source>Redemptions are paused — please ask at the counter.</source>
+        <translation>Penukaran sedang dihentikan — silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>Enter phone number</source>
+        <translation>Masukkan nomor HP</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWorkingPage</name>
+    <message>
+        <source>One moment, please…</source>
+        <translation>Mohon tunggu sebentar…</translation>
+    </message>
+</context>
+<context>
     <name>ManagerModeController</name>
     <message>
         <source>Manager mode ended after {minutes} minutes unused.</source>
@@ -2973,6 +3214,76 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Voucher and promo codes can only be checked online. Try again when the till is back online.</source>
         <comment>policy.code_needs_server</comment>
         <translation>Kode voucher dan kode promo hanya bisa diperiksa online. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>Redemptions are paused right now. Please ask at the counter.</source>
+        <comment>kiosk.paused</comment>
+        <translation>Penukaran sedang dihentikan. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>For your security, please scan your member card, or ask at the counter.</source>
+        <comment>kiosk.scan_card</comment>
+        <translation>Demi keamanan Anda, silakan pindai kartu member Anda, atau tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>We could not find that card. Please try again, or ask at the counter.</source>
+        <comment>kiosk.not_found</comment>
+        <translation>Kartu itu tidak kami temukan. Silakan coba lagi, atau tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>We cannot redeem here for you. Please ask at the counter.</source>
+        <comment>kiosk.ask_counter</comment>
+        <translation>Penukaran Anda tidak bisa dilakukan di sini. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>Your last redemption is still being processed. Please ask at the counter.</source>
+        <comment>kiosk.waiting</comment>
+        <translation>Penukaran Anda sebelumnya masih diproses. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Please try again.</source>
+        <comment>kiosk.pin_wrong</comment>
+        <translation>PIN itu salah. Silakan coba lagi.</translation>
+    </message>
+    <message>
+        <source>We could not check your PIN. Please ask at the counter.</source>
+        <comment>kiosk.pin_trouble</comment>
+        <translation>PIN Anda tidak bisa diperiksa. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>You do not have enough stamps for this reward.</source>
+        <comment>kiosk.not_enough</comment>
+        <translation>Stamp Anda tidak cukup untuk hadiah ini.</translation>
+    </message>
+    <message>
+        <source>This reward could not be redeemed. Please ask at the counter.</source>
+        <comment>kiosk.refused</comment>
+        <translation>Hadiah ini tidak bisa ditukar. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>We could not confirm your redemption yet. Please ask at the counter and show them this reference.</source>
+        <comment>kiosk.not_confirmed</comment>
+        <translation>Penukaran Anda belum bisa kami pastikan. Silakan tanya di kasir dan tunjukkan referensi ini.</translation>
+    </message>
+    <message>
+        <source>This code is not a redemption from this shop&apos;s kiosk.</source>
+        <comment>handover.not_kiosk</comment>
+        <translation>Kode ini bukan penukaran dari kios toko ini.</translation>
+    </message>
+    <message>
+        <source>This till has no record of kiosk redemption {reference}. It may have been made on a kiosk that keeps its own records.</source>
+        <comment>handover.unknown</comment>
+        <translation>Mesin kasir ini tidak punya catatan penukaran kios {reference}. Mungkin dibuat di kios yang menyimpan catatannya sendiri.</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet: do not hand over the reward until it turns green, or ask a manager.</source>
+        <comment>handover.not_confirmed</comment>
+        <translation>Belum terkonfirmasi: jangan serahkan hadiahnya sampai ini berubah hijau, atau tanya manajer.</translation>
+    </message>
+    <message>
+        <source>This redemption did not go through: nothing to hand over.</source>
+        <comment>handover.not_redeemed</comment>
+        <translation>Penukaran ini tidak berhasil: tidak ada yang perlu diserahkan.</translation>
     </message>
     <message>
         <source>Type or scan an email, member ID, phone or card number.</source>

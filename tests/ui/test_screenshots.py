@@ -1,5 +1,6 @@
-"""``python -m app.ui.screenshots`` renders every state at the till's size, in English or, with
-``SCREENSHOT_LANG=id``, in Bahasa Indonesia."""
+"""``python -m app.ui.screenshots`` renders every state at the till's size, and every kiosk screen
+standing and lying (``kiosk-*``), in English or, with ``SCREENSHOT_LANG=id``, in Bahasa
+Indonesia."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from app.ui import language
+from app.ui.kiosk.screenshots import ORIENTATIONS
+from app.ui.kiosk.screenshots import STATES as KIOSK_STATES
 from app.ui.screenshots import LANGUAGE_ENV, STATES, main
 
 from ..support.languages import speaking
@@ -20,12 +23,18 @@ def test_every_state_is_rendered_at_1366_by_768(
     monkeypatch.delenv(LANGUAGE_ENV, raising=False)
     assert main([str(tmp_path)]) == 0
 
-    written = sorted(tmp_path.glob("*.png"))
+    written = sorted(tmp_path.glob("[0-9]*.png"))
     assert [path.stem for path in written] == sorted(STATES)
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1366, 768), path.name
-    assert capsys.readouterr().out.count(".png") == len(STATES)
+    for state in KIOSK_STATES:
+        for orientation, size in ORIENTATIONS.items():
+            image = QImage(str(tmp_path / f"kiosk-{state}-{orientation}.png"))
+            assert (image.width(), image.height()) == size, (state, orientation)
+    kiosk = len(KIOSK_STATES) * len(ORIENTATIONS) + 1  # and the till's hand-over dialog
+    assert (tmp_path / "kiosk-19-till-handover.png").is_file()
+    assert capsys.readouterr().out.count(".png") == len(STATES) + kiosk
     assert language.current() == "en"
 
 
@@ -41,7 +50,8 @@ def test_screenshot_lang_id_renders_them_in_indonesian(
     finally:
         language.install("en")
 
-    assert {path.stem for path in tmp_path.glob("*.png")} == set(STATES)
+    assert {path.stem for path in tmp_path.glob("[0-9]*.png")} == set(STATES)
+    assert len(list(tmp_path.glob("kiosk-*.png"))) == len(KIOSK_STATES) * len(ORIENTATIONS) + 1
 
 
 def test_usage(capsys, monkeypatch: pytest.MonkeyPatch):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli import EXIT_NOT_BUILT, EXIT_USAGE, main
+from app.cli import EXIT_USAGE, main
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -41,7 +41,7 @@ def test_python_dash_m_app_runs_the_same_cli() -> None:
     assert done.stdout.strip() == f"stamps-pos {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["gui"]])
+@pytest.mark.parametrize("command", [[], ["gui"], ["gui", "--kiosk"]])
 def test_the_window_without_settings_is_a_configuration_error(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -51,18 +51,29 @@ def test_the_window_without_settings_is_a_configuration_error(
     assert "STAMPS_POS_MERCHANT" in err
 
 
+@pytest.mark.parametrize("command", [["gui"], ["gui", "--kiosk"]])
 def test_the_window_without_a_token_says_how_to_set_one(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STAMPS_POS_MERCHANT", "14")
     monkeypatch.setenv("STAMPS_POS_STORE", "32")
-    assert main(["gui"]) == EXIT_USAGE
+    assert main(command) == EXIT_USAGE
     assert "no API token" in capsys.readouterr().err
 
 
-def test_kiosk_mode_is_not_built_yet_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["gui", "--kiosk"]) == EXIT_NOT_BUILT
-    assert "not built yet" in capsys.readouterr().err
+def test_a_kiosk_may_share_the_cashiers_data_folder_but_not_with_another_kiosk(
+    tmp_path: Path,
+) -> None:
+    from app.ui.cashier import SecondInstance, single_instance
+    from app.ui.kiosk.boot import KIOSK_LOCK
+
+    with (
+        single_instance(tmp_path),
+        single_instance(tmp_path, KIOSK_LOCK),
+        pytest.raises(SecondInstance, match="already open"),
+        single_instance(tmp_path, KIOSK_LOCK),
+    ):
+        pass
 
 
 def test_a_second_window_on_the_same_data_folder_is_refused(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         write_summary_csv,
     )
     from app.core.services.fields import FieldRefused, check_name, check_note
+    from app.core.services.handover import Handover, HandoverRefused, KioskRedemption
     from app.core.services.history import (
         AttemptLine,
         CancelState,
@@ -64,6 +65,16 @@ if TYPE_CHECKING:
         HistoryFilter,
         HistoryRow,
         MemberContact,
+    )
+    from app.core.services.kiosk import (
+        Kiosk,
+        KioskOffer,
+        KioskPaused,
+        KioskPinRejected,
+        KioskRefused,
+        first_name,
+        qr_payload,
+        reference_of,
     )
     from app.core.services.manager_mode import (
         DecisionRefused,
@@ -228,6 +239,27 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "FieldRefused",
             "check_name",
             "check_note",
+        ),
+    ),
+    (
+        "app.core.services.handover",
+        (
+            "Handover",
+            "HandoverRefused",
+            "KioskRedemption",
+        ),
+    ),
+    (
+        "app.core.services.kiosk",
+        (
+            "Kiosk",
+            "KioskOffer",
+            "KioskPaused",
+            "KioskPinRejected",
+            "KioskRefused",
+            "first_name",
+            "qr_payload",
+            "reference_of",
         ),
     ),
     (
@@ -403,6 +435,8 @@ __all__ = [
     "Explained",
     "ExportUnreadable",
     "FieldRefused",
+    "Handover",
+    "HandoverRefused",
     "History",
     "HistoryFilter",
     "HistoryRow",
@@ -410,6 +444,12 @@ __all__ = [
     "ImportResult",
     "ImportedEntry",
     "InvalidOrder",
+    "Kiosk",
+    "KioskOffer",
+    "KioskPaused",
+    "KioskPinRejected",
+    "KioskRedemption",
+    "KioskRefused",
     "LastManager",
     "LockedOut",
     "Manager",
@@ -465,6 +505,7 @@ __all__ = [
     "english",
     "entry_lines",
     "export_entries",
+    "first_name",
     "format_rupiah",
     "import_into",
     "load_token",
@@ -474,9 +515,11 @@ __all__ = [
     "manager_vouches",
     "migrate",
     "open_till",
+    "qr_payload",
     "read_cashiers_file",
     "read_export",
     "readable_unsettled",
+    "reference_of",
     "say",
     "set_aside",
     "store_token",

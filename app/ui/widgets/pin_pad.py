@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -100,15 +100,14 @@ class PinPad(QWidget):
         keys.setSpacing(10)
         for index, digit in enumerate("123456789"):
             keys.addWidget(self._digit_button(digit), index // 3, index % 3)
-        self._clear = self._button(self.tr("Clear"), "pinClear", self.wipe)
+        self._clear = self._button("", "pinClear", self.wipe)
         keys.addWidget(self._clear, 3, 0)
         keys.addWidget(self._digit_button("0"), 3, 1)
         self._backspace = self._button("⌫", "pinBackspace", self.backspace)
-        self._backspace.setAccessibleName(self.tr("Delete last digit"))
         keys.addWidget(self._backspace, 3, 2)
 
-        self._cancel = self._button(self.tr("Cancel"), "pinCancel", self.cancel)
-        self._ok = self._button(self.tr("OK"), "pinOk", self.submit)
+        self._cancel = self._button("", "pinCancel", self.cancel)
+        self._ok = self._button("", "pinOk", self.submit)
         keys.addWidget(self._cancel, 4, 0)
         keys.addWidget(self._ok, 4, 1, 1, 2)
 
@@ -118,6 +117,7 @@ class PinPad(QWidget):
         layout.addWidget(self._dots)
         layout.addWidget(self._attempts)
         layout.addLayout(keys)
+        self._name_keys()
         self._refresh()
 
     # -- public API --------------------------------------------------------------------------
@@ -215,6 +215,13 @@ class PinPad(QWidget):
             return
         event.accept()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A kiosk's customer picks a language with the pad already built; the prompt is the
+        # caller's to set again.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_keys()
+        super().changeEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:
         self.wipe()
         super().hideEvent(event)
@@ -227,6 +234,13 @@ class PinPad(QWidget):
         return f"<PinPad {len(self._digits)}/{PIN_LENGTH} digits entered>"
 
     # -- building ----------------------------------------------------------------------------
+
+    def _name_keys(self) -> None:
+        self._clear.setText(self.tr("Clear"))
+        self._backspace.setAccessibleName(self.tr("Delete last digit"))
+        self._cancel.setText(self.tr("Cancel"))
+        self._ok.setText(self.tr("OK"))
+        self._dots.set_filled(self._dots.filled())  # its spoken name and count
 
     def _digit_button(self, digit: str) -> QPushButton:
         button = self._button(digit, f"pinDigit{digit}", lambda: self.press_digit(digit))

@@ -1,0 +1,192 @@
+"""The kiosk's use-cases: a customer redeems on their own at a counter terminal (docs/kiosk.md).
+
+The kiosk is a till with nobody behind it, so it is stricter than the cashier's window:
+
+- it works only online, and refuses before anything is queued when the server cannot be reached;
+  nothing personal comes from the cache, whatever the till remembers;
+- a typed phone number (anyone can type a neighbour's) identifies only a member whose PIN the
+  server then checks; a scanned card or member QR is the member's own;
+- a member with a redemption still waiting is sent to the counter, never allowed a second;
+- one PIN authorises one redemption, sent on channel 3 (Kiosk).
+
+Its refusals are messages in the customer's words (``kiosk.*``), never the till's technical ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.credentials import Secret
+from app.core.domain import Channel, EntryStatus
+from app.core.messages import Explained, Message, say
+from app.core.offline.connectivity import Connectivity
+from app.core.offline.policy import Refusal
+from app.core.services.catalogue import OfferedReward
+from app.core.services.members import Member, MemberNotFound
+from app.core.services.orders import InvalidOrder
+from app.core.services.receipts import Receipt
+from app.core.services.till import NotOnline, PinRejected, Refused, Sale, Till
+
+#: Who the kiosk's entries are recorded as (the shift's and the history's "cashier").
+KIOSK_CASHIER = "Kiosk"
+#: What a kiosk result's QR code starts with; the rest is the entry's id.
+QR_PREFIX = "STAMPS-KIOSK:"
+#: A kiosk entry still holds the member's stamps while it is in one of these.
+_WAITING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
+#: What the on-screen keypad can type: a phone number, perhaps with its country's "+".
+_PHONE = re.compile(r"\+?\d{6,15}")
+
+
+class KioskRefused(Explained):
+    """The kiosk will not go on with this customer; ``message`` says, in their words, what to
+    do instead (scan the card, try again, ask at the counter)."""
+
+
+class KioskPaused(KioskRefused):
+    """The Stamps server cannot be reached: redemptions are paused, and nothing is queued."""
+
+
+class KioskPinRejected(KioskRefused):
+    """The server refused the PIN; ``attempts_left`` when it said how many remain."""
+
+    def __init__(self, message: Message, attempts_left: int | None) -> None:
+        super().__init__(message)
+        self.attempts_left = attempts_left
+
+
+@dataclass(frozen=True)
+class KioskOffer:
+    """What the kiosk shows an identified member: their first name, their balance and the
+    rewards they can afford now (fixed-price ones: the kiosk has no stamps field)."""
+
+    first_name: str
+    stamps: int
+    rewards: tuple[OfferedReward, ...]
+
+
+def first_name(name: str) -> str:
+    """The first word of a member's name: all the kiosk ever shows of who they are."""
+    words = name.split()
+    return words[0] if words else ""
+
+
+def reference_of(entry_id: str) -> str:
+    """A short reference for a person to read out ("K-9A8057"): the end of the entry's id, its
+    random part (UUIDv7)."""
+    return "K-" + entry_id.replace("-", "")[-6:].upper()
+
+
+def qr_payload(entry_id: str) -> str:
+    """What a kiosk result's QR code holds: the till finds the redemption by it."""
+    return QR_PREFIX + entry_id
+
+
+def entry_id_in(code: str) -> str | None:
+    """The entry id a scanned kiosk QR code holds, or ``None`` when it is no kiosk code."""
+    text = code.strip()
+    if not text.upper().startswith(QR_PREFIX):
+        return None
+    entry_id = text[len(QR_PREFIX) :].strip().lower()
+    return entry_id or None
+
+
+class Kiosk:
+    """The self-service flow over one :class:`Till`: identify, the PIN, the offer, one
+    redemption. The window reaches the till through this alone (and :class:`Handover` at the
+    cashier's till)."""
+
+    def __init__(self, till: Till) -> None:
+        self.till = till
+
+    @property
+    def paused(self) -> bool:
+        """Whether redemptions are paused because the server cannot be reached."""
+        return self.till.connectivity is Connectivity.OFFLINE
+
+    def _require_online(self) -> None:
+        if self.paused:
+            raise KioskPaused(say("kiosk.paused"))
+
+    async def identify(self, code: str, *, typed: bool) -> Member:
+        """The member a scanned card or member QR (``typed`` false), or a phone number typed on
+        the keypad (``typed`` true), names. A typed number is refused in the same words whether
+        or not it is a member's, unless that member has a PIN: it is not proof of who stands
+        here. Raises :class:`KioskRefused` (:class:`KioskPaused` offline)."""
+        self._require_online()
+        text = code.strip()
+        if typed and not _PHONE.fullmatch(text):
+            raise KioskRefused(say("kiosk.scan_card"))
+        if "@" in text:  # no email on the kiosk: it is no proof of who stands here
+            raise KioskRefused(say("kiosk.scan_card"))
+        try:
+            member = await self.till.find_member(text)
+        except NotOnline:
+            raise KioskPaused(say("kiosk.paused")) from None
+        except MemberNotFound:
+            raise KioskRefused(say("kiosk.scan_card" if typed else "kiosk.not_found")) from None
+        if not member.live:  # the server failed and the cache answered: nothing from memory
+            raise KioskPaused(say("kiosk.paused"))
+        if typed and not member.protected_redemption:
+            raise KioskRefused(say("kiosk.scan_card"))
+        if member.is_blocked or not member.redemption_allowed or member.pin_is_blocked:
+            raise KioskRefused(say("kiosk.ask_counter"))
+        if await self.waiting(member):
+            raise KioskRefused(say("kiosk.waiting"))
+        return member
+
+    async def waiting(self, member: Member) -> bool:
+        """Whether a redemption of the member's still waits (queued, being sent, or unknown)."""
+        return bool(await self.till.outbox.entries(_WAITING, lane=member.lane))
+
+    async def authorize(self, member: Member, pin: Secret) -> str:
+        """Have the server check the member's PIN; the request id it now vouches for, good for
+        one redemption. Raises :class:`KioskPinRejected`, or :class:`KioskRefused`."""
+        self._require_online()
+        try:
+            return await self.till.authorize_pin(member, pin)
+        except PinRejected as exc:
+            raise KioskPinRejected(say("kiosk.pin_wrong"), exc.attempts_left) from None
+        except NotOnline:
+            raise KioskRefused(say("kiosk.pin_trouble")) from None
+        except Refused:
+            raise KioskRefused(say("kiosk.waiting")) from None
+
+    async def offer(self, member: Member) -> KioskOffer:
+        """The member's first name, balance and the rewards they can afford, live only."""
+        self._require_online()
+        offer = await self.till.offer(member)
+        if offer.rewards_as_of is not None or offer.rewards_problem is not None:
+            raise KioskPaused(say("kiosk.paused"))
+        stamps = offer.projected_stamps
+        affordable = tuple(
+            reward
+            for reward in offer.rewards
+            if not reward.flexible and reward.redeemable is not False and reward.stamps <= stamps
+        )
+        return KioskOffer(first_name(member.name), stamps, affordable)
+
+    async def redeem(self, member: Member, reward_id: int, request_id: str | None) -> Receipt:
+        """Queue one reward for ``member`` on the kiosk's channel (``request_id`` from
+        :meth:`authorize` when they have a PIN) and return its receipt, queued. Refused before
+        anything is queued when the server cannot be reached or something of theirs waits."""
+        self._require_online()
+        if await self.waiting(member):
+            raise KioskRefused(say("kiosk.waiting"))
+        sale = Sale(cashier=KIOSK_CASHIER, channel=Channel.KIOSK)
+        try:
+            order = await self.till.catalogue.reward_order(member, reward_id)
+            return await self.till.redeem(order, member, sale, request_id=request_id)
+        except InvalidOrder:
+            raise KioskRefused(say("kiosk.refused")) from None
+        except NotOnline:
+            raise KioskPaused(say("kiosk.paused")) from None
+        except Refused as exc:
+            if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:
+                raise KioskRefused(say("kiosk.not_enough")) from None
+            raise KioskRefused(say("kiosk.refused")) from None
+
+    async def wait(self, entry_id: str) -> Receipt:
+        """The redemption's receipt once the server answers, or as it stands after the till's
+        usual wait."""
+        return await self.till.wait(entry_id)

@@ -1,0 +1,102 @@
+"""The kiosk, put together: the view full screen and frameless, its controllers, the till they
+share, and the process around them (one kiosk per data folder; it may share the cashier's, so
+the cashier's till sees its entries: docs/kiosk.md)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from app.ui.cashier import freeze_long_lived_objects, single_instance
+from app.ui.kiosk.languages import available_languages
+from app.ui.kiosk.view import KioskWindowView
+from app.ui.widgets.scanner_filter import ScannerFilter
+
+if TYPE_CHECKING:
+    from app.core.services import Secret, TillConfig, TokenSource
+    from app.ui.kiosk.window import KioskWindow
+    from app.ui.options import StaffSeed
+
+#: The kiosk's own lock in the data folder (the cashier's window holds ``gui.lock``).
+KIOSK_LOCK = "kiosk.lock"
+
+log = logging.getLogger(__name__)
+
+
+def kiosk_view() -> KioskWindowView:
+    """The kiosk's window, frameless and full screen once shown."""
+    view = KioskWindowView(available_languages())
+    # The whole screen even where no window manager honours "full screen" (a bare X session).
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        view.setGeometry(screen.geometry())
+    view.setWindowState(Qt.WindowState.WindowFullScreen)
+    return view
+
+
+def run_kiosk(
+    config: TillConfig,
+    token: Secret,
+    *,
+    token_source: TokenSource | None = None,
+    language: str | None = None,
+    seed: StaffSeed | None = None,
+    scanner_prefix: str = "",
+    scanner_pace_ms: int = 25,
+    on_ready: Callable[[KioskWindow], None] | None = None,
+    support_bundle: Callable[[], Path] | None = None,
+) -> int:
+    """Run the kiosk until a manager leaves it, SIGTERM or Ctrl-C; returns the exit code. Raises
+    :class:`~app.ui.cashier.SecondInstance` when another kiosk holds the data folder. ``seed``
+    plants the demo's manager on a database without one."""
+    from app.ui.app import run
+
+    stack = contextlib.AsyncExitStack()
+    parts: dict[str, KioskWindow] = {}
+    scanner = ScannerFilter(prefix=scanner_prefix, scan_pace_ms=scanner_pace_ms)
+
+    def window_factory() -> QWidget:
+        return kiosk_view()
+
+    async def startup(window: QWidget) -> None:
+        from app.core.services import Role, RuntimeOptions, open_till
+        from app.ui.kiosk.window import KioskWindow
+
+        assert isinstance(window, KioskWindowView)
+        runtime = RuntimeOptions(start_worker=True, token_source=token_source)
+        till = await stack.enter_async_context(open_till(config, token, runtime))
+        if seed is not None and not await till.staff.has_manager():
+            await till.staff.add_first_manager(seed.manager, seed.manager_pin)
+        if not await till.staff.names(Role.MANAGER):
+            log.warning(
+                "no manager account on this till: nobody can leave kiosk mode from the screen "
+                "(stamps-pos manager add NAME)"
+            )
+        scanner.setParent(window)
+        scanner.install()
+        parts["kiosk"] = KioskWindow(window, till, scanner=scanner)
+        freeze_long_lived_objects()
+        if on_ready is not None:
+            on_ready(parts["kiosk"])
+
+    async def shutdown() -> None:
+        if "kiosk" in parts:
+            parts.pop("kiosk").close()
+            scanner.remove()
+        await stack.aclose()
+
+    with single_instance(config.data_dir, KIOSK_LOCK):
+        return run(
+            window_factory,
+            startup=startup,
+            shutdown=shutdown,
+            support_bundle=support_bundle,
+            language=language,
+        )

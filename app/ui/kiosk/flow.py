@@ -1,0 +1,262 @@
+"""The customer's way through the kiosk: welcome → identify → the PIN (before anything of theirs
+is shown) → first name, stamps and affordable rewards → confirm → the result → welcome.
+
+All of it goes through :class:`~app.core.services.Kiosk`; this controller holds one customer at
+a time and forgets them whole on :meth:`reset` (Done, the result's ten seconds, sixty seconds
+idle: ``idle.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import (
+    Kiosk,
+    KioskOffer,
+    KioskPaused,
+    KioskPinRejected,
+    KioskRefused,
+    Member,
+    Message,
+    OfferedReward,
+    Receipt,
+    Secret,
+    Verdict,
+    qr_payload,
+    reference_of,
+    say,
+)
+from app.ui import language
+from app.ui.controllers.tasks import LatestOnly
+from app.ui.kiosk.offer_page import TileData
+from app.ui.kiosk.pages import KioskPage
+from app.ui.kiosk.result_page import KioskResultData, ResultKind
+from app.ui.kiosk.view import KioskWindowView
+from app.ui.wording import words
+
+#: How each verdict looks to the customer: only what the server confirmed is green.
+_KIND: dict[Verdict, ResultKind] = {
+    Verdict.CONFIRMED: "confirmed",
+    Verdict.NOT_CONFIRMED: "not_confirmed",
+    Verdict.ACCEPTED_OFFLINE: "not_confirmed",
+}
+
+
+class KioskFlow(QObject):
+    """One customer at a time over :class:`Kiosk`. What it holds of them (``member``,
+    ``request_id``, ``offer``, ``chosen``, ``receipt``) is ``None`` again after :meth:`reset`.
+
+    ``page_shown(page)`` on every change of screen; ``reset_done()`` once a customer is
+    forgotten; ``result_ready(Receipt)`` when a redemption's wait ends.
+    """
+
+    page_shown = Signal(object)
+    reset_done = Signal()
+    result_ready = Signal(object)
+
+    def __init__(self, view: KioskWindowView, kiosk: Kiosk, *, home_language: str) -> None:
+        super().__init__(view)
+        self.view = view
+        self.kiosk = kiosk
+        self.home_language = home_language
+        self.member: Member | None = None
+        self.request_id: str | None = None
+        self.offer: KioskOffer | None = None
+        self.chosen: OfferedReward | None = None
+        self.receipt: Receipt | None = None
+        #: A redemption is queued and its answer awaited: nothing may clear the screen now.
+        self.busy = False
+        self._step = LatestOnly("kiosk step")
+        view.welcome.phone_requested.connect(lambda: self._show(view.phone))
+        view.welcome.language_picked.connect(self.pick_language)
+        view.phone.entered.connect(lambda number: self._run(self.identify(number, typed=True)))
+        view.phone.back.connect(self.reset)
+        view.pin.pad.submitted.connect(self._pin_submitted)
+        view.pin.pad.cancelled.connect(self.reset)
+        view.rewards.picked.connect(self.pick)
+        view.rewards.done.connect(self.reset)
+        view.confirm.confirmed.connect(lambda: self._run(self.redeem()))
+        view.confirm.back.connect(lambda: self._show(view.rewards))
+        view.result.done.connect(self.reset)
+        view.notice.done.connect(self.reset)
+        view.welcome.set_language(language.current())
+        self._show(view.welcome)
+
+    # -- the customer's steps -----------------------------------------------------------------
+
+    def scanned(self, code: str) -> None:
+        """A card or member QR was scanned: who it names, unless a customer is mid-way."""
+        page = self.view.current_page()
+        if page in (self.view.result, self.view.notice):
+            self.reset()
+        elif page not in (self.view.welcome, self.view.phone):
+            return  # a customer is mid-way: their screen is theirs until they finish
+        self._run(self.identify(code, typed=False))
+
+    async def identify(self, code: str, *, typed: bool) -> None:
+        """Find the member; the PIN first when they have one, else their rewards."""
+        self._show(self.view.working)
+        try:
+            member = await self.kiosk.identify(code, typed=typed)
+        except KioskRefused as refused:
+            self._refused(refused)
+            return
+        self.member = member
+        if member.protected_redemption:
+            self.view.pin.pad.wipe()
+            self.view.pin.retranslate()
+            self.view.pin.pad.set_attempts_left(None)
+            self._show(self.view.pin)
+            self.view.pin.pad.setFocus()
+            return
+        await self._show_offer(member)
+
+    def _pin_submitted(self, pin: str) -> None:
+        # The PIN goes straight into the call; nothing here keeps it.
+        self.view.pin.pad.set_busy(True)
+        self._run(self.authorize(Secret(pin)))
+
+    async def authorize(self, pin: Secret) -> None:
+        """Have the server check the PIN; its one redemption's request id is kept for it."""
+        member = self.member
+        if member is None:
+            return
+        try:
+            self.request_id = await self.kiosk.authorize(member, pin)
+        except KioskPinRejected as rejected:
+            self.view.pin.say(words(rejected.message), rejected.attempts_left)
+            return
+        except KioskRefused as refused:
+            self._refused(refused)
+            return
+        finally:
+            del pin
+        self._show(self.view.working)
+        await self._show_offer(member)
+
+    async def _show_offer(self, member: Member) -> None:
+        try:
+            offer = await self.kiosk.offer(member)
+        except KioskRefused as refused:
+            self._refused(refused)
+            return
+        self.offer = offer
+        tiles = [TileData(r.id, r.name, r.stamps) for r in offer.rewards]
+        self.view.rewards.show_member(offer.first_name, offer.stamps, tiles)
+        self._show(self.view.rewards)
+
+    def pick(self, reward_id: int) -> None:
+        """A tile was tapped: ask before redeeming it."""
+        offer = self.offer
+        chosen = next((r for r in offer.rewards if r.id == reward_id), None) if offer else None
+        if chosen is None:
+            return
+        self.chosen = chosen
+        self.view.confirm.ask(chosen.name, chosen.stamps)
+        self._show(self.view.confirm)
+
+    async def redeem(self) -> None:
+        """Queue the chosen reward and show what became of it."""
+        member, chosen = self.member, self.chosen
+        if member is None or chosen is None or self.busy:
+            return
+        # One PIN, one redemption: the authorisation is spent whatever happens next.
+        request_id, self.request_id = self.request_id, None
+        self.view.confirm.yes.setEnabled(False)
+        self._show(self.view.working)
+        self.busy = True
+        try:
+            try:
+                queued = await self.kiosk.redeem(member, chosen.id, request_id)
+            except KioskRefused as refused:
+                self._refused(refused)
+                return
+            self.receipt = queued
+            done = await self.kiosk.wait(queued.entry_id)
+        finally:
+            self.busy = False
+        self.receipt = done
+        self.view.result.show_result(self._result(done, chosen))
+        self._show(self.view.result)
+        self.result_ready.emit(done)
+
+    def _result(self, receipt: Receipt, chosen: OfferedReward) -> KioskResultData:
+        kind = _KIND.get(receipt.verdict, "refused")
+        if kind == "confirmed":
+            left = receipt.stamps_remaining
+            details = (
+                self.tr("You have {count} stamps left.").format(count=left)
+                if left is not None
+                else ""
+            )
+        elif kind == "not_confirmed":
+            details = words(say("kiosk.not_confirmed"))
+        else:
+            details = words(say("kiosk.refused"))
+        return KioskResultData(
+            kind=kind,
+            what=chosen.name,
+            details=details,
+            reference=reference_of(receipt.entry_id),
+            qr=qr_payload(receipt.entry_id),
+        )
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget the customer, on screen and here, and go back to welcome (in the kiosk's own
+        language). Not while a redemption's answer is awaited: that screen ends by itself."""
+        if self.busy:
+            return
+        self._step.cancel()
+        self.member = None
+        self.request_id = None
+        self.offer = None
+        self.chosen = None
+        self.receipt = None
+        view = self.view
+        view.phone.keypad.wipe()
+        view.pin.pad.wipe()
+        view.pin.pad.set_busy(False)
+        view.rewards.clear()
+        view.confirm.clear()
+        view.result.clear()
+        if language.current() != self.home_language:
+            self.pick_language(self.home_language)
+        self._show(view.welcome)
+        self.reset_done.emit()
+
+    def pick_language(self, code: str) -> None:
+        """Speak ``code`` from now on (until the customer leaves)."""
+        language.install(code)
+        self.view.welcome.set_language(language.current())
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _refused(self, refused: KioskRefused) -> None:
+        self.member = None
+        self.request_id = None
+        self.offer = None
+        self.show_notice(refused.message, paused=isinstance(refused, KioskPaused))
+
+    def show_notice(self, message: Message, *, paused: bool = False) -> None:
+        """The notice screen with ``message``, headed by what the customer does next."""
+        if paused:
+            kind = "paused"
+        elif message.id == "kiosk.scan_card":
+            kind = "scan"
+        else:
+            kind = "counter"
+        self.view.notice.set_notice(kind, words(message))
+        self._show(self.view.notice)
+
+    def _show(self, page: KioskPage) -> None:
+        self.view.show_page(page)
+        if page is self.view.welcome:
+            self.view.welcome.set_paused(self.kiosk.paused)
+        self.page_shown.emit(page)
+
+    def _run(self, step: Coroutine[Any, Any, None]) -> None:
+        self._step.start(step)

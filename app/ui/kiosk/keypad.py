@@ -1,0 +1,155 @@
+"""The kiosk's number keypad: large keys for a phone number or a manager's PIN, on screen only
+(the kiosk has no hardware keyboard)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+
+#: A key is never narrower than this; its height is kiosk.qss's least for the screen (never
+#: under the 48 px floor, docs/kiosk.md) and grows with the room there is, up to KEY_TALLEST.
+KEY_NARROWEST = 96
+KEY_TALLEST = 120
+#: A pad (this keypad, the PIN pad) is this wide, or the screen's width inside its margins.
+PAD_WIDEST = 720
+
+
+class KioskKeypad(QWidget):
+    """Digits typed by touch into this object's memory, shown as typed or (``secret``) as dots.
+
+    ``submitted(text)`` hands the digits out once, on "OK", and wipes them; they are wiped too
+    when the pad hides, so nothing typed outlives the screen it was typed on.
+    """
+
+    submitted = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        secret: bool,
+        min_length: int,
+        max_length: int,
+        name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setMaximumWidth(PAD_WIDEST)
+        self.secret = secret
+        self.min_length = min_length
+        self.max_length = max_length
+        self._digits: list[str] = []
+        # What is typed here goes nowhere else; a scan never lands in it (the filter passes keys).
+        self.setProperty(EXEMPT_PROPERTY, True)
+        self.display = QLabel()
+        self.display.setObjectName("kioskKeypadDisplay")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        keys = QGridLayout()
+        keys.setSpacing(12)
+        for index, digit in enumerate("123456789"):
+            keys.addWidget(self._digit_key(digit), index // 3, index % 3)
+        self.clear_key = self._key("", self.wipe)
+        self.clear_key.setObjectName("kioskKeyClear")
+        keys.addWidget(self.clear_key, 3, 0)
+        keys.addWidget(self._digit_key("0"), 3, 1)
+        self.back_key = self._key("⌫", self.backspace)
+        self.back_key.setObjectName("kioskKeyBack")
+        keys.addWidget(self.back_key, 3, 2)
+        self.ok_key = self._key("", self.submit)
+        self.ok_key.setObjectName("kioskKeyOk")
+        self.ok_key.setProperty("role", "primary")
+        keys.addWidget(self.ok_key, 4, 0, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        # The keys take the room there is, up to their tallest; what is left goes above and below,
+        # so the display stays with the keys on a tall screen. (A layout shares the whole height
+        # by stretch, so the keys' factor is large enough for them to take it first.)
+        layout.addStretch(1)
+        layout.addWidget(self.display)
+        layout.addLayout(keys, 20)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the keys' words in the language now installed."""
+        self.clear_key.setText(self.tr("Clear"))
+        self.back_key.setAccessibleName(self.tr("Delete last digit"))
+        self.ok_key.setText(self.tr("OK"))
+        self._refresh()
+
+    # -- typing -----------------------------------------------------------------------------
+
+    def press(self, digit: str) -> None:
+        """Add one digit (ignored beyond ``max_length``)."""
+        if len(digit) == 1 and digit.isdigit() and len(self._digits) < self.max_length:
+            self._digits.append(digit)
+            self._refresh()
+
+    def backspace(self) -> None:
+        """Remove the last digit."""
+        if self._digits:
+            self._digits[-1] = "\0"
+            self._digits.pop()
+            self._refresh()
+
+    def wipe(self) -> None:
+        """Forget every digit typed."""
+        for index in range(len(self._digits)):
+            self._digits[index] = "\0"
+        self._digits.clear()
+        self._refresh()
+
+    def submit(self) -> None:
+        """Hand the digits out through ``submitted`` and wipe them (no-op when too few)."""
+        if len(self._digits) < self.min_length:
+            return
+        text = "".join(self._digits)
+        self.wipe()
+        self.submitted.emit(text)
+
+    def entered_count(self) -> int:
+        """How many digits are typed (never which, for a secret)."""
+        return len(self._digits)
+
+    def shown_text(self) -> str:
+        """What the display shows."""
+        return self.display.text()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.wipe()
+        super().hideEvent(event)
+
+    def __repr__(self) -> str:
+        return f"<KioskKeypad {len(self._digits)} digits entered>"
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _digit_key(self, digit: str) -> QPushButton:
+        key = self._key(digit, lambda: self.press(digit))
+        key.setObjectName(f"kioskKey{digit}")
+        key.setAccessibleName(digit)
+        return key
+
+    def _key(self, text: str, action: Callable[[], None]) -> QPushButton:
+        key = QPushButton(text)
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        key.setMinimumWidth(KEY_NARROWEST)
+        key.setMaximumHeight(KEY_TALLEST)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        key.setAutoDefault(False)
+        key.clicked.connect(action)
+        return key
+
+    def _refresh(self) -> None:
+        count = len(self._digits)
+        self.display.setText("●" * count if self.secret else "".join(self._digits))
+        self.ok_key.setEnabled(count >= self.min_length)
+        self.back_key.setEnabled(count > 0)
+        self.clear_key.setEnabled(count > 0)

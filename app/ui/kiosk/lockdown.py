@@ -1,0 +1,130 @@
+"""Nothing a customer does gets past the kiosk: no key is a shortcut (Esc, F-keys, Alt+F4, Ctrl+Q,
+Ctrl+W, the cashier window's keys), and the one way out is a manager's: hold the top-left corner
+for five seconds, then a manager's PIN (``manager_exit.py``). The window itself refuses to close
+(``view.py``).
+
+The hold is timed on the till's clock (``clock.monotonic``), so a test moves it instead of
+waiting; the window's close, which a window manager sends for Alt+F4, is refused by the view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QApplication
+
+from app.core.services import clock
+from app.ui.kiosk.view import KioskWindowView
+
+#: Seconds a finger must stay on the corner.
+HOLD_SECONDS = 5.0
+#: The corner's size, in pixels from the window's top-left.
+CORNER_PX = 120
+CHECK_MS = 200
+
+_KEY_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+    }
+)
+#: What a scanner sends besides its characters: the keys that end a scan.
+_SCAN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+_SHORTCUT_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def passes(event: QKeyEvent) -> bool:
+    """Whether a key may reach the kiosk: a character a scanner types (Shift allowed) or the
+    key ending a scan. Everything else (Esc, F-keys, arrows, anything with Ctrl, Alt or Meta)
+    is swallowed here."""
+    if event.modifiers() & _SHORTCUT_MODIFIERS:
+        return False
+    if event.key() in _SCAN_KEYS:
+        return True
+    text = event.text()
+    return len(text) == 1 and text.isprintable()
+
+
+class KioskLock(QObject):
+    """Swallows every key that could be a way out, and watches the corner. ``keys_refused`` counts
+    what it swallowed; ``corner_held()`` fires once a hold lasts :data:`HOLD_SECONDS`."""
+
+    corner_held = Signal()
+
+    def __init__(self, view: KioskWindowView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.keys_refused = 0
+        self._pressed_at: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check_hold)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def close(self) -> None:
+        """Stop watching (the kiosk is closing)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _KEY_EVENTS and isinstance(event, QKeyEvent):
+            if passes(event):
+                return False
+            if kind == QEvent.Type.KeyPress:
+                self.keys_refused += 1
+            event.accept()  # a ShortcutOverride accepted and dropped: no shortcut fires
+            return True
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._pressed(event)
+        elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd) and not (
+            # A hold the timer had no chance to see (a busy moment) still counts at release.
+            self.check_hold()
+        ):
+            self._released()
+        return False
+
+    def holding(self) -> bool:
+        """Whether a finger is on the corner now."""
+        return self._pressed_at is not None
+
+    def check_hold(self) -> bool:
+        """Fire ``corner_held`` if the corner has been held long enough; whether it fired."""
+        if self._pressed_at is None or clock.monotonic() - self._pressed_at < HOLD_SECONDS:
+            return False
+        self._released()
+        self.corner_held.emit()
+        return True
+
+    def _pressed(self, event: QEvent) -> None:
+        point = _global_point(event)
+        if point is None or not self.view.isVisible():
+            return
+        local = self.view.mapFromGlobal(point)
+        if 0 <= local.x() < CORNER_PX and 0 <= local.y() < CORNER_PX:
+            if self._pressed_at is None:
+                self._pressed_at = clock.monotonic()
+                self._timer.start()
+        else:
+            self._released()
+
+    def _released(self) -> None:
+        self._pressed_at = None
+        self._timer.stop()
+
+
+def _global_point(event: QEvent) -> QPoint | None:
+    if isinstance(event, QMouseEvent):
+        return event.globalPosition().toPoint()
+    if isinstance(event, QTouchEvent) and event.points():
+        return event.points()[0].globalPosition().toPoint()
+    return None

@@ -1,0 +1,76 @@
+"""The manager's way out: the corner held, a manager's name and PIN (manager mode's accounts,
+lockout and audit), then leave kiosk mode or go back to it. Nothing else of the till (settings,
+the cashier's or the manager's screens) runs in the kiosk: leaving is the way to them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.services import Role, Secret, StaffRefused, Till
+from app.ui.controllers.tasks import spawn
+from app.ui.kiosk.flow import KioskFlow
+from app.ui.kiosk.lockdown import KioskLock
+from app.ui.kiosk.view import KioskWindowView
+from app.ui.wording import words
+
+#: The audit log's action for a manager leaving kiosk mode.
+KIOSK_LEFT = "kiosk_left"
+
+
+class ManagerExit(QObject):
+    """Opens the manager's page when the corner is held; ``left(manager)`` once a signed-in
+    manager chose to leave kiosk mode (the window then closes)."""
+
+    left = Signal(str)
+
+    def __init__(self, view: KioskWindowView, till: Till, flow: KioskFlow, lock: KioskLock) -> None:
+        super().__init__(view)
+        self.view = view
+        self.till = till
+        self.flow = flow
+        page = view.manager
+        lock.corner_held.connect(self.open)
+        page.pin_entered.connect(lambda name, pin: spawn(self.sign_in(name, Secret(pin))))
+        page.leave_requested.connect(lambda: spawn(self.leave_kiosk()))
+        page.cancelled.connect(self.flow.reset)
+        flow.reset_done.connect(lambda: spawn(self._manager_leaves()))
+
+    def open(self) -> None:
+        """The corner was held: the customer's screen goes, the manager's page comes."""
+        if self.flow.busy:
+            return  # a redemption's answer is awaited: its result comes first
+        self.flow.reset()
+        spawn(self._ask_name(), name="kiosk manager names")
+
+    async def _ask_name(self) -> None:
+        names = await self.till.staff.names(Role.MANAGER)
+        self.view.manager.ask_name(names)
+        self.view.show_page(self.view.manager)
+        self.flow.page_shown.emit(self.view.manager)
+
+    async def sign_in(self, name: str, pin: Secret) -> None:
+        """Check the manager's PIN (the lockout counts every wrong one)."""
+        try:
+            await self.till.manager.enter(name, pin)
+        except StaffRefused as refused:
+            self.view.manager.show_refusal(words(refused.said))
+            return
+        finally:
+            del pin
+        self.view.manager.signed_in()
+
+    async def leave_kiosk(self) -> None:
+        """A manager chose to leave: audited, manager mode ends, the window closes."""
+        manager = self.till.manager.current
+        if manager is None:  # went idle meanwhile: start again
+            await self._ask_name()
+            return
+        await self.till.staff.audit_action(manager.name, KIOSK_LEFT)
+        await self.till.manager.leave("left kiosk mode")
+        self.view.allow_close()
+        self.left.emit(manager.name)
+        self.view.close()
+
+    async def _manager_leaves(self) -> None:
+        if self.till.manager.current is not None:
+            await self.till.manager.leave("back to the kiosk")

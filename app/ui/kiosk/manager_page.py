@@ -1,0 +1,135 @@
+"""The manager's way out of the kiosk, opened by holding a corner for five seconds: a manager's
+name, their PIN on the keypad (the till's accounts and lockout), then "Leave kiosk mode" or back
+to the kiosk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
+
+from app.ui.kiosk.keypad import PAD_WIDEST, KioskKeypad
+from app.ui.kiosk.pages import KioskPage, button, label
+
+#: A manager's PIN has 6 to 8 digits (docs/manager-mode.md).
+MANAGER_PIN_MIN, MANAGER_PIN_MAX = 6, 8
+
+
+class KioskManagerPage(KioskPage):
+    """Name, PIN, then what to do. ``pin_entered(name, pin)`` on OK; ``leave_requested()``;
+    ``cancelled()`` (back to the kiosk, from any step)."""
+
+    pin_entered = Signal(str, str)
+    leave_requested = Signal()
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("kioskManager")
+        self.heading = label("kioskManagerHeading", "kioskHeading")
+        self.refusal = label("kioskManagerRefusal", "kioskWarning")
+        self.refusal.hide()
+        self.steps = QStackedWidget()
+        # 1: who
+        self.names_step = QWidget()
+        self.names_column = QHBoxLayout(self.names_step)
+        self.names_column.setSpacing(24)
+        self.name_buttons: list[QPushButton] = []
+        # 2: their PIN
+        self.keypad = KioskKeypad(
+            secret=True,
+            min_length=MANAGER_PIN_MIN,
+            max_length=MANAGER_PIN_MAX,
+            name="kioskManagerKeypad",
+        )
+        self.keypad.submitted.connect(self._submitted)
+        # 3: what to do
+        self.signed_in_step = QWidget()
+        actions = QHBoxLayout(self.signed_in_step)
+        actions.setSpacing(24)
+        self.leave = button("kioskManagerLeave", "kioskDanger")
+        self.leave.clicked.connect(self.leave_requested)
+        actions.addWidget(self.leave)
+        self.pin_step = QWidget()
+        centred = QHBoxLayout(self.pin_step)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        for step in (self.names_step, self.pin_step, self.signed_in_step):
+            self.steps.addWidget(step)
+        self.cancel = button("kioskManagerCancel")
+        self.cancel.clicked.connect(self.cancelled)
+        self.column.addWidget(self.heading)
+        self.column.addWidget(self.refusal)
+        self.column.addWidget(self.steps, 1)
+        self.column.addWidget(self.cancel)
+        self._name = ""
+        self._names: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.leave.setText(self.tr("Leave kiosk mode"))
+        self.cancel.setText(self.tr("Back to the kiosk"))
+        self.keypad.retranslate()
+        self._say_step()
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        self.keypad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
+
+    def _submitted(self, pin: str) -> None:
+        self.pin_entered.emit(self._name, pin)
+
+    def ask_name(self, names: list[str]) -> None:
+        """Step one: the managers to pick from (none: the kiosk cannot be left here)."""
+        self._names = list(names)
+        self._name = ""
+        for old in self.name_buttons:
+            old.deleteLater()
+        self.name_buttons = []
+        for name in names:
+            pick = button(f"kioskManagerName_{len(self.name_buttons)}")
+            pick.setText(name)
+            pick.clicked.connect(lambda _=False, name=name: self.ask_pin(name))
+            self.names_column.addWidget(pick)
+            self.name_buttons.append(pick)
+        self.refusal.hide()
+        self.steps.setCurrentWidget(self.names_step)
+        self._say_step()
+
+    def ask_pin(self, name: str) -> None:
+        """Step two: ``name``'s PIN."""
+        self._name = name
+        self.keypad.wipe()
+        self.steps.setCurrentWidget(self.pin_step)
+        self._say_step()
+
+    def signed_in(self) -> None:
+        """Step three: a manager is in; leave, or go back to the kiosk."""
+        self.refusal.hide()
+        self.steps.setCurrentWidget(self.signed_in_step)
+        self._say_step()
+
+    def show_refusal(self, text: str) -> None:
+        """Why the PIN was not taken (wrong, locked out); the manager may try again."""
+        self.refusal.setText(text)
+        self.refusal.show()
+
+    def step(self) -> str:
+        """``name``, ``pin`` or ``signed_in``."""
+        current = self.steps.currentWidget()
+        if current is self.pin_step:
+            return "pin"
+        return "signed_in" if current is self.signed_in_step else "name"
+
+    def _say_step(self) -> None:
+        step = self.step()
+        if step == "name":
+            self.heading.setText(
+                self.tr("Manager: who are you?")
+                if self._names
+                else self.tr(
+                    "No manager account on this till. Add one with: stamps-pos manager add"
+                )
+            )
+        elif step == "pin":
+            self.heading.setText(self.tr("{name}: enter your PIN").format(name=self._name))
+        else:
+            self.heading.setText(self.tr("Manager {name}").format(name=self._name))

@@ -1,0 +1,200 @@
+"""The member's screen: their first name, their stamps, the rewards they can afford as large
+tiles (a page of them at a time: no scrolling on a touch screen); and the question before
+anything is redeemed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.kiosk.pages import KioskPage, button, density, label
+
+#: Tiles on one page of rewards (three rows of two standing, two rows of three lying).
+TILES_PER_PAGE = 6
+#: A tile's least size; it grows to share the room the screen has (a short screen's less).
+TILE_SIZE = {"roomy": QSize(280, 180), "compact": QSize(240, 132)}
+
+
+@dataclass(frozen=True)
+class TileData:
+    """A reward the member can afford, as its tile shows it."""
+
+    id: int
+    name: str
+    stamps: int
+
+
+class KioskRewardsPage(KioskPage):
+    """Hello, the balance, and a page of reward tiles. ``picked(reward_id)`` on a tile,
+    ``done()`` on "Done"."""
+
+    picked = Signal(int)
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("kioskRewards")
+        self.hello = label("kioskHello", "kioskTitle")
+        self.balance = label("kioskBalance", "kioskHeading")
+        self.empty = label("kioskNoRewards")
+        self.grid_holder = QWidget()
+        self.grid = QGridLayout(self.grid_holder)
+        self.grid.setSpacing(24)
+        self.previous = button("kioskRewardsPrevious")
+        self.more = button("kioskRewardsMore")
+        self.previous.clicked.connect(lambda: self._turn(-1))
+        self.more.clicked.connect(lambda: self._turn(1))
+        paging = QHBoxLayout()
+        paging.setSpacing(24)
+        paging.addWidget(self.previous)
+        paging.addWidget(self.more)
+        self.done_button = button("kioskRewardsDone")
+        self.done_button.clicked.connect(self.done)
+        self.column.addWidget(self.hello)
+        self.column.addWidget(self.balance)
+        self.column.addWidget(self.empty)
+        self.column.addWidget(self.grid_holder, 1)
+        self.column.addLayout(paging)
+        self.column.addWidget(self.done_button)
+        self._tiles: list[TileData] = []
+        self._page = 0
+        self._columns = 2
+        self._tile_size = TILE_SIZE["roomy"]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("You cannot redeem a reward here yet. Collect more stamps!"))
+        self.previous.setText(self.tr("Previous"))
+        self.more.setText(self.tr("More rewards"))
+        self.done_button.setText(self.tr("Done"))
+
+    def show_member(self, first_name: str, stamps: int, tiles: list[TileData]) -> None:
+        """Show the member's first name, their stamps and the first page of their tiles."""
+        self.hello.setText(self.tr("Hi, {name}!").format(name=first_name))
+        self.balance.setText(self.tr("You have {count} stamps").format(count=stamps))
+        self._tiles = list(tiles)
+        self._page = 0
+        self._lay_out()
+
+    def clear(self) -> None:
+        """Forget the member: no name, no balance, no tiles."""
+        self.hello.clear()
+        self.balance.clear()
+        self._tiles = []
+        self._page = 0
+        self._lay_out()
+
+    def tiles(self) -> list[QPushButton]:
+        """The tiles on screen, in order."""
+        found = []
+        for index in range(self.grid.count()):
+            item = self.grid.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QPushButton):
+                found.append(widget)
+        return found
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        self.grid.setSpacing(self.column.spacing())
+        self._tile_size = TILE_SIZE[density(size)]
+        for tile in self.tiles():
+            tile.setMinimumSize(self._tile_size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        columns = 3 if event.size().width() > event.size().height() else 2
+        if columns != self._columns:
+            self._columns = columns
+            self._lay_out()
+        super().resizeEvent(event)
+
+    def _turn(self, step: int) -> None:
+        pages = max(1, -(-len(self._tiles) // TILES_PER_PAGE))
+        self._page = max(0, min(pages - 1, self._page + step))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                # Off screen now: deleteLater alone would leave it painted until the loop runs.
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        start = self._page * TILES_PER_PAGE
+        shown = self._tiles[start : start + TILES_PER_PAGE]
+        for index, tile in enumerate(shown):
+            self.grid.addWidget(self._tile(tile), index // self._columns, index % self._columns)
+        self.empty.setVisible(not self._tiles and bool(self.hello.text()))
+        self.previous.setVisible(self._page > 0)
+        self.more.setVisible(start + TILES_PER_PAGE < len(self._tiles))
+
+    def _tile(self, tile: TileData) -> QPushButton:
+        # The words are labels inside the button, so a long reward name wraps instead of being
+        # cut at both ends; the button alone takes the touch.
+        pushed = QPushButton()
+        words = self.tr("{name}\n{count} stamps").format(name=tile.name, count=tile.stamps)
+        pushed.setAccessibleName(words.replace("\n", ", "))
+        inside = QVBoxLayout(pushed)
+        inside.setContentsMargins(16, 16, 16, 16)
+        for line, role in zip(
+            words.split("\n", 1), ("kioskTileName", "kioskTileCost"), strict=False
+        ):
+            text = label(f"{role}{tile.id}", role)
+            text.setText(line)
+            text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inside.addWidget(text)
+        pushed.setObjectName(f"kioskTile{tile.id}")
+        pushed.setProperty("role", "kioskTile")
+        pushed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pushed.setAutoDefault(False)
+        pushed.setMinimumSize(self._tile_size)
+        pushed.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        pushed.clicked.connect(lambda: self.picked.emit(tile.id))
+        return pushed
+
+
+class KioskConfirmPage(KioskPage):
+    """ "Redeem Es Kopi Susu for 20 stamps?" ``confirmed()`` on yes, ``back()`` on no."""
+
+    confirmed = Signal()
+    back = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("kioskConfirm")
+        self.question = label("kioskConfirmQuestion", "kioskHeading")
+        self.yes = button("kioskConfirmYes", "kioskPrimary")
+        self.no = button("kioskConfirmNo")
+        self.yes.clicked.connect(self.confirmed)
+        self.no.clicked.connect(self.back)
+        self.column.addStretch(1)
+        self.column.addWidget(self.question)
+        self.column.addStretch(1)
+        self.column.addWidget(self.yes)
+        self.column.addWidget(self.no)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.yes.setText(self.tr("Yes, redeem"))
+        self.no.setText(self.tr("No, go back"))
+
+    def ask(self, name: str, stamps: int) -> None:
+        """Ask before redeeming ``name`` for ``stamps``."""
+        self.question.setText(
+            self.tr("Redeem {name} for {count} stamps?").format(name=name, count=stamps)
+        )
+        self.yes.setEnabled(True)
+
+    def clear(self) -> None:
+        """Forget the question."""
+        self.question.clear()

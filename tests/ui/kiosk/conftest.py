@@ -1,0 +1,73 @@
+"""The kiosk over a till on the session's live sandbox (or a sandbox whose network can be cut),
+shown, with a manager account to leave it by. Plain ``def`` tests on the ``qasync_loop`` fixture:
+the controllers' tasks run while ``qtbot.waitSignal`` / ``waitUntil`` process events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.till import Till
+from app.ui.controllers import tasks
+from app.ui.kiosk.view import KioskWindowView
+from app.ui.kiosk.window import KioskWindow
+
+from ..controllers.conftest import WAIT_MS, open_running_till, run_async
+
+__all__ = ["WAIT_MS", "open_running_till", "run_async"]
+
+MANAGER, MANAGER_PIN = "Wayan", "246810"
+AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
+AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, open_running_till: Callable[..., Till]) -> Callable[..., KioskWindow]:
+    """``make_kiosk(settings, size=(1080, 1920))``: the kiosk over a till on ``settings`` (kiosk
+    channel), with manager Wayan (PIN 246810), shown at ``size``."""
+
+    def make(settings: Settings, size: tuple[int, int] = (1080, 1920)) -> KioskWindow:
+        till = open_running_till(settings.model_copy(update={"channel": 3}))
+        run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(MANAGER_PIN)))
+        view = KioskWindowView(["en", "id"])
+        kiosk = KioskWindow(view, till)
+
+        def before_close(_view: object) -> None:
+            qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+            kiosk.close()
+            view.allow_close()
+
+        qtbot.addWidget(view, before_close_func=before_close)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        return kiosk
+
+    return make
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Callable[..., KioskWindow], till_settings: Settings) -> KioskWindow:
+    """The kiosk over a till on the reset sandbox."""
+    return make_kiosk(till_settings)
+
+
+def visible_words(widget: QWidget) -> str:
+    """Every text the kiosk shows now, joined: what a passer-by could read."""
+    from app.ui.kiosk.view import KioskWindowView as _View
+
+    assert isinstance(widget, _View)
+    page = widget.current_page()
+    QApplication.processEvents()
+    found = []
+    for child in [page, *page.findChildren(QWidget)]:
+        if child.isVisibleTo(widget):
+            text = getattr(child, "text", None)
+            if callable(text):
+                found.append(str(text()))
+    return " ".join(found)

@@ -1,0 +1,221 @@
+"""The kiosk end to end against a live sandbox, as a customer meets it: a card scanned, the PIN
+first for a member who has one, a phone number only for such a member, the result with its QR
+code, and what happens offline, when the server does not confirm, and when something waits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.domain import EntryStatus
+from app.core.services import Handover, Verdict, qr_payload, reference_of
+from app.ui.kiosk.window import KioskWindow
+
+from ...support.network import Network
+from ...support.sandbox import SandboxControl
+from .conftest import AYU, AYU_CARD, BUDI, BUDI_CARD, WAIT_MS, run_async, visible_words
+
+pytestmark = pytest.mark.integration
+
+
+def _page(kiosk: KioskWindow) -> str:
+    return kiosk.view.current_page().objectName()
+
+
+def _wait_page(qtbot: QtBot, kiosk: KioskWindow, name: str) -> None:
+    qtbot.waitUntil(lambda: _page(kiosk) == name, timeout=WAIT_MS)
+
+
+def _type_on(qtbot: QtBot, keypad_owner: object, digits: str) -> None:
+    keypad = keypad_owner
+    for digit in digits:
+        keypad.press(digit)  # type: ignore[attr-defined]
+
+
+def _redeem_first_tile(qtbot: QtBot, kiosk: KioskWindow, reward_id: int = 1) -> None:
+    view = kiosk.view
+    tile = next(t for t in view.rewards.tiles() if t.objectName() == f"kioskTile{reward_id}")
+    tile.click()
+    _wait_page(qtbot, kiosk, "kioskConfirm")
+    with qtbot.waitSignal(kiosk.flow.result_ready, timeout=WAIT_MS):
+        view.confirm.yes.click()
+
+
+def test_a_card_shows_the_first_name_and_affordable_rewards_then_redeems_on_the_kiosk_channel(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+
+    assert view.rewards.hello.text() == "Hi, Ayu!"
+    assert "Pratiwi" not in visible_words(view)  # only the first name
+    assert view.rewards.balance.text() == "You have 250 stamps"
+    names = [t.accessibleName().split(", ")[0] for t in view.rewards.tiles()]
+    assert "Es Kopi Susu Gula Aren" in names
+    assert "Potongan Belanja Fleksibel" not in names  # a flexible reward needs a stamps field
+    offer = kiosk.flow.offer
+    assert offer is not None and all(r.stamps <= 250 for r in offer.rewards)
+
+    _redeem_first_tile(qtbot, kiosk)
+    assert view.confirm.question.text() == "Redeem Es Kopi Susu Gula Aren for 20 stamps?"
+    _wait_page(qtbot, kiosk, "kioskResult")
+    result = view.result.result()
+    assert result is not None and result.kind == "confirmed"
+    assert view.result.title.text() == "Redeemed!"
+    assert view.result.show_cashier.text() == "Show this to the cashier"
+    assert result.details == "You have 230 stamps left."
+    receipt = kiosk.flow.receipt
+    assert receipt is not None and receipt.verdict is Verdict.CONFIRMED
+    assert result.qr == qr_payload(receipt.entry_id)
+    assert view.result.reference.text() == f"Reference {reference_of(receipt.entry_id)}"
+    assert not view.result.qr.pixmap().isNull()
+    assert sandbox.stamps(AYU) == 230
+    entry = run_async(qtbot, kiosk.till.outbox.get(receipt.entry_id))
+    assert entry is not None and entry.payload["channel"] == 3
+    assert entry.cashier == "Kiosk"
+
+    view.result.done_button.click()  # Done: gone at once
+    assert _page(kiosk) == "kioskWelcome"
+    assert kiosk.flow.member is None and kiosk.flow.receipt is None
+    assert view.result.result() is None and view.rewards.hello.text() == ""
+
+
+def test_a_pin_member_types_the_pin_before_anything_of_theirs_shows(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    shown = visible_words(view)
+    assert "Budi" not in shown and "180" not in shown
+    assert view.rewards.hello.text() == "" and kiosk.flow.offer is None
+
+    pad = view.pin.pad
+    for digit in "111111":
+        pad.press_digit(digit)
+    pad.submit()
+    qtbot.waitUntil(lambda: pad.attempts_text() != "", timeout=WAIT_MS)
+    assert _page(kiosk) == "kioskPin"
+    assert "Budi" not in visible_words(view)
+    assert view.pin.pad._prompt.text() == "That PIN is not right. Please try again."
+
+    for digit in "123456":
+        pad.press_digit(digit)
+    pad.submit()
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert view.rewards.hello.text() == "Hi, Budi!"
+    assert kiosk.flow.request_id is not None
+
+    _redeem_first_tile(qtbot, kiosk)
+    _wait_page(qtbot, kiosk, "kioskResult")
+    assert kiosk.flow.receipt is not None
+    assert kiosk.flow.receipt.verdict is Verdict.CONFIRMED
+    assert kiosk.flow.request_id is None  # one PIN, one redemption
+    assert sandbox.stamps(BUDI) == 160
+
+
+def test_a_phone_number_is_taken_only_for_a_member_with_a_pin(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    view.welcome.phone.click()
+    assert _page(kiosk) == "kioskPhone"
+    _type_on(qtbot, view.phone.keypad, "081210000006")  # Ayu: no PIN
+    assert view.phone.keypad.shown_text() == "081210000006"
+    view.phone.keypad.submit()
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Please scan your card"
+    no_pin = view.notice.text.text()
+    assert "Ayu" not in visible_words(view)
+    assert kiosk.flow.member is None
+
+    view.notice.ok.click()
+    view.welcome.phone.click()
+    _type_on(qtbot, view.phone.keypad, "081299999999")  # nobody's: the same words, no hint
+    view.phone.keypad.submit()
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.text.text() == no_pin
+
+    view.notice.ok.click()
+    view.welcome.phone.click()
+    _type_on(qtbot, view.phone.keypad, "081310000123")  # Budi has a PIN
+    view.phone.keypad.submit()
+    _wait_page(qtbot, kiosk, "kioskPin")
+    assert "Budi" not in visible_words(view)
+    assert sandbox.stamps(BUDI) == 180
+
+
+def test_a_blocked_member_is_sent_to_the_counter(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    kiosk.flow.scanned("70140000000124")  # Hendra, blocked
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert kiosk.view.notice.heading.text() == "Please ask at the counter"
+    assert "Hendra" not in visible_words(kiosk.view)
+
+
+def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    kiosk = make_kiosk(network_settings)
+    view = kiosk.view
+    # Ayu is remembered from an earlier visit: the cache knows her.
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    view.rewards.done_button.click()
+    network.down()
+
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Redemptions are paused"
+    assert view.notice.text.text() == (
+        "Redemptions are paused right now. Please ask at the counter."
+    )
+    assert "Ayu" not in visible_words(view) and "250" not in visible_words(view)
+    assert kiosk.flow.member is None
+    assert run_async(qtbot, kiosk.till.receipts()) == []  # refused before anything was queued
+
+    view.notice.ok.click()
+    assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
+
+
+def test_not_confirmed_shows_ask_at_the_counter_with_a_reference_and_the_entry_is_on_the_till(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    _redeem_first_tile(qtbot, kiosk)
+    _wait_page(qtbot, kiosk, "kioskResult")
+
+    result = view.result.result()
+    receipt = kiosk.flow.receipt
+    assert result is not None and receipt is not None
+    assert result.kind == "not_confirmed"
+    assert view.result.title.text() == "Please ask at the counter"
+    assert result.reference == reference_of(receipt.entry_id)
+    assert "ask at the counter" in result.details
+    # The till has it like any other entry, and finds it by the QR code.
+    on_till = run_async(qtbot, kiosk.till.receipts())
+    assert [r.entry_id for r in on_till] == [receipt.entry_id]
+    assert on_till[0].verdict is Verdict.NOT_CONFIRMED
+    found = run_async(qtbot, Handover(kiosk.till).find(result.qr))
+    assert found.receipt.entry_id == receipt.entry_id and not found.may_hand_over
+
+    # The same member, back at once, is sent to the counter: something of theirs waits.
+    view.result.done_button.click()
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.text.text() == (
+        "Your last redemption is still being processed. Please ask at the counter."
+    )
+    entries = run_async(qtbot, kiosk.till.receipts())
+    assert len(entries) == 1 and entries[0].status in (EntryStatus.QUEUED, EntryStatus.UNKNOWN)

@@ -1,0 +1,99 @@
+"""At the cashier's till, sharing the kiosk's data folder: the QR code of a kiosk result, scanned,
+opens that redemption as the till knows it, and the cashier marks the reward handed over once,
+audited; an unconfirmed one cannot be, and a code the till has no record of says so."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.core.services import AuditFilter, HandoverRefused, Kiosk, Sale, qr_payload, reference_of
+from app.core.services.kiosk import KIOSK_CASHIER
+from app.ui.cashier_window import CashierWindow
+from app.ui.kiosk.handover import KioskHandoverDialog
+
+from ...support.sandbox import SandboxControl
+from ..controllers.conftest import cashier, make_cashier
+from .conftest import AYU_CARD, WAIT_MS, run_async
+
+__all__ = ["cashier", "make_cashier"]
+
+pytestmark = pytest.mark.integration
+
+
+def _kiosk_redemption(qtbot: QtBot, window: CashierWindow) -> str:
+    """A kiosk redemption of Ayu's in the till's database (the kiosk shares its folder)."""
+    kiosk = Kiosk(window.till)
+    member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
+    queued = run_async(qtbot, kiosk.redeem(member, 1, None))
+    run_async(qtbot, kiosk.wait(queued.entry_id))
+    return queued.entry_id
+
+
+def _scan(qtbot: QtBot, window: CashierWindow, code: str) -> KioskHandoverDialog:
+    with qtbot.waitSignal(window.kiosk_pickup.shown, timeout=WAIT_MS):
+        window.scanned(code)
+    dialog = window.kiosk_pickup.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_a_scanned_kiosk_qr_is_handed_over_once_and_audited(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = _kiosk_redemption(qtbot, cashier)
+    dialog = _scan(qtbot, cashier, qr_payload(entry_id))
+    assert dialog.title.text() == f"Kiosk {reference_of(entry_id)}"
+    assert dialog.standing.text() == "Confirmed"
+    assert "Member: Ayu Pratiwi" in dialog.facts.text()
+    assert dialog.hand_over.isEnabled()
+    assert cashier.session.member is None  # not taken for a member identifier
+
+    with qtbot.waitSignal(cashier.kiosk_pickup.shown, timeout=WAIT_MS):
+        dialog.hand_over.click()
+    assert dialog.handed.text().startswith("Handed over by Dewi at ")
+    assert dialog.hand_over.isHidden()
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="handed_over")))
+    assert [(line.who, line.entry_id) for line in lines] == [("Dewi", entry_id)]
+
+    dialog.reject()
+    again = _scan(qtbot, cashier, qr_payload(entry_id))
+    assert again.handed.text().startswith("Handed over by Dewi")
+    assert again.hand_over.isHidden()
+    marked = run_async(
+        qtbot, cashier.kiosk_pickup.handover.mark_handed_over(qr_payload(entry_id), "Rina")
+    )
+    assert marked.handed_over_by == "Dewi"  # the first one stands; nothing written twice
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="handed_over")))
+    assert len(lines) == 1
+
+
+def test_an_unconfirmed_kiosk_redemption_cannot_be_handed_over(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    entry_id = _kiosk_redemption(qtbot, cashier)
+    dialog = _scan(qtbot, cashier, qr_payload(entry_id))
+    assert dialog.standing.property("outcome") == "not_confirmed"
+    assert not dialog.hand_over.isEnabled()
+    with pytest.raises(HandoverRefused, match="do not hand over"):
+        run_async(
+            qtbot, cashier.kiosk_pickup.handover.mark_handed_over(qr_payload(entry_id), "Dewi")
+        )
+
+
+def test_a_kiosk_code_the_till_has_no_record_of_says_so(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    code = qr_payload("019a5f3e-7c21-7d4e-9b6a-2f41c09a8057")
+    dialog = _scan(qtbot, cashier, code)
+    assert "no record of kiosk redemption K-9A8057" in dialog.refusal.text()
+    assert dialog.hand_over.isHidden()
+    # A till's own redemption is no kiosk redemption, even scanned as one.
+    member = run_async(qtbot, cashier.till.find_member(AYU_CARD))
+    order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
+    own = run_async(qtbot, cashier.till.redeem(order, member, Sale(cashier="Dewi")))
+    assert own.cashier != KIOSK_CASHIER
+    dialog.reject()
+    dialog = _scan(qtbot, cashier, qr_payload(own.entry_id))
+    assert "no record of kiosk redemption" in dialog.refusal.text()

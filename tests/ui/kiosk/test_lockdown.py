@@ -1,0 +1,212 @@
+"""Nothing gets a customer past the kiosk: every escape key and the cashier window's shortcuts are
+swallowed, a close request is refused, the sixty idle seconds forget the member, and only a
+five-second hold in the corner and a manager's PIN lead out (times on a moved clock)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.core.clock import ManualClock, installed
+from app.core.services import AuditFilter
+from app.ui.kiosk.window import KioskWindow
+
+from ...support.sandbox import SandboxControl
+from .conftest import AYU_CARD, BUDI_CARD, MANAGER, MANAGER_PIN, WAIT_MS, run_async, visible_words
+
+pytestmark = pytest.mark.integration
+
+CTRL, ALT, SHIFT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.AltModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+)
+NONE = Qt.KeyboardModifier.NoModifier
+#: Esc, every F-key, Alt+F4, Ctrl+Q, Ctrl+W, and the cashier window's own keys (F2 member search,
+#: F8 manager mode, Ctrl+P print, Ctrl+Shift+Q…).
+ESCAPES = [
+    (Qt.Key.Key_Escape, NONE),
+    *[(getattr(Qt.Key, f"Key_F{n}"), NONE) for n in range(1, 13)],
+    (Qt.Key.Key_F4, ALT),
+    (Qt.Key.Key_Q, CTRL),
+    (Qt.Key.Key_W, CTRL),
+    (Qt.Key.Key_Q, CTRL | SHIFT),
+    (Qt.Key.Key_P, CTRL),
+    (Qt.Key.Key_Tab, ALT),
+    (Qt.Key.Key_Backspace, CTRL | ALT),
+]
+
+
+def _page(kiosk: KioskWindow) -> str:
+    return kiosk.view.current_page().objectName()
+
+
+def _show_ayu(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    kiosk.flow.scanned(AYU_CARD)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+
+
+def test_no_key_and_no_close_request_gets_past_the_kiosk(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    view.activateWindow()
+    _show_ayu(qtbot, kiosk)
+    for key, modifiers in ESCAPES:
+        before = kiosk.lock.keys_refused
+        qtbot.keyClick(view.rewards, key, modifiers)
+        assert kiosk.lock.keys_refused > before, (key, modifiers)  # (and its modifiers)
+        assert view.isVisible()
+        assert _page(kiosk) == "kioskRewards"
+        assert kiosk.flow.member is not None
+
+    # On the PIN pad, Esc would cancel: it never reaches it.
+    view.rewards.done_button.click()
+    kiosk.flow.scanned(BUDI_CARD)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    view.pin.pad.press_digit("1")
+    qtbot.keyClick(view.pin.pad, Qt.Key.Key_Escape)
+    assert _page(kiosk) == "kioskPin" and view.pin.pad.entered_count() == 1
+
+    assert view.close() is False
+    event = QCloseEvent()
+    QApplication.sendEvent(view, event)
+    assert not event.isAccepted()
+    assert view.isVisible() and _page(kiosk) == "kioskPin"
+
+
+def test_sixty_idle_seconds_forget_the_member_on_screen_and_in_the_controllers(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.idle.touch()
+        _show_ayu(qtbot, kiosk)
+        kiosk.view.rewards.tiles()[0].click()
+        assert _page(kiosk) == "kioskConfirm" and kiosk.flow.chosen is not None
+        clock.advance(59)
+        assert not kiosk.idle.check()
+        assert kiosk.flow.member is not None
+        clock.advance(1)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskWelcome", timeout=WAIT_MS)
+
+    flow = kiosk.flow
+    assert (flow.member, flow.request_id, flow.offer, flow.chosen, flow.receipt) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    assert kiosk.view.rewards.hello.text() == "" and kiosk.view.rewards.tiles() == []
+    assert kiosk.view.confirm.question.text() == ""
+    assert "Ayu" not in visible_words(kiosk.view)
+
+
+def test_a_result_goes_back_to_welcome_after_ten_seconds(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    clock = ManualClock()
+    with installed(clock):
+        _show_ayu(qtbot, kiosk)
+        kiosk.view.rewards.tiles()[0].click()
+        with qtbot.waitSignal(kiosk.flow.result_ready, timeout=WAIT_MS):
+            kiosk.view.confirm.yes.click()
+        assert _page(kiosk) == "kioskResult"
+        clock.advance(9)
+        assert not kiosk.idle.check()
+        clock.advance(1)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskWelcome", timeout=WAIT_MS)
+    assert kiosk.flow.receipt is None and kiosk.view.result.result() is None
+
+
+def test_only_a_five_second_hold_in_the_corner_opens_the_manager_pad(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    clock = ManualClock()
+    with installed(clock):
+        # A short press, and a long one elsewhere, do nothing.
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        clock.advance(4.9)
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(500, 900))
+        clock.advance(6)
+        assert not kiosk.lock.check_hold()
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(500, 900))
+        assert _page(kiosk) == "kioskWelcome"
+
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        clock.advance(5)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskManager", timeout=WAIT_MS)
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert view.manager.step() == "name"
+    assert [b.text() for b in view.manager.name_buttons] == [MANAGER]
+
+
+def _open_manager_pad(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    kiosk.lock.corner_held.emit()
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskManager", timeout=WAIT_MS)
+    kiosk.view.manager.name_buttons[0].click()
+    assert kiosk.view.manager.step() == "pin"
+
+
+def _type_pin(kiosk: KioskWindow, pin: str) -> None:
+    keypad = kiosk.view.manager.keypad
+    for digit in pin:
+        keypad.press(digit)
+    assert keypad.shown_text() == "●" * len(pin)  # never the digits
+    keypad.submit()
+
+
+def test_a_wrong_manager_pin_keeps_the_kiosk_and_counts_towards_the_lockout(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    _show_ayu(qtbot, kiosk)
+    _open_manager_pad(qtbot, kiosk)
+    assert kiosk.flow.member is None  # the customer's screen went first
+    for _ in range(5):
+        _type_pin(kiosk, "135799")
+        qtbot.waitUntil(lambda: view.manager.refusal.isVisibleTo(view), timeout=WAIT_MS)
+        refusal = view.manager.refusal.text()
+        view.manager.refusal.hide()
+    assert "locked" in refusal.lower()
+    _type_pin(kiosk, MANAGER_PIN)  # locked: even the right PIN waits
+    qtbot.waitUntil(lambda: view.manager.refusal.isVisibleTo(view), timeout=WAIT_MS)
+    assert view.manager.step() == "pin"
+    assert kiosk.till.manager.current is None
+    view.manager.cancel.click()
+    assert _page(kiosk) == "kioskWelcome" and view.isVisible()
+
+
+def test_a_manager_leaves_kiosk_mode_with_their_pin_and_it_is_audited(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    _open_manager_pad(qtbot, kiosk)
+    _type_pin(kiosk, MANAGER_PIN)
+    qtbot.waitUntil(lambda: view.manager.step() == "signed_in", timeout=WAIT_MS)
+    with qtbot.waitSignal(kiosk.manager.left, timeout=WAIT_MS) as left:
+        view.manager.leave.click()
+    assert left.args == [MANAGER]
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=WAIT_MS)
+    lines = run_async(qtbot, kiosk.till.audit.lines(AuditFilter(who=MANAGER)))
+    assert [line.action for line in lines][-3:] == ["sign_in", "kiosk_left", "manager_mode_left"]
+    assert kiosk.till.manager.current is None
+
+
+def test_back_to_the_kiosk_ends_manager_mode(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    _open_manager_pad(qtbot, kiosk)
+    _type_pin(kiosk, MANAGER_PIN)
+    qtbot.waitUntil(lambda: view.manager.step() == "signed_in", timeout=WAIT_MS)
+    view.manager.cancel.click()
+    qtbot.waitUntil(lambda: kiosk.till.manager.current is None, timeout=WAIT_MS)
+    assert _page(kiosk) == "kioskWelcome" and view.isVisible()
+    assert view.close() is False
