@@ -89,11 +89,14 @@ def run(
         # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
         # the active window, and a till has no one to click it first.
         window.activateWindow()
+        # Let the first frame paint before startup's work (imports, the database) holds the
+        # thread: the cashier sees the window at once, then it fills in. Then ask for the keyboard
+        # once more: on an X server without a window manager (a kiosk's bare session) the first
+        # ask can come before the window is mapped, and is lost.
+        await _after_pending_events()
+        window.activateWindow()
         try:
             if startup is not None:
-                # Let the first frame paint before startup's work (imports, the database)
-                # holds the thread: the cashier sees the window at once, then it fills in.
-                await _after_pending_events()
                 await _unless_quit(startup(window), quit_requested)
             await quit_requested.wait()
         finally:

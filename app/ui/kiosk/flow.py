@@ -226,6 +226,9 @@ class KioskFlow(QObject):
         if language.current() != self.home_language:
             self.pick_language(self.home_language)
         self._show(view.welcome)
+        # The next customer's card goes to the kiosk even if something took the keyboard away
+        # (no one is at a keyboard to click the window back).
+        view.activateWindow()
         self.reset_done.emit()
 
     def pick_language(self, code: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
@@ -126,6 +126,15 @@ class KioskKeypad(QWidget):
         self.wipe()
         super().hideEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._hold_display_height()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._hold_display_height()
+        super().changeEvent(event)
+
     def __repr__(self) -> str:
         return f"<KioskKeypad {len(self._digits)} digits entered>"
 
@@ -146,6 +155,21 @@ class KioskKeypad(QWidget):
         key.setAutoDefault(False)
         key.clicked.connect(action)
         return key
+
+    def _hold_display_height(self) -> None:
+        # The display is as tall empty as with digits (or dots, which may come from another font)
+        # in it: the keys must not move under the customer's finger at the first tap (seen on a
+        # real X server, where the empty display was laid out shorter than a filled one).
+        # Room around the line: half a line more than the text needs, as the style sheet's
+        # min-height gives at each density.
+        shown = self.display.text()
+        self.display.setText("●8")
+        height = max(
+            self.display.sizeHint().height(),
+            round(QFontMetrics(self.display.font()).height() * 1.5),
+        )
+        self.display.setText(shown)
+        self.display.setFixedHeight(height)
 
     def _refresh(self) -> None:
         count = len(self._digits)

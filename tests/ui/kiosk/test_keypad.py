@@ -1,0 +1,57 @@
+"""The kiosk's keypads hold still: a customer taps where a key was a moment ago, so nothing may
+move when the display fills (a real X server laid the empty display out shorter than a filled
+one, and the second tap of a PIN landed between keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.ui.kiosk.keypad import KioskKeypad
+from app.ui.kiosk.window import KioskWindow
+
+from .conftest import MANAGER
+
+
+def _key_places(keypad: KioskKeypad) -> dict[str, tuple[QPoint, int, int]]:
+    QApplication.processEvents()
+    window = keypad.window()
+    return {
+        key.objectName(): (key.mapTo(window, QPoint(0, 0)), key.width(), key.height())
+        for key in keypad.findChildren(QPushButton)
+    }
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)])
+@pytest.mark.parametrize("which", ["phone", "manager"])
+def test_no_key_moves_while_digits_are_typed_or_wiped(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    size: tuple[int, int],
+    which: str,
+) -> None:
+    view = make_kiosk(till_settings, size).view
+    if which == "phone":
+        view.show_page(view.phone)
+        keypad = view.phone.keypad
+    else:
+        view.show_page(view.manager)
+        view.manager.ask_name([MANAGER])
+        view.manager.ask_pin(MANAGER)
+        keypad = view.manager.keypad
+    qtbot.waitUntil(keypad.isVisible)
+    before = _key_places(keypad)
+    display_height = keypad.display.height()
+
+    for digit in "0812":
+        keypad.press(digit)
+        assert _key_places(keypad) == before, f"a key moved after typing {digit}"
+    assert keypad.display.height() == display_height
+    keypad.wipe()
+    assert _key_places(keypad) == before
