@@ -1643,6 +1643,14 @@
         <source>cashier&apos;s PIN removed</source>
         <translation>PIN kasir dihapus</translation>
     </message>
+    <message>
+        <source>kiosk reward handed over</source>
+        <translation>hadiah kios sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>left kiosk mode</source>
+        <translation>keluar dari mode kios</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>

@@ -366,6 +366,8 @@ def action_words(action: str) -> str:
         "manager_pin_set": QCoreApplication.translate("ManagerWords", "manager's PIN set"),
         "cashier_pin_set": QCoreApplication.translate("ManagerWords", "cashier's PIN set"),
         "cashier_pin_removed": QCoreApplication.translate("ManagerWords", "cashier's PIN removed"),
+        "handed_over": QCoreApplication.translate("ManagerWords", "kiosk reward handed over"),
+        "kiosk_left": QCoreApplication.translate("ManagerWords", "left kiosk mode"),
     }
     return known.get(action, action.replace("_", " "))
 
