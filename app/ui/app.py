@@ -31,7 +31,6 @@ def create_application(
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
-    app.setApplicationVersion(version())
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet("till"))
@@ -95,6 +94,9 @@ def run(
                 # holds the thread: the cashier sees the window at once, then it fills in.
                 await _after_pending_events()
                 await _unless_quit(startup(window), quit_requested)
+            # Not before the first frame: the version is read from the package's metadata, a
+            # tenth of a second of imports (startup has usually read it by now, off this thread).
+            app.setApplicationVersion(version())
             await quit_requested.wait()
         finally:
             for signum in (signal.SIGINT, signal.SIGTERM):
