@@ -2637,6 +2637,17 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>StartingPage</name>
+    <message>
+        <source>Stamps POS</source>
+        <translation>Stamps POS</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+</context>
+<context>
     <name>SignInView</name>
     <message>
         <source>Start your shift</source>
