@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import metadata
 
 APP_NAME = "stamps-pos"
 DISPLAY_NAME = "Stamps POS"
@@ -20,6 +19,8 @@ def version() -> str:
     spec copies the metadata) all carry it. Read on first use, not at import: finding the
     metadata walks ``sys.path``, which the window's start-up has no reason to wait for.
     """
+    from importlib import metadata  # itself 0.1 s of imports: not before the first frame
+
     try:
         return metadata.version(APP_NAME)
     except metadata.PackageNotFoundError:

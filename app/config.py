@@ -8,17 +8,13 @@ The API token is deliberately not a setting: it never sits in the TOML file. See
 from __future__ import annotations
 
 import ipaddress
-import os
 import re
 import socket
-import tomllib
-import unicodedata
 from datetime import timedelta
 from pathlib import Path, PurePath
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import platformdirs
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
@@ -30,10 +26,17 @@ from pydantic_settings import (
 from app import APP_NAME, version
 from app.core.services import Channel, OfflineLimits, TillConfig
 
-ENV_PREFIX = "STAMPS_POS_"
-CONFIG_ENV = ENV_PREFIX + "CONFIG"
-#: The largest whole number SQLite stores (and the server's ids reach): 2⁶³ − 1.
-MAX_WHOLE = 2**63 - 1
+# Read before the window shows (app/early_config.py), and part of this module's interface.
+from app.early_config import CONFIG_ENV as CONFIG_ENV
+from app.early_config import ENV_PREFIX as ENV_PREFIX
+from app.early_config import LANGUAGES as LANGUAGES
+from app.early_config import MAX_WHOLE as MAX_WHOLE
+from app.early_config import ConfigError as ConfigError
+from app.early_config import default_config_file as default_config_file
+from app.early_config import default_data_dir as default_data_dir
+from app.early_config import read_settings_file as read_settings_file
+from app.early_config import unprintable as unprintable
+
 MAX_URL_LENGTH = 2048
 
 # Written numbers are plain ASCII digits: Python's int() would also take "1_0", " +10 " and
@@ -61,35 +64,6 @@ _DECIMAL_SETTINGS = (
     "lease_margin",
     "offline_member_max_age_hours",
 )
-
-
-class ConfigError(Exception):
-    """A setting is missing or invalid. The message names the setting and where it came from."""
-
-
-def default_config_file() -> Path:
-    """``settings.toml`` in the platform's config folder, or ``$STAMPS_POS_CONFIG``."""
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
-
-
-def default_data_dir() -> Path:
-    """The platform's data folder for the app."""
-    return Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def unprintable(text: str) -> str | None:
-    """What makes ``text`` unfit to show or store as it is, or ``None``: a byte that was not
-    UTF-8, or a control or formatting character (escape codes, line breaks, direction marks)."""
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category == "Cs":
-            return "is not valid UTF-8"
-        if category in ("Cc", "Cf", "Zl", "Zp"):
-            return "holds control characters"
-    return None
 
 
 def is_loopback_host(host: str) -> bool:
@@ -187,7 +161,7 @@ class Settings(BaseSettings):
     def _a_language(cls, value: Any) -> Any:
         # "ID" or " en " mean what they say; anything else is named with the three choices.
         text = value.strip().lower() if isinstance(value, str) else value
-        if text not in ("auto", "id", "en"):
+        if text not in LANGUAGES:
             raise ValueError(
                 "must be id (Bahasa Indonesia), en (English) or auto (the system's language)"
             )
@@ -327,35 +301,13 @@ class Settings(BaseSettings):
 _CONFIG_FILE_IN_USE: Path | None = None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except UnicodeDecodeError:
-        raise ConfigError(
-            f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"settings file {path} cannot be read: {exc.strerror}") from None
-
-
-def read_settings_file(path: Path) -> dict[str, Any]:
-    """The values the file at ``path`` holds, as TOML reads them (``{}`` when there is no file);
-    :class:`ConfigError` when it cannot be read or is not TOML."""
-    return _read_toml(path)
-
-
 def settings_from(path: Path, **overrides: Any) -> Settings:
     """The settings the file at ``path`` makes, under the environment and ``overrides``: the one
     validation of :func:`load_settings` and the window's settings dialog. Raises pydantic's
     ``ValidationError`` (each bad setting by name), or :class:`ConfigError` for a file that holds
     the token or cannot be read."""
     global _CONFIG_FILE_IN_USE
-    data = _read_toml(path)
+    data = read_settings_file(path)
     if "token" in data:
         raise ConfigError(
             f"settings file {path}: the API token is never kept in the settings file; remove it "

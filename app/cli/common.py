@@ -7,10 +7,14 @@ import argparse
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME
-from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core.services import CredentialsError, Secret, TokenSource, load_token, logs
+from app.early_config import ConfigError, default_config_file
+
+if TYPE_CHECKING:
+    from app.config import Settings
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
 
@@ -68,6 +72,8 @@ def settings_and_token(
     The log goes to the data folder from here on; ``log_fallback`` (the window) sends its lines
     to stderr when the folder cannot take them, where a headless command keeps stderr for its
     own one-line answer."""
+    from app.config import load_settings  # pydantic: the window reads it after its first frame
+
     config = Path(args.config) if args.config else None
     try:
         settings = load_settings(config)

@@ -9,6 +9,7 @@ import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, version
 from app.cli.common import (
@@ -20,8 +21,12 @@ from app.cli.common import (
     token_source,
 )
 from app.cli.qt_libraries import window_blocker
-from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core.services import Secret, logs
+from app.early_config import ConfigError, default_config_file, language_setting
+
+if TYPE_CHECKING:
+    from app.config import Settings
+    from app.ui.cashier import TillStart
 
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
 
@@ -75,42 +80,34 @@ def _fail(args: argparse.Namespace, message: str) -> int:
 
 
 def gui(args: argparse.Namespace) -> int:
-    """Open the cashier window on the till's settings."""
+    """Open the cashier window on the till's settings.
+
+    The window shows first, in the settings' language; the settings are validated and the
+    token read after its first frame (:func:`_till_start`), and what is wrong with them ends
+    the window with the same one line and exit code as before it opened."""
     blocker = window_blocker()
     if blocker is not None:
         return _fail(args, blocker)
-    try:
-        settings, token = settings_and_token(args, log_fallback=True)
-    except Stop as stop:
-        return _fail(args, stop.message)
     if getattr(args, "kiosk", False):
+        # The kiosk reads its settings before its window (it has no starting page of its own).
+        try:
+            settings, token = settings_and_token(args, log_fallback=True)
+        except Stop as stop:
+            return _fail(args, stop.message)
         return _kiosk(args, settings, token)
-    from app.settings_file import SettingsFile
-    from app.ui.cashier import SecondInstance, cashier_names, run_cashier
-    from app.ui.options import WindowOptions
+    from app.ui.cashier import SecondInstance, run_cashier
 
-    # The store's cashiers: cashiers.txt beside the settings file, imported once as accounts.
-    cashiers = cashier_names(config_folder(args))
     config = Path(args.config) if args.config else None
-    options = WindowOptions.from_settings(
-        settings,
-        SettingsFile(config or default_config_file()),
-        token_folder=config_folder(args),
-        ask_first_manager=True,
-        ask_about_damage=not args.accept_new_database,
-    )
     for _ in range(2):  # again once, on a new database, when one was damaged and may be replaced
         try:
             return run_cashier(
-                settings.till_config(),
-                token,
-                token_source=token_source(args),
-                cashiers=cashiers,
+                lambda: _till_start(args),
                 on_ready=_window_up,
                 support_bundle=_bundle_writer(config),
-                options=options,
-                language=settings.language,
+                language=language_setting(config),
             )
+        except Stop as stop:
+            return _fail(args, stop.message)
         except SecondInstance as exc:
             return _fail(args, str(exc))
         except KeyboardInterrupt:  # Ctrl-C before the window's loop took the signal over
@@ -154,6 +151,32 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
 
 def _kiosk_up(_kiosk: object) -> None:
     logging.getLogger(__name__).info("the kiosk is up (%s %s)", APP_NAME, version())
+
+
+def _till_start(args: argparse.Namespace) -> TillStart:
+    """What ``stamps-pos gui`` opens the till with: the settings, the token, the store's
+    cashiers (``cashiers.txt`` beside the settings file, imported once as accounts); or
+    :class:`Stop`. Run on a worker thread while the window's first frame is up."""
+    from app.settings_file import SettingsFile
+    from app.ui.cashier import TillStart, cashier_names
+    from app.ui.options import WindowOptions
+
+    settings, token = settings_and_token(args, log_fallback=True)
+    config = Path(args.config) if args.config else None
+    options = WindowOptions.from_settings(
+        settings,
+        SettingsFile(config or default_config_file()),
+        token_folder=config_folder(args),
+        ask_first_manager=True,
+        ask_about_damage=not args.accept_new_database,
+    )
+    return TillStart(
+        settings.till_config(),
+        token,
+        options,
+        cashiers=cashier_names(config_folder(args)),
+        token_source=token_source(args),
+    )
 
 
 def _start_failure(args: argparse.Namespace, exc: Exception) -> int | None:
@@ -209,9 +232,10 @@ def demo(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from app.cli.demo_shop import DemoShop
+    from app.config import load_settings
     from app.sandbox import DEMO_TOKEN
     from app.settings_file import SettingsFile
-    from app.ui.cashier import SecondInstance, run_cashier
+    from app.ui.cashier import SecondInstance, TillStart, run_cashier
     from app.ui.options import StaffSeed, WindowOptions
 
     def ready(window: object) -> None:
@@ -258,13 +282,12 @@ def _demo(args: argparse.Namespace) -> int:
             if getattr(args, "kiosk", False):
                 return _demo_kiosk(args, settings, token, seed)
             try:
+                start = TillStart(settings.till_config(), token, options)
                 return run_cashier(
-                    settings.till_config(),
-                    token,
+                    lambda: start,
                     demo=shop,
                     on_ready=ready,
                     support_bundle=_bundle_writer(None, (settings, token)),
-                    options=options,
                     language=settings.language,
                 )
             except SecondInstance as exc:

@@ -15,8 +15,8 @@ from typing import Any, NoReturn
 
 from app import APP_NAME, version
 from app.cli.common import EXIT_USAGE, one_line
-from app.config import MAX_WHOLE, unprintable
 from app.core.services import EntryStatus
+from app.early_config import MAX_WHOLE, unprintable
 
 Runner = Callable[[argparse.Namespace], int]
 

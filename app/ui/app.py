@@ -31,7 +31,6 @@ def create_application(
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
-    app.setApplicationVersion(version())
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet("till"))
@@ -98,6 +97,9 @@ def run(
         try:
             if startup is not None:
                 await _unless_quit(startup(window), quit_requested)
+            # Not before the first frame: the version is read from the package's metadata, a
+            # tenth of a second of imports (startup has usually read it by now, off this thread).
+            app.setApplicationVersion(version())
             await quit_requested.wait()
         finally:
             for signum in (signal.SIGINT, signal.SIGTERM):

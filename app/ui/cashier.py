@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
-from app.ui.widgets.scanner_filter import ScannerFilter
 
 if TYPE_CHECKING:
     from app.core.services import DatabaseDamaged, Secret, Till, TillConfig, TokenSource
@@ -61,6 +60,25 @@ def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
         lock.unlock()
 
 
+@contextlib.contextmanager
+def no_collection_meanwhile() -> Iterator[None]:
+    """No garbage collection starts during the block (it resumes after, as it was).
+
+    The settings and the till's modules load on a worker thread while the window is up: a
+    collection triggered by that thread's allocations would free unreachable Qt objects on it,
+    off the GUI thread, and crash the process."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # What loaded meanwhile (modules, the window's pages) lives as long as the process: out
+        # of the collector's reach at once, or the first collection would walk all of it.
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def freeze_long_lived_objects() -> None:
     """Everything built at start-up lives for the whole shift: move it out of the collector's
     reach. Its full passes walked it all and took ~55 ms on the GUI thread mid-drain (make bench),
@@ -69,57 +87,91 @@ def freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
+@dataclasses.dataclass(frozen=True)
+class TillStart:
+    """What the till opens with: its configuration and API token, how the window runs, the
+    store's cashiers (``cashiers.txt``), and where the token is read again (``token_source``:
+    a manager may set a new one while the window runs)."""
+
+    config: TillConfig
+    token: Secret
+    options: WindowOptions = dataclasses.field(default_factory=WindowOptions)
+    cashiers: list[str] | None = None
+    token_source: TokenSource | None = None
+
+
+def _read_and_load(read: Callable[[], TillStart]) -> TillStart:
+    """``read`` the settings, then import the till's layers (SQLAlchemy, SQLModel, httpx...):
+    run on a worker thread while the window's first frame is up. Pure Python, no Qt object."""
+    from app.core.services import load_every_module
+
+    start = read()
+    load_every_module()
+    return start
+
+
 def run_cashier(
-    config: TillConfig,
-    token: Secret,
+    read: Callable[[], TillStart],
     *,
-    token_source: TokenSource | None = None,
-    cashiers: list[str] | None = None,
     demo: DemoControls | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
-    options: WindowOptions | None = None,
     language: str | None = None,
 ) -> int:
-    """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
-    :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads
-    the API token where it is kept (a manager may set a new one while the window runs);
-    ``support_bundle`` is offered by the crash dialog; ``options`` say how the window runs
-    (the first manager's setup, the idle lock, the scanner, the settings it may change);
-    ``language`` is the ``language`` setting."""
+    """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code.
+
+    The window is shown first, made of PySide6 alone and saying it is starting, in ``language``
+    (the ``language`` setting, read before the window's words are made). Then ``read`` runs on
+    a worker thread (the settings validated, the token read: what it raises ends the window
+    and is raised here) while the window builds its pages; then the data folder's lock is taken
+    (:class:`SecondInstance` when another window holds it), the till opened and the first page
+    shown. ``support_bundle`` is offered by the crash dialog.
+    """
     from app.ui.app import run
 
-    # The settings dialog's "Check" tries the token in use when none is typed: the one kept
-    # where it lives, else (the demo) the one the till was started with.
-    options = dataclasses.replace(
-        options or WindowOptions(), token_source=token_source or (lambda: token)
-    )
     stack = contextlib.AsyncExitStack()
     parts: dict[str, CashierWindow] = {}
-    scanner = ScannerFilter(prefix=options.scanner_prefix, scan_pace_ms=options.scanner_pace_ms)
-    scanner.set_terminators(options.scanner_terminator)
+    aside: list[str] = []
 
     def window_factory() -> QWidget:
-        return CashierWindowView()
+        return CashierWindowView(starting=True)
 
     async def startup(window: QWidget) -> None:
-        # The till's layers load here, after the window is on screen: importing them first
-        # kept the cashier looking at nothing for a second (make bench).
+        assert isinstance(window, CashierWindowView)
+        with no_collection_meanwhile():
+            loading = asyncio.ensure_future(asyncio.to_thread(_read_and_load, read))
+            try:
+                window.build()  # the pages, on the GUI thread, while the settings load beside it
+            finally:
+                start = await loading
+        stack.enter_context(single_instance(start.config.data_dir))
+        # The till's layers are loaded by now (_read_and_load): these imports find them.
         from app.core.services import DatabaseDamaged, RuntimeOptions, open_till
         from app.ui.cashier_window import CashierWindow
+        from app.ui.widgets.scanner_filter import ScannerFilter
 
-        assert isinstance(window, CashierWindowView)
-        runtime = RuntimeOptions(start_worker=True, token_source=token_source)
+        config, token = start.config, start.token
+        # The settings dialog's "Check" tries the token in use when none is typed: the one kept
+        # where it lives, else (the demo) the one the till was started with.
+        options = dataclasses.replace(
+            start.options, token_source=start.token_source or (lambda: token)
+        )
+        runtime = RuntimeOptions(start_worker=True, token_source=start.token_source)
         try:
             till = await stack.enter_async_context(open_till(config, token, runtime))
         except DatabaseDamaged as damage:
             if not options.ask_about_damage:
                 raise  # refused as the command line refuses it (or replaced, when asked to)
             till = await _after_damage(window, damage, lambda: open_till(config, token, runtime))
-        scanner.setParent(window)
+        scanner = ScannerFilter(
+            window, prefix=options.scanner_prefix, scan_pace_ms=options.scanner_pace_ms
+        )
+        scanner.set_terminators(options.scanner_terminator)
         scanner.install()
+        stack.callback(scanner.remove)
+        window.show_sign_in()  # the starting page goes: the till is open
         parts["window"] = CashierWindow(
-            window, till, cashiers=cashiers, scanner=scanner, demo=demo, options=options
+            window, till, cashiers=start.cashiers, scanner=scanner, demo=demo, options=options
         )
         if aside:
             window.status.show_note(aside[0], 30_000)
@@ -130,11 +182,9 @@ def run_cashier(
     async def shutdown() -> None:
         if "window" in parts:
             parts.pop("window").close()
-            scanner.remove()
-        # The worker stops, then the client and the database close (open_till's own order).
+        # The scanner is removed, the worker stops, then the client and the database close
+        # (open_till's own order), and the data folder's lock goes last.
         await stack.aclose()
-
-    aside: list[str] = []
 
     async def _after_damage(
         window: CashierWindowView,
@@ -168,11 +218,10 @@ def run_cashier(
         window.show_sign_in()
         return till
 
-    with single_instance(config.data_dir):
-        return run(
-            window_factory,
-            startup=startup,
-            shutdown=shutdown,
-            support_bundle=support_bundle,
-            language=language,
-        )
+    return run(
+        window_factory,
+        startup=startup,
+        shutdown=shutdown,
+        support_bundle=support_bundle,
+        language=language,
+    )

@@ -115,7 +115,7 @@ class CashierWindow(QObject):
             scanner.scanned.connect(self.scanned)
         self.session.customer_left.connect(self._customer_left)
         view.back_requested.connect(self.back)
-        spawn(self._first_page(), name="first page")
+        self._first = spawn(self._first_page(), name="first page")
 
     async def _first_page(self) -> None:
         await self.shift.prepared
@@ -206,6 +206,9 @@ class CashierWindow(QObject):
 
     def close(self) -> None:
         """Stop listening to the till (before it closes)."""
+        # Closed while the first page is still being decided: those reads must not outlive it.
+        self._first.cancel()
+        self.shift.prepared.cancel()
         self.status.close()
         self.redemption.close()
         self.lock.close()

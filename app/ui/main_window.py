@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -19,24 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.damaged import DamagedDatabaseView
-from app.ui.dialogs.about_dialog import AboutDialog
-from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
-from app.ui.first_manager import FirstManagerView
-from app.ui.manager.page import ManagerPageView
 from app.ui.resources import icon
-from app.ui.shift_summary import ShiftSummaryView
-from app.ui.sign_in import SignInView
-from app.ui.widgets.invoice_field import InvoiceField
-from app.ui.widgets.member_card import MemberCard
-from app.ui.widgets.member_search import MemberSearch
-from app.ui.widgets.promo_panel import PromoPanel
-from app.ui.widgets.redemptions_table import ShiftRedemptionsModel, ShiftRedemptionsView
-from app.ui.widgets.result_panel import ResultPanel
-from app.ui.widgets.reward_picker import RewardPicker
-from app.ui.widgets.status_bar import SyncStatusBar
-from app.ui.widgets.storage_banner import StorageBanner
-from app.ui.widgets.voucher_panel import VoucherPanel
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.about_dialog import AboutDialog
+    from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
@@ -44,6 +32,33 @@ RIGHT_WIDTH = 420
 
 #: Manager mode's key: not one the cashier's page uses (F1–F6, F9).
 MANAGER_KEY = Qt.Key.Key_F8
+
+
+class StartingPage(QWidget):
+    """What the window shows from its first frame until the till is open: that it is starting.
+
+    Nothing else is on screen meanwhile (no menu, no sync state): none of it would be true yet.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startingPage")
+        logo = QLabel()
+        logo.setPixmap(icon("app").pixmap(72, 72))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self.tr("Stamps POS"))
+        self.title.setProperty("role", "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(self.tr("Starting…"))
+        self.text.setObjectName("startingText")
+        self.text.setProperty("role", "muted")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(logo)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
 
 
 class CashierWindowView(QMainWindow):
@@ -67,13 +82,35 @@ class CashierWindowView(QMainWindow):
 
     REWARDS_TAB, VOUCHERS_TAB, PROMO_TAB = range(3)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, starting: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("cashierWindow")
         self.setWindowTitle(self.tr("Stamps POS"))
         self.setWindowIcon(icon("app"))
         self.help_dialog: KeyboardHelpDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        # The starting page first, the till's pages behind it once built: one window throughout.
+        self.starting_page = StartingPage()
+        self.frame = QStackedWidget()
+        self.frame.addWidget(self.starting_page)
+        self.setCentralWidget(self.frame)
+        self.resize(1366, 768)
+        self.is_built = False
+        if not starting:
+            self.build()
+            self.show_sign_in()
+
+    def build(self) -> None:
+        """Build the till's pages, menus and keys behind the starting page, which stays up until
+        a page is shown. ``starting=True`` leaves this for later: the window is then made of
+        PySide6 alone and paints at once, and its pages' modules are imported here."""
+        from app.ui.damaged import DamagedDatabaseView
+        from app.ui.first_manager import FirstManagerView
+        from app.ui.manager.page import ManagerPageView
+        from app.ui.shift_summary import ShiftSummaryView
+        from app.ui.sign_in import SignInView
+        from app.ui.widgets.status_bar import SyncStatusBar
+        from app.ui.widgets.storage_banner import StorageBanner
 
         self.sign_in = SignInView()
         self.summary = ShiftSummaryView()
@@ -94,44 +131,51 @@ class CashierWindowView(QMainWindow):
         self.status = SyncStatusBar()
         self.storage_banner = StorageBanner()
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.storage_banner)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.status)
-        self.setCentralWidget(central)
+        self.frame.addWidget(self.content)
 
         self._build_menus()
         self._bind_keys()
         self._set_tab_order()
-        self.resize(1366, 768)
-        self.show_sign_in()
+        # Until a page is shown: its menus would act on a till that is not open yet.
+        self.menuBar().setVisible(self.frame.currentWidget() is self.content)
+        self.is_built = True
 
     # -- pages -------------------------------------------------------------------------------
 
+    def _show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        if self.frame.currentWidget() is not self.content:  # the first page: the till is open
+            self.frame.setCurrentWidget(self.content)
+            self.menuBar().setVisible(True)
+
     def show_sign_in(self) -> None:
         """The sign-in page (start of a shift)."""
-        self.pages.setCurrentWidget(self.sign_in)
+        self._show_page(self.sign_in)
         self._cashier_keys_enabled(False)
         self.sign_in.cashiers.setFocus()
 
     def show_cashier(self) -> None:
         """The till itself, with the cursor in member search."""
-        self.pages.setCurrentWidget(self.cashier_page)
+        self._show_page(self.cashier_page)
         self._cashier_keys_enabled(True)
         self.focus_member_search()
 
     def show_summary(self) -> None:
         """The shift summary (closing a shift)."""
-        self.pages.setCurrentWidget(self.summary)
+        self._show_page(self.summary)
         self._cashier_keys_enabled(False)
         self.summary.close_button.setFocus()
 
     def show_manager(self) -> None:
         """Manager mode's page."""
-        self.pages.setCurrentWidget(self.manager)
+        self._show_page(self.manager)
         self._cashier_keys_enabled(False)
         self.leave_manager_action.setEnabled(True)
         self.manager.tabs.setFocus()
@@ -145,19 +189,19 @@ class CashierWindowView(QMainWindow):
         elif page is self.sign_in:
             self.show_sign_in()
         else:
-            self.pages.setCurrentWidget(page)
+            self._show_page(page)
             self._cashier_keys_enabled(False)
         self.leave_manager_action.setEnabled(page is self.manager)
 
     def show_first_manager(self) -> None:
         """The first manager's setup (a till without a manager)."""
-        self.pages.setCurrentWidget(self.first_manager)
+        self._show_page(self.first_manager)
         self._cashier_keys_enabled(False)
         self.first_manager.focus()
 
     def show_damaged(self) -> None:
         """A damaged database, waiting for a manager's decision."""
-        self.pages.setCurrentWidget(self.damaged)
+        self._show_page(self.damaged)
         self._cashier_keys_enabled(False)
         self.damaged.name_edit.setFocus()
 
@@ -208,18 +252,31 @@ class CashierWindowView(QMainWindow):
     def open_keyboard_help(self) -> None:
         """Help → Keyboard (F1), non-modal."""
         if self.help_dialog is None:
+            from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+
             self.help_dialog = KeyboardHelpDialog(self)
         self.help_dialog.open()
 
     def open_about(self) -> None:
         """Help → About: the version, for support."""
         if self.about_dialog is None:
+            from app.ui.dialogs.about_dialog import AboutDialog
+
             self.about_dialog = AboutDialog(self)
         self.about_dialog.open()
 
     # -- building ----------------------------------------------------------------------------
 
     def _build_cashier_page(self) -> QWidget:
+        from app.ui.widgets.invoice_field import InvoiceField
+        from app.ui.widgets.member_card import MemberCard
+        from app.ui.widgets.member_search import MemberSearch
+        from app.ui.widgets.promo_panel import PromoPanel
+        from app.ui.widgets.redemptions_table import ShiftRedemptionsModel, ShiftRedemptionsView
+        from app.ui.widgets.result_panel import ResultPanel
+        from app.ui.widgets.reward_picker import RewardPicker
+        from app.ui.widgets.voucher_panel import VoucherPanel
+
         page = QWidget()
         page.setObjectName("cashierPage")
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from app.config import Settings
-from app.core.services import Secret, TokenSource
-from app.settings_file import SettingsFile
+if TYPE_CHECKING:  # pydantic's: loaded with the settings, after the window's first frame
+    from app.config import Settings
+    from app.core.services import Secret, TokenSource
+    from app.settings_file import SettingsFile
 
 
 @dataclass(frozen=True)

@@ -2956,6 +2956,17 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>StartingPage</name>
+    <message>
+        <source>Stamps POS</source>
+        <translation>Stamps POS</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+</context>
+<context>
     <name>StatusController</name>
     <message>
         <source>Checking…</source>

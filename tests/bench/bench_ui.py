@@ -59,9 +59,8 @@ class _FirstFrame:
                 if (
                     outer.armed
                     and event.type() == QEvent.Type.Paint
-                    and outer.window is not None
                     and hasattr(obj, "window")
-                    and obj.window() is outer.window
+                    and (outer.window is None or obj.window() is outer.window)
                 ):
                     outer.armed = False
                     QTimer.singleShot(0, outer.on_frame)
@@ -71,6 +70,7 @@ class _FirstFrame:
         app.installEventFilter(self.filter)
 
     def arm(self, window: Any) -> None:
+        # ``None``: the first frame of any window.
         self.window = window
         self.armed = True
 
@@ -104,31 +104,14 @@ def _cold_bare(_params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cold_cashier(params: dict[str, Any]) -> dict[str, Any]:
-    """``run_cashier`` as ``stamps-pos gui`` runs it, with a hook where startup finishes."""
+    """``stamps-pos --config FILE gui`` as a till starts it (the command line, the settings read,
+    the token from ``STAMPS_POS_TOKEN``), with a hook where the till is open. The QApplication
+    is made first only to install the frame filter; the window's start reuses it."""
     t_import = time.perf_counter()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import app.cli
-    import app.cli.gui_commands
-    import app.ui.app  # noqa: F401  (run_cashier imports it on call)
-    import app.ui.cashier as cashier
-    from app.config import load_settings
-    from app.core.credentials import Secret
-
     t_imported = time.perf_counter()
-    root = Path(params["folder"])
-    settings = load_settings(
-        root / "no-settings.toml",
-        base_url=params["url"],
-        merchant=DEMO_MERCHANT,
-        store=DEMO_STORE,
-        store_code=DEMO_STORE_CODE,
-        idempotency="honoured",
-        data_dir=root / "data",
-        terminal="bench-till",
-    )
-    # The QApplication is made here only to install the filter; create_application reuses it.
     qapp = QApplication([sys.argv[0]])
     marks: dict[str, float] = {"app": time.perf_counter()}
     state: dict[str, Any] = {}
@@ -146,16 +129,18 @@ def _cold_cashier(params: dict[str, Any]) -> dict[str, Any]:
 
     def shown() -> None:
         marks["shown"] = time.perf_counter()
+        state["at_paint"] = _heavy_modules()
         if "till" in marks:  # the till was quicker than the first frame
             sign_in()
 
     frame = _FirstFrame(qapp, shown)
+    frame.arm(None)  # the first frame of whatever window the till shows first
 
     def signed_in(_name: str) -> None:
         # The shift is open (a database write) and the till's page is up: its first frame.
         frame.on_frame = ready
-        frame.arm(state["window"].view)
-        state["window"].view.update()
+        frame.arm(state["view"])
+        state["view"].update()
 
     def sign_in() -> None:
         # What a click on the sign-in page's button does (ShiftController.sign_in).
@@ -164,24 +149,29 @@ def _cold_cashier(params: dict[str, Any]) -> dict[str, Any]:
         window.shift.signed_in.connect(signed_in)
         window.shift.sign_in("Dewi")
 
-    original_view = cashier.CashierWindowView
+    import app.cli
+    import app.cli.gui_commands as gui_commands
 
-    class View(original_view):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            state["view"] = self
-            frame.arm(self)
+    window_up = gui_commands._window_up
 
     def till_ready(window: Any) -> None:
+        window_up(window)
         marks["till"] = time.perf_counter()
         state["window"] = window
+        state["view"] = window.view
+        if params.get("setup"):
+            # The untimed start: closed once cashiers.txt is imported, nothing more.
+            window.shift.accounts_loaded.connect(lambda: QTimer.singleShot(0, close_window))
+            return
         if "shown" in marks:
             # run_cashier's startup returns right after this; the cashier signs in next.
             QTimer.singleShot(0, sign_in)
 
-    cashier.CashierWindowView = View  # type: ignore[misc]
-    code = cashier.run_cashier(settings.till_config(), Secret(params["token"]), on_ready=till_ready)
+    gui_commands._window_up = till_ready
+    code = app.cli.main(["--config", params["config"], "gui"])
     t_exit = time.perf_counter()
+    if params.get("setup"):
+        return {"code": code}
     return {
         "code": code,
         "imports": t_imported - t_import,
@@ -192,10 +182,19 @@ def _cold_cashier(params: dict[str, Any]) -> dict[str, Any]:
         "shutdown": t_exit - marks["closing"],
         "focused": state.get("focused", False),
         "page": state.get("page", False),
+        "at_paint": state.get("at_paint", []),
         # what the till's own start loaded: Alembic only to migrate, never the sandbox
         "alembic": "alembic" in sys.modules,
         "sandbox": any(name.startswith("app.sandbox") for name in sys.modules),
     }
+
+
+#: What the window's first frame should not wait for (issue 15).
+HEAVY = ("pydantic", "httpx", "sqlalchemy", "sqlmodel", "keyring", "alembic", "qasync")
+
+
+def _heavy_modules() -> list[str]:
+    return [name for name in HEAVY if name in sys.modules]
 
 
 def _cold_main(argv: list[str]) -> int:
@@ -210,10 +209,19 @@ def _cold_main(argv: list[str]) -> int:
 # -- cold start: the parent ----------------------------------------------------------------
 
 
-def _spawn_cold(kind: str, params: dict[str, Any]) -> dict[str, Any]:
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+def _child_env(token: str | None = None) -> dict[str, str]:
+    # Nothing of the caller's own till: only the settings file the child is given.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STAMPS_POS_")}
+    env.update(PYTHONUNBUFFERED="1", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    if token is not None:
+        env["STAMPS_POS_TOKEN"] = token  # as a till may be given it; never in the settings file
+    return env
+
+
+def _spawn_cold(kind: str, params: dict[str, Any], token: str | None = None) -> dict[str, Any]:
+    env = _child_env(token)
     spawned = time.time()
     cmd = [
         sys.executable,
@@ -232,6 +240,8 @@ def _spawn_cold(kind: str, params: dict[str, Any]) -> dict[str, Any]:
     if noise:
         print("\n".join(noise), file=sys.stderr)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if result.get("code", 0) != 0:
+        raise RuntimeError(f"cold {kind}: the window ended with {result['code']}:\n{done.stderr}")
     # From the spawn: the interpreter's own start-up, then the times measured inside.
     for key in ("app", "shown", "till", "ready"):
         if key in result:
@@ -239,10 +249,42 @@ def _spawn_cold(kind: str, params: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def till_folder(folder: Path, url: str) -> dict[str, Any]:
+    """A till's settings file in ``folder`` (its data folder beside it) and its cashiers.txt,
+    as ``stamps-pos gui --config`` reads them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = folder / "settings.toml"
+    settings.write_text(
+        f'base_url = "{url}"\nmerchant = {DEMO_MERCHANT}\nstore = {DEMO_STORE}\n'
+        f'store_code = "{DEMO_STORE_CODE}"\nidempotency = "honoured"\n'
+        f'data_dir = "{folder / "data"}"\nterminal = "bench-till"\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    (folder / "cashiers.txt").write_text("Dewi\n", encoding="utf-8")
+    return {"config": str(settings)}
+
+
+def _add_manager(config: str, token: str) -> None:
+    """The till's first manager, added as a manager does it (so a normal start asks for none)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--config", config, "manager", "add", "Wayan"],
+        input="246810\n",
+        capture_output=True,
+        text=True,
+        timeout=COLD_TIMEOUT,
+        env=_child_env(token),
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"manager add failed ({done.returncode}):\n{done.stderr}")
+
+
 def cold_start(repeats: int) -> dict[str, Any]:
     """``repeats`` fresh interpreters each of the bare window, the cashier's normal start (its
-    database already at head, no demo data) and its first start (a fresh data folder: the
-    database created and migrated), interleaved so a burst of load falls on all alike."""
+    database already at head, a manager and a cashier, no demo data) and its first start (a
+    fresh data folder: the database created and migrated, no manager yet), interleaved so a
+    burst of load falls on all alike."""
     from bench_support import SandboxProcess
 
     from app.sandbox.data import DEMO_TOKEN
@@ -252,16 +294,18 @@ def cold_start(repeats: int) -> dict[str, Any]:
         SandboxProcess(10, 0) as sandbox,
         tempfile.TemporaryDirectory(prefix="stamps-bench-ui-") as home,
     ):
-        at_head = {"url": sandbox.url, "folder": home, "token": DEMO_TOKEN}
+        at_head = till_folder(Path(home), sandbox.url)
+        _add_manager(at_head["config"], DEMO_TOKEN)
         # One untimed start of each first: the OS file cache warm, like every later start, and
-        # the normal start's database created and migrated to head.
+        # the normal start's cashiers.txt read.
         _spawn_cold("bare", {})
-        _spawn_cold("cashier", at_head)
+        _spawn_cold("cashier", {**at_head, "setup": True}, DEMO_TOKEN)
         for _ in range(repeats):
             runs["bare"].append(_spawn_cold("bare", {}))
-            runs["cashier"].append(_spawn_cold("cashier", at_head))
+            runs["cashier"].append(_spawn_cold("cashier", at_head, DEMO_TOKEN))
             with tempfile.TemporaryDirectory(prefix="stamps-bench-ui-") as fresh:
-                runs["first"].append(_spawn_cold("cashier", {**at_head, "folder": fresh}))
+                first = till_folder(Path(fresh), sandbox.url)
+                runs["first"].append(_spawn_cold("cashier", first, DEMO_TOKEN))
     return runs
 
 
@@ -605,10 +649,10 @@ def _ms(stats: dict[str, float]) -> str:
     return f"p50 {stats['p50']:.1f} ms p99 {stats['p99']:.1f} ms max {stats['max']:.1f} ms"
 
 
-def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]]:
-    """Cold start of the cashier window beside a bare one; the offer shown online and offline;
-    the GUI's lag while the worker drains. Returns the notes and the table's figures."""
-    from bench_support import Figure, SandboxProcess, run_child
+def bench_startup(size: dict[str, int]) -> tuple[list[str], list[Any]]:
+    """Cold start of the cashier window beside a bare one (``run.py --only startup``): the
+    notes and the table's figures."""
+    from bench_support import Figure
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     repeats = size["ui_repeats"]
@@ -644,18 +688,29 @@ def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]
     focused = all(r["focused"] and r["page"] for r in cash + runs["first"])
     alembic = sum(r["alembic"] for r in cash)
     sandboxed = sum(r["sandbox"] for r in cash + runs["first"])
+    at_paint = sorted({name for r in cash + runs["first"] for name in r["at_paint"]})
     lines = [
-        f"ui       cold starts, median / max from spawn ({repeats} each): normal start: "
-        f"interpreter {mm(cash, 'start')}, imports {mm(cash, 'imports')}, QApplication at "
-        f"{mm(cash, 'app')}, shown {mm(cash, 'shown')}, till open at {mm(cash, 'till')}, ready "
-        f"{mm(cash, 'ready')}, shutdown {mm(cash, 'shutdown')}",
+        f"startup  cold starts, median / max from spawn ({repeats} each): normal start: "
+        f"interpreter {mm(cash, 'start')}, QApplication at {mm(cash, 'app')}, shown "
+        f"{mm(cash, 'shown')}, till open at {mm(cash, 'till')}, ready {mm(cash, 'ready')}, "
+        f"shutdown {mm(cash, 'shutdown')}",
         f"         first start: shown {mm(runs['first'], 'shown')}, till open at "
         f"{mm(runs['first'], 'till')}, ready {mm(runs['first'], 'ready')}; bare: interpreter "
         f"{mm(runs['bare'], 'start')}, imports {mm(runs['bare'], 'imports')} "
         f"(PySide6.QtWidgets), shown {mm(runs['bare'], 'shown')}",
         f"         member search focused: {'yes' if focused else 'NO'}; Alembic imported in "
-        f"{alembic}/{len(cash)} normal starts; app.sandbox imported in {sandboxed} starts",
+        f"{alembic}/{len(cash)} normal starts; app.sandbox imported in {sandboxed} starts; "
+        f"loaded at the first frame: {', '.join(at_paint) or 'none of ' + ', '.join(HEAVY)}",
     ]
+    return lines, figures
+
+
+def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]]:
+    """Cold start of the cashier window beside a bare one; the offer shown online and offline;
+    the GUI's lag while the worker drains. Returns the notes and the table's figures."""
+    from bench_support import Figure, SandboxProcess, run_child
+
+    lines, figures = bench_startup(size)
     with SandboxProcess(size["members"], size["ui_latency_ms"]) as sandbox:
         sandbox.reset()
         r = run_child(

@@ -6,7 +6,7 @@ median. Then, once, the member cache at a million members and the X11 library ch
 Budgets are printed, PASS or OVER; nothing is asserted.
 
     .venv/bin/python tests/bench/run.py [--quick] [--runs N]
-        [--only enqueue|drain|cache|ui|libraries] [--profile]
+        [--only enqueue|drain|cache|ui|startup|libraries] [--profile]
 
 Every measured part runs in its own interpreter (``--child``), so each peak RSS is its own and
 the sandbox, in a process of its own too, never competes for a sender's GIL. Figures from a
@@ -285,10 +285,12 @@ def _one_run(
     figures: list[Figure] = []
     for name, bench in (
         ("ui", lambda: __import__("bench_ui").bench_ui(size, CHILD_TIMEOUT)),
+        ("startup", lambda: __import__("bench_ui").bench_startup(size)),
         ("enqueue", lambda: bench_enqueue(size)),
         ("drain", lambda: bench_drain(size, profile)),
     ):
-        if only in (None, name):
+        # ui holds startup: startup runs alone only when asked for
+        if only == name or (only is None and name != "startup"):
             more, measured = bench()
             lines += more
             figures += measured
@@ -300,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="one smaller run (development)")
     p.add_argument("--runs", type=int, help=f"how many runs to take medians of ({RUNS})")
     p.add_argument(
-        "--only", choices=("enqueue", "drain", "cache", "ui", "libraries"), help="run one benchmark"
+        "--only",
+        choices=("enqueue", "drain", "cache", "ui", "startup", "libraries"),
+        help="run one benchmark (startup: the cold starts only, a part of ui)",
     )
     p.add_argument(
         "--profile",

@@ -109,3 +109,22 @@ def test_the_pages(qtbot: QtBot, window: CashierWindowView):
     window.show_cashier()
     assert window.pages.currentWidget() is window.cashier_page
     assert window.status.isVisible()
+
+
+def test_a_starting_window_says_so_and_offers_nothing_else_until_a_page_is_shown(
+    qtbot: QtBot, shown
+) -> None:
+    window = shown(CashierWindowView(starting=True))
+    assert window.frame.currentWidget() is window.starting_page
+    assert window.starting_page.text.text() == "Starting…"
+    assert not window.is_built and not window.menuBar().isVisible()
+
+    window.build()  # the pages are made behind it: still starting, still no menu to act on
+    assert window.is_built
+    assert window.frame.currentWidget() is window.starting_page
+    assert not window.menuBar().isVisible()
+
+    window.show_sign_in()  # the till is open
+    assert window.frame.currentWidget() is window.content
+    assert window.pages.currentWidget() is window.sign_in
+    assert window.menuBar().isVisible()

@@ -548,5 +548,13 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def load_every_module() -> None:
+    """Import every module these names come from, now. A window calls it on a worker thread
+    after its first frame, so the till opens without the GUI thread waiting for SQLAlchemy,
+    SQLModel and httpx to load: the core imports no Qt, so nothing here makes a Qt object."""
+    for home in sorted(set(_HOMES.values()) | set(_WHOLE_MODULES.values())):
+        importlib.import_module(home)
+
+
 def __dir__() -> list[str]:
     return __all__

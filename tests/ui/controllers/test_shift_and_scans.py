@@ -146,3 +146,20 @@ def test_the_save_dialog_opens_without_blocking_and_hands_back_the_path(
     dialog.selectFile(str(tmp_path / "shift.csv"))
     dialog.accept()
     assert picked == [tmp_path / "shift.csv"]
+
+
+def test_closing_the_window_while_its_first_page_is_decided_stops_that_work_first(
+    qtbot: QtBot, open_running_till: Callable[..., object], till_settings: Settings
+) -> None:
+    # A window shown at once may be closed before its accounts are read: that reading must not
+    # run on into the database the shutdown closes next (a crash report, seen in make bench).
+    from app.ui.controllers import tasks
+    from app.ui.main_window import CashierWindowView
+
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    window = CashierWindow(view, open_running_till(till_settings), cashiers=["Dewi"])
+    window.close()
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+    assert window.shift.prepared.cancelled()
+    assert not window.is_ready

@@ -1,0 +1,94 @@
+"""What of the settings is read before the window's first frame, without pydantic: where the
+settings file is, reading it as TOML, the window's language, and the checks the command line's
+parser shares with the settings.
+
+:mod:`app.config` validates every setting; it imports pydantic (a third of a second of a till's
+start), so the window is shown first and the settings are validated after (docs/performance.md).
+Everything here is re-exported by :mod:`app.config`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app import APP_NAME
+
+ENV_PREFIX = "STAMPS_POS_"
+CONFIG_ENV = ENV_PREFIX + "CONFIG"
+#: The largest whole number SQLite stores (and the server's ids reach): 2⁶³ − 1.
+MAX_WHOLE = 2**63 - 1
+#: What the ``language`` setting may say (:mod:`app.ui.language`).
+LANGUAGES = ("auto", "id", "en")
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid. The message names the setting and where it came from."""
+
+
+def default_config_file() -> Path:
+    """``settings.toml`` in the platform's config folder, or ``$STAMPS_POS_CONFIG``."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
+
+
+def default_data_dir() -> Path:
+    """The platform's data folder for the app."""
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def unprintable(text: str) -> str | None:
+    """What makes ``text`` unfit to show or store as it is, or ``None``: a byte that was not
+    UTF-8, or a control or formatting character (escape codes, line breaks, direction marks)."""
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            return "is not valid UTF-8"
+        if category in ("Cc", "Cf", "Zl", "Zp"):
+            return "holds control characters"
+    return None
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The values the file at ``path`` holds, as TOML reads them (``{}`` when there is no file);
+    :class:`ConfigError` when it cannot be read or is not TOML."""
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except UnicodeDecodeError:
+        raise ConfigError(
+            f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"settings file {path} cannot be read: {exc.strerror}") from None
+
+
+def language_setting(config_file: Path | None = None) -> str:
+    """The ``language`` setting as :class:`app.config.Settings` reads it (``STAMPS_POS_LANGUAGE``
+    over the file's ``language``, any case, spaces around ignored; ``auto`` when neither says),
+    for the window's words before the settings are validated.
+
+    A value the settings refuse, or a file that cannot be read, reads as ``auto`` here: the
+    validation that follows refuses the settings, naming what is wrong, and the till stops.
+    """
+    wanted = (ENV_PREFIX + "LANGUAGE").lower()
+    # pydantic-settings matches the environment's names in any case, as here.
+    value: Any = next((v for k, v in os.environ.items() if k.lower() == wanted), None)
+    if value is None:
+        try:
+            value = read_settings_file(config_file or default_config_file()).get("language")
+        except ConfigError:
+            value = None
+    text = value.strip().lower() if isinstance(value, str) else "auto"
+    return text if text in LANGUAGES else "auto"
