@@ -6,7 +6,7 @@ interleaved rounds so that a burst of load on the machine falls on all of them a
 - ``raw``: plain ``sqlite3`` with the till's pragmas (WAL, ``synchronous=FULL``, foreign keys,
   busy timeout), ``BEGIN IMMEDIATE``, one INSERT of a comparable row into the migrated
   ``outbox_entries`` table (same indexes, ``seq`` from ``MAX(seq) + 1``), ``COMMIT``, issued from
-  the event loop through a one-thread executor, as DESIGN.md §2 requires of the till (no commit on
+  the event loop through a one-thread executor, as docs/architecture.md §2 has the till do it (no commit on
   the loop's thread). The floor: what one durable row costs on this disk, handed to a thread.
 - ``outbox``: ``await Outbox.enqueue(...)`` from the event loop (ORM, writer thread, commit).
 - ``till``: ``await Till.redeem(order, member)``: the projected balance read, the offline policy,
