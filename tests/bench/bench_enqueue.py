@@ -6,8 +6,8 @@ interleaved rounds so that a burst of load on the machine falls on all of them a
 - ``raw``: plain ``sqlite3`` with the till's pragmas (WAL, ``synchronous=FULL``, foreign keys,
   busy timeout), ``BEGIN IMMEDIATE``, one INSERT of a comparable row into the migrated
   ``outbox_entries`` table (same indexes, ``seq`` from ``MAX(seq) + 1``), ``COMMIT``, issued from
-  the event loop through a one-thread executor, as docs/architecture.md §2 has the till do it (no commit on
-  the loop's thread). The floor: what one durable row costs on this disk, handed to a thread.
+  the event loop through a one-thread executor, as the till does (docs/architecture.md §2: no
+  commit on the loop's thread). The floor: what one durable row costs on this disk, on a thread.
 - ``outbox``: ``await Outbox.enqueue(...)`` from the event loop (ORM, writer thread, commit).
 - ``till``: ``await Till.redeem(order, member)``: the projected balance read, the offline policy,
   the payload check, then the enqueue. The worker is built but never started: nothing is sent.

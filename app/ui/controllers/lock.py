@@ -7,13 +7,13 @@ Idle time is the till's clock (``clock.monotonic``), so a test moves it instead 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Signal
 
 from app.core.services import clock
 from app.ui.controllers.member import MemberController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
+from app.ui.controllers.watcher import InputWatcher
 from app.ui.main_window import CashierWindowView
 
 #: What counts as someone at the till.
@@ -28,7 +28,7 @@ _PRESENCE = frozenset(
 CHECK_MS = 1000
 
 
-class IdleLock(QObject):
+class IdleLock(InputWatcher):
     """Locks the cashier's page after ``minutes`` idle; ``locked(cashier)`` when it does."""
 
     locked = Signal(str)
@@ -41,27 +41,13 @@ class IdleLock(QObject):
         redemption: RedemptionController,
         minutes: int,
     ) -> None:
-        super().__init__(view)
+        super().__init__(view, self.check, interval_ms=CHECK_MS)
         self.view = view
         self.session = session
         self.member = member
         self.redemption = redemption
         self.minutes = minutes
         self._last = clock.monotonic()
-        self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self.check)
-        self._timer.start()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def close(self) -> None:
-        """Stop watching (the window is closing)."""
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         """A manager changed the setting: from now on, lock after ``minutes`` (0: never)."""

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.core.services import Manager, Role, Secret, StaffRefused
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
+from app.ui.controllers.watcher import InputWatcher
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.sign_in_dialog import ManagerSignInDialog
 from app.ui.wording import words
@@ -31,7 +32,7 @@ _PRESENCE = frozenset(
 )
 
 
-class ManagerModeController(QObject):
+class ManagerModeController(InputWatcher):
     """Manager mode for one window. ``entered(name)``, ``left(reason)`` and
     ``sign_in_refused(reason)``; ``dialog`` is the sign-in dialog while it is open."""
 
@@ -40,7 +41,7 @@ class ManagerModeController(QObject):
     sign_in_refused = Signal(str)
 
     def __init__(self, view: CashierWindowView, session: CashierSession) -> None:
-        super().__init__(view)
+        super().__init__(view, self.check_idle, interval_ms=CHECK_MS)
         self.view = view
         self.session = session
         self.till = session.till
@@ -54,21 +55,11 @@ class ManagerModeController(QObject):
         view.manager.leave_requested.connect(self.leave)
         view.sign_in.manager_requested.connect(self.open)
         self.till.manager.add_listener(self._mode_changed)
-        self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self.check_idle)
-        self._timer.start()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def close(self) -> None:
         """Stop listening (the window is closing)."""
-        self._timer.stop()
+        super().close()
         self.till.manager.remove_listener(self._mode_changed)
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     @property
     def manager(self) -> Manager | None:

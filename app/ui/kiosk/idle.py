@@ -4,10 +4,10 @@ screen, and the customer is cleared and welcome is back. Time is the till's cloc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject
 
 from app.core.services import clock
+from app.ui.controllers.watcher import InputWatcher
 from app.ui.kiosk.flow import KioskFlow
 from app.ui.kiosk.view import KioskWindowView
 
@@ -20,29 +20,15 @@ CHECK_MS = 500
 _PRESENCE = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
 
 
-class KioskIdle(QObject):
+class KioskIdle(InputWatcher):
     """Calls the flow's reset when a screen has waited long enough (see the module's doc)."""
 
     def __init__(self, view: KioskWindowView, flow: KioskFlow) -> None:
-        super().__init__(view)
+        super().__init__(view, self.check, interval_ms=CHECK_MS)
         self.view = view
         self.flow = flow
         self._last = clock.monotonic()
         flow.page_shown.connect(lambda _page: self.touch())
-        self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self.check)
-        self._timer.start()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def close(self) -> None:
-        """Stop watching (the kiosk is closing)."""
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def touch(self) -> None:
         """Someone is there, or a new screen came up: the wait starts again."""

@@ -8,11 +8,11 @@ waiting; the window's close, which a window manager sends for Alt+F4, is refused
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication
 
 from app.core.services import clock
+from app.ui.controllers.watcher import InputWatcher
 from app.ui.kiosk.view import KioskWindowView
 
 #: Seconds a finger must stay on the corner.
@@ -50,30 +50,18 @@ def passes(event: QKeyEvent) -> bool:
     return len(text) == 1 and text.isprintable()
 
 
-class KioskLock(QObject):
+class KioskLock(InputWatcher):
     """Swallows every key that could be a way out, and watches the corner. ``keys_refused`` counts
     what it swallowed; ``corner_held()`` fires once a hold lasts :data:`HOLD_SECONDS`."""
 
     corner_held = Signal()
 
     def __init__(self, view: KioskWindowView) -> None:
-        super().__init__(view)
+        # The timer runs only while a corner is held.
+        super().__init__(view, self.check_hold, interval_ms=CHECK_MS, start=False)
         self.view = view
         self.keys_refused = 0
         self._pressed_at: float | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self.check_hold)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def close(self) -> None:
-        """Stop watching (the kiosk is closing)."""
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
