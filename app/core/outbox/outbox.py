@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -649,23 +649,37 @@ class Outbox:
         return await self.db.read(read)
 
     async def wake_never_arrived(self) -> int:
-        """Connectivity is back: make due now the queued entries whose last attempt never arrived.
+        """Connectivity is back: bring forward the queued entries whose last attempt never arrived.
 
-        Server-error backoffs run their course. Returns how many were woken.
+        Each is made due at a moment drawn at random (full jitter, the retry policy's ``random``)
+        within ``policy.reconnect_spread`` seconds: every till of a shop that lost its line comes
+        back at the same moment, and their queues must not reach the server in the same second.
+        An entry due sooner keeps its time; server-error backoffs run their course. Returns how
+        many were brought forward.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
+        spread = max(0.0, self.policy.reconnect_spread)
+        draw = self.retry_policy.random
 
         def write(session: Session) -> int:
-            result = session.execute(
-                sa.update(ENTRIES)
-                .where(
+            waiting = session.execute(
+                sa.select(ENTRIES.c.id, ENTRIES.c.next_attempt_at).where(
                     ENTRIES.c.status == EntryStatus.QUEUED,
                     ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
                     ENTRIES.c.next_attempt_at > now,
                 )
-                .values(next_attempt_at=now)
-            )
-            return int(getattr(result, "rowcount", 0) or 0)
+            ).all()
+            woken = 0
+            for entry_id, due in waiting:
+                at = now + timedelta(seconds=draw() * spread)
+                if at < due:
+                    session.execute(
+                        sa.update(ENTRIES)
+                        .where(ENTRIES.c.id == entry_id)
+                        .values(next_attempt_at=at)
+                    )
+                    woken += 1
+            return woken
 
         woken = await self.db.write(write)
         self._changed()
