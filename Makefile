@@ -12,7 +12,7 @@ export QT_API := pyside6
 # of the app or its tests).
 PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
 
-.PHONY: demo test lint bench screenshots package clean
+.PHONY: demo test lint bench reliability screenshots package clean
 
 # A failed `venv` (Debian's python3 without python3-venv) leaves a .venv with no pip in it, which
 # every later run would take for a good one: remove it and say what to install.
@@ -40,6 +40,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check app tests setup.py packaging
 	$(BIN)/mypy --strict app
 	$(BIN)/lint-imports --no-cache
+
+# The reliability suite at full size: the crash matrix, a 10-minute fault soak, generated server
+# answers, hostile command lines and settings, and a reconnect storm of 100 tills; it prints one
+# table (tests/reliability/table.py). `make test` runs the same scenarios shortened. Slow: about
+# half an hour here, so a test may take longer than make test's 300 s.
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
+		STAMPS_POS_RELIABILITY=long $(BIN)/python -m pytest tests/reliability -o timeout=1800 \
+		$(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py

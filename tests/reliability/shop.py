@@ -53,7 +53,9 @@ def till_env(
     return env
 
 
-def till_settings(url: str, data_dir: Path, idempotency: str, **settings: Any) -> Settings:
+def till_settings(
+    url: str, data_dir: Path, idempotency: str, *, terminal: str = TERMINAL, **settings: Any
+) -> Settings:
     """The same till's settings, for a till in the test's own process."""
     return load_settings(
         base_url=url,
@@ -62,12 +64,14 @@ def till_settings(url: str, data_dir: Path, idempotency: str, **settings: Any) -
         store_code=STORE_CODE,
         data_dir=data_dir,
         idempotency=idempotency,
-        terminal=TERMINAL,
+        terminal=terminal,
         **settings,
     )
 
 
-async def enqueue_reward(outbox: Outbox, member: int, cashier: str) -> OutboxEntry:
+async def enqueue_reward(
+    outbox: Outbox, member: int, cashier: str, terminal: str = TERMINAL
+) -> OutboxEntry:
     """Queue reward 5 for generated member ``member`` (1-based) straight into ``outbox``, with
     the payload the till's own order would carry."""
     email = extra_member_email(member)
@@ -77,7 +81,7 @@ async def enqueue_reward(outbox: Outbox, member: int, cashier: str) -> OutboxEnt
         lane=lane_of(member),
         user=email,
         cashier=cashier,
-        terminal=TERMINAL,
+        terminal=terminal,
         reward_name=REWARD_NAME,
         stamps=REWARD_STAMPS,
     )

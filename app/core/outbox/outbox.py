@@ -651,34 +651,33 @@ class Outbox:
     async def wake_never_arrived(self) -> int:
         """Connectivity is back: bring forward the queued entries whose last attempt never arrived.
 
-        Each is made due at a moment drawn at random (full jitter, the retry policy's ``random``)
-        within ``policy.reconnect_spread`` seconds: every till of a shop that lost its line comes
-        back at the same moment, and their queues must not reach the server in the same second.
-        An entry due sooner keeps its time; server-error backoffs run their course. Returns how
-        many were brought forward.
+        Each one due later than ``policy.reconnect_spread`` seconds from now is made due at a
+        moment drawn at random within them (full jitter, the retry policy's ``random``): every
+        till of a shop that lost its line comes back at the same moment, and their queues must
+        not reach the server in the same second. One due within the spread keeps its time, so
+        the moments stay evenly spread and nothing is ever put off. Server-error backoffs run
+        their course. Returns how many were brought forward.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
-        spread = max(0.0, self.policy.reconnect_spread)
+        spread = timedelta(seconds=max(0.0, self.policy.reconnect_spread))
         draw = self.retry_policy.random
 
         def write(session: Session) -> int:
             waiting = session.execute(
-                sa.select(ENTRIES.c.id, ENTRIES.c.next_attempt_at).where(
+                sa.select(ENTRIES.c.id).where(
                     ENTRIES.c.status == EntryStatus.QUEUED,
                     ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
-                    ENTRIES.c.next_attempt_at > now,
+                    ENTRIES.c.next_attempt_at > now + spread,
                 )
-            ).all()
+            ).scalars()
             woken = 0
-            for entry_id, due in waiting:
-                at = now + timedelta(seconds=draw() * spread)
-                if at < due:
-                    session.execute(
-                        sa.update(ENTRIES)
-                        .where(ENTRIES.c.id == entry_id)
-                        .values(next_attempt_at=at)
-                    )
-                    woken += 1
+            for entry_id in list(waiting):
+                session.execute(
+                    sa.update(ENTRIES)
+                    .where(ENTRIES.c.id == entry_id)
+                    .values(next_attempt_at=now + draw() * spread)
+                )
+                woken += 1
             return woken
 
         woken = await self.db.write(write)

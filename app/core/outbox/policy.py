@@ -19,7 +19,8 @@ class OutboxPolicy:
     entry's member feed is read, and how much earlier than the attempt a feed line may be stamped
     (server clocks and minute-precision times). ``reconnect_spread``: when connectivity returns,
     each entry it wakes is made due at a moment drawn at random within this many seconds (full
-    jitter), so a hundred tills coming back from one outage do not all send in the same second.
+    jitter), so a hundred tills coming back from one outage do not all send in the same second;
+    one already due within them keeps its time.
     """
 
     idempotency_honoured: bool = False

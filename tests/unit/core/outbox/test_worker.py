@@ -87,10 +87,10 @@ async def test_coming_back_online_sends_one_a_second_not_all_at_once(
     assert all(e.status == EntryStatus.SYNCED for e in await outbox.entries())
 
 
-async def test_an_entry_due_sooner_keeps_its_time_when_the_network_returns(
+async def test_an_entry_due_within_the_spread_keeps_its_time_when_the_network_returns(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
-    # backoff 0.5 × 2 = 1 s; the spread's draw, 0.5 × 10 = 5 s, is later: the backoff stands
+    # backoff 0.5 × 2 = 1 s, within the 10 s spread: it stands (drawing again could put it off)
     outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
     worker = SyncWorker(outbox, transport)
     entry = await enqueue_reward(outbox)
