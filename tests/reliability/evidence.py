@@ -7,10 +7,12 @@ the ``Idempotency-Key`` it came with, which is the till's entry id.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import httpx
@@ -113,3 +115,36 @@ def tracebacks(paths: Iterable[Path]) -> Tally:
 def till_logs(data_dir: Path) -> list[Path]:
     """The till's log files in its data folder."""
     return sorted((data_dir / "logs").glob("stamps-pos.log*"))
+
+
+class LogWatch(logging.Handler):
+    """While in its ``with`` block, keeps what the till logged that no code handled: a record
+    with a traceback, or one of the worker's last-resort catches."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.caught: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info or LAST_RESORT.search(message):
+            self.caught.append(f"{record.name}: {message}")
+
+    def __enter__(self) -> LogWatch:
+        logging.getLogger("app").addHandler(self)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        logging.getLogger("app").removeHandler(self)
+
+    def tally(self) -> Tally:
+        """One ``unhandled`` for each record kept."""
+        tally = Tally()
+        for line in self.caught:
+            tally.note("unhandled", line[:300])
+        return tally
