@@ -57,6 +57,7 @@ _DECIMAL_SETTINGS = (
     "connect_timeout",
     "read_timeout",
     "lease_margin",
+    "retry_after_cap",
     "offline_member_max_age_hours",
 )
 
@@ -295,11 +296,11 @@ _CONFIG_FILE_IN_USE: Path | None = None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except FileNotFoundError:  # (exists() would raise for a name too long: opening says why)
+        return {}
     except UnicodeDecodeError:
         raise ConfigError(
             f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"
