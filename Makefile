@@ -12,7 +12,14 @@ export QT_API := pyside6
 # of the app or its tests).
 PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
 
-.PHONY: demo test lint bench reliability screenshots package clean
+.PHONY: demo test lint bench reliability screenshots package clean translations qm
+
+# The window's translations: each resources/translations/*.ts is in git, its .qm built here with
+# Qt's pyside6-lrelease (an untranslated or unfinished entry stays English). `make translations`
+# refreshes the .ts from the source, keeping what is already translated. Both are
+# packaging/translations.py.
+TS := $(wildcard resources/translations/stamps_pos_*.ts)
+QM := $(TS:.ts=.qm)
 
 # A failed `venv` (Debian's python3 without python3-venv) leaves a .venv with no pip in it, which
 # every later run would take for a good one: remove it and say what to install.
@@ -28,10 +35,19 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/python packaging/translations.py build $< $@
+
+qm: $(QM)
+
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
+	@$(MAKE) --no-print-directory qm
+
+demo: $(STAMP) $(QM)
 	$(BIN)/python -m app demo
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -56,14 +72,16 @@ bench: $(STAMP)
 # A one-folder build in dist/stamps-pos, then checked: --version, doctor --json against the
 # build's own sandbox, the window offscreen; its size and start time are printed. Slow (a few
 # minutes): not part of make test (tests/packaging covers the wheel).
-package: $(STAMP)
+package: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PYINSTALLER)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/stamps-pos.spec
 	$(BIN)/python packaging/smoke.py dist/stamps-pos
 
-screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots docs/screenshots
+# SCREENSHOT_LANG=id make screenshots: the same states in Bahasa Indonesia, in docs/screenshots/id.
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.ui.screenshots \
+		docs/screenshots$(if $(SCREENSHOT_LANG),/$(SCREENSHOT_LANG))
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache $(QM)

@@ -4,19 +4,58 @@
 project's tools and the translators find it; a wheel (and so any installed till) carries it as
 ``app/resources/``, which is where ``app/ui/resources.py`` looks first. An editable install reads
 the source tree's folder in place, so nothing is copied for one.
+
+A translation is shipped compiled: each ``.ts`` is built into the wheel's ``.qm`` with Qt's
+``pyside6-lrelease`` when the build can run it (PySide6 installed, as in ``make`` and a build
+without isolation); otherwise the ``.qm`` that ``make`` built beside the ``.ts`` is taken, if it
+is not older than the ``.ts``. With neither, the build stops and says so: a wheel without its
+translation would quietly show an Indonesian shop an English till.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-#: What a till reads at run time; the translators' .ts sources stay in the source tree.
-SHIPPED = ("*.qss", "*.svg", "*.png", "*.qm")
+#: What a till reads at run time; the translators' .ts sources stay in the source tree, and their
+#: .qm are built (see translate()), never copied stale.
+SHIPPED = ("*.qss", "*.svg", "*.png")
+
+
+def _translations() -> ModuleType:
+    # packaging/translations.py is the one way a .ts is compiled (make uses it too); it needs
+    # nothing beyond the standard library to load.
+    path = ROOT / "packaging" / "translations.py"
+    spec = importlib.util.spec_from_file_location("stamps_pos_translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def translate(ts_file: Path, qm_file: Path) -> None:
+    """Build ``qm_file`` from ``ts_file`` where ``pyside6-lrelease`` is at hand, else take the
+    ``.qm`` that ``make`` built beside the ``.ts`` if it is current; else stop and say why."""
+    translations = _translations()
+    lrelease = translations.qt_tool("pyside6-lrelease")
+    if lrelease is not None:
+        translations.build(ts_file, qm_file, lrelease=lrelease)
+        return
+    built = ts_file.with_suffix(".qm")
+    if not translations.is_stale(ts_file, built):
+        qm_file.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built, qm_file)
+        return
+    raise SystemExit(
+        f"{ts_file.name} needs compiling and pyside6-lrelease is not here: run `make qm` first, "
+        "or build with PySide6 installed (pip wheel --no-build-isolation)"
+    )
 
 
 class BuildWithResources(build_py):
@@ -33,6 +72,8 @@ class BuildWithResources(build_py):
                 destination = target / path.relative_to(source)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, destination)
+            elif path.is_file() and path.suffix == ".ts":
+                translate(path, (target / path.relative_to(source)).with_suffix(".qm"))
 
 
 setup(cmdclass={"build_py": BuildWithResources})

@@ -136,6 +136,9 @@ class Settings(BaseSettings):
     offline_max_voucher_value: int = Field(default=250_000, ge=0, le=MAX_WHOLE)
     offline_allow_codes: bool = False
     cache_retention_days: int = Field(default=90, ge=1, le=3650)
+    # The window's language: Bahasa Indonesia, English, or the system's (the command line is
+    # always English).
+    language: Literal["auto", "id", "en"] = "auto"
 
     @field_validator(*_WHOLE_SETTINGS, mode="before")
     @classmethod
@@ -160,6 +163,17 @@ class Settings(BaseSettings):
                 raise ValueError("must be a number written with 0-9 and at most one '.'")
             return float(value)
         return value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _a_language(cls, value: Any) -> Any:
+        # "ID" or " en " mean what they say; anything else is named with the three choices.
+        text = value.strip().lower() if isinstance(value, str) else value
+        if text not in ("auto", "id", "en"):
+            raise ValueError(
+                "must be id (Bahasa Indonesia), en (English) or auto (the system's language)"
+            )
+        return text
 
     @field_validator("terminal", "store_code")
     @classmethod

@@ -90,6 +90,7 @@ def gui(args: argparse.Namespace) -> int:
                 cashiers=cashiers,
                 on_ready=_window_up,
                 support_bundle=_bundle_writer(config),
+                language=settings.language,
             )
         except SecondInstance as exc:
             return _fail(args, str(exc))
@@ -189,6 +190,7 @@ def _demo(args: argparse.Namespace) -> int:
                     demo=shop,
                     on_ready=ready,
                     support_bundle=_bundle_writer(None, (settings, token)),
+                    language=settings.language,
                 )
             except SecondInstance as exc:
                 return _fail(args, str(exc))

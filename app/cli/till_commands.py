@@ -262,7 +262,7 @@ def redeem(args: argparse.Namespace) -> int:
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
                 raise Stop(code, str(exc)) from None
             if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry
-                receipt = await till.wait(receipt.entry_id)
+                receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
@@ -295,7 +295,7 @@ def cancel(args: argparse.Namespace) -> int:
             except REFUSALS as exc:
                 raise refusal_exit(exc) from None
             if receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
-                receipt = await till.wait(receipt.entry_id)
+                receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
@@ -462,7 +462,7 @@ def outbox_decide(args: argparse.Namespace) -> int:
             if not retrying:
                 _print_receipt(receipt, False)
                 return EXIT_OK
-            receipt = await till.wait(receipt.entry_id)
+            receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
             paused = (await till.status()).paused
         _print_receipt(receipt, False)
         return _exit_for(receipt, paused)

@@ -205,6 +205,22 @@ TEMPLATES: dict[str, str] = {
     "receipt.expired.todo": "Nothing was redeemed. Ask the customer for their PIN again.",
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": "See the manager's note.",
+    # A cancel's own words: its "confirmed" takes something back rather than hands it over.
+    "receipt.cancel.confirmed": "Cancel confirmed",
+    "receipt.cancel.confirmed.todo": (
+        "The Stamps server cancelled the redemption; what it took goes back to the member."
+    ),
+    "receipt.cancel.refused": "Cancel refused",
+    "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
+    "receipt.cancel.not_confirmed": "Cancel NOT CONFIRMED",
+    "receipt.cancel.not_confirmed.todo": (
+        "The Stamps server has not answered the cancel; until the till finds out, treat the "
+        "redemption as standing."
+    ),
+    "receipt.cancel.waiting": "Cancel waiting to send",
+    "receipt.cancel.waiting.todo": (
+        "The Stamps server cannot be reached yet; the redemption stands until the cancel is sent."
+    ),
     "receipt.stamps_left": "{stamps} stamps left.",
     "receipt.also_said": "The Stamps server also said: {said}",
     "receipt.stamps_left_also_said": "{stamps} stamps left. The Stamps server also said: {said}",

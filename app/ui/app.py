@@ -17,11 +17,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, DISPLAY_NAME, version
 from app.ui.crash import CrashReporter
+from app.ui.language import install as install_language
 from app.ui.resources import icon, style_sheet
 
 
-def create_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication (the existing one if there is one), named, themed and with its icon."""
+def create_application(
+    argv: Sequence[str] | None = None, *, language: str | None = None
+) -> QApplication:
+    """The QApplication (the existing one if there is one), named, themed and with its icon; in
+    ``language`` (a ``language`` setting: ``auto``, ``id`` or ``en``) when one is given."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     app.setApplicationName(APP_NAME)
@@ -30,6 +34,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet("till"))
+    if language is not None:
+        # Before any widget is built: a widget's words are looked up when it is made.
+        install_language(language, app)
     return app
 
 
@@ -41,6 +48,7 @@ def run(
     shutdown: Callable[[], Awaitable[None]] | None = None,
     crash_reporter: CrashReporter | None = None,
     support_bundle: Callable[[], Path] | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the GUI until its last window closes; returns the process exit code.
 
@@ -50,8 +58,10 @@ def run(
     end it the same way as closing the window (the exit code is then 128 + the signal), so a
     terminal or a service manager never leaves the database or a demo's folder behind.
     ``support_bundle`` is what the crash dialog offers to write (see :class:`CrashReporter`).
+    ``language`` is the ``language`` setting (:mod:`app.ui.language`); ``None`` leaves the
+    application's language as it is.
     """
-    app = create_application(argv)
+    app = create_application(argv, language=language)
     crash = crash_reporter or CrashReporter(app, support_bundle=support_bundle)
     crash.install()
     # The quit event, not QApplication.quit(), ends the loop: quitting Qt first would stop the

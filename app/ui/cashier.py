@@ -73,11 +73,12 @@ def run_cashier(
     demo: DemoControls | None = None,
     on_ready: Callable[[CashierWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code. Raises
     :class:`SecondInstance` when another window holds the data folder. ``token_source`` re-reads
     the API token where it is kept (a manager may set a new one while the window runs);
-    ``support_bundle`` is offered by the crash dialog."""
+    ``support_bundle`` is offered by the crash dialog; ``language`` is the ``language`` setting."""
     from app.ui.app import run
 
     stack = contextlib.AsyncExitStack()
@@ -112,5 +113,9 @@ def run_cashier(
 
     with single_instance(config.data_dir):
         return run(
-            window_factory, startup=startup, shutdown=shutdown, support_bundle=support_bundle
+            window_factory,
+            startup=startup,
+            shutdown=shutdown,
+            support_bundle=support_bundle,
+            language=language,
         )

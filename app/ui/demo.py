@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Literal, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 
 from app.ui.controllers.tasks import spawn
@@ -43,9 +44,10 @@ class DemoMenu:
     def __init__(self, view: CashierWindowView, controls: DemoControls) -> None:
         self.view = view
         self.controls = controls
-        menu = view.menuBar().addMenu(view.tr("&Demo"))
+        # Not a QObject, so no tr(): its words are looked up in a context of their own.
+        menu = view.menuBar().addMenu(QCoreApplication.translate("DemoMenu", "&Demo"))
         self.menu = menu
-        self.cut = QAction(view.tr("Cut the network"), view)
+        self.cut = QAction(QCoreApplication.translate("DemoMenu", "Cut the network"), view)
         self.cut.setCheckable(True)
         self.cut.toggled.connect(self._network)
         menu.addAction(self.cut)
@@ -53,10 +55,16 @@ class DemoMenu:
         self.faults = QActionGroup(view)
         self.fault_actions: dict[Fault, QAction] = {}
         choices: tuple[tuple[Fault, str], ...] = (
-            ("none", view.tr("Server works normally")),
-            ("server_errors", view.tr("Server errors (5xx) on redemptions")),
-            ("timeouts", view.tr("Redemptions time out")),
-            ("applied_then_500", view.tr("Applied, then answered 500")),
+            ("none", QCoreApplication.translate("DemoMenu", "Server works normally")),
+            (
+                "server_errors",
+                QCoreApplication.translate("DemoMenu", "Server errors (5xx) on redemptions"),
+            ),
+            ("timeouts", QCoreApplication.translate("DemoMenu", "Redemptions time out")),
+            (
+                "applied_then_500",
+                QCoreApplication.translate("DemoMenu", "Applied, then answered 500"),
+            ),
         )
         for fault, text in choices:
             action = QAction(text, view)
@@ -67,22 +75,33 @@ class DemoMenu:
             menu.addAction(action)
             self.fault_actions[fault] = action
         menu.addSeparator()
-        self.reset = QAction(view.tr("Reset the shop"), view)
+        self.reset = QAction(QCoreApplication.translate("DemoMenu", "Reset the shop"), view)
         self.reset.triggered.connect(self._reset)
         menu.addAction(self.reset)
 
     def _network(self, cut: bool) -> None:
         if cut:
-            self._run(self.controls.cut_network, self.view.tr("Network cut: the server refuses."))
+            self._run(
+                self.controls.cut_network,
+                QCoreApplication.translate("DemoMenu", "Network cut: the server refuses."),
+            )
         else:
-            self._run(self.controls.restore_network, self.view.tr("Network restored."))
+            self._run(
+                self.controls.restore_network,
+                QCoreApplication.translate("DemoMenu", "Network restored."),
+            )
 
     def _fault(self, fault: Fault) -> None:
-        self._run(lambda: self.controls.set_fault(fault), self.view.tr("Server behaviour changed."))
+        self._run(
+            lambda: self.controls.set_fault(fault),
+            QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
+        )
 
     def _reset(self) -> None:
         self.fault_actions["none"].setChecked(True)
-        self._run(self.controls.reset_shop, self.view.tr("The shop is reset."))
+        self._run(
+            self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
+        )
 
     def _run(self, work: Callable[[], None], done: str) -> None:
         async def run() -> None:

@@ -53,6 +53,8 @@ class ShiftSummaryView(QWidget):
             name.setObjectName("summaryOutcome")
             name.setProperty("outcome", kind)
             name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # Five side by side: a longer language's words wrap rather than run out of the badge.
+            name.setWordWrap(True)
             count = QLabel("0")
             count.setObjectName("summaryCount")
             count.setAlignment(Qt.AlignmentFlag.AlignCenter)

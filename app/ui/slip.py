@@ -39,28 +39,31 @@ class SlipData:
 def slip_document(slip: SlipData) -> QTextDocument:
     """The slip laid out as a text document (with a QR code of the reference when confirmed)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Slip", text)
-
     def esc(text: str) -> str:
         return html.escape(text, quote=False)
 
+    # Literal calls, so that pyside6-lupdate finds each source text (make translations).
+    cashier = QCoreApplication.translate("Slip", "Cashier")
+    member = QCoreApplication.translate("Slip", "Member")
     document = QTextDocument()
     document.setDocumentMargin(0)
     parts = [
         f"<h3 align='center'>{esc(slip.store)}</h3>",
         f"<p align='center'><b>{esc(outcome_title(slip.outcome))}</b></p>",
-        f"<p>{esc(slip.when_text)}<br>{esc(tr('Cashier'))}: {esc(slip.cashier)}<br>"
-        f"{esc(tr('Member'))}: {esc(slip.member)}</p>",
+        f"<p>{esc(slip.when_text)}<br>{esc(cashier)}: {esc(slip.cashier)}<br>"
+        f"{esc(member)}: {esc(slip.member)}</p>",
     ]
     if slip.invoice_number:
-        parts.append(f"<p>{esc(tr('Invoice'))}: {esc(slip.invoice_number)}</p>")
+        invoice = QCoreApplication.translate("Slip", "Invoice")
+        parts.append(f"<p>{esc(invoice)}: {esc(slip.invoice_number)}</p>")
     if slip.lines:
         parts.append("<p>" + "<br>".join(esc(line) for line in slip.lines) + "</p>")
     if slip.redemption_id:
-        parts.append(f"<p>{esc(tr('Redemption ID'))}: <tt>{esc(slip.redemption_id)}</tt></p>")
+        label = QCoreApplication.translate("Slip", "Redemption ID")
+        parts.append(f"<p>{esc(label)}: <tt>{esc(slip.redemption_id)}</tt></p>")
     if slip.voucher_code:
-        parts.append(f"<p>{esc(tr('Voucher code'))}: <tt>{esc(slip.voucher_code)}</tt></p>")
+        label = QCoreApplication.translate("Slip", "Voucher code")
+        parts.append(f"<p>{esc(label)}: <tt>{esc(slip.voucher_code)}</tt></p>")
     payload = slip.voucher_code or slip.redemption_id
     if slip.outcome == "confirmed" and payload:
         document.addResource(
@@ -68,9 +71,10 @@ def slip_document(slip: SlipData) -> QTextDocument:
         )
         parts.append(f"<p align='center'><img src='{QR_RESOURCE}' width='120' height='120'></p>")
     if slip.outcome == "accepted_offline":
-        parts.append(
-            f"<p><i>{esc(tr('Recorded offline; it will be sent to Stamps automatically.'))}</i></p>"
+        note = QCoreApplication.translate(
+            "Slip", "Recorded offline; it will be sent to Stamps automatically."
         )
+        parts.append(f"<p><i>{esc(note)}</i></p>")
     document.setHtml("".join(parts))
     return document
 

@@ -2,8 +2,11 @@
 
 The core hands the window a :class:`~app.core.services.Message` (an id and its parameters), never a
 finished sentence. Its English template is the translator's source text in the ``messages``
-context, so a ``.ts`` file can give each one in Bahasa Indonesia; the parameters (names, numbers,
-money, the server's own words) are filled in after translation and never translated themselves.
+context, with the message's id as the disambiguation (two ids with the same English words may
+need different ones, and the translator sees which message it is), so a ``.ts`` file can give
+each one in Bahasa Indonesia; the parameters (names, numbers, money, the server's own words) are
+filled in after translation and never translated themselves. ``make translations`` writes every
+template into the ``.ts`` (packaging/translations.py).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from app.core.services import CONTEXT, Message
 
 def words(message: Message) -> str:
     """``message`` as the cashier reads it, in the language of the installed translator."""
-    template = QCoreApplication.translate(CONTEXT, message.template)
+    template = QCoreApplication.translate(CONTEXT, message.template, message.id)
     try:
         return template.format(**message.params)
     except (KeyError, IndexError, ValueError):

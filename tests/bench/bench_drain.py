@@ -48,26 +48,41 @@ def entry_members(entries: int, members: int) -> list[int]:
 
 
 class WriterLog:
-    """Counts and times every transaction the outbox's writer thread runs, by the function run."""
+    """Counts and times every write the outbox's writer thread runs (by the function run, its
+    statements only) and every commit (the transaction around a group of them, fsync included)."""
 
     def __init__(self) -> None:
         self.count: collections.Counter[str] = collections.Counter()
         self.seconds: collections.Counter[str] = collections.Counter()
 
     def install(self) -> None:
-        original = Database._run
+        submit, commit = Database._submit, Database._commit
         log = self
 
-        def timed(engine: Any, fn: Any) -> Any:
+        def timed_submit(db: Database, fn: Any, raw: bool) -> Any:
+            name = getattr(fn, "__qualname__", repr(fn)).replace(".<locals>", "")
+
+            def timed(connection: Any) -> Any:
+                start = time.perf_counter()
+                try:
+                    return fn(connection)
+                finally:
+                    log.count[name] += 1
+                    log.seconds[name] += time.perf_counter() - start
+
+            return submit(db, timed, raw)
+
+        def timed_commit(db: Database, group: list[Any]) -> list[Any]:
             start = time.perf_counter()
             try:
-                return original(engine, fn)
+                return commit(db, group)
             finally:
-                name = getattr(fn, "__qualname__", repr(fn)).replace(".<locals>", "")
+                name = f"transaction of {len(group)} write{'s' if len(group) > 1 else ''}"
                 log.count[name] += 1
                 log.seconds[name] += time.perf_counter() - start
 
-        Database._run = staticmethod(timed)  # type: ignore[method-assign]
+        Database._submit = timed_submit  # type: ignore[method-assign]
+        Database._commit = timed_commit  # type: ignore[method-assign]
 
     def report(self, entries: int) -> list[dict[str, Any]]:
         return [
@@ -115,9 +130,11 @@ async def measure_outbox(params: dict[str, Any]) -> dict[str, Any]:
             profiler = cProfile.Profile()
             profiler.enable()
         try:
+            cpu = time.process_time()
             start = time.perf_counter()
             status = await worker.drain(DRAIN_TIMEOUT)
             elapsed = time.perf_counter() - start
+            cpu = time.process_time() - cpu
         finally:
             if profiler is not None:
                 profiler.disable()
@@ -132,6 +149,7 @@ async def measure_outbox(params: dict[str, Any]) -> dict[str, Any]:
         "pending": status.pending,
         "seconds": elapsed,
         "req_s": synced / elapsed,
+        "cpu_ms": 1000 * cpu / max(synced, 1),
         "enqueue_s": enqueue_s,
         "rss_mb": peak_rss_mb(),
         "writer": log.report(entries) if log is not None else [],
@@ -163,15 +181,22 @@ async def _send_all(url: str, members: list[int], in_flight: int) -> tuple[float
         return time.perf_counter() - start, ok
 
 
+async def _timed_send_all(url: str, members: list[int], in_flight: int) -> tuple[float, float, int]:
+    cpu = time.process_time()
+    elapsed, ok = await _send_all(url, members, in_flight)
+    return elapsed, time.process_time() - cpu, ok
+
+
 async def measure_sender(params: dict[str, Any]) -> dict[str, Any]:
     """The database-free sender: ``requests`` POSTs with ``in_flight`` at a time."""
     members = entry_members(int(params["requests"]), int(params["members"]))
-    elapsed, ok = await _send_all(params["url"], members, int(params["in_flight"]))
+    elapsed, cpu, ok = await _timed_send_all(params["url"], members, int(params["in_flight"]))
     return {
         "requests": len(members),
         "ok": ok,
         "seconds": elapsed,
         "req_s": ok / elapsed,
+        "cpu_ms": 1000 * cpu / max(ok, 1),
         "rss_mb": peak_rss_mb(),
     }
 

@@ -3,10 +3,11 @@
 Three writers, each on its own SQLite file in one temporary folder (same disk), measured in
 interleaved rounds so that a burst of load on the machine falls on all of them alike:
 
-- ``raw``: plain ``sqlite3`` on the event loop's thread, the till's pragmas (WAL,
-  ``synchronous=FULL``, foreign keys, busy timeout), ``BEGIN IMMEDIATE``, one INSERT of a comparable
-  row into the migrated ``outbox_entries`` table (same indexes, ``seq`` from ``MAX(seq) + 1``),
-  ``COMMIT``. The floor: what one durable row costs on this disk.
+- ``raw``: plain ``sqlite3`` with the till's pragmas (WAL, ``synchronous=FULL``, foreign keys,
+  busy timeout), ``BEGIN IMMEDIATE``, one INSERT of a comparable row into the migrated
+  ``outbox_entries`` table (same indexes, ``seq`` from ``MAX(seq) + 1``), ``COMMIT``, issued from
+  the event loop through a one-thread executor, as DESIGN.md §2 requires of the till (no commit on
+  the loop's thread). The floor: what one durable row costs on this disk, handed to a thread.
 - ``outbox``: ``await Outbox.enqueue(...)`` from the event loop (ORM, writer thread, commit).
 - ``till``: ``await Till.redeem(order, member)``: the projected balance read, the offline policy,
   the payload check, then the enqueue. The worker is built but never started: nothing is sent.
@@ -15,6 +16,7 @@ interleaved rounds so that a burst of load on the machine falls on all of them a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gc
 import json
 import sqlite3
@@ -74,7 +76,7 @@ class RawWriter:
 
     def __init__(self, path: Path) -> None:
         migrate(path)
-        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         for pragma in (
             "PRAGMA journal_mode=WAL",
             "PRAGMA synchronous=FULL",
@@ -188,9 +190,11 @@ async def measure_enqueue(params: dict[str, Any]) -> dict[str, Any]:
         outbox = await Outbox.open(folder / "outbox.sqlite3", OutboxPolicy(lanes=8))
         till, close_till = await _build_till(folder / "till.sqlite3")
         counter = {"raw": 0, "outbox": 0, "till": 0}
+        loop = asyncio.get_running_loop()
+        raw_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="raw-writer")
 
         async def raw_call() -> None:
-            raw.insert(counter["raw"])
+            await loop.run_in_executor(raw_thread, raw.insert, counter["raw"])
 
         async def outbox_call() -> None:
             i = counter["outbox"] % MEMBERS
@@ -229,6 +233,7 @@ async def measure_enqueue(params: dict[str, Any]) -> dict[str, Any]:
                 for name in calls:
                     await run(name, per_round, record=True)
         finally:
+            raw_thread.shutdown()
             raw.close()
             await close_till()
             await outbox.close()

@@ -143,3 +143,43 @@ def run_child(name: str, params: dict[str, Any], timeout: float) -> dict[str, An
         print(done.stderr.rstrip(), file=sys.stderr)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the issue's table: a figure measured beside its floor in the same run.
+
+    ``budget`` bounds ``measured / floor`` (``at_least``: from below) unless ``absolute``, when
+    it bounds ``measured`` itself (the GUI's lag: a frame is a frame on any machine); ``None``
+    when the issue sets none (reported, not judged).
+    """
+
+    name: str
+    unit: str
+    measured: float
+    floor: float
+    floor_name: str
+    budget: float | None
+    at_least: bool = False
+    absolute: bool = False
+
+    @property
+    def ratio(self) -> float:
+        """``measured / floor``."""
+        return self.measured / self.floor if self.floor else float("inf")
+
+    def met(self, measured: float, ratio: float) -> bool | None:
+        """Whether the budget is met by these values (a median's), ``None`` without a budget."""
+        if self.budget is None:
+            return None
+        value = measured if self.absolute else ratio
+        return value >= self.budget if self.at_least else value <= self.budget
+
+    def budget_text(self) -> str:
+        """The budget as the issue writes it."""
+        if self.budget is None:
+            return "none set"
+        sign = "≥" if self.at_least else "≤"
+        return (
+            f"{sign} {self.budget:g} {self.unit}" if self.absolute else f"{sign} {self.budget:g}×"
+        )

@@ -18,7 +18,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-SOURCES = ("app", "resources", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md")
+SOURCES = (
+    "app",
+    "resources",
+    "packaging",
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "README.md",
+)
 
 # Run in a fresh interpreter with no site processing (so the editable install's finder, which
 # maps `app` to the source tree, is not loaded) and the installed copy first on the path.
@@ -29,7 +37,7 @@ import app
 from app.ui import resources
 from app.ui.app import create_application
 from app.ui.main_window import CashierWindowView
-qt = create_application(["stamps-pos"])
+qt = create_application(["stamps-pos"], language="id")
 window = CashierWindowView()
 window.show()
 qt.processEvents()
@@ -42,6 +50,7 @@ print(json.dumps({
     "icons": icons,
     "window_icon": not qt.windowIcon().isNull(),
     "painted": not window.grab().isNull(),
+    "first_tab": window.tabs.tabText(0),
 }))
 """
 
@@ -89,9 +98,12 @@ def test_the_wheel_carries_the_resources_inside_the_package(installed: tuple[Pat
     assert shipped
     assert {f"app/{name}" for name in shipped} <= names
     assert "app/core/storage/migrations/versions/0001_initial.py" in names
+    # the Indonesian translation, compiled; its source stays in the source tree
+    assert "app/resources/translations/stamps_pos_id.qm" in names
+    assert not any(name.endswith(".ts") for name in names)
 
 
-def test_the_installed_window_starts_offscreen_with_its_style_and_icons(
+def test_the_installed_window_starts_offscreen_with_its_style_icons_and_language(
     installed: tuple[Path, Path], tmp_path: Path
 ) -> None:
     _, target = installed
@@ -117,3 +129,4 @@ def test_the_installed_window_starts_offscreen_with_its_style_and_icons(
     assert seen["version"] == PROJECT["version"]  # the installed copy's metadata
     assert seen["style_applied"] and seen["window_icon"] and seen["painted"]
     assert seen["icons"] == {"app": True, "member": True}
+    assert seen["first_tab"] == "Hadiah (F3)"  # in Bahasa Indonesia, from the wheel's .qm

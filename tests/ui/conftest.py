@@ -1,7 +1,9 @@
 """Fixtures for the UI tests (run with ``QT_QPA_PLATFORM=offscreen``).
 
 - One QApplication for the whole session: pytest-qt's ``qapp``, themed once with ``till.qss`` by
-  the autouse ``till_app`` fixture, so colours seen in a test are the ones a cashier sees.
+  the autouse ``till_app`` fixture, so colours seen in a test are the ones a cashier sees; in
+  English (``language="en"``: the words the tests read, dates as ``en_ID`` writes them) unless
+  a test installs another language (``in_language`` in tests/ui/test_every_word_translated.py).
 - Every widget a test makes goes through ``qtbot.addWidget`` (the ``add`` helper fixtures below
   do it), so pytest-qt closes it at teardown.
 - Waits are ``qtbot.waitSignal`` / ``qtbot.waitUntil``; nothing sleeps.
@@ -53,8 +55,8 @@ W = TypeVar("W", bound=QWidget)
 
 @pytest.fixture(scope="session", autouse=True)
 def till_app(qapp: QApplication) -> QApplication:
-    """The session's QApplication with the till's name, icon and style sheet."""
-    return create_application()
+    """The session's QApplication with the till's name, icon and style sheet, in English."""
+    return create_application(language="en")
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:

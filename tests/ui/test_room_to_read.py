@@ -2,8 +2,8 @@
 Every visible label either shows its whole text (wrapped where it wraps) or carries it in a
 tooltip; every button is wide enough for its words.
 
-Parametrised by language: each translation shipped under resources/translations runs the same
-walk, so a longer language is checked the day it lands.
+Parametrised by language: each translation in resources/translations runs the same walk, so a
+longer language is checked the day it lands.
 """
 
 from __future__ import annotations
@@ -11,30 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.resources import resources_root
 from app.ui.screenshots import STATES, _window
 from app.ui.widgets.elided_label import ElidedLabel
 
+from ..support.languages import LANGUAGES, speaking
+
 SIZES = [(1366, 768), (1920, 1080)]
-TRANSLATIONS = resources_root() / "translations"
-LANGUAGES = ["en", *sorted(path.stem.rsplit("_", 1)[-1] for path in TRANSLATIONS.glob("*.qm"))]
 
 
 @pytest.fixture(params=LANGUAGES)
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    if request.param == "en":
-        yield "en"
-        return
-    translator = QTranslator()
-    path = next(TRANSLATIONS.glob(f"*_{request.param}.qm"))
-    assert translator.load(str(path))
-    qapp.installTranslator(translator)
-    yield request.param
-    qapp.removeTranslator(translator)
+    with speaking(request.param):
+        yield request.param
 
 
 def _has_whole_text_in_a_tooltip(widget: QWidget, text: str) -> bool:

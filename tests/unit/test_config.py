@@ -97,6 +97,21 @@ def test_invalid_value_is_refused_naming_the_setting(line: str, setting: str) ->
         load_settings()
 
 
+def test_the_windows_language_is_the_systems_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings(merchant=1, store=2).language == "auto"
+    write(default_config_file(), 'merchant = 7\nstore = 32\nlanguage = "ID"\n')
+    assert load_settings().language == "id"
+    monkeypatch.setenv("STAMPS_POS_LANGUAGE", " en ")
+    assert load_settings().language == "en"
+
+
+@pytest.mark.parametrize("line", ['language = "fr"', 'language = ""', "language = 1"])
+def test_a_language_the_window_does_not_speak_is_refused_with_the_choices(line: str) -> None:
+    write(default_config_file(), f"merchant = 7\nstore = 32\n{line}\n")
+    with pytest.raises(ConfigError, match=r"setting 'language'.*id \(Bahasa Indonesia\), en"):
+        load_settings()
+
+
 def test_unknown_key_in_the_file_is_refused() -> None:
     write(default_config_file(), "merchant = 7\nstore = 32\nlane = 3\n")
     with pytest.raises(ConfigError, match=r"'lane' in .* is not a setting"):

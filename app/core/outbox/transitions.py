@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session
 
 from app.core.domain import EntryStatus, Outcome
-from app.core.outbox.claim import Claimed
+from app.core.outbox.claim import Claimed, set_entry
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.remote import SubmitResult
 from app.core.outbox.retry import RetryPolicy
 from app.core.stamps.errors import StampsError
-from app.core.storage.tables import ATTEMPTS, BALANCES, ENTRIES, AuditEvent, OutboxControl
+from app.core.storage.prepared import Prepared
+from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, CONTROL, ENTRIES, UTCDateTime
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def read_error_text(text: str | None) -> tuple[str | None, str | None]:
 
 
 def apply_result(
-    session: Session,
+    connection: sqlite3.Connection,
     claimed: Claimed,
     *,
     outcome: Outcome,
@@ -103,7 +104,8 @@ def apply_result(
     late answer must not overwrite it. Its attempt row stays ``ambiguous``; an audit row keeps what
     the late answer said.
     """
-    row = session.connection().execute(_ENTRY_STATE, {"r_entry_id": claimed.entry_id}).first()
+    found = _ENTRY_STATE.rows(connection, {"r_entry_id": claimed.entry_id})
+    row = _EntryState(*found[0]) if found else None
     held = (
         row is not None and row.status == EntryStatus.SENDING and row.lease_owner == claimed.owner
     )
@@ -114,15 +116,12 @@ def apply_result(
     )
     if row is None or not (held or late_proof):
         log.warning("discarding a late answer for entry %s (%s)", claimed.entry_id, outcome)
-        session.add(
-            AuditEvent(
-                at=now,
-                who="sync",
-                action="late_result_discarded",
-                terminal=claimed.terminal,
-                entry_id=claimed.entry_id,
-                detail={"outcome": str(outcome), "error": _error_text(error)},
-            )
+        _audit(
+            connection,
+            now,
+            "late_result_discarded",
+            claimed,
+            {"outcome": str(outcome), "error": _error_text(error)},
         )
         return None
 
@@ -131,8 +130,8 @@ def apply_result(
     status_code = error.status_code if isinstance(error, StampsError) else None
     if result is not None:
         status_code = status_code or 200
-    session.connection().execute(
-        _END_ATTEMPT,
+    _END_ATTEMPT.run(
+        connection,
         {
             "r_entry_id": entry_id,
             "r_number": claimed.attempt,
@@ -143,17 +142,8 @@ def apply_result(
         },
     )
     # only a refusal's verdict depends on earlier attempts (next_state() reads it for nothing else)
-    earlier_ambiguous = outcome is Outcome.REFUSED and (
-        session.execute(
-            sa.select(ATTEMPTS.c.id)
-            .where(
-                ATTEMPTS.c.entry_id == entry_id,
-                ATTEMPTS.c.number < claimed.attempt,
-                ATTEMPTS.c.outcome == Outcome.AMBIGUOUS,
-            )
-            .limit(1)
-        ).first()
-        is not None
+    earlier_ambiguous = outcome is Outcome.REFUSED and bool(
+        _EARLIER_AMBIGUOUS.rows(connection, {"r_entry_id": entry_id, "r_number": claimed.attempt})
     )
     credentials = isinstance(error, StampsError) and error.pauses_queue
     # A refusal is trusted when the key vouched for *this* attempt; an ambiguous answer is resent
@@ -186,28 +176,11 @@ def apply_result(
         values["next_attempt_at"] = now + timedelta(seconds=delay)
     elif verdict.status is EntryStatus.UNKNOWN:
         values["next_check_at"] = now
-    session.connection().execute(
-        _entry_update(frozenset(values)), {"r_entry_id": entry_id, **_params(values)}
-    )
+    set_entry(connection, entry_id, values)
     if verdict.status is EntryStatus.SYNCED and result is not None:
-        _record_balance(session, entry_id, row.lane, result, now)
-    if verdict.pause:
-        control = session.get(OutboxControl, 1)
-        assert control is not None
-        if not control.paused:
-            control.paused = True
-            control.paused_at = now
-            control.reason = error_text
-            session.add(
-                AuditEvent(
-                    at=now,
-                    who="sync",
-                    action="paused",
-                    terminal=claimed.terminal,
-                    entry_id=entry_id,
-                    detail={"reason": error_text},
-                )
-            )
+        _record_balance(connection, entry_id, row.lane, result, now)
+    if verdict.pause and _PAUSE.run(connection, {"r_paused_at": now, "r_reason": error_text}):
+        _audit(connection, now, "paused", claimed, {"reason": error_text})
     return verdict.status
 
 
@@ -222,14 +195,33 @@ def _late_proof_of_application(
     )
 
 
+def _audit(
+    connection: sqlite3.Connection,
+    now: datetime,
+    action: str,
+    claimed: Claimed,
+    detail: dict[str, Any],
+) -> None:
+    _NEW_AUDIT.run(
+        connection,
+        {
+            "r_at": now,
+            "r_action": action,
+            "r_terminal": claimed.terminal,
+            "r_entry_id": claimed.entry_id,
+            "r_detail": detail,
+        },
+    )
+
+
 def _record_balance(
-    session: Session, entry_id: str, lane: str, result: SubmitResult, now: datetime
+    connection: sqlite3.Connection, entry_id: str, lane: str, result: SubmitResult, now: datetime
 ) -> None:
     """A 2xx: the member's new balance, in the transaction that writes the entry's result."""
     if result.stamps_remaining is None:
         return
-    session.connection().execute(
-        _UPSERT_BALANCE,
+    _UPSERT_BALANCE.run(
+        connection,
         {
             "r_lane": lane,
             "r_stamps": result.stamps_remaining,
@@ -244,18 +236,25 @@ def _param(column: sa.Column[Any]) -> sa.BindParameter[Any]:
     return sa.bindparam(f"r_{column.name}", type_=column.type)
 
 
-def _params(values: dict[str, Any]) -> dict[str, Any]:
-    return {f"r_{name}": value for name, value in values.items()}
+@dataclass(frozen=True)
+class _EntryState:
+    status: str
+    lease_owner: str | None
+    attempts: int
+    first_sent_at: datetime | None
+    lane: str
 
 
-_ENTRY_STATE = sa.select(
-    ENTRIES.c.status,
-    ENTRIES.c.lease_owner,
-    ENTRIES.c.attempts,
-    ENTRIES.c.first_sent_at,
-    ENTRIES.c.lane,
-).where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
-_END_ATTEMPT = (
+_ENTRY_STATE = Prepared(
+    sa.select(
+        ENTRIES.c.status,
+        ENTRIES.c.lease_owner,
+        ENTRIES.c.attempts,
+        ENTRIES.c.first_sent_at,
+        ENTRIES.c.lane,
+    ).where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
+)
+_END_ATTEMPT = Prepared(
     sa.update(ATTEMPTS)
     .where(
         ATTEMPTS.c.entry_id == sa.bindparam("r_entry_id"),
@@ -268,33 +267,48 @@ _END_ATTEMPT = (
         error=_param(ATTEMPTS.c.error),
     )
 )
-_entry_updates: dict[frozenset[str], sa.Update] = {}
-
-
-def _entry_update(columns: frozenset[str]) -> sa.Update:
-    """``UPDATE outbox_entries SET <columns> WHERE id = :r_entry_id``, built once per set."""
-    statement = _entry_updates.get(columns)
-    if statement is None:
-        statement = (
-            sa.update(ENTRIES)
-            .where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
-            .values({name: _param(ENTRIES.c[name]) for name in sorted(columns)})
-        )
-        _entry_updates[columns] = statement
-    return statement
-
-
+_EARLIER_AMBIGUOUS = Prepared(
+    sa.select(ATTEMPTS.c.id)
+    .where(
+        ATTEMPTS.c.entry_id == sa.bindparam("r_entry_id"),
+        ATTEMPTS.c.number < sa.bindparam("r_number"),
+        ATTEMPTS.c.outcome == Outcome.AMBIGUOUS,
+    )
+    .limit(1)
+)
+# the queue pauses once: a second refusal finds it paused and changes nothing
+_PAUSE = Prepared(
+    sa.update(CONTROL)
+    .where(CONTROL.c.id == 1, CONTROL.c.paused.is_(False))
+    .values(
+        paused=True,
+        paused_at=sa.bindparam("r_paused_at", type_=UTCDateTime()),
+        reason=sa.bindparam("r_reason", type_=sa.String()),
+    )
+)
+_NEW_AUDIT = Prepared(
+    sa.insert(AUDIT).values(
+        at=_param(AUDIT.c.at),
+        who="sync",
+        action=_param(AUDIT.c.action),
+        terminal=_param(AUDIT.c.terminal),
+        entry_id=_param(AUDIT.c.entry_id),
+        detail=_param(AUDIT.c.detail),
+    )
+)
 _NEW_BALANCE = sqlite_insert(BALANCES).values(
     lane=_param(BALANCES.c.lane),
     stamps=_param(BALANCES.c.stamps),
     updated_at=_param(BALANCES.c.updated_at),
     entry_id=_param(BALANCES.c.entry_id),
 )
-_UPSERT_BALANCE = _NEW_BALANCE.on_conflict_do_update(
-    index_elements=[BALANCES.c.lane],
-    set_={
-        "stamps": _NEW_BALANCE.excluded.stamps,
-        "updated_at": _NEW_BALANCE.excluded.updated_at,
-        "entry_id": _NEW_BALANCE.excluded.entry_id,
-    },
+_UPSERT_BALANCE = Prepared(
+    _NEW_BALANCE.on_conflict_do_update(
+        index_elements=[BALANCES.c.lane],
+        set_={
+            "stamps": _NEW_BALANCE.excluded.stamps,
+            "updated_at": _NEW_BALANCE.excluded.updated_at,
+            "entry_id": _NEW_BALANCE.excluded.entry_id,
+        },
+    )
 )

@@ -39,12 +39,16 @@ class SyncWorker:
         self.policy = outbox.policy
         self.name = name or secrets.token_hex(4)
         self._wake = asyncio.Event()
-        self._inflight: dict[str, asyncio.Task[None]] = {}
+        #: The lanes' tasks, by a number of their own: each sends one entry after another.
+        self._inflight: dict[int, asyncio.Task[None]] = {}
+        self._lanes = 0
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         # the background loop's wait, watched by :attr:`idle`
         self._parked_until: float | None = None
         self._idle = asyncio.Event()
+        #: A bounded run's deadline (clock.monotonic): past it, a lane claims nothing more.
+        self._claim_until: float | None = None
         outbox.add_listener(self.wake)
 
     # --- control ------------------------------------------------------------------------------
@@ -134,8 +138,14 @@ class SyncWorker:
             delay: float | None = self.policy.idle_recheck
             try:
                 await self._fill_lanes()
-                await self.reconcile_due()
-                delay = await self._next_delay()
+                if len(self._inflight) >= self.policy.lanes:
+                    # Every lane busy: each answer wakes this, and each lane claims its own next
+                    # entry. The reconciliation and the next-due reads (a write and two reads per
+                    # answer, on the GUI's loop) wait until a lane frees, as drain() does.
+                    delay = None
+                else:
+                    await self.reconcile_due()
+                    delay = await self._next_delay()
             except asyncio.CancelledError:
                 raise
             except StorageProblem as problem:  # a full or read-only disk: said once, not a bug
@@ -152,56 +162,108 @@ class SyncWorker:
             finally:
                 self._parked_until = None
 
-    async def _fill_lanes(self) -> int:
-        """Claim an entry for each free lane, in one transaction; each is sent by its own task."""
+    async def _fill_lanes(self, *, go_on: bool = True) -> int:
+        """Claim an entry for each free lane, in one transaction; each is sent by its own task,
+        which (``go_on``) goes on with the next entry its result's transaction claims."""
         free = self.policy.lanes - len(self._inflight)
         if self._stopping or free <= 0:
             return 0
-        owners = [f"{self.name}:{secrets.token_hex(8)}" for _ in range(free)]
-        batch = await self.outbox.claim_batch(owners)
+        batch = await self.outbox.claim_batch([self._owner() for _ in range(free)])
         loop = asyncio.get_running_loop()
         for entry in batch:
-            task = loop.create_task(self._send(entry))
-            self._inflight[entry.entry_id] = task
-            task.add_done_callback(functools.partial(self._finished, entry.entry_id))
+            self._lanes += 1
+            task = loop.create_task(self._lane(entry, go_on=go_on))
+            self._inflight[self._lanes] = task
+            task.add_done_callback(functools.partial(self._finished, self._lanes))
         return len(batch)
 
-    def _finished(self, entry_id: str, _task: asyncio.Task[None]) -> None:
-        self._inflight.pop(entry_id, None)
+    def _owner(self) -> str:
+        return f"{self.name}:{secrets.token_hex(8)}"
+
+    def _finished(self, lane: int, _task: asyncio.Task[None]) -> None:
+        self._inflight.pop(lane, None)
         self.wake()
 
-    async def _send(self, claimed: Claimed) -> None:
-        """One attempt: the request, then its outcome, recorded under the claim's lease."""
+    async def _lane(self, claimed: Claimed, *, go_on: bool) -> None:
+        """Send ``claimed``, record its outcome, and (``go_on``) go on with the entry claimed in
+        the same transaction, until there is none or the worker stops."""
+        following: Claimed | None = claimed
+        while following is not None:
+            following = await self._send(following, go_on=go_on)
+
+    async def _send(self, claimed: Claimed, *, go_on: bool = False) -> Claimed | None:
+        """One attempt: the request, then its outcome recorded under the claim's lease (and,
+        ``go_on``, the lane's next entry claimed with it: returned)."""
+        outcome, result, error = await self._attempt(claimed)
+        return await self._record(claimed, outcome, result, error, go_on=go_on)
+
+    async def _attempt(
+        self, claimed: Claimed
+    ) -> tuple[Outcome, SubmitResult | None, BaseException | None]:
+        """The request, and what its answer (or its failure) proves."""
         logs.set_entry(claimed.entry_id)  # this task's lines, the HTTP client's too, name it
-        result: SubmitResult | None = None
-        error: BaseException | None = None
         if claimed.lease_until is not None and (
             clock.now() + timedelta(seconds=self.policy.flight_seconds) > claimed.lease_until
         ):
             # Sending now could outlive the lease, or the key's window the claim checked: the
             # request has not left, so this attempt provably never arrived.
-            await self.outbox.record(claimed, Outcome.NEVER_ARRIVED, error=StaleClaim())
-            return
+            return Outcome.NEVER_ARRIVED, None, StaleClaim()
         try:
             result = await self.transport.submit(
                 claimed.kind, claimed.payload, idempotency_key=claimed.entry_id
             )
-            outcome = Outcome.APPLIED
-            if not result.names_redemption:
-                # a 2xx proves an application only when it names the redemption
-                error, outcome, result = _nameless(), Outcome.AMBIGUOUS, None
         except StampsError as exc:
-            error, outcome = exc, exc.outcome
+            return exc.outcome, None, exc
         except Exception as exc:  # a bug proves nothing about the server
             log.exception("unexpected failure sending entry %s", claimed.entry_id)
-            error, outcome = exc, Outcome.AMBIGUOUS
+            return Outcome.AMBIGUOUS, None, exc
+        if not result.names_redemption:
+            # a 2xx proves an application only when it names the redemption
+            return Outcome.AMBIGUOUS, None, _nameless()
+        return Outcome.APPLIED, result, None
+
+    async def _record(
+        self,
+        claimed: Claimed,
+        outcome: Outcome,
+        result: SubmitResult | None,
+        error: BaseException | None,
+        *,
+        go_on: bool,
+    ) -> Claimed | None:
+        """Record the outcome, under the claim's lease, and (``go_on``) claim this lane's next
+        entry with it (none once the worker stops); returns that claim."""
+        owner = self._owner() if go_on and self._may_claim() else None
+        write = asyncio.ensure_future(
+            self.outbox.record_and_claim(claimed, outcome, result=result, error=error, owner=owner)
+        )
         try:
-            await self.outbox.record(claimed, outcome, result=result, error=error)
+            _, following = await asyncio.shield(write)
+        except asyncio.CancelledError:
+            # Stopped while the answer was being written: the write goes on, and an entry it
+            # claimed was never sent. Left to its lease it would read as ambiguous; it is
+            # recorded as never arrived instead (the truth), before this lane stops.
+            with contextlib.suppress(Exception):
+                _, orphan = await write
+                if orphan is not None:
+                    await self.outbox.record(orphan, Outcome.NEVER_ARRIVED, error=StaleClaim())
+            raise
         except StorageProblem as problem:
             # the attempt row stays ambiguous and the lease runs out: the sweep decides later
             log.warning("the outcome of entry %s was not saved: %s", claimed.entry_id, problem)
+            return None
         except Exception:
             log.exception("could not record the outcome of entry %s", claimed.entry_id)
+            return None
+        if following is not None and self._stopping:  # stopped meanwhile: not sent after all
+            await self.outbox.record(following, Outcome.NEVER_ARRIVED, error=StaleClaim())
+            return None
+        return following
+
+    def _may_claim(self) -> bool:
+        return not self._stopping and (
+            self._claim_until is None or clock.monotonic() < self._claim_until
+        )
 
     async def reconcile_due(self) -> int:
         """Read the feeds of the ``unknown`` entries due for a check; returns how many matched."""
@@ -239,7 +301,7 @@ class SyncWorker:
     async def run_once(self, *, reconcile: bool = True) -> int:
         """One round: claim what can go now (one per free lane), wait for those answers, then
         (unless ``reconcile`` is false) reconcile what is due. Returns how many were sent."""
-        sent = await self._fill_lanes()
+        sent = await self._fill_lanes(go_on=False)
         if self._inflight:
             await asyncio.gather(*list(self._inflight.values()), return_exceptions=True)
         if reconcile:
@@ -257,7 +319,14 @@ class SyncWorker:
         """
         deadline = clock.monotonic() + timeout
         self._stopping = False
+        self._claim_until = deadline  # a lane goes on to its next entry only before it
         self.outbox.add_listener(self.wake)
+        try:
+            return await self._drain(deadline)
+        finally:
+            self._claim_until = None
+
+    async def _drain(self, deadline: float) -> OutboxStatus:
         while True:
             self._wake.clear()
             remaining = deadline - clock.monotonic()

@@ -91,6 +91,7 @@ if TYPE_CHECKING:
         read_cashiers_file,
     )
     from app.core.services.till import (
+        Approval,
         CredentialsRefused,
         NotOnline,
         PinRejected,
@@ -291,6 +292,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.till",
         (
+            "Approval",
             "CredentialsRefused",
             "NotOnline",
             "PinRejected",
@@ -351,6 +353,7 @@ __all__ = [
     "Account",
     "AccountDisabled",
     "AccountExists",
+    "Approval",
     "AuditFilter",
     "AuditLine",
     "AuditLog",

@@ -215,7 +215,19 @@ def _words(
             details = say("receipt.detail.lost")
         else:
             details = say("receipt.detail.sending")
+    if entry.kind == OperationKind.CANCEL:
+        headline, todo = _cancel_words(headline, todo)
     return headline, todo, details
+
+
+def _cancel_words(headline: Message, todo: Message) -> tuple[Message, Message]:
+    """A cancel's receipt: a cancel hands nothing over, so a redemption's "hand over the
+    reward" or "nothing was redeemed" would tell the cashier the wrong thing."""
+    name = headline.id.removeprefix("receipt.")
+    own = f"receipt.cancel.{name}"
+    if own in TEMPLATES:
+        return say(own), say(f"{own}.todo")
+    return headline, todo
 
 
 def _voucher_code(response: dict[str, Any]) -> str | None:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import uuid6
 
@@ -33,7 +33,7 @@ from app.core.offline.policy import (
     VoucherFacts,
     apply_policy,
 )
-from app.core.outbox.outbox import EntryRecord, Outbox, OutboxStatus
+from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, OutboxStatus
 from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
@@ -86,8 +86,29 @@ class Refused(Explained):
         self.refusal = refusal
 
 
+@dataclass(frozen=True)
+class Approval:
+    """The policy's decision on an order for a member whose PIN is still to come: handed back
+    to :meth:`Till.redeem` with the PIN's request id, it stands for that decision, for that
+    order, member and connection state only."""
+
+    order: Order
+    lane: str
+    online: bool
+    decision: PolicyDecision
+
+    def stands_for(self, order: Order, member: Member, online: bool) -> bool:
+        """Whether this decision is the one the policy would be asked for now."""
+        return (self.order, self.lane, self.online) == (order, member.lane, online)
+
+
 class PinRequired(Refused):
-    """The member's redemptions need their PIN: authorise first."""
+    """The member's redemptions need their PIN: authorise first, then redeem again with the
+    request id and this ``approval`` (the policy has passed)."""
+
+    def __init__(self, message: Message, *, approval: Approval) -> None:
+        super().__init__(message)
+        self.approval = approval
 
 
 class PinRejected(Refused):
@@ -267,11 +288,7 @@ class Till:
     async def projected_stamps(self, member: Member, *, leaving_out: str | None = None) -> int:
         """The member's stamps less what their queued, sending and unknown entries hold
         (``leaving_out`` one entry, when deciding that entry's own fate)."""
-        held = await self.outbox.entries(HOLDING, lane=member.lane)
-        pending = sum(
-            e.expect_stamps or 0 for e in held if e.kind != "cancel" and e.id != leaving_out
-        )
-        return member.stamps - pending
+        return member.stamps - await self.outbox.held_stamps(member.lane, leaving_out=leaving_out)
 
     # --- redeeming ------------------------------------------------------------------------------
 
@@ -316,30 +333,42 @@ class Till:
         *,
         request_id: str | None = None,
         voucher: VoucherFacts | None = None,
+        approval: Approval | None = None,
     ) -> Receipt:
         """Check the order against the policy, enqueue it, and return its receipt (queued).
 
         ``request_id`` is the id :meth:`authorize_pin` returned; it becomes the entry's id too.
         A refusal by the policy is written to the shift's record before :class:`Refused` is raised.
+        A member whose redemptions need their PIN gets :class:`PinRequired` once the policy has
+        passed; its ``approval``, handed back here with the ``request_id``, stands for that
+        decision, so the policy is not run a second time.
+
+        The policy is decided in the enqueue's own transaction, from the stamps the member's
+        waiting entries hold then: one write, and no second redemption can slip in between.
         """
-        decision = await self._decide(order, member, voucher, online=self.monitor.online)
-        if not decision.allowed:
-            assert decision.reason is not None
-            await self.record_refusal(
-                member,
-                sale,
-                kind=order.kind,
-                what=order.description,
-                reason=decision.reason,
-                stamps=order.cost,
-                rupiah=order.rupiah,
-            )
-            raise Refused(decision.reason, refusal=decision.refusal)
+        online = self.monitor.online
+        if request_id is None or (
+            approval is not None and not approval.stands_for(order, member, online)
+        ):
+            # another order, member or connection state (the network came or went while the
+            # customer typed): the policy decides afresh
+            approval = None
         if member.protected_redemption and request_id is None:
-            raise PinRequired(say("pin.required"))
+            decision = await self._decide(order, member, voucher, online=online)
+            await self._refuse_unless_allowed(decision, order, member, sale)
+            raise PinRequired(
+                say("pin.required"), approval=Approval(order, member.lane, online, decision)
+            )
         try:
             user = member.identifier_for(order.kind)
         except MissingIdentifier as exc:
+            # the policy's refusal, if any, comes first: it says more than a missing address
+            decision = (
+                approval.decision
+                if approval is not None
+                else await self._decide(order, member, voucher, online=online)
+            )
+            await self._refuse_unless_allowed(decision, order, member, sale)
             reason = (
                 say("member.no_email_or_phone", name=exc.name)
                 if exc.accepts_phone
@@ -363,32 +392,80 @@ class Till:
             request_id=request_id,
         )
         payload = build_payload(order, ctx)
-        entry = await self.outbox.enqueue(
-            order.kind,
-            payload,
-            lane=member.lane,
-            # the activity feed, read to reconcile, takes "email/mobile number"
-            user=member.contact or "",
-            cashier=sale.cashier,
-            terminal=self.config.terminal,
-            provisional=decision.provisional,
-            expires_at=(
-                clock.now() + timedelta(seconds=self.config.pin_timeout) if request_id else None
-            ),
-            entry_id=request_id,
-            reward_name=_feed_name(order),
-            stamps=order.cost,
-            record=EntryRecord(
-                shift_id=sale.shift_id,
-                member_name=member.name,
-                description=str(order.description),
-                rupiah=order.rupiah,
-            ),
-        )
-        if decision.provisional:
+        admit = None if approval is not None else self._policy_for(order, member, voucher, online)
+        try:
+            entry = await self.outbox.enqueue(
+                order.kind,
+                payload,
+                lane=member.lane,
+                # the activity feed, read to reconcile, takes "email/mobile number"
+                user=member.contact or "",
+                cashier=sale.cashier,
+                terminal=self.config.terminal,
+                provisional=approval is not None and approval.decision.provisional,
+                expires_at=(
+                    clock.now() + timedelta(seconds=self.config.pin_timeout) if request_id else None
+                ),
+                entry_id=request_id,
+                reward_name=_feed_name(order),
+                stamps=order.cost,
+                record=EntryRecord(
+                    shift_id=sale.shift_id,
+                    member_name=member.name,
+                    description=str(order.description),
+                    rupiah=order.rupiah,
+                ),
+                admit=admit,
+            )
+        except NotAdmitted as exc:
+            # ``admit`` is this till's policy: what it answered is a PolicyDecision, and a refusal
+            decision = cast(PolicyDecision, exc.admission)
+            await self._refuse_unless_allowed(decision, order, member, sale)
+            raise
+        if entry.provisional:
             self._count_offline(order.cost)
         self.worker.wake()
         return receipt_for(entry)
+
+    def _policy_for(
+        self, order: Order, member: Member, voucher: VoucherFacts | None, online: bool
+    ) -> Callable[[int], PolicyDecision]:
+        """The policy for this order, as the enqueue's transaction asks it: given the stamps the
+        member's waiting entries hold. Everything else it reads is taken now, on the loop."""
+        now, outage, limits = clock.now(), self.outage.totals, self.limits
+
+        def decide(held: int) -> PolicyDecision:
+            return apply_policy(
+                order.kind,
+                self._facts(member, member.stamps - held),
+                online=online,
+                now=now,
+                limits=limits,
+                outage=outage,
+                stamps=order.cost,
+                rupiah=order.rupiah or 0,
+                voucher=voucher,
+            )
+
+        return decide
+
+    async def _refuse_unless_allowed(
+        self, decision: PolicyDecision, order: Order, member: Member, sale: Sale
+    ) -> None:
+        """Raise :class:`Refused` for a refusal, written to the shift's record first."""
+        if decision.allowed:
+            return
+        assert decision.reason is not None
+        await self.record_refusal(
+            member,
+            sale,
+            kind=order.kind,
+            what=order.description,
+            reason=decision.reason,
+            stamps=order.cost,
+            rupiah=order.rupiah,
+        )
+        raise Refused(decision.reason, refusal=decision.refusal)
 
     async def record_refusal(
         self,
@@ -421,7 +498,13 @@ class Till:
             }
         )
 
-    async def wait(self, entry_id: str, timeout: float | None = None) -> Receipt:  # noqa: ASYNC109
+    async def wait(
+        self,
+        entry_id: str,
+        timeout: float | None = None,  # noqa: ASYNC109
+        *,
+        seen: int | None = None,
+    ) -> Receipt:
         """The entry's receipt once it settles or an attempt at it ends, or as it stands after
         ``timeout`` seconds (:attr:`default_wait` when not given).
 
@@ -429,19 +512,25 @@ class Till:
         the cashier at once, "not confirmed", even though the worker goes on trying. An attempt
         that provably never arrived is judged by the offline policy at once (:meth:`settle_unsent`):
         accepted offline, or not redeemed, never a long wait in amber.
+
+        ``seen`` is how many attempts the caller already knows the outcome of (its receipt's
+        ``attempts``, 0 for one just queued): an attempt after those that has ended counts, even
+        one the worker made before the wait began. Without it, the attempts that had ended when
+        the wait began are taken as seen.
         """
         changed = asyncio.Event()
         self.outbox.add_listener(changed.set)
         try:
             deadline = clock.monotonic() + (self.default_wait if timeout is None else timeout)
-            start = await self.outbox.attempts(entry_id)
+            if seen is None:
+                seen = _ended(await self.outbox.attempts(entry_id))
             while True:
                 changed.clear()
                 receipt = await self.receipt(entry_id)
                 if receipt.status not in IN_FLIGHT:
                     return receipt
                 attempts = await self.outbox.attempts(entry_id)
-                if len(attempts) > len(start) and attempts[-1].ended_at is not None:
+                if _ended(attempts) > seen and attempts[-1].ended_at is not None:
                     if attempts[-1].outcome == Outcome.NEVER_ARRIVED:
                         return await self.settle_unsent(entry_id)
                     # Read again: the attempt may have ended after the receipt above was read.
@@ -723,6 +812,10 @@ class Till:
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
+
+
+def _ended(attempts: list[Attempt]) -> int:
+    return sum(1 for attempt in attempts if attempt.ended_at is not None)
 
 
 def _feed_name(order: Order) -> str | None:

@@ -10,18 +10,16 @@ it is a decision (see :func:`app.core.storage.integrity.move_aside`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
+import re
 import secrets
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 
 from app.core.storage.engine import connect, create_engine
 from app.core.storage.integrity import SIBLINGS, check, sync_folder
@@ -32,7 +30,15 @@ from app.core.storage.problems import (
     problem_from,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: A migration script's own lines naming its revision and the one it follows.
+_REVISION = re.compile(r"""^revision\s*(?::[^=]*)?=\s*["']([^"']+)["']\s*$""", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"""^down_revision\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)\s*$""", re.MULTILINE
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,10 @@ class DatabaseTooNew(RuntimeError):
 
 
 def _config(connection: sa.Connection | None = None) -> Config:
+    # Alembic is imported only to migrate (or to explain a revision): a till whose database is
+    # at head starts without it (make bench, start-up).
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -51,6 +61,8 @@ def _config(connection: sa.Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this code knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     if head is None:
         raise RuntimeError("no migration scripts found")
@@ -59,6 +71,8 @@ def head_revision() -> str:
 
 def current_revision(connection: sa.Connection) -> str | None:
     """The revision the database on ``connection`` is at (``None`` for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -71,10 +85,49 @@ def _too_new(db_path: Path, current: str) -> DatabaseTooNew:
 
 
 def _known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
     except CommandError:
         return False
+
+
+@functools.cache
+def script_head() -> str | None:
+    """The head revision as the migration scripts' own lines say (``revision = "…"``,
+    ``down_revision = "…"``), read without importing Alembic; ``None`` when they do not make one
+    straight line (Alembic then decides)."""
+    revisions: set[str] = set()
+    followed: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(text), _DOWN_REVISION.findall(text)
+        if script.name == "__init__.py" and not revision:
+            continue
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        if down[0]:
+            followed.add(down[0])
+    heads = revisions - followed
+    return heads.pop() if len(heads) == 1 and followed <= revisions else None
+
+
+def at_head(db_path: Path) -> str | None:
+    """The database's revision when it is the scripts' head (nothing to migrate), else ``None``."""
+    head = script_head()
+    if head is None:
+        return None
+    connection = connect(db_path)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.OperationalError:  # no revision table: Alembic looks closer
+        return None
+    finally:
+        connection.close()
+    return head if row == [(head,)] else None
 
 
 def refuse_unknown(db_path: Path, revision: str | None) -> None:
@@ -97,12 +150,14 @@ def migrate(db_path: Path) -> str:
         problems = check(db_path)
         if problems:
             raise DatabaseDamaged(db_path, problems)
-        return _upgrade(db_path)
+        return at_head(db_path) or _upgrade(db_path)
     except (sa.exc.DBAPIError, sqlite3.Error, OSError) as exc:
         raise (problem_from(exc, db_path) or cannot_use(db_path, str(exc))) from exc
 
 
 def _upgrade(db_path: Path, *, new: bool = False) -> str:
+    from alembic import command
+
     engine = create_engine(db_path)
     try:
         with engine.connect() as connection:
@@ -186,7 +241,7 @@ def prepare_database(db_path: Path) -> bool:
     if problems:
         raise DatabaseDamaged(db_path, problems)
     revision = _read_revision(db_path)
-    if revision != head_revision():
+    if revision != (script_head() or head_revision()):
         if revision is not None and not _known(revision):
             raise _too_new(db_path, revision)
         raise StorageReadOnly(

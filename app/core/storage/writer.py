@@ -10,15 +10,24 @@ A write that the disk refuses (full, read-only, failing, damaged) raises a
 saved that is not on disk. The database remembers the last such problem (:attr:`Database.problem`)
 until a write succeeds again, and tells its listeners both times, so the window can block the
 till while the disk is full and let it go when space returns.
+
+Writes that queue up while the writer is busy share one transaction and one commit (a group
+commit): a drain's answers arrive in bursts, and each commit is an fsync. Each write still runs
+whole or not at all: if any write of a group raises, the group is rolled back and every write in
+it runs again alone, so each caller sees exactly what it would have seen by itself.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
+import logging
+import sqlite3
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -34,9 +43,24 @@ from app.core.storage.problems import (
 
 T = TypeVar("T")
 
+log = logging.getLogger(__name__)
+
 READERS = 2
+#: The most writes one transaction carries: a drain's burst of answers fits, and nobody waits long
+#: behind the rest of a group.
+GROUP_LIMIT = 32
 
 ProblemListener = Callable[[StorageProblem | None], None]
+
+
+@dataclass(frozen=True)
+class _Write:
+    """One write waiting for the writer thread: ``fn`` takes a Session, or the SQLite connection
+    itself when ``raw``; ``future`` gets its result once it is committed."""
+
+    fn: Callable[[Any], Any]
+    raw: bool
+    future: Future[Any]
 
 
 class Database:
@@ -51,6 +75,9 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        #: Writes not yet taken by the writer thread, oldest first (one ``_commit_waiting`` call is
+        #: queued on the writer per write, so each is taken by its own call or an earlier one).
+        self._waiting: collections.deque[_Write] = collections.deque()
         self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="db-reader")
         self._write_engine = None if read_only else create_engine(path, immediate=True, pool_size=1)
         self._read_engine = create_engine(
@@ -106,41 +133,146 @@ class Database:
         If ``fn`` raises, the transaction is rolled back and the exception re-raised here; a disk
         that refuses raises a :class:`~app.core.storage.problems.StorageProblem`.
         """
+        return await self._write(fn, raw=False)
+
+    async def write_raw(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """As :meth:`write`, but ``fn`` gets the writer's SQLite connection inside the
+        transaction, for a hot path that runs prepared statements
+        (:class:`~app.core.storage.prepared.Prepared`) without the ORM around them."""
+        return await self._write(fn, raw=True)
+
+    async def _write(self, fn: Callable[[Any], T], *, raw: bool) -> T:
         if self._closed:
             raise RuntimeError("the database is closed")
         if self._write_engine is None:
             raise folder_read_only(self.path)
-        loop = asyncio.get_running_loop()
         try:
-            result = await loop.run_in_executor(self._writer, self._run, self._write_engine, fn)
+            result: T = await asyncio.wrap_future(self._submit(fn, raw))
         except StorageProblem as problem:
             self._note(problem)
             raise
         self._note(None)
         return result
 
+    def _submit(self, fn: Callable[[Any], T], raw: bool) -> Future[T]:
+        future: Future[T] = Future()
+        self._waiting.append(_Write(fn, raw, future))
+        self._writer.submit(self._commit_waiting)
+        return future
+
     async def read(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in a read transaction on a reader thread."""
         if self._closed:
             raise RuntimeError("the database is closed")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._readers, self._run, self._read_engine, fn)
+        return await loop.run_in_executor(self._readers, self._read_session, fn)
+
+    async def read_raw(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """As :meth:`read`, but ``fn`` gets a reader's SQLite connection (prepared statements)."""
+        if self._closed:
+            raise RuntimeError("the database is closed")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, self._read_raw, fn)
+
+    def _read_raw(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        pooled = self._read_engine.raw_connection()
+        try:
+            connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+            connection.execute("BEGIN")
+            try:
+                return fn(connection)
+            finally:
+                connection.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            raise (problem_from(exc, self.path) or exc) from exc
+        finally:
+            pooled.close()
 
     def write_sync(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in a write transaction from a thread that is not the event loop's."""
-        return self._writer.submit(self._run, self.write_engine, fn).result()
+        self.write_engine  # noqa: B018  (raises for a read-only folder)
+        return self._submit(fn, raw=False).result()
 
-    def _run(self, engine: sa.Engine, fn: Callable[[Session], T]) -> T:
+    def _read_session(self, fn: Callable[[Session], T]) -> T:
         try:
-            with Session(engine, expire_on_commit=False) as session, session.begin():
+            with Session(self._read_engine, expire_on_commit=False) as session, session.begin():
                 return fn(session)
         except sa.exc.DBAPIError as exc:
             problem = problem_from(exc, self.path)
             if problem is None:
                 raise
             raise problem from exc
+
+    # --- the writer thread ---------------------------------------------------------------------
+
+    def _commit_waiting(self) -> None:
+        """Take the writes waiting (up to :data:`GROUP_LIMIT`) and commit them together; if that
+        fails, each runs alone, so one write's failure is never another's."""
+        group: list[_Write] = []
+        while self._waiting and len(group) < GROUP_LIMIT:
+            write = self._waiting.popleft()
+            if write.future.set_running_or_notify_cancel():  # its caller stopped waiting
+                group.append(write)
+        if len(group) > 1:
+            try:
+                results = self._commit(group)
+            except Exception:
+                log.debug("a group of %d writes rolled back; each runs alone", len(group))
+            else:
+                for write, result in zip(group, results, strict=True):
+                    write.future.set_result(result)
+                return
+        for write in group:
+            try:
+                (result,) = self._commit([write])
+            except BaseException as exc:  # handed to its caller
+                write.future.set_exception(exc)
+            else:
+                write.future.set_result(result)
+
+    def _commit(self, group: list[_Write]) -> list[Any]:
+        """Every write of ``group`` in one transaction, in order, and committed; the first to
+        raise (or the commit) rolls the whole group back and raises. Each write's objects are
+        flushed and detached before the next runs, so none sees (or changes) another's in
+        memory: only what it reads from the database."""
+        try:
+            if len(group) == 1 and group[0].raw:
+                return [self._run_raw(group[0].fn)]
+            results: list[Any] = []
+            with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+                for write in group:
+                    if write.raw:
+                        connection = session.connection().connection.driver_connection
+                        results.append(write.fn(connection))
+                    else:
+                        results.append(write.fn(session))
+                        session.flush()
+                    session.expunge_all()
+            return results
+        except (sa.exc.DBAPIError, sqlite3.Error) as exc:
+            problem = problem_from(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from exc
         except OSError as exc:  # the engine's own file preparation, on reconnecting
             raise (problem_from(exc, self.path) or cannot_use(self.path, str(exc))) from exc
+
+    def _run_raw(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """One write on the connection itself: no Session to build for a prepared statement."""
+        pooled = self.write_engine.raw_connection()
+        try:
+            connection: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(connection)
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            return result
+        finally:
+            pooled.close()
 
     async def close(self) -> None:
         """Finish queued writes, then close every connection."""

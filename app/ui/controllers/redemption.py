@@ -28,10 +28,10 @@ from app.core.services import (
 )
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
+from app.ui.dates import time_text
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import OutcomeKind, RedemptionRowData, ResultData
-from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
 #: A builder turns the member on screen into an order (and the voucher's facts, for a voucher).
@@ -147,7 +147,7 @@ class RedemptionController(QObject):
         self._followed[receipt.entry_id] = _Followed(
             member=member.name,
             what=headline,
-            time_text=local_time_text(receipt.created_at).split(" ")[-1],
+            time_text=time_text(receipt.created_at),
         )
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
@@ -156,7 +156,7 @@ class RedemptionController(QObject):
             self.show(self.result_for(receipt, headline))
         else:
             self.show(ResultData("working", headline, self.tr("Sending to Stamps…")))
-        done = await self._wait_unless_backed_out(receipt.entry_id)
+        done = await self._wait_unless_backed_out(receipt)
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
@@ -177,9 +177,11 @@ class RedemptionController(QObject):
         self._backed_out.set()
         return True
 
-    async def _wait_unless_backed_out(self, entry_id: str) -> Receipt:
+    async def _wait_unless_backed_out(self, queued: Receipt) -> Receipt:
+        entry_id = queued.entry_id
         self._backed_out = asyncio.Event()
-        waiting = asyncio.ensure_future(self.till.wait(entry_id))
+        # the worker may have tried it already: what it knows is what the receipt says
+        waiting = asyncio.ensure_future(self.till.wait(entry_id, seen=queued.attempts))
         backing = asyncio.ensure_future(self._backed_out.wait())
         try:
             await asyncio.wait({waiting, backing}, return_when=asyncio.FIRST_COMPLETED)
@@ -198,8 +200,8 @@ class RedemptionController(QObject):
     ) -> Receipt | None:
         try:
             return await self.till.redeem(order, member, sale, voucher=voucher)
-        except PinRequired:
-            pass
+        except PinRequired as required:
+            approval = required.approval  # the policy has passed: not asked twice
         # The policy has passed; the member's PIN is the last check, and only the server makes it.
         self.show(
             ResultData(
@@ -211,7 +213,9 @@ class RedemptionController(QObject):
         request_id = await self._ask_pin(member)
         if request_id is None:
             return None
-        return await self.till.redeem(order, member, sale, voucher=voucher, request_id=request_id)
+        return await self.till.redeem(
+            order, member, sale, voucher=voucher, request_id=request_id, approval=approval
+        )
 
     def _customer_left(self, _member: Member) -> None:
         # The next customer must not see (or be handed a slip for) the last one's result, nor

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.services import ShiftSummary, Verdict, clock, format_rupiah
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
+from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
 from app.ui.slip import SlipData, print_slip
 from app.ui.viewmodels import OutcomeKind, RefusalRowData, ShiftSummaryData
@@ -34,7 +35,10 @@ def ask_csv_path(
     """Ask where to save the shift's CSV with a save dialog opened with ``open()`` (never a
     nested ``exec()``: the loop keeps syncing); a test replaces ``ShiftController.ask_path``."""
     dialog = QFileDialog(
-        parent, parent.tr("Export the shift"), str(suggested), parent.tr("CSV files (*.csv)")
+        parent,
+        QCoreApplication.translate("ShiftController", "Export the shift"),
+        str(suggested),
+        QCoreApplication.translate("ShiftController", "CSV files (*.csv)"),
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("csv")
@@ -63,7 +67,7 @@ def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
         promo_codes_used=summary.promo_codes_used,
         refusals=tuple(
             RefusalRowData(
-                time_text=local_time_text(row.time).split(" ")[-1],
+                time_text=time_text(row.time),
                 member=row.member,
                 what=row.what,
                 reason=words(row.reason) if row.reason else "",
@@ -200,7 +204,7 @@ class ShiftController(QObject):
             cashier=self.session.cashier or "",
             member=member.name if member else "",
             outcome=outcome,
-            when_text=local_time_text(receipt.created_at if receipt else clock.now()),
+            when_text=full_moment_text(receipt.created_at if receipt else clock.now()),
             lines=(result.headline,),
             redemption_id=result.redemption_id,
             voucher_code=result.voucher_code,

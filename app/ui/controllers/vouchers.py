@@ -5,7 +5,6 @@ live or as last seen: the window has no catalogue of its own."""
 from __future__ import annotations
 
 from collections.abc import Hashable
-from datetime import date
 
 from PySide6.QtCore import Signal
 
@@ -24,14 +23,11 @@ from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
+from app.ui.dates import day_text
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import VoucherRowData
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
-
-
-def _day_text(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else ""
 
 
 class VouchersController(OrderController):
@@ -96,9 +92,9 @@ class VouchersController(OrderController):
         today = clock.now().astimezone().date()
         start, end = voucher.start_date, voucher.end_date
         if start and start > today:
-            dates = self.tr("from {start}").format(start=_day_text(start))
+            dates = self.tr("from {start}").format(start=day_text(start))
         elif end:
-            dates = self.tr("until {end}").format(end=_day_text(end))
+            dates = self.tr("until {end}").format(end=day_text(end))
         else:
             dates = ""
         if voucher.balance:

@@ -7,14 +7,16 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui.dates import moment_text
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberCardData
 from app.ui.widgets.elided_label import ElidedLabel
 
 
 def local_time_text(moment: datetime) -> str:
-    """A cached time as the cashier reads it: local, day, month and minutes (``25 Nov 14:02``)."""
-    return moment.astimezone().strftime("%d %b %H:%M")
+    """A cached time as the cashier reads it: local, day, month and minutes, in the window's
+    locale (``25 Nov 14.02``; see :func:`app.ui.dates.moment_text`)."""
+    return moment_text(moment)
 
 
 class MemberCard(QFrame):

@@ -11,15 +11,30 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from app.ui.viewmodels import RedemptionRowData
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS, outcome_short_text
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: The status column's widest single line; a longer status (Indonesian runs longer) takes two
+#: lines instead of squeezing the redemption's own column.
+STATUS_MAX_WIDTH = 180
+#: Room Qt's item view style keeps either side of a cell's text.
+_CELL_PADDING = 12
 
 
 class ShiftRedemptionsModel(QAbstractTableModel):
@@ -103,6 +118,45 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         return None
 
 
+def two_line_width(text: str, metrics: QFontMetrics) -> int:
+    """The narrowest width that holds ``text`` broken at one space into two lines."""
+    words = text.split(" ")
+    return min(
+        (
+            max(
+                metrics.horizontalAdvance(" ".join(words[:cut])),
+                metrics.horizontalAdvance(" ".join(words[cut:])),
+            )
+            for cut in range(1, len(words))
+        ),
+        default=metrics.horizontalAdvance(text),
+    )
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """Draws the status cell on one line when it fits :data:`STATUS_MAX_WIDTH`, else wrapped
+    onto two, and asks for the width that needs."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        if hint.width() <= STATUS_MAX_WIDTH:
+            return hint
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)  # the cell's own font: the view's, in bold
+        width = two_line_width(cell.text, QFontMetrics(cell.font))
+        return QSize(width + _CELL_PADDING, hint.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        cell.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        style = cell.widget.style() if cell.widget is not None else None
+        if style is None:
+            super().paint(painter, option, index)
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
+
+
 class ShiftRedemptionsView(QTableView):
     """A read-only table over :class:`ShiftRedemptionsModel`."""
 
@@ -126,4 +180,6 @@ class ShiftRedemptionsView(QTableView):
         header.setSectionResizeMode(
             ShiftRedemptionsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents
         )
+        self._status_delegate = StatusDelegate(self)
+        self.setItemDelegateForColumn(ShiftRedemptionsModel.STATUS, self._status_delegate)
         self.setAccessibleName(self.tr("This shift's redemptions"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.resources import icon
 from app.ui.viewmodels import StatusData
+from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.properties import set_style_property
 
 
@@ -52,13 +53,16 @@ class SyncStatusBar(QFrame):
         self.cashier.setObjectName("cashierName")
         self.cashier.setProperty("role", "muted")
         # A passing note ("Slip sent to …") in the bar's own row: a status line appearing under
-        # the window would shrink the page and move every control on it.
-        self.note = QLabel()
+        # the window would shrink the page and move every control on it. It takes the room the
+        # row has and no more, cut short with "…" (whole in its tooltip): a long path must not
+        # push the window wider than the screen.
+        self.note = ElidedLabel()
         self.note.setObjectName("statusNote")
         self.note.setProperty("role", "muted")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.timeout.connect(self.note.clear)
+        self._note_timer.timeout.connect(lambda: self.note.setText(""))
 
         self.credentials_text = QLabel(
             self.tr(
@@ -96,8 +100,7 @@ class SyncStatusBar(QFrame):
         row.addSpacing(12)
         for label in (self.queued, self.unknown, self.failed, self.oldest):
             row.addWidget(label)
-        row.addStretch(1)
-        row.addWidget(self.note)
+        row.addWidget(self.note, 1)
         row.addWidget(self.cashier)
 
         layout = QVBoxLayout(self)
@@ -141,9 +144,8 @@ class SyncStatusBar(QFrame):
         self.setAccessibleName(self.summary_text())
 
     def show_note(self, text: str, milliseconds: int = 6000) -> None:
-        """A passing note in the bar, gone after ``milliseconds``."""
+        """A passing note in the bar (its tooltip holds it whole), gone after ``milliseconds``."""
         self.note.setText(text)
-        self.note.setToolTip(text)
         self._note_timer.start(milliseconds)
 
     def note_text(self) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.status_bar import SyncStatusBar, age_text
 
@@ -65,3 +67,23 @@ def test_paused_credentials_and_a_stalled_lane_are_banners(bar: SyncStatusBar):
 )
 def test_ages_read_at_a_glance(seconds, text):
     assert age_text(seconds) == text
+
+
+def test_a_long_note_is_cut_short_in_the_bar_not_the_window_widened(qtbot: QtBot):
+    window = CashierWindowView()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    slips = "/home/kasir-toko-rindang-kemang/.local/share/stamps-pos/data/slips"
+    note = f"Bukti dikirim ke {slips}/01a22ca3-612e-7667-be65-961617944520.pdf"
+    window.status.set_cashier("Rina")
+    window.status.set_status(StatusData("offline", queued=12, oldest_queued_age_s=3900))
+
+    window.status.show_note(note)
+    QApplication.processEvents()
+
+    assert window.width() == 1366
+    assert window.status.note_text() == note
+    assert window.status.note.toolTip() == note
+    assert window.status.note.displayed_text().endswith("…")
+    assert window.status.cashier.geometry().right() <= window.status.width()

@@ -3,6 +3,8 @@ the offline policy, refuses what only the server can check, and syncs what it ac
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from app.config import Settings
@@ -95,3 +97,22 @@ async def test_a_member_never_seen_cannot_be_served_offline(
     async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         with pytest.raises((NotOnline, MemberNotFound)):
             await till.find_member(AYU)
+
+
+async def test_redemptions_at_once_offline_never_spend_the_same_stamps_twice(
+    settings: Settings, network: Network
+) -> None:
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        await till.offer(await till.find_member(AYU))  # the member and the rewards remembered
+        network.down()
+        ayu = await till.find_member(AYU)  # 250 stamps, from the cache
+        assert not ayu.live
+        order = await till.catalogue.reward_order(ayu, 1)  # 20 stamps
+        # thirteen at once, as two tills' worth of taps would: 260 stamps asked of 250
+        tries = [till.redeem(order, ayu, Sale("dewi")) for _ in range(13)]
+        done = await asyncio.gather(*tries, return_exceptions=True)
+        accepted = [r for r in done if isinstance(r, Receipt)]
+        refused = [r for r in done if isinstance(r, Refused)]
+        assert len(accepted) == 12 and len(refused) == 1
+        assert refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS
+        assert await till.projected_stamps(ayu) == 10

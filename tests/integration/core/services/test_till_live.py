@@ -10,6 +10,7 @@ import pytest
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
+from app.core.services import till as till_module
 from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
@@ -198,6 +199,48 @@ async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(
     assert receipt.entry_id == request_id
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert sandbox.stamps(BUDI) == 160
+
+
+async def test_the_pin_flow_decides_the_policy_once(
+    till: Till, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    member = await till.find_member(BUDI)
+    order = await till.catalogue.reward_order(member, 1)
+    decided: list[object] = []
+    policy = till_module.apply_policy
+
+    def counted(*args: object, **kwargs: object) -> object:
+        decided.append(args[0])
+        return policy(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(till_module, "apply_policy", counted)
+    with pytest.raises(PinRequired) as required:
+        await till.redeem(order, member, Sale("dewi"))
+    request_id = await till.authorize_pin(member, Secret("123456"))
+    receipt = await till.redeem(
+        order, member, Sale("dewi"), request_id=request_id, approval=required.value.approval
+    )
+    assert len(decided) == 1
+    assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    # another member's approval stands for nothing: the policy decides again, and refuses
+    hendra = await till.find_member(HENDRA)
+    with pytest.raises(Refused, match="blocked"):
+        await till.redeem(order, hendra, Sale("dewi"), approval=required.value.approval)
+    assert len(decided) == 2
+    assert sandbox.stamps(BUDI) == 160
+
+
+async def test_an_approval_without_the_pins_request_id_still_asks_for_the_pin(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(BUDI)
+    order = await till.catalogue.reward_order(member, 1)
+    with pytest.raises(PinRequired) as required:
+        await till.redeem(order, member, Sale("dewi"))
+    with pytest.raises(PinRequired):
+        await till.redeem(order, member, Sale("dewi"), approval=required.value.approval)
+    assert (await till.status()).queued == 0
+    assert sandbox.stamps(BUDI) == 180  # untouched
 
 
 async def test_cancelling_a_confirmed_redemption_refunds_it(

@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
+
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, SubmitResult, SyncWorker
+from app.core.outbox.errors import StaleClaim
+from app.core.stamps.errors import CredentialsRejected
 
-from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward
+from .conftest import HONOURED, NOT_HONOURED, OutboxFactory, enqueue_reward
 from .fakes import FakeTransport, Hang
 
 
@@ -210,3 +214,87 @@ async def test_a_late_refusal_does_not_settle_an_unknown_entry(
     assert await outbox.record(slow, Outcome.REFUSED) is None
     still = await outbox.get(entry.id)
     assert still is not None and still.status == EntryStatus.UNKNOWN
+
+
+async def test_an_answer_claims_the_lanes_next_entry_in_order(outbox: Outbox) -> None:
+    first = await enqueue_reward(outbox, lane="a")
+    second = await enqueue_reward(outbox, lane="a")
+    other = await enqueue_reward(outbox, lane="b")
+    claimed = await outbox.claim("one")
+    assert claimed is not None and claimed.entry_id == first.id
+    status, following = await outbox.record_and_claim(
+        claimed, Outcome.APPLIED, result=SubmitResult(1, 5, {}), owner="two"
+    )
+    assert status == EntryStatus.SYNCED
+    # the member's next, in the order it was queued, and on the answer's commit
+    assert following is not None and following.entry_id == second.id
+    seen = await outbox.get(second.id)
+    assert seen is not None and seen.status == EntryStatus.SENDING and seen.lease_owner == "two"
+    status, following = await outbox.record_and_claim(
+        following, Outcome.APPLIED, result=SubmitResult(2, 4, {}), owner="three"
+    )
+    assert following is not None and following.entry_id == other.id
+
+
+async def test_a_retry_keeps_its_lane_behind_it(outbox: Outbox) -> None:
+    first = await enqueue_reward(outbox, lane="a")
+    await enqueue_reward(outbox, lane="a")
+    other = await enqueue_reward(outbox, lane="b")
+    claimed = await outbox.claim("one")
+    assert claimed is not None and claimed.entry_id == first.id
+    status, following = await outbox.record_and_claim(
+        claimed, Outcome.NEVER_ARRIVED, error=StaleClaim(), owner="two"
+    )
+    assert status == EntryStatus.QUEUED  # backing off: its lane waits, another member goes on
+    assert following is not None and following.entry_id == other.id
+
+
+async def test_a_paused_queue_claims_nothing_with_the_answer_that_paused_it(
+    outbox: Outbox,
+) -> None:
+    await enqueue_reward(outbox, lane="a")
+    await enqueue_reward(outbox, lane="b")
+    claimed = await outbox.claim("one")
+    assert claimed is not None
+    refused = CredentialsRejected("bad token", status_code=401)
+    _, following = await outbox.record_and_claim(
+        claimed, refused.outcome, error=refused, owner="two"
+    )
+    assert (await outbox.status()).paused
+    assert following is None
+
+
+@pytest.mark.parametrize(
+    ("policy", "after_lease"), [(HONOURED, EntryStatus.QUEUED), (NOT_HONOURED, EntryStatus.UNKNOWN)]
+)
+async def test_a_crash_after_the_answer_commits_leaves_the_next_claim_to_its_lease(
+    make_outbox: OutboxFactory,
+    transport: FakeTransport,
+    clock: ManualClock,
+    policy: OutboxPolicy,
+    after_lease: EntryStatus,
+) -> None:
+    outbox = await make_outbox(policy)
+    await enqueue_reward(outbox, lane="a")
+    second = await enqueue_reward(outbox, lane="b")
+    claimed = await outbox.claim("one")
+    assert claimed is not None
+    _, following = await outbox.record_and_claim(
+        claimed, Outcome.APPLIED, result=SubmitResult(1, 5, {}), owner="two"
+    )
+    assert following is not None and following.entry_id == second.id
+    # The process dies here: the claim is committed, the request not sent. A restart cannot know
+    # that, so the attempt is ambiguous: resent under its key when the key vouches, else found out.
+    await outbox.close()
+    restarted = await make_outbox(policy)
+    worker = SyncWorker(restarted, transport, name="restarted")
+    assert await worker.run_once(reconcile=False) == 0  # the lease still holds
+    clock.advance(policy.lease_seconds + 1)
+    await restarted.claim_batch([])  # the sweep a round's claim runs first
+    after = await restarted.get(second.id)
+    assert after is not None and after.status == after_lease
+    (attempt,) = await restarted.attempts(second.id)
+    assert attempt.outcome == Outcome.AMBIGUOUS and "lease ran out" in (attempt.error or "")
+    sent = await worker.run_once(reconcile=False)
+    assert transport.server.requests == ([(second.id, "reward")] if sent else [])
+    assert sent == (1 if policy.idempotency_honoured else 0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 from datetime import timedelta
+from typing import Any
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
@@ -201,14 +203,14 @@ async def test_an_outcome_that_cannot_be_written_is_left_to_the_lease(
     outbox: Outbox, worker: SyncWorker, clock: ManualClock
 ) -> None:
     entry = await enqueue_reward(outbox)
-    original = outbox.record
+    original = outbox.record_and_claim
 
     async def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    outbox.record = broken  # type: ignore[assignment,method-assign]
+    outbox.record_and_claim = broken  # type: ignore[assignment,method-assign]
     await worker.run_once()
-    outbox.record = original  # type: ignore[method-assign]
+    outbox.record_and_claim = original  # type: ignore[method-assign]
     stuck = await outbox.get(entry.id)
     assert stuck is not None and stuck.status == EntryStatus.SENDING
     clock.advance(outbox.policy.lease_seconds + 1)
@@ -247,4 +249,94 @@ async def test_a_claim_gone_stale_before_sending_is_not_sent(
     assert (attempt.outcome, attempt.error) == (Outcome.NEVER_ARRIVED, "StaleClaim")
     after = await outbox.get(entry.id)
     assert after is not None and after.status == EntryStatus.QUEUED
+    await worker.stop()
+
+
+async def test_a_lane_goes_on_to_the_next_entry_in_the_transaction_of_its_answer(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=1))
+    entries = [await enqueue_reward(outbox, lane=f"m{i}") for i in range(3)]
+    claims: list[int] = []
+    claim_batch = outbox.claim_batch
+
+    async def counted(owners: Any) -> Any:
+        claimed = await claim_batch(owners)
+        claims.append(len(claimed))
+        return claimed
+
+    outbox.claim_batch = counted  # type: ignore[method-assign]
+    worker = SyncWorker(outbox, transport, name="w1")
+    status = await worker.drain(60)
+    assert status.pending == 0
+    assert [e.status for e in await outbox.entries()] == [EntryStatus.SYNCED] * 3
+    # one claim of its own to start the lane; the rest were claimed as each answer was written
+    assert [c for c in claims if c] == [1]
+    assert [key for key, _ in transport.server.requests] == [e.id for e in entries]
+    await worker.stop()
+
+
+async def test_a_lane_stopped_while_its_answer_is_written_leaves_no_claim_to_its_lease(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=False, lanes=1))
+    first = await enqueue_reward(outbox, lane="m1")
+    second = await enqueue_reward(outbox, lane="m2")
+    worker = SyncWorker(outbox, transport, name="w1")
+    release, entered, writing = threading.Event(), threading.Event(), asyncio.Event()
+    record_and_claim = outbox.record_and_claim
+
+    def busy(session: Any) -> None:
+        entered.set()
+        release.wait(10)
+
+    async def held(*args: Any, **kwargs: Any) -> Any:
+        # the writer is busy elsewhere while this answer waits to be written
+        hold = asyncio.ensure_future(outbox.db.write(busy))
+        await asyncio.to_thread(entered.wait, 10)
+        writing.set()
+        try:
+            return await record_and_claim(*args, **kwargs)
+        finally:
+            await hold
+
+    outbox.record_and_claim = held  # type: ignore[method-assign]
+    worker.start()
+    await writing.wait()
+    stopping = asyncio.create_task(worker.stop())
+    for _ in range(20):
+        await asyncio.sleep(0)  # stop() reaches the lane (or not: either way, the same end)
+    release.set()
+    await stopping
+    done, unsent = await outbox.get(first.id), await outbox.get(second.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    # claimed with the first's answer, never sent: never arrived, not ambiguous for the lease
+    assert unsent is not None and unsent.status == EntryStatus.QUEUED
+    assert [(a.outcome, a.error) for a in await outbox.attempts(second.id)] == [
+        (Outcome.NEVER_ARRIVED, "StaleClaim")
+    ]
+    assert [key for key, _ in transport.server.requests] == [first.id]
+
+
+async def test_a_lane_claims_nothing_more_once_the_drain_is_out_of_time(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=1))
+    entries = [await enqueue_reward(outbox, lane=f"m{i}") for i in range(5)]
+    submit = transport.submit
+
+    async def slow(*args: Any, **kwargs: Any) -> Any:
+        answer = await submit(*args, **kwargs)
+        clock.advance(40)  # each answer takes 40 s of the drain's 60
+        return answer
+
+    transport.submit = slow  # type: ignore[method-assign]
+    worker = SyncWorker(outbox, transport, name="w1")
+    status = await worker.drain(60)
+    # the second was claimed at 40 s, with the first's answer; at 80 s the time was up
+    assert [key for key, _ in transport.server.requests] == [e.id for e in entries[:2]]
+    assert status.queued == 3
+    assert [e.status for e in await outbox.entries()] == [EntryStatus.SYNCED] * 2 + [
+        EntryStatus.QUEUED
+    ] * 3
     await worker.stop()

@@ -140,3 +140,21 @@ def test_the_json_form_has_the_documented_keys() -> None:
         "ABCD12345",
         230,
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "last_error", "headline"),
+    [
+        (EntryStatus.SYNCED, None, "Cancel confirmed"),
+        (EntryStatus.REJECTED, "Refused: 400 redemption already cancelled", "Cancel refused"),
+        (EntryStatus.UNKNOWN, "ResponseLost: read timeout", "Cancel NOT CONFIRMED"),
+        (EntryStatus.QUEUED, "ConnectionFailed: connection refused", "Cancel waiting to send"),
+    ],
+)
+def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redeemed(
+    status: EntryStatus, last_error: str | None, headline: str
+) -> None:
+    receipt = receipt_for(entry(status, kind="cancel", last_error=last_error))
+    assert str(receipt.headline) == headline
+    said = f"{receipt.headline} {receipt.what_to_do}".lower()
+    assert "hand over" not in said and "nothing was redeemed" not in said

@@ -101,3 +101,54 @@ def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decim
     assert balance is True  # 0005's column survives 0007's rebuild of the table
     assert "ix_cached_vouchers_server_id" in indexes
     assert [(f[2], f[6]) for f in foreign] == [("cached_members", "CASCADE")]
+
+
+def test_the_scripts_head_is_read_as_alembic_reads_it() -> None:
+    from app.core.storage.migrate import script_head
+
+    assert script_head() == head_revision()
+
+
+_OPEN_AT_HEAD = """
+import asyncio, sys
+from pathlib import Path
+from app.core.storage import Database
+
+async def main(path):
+    db = await Database.open(path)
+    await db.close()
+
+asyncio.run(main(Path(sys.argv[1])))
+print("alembic" in sys.modules, "alembic" in "".join(sys.modules))
+"""
+
+
+def test_a_database_at_head_opens_without_importing_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "till.db"
+
+    def opened() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _OPEN_AT_HEAD, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return done.stdout.strip()
+
+    assert opened() == "True True"  # the first start creates it: Alembic migrates
+    assert opened() == "False False"  # at head: Alembic is not even imported
+
+
+def test_a_database_behind_the_head_is_left_to_alembic(tmp_path: Path) -> None:
+    from app.core.storage.migrate import at_head
+
+    path = tmp_path / "till.db"
+    migrate(path)
+    assert at_head(path) == head_revision()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
+    assert at_head(path) is None  # the fast path never skips a migration

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.core.clock import now
 from app.core.storage import Database, MemberBalance, migrate
@@ -74,3 +77,125 @@ async def test_a_closed_database_refuses_work(tmp_path: Path) -> None:
     await database.close()
     with pytest.raises(RuntimeError, match="closed"):
         await database.read(lambda s: None)
+
+
+async def _writer_held(db: Database) -> tuple[threading.Event, asyncio.Future[None]]:
+    """Hold the writer thread inside a write until the returned event is set, so the writes
+    awaited meanwhile queue up behind it."""
+    release, entered = threading.Event(), threading.Event()
+
+    def hold(session: Session) -> None:
+        session.add(MemberBalance(lane="held", stamps=0, updated_at=now()))
+        entered.set()
+        release.wait(10)
+
+    held = asyncio.ensure_future(db.write(hold))
+    await asyncio.to_thread(entered.wait, 10)
+    return release, held
+
+
+async def test_writes_that_queue_up_share_one_commit_and_each_is_committed(
+    db: Database,
+) -> None:
+    commits: list[int] = []
+    sa.event.listen(db.write_engine, "commit", lambda _conn: commits.append(1))
+    release, held = await _writer_held(db)
+
+    def add(lane: str) -> Callable[[Session], str]:
+        def write(session: Session) -> str:
+            session.add(MemberBalance(lane=lane, stamps=len(lane), updated_at=now()))
+            return lane
+
+        return write
+
+    queued = [asyncio.ensure_future(db.write(add(f"m{i}"))) for i in range(5)]
+    await asyncio.sleep(0)
+    release.set()
+    await held
+    assert await asyncio.gather(*queued) == [f"m{i}" for i in range(5)]
+    # the held write committed alone, the five queued behind it together
+    assert len(commits) == 2
+    lanes = await db.read(lambda s: sorted(b.lane for b in s.exec(select(MemberBalance))))
+    assert lanes == ["held", *(f"m{i}" for i in range(5))]
+
+
+async def test_a_write_that_fails_in_a_group_fails_alone(db: Database) -> None:
+    release, held = await _writer_held(db)
+
+    def good(lane: str) -> Callable[[Session], None]:
+        return lambda s: s.add(MemberBalance(lane=lane, stamps=1, updated_at=now()))
+
+    def bad(session: Session) -> None:
+        session.add(MemberBalance(lane="bad", stamps=1, updated_at=now()))
+        session.flush()
+        raise ValueError("no")
+
+    first = asyncio.ensure_future(db.write(good("before")))
+    failing = asyncio.ensure_future(db.write(bad))
+    last = asyncio.ensure_future(db.write(good("after")))
+    await asyncio.sleep(0)
+    release.set()
+    await held
+    await first
+    await last
+    with pytest.raises(ValueError, match="no"):
+        await failing
+    lanes = await db.read(lambda s: sorted(b.lane for b in s.exec(select(MemberBalance))))
+    assert lanes == ["after", "before", "held"]
+
+
+async def test_writes_in_a_group_see_each_others_rows_but_not_their_objects(
+    db: Database,
+) -> None:
+    release, held = await _writer_held(db)
+    await_first = asyncio.ensure_future(
+        db.write(lambda s: s.add(MemberBalance(lane="m", stamps=5, updated_at=now())))
+    )
+
+    def change(session: Session) -> MemberBalance:
+        balance = session.get(MemberBalance, "m")
+        assert balance is not None
+        balance.stamps += 1
+        return balance
+
+    second = asyncio.ensure_future(db.write(change))
+    third = asyncio.ensure_future(db.write(change))
+    await asyncio.sleep(0)
+    release.set()
+    await held
+    await await_first
+    # each write returns its own committed state, as if it had run alone
+    assert (await second).stamps == 6
+    assert (await third).stamps == 7
+
+
+async def test_a_raw_write_runs_in_a_transaction_of_its_own_or_of_the_group(
+    db: Database,
+) -> None:
+    def insert(lane: str) -> Callable[[sqlite3.Connection], bool]:
+        def write(connection: sqlite3.Connection) -> bool:
+            connection.execute(
+                "INSERT INTO member_balances (lane, stamps, updated_at) VALUES (?, 1, ?)",
+                (lane, "2026-01-01 00:00:00.000000"),
+            )
+            return connection.in_transaction
+
+        return write
+
+    assert await db.write_raw(insert("alone"))
+    release, held = await _writer_held(db)
+    together = [asyncio.ensure_future(db.write_raw(insert(f"g{i}"))) for i in range(3)]
+    await asyncio.sleep(0)
+    release.set()
+    await held
+    assert all(await asyncio.gather(*together))
+    lanes = await db.read(lambda s: sorted(b.lane for b in s.exec(select(MemberBalance))))
+    assert lanes == ["alone", "g0", "g1", "g2", "held"]
+
+    def failing(connection: sqlite3.Connection) -> None:
+        insert("rolled back")(connection)
+        raise ValueError("no")
+
+    with pytest.raises(ValueError, match="no"):
+        await db.write_raw(failing)
+    assert await db.read(lambda s: s.get(MemberBalance, "rolled back")) is None

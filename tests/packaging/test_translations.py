@@ -1,0 +1,145 @@
+"""The translations in git are whole and current: every source text of the window (its ``tr()``
+calls, the core's message templates, the Qt strings it shows) has an entry in each ``.ts``, with a
+finished, non-empty translation whose placeholders are the source's; ``make translations`` keeps
+what is translated, brings new texts in and drops gone ones; the compiled ``.qm`` translates.
+
+A failure names each text: a new string added without ``make translations``, or left
+untranslated, is listed by its context and source.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+
+from app.core.messages import CONTEXT, TEMPLATES
+
+from ..support.languages import TS_FILES, entries, translation_tool
+
+translations = translation_tool()
+
+
+def _named(keys: Iterable[tuple[str, str, str]]) -> str:
+    return "\n".join(f"  [{c}] {s!r}" + (f" ({d})" if d else "") for c, s, d in sorted(keys))
+
+
+def placeholders(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The ``{name}`` fields (the window's) and ``%1`` arguments (Qt's) ``text`` fills in."""
+    fields = frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    return fields, frozenset(re.findall(r"%\d", text))
+
+
+@pytest.fixture(params=TS_FILES, ids=lambda path: path.stem)
+def ts_file(request: pytest.FixtureRequest) -> Path:
+    return Path(request.param)
+
+
+def test_there_is_an_indonesian_translation() -> None:
+    assert [path.name for path in TS_FILES] == ["stamps_pos_id.ts"]
+
+
+def test_the_ts_holds_every_source_text_and_no_other(ts_file: Path, tmp_path: Path) -> None:
+    refreshed = tmp_path / ts_file.name
+    refreshed.write_bytes(ts_file.read_bytes())
+    translations.update(refreshed, generated=tmp_path / "sources.py")
+
+    committed, current = entries(ts_file), entries(refreshed)
+    new, gone = current.keys() - committed.keys(), committed.keys() - current.keys()
+    assert not new, (
+        f"not in {ts_file.name} (run `make translations`, then translate):\n{_named(new)}"
+    )
+    assert not gone, f"in {ts_file.name} but no longer in the source:\n{_named(gone)}"
+
+
+def test_every_entry_is_translated_with_the_sources_placeholders(ts_file: Path) -> None:
+    untranslated, mismatched = [], []
+    for key, message in entries(ts_file).items():
+        translation = message.find("translation")
+        text = translation.text if translation is not None else None
+        if translation is None or translation.get("type") or not (text or "").strip():
+            untranslated.append(key)
+            continue
+        assert text is not None
+        try:
+            same = placeholders(text) == placeholders(key[1])
+        except ValueError:  # a stray brace: str.format would fail on it
+            same = False
+        if not same:
+            mismatched.append((*key[:2], f"translated {text!r}"))
+    assert not untranslated, f"untranslated or unfinished:\n{_named(untranslated)}"
+    assert not mismatched, f"placeholders differ from the source's:\n{_named(mismatched)}"
+
+
+def test_every_context_is_one_qt_looks_words_up_in(ts_file: Path) -> None:
+    # lupdate names a context after the class a tr() call is written in, or after the object it
+    # is called on ("view.tr(...)" gives "view"); Qt looks the words up in the class of the object
+    # at run time, so such an entry is never found and the window stays English.
+    contexts = {context for context, _, _ in entries(ts_file)}
+    wrong = sorted(c for c in contexts if c != CONTEXT and not re.fullmatch(r"[A-Z]\w*", c))
+    assert not wrong, (
+        f"contexts Qt never looks up (call tr() on self, or QCoreApplication.translate with a "
+        f"class's name): {wrong}"
+    )
+
+
+def test_every_message_of_the_core_is_in_the_ts(ts_file: Path) -> None:
+    found = entries(ts_file)
+    missing = {
+        (CONTEXT, template, message_id)
+        for message_id, template in TEMPLATES.items()
+        if (CONTEXT, template, message_id) not in found
+    }
+    assert not missing, f"messages without an entry:\n{_named(missing)}"
+
+
+def test_make_translations_keeps_what_is_translated(tmp_path: Path) -> None:
+    sources = tmp_path / "ui"
+    sources.mkdir()
+    (sources / "panel.py").write_text(
+        "from PySide6.QtWidgets import QWidget\n\n\n"
+        "class Panel(QWidget):\n"
+        "    def words(self) -> list[str]:\n"
+        '        return [self.tr("Keep me"), self.tr("New text")]\n',
+        encoding="utf-8",
+    )
+    ts = tmp_path / "stamps_pos_id.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="id" sourcelanguage="en">\n<context>\n'
+        "    <name>Panel</name>\n"
+        "    <message><source>Keep me</source><translation>Simpan saya</translation></message>\n"
+        "    <message><source>Gone</source><translation>Hilang</translation></message>\n"
+        "</context>\n</TS>\n",
+        encoding="utf-8",
+    )
+
+    translations.update(ts, window_sources=sources, generated=tmp_path / "sources.py")
+
+    found = entries(ts)
+    kept = found[("Panel", "Keep me", "")].find("translation")
+    assert kept is not None and kept.text == "Simpan saya" and not kept.get("type")
+    new = found[("Panel", "New text", "")].find("translation")
+    assert new is not None and new.get("type") == "unfinished"
+    assert ("Panel", "Gone", "") not in found
+    blocked = ("messages", TEMPLATES["policy.member_blocked"], "policy.member_blocked")
+    assert blocked in found
+    assert ("QPlatformTheme", "Cancel", "") in found
+
+
+def test_the_compiled_translation_speaks_indonesian(ts_file: Path, tmp_path: Path) -> None:
+    qm = tmp_path / ts_file.with_suffix(".qm").name
+    translations.build(ts_file, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+
+    blocked = TEMPLATES["policy.member_blocked"]
+    assert translator.translate(CONTEXT, blocked, "policy.member_blocked") == (
+        "Member ini diblokir. Minta member menghubungi toko."
+    )
+    assert translator.translate("QPlatformTheme", "Cancel") == "Batal"
+    assert translator.translate("SyncStatusBar", "Check again") == "Periksa lagi"

@@ -1,0 +1,180 @@
+"""The window's language: the setting (or the system's languages) picks Bahasa Indonesia or
+English before the window is built; dates and times follow it on screen and on the slip; money
+reads ``Rp 100.000`` in both."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core.services import say
+from app.ui import language
+from app.ui.app import run
+from app.ui.dates import day_text, full_moment_text, moment_text, time_text
+from app.ui.dialogs.deduct_dialog import DeductDialog
+from app.ui.main_window import CashierWindowView
+from app.ui.slip import SlipData, slip_document
+from app.ui.viewmodels import MemberCardData, VoucherRowData
+from app.ui.widgets.member_card import MemberCard
+from app.ui.wording import words
+
+from ..support.languages import speaking
+
+CHRISTMAS_MORNING = datetime(2026, 12, 25, 7, 2).astimezone()
+
+
+@pytest.mark.parametrize(
+    ("preferred", "expected"),
+    [
+        (["id-ID", "en-US"], "id"),
+        (["in"], "id"),
+        (["id_ID"], "id"),
+        (["en-US", "id-ID"], "en"),
+        (["fr-FR", "id"], "id"),
+        (["fr-FR", "de-DE"], "en"),
+        ([], "en"),
+    ],
+)
+def test_auto_follows_the_first_of_the_systems_languages_the_till_speaks(
+    preferred: list[str], expected: str
+) -> None:
+    assert language.resolve("auto", preferred) == expected
+
+
+def test_a_setting_of_id_or_en_wins_over_the_system() -> None:
+    assert language.resolve("id", ["en-US"]) == "id"
+    assert language.resolve("en", ["id-ID"]) == "en"
+    with pytest.raises(ValueError, match="auto, id, en"):
+        language.resolve("fr")
+
+
+def test_the_window_built_after_install_speaks_indonesian_then_english_again(
+    qtbot: QtBot,
+) -> None:
+    with speaking("id"):
+        assert language.current() == "id"
+        window = CashierWindowView()
+        qtbot.addWidget(window)
+        menus = [action.text() for action in window.menuBar().actions()]
+        tabs = [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    english = CashierWindowView()
+    qtbot.addWidget(english)
+
+    assert menus == ["&Shift", "&Bantuan"]
+    assert tabs == ["Hadiah (F3)", "Voucher (F4)", "Promo (F5)"]
+    assert english.tabs.tabText(0) == "Rewards (F3)"
+    assert language.current() == "en"
+
+
+def test_the_cores_messages_and_qts_own_buttons_are_in_indonesian(qtbot: QtBot) -> None:
+    voucher = VoucherRowData("V2", "Gift card", "GC-1", "Saldo Rp 145.000", "", balance=True)
+    with speaking("id"):
+        said = words(say("policy.too_costly_offline", limit=100, cost=150))
+        dialog = DeductDialog(voucher)
+        qtbot.addWidget(dialog)
+        buttons = sorted(button.text() for button in dialog.findChildren(QPushButton))
+
+    assert said == "Saat offline, satu penukaran paling banyak 100 stamp; ini perlu 150."
+    assert buttons == ["Batal", "Potong"]
+
+
+def test_without_its_built_translation_the_window_stays_english_and_says_why(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(language, "translation_file", lambda _language: tmp_path / "none.qm")
+    with caplog.at_level(logging.WARNING, logger="app.ui.language"):
+        chosen = language.install("id")
+    try:
+        assert chosen == "en"
+        assert language.current() == "en"
+        assert "stays in English" in caplog.text
+    finally:
+        monkeypatch.undo()
+        language.install("en")
+
+
+def test_run_installs_the_language_before_the_window_is_built(qapp: QApplication) -> None:
+    seen: list[str] = []
+    quit_policy = qapp.quitOnLastWindowClosed()
+
+    def make_window() -> QWidget:
+        window = CashierWindowView()
+        seen.append(window.tabs.tabText(0))
+        return window
+
+    async def startup(window: QWidget) -> None:
+        await asyncio.sleep(0)
+        QTimer.singleShot(0, window.close)
+
+    try:
+        assert run(make_window, startup=startup, language="id") == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(quit_policy)
+        language.install("en")
+    assert seen == ["Hadiah (F3)"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "moment", "on_paper"),
+    [
+        ("id", "31 Des 2026", "25 Des 07.02", "25 Des 2026 07.02"),
+        ("en", "31 Dec 2026", "25 Dec 07.02", "25 Dec 2026 07.02"),
+    ],
+)
+def test_dates_and_times_are_written_as_the_language_writes_them_in_indonesia(
+    lang: str, day: str, moment: str, on_paper: str
+) -> None:
+    with speaking(lang):
+        assert day_text(datetime(2026, 12, 31).date()) == day
+        assert time_text(CHRISTMAS_MORNING) == "07.02"
+        assert moment_text(CHRISTMAS_MORNING) == moment
+        assert full_moment_text(CHRISTMAS_MORNING) == on_paper
+
+
+def test_the_member_cards_offline_time_is_in_indonesian(qtbot: QtBot) -> None:
+    with speaking("id"):
+        card = MemberCard()
+        qtbot.addWidget(card)
+        card.set_member(MemberCardData("Ayu", "Gold", 250, "", cached_as_of=CHRISTMAS_MORNING))
+        assert card.cached_text() == "Salinan offline — per 25 Des 07.02"
+        assert card.stamps_text() == "250 stamp"
+
+
+def test_the_slip_is_printed_in_indonesian_with_the_date_as_indonesia_writes_it() -> None:
+    with speaking("id"):
+        slip = SlipData(
+            store="RDG-KMG",
+            cashier="Rina",
+            member="Ayu Pratiwi",
+            outcome="accepted_offline",
+            when_text=full_moment_text(CHRISTMAS_MORNING),
+            lines=("2 × Es Kopi Susu",),
+            invoice_number="INV-1",
+        )
+        text = slip_document(slip).toPlainText()
+
+    assert "Diterima offline — akan disinkronkan" in text
+    assert "25 Des 2026 07.02" in text
+    assert "Kasir: Rina" in text
+    assert "Member: Ayu Pratiwi" in text
+    assert "No. struk: INV-1" in text
+    assert "Dicatat offline; akan dikirim ke Stamps secara otomatis." in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_money_reads_rupiah_the_indonesian_way_in_both_languages(qtbot: QtBot, lang: str) -> None:
+    voucher = VoucherRowData(
+        "V2", "Gift card", "GC-1", "Saldo Rp 150.000,50", "", balance=True, remaining_value=150_000
+    )
+    with speaking(lang):
+        dialog = DeductDialog(voucher)
+        qtbot.addWidget(dialog)
+        dialog.amount.setValue(35_000)
+        assert dialog.amount.text() == "Rp 35.000"
