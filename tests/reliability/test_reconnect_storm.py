@@ -12,9 +12,12 @@ applied once, none lost.
 "At once": every till went offline at the same moment and probes the server once a minute
 (``probe_interval`` 60 s, which is also the monitor's cap), so all of them probe at the same
 moments of the clock. The line comes back 100 ms before such a probe, and at the probe every till
-finds it. The requests counted are the attempts the workers made from the line's return on (each
-attempt's row carries the clock time it was sent at). The clock moves in steps of 100 ms while
-the tills drain.
+finds it. The requests counted are each entry's first attempt from the line's return on (each
+attempt's row carries the clock time it was sent at): the wave the wake-up spreads. One that
+fails on a loaded machine (a connection refused under a hundred at once) is sent again by its
+own backoff, seconds later; that retry is the backoff's, not the wake-up's, and is counted apart
+in the table's note, so it cannot stretch "the whole drain" the rate is measured over. The clock
+moves in steps of 100 ms while the tills drain.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from app.core.offline.connectivity import Connectivity
 from app.core.outbox import OutboxPolicy
 from app.core.services import RuntimeOptions, Secret, Till, open_till
 from app.core.storage import migrate
-from app.core.storage.tables import ATTEMPTS
+from app.core.storage.tables import ATTEMPTS, Attempt
 from app.sandbox import DEMO_TOKEN, SandboxServer
 
 from .conftest import LONG
@@ -110,17 +113,30 @@ def _online(till: Till) -> asyncio.Event:
     return event
 
 
-async def _sent_times(till: Till, since: datetime) -> list[datetime]:
-    """When each attempt of ``till`` made after ``since`` was sent, by the till's clock (those
-    made at ``since`` itself were made before the line came back)."""
+async def _attempts_since(till: Till, since: datetime) -> list[Attempt]:
+    """The attempts ``till`` made after ``since``, in the order they were sent (those made at
+    ``since`` itself were made before the line came back)."""
     rows = await till.outbox.db.read(
-        lambda s: (
-            s.execute(sa.select(ATTEMPTS.c.started_at).where(ATTEMPTS.c.started_at > since))
-            .scalars()
-            .all()
+        lambda s: list(
+            s.execute(
+                sa.select(Attempt)
+                .where(ATTEMPTS.c.started_at > since)
+                .order_by(ATTEMPTS.c.started_at, ATTEMPTS.c.number)
+            ).scalars()
         )
     )
-    return [ATTEMPTS.c.started_at.type.process_result_value(r, None) for r in rows]
+    return rows
+
+
+def _the_wave(attempts: list[Attempt]) -> tuple[list[Attempt], list[Attempt]]:
+    """Each entry's first attempt after the line's return (what the wake-up spread), and the
+    others (an attempt that failed again and was retried by its own backoff)."""
+    seen: set[str] = set()
+    wave, again = [], []
+    for attempt in attempts:
+        (again if attempt.entry_id in seen else wave).append(attempt)
+        seen.add(attempt.entry_id)
+    return wave, again
 
 
 async def test_a_hundred_tills_coming_back_at_once_spread_their_queues(tmp_path: Path) -> None:
@@ -169,7 +185,7 @@ async def test_a_hundred_tills_coming_back_at_once_spread_their_queues(tmp_path:
                         f"{len(ledger)} of {total} applied after {DRAIN_BOUND:.0f} s"
                     )
                     await advance(manual, DRAIN_STEP, workers)
-                sent = [t for till in tills for t in await _sent_times(till, back)]
+                waves = [_the_wave(await _attempts_since(till, back)) for till in tills]
                 entries = [e for till in tills for e in await till.outbox.entries()]
                 lines = [vars(line) for line in ledger]
         finally:
@@ -177,10 +193,13 @@ async def test_a_hundred_tills_coming_back_at_once_spread_their_queues(tmp_path:
                 server.stop()
 
     tally: Tally = judge(entries, lines, accepted)
+    sent = [a.started_at for wave, _ in waves for a in wave]
+    again = [a for _, retried in waves for a in retried]
     per_second = Counter(int((t - back).total_seconds()) for t in sent)
     first, last = min(per_second), max(per_second)
     mean = len(sent) / (last - first + 1)
     peak_second, peak = per_second.most_common(1)[0]
+    retried = "; ".join(f"{a.outcome} {a.status_code or ''} {a.error or ''}" for a in again[:3])
     TABLE.add(
         f"reconnect storm: {TILLS} tills x {PER_TILL} entries",
         unit="entries",
@@ -188,12 +207,14 @@ async def test_a_hundred_tills_coming_back_at_once_spread_their_queues(tmp_path:
         tally=tally,
         seconds=time.monotonic() - started,
         note=(
-            f"{len(sent)} requests over {last - first + 1} s of the tills' clock from the "
+            f"{len(sent)} first requests over {last - first + 1} s of the tills' clock from the "
             f"line's return; peak {peak} in second {peak_second}, mean {mean:.0f}/s "
-            f"({peak / mean:.2f}x); seed {SEED}"
+            f"({peak / mean:.2f}x); {len(again)} sent again after a failure"
+            + (f" ({retried})" if again else "")
+            + f"; seed {SEED}"
         ),
     )
     assert not tally.details, tally.details[:20]
     assert all(e.status == EntryStatus.SYNCED for e in entries)
     assert last - first + 1 >= SPREAD  # spread over the reconnect spread at least
-    assert peak <= 2 * mean, dict(sorted(per_second.items()))
+    assert peak <= 2 * mean, str(sorted(per_second.items()))
