@@ -53,7 +53,7 @@ from .shop import MANAGER, MANAGER_PIN, MERCHANT, STORE, TERMINAL, enqueue_rewar
 from .table import TABLE, Tally
 
 SEED = 20261130
-SAMPLE = None if LONG else 200  # generated command lines run by make test (all: about 1,900)
+SAMPLE = None if LONG else 100  # generated command lines run by make test (all: about 2,000)
 QUEUED = 3  # redemptions the till holds before each case
 #: Exit codes the command line documents (parser epilog): done, refused, usage, not confirmed,
 #: paused; 5 (not built) is no answer to a value.

@@ -56,7 +56,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 SEED = 20261125
 TILLS = 100
-PER_TILL = 50 if LONG else 10  # entries each till queues during the outage
+PER_TILL = 50 if LONG else 6  # entries each till queues during the outage
 MEMBERS = 10 if LONG else 5  # members each till serves: its lanes
 PROBE = 60.0  # seconds between a till's probes while offline (the monitor's cap)
 OUTAGE = 2 * PROBE  # the line is down this long, and back one second before a probe
