@@ -129,6 +129,8 @@ class Soak:
             await self.customer(self.rng.choice(self.members))
         if self.mine and self.rng.random() < 0.05:
             target = self.mine.pop(self.rng.randrange(len(self.mine)))
+            if self.till.manager.current is None:  # manager mode ends after 2 idle minutes
+                await self.till.manager.enter(MANAGER, Secret(MANAGER_PIN))
             try:
                 carrier = await self.till.manager.cancel(target)
             except DecisionRefused:  # confirmed without a server id: the dashboard's job
