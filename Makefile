@@ -12,7 +12,7 @@ export QT_API := pyside6
 # of the app or its tests).
 PYINSTALLER := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9
 
-.PHONY: demo test lint bench screenshots package clean translations qm
+.PHONY: demo test lint bench reliability screenshots package clean translations qm
 
 # The window's translations: each resources/translations/*.ts is in git, its .qm built here with
 # Qt's pyside6-lrelease (an untranslated or unfinished entry stays English). `make translations`
@@ -60,6 +60,16 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check app tests setup.py packaging
 	$(BIN)/mypy --strict app
 	$(BIN)/lint-imports --no-cache
+
+# The reliability suite at full size: the crash matrix (192 SIGKILLs), a fault soak of 40 minutes
+# of the till's clock per idempotency mode, 10,000 generated server answers, every command-line
+# argument and setting with hostile values, and a reconnect storm of 100 tills x 50 entries. It
+# prints one table (tests/reliability/table.py). `make test` runs the same scenarios shortened.
+# Slow (about 40 minutes on a loaded 2-core machine), so a test may take longer than 300 s.
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
+		STAMPS_POS_RELIABILITY=long $(BIN)/python -m pytest tests/reliability -o timeout=1800 \
+		$(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py

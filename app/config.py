@@ -62,6 +62,7 @@ _DECIMAL_SETTINGS = (
     "connect_timeout",
     "read_timeout",
     "lease_margin",
+    "retry_after_cap",
     "offline_member_max_age_hours",
 )
 

@@ -59,11 +59,11 @@ def unprintable(text: str) -> str | None:
 def read_settings_file(path: Path) -> dict[str, Any]:
     """The values the file at ``path`` holds, as TOML reads them (``{}`` when there is no file);
     :class:`ConfigError` when it cannot be read or is not TOML."""
-    if not path.exists():
-        return {}
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except FileNotFoundError:  # (exists() would raise for a name too long: opening says why)
+        return {}
     except UnicodeDecodeError:
         raise ConfigError(
             f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"

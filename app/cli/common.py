@@ -4,6 +4,7 @@ reading the settings and the token (cheaply: the window's command must not load 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -28,10 +29,23 @@ class Stop(Exception):
         self.message = message
 
 
+#: A run of more characters than this without a space (a value quoted back: a 70 KB name) is
+#: shown by its start and end, so a refusal stays one line a person can read; a real path fits.
+LONGEST_WORD = 160
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+
+
+def _shortened(word: re.Match[str]) -> str:
+    text = word.group()
+    return f"{text[:100]}…{text[-40:]} ({len(text)} characters)"
+
+
 def one_line(text: str) -> str:
-    """``text`` safe to print on one terminal line: its lines joined with "; ", and control
-    characters, bytes that were not UTF-8 and the like shown as escapes instead of obeyed."""
+    """``text`` safe to print on one terminal line: its lines joined with "; ", a very long run
+    without a space shortened, and control characters, bytes that were not UTF-8 and the like
+    shown as escapes instead of obeyed."""
     joined = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    joined = _LONG_WORD.sub(_shortened, joined)
     return "".join(
         ch.encode("unicode_escape", "backslashreplace").decode("ascii")
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")

@@ -23,6 +23,7 @@ from typing import Any
 import platformdirs
 
 from app import APP_NAME, version
+from app.cli.common import one_line, report_failure
 from app.cli.doctor import Report, examine
 from app.config import ConfigError, Settings, default_config_file, default_data_dir, load_settings
 from app.core.services import CredentialsError, Secret, diagnostics, load_token, logs
@@ -53,11 +54,11 @@ def support_bundle(args: argparse.Namespace) -> int:
     try:
         written, report = write_bundle(out, Path(args.config) if args.config else None)
     except BundleError as exc:
-        print(f"{APP_NAME} support-bundle: {exc}", file=sys.stderr)
+        report_failure("support-bundle", str(exc))
         return 2
     problems = [c.name for c in report.checks if c.status is diagnostics.Status.FAIL]
     found = f"doctor found problems: {', '.join(problems)}" if problems else "doctor found none"
-    print(f"support bundle written to {written} ({found})")
+    print(f"support bundle written to {one_line(str(written))} ({found})")
     return 0
 
 
@@ -66,7 +67,11 @@ def write_bundle(
 ) -> tuple[Path, Report]:
     """Write the bundle to ``out`` (which must not exist yet); returns it and doctor's report.
     ``given``: a running till's settings and token (see :func:`~app.cli.doctor.examine`)."""
-    if out.exists():
+    try:
+        exists = out.exists()
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise BundleError(f"{out} cannot be written: {exc.strerror}") from None
+    if exists:
         raise BundleError(f"{out} already exists; name a new file")
     if out.suffix.lower() != ".zip":
         raise BundleError(f"{out}: the bundle is a .zip file; name it OUT.zip")

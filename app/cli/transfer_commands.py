@@ -54,16 +54,18 @@ def outbox_export(args: argparse.Namespace) -> int:
     def run() -> int:
         source = Path(args.database) if args.database else _settings(args).database_path
         destination = Path(args.file)
-        if destination.exists():
-            raise Stop(EXIT_USAGE, f"{destination} exists already; name a new file")
         try:
+            if destination.exists():
+                raise Stop(EXIT_USAGE, f"{destination} exists already; name a new file")
             summary = export_entries(source, destination)
         except OSError as exc:
             raise Stop(EXIT_USAGE, f"{destination} cannot be written: {exc.strerror}") from None
         counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status.items()))
-        print(f"exported {summary.total} entries ({counts or 'none'}) to {destination}")
+        print(
+            f"exported {summary.total} entries ({counts or 'none'}) to {one_line(str(destination))}"
+        )
         if not summary.complete:
-            print(f"{source} is damaged: the file holds what could be read of it")
+            print(f"{one_line(str(source))} is damaged: the file holds what could be read of it")
         return EXIT_OK
 
     return _guarded(args, run)

@@ -146,7 +146,9 @@ async def wait_event(event: asyncio.Event, seconds: float | None) -> bool:
         return True
     tasks: set[asyncio.Future[object]] = {asyncio.ensure_future(_wait(event))}
     if seconds is not None:
-        tasks.add(asyncio.ensure_future(_sleep(seconds)))
+        # The deadline is taken now: the sleeping task starts a moment later, and time a manual
+        # clock moves in that moment counts.
+        tasks.add(asyncio.ensure_future(_sleep_until(monotonic() + seconds)))
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
@@ -162,6 +164,6 @@ async def _wait(event: asyncio.Event) -> object:
     return await event.wait()
 
 
-async def _sleep(seconds: float) -> object:
-    await sleep(max(0.0, seconds))
+async def _sleep_until(deadline: float) -> object:
+    await sleep(max(0.0, deadline - monotonic()))
     return None

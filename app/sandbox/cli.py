@@ -65,6 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="answered 200 with only 'errors', naming no redemption (not applied)",
     )
     p.add_argument(
+        "--trickle-rate",
+        type=_rate,
+        default=0.0,
+        help="applied, then the answer trickled out a byte at a time (see --trickle-ms)",
+    )
+    p.add_argument(
+        "--trickle-ms", type=int, default=100, help="milliseconds between two trickled bytes"
+    )
+    p.add_argument(
         "--timeout-after-apply", action="store_true", help="timeouts happen after the effect"
     )
     p.add_argument("--drop-after-apply", action="store_true", help="drops happen after the effect")
@@ -105,6 +114,8 @@ def fault_config(args: argparse.Namespace) -> FaultConfig:
         applied_then_500_rate=args.applied_then_500_rate,
         applied_then_503_rate=args.applied_then_503_rate,
         errors_only_rate=args.errors_only_rate,
+        trickle_rate=args.trickle_rate,
+        trickle_ms=args.trickle_ms,
         scope=args.fault_scope,
         error_statuses=tuple(int(s) for s in args.error_statuses.split(",") if s.strip()),
         timeout_after_apply=args.timeout_after_apply,

@@ -5,10 +5,12 @@ probability: an error with an HTML body (500/502/503/504 unless ``error_statuses
 not applied); a held request that is never
 answered until the client gives up (a timeout); a connection closed without any HTTP answer (a
 drop); the effect applied and then a 500, or a 503 (which the docs group with the other server
-errors, and a till must not take for "turned away"); or a 200 whose body holds only ``errors`` and
-names no redemption ("errors only"). Timeouts, drops and errors-only answers happen without the
-effect by default; ``timeout_after_apply`` / ``drop_after_apply`` / ``errors_only_after_apply``
-apply it first, which is the case that makes retries dangerous. ``latency_ms`` delays every request
+errors, and a till must not take for "turned away"); a 200 whose body holds only ``errors`` and
+names no redemption ("errors only"); or the effect applied and its real answer trickled out one
+byte every ``trickle_ms`` ms ("trickle": a client without a total deadline waits for ever).
+Timeouts, drops and errors-only answers happen without the effect by default;
+``timeout_after_apply`` / ``drop_after_apply`` / ``errors_only_after_apply`` apply it first,
+which is the case that makes retries dangerous. ``latency_ms`` delays every request
 in scope; ``retry_after`` puts that ``Retry-After`` on every injected error. Control endpoints
 (``/_sandbox/…``) are never faulted.
 
@@ -51,13 +53,22 @@ EFFECT_PATHS = frozenset(
 )
 SCOPES = ("all", "redemptions")
 #: The faults a request may draw, in the order of :meth:`FaultConfig.rates`.
-KINDS = ("error", "timeout", "drop", "applied_then_500", "applied_then_503", "errors_only")
+KINDS = (
+    "error",
+    "timeout",
+    "drop",
+    "applied_then_500",
+    "applied_then_503",
+    "errors_only",
+    "trickle",
+)
 _STATUS = {
     "timeout": 500,
     "drop": 500,
     "applied_then_500": 500,
     "applied_then_503": 503,
     "errors_only": 200,
+    "trickle": 200,
 }
 #: The body of an "errors only" answer: a 200 that names no redemption.
 ERRORS_ONLY = {"errors": {"__all__": "The redemption could not be completed, please try again"}}
@@ -83,6 +94,9 @@ class FaultConfig:
     applied_then_500_rate: float = 0.0
     applied_then_503_rate: float = 0.0
     errors_only_rate: float = 0.0
+    trickle_rate: float = 0.0
+    # milliseconds between two bytes of a trickled answer
+    trickle_ms: int = 100
     scope: str = "all"
     # what an injected error answers, one picked at random each time
     error_statuses: tuple[int, ...] = (500, 502, 503, 504)
@@ -103,6 +117,7 @@ class FaultConfig:
             self.applied_then_500_rate,
             self.applied_then_503_rate,
             self.errors_only_rate,
+            self.trickle_rate,
         )
 
     def validate(self) -> None:
@@ -115,6 +130,8 @@ class FaultConfig:
             raise ValueError("retry_after must be a header value: 1-100 printable ASCII characters")
         if self.latency_ms < 0:
             raise ValueError("latency_ms must be >= 0")
+        if self.trickle_ms < 1:
+            raise ValueError("trickle_ms must be >= 1")
         if self.scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES}")
         if not self.error_statuses or any(not 400 <= s <= 599 for s in self.error_statuses):
@@ -203,6 +220,11 @@ class FaultMiddleware:
             return
         kind, status = decision
         c = self.injector.config
+        if kind == "trickle":
+            answer = _Captured()
+            await self.app(scope, receive, answer.send)
+            await self._trickle(receive, send, answer, c.trickle_ms / 1000)
+            return
         after = kind in ("applied_then_500", "applied_then_503") or (
             (kind == "timeout" and c.timeout_after_apply)
             or (kind == "drop" and c.drop_after_apply)
@@ -234,15 +256,39 @@ class FaultMiddleware:
         extra = [(b"retry-after", retry_after.encode())] if retry_after is not None else []
         await _send(send, status, b"text/html; charset=utf-8", html_page(status), extra)
 
+    async def _trickle(
+        self, receive: Receive, send: Send, answer: _Captured, interval: float
+    ) -> None:
+        """Send the app's answer one byte at a time, until the client hangs up or the server
+        shuts down."""
+        gone = asyncio.ensure_future(_client_gone(receive))
+        released = asyncio.ensure_future(self.released.wait())
+        try:
+            await send(answer.start)
+            body = answer.body
+            for n in range(len(body)):
+                await send(
+                    {
+                        "type": "http.response.body",
+                        "body": body[n : n + 1],
+                        "more_body": n + 1 < len(body),
+                    }
+                )
+                done, _ = await asyncio.wait({gone, released}, timeout=interval)
+                if done:
+                    return
+            if not body:
+                await send({"type": "http.response.body", "body": b""})
+        finally:
+            for task in (gone, released):
+                task.cancel()
+            await asyncio.gather(gone, released, return_exceptions=True)
+
     async def _hold(self, receive: Receive) -> None:
         """Answer nothing until the client hangs up or the server shuts down."""
 
-        async def client_gone() -> None:
-            while (await receive())["type"] != "http.disconnect":
-                pass
-
         waiters = {
-            asyncio.ensure_future(client_gone()),
+            asyncio.ensure_future(_client_gone(receive)),
             asyncio.ensure_future(self.released.wait()),
         }
         _, pending = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
@@ -284,6 +330,25 @@ async def _send(
 
 async def _discard(message: Message) -> None:
     """The app's answer to a request whose answer the fault replaces."""
+
+
+class _Captured:
+    """The app's answer, kept to be sent some other way."""
+
+    def __init__(self) -> None:
+        self.start: Message = {"type": "http.response.start", "status": 500, "headers": []}
+        self.body = b""
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.start = message
+        elif message["type"] == "http.response.body":
+            self.body += message.get("body", b"")
+
+
+async def _client_gone(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _read_body(receive: Receive) -> None:

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
@@ -733,23 +733,36 @@ class Outbox:
         return await self.db.read(read)
 
     async def wake_never_arrived(self) -> int:
-        """Connectivity is back: make due now the queued entries whose last attempt never arrived.
+        """Connectivity is back: bring forward the queued entries whose last attempt never arrived.
 
-        Server-error backoffs run their course. Returns how many were woken.
+        Each one due later than ``policy.reconnect_spread`` seconds from now is made due at a
+        moment drawn at random within them (full jitter, the retry policy's ``random``): every
+        till of a shop that lost its line comes back at the same moment, and their queues must
+        not reach the server in the same second. One due within the spread keeps its time, so
+        the moments stay evenly spread and nothing is ever put off. Server-error backoffs run
+        their course. Returns how many were brought forward.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
+        spread = timedelta(seconds=max(0.0, self.policy.reconnect_spread))
+        draw = self.retry_policy.random
 
         def write(session: Session) -> int:
-            result = session.execute(
-                sa.update(ENTRIES)
-                .where(
+            waiting = session.execute(
+                sa.select(ENTRIES.c.id).where(
                     ENTRIES.c.status == EntryStatus.QUEUED,
                     ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
-                    ENTRIES.c.next_attempt_at > now,
+                    ENTRIES.c.next_attempt_at > now + spread,
                 )
-                .values(next_attempt_at=now)
-            )
-            return int(getattr(result, "rowcount", 0) or 0)
+            ).scalars()
+            woken = 0
+            for entry_id in list(waiting):
+                session.execute(
+                    sa.update(ENTRIES)
+                    .where(ENTRIES.c.id == entry_id)
+                    .values(next_attempt_at=now + draw() * spread)
+                )
+                woken += 1
+            return woken
 
         woken = await self.db.write(write)
         self._changed()

@@ -17,7 +17,10 @@ class OutboxPolicy:
     database anyway (another process may have enqueued); ``foreign_recheck``: how often while
     another process has a request in flight. ``reconcile_*``: how often an ``unknown``
     entry's member feed is read, and how much earlier than the attempt a feed line may be stamped
-    (server clocks and minute-precision times).
+    (server clocks and minute-precision times). ``reconnect_spread``: when connectivity returns,
+    each entry it wakes is made due at a moment drawn at random within this many seconds (full
+    jitter), so a hundred tills coming back from one outage do not all send in the same second;
+    one already due within them keeps its time.
     """
 
     idempotency_honoured: bool = False
@@ -31,6 +34,7 @@ class OutboxPolicy:
     reconcile_base: float = 60.0
     reconcile_cap: float = 1800.0
     reconcile_skew: float = 60.0
+    reconnect_spread: float = 10.0
 
     @property
     def flight_seconds(self) -> float:

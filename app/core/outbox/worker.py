@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import math
 import secrets
 from datetime import timedelta
 
@@ -43,6 +44,9 @@ class SyncWorker:
         self._lanes = 0
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+        # the background loop's wait, watched by :attr:`idle`
+        self._parked_until: float | None = None
+        self._idle = asyncio.Event()
         #: A bounded run's deadline (clock.monotonic): past it, a lane claims nothing more.
         self._claim_until: float | None = None
         outbox.add_listener(self.wake)
@@ -80,6 +84,7 @@ class SyncWorker:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._inflight.clear()
+        self._idle.set()  # whoever waits in until_idle: the worker is not running any more
         self.outbox.remove_listener(self.wake)
 
     def wake(self) -> None:
@@ -87,7 +92,8 @@ class SyncWorker:
         self._wake.set()
 
     async def connectivity_restored(self) -> int:
-        """The network is back: retry now the entries whose last attempt never arrived."""
+        """The network is back: retry soon the entries whose last attempt never arrived, each
+        within ``policy.reconnect_spread`` seconds (:meth:`Outbox.wake_never_arrived`)."""
         woken = await self.outbox.wake_never_arrived()
         self.wake()
         return woken
@@ -101,6 +107,28 @@ class SyncWorker:
     def running(self) -> bool:
         """Whether the background task is running."""
         return self._task is not None and not self._task.done()
+
+    @property
+    def idle(self) -> bool:
+        """Whether the background loop is waiting with nothing to do before its next look: no
+        request in flight, no wake-up pending, and the clock short of the moment it waits for.
+
+        Nothing changes in the outbox of an idle worker until time passes or someone enqueues;
+        a test moving a manual clock waits for this (:meth:`until_idle`) before moving it on.
+        """
+        return (
+            self._parked_until is not None
+            and not self._inflight
+            and not self._wake.is_set()
+            and clock.monotonic() < self._parked_until
+        )
+
+    async def until_idle(self) -> None:
+        """Return once :attr:`idle` holds (at once when it does, or when the worker is not
+        running)."""
+        while self.running and not self.idle:
+            self._idle.clear()
+            await self._idle.wait()
 
     # --- the loop -----------------------------------------------------------------------------
 
@@ -126,7 +154,13 @@ class SyncWorker:
                 )
             except Exception:
                 log.exception("sync worker round failed; trying again later")
-            await clock.wait_event(self._wake, delay)
+            self._parked_until = clock.monotonic() + (math.inf if delay is None else delay)
+            if self.idle:
+                self._idle.set()
+            try:
+                await clock.wait_event(self._wake, delay)
+            finally:
+                self._parked_until = None
 
     async def _fill_lanes(self, *, go_on: bool = True) -> int:
         """Claim an entry for each free lane, in one transaction; each is sent by its own task,

@@ -244,6 +244,10 @@ def test_the_command_line_names_each_fault_as_the_control_api_does():
             "--member-details-plural",
             "--retry-after",
             "120",
+            "--trickle-rate",
+            "0.1",
+            "--trickle-ms",
+            "250",
         ]
     )
     config = fault_config(args)
@@ -252,6 +256,18 @@ def test_the_command_line_names_each_fault_as_the_control_api_does():
     assert config.errors_only_after_apply is True
     assert config.member_details_plural is True
     assert config.retry_after == "120"
+    assert (config.trickle_rate, config.trickle_ms) == (0.1, 250)
     flags = {a.dest for a in build_parser()._actions}
     for name in dataclasses.asdict(FaultConfig()):
         assert name in flags or name in {"scope", "error_statuses"}, name
+
+
+def test_trickle_applies_then_sends_the_real_answer_a_byte_at_a_time(
+    api: httpx.Client, control: Control
+):
+    control.faults(trickle_rate=1.0, trickle_ms=1)
+    r = redeem(api, "t-1", timeout=30)
+    assert r.status_code == 200
+    assert r.json()["redemption"]["id"]  # the whole answer, had the client the patience
+    [entry] = control.ledger()
+    assert entry["idempotency_key"] == "t-1"

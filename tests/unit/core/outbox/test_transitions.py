@@ -8,7 +8,7 @@ import pytest
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
-from app.core.outbox import Outbox, OutboxPolicy, SyncWorker, next_state
+from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker, next_state
 from app.core.outbox.transitions import key_vouches
 from app.core.stamps.errors import CredentialsUnusable
 
@@ -294,22 +294,29 @@ async def test_expiry_never_hides_a_possibly_applied_attempt(
 
 
 async def test_connectivity_restored_wakes_only_never_arrived(
-    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
+    # backoffs of 10 s (0.5 × 10 × 2^1); a spread of 1 s and the fixed jitter of one half: the
+    # entry that never arrived is woken for 0.5 s from now
+    outbox = await make_outbox(
+        OutboxPolicy(idempotency_honoured=True, reconnect_spread=1.0),
+        RetryPolicy(base=10, random=lambda: 0.5),
+    )
+    worker = SyncWorker(outbox, transport)
     offline = await enqueue_reward(outbox, lane="m1")
     erroring = await enqueue_reward(outbox, lane="m2")
     transport.script = ["connect", "500"]
     await worker.run_once()
-    for _ in range(2):  # push both backoffs far out
-        clock.advance(0)
     assert await worker.connectivity_restored() == 1
     woken = await outbox.get(offline.id)
     waiting = await outbox.get(erroring.id)
-    assert woken is not None and woken.next_attempt_at == clock.now()
+    assert woken is not None and woken.next_attempt_at == clock.now() + timedelta(seconds=0.5)
     assert waiting is not None and waiting.next_attempt_at is not None
-    assert waiting.next_attempt_at > clock.now()
+    assert waiting.next_attempt_at == clock.now() + timedelta(seconds=10)  # its own backoff
+    clock.advance(0.5)
     await worker.run_once()
     assert [key for _, _, key in transport.calls][-1] == offline.id
+    assert len(transport.calls) == 3
 
 
 async def test_a_503_out_of_the_key_window_is_ambiguous(

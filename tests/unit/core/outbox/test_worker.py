@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import threading
+from datetime import timedelta
 from typing import Any
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
-from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
+from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 
 from .conftest import OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport, Hang
@@ -53,8 +55,73 @@ async def test_connectivity_restored_wakes_a_sleeping_worker(
     await settle(clock)
     transport.script = []
     assert await worker.connectivity_restored() == 1
+    # due within the reconnect spread (10 s), at 0.5 × 10 with this outbox's fixed jitter,
+    # not after what is left of a 64 s backoff
+    await worker.until_idle()
+    clock.advance(5)
     done = await outbox.wait_for(entry.id, 1)
     assert done.status == EntryStatus.SYNCED
+
+
+async def test_coming_back_online_sends_one_a_second_not_all_at_once(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    """Ten members' redemptions waited out an outage; when it ends, each is made due at its own
+    moment within the reconnect spread (10 s), so they reach the server over ten seconds."""
+    # the first ten draws are the backoffs after the failed attempts (0.99 × 200 s), the next
+    # ten the moments within the spread: 0, 1, ... 9 s
+    draws = itertools.chain([0.99] * 10, [i / 10 for i in range(10)])
+    retry = RetryPolicy(base=100, random=lambda: next(draws))
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=10), retry)
+    worker = SyncWorker(outbox, transport)
+    ids = [(await enqueue_reward(outbox, lane=f"m{i}")).id for i in range(10)]
+    transport.script = ["connect"] * 10
+    assert await worker.run_once() == 10
+    transport.calls.clear()
+
+    assert await worker.connectivity_restored() == 10
+    due = {e.id: e.next_attempt_at for e in await outbox.entries()}
+    assert [due[i] for i in ids] == [clock.now() + timedelta(seconds=s) for s in range(10)]
+    for second in range(10):
+        await worker.run_once(reconcile=False)
+        assert [key for _, _, key in transport.calls] == ids[: second + 1]
+        clock.advance(1)
+    assert all(e.status == EntryStatus.SYNCED for e in await outbox.entries())
+
+
+async def test_an_entry_due_within_the_spread_keeps_its_time_when_the_network_returns(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # backoff 0.5 × 2 = 1 s, within the 10 s spread: it stands (drawing again could put it off)
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["connect"]
+    await worker.run_once()
+    assert await worker.connectivity_restored() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.next_attempt_at == clock.now() + timedelta(seconds=1)
+
+
+async def test_an_idle_worker_waits_for_the_clock_or_the_queue(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    transport.script = ["connect"]
+    worker.start()
+    await worker.until_idle()
+    assert worker.idle and transport.calls == []
+    entry = await enqueue_reward(outbox)
+    assert not worker.idle  # woken by the enqueue
+    await worker.until_idle()
+    assert len(transport.calls) == 1  # sent, never arrived, backing off 1 s (0.5 × 2)
+    clock.advance(1)
+    assert not worker.idle  # its moment has come, though it has not run yet
+    await worker.until_idle()
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    await worker.stop()
+    assert not worker.idle
+    await worker.until_idle()  # a stopped worker is waited for no longer
 
 
 async def test_drain_runs_until_nothing_is_pending(
