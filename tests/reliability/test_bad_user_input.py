@@ -222,13 +222,18 @@ def setting_cases() -> list[Case]:
 
 
 FREE_TEXT = ("terminal", "store_code")
+#: Text a setting takes only short and without spaces (a scanner's prefix): a plain word fits.
+SHORT_TEXT = ("scanner_prefix",)
 
 
 def _fits(name: str, kind: str, what: str) -> bool:
     """Whether a TOML value of ``what`` type is a fair value of a setting of type ``kind``: a
     boolean where one is due, a float where a decimal is, any short text where free text is
-    (the terminal's and the store code's names: a SQL-like name is a name)."""
+    (the terminal's and the store code's names: a SQL-like name is a name), a plain word where
+    short text is (the scanner's prefix)."""
     if name in FREE_TEXT and what in ("a string", "SQL-like", "markup-like"):
+        return True
+    if name in SHORT_TEXT and what == "a string":
         return True
     return (what == "a float" and "float" in kind) or (what == "a boolean" and "bool" in kind)
 
