@@ -11,7 +11,7 @@ leaves in one command.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -27,6 +27,7 @@ from app.core.services.staff import Account, ImportResult, Role, Staff, StaffRef
 
 if TYPE_CHECKING:
     from app.core.services.till import Till
+    from app.core.storage.tables import OutboxEntry
 
 #: Seconds without a manager action after which manager mode ends by itself.
 IDLE_LIMIT = 120.0
@@ -279,24 +280,21 @@ class ManagerMode:
 
     async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
         """The manager has seen on the server that an unknown entry was applied."""
-        manager = self.require()
-        clean = _note(note, required=True)
-        assert clean is not None
-        try:
-            entry = await self.till.outbox.mark_applied(
-                entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
-            )
-        except OutboxError as exc:
-            raise _refused(exc) from None
-        return await self.till.receipt(entry)
+        return await self._settle(self.till.outbox.mark_applied, entry_id, note)
 
     async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
         """Close a rejected or unknown entry with a note."""
+        return await self._settle(self.till.outbox.dismiss, entry_id, note)
+
+    async def _settle(
+        self, decide: Callable[..., Awaitable[OutboxEntry]], entry_id: str, note: str
+    ) -> Receipt:
+        """One of the outbox's closing decisions, by the manager in, with a required note."""
         manager = self.require()
         clean = _note(note, required=True)
         assert clean is not None
         try:
-            entry = await self.till.outbox.dismiss(
+            entry = await decide(
                 entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
             )
         except OutboxError as exc:
