@@ -3,7 +3,6 @@ process around them (one instance per data folder, the till opened and closed wi
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import gc
@@ -137,6 +136,8 @@ def run_cashier(
         return CashierWindowView(starting=True)
 
     async def startup(window: QWidget) -> None:
+        import asyncio  # loaded by the loop by now: the first frame did not wait for it
+
         assert isinstance(window, CashierWindowView)
         with no_collection_meanwhile():
             loading = asyncio.ensure_future(asyncio.to_thread(_read_and_load, read))
@@ -193,6 +194,8 @@ def run_cashier(
     ) -> Till:
         """A manager decides; only then is the damaged file set aside and a new one started,
         whose first manager is the person who decided."""
+        import asyncio
+
         from app.core.services import set_aside
         from app.ui.controllers.damaged import DamagedDatabaseController
 

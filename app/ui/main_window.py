@@ -7,7 +7,9 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+# Not the Qt namespace here: creating it costs 15 ms, which the first frame does without (the
+# methods that bind keys and focus import it; they run after that frame).
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,10 +32,6 @@ LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
 
 
-#: Manager mode's key: not one the cashier's page uses (F1–F6, F9).
-MANAGER_KEY = Qt.Key.Key_F8
-
-
 class StartingPage(QWidget):
     """What the window shows from its first frame until the till is open: that it is starting.
 
@@ -45,19 +43,20 @@ class StartingPage(QWidget):
         self.setObjectName("startingPage")
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(72, 72))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(self.tr("Stamps POS"))
         self.title.setProperty("role", "title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel(self.tr("Starting…"))
         self.text.setObjectName("startingText")
         self.text.setProperty("role", "muted")
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(logo)
-        layout.addWidget(self.title)
-        layout.addWidget(self.text)
+        for label in (logo, self.title, self.text):
+            # Centred between stretches, not by an alignment flag: no Qt namespace (see above).
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addStretch(1)
 
 
@@ -224,11 +223,15 @@ class CashierWindowView(QMainWindow):
 
     def show_vouchers(self) -> None:
         """F4."""
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(self.VOUCHERS_TAB)
         self.voucher_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_promo(self) -> None:
         """F5."""
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(self.PROMO_TAB)
         self.promo_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -328,13 +331,16 @@ class CashierWindowView(QMainWindow):
         return page
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt
+
         shift = self.menuBar().addMenu(self.tr("&Shift"))
         self.close_shift_action = QAction(self.tr("Close shift…"), self)
         self.close_shift_action.triggered.connect(self.close_shift_requested)
         shift.addAction(self.close_shift_action)
         manager = self.menuBar().addMenu(self.tr("&Manager"))
         self.manager_action = QAction(self.tr("Manager mode…"), self)
-        self.manager_action.setShortcut(QKeySequence(MANAGER_KEY))
+        # F8: not a key the cashier's page uses (F1–F6, F9).
+        self.manager_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
         self.manager_action.triggered.connect(self.manager_requested)
         manager.addAction(self.manager_action)
         self.leave_manager_action = QAction(self.tr("Leave manager mode"), self)
@@ -355,6 +361,8 @@ class CashierWindowView(QMainWindow):
         self.addAction(self.keyboard_action)
 
     def _bind_keys(self) -> None:
+        from PySide6.QtCore import Qt
+
         bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
             (Qt.Key.Key_F2, self.focus_member_search),
             (Qt.Key.Key_F3, self.show_rewards),
