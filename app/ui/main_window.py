@@ -27,6 +27,7 @@ from app.ui.resources import icon
 if TYPE_CHECKING:
     from app.ui.dialogs.about_dialog import AboutDialog
     from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+    from app.ui.manager.page import ManagerPageView
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
@@ -71,13 +72,15 @@ class CashierWindowView(QMainWindow):
     ``manager``, ``first_manager``, ``damaged``, ``storage_banner``) and listen to their signals
     and to this window's: ``back_requested`` (Esc with nothing left to close),
     ``close_shift_requested`` (Shift → Close shift), ``manager_requested`` (Manager → Manager
-    mode, F8) and ``leave_manager_requested`` (Manager → Leave manager mode).
+    mode, F8), ``leave_manager_requested`` (Manager → Leave manager mode) and ``manager_built``
+    (manager mode's page was just built: see :attr:`manager`).
     """
 
     back_requested = Signal()
     close_shift_requested = Signal()
     manager_requested = Signal()
     leave_manager_requested = Signal()
+    manager_built = Signal()
 
     REWARDS_TAB, VOUCHERS_TAB, PROMO_TAB = range(3)
 
@@ -105,7 +108,6 @@ class CashierWindowView(QMainWindow):
         PySide6 alone and paints at once, and its pages' modules are imported here."""
         from app.ui.damaged import DamagedDatabaseView
         from app.ui.first_manager import FirstManagerView
-        from app.ui.manager.page import ManagerPageView
         from app.ui.shift_summary import ShiftSummaryView
         from app.ui.sign_in import SignInView
         from app.ui.widgets.status_bar import SyncStatusBar
@@ -114,7 +116,8 @@ class CashierWindowView(QMainWindow):
         self.sign_in = SignInView()
         self.summary = ShiftSummaryView()
         self.cashier_page = self._build_cashier_page()
-        self.manager = ManagerPageView()
+        # Manager mode's page is built when first wanted (see manager): not at every start.
+        self._manager: ManagerPageView | None = None
         self.first_manager = FirstManagerView()
         self.damaged = DamagedDatabaseView()
         self.pages = QStackedWidget()
@@ -122,7 +125,6 @@ class CashierWindowView(QMainWindow):
             self.sign_in,
             self.cashier_page,
             self.summary,
-            self.manager,
             self.first_manager,
             self.damaged,
         ):
@@ -172,6 +174,28 @@ class CashierWindowView(QMainWindow):
         self._cashier_keys_enabled(False)
         self.summary.close_button.setFocus()
 
+    @property
+    def manager(self) -> ManagerPageView:
+        """Manager mode's page, built the first time anything wants it (manager mode opened, a
+        controller, a test); ``manager_built`` says so, at once, to whoever wires it. A
+        cashier's start does not wait for it: most shifts never open manager mode."""
+        if self._manager is None:
+            from app.ui.manager.page import ManagerPageView
+
+            self._manager = ManagerPageView()
+            self.pages.addWidget(self._manager)
+            self.manager_built.emit()
+        return self._manager
+
+    @property
+    def built_manager(self) -> ManagerPageView | None:
+        """Manager mode's page if it was built (without building it)."""
+        return self._manager
+
+    def is_showing_manager(self) -> bool:
+        """Whether manager mode's page is the one up (without building it)."""
+        return self._manager is not None and self.pages.currentWidget() is self._manager
+
     def show_manager(self) -> None:
         """Manager mode's page."""
         self._show_page(self.manager)
@@ -190,7 +214,7 @@ class CashierWindowView(QMainWindow):
         else:
             self._show_page(page)
             self._cashier_keys_enabled(False)
-        self.leave_manager_action.setEnabled(page is self.manager)
+        self.leave_manager_action.setEnabled(page is self._manager)
 
     def show_first_manager(self) -> None:
         """The first manager's setup (a till without a manager)."""
