@@ -41,4 +41,3 @@ def test_a_pyside6_without_the_check_is_left_as_it_is() -> None:
     without = ModuleType("feature")  # a later PySide6 that dropped or renamed the private hook
     assert app.ui.skip_feature_source_scan(without) is False
     assert not hasattr(without, "_mod_uses_pyside")
-
