@@ -45,10 +45,10 @@ from app.core.services import (
 )
 from app.settings_file import SettingsFile
 from app.ui.controllers.day import standing_words
+from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_words import (
     action_words,
     audit_row,
-    details_data,
     exception_data,
     history_row,
     kind_words,

@@ -1324,36 +1324,40 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
-        <source>reward</source>
-        <translation>hadiah</translation>
-    </message>
-    <message>
-        <source>rewards</source>
-        <translation>beberapa hadiah</translation>
-    </message>
-    <message>
-        <source>voucher</source>
-        <translation>voucher</translation>
-    </message>
-    <message>
-        <source>voucher value</source>
-        <translation>nilai voucher</translation>
-    </message>
-    <message>
-        <source>voucher code</source>
-        <translation>kode voucher</translation>
-    </message>
-    <message>
-        <source>promo code</source>
-        <translation>kode promo</translation>
-    </message>
-    <message>
         <source>cancel</source>
         <translation>pembatalan</translation>
     </message>
     <message>
         <source>{n} stamps</source>
         <translation>{n} stamp</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Several rewards</source>
+        <translation>Beberapa hadiah</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Amount from a balance voucher</source>
+        <translation>Potongan dari voucher saldo</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>Kode voucher</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Kode promo</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Pembatalan</translation>
     </message>
     <message>
         <source>Cancel of server redemption {id}</source>
@@ -1474,6 +1478,142 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} oleh {who}</translation>
+    </message>
+    <message>
+        <source>Cancelled: the Stamps server confirmed the cancel</source>
+        <translation>Dibatalkan: server Stamps mengonfirmasi pembatalannya</translation>
+    </message>
+    <message>
+        <source>Cancel pending: not sent to the Stamps server yet</source>
+        <translation>Pembatalan menunggu: belum dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Cancel pending: being sent to the Stamps server</source>
+        <translation>Pembatalan menunggu: sedang dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Cancel not confirmed: until the till finds out, the redemption stands</source>
+        <translation>Pembatalan belum dikonfirmasi: sampai mesin kasir memastikannya, penukaran tetap berlaku</translation>
+    </message>
+    <message>
+        <source>Cancel refused: the redemption still stands</source>
+        <translation>Pembatalan ditolak: penukaran tetap berlaku</translation>
+    </message>
+    <message>
+        <source>Cancel closed by a manager: the redemption stands</source>
+        <translation>Pembatalan ditutup oleh manajer: penukaran tetap berlaku</translation>
+    </message>
+    <message>
+        <source>Cancel asked</source>
+        <translation>Pembatalan diminta</translation>
+    </message>
+    <message>
+        <source>Cancel confirmed</source>
+        <translation>Pembatalan dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Why the cancel was refused</source>
+        <translation>Alasan pembatalan ditolak</translation>
+    </message>
+    <message>
+        <source>Replacement voucher</source>
+        <translation>Voucher pengganti</translation>
+    </message>
+    <message>
+        <source>asked for</source>
+        <translation>diminta</translation>
+    </message>
+    <message>
+        <source>Before the cancel</source>
+        <translation>Sebelum dibatalkan</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent: nothing was redeemed</source>
+        <translation>Dibatalkan sebelum dikirim: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Marked applied by a manager: the Stamps server never confirmed it</source>
+        <translation>Ditandai diproses oleh manajer: server Stamps tidak pernah mengonfirmasinya</translation>
+    </message>
+    <message>
+        <source>Marked applied</source>
+        <translation>Ditandai diproses</translation>
+    </message>
+    <message>
+        <source>Dismissed by a manager: the till does not send it again</source>
+        <translation>Kasus ditutup oleh manajer: mesin kasir tidak mengirimnya lagi</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Kasus ditutup</translation>
+    </message>
+    <message>
+        <source>Accepted offline: waiting to send</source>
+        <translation>Diterima offline: menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Not confirmed: sent without an answer; the till sends it again</source>
+        <translation>Belum dikonfirmasi: terkirim tanpa jawaban; mesin kasir mengirimnya lagi</translation>
+    </message>
+    <message>
+        <source>Queued: the Stamps server could not be reached yet</source>
+        <translation>Antre: server Stamps belum bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>Queued: not sent yet</source>
+        <translation>Antre: belum dikirim</translation>
+    </message>
+    <message>
+        <source>Accepted offline: being sent to the Stamps server</source>
+        <translation>Diterima offline: sedang dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Being sent to the Stamps server</source>
+        <translation>Sedang dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Confirmed: found in the member&apos;s activity</source>
+        <translation>Dikonfirmasi: ditemukan di aktivitas member</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the till could not prove whether the server applied it</source>
+        <translation>Belum dikonfirmasi: mesin kasir tidak bisa memastikan apakah server memprosesnya</translation>
+    </message>
+    <message>
+        <source>Refused by the server: nothing was redeemed</source>
+        <translation>Ditolak server: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Not redeemed: the till&apos;s offline rules did not allow it</source>
+        <translation>Tidak ditukar: aturan offline mesin kasir tidak mengizinkannya</translation>
+    </message>
+    <message>
+        <source>PIN authorisation ran out: nothing was redeemed</source>
+        <translation>Otorisasi PIN sudah habis: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Not sent: there was nothing left to cancel</source>
+        <translation>Tidak dikirim: tidak ada lagi yang bisa dibatalkan</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Marked applied by a manager</source>
+        <translation>Ditandai diproses oleh manajer</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Diminta oleh</translation>
     </message>
     <message>
         <source>Stamps</source>

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         History,
         HistoryFilter,
         HistoryRow,
+        ManagerDecision,
         MemberContact,
     )
     from app.core.services.kiosk import (
@@ -272,6 +273,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "History",
             "HistoryFilter",
             "HistoryRow",
+            "ManagerDecision",
             "MemberContact",
         ),
     ),
@@ -453,6 +455,7 @@ __all__ = [
     "LastManager",
     "LockedOut",
     "Manager",
+    "ManagerDecision",
     "ManagerMode",
     "ManagerRequired",
     "ManagersExist",
