@@ -52,26 +52,7 @@ def when_by(at: datetime | None, who: str) -> str:
 
 def _cancel_facts(row: HistoryRow, cancel: CancelState) -> list[Fact]:
     """A redemption with a cancel: the cancel's state first, then what the redemption was."""
-    state = {
-        EntryStatus.SYNCED: QCoreApplication.translate(
-            "ManagerWords", "Cancelled: the Stamps server confirmed the cancel"
-        ),
-        EntryStatus.QUEUED: QCoreApplication.translate(
-            "ManagerWords", "Cancel pending: not sent to the Stamps server yet"
-        ),
-        EntryStatus.SENDING: QCoreApplication.translate(
-            "ManagerWords", "Cancel pending: being sent to the Stamps server"
-        ),
-        EntryStatus.UNKNOWN: QCoreApplication.translate(
-            "ManagerWords", "Cancel not confirmed: until the till finds out, the redemption stands"
-        ),
-        EntryStatus.REJECTED: QCoreApplication.translate(
-            "ManagerWords", "Cancel refused: the redemption still stands"
-        ),
-        EntryStatus.DISMISSED: QCoreApplication.translate(
-            "ManagerWords", "Cancel closed by a manager: the redemption stands"
-        ),
-    }.get(cancel.status, words(cancel.headline))
+    state = cancel_state_words(cancel.status)
     facts = [
         (QCoreApplication.translate("ManagerWords", "Status"), state),
         (
@@ -192,8 +173,8 @@ def _redemption_state(row: HistoryRow) -> str:
     return status_words(status)
 
 
-def _cancel_entry_state(row: HistoryRow) -> str:
-    """Where a cancel (by a redemption's server id) stands."""
+def cancel_state_words(status: EntryStatus) -> str:
+    """Where a cancel stands: a redemption's, or a cancel by server id of its own."""
     return {
         EntryStatus.QUEUED: QCoreApplication.translate(
             "ManagerWords", "Cancel pending: not sent to the Stamps server yet"
@@ -216,14 +197,16 @@ def _cancel_entry_state(row: HistoryRow) -> str:
         EntryStatus.DISMISSED: QCoreApplication.translate(
             "ManagerWords", "Cancel closed by a manager: the redemption stands"
         ),
-    }.get(row.status, status_words(row.status))
+    }.get(status, status_words(status))
 
 
 def status_facts(details: EntryDetails) -> list[Fact]:
     """The status rows: the same state as the banner, with who settled it, when, and why."""
     row = details.row
     if row.kind is OperationKind.CANCEL:
-        facts = [(QCoreApplication.translate("ManagerWords", "Status"), _cancel_entry_state(row))]
+        facts = [
+            (QCoreApplication.translate("ManagerWords", "Status"), cancel_state_words(row.status))
+        ]
     elif row.cancel is not None:
         return _cancel_facts(row, row.cancel)
     else:
