@@ -334,36 +334,36 @@
 <context>
     <name>DayController</name>
     <message>
-        <source>confirmed</source>
-        <translation>dikonfirmasi</translation>
-    </message>
-    <message>
-        <source>accepted offline</source>
-        <translation>diterima offline</translation>
-    </message>
-    <message>
-        <source>not confirmed</source>
-        <translation>belum dikonfirmasi</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>ditolak</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>dibatalkan</translation>
-    </message>
-    <message>
         <source>PIN ran out</source>
         <translation>PIN kedaluwarsa</translation>
     </message>
     <message>
-        <source>closed by a manager</source>
-        <translation>ditutup manajer</translation>
+        <source>Confirmed</source>
+        <translation>Dikonfirmasi</translation>
     </message>
     <message>
-        <source>not redeemed</source>
-        <translation>tidak ditukar</translation>
+        <source>Accepted offline</source>
+        <translation>Diterima offline</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Closed by a manager</source>
+        <translation>Ditutup manajer</translation>
+    </message>
+    <message>
+        <source>Not redeemed</source>
+        <translation>Tidak ditukar</translation>
     </message>
     <message>
         <source>open</source>
@@ -1525,6 +1525,10 @@
     <message>
         <source>Why the cancel was refused</source>
         <translation>Alasan pembatalan ditolak</translation>
+    </message>
+    <message>
+        <source>Cancel note</source>
+        <translation>Catatan pembatalan</translation>
     </message>
     <message>
         <source>Replacement voucher</source>

@@ -46,7 +46,8 @@ class AttemptLine:
 class CancelState:
     """Where a redemption's cancel stands; ``headline`` is what its row says. ``asked_by`` and
     ``asked_at`` say which manager asked for it and when; ``settled_at`` when the server's answer
-    (or a manager's decision) settled it, ``None`` while it is still open."""
+    (or a manager's decision) settled it, ``None`` while it is still open; ``reason`` why the
+    server refused it; ``note`` what the manager wrote when they asked."""
 
     entry_id: str
     status: EntryStatus
@@ -56,6 +57,7 @@ class CancelState:
     asked_at: datetime | None = None
     settled_at: datetime | None = None
     reason: Message | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         asked_at=cancel.created_at,
         settled_at=cancel.updated_at if settled else None,
         reason=server_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
+        note=cancel.note,
     )
 
 

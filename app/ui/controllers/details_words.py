@@ -74,6 +74,8 @@ def _cancel_facts(row: HistoryRow, cancel: CancelState) -> list[Fact]:
                 words(cancel.reason),
             )
         )
+    if cancel.note:
+        facts.append((QCoreApplication.translate("ManagerWords", "Cancel note"), cancel.note))
     if cancel.replacement_voucher:
         facts.append(
             (

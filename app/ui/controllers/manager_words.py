@@ -210,6 +210,8 @@ def _detail_keys() -> dict[str, str]:
 def _detail_value(value: Any) -> str:
     """A detail's value: the till's own words translated, anything else (a note, an id, the
     server's words) as it was stored."""
+    if value is None:
+        return QCoreApplication.translate("ManagerWords", "none")
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("ManagerWords", "yes")

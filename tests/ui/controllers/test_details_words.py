@@ -195,10 +195,11 @@ def test_refused_gives_the_servers_reason_in_words_not_the_record() -> None:
 
 
 def test_cancelled_later_reads_cancelled_with_who_when_and_what_it_was() -> None:
-    entry = cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED)
+    entry = cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED, note="wrong reward")
     data = details_data(details(entry))
     shown = dict(data.facts)
     assert data.standing == "Cancelled"
+    assert shown["Cancel note"] == "wrong reward"
     assert shown["Status"] == "Cancelled: the Stamps server confirmed the cancel"
     assert shown["Cancel asked"] == f"{local_time_text(ASKED)} by Dewi"
     assert shown["Cancel confirmed"] == local_time_text(SETTLED)
@@ -331,3 +332,10 @@ def test_in_indonesian_the_kind_and_the_status_rows_are_translated(
         if label in ("Kind", "Status", "Cancel asked", "Marked applied", "Before the cancel"):
             assert value_id != value, (label, value)
     assert indonesian.standing != english.standing
+
+
+def test_the_audit_trail_says_none_in_words_not_pythons_none() -> None:
+    entry = cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED)
+    audit = ({"at": ASKED, "who": "Dewi", "action": "cancel", "detail": {"note": None}},)
+    data = details_data(dataclasses.replace(details(entry), audit=audit))
+    assert data.trail == (f"{local_time_text(ASKED)}  Dewi  cancel  (note: none)",)

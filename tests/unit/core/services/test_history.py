@@ -238,6 +238,7 @@ async def test_details_say_who_settled_an_entry_and_when(day: Day) -> None:
         cancel.created_at,
         cancel.updated_at,
     )
+    assert state.note == "wrong reward"
     assert cancelled.decision is None  # a cancel is an entry of its own, with its own state
     refused = await day.history.details(day.ids["refused"])
     assert refused is not None and refused.row.reason is not None
