@@ -34,6 +34,8 @@ class StampsRequest(BaseModel):
 
     # defer_build: each model's validator is built when first used, not when the till's modules
     # load at start (~40 ms for the requests and responses together: docs/performance.md).
+    # pydantic >= 2.14 (the project's floor) rebuilds under a lock, so two threads' first uses
+    # of one model cannot see it half built.
     model_config = ConfigDict(
         extra="forbid", hide_input_in_errors=True, frozen=True, defer_build=True
     )
