@@ -38,7 +38,12 @@ def test_search_pick_redeem_the_cart_and_clear_by_keyboard(
     assert view.reward_picker.selected() is not None
     assert view.reward_picker.selected().id == 4  # type: ignore[union-attr]
     view.reward_picker.add_button.click()
+    assert view.reward_picker.cart.can_submit()
 
+    # F9 is a window shortcut: it fires only in the active window, and offscreen the window can
+    # lose its activation while the offer settles (below; on a loaded machine, here too).
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=WAIT_MS)
     receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(view, Qt.Key.Key_F9))
     assert receipt.verdict is Verdict.CONFIRMED
     assert sandbox.stamps("customer@stamps.co.id") == 250 - 12
