@@ -210,6 +210,16 @@ class SyncWorker:
         try:
             while current is not None:
                 outcome, result, error = await self._attempt(current)
+                following = _ready(ahead)
+                if following is not None and self._may_send_after(error):
+                    # the usual case, handed over without a wait (so without a point where a
+                    # stop could cut it): the next request leaves now, and this answer and the
+                    # claim after it commit meanwhile
+                    ahead = asyncio.ensure_future(
+                        self._record(current, outcome, result, error, go_on=True)
+                    )
+                    current = following
+                    continue
                 turn = asyncio.ensure_future(self._turn(current, outcome, result, error, ahead))
                 current, ahead = None, None
                 try:
@@ -444,6 +454,13 @@ class SyncWorker:
             if status.pending == 0 or status.paused or remaining <= 0:
                 return status
             await clock.wait_event(self._wake, min(await self._next_delay(), remaining))
+
+
+def _ready(ahead: asyncio.Future[Claimed | None] | None) -> Claimed | None:
+    """The claim ``ahead`` made, when it is already made (else ``None``: wait for it)."""
+    if ahead is None or not ahead.done() or ahead.cancelled() or ahead.exception() is not None:
+        return None
+    return ahead.result()
 
 
 def _nameless() -> MalformedResponse:
