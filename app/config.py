@@ -16,6 +16,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -65,6 +66,17 @@ _DECIMAL_SETTINGS = (
     "retry_after_cap",
     "offline_member_max_age_hours",
 )
+
+
+def refused(message_id: str, english: str, **params: Any) -> PydanticCustomError:
+    """A setting's value refused: ``english`` is what the command line and the log say after the
+    setting's name; the error's type is ``message_id``, a message of :mod:`app.core.messages`
+    (``params`` fill both), which the settings dialog shows in the window's language."""
+    return PydanticCustomError(message_id, english, params)
+
+
+def _unprintable(problem: str) -> PydanticCustomError:
+    return refused("field.hidden_characters", problem)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -127,11 +139,12 @@ class Settings(BaseSettings):
     @classmethod
     def _plain_whole_number(cls, value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError("must be a whole number, not true or false")
+            raise refused("setting.whole_number", "must be a whole number, not true or false")
         if isinstance(value, str):
             if not _WHOLE.fullmatch(value):
-                raise ValueError(
-                    "must be a whole number of at most 19 digits, written with 0-9 only"
+                raise refused(
+                    "setting.whole_number",
+                    "must be a whole number of at most 19 digits, written with 0-9 only",
                 )
             return int(value)
         return value
@@ -140,10 +153,12 @@ class Settings(BaseSettings):
     @classmethod
     def _plain_decimal(cls, value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError("must be a number, not true or false")
+            raise refused("setting.number", "must be a number, not true or false")
         if isinstance(value, str):
             if not _DECIMAL.fullmatch(value):
-                raise ValueError("must be a number written with 0-9 and at most one '.'")
+                raise refused(
+                    "setting.number", "must be a number written with 0-9 and at most one '.'"
+                )
             return float(value)
         return value
 
@@ -152,9 +167,9 @@ class Settings(BaseSettings):
     def _a_prefix(cls, value: str) -> str:
         problem = unprintable(value)
         if problem:
-            raise ValueError(problem)
+            raise _unprintable(problem)
         if any(ch.isspace() for ch in value):
-            raise ValueError("must not hold spaces")
+            raise refused("setting.no_spaces", "must not hold spaces")
         return value
 
     @field_validator("language", mode="before")
@@ -163,8 +178,9 @@ class Settings(BaseSettings):
         # "ID" or " en " mean what they say; anything else is named with the three choices.
         text = value.strip().lower() if isinstance(value, str) else value
         if text not in LANGUAGES:
-            raise ValueError(
-                "must be id (Bahasa Indonesia), en (English) or auto (the system's language)"
+            raise refused(
+                "setting.language",
+                "must be id (Bahasa Indonesia), en (English) or auto (the system's language)",
             )
         return text
 
@@ -175,9 +191,9 @@ class Settings(BaseSettings):
             return None
         problem = unprintable(value)
         if problem:
-            raise ValueError(problem)
+            raise _unprintable(problem)
         if not value.strip():
-            raise ValueError("must not be blank")
+            raise refused("field.empty", "must not be blank")
         return value
 
     @field_validator("data_dir", mode="before")
@@ -187,59 +203,80 @@ class Settings(BaseSettings):
             return value
         text = str(value)
         if not text.strip():
-            raise ValueError("must name a folder; leave it unset for the platform's data folder")
+            raise refused(
+                "setting.folder_needed",
+                "must name a folder; leave it unset for the platform's data folder",
+            )
         problem = unprintable(text)
         if problem:
-            raise ValueError(problem)
+            raise _unprintable(problem)
         try:
             path = Path(text).expanduser()
         except RuntimeError:  # "~" with no home folder to stand for
-            raise ValueError("starts with ~ but this user has no home folder") from None
+            raise refused(
+                "setting.no_home", "starts with ~ but this user has no home folder"
+            ) from None
         if not path.is_absolute():
-            raise ValueError(
+            raise refused(
+                "setting.not_absolute",
                 "must be an absolute path: a relative one would depend on the folder the till "
-                "was started in"
+                "was started in",
             )
         try:
             is_file = path.exists() and not path.is_dir()
         except OSError:
             is_file = False  # unreadable here; opening the database will say what is wrong
         if is_file:
-            raise ValueError("names a file, not a folder")
+            raise refused("setting.not_a_folder", "names a file, not a folder")
         return path
 
     @field_validator("base_url")
     @classmethod
     def _https_unless_loopback(cls, value: str) -> str:
+        not_web_address = refused(
+            "setting.not_web_address", "must be an http(s) URL such as https://stamps.co.id"
+        )
         if not value:
-            raise ValueError("must be an http(s) URL such as https://stamps.co.id")
+            raise not_web_address
         if len(value) > MAX_URL_LENGTH:
-            raise ValueError(f"is longer than {MAX_URL_LENGTH} characters")
+            raise refused(
+                "field.too_long", "is longer than {limit} characters", limit=MAX_URL_LENGTH
+            )
         if not value.isascii() or any(ch.isspace() or not ch.isprintable() for ch in value):
-            raise ValueError(
+            raise refused(
+                "setting.address_characters",
                 "must be one URL with no spaces, line breaks or control characters, in ASCII "
-                "(write a host outside ASCII in its xn-- form)"
+                "(write a host outside ASCII in its xn-- form)",
             )
         try:
             parts = urlsplit(value)
             port = parts.port
         except ValueError:
-            raise ValueError("is not a valid URL (is the port a number from 1 to 65535?)") from None
+            raise refused(
+                "setting.address_invalid",
+                "is not a valid URL (is the port a number from 1 to 65535?)",
+            ) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("must be an http(s) URL such as https://stamps.co.id")
+            raise not_web_address
         if "@" in parts.netloc:
             # httpx would send them as Basic credentials in place of the token, and every log of
             # the URL would print the password.
-            raise ValueError(
+            raise refused(
+                "setting.address_credentials",
                 "must not hold a user name or password: the till sends its token in a header "
-                "(stamps-pos token set)"
+                "(stamps-pos token set)",
             )
         if "?" in value or "#" in value:
-            raise ValueError("must not carry a query (?…) or a fragment (#…)")
+            raise refused("setting.address_query", "must not carry a query (?…) or a fragment (#…)")
         if port == 0:
-            raise ValueError("has port 0; a port is a number from 1 to 65535")
+            raise refused(
+                "setting.address_port_zero", "has port 0; a port is a number from 1 to 65535"
+            )
         if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-            raise ValueError("plain http:// is accepted for loopback hosts only; use https://")
+            raise refused(
+                "setting.address_plain_http",
+                "plain http:// is accepted for loopback hosts only; use https://",
+            )
         return value.rstrip("/")
 
     def effective_channel(self, *, kiosk: bool = False) -> Channel:

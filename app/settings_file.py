@@ -20,12 +20,15 @@ import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from app.config import ENV_PREFIX, ConfigError, Settings, read_settings_file, settings_from
+from app.core.services import TEMPLATES, Message, english, say
 
 #: A value as a form hands it over: text typed, a choice, a tick; ``None``: back to the default.
 FormValue = str | bool | None
@@ -48,10 +51,13 @@ class Saved:
 
 
 class Refusal(Exception):
-    """The changes were not written: ``reasons`` by setting name (``""`` for the file itself)."""
+    """The changes were not written: ``reasons`` by setting name (``""`` for the file itself),
+    each a :class:`Message` the window shows in its language; ``str()`` is English, for logs."""
 
-    def __init__(self, reasons: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{name or 'file'}: {why}" for name, why in reasons.items()))
+    def __init__(self, reasons: dict[str, Message]) -> None:
+        super().__init__(
+            "; ".join(f"{name or 'file'}: {english(why)}" for name, why in reasons.items())
+        )
         self.reasons = reasons
 
 
@@ -104,7 +110,7 @@ class SettingsFile:
             with contextlib.suppress(FileNotFoundError):
                 candidate.unlink()
 
-    def check(self, changes: Mapping[str, FormValue]) -> dict[str, str]:
+    def check(self, changes: Mapping[str, FormValue]) -> dict[str, Message]:
         """The reasons ``changes`` would be refused, by setting; empty when they would pass.
         Nothing is written (the candidate goes to a temporary file that is removed)."""
         try:
@@ -124,10 +130,8 @@ class SettingsFile:
         """The file as ``changes`` would leave it, written to a temporary file beside it."""
         unknown = [name for name in changes if name not in Settings.model_fields]
         if unknown:
-            raise Refusal({name: "is not a setting of stamps-pos" for name in unknown})
-        locked = {
-            name: f"is set by {self.locked_by(name)}" for name in changes if self.locked_by(name)
-        }
+            raise Refusal({name: say("setting.unknown") for name in unknown})
+        locked = {name: self._locked(name) for name in changes if self.locked_by(name)}
         if locked:
             raise Refusal(locked)
         try:
@@ -136,9 +140,21 @@ class SettingsFile:
             text = edited(before, {name: _toml(name, value) for name, value in changes.items()})
             return _write_temporary(self.path, text)
         except UnicodeDecodeError:
-            raise Refusal({"": f"{self.path} is not UTF-8 text"}) from None
+            raise Refusal({"": say("setting.file_not_text", path=str(self.path))}) from None
         except OSError as exc:
-            raise Refusal({"": f"{self.path} cannot be written: {exc.strerror}"}) from None
+            raise Refusal({"": self.unwritable(exc)}) from None
+
+    def unwritable(self, error: OSError) -> Message:
+        """Why the file cannot be written, in words (the system's reason as it gave it)."""
+        return say(
+            "setting.file_unwritable", path=str(self.path), reason=error.strerror or str(error)
+        )
+
+    def _locked(self, name: str) -> Message:
+        variable = self.locked_by(name)
+        if variable is None or not variable.startswith(ENV_PREFIX):
+            return say("setting.fixed")
+        return say("setting.locked", variable=variable)
 
     def _check(self, candidate: Path) -> Settings:
         """The settings ``candidate`` makes, read as the till reads its file; else
@@ -146,23 +162,90 @@ class SettingsFile:
         try:
             return settings_from(candidate, **self.fixed)
         except ConfigError as exc:
-            raise Refusal({"": str(exc)}) from None
+            raise Refusal({"": say("setting.file_refused", reason=str(exc))}) from None
         except ValidationError as exc:
             raise Refusal(_reasons(exc)) from None
 
 
-def _reasons(exc: ValidationError) -> dict[str, str]:
-    reasons: dict[str, str] = {}
+def _reasons(exc: ValidationError) -> dict[str, Message]:
+    reasons: dict[str, Message] = {}
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or ""
-        if error["type"] == "missing":
-            reason = "is required"
-        elif error["type"] == "extra_forbidden":
-            reason = "is not a setting of stamps-pos"
-        else:
-            reason = str(error["msg"]).removeprefix("Value error, ")
-        reasons.setdefault(name, reason)
+        reasons.setdefault(name, reason_for(name, error))
     return reasons
+
+
+#: pydantic's bounds, by error type: the message that says each, and the bound's name.
+_BOUNDS = {
+    "greater_than": ("setting.more_than", "gt"),
+    "greater_than_equal": ("setting.at_least", "ge"),
+    "less_than": ("setting.less_than", "lt"),
+    "less_than_equal": ("setting.at_most", "le"),
+}
+
+
+def reason_for(name: str, error: ErrorDetails) -> Message:
+    """Why setting ``name`` was refused, in the till's words: the settings' own checks name
+    their message (:func:`app.config.refused`); pydantic's are told by kind (required, a bound,
+    a length, a choice, not a number); anything else is quoted after "This value is refused"."""
+    kind = error["type"]
+    context = error.get("ctx") or {}
+    if kind in TEMPLATES:
+        try:
+            return Message(kind, {key: str(value) for key, value in context.items()})
+        except ValueError:
+            pass  # a check that names its message with other values: quoted below
+    if kind == "missing":
+        return say("setting.required")
+    if kind == "extra_forbidden":
+        return say("setting.unknown")
+    if kind in _BOUNDS:
+        message_id, bound = _BOUNDS[kind]
+        return say(message_id, limit=_number(context.get(bound, "?")))
+    if kind == "string_too_short":
+        return say("field.empty")
+    if kind == "string_too_long":
+        return say("field.too_long", limit=str(context.get("max_length", "?")))
+    choices = _choices(name)
+    if kind in ("literal_error", "enum") and choices:
+        return say("setting.one_of", choices=", ".join(choices))
+    if kind.startswith(("int_", "float_", "bool_", "string_")) and name in Settings.model_fields:
+        return _wrong_type(name)
+    return say("setting.refused", reason=str(error["msg"]).removeprefix("Value error, "))
+
+
+def _number(value: object) -> str:
+    """A bound as a person writes it: ``0``, not ``0.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _choices(name: str) -> list[str]:
+    """The values a choice setting takes (``[]`` for one that is not a choice)."""
+    field = Settings.model_fields.get(name)
+    if field is None:
+        return []
+    found: list[str] = []
+    for part in (field.annotation, *get_args(field.annotation)):
+        if get_origin(part) is Literal:
+            found += [str(value) for value in get_args(part)]
+        elif isinstance(part, type) and issubclass(part, Enum):
+            found += [str(member.value) for member in part]
+    return found
+
+
+def _wrong_type(name: str) -> Message:
+    """A value of the wrong kind for setting ``name``: what kind it must be."""
+    annotation = Settings.model_fields[name].annotation
+    kinds = {annotation, *get_args(annotation)}
+    if bool in kinds:
+        return say("setting.yes_or_no")
+    if int in kinds:
+        return say("setting.whole_number")
+    if float in kinds:
+        return say("setting.number")
+    return say("field.not_text")
 
 
 def _is_number(name: str) -> bool:

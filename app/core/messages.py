@@ -311,6 +311,49 @@ TEMPLATES: dict[str, str] = {
     "field.pin_repeated": "One digit repeated is too easy to guess: choose another PIN.",
     "field.pin_run": "A straight run of digits is too easy to guess: choose another PIN.",
     "field.manager_pin": "A manager always has a PIN.",
+    # --- a setting the settings dialog refuses (app/settings_file.py), beside its field ---------
+    "setting.required": "This setting is required.",
+    "setting.unknown": "This is not a setting of stamps-pos.",
+    "setting.locked": "This is set by {variable}: change it there.",
+    "setting.fixed": "This was fixed when the till was started.",
+    "setting.whole_number": "Type a whole number, in the digits 0–9 only (at most 19 of them).",
+    "setting.number": "Type a number, in the digits 0–9 with at most one “.”.",
+    "setting.yes_or_no": "This is yes or no (true or false).",
+    "setting.at_least": "This must be at least {limit}.",
+    "setting.more_than": "This must be more than {limit}.",
+    "setting.at_most": "This must be at most {limit}.",
+    "setting.less_than": "This must be less than {limit}.",
+    "setting.one_of": "Pick one of: {choices}.",
+    "setting.no_spaces": "This cannot hold spaces.",
+    "setting.language": (
+        "Pick id (Bahasa Indonesia), en (English) or auto (the system's language)."
+    ),
+    "setting.folder_needed": "Name a folder, or leave it empty for the platform's data folder.",
+    "setting.no_home": "This starts with ~, but this user has no home folder.",
+    "setting.not_absolute": (
+        "Type an absolute path: a relative one would depend on the folder the till was started in."
+    ),
+    "setting.not_a_folder": "This names a file, not a folder.",
+    "setting.not_web_address": "Type a web address such as https://stamps.co.id.",
+    "setting.address_characters": (
+        "Type one web address in ASCII, without spaces, line breaks or control characters (a "
+        "host outside ASCII in its xn-- form)."
+    ),
+    "setting.address_invalid": (
+        "This is not a valid web address (is the port a number from 1 to 65535?)."
+    ),
+    "setting.address_credentials": (
+        "Leave out the user name and password: the till sends its token in a header."
+    ),
+    "setting.address_query": "Leave out the query (?…) and the fragment (#…).",
+    "setting.address_port_zero": "Port 0 is not a port: a port is a number from 1 to 65535.",
+    "setting.address_plain_http": (
+        "Plain http:// is only for this computer (a loopback address); use https://."
+    ),
+    "setting.file_not_text": "The settings file {path} is not UTF-8 text.",
+    "setting.file_unwritable": "The settings file {path} cannot be written: {reason}",
+    "setting.file_refused": "The settings file cannot be used: {reason}",
+    "setting.refused": "This value is refused: {reason}",
     # --- people, sign-in and lockout ------------------------------------------------------------
     "staff.no_manager_named": "There is no manager named {name}.",
     "staff.no_cashier_named": "There is no cashier named {name}.",

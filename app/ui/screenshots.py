@@ -38,17 +38,19 @@ from app.core.services import (
     HistoryRow,
     MemberContact,
     OperationKind,
+    SalvagedEntry,
     StorageFull,
     Verdict,
     format_rupiah,
     say,
 )
 from app.settings_file import SettingsFile
+from app.ui.controllers.damaged import entry_words
 from app.ui.controllers.day import standing_words
+from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_words import (
     action_words,
     audit_row,
-    details_data,
     exception_data,
     history_row,
     kind_words,
@@ -926,10 +928,23 @@ def state_damaged_database(window: CashierWindowView) -> QPixmap | None:
         "/var/lib/stamps-pos/stamps-pos.db",
         DAMAGED,
         [
-            "01a22cb8-0a23-72b7-9318-53ba147b76c4  2026-11-30 06:10  reward  queued  "
-            "member:1001  budiman@example.co.id",
-            "01a22cb8-1453-7f1e-b6c2-a21a38cfcea5  2026-11-30 06:12  voucher  unknown  "
-            "member:1006  0812-3456-7890",
+            entry_words(entry)
+            for entry in (
+                SalvagedEntry(
+                    "01a22cb8-0a23-72b7-9318-53ba147b76c4",
+                    _today_at(13, 10),
+                    "reward",
+                    "queued",
+                    "budiman@example.co.id",
+                ),
+                SalvagedEntry(
+                    "01a22cb8-1453-7f1e-b6c2-a21a38cfcea5",
+                    _today_at(13, 12),
+                    "voucher",
+                    "unknown",
+                    "0812-3456-7890",
+                ),
+            )
         ],
         False,
         ask_manager=True,

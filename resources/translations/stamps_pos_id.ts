@@ -259,6 +259,13 @@
     </message>
 </context>
 <context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>time unreadable</source>
+        <translation>waktu tidak terbaca</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseController</name>
     <message>
         <source>First, this till&apos;s manager</source>
@@ -327,36 +334,36 @@
 <context>
     <name>DayController</name>
     <message>
-        <source>confirmed</source>
-        <translation>dikonfirmasi</translation>
-    </message>
-    <message>
-        <source>accepted offline</source>
-        <translation>diterima offline</translation>
-    </message>
-    <message>
-        <source>not confirmed</source>
-        <translation>belum dikonfirmasi</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>ditolak</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>dibatalkan</translation>
-    </message>
-    <message>
         <source>PIN ran out</source>
         <translation>PIN kedaluwarsa</translation>
     </message>
     <message>
-        <source>closed by a manager</source>
-        <translation>ditutup manajer</translation>
+        <source>Confirmed</source>
+        <translation>Dikonfirmasi</translation>
     </message>
     <message>
-        <source>not redeemed</source>
-        <translation>tidak ditukar</translation>
+        <source>Accepted offline</source>
+        <translation>Diterima offline</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Closed by a manager</source>
+        <translation>Ditutup manajer</translation>
+    </message>
+    <message>
+        <source>Not redeemed</source>
+        <translation>Tidak ditukar</translation>
     </message>
     <message>
         <source>open</source>
@@ -1324,36 +1331,40 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
-        <source>reward</source>
-        <translation>hadiah</translation>
-    </message>
-    <message>
-        <source>rewards</source>
-        <translation>beberapa hadiah</translation>
-    </message>
-    <message>
-        <source>voucher</source>
-        <translation>voucher</translation>
-    </message>
-    <message>
-        <source>voucher value</source>
-        <translation>nilai voucher</translation>
-    </message>
-    <message>
-        <source>voucher code</source>
-        <translation>kode voucher</translation>
-    </message>
-    <message>
-        <source>promo code</source>
-        <translation>kode promo</translation>
-    </message>
-    <message>
         <source>cancel</source>
         <translation>pembatalan</translation>
     </message>
     <message>
         <source>{n} stamps</source>
         <translation>{n} stamp</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Several rewards</source>
+        <translation>Beberapa hadiah</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Amount from a balance voucher</source>
+        <translation>Potongan dari voucher saldo</translation>
+    </message>
+    <message>
+        <source>Voucher code</source>
+        <translation>Kode voucher</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Kode promo</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Pembatalan</translation>
     </message>
     <message>
         <source>Cancel of server redemption {id}</source>
@@ -1474,6 +1485,146 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} oleh {who}</translation>
+    </message>
+    <message>
+        <source>Cancelled: the Stamps server confirmed the cancel</source>
+        <translation>Dibatalkan: server Stamps mengonfirmasi pembatalannya</translation>
+    </message>
+    <message>
+        <source>Cancel pending: not sent to the Stamps server yet</source>
+        <translation>Pembatalan menunggu: belum dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Cancel pending: being sent to the Stamps server</source>
+        <translation>Pembatalan menunggu: sedang dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Cancel not confirmed: until the till finds out, the redemption stands</source>
+        <translation>Pembatalan belum dikonfirmasi: sampai mesin kasir memastikannya, penukaran tetap berlaku</translation>
+    </message>
+    <message>
+        <source>Cancel refused: the redemption still stands</source>
+        <translation>Pembatalan ditolak: penukaran tetap berlaku</translation>
+    </message>
+    <message>
+        <source>Cancel closed by a manager: the redemption stands</source>
+        <translation>Pembatalan ditutup oleh manajer: penukaran tetap berlaku</translation>
+    </message>
+    <message>
+        <source>Cancel asked</source>
+        <translation>Pembatalan diminta</translation>
+    </message>
+    <message>
+        <source>Cancel confirmed</source>
+        <translation>Pembatalan dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Why the cancel was refused</source>
+        <translation>Alasan pembatalan ditolak</translation>
+    </message>
+    <message>
+        <source>Cancel note</source>
+        <translation>Catatan pembatalan</translation>
+    </message>
+    <message>
+        <source>Replacement voucher</source>
+        <translation>Voucher pengganti</translation>
+    </message>
+    <message>
+        <source>asked for</source>
+        <translation>diminta</translation>
+    </message>
+    <message>
+        <source>Before the cancel</source>
+        <translation>Sebelum dibatalkan</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent: nothing was redeemed</source>
+        <translation>Dibatalkan sebelum dikirim: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Marked applied by a manager: the Stamps server never confirmed it</source>
+        <translation>Ditandai diproses oleh manajer: server Stamps tidak pernah mengonfirmasinya</translation>
+    </message>
+    <message>
+        <source>Marked applied</source>
+        <translation>Ditandai diproses</translation>
+    </message>
+    <message>
+        <source>Dismissed by a manager: the till does not send it again</source>
+        <translation>Kasus ditutup oleh manajer: mesin kasir tidak mengirimnya lagi</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Kasus ditutup</translation>
+    </message>
+    <message>
+        <source>Accepted offline: waiting to send</source>
+        <translation>Diterima offline: menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Not confirmed: sent without an answer; the till sends it again</source>
+        <translation>Belum dikonfirmasi: terkirim tanpa jawaban; mesin kasir mengirimnya lagi</translation>
+    </message>
+    <message>
+        <source>Queued: the Stamps server could not be reached yet</source>
+        <translation>Antre: server Stamps belum bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>Queued: not sent yet</source>
+        <translation>Antre: belum dikirim</translation>
+    </message>
+    <message>
+        <source>Accepted offline: being sent to the Stamps server</source>
+        <translation>Diterima offline: sedang dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Being sent to the Stamps server</source>
+        <translation>Sedang dikirim ke server Stamps</translation>
+    </message>
+    <message>
+        <source>Confirmed: found in the member&apos;s activity</source>
+        <translation>Dikonfirmasi: ditemukan di aktivitas member</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the till could not prove whether the server applied it</source>
+        <translation>Belum dikonfirmasi: mesin kasir tidak bisa memastikan apakah server memprosesnya</translation>
+    </message>
+    <message>
+        <source>Refused by the server: nothing was redeemed</source>
+        <translation>Ditolak server: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Not redeemed: the till&apos;s offline rules did not allow it</source>
+        <translation>Tidak ditukar: aturan offline mesin kasir tidak mengizinkannya</translation>
+    </message>
+    <message>
+        <source>PIN authorisation ran out: nothing was redeemed</source>
+        <translation>Otorisasi PIN sudah habis: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Not sent: there was nothing left to cancel</source>
+        <translation>Tidak dikirim: tidak ada lagi yang bisa dibatalkan</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Marked applied by a manager</source>
+        <translation>Ditandai diproses oleh manajer</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Diminta oleh</translation>
     </message>
     <message>
         <source>Stamps</source>
@@ -3908,6 +4059,151 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>A manager always has a PIN.</source>
         <comment>field.manager_pin</comment>
         <translation>Manajer selalu punya PIN.</translation>
+    </message>
+    <message>
+        <source>This setting is required.</source>
+        <comment>setting.required</comment>
+        <translation>Pengaturan ini wajib diisi.</translation>
+    </message>
+    <message>
+        <source>This is not a setting of stamps-pos.</source>
+        <comment>setting.unknown</comment>
+        <translation>Ini bukan pengaturan stamps-pos.</translation>
+    </message>
+    <message>
+        <source>This is set by {variable}: change it there.</source>
+        <comment>setting.locked</comment>
+        <translation>Ini diatur oleh {variable}: ubah di sana.</translation>
+    </message>
+    <message>
+        <source>This was fixed when the till was started.</source>
+        <comment>setting.fixed</comment>
+        <translation>Ini ditetapkan saat mesin kasir dijalankan.</translation>
+    </message>
+    <message>
+        <source>Type a whole number, in the digits 0–9 only (at most 19 of them).</source>
+        <comment>setting.whole_number</comment>
+        <translation>Ketik bilangan bulat, hanya dengan angka 0–9 (paling banyak 19 angka).</translation>
+    </message>
+    <message>
+        <source>Type a number, in the digits 0–9 with at most one “.”.</source>
+        <comment>setting.number</comment>
+        <translation>Ketik angka, dengan angka 0–9 dan paling banyak satu “.”.</translation>
+    </message>
+    <message>
+        <source>This is yes or no (true or false).</source>
+        <comment>setting.yes_or_no</comment>
+        <translation>Ini ya atau tidak (true atau false).</translation>
+    </message>
+    <message>
+        <source>This must be at least {limit}.</source>
+        <comment>setting.at_least</comment>
+        <translation>Harus paling sedikit {limit}.</translation>
+    </message>
+    <message>
+        <source>This must be more than {limit}.</source>
+        <comment>setting.more_than</comment>
+        <translation>Harus lebih dari {limit}.</translation>
+    </message>
+    <message>
+        <source>This must be at most {limit}.</source>
+        <comment>setting.at_most</comment>
+        <translation>Harus paling banyak {limit}.</translation>
+    </message>
+    <message>
+        <source>This must be less than {limit}.</source>
+        <comment>setting.less_than</comment>
+        <translation>Harus kurang dari {limit}.</translation>
+    </message>
+    <message>
+        <source>Pick one of: {choices}.</source>
+        <comment>setting.one_of</comment>
+        <translation>Pilih salah satu: {choices}.</translation>
+    </message>
+    <message>
+        <source>This cannot hold spaces.</source>
+        <comment>setting.no_spaces</comment>
+        <translation>Ini tidak boleh memuat spasi.</translation>
+    </message>
+    <message>
+        <source>Pick id (Bahasa Indonesia), en (English) or auto (the system&apos;s language).</source>
+        <comment>setting.language</comment>
+        <translation>Pilih id (Bahasa Indonesia), en (Inggris) atau auto (bahasa sistem).</translation>
+    </message>
+    <message>
+        <source>Name a folder, or leave it empty for the platform&apos;s data folder.</source>
+        <comment>setting.folder_needed</comment>
+        <translation>Sebutkan sebuah folder, atau kosongkan untuk folder data bawaan sistem.</translation>
+    </message>
+    <message>
+        <source>This starts with ~, but this user has no home folder.</source>
+        <comment>setting.no_home</comment>
+        <translation>Ini diawali ~, tetapi pengguna ini tidak punya folder home.</translation>
+    </message>
+    <message>
+        <source>Type an absolute path: a relative one would depend on the folder the till was started in.</source>
+        <comment>setting.not_absolute</comment>
+        <translation>Ketik path absolut: path relatif akan bergantung pada folder tempat mesin kasir dijalankan.</translation>
+    </message>
+    <message>
+        <source>This names a file, not a folder.</source>
+        <comment>setting.not_a_folder</comment>
+        <translation>Ini menyebut sebuah file, bukan folder.</translation>
+    </message>
+    <message>
+        <source>Type a web address such as https://stamps.co.id.</source>
+        <comment>setting.not_web_address</comment>
+        <translation>Ketik alamat web seperti https://stamps.co.id.</translation>
+    </message>
+    <message>
+        <source>Type one web address in ASCII, without spaces, line breaks or control characters (a host outside ASCII in its xn-- form).</source>
+        <comment>setting.address_characters</comment>
+        <translation>Ketik satu alamat web dalam ASCII, tanpa spasi, baris baru, atau karakter kontrol (host di luar ASCII dalam bentuk xn--).</translation>
+    </message>
+    <message>
+        <source>This is not a valid web address (is the port a number from 1 to 65535?).</source>
+        <comment>setting.address_invalid</comment>
+        <translation>Ini bukan alamat web yang sah (apakah port-nya angka dari 1 sampai 65535?).</translation>
+    </message>
+    <message>
+        <source>Leave out the user name and password: the till sends its token in a header.</source>
+        <comment>setting.address_credentials</comment>
+        <translation>Hapus nama pengguna dan kata sandinya: mesin kasir mengirim tokennya di header.</translation>
+    </message>
+    <message>
+        <source>Leave out the query (?…) and the fragment (#…).</source>
+        <comment>setting.address_query</comment>
+        <translation>Hapus query (?…) dan fragment (#…).</translation>
+    </message>
+    <message>
+        <source>Port 0 is not a port: a port is a number from 1 to 65535.</source>
+        <comment>setting.address_port_zero</comment>
+        <translation>Port 0 bukan port: port adalah angka dari 1 sampai 65535.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is only for this computer (a loopback address); use https://.</source>
+        <comment>setting.address_plain_http</comment>
+        <translation>http:// biasa hanya untuk komputer ini (alamat loopback); gunakan https://.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is not UTF-8 text.</source>
+        <comment>setting.file_not_text</comment>
+        <translation>File pengaturan {path} bukan teks UTF-8.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be written: {reason}</source>
+        <comment>setting.file_unwritable</comment>
+        <translation>File pengaturan {path} tidak bisa ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>The settings file cannot be used: {reason}</source>
+        <comment>setting.file_refused</comment>
+        <translation>File pengaturan tidak bisa dipakai: {reason}</translation>
+    </message>
+    <message>
+        <source>This value is refused: {reason}</source>
+        <comment>setting.refused</comment>
+        <translation>Nilai ini ditolak: {reason}</translation>
     </message>
     <message>
         <source>There is no manager named {name}.</source>

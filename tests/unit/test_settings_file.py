@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.config import load_settings
+from app.core.services import say
 from app.settings_file import Refusal, SettingsFile, edited
 
 FILE = """\
@@ -58,21 +59,66 @@ def test_each_bad_value_is_refused_with_its_reason_and_nothing_is_written(
             current,
         )
     reasons = refused.value.reasons
-    assert "0-9 only" in reasons["lanes"]
-    assert "number" in reasons["read_timeout"]
-    assert "loopback" in reasons["base_url"]
-    assert "control" in reasons["terminal"]
-    assert "scanner_prefix" not in reasons  # markup-like is not a problem for a prefix
+    assert {name: reason.id for name, reason in reasons.items()} == {
+        "lanes": "setting.whole_number",
+        "read_timeout": "setting.number",
+        "base_url": "setting.address_plain_http",
+        "terminal": "field.hidden_characters",
+    }  # markup-like is not a problem for a scanner's prefix
+    assert "loopback address" in str(reasons["base_url"])
+    assert "lanes: Type a whole number" in str(refused.value)  # the log's English
     assert settings_file.path.read_text(encoding="utf-8") == FILE
     assert list(settings_file.path.parent.iterdir()) == [settings_file.path]  # no leftovers
-    assert settings_file.check({"lanes": "65"}) == {
-        "lanes": "Input should be less than or equal to 64"
-    }
     assert settings_file.check({"lanes": "16"}) == {}
 
 
+REFUSALS = [
+    ({"lanes": "65"}, "This must be at most 64."),
+    ({"lanes": "0"}, "This must be at least 1."),
+    ({"read_timeout": "0"}, "This must be more than 0."),
+    ({"merchant": ""}, "This setting is required."),
+    ({"terminal": "x" * 65}, "This is longer than 64 characters."),
+    ({"auth": "basic"}, "Pick one of: token, bearer, body."),
+    ({"channel": "10"}, "Pick one of: 1, 2, 3, 4, 5, 6, 7, 8, 9."),
+    ({"offline_allow_codes": "maybe"}, "This is yes or no (true or false)."),
+    ({"base_url": "stamps.co.id"}, "Type a web address such as https://stamps.co.id."),
+    (
+        {"base_url": "https://a:b@stamps.co.id"},
+        "Leave out the user name and password: the till sends its token in a header.",
+    ),
+    (
+        {"base_url": "https://stamps.co.id:99999"},
+        "This is not a valid web address (is the port a number from 1 to 65535?).",
+    ),
+    ({"base_url": "https://stamps.co.id/?a=1"}, "Leave out the query (?…) and the fragment (#…)."),
+    (
+        {"data_dir": "relative/folder"},
+        "Type an absolute path: a relative one would depend on the folder the till was started in.",
+    ),
+    ({"scanner_prefix": "a b"}, "This cannot hold spaces."),
+    (
+        {"language": "fr"},
+        "Pick id (Bahasa Indonesia), en (English) or auto (the system's language).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "said"), REFUSALS)
+def test_each_kind_of_refusal_has_the_tills_own_words(
+    settings_file: SettingsFile, changes: dict[str, str], said: str
+) -> None:
+    reasons = settings_file.check(changes)
+    assert [str(reason) for reason in reasons.values()] == [said]
+    assert not any(reason.id == "setting.refused" for reason in reasons.values())
+
+
 def test_a_required_setting_cannot_be_emptied(settings_file: SettingsFile) -> None:
-    assert settings_file.check({"merchant": ""}) == {"merchant": "is required"}
+    assert settings_file.check({"merchant": ""}) == {"merchant": say("setting.required")}
+
+
+def test_a_setting_the_till_was_started_with_says_so(settings_file: SettingsFile) -> None:
+    fixed = SettingsFile(settings_file.path, {"base_url": "http://127.0.0.1:9"})
+    assert fixed.check({"base_url": "http://127.0.0.1:10"}) == {"base_url": say("setting.fixed")}
 
 
 def test_a_setting_fixed_by_the_environment_is_locked(

@@ -45,7 +45,12 @@ if TYPE_CHECKING:
     )
     from app.core.services.changes import ChangeWatch
     from app.core.services.config import TillConfig, TokenSource
-    from app.core.services.damaged import DamagedDatabase, look_at_damaged, manager_vouches
+    from app.core.services.damaged import (
+        DamagedDatabase,
+        SalvagedEntry,
+        look_at_damaged,
+        manager_vouches,
+    )
     from app.core.services.day_summary import (
         DayRecord,
         DaySummary,
@@ -64,6 +69,7 @@ if TYPE_CHECKING:
         History,
         HistoryFilter,
         HistoryRow,
+        ManagerDecision,
         MemberContact,
     )
     from app.core.services.kiosk import (
@@ -218,6 +224,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "app.core.services.damaged",
         (
             "DamagedDatabase",
+            "SalvagedEntry",
             "look_at_damaged",
             "manager_vouches",
         ),
@@ -272,6 +279,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "History",
             "HistoryFilter",
             "HistoryRow",
+            "ManagerDecision",
             "MemberContact",
         ),
     ),
@@ -453,6 +461,7 @@ __all__ = [
     "LastManager",
     "LockedOut",
     "Manager",
+    "ManagerDecision",
     "ManagerMode",
     "ManagerRequired",
     "ManagersExist",
@@ -480,6 +489,7 @@ __all__ = [
     "Role",
     "RuntimeOptions",
     "Sale",
+    "SalvagedEntry",
     "Secret",
     "ShiftInfo",
     "ShiftRow",

@@ -8,26 +8,60 @@ still be read, else the till's first manager is set up first. Nothing here chang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from app.core.credentials import Secret
 from app.core.services.fields import FieldRefused, check_name, name_key
 from app.core.services.pins import pin_matches
 from app.core.storage.problems import DatabaseDamaged
-from app.core.storage.salvage import entry_lines, readable_managers, readable_unsettled
+from app.core.storage.salvage import readable_managers, readable_unsettled
+
+
+@dataclass(frozen=True)
+class SalvagedEntry:
+    """A queued, sending or unknown entry read from a damaged database, its values as they were
+    read: damage may leave any of them odd (a kind or status the till does not know, a time that
+    is not one: ``made`` is then ``None``)."""
+
+    entry_id: str
+    made: datetime | None
+    kind: str
+    status: str
+    user: str
 
 
 @dataclass(frozen=True)
 class DamagedDatabase:
-    """What a damaged database still shows: its readable queued, sending and unknown entries (one
-    line each; ``complete`` false when damage hid some rows), the problems its check found, and
-    whether any of its managers can still be read (they vouch for setting it aside)."""
+    """What a damaged database still shows: its readable queued, sending and unknown entries
+    (``complete`` false when damage hid some rows), the problems its check found, and whether any
+    of its managers can still be read (they vouch for setting it aside)."""
 
     path: Path
     problems: tuple[str, ...]
-    entries: tuple[str, ...]
+    entries: tuple[SalvagedEntry, ...]
     complete: bool
     has_managers: bool
+
+
+def _made(value: Any) -> datetime | None:
+    """A stored time (UTC, as the database keeps it), or ``None`` when it is not one."""
+    try:
+        made = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return made.replace(tzinfo=UTC) if made.tzinfo is None else made
+
+
+def _salvaged(row: dict[str, Any]) -> SalvagedEntry:
+    return SalvagedEntry(
+        entry_id=str(row.get("id") or ""),
+        made=_made(row.get("created_at")),
+        kind=str(row.get("kind") or ""),
+        status=str(row.get("status") or ""),
+        user=str(row.get("user") or ""),
+    )
 
 
 def look_at_damaged(damage: DatabaseDamaged) -> DamagedDatabase:
@@ -36,7 +70,7 @@ def look_at_damaged(damage: DatabaseDamaged) -> DamagedDatabase:
     return DamagedDatabase(
         path=damage.path,
         problems=tuple(damage.problems),
-        entries=tuple(entry_lines(unsettled)),
+        entries=tuple(_salvaged(row) for row in unsettled),
         complete=complete,
         has_managers=bool(readable_managers(damage.path)),
     )

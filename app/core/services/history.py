@@ -20,7 +20,7 @@ from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.transitions import read_error_text
-from app.core.services.receipts import Verdict, receipt_for
+from app.core.services.receipts import Verdict, reason_of, receipt_for, server_words
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
@@ -44,12 +44,20 @@ class AttemptLine:
 
 @dataclass(frozen=True)
 class CancelState:
-    """Where a redemption's cancel stands; ``headline`` is what its row says."""
+    """Where a redemption's cancel stands; ``headline`` is what its row says. ``asked_by`` and
+    ``asked_at`` say which manager asked for it and when; ``settled_at`` when the server's answer
+    (or a manager's decision) settled it, ``None`` while it is still open; ``reason`` why the
+    server refused it; ``note`` what the manager wrote when they asked."""
 
     entry_id: str
     status: EntryStatus
     headline: Message
     replacement_voucher: bool
+    asked_by: str = ""
+    asked_at: datetime | None = None
+    settled_at: datetime | None = None
+    reason: Message | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,8 @@ class HistoryRow:
     """One redemption of this till (or a cancel by server id), with its attempts.
 
     ``stamps`` is what it spends; ``rupiah`` what it takes from a dynamic voucher (the till knows
-    no other rupiah value); ``invoice`` the POS invoice number when one was given.
+    no other rupiah value); ``invoice`` the POS invoice number when one was given; ``reason`` why
+    it was refused or not redeemed, in words (``None`` when it was not).
     """
 
     entry_id: str
@@ -82,6 +91,7 @@ class HistoryRow:
     last_error: str | None
     attempts: tuple[AttemptLine, ...] = ()
     cancel: CancelState | None = None
+    reason: Message | None = None
 
     @property
     def standing(self) -> Message:
@@ -135,10 +145,27 @@ class ExceptionItem:
         return english(self.said)
 
 
+#: The audit actions by which a manager settles an entry themselves (a cancel is an entry of its
+#: own, with its own state).
+DECIDING_ACTIONS = ("void", "mark_applied", "dismiss")
+
+
+@dataclass(frozen=True)
+class ManagerDecision:
+    """A manager's own word on an entry, from the audit log: ``action`` is one of
+    :data:`DECIDING_ACTIONS`; ``note`` what they wrote, if anything."""
+
+    action: str
+    who: str
+    at: datetime
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class EntryDetails:
     """Everything about one entry: its row, request, evidence, audit trail and linked entries,
-    and which decisions it allows."""
+    which decisions it allows, and the manager's decision that settled it (voided, marked
+    applied, dismissed), if one did."""
 
     row: HistoryRow
     payload: dict[str, Any]
@@ -151,6 +178,7 @@ class EntryDetails:
     needs_pin: bool
     dashboard_only: Message | None = None
     allowed: frozenset[str] = field(default_factory=frozenset)
+    decision: ManagerDecision | None = None
 
 
 def _value(entry: OutboxEntry) -> int:
@@ -176,7 +204,18 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         headline = say("cancel.closed")
     else:
         headline = say("cancel.pending")
-    return CancelState(cancel.id, status, headline, replacement)
+    settled = status in (EntryStatus.SYNCED, EntryStatus.REJECTED, EntryStatus.DISMISSED)
+    return CancelState(
+        cancel.id,
+        status,
+        headline,
+        replacement,
+        asked_by=cancel.cashier,
+        asked_at=cancel.created_at,
+        settled_at=cancel.updated_at if settled else None,
+        reason=server_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
+        note=cancel.note,
+    )
 
 
 def _row(
@@ -208,6 +247,7 @@ def _row(
         last_error=entry.last_error,
         attempts=tuple(attempts),
         cancel=_cancel_state(cancel) if cancel is not None else None,
+        reason=reason_of(entry),
     )
 
 
@@ -330,6 +370,17 @@ def _reason(entry: OutboxEntry) -> Message:
     return say("exception.other", result=str(result))
 
 
+def _decision(entry_id: str, audit: Sequence[dict[str, Any]]) -> ManagerDecision | None:
+    """The latest of a manager's own decisions on the entry in its audit lines, if any."""
+    for line in reversed(audit):
+        if line["entry_id"] == entry_id and line["action"] in DECIDING_ACTIONS:
+            note = line["detail"].get("note")
+            return ManagerDecision(
+                line["action"], line["who"], line["at"], note if isinstance(note, str) else None
+            )
+    return None
+
+
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
     status = EntryStatus(entry.status)
     allowed: set[str] = set()
@@ -433,6 +484,7 @@ class History:
                 needs_pin=authorised_by_pin(entry.payload),
                 dashboard_only=say("decision.needs_dashboard") if synced_idless else None,
                 allowed=_allowed(entry, latest_cancel),
+                decision=_decision(entry.id, audit),
             )
 
         return await self.db.read(read)

@@ -14,19 +14,45 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.core.services import DatabaseDamaged, Secret, clock, look_at_damaged, manager_vouches
+from app.core.services import (
+    DatabaseDamaged,
+    EntryStatus,
+    SalvagedEntry,
+    Secret,
+    clock,
+    look_at_damaged,
+    manager_vouches,
+)
 from app.ui.controllers.first_manager import first_manager_errors
+from app.ui.controllers.manager_words import kind_words, status_words
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
+from app.ui.widgets.member_card import local_time_text
 
 log = logging.getLogger(__name__)
 
 #: Wrong PINs in a row before the page waits, and how long (as the till's own lockout).
 MAX_WRONG = 5
 WAIT_S = 300.0
+
+
+def entry_words(entry: SalvagedEntry) -> str:
+    """One entry of the damaged database as a manager reads it: when, what kind, where it stood,
+    for whom, and its id (which ``stamps-pos outbox import`` names). What damage left odd is
+    shown as it was read."""
+    made = (
+        local_time_text(entry.made)
+        if entry.made is not None
+        else QCoreApplication.translate("DamagedDatabase", "time unreadable")
+    )
+    try:
+        status = status_words(EntryStatus(entry.status))
+    except ValueError:
+        status = entry.status
+    return "  ·  ".join((made, kind_words(entry.kind), status, entry.user, entry.entry_id))
 
 
 @dataclass(frozen=True)
@@ -66,7 +92,7 @@ class DamagedDatabaseController(QObject):
         page.set_damage(
             str(damage.path),
             found.problems[0] if found.problems else damage.sentence,
-            list(found.entries),
+            [entry_words(entry) for entry in found.entries],
             found.complete,
             ask_manager=found.has_managers,
         )

@@ -29,14 +29,14 @@ from app.ui.widgets.rows_table import TableRow
 def standing_words(standing: str) -> str:
     """A summary's standing, as a manager reads it."""
     known = {
-        "confirmed": QCoreApplication.translate("DayController", "confirmed"),
-        "accepted_offline": QCoreApplication.translate("DayController", "accepted offline"),
-        "not_confirmed": QCoreApplication.translate("DayController", "not confirmed"),
-        "refused": QCoreApplication.translate("DayController", "refused"),
-        "cancelled": QCoreApplication.translate("DayController", "cancelled"),
+        "confirmed": QCoreApplication.translate("DayController", "Confirmed"),
+        "accepted_offline": QCoreApplication.translate("DayController", "Accepted offline"),
+        "not_confirmed": QCoreApplication.translate("DayController", "Not confirmed"),
+        "refused": QCoreApplication.translate("DayController", "Refused"),
+        "cancelled": QCoreApplication.translate("DayController", "Cancelled"),
         "expired": QCoreApplication.translate("DayController", "PIN ran out"),
-        "closed": QCoreApplication.translate("DayController", "closed by a manager"),
-        "not_redeemed": QCoreApplication.translate("DayController", "not redeemed"),
+        "closed": QCoreApplication.translate("DayController", "Closed by a manager"),
+        "not_redeemed": QCoreApplication.translate("DayController", "Not redeemed"),
     }
     return known.get(standing, standing)
 

@@ -29,8 +29,9 @@ from app.core.services import (
     check_note,
 )
 from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_mode import ManagerModeController
-from app.ui.controllers.manager_words import details_data, identifier_refusal
+from app.ui.controllers.manager_words import identifier_refusal
 from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView

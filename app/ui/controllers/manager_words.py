@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.services import (
     AuditLine,
-    EntryDetails,
     EntryStatus,
     ExceptionItem,
     HistoryRow,
@@ -21,7 +20,6 @@ from app.core.services import (
     format_rupiah,
 )
 from app.ui.controllers.redemption import KIND_OF
-from app.ui.manager.details import DetailsData
 from app.ui.manager.exceptions import ExceptionData
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.member_card import local_time_text
@@ -81,15 +79,17 @@ def outcome_words(outcome: str) -> str:
 
 
 def kind_words(kind: str) -> str:
-    """A kind of redemption."""
+    """A kind of redemption, as the manager's details and the day's tables name it."""
     known = {
-        OperationKind.REWARD.value: QCoreApplication.translate("ManagerWords", "reward"),
-        OperationKind.MULTI.value: QCoreApplication.translate("ManagerWords", "rewards"),
-        OperationKind.VOUCHER.value: QCoreApplication.translate("ManagerWords", "voucher"),
-        OperationKind.DEDUCT.value: QCoreApplication.translate("ManagerWords", "voucher value"),
-        OperationKind.CODE.value: QCoreApplication.translate("ManagerWords", "voucher code"),
-        OperationKind.PROMO.value: QCoreApplication.translate("ManagerWords", "promo code"),
-        OperationKind.CANCEL.value: QCoreApplication.translate("ManagerWords", "cancel"),
+        OperationKind.REWARD.value: QCoreApplication.translate("ManagerWords", "Reward"),
+        OperationKind.MULTI.value: QCoreApplication.translate("ManagerWords", "Several rewards"),
+        OperationKind.VOUCHER.value: QCoreApplication.translate("ManagerWords", "Voucher"),
+        OperationKind.DEDUCT.value: QCoreApplication.translate(
+            "ManagerWords", "Amount from a balance voucher"
+        ),
+        OperationKind.CODE.value: QCoreApplication.translate("ManagerWords", "Voucher code"),
+        OperationKind.PROMO.value: QCoreApplication.translate("ManagerWords", "Promo code"),
+        OperationKind.CANCEL.value: QCoreApplication.translate("ManagerWords", "Cancellation"),
     }
     return known.get(kind, kind)
 
@@ -210,6 +210,8 @@ def _detail_keys() -> dict[str, str]:
 def _detail_value(value: Any) -> str:
     """A detail's value: the till's own words translated, anything else (a note, an id, the
     server's words) as it was stored."""
+    if value is None:
+        return QCoreApplication.translate("ManagerWords", "none")
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("ManagerWords", "yes")
@@ -224,112 +226,12 @@ def _detail_value(value: Any) -> str:
     return known.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
-def _audit_detail(detail: dict[str, Any]) -> str:
+def audit_detail(detail: dict[str, Any]) -> str:
+    """An audit line's details, ``key: value`` in the manager's words."""
     keys = _detail_keys()
     return ", ".join(
         f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(value)}"
         for key, value in sorted(detail.items())
-    )
-
-
-def details_data(details: EntryDetails) -> DetailsData:
-    """One entry's details in words."""
-    row = details.row
-    facts: list[tuple[str, str]] = [
-        (QCoreApplication.translate("ManagerWords", "Made"), local_time_text(row.created_at)),
-        (QCoreApplication.translate("ManagerWords", "Cashier"), f"{row.cashier} · {row.terminal}"),
-        (QCoreApplication.translate("ManagerWords", "Member"), contact_text(details.contact)),
-        (QCoreApplication.translate("ManagerWords", "Kind"), kind_words(row.kind.value)),
-        (QCoreApplication.translate("ManagerWords", "Status"), status_words(row.status)),
-    ]
-    if row.stamps:
-        facts.append((QCoreApplication.translate("ManagerWords", "Stamps"), str(row.stamps)))
-    if row.rupiah:
-        facts.append(
-            (QCoreApplication.translate("ManagerWords", "Value"), format_rupiah(row.rupiah))
-        )
-    facts.append(
-        (
-            QCoreApplication.translate("ManagerWords", "Invoice"),
-            row.invoice or QCoreApplication.translate("ManagerWords", "none"),
-        )
-    )
-    facts.append(
-        (
-            QCoreApplication.translate("ManagerWords", "Server redemption id"),
-            str(row.server_redemption_id)
-            if row.server_redemption_id is not None
-            else QCoreApplication.translate("ManagerWords", "none yet"),
-        )
-    )
-    if row.provisional:
-        facts.append(
-            (
-                QCoreApplication.translate("ManagerWords", "Accepted offline"),
-                QCoreApplication.translate("ManagerWords", "yes"),
-            )
-        )
-    if row.reconciled:
-        facts.append(
-            (
-                QCoreApplication.translate("ManagerWords", "Found in the member's activity"),
-                QCoreApplication.translate("ManagerWords", "yes"),
-            )
-        )
-    if row.note:
-        facts.append((QCoreApplication.translate("ManagerWords", "Manager's note"), row.note))
-    if row.last_error:
-        facts.append((QCoreApplication.translate("ManagerWords", "Last error"), row.last_error))
-    if details.retry_of:
-        facts.append(
-            (QCoreApplication.translate("ManagerWords", "Sent again from"), details.retry_of)
-        )
-    if details.retried_as:
-        facts.append(
-            (
-                QCoreApplication.translate("ManagerWords", "Sent again as"),
-                ", ".join(details.retried_as),
-            )
-        )
-    if details.needs_pin:
-        facts.append(
-            (
-                QCoreApplication.translate("ManagerWords", "Member's PIN"),
-                QCoreApplication.translate("ManagerWords", "authorised by the member's PIN"),
-            )
-        )
-    facts.append((QCoreApplication.translate("ManagerWords", "Entry"), row.entry_id))
-    attempts = tuple(
-        TableRow(
-            key=attempt.number,
-            cells=(
-                str(attempt.number),
-                local_time_text(attempt.started_at),
-                local_time_text(attempt.ended_at)
-                if attempt.ended_at
-                else QCoreApplication.translate("ManagerWords", "not ended"),
-                outcome_words(attempt.outcome),
-                str(attempt.status_code) if attempt.status_code is not None else "",
-                attempt.error or "",
-            ),
-        )
-        for attempt in row.attempts
-    )
-    trail = tuple(
-        f"{local_time_text(line['at'])}  {line['who']}  {action_words(str(line['action']))}"
-        + (f"  ({_audit_detail(line['detail'])})" if line.get("detail") else "")
-        for line in details.audit
-    )
-    return DetailsData(
-        entry_id=row.entry_id,
-        what=what_text(row),
-        standing=words(row.standing),
-        kind=standing_kind(row),
-        facts=tuple(facts),
-        attempts=attempts,
-        trail=trail,
-        dashboard_only=words(details.dashboard_only) if details.dashboard_only else "",
-        allowed=details.allowed,
     )
 
 
@@ -382,6 +284,6 @@ def audit_row(line: AuditLine) -> TableRow:
             action_words(line.action),
             line.terminal,
             line.entry_id or "",
-            _audit_detail(line.detail),
+            audit_detail(line.detail),
         ),
     )

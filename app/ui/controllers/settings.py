@@ -22,6 +22,7 @@ from app.core.services import (
     TOKEN_ENV,
     Channel,
     CredentialsError,
+    Message,
     Secret,
     StaffRefused,
     Till,
@@ -41,6 +42,11 @@ from app.ui.wording import words
 
 #: Settings the window applies at once; every other one needs a restart.
 LIVE = frozenset({"idle_lock_minutes", "scanner_prefix", "scanner_terminator", "scanner_pace_ms"})
+
+
+def _in_words(reasons: Mapping[str, Message]) -> dict[str, str]:
+    """Reasons by setting, in the window's language."""
+    return {name: words(reason) for name, reason in reasons.items()}
 
 
 def _groups() -> dict[str, str]:
@@ -345,8 +351,8 @@ class SettingsController(QObject):
             try:
                 pending = await asyncio.to_thread(self.file.check, dict(values))
             except OSError as exc:
-                pending = {"": str(exc)}
-            errors.update(pending)
+                pending = {"": self.file.unwritable(exc)}
+            errors.update(_in_words(pending))
         if errors:
             self._refuse(errors)
             return None
@@ -355,7 +361,7 @@ class SettingsController(QObject):
             try:
                 result = await asyncio.to_thread(self.file.save, dict(values), self.settings)
             except Refusal as refusal:
-                self._refuse(refusal.reasons)
+                self._refuse(_in_words(refusal.reasons))
                 return None
             self.settings = result.settings
             changed = result.changed
@@ -426,7 +432,7 @@ class SettingsController(QObject):
         try:
             candidate = await asyncio.to_thread(self.file.preview, dict(values))
         except Refusal as refusal:
-            self._refuse(refusal.reasons)
+            self._refuse(_in_words(refusal.reasons))
             return self._checked("")
         use = token if token.reveal() else self.till_token()
         if use is None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 #: A key is never narrower than this; its height is kiosk.qss's least for the screen (never
@@ -43,7 +44,7 @@ class KioskKeypad(QWidget):
         self.secret = secret
         self.min_length = min_length
         self.max_length = max_length
-        self._digits: list[str] = []
+        self._digits = DigitBuffer(max_length)
         # What is typed here goes nowhere else; a scan never lands in it (the filter passes keys).
         self.setProperty(EXEMPT_PROPERTY, True)
         self.display = QLabel()
@@ -88,30 +89,25 @@ class KioskKeypad(QWidget):
 
     def press(self, digit: str) -> None:
         """Add one digit (ignored beyond ``max_length``)."""
-        if len(digit) == 1 and digit.isdigit() and len(self._digits) < self.max_length:
-            self._digits.append(digit)
+        if self._digits.append(digit):
             self._refresh()
 
     def backspace(self) -> None:
         """Remove the last digit."""
-        if self._digits:
-            self._digits[-1] = "\0"
-            self._digits.pop()
+        if self._digits.erase():
             self._refresh()
 
     def wipe(self) -> None:
         """Forget every digit typed."""
-        for index in range(len(self._digits)):
-            self._digits[index] = "\0"
-        self._digits.clear()
+        self._digits.wipe()
         self._refresh()
 
     def submit(self) -> None:
         """Hand the digits out through ``submitted`` and wipe them (no-op when too few)."""
         if len(self._digits) < self.min_length:
             return
-        text = "".join(self._digits)
-        self.wipe()
+        text = self._digits.hand_out()
+        self._refresh()
         self.submitted.emit(text)
 
     def entered_count(self) -> int:
@@ -173,7 +169,7 @@ class KioskKeypad(QWidget):
 
     def _refresh(self) -> None:
         count = len(self._digits)
-        self.display.setText("●" * count if self.secret else "".join(self._digits))
+        self.display.setText("●" * count if self.secret else self._digits.shown())
         self.ok_key.setEnabled(count >= self.min_length)
         self.back_key.setEnabled(count > 0)
         self.clear_key.setEnabled(count > 0)

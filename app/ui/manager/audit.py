@@ -6,19 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.form import (
+    FormField,
+    day_edit,
+    error_line,
+    filter_row,
+    line_edit,
+    picked_day,
+    show_button,
+    show_reason,
+)
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 WHO_INPUT_MAX = 100
@@ -37,10 +37,6 @@ class AuditQuery:
     entry_id: str
 
 
-def _day(picked: QDate) -> date:
-    return date(picked.year(), picked.month(), picked.day())
-
-
 class AuditView(QWidget):
     """Filters, the lines, and "Export CSV…". ``query_requested(AuditQuery)``;
     ``export_requested()``."""
@@ -51,13 +47,8 @@ class AuditView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditView")
-        self.since = QDateEdit()
-        self.until = QDateEdit()
-        for edit, name in ((self.since, "auditSince"), (self.until, "auditUntil")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate.currentDate())
+        self.since = day_edit("auditSince")
+        self.until = day_edit("auditUntil")
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
         self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -65,14 +56,8 @@ class AuditView(QWidget):
         self.who = FormField(self.tr("Who"), self.who_edit, name="auditWho")
         self.entry_edit = line_edit(max_length=ENTRY_INPUT_MAX)
         self.entry = FormField(self.tr("Entry"), self.entry_edit, name="auditEntry")
-        self.range_error = QLabel()
-        self.range_error.setObjectName("auditRangeError")
-        self.range_error.setProperty("role", "error")
-        self.range_error.setWordWrap(True)
-        self.range_error.hide()
-        self.show_button = QPushButton(self.tr("Show"))
-        self.show_button.setObjectName("auditShow")
-        self.show_button.setProperty("role", "primary")
+        self.range_error = error_line("auditRangeError")
+        self.show_button = show_button(self.tr("Show"), "auditShow")
         self.show_button.clicked.connect(self.submit)
         self.who_edit.returnPressed.connect(self.submit)
         self.entry_edit.returnPressed.connect(self.submit)
@@ -80,26 +65,14 @@ class AuditView(QWidget):
         self.export_button.setObjectName("auditExport")
         self.export_button.clicked.connect(self.export_requested)
 
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(12)
-        filters.setVerticalSpacing(4)
-        for column, (text, control) in enumerate(
-            (
+        filters = filter_row(
+            [
                 (self.tr("From"), self.since),
                 (self.tr("To"), self.until),
                 (self.tr("Action"), self.action),
-            )
-        ):
-            label = QLabel(text)
-            label.setProperty("role", "heading")
-            label.setBuddy(control)
-            control.setAccessibleName(text)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(control, 1, column)
-        filters.addWidget(self.who, 0, 3, 3, 1)
-        filters.addWidget(self.entry, 0, 4, 3, 1)
-        filters.setColumnStretch(3, 1)
-        filters.setColumnStretch(4, 1)
+            ],
+            [self.who, self.entry],
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
@@ -144,8 +117,8 @@ class AuditView(QWidget):
     def query(self) -> AuditQuery:
         """The filters as they stand."""
         return AuditQuery(
-            since=_day(self.since.date()),
-            until=_day(self.until.date()),
+            since=picked_day(self.since),
+            until=picked_day(self.until),
             who=self.who_edit.text(),
             action=str(self.action.currentData() or ""),
             entry_id=self.entry_edit.text(),
@@ -160,9 +133,7 @@ class AuditView(QWidget):
         """Reasons by field (``who``, ``entry``, ``dates``)."""
         self.who.set_error(errors.get("who", ""))
         self.entry.set_error(errors.get("entry", ""))
-        dates = errors.get("dates", "")
-        self.range_error.setText(dates)
-        self.range_error.setVisible(bool(dates))
+        show_reason(self.range_error, errors.get("dates", ""))
 
     def set_rows(self, rows: list[TableRow]) -> None:
         """The lines to show, newest first."""

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.form import day_edit, picked_day, show_button
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 
@@ -31,18 +31,12 @@ class DayView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dayView")
-        self.day = QDateEdit()
-        self.day.setObjectName("dayDate")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(QDate.currentDate())
+        self.day = day_edit("dayDate")
         day_label = QLabel(self.tr("Day"))
         day_label.setProperty("role", "heading")
         day_label.setBuddy(self.day)
         self.day.setAccessibleName(self.tr("Day"))
-        self.show_button = QPushButton(self.tr("Show"))
-        self.show_button.setObjectName("dayShow")
-        self.show_button.setProperty("role", "primary")
+        self.show_button = show_button(self.tr("Show"), "dayShow")
         self.show_button.clicked.connect(self.submit)
         self.export_summary = QPushButton(self.tr("Export summary CSV…"))
         self.export_summary.setObjectName("dayExportSummary")
@@ -101,8 +95,7 @@ class DayView(QWidget):
 
     def picked(self) -> date:
         """The day picked."""
-        picked = self.day.date()
-        return date(picked.year(), picked.month(), picked.day())
+        return picked_day(self.day)
 
     def submit(self) -> None:
         """Ask for the day picked."""

@@ -6,19 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.form import (
+    FormField,
+    day_edit,
+    error_line,
+    filter_row,
+    line_edit,
+    picked_day,
+    show_button,
+    show_reason,
+)
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 #: Longer than any identifier: the till says why a long one is refused instead of cutting it.
@@ -37,19 +37,6 @@ class HistoryQuery:
     member: str
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate.currentDate())
-    return edit
-
-
-def _day(picked: QDate) -> date:
-    return date(picked.year(), picked.month(), picked.day())
-
-
 class HistoryView(QWidget):
     """Filters above the table. ``query_requested(HistoryQuery)`` on "Show" (or Enter in the
     member field); ``open_requested(entry_id)`` on Enter or a double-click on a row;
@@ -64,8 +51,8 @@ class HistoryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
-        self.since = _date_edit("historySince")
-        self.until = _date_edit("historyUntil")
+        self.since = day_edit("historySince")
+        self.until = day_edit("historyUntil")
         self.status = QComboBox()
         self.status.setObjectName("historyStatus")
         self.cashier = QComboBox()
@@ -76,39 +63,23 @@ class HistoryView(QWidget):
             max_length=MEMBER_INPUT_MAX, placeholder=self.tr("email, member ID, phone or card")
         )
         self.member = FormField(self.tr("Member"), self.member_edit, name="historyMember")
-        self.range_error = QLabel()
-        self.range_error.setObjectName("historyRangeError")
-        self.range_error.setProperty("role", "error")
-        self.range_error.setWordWrap(True)
-        self.range_error.hide()
-        self.show_button = QPushButton(self.tr("Show"))
-        self.show_button.setObjectName("historyShow")
-        self.show_button.setProperty("role", "primary")
+        self.range_error = error_line("historyRangeError")
+        self.show_button = show_button(self.tr("Show"), "historyShow")
         self.show_button.clicked.connect(self.submit)
         self.member_edit.returnPressed.connect(self.submit)
         self.by_server_id = QPushButton(self.tr("Cancel by server id…"))
         self.by_server_id.setObjectName("historyCancelByServerId")
         self.by_server_id.clicked.connect(self.cancel_by_server_id_requested)
 
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(12)
-        filters.setVerticalSpacing(4)
-        for column, (text, control) in enumerate(
-            (
+        filters = filter_row(
+            [
                 (self.tr("From"), self.since),
                 (self.tr("To"), self.until),
                 (self.tr("Status"), self.status),
                 (self.tr("Cashier"), self.cashier),
-            )
-        ):
-            label = QLabel(text)
-            label.setProperty("role", "heading")
-            label.setBuddy(control)
-            control.setAccessibleName(text)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(control, 1, column)
-        filters.addWidget(self.member, 0, 4, 3, 1)
-        filters.setColumnStretch(4, 1)
+            ],
+            [self.member],
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
@@ -164,8 +135,8 @@ class HistoryView(QWidget):
     def query(self) -> HistoryQuery:
         """The filters as they stand."""
         return HistoryQuery(
-            since=_day(self.since.date()),
-            until=_day(self.until.date()),
+            since=picked_day(self.since),
+            until=picked_day(self.until),
             status=str(self.status.currentData() or ""),
             cashier=str(self.cashier.currentData() or ""),
             member=self.member_edit.text(),
@@ -179,8 +150,7 @@ class HistoryView(QWidget):
     def show_errors(self, member: str, dates: str) -> None:
         """Why the member or the dates were refused (``""``: nothing to say)."""
         self.member.set_error(member)
-        self.range_error.setText(dates)
-        self.range_error.setVisible(bool(dates))
+        show_reason(self.range_error, dates)
 
     def set_rows(self, rows: list[TableRow]) -> None:
         """The rows to show, newest first; the selection stays on the same redemption."""

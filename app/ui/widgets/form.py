@@ -1,10 +1,24 @@
 """A manager's form field: its label, the control, and the reason beside it when a value is
 refused (docs/manager-mode.md, "Names and notes"). A refusal never clears what was typed, so the
-manager sees what to fix."""
+manager sees what to fix. And the pieces manager mode's filter forms share (the history's, the
+audit log's, the day's): a day to pick, a row of filters, a reason line, the "Show" button."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
@@ -85,3 +99,65 @@ def line_edit(*, max_length: int, secret: bool = False, placeholder: str = "") -
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setProperty(EXEMPT_PROPERTY, True)
     return edit
+
+
+def day_edit(name: str) -> QDateEdit:
+    """A day to pick, today to start with, written ``2026-12-25`` (the same in every language)
+    with a calendar to pick from."""
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+def picked_day(edit: QDateEdit) -> date:
+    """The day ``edit`` holds."""
+    picked = edit.date()
+    return date(picked.year(), picked.month(), picked.day())
+
+
+def error_line(name: str) -> QLabel:
+    """A red reason under a form (hidden until there is one): set it with :func:`show_reason`."""
+    line = QLabel()
+    line.setObjectName(name)
+    line.setProperty("role", "error")
+    line.setWordWrap(True)
+    line.hide()
+    return line
+
+
+def show_reason(line: QLabel, reason: str) -> None:
+    """Show ``reason`` on an :func:`error_line` (``""`` hides it)."""
+    line.setText(reason)
+    line.setVisible(bool(reason))
+
+
+def show_button(text: str, name: str) -> QPushButton:
+    """A filter form's primary button ("Show")."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setProperty("role", "primary")
+    return button
+
+
+def filter_row(choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormField]) -> QGridLayout:
+    """Filters side by side: each of ``choices`` is a heading over its control, as narrow as it
+    allows; then each of ``fields`` (which carries its own heading and reason) shares the width
+    that is left."""
+    row = QGridLayout()
+    row.setHorizontalSpacing(12)
+    row.setVerticalSpacing(4)
+    for column, (text, control) in enumerate(choices):
+        label = QLabel(text)
+        label.setProperty("role", "heading")
+        label.setBuddy(control)
+        control.setAccessibleName(text)
+        row.addWidget(label, 0, column)
+        row.addWidget(control, 1, column)
+    for column, form in enumerate(fields, start=len(choices)):
+        # Three rows: its heading, its control, and its reason when there is one.
+        row.addWidget(form, 0, column, 3, 1)
+        row.setColumnStretch(column, 1)
+    return row

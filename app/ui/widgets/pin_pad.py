@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 PIN_LENGTH = 6
@@ -75,7 +76,7 @@ class PinPad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._digits: list[str] = []
+        self._digits = DigitBuffer(PIN_LENGTH)
         self._busy = False
         # The pad takes the keyboard itself; buttons must not steal focus or Enter would click them.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -160,31 +161,25 @@ class PinPad(QWidget):
 
     def press_digit(self, digit: str) -> None:
         """Add one digit (ignored beyond six, or if not a digit)."""
-        if len(digit) == 1 and digit.isdigit() and len(self._digits) < PIN_LENGTH:
-            self._digits.append(digit)
+        if self._digits.append(digit):
             self._refresh()
 
     def backspace(self) -> None:
         """Remove the last digit."""
-        if self._digits:
-            self._digits[-1] = "\0"
-            self._digits.pop()
+        if self._digits.erase():
             self._refresh()
 
     def wipe(self) -> None:
         """Forget every digit entered."""
-        # Overwrite before clearing: the list's slots are the only copies this object holds.
-        for index in range(len(self._digits)):
-            self._digits[index] = "\0"
-        self._digits.clear()
+        self._digits.wipe()
         self._refresh()
 
     def submit(self) -> None:
         """Hand the six digits out through ``submitted`` and wipe them (no-op until six)."""
-        if len(self._digits) != PIN_LENGTH:
+        if not self._digits.full():
             return
-        pin = "".join(self._digits)
-        self.wipe()
+        pin = self._digits.hand_out()
+        self._refresh()
         self.submitted.emit(pin)
 
     def cancel(self) -> None:
@@ -201,7 +196,7 @@ class PinPad(QWidget):
         key = event.key()
         text = event.text()
         if text and text.isdigit():
-            self.press_digit(text)
+            self.press_digit(text)  # a digit of another script is not taken, but not passed on
         elif key == Qt.Key.Key_Backspace:
             self.backspace()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -260,6 +255,6 @@ class PinPad(QWidget):
 
     def _refresh(self) -> None:
         self._dots.set_filled(len(self._digits))
-        self._ok.setEnabled(len(self._digits) == PIN_LENGTH)
+        self._ok.setEnabled(self._digits.full())
         self._backspace.setEnabled(bool(self._digits))
         self._clear.setEnabled(bool(self._digits))

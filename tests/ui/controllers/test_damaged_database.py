@@ -5,6 +5,7 @@ manager readable the first-manager setup comes first. Nothing is moved by lookin
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,15 +15,17 @@ from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import OperationKind
 from app.core.outbox import Outbox, OutboxPolicy
-from app.core.services import DatabaseDamaged
+from app.core.services import DatabaseDamaged, SalvagedEntry
 from app.core.services.pins import ScryptCost
 from app.core.services.staff import Staff
 from app.core.storage import migrate
-from app.ui.controllers.damaged import DamagedDatabaseController, SetAsideDecision
+from app.ui.controllers.damaged import DamagedDatabaseController, SetAsideDecision, entry_words
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
+from app.ui.widgets.member_card import local_time_text
 
 from ...support.disk import damage_page_holding
+from ...support.languages import speaking
 from .conftest import WAIT_MS, run_async
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
@@ -73,7 +76,8 @@ def test_one_of_its_managers_decides_and_wrong_pins_make_the_page_wait(
         qtbot.waitUntil(lambda: view.pages.currentWidget() is view.damaged, timeout=WAIT_MS)
         page = view.damaged
         lines = page.entries.toPlainText().splitlines()
-        assert 0 < len(lines) < 40 and all("queued" in line for line in lines)
+        assert 0 < len(lines) < 40
+        assert all(" ·  Reward  ·  Queued  ·  m1  ·  " in line for line in lines)
         assert "Some of its rows could not be read." in page.entries_title.text()
         assert "stamps-pos outbox import" in page.entries_title.text()
         assert page.problem.text() == "page 7 is damaged"
@@ -96,6 +100,22 @@ def test_one_of_its_managers_decides_and_wrong_pins_make_the_page_wait(
     assert isinstance(decision, SetAsideDecision) and decision.manager == "Wayan"
     assert decision.pin == Secret("246810")
     assert path.read_bytes() == before  # deciding moves nothing: the start does, afterwards
+
+
+def test_what_the_damaged_database_holds_reads_in_words_in_either_language() -> None:
+    made = datetime(2026, 11, 30, 6, 10, tzinfo=UTC)
+    entry = SalvagedEntry("0199-a", made, "voucher", "unknown", "budi@example.co.id")
+    assert entry_words(entry) == (
+        f"{local_time_text(made)}  ·  Voucher  ·  Not confirmed (unknown)  ·  "
+        "budi@example.co.id  ·  0199-a"
+    )
+    with speaking("id"):
+        assert entry_words(entry) == (
+            f"{local_time_text(made)}  ·  Voucher  ·  Belum dikonfirmasi (belum pasti)  ·  "
+            "budi@example.co.id  ·  0199-a"
+        )
+        odd = SalvagedEntry("0199-b", None, "teleport", "lost", "m1")
+        assert entry_words(odd) == "waktu tidak terbaca  ·  teleport  ·  lost  ·  m1  ·  0199-b"
 
 
 def test_with_no_manager_readable_the_first_manager_is_set_up_first(

@@ -24,6 +24,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.manager.people import AccountDialog
 from app.ui.options import WindowOptions
 
+from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
@@ -246,10 +247,25 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
         ),
     )
     assert refused is None
-    assert "0-9 only" in dialog.error_of("lanes")
-    assert "number" in dialog.error_of("read_timeout")
-    assert dialog.error_of("idle_lock_minutes")
+    assert dialog.error_of("lanes") == (
+        "Type a whole number, in the digits 0–9 only (at most 19 of them)."
+    )
+    assert dialog.error_of("read_timeout") == (
+        "Type a number, in the digits 0–9 with at most one “.”."
+    )
+    assert (
+        dialog.error_of("idle_lock_minutes")
+        == "Type a whole number, in the digits 0–9 only (at most 19 of them)."
+    )
     assert "printable ASCII" in dialog.error_of("token")
+    # In Bahasa Indonesia, the same refusals in the till's Indonesian words.
+    with speaking("id"):
+        run_async(
+            qtbot,
+            window.settings.save({"lanes": "65", "base_url": "http://stamps.co.id"}, Secret("")),
+        )
+        assert dialog.error_of("lanes") == "Harus paling banyak 64."
+        assert dialog.error_of("base_url").startswith("http:// biasa hanya untuk komputer ini")
     assert path.read_bytes() == before  # nothing written on a refusal
     assert not (folder / "token").exists()
     changed = run_async(

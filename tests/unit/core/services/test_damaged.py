@@ -46,7 +46,8 @@ def test_the_damaged_files_entries_are_listed_and_its_manager_vouches(db_path: P
 
     assert found.problems == ("page 7 is damaged",)
     assert 0 < len(found.entries) < 40 and not found.complete
-    assert all("queued" in line for line in found.entries)
+    assert {(e.kind, e.status, e.user) for e in found.entries} == {("reward", "queued", "m1")}
+    assert all(e.made is not None and e.made.tzinfo is not None for e in found.entries)
     assert found.has_managers
     assert manager_vouches(db_path, "dewi", Secret("246810"))
     assert not manager_vouches(db_path, "Dewi", Secret("246811"))

@@ -228,6 +228,47 @@ async def test_details_say_what_a_manager_may_do(day: Day) -> None:
     assert await day.history.details("no-such-entry") is None
 
 
+async def test_details_say_who_settled_an_entry_and_when(day: Day) -> None:
+    cancelled = await day.history.details(day.ids["cancelled"])
+    cancel = await day.outbox.get(day.ids["cancel"])
+    assert cancelled is not None and cancelled.row.cancel is not None and cancel is not None
+    state = cancelled.row.cancel
+    assert (state.asked_by, state.asked_at, state.settled_at) == (
+        "Ayu",
+        cancel.created_at,
+        cancel.updated_at,
+    )
+    assert state.note == "wrong reward"
+    assert cancelled.decision is None  # a cancel is an entry of its own, with its own state
+    refused = await day.history.details(day.ids["refused"])
+    assert refused is not None and refused.row.reason is not None
+    assert refused.row.reason.params == {"reason": "insufficient stamps"}
+    confirmed = await day.history.details(day.ids["confirmed"])
+    assert confirmed is not None and confirmed.row.reason is None
+
+    await day.outbox.mark_applied(day.ids["unknown"], note="seen on the dashboard", **WHO)
+    await day.outbox.dismiss(day.ids["refused"], note="told the member", **WHO)
+    day.clock.advance(60)
+    voided = await day.outbox.cancel(day.ids["queued"], note="wrong member", **WHO)
+    assert voided.status == EntryStatus.VOIDED
+    decisions = {
+        name: (await day.history.details(day.ids[name])) for name in ("unknown", "refused")
+    }
+    decisions["queued"] = await day.history.details(day.ids["queued"])
+    assert {
+        name: (d.decision.action, d.decision.who, d.decision.note)
+        for name, d in decisions.items()
+        if d is not None and d.decision is not None
+    } == {
+        "unknown": ("mark_applied", "Ayu", "seen on the dashboard"),
+        "refused": ("dismiss", "Ayu", "told the member"),
+        "queued": ("void", "Ayu", "wrong member"),
+    }
+    queued = decisions["queued"]
+    assert queued is not None and queued.decision is not None
+    assert queued.decision.at == voided.updated_at
+
+
 async def test_a_redemption_confirmed_without_a_server_id_says_the_dashboard_cancels_it(
     day: Day,
 ) -> None:

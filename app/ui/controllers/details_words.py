@@ -1,0 +1,355 @@
+"""One entry's details in a manager's words: what it was, where it stands and how it got there.
+
+The banner (the standing) and the status rows say the same thing. A redemption cancelled later
+reads "Cancelled" in both, with who asked for the cancel and when, when the server confirmed it,
+and what the redemption was before; a redemption a manager settled (voided before it was sent,
+marked applied, dismissed) names the manager, the time and their note; a refusal gives the
+server's reason, not the raw record.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.services import (
+    CancelState,
+    EntryDetails,
+    EntryStatus,
+    HistoryRow,
+    ManagerDecision,
+    OperationKind,
+    Verdict,
+    format_rupiah,
+)
+from app.ui.controllers.manager_words import (
+    action_words,
+    audit_detail,
+    contact_text,
+    kind_words,
+    outcome_words,
+    standing_kind,
+    status_words,
+    what_text,
+)
+from app.ui.manager.details import DetailsData
+from app.ui.widgets.member_card import local_time_text
+from app.ui.widgets.rows_table import TableRow
+from app.ui.wording import words
+
+Fact = tuple[str, str]
+
+
+def when_by(at: datetime | None, who: str) -> str:
+    """``25 Des 14.02 by Dewi``: when someone did something, and who."""
+    if at is None:
+        return who
+    return QCoreApplication.translate("ManagerWords", "{when} by {who}").format(
+        when=local_time_text(at), who=who
+    )
+
+
+def _cancel_facts(row: HistoryRow, cancel: CancelState) -> list[Fact]:
+    """A redemption with a cancel: the cancel's state first, then what the redemption was."""
+    state = cancel_state_words(cancel.status)
+    facts = [
+        (QCoreApplication.translate("ManagerWords", "Status"), state),
+        (
+            QCoreApplication.translate("ManagerWords", "Cancel asked"),
+            when_by(cancel.asked_at, cancel.asked_by),
+        ),
+    ]
+    if cancel.status is EntryStatus.SYNCED and cancel.settled_at is not None:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Cancel confirmed"),
+                local_time_text(cancel.settled_at),
+            )
+        )
+    if cancel.status is EntryStatus.REJECTED and cancel.reason is not None:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Why the cancel was refused"),
+                words(cancel.reason),
+            )
+        )
+    if cancel.note:
+        facts.append((QCoreApplication.translate("ManagerWords", "Cancel note"), cancel.note))
+    if cancel.replacement_voucher:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Replacement voucher"),
+                QCoreApplication.translate("ManagerWords", "asked for"),
+            )
+        )
+    facts.append(
+        (QCoreApplication.translate("ManagerWords", "Before the cancel"), _redemption_state(row))
+    )
+    return facts
+
+
+def _decision_facts(row: HistoryRow, decision: ManagerDecision) -> list[Fact] | None:
+    """A redemption a manager settled themselves, or ``None`` when the decision is not the one
+    that holds now (a later send, say)."""
+    by = when_by(decision.at, decision.who)
+    if decision.action == "void" and row.status is EntryStatus.VOIDED:
+        return [
+            (
+                QCoreApplication.translate("ManagerWords", "Status"),
+                QCoreApplication.translate(
+                    "ManagerWords", "Cancelled before it was sent: nothing was redeemed"
+                ),
+            ),
+            (QCoreApplication.translate("ManagerWords", "Cancelled"), by),
+        ]
+    if decision.action == "mark_applied" and row.status is EntryStatus.SYNCED:
+        return [
+            (
+                QCoreApplication.translate("ManagerWords", "Status"),
+                QCoreApplication.translate(
+                    "ManagerWords",
+                    "Marked applied by a manager: the Stamps server never confirmed it",
+                ),
+            ),
+            (QCoreApplication.translate("ManagerWords", "Marked applied"), by),
+        ]
+    if decision.action == "dismiss" and row.status is EntryStatus.DISMISSED:
+        return [
+            (
+                QCoreApplication.translate("ManagerWords", "Status"),
+                QCoreApplication.translate(
+                    "ManagerWords", "Dismissed by a manager: the till does not send it again"
+                ),
+            ),
+            (QCoreApplication.translate("ManagerWords", "Dismissed"), by),
+        ]
+    return None
+
+
+def _redemption_state(row: HistoryRow) -> str:
+    """Where the entry itself stands, in one line."""
+    status = row.status
+    if status is EntryStatus.QUEUED:
+        if row.verdict is Verdict.ACCEPTED_OFFLINE:
+            return QCoreApplication.translate("ManagerWords", "Accepted offline: waiting to send")
+        if any(a.outcome == "ambiguous" for a in row.attempts):
+            return QCoreApplication.translate(
+                "ManagerWords", "Not confirmed: sent without an answer; the till sends it again"
+            )
+        if row.attempts:
+            return QCoreApplication.translate(
+                "ManagerWords", "Queued: the Stamps server could not be reached yet"
+            )
+        return QCoreApplication.translate("ManagerWords", "Queued: not sent yet")
+    if status is EntryStatus.SENDING:
+        if row.provisional:
+            return QCoreApplication.translate(
+                "ManagerWords", "Accepted offline: being sent to the Stamps server"
+            )
+        return QCoreApplication.translate("ManagerWords", "Being sent to the Stamps server")
+    if status is EntryStatus.SYNCED and row.reconciled:
+        return QCoreApplication.translate(
+            "ManagerWords", "Confirmed: found in the member's activity"
+        )
+    if status is EntryStatus.UNKNOWN:
+        return QCoreApplication.translate(
+            "ManagerWords", "Not confirmed: the till could not prove whether the server applied it"
+        )
+    if status is EntryStatus.REJECTED:
+        return QCoreApplication.translate(
+            "ManagerWords", "Refused by the server: nothing was redeemed"
+        )
+    if status is EntryStatus.VOIDED:
+        if row.verdict is Verdict.NOT_REDEEMED:
+            return QCoreApplication.translate(
+                "ManagerWords", "Not redeemed: the till's offline rules did not allow it"
+            )
+        return QCoreApplication.translate(
+            "ManagerWords", "Cancelled before it was sent: nothing was redeemed"
+        )
+    if status is EntryStatus.EXPIRED:
+        return QCoreApplication.translate(
+            "ManagerWords", "PIN authorisation ran out: nothing was redeemed"
+        )
+    return status_words(status)
+
+
+def cancel_state_words(status: EntryStatus) -> str:
+    """Where a cancel stands: a redemption's, or a cancel by server id of its own."""
+    return {
+        EntryStatus.QUEUED: QCoreApplication.translate(
+            "ManagerWords", "Cancel pending: not sent to the Stamps server yet"
+        ),
+        EntryStatus.SENDING: QCoreApplication.translate(
+            "ManagerWords", "Cancel pending: being sent to the Stamps server"
+        ),
+        EntryStatus.SYNCED: QCoreApplication.translate(
+            "ManagerWords", "Cancelled: the Stamps server confirmed the cancel"
+        ),
+        EntryStatus.UNKNOWN: QCoreApplication.translate(
+            "ManagerWords", "Cancel not confirmed: until the till finds out, the redemption stands"
+        ),
+        EntryStatus.REJECTED: QCoreApplication.translate(
+            "ManagerWords", "Cancel refused: the redemption still stands"
+        ),
+        EntryStatus.VOIDED: QCoreApplication.translate(
+            "ManagerWords", "Not sent: there was nothing left to cancel"
+        ),
+        EntryStatus.DISMISSED: QCoreApplication.translate(
+            "ManagerWords", "Cancel closed by a manager: the redemption stands"
+        ),
+    }.get(status, status_words(status))
+
+
+def status_facts(details: EntryDetails) -> list[Fact]:
+    """The status rows: the same state as the banner, with who settled it, when, and why."""
+    row = details.row
+    if row.kind is OperationKind.CANCEL:
+        facts = [
+            (QCoreApplication.translate("ManagerWords", "Status"), cancel_state_words(row.status))
+        ]
+    elif row.cancel is not None:
+        return _cancel_facts(row, row.cancel)
+    else:
+        settled = _decision_facts(row, details.decision) if details.decision else None
+        facts = settled or [
+            (QCoreApplication.translate("ManagerWords", "Status"), _redemption_state(row))
+        ]
+    if row.reason is not None and row.status in (EntryStatus.REJECTED, EntryStatus.VOIDED):
+        facts.append((QCoreApplication.translate("ManagerWords", "Why"), words(row.reason)))
+    return facts
+
+
+def _standing(details: EntryDetails) -> str:
+    """The banner: the receipt's headline, except that a redemption a manager marked applied
+    says so (the server never confirmed it)."""
+    decision = details.decision
+    if (
+        decision is not None
+        and decision.action == "mark_applied"
+        and details.row.status is EntryStatus.SYNCED
+        and details.row.cancel is None
+    ):
+        return QCoreApplication.translate("ManagerWords", "Marked applied by a manager")
+    return words(details.row.standing)
+
+
+def _note(details: EntryDetails) -> str:
+    """The manager's own note: from their decision when there is one (the entry's note of a
+    voided entry holds the till's record, not theirs); nothing for what the till voided."""
+    if details.decision is not None and details.decision.note:
+        return details.decision.note
+    if details.row.status is EntryStatus.VOIDED:
+        return ""
+    return details.row.note or ""
+
+
+def details_data(details: EntryDetails) -> DetailsData:
+    """One entry's details in words."""
+    row = details.row
+    cancel_entry = row.kind is OperationKind.CANCEL
+    facts: list[Fact] = [
+        (QCoreApplication.translate("ManagerWords", "Made"), local_time_text(row.created_at)),
+        (
+            QCoreApplication.translate("ManagerWords", "Asked by")
+            if cancel_entry
+            else QCoreApplication.translate("ManagerWords", "Cashier"),
+            f"{row.cashier} · {row.terminal}",
+        ),
+        (QCoreApplication.translate("ManagerWords", "Member"), contact_text(details.contact)),
+        (QCoreApplication.translate("ManagerWords", "Kind"), kind_words(row.kind.value)),
+        *status_facts(details),
+    ]
+    if row.stamps:
+        facts.append((QCoreApplication.translate("ManagerWords", "Stamps"), str(row.stamps)))
+    if row.rupiah:
+        facts.append(
+            (QCoreApplication.translate("ManagerWords", "Value"), format_rupiah(row.rupiah))
+        )
+    if not cancel_entry:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Invoice"),
+                row.invoice or QCoreApplication.translate("ManagerWords", "none"),
+            )
+        )
+    facts.append(
+        (
+            QCoreApplication.translate("ManagerWords", "Server redemption id"),
+            str(row.server_redemption_id)
+            if row.server_redemption_id is not None
+            else QCoreApplication.translate("ManagerWords", "none yet"),
+        )
+    )
+    if row.provisional:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Accepted offline"),
+                QCoreApplication.translate("ManagerWords", "yes"),
+            )
+        )
+    if row.reconciled:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Found in the member's activity"),
+                QCoreApplication.translate("ManagerWords", "yes"),
+            )
+        )
+    note = _note(details)
+    if note:
+        facts.append((QCoreApplication.translate("ManagerWords", "Manager's note"), note))
+    # A refusal's reason is said above in words; the record stays for anything else.
+    if row.last_error and row.reason is None:
+        facts.append((QCoreApplication.translate("ManagerWords", "Last error"), row.last_error))
+    if details.retry_of:
+        facts.append(
+            (QCoreApplication.translate("ManagerWords", "Sent again from"), details.retry_of)
+        )
+    if details.retried_as:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Sent again as"),
+                ", ".join(details.retried_as),
+            )
+        )
+    if details.needs_pin:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Member's PIN"),
+                QCoreApplication.translate("ManagerWords", "authorised by the member's PIN"),
+            )
+        )
+    facts.append((QCoreApplication.translate("ManagerWords", "Entry"), row.entry_id))
+    attempts = tuple(
+        TableRow(
+            key=attempt.number,
+            cells=(
+                str(attempt.number),
+                local_time_text(attempt.started_at),
+                local_time_text(attempt.ended_at)
+                if attempt.ended_at
+                else QCoreApplication.translate("ManagerWords", "not ended"),
+                outcome_words(attempt.outcome),
+                str(attempt.status_code) if attempt.status_code is not None else "",
+                attempt.error or "",
+            ),
+        )
+        for attempt in row.attempts
+    )
+    trail = tuple(
+        f"{local_time_text(line['at'])}  {line['who']}  {action_words(str(line['action']))}"
+        + (f"  ({audit_detail(line['detail'])})" if line.get("detail") else "")
+        for line in details.audit
+    )
+    return DetailsData(
+        entry_id=row.entry_id,
+        what=what_text(row),
+        standing=_standing(details),
+        kind=standing_kind(row),
+        facts=tuple(facts),
+        attempts=attempts,
+        trail=trail,
+        dashboard_only=words(details.dashboard_only) if details.dashboard_only else "",
+        allowed=details.allowed,
+    )

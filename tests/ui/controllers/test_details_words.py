@@ -1,0 +1,341 @@
+"""A redemption's details as a manager reads them: the kind in words, and a status that agrees with
+the banner in every state the details can show (queued, sending, confirmed, accepted offline, not
+confirmed, refused, cancelled, cancel pending, voided, marked applied, dismissed), in English and
+in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.core.services import (
+    AttemptLine,
+    CancelState,
+    EntryDetails,
+    EntryStatus,
+    HistoryRow,
+    ManagerDecision,
+    MemberContact,
+    OperationKind,
+    Verdict,
+    say,
+)
+from app.ui.controllers.details_words import details_data
+from app.ui.manager.details import EntryDetailsDialog
+from app.ui.widgets.member_card import local_time_text
+
+from ...support.languages import speaking
+
+MADE = datetime(2026, 12, 25, 7, 2, tzinfo=UTC)
+ASKED = MADE + timedelta(minutes=30)
+SETTLED = ASKED + timedelta(minutes=1)
+APPLIED = AttemptLine(1, MADE, MADE + timedelta(seconds=1), "applied", 200, None)
+LOST = AttemptLine(1, MADE, MADE + timedelta(seconds=20), "ambiguous", None, "ReadTimeout")
+REFUSED = AttemptLine(1, MADE, MADE + timedelta(seconds=1), "refused", 400, None)
+
+
+def row(
+    status: EntryStatus,
+    verdict: Verdict,
+    headline: str,
+    *,
+    kind: OperationKind = OperationKind.REWARD,
+    **changes: Any,
+) -> HistoryRow:
+    base = HistoryRow(
+        entry_id="e-1",
+        seq=1,
+        created_at=MADE,
+        kind=kind,
+        status=status,
+        verdict=verdict,
+        headline=say(headline),
+        cashier="Rina",
+        terminal="till-1",
+        user="ayu@example.com",
+        lane="member:1",
+        description="Es Kopi Susu",
+        server_redemption_id=None,
+        invoice=None,
+        stamps=20,
+        rupiah=0,
+        provisional=False,
+        reconciled=False,
+        note=None,
+        last_error=None,
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def details(entry: HistoryRow, decision: ManagerDecision | None = None) -> EntryDetails:
+    return EntryDetails(
+        row=entry,
+        payload={},
+        evidence=None,
+        contact=MemberContact("ayu@example.com", "Ayu Pratiwi"),
+        audit=(),
+        retry_of=None,
+        retried_as=(),
+        cancels=(),
+        needs_pin=False,
+        decision=decision,
+    )
+
+
+def cancelled(status: EntryStatus, headline: str, **changes: Any) -> HistoryRow:
+    return row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed",
+        server_redemption_id=2031,
+        attempts=(APPLIED,),
+        cancel=CancelState("c-1", status, say(headline), False, "Dewi", ASKED, **changes),
+    )
+
+
+def facts(entry: EntryDetails) -> dict[str, str]:
+    return dict(details_data(entry).facts)
+
+
+def test_the_kind_is_in_words_not_the_value_stored() -> None:
+    kinds = {
+        OperationKind.REWARD: "Reward",
+        OperationKind.MULTI: "Several rewards",
+        OperationKind.VOUCHER: "Voucher",
+        OperationKind.DEDUCT: "Amount from a balance voucher",
+        OperationKind.CODE: "Voucher code",
+        OperationKind.PROMO: "Promo code",
+        OperationKind.CANCEL: "Cancellation",
+    }
+    for kind, shown in kinds.items():
+        entry = row(EntryStatus.SYNCED, Verdict.CONFIRMED, "receipt.confirmed", kind=kind)
+        assert facts(details(entry))["Kind"] == shown
+
+
+def test_queued_says_not_sent_yet() -> None:
+    data = details_data(details(row(EntryStatus.QUEUED, Verdict.NOT_CONFIRMED, "receipt.waiting")))
+    assert data.standing == "Waiting to send — do not hand over yet"
+    assert dict(data.facts)["Status"] == "Queued: not sent yet"
+
+
+def test_queued_after_an_unanswered_send_says_not_confirmed() -> None:
+    entry = row(
+        EntryStatus.QUEUED, Verdict.NOT_CONFIRMED, "receipt.not_confirmed", attempts=(LOST,)
+    )
+    data = details_data(details(entry))
+    assert data.standing.startswith("NOT CONFIRMED")
+    assert dict(data.facts)["Status"] == (
+        "Not confirmed: sent without an answer; the till sends it again"
+    )
+
+
+def test_sending_says_it_is_on_its_way() -> None:
+    entry = row(EntryStatus.SENDING, Verdict.NOT_CONFIRMED, "receipt.not_confirmed")
+    assert facts(details(entry))["Status"] == "Being sent to the Stamps server"
+
+
+def test_confirmed_says_the_server_confirmed_it() -> None:
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed",
+        server_redemption_id=2031,
+        attempts=(APPLIED,),
+    )
+    data = details_data(details(entry))
+    assert (data.standing, dict(data.facts)["Status"]) == ("Confirmed", "Confirmed by the server")
+    assert dict(data.facts)["Server redemption id"] == "2031"
+
+
+def test_accepted_offline_says_it_waits_to_send() -> None:
+    entry = row(
+        EntryStatus.QUEUED, Verdict.ACCEPTED_OFFLINE, "receipt.accepted_offline", provisional=True
+    )
+    data = details_data(details(entry))
+    assert data.standing == "Accepted offline — will sync"
+    assert dict(data.facts)["Status"] == "Accepted offline: waiting to send"
+
+
+def test_unknown_says_not_confirmed_and_a_manager_checks() -> None:
+    entry = row(
+        EntryStatus.UNKNOWN,
+        Verdict.NOT_CONFIRMED,
+        "receipt.not_confirmed",
+        attempts=(LOST,),
+        last_error="ReadTimeout: no answer",
+    )
+    shown = facts(details(entry))
+    assert shown["Status"] == (
+        "Not confirmed: the till could not prove whether the server applied it"
+    )
+    assert shown["Last error"] == "ReadTimeout: no answer"
+
+
+def test_refused_gives_the_servers_reason_in_words_not_the_record() -> None:
+    entry = row(
+        EntryStatus.REJECTED,
+        Verdict.REFUSED,
+        "receipt.refused",
+        attempts=(REFUSED,),
+        last_error="ValidationFailed: insufficient stamps",
+        reason=say("server.refused", reason="insufficient stamps"),
+    )
+    data = details_data(details(entry))
+    shown = dict(data.facts)
+    assert (data.standing, shown["Status"]) == (
+        "Refused",
+        "Refused by the server: nothing was redeemed",
+    )
+    assert shown["Why"] == "The Stamps server refused it: insufficient stamps"
+    assert "Last error" not in shown
+
+
+def test_cancelled_later_reads_cancelled_with_who_when_and_what_it_was() -> None:
+    entry = cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED, note="wrong reward")
+    data = details_data(details(entry))
+    shown = dict(data.facts)
+    assert data.standing == "Cancelled"
+    assert shown["Cancel note"] == "wrong reward"
+    assert shown["Status"] == "Cancelled: the Stamps server confirmed the cancel"
+    assert shown["Cancel asked"] == f"{local_time_text(ASKED)} by Dewi"
+    assert shown["Cancel confirmed"] == local_time_text(SETTLED)
+    assert shown["Before the cancel"] == "Confirmed by the server"
+    assert "Confirmed by the server" not in (shown["Status"], data.standing)
+
+
+def test_cancel_pending_says_the_redemption_stands_until_it_is_sent() -> None:
+    data = details_data(details(cancelled(EntryStatus.QUEUED, "cancel.pending")))
+    shown = dict(data.facts)
+    assert data.standing == "Cancel pending"
+    assert shown["Status"] == "Cancel pending: not sent to the Stamps server yet"
+    assert shown["Cancel asked"] == f"{local_time_text(ASKED)} by Dewi"
+    assert "Cancel confirmed" not in shown
+
+
+def test_a_refused_cancel_says_why_and_that_the_redemption_stands() -> None:
+    entry = cancelled(
+        EntryStatus.REJECTED,
+        "cancel.refused_silently",
+        reason=say("server.refused", reason="already cancelled"),
+    )
+    shown = facts(details(entry))
+    assert shown["Status"] == "Cancel refused: the redemption still stands"
+    assert shown["Why the cancel was refused"] == (
+        "The Stamps server refused it: already cancelled"
+    )
+
+
+def test_voided_before_it_was_sent_names_the_manager_and_their_note_only() -> None:
+    entry = row(
+        EntryStatus.VOIDED,
+        Verdict.CANCELLED,
+        "receipt.cancelled",
+        note="cancelled by Dewi before it was sent: wrong reward",
+    )
+    decision = ManagerDecision("void", "Dewi", ASKED, "wrong reward")
+    data = details_data(details(entry, decision))
+    shown = dict(data.facts)
+    assert data.standing == "Cancelled"
+    assert shown["Status"] == "Cancelled before it was sent: nothing was redeemed"
+    assert shown["Cancelled"] == f"{local_time_text(ASKED)} by Dewi"
+    assert shown["Manager's note"] == "wrong reward"
+
+
+def test_voided_by_the_offline_rules_says_not_redeemed_and_why() -> None:
+    entry = row(
+        EntryStatus.VOIDED,
+        Verdict.NOT_REDEEMED,
+        "receipt.not_redeemed",
+        note="voided: offline policy",
+        reason=say("policy.too_costly_offline", limit=10, cost=20),
+    )
+    shown = facts(details(entry))
+    assert shown["Status"] == "Not redeemed: the till's offline rules did not allow it"
+    assert shown["Why"] == "Offline, one redemption may cost at most 10 stamps; this costs 20."
+    assert "Manager's note" not in shown
+
+
+def test_marked_applied_says_a_manager_did_not_the_server() -> None:
+    entry = row(
+        EntryStatus.SYNCED, Verdict.CONFIRMED, "receipt.confirmed", note="seen on the dashboard"
+    )
+    decision = ManagerDecision("mark_applied", "Dewi", ASKED, "seen on the dashboard")
+    data = details_data(details(entry, decision))
+    shown = dict(data.facts)
+    assert data.standing == "Marked applied by a manager"
+    assert shown["Status"] == "Marked applied by a manager: the Stamps server never confirmed it"
+    assert shown["Marked applied"] == f"{local_time_text(ASKED)} by Dewi"
+    assert shown["Manager's note"] == "seen on the dashboard"
+
+
+def test_dismissed_names_the_manager_and_their_note() -> None:
+    entry = row(EntryStatus.DISMISSED, Verdict.CLOSED, "receipt.closed", note="told the member")
+    decision = ManagerDecision("dismiss", "Dewi", ASKED, "told the member")
+    data = details_data(details(entry, decision))
+    shown = dict(data.facts)
+    assert data.standing == "Closed by a manager"
+    assert shown["Status"] == "Dismissed by a manager: the till does not send it again"
+    assert shown["Dismissed"] == f"{local_time_text(ASKED)} by Dewi"
+
+
+def test_a_cancel_by_server_id_says_who_asked_and_where_it_stands() -> None:
+    entry = row(
+        EntryStatus.QUEUED,
+        Verdict.NOT_CONFIRMED,
+        "receipt.cancel.waiting",
+        kind=OperationKind.CANCEL,
+        cashier="Dewi",
+        stamps=0,
+    )
+    shown = facts(details(entry))
+    assert shown["Asked by"] == "Dewi · till-1"
+    assert shown["Kind"] == "Cancellation"
+    assert shown["Status"] == "Cancel pending: not sent to the Stamps server yet"
+
+
+def test_the_dialog_shows_the_cancelled_rows_under_the_cancelled_banner(qtbot: QtBot) -> None:
+    dialog = EntryDetailsDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_details(
+        details_data(details(cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED)))
+    )
+    assert dialog.standing.text() == "Cancelled"
+    assert dialog.fact("Status") == "Cancelled: the Stamps server confirmed the cancel"
+    assert dialog.fact("Kind") == "Reward"
+
+
+@pytest.mark.parametrize(
+    ("entry", "decision"),
+    [
+        (cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED), None),
+        (cancelled(EntryStatus.QUEUED, "cancel.pending"), None),
+        (
+            row(EntryStatus.SYNCED, Verdict.CONFIRMED, "receipt.confirmed", note="ok"),
+            ManagerDecision("mark_applied", "Dewi", ASKED, "ok"),
+        ),
+        (row(EntryStatus.QUEUED, Verdict.NOT_CONFIRMED, "receipt.waiting"), None),
+        (row(EntryStatus.UNKNOWN, Verdict.NOT_CONFIRMED, "receipt.not_confirmed"), None),
+    ],
+)
+def test_in_indonesian_the_kind_and_the_status_rows_are_translated(
+    entry: HistoryRow, decision: ManagerDecision | None
+) -> None:
+    english = details_data(details(entry, decision))
+    with speaking("id"):
+        indonesian = details_data(details(entry, decision))
+    assert len(english.facts) == len(indonesian.facts)
+    for (label, value), (_, value_id) in zip(english.facts, indonesian.facts, strict=True):
+        if label in ("Kind", "Status", "Cancel asked", "Marked applied", "Before the cancel"):
+            assert value_id != value, (label, value)
+    assert indonesian.standing != english.standing
+
+
+def test_the_audit_trail_says_none_in_words_not_pythons_none() -> None:
+    entry = cancelled(EntryStatus.SYNCED, "cancel.done", settled_at=SETTLED)
+    audit = ({"at": ASKED, "who": "Dewi", "action": "cancel", "detail": {"note": None}},)
+    data = details_data(dataclasses.replace(details(entry), audit=audit))
+    assert data.trail == (f"{local_time_text(ASKED)}  Dewi  cancel  (note: none)",)

@@ -1,0 +1,71 @@
+"""The pieces manager mode's filter forms share: the History and Audit pages lay their filters out
+the same way, and a refused range shows its reason under them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.ui.manager.audit import AuditView
+from app.ui.manager.history import HistoryView
+from app.ui.widgets.form import (
+    FormField,
+    day_edit,
+    error_line,
+    filter_row,
+    line_edit,
+    picked_day,
+    show_reason,
+)
+
+
+def test_a_filter_row_puts_each_heading_over_its_control_and_fields_take_the_rest(
+    qtbot: QtBot,
+) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    status = QComboBox()
+    member = FormField("Member", line_edit(max_length=10), name="member")
+    row = filter_row([("Status", status)], [member])
+    page.setLayout(row)
+    heading = row.itemAtPosition(0, 0).widget()
+    assert isinstance(heading, QLabel) and heading.text() == "Status"
+    assert heading.buddy() is status and status.accessibleName() == "Status"
+    assert row.itemAtPosition(1, 0).widget() is status
+    assert row.itemAtPosition(0, 1).widget() is member
+    assert (row.columnStretch(0), row.columnStretch(1)) == (0, 1)
+
+
+def test_a_day_edit_starts_today_and_reads_back_the_day_picked(qtbot: QtBot) -> None:
+    edit = day_edit("since")
+    qtbot.addWidget(edit)
+    assert edit.date() == QDate.currentDate() and edit.displayFormat() == "yyyy-MM-dd"
+    edit.setDate(QDate(2026, 12, 25))
+    assert picked_day(edit) == date(2026, 12, 25)
+
+
+def test_a_reason_line_shows_only_while_there_is_a_reason(qtbot: QtBot) -> None:
+    line = error_line("rangeError")
+    qtbot.addWidget(line)
+    show_reason(line, "“From” is after “To”.")
+    assert not line.isHidden() and line.text() == "“From” is after “To”."
+    show_reason(line, "")
+    assert line.isHidden()
+
+
+def test_history_and_audit_lay_their_filters_out_alike(qtbot: QtBot) -> None:
+    history, audit = HistoryView(), AuditView()
+    qtbot.addWidget(history)
+    qtbot.addWidget(audit)
+    for view in (history, audit):
+        for edit in (view.since, view.until):
+            assert edit.displayFormat() == "yyyy-MM-dd" and edit.calendarPopup()
+        assert view.since.accessibleName() == "From" and view.until.accessibleName() == "To"
+        assert view.range_error.isHidden()
+    history.show_errors("", "“From” is after “To”.")
+    audit.show_errors({"dates": "“From” is after “To”."})
+    assert history.range_error.text() == audit.range_error.text() == "“From” is after “To”."
+    assert not history.range_error.isHidden() and not audit.range_error.isHidden()
