@@ -285,8 +285,8 @@ class Scenario:
             if len(flying) > LANES:
                 # more claims than lanes: some lane claimed an entry it has not sent
                 self.run.claims_beyond_lanes += 1
-                if aim == "claimed ahead":
-                    return aim
+            if aim == "claimed ahead":
+                return aim if len(flying) > LANES else None
             if not flying or self.peek.attempts_since(after) < k:
                 return None
             applied = _applied_keys(self.server)
