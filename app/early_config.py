@@ -15,8 +15,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from app import APP_NAME
 
 ENV_PREFIX = "STAMPS_POS_"
@@ -36,11 +34,15 @@ def default_config_file() -> Path:
     override = os.environ.get(CONFIG_ENV)
     if override:
         return Path(override)
+    import platformdirs  # only when asked: ``--config`` or the variable needs none of it
+
     return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
 
 
 def default_data_dir() -> Path:
     """The platform's data folder for the app."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 

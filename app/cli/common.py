@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import APP_NAME
-from app.core.services import CredentialsError, Secret, TokenSource, load_token, logs
 from app.early_config import ConfigError, default_config_file
 
 if TYPE_CHECKING:
     from app.config import Settings
+    from app.core.services import Secret, TokenSource
+
+# The core's modules load in the functions that use them: ``stamps-pos gui`` imports this module
+# before the window's first frame, which waits for none of them (docs/performance.md).
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
 
@@ -67,6 +70,8 @@ def config_folder(args: argparse.Namespace) -> Path:
 def token_source(args: argparse.Namespace) -> TokenSource:
     """Reads the API token afresh where it is kept, each time it is called (a running till
     picks up a token another process set); a token that cannot be read counts as none."""
+    from app.core.services import CredentialsError, load_token
+
     folder = config_folder(args)
 
     def read() -> Secret | None:
@@ -87,6 +92,7 @@ def settings_and_token(
     to stderr when the folder cannot take them, where a headless command keeps stderr for its
     own one-line answer."""
     from app.config import load_settings  # pydantic: the window reads it after its first frame
+    from app.core.services import CredentialsError, load_token, logs
 
     config = Path(args.config) if args.config else None
     try:

@@ -21,11 +21,11 @@ from app.cli.common import (
     token_source,
 )
 from app.cli.qt_libraries import window_blocker
-from app.core.services import Secret, logs
 from app.early_config import ConfigError, default_config_file, language_setting
 
 if TYPE_CHECKING:
     from app.config import Settings
+    from app.core.services import Secret
     from app.ui.cashier import TillStart
 
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
@@ -233,6 +233,7 @@ def demo(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from app.cli.demo_shop import DemoShop
     from app.config import load_settings
+    from app.core.services import Secret, logs
     from app.sandbox import DEMO_TOKEN
     from app.settings_file import SettingsFile
     from app.ui.cashier import SecondInstance, TillStart, run_cashier

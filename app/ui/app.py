@@ -1,25 +1,28 @@
-"""Booting the GUI: one QApplication, one qasync loop, one crash path, one quit event."""
+"""Booting the GUI: one QApplication, one qasync loop, one crash path, one quit event.
+
+The window is shown and its first frame painted before asyncio and qasync are imported and the
+loop is made (a few hundredths of a second the person at the till would otherwise look at an
+empty screen for: docs/performance.md); the loop then runs everything else.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-# app/ui/__init__.py has already set QT_API=pyside6, so qasync cannot pick another binding that
-# happens to be installed, whatever the import order below.
-import qasync  # type: ignore[import-untyped]
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import APP_NAME, DISPLAY_NAME, version
+from app import APP_NAME, DISPLAY_NAME
 from app.ui.crash import CrashReporter
 from app.ui.language import install as install_language
 from app.ui.resources import icon, style_sheet
+
+#: How long the start waits for the window's first frame at most: a window that is never exposed
+#: (a minimised session, a compositor that is slow to map it) must not hold the till's start.
+FIRST_FRAME_WAIT_MS = 500
 
 
 def create_application(
@@ -52,95 +55,78 @@ def run(
 ) -> int:
     """Run the GUI until its last window closes; returns the process exit code.
 
-    ``window_factory`` runs inside the loop, so it may create tasks. ``startup`` runs after the
-    window shows (open the database, start the sync worker); ``shutdown`` runs once before the
-    loop ends, whatever ended it (close the httpx client and the engine here). Ctrl-C and SIGTERM
-    end it the same way as closing the window (the exit code is then 128 + the signal), so a
-    terminal or a service manager never leaves the database or a demo's folder behind.
-    ``support_bundle`` is what the crash dialog offers to write (see :class:`CrashReporter`).
-    ``language`` is the ``language`` setting (:mod:`app.ui.language`); ``None`` leaves the
-    application's language as it is.
+    ``window_factory`` makes the window; it is shown and its first frame painted before the
+    event loop exists (it must not need one). ``startup`` runs on the loop after that (open the
+    database, start the sync worker); ``shutdown`` runs once before the loop ends, whatever ended
+    it (close the httpx client and the engine here). Ctrl-C and SIGTERM end it the same way as
+    closing the window (the exit code is then 128 + the signal), so a terminal or a service
+    manager never leaves the database or a demo's folder behind. ``support_bundle`` is what the
+    crash dialog offers to write (see :class:`CrashReporter`). ``language`` is the ``language``
+    setting (:mod:`app.ui.language`); ``None`` leaves the application's language as it is.
     """
     app = create_application(argv, language=language)
     crash = crash_reporter or CrashReporter(app, support_bundle=support_bundle)
     crash.install()
-    # The quit event, not QApplication.quit(), ends the loop: quitting Qt first would stop the
-    # event loop under a shutdown coroutine still awaiting its I/O.
-    app.setQuitOnLastWindowClosed(False)
-
-    async def main() -> int:
-        quit_requested = asyncio.Event()
-        stopped_by: list[int] = []
-        loop = asyncio.get_running_loop()
-        loop.set_exception_handler(crash.loop_exception_handler)
-
-        def stop(signum: int) -> None:
-            stopped_by.append(signum)
-            quit_requested.set()
-
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop, signum)
-        # aboutToQuit can fire twice (and from the session manager); Event.set is idempotent.
-        app.aboutToQuit.connect(quit_requested.set)
-        app.lastWindowClosed.connect(quit_requested.set)
+    try:
+        # The quit event, not QApplication.quit(), ends the loop: quitting Qt first would stop
+        # the event loop under a shutdown coroutine still awaiting its I/O.
+        app.setQuitOnLastWindowClosed(False)
         window = window_factory()
         window.show()
         # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
         # the active window, and a till has no one to click it first.
         window.activateWindow()
-        # Let the first frame paint before startup's work (imports, the database) holds the
-        # thread: the cashier sees the window at once, then it fills in. Then ask for the keyboard
-        # once more: on an X server without a window manager (a kiosk's bare session) the first
-        # ask can come before the window is mapped, and is lost.
-        await _after_pending_events()
+        # The first frame before anything else: the cashier sees the window at once, then it
+        # fills in. Then ask for the keyboard once more: on an X server without a window manager
+        # (a kiosk's bare session) the first ask can come before the window is mapped, and is lost.
+        paint_first_frame(window)
         window.activateWindow()
-        try:
-            if startup is not None:
-                await _unless_quit(startup(window), quit_requested)
-            # Not before the first frame: the version is read from the package's metadata, a
-            # tenth of a second of imports (startup has usually read it by now, off this thread).
-            app.setApplicationVersion(version())
-            await quit_requested.wait()
-        finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                loop.remove_signal_handler(signum)
-            if shutdown is not None:
-                await shutdown()
-        return 128 + stopped_by[0] if stopped_by else 0
+        # Only now: asyncio (with ssl, sockets, subprocesses) and qasync load, and the loop.
+        from app.ui.loop import serve
 
-    try:
-        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(main())
+        return serve(app, window, crash, startup=startup, shutdown=shutdown)
     finally:
         crash.uninstall()
 
 
-async def _unless_quit(work: Awaitable[None], quit_requested: asyncio.Event) -> None:
-    """Run ``work`` (startup) unless quitting comes first: startup may wait on a person (a
-    damaged database waits for a manager), and closing the window, Ctrl-C or SIGTERM must still
-    end the program. Its error, if it fails, is raised here."""
-    task = asyncio.ensure_future(work)
-    quitting = asyncio.ensure_future(quit_requested.wait())
+def paint_first_frame(window: QWidget, at_most_ms: int = FIRST_FRAME_WAIT_MS) -> None:
+    """Return once ``window`` (shown) has painted its first frame, and what Qt had posted
+    before it is delivered; after ``at_most_ms`` in any case. Runs Qt's own event loop: no
+    asyncio loop exists yet."""
+    app = QApplication.instance()
+    assert app is not None
+    waiting = QEventLoop()
+    done = _FirstPaint(window, waiting)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(waiting.quit)
+    give_up.start(at_most_ms)
+    # On the application: the frame's first Paint may reach a child (the central page) first.
+    app.installEventFilter(done)
     try:
-        await asyncio.wait({task, quitting}, return_when=asyncio.FIRST_COMPLETED)
+        waiting.exec()
     finally:
-        quitting.cancel()
-    if not task.done():
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        return
-    task.result()
+        give_up.stop()
+        app.removeEventFilter(done)
 
 
-async def _after_pending_events() -> None:
-    """Resume once Qt has delivered what is already posted (the window's first paint among it):
-    a zero timer fires only after the posted events ahead of it."""
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+class _FirstPaint(QObject):
+    """Ends ``waiting`` once the window's first Paint is delivered; a zero timer, so the paint
+    pass (the whole frame, its children's paints too) finishes first."""
 
-    def fire() -> None:
-        if not future.done():
-            future.set_result(None)
+    def __init__(self, window: QWidget, waiting: QEventLoop) -> None:
+        super().__init__()
+        self.painted = False
+        self.window = window
+        self.waiting = waiting
 
-    QTimer.singleShot(0, fire)
-    await future
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self.painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.painted = True
+            QTimer.singleShot(0, self.waiting.quit)
+        return False

@@ -3,7 +3,6 @@ process around them (one instance per data folder, the till opened and closed wi
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import gc
@@ -121,9 +120,9 @@ def run_cashier(
     """Run the cashier window until it closes, Ctrl-C or SIGTERM; returns the exit code.
 
     The window is shown first, made of PySide6 alone and saying it is starting, in ``language``
-    (the ``language`` setting, read before the window's words are made). Then ``read`` runs on
-    a worker thread (the settings validated, the token read: what it raises ends the window
-    and is raised here) while the window builds its pages; then the data folder's lock is taken
+    (the ``language`` setting, read before the window's words are made). Then the window builds
+    its pages, and ``read`` runs on a worker thread (the settings validated, the token read:
+    what it raises ends the window and is raised here); then the data folder's lock is taken
     (:class:`SecondInstance` when another window holds it), the till opened and the first page
     shown. ``support_bundle`` is offered by the crash dialog.
     """
@@ -137,13 +136,16 @@ def run_cashier(
         return CashierWindowView(starting=True)
 
     async def startup(window: QWidget) -> None:
+        import asyncio  # loaded by the loop by now: the first frame did not wait for it
+
         assert isinstance(window, CashierWindowView)
         with no_collection_meanwhile():
-            loading = asyncio.ensure_future(asyncio.to_thread(_read_and_load, read))
-            try:
-                window.build()  # the pages, on the GUI thread, while the settings load beside it
-            finally:
-                start = await loading
+            # The pages first, then the settings and the till's modules on a worker thread (the
+            # window stays painted meanwhile). One after the other, not side by side: both are
+            # Python holding the GIL, and run together they took 0.2 s longer in all than in turn
+            # (the GUI thread's many short Qt calls queue for the lock: docs/performance.md).
+            window.build()
+            start = await asyncio.to_thread(_read_and_load, read)
         stack.enter_context(single_instance(start.config.data_dir))
         # The till's layers are loaded by now (_read_and_load): these imports find them.
         from app.core.services import DatabaseDamaged, RuntimeOptions, open_till
@@ -193,6 +195,8 @@ def run_cashier(
     ) -> Till:
         """A manager decides; only then is the damaged file set aside and a new one started,
         whose first manager is the person who decided."""
+        import asyncio
+
         from app.core.services import set_aside
         from app.ui.controllers.damaged import DamagedDatabaseController
 

@@ -3,26 +3,23 @@ looks (app/ui/main_window.py) and how it starts (app/ui/cashier.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.services import Member, Till
-from app.ui.controllers.audit import AuditController
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.day import DayController
 from app.ui.controllers.decisions import DecisionsController
 from app.ui.controllers.exceptions import ExceptionsController
 from app.ui.controllers.first_manager import FirstManagerController
-from app.ui.controllers.history import HistoryController
 from app.ui.controllers.lock import IdleLock
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.member import MemberController
-from app.ui.controllers.people import PeopleController
 from app.ui.controllers.promo import PromoController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.rewards import RewardsController
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.settings import SettingsController
 from app.ui.controllers.shift import ShiftController
 from app.ui.controllers.shift_cancels import ShiftCancels
 from app.ui.controllers.status import StatusController
@@ -34,6 +31,14 @@ from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 from app.ui.widgets.scanner_filter import ScannerFilter
+
+if TYPE_CHECKING:
+    from app.ui.controllers.audit import AuditController
+    from app.ui.controllers.day import DayController
+    from app.ui.controllers.history import HistoryController
+    from app.ui.controllers.manager_page import ManagerPage
+    from app.ui.controllers.people import PeopleController
+    from app.ui.controllers.settings import SettingsController
 
 
 class CashierWindow(QObject):
@@ -83,39 +88,67 @@ class CashierWindow(QObject):
         self.lock = IdleLock(
             view, self.session, self.member, self.redemption, options.idle_lock_minutes
         )
-        # Manager mode, over the same till and heard changes (this process's and others').
+        # Manager mode, over the same till and heard changes (this process's and others'): what
+        # the cashier's pages use of it now (F8, the badge, a shift row's details), its page's
+        # own controllers when that page is built (ManagerPage).
         self.changes = TillChanges(till, self)
         self.mode = ManagerModeController(view, self.session)
         self.decisions = DecisionsController(view, till, self.mode, self.changes)
-        self.history = HistoryController(view, till, self.changes)
         self.exceptions = ExceptionsController(view, till, self.changes, self.mode)
-        self.audit = AuditController(view, till, self.changes)
-        self.day = DayController(view, till, self.changes)
-        self.people = PeopleController(view, till, self.mode, self.shift, self.changes)
         self.shift_cancels = ShiftCancels(view, till, self.changes)
         self.storage = StorageController(view, till)
         self.kiosk_pickup = KioskPickup(view, self.session)
         self.first_manager = FirstManagerController(view, till)
-        self.settings = SettingsController(
-            view,
-            till,
-            self.mode,
-            settings=options.settings,
-            file=options.settings_file,
-            token_folder=options.token_folder,
-            token_source=options.token_source,
-            lock=self.lock,
-            scanner=scanner,
-        )
+        self.scanner = scanner
+        self._manager_page: ManagerPage | None = None
+        view.manager_built.connect(self._manager_page_built)
+        if view.built_manager is not None:  # a view whose page something already wanted
+            self._manager_page_built()
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
         self.demo = DemoMenu(view, demo) if demo is not None else None
         self.drop_cart_dialog: QMessageBox | None = None
-        self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.scanned)
         self.session.customer_left.connect(self._customer_left)
         view.back_requested.connect(self.back)
         self._first = spawn(self._first_page(), name="first page")
+
+    def _manager_page_built(self) -> None:
+        from app.ui.controllers.manager_page import ManagerPage
+
+        self._manager_page = ManagerPage(self)
+
+    @property
+    def manager_page(self) -> ManagerPage:
+        """Manager mode's page's controllers (the page built if it was not)."""
+        self.view.manager  # noqa: B018 - builds the page, whose signal builds these
+        assert self._manager_page is not None
+        return self._manager_page
+
+    @property
+    def history(self) -> HistoryController:
+        """Manager mode's history tab."""
+        return self.manager_page.history
+
+    @property
+    def audit(self) -> AuditController:
+        """Manager mode's audit tab."""
+        return self.manager_page.audit
+
+    @property
+    def day(self) -> DayController:
+        """Manager mode's day tab."""
+        return self.manager_page.day
+
+    @property
+    def people(self) -> PeopleController:
+        """Manager mode's people tab."""
+        return self.manager_page.people
+
+    @property
+    def settings(self) -> SettingsController:
+        """Manager mode's settings."""
+        return self.manager_page.settings
 
     async def _first_page(self) -> None:
         await self.shift.prepared

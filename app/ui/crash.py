@@ -7,7 +7,6 @@ nobody awaited), and ``threading.excepthook`` (worker threads, marshalled to the
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import threading
@@ -15,12 +14,17 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.ui.dialogs.error_dialog import ErrorDialog
+if TYPE_CHECKING:
+    # Neither is on the way to the window's first frame (docs/performance.md): asyncio comes
+    # with the loop, the dialog with the first error.
+    import asyncio
+
+    from app.ui.dialogs.error_dialog import ErrorDialog
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +118,8 @@ class CrashReporter(QObject):
         if self.dialog is not None:
             self.dialog.add_error(summary, details)
             return
+        from app.ui.dialogs.error_dialog import ErrorDialog
+
         dialog = ErrorDialog(
             summary, details, QApplication.activeWindow(), support_bundle=self.support_bundle
         )

@@ -7,7 +7,9 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+# Not the Qt namespace here: creating it costs 15 ms, which the first frame does without (the
+# methods that bind keys and focus import it; they run after that frame).
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,13 +27,10 @@ from app.ui.resources import icon
 if TYPE_CHECKING:
     from app.ui.dialogs.about_dialog import AboutDialog
     from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+    from app.ui.manager.page import ManagerPageView
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
-
-
-#: Manager mode's key: not one the cashier's page uses (F1–F6, F9).
-MANAGER_KEY = Qt.Key.Key_F8
 
 
 class StartingPage(QWidget):
@@ -45,19 +44,20 @@ class StartingPage(QWidget):
         self.setObjectName("startingPage")
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(72, 72))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(self.tr("Stamps POS"))
         self.title.setProperty("role", "title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel(self.tr("Starting…"))
         self.text.setObjectName("startingText")
         self.text.setProperty("role", "muted")
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(logo)
-        layout.addWidget(self.title)
-        layout.addWidget(self.text)
+        for label in (logo, self.title, self.text):
+            # Centred between stretches, not by an alignment flag: no Qt namespace (see above).
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addStretch(1)
 
 
@@ -72,13 +72,15 @@ class CashierWindowView(QMainWindow):
     ``manager``, ``first_manager``, ``damaged``, ``storage_banner``) and listen to their signals
     and to this window's: ``back_requested`` (Esc with nothing left to close),
     ``close_shift_requested`` (Shift → Close shift), ``manager_requested`` (Manager → Manager
-    mode, F8) and ``leave_manager_requested`` (Manager → Leave manager mode).
+    mode, F8), ``leave_manager_requested`` (Manager → Leave manager mode) and ``manager_built``
+    (manager mode's page was just built: see :attr:`manager`).
     """
 
     back_requested = Signal()
     close_shift_requested = Signal()
     manager_requested = Signal()
     leave_manager_requested = Signal()
+    manager_built = Signal()
 
     REWARDS_TAB, VOUCHERS_TAB, PROMO_TAB = range(3)
 
@@ -106,7 +108,6 @@ class CashierWindowView(QMainWindow):
         PySide6 alone and paints at once, and its pages' modules are imported here."""
         from app.ui.damaged import DamagedDatabaseView
         from app.ui.first_manager import FirstManagerView
-        from app.ui.manager.page import ManagerPageView
         from app.ui.shift_summary import ShiftSummaryView
         from app.ui.sign_in import SignInView
         from app.ui.widgets.status_bar import SyncStatusBar
@@ -115,7 +116,8 @@ class CashierWindowView(QMainWindow):
         self.sign_in = SignInView()
         self.summary = ShiftSummaryView()
         self.cashier_page = self._build_cashier_page()
-        self.manager = ManagerPageView()
+        # Manager mode's page is built when first wanted (see manager): not at every start.
+        self._manager: ManagerPageView | None = None
         self.first_manager = FirstManagerView()
         self.damaged = DamagedDatabaseView()
         self.pages = QStackedWidget()
@@ -123,7 +125,6 @@ class CashierWindowView(QMainWindow):
             self.sign_in,
             self.cashier_page,
             self.summary,
-            self.manager,
             self.first_manager,
             self.damaged,
         ):
@@ -173,6 +174,28 @@ class CashierWindowView(QMainWindow):
         self._cashier_keys_enabled(False)
         self.summary.close_button.setFocus()
 
+    @property
+    def manager(self) -> ManagerPageView:
+        """Manager mode's page, built the first time anything wants it (manager mode opened, a
+        controller, a test); ``manager_built`` says so, at once, to whoever wires it. A
+        cashier's start does not wait for it: most shifts never open manager mode."""
+        if self._manager is None:
+            from app.ui.manager.page import ManagerPageView
+
+            self._manager = ManagerPageView()
+            self.pages.addWidget(self._manager)
+            self.manager_built.emit()
+        return self._manager
+
+    @property
+    def built_manager(self) -> ManagerPageView | None:
+        """Manager mode's page if it was built (without building it)."""
+        return self._manager
+
+    def is_showing_manager(self) -> bool:
+        """Whether manager mode's page is the one up (without building it)."""
+        return self._manager is not None and self.pages.currentWidget() is self._manager
+
     def show_manager(self) -> None:
         """Manager mode's page."""
         self._show_page(self.manager)
@@ -191,7 +214,7 @@ class CashierWindowView(QMainWindow):
         else:
             self._show_page(page)
             self._cashier_keys_enabled(False)
-        self.leave_manager_action.setEnabled(page is self.manager)
+        self.leave_manager_action.setEnabled(page is self._manager)
 
     def show_first_manager(self) -> None:
         """The first manager's setup (a till without a manager)."""
@@ -224,11 +247,15 @@ class CashierWindowView(QMainWindow):
 
     def show_vouchers(self) -> None:
         """F4."""
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(self.VOUCHERS_TAB)
         self.voucher_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_promo(self) -> None:
         """F5."""
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(self.PROMO_TAB)
         self.promo_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -328,13 +355,16 @@ class CashierWindowView(QMainWindow):
         return page
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt
+
         shift = self.menuBar().addMenu(self.tr("&Shift"))
         self.close_shift_action = QAction(self.tr("Close shift…"), self)
         self.close_shift_action.triggered.connect(self.close_shift_requested)
         shift.addAction(self.close_shift_action)
         manager = self.menuBar().addMenu(self.tr("&Manager"))
         self.manager_action = QAction(self.tr("Manager mode…"), self)
-        self.manager_action.setShortcut(QKeySequence(MANAGER_KEY))
+        # F8: not a key the cashier's page uses (F1–F6, F9).
+        self.manager_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
         self.manager_action.triggered.connect(self.manager_requested)
         manager.addAction(self.manager_action)
         self.leave_manager_action = QAction(self.tr("Leave manager mode"), self)
@@ -355,6 +385,8 @@ class CashierWindowView(QMainWindow):
         self.addAction(self.keyboard_action)
 
     def _bind_keys(self) -> None:
+        from PySide6.QtCore import Qt
+
         bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
             (Qt.Key.Key_F2, self.focus_member_search),
             (Qt.Key.Key_F3, self.show_rewards),

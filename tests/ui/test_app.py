@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 import qasync
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui.app import create_application, run
@@ -29,15 +30,25 @@ def test_the_application_is_named_themed_and_has_an_icon(qapp: QApplication):
     assert not app.windowIcon().isNull()
 
 
-def test_run_serves_the_window_on_a_qasync_loop_until_it_closes(restore_quit_policy):
+def test_run_paints_the_window_then_serves_it_on_a_qasync_loop_until_it_closes(
+    restore_quit_policy,
+):
     seen: list[str] = []
     hooks_during_run = []
 
+    class Painted(QWidget):
+        def paintEvent(self, event: QPaintEvent) -> None:
+            if "painted" not in seen:
+                seen.append("painted")
+            super().paintEvent(event)
+
     def make_window() -> QWidget:
-        seen.append(type(asyncio.get_running_loop()).__name__)
-        return QWidget()
+        # Before any loop: the first frame waits for neither asyncio's loop nor startup.
+        seen.append("no loop" if _no_running_loop() else "a loop")
+        return Painted()
 
     async def startup(window: QWidget) -> None:
+        seen.append(type(asyncio.get_running_loop()).__name__)
         await asyncio.sleep(0)
         hooks_during_run.append(sys.excepthook)
         seen.append("started")
@@ -51,6 +62,28 @@ def test_run_serves_the_window_on_a_qasync_loop_until_it_closes(restore_quit_pol
     code = run(make_window, startup=startup, shutdown=shutdown)
 
     assert code == 0
-    assert seen == [qasync.QEventLoop.__name__, "started", "shut down"]
+    assert seen == ["no loop", "painted", qasync.QEventLoop.__name__, "started", "shut down"]
     # The crash path was installed while running and is removed afterwards.
     assert hooks_during_run[0] is not sys.excepthook
+
+
+def test_a_window_closed_before_the_loop_starts_ends_the_run(restore_quit_policy):
+    started: list[QWidget] = []
+
+    def make_window() -> QWidget:
+        window = QWidget()
+        QTimer.singleShot(0, window.close)  # closed while its first frame is up
+        return window
+
+    async def startup(window: QWidget) -> None:
+        started.append(window)
+
+    assert run(make_window, startup=startup) == 0  # it ends: nothing waits for a closed window
+
+
+def _no_running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return True
+    return False

@@ -73,11 +73,16 @@ class DecisionsController(QObject):
         self.pin_dialog: PinDialog | None = None
         changes.changed.connect(self.refresh)
         mode.left.connect(lambda _reason: self._close_decision())
-        view.manager.history.open_requested.connect(self.open_details)
-        view.manager.history.cancel_by_server_id_requested.connect(self.ask_cancel_by_server_id)
-        view.manager.exceptions.open_requested.connect(self.open_details)
-        view.manager.exceptions.decision_requested.connect(self.ask)
         view.redemptions.activated.connect(self._shift_row_activated)
+        # Manager mode's page is built when first wanted: its lists are heard from then.
+        view.manager_built.connect(self._hear_manager_page)
+
+    def _hear_manager_page(self) -> None:
+        page = self.view.manager
+        page.history.open_requested.connect(self.open_details)
+        page.history.cancel_by_server_id_requested.connect(self.ask_cancel_by_server_id)
+        page.exceptions.open_requested.connect(self.open_details)
+        page.exceptions.decision_requested.connect(self.ask)
 
     # -- the details -------------------------------------------------------------------------
 

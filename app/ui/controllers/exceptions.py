@@ -12,7 +12,6 @@ from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import exception_data
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
-from app.ui.manager.page import ManagerPageView
 
 _ALLOWED = {
     EntryStatus.REJECTED: frozenset({"retry", "dismiss"}),
@@ -42,19 +41,22 @@ class ExceptionsController(QObject):
         self._listing = LatestOnly("exceptions")
         changes.changed.connect(self.refresh)
         view.status.exceptions_requested.connect(self.open)
+        view.manager_built.connect(lambda: view.manager.set_exception_count(self.count))
         self.refresh()
 
     def refresh(self) -> None:
         """Count again (and list again while manager mode's page is up)."""
         self._counting.start(self.recount())
-        if self.view.pages.currentWidget() is self.view.manager:
+        if self.view.is_showing_manager():
             self._listing.start(self.load())
 
     async def recount(self) -> int:
         """Bring the badge up to date; the count."""
         self.count = await self.till.history.exception_count()
         self.view.status.set_exceptions(self.count)
-        self.view.manager.set_exception_count(self.count)
+        page = self.view.built_manager  # not built for a badge: it takes the count when it is
+        if page is not None:
+            page.set_exception_count(self.count)
         self.counted.emit(self.count)
         return self.count
 
@@ -73,5 +75,7 @@ class ExceptionsController(QObject):
 
     async def _open(self) -> None:
         if await self.mode.ensure(self.tr("A manager decides on the exceptions.")):
+            from app.ui.manager.page import ManagerPageView
+
             self.view.manager.tabs.setCurrentIndex(ManagerPageView.EXCEPTIONS)
             await self.load()

@@ -52,7 +52,8 @@ class ManagerModeController(InputWatcher):
         self._leaving: str | None = None
         view.manager_requested.connect(self.open)
         view.leave_manager_requested.connect(self.leave)
-        view.manager.leave_requested.connect(self.leave)
+        # Manager mode's page is built when first wanted; its own "Leave" is heard from then.
+        view.manager_built.connect(lambda: view.manager.leave_requested.connect(self.leave))
         view.sign_in.manager_requested.connect(self.open)
         self.till.manager.add_listener(self._mode_changed)
 
@@ -123,7 +124,7 @@ class ManagerModeController(InputWatcher):
 
     def _show(self, manager: Manager) -> None:
         current = self.view.pages.currentWidget()
-        if current is not None and current is not self.view.manager:
+        if current is not None and not self.view.is_showing_manager():
             self._previous = current
         idle_minutes = max(1, int(self.till.manager.idle_limit // 60))
         self.view.manager.set_manager(manager.name, idle_minutes)
@@ -149,7 +150,7 @@ class ManagerModeController(InputWatcher):
     def check_idle(self) -> bool:
         """Whether manager mode ended by itself (unused for its idle time); it is then left and
         audited as idle, and the page it replaced comes back."""
-        if self.view.pages.currentWidget() is not self.view.manager or self.manager is not None:
+        if not self.view.is_showing_manager() or self.manager is not None:
             return False
         spawn(self._leave("idle"), name="manager mode idle")
         return True
@@ -159,7 +160,7 @@ class ManagerModeController(InputWatcher):
             self._put_back(self._leaving or "left")
 
     def _put_back(self, reason: str) -> None:
-        if self.view.pages.currentWidget() is self.view.manager:
+        if self.view.is_showing_manager():
             self.view.show_page(self._previous)
             if reason == "idle":
                 minutes = max(1, int(self.till.manager.idle_limit // 60))

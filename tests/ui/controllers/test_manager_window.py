@@ -70,6 +70,7 @@ def test_f8_asks_a_managers_pin_refuses_a_wrong_one_in_words_and_shows_who_is_in
 ) -> None:
     add_manager(qtbot, cashier)
     view = cashier.view
+    assert view.built_manager is None  # not built at the start: F8 builds it
     view.manager_action.trigger()
     qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
     dialog = cashier.mode.dialog
@@ -95,6 +96,29 @@ def test_f8_asks_a_managers_pin_refuses_a_wrong_one_in_words_and_shows_who_is_in
         "Wayan:sign_in",
         "Wayan:manager_mode_left",
     ]
+
+
+def test_manager_mode_s_page_is_built_when_first_opened_and_shows_the_shift_at_once(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    # A cashier's shift: redemptions, the badge counted, manager mode's idle check ticking; none
+    # of it builds manager mode's page.
+    qtbot.waitUntil(lambda: cashier.exceptions.count == 0, timeout=WAIT_MS)
+    assert not cashier.mode.check_idle()
+    assert cashier.view.built_manager is None
+    enter(qtbot, cashier)
+    view = cashier.view
+    assert view.pages.currentWidget() is view.manager
+    # Its controllers came with it: the history lists the redemption, its row opens details.
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) != "", timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS) as shown:
+        view.manager.history.open_requested.emit(entry_id)
+    assert shown.args[0].entry_id == entry_id
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        view.manager.leave_button.click()
+    assert view.pages.currentWidget() is view.cashier_page
 
 
 def test_manager_mode_ends_after_two_minutes_unused_on_the_tills_clock(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core import logs
+from app.core import log_file, logs
 
 TOKEN = "s3cr3t-T0ken-4f9a8b7c6d5e"
 ENTRY_ID = "0192f3a8-7c1e-7d2a-9b3c-4d5e6f708192"
@@ -192,7 +192,7 @@ def test_the_log_goes_to_a_private_file_in_the_data_folder(tmp_path: Path) -> No
 
 
 def test_the_files_rotate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(logs, "MAX_BYTES", 2_000)
+    monkeypatch.setattr(log_file, "MAX_BYTES", 2_000)
     logs.start(0, io.StringIO())
     path = logs.to_folder(tmp_path)
     assert path is not None
@@ -202,7 +202,7 @@ def test_the_files_rotate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     files = sorted(p.name for p in path.parent.iterdir())
     assert files == [
         "stamps-pos.log",
-        *(f"stamps-pos.log.{n}" for n in range(1, logs.BACKUPS + 1)),
+        *(f"stamps-pos.log.{n}" for n in range(1, log_file.BACKUPS + 1)),
     ]
     assert all(p.stat().st_size <= 2_000 for p in path.parent.iterdir())
     assert "line 399" in path.read_text(encoding="utf-8")
@@ -211,10 +211,10 @@ def test_the_files_rotate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def test_a_folder_that_cannot_be_written_sends_the_log_to_stderr(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def read_only(self: logs.FolderLog) -> io.TextIOWrapper:
+    def read_only(self: log_file.FolderLog) -> io.TextIOWrapper:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(logs.FolderLog, "_open", read_only)
+    monkeypatch.setattr(log_file.FolderLog, "_open", read_only)
     stderr = io.StringIO()
     logs.start(0, stderr)
     assert logs.to_folder(tmp_path) is None
@@ -248,13 +248,13 @@ def test_a_full_disk_sends_lines_to_stderr_and_the_file_resumes_when_space_retur
 ) -> None:
     written: list[FullDisk] = []
 
-    def opener(self: logs.FolderLog) -> FullDisk:
+    def opener(self: log_file.FolderLog) -> FullDisk:
         written.append(FullDisk())
         return written[-1]
 
     stderr = io.StringIO()
     logs.start(0, stderr)
-    monkeypatch.setattr(logs.FolderLog, "_open", opener)
+    monkeypatch.setattr(log_file.FolderLog, "_open", opener)
     assert logs.to_folder(tmp_path) is not None
     logger = logging.getLogger("app.test")
     FullDisk.full = True

@@ -32,7 +32,13 @@ from app.core.domain import Channel
 class StampsRequest(BaseModel):
     """Base of every request the till sends: unknown fields are refused, values never echoed."""
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True)
+    # defer_build: each model's validator is built when first used, not when the till's modules
+    # load at start (~40 ms for the requests and responses together: docs/performance.md).
+    # pydantic >= 2.14 (the project's floor) rebuilds under a lock, so two threads' first uses
+    # of one model cannot see it half built.
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True, frozen=True, defer_build=True
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object (or query) the server receives; unset optional fields are left out."""
@@ -42,7 +48,9 @@ class StampsRequest(BaseModel):
 class StampsResponse(BaseModel):
     """Base of every response model: unknown fields are ignored, values never echoed in errors."""
 
-    model_config = ConfigDict(extra="ignore", hide_input_in_errors=True, frozen=True)
+    model_config = ConfigDict(
+        extra="ignore", hide_input_in_errors=True, frozen=True, defer_build=True
+    )
 
 
 def _refuse_bool(value: object) -> object:
