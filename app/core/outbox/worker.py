@@ -49,6 +49,9 @@ class SyncWorker:
         self._idle = asyncio.Event()
         #: A bounded run's deadline (clock.monotonic): past it, a lane claims nothing more.
         self._claim_until: float | None = None
+        #: A lane's answer said the credentials are refused (the queue pauses): no lane sends
+        #: the claim it made ahead, until a claim finds the queue running again.
+        self._credentials_refused = False
         outbox.add_listener(self.wake)
 
     # --- control ------------------------------------------------------------------------------
@@ -169,6 +172,8 @@ class SyncWorker:
         if self._stopping or free <= 0:
             return 0
         batch = await self.outbox.claim_batch([self._owner() for _ in range(free)])
+        if batch:  # nothing is claimed from a paused queue
+            self._credentials_refused = False
         loop = asyncio.get_running_loop()
         for entry in batch:
             self._lanes += 1
@@ -269,8 +274,11 @@ class SyncWorker:
         return following, write
 
     def _may_send_after(self, error: BaseException | None) -> bool:
-        paused = isinstance(error, StampsError) and error.pauses_queue
-        return not paused and self._may_claim()
+        if isinstance(error, StampsError) and error.pauses_queue:
+            # the other lanes' claims ahead were made before the pause: not sent either, as
+            # the plain order would claim nothing once the pause is written
+            self._credentials_refused = True
+        return not self._credentials_refused and self._may_claim()
 
     async def _claim_one(self) -> Claimed | None:
         """A lane's claim ahead: committed when this returns; ``None`` when nothing is sendable,

@@ -263,6 +263,40 @@ async def test_a_pause_with_an_answer_sends_nothing_claimed_ahead(
     await worker.stop()
 
 
+async def test_a_pause_in_one_lane_stops_the_others_sending_what_they_claimed_ahead(
+    make_outbox: OutboxFactory, server: FakeServer, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True, lanes=2))
+    entries = [await enqueue_reward(outbox, lane=f"m{i}") for i in range(4)]
+    paused = asyncio.Event()
+    record_and_claim = outbox.record_and_claim
+
+    async def noted(claimed: Any, *args: Any, **kwargs: Any) -> Any:
+        answer = await record_and_claim(claimed, *args, **kwargs)
+        if (await outbox.status()).paused:
+            paused.set()
+        return answer
+
+    async def answered_after_the_pause() -> None:
+        await paused.wait()
+
+    outbox.record_and_claim = noted  # type: ignore[method-assign]
+    transport = watching(outbox, server, ["creds"])
+    # the other lane's request is answered (applied) once the first lane's 401 is written
+    transport.meanwhile[1] = answered_after_the_pause
+    worker = SyncWorker(outbox, transport, name="w1")
+    status = await worker.drain(60)
+    assert status.paused
+    # two requests out before the pause (either lane's may be the one refused); the two
+    # claimed ahead were not sent
+    assert sorted(transport.sent) == sorted(e.id for e in entries[:2])
+    assert (
+        sorted([(a.outcome, a.error) for e in entries[2:] for a in await outbox.attempts(e.id)])
+        == [(Outcome.NEVER_ARRIVED, "StaleClaim")] * 2
+    )
+    await worker.stop()
+
+
 async def test_a_cancel_leaves_with_the_server_id_its_redemptions_answer_wrote(
     make_outbox: OutboxFactory, server: FakeServer, clock: ManualClock
 ) -> None:
