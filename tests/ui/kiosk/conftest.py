@@ -17,9 +17,9 @@ from app.ui.controllers import tasks
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.kiosk.window import KioskWindow
 
-from ..controllers.conftest import WAIT_MS, open_running_till, run_async
+from ..controllers.conftest import WAIT_MS, no_retry_meanwhile, open_running_till, run_async
 
-__all__ = ["WAIT_MS", "open_running_till", "run_async"]
+__all__ = ["WAIT_MS", "no_retry_meanwhile", "open_running_till", "run_async"]
 
 MANAGER, MANAGER_PIN = "Wayan", "246810"
 AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"

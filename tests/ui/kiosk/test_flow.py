@@ -186,6 +186,7 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
     assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
 
 
+@pytest.mark.usefixtures("no_retry_meanwhile")  # the entry is read between attempts
 def test_not_confirmed_shows_ask_at_the_counter_with_a_reference_and_the_entry_is_on_the_till(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
