@@ -4,7 +4,9 @@ Each part runs in its own child process (its own peak RSS, no shared GIL) agains
 process that adds latency to redemption POSTs only; the sandbox is reset before each part.
 
 - ``outbox``: enqueue every entry first (not timed), then time ``SyncWorker.drain`` with
-  ``OutboxPolicy(lanes=LANES)`` through the real ``StampsClient`` and ``ClientTransport``.
+  ``OutboxPolicy(lanes=LANES)`` through the real ``StampsClient`` and ``ClientTransport``, once
+  with ``idempotency = honoured`` (the sandbox honours the key: a lane claims its next entry
+  ahead) and once with ``unknown`` (the default: a claim is committed with the answer before it).
 - ``plain``: the same requests with httpx alone, ``LANES`` in flight (a semaphore), each with its
   own Idempotency-Key: what the network and the server allow.
 - ``sequential``: one request at a time, on a subset: a rate, so a subset measures it.
@@ -102,7 +104,8 @@ async def measure_outbox(params: dict[str, Any]) -> dict[str, Any]:
     entries, members, lanes = int(params["entries"]), int(params["members"]), int(params["lanes"])
     log = WriterLog() if params.get("profile") else None
     with tempfile.TemporaryDirectory(prefix="stamps-bench-") as tmp:
-        outbox = await Outbox.open(Path(tmp) / "outbox.sqlite3", OutboxPolicy(lanes=lanes))
+        policy = OutboxPolicy(lanes=lanes, idempotency_honoured=bool(params["honoured"]))
+        outbox = await Outbox.open(Path(tmp) / "outbox.sqlite3", policy)
         start = time.perf_counter()
         for member in entry_members(entries, members):
             body = reward_payload(member)

@@ -141,7 +141,13 @@ def bench_drain(size: dict[str, int], profile: bool) -> tuple[list[str], list[Fi
         }
         if profile:
             outbox_params["cprofile"] = str(Path(tempfile.gettempdir()) / "stamps-bench-drain.prof")
-        outbox = run_child("drain-outbox", outbox_params, CHILD_TIMEOUT)
+        outbox = run_child("drain-outbox", {**outbox_params, "honoured": True}, CHILD_TIMEOUT)
+        sandbox.reset()
+        unknown = run_child(
+            "drain-outbox",
+            {**outbox_params, "honoured": False, "profile": False, "cprofile": None},
+            CHILD_TIMEOUT,
+        )
         sandbox.reset()
         sequential = run_child(
             "drain-sequential",
@@ -152,15 +158,16 @@ def bench_drain(size: dict[str, int], profile: bool) -> tuple[list[str], list[Fi
     limit = size["lanes"] / (size["latency_ms"] / 1000)
     figures = [
         Figure(
-            f"drain {outbox['entries']} / {size['members']} members / {size['latency_ms']} ms / "
-            f"{size['lanes']} lanes",
+            f"drain {run['entries']} / {size['members']} members / {size['latency_ms']} ms / "
+            f"{size['lanes']} lanes, idempotency {mode}",
             "req/s",
-            outbox["req_s"],
+            run["req_s"],
             plain["req_s"],
             f"plain httpx x{size['lanes']}",
             DRAIN_VS_PLAIN_BUDGET,
             at_least=True,
         )
+        for mode, run in (("honoured", outbox), ("unknown", unknown))
     ]
     lines = [
         f"drain    sequential {sequential['req_s']:.1f} req/s: outbox {vs_seq:.1f}× (≥ "
@@ -170,14 +177,15 @@ def bench_drain(size: dict[str, int], profile: bool) -> tuple[list[str], list[Fi
         f"         outbox: {outbox['synced']}/{outbox['entries']} synced over "
         f"{size['members']} members, lanes={size['lanes']}, drain {outbox['seconds']:.1f} s "
         f"(enqueue beforehand {outbox['enqueue_s']:.1f} s, untimed), RSS {outbox['rss_mb']:.0f} MB",
-        f"         CPU per request: outbox {outbox['cpu_ms']:.2f} ms, "
-        f"plain {plain['cpu_ms']:.2f} ms",
+        f"         CPU per request: outbox {outbox['cpu_ms']:.2f} ms (unknown "
+        f"{unknown['cpu_ms']:.2f} ms), plain {plain['cpu_ms']:.2f} ms",
         f"         plain:  {plain['ok']}/{plain['requests']} ok in {plain['seconds']:.1f} s, "
         f"RSS {plain['rss_mb']:.0f} MB; sequential: {sequential['ok']}/{sequential['requests']} "
         f"ok in {sequential['seconds']:.1f} s, RSS {sequential['rss_mb']:.0f} MB",
     ]
-    if outbox["pending"]:
-        lines.append(f"         WARNING: {outbox['pending']} entries still pending after drain")
+    for run in (outbox, unknown):
+        if run["pending"]:
+            lines.append(f"         WARNING: {run['pending']} entries still pending after drain")
     if profile and outbox["writer"]:
         lines.append("         outbox database transactions during the drain (writer and readers):")
         lines.append(

@@ -51,6 +51,8 @@ class Run:
     final_output: str = ""
     injected: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    #: looks at a frozen drain that found more of its claims in flight than it has lanes
+    claims_beyond_lanes: int = 0
 
     @property
     def kills(self) -> Counter[str]:

@@ -83,7 +83,14 @@ class TillProcess:
                 meanwhile()
             if not self._freeze():
                 continue  # it is ending on its own; the next wait collects it
-            state = moment()
+            try:
+                state = moment()
+            except sqlite3.OperationalError as exc:
+                # frozen in the middle of a WAL operation, holding a lock the look needs
+                # (SQLITE_PROTOCOL): not a state to judge; let it run on and look again
+                if "locking protocol" not in str(exc):
+                    raise
+                state = None
             if state:
                 self._kill(state)
                 return True

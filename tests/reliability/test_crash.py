@@ -11,8 +11,9 @@ so there are many lanes. Each round is one till process, killed by :class:`TillP
 moment chosen by state (frozen, looked at, killed there):
 
 - ``drain``: ``stamps-pos sync --once``, killed with a request of its own on its way (claim
-  committed, answer not), or once the server applied one it has not recorded, or now and then at
-  start-up;
+  committed, answer not), or once the server applied one it has not recorded, or (idempotency
+  honoured) while it holds more claims than lanes, some committed and not sent (a lane claims its
+  next entry ahead), or now and then at start-up;
 - ``cli-redeem``: ``stamps-pos redeem reward`` (enqueue, then send with its worker), killed once
   its entry is committed, while it is being sent, or at start-up;
 - ``cli-cancel``: a manager's ``stamps-pos cancel``, killed once the cancel is committed, or at
@@ -260,9 +261,18 @@ class Scenario:
         attempt), or once the server applied a request it has not recorded, or at start-up."""
         after = self.peek.last_attempt()
         k = self.rng.randint(1, max(1, self.peek.queued() // 3))
-        aim = self.rng.choices(["in flight", "applied, unrecorded", "start-up"], [5, 3, 2])[0]
-        if not any(r.kind == "drain" for r in self.run.rounds):
+        aims = ["in flight", "applied, unrecorded", "start-up"]
+        weights = [5, 3, 2]
+        honoured = self.run.mode == "honoured"
+        if honoured:
+            aims.append("claimed ahead")  # only a key that vouches lets a lane claim ahead
+            weights.append(3)
+        aim = self.rng.choices(aims, weights)[0]
+        drains = sum(r.kind == "drain" for r in self.run.rounds)
+        if drains == 0:
             aim = "in flight"  # every run kills at least one drain with a request on its way
+        elif drains == 1 and honoured:
+            aim = "claimed ahead"  # and, with the key, one holding claims it has not sent
         at = self.rng.uniform(0.1, 1.2)
         before = len(self.server.sandbox.state.world.ledger)
         cancel_at = before + self.rng.randint(0, 10)
@@ -272,6 +282,11 @@ class Scenario:
             if aim == "start-up":
                 return aim if process.seconds >= at else None
             flying = self.peek.in_flight(after)
+            if len(flying) > LANES:
+                # more claims than lanes: some lane claimed an entry it has not sent
+                self.run.claims_beyond_lanes += 1
+            if aim == "claimed ahead":
+                return aim if len(flying) > LANES else None
             if not flying or self.peek.attempts_since(after) < k:
                 return None
             applied = _applied_keys(self.server)
@@ -546,6 +561,12 @@ def _assert_meaningful(run: Run) -> None:
     in_flight = kills["drain: in flight"] + kills["drain: applied, unrecorded"]
     assert in_flight >= 1, run.summary()
     assert sum(r.stale_leases for r in run.rounds) >= in_flight, run.summary()
+    if run.mode == "honoured":
+        # the window a lane's claim ahead opens: claims committed, not all of them sent
+        assert kills["drain: claimed ahead"] >= 1, run.summary()
+    else:
+        # without the key, no request is claimed before the answer ahead of it is written
+        assert run.claims_beyond_lanes == 0, run.summary()
     services = [r for r in run.rounds if r.kind == "service"]
     assert all(r.moment and r.moment.startswith("after ") for r in services), run.summary()
     assert any(r.killed for r in run.rounds if r.kind.startswith("cli")), run.summary()

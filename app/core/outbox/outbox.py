@@ -721,13 +721,18 @@ class Outbox:
         now = clock.now()  # the loop's time, taken before the work is queued
         return await self.db.read(lambda s: claims.next_due(s, now))
 
-    async def sending_count(self) -> int:
-        """Entries in flight, from every process sharing the database."""
+    async def sending_count(self, *, foreign_to: str | None = None) -> int:
+        """Entries in flight, from every process sharing the database; with ``foreign_to`` (a
+        worker's name), only those whose lease another worker holds."""
 
         def read(session: Session) -> int:
-            count: int = session.execute(
-                sa.select(sa.func.count()).where(ENTRIES.c.status == EntryStatus.SENDING)
-            ).scalar_one()
+            query = sa.select(sa.func.count()).where(ENTRIES.c.status == EntryStatus.SENDING)
+            if foreign_to is not None:
+                # a worker's lease owners are "<its name>:<token>" (SyncWorker._owner)
+                query = query.where(
+                    ~ENTRIES.c.lease_owner.startswith(f"{foreign_to}:", autoescape=True)
+                )
+            count: int = session.execute(query).scalar_one()
             return count
 
         return await self.db.read(read)

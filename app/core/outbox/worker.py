@@ -49,6 +49,9 @@ class SyncWorker:
         self._idle = asyncio.Event()
         #: A bounded run's deadline (clock.monotonic): past it, a lane claims nothing more.
         self._claim_until: float | None = None
+        #: A lane's answer said the credentials are refused (the queue pauses): no lane sends
+        #: the claim it made ahead, until a claim finds the queue running again.
+        self._credentials_refused = False
         outbox.add_listener(self.wake)
 
     # --- control ------------------------------------------------------------------------------
@@ -169,6 +172,8 @@ class SyncWorker:
         if self._stopping or free <= 0:
             return 0
         batch = await self.outbox.claim_batch([self._owner() for _ in range(free)])
+        if batch:  # nothing is claimed from a paused queue
+            self._credentials_refused = False
         loop = asyncio.get_running_loop()
         for entry in batch:
             self._lanes += 1
@@ -187,9 +192,115 @@ class SyncWorker:
     async def _lane(self, claimed: Claimed, *, go_on: bool) -> None:
         """Send ``claimed``, record its outcome, and (``go_on``) go on with the entry claimed in
         the same transaction, until there is none or the worker stops."""
+        if go_on and self.policy.idempotency_honoured:
+            await self._lane_ahead(claimed)
+            return
         following: Claimed | None = claimed
         while following is not None:
             following = await self._send(following, go_on=go_on)
+
+    async def _lane_ahead(self, claimed: Claimed) -> None:
+        """A lane that keeps its next claim one step ahead (idempotency honoured only).
+
+        While a request is on its way, the lane's next entry is already claimed and committed, so
+        when the answer comes the next request leaves at once, and the answer's write (with the
+        claim after that one) commits while it travels: the commit is off the lane's path. Every
+        request still leaves with its claim (lease and ``ambiguous`` attempt) on disk. What this
+        widens is a crash's leftovers: an entry claimed ahead and never sent is left to its lease
+        like one in flight, and is resent under its key; without that key (``unknown``) it would
+        become unknown instead, so that mode keeps the plain order (:meth:`_send`).
+        """
+        current: Claimed | None = claimed
+        ahead: asyncio.Future[Claimed | None] | None = asyncio.ensure_future(self._claim_one())
+        try:
+            while current is not None:
+                outcome, result, error = await self._attempt(current)
+                following = _ready(ahead)
+                if following is not None and self._may_send_after(error):
+                    # the usual case, handed over without a wait (so without a point where a
+                    # stop could cut it): the next request leaves now, and this answer and the
+                    # claim after it commit meanwhile
+                    ahead = asyncio.ensure_future(
+                        self._record(current, outcome, result, error, go_on=True)
+                    )
+                    current = following
+                    continue
+                turn = asyncio.ensure_future(self._turn(current, outcome, result, error, ahead))
+                current, ahead = None, None
+                try:
+                    current, ahead = await asyncio.shield(turn)
+                except asyncio.CancelledError:
+                    # Stopped while the answer was handed over: the hand-over goes on, and the
+                    # entry it gave this lane to send next has not left.
+                    with contextlib.suppress(Exception):
+                        unsent, ahead = await turn
+                        if unsent is not None:
+                            await self._not_sent(unsent)
+                    raise
+        except asyncio.CancelledError:
+            # a request cut off on its way is left to its lease; a claim made ahead was not sent
+            if ahead is not None:
+                with contextlib.suppress(Exception):
+                    unsent = await ahead
+                    if unsent is not None:
+                        await self._not_sent(unsent)
+            raise
+
+    async def _turn(
+        self,
+        done: Claimed,
+        outcome: Outcome,
+        result: SubmitResult | None,
+        error: BaseException | None,
+        ahead: asyncio.Future[Claimed | None] | None,
+    ) -> tuple[Claimed | None, asyncio.Future[Claimed | None] | None]:
+        """``done`` was answered: returns the entry this lane sends now (its claim committed) and
+        the write that claims the one after it, or ``(None, None)`` when the lane stops."""
+        following = await ahead if ahead is not None else None
+        if following is not None and not self._may_send_after(error):
+            # a pause, a stop or the drain's deadline came with this answer: not sent after all
+            await self._record(done, outcome, result, error, go_on=False)
+            await self._not_sent(following)
+            return None, None
+        if following is None:
+            # nothing claimed ahead (nothing was sendable, or the disk refused the claim): the
+            # answer and the next claim in one commit, as the plain order does, then one ahead
+            following = await self._record(done, outcome, result, error, go_on=True)
+            if following is None:
+                return None, None
+            return following, asyncio.ensure_future(self._claim_one())
+        # the next request leaves now; the answer and the claim after it commit meanwhile
+        write = asyncio.ensure_future(self._record(done, outcome, result, error, go_on=True))
+        return following, write
+
+    def _may_send_after(self, error: BaseException | None) -> bool:
+        if isinstance(error, StampsError) and error.pauses_queue:
+            # the other lanes' claims ahead were made before the pause: not sent either, as
+            # the plain order would claim nothing once the pause is written
+            self._credentials_refused = True
+        return not self._credentials_refused and self._may_claim()
+
+    async def _claim_one(self) -> Claimed | None:
+        """A lane's claim ahead: committed when this returns; ``None`` when nothing is sendable,
+        the lane may claim no more, or the disk refuses (said in the log)."""
+        if not self._may_claim():
+            return None
+        try:
+            return await self.outbox.claim(self._owner())
+        except StorageProblem as problem:
+            log.warning("could not claim ahead: %s", problem)
+        except Exception:
+            log.exception("could not claim ahead")
+        return None
+
+    async def _not_sent(self, claimed: Claimed) -> None:
+        """A claim this lane will not send: recorded as never arrived (the truth), not left to a
+        lease that would read it as ambiguous."""
+        try:
+            await self.outbox.record(claimed, Outcome.NEVER_ARRIVED, error=StaleClaim())
+        except StorageProblem as problem:
+            # left to its lease: resent under its key (honoured) once the lease runs out
+            log.warning("entry %s was not sent; that was not saved: %s", claimed.entry_id, problem)
 
     async def _send(self, claimed: Claimed, *, go_on: bool = False) -> Claimed | None:
         """One attempt: the request, then its outcome recorded under the claim's lease (and,
@@ -292,7 +403,8 @@ class SyncWorker:
         delay = self.policy.idle_recheck
         if due is not None:
             delay = max(0.0, min(delay, (due - clock.now()).total_seconds()))
-        if await self.outbox.sending_count() > len(self._inflight):
+        # (this worker's own claims do not count: a lane may hold one ahead of its request)
+        if await self.outbox.sending_count(foreign_to=self.name):
             delay = min(delay, self.policy.foreign_recheck)
         return delay
 
@@ -350,6 +462,13 @@ class SyncWorker:
             if status.pending == 0 or status.paused or remaining <= 0:
                 return status
             await clock.wait_event(self._wake, min(await self._next_delay(), remaining))
+
+
+def _ready(ahead: asyncio.Future[Claimed | None] | None) -> Claimed | None:
+    """The claim ``ahead`` made, when it is already made (else ``None``: wait for it)."""
+    if ahead is None or not ahead.done() or ahead.cancelled() or ahead.exception() is not None:
+        return None
+    return ahead.result()
 
 
 def _nameless() -> MalformedResponse:

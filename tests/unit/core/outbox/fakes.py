@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
+
 from app.core import clock
 from app.core.domain import OperationKind
 from app.core.outbox import ActivityRecord, SubmitResult
@@ -28,6 +30,8 @@ from app.core.stamps.errors import (
     StampsError,
     ValidationFailed,
 )
+from app.core.storage.problems import disk_full
+from app.core.storage.writer import Database
 
 STORE = 7
 
@@ -211,3 +215,24 @@ class FakeTransport:
 def rate_limited(seconds: float) -> RateLimited:
     """A 429 with ``Retry-After: seconds``."""
     return RateLimited("slow down", status_code=429, retry_after=seconds)
+
+
+class FillingDisk:
+    """Writes fail as on a full disk from the moment ``fill`` is called until ``free``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        real = Database._commit
+
+        def commit(db: Database, group: list[Any]) -> list[Any]:
+            if self.full:
+                raise disk_full(db.path)
+            return real(db, group)
+
+        monkeypatch.setattr(Database, "_commit", commit)
+
+    def fill(self) -> None:
+        self.full = True
+
+    def free(self) -> None:
+        self.full = False

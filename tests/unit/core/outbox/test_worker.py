@@ -339,4 +339,9 @@ async def test_a_lane_claims_nothing_more_once_the_drain_is_out_of_time(
     assert [e.status for e in await outbox.entries()] == [EntryStatus.SYNCED] * 2 + [
         EntryStatus.QUEUED
     ] * 3
+    # the third was claimed ahead, with the first's answer; past the deadline it was not sent
+    assert [(a.outcome, a.error) for a in await outbox.attempts(entries[2].id)] == [
+        (Outcome.NEVER_ARRIVED, "StaleClaim")
+    ]
+    assert [await outbox.attempts(e.id) for e in entries[3:]] == [[], []]
     await worker.stop()

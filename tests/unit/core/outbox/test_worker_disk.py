@@ -11,32 +11,10 @@ import pytest
 
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import OutboxPolicy, SyncWorker
-from app.core.storage.problems import StorageFull, disk_full
-from app.core.storage.writer import Database
+from app.core.storage.problems import StorageFull
 
 from .conftest import OutboxFactory, enqueue_reward, settle
-from .fakes import FakeTransport
-
-
-class FillingDisk:
-    """Writes fail as on a full disk from the moment ``fill`` is called until ``free``."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.full = False
-        real = Database._commit
-
-        def commit(db: Database, group: list[Any]) -> list[Any]:
-            if self.full:
-                raise disk_full(db.path)
-            return real(db, group)
-
-        monkeypatch.setattr(Database, "_commit", commit)
-
-    def fill(self) -> None:
-        self.full = True
-
-    def free(self) -> None:
-        self.full = False
+from .fakes import FakeTransport, FillingDisk
 
 
 class FillsAfter(FakeTransport):
