@@ -207,6 +207,9 @@ def test_a_cancel_from_the_shift_list_asks_a_manager_and_the_row_follows_it_to_t
     qtbot.waitUntil(lambda: details.standing.text() == "Cancelled", timeout=WAIT_MS)
     assert sandbox.stamps(AYU) == 250
     assert audit_actions(qtbot, cashier, entry_id)[-1] == "Wayan:cancel"
+    # The manager's note is kept with the decision, and the details say it.
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(entry_id=entry_id)))
+    assert "customer changed her mind" in repr(lines[-1])
 
 
 def test_a_cancel_made_by_the_command_line_shows_in_the_open_window(
