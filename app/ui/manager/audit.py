@@ -7,17 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.ui.widgets.form import (
     FormField,
     day_edit,
+    empty_note,
     error_line,
     filter_row,
     line_edit,
     picked_day,
     show_button,
     show_reason,
+    stack_filter_page,
 )
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
@@ -92,18 +94,8 @@ class AuditView(QWidget):
         self.table = RowsView(self.model)
         self.table.setObjectName("auditTable")
         self.table.setAccessibleName(self.tr("Audit log"))
-        self.empty = QLabel(self.tr("No line matches."))
-        self.empty.setObjectName("auditEmpty")
-        self.empty.setProperty("role", "muted")
-        self.empty.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(filters)
-        layout.addWidget(self.range_error)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        self.empty = empty_note(self.tr("No line matches."), "auditEmpty")
+        stack_filter_page(self, filters, self.range_error, buttons, self.table, self.empty)
 
     def set_actions(self, actions: list[tuple[str, str]]) -> None:
         """The action filter's choices (value, words), after "Any"."""

@@ -10,6 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDateEdit,
     QDialog,
     QGridLayout,
@@ -161,3 +162,32 @@ def filter_row(choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormFiel
         row.addWidget(form, 0, column, 3, 1)
         row.setColumnStretch(column, 1)
     return row
+
+
+def empty_note(text: str, name: str) -> QLabel:
+    """What a filtered list says when nothing matches (hidden until it is empty)."""
+    note = QLabel(text)
+    note.setObjectName(name)
+    note.setProperty("role", "muted")
+    note.hide()
+    return note
+
+
+def stack_filter_page(
+    page: QWidget,
+    filters: QBoxLayout | QGridLayout,
+    reason: QLabel,
+    buttons: QBoxLayout,
+    table: QWidget,
+    empty: QLabel,
+) -> None:
+    """A filter page, top to bottom: its filters, their reason, its buttons, the table (which
+    takes the height) and the note shown when nothing matches."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 8, 0, 0)
+    layout.setSpacing(8)
+    layout.addLayout(filters)
+    layout.addWidget(reason)
+    layout.addLayout(buttons)
+    layout.addWidget(table, 1)
+    layout.addWidget(empty)
