@@ -33,10 +33,10 @@ async def test_background_worker_backs_off_on_the_clock(
     transport.script = ["connect", "connect"]
     worker.start()
     entry = await enqueue_reward(outbox)
-    await settle(clock)
+    await worker.until_idle()
     assert len(transport.calls) == 1
     clock.advance(1)  # 0.5 × 2^1
-    await settle(clock)
+    await worker.until_idle()
     assert len(transport.calls) == 2
     clock.advance(2)  # 0.5 × 2^2
     done = await outbox.wait_for(entry.id, 60)
@@ -50,9 +50,9 @@ async def test_connectivity_restored_wakes_a_sleeping_worker(
     worker.start()
     entry = await enqueue_reward(outbox)
     for step in (1, 2, 4, 8, 16, 32, 64):
-        await settle(clock)
+        await worker.until_idle()
         clock.advance(step)
-    await settle(clock)
+    await worker.until_idle()
     transport.script = []
     assert await worker.connectivity_restored() == 1
     # due within the reconnect spread (10 s), at 0.5 × 10 with this outbox's fixed jitter,
@@ -182,7 +182,7 @@ async def test_a_failing_round_does_not_kill_the_worker(
     outbox.claim_batch = flaky  # type: ignore[method-assign]
     entry = await enqueue_reward(outbox)
     worker.start()
-    await settle(clock)
+    await worker.until_idle()
     clock.advance(outbox.policy.idle_recheck)
     done = await outbox.wait_for(entry.id, 1)
     assert done.status == EntryStatus.SYNCED
