@@ -79,13 +79,15 @@ async def test_a_closed_database_refuses_work(tmp_path: Path) -> None:
         await database.read(lambda s: None)
 
 
-async def _writer_held(db: Database) -> tuple[threading.Event, asyncio.Future[None]]:
+async def _writer_held(
+    db: Database, lane: str = "held"
+) -> tuple[threading.Event, asyncio.Future[None]]:
     """Hold the writer thread inside a write until the returned event is set, so the writes
     awaited meanwhile queue up behind it."""
     release, entered = threading.Event(), threading.Event()
 
     def hold(session: Session) -> None:
-        session.add(MemberBalance(lane="held", stamps=0, updated_at=now()))
+        session.add(MemberBalance(lane=lane, stamps=0, updated_at=now()))
         entered.set()
         release.wait(10)
 
@@ -199,3 +201,50 @@ async def test_a_raw_write_runs_in_a_transaction_of_its_own_or_of_the_group(
     with pytest.raises(ValueError, match="no"):
         await db.write_raw(failing)
     assert await db.read(lambda s: s.get(MemberBalance, "rolled back")) is None
+
+
+async def test_raw_writes_that_queue_up_share_one_commit_and_one_failing_fails_alone(
+    db: Database,
+) -> None:
+    # what the writer's connection is asked to do, statement by statement
+    statements: list[str] = []
+    await db.write_raw(lambda connection: connection.set_trace_callback(statements.append))
+
+    def insert(lane: str) -> Callable[[sqlite3.Connection], str]:
+        def write(connection: sqlite3.Connection) -> str:
+            connection.execute(
+                "INSERT INTO member_balances (lane, stamps, updated_at) VALUES (?, 1, ?)",
+                (lane, "2026-01-01 00:00:00.000000"),
+            )
+            return lane
+
+        return write
+
+    def failing(connection: sqlite3.Connection) -> None:
+        insert("rolled back")(connection)
+        raise ValueError("no")
+
+    release, held = await _writer_held(db)
+    statements.clear()
+    together = [asyncio.ensure_future(db.write_raw(insert(f"g{i}"))) for i in range(3)]
+    await asyncio.sleep(0)
+    release.set()
+    await held
+    assert await asyncio.gather(*together) == ["g0", "g1", "g2"]
+    # the held write's commit, then one for the three queued behind it
+    assert statements.count("COMMIT") == 2
+
+    release, held = await _writer_held(db, "held again")
+    queued = [
+        asyncio.ensure_future(db.write_raw(insert("before"))),
+        asyncio.ensure_future(db.write_raw(failing)),
+        asyncio.ensure_future(db.write_raw(insert("after"))),
+    ]
+    await asyncio.sleep(0)
+    release.set()
+    await held
+    before, refused, after = await asyncio.gather(*queued, return_exceptions=True)
+    assert (before, after) == ("before", "after")
+    assert isinstance(refused, ValueError)
+    lanes = await db.read(lambda s: sorted(b.lane for b in s.exec(select(MemberBalance))))
+    assert lanes == ["after", "before", "g0", "g1", "g2", "held", "held again"]
