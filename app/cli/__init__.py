@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from app import APP_NAME
 from app.cli.common import (  # noqa: F401 - the exit codes are part of this module's interface
+    EXIT_BROKEN_PIPE,
     EXIT_NOT_BUILT,
     EXIT_NOT_CONFIRMED,
     EXIT_OK,
@@ -126,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.start(args.verbose)
     try:
         code: int = args.run(args)
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): what the command did stands, in the database
+        # and the log; only the rest of its output is lost. Said the shell's way, no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_BROKEN_PIPE
     finally:
         logs.stop()
     return code

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 # before the window's first frame, which waits for none of them (docs/performance.md).
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
+#: The output's reader went away before the command finished printing (a shell's 128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 141
 
 
 class Stop(Exception):

@@ -29,7 +29,13 @@ async def till_for(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[T
     """
     settings, token = settings_and_token(args)
     config = settings.till_config()
-    options = RuntimeOptions(start_worker=worker, token_source=token_source(args))
+    # A one-shot command may end while its worker is sending an entry queued earlier (say, one
+    # accepted offline that waits behind it): that request is given its time rather than cut.
+    options = RuntimeOptions(
+        start_worker=worker,
+        token_source=token_source(args),
+        close_grace=config.connect_timeout + config.read_timeout,
+    )
     async with AsyncExitStack() as stack:
         try:
             till = await stack.enter_async_context(open_till(config, token, options))

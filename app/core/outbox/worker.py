@@ -171,7 +171,18 @@ class SyncWorker:
         free = self.policy.lanes - len(self._inflight)
         if self._stopping or free <= 0:
             return 0
-        batch = await self.outbox.claim_batch([self._owner() for _ in range(free)])
+        owners = [self._owner() for _ in range(free)]
+        claiming = asyncio.ensure_future(self.outbox.claim_batch(owners))
+        try:
+            batch = await asyncio.shield(claiming)
+        except asyncio.CancelledError:
+            # Stopped while the claim was being committed: it commits all the same, and what it
+            # claimed was never sent (recorded so, not left to a lease that would read it as
+            # ambiguous).
+            with contextlib.suppress(Exception):
+                for unsent in await claiming:
+                    await self._not_sent(unsent)
+            raise
         if batch:  # nothing is claimed from a paused queue
             self._credentials_refused = False
         loop = asyncio.get_running_loop()

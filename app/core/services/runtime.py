@@ -34,6 +34,9 @@ class RuntimeOptions:
     token_source: TokenSource | None = None
     #: Lift a credentials pause at start when the token works (off when the caller asks itself).
     resume_at_start: bool = True
+    #: Seconds a request in flight when the till closes is given to finish. Cut short, it is left
+    #: to its lease, and with ``idempotency = unknown`` a lease that runs out makes it ``unknown``.
+    close_grace: float = 0.0
 
 
 @asynccontextmanager
@@ -91,7 +94,7 @@ async def open_till(
         yield till
     finally:
         await till.changes.stop()
-        await worker.stop()
+        await worker.stop(grace=options.close_grace)
         await monitor.stop()
         await till.close()
         await till.cache.close()

@@ -153,10 +153,13 @@ class RedemptionController(QObject):
         self.on_screen_what = headline
         self._upsert_row(receipt.entry_id, receipt.verdict)
         if receipt.verdict is Verdict.ACCEPTED_OFFLINE:
-            self.show(self.result_for(receipt, headline))
+            # The policy's answer stands for now; the row follows the send. Waiting here for an
+            # attempt could take a whole request timeout: while the network is down, a member's
+            # second entry is not sent before their first.
+            done = receipt
         else:
             self.show(ResultData("working", headline, self.tr("Sending to Stamps…")))
-        done = await self._wait_unless_backed_out(receipt)
+            done = await self._wait_unless_backed_out(receipt)
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):

@@ -175,3 +175,18 @@ def test_doctor_says_when_the_server_cannot_be_reached(cli: Cli) -> None:
     done = cli("doctor")
     assert done.returncode == 3
     assert "could not reach" in done.stdout
+
+
+def test_offline_a_members_redemptions_are_each_accepted_offline_at_once(cli: Cli) -> None:
+    code, _ = cli.json("redeem", "reward", "--user", "KR24000006", "--reward", "1")
+    assert code == 0  # online: the till now remembers her and the rewards
+    cli.env["STAMPS_POS_BASE_URL"] = "http://127.0.0.1:9"  # discard port: nothing listens
+    # A request timeout longer than the command is given to run: the second entry, which waits
+    # behind the first, must not be waited for.
+    cli.env["STAMPS_POS_READ_TIMEOUT"] = "300"
+    for _ in range(2):
+        code, entry = cli.json("redeem", "reward", "--user", "KR24000006", "--reward", "1")
+        assert (code, entry["verdict"], entry["provisional"]) == (3, "accepted_offline", True)
+    code, entries = cli.json("outbox", "list")
+    assert code == 0
+    assert sorted(e["status"] for e in entries) == ["queued", "queued", "synced"]

@@ -113,3 +113,52 @@ def test_offline_the_window_refuses_what_only_the_server_can_check_and_says_why(
     assert "PIN" in f"{refused.details} {refused.what_to_do}"
     assert cashier.redemption.pin_dialog is None  # no pad: it could not be checked anyway
     assert cashier.view.redemptions_model.rowCount() == 0
+
+
+def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+) -> None:
+    # A long read timeout: a redemption accepted offline at the till must not wait out one
+    # request's timeouts (66 s here, longer than any wait below) before the cashier can go on.
+    server = SandboxServer(port=0, token=DEMO_TOKEN).start()
+    try:
+        settings = load_settings(
+            tmp_path / "none.toml",
+            base_url=server.url,
+            merchant=14,
+            store=32,
+            store_code="RDG-KMG",
+            data_dir=tmp_path / "till",
+            idempotency="honoured",
+            terminal="till-1",
+            connect_timeout=5.0,
+            read_timeout=60.0,
+        )
+        cashier = make_cashier(settings)
+        find_member(qtbot, cashier, "customer@stamps.co.id")
+    finally:
+        server.stop()
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
+    )
+    card = cashier.view.member_card
+    picker = cashier.view.reward_picker
+    before = int(card.stamps_text().split()[0])
+    costs = []
+    for number in (1, 2):
+        picker.select_reward(number)
+        selected = picker.selected()
+        assert selected is not None and selected.available
+        costs.append(selected.stamps_cost)
+        receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+        assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+        assert not cashier.redemption.busy  # the next order can be taken now
+        projected = f"{before - sum(costs)} stamps"
+        qtbot.waitUntil(lambda shown=projected: card.stamps_text() == shown, timeout=WAIT_MS)
+    model = cashier.view.redemptions_model
+    assert [model.row_data(row).status for row in range(model.rowCount())] == [
+        "accepted_offline",
+        "accepted_offline",
+    ]

@@ -318,6 +318,38 @@ async def test_a_lane_stopped_while_its_answer_is_written_leaves_no_claim_to_its
     assert [key for key, _ in transport.server.requests] == [first.id]
 
 
+async def test_a_worker_stopped_while_it_claims_leaves_no_claim_to_its_lease(
+    outbox: Outbox, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # A one-shot command enqueues and closes at once: the worker, woken by the enqueue, may be
+    # committing its claim at that moment. The claim is not sent, so it never arrived.
+    entry = await enqueue_reward(outbox)
+    worker = SyncWorker(outbox, transport, name="w1")
+    claiming, go_on = asyncio.Event(), asyncio.Event()
+    claim_batch = outbox.claim_batch
+
+    async def slow(owners: Any) -> Any:
+        claimed = asyncio.ensure_future(claim_batch(owners))
+        claiming.set()
+        await go_on.wait()
+        return await claimed
+
+    outbox.claim_batch = slow  # type: ignore[method-assign]
+    worker.start()
+    await claiming.wait()
+    stopping = asyncio.create_task(worker.stop(grace=10))
+    for _ in range(20):
+        await asyncio.sleep(0)  # stop() cancels the round that is claiming
+    go_on.set()
+    await stopping
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.QUEUED
+    assert [(a.outcome, a.error) for a in await outbox.attempts(entry.id)] == [
+        (Outcome.NEVER_ARRIVED, "StaleClaim")
+    ]
+    assert transport.calls == []
+
+
 async def test_a_lane_claims_nothing_more_once_the_drain_is_out_of_time(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
