@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config import load_settings
+from app.config import Settings, load_settings
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 
+from ...support.network import Network
 from .conftest import WAIT_MS, find_member, redeem
 
 pytestmark = pytest.mark.integration
@@ -116,28 +117,17 @@ def test_offline_the_window_refuses_what_only_the_server_can_check_and_says_why(
 
 
 def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
-    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
 ) -> None:
     # A long read timeout: a redemption accepted offline at the till must not wait out one
-    # request's timeouts (66 s here, longer than any wait below) before the cashier can go on.
-    server = SandboxServer(port=0, token=DEMO_TOKEN).start()
-    try:
-        settings = load_settings(
-            tmp_path / "none.toml",
-            base_url=server.url,
-            merchant=14,
-            store=32,
-            store_code="RDG-KMG",
-            data_dir=tmp_path / "till",
-            idempotency="honoured",
-            terminal="till-1",
-            connect_timeout=5.0,
-            read_timeout=60.0,
-        )
-        cashier = make_cashier(settings)
-        find_member(qtbot, cashier, "customer@stamps.co.id")
-    finally:
-        server.stop()
+    # request's timeouts (65 s here, longer than any wait below) before the cashier can go on.
+    settings = network_settings.model_copy(update={"connect_timeout": 4.0, "read_timeout": 60.0})
+    cashier = make_cashier(settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
     with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
         qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
     qtbot.waitUntil(
@@ -158,7 +148,11 @@ def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
         projected = f"{before - sum(costs)} stamps"
         qtbot.waitUntil(lambda shown=projected: card.stamps_text() == shown, timeout=WAIT_MS)
     model = cashier.view.redemptions_model
-    assert [model.row_data(row).status for row in range(model.rowCount())] == [
-        "accepted_offline",
-        "accepted_offline",
-    ]
+
+    def statuses() -> list[str]:
+        return [model.row_data(row).status for row in range(model.rowCount())]
+
+    assert statuses() == ["accepted_offline", "accepted_offline"]
+    # The network back: both are sent in order and confirmed, and the rows follow.
+    network.up()
+    qtbot.waitUntil(lambda: statuses() == ["confirmed", "confirmed"], timeout=WAIT_MS)
