@@ -517,8 +517,8 @@ _BARE_OFFLINE_READS = (
 async def _offer_shown(till: Any, window: Any, view: Any, count: int) -> dict[str, Any]:
     """ "Member found → offer shown": from the member put on screen to their rewards and
     vouchers painted, online (the sandbox) then offline (the cache), each beside the same reads
-    done bare (plain httpx and json; plain sqlite3), ``count`` members each, after one untimed
-    pass that also records the requests the till makes."""
+    done bare (plain httpx and json; plain sqlite3) plus one repaint of the window, ``count``
+    members each, after one untimed pass that also records the requests the till makes."""
     import asyncio
     import concurrent.futures
     import sqlite3
@@ -606,12 +606,22 @@ async def _offer_shown(till: Any, window: Any, view: Any, count: int) -> dict[st
     finally:
         reader.shutdown()
         connection.close()
+
+    # The timed path ends in a repaint of the whole window; no till shows an offer without one,
+    # so the floors include a repaint of the same window with an offer on it.
+    def painted() -> float:
+        start = time.perf_counter()
+        view.repaint()
+        return time.perf_counter() - start
+
+    paint = statistics.median(painted() for _ in members)
     session.set_member(None)
     return {
         "online": statistics.median(online),
-        "online_floor": statistics.median(online_floor),
+        "online_floor": statistics.median(online_floor) + paint,
         "offline": statistics.median(offline),
-        "offline_floor": statistics.median(offline_floor),
+        "offline_floor": statistics.median(offline_floor) + paint,
+        "paint": paint,
         "requests": statistics.median(len(r) for r in requests.values()),
         "n": count,
     }
@@ -749,7 +759,7 @@ def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]
             "ms",
             offer["online"] * 1000,
             offer["online_floor"] * 1000,
-            "the same GETs, plain httpx + json",
+            "the same GETs, plain httpx + json, and a repaint",
             None,
         ),
         Figure(
@@ -757,7 +767,7 @@ def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]
             "ms",
             offer["offline"] * 1000,
             offer["offline_floor"] * 1000,
-            "the same SELECTs, plain sqlite3",
+            "the same SELECTs, plain sqlite3, and a repaint",
             None,
         ),
         Figure(
