@@ -28,3 +28,8 @@ class ForbiddenPayload(OutboxError, ValueError):
 class StaleClaim(Exception):
     """The claim's lease can no longer cover a whole attempt (the process was paused between the
     claim and the send): the request was not sent."""
+
+
+class StoppedBeforeSending(Exception):
+    """The till stopped (it closed, or its worker was stopped) while the request was still being
+    connected: not a byte of it had been written, so it was not sent."""

@@ -17,10 +17,11 @@ from datetime import timedelta
 from app.core import clock, logs
 from app.core.domain import Outcome
 from app.core.outbox.claim import Claimed
-from app.core.outbox.errors import StaleClaim
+from app.core.outbox.errors import StaleClaim, StoppedBeforeSending
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.remote import OutboxTransport, SubmitResult
 from app.core.stamps.errors import MalformedResponse, StampsError
+from app.core.stamps.exchange import watching_flight
 from app.core.storage.problems import StorageProblem
 
 log = logging.getLogger(__name__)
@@ -304,11 +305,13 @@ class SyncWorker:
             log.exception("could not claim ahead")
         return None
 
-    async def _not_sent(self, claimed: Claimed) -> None:
-        """A claim this lane will not send: recorded as never arrived (the truth), not left to a
-        lease that would read it as ambiguous."""
+    async def _not_sent(self, claimed: Claimed, why: Exception | None = None) -> None:
+        """A claim this lane will not send (``why``: a stale claim unless said): recorded as
+        never arrived (the truth), not left to a lease that would read it as ambiguous."""
         try:
-            await self.outbox.record(claimed, Outcome.NEVER_ARRIVED, error=StaleClaim())
+            await self.outbox.record(
+                claimed, Outcome.NEVER_ARRIVED, error=why if why is not None else StaleClaim()
+            )
         except StorageProblem as problem:
             # left to its lease: resent under its key (honoured) once the lease runs out
             log.warning("entry %s was not sent; that was not saved: %s", claimed.entry_id, problem)
@@ -331,9 +334,18 @@ class SyncWorker:
             # request has not left, so this attempt provably never arrived.
             return Outcome.NEVER_ARRIVED, None, StaleClaim()
         try:
-            result = await self.transport.submit(
-                claimed.kind, claimed.payload, idempotency_key=claimed.entry_id
-            )
+            with watching_flight() as flight:
+                try:
+                    result = await self.transport.submit(
+                        claimed.kind, claimed.payload, idempotency_key=claimed.entry_id
+                    )
+                except asyncio.CancelledError:
+                    if flight.never_left:
+                        # Stopped while connecting: the truth is on record, not left to a lease
+                        # that would read it as ambiguous (and `unknown`, without a key).
+                        with contextlib.suppress(Exception):
+                            await self._not_sent(claimed, StoppedBeforeSending())
+                    raise
         except StampsError as exc:
             return exc.outcome, None, exc
         except Exception as exc:  # a bug proves nothing about the server

@@ -43,6 +43,7 @@ _NEVER_ARRIVED = frozenset(
         "ServiceUnavailable",
         "InvalidRequest",
         "StaleClaim",
+        "StoppedBeforeSending",
     }
 )
 

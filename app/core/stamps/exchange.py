@@ -4,7 +4,8 @@ Which failures prove the request never reached the server is decided here (archi
 connection that was never made (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``), and a
 request this side refused to write (``LocalProtocolError``: a header it cannot carry;
 ``UnsupportedProtocol``). Every other failure may have happened after the request left, so it is
-ambiguous.
+ambiguous. An attempt cut off from outside (the till closing) proves nothing by itself; the
+:class:`Flight` an attempt follows says whether any of its requests had begun to be written.
 
 Whatever the server does, an exchange ends: it has a total deadline (the longest a request may
 take, connect and read timeouts together, so a body trickling a byte a second still ends inside
@@ -19,7 +20,11 @@ import asyncio
 import ipaddress
 import logging
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -46,6 +51,61 @@ ACCEPT_ENCODING = "gzip, deflate"
 _WIRE_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 
 
+#: The steps of making a connection, as httpcore's trace names them ("connection.connect_tcp.
+#: started"...). Until a step outside these, no byte of a request has been written.
+_SETUP_STEPS = frozenset({"connect_tcp", "start_tls", "retry"})
+
+
+@dataclass
+class Flight:
+    """How far one attempt's requests got, for an attempt cut off from outside (the till closing,
+    its worker stopped): ``left`` once any request began to be written, ``traced`` once the HTTP
+    layer said anything at all. Cut while ``traced`` and not ``left`` (connecting, or between
+    connecting and writing), the attempt provably never reached the server. A transport that
+    does not trace never says so, and its attempts stay unproven."""
+
+    traced: bool = False
+    left: bool = False
+
+    @property
+    def never_left(self) -> bool:
+        """Whether the HTTP layer was seen working and no request had begun to leave."""
+        return self.traced and not self.left
+
+    def note(self, event: str) -> None:
+        """One of httpcore's trace events (``"http11.send_request_headers.started"``...)."""
+        self.traced = True
+        parts = event.split(".")
+        if len(parts) < 2 or parts[1] not in _SETUP_STEPS:
+            self.left = True  # anything past the connection may have put bytes on the wire
+
+
+_flight: ContextVar[Flight | None] = ContextVar("stamps_flight", default=None)
+
+
+def current_flight() -> Flight | None:
+    """The flight followed in this task (:func:`watching_flight`), if any."""
+    return _flight.get()
+
+
+@contextmanager
+def watching_flight() -> Iterator[Flight]:
+    """Follow how far the requests made inside the block (in this task) get."""
+    flight = Flight()
+    token = _flight.set(flight)
+    try:
+        yield flight
+    finally:
+        _flight.reset(token)
+
+
+def _traced(request: httpx.Request, flight: Flight) -> None:
+    async def trace(event: str, _info: dict[str, Any]) -> None:
+        flight.note(event)
+
+    request.extensions = {**request.extensions, "trace": trace}
+
+
 def describe(exc: BaseException, secrets: Iterable[str] = ()) -> str:
     """A short, safe description of a low-level failure for a message or a log line."""
     text = scrub(str(exc), secrets)[:200]
@@ -68,6 +128,9 @@ async def exchange(
     """
     secrets = tuple(secrets)
     where = redact_url(request.url)
+    flight = _flight.get()
+    if flight is not None:
+        _traced(request, flight)
     started = clock.monotonic()
     try:
         async with asyncio.timeout(deadline):

@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
+
+import pytest
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.stamps.exchange import current_flight
 
 from .conftest import OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport, Hang
@@ -348,6 +352,52 @@ async def test_a_worker_stopped_while_it_claims_leaves_no_claim_to_its_lease(
         (Outcome.NEVER_ARRIVED, "StaleClaim")
     ]
     assert transport.calls == []
+
+
+def _hangs_after(event: str, hang: Hang) -> Callable[[], Hang]:
+    """A request that gets as far as the HTTP layer's ``event`` (as httpcore traces it), then
+    hangs."""
+
+    def action() -> Hang:
+        flight = current_flight()
+        assert flight is not None  # the worker follows every attempt's flight
+        flight.note(event)
+        return hang
+
+    return action
+
+
+@pytest.mark.parametrize(
+    ("event", "status", "attempt"),
+    [
+        # still connecting: not a byte written, so it never arrived (and goes again)
+        ("connection.connect_tcp.started", EntryStatus.QUEUED, Outcome.NEVER_ARRIVED),
+        # being written: it may have arrived, so it is left to its lease, ambiguous
+        ("http11.send_request_headers.started", EntryStatus.SENDING, Outcome.AMBIGUOUS),
+    ],
+)
+async def test_a_worker_stopped_mid_request_records_what_the_request_got_as_far_as(
+    outbox: Outbox,
+    transport: FakeTransport,
+    clock: ManualClock,
+    event: str,
+    status: EntryStatus,
+    attempt: Outcome,
+) -> None:
+    # The window closed during an outage, say, while the worker was connecting.
+    hang = Hang()
+    transport.script = [_hangs_after(event, hang)]
+    worker = SyncWorker(outbox, transport, name="w1")
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    await hang.started.wait()
+    await worker.stop()
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == status
+    assert [a.outcome for a in await outbox.attempts(entry.id)] == [attempt]
+    if attempt is Outcome.NEVER_ARRIVED:
+        (recorded,) = await outbox.attempts(entry.id)
+        assert recorded.error == "StoppedBeforeSending"
 
 
 async def test_a_lane_claims_nothing_more_once_the_drain_is_out_of_time(

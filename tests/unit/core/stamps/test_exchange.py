@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import socket
+import threading
 import zlib
 from collections.abc import AsyncIterator
 
@@ -12,7 +14,7 @@ import pytest
 
 from app.core.domain import Outcome
 from app.core.stamps import errors
-from app.core.stamps.exchange import MAX_BODY, exchange
+from app.core.stamps.exchange import MAX_BODY, Flight, exchange, watching_flight
 
 from .conftest import ClientFactory
 from .helpers import FakeStamps, reply
@@ -183,3 +185,67 @@ async def test_a_token_that_cannot_be_sent_never_leaves_and_pauses_the_queue(
     assert token not in caught.value.message
     assert "set it again" in caught.value.message
     assert not server.requests
+
+
+@pytest.mark.parametrize(
+    ("events", "left"),
+    [
+        ([], False),
+        (["connection.connect_tcp.started", "connection.connect_tcp.complete"], False),
+        (["connection.start_tls.started", "socks.connect_tcp.started"], False),
+        (["connection.connect_tcp.complete", "http11.send_request_headers.started"], True),
+        (["http2.send_request_headers.started"], True),
+        (["proxy.anything_else.started"], True),
+    ],
+)
+def test_a_flight_has_left_once_a_step_past_the_connection_begins(
+    events: list[str], left: bool
+) -> None:
+    flight = Flight()
+    for event in events:
+        flight.note(event)
+    assert (flight.traced, flight.left) == (bool(events), left)
+    assert flight.never_left is (bool(events) and not left)
+
+
+async def test_a_connection_refused_is_seen_as_never_left() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with httpx.AsyncClient() as http:
+        request = http.build_request("GET", f"http://127.0.0.1:{port}/")
+        with watching_flight() as flight, pytest.raises(errors.ConnectionFailed):
+            await exchange(http, request, deadline=5)
+    assert flight.never_left
+
+
+async def test_a_request_cut_off_after_it_was_written_has_left() -> None:
+    # A server that reads the request and never answers: cut off while it waits, the request
+    # may have been acted on.
+    listener = socket.create_server(("127.0.0.1", 0))
+    received = threading.Event()
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            received.set()
+            while connection.recv(65536):  # the rest of the request, then until the client goes
+                pass
+
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    port = listener.getsockname()[1]
+    try:
+        async with httpx.AsyncClient() as http:
+            with watching_flight() as flight:
+                request = http.build_request("POST", f"http://127.0.0.1:{port}/", json=REQUEST)
+                sending = asyncio.ensure_future(exchange(http, request, deadline=HANG_GUARD))
+                assert await asyncio.to_thread(received.wait, HANG_GUARD)
+                sending.cancel()
+                with pytest.raises(asyncio.CancelledError):
+                    await sending
+        assert flight.traced and flight.left and not flight.never_left
+    finally:
+        listener.close()
+        server.join(HANG_GUARD)
