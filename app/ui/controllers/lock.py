@@ -13,7 +13,7 @@ from app.core.services import clock
 from app.ui.controllers.member import MemberController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.watcher import InputWatcher
+from app.ui.controllers.watcher import INPUT_EVENTS, InputWatcher
 from app.ui.main_window import CashierWindowView
 
 #: What counts as someone at the till.
@@ -59,7 +59,7 @@ class IdleLock(InputWatcher):
         self._last = clock.monotonic()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _PRESENCE:
+        if isinstance(event, INPUT_EVENTS) and event.type() in _PRESENCE:
             self._last = clock.monotonic()
         return False
 

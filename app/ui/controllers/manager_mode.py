@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.services import Manager, Role, Secret, StaffRefused
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
-from app.ui.controllers.watcher import InputWatcher
+from app.ui.controllers.watcher import INPUT_EVENTS, InputWatcher
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.sign_in_dialog import ManagerSignInDialog
 from app.ui.wording import words
@@ -173,6 +173,10 @@ class ManagerModeController(InputWatcher):
             self.left.emit(reason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _PRESENCE and self.till.manager.current is not None:
+        if (
+            isinstance(event, INPUT_EVENTS)
+            and event.type() in _PRESENCE
+            and self.till.manager.current is not None
+        ):
             self.till.manager.touch()
         return False

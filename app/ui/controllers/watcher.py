@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
+
+#: The classes a person's key, click, wheel or touch arrives as. An application's event filter
+#: sees every event of every object (some 600 while one member's offer is shown); ``isinstance``
+#: against these is cheap, while ``event.type()`` builds a Python enum on each call (PySide6),
+#: so a filter asks the class first and the type only of input (docs/performance.md).
+INPUT_EVENTS = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent)
 
 
 class InputWatcher(QObject):

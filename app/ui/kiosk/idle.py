@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 
 from app.core.services import clock
-from app.ui.controllers.watcher import InputWatcher
+from app.ui.controllers.watcher import INPUT_EVENTS, InputWatcher
 from app.ui.kiosk.flow import KioskFlow
 from app.ui.kiosk.view import KioskWindowView
 
@@ -35,7 +35,7 @@ class KioskIdle(InputWatcher):
         self._last = clock.monotonic()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _PRESENCE:
+        if isinstance(event, INPUT_EVENTS) and event.type() in _PRESENCE:
             self._last = clock.monotonic()
         return False
 

@@ -64,14 +64,20 @@ class KioskLock(InputWatcher):
         self._pressed_at: float | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in _KEY_EVENTS and isinstance(event, QKeyEvent):
+        # The class first: every event of every object passes here (see INPUT_EVENTS).
+        if isinstance(event, QKeyEvent):
+            kind = event.type()
+            if kind not in _KEY_EVENTS:
+                return False
             if passes(event):
                 return False
             if kind == QEvent.Type.KeyPress:
                 self.keys_refused += 1
             event.accept()  # a ShortcutOverride accepted and dropped: no shortcut fires
             return True
+        if not isinstance(event, QMouseEvent | QTouchEvent):
+            return False
+        kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             self._pressed(event)
         elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd) and not (

@@ -155,9 +155,11 @@ class ScannerFilter(QObject):
     # -- Qt ----------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or not self._enabled or event.type() != QEvent.Type.KeyPress:
+        # The class before the type: every event of every object passes here, and
+        # ``event.type()`` builds a Python enum each call (app/ui/controllers/watcher.py).
+        if self._replaying or not self._enabled or not isinstance(event, QKeyEvent):
             return False
-        if not isinstance(event, QKeyEvent) or not self._is_key_target(watched):
+        if event.type() != QEvent.Type.KeyPress or not self._is_key_target(watched):
             return False
         assert isinstance(watched, QWidget)
         if watched.property(EXEMPT_PROPERTY):
