@@ -261,11 +261,8 @@ def redeem(args: argparse.Namespace) -> int:
                 await till.record_refusal(member, sale, kind=kind, what=what, reason=exc.message)
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
                 raise Stop(code, str(exc)) from None
-            # Queued only: "not confirmed" (3), like any queued entry. Accepted offline: that is
-            # the answer for now, and while the network is down a member's later entry is not
-            # even tried before their earlier one, so waiting would cost a request timeout.
-            if not args.queue_only and receipt.verdict is not Verdict.ACCEPTED_OFFLINE:
-                receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
+            if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry
+                receipt = await till.answer(receipt)
             paused = (await till.status()).paused
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)

@@ -50,7 +50,7 @@ from app.core.services.members import (
     suggestion_member,
 )
 from app.core.services.orders import Context, Order, build_payload
-from app.core.services.receipts import Receipt, receipt_for, stored
+from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
 from app.core.services.shift import (
     ShiftInfo,
     ShiftRow,
@@ -544,6 +544,16 @@ class Till:
                 await clock.wait_event(changed, remaining)
         finally:
             self.outbox.remove_listener(changed.set)
+
+    async def answer(self, queued: Receipt) -> Receipt:
+        """What to tell the cashier about a redemption just queued (``queued``, from
+        :meth:`redeem`): at once when the offline policy accepted it, since while the network
+        is down a member's later entry is not even tried before their earlier one and a wait
+        would last a request's timeouts; else what :meth:`wait` finds. Either way the entry is
+        sent when it can be, and its receipt follows."""
+        if queued.verdict is Verdict.ACCEPTED_OFFLINE:
+            return queued
+        return await self.wait(queued.entry_id, seen=queued.attempts)
 
     async def settle_unsent(self, entry_id: str) -> Receipt:
         """Judge now, by the offline policy, a queued redemption that no attempt can have reached

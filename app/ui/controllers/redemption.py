@@ -152,14 +152,11 @@ class RedemptionController(QObject):
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
         self._upsert_row(receipt.entry_id, receipt.verdict)
-        if receipt.verdict is Verdict.ACCEPTED_OFFLINE:
-            # The policy's answer stands for now; the row follows the send. Waiting here for an
-            # attempt could take a whole request timeout: while the network is down, a member's
-            # second entry is not sent before their first.
-            done = receipt
-        else:
+        if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:  # that one is answered at once
             self.show(ResultData("working", headline, self.tr("Sending to Stamps…")))
-            done = await self._wait_unless_backed_out(receipt)
+        # The result goes on the panel as the wait ends and the redemption stops being busy,
+        # in one step: nothing shown as done while a next order would still be turned away.
+        done = await self._wait_unless_backed_out(receipt)
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
@@ -184,7 +181,7 @@ class RedemptionController(QObject):
         entry_id = queued.entry_id
         self._backed_out = asyncio.Event()
         # the worker may have tried it already: what it knows is what the receipt says
-        waiting = asyncio.ensure_future(self.till.wait(entry_id, seen=queued.attempts))
+        waiting = asyncio.ensure_future(self.till.answer(queued))
         backing = asyncio.ensure_future(self._backed_out.wait())
         try:
             await asyncio.wait({waiting, backing}, return_when=asyncio.FIRST_COMPLETED)

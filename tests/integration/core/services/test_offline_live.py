@@ -63,6 +63,7 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
         receipt = await till.redeem(order, cached, Sale("dewi"))
         assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
         assert receipt.provisional
+        assert await till.answer(receipt) is receipt  # the cashier's answer, no wait
         tried = await till.wait(receipt.entry_id, 5)
         assert tried.verdict is Verdict.ACCEPTED_OFFLINE
         assert await till.projected_stamps(cached) == 230
