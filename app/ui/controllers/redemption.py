@@ -368,6 +368,12 @@ class RedemptionController(QObject):
                         continue
                     if receipt.verdict is not self._followed[entry_id].verdict:
                         on_screen = entry_id == self.on_screen
+                        if on_screen and self.busy:
+                            # Its own wait is still running and puts the result up as it ends,
+                            # in the step the till takes orders again: shown here first, the
+                            # panel would say done while a next order is still turned away.
+                            self._upsert_row(entry_id, receipt.verdict)
+                            continue
                         self._settle(receipt)
                         # While the redemption's own wait runs, that wait updates the balance.
                         if on_screen and not self.busy and receipt.verdict is Verdict.CONFIRMED:

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.outbox.retry import RetryPolicy
+from app.core.services.catalogue import Offer
 from app.core.services.config import TillConfig
 from app.core.services.receipts import Receipt
 from app.core.services.runtime import RuntimeOptions, open_till
@@ -118,12 +119,27 @@ def cashier(make_cashier: Callable[..., CashierWindow], till_settings: Settings)
 
 
 def find_member(qtbot: QtBot, window: CashierWindow, query: str) -> None:
-    """Type ``query`` into member search, press Enter, and wait for the member's offer."""
+    """Type ``query`` into member search, press Enter, and wait for the found member's offer.
+
+    The offer waited for is that member's: the last customer's offer can still be reloading
+    (their balance moved as a redemption settled) while this one is looked up."""
     field = window.view.member_search.field
     field.clear()
-    with qtbot.waitSignal(window.session.offer_loaded, timeout=WAIT_MS):
-        qtbot.keyClicks(field, query)
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+    offers: list[Offer] = []
+    keep = offers.append
+    window.session.offer_loaded.connect(keep)
+    try:
+        with qtbot.waitSignal(window.member.lookup_finished, timeout=WAIT_MS) as found:
+            qtbot.keyClicks(field, query)
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        member = found.args[0]
+        assert member is not None, f"no member found for {query!r}"
+        qtbot.waitUntil(
+            lambda: any(offer.member.server_id == member.server_id for offer in offers),
+            timeout=WAIT_MS,
+        )
+    finally:
+        window.session.offer_loaded.disconnect(keep)
 
 
 def redeem(qtbot: QtBot, window: CashierWindow, action: Callable[[], object]) -> Receipt:
