@@ -379,12 +379,23 @@ class StampsClient:
         Pages back through the feed (20 a page) until a page reaches past ``since`` or runs out,
         reading at most ``max_pages`` pages. Activities without a readable time are kept: when
         reconciling, a candidate left out is worse than one looked at.
+
+        Each activity is kept once, by its id: a feed that repeats lines (one that ignores
+        ``older_than``, or reads it as "this one and older") must not show one redemption twice,
+        which would let it account for two entries. A page that brings nothing new ends the
+        reading.
         """
         found: list[Activity] = []
+        seen: set[int] = set()
         older_than: int | None = None
         for _ in range(max_pages):
             page = await self.activities(user, older_than=older_than)
+            fresh = 0
             for activity in page.activities:
+                if activity.id in seen:
+                    continue
+                seen.add(activity.id)
+                fresh += 1
                 created = activity.created_at
                 if activity.is_redemption and (created is None or created >= since):
                     found.append(activity)
@@ -392,6 +403,7 @@ class StampsClient:
             older_than = page.oldest_id
             if (
                 older_than is None
+                or not fresh
                 or len(page.activities) < ACTIVITY_PAGE
                 or (times and min(times) < since)
             ):

@@ -305,6 +305,30 @@ async def test_redemptions_since_stops_on_a_short_page(
     assert len(server.requests) == 1
 
 
+@pytest.mark.parametrize("overlap", [20, 1], ids=["ignores-older-than", "older-than-inclusive"])
+async def test_redemptions_since_reads_each_activity_once(
+    make_client: ClientFactory, server: FakeStamps, overlap: int
+) -> None:
+    # A feed that repeats lines (it ignores older_than, or reads it as "this one and older")
+    # must not hand reconciliation the same redemption twice: a line counted twice would
+    # confirm two unknown entries with one redemption.
+    from datetime import UTC, datetime
+
+    def page(request: httpx.Request) -> httpx.Response:
+        older_than = request.url.params.get("older_than")
+        top = 100 if older_than is None else int(older_than) + overlap - 1
+        ids = [top - i for i in range(20) if top - i > 0]
+        lines = [_activity(i, 2_000_000 + i) for i in ids]
+        return reply(200, {"activities": lines[:1] + lines[:-1]})  # the first line twice
+
+    server.on("/api/v3/activities/", page)
+    found = await make_client().redemptions_since("u@x", datetime.fromtimestamp(0, UTC))
+
+    ids = [a.id for a in found]
+    assert len(ids) == len(set(ids))
+    assert len(server.requests) <= 10
+
+
 async def test_every_answer_s_date_reaches_the_clock_check() -> None:
     from app.core.stamps.client import StampsClient
 
