@@ -574,7 +574,12 @@ class StampsClient:
                 endpoint, response, body, params, idempotency_key, extra
             )
         parsed, raw = parsing.interpret(
-            response, model, now=clock.now(), secrets=self._secrets(extra)
+            response,
+            model,
+            now=clock.now(),
+            secrets=self._secrets(extra),
+            # the token exchange's answer is the JWT itself (not stored, not shown)
+            mask_answer=endpoint.authenticated,
         )
         return parsed, raw, response.status_code
 

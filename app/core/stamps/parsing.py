@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.core.stamps import errors
 from app.core.stamps.models.common import StampsRequest
-from app.core.stamps.redaction import scrub
+from app.core.stamps.redaction import mask_secrets, scrub
 from app.core.stamps.server_text import clean, without_field_prefix
 
 M = TypeVar("M", bound=BaseModel)
@@ -98,12 +98,13 @@ def _field_errors(value: object, prefix: str = "", depth: int = 0) -> dict[str, 
     return found
 
 
-def _load_json(content: bytes) -> object:
-    """The decoded JSON with every string cleaned (:func:`~server_text.clean`), or raises
-    ``ValueError``: deep nesting, ``NaN``, ``Infinity`` and numbers too big for a float count as
-    unreadable."""
+def _load_json(content: bytes, secrets: tuple[str, ...] = ()) -> object:
+    """The decoded JSON with every string cleaned (:func:`~server_text.clean`) and ``secrets``
+    masked in it, or raises ``ValueError``: deep nesting, ``NaN``, ``Infinity`` and numbers too
+    big for a float count as unreadable."""
     try:
-        return _cleaned(json.loads(content, parse_constant=_no_constant, parse_float=_finite))
+        data = json.loads(content, parse_constant=_no_constant, parse_float=_finite)
+        return _cleaned(data, tuple(s for s in secrets if s))
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
 
@@ -119,13 +120,13 @@ def _finite(text: str) -> float:
     return value
 
 
-def _cleaned(value: object) -> object:
+def _cleaned(value: object, secrets: tuple[str, ...]) -> object:
     if isinstance(value, str):
-        return clean(value)
+        return mask_secrets(clean(value), secrets)
     if isinstance(value, dict):
-        return {clean(k): _cleaned(v) for k, v in value.items()}
+        return {_cleaned(k, secrets): _cleaned(v, secrets) for k, v in value.items()}
     if isinstance(value, list):
-        return [_cleaned(v) for v in value]
+        return [_cleaned(v, secrets) for v in value]
     return value
 
 
@@ -222,10 +223,11 @@ def api_error(
     )
 
 
-def json_body(response: httpx.Response) -> dict[str, Any]:
-    """The JSON object of a 2xx answer, or :class:`~errors.MalformedResponse`."""
+def json_body(response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str, Any]:
+    """The JSON object of a 2xx answer, with ``secrets`` masked in its strings, or
+    :class:`~errors.MalformedResponse`."""
     try:
-        data = _load_json(response.content)
+        data = _load_json(response.content, tuple(secrets))
     except ValueError:
         raise errors.MalformedResponse(
             f"the server accepted the request but its answer is not JSON ({status_text(response)})",
@@ -270,13 +272,20 @@ def interpret(
     *,
     now: datetime,
     secrets: Iterable[str] = (),
+    mask_answer: bool = True,
 ) -> tuple[M, dict[str, Any]]:
     """A 2xx answer as ``(model, raw body)``; any other answer raised as its taxonomy error.
+
+    ``secrets`` are masked in what the answer says: a 2xx's raw body is stored (an outbox entry's
+    response) and its strings are cached and shown, so a server echoing the token must not put it
+    there. ``mask_answer`` false leaves a 2xx as it came, for the one answer that is itself a
+    credential (the token exchange's JWT).
 
     401 and 403 come out as :class:`~errors.Unauthorized` / :class:`~errors.Forbidden`: telling bad
     credentials from a refused request takes a ping, which is the client's job.
     """
+    secrets = tuple(secrets)
     if 200 <= response.status_code < 300:
-        data = json_body(response)
+        data = json_body(response, secrets if mask_answer else ())
         return into_model(model, data, status_code=response.status_code), data
     raise api_error(response, now=now, secrets=secrets)

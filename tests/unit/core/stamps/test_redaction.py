@@ -131,3 +131,44 @@ async def test_body_style_get_keeps_the_token_out_of_the_url_and_the_logs(
     assert httpx_lines and all(f"query={MASK}" in line for line in httpx_lines)
     [ours] = [r.getMessage() for r in caplog.records if r.name == "app.core.stamps"]
     assert ours.startswith(f"GET /api/memberships/suggestions?query={MASK}&merchant=14 -> 200 (")
+
+
+def echo_accepted(request: httpx.Request) -> httpx.Response:
+    """A hostile server that accepts, and repeats the whole request in the answer's strings."""
+    said = f"{request.headers.get('Authorization')} {request.content.decode()}"
+    return reply(
+        200,
+        {
+            "redemption": {"id": 7, "reward": said, "extra_data": {"echo": said, said: 1}},
+            "membership": {"stamps": 3, "referral_code": said},
+            "debug": [said],
+            "user": {"id": 6, "name": said, "email": "a@b.c"},
+        },
+    )
+
+
+@pytest.mark.parametrize("auth", ["token", "bearer", "body"])
+async def test_nothing_secret_in_an_accepted_answer(
+    auth: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # The outbox stores a redemption's answer as it was read, and the till caches a member's
+    # name: a server echoing the credential in a 2xx would put it in the database.
+    server.on("/api/auth/get-access-token/", reply(200, {"access_token": JWT}))
+    server.on("/api/v2/redemptions/redeem-reward", echo_accepted)
+    server.on("/api/v2/memberships/details", echo_accepted)
+    client = make_client(auth=auth)
+
+    result = await client.submit(
+        "reward",  # type: ignore[arg-type]
+        {"user": "u", "reward": 1, "store": 1},
+        idempotency_key="k",
+    )
+    member = await client.member_details("customer@stamps.co.id")
+
+    assert result.redemption_id == 7
+    assert_clean(repr(result.raw))
+    assert_clean(repr(result.response))
+    assert_clean(repr(member))
+    assert MASK in repr(result.raw)
+    if auth == "bearer":  # the token exchange's own answer is the credential, and is kept
+        assert (await client.get_access_token()).access_token.get_secret_value() == JWT
