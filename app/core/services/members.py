@@ -21,7 +21,9 @@ class MemberNotFound(Explained):
 def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
     """The member ``query`` found, from ``GET /api/v2/memberships/details``."""
     user, membership = details.user, details.membership
-    if user.id is None:  # nothing to queue their redemptions under (architecture §3)
+    # nothing to queue their redemptions under (architecture §3): a blank id would be the lane
+    # (and the cached row) of every member the server named so
+    if user.id is None or not str(user.id).strip():
         raise MemberNotFound(say("member.not_found", query=query))
     card = membership.primary_card or {}
     card_number = card.get("number") if isinstance(card.get("number"), str) else None

@@ -1,0 +1,34 @@
+"""Reading a member from the server's answer (app/core/services/members.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.core.services.members import MemberNotFound, member_from_details
+from app.core.stamps.models import MemberDetailsResponse
+
+
+def details(user_id: Any) -> MemberDetailsResponse:
+    return MemberDetailsResponse.model_validate(
+        {
+            "membership": {"stamps": 250, "is_blocked": False},
+            "user": {"id": user_id, "name": "Ayu", "email": "ayu@x.co"},
+        }
+    )
+
+
+@pytest.mark.parametrize("user_id", [6, "6"])
+def test_the_server_s_id_is_the_member_s_lane(user_id: Any) -> None:
+    member = member_from_details("ayu@x.co", details(user_id))
+    assert member.server_id == "6"
+    assert member.lane == "member:6"
+
+
+@pytest.mark.parametrize("user_id", [None, "", "   "])
+def test_an_answer_without_a_usable_id_finds_nobody(user_id: Any) -> None:
+    # A blank id would be every such member's lane and cache row: one member's redemptions
+    # queued behind another's, and one's new balance read as the other's.
+    with pytest.raises(MemberNotFound):
+        member_from_details("ayu@x.co", details(user_id))
