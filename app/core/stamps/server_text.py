@@ -15,18 +15,29 @@ from collections.abc import Iterable
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # Line and tab breaks become one space: a message is one line.
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
-# Every other C0/C1 control character, and the invisible marks that reorder text (bidi).
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Every other C0/C1 control character, the invisible marks that reorder text (bidi), and the
+# invisible ones that pad it (zero-width space, word joiner, BOM, tags...): "Ayu" and "Ay\u200bu"
+# would look like one member on screen. The zero-width joiners (U+200C, U+200D) stay: emoji and
+# some scripts need them.
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+# A lone surrogate (JSON may spell one, "\\ud800"): no UTF-8 can hold it, so it would fail the
+# first log line, database row or label it reached.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # "voucher_code: …", "Voucher_code: …", "__all__: …", "rewards[1].code: …"
 _FIELD_PREFIX = re.compile(r"\s*([A-Za-z_]\w*)((?:\.\w+|\[\d+\])*)\s*:\s+(?=\S)", re.ASCII)
 
 
 def clean(text: str) -> str:
-    """``text`` without escape sequences or control characters; line breaks become spaces."""
+    """``text`` without escape sequences, control characters or invisible padding; line breaks
+    become spaces, a lone surrogate the replacement character."""
     if text.isascii() and text.isprintable():
         return text  # the common case, and nothing to do
     text = _ESCAPES.sub("", text)
     text = _BREAKS.sub(" ", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return _INVISIBLE.sub("", text)
 
 

@@ -131,6 +131,8 @@ def test_arbitrary_answers_through_the_client(status: int, value: Any) -> None:
 #: Characters no server text may bring to a terminal, a log line or a label.
 UNSAFE = {chr(c) for c in range(0x20)} | {chr(c) for c in range(0x7F, 0xA0)}
 UNSAFE |= set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Nor invisible padding that makes two names look alike, nor a lone surrogate (no UTF-8 has it).
+UNSAFE |= set("\u200b\u2060\ufeff\u00ad\U000e0041\ud800\udfff")
 
 
 def _strings(value: object) -> list[str]:
@@ -146,7 +148,12 @@ def _strings(value: object) -> list[str]:
 
 
 hostile_text = st.text(
-    alphabet=st.sampled_from(["a", " ", ":", "\x1b", "[", "2", "J", "\n", "\r", "\x07", "\u202e"]),
+    alphabet=st.sampled_from(
+        [
+            *("a", " ", ":", "\x1b", "[", "2", "J", "\n", "\r", "\x07", "\u202e", "\u200b"),
+            *("\ufeff", "\U000e0041", "\ud800", "\udfff", "\u200d", "\U0001f600"),
+        ]
+    ),
     max_size=30,
 )
 
@@ -177,6 +184,23 @@ def test_a_screen_clearing_detail_reaches_nobody() -> None:
     body = {"detail": "\u001b[2J\u001b[H\u001b[32mConfirmed [synced]\u001b[0m\x07"}
     failure = parsing.api_error(httpx.Response(400, json=body), now=NOW)
     assert failure.message == "Confirmed [synced]"
+
+
+def test_invisible_padding_goes_and_a_lone_surrogate_shows_as_a_replacement() -> None:
+    body = rb'{"user": {"name": "Ay\u200bu\ufeff"}, "redemption": {"id": 3, "reward": "K \ud800"}}'
+    _, raw = parsing.interpret(httpx.Response(200, content=body), RedemptionResponse, now=NOW)
+    assert raw["user"]["name"] == "Ayu"  # the same name as the member without the padding
+    assert raw["redemption"]["reward"] == "K \ufffd"
+    raw["redemption"]["reward"].encode()  # a log line, a row and a label can hold it
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # joined by U+200D, kept
+    assert (
+        parsing.interpret(
+            httpx.Response(200, json={"redemption": {"id": 3, "reward": family}}),
+            RedemptionResponse,
+            now=NOW,
+        )[1]["redemption"]["reward"]
+        == family
+    )
 
 
 def test_line_breaks_become_spaces() -> None:
