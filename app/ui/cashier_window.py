@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from app.core.services import Member, Till
 from app.ui.controllers.changes import TillChanges
@@ -171,9 +171,15 @@ class CashierWindow(QObject):
 
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
-        member identifier first and a voucher code second (architecture §5)."""
+        member identifier first and a voucher code second (architecture §5). With a dialog up or
+        another page shown, it is what a keyboard typed into the field there (if any): nothing
+        behind acts on it."""
         view = self.view
-        if view.pages.currentWidget() is not view.cashier_page:
+        if (
+            QApplication.activeModalWidget() is not None
+            or view.pages.currentWidget() is not view.cashier_page
+        ):
+            self._type_into_focus(code)
             return
         if self.redemption.pin_dialog is not None:
             return
@@ -192,6 +198,16 @@ class CashierWindow(QObject):
             self.vouchers.use_code(code)
         else:
             self.member.scanned(code)
+
+    @staticmethod
+    def _type_into_focus(code: str) -> None:
+        # Only a text field takes it, as typed and without the scanner's Enter: a scan never
+        # presses a dialog's button.
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit) and not focus.isReadOnly():
+            focus.insert(code)
+        elif isinstance(focus, QPlainTextEdit) and not focus.isReadOnly():
+            focus.insertPlainText(code)
 
     def back(self) -> None:
         """Esc with nothing else open: stop waiting on screen for a redemption being sent; else

@@ -15,15 +15,17 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 MIN_LENGTH = 6
 #: A scan's keys come this fast on average; people type at 35 ms a key and slower.
 SCAN_PACE_MS = 25.0
 #: No gap inside a scan is longer than this (a scanner's own jitter, and Shift presses between).
 MAX_GAP_MS = 45.0
-#: Widgets with this property set to true get their keys straight away (the PIN pad: a PIN must
-#: not sit in a buffer, and a customer never scans into it).
+#: Widgets with this property set to true get their keys straight away (the PIN pad, a PIN field:
+#: a PIN must not sit in a buffer). A scan that lands in one anyway (a card scanned while the pad
+#: is up) is not submitted: its terminator is swallowed and the widget wiped (a QLineEdit cleared,
+#: else its ``wipe()``), so it never reaches the server as a wrong PIN, one of a member's few.
 EXEMPT_PROPERTY = "scannerExempt"
 
 _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
@@ -98,6 +100,8 @@ class ScannerFilter(QObject):
         self.prefix = prefix
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
+        # When the keys that went straight into an exempt widget came: never which keys they were.
+        self._passed_at: list[float] = []
         self._replaying = False
         self._enabled = True
         # A person who types one key and stops must see it: after a pause longer than any gap in
@@ -162,30 +166,23 @@ class ScannerFilter(QObject):
         if event.type() != QEvent.Type.KeyPress or not self._is_key_target(watched):
             return False
         assert isinstance(watched, QWidget)
-        if watched.property(EXEMPT_PROPERTY):
-            self.flush()
-            return False
         if event.key() in _MODIFIER_KEYS:
             return False  # Shift around a capital: part of the key that follows
 
         now = float(event.timestamp()) or self._clock_ms()
-        text = event.text()
-        printable = (
-            len(text) == 1
-            and text.isprintable()
-            and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
-            and not event.isAutoRepeat()
-        )
-        if printable:
+        if watched.property(EXEMPT_PROPERTY):
+            self.flush()
+            return self._passed_straight(watched, event, now)
+        if self._is_printable(event):
             if self._held and now - self._held[-1].at > self.max_gap_ms:
                 self.flush()
-            self._held.append(_Key(watched, event.key(), event.modifiers(), text, now))
+            self._held.append(_Key(watched, event.key(), event.modifiers(), event.text(), now))
             self._flush_timer.start()
             return True
 
         if not self._held:
             return False
-        if event.key() in self.terminators and self._is_scan(now):
+        if event.key() in self.terminators and self._is_scan([k.at for k in self._held], now):
             code = "".join(key.text for key in self._held)
             self._held = []
             self._flush_timer.stop()
@@ -204,12 +201,42 @@ class ScannerFilter(QObject):
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _is_scan(self, now: float) -> bool:
-        held = self._held
-        if len(held) < self.min_length or now - held[-1].at > self.max_gap_ms:
+    def _passed_straight(self, widget: QWidget, event: QKeyEvent, now: float) -> bool:
+        """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and
+        what the scan typed wiped). True when the key is swallowed."""
+        passed = self._passed_at
+        if self._is_printable(event):
+            if passed and now - passed[-1] > self.max_gap_ms:
+                passed.clear()
+            passed.append(now)
             return False
-        pace = (held[-1].at - held[0].at) / (len(held) - 1)
+        self._passed_at = []
+        if event.key() not in self.terminators or not self._is_scan(passed, now):
+            return False
+        if isinstance(widget, QLineEdit):
+            widget.clear()
+        else:
+            wipe = getattr(widget, "wipe", None)
+            if callable(wipe):
+                wipe()
+        return True
+
+    def _is_scan(self, times: list[float], now: float) -> bool:
+        """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""
+        if len(times) < self.min_length or now - times[-1] > self.max_gap_ms:
+            return False
+        pace = (times[-1] - times[0]) / (len(times) - 1)
         return pace <= self.scan_pace_ms
+
+    @staticmethod
+    def _is_printable(event: QKeyEvent) -> bool:
+        text = event.text()
+        return (
+            len(text) == 1
+            and text.isprintable()
+            and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
+            and not event.isAutoRepeat()
+        )
 
     @staticmethod
     def _is_key_target(watched: QObject) -> bool:

@@ -492,3 +492,19 @@ def test_a_row_of_this_shift_or_of_the_history_opens_the_same_details_and_a_refu
     )
     qtbot.waitUntil(lambda: details.standing.text().startswith(refused), timeout=WAIT_MS)
     assert history.model.row(0).kind == "refused"
+
+
+def test_a_card_scanned_into_the_history_s_member_field_fills_it(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The field asks for "email, member ID, phone or card": a scanned card goes in as typed (the
+    # cashier's page, behind manager mode, does not take it).
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    history = cashier.view.manager.history
+    history.member_edit.setFocus()
+    qtbot.waitUntil(history.member_edit.hasFocus, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(cashier.member.lookup_finished, wait=200):
+        cashier.scanned("70140000000006")
+    assert history.member_edit.text() == "70140000000006"
+    assert cashier.session.member is None

@@ -112,3 +112,26 @@ def test_a_name_several_members_have_offers_them_to_pick_from(
         )
         qtbot.keyClick(search.suggestions, Qt.Key.Key_Return)
     assert cashier.view.member_card.name_text() == "Bayu Saputra"
+
+
+def test_a_scan_while_the_cashier_is_asked_about_the_cart_changes_nothing_behind_the_question(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # A card scanned with "Drop the cart?" up must not look up the next member behind it: that
+    # dropped the cart the question was about, and "Keep the cart" then kept nothing.
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.add_button.click()
+    with qtbot.waitSignal(cashier.drop_cart_asked, timeout=WAIT_MS):
+        cashier.view.back_out()
+
+    with qtbot.assertNotEmitted(cashier.member.lookup_finished, wait=200):
+        cashier.scanned("081290000142")
+    assert cashier.session.member is not None
+    assert cashier.session.member.email == AYU
+    assert picker.cart.lines()
+    box = cashier.drop_cart_dialog
+    assert box is not None
+    box.reject()
+    assert picker.cart.lines()

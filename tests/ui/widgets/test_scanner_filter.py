@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.widgets.form import line_edit
 from app.ui.widgets.pin_pad import PinPad
 from app.ui.widgets.scanner_filter import ScannerFilter
 
@@ -210,9 +211,9 @@ def wedge_keys(
     return events
 
 
-def send(field: QLineEdit, events: list[QKeyEvent]) -> None:
+def send(widget: QWidget, events: list[QKeyEvent]) -> None:
     for event in events:
-        QApplication.sendEvent(field, event)
+        QApplication.sendEvent(widget, event)
 
 
 CODES = [
@@ -286,3 +287,53 @@ def test_keys_held_down_repeat_as_typing_not_a_scan(
     with qtbot.assertNotEmitted(scanner.scanned):
         send(field, [*events, enter])
     assert field.text() == "aaaaaaaa"
+
+
+# --- a scan where a PIN is typed: keys go straight in, but the scan is never submitted -------
+
+
+@pytest.fixture
+def pad(qtbot: QtBot, scanner: ScannerFilter, shown) -> PinPad:
+    pad = shown(PinPad())
+    pad.setFocus()
+    qtbot.waitUntil(pad.hasFocus)
+    return pad
+
+
+@pytest.mark.parametrize("code", ["70140000000006", "KR24000006"])
+def test_a_card_scanned_onto_the_pin_pad_spends_no_pin_attempt(
+    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad, code: str
+) -> None:
+    # The next customer's card (or the customer's own) scanned while the pad is up: its digits
+    # and Enter must not reach the server as a wrong PIN, one of the member's few attempts.
+    pad.press_digit("4")
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.assertNotEmitted(scanner.scanned):
+        send(pad, wedge_keys(code, 8))
+    assert pad.entered_count() == 0
+    assert scanner.held_count() == 0
+
+
+def test_a_pin_typed_on_the_keyboard_is_still_submitted(
+    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad
+) -> None:
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        send(pad, wedge_keys("123456", 60, jitter_ms=12))
+    assert submitted.args == ["123456"]
+
+
+def test_a_scan_into_a_pin_field_is_not_submitted_as_a_pin(
+    qtbot: QtBot, scanner: ScannerFilter, shown
+) -> None:
+    # The cashier's and the manager's PIN fields: a wrong PIN counts towards their lockout.
+    host = QWidget()
+    pin = line_edit(max_length=64, secret=True)
+    QVBoxLayout(host).addWidget(pin)
+    shown(host)
+    pin.setFocus()
+    qtbot.waitUntil(pin.hasFocus)
+    with qtbot.assertNotEmitted(pin.returnPressed):
+        send(pin, wedge_keys("KR24000006", 8))
+    assert pin.text() == ""
+    with qtbot.waitSignal(pin.returnPressed):
+        send(pin, wedge_keys("246810", 60, jitter_ms=12))
+    assert pin.text() == "246810"
