@@ -1,9 +1,15 @@
 """Reconciling ``unknown`` entries against the member's activity feed (architecture §3).
 
 An entry becomes ``synced`` (reconciled, no server id) only when the feed shows a redemption at
-this store of the same reward and stamps, created after its first ambiguous attempt started, that no
-other entry of this till accounts for. Anything less leaves it ``unknown`` with the evidence: a
-redemption that may exist twice is worse than one a manager must look at.
+this store of the same reward and stamps, created while one of its ambiguous attempts was on its
+way (give or take the clock skew), that no other entry of this till accounts for. Anything less
+leaves it ``unknown`` with the evidence: a redemption that may exist twice is worse than one a
+manager must look at.
+
+The feed does not say which till made a line. Another till, or the kiosk, redeeming the same
+reward for the same member would leave a line this till cannot tell from its own; the attempt's
+window (not only its start) keeps a line made minutes later, at the next till by a customer told
+"not confirmed", from being taken for this entry's.
 """
 
 from __future__ import annotations
@@ -93,6 +99,7 @@ def apply_activity(
     if entry is None or entry.status != EntryStatus.UNKNOWN:
         return False
     earliest = target.since - timedelta(seconds=policy.reconcile_skew)
+    windows = _attempt_windows(session, entry.id, policy)
     expected = {
         "store": entry.expect_store,
         "name": entry.expect_name,
@@ -105,7 +112,7 @@ def apply_activity(
             if r.store == entry.expect_store
             and r.name == entry.expect_name
             and r.stamps == entry.expect_stamps
-            and r.created >= earliest
+            and any(opened <= r.created <= closed for opened, closed in windows)
         ),
         key=lambda r: r.created,
     )
@@ -177,6 +184,7 @@ def apply_activity(
     evidence: dict[str, Any] = {
         "checked_at": now.isoformat(),
         "since": earliest.isoformat(),
+        "until": max((closed for _, closed in windows), default=earliest).isoformat(),
         "expected": expected,
         "lines_read": len(records),
         "candidates": [_describe(r) for r in candidates],
@@ -240,6 +248,25 @@ def _fingerprints(records: Sequence[ActivityRecord]) -> list[str]:
         prints.append(base if record.redemption_id is not None else f"{base}#{seen[base]}")
         seen[base] += 1
     return prints
+
+
+def _attempt_windows(
+    session: Session, entry_id: str, policy: OutboxPolicy
+) -> list[tuple[datetime, datetime]]:
+    """When each of the entry's ambiguous attempts could have been applied: from its start to its
+    end (one a crash cut short: to the end of its lease, past which no request of the till is on
+    its way), each widened by the clock skew (the server stamps the line with its own clock)."""
+    skew = timedelta(seconds=policy.reconcile_skew)
+    lease = timedelta(seconds=policy.lease_seconds)
+    rows = session.execute(
+        sa.select(ATTEMPTS.c.started_at, ATTEMPTS.c.ended_at).where(
+            ATTEMPTS.c.entry_id == entry_id, ATTEMPTS.c.outcome == Outcome.AMBIGUOUS
+        )
+    ).all()
+    return [
+        (started - skew, (ended if ended is not None else started + lease) + skew)
+        for started, ended in rows
+    ]
 
 
 def _last_attempt_ended(session: Session, entry_id: str, *, default: datetime) -> datetime:

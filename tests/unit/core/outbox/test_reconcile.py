@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from app.core.clock import ManualClock
@@ -146,6 +147,30 @@ async def test_wrong_store_name_stamps_or_time_do_not_match(
     await worker.run_once()
     after = await outbox.get(entry.id)
     assert after is not None and after.status == EntryStatus.UNKNOWN
+    await worker.stop()
+
+
+async def test_a_line_made_after_the_attempt_ended_is_another_tills(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # The feed names no till: a customer told "not confirmed" who redeems the same reward at the
+    # next till (or the kiosk) minutes later leaves a line this entry's request cannot have made.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["lost"]  # never applied
+    await worker.run_once(reconcile=False)
+    clock.advance(5 * 60)
+    line = ActivityRecord(store=STORE, stamps=10, name=reward_name(1), created=clock.now())
+    transport.server.feed.append(("m1", line))
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "not_found"
+    # one made within the skew of the attempt's end may still be its own
+    transport.server.feed[-1] = ("m1", replace(line, created=clock.now() - timedelta(minutes=4)))
+    clock.advance(60)
+    assert await worker.reconcile_due() == 1
     await worker.stop()
 
 
