@@ -27,6 +27,10 @@ MAX_GAP_MS = 45.0
 #: is up) is not submitted: its terminator is swallowed and the widget wiped (a QLineEdit cleared,
 #: else its ``wipe()``), so it never reaches the server as a wrong PIN, one of a member's few.
 EXEMPT_PROPERTY = "scannerExempt"
+#: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
+#: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
+#: practised hand on a numeric pad) is still a PIN, and cards and member IDs are longer.
+LONGEST_PIN = 8
 
 _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
     Qt.KeyboardModifier.ControlModifier
@@ -211,7 +215,11 @@ class ScannerFilter(QObject):
             passed.append(now)
             return False
         self._passed_at = []
-        if event.key() not in self.terminators or not self._is_scan(passed, now):
+        if (
+            event.key() not in self.terminators
+            or len(passed) <= LONGEST_PIN
+            or not self._is_scan(passed, now)
+        ):
             return False
         if isinstance(widget, QLineEdit):
             widget.clear()

@@ -321,6 +321,25 @@ def test_a_pin_typed_on_the_keyboard_is_still_submitted(
     assert submitted.args == ["123456"]
 
 
+def test_a_pin_typed_as_fast_as_a_scanner_is_still_a_pin(
+    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad, shown
+) -> None:
+    # xdotool (and a practised hand on a numeric pad) types at scanner pace: what tells a scan
+    # from a PIN is its length, longer than any PIN (a member's 6 digits, a manager's up to 8).
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        send(pad, wedge_keys("123456", 8))
+    assert submitted.args == ["123456"]
+    host = QWidget()
+    pin = line_edit(max_length=64, secret=True)
+    QVBoxLayout(host).addWidget(pin)
+    shown(host)
+    pin.setFocus()
+    qtbot.waitUntil(pin.hasFocus)
+    with qtbot.waitSignal(pin.returnPressed):
+        send(pin, wedge_keys("24681357", 8))
+    assert pin.text() == "24681357"
+
+
 def test_a_scan_into_a_pin_field_is_not_submitted_as_a_pin(
     qtbot: QtBot, scanner: ScannerFilter, shown
 ) -> None:
