@@ -21,6 +21,27 @@ class Channel(IntEnum):
     GRABFOOD = 8
     GOFOOD = 9
 
+    @classmethod
+    def named(cls, said: str | None) -> Channel | None:
+        """The channel an activity feed names (``"POS"``, ``"Kiosk"``: the API's channel
+        mapping, any case), or ``None`` for a name it does not have."""
+        key = "".join(c for c in (said or "").lower() if c.isalnum())
+        return _CHANNEL_NAMES.get(key)
+
+
+#: The API's channel mapping, as a feed writes it, squeezed (lower case, letters and digits only).
+_CHANNEL_NAMES = {
+    "mobileapp": Channel.MOBILE_APP,
+    "pos": Channel.POS,
+    "kiosk": Channel.KIOSK,
+    "web": Channel.WEB,
+    "android": Channel.ANDROID,
+    "ios": Channel.IOS,
+    "callcenter": Channel.CALL_CENTER,
+    "grabfood": Channel.GRABFOOD,
+    "gofood": Channel.GOFOOD,
+}
+
 
 class OperationKind(StrEnum):
     """What an outbox entry asks the server to do."""

@@ -6,10 +6,11 @@ way (give or take the clock skew), that no other entry of this till accounts for
 leaves it ``unknown`` with the evidence: a redemption that may exist twice is worse than one a
 manager must look at.
 
-The feed does not say which till made a line. Another till, or the kiosk, redeeming the same
-reward for the same member would leave a line this till cannot tell from its own; the attempt's
-window (not only its start) keeps a line made minutes later, at the next till by a customer told
-"not confirmed", from being taken for this entry's.
+The feed does not say which till made a line. Another till redeeming the same reward for the
+same member would leave a line this till cannot tell from its own; the attempt's window (not only
+its start) keeps a line made minutes later, at the next till by a customer told "not confirmed",
+from being taken for this entry's. The feed does name the channel: a kiosk's entry is not owned by
+a line the counter ("POS") made, nor the other way round.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox.decisions import may_have_arrived
 from app.core.outbox.policy import OutboxPolicy
 from app.core.outbox.remote import ActivityRecord
@@ -100,6 +101,7 @@ def apply_activity(
         return False
     earliest = target.since - timedelta(seconds=policy.reconcile_skew)
     windows = _attempt_windows(session, entry.id, policy)
+    channel = _channel_of(entry)
     expected = {
         "store": entry.expect_store,
         "name": entry.expect_name,
@@ -113,6 +115,7 @@ def apply_activity(
             and r.name == entry.expect_name
             and r.stamps == entry.expect_stamps
             and any(opened <= r.created <= closed for opened, closed in windows)
+            and (r.channel is None or channel is None or r.channel == channel)
         ),
         key=lambda r: r.created,
     )
@@ -250,6 +253,15 @@ def _fingerprints(records: Sequence[ActivityRecord]) -> list[str]:
     return prints
 
 
+def _channel_of(entry: OutboxEntry) -> Channel | None:
+    """The channel the entry's request named (the kiosk's is not the counter's)."""
+    said = entry.payload.get("channel") if isinstance(entry.payload, dict) else None
+    try:
+        return Channel(said) if isinstance(said, int) else None
+    except ValueError:
+        return None
+
+
 def _attempt_windows(
     session: Session, entry_id: str, policy: OutboxPolicy
 ) -> list[tuple[datetime, datetime]]:
@@ -300,4 +312,5 @@ def _describe(record: ActivityRecord) -> dict[str, Any]:
         "stamps": record.stamps,
         "created": record.created.isoformat(),
         "redemption_id": record.redemption_id,
+        "channel": record.channel.name if record.channel is not None else None,
     }

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from app.core.domain import OperationKind
+from app.core.domain import Channel, OperationKind
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class ActivityRecord:
     name: str
     created: datetime
     redemption_id: int | None = None
+    #: The channel the feed says made it; ``None`` when it names none the API maps.
+    channel: Channel | None = None
 
     def fingerprint(self) -> str:
         """A stable identity for this line, so two entries never account for the same one."""

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from app.core.domain import OperationKind
+from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.stamps.client import StampsClient
@@ -75,6 +75,7 @@ class ClientTransport:
                     stamps=detail.stamps or 0,
                     name=detail.name or "",
                     created=created,
+                    channel=Channel.named(detail.channel),
                 )
             )
         return records

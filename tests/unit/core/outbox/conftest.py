@@ -71,13 +71,17 @@ async def enqueue_reward(
     reward: int = 1,
     stamps: int = 10,
     user: str | None = None,
+    channel: int | None = None,
     **kwargs: Any,
 ) -> Any:
     """Queue a reward redemption whose feed line the fake server will write; ``user`` (the
     feed's name for the member) is the lane's name unless given."""
+    payload: dict[str, Any] = {"user": lane, "reward": reward, "store": STORE, "stamps": stamps}
+    if channel is not None:
+        payload["channel"] = channel
     return await outbox.enqueue(
         OperationKind.REWARD,
-        {"user": lane, "reward": reward, "store": STORE, "stamps": stamps},
+        payload,
         lane=lane,
         user=lane if user is None else user,
         cashier="ayu",

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+
 from app.core.clock import ManualClock
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import ActivityRecord, Outbox, SyncWorker
 from app.core.stamps.errors import ConnectionFailed
 from app.core.storage import OutboxEntry
@@ -172,6 +174,45 @@ async def test_a_line_made_after_the_attempt_ended_is_another_tills(
     clock.advance(60)
     assert await worker.reconcile_due() == 1
     await worker.stop()
+
+
+async def test_a_line_the_feed_says_another_channel_made_is_not_the_kiosks(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # The kiosk tells a customer "not confirmed"; they redeem the same reward at the counter at
+    # once. The feed names the counter's line "POS": it is not the kiosk's entry's.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox, channel=int(Channel.KIOSK))
+    transport.script = ["lost"]  # never applied
+    await worker.run_once(reconcile=False)
+    counter = ActivityRecord(
+        store=STORE, stamps=10, name=reward_name(1), created=clock.now(), channel=Channel.POS
+    )
+    transport.server.feed.append(("m1", counter))
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    # a line the feed says the kiosk made (or says nothing of) may be its own
+    transport.server.feed[-1] = ("m1", replace(counter, channel=Channel.KIOSK))
+    clock.advance(60)
+    assert await worker.reconcile_due() == 1
+    await worker.stop()
+
+
+@pytest.mark.parametrize(
+    ("said", "channel"),
+    [
+        ("POS", Channel.POS),
+        ("Kiosk", Channel.KIOSK),
+        ("mobile app", Channel.MOBILE_APP),
+        ("Call Center", Channel.CALL_CENTER),
+        ("", None),
+        ("Teleport", None),
+    ],
+)
+def test_the_feeds_channel_names_are_read(said: str, channel: Channel | None) -> None:
+    assert Channel.named(said) is channel
 
 
 async def test_waits_while_another_entry_of_the_member_is_unsettled(
