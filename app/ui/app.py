@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, DISPLAY_NAME
 from app.ui.crash import CrashReporter
+from app.ui.focus import FocusReturn
 from app.ui.language import install as install_language
 from app.ui.resources import icon, style_sheet
 
@@ -28,7 +29,8 @@ FIRST_FRAME_WAIT_MS = 500
 def create_application(
     argv: Sequence[str] | None = None, *, language: str | None = None
 ) -> QApplication:
-    """The QApplication (the existing one if there is one), named, themed and with its icon; in
+    """The QApplication (the existing one if there is one), named, themed and with its icon,
+    giving the keyboard back to the window under a dialog that closes (:mod:`app.ui.focus`); in
     ``language`` (a ``language`` setting: ``auto``, ``id`` or ``en``) when one is given."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
@@ -37,6 +39,8 @@ def create_application(
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet("till"))
+    # Without a window manager nobody else gives the keyboard back when a dialog closes.
+    FocusReturn.install(app)
     if language is not None:
         # Before any widget is built: a widget's words are looked up when it is made.
         install_language(language, app)

@@ -408,11 +408,7 @@ def state_waiting_for_pin(window: CashierWindowView) -> QPixmap | None:
     member = _pin_member()
     _with_member(window, member)
     window.result_panel.set_result(
-        ResultData(
-            "waiting_pin",
-            words(say("what.reward", name=CROISSANT)),
-            _said("RedemptionController", "The customer types their PIN on the pad."),
-        )
+        ResultData("waiting_pin", words(say("what.reward", name=CROISSANT)))
     )
     dialog = PinDialog(member.name, window)
     dialog.show()

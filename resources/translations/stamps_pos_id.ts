@@ -2439,10 +2439,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mengirim ke Stamps…</translation>
     </message>
     <message>
-        <source>The customer types their PIN on the pad.</source>
-        <translation>Pelanggan mengetik PIN-nya di pad.</translation>
-    </message>
-    <message>
         <source>Nothing was redeemed. Tell the customer why.</source>
         <translation>Tidak ada yang ditukar. Beri tahu pelanggan alasannya.</translation>
     </message>

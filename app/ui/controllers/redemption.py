@@ -203,13 +203,8 @@ class RedemptionController(QObject):
         except PinRequired as required:
             approval = required.approval  # the policy has passed: not asked twice
         # The policy has passed; the member's PIN is the last check, and only the server makes it.
-        self.show(
-            ResultData(
-                "waiting_pin",
-                words(order.description),
-                self.tr("The customer types their PIN on the pad."),
-            )
-        )
+        # No details: what the panel says for this look (the pad, nothing sent yet) is all of it.
+        self.show(ResultData("waiting_pin", words(order.description)))
         request_id = await self._ask_pin(member)
         if request_id is None:
             return None

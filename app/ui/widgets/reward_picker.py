@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,7 +32,7 @@ MAX_FLEXIBLE_STAMPS = 100_000
 
 class RewardPicker(QWidget):
     """The rewards tab: pick a tile, set quantity (or stamps for a flexible reward), then
-    "Redeem now" or "Add to cart".
+    "Redeem now" (or Enter in the amount) or "Add to cart".
 
     Signals: ``reward_chosen(id)`` when a tile is picked; ``redeem_requested(id, qty, stamps|None)``
     for a single reward; ``cart_submitted(list[(id, qty, stamps|None)])`` for the cart.
@@ -88,6 +89,8 @@ class RewardPicker(QWidget):
         self.stamps_spin.hide()
         for spin in (self.qty_spin, self.stamps_spin):
             spin.setFixedWidth(120)
+            # Enter in the amount is "Redeem now", as Enter in a code field presses its button.
+            spin.installEventFilter(self)
         self.add_button = QPushButton(self.tr("Add to cart"))
         self.add_button.setObjectName("rewardAddToCart")
         self.add_button.clicked.connect(self.add_selected_to_cart)
@@ -200,6 +203,20 @@ class RewardPicker(QWidget):
                 return
 
     # -- view --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched in (self.qty_spin, self.stamps_spin)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            assert isinstance(watched, QSpinBox)
+            watched.interpretText()  # what was typed, not the value before it
+            self.redeem_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def _amounts(self, reward: RewardCardData) -> tuple[int, int | None]:
         if reward.flexible:

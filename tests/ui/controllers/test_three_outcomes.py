@@ -79,7 +79,7 @@ def test_cut_mid_shift_what_the_offline_rules_refuse_is_not_redeemed_with_the_re
     network.up()
 
 
-def test_waiting_for_the_pin_has_a_neutral_look_of_its_own(
+def test_waiting_for_the_pin_has_a_neutral_look_of_its_own_and_says_it_once(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
     find_member(qtbot, cashier, BUDI)
@@ -91,10 +91,21 @@ def test_waiting_for_the_pin_has_a_neutral_look_of_its_own(
     assert result is not None and result.kind == "waiting_pin"
     assert cashier.view.result_panel.title.text() == "Waiting for the PIN"
     assert cashier.view.result_panel.property("outcome") == "waiting_pin"
+    panel = cashier.view.result_panel
+    said = [
+        label.text()
+        for label in (panel.headline, panel.details, panel.what_to_do)
+        if not label.isHidden()
+    ]
     dialog = cashier.redemption.pin_dialog
     assert dialog is not None
     dialog.reject()
     qtbot.waitUntil(lambda: cashier.view.result_panel.result() is None, timeout=WAIT_MS)
+    # Each thing once: the panel used to say "types their PIN on the pad" twice over.
+    assert said == [
+        "Es Kopi Susu Gula Aren",
+        "The customer types their PIN on the pad. Nothing is sent before.",
+    ]
 
 
 def test_a_balance_voucher_reads_as_a_saldo_and_offline_deducts_against_what_is_left(

@@ -82,6 +82,30 @@ def test_a_flexible_reward_asks_for_stamps_not_a_quantity(qtbot: QtBot, picker: 
     assert request.args == ["flex", 1, 40]
 
 
+def test_enter_in_the_quantity_redeems_now_as_typed(qtbot: QtBot, picker: RewardPicker):
+    # Enter presses the primary button, as in the voucher and promo code fields; it did nothing.
+    picker.focus_first_tile()
+    qtbot.keyClick(picker.tile("coffee"), Qt.Key.Key_Return)
+    qtbot.waitUntil(picker.qty_spin.hasFocus)
+    qtbot.keyClick(picker.qty_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(picker.qty_spin, "3")  # typed, not yet taken by the spin box
+    with qtbot.waitSignal(picker.redeem_requested) as request:
+        qtbot.keyClick(picker.qty_spin, Qt.Key.Key_Return)
+    assert request.args == ["coffee", 3, None]
+
+    picker.select_reward("flex")
+    qtbot.keyClick(picker.stamps_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(picker.stamps_spin, "40")
+    with qtbot.waitSignal(picker.redeem_requested) as request:
+        qtbot.keyClick(picker.stamps_spin, Qt.Key.Key_Enter)
+    assert request.args == ["flex", 1, 40]
+
+
+def test_enter_in_the_quantity_with_nothing_picked_does_nothing(qtbot: QtBot, picker: RewardPicker):
+    with qtbot.assertNotEmitted(picker.redeem_requested, wait=50):
+        qtbot.keyClick(picker.qty_spin, Qt.Key.Key_Return)
+
+
 def test_the_cart_totals_its_lines_and_is_redeemed_as_one(qtbot: QtBot, picker: RewardPicker):
     picker.select_reward("coffee")
     picker.qty_spin.setValue(2)
