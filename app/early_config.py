@@ -9,7 +9,9 @@ Everything here is re-exported by :mod:`app.config`.
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -58,22 +60,53 @@ def unprintable(text: str) -> str | None:
     return None
 
 
+#: A settings file is a few hundred bytes: one larger than this is not one (a device, a log named
+#: by mistake), and is refused before it is read into memory.
+MAX_SETTINGS_BYTES = 1 << 20
+
+
 def read_settings_file(path: Path) -> dict[str, Any]:
     """The values the file at ``path`` holds, as TOML reads them (``{}`` when there is no file);
     :class:`ConfigError` when it cannot be read or is not TOML."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = _settings_bytes(path)
     except FileNotFoundError:  # (exists() would raise for a name too long: opening says why)
         return {}
+    except OSError as exc:
+        raise ConfigError(f"settings file {path} cannot be read: {exc.strerror}") from None
+    if data.startswith(codecs.BOM_UTF8):  # Notepad's "UTF-8 with BOM"; TOML has no room for it
+        raise ConfigError(
+            f"settings file {path} starts with a byte order mark (BOM), which TOML does not "
+            "allow; save it again as UTF-8 without BOM"
+        )
+    try:
+        return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(
             f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"settings file {path} cannot be read: {exc.strerror}") from None
+
+
+def _settings_bytes(path: Path) -> bytes:
+    """The file's bytes, at most :data:`MAX_SETTINGS_BYTES`; :class:`ConfigError` for a pipe or
+    a socket, or anything larger. Opened without blocking: a pipe nobody writes to would
+    otherwise hold the till's start for ever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            raise ConfigError(
+                f"settings file {path} is not a regular file (a pipe or a socket); name a TOML file"
+            )
+        data = handle.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise ConfigError(
+            f"settings file {path} is larger than {MAX_SETTINGS_BYTES // (1 << 20)} MiB: "
+            "it is not a settings file"
+        )
+    return data
 
 
 def language_setting(config_file: Path | None = None) -> str:

@@ -26,6 +26,7 @@ from app.cli.common import (
     token_source,
 )
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
+from app.cli.parser import NAME
 from app.cli.running import run as _run
 from app.cli.running import till_for as _till
 from app.config import ConfigError, load_settings
@@ -71,8 +72,26 @@ _EXIT_FOR: dict[Verdict, int] = {
 }
 
 
-def _who(args: argparse.Namespace, attribute: str = "cashier") -> str:
-    return getattr(args, attribute, None) or os.environ.get("USER") or getpass.getuser()
+def _cashier(args: argparse.Namespace) -> str:
+    """``--cashier``, else the login name, held to the rule ``--cashier`` is held to (one line of
+    printable UTF-8 text, at most 64 characters): it is stored with the entry and shown in the
+    history and the shift's CSV. A name that fails is refused, never repeated."""
+    if args.cashier:
+        return str(args.cashier)
+    try:
+        login = os.environ.get("USER") or getpass.getuser()
+    except (KeyError, OSError):  # no USER, LOGNAME...; a uid without a passwd entry
+        raise Stop(
+            EXIT_USAGE, "no login name to record as the cashier; pass --cashier NAME"
+        ) from None
+    try:
+        return NAME(login)
+    except argparse.ArgumentTypeError as refused:
+        raise Stop(
+            EXIT_USAGE,
+            f"the login name ($USER) cannot be recorded as the cashier: {refused}; "
+            "pass --cashier NAME",
+        ) from None
 
 
 def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None = None) -> None:
@@ -227,6 +246,7 @@ def _asked_for(args: argparse.Namespace) -> tuple[OperationKind, Message]:
 def redeem(args: argparse.Namespace) -> int:
     """``stamps-pos redeem KIND ...``: resolve, check, enqueue, and (unless --queue-only) wait."""
     try:
+        cashier = _cashier(args)
         pin = _read_pin() if args.pin_stdin else None
     except Stop as stop:
         report_failure(args.command, stop.message)
@@ -234,7 +254,7 @@ def redeem(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
-            sale = Sale(cashier=_who(args), invoice_number=args.invoice, channel=args.channel)
+            sale = Sale(cashier=cashier, invoice_number=args.invoice, channel=args.channel)
             member: Member | None = None
             try:
                 member = await till.find_member(args.user)

@@ -3,12 +3,13 @@ themselves will read it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from app.config import load_settings
-from app.early_config import language_setting
+from app.early_config import ConfigError, language_setting, read_settings_file
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,28 @@ def test_the_environment_s_name_is_matched_in_any_case(
 ) -> None:
     monkeypatch.setenv("stamps_pos_language", "id")
     assert language_setting(tmp_path / "none.toml") == "id"
+
+
+@pytest.mark.timeout(30)
+def test_a_settings_file_that_is_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    # A pipe no one writes to blocked the till's start for ever.
+    path = tmp_path / "settings.toml"
+    os.mkfifo(path)
+    with pytest.raises(ConfigError, match=r"is not a regular file \(a pipe or a socket\)"):
+        read_settings_file(path)
+
+
+def test_a_settings_file_larger_than_any_settings_is_refused_unread(tmp_path: Path) -> None:
+    # --config /dev/zero read until memory ran out; a log named by mistake was read whole.
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"merchant = 14\n" + b"#" * (2 << 20) + b"\n")
+    with pytest.raises(ConfigError, match=r"is larger than 1 MiB: it is not a settings file"):
+        read_settings_file(path)
+
+
+def test_a_settings_file_saved_with_a_byte_order_mark_is_told_so(tmp_path: Path) -> None:
+    # Notepad's "UTF-8 with BOM": tomllib said only "Invalid statement (at line 1, column 1)".
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xef\xbb\xbfmerchant = 14\r\nstore = 32\r\n")
+    with pytest.raises(ConfigError, match=r"starts with a byte order mark.*without BOM"):
+        read_settings_file(path)

@@ -32,7 +32,7 @@ from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, StampsError
 from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
-from app.core.storage.problems import StorageProblem
+from app.core.storage.problems import StorageProblem, broken_link
 
 #: Exit codes a failed check asks for, as everywhere in the command line.
 CONFIGURATION, UNREACHABLE, CREDENTIALS = 2, 3, 4
@@ -149,6 +149,11 @@ def check_database(db_path: Path) -> tuple[Check, OutboxStatus | None]:
             name,
             f"this installation's database migrations cannot be read: {exc}",
             "reinstall Stamps POS",
+        ), None
+    link = broken_link(db_path)
+    if link is not None:
+        return fail(
+            name, link.sentence, "mount the disk the link points to, or remove the link"
         ), None
     if not db_path.exists():
         return ok(name, f"none yet; created at the till's first start ({db_path})", head=head), None

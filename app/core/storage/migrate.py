@@ -26,6 +26,7 @@ from app.core.storage.integrity import SIBLINGS, check, sync_folder
 from app.core.storage.problems import (
     DatabaseDamaged,
     StorageReadOnly,
+    broken_link,
     cannot_use,
     problem_from,
 )
@@ -146,6 +147,7 @@ def migrate(db_path: Path) -> str:
     """
     try:
         if not db_path.exists():
+            raise_if_broken_link(db_path)
             return _create(db_path)
         problems = check(db_path)
         if problems:
@@ -204,6 +206,13 @@ def _create(db_path: Path) -> str:
                 os.unlink(building.with_name(building.name + suffix))
 
 
+def raise_if_broken_link(db_path: Path) -> None:
+    """Refuse a database name that is a link leading to no file (:func:`broken_link`)."""
+    problem = broken_link(db_path)
+    if problem is not None:
+        raise problem
+
+
 def writable(db_path: Path) -> bool:
     """Whether the database (or, before it exists, its folder) can be written: ``False`` on a
     read-only mount, even for root, whom permissions do not stop."""
@@ -228,6 +237,7 @@ def prepare_database(db_path: Path) -> bool:
     opened for reading, so what the till holds can still be seen and exported; it must already
     be at :func:`head_revision`.
     """
+    raise_if_broken_link(db_path)
     if writable(db_path):
         migrate(db_path)
         return False

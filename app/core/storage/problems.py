@@ -86,6 +86,23 @@ def cannot_use(path: Path, what: str) -> StorageFailed:
     return StorageFailed(f"The till's database {path} cannot be used: {what}", path)
 
 
+def broken_link(path: Path) -> StorageFailed | None:
+    """The problem for a database name that is a symbolic link leading to no file (its target
+    gone, on a disk not mounted, or a loop of links), else ``None``. Such a name is neither a
+    database to open nor room for a new one: a new database there would hide the real one."""
+    if not path.is_symlink() or path.exists():
+        return None
+    try:
+        target = os.readlink(path)
+    except OSError:  # (it was one a moment ago)
+        target = "?"
+    return cannot_use(
+        path,
+        f"it is a link to {target}, which leads to no file (is a disk missing?); "
+        "bring that file back, or remove the link to start a new database",
+    )
+
+
 def _nearly_full(folder: Path) -> bool:
     try:
         stats = os.statvfs(folder)

@@ -90,3 +90,36 @@ def test_a_pin_that_is_not_six_digits_is_refused_by_the_real_command(till: Path)
     assert done.stderr == (
         "stamps-pos redeem reward: the PIN on standard input must be exactly 6 digits (0-9)\n"
     )
+
+
+@pytest.mark.parametrize(
+    "login",
+    ["caf\udce9", "ev\x1b[31mil", "u" * 500, " ", None],
+    ids=["not UTF-8", "an escape code", "500 characters", "blank", "no login name at all"],
+)
+def test_a_cashier_taken_from_the_login_name_is_checked_as_cashier_is(
+    login: str | None,
+    till: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Without --cashier the redemption is the login's: that name went to the database, the
+    # history and the shift's CSV unchecked (escape codes and all), or ended in a traceback.
+    for name in ("USER", "LOGNAME", "LNAME", "USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+    if login is not None:
+        monkeypatch.setenv("USER", login)
+    else:
+
+        def no_such_user() -> str:
+            raise KeyError("getpwuid(): uid not found: 12345")
+
+        monkeypatch.setattr("getpass.getuser", no_such_user)
+    argv = ["redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "1"]
+    assert run([*argv, "--queue-only"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("stamps-pos redeem reward: ") and "--cashier NAME" in err
+    assert "\x1b" not in err and "uuuuu" not in err
+    assert not till.exists()  # nothing queued under that name

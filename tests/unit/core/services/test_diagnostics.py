@@ -104,6 +104,15 @@ def test_no_database_yet_is_fine(tmp_path: Path) -> None:
     assert not (tmp_path / "stamps-pos.db").exists()
 
 
+def test_a_link_to_a_missing_database_fails_rather_than_none_yet(tmp_path: Path) -> None:
+    db = tmp_path / "stamps-pos.db"
+    db.symlink_to(tmp_path / "unmounted" / "stamps-pos.db")
+    check, status = check_database(db)
+    assert check.status is Status.FAIL and check.exit_code == 2 and status is None
+    assert "leads to no file" in check.detail and "none yet" not in check.detail
+    assert check.fix and "link" in check.fix
+
+
 def test_a_previous_release_s_database_is_read_and_left_as_it_is(tmp_path: Path) -> None:
     db = tmp_path / "stamps-pos.db"
     create_database(db, "0003")

@@ -12,7 +12,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from app.core.storage import DatabaseTooNew, create_engine, head_revision, migrate
+from app.core.storage import (
+    DatabaseTooNew,
+    StorageFailed,
+    create_engine,
+    head_revision,
+    migrate,
+    prepare_database,
+)
 
 
 def test_migrates_an_empty_file_to_head_and_again_is_a_no_op(tmp_path: Path) -> None:
@@ -55,6 +62,22 @@ def test_refuses_a_database_from_a_newer_version(tmp_path: Path) -> None:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
             ("0099",)
         ]
+
+
+@pytest.mark.parametrize("points_to", ["a missing disk", "itself"])
+def test_a_link_that_leads_to_no_database_is_refused_not_replaced(
+    tmp_path: Path, points_to: str
+) -> None:
+    # A data folder restored with its database linked to a disk not mounted today: exists() says
+    # no, but the name is taken; creating "anew" failed to link over it and tried again forever.
+    path = tmp_path / "stamps-pos.db"
+    path.symlink_to(tmp_path / "nas" / "stamps-pos.db" if points_to == "a missing disk" else path)
+    with pytest.raises(StorageFailed, match=r"cannot be used: it is a link to .*leads to no file"):
+        prepare_database(path)
+    with pytest.raises(StorageFailed, match="leads to no file"):
+        migrate(path)
+    assert path.is_symlink() and not (tmp_path / "nas").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stamps-pos.db"]
 
 
 def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decimals(
