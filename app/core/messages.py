@@ -215,6 +215,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
         "PIN authorisation lasts."
     ),
+    "receipt.waiting.paused.todo": (
+        "Nothing is sent until a manager sets this till's new API token; then it goes. Keep the "
+        "reward back until this turns green, or ask a manager to decide."
+    ),
     "receipt.refused": "Refused",
     "receipt.refused.todo": "Nothing was redeemed. Tell the customer why.",
     "receipt.not_redeemed": "Not redeemed",

@@ -3762,6 +3762,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps belum dapat dihubungi; mesin kasir terus mencoba selama otorisasi PIN pelanggan masih berlaku.</translation>
     </message>
     <message>
+        <source>Nothing is sent until a manager sets this till&apos;s new API token; then it goes. Keep the reward back until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.todo</comment>
+        <translation>Tidak ada yang dikirim sampai manajer memasang token API baru untuk mesin kasir ini; setelah itu akan terkirim. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <comment>receipt.refused</comment>
         <translation>Ditolak</translation>

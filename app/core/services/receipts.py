@@ -206,6 +206,8 @@ def _words(
         if entry.status == EntryStatus.UNKNOWN:
             details = say("receipt.detail.unknown")
         elif paused:
+            if not ambiguous:  # the server answered (it refused the token): nothing was applied
+                headline, todo = say("receipt.waiting"), say("receipt.waiting.paused.todo")
             details = say("receipt.detail.paused")
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")

@@ -158,3 +158,18 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
     assert str(receipt.headline) == headline
     said = f"{receipt.headline} {receipt.what_to_do}".lower()
     assert "hand over" not in said and "nothing was redeemed" not in said
+
+
+def test_a_redemption_held_by_a_paused_queue_is_waiting_not_unanswered() -> None:
+    # The server refused the token (it answered: nothing was applied); the entry stays queued
+    # and goes when a manager sets the new token. "Has not answered" would not be true.
+    held = entry(EntryStatus.QUEUED, last_error="Unauthorized: 401 Unauthorized")
+    receipt = receipt_for(held, paused=True)
+    assert receipt.verdict is Verdict.NOT_CONFIRMED  # still: do not hand over
+    assert "Waiting to send" in str(receipt.headline)
+    assert "has not answered" not in str(receipt.what_to_do)
+    assert "token" in str(receipt.what_to_do)
+    # an earlier attempt that may have arrived keeps the unanswered words
+    maybe = receipt_for(held, paused=True, ambiguous_attempt=True)
+    assert "NOT CONFIRMED" in str(maybe.headline)
+    assert "has not answered" in str(maybe.what_to_do)
