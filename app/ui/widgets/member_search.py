@@ -53,9 +53,10 @@ class MemberSearch(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Room for three lines is always kept, so a message coming or going never moves the
-        # member card and the invoice field under the cashier's finger.
+        # member card and the invoice field under the cashier's finger; a longer one (a
+        # translation, the refused token's) takes the room it needs rather than losing its end.
         self.message.ensurePolished()  # the style sheet's font, not the default one
-        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 3 + 4)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 4)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

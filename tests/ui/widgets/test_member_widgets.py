@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import MemberCardData, MemberSuggestion
@@ -109,3 +110,26 @@ def test_escape_closes_the_list_and_an_empty_list_hides(qtbot: QtBot, search: Me
     search.set_suggestions([MemberSuggestion("Budi")])
     search.set_suggestions([])
     assert not search.suggestions.isVisible()
+
+
+def test_a_message_longer_than_three_lines_is_shown_whole(qtbot: QtBot, shown):
+    # In a column as wide as the member column, with room below it as the window has; the
+    # refused token's message takes four lines there.
+    column = QWidget()
+    column.resize(330, 600)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    search = MemberSearch()
+    layout.addWidget(search)
+    layout.addStretch(1)
+    shown(column)
+    search.set_message("short")
+    qtbot.waitUntil(lambda: search.message.height() >= search.message.minimumHeight())
+    three_lines = search.message.height()
+    search.set_message(
+        "The Stamps server refuses this till's API token, so members cannot be looked up. "
+        "Call a manager to set the new token (stamps-pos token set)."
+    )
+    needed = search.message.heightForWidth(search.message.width())
+    assert needed > three_lines  # the case in point: more than the three lines kept
+    qtbot.waitUntil(lambda: search.message.height() >= needed)
