@@ -356,7 +356,9 @@ def sync(args: argparse.Namespace) -> int:
         if status.paused:
             print(f"{APP_NAME}: {english(say('queue.paused'))}", file=sys.stderr)
             return EXIT_PAUSED
-        return EXIT_OK if status.pending == 0 else EXIT_NOT_CONFIRMED
+        # unknown entries are not confirmed either: `sync --once && …` must not read them as done
+        settled = status.pending == 0 and status.unknown == 0
+        return EXIT_OK if settled else EXIT_NOT_CONFIRMED
 
     return _run(args, body)
 

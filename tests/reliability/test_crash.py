@@ -606,7 +606,9 @@ def test_kills_at_chosen_moments_lose_nothing_and_apply_nothing_twice(
     if server_kind != "plain":
         told = {x["kind"] for x in run.injected}
         assert {"applied_then_503", "errors_only"} <= told, run.summary()
-    assert run.final_exit == 0, _verdict(run, ["final sync exit"], tmp_path)
+    # 3 while an entry is left unknown (allowed without keys): not confirmed, as the README says
+    unsettled = any(e.status == EntryStatus.UNKNOWN for e in run.entries.values())
+    assert run.final_exit == (3 if unsettled else 0), _verdict(run, ["final sync exit"], tmp_path)
     if mode == "honoured":
         problems = check_honoured(run)
         # the resend-under-the-same-key path was exercised

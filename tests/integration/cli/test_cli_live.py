@@ -141,6 +141,11 @@ def test_manager_decisions_on_an_unknown_entry(cli: Cli, sandbox: SandboxControl
     sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
     code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4")
     assert (code, entry["status"]) == (3, "unknown")
+    sandbox.faults(drop_rate=0.0, drop_after_apply=False)  # fine again; the entry stays unknown
+    unsettled = cli("sync", "--once", "--timeout", "10")
+    # an unknown entry is not confirmed: a script's `sync --once && …` must not read it as done
+    assert unsettled.returncode == 3, unsettled.stdout
+    assert "unknown 1" in unsettled.stdout
     cli.first_manager()
     manager = ("--manager", "Ayu")
     dismiss = cli("outbox", "dismiss", entry["id"], *manager, stdin=MANAGER_PIN)
@@ -157,6 +162,7 @@ def test_manager_decisions_on_an_unknown_entry(cli: Cli, sandbox: SandboxControl
     assert done.returncode == 0, done.stderr
     code, shown = cli.json("outbox", "show", entry["id"])
     assert shown["status"] == "synced"
+    assert cli("sync", "--once", "--timeout", "10").returncode == 0
 
 
 def test_doctor_checks_the_setup_and_tells_bad_credentials_apart(cli: Cli) -> None:
