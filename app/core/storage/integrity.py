@@ -109,7 +109,29 @@ def _schema_problems(connection: sqlite3.Connection) -> list[str]:
             "it holds tables but no schema revision (alembic_version): it was not written by "
             "Stamps POS, or lost the page that said which version did"
         ]
-    return []
+    return [
+        f"it lacks the table {name}, which its schema revision has"
+        for name in _lost(tables, connection)
+    ]
+
+
+def _lost(present: set[str], connection: sqlite3.Connection) -> list[str]:
+    """The till's tables missing from a database whose revision is the head (an older one is
+    migrated, which creates what it lacks): a table dropped by hand or lost with its page would
+    otherwise surface as a "no such table" traceback at the first command that reads it."""
+    from app.core.storage.migrate import script_head  # migrate imports this module
+
+    head = script_head()
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    if head is None or revision != [(head,)]:
+        return []
+    from sqlmodel import SQLModel
+
+    # the modules that declare the till's tables
+    from app.core.storage import cache_tables, staff_tables, tables  # noqa: F401
+
+    wanted = set(SQLModel.metadata.tables) | set(cache_tables.metadata.tables)
+    return sorted(wanted - present)
 
 
 def move_aside(db_path: Path, now: datetime) -> Path:

@@ -79,6 +79,21 @@ async def test_tables_without_a_schema_revision_are_damage(tmp_path: Path) -> No
         assert connection.execute("SELECT count(*) FROM outbox_entries").fetchone() == (3,)
 
 
+@pytest.mark.parametrize("table", ["outbox_attempts", "member_balances", "staff_accounts"])
+async def test_a_database_at_head_missing_one_of_its_tables_is_damage(
+    tmp_path: Path, table: str
+) -> None:
+    # Its revision says every table is there; a lost one surfaced as a "no such table"
+    # traceback at the first command that read it.
+    path = till_with_entries(tmp_path / "till.db", count=3)
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"DROP TABLE {table}")
+    with pytest.raises(DatabaseDamaged, match=f"lacks the table {table}"):
+        await Database.open(path)
+    with sqlite3.connect(path) as connection:  # its entries are still there to be read
+        assert connection.execute("SELECT count(*) FROM outbox_entries").fetchone() == (3,)
+
+
 def test_an_empty_sqlite_database_is_migrated_like_a_new_one(tmp_path: Path) -> None:
     path = tmp_path / "till.db"
     sqlite3.connect(path).execute("PRAGMA user_version = 0").close()
