@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Not the Qt namespace here: creating it costs 15 ms, which the first frame does without (the
 # methods that bind keys and focus import it; they run after that frame).
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +31,17 @@ if TYPE_CHECKING:
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
+#: The narrowest the member and result columns get (a 1024 px screen): the member's name and
+#: stamps still on one line each, the result's banner words on at most three.
+LEFT_NARROWEST = 250
+RIGHT_NARROWEST = 320
+#: The middle's width for its tabs with their icons (545 px in English), three tiles a row and
+#: the selection on one line (501 px, a cart shown); below it the page is narrow
+#: (app/ui/widgets/cashier_columns.py). And the narrowest it gets, two tiles a row.
+MIDDLE_ROOMY = 550
+MIDDLE_NARROWEST = 380
+#: The cashier page's margins, and the spacing between its columns.
+PAGE_MARGIN = 12
 
 
 class StartingPage(QWidget):
@@ -295,6 +306,7 @@ class CashierWindowView(QMainWindow):
     # -- building ----------------------------------------------------------------------------
 
     def _build_cashier_page(self) -> QWidget:
+        from app.ui.widgets.cashier_columns import CashierColumns, SideColumn
         from app.ui.widgets.invoice_field import InvoiceField
         from app.ui.widgets.member_card import MemberCard
         from app.ui.widgets.member_search import MemberSearch
@@ -310,8 +322,7 @@ class CashierWindowView(QMainWindow):
         self.member_search = MemberSearch()
         self.member_card = MemberCard()
         self.invoice_field = InvoiceField()
-        left = QWidget()
-        left.setFixedWidth(LEFT_WIDTH)
+        left = SideColumn(LEFT_WIDTH, LEFT_NARROWEST)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(12)
@@ -334,8 +345,7 @@ class CashierWindowView(QMainWindow):
         self.redemptions = ShiftRedemptionsView(self.redemptions_model)
         shift_title = QLabel(self.tr("This shift"))
         shift_title.setProperty("role", "heading")
-        right = QWidget()
-        right.setFixedWidth(RIGHT_WIDTH)
+        right = SideColumn(RIGHT_WIDTH, RIGHT_NARROWEST)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(8)
@@ -347,12 +357,33 @@ class CashierWindowView(QMainWindow):
         right_layout.addWidget(self.redemptions, 2)
 
         layout = QHBoxLayout(page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(12)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout.setSpacing(PAGE_MARGIN)
         layout.addWidget(left)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(right)
+        self.columns = CashierColumns(
+            page,
+            left,
+            self.tabs,
+            right,
+            narrowest_middle=MIDDLE_NARROWEST,
+            roomy=MIDDLE_ROOMY,
+            gaps=4 * PAGE_MARGIN,
+        )
+        self.columns.narrowed.connect(self._narrow_cashier_page)
         return page
+
+    def _narrow_cashier_page(self, narrow: bool) -> None:
+        # What the middle and the shift's list show on a narrow screen (cashier_columns.py).
+        from app.ui.widgets.properties import set_style_property
+
+        # The tabs lose their icons and some padding: all three fit, none behind an arrow.
+        set_style_property(self.tabs.tabBar(), "narrow", "true" if narrow else "false")
+        for index, name in ((self.REWARDS_TAB, "reward"), (self.VOUCHERS_TAB, "voucher")):
+            self.tabs.setTabIcon(index, QIcon() if narrow else icon(name))
+        self.reward_picker.set_narrow(narrow)
+        self.redemptions.set_narrow(narrow)
 
     def _build_menus(self) -> None:
         from PySide6.QtCore import Qt

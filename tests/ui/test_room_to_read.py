@@ -1,4 +1,5 @@
-"""Room to read: at the till's 1366×768 and at 1920×1080, no text a cashier must read is cut.
+"""Room to read: at the till's 1366×768, at 1920×1080 and on the smaller counter screens
+(1280×720, 1024×768), no text a cashier must read is cut.
 Every visible label either shows its whole text (wrapped where it wraps) or carries it in a
 tooltip; every button is wide enough for its words.
 
@@ -19,7 +20,7 @@ from app.ui.widgets.elided_label import ElidedLabel
 
 from ..support.languages import LANGUAGES, speaking
 
-SIZES = [(1366, 768), (1920, 1080)]
+SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
 
 
 @pytest.fixture(params=LANGUAGES)

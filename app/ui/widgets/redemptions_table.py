@@ -33,6 +33,9 @@ _Index = QModelIndex | QPersistentModelIndex
 #: The status column's widest single line; a longer status (Indonesian runs longer) takes two
 #: lines instead of squeezing the redemption's own column.
 STATUS_MAX_WIDTH = 180
+#: The same on a narrow page (1024 px), where "Offline — will sync" on one line left the
+#: member's name a few letters.
+NARROW_STATUS_MAX_WIDTH = 120
 #: Room Qt's item view style keeps either side of a cell's text.
 _CELL_PADDING = 12
 
@@ -141,12 +144,14 @@ def two_line_width(text: str, metrics: QFontMetrics) -> int:
 
 
 class StatusDelegate(QStyledItemDelegate):
-    """Draws the status cell on one line when it fits :data:`STATUS_MAX_WIDTH`, else wrapped
-    onto two, and asks for the width that needs."""
+    """Draws the status cell on one line when it fits ``max_width`` (:data:`STATUS_MAX_WIDTH`),
+    else wrapped onto two, and asks for the width that needs."""
+
+    max_width = STATUS_MAX_WIDTH
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         hint = super().sizeHint(option, index)
-        if hint.width() <= STATUS_MAX_WIDTH:
+        if hint.width() <= self.max_width:
             return hint
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)  # the cell's own font: the view's, in bold
@@ -190,3 +195,8 @@ class ShiftRedemptionsView(QTableView):
         self._status_delegate = StatusDelegate(self)
         self.setItemDelegateForColumn(ShiftRedemptionsModel.STATUS, self._status_delegate)
         self.setAccessibleName(self.tr("This shift's redemptions"))
+
+    def set_narrow(self, narrow: bool) -> None:
+        """On a narrow page, a status wider than :data:`NARROW_STATUS_MAX_WIDTH` takes two lines."""
+        self._status_delegate.max_width = NARROW_STATUS_MAX_WIDTH if narrow else STATUS_MAX_WIDTH
+        self.resizeColumnToContents(ShiftRedemptionsModel.STATUS)

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 from app.ui.viewmodels import CartLine
 from app.ui.widgets.properties import set_style_property
 
+#: The list's height: three lines, or two on a narrow page.
+WIDE_LIST_HEIGHT = 124
+NARROW_LIST_HEIGHT = 84
+
 
 @dataclass
 class _Line:
@@ -57,7 +61,7 @@ class RewardCart(QWidget):
         self.list.setObjectName("cartList")
         self.list.setAccessibleName(self.tr("Cart"))
         # Room for three lines: the grid above needs the height more than an empty cart does.
-        self.list.setFixedHeight(124)
+        self.list.setFixedHeight(WIDE_LIST_HEIGHT)
 
         self.total_label = QLabel()
         self.total_label.setObjectName("cartTotal")
@@ -69,17 +73,20 @@ class RewardCart(QWidget):
         self.redeem_button.setProperty("role", "primary")
         self.redeem_button.clicked.connect(self.submit)
 
-        footer = QHBoxLayout()
-        footer.addWidget(self.total_label, 1)
-        footer.addWidget(self.remove_button)
-        footer.addWidget(self.redeem_button)
+        # The total beside the buttons; on a narrow page beside the title (set_narrow).
+        self._header = QHBoxLayout()
+        self._header.addWidget(title)
+        self._footer = QHBoxLayout()
+        self._footer.addWidget(self.total_label, 1)
+        self._footer.addWidget(self.remove_button)
+        self._footer.addWidget(self.redeem_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(title)
+        layout.addLayout(self._header)
         layout.addWidget(self.list)
-        layout.addLayout(footer)
+        layout.addLayout(self._footer)
         self._refresh()
 
     # -- public API --------------------------------------------------------------------------
@@ -118,6 +125,21 @@ class RewardCart(QWidget):
         """The member's (possibly projected) stamps; ``None`` when no member is on screen."""
         self._available = stamps
         self._refresh()
+
+    def set_narrow(self, narrow: bool) -> None:
+        """On a narrow page (two tiles a row, the selection on two lines) the total goes up
+        beside the title, the buttons share the line below the list, and the list shows two
+        lines: the grid keeps room for its tiles. Else the till's wide arrangement."""
+        if narrow == (self._header.indexOf(self.total_label) >= 0):
+            return
+        (self._footer if narrow else self._header).removeWidget(self.total_label)
+        if narrow:
+            self._header.addWidget(self.total_label, 1, Qt.AlignmentFlag.AlignRight)
+        else:
+            self._footer.insertWidget(0, self.total_label, 1)
+        for button in (self.remove_button, self.redeem_button):
+            self._footer.setStretchFactor(button, 1 if narrow else 0)
+        self.list.setFixedHeight(NARROW_LIST_HEIGHT if narrow else WIDE_LIST_HEIGHT)
 
     def lines(self) -> list[CartLine]:
         """The cart as ``(reward id, qty, stamps | None)`` tuples."""

@@ -7,6 +7,7 @@ from collections.abc import Hashable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +27,8 @@ from app.ui.widgets.reward_cart import RewardCart
 from app.ui.widgets.reward_tile import RewardTile
 
 COLUMNS = 3
+#: Tiles a row on a narrow page (1024 px): three are wider than the middle column there.
+NARROW_COLUMNS = 2
 MAX_QTY = 99
 MAX_FLEXIBLE_STAMPS = 100_000
 
@@ -48,6 +51,7 @@ class RewardPicker(QWidget):
         self._tiles: list[RewardTile] = []
         self._selected: RewardCardData | None = None
         self._stretch_row = 0
+        self._columns = COLUMNS
 
         self._grid_host = QWidget()
         self._grid_host.setObjectName("rewardGridHost")
@@ -99,13 +103,21 @@ class RewardPicker(QWidget):
         self.redeem_button.setProperty("role", "primary")
         self.redeem_button.clicked.connect(self.redeem_selected)
 
-        selection = QHBoxLayout()
+        # One line, or on a narrow page two: what and how many, then the buttons side by side
+        # (set_narrow). Squeezed onto one, the buttons' words were cut.
+        chosen = QHBoxLayout()
+        chosen.setSpacing(8)
+        chosen.addWidget(self.selected_label, 1)
+        chosen.addWidget(self.stamps_spin)
+        chosen.addWidget(self.qty_spin)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.redeem_button, 1)
+        self._selection = selection = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         selection.setSpacing(8)
-        selection.addWidget(self.selected_label, 1)
-        selection.addWidget(self.stamps_spin)
-        selection.addWidget(self.qty_spin)
-        selection.addWidget(self.add_button)
-        selection.addWidget(self.redeem_button)
+        selection.addLayout(chosen, 1)
+        selection.addLayout(buttons)
 
         self.cart = RewardCart()
         self.cart.cart_submitted.connect(self.cart_submitted)
@@ -129,17 +141,26 @@ class RewardPicker(QWidget):
         self._tiles = []
         self._grid.setRowStretch(self._stretch_row, 0)
         self._rewards = {reward.id: reward for reward in rewards}
-        for index, reward in enumerate(rewards):
+        for reward in rewards:
             tile = RewardTile(reward)
             tile.chosen.connect(self.select_reward)
-            self._grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
             self._tiles.append(tile)
-        # Tiles keep their height at the top; the spare room goes to an empty last row.
-        self._stretch_row = (len(rewards) + COLUMNS - 1) // COLUMNS
-        self._grid.setRowStretch(self._stretch_row, 1)
+        self._place_tiles()
         self._empty.setVisible(not rewards)
         self._scroll.setVisible(bool(rewards))
         self._select(None)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Two tiles a row and the selection's buttons on a line of their own (a narrow page),
+        or three tiles and one line."""
+        columns = NARROW_COLUMNS if narrow else COLUMNS
+        self._selection.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self.cart.set_narrow(narrow)
+        if columns != self._columns:
+            self._columns = columns
+            self._place_tiles()
 
     def set_empty_text(self, text: str) -> None:
         """What the tab says while it shows no rewards (no member yet, reading, or why not)."""
@@ -217,6 +238,18 @@ class RewardPicker(QWidget):
             self.redeem_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def _place_tiles(self) -> None:
+        self._grid.setRowStretch(self._stretch_row, 0)
+        for tile in self._tiles:
+            self._grid.removeWidget(tile)
+        for index, tile in enumerate(self._tiles):
+            self._grid.addWidget(tile, index // self._columns, index % self._columns)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, 1 if column < self._columns else 0)
+        # Tiles keep their height at the top; the spare room goes to an empty last row.
+        self._stretch_row = (len(self._tiles) + self._columns - 1) // self._columns
+        self._grid.setRowStretch(self._stretch_row, 1)
 
     def _amounts(self, reward: RewardCardData) -> tuple[int, int | None]:
         if reward.flexible:
