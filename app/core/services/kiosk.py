@@ -14,6 +14,7 @@ Its refusals are messages in the customer's words (``kiosk.*``), never the till'
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ from app.core.services.members import Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt
 from app.core.services.till import NotOnline, PinRejected, Refused, Sale, Till
+from app.core.storage.problems import StorageProblem
+
+log = logging.getLogger(__name__)
 
 #: Who the kiosk's entries are recorded as (the shift's and the history's "cashier").
 KIOSK_CASHIER = "Kiosk"
@@ -180,6 +184,11 @@ class Kiosk:
         except InvalidOrder:
             raise KioskRefused(say("kiosk.refused")) from None
         except NotOnline:
+            raise KioskPaused(say("kiosk.paused")) from None
+        except StorageProblem as problem:
+            # a full or read-only disk: nothing was queued; the customer is sent to the counter
+            # (the till's banner and log say why), never shown the till's error report
+            log.warning("kiosk redemption not queued: %s", problem)
             raise KioskPaused(say("kiosk.paused")) from None
         except Refused as exc:
             if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:

@@ -23,10 +23,12 @@ from app.core.services import (
     Refused,
     Sale,
     Secret,
+    StorageProblem,
     Verdict,
     VoucherFacts,
 )
 from app.ui.controllers.session import CashierSession
+from app.ui.controllers.storage import sentence_for
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import time_text
 from app.ui.dialogs.pin_dialog import PinDialog
@@ -126,19 +128,29 @@ class RedemptionController(QObject):
         self.show(ResultData("working", headline, self.tr("Checking with the till…")))
         sale = self.session.sale(self.view.invoice_field.text())
         try:
-            order, voucher = await build(member)
-            what, headline = order.description, words(order.description)
-            receipt = await self._enqueue(member, order, voucher, sale)
-        except (InvalidOrder, CatalogueUnavailable) as exc:
-            await self.till.record_refusal(member, sale, kind=kind, what=what, reason=exc.message)
-            self._refuse(headline, exc.message)
-            return None
-        except Refused as exc:
-            if exc.refusal is None:  # the PIN could not be checked; the policy's are on record
+            try:
+                order, voucher = await build(member)
+                what, headline = order.description, words(order.description)
+                receipt = await self._enqueue(member, order, voucher, sale)
+            except (InvalidOrder, CatalogueUnavailable) as exc:
                 await self.till.record_refusal(
                     member, sale, kind=kind, what=what, reason=exc.message
                 )
-            self._refuse(headline, exc.message)
+                self._refuse(headline, exc.message)
+                return None
+            except Refused as exc:
+                if exc.refusal is None:  # the PIN could not be checked; the policy's are on record
+                    await self.till.record_refusal(
+                        member, sale, kind=kind, what=what, reason=exc.message
+                    )
+                self._refuse(headline, exc.message)
+                return None
+        except StorageProblem as problem:
+            # The disk filled (or went read-only) since the banner last looked: nothing was
+            # queued, so nothing will be sent. Said here in the till's words; the banner follows.
+            result = self._refusal(headline, sentence_for(problem))
+            self.show(result)
+            self.refused.emit(result)
             return None
         if receipt is None:  # the PIN dialog was cancelled
             self.show(None)

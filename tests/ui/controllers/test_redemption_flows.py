@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.domain import EntryStatus
+from app.core.services import StorageFull
 from app.core.services.receipts import Verdict
 from app.core.stamps.errors import ServerError
 from app.ui.cashier_window import CashierWindow
@@ -327,3 +328,31 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     assert not cashier.redemption.busy
     assert cashier.view.result_panel.result().kind == "not_confirmed"
     assert cashier.view.redemptions_model.rowCount() == 1
+
+
+def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_nothing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The disk fills between two checks: the banner does not know yet, the redemption finds out
+    # (the writer refuses as SQLite does on a full disk).
+    find_member(qtbot, cashier, AYU)
+    db = cashier.till.outbox.db
+    write = db._write
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    monkeypatch.setattr(db, "_write", full)
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind != "working",
+    ):
+        spawn(cashier.rewards.redeem_one(1, 1, None))
+    kind, _, details = _result(cashier)
+    assert kind == "refused" and "full" in details  # not the crash dialog, not "working" forever
+    assert sandbox.ledger() == [] and not cashier.redemption.busy
+    monkeypatch.setattr(db, "_write", write)  # space again: the next redemption goes through
+    receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.domain import EntryStatus
-from app.core.services import Handover, Verdict, qr_payload, reference_of
+from app.core.services import Handover, StorageFull, Verdict, qr_payload, reference_of
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.network import Network
@@ -220,3 +220,28 @@ def test_not_confirmed_shows_ask_at_the_counter_with_a_reference_and_the_entry_i
     )
     entries = run_async(qtbot, kiosk.till.receipts())
     assert len(entries) == 1 and entries[0].status in (EntryStatus.QUEUED, EntryStatus.UNKNOWN)
+
+
+def test_a_full_disk_pauses_the_kiosk_for_the_customer_instead_of_an_error(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The disk fills while a customer is choosing: nothing can be queued, and a customer must see
+    # the kiosk's own words, never the till's error report.
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    db = kiosk.till.outbox.db
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    monkeypatch.setattr(db, "_write", full)
+    tile = next(t for t in view.rewards.tiles() if t.objectName() == "kioskTile1")
+    tile.click()
+    _wait_page(qtbot, kiosk, "kioskConfirm")
+    view.confirm.yes.click()
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.text.text() == (
+        "Redemptions are paused right now. Please ask at the counter."
+    )
+    assert sandbox.ledger() == [] and not kiosk.flow.busy

@@ -16,6 +16,7 @@ from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
 from app.core.services.till import PinRejected, PinRequired, Refused, Sale, Till
+from app.core.storage.problems import StorageFull
 from app.sandbox import DEMO_TOKEN
 
 from ...conftest import SandboxControl
@@ -53,6 +54,20 @@ async def test_a_member_is_found_by_each_identifier(till: Till, identifier: str)
     assert member.name == "Ayu Pratiwi"
     assert member.lane == "member:6"
     assert member.live
+
+
+async def test_a_member_is_found_when_the_disk_refuses_to_remember_them(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server answered: a full disk costs the cache's copy, not the lookup.
+    db = till.outbox.db
+
+    async def full(fn: object, *, raw: bool) -> object:
+        raise StorageFull("database or disk is full", db.path)
+
+    monkeypatch.setattr(db, "_write", full)
+    member = await till.find_member(AYU)
+    assert member.name == "Ayu Pratiwi" and member.live
 
 
 async def test_an_unknown_member_is_not_found(till: Till) -> None:
