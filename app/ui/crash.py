@@ -29,6 +29,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _refused_by_the_disk(exc: BaseException) -> bool:
+    """Whether ``exc`` is a full or read-only disk refusing a write, which the storage banner
+    reports. Looked up, not imported: this module loads before the core, and no such error
+    exists until the core does. (A damaged database or an I/O error stays an error report.)"""
+    services = sys.modules.get("app.core.services")
+    if services is None:
+        return False
+    kinds = tuple(
+        kind
+        for kind in (
+            getattr(services, "StorageFull", None),
+            getattr(services, "StorageReadOnly", None),
+        )
+        if isinstance(kind, type)
+    )
+    return bool(kinds) and isinstance(exc, kinds)
+
+
 class CrashReporter(QObject):
     """Installs the excepthooks and owns the error dialog.
 
@@ -77,6 +95,11 @@ class CrashReporter(QObject):
         """``sys.excepthook``: log the error and show it."""
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous_excepthook(exc_type, exc, tb)
+            return
+        if _refused_by_the_disk(exc):
+            # The world, not a bug: the storage banner says it in the till's words (and a
+            # support bundle could not be written either). Whatever it cut short is noted here.
+            log.warning("an action was cut short by the disk: %s", exc)
             return
         log.error("Unhandled error", exc_info=(exc_type, exc, tb))
         summary, details = self._describe(exc_type, exc, tb)

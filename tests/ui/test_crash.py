@@ -177,3 +177,19 @@ def test_without_a_bundle_writer_nothing_is_offered(qtbot: QtBot, reporter, capl
     with caplog.at_level(logging.CRITICAL):
         raise_into(reporter)
     assert not reporter.dialog.bundle_button.isVisible()
+
+
+def test_a_disk_that_refuses_is_not_an_error_report(
+    qtbot: QtBot, reporter: CrashReporter, caplog: pytest.LogCaptureFixture, tmp_path: Path
+):
+    # A full disk is the world, not a bug: the storage banner says it, and a support bundle
+    # could not even be written. An action it cut short is logged in one line.
+    from app.core.services import StorageFull
+
+    with caplog.at_level(logging.WARNING, logger="app.ui.crash"):
+        try:
+            raise StorageFull("database or disk is full", tmp_path / "stamps-pos.db")
+        except StorageFull:
+            sys.excepthook(*sys.exc_info())
+    assert reporter.dialog is None
+    assert "is full" in caplog.text and "Traceback" not in caplog.text
