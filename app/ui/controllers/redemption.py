@@ -147,8 +147,14 @@ class RedemptionController(QObject):
                 return None
         except StorageProblem as problem:
             # The disk filled (or went read-only) since the banner last looked: nothing was
-            # queued, so nothing will be sent. Said here in the till's words; the banner follows.
-            result = self._refusal(headline, sentence_for(problem))
+            # queued, so nothing will be sent. Not redeemed (the server refused nothing), said in
+            # the till's words; the banner follows.
+            result = ResultData(
+                kind="not_redeemed",
+                headline=headline,
+                details=sentence_for(problem),
+                what_to_do=self.tr("Nothing was redeemed. Tell the customer why."),
+            )
             self.show(result)
             self.refused.emit(result)
             return None
