@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from app.ui.widgets.form import (
     FormField,
@@ -21,6 +21,7 @@ from app.ui.widgets.form import (
     show_reason,
     stack_filter_page,
 )
+from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 #: Longer than any identifier: the till says why a long one is refused instead of cutting it.
@@ -103,6 +104,13 @@ class HistoryView(QWidget):
         )
         self.table = RowsView(self.model, stretch=3)
         self.table.setObjectName("historyTable")
+        # A long standing ("NOT CONFIRMED — do not hand over yet") takes two lines rather than
+        # the redemption's own column: at 1024 px it left that column a single "…".
+        self.table.verticalHeader().setDefaultSectionSize(52)
+        # The member and the redemption share what is left (each elided, whole in its tooltip).
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._status = StatusDelegate(self.table)
+        self.table.setItemDelegateForColumn(7, self._status)
         self.table.setAccessibleName(self.tr("Redemptions"))
         self.table.activated.connect(self._activated)
         self.empty = empty_note(self.tr("No redemption matches."), "historyEmpty")

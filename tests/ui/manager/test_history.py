@@ -1,0 +1,34 @@
+"""Manager mode's history on a counter's smaller screen: every row's standing whole and the
+redemption readable, with no sideways scrolling."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from app.ui.screenshots import STATES, _window
+
+STATUS, REDEMPTION = 7, 3
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_history_shows_each_standing_whole_without_scrolling_sideways(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    window = _window(size)
+    qtbot.addWidget(window)
+    STATES["26-history"](window)
+    QApplication.processEvents()
+    table = window.manager.history.table
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # the Status column is not past the edge
+    assert header.sectionSize(REDEMPTION) >= 100  # more than a "…"
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    delegate = table.itemDelegateForColumn(STATUS)
+    model = table.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, STATUS)
+        # what the standing needs (on two lines at most) fits the column it got
+        assert delegate.sizeHint(option, index).width() <= header.sectionSize(STATUS)
