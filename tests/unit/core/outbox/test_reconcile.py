@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,17 @@ async def _unknown(outbox: Outbox, worker: SyncWorker, transport: FakeTransport)
     await worker.run_once(reconcile=False)
     after = await outbox.get(entry.id)
     assert after is not None and after.status == EntryStatus.UNKNOWN
+    return entry
+
+
+async def _never_applied(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, **fields: Any
+) -> OutboxEntry:
+    """An entry whose answer was lost and which the server never applied: ``unknown``, not yet
+    looked for in the feed."""
+    entry = await enqueue_reward(outbox, **fields)
+    transport.script = ["lost"]
+    await worker.run_once(reconcile=False)
     return entry
 
 
@@ -159,9 +171,7 @@ async def test_a_line_made_after_the_attempt_ended_is_another_tills(
     # next till (or the kiosk) minutes later leaves a line this entry's request cannot have made.
     outbox = await make_outbox(NOT_HONOURED)
     worker = SyncWorker(outbox, transport)
-    entry = await enqueue_reward(outbox)
-    transport.script = ["lost"]  # never applied
-    await worker.run_once(reconcile=False)
+    entry = await _never_applied(outbox, worker, transport)
     clock.advance(5 * 60)
     line = ActivityRecord(store=STORE, stamps=10, name=reward_name(1), created=clock.now())
     transport.server.feed.append(("m1", line))
@@ -183,9 +193,7 @@ async def test_a_line_the_feed_says_another_channel_made_is_not_the_kiosks(
     # once. The feed names the counter's line "POS": it is not the kiosk's entry's.
     outbox = await make_outbox(NOT_HONOURED)
     worker = SyncWorker(outbox, transport)
-    entry = await enqueue_reward(outbox, channel=int(Channel.KIOSK))
-    transport.script = ["lost"]  # never applied
-    await worker.run_once(reconcile=False)
+    entry = await _never_applied(outbox, worker, transport, channel=int(Channel.KIOSK))
     counter = ActivityRecord(
         store=STORE, stamps=10, name=reward_name(1), created=clock.now(), channel=Channel.POS
     )
