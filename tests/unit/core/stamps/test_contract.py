@@ -286,6 +286,21 @@ def test_rewards_example_reads_voucher_expiry() -> None:
     assert parsed.customer is not None and parsed.customer.stamps_balance == 18
 
 
+@pytest.mark.parametrize("name", ["stamps_to_redeem", "stamps_required"])
+async def test_reward_price_is_read_in_both_spellings(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # reward_api.rst §1 B: the response table lists "stamps_required", the example writes
+    # "stamps_to_redeem"; a reward read without its price would cost 0 stamps at the till.
+    body = doc("rewards")["responses"][0]["body"]
+    rewards = [
+        {(name if k == "stamps_to_redeem" else k): v for k, v in r.items()} for r in body["rewards"]
+    ]
+    server.on("/api/rewards/", reply(200, {**body, "rewards": rewards}))
+    answer = await make_client().rewards(user="customer@stamps.co.id")
+    assert [r.stamps_to_redeem for r in answer.rewards] == [20, 60, 120, 10]
+
+
 # --- member details: the table says memberships/users, the example membership/user ------------
 
 
