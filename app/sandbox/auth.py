@@ -1,6 +1,7 @@
 """Credentials the sandbox accepts: the static token (``Authorization: Token <t>``), a JWT it
-signed itself (``Authorization: Bearer <jwt>``), and the legacy ``token`` field in a POST's JSON
-body. A ``token`` in a query string is not a credential: the docs never put one in a URL.
+signed itself (``Authorization: Bearer <jwt>``), and the legacy ``token`` field in the JSON body
+of the POSTs seed 003 documents it for (``server.LEGACY_BODY``). A ``token`` in a query string is
+not a credential: the docs never put one in a URL.
 
 Answers follow the docs: no credentials at all is 403 "Authentication credentials were not
 provided." (customer_api.rst, reward_api.rst); a wrong or expired token is 401 "Invalid token"

@@ -100,7 +100,24 @@ def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> JSON
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _post(sandbox: Sandbox, operation: Operation) -> Callable[[Request], Any]:
+#: The POSTs whose token-in-body form seed 003 (the legacy style) documents: its six sections.
+#: Every other POST (ping, deduct-value, redeem-promo-code) is documented with the
+#: ``Authorization`` header alone, so a ``token`` in its body is no credential.
+LEGACY_BODY = frozenset(
+    {
+        "/api/v2/redemptions/redeem-reward",
+        "/api/v2/redemptions/redeem-voucher",
+        "/api/redemptions/by-voucher-code",
+        "/api/redemptions/cancel",
+        "/api/redemptions/authorize",
+        "/api/v2/redemptions/redeem-multiple-rewards",
+    }
+)
+
+
+def _post(sandbox: Sandbox, operation: Operation, path: str) -> Callable[[Request], Any]:
+    legacy = path.rstrip("/") in LEGACY_BODY
+
     async def endpoint(request: Request) -> Response:
         raw = await request.body()
         header = request.headers.get("authorization")
@@ -109,7 +126,7 @@ def _post(sandbox: Sandbox, operation: Operation) -> Callable[[Request], Any]:
             sandbox.credentials.check(header, None, now)
         data = _parse_body(raw)
         if not header:
-            sandbox.credentials.check(None, data.get("token"), now)
+            sandbox.credentials.check(None, data.get("token") if legacy else None, now)
         data.pop("token", None)
         key = request.headers.get("idempotency-key") or None
         print_ = fingerprint(request.method, request.url.path, data)
@@ -203,8 +220,8 @@ def create_app(sandbox: Sandbox) -> FaultMiddleware:
     """The ASGI app serving ``sandbox``."""
     routes: list[BaseRoute] = []
     for path, operation in rules.OPERATIONS.items():
-        routes += _routes(path, _post(sandbox, operation), "POST")
-    routes += _routes("/api/ping", _post(sandbox, _ping), "POST")
+        routes += _routes(path, _post(sandbox, operation, path), "POST")
+    routes += _routes("/api/ping", _post(sandbox, _ping, "/api/ping"), "POST")
     routes += _routes("/api/auth/get-access-token/", _token_exchange(sandbox), "POST")
     routes += _routes("/api/auth/verify-token/", _token_check(sandbox), "POST")
     routes += _routes("/api/500", _always_500, "GET", "POST")

@@ -242,10 +242,19 @@ def _voucher_code(response: dict[str, Any]) -> str | None:
 
 
 def _stamps_remaining(response: dict[str, Any]) -> int | None:
-    membership = response.get("membership")
-    if isinstance(membership, dict) and isinstance(membership.get("stamps"), int):
-        return int(membership["stamps"])
-    customer = response.get("customer")
-    if isinstance(customer, dict) and isinstance(customer.get("stamps_remaining"), int):
-        return int(customer["stamps_remaining"])
+    """The member's stamps after the operation, as ``RedemptionResponse.stamps_remaining`` reads
+    them: the examples write ``membership.stamps`` and ``customer.stamps_remaining``, the
+    response tables ``membership``'s ``stamps_remaining`` (seed 000 §1-3) and the rewards list's
+    customer ``stamps``."""
+    for block, names in (
+        ("membership", ("stamps", "stamps_remaining")),
+        ("customer", ("stamps_remaining", "stamps")),
+    ):
+        holder = response.get(block)
+        if not isinstance(holder, dict):
+            continue
+        for name in names:
+            value = holder.get(name)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
     return None

@@ -675,13 +675,16 @@ class StampsClient:
                 except errors.StampsError as exc:
                     raise self._token_failure(exc) from None
                 headers["Authorization"] = f"Bearer {jwt.get_secret_value()}"
-            elif endpoint.method == "POST":
-                body = {**(body or {}), "token": self._token.get_secret_value()}
             else:
-                # The legacy style puts the token in a POST's body; a GET has none, and a
-                # credential never goes into a URL (logged by proxies and servers): the header
-                # the legacy customer API shows (architecture §1).
-                headers["Authorization"] = f"Token {self._token.get_secret_value()}"
+                # The legacy style puts the token in a POST's body (seed 003). A GET has none, and
+                # a credential never goes into a URL (logged by proxies and servers): the header
+                # the legacy customer API shows (architecture §1). The POSTs seed 003 does not
+                # cover (ping, deduct-value, redeem-promo-code) are documented only with that
+                # header: they carry it as well as the body token a legacy server reads.
+                if endpoint.method == "POST":
+                    body = {**(body or {}), "token": self._token.get_secret_value()}
+                if not endpoint.legacy_body:
+                    headers["Authorization"] = f"Token {self._token.get_secret_value()}"
         try:
             request = self._http.build_request(
                 endpoint.method,

@@ -280,12 +280,18 @@ class ActivitiesResponse(StampsResponse):
 
 
 class Reward(StampsResponse):
-    """A reward of the store's catalogue (type 5 is a flexible reward)."""
+    """A reward of the store's catalogue (type 5 is a flexible reward).
+
+    Its price is ``stamps_to_redeem`` in the example and ``stamps_required`` in the response table
+    (reward_api.rst §1 B): either is read, the example's first.
+    """
 
     id: WireInt
     name: StrictStr | None = None
     description: StrictStr | None = None
-    stamps_to_redeem: WireInt | None = None
+    stamps_to_redeem: WireInt | None = Field(
+        default=None, validation_alias=AliasChoices("stamps_to_redeem", "stamps_required")
+    )
     code: StrictStr | None = None
     type: WireInt | None = None
     membership: StrictStr | None = None

@@ -173,3 +173,22 @@ def test_a_redemption_held_by_a_paused_queue_is_waiting_not_unanswered() -> None
     maybe = receipt_for(held, paused=True, ambiguous_attempt=True)
     assert "NOT CONFIRMED" in str(maybe.headline)
     assert "has not answered" in str(maybe.what_to_do)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        # seed 000 §1-3 examples: membership.stamps; their tables: "membership ... Contains
+        # membership id and stamps_remaining"
+        {"redemption": {"id": 9}, "membership": {"stamps": 230}},
+        {"redemption": {"id": 9}, "membership": {"id": 6, "stamps_remaining": 230}},
+        # seed 000 §4 and §6: customer.stamps_remaining; reward_api.rst's customer: stamps
+        {"redemption": {"id": 9}, "customer": {"id": 6, "stamps_remaining": 230}},
+        {"redemption": {"id": 9}, "customer": {"id": 6, "stamps": 230}},
+    ],
+)
+def test_the_balance_after_is_read_under_either_documented_name(
+    response: dict[str, object],
+) -> None:
+    receipt = receipt_for(entry(EntryStatus.SYNCED, server_redemption_id=9, response=response))
+    assert receipt.as_json()["stamps_remaining"] == 230

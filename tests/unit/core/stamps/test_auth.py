@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 import pytest
 
 from app.core.clock import ManualClock, installed
 from app.core.domain import Outcome
-from app.core.stamps import errors
+from app.core.stamps import StampsClient, errors
 from app.core.stamps.auth import DEFAULT_JWT_LIFETIME, REFRESH_MARGIN, jwt_lifetime
 
 from .conftest import ClientFactory
@@ -275,3 +277,70 @@ async def test_a_pin_is_accepted_only_on_a_clear_ok(
 async def test_a_clear_ok_accepts_the_pin(make_client: ClientFactory, server: FakeStamps) -> None:
     server.on("/api/redemptions/authorize", reply(200, {"status": "ok"}))
     assert (await make_client().authorize("123", "123456", "req-1", 900)).ok
+
+
+# --- the legacy style where seed 003 does not document it -----------------------------------------
+
+#: The POSTs whose token-in-body form seed 003 documents (its six sections); every other POST
+#: (ping, deduct-value, redeem-promo-code) is documented only with the ``Authorization`` header.
+LEGACY_DOCUMENTED = {
+    "/api/v2/redemptions/redeem-reward",
+    "/api/v2/redemptions/redeem-voucher",
+    "/api/redemptions/by-voucher-code",
+    "/api/redemptions/cancel",
+    "/api/redemptions/authorize",
+    "/api/v2/redemptions/redeem-multiple-rewards",
+}
+
+
+def _header_only_server(request: httpx.Request) -> httpx.Response:
+    """testing.rst §1 as a server reads it: ping answers to ``Authorization`` alone."""
+    if request.headers.get("Authorization") != f"Token {TOKEN}":
+        return reply(401, {"detail": "Invalid token"})
+    return PONG
+
+
+async def test_legacy_style_ping_carries_the_documented_header(
+    make_client: ClientFactory,
+) -> None:
+    # testing.rst §1 'Account Verification' shows ping only with "Authorization: <token_type>
+    # <token>", and seed 003 (the token-in-body style) has no ping: a body token alone is refused
+    # by a server that reads the header, and ping's refusal is taken as wrong credentials.
+    pong = await make_client(auth="body", handler=_header_only_server).ping()
+    assert pong.pong.merchant_id == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("ping", lambda c, r: c.ping()),
+        ("deduct_value", lambda c, r: c.deduct_value(r, "key-1")),
+        ("redeem_promo_code", lambda c, r: c.redeem_promo_code(r, "key-1")),
+    ],
+)
+async def test_legacy_style_posts_seed_003_does_not_cover_carry_both_forms(
+    name: str,
+    call: Callable[[StampsClient, dict[str, Any]], Awaitable[object]],
+    make_client: ClientFactory,
+    server: FakeStamps,
+) -> None:
+    fixture = doc(name)
+    assert fixture["path"] not in LEGACY_DOCUMENTED
+    server.on(fixture["path"], reply(200, fixture["responses"][0]["body"]))
+    await call(make_client(auth="body"), fixture["request"])
+    [sent] = server.calls(fixture["path"])
+    assert sent.headers["Authorization"] == f"Token {TOKEN}"  # the only documented form
+    assert body_of(sent)["token"] == TOKEN  # what a legacy server reads on its other POSTs
+
+
+@pytest.mark.parametrize("path", sorted(LEGACY_DOCUMENTED))
+def test_seed_003_endpoints_are_the_legacy_documented_ones(path: str) -> None:
+    from app.core.stamps import endpoints
+
+    documented = {
+        e.path
+        for e in vars(endpoints).values()
+        if isinstance(e, endpoints.Endpoint) and e.legacy_body
+    }
+    assert path in documented
+    assert documented == LEGACY_DOCUMENTED

@@ -84,6 +84,15 @@ REDEMPTIONS = {
     "cancel_redemption",
 }
 TOKEN_PATH = "/api/auth/get-access-token/"
+#: The endpoints seed 003 (the token-in-body style) documents: its six sections.
+SEED_003 = {
+    "redeem_reward",
+    "redeem_voucher",
+    "redeem_voucher_code",
+    "cancel_redemption",
+    "authorize",
+    "redeem_multiple_rewards",
+}
 
 
 def test_every_endpoint_of_design_is_covered() -> None:
@@ -164,10 +173,11 @@ async def test_request_matches_the_docs(
         assert {k for k, required in item_params.items() if required} <= set(item)
 
     authorization = sent.headers.get("Authorization")
-    if name == "get_access_token" or (auth == "body" and method == "POST"):
+    if name == "get_access_token" or (auth == "body" and name in SEED_003):
         assert authorization is None
-    elif auth == "token" or auth == "body":  # a legacy GET: the header the legacy docs show
-        assert authorization == f"Token {TOKEN}"
+    elif auth == "token" or auth == "body":
+        # a legacy GET, or a POST seed 003 does not cover: the header its own docs show
+        assert authorization == f"Token {token}"
     else:
         assert authorization == f"Bearer {jwt}"
 
@@ -284,6 +294,21 @@ def test_rewards_example_reads_voucher_expiry() -> None:
     expiry = parse_api_time(parsed.vouchers[0].expires_on)
     assert expiry is not None and (expiry.year, expiry.month, expiry.day) == (2013, 2, 13)
     assert parsed.customer is not None and parsed.customer.stamps_balance == 18
+
+
+@pytest.mark.parametrize("name", ["stamps_to_redeem", "stamps_required"])
+async def test_reward_price_is_read_in_both_spellings(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # reward_api.rst §1 B: the response table lists "stamps_required", the example writes
+    # "stamps_to_redeem"; a reward read without its price would cost 0 stamps at the till.
+    body = doc("rewards")["responses"][0]["body"]
+    rewards = [
+        {(name if k == "stamps_to_redeem" else k): v for k, v in r.items()} for r in body["rewards"]
+    ]
+    server.on("/api/rewards/", reply(200, {**body, "rewards": rewards}))
+    answer = await make_client().rewards(user="customer@stamps.co.id")
+    assert [r.stamps_to_redeem for r in answer.rewards] == [20, 60, 120, 10]
 
 
 # --- member details: the table says memberships/users, the example membership/user ------------
