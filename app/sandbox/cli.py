@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="member details say 'memberships'/'users' (the docs' table), not 'membership'/'user'",
     )
     p.add_argument(
+        "--vouchers-kind-unlisted",
+        action="store_true",
+        help="voucher listings say no voucher's kind (no 'validity', no 'type'), as the docs' do",
+    )
+    p.add_argument(
         "--error-statuses",
         default="500,502,503,504",
         help="comma-separated statuses an injected error answers with",
@@ -123,6 +128,7 @@ def fault_config(args: argparse.Namespace) -> FaultConfig:
         errors_only_after_apply=args.errors_only_after_apply,
         retry_after=args.retry_after,
         member_details_plural=args.member_details_plural,
+        vouchers_kind_unlisted=args.vouchers_kind_unlisted,
         seed=args.seed,
     )
 

@@ -15,7 +15,10 @@ in scope; ``retry_after`` puts that ``Retry-After`` on every injected error. Con
 (``/_sandbox/…``) are never faulted.
 
 ``member_details_plural`` is not a rate: while it is set, member details answer with the response
-table's ``memberships``/``users`` instead of the example's ``membership``/``user``.
+table's ``memberships``/``users`` instead of the example's ``membership``/``user``. Nor is
+``vouchers_kind_unlisted``: while it is set, the member's voucher listing and the rewards list say
+nothing of a voucher's kind (no ``validity``, no ``type``), as voucher_api.rst's listing shows;
+only validating the voucher says it.
 
 The same seed and the same sequence of requests give the same faults.
 """
@@ -106,6 +109,7 @@ class FaultConfig:
     # the Retry-After header of every injected error (seconds or an HTTP date, as given)
     retry_after: str | None = None
     member_details_plural: bool = False
+    vouchers_kind_unlisted: bool = False
     seed: int | None = None
 
     def rates(self) -> tuple[float, ...]:

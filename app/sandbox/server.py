@@ -154,9 +154,14 @@ def _get(sandbox: Sandbox, view: View) -> Callable[[Request], Any]:
         body = view(sandbox.state, query)
         if view is views.member_details and sandbox.faults.config.member_details_plural:
             body = shapes.plural_member_details(body)
+        if view in _LISTINGS and sandbox.faults.config.vouchers_kind_unlisted:
+            body = shapes.vouchers_without_kind(body)
         return _json(200, body)
 
     return endpoint
+
+
+_LISTINGS = (views.rewards, views.vouchers_by_group)
 
 
 def _ping(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[str, Any]:

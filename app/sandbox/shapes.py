@@ -163,6 +163,18 @@ def promo_item(state: SandboxState, p: PromoCode) -> dict[str, Any]:
     }
 
 
+def vouchers_without_kind(body: dict[str, Any]) -> dict[str, Any]:
+    """A rewards list or a member's voucher listing with no word of each voucher's kind, as
+    voucher_api.rst's listing shows it (``validity`` is only in the validation's answer)."""
+    vouchers = []
+    for voucher in body.get("vouchers", []):
+        voucher = {k: v for k, v in voucher.items() if k not in ("validity", "type")}
+        if isinstance(voucher.get("template"), dict):
+            voucher["template"] = {k: v for k, v in voucher["template"].items() if k != "validity"}
+        vouchers.append(voucher)
+    return {**body, "vouchers": vouchers}
+
+
 def plural_member_details(body: dict[str, Any]) -> dict[str, Any]:
     """Member details as customer_api.rst's response table names the blocks (``memberships``,
     ``users``) rather than as its example does (``membership``, ``user``)."""
