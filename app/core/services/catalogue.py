@@ -10,6 +10,7 @@ need the server to be checked, so offline they are refused unless the store allo
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -39,8 +40,13 @@ from app.core.stamps.models import Reward, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
 
+log = logging.getLogger(__name__)
+
 FLEXIBLE = 5  # the reward type whose price the member chooses
 BALANCE = "dynamic"  # a voucher holding a value that is deducted from, not used whole
+# The words that state a voucher's kind: "validity" on validation (voucher_api §2), and the same
+# words, lower-cased, as a voucher's "type" in the sandbox's rewards list.
+KINDS = frozenset({BALANCE, "fixed"})
 
 
 class CatalogueUnavailable(Explained):
@@ -73,6 +79,10 @@ class OfferedVoucher:
     A ``balance`` voucher (the API's "dynamic" value) holds rupiah that are deducted from;
     ``left`` is its value less what this till's waiting deductions hold. ``used_here`` when this
     till has already redeemed it (and it waits to sync).
+
+    ``kind_known`` is false when neither the listing, the rewards list nor a validation said
+    which kind it is: it is then offered as a balance voucher, so it is never used whole without
+    the cashier being told what would be lost.
     """
 
     id: int
@@ -85,6 +95,7 @@ class OfferedVoucher:
     end_date: date | None
     active: bool
     used_here: bool = False
+    kind_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,7 @@ class _Rewards:
     rewards: list[Reward]
     balance_ids: frozenset[int] = frozenset()
     as_of: datetime | None = None  # set when read from the cache
+    known_ids: frozenset[int] = frozenset()  # vouchers whose kind the list states
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,7 @@ class _Vouchers:
     vouchers: list[VoucherInfo]
     balance_ids: frozenset[int] = field(default_factory=frozenset)
     as_of: datetime | None = None  # set when read from the cache
+    unstated: frozenset[int] = frozenset()  # read live, their kind not said by the listing
 
 
 class Catalogue:
@@ -163,17 +176,18 @@ class Catalogue:
                 raise part
         offered_rewards: tuple[OfferedReward, ...] = ()
         rewards_as_of = vouchers_as_of = None
-        balance_ids: frozenset[int] = frozenset()
         if isinstance(rewards, _Rewards):
             offered_rewards = tuple(_offered_reward(r) for r in rewards.rewards)
-            rewards_as_of, balance_ids = rewards.as_of, rewards.balance_ids
+            rewards_as_of = rewards.as_of
         offered_vouchers: tuple[OfferedVoucher, ...] = ()
         if isinstance(vouchers, _Vouchers):
             vouchers_as_of = vouchers.as_of
-            balance_ids |= vouchers.balance_ids
+            balance_ids, unknown = await self._kinds(
+                vouchers, rewards if isinstance(rewards, _Rewards) else None
+            )
             use = await self._use_on_this_till(member)
             offered_vouchers = tuple(
-                _offered_voucher(v, v.id in balance_ids, use.get(v.id))
+                _offered_voucher(v, v.id in balance_ids, use.get(v.id), v.id not in unknown)
                 for v in vouchers.vouchers
                 if v.id is not None
             )
@@ -251,18 +265,18 @@ class Catalogue:
         )
         if isinstance(listing, BaseException):
             raise listing
-        balance_ids = listing.balance_ids
-        if isinstance(rewards, _Rewards):
-            balance_ids |= rewards.balance_ids
-        elif not isinstance(rewards, CatalogueUnavailable):
+        if isinstance(rewards, BaseException) and not isinstance(rewards, CatalogueUnavailable):
             raise rewards
         found = next((v for v in listing.vouchers if v.id == voucher_id), None)
         if found is None:
             if listing.as_of is not None:  # the till's copy, not the server's word
                 raise invalid("order.voucher_not_known", voucher=voucher_id)
             raise invalid("order.voucher_not_members", voucher=voucher_id)
+        balance_ids, unknown = await self._kinds(
+            listing, rewards if isinstance(rewards, _Rewards) else None, only=voucher_id
+        )
         use = (await self._use_on_this_till(member)).get(voucher_id)
-        offered = _offered_voucher(found, voucher_id in balance_ids, use)
+        offered = _offered_voucher(found, voucher_id in balance_ids, use, voucher_id not in unknown)
         return offered, _facts(offered)
 
     async def voucher_order(
@@ -395,8 +409,9 @@ class Catalogue:
                 ],
             )
         # The rewards list also names each voucher's type, which the vouchers list may not.
-        balance = frozenset(v.id for v in answer.vouchers if str(v.type or "").lower() == BALANCE)
-        return _Rewards(answer.rewards, balance)
+        balance = frozenset(v.id for v in answer.vouchers if _kind(v.type) == BALANCE)
+        known = frozenset(v.id for v in answer.vouchers if _kind(v.type) in KINDS)
+        return _Rewards(answer.rewards, balance, known_ids=known)
 
     async def _vouchers(self, member: Member) -> _Vouchers:
         if member.user is None:  # the endpoint takes "email or Member ID" and nothing else
@@ -407,10 +422,53 @@ class Catalogue:
             vouchers = (await self.client.member_vouchers(member.user)).vouchers
         except (StampsError, _Offline):
             return await self._remembered_vouchers(member)
-        balance = frozenset(
-            v.id for v in vouchers if v.id is not None and (v.validity or "").lower() == BALANCE
+        listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
+        # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
+        return _Vouchers(
+            vouchers,
+            frozenset(i for i, kind in listed.items() if kind == BALANCE),
+            unstated=frozenset(i for i, kind in listed.items() if not kind),
         )
-        return _Vouchers(vouchers, balance)
+
+    async def _kinds(
+        self, listing: _Vouchers, rewards: _Rewards | None, *, only: int | None = None
+    ) -> tuple[frozenset[int], frozenset[int]]:
+        """Which of ``listing``'s vouchers are balance vouchers, and which are of a kind no one
+        said (counted among the balance ones: see :class:`OfferedVoucher`).
+
+        What the listing or the rewards list states is kept. A voucher read live whose kind
+        neither states is asked of the validation endpoint (voucher_api §2), all of them at once;
+        ``only`` limits that to one voucher (an order needs no more).
+        """
+        stated, known = (rewards.balance_ids, rewards.known_ids) if rewards else ((), ())
+        balance = listing.balance_ids.union(stated)
+        asking = {
+            v.id: v
+            for v in listing.vouchers
+            if v.id is not None
+            and v.id in listing.unstated
+            and v.id not in known
+            and only in (None, v.id)
+        }
+        if not asking:
+            return balance, frozenset()
+        kinds = dict(
+            zip(asking, await asyncio.gather(*map(self._validity, asking.values())), strict=True)
+        )
+        unknown = frozenset(i for i, kind in kinds.items() if kind is None)
+        return balance | unknown | {i for i, kind in kinds.items() if kind == BALANCE}, unknown
+
+    async def _validity(self, voucher: VoucherInfo) -> str | None:
+        """The voucher's kind as its validation states it (``"dynamic"``, ``"fixed"``…), or
+        ``None`` when it cannot be asked or the answer does not say: unknown, never "ordinary"."""
+        if not voucher.code:
+            return None
+        try:
+            answer = await self.client.validate_voucher(voucher.code)
+        except StampsError as exc:
+            log.info("voucher %s: its kind could not be read (%s)", voucher.id, type(exc).__name__)
+            return None
+        return _kind(answer.voucher.validity if answer.voucher else None) or None
 
     async def _remembered_vouchers(self, member: Member) -> _Vouchers:
         cached = await self.cache.vouchers(member.server_id) if self.cache else None
@@ -543,8 +601,16 @@ def _offered_reward(reward: Reward) -> OfferedReward:
     )
 
 
+def _kind(word: object) -> str:
+    """A voucher's kind as the server words it (``"Dynamic"``, ``"dynamic"``), lower-cased."""
+    return word.strip().lower() if isinstance(word, str) else ""
+
+
 def _offered_voucher(
-    voucher: VoucherInfo, balance: bool, use: tuple[bool, Decimal] | None
+    voucher: VoucherInfo,
+    balance: bool,
+    use: tuple[bool, Decimal] | None,
+    kind_known: bool = True,
 ) -> OfferedVoucher:
     assert voucher.id is not None
     used, held = use or (False, Decimal(0))
@@ -561,6 +627,7 @@ def _offered_voucher(
         end_date=parse_api_date(voucher.end_date),
         active=voucher.is_active is not False,
         used_here=used,
+        kind_known=kind_known,
     )
 
 

@@ -84,3 +84,19 @@ async def test_offline_a_balance_voucher_is_deducted_against_what_this_till_hold
         with pytest.raises(Refused) as twice:
             await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert str(twice.value) == "This voucher was already used on this till."
+
+
+async def test_a_balance_voucher_listed_as_the_docs_show_is_known_by_its_validation(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The listing and the rewards list say no voucher's kind (voucher_api §3): only validation.
+    sandbox.faults(vouchers_kind_unlisted=True)
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        offer = await till.offer(ayu)
+        saldo, ordinary = offer.voucher(12), offer.voucher(20)
+        assert saldo is not None and saldo.balance and saldo.kind_known
+        assert saldo.left == 150_000
+        assert ordinary is not None and not ordinary.balance and ordinary.kind_known
+        with pytest.raises(InvalidOrder, match="is a balance voucher"):
+            await till.catalogue.voucher_order(ayu, 12)

@@ -1,0 +1,233 @@
+"""Which of a member's vouchers are balance vouchers, against a server built from the docs alone:
+the listing (voucher_api.rst §3) does not say a voucher's kind, so the till asks the validation
+endpoint (§2), whose ``validity: "Dynamic"`` marks one; what a list already says is not asked
+again; and an answer that never comes leaves the kind unknown, offered as a balance voucher."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from app.core.domain import Member
+from app.core.offline.cache import MemberCache
+from app.core.services.catalogue import Catalogue
+from app.core.services.orders import InvalidOrder
+from app.core.stamps import StampsClient
+from app.core.storage import Database
+
+DOCS = Path(__file__).resolve().parents[3] / "fixtures" / "stamps_docs"
+LISTING = "/api/vouchers/by-merchant-group"
+VALIDATE = "/api/vouchers/validate"
+REWARDS = "/api/rewards/"
+NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+AYU = Member(
+    server_id="6",
+    name="Ayu Pratiwi",
+    email="customer@stamps.co.id",
+    phone=None,
+    member_ids=("KR24000006",),
+    card_number=None,
+    level=None,
+    stamps=250,
+    balance=None,
+    is_blocked=False,
+    redemption_allowed=True,
+    protected_redemption=False,
+    pin_is_blocked=False,
+    fetched_at=NOW,
+)
+
+
+def docs_answer(name: str, status: int = 200) -> dict[str, Any]:
+    """The body of one of the docs' example answers (``tests/fixtures/stamps_docs``)."""
+    fixture = json.loads((DOCS / f"{name}.json").read_text(encoding="utf-8"))
+    body: dict[str, Any] = next(r["body"] for r in fixture["responses"] if r["status"] == status)
+    return body
+
+
+def validated(validity: str) -> dict[str, Any]:
+    """The docs' validation answer, its voucher's ``validity`` set to ``validity``."""
+    body = docs_answer("validate_voucher")
+    return {**body, "voucher": {**body["voucher"], "validity": validity}}
+
+
+Validation = dict[str, Any] | int | Exception  # an answer, a status, or a network failure
+
+
+class DocsServer:
+    """A Stamps server as the docs show it: the listing of §3 (VC-ABC is voucher 1, VC-DEF is
+    voucher 2), the rewards list with ``reward_vouchers``, and validation answering each code
+    as ``validations`` says. Every request is recorded."""
+
+    def __init__(
+        self,
+        validations: dict[str, Validation],
+        *,
+        listing: dict[str, Any] | None = None,
+        reward_vouchers: list[dict[str, Any]] | None = None,
+        gate: Callable[[], Any] | None = None,
+    ) -> None:
+        self.validations = validations
+        self.listing = listing or docs_answer("member_vouchers")
+        self.reward_vouchers = reward_vouchers or []
+        self.gate = gate
+        self.requests: list[httpx.Request] = []
+
+    def asked(self) -> list[str]:
+        """The codes validation was asked about, in order."""
+        return [r.url.params["voucher_code"] for r in self.requests if r.url.path == VALIDATE]
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if request.url.path == LISTING:
+            return httpx.Response(200, json=self.listing)
+        if request.url.path == REWARDS:
+            return httpx.Response(200, json={"rewards": [], "vouchers": self.reward_vouchers})
+        if request.url.path == VALIDATE:
+            if self.gate is not None:
+                await self.gate()
+            answer = self.validations[request.url.params["voucher_code"]]
+            if isinstance(answer, Exception):
+                raise answer
+            if isinstance(answer, int):
+                return httpx.Response(answer, json=docs_answer("validate_voucher", 400))
+            return httpx.Response(200, json=answer)
+        return httpx.Response(404, json={"detail": "Not found."})
+
+
+@pytest.fixture
+async def cache(tmp_path: Path) -> AsyncIterator[MemberCache]:
+    db = await Database.open(tmp_path / "till.db")
+    cache = MemberCache(db)
+    await cache.remember(AYU)
+    yield cache
+    await cache.close()
+    await db.close()
+
+
+@pytest.fixture
+async def catalogue_of(cache: MemberCache) -> AsyncIterator[Callable[[DocsServer], Catalogue]]:
+    opened: list[httpx.AsyncClient] = []
+
+    def factory(server: DocsServer) -> Catalogue:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(server))
+        opened.append(http)
+        client = StampsClient(
+            http=http, base_url="https://stamps.test", token="tok-test", merchant=14, store=32
+        )
+        return Catalogue(client, cache)
+
+    yield factory
+    for http in opened:
+        await http.aclose()
+
+
+async def test_a_voucher_listed_as_the_docs_show_is_a_balance_one_when_validation_says_dynamic(
+    catalogue_of: Callable[[DocsServer], Catalogue], cache: MemberCache
+) -> None:
+    # Both validations must be on their way before either is answered: they are asked together.
+    arrived, both = 0, asyncio.Event()
+
+    async def together() -> None:
+        nonlocal arrived
+        arrived += 1
+        if arrived == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), timeout=5)
+
+    server = DocsServer(
+        {"VC-ABC": docs_answer("validate_voucher"), "VC-DEF": validated("Fixed")}, gate=together
+    )
+    catalogue = catalogue_of(server)
+    offer = await catalogue.offer(AYU, 250)
+
+    dynamic, ordinary = offer.voucher(1), offer.voucher(2)
+    assert dynamic is not None and dynamic.balance and dynamic.kind_known
+    assert dynamic.left == 200  # the window offers "Deduct from saldo"
+    assert ordinary is not None and not ordinary.balance and ordinary.kind_known
+    assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]
+    [remembered_dynamic, remembered_ordinary] = await cache.vouchers("6") or []
+    assert (remembered_dynamic.id, remembered_dynamic.balance) == (1, True)
+    assert (remembered_ordinary.id, remembered_ordinary.balance) == (2, False)
+
+    # An order asks again, for its own voucher only, and a balance voucher is not used whole.
+    server.gate = None
+    with pytest.raises(InvalidOrder, match="is a balance voucher"):
+        await catalogue.voucher_order(AYU, 1)
+    order, _ = await catalogue.deduct_order(AYU, 1, 150)
+    assert order.value == 150
+    assert server.asked()[2:] == ["VC-ABC", "VC-ABC"]
+    whole, _ = await catalogue.voucher_order(AYU, 2)
+    assert not whole.whole_balance and server.asked()[4:] == ["VC-DEF"]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        503,
+        400,  # refused ("not owned by Alice"): says nothing of the kind either
+        httpx.ReadTimeout("timed out"),
+        httpx.ConnectError("connection refused"),
+        validated(""),  # an answer without a validity
+    ],
+    ids=["503", "refused", "timeout", "connection-refused", "no-validity"],
+)
+async def test_a_voucher_whose_kind_cannot_be_read_is_offered_as_a_balance_one(
+    catalogue_of: Callable[[DocsServer], Catalogue], cache: MemberCache, failure: Validation
+) -> None:
+    server = DocsServer({"VC-ABC": failure, "VC-DEF": validated("Fixed")})
+    catalogue = catalogue_of(server)
+    offer = await catalogue.offer(AYU, 250)
+
+    unknown, ordinary = offer.voucher(1), offer.voucher(2)
+    assert unknown is not None and unknown.balance and not unknown.kind_known
+    assert ordinary is not None and not ordinary.balance and ordinary.kind_known
+    # Not used whole unless the cashier chose to, told that what is left would be lost.
+    with pytest.raises(InvalidOrder, match="is a balance voucher"):
+        await catalogue.voucher_order(AYU, 1)
+    order, facts = await catalogue.voucher_order(AYU, 1, whole=True)
+    assert order.whole_balance and facts.value == 200
+    # The till's copy keeps it as a balance voucher for when the server cannot be asked.
+    remembered = {v.id: v.balance for v in await cache.vouchers("6") or []}
+    assert remembered == {1: True, 2: False}
+
+
+async def test_no_voucher_is_validated_when_the_lists_state_its_kind(
+    catalogue_of: Callable[[DocsServer], Catalogue],
+) -> None:
+    listing = docs_answer("member_vouchers")
+    first, second = listing["vouchers"]
+    third = {**second, "id": 3, "code": "VC-GHI"}
+    fourth = {**second, "id": 4, "code": "VC-JKL"}
+    listing = {
+        "vouchers": [
+            {**first, "validity": "DYNAMIC"},
+            {**second, "validity": "Fixed"},
+            third,
+            fourth,
+        ]
+    }
+    server = DocsServer(
+        {},  # any validation would fail the test with a KeyError
+        listing=listing,
+        reward_vouchers=[{"id": 3, "type": "dynamic"}, {"id": 4, "type": "fixed"}],
+    )
+    catalogue = catalogue_of(server)
+    offer = await catalogue.offer(AYU, 250)
+
+    assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [
+        (1, True, True),
+        (2, False, True),
+        (3, True, True),
+        (4, False, True),
+    ]
+    await catalogue.voucher_order(AYU, 4)
+    await catalogue.deduct_order(AYU, 3, 100)
+    assert server.asked() == []
