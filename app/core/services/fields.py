@@ -35,13 +35,31 @@ class FieldRefused(ValueError):
         self.said = said
 
 
-def _hidden_characters(text: str, *, allow_newlines: bool) -> bool:
-    for char in text:
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_ZWJ = "\u200d"
+#: What may come just before a joiner inside an emoji: a pictograph, a skin tone, or the
+#: variation selector that asks for the emoji form (U+FE0F).
+_BEFORE_JOINER = frozenset({"So", "Sk", "Mn"})
+
+
+def _hidden_characters(text: str, *, allow_newlines: bool, allow_emoji: bool = False) -> bool:
+    for index, char in enumerate(text):
         if allow_newlines and char in "\n\t":
             continue
-        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+        if allow_emoji and char == _ZWJ and _joins_emoji(text, index):
+            continue
+        if unicodedata.category(char) in _HIDDEN:
             return True
     return False
+
+
+def _joins_emoji(text: str, index: int) -> bool:
+    # A zero-width joiner between two parts of an emoji (👨‍👩‍👧) is part of what the manager
+    # sees; anywhere else it hides in the text.
+    if index == 0 or index + 1 >= len(text):
+        return False
+    before, after = text[index - 1], text[index + 1]
+    return unicodedata.category(before) in _BEFORE_JOINER and unicodedata.category(after) == "So"
 
 
 def check_name(text: str, field: str = "name") -> str:
@@ -87,11 +105,11 @@ def name_key(name: str) -> str:
 
 def check_note(text: str, field: str = "note") -> str:
     """A manager's note on a decision: required, trimmed, at most :data:`NOTE_MAX` characters, no
-    control characters but line breaks and tabs, no tag-like ``<`` or ``>`` (refused, never
-    cleaned). It is shown as plain text, never as markup."""
+    control characters but line breaks, tabs and the joiners inside an emoji, no tag-like ``<``
+    or ``>`` (refused, never cleaned). It is shown as plain text, never as markup."""
     if not isinstance(text, str):
         raise FieldRefused(field, "must be text", say("field.not_text"))
-    if _hidden_characters(text, allow_newlines=True):
+    if _hidden_characters(text, allow_newlines=True, allow_emoji=True):
         raise _hidden(field)
     note = unicodedata.normalize("NFC", text).strip()
     if not note:

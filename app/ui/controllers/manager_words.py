@@ -5,6 +5,7 @@ the translator (``QCoreApplication.translate``) and the core's messages (``words
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +16,7 @@ from app.core.services import (
     ExceptionItem,
     HistoryRow,
     MemberContact,
+    Message,
     OperationKind,
     Verdict,
     format_rupiah,
@@ -178,11 +180,25 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionDat
             ),
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",
         ),
-        reason=words(item.said),
+        reason=_reason_words(item.said),
         evidence=_evidence_text(item.evidence) if row.status is EntryStatus.UNKNOWN else "",
         contact=contact_text(item.contact),
         allowed=allowed,
     )
+
+
+def _reason_words(said: Message) -> str:
+    # The moment reconciliation read the member's activity from is stored as a UTC stamp (the
+    # command line prints it so); on screen it is the till's local time, as beside it in the row.
+    since = said.params.get("since") if said.id == "exception.not_found" else None
+    if isinstance(since, str):
+        try:
+            moment = datetime.fromisoformat(since)
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            said = Message(said.id, {**said.params, "since": local_time_text(moment)})
+    return words(said)
 
 
 def _detail_keys() -> dict[str, str]:

@@ -359,6 +359,22 @@ class RedemptionController(QObject):
         self.view.redemptions_model.set_rows([])
         self.show(None)
 
+    async def take_up_shift(self, shift_id: int) -> None:
+        """List what the shift already did, as it stands now (a shift left open before a
+        restart), and follow what may still change: a redemption that was being sent when the
+        window closed is on the cashier's screen until it settles, as it was before."""
+        for row in await self.till.shift_rows(shift_id):
+            if row.entry_id is None:
+                continue  # refused before anything was queued: never a row of this list
+            self._followed[row.entry_id] = _Followed(
+                member=row.member, what=row.what, time_text=time_text(row.time)
+            )
+            self._upsert_row(row.entry_id, row.status)
+            if row.status not in _OPEN:
+                del self._followed[row.entry_id]
+        # It may have moved while the rows were read: the next change, or this, catches it.
+        self._till_changed()
+
     # -- following ---------------------------------------------------------------------------
 
     def _till_changed(self) -> None:

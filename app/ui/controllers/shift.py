@@ -179,9 +179,11 @@ class ShiftController(QObject):
         finally:
             del pin
         carrying_on = self.session.cashier == account.name
-        await self.session.sign_in(account.name)
+        shift = await self.session.sign_in(account.name)
         if not carrying_on:
             self.redemption.clear_shift()
+            # A shift left open before a restart comes back with what it did (none: a new one).
+            await self.redemption.take_up_shift(shift.id)
         self.view.sign_in.set_locked(None)
         self.view.sign_in.set_note("")
         self.view.show_cashier()

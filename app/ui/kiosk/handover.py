@@ -17,6 +17,7 @@ from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import moment_text
 from app.ui.resources import style_sheet
+from app.ui.widgets.form import make_room
 from app.ui.widgets.properties import set_style_property
 from app.ui.wording import words
 
@@ -104,12 +105,15 @@ class KioskHandoverDialog(QDialog):
         self.hand_over.setVisible(found.handed_over_by is None)
         self.hand_over.setEnabled(found.may_hand_over)
         self.refusal.hide()
+        # The dialog opened before the till had read the redemption: it grows to what it says.
+        make_room(self)
 
     def show_refusal(self, text: str) -> None:
         """Why the till will not show it or mark it."""
         self.refusal.setText(text)
         self.refusal.show()
         self.hand_over.setEnabled(False)
+        make_room(self)
 
 
 class KioskPickup(QObject):

@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.services.receipts import Verdict
+from app.core.services.runtime import RuntimeOptions
 from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -81,6 +82,45 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.sign_in, timeout=WAIT_MS)
     assert cashier.session.cashier is None and cashier.session.member is None
     assert view.redemptions_model.rowCount() == 0
+
+
+def test_a_shift_taken_up_after_a_restart_lists_what_it_did_and_follows_what_is_open(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen by hand: the window closed while a redemption was being sent; at the next start Dewi
+    # signed in ("signing in continues it") to an empty list, the one in flight nowhere on her
+    # screen though the status bar counted it queued, and never shown turning confirmed.
+    before = make_cashier(till_settings)
+    find_member(qtbot, before, AYU)
+    picker = before.view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, before, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+    # The window closes with the next one still to be sent: nothing sends it before the restart.
+    run_async(qtbot, before.session.till.worker.stop())
+    picker.select_reward(2)
+    assert redeem(qtbot, before, picker.redeem_button.click).verdict is Verdict.NOT_CONFIRMED
+    after = make_cashier(till_settings, options=RuntimeOptions(start_worker=False))
+    assert after.session.shift == before.session.shift
+    model = after.view.redemptions_model
+
+    def listed() -> list[tuple[str, str]]:
+        return [(row.what, row.status) for row in model.rows()]
+
+    assert listed() == [
+        ("Croissant Mentega", "not_confirmed"),
+        ("Es Kopi Susu Gula Aren", "confirmed"),
+    ]
+    assert model.row_data(0).member == "Ayu Pratiwi"
+
+    async def start_sending() -> None:
+        after.session.till.worker.start()
+
+    run_async(qtbot, start_sending())
+    qtbot.waitUntil(lambda: listed()[0] == ("Croissant Mentega", "confirmed"), timeout=WAIT_MS)
+    assert len(sandbox.ledger()) == 2  # nothing lost, nothing applied twice
 
 
 def test_a_confirmed_result_prints_a_slip_as_pdf_without_a_printer(

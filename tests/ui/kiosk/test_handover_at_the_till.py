@@ -97,3 +97,20 @@ def test_a_kiosk_code_the_till_has_no_record_of_says_so(
     dialog.reject()
     dialog = _scan(qtbot, cashier, qr_payload(own.entry_id))
     assert "no record of kiosk redemption" in dialog.refusal.text()
+
+
+def test_what_the_dialog_says_once_it_is_read_fits_whole(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen by hand at 1366×768: the dialog opened empty, was filled once the till had read the
+    # redemption, and kept its first size: "NOT CONFIRMED — do not hand over yet" wrapped onto
+    # two lines in a banner one line high, both cut through.
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    entry_id = _kiosk_redemption(qtbot, cashier)
+    dialog = _scan(qtbot, cashier, qr_payload(entry_id))
+    assert dialog.standing.text() == "NOT CONFIRMED — do not hand over yet"
+    for label in (dialog.title, dialog.standing, dialog.facts, dialog.todo):
+        qtbot.waitUntil(
+            lambda label=label: label.height() >= label.heightForWidth(label.width()),
+            timeout=WAIT_MS,
+        )

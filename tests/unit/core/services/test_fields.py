@@ -60,3 +60,32 @@ def test_a_note_keeps_its_lines_but_not_control_characters() -> None:
     with pytest.raises(FieldRefused, match="may not contain < >"):
         check_note("changed her mind <b>")
     assert check_note('Ayu & Budi said "no" [twice]') == 'Ayu & Budi said "no" [twice]'
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # family: three people joined
+        "\U0001f469\U0001f3fd\u200d\U0001f4bb",  # woman technologist, medium skin tone
+        "\U0001f3f3\ufe0f\u200d\U0001f308",  # rainbow flag
+    ],
+)
+def test_a_note_keeps_an_emoji_whose_parts_a_joiner_holds_together(emoji: str) -> None:
+    # Seen by hand: "told her 👨‍👩‍👧" was refused as "a control or invisible character" that the
+    # manager could not see, let alone remove: the joiner inside the emoji is a part of it.
+    assert check_note(f"told her {emoji} ok") == f"told her {emoji} ok"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ok\u200d",  # a joiner joining nothing
+        "o\u200dk",  # between letters: hidden, not part of an emoji
+        "\U0001f44d\u200d",
+        "\u200d\U0001f44d",
+        "\U0001f468\u200d\u200d\U0001f469",
+    ],
+)
+def test_a_joiner_outside_an_emoji_is_still_refused(typed: str) -> None:
+    with pytest.raises(FieldRefused, match="control or invisible"):
+        check_note(typed)

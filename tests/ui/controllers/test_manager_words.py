@@ -1,0 +1,76 @@
+"""Manager mode's rows in the window's words (app/ui/controllers/manager_words.py): times are the
+till's local time in the window's locale, as everywhere on screen, whatever the core's message
+carries for the command line."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from app.core.services import (
+    EntryStatus,
+    ExceptionItem,
+    HistoryRow,
+    MemberContact,
+    OperationKind,
+    Verdict,
+    say,
+)
+from app.ui.controllers.manager_words import exception_data
+
+
+@pytest.fixture
+def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The till's clock in Western Indonesia (UTC+7), as a till in Jakarta has it."""
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _unknown_row(at: datetime) -> HistoryRow:
+    return HistoryRow(
+        entry_id="01a23056-8ae1-701e-92f0-a2a512a28b66",
+        seq=1,
+        created_at=at,
+        kind=OperationKind.REWARD,
+        status=EntryStatus.UNKNOWN,
+        verdict=Verdict.NOT_CONFIRMED,
+        headline=say("receipt.not_confirmed"),
+        cashier="Dewi",
+        terminal="till-1",
+        user="putri.maharani@contoh.co.id",
+        lane="member:128",
+        description="Croissant Mentega",
+        server_redemption_id=None,
+        invoice=None,
+        stamps=15,
+        rupiah=0,
+        provisional=False,
+        reconciled=False,
+        note=None,
+        last_error=None,
+    )
+
+
+@pytest.mark.usefixtures("in_jakarta")
+def test_the_activity_read_since_is_said_in_local_time_not_as_the_stored_utc_stamp() -> None:
+    # Seen by hand: "Not in the member's activity: 2 line(s) read since
+    # 2026-12-01T06:40:53.983317+00:00." beside a row that says "1 Dec 13.40" in Jakarta.
+    since = "2026-12-01T06:40:53.983317+00:00"
+    evidence = {"result": "not_found", "lines_read": 2, "since": since}
+    item = ExceptionItem(
+        row=_unknown_row(datetime(2026, 12, 1, 6, 40, 53, tzinfo=UTC)),
+        said=say("exception.not_found", lines=2, since=since),
+        evidence=evidence,
+        contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
+        needs_pin=False,
+    )
+    data = exception_data(item, frozenset({"retry", "mark_applied", "dismiss"}))
+    assert data.row.cells[0] == "1 Dec 13.40"
+    assert data.reason == "Not in the member's activity: 2 line(s) read since 1 Dec 13.40."
+    assert item.reason.endswith(f"since {since}.")  # the command line keeps the exact stamp
