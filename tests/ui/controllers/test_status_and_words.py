@@ -11,31 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from app.core.domain import EntryStatus
 from app.core.outbox.outbox import OutboxStatus
-from app.core.services.members import Member
 from app.core.services.receipts import Receipt, receipt_for
 from app.core.storage.tables import OutboxEntry
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.member import card_data
 
+from ...support.members import ayu
 from .conftest import WAIT_MS
 
 MOMENT = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
-MEMBER = Member(
-    server_id="6",
-    name="Ayu Pratiwi",
-    email="customer@stamps.co.id",
-    phone=None,
-    member_ids=("KR24000006",),
-    card_number=None,
-    level="Blue",
-    stamps=250,
-    balance=150000.0,
-    is_blocked=False,
-    redemption_allowed=True,
-    protected_redemption=True,
-    pin_is_blocked=False,
-    fetched_at=MOMENT,
-)
+MEMBER = ayu(level="Blue", balance=150000.0, protected_redemption=True, fetched_at=MOMENT)
 
 
 def _receipt(status: EntryStatus, **fields: object) -> Receipt:

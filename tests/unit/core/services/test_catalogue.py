@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.domain import Member, OperationKind
+from app.core.domain import OperationKind
 from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
@@ -21,23 +21,10 @@ from app.core.stamps.errors import MalformedResponse, ServiceUnavailable, Stamps
 from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
 from app.core.storage import Database
 
+from ....support.members import ayu
+
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
-AYU = Member(
-    server_id="6",
-    name="Ayu Pratiwi",
-    email="customer@stamps.co.id",
-    phone=None,
-    member_ids=("KR24000006",),
-    card_number=None,
-    level=None,
-    stamps=250,
-    balance=None,
-    is_blocked=False,
-    redemption_allowed=True,
-    protected_redemption=False,
-    pin_is_blocked=False,
-    fetched_at=NOW,
-)
+AYU = ayu(fetched_at=NOW)
 
 
 @dataclass

@@ -15,34 +15,20 @@ from typing import Any
 import httpx
 import pytest
 
-from app.core.domain import Member
 from app.core.offline.cache import MemberCache
 from app.core.services.catalogue import Catalogue
 from app.core.services.orders import InvalidOrder
 from app.core.stamps import StampsClient
 from app.core.storage import Database
 
+from ....support.members import ayu
+
 DOCS = Path(__file__).resolve().parents[3] / "fixtures" / "stamps_docs"
 LISTING = "/api/vouchers/by-merchant-group"
 VALIDATE = "/api/vouchers/validate"
 REWARDS = "/api/rewards/"
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
-AYU = Member(
-    server_id="6",
-    name="Ayu Pratiwi",
-    email="customer@stamps.co.id",
-    phone=None,
-    member_ids=("KR24000006",),
-    card_number=None,
-    level=None,
-    stamps=250,
-    balance=None,
-    is_blocked=False,
-    redemption_allowed=True,
-    protected_redemption=False,
-    pin_is_blocked=False,
-    fetched_at=NOW,
-)
+AYU = ayu(fetched_at=NOW)
 
 
 def docs_answer(name: str, status: int = 200) -> dict[str, Any]:
