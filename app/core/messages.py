@@ -207,8 +207,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.not_confirmed": "NOT CONFIRMED — do not hand over yet",
     "receipt.not_confirmed.todo": (
-        "The Stamps server has not answered. Keep the reward back until this turns green, or "
-        "ask a manager to decide."
+        "The Stamps server has not confirmed it. Keep the reward back until this turns green, "
+        "or ask a manager to decide."
     ),
     "receipt.waiting": "Waiting to send — do not hand over yet",
     "receipt.waiting.todo": (
@@ -241,7 +241,7 @@ TEMPLATES: dict[str, str] = {
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
     "receipt.cancel.not_confirmed": "Cancel NOT CONFIRMED",
     "receipt.cancel.not_confirmed.todo": (
-        "The Stamps server has not answered the cancel; until the till finds out, treat the "
+        "The Stamps server has not confirmed the cancel; until the till finds out, treat the "
         "redemption as standing."
     ),
     "receipt.cancel.waiting": "Cancel waiting to send",

@@ -3747,9 +3747,9 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>BELUM DIKONFIRMASI — jangan serahkan dulu</translation>
     </message>
     <message>
-        <source>The Stamps server has not answered. Keep the reward back until this turns green, or ask a manager to decide.</source>
+        <source>The Stamps server has not confirmed it. Keep the reward back until this turns green, or ask a manager to decide.</source>
         <comment>receipt.not_confirmed.todo</comment>
-        <translation>Server Stamps belum menjawab. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+        <translation>Server Stamps belum mengonfirmasinya. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
     </message>
     <message>
         <source>Waiting to send — do not hand over yet</source>
@@ -3842,9 +3842,9 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Pembatalan BELUM DIKONFIRMASI</translation>
     </message>
     <message>
-        <source>The Stamps server has not answered the cancel; until the till finds out, treat the redemption as standing.</source>
+        <source>The Stamps server has not confirmed the cancel; until the till finds out, treat the redemption as standing.</source>
         <comment>receipt.cancel.not_confirmed.todo</comment>
-        <translation>Server Stamps belum menjawab pembatalan; sampai mesin kasir tahu hasilnya, anggap penukaran masih berlaku.</translation>
+        <translation>Server Stamps belum mengonfirmasi pembatalan; sampai mesin kasir tahu hasilnya, anggap penukaran masih berlaku.</translation>
     </message>
     <message>
         <source>Cancel waiting to send</source>

@@ -103,6 +103,27 @@ def test_not_confirmed_says_what_is_known_in_words_not_classes(
     assert "Error" not in str(receipt.details) and "Lost" not in str(receipt.details)
 
 
+@pytest.mark.parametrize(
+    ("last_error", "kind"),
+    [
+        ("ServerError: 500 Internal Server Error", "reward"),
+        ("ServerError: 503 Service Unavailable", "cancel"),
+        ("ResponseLost: ReadTimeout", "reward"),
+        ("ResponseLost: ReadTimeout", "cancel"),
+    ],
+)
+def test_not_confirmed_never_says_the_server_did_not_answer(last_error: str, kind: str) -> None:
+    # A 500 is an answer: "the server has not answered" beside "the server failed while
+    # handling it" is a contradiction the cashier reads. What is true in every case is that the
+    # server has not confirmed it.
+    receipt = receipt_for(
+        entry(EntryStatus.QUEUED, kind=kind, last_error=last_error), ambiguous_attempt=True
+    )
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    assert "not answered" not in str(receipt.what_to_do)
+    assert "has not confirmed" in str(receipt.what_to_do)
+
+
 def test_a_confirmed_redemption_shows_what_the_server_said_beside_it() -> None:
     receipt = receipt_for(
         entry(EntryStatus.SYNCED, server_redemption_id=7, last_error="Receipt printer offline")
@@ -160,19 +181,19 @@ def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redee
     assert "hand over" not in said and "nothing was redeemed" not in said
 
 
-def test_a_redemption_held_by_a_paused_queue_is_waiting_not_unanswered() -> None:
+def test_a_redemption_held_by_a_paused_queue_is_waiting_not_unconfirmed() -> None:
     # The server refused the token (it answered: nothing was applied); the entry stays queued
-    # and goes when a manager sets the new token. "Has not answered" would not be true.
+    # and goes when a manager sets the new token: it is waiting, not in doubt.
     held = entry(EntryStatus.QUEUED, last_error="Unauthorized: 401 Unauthorized")
     receipt = receipt_for(held, paused=True)
     assert receipt.verdict is Verdict.NOT_CONFIRMED  # still: do not hand over
     assert "Waiting to send" in str(receipt.headline)
-    assert "has not answered" not in str(receipt.what_to_do)
+    assert "has not confirmed" not in str(receipt.what_to_do)
     assert "token" in str(receipt.what_to_do)
     # an earlier attempt that may have arrived keeps the unanswered words
     maybe = receipt_for(held, paused=True, ambiguous_attempt=True)
     assert "NOT CONFIRMED" in str(maybe.headline)
-    assert "has not answered" in str(maybe.what_to_do)
+    assert "has not confirmed" in str(maybe.what_to_do)
 
 
 @pytest.mark.parametrize(
