@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -118,6 +119,10 @@ class EntryDetailsDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.setObjectName("detailsClose")
         close.clicked.connect(self.reject)
+        # Enter closes: the details are opened with Enter on a row, and a second Enter must not
+        # start a cancel. A decision is a click, or Tab to its button.
+        close.setDefault(True)
+        self.close_button = close
         row.addWidget(close)
 
         body = QWidget()
@@ -140,6 +145,10 @@ class EntryDetailsDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.close_button.setFocus()  # else the first decision button takes it, and Enter
 
     def set_details(self, data: DetailsData) -> None:
         """Show ``data`` (the buttons follow what the entry allows now)."""
