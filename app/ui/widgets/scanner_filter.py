@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 MIN_LENGTH = 6
@@ -48,6 +48,16 @@ _MODIFIER_KEYS = frozenset(
         Qt.Key.Key_CapsLock,
         Qt.Key.Key_Super_L,
         Qt.Key.Key_Super_R,
+    }
+)
+#: A press of these ends typing; the held keys are delivered before it (see ``eventFilter``).
+_POINTER_EVENTS = (QMouseEvent, QTouchEvent, QTabletEvent)
+_PRESSES = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
     }
 )
 #: Keys a scanner may end a scan with (it is set to send one of them).
@@ -165,7 +175,14 @@ class ScannerFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The class before the type: every event of every object passes here, and
         # ``event.type()`` builds a Python enum each call (app/ui/controllers/watcher.py).
-        if self._replaying or not self._enabled or not isinstance(event, QKeyEvent):
+        if self._replaying or not self._enabled:
+            return False
+        if not isinstance(event, QKeyEvent):
+            if self._held and isinstance(event, _POINTER_EVENTS) and event.type() in _PRESSES:
+                # A click or a touch ends typing as any other key does: the held keys go to
+                # their field before the press reaches a button that reads it (a note typed
+                # fast and "Cancel the redemption" clicked at once saved no note).
+                self.flush()
             return False
         if event.type() != QEvent.Type.KeyPress or not self._is_key_target(watched):
             return False

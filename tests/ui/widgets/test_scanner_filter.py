@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.widgets.form import line_edit
@@ -128,6 +128,30 @@ def test_a_lone_key_shows_up_after_a_short_pause(
     keys(qtbot, field, clock, "x", gap_ms=500)
     assert scanner.held_count() == 1
     qtbot.waitUntil(lambda: field.text() == "x")
+
+
+def test_a_click_right_after_fast_typing_sees_what_was_typed(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, shown
+):
+    # A note typed at a scanner's pace (a practised hand, xdotool, a paste tool) and a click on
+    # "Cancel the redemption" within the flush timer's pause: the click must not submit the
+    # form before the held keys reach it, and the note must not be lost.
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    note = QLineEdit()
+    submit = QPushButton("Save")
+    layout.addWidget(note)
+    layout.addWidget(submit)
+    submitted: list[str] = []
+    submit.clicked.connect(lambda: submitted.append(note.text()))
+    shown(host)
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    keys(qtbot, note, clock, "changed her mind", gap_ms=8)
+    assert scanner.held_count() > 0  # still held: no pause, no other key yet
+    qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    assert submitted == ["changed her mind"]
+    assert note.text() == "changed her mind"  # delivered once, not again after the click
 
 
 def test_the_pin_pad_gets_its_keys_directly(
