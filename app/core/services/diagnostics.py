@@ -366,11 +366,14 @@ async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
                 )
             ]
         except StampsError as exc:
+            moved_to = getattr(exc, "moved_to", None)
             return [
                 fail(
                     "server",
                     f"/api/ping: {exc.message}",
-                    "check the network, base_url, and that the server is up",
+                    f"set base_url to {moved_to}, the address the server sends the till to"
+                    if moved_to
+                    else "check the network, base_url, and that the server is up",
                     UNREACHABLE,
                 )
             ]

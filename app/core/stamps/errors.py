@@ -66,7 +66,8 @@ class ApiError(StampsError):
     ``detail`` is the server's own message (``error_message``, else ``detail``, else the first
     field error); ``field_errors`` maps a field to its message; ``error_code`` is the server's code
     when it gives one. Only the documented codes (``invalid_pin``, ``invalid_data``,
-    ``invalid_voucher_owner``) may be relied on.
+    ``invalid_voucher_owner``) may be relied on. ``moved_to`` is the origin (scheme, host, port)
+    a 3xx sends the till to: a ``base_url`` that is wrong (plain http, a moved host) says so.
     """
 
     outcome = Outcome.REFUSED
@@ -80,12 +81,14 @@ class ApiError(StampsError):
         error_code: str | None = None,
         field_errors: Mapping[str, str] | None = None,
         retry_after: float | None = None,
+        moved_to: str | None = None,
     ) -> None:
         super().__init__(message, status_code=status_code)
         self.detail = detail
         self.error_code = error_code
         self.field_errors: dict[str, str] = dict(field_errors or {})
         self.retry_after = retry_after
+        self.moved_to = moved_to
 
 
 class ValidationFailed(ApiError):

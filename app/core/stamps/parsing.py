@@ -213,14 +213,48 @@ def api_error(
         return scrub(text, secrets) if text else None
 
     detail = clean(body.message)
+    moved_to = redirect_origin(response)
+    message = detail or status_text(response)
+    if moved_to and not detail:
+        message = f"{message}, to {moved_to}"
     return (cls or error_class_for(response.status_code))(
-        detail or status_text(response),
+        message,
         status_code=response.status_code,
         detail=detail,
         error_code=clean(body.error_code),
         field_errors={k: scrub(v, secrets) for k, v in body.field_errors.items()},
         retry_after=parse_retry_after(response.headers.get("Retry-After"), now),
+        moved_to=moved_to,
     )
+
+
+def redirect_origin(response: httpx.Response) -> str | None:
+    """Where a 3xx sends the till: the origin of its ``Location`` (``https://host:port``), never
+    its path or query, which may carry a token or a member's details; ``None`` for any other
+    answer or a ``Location`` that is no http(s) address. The till does not follow it (a
+    redemption is never re-sent to an address the server picks); the manager sets ``base_url``."""
+    location = response.headers.get("Location")
+    if not 300 <= response.status_code < 400 or not location:
+        return None
+    try:
+        asked: httpx.URL | None = response.url
+    except RuntimeError:  # a response made by hand, with no request
+        asked = None
+    try:
+        target = asked.join(location) if asked else httpx.URL(location)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return None
+    if target.scheme not in ("http", "https") or not target.host:
+        return None
+    origin = _origin(target)
+    # elsewhere on the same server (a path moved): base_url's origin is right, the hint is not
+    return None if asked is not None and origin == _origin(asked) else origin
+
+
+def _origin(url: httpx.URL) -> str:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    port = f":{url.port}" if url.port not in (None, default) else ""
+    return f"{url.scheme}://{url.host}{port}"
 
 
 def json_body(response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str, Any]:

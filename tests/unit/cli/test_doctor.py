@@ -3,7 +3,10 @@ code is the first failure's, ``--json`` is one document, and the database is not
 
 from __future__ import annotations
 
+import http.server
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -124,3 +127,43 @@ def test_no_token_fails_and_the_server_is_not_asked(
     assert code == 2
     assert checks["token"]["status"] == "fail" and "token set" in checks["token"]["fix"]
     assert "server" not in checks and "dns" not in checks
+
+
+class _Redirecting(http.server.BaseHTTPRequestHandler):
+    """A server in front of Stamps that sends every request elsewhere (plain http to https, a
+    moved host), echoing the token in the new address as a careless proxy might."""
+
+    def _elsewhere(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(301)
+        self.send_header("Location", f"https://stamps.example:8443/api/ping?token={TOKEN}")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = _elsewhere
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def redirecting(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Redirecting)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("STAMPS_POS_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    yield
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_a_server_that_redirects_names_where_to_so_base_url_can_be_set(
+    redirecting: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, document = report(capsys)
+    server = by_name(document)["server"]
+    assert code == 3 and server["status"] == "fail"
+    assert "https://stamps.example:8443" in server["detail"]
+    assert "base_url" in server["fix"] and "https://stamps.example:8443" in server["fix"]
+    assert TOKEN not in json.dumps(document) and "token=" not in json.dumps(document)

@@ -237,3 +237,27 @@ def test_line_breaks_become_spaces() -> None:
 def test_field_prefixes_are_stripped_from_the_message(body: dict[str, Any], message: str) -> None:
     failure = parsing.api_error(httpx.Response(400, json=body), now=NOW)
     assert failure.message == message
+
+
+@pytest.mark.parametrize(
+    ("location", "moved_to"),
+    [
+        ("https://stamps.co.id/api/ping?token=secret", "https://stamps.co.id"),
+        ("https://stamps.example:8443/x", "https://stamps.example:8443"),
+        ("HTTP://Stamps.Example:80/", "http://stamps.example"),
+        ("/api/v2/ping", None),  # the same server: base_url's origin is right
+        ("javascript:alert(1)", None),
+        ("http://[::1", None),  # not an address
+    ],
+)
+def test_a_redirect_names_only_the_origin_it_sends_the_till_to(
+    location: str, moved_to: str | None
+) -> None:
+    request = httpx.Request("POST", "http://till.example/api/redemptions")
+    answer = httpx.Response(301, headers={"Location": location}, request=request)
+    failure = parsing.api_error(answer, now=NOW, secrets=("secret",))
+    assert failure.moved_to == moved_to
+    assert "secret" not in failure.message and "token" not in failure.message
+    assert isinstance(failure, errors.ServerError)  # still "may have gone through"
+    if moved_to:
+        assert failure.message == f"301 Moved Permanently, to {moved_to}"
