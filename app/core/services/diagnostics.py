@@ -29,7 +29,7 @@ from app.core.offline.connectivity import SKEW_WARNING, ConnectivityMonitor
 from app.core.outbox.outbox import OutboxStatus, read_status
 from app.core.services.config import TillConfig
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import CredentialsRejected, StampsError
+from app.core.stamps.errors import CredentialsRejected, StampsError, WebPageAnswer
 from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
 from app.core.storage.problems import StorageProblem, broken_link
@@ -340,6 +340,19 @@ async def _check_tls(host: str, port: int, timeout: float) -> Check:  # noqa: AS
     return ok("tls", f"{host}: certificate verified ({version})", version=version)
 
 
+def _server_fix(failure: StampsError) -> str:
+    """What to do when ``/api/ping`` fails, as far as the failure tells."""
+    moved_to = getattr(failure, "moved_to", None)
+    if moved_to:
+        return f"set base_url to {moved_to}, the address the server sends the till to"
+    if isinstance(failure, WebPageAnswer):
+        return (
+            "sign this computer in to the network (a Wi-Fi login page answers for the server), "
+            "or check base_url"
+        )
+    return "check the network, base_url, and that the server is up"
+
+
 async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
     clock_check = ConnectivityMonitor(_never_probed)
     async with StampsClient(
@@ -366,14 +379,11 @@ async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
                 )
             ]
         except StampsError as exc:
-            moved_to = getattr(exc, "moved_to", None)
             return [
                 fail(
                     "server",
                     f"/api/ping: {exc.message}",
-                    f"set base_url to {moved_to}, the address the server sends the till to"
-                    if moved_to
-                    else "check the network, base_url, and that the server is up",
+                    _server_fix(exc),
                     UNREACHABLE,
                 )
             ]

@@ -197,6 +197,11 @@ class MalformedResponse(StampsError):
     outcome = Outcome.AMBIGUOUS
 
 
+class WebPageAnswer(MalformedResponse):
+    """A web page (HTML) answered where the API answers JSON: most often a shop network's login
+    page (a captive portal), which answers every address until the computer signs in."""
+
+
 class InvalidRequest(StampsError):
     """The till refused to send a request whose values are not valid (nothing left the till)."""
 

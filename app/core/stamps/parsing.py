@@ -257,12 +257,24 @@ def _origin(url: httpx.URL) -> str:
     return f"{url.scheme}://{url.host}{port}"
 
 
+def is_web_page(response: httpx.Response) -> bool:
+    """Whether ``response`` is HTML: a web page, where the API answers JSON."""
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml")
+
+
 def json_body(response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str, Any]:
     """The JSON object of a 2xx answer, with ``secrets`` masked in its strings, or
     :class:`~errors.MalformedResponse`."""
     try:
         data = _load_json(response.content, tuple(secrets))
     except ValueError:
+        if is_web_page(response):
+            # what a shop's Wi-Fi login page (a captive portal) answers to every request
+            raise errors.WebPageAnswer(
+                f"a web page answered, not the Stamps server ({status_text(response)})",
+                status_code=response.status_code,
+            ) from None
         raise errors.MalformedResponse(
             f"the server accepted the request but its answer is not JSON ({status_text(response)})",
             status_code=response.status_code,

@@ -129,6 +129,24 @@ def test_no_token_fails_and_the_server_is_not_asked(
     assert "server" not in checks and "dns" not in checks
 
 
+class _LoginPage(http.server.BaseHTTPRequestHandler):
+    """A shop network's login page: every address answers 200 with it."""
+
+    def _page(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        page = b"<html><body><h1>CafeWiFi</h1><form>Sign in</form></body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        self.wfile.write(page)
+
+    do_GET = do_POST = _page
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 class _Redirecting(http.server.BaseHTTPRequestHandler):
     """A server in front of Stamps that sends every request elsewhere (plain http to https, a
     moved host), echoing the token in the new address as a careless proxy might."""
@@ -146,9 +164,10 @@ class _Redirecting(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def redirecting(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Redirecting)
+def _serving(
+    handler: type[http.server.BaseHTTPRequestHandler], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     monkeypatch.setenv("STAMPS_POS_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
@@ -156,6 +175,16 @@ def redirecting(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture
+def redirecting(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from _serving(_Redirecting, monkeypatch)
+
+
+@pytest.fixture
+def login_page(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from _serving(_LoginPage, monkeypatch)
 
 
 def test_a_server_that_redirects_names_where_to_so_base_url_can_be_set(
@@ -167,3 +196,13 @@ def test_a_server_that_redirects_names_where_to_so_base_url_can_be_set(
     assert "https://stamps.example:8443" in server["detail"]
     assert "base_url" in server["fix"] and "https://stamps.example:8443" in server["fix"]
     assert TOKEN not in json.dumps(document) and "token=" not in json.dumps(document)
+
+
+def test_a_wifi_login_page_answering_for_the_server_says_to_sign_in_to_the_network(
+    login_page: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, document = report(capsys)
+    server = by_name(document)["server"]
+    assert code == 3 and server["status"] == "fail"
+    assert "a web page answered" in server["detail"]
+    assert "login page" in server["fix"]

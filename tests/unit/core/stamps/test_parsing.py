@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from app.core.domain import Outcome
 from app.core.stamps import StampsClient, errors, parsing
 from app.core.stamps.models import (
     ActivitiesResponse,
@@ -261,3 +262,20 @@ def test_a_redirect_names_only_the_origin_it_sends_the_till_to(
     assert isinstance(failure, errors.ServerError)  # still "may have gone through"
     if moved_to:
         assert failure.message == f"301 Moved Permanently, to {moved_to}"
+
+
+def test_a_web_page_answering_for_the_server_is_told_apart_and_proves_nothing() -> None:
+    # A shop's Wi-Fi login page answers every request 200 with HTML.
+    page = httpx.Response(
+        200,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        content=b"<html><body>Welcome to CafeWiFi <form>Login</form></body></html>",
+    )
+    with pytest.raises(errors.WebPageAnswer) as caught:
+        parsing.json_body(page)
+    assert caught.value.outcome is Outcome.AMBIGUOUS  # a redemption may still have gone through
+    assert caught.value.message == "a web page answered, not the Stamps server (200 OK)"
+    plain = httpx.Response(200, headers={"Content-Type": "text/plain"}, content=b"ok")
+    with pytest.raises(errors.MalformedResponse) as other:
+        parsing.json_body(plain)
+    assert not isinstance(other.value, errors.WebPageAnswer)
