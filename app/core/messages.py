@@ -95,6 +95,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server cannot be reached and this till has not seen “{query}” before. "
         "Try again when the till is back online."
     ),
+    "member.web_page": (
+        "A web page answers instead of the Stamps server: the shop's network may need signing in "
+        "(a Wi-Fi login page). This till has not seen “{query}” before; call a manager."
+    ),
     "member.no_email_or_member_id": (
         "{name} has no email or Member ID on their Stamps account, and the server needs an email "
         "or Member ID for this. Add one on the Stamps dashboard, then find the member again."

@@ -3477,6 +3477,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps tidak dapat dihubungi dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>A web page answers instead of the Stamps server: the shop&apos;s network may need signing in (a Wi-Fi login page). This till has not seen “{query}” before; call a manager.</source>
+        <comment>member.web_page</comment>
+        <translation>Yang menjawab adalah sebuah halaman web, bukan server Stamps: jaringan toko mungkin perlu login (halaman login Wi-Fi). Mesin kasir ini belum pernah melihat “{query}”; panggil manajer.</translation>
+    </message>
+    <message>
         <source>{name} has no email or Member ID on their Stamps account, and the server needs an email or Member ID for this. Add one on the Stamps dashboard, then find the member again.</source>
         <comment>member.no_email_or_member_id</comment>
         <translation>{name} tidak punya email atau ID Member di akun Stamps-nya, padahal server memerlukan email atau ID Member untuk ini. Tambahkan salah satunya di dashboard Stamps, lalu cari member ini lagi.</translation>

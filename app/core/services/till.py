@@ -62,7 +62,13 @@ from app.core.services.shift import (
 )
 from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import CredentialsRejected, NotFound, StampsError, ValidationFailed
+from app.core.stamps.errors import (
+    CredentialsRejected,
+    NotFound,
+    StampsError,
+    ValidationFailed,
+    WebPageAnswer,
+)
 from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import Attempt, OutboxEntry
@@ -231,6 +237,7 @@ class Till:
         text = query.strip()
         if not text:
             raise MemberNotFound(say("member.type_something"))
+        in_the_way = False  # a web page answered for the server (a Wi-Fi login page)
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 details = await asyncio.wait_for(
@@ -252,6 +259,7 @@ class Till:
                 raise CredentialsRefused(say("member.credentials")) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
+                in_the_way = isinstance(exc, WebPageAnswer)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS)
             else:
@@ -264,7 +272,8 @@ class Till:
         except AmbiguousMember as exc:
             raise MemberNotFound(say("member.ambiguous", count=exc.count, query=text)) from None
         if cached is None:
-            raise NotOnline(say("member.unknown_offline", query=text))
+            words = "member.web_page" if in_the_way else "member.unknown_offline"
+            raise NotOnline(say(words, query=text))
         return cached
 
     async def suggest(self, query: str) -> list[Member]:

@@ -3,9 +3,7 @@ code is the first failure's, ``--json`` is one document, and the database is not
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from app.cli import main, qt_libraries
 from app.core.storage.migrate import head_revision
 
+from ...support.odd_servers import LoginPage, redirecting_to, serving
 from ...support.previous_release import create_database, stamp_revision
 
 TOKEN = "doctor-test-token-5c1d"
@@ -129,62 +128,20 @@ def test_no_token_fails_and_the_server_is_not_asked(
     assert "server" not in checks and "dns" not in checks
 
 
-class _LoginPage(http.server.BaseHTTPRequestHandler):
-    """A shop network's login page: every address answers 200 with it."""
-
-    def _page(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        page = b"<html><body><h1>CafeWiFi</h1><form>Sign in</form></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(page)))
-        self.end_headers()
-        self.wfile.write(page)
-
-    do_GET = do_POST = _page
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _Redirecting(http.server.BaseHTTPRequestHandler):
-    """A server in front of Stamps that sends every request elsewhere (plain http to https, a
-    moved host), echoing the token in the new address as a careless proxy might."""
-
-    def _elsewhere(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(301)
-        self.send_header("Location", f"https://stamps.example:8443/api/ping?token={TOKEN}")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_GET = do_POST = _elsewhere
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def _serving(
-    handler: type[http.server.BaseHTTPRequestHandler], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    monkeypatch.setenv("STAMPS_POS_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
-    yield
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
 @pytest.fixture
 def redirecting(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from _serving(_Redirecting, monkeypatch)
+    # echoing the token in the new address, as a careless proxy might
+    elsewhere = redirecting_to(f"https://stamps.example:8443/api/ping?token={TOKEN}")
+    with serving(elsewhere) as url:
+        monkeypatch.setenv("STAMPS_POS_BASE_URL", url)
+        yield
 
 
 @pytest.fixture
 def login_page(till: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from _serving(_LoginPage, monkeypatch)
+    with serving(LoginPage) as url:
+        monkeypatch.setenv("STAMPS_POS_BASE_URL", url)
+        yield
 
 
 def test_a_server_that_redirects_names_where_to_so_base_url_can_be_set(
