@@ -3,10 +3,14 @@ and the one redemption flow every order goes through."""
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
+from typing import Any
+
 from PySide6.QtCore import QObject
 
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
+from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 
 
@@ -24,3 +28,16 @@ class OrderController(QObject):
         self.view = view
         self.session = session
         self.redemption = redemption
+
+    def order(self, work: Coroutine[Any, Any, object]) -> None:
+        """Start ``work``, an order a key or a click just asked for, unless a redemption is in
+        progress: then the press is dropped here, when it happens.
+
+        Checked only when the task starts, a press that came while a redemption was finishing
+        (F9 held down, a double click) ran once that one had settled, with the cart or the pick
+        as it was at the press: the same cart was redeemed twice.
+        """
+        if self.redemption.busy:
+            work.close()  # never started: nothing to run, no "never awaited" warning
+            return
+        spawn(work)

@@ -6,7 +6,6 @@ from app.core.services import Member, OperationKind, Order, VoucherFacts, say
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import ResultData
 from app.ui.wording import words
@@ -23,7 +22,7 @@ class PromoController(OrderController):
         redemption: RedemptionController,
     ) -> None:
         super().__init__(view, session, redemption)
-        view.promo_panel.promo_entered.connect(lambda code: spawn(self.redeem(code)))
+        view.promo_panel.promo_entered.connect(lambda code: self.order(self.redeem(code)))
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
 
     async def redeem(self, code: str) -> None:

@@ -20,7 +20,6 @@ from app.core.services import (
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import CartLine, RewardCardData
 from app.ui.wording import words
@@ -103,7 +102,7 @@ class RewardsController(OrderController):
     # -- redeeming ---------------------------------------------------------------------------
 
     def _redeem_one(self, reward_id: Hashable, qty: int, stamps: object) -> None:
-        spawn(self.redeem_one(reward_id, qty, stamps if isinstance(stamps, int) else None))
+        self.order(self.redeem_one(reward_id, qty, stamps if isinstance(stamps, int) else None))
 
     async def redeem_one(self, reward_id: Hashable, qty: int, stamps: int | None) -> None:
         """Redeem one reward (``stamps`` for a flexible one)."""
@@ -117,7 +116,7 @@ class RewardsController(OrderController):
         await self.redemption.redeem(OperationKind.REWARD, what, build)
 
     def _redeem_cart(self, lines: list[CartLine]) -> None:
-        spawn(self.redeem_cart(list(lines)))
+        self.order(self.redeem_cart(list(lines)))
 
     async def redeem_cart(self, lines: list[CartLine]) -> None:
         """Redeem the cart as one all-or-nothing redemption; the cart empties once it is taken."""

@@ -22,7 +22,6 @@ from app.core.services import (
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.tasks import spawn
 from app.ui.dates import day_text
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import VoucherRowData
@@ -47,13 +46,13 @@ class VouchersController(OrderController):
         super().__init__(view, session, redemption)
         panel = view.voucher_panel
         panel.voucher_redeem_requested.connect(
-            lambda voucher_id: spawn(self.redeem_voucher(voucher_id))
+            lambda voucher_id: self.order(self.redeem_voucher(voucher_id))
         )
         panel.whole_balance_requested.connect(
-            lambda voucher_id: spawn(self.redeem_voucher(voucher_id, whole=True))
+            lambda voucher_id: self.order(self.redeem_voucher(voucher_id, whole=True))
         )
         panel.deduct_requested.connect(
-            lambda voucher_id, value: spawn(self.deduct(voucher_id, value))
+            lambda voucher_id, value: self.order(self.deduct(voucher_id, value))
         )
         panel.code_entered.connect(self.use_code)
         self._member_id: str | None = None
@@ -150,7 +149,7 @@ class VouchersController(OrderController):
 
     def use_code(self, code: str) -> None:
         """A voucher code typed, or scanned with a member on screen: validate it, then redeem."""
-        spawn(self.redeem_code(code))
+        self.order(self.redeem_code(code))
 
     async def redeem_code(self, code: str) -> None:
         """Validate ``code`` online and redeem it for the member on screen."""

@@ -3,6 +3,7 @@ what the result panel and the shift's list say, and what the server recorded."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import pytest
@@ -357,3 +358,37 @@ def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_
     receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))
     assert receipt.verdict is Verdict.CONFIRMED
     assert len(sandbox.ledger()) == 1
+
+
+async def _loop_turns(turns: int) -> None:
+    for _ in range(turns):
+        await asyncio.sleep(0)
+
+
+def test_f9_pressed_again_as_the_cart_settles_redeems_it_once(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb: F9 held (auto-repeat) redeemed a two-line cart twice. A press that came
+    # while the first redemption was finishing started a task with the cart as it was; by the
+    # time that task ran the first had settled and emptied the cart, and nothing was busy.
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.add_button.click()
+    picker.select_reward(2)
+    picker.add_button.click()
+    presses: list[int] = []
+
+    def press_f9_again(_receipt: object) -> None:
+        if not presses:
+            presses.append(1)
+            cashier.view.redeem_cart()  # what F9 does, while the first is still settling
+
+    cashier.redemption.receipt_ready.connect(press_f9_again)
+    receipt = redeem(qtbot, cashier, cashier.view.redeem_cart)
+    assert receipt.verdict is Verdict.CONFIRMED and presses == [1]
+    run_async(qtbot, _loop_turns(5))  # a task the second press started has begun by now
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    assert len(sandbox.ledger()) == 1
+    assert sandbox.stamps(AYU) == 250 - 35
+    assert picker.cart.lines() == []
