@@ -150,6 +150,8 @@ TEMPLATES: dict[str, str] = {
         "{name} has no reward code, so it cannot go in a cart: redeem it on its own."
     ),
     "order.cart_empty": "The cart is empty.",
+    "order.qty_range": "{name}: the quantity must be from 1 to {most}.",
+    "order.stamps_range": "{name}: the stamps must be from 1 to {most}.",
     "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",
     "order.voucher_not_known": (
         "The till cannot check voucher {voucher} now: the Stamps server did not answer and the "

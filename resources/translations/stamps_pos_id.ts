@@ -3582,6 +3582,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Keranjang kosong.</translation>
     </message>
     <message>
+        <source>{name}: the quantity must be from 1 to {most}.</source>
+        <comment>order.qty_range</comment>
+        <translation>{name}: jumlahnya harus dari 1 sampai {most}.</translation>
+    </message>
+    <message>
+        <source>{name}: the stamps must be from 1 to {most}.</source>
+        <comment>order.stamps_range</comment>
+        <translation>{name}: stamp-nya harus dari 1 sampai {most}.</translation>
+    </message>
+    <message>
         <source>Voucher {voucher} is not one of this member&apos;s vouchers.</source>
         <comment>order.voucher_not_members</comment>
         <translation>Voucher {voucher} bukan milik member ini.</translation>

@@ -28,6 +28,21 @@ def invalid(message_id: str, **params: str | int) -> InvalidOrder:
     return InvalidOrder(say(message_id, **params))
 
 
+#: The most of one reward an order takes, and the most stamps a flexible reward is given: far
+#: beyond any sale, and small enough that what the till stores and sums of an order's stamps stays
+#: a 64-bit integer (``--qty 9223372036854775807`` reached SQLite as an overflow). The window's
+#: fields stop at the same (app/ui/widgets/reward_picker.py).
+MOST_OF_A_REWARD = 99
+MOST_FLEXIBLE_STAMPS = 100_000
+
+
+def _check_amounts(name: str, qty: int, stamps: int | None) -> None:
+    if not 1 <= qty <= MOST_OF_A_REWARD:
+        raise invalid("order.qty_range", name=name, most=MOST_OF_A_REWARD)
+    if stamps is not None and not 1 <= stamps <= MOST_FLEXIBLE_STAMPS:
+        raise invalid("order.stamps_range", name=name, most=MOST_FLEXIBLE_STAMPS)
+
+
 @dataclass(frozen=True)
 class Context:
     """Who and where: filled in by the till, the same for every order of a sale."""
@@ -50,6 +65,9 @@ class RewardOrder:
     flexible: bool = False
     stamps: int | None = None
     kind = OperationKind.REWARD
+
+    def __post_init__(self) -> None:
+        _check_amounts(self.name, self.qty, self.stamps)
 
     @property
     def cost(self) -> int:
@@ -87,6 +105,9 @@ class CartItem:
     qty: int = 1
     flexible: bool = False
     stamps: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_amounts(self.name, self.qty, self.stamps)
 
     @property
     def cost(self) -> int:

@@ -83,5 +83,33 @@ def test_a_value_the_request_model_refuses_is_named_and_not_echoed() -> None:
     with pytest.raises(InvalidOrder, match="value") as caught:
         build_payload(DeductOrder(12, "Saldo", -5), CTX)
     assert "-5" not in str(caught.value)
-    with pytest.raises(InvalidOrder, match="qty"):
-        build_payload(RewardOrder(1, "Kopi", 20, qty=0), CTX)
+
+
+@pytest.mark.parametrize(
+    ("qty", "stamps", "words"),
+    [
+        (0, None, "quantity must be from 1 to 99"),
+        (100, None, "quantity must be from 1 to 99"),
+        (2**63 - 1, None, "quantity must be from 1 to 99"),  # the command line's own ceiling
+        (1, 0, "stamps must be from 1 to 100000"),
+        (1, 100_001, "stamps must be from 1 to 100000"),
+        (1, 2**63 - 1, "stamps must be from 1 to 100000"),
+    ],
+)
+def test_amounts_beyond_any_sale_are_refused_before_they_reach_the_disk(
+    qty: int, stamps: int | None, words: str
+) -> None:
+    # qty × price once reached SQLite as an OverflowError traceback (`stamps-pos redeem reward
+    # --qty 9223372036854775807`); the same ceilings hold for a cart's lines.
+    with pytest.raises(InvalidOrder, match=words):
+        RewardOrder(1, "Kaya Bun", 20, qty=qty, flexible=stamps is not None, stamps=stamps)
+    with pytest.raises(InvalidOrder, match=words):
+        CartItem("KB", "Kaya Bun", 20, qty=qty, flexible=stamps is not None, stamps=stamps)
+    assert RewardOrder(1, "Kaya Bun", 20, qty=99).cost == 1980
+
+
+def test_the_window_stops_its_fields_where_the_till_does() -> None:
+    from app.core.services.orders import MOST_FLEXIBLE_STAMPS, MOST_OF_A_REWARD
+    from app.ui.widgets.reward_picker import MAX_FLEXIBLE_STAMPS, MAX_QTY
+
+    assert (MAX_QTY, MAX_FLEXIBLE_STAMPS) == (MOST_OF_A_REWARD, MOST_FLEXIBLE_STAMPS)
