@@ -3377,6 +3377,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Saat offline, nilai voucher paling banyak {limit}; voucher ini {value}.</translation>
     </message>
     <message>
+        <source>The Stamps server has not confirmed that this is a balance voucher, so nothing can be deducted from it offline. Try again when the till is back online.</source>
+        <comment>policy.voucher_kind_unconfirmed</comment>
+        <translation>Server Stamps belum memastikan bahwa ini voucher saldo, jadi voucher ini tidak bisa dipotong saat offline. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
         <source>Voucher and promo codes can only be checked online. Try again when the till is back online.</source>
         <comment>policy.code_needs_server</comment>
         <translation>Kode voucher dan kode promo hanya bisa diperiksa online. Coba lagi saat mesin kasir online kembali.</translation>
