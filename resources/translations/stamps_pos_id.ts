@@ -561,6 +561,10 @@
         <source>Deduct</source>
         <translation>Potong</translation>
     </message>
+    <message>
+        <source>Kind not confirmed: if this is not a balance voucher, the server refuses the deduction. Offline, nothing can be deducted from it.</source>
+        <translation>Jenisnya belum pasti: jika ini bukan voucher saldo, server menolak potongannya. Saat offline, voucher ini tidak bisa dipotong.</translation>
+    </message>
 </context>
 <context>
     <name>DemoMenu</name>
@@ -3243,6 +3247,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Use code</source>
         <translation>Pakai kode</translation>
+    </message>
+    <message>
+        <source>kind not confirmed</source>
+        <translation>jenis belum pasti</translation>
+    </message>
+    <message>
+        <source>No one has confirmed that this is a balance voucher: it is treated as one, and offline nothing can be deducted from it.</source>
+        <translation>Belum ada yang memastikan bahwa ini voucher saldo: voucher ini diperlakukan sebagai voucher saldo, dan saat offline tidak bisa dipotong.</translation>
     </message>
     <message>
         <source>Use up the whole voucher?</source>

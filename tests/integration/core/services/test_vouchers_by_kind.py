@@ -3,9 +3,6 @@ this till's waiting deductions; using it up whole is a separate, deliberate orde
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
 from app.config import Settings
@@ -15,37 +12,16 @@ from app.core.offline.policy import Refusal
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
-from app.core.services.till import Refused, Sale, Till
-from app.core.stamps.errors import ServiceUnavailable
+from app.core.services.till import Refused, Sale
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network
+from ....support.vouchers import SALDO, UNCONFIRMED, validations
 from ...conftest import SandboxControl
 
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"  # voucher 12: Saldo Hadiah Rindang, Rp 150.000
-SALDO = "SALDO-AYU-150K"  # voucher 12's code
-UNCONFIRMED = (
-    "The Stamps server has not confirmed that this is a balance voucher, so nothing can be "
-    "deducted from it offline. Try again when the till is back online."
-)
-
-
-def validations(till: Till, failing: tuple[str, ...] = ()) -> list[str]:
-    """The codes the till asks validation about from now on, in order; ``failing`` codes are
-    answered 503 (the sandbox cannot fail one endpoint alone)."""
-    asked: list[str] = []
-    validate: Callable[..., Any] = till.client.validate_voucher
-
-    async def counted(code: str, *args: Any, **kwargs: Any) -> Any:
-        asked.append(code)
-        if code in failing:
-            raise ServiceUnavailable("503 Service Unavailable", status_code=503)
-        return await validate(code, *args, **kwargs)
-
-    till.client.validate_voucher = counted  # type: ignore[method-assign]
-    return asked
 
 
 async def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_on_purpose(
