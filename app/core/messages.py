@@ -57,6 +57,10 @@ TEMPLATES: dict[str, str] = {
     "policy.voucher_value_cap": (
         "Offline, a voucher may be worth at most {limit}; this one is {value}."
     ),
+    "policy.voucher_kind_unconfirmed": (
+        "The Stamps server has not confirmed that this is a balance voucher, so nothing can be "
+        "deducted from it offline. Try again when the till is back online."
+    ),
     "policy.code_needs_server": (
         "Voucher and promo codes can only be checked online. Try again when the till is back "
         "online."

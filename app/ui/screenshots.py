@@ -108,6 +108,7 @@ KOPI_SUSU, CROISSANT = "Free Kopi Susu", "Butter Croissant"
 TUMBLER = "Tumbler Limited Edition Stainless Steel"
 FLEXIBLE = "Pay with stamps"
 VOUCHER_50K, GIFT_CARD = "Diskon Rp 50.000", "Gift card"
+SALDO = "Saldo Hadiah Rindang"  # a balance voucher whose kind no one confirmed
 PROMO = "HEMAT10"
 EXPIRED_PROMO = "This promo code has expired."
 CRASH = "RuntimeError: the member cache could not be read"
@@ -122,8 +123,9 @@ AS_THE_SERVER_SAYS: frozenset[str] = frozenset(
     {
         MEMBER_NAME, PIN_MEMBER_NAME, *CASHIERS, STORE_CODE, TERMINAL, "Gold", "Platinum",
         KOPI_SUSU, CROISSANT, TUMBLER, FLEXIBLE, "Iced Americano Large", "Birthday Cake Slice",
-        VOUCHER_50K, GIFT_CARD, "Free drink upgrade", "Kopi Gratis Ulang Tahun",
-        "VC-7Q2M-88KD", "GC-1200-4431", "UP-55TT-0912", "ULTAH-AYU-6", "INV-2026-000812",
+        VOUCHER_50K, GIFT_CARD, "Free drink upgrade", "Kopi Gratis Ulang Tahun", SALDO,
+        "VC-7Q2M-88KD", "GC-1200-4431", "UP-55TT-0912", "ULTAH-AYU-6", "SALDO-AYU-150K",
+        "INV-2026-000812",
         PROMO, EXPIRED_PROMO, "RD-20391-8841", CRASH, "Budiman Hartono", "Buddy Wicaksono",
         "budiman@example.co.id", "0812-3456-7890", "Andi Wijaya", "Dewi Lestari",
         "Agus Setiawan", "Hendra Gunawan", "Putri Maharani", "Es Kopi Susu Gula Aren",
@@ -196,6 +198,16 @@ def _vouchers() -> list[VoucherRowData]:
             _until(date(2026, 12, 20)),
             usable=False,
             note=_said("VouchersController", "Already used on this till; waiting to sync"),
+        ),
+        VoucherRowData(
+            "V5",
+            SALDO,
+            "SALDO-AYU-150K",
+            _said("VouchersController", "Saldo {left}", left=format_rupiah(150_000)),
+            _until(date(2027, 2, 28)),
+            balance=True,
+            remaining_value=150_000,
+            kind_known=False,
         ),
     ]
 
@@ -393,6 +405,17 @@ def state_offline_offer(window: CashierWindowView) -> QPixmap | None:
         )
     )
     return None
+
+
+def state_kind_not_confirmed(window: CashierWindowView) -> QPixmap | None:
+    _with_member(window)
+    window.show_vouchers()
+    window.voucher_panel.select_voucher("V5")
+    window.voucher_panel.open_deduct_dialog()
+    dialog = window.voucher_panel.deduct_dialog
+    assert dialog is not None
+    dialog.amount.setValue(50_000)
+    return _over(window, dialog)
 
 
 def state_promo(window: CashierWindowView) -> QPixmap | None:
@@ -987,6 +1010,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "35-locked": state_locked,
     "36-storage-banner": state_storage_banner,
     "37-damaged-database": state_damaged_database,
+    "38-kind-not-confirmed": state_kind_not_confirmed,
 }
 
 

@@ -80,7 +80,8 @@ class VoucherRowData:
     """One of the member's vouchers. A ``balance`` voucher holds rupiah that are deducted from
     (``remaining_value`` bounds a deduction; ``value_text`` reads "Saldo Rp 115.000"); using it
     up whole is a separate choice. ``usable`` is false when this till already used it, with the
-    ``note`` saying so."""
+    ``note`` saying so. ``kind_known`` is false when no one confirmed whether it is a balance
+    voucher: it is offered as one, and offline nothing is deducted from it."""
 
     id: Hashable
     name: str
@@ -91,6 +92,7 @@ class VoucherRowData:
     remaining_value: int | Decimal | None = None
     usable: bool = True
     note: str = ""
+    kind_known: bool = True
 
 
 @dataclass(frozen=True)

@@ -561,6 +561,10 @@
         <source>Deduct</source>
         <translation>Potong</translation>
     </message>
+    <message>
+        <source>Kind not confirmed: if this is not a balance voucher, the server refuses the deduction. Offline, nothing can be deducted from it.</source>
+        <translation>Jenisnya belum pasti: jika ini bukan voucher saldo, server menolak potongannya. Saat offline, voucher ini tidak bisa dipotong.</translation>
+    </message>
 </context>
 <context>
     <name>DemoMenu</name>
@@ -3245,6 +3249,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Pakai kode</translation>
     </message>
     <message>
+        <source>kind not confirmed</source>
+        <translation>jenis belum pasti</translation>
+    </message>
+    <message>
+        <source>No one has confirmed that this is a balance voucher: it is treated as one, and offline nothing can be deducted from it.</source>
+        <translation>Belum ada yang memastikan bahwa ini voucher saldo: voucher ini diperlakukan sebagai voucher saldo, dan saat offline tidak bisa dipotong.</translation>
+    </message>
+    <message>
         <source>Use up the whole voucher?</source>
         <translation>Pakai habis seluruh voucher?</translation>
     </message>
@@ -3375,6 +3387,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Offline, a voucher may be worth at most {limit}; this one is {value}.</source>
         <comment>policy.voucher_value_cap</comment>
         <translation>Saat offline, nilai voucher paling banyak {limit}; voucher ini {value}.</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not confirmed that this is a balance voucher, so nothing can be deducted from it offline. Try again when the till is back online.</source>
+        <comment>policy.voucher_kind_unconfirmed</comment>
+        <translation>Server Stamps belum memastikan bahwa ini voucher saldo, jadi voucher ini tidak bisa dipotong saat offline. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
         <source>Voucher and promo codes can only be checked online. Try again when the till is back online.</source>

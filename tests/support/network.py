@@ -34,6 +34,10 @@ class Network:
     def up(self) -> None:
         self.server = SandboxServer(port=self.port, state_path=self.state).start()
 
+    def faults(self, **settings: object) -> None:
+        """Set the sandbox's faults (they last until the server is taken down)."""
+        httpx.post(f"{self.url}/_sandbox/faults", json=settings).raise_for_status()
+
     def ledger(self) -> list[dict[str, object]]:
         entries: list[dict[str, object]] = httpx.get(f"{self.url}/_sandbox/ledger").json()[
             "entries"

@@ -42,7 +42,9 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class CachedVoucher:
-    """One of a member's vouchers as last seen."""
+    """One of a member's vouchers as last seen. ``kind_known`` when someone (the listing, the
+    rewards list, a validation) said whether it is a ``balance`` voucher; when no one did, it is
+    kept as one, its kind unconfirmed."""
 
     id: int
     code: str | None
@@ -54,6 +56,7 @@ class CachedVoucher:
     template_id: int | None
     fetched_at: datetime
     balance: bool = False
+    kind_known: bool = False
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,23 @@ class MemberCache:
                 session.execute(
                     insert(VOUCHERS).prefix_with("OR REPLACE"),
                     [{**v.__dict__, "server_id": server_id} for v in vouchers],
+                )
+
+        await self._keep(write, None)
+
+    async def remember_kinds(self, server_id: str, kinds: dict[int, bool]) -> None:
+        """Note the kinds just confirmed of a member's remembered vouchers (voucher id: whether
+        it is a balance voucher), the rest of the copy as it was. A voucher the copy does not
+        hold is skipped: its kind comes with the next list."""
+        if not kinds:
+            return
+
+        def write(session: Session) -> None:
+            for voucher_id, balance in kinds.items():
+                session.execute(
+                    sa.update(VOUCHERS)
+                    .where(VOUCHERS.c.server_id == server_id, VOUCHERS.c.id == voucher_id)
+                    .values(balance=balance, kind_known=True)
                 )
 
         await self._keep(write, None)

@@ -34,6 +34,7 @@ class Refusal(StrEnum):
     VOUCHER_OUT_OF_DATE = "voucher_out_of_date"
     VOUCHER_USED_HERE = "voucher_used_here"
     VOUCHER_VALUE_CAP = "voucher_value_cap"
+    VOUCHER_KIND_UNCONFIRMED = "voucher_kind_unconfirmed"
     CODE_NEEDS_SERVER = "code_needs_server"
 
 
@@ -63,13 +64,18 @@ class MemberFacts:
 
 @dataclass(frozen=True)
 class VoucherFacts:
-    """What the till knows of one of the member's vouchers, from the cache."""
+    """What the till knows of one of the member's vouchers, from the cache.
+
+    ``kind_known`` is false when no one (the listing, the rewards list, a validation) said
+    whether it is a balance voucher: it is treated as one, but may be an ordinary voucher.
+    """
 
     is_active: bool
     start_date: date | None
     end_date: date | None
     value: Decimal | None
     used_on_this_till: bool
+    kind_known: bool
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ def apply_policy(
     if kind in (OperationKind.REWARD, OperationKind.MULTI):
         return _decide_stamps(member, limits, outage, stamps)
     if kind in (OperationKind.VOUCHER, OperationKind.DEDUCT):
-        return _decide_voucher(now, limits, voucher, rupiah)
+        return _decide_voucher(kind, now, limits, voucher, rupiah)
     # Codes cannot be validated offline; a store may accept them under the same caps.
     if not limits.allow_codes:
         return PolicyDecision.refuse(Refusal.CODE_NEEDS_SERVER)
@@ -178,7 +184,11 @@ def _decide_stamps(
 
 
 def _decide_voucher(
-    now: datetime, limits: OfflineLimits, voucher: VoucherFacts | None, rupiah: int | Decimal
+    kind: OperationKind,
+    now: datetime,
+    limits: OfflineLimits,
+    voucher: VoucherFacts | None,
+    rupiah: int | Decimal,
 ) -> PolicyDecision:
     if voucher is None:
         return PolicyDecision.refuse(Refusal.VOUCHER_NOT_CACHED)
@@ -191,6 +201,10 @@ def _decide_voucher(
         return PolicyDecision.refuse(Refusal.VOUCHER_OUT_OF_DATE)
     if voucher.used_on_this_till:
         return PolicyDecision.refuse(Refusal.VOUCHER_USED_HERE)
+    if kind is OperationKind.DEDUCT and not voucher.kind_known:
+        # The server refuses a deduction from an ordinary voucher, later, when the goods are
+        # gone. Used whole, either kind is good, so only the deduction waits for the server.
+        return PolicyDecision.refuse(Refusal.VOUCHER_KIND_UNCONFIRMED)
     worth = rupiah or voucher.value or 0
     if worth > limits.max_voucher_value:
         return PolicyDecision.refuse(

@@ -82,7 +82,8 @@ class OfferedVoucher:
 
     ``kind_known`` is false when neither the listing, the rewards list nor a validation said
     which kind it is: it is then offered as a balance voucher, so it is never used whole without
-    the cashier being told what would be lost.
+    the cashier being told what would be lost; offline, nothing is deducted from it (it may be an
+    ordinary voucher, which the server would refuse to deduct from).
     """
 
     id: int
@@ -136,9 +137,17 @@ class _Rewards:
 @dataclass(frozen=True)
 class _Vouchers:
     vouchers: list[VoucherInfo]
-    balance_ids: frozenset[int] = field(default_factory=frozenset)
+    # Voucher id: whether it is a balance voucher, for each whose kind the listing states (or,
+    # from the cache, whose kind was confirmed when it was read).
+    kinds: dict[int, bool] = field(default_factory=dict)
     as_of: datetime | None = None  # set when read from the cache
-    unstated: frozenset[int] = frozenset()  # read live, their kind not said by the listing
+
+
+@dataclass(frozen=True)
+class _Kinds:
+    balance: frozenset[int]  # the balance vouchers, and those of unknown kind
+    unknown: frozenset[int]  # no one said which kind it is
+    confirmed: dict[int, bool] = field(default_factory=dict)  # just said by validation
 
 
 class Catalogue:
@@ -182,17 +191,17 @@ class Catalogue:
         offered_vouchers: tuple[OfferedVoucher, ...] = ()
         if isinstance(vouchers, _Vouchers):
             vouchers_as_of = vouchers.as_of
-            balance_ids, unknown = await self._kinds(
-                vouchers, rewards if isinstance(rewards, _Rewards) else None
+            kinds = await self._kinds(
+                member, vouchers, rewards if isinstance(rewards, _Rewards) else None
             )
             use = await self._use_on_this_till(member)
             offered_vouchers = tuple(
-                _offered_voucher(v, v.id in balance_ids, use.get(v.id), v.id not in unknown)
+                _offered_voucher(v, v.id in kinds.balance, use.get(v.id), v.id not in kinds.unknown)
                 for v in vouchers.vouchers
                 if v.id is not None
             )
             if vouchers.as_of is None:
-                await self._remember_vouchers(member, vouchers.vouchers, balance_ids)
+                await self._remember_vouchers(member, vouchers.vouchers, kinds)
         return Offer(
             member=member,
             projected_stamps=projected_stamps,
@@ -272,11 +281,15 @@ class Catalogue:
             if listing.as_of is not None:  # the till's copy, not the server's word
                 raise invalid("order.voucher_not_known", voucher=voucher_id)
             raise invalid("order.voucher_not_members", voucher=voucher_id)
-        balance_ids, unknown = await self._kinds(
-            listing, rewards if isinstance(rewards, _Rewards) else None, only=voucher_id
+        kinds = await self._kinds(
+            member, listing, rewards if isinstance(rewards, _Rewards) else None, only=voucher_id
         )
+        if kinds.confirmed and self.cache is not None:
+            await self.cache.remember_kinds(member.server_id, kinds.confirmed)
         use = (await self._use_on_this_till(member)).get(voucher_id)
-        offered = _offered_voucher(found, voucher_id in balance_ids, use, voucher_id not in unknown)
+        offered = _offered_voucher(
+            found, voucher_id in kinds.balance, use, voucher_id not in kinds.unknown
+        )
         return offered, _facts(offered)
 
     async def voucher_order(
@@ -422,41 +435,56 @@ class Catalogue:
             vouchers = (await self.client.member_vouchers(member.user)).vouchers
         except (StampsError, _Offline):
             return await self._remembered_vouchers(member)
-        listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
         # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
-        return _Vouchers(
-            vouchers,
-            frozenset(i for i, kind in listed.items() if kind == BALANCE),
-            unstated=frozenset(i for i, kind in listed.items() if not kind),
-        )
+        listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
+        return _Vouchers(vouchers, {i: kind == BALANCE for i, kind in listed.items() if kind})
 
     async def _kinds(
-        self, listing: _Vouchers, rewards: _Rewards | None, *, only: int | None = None
-    ) -> tuple[frozenset[int], frozenset[int]]:
+        self,
+        member: Member,
+        listing: _Vouchers,
+        rewards: _Rewards | None,
+        *,
+        only: int | None = None,
+    ) -> _Kinds:
         """Which of ``listing``'s vouchers are balance vouchers, and which are of a kind no one
         said (counted among the balance ones: see :class:`OfferedVoucher`).
 
         What the listing or the rewards list states is kept. A voucher read live whose kind
-        neither states is asked of the validation endpoint (voucher_api §2), all of them at once;
-        ``only`` limits that to one voucher (an order needs no more).
+        neither states takes the kind the till's copy has confirmed (a voucher's kind does not
+        change), else is asked of the validation endpoint (voucher_api §2), all of them at once;
+        ``only`` limits that to one voucher (an order needs no more). What validation says is
+        returned as ``confirmed``, to be remembered; a validation that fails confirms nothing,
+        and is asked again next time.
         """
-        stated, known = (rewards.balance_ids, rewards.known_ids) if rewards else ((), ())
-        balance = listing.balance_ids.union(stated)
-        asking = {
-            v.id: v
+        said = dict(listing.kinds)
+        if rewards is not None:
+            for voucher_id in rewards.known_ids:
+                said[voucher_id] = said.get(voucher_id, False) or voucher_id in rewards.balance_ids
+        unsaid = [
+            v.id
             for v in listing.vouchers
-            if v.id is not None
-            and v.id in listing.unstated
-            and v.id not in known
-            and only in (None, v.id)
-        }
-        if not asking:
-            return balance, frozenset()
-        kinds = dict(
-            zip(asking, await asyncio.gather(*map(self._validity, asking.values())), strict=True)
-        )
-        unknown = frozenset(i for i, kind in kinds.items() if kind is None)
-        return balance | unknown | {i for i, kind in kinds.items() if kind == BALANCE}, unknown
+            if v.id is not None and v.id not in said and only in (None, v.id)
+        ]
+        confirmed: dict[int, bool] = {}
+        if unsaid and listing.as_of is None:
+            remembered = await self._confirmed_kinds(member)
+            said.update((i, remembered[i]) for i in unsaid if i in remembered)
+            asking = {v.id: v for v in listing.vouchers if v.id in unsaid and v.id not in said}
+            answers = await asyncio.gather(*map(self._validity, asking.values()))
+            confirmed = {
+                i: kind == BALANCE for i, kind in zip(asking, answers, strict=True) if kind
+            }
+            said.update(confirmed)
+        unknown = frozenset(i for i in unsaid if i not in said)
+        balance = frozenset(i for i, is_balance in said.items() if is_balance)
+        return _Kinds(balance | unknown, unknown, confirmed)
+
+    async def _confirmed_kinds(self, member: Member) -> dict[int, bool]:
+        """The kinds the till's copy of ``member``'s vouchers has confirmed (voucher id: whether
+        it is a balance voucher)."""
+        cached = await self.cache.vouchers(member.server_id) if self.cache else None
+        return {v.id: v.balance for v in cached or () if v.kind_known}
 
     async def _validity(self, voucher: VoucherInfo) -> str | None:
         """The voucher's kind as its validation states it (``"dynamic"``, ``"fixed"``…), or
@@ -476,7 +504,7 @@ class Catalogue:
             raise CatalogueUnavailable(say("catalogue.vouchers_unavailable"))
         return _Vouchers(
             [_from_cache(v) for v in cached],
-            frozenset(v.id for v in cached if v.balance),
+            {v.id: v.balance for v in cached if v.kind_known},
             as_of=min((v.fetched_at for v in cached), default=clock.now()),
         )
 
@@ -494,11 +522,12 @@ class Catalogue:
         if found is None:
             return None
         use = (await self._use_on_this_till(member, leaving_out=leaving_out)).get(voucher_id)
-        offered = _offered_voucher(found, voucher_id in listing.balance_ids, use)
+        kind = listing.kinds.get(voucher_id)  # None: never confirmed, kept as a balance voucher
+        offered = _offered_voucher(found, kind is not False, use, kind_known=kind is not None)
         return _facts(offered)
 
     async def _remember_vouchers(
-        self, member: Member, vouchers: list[VoucherInfo], balance_ids: frozenset[int]
+        self, member: Member, vouchers: list[VoucherInfo], kinds: _Kinds
     ) -> None:
         if self.cache is None:
             return
@@ -516,7 +545,8 @@ class Catalogue:
                     end_date=v.end_date if isinstance(v.end_date, str) else None,
                     template_id=v.template.id if v.template else None,
                     fetched_at=now,
-                    balance=v.id in balance_ids,
+                    balance=v.id in kinds.balance,
+                    kind_known=v.id not in kinds.unknown,
                 )
                 for v in vouchers
                 if v.id is not None
@@ -586,6 +616,7 @@ def _facts(voucher: OfferedVoucher) -> VoucherFacts:
         end_date=voucher.end_date,
         value=voucher.left if voucher.balance else voucher.value,
         used_on_this_till=voucher.used_here,
+        kind_known=voucher.kind_known,
     )
 
 

@@ -73,6 +73,9 @@ VOUCHERS = sa.Table(
     sa.Column("fetched_at", UTCDateTime(), nullable=False),
     # A balance ("dynamic") voucher: only deducted from (migration 0005).
     sa.Column("balance", sa.Boolean(), nullable=False, server_default=sa.false()),
+    # Whether anyone (the listing, the rewards list, a validation) said which kind it is
+    # (migration 0010): a voucher of a kind never confirmed is kept as a balance voucher.
+    sa.Column("kind_known", sa.Boolean(), nullable=False, server_default=sa.false()),
 )
 
 REWARDS = sa.Table(

@@ -120,6 +120,7 @@ class VouchersController(OrderController):
             remaining_value=voucher.left if voucher.balance else None,
             usable=not voucher.used_here and voucher.active,
             note=note,
+            kind_known=voucher.kind_known,
         )
 
     # -- redeeming ---------------------------------------------------------------------------

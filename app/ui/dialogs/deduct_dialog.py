@@ -68,6 +68,19 @@ class DeductDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title)
+        if not voucher.kind_known:
+            # Offered as a balance voucher only because no one said otherwise: the cashier
+            # should know the server may refuse, and why the till will not deduct offline.
+            unsure = QLabel(
+                self.tr(
+                    "Kind not confirmed: if this is not a balance voucher, the server refuses "
+                    "the deduction. Offline, nothing can be deducted from it."
+                )
+            )
+            unsure.setObjectName("deductKindUnconfirmed")
+            unsure.setProperty("role", "muted")
+            unsure.setWordWrap(True)
+            layout.addWidget(unsure)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.amount.setFocus()

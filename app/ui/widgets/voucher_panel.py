@@ -132,12 +132,24 @@ class VoucherPanel(QWidget):
         self.table.setRowCount(len(vouchers))
         for row, voucher in enumerate(vouchers):
             name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
-            value = "\n".join(t for t in (voucher.value_text, voucher.dates_text) if t)
+            # A kind no one confirmed is said under the "Saldo" it qualifies: the value column
+            # keeps its width on the narrowest screens, where the name's column is a word wide.
+            unsure = "" if voucher.kind_known else self.tr("kind not confirmed")
+            value = "\n".join(t for t in (voucher.value_text, voucher.dates_text, unsure) if t)
+            why = (
+                ""
+                if voucher.kind_known
+                else "\n"
+                + self.tr(
+                    "No one has confirmed that this is a balance voucher: it is treated as one, "
+                    "and offline nothing can be deducted from it."
+                )
+            )
             cells = (name, voucher.code, value)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, voucher.id)
-                item.setToolTip(text)
+                item.setToolTip(text + why)
                 if not voucher.usable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, item)

@@ -16,6 +16,7 @@ from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 
 from ...support.network import Network
+from ...support.vouchers import SALDO, UNCONFIRMED, validations
 from .conftest import WAIT_MS, find_member, redeem
 
 pytestmark = pytest.mark.integration
@@ -156,3 +157,51 @@ def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
     # The network back: both are sent in order and confirmed, and the rows follow.
     network.up()
     qtbot.waitUntil(lambda: statuses() == ["confirmed", "confirmed"], timeout=WAIT_MS)
+
+
+def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_offline(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # The listing says no voucher's kind (voucher_api §3) and the saldo's validation fails.
+    network.faults(vouchers_kind_unlisted=True)
+    cashier = make_cashier(network_settings)
+    validations(cashier.session.till, failing=(SALDO,))
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    panel = cashier.view.voucher_panel
+
+    def values() -> dict[int, list[str]]:
+        return {
+            row.id: panel.table.item(number, 2).text().splitlines()
+            for number, row in enumerate(panel._vouchers)
+            if isinstance(row.id, int)
+        }
+
+    shown = values()
+    assert shown[12][0] == "Saldo Rp 150.000" and shown[12][-1] == "kind not confirmed"
+    assert "kind not confirmed" not in shown[20]  # its validation said "Fixed"
+
+    network.down()
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
+    )
+    assert values()[12][-1] == "kind not confirmed"  # the till's copy says so
+
+    panel.select_voucher(12)
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None
+    dialog.amount.setValue(50_000)
+    with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
+        dialog.accept()
+    qtbot.waitUntil(
+        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "refused",
+        timeout=WAIT_MS,
+    )
+    refused = cashier.view.result_panel.result()
+    assert refused is not None and refused.details == UNCONFIRMED
+    assert cashier.view.redemptions_model.rowCount() == 0  # nothing queued

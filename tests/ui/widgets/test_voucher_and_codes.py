@@ -182,3 +182,45 @@ def test_a_balance_voucher_with_less_than_a_rupiah_left_deducts_nothing(
     assert dialog.amount.maximum() == 0
     with qtbot.assertNotEmitted(panel.deduct_requested):
         dialog.accept()
+
+
+def test_a_voucher_of_unconfirmed_kind_says_so_on_its_row_and_when_deducting(
+    qtbot: QtBot, panel: VoucherPanel
+):
+    unsure = VoucherRowData(
+        "v6",
+        "Saldo Ulang Tahun",
+        "SU-6",
+        "Saldo Rp 80.000",
+        "until 30 Jun",
+        balance=True,
+        remaining_value=80_000,
+        kind_known=False,
+    )
+    panel.set_vouchers([GIFT, unsure])
+    value = panel.table.item(1, 2)
+    assert value.text() == "Saldo Rp 80.000\nuntil 30 Jun\nkind not confirmed"
+    assert panel.table.item(1, 0).toolTip() == (
+        "Saldo Ulang Tahun\n"
+        "No one has confirmed that this is a balance voucher: it is treated as one, and offline "
+        "nothing can be deducted from it."
+    )
+    assert panel.table.item(0, 2).text() == "Saldo Rp 145.000\nuntil 30 Jun"
+    assert panel.table.item(0, 0).toolTip() == "Gift card"
+
+    panel.select_voucher("v6")
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None and dialog.isVisible()
+    line = dialog.findChild(QLabel, "deductKindUnconfirmed")
+    assert line is not None and line.isVisible()
+    assert line.text() == (
+        "Kind not confirmed: if this is not a balance voucher, the server refuses the "
+        "deduction. Offline, nothing can be deducted from it."
+    )
+    dialog.reject()
+
+    panel.select_voucher("v2")  # a confirmed balance voucher's dialog says nothing of it
+    panel.redeem_button.click()
+    assert panel.deduct_dialog is not None
+    assert panel.deduct_dialog.findChild(QLabel, "deductKindUnconfirmed") is None

@@ -7,6 +7,8 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.domain import EntryStatus
+from app.core.offline.policy import Refusal
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
@@ -14,6 +16,7 @@ from app.core.services.till import Refused, Sale
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network
+from ....support.vouchers import SALDO, UNCONFIRMED, validations
 from ...conftest import SandboxControl
 
 pytestmark = pytest.mark.integration
@@ -100,3 +103,73 @@ async def test_a_balance_voucher_listed_as_the_docs_show_is_known_by_its_validat
         assert ordinary is not None and not ordinary.balance and ordinary.kind_known
         with pytest.raises(InvalidOrder, match="is a balance voucher"):
             await till.catalogue.voucher_order(ayu, 12)
+
+
+async def test_a_kind_confirmed_by_validation_is_remembered_and_deducted_from_offline(
+    network_settings: Settings, network: Network
+) -> None:
+    network.faults(vouchers_kind_unlisted=True)
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        asked = validations(till)
+        ayu = await till.find_member(AYU)
+        for _ in range(3):  # the cashier opens her vouchers again and again
+            saldo = (await till.offer(ayu)).voucher(12)
+            assert saldo is not None and saldo.balance and saldo.kind_known
+        await till.catalogue.deduct_order(ayu, 12, 10_000)
+        assert sorted(asked) == [SALDO, "ULTAH-AYU-6"]  # once each, on the first read
+
+        network.down()
+        cached = await till.find_member(AYU)
+        order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
+        queued = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        assert queued.verdict is Verdict.ACCEPTED_OFFLINE
+
+
+async def test_offline_nothing_is_deducted_from_a_voucher_whose_kind_was_never_confirmed(
+    network_settings: Settings, network: Network
+) -> None:
+    network.faults(vouchers_kind_unlisted=True)
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        validations(till, failing=(SALDO,))
+        ayu = await till.find_member(AYU)
+        saldo = (await till.offer(ayu)).voucher(12)
+        assert saldo is not None and saldo.balance and not saldo.kind_known
+        shift = await till.open_shift("Dewi")
+
+        network.down()
+        cached = await till.find_member(AYU)
+        order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
+        with pytest.raises(Refused) as refused:
+            await till.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
+        assert refused.value.refusal is Refusal.VOUCHER_KIND_UNCONFIRMED
+        assert str(refused.value) == UNCONFIRMED
+        assert await till.outbox.entries() == []  # refused before it was queued
+        [row] = (await till.shift_summary(shift.id)).refusals
+        assert row.reason is not None and str(row.reason) == UNCONFIRMED
+
+        # Used up whole it is good whichever kind it is: accepted offline, as before.
+        order, facts = await till.catalogue.voucher_order(cached, 12, whole=True)
+        whole = await till.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
+        assert whole.verdict is Verdict.ACCEPTED_OFFLINE
+
+
+async def test_a_deduction_of_unconfirmed_kind_that_never_arrived_is_not_redeemed(
+    network_settings: Settings, network: Network
+) -> None:
+    network.faults(vouchers_kind_unlisted=True)
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        validations(till, failing=(SALDO,))
+        ayu = await till.find_member(AYU)
+        await till.offer(ayu)
+        order, facts = await till.catalogue.deduct_order(ayu, 12, 50_000)
+        assert not facts.kind_known
+        network.down()  # the till still believes it is online: it sends, and is refused a line
+        queued = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
+        assert queued.verdict is Verdict.NOT_CONFIRMED
+        done = await till.wait(queued.entry_id)
+        assert done.verdict is Verdict.NOT_REDEEMED and done.status is EntryStatus.VOIDED
+        assert str(done.details) == UNCONFIRMED
+
+        network.up()
+        await till.sync(10)
+        assert network.ledger() == []  # never sent

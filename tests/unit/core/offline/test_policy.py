@@ -35,6 +35,7 @@ VOUCHER = VoucherFacts(
     end_date=date(2026, 12, 31),
     value=50_000,
     used_on_this_till=False,
+    kind_known=True,
 )
 
 
@@ -148,6 +149,32 @@ def test_a_deduction_is_capped_by_the_value_it_takes() -> None:
     over = offline(OperationKind.DEDUCT, voucher=dynamic, rupiah=250_001)
     assert over.refusal is Refusal.VOUCHER_VALUE_CAP
     assert "Rp 250.000" in str(over.reason)
+
+
+def test_offline_nothing_is_deducted_from_a_voucher_whose_kind_was_never_confirmed() -> None:
+    # Offered as a balance voucher only because no one said otherwise: if it is an ordinary one,
+    # the server refuses the deduction later, after the goods went over the counter.
+    unconfirmed = replace(VOUCHER, value=100_000, kind_known=False)
+    refused = offline(OperationKind.DEDUCT, voucher=unconfirmed, rupiah=20_000)
+    assert refused.refusal is Refusal.VOUCHER_KIND_UNCONFIRMED
+    assert str(refused.reason) == (
+        "The Stamps server has not confirmed that this is a balance voucher, so nothing can be "
+        "deducted from it offline. Try again when the till is back online."
+    )
+    # Used whole it is good as either kind (what a balance voucher has left is lost, and the
+    # cashier was told so); online the server judges the deduction itself.
+    assert offline(OperationKind.VOUCHER, voucher=unconfirmed, rupiah=100_000).provisional
+    online = apply_policy(
+        OperationKind.DEDUCT,
+        MEMBER,
+        online=True,
+        now=NOW,
+        limits=LIMITS,
+        outage=OutageTotals(),
+        rupiah=20_000,
+        voucher=unconfirmed,
+    )
+    assert online.allowed and not online.provisional
 
 
 @pytest.mark.parametrize("kind", [OperationKind.CODE, OperationKind.PROMO])

@@ -143,15 +143,15 @@ async def test_a_voucher_listed_as_the_docs_show_is_a_balance_one_when_validatio
     assert (remembered_dynamic.id, remembered_dynamic.balance) == (1, True)
     assert (remembered_ordinary.id, remembered_ordinary.balance) == (2, False)
 
-    # An order asks again, for its own voucher only, and a balance voucher is not used whole.
+    # An order takes the kind the offer just confirmed, and a balance voucher is not used whole.
     server.gate = None
     with pytest.raises(InvalidOrder, match="is a balance voucher"):
         await catalogue.voucher_order(AYU, 1)
-    order, _ = await catalogue.deduct_order(AYU, 1, 150)
-    assert order.value == 150
-    assert server.asked()[2:] == ["VC-ABC", "VC-ABC"]
+    order, facts = await catalogue.deduct_order(AYU, 1, 150)
+    assert order.value == 150 and facts.kind_known
     whole, _ = await catalogue.voucher_order(AYU, 2)
-    assert not whole.whole_balance and server.asked()[4:] == ["VC-DEF"]
+    assert not whole.whole_balance
+    assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]  # nothing asked again
 
 
 @pytest.mark.parametrize(
@@ -180,9 +180,10 @@ async def test_a_voucher_whose_kind_cannot_be_read_is_offered_as_a_balance_one(
         await catalogue.voucher_order(AYU, 1)
     order, facts = await catalogue.voucher_order(AYU, 1, whole=True)
     assert order.whole_balance and facts.value == 200
-    # The till's copy keeps it as a balance voucher for when the server cannot be asked.
-    remembered = {v.id: v.balance for v in await cache.vouchers("6") or []}
-    assert remembered == {1: True, 2: False}
+    # The till's copy keeps it as a balance voucher for when the server cannot be asked, and
+    # remembers that no one confirmed it.
+    remembered = {v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6") or []}
+    assert remembered == {1: (True, False), 2: (False, True)}
 
 
 async def test_no_voucher_is_validated_when_the_lists_state_its_kind(
@@ -217,3 +218,75 @@ async def test_no_voucher_is_validated_when_the_lists_state_its_kind(
     await catalogue.voucher_order(AYU, 4)
     await catalogue.deduct_order(AYU, 3, 100)
     assert server.asked() == []
+
+
+async def test_a_kind_once_confirmed_is_not_asked_again(
+    catalogue_of: Callable[[DocsServer], Catalogue], cache: MemberCache
+) -> None:
+    server = DocsServer({"VC-ABC": docs_answer("validate_voucher"), "VC-DEF": validated("Fixed")})
+    await catalogue_of(server).offer(AYU, 250)
+    assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]
+    remembered = {v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6") or []}
+    assert remembered == {1: (True, True), 2: (False, True)}
+
+    # Every later read of her offer, and every order, takes the kinds the till remembers: the
+    # listing still says none, and validation is not asked again (a restart changes nothing).
+    again = catalogue_of(server)
+    for _ in range(3):
+        offer = await again.offer(AYU, 250)
+        assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [
+            (1, True, True),
+            (2, False, True),
+        ]
+    await again.deduct_order(AYU, 1, 100)
+    await again.voucher_order(AYU, 2)
+    assert len(server.asked()) == 2
+    listings = [r for r in server.requests if r.url.path == LISTING]
+    assert len(listings) == 6  # read live each time: only the kinds are remembered
+
+
+async def test_a_validation_that_failed_is_asked_again_not_remembered_as_a_kind(
+    catalogue_of: Callable[[DocsServer], Catalogue], cache: MemberCache
+) -> None:
+    server = DocsServer({"VC-ABC": 503, "VC-DEF": validated("Fixed")})
+    catalogue = catalogue_of(server)
+    first = (await catalogue.offer(AYU, 250)).voucher(1)
+    assert first is not None and not first.kind_known
+    assert sorted(server.asked()) == ["VC-ABC", "VC-DEF"]
+
+    # The order asks once more for its own voucher; the server answers this time, and the offer
+    # after it asks nothing.
+    server.validations["VC-ABC"] = validated("Fixed")
+    order, facts = await catalogue.voucher_order(AYU, 1)
+    assert not order.whole_balance and facts.kind_known and facts.value == 200
+    assert server.asked()[2:] == ["VC-ABC"]
+    remembered = {v.id: (v.balance, v.kind_known) for v in await cache.vouchers("6") or []}
+    assert remembered == {1: (False, True), 2: (False, True)}
+    offer = await catalogue.offer(AYU, 250)
+    assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [
+        (1, False, True),
+        (2, False, True),
+    ]
+    assert len(server.asked()) == 3
+
+
+async def test_offline_the_till_s_copy_says_which_kinds_were_never_confirmed(
+    catalogue_of: Callable[[DocsServer], Catalogue], cache: MemberCache
+) -> None:
+    server = DocsServer({"VC-ABC": httpx.ConnectError("refused"), "VC-DEF": validated("Fixed")})
+    await catalogue_of(server).offer(AYU, 250)
+
+    offline = Catalogue(catalogue_of(server).client, cache, offline=lambda: True)
+    offer = await offline.offer(AYU, 250)
+    assert offer.vouchers_as_of is not None
+    assert [(v.id, v.balance, v.kind_known) for v in offer.vouchers] == [
+        (1, True, False),
+        (2, False, True),
+    ]
+    _, facts = await offline.deduct_order(AYU, 1, 100)
+    assert not facts.kind_known
+    _, facts = await offline.voucher_order(AYU, 2)
+    assert facts.kind_known
+    remembered = await offline.remembered_voucher(AYU, 1, leaving_out="none")
+    assert remembered is not None and not remembered.kind_known
+    assert len(server.asked()) == 2  # offline, nothing is asked

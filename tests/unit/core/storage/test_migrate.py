@@ -126,6 +126,65 @@ def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decim
     assert [(f[2], f[6]) for f in foreign] == [("cached_members", "CASCADE")]
 
 
+async def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
+    tmp_path: Path,
+) -> None:
+    # Nothing before 0010 noted whether anyone had said a voucher's kind: one remembered as a
+    # balance voucher may be one only because its validation failed. Until the till reads the
+    # member's vouchers online again, none is taken as confirmed.
+    from alembic import command
+
+    from app.core.offline.cache import MemberCache
+    from app.core.storage import Database
+    from app.core.storage.migrate import _config
+
+    path = tmp_path / "till.db"
+    engine = create_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0009")  # the revision before 0010
+            connection.exec_driver_sql(
+                "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, "
+                "is_blocked, redemption_allowed, protected_redemption, pin_is_blocked, "
+                "fetched_at, seen_at, vouchers_fetched_at) VALUES ('6', 'Ayu', 'ayu', '[]', 0, "
+                "0, 1, 0, 0, '2026-11-25 00:00:00', '2026-11-25 00:00:00', "
+                "'2026-11-25 00:00:00')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO cached_vouchers (id, server_id, code, value, is_active, fetched_at, "
+                "balance) VALUES (12, '6', 'SALDO', '150000', 1, '2026-11-25 00:00:00', 1), "
+                "(20, '6', 'ULTAH', NULL, 1, '2026-11-25 00:00:00', 0)"
+            )
+    finally:
+        engine.dispose()
+    assert migrate(path) == head_revision()
+
+    db = await Database.open(path)
+    cache = MemberCache(db)
+    try:
+        remembered = await cache.vouchers("6") or []
+    finally:
+        await cache.close()
+        await db.close()
+    assert [(v.id, v.value, v.balance, v.kind_known) for v in remembered] == [
+        (12, Decimal("150000"), True, False),
+        (20, None, False, False),
+    ]
+
+    engine = create_engine(path)  # and back: 0009's table, its rows kept
+    try:
+        with engine.begin() as connection:
+            command.downgrade(_config(connection), "0009")
+            columns = [
+                row[1] for row in connection.exec_driver_sql("PRAGMA table_info('cached_vouchers')")
+            ]
+            kept = connection.exec_driver_sql("SELECT id, balance FROM cached_vouchers").all()
+    finally:
+        engine.dispose()
+    assert "kind_known" not in columns and "balance" in columns
+    assert sorted(kept) == [(12, 1), (20, 0)]
+
+
 def test_the_scripts_head_is_read_as_alembic_reads_it() -> None:
     from app.core.storage.migrate import script_head
 
