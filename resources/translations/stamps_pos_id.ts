@@ -3382,6 +3382,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode voucher dan kode promo hanya bisa diperiksa online. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>The kiosk could not send this to the Stamps server, so nothing was redeemed and no stamps were taken.</source>
+        <comment>policy.kiosk_offline</comment>
+        <translation>Kios tidak bisa mengirim ini ke server Stamps, jadi tidak ada yang ditukar dan tidak ada stamp yang terpakai.</translation>
+    </message>
+    <message>
         <source>Redemptions are paused right now. Please ask at the counter.</source>
         <comment>kiosk.paused</comment>
         <translation>Penukaran sedang dihentikan. Silakan tanya di kasir.</translation>
@@ -3805,6 +3810,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing was redeemed. Ask the customer for their PIN again.</source>
         <comment>receipt.expired.todo</comment>
         <translation>Tidak ada yang ditukar. Minta PIN pelanggan lagi.</translation>
+    </message>
+    <message>
+        <source>Not redeemed: not sent in time</source>
+        <comment>receipt.expired.kiosk</comment>
+        <translation>Tidak ditukar: tidak terkirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>The kiosk could not send it while the customer was there, so it will never be sent: nothing was redeemed and no stamps were taken.</source>
+        <comment>receipt.expired.kiosk.todo</comment>
+        <translation>Kios tidak bisa mengirimnya selama pelanggan masih di sana, jadi penukaran ini tidak akan pernah dikirim: tidak ada yang ditukar dan tidak ada stamp yang terpakai.</translation>
     </message>
     <message>
         <source>Closed by a manager</source>

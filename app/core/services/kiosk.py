@@ -191,6 +191,8 @@ class Kiosk:
             log.warning("kiosk redemption not queued: %s", problem)
             raise KioskPaused(say("kiosk.paused")) from None
         except Refused as exc:
+            if exc.refusal is Refusal.KIOSK_OFFLINE:  # the till went offline meanwhile
+                raise KioskPaused(say("kiosk.paused")) from None
             if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:
                 raise KioskRefused(say("kiosk.not_enough")) from None
             raise KioskRefused(say("kiosk.refused")) from None

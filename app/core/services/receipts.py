@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import TEMPLATES, Message, say
 from app.core.outbox.transitions import read_error_text
 from app.core.storage.tables import OutboxEntry
@@ -199,6 +199,9 @@ def _words(
             details = say("receipt.also_said", said=said)
         elif stamps is not None:
             details = say("receipt.stamps_left", stamps=stamps)
+    elif verdict is Verdict.EXPIRED and entry.payload.get("channel") == Channel.KIOSK:
+        # the kiosk's bound ran out (architecture §3), not a PIN's authorisation
+        headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")
     elif verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
         details = reason_of(entry)
     elif verdict is Verdict.NOT_CONFIRMED:
