@@ -76,6 +76,9 @@ TEMPLATES: dict[str, str] = {
     "kiosk.pin_trouble": "We could not check your PIN. Please ask at the counter.",
     "kiosk.not_enough": "You do not have enough stamps for this reward.",
     "kiosk.refused": "This reward could not be redeemed. Please ask at the counter.",
+    "kiosk.not_redeemed": (
+        "Your redemption did not go through, and nothing was taken from your stamps."
+    ),
     "kiosk.not_confirmed": (
         "We could not confirm your redemption yet. Please ask at the counter and show them "
         "this reference."

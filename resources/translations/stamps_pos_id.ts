@@ -3432,6 +3432,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hadiah ini tidak bisa ditukar. Silakan tanya di kasir.</translation>
     </message>
     <message>
+        <source>Your redemption did not go through, and nothing was taken from your stamps.</source>
+        <comment>kiosk.not_redeemed</comment>
+        <translation>Penukaran Anda tidak berhasil, dan stamp Anda tidak berkurang.</translation>
+    </message>
+    <message>
         <source>We could not confirm your redemption yet. Please ask at the counter and show them this reference.</source>
         <comment>kiosk.not_confirmed</comment>
         <translation>Penukaran Anda belum bisa kami pastikan. Silakan tanya di kasir dan tunjukkan referensi ini.</translation>

@@ -186,6 +186,39 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
     assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
 
 
+def test_a_redemption_the_server_never_got_is_not_redeemed_and_takes_nothing(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    kiosk = make_kiosk(network_settings)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    network.down()  # the kiosk still believes it is online: it sends, and is refused a line
+    _redeem_first_tile(qtbot, kiosk)
+    _wait_page(qtbot, kiosk, "kioskResult")
+
+    result = view.result.result()
+    receipt = kiosk.flow.receipt
+    assert result is not None and receipt is not None
+    assert receipt.verdict is Verdict.NOT_REDEEMED
+    assert result.kind == "refused"  # red
+    assert view.result.banner.property("outcome") == "refused"
+    assert view.result.title.text() == "Not redeemed"
+    assert result.details == (
+        "Your redemption did not go through, and nothing was taken from your stamps."
+    )
+    assert view.result.show_cashier.text() == "Please ask at the counter"
+    assert result.reference == reference_of(receipt.entry_id)
+
+    # The customer has gone to the counter; when the server is back, nothing is sent.
+    network.up()
+    run_async(qtbot, kiosk.till.sync(10))
+    assert network.ledger() == []
+
+
 @pytest.mark.usefixtures("no_retry_meanwhile")  # the entry is read between attempts
 def test_not_confirmed_shows_ask_at_the_counter_with_a_reference_and_the_entry_is_on_the_till(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
