@@ -814,6 +814,20 @@ class Till:
         self.worker.wake()
         return say("queue.resumed")
 
+    async def token_accepted(self) -> bool | None:
+        """Ask the server (a ping) whether it takes the till's API token now: ``False`` when it
+        refuses it, ``None`` when it did not answer. For a refusal met on a lookup, which pauses
+        nothing: :meth:`resume_after_credentials_change` checks a paused queue."""
+        try:
+            await self.client.ping()
+        except CredentialsRejected:
+            return False
+        except StampsError as exc:
+            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            return None
+        self.monitor.report(None)
+        return True
+
     # --- the shift ------------------------------------------------------------------------------
 
     async def open_shift(self, cashier: str) -> ShiftInfo:
