@@ -234,6 +234,10 @@ TEMPLATES: dict[str, str] = {
         "The server could not be reached and the offline rules do not allow this. Nothing was "
         "redeemed; tell the customer why."
     ),
+    "receipt.not_redeemed.kiosk.todo": (
+        "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the "
+        "customer still wants it."
+    ),
     "receipt.cancelled": "Cancelled",
     "receipt.cancelled.todo": "It was never sent; nothing was redeemed.",
     "receipt.expired": "PIN authorisation ran out",

@@ -3797,6 +3797,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server tidak dapat dihubungi dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
     </message>
     <message>
+        <source>The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the customer still wants it.</source>
+        <comment>receipt.not_redeemed.kiosk.todo</comment>
+        <translation>Kios tidak bisa mengirimnya dan tidak akan pernah mengirimnya: tidak ada yang ditukar. Tukarkan di sini jika pelanggan masih menginginkannya.</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <comment>receipt.cancelled</comment>
         <translation>Dibatalkan</translation>

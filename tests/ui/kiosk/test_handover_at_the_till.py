@@ -104,6 +104,11 @@ def test_a_kiosk_redemption_the_server_never_got_shows_not_redeemed(
     assert dialog.standing.text() == "Not redeemed"
     assert dialog.standing.property("outcome") == "not_redeemed"  # the till's own maroon
     assert "no stamps were taken" in dialog.facts.text()
+    # the kiosk will never send it: the counter may redeem it for the customer, once
+    assert dialog.todo.text() == (
+        "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if "
+        "the customer still wants it."
+    )
     assert dialog.hand_over.isVisible() and not dialog.hand_over.isEnabled()
     with pytest.raises(HandoverRefused, match="nothing to hand over"):
         run_async(
