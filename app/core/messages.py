@@ -65,6 +65,11 @@ TEMPLATES: dict[str, str] = {
         "Voucher and promo codes can only be checked online. Try again when the till is back "
         "online."
     ),
+    # the kiosk refuses everything offline: the reason is the customer's as much as the cashier's
+    "policy.kiosk_offline": (
+        "The kiosk could not send this to the Stamps server, so nothing was redeemed and no "
+        "stamps were taken."
+    ),
     # --- the kiosk: words for the customer at the counter terminal (docs/kiosk.md) ------------
     "kiosk.paused": "Redemptions are paused right now. Please ask at the counter.",
     "kiosk.scan_card": ("For your security, please scan your member card, or ask at the counter."),
@@ -75,6 +80,9 @@ TEMPLATES: dict[str, str] = {
     "kiosk.pin_trouble": "We could not check your PIN. Please ask at the counter.",
     "kiosk.not_enough": "You do not have enough stamps for this reward.",
     "kiosk.refused": "This reward could not be redeemed. Please ask at the counter.",
+    "kiosk.not_redeemed": (
+        "Your redemption did not go through, and nothing was taken from your stamps."
+    ),
     "kiosk.not_confirmed": (
         "We could not confirm your redemption yet. Please ask at the counter and show them "
         "this reference."
@@ -236,10 +244,19 @@ TEMPLATES: dict[str, str] = {
         "The server could not be reached and the offline rules do not allow this. Nothing was "
         "redeemed; tell the customer why."
     ),
+    "receipt.not_redeemed.kiosk.todo": (
+        "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the "
+        "customer still wants it."
+    ),
     "receipt.cancelled": "Cancelled",
     "receipt.cancelled.todo": "It was never sent; nothing was redeemed.",
     "receipt.expired": "PIN authorisation ran out",
     "receipt.expired.todo": "Nothing was redeemed. Ask the customer for their PIN again.",
+    "receipt.expired.kiosk": "Not redeemed: not sent in time",
+    "receipt.expired.kiosk.todo": (
+        "The kiosk could not send it while the customer was there, so it will never be sent: "
+        "nothing was redeemed and no stamps were taken."
+    ),
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": "See the manager's note.",
     # A cancel's own words: its "confirmed" takes something back rather than hands it over.

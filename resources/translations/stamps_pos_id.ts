@@ -3399,6 +3399,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode voucher dan kode promo hanya bisa diperiksa online. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>The kiosk could not send this to the Stamps server, so nothing was redeemed and no stamps were taken.</source>
+        <comment>policy.kiosk_offline</comment>
+        <translation>Kios tidak bisa mengirim ini ke server Stamps, jadi tidak ada yang ditukar dan tidak ada stamp yang terpakai.</translation>
+    </message>
+    <message>
         <source>Redemptions are paused right now. Please ask at the counter.</source>
         <comment>kiosk.paused</comment>
         <translation>Penukaran sedang dihentikan. Silakan tanya di kasir.</translation>
@@ -3442,6 +3447,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This reward could not be redeemed. Please ask at the counter.</source>
         <comment>kiosk.refused</comment>
         <translation>Hadiah ini tidak bisa ditukar. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
+        <source>Your redemption did not go through, and nothing was taken from your stamps.</source>
+        <comment>kiosk.not_redeemed</comment>
+        <translation>Penukaran Anda tidak berhasil, dan stamp Anda tidak berkurang.</translation>
     </message>
     <message>
         <source>We could not confirm your redemption yet. Please ask at the counter and show them this reference.</source>
@@ -3819,6 +3829,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server tidak dapat dihubungi dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
     </message>
     <message>
+        <source>The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the customer still wants it.</source>
+        <comment>receipt.not_redeemed.kiosk.todo</comment>
+        <translation>Kios tidak bisa mengirimnya dan tidak akan pernah mengirimnya: tidak ada yang ditukar. Tukarkan di sini jika pelanggan masih menginginkannya.</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <comment>receipt.cancelled</comment>
         <translation>Dibatalkan</translation>
@@ -3837,6 +3852,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing was redeemed. Ask the customer for their PIN again.</source>
         <comment>receipt.expired.todo</comment>
         <translation>Tidak ada yang ditukar. Minta PIN pelanggan lagi.</translation>
+    </message>
+    <message>
+        <source>Not redeemed: not sent in time</source>
+        <comment>receipt.expired.kiosk</comment>
+        <translation>Tidak ditukar: tidak terkirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>The kiosk could not send it while the customer was there, so it will never be sent: nothing was redeemed and no stamps were taken.</source>
+        <comment>receipt.expired.kiosk.todo</comment>
+        <translation>Kios tidak bisa mengirimnya selama pelanggan masih di sana, jadi penukaran ini tidak akan pernah dikirim: tidak ada yang ditukar dan tidak ada stamp yang terpakai.</translation>
     </message>
     <message>
         <source>Closed by a manager</source>

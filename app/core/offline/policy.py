@@ -36,6 +36,7 @@ class Refusal(StrEnum):
     VOUCHER_VALUE_CAP = "voucher_value_cap"
     VOUCHER_KIND_UNCONFIRMED = "voucher_kind_unconfirmed"
     CODE_NEEDS_SERVER = "code_needs_server"
+    KIOSK_OFFLINE = "kiosk_offline"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,13 @@ def standing_refusal(member: MemberFacts) -> PolicyDecision | None:
     return None
 
 
+def kiosk_offline() -> PolicyDecision:
+    """The kiosk's offline policy: it refuses everything. Nobody waits at a kiosk for the network
+    to come back, and a redemption sent after its customer has gone may be redeemed twice: the
+    counter, asked meanwhile, redeems it for them (docs/kiosk.md)."""
+    return PolicyDecision.refuse(Refusal.KIOSK_OFFLINE)
+
+
 def apply_policy(
     kind: OperationKind,
     member: MemberFacts,
@@ -128,13 +136,17 @@ def apply_policy(
     stamps: int = 0,
     rupiah: int | Decimal = 0,
     voucher: VoucherFacts | None = None,
+    kiosk: bool = False,
 ) -> PolicyDecision:
     """May the till accept this redemption now? Online, only the standing refusals apply (the
-    server judges the rest); offline, the limits of architecture §4. ``stamps`` is what a reward or
-    cart costs; ``rupiah`` what a voucher deduction takes (a whole voucher is worth its value)."""
+    server judges the rest); offline, the limits of architecture §4, or, on the kiosk's channel
+    (``kiosk``), :func:`kiosk_offline`. ``stamps`` is what a reward or cart costs; ``rupiah`` what
+    a voucher deduction takes (a whole voucher is worth its value)."""
     if kind is OperationKind.CANCEL:
         # Giving stamps back is always allowed; the outbox reconciles it (architecture §3).
         return ONLINE if online else _PROVISIONAL
+    if kiosk and not online:
+        return kiosk_offline()
     refused = standing_refusal(member)
     if refused is not None:
         return refused

@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.storage.prepared import Prepared
 from app.core.storage.tables import (
@@ -125,11 +125,20 @@ _CLAIM = (
     )
 )
 _PAUSED = sa.select(CONTROL.c.paused).where(CONTROL.c.id == 1)
-# The sweep's queries, built once too; each is a range of an index of migration 0003.
-_LOST = sa.select(ENTRIES.c.id, ENTRIES.c.first_sent_at).where(
-    ENTRIES.c.status == EntryStatus.SENDING, ENTRIES.c.lease_until < _NOW
+#: A kiosk's entry past its bound (``expires_at``, set when it was queued): its customer has gone,
+#: so it is never sent again, even under a key that vouches. A PIN's entry is, past its expiry:
+#: the server checks the authorisation, and the kiosk's entry without a PIN has nothing that does.
+_KIOSK_PAST_BOUND = sa.and_(
+    sa.func.json_extract(ENTRIES.c.payload, "$.channel") == int(Channel.KIOSK),
+    ENTRIES.c.expires_at <= _NOW,
 )
-_QUEUED_AMBIGUOUS = sa.select(ENTRIES.c.id, ENTRIES.c.first_sent_at).where(
+# The sweep's queries, built once too; each is a range of an index of migration 0003.
+_LOST = sa.select(
+    ENTRIES.c.id, ENTRIES.c.first_sent_at, sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean())
+).where(ENTRIES.c.status == EntryStatus.SENDING, ENTRIES.c.lease_until < _NOW)
+_QUEUED_AMBIGUOUS = sa.select(
+    ENTRIES.c.id, ENTRIES.c.first_sent_at, sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean())
+).where(
     ENTRIES.c.status == EntryStatus.QUEUED,
     # only an entry sent before has attempts (the claim writes both at once)
     ENTRIES.c.first_sent_at.is_not(None),
@@ -210,18 +219,21 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
     - a lease that ran out (crash, kill): the attempt stays ambiguous; the entry goes back to
       ``queued`` under the same key when the key vouches, else to ``unknown``;
     - a queued entry with an ambiguous attempt whose key no longer vouches → ``unknown``;
-    - a PIN authorisation that ran out, no attempt having possibly arrived → ``expired``;
+    - a kiosk's entry past its bound with an ambiguous attempt, likewise → ``unknown``, never
+      resent: the feed proves it or a manager decides (docs/kiosk.md);
+    - a PIN authorisation or a kiosk's bound that ran out, no attempt having possibly arrived →
+      ``expired``;
     - a cancel whose redemption ended without reaching the server → ``voided``; whose redemption
       was confirmed without a server id → ``rejected`` (the dashboard must do it).
     """
     changed: list[str] = []
 
-    def vouches(first_sent_at: datetime | None) -> bool:
-        return key_vouches(policy, first_sent_at, now)
+    def resend(first_sent_at: datetime | None, kiosk_past_bound: bool) -> bool:
+        return not kiosk_past_bound and key_vouches(policy, first_sent_at, now)
 
     params = {"claim_now": now}
-    for entry_id, first_sent_at in _PREPARED_LOST.rows(connection, params):
-        requeue = vouches(first_sent_at)
+    for entry_id, first_sent_at, kiosk_past_bound in _PREPARED_LOST.rows(connection, params):
+        requeue = resend(first_sent_at, kiosk_past_bound)
         _LEASE_LOST.run(connection, {"s_entry_id": entry_id})
         _set(
             connection,
@@ -237,8 +249,10 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
         )
         changed.append(entry_id)
 
-    for entry_id, first_sent_at in _PREPARED_QUEUED_AMBIGUOUS.rows(connection, {}):
-        if not vouches(first_sent_at):
+    for entry_id, first_sent_at, kiosk_past_bound in _PREPARED_QUEUED_AMBIGUOUS.rows(
+        connection, params
+    ):
+        if not resend(first_sent_at, kiosk_past_bound):
             _set(connection, entry_id, now, status=EntryStatus.UNKNOWN, next_check_at=now)
             changed.append(entry_id)
 

@@ -34,6 +34,8 @@ class TillConfig:
     (architecture §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
     held. ``store_code`` names this store in activity feeds (needed to reconcile).
     ``retry_after_cap``: the longest, in seconds, a server's ``Retry-After`` is honoured.
+    ``kiosk_send_window``: seconds a kiosk's redemption may still be sent after it was queued
+    (docs/kiosk.md).
     """
 
     base_url: str
@@ -55,6 +57,11 @@ class TillConfig:
     cache_retention_days: int = 90
     user_agent: str = "stamps-pos"
     retry_after_cap: float = 3600.0
+    # Two minutes: the kiosk waits one request's timeouts for an answer and shows the result for
+    # ten seconds; by two minutes its customer has walked to the counter, where the cashier may
+    # redeem the same reward for them, so the kiosk's entry must be settled by then. Inside it,
+    # the backoff (1 s doubling) gives a passing failure about six tries.
+    kiosk_send_window: float = 120.0
 
     @property
     def database_path(self) -> Path:

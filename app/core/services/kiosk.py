@@ -2,8 +2,9 @@
 
 The kiosk is a till with nobody behind it, so it is stricter than the cashier's window:
 
-- it works only online, and refuses before anything is queued when the server cannot be reached;
-  nothing personal comes from the cache, whatever the till remembers;
+- it works only online, and refuses before anything is queued when the server cannot be reached
+  or refuses the till's API token; nothing personal comes from the cache, whatever the till
+  remembers;
 - a typed phone number (anyone can type a neighbour's) identifies only a member whose PIN the
   server then checks; a scanned card or member QR is the member's own;
 - a member with a redemption still waiting is sent to the counter, never allowed a second;
@@ -27,7 +28,14 @@ from app.core.services.catalogue import OfferedReward
 from app.core.services.members import Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt
-from app.core.services.till import NotOnline, PinRejected, Refused, Sale, Till
+from app.core.services.till import (
+    CredentialsRefused,
+    NotOnline,
+    PinRejected,
+    Refused,
+    Sale,
+    Till,
+)
 from app.core.storage.problems import StorageProblem
 
 log = logging.getLogger(__name__)
@@ -48,7 +56,8 @@ class KioskRefused(Explained):
 
 
 class KioskPaused(KioskRefused):
-    """The Stamps server cannot be reached: redemptions are paused, and nothing is queued."""
+    """The Stamps server cannot be reached, or refuses the till's API token: redemptions are
+    paused, and nothing is queued."""
 
 
 class KioskPinRejected(KioskRefused):
@@ -102,21 +111,59 @@ class Kiosk:
 
     def __init__(self, till: Till) -> None:
         self.till = till
+        #: The queue waits for a new API token (the database says so; another process may pause
+        #: or lift it: :meth:`refresh`).
+        self._queue_paused = False
+        #: The server refused the till's token on one of the kiosk's own calls (a lookup, a PIN),
+        #: which pauses nothing in the database; until a check finds a token it takes.
+        self._token_refused_here = False
 
     @property
     def paused(self) -> bool:
-        """Whether redemptions are paused because the server cannot be reached."""
-        return self.till.connectivity is Connectivity.OFFLINE
+        """Whether redemptions are paused: the server cannot be reached, or it refuses the till's
+        API token (a manager must set a new one; the cashier's till says so in red)."""
+        return self.till.connectivity is Connectivity.OFFLINE or self.token_refused
+
+    @property
+    def token_refused(self) -> bool:
+        """Whether, as far as the kiosk last knew, the server refuses the till's API token."""
+        return self._queue_paused or self._token_refused_here
+
+    async def refresh(self) -> bool:
+        """Read again whether the queue waits for a new token; returns :attr:`paused`."""
+        self._queue_paused = (await self.till.status()).paused
+        return self.paused
+
+    async def check_token(self) -> bool:
+        """Try the token the till finds now (a manager may have set one): a queue paused for it
+        resumes when the server takes it (:meth:`Till.resume_after_credentials_change`), and a
+        refusal met on a lookup is asked again with a ping. Returns :attr:`paused`."""
+        outcome = await self.till.resume_after_credentials_change()
+        if outcome is not None:
+            if outcome.id == "queue.resumed":
+                self._token_refused_here = False
+        elif self._token_refused_here:  # nothing paused in the queue: ask the server itself
+            accepted = await self.till.token_accepted()
+            if accepted is not None:
+                self._token_refused_here = not accepted
+        return await self.refresh()
 
     def _require_online(self) -> None:
         if self.paused:
             raise KioskPaused(say("kiosk.paused"))
 
+    def _token_was_refused(self) -> KioskPaused:
+        self._token_refused_here = True
+        return KioskPaused(say("kiosk.paused"))
+
     async def identify(self, code: str, *, typed: bool) -> Member:
         """The member a scanned card or member QR (``typed`` false), or a phone number typed on
         the keypad (``typed`` true), names. A typed number is refused in the same words whether
         or not it is a member's, unless that member has a PIN: it is not proof of who stands
-        here. Raises :class:`KioskRefused` (:class:`KioskPaused` offline)."""
+        here. Raises :class:`KioskRefused` (:class:`KioskPaused` offline, or while the server
+        refuses the till's token and a fresh check says it still does)."""
+        if self.token_refused and self.till.connectivity is not Connectivity.OFFLINE:
+            await self.check_token()  # a customer is here: worth one ping to know
         self._require_online()
         text = code.strip()
         if typed and not _PHONE.fullmatch(text):
@@ -125,6 +172,8 @@ class Kiosk:
             raise KioskRefused(say("kiosk.scan_card"))
         try:
             member = await self.till.find_member(text)
+        except CredentialsRefused:
+            raise self._token_was_refused() from None
         except NotOnline:
             raise KioskPaused(say("kiosk.paused")) from None
         except MemberNotFound:
@@ -151,6 +200,8 @@ class Kiosk:
             return await self.till.authorize_pin(member, pin)
         except PinRejected as exc:
             raise KioskPinRejected(say("kiosk.pin_wrong"), exc.attempts_left) from None
+        except CredentialsRefused:
+            raise self._token_was_refused() from None
         except NotOnline:
             raise KioskRefused(say("kiosk.pin_trouble")) from None
         except Refused:
@@ -173,7 +224,9 @@ class Kiosk:
     async def redeem(self, member: Member, reward_id: int, request_id: str | None) -> Receipt:
         """Queue one reward for ``member`` on the kiosk's channel (``request_id`` from
         :meth:`authorize` when they have a PIN) and return its receipt, queued. Refused before
-        anything is queued when the server cannot be reached or something of theirs waits."""
+        anything is queued when the server cannot be reached or refuses the till's token (a
+        fresh read: another process may have paused the queue), or something of theirs waits."""
+        await self.refresh()
         self._require_online()
         if await self.waiting(member):
             raise KioskRefused(say("kiosk.waiting"))
@@ -191,6 +244,8 @@ class Kiosk:
             log.warning("kiosk redemption not queued: %s", problem)
             raise KioskPaused(say("kiosk.paused")) from None
         except Refused as exc:
+            if exc.refusal is Refusal.KIOSK_OFFLINE:  # the till went offline meanwhile
+                raise KioskPaused(say("kiosk.paused")) from None
             if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:
                 raise KioskRefused(say("kiosk.not_enough")) from None
             raise KioskRefused(say("kiosk.refused")) from None

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import TEMPLATES, Message, say
 from app.core.outbox.transitions import read_error_text
 from app.core.storage.tables import OutboxEntry
@@ -187,6 +187,7 @@ def _words(
     name = verdict.value
     headline, todo = say(f"receipt.{name}"), say(f"receipt.{name}.todo")
     details: Message | None = None
+    kiosk = entry.payload.get("channel") == Channel.KIOSK
     if verdict is Verdict.CONFIRMED:
         if entry.reconciled:
             todo = say("receipt.reconciled.todo")
@@ -199,8 +200,14 @@ def _words(
             details = say("receipt.also_said", said=said)
         elif stamps is not None:
             details = say("receipt.stamps_left", stamps=stamps)
+    elif verdict is Verdict.EXPIRED and kiosk:
+        # the kiosk's bound ran out (architecture §3), not a PIN's authorisation
+        headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")
     elif verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
         details = reason_of(entry)
+        if verdict is Verdict.NOT_REDEEMED and kiosk:
+            # its customer is at the counter now: nothing stands in the way of redeeming there
+            todo = say("receipt.not_redeemed.kiosk.todo")
     elif verdict is Verdict.NOT_CONFIRMED:
         kind, _ = read_error_text(entry.last_error)
         if entry.status == EntryStatus.UNKNOWN:

@@ -32,6 +32,7 @@ from app.core.offline.policy import (
     Refusal,
     VoucherFacts,
     apply_policy,
+    kiosk_offline,
 )
 from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, OutboxStatus
 from app.core.outbox.worker import SyncWorker
@@ -359,6 +360,7 @@ class Till:
         waiting entries hold then: one write, and no second redemption can slip in between.
         """
         online = self.monitor.online
+        kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         if request_id is None or (
             approval is not None and not approval.stands_for(order, member, online)
         ):
@@ -366,7 +368,7 @@ class Till:
             # customer typed): the policy decides afresh
             approval = None
         if member.protected_redemption and request_id is None:
-            decision = await self._decide(order, member, voucher, online=online)
+            decision = await self._decide(order, member, voucher, online=online, kiosk=kiosk)
             await self._refuse_unless_allowed(decision, order, member, sale)
             raise PinRequired(
                 say("pin.required"), approval=Approval(order, member.lane, online, decision)
@@ -378,7 +380,7 @@ class Till:
             decision = (
                 approval.decision
                 if approval is not None
-                else await self._decide(order, member, voucher, online=online)
+                else await self._decide(order, member, voucher, online=online, kiosk=kiosk)
             )
             await self._refuse_unless_allowed(decision, order, member, sale)
             reason = (
@@ -404,7 +406,11 @@ class Till:
             request_id=request_id,
         )
         payload = build_payload(order, ctx)
-        admit = None if approval is not None else self._policy_for(order, member, voucher, online)
+        admit = (
+            None
+            if approval is not None
+            else self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
+        )
         try:
             entry = await self.outbox.enqueue(
                 order.kind,
@@ -415,9 +421,7 @@ class Till:
                 cashier=sale.cashier,
                 terminal=self.config.terminal,
                 provisional=approval is not None and approval.decision.provisional,
-                expires_at=(
-                    clock.now() + timedelta(seconds=self.config.pin_timeout) if request_id else None
-                ),
+                expires_at=self._send_by(request_id, kiosk=kiosk),
                 entry_id=request_id,
                 reward_name=_feed_name(order),
                 stamps=order.cost,
@@ -439,8 +443,23 @@ class Till:
         self.worker.wake()
         return receipt_for(entry)
 
+    def _send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
+        """When an entry stops being sent if nothing of it can have arrived (the sweep expires
+        it): a PIN's authorisation runs out; a kiosk's customer has gone (architecture §3)."""
+        now = clock.now()
+        bounds = [now + timedelta(seconds=self.config.pin_timeout)] if request_id else []
+        if kiosk:
+            bounds.append(now + timedelta(seconds=self.config.kiosk_send_window))
+        return min(bounds, default=None)
+
     def _policy_for(
-        self, order: Order, member: Member, voucher: VoucherFacts | None, online: bool
+        self,
+        order: Order,
+        member: Member,
+        voucher: VoucherFacts | None,
+        *,
+        online: bool,
+        kiosk: bool,
     ) -> Callable[[int], PolicyDecision]:
         """The policy for this order, as the enqueue's transaction asks it: given the stamps the
         member's waiting entries hold. Everything else it reads is taken now, on the loop."""
@@ -457,6 +476,7 @@ class Till:
                 stamps=order.cost,
                 rupiah=order.rupiah or 0,
                 voucher=voucher,
+                kiosk=kiosk,
             )
 
         return decide
@@ -568,14 +588,20 @@ class Till:
         """Judge now, by the offline policy, a queued redemption that no attempt can have reached
         the server with (architecture §3, §4): accepted offline (provisional) where the policy
         allows it, else voided, audited "voided: offline policy" and recorded as not redeemed, in
-        one transaction. PIN-authorised and kiosk entries are left to retry until their
+        one transaction. PIN-authorised entries at the counter are left to retry until their
         authorisation runs out. A queue paused for credentials is no outage: the server is there
-        and refuses the till, so nothing is judged until a manager has set the token. Returns the
+        and refuses the till, so nothing is judged until a manager has set the token.
+
+        A kiosk's entry (its channel, PIN or not) meets the kiosk's policy, which refuses
+        everything, paused queue or not: its customer will not wait for the network or a manager,
+        and an entry sent after they have gone may be redeemed twice (docs/kiosk.md). Returns the
         receipt as it then stands."""
         entry = await self.outbox.get(entry_id)
         if entry is None:
             raise KeyError(entry_id)
-        if not self._judged_offline(entry) or (await self.outbox.status()).paused:
+        if not self._judged_offline(entry) or (
+            not self._is_kiosk(entry) and (await self.outbox.status()).paused
+        ):
             return await self.receipt(entry)
         decision = await self._decide_unsent(entry)
         if decision.allowed:
@@ -607,12 +633,19 @@ class Till:
     def _judged_offline(self, entry: OutboxEntry) -> bool:
         if entry.status != EntryStatus.QUEUED or entry.provisional:
             return False
-        if entry.kind == OperationKind.CANCEL or entry.expires_at is not None:
-            return False  # a cancel always waits; a PIN's entry retries while it is valid
-        channel = entry.payload.get("channel")
-        return channel != Channel.KIOSK and self.config.channel is not Channel.KIOSK
+        if entry.kind == OperationKind.CANCEL:
+            return False  # a cancel always waits
+        # At the counter a PIN's entry retries while its authorisation lasts: the customer is
+        # there. The kiosk's customer is not, by the time it would go.
+        return self._is_kiosk(entry) or entry.expires_at is None
+
+    def _is_kiosk(self, entry: OutboxEntry) -> bool:
+        """The entry was made on the kiosk's channel, or on a till configured as a kiosk."""
+        return entry.payload.get("channel") == Channel.KIOSK or self.config.channel is Channel.KIOSK
 
     async def _decide_unsent(self, entry: OutboxEntry) -> PolicyDecision:
+        if self._is_kiosk(entry):
+            return kiosk_offline()
         member = await self.cache.member(entry.lane.removeprefix("member:"))
         if member is None:  # purged from the cache meanwhile: nothing to vouch for them with
             hours = int(self.limits.member_max_age.total_seconds() // 3600)
@@ -635,7 +668,13 @@ class Till:
         )
 
     async def _decide(
-        self, order: Order, member: Member, voucher: VoucherFacts | None, *, online: bool
+        self,
+        order: Order,
+        member: Member,
+        voucher: VoucherFacts | None,
+        *,
+        online: bool,
+        kiosk: bool,
     ) -> PolicyDecision:
         return apply_policy(
             order.kind,
@@ -647,6 +686,7 @@ class Till:
             stamps=order.cost,
             rupiah=order.rupiah or 0,
             voucher=voucher,
+            kiosk=kiosk,
         )
 
     @staticmethod
@@ -782,6 +822,20 @@ class Till:
         await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
         self.worker.wake()
         return say("queue.resumed")
+
+    async def token_accepted(self) -> bool | None:
+        """Ask the server (a ping) whether it takes the till's API token now: ``False`` when it
+        refuses it, ``None`` when it did not answer. For a refusal met on a lookup, which pauses
+        nothing: :meth:`resume_after_credentials_change` checks a paused queue."""
+        try:
+            await self.client.ping()
+        except CredentialsRejected:
+            return False
+        except StampsError as exc:
+            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            return None
+        self.monitor.report(None)
+        return True
 
     # --- the shift ------------------------------------------------------------------------------
 

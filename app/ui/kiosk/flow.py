@@ -42,6 +42,8 @@ _KIND: dict[Verdict, ResultKind] = {
     Verdict.NOT_CONFIRMED: "not_confirmed",
     Verdict.ACCEPTED_OFFLINE: "not_confirmed",
 }
+#: Never sent (the kiosk's offline policy, its bound): nothing was taken from the member's stamps.
+_NEVER_SENT = (Verdict.NOT_REDEEMED, Verdict.EXPIRED)
 
 
 class KioskFlow(QObject):
@@ -193,6 +195,8 @@ class KioskFlow(QObject):
             )
         elif kind == "not_confirmed":
             details = words(say("kiosk.not_confirmed"))
+        elif receipt.verdict in _NEVER_SENT:
+            details = words(say("kiosk.not_redeemed"))
         else:
             details = words(say("kiosk.refused"))
         return KioskResultData(

@@ -26,6 +26,7 @@ _LOOK = {
     Verdict.CONFIRMED: "confirmed",
     Verdict.ACCEPTED_OFFLINE: "accepted_offline",
     Verdict.NOT_CONFIRMED: "not_confirmed",
+    Verdict.NOT_REDEEMED: "not_redeemed",
 }
 
 

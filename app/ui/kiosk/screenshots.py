@@ -63,8 +63,8 @@ def _result(kind: str) -> KioskResultData:
         details = _flow_says("You have {count} stamps left.", count=230)
     elif kind == "not_confirmed":
         details = words(say("kiosk.not_confirmed"))
-    else:
-        details = words(say("kiosk.refused"))
+    else:  # not redeemed: the kiosk could not send it (what the kiosk's offline policy says)
+        details = words(say("kiosk.not_redeemed"))
     return KioskResultData(
         kind=kind,  # type: ignore[arg-type]
         what=TILES[0].name,

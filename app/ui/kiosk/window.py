@@ -3,16 +3,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import asyncio
+
+from PySide6.QtCore import QObject, QTimer
 
 from app.core.services import Kiosk, Till
 from app.ui import language
+from app.ui.controllers.tasks import spawn
 from app.ui.kiosk.flow import KioskFlow
 from app.ui.kiosk.idle import KioskIdle
 from app.ui.kiosk.lockdown import KioskLock
 from app.ui.kiosk.manager_exit import ManagerExit
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
+
+#: How often the kiosk looks again whether redemptions are paused for the API token (another
+#: process may pause the queue, or lift the pause) and, while they are, tries the token the till
+#: finds now: as often as the cashier's till does (``controllers/status.py``).
+RECHECK_MS = 30_000
 
 
 class KioskWindow(QObject):
@@ -33,14 +41,56 @@ class KioskWindow(QObject):
         self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.flow.scanned)
-        # The welcome screen says at once when redemptions are paused, and when they are back.
+        # The welcome screen says at once when redemptions are paused (offline, or the server
+        # refuses the till's token), and when they are back.
+        self._looking: asyncio.Task[None] | None = None
+        self._again = False
+        self._try_token = False
         self._unsubscribe = till.subscribe(self._till_changed)
+        self._recheck = QTimer(self)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.recheck)
+        self._recheck.start()
+        self.recheck()  # the queue may have been paused for the token before the kiosk started
 
     def _till_changed(self) -> None:
+        self._show_paused()
+        # an entry's attempt may have paused the queue for the token: read it
+        self._look(try_token=False)
+
+    def recheck(self) -> None:
+        """Look again whether redemptions are paused and, while the server refuses the till's
+        token, try the one the till finds now; welcome says what is found."""
+        self._look(try_token=True)
+
+    def _look(self, *, try_token: bool) -> None:
+        # One look at a time, and one more when asked meanwhile: a look must not cancel a token
+        # check half way (its ping itself changes the till's connectivity, and so asks for one).
+        self._try_token = self._try_token or try_token
+        if self._looking is not None and not self._looking.done():
+            self._again = True
+            return
+        self._looking = spawn(self._looking_again(), name="kiosk paused?")
+
+    async def _looking_again(self) -> None:
+        self._again = True
+        while self._again:
+            self._again = False
+            try_token, self._try_token = self._try_token, False
+            if try_token and self.kiosk.token_refused:
+                await self.kiosk.check_token()
+            else:
+                await self.kiosk.refresh()
+            self._show_paused()
+
+    def _show_paused(self) -> None:
         self.view.welcome.set_paused(self.kiosk.paused)
 
     def close(self) -> None:
         """Stop listening (before the till closes)."""
+        self._recheck.stop()
+        if self._looking is not None:
+            self._looking.cancel()
         self._unsubscribe()
         self.idle.close()
         self.lock.close()

@@ -12,6 +12,8 @@ from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 PIN_LENGTH = 6
+#: An empty line one line high (a no-break space): a label with no text at all takes no room.
+_EMPTY_LINE = "\u00a0"
 
 
 class PinDots(QWidget):
@@ -91,11 +93,12 @@ class PinPad(QWidget):
 
         self._dots = PinDots()
 
-        self._attempts = QLabel()
+        # The line under the dots keeps its room when empty: a finger aims at a key a moment
+        # before the server says how many attempts are left, and must not land on another.
+        self._attempts = QLabel(_EMPTY_LINE)
         self._attempts.setObjectName("pinAttemptsLeft")
         self._attempts.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._attempts.setWordWrap(True)
-        self._attempts.hide()
 
         keys = QGridLayout()
         keys.setSpacing(10)
@@ -128,20 +131,20 @@ class PinPad(QWidget):
         return len(self._digits)
 
     def set_attempts_left(self, attempts: int | None) -> None:
-        """Show the server's count of PIN attempts the member has left; ``None`` hides it."""
+        """Show the server's count of PIN attempts the member has left; ``None`` empties the
+        line (its room stays)."""
         if attempts is None:
-            self._attempts.hide()
+            self._attempts.setText(_EMPTY_LINE)
             return
         if attempts == 1:
             text = self.tr("1 attempt left")
         else:
             text = self.tr("{count} attempts left").format(count=attempts)
         self._attempts.setText(text)
-        self._attempts.show()
 
     def attempts_text(self) -> str:
-        """The attempts line as shown, or ``""`` when hidden."""
-        return self._attempts.text() if not self._attempts.isHidden() else ""
+        """The attempts line as shown, or ``""`` when it says nothing."""
+        return self._attempts.text().strip()
 
     def set_prompt(self, text: str) -> None:
         """Replace the line above the digits (e.g. "Wrong PIN, try again")."""

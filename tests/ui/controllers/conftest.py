@@ -50,16 +50,18 @@ def no_retry_meanwhile(monkeypatch: pytest.MonkeyPatch) -> None:
 def open_running_till(
     qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
 ) -> Iterator[Callable[..., Till]]:
-    """``open_running_till(settings, options=None)``: a till opened on the test's loop, closed
-    at teardown."""
+    """``open_running_till(settings, options=None, token=DEMO_TOKEN)``: a till opened on the
+    test's loop, closed at teardown."""
     stops: list[tuple[asyncio.Event, asyncio.Task[None]]] = []
 
-    def opener(settings: Settings, options: RuntimeOptions | None = None) -> Till:
+    def opener(
+        settings: Settings, options: RuntimeOptions | None = None, token: str = DEMO_TOKEN
+    ) -> Till:
         holder: list[Till] = []
         stop = asyncio.Event()
 
         async def hold() -> None:
-            async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
+            async with open_till(settings.till_config(), Secret(token), options) as till:
                 holder.append(till)
                 await stop.wait()
 

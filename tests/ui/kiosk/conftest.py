@@ -5,6 +5,7 @@ the controllers' tasks run while ``qtbot.waitSignal`` / ``waitUntil`` process ev
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,11 +29,14 @@ AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
 
 @pytest.fixture
 def make_kiosk(qtbot: QtBot, open_running_till: Callable[..., Till]) -> Callable[..., KioskWindow]:
-    """``make_kiosk(settings, size=(1080, 1920))``: the kiosk over a till on ``settings`` (kiosk
-    channel), with manager Wayan (PIN 246810), shown at ``size``."""
+    """``make_kiosk(settings, size=(1080, 1920), **till)``: the kiosk over a till on
+    ``settings`` (kiosk channel), with manager Wayan (PIN 246810), shown at ``size``; ``till``
+    goes to ``open_running_till`` (``options``, ``token``)."""
 
-    def make(settings: Settings, size: tuple[int, int] = (1080, 1920)) -> KioskWindow:
-        till = open_running_till(settings.model_copy(update={"channel": 3}))
+    def make(
+        settings: Settings, size: tuple[int, int] = (1080, 1920), **till_args: Any
+    ) -> KioskWindow:
+        till = open_running_till(settings.model_copy(update={"channel": 3}), **till_args)
         run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(MANAGER_PIN)))
         view = KioskWindowView(["en", "id"])
         kiosk = KioskWindow(view, till)

@@ -10,8 +10,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
-from app.core.domain import EntryStatus
-from app.core.services import Handover, StorageFull, Verdict, qr_payload, reference_of
+from app.core.credentials import Secret
+from app.core.domain import Channel, EntryStatus
+from app.core.services import (
+    Handover,
+    KioskPaused,
+    StorageFull,
+    Verdict,
+    qr_payload,
+    reference_of,
+)
+from app.core.services.runtime import RuntimeOptions
+from app.core.services.till import Sale, Till
+from app.sandbox import DEMO_TOKEN
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.network import Network
@@ -184,6 +195,83 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
 
     view.notice.ok.click()
     assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
+
+
+def test_a_redemption_the_server_never_got_is_not_redeemed_and_takes_nothing(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    kiosk = make_kiosk(network_settings)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    network.down()  # the kiosk still believes it is online: it sends, and is refused a line
+    _redeem_first_tile(qtbot, kiosk)
+    _wait_page(qtbot, kiosk, "kioskResult")
+
+    result = view.result.result()
+    receipt = kiosk.flow.receipt
+    assert result is not None and receipt is not None
+    assert receipt.verdict is Verdict.NOT_REDEEMED
+    assert result.kind == "refused"  # red
+    assert view.result.banner.property("outcome") == "refused"
+    assert view.result.title.text() == "Not redeemed"
+    assert result.details == (
+        "Your redemption did not go through, and nothing was taken from your stamps."
+    )
+    assert view.result.show_cashier.text() == "Please ask at the counter"
+    assert result.reference == reference_of(receipt.entry_id)
+
+    # The customer has gone to the counter; when the server is back, nothing is sent.
+    network.up()
+    run_async(qtbot, kiosk.till.sync(10))
+    assert network.ledger() == []
+
+
+def test_a_refused_token_pauses_the_kiosk_and_welcome_says_so_until_a_new_one_works(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    kept = {"token": Secret("not-the-token")}  # where the till finds its token
+    options = RuntimeOptions(token_source=lambda: kept["token"])
+    kiosk = make_kiosk(till_settings, options=options, token="not-the-token")
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Redemptions are paused"
+    view.notice.ok.click()
+    assert view.welcome.paused.isVisibleTo(view)  # as when offline, before anyone tries
+
+    kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
+    kiosk.recheck()  # what the kiosk's timer does while paused
+    qtbot.waitUntil(lambda: not view.welcome.paused.isVisibleTo(view), timeout=WAIT_MS)
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+
+
+def test_a_queue_paused_for_the_token_shows_on_welcome_at_once(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Lookups went through; then the server took a new token, and the next send was refused.
+    colleague = open_running_till(till_settings, RuntimeOptions(start_worker=False))
+    ayu = run_async(qtbot, colleague.find_member(AYU))
+    order = run_async(qtbot, colleague.catalogue.reward_order(ayu, 1))
+    kiosk = make_kiosk(till_settings, token="not-the-token")
+    view = kiosk.view
+    assert not view.welcome.paused.isVisibleTo(view)
+    run_async(qtbot, kiosk.till.redeem(order, ayu, Sale("Kiosk", channel=Channel.KIOSK)))
+    qtbot.waitUntil(lambda: view.welcome.paused.isVisibleTo(view), timeout=WAIT_MS)
+    assert run_async(qtbot, kiosk.till.status()).paused
+    with pytest.raises(KioskPaused):  # nothing more is queued behind the pause
+        run_async(qtbot, kiosk.kiosk.redeem(ayu, 2, None))
 
 
 @pytest.mark.usefixtures("no_retry_meanwhile")  # the entry is read between attempts

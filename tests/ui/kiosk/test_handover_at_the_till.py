@@ -4,14 +4,18 @@ audited; an unconfirmed one cannot be, and a code the till has no record of says
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.config import Settings
 from app.core.services import AuditFilter, HandoverRefused, Kiosk, Sale, qr_payload, reference_of
 from app.core.services.kiosk import KIOSK_CASHIER
 from app.ui.cashier_window import CashierWindow
 from app.ui.kiosk.handover import KioskHandoverDialog
 
+from ...support.network import Network
 from ...support.sandbox import SandboxControl
 from ..controllers.conftest import cashier, make_cashier
 from .conftest import AYU_CARD, WAIT_MS, run_async
@@ -79,6 +83,37 @@ def test_an_unconfirmed_kiosk_redemption_cannot_be_handed_over(
     with pytest.raises(HandoverRefused, match="do not hand over"):
         run_async(
             qtbot, cashier.kiosk_pickup.handover.mark_handed_over(qr_payload(entry_id), "Dewi")
+        )
+
+
+def test_a_kiosk_redemption_the_server_never_got_shows_not_redeemed(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    window = make_cashier(network_settings)
+    kiosk = Kiosk(window.till)
+    member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
+    run_async(qtbot, kiosk.offer(member))  # the rewards she is shown, read before the line goes
+    network.down()  # the kiosk's send is refused a connection: the kiosk's policy voids it
+    queued = run_async(qtbot, kiosk.redeem(member, 1, None))
+    run_async(qtbot, kiosk.wait(queued.entry_id))
+
+    dialog = _scan(qtbot, window, qr_payload(queued.entry_id))
+    assert dialog.standing.text() == "Not redeemed"
+    assert dialog.standing.property("outcome") == "not_redeemed"  # the till's own maroon
+    assert "no stamps were taken" in dialog.facts.text()
+    # the kiosk will never send it: the counter may redeem it for the customer, once
+    assert dialog.todo.text() == (
+        "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if "
+        "the customer still wants it."
+    )
+    assert dialog.hand_over.isVisible() and not dialog.hand_over.isEnabled()
+    with pytest.raises(HandoverRefused, match="nothing to hand over"):
+        run_async(
+            qtbot,
+            window.kiosk_pickup.handover.mark_handed_over(qr_payload(queued.entry_id), "Dewi"),
         )
 
 

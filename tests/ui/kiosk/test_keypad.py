@@ -8,17 +8,20 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
-from app.ui.kiosk.keypad import KioskKeypad
+from app.core.services import say
+from app.ui.kiosk.view import KioskWindowView
 from app.ui.kiosk.window import KioskWindow
+from app.ui.wording import words
 
+from ...support.languages import LANGUAGES, speaking
 from .conftest import MANAGER
 
 
-def _key_places(keypad: KioskKeypad) -> dict[str, tuple[QPoint, int, int]]:
+def _key_places(keypad: QWidget) -> dict[str, tuple[QPoint, int, int]]:
     QApplication.processEvents()
     window = keypad.window()
     return {
@@ -55,3 +58,31 @@ def test_no_key_moves_while_digits_are_typed_or_wiped(
     assert keypad.display.height() == display_height
     keypad.wipe()
     assert _key_places(keypad) == before
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920), (768, 1366), (1280, 800)])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_pin_key_moves_when_a_wrong_pin_is_said(
+    qtbot: QtBot, size: tuple[int, int], language: str
+) -> None:
+    # Budi types a wrong PIN: the prompt says so and "2 attempts left" appears above the keys,
+    # which must stay where his finger expects them.
+    with speaking(language):
+        view = KioskWindowView(["en", "id"])
+        qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+        view.resize(*size)
+        view.pin.retranslate()
+        view.show_page(view.pin)
+        view.show()
+        qtbot.waitExposed(view)
+        pad = view.pin.pad
+        before = _key_places(pad)
+
+        view.pin.say(words(say("kiosk.pin_wrong")), 2)
+        assert pad.attempts_text() != ""
+        assert _key_places(pad) == before, "a key moved when the wrong PIN was said"
+        view.pin.say(words(say("kiosk.pin_wrong")), 1)
+        assert _key_places(pad) == before
+        view.pin.retranslate()  # the next customer: the prompt again, no attempts line
+        pad.set_attempts_left(None)
+        assert _key_places(pad) == before

@@ -1,7 +1,9 @@
 """A redemption whose every attempt provably never arrived is judged by the offline policy at
 once (architecture §3, §4): accepted offline where the policy allows it, else voided in one
 transaction, audited and recorded as not redeemed, apart from the server's refusals. PIN-authorised
-and kiosk redemptions are left to retry while their authorisation lasts."""
+redemptions at the counter are left to retry while their authorisation lasts; the kiosk's policy
+refuses everything it cannot send at once, PIN or not (docs/kiosk.md): its customer has gone by the
+time the network is back."""
 
 from __future__ import annotations
 
@@ -11,17 +13,20 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.domain import Channel, EntryStatus
+from app.core.domain import Channel, EntryStatus, Outcome
+from app.core.services.kiosk import Kiosk
 from app.core.services.receipts import Verdict
-from app.core.services.runtime import open_till
-from app.core.services.till import Sale
+from app.core.services.runtime import RuntimeOptions, open_till
+from app.core.services.till import Refused, Sale, Till
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network
+from ....support.sandbox import SandboxControl
 
 pytestmark = pytest.mark.integration
 
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+BUDI_CARD = "70140000000123"
 
 
 async def test_a_reward_the_server_never_got_is_accepted_offline_on_its_first_attempt(
@@ -105,15 +110,99 @@ async def test_a_pin_authorised_redemption_keeps_trying_while_its_authorisation_
         assert (await till.receipt(queued.entry_id)).verdict is Verdict.CONFIRMED
 
 
-async def test_a_kiosk_redemption_is_not_judged_offline(
+async def _voided_by_the_kiosk(till: Till, entry_id: str) -> None:
+    """What the kiosk's offline policy leaves: voided, audited, not redeemed, in the customer's
+    words."""
+    done = await till.receipt(entry_id)
+    assert done.verdict is Verdict.NOT_REDEEMED
+    assert done.status is EntryStatus.VOIDED
+    assert str(done.details) == (
+        "The kiosk could not send this to the Stamps server, so nothing was redeemed and no "
+        "stamps were taken."
+    )
+    audit = await till.outbox.audit_log(entry_id)
+    # (a queue paused by this entry's attempt records that against it first)
+    assert [a.action for a in audit if a.action != "paused"] == ["voided: offline policy"]
+
+
+async def test_a_kiosk_redemption_the_server_never_got_is_voided_at_once_and_never_sent(
     network_settings: Settings, network: Network
 ) -> None:
     kiosk = dataclasses.replace(network_settings.till_config(), channel=Channel.KIOSK)
     async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
         ayu = await till.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        network.down()
-        queued = await till.redeem(order, ayu, Sale("kiosk"))
+        shift = await till.open_shift("Kiosk")
+        network.down()  # the kiosk still believes it is online: it sends, and is refused a line
+        queued = await till.redeem(order, ayu, Sale("Kiosk", shift.id))
         done = await till.wait(queued.entry_id)
-        assert done.verdict is Verdict.NOT_CONFIRMED
-        assert done.status is EntryStatus.QUEUED and not done.provisional
+        assert done.attempts == 1  # judged on the first failed attempt
+        assert done.verdict is Verdict.NOT_REDEEMED
+        await _voided_by_the_kiosk(till, queued.entry_id)
+        summary = await till.shift_summary(shift.id)
+        assert summary.count(Verdict.NOT_REDEEMED) == 1
+        [row] = summary.refusals
+        assert row.reason is not None and "no stamps were taken" in str(row.reason)
+
+        network.up()  # the customer has gone; the counter may have redeemed it for them
+        await till.sync(10)
+        assert network.ledger() == []
+        assert (await till.receipt(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
+
+
+async def test_a_pin_authorised_kiosk_redemption_is_voided_too(
+    network_settings: Settings, network: Network
+) -> None:
+    # A till at the counter (channel POS) running the kiosk's flow: the entry's channel decides.
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        kiosk = Kiosk(till)
+        budi = await kiosk.identify(BUDI_CARD, typed=False)
+        request_id = await kiosk.authorize(budi, Secret("123456"))
+        await kiosk.offer(budi)
+        network.down()
+        queued = await kiosk.redeem(budi, 1, request_id)
+        done = await kiosk.wait(queued.entry_id)
+        assert done.verdict is Verdict.NOT_REDEEMED
+        await _voided_by_the_kiosk(till, queued.entry_id)
+
+        network.up()
+        await till.sync(10)
+        assert network.ledger() == []
+
+
+async def test_a_kiosk_redemption_refused_for_the_token_is_voided_not_held_for_a_manager(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The cashier's till holds such an entry until a manager sets the token; nobody waits at a
+    # kiosk for that.
+    kept = {"token": Secret("not-the-token")}
+    options = RuntimeOptions(token_source=lambda: kept["token"])
+    config = dataclasses.replace(till_settings.till_config(), channel=Channel.KIOSK)
+    async with open_till(config, kept["token"], options) as till:
+        async with open_till(
+            till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+        ) as colleague:
+            ayu = await colleague.find_member(AYU)
+            order = await colleague.catalogue.reward_order(ayu, 1)
+        queued = await till.redeem(order, ayu, Sale("Kiosk"))
+        await till.wait(queued.entry_id)
+        assert (await till.status()).paused
+        await _voided_by_the_kiosk(till, queued.entry_id)
+
+        kept["token"] = Secret(DEMO_TOKEN)
+        await till.resume_after_credentials_change()
+        await till.sync(10)
+        assert sandbox.ledger() == []
+
+
+async def test_a_kiosk_till_offline_refuses_before_queueing(
+    network_settings: Settings, network: Network
+) -> None:
+    kiosk = dataclasses.replace(network_settings.till_config(), channel=Channel.KIOSK)
+    async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
+        ayu = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(ayu, 1)
+        till.monitor.report(Outcome.NEVER_ARRIVED)  # the till knows it is offline
+        with pytest.raises(Refused, match="no stamps were taken"):
+            await till.redeem(order, ayu, Sale("Kiosk"))
+        assert await till.receipts() == []

@@ -87,6 +87,15 @@ def test_a_pin_protected_member_is_refused_offline_only() -> None:
     assert offline(member=member, online=True).allowed
 
 
+@pytest.mark.parametrize("kind", [OperationKind.REWARD, OperationKind.VOUCHER])
+def test_the_kiosk_refuses_everything_offline_and_nothing_more_online(kind: OperationKind) -> None:
+    # what the counter would accept offline (a cached member, a cached voucher, within the caps)
+    assert offline(kind, voucher=VOUCHER).allowed
+    refused = offline(kind, voucher=VOUCHER, kiosk=True)
+    assert refused.refusal is Refusal.KIOSK_OFFLINE and not refused.allowed
+    assert offline(kind, voucher=VOUCHER, kiosk=True, online=True).allowed
+
+
 def test_a_member_cached_more_than_a_day_ago_is_refused() -> None:
     stale = replace(MEMBER, fetched_at=NOW - timedelta(hours=24, seconds=1))
     assert offline(member=stale).refusal is Refusal.MEMBER_TOO_OLD

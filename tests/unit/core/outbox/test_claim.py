@@ -115,6 +115,18 @@ async def test_an_expired_lease_without_a_vouching_key_goes_unknown(
     assert after is not None and after.status == EntryStatus.UNKNOWN
 
 
+async def test_a_kiosk_entry_whose_lease_ran_out_past_its_bound_goes_unknown(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    # The key vouches (honoured), but the kiosk's customer has gone: not sent again.
+    entry = await enqueue_reward(outbox, channel=3, expires_at=clock.now() + timedelta(seconds=60))
+    assert await outbox.claim("crashed") is not None
+    clock.advance(outbox.policy.lease_seconds + 1)
+    assert await outbox.claim("x") is None
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+
+
 async def test_a_crash_mid_request_is_resent_under_the_same_key(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:

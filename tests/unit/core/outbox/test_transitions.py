@@ -293,6 +293,48 @@ async def test_expiry_never_hides_a_possibly_applied_attempt(
     assert after is not None and after.status == S  # resent under its key, not expired
 
 
+async def test_a_kiosk_entry_past_its_bound_goes_to_reconciliation_not_out_again(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # A PIN's entry is resent under its key past its expiry (above): the server checks the
+    # authorisation. A kiosk's has no such check, and its customer has gone: resent, it could be
+    # applied now, after the counter redeemed the same reward for them.
+    entry = await enqueue_reward(outbox, channel=3, expires_at=clock.now() + timedelta(seconds=120))
+    transport.script = ["lost", "apply"]
+    await worker.run_once(reconcile=False)
+    clock.advance(180)
+    await worker.run_once(reconcile=False)
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == U  # for the feed to prove; never voided
+    assert len(transport.calls) == 1
+
+
+async def test_a_kiosk_entry_inside_its_bound_is_resent_under_its_key(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox, channel=3, expires_at=clock.now() + timedelta(seconds=120))
+    transport.script = ["lost", "apply"]
+    await worker.run_once(reconcile=False)
+    clock.advance(60)
+    await worker.run_once(reconcile=False)
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == S
+    assert len(transport.calls) == 2
+
+
+async def test_a_kiosk_entry_never_sent_within_its_bound_expires_unsent(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox, channel=3, expires_at=clock.now() + timedelta(seconds=120))
+    transport.script = ["connect"]
+    await worker.run_once(reconcile=False)
+    clock.advance(120)
+    await worker.run_once(reconcile=False)
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.EXPIRED
+    assert len(transport.calls) == 1
+
+
 async def test_connectivity_restored_wakes_only_never_arrived(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
