@@ -1,8 +1,12 @@
 """Room to read: at the till's 1366×768, at 1920×1080 and on the smaller counter screens
 (1280×720, 1024×768), no text a cashier must read is cut.
 Every visible label either shows its whole text (wrapped where it wraps) or carries it in a
-tooltip; every button is wide enough for its words. ``cut_cells`` and ``crowded_columns`` say
-what of a table cannot be read (tests/ui/widgets/test_voucher_panel.py).
+tooltip; every button is wide enough for its words. A table that wraps its words (the member's
+vouchers) shows every cell whole, however many lines it takes; one that keeps each cell to its
+lines (the shift's list, the manager's) may carry a cut cell's words in its tooltip instead.
+``crowded_columns`` (sideways scrolling, cut headings) is for a table that must fit its view,
+the vouchers' (tests/ui/widgets/test_voucher_panel.py): some of the manager's still do not at
+1024 px.
 
 Parametrised by language: each translation in resources/translations runs the same walk, so a
 longer language is checked the day it lands.
@@ -67,6 +71,8 @@ def cut_texts(window: QWidget) -> list[str]:
             and widget.width() + 1 < widget.sizeHint().width()
         ):
             cut.append(f"button {widget.objectName()}: {widget.text()!r}")
+        elif isinstance(widget, QTableView):
+            cut.extend(cut_cells(widget))
     return cut
 
 
