@@ -383,6 +383,7 @@ class CashierWindowView(QMainWindow):
         for index, name in ((self.REWARDS_TAB, "reward"), (self.VOUCHERS_TAB, "voucher")):
             self.tabs.setTabIcon(index, QIcon() if narrow else icon(name))
         self.reward_picker.set_narrow(narrow)
+        self.voucher_panel.set_narrow(narrow)
         self.redemptions.set_narrow(narrow)
 
     def _build_menus(self) -> None:

@@ -1,7 +1,12 @@
 """Room to read: at the till's 1366×768, at 1920×1080 and on the smaller counter screens
 (1280×720, 1024×768), no text a cashier must read is cut.
 Every visible label either shows its whole text (wrapped where it wraps) or carries it in a
-tooltip; every button is wide enough for its words.
+tooltip; every button is wide enough for its words. A table that wraps its words (the member's
+vouchers) shows every cell whole, however many lines it takes; one that keeps each cell to its
+lines (the shift's list, the manager's) may carry a cut cell's words in its tooltip instead.
+``crowded_columns`` (sideways scrolling, cut headings) is for a table that must fit its view,
+the vouchers' (tests/ui/widgets/test_voucher_panel.py): some of the manager's still do not at
+1024 px.
 
 Parametrised by language: each translation in resources/translations runs the same walk, so a
 longer language is checked the day it lands.
@@ -12,7 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.ui.screenshots import STATES, _window
@@ -40,23 +53,73 @@ def _has_whole_text_in_a_tooltip(widget: QWidget, text: str) -> bool:
 def cut_texts(window: QWidget) -> list[str]:
     """What a cashier cannot read whole: "<widget>: <text>" for each."""
     cut = []
-    roots = [window, *[w for w in QApplication.topLevelWidgets() if w.isVisible()]]
-    for root in roots:
-        for widget in root.findChildren(QWidget):
-            if not widget.isVisible():
+    others = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    roots = [window, *others]
+    # A dialog is the window's child and a window of its own: each widget is looked at once.
+    widgets = dict.fromkeys(w for root in roots for w in root.findChildren(QWidget))
+    for widget in widgets:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and widget.text() and not widget.pixmap():
+            if isinstance(widget, ElidedLabel) or _fits(widget):
                 continue
-            if isinstance(widget, QLabel) and widget.text() and not widget.pixmap():
-                if isinstance(widget, ElidedLabel) or _fits(widget):
-                    continue
-                if not _has_whole_text_in_a_tooltip(widget, widget.text()):
-                    cut.append(f"{widget.objectName() or type(widget).__name__}: {widget.text()!r}")
-            elif (
-                isinstance(widget, QAbstractButton)
-                and widget.text()
-                and widget.width() + 1 < widget.sizeHint().width()
-            ):
-                cut.append(f"button {widget.objectName()}: {widget.text()!r}")
+            if not _has_whole_text_in_a_tooltip(widget, widget.text()):
+                cut.append(f"{widget.objectName() or type(widget).__name__}: {widget.text()!r}")
+        elif (
+            isinstance(widget, QAbstractButton)
+            and widget.text()
+            and widget.width() + 1 < widget.sizeHint().width()
+        ):
+            cut.append(f"button {widget.objectName()}: {widget.text()!r}")
+        elif isinstance(widget, QTableView):
+            cut.extend(cut_cells(widget))
     return cut
+
+
+def cut_cells(table: QTableView) -> list[str]:
+    """The cells of ``table`` a cashier cannot read: in a table that wraps its words, a cell
+    not whole; in one that keeps to its lines, a cell not whole and not in its tooltip."""
+    name = table.objectName() or type(table).__name__
+    model = table.model()
+    columns = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    cut = []
+    for row in (r for r in range(model.rowCount()) if not table.isRowHidden(r)):
+        for column in columns:
+            index = model.index(row, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not text:
+                continue
+            # What the cell's words need at its width (wrapped, if the table wraps), as Qt
+            # measures them for a row's height; the cell is inside the grid's lines.
+            option.rect = table.visualRect(index)
+            needed = table.itemDelegateForIndex(index).sizeHint(option, index)
+            if needed.width() <= option.rect.width() and needed.height() <= option.rect.height():
+                continue
+            if not table.wordWrap() and _in_tooltip(index, text):
+                continue
+            cut.append(f"{name} cell: {text!r}")
+    return cut
+
+
+def crowded_columns(table: QTableView) -> list[str]:
+    """What of ``table``'s width a cashier would scroll sideways for, and its cut headings."""
+    name = table.objectName() or type(table).__name__
+    header, model = table.horizontalHeader(), table.model()
+    crowded = []
+    if header.length() > table.viewport().width():
+        crowded.append(f"{name}: {header.length()} px of columns in {table.viewport().width()}")
+    for column in (c for c in range(header.count()) if not header.isSectionHidden(c)):
+        if header.sectionSizeFromContents(column).width() > header.sectionSize(column):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            crowded.append(f"{name} heading: {title!r}")
+    return crowded
+
+
+def _in_tooltip(index: QModelIndex, text: str) -> bool:
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+    return text.replace("\n", " ") in tooltip.replace("\n", " ")
 
 
 def _fits(label: QLabel) -> bool:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,14 +48,23 @@ class KeyboardHelpDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, (key, action) in enumerate(shortcuts):
             self.table.setItem(row, 0, QTableWidgetItem(key))
             self.table.setItem(row, 1, QTableWidgetItem(action))
-        self.table.setColumnWidth(0, 90)
+        # The list is never smaller than its words in the style sheet's font, so the dialog
+        # shows every key's words whole with no scrolling, in any language: a size set by hand
+        # (560×440) was no floor, and laid out by its hint (as the screenshots are) the list
+        # took a table's default size and cut "Back out: close the list, then clear the member".
+        self.table.ensurePolished()
+        self.table.resizeColumnsToContents()
+        header, frame = self.table.horizontalHeader(), 2 * self.table.frameWidth()
+        self.table.setMinimumSize(
+            header.length() + frame,
+            header.sizeHint().height() + self.table.verticalHeader().length() + frame,
+        )
+        header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 440)

@@ -1,5 +1,12 @@
 """The member's vouchers: redeem one, deduct from a balance voucher (or use it up whole, on
-purpose), or scan/type a voucher code."""
+purpose), or scan/type a voucher code.
+
+Every row shows its voucher whole (name, notes, code, value, dates), on as many lines as that
+takes: the name and its notes ("Already used on this till; waiting to sync") are what the
+cashier reads to choose, and a till's screen has no pointer to hover for a tooltip. On a narrow
+page (1024 px, see app/ui/widgets/cashier_columns.py) the code goes under the name, so the
+name's column is not left a word wide.
+"""
 
 from __future__ import annotations
 
@@ -43,6 +50,7 @@ class VoucherPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vouchers: list[VoucherRowData] = []
+        self._narrow = False
         self.deduct_dialog: DeductDialog | None = None
         self.whole_dialog: QMessageBox | None = None
 
@@ -53,14 +61,17 @@ class VoucherPanel(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("voucherTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Voucher"), self.tr("Code"), self.tr("Value · valid")]
+            [self._name_title(), self.tr("Code"), self.tr("Value · valid")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        # A row is as tall as its words at its columns' widths, whenever those change: the tab
+        # first shown, the window resized, other vouchers (their widest code or value). Fitted
+        # once when the vouchers came, the rows kept the heights of a hidden tab's columns.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # A long voucher name wraps onto a second line rather than losing its end.
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -131,34 +142,24 @@ class VoucherPanel(QWidget):
         self._vouchers = list(vouchers)
         self.table.setRowCount(len(vouchers))
         for row, voucher in enumerate(vouchers):
-            name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
-            # A kind no one confirmed is said under the "Saldo" it qualifies: the value column
-            # keeps its width on the narrowest screens, where the name's column is a word wide.
-            unsure = "" if voucher.kind_known else self.tr("kind not confirmed")
-            value = "\n".join(t for t in (voucher.value_text, voucher.dates_text, unsure) if t)
-            why = (
-                ""
-                if voucher.kind_known
-                else "\n"
-                + self.tr(
-                    "No one has confirmed that this is a balance voucher: it is treated as one, "
-                    "and offline nothing can be deducted from it."
-                )
-            )
-            cells = (name, voucher.code, value)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, voucher.id)
-                item.setToolTip(text + why)
-                if not voucher.usable:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+            self._show_row(row, voucher)
         self.empty_label.setVisible(not vouchers)
         self.table.setVisible(bool(vouchers))
         if vouchers:
             self.table.selectRow(0)
         self._refresh_buttons()
+
+    def set_narrow(self, narrow: bool) -> None:
+        """On a narrow page each voucher's code goes under its name, in the name's column: the
+        code's own column left the name a word wide at 1024 px."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self.table.setColumnHidden(1, narrow)
+        self.table.setHorizontalHeaderItem(0, QTableWidgetItem(self._name_title()))
+        # New items in the same cells: the selected row stays selected.
+        for row, voucher in enumerate(self._vouchers):
+            self._show_row(row, voucher)
 
     def selected_voucher(self) -> VoucherRowData | None:
         """The voucher whose row is selected."""
@@ -235,6 +236,36 @@ class VoucherPanel(QWidget):
         self.code_field.clear()
 
     # -- view --------------------------------------------------------------------------------
+
+    def _show_row(self, row: int, voucher: VoucherRowData) -> None:
+        # A kind no one confirmed is said under the "Saldo" it qualifies: the value column
+        # keeps its width on the narrowest screens.
+        unsure = "" if voucher.kind_known else self.tr("kind not confirmed")
+        value = "\n".join(t for t in (voucher.value_text, voucher.dates_text, unsure) if t)
+        cells = (self._name_text(voucher), voucher.code, value)
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, voucher.id)
+            item.setToolTip(text + self._why(voucher))
+            if not voucher.usable:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, column, item)
+
+    def _name_title(self) -> str:
+        return self.tr("Voucher · code") if self._narrow else self.tr("Voucher")
+
+    def _name_text(self, voucher: VoucherRowData) -> str:
+        name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
+        return f"{name}\n{voucher.code}" if self._narrow else name
+
+    def _why(self, voucher: VoucherRowData) -> str:
+        """What a cell's tooltip adds to its words: why an unconfirmed kind matters."""
+        if voucher.kind_known:
+            return ""
+        return "\n" + self.tr(
+            "No one has confirmed that this is a balance voucher: it is treated as one, "
+            "and offline nothing can be deducted from it."
+        )
 
     def _forget_whole_dialog(self) -> None:
         if self.whole_dialog is not None:
