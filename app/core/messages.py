@@ -323,6 +323,7 @@ TEMPLATES: dict[str, str] = {
     "setting.whole_number": "Type a whole number, in the digits 0–9 only (at most 19 of them).",
     "setting.number": "Type a number, in the digits 0–9 with at most one “.”.",
     "setting.yes_or_no": "This is yes or no (true or false).",
+    "setting.quoted": "The settings file has this in quotes, which makes it text: write {fix}.",
     "setting.at_least": "This must be at least {limit}.",
     "setting.more_than": "This must be more than {limit}.",
     "setting.at_most": "This must be at most {limit}.",

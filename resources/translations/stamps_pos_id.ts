@@ -4097,6 +4097,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini ya atau tidak (true atau false).</translation>
     </message>
     <message>
+        <source>The settings file has this in quotes, which makes it text: write {fix}.</source>
+        <comment>setting.quoted</comment>
+        <translation>Di berkas pengaturan nilai ini diberi tanda kutip, jadi terbaca sebagai teks: tulis {fix}.</translation>
+    </message>
+    <message>
         <source>This must be at least {limit}.</source>
         <comment>setting.at_least</comment>
         <translation>Harus paling sedikit {limit}.</translation>
