@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, one_line
+from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, one_line
 from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
@@ -238,7 +238,7 @@ def audit(args: argparse.Namespace) -> int:
             with _csv_target(args.csv) as stream:
                 count = write_audit_csv(stream, lines)
             if args.csv != "-":
-                print(f"{count} audit line(s) written to {one_line(args.csv)}")
+                print(f"{counted(count, 'audit line')} written to {one_line(args.csv)}")
         elif args.json:
             print(json.dumps([_audit_json(line) for line in lines], ensure_ascii=False))
         elif not lines:
@@ -299,7 +299,7 @@ def summary(args: argparse.Namespace) -> int:
             with _csv_target(args.csv) as stream:
                 count = write_summary_csv(stream, result)
             if args.csv != "-":
-                print(f"{count} summary line(s) written to {one_line(args.csv)}")
+                print(f"{counted(count, 'summary line')} written to {one_line(args.csv)}")
         elif args.json:
             print(
                 json.dumps(

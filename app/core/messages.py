@@ -294,7 +294,7 @@ TEMPLATES: dict[str, str] = {
     "exception.unchecked": (
         "No answer came from the server; the member's activity has not been checked yet."
     ),
-    "exception.not_found": ("Not in the member's activity: {lines} line(s) read since {since}."),
+    "exception.not_found": "Not in the member's activity: {lines} lines read since {since}.",
     "exception.cannot_reconcile": "It cannot be found in the member's activity: {why}",
     "exception.feed_unreadable": "The member's activity could not be read: {error}",
     "exception.other": "Reconciliation says: {result}",
@@ -365,13 +365,11 @@ TEMPLATES: dict[str, str] = {
     "staff.no_manager": "There is no manager by that name.",
     "staff.no_cashier": "There is no cashier by that name.",
     "staff.disabled": "{name}'s account is disabled; a manager can enable it.",
-    "staff.locked": (
-        "{name} is locked after {count} wrong PINs; try again in {minutes} minute(s)."
-    ),
+    "staff.locked": ("{name} is locked after {count} wrong PINs; try again in {minutes} minutes."),
     "staff.pin_needed": "{name} signs in with a PIN: type it.",
     "staff.pin_changed": "{name}'s PIN was changed just now: type the new one.",
     "staff.wrong_pin": (
-        "Wrong PIN for {name}: {left} more wrong PIN(s) lock the account for {minutes} minutes."
+        "Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes."
     ),
     "staff.manager_exists": "There is already a manager named {name}.",
     "staff.cashier_exists": "There is already a cashier named {name}.",
@@ -409,6 +407,24 @@ TEMPLATES: dict[str, str] = {
     "decision.wrong_state": "Only a {allowed} entry can be changed this way; this one is {status}.",
 }
 
+#: A message's words for a count of one, by message id: ``(the count's field, the template)``.
+#: English says "1 minute" and "5 minutes"; Bahasa Indonesia, with no plural, translates both
+#: alike. A message whose count may be one has its singular here, rather than "minute(s)".
+SINGULAR: dict[str, tuple[str, str]] = {
+    "exception.not_found": (
+        "lines",
+        "Not in the member's activity: {lines} line read since {since}.",
+    ),
+    "staff.locked": (
+        "minutes",
+        "{name} is locked after {count} wrong PINs; try again in {minutes} minute.",
+    ),
+    "staff.wrong_pin": (
+        "left",
+        "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
+    ),
+}
+
 
 def fields_of(template: str) -> frozenset[str]:
     """The ``{names}`` a template fills in."""
@@ -440,7 +456,11 @@ class Message:
 
     @property
     def template(self) -> str:
-        """The English template (the translator's source text)."""
+        """The English template (the translator's source text): the singular one when the
+        message has one and its count is 1."""
+        singular = SINGULAR.get(self.id)
+        if singular is not None and str(self.params.get(singular[0])) == "1":
+            return singular[1]
         return TEMPLATES[self.id]
 
     def __str__(self) -> str:

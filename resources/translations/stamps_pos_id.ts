@@ -191,7 +191,11 @@
         <translation>Kosongkan keranjang?</translation>
     </message>
     <message>
-        <source>The cart holds {count} reward(s). Drop it and clear the member?</source>
+        <source>The cart holds {count} reward. Drop it and clear the member?</source>
+        <translation>Keranjang berisi {count} hadiah. Kosongkan keranjang dan hapus member dari layar?</translation>
+    </message>
+    <message>
+        <source>The cart holds {count} rewards. Drop it and clear the member?</source>
         <translation>Keranjang berisi {count} hadiah. Kosongkan keranjang dan hapus member dari layar?</translation>
     </message>
     <message>
@@ -280,7 +284,11 @@
         <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in {minutes} minute(s).</source>
+        <source>Too many wrong PINs: try again in {minutes} minute.</source>
+        <translation>Terlalu banyak PIN salah: coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {minutes} minutes.</source>
         <translation>Terlalu banyak PIN salah: coba lagi dalam {minutes} menit.</translation>
     </message>
     <message>
@@ -319,7 +327,11 @@
         <translation>{path} gagal diperiksa. Belum ada yang diubah. Manajer yang memutuskan: sisihkan (berkasnya disimpan, dengan penanda waktu) lalu jalankan mesin kasir ini dengan database baru yang kosong, atau biarkan dan tutup mesin kasir.</translation>
     </message>
     <message>
-        <source>It still holds {count} queued, sending or unknown redemption(s). Once it is set aside, add them back with: stamps-pos outbox import FILE --manager NAME</source>
+        <source>It still holds {count} queued, sending or unknown redemption. Once it is set aside, add it back with: stamps-pos outbox import FILE --manager NAME</source>
+        <translation>Masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti di dalamnya. Setelah disisihkan, masukkan kembali dengan: stamps-pos outbox import FILE --manager NAME</translation>
+    </message>
+    <message>
+        <source>It still holds {count} queued, sending or unknown redemptions. Once it is set aside, add them back with: stamps-pos outbox import FILE --manager NAME</source>
         <translation>Masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti di dalamnya. Setelah disisihkan, masukkan kembali dengan: stamps-pos outbox import FILE --manager NAME</translation>
     </message>
     <message>
@@ -3972,9 +3984,34 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada jawaban dari server; aktivitas member belum diperiksa.</translation>
     </message>
     <message>
-        <source>Not in the member&apos;s activity: {lines} line(s) read since {since}.</source>
+        <source>Not in the member&apos;s activity: {lines} lines read since {since}.</source>
         <comment>exception.not_found</comment>
         <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
+    </message>
+    <message>
+        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>
+        <comment>staff.locked</comment>
+        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
+        <comment>staff.wrong_pin</comment>
+        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Not in the member&apos;s activity: {lines} line read since {since}.</source>
+        <comment>exception.not_found</comment>
+        <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
+    </message>
+    <message>
+        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minute.</source>
+        <comment>staff.locked</comment>
+        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.</source>
+        <comment>staff.wrong_pin</comment>
+        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
     </message>
     <message>
         <source>It cannot be found in the member&apos;s activity: {why}</source>
@@ -4237,11 +4274,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Akun {name} dinonaktifkan; manajer dapat mengaktifkannya.</translation>
     </message>
     <message>
-        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minute(s).</source>
-        <comment>staff.locked</comment>
-        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
-    </message>
-    <message>
         <source>{name} signs in with a PIN: type it.</source>
         <comment>staff.pin_needed</comment>
         <translation>{name} masuk dengan PIN: ketik PIN-nya.</translation>
@@ -4250,11 +4282,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name}&apos;s PIN was changed just now: type the new one.</source>
         <comment>staff.pin_changed</comment>
         <translation>PIN {name} baru saja diganti: ketik PIN yang baru.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN for {name}: {left} more wrong PIN(s) lock the account for {minutes} minutes.</source>
-        <comment>staff.wrong_pin</comment>
-        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
     </message>
     <message>
         <source>There is already a manager named {name}.</source>

@@ -177,7 +177,8 @@ def apply_activity(
     elif free == 0:
         verdict = "not_found"
     elif free < 1 + len(rivals):
-        verdict = f"ambiguous: {1 + len(rivals)} unknown entries could own {free} line(s)"
+        lines = "1 line" if free == 1 else f"{free} lines"
+        verdict = f"ambiguous: {1 + len(rivals)} unknown entries could own {lines}"
     elif free_with_id:
         match = free_with_id[0]
         verdict = "matched"

@@ -72,5 +72,5 @@ def test_the_activity_read_since_is_said_in_local_time_not_as_the_stored_utc_sta
     )
     data = exception_data(item, frozenset({"retry", "mark_applied", "dismiss"}))
     assert data.row.cells[0] == "1 Dec 13.40"
-    assert data.reason == "Not in the member's activity: 2 line(s) read since 1 Dec 13.40."
+    assert data.reason == "Not in the member's activity: 2 lines read since 1 Dec 13.40."
     assert item.reason.endswith(f"since {since}.")  # the command line keeps the exact stamp
