@@ -172,6 +172,10 @@ def _exception_json(item: ExceptionItem) -> dict[str, Any]:
     }
 
 
+#: What reconciliation recorded of an exception, printed as it is.
+RECORDED = ("result", "why", "error")
+
+
 def _exception_text(item: ExceptionItem) -> list[str]:
     row, contact = item.row, item.contact
     lines = [
@@ -181,6 +185,9 @@ def _exception_text(item: ExceptionItem) -> list[str]:
     who = [contact.name, contact.email or contact.user, contact.phone]
     lines.append("  member  " + "  ".join(p for p in who if p))
     lines.append(f"  reason  {item.reason}")
+    # The window says these in words; here they are as reconciliation recorded them.
+    evidence = item.evidence or {}
+    lines += [f"  {key:<7} {one_line(str(evidence[key]))}" for key in RECORDED if key in evidence]
     if row.provisional:
         lines.append("  accepted offline (provisional): the member may have had the reward")
     if item.needs_pin:

@@ -295,9 +295,90 @@ TEMPLATES: dict[str, str] = {
         "No answer came from the server; the member's activity has not been checked yet."
     ),
     "exception.not_found": "Not in the member's activity: {lines} lines read since {since}.",
-    "exception.cannot_reconcile": "It cannot be found in the member's activity: {why}",
-    "exception.feed_unreadable": "The member's activity could not be read: {error}",
-    "exception.other": "Reconciliation says: {result}",
+    "exception.cannot_reconcile": (
+        "It cannot be looked for in the member's activity: check it on the Stamps dashboard."
+    ),
+    "exception.cancel_not_in_feed": (
+        "A cancel leaves no line in the member's activity: check it on the Stamps dashboard."
+    ),
+    "exception.no_expected_line": (
+        "The till does not know which line of the member's activity it would leave (the reward, "
+        "the stamps or the store is missing): check it on the Stamps dashboard."
+    ),
+    "exception.no_member_contact": (
+        "The member has no email or phone number, which reading their activity needs: check it "
+        "on the Stamps dashboard."
+    ),
+    "exception.no_ambiguous_attempt": (
+        "No unanswered attempt is on record to look for in the member's activity."
+    ),
+    "exception.deferred": (
+        "Another redemption of this member may still reach the server: the till looks at the "
+        "member's activity again once it has."
+    ),
+    "exception.ambiguous": (
+        "The member's activity has {lines} matching lines, and {entries} unconfirmed redemptions "
+        "of this till could each own them: the till cannot tell which is whose."
+    ),
+    "exception.feed_unreadable": (
+        "The member's activity could not be read just now: the till looks again by itself."
+    ),
+    "exception.other": (
+        "Reconciliation recorded a result this till has no words for: stamps-pos exceptions "
+        "--json shows it."
+    ),
+    # --- what a recorded failure means (app/core/services/failures.py), in a manager's details --
+    "failure.lease_lost": (
+        "The till stopped during this attempt (it was closed, crashed or was killed): whether the "
+        "server got it is not known."
+    ),
+    "failure.pin_expired": (
+        "The member's PIN authorisation ran out before it could be sent: nothing was redeemed."
+    ),
+    "failure.unreachable": "The Stamps server could not be reached: it was not sent.",
+    "failure.no_answer": "It was sent but no answer came back: the server may have applied it.",
+    "failure.answer_too_large": (
+        "The server's answer was too large to read: the server may have applied it."
+    ),
+    "failure.uncertain": (
+        "The exchange with the Stamps server failed without showing whether the server applied it."
+    ),
+    "failure.server_error": (
+        "The Stamps server failed while handling it: the server may have applied it."
+    ),
+    "failure.unreadable": "The server answered, but its answer does not show that it applied it.",
+    "failure.not_allowed": (
+        "The Stamps server turned this request away: nothing was applied; it is sent again."
+    ),
+    "failure.credentials": (
+        "The Stamps server refuses this till's API token: nothing was applied; sync waits for a "
+        "new token."
+    ),
+    "failure.token_unusable": (
+        "The till's API token holds characters a request cannot carry: it was not sent; sync "
+        "waits for a new token."
+    ),
+    "failure.access_token": (
+        "The till could not get its access token from the Stamps server: it was not sent."
+    ),
+    "failure.request_timeout": (
+        "The Stamps server gave up reading the request: nothing was applied; it is sent again."
+    ),
+    "failure.rate_limited": (
+        "The Stamps server asked the till to wait: nothing was applied; it is sent again later."
+    ),
+    "failure.invalid_request": "The till did not send it: its values are not valid.",
+    "failure.stale_claim": (
+        "It was not sent: the till was held up between taking it and sending it; it is sent again."
+    ),
+    "failure.stopped": "It was not sent: the till stopped before it left.",
+    "failure.unexpected": (
+        "The till failed unexpectedly while sending it: the till's log has the details."
+    ),
+    "failure.unrecognised": (
+        "The till recorded a problem it has no words for: stamps-pos outbox show gives it as "
+        "recorded."
+    ),
     # --- what a manager types (docs/manager-mode.md, "Names and notes"), beside the field ------
     "field.not_text": "This must be text.",
     "field.hidden_characters": (
@@ -414,6 +495,11 @@ SINGULAR: dict[str, tuple[str, str]] = {
     "exception.not_found": (
         "lines",
         "Not in the member's activity: {lines} line read since {since}.",
+    ),
+    "exception.ambiguous": (
+        "lines",
+        "The member's activity has {lines} matching line, and {entries} unconfirmed redemptions "
+        "of this till could each own it: the till cannot tell whose it is.",
     ),
     "staff.locked": (
         "minutes",
