@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from pydantic_settings import (
     BaseSettings,
@@ -66,6 +66,34 @@ _DECIMAL_SETTINGS = (
     "retry_after_cap",
     "offline_member_max_age_hours",
 )
+_YES_OR_NO_SETTINGS = ("offline_allow_codes",)
+#: What the environment may say for yes or no (pydantic's words), and what TOML writes for it.
+_YES_OR_NO = {
+    **dict.fromkeys(("1", "on", "t", "true", "y", "yes"), "true"),
+    **dict.fromkeys(("0", "off", "f", "false", "n", "no"), "false"),
+}
+
+_NOT_TEXT = frozenset((*_WHOLE_SETTINGS, *_DECIMAL_SETTINGS, *_YES_OR_NO_SETTINGS))
+
+
+class QuotedInFile(str):
+    """A number's or a yes/no's value as the settings file wrote it: in quotes, so TOML text.
+
+    The environment has only text, so ``STAMPS_POS_MERCHANT=14`` is read as the number it spells;
+    in the file, ``merchant = "14"`` is refused with what to write instead (``merchant = 14``): a
+    quoted value is where a stray space or a value pasted from a spreadsheet hides."""
+
+
+class _SettingsFileSource(TomlConfigSettingsSource):
+    """The settings file as TOML reads it, the text of a number or yes/no setting marked
+    :class:`QuotedInFile` for its check to refuse."""
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        data = super()._read_file(file_path)
+        return {
+            name: QuotedInFile(value) if name in _NOT_TEXT and isinstance(value, str) else value
+            for name, value in data.items()
+        }
 
 
 def refused(message_id: str, english: str, **params: Any) -> PydanticCustomError:
@@ -77,6 +105,12 @@ def refused(message_id: str, english: str, **params: Any) -> PydanticCustomError
 
 def _unprintable(problem: str) -> PydanticCustomError:
     return refused("field.hidden_characters", problem)
+
+
+def _quoted(name: str | None, bare: str) -> PydanticCustomError:
+    return refused(
+        "setting.quoted", "is in quotes, which makes it text: write {fix}", fix=f"{name} = {bare}"
+    )
 
 
 def is_loopback_host(host: str) -> bool:
@@ -137,21 +171,25 @@ class Settings(BaseSettings):
 
     @field_validator(*_WHOLE_SETTINGS, mode="before")
     @classmethod
-    def _plain_whole_number(cls, value: Any) -> Any:
+    def _plain_whole_number(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, bool):
             raise refused("setting.whole_number", "must be a whole number, not true or false")
+        if isinstance(value, float):  # `lanes = 4.0`: pydantic would take it as 4
+            raise refused("setting.whole_number", "must be a whole number, without a '.'")
         if isinstance(value, str):
             if not _WHOLE.fullmatch(value):
                 raise refused(
                     "setting.whole_number",
                     "must be a whole number of at most 19 digits, written with 0-9 only",
                 )
+            if isinstance(value, QuotedInFile):
+                raise _quoted(info.field_name, str(int(value)))
             return int(value)
         return value
 
     @field_validator(*_DECIMAL_SETTINGS, mode="before")
     @classmethod
-    def _plain_decimal(cls, value: Any) -> Any:
+    def _plain_decimal(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, bool):
             raise refused("setting.number", "must be a number, not true or false")
         if isinstance(value, str):
@@ -159,7 +197,19 @@ class Settings(BaseSettings):
                 raise refused(
                     "setting.number", "must be a number written with 0-9 and at most one '.'"
                 )
+            if isinstance(value, QuotedInFile):
+                raise _quoted(info.field_name, value)
             return float(value)
+        return value
+
+    @field_validator(*_YES_OR_NO_SETTINGS, mode="before")
+    @classmethod
+    def _plain_yes_or_no(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, QuotedInFile):
+            meant = _YES_OR_NO.get(value.strip().lower())
+            if meant is None:
+                raise refused("setting.yes_or_no", "must be true or false")
+            raise _quoted(info.field_name, meant)
         return value
 
     @field_validator("scanner_prefix")
@@ -332,7 +382,7 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Environment beats the file; nothing is read from a .env or a secrets folder.
         toml_file = _CONFIG_FILE_IN_USE or default_config_file()
-        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file)
+        return init_settings, env_settings, _SettingsFileSource(settings_cls, toml_file)
 
 
 # Set only for the duration of load_settings(), so the source above reads the file it was asked to.
@@ -372,7 +422,11 @@ def _describe(exc: ValidationError, path: Path) -> str:
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or "settings"
         where = f"{ENV_PREFIX}{name.upper()} or '{name}' in {path}"
-        if error["type"] == "missing":
+        if error["type"] == "setting.quoted":
+            line = line_of(path, name)
+            place = f"{path}, line {line}" if line else str(path)
+            lines.append(f"setting '{name}' ({place}) {error['msg']}")
+        elif error["type"] == "missing":
             lines.append(f"setting '{name}' is required: set {where}")
         elif error["type"] == "extra_forbidden":
             lines.append(f"'{name}' in {path} is not a setting of stamps-pos")
@@ -380,3 +434,19 @@ def _describe(exc: ValidationError, path: Path) -> str:
             message = error["msg"].removeprefix("Value error, ")
             lines.append(f"setting '{name}' ({where}): {message}")
     return "\n".join(lines)
+
+
+def line_of(path: Path, name: str) -> int | None:
+    """The number of the line that sets ``name`` in the settings file at ``path`` (the flat keys
+    before any table, where settings live), or ``None``. TOML's reader does not say."""
+    key = re.compile(rf"""\s*(?:{re.escape(name)}|"{re.escape(name)}"|'{re.escape(name)}')\s*=""")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("["):
+            return None
+        if key.match(line):
+            return number
+    return None

@@ -2,15 +2,15 @@
 manager action.
 
 Exit codes, the same for every command: 0 done; 1 refused (by the server or the offline policy);
-2 usage or configuration error; 3 not confirmed (still queued, provisional or unknown); 4 the queue
-is paused for credentials; 5 not built yet.
+2 usage or configuration error, or an output that cannot be written (app/cli/output.py); 3 not
+confirmed (still queued, provisional or unknown); 4 the queue is paused for credentials; 5 not
+built yet; 141 the output's reader went away.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
@@ -23,8 +23,10 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_PAUSED,
     EXIT_REFUSED,
     EXIT_USAGE,
+    report_failure,
 )
 from app.cli.manager_parser import ACCOUNT_ACTIONS
+from app.cli.output import CLOSED, OutputFailed, StandardStreams, hold_standard_streams
 from app.cli.parser import Runner, build_parser
 from app.core.services import logs
 from app.hardening import forbid_core_dumps
@@ -107,32 +109,65 @@ def _not_utf8(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: The commands that print nothing of their own: they run with standard output closed.
+WINDOW_COMMANDS = frozenset({"gui", "demo"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; returns the exit code."""
     forbid_core_dumps()  # first: nothing secret is in memory yet
-    argv = list(sys.argv[1:] if argv is None else argv)
+    streams = hold_standard_streams()  # before any file is opened (output.py says why)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), streams)
+    finally:
+        streams.restore()
+
+
+def _main(argv: list[str], streams: StandardStreams) -> int:
     problem = _not_utf8(argv)
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     parser = build_parser(_runners())
-    args, rest = parser.parse_known_args(argv)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except OutputFailed as failure:  # --help or --version with nowhere to print
+        print(f"{APP_NAME}: {_unwritten(failure)}", file=sys.stderr)
+        return EXIT_USAGE
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
     if args.run is None:
         print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)
         return EXIT_NOT_BUILT
+    if streams.output_closed:
+        if args.command not in WINDOW_COMMANDS:
+            # Refused before it starts: a redemption whose receipt is lost is worse than none.
+            report_failure(args.command, f"{_unwritten(OutputFailed(CLOSED))}; nothing was done")
+            return EXIT_USAGE
+        streams.discard_output()
     # The commands print their own outcome; stderr has errors only unless -v asks for more. The
     # full log goes to the data folder once a command knows it (see settings_and_token).
     logs.start(args.verbose)
     try:
         code: int = args.run(args)
+        streams.flush()
     except BrokenPipeError:
         # The reader stopped reading (`| head`): what the command did stands, in the database
         # and the log; only the rest of its output is lost. Said the shell's way, no traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        streams.drop_output()
         code = EXIT_BROKEN_PIPE
+    except OutputFailed as failure:
+        # Nobody can read what the command found or did: not a success. What it did stands.
+        streams.drop_output()
+        report_failure(args.command, f"{_unwritten(failure)}; anything it did stands")
+        code = EXIT_USAGE
     finally:
         logs.stop()
     return code
+
+
+def _unwritten(failure: OutputFailed) -> str:
+    if failure.reason == CLOSED:
+        return f"{CLOSED}: send the output to a file, or to /dev/null to drop it"
+    return f"its output could not be written: {failure.reason}"

@@ -59,6 +59,11 @@ def one_line(text: str) -> str:
     )
 
 
+def counted(count: int, thing: str, things: str | None = None) -> str:
+    """``1 attempt``, ``2 attempts``: a count and what it counts, singular or plural."""
+    return f"{count} {thing if count == 1 else things or thing + 's'}"
+
+
 def report_failure(command: str, message: str) -> None:
     """The one line a failed command prints: ``stamps-pos COMMAND: message`` on stderr."""
     print(f"{APP_NAME} {command}: {one_line(message)}", file=sys.stderr)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, one_line
+from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, one_line
 from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
@@ -172,6 +172,10 @@ def _exception_json(item: ExceptionItem) -> dict[str, Any]:
     }
 
 
+#: What reconciliation recorded of an exception, printed as it is.
+RECORDED = ("result", "why", "error")
+
+
 def _exception_text(item: ExceptionItem) -> list[str]:
     row, contact = item.row, item.contact
     lines = [
@@ -181,6 +185,9 @@ def _exception_text(item: ExceptionItem) -> list[str]:
     who = [contact.name, contact.email or contact.user, contact.phone]
     lines.append("  member  " + "  ".join(p for p in who if p))
     lines.append(f"  reason  {item.reason}")
+    # The window says these in words; here they are as reconciliation recorded them.
+    evidence = item.evidence or {}
+    lines += [f"  {key:<7} {one_line(str(evidence[key]))}" for key in RECORDED if key in evidence]
     if row.provisional:
         lines.append("  accepted offline (provisional): the member may have had the reward")
     if item.needs_pin:
@@ -238,7 +245,7 @@ def audit(args: argparse.Namespace) -> int:
             with _csv_target(args.csv) as stream:
                 count = write_audit_csv(stream, lines)
             if args.csv != "-":
-                print(f"{count} audit line(s) written to {one_line(args.csv)}")
+                print(f"{counted(count, 'audit line')} written to {one_line(args.csv)}")
         elif args.json:
             print(json.dumps([_audit_json(line) for line in lines], ensure_ascii=False))
         elif not lines:
@@ -299,7 +306,7 @@ def summary(args: argparse.Namespace) -> int:
             with _csv_target(args.csv) as stream:
                 count = write_summary_csv(stream, result)
             if args.csv != "-":
-                print(f"{count} summary line(s) written to {one_line(args.csv)}")
+                print(f"{counted(count, 'summary line')} written to {one_line(args.csv)}")
         elif args.json:
             print(
                 json.dumps(

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TextIO
 
-from app.cli.common import EXIT_NOT_CONFIRMED, EXIT_REFUSED, EXIT_USAGE, Stop
+from app.cli.common import EXIT_NOT_CONFIRMED, EXIT_REFUSED, EXIT_USAGE, Stop, counted
 from app.core.services import (
     FieldRefused,
     Manager,
@@ -86,7 +86,7 @@ def refusal_exit(exc: Exception) -> Stop:
     if isinstance(exc, StaffRefused):
         return Stop(EXIT_REFUSED, exc.message)
     if isinstance(exc, PinRejected) and exc.attempts_left is not None:
-        return Stop(EXIT_REFUSED, f"{exc} ({exc.attempts_left} attempt(s) left)")
+        return Stop(EXIT_REFUSED, f"{exc} ({counted(exc.attempts_left, 'attempt')} left)")
     if isinstance(exc, Refused):
         return Stop(EXIT_REFUSED, str(exc))
     if isinstance(exc, MemberNotFound):

@@ -22,6 +22,7 @@ from app.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Stop,
+    counted,
     report_failure,
     token_source,
 )
@@ -101,7 +102,8 @@ def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None
     print(f"{english(receipt.headline)}  [{receipt.status.value}]")
     if receipt.description:
         print(f"  {receipt.description}")
-    print(f"  entry   {receipt.entry_id}  ({receipt.kind.value}, {receipt.attempts} attempt(s))")
+    attempts = counted(receipt.attempts, "attempt")
+    print(f"  entry   {receipt.entry_id}  ({receipt.kind.value}, {attempts})")
     if receipt.server_redemption_id is not None:
         print(f"  server redemption id  {receipt.server_redemption_id}")
     if receipt.voucher_code:
@@ -269,7 +271,7 @@ def redeem(args: argparse.Namespace) -> int:
                 raise Stop(EXIT_PAUSED, str(exc)) from None
             except PinRejected as exc:
                 left = (
-                    f" ({exc.attempts_left} attempt(s) left)"
+                    f" ({counted(exc.attempts_left, 'attempt')} left)"
                     if exc.attempts_left is not None
                     else ""
                 )

@@ -321,10 +321,91 @@ TEMPLATES: dict[str, str] = {
     "exception.unchecked": (
         "No answer came from the server; the member's activity has not been checked yet."
     ),
-    "exception.not_found": ("Not in the member's activity: {lines} line(s) read since {since}."),
-    "exception.cannot_reconcile": "It cannot be found in the member's activity: {why}",
-    "exception.feed_unreadable": "The member's activity could not be read: {error}",
-    "exception.other": "Reconciliation says: {result}",
+    "exception.not_found": "Not in the member's activity: {lines} lines read since {since}.",
+    "exception.cannot_reconcile": (
+        "It cannot be looked for in the member's activity: check it on the Stamps dashboard."
+    ),
+    "exception.cancel_not_in_feed": (
+        "A cancel leaves no line in the member's activity: check it on the Stamps dashboard."
+    ),
+    "exception.no_expected_line": (
+        "The till does not know which line of the member's activity it would leave (the reward, "
+        "the stamps or the store is missing): check it on the Stamps dashboard."
+    ),
+    "exception.no_member_contact": (
+        "The member has no email or phone number, which reading their activity needs: check it "
+        "on the Stamps dashboard."
+    ),
+    "exception.no_ambiguous_attempt": (
+        "No unanswered attempt is on record to look for in the member's activity."
+    ),
+    "exception.deferred": (
+        "Another redemption of this member may still reach the server: the till looks at the "
+        "member's activity again once it has."
+    ),
+    "exception.ambiguous": (
+        "The member's activity has {lines} matching lines, and {entries} unconfirmed redemptions "
+        "of this till could each own them: the till cannot tell which is whose."
+    ),
+    "exception.feed_unreadable": (
+        "The member's activity could not be read just now: the till looks again by itself."
+    ),
+    "exception.other": (
+        "Reconciliation recorded a result this till has no words for: stamps-pos exceptions "
+        "--json shows it."
+    ),
+    # --- what a recorded failure means (app/core/services/failures.py), in a manager's details --
+    "failure.lease_lost": (
+        "The till stopped during this attempt (it was closed, crashed or was killed): whether the "
+        "server got it is not known."
+    ),
+    "failure.pin_expired": (
+        "The member's PIN authorisation ran out before it could be sent: nothing was redeemed."
+    ),
+    "failure.unreachable": "The Stamps server could not be reached: it was not sent.",
+    "failure.no_answer": "It was sent but no answer came back: the server may have applied it.",
+    "failure.answer_too_large": (
+        "The server's answer was too large to read: the server may have applied it."
+    ),
+    "failure.uncertain": (
+        "The exchange with the Stamps server failed without showing whether the server applied it."
+    ),
+    "failure.server_error": (
+        "The Stamps server failed while handling it: the server may have applied it."
+    ),
+    "failure.unreadable": "The server answered, but its answer does not show that it applied it.",
+    "failure.not_allowed": (
+        "The Stamps server turned this request away: nothing was applied; it is sent again."
+    ),
+    "failure.credentials": (
+        "The Stamps server refuses this till's API token: nothing was applied; sync waits for a "
+        "new token."
+    ),
+    "failure.token_unusable": (
+        "The till's API token holds characters a request cannot carry: it was not sent; sync "
+        "waits for a new token."
+    ),
+    "failure.access_token": (
+        "The till could not get its access token from the Stamps server: it was not sent."
+    ),
+    "failure.request_timeout": (
+        "The Stamps server gave up reading the request: nothing was applied; it is sent again."
+    ),
+    "failure.rate_limited": (
+        "The Stamps server asked the till to wait: nothing was applied; it is sent again later."
+    ),
+    "failure.invalid_request": "The till did not send it: its values are not valid.",
+    "failure.stale_claim": (
+        "It was not sent: the till was held up between taking it and sending it; it is sent again."
+    ),
+    "failure.stopped": "It was not sent: the till stopped before it left.",
+    "failure.unexpected": (
+        "The till failed unexpectedly while sending it: the till's log has the details."
+    ),
+    "failure.unrecognised": (
+        "The till recorded a problem it has no words for: stamps-pos outbox show gives it as "
+        "recorded."
+    ),
     # --- what a manager types (docs/manager-mode.md, "Names and notes"), beside the field ------
     "field.not_text": "This must be text.",
     "field.hidden_characters": (
@@ -350,6 +431,7 @@ TEMPLATES: dict[str, str] = {
     "setting.whole_number": "Type a whole number, in the digits 0–9 only (at most 19 of them).",
     "setting.number": "Type a number, in the digits 0–9 with at most one “.”.",
     "setting.yes_or_no": "This is yes or no (true or false).",
+    "setting.quoted": "The settings file has this in quotes, which makes it text: write {fix}.",
     "setting.at_least": "This must be at least {limit}.",
     "setting.more_than": "This must be more than {limit}.",
     "setting.at_most": "This must be at most {limit}.",
@@ -391,13 +473,11 @@ TEMPLATES: dict[str, str] = {
     "staff.no_manager": "There is no manager by that name.",
     "staff.no_cashier": "There is no cashier by that name.",
     "staff.disabled": "{name}'s account is disabled; a manager can enable it.",
-    "staff.locked": (
-        "{name} is locked after {count} wrong PINs; try again in {minutes} minute(s)."
-    ),
+    "staff.locked": ("{name} is locked after {count} wrong PINs; try again in {minutes} minutes."),
     "staff.pin_needed": "{name} signs in with a PIN: type it.",
     "staff.pin_changed": "{name}'s PIN was changed just now: type the new one.",
     "staff.wrong_pin": (
-        "Wrong PIN for {name}: {left} more wrong PIN(s) lock the account for {minutes} minutes."
+        "Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes."
     ),
     "staff.manager_exists": "There is already a manager named {name}.",
     "staff.cashier_exists": "There is already a cashier named {name}.",
@@ -435,6 +515,29 @@ TEMPLATES: dict[str, str] = {
     "decision.wrong_state": "Only a {allowed} entry can be changed this way; this one is {status}.",
 }
 
+#: A message's words for a count of one, by message id: ``(the count's field, the template)``.
+#: English says "1 minute" and "5 minutes"; Bahasa Indonesia, with no plural, translates both
+#: alike. A message whose count may be one has its singular here, rather than "minute(s)".
+SINGULAR: dict[str, tuple[str, str]] = {
+    "exception.not_found": (
+        "lines",
+        "Not in the member's activity: {lines} line read since {since}.",
+    ),
+    "exception.ambiguous": (
+        "lines",
+        "The member's activity has {lines} matching line, and {entries} unconfirmed redemptions "
+        "of this till could each own it: the till cannot tell whose it is.",
+    ),
+    "staff.locked": (
+        "minutes",
+        "{name} is locked after {count} wrong PINs; try again in {minutes} minute.",
+    ),
+    "staff.wrong_pin": (
+        "left",
+        "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
+    ),
+}
+
 
 def fields_of(template: str) -> frozenset[str]:
     """The ``{names}`` a template fills in."""
@@ -466,7 +569,11 @@ class Message:
 
     @property
     def template(self) -> str:
-        """The English template (the translator's source text)."""
+        """The English template (the translator's source text): the singular one when the
+        message has one and its count is 1."""
+        singular = SINGULAR.get(self.id)
+        if singular is not None and str(self.params.get(singular[0])) == "1":
+            return singular[1]
         return TEMPLATES[self.id]
 
     def __str__(self) -> str:

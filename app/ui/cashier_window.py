@@ -227,11 +227,14 @@ class CashierWindow(QObject):
         box.setObjectName("dropCartDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Drop the cart?"))
-        count = len(self.view.reward_picker.cart.lines())
+        # The rewards, not the lines: "2 × Kopi" is two.
+        count = sum(qty for _, qty, _ in self.view.reward_picker.cart.lines())
         box.setText(
-            self.tr("The cart holds {count} reward(s). Drop it and clear the member?").format(
-                count=count
-            )
+            (
+                self.tr("The cart holds {count} reward. Drop it and clear the member?")
+                if count == 1
+                else self.tr("The cart holds {count} rewards. Drop it and clear the member?")
+            ).format(count=count)
         )
         drop = box.addButton(self.tr("Drop it"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("Keep the cart"), QMessageBox.ButtonRole.RejectRole)

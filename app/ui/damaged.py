@@ -101,9 +101,16 @@ class DamagedDatabaseView(QWidget):
         )
         self.problem.setText(problem)
         if entries:
-            title = self.tr(
-                "It still holds {count} queued, sending or unknown redemption(s). Once it is set "
-                "aside, add them back with: stamps-pos outbox import FILE --manager NAME"
+            title = (
+                self.tr(
+                    "It still holds {count} queued, sending or unknown redemption. Once it is set "
+                    "aside, add it back with: stamps-pos outbox import FILE --manager NAME"
+                )
+                if len(entries) == 1
+                else self.tr(
+                    "It still holds {count} queued, sending or unknown redemptions. Once it is "
+                    "set aside, add them back with: stamps-pos outbox import FILE --manager NAME"
+                )
             ).format(count=len(entries))
         else:
             title = self.tr("No queued, sending or unknown redemption can be read from it.")

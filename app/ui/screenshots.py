@@ -46,12 +46,11 @@ from app.core.services import (
     say,
 )
 from app.settings_file import SettingsFile
+from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.damaged import entry_words
 from app.ui.controllers.day import standing_words
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_words import (
-    action_words,
-    audit_row,
     exception_data,
     history_row,
     kind_words,

@@ -191,7 +191,11 @@
         <translation>Kosongkan keranjang?</translation>
     </message>
     <message>
-        <source>The cart holds {count} reward(s). Drop it and clear the member?</source>
+        <source>The cart holds {count} reward. Drop it and clear the member?</source>
+        <translation>Keranjang berisi {count} hadiah. Kosongkan keranjang dan hapus member dari layar?</translation>
+    </message>
+    <message>
+        <source>The cart holds {count} rewards. Drop it and clear the member?</source>
         <translation>Keranjang berisi {count} hadiah. Kosongkan keranjang dan hapus member dari layar?</translation>
     </message>
     <message>
@@ -280,7 +284,11 @@
         <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in {minutes} minute(s).</source>
+        <source>Too many wrong PINs: try again in {minutes} minute.</source>
+        <translation>Terlalu banyak PIN salah: coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {minutes} minutes.</source>
         <translation>Terlalu banyak PIN salah: coba lagi dalam {minutes} menit.</translation>
     </message>
     <message>
@@ -319,7 +327,11 @@
         <translation>{path} gagal diperiksa. Belum ada yang diubah. Manajer yang memutuskan: sisihkan (berkasnya disimpan, dengan penanda waktu) lalu jalankan mesin kasir ini dengan database baru yang kosong, atau biarkan dan tutup mesin kasir.</translation>
     </message>
     <message>
-        <source>It still holds {count} queued, sending or unknown redemption(s). Once it is set aside, add them back with: stamps-pos outbox import FILE --manager NAME</source>
+        <source>It still holds {count} queued, sending or unknown redemption. Once it is set aside, add it back with: stamps-pos outbox import FILE --manager NAME</source>
+        <translation>Masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti di dalamnya. Setelah disisihkan, masukkan kembali dengan: stamps-pos outbox import FILE --manager NAME</translation>
+    </message>
+    <message>
+        <source>It still holds {count} queued, sending or unknown redemptions. Once it is set aside, add them back with: stamps-pos outbox import FILE --manager NAME</source>
         <translation>Masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti di dalamnya. Setelah disisihkan, masukkan kembali dengan: stamps-pos outbox import FILE --manager NAME</translation>
     </message>
     <message>
@@ -1339,8 +1351,104 @@
         <translation>pembatalan</translation>
     </message>
     <message>
+        <source>{n} stamp</source>
+        <translation>{n} stamp</translation>
+    </message>
+    <message>
         <source>{n} stamps</source>
         <translation>{n} stamp</translation>
+    </message>
+    <message>
+        <source>in the Stamps app</source>
+        <translation>di aplikasi Stamps</translation>
+    </message>
+    <message>
+        <source>at a till</source>
+        <translation>di mesin kasir</translation>
+    </message>
+    <message>
+        <source>at a kiosk</source>
+        <translation>di kios</translation>
+    </message>
+    <message>
+        <source>on the web</source>
+        <translation>di web</translation>
+    </message>
+    <message>
+        <source>in the Android app</source>
+        <translation>di aplikasi Android</translation>
+    </message>
+    <message>
+        <source>in the iOS app</source>
+        <translation>di aplikasi iOS</translation>
+    </message>
+    <message>
+        <source>by the call centre</source>
+        <translation>lewat call center</translation>
+    </message>
+    <message>
+        <source>through GrabFood</source>
+        <translation>lewat GrabFood</translation>
+    </message>
+    <message>
+        <source>through GoFood</source>
+        <translation>lewat GoFood</translation>
+    </message>
+    <message>
+        <source>a reward without a name</source>
+        <translation>hadiah tanpa nama</translation>
+    </message>
+    <message>
+        <source>server id {id}</source>
+        <translation>ID server {id}</translation>
+    </message>
+    <message>
+        <source>no server id</source>
+        <translation>tanpa ID server</translation>
+    </message>
+    <message>
+        <source>Looked at it once, at {when}.</source>
+        <translation>Diperiksa satu kali, pada {when}.</translation>
+    </message>
+    <message>
+        <source>Looked at it {count} times, last at {when}.</source>
+        <translation>Diperiksa {count} kali, terakhir pada {when}.</translation>
+    </message>
+    <message>
+        <source>Lines looked for: made between {since} and {until}.</source>
+        <translation>Baris yang dicari: dibuat antara {since} dan {until}.</translation>
+    </message>
+    <message>
+        <source>store {store}</source>
+        <translation>toko {store}</translation>
+    </message>
+    <message>
+        <source>Looked for: {line}.</source>
+        <translation>Yang dicari: {line}.</translation>
+    </message>
+    <message>
+        <source>Lines read: {count}.</source>
+        <translation>Baris dibaca: {count}.</translation>
+    </message>
+    <message>
+        <source>Lines that match: {count}.</source>
+        <translation>Baris yang cocok: {count}.</translation>
+    </message>
+    <message>
+        <source>Of these, owned by other redemptions of this till: {count}.</source>
+        <translation>Dari baris itu, milik penukaran lain di mesin kasir ini: {count}.</translation>
+    </message>
+    <message>
+        <source>Waiting for these redemptions of the member to reach the server: {ids}.</source>
+        <translation>Menunggu penukaran member ini sampai ke server: {ids}.</translation>
+    </message>
+    <message>
+        <source>Other unconfirmed redemptions that could own the same lines: {ids}.</source>
+        <translation>Penukaran lain yang belum dikonfirmasi dan bisa memiliki baris yang sama: {ids}.</translation>
+    </message>
+    <message>
+        <source>Why it could not be read: {why}</source>
+        <translation>Mengapa tidak bisa dibaca: {why}</translation>
     </message>
     <message>
         <source>Reward</source>
@@ -1415,6 +1523,14 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>first manager</source>
+        <translation>manajer pertama</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>terkunci sampai</translation>
+    </message>
+    <message>
         <source>replacement voucher</source>
         <translation>voucher pengganti</translation>
     </message>
@@ -1457,6 +1573,14 @@
     <message>
         <source>status</source>
         <translation>status</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>pengaturan</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>referensi</translation>
     </message>
     <message>
         <source>manager</source>
@@ -1695,6 +1819,46 @@
         <translation>belum selesai</translation>
     </message>
     <message>
+        <source>not a name</source>
+        <translation>bukan nama</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>akun tidak ada</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>akun dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>terkunci</translation>
+    </message>
+    <message>
+        <source>no PIN typed</source>
+        <translation>PIN tidak diketik</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>keluar</translation>
+    </message>
+    <message>
+        <source>idle too long</source>
+        <translation>terlalu lama tidak dipakai</translation>
+    </message>
+    <message>
+        <source>another manager signed in</source>
+        <translation>manajer lain masuk</translation>
+    </message>
+    <message>
+        <source>back to the kiosk</source>
+        <translation>kembali ke kios</translation>
+    </message>
+    <message>
+        <source>command line finished</source>
+        <translation>perintah baris perintah selesai</translation>
+    </message>
+    <message>
         <source>signed in</source>
         <translation>masuk</translation>
     </message>
@@ -1717,6 +1881,10 @@
     <message>
         <source>voided</source>
         <translation>dibatalkan sebelum dikirim</translation>
+    </message>
+    <message>
+        <source>not redeemed: the offline rules did not allow it</source>
+        <translation>tidak ditukar: aturan offline tidak mengizinkannya</translation>
     </message>
     <message>
         <source>sent again</source>
@@ -1801,6 +1969,10 @@
     <message>
         <source>kiosk reward handed over</source>
         <translation>hadiah kios sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>settings changed</source>
+        <translation>pengaturan diubah</translation>
     </message>
     <message>
         <source>left kiosk mode</source>
@@ -4033,24 +4205,179 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada jawaban dari server; aktivitas member belum diperiksa.</translation>
     </message>
     <message>
-        <source>Not in the member&apos;s activity: {lines} line(s) read since {since}.</source>
+        <source>Not in the member&apos;s activity: {lines} lines read since {since}.</source>
         <comment>exception.not_found</comment>
         <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
     </message>
     <message>
-        <source>It cannot be found in the member&apos;s activity: {why}</source>
+        <source>It cannot be looked for in the member&apos;s activity: check it on the Stamps dashboard.</source>
         <comment>exception.cannot_reconcile</comment>
-        <translation>Tidak bisa dicari di aktivitas member: {why}</translation>
+        <translation>Tidak bisa dicari di aktivitas member: periksa di dashboard Stamps.</translation>
     </message>
     <message>
-        <source>The member&apos;s activity could not be read: {error}</source>
+        <source>A cancel leaves no line in the member&apos;s activity: check it on the Stamps dashboard.</source>
+        <comment>exception.cancel_not_in_feed</comment>
+        <translation>Pembatalan tidak meninggalkan baris di aktivitas member: periksa di dashboard Stamps.</translation>
+    </message>
+    <message>
+        <source>The till does not know which line of the member&apos;s activity it would leave (the reward, the stamps or the store is missing): check it on the Stamps dashboard.</source>
+        <comment>exception.no_expected_line</comment>
+        <translation>Mesin kasir tidak tahu baris mana di aktivitas member yang akan ditinggalkannya (hadiah, stamp, atau tokonya tidak tercatat): periksa di dashboard Stamps.</translation>
+    </message>
+    <message>
+        <source>The member has no email or phone number, which reading their activity needs: check it on the Stamps dashboard.</source>
+        <comment>exception.no_member_contact</comment>
+        <translation>Member tidak punya email atau nomor HP, yang dibutuhkan untuk membaca aktivitasnya: periksa di dashboard Stamps.</translation>
+    </message>
+    <message>
+        <source>No unanswered attempt is on record to look for in the member&apos;s activity.</source>
+        <comment>exception.no_ambiguous_attempt</comment>
+        <translation>Tidak ada percobaan tanpa jawaban yang tercatat untuk dicari di aktivitas member.</translation>
+    </message>
+    <message>
+        <source>Another redemption of this member may still reach the server: the till looks at the member&apos;s activity again once it has.</source>
+        <comment>exception.deferred</comment>
+        <translation>Penukaran lain member ini mungkin masih akan sampai ke server: mesin kasir memeriksa aktivitas member lagi setelah itu.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity has {lines} matching lines, and {entries} unconfirmed redemptions of this till could each own them: the till cannot tell which is whose.</source>
+        <comment>exception.ambiguous</comment>
+        <translation>Aktivitas member memuat {lines} baris yang cocok, dan {entries} penukaran mesin kasir ini yang belum dikonfirmasi masing-masing bisa memilikinya: mesin kasir tidak bisa memastikan mana milik siapa.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity could not be read just now: the till looks again by itself.</source>
         <comment>exception.feed_unreadable</comment>
-        <translation>Aktivitas member tidak bisa dibaca: {error}</translation>
+        <translation>Aktivitas member tidak bisa dibaca saat ini: mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
     </message>
     <message>
-        <source>Reconciliation says: {result}</source>
+        <source>Reconciliation recorded a result this till has no words for: stamps-pos exceptions --json shows it.</source>
         <comment>exception.other</comment>
-        <translation>Hasil pencocokan: {result}</translation>
+        <translation>Pencocokan mencatat hasil yang tidak bisa dijelaskan mesin kasir ini: stamps-pos exceptions --json menampilkannya.</translation>
+    </message>
+    <message>
+        <source>The till stopped during this attempt (it was closed, crashed or was killed): whether the server got it is not known.</source>
+        <comment>failure.lease_lost</comment>
+        <translation>Mesin kasir berhenti di tengah percobaan ini (ditutup, macet, atau dihentikan paksa): tidak diketahui apakah server menerimanya.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s PIN authorisation ran out before it could be sent: nothing was redeemed.</source>
+        <comment>failure.pin_expired</comment>
+        <translation>Otorisasi PIN member habis sebelum bisa dikirim: tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>The Stamps server could not be reached: it was not sent.</source>
+        <comment>failure.unreachable</comment>
+        <translation>Server Stamps tidak bisa dihubungi: tidak terkirim.</translation>
+    </message>
+    <message>
+        <source>It was sent but no answer came back: the server may have applied it.</source>
+        <comment>failure.no_answer</comment>
+        <translation>Sudah dikirim tetapi tidak ada jawaban: mungkin server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was too large to read: the server may have applied it.</source>
+        <comment>failure.answer_too_large</comment>
+        <translation>Jawaban server terlalu besar untuk dibaca: mungkin server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The exchange with the Stamps server failed without showing whether the server applied it.</source>
+        <comment>failure.uncertain</comment>
+        <translation>Komunikasi dengan server Stamps gagal tanpa menunjukkan apakah server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The Stamps server failed while handling it: the server may have applied it.</source>
+        <comment>failure.server_error</comment>
+        <translation>Server Stamps gagal saat memprosesnya: mungkin server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The server answered, but its answer does not show that it applied it.</source>
+        <comment>failure.unreadable</comment>
+        <translation>Server menjawab, tetapi jawabannya tidak menunjukkan bahwa server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The Stamps server turned this request away: nothing was applied; it is sent again.</source>
+        <comment>failure.not_allowed</comment>
+        <translation>Server Stamps menolak permintaan ini: tidak ada yang diproses; akan dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this till&apos;s API token: nothing was applied; sync waits for a new token.</source>
+        <comment>failure.credentials</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini: tidak ada yang diproses; sinkronisasi menunggu token baru.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s API token holds characters a request cannot carry: it was not sent; sync waits for a new token.</source>
+        <comment>failure.token_unusable</comment>
+        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan: tidak terkirim; sinkronisasi menunggu token baru.</translation>
+    </message>
+    <message>
+        <source>The till could not get its access token from the Stamps server: it was not sent.</source>
+        <comment>failure.access_token</comment>
+        <translation>Mesin kasir tidak bisa mendapatkan token akses dari server Stamps: tidak terkirim.</translation>
+    </message>
+    <message>
+        <source>The Stamps server gave up reading the request: nothing was applied; it is sent again.</source>
+        <comment>failure.request_timeout</comment>
+        <translation>Server Stamps berhenti membaca permintaan: tidak ada yang diproses; akan dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to wait: nothing was applied; it is sent again later.</source>
+        <comment>failure.rate_limited</comment>
+        <translation>Server Stamps meminta mesin kasir menunggu: tidak ada yang diproses; akan dikirim ulang nanti.</translation>
+    </message>
+    <message>
+        <source>The till did not send it: its values are not valid.</source>
+        <comment>failure.invalid_request</comment>
+        <translation>Mesin kasir tidak mengirimnya: nilainya tidak valid.</translation>
+    </message>
+    <message>
+        <source>It was not sent: the till was held up between taking it and sending it; it is sent again.</source>
+        <comment>failure.stale_claim</comment>
+        <translation>Tidak terkirim: mesin kasir tertahan antara mengambil dan mengirimnya; akan dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>It was not sent: the till stopped before it left.</source>
+        <comment>failure.stopped</comment>
+        <translation>Tidak terkirim: mesin kasir berhenti sebelum permintaan keluar.</translation>
+    </message>
+    <message>
+        <source>The till failed unexpectedly while sending it: the till&apos;s log has the details.</source>
+        <comment>failure.unexpected</comment>
+        <translation>Mesin kasir gagal tanpa terduga saat mengirimnya: rinciannya ada di log mesin kasir.</translation>
+    </message>
+    <message>
+        <source>The till recorded a problem it has no words for: stamps-pos outbox show gives it as recorded.</source>
+        <comment>failure.unrecognised</comment>
+        <translation>Mesin kasir mencatat masalah yang tidak bisa dijelaskannya: stamps-pos outbox show menampilkannya apa adanya.</translation>
+    </message>
+    <message>
+        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>
+        <comment>staff.locked</comment>
+        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
+        <comment>staff.wrong_pin</comment>
+        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Not in the member&apos;s activity: {lines} line read since {since}.</source>
+        <comment>exception.not_found</comment>
+        <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity has {lines} matching line, and {entries} unconfirmed redemptions of this till could each own it: the till cannot tell whose it is.</source>
+        <comment>exception.ambiguous</comment>
+        <translation>Aktivitas member memuat {lines} baris yang cocok, dan {entries} penukaran mesin kasir ini yang belum dikonfirmasi masing-masing bisa memilikinya: mesin kasir tidak bisa memastikan milik siapa.</translation>
+    </message>
+    <message>
+        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minute.</source>
+        <comment>staff.locked</comment>
+        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.</source>
+        <comment>staff.wrong_pin</comment>
+        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
     </message>
     <message>
         <source>This must be text.</source>
@@ -4156,6 +4483,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This is yes or no (true or false).</source>
         <comment>setting.yes_or_no</comment>
         <translation>Ini ya atau tidak (true atau false).</translation>
+    </message>
+    <message>
+        <source>The settings file has this in quotes, which makes it text: write {fix}.</source>
+        <comment>setting.quoted</comment>
+        <translation>Di berkas pengaturan nilai ini diberi tanda kutip, jadi terbaca sebagai teks: tulis {fix}.</translation>
     </message>
     <message>
         <source>This must be at least {limit}.</source>
@@ -4293,11 +4625,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Akun {name} dinonaktifkan; manajer dapat mengaktifkannya.</translation>
     </message>
     <message>
-        <source>{name} is locked after {count} wrong PINs; try again in {minutes} minute(s).</source>
-        <comment>staff.locked</comment>
-        <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
-    </message>
-    <message>
         <source>{name} signs in with a PIN: type it.</source>
         <comment>staff.pin_needed</comment>
         <translation>{name} masuk dengan PIN: ketik PIN-nya.</translation>
@@ -4306,11 +4633,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name}&apos;s PIN was changed just now: type the new one.</source>
         <comment>staff.pin_changed</comment>
         <translation>PIN {name} baru saja diganti: ketik PIN yang baru.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN for {name}: {left} more wrong PIN(s) lock the account for {minutes} minutes.</source>
-        <comment>staff.wrong_pin</comment>
-        <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
     </message>
     <message>
         <source>There is already a manager named {name}.</source>

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from app.core.messages import CONTEXT, TEMPLATES
+from app.core.messages import CONTEXT, SINGULAR, TEMPLATES
 
 from ..support.languages import TS_FILES, entries, translation_tool
 
@@ -89,12 +89,20 @@ def test_every_context_is_one_qt_looks_words_up_in(ts_file: Path) -> None:
 
 def test_every_message_of_the_core_is_in_the_ts(ts_file: Path) -> None:
     found = entries(ts_file)
+    every = [*TEMPLATES.items(), *((i, singular) for i, (_, singular) in SINGULAR.items())]
     missing = {
         (CONTEXT, template, message_id)
-        for message_id, template in TEMPLATES.items()
+        for message_id, template in every
         if (CONTEXT, template, message_id) not in found
     }
     assert not missing, f"messages without an entry:\n{_named(missing)}"
+
+
+def test_no_text_hedges_a_count_with_s_in_brackets(ts_file: Path) -> None:
+    # "1 reward(s)": English says "1 reward" and "2 rewards" (a unit, "Read timeout (s)", is
+    # seconds, not a plural).
+    hedged = {key for key in entries(ts_file) if re.search(r"\w\(s\)", key[1])}
+    assert not hedged, f"counts with (s):\n{_named(hedged)}"
 
 
 def test_make_translations_keeps_what_is_translated(tmp_path: Path) -> None:

@@ -199,6 +199,7 @@ def setting_cases() -> list[Case]:
         "a table": "{ a = 1 }",
         "a date": "1979-05-27T07:32:00Z",
         "a string": '"ten"',
+        "a quoted number": '"10"',
         "a float": "1.5",
         "negative": "-1",
         "2**63": TOO_BIG,
@@ -231,9 +232,9 @@ def _fits(name: str, kind: str, what: str) -> bool:
     boolean where one is due, a float where a decimal is, any short text where free text is
     (the terminal's and the store code's names: a SQL-like name is a name), a plain word where
     short text is (the scanner's prefix)."""
-    if name in FREE_TEXT and what in ("a string", "SQL-like", "markup-like"):
+    if name in FREE_TEXT and what in ("a string", "a quoted number", "SQL-like", "markup-like"):
         return True
-    if name in SHORT_TEXT and what == "a string":
+    if name in SHORT_TEXT and what in ("a string", "a quoted number"):
         return True
     return (what == "a float" and "float" in kind) or (what == "a boolean" and "bool" in kind)
 

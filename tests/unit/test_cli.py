@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,28 @@ def test_a_second_window_on_the_same_data_folder_is_refused(tmp_path: Path) -> N
         pass
     with single_instance(tmp_path):  # released: the next start takes it
         pass
+
+
+def test_a_count_is_said_in_the_singular_or_the_plural() -> None:
+    from app.cli.common import counted
+
+    assert counted(1, "attempt") == "1 attempt"
+    assert counted(2, "attempt") == "2 attempts"
+    assert counted(0, "summary line") == "0 summary lines"
+    assert counted(1, "entry", "entries") == "1 entry"
+    assert counted(3, "entry", "entries") == "3 entries"
+
+
+def test_nothing_the_till_prints_hedges_a_count_with_s_in_brackets() -> None:
+    # "(1 attempt(s) left)": the command line and the core's records say 1 attempt, 2 attempts.
+    # The sandbox is left out: it says what the Stamps server says, as the server words it.
+    import ast
+
+    app = Path(__file__).resolve().parents[2] / "app"
+    hedged = []
+    for path in sorted([*(app / "cli").rglob("*.py"), *(app / "core").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and re.search(r"\w\(s\)", text):
+                hedged.append(f"{path.relative_to(app)}:{node.lineno}: {text!r}")
+    assert hedged == []

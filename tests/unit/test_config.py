@@ -219,3 +219,59 @@ def test_the_largest_ids_the_server_can_give_are_accepted() -> None:
 def test_a_data_dir_is_taken_from_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     assert load_settings(merchant=1, store=2, data_dir="~/till").data_dir == tmp_path / "till"
+
+
+# A number or a yes/no in quotes is TOML text. Read as the number it spells, a typo such as
+# `merchant = "14 "` or a value pasted from a spreadsheet would be taken silently; the file says
+# what to write instead. The environment has only text, so its numbers stay accepted.
+QUOTED = [
+    ('merchant = "14"', "merchant", "merchant = 14"),
+    ('store = "32"', "store", "store = 32"),
+    ('lanes = "4"', "lanes", "lanes = 4"),
+    ('channel = "2"', "channel", "channel = 2"),
+    ('pin_timeout = "900"', "pin_timeout", "pin_timeout = 900"),
+    ('idle_lock_minutes = "0"', "idle_lock_minutes", "idle_lock_minutes = 0"),
+    ('connect_timeout = "3.5"', "connect_timeout", "connect_timeout = 3.5"),
+    ('key_window_hours = "24"', "key_window_hours", "key_window_hours = 24"),
+    ('offline_allow_codes = "true"', "offline_allow_codes", "offline_allow_codes = true"),
+]
+
+
+@pytest.mark.parametrize(("line", "setting", "fix"), QUOTED, ids=[q[1] for q in QUOTED])
+def test_a_number_in_quotes_in_the_file_is_refused_saying_what_to_write(
+    line: str, setting: str, fix: str
+) -> None:
+    base = "" if setting == "merchant" else "merchant = 7\n"
+    base += "" if setting == "store" else "store = 32\n"
+    path = write(default_config_file(), f"# the till at the door\n{base}{line}\n")
+    number = 2 + base.count("\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "\n" not in message
+    assert f"setting '{setting}'" in message
+    assert f"{path}, line {number}" in message
+    assert f"write {fix}" in message
+
+
+def test_a_whole_number_setting_written_as_a_decimal_is_refused() -> None:
+    write(default_config_file(), "merchant = 7\nstore = 32\nlanes = 4.0\n")
+    with pytest.raises(ConfigError, match=r"setting 'lanes'.*whole number"):
+        load_settings()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "setting", "expected"),
+    [
+        ("STAMPS_POS_LANES", "4", "lanes", 4),
+        ("STAMPS_POS_CONNECT_TIMEOUT", "3.5", "connect_timeout", 3.5),
+        ("STAMPS_POS_OFFLINE_ALLOW_CODES", "true", "offline_allow_codes", True),
+    ],
+)
+def test_the_environments_text_still_sets_numbers_and_yes_or_no(
+    variable: str, value: str, setting: str, expected: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(default_config_file(), 'merchant = 7\nstore = 32\nlanes = "4"\n')
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("STAMPS_POS_LANES", "4")  # the file's quoted lanes does not count
+    assert getattr(load_settings(), setting) == expected

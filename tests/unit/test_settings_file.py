@@ -149,3 +149,13 @@ def test_a_missing_file_is_made_and_a_default_removes_the_key(tmp_path: Path) ->
 def test_editing_replaces_only_flat_keys() -> None:
     text = "a = 1\n# a = 2\n[table]\na = 3\n"
     assert edited(text, {"a": "9", "b": '"x"'}) == 'a = 9\n# a = 2\nb = "x"\n[table]\na = 3\n'
+
+
+def test_a_number_quoted_by_hand_in_the_file_is_refused_saying_what_to_write(
+    settings_file: SettingsFile,
+) -> None:
+    settings_file.path.write_text(FILE.replace("store = 32", 'store = "32"'), encoding="utf-8")
+    reasons = settings_file.check({"lanes": "8"})
+    assert {name: str(reason) for name, reason in reasons.items()} == {
+        "store": "The settings file has this in quotes, which makes it text: write store = 32."
+    }

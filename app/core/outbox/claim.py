@@ -28,6 +28,10 @@ from app.core.storage.tables import (
     UTCDateTime,
 )
 
+#: What an attempt and its entry record when the attempt's lease ran out, and when a PIN's
+#: authorisation ran out before a send (app/core/services/failures.py says them in words).
+LEASE_LOST = "lease ran out (crash or kill mid-attempt)"
+PIN_EXPIRED = "authorisation expired"
 NEEDS_DASHBOARD = (
     "the redemption was confirmed without a server id (reconciled or marked applied): "
     "cancel it in the Stamps dashboard"
@@ -171,7 +175,7 @@ _PREPARED_CANCELS = Prepared(_CANCELS)
 _LEASE_LOST = Prepared(
     sa.update(ATTEMPTS)
     .where(ATTEMPTS.c.entry_id == sa.bindparam("s_entry_id"), ATTEMPTS.c.ended_at.is_(None))
-    .values(error="lease ran out (crash or kill mid-attempt)")
+    .values(error=LEASE_LOST)
 )
 _NEW_ATTEMPT = Prepared(
     sa.insert(ATTEMPTS).values(
@@ -243,7 +247,7 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
             lease_owner=None,
             lease_until=None,
             last_outcome=Outcome.AMBIGUOUS,
-            last_error="lease ran out (crash or kill mid-attempt)",
+            last_error=LEASE_LOST,
             next_attempt_at=now if requeue else None,
             next_check_at=None if requeue else now,
         )
@@ -262,7 +266,7 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
             entry_id,
             now,
             status=EntryStatus.EXPIRED,
-            last_error="authorisation expired",
+            last_error=PIN_EXPIRED,
         )
         changed.append(entry_id)
 

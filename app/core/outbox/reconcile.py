@@ -30,6 +30,24 @@ from app.core.outbox.policy import OutboxPolicy
 from app.core.outbox.remote import ActivityRecord
 from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxEntry
 
+#: Why an entry cannot be looked for in its member's activity, as its evidence records it (the
+#: command line prints it), by the message that says it on a manager's screen.
+CANNOT_RECONCILE = {
+    "exception.cancel_not_in_feed": (
+        "a cancel leaves no redemption line in the feed; check the Stamps dashboard"
+    ),
+    "exception.no_expected_line": (
+        "the entry does not say which feed line it would leave (reward, stamps, store)"
+    ),
+    "exception.no_member_contact": (
+        "the member has no email or phone number, which the activity feed needs"
+    ),
+    "exception.no_ambiguous_attempt": "no ambiguous attempt on record",
+}
+#: The start of a verdict that waits on another entry of the member, and of one that cannot
+#: tell which entry owns which line.
+DEFERRED, AMBIGUOUS = "deferred", "ambiguous"
+
 
 @dataclass(frozen=True)
 class ReconcileTarget:
@@ -65,13 +83,13 @@ def due_targets(session: Session, now: datetime) -> list[ReconcileTarget]:
         ).scalar()
         reason = None
         if entry.kind == OperationKind.CANCEL:
-            reason = "a cancel leaves no redemption line in the feed; check the Stamps dashboard"
+            reason = CANNOT_RECONCILE["exception.cancel_not_in_feed"]
         elif entry.expect_name is None or entry.expect_stamps is None or entry.expect_store is None:
-            reason = "the entry does not say which feed line it would leave (reward, stamps, store)"
+            reason = CANNOT_RECONCILE["exception.no_expected_line"]
         elif not entry.user:
-            reason = "the member has no email or phone number, which the activity feed needs"
+            reason = CANNOT_RECONCILE["exception.no_member_contact"]
         elif since is None:
-            reason = "no ambiguous attempt on record"
+            reason = CANNOT_RECONCILE["exception.no_ambiguous_attempt"]
         if reason is not None:
             entry.evidence = {
                 "checked_at": now.isoformat(),
@@ -173,11 +191,12 @@ def apply_activity(
     ]
     match: tuple[ActivityRecord, str] | None = None
     if unsettled:
-        verdict = "deferred: another entry of this member may still reach the server"
+        verdict = f"{DEFERRED}: another entry of this member may still reach the server"
     elif free == 0:
         verdict = "not_found"
     elif free < 1 + len(rivals):
-        verdict = f"ambiguous: {1 + len(rivals)} unknown entries could own {free} line(s)"
+        lines = "1 line" if free == 1 else f"{free} lines"
+        verdict = f"{AMBIGUOUS}: {1 + len(rivals)} unknown entries could own {lines}"
     elif free_with_id:
         match = free_with_id[0]
         verdict = "matched"

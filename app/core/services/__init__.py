@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         summarise,
         write_summary_csv,
     )
+    from app.core.services.failures import failure_words
     from app.core.services.fields import FieldRefused, check_name, check_note
     from app.core.services.handover import Handover, HandoverRefused, KioskRedemption
     from app.core.services.history import (
@@ -248,6 +249,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "check_note",
         ),
     ),
+    ("app.core.services.failures", ("failure_words",)),
     (
         "app.core.services.handover",
         (
@@ -515,6 +517,7 @@ __all__ = [
     "english",
     "entry_lines",
     "export_entries",
+    "failure_words",
     "first_name",
     "format_rupiah",
     "import_into",

@@ -19,6 +19,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
+from app.core.outbox.reconcile import AMBIGUOUS, CANNOT_RECONCILE, DEFERRED
 from app.core.outbox.transitions import read_error_text
 from app.core.services.receipts import Verdict, reason_of, receipt_for, server_words
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
@@ -364,10 +365,28 @@ def _reason(entry: OutboxEntry) -> Message:
             since=str(evidence.get("since", "?")),
         )
     if result == "cannot_reconcile":
-        return say("exception.cannot_reconcile", why=str(evidence.get("why", "?")))
+        why = evidence.get("why")
+        known = (i for i, said in CANNOT_RECONCILE.items() if said == why)
+        return say(next(known, "exception.cannot_reconcile"))
     if result == "feed_unreadable":
-        return say("exception.feed_unreadable", error=str(evidence.get("error", "?")))
-    return say("exception.other", result=str(result))
+        return say("exception.feed_unreadable")
+    verdict = str(result).split(":", 1)[0]
+    if verdict == DEFERRED:
+        return say("exception.deferred")
+    if verdict == AMBIGUOUS:
+        return _ambiguous(evidence)
+    return say("exception.other")
+
+
+def _ambiguous(evidence: dict[str, Any]) -> Message:
+    """Lines in the feed that several unknown entries could each own: how many of each."""
+    candidates = evidence.get("candidates")
+    rivals = evidence.get("rivals")
+    accounted = evidence.get("accounted_by_other_entries")
+    lines = len(candidates) if isinstance(candidates, list) else 0
+    lines -= accounted if isinstance(accounted, int) else 0
+    entries = 1 + (len(rivals) if isinstance(rivals, list) else 0)
+    return say("exception.ambiguous", entries=entries, lines=max(lines, 1))
 
 
 def _decision(entry_id: str, audit: Sequence[dict[str, Any]]) -> ManagerDecision | None:

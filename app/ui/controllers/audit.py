@@ -10,10 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import AuditFilter, AuditLine, Till, clock, write_audit_csv
+from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import PathAsker, ask_save_path
 from app.ui.controllers.history import local_midnight
-from app.ui.controllers.manager_words import action_words, audit_row
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.audit import AuditQuery

@@ -161,9 +161,11 @@ class DamagedDatabaseController(QObject):
         if now < self._waiting_until:
             minutes = max(1, int((self._waiting_until - now + 59) // 60))
             self._refuse(
-                self.tr("Too many wrong PINs: try again in {minutes} minute(s).").format(
-                    minutes=minutes
-                )
+                (
+                    self.tr("Too many wrong PINs: try again in {minutes} minute.")
+                    if minutes == 1
+                    else self.tr("Too many wrong PINs: try again in {minutes} minutes.")
+                ).format(minutes=minutes)
             )
             return
         assert self._path is not None

@@ -21,11 +21,12 @@ from app.core.services import (
     ManagerDecision,
     OperationKind,
     Verdict,
+    failure_words,
     format_rupiah,
+    say,
 )
+from app.ui.controllers.audit_words import action_words, audit_detail
 from app.ui.controllers.manager_words import (
-    action_words,
-    audit_detail,
     contact_text,
     kind_words,
     outcome_words,
@@ -245,6 +246,20 @@ def _note(details: EntryDetails) -> str:
     return details.row.note or ""
 
 
+def _failure_text(record: str | None) -> str:
+    """A recorded failure in words (the record itself: ``stamps-pos outbox show``)."""
+    said = failure_words(record)
+    return words(said) if said is not None else ""
+
+
+def _last_error(row: HistoryRow) -> str:
+    """What the entry last recorded: beside a confirmation the server's own words, which the
+    worker keeps; else the failure that left it where it is."""
+    if row.status is EntryStatus.SYNCED and not row.reconciled and row.last_error:
+        return words(say("receipt.also_said", said=row.last_error))
+    return _failure_text(row.last_error)
+
+
 def details_data(details: EntryDetails) -> DetailsData:
     """One entry's details in words."""
     row = details.row
@@ -299,9 +314,9 @@ def details_data(details: EntryDetails) -> DetailsData:
     note = _note(details)
     if note:
         facts.append((QCoreApplication.translate("ManagerWords", "Manager's note"), note))
-    # A refusal's reason is said above in words; the record stays for anything else.
+    # A refusal's reason is said above in words; anything else is said from the record.
     if row.last_error and row.reason is None:
-        facts.append((QCoreApplication.translate("ManagerWords", "Last error"), row.last_error))
+        facts.append((QCoreApplication.translate("ManagerWords", "Last error"), _last_error(row)))
     if details.retry_of:
         facts.append(
             (QCoreApplication.translate("ManagerWords", "Sent again from"), details.retry_of)
@@ -332,7 +347,7 @@ def details_data(details: EntryDetails) -> DetailsData:
                 else QCoreApplication.translate("ManagerWords", "not ended"),
                 outcome_words(attempt.outcome),
                 str(attempt.status_code) if attempt.status_code is not None else "",
-                attempt.error or "",
+                _failure_text(attempt.error),
             ),
         )
         for attempt in row.attempts

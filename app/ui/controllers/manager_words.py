@@ -4,14 +4,11 @@ the translator (``QCoreApplication.translate``) and the core's messages (``words
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core.services import (
-    AuditLine,
     EntryStatus,
     ExceptionItem,
     HistoryRow,
@@ -21,6 +18,7 @@ from app.core.services import (
     Verdict,
     format_rupiah,
 )
+from app.ui.controllers.activity_words import evidence_text, stamps_text
 from app.ui.controllers.redemption import KIND_OF
 from app.ui.manager.exceptions import ExceptionData
 from app.ui.viewmodels import OutcomeKind
@@ -115,7 +113,7 @@ def amount_text(row: HistoryRow) -> str:
     if row.rupiah:
         return format_rupiah(row.rupiah)
     if row.stamps:
-        return QCoreApplication.translate("ManagerWords", "{n} stamps").format(n=row.stamps)
+        return stamps_text(row.stamps)
     return ""
 
 
@@ -155,14 +153,6 @@ def contact_text(contact: MemberContact) -> str:
     return "\n".join(known) or QCoreApplication.translate("ManagerWords", "Not known to this till")
 
 
-def _evidence_text(evidence: dict[str, Any] | None) -> str:
-    if not evidence:
-        return QCoreApplication.translate(
-            "ManagerWords", "The member's activity has not been read for this one."
-        )
-    return json.dumps(evidence, ensure_ascii=False, indent=2, sort_keys=True, default=str)
-
-
 def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionData:
     """An exception as its pane tells it."""
     row = item.row
@@ -181,7 +171,7 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionDat
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",
         ),
         reason=_reason_words(item.said),
-        evidence=_evidence_text(item.evidence) if row.status is EntryStatus.UNKNOWN else "",
+        evidence=evidence_text(item.evidence) if row.status is EntryStatus.UNKNOWN else "",
         contact=contact_text(item.contact),
         allowed=allowed,
     )
@@ -199,107 +189,3 @@ def _reason_words(said: Message) -> str:
         if moment is not None and moment.tzinfo is not None:
             said = Message(said.id, {**said.params, "since": local_time_text(moment)})
     return words(said)
-
-
-def _detail_keys() -> dict[str, str]:
-    return {
-        "role": QCoreApplication.translate("ManagerWords", "role"),
-        "reason": QCoreApplication.translate("ManagerWords", "reason"),
-        "note": QCoreApplication.translate("ManagerWords", "note"),
-        "name": QCoreApplication.translate("ManagerWords", "name"),
-        "new_name": QCoreApplication.translate("ManagerWords", "new name"),
-        "pin": QCoreApplication.translate("ManagerWords", "PIN"),
-        "replacement_voucher": QCoreApplication.translate("ManagerWords", "replacement voucher"),
-        "server_redemption_id": QCoreApplication.translate("ManagerWords", "server redemption id"),
-        "cancel_entry": QCoreApplication.translate("ManagerWords", "cancel entry"),
-        "new_entry": QCoreApplication.translate("ManagerWords", "new entry"),
-        "added": QCoreApplication.translate("ManagerWords", "added"),
-        "skipped": QCoreApplication.translate("ManagerWords", "skipped"),
-        "outcome": QCoreApplication.translate("ManagerWords", "outcome"),
-        "error": QCoreApplication.translate("ManagerWords", "error"),
-        "line": QCoreApplication.translate("ManagerWords", "line"),
-        "from": QCoreApplication.translate("ManagerWords", "from"),
-        "status": QCoreApplication.translate("ManagerWords", "status"),
-    }
-
-
-def _detail_value(value: Any) -> str:
-    """A detail's value: the till's own words translated, anything else (a note, an id, the
-    server's words) as it was stored."""
-    if value is None:
-        return QCoreApplication.translate("ManagerWords", "none")
-    if isinstance(value, bool):
-        return (
-            QCoreApplication.translate("ManagerWords", "yes")
-            if value
-            else QCoreApplication.translate("ManagerWords", "no")
-        )
-    known = {
-        "manager": QCoreApplication.translate("ManagerWords", "manager"),
-        "cashier": QCoreApplication.translate("ManagerWords", "cashier"),
-        "wrong PIN": QCoreApplication.translate("ManagerWords", "wrong PIN"),
-    }
-    return known.get(value, str(value)) if isinstance(value, str) else str(value)
-
-
-def audit_detail(detail: dict[str, Any]) -> str:
-    """An audit line's details, ``key: value`` in the manager's words."""
-    keys = _detail_keys()
-    return ", ".join(
-        f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(value)}"
-        for key, value in sorted(detail.items())
-    )
-
-
-def action_words(action: str) -> str:
-    """An audit action, as a manager reads it (an action this window does not know is shown as
-    it is stored)."""
-    known = {
-        "sign_in": QCoreApplication.translate("ManagerWords", "signed in"),
-        "sign_in_failed": QCoreApplication.translate("ManagerWords", "sign-in refused"),
-        "sign_in_locked": QCoreApplication.translate("ManagerWords", "sign-in while locked"),
-        "manager_mode_left": QCoreApplication.translate("ManagerWords", "left manager mode"),
-        "cancel": QCoreApplication.translate("ManagerWords", "cancel"),
-        "cancel_by_server_id": QCoreApplication.translate("ManagerWords", "cancel by server id"),
-        "void": QCoreApplication.translate("ManagerWords", "voided"),
-        "retry": QCoreApplication.translate("ManagerWords", "sent again"),
-        "mark_applied": QCoreApplication.translate("ManagerWords", "marked applied"),
-        "dismiss": QCoreApplication.translate("ManagerWords", "dismissed"),
-        "imported": QCoreApplication.translate("ManagerWords", "imported"),
-        "reconciled": QCoreApplication.translate("ManagerWords", "found in the member's activity"),
-        "paused": QCoreApplication.translate("ManagerWords", "sync paused"),
-        "resumed": QCoreApplication.translate("ManagerWords", "sync resumed"),
-        "late_result_discarded": QCoreApplication.translate(
-            "ManagerWords", "late answer set aside"
-        ),
-        "cashiers_imported": QCoreApplication.translate("ManagerWords", "cashiers imported"),
-        "manager_added": QCoreApplication.translate("ManagerWords", "manager added"),
-        "cashier_added": QCoreApplication.translate("ManagerWords", "cashier added"),
-        "manager_renamed": QCoreApplication.translate("ManagerWords", "manager renamed"),
-        "cashier_renamed": QCoreApplication.translate("ManagerWords", "cashier renamed"),
-        "manager_disabled": QCoreApplication.translate("ManagerWords", "manager disabled"),
-        "cashier_disabled": QCoreApplication.translate("ManagerWords", "cashier disabled"),
-        "manager_enabled": QCoreApplication.translate("ManagerWords", "manager enabled"),
-        "cashier_enabled": QCoreApplication.translate("ManagerWords", "cashier enabled"),
-        "manager_pin_set": QCoreApplication.translate("ManagerWords", "manager's PIN set"),
-        "cashier_pin_set": QCoreApplication.translate("ManagerWords", "cashier's PIN set"),
-        "cashier_pin_removed": QCoreApplication.translate("ManagerWords", "cashier's PIN removed"),
-        "handed_over": QCoreApplication.translate("ManagerWords", "kiosk reward handed over"),
-        "kiosk_left": QCoreApplication.translate("ManagerWords", "left kiosk mode"),
-    }
-    return known.get(action, action.replace("_", " "))
-
-
-def audit_row(line: AuditLine) -> TableRow:
-    """A row of the audit table."""
-    return TableRow(
-        key=f"{line.at.isoformat()}-{line.who}-{line.action}-{line.entry_id}",
-        cells=(
-            local_time_text(line.at),
-            line.who,
-            action_words(line.action),
-            line.terminal,
-            line.entry_id or "",
-            audit_detail(line.detail),
-        ),
-    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -17,7 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+
+MEMBER, REDEMPTION, STATUS = 1, 2, 4
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,18 @@ class ExceptionsView(QWidget):
                 self.tr("Offline"),
                 self.tr("Status"),
             ],
-            coloured=4,
+            coloured=STATUS,
             parent=self,
         )
-        self.table = RowsView(self.model, stretch=2)
+        self.table = RowsView(self.model, stretch=REDEMPTION)
         self.table.setObjectName("exceptionsTable")
+        # As in the history: a long standing ("Belum dikonfirmasi (belum pasti)") takes two lines,
+        # and the member and the redemption share what is left (elided, whole in their tooltips),
+        # so the list fits beside its pane on a 1024 px screen without scrolling sideways.
+        self.table.verticalHeader().setDefaultSectionSize(52)
+        self.table.horizontalHeader().setSectionResizeMode(MEMBER, QHeaderView.ResizeMode.Stretch)
+        self._status = StatusDelegate(self.table)
+        self.table.setItemDelegateForColumn(STATUS, self._status)
         self.table.setAccessibleName(self.tr("Exceptions"))
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
@@ -87,7 +98,10 @@ class ExceptionsView(QWidget):
         self.evidence.setObjectName("exceptionEvidence")
         self.evidence.setReadOnly(True)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # The buttons wrap onto a second line rather than hold the pane (and so the list beside
+        # it) to the width of all four side by side.
+        buttons = QWidget()
+        row = FlowLayout(buttons)
         for decision, text in (
             ("retry", self.tr("Send again…")),
             ("mark_applied", self.tr("Mark applied…")),
@@ -102,7 +116,6 @@ class ExceptionsView(QWidget):
         details.setObjectName("exceptionDetails")
         details.clicked.connect(self._open)
         row.addWidget(details)
-        row.addStretch(1)
 
         self.pane = QWidget()
         pane = QVBoxLayout(self.pane)
@@ -113,7 +126,7 @@ class ExceptionsView(QWidget):
         pane.addWidget(self.contact)
         pane.addWidget(evidence_title)
         pane.addWidget(self.evidence, 1)
-        pane.addLayout(row)
+        pane.addWidget(buttons)
         self.pane.hide()
 
         left = QWidget()
@@ -126,7 +139,7 @@ class ExceptionsView(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 560])
+        splitter.setSizes([820, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter, 1)

@@ -84,7 +84,7 @@ def test_pin_from_stdin_authorises_then_redeems(cli: Cli, sandbox: SandboxContro
     assert "PIN" in needs_pin.stderr
     wrong = cli(*base, "--pin-stdin", stdin="000000\n")
     assert wrong.returncode == 1
-    assert "2 attempt(s) left" in wrong.stderr
+    assert "(2 attempts left)" in wrong.stderr
     assert "000000" not in wrong.stderr + wrong.stdout
     code, entry = cli.json(*base, "--pin-stdin", stdin="123456\n")
     assert (code, entry["status"]) == (0, "synced")

@@ -91,8 +91,12 @@ def test_one_of_its_managers_decides_and_wrong_pins_make_the_page_wait(
         page.pin_edit.setText("246810")  # right, but five wrong ones came first
         with qtbot.waitSignal(controller.refused, timeout=WAIT_MS) as refused:
             page.submit()
-        assert refused.args[0] == "Too many wrong PINs: try again in 5 minute(s)."
-        clock.advance(301)
+        assert refused.args[0] == "Too many wrong PINs: try again in 5 minutes."
+        clock.advance(241)
+        with qtbot.waitSignal(controller.refused, timeout=WAIT_MS) as refused:
+            page.submit()
+        assert refused.args[0] == "Too many wrong PINs: try again in 1 minute."
+        clock.advance(60)
         page.pin_edit.setText("246810")
         page.submit()
         qtbot.waitUntil(task.done, timeout=WAIT_MS)

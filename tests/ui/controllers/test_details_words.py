@@ -34,7 +34,14 @@ MADE = datetime(2026, 12, 25, 7, 2, tzinfo=UTC)
 ASKED = MADE + timedelta(minutes=30)
 SETTLED = ASKED + timedelta(minutes=1)
 APPLIED = AttemptLine(1, MADE, MADE + timedelta(seconds=1), "applied", 200, None)
-LOST = AttemptLine(1, MADE, MADE + timedelta(seconds=20), "ambiguous", None, "ReadTimeout")
+LOST = AttemptLine(
+    1,
+    MADE,
+    MADE + timedelta(seconds=20),
+    "ambiguous",
+    None,
+    "ResponseLost: no answer from the Stamps server (ReadTimeout)",
+)
 REFUSED = AttemptLine(1, MADE, MADE + timedelta(seconds=1), "refused", 400, None)
 
 
@@ -166,13 +173,15 @@ def test_unknown_says_not_confirmed_and_a_manager_checks() -> None:
         Verdict.NOT_CONFIRMED,
         "receipt.not_confirmed",
         attempts=(LOST,),
-        last_error="ReadTimeout: no answer",
+        last_error="ResponseLost: no answer from the Stamps server (ReadTimeout)",
     )
     shown = facts(details(entry))
     assert shown["Status"] == (
         "Not confirmed: the till could not prove whether the server applied it"
     )
-    assert shown["Last error"] == "ReadTimeout: no answer"
+    assert shown["Last error"] == (
+        "It was sent but no answer came back: the server may have applied it."
+    )
 
 
 def test_refused_gives_the_servers_reason_in_words_not_the_record() -> None:
@@ -339,3 +348,88 @@ def test_the_audit_trail_says_none_in_words_not_pythons_none() -> None:
     audit = ({"at": ASKED, "who": "Dewi", "action": "cancel", "detail": {"note": None}},)
     data = details_data(dataclasses.replace(details(entry), audit=audit))
     assert data.trail == (f"{local_time_text(ASKED)}  Dewi  cancel  (note: none)",)
+
+
+#: Failures as the till records them, and an English word of each record that must not reach an
+#: Indonesian screen.
+RECORDS = [
+    ("lease ran out (crash or kill mid-attempt)", "lease"),
+    ("ResponseLost: no answer from the Stamps server (ReadTimeout)", "ResponseLost"),
+    ("ServerError: 500 Internal Server Error", "ServerError"),
+    ("ConnectionFailed: could not reach the Stamps server (ConnectError)", "ConnectError"),
+    ("ValueError", "ValueError"),
+]
+
+
+@pytest.mark.parametrize(("record", "word"), RECORDS, ids=[w for _, w in RECORDS])
+def test_in_indonesian_an_error_reads_as_words_not_as_recorded(record: str, word: str) -> None:
+    # Seen by hand: "Galat terakhir: lease ran out (crash or kill mid-attempt)", and the same in
+    # the attempts' "Galat" column, after a till was killed mid-attempt.
+    attempt = AttemptLine(1, MADE, None, "ambiguous", None, record)
+    entry = row(
+        EntryStatus.UNKNOWN,
+        Verdict.NOT_CONFIRMED,
+        "receipt.not_confirmed",
+        attempts=(attempt,),
+        last_error=record,
+    )
+    english = details_data(details(entry))
+    with speaking("id"):
+        indonesian = details_data(details(entry))
+    for data in (english, indonesian):
+        assert word not in dict(data.facts)["Last error" if data is english else "Galat terakhir"]
+        assert word not in data.attempts[0].cells[5]
+    assert dict(indonesian.facts)["Galat terakhir"] != dict(english.facts)["Last error"]
+    assert indonesian.attempts[0].cells[5] == dict(indonesian.facts)["Galat terakhir"]
+
+
+def test_what_the_server_said_beside_a_confirmation_is_quoted_as_it_said_it() -> None:
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed",
+        server_redemption_id=2031,
+        attempts=(APPLIED,),
+        last_error="voucher 88 already used",
+    )
+    assert facts(details(entry))["Last error"] == (
+        "The Stamps server also said: voucher 88 already used"
+    )
+
+
+def test_a_redemption_found_in_the_activity_says_why_it_was_unconfirmed_in_words() -> None:
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed",
+        reconciled=True,
+        attempts=(LOST,),
+        last_error="ServerError: 500 Internal Server Error",
+    )
+    assert facts(details(entry))["Last error"] == (
+        "The Stamps server failed while handling it: the server may have applied it."
+    )
+
+
+def test_in_indonesian_the_line_found_in_the_activity_reads_as_words_not_a_dict() -> None:
+    # Seen by hand: "ditemukan di aktivitas member (baris: {'store': 32, 'name': 'Croissant
+    # Mentega', 'stamps': 15, 'created': '2026-12-01T10:22:18+00:00', 'redemption_id': None, …})"
+    line = {
+        "store": 32,
+        "name": "Croissant Mentega",
+        "stamps": 15,
+        "created": "2026-12-25T07:02:30+00:00",
+        "redemption_id": None,
+        "channel": "POS",
+    }
+    audit = ({"at": ASKED, "who": "sync", "action": "reconciled", "detail": {"line": line}},)
+    entry = row(EntryStatus.SYNCED, Verdict.CONFIRMED, "receipt.confirmed", reconciled=True)
+    english = details_data(dataclasses.replace(details(entry), audit=audit)).trail[0]
+    made_at = local_time_text(MADE + timedelta(seconds=30))
+    with speaking("id"):
+        indonesian = details_data(dataclasses.replace(details(entry), audit=audit)).trail[0]
+        made_at_id = local_time_text(MADE + timedelta(seconds=30))
+    for text, when in ((english, made_at), (indonesian, made_at_id)):
+        assert "{" not in text and "': " not in text and "None" not in text
+        assert "Croissant Mentega" in text and when in text
+    assert "stamps" in english and "stamps" not in indonesian

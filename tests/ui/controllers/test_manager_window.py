@@ -78,7 +78,7 @@ def test_f8_asks_a_managers_pin_refuses_a_wrong_one_in_words_and_shows_who_is_in
     qtbot.keyClicks(dialog.pin_field, "135790")
     with qtbot.waitSignal(cashier.mode.sign_in_refused, timeout=WAIT_MS) as refused:
         qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
-    assert refused.args[0].startswith("Wrong PIN for Wayan: 4 more wrong PIN(s)")
+    assert refused.args[0].startswith("Wrong PIN for Wayan: 4 more wrong PINs lock")
     assert dialog.refusal_text() == refused.args[0] and dialog.pin_field.text() == ""
     assert view.pages.currentWidget() is view.cashier_page
     qtbot.keyClicks(dialog.pin_field, PIN)

@@ -21,6 +21,8 @@ from app.core.services import (
 )
 from app.ui.controllers.manager_words import exception_data
 
+from ...support.languages import speaking
+
 
 @pytest.fixture
 def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
@@ -72,5 +74,49 @@ def test_the_activity_read_since_is_said_in_local_time_not_as_the_stored_utc_sta
     )
     data = exception_data(item, frozenset({"retry", "mark_applied", "dismiss"}))
     assert data.row.cells[0] == "1 Dec 13.40"
-    assert data.reason == "Not in the member's activity: 2 line(s) read since 1 Dec 13.40."
+    assert data.reason == "Not in the member's activity: 2 lines read since 1 Dec 13.40."
     assert item.reason.endswith(f"since {since}.")  # the command line keeps the exact stamp
+
+
+def test_in_indonesian_what_the_activity_showed_reads_as_words_not_json() -> None:
+    # Seen by hand: the exceptions' "Yang terlihat di aktivitas member" was the evidence as JSON,
+    # its keys in English ("lines_read", "result": "not_found", stamps in UTC).
+    since = "2026-12-01T06:40:53+00:00"
+    evidence = {
+        "checked_at": "2026-12-01T06:42:16+00:00",
+        "since": since,
+        "until": "2026-12-01T06:42:58+00:00",
+        "expected": {"store": 32, "name": "Croissant Mentega", "stamps": 15},
+        "lines_read": 7,
+        "candidates": [
+            {
+                "store": 32,
+                "name": "Croissant Mentega",
+                "stamps": 15,
+                "created": "2026-12-01T06:41:10+00:00",
+                "redemption_id": 2031,
+                "channel": "Kiosk",
+            }
+        ],
+        "accounted_by_other_entries": 1,
+        "waiting_on": [],
+        "rivals": [],
+        "result": "not_found",
+        "checks": 2,
+    }
+    item = ExceptionItem(
+        row=_unknown_row(datetime(2026, 12, 1, 6, 40, 53, tzinfo=UTC)),
+        said=say("exception.not_found", lines=7, since=since),
+        evidence=evidence,
+        contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
+        needs_pin=False,
+    )
+    allowed = frozenset({"retry", "mark_applied", "dismiss"})
+    in_english = exception_data(item, allowed).evidence
+    with speaking("id"):
+        shown = exception_data(item, allowed).evidence
+    assert shown != in_english
+    for text in (in_english, shown):
+        for raw in ("{", '"', "lines_read", "not_found", "accounted_by", "2026-12-01T", "Kiosk"):
+            assert raw not in text, (raw, text)
+        assert "Croissant Mentega" in text and "2031" in text

@@ -77,7 +77,7 @@ def test_esc_asks_before_dropping_a_cart(qtbot: QtBot, cashier: CashierWindow) -
     _ask_to_drop_a_cart(qtbot, cashier)
     picker = cashier.view.reward_picker
     box = cashier.drop_cart_dialog
-    assert box is not None and "The cart holds 1 reward(s)" in box.text()
+    assert box is not None and box.text().startswith("The cart holds 1 reward. Drop it")
     box.reject()  # "Keep the cart", also Esc
     assert picker.cart.lines() and cashier.session.member is not None
 
@@ -86,6 +86,18 @@ def test_esc_asks_before_dropping_a_cart(qtbot: QtBot, cashier: CashierWindow) -
     assert box is not None
     next(b for b in box.buttons() if b.text() == "Drop it").click()
     assert picker.cart.lines() == [] and cashier.session.member is None
+
+
+def test_the_cart_to_drop_counts_its_rewards(qtbot: QtBot, cashier: CashierWindow) -> None:
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.qty_spin.setValue(2)
+    picker.add_button.click()  # one line, of two
+    with qtbot.waitSignal(cashier.drop_cart_asked, timeout=WAIT_MS):
+        cashier.view.back_out()
+    box = cashier.drop_cart_dialog
+    assert box is not None and box.text().startswith("The cart holds 2 rewards. Drop it")
 
 
 def test_a_name_finds_the_one_member_who_has_it(qtbot: QtBot, cashier: CashierWindow) -> None:

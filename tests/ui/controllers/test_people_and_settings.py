@@ -64,8 +64,9 @@ def test_a_cashier_with_a_pin_signs_in_with_it_and_five_wrong_ones_lock_in_words
             sign_in.submit()
         reasons.append(refused.args[0])
         assert sign_in.pin_field.text() == ""
-    assert reasons[0] == ("Wrong PIN for Sari: 4 more wrong PIN(s) lock the account for 5 minutes.")
-    assert reasons[-1] == "Sari is locked after 5 wrong PINs; try again in 5 minute(s)."
+    assert reasons[0] == "Wrong PIN for Sari: 4 more wrong PINs lock the account for 5 minutes."
+    assert reasons[3] == "Wrong PIN for Sari: 1 more wrong PIN locks the account for 5 minutes."
+    assert reasons[-1] == "Sari is locked after 5 wrong PINs; try again in 5 minutes."
     sign_in.pin_field.setText("2580")  # even the right PIN, while locked
     with qtbot.waitSignal(window.shift.sign_in_refused, timeout=WAIT_MS) as refused:
         sign_in.submit()

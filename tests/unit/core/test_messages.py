@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.messages import TEMPLATES, Explained, Message, english, fields_of, say
+from app.core.messages import SINGULAR, TEMPLATES, Explained, Message, english, fields_of, say
 from app.core.offline.policy import PolicyDecision, Refusal
 from app.core.services.receipts import Verdict
 
@@ -80,3 +80,50 @@ def test_an_explained_error_logs_in_english_and_carries_its_message() -> None:
     error = Explained(say("member.not_found", query="KR9"))
     assert str(error) == "No member matches “KR9”. Check it, or search by name."
     assert error.message.id == "member.not_found"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            say("staff.wrong_pin", name="Sari", left=1, minutes=5),
+            "Wrong PIN for Sari: 1 more wrong PIN locks the account for 5 minutes.",
+        ),
+        (
+            say("staff.wrong_pin", name="Sari", left=3, minutes=5),
+            "Wrong PIN for Sari: 3 more wrong PINs lock the account for 5 minutes.",
+        ),
+        (
+            say("staff.locked", name="Sari", count=5, minutes=1),
+            "Sari is locked after 5 wrong PINs; try again in 1 minute.",
+        ),
+        (
+            say("staff.locked", name="Sari", count=5, minutes=4),
+            "Sari is locked after 5 wrong PINs; try again in 4 minutes.",
+        ),
+        (
+            say("exception.not_found", lines=1, since="1 Dec 13.10"),
+            "Not in the member's activity: 1 line read since 1 Dec 13.10.",
+        ),
+        (
+            say("exception.not_found", lines=0, since="1 Dec 13.10"),
+            "Not in the member's activity: 0 lines read since 1 Dec 13.10.",
+        ),
+    ],
+    ids=lambda v: f"{v.id}:{dict(v.params)}" if isinstance(v, Message) else "",
+)
+def test_a_count_of_one_is_said_in_the_singular(message: Message, said: str) -> None:
+    assert english(message) == said
+
+
+def test_no_template_hedges_a_count_with_s_in_brackets() -> None:
+    # "1 reward(s)": English has a word for one and a word for more.
+    hedged = [t for t in (*TEMPLATES.values(), *(s for _, s in SINGULAR.values())) if "(s)" in t]
+    assert hedged == []
+
+
+@pytest.mark.parametrize("message_id", sorted(SINGULAR))
+def test_a_singular_form_takes_the_fields_of_its_message(message_id: str) -> None:
+    count, template = SINGULAR[message_id]
+    assert fields_of(template) == fields_of(TEMPLATES[message_id])
+    assert count in fields_of(template)

@@ -91,7 +91,7 @@ async def test_one_line_two_unknown_entries_that_could_own_it_reconcile_neither(
         after = await outbox.get(entry.id)
         assert after is not None and after.status == EntryStatus.UNKNOWN
         assert after.evidence is not None
-        assert after.evidence["result"] == "ambiguous: 2 unknown entries could own 1 line(s)"
+        assert after.evidence["result"] == "ambiguous: 2 unknown entries could own 1 line"
     await worker.stop()
 
 

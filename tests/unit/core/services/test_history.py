@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import Session
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Member, OperationKind
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import local_day, summarise, write_summary_csv
-from app.core.services.history import History, HistoryFilter
+from app.core.services.history import ExceptionItem, History, HistoryFilter
 from app.core.storage import Database
 
 from ..outbox.fakes import FakeTransport
@@ -374,3 +376,56 @@ def test_a_local_day_is_one_calendar_day_of_the_tills_time_zone() -> None:
     assert start.tzinfo is not None and start.date() == date(2026, 11, 25)
     assert (start.hour, start.minute) == (0, 0)
     assert end.date() == date(2026, 11, 26) and (end.hour, end.minute) == (0, 0)
+
+
+async def _evidence_of_the_unknown(day: Day, evidence: dict[str, Any]) -> ExceptionItem:
+    from app.core.storage.tables import OutboxEntry
+
+    def write(session: Session) -> None:
+        entry = session.get(OutboxEntry, day.ids["unknown"])
+        assert entry is not None
+        entry.evidence = evidence
+        session.add(entry)
+
+    await day.outbox.db.write(write)
+    return next(i for i in await day.history.exceptions() if i.row.entry_id == day.ids["unknown"])
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message_id", "params"),
+    [
+        (
+            {"result": "deferred: another entry of this member may still reach the server"},
+            "exception.deferred",
+            {},
+        ),
+        (
+            {
+                "result": "ambiguous: 3 unknown entries could own 2 lines",
+                "candidates": [{}, {}, {}],
+                "accounted_by_other_entries": 1,
+                "rivals": ["e-2", "e-3"],
+            },
+            "exception.ambiguous",
+            {"entries": 3, "lines": 2},
+        ),
+        *(
+            ({"result": "cannot_reconcile", "why": why}, message_id, {})
+            for message_id, why in CANNOT_RECONCILE.items()
+        ),
+        (
+            {"result": "feed_unreadable", "error": "ConnectionFailed: could not reach the server"},
+            "exception.feed_unreadable",
+            {},
+        ),
+        ({"result": "a verdict of a later version"}, "exception.other", {}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+async def test_what_reconciliation_found_is_said_in_words_not_as_recorded(
+    day: Day, evidence: dict[str, Any], message_id: str, params: dict[str, int]
+) -> None:
+    item = await _evidence_of_the_unknown(day, evidence)
+    assert (item.said.id, dict(item.said.params)) == (message_id, params)
+    recorded = [evidence["result"], evidence.get("why"), evidence.get("error")]
+    assert not any(r and r in item.reason for r in recorded)  # they stay in the evidence

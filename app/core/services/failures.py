@@ -1,0 +1,71 @@
+"""What a recorded failure means, in words a screen can translate.
+
+An attempt's error and an entry's last error are kept as the till recorded them: ``"<class>:
+<message>"`` for a failure of the exchange with the server (app/core/outbox/transitions.py), a
+bare class name for anything else, or a sentence of the till's own (a lease that ran out). The
+record stays for the log and ``stamps-pos outbox show``; a manager's screen says what it means,
+in the window's language. The server's own words in a refusal are quoted as they came.
+"""
+
+from __future__ import annotations
+
+from app.core.messages import Message, say
+from app.core.outbox.claim import LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
+from app.core.outbox.transitions import read_error_text
+from app.core.services.receipts import server_words
+
+#: What each failure the till records means, by its class (app/core/stamps/errors.py and the
+#: outbox's own). A class missing here reads as unexpected: a bug, not the server.
+_BY_CLASS = {
+    "StampsError": "failure.uncertain",
+    "NetworkError": "failure.no_answer",
+    "ConnectionFailed": "failure.unreachable",
+    "ResponseLost": "failure.no_answer",
+    "AnswerTooLarge": "failure.answer_too_large",
+    "Unauthorized": "failure.not_allowed",
+    "Forbidden": "failure.not_allowed",
+    "CredentialsRejected": "failure.credentials",
+    "CredentialsUnusable": "failure.token_unusable",
+    "AccessTokenUnavailable": "failure.access_token",
+    "RequestTimedOut": "failure.request_timeout",
+    "RateLimited": "failure.rate_limited",
+    "ServerError": "failure.server_error",
+    "ServiceUnavailable": "failure.server_error",
+    "MalformedResponse": "failure.unreadable",
+    "InvalidRequest": "failure.invalid_request",
+    "StaleClaim": "failure.stale_claim",
+    "StoppedBeforeSending": "failure.stopped",
+}
+#: The server answered and refused: its own words are the reason.
+_REFUSALS = frozenset(
+    {
+        "ApiError",
+        "ValidationFailed",
+        "ClientError",
+        "NotFound",
+        "MethodNotAllowed",
+        "RequestRefused",
+    }
+)
+#: The till's own sentences.
+_SENTENCES = {
+    LEASE_LOST: "failure.lease_lost",
+    PIN_EXPIRED: "failure.pin_expired",
+    NEEDS_DASHBOARD: "decision.needs_dashboard",
+}
+
+
+def failure_words(record: str | None) -> Message | None:
+    """What the recorded failure ``record`` means (``None`` when nothing was recorded)."""
+    if not record:
+        return None
+    if record in _SENTENCES:
+        return say(_SENTENCES[record])
+    kind, _ = read_error_text(record)
+    if kind in _REFUSALS:
+        return server_words(record)
+    if kind in _BY_CLASS:
+        return say(_BY_CLASS[kind])
+    if kind is not None and record == kind:  # a bug: its class alone is recorded
+        return say("failure.unexpected")
+    return say("failure.unrecognised")

@@ -1,0 +1,171 @@
+"""What reconciliation read in a member's activity, in a manager's words.
+
+The core keeps its evidence as a record (app/core/outbox/reconcile.py: moments as UTC stamps,
+the lines it compared, the entries it waited on), which ``stamps-pos exceptions --json`` prints
+as it is; the exceptions' pane and the audit trail say it as lines a manager reads, in the
+window's language and the till's local time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.services import Channel, failure_words
+from app.ui.widgets.member_card import local_time_text
+from app.ui.wording import words
+
+
+def moment(text: str) -> datetime | None:
+    """The moment an ISO stamp of the core's names (``None`` for anything else)."""
+    try:
+        found = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return found if found.tzinfo is not None else None
+
+
+def _when(value: Any) -> str:
+    found = moment(value) if isinstance(value, str) else None
+    return local_time_text(found) if found is not None else str(value)
+
+
+def stamps_text(count: int) -> str:
+    """``1 stamp``, ``15 stamps``."""
+    return (
+        QCoreApplication.translate("ManagerWords", "{n} stamp")
+        if count == 1
+        else QCoreApplication.translate("ManagerWords", "{n} stamps")
+    ).format(n=count)
+
+
+def channel_words(name: str) -> str:
+    """Where a line of the activity was made (the feed's channel name, any case)."""
+    channel = Channel.named(name)
+    known = {
+        Channel.MOBILE_APP: QCoreApplication.translate("ManagerWords", "in the Stamps app"),
+        Channel.POS: QCoreApplication.translate("ManagerWords", "at a till"),
+        Channel.KIOSK: QCoreApplication.translate("ManagerWords", "at a kiosk"),
+        Channel.WEB: QCoreApplication.translate("ManagerWords", "on the web"),
+        Channel.ANDROID: QCoreApplication.translate("ManagerWords", "in the Android app"),
+        Channel.IOS: QCoreApplication.translate("ManagerWords", "in the iOS app"),
+        Channel.CALL_CENTER: QCoreApplication.translate("ManagerWords", "by the call centre"),
+        Channel.GRABFOOD: QCoreApplication.translate("ManagerWords", "through GrabFood"),
+        Channel.GOFOOD: QCoreApplication.translate("ManagerWords", "through GoFood"),
+    }
+    return known.get(channel, name) if channel is not None else name
+
+
+def feed_line_text(line: dict[str, Any]) -> str:
+    """One line of the member's activity: ``Croissant Mentega, 15 stamps, 1 Dec 13.41, at a
+    kiosk, server id 2031``."""
+    parts = [
+        str(
+            line.get("name")
+            or QCoreApplication.translate("ManagerWords", "a reward without a name")
+        )
+    ]
+    if isinstance(line.get("stamps"), int):
+        parts.append(stamps_text(line["stamps"]))
+    if line.get("created"):
+        parts.append(_when(line["created"]))
+    if line.get("channel"):
+        parts.append(channel_words(str(line["channel"])))
+    server_id = line.get("redemption_id")
+    parts.append(
+        QCoreApplication.translate("ManagerWords", "server id {id}").format(id=server_id)
+        if server_id is not None
+        else QCoreApplication.translate("ManagerWords", "no server id")
+    )
+    return ", ".join(parts)
+
+
+def _ids(value: Any) -> str:
+    return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+
+
+def evidence_text(evidence: dict[str, Any] | None) -> str:
+    """What reconciliation read, a line for each thing it recorded."""
+    if not evidence:
+        return QCoreApplication.translate(
+            "ManagerWords", "The member's activity has not been read for this one."
+        )
+    lines: list[str] = []
+    checks, checked = evidence.get("checks"), evidence.get("checked_at")
+    if checked:
+        lines.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Looked at it once, at {when}.")
+                if checks in (None, 1)
+                else QCoreApplication.translate(
+                    "ManagerWords", "Looked at it {count} times, last at {when}."
+                )
+            ).format(count=checks, when=_when(checked))
+        )
+    if evidence.get("since") and evidence.get("until"):
+        lines.append(
+            QCoreApplication.translate(
+                "ManagerWords", "Lines looked for: made between {since} and {until}."
+            ).format(since=_when(evidence["since"]), until=_when(evidence["until"]))
+        )
+    expected = evidence.get("expected")
+    if isinstance(expected, dict):
+        shown = [str(expected.get("name") or "?")]
+        if isinstance(expected.get("stamps"), int):
+            shown.append(stamps_text(expected["stamps"]))
+        if expected.get("store") is not None:
+            shown.append(
+                QCoreApplication.translate("ManagerWords", "store {store}").format(
+                    store=expected["store"]
+                )
+            )
+        lines.append(
+            QCoreApplication.translate("ManagerWords", "Looked for: {line}.").format(
+                line=", ".join(shown)
+            )
+        )
+    if "lines_read" in evidence:
+        lines.append(
+            QCoreApplication.translate("ManagerWords", "Lines read: {count}.").format(
+                count=evidence["lines_read"]
+            )
+        )
+    candidates = evidence.get("candidates")
+    if isinstance(candidates, list):
+        lines.append(
+            QCoreApplication.translate("ManagerWords", "Lines that match: {count}.").format(
+                count=len(candidates)
+            )
+        )
+        lines += [f"  • {feed_line_text(c)}" for c in candidates if isinstance(c, dict)]
+    if evidence.get("accounted_by_other_entries"):
+        lines.append(
+            QCoreApplication.translate(
+                "ManagerWords", "Of these, owned by other redemptions of this till: {count}."
+            ).format(count=evidence["accounted_by_other_entries"])
+        )
+    if evidence.get("waiting_on"):
+        lines.append(
+            QCoreApplication.translate(
+                "ManagerWords",
+                "Waiting for these redemptions of the member to reach the server: {ids}.",
+            ).format(ids=_ids(evidence["waiting_on"]))
+        )
+    if evidence.get("rivals"):
+        lines.append(
+            QCoreApplication.translate(
+                "ManagerWords",
+                "Other unconfirmed redemptions that could own the same lines: {ids}.",
+            ).format(ids=_ids(evidence["rivals"]))
+        )
+    error = evidence.get("error")
+    said = failure_words(error) if isinstance(error, str) else None
+    if said is not None:
+        lines.append(
+            QCoreApplication.translate("ManagerWords", "Why it could not be read: {why}").format(
+                why=words(said)
+            )
+        )
+    return "\n".join(lines)

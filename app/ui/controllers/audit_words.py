@@ -1,0 +1,180 @@
+"""An audit line in the window's words: the action, and its details as ``key: value``.
+
+The core writes each line's details as it knows them (a reason in its own English, a failure as
+recorded, a line of the member's activity, a moment as an ISO stamp); the command line prints
+them so (``stamps-pos audit``). Here each is said in the manager's language: the till's own
+values translated, a failure in the words of :func:`app.core.services.failure_words`, a moment in
+the till's local time. A note, a name, an id or the server's words are shown as they were written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.services import AuditLine, EntryStatus, failure_words
+from app.ui.controllers.activity_words import feed_line_text, moment
+from app.ui.controllers.manager_words import outcome_words, status_words
+from app.ui.widgets.member_card import local_time_text
+from app.ui.widgets.rows_table import TableRow
+from app.ui.wording import words
+
+
+def _detail_keys() -> dict[str, str]:
+    return {
+        "role": QCoreApplication.translate("ManagerWords", "role"),
+        "reason": QCoreApplication.translate("ManagerWords", "reason"),
+        "note": QCoreApplication.translate("ManagerWords", "note"),
+        "name": QCoreApplication.translate("ManagerWords", "name"),
+        "new_name": QCoreApplication.translate("ManagerWords", "new name"),
+        "pin": QCoreApplication.translate("ManagerWords", "PIN"),
+        "first": QCoreApplication.translate("ManagerWords", "first manager"),
+        "locked_until": QCoreApplication.translate("ManagerWords", "locked until"),
+        "replacement_voucher": QCoreApplication.translate("ManagerWords", "replacement voucher"),
+        "server_redemption_id": QCoreApplication.translate("ManagerWords", "server redemption id"),
+        "cancel_entry": QCoreApplication.translate("ManagerWords", "cancel entry"),
+        "new_entry": QCoreApplication.translate("ManagerWords", "new entry"),
+        "added": QCoreApplication.translate("ManagerWords", "added"),
+        "skipped": QCoreApplication.translate("ManagerWords", "skipped"),
+        "outcome": QCoreApplication.translate("ManagerWords", "outcome"),
+        "error": QCoreApplication.translate("ManagerWords", "error"),
+        "line": QCoreApplication.translate("ManagerWords", "line"),
+        "from": QCoreApplication.translate("ManagerWords", "from"),
+        "status": QCoreApplication.translate("ManagerWords", "status"),
+        "settings": QCoreApplication.translate("ManagerWords", "settings"),
+        "reference": QCoreApplication.translate("ManagerWords", "reference"),
+    }
+
+
+def _till_words() -> dict[str, str]:
+    """The values the till writes in its own words: roles, why a sign-in was refused, why
+    manager mode ended."""
+    return {
+        "manager": QCoreApplication.translate("ManagerWords", "manager"),
+        "cashier": QCoreApplication.translate("ManagerWords", "cashier"),
+        "wrong PIN": QCoreApplication.translate("ManagerWords", "wrong PIN"),
+        "not a name": QCoreApplication.translate("ManagerWords", "not a name"),
+        "no such account": QCoreApplication.translate("ManagerWords", "no such account"),
+        "account disabled": QCoreApplication.translate("ManagerWords", "account disabled"),
+        "locked": QCoreApplication.translate("ManagerWords", "locked"),
+        "no PIN typed": QCoreApplication.translate("ManagerWords", "no PIN typed"),
+        "left": QCoreApplication.translate("ManagerWords", "left"),
+        "idle": QCoreApplication.translate("ManagerWords", "idle too long"),
+        "another manager signed in": QCoreApplication.translate(
+            "ManagerWords", "another manager signed in"
+        ),
+        "left kiosk mode": QCoreApplication.translate("ManagerWords", "left kiosk mode"),
+        "back to the kiosk": QCoreApplication.translate("ManagerWords", "back to the kiosk"),
+        "command finished": QCoreApplication.translate("ManagerWords", "command line finished"),
+    }
+
+
+def _failure_text(value: str) -> str:
+    said = failure_words(value)
+    return words(said) if said is not None else value
+
+
+def _plain(value: Any) -> str:
+    """A value as written, or in words when the till wrote it in its own."""
+    if value is None:
+        return QCoreApplication.translate("ManagerWords", "none")
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("ManagerWords", "yes")
+            if value
+            else QCoreApplication.translate("ManagerWords", "no")
+        )
+    if isinstance(value, str):
+        return _till_words().get(value, value)
+    if isinstance(value, list | tuple):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return audit_detail(value)
+    return str(value)
+
+
+def _detail_value(key: str, value: Any) -> str:
+    """A detail's value in the manager's words."""
+    if key == "line" and isinstance(value, dict):
+        return feed_line_text(value)
+    if key == "outcome" and isinstance(value, str):
+        return outcome_words(value)
+    if key == "status" and value in {s.value for s in EntryStatus}:
+        return status_words(EntryStatus(value))
+    if key in ("locked_until", "at") and isinstance(value, str):
+        when = moment(value)
+        return local_time_text(when) if when is not None else value
+    if key == "error" and isinstance(value, str):
+        return _failure_text(value)
+    if key == "reason" and isinstance(value, str) and value not in _till_words():
+        # a pause's reason: the failure that refused the token, as recorded
+        return _failure_text(value)
+    return _plain(value)
+
+
+def audit_detail(detail: dict[str, Any]) -> str:
+    """An audit line's details, ``key: value`` in the manager's words."""
+    keys = _detail_keys()
+    return ", ".join(
+        f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(key, value)}"
+        for key, value in sorted(detail.items())
+    )
+
+
+def action_words(action: str) -> str:
+    """An audit action, as a manager reads it (an action this window does not know is shown as
+    it is stored)."""
+    known = {
+        "sign_in": QCoreApplication.translate("ManagerWords", "signed in"),
+        "sign_in_failed": QCoreApplication.translate("ManagerWords", "sign-in refused"),
+        "sign_in_locked": QCoreApplication.translate("ManagerWords", "sign-in while locked"),
+        "manager_mode_left": QCoreApplication.translate("ManagerWords", "left manager mode"),
+        "cancel": QCoreApplication.translate("ManagerWords", "cancel"),
+        "cancel_by_server_id": QCoreApplication.translate("ManagerWords", "cancel by server id"),
+        "void": QCoreApplication.translate("ManagerWords", "voided"),
+        "voided: offline policy": QCoreApplication.translate(
+            "ManagerWords", "not redeemed: the offline rules did not allow it"
+        ),
+        "retry": QCoreApplication.translate("ManagerWords", "sent again"),
+        "mark_applied": QCoreApplication.translate("ManagerWords", "marked applied"),
+        "dismiss": QCoreApplication.translate("ManagerWords", "dismissed"),
+        "imported": QCoreApplication.translate("ManagerWords", "imported"),
+        "reconciled": QCoreApplication.translate("ManagerWords", "found in the member's activity"),
+        "paused": QCoreApplication.translate("ManagerWords", "sync paused"),
+        "resumed": QCoreApplication.translate("ManagerWords", "sync resumed"),
+        "late_result_discarded": QCoreApplication.translate(
+            "ManagerWords", "late answer set aside"
+        ),
+        "cashiers_imported": QCoreApplication.translate("ManagerWords", "cashiers imported"),
+        "manager_added": QCoreApplication.translate("ManagerWords", "manager added"),
+        "cashier_added": QCoreApplication.translate("ManagerWords", "cashier added"),
+        "manager_renamed": QCoreApplication.translate("ManagerWords", "manager renamed"),
+        "cashier_renamed": QCoreApplication.translate("ManagerWords", "cashier renamed"),
+        "manager_disabled": QCoreApplication.translate("ManagerWords", "manager disabled"),
+        "cashier_disabled": QCoreApplication.translate("ManagerWords", "cashier disabled"),
+        "manager_enabled": QCoreApplication.translate("ManagerWords", "manager enabled"),
+        "cashier_enabled": QCoreApplication.translate("ManagerWords", "cashier enabled"),
+        "manager_pin_set": QCoreApplication.translate("ManagerWords", "manager's PIN set"),
+        "cashier_pin_set": QCoreApplication.translate("ManagerWords", "cashier's PIN set"),
+        "cashier_pin_removed": QCoreApplication.translate("ManagerWords", "cashier's PIN removed"),
+        "handed_over": QCoreApplication.translate("ManagerWords", "kiosk reward handed over"),
+        "kiosk_left": QCoreApplication.translate("ManagerWords", "left kiosk mode"),
+        "settings_changed": QCoreApplication.translate("ManagerWords", "settings changed"),
+    }
+    return known.get(action, action.replace("_", " "))
+
+
+def audit_row(line: AuditLine) -> TableRow:
+    """A row of the audit table."""
+    return TableRow(
+        key=f"{line.at.isoformat()}-{line.who}-{line.action}-{line.entry_id}",
+        cells=(
+            local_time_text(line.at),
+            line.who,
+            action_words(line.action),
+            line.terminal,
+            line.entry_id or "",
+            audit_detail(line.detail),
+        ),
+    )

@@ -1,0 +1,81 @@
+"""An audit line in the window's words (app/ui/controllers/audit_words.py): what the core wrote
+in its own English, as Python values or as UTC stamps reads, in Bahasa Indonesia, as words."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from app.core.services import AuditLine
+from app.ui.controllers.audit_words import audit_row
+
+from ...support.languages import speaking
+
+
+@pytest.fixture
+def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The till's clock in Western Indonesia (UTC+7)."""
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+#: Audit lines as the till writes them (app/core), and English a record holds that must not
+#: reach an Indonesian screen: keys, the till's own reasons, Python's dicts, lists and stamps.
+AUDITED = [
+    ("manager_added", {"name": "Wayan", "pin": True, "first": True}, ["first"]),
+    ("sign_in_failed", {"role": "cashier", "reason": "no such account"}, ["account"]),
+    ("sign_in_failed", {"role": "cashier", "reason": "account disabled"}, ["disabled"]),
+    ("sign_in_failed", {"role": "cashier", "reason": "no PIN typed"}, ["typed"]),
+    ("sign_in_failed", {"role": "manager", "reason": "not a name"}, ["not a name"]),
+    ("sign_in_locked", {"role": "manager", "reason": "locked"}, ["locked"]),
+    (
+        "sign_in_failed",
+        {"role": "manager", "reason": "wrong PIN", "locked_until": "2026-12-01T06:45:00+00:00"},
+        ["locked_until", "2026-12-01T"],
+    ),
+    ("manager_mode_left", {"reason": "idle"}, ["idle"]),
+    ("manager_mode_left", {"reason": "another manager signed in"}, ["another"]),
+    ("manager_mode_left", {"reason": "back to the kiosk"}, ["back"]),
+    ("manager_mode_left", {"reason": "command finished"}, ["command"]),
+    ("settings_changed", {"settings": ["lanes", "language"]}, ["['", "changed"]),
+    ("cashiers_imported", {"added": ["Dewi", "Rina"], "skipped": 1}, ["['"]),
+    ("paused", {"reason": "CredentialsRejected: 401 Unauthorized"}, ["CredentialsRejected"]),
+    ("resumed", {"reason": "CredentialsRejected: 401 Unauthorized"}, ["CredentialsRejected"]),
+    (
+        "late_result_discarded",
+        {"outcome": "never_arrived", "error": "ConnectionFailed: could not reach (x)"},
+        ["never_arrived", "ConnectionFailed"],
+    ),
+    ("imported", {"from": "till-3.json", "status": "queued"}, ["queued"]),
+    ("voided: offline policy", {}, ["offline policy"]),
+    ("handed_over", {"reference": "K-7Q2M"}, []),
+]
+
+
+@pytest.mark.usefixtures("in_jakarta")
+@pytest.mark.parametrize(
+    ("action", "detail", "english"),
+    AUDITED,
+    ids=[f"{a}-{i}" for i, (a, _, _) in enumerate(AUDITED)],
+)
+def test_in_indonesian_an_audit_line_reads_as_words(
+    action: str, detail: dict[str, object], english: list[str]
+) -> None:
+    line = AuditLine(
+        datetime(2026, 12, 1, 6, 40, tzinfo=UTC), "Wayan", action, "till-1", None, detail
+    )
+    in_english = audit_row(line).cells
+    with speaking("id"):
+        said = audit_row(line).cells
+    shown = f"{said[2]}  {said[5]}"
+    assert not [word for word in english if word in shown], shown
+    for python in ("{", "[", "['", "None", "True", "False"):
+        assert python not in f"{in_english[2]}  {in_english[5]}" and python not in shown
+    if "locked_until" in detail:
+        assert "1 Des 13.45" in shown  # the till's local time, in the window's locale

@@ -1,0 +1,70 @@
+"""An attempt's error and an entry's last error, as recorded (``"<class>: <message>"`` or a
+sentence of the till's), said in words a manager's screen can translate; the record itself stays
+for the log and ``stamps-pos outbox show``."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.messages import english
+from app.core.outbox.claim import LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
+from app.core.outbox.errors import StaleClaim, StoppedBeforeSending
+from app.core.services.failures import failure_words
+from app.core.stamps import errors
+
+
+def _every_failure_class() -> list[type[Exception]]:
+    found: list[type[Exception]] = []
+    waiting: list[type[Exception]] = [errors.StampsError]
+    while waiting:
+        cls = waiting.pop()
+        found.append(cls)
+        waiting.extend(cls.__subclasses__())
+    return [*found, StaleClaim, StoppedBeforeSending]
+
+
+@pytest.mark.parametrize(
+    ("record", "message_id"),
+    [
+        (LEASE_LOST, "failure.lease_lost"),
+        (PIN_EXPIRED, "failure.pin_expired"),
+        (NEEDS_DASHBOARD, "decision.needs_dashboard"),
+        (
+            "ConnectionFailed: could not reach the Stamps server (ConnectError)",
+            "failure.unreachable",
+        ),
+        ("ResponseLost: no answer from the Stamps server (ReadTimeout)", "failure.no_answer"),
+        ("ServerError: 500 Internal Server Error", "failure.server_error"),
+        ("ServiceUnavailable: 503 Service Unavailable", "failure.server_error"),
+        ("MalformedResponse: the server answered but named no redemption", "failure.unreadable"),
+        ("CredentialsRejected: 401 Unauthorized", "failure.credentials"),
+        ("RateLimited: 429 Too Many Requests", "failure.rate_limited"),
+        ("StaleClaim", "failure.stale_claim"),
+        ("StoppedBeforeSending", "failure.stopped"),
+        ("ValueError", "failure.unexpected"),
+        ("the till's record of something new", "failure.unrecognised"),
+    ],
+)
+def test_a_recorded_failure_is_said_in_words(record: str, message_id: str) -> None:
+    said = failure_words(record)
+    assert said is not None and said.id == message_id
+
+
+def test_a_refusal_gives_the_servers_own_words_without_the_class() -> None:
+    said = failure_words("ValidationFailed: Not enough stamps")
+    assert said is not None
+    assert english(said) == "The Stamps server refused it: Not enough stamps"
+    bare = failure_words("NotFound: 404 Not Found")  # a status line is no reason
+    assert bare is not None and bare.id == "server.refused_silently"
+
+
+def test_nothing_recorded_says_nothing() -> None:
+    assert failure_words(None) is None and failure_words("") is None
+
+
+@pytest.mark.parametrize("cls", _every_failure_class(), ids=lambda cls: cls.__name__)
+def test_every_failure_the_till_records_has_its_own_words(cls: type[Exception]) -> None:
+    said = failure_words(f"{cls.__name__}: something the till wrote")
+    assert said is not None
+    assert said.id not in ("failure.unexpected", "failure.unrecognised")
+    assert "something the till wrote" not in english(said) or said.id == "server.refused"
