@@ -374,6 +374,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server failed while handling it: the server may have applied it."
     ),
     "failure.unreadable": "The server answered, but its answer does not show that it applied it.",
+    "failure.web_page": (
+        "A web page answered instead of the Stamps server (a network's sign-in page, or a wrong "
+        "base_url): whether the server got it is not known."
+    ),
     "failure.not_allowed": (
         "The Stamps server turned this request away: nothing was applied; it is sent again."
     ),

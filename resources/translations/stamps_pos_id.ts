@@ -4295,6 +4295,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server menjawab, tetapi jawabannya tidak menunjukkan bahwa server sudah memprosesnya.</translation>
     </message>
     <message>
+        <source>A web page answered instead of the Stamps server (a network&apos;s sign-in page, or a wrong base_url): whether the server got it is not known.</source>
+        <comment>failure.web_page</comment>
+        <translation>Yang menjawab adalah sebuah halaman web, bukan server Stamps (halaman login jaringan, atau base_url yang salah): tidak diketahui apakah server sudah menerimanya.</translation>
+    </message>
+    <message>
         <source>The Stamps server turned this request away: nothing was applied; it is sent again.</source>
         <comment>failure.not_allowed</comment>
         <translation>Server Stamps menolak permintaan ini: tidak ada yang diproses; akan dikirim ulang.</translation>

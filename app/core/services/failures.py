@@ -32,6 +32,7 @@ _BY_CLASS = {
     "ServerError": "failure.server_error",
     "ServiceUnavailable": "failure.server_error",
     "MalformedResponse": "failure.unreadable",
+    "WebPageAnswer": "failure.web_page",
     "InvalidRequest": "failure.invalid_request",
     "StaleClaim": "failure.stale_claim",
     "StoppedBeforeSending": "failure.stopped",

@@ -231,7 +231,7 @@ def api_error(
 def redirect_origin(response: httpx.Response) -> str | None:
     """Where a 3xx sends the till: the origin of its ``Location`` (``https://host:port``), never
     its path or query, which may carry a token or a member's details; ``None`` for any other
-    answer or a ``Location`` that is no http(s) address. The till does not follow it (a
+    answer or a ``Location`` that is no http or https address. The till does not follow it (a
     redemption is never re-sent to an address the server picks); the manager sets ``base_url``."""
     location = response.headers.get("Location")
     if not 300 <= response.status_code < 400 or not location:
