@@ -676,18 +676,9 @@ class Till:
         online: bool,
         kiosk: bool,
     ) -> PolicyDecision:
-        return apply_policy(
-            order.kind,
-            self._facts(member, await self.projected_stamps(member)),
-            online=online,
-            now=clock.now(),
-            limits=self.limits,
-            outage=self.outage.totals,
-            stamps=order.cost,
-            rupiah=order.rupiah or 0,
-            voucher=voucher,
-            kiosk=kiosk,
-        )
+        """The policy for this order now, given what the member's waiting entries hold."""
+        decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
+        return decide(await self.outbox.held_stamps(member.lane))
 
     @staticmethod
     def _facts(member: Member, projected: int) -> MemberFacts:
