@@ -4,10 +4,12 @@ managers can be read: the person who decides becomes the new database's first ma
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.form import FormField, focus_first_refused, line_edit
 
 NAME_INPUT_MAX = 100
 PIN_INPUT_MAX = 64
@@ -72,6 +74,14 @@ class FirstManagerView(QWidget):
     def focus(self) -> None:
         """Put the cursor in the name."""
         self.name_edit.setFocus()
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Reasons beside the fields (``name``, ``pin``, ``again``; none hides them all); the
+        cursor goes to the first refused."""
+        fields = {"name": self.name, "pin": self.pin, "again": self.again}
+        for key, field in fields.items():
+            field.set_error(errors.get(key, ""))
+        focus_first_refused(fields.values())
 
     def submit(self) -> None:
         """Ask for the manager to be created (the PINs are wiped from their fields at once)."""

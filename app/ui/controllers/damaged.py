@@ -137,10 +137,7 @@ class DamagedDatabaseController(QObject):
         errors = first_manager_errors(
             name, typed, repeated, self.tr("The two PINs differ: type the same PIN twice.")
         )
-        first = self.view.first_manager
-        first.name.set_error(errors.get("name", ""))
-        first.pin.set_error(errors.get("pin", ""))
-        first.again.set_error(errors.get("again", ""))
+        self.view.first_manager.show_errors(errors)
         if errors:
             return
         self._set_up = SetAsideDecision(" ".join(name.split()), typed)

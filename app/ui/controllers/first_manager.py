@@ -90,6 +90,4 @@ class FirstManagerController(QObject):
         return account
 
     def _show(self, errors: dict[str, str]) -> None:
-        self.page.name.set_error(errors.get("name", ""))
-        self.page.pin.set_error(errors.get("pin", ""))
-        self.page.again.set_error(errors.get("again", ""))
+        self.page.show_errors(errors)

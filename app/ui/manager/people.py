@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, line_edit, make_room
+from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 NAME_INPUT_MAX = 100
@@ -226,3 +226,4 @@ class AccountDialog(QDialog):
                 self.refusal.show()
                 make_room(self)
         self.confirm.setEnabled(True)
+        focus_first_refused(fields.values())

@@ -5,7 +5,7 @@ audit log's, the day's): a day to pick, a row of filters, a reason line, the "Sh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -85,6 +85,16 @@ class FormField(QWidget):
     def text(self) -> str:
         """What was typed into a line edit (``""`` for another control)."""
         return self.control.text() if isinstance(self.control, QLineEdit) else ""
+
+
+def focus_first_refused(fields: Iterable[FormField]) -> None:
+    """Put the cursor in the first of ``fields`` that shows a reason: the one to type again (a
+    refused PIN's fields are emptied, and the cursor left in the next one had the new PIN typed
+    into "PIN again")."""
+    for field in fields:
+        if field.error_text():
+            field.control.setFocus()
+            return
 
 
 def line_edit(*, max_length: int, secret: bool = False, placeholder: str = "") -> QLineEdit:

@@ -128,6 +128,8 @@ def test_a_real_start_without_a_manager_sets_one_up_first_refusing_each_bad_fiel
         result = run_async(qtbot, window.first_manager.create(name, Secret(pin), Secret(again)))
         assert result is None
         assert words in field.error_text(), (name, field.objectName())
+        # the cursor waits in the field to type again, not in the one after it
+        qtbot.waitUntil(field.control.hasFocus, timeout=WAIT_MS)
         assert not run_async(qtbot, till.staff.has_manager())
     account = run_async(qtbot, window.first_manager.create("Wayan", Secret(PIN), Secret(PIN)))
     assert account is not None and account.name == "Wayan"
@@ -154,6 +156,8 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
     for (change, name, pin, again), (field, words) in refusals.items():
         dialog = AccountDialog(change, "cashier")
         qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
         people.dialog = dialog
         errors = people.check_form(Role.CASHIER, change, name, Secret(pin), Secret(again))
         if errors:
@@ -166,6 +170,9 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
         shown = {"name": dialog.name, "pin": dialog.pin, "again": dialog.again}
         text = shown[field].error_text() if field else dialog.refusal.text()
         assert words in text, (name, field, text)
+        if field:  # the cursor waits in the refused field (the PINs were emptied)
+            qtbot.waitUntil(shown[field].control.hasFocus, timeout=WAIT_MS)
+        dialog.close()
     assert run_async(qtbot, cashier.till.audit.lines(AuditFilter())) == before
     # A good one is written, shown, audited and offered at sign-in.
     dialog = AccountDialog("add", "cashier")
