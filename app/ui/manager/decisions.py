@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, line_edit, make_room
+from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
 NOTE_INPUT_MAX = 2000
@@ -221,3 +221,4 @@ class CancelByServerIdDialog(_Dialog):
         for name, reason in errors.items():
             fields[name].set_error(reason)
         self.busy(False)
+        focus_first_refused(fields.values())

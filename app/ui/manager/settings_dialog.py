@@ -218,7 +218,7 @@ class SettingsDialog(QDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Reasons by setting (``token`` for the token, ``""`` for the file); the first tab with
         one comes forward. Nothing was written."""
-        first: QWidget | None = None
+        first: FormField | None = None
         for name, reason in errors.items():
             form = self.token if name == "token" else self.forms.get(name)
             if form is None:
@@ -234,6 +234,7 @@ class SettingsDialog(QDialog):
                     self.tabs.setCurrentIndex(index)
                     page.ensureWidgetVisible(first)
                     break
+            first.control.setFocus()
         self.save_button.setEnabled(True)
 
     def show_outcome(self, text: str, *, error: bool = False) -> None:

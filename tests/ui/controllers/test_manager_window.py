@@ -283,6 +283,7 @@ def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing
         qtbot.waitUntil(lambda f=fields[field]: bool(f.error_text()), timeout=WAIT_MS)
         assert words in fields[field].error_text(), (server_id, member, note)
         assert dialog.confirm.isEnabled()
+        qtbot.waitUntil(fields[field].control.hasFocus, timeout=WAIT_MS)  # where to fix it
     assert audit_actions(qtbot, cashier) == before
     rows = run_async(qtbot, cashier.till.history.rows())
     assert rows == []
