@@ -19,6 +19,7 @@ from app import APP_NAME, DISPLAY_NAME
 from app.ui.crash import CrashReporter
 from app.ui.focus import FocusReturn
 from app.ui.language import install as install_language
+from app.ui.plain_text import PlainTextLabels
 from app.ui.resources import icon, style_sheet
 
 #: How long the start waits for the window's first frame at most: a window that is never exposed
@@ -27,17 +28,24 @@ FIRST_FRAME_WAIT_MS = 500
 
 
 def create_application(
-    argv: Sequence[str] | None = None, *, language: str | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    language: str | None = None,
+    plain_labels: bool = True,
 ) -> QApplication:
     """The QApplication (the existing one if there is one), named, themed and with its icon,
     giving the keyboard back to the window under a dialog that closes (:mod:`app.ui.focus`); in
-    ``language`` (a ``language`` setting: ``auto``, ``id`` or ``en``) when one is given."""
+    ``language`` (a ``language`` setting: ``auto``, ``id`` or ``en``) when one is given. Its labels
+    show their text as typed (:mod:`app.ui.plain_text`) unless ``plain_labels`` is false: then the
+    caller installs that after its first frame, which it would otherwise delay."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(icon("app"))
+    if plain_labels:
+        PlainTextLabels.install(app)
     app.setStyleSheet(style_sheet("till"))
     # Without a window manager nobody else gives the keyboard back when a dialog closes.
     FocusReturn.install(app)
@@ -68,7 +76,7 @@ def run(
     crash dialog offers to write (see :class:`CrashReporter`). ``language`` is the ``language``
     setting (:mod:`app.ui.language`); ``None`` leaves the application's language as it is.
     """
-    app = create_application(argv, language=language)
+    app = create_application(argv, language=language, plain_labels=False)
     crash = crash_reporter or CrashReporter(app, support_bundle=support_bundle)
     crash.install()
     try:
@@ -85,6 +93,9 @@ def run(
         # (a kiosk's bare session) the first ask can come before the window is mapped, and is lost.
         paint_first_frame(window)
         window.activateWindow()
+        # Its labels as typed from here on (the starting page's too, polished again): not before
+        # the frame, as the check creates the 15 ms of Qt's enums the first frame does without.
+        PlainTextLabels.install(app)
         # Only now: asyncio (with ssl, sockets, subprocesses) and qasync load, and the loop.
         from app.ui.loop import serve
 

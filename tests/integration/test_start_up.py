@@ -65,6 +65,13 @@ CHILD = textwrap.dedent(
     def up(window):
         view = window.view
         seen["after"] = view.frame.currentWidget() is view.content and view.menuBar().isVisible()
+        # every label of the open till shows its text as typed, the first frame's too
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+        seen["markup"] = sorted(
+            label.objectName() for label in view.findChildren(QLabel)
+            if label.textFormat() is not Qt.TextFormat.PlainText
+        )
         # PySide6's __feature__ check reads the source of each module imported after it; the
         # window's Qt set-up switches it off (app/ui/__init__.py): none of the window's modules,
         # nor the till's it loaded, was read.
@@ -117,6 +124,7 @@ def test_the_first_frame_is_the_window_saying_it_starts_before_the_till_s_librar
     assert not seen["qt_namespace"]
     assert seen["starting"] and seen["text"] == "Starting…" and not seen["menu"]
     assert seen["after"]  # the till open: its pages and menus in place of the starting page
+    assert seen["markup"] == []
     assert seen["read"] == []
 
 

@@ -1,0 +1,35 @@
+"""Every label of the till shows its text as typed.
+
+A QLabel left to itself guesses: text that looks like HTML (``<b>``, ``<font size=7>``, ``<img>``)
+is drawn as rich text. Much of what the till shows comes from the server or from people (a
+member's name and level, a reward's name, a refusal's reason, a manager's note), so a guess there
+lets them restyle the window or draw what they like. No label of the till means markup (the
+printed slip builds its own document, escaping what it puts in), so every one is made plain when
+it is polished, through the application's style: once per label, with no event filter to pay on
+every event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle
+
+
+class PlainTextLabels(QProxyStyle):
+    """The application's style, with every label set to plain text as it is polished (tooltips
+    are labels too)."""
+
+    def polish(self, target: Any) -> Any:  # Qt overloads it: a widget, a palette, the app
+        # Here, not at the top: the window's first frame is painted without Qt's enums (app.py)
+        from PySide6.QtCore import Qt
+
+        if isinstance(target, QLabel) and target.textFormat() is Qt.TextFormat.AutoText:
+            target.setTextFormat(Qt.TextFormat.PlainText)
+        return super().polish(target)  # the palette overload returns the polished palette
+
+    @staticmethod
+    def install(app: QApplication) -> None:
+        """Wrap ``app``'s style (once). Labels made before are polished again, so they too."""
+        if not isinstance(app.style(), PlainTextLabels):
+            app.setStyle(PlainTextLabels())
