@@ -362,6 +362,10 @@ TEMPLATES: dict[str, str] = {
     "failure.pin_expired": (
         "The member's PIN authorisation ran out before it could be sent: nothing was redeemed."
     ),
+    "failure.kiosk_expired": (
+        "Not sent in time: the kiosk could not send it while its customer was there, and told "
+        "them to ask at the counter. It will never be sent: nothing was redeemed."
+    ),
     "failure.unreachable": "The Stamps server could not be reached: it was not sent.",
     "failure.no_answer": "It was sent but no answer came back: the server may have applied it.",
     "failure.answer_too_large": (

@@ -370,6 +370,10 @@
         <translation>Dibatalkan</translation>
     </message>
     <message>
+        <source>Not sent in time</source>
+        <translation>Tidak terkirim tepat waktu</translation>
+    </message>
+    <message>
         <source>Closed by a manager</source>
         <translation>Ditutup manajer</translation>
     </message>
@@ -1323,10 +1327,6 @@
         <translation>Dibatalkan (tidak pernah dikirim)</translation>
     </message>
     <message>
-        <source>PIN authorisation ran out</source>
-        <translation>Otorisasi PIN sudah habis</translation>
-    </message>
-    <message>
         <source>Dismissed by a manager</source>
         <translation>Ditutup oleh manajer</translation>
     </message>
@@ -1449,6 +1449,10 @@
     <message>
         <source>Why it could not be read: {why}</source>
         <translation>Mengapa tidak bisa dibaca: {why}</translation>
+    </message>
+    <message>
+        <source>Expired (never sent)</source>
+        <translation>Kedaluwarsa (tidak pernah dikirim)</translation>
     </message>
     <message>
         <source>Reward</source>
@@ -1733,6 +1737,10 @@
     <message>
         <source>Not redeemed: the till&apos;s offline rules did not allow it</source>
         <translation>Tidak ditukar: aturan offline mesin kasir tidak mengizinkannya</translation>
+    </message>
+    <message>
+        <source>Not sent in time: the kiosk told the customer to ask at the counter; nothing was redeemed</source>
+        <translation>Tidak terkirim tepat waktu: kios meminta pelanggan bertanya di kasir; tidak ada yang ditukar</translation>
     </message>
     <message>
         <source>PIN authorisation ran out: nothing was redeemed</source>
@@ -4263,6 +4271,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The member&apos;s PIN authorisation ran out before it could be sent: nothing was redeemed.</source>
         <comment>failure.pin_expired</comment>
         <translation>Otorisasi PIN member habis sebelum bisa dikirim: tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>Not sent in time: the kiosk could not send it while its customer was there, and told them to ask at the counter. It will never be sent: nothing was redeemed.</source>
+        <comment>failure.kiosk_expired</comment>
+        <translation>Tidak terkirim tepat waktu: kios tidak bisa mengirimnya selama pelanggannya masih di sana, dan meminta pelanggan bertanya di kasir. Penukaran ini tidak akan pernah dikirim: tidak ada yang ditukar.</translation>
     </message>
     <message>
         <source>The Stamps server could not be reached: it was not sent.</source>
