@@ -544,6 +544,26 @@ SINGULAR: dict[str, tuple[str, str]] = {
         "left",
         "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
     ),
+    "receipt.stamps_left": ("stamps", "{stamps} stamp left."),
+    "receipt.stamps_left_also_said": (
+        "stamps",
+        "{stamps} stamp left. The Stamps server also said: {said}",
+    ),
+    # the offline limits are a store's settings, and one may be set to 1
+    "policy.too_costly_offline": (
+        "limit",
+        "Offline, one redemption may cost at most {limit} stamp; this costs {cost}.",
+    ),
+    "policy.outage_stamps_cap": (
+        "total",
+        "This would take offline redemptions to {total} stamp in this outage; the limit is "
+        "{limit}.",
+    ),
+    "policy.outage_count_cap": (
+        "count",
+        "This till has accepted {count} redemption offline, the most allowed in one outage. "
+        "A manager can raise the limit.",
+    ),
 }
 
 
