@@ -26,6 +26,7 @@ from app.core.services import (
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
+    SummaryLine,
     english,
     format_rupiah,
     local_day,
@@ -111,7 +112,7 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
 
 
 def _row_text(row: HistoryRow) -> str:
-    value = f"{row.stamps} stamps" if row.stamps else ""
+    value = counted(row.stamps, "stamp") if row.stamps else ""
     if row.rupiah:
         value = format_rupiah(row.rupiah)
     server = f"server {row.server_redemption_id}" if row.server_redemption_id else "no server id"
@@ -283,16 +284,19 @@ def _summary_text(summary: DaySummary, write: Callable[[str], None]) -> None:
     for cashier, lines in summary.per_cashier().items():
         write(cashier)
         for line in lines:
-            write(
-                f"  {line.kind:<7} {line.standing:<17} {line.count:>5}  "
-                f"{line.stamps:>7} stamps  {format_rupiah(line.rupiah):>14}"
-            )
+            write(_summary_line(line))
     write("all cashiers")
     for line in summary.totals():
-        write(
-            f"  {line.kind:<7} {line.standing:<17} {line.count:>5}  "
-            f"{line.stamps:>7} stamps  {format_rupiah(line.rupiah):>14}"
-        )
+        write(_summary_line(line))
+
+
+def _summary_line(line: SummaryLine) -> str:
+    # "1 stamp " keeps the rupiah in the column of "2 stamps"
+    stamps = "stamp " if line.stamps == 1 else "stamps"
+    return (
+        f"  {line.kind:<7} {line.standing:<17} {line.count:>5}  "
+        f"{line.stamps:>7} {stamps}  {format_rupiah(line.rupiah):>14}"
+    )
 
 
 def summary(args: argparse.Namespace) -> int:

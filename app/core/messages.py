@@ -362,6 +362,10 @@ TEMPLATES: dict[str, str] = {
     "failure.pin_expired": (
         "The member's PIN authorisation ran out before it could be sent: nothing was redeemed."
     ),
+    "failure.kiosk_expired": (
+        "Not sent in time: the kiosk could not send it while its customer was there, and told "
+        "them to ask at the counter. It will never be sent: nothing was redeemed."
+    ),
     "failure.unreachable": "The Stamps server could not be reached: it was not sent.",
     "failure.no_answer": "It was sent but no answer came back: the server may have applied it.",
     "failure.answer_too_large": (
@@ -539,6 +543,26 @@ SINGULAR: dict[str, tuple[str, str]] = {
     "staff.wrong_pin": (
         "left",
         "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
+    ),
+    "receipt.stamps_left": ("stamps", "{stamps} stamp left."),
+    "receipt.stamps_left_also_said": (
+        "stamps",
+        "{stamps} stamp left. The Stamps server also said: {said}",
+    ),
+    # the offline limits are a store's settings, and one may be set to 1
+    "policy.too_costly_offline": (
+        "limit",
+        "Offline, one redemption may cost at most {limit} stamp; this costs {cost}.",
+    ),
+    "policy.outage_stamps_cap": (
+        "total",
+        "This would take offline redemptions to {total} stamp in this outage; the limit is "
+        "{limit}.",
+    ),
+    "policy.outage_count_cap": (
+        "count",
+        "This till has accepted {count} redemption offline, the most allowed in one outage. "
+        "A manager can raise the limit.",
     ),
 }
 

@@ -113,6 +113,8 @@ PROMO = "HEMAT10"
 EXPIRED_PROMO = "This promo code has expired."
 CRASH = "RuntimeError: the member cache could not be read"
 MANAGER, OTHER_MANAGER = "Wayan", "Putu"
+#: Who the kiosk's redemptions are recorded as, in every language (app/core/services/kiosk.py).
+KIOSK = "Kiosk"
 ENTRY_ID = "01a22cb8-e2fd-7cc6-bbe3-c599681dca62"
 #: SQLite's own words for a damaged file, shown as the check found them.
 DAMAGED = "database disk image is malformed"
@@ -130,7 +132,7 @@ AS_THE_SERVER_SAYS: frozenset[str] = frozenset(
         "budiman@example.co.id", "0812-3456-7890", "Andi Wijaya", "Dewi Lestari",
         "Agus Setiawan", "Hendra Gunawan", "Putri Maharani", "Es Kopi Susu Gula Aren",
         "Croissant Mentega", "Voucher Rindang 100K", "Not enough stamps.",
-        "This voucher has expired.", DAMAGED, OTHER_MANAGER, ENTRY_ID,
+        "This voucher has expired.", DAMAGED, OTHER_MANAGER, ENTRY_ID, KIOSK,
     }
 )  # fmt: skip
 
@@ -643,13 +645,19 @@ def _history_row(
     invoice: str | None = None,
     cancel: str | None = None,
     attempts: tuple[AttemptLine, ...] = (),
+    kiosk: bool = False,
 ) -> HistoryRow:
-    """A row as ``till.history`` reads it; ``cancel`` names its cancel's message, if any."""
+    """A row as ``till.history`` reads it; ``cancel`` names its cancel's message, if any;
+    ``kiosk`` a redemption made on the kiosk (expired, it was not sent in time)."""
     status = {
         Verdict.CONFIRMED: EntryStatus.SYNCED,
         Verdict.REFUSED: EntryStatus.REJECTED,
         Verdict.NOT_CONFIRMED: EntryStatus.UNKNOWN,
+        Verdict.EXPIRED: EntryStatus.EXPIRED,
     }[verdict]
+    headline = f"receipt.{verdict.value}"
+    if kiosk and verdict is Verdict.EXPIRED:
+        headline += ".kiosk"
     cancel_state = None
     if cancel is not None:
         done = cancel == "cancel.done"
@@ -663,7 +671,7 @@ def _history_row(
         kind=OperationKind.REWARD,
         status=status,
         verdict=verdict,
-        headline=say(f"receipt.{verdict.value}"),
+        headline=say(headline),
         cashier=cashier,
         terminal=TERMINAL,
         user=user,
@@ -679,6 +687,7 @@ def _history_row(
         last_error=None,
         attempts=attempts,
         cancel=cancel_state,
+        kiosk=kiosk,
     )
 
 
@@ -696,6 +705,10 @@ def _history() -> list[HistoryRow]:
         _history_row(
             "h3", _today_at(13, 40), "Agus", PIN_MEMBER_NAME, Verdict.CONFIRMED, GIFT_CARD,
             rupiah=35_000, server_id=2029,
+        ),
+        _history_row(
+            "h6", _today_at(13, 25), KIOSK, "Hendra Gunawan", Verdict.EXPIRED, CROISSANT,
+            stamps=25, kiosk=True,
         ),
         _history_row(
             "h2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
@@ -847,11 +860,14 @@ def state_end_of_day(window: CashierWindowView) -> QPixmap | None:
             line(value, confirmed, count=9, stamps=0, rupiah=1_250_000),
             line(reward, standing_words("cancelled"), count=1, stamps=15, rupiah=0),
             line(reward, standing_words("refused"), count=3, stamps=60, rupiah=0),
+            line(reward, standing_words("not_sent_in_time"), count=1, stamps=25, rupiah=0),
         ],
         [
             line("Putri", TERMINAL, reward, confirmed, count=19, stamps=402, rupiah=0),
             line("Rina", TERMINAL, reward, confirmed, count=22, stamps=410, rupiah=0),
             line("Rina", TERMINAL, value, confirmed, count=9, stamps=0, rupiah=1_250_000),
+            line(KIOSK, TERMINAL, reward, standing_words("not_sent_in_time"), count=1, stamps=25,
+                 rupiah=0),
         ],
         [
             TableRow(1, ("Putri", TERMINAL, moment_text(_today_at(8, 0)),

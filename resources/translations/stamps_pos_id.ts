@@ -370,6 +370,10 @@
         <translation>Dibatalkan</translation>
     </message>
     <message>
+        <source>Not sent in time</source>
+        <translation>Tidak terkirim tepat waktu</translation>
+    </message>
+    <message>
         <source>Closed by a manager</source>
         <translation>Ditutup manajer</translation>
     </message>
@@ -981,12 +985,20 @@
         <translation>Tidak, kembali</translation>
     </message>
     <message>
+        <source>Redeem {name} for {count} stamp?</source>
+        <translation>Tukar {name} dengan {count} stamp?</translation>
+    </message>
+    <message>
         <source>Redeem {name} for {count} stamps?</source>
         <translation>Tukar {name} dengan {count} stamp?</translation>
     </message>
 </context>
 <context>
     <name>KioskFlow</name>
+    <message>
+        <source>You have {count} stamp left.</source>
+        <translation>Sisa stamp Anda {count}.</translation>
+    </message>
     <message>
         <source>You have {count} stamps left.</source>
         <translation>Sisa stamp Anda {count}.</translation>
@@ -1175,8 +1187,18 @@
         <translation>Halo, {name}!</translation>
     </message>
     <message>
+        <source>You have {count} stamp</source>
+        <translation>Stamp Anda: {count}</translation>
+    </message>
+    <message>
         <source>You have {count} stamps</source>
         <translation>Stamp Anda: {count}</translation>
+    </message>
+    <message>
+        <source>{name}
+{count} stamp</source>
+        <translation>{name}
+{count} stamp</translation>
     </message>
     <message>
         <source>{name}
@@ -1323,10 +1345,6 @@
         <translation>Dibatalkan (tidak pernah dikirim)</translation>
     </message>
     <message>
-        <source>PIN authorisation ran out</source>
-        <translation>Otorisasi PIN sudah habis</translation>
-    </message>
-    <message>
         <source>Dismissed by a manager</source>
         <translation>Ditutup oleh manajer</translation>
     </message>
@@ -1449,6 +1467,10 @@
     <message>
         <source>Why it could not be read: {why}</source>
         <translation>Mengapa tidak bisa dibaca: {why}</translation>
+    </message>
+    <message>
+        <source>Expired (never sent)</source>
+        <translation>Kedaluwarsa (tidak pernah dikirim)</translation>
     </message>
     <message>
         <source>Reward</source>
@@ -1735,6 +1757,10 @@
         <translation>Tidak ditukar: aturan offline mesin kasir tidak mengizinkannya</translation>
     </message>
     <message>
+        <source>Not sent in time: the kiosk told the customer to ask at the counter; nothing was redeemed</source>
+        <translation>Tidak terkirim tepat waktu: kios meminta pelanggan bertanya di kasir; tidak ada yang ditukar</translation>
+    </message>
+    <message>
         <source>PIN authorisation ran out: nothing was redeemed</source>
         <translation>Otorisasi PIN sudah habis: tidak ada yang ditukar</translation>
     </message>
@@ -2001,6 +2027,10 @@ Pindai kartu atau cari (F2).</translation>
     </message>
     <message>
         <source>{stamps} stamps</source>
+        <translation>{stamps} stamp</translation>
+    </message>
+    <message>
+        <source>{stamps} stamp</source>
         <translation>{stamps} stamp</translation>
     </message>
     <message>
@@ -2721,16 +2751,32 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tukar keranjang (F9)</translation>
     </message>
     <message>
+        <source>{name} — {stamps} stamp</source>
+        <translation>{name} — {stamps} stamp</translation>
+    </message>
+    <message>
         <source>{name} — {stamps} stamps</source>
         <translation>{name} — {stamps} stamp</translation>
+    </message>
+    <message>
+        <source>{qty} × {name} — {stamps} stamp</source>
+        <translation>{qty} × {name} — {stamps} stamp</translation>
     </message>
     <message>
         <source>{qty} × {name} — {stamps} stamps</source>
         <translation>{qty} × {name} — {stamps} stamp</translation>
     </message>
     <message>
+        <source>Total {total} stamp — member has {available}</source>
+        <translation>Total {total} stamp — member punya {available}</translation>
+    </message>
+    <message>
         <source>Total {total} stamps — member has {available}</source>
         <translation>Total {total} stamp — member punya {available}</translation>
+    </message>
+    <message>
+        <source>Total {total} stamp</source>
+        <translation>Total {total} stamp</translation>
     </message>
     <message>
         <source>Total {total} stamps</source>
@@ -2779,12 +2825,24 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>mulai {stamps} stamp</translation>
     </message>
     <message>
+        <source>from {stamps} stamp</source>
+        <translation>mulai {stamps} stamp</translation>
+    </message>
+    <message>
         <source>{stamps} stamps</source>
+        <translation>{stamps} stamp</translation>
+    </message>
+    <message>
+        <source>{stamps} stamp</source>
         <translation>{stamps} stamp</translation>
     </message>
 </context>
 <context>
     <name>RewardsController</name>
+    <message>
+        <source>Needs {cost} stamp; member has {stamps}</source>
+        <translation>Perlu {cost} stamp; member punya {stamps}</translation>
+    </message>
     <message>
         <source>Reading the rewards…</source>
         <translation>Membaca daftar hadiah…</translation>
@@ -4265,6 +4323,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Otorisasi PIN member habis sebelum bisa dikirim: tidak ada yang ditukar.</translation>
     </message>
     <message>
+        <source>Not sent in time: the kiosk could not send it while its customer was there, and told them to ask at the counter. It will never be sent: nothing was redeemed.</source>
+        <comment>failure.kiosk_expired</comment>
+        <translation>Tidak terkirim tepat waktu: kios tidak bisa mengirimnya selama pelanggannya masih di sana, dan meminta pelanggan bertanya di kasir. Penukaran ini tidak akan pernah dikirim: tidak ada yang ditukar.</translation>
+    </message>
+    <message>
         <source>The Stamps server could not be reached: it was not sent.</source>
         <comment>failure.unreachable</comment>
         <translation>Server Stamps tidak bisa dihubungi: tidak terkirim.</translation>
@@ -4383,6 +4446,31 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>{stamps} stamp left.</source>
+        <comment>receipt.stamps_left</comment>
+        <translation>Sisa {stamps} stamp.</translation>
+    </message>
+    <message>
+        <source>{stamps} stamp left. The Stamps server also said: {said}</source>
+        <comment>receipt.stamps_left_also_said</comment>
+        <translation>Sisa {stamps} stamp. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
+        <source>Offline, one redemption may cost at most {limit} stamp; this costs {cost}.</source>
+        <comment>policy.too_costly_offline</comment>
+        <translation>Saat offline, satu penukaran paling banyak {limit} stamp; ini perlu {cost}.</translation>
+    </message>
+    <message>
+        <source>This would take offline redemptions to {total} stamp in this outage; the limit is {limit}.</source>
+        <comment>policy.outage_stamps_cap</comment>
+        <translation>Penukaran offline selama gangguan ini akan menjadi {total} stamp; batasnya {limit}.</translation>
+    </message>
+    <message>
+        <source>This till has accepted {count} redemption offline, the most allowed in one outage. A manager can raise the limit.</source>
+        <comment>policy.outage_count_cap</comment>
+        <translation>Mesin kasir ini sudah menerima {count} penukaran offline, batas terbanyak untuk satu gangguan. Manajer dapat menaikkan batasnya.</translation>
     </message>
     <message>
         <source>This must be text.</source>

@@ -4,9 +4,8 @@ Every visible label either shows its whole text (wrapped where it wraps) or carr
 tooltip; every button is wide enough for its words. A table that wraps its words (the member's
 vouchers) shows every cell whole, however many lines it takes; one that keeps each cell to its
 lines (the shift's list, the manager's) may carry a cut cell's words in its tooltip instead.
-``crowded_columns`` (sideways scrolling, cut headings) is for a table that must fit its view,
-the vouchers' (tests/ui/widgets/test_voucher_panel.py): some of the manager's still do not at
-1024 px.
+Every table fits its view: nothing to scroll sideways for, and every heading whole (a heading
+has no tooltip to carry it).
 
 Parametrised by language: each translation in resources/translations runs the same walk, so a
 longer language is checked the day it lands.
@@ -72,6 +71,7 @@ def cut_texts(window: QWidget) -> list[str]:
         ):
             cut.append(f"button {widget.objectName()}: {widget.text()!r}")
         elif isinstance(widget, QTableView):
+            cut.extend(crowded_columns(widget))
             cut.extend(cut_cells(widget))
     return cut
 

@@ -101,6 +101,37 @@ def test_a_count_is_said_in_the_singular_or_the_plural() -> None:
     assert counted(3, "entry", "entries") == "3 entries"
 
 
+def test_history_and_the_summary_say_one_stamp_in_the_singular() -> None:
+    from datetime import UTC, datetime
+
+    from app.cli.manager_commands import _row_text, _summary_text
+    from app.core.domain import EntryStatus, OperationKind
+    from app.core.messages import say
+    from app.core.services.day_summary import DaySummary, SummaryLine
+    from app.core.services.history import HistoryRow
+    from app.core.services.receipts import Verdict
+
+    at = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
+    row = HistoryRow(
+        entry_id="e-1", seq=1, created_at=at, kind=OperationKind.REWARD,
+        status=EntryStatus.SYNCED, verdict=Verdict.CONFIRMED, headline=say("receipt.confirmed"),
+        cashier="Rina", terminal="till-1", user="ayu@example.com", lane="member:1",
+        description="Stiker", server_redemption_id=7, invoice=None, stamps=1, rupiah=0,
+        provisional=False, reconciled=False, note=None, last_error=None,
+    )  # fmt: skip
+    assert "  1 stamp  " in _row_text(row)
+    lines = (
+        SummaryLine("Rina", "till-1", "reward", "confirmed", 1, 1, 0),
+        SummaryLine("Rina", "till-1", "reward", "refused", 2, 40, 0),
+    )
+    said: list[str] = []
+    _summary_text(DaySummary(at, at, lines), said.append)
+    rows = [line for line in said if "reward" in line]
+    assert [line.split()[2:5] for line in rows[:2]] == [["1", "1", "stamp"], ["2", "40", "stamps"]]
+    # the rupiah stay in one column, whatever the word before them
+    assert len({line.index("Rp") for line in rows}) == 1
+
+
 def test_nothing_the_till_prints_hedges_a_count_with_s_in_brackets() -> None:
     # "(1 attempt(s) left)": the command line and the core's records say 1 attempt, 2 attempts.
     # The sandbox is left out: it says what the Stamps server says, as the server words it.

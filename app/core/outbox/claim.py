@@ -28,10 +28,13 @@ from app.core.storage.tables import (
     UTCDateTime,
 )
 
-#: What an attempt and its entry record when the attempt's lease ran out, and when a PIN's
-#: authorisation ran out before a send (app/core/services/failures.py says them in words).
+#: What an attempt and its entry record when the attempt's lease ran out, when a PIN's
+#: authorisation ran out before a send, and when a kiosk's entry was not sent within its bound
+#: (app/core/services/failures.py says them in words). A kiosk's entry may have had no PIN, and
+#: when it had one, its customer had gone either way: it records the kiosk's bound.
 LEASE_LOST = "lease ran out (crash or kill mid-attempt)"
 PIN_EXPIRED = "authorisation expired"
+KIOSK_EXPIRED = "not sent within the kiosk's bound"
 NEEDS_DASHBOARD = (
     "the redemption was confirmed without a server id (reconciled or marked applied): "
     "cancel it in the Stamps dashboard"
@@ -132,10 +135,8 @@ _PAUSED = sa.select(CONTROL.c.paused).where(CONTROL.c.id == 1)
 #: A kiosk's entry past its bound (``expires_at``, set when it was queued): its customer has gone,
 #: so it is never sent again, even under a key that vouches. A PIN's entry is, past its expiry:
 #: the server checks the authorisation, and the kiosk's entry without a PIN has nothing that does.
-_KIOSK_PAST_BOUND = sa.and_(
-    sa.func.json_extract(ENTRIES.c.payload, "$.channel") == int(Channel.KIOSK),
-    ENTRIES.c.expires_at <= _NOW,
-)
+_ON_KIOSK = sa.func.json_extract(ENTRIES.c.payload, "$.channel") == int(Channel.KIOSK)
+_KIOSK_PAST_BOUND = sa.and_(_ON_KIOSK, ENTRIES.c.expires_at <= _NOW)
 # The sweep's queries, built once too; each is a range of an index of migration 0003.
 _LOST = sa.select(
     ENTRIES.c.id, ENTRIES.c.first_sent_at, sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean())
@@ -148,7 +149,7 @@ _QUEUED_AMBIGUOUS = sa.select(
     ENTRIES.c.first_sent_at.is_not(None),
     _has_ambiguous(ENTRIES.c.id),
 )
-_EXPIRED = sa.select(ENTRIES.c.id).where(
+_EXPIRED = sa.select(ENTRIES.c.id, sa.type_coerce(_ON_KIOSK, sa.Boolean())).where(
     ENTRIES.c.status == EntryStatus.QUEUED,
     ENTRIES.c.expires_at <= _NOW,
     ~_may_have_arrived(ENTRIES.c.id),
@@ -260,13 +261,13 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
             _set(connection, entry_id, now, status=EntryStatus.UNKNOWN, next_check_at=now)
             changed.append(entry_id)
 
-    for (entry_id,) in _PREPARED_EXPIRED.rows(connection, params):
+    for entry_id, kiosk in _PREPARED_EXPIRED.rows(connection, params):
         _set(
             connection,
             entry_id,
             now,
             status=EntryStatus.EXPIRED,
-            last_error=PIN_EXPIRED,
+            last_error=KIOSK_EXPIRED if kiosk else PIN_EXPIRED,
         )
         changed.append(entry_id)
 

@@ -24,14 +24,17 @@ from app.core.services.receipts import Verdict
 from app.core.services.shift import ShiftInfo, ShiftRow
 
 CSV_HEADER = ("cashier", "terminal", "kind", "standing", "count", "stamps", "rupiah")
-#: The standings, in the order a summary lists them.
+#: The standings, in the order a summary lists them: ``expired`` is a PIN's authorisation that
+#: ran out, ``not_sent_in_time`` a kiosk's redemption its bound ended (its customer had gone).
 STANDINGS = (
     "confirmed",
     "accepted_offline",
     "not_confirmed",
     "refused",
+    "not_redeemed",
     "cancelled",
     "expired",
+    "not_sent_in_time",
     "closed",
 )
 #: No limit worth the name: a summary counts every entry of its span.
@@ -73,9 +76,12 @@ class DaySummary:
 
 
 def standing(row: HistoryRow) -> str:
-    """Where a redemption ended up, for counting: its verdict, or cancelled once cancelled."""
+    """Where a redemption ended up, for counting: its verdict, or cancelled once cancelled; a
+    kiosk's that expired was not sent in time (it may have had no PIN to run out)."""
     if row.cancel is not None and row.cancel.status is EntryStatus.SYNCED:
         return "cancelled"
+    if row.verdict is Verdict.EXPIRED and row.kiosk:
+        return "not_sent_in_time"
     return row.verdict.value if row.verdict is not Verdict.CANCELLED else "cancelled"
 
 

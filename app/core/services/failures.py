@@ -10,7 +10,7 @@ in the window's language. The server's own words in a refusal are quoted as they
 from __future__ import annotations
 
 from app.core.messages import Message, say
-from app.core.outbox.claim import LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
+from app.core.outbox.claim import KIOSK_EXPIRED, LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
 from app.core.outbox.transitions import read_error_text
 from app.core.services.receipts import server_words
 
@@ -52,6 +52,7 @@ _REFUSALS = frozenset(
 _SENTENCES = {
     LEASE_LOST: "failure.lease_lost",
     PIN_EXPIRED: "failure.pin_expired",
+    KIOSK_EXPIRED: "failure.kiosk_expired",
     NEEDS_DASHBOARD: "decision.needs_dashboard",
 }
 

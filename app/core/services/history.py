@@ -21,7 +21,7 @@ from app.core.offline.identifiers import readings
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.reconcile import AMBIGUOUS, CANNOT_RECONCILE, DEFERRED
 from app.core.outbox.transitions import read_error_text
-from app.core.services.receipts import Verdict, reason_of, receipt_for, server_words
+from app.core.services.receipts import Verdict, on_kiosk, reason_of, receipt_for, server_words
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
@@ -67,7 +67,8 @@ class HistoryRow:
 
     ``stamps`` is what it spends; ``rupiah`` what it takes from a dynamic voucher (the till knows
     no other rupiah value); ``invoice`` the POS invoice number when one was given; ``reason`` why
-    it was refused or not redeemed, in words (``None`` when it was not).
+    it was refused or not redeemed, in words (``None`` when it was not); ``kiosk`` whether it was
+    made on the kiosk (expired, it was not sent in time: no PIN of it ran out).
     """
 
     entry_id: str
@@ -93,6 +94,7 @@ class HistoryRow:
     attempts: tuple[AttemptLine, ...] = ()
     cancel: CancelState | None = None
     reason: Message | None = None
+    kiosk: bool = False
 
     @property
     def standing(self) -> Message:
@@ -249,6 +251,7 @@ def _row(
         attempts=tuple(attempts),
         cancel=_cancel_state(cancel) if cancel is not None else None,
         reason=reason_of(entry),
+        kiosk=on_kiosk(entry),
     )
 
 

@@ -96,6 +96,12 @@ class Receipt:
         }
 
 
+def on_kiosk(entry: OutboxEntry) -> bool:
+    """The entry was made on the kiosk's channel (a till configured as a kiosk sends on it too):
+    its customer was alone, and has gone by the time anything about it is read."""
+    return bool(entry.payload.get("channel") == Channel.KIOSK)
+
+
 def verdict_of(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Verdict:
     """Which of the outcomes the entry is in. A provisional entry stays "accepted offline" until
     the server answers, unless an attempt may have reached it and was not answered."""
@@ -187,7 +193,7 @@ def _words(
     name = verdict.value
     headline, todo = say(f"receipt.{name}"), say(f"receipt.{name}.todo")
     details: Message | None = None
-    kiosk = entry.payload.get("channel") == Channel.KIOSK
+    kiosk = on_kiosk(entry)
     if verdict is Verdict.CONFIRMED:
         if entry.reconciled:
             todo = say("receipt.reconciled.todo")

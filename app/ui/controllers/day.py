@@ -35,6 +35,8 @@ def standing_words(standing: str) -> str:
         "refused": QCoreApplication.translate("DayController", "Refused"),
         "cancelled": QCoreApplication.translate("DayController", "Cancelled"),
         "expired": QCoreApplication.translate("DayController", "PIN ran out"),
+        # a kiosk's redemption its bound ended: its customer was told to ask at the counter
+        "not_sent_in_time": QCoreApplication.translate("DayController", "Not sent in time"),
         "closed": QCoreApplication.translate("DayController", "Closed by a manager"),
         "not_redeemed": QCoreApplication.translate("DayController", "Not redeemed"),
     }

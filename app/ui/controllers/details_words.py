@@ -169,6 +169,12 @@ def _redemption_state(row: HistoryRow) -> str:
         return QCoreApplication.translate(
             "ManagerWords", "Cancelled before it was sent: nothing was redeemed"
         )
+    if status is EntryStatus.EXPIRED and row.kiosk:
+        return QCoreApplication.translate(
+            "ManagerWords",
+            "Not sent in time: the kiosk told the customer to ask at the counter; nothing was "
+            "redeemed",
+        )
     if status is EntryStatus.EXPIRED:
         return QCoreApplication.translate(
             "ManagerWords", "PIN authorisation ran out: nothing was redeemed"

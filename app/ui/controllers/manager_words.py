@@ -60,9 +60,9 @@ def status_words(status: EntryStatus) -> str:
         EntryStatus.REJECTED: QCoreApplication.translate("ManagerWords", "Refused by the server"),
         EntryStatus.UNKNOWN: QCoreApplication.translate("ManagerWords", "Not confirmed (unknown)"),
         EntryStatus.VOIDED: QCoreApplication.translate("ManagerWords", "Voided (never sent)"),
-        EntryStatus.EXPIRED: QCoreApplication.translate(
-            "ManagerWords", "PIN authorisation ran out"
-        ),
+        # a PIN's authorisation that ran out or a kiosk's redemption its bound ended: one status
+        # holds both (a row's own words tell them apart)
+        EntryStatus.EXPIRED: QCoreApplication.translate("ManagerWords", "Expired (never sent)"),
         EntryStatus.DISMISSED: QCoreApplication.translate("ManagerWords", "Dismissed by a manager"),
     }[status]
 

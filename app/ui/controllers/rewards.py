@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from app.core.services import (
     Member,
@@ -23,6 +23,17 @@ from app.ui.controllers.session import CashierSession
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import CartLine, RewardCardData
 from app.ui.wording import words
+
+
+def short_of(cost: int, stamps: int) -> str:
+    """Why a reward of ``cost`` stamps is greyed for a member with ``stamps``."""
+    return (
+        QCoreApplication.translate("RewardsController", "Needs {cost} stamp; member has {stamps}")
+        if cost == 1
+        else QCoreApplication.translate(
+            "RewardsController", "Needs {cost} stamps; member has {stamps}"
+        )
+    ).format(cost=cost, stamps=stamps)
 
 
 class RewardsController(OrderController):
@@ -87,9 +98,7 @@ class RewardsController(OrderController):
         elif reward.redeemable is False and offer.projected_stamps >= cost:
             reason = self.tr("Not offered to this member (level or store)")
         elif offer.projected_stamps < cost:
-            reason = self.tr("Needs {cost} stamps; member has {stamps}").format(
-                cost=cost, stamps=offer.projected_stamps
-            )
+            reason = short_of(cost, offer.projected_stamps)
         return RewardCardData(
             id=reward.id,
             name=reward.name,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.core.services import (
     Kiosk,
@@ -44,6 +44,15 @@ _KIND: dict[Verdict, ResultKind] = {
 }
 #: Never sent (the kiosk's offline policy, its bound): nothing was taken from the member's stamps.
 _NEVER_SENT = (Verdict.NOT_REDEEMED, Verdict.EXPIRED)
+
+
+def stamps_left_words(left: int) -> str:
+    """What a confirmed redemption leaves the customer: "You have 1 stamp left."."""
+    return (
+        QCoreApplication.translate("KioskFlow", "You have {count} stamp left.")
+        if left == 1
+        else QCoreApplication.translate("KioskFlow", "You have {count} stamps left.")
+    ).format(count=left)
 
 
 class KioskFlow(QObject):
@@ -188,11 +197,7 @@ class KioskFlow(QObject):
         kind = _KIND.get(receipt.verdict, "refused")
         if kind == "confirmed":
             left = receipt.stamps_remaining
-            details = (
-                self.tr("You have {count} stamps left.").format(count=left)
-                if left is not None
-                else ""
-            )
+            details = stamps_left_words(left) if left is not None else ""
         elif kind == "not_confirmed":
             details = words(say("kiosk.not_confirmed"))
         elif receipt.verdict in _NEVER_SENT:

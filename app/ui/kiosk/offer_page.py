@@ -80,7 +80,13 @@ class KioskRewardsPage(KioskPage):
     def show_member(self, first_name: str, stamps: int, tiles: list[TileData]) -> None:
         """Show the member's first name, their stamps and the first page of their tiles."""
         self.hello.setText(self.tr("Hi, {name}!").format(name=first_name))
-        self.balance.setText(self.tr("You have {count} stamps").format(count=stamps))
+        self.balance.setText(
+            (
+                self.tr("You have {count} stamp")
+                if stamps == 1
+                else self.tr("You have {count} stamps")
+            ).format(count=stamps)
+        )
         self._tiles = list(tiles)
         self._page = 0
         self._lay_out()
@@ -143,7 +149,11 @@ class KioskRewardsPage(KioskPage):
         # The words are labels inside the button, so a long reward name wraps instead of being
         # cut at both ends; the button alone takes the touch.
         pushed = QPushButton()
-        words = self.tr("{name}\n{count} stamps").format(name=tile.name, count=tile.stamps)
+        words = (
+            self.tr("{name}\n{count} stamp")
+            if tile.stamps == 1
+            else self.tr("{name}\n{count} stamps")
+        ).format(name=tile.name, count=tile.stamps)
         pushed.setAccessibleName(words.replace("\n", ", "))
         inside = QVBoxLayout(pushed)
         inside.setContentsMargins(16, 16, 16, 16)
@@ -191,7 +201,11 @@ class KioskConfirmPage(KioskPage):
     def ask(self, name: str, stamps: int) -> None:
         """Ask before redeeming ``name`` for ``stamps``."""
         self.question.setText(
-            self.tr("Redeem {name} for {count} stamps?").format(name=name, count=stamps)
+            (
+                self.tr("Redeem {name} for {count} stamp?")
+                if stamps == 1
+                else self.tr("Redeem {name} for {count} stamps?")
+            ).format(name=name, count=stamps)
         )
         self.yes.setEnabled(True)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -17,7 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.widgets.form import day_edit, picked_day, show_button
+from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+
+#: The day's totals' columns, and the per-cashier table's (two more in front).
+KIND, STANDING = 0, 1
+CASHIER_KIND, CASHIER_STANDING = 2, 3
 
 
 class DayView(QWidget):
@@ -54,7 +60,7 @@ class DayView(QWidget):
 
         amounts = [self.tr("Count"), self.tr("Stamps"), self.tr("Rupiah")]
         self.totals_model = RowsModel([self.tr("Kind"), self.tr("Standing"), *amounts], parent=self)
-        self.totals = RowsView(self.totals_model, stretch=1)
+        self.totals = RowsView(self.totals_model, share=(KIND,))
         self.totals.setObjectName("dayTotals")
         self.cashiers_model = RowsModel(
             [
@@ -66,8 +72,18 @@ class DayView(QWidget):
             ],
             parent=self,
         )
-        self.cashiers = RowsView(self.cashiers_model, stretch=3)
+        self.cashiers = RowsView(self.cashiers_model, share=(CASHIER_KIND,))
         self.cashiers.setObjectName("dayCashiers")
+        # The kind ("Amount from a balance voucher") takes the width the others leave and a long
+        # standing ("Closed by a manager") two lines, as in the history; a row is as tall as its
+        # words. Each on one line, the totals ran 727 px wide in a 491 px view at 1024 px.
+        self._standings: list[StatusDelegate] = []
+        for table, standing in ((self.totals, STANDING), (self.cashiers, CASHIER_STANDING)):
+            table.setWordWrap(True)
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            delegate = StatusDelegate(table)
+            table.setItemDelegateForColumn(standing, delegate)
+            self._standings.append(delegate)
         self.shifts_model = RowsModel(
             [self.tr("Cashier"), self.tr("Terminal"), self.tr("Opened"), self.tr("Closed")],
             parent=self,
@@ -76,6 +92,9 @@ class DayView(QWidget):
         self.shifts.setObjectName("dayShifts")
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
+        # The totals take the larger share: five columns beside the shifts' four short ones.
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 3)
         for column, (text, table) in enumerate(
             ((self.tr("The day's totals"), self.totals), (self.tr("Shifts"), self.shifts))
         ):

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -60,13 +59,13 @@ class ExceptionsView(QWidget):
             coloured=STATUS,
             parent=self,
         )
-        self.table = RowsView(self.model, stretch=REDEMPTION)
-        self.table.setObjectName("exceptionsTable")
         # As in the history: a long standing ("Belum dikonfirmasi (belum pasti)") takes two lines,
-        # and the member and the redemption share what is left (elided, whole in their tooltips),
-        # so the list fits beside its pane on a 1024 px screen without scrolling sideways.
+        # and the member and the redemption share what is left (elided, whole in their tooltips;
+        # neither narrower than its heading), so the list fits beside its pane on a 1024 px
+        # screen without scrolling sideways.
+        self.table = RowsView(self.model, share=(MEMBER, REDEMPTION))
+        self.table.setObjectName("exceptionsTable")
         self.table.verticalHeader().setDefaultSectionSize(52)
-        self.table.horizontalHeader().setSectionResizeMode(MEMBER, QHeaderView.ResizeMode.Stretch)
         self._status = StatusDelegate(self.table)
         self.table.setItemDelegateForColumn(STATUS, self._status)
         self.table.setAccessibleName(self.tr("Exceptions"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.ui.widgets.form import (
     FormField,
@@ -102,13 +102,13 @@ class HistoryView(QWidget):
             coloured=7,
             parent=self,
         )
-        self.table = RowsView(self.model, stretch=3)
+        # The member and the redemption share what is left (each elided, whole in its tooltip),
+        # neither narrower than its heading: equal shares cut "Redemption" at 1024 px.
+        self.table = RowsView(self.model, share=(2, 3))
         self.table.setObjectName("historyTable")
         # A long standing ("NOT CONFIRMED — do not hand over yet") takes two lines rather than
         # the redemption's own column: at 1024 px it left that column a single "…".
         self.table.verticalHeader().setDefaultSectionSize(52)
-        # The member and the redemption share what is left (each elided, whole in its tooltip).
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._status = StatusDelegate(self.table)
         self.table.setItemDelegateForColumn(7, self._status)
         self.table.setAccessibleName(self.tr("Redemptions"))

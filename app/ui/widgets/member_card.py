@@ -106,7 +106,11 @@ class MemberCard(QFrame):
             return
         self._name.setText(member.name)
         self._level.setText(member.level)
-        self._stamps.setText(self.tr("{stamps} stamps").format(stamps=member.stamps))
+        self._stamps.setText(
+            (
+                self.tr("{stamps} stamp") if member.stamps == 1 else self.tr("{stamps} stamps")
+            ).format(stamps=member.stamps)
+        )
         self._projected.setVisible(member.projected)
         self._projected.setText(self.tr("Projected: the balance minus redemptions waiting to sync"))
         self._balance.setText(member.balance_text)

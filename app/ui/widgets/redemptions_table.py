@@ -50,6 +50,18 @@ class ShiftRedemptionsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RedemptionRowData] = []
+        self._narrow = False
+
+    def set_narrow(self, narrow: bool) -> None:
+        """On a narrow page the time goes before what was redeemed, under the member, in the
+        redemption's cell (the view hides the Time column): beside it and the status,
+        "Redemption" had no room for its heading at 1024 px. The member's name keeps the first
+        line: it is what a cashier looks for."""
+        if narrow != self._narrow:
+            self._narrow = narrow
+            if self._rows:
+                last = self.index(len(self._rows) - 1, self.STATUS)
+                self.dataChanged.emit(self.index(0, 0), last)
 
     def set_rows(self, rows: list[RedemptionRowData]) -> None:
         """Replace every row."""
@@ -109,7 +121,8 @@ class ShiftRedemptionsModel(QAbstractTableModel):
             if column == self.STATUS:
                 return row.cancel_text or outcome_short_text(row.status)
             if column == self.REDEMPTION:
-                return f"{row.member}\n{row.what}"
+                what = f"{row.time_text} · {row.what}" if self._narrow else row.what
+                return f"{row.member}\n{what}"
             return row.time_text
         if column != self.STATUS:
             return None
@@ -176,6 +189,7 @@ class ShiftRedemptionsView(QTableView):
         super().__init__(parent)
         self.setObjectName("shiftRedemptions")
         self.setModel(model)
+        self._model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
@@ -197,6 +211,9 @@ class ShiftRedemptionsView(QTableView):
         self.setAccessibleName(self.tr("This shift's redemptions"))
 
     def set_narrow(self, narrow: bool) -> None:
-        """On a narrow page, a status wider than :data:`NARROW_STATUS_MAX_WIDTH` takes two lines."""
+        """On a narrow page, a status wider than :data:`NARROW_STATUS_MAX_WIDTH` takes two lines,
+        and the time goes into the redemption's cell (:meth:`ShiftRedemptionsModel.set_narrow`)."""
+        self._model.set_narrow(narrow)
+        self.setColumnHidden(ShiftRedemptionsModel.TIME, narrow)
         self._status_delegate.max_width = NARROW_STATUS_MAX_WIDTH if narrow else STATUS_MAX_WIDTH
         self.resizeColumnToContents(ShiftRedemptionsModel.STATUS)

@@ -171,21 +171,29 @@ class RewardCart(QWidget):
         self.list.clear()
         for line in self._lines:
             if line.flexible_stamps is not None:
-                text = self.tr("{name} — {stamps} stamps").format(
-                    name=line.name, stamps=line.flexible_stamps
-                )
+                text = (
+                    self.tr("{name} — {stamps} stamp")
+                    if line.flexible_stamps == 1
+                    else self.tr("{name} — {stamps} stamps")
+                ).format(name=line.name, stamps=line.flexible_stamps)
             else:
-                text = self.tr("{qty} × {name} — {stamps} stamps").format(
-                    qty=line.qty, name=line.name, stamps=line.cost
-                )
+                text = (
+                    self.tr("{qty} × {name} — {stamps} stamp")
+                    if line.cost == 1
+                    else self.tr("{qty} × {name} — {stamps} stamps")
+                ).format(qty=line.qty, name=line.name, stamps=line.cost)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, line.reward_id)
             self.list.addItem(item)
         total = self.total()
         if self._over_balance():
-            text = self.tr("Total {total} stamps — member has {available}").format(
-                total=total, available=self._available
-            )
+            text = (
+                self.tr("Total {total} stamp — member has {available}")
+                if total == 1
+                else self.tr("Total {total} stamps — member has {available}")
+            ).format(total=total, available=self._available)
+        elif total == 1:
+            text = self.tr("Total {total} stamp").format(total=total)
         else:
             text = self.tr("Total {total} stamps").format(total=total)
         self.total_label.setText(text)

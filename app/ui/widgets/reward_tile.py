@@ -57,10 +57,15 @@ class RewardTile(QFrame):
         name.setObjectName("rewardName")
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        one = reward.stamps_cost == 1
         if reward.flexible:
-            cost_text = self.tr("from {stamps} stamps").format(stamps=reward.stamps_cost)
+            cost_text = (
+                self.tr("from {stamps} stamp") if one else self.tr("from {stamps} stamps")
+            ).format(stamps=reward.stamps_cost)
         else:
-            cost_text = self.tr("{stamps} stamps").format(stamps=reward.stamps_cost)
+            cost_text = (self.tr("{stamps} stamp") if one else self.tr("{stamps} stamps")).format(
+                stamps=reward.stamps_cost
+            )
         cost = QLabel(cost_text)
         cost.setObjectName("rewardCost")
         cost.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
+from app.ui.widgets.shared_columns import SharedColumns
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,10 +89,16 @@ class RowsModel(QAbstractTableModel):
 
 class RowsView(QTableView):
     """A read-only, row-selecting table over a :class:`RowsModel`; the last column stretches
-    unless ``stretch`` names another."""
+    unless ``stretch`` names another, or ``share`` names columns that share what the others
+    leave, none narrower than its heading (:class:`SharedColumns`)."""
 
     def __init__(
-        self, model: RowsModel, *, stretch: int | None = None, parent: QWidget | None = None
+        self,
+        model: RowsModel,
+        *,
+        stretch: int | None = None,
+        share: Sequence[int] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setModel(model)
@@ -105,8 +112,12 @@ class RowsView(QTableView):
         self.verticalHeader().setDefaultSectionSize(40)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        last = len(model.titles) - 1 if stretch is None else stretch
-        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        if share:
+            self.shared_columns: SharedColumns | None = SharedColumns(self, share)
+        else:
+            self.shared_columns = None
+            last = len(model.titles) - 1 if stretch is None else stretch
+            header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
 
     def current_key(self) -> Hashable | None:
         """The key of the selected row, or ``None``."""

@@ -8,13 +8,20 @@ import asyncio
 import csv
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from app.config import Settings
+from app.core import clock
+from app.core.clock import ManualClock
+from app.core.credentials import Secret
 from app.core.services import ChangeWatch, History, HistoryFilter
+from app.core.services.kiosk import Kiosk
+from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.storage import Database
+from app.sandbox import DEMO_TOKEN
 
 from ..conftest import SandboxControl
 from .conftest import MANAGER, MANAGER_PIN, Cli
@@ -22,6 +29,7 @@ from .conftest import MANAGER, MANAGER_PIN, Cli
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
+AYU_CARD = "70140000000006"
 AS_MANAGER = ("--manager", MANAGER)
 GUARD = 60.0  # seconds: only reached when the behaviour is broken
 
@@ -225,3 +233,28 @@ async def test_a_cli_cancel_is_heard_by_an_open_view(
     finally:
         await watch.stop()
         await db.close()
+
+
+async def test_a_kiosk_redemption_not_sent_in_time_reads_so_not_as_a_pin_that_ran_out(
+    cli: Cli, sandbox: SandboxControl, till_settings: Settings
+) -> None:
+    # The kiosk's worker was down while its customer waited; two minutes later the sweep ended
+    # it unsent. It had no PIN: nothing of a PIN belongs in what the command line says of it.
+    config, options = till_settings.till_config(kiosk=True), RuntimeOptions(start_worker=False)
+    with clock.installed(ManualClock(datetime.now(UTC))) as moved:
+        assert isinstance(moved, ManualClock)
+        async with open_till(config, Secret(DEMO_TOKEN), options) as till:
+            kiosk = Kiosk(till)
+            queued = await kiosk.redeem(await kiosk.identify(AYU_CARD, typed=False), 1, None)
+            moved.advance(121)
+            await till.worker.run_once()
+    assert sandbox.ledger() == []
+
+    history = cli("history")
+    assert history.returncode == 0, history.stderr
+    assert "Not redeemed: not sent in time" in history.stdout and "PIN" not in history.stdout
+    summary = cli("summary")
+    assert summary.returncode == 0, summary.stderr
+    assert "not_sent_in_time" in summary.stdout and "expired" not in summary.stdout
+    code, shown = cli.json("outbox", "show", queued.entry_id)
+    assert (code, shown["last_error"]) == (0, "not sent within the kiosk's bound")

@@ -24,7 +24,9 @@ from app.core.services import (
     Verdict,
     say,
 )
+from app.ui.controllers.day import standing_words
 from app.ui.controllers.details_words import details_data
+from app.ui.controllers.manager_words import status_words
 from app.ui.manager.details import EntryDetailsDialog
 from app.ui.widgets.member_card import local_time_text
 
@@ -266,6 +268,56 @@ def test_voided_by_the_offline_rules_says_not_redeemed_and_why() -> None:
     assert shown["Status"] == "Not redeemed: the till's offline rules did not allow it"
     assert shown["Why"] == "Offline, one redemption may cost at most 10 stamps; this costs 20."
     assert "Manager's note" not in shown
+
+
+def test_a_pin_that_ran_out_says_so_and_a_kiosk_entry_not_sent_in_time_says_that() -> None:
+    pin = row(
+        EntryStatus.EXPIRED,
+        Verdict.EXPIRED,
+        "receipt.expired",
+        last_error="authorisation expired",
+    )
+    kiosk = row(
+        EntryStatus.EXPIRED,
+        Verdict.EXPIRED,
+        "receipt.expired.kiosk",
+        last_error="not sent within the kiosk's bound",
+        kiosk=True,
+    )
+    pin_data, kiosk_data = details_data(details(pin)), details_data(details(kiosk))
+    assert pin_data.standing == "PIN authorisation ran out"
+    assert dict(pin_data.facts)["Status"] == "PIN authorisation ran out: nothing was redeemed"
+    assert dict(pin_data.facts)["Last error"] == (
+        "The member's PIN authorisation ran out before it could be sent: nothing was redeemed."
+    )
+    # Seen in manager mode: a kiosk's redemption its worker never sent, which may have had no
+    # PIN at all, read "PIN authorisation ran out" in its status and its last error.
+    shown = dict(kiosk_data.facts)
+    assert kiosk_data.standing == "Not redeemed: not sent in time"
+    assert shown["Status"] == (
+        "Not sent in time: the kiosk told the customer to ask at the counter; nothing was redeemed"
+    )
+    assert shown["Last error"] == (
+        "Not sent in time: the kiosk could not send it while its customer was there, and told "
+        "them to ask at the counter. It will never be sent: nothing was redeemed."
+    )
+    assert not any("PIN" in value for _, value in kiosk_data.facts)
+    with speaking("id"):
+        indonesian = dict(details_data(details(kiosk)).facts)
+    assert indonesian["Status"] != shown["Status"]
+    assert indonesian["Galat terakhir"] != shown["Last error"]
+    assert not any("PIN" in value for value in indonesian.values())
+
+
+def test_the_days_standings_and_the_status_filter_tell_a_kiosk_from_a_pin() -> None:
+    assert standing_words("expired") == "PIN ran out"
+    assert standing_words("not_sent_in_time") == "Not sent in time"
+    assert standing_words("not_redeemed") == "Not redeemed"
+    # One status holds both: its word in the history's filter and the audit names neither.
+    assert "PIN" not in status_words(EntryStatus.EXPIRED)
+    with speaking("id"):
+        assert standing_words("not_sent_in_time") == "Tidak terkirim tepat waktu"
+        assert "PIN" not in status_words(EntryStatus.EXPIRED)
 
 
 def test_marked_applied_says_a_manager_did_not_the_server() -> None:

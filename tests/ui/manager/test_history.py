@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.screenshots import STATES, _window
 
+from ..test_room_to_read import crowded_columns
+
 STATUS, REDEMPTION = 7, 3
 
 
@@ -24,6 +26,7 @@ def test_the_history_shows_each_standing_whole_without_scrolling_sideways(
     header = table.horizontalHeader()
     assert header.length() <= table.viewport().width()  # the Status column is not past the edge
     assert header.sectionSize(REDEMPTION) >= 100  # more than a "…"
+    assert crowded_columns(table) == []  # "Redemption" was cut at 1024
     option = QStyleOptionViewItem()
     table.initViewItemOption(option)
     delegate = table.itemDelegateForColumn(STATUS)

@@ -39,6 +39,13 @@ def test_a_live_member(card: MemberCard):
     assert not card._projected.isVisible()
 
 
+def test_one_stamp_is_one_stamp_not_one_stamps(card: MemberCard):
+    card.set_member(MemberCardData("Budi Santoso", "Gold", 1, ""))
+    assert card.stamps_text() == "1 stamp"
+    card.set_member(MemberCardData("Budi Santoso", "Gold", 0, ""))
+    assert card.stamps_text() == "0 stamps"
+
+
 def test_a_cached_member_says_as_of_when_and_that_the_stamps_are_projected(card: MemberCard):
     fetched = datetime(2026, 11, 25, 7, 2, tzinfo=UTC)
     card.set_member(MemberCardData("Budi", "Gold", 100, "", cached_as_of=fetched, projected=True))

@@ -128,6 +128,31 @@ def test_the_cart_totals_its_lines_and_is_redeemed_as_one(qtbot: QtBot, picker: 
     assert submitted.args == [[("coffee", 3, None), ("croissant", 1, None), ("flex", 1, 30)]]
 
 
+def test_a_reward_of_one_stamp_is_said_in_the_singular(qtbot: QtBot, picker: RewardPicker):
+    picker.set_rewards(
+        [
+            RewardCardData("sticker", "Sticker", 1),
+            RewardCardData("flex", "Pay with stamps", 1, flexible=True),
+        ]
+    )
+    costs = [tile.findChild(QLabel, "rewardCost").text() for tile in picker.tiles()]
+    assert costs == ["1 stamp", "from 1 stamp"]
+    picker.select_reward("sticker")
+    click(qtbot, picker.add_button)
+    assert picker.cart.list.item(0).text() == "1 × Sticker — 1 stamp"
+    assert picker.cart.total_label.text() == "Total 1 stamp"
+    picker.select_reward("flex")
+    picker.stamps_spin.setValue(1)
+    click(qtbot, picker.add_button)
+    assert picker.cart.list.item(1).text() == "Pay with stamps — 1 stamp"
+    picker.set_available_stamps(1)
+    assert picker.cart.total_label.text() == "Total 2 stamps — member has 1"
+    picker.cart.list.setCurrentRow(1)
+    click(qtbot, picker.cart.remove_button)
+    picker.set_available_stamps(0)
+    assert picker.cart.total_label.text() == "Total 1 stamp — member has 0"
+
+
 def test_a_cart_over_the_members_stamps_cannot_be_redeemed(qtbot: QtBot, picker: RewardPicker):
     picker.set_available_stamps(30)
     picker.select_reward("croissant")

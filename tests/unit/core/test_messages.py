@@ -109,6 +109,27 @@ def test_an_explained_error_logs_in_english_and_carries_its_message() -> None:
             say("exception.not_found", lines=0, since="1 Dec 13.10"),
             "Not in the member's activity: 0 lines read since 1 Dec 13.10.",
         ),
+        # a confirmed redemption's receipt, when the member has one stamp left
+        (say("receipt.stamps_left", stamps=1), "1 stamp left."),
+        (say("receipt.stamps_left", stamps=0), "0 stamps left."),
+        (
+            say("receipt.stamps_left_also_said", stamps=1, said="voucher 88 used"),
+            "1 stamp left. The Stamps server also said: voucher 88 used",
+        ),
+        # the offline limits are a store's settings: one may be 1
+        (
+            say("policy.too_costly_offline", limit=1, cost=5),
+            "Offline, one redemption may cost at most 1 stamp; this costs 5.",
+        ),
+        (
+            say("policy.outage_stamps_cap", total=1, limit=0),
+            "This would take offline redemptions to 1 stamp in this outage; the limit is 0.",
+        ),
+        (
+            say("policy.outage_count_cap", count=1),
+            "This till has accepted 1 redemption offline, the most allowed in one outage. A "
+            "manager can raise the limit.",
+        ),
     ],
     ids=lambda v: f"{v.id}:{dict(v.params)}" if isinstance(v, Message) else "",
 )

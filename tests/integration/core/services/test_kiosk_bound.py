@@ -6,7 +6,7 @@ manager, never voided."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,6 +15,8 @@ from app.core import clock
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
+from app.core.messages import english
+from app.core.services.failures import failure_words
 from app.core.services.handover import Handover
 from app.core.services.kiosk import Kiosk, qr_payload
 from app.core.services.receipts import Verdict
@@ -61,6 +63,18 @@ async def test_a_kiosk_redemption_not_sent_in_time_is_never_sent(
         # At the counter, its QR code shows it as not redeemed: nothing to hand over.
         found = await Handover(till).find(qr_payload(queued.entry_id))
         assert found.receipt.verdict is Verdict.EXPIRED and not found.may_hand_over
+
+        # A manager reads what happened, not that a PIN ran out (it may have had no PIN).
+        details = await till.history.details(queued.entry_id)
+        assert details is not None and details.row.kiosk
+        said = failure_words(details.row.last_error)
+        assert said is not None and english(said) == (
+            "Not sent in time: the kiosk could not send it while its customer was there, and "
+            "told them to ask at the counter. It will never be sent: nothing was redeemed."
+        )
+        since = moved_clock.now() - timedelta(hours=1)
+        day = await till.day(since, since + timedelta(hours=2))
+        assert [line.standing for line in day.summary.totals()] == ["not_sent_in_time"]
 
 
 async def test_one_that_may_have_arrived_is_left_for_the_feed_not_resent(

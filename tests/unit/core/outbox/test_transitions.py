@@ -9,6 +9,7 @@ import pytest
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker, next_state
+from app.core.outbox.claim import KIOSK_EXPIRED, PIN_EXPIRED
 from app.core.outbox.transitions import key_vouches
 from app.core.stamps.errors import CredentialsUnusable
 
@@ -278,6 +279,7 @@ async def test_pin_authorisation_expires_when_nothing_can_have_arrived(
     await worker.run_once()
     after = await outbox.get(expiring.id)
     assert after is not None and after.status == EntryStatus.EXPIRED
+    assert after.last_error == PIN_EXPIRED
     assert len(transport.calls) == 1
 
 
@@ -332,6 +334,8 @@ async def test_a_kiosk_entry_never_sent_within_its_bound_expires_unsent(
     await worker.run_once(reconcile=False)
     after = await outbox.get(entry.id)
     assert after is not None and after.status == EntryStatus.EXPIRED
+    # what happened is the kiosk's bound, not a PIN's authorisation (it may have had no PIN)
+    assert after.last_error == KIOSK_EXPIRED
     assert len(transport.calls) == 1
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.messages import english
-from app.core.outbox.claim import LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
+from app.core.outbox.claim import KIOSK_EXPIRED, LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
 from app.core.outbox.errors import StaleClaim, StoppedBeforeSending
 from app.core.services.failures import failure_words
 from app.core.stamps import errors
@@ -28,6 +28,7 @@ def _every_failure_class() -> list[type[Exception]]:
     [
         (LEASE_LOST, "failure.lease_lost"),
         (PIN_EXPIRED, "failure.pin_expired"),
+        (KIOSK_EXPIRED, "failure.kiosk_expired"),
         (NEEDS_DASHBOARD, "decision.needs_dashboard"),
         (
             "ConnectionFailed: could not reach the Stamps server (ConnectError)",

@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ async def redeem(
     action: str | None,
     kind: OperationKind = OperationKind.REWARD,
     stamps: int = 10,
+    expires_at: datetime | None = None,
     **payload: Any,
 ) -> str:
     entry = await outbox.enqueue(
@@ -61,6 +62,7 @@ async def redeem(
         terminal="till-1",
         reward_name="Reward 1" if kind is OperationKind.REWARD else None,
         stamps=stamps if kind is OperationKind.REWARD else None,
+        expires_at=expires_at,
     )
     if action is not None:
         transport.script = [action]
@@ -429,3 +431,70 @@ async def test_what_reconciliation_found_is_said_in_words_not_as_recorded(
     assert (item.said.id, dict(item.said.params)) == (message_id, params)
     recorded = [evidence["result"], evidence.get("why"), evidence.get("error")]
     assert not any(r and r in item.reason for r in recorded)  # they stay in the evidence
+
+
+async def test_a_kiosk_entry_not_sent_in_time_is_not_a_pin_that_ran_out(
+    db_path: Path, clock: ManualClock
+) -> None:
+    # Three redemptions the server never got: a PIN's whose authorisation ran out at the
+    # counter, a kiosk's past its two-minute bound (its customer was told to ask at the counter),
+    # and one the offline rules would not take once its send failed (not redeemed).
+    db = Database(db_path)
+    outbox = Outbox(db, OutboxPolicy(idempotency_honoured=True), RetryPolicy(random=lambda: 0.5))
+    transport = FakeTransport()
+    worker = SyncWorker(outbox, transport, name="w")
+    bound = clock.now() + timedelta(seconds=120)
+    ids = {
+        "pin": await redeem(
+            outbox, worker, transport, lane="1", cashier="Rina", action="connect", expires_at=bound
+        ),
+        "kiosk": await redeem(
+            outbox,
+            worker,
+            transport,
+            lane="2",
+            cashier="Kiosk",
+            action="connect",
+            expires_at=bound,
+            channel=3,
+        ),
+        "unsent": await redeem(
+            outbox, worker, transport, lane="3", cashier="Rina", action="connect"
+        ),
+    }
+    try:
+        refusal = {
+            "cashier": "Rina",
+            "terminal": "till-1",
+            "lane": "member:3",
+            "kind": "reward",
+            "description": "Reward 1",
+            "source": "offline_policy",
+        }
+        reason = {"id": "policy.kiosk_offline", "params": {}}
+        voided = await outbox.void_unsent(
+            ids["unsent"], reason=reason, refusal=refusal, who="till", terminal="till-1"
+        )
+        assert voided is not None
+        clock.advance(121)
+        await worker.run_once(reconcile=False)
+        rows = {r.entry_id: r for r in await History(db).rows()}
+        pin, kiosk = rows[ids["pin"]], rows[ids["kiosk"]]
+        assert pin.status is kiosk.status is EntryStatus.EXPIRED
+        assert (pin.kiosk, kiosk.kiosk) == (False, True)
+        assert str(pin.standing) == "PIN authorisation ran out"
+        assert str(kiosk.standing) == "Not redeemed: not sent in time"
+
+        start = clock.now() - timedelta(hours=1)
+        summary = await summarise(History(db), start, start + timedelta(days=1))
+        assert sorted((line.cashier, line.standing) for line in summary.lines) == [
+            ("Kiosk", "not_sent_in_time"),
+            ("Rina", "expired"),
+            ("Rina", "not_redeemed"),  # a KeyError ended the summary before
+        ]
+        out = io.StringIO()
+        write_summary_csv(out, summary)
+        assert "not_sent_in_time" in out.getvalue()
+    finally:
+        await worker.stop()
+        await outbox.close()

@@ -1,0 +1,89 @@
+"""Columns of a table that share the width the others leave, none narrower than its heading.
+
+Qt's ``Stretch`` gives stretching columns equal shares, however narrow: at 1024 px the history's
+member and redemption each got 122 px, and "Redemption" needs 130, so its heading was cut while
+the member's column had room to spare. A heading has no tooltip to carry it, so here each column
+gets at least its heading's width and the rest share what is left equally (their cells are
+elided, whole in their tooltips). The widths follow the table: its width (a scroll bar coming
+or going), the other columns' widths (fitted to new rows), the headings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+
+def share(room: int, floors: Sequence[int]) -> list[int]:
+    """Widths for columns with these least widths (``floors``) sharing ``room`` pixels: equal
+    shares where a share is at least a column's floor, the floor where it is not."""
+    widths = list(floors)
+    open_columns = set(range(len(floors)))
+    left = room
+    # The columns whose floor is above an equal share keep their floor; the others share the rest.
+    while open_columns:
+        each = left // len(open_columns)
+        above = {c for c in open_columns if floors[c] > each}
+        if not above:
+            spare = left - each * len(open_columns)
+            for n, column in enumerate(sorted(open_columns)):
+                widths[column] = each + (1 if n < spare else 0)
+            break
+        for column in above:
+            left -= floors[column]
+        open_columns -= above
+    return widths
+
+
+class SharedColumns(QObject):
+    """Keeps ``columns`` of ``table`` sharing the width its other columns leave (see the
+    module's doc); the others keep their own resize modes."""
+
+    def __init__(self, table: QTableView, columns: Sequence[int]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._columns = tuple(columns)
+        self._fitting = False
+        header = table.horizontalHeader()
+        for column in self._columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        # The header is as wide as the table's viewport: its resize is the viewport's.
+        header.installEventFilter(self)
+        header.sectionResized.connect(self._other_resized)
+        model = table.model()
+        model.headerDataChanged.connect(self.fit)
+        model.modelReset.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _other_resized(self, column: int, _old: int, _new: int) -> None:
+        if column not in self._columns:
+            self.fit()
+
+    def fit(self) -> None:
+        """Share the width now (the table does it on its own when something changes)."""
+        if self._fitting:
+            return
+        header = self._table.horizontalHeader()
+        shown = [c for c in self._columns if not header.isSectionHidden(c)]
+        if not shown:
+            return
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in shown and not header.isSectionHidden(c)
+        )
+        floors = [header.sectionSizeFromContents(c).width() for c in shown]
+        widths = share(header.width() - others, floors)
+        self._fitting = True
+        try:
+            for column, width in zip(shown, widths, strict=True):
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._fitting = False

@@ -1,0 +1,58 @@
+"""The shift's list on a narrow page (1024 px): a full shift scrolls down, never sideways, its
+headings are whole, and each row still says when it was made. Beside the Time and Status columns
+and the list's scroll bar, "Redemption" ("Penukaran") had no room for its heading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.ui.screenshots import STATES, _window
+from app.ui.widgets.redemptions_table import ShiftRedemptionsModel
+
+from ...support.languages import LANGUAGES, speaking
+from ..test_room_to_read import crowded_columns
+
+#: More redemptions than the list shows at once: its scroll bar takes its share of the width.
+FULL_SHIFT = "19-not-redeemed"
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    with speaking(request.param):
+        yield request.param
+
+
+def _times_shown(window: object) -> list[str]:
+    """Each row's time as the list shows it, in whichever column holds it."""
+    table = window.redemptions  # type: ignore[attr-defined]
+    model: ShiftRedemptionsModel = window.redemptions_model  # type: ignore[attr-defined]
+    shown = []
+    for row in range(model.rowCount()):
+        cells = [
+            str(model.index(row, column).data())
+            for column in range(model.columnCount())
+            if not table.isColumnHidden(column)
+        ]
+        time = model.row_data(row).time_text
+        shown.append(time if any(time in cell for cell in cells) else "")
+    return shown
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_full_shift_has_whole_headings_and_says_each_time(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    window = _window(size)
+    qtbot.addWidget(window)
+    STATES[FULL_SHIFT](window)
+    QApplication.processEvents()
+    table = window.redemptions
+    assert table.verticalScrollBar().isVisible()  # the case that cut the heading
+    assert crowded_columns(table) == []
+    model = window.redemptions_model
+    assert _times_shown(window) == [model.row_data(r).time_text for r in range(model.rowCount())]
