@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 MIN_LENGTH = 6
 #: A scan's keys come this fast on average; people type at 35 ms a key and slower.
@@ -269,7 +269,10 @@ class ScannerFilter(QObject):
         # then each parent it propagates to); only the focus widget's hop is the real keystroke.
         if not isinstance(watched, QWidget):
             return False
-        focus = watched.window().focusWidget()
+        # The application's focus widget, not ``watched.window().focusWidget()``: a combo box's
+        # popup is a private QFrame, and the wrapper PySide6 makes for it deletes the popup when
+        # it is dropped (Escape in a history filter's list ended in a crash: tests say so).
+        focus = QApplication.focusWidget()
         if focus is None:
             return watched.isWindow()
         return watched is focus
