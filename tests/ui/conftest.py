@@ -50,6 +50,8 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.app import create_application
 
+from ..support.languages import LANGUAGES, speaking
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -57,6 +59,13 @@ W = TypeVar("W", bound=QWidget)
 def till_app(qapp: QApplication) -> QApplication:
     """The session's QApplication with the till's name, icon and style sheet, in English."""
     return create_application(language="en")
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """A test that takes it runs once in each of the window's languages (English back after)."""
+    with speaking(request.param):
+        yield request.param
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:

@@ -13,8 +13,6 @@ longer language is checked the day it lands.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -27,18 +25,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.ui.screenshots import STATES, _window
+from app.ui.screenshots import STATES
 from app.ui.widgets.elided_label import ElidedLabel
 
-from ..support.languages import LANGUAGES, speaking
+from ..support.screens import window_in
 
 SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    with speaking(request.param):
-        yield request.param
 
 
 def _has_whole_text_in_a_tooltip(widget: QWidget, text: str) -> bool:
@@ -137,10 +129,7 @@ def _fits(label: QLabel) -> bool:
 def test_nothing_a_cashier_must_read_is_cut(
     qtbot: QtBot, language: str, state: str, size: tuple[int, int]
 ) -> None:
-    window = _window(size)
-    qtbot.addWidget(window)
-    STATES[state](window)
-    QApplication.processEvents()
+    window = window_in(qtbot, state, size)
     try:
         # A window pushed wider or taller than the screen is cut by the screen itself.
         assert (window.width(), window.height()) == size

@@ -5,24 +5,13 @@ language. At 1024 px the totals ran 727 px wide in a 491 px view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.ui.screenshots import STATES, _window
-
-from ...support.languages import LANGUAGES, speaking
+from ...support.screens import window_in
 from ..test_room_to_read import crowded_columns, cut_cells
 
 COUNTER_SCREENS = [(1024, 768), (1280, 720), (1366, 768)]
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    with speaking(request.param):
-        yield request.param
 
 
 @pytest.mark.usefixtures("language")
@@ -30,10 +19,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 def test_the_days_tables_fit_with_every_kind_and_standing_whole(
     qtbot: QtBot, size: tuple[int, int]
 ) -> None:
-    window = _window(size)
-    qtbot.addWidget(window)
-    STATES["31-end-of-day"](window)
-    QApplication.processEvents()
+    window = window_in(qtbot, "31-end-of-day", size)
     day = window.manager.day
     for table in (day.totals, day.cashiers, day.shifts):
         assert crowded_columns(table) == []

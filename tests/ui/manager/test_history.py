@@ -4,11 +4,9 @@ redemption readable, with no sideways scrolling."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from app.ui.screenshots import STATES, _window
-
+from ...support.screens import standings_cut, window_in
 from ..test_room_to_read import crowded_columns
 
 STATUS, REDEMPTION = 7, 3
@@ -18,20 +16,10 @@ STATUS, REDEMPTION = 7, 3
 def test_the_history_shows_each_standing_whole_without_scrolling_sideways(
     qtbot: QtBot, size: tuple[int, int]
 ) -> None:
-    window = _window(size)
-    qtbot.addWidget(window)
-    STATES["26-history"](window)
-    QApplication.processEvents()
+    window = window_in(qtbot, "26-history", size)
     table = window.manager.history.table
     header = table.horizontalHeader()
     assert header.length() <= table.viewport().width()  # the Status column is not past the edge
     assert header.sectionSize(REDEMPTION) >= 100  # more than a "…"
     assert crowded_columns(table) == []  # "Redemption" was cut at 1024
-    option = QStyleOptionViewItem()
-    table.initViewItemOption(option)
-    delegate = table.itemDelegateForColumn(STATUS)
-    model = table.model()
-    for row in range(model.rowCount()):
-        index = model.index(row, STATUS)
-        # what the standing needs (on two lines at most) fits the column it got
-        assert delegate.sizeHint(option, index).width() <= header.sectionSize(STATUS)
+    assert standings_cut(table, STATUS) == []  # each standing whole, on two lines at most

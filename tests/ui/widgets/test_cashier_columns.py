@@ -6,8 +6,6 @@ the screen's edge and "Add to cart", "Redeem now" and "Redeem cart (F9)" cut."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
@@ -24,18 +22,11 @@ from app.ui.screenshots import STATES, _window
 from app.ui.widgets.redemptions_table import ShiftRedemptionsModel
 from app.ui.widgets.reward_picker import COLUMNS, NARROW_COLUMNS
 
-from ...support.languages import LANGUAGES, speaking
 from ..test_room_to_read import cut_texts
 
 SMALLER_SCREENS = [(1024, 768), (1280, 720), (1280, 800)]
 #: A cart to redeem (its buttons enabled), a confirmed result with its slip, a not confirmed one.
 STATES_TO_SEE = ["06-cart", "14-confirmed", "17-not-confirmed"]
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    with speaking(request.param):
-        yield request.param
 
 
 def _on_screen(window: QWidget, widget: QWidget, rect: QRect | None = None) -> QRect:

@@ -4,26 +4,16 @@ and the list's scroll bar, "Redemption" ("Penukaran") had no room for its headin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.ui.screenshots import STATES, _window
 from app.ui.widgets.redemptions_table import ShiftRedemptionsModel
 
-from ...support.languages import LANGUAGES, speaking
+from ...support.screens import window_in
 from ..test_room_to_read import crowded_columns
 
 #: More redemptions than the list shows at once: its scroll bar takes its share of the width.
 FULL_SHIFT = "19-not-redeemed"
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    with speaking(request.param):
-        yield request.param
 
 
 def _times_shown(window: object) -> list[str]:
@@ -47,10 +37,7 @@ def _times_shown(window: object) -> list[str]:
 def test_a_full_shift_has_whole_headings_and_says_each_time(
     qtbot: QtBot, size: tuple[int, int]
 ) -> None:
-    window = _window(size)
-    qtbot.addWidget(window)
-    STATES[FULL_SHIFT](window)
-    QApplication.processEvents()
+    window = window_in(qtbot, FULL_SHIFT, size)
     table = window.redemptions
     assert table.verticalScrollBar().isVisible()  # the case that cut the heading
     assert crowded_columns(table) == []

@@ -6,8 +6,6 @@ tab was hidden, did not follow the columns when the tab was shown or the window 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,7 +15,7 @@ from app.ui.screenshots import STATES, _vouchers, _window
 from app.ui.viewmodels import VoucherRowData
 from app.ui.widgets.voucher_panel import VoucherPanel
 
-from ...support.languages import LANGUAGES, speaking
+from ...support.screens import window_in
 from ..test_room_to_read import crowded_columns, cut_cells
 
 COUNTER_SCREENS = [(1024, 768), (1280, 720), (1366, 768)]
@@ -34,12 +32,6 @@ USED_HERE = VoucherRowData(
     usable=False,
     note="Already used on this till; waiting to sync",
 )
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    with speaking(request.param):
-        yield request.param
 
 
 def unreadable(panel: VoucherPanel) -> list[str]:
@@ -64,10 +56,7 @@ def _rows_fit_their_words(panel: VoucherPanel) -> bool:
 def test_every_voucher_row_is_whole_without_scrolling_sideways(
     qtbot: QtBot, language: str, state: str, size: tuple[int, int]
 ) -> None:
-    window = _window(size)
-    qtbot.addWidget(window)
-    STATES[state](window)
-    QApplication.processEvents()
+    window = window_in(qtbot, state, size)
     try:
         assert unreadable(window.voucher_panel) == []
         for row, voucher in enumerate(_vouchers()):
