@@ -3,8 +3,6 @@ in its own English, as Python values or as UTC stamps reads, in Bahasa Indonesia
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -13,17 +11,6 @@ from app.core.services import AuditLine
 from app.ui.controllers.audit_words import audit_row
 
 from ...support.languages import speaking
-
-
-@pytest.fixture
-def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The till's clock in Western Indonesia (UTC+7)."""
-    monkeypatch.setenv("TZ", "Asia/Jakarta")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
 
 #: Audit lines as the till writes them (app/core), and English a record holds that must not
 #: reach an Indonesian screen: keys, the till's own reasons, Python's dicts, lists and stamps.

@@ -4,8 +4,6 @@ carries for the command line."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -22,16 +20,6 @@ from app.core.services import (
 from app.ui.controllers.manager_words import exception_data
 
 from ...support.languages import speaking
-
-
-@pytest.fixture
-def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The till's clock in Western Indonesia (UTC+7), as a till in Jakarta has it."""
-    monkeypatch.setenv("TZ", "Asia/Jakarta")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _unknown_row(at: datetime) -> HistoryRow:
