@@ -62,6 +62,7 @@ _DECIMAL_SETTINGS = (
     "key_window_hours",
     "connect_timeout",
     "read_timeout",
+    "lookup_timeout",
     "lease_margin",
     "retry_after_cap",
     "offline_member_max_age_hours",
@@ -141,6 +142,9 @@ class Settings(BaseSettings):
     lanes: int = Field(default=4, ge=1, le=64)
     connect_timeout: float = Field(default=3.0, gt=0, le=60)
     read_timeout: float = Field(default=10.0, gt=0, le=300)
+    # How long a member lookup waits for the server before the till answers from its memory: a
+    # shop on a slow line gives it more, so its cashiers are not served stale copies.
+    lookup_timeout: float = Field(default=3.0, gt=0, le=60)
     pin_timeout: int = Field(default=900, ge=30, le=3600)
     # Added to 2 × (connect + read timeout) for how long a claimed entry is held before another
     # worker may take it back after a crash.
@@ -356,6 +360,7 @@ class Settings(BaseSettings):
             lanes=self.lanes,
             connect_timeout=self.connect_timeout,
             read_timeout=self.read_timeout,
+            lookup_timeout=self.lookup_timeout,
             pin_timeout=self.pin_timeout,
             lease_margin=self.lease_margin,
             limits=OfflineLimits(

@@ -2947,6 +2947,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Batas waktu baca (dtk)</translation>
     </message>
     <message>
+        <source>Member lookup waits (s)</source>
+        <translation>Pencarian member menunggu (dtk)</translation>
+    </message>
+    <message>
+        <source>Then the till shows its own copy of the member.</source>
+        <translation>Setelah itu mesin kasir menampilkan salinan member yang disimpannya.</translation>
+    </message>
+    <message>
         <source>Longest Retry-After waited (s)</source>
         <translation>Retry-After terlama yang ditunggu (dtk)</translation>
     </message>

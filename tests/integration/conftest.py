@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..support.network import network, network_settings
+from ..support.retries import no_retry_meanwhile
 from ..support.sandbox import (
     MERCHANT,
     STORE,
@@ -24,6 +25,7 @@ __all__ = [
     "live_sandbox",
     "network",
     "network_settings",
+    "no_retry_meanwhile",
     "sandbox",
     "till_settings",
 ]

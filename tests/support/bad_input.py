@@ -97,6 +97,10 @@ BAD_SETTINGS: list[SettingCase] = [
         for value in BAD_SECONDS.values()
     ],
     *[
+        SettingCase("STAMPS_POS_LOOKUP_TIMEOUT", value, "lookup_timeout")
+        for value in BAD_SECONDS.values()
+    ],
+    *[
         SettingCase("STAMPS_POS_KEY_WINDOW_HOURS", value, "key_window_hours")
         for value in BAD_SECONDS.values()
     ],

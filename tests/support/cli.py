@@ -16,6 +16,8 @@ from typing import Any
 from app.config import Settings
 from app.sandbox import DEMO_TOKEN
 
+from .network import AMPLE_TIMEOUTS
+
 
 @dataclass(frozen=True)
 class Done:
@@ -75,8 +77,7 @@ class TillCli:
             "STAMPS_POS_DATA_DIR": str(settings.data_dir),
             "STAMPS_POS_TERMINAL": settings.terminal,
             "STAMPS_POS_IDEMPOTENCY": settings.idempotency,
-            "STAMPS_POS_CONNECT_TIMEOUT": "1",
-            "STAMPS_POS_READ_TIMEOUT": "10",
+            **{f"STAMPS_POS_{name.upper()}": str(value) for name, value in AMPLE_TIMEOUTS.items()},
             "STAMPS_POS_CONFIG": str(home / "settings.toml"),
         }
 

@@ -13,6 +13,16 @@ import pytest
 from app.config import Settings, load_settings
 from app.sandbox import SandboxServer
 
+#: The timeouts of a till under test: a cut network refuses the connection at once, so no test
+#: waits them out, and an answer they cut short would be a loaded machine's slowness, not the
+#: server's (the first lookup of a busy run took more than the 3 s a lookup waits by default). A
+#: test about a timeout sets its own.
+AMPLE_TIMEOUTS: dict[str, float] = {
+    "connect_timeout": 5.0,
+    "read_timeout": 30.0,
+    "lookup_timeout": 30.0,
+}
+
 
 class Network:
     """A sandbox that can be taken down and brought back on the same address and state."""
@@ -56,7 +66,8 @@ def network(tmp_path: Path) -> Iterator[Network]:
 
 @pytest.fixture
 def network_settings(network: Network, tmp_path: Path) -> Settings:
-    """A till on the cuttable sandbox, with its own database and short timeouts."""
+    """A till on the cuttable sandbox, with its own database and ample timeouts
+    (:data:`AMPLE_TIMEOUTS`)."""
     return load_settings(
         tmp_path / "none.toml",
         base_url=network.url,
@@ -66,6 +77,5 @@ def network_settings(network: Network, tmp_path: Path) -> Settings:
         data_dir=tmp_path / "till",
         idempotency="honoured",
         terminal="till-1",
-        connect_timeout=0.5,
-        read_timeout=2.0,
+        **AMPLE_TIMEOUTS,
     )

@@ -15,6 +15,8 @@ import pytest
 from app.config import Settings, load_settings
 from app.sandbox import DEMO_TOKEN, SandboxServer
 
+from .network import AMPLE_TIMEOUTS
+
 MERCHANT, STORE, STORE_CODE = 14, 32, "RDG-KMG"
 
 
@@ -80,6 +82,5 @@ def till_settings(sandbox: SandboxControl, tmp_path: Path) -> Settings:
         data_dir=tmp_path / "till",
         idempotency="honoured",
         terminal="till-1",
-        connect_timeout=1.0,
-        read_timeout=2.0,
+        **AMPLE_TIMEOUTS,
     )

@@ -33,6 +33,7 @@ class TillConfig:
     ``idempotency_honoured``: the server honours ``Idempotency-Key`` for ``key_window_hours``
     (architecture §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
     held. ``store_code`` names this store in activity feeds (needed to reconcile).
+    ``lookup_timeout``: seconds a member lookup waits for the server before the cache answers.
     ``retry_after_cap``: the longest, in seconds, a server's ``Retry-After`` is honoured.
     ``kiosk_send_window``: seconds a kiosk's redemption may still be sent after it was queued
     (docs/kiosk.md).
@@ -51,6 +52,7 @@ class TillConfig:
     lanes: int = 4
     connect_timeout: float = 3.0
     read_timeout: float = 10.0
+    lookup_timeout: float = 3.0
     pin_timeout: int = 900
     lease_margin: float = 30.0
     limits: OfflineLimits = field(default_factory=OfflineLimits)

@@ -173,11 +173,9 @@ class Till:
         monitor: ConnectivityMonitor,
         cache: MemberCache,
         token_source: TokenSource | None = None,
-        lookup_timeout: float = 3.0,
     ) -> None:
         self.config = config
         self.cache = cache
-        self.lookup_timeout = lookup_timeout
         self.client = client
         self.outbox = outbox
         self.worker = worker
@@ -230,10 +228,11 @@ class Till:
     async def find_member(self, query: str) -> Member:
         """The member who answers to ``query`` (email, member ID, phone or card number).
 
-        Online first, with a short deadline; when the server cannot be reached, the member as the
-        till last saw them (``live`` false, "as of" ``fetched_at``). Raises
-        :class:`MemberNotFound` when neither knows them, :class:`NotOnline` when the server cannot
-        be asked and the cache does not know them.
+        Online first, for at most :attr:`TillConfig.lookup_timeout` seconds (a setting: a slow
+        line needs more, a cashier will wait no longer); when the server cannot be reached in
+        that time, the member as the till last saw them (``live`` false, "as of" ``fetched_at``).
+        Raises :class:`MemberNotFound` when neither knows them, :class:`NotOnline` when the
+        server cannot be asked and the cache does not know them.
         """
         text = query.strip()
         if not text:
@@ -242,7 +241,7 @@ class Till:
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 details = await asyncio.wait_for(
-                    self.client.member_details(text), self.lookup_timeout
+                    self.client.member_details(text), self.config.lookup_timeout
                 )
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED)
@@ -286,7 +285,9 @@ class Till:
             return []
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
-                answer = await asyncio.wait_for(self.client.suggestions(text), self.lookup_timeout)
+                answer = await asyncio.wait_for(
+                    self.client.suggestions(text), self.config.lookup_timeout
+                )
             except (StampsError, TimeoutError):
                 pass
             else:

@@ -109,6 +109,13 @@ def _labels() -> dict[str, tuple[str, str, str]]:
             QCoreApplication.translate("SettingsController", "Read timeout (s)"),
             "",
         ),
+        "lookup_timeout": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Member lookup waits (s)"),
+            QCoreApplication.translate(
+                "SettingsController", "Then the till shows its own copy of the member."
+            ),
+        ),
         "retry_after_cap": (
             "server",
             QCoreApplication.translate("SettingsController", "Longest Retry-After waited (s)"),

@@ -16,9 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.outbox.retry import RetryPolicy
 from app.core.services.catalogue import Offer
-from app.core.services.config import TillConfig
 from app.core.services.receipts import Receipt
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Till
@@ -27,23 +25,14 @@ from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.main_window import CashierWindowView
 
+from ...support.retries import no_retry_meanwhile
+
+__all__ = ["no_retry_meanwhile"]  # a fixture, for the tests here and the kiosk's
+
 # How long a test waits for the window's signal: generous, because the wait ends when the signal
 # comes, and on a loaded shared machine a sandbox round trip with its commits can take seconds.
 WAIT_MS = 30_000
 T = TypeVar("T")
-
-
-@pytest.fixture
-def no_retry_meanwhile(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worker's next try after a failed or unanswered attempt comes ten minutes later at
-    the soonest: a test that reads an entry between attempts reads the same thing on a loaded
-    machine. (The first retry is drawn in [0, 2) s, and came before a slow test read its
-    receipt.) Use it before the fixture that opens the till."""
-
-    def patient(config: TillConfig) -> RetryPolicy:
-        return RetryPolicy(base=600.0, retry_after_cap=config.retry_after_cap)
-
-    monkeypatch.setattr(TillConfig, "retry_policy", patient)
 
 
 @pytest.fixture

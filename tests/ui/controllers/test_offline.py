@@ -15,7 +15,7 @@ from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 
-from ...support.network import Network
+from ...support.network import AMPLE_TIMEOUTS, Network
 from ...support.vouchers import SALDO, UNCONFIRMED, validations
 from .conftest import WAIT_MS, find_member, redeem
 
@@ -36,8 +36,7 @@ def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
             data_dir=tmp_path / "till",
             idempotency="honoured",
             terminal="till-1",
-            connect_timeout=1.0,
-            read_timeout=2.0,
+            **AMPLE_TIMEOUTS,
         )
         cashier = make_cashier(settings)
         find_member(qtbot, cashier, "customer@stamps.co.id")
@@ -89,8 +88,7 @@ def test_offline_the_window_refuses_what_only_the_server_can_check_and_says_why(
             store=32,
             data_dir=tmp_path / "till",
             terminal="till-1",
-            connect_timeout=1.0,
-            read_timeout=2.0,
+            **AMPLE_TIMEOUTS,
         )
         cashier = make_cashier(settings)
         find_member(qtbot, cashier, "customer@stamps.co.id")

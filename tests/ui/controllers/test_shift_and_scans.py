@@ -101,7 +101,16 @@ def test_a_shift_taken_up_after_a_restart_lists_what_it_did_and_follows_what_is_
     # The window closes with the next one still to be sent: nothing sends it before the restart.
     run_async(qtbot, before.session.till.worker.stop())
     picker.select_reward(2)
-    assert redeem(qtbot, before, picker.redeem_button.click).verdict is Verdict.NOT_CONFIRMED
+    picker.redeem_button.click()
+    qtbot.waitUntil(
+        lambda: "Sending" in (getattr(before.view.result_panel.result(), "details", "") or ""),
+        timeout=WAIT_MS,
+    )
+    # The cashier stops waiting on screen (Esc), as closing the window does: nothing else ends
+    # the wait before a request's timeouts have passed.
+    with qtbot.waitSignal(before.redemption.receipt_ready, timeout=WAIT_MS) as left:
+        assert before.redemption.back_out()
+    assert left.args[0].verdict is Verdict.NOT_CONFIRMED
     after = make_cashier(till_settings, options=RuntimeOptions(start_worker=False))
     assert after.session.shift == before.session.shift
     model = after.view.redemptions_model

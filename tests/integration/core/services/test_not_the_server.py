@@ -15,6 +15,7 @@ from app.core.offline.connectivity import Connectivity
 from app.core.services.runtime import open_till
 from app.core.services.till import NotOnline
 
+from ....support.network import AMPLE_TIMEOUTS
 from ....support.odd_servers import LoginPage, serving
 
 pytestmark = pytest.mark.integration
@@ -28,8 +29,7 @@ async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None
             merchant=14,
             store=32,
             data_dir=tmp_path / "till",
-            connect_timeout=0.5,
-            read_timeout=2.0,
+            **AMPLE_TIMEOUTS,
         )
         async with open_till(settings.till_config(), Secret("t0ken-t0ken")) as till:
             with pytest.raises(NotOnline) as unknown:

@@ -75,6 +75,18 @@ async def test_an_unknown_member_is_not_found(till: Till) -> None:
         await till.find_member("nobody@example.com")
 
 
+async def test_a_slow_line_finds_the_member_live_when_the_lookup_setting_allows_it(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Every answer takes 3.5 s: longer than a lookup waits by default (3 s), within what this
+    # shop's settings give it (and within the request's own timeouts).
+    sandbox.faults(latency_ms=3500)
+    slow_line = till_settings.model_copy(update={"lookup_timeout": 20.0, "read_timeout": 20.0})
+    async with open_till(slow_line.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)  # never looked up: no copy to fall back on
+    assert member.name == "Ayu Pratiwi" and member.live
+
+
 async def test_a_fixed_reward_is_confirmed_and_the_balance_moves(
     till: Till, sandbox: SandboxControl
 ) -> None:
