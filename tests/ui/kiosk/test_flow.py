@@ -197,6 +197,7 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
     assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
 
 
+@pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
 def test_a_redemption_the_server_never_got_is_not_redeemed_and_takes_nothing(
     qtbot: QtBot,
     make_kiosk: Callable[..., KioskWindow],

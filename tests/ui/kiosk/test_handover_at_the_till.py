@@ -86,6 +86,7 @@ def test_an_unconfirmed_kiosk_redemption_cannot_be_handed_over(
         )
 
 
+@pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
 def test_a_kiosk_redemption_the_server_never_got_shows_not_redeemed(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
