@@ -353,6 +353,27 @@ def _server_fix(failure: StampsError) -> str:
     return "check the network, base_url, and that the server is up"
 
 
+def _refused_credentials(config: TillConfig, refused: CredentialsRejected) -> Check:
+    """The credentials check when ping is refused, with the server's own words: a 403 over
+    plain http is the server refusing http ("Please use https instead of http", testing.rst §5),
+    and a manager told only that the token is wrong would replace a token that works."""
+    said = f"; it said: {refused.detail}" if refused.detail else ""
+    fix = "store the right token: `stamps-pos token set`; check the auth setting"
+    parts = urlsplit(config.base_url)
+    if parts.scheme == "http":
+        host = parts.hostname or ""
+        # https on its own port: the http port is no guide to it
+        host = f"[{host}]" if ":" in host else host
+        secure = parts._replace(scheme="https", netloc=host).geturl()
+        fix += f"; if the server asks for https, set base_url to {secure}"
+    return fail(
+        "credentials",
+        f"the server refuses this token ({config.auth} style){said}",
+        fix,
+        CREDENTIALS,
+    )
+
+
 async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
     clock_check = ConnectivityMonitor(_never_probed)
     async with StampsClient(
@@ -369,15 +390,8 @@ async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
         started = time.perf_counter()
         try:
             pong = (await client.ping()).pong
-        except CredentialsRejected:
-            return [
-                fail(
-                    "credentials",
-                    f"the server refuses this token ({config.auth} style)",
-                    "store the right token: `stamps-pos token set`; check the auth setting",
-                    CREDENTIALS,
-                )
-            ]
+        except CredentialsRejected as exc:
+            return [_refused_credentials(config, exc)]
         except StampsError as exc:
             return [
                 fail(

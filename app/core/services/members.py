@@ -32,7 +32,9 @@ def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
     )
     return Member(
         server_id=str(user.id),
-        name=user.name or user.email or str(user.id),
+        # a partial registration has no name or email (customer_api §17); the server's primary
+        # key means nothing at the counter, the phone or a Member ID does
+        name=user.name or user.email or user.phone or next(iter(user.member_ids), str(user.id)),
         email=user.email or None,
         phone=user.phone or None,
         member_ids=tuple(user.member_ids),
@@ -54,7 +56,10 @@ def suggestion_member(suggestion: MemberSuggestion) -> Member:
     follows before anything is redeemed)."""
     return Member(
         server_id=str(suggestion.id),
-        name=suggestion.name or suggestion.email or str(suggestion.id),
+        name=suggestion.name
+        or suggestion.email
+        or suggestion.phone
+        or next(iter(suggestion.member_ids), str(suggestion.id)),
         email=suggestion.email,
         phone=suggestion.phone,
         member_ids=tuple(suggestion.member_ids),

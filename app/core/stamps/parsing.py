@@ -59,11 +59,20 @@ class ErrorBody:
     @property
     def message(self) -> str | None:
         """``error_message``, else ``detail``, else the first field error; a sentence, without
-        the ``field: `` the server may put in front of it."""
+        the ``field: `` the server may put in front of it.
+
+        The field errors ``detail`` does not already say follow it: it can be a preamble alone
+        ("Your transaction cannot be completed due to the following error(s)", reward_api §1),
+        the reasons in ``errors``, and a refusal must say why."""
         known = (*self.field_errors, *GENERAL_FIELDS, *WIRE_NAMES)
-        for text in (self.error_message, self.detail):
-            if text:
-                return without_field_prefix(text, known)
+        if self.error_message:
+            return without_field_prefix(self.error_message, known)
+        if self.detail:
+            said = without_field_prefix(self.detail, known)
+            unsaid = [t for t in dict.fromkeys(self.field_errors.values()) if t not in said]
+            if not unsaid:
+                return said
+            return f"{said.rstrip(' .:')}: {'; '.join(unsaid)}"[:MAX_TEXT]
         for text in self.field_errors.values():
             return text
         return None

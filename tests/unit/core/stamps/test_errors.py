@@ -127,7 +127,7 @@ async def test_invalid_pin_reports_attempts_left(
         ),
         pytest.param(
             b'{"detail": "Your transaction cannot be completed", "errors": [{"reward": "needed"}]}',
-            "Your transaction cannot be completed",
+            "Your transaction cannot be completed: needed",
             {"reward": "needed"},
             id="errors-list",
         ),

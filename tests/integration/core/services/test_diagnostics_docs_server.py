@@ -1,0 +1,41 @@
+"""``stamps-pos doctor``'s server checks against a second server written from the contract alone
+(tests/support/docs_server.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.config import load_settings
+from app.core.credentials import Secret
+from app.core.services.diagnostics import Status, check_server
+
+from ....support.docs_server import DocsServer, docs_server
+from ....support.network import AMPLE_TIMEOUTS
+
+pytestmark = pytest.mark.integration
+
+__all__ = ["docs_server"]
+
+
+async def test_a_server_that_refuses_plain_http_is_not_blamed_on_the_token(
+    docs_server: DocsServer, tmp_path: Path
+) -> None:
+    # testing.rst §5: the answer to a call over http instead of https
+    docs_server.answer_next("/api/ping", 403, {"detail": "Please use https instead of http"})
+    config = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    ).till_config()
+
+    checks = await check_server(config, Secret(docs_server.token))
+
+    credentials = next(c for c in checks if c.name == "credentials")
+    assert credentials.status is Status.FAIL
+    assert "Please use https instead of http" in credentials.detail
+    assert "https://" in credentials.fix
