@@ -107,7 +107,7 @@ def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None
     if receipt.server_redemption_id is not None:
         print(f"  server redemption id  {receipt.server_redemption_id}")
     if receipt.voucher_code:
-        print(f"  voucher issued  {receipt.voucher_code}")
+        print(f"  voucher code  {receipt.voucher_code}")  # used, or issued by a reward
     if receipt.details is not None:
         print(f"  {english(receipt.details)}")
     print(f"  {english(receipt.what_to_do)}")

@@ -44,6 +44,15 @@ def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_when_asked(
     assert [e["kind"] for e in sandbox.ledger()] == ["redeem_deduct", "redeem_voucher"]
 
 
+def test_a_deduct_names_the_voucher_it_used_not_one_it_issued(cli: Cli) -> None:
+    # The server's answer names the voucher the deduction came from; "voucher issued" told the
+    # cashier a new voucher had been made for the member.
+    done = cli("redeem", "deduct", "--user", AYU, "--voucher", "12", "--value", "10000")
+    assert done.returncode == 0, done.stderr
+    assert "voucher code  SALDO-AYU-150K" in done.stdout
+    assert "issued" not in done.stdout
+
+
 def test_a_refused_token_pauses_the_queue_and_token_set_lifts_the_pause(
     cli: Cli, sandbox: SandboxControl, tmp_path: Path
 ) -> None:
