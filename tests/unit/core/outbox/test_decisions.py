@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from app.core.clock import ManualClock
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxError, SyncWorker
 
 from .conftest import enqueue_reward
@@ -122,6 +122,30 @@ async def test_a_redemption_without_a_pin_is_not_given_one(
     await worker.run_once()
     with pytest.raises(OutboxError, match="not made with a PIN"):
         await outbox.retry(entry.id, request_id=str(uuid.uuid4()), **WHO)
+
+
+async def test_a_retry_is_sent_on_the_sending_tills_channel(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    # a kiosk's redemption the server refused, retried by a manager at the counter
+    entry = await enqueue_reward(outbox, channel=Channel.KIOSK)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    retried = await outbox.retry(entry.id, note="at the counter", channel=Channel.POS, **WHO)
+    await worker.run_once()
+    _, payload, key = transport.calls[-1]
+    assert (key, payload["channel"]) == (retried.id, Channel.POS)
+    assert retried.expires_at is None  # the counter bounds nothing without a PIN
+
+
+async def test_a_retried_cancel_names_no_channel(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    cancel = await outbox.cancel_by_server_id(ELSEWHERE, lane="m1", user="m1", **WHO)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    retried = await outbox.retry(cancel.id, note="again", channel=Channel.POS, **WHO)
+    assert retried.payload == {"id": ELSEWHERE, "create_replacement_voucher": False}
 
 
 async def test_a_cancel_carries_the_managers_note(outbox: Outbox) -> None:
