@@ -28,6 +28,12 @@ from app.core.storage.tables import (
 VOIDED_BY_POLICY = "voided: offline policy"
 #: A cancel already under way for a redemption: cancelling again returns it.
 LIVE_CANCEL = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.SYNCED, EntryStatus.UNKNOWN)
+#: Why a redemption in each of these states has nothing to cancel, as a message of its own.
+NOTHING_TO_CANCEL = {
+    EntryStatus.VOIDED: "decision.nothing_to_cancel.voided",
+    EntryStatus.EXPIRED: "decision.nothing_to_cancel.expired",
+    EntryStatus.DISMISSED: "decision.nothing_to_cancel.dismissed",
+}
 
 
 def cancel_redemption(
@@ -46,8 +52,8 @@ def cancel_redemption(
         raise OutboxError(say("decision.no_entry", entry_id=entry_id))
     if target.kind == OperationKind.CANCEL:
         raise OutboxError(say("decision.cancel_of_cancel"))
-    if target.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED):
-        raise OutboxError(say("decision.nothing_to_cancel", status=str(target.status)))
+    if target.status in NOTHING_TO_CANCEL:
+        raise OutboxError(say(NOTHING_TO_CANCEL[EntryStatus(target.status)]))
     if target.status == EntryStatus.SYNCED and target.server_redemption_id is None:
         raise OutboxError(say("decision.needs_dashboard"))
     existing = (

@@ -154,3 +154,20 @@ async def test_a_cancel_carries_the_managers_note(outbox: Outbox) -> None:
     assert voided.note == "cancelled by Ayu before it was sent: customer changed their mind"
     [line] = await outbox.audit_log(entry.id)
     assert line.detail == {"note": "customer changed their mind"}
+
+
+async def test_a_redemption_dismissed_by_a_manager_has_nothing_to_cancel_in_words(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    await outbox.dismiss(entry.id, note="member left", **WHO)
+    with pytest.raises(OutboxError) as refused:
+        await outbox.cancel(entry.id, **WHO)
+    # the till's word for the status ("dismissed") is no parameter: a screen says it all
+    assert refused.value.said is not None and refused.value.said.params == {}
+    assert str(refused.value) == (
+        "Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the "
+        "new one."
+    )
