@@ -512,7 +512,17 @@ TEMPLATES: dict[str, str] = {
     ),
     "decision.no_entry": "There is no outbox entry {entry_id}.",
     "decision.cancel_of_cancel": "A cancellation cannot itself be cancelled.",
-    "decision.nothing_to_cancel": "Nothing to cancel: the redemption is {status}.",
+    # one a status, so the status is said in the reader's language, not as the till's word for it
+    "decision.nothing_to_cancel.voided": (
+        "Nothing to cancel: the redemption was voided before it was sent, so nothing was redeemed."
+    ),
+    "decision.nothing_to_cancel.expired": (
+        "Nothing to cancel: the redemption expired before it was sent, so nothing was redeemed."
+    ),
+    "decision.nothing_to_cancel.dismissed": (
+        "Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the "
+        "new one."
+    ),
     "decision.needs_dashboard": (
         "This redemption was confirmed without a server id (found in the member's activity, or "
         "marked applied): cancel it on the Stamps dashboard."

@@ -4436,6 +4436,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
     </message>
     <message>
+        <source>Nothing to cancel: the redemption was voided before it was sent, so nothing was redeemed.</source>
+        <comment>decision.nothing_to_cancel.voided</comment>
+        <translation>Tidak ada yang perlu dibatalkan: penukaran ini dibatalkan sebelum dikirim, jadi tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel: the redemption expired before it was sent, so nothing was redeemed.</source>
+        <comment>decision.nothing_to_cancel.expired</comment>
+        <translation>Tidak ada yang perlu dibatalkan: penukaran ini kedaluwarsa sebelum dikirim, jadi tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the new one.</source>
+        <comment>decision.nothing_to_cancel.dismissed</comment>
+        <translation>Tidak ada yang perlu dibatalkan: manajer sudah menutup penukaran ini. Jika penukaran ini dikirim ulang, batalkan yang baru.</translation>
+    </message>
+    <message>
         <source>Not in the member&apos;s activity: {lines} line read since {since}.</source>
         <comment>exception.not_found</comment>
         <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
@@ -4809,11 +4824,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>A cancellation cannot itself be cancelled.</source>
         <comment>decision.cancel_of_cancel</comment>
         <translation>Pembatalan tidak bisa dibatalkan lagi.</translation>
-    </message>
-    <message>
-        <source>Nothing to cancel: the redemption is {status}.</source>
-        <comment>decision.nothing_to_cancel</comment>
-        <translation>Tidak ada yang perlu dibatalkan: penukaran ini berstatus {status}.</translation>
     </message>
     <message>
         <source>This redemption was confirmed without a server id (found in the member&apos;s activity, or marked applied): cancel it on the Stamps dashboard.</source>

@@ -14,6 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.domain import OperationKind
+from app.core.outbox import Outbox, OutboxError, OutboxPolicy
 from app.core.services import say
 from app.ui import language
 from app.ui.app import run
@@ -83,6 +85,39 @@ def test_the_cores_messages_and_qts_own_buttons_are_in_indonesian(qtbot: QtBot) 
 
     assert said == "Saat offline, satu penukaran paling banyak 100 stamp; ini perlu 150."
     assert buttons == ["Batal", "Potong"]
+
+
+async def test_a_cancel_with_nothing_to_cancel_says_why_in_indonesian(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # A redemption voided before it was sent, cancelled again (a second manager, the command
+    # line): the refusal said "berstatus voided", the till's word for it, in English.
+    outbox = await Outbox.open(tmp_path / "till.db", OutboxPolicy())
+    try:
+        entry = await outbox.enqueue(
+            OperationKind.REWARD,
+            {"user": "m1", "reward": 1, "store": 32},
+            lane="m1",
+            user="m1",
+            cashier="Dewi",
+            terminal="till-1",
+        )
+        await outbox.cancel(entry.id, who="Wayan", terminal="till-1")
+        with pytest.raises(OutboxError) as refused:
+            await outbox.cancel(entry.id, who="Wayan", terminal="till-1")
+    finally:
+        await outbox.close()
+    message = refused.value.said
+    assert message is not None
+    assert str(message) == (
+        "Nothing to cancel: the redemption was voided before it was sent, so nothing was redeemed."
+    )
+    with speaking("id"):
+        said = words(message)
+    assert said == (
+        "Tidak ada yang perlu dibatalkan: penukaran ini dibatalkan sebelum dikirim, jadi tidak "
+        "ada yang ditukar."
+    )
 
 
 def test_without_its_built_translation_the_window_stays_english_and_says_why(

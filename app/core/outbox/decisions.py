@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import uuid6
 from sqlmodel import Session
 
-from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import say
 from app.core.outbox.errors import OutboxError
 from app.core.storage.tables import (
@@ -28,6 +28,12 @@ from app.core.storage.tables import (
 VOIDED_BY_POLICY = "voided: offline policy"
 #: A cancel already under way for a redemption: cancelling again returns it.
 LIVE_CANCEL = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.SYNCED, EntryStatus.UNKNOWN)
+#: Why a redemption in each of these states has nothing to cancel, as a message of its own.
+NOTHING_TO_CANCEL = {
+    EntryStatus.VOIDED: "decision.nothing_to_cancel.voided",
+    EntryStatus.EXPIRED: "decision.nothing_to_cancel.expired",
+    EntryStatus.DISMISSED: "decision.nothing_to_cancel.dismissed",
+}
 
 
 def cancel_redemption(
@@ -46,8 +52,8 @@ def cancel_redemption(
         raise OutboxError(say("decision.no_entry", entry_id=entry_id))
     if target.kind == OperationKind.CANCEL:
         raise OutboxError(say("decision.cancel_of_cancel"))
-    if target.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED):
-        raise OutboxError(say("decision.nothing_to_cancel", status=str(target.status)))
+    if target.status in NOTHING_TO_CANCEL:
+        raise OutboxError(say(NOTHING_TO_CANCEL[EntryStatus(target.status)]))
     if target.status == EntryStatus.SYNCED and target.server_redemption_id is None:
         raise OutboxError(say("decision.needs_dashboard"))
     existing = (
@@ -225,11 +231,15 @@ def retry_entry(
     now: datetime,
     request_id: str | None = None,
     expires_at: datetime | None = None,
+    channel: Channel | None = None,
 ) -> OutboxEntry:
     """A new linked entry for a ``rejected`` or ``unknown`` one, which is dismissed.
 
     A PIN-authorised request is sent again only under a new authorisation: ``request_id`` (which
-    becomes the new entry's id, as for any PIN redemption) and its ``expires_at``.
+    becomes the new entry's id, as for any PIN redemption). ``expires_at`` bounds the new entry
+    as the sending till bounds what it queues. ``channel`` is the sending till's: the retry is
+    made there, so a kiosk's redemption retried at the counter is sent, reconciled and judged as
+    the counter's, and the server records where it was made.
     """
     original = manager_target(session, entry_id, (EntryStatus.REJECTED, EntryStatus.UNKNOWN))
     payload = dict(original.payload)
@@ -239,6 +249,8 @@ def retry_entry(
         payload = _with_request_id(payload, request_id)
     elif request_id is not None:
         raise OutboxError(say("decision.not_by_pin"))
+    if channel is not None and "channel" in payload:  # a cancel's request names none
+        payload["channel"] = int(channel)
     entry = OutboxEntry(
         id=request_id or str(uuid6.uuid7()),
         seq=next_seq(session),
@@ -249,7 +261,7 @@ def retry_entry(
         status=EntryStatus.QUEUED,
         depends_on=original.id,
         cancels=original.cancels,
-        expires_at=expires_at if request_id is not None else None,
+        expires_at=expires_at,
         provisional=False,
         expect_store=original.expect_store,
         expect_name=original.expect_name,

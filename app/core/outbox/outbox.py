@@ -22,7 +22,7 @@ import uuid6
 from sqlmodel import Session
 
 from app.core import clock, logs
-from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
 from app.core.outbox import decisions, reconcile
 from app.core.outbox.claim import Claimed
@@ -504,12 +504,15 @@ class Outbox:
         note: str | None = None,
         request_id: str | None = None,
         expires_at: datetime | None = None,
+        channel: Channel | None = None,
     ) -> OutboxEntry:
         """Resend a ``rejected`` or ``unknown`` entry as a new linked entry (new id, new key).
 
         The original is dismissed in the same transaction ("retried as …"), so it is never
         reconciled into a second redemption behind the new one. A PIN-authorised entry needs a new
-        authorisation: its ``request_id`` (the new entry's id) and when it runs out.
+        authorisation: its ``request_id`` (the new entry's id). ``expires_at`` is when the new
+        entry stops being sent (a PIN's authorisation, a kiosk's bound); ``channel``, the sending
+        till's, replaces the one the request named.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
@@ -522,6 +525,7 @@ class Outbox:
                 now=now,
                 request_id=request_id,
                 expires_at=expires_at,
+                channel=channel,
             )
         )
         log.info("retried as %s by %s", entry.id, who, extra=logs.entry(entry_id))

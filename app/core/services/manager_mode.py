@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from app.core import clock
 from app.core.credentials import Secret
+from app.core.domain import Channel
 from app.core.messages import say
 from app.core.outbox.decisions import authorised_by_pin
 from app.core.outbox.errors import OutboxError
@@ -250,6 +251,11 @@ class ManagerMode:
 
         A redemption the member's PIN authorised needs that PIN again (:class:`NewPinNeeded`
         without ``member_pin``): the till asks the server to authorise a new request first.
+
+        The new entry is this till's: the manager decided it here, with the member in front of
+        them. It is sent on this till's channel and bound as this till bounds what it queues, so
+        the till's own rules judge it; a kiosk's redemption retried at the counter is no longer
+        the kiosk's, whose customer had gone (docs/kiosk.md).
         """
         manager = self.require()
         clean = _note(note, required=True)
@@ -257,13 +263,12 @@ class ManagerMode:
         if entry is None:
             raise DecisionRefused(say("decision.no_entry", entry_id=entry_id))
         request_id: str | None = None
-        expires_at: datetime | None = None
         if authorised_by_pin(entry.payload):
             if member_pin is None:
                 raise NewPinNeeded(say("manager.member_pin_again"))
             member = await self.till.find_member(entry.user)
             request_id = await self.till.authorize_pin(member, member_pin)
-            expires_at = clock.now() + timedelta(seconds=self.till.config.pin_timeout)
+        channel = self.till.config.channel
         try:
             new = await self.till.outbox.retry(
                 entry_id,
@@ -271,7 +276,8 @@ class ManagerMode:
                 terminal=self.till.config.terminal,
                 note=clean,
                 request_id=request_id,
-                expires_at=expires_at,
+                expires_at=self.till.send_by(request_id, kiosk=channel is Channel.KIOSK),
+                channel=channel,
             )
         except OutboxError as exc:
             raise _refused(exc) from None

@@ -422,7 +422,7 @@ class Till:
                 cashier=sale.cashier,
                 terminal=self.config.terminal,
                 provisional=approval is not None and approval.decision.provisional,
-                expires_at=self._send_by(request_id, kiosk=kiosk),
+                expires_at=self.send_by(request_id, kiosk=kiosk),
                 entry_id=request_id,
                 reward_name=_feed_name(order),
                 stamps=order.cost,
@@ -444,9 +444,10 @@ class Till:
         self.worker.wake()
         return receipt_for(entry)
 
-    def _send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
-        """When an entry stops being sent if nothing of it can have arrived (the sweep expires
-        it): a PIN's authorisation runs out; a kiosk's customer has gone (architecture §3)."""
+    def send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
+        """When an entry queued now stops being sent if nothing of it can have arrived (the sweep
+        expires it): a PIN's authorisation (``request_id``) runs out; a kiosk's customer has gone
+        (architecture §3). ``None``: it is sent whenever it can be."""
         now = clock.now()
         bounds = [now + timedelta(seconds=self.config.pin_timeout)] if request_id else []
         if kiosk:

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from app.core.clock import ManualClock
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxError, SyncWorker
 
 from .conftest import enqueue_reward
@@ -124,9 +124,50 @@ async def test_a_redemption_without_a_pin_is_not_given_one(
         await outbox.retry(entry.id, request_id=str(uuid.uuid4()), **WHO)
 
 
+async def test_a_retry_is_sent_on_the_sending_tills_channel(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    # a kiosk's redemption the server refused, retried by a manager at the counter
+    entry = await enqueue_reward(outbox, channel=Channel.KIOSK)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    retried = await outbox.retry(entry.id, note="at the counter", channel=Channel.POS, **WHO)
+    await worker.run_once()
+    _, payload, key = transport.calls[-1]
+    assert (key, payload["channel"]) == (retried.id, Channel.POS)
+    assert retried.expires_at is None  # the counter bounds nothing without a PIN
+
+
+async def test_a_retried_cancel_names_no_channel(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    cancel = await outbox.cancel_by_server_id(ELSEWHERE, lane="m1", user="m1", **WHO)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    retried = await outbox.retry(cancel.id, note="again", channel=Channel.POS, **WHO)
+    assert retried.payload == {"id": ELSEWHERE, "create_replacement_voucher": False}
+
+
 async def test_a_cancel_carries_the_managers_note(outbox: Outbox) -> None:
     entry = await enqueue_reward(outbox)
     voided = await outbox.cancel(entry.id, note="customer changed their mind", **WHO)
     assert voided.note == "cancelled by Ayu before it was sent: customer changed their mind"
     [line] = await outbox.audit_log(entry.id)
     assert line.detail == {"note": "customer changed their mind"}
+
+
+async def test_a_redemption_dismissed_by_a_manager_has_nothing_to_cancel_in_words(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    entry = await enqueue_reward(outbox)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    await outbox.dismiss(entry.id, note="member left", **WHO)
+    with pytest.raises(OutboxError) as refused:
+        await outbox.cancel(entry.id, **WHO)
+    # the till's word for the status ("dismissed") is no parameter: a screen says it all
+    assert refused.value.said is not None and refused.value.said.params == {}
+    assert str(refused.value) == (
+        "Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the "
+        "new one."
+    )

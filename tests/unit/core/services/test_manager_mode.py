@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.services.fields import FieldRefused
 from app.core.services.manager_mode import (
@@ -37,7 +38,7 @@ PIN = Secret("246810")
 @dataclass
 class Config:
     terminal: str = "till-1"
-    pin_timeout: int = 900
+    channel: Channel = Channel.POS
 
 
 @dataclass
@@ -56,6 +57,9 @@ class StandInTill:
 
     async def authorize_pin(self, member: Any, pin: Secret) -> str:
         raise AssertionError("not authorised in these tests")
+
+    def send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
+        return None  # none of these tests' entries has a PIN or is the kiosk's
 
 
 @pytest.fixture
