@@ -530,7 +530,33 @@ TEMPLATES: dict[str, str] = {
     "decision.not_by_pin": "This redemption was not made with a PIN: it is sent again without one.",
     "decision.note_needed": "A manager's decision needs a note.",
     "decision.refused": "The till cannot do this: {reason}",
-    "decision.wrong_state": "Only a {allowed} entry can be changed this way; this one is {status}.",
+    # a manager's decision on an entry whose state moved on meanwhile: one sentence per state
+    "decision.wrong_state.queued": (
+        "This redemption is waiting to be sent: decide only once the server has answered."
+    ),
+    "decision.wrong_state.sending": (
+        "This redemption is being sent: decide only once the server has answered."
+    ),
+    "decision.wrong_state.synced": (
+        "This redemption has been confirmed meanwhile: there is nothing left to decide."
+    ),
+    "decision.wrong_state.rejected": (
+        "The server refused this redemption, so it was not applied: send it again or close it."
+    ),
+    "decision.wrong_state.unknown": (
+        "This redemption is not confirmed: send it again, mark it applied or close it."
+    ),
+    "decision.wrong_state.voided": (
+        "This redemption was voided before it was sent, so nothing was redeemed: there is "
+        "nothing left to decide."
+    ),
+    "decision.wrong_state.expired": (
+        "This redemption expired before it was sent, so nothing was redeemed: there is nothing "
+        "left to decide."
+    ),
+    "decision.wrong_state.dismissed": (
+        "A manager has already closed this redemption: there is nothing left to decide."
+    ),
 }
 
 #: A message's words for a count of one, by message id: ``(the count's field, the template)``.

@@ -4451,6 +4451,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada yang perlu dibatalkan: manajer sudah menutup penukaran ini. Jika penukaran ini dikirim ulang, batalkan yang baru.</translation>
     </message>
     <message>
+        <source>This redemption is waiting to be sent: decide only once the server has answered.</source>
+        <comment>decision.wrong_state.queued</comment>
+        <translation>Penukaran ini masih menunggu dikirim: putuskan setelah server menjawab.</translation>
+    </message>
+    <message>
+        <source>This redemption is being sent: decide only once the server has answered.</source>
+        <comment>decision.wrong_state.sending</comment>
+        <translation>Penukaran ini sedang dikirim: putuskan setelah server menjawab.</translation>
+    </message>
+    <message>
+        <source>This redemption has been confirmed meanwhile: there is nothing left to decide.</source>
+        <comment>decision.wrong_state.synced</comment>
+        <translation>Penukaran ini sudah dikonfirmasi sementara itu: tidak ada lagi yang perlu diputuskan.</translation>
+    </message>
+    <message>
+        <source>The server refused this redemption, so it was not applied: send it again or close it.</source>
+        <comment>decision.wrong_state.rejected</comment>
+        <translation>Server menolak penukaran ini, jadi tidak diproses: kirim ulang atau tutup kasusnya.</translation>
+    </message>
+    <message>
+        <source>This redemption is not confirmed: send it again, mark it applied or close it.</source>
+        <comment>decision.wrong_state.unknown</comment>
+        <translation>Penukaran ini belum dikonfirmasi: kirim ulang, tandai diproses, atau tutup kasusnya.</translation>
+    </message>
+    <message>
+        <source>This redemption was voided before it was sent, so nothing was redeemed: there is nothing left to decide.</source>
+        <comment>decision.wrong_state.voided</comment>
+        <translation>Penukaran ini dibatalkan sebelum dikirim, jadi tidak ada yang ditukar: tidak ada lagi yang perlu diputuskan.</translation>
+    </message>
+    <message>
+        <source>This redemption expired before it was sent, so nothing was redeemed: there is nothing left to decide.</source>
+        <comment>decision.wrong_state.expired</comment>
+        <translation>Penukaran ini kedaluwarsa sebelum dikirim, jadi tidak ada yang ditukar: tidak ada lagi yang perlu diputuskan.</translation>
+    </message>
+    <message>
+        <source>A manager has already closed this redemption: there is nothing left to decide.</source>
+        <comment>decision.wrong_state.dismissed</comment>
+        <translation>Manajer sudah menutup kasus penukaran ini: tidak ada lagi yang perlu diputuskan.</translation>
+    </message>
+    <message>
         <source>Not in the member&apos;s activity: {lines} line read since {since}.</source>
         <comment>exception.not_found</comment>
         <translation>Tidak ada di aktivitas member: {lines} baris dibaca sejak {since}.</translation>
@@ -4844,11 +4884,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till cannot do this: {reason}</source>
         <comment>decision.refused</comment>
         <translation>Mesin kasir tidak bisa melakukan ini: {reason}</translation>
-    </message>
-    <message>
-        <source>Only a {allowed} entry can be changed this way; this one is {status}.</source>
-        <comment>decision.wrong_state</comment>
-        <translation>Hanya entri berstatus {allowed} yang bisa diubah dengan cara ini; yang ini berstatus {status}.</translation>
     </message>
 </context>
 </TS>

@@ -271,6 +271,11 @@ def retry_entry(
         note=note,
         created_at=now,
         updated_at=now,
+        # what the redemption is, for the history and the day's totals (its rupiah); not the
+        # original's shift: a manager's decision is no cashier's sale
+        member_name=original.member_name,
+        description=original.description,
+        rupiah=original.rupiah,
     )
     session.add(entry)
     session.flush()
@@ -427,6 +432,6 @@ def manager_target(
     if entry is None:
         raise OutboxError(say("decision.no_entry", entry_id=entry_id))
     if entry.status not in allowed:
-        wanted = " or ".join(allowed)
-        raise OutboxError(say("decision.wrong_state", allowed=wanted, status=str(entry.status)))
+        # said as what the entry is now, in words: the statuses themselves are the till's words
+        raise OutboxError(say(f"decision.wrong_state.{EntryStatus(entry.status).value}"))
     return entry

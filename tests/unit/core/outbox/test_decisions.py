@@ -10,7 +10,9 @@ import pytest
 
 from app.core.clock import ManualClock
 from app.core.domain import Channel, EntryStatus, OperationKind
+from app.core.messages import say
 from app.core.outbox import Outbox, OutboxError, SyncWorker
+from app.core.outbox.outbox import EntryRecord
 
 from .conftest import enqueue_reward
 from .fakes import FakeTransport
@@ -138,6 +140,27 @@ async def test_a_retry_is_sent_on_the_sending_tills_channel(
     assert retried.expires_at is None  # the counter bounds nothing without a PIN
 
 
+async def test_a_retry_keeps_what_the_record_said_of_the_redemption(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    # The day's totals and the history read the member's name, the cashier's words and the
+    # rupiah from the entry: a retry that lost them counted a voucher's Rp 50.000 as nothing.
+    record = EntryRecord(
+        shift_id=7, member_name="Ayu Pratiwi", description="Rp 50.000 from Saldo", rupiah=50_000
+    )
+    entry = await enqueue_reward(outbox, record=record)
+    transport.script = ["refuse"]
+    await worker.run_once()
+    retried = await outbox.retry(entry.id, note="at the counter", **WHO)
+    assert (retried.member_name, retried.description, retried.rupiah) == (
+        "Ayu Pratiwi",
+        "Rp 50.000 from Saldo",
+        50_000,
+    )
+    # a manager's decision, not a cashier's sale: no shift of the till's claims it
+    assert retried.shift_id is None
+
+
 async def test_a_retried_cancel_names_no_channel(
     outbox: Outbox, worker: SyncWorker, transport: FakeTransport
 ) -> None:
@@ -171,3 +194,24 @@ async def test_a_redemption_dismissed_by_a_manager_has_nothing_to_cancel_in_word
         "Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the "
         "new one."
     )
+
+
+async def test_a_decision_on_an_entry_settled_meanwhile_says_so_in_words(
+    outbox: Outbox, worker: SyncWorker
+) -> None:
+    # A manager had the entry open while the worker confirmed it: the refusal is a sentence of
+    # its own in either language, not the till's words for statuses ("rejected or unknown").
+    entry = await enqueue_reward(outbox)
+    await worker.run_once()
+    with pytest.raises(OutboxError) as refused:
+        await outbox.retry(entry.id, note="again", **WHO)
+    assert refused.value.said is not None and refused.value.said.params == {}
+    assert str(refused.value) == (
+        "This redemption has been confirmed meanwhile: there is nothing left to decide."
+    )
+
+
+@pytest.mark.parametrize("status", list(EntryStatus))
+def test_every_state_an_entry_can_be_in_has_a_refusal_of_its_own(status: EntryStatus) -> None:
+    # a state added without its sentence would fail here, not in a manager's hands
+    assert say(f"decision.wrong_state.{status.value}").params == {}
