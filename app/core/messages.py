@@ -107,6 +107,19 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server cannot be reached and this till has not seen “{query}” before. "
         "Try again when the till is back online."
     ),
+    "member.server_slow": (
+        "The Stamps server has not answered in time ({seconds} s) and this till has not seen "
+        "“{query}” before. Try again; if it keeps happening, a manager can give lookups more "
+        "time (the lookup_timeout setting)."
+    ),
+    "member.no_answer": (
+        "The Stamps server did not answer and this till has not seen “{query}” before. Try "
+        "again in a moment."
+    ),
+    "member.server_failing": (
+        "The Stamps server is failing ({status}) and this till has not seen “{query}” before. "
+        "Try again in a moment."
+    ),
     "member.web_page": (
         "A web page answers instead of the Stamps server: the shop's network may need signing in "
         "(a Wi-Fi login page). This till has not seen “{query}” before; call a manager."

@@ -3746,6 +3746,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps tidak dapat dihubungi dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>The Stamps server has not answered in time ({seconds} s) and this till has not seen “{query}” before. Try again; if it keeps happening, a manager can give lookups more time (the lookup_timeout setting).</source>
+        <comment>member.server_slow</comment>
+        <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi; jika terus terjadi, manajer dapat memberi pencarian lebih banyak waktu (pengaturan lookup_timeout).</translation>
+    </message>
+    <message>
+        <source>The Stamps server did not answer and this till has not seen “{query}” before. Try again in a moment.</source>
+        <comment>member.no_answer</comment>
+        <translation>Server Stamps tidak menjawab dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server is failing ({status}) and this till has not seen “{query}” before. Try again in a moment.</source>
+        <comment>member.server_failing</comment>
+        <translation>Server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
         <source>A web page answers instead of the Stamps server: the shop&apos;s network may need signing in (a Wi-Fi login page). This till has not seen “{query}” before; call a manager.</source>
         <comment>member.web_page</comment>
         <translation>Yang menjawab adalah sebuah halaman web, bukan server Stamps: jaringan toko mungkin perlu login (halaman login Wi-Fi). Mesin kasir ini belum pernah melihat “{query}”; panggil manajer.</translation>

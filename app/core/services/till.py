@@ -66,6 +66,7 @@ from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
     CredentialsRejected,
     NotFound,
+    ResponseLost,
     StampsError,
     ValidationFailed,
     WebPageAnswer,
@@ -237,7 +238,11 @@ class Till:
         text = query.strip()
         if not text:
             raise MemberNotFound(say("member.type_something"))
-        in_the_way = False  # a web page answered for the server (a Wi-Fi login page)
+        # Why the server could not say, should the till's copy not know them either: a web page
+        # answered (a Wi-Fi login page), the server failed, or it was slower than the lookup waits.
+        # Only a connection never made is "cannot be reached": the rest would send the cashier to
+        # check a network that works.
+        unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 details = await asyncio.wait_for(
@@ -259,9 +264,10 @@ class Till:
                 raise CredentialsRefused(say("member.credentials")) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
-                in_the_way = isinstance(exc, WebPageAnswer)
+                unseen = self._why_unseen(text, exc)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS)
+                unseen = self._slow(text)
             else:
                 self.monitor.report(None)
                 member = member_from_details(text, details)
@@ -272,9 +278,20 @@ class Till:
         except AmbiguousMember as exc:
             raise MemberNotFound(say("member.ambiguous", count=exc.count, query=text)) from None
         if cached is None:
-            words = "member.web_page" if in_the_way else "member.unknown_offline"
-            raise NotOnline(say(words, query=text))
+            raise NotOnline(unseen)
         return cached
+
+    def _why_unseen(self, query: str, failure: StampsError) -> Message:
+        if isinstance(failure, WebPageAnswer):
+            return say("member.web_page", query=query)
+        if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
+            return say("member.no_answer", query=query)
+        if failure.status_code is not None:
+            return say("member.server_failing", query=query, status=failure.status_code)
+        return say("member.unknown_offline", query=query)
+
+    def _slow(self, query: str) -> Message:
+        return say("member.server_slow", query=query, seconds=f"{self.config.lookup_timeout:g}")
 
     async def suggest(self, query: str) -> list[Member]:
         """Members for the type-ahead, by name or any identifier (a free query): the server's

@@ -15,7 +15,7 @@ from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
-from app.core.services.till import PinRejected, PinRequired, Refused, Sale, Till
+from app.core.services.till import NotOnline, PinRejected, PinRequired, Refused, Sale, Till
 from app.core.storage.problems import StorageFull
 from app.sandbox import DEMO_TOKEN
 
@@ -85,6 +85,31 @@ async def test_a_slow_line_finds_the_member_live_when_the_lookup_setting_allows_
     async with open_till(slow_line.till_config(), Secret(DEMO_TOKEN)) as till:
         member = await till.find_member(AYU)  # never looked up: no copy to fall back on
     assert member.name == "Ayu Pratiwi" and member.live
+
+
+async def test_a_member_unseen_on_a_slow_line_is_not_called_unreachable(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The server is there, only slower than the lookup waits: "cannot be reached" would send the
+    # cashier to check a network that works, and never point at the setting that helps.
+    sandbox.faults(latency_ms=3000)
+    short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5})
+    async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
+        with pytest.raises(NotOnline) as unseen:
+            await till.find_member(AYU)
+    said = str(unseen.value)
+    assert "has not answered in time" in said and "cannot be reached" not in said
+    assert "lookup_timeout" in said
+
+
+async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    sandbox.faults(error_rate=1.0, error_statuses=[502])
+    with pytest.raises(NotOnline) as unseen:
+        await till.find_member(AYU)
+    said = str(unseen.value)
+    assert "failing (502)" in said and "cannot be reached" not in said
 
 
 async def test_a_fixed_reward_is_confirmed_and_the_balance_moves(
