@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from app import APP_NAME
 from app.cli.common import (  # noqa: F401 - the exit codes are part of this module's interface
     EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
     EXIT_NOT_BUILT,
     EXIT_NOT_CONFIRMED,
     EXIT_OK,

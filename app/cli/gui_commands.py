@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app import APP_NAME, version
 from app.cli.common import (
+    EXIT_INTERRUPTED,
     EXIT_USAGE,
     Stop,
     config_folder,
@@ -111,7 +112,7 @@ def gui(args: argparse.Namespace) -> int:
         except SecondInstance as exc:
             return _fail(args, str(exc))
         except KeyboardInterrupt:  # Ctrl-C before the window's loop took the signal over
-            return 128 + signal.SIGINT
+            return EXIT_INTERRUPTED
         except Exception as exc:
             code = _start_failure(args, exc)
             if code is not None:
@@ -141,7 +142,7 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
         except SecondInstance as exc:
             return _fail(args, str(exc).replace("window", "kiosk"))
         except KeyboardInterrupt:
-            return 128 + signal.SIGINT
+            return EXIT_INTERRUPTED
         except Exception as exc:
             code = _start_failure(args, exc)
             if code is not None:

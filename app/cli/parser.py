@@ -152,10 +152,15 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         prog=APP_NAME,
         description="Stamps POS: the loyalty till for the Stamps platform. "
         "With no command it opens the cashier window.",
-        epilog="exit codes: 0 done, 1 refused, 2 usage or configuration error, "
-        "3 not confirmed, 4 queue paused for credentials, 5 not built. "
-        "A manager action without --manager or that manager's PIN on standard input is a usage "
-        "error (2); a wrong PIN or a locked, disabled or unknown manager is refused (1).",
+        # The README's exit codes, every one (tests/unit/test_cli.py holds the two together).
+        epilog="exit codes: 0 done, 1 refused (or not redeemed), 2 usage or configuration (or a "
+        "disk the till cannot use, or an output that cannot be written: closed or full), "
+        "3 not confirmed (queued, --queue-only included, accepted offline or unknown), 4 the "
+        "server refuses the till's token (the queue is paused), 5 not built yet, 130 stopped by "
+        "Ctrl-C and 143 by SIGTERM, 141 the output's reader went away (| head; what the command "
+        "did stands). A manager action without --manager or that manager's PIN on standard "
+        "input is a usage error (2); a wrong PIN or a locked, disabled or unknown manager is "
+        "refused (1). doctor's 3 and 4 say what it found: see stamps-pos doctor --help.",
     )
     parser.add_argument("--version", action=VersionAction, dest=argparse.SUPPRESS)
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the platform's)")
@@ -210,7 +215,12 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     _add_outbox(commands, bind)
     add_manager_commands(commands, bind)
     doctor = commands.add_parser(
-        "doctor", help="check settings, data folder, database, queue, libraries and server"
+        "doctor",
+        help="check settings, data folder, database, queue, libraries and server",
+        # As the README's "stamps-pos doctor" says them.
+        epilog="exit codes: 0 nothing failed (warnings allowed); else the first failure's: "
+        "2 settings, storage, clock or libraries; 3 the server cannot be reached; 4 the "
+        "credentials are refused or the queue is paused.",
     )
     doctor.add_argument("--json", action="store_true", help="print the report as JSON")
     bind(doctor, "doctor")

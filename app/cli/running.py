@@ -8,7 +8,14 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
-from app.cli.common import EXIT_USAGE, Stop, report_failure, settings_and_token, token_source
+from app.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Stop,
+    report_failure,
+    settings_and_token,
+    token_source,
+)
 from app.cli.database import refuse_damaged, start_new_database
 from app.core.services import (
     DatabaseDamaged,
@@ -61,4 +68,4 @@ def run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) 
         report_failure(args.command, problem.sentence)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED

@@ -5,7 +5,7 @@
 Runs offscreen (no display needed); ``make screenshots`` calls it. The states are the ones a
 reviewer needs to judge the layout and every outcome at the till's 1366×768; the room-to-read
 test (tests/ui/test_room_to_read.py) walks the same states at 1024×768, 1280×720, 1366×768 and
-1920×1080 in each language (labels, buttons and table cells), and
+1920×1080 in each language (labels, buttons, table cells and fields' placeholders), and
 tests/ui/test_every_word_translated.py walks them in each language.
 
 Every word a state shows comes from where the running window gets it: the core's messages

@@ -837,8 +837,8 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>email, member ID, phone or card</source>
-        <translation>email, ID member, HP, atau kartu</translation>
+        <source>email, ID, phone or card</source>
+        <translation>email, ID, HP, kartu</translation>
     </message>
     <message>
         <source>Member</source>
@@ -2060,8 +2060,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Member (F2)</translation>
     </message>
     <message>
-        <source>Name, phone, email, member ID</source>
-        <translation>Nama, HP, email, ID member</translation>
+        <source>Name, phone, email, ID</source>
+        <translation>Nama, HP, email, ID</translation>
     </message>
     <message>
         <source>Member search</source>
@@ -3479,10 +3479,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode voucher</translation>
     </message>
     <message>
-        <source>Scan or type a voucher code</source>
-        <translation>Pindai atau ketik kode voucher</translation>
-    </message>
-    <message>
         <source>Use code</source>
         <translation>Pakai kode</translation>
     </message>
@@ -3501,6 +3497,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Use up the whole voucher?</source>
         <translation>Pakai habis seluruh voucher?</translation>
+    </message>
+    <message>
+        <source>Scan or type the code</source>
+        <translation>Pindai atau ketik kode</translation>
     </message>
     <message>
         <source>Use up {name} whole? {left} left on it will be lost.</source>

@@ -1,7 +1,9 @@
 """Room to read: at the till's 1366×768, at 1920×1080 and on the smaller counter screens
 (1280×720, 1024×768), no text a cashier must read is cut.
 Every visible label either shows its whole text (wrapped where it wraps) or carries it in a
-tooltip; every button is wide enough for its words. A table that wraps its words (the member's
+tooltip; every button is wide enough for its words; every empty field's placeholder (the hint
+in a field the cashier is to fill) fits the field, since Qt cuts one that does not with "…" and
+carries it nowhere else. A table that wraps its words (the member's
 vouchers) shows every cell whole, however many lines it takes; one that keeps each cell to its
 lines (the shift's list, the manager's) may carry a cut cell's words in its tooltip instead.
 Every table fits its view: nothing to scroll sideways for, and every heading whole (a heading
@@ -19,8 +21,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -65,7 +71,31 @@ def cut_texts(window: QWidget) -> list[str]:
         elif isinstance(widget, QTableView):
             cut.extend(crowded_columns(widget))
             cut.extend(cut_cells(widget))
+        elif (
+            isinstance(widget, QLineEdit)
+            and widget.placeholderText()
+            and not widget.text()  # what it shows is its placeholder
+            and widget.fontMetrics().horizontalAdvance(widget.placeholderText())
+            > placeholder_room(widget)
+        ):
+            cut.append(f"placeholder {widget.objectName()}: {widget.placeholderText()!r}")
     return cut
+
+
+def placeholder_room(edit: QLineEdit) -> int:
+    """The width ``edit`` draws its placeholder in, as QLineEdit::paintEvent works it out: the
+    style's contents rectangle (the style sheet's border and padding out), less the text
+    margins, the icon of each action shown (the member icon; the clear button only while there
+    is text) with the style's gap beside it, and 2 px each side; wider, Qt elides it."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    style = edit.style()
+    area = style.subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    area = area.marginsRemoved(edit.textMargins())
+    gap = style.pixelMetric(QStyle.PixelMetric.PM_LineEditIconMargin, None, edit)
+    icons = edit.findChildren(QToolButton, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    shown = sum(icon.width() + gap for icon in icons if icon.isVisibleTo(edit))
+    return area.width() - shown - 2 * 2
 
 
 def cut_cells(table: QTableView) -> list[str]:

@@ -12,6 +12,8 @@ import pytest
 from app import __version__
 from app.cli import EXIT_USAGE, main
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
@@ -26,6 +28,55 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for command in ["gui", "sandbox", "sync", "outbox", "redeem", "cancel", "doctor"]:
         assert command in out
+
+
+def exit_codes(text: str) -> set[int]:
+    """The exit codes ``text`` gives a meaning to: each number that a word or a bracket follows
+    ("0 done", "3 not confirmed", "exit 2 with"), not one inside an expression ("2⁶³", "128 +")."""
+    return {int(code) for code in re.findall(r"\b(\d+) (?=[a-z(])", " ".join(text.split()))}
+
+
+def _readme_exit_codes() -> str:
+    """The README's paragraph of exit codes, from "Exit codes:" to the blank line after it."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("Exit codes:")
+    return text[start : text.index("\n\n", start)]
+
+
+def _help(capsys: pytest.CaptureFixture[str], *command: str) -> str:
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    return capsys.readouterr().out
+
+
+def test_help_lists_every_exit_code_the_readme_does(capsys: pytest.CaptureFixture[str]) -> None:
+    # The README is the reference: a script's author reading `stamps-pos --help` must meet the
+    # same codes, 141 for a reader gone away and 130 for Ctrl-C among them.
+    help_text = _help(capsys)
+    epilog = help_text[help_text.index("exit codes:") :]
+    readme = exit_codes(_readme_exit_codes())
+    assert readme >= {0, 1, 2, 3, 4, 5, 130, 141, 143}  # the paragraph is read whole
+    assert exit_codes(epilog) == readme
+
+
+def test_doctors_help_gives_its_exit_codes_as_the_readme_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # doctor's 3 and 4 say what it found (the server unreachable, the credentials refused), not
+    # what a redemption's do.
+    text = README.read_text(encoding="utf-8")
+    start = text.index("**`stamps-pos doctor")
+    readme = exit_codes(text[start : text.index("\n- ", start)])
+    help_text = _help(capsys, "doctor")
+    assert readme == {2, 3, 4}
+    assert exit_codes(help_text[help_text.index("exit codes:") :]) == {0} | readme
+
+
+def test_the_readme_gives_every_exit_code_the_command_line_returns() -> None:
+    from app.cli import common
+
+    named = {value for name, value in vars(common).items() if name.startswith("EXIT_")}
+    assert named <= exit_codes(_readme_exit_codes())
 
 
 def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -126,6 +126,10 @@ class ExceptionsView(QWidget):
         pane.addWidget(evidence_title)
         pane.addWidget(self.evidence, 1)
         pane.addWidget(buttons)
+        # What is left of the pane's height goes below the buttons, not between its lines: a
+        # refusal (no evidence) reads as one block from the top. The evidence, when shown, has
+        # the stretch and takes that room itself.
+        pane.addStretch()
         self.pane.hide()
 
         left = QWidget()

@@ -62,8 +62,9 @@ class HistoryView(QWidget):
         self.cashier.setObjectName("historyCashier")
         for combo in (self.status, self.cashier):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Short: at 1024 px the member field gets what the dates and lists beside it leave.
         self.member_edit = line_edit(
-            max_length=MEMBER_INPUT_MAX, placeholder=self.tr("email, member ID, phone or card")
+            max_length=MEMBER_INPUT_MAX, placeholder=self.tr("email, ID, phone or card")
         )
         self.member = FormField(self.tr("Member"), self.member_edit, name="historyMember")
         self.range_error = error_line("historyRangeError")

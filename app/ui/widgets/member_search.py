@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberSuggestion
+from app.ui.widgets.form import add_leading_icon
 from app.ui.widgets.properties import set_style_property
 
 DEBOUNCE_MS = 150
@@ -33,9 +34,10 @@ class MemberSearch(QWidget):
 
         self.field = QLineEdit()
         self.field.setObjectName("memberSearchField")
-        self.field.setPlaceholderText(self.tr("Name, phone, email, member ID"))
+        # Short enough to be read whole in the field at 1024 px (the member column's narrowest).
+        self.field.setPlaceholderText(self.tr("Name, phone, email, ID"))
         self.field.setClearButtonEnabled(True)
-        self.field.addAction(icon("member"), QLineEdit.ActionPosition.LeadingPosition)
+        add_leading_icon(self.field, icon("member"))
         self.field.setAccessibleName(self.tr("Member search"))
         self._label.setBuddy(self.field)
 

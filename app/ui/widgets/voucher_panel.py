@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.ui.dialogs.deduct_dialog import DeductDialog
 from app.ui.resources import icon
 from app.ui.viewmodels import VoucherRowData
+from app.ui.widgets.form import add_leading_icon
 
 
 class VoucherPanel(QWidget):
@@ -110,8 +111,10 @@ class VoucherPanel(QWidget):
         code_title.setProperty("role", "heading")
         self.code_field = QLineEdit()
         self.code_field.setObjectName("voucherCodeField")
-        self.code_field.setPlaceholderText(self.tr("Scan or type a voucher code"))
-        self.code_field.addAction(icon("voucher"), QLineEdit.ActionPosition.LeadingPosition)
+        # "code", not "voucher code": the heading above says whose, and the longer hint was cut
+        # at 1024 px.
+        self.code_field.setPlaceholderText(self.tr("Scan or type the code"))
+        add_leading_icon(self.code_field, icon("voucher"))
         self.code_field.setAccessibleName(self.tr("Voucher code"))
         code_title.setBuddy(self.code_field)
         self.code_button = QPushButton(self.tr("Use code"))

@@ -498,7 +498,7 @@ def test_a_row_of_this_shift_or_of_the_history_opens_the_same_details_and_a_refu
 def test_a_card_scanned_into_the_history_s_member_field_fills_it(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
-    # The field asks for "email, member ID, phone or card": a scanned card goes in as typed (the
+    # The field asks for "email, ID, phone or card": a scanned card goes in as typed (the
     # cashier's page, behind manager mode, does not take it).
     add_manager(qtbot, cashier)
     enter(qtbot, cashier)

@@ -4,7 +4,10 @@ each language; the pane's buttons whole."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from ...support.screens import standings_cut, window_in
@@ -29,3 +32,43 @@ def test_the_exceptions_fit_beside_their_pane_without_scrolling_sideways(
         if button.isVisible():
             assert button.width() >= button.sizeHint().width(), button.text()
             assert button.geometry().right() <= view.pane.width(), button.text()
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_refusals_pane_reads_as_one_block_from_the_top(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    # A refusal has no evidence to fill the pane: its words and buttons stay together at the
+    # top, each as tall as its words, not spread down the screen with the space between them.
+    window = window_in(qtbot, "29-exceptions", size)
+    view = window.manager.exceptions
+    view.table.select_key("x1")  # the refused one (app/ui/screenshots.py)
+    QApplication.processEvents()
+    assert not view.evidence.isVisible()
+    layout = view.pane.layout()
+    parts = [
+        widget
+        for widget in (layout.itemAt(i).widget() for i in range(layout.count()))
+        if widget is not None and widget.isVisible()
+    ]
+    assert parts[0].y() <= layout.contentsMargins().top()
+    spread = []
+    for part in parts:
+        needed = (
+            part.heightForWidth(part.width())
+            if part.hasHeightForWidth()
+            else part.sizeHint().height()
+        )
+        if part.height() > needed + 1:
+            spread.append(f"{_name(part)}: {part.height()} px for {needed}")
+    for above, below in itertools.pairwise(parts):
+        gap = below.y() - above.geometry().bottom() - 1
+        if gap > layout.spacing():
+            spread.append(f"{gap} px between {_name(above)} and {_name(below)}")
+    assert spread == []
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QLabel) else ""
+    return widget.objectName() or text or type(widget).__name__
