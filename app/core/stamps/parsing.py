@@ -61,8 +61,8 @@ class ErrorBody:
         """``error_message``, else ``detail``, else the first field error; a sentence, without
         the ``field: `` the server may put in front of it.
 
-        The field errors ``detail`` does not already say follow it: it can be a preamble alone
-        ("Your transaction cannot be completed due to the following error(s)", reward_api §1),
+        The field errors ``detail`` does not already say follow it: reward_api §1's ``detail`` is
+        a preamble alone ("Your transaction cannot be completed due to the following…") with
         the reasons in ``errors``, and a refusal must say why."""
         known = (*self.field_errors, *GENERAL_FIELDS, *WIRE_NAMES)
         if self.error_message:
