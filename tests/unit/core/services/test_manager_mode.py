@@ -189,7 +189,7 @@ async def test_notes_are_checked_and_required_for_decisions(mode: ManagerMode) -
         await mode.dismiss(entry, note="   ")
     with pytest.raises(FieldRefused, match="control"):
         await mode.cancel(entry, note="bad\x07")
-    with pytest.raises(DecisionRefused, match="waiting to be sent: decide only once the server has answered"):
+    with pytest.raises(DecisionRefused, match="waiting to be sent: decide only once"):
         await mode.dismiss(entry, note="nothing to dismiss")
     with pytest.raises(DecisionRefused, match="no outbox entry"):
         await mode.retry("missing", note="again")
