@@ -6,6 +6,7 @@ accepted offline go once a token the server takes is set."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -40,12 +41,15 @@ async def until(till: Till, check: Callable[[], Awaitable[bool]]) -> None:
 
 
 @pytest.mark.usefixtures("no_retry_meanwhile")
+@pytest.mark.parametrize("auth", ["token", "bearer"])
 async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
-    network_settings: Settings, network: Network
+    auth: str, network_settings: Settings, network: Network
 ) -> None:
     kept = {"token": Secret(DEMO_TOKEN)}  # where the till finds its token (the keyring, a file…)
     options = RuntimeOptions(probe_interval=0.1, token_source=lambda: kept["token"])
-    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN), options) as till:
+    # bearer: the JWT the till holds dies with the old token, and a fresh one is refused
+    config = dataclasses.replace(network_settings.till_config(), auth=auth)
+    async with open_till(config, Secret(DEMO_TOKEN), options) as till:
         await till.offer(await till.find_member(AYU))  # the member and the rewards remembered
         network.down()
         ayu = await till.find_member(AYU)
