@@ -828,7 +828,7 @@ class Till:
                 refused, who=TILL, terminal=self.config.terminal
             )
             if paused:
-                log.warning("the server refuses the till's API token: sync paused")
+                log.warning("sync paused: the server refuses the till's API token")
             return Connectivity.DEGRADED
         except StampsError:
             return None

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.core import logs
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
 from app.core.domain import OperationKind
@@ -115,6 +116,9 @@ async def test_a_refused_ping_is_an_answer_and_pauses_the_queue(
     assert paused == [("till",)]
     assert TOKEN not in dump
     assert TOKEN not in caplog.text
+    # the log file says why sync stopped, whole: its masker hides what follows "token:"
+    [said] = [r.getMessage() for r in caplog.records if "sync paused" in r.getMessage()]
+    assert logs.redact(said) == said
 
 
 async def test_a_refused_ping_tries_the_token_a_manager_set_meanwhile(counter: Counter) -> None:
