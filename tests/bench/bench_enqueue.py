@@ -41,7 +41,7 @@ from bench_support import (
 from app.core import clock
 from app.core.domain import Channel, OperationKind
 from app.core.offline.cache import MemberCache
-from app.core.offline.connectivity import ConnectivityMonitor
+from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import OfflineLimits
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services.config import TillConfig
@@ -131,8 +131,8 @@ def _member(index: int) -> Member:
     )
 
 
-async def _always_online() -> bool:
-    return True
+async def _always_online() -> Connectivity | None:
+    return Connectivity.ONLINE
 
 
 async def _build_till(path: Path) -> tuple[Till, Callable[[], Awaitable[None]]]:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from app.config import Settings, load_settings
-from app.sandbox import SandboxServer
+from app.sandbox import DEMO_TOKEN, SandboxServer
 
 #: The timeouts of a till under test: a cut network refuses the connection at once, so no test
 #: waits them out, and an answer they cut short would be a loaded machine's slowness, not the
@@ -41,8 +41,10 @@ class Network:
         self.server.stop()
         self.server = None
 
-    def up(self) -> None:
-        self.server = SandboxServer(port=self.port, state_path=self.state).start()
+    def up(self, token: str = DEMO_TOKEN) -> None:
+        """Bring the server back; ``token``: the API token it now accepts (a server whose
+        token was changed meanwhile)."""
+        self.server = SandboxServer(port=self.port, token=token, state_path=self.state).start()
 
     def faults(self, **settings: object) -> None:
         """Set the sandbox's faults (they last until the server is taken down)."""

@@ -2,9 +2,9 @@
 while it is not.
 
 ``ONLINE``: the last answer was a proper one. ``DEGRADED``: the server answers, but with server
-errors or not in time. ``OFFLINE``: connections are not being made. Listeners hear every change;
-the sync worker wakes the entries that never arrived when the state turns ``ONLINE``
-(architecture §3).
+errors, not in time, or refusing the till's API token. ``OFFLINE``: connections are not being
+made. Listeners hear every change; the sync worker wakes the entries that never arrived when the
+state turns ``ONLINE`` (architecture §3).
 """
 
 from __future__ import annotations
@@ -34,14 +34,17 @@ class Connectivity(StrEnum):
 
 
 Listener = Callable[[Connectivity, Connectivity], None]
-Probe = Callable[[], Awaitable[bool]]
+#: Asks the server once: the state its answer proves, or ``None`` when no answer came.
+Probe = Callable[[], Awaitable[Connectivity | None]]
 
 
 class ConnectivityMonitor:
     """Keeps the connectivity state and, while it is not online, probes the server.
 
-    ``probe`` answers True when the server answered properly (``/api/ping``). The probe interval
-    doubles while the server stays away, from ``probe_interval`` up to ``probe_cap``.
+    ``probe`` answers ``ONLINE`` when the server answered properly (``/api/ping``), ``DEGRADED``
+    when it answered but will not serve the till (it refuses the API token: the server is there,
+    so the till is not offline), and ``None`` when no answer came (the state stays). The probe
+    interval doubles until the till is online again, from ``probe_interval`` up to ``probe_cap``.
     """
 
     def __init__(
@@ -142,11 +145,11 @@ class ConnectivityMonitor:
             if self.state is Connectivity.ONLINE:  # a real request got through meanwhile
                 continue
             try:
-                answered = await self._probe()
+                proved = await self._probe()
             except Exception:  # a probe that fails for any reason is "not yet"
                 log.debug("connectivity probe failed", exc_info=True)
-                answered = False
-            if answered:
-                self._set(Connectivity.ONLINE)
-            else:
+                proved = None
+            if proved is not None:
+                self._set(proved)
+            if proved is not Connectivity.ONLINE:
                 delay = min(self._cap, delay * 2)

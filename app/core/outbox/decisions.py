@@ -370,6 +370,21 @@ def void_unsent(
     return entry
 
 
+def pause(session: Session, *, reason: str, who: str, terminal: str, now: datetime) -> bool:
+    """Pause the queue for credentials the server refuses, with an audit row; ``False`` when it
+    was paused already (the first refusal's reason and time stand)."""
+    control = session.get(OutboxControl, 1)
+    assert control is not None
+    if control.paused:
+        return False
+    audit(session, now, who=who, action="paused", terminal=terminal, entry_id=None, reason=reason)
+    control.paused = True
+    control.paused_at = now
+    control.reason = reason
+    session.add(control)
+    return True
+
+
 def resume(session: Session, *, who: str, terminal: str, now: datetime) -> None:
     """Unpause the queue, with an audit row when it was paused."""
     control = session.get(OutboxControl, 1)

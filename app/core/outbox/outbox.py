@@ -30,7 +30,8 @@ from app.core.outbox.errors import ForbiddenPayload, OutboxError
 from app.core.outbox.policy import OutboxPolicy
 from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.outbox.retry import RetryPolicy
-from app.core.outbox.transitions import apply_result
+from app.core.outbox.transitions import apply_result, error_text
+from app.core.stamps.errors import StampsError
 from app.core.storage.payloads import FORBIDDEN_KEYS, forbidden_key
 from app.core.storage.prepared import Prepared, as_loaded
 from app.core.storage.tables import (
@@ -622,6 +623,22 @@ class Outbox:
         if entry is not None:
             self._changed([entry_id])
         return entry
+
+    async def pause_for_credentials(
+        self, refusal: StampsError, *, who: str, terminal: str = ""
+    ) -> bool:
+        """Pause the queue: the server refused the till's credentials outside a send (the
+        connectivity probe's ping), which proves what a send's refusal proves. The reason is
+        recorded as a send's is (``"<class>: <message>"``: the server's words, never the token).
+        ``False`` when the queue was paused already."""
+        reason = error_text(refusal) or type(refusal).__name__
+        now = clock.now()  # the loop's time, taken before the work is queued
+        paused = await self.db.write(
+            lambda s: decisions.pause(s, reason=reason, who=who, terminal=terminal, now=now)
+        )
+        if paused:
+            self._changed()
+        return paused
 
     async def resume_after_credentials_change(
         self, *, who: str = "settings", terminal: str = ""

@@ -63,7 +63,7 @@ def next_state(
     return NextState(EntryStatus.REJECTED)
 
 
-def _error_text(error: BaseException | None) -> str | None:
+def error_text(error: BaseException | None) -> str | None:
     """An attempt's failure as the entry records it: ``"<class>: <message>"`` (see
     :func:`read_error_text`); a bug's message may hold anything, so it keeps only the class."""
     if error is None:
@@ -121,12 +121,12 @@ def apply_result(
             now,
             "late_result_discarded",
             claimed,
-            {"outcome": str(outcome), "error": _error_text(error)},
+            {"outcome": str(outcome), "error": error_text(error)},
         )
         return None
 
     entry_id = claimed.entry_id
-    error_text = _error_text(error)
+    recorded = error_text(error)
     status_code = error.status_code if isinstance(error, StampsError) else None
     if result is not None:
         status_code = status_code or 200
@@ -138,7 +138,7 @@ def apply_result(
             "r_ended_at": now,
             "r_outcome": str(outcome),
             "r_status_code": status_code,
-            "r_error": error_text,
+            "r_error": recorded,
         },
     )
     # only a refusal's verdict depends on earlier attempts (next_state() reads it for nothing else)
@@ -161,7 +161,7 @@ def apply_result(
         "lease_owner": None,
         "lease_until": None,
         "last_outcome": str(outcome),
-        "last_error": error_text,
+        "last_error": recorded,
         "updated_at": now,
         "next_attempt_at": None,
     }
@@ -179,8 +179,8 @@ def apply_result(
     set_entry(connection, entry_id, values)
     if verdict.status is EntryStatus.SYNCED and result is not None:
         _record_balance(connection, entry_id, row.lane, result, now)
-    if verdict.pause and _PAUSE.run(connection, {"r_paused_at": now, "r_reason": error_text}):
-        _audit(connection, now, "paused", claimed, {"reason": error_text})
+    if verdict.pause and _PAUSE.run(connection, {"r_paused_at": now, "r_reason": recorded}):
+        _audit(connection, now, "paused", claimed, {"reason": recorded})
     return verdict.status
 
 

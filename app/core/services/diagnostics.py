@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core.credentials import Secret, keyring_backend
-from app.core.offline.connectivity import SKEW_WARNING, ConnectivityMonitor
+from app.core.offline.connectivity import SKEW_WARNING, Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import OutboxStatus, read_status
 from app.core.services.config import TillConfig
 from app.core.stamps.client import StampsClient
@@ -424,8 +424,8 @@ async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
     return checks
 
 
-async def _never_probed() -> bool:
-    return True
+async def _never_probed() -> Connectivity | None:
+    return None
 
 
 def _clock(skew: Any) -> Check:

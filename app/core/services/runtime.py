@@ -13,14 +13,13 @@ from datetime import timedelta
 
 from app.core.credentials import Secret
 from app.core.offline.cache import MemberCache
-from app.core.offline.connectivity import ConnectivityMonitor
+from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import Outbox
 from app.core.outbox.worker import SyncWorker
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import StampsError
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,9 @@ async def open_till(
         user_agent=config.user_agent,
     )
 
-    async def probe() -> bool:
-        try:
-            await client.ping()
-        except StampsError:
-            return False
-        return True
+    async def probe() -> Connectivity | None:
+        # The till (built below) answers: a ping it makes, and what a refused token means there.
+        return await till.probe()
 
     monitor = ConnectivityMonitor(probe, probe_interval=options.probe_interval)
     client.on_server_date = monitor.note_server_date

@@ -811,14 +811,8 @@ class Till:
         Run at every start, after ``token set``, from the paused banner's "Check again", and on
         a timer while paused. The token stays in memory: never in the database, nor its hash.
         """
-        if self._token_source is not None:
-            token = self._token_source()
-            if token is None:
-                if (await self.outbox.status()).paused:
-                    return say("queue.no_token")
-            elif self.client.use_token(token.reveal()):
-                log.info("the API token changed; using the new one")
-                self.worker.wake()  # what waits (a pause lifted elsewhere) goes with the new one
+        if self._take_up_token() is None and (await self.outbox.status()).paused:
+            return say("queue.no_token")
         if not (await self.outbox.status()).paused:
             return None
         try:
@@ -832,6 +826,61 @@ class Till:
         await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
         self.worker.wake()
         return say("queue.resumed")
+
+    async def probe(self) -> Connectivity | None:
+        """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
+        API token, ``DEGRADED`` when it answers and refuses it, ``None`` when no answer came (no
+        connection, a timeout, a server error, a web page in the way).
+
+        A refusal is an answer: the server is there, so the till is not offline, and it learns
+        what a send that meets the refusal teaches (architecture §3). After trying the token
+        where it is kept (a manager may have set one meanwhile), the queue pauses: nothing
+        waiting is sent under the refused token, and the paused banner says why, until a token
+        the server takes is set (:meth:`resume_after_credentials_change`). A ping the server
+        takes is that proof, so it lifts such a pause too.
+        """
+        try:
+            await self._ping_with_the_token_kept()
+        except CredentialsRejected as refused:
+            paused = await self.outbox.pause_for_credentials(
+                refused, who=TILL, terminal=self.config.terminal
+            )
+            if paused:
+                log.warning("sync paused: the server refuses the till's API token")
+            return Connectivity.DEGRADED
+        except StampsError:
+            return None
+        if (await self.outbox.status()).paused:
+            await self.outbox.resume_after_credentials_change(
+                who=TILL, terminal=self.config.terminal
+            )
+            self.worker.wake()
+        return Connectivity.ONLINE
+
+    async def _ping_with_the_token_kept(self) -> None:
+        """Ping; when the server refuses the token in use, ping again with the one where it is
+        kept, if that is another."""
+        try:
+            await self.client.ping()
+        except CredentialsRejected:
+            if not self._take_up_token():
+                raise
+            await self.client.ping()
+
+    def _take_up_token(self) -> bool | None:
+        """Use the API token where it is kept now (``stamps-pos token set``, another process, may
+        have changed it): ``True`` when it is another than the one in use, ``False`` when it is
+        the same (or the till has no place to look), ``None`` when none is kept there."""
+        if self._token_source is None:
+            return False
+        token = self._token_source()
+        if token is None:
+            return None
+        if not self.client.use_token(token.reveal()):
+            return False
+        log.info("the API token changed; using the new one")
+        self.worker.wake()  # what waits (a pause lifted elsewhere) goes with the new one
+        return True
 
     async def token_accepted(self) -> bool | None:
         """Ask the server (a ping) whether it takes the till's API token now: ``False`` when it

@@ -569,10 +569,16 @@ class StampsClient:
         response = await self._send(endpoint, body, params, idempotency_key, extra)
         if response.status_code in _AUTH_FAILURES:
             if endpoint.confirms_credentials:
-                raise self._error(response, extra, errors.CredentialsRejected)
-            response = await self._recover_auth(
-                endpoint, response, body, params, idempotency_key, extra
-            )
+                # ping's refusal is the proof, but of the static token only with a fresh JWT
+                response = await self._with_a_fresh_jwt(
+                    endpoint, response, body, params, idempotency_key, extra
+                )
+                if response.status_code in _AUTH_FAILURES:
+                    raise self._error(response, extra, errors.CredentialsRejected)
+            else:
+                response = await self._recover_auth(
+                    endpoint, response, body, params, idempotency_key, extra
+                )
         parsed, raw = parsing.interpret(
             response,
             model,
@@ -596,16 +602,11 @@ class StampsClient:
 
         Returns the retry's answer when it is not an auth failure; raises otherwise.
         """
-        if self._auth is AuthStyle.BEARER:
-            logger.info("%d on %s: refreshing the access token", refused.status_code, endpoint.name)
-            used = refused.request.headers.get("Authorization", "").removeprefix("Bearer ")
-            try:
-                await self._tokens.refresh(SecretStr(used) if used else None)
-            except errors.StampsError as exc:
-                raise self._token_failure(exc) from None
-            refused = await self._send(endpoint, body, params, idempotency_key, extra)
-            if refused.status_code not in _AUTH_FAILURES:
-                return refused
+        refused = await self._with_a_fresh_jwt(
+            endpoint, refused, body, params, idempotency_key, extra
+        )
+        if refused.status_code not in _AUTH_FAILURES:
+            return refused
         logger.info("%d on %s: asking /api/ping", refused.status_code, endpoint.name)
         try:
             pong: httpx.Response | None = await self._send(endpoint=endpoints.PING, extra=extra)
@@ -617,6 +618,27 @@ class StampsClient:
             raise self._error(refused, extra, errors.RequestRefused)
         # Ping could not tell: the 401/403 stays unconfirmed.
         raise self._error(refused, extra)
+
+    async def _with_a_fresh_jwt(
+        self,
+        endpoint: Endpoint,
+        refused: httpx.Response,
+        body: dict[str, Any] | None,
+        params: dict[str, Any] | None,
+        idempotency_key: str | None,
+        extra: tuple[str, ...],
+    ) -> httpx.Response:
+        """In the bearer style, the answer to the request sent again with a fresh JWT (the one
+        it carried may be all the server refused); otherwise ``refused`` itself."""
+        if self._auth is not AuthStyle.BEARER or not endpoint.authenticated:
+            return refused
+        logger.info("%d on %s: refreshing the access token", refused.status_code, endpoint.name)
+        used = refused.request.headers.get("Authorization", "").removeprefix("Bearer ")
+        try:
+            await self._tokens.refresh(SecretStr(used) if used else None)
+        except errors.StampsError as exc:
+            raise self._token_failure(exc) from None
+        return await self._send(endpoint, body, params, idempotency_key, extra)
 
     def _error(
         self,

@@ -24,13 +24,13 @@ def manual() -> Iterator[ManualClock]:
 
 
 class ScriptedProbe:
-    """A probe whose answers the test sets; counts its calls."""
+    """A probe whose answers the test sets (``None``: no answer); counts its calls."""
 
     def __init__(self) -> None:
-        self.answer = False
+        self.answer: Connectivity | None = None
         self.calls = 0
 
-    async def __call__(self) -> bool:
+    async def __call__(self) -> Connectivity | None:
         self.calls += 1
         return self.answer
 
@@ -92,11 +92,65 @@ async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClo
         manual.advance(1)
         await settle(manual)
         assert probe.calls == 2
-        probe.answer = True
+        probe.answer = Connectivity.ONLINE
         manual.advance(20)
         for _ in range(20):
             await asyncio.sleep(0)
         assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
+
+
+async def test_a_server_that_answers_and_refuses_the_till_is_no_outage(
+    manual: ManualClock,
+) -> None:
+    """A probe the server answers with a refusal (the till's API token) proves it is there: the
+    till is no longer offline, though not online either, and the probe goes on asking, backing
+    off, until the server takes the till again."""
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)
+    heard: list[Connectivity] = []
+    monitor.subscribe(lambda old, new: heard.append(new))
+    monitor.start()
+    try:
+        monitor.report(Outcome.NEVER_ARRIVED)
+        await settle(manual)
+        probe.answer = Connectivity.DEGRADED
+        manual.advance(5)
+        await settle(manual)
+        assert monitor.state is Connectivity.DEGRADED
+        assert monitor.online  # the server is there: nothing is judged as in an outage
+        manual.advance(9)  # the next probe waits 10 s, not 5
+        await asyncio.sleep(0)
+        assert probe.calls == 1
+        manual.advance(1)
+        await settle(manual)
+        assert probe.calls == 2
+        assert monitor.state is Connectivity.DEGRADED
+        probe.answer = Connectivity.ONLINE
+        manual.advance(20)
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert monitor.state is Connectivity.ONLINE
+        assert heard == [Connectivity.OFFLINE, Connectivity.DEGRADED, Connectivity.ONLINE]
+    finally:
+        await monitor.stop()
+
+
+async def test_a_probe_without_an_answer_changes_nothing(manual: ManualClock) -> None:
+    """No answer (a 5xx, a timeout, a web page: the till's probe says ``None``) keeps the till
+    where it was: offline stays offline."""
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=5)
+    monitor.start()
+    try:
+        monitor.report(Outcome.NEVER_ARRIVED)
+        await settle(manual)
+        for _ in range(3):
+            manual.advance(60)
+            await settle(manual)
+        assert probe.calls == 3
+        assert monitor.state is Connectivity.OFFLINE
     finally:
         await monitor.stop()
 

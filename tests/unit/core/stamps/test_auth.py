@@ -247,6 +247,35 @@ async def test_ping_failing_is_itself_the_proof(
     assert len(server.requests) == 1
 
 
+async def test_a_bearer_ping_refused_with_a_held_jwt_asks_with_a_fresh_one(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    """A JWT the server stopped taking (it restarted with another signing key) says nothing of
+    the static token: ping judges the credentials only with a JWT fetched for the purpose, as a
+    refused request does (the connectivity probe pauses the queue on ping's word)."""
+    old, new = make_jwt(marker="old"), make_jwt(marker="new")
+
+    def ping(request: httpx.Request) -> httpx.Response:
+        return PONG if bearer_of(request) == new else reply(401, {"detail": "Token expired"})
+
+    server.on(TOKEN_PATH, *token_answers(old, new)).on(PING, ping)
+    client = make_client(auth="bearer")
+    pong = await client.ping()
+    assert pong.pong.merchant_id == 1
+    assert [bearer_of(r) for r in server.calls(PING)] == [old, new]
+
+
+async def test_a_bearer_ping_refused_with_a_fresh_jwt_is_the_proof(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(TOKEN_PATH, *token_answers(make_jwt(marker="1"), make_jwt(marker="2")))
+    server.on(PING, reply(401, {"detail": "Invalid token"}))
+    with pytest.raises(errors.CredentialsRejected):
+        await make_client(auth="bearer").ping()
+    assert len(server.calls(TOKEN_PATH)) == 2  # the first JWT, then one fresh one: no more
+    assert len(server.calls(PING)) == 2
+
+
 async def test_ping_succeeds(make_client: ClientFactory, server: FakeStamps) -> None:
     server.on(PING, PONG)
     pong = await make_client().ping()

@@ -1,0 +1,176 @@
+"""The till's connectivity probe (``Till.probe``): a ping the server refuses is an answer. The
+server is there, so the till is not offline; the queue pauses as it does when a send meets the
+refusal, and nothing waiting is sent under the refused token. Whatever else the ping meets keeps
+its meaning: no answer."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.core import logs
+from app.core.clock import ManualClock
+from app.core.credentials import Secret
+from app.core.domain import OperationKind
+from app.core.offline.cache import MemberCache
+from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
+from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
+from app.core.services.config import TillConfig
+from app.core.services.stamps_link import ClientTransport
+from app.core.services.till import Till
+from app.core.stamps import StampsClient
+
+from ..stamps.helpers import BASE_URL, TOKEN, FakeStamps, doc, reply
+
+PING = "/api/ping"
+REDEEM = "/api/v2/redemptions/redeem-reward"
+PONG = reply(200, {"pong": {"merchant": "Kopi Rindang", "merchant_id": 14}})
+REFUSED = {"detail": "Invalid token."}
+NEW_TOKEN = "tok-the-shops-new-one"
+
+
+@dataclass
+class Counter:
+    """A till on a fake server, with the place its token is kept."""
+
+    till: Till
+    server: FakeStamps
+    database: Path
+    kept: dict[str, Secret | None] = field(default_factory=dict)
+
+
+async def _no_probe() -> Connectivity | None:
+    return None  # the tests call Till.probe themselves
+
+
+@pytest.fixture
+async def counter(db_path: Path, clock: ManualClock) -> AsyncIterator[Counter]:
+    server = FakeStamps()
+    kept: dict[str, Secret | None] = {"token": Secret(TOKEN)}
+    http = httpx.AsyncClient(transport=httpx.MockTransport(server))
+    client = StampsClient(http=http, base_url=BASE_URL, token=TOKEN, merchant=14, store=32)
+    outbox = await Outbox.open(db_path, OutboxPolicy())
+    monitor = ConnectivityMonitor(_no_probe, initial=Connectivity.OFFLINE)
+    worker = SyncWorker(outbox, ClientTransport(client, monitor), name="w")
+    config = TillConfig(
+        base_url=BASE_URL, merchant=14, store=32, terminal="till-1", data_dir=db_path.parent
+    )
+    till = Till(
+        config=config,
+        client=client,
+        outbox=outbox,
+        worker=worker,
+        monitor=monitor,
+        cache=MemberCache(outbox.db),
+        token_source=lambda: kept["token"],
+    )
+    yield Counter(till, server, db_path, kept)
+    await worker.stop()
+    await till.close()
+    await till.cache.close()
+    await http.aclose()
+    await outbox.close()
+
+
+async def queue_one(till: Till) -> str:
+    entry = await till.outbox.enqueue(
+        OperationKind.REWARD,
+        {"user": "customer@stamps.co.id", "reward": 1, "store": 32},
+        lane="m1",
+        user="customer@stamps.co.id",
+        cashier="Dewi",
+        terminal="till-1",
+    )
+    return entry.id
+
+
+@pytest.mark.parametrize("status", [401, 403])
+async def test_a_refused_ping_is_an_answer_and_pauses_the_queue(
+    status: int, counter: Counter, caplog: pytest.LogCaptureFixture
+) -> None:
+    counter.server.on(PING, reply(status, REFUSED))
+    entry_id = await queue_one(counter.till)
+    with caplog.at_level(logging.DEBUG):
+        assert await counter.till.probe() is Connectivity.DEGRADED
+        assert await counter.till.probe() is Connectivity.DEGRADED  # asked again: still paused
+
+    status_now = await counter.till.status()
+    assert status_now.paused
+    assert status_now.paused_reason is not None
+    assert status_now.paused_reason.startswith("CredentialsRejected")
+    # What waits is not sent under the refused token, and stays queued.
+    assert await counter.till.worker.run_once() == 0
+    assert counter.server.calls(REDEEM) == []
+    assert (await counter.till.receipt(entry_id)).entry_id == entry_id
+    assert status_now.queued == 1
+    # One pause, audited once; the token is in neither the log nor the database.
+    with sqlite3.connect(counter.database) as db:
+        paused = db.execute("SELECT who FROM audit_log WHERE action = 'paused'").fetchall()
+        dump = "\n".join(db.iterdump())
+    assert paused == [("till",)]
+    assert TOKEN not in dump
+    assert TOKEN not in caplog.text
+    # the log file says why sync stopped, whole: its masker hides what follows "token:"
+    [said] = [r.getMessage() for r in caplog.records if "sync paused" in r.getMessage()]
+    assert logs.redact(said) == said
+
+
+async def test_a_refused_ping_tries_the_token_a_manager_set_meanwhile(counter: Counter) -> None:
+    def ping(request: httpx.Request) -> httpx.Response:
+        taken = request.headers.get("Authorization") == f"Token {NEW_TOKEN}"
+        return PONG if taken else reply(401, REFUSED)
+
+    counter.server.on(PING, ping)
+    counter.kept["token"] = Secret(NEW_TOKEN)  # `stamps-pos token set` while the till was away
+    assert await counter.till.probe() is Connectivity.ONLINE
+    assert not (await counter.till.status()).paused
+    assert len(counter.server.calls(PING)) == 2
+
+
+async def test_a_refused_ping_with_no_token_kept_pauses(counter: Counter) -> None:
+    counter.server.on(PING, reply(401, REFUSED))
+    counter.kept["token"] = None
+    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert (await counter.till.status()).paused
+
+
+async def test_a_ping_the_server_takes_lifts_a_pause_for_credentials(counter: Counter) -> None:
+    counter.server.on(PING, reply(401, REFUSED), PONG)
+    await queue_one(counter.till)
+    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert await counter.till.probe() is Connectivity.ONLINE  # the server takes the token again
+    assert not (await counter.till.status()).paused
+    counter.server.on(REDEEM, reply(200, doc("redeem_reward")["responses"][0]["body"]))
+    assert await counter.till.worker.run_once() == 1
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        reply(500, {"detail": "boom"}),
+        reply(503, {}),
+        httpx.Response(200, text="<html>Sign in to the Wi-Fi</html>"),
+        httpx.Response(302, headers={"Location": "http://portal.example/login"}),
+        httpx.ConnectError("refused"),
+        httpx.ReadTimeout("slow"),
+    ],
+    ids=["500", "503", "web page", "redirect", "no connection", "timeout"],
+)
+async def test_no_other_answer_to_the_ping_changes_what_the_till_believes(
+    answer: httpx.Response | Exception, counter: Counter
+) -> None:
+    counter.server.on(PING, answer)
+    assert await counter.till.probe() is None
+    assert not (await counter.till.status()).paused
+
+
+async def test_a_proper_pong_is_online(counter: Counter) -> None:
+    counter.server.on(PING, PONG)
+    assert await counter.till.probe() is Connectivity.ONLINE
+    assert not (await counter.till.status()).paused
