@@ -16,7 +16,7 @@ longer language is checked the day it lands.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -47,8 +47,17 @@ def _has_whole_text_in_a_tooltip(widget: QWidget, text: str) -> bool:
     return False
 
 
+#: Rounds of posted layout requests to deliver before looking: a label given new words asks its
+#: layout to grow, which asks its parent's, one posted event a level.
+LAYOUT_ROUNDS = 8
+
+
 def cut_texts(window: QWidget) -> list[str]:
-    """What a cashier cannot read whole: "<widget>: <text>" for each."""
+    """What a cashier cannot read whole: "<widget>: <text>" for each, once the layouts have
+    taken the latest words in (as they have by the frame the cashier sees): looked at before,
+    a text set a moment ago still has its old geometry, and a busy machine is all it takes."""
+    for _ in range(LAYOUT_ROUNDS):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     cut = []
     others = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
     roots = [window, *others]
