@@ -790,6 +790,22 @@ def state_cancel(window: CashierWindowView) -> QPixmap | None:
     return _over(window, dialog)
 
 
+def state_sent_again(window: CashierWindowView) -> QPixmap | None:
+    _manager(window, ManagerPageView.EXCEPTIONS)
+    what = "Es Kopi Susu Gula Aren"
+    dialog = DecisionDialog("retry", what, window)
+    dialog.show()
+    dialog.show_sent(
+        ResultData(
+            "not_confirmed",
+            what,
+            words(say("receipt.detail.server_error")),
+            what_to_do=words(say("receipt.not_confirmed.todo")),
+        )
+    )
+    return _over(window, dialog)
+
+
 def _exceptions() -> list[ExceptionData]:
     unknown = _history_row(
         "x2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
@@ -1027,6 +1043,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "36-storage-banner": state_storage_banner,
     "37-damaged-database": state_damaged_database,
     "38-kind-not-confirmed": state_kind_not_confirmed,
+    "39-sent-again": state_sent_again,
 }
 
 

@@ -523,6 +523,10 @@
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
 </context>
 <context>
     <name>DecisionsController</name>
@@ -533,6 +537,14 @@
     <message>
         <source>A manager cancels a redemption.</source>
         <translation>Manajer yang membatalkan penukaran.</translation>
+    </message>
+    <message>
+        <source>Sending to Stamps…</source>
+        <translation>Mengirim ke Stamps…</translation>
+    </message>
+    <message>
+        <source>Sent again: {outcome}</source>
+        <translation>Dikirim ulang: {outcome}</translation>
     </message>
     <message>
         <source>Type the id the Stamps server gave the redemption.</source>

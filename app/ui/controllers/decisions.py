@@ -1,6 +1,11 @@
 """A redemption's details and the manager's decisions on it: cancel (by entry or by the server's
 id), send again (with the member's PIN again for a PIN member), mark applied, dismiss.
 
+"Send again" waits for the new redemption's first answer as the cashier's redemptions do, and
+says it in the dialog that sent it, in the result panel's looks, as ``stamps-pos outbox retry``
+prints it; the window goes on meanwhile, and the manager may close the dialog (the status bar
+then says the answer).
+
 Every decision goes through ``till.manager``, which refuses it without a manager in manager mode,
 whoever calls: the methods :meth:`cancel`, :meth:`cancel_by_server_id`, :meth:`retry`,
 :meth:`mark_applied` and :meth:`dismiss` are the controller's own way in, and the dialogs only
@@ -26,21 +31,27 @@ from app.core.services import (
     Secret,
     StaffRefused,
     Till,
+    Verdict,
     check_note,
 )
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal
+from app.ui.controllers.redemption import KIND_OF, result_data
 from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData, EntryDetailsDialog
+from app.ui.viewmodels import ResultData
+from app.ui.widgets.result_panel import outcome_title
 from app.ui.wording import words
 
 #: A server's redemption id as typed: ASCII digits only (no "1_0", no full-width digits).
 _DIGITS = re.compile(r"[0-9]{1,19}", re.ASCII)
+#: Answers that may still change: a retry's dialog follows them, as the cashier's panel does.
+_OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
 
 
 def _reason(exc: StaffRefused | Refused | MemberNotFound) -> str:
@@ -71,6 +82,8 @@ class DecisionsController(QObject):
         self.details: EntryDetailsDialog | None = None
         self.dialog: DecisionDialog | CancelByServerIdDialog | None = None
         self.pin_dialog: PinDialog | None = None
+        # The retry on screen whose answer may still change: its dialog and its receipt.
+        self._following: tuple[DecisionDialog, Receipt] | None = None
         changes.changed.connect(self.refresh)
         mode.left.connect(lambda _reason: self._close_decision())
         view.redemptions.activated.connect(self._shift_row_activated)
@@ -107,9 +120,12 @@ class DecisionsController(QObject):
         return data
 
     def refresh(self) -> None:
-        """The till changed: the open details follow their entry."""
+        """The till changed: the open details follow their entry, and a retry's dialog its
+        answer."""
         if self.details is not None and self.details.isVisible() and self.details.entry_id:
             spawn(self.show_details(self.details.entry_id), name="details")
+        if self._following is not None:
+            spawn(self._follow_retry(), name="follow retry")
 
     def _details_closed(self, _result: int) -> None:
         if self.details is not None:
@@ -173,6 +189,8 @@ class DecisionsController(QObject):
     def _forget(self, dialog: QObject) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        if self._following is not None and self._following[0] is dialog:
+            self._following = None
         dialog.deleteLater()
 
     def _close_decision(self) -> None:
@@ -206,8 +224,44 @@ class DecisionsController(QObject):
             return
         if receipt is None:  # the member's PIN was not given: nothing was sent
             return
+        if decision == "retry":
+            self._done(decision, receipt)
+            await self._answer_retry(dialog, receipt)
+            return
         dialog.accept()
         self._done(decision, receipt)
+
+    async def _answer_retry(self, dialog: DecisionDialog, queued: Receipt) -> None:
+        """Wait for a retry's first answer as a cashier's redemption waits for its own (the
+        till's usual wait; "not confirmed" past it), and say it: in the dialog while the
+        manager keeps it open, in the status bar either way."""
+        what = dialog.what
+        dialog.show_sent(ResultData("working", what, self.tr("Sending to Stamps…")))
+        answer = await self.till.answer(queued)
+        if self.dialog is dialog:  # not closed meanwhile
+            dialog.show_result(result_data(answer, what))
+            if answer.verdict in _OPEN:
+                self._following = (dialog, answer)
+        outcome = outcome_title(KIND_OF[answer.verdict])
+        self.view.status.show_note(self.tr("Sent again: {outcome}").format(outcome=outcome), 10_000)
+        # It may have moved on while the answer was being shown.
+        if self._following is not None:
+            await self._follow_retry()
+
+    async def _follow_retry(self) -> None:
+        """The till changed: the retry on screen shows where it stands now, as the cashier's
+        panel follows a redemption that is not confirmed or accepted offline."""
+        if self._following is None:
+            return
+        dialog, shown = self._following
+        receipt = await self.till.receipt(shown.entry_id)
+        following = self._following
+        if following is None or following[0] is not dialog:
+            return  # closed (or another retry sent) while it was read
+        if receipt.verdict is following[1].verdict:
+            return  # nothing new, or another read showed it first
+        self._following = (dialog, receipt) if receipt.verdict in _OPEN else None
+        dialog.show_result(result_data(receipt, dialog.what))
 
     async def _retry_asking_pin(
         self, dialog: DecisionDialog, entry_id: str, note: str

@@ -54,6 +54,21 @@ KIND_OF: dict[Verdict, OutcomeKind] = {
 _OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
 
 
+def result_data(receipt: Receipt, what: str) -> ResultData:
+    """A result panel's values for a receipt headed ``what``: the till's own words for it (the
+    cashier's panel, and a manager's "Send again", say a verdict alike)."""
+    return ResultData(
+        kind=KIND_OF[receipt.verdict],
+        headline=what,
+        details=words(receipt.details) if receipt.details else "",
+        redemption_id=(
+            str(receipt.server_redemption_id) if receipt.server_redemption_id is not None else None
+        ),
+        voucher_code=receipt.voucher_code,
+        what_to_do=words(receipt.what_to_do),
+    )
+
+
 @dataclass
 class _Followed:
     """A redemption of this shift, as its row describes it."""
@@ -308,18 +323,7 @@ class RedemptionController(QObject):
 
     def result_for(self, receipt: Receipt, what: str) -> ResultData:
         """The result panel's values for a receipt: the till's own words for it."""
-        return ResultData(
-            kind=KIND_OF[receipt.verdict],
-            headline=what,
-            details=words(receipt.details) if receipt.details else "",
-            redemption_id=(
-                str(receipt.server_redemption_id)
-                if receipt.server_redemption_id is not None
-                else None
-            ),
-            voucher_code=receipt.voucher_code,
-            what_to_do=words(receipt.what_to_do),
-        )
+        return result_data(receipt, what)
 
     def _settle(self, receipt: Receipt) -> None:
         if receipt.entry_id in self._followed:

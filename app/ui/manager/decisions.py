@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.viewmodels import ResultData
 from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
+from app.ui.widgets.result_panel import ResultPanel
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
 NOTE_INPUT_MAX = 2000
@@ -107,7 +109,8 @@ class _Dialog(QDialog):
 class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
     ``dismiss``. ``decided(note, replacement_voucher)`` when confirmed; the controller then
-    calls :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``."""
+    calls :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
+    :meth:`show_sent` and then the answer, the dialog staying open until the manager closes it."""
 
     decided = Signal(str, bool)
 
@@ -143,19 +146,28 @@ class DecisionDialog(_Dialog):
         )
         self.setObjectName(f"decision_{decision}")
         self.decision = decision
+        self.what = what
+        self.sent = False
         self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
         self.replacement.setObjectName("decisionReplacement")
         self.replacement.setVisible(decision == "cancel")
         self.note_box = NoteBox()
         label = self.tr("Note (optional)") if decision == "cancel" else self.tr("Note")
         self.note = FormField(label, self.note_box, name="decisionNote")
+        # A retry's answer, once it is sent, in the cashier's own looks and words.
+        self.result_panel = ResultPanel(slips=False)
+        self.result_panel.setObjectName("decisionResult")
+        self.result_panel.hide()
         self.body.addWidget(self.replacement)
         self.body.addWidget(self.note)
+        self.body.addWidget(self.result_panel)
         self.finish_layout()
         self.note_box.setFocus()
 
     def submit(self) -> None:
         """Hand the note (and the replacement choice) to the controller."""
+        if self.sent:  # it went: only closing is left, never a second send
+            return
         self.note.set_error("")
         self.show_refusal("")
         self.busy(True)
@@ -166,6 +178,23 @@ class DecisionDialog(_Dialog):
         self.note.set_error(reason)
         self.busy(False)
         self.note_box.setFocus()
+
+    def show_sent(self, result: ResultData) -> None:
+        """The decision was taken and the redemption is on its way: the form gives way to
+        ``result`` (then :meth:`show_result` as it moves on), and the only button left closes."""
+        self.sent = True
+        for widget in (self.note, self.replacement, self.confirm):
+            widget.hide()
+        self.back.setText(QCoreApplication.translate("DecisionDialog", "Close"))
+        self.back.setDefault(True)
+        self.back.setFocus()
+        self.show_result(result)
+
+    def show_result(self, result: ResultData) -> None:
+        """What became of the redemption sent, as the cashier's result panel says it."""
+        self.result_panel.set_result(result)
+        self.result_panel.show()
+        make_room(self)
 
 
 class CancelByServerIdDialog(_Dialog):

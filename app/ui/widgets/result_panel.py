@@ -77,13 +77,17 @@ class ResultPanel(QFrame):
 
     Colour comes from the ``outcome`` property and ``till.qss``; words and icon differ too, so
     the outcome still reads on a monochrome screen or to a colour-blind cashier.
+
+    ``slips=False`` never offers "Print slip": a panel outside the cashier's screen has no
+    customer's sale to print one for.
     """
 
     print_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, slips: bool = True) -> None:
         super().__init__(parent)
         self._result: ResultData | None = None
+        self._slips = slips
 
         self.banner = QFrame()
         self.banner.setObjectName("resultBanner")
@@ -166,7 +170,9 @@ class ResultPanel(QFrame):
         self._show_text(self.reference, self._reference_text(result))
         self._show_qr(result)
         # A slip is proof for the customer: only for outcomes the till stands behind.
-        self.print_button.setVisible(result.kind in ("confirmed", "accepted_offline"))
+        self.print_button.setVisible(
+            self._slips and result.kind in ("confirmed", "accepted_offline")
+        )
         self.setAccessibleName(self.tr("Result: {title}").format(title=title))
 
     def result(self) -> ResultData | None:

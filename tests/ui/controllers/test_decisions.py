@@ -1,0 +1,201 @@
+"""A manager's "Send again" in the window against a live sandbox: the dialog that sent it says the
+new redemption's answer as the cashier's result panel would (as ``stamps-pos outbox retry``
+prints it), follows one not yet confirmed, never sends twice, asks a PIN member's PIN again, and
+lets the manager close it while the answer is awaited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services import AuditFilter
+from app.core.services.receipts import Verdict
+from app.ui.cashier_window import CashierWindow
+from app.ui.manager.decisions import DecisionDialog
+from app.ui.widgets.result_panel import ResultPanel
+
+from ...support.languages import speaking
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, run_async
+
+pytestmark = pytest.mark.integration
+
+AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+MANAGER, PIN = "Wayan", "246810"
+REFUSE_REDEMPTIONS: dict[str, Any] = {
+    "error_rate": 1.0,
+    "error_statuses": [400],
+    "scope": "redemptions",
+}
+
+
+def refused_redemption(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, user: str = AYU
+) -> str:
+    """A reward for ``user`` that the server refused (a PIN member's PIN given): an exception."""
+    till = cashier.till
+    member = run_async(qtbot, till.find_member(user))
+    order = run_async(qtbot, till.catalogue.reward_order(member, 1))
+    sandbox.faults(**REFUSE_REDEMPTIONS)
+    request_id = None
+    if member.protected_redemption:
+        request_id = run_async(qtbot, till.authorize_pin(member, Secret("123456")))
+    queued = run_async(
+        qtbot, till.redeem(order, member, cashier.session.sale(None), request_id=request_id)
+    )
+    assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.REFUSED
+    return queued.entry_id
+
+
+def send_again(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> DecisionDialog:
+    """Manager mode, then "Send again…" on the entry, a note typed and the dialog confirmed."""
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    cashier.decisions.ask("retry", entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("the member came back")
+    dialog.confirm.click()
+    return dialog
+
+
+def panel(dialog: DecisionDialog) -> ResultPanel:
+    """The result panel the dialog shows (a closed dialog has none to show)."""
+    assert dialog.isVisible(), "the dialog closed"
+    found = dialog.findChild(ResultPanel)
+    assert found is not None and found.isVisibleTo(dialog), "the dialog shows no result"
+    return found
+
+
+def banner(dialog: DecisionDialog) -> str:
+    """The dialog's outcome words."""
+    return panel(dialog).title.text()
+
+
+def shows(dialog: DecisionDialog, outcome: str) -> bool:
+    """Whether the dialog's result panel says ``outcome`` (a wait's condition)."""
+    found = dialog.findChild(ResultPanel)
+    return found is not None and found.isVisibleTo(dialog) and found.title.text() == outcome
+
+
+def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(entry_id=entry_id)))
+    return [line.action for line in lines if line.action == "retry"]
+
+
+@pytest.mark.parametrize(
+    ("faults", "outcome", "details"),
+    [
+        ({"error_rate": 0.0}, "Confirmed", "230 stamps left."),
+        (REFUSE_REDEMPTIONS, "Refused", "The Stamps server refused it"),
+        (
+            {"error_rate": 1.0, "error_statuses": [500], "scope": "redemptions"},
+            "NOT CONFIRMED — do not hand over yet",
+            "The Stamps server failed while handling it",
+        ),
+    ],
+)
+def test_send_again_says_the_new_redemptions_answer_in_the_dialog_that_sent_it(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    faults: dict[str, Any],
+    outcome: str,
+    details: str,
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(**faults)
+    dialog = send_again(qtbot, cashier, entry_id)
+    # Said as soon as the attempt ends (the till's usual wait at most), as for a cashier.
+    qtbot.waitUntil(lambda: banner(dialog) != "Working on it…", timeout=WAIT_MS)
+    assert banner(dialog) == outcome
+    assert panel(dialog).headline.text() == "Es Kopi Susu Gula Aren"
+    assert details in panel(dialog).details.text()
+    assert cashier.view.status.note_text() == f"Sent again: {outcome}"
+    # Sent once: nothing is left to confirm, and the only way on closes the dialog.
+    assert dialog.confirm.isHidden() and dialog.note.isHidden()
+    assert dialog.back.text() == "Close"
+    with qtbot.assertNotEmitted(dialog.decided):
+        dialog.submit()  # Enter or a stray call: nothing goes to the till a second time
+    assert retries(qtbot, cashier, entry_id) == ["retry"]
+    rows = run_async(qtbot, cashier.till.history.rows())
+    assert len(rows) == 2
+    # No slip here: the manager's dialog has no customer's sale to print one for.
+    assert panel(dialog).print_button.isHidden()
+    dialog.back.click()
+    qtbot.waitUntil(lambda: cashier.decisions.dialog is None, timeout=WAIT_MS)
+
+
+def test_a_retry_not_confirmed_at_first_turns_green_in_its_dialog_once_confirmed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    dialog = send_again(qtbot, cashier, entry_id)
+    not_confirmed = "NOT CONFIRMED — do not hand over yet"
+    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    sandbox.faults(error_rate=0.0)  # the worker's next attempt is answered
+    qtbot.waitUntil(lambda: banner(dialog) == "Confirmed", timeout=WAIT_MS)
+    assert panel(dialog).has_qr()
+
+
+def test_a_pin_members_retry_asks_the_pin_again_then_says_the_answer(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
+    sandbox.faults(error_rate=0.0)
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    pin_dialog = cashier.decisions.pin_dialog
+    assert pin_dialog is not None and pin_dialog.isVisible()
+    assert not dialog.confirm.isEnabled()  # no second send while the PIN is asked for
+    for digit in "123456":
+        pin_dialog.pad.press_digit(digit)
+    pin_dialog.pad.submit()
+    qtbot.waitUntil(lambda: shows(dialog, "Confirmed"), timeout=WAIT_MS)
+    assert panel(dialog).details.text() == "160 stamps left."
+    assert sandbox.stamps(BUDI) == 160
+    assert cashier.decisions.pin_dialog is None
+    assert retries(qtbot, cashier, entry_id) == ["retry"]
+
+
+def test_the_manager_may_close_the_dialog_while_the_answer_is_awaited(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    # The server takes its time: the dialog is closed before it answers.
+    sandbox.faults(error_rate=0.0, latency_ms=2000)
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: shows(dialog, "Working on it…"), timeout=WAIT_MS)
+    assert panel(dialog).details.text() == "Sending to Stamps…"
+    dialog.back.click()
+    qtbot.waitUntil(lambda: cashier.decisions.dialog is None, timeout=WAIT_MS)
+    status = cashier.view.status
+    # Closed while the server was still answering; the window goes on, and says the answer.
+    assert status.note_text() == "Sent again as a new redemption, linked to the first."
+    qtbot.waitUntil(lambda: status.note_text() == "Sent again: Confirmed", timeout=WAIT_MS)
+    assert sandbox.stamps(AYU) == 230
+
+
+def test_send_again_says_its_answer_in_indonesian(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    with speaking("id"):
+        cashier = make_cashier(till_settings)
+        entry_id = refused_redemption(qtbot, cashier, sandbox)
+        sandbox.faults(error_rate=0.0)
+        dialog = send_again(qtbot, cashier, entry_id)
+        qtbot.waitUntil(lambda: shows(dialog, "Dikonfirmasi"), timeout=WAIT_MS)
+        assert panel(dialog).details.text() == "Sisa 230 stamp."
+        assert dialog.back.text() == "Tutup"
+        assert cashier.view.status.note_text() == "Dikirim ulang: Dikonfirmasi"
