@@ -132,6 +132,10 @@ class MemberCard(QFrame):
         """The member's full name (the label may show it elided)."""
         return self._name.text()
 
+    def level_text(self) -> str:
+        """The member's level as shown."""
+        return self._level.text()
+
     def stamps_text(self) -> str:
         """The stamps line as shown."""
         return self._stamps.text()
