@@ -55,6 +55,7 @@ from app.core.services import (
     Verdict,
     VoucherFacts,
     english,
+    level_words,
     open_till,
     say,
 )
@@ -179,7 +180,7 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         if flag
     ]
     print(
-        f"{member.name}  ({member.level or 'no level'})"
+        f"{member.name}  ({english(level) if (level := level_words(member)) else 'no level'})"
         + (f"  [{', '.join(badges)}]" if badges else "")
     )
     print(

@@ -133,6 +133,9 @@ TEMPLATES: dict[str, str] = {
         "email or phone number for this. Add one on the Stamps dashboard, then find the member "
         "again."
     ),
+    # a level's name is the server's; one known by its number alone (customer_api §12)
+    "member.level": "{name}",
+    "member.level_number": "Level {number}",
     "member.pick_one": "{count} members match “{query}”. Pick one from the list.",
     "member.credentials": (
         "The Stamps server refuses this till's API token, so members cannot be looked up. "

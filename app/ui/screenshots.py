@@ -102,6 +102,7 @@ def _today_at(hour: int, minute: int) -> datetime:
 
 MEMBER_NAME = "Budi Santoso"
 PIN_MEMBER_NAME = "Siti Rahmawati"
+BLOCKED_NAME = "Hendra Gunawan"  # in AS_THE_SERVER_SAYS with the manager's names
 CASHIERS = ["Rina", "Agus", "Putri", "Wayan"]
 STORE_CODE, TERMINAL = "KS-SENOPATI", "till-2"
 KOPI_SUSU, CROISSANT = "Free Kopi Susu", "Butter Croissant"
@@ -540,6 +541,28 @@ def state_not_redeemed(window: CashierWindowView) -> QPixmap | None:
             MEMBER_NAME,
             words(say("what.reward", name=TUMBLER)),
             "not_redeemed",
+        )
+    )
+    return None
+
+
+def state_blocked_member(window: CashierWindowView) -> QPixmap | None:
+    # The server blocked this member: the card says so, every tile is greyed with the reason,
+    # and a code tried anyway is refused by the till before anything is queued.
+    member = MemberCardData(BLOCKED_NAME, "Gold", 90, "", blocked=True)
+    _with_member(window, member)
+    blocked = _said("RewardsController", "The member is blocked")
+    window.reward_picker.set_rewards(
+        [dataclasses.replace(reward, available=False, reason=blocked) for reward in _rewards()]
+    )
+    window.result_panel.set_result(
+        ResultData(
+            "refused",
+            words(say("what.promo", code=PROMO)),
+            words(say("policy.member_blocked")),
+            what_to_do=_said(
+                "RedemptionController", "Nothing was redeemed. Tell the customer why."
+            ),
         )
     )
     return None
@@ -1044,6 +1067,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "37-damaged-database": state_damaged_database,
     "38-kind-not-confirmed": state_kind_not_confirmed,
     "39-sent-again": state_sent_again,
+    "40-blocked-member": state_blocked_member,
 }
 
 

@@ -3788,6 +3788,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{name} tidak punya email atau nomor HP di akun Stamps-nya, padahal server memerlukan email atau nomor HP untuk ini. Tambahkan salah satunya di dashboard Stamps, lalu cari member ini lagi.</translation>
     </message>
     <message>
+        <source>{name}</source>
+        <comment>member.level</comment>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>Level {number}</source>
+        <comment>member.level_number</comment>
+        <translation>Level {number}</translation>
+    </message>
+    <message>
         <source>{count} members match “{query}”. Pick one from the list.</source>
         <comment>member.pick_one</comment>
         <translation>{count} member cocok dengan “{query}”. Pilih salah satu dari daftar.</translation>

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from app.core import clock
 from app.core.domain import Member
-from app.core.messages import Explained, say
-from app.core.stamps.models import MemberDetailsResponse, MemberSuggestion
+from app.core.messages import Explained, Message, say
+from app.core.stamps.models import MemberDetailsResponse, Membership, MemberSuggestion
 
-__all__ = ["Member", "MemberNotFound", "member_from_details", "suggestion_member"]
+__all__ = ["Member", "MemberNotFound", "level_words", "member_from_details", "suggestion_member"]
 
 
 class MemberNotFound(Explained):
@@ -27,9 +27,7 @@ def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
         raise MemberNotFound(say("member.not_found", query=query))
     card = membership.primary_card or {}
     card_number = card.get("number") if isinstance(card.get("number"), str) else None
-    level = membership.level_text or (
-        str(membership.status) if membership.status is not None else None
-    )
+    level = _level(membership)
     return Member(
         server_id=str(user.id),
         # a partial registration has no name or email (customer_api §17); the server's primary
@@ -49,6 +47,31 @@ def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
         pin_is_blocked=bool(user.pin_is_blocked),
         fetched_at=clock.now(),
     )
+
+
+def level_words(member: Member) -> Message | None:
+    """The member's level as a cashier reads it: its name, or "Level 2" when the server gave
+    only its number; ``None`` when it gave neither."""
+    if not member.level:
+        return None
+    if member.level.isdecimal():
+        return say("member.level_number", number=int(member.level))
+    return say("member.level", name=member.level)
+
+
+def _level(membership: Membership) -> str | None:
+    # ``level`` is the level's number and ``level_text`` its name (customer_api §12 sets a
+    # level by number); the redemption examples carry them as ``status`` and ``status_text``,
+    # where a ``status`` in words ("Active") is the member's standing, not a level. A level known
+    # by its number alone is kept as its digits (the cache keeps this one column): said as
+    # "Level 2", never as no level.
+    name = (membership.level_text or membership.status_text or "").strip()
+    if name:
+        return name
+    number = membership.level
+    if number is None and isinstance(membership.status, int):
+        number = membership.status
+    return str(number) if number is not None else None
 
 
 def suggestion_member(suggestion: MemberSuggestion) -> Member:

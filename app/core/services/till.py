@@ -90,11 +90,16 @@ ChangeListener = Callable[[], None]
 
 class Refused(Explained):
     """The till will not take this redemption: the policy, the server, or the PIN said no.
-    ``message`` is in words a cashier can repeat to the customer."""
+    ``message`` is in words a cashier can repeat to the customer. ``recorded`` when the till
+    has written it to the shift's record already: a caller records only the others (a PIN that
+    could not be checked), so a refusal is counted once."""
 
-    def __init__(self, message: Message, *, refusal: Refusal | None = None) -> None:
+    def __init__(
+        self, message: Message, *, refusal: Refusal | None = None, recorded: bool = False
+    ) -> None:
         super().__init__(message)
         self.refusal = refusal
+        self.recorded = recorded
 
 
 @dataclass(frozen=True)
@@ -415,7 +420,7 @@ class Till:
                 stamps=order.cost,
                 rupiah=order.rupiah,
             )
-            raise Refused(reason) from None
+            raise Refused(reason, recorded=True) from None
         ctx = Context(
             user=user,
             store=self.config.store,
@@ -516,7 +521,7 @@ class Till:
             stamps=order.cost,
             rupiah=order.rupiah,
         )
-        raise Refused(decision.reason, refusal=decision.refusal)
+        raise Refused(decision.reason, refusal=decision.refusal, recorded=True)
 
     async def record_refusal(
         self,

@@ -9,7 +9,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import Member, MemberNotFound, NotOnline, Offer, format_rupiah, say
+from app.core.services import (
+    Member,
+    MemberNotFound,
+    NotOnline,
+    Offer,
+    format_rupiah,
+    level_words,
+    say,
+)
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
@@ -26,7 +34,7 @@ def card_data(member: Member, projected_stamps: int | None = None) -> MemberCard
     balance = format_rupiah(int(member.balance)) if member.balance else ""
     return MemberCardData(
         name=member.name,
-        level=member.level or "",
+        level=words(level) if (level := level_words(member)) else "",
         stamps=stamps,
         balance_text=balance,
         pin_protected=member.protected_redemption,

@@ -154,7 +154,7 @@ class RedemptionController(QObject):
                 self._refuse(headline, exc.message)
                 return None
             except Refused as exc:
-                if exc.refusal is None:  # the PIN could not be checked; the policy's are on record
+                if not exc.recorded:  # the PIN could not be checked; the till's are on record
                     await self.till.record_refusal(
                         member, sale, kind=kind, what=what, reason=exc.message
                     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.dates import moment_text
 from app.ui.resources import icon
@@ -17,6 +17,37 @@ def local_time_text(moment: datetime) -> str:
     """A cached time as the cashier reads it: local, day, month and minutes, in the window's
     locale (``25 Nov 14.02``; see :func:`app.ui.dates.moment_text`)."""
     return moment_text(moment)
+
+
+#: Wider than any badge's words on one line, and room for a badge's margins and padding.
+_WIDE, _ROOM = 10_000, 40
+
+
+class Badge(QLabel):
+    """A badge as wide as its words on one line where the card has the room, and wrapped onto
+    more lines where it has not (a 1024 px screen, a longer language). A word-wrapped QLabel
+    alone asks for a narrower width than one line and is then laid out one line high: cut."""
+
+    def __init__(self, text: str, badge: str) -> None:
+        super().__init__(text)
+        self.setProperty("badge", badge)
+        self.setWordWrap(True)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Maximum)  # no wider than its one line
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        # The narrowest width that keeps one line, as QLabel itself measures it (a style
+        # sheet's padding counts more than once there, so the words' own width is not it).
+        one_line = self.heightForWidth(_WIDE)
+        narrow, wide = 0, self.fontMetrics().horizontalAdvance(self.text()) + 4 * _ROOM
+        while wide - narrow > 1:
+            middle = (narrow + wide) // 2
+            if self.heightForWidth(middle) > one_line:
+                narrow = middle
+            else:
+                wide = middle
+        return QSize(wide, one_line)
 
 
 class MemberCard(QFrame):
@@ -48,12 +79,10 @@ class MemberCard(QFrame):
         self._balance = QLabel()
         self._balance.setObjectName("memberBalance")
 
-        self._pin_badge = QLabel(self.tr("PIN required"))
+        self._pin_badge = Badge(self.tr("PIN required"), "pin")
         self._pin_badge.setObjectName("memberPinBadge")
-        self._pin_badge.setProperty("badge", "pin")
-        self._blocked_badge = QLabel(self.tr("BLOCKED — no redemptions"))
+        self._blocked_badge = Badge(self.tr("BLOCKED — no redemptions"), "blocked")
         self._blocked_badge.setObjectName("memberBlockedBadge")
-        self._blocked_badge.setProperty("badge", "blocked")
         self._cached = QLabel()
         self._cached.setObjectName("memberCachedAsOf")
         self._cached.setProperty("badge", "cached")
@@ -73,11 +102,12 @@ class MemberCard(QFrame):
         names.addWidget(self._level)
         header.addLayout(names, 1)
 
-        badges = QHBoxLayout()
-        badges.setSpacing(8)
+        # One badge a line: side by side, "PIN required" and "BLOCKED — no redemptions" do not
+        # fit the member column at 1280 px and less, nor the blocked one alone in Indonesian.
+        badges = QVBoxLayout()
+        badges.setSpacing(6)
         badges.addWidget(self._pin_badge)
         badges.addWidget(self._blocked_badge)
-        badges.addStretch(1)
 
         self._details = QWidget()
         details = QVBoxLayout(self._details)
@@ -131,6 +161,10 @@ class MemberCard(QFrame):
     def name_text(self) -> str:
         """The member's full name (the label may show it elided)."""
         return self._name.text()
+
+    def level_text(self) -> str:
+        """The member's level as shown."""
+        return self._level.text()
 
     def stamps_text(self) -> str:
         """The stamps line as shown."""

@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core import clock
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.ui.cashier_window import CashierWindow
@@ -22,6 +23,7 @@ from .conftest import WAIT_MS, find_member, redeem, run_async
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
+SLAMET = "081290000142"  # a phone number alone: no email, no Member ID
 
 
 def test_signing_in_shows_the_till_with_the_cashier_named(
@@ -82,6 +84,33 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.sign_in, timeout=WAIT_MS)
     assert cashier.session.cashier is None and cashier.session.member is None
     assert view.redemptions_model.rowCount() == 0
+
+
+def test_a_reward_refused_for_a_member_without_email_is_counted_once_in_the_shift_and_the_day(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen by hand: Slamet (a phone number alone) was refused one reward, shown once on the
+    # panel, and the summary and the end of day counted two refusals, 40 stamps.
+    started = clock.now()
+    find_member(qtbot, cashier, SLAMET)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS) as refused:
+        picker.redeem_button.click()
+    assert "no email or Member ID" in refused.args[0].details
+    assert sandbox.ledger() == []
+
+    with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
+        cashier.view.close_shift_action.trigger()
+    summary = shown.args[0]
+    assert summary.refused == 1
+    assert [(r.member, r.what) for r in summary.refusals] == [
+        ("Slamet Riyadi", "Es Kopi Susu Gula Aren")
+    ]
+    day = run_async(qtbot, cashier.session.till.day(started, clock.now()))
+    assert [(line.standing, line.count, line.stamps) for line in day.summary.totals()] == [
+        ("refused", 1, 20)
+    ]
 
 
 def test_a_shift_taken_up_after_a_restart_lists_what_it_did_and_follows_what_is_open(

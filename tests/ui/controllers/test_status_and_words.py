@@ -15,7 +15,9 @@ from app.core.services.receipts import Receipt, receipt_for
 from app.core.storage.tables import OutboxEntry
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.member import card_data
+from app.ui.widgets.member_card import MemberCard
 
+from ...support.languages import speaking
 from ...support.members import ayu
 from .conftest import WAIT_MS
 
@@ -127,3 +129,17 @@ def test_the_member_card_shows_projections_badges_and_cached_copies() -> None:
     assert (projected.stamps, projected.projected) == (230, True)
     cached = card_data(dataclasses.replace(MEMBER, live=False, redemption_allowed=False))
     assert cached.cached_as_of == MOMENT and cached.projected and cached.blocked
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "Level 2"), ("id", "Level 2")])
+def test_a_level_the_server_gave_by_number_alone_is_said_by_its_number(
+    qtbot: QtBot, language: str, said: str
+) -> None:
+    # A member whose answer had "level": 2 and no "level_text" read "no level".
+    with speaking(language):
+        card = MemberCard()
+        qtbot.addWidget(card)
+        card.set_member(card_data(dataclasses.replace(MEMBER, level="2")))
+        assert card.level_text() == said
+        card.set_member(card_data(MEMBER))
+        assert card.level_text() == "Blue"  # a level's name is the server's, in any language

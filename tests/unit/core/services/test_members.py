@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from app.core.services.members import MemberNotFound, member_from_details
+from app.core.messages import english
+from app.core.services.members import MemberNotFound, level_words, member_from_details
 from app.core.stamps.models import MemberDetailsResponse
 
 
@@ -32,3 +33,32 @@ def test_an_answer_without_a_usable_id_finds_nobody(user_id: Any) -> None:
     # queued behind another's, and one's new balance read as the other's.
     with pytest.raises(MemberNotFound):
         member_from_details("ayu@x.co", details(user_id))
+
+
+def _membership(**fields: Any) -> MemberDetailsResponse:
+    return MemberDetailsResponse.model_validate(
+        {"membership": {"stamps": 250, **fields}, "user": {"id": 6, "email": "ayu@x.co"}}
+    )
+
+
+@pytest.mark.parametrize(
+    ("membership", "said"),
+    [
+        ({"level": 100, "level_text": "Blue"}, "Blue"),
+        # customer_api §12: ``level`` is the level's number; without its name, the number
+        ({"level": 2}, "Level 2"),
+        ({"level": 0}, "Level 0"),
+        # the redemption examples carry the level as ``status`` (number) and ``status_text``
+        ({"status": 100, "status_text": "Blue"}, "Blue"),
+        ({"status": 200}, "Level 200"),
+        # "Active" is the member's standing, not a level
+        ({"status": "Active"}, None),
+        ({}, None),
+    ],
+)
+def test_a_level_reads_by_its_name_else_by_its_number(
+    membership: dict[str, Any], said: str | None
+) -> None:
+    member = member_from_details("ayu@x.co", _membership(**membership))
+    words = level_words(member)
+    assert (english(words) if words else None) == said
