@@ -402,6 +402,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server refuses this till's API token: nothing was applied; sync waits for a "
         "new token."
     ),
+    "failure.token_replaced": (
+        "The Stamps server refused the API token the till held before a manager set a new one: "
+        "nothing was applied; it was sent again with the new token."
+    ),
     "failure.token_unusable": (
         "The till's API token holds characters a request cannot carry: it was not sent; sync "
         "waits for a new token."

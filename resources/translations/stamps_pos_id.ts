@@ -4396,6 +4396,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps menolak token API mesin kasir ini: tidak ada yang diproses; sinkronisasi menunggu token baru.</translation>
     </message>
     <message>
+        <source>The Stamps server refused the API token the till held before a manager set a new one: nothing was applied; it was sent again with the new token.</source>
+        <comment>failure.token_replaced</comment>
+        <translation>Server Stamps menolak token API lama mesin kasir ini, sebelum manajer memasang yang baru: tidak ada yang diproses; permintaan dikirim lagi dengan token baru.</translation>
+    </message>
+    <message>
         <source>The till&apos;s API token holds characters a request cannot carry: it was not sent; sync waits for a new token.</source>
         <comment>failure.token_unusable</comment>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan: tidak terkirim; sinkronisasi menunggu token baru.</translation>

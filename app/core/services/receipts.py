@@ -222,6 +222,9 @@ def _words(
             if not ambiguous:  # the server answered (it refused the token): nothing was applied
                 headline, todo = say("receipt.waiting"), say("receipt.waiting.paused.todo")
             details = say("receipt.detail.paused")
+        elif kind == "CredentialsReplaced":
+            # refused under the token a manager has replaced since: on its way again now
+            details = say("receipt.detail.sending")
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")

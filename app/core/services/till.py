@@ -35,6 +35,7 @@ from app.core.offline.policy import (
     kiosk_offline,
 )
 from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, OutboxStatus
+from app.core.outbox.transitions import read_error_text
 from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
@@ -65,6 +66,7 @@ from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
     CredentialsRejected,
+    CredentialsReplaced,
     NotFound,
     ResponseLost,
     StampsError,
@@ -581,7 +583,11 @@ class Till:
                 if receipt.status not in IN_FLIGHT:
                     return receipt
                 attempts = await self.outbox.attempts(entry_id)
-                if _ended(attempts) > seen and attempts[-1].ended_at is not None:
+                if (
+                    _ended(attempts) > seen
+                    and attempts[-1].ended_at is not None
+                    and not _sent_again_at_once(attempts[-1])
+                ):
                     if attempts[-1].outcome == Outcome.NEVER_ARRIVED:
                         return await self.settle_unsent(entry_id)
                     # Read again: the attempt may have ended after the receipt above was read.
@@ -811,7 +817,7 @@ class Till:
         Run at every start, after ``token set``, from the paused banner's "Check again", and on
         a timer while paused. The token stays in memory: never in the database, nor its hash.
         """
-        if self._take_up_token() is None and (await self.outbox.status()).paused:
+        if self.take_up_token() is None and (await self.outbox.status()).paused:
             return say("queue.no_token")
         if not (await self.outbox.status()).paused:
             return None
@@ -859,15 +865,16 @@ class Till:
 
     async def _ping_with_the_token_kept(self) -> None:
         """Ping; when the server refuses the token in use, ping again with the one where it is
-        kept, if that is another."""
+        kept, if that is another (or a send took it up while the ping travelled)."""
+        carried = self.client.token_changes
         try:
             await self.client.ping()
         except CredentialsRejected:
-            if not self._take_up_token():
+            if not self.take_up_token() and self.client.token_changes == carried:
                 raise
             await self.client.ping()
 
-    def _take_up_token(self) -> bool | None:
+    def take_up_token(self) -> bool | None:
         """Use the API token where it is kept now (``stamps-pos token set``, another process, may
         have changed it): ``True`` when it is another than the one in use, ``False`` when it is
         the same (or the till has no place to look), ``None`` when none is kept there."""
@@ -988,6 +995,13 @@ class Till:
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
+
+
+def _sent_again_at_once(attempt: Attempt) -> bool:
+    """The attempt was refused under a token replaced since: the worker sends the entry again
+    now, under the new one, so it is not judged as unsent (nor told as an outage)."""
+    kind, _ = read_error_text(attempt.error)
+    return kind == CredentialsReplaced.__name__
 
 
 def _ended(attempts: list[Attempt]) -> int:
