@@ -53,6 +53,7 @@ from app.core.services.members import (
 )
 from app.core.services.orders import Context, Order, build_payload
 from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
+from app.core.services.refused_words import paused_words, still_refused_words
 from app.core.services.shift import (
     ShiftInfo,
     ShiftRow,
@@ -725,10 +726,14 @@ class Till:
             entry = found
         attempts = await self.outbox.attempts(entry.id)
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
-        paused = False
+        paused = over_http = False
         if entry.status in IN_FLIGHT and entry.last_outcome == Outcome.NEVER_ARRIVED:
-            paused = (await self.outbox.status()).paused
-        return receipt_for(entry, ambiguous_attempt=ambiguous, paused=paused)
+            status = await self.outbox.status()
+            paused = status.paused
+            over_http = paused and self.why_paused(status).id == "queue.paused.https"
+        return receipt_for(
+            entry, ambiguous_attempt=ambiguous, paused=paused, paused_over_http=over_http
+        )
 
     async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
         """Every entry's receipt (of one status), oldest first."""
@@ -823,8 +828,8 @@ class Till:
             return None
         try:
             await self.client.ping()
-        except CredentialsRejected:
-            return say("queue.still_refused")
+        except CredentialsRejected as refused:
+            return still_refused_words(refused, self.config.base_url)
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             return say("queue.check_failed")
@@ -832,6 +837,12 @@ class Till:
         await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
         self.worker.wake()
         return say("queue.resumed")
+
+    def why_paused(self, status: OutboxStatus) -> Message:
+        """Why the queue is paused, for the banner and the command line: the server's own words
+        when it gave any, and https when the till talks plain http and the server asks for it
+        (a new token would not help)."""
+        return paused_words(status.paused_reason, self.config.base_url)
 
     async def probe(self) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's

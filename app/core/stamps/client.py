@@ -108,6 +108,8 @@ _AUTH_FAILURES = (401, 403)
 _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
 # What an API token can be to go in a header: visible ASCII, nothing else.
 _SENDABLE_TOKEN = re.compile(r"[\x21-\x7e]+")
+#: How a refused (or failed) JWT fetch begins its message; what follows is the server's.
+ACCESS_TOKEN_REFUSED = "could not obtain an access token: "  # noqa: S105 - words, no token
 UNSENDABLE_CREDENTIALS = (
     "the API token cannot be sent: it holds a character a request header cannot carry (a space, "
     "an accent, a control character or a line break); set it again"
@@ -707,7 +709,7 @@ class StampsClient:
         """
         if exc.outcome is Outcome.NEVER_ARRIVED:
             return exc
-        message = f"could not obtain an access token: {exc.message}"
+        message = f"{ACCESS_TOKEN_REFUSED}{exc.message}"
         if isinstance(exc, errors.ApiError) and exc.outcome is Outcome.REFUSED:
             return errors.CredentialsRejected(
                 message,

@@ -43,7 +43,9 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
         assert done.details is not None and "API token" in str(done.details)
 
         still = await till.resume_after_credentials_change()
-        assert still is not None and still.id == "queue.still_refused"
+        # in the server's own words
+        assert still is not None and still.id == "queue.still_refused.said"
+        assert still.params == {"said": "Invalid token"}
         assert (await till.status()).paused
 
         kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
