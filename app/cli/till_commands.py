@@ -114,9 +114,10 @@ def _print_receipt(receipt: Receipt, as_json: bool, extra: dict[str, Any] | None
     print(f"  {english(receipt.what_to_do)}")
 
 
-def _exit_for(receipt: Receipt, paused: bool) -> int:
-    if paused and receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
-        print(f"{APP_NAME}: {english(say('queue.paused'))}", file=sys.stderr)
+def _exit_for(receipt: Receipt, paused: Message | None) -> int:
+    """The exit code for ``receipt``; ``paused``: why the queue is paused, if it is."""
+    if paused is not None and receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
+        print(f"{APP_NAME}: {english(paused)}", file=sys.stderr)
         return EXIT_PAUSED
     code = _EXIT_FOR[receipt.verdict]
     if code == EXIT_REFUSED:
@@ -286,7 +287,7 @@ def redeem(args: argparse.Namespace) -> int:
                 raise Stop(code, str(exc)) from None
             if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry
                 receipt = await till.answer(receipt)
-            paused = (await till.status()).paused
+            paused = await _why_paused(till)
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
 
@@ -319,7 +320,7 @@ def cancel(args: argparse.Namespace) -> int:
                 raise refusal_exit(exc) from None
             if receipt.status in (EntryStatus.QUEUED, EntryStatus.SENDING):
                 receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
-            paused = (await till.status()).paused
+            paused = await _why_paused(till)
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
 
@@ -357,13 +358,19 @@ def sync(args: argparse.Namespace) -> int:
             + ("; PAUSED: credentials refused" if status.paused else "")
         )
         if status.paused:
-            print(f"{APP_NAME}: {english(say('queue.paused'))}", file=sys.stderr)
+            print(f"{APP_NAME}: {english(till.why_paused(status))}", file=sys.stderr)
             return EXIT_PAUSED
         # unknown entries are not confirmed either: `sync --once && …` must not read them as done
         settled = status.pending == 0 and status.unknown == 0
         return EXIT_OK if settled else EXIT_NOT_CONFIRMED
 
     return _run(args, body)
+
+
+async def _why_paused(till: Till) -> Message | None:
+    """Why the queue is paused (the server's words, https when it asks for it), if it is."""
+    status = await till.status()
+    return till.why_paused(status) if status.paused else None
 
 
 # --- the token -----------------------------------------------------------------------------------
@@ -488,7 +495,7 @@ def outbox_decide(args: argparse.Namespace) -> int:
                 _print_receipt(receipt, False)
                 return EXIT_OK
             receipt = await till.wait(receipt.entry_id, seen=receipt.attempts)
-            paused = (await till.status()).paused
+            paused = await _why_paused(till)
         _print_receipt(receipt, False)
         return _exit_for(receipt, paused)
 

@@ -253,6 +253,10 @@ TEMPLATES: dict[str, str] = {
         "Nothing is sent until a manager sets this till's new API token; then it goes. Keep the "
         "reward back until this turns green, or ask a manager to decide."
     ),
+    "receipt.waiting.paused.https.todo": (
+        "Nothing is sent until a manager sets the till's Server URL to https; then it goes. Keep "
+        "the reward back until this turns green, or ask a manager to decide."
+    ),
     "receipt.refused": "Refused",
     "receipt.refused.todo": "Nothing was redeemed. Tell the customer why.",
     "receipt.not_redeemed": "Not redeemed",
@@ -309,15 +313,39 @@ TEMPLATES: dict[str, str] = {
     "receipt.detail.paused": (
         "Sync is paused: the Stamps server refuses this till's API token. Call a manager."
     ),
+    "receipt.detail.paused.https": (
+        "Sync is paused: the Stamps server refuses plain http. Call a manager."
+    ),
     # --- the queue and the credentials ----------------------------------------------------------
     "queue.paused": (
         "Sync is paused: the Stamps server refuses this till's API token. A manager must set "
         "the new token (stamps-pos token set); the till checks again by itself."
     ),
+    "queue.paused.said": (
+        "Sync is paused: the Stamps server refuses this till's API token. It said: “{said}”. A "
+        "manager must set the new token (stamps-pos token set); the till checks again by itself."
+    ),
+    # over plain http the server may refuse http itself (testing.rst §5): a token won't help
+    "queue.paused.https": (
+        "Sync is paused: the Stamps server refuses plain http. It said: “{said}”. A manager must "
+        "set the Server URL (base_url) to {address}; a new API token would not help."
+    ),
+    "queue.paused.token_unusable": (
+        "Sync is paused: the till's API token holds characters a request cannot carry. A manager "
+        "must set it again (stamps-pos token set)."
+    ),
     "queue.resumed": "The API token works again: sync has resumed.",
     "queue.still_refused": (
         "The Stamps server still refuses this till's API token. A manager must set the new "
         "token (stamps-pos token set)."
+    ),
+    "queue.still_refused.said": (
+        "The Stamps server still refuses this till's API token. It said: “{said}”. A manager "
+        "must set the new token (stamps-pos token set)."
+    ),
+    "queue.still_refused.https": (
+        "The Stamps server still refuses plain http. It said: “{said}”. A manager must set the "
+        "Server URL (base_url) to {address}; a new API token would not help."
     ),
     "queue.no_token": "There is no API token. A manager must set it (stamps-pos token set).",
     "queue.check_failed": (
@@ -404,6 +432,10 @@ TEMPLATES: dict[str, str] = {
     "failure.credentials": (
         "The Stamps server refuses this till's API token: nothing was applied; sync waits for a "
         "new token."
+    ),
+    "failure.token_replaced": (
+        "The Stamps server refused the API token the till held before a manager set a new one: "
+        "nothing was applied; it was sent again with the new token."
     ),
     "failure.token_unusable": (
         "The till's API token holds characters a request cannot carry: it was not sent; sync "

@@ -578,6 +578,23 @@ def state_paused(window: CashierWindowView) -> QPixmap | None:
             oldest_queued_age_s=3900,
             paused_for_credentials=True,
             credentials_note=words(say("queue.still_refused")),
+            paused_text=words(say("queue.paused")),
+        )
+    )
+    return None
+
+
+def state_paused_https(window: CashierWindowView) -> QPixmap | None:
+    """A 403 that is not about the token: the server refuses plain http (testing.rst §5)."""
+    _with_member(window)
+    said, address = "Please use https instead of http", "https://stamps.local"
+    window.status.set_status(
+        StatusData(
+            "degraded",
+            queued=2,
+            oldest_queued_age_s=95,
+            paused_for_credentials=True,
+            paused_text=words(say("queue.paused.https", said=said, address=address)),
         )
     )
     return None
@@ -1048,6 +1065,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "18-refused": state_refused,
     "19-not-redeemed": state_not_redeemed,
     "20-paused-credentials": state_paused,
+    "20-paused-https": state_paused_https,
     "21-error": state_error,
     "22-shift-summary": state_shift_summary,
     "23-keyboard": state_keyboard,

@@ -119,6 +119,8 @@ class StatusData:
     paused_for_credentials: bool = False
     stalled_lane_alert: str | None = None
     credentials_note: str = ""
+    #: Why the queue is paused, in the reader's language (the server's words quoted).
+    paused_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -3408,10 +3408,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{h} j {m} mnt</translation>
     </message>
     <message>
-        <source>Sync paused: the Stamps server refuses this till&apos;s API token. A manager sets the new one (stamps-pos token set); the till checks again by itself.</source>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer memasang token baru (stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
-    </message>
-    <message>
         <source>Check again</source>
         <translation>Periksa lagi</translation>
     </message>
@@ -4088,6 +4084,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada yang dikirim sampai manajer memasang token API baru untuk mesin kasir ini; setelah itu akan terkirim. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
     </message>
     <message>
+        <source>Nothing is sent until a manager sets the till&apos;s Server URL to https; then it goes. Keep the reward back until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.https.todo</comment>
+        <translation>Tidak ada yang dikirim sampai manajer mengubah URL server mesin kasir ini ke https; setelah itu akan terkirim. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <comment>receipt.refused</comment>
         <translation>Ditolak</translation>
@@ -4238,9 +4239,29 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Panggil manajer.</translation>
     </message>
     <message>
+        <source>Sync is paused: the Stamps server refuses plain http. Call a manager.</source>
+        <comment>receipt.detail.paused.https</comment>
+        <translation>Sinkronisasi dijeda: server Stamps menolak http biasa. Panggil manajer.</translation>
+    </message>
+    <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (stamps-pos token set); the till checks again by itself.</source>
         <comment>queue.paused</comment>
         <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Sync is paused: the Stamps server refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (stamps-pos token set); the till checks again by itself.</source>
+        <comment>queue.paused.said</comment>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Sync is paused: the Stamps server refuses plain http. It said: “{said}”. A manager must set the Server URL (base_url) to {address}; a new API token would not help.</source>
+        <comment>queue.paused.https</comment>
+        <translation>Sinkronisasi dijeda: server Stamps menolak http biasa. Katanya: “{said}”. Manajer harus mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
+    </message>
+    <message>
+        <source>Sync is paused: the till&apos;s API token holds characters a request cannot carry. A manager must set it again (stamps-pos token set).</source>
+        <comment>queue.paused.token_unusable</comment>
+        <translation>Sinkronisasi dijeda: token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan. Manajer harus memasangnya lagi (stamps-pos token set).</translation>
     </message>
     <message>
         <source>The API token works again: sync has resumed.</source>
@@ -4251,6 +4272,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server still refuses this till&apos;s API token. A manager must set the new token (stamps-pos token set).</source>
         <comment>queue.still_refused</comment>
         <translation>Server Stamps masih menolak token API mesin kasir ini. Manajer harus memasang token baru (stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server still refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (stamps-pos token set).</source>
+        <comment>queue.still_refused.said</comment>
+        <translation>Server Stamps masih menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server still refuses plain http. It said: “{said}”. A manager must set the Server URL (base_url) to {address}; a new API token would not help.</source>
+        <comment>queue.still_refused.https</comment>
+        <translation>Server Stamps masih menolak http biasa. Katanya: “{said}”. Manajer harus mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
     </message>
     <message>
         <source>There is no API token. A manager must set it (stamps-pos token set).</source>
@@ -4416,6 +4447,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refuses this till&apos;s API token: nothing was applied; sync waits for a new token.</source>
         <comment>failure.credentials</comment>
         <translation>Server Stamps menolak token API mesin kasir ini: tidak ada yang diproses; sinkronisasi menunggu token baru.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refused the API token the till held before a manager set a new one: nothing was applied; it was sent again with the new token.</source>
+        <comment>failure.token_replaced</comment>
+        <translation>Server Stamps menolak token API lama mesin kasir ini, sebelum manajer memasang yang baru: tidak ada yang diproses; permintaan dikirim lagi dengan token baru.</translation>
     </message>
     <message>
         <source>The till&apos;s API token holds characters a request cannot carry: it was not sent; sync waits for a new token.</source>

@@ -44,14 +44,17 @@ def next_state(
     earlier_ambiguous: bool,
     key_vouches: bool,
     credentials_rejected: bool = False,
+    resend_at_once: bool = False,
 ) -> NextState:
-    """The diagram. ``key_vouches``: idempotency is honoured and the key is still in its window."""
+    """The diagram. ``key_vouches``: idempotency is honoured and the key is still in its window.
+    ``resend_at_once``: what stopped an attempt that never arrived has changed already (the
+    token it carried was replaced), so the next one goes now."""
     if credentials_rejected:
         return NextState(EntryStatus.QUEUED, pause=True)
     if outcome is Outcome.APPLIED:
         return NextState(EntryStatus.SYNCED)
     if outcome is Outcome.NEVER_ARRIVED:
-        return NextState(EntryStatus.QUEUED, backoff=True)
+        return NextState(EntryStatus.QUEUED, backoff=not resend_at_once)
     if outcome is Outcome.AMBIGUOUS:
         if key_vouches:
             return NextState(EntryStatus.QUEUED, backoff=True)
@@ -146,6 +149,7 @@ def apply_result(
         _EARLIER_AMBIGUOUS.rows(connection, {"r_entry_id": entry_id, "r_number": claimed.attempt})
     )
     credentials = isinstance(error, StampsError) and error.pauses_queue
+    at_once = isinstance(error, StampsError) and error.resend_at_once
     # A refusal is trusted when the key vouched for *this* attempt; an ambiguous answer is resent
     # only if a resend, from now, would still be inside the key's window.
     sent_at = claimed.started_at if outcome is Outcome.REFUSED and claimed.started_at else now
@@ -154,6 +158,7 @@ def apply_result(
         earlier_ambiguous=earlier_ambiguous,
         key_vouches=key_vouches(policy, row.first_sent_at, sent_at),
         credentials_rejected=credentials,
+        resend_at_once=at_once,
     )
 
     values: dict[str, Any] = {

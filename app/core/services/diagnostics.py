@@ -28,6 +28,7 @@ from app.core.credentials import Secret, keyring_backend
 from app.core.offline.connectivity import SKEW_WARNING, Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import OutboxStatus, read_status
 from app.core.services.config import TillConfig
+from app.core.services.refused_words import https_address, paused_words
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, StampsError, WebPageAnswer
 from app.core.storage.integrity import check as integrity_problems
@@ -205,8 +206,9 @@ def check_database(db_path: Path) -> tuple[Check, OutboxStatus | None]:
     return ok(name, detail, **data), status
 
 
-def check_queue(status: OutboxStatus | None) -> Check:
-    """Pending, unknown, rejected, paused, and the age of the oldest queued entry."""
+def check_queue(status: OutboxStatus | None, base_url: str | None = None) -> Check:
+    """Pending, unknown, rejected, paused, and the age of the oldest queued entry. Paused over
+    plain http (``base_url``) by a server that asks for https, the fix is https, not a token."""
     name = "queue"
     if status is None:
         return ok(name, "nothing to read yet")
@@ -218,10 +220,14 @@ def check_queue(status: OutboxStatus | None) -> Check:
         f"{', paused' if status.paused else ''}"
     )
     if status.paused:
+        why = paused_words(status.paused_reason, base_url or "")
+        fix = "store the right token (`stamps-pos token set`)"
+        if why.id == "queue.paused.https":
+            fix = f"set base_url to {why.params['address']} (the server asks for https)"
         return fail(
             name,
             f"{detail}: the server refused the till's credentials ({status.paused_reason})",
-            "store the right token (`stamps-pos token set`), then `stamps-pos sync --once`",
+            f"{fix}, then `stamps-pos sync --once`",
             CREDENTIALS,
             **data,
         )
@@ -359,12 +365,8 @@ def _refused_credentials(config: TillConfig, refused: CredentialsRejected) -> Ch
     and a manager told only that the token is wrong would replace a token that works."""
     said = f"; it said: {refused.detail}" if refused.detail else ""
     fix = "store the right token: `stamps-pos token set`; check the auth setting"
-    parts = urlsplit(config.base_url)
-    if parts.scheme == "http":
-        host = parts.hostname or ""
-        # https on its own port: the http port is no guide to it
-        host = f"[{host}]" if ":" in host else host
-        secure = parts._replace(scheme="https", netloc=host).geturl()
+    secure = https_address(config.base_url)
+    if secure is not None:
         fix += f"; if the server asks for https, set base_url to {secure}"
     return fail(
         "credentials",

@@ -25,6 +25,7 @@ _BY_CLASS = {
     "Unauthorized": "failure.not_allowed",
     "Forbidden": "failure.not_allowed",
     "CredentialsRejected": "failure.credentials",
+    "CredentialsReplaced": "failure.token_replaced",
     "CredentialsUnusable": "failure.token_unusable",
     "AccessTokenUnavailable": "failure.access_token",
     "RequestTimedOut": "failure.request_timeout",

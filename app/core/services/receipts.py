@@ -124,11 +124,20 @@ def verdict_of(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Verdic
 
 
 def receipt_for(
-    entry: OutboxEntry, *, ambiguous_attempt: bool = False, paused: bool = False
+    entry: OutboxEntry,
+    *,
+    ambiguous_attempt: bool = False,
+    paused: bool = False,
+    paused_over_http: bool = False,
 ) -> Receipt:
-    """The receipt of an entry as it stands (``paused``: the queue waits for credentials)."""
+    """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
+    ``paused_over_http``: because the server refuses plain http, not the token)."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
     headline, what_to_do, details = _words(entry, verdict, ambiguous_attempt, paused)
+    if paused_over_http and details is not None and details.id == "receipt.detail.paused":
+        details = say("receipt.detail.paused.https")
+        if what_to_do.id == "receipt.waiting.paused.todo":
+            what_to_do = say("receipt.waiting.paused.https.todo")
     response = entry.response or {}
     return Receipt(
         entry_id=entry.id,
@@ -222,6 +231,9 @@ def _words(
             if not ambiguous:  # the server answered (it refused the token): nothing was applied
                 headline, todo = say("receipt.waiting"), say("receipt.waiting.paused.todo")
             details = say("receipt.detail.paused")
+        elif kind == "CredentialsReplaced":
+            # refused under the token a manager has replaced since: on its way again now
+            details = say("receipt.detail.sending")
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")

@@ -69,7 +69,13 @@ async def open_till(
 
     monitor = ConnectivityMonitor(probe, probe_interval=options.probe_interval)
     client.on_server_date = monitor.note_server_date
-    transport = ClientTransport(client, monitor, store_code=config.store_code)
+    transport = ClientTransport(
+        client,
+        monitor,
+        store_code=config.store_code,
+        # a send the server refuses looks for a token another process set (architecture §3)
+        take_up_token=lambda: till.take_up_token(),
+    )
     worker = SyncWorker(outbox, transport, name=config.terminal)
     till = Till(
         config=config,

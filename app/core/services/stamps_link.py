@@ -6,7 +6,7 @@ prove rather than a separate heartbeat.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import StampsError
+from app.core.stamps.errors import CredentialsRejected, CredentialsReplaced, StampsError
 
 
 class ClientTransport:
@@ -23,6 +23,9 @@ class ClientTransport:
     The activity feed names a store by its code, not its id; ``store_code`` is this store's code,
     so a feed line can be proven to come from this store. A line whose store cannot be proven is
     given store 0, which no entry expects: an unproven match stays ``unknown`` for a manager.
+
+    ``take_up_token`` makes the client use the API token where it is kept now
+    (:meth:`Till.take_up_token`): a send the server refuses looks there first.
     """
 
     def __init__(
@@ -31,17 +34,39 @@ class ClientTransport:
         monitor: ConnectivityMonitor | None = None,
         *,
         store_code: str | None = None,
+        take_up_token: Callable[[], object] | None = None,
     ) -> None:
         self.client = client
         self.monitor = monitor
         self.store_code = store_code
+        self.take_up_token = take_up_token
 
     async def submit(
         self, kind: OperationKind, payload: Mapping[str, Any], *, idempotency_key: str
     ) -> SubmitResult:
-        """Send one outbox entry."""
+        """Send one outbox entry.
+
+        A refusal of the till's credentials first takes up the token where it is kept: a
+        manager may have set a new one from another process (``stamps-pos token set``) while
+        this one still held the old. When the token in use is not the one the request carried,
+        the refusal is :class:`CredentialsReplaced`: nothing was applied (a 401 or 403 proves
+        it), the entry goes again at once under the new token, and the queue does not pause
+        for a token no longer in use.
+        """
+        carried = self.client.token_changes
         try:
             result = await self.client.submit(kind, payload, idempotency_key=idempotency_key)
+        except CredentialsRejected as refused:
+            if self.take_up_token is not None:
+                self.take_up_token()
+            if self.client.token_changes == carried:
+                self._report(refused)
+                raise
+            self._report(None)  # the server answered; the token it refused is gone
+            raise CredentialsReplaced.instead_of(refused) from None
+        except CredentialsReplaced:
+            self._report(None)
+            raise
         except StampsError as exc:
             self._report(exc)
             raise

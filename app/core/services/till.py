@@ -35,6 +35,7 @@ from app.core.offline.policy import (
     kiosk_offline,
 )
 from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, OutboxStatus
+from app.core.outbox.transitions import read_error_text
 from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
@@ -52,6 +53,7 @@ from app.core.services.members import (
 )
 from app.core.services.orders import Context, Order, build_payload
 from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
+from app.core.services.refused_words import paused_words, still_refused_words
 from app.core.services.shift import (
     ShiftInfo,
     ShiftRow,
@@ -65,6 +67,7 @@ from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
     CredentialsRejected,
+    CredentialsReplaced,
     NotFound,
     ResponseLost,
     StampsError,
@@ -586,7 +589,11 @@ class Till:
                 if receipt.status not in IN_FLIGHT:
                     return receipt
                 attempts = await self.outbox.attempts(entry_id)
-                if _ended(attempts) > seen and attempts[-1].ended_at is not None:
+                if (
+                    _ended(attempts) > seen
+                    and attempts[-1].ended_at is not None
+                    and not _sent_again_at_once(attempts[-1])
+                ):
                     if attempts[-1].outcome == Outcome.NEVER_ARRIVED:
                         return await self.settle_unsent(entry_id)
                     # Read again: the attempt may have ended after the receipt above was read.
@@ -724,10 +731,14 @@ class Till:
             entry = found
         attempts = await self.outbox.attempts(entry.id)
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
-        paused = False
+        paused = over_http = False
         if entry.status in IN_FLIGHT and entry.last_outcome == Outcome.NEVER_ARRIVED:
-            paused = (await self.outbox.status()).paused
-        return receipt_for(entry, ambiguous_attempt=ambiguous, paused=paused)
+            status = await self.outbox.status()
+            paused = status.paused
+            over_http = paused and self.why_paused(status).id == "queue.paused.https"
+        return receipt_for(
+            entry, ambiguous_attempt=ambiguous, paused=paused, paused_over_http=over_http
+        )
 
     async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
         """Every entry's receipt (of one status), oldest first."""
@@ -816,14 +827,14 @@ class Till:
         Run at every start, after ``token set``, from the paused banner's "Check again", and on
         a timer while paused. The token stays in memory: never in the database, nor its hash.
         """
-        if self._take_up_token() is None and (await self.outbox.status()).paused:
+        if self.take_up_token() is None and (await self.outbox.status()).paused:
             return say("queue.no_token")
         if not (await self.outbox.status()).paused:
             return None
         try:
             await self.client.ping()
-        except CredentialsRejected:
-            return say("queue.still_refused")
+        except CredentialsRejected as refused:
+            return still_refused_words(refused, self.config.base_url)
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             return say("queue.check_failed")
@@ -831,6 +842,12 @@ class Till:
         await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
         self.worker.wake()
         return say("queue.resumed")
+
+    def why_paused(self, status: OutboxStatus) -> Message:
+        """Why the queue is paused, for the banner and the command line: the server's own words
+        when it gave any, and https when the till talks plain http and the server asks for it
+        (a new token would not help)."""
+        return paused_words(status.paused_reason, self.config.base_url)
 
     async def probe(self) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
@@ -864,15 +881,16 @@ class Till:
 
     async def _ping_with_the_token_kept(self) -> None:
         """Ping; when the server refuses the token in use, ping again with the one where it is
-        kept, if that is another."""
+        kept, if that is another (or a send took it up while the ping travelled)."""
+        carried = self.client.token_changes
         try:
             await self.client.ping()
         except CredentialsRejected:
-            if not self._take_up_token():
+            if not self.take_up_token() and self.client.token_changes == carried:
                 raise
             await self.client.ping()
 
-    def _take_up_token(self) -> bool | None:
+    def take_up_token(self) -> bool | None:
         """Use the API token where it is kept now (``stamps-pos token set``, another process, may
         have changed it): ``True`` when it is another than the one in use, ``False`` when it is
         the same (or the till has no place to look), ``None`` when none is kept there."""
@@ -993,6 +1011,13 @@ class Till:
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
+
+
+def _sent_again_at_once(attempt: Attempt) -> bool:
+    """The attempt was refused under a token replaced since: the worker sends the entry again
+    now, under the new one, so it is not judged as unsent (nor told as an outage)."""
+    kind, _ = read_error_text(attempt.error)
+    return kind == CredentialsReplaced.__name__
 
 
 def _ended(attempts: list[Attempt]) -> int:

@@ -9,6 +9,7 @@ refused.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -107,6 +108,8 @@ _AUTH_FAILURES = (401, 403)
 _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
 # What an API token can be to go in a header: visible ASCII, nothing else.
 _SENDABLE_TOKEN = re.compile(r"[\x21-\x7e]+")
+#: How a refused (or failed) JWT fetch begins its message; what follows is the server's.
+ACCESS_TOKEN_REFUSED = "could not obtain an access token: "  # noqa: S105 - words, no token
 UNSENDABLE_CREDENTIALS = (
     "the API token cannot be sent: it holds a character a request header cannot carry (a space, "
     "an accent, a control character or a line break); set it again"
@@ -123,6 +126,31 @@ def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
         raise errors.InvalidRequest(
             f"invalid {model.__name__}: {parsing.validation_summary(exc)}"
         ) from None
+
+
+def _carried_credentials(response: httpx.Response) -> tuple[str, ...]:
+    """The token or JWT the request of ``response`` carried (its ``Authorization`` header, the
+    legacy style's body ``token``), to be masked in what the server said about it."""
+    try:
+        request = response.request
+    except RuntimeError:  # a response made by hand, with no request
+        return ()
+    carried: list[str] = []
+    _, _, credential = request.headers.get("Authorization", "").partition(" ")
+    if credential.strip():
+        carried.append(credential.strip())
+    try:
+        content = request.content
+    except httpx.RequestNotRead:  # a streamed body: the till never sends one
+        content = b""
+    if request.method == "POST" and b'"token"' in content:
+        try:
+            sent = json.loads(content)
+        except ValueError:
+            sent = None
+        if isinstance(sent, dict) and isinstance(sent.get("token"), str) and sent["token"]:
+            carried.append(sent["token"])
+    return tuple(carried)
 
 
 def _require_proof(result: RedemptionResult, request: StampsRequest, status: int) -> None:
@@ -187,6 +215,9 @@ class StampsClient:
         # httpx's read timeout is per read: a body trickling a byte a second never trips it.
         self._deadline = connect_timeout + read_timeout
         self._token_sendable = bool(_SENDABLE_TOKEN.fullmatch(self._token.get_secret_value()))
+        # How many times the token was replaced: a refusal is judged only under the token the
+        # refused request carried (another request may take up a new one while it travels).
+        self._token_changes = 0
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = AccessTokenCache(self._fetch_access_token)
@@ -208,8 +239,15 @@ class StampsClient:
             return False
         self._token = secret
         self._token_sendable = bool(_SENDABLE_TOKEN.fullmatch(secret.get_secret_value()))
+        self._token_changes += 1
         self._tokens.forget()
         return True
+
+    @property
+    def token_changes(self) -> int:
+        """How many times :meth:`use_token` replaced the token: a caller that reads it before a
+        request and after its refusal knows whether the refusal was of the token in use now."""
+        return self._token_changes
 
     @property
     def base_url(self) -> str:
@@ -566,18 +604,19 @@ class StampsClient:
                 "the idempotency key must be 1-255 visible ASCII characters"
             )
         extra = tuple(secrets)
+        sent_under = self._token_changes
         response = await self._send(endpoint, body, params, idempotency_key, extra)
         if response.status_code in _AUTH_FAILURES:
             if endpoint.confirms_credentials:
                 # ping's refusal is the proof, but of the static token only with a fresh JWT
-                response = await self._with_a_fresh_jwt(
-                    endpoint, response, body, params, idempotency_key, extra
+                response, _ = await self._with_a_fresh_jwt(
+                    endpoint, response, body, params, idempotency_key, extra, sent_under
                 )
                 if response.status_code in _AUTH_FAILURES:
                     raise self._error(response, extra, errors.CredentialsRejected)
             else:
                 response = await self._recover_auth(
-                    endpoint, response, body, params, idempotency_key, extra
+                    endpoint, response, body, params, idempotency_key, extra, sent_under
                 )
         parsed, raw = parsing.interpret(
             response,
@@ -597,16 +636,22 @@ class StampsClient:
         params: dict[str, Any] | None,
         idempotency_key: str | None,
         extra: tuple[str, ...],
+        sent_under: int,
     ) -> httpx.Response:
         """After a 401/403: refresh the JWT and retry once (bearer), then let ``/api/ping`` judge.
 
-        Returns the retry's answer when it is not an auth failure; raises otherwise.
+        Returns the retry's answer when it is not an auth failure; raises otherwise. A request
+        refused under a token replaced since (``sent_under`` is :attr:`token_changes` when it
+        left) is :class:`~errors.CredentialsReplaced`: a ping now would judge another token, and
+        a ping that takes the new one would call the refusal this request's own.
         """
-        refused = await self._with_a_fresh_jwt(
-            endpoint, refused, body, params, idempotency_key, extra
+        refused, sent_under = await self._with_a_fresh_jwt(
+            endpoint, refused, body, params, idempotency_key, extra, sent_under
         )
         if refused.status_code not in _AUTH_FAILURES:
             return refused
+        if self._token_changes != sent_under:
+            raise self._error(refused, extra, errors.CredentialsReplaced)
         logger.info("%d on %s: asking /api/ping", refused.status_code, endpoint.name)
         try:
             pong: httpx.Response | None = await self._send(endpoint=endpoints.PING, extra=extra)
@@ -627,18 +672,22 @@ class StampsClient:
         params: dict[str, Any] | None,
         idempotency_key: str | None,
         extra: tuple[str, ...],
-    ) -> httpx.Response:
+        sent_under: int,
+    ) -> tuple[httpx.Response, int]:
         """In the bearer style, the answer to the request sent again with a fresh JWT (the one
-        it carried may be all the server refused); otherwise ``refused`` itself."""
+        it carried may be all the server refused); otherwise ``refused`` itself. With it, the
+        :attr:`token_changes` the answer's request left under."""
         if self._auth is not AuthStyle.BEARER or not endpoint.authenticated:
-            return refused
+            return refused, sent_under
         logger.info("%d on %s: refreshing the access token", refused.status_code, endpoint.name)
         used = refused.request.headers.get("Authorization", "").removeprefix("Bearer ")
+        # the JWT is fetched with the token in use now: the request goes again under it
+        sent_under = self._token_changes
         try:
             await self._tokens.refresh(SecretStr(used) if used else None)
         except errors.StampsError as exc:
             raise self._token_failure(exc) from None
-        return await self._send(endpoint, body, params, idempotency_key, extra)
+        return await self._send(endpoint, body, params, idempotency_key, extra), sent_under
 
     def _error(
         self,
@@ -646,7 +695,10 @@ class StampsClient:
         extra: tuple[str, ...],
         cls: type[errors.ApiError] | None = None,
     ) -> errors.ApiError:
-        return parsing.api_error(response, now=clock.now(), secrets=self._secrets(extra), cls=cls)
+        # the credential the refused request carried too: the token may have been replaced
+        # since, and a server that echoes what it refused would echo the old one
+        secrets = (*self._secrets(extra), *_carried_credentials(response))
+        return parsing.api_error(response, now=clock.now(), secrets=secrets, cls=cls)
 
     def _token_failure(self, exc: errors.StampsError) -> errors.StampsError:
         """A failed JWT fetch, restated for the request that was waiting for it.
@@ -657,7 +709,7 @@ class StampsClient:
         """
         if exc.outcome is Outcome.NEVER_ARRIVED:
             return exc
-        message = f"could not obtain an access token: {exc.message}"
+        message = f"{ACCESS_TOKEN_REFUSED}{exc.message}"
         if isinstance(exc, errors.ApiError) and exc.outcome is Outcome.REFUSED:
             return errors.CredentialsRejected(
                 message,

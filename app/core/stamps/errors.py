@@ -16,11 +16,14 @@ class StampsError(Exception):
     """Base of the taxonomy. ``message`` is safe to show a cashier and to log.
 
     ``outcome`` is what the failure proves; ``pauses_queue`` marks credentials that are unusable
-    (every request would fail alike, so the outbox pauses rather than retrying one by one).
+    (every request would fail alike, so the outbox pauses rather than retrying one by one);
+    ``resend_at_once`` marks a request that can go again now, without a backoff, because what
+    stopped it has already changed.
     """
 
     outcome: Outcome = Outcome.AMBIGUOUS
     pauses_queue: bool = False
+    resend_at_once: bool = False
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
         super().__init__(message)
@@ -130,6 +133,27 @@ class CredentialsRejected(ApiError):
 
     outcome = Outcome.NEVER_ARRIVED
     pauses_queue = True
+
+
+class CredentialsReplaced(ApiError):
+    """401 or 403 for a request sent under an API token the till has replaced since (a manager
+    set a new one while it travelled): the refusal proves nothing was applied, and says nothing
+    of the token in use now. The request goes again at once under the new token; nothing
+    pauses."""
+
+    outcome = Outcome.NEVER_ARRIVED
+    resend_at_once = True
+
+    @classmethod
+    def instead_of(cls, refused: ApiError) -> CredentialsReplaced:
+        """``refused`` (judged under the old token), restated now that the token has changed."""
+        return cls(
+            refused.message,
+            status_code=refused.status_code or 401,
+            detail=refused.detail,
+            error_code=refused.error_code,
+            field_errors=refused.field_errors,
+        )
 
 
 class CredentialsUnusable(StampsError):

@@ -146,6 +146,7 @@ class StatusController(QObject):
             paused_for_credentials=status.paused,
             stalled_lane_alert=stalled,
             credentials_note=self._credentials_note,
+            paused_text=words(self.till.why_paused(status)) if status.paused else "",
         )
 
     def _show(self) -> None:

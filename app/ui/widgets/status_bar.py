@@ -71,12 +71,8 @@ class SyncStatusBar(QFrame):
         self._note_timer.setSingleShot(True)
         self._note_timer.timeout.connect(lambda: self.note.setText(""))
 
-        self.credentials_text = QLabel(
-            self.tr(
-                "Sync paused: the Stamps server refuses this till's API token. A manager sets "
-                "the new one (stamps-pos token set); the till checks again by itself."
-            )
-        )
+        # why, in the core's words (the server's own quoted): not always the token
+        self.credentials_text = QLabel()
         self.credentials_text.setObjectName("credentialsText")
         self.credentials_text.setWordWrap(True)
         self.credentials_note = QLabel()
@@ -145,6 +141,7 @@ class SyncStatusBar(QFrame):
             self.oldest.hide()
 
         self.credentials_banner.setVisible(status.paused_for_credentials)
+        self.credentials_text.setText(status.paused_text)
         self.credentials_note.setText(status.credentials_note)
         self.credentials_note.setVisible(bool(status.credentials_note))
         self.stall_alert.setVisible(bool(status.stalled_lane_alert))

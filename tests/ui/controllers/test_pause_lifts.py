@@ -48,7 +48,10 @@ def test_a_refused_token_pauses_and_the_new_one_found_by_check_again_drains_the_
     qtbot.waitUntil(
         lambda: view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
     )
-    assert view.status.summary_text().startswith("Sync paused")
+    # the server's own words, quoted
+    assert view.status.summary_text().startswith(
+        "Sync is paused: the Stamps server refuses this till's API token. It said: “Invalid token”."
+    )
 
     kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
     with qtbot.waitSignal(status.credentials_checked, timeout=WAIT_MS) as checked:

@@ -64,8 +64,39 @@ def test_a_paused_queue_shows_the_credentials_banner(qtbot: QtBot, cashier: Cash
     assert bar.credentials_banner.isVisibleTo(bar)
     assert not bar.stall_alert.isVisibleTo(bar)  # paused explains the wait; no second alert
     text = bar.summary_text()
-    assert text.startswith("Sync paused")
+    assert text.startswith("Sync is paused: the Stamps server refuses this till's API token.")
     assert "Queued 2 · Unknown 1 · Failed 3 · oldest 30 s" in text
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_queue_paused_by_a_server_asking_for_https_says_so_not_the_token(
+    qtbot: QtBot, cashier: CashierWindow, language: str
+) -> None:
+    # testing.rst §5: over plain http the server answers 403 "Please use https instead of
+    # http"; a manager sent to set a new token would replace one that works.
+    status = cashier.status
+    qtbot.waitUntil(lambda: status._status is not None, timeout=WAIT_MS)
+    status._status = OutboxStatus(
+        queued=1,
+        sending=0,
+        unknown=0,
+        rejected=0,
+        held=0,
+        oldest_queued_age=30.0,
+        paused=True,
+        paused_reason="CredentialsRejected: Please use https instead of http",
+    )
+    with speaking(language):
+        status._show()
+    bar = cashier.view.status
+    text = bar.credentials_text.text()
+    assert bar.credentials_banner.isVisibleTo(bar)
+    assert "“Please use https instead of http”" in text  # quoted, never translated
+    assert "https://127.0.0.1" in text  # the sandbox's address, over https
+    assert "stamps-pos token set" not in text
+    if language == "id":
+        assert "server" in text and "refuses" not in text
 
 
 @pytest.mark.integration

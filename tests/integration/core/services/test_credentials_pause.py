@@ -10,6 +10,7 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.domain import Channel, Outcome
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Sale
@@ -42,7 +43,9 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
         assert done.details is not None and "API token" in str(done.details)
 
         still = await till.resume_after_credentials_change()
-        assert still is not None and still.id == "queue.still_refused"
+        # in the server's own words
+        assert still is not None and still.id == "queue.still_refused.said"
+        assert still.params == {"said": "Invalid token"}
         assert (await till.status()).paused
 
         kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
@@ -75,3 +78,37 @@ async def test_a_till_started_with_the_new_token_lifts_the_pause_at_start(
         assert not (await restarted.status()).paused
         await restarted.sync(10)
         assert (await restarted.receipt(queued.entry_id)).verdict is Verdict.CONFIRMED
+
+
+@pytest.mark.usefixtures("no_retry_meanwhile")
+@pytest.mark.parametrize("channel", [None, Channel.KIOSK])
+async def test_a_token_set_by_another_process_is_taken_up_by_a_send_the_server_refuses(
+    channel: Channel | None, till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The window holds the old token in memory; a manager sets the new one from a shell
+    # (`stamps-pos token set`, another process). The first send meets the server's 401: it
+    # looks where the token is kept and goes again under the new one, at once (no backoff:
+    # the next try would otherwise come ten minutes later), instead of pausing the queue.
+    kept = {"token": Secret(WRONG)}
+    options = RuntimeOptions(token_source=lambda: kept["token"])
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        async with open_till(
+            till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+        ) as colleague:
+            ayu = await colleague.find_member(AYU)
+            order = await colleague.catalogue.reward_order(ayu, 1)
+        kept["token"] = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
+
+        queued = await till.redeem(order, ayu, Sale("Dewi", channel=channel))
+        done = await till.answer(queued)
+
+        assert done.verdict is Verdict.CONFIRMED  # a kiosk's was not voided as unsent either
+        assert not (await till.status()).paused
+        assert "paused" not in [line.action for line in await till.audit.lines()]
+        # The refused request is on record as what it was: it never arrived, under the old
+        # token; the one under the new token applied it. The server applied it once.
+        first, second = await till.attempts(queued.entry_id)
+        assert (first.outcome, first.status_code) == (Outcome.NEVER_ARRIVED, 401)
+        assert first.error is not None and first.error.startswith("CredentialsReplaced")
+        assert second.outcome == Outcome.APPLIED
+        assert [e["idempotency_key"] for e in sandbox.ledger()] == [queued.entry_id]

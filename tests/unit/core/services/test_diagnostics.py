@@ -173,6 +173,15 @@ def test_a_paused_queue_fails_like_bad_credentials(tmp_path: Path) -> None:
     assert "token set" in (check.fix or "")
 
 
+def test_a_queue_paused_by_a_server_asking_for_https_is_fixed_with_https(tmp_path: Path) -> None:
+    said = "CredentialsRejected: Please use https instead of http"
+    status = _status(tmp_path, entry(1, "queued"), paused=said)
+    check = check_queue(status, "http://127.0.0.1:8000")
+    assert check.status is Status.FAIL
+    assert "set base_url to https://127.0.0.1" in (check.fix or "")
+    assert "token set" not in (check.fix or "")
+
+
 def test_an_entry_queued_for_hours_is_a_warning(tmp_path: Path) -> None:
     old = datetime.now(UTC) - timedelta(hours=3)
     check = check_queue(_status(tmp_path, entry(1, "queued", created_at=old)))

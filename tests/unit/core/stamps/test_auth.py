@@ -373,3 +373,45 @@ def test_seed_003_endpoints_are_the_legacy_documented_ones(path: str) -> None:
     }
     assert path in documented
     assert documented == LEGACY_DOCUMENTED
+
+
+# --- a token replaced while a request travels ---------------------------------------------------
+
+NEW_TOKEN = "tok-new-0a1b2c3d-SECRET"
+
+
+@pytest.mark.parametrize("auth", ["token", "body"])
+async def test_a_refusal_of_a_token_replaced_meanwhile_is_not_judged_by_the_new_one(
+    auth: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # Another request of the till took up a new token (a manager set one) while this one, sent
+    # under the old, travelled. A ping now would judge the new token: taken, it would have made
+    # this 401 a refusal of the redemption itself, rejected for a manager to sort out. It never
+    # arrived, and goes again; the old token, echoed by the server, is masked like the new one.
+    client = make_client(auth=auth)
+
+    def refuse_and_replace(request: httpx.Request) -> httpx.Response:
+        client.use_token(NEW_TOKEN)
+        return reply(401, {"detail": f"Invalid token {TOKEN}."})
+
+    server.on(REDEEM, refuse_and_replace).on(PING, PONG)
+    with pytest.raises(errors.CredentialsReplaced) as caught:
+        await client.redeem_reward(REQUEST, "key-1")
+
+    assert caught.value.outcome is Outcome.NEVER_ARRIVED
+    assert not caught.value.pauses_queue and caught.value.resend_at_once
+    assert not server.calls(PING)
+    said = f"{caught.value.message} {caught.value.detail} {caught.value!r}"
+    assert TOKEN not in said and NEW_TOKEN not in said
+    assert "Invalid token" in said
+
+
+async def test_a_refusal_of_the_token_in_use_still_asks_ping(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    client = make_client()
+    client.use_token(NEW_TOKEN)  # replaced before the request left: the refusal is its own
+    server.on(REDEEM, reply(401, {"detail": "Invalid token."})).on(PING, reply(401, {}))
+    with pytest.raises(errors.CredentialsRejected):
+        await client.redeem_reward(REQUEST, "key-1")
+    assert len(server.calls(PING)) == 1
