@@ -481,6 +481,9 @@ def outbox_decide(args: argparse.Namespace) -> int:
         async with _till(args, worker=retrying) as till, acting_manager(till, args, pins):
             try:
                 if action == "retry":
+                    # the entry's state first: a member types their PIN, and the server counts
+                    # it, only for a retry that can happen
+                    await till.manager.retry_needs_pin(args.entry_id)
                     member_pin = _member_pin(pins) if args.member_pin_stdin else None
                     receipt = await till.manager.retry(
                         args.entry_id, note=args.note, member_pin=member_pin

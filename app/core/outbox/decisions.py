@@ -28,6 +28,8 @@ from app.core.storage.tables import (
 VOIDED_BY_POLICY = "voided: offline policy"
 #: A cancel already under way for a redemption: cancelling again returns it.
 LIVE_CANCEL = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.SYNCED, EntryStatus.UNKNOWN)
+#: The states a manager's retry sends an entry again from.
+RETRYABLE = (EntryStatus.REJECTED, EntryStatus.UNKNOWN)
 #: Why a redemption in each of these states has nothing to cancel, as a message of its own.
 NOTHING_TO_CANCEL = {
     EntryStatus.VOIDED: "decision.nothing_to_cancel.voided",
@@ -241,7 +243,7 @@ def retry_entry(
     made there, so a kiosk's redemption retried at the counter is sent, reconciled and judged as
     the counter's, and the server records where it was made.
     """
-    original = manager_target(session, entry_id, (EntryStatus.REJECTED, EntryStatus.UNKNOWN))
+    original = manager_target(session, entry_id, RETRYABLE)
     payload = dict(original.payload)
     if authorised_by_pin(payload):
         if request_id is None:
@@ -443,6 +445,8 @@ def may_have_arrived(session: Session, entry_id: str) -> bool:
 def manager_target(
     session: Session, entry_id: str, allowed: tuple[EntryStatus, ...]
 ) -> OutboxEntry:
+    """The entry a manager's decision is about, when it is in one of the ``allowed`` states;
+    else :class:`OutboxError` saying what the entry is now. Reads only."""
     entry = session.get(OutboxEntry, entry_id)
     if entry is None:
         raise OutboxError(say("decision.no_entry", entry_id=entry_id))

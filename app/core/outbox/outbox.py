@@ -496,6 +496,14 @@ class Outbox:
 
     # --- the manager's side -----------------------------------------------------------------
 
+    async def retryable(self, entry_id: str) -> OutboxEntry:
+        """The entry :meth:`retry` would send again, read without a write: :class:`OutboxError`,
+        as the retry itself would say it, when it is missing or not ``rejected`` or ``unknown``.
+        Asked first, so nobody is asked for a PIN to retry what cannot be retried."""
+        return await self.db.read(
+            lambda s: decisions.manager_target(s, entry_id, decisions.RETRYABLE)
+        )
+
     async def retry(
         self,
         entry_id: str,

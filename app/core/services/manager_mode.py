@@ -246,11 +246,24 @@ class ManagerMode:
         self.till.worker.wake()
         return await self.till.receipt(entry)
 
+    async def retry_needs_pin(self, entry_id: str) -> bool:
+        """Whether retrying the entry needs its member's PIN again; :class:`DecisionRefused` when
+        it cannot be retried at all. Read only: ask it before asking the member for their PIN."""
+        self.require()
+        return authorised_by_pin((await self._retryable(entry_id)).payload)
+
+    async def _retryable(self, entry_id: str) -> OutboxEntry:
+        try:
+            return await self.till.outbox.retryable(entry_id)
+        except OutboxError as exc:
+            raise _refused(exc) from None
+
     async def retry(self, entry_id: str, *, note: str, member_pin: Secret | None = None) -> Receipt:
         """Send a rejected or unknown entry again, as a new linked entry.
 
         A redemption the member's PIN authorised needs that PIN again (:class:`NewPinNeeded`
-        without ``member_pin``): the till asks the server to authorise a new request first.
+        without ``member_pin``): the till asks the server to authorise a new request first, once
+        it has seen the entry can be retried (a member's PIN is checked for nothing else).
 
         The new entry is this till's: the manager decided it here, with the member in front of
         them. It is sent on this till's channel and bound as this till bounds what it queues, so
@@ -259,9 +272,7 @@ class ManagerMode:
         """
         manager = self.require()
         clean = _note(note, required=True)
-        entry = await self.till.outbox.get(entry_id)
-        if entry is None:
-            raise DecisionRefused(say("decision.no_entry", entry_id=entry_id))
+        entry = await self._retryable(entry_id)
         request_id: str | None = None
         if authorised_by_pin(entry.payload):
             if member_pin is None:

@@ -176,6 +176,17 @@ def test_exceptions_retry_dismiss_and_the_summary(
 
     assert retried.returncode == 0, retried.stderr
     assert sandbox.stamps(AYU) == 230
+    again = cli(
+        "outbox",
+        "retry",
+        rejected["id"],
+        "--note",
+        "x",
+        "--member-pin-stdin",
+        *AS_MANAGER,
+        stdin=MANAGER_PIN + "12\n",
+    )  # retried already: refused before the member's PIN is even read
+    assert again.returncode == 1 and "already closed" in again.stderr, again.stderr
     assert cli.json("exceptions")[1] == []
 
     summary_csv = tmp_path / "summary.csv"

@@ -204,7 +204,8 @@ async def test_a_remote_redemption_needs_its_member(mode: ManagerMode) -> None:
     assert await outbox_of(mode).entries() == []
 
 
-async def test_a_pin_redemption_asks_for_the_pin_again(mode: ManagerMode) -> None:
+async def pin_entry(mode: ManagerMode, status: EntryStatus) -> str:
+    """A redemption the member's PIN authorised, left in ``status``."""
     entry = await outbox_of(mode).enqueue(
         OperationKind.REWARD,
         {
@@ -217,10 +218,38 @@ async def test_a_pin_redemption_asks_for_the_pin_again(mode: ManagerMode) -> Non
         user="m1",
         cashier="Rina",
         terminal="till-1",
+        entry_id="01a00000-0000-7000-8000-000000000001",
     )
+
+    def settle(session: Any) -> None:
+        row = session.get(OutboxEntry, entry.id)
+        row.status = status
+        session.add(row)
+
+    await mode.staff.db.write(settle)
+    return entry.id
+
+
+async def test_a_pin_redemption_asks_for_the_pin_again(mode: ManagerMode) -> None:
+    entry_id = await pin_entry(mode, EntryStatus.REJECTED)
     await mode.enter("Ayu", PIN)
+    assert await mode.retry_needs_pin(entry_id)
     with pytest.raises(NewPinNeeded, match="ask for their PIN again"):
-        await mode.retry(entry.id, note="member is back")
+        await mode.retry(entry_id, note="member is back")
+
+
+@pytest.mark.parametrize("status", [EntryStatus.QUEUED, EntryStatus.DISMISSED])
+async def test_an_entry_that_cannot_be_retried_is_refused_before_the_pin(
+    mode: ManagerMode, status: EntryStatus
+) -> None:
+    # retried twice from the command line: the second time the entry is dismissed ("retried
+    # as …"), and the member must not type their PIN, nor the server check it, for nothing
+    entry_id = await pin_entry(mode, status)
+    await mode.enter("Ayu", PIN)
+    with pytest.raises(DecisionRefused):
+        await mode.retry(entry_id, note="member is back", member_pin=Secret("123456"))
+    with pytest.raises(DecisionRefused):
+        await mode.retry_needs_pin(entry_id)
 
 
 async def test_staff_accounts_through_manager_mode(mode: ManagerMode) -> None:
