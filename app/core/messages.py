@@ -360,8 +360,6 @@ TEMPLATES: dict[str, str] = {
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
     # --- why an entry waits for a manager (the exceptions) ------------------------------------
-    "exception.refused": "The Stamps server refused it: {reason}",
-    "exception.silent": "The Stamps server refused it and gave no reason.",
     "exception.unchecked": (
         "No answer came from the server; the member's activity has not been checked yet."
     ),

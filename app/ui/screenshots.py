@@ -870,7 +870,7 @@ def _exceptions() -> list[ExceptionData]:
         exception_data(
             ExceptionItem(
                 refused,
-                say("exception.refused", reason="Not enough stamps."),
+                say("server.refused", reason="Not enough stamps."),
                 None,
                 MemberContact("Agus Setiawan", "Agus Setiawan", "budiman@example.co.id", None),
                 needs_pin=False,

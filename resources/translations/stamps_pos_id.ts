@@ -4324,16 +4324,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Pembatalan ditutup oleh manajer</translation>
     </message>
     <message>
-        <source>The Stamps server refused it: {reason}</source>
-        <comment>exception.refused</comment>
-        <translation>Server Stamps menolaknya: {reason}</translation>
-    </message>
-    <message>
-        <source>The Stamps server refused it and gave no reason.</source>
-        <comment>exception.silent</comment>
-        <translation>Server Stamps menolaknya tanpa memberi alasan.</translation>
-    </message>
-    <message>
         <source>No answer came from the server; the member&apos;s activity has not been checked yet.</source>
         <comment>exception.unchecked</comment>
         <translation>Tidak ada jawaban dari server; aktivitas member belum diperiksa.</translation>

@@ -20,8 +20,14 @@ from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.reconcile import AMBIGUOUS, CANNOT_RECONCILE, DEFERRED
-from app.core.outbox.transitions import read_error_text
-from app.core.services.receipts import Verdict, on_kiosk, reason_of, receipt_for, server_words
+from app.core.services.receipts import (
+    Verdict,
+    on_kiosk,
+    reason_of,
+    receipt_for,
+    server_reason,
+    server_words,
+)
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
@@ -195,7 +201,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     if status is EntryStatus.SYNCED:
         headline = say("cancel.done")
     elif status is EntryStatus.REJECTED:
-        _, words = read_error_text(cancel.last_error)
+        words = server_reason(cancel.last_error)
         headline = (
             say("cancel.refused_by_server", reason=words)
             if words
@@ -355,8 +361,7 @@ def _reason(entry: OutboxEntry) -> Message:
     """Why the entry waits for a manager: the server's refusal in its own words, or what
     reconciliation found in the member's activity."""
     if entry.status == EntryStatus.REJECTED:
-        _, words = read_error_text(entry.last_error)
-        return say("exception.refused", reason=words) if words else say("exception.silent")
+        return server_words(entry.last_error)  # as the cashier's result panel said it
     evidence = entry.evidence or {}
     result = evidence.get("result")
     if result is None:

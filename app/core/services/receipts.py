@@ -172,11 +172,21 @@ def reason_of(entry: OutboxEntry) -> Message | None:
 
 def server_words(last_error: str | None) -> Message:
     """The server's reason for a refusal, from the entry's record: its own words when it gave
-    any (a bare status line such as ``404 Not Found`` is not a reason)."""
+    any. Every screen that says why the server refused something says it with these words."""
+    reason = server_reason(last_error)
+    if reason is not None:
+        return say("server.refused", reason=reason)
+    return say("server.refused_silently")
+
+
+def server_reason(last_error: str | None) -> str | None:
+    """The server's own words in a recorded refusal; ``None`` when it gave none. A bare status
+    line such as ``400 Bad Request`` is the till's, written when the body held no reason: no
+    reason to quote to anyone."""
     _, words = read_error_text(last_error)
     if words and not words[:3].isdigit():
-        return say("server.refused", reason=words)
-    return say("server.refused_silently")
+        return words
+    return None
 
 
 def stored_message(data: dict[str, Any]) -> Message:

@@ -22,6 +22,8 @@ from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import local_day, summarise, write_summary_csv
 from app.core.services.history import ExceptionItem, History, HistoryFilter
+from app.core.services.receipts import receipt_for
+from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
 
 from ..outbox.fakes import FakeTransport
@@ -296,7 +298,7 @@ async def test_exceptions_carry_the_reason_and_the_members_contact(day: Day) -> 
     names = {v: k for k, v in day.ids.items()}
     assert [names[i.row.entry_id] for i in items] == ["refused", "unknown"]
     refused, unknown = items
-    assert refused.said.id == "exception.refused" and "insufficient stamps" in refused.reason
+    assert refused.said.id == "server.refused" and "insufficient stamps" in refused.reason
     assert not refused.reason.startswith("ValidationFailed")  # the server's words, no class
     assert unknown.reason.startswith("No answer came from the server")
     assert unknown.contact.name == "Ayu Pratiwi"
@@ -498,3 +500,32 @@ async def test_a_kiosk_entry_not_sent_in_time_is_not_a_pin_that_ran_out(
     finally:
         await worker.stop()
         await outbox.close()
+
+
+async def test_a_refusal_without_a_reason_reads_as_the_cashier_read_it(day: Day) -> None:
+    # a 400 whose body says nothing usable: the till records its own status line, which is no
+    # reason; the manager's exception and a refused cancel say what the cashier's panel said
+    transport = FakeTransport()
+    worker = SyncWorker(day.outbox, transport, name="w-bare")
+    await worker.run_once(reconcile=False)  # the day's queued entry goes first: out of the way
+    bare = ValidationFailed("400 Bad Request", status_code=400)
+    refused = await redeem(day.outbox, worker, transport, lane="6", cashier="Rina", action=bare)
+    entry = await day.outbox.get(refused)
+    assert entry is not None and entry.status == EntryStatus.REJECTED
+    cashier_read = receipt_for(entry).details
+    assert cashier_read is not None and cashier_read.id == "server.refused_silently"
+
+    items = {item.row.entry_id: item for item in await day.history.exceptions()}
+    assert items[refused].said == cashier_read
+    assert "400" not in items[refused].reason
+
+    confirmed = await redeem(
+        day.outbox, worker, transport, lane="6", cashier="Rina", action="apply"
+    )
+    await day.outbox.cancel(confirmed, note="wrong reward", **WHO)
+    transport.script = [ValidationFailed("400 Bad Request", status_code=400)]
+    await worker.run_once(reconcile=False)
+    details = await day.history.details(confirmed)
+    assert details is not None and details.row.cancel is not None
+    assert details.row.cancel.headline.id == "cancel.refused_silently"
+    assert "400" not in str(details.row.cancel.headline)
