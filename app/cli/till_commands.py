@@ -263,7 +263,11 @@ def redeem(args: argparse.Namespace) -> int:
             try:
                 member = await till.find_member(args.user)
                 order, voucher = await _order(args, till, member)
-                request_id = await till.authorize_pin(member, pin) if pin is not None else None
+                request_id = (
+                    await till.authorize_pin_for(order, member, sale, pin)
+                    if pin is not None
+                    else None
+                )
                 receipt = await till.redeem(
                     order, member, sale, request_id=request_id, voucher=voucher
                 )
@@ -278,7 +282,7 @@ def redeem(args: argparse.Namespace) -> int:
                     else ""
                 )
                 raise Stop(EXIT_REFUSED, f"{exc}{left}") from None
-            except Refused as exc:  # the policy's refusals are already on the shift's record
+            except Refused as exc:  # the till has put it on the shift's record already
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except (InvalidOrder, CatalogueUnavailable) as exc:
                 kind, what = _asked_for(args)

@@ -94,8 +94,8 @@ ChangeListener = Callable[[], None]
 class Refused(Explained):
     """The till will not take this redemption: the policy, the server, or the PIN said no.
     ``message`` is in words a cashier can repeat to the customer. ``recorded`` when the till
-    has written it to the shift's record already: a caller records only the others (a PIN that
-    could not be checked), so a refusal is counted once."""
+    has written it to the shift's record already (every refusal of :meth:`Till.redeem` and
+    :meth:`Till.authorize_pin_for` is), so a refusal is counted once."""
 
     def __init__(
         self, message: Message, *, refusal: Refusal | None = None, recorded: bool = False
@@ -363,6 +363,31 @@ class Till:
             raise NotOnline(say("pin.unchecked")) from None
         self.monitor.report(None)
         return request_id
+
+    async def authorize_pin_for(self, order: Order, member: Member, sale: Sale, pin: Secret) -> str:
+        """:meth:`authorize_pin` for ``order``, as the window and the command line ask it.
+
+        A refusal made here is one before anything is queued, and goes on the shift's record as
+        the policy's do (``recorded``), so the shift and the day count it whoever asked: the PIN
+        could not be checked, the member's lane is busy, the server refused the till's token.
+        A wrong PIN is not recorded: it is the member's to type again.
+        """
+        try:
+            return await self.authorize_pin(member, pin)
+        except PinRejected:
+            raise
+        except Refused as exc:
+            await self.record_refusal(
+                member,
+                sale,
+                kind=order.kind,
+                what=order.description,
+                reason=exc.message,
+                stamps=order.cost,
+                rupiah=order.rupiah,
+            )
+            exc.recorded = True
+            raise
 
     async def redeem(
         self,

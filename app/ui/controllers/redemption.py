@@ -153,11 +153,7 @@ class RedemptionController(QObject):
                 )
                 self._refuse(headline, exc.message)
                 return None
-            except Refused as exc:
-                if not exc.recorded:  # the PIN could not be checked; the till's are on record
-                    await self.till.record_refusal(
-                        member, sale, kind=kind, what=what, reason=exc.message
-                    )
+            except Refused as exc:  # the till has put it on the shift's record
                 self._refuse(headline, exc.message)
                 return None
         except StorageProblem as problem:
@@ -238,7 +234,7 @@ class RedemptionController(QObject):
         # The policy has passed; the member's PIN is the last check, and only the server makes it.
         # No details: what the panel says for this look (the pad, nothing sent yet) is all of it.
         self.show(ResultData("waiting_pin", words(order.description)))
-        request_id = await self._ask_pin(member)
+        request_id = await self._ask_pin(member, order, sale)
         if request_id is None:
             return None
         return await self.till.redeem(
@@ -259,7 +255,7 @@ class RedemptionController(QObject):
 
     # -- the PIN -----------------------------------------------------------------------------
 
-    async def _ask_pin(self, member: Member) -> str | None:
+    async def _ask_pin(self, member: Member, order: Order, sale: Sale) -> str | None:
         """Open the PIN dialog; the authorised request id, or ``None`` when cancelled."""
         dialog = PinDialog(member.name, self.view)
         self.pin_dialog = dialog
@@ -267,7 +263,10 @@ class RedemptionController(QObject):
 
         def submitted(pin: str) -> None:
             # The PIN goes straight into the call; nothing here keeps it.
-            spawn(self._authorize(dialog, member, Secret(pin), outcome), name="authorize PIN")
+            spawn(
+                self._authorize(dialog, member, order, sale, Secret(pin), outcome),
+                name="authorize PIN",
+            )
 
         def cancelled() -> None:
             if not outcome.done():
@@ -287,11 +286,13 @@ class RedemptionController(QObject):
         self,
         dialog: PinDialog,
         member: Member,
+        order: Order,
+        sale: Sale,
         pin: Secret,
         outcome: asyncio.Future[str | None],
     ) -> None:
         try:
-            request_id = await self.till.authorize_pin(member, pin)
+            request_id = await self.till.authorize_pin_for(order, member, sale, pin)
         except PinRejected as exc:
             dialog.show_failure(words(exc.message), exc.attempts_left)
             return

@@ -196,3 +196,22 @@ def test_offline_a_members_redemptions_are_each_accepted_offline_at_once(cli: Cl
     code, entries = cli.json("outbox", "list")
     assert code == 0
     assert sorted(e["status"] for e in entries) == ["queued", "queued", "synced"]
+
+
+def test_a_pin_refusal_before_queueing_is_on_the_days_record(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    # Budi's first redemption waits in the queue (queued only: no worker sends it); a second one
+    # with his PIN is refused before anything is queued, his lane busy: the day counts it, as it
+    # counts the window's
+    base = ("redeem", "reward", "--user", "70140000000123", "--reward", "1", "--cashier", "Rina")
+    code, first = cli.json(*base, "--pin-stdin", "--queue-only", stdin="123456\n")
+    assert (code, first["status"]) == (3, "queued")
+    busy = cli(*base, "--pin-stdin", "--queue-only", stdin="123456\n")
+    assert busy.returncode == 1 and "waiting to sync" in busy.stderr, busy.stderr
+    code, day = cli.json("summary")
+    assert code == 0
+    assert [(line["cashier"], line["standing"], line["count"]) for line in day["lines"]] == [
+        ("Rina", "not_confirmed", 1),
+        ("Rina", "refused", 1),
+    ]
