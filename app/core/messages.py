@@ -141,6 +141,16 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server refuses this till's API token, so members cannot be looked up. "
         "Call a manager to set the new token (stamps-pos token set)."
     ),
+    "member.credentials.said": (
+        "The Stamps server refuses this till's API token, so members cannot be looked up. It "
+        "said: “{said}”. Call a manager to set the new token (stamps-pos token set)."
+    ),
+    # over plain http the server may refuse http itself (testing.rst §5): a token won't help
+    "member.credentials.https": (
+        "The Stamps server refuses plain http, so members cannot be looked up. It said: "
+        "“{said}”. Call a manager to set the Server URL (base_url) to {address}; a new API token "
+        "would not help."
+    ),
     # --- the PIN --------------------------------------------------------------------------------
     "pin.required": "This member's redemptions need their PIN.",
     "pin.offline": "The PIN can only be checked online. Try again when the till is back online.",
@@ -227,6 +237,14 @@ TEMPLATES: dict[str, str] = {
     ),
     "server.credentials": (
         "The Stamps server refuses this till's API token. Nothing was redeemed; call a manager."
+    ),
+    "server.credentials.said": (
+        "The Stamps server refuses this till's API token. It said: “{said}”. Nothing was "
+        "redeemed; call a manager."
+    ),
+    "server.credentials.https": (
+        "The Stamps server refuses plain http. It said: “{said}”. Nothing was redeemed; call a "
+        "manager to set the Server URL (base_url) to {address}."
     ),
     # --- the outcome of a redemption (the receipt) ----------------------------------------------
     "receipt.confirmed": "Confirmed",
@@ -430,6 +448,14 @@ TEMPLATES: dict[str, str] = {
     "failure.credentials": (
         "The Stamps server refuses this till's API token: nothing was applied; sync waits for a "
         "new token."
+    ),
+    "failure.credentials.said": (
+        "The Stamps server refuses this till's API token: nothing was applied; sync waits for a "
+        "new token. It said: “{said}”."
+    ),
+    "failure.credentials.https": (
+        "The Stamps server refuses plain http: nothing was applied; sync waits for the Server "
+        "URL (base_url) to be set to {address}. It said: “{said}”."
     ),
     "failure.token_replaced": (
         "The Stamps server refused the API token the till held before a manager set a new one: "

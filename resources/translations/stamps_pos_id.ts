@@ -3804,6 +3804,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Panggil manajer untuk memasang token baru (stamps-pos token set).</translation>
     </message>
     <message>
+        <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. It said: “{said}”. Call a manager to set the new token (stamps-pos token set).</source>
+        <comment>member.credentials.said</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Katanya: “{said}”. Panggil manajer untuk memasang token baru (stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses plain http, so members cannot be looked up. It said: “{said}”. Call a manager to set the Server URL (base_url) to {address}; a new API token would not help.</source>
+        <comment>member.credentials.https</comment>
+        <translation>Server Stamps menolak http biasa, jadi member tidak bisa dicari. Katanya: “{said}”. Panggil manajer untuk mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
+    </message>
+    <message>
         <source>This member&apos;s redemptions need their PIN.</source>
         <comment>pin.required</comment>
         <translation>Penukaran member ini memerlukan PIN.</translation>
@@ -4032,6 +4042,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refuses this till&apos;s API token. Nothing was redeemed; call a manager.</source>
         <comment>server.credentials</comment>
         <translation>Server Stamps menolak token API mesin kasir ini. Tidak ada yang ditukar; panggil manajer.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this till&apos;s API token. It said: “{said}”. Nothing was redeemed; call a manager.</source>
+        <comment>server.credentials.said</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Tidak ada yang ditukar; panggil manajer.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses plain http. It said: “{said}”. Nothing was redeemed; call a manager to set the Server URL (base_url) to {address}.</source>
+        <comment>server.credentials.https</comment>
+        <translation>Server Stamps menolak http biasa. Katanya: “{said}”. Tidak ada yang ditukar; panggil manajer untuk mengubah URL server (base_url) menjadi {address}.</translation>
     </message>
     <message>
         <source>Confirmed</source>
@@ -4437,6 +4457,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refuses this till&apos;s API token: nothing was applied; sync waits for a new token.</source>
         <comment>failure.credentials</comment>
         <translation>Server Stamps menolak token API mesin kasir ini: tidak ada yang diproses; sinkronisasi menunggu token baru.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this till&apos;s API token: nothing was applied; sync waits for a new token. It said: “{said}”.</source>
+        <comment>failure.credentials.said</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini: tidak ada yang diproses; sinkronisasi menunggu token baru. Katanya: “{said}”.</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses plain http: nothing was applied; sync waits for the Server URL (base_url) to be set to {address}. It said: “{said}”.</source>
+        <comment>failure.credentials.https</comment>
+        <translation>Server Stamps menolak http biasa: tidak ada yang diproses; sinkronisasi menunggu URL server (base_url) diubah menjadi {address}. Katanya: “{said}”.</translation>
     </message>
     <message>
         <source>The Stamps server refused the API token the till held before a manager set a new one: nothing was applied; it was sent again with the new token.</source>

@@ -13,6 +13,7 @@ from app.core.messages import Message, say
 from app.core.outbox.claim import KIOSK_EXPIRED, LEASE_LOST, NEEDS_DASHBOARD, PIN_EXPIRED
 from app.core.outbox.transitions import read_error_text
 from app.core.services.receipts import server_words
+from app.core.services.refused_words import recorded_refusal_words
 
 #: What each failure the till records means, by its class (app/core/stamps/errors.py and the
 #: outbox's own). A class missing here reads as unexpected: a bug, not the server.
@@ -58,13 +59,19 @@ _SENTENCES = {
 }
 
 
-def failure_words(record: str | None) -> Message | None:
-    """What the recorded failure ``record`` means (``None`` when nothing was recorded)."""
+def failure_words(record: str | None, *, base_url: str = "") -> Message | None:
+    """What the recorded failure ``record`` means (``None`` when nothing was recorded).
+
+    A refusal of the till's credentials quotes what the server said, as the paused banner does,
+    and says https when the till's ``base_url`` is plain http and the server asks for https:
+    a manager told only that the token is refused would replace one that works."""
     if not record:
         return None
     if record in _SENTENCES:
         return say(_SENTENCES[record])
     kind, _ = read_error_text(record)
+    if kind == "CredentialsRejected":
+        return recorded_refusal_words("failure.credentials", record, base_url)
     if kind in _REFUSALS:
         return server_words(record)
     if kind in _BY_CLASS:

@@ -6,6 +6,10 @@ is wrong. Not always: over plain http the server answers 403 "Please use https i
 works. So the paused queue's words quote what the server said, when it said anything, and point
 to https when the till talks plain http and the server asks for https. The server's words were
 cleaned and scrubbed of the token as they were read (``app/core/stamps/parsing.py``).
+
+The same refusal is told the same way wherever it is met: a lookup or a PIN check refused for
+the till's credentials, and a manager's screens (an attempt's error, an entry's last error, the
+audit line of a pause), which read it from the record.
 """
 
 from __future__ import annotations
@@ -41,8 +45,22 @@ def paused_words(reason: str | None, base_url: str) -> Message:
 
 def still_refused_words(refused: StampsError, base_url: str) -> Message:
     """What a check of the token found when the server refuses it still."""
+    return refusal_words("queue.still_refused", refused, base_url)
+
+
+def refusal_words(name: str, refused: StampsError, base_url: str) -> Message:
+    """Message ``name`` for a refusal of the till's credentials met just now (a lookup, a PIN
+    check): ``name.said`` with the server's words, ``name.https`` when it asks for https over
+    plain http, ``name`` itself when it said nothing."""
     said = refused.detail if isinstance(refused, ApiError) else None
-    return _refused("queue.still_refused", said, base_url)
+    return _refused(name, said, base_url)
+
+
+def recorded_refusal_words(name: str, record: str | None, base_url: str) -> Message:
+    """Message ``name`` (as :func:`refusal_words`) for a refusal as the till recorded it
+    (``"<class>: <message>"``): an attempt's error, an entry's last error, a pause's reason."""
+    _, words = read_error_text(record)
+    return _refused(name, _server_said(words), base_url)
 
 
 def _refused(name: str, said: str | None, base_url: str) -> Message:

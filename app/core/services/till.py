@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import uuid6
 
@@ -53,7 +53,7 @@ from app.core.services.members import (
 )
 from app.core.services.orders import Context, Order, build_payload
 from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
-from app.core.services.refused_words import paused_words, still_refused_words
+from app.core.services.refused_words import paused_words, refusal_words, still_refused_words
 from app.core.services.shift import (
     ShiftInfo,
     ShiftRow,
@@ -89,6 +89,8 @@ TILL = "till"
 
 #: Called on every change the window shows: the queue, connectivity.
 ChangeListener = Callable[[], None]
+
+T = TypeVar("T")
 
 
 class Refused(Explained):
@@ -254,7 +256,8 @@ class Till:
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 details = await asyncio.wait_for(
-                    self.client.member_details(text), self.config.lookup_timeout
+                    self._asked_under_the_token_kept(lambda: self.client.member_details(text)),
+                    self.config.lookup_timeout,
                 )
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED)
@@ -267,9 +270,11 @@ class Till:
             except NotFound:
                 self.monitor.report(Outcome.REFUSED)
                 raise MemberNotFound(say("member.not_found", query=text)) from None
-            except CredentialsRejected:
+            except (CredentialsRejected, CredentialsReplaced) as refused:
                 # The server answers and refuses the till: no outage, so no serving from memory.
-                raise CredentialsRefused(say("member.credentials")) from None
+                raise CredentialsRefused(
+                    refusal_words("member.credentials", refused, self.config.base_url)
+                ) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
                 unseen = self._why_unseen(text, exc)
@@ -288,6 +293,20 @@ class Till:
         if cached is None:
             raise NotOnline(unseen)
         return cached
+
+    async def _asked_under_the_token_kept(self, ask: Callable[[], Awaitable[T]]) -> T:
+        """``ask()``, and once more when the server refused the till's credentials and the token
+        in use is another by then: the one where it is kept (a manager ran ``stamps-pos token
+        set`` from another process while this one held the old), or one another request took up
+        while this one travelled. A lookup and a PIN check apply nothing, and a 401/403 proves
+        the server checked nothing (no PIN attempt was spent), so asking again is safe."""
+        carried = self.client.token_changes
+        try:
+            return await ask()
+        except (CredentialsRejected, CredentialsReplaced):
+            if not self.take_up_token() and self.client.token_changes == carried:
+                raise
+        return await ask()
 
     def _why_unseen(self, query: str, failure: StampsError) -> Message:
         if isinstance(failure, WebPageAnswer):
@@ -311,7 +330,8 @@ class Till:
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 answer = await asyncio.wait_for(
-                    self.client.suggestions(text), self.config.lookup_timeout
+                    self._asked_under_the_token_kept(lambda: self.client.suggestions(text)),
+                    self.config.lookup_timeout,
                 )
             except (StampsError, TimeoutError):
                 pass
@@ -336,7 +356,8 @@ class Till:
 
         Only online, and only when nothing of the member's waits in the queue, so the redemption
         that follows is sent at once, inside the authorisation's time. Never retried: each failure
-        costs the member an attempt.
+        costs the member an attempt. Only a refusal of the till's credentials is asked again, once,
+        under the token where it is kept (when it is another): the server checked no PIN.
         """
         if not self.monitor.online:
             raise NotOnline(say("pin.offline"))
@@ -345,8 +366,10 @@ class Till:
             raise Refused(say("pin.lane_busy"))
         request_id = str(uuid6.uuid7())
         try:
-            await self.client.authorize(
-                member.lookup, pin.reveal(), request_id, self.config.pin_timeout
+            await self._asked_under_the_token_kept(
+                lambda: self.client.authorize(
+                    member.lookup, pin.reveal(), request_id, self.config.pin_timeout
+                )
             )
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
@@ -356,8 +379,10 @@ class Till:
             words = exc.field_errors.get("pin") or exc.detail
             message = say("pin.refused", reason=words) if words else say("pin.wrong")
             raise PinRejected(message, None) from None
-        except CredentialsRejected:
-            raise CredentialsRefused(say("server.credentials")) from None
+        except (CredentialsRejected, CredentialsReplaced) as refused:
+            raise CredentialsRefused(
+                refusal_words("server.credentials", refused, self.config.base_url)
+            ) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             raise NotOnline(say("pin.unchecked")) from None

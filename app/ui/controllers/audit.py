@@ -89,7 +89,8 @@ class AuditController(QObject):
     async def load(self, wanted: AuditFilter) -> None:
         """Read and show the lines ``wanted`` describes, newest first."""
         self.lines = await self.till.audit.lines(wanted)
-        rows = [audit_row(line) for line in reversed(self.lines)]
+        base_url = self.till.config.base_url
+        rows = [audit_row(line, base_url=base_url) for line in reversed(self.lines)]
         self.audit.set_rows(rows)
         self.rows_shown.emit(rows)
 

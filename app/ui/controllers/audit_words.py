@@ -70,8 +70,8 @@ def _till_words() -> dict[str, str]:
     }
 
 
-def _failure_text(value: str) -> str:
-    said = failure_words(value)
+def _failure_text(value: str, base_url: str) -> str:
+    said = failure_words(value, base_url=base_url)
     return words(said) if said is not None else value
 
 
@@ -94,7 +94,7 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _detail_value(key: str, value: Any) -> str:
+def _detail_value(key: str, value: Any, base_url: str) -> str:
     """A detail's value in the manager's words."""
     if key == "line" and isinstance(value, dict):
         return feed_line_text(value)
@@ -106,18 +106,19 @@ def _detail_value(key: str, value: Any) -> str:
         when = moment(value)
         return local_time_text(when) if when is not None else value
     if key == "error" and isinstance(value, str):
-        return _failure_text(value)
+        return _failure_text(value, base_url)
     if key == "reason" and isinstance(value, str) and value not in _till_words():
         # a pause's reason: the failure that refused the token, as recorded
-        return _failure_text(value)
+        return _failure_text(value, base_url)
     return _plain(value)
 
 
-def audit_detail(detail: dict[str, Any]) -> str:
-    """An audit line's details, ``key: value`` in the manager's words."""
+def audit_detail(detail: dict[str, Any], *, base_url: str = "") -> str:
+    """An audit line's details, ``key: value`` in the manager's words (``base_url``, the
+    till's, as :func:`app.core.services.failure_words` takes it)."""
     keys = _detail_keys()
     return ", ".join(
-        f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(key, value)}"
+        f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(key, value, base_url)}"
         for key, value in sorted(detail.items())
     )
 
@@ -165,8 +166,9 @@ def action_words(action: str) -> str:
     return known.get(action, action.replace("_", " "))
 
 
-def audit_row(line: AuditLine) -> TableRow:
-    """A row of the audit table."""
+def audit_row(line: AuditLine, *, base_url: str = "") -> TableRow:
+    """A row of the audit table; ``base_url`` is the till's, for a refusal of its credentials
+    (a pause's reason) said with https when the server asked for it over plain http."""
     return TableRow(
         key=f"{line.at.isoformat()}-{line.who}-{line.action}-{line.entry_id}",
         cells=(
@@ -175,6 +177,6 @@ def audit_row(line: AuditLine) -> TableRow:
             action_words(line.action),
             line.terminal,
             line.entry_id or "",
-            audit_detail(line.detail),
+            audit_detail(line.detail, base_url=base_url),
         ),
     )

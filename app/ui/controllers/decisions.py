@@ -108,7 +108,7 @@ class DecisionsController(QObject):
         found = await self.till.history.details(entry_id)
         if found is None:
             return None
-        data = details_data(found)
+        data = details_data(found, base_url=self.till.config.base_url)
         if self.details is None:
             self.details = EntryDetailsDialog(self.view)
             self.details.decision_requested.connect(self.ask)
@@ -152,7 +152,7 @@ class DecisionsController(QObject):
         found = await self.till.history.details(entry_id)
         if found is None:
             return
-        what = details_data(found).what
+        what = details_data(found, base_url=self.till.config.base_url).what
         self._close_decision()
         dialog = DecisionDialog(decision, what, self._parent())
         dialog.decided.connect(

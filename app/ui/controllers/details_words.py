@@ -252,22 +252,23 @@ def _note(details: EntryDetails) -> str:
     return details.row.note or ""
 
 
-def _failure_text(record: str | None) -> str:
+def _failure_text(record: str | None, base_url: str) -> str:
     """A recorded failure in words (the record itself: ``stamps-pos outbox show``)."""
-    said = failure_words(record)
+    said = failure_words(record, base_url=base_url)
     return words(said) if said is not None else ""
 
 
-def _last_error(row: HistoryRow) -> str:
+def _last_error(row: HistoryRow, base_url: str) -> str:
     """What the entry last recorded: beside a confirmation the server's own words, which the
     worker keeps; else the failure that left it where it is."""
     if row.status is EntryStatus.SYNCED and not row.reconciled and row.last_error:
         return words(say("receipt.also_said", said=row.last_error))
-    return _failure_text(row.last_error)
+    return _failure_text(row.last_error, base_url)
 
 
-def details_data(details: EntryDetails) -> DetailsData:
-    """One entry's details in words."""
+def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
+    """One entry's details in words. ``base_url`` is the till's: a refusal of its credentials
+    says https when the till talks plain http and the server asked for https."""
     row = details.row
     cancel_entry = row.kind is OperationKind.CANCEL
     facts: list[Fact] = [
@@ -322,7 +323,9 @@ def details_data(details: EntryDetails) -> DetailsData:
         facts.append((QCoreApplication.translate("ManagerWords", "Manager's note"), note))
     # A refusal's reason is said above in words; anything else is said from the record.
     if row.last_error and row.reason is None:
-        facts.append((QCoreApplication.translate("ManagerWords", "Last error"), _last_error(row)))
+        facts.append(
+            (QCoreApplication.translate("ManagerWords", "Last error"), _last_error(row, base_url))
+        )
     if details.retry_of:
         facts.append(
             (QCoreApplication.translate("ManagerWords", "Sent again from"), details.retry_of)
@@ -353,14 +356,14 @@ def details_data(details: EntryDetails) -> DetailsData:
                 else QCoreApplication.translate("ManagerWords", "not ended"),
                 outcome_words(attempt.outcome),
                 str(attempt.status_code) if attempt.status_code is not None else "",
-                _failure_text(attempt.error),
+                _failure_text(attempt.error, base_url),
             ),
         )
         for attempt in row.attempts
     )
     trail = tuple(
         f"{local_time_text(line['at'])}  {line['who']}  {action_words(str(line['action']))}"
-        + (f"  ({audit_detail(line['detail'])})" if line.get("detail") else "")
+        + (f"  ({audit_detail(line['detail'], base_url=base_url)})" if line.get("detail") else "")
         for line in details.audit
     )
     return DetailsData(

@@ -66,3 +66,27 @@ def test_in_indonesian_an_audit_line_reads_as_words(
         assert python not in f"{in_english[2]}  {in_english[5]}" and python not in shown
     if "locked_until" in detail:
         assert "1 Des 13.45" in shown  # the till's local time, in the window's locale
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_pause_for_a_server_asking_for_https_reads_as_that(language: str) -> None:
+    # Over plain http the server answers 403 "Please use https instead of http": the audit line
+    # says what it said and the address to set, as the paused banner does, not a refused token.
+    reason = "CredentialsRejected: Please use https instead of http"
+    line = AuditLine(
+        datetime(2026, 12, 1, 6, 40, tzinfo=UTC),
+        "till",
+        "paused",
+        "till-1",
+        None,
+        {"reason": reason},
+    )
+    with speaking(language):
+        shown = audit_row(line, base_url="http://127.0.0.1:8000").cells[5]
+        token = audit_row(line, base_url="https://stamps.co.id").cells[5]
+    assert "Please use https instead of http" in shown and "https://127.0.0.1" in shown
+    refused_token = {"en": "refuses this till's API token", "id": "menolak token API"}[language]
+    assert refused_token not in shown
+    assert "http biasa" in shown if language == "id" else "plain http" in shown
+    # over https the server's words are quoted beside the token it refuses
+    assert "Please use https instead of http" in token and refused_token in token

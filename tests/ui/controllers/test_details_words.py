@@ -485,3 +485,26 @@ def test_in_indonesian_the_line_found_in_the_activity_reads_as_words_not_a_dict(
         assert "{" not in text and "': " not in text and "None" not in text
         assert "Croissant Mentega" in text and when in text
     assert "stamps" in english and "stamps" not in indonesian
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_an_attempt_refused_by_a_server_asking_for_https_reads_as_that(language: str) -> None:
+    # The entry waits on a paused queue; the manager opens it: its last error and the attempt
+    # say what the server said and the https address to set, not that the token is refused.
+    record = "CredentialsRejected: Please use https instead of http"
+    attempt = AttemptLine(1, MADE, MADE + timedelta(seconds=1), "never_arrived", 403, record)
+    entry = row(
+        EntryStatus.QUEUED,
+        Verdict.NOT_CONFIRMED,
+        "receipt.waiting",
+        attempts=(attempt,),
+        last_error=record,
+    )
+    with speaking(language):
+        data = details_data(details(entry), base_url="http://127.0.0.1:8000")
+    shown = [v for _, v in data.facts] + [data.attempts[0].cells[5]]
+    said = [text for text in shown if "Please use https instead of http" in text]
+    assert len(said) == 2, shown  # the last error and the attempt
+    for text in said:
+        assert "https://127.0.0.1" in text
+        assert "API token" not in text and "token API" not in text

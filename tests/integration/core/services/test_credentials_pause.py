@@ -4,6 +4,7 @@ The token is kept in memory only."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -11,9 +12,10 @@ import pytest
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import Channel, Outcome
+from app.core.offline.connectivity import Connectivity
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import Sale
+from app.core.services.till import CredentialsRefused, PinRejected, Sale
 from app.sandbox import DEMO_TOKEN
 
 from ...conftest import SandboxControl
@@ -21,6 +23,7 @@ from ...conftest import SandboxControl
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
+BUDI = "budi.santoso@contoh.co.id"
 WRONG = "not-the-token"
 
 
@@ -112,3 +115,74 @@ async def test_a_token_set_by_another_process_is_taken_up_by_a_send_the_server_r
         assert first.error is not None and first.error.startswith("CredentialsReplaced")
         assert second.outcome == Outcome.APPLIED
         assert [e["idempotency_key"] for e in sandbox.ledger()] == [queued.entry_id]
+
+
+# A manager ran `stamps-pos token set` from a shell (another process) while the window held the
+# old token in memory. The cashier's next lookup or PIN check meets the server's 401: it looks
+# where the token is kept and asks once more under the new one, instead of telling the cashier
+# the server refuses the till's token (which the manager has just fixed).
+
+
+@pytest.mark.parametrize("auth", ["token", "bearer"])
+async def test_a_lookup_takes_up_a_token_set_by_another_process(
+    auth: str, till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    kept = {"token": Secret(WRONG)}
+    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    config = dataclasses.replace(till_settings.till_config(), auth=auth)
+    async with open_till(config, Secret(WRONG), options) as till:
+        kept["token"] = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
+
+        ayu = await till.find_member(AYU)
+
+        assert ayu.live and ayu.name == "Ayu Pratiwi"
+        assert till.connectivity is Connectivity.ONLINE
+        assert not (await till.status()).paused
+
+
+async def test_the_type_ahead_takes_up_a_token_set_by_another_process(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    kept = {"token": Secret(WRONG)}
+    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        kept["token"] = Secret(DEMO_TOKEN)
+
+        # a fresh till remembers no one: these names come from the server
+        names = [member.name for member in await till.suggest("Ayu")]
+
+        assert "Ayu Pratiwi" in names
+
+
+async def test_a_pin_check_takes_up_a_token_set_by_another_process_and_spends_one_attempt(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(
+        till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+    ) as colleague:
+        budi = await colleague.find_member(BUDI)
+    kept = {"token": Secret(WRONG)}
+    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        kept["token"] = Secret(DEMO_TOKEN)
+
+        with pytest.raises(PinRejected) as wrong:
+            await till.authorize_pin(budi, Secret("000000"))
+        # The server checked the PIN once, under the new token: the 401 before it checked
+        # nothing. Three attempts, one spent.
+        assert wrong.value.attempts_left == 2
+
+        request_id = await till.authorize_pin(budi, Secret("123456"))
+        assert request_id
+
+
+async def test_a_lookup_refused_under_the_token_kept_too_says_the_server_refuses_it(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(WRONG))
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        with pytest.raises(CredentialsRefused) as refused:
+            await till.find_member(AYU)
+        # in the server's own words
+        assert refused.value.message.id == "member.credentials.said"
+        assert refused.value.message.params == {"said": "Invalid token"}

@@ -12,7 +12,7 @@ from app.config import Settings, load_settings
 from app.core.credentials import Secret
 from app.core.messages import english
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import Sale
+from app.core.services.till import CredentialsRefused, Sale
 
 from ....support.cli import TillCli
 from ....support.docs_server import DocsServer, docs_server
@@ -99,3 +99,35 @@ async def test_a_queue_paused_by_a_server_asking_for_https_says_so(
         said = [banner, again, status.paused_reason or ""]
         said += [str(a.error) for a in await till.attempts(queued.entry_id)]
         assert not any(token in text for text in said)
+
+
+DETAILS = "/api/v2/memberships/details"
+AUTHORIZE = "/api/redemptions/authorize"
+
+
+async def test_a_lookup_and_a_pin_check_refused_over_http_say_so(
+    docs_server: DocsServer, tmp_path: Path
+) -> None:
+    # The cashier meets the refusal first, before anything is queued: they are not sent to ask
+    # for a new token that would not help either.
+    config = _settings(docs_server, tmp_path).till_config()
+    token = docs_server.token
+    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(token))
+    async with open_till(config, Secret(token), options) as till:
+        budi = await till.find_member("budi@contoh.co.id")
+        _refuse_http(docs_server, DETAILS)
+        _refuse_http(docs_server, PING)
+        with pytest.raises(CredentialsRefused) as lookup:
+            await till.find_member("ayu@contoh.co.id")
+
+        _refuse_http(docs_server, AUTHORIZE)
+        _refuse_http(docs_server, PING)
+        with pytest.raises(CredentialsRefused) as pin_check:
+            await till.authorize_pin(budi, Secret("123456"))
+
+    for refused in (lookup.value, pin_check.value):
+        said = english(refused.message)
+        assert "Please use https instead of http" in said
+        assert "https://127.0.0.1" in said
+        assert "refuses this till's API token" not in said
+        assert token not in said

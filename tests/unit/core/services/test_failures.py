@@ -68,4 +68,26 @@ def test_every_failure_the_till_records_has_its_own_words(cls: type[Exception]) 
     said = failure_words(f"{cls.__name__}: something the till wrote")
     assert said is not None
     assert said.id not in ("failure.unexpected", "failure.unrecognised")
-    assert "something the till wrote" not in english(said) or said.id == "server.refused"
+    # only the server's own words are quoted: a refusal's, and a refusal of the credentials'
+    quoted = ("server.refused", "failure.credentials.said")
+    assert "something the till wrote" not in english(said) or said.id in quoted
+
+
+HTTP_REFUSED = "CredentialsRejected: Please use https instead of http"
+
+
+def test_a_refused_token_is_said_with_the_servers_own_words() -> None:
+    said = failure_words("CredentialsRejected: Invalid token", base_url="https://stamps.co.id")
+    assert said is not None and said.id == "failure.credentials.said"
+    assert said.params == {"said": "Invalid token"}
+
+
+def test_a_server_asking_for_https_over_plain_http_is_not_told_as_a_refused_token() -> None:
+    said = failure_words(HTTP_REFUSED, base_url="http://stamps.lan:8000")
+    assert said is not None
+    text = english(said)
+    assert "Please use https instead of http" in text and "https://stamps.lan" in text
+    assert "API token" not in text
+    # over https already, the server's words are quoted, and no address is made up
+    secure = failure_words(HTTP_REFUSED, base_url="https://stamps.lan")
+    assert secure is not None and secure.id == "failure.credentials.said"
