@@ -402,15 +402,7 @@ class Till:
         except PinRejected:
             raise
         except Refused as exc:
-            await self.record_refusal(
-                member,
-                sale,
-                kind=order.kind,
-                what=order.description,
-                reason=exc.message,
-                stamps=order.cost,
-                rupiah=order.rupiah,
-            )
+            await self._record_order_refusal(order, member, sale, exc.message)
             exc.recorded = True
             raise
 
@@ -464,15 +456,7 @@ class Till:
                 if exc.accepts_phone
                 else say("member.no_email_or_member_id", name=exc.name)
             )
-            await self.record_refusal(
-                member,
-                sale,
-                kind=order.kind,
-                what=order.description,
-                reason=reason,
-                stamps=order.cost,
-                rupiah=order.rupiah,
-            )
+            await self._record_order_refusal(order, member, sale, reason)
             raise Refused(reason, recorded=True) from None
         ctx = Context(
             user=user,
@@ -565,16 +549,22 @@ class Till:
         if decision.allowed:
             return
         assert decision.reason is not None
+        await self._record_order_refusal(order, member, sale, decision.reason)
+        raise Refused(decision.reason, refusal=decision.refusal, recorded=True)
+
+    async def _record_order_refusal(
+        self, order: Order, member: Member, sale: Sale, reason: Message
+    ) -> None:
+        """:meth:`record_refusal` of ``order``: what it was, and what it would have spent."""
         await self.record_refusal(
             member,
             sale,
             kind=order.kind,
             what=order.description,
-            reason=decision.reason,
+            reason=reason,
             stamps=order.cost,
             rupiah=order.rupiah,
         )
-        raise Refused(decision.reason, refusal=decision.refusal, recorded=True)
 
     async def record_refusal(
         self,
