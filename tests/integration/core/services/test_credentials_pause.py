@@ -13,6 +13,7 @@ from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import Channel, Outcome
 from app.core.offline.connectivity import Connectivity
+from app.core.services import Member, Order
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import CredentialsRefused, PinRejected, Sale
@@ -27,18 +28,23 @@ BUDI = "budi.santoso@contoh.co.id"
 WRONG = "not-the-token"
 
 
+async def _ayus_reward(settings: Settings) -> tuple[Member, Order]:
+    """Ayu and a reward order, read by a colleague till with the right token (as before the
+    token was changed)."""
+    async with open_till(
+        settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+    ) as colleague:
+        ayu = await colleague.find_member(AYU)
+        return ayu, await colleague.catalogue.reward_order(ayu, 1)
+
+
 async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
     kept = {"token": Secret(WRONG)}  # where the till finds its token (the keyring, a file…)
     options = RuntimeOptions(token_source=lambda: kept["token"])
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
-        # The member and the order, read with the right token before it was changed.
-        async with open_till(
-            till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
-        ) as colleague:
-            ayu = await colleague.find_member(AYU)
-            order = await colleague.catalogue.reward_order(ayu, 1)
+        ayu, order = await _ayus_reward(till_settings)
         queued = await till.redeem(order, ayu, Sale("Dewi"))
         done = await till.wait(queued.entry_id)
         assert (await till.status()).paused
@@ -95,11 +101,7 @@ async def test_a_token_set_by_another_process_is_taken_up_by_a_send_the_server_r
     kept = {"token": Secret(WRONG)}
     options = RuntimeOptions(token_source=lambda: kept["token"])
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
-        async with open_till(
-            till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
-        ) as colleague:
-            ayu = await colleague.find_member(AYU)
-            order = await colleague.catalogue.reward_order(ayu, 1)
+        ayu, order = await _ayus_reward(till_settings)
         kept["token"] = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
 
         queued = await till.redeem(order, ayu, Sale("Dewi", channel=channel))
