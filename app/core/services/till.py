@@ -95,16 +95,13 @@ T = TypeVar("T")
 
 class Refused(Explained):
     """The till will not take this redemption: the policy, the server, or the PIN said no.
-    ``message`` is in words a cashier can repeat to the customer. ``recorded`` when the till
-    has written it to the shift's record already (every refusal of :meth:`Till.redeem` and
-    :meth:`Till.authorize_pin_for` is), so a refusal is counted once."""
+    ``message`` is in words a cashier can repeat to the customer. Every refusal of
+    :meth:`Till.redeem` and :meth:`Till.authorize_pin_for` is on the shift's record already:
+    a caller records none of them again, so a refusal is counted once."""
 
-    def __init__(
-        self, message: Message, *, refusal: Refusal | None = None, recorded: bool = False
-    ) -> None:
+    def __init__(self, message: Message, *, refusal: Refusal | None = None) -> None:
         super().__init__(message)
         self.refusal = refusal
-        self.recorded = recorded
 
 
 @dataclass(frozen=True)
@@ -298,8 +295,8 @@ class Till:
         """``ask()``, and once more when the server refused the till's credentials and the token
         in use is another by then: the one where it is kept (a manager ran ``stamps-pos token
         set`` from another process while this one held the old), or one another request took up
-        while this one travelled. A lookup and a PIN check apply nothing, and a 401/403 proves
-        the server checked nothing (no PIN attempt was spent), so asking again is safe."""
+        while this one travelled. A ping, a lookup and a PIN check apply nothing, and a 401/403
+        proves the server checked nothing (no PIN attempt was spent), so asking again is safe."""
         carried = self.client.token_changes
         try:
             return await ask()
@@ -393,7 +390,7 @@ class Till:
         """:meth:`authorize_pin` for ``order``, as the window and the command line ask it.
 
         A refusal made here is one before anything is queued, and goes on the shift's record as
-        the policy's do (``recorded``), so the shift and the day count it whoever asked: the PIN
+        the policy's do, so the shift and the day count it whoever asked: the PIN
         could not be checked, the member's lane is busy, the server refused the till's token.
         A wrong PIN is not recorded: it is the member's to type again.
         """
@@ -403,7 +400,6 @@ class Till:
             raise
         except Refused as exc:
             await self._record_order_refusal(order, member, sale, exc.message)
-            exc.recorded = True
             raise
 
     async def redeem(
@@ -457,7 +453,7 @@ class Till:
                 else say("member.no_email_or_member_id", name=exc.name)
             )
             await self._record_order_refusal(order, member, sale, reason)
-            raise Refused(reason, recorded=True) from None
+            raise Refused(reason) from None
         ctx = Context(
             user=user,
             store=self.config.store,
@@ -550,7 +546,7 @@ class Till:
             return
         assert decision.reason is not None
         await self._record_order_refusal(order, member, sale, decision.reason)
-        raise Refused(decision.reason, refusal=decision.refusal, recorded=True)
+        raise Refused(decision.reason, refusal=decision.refusal)
 
     async def _record_order_refusal(
         self, order: Order, member: Member, sale: Sale, reason: Message
@@ -902,7 +898,7 @@ class Till:
         takes is that proof, so it lifts such a pause too.
         """
         try:
-            await self._ping_with_the_token_kept()
+            await self._asked_under_the_token_kept(self.client.ping)
         except CredentialsRejected as refused:
             paused = await self.outbox.pause_for_credentials(
                 refused, who=TILL, terminal=self.config.terminal
@@ -918,17 +914,6 @@ class Till:
             )
             self.worker.wake()
         return Connectivity.ONLINE
-
-    async def _ping_with_the_token_kept(self) -> None:
-        """Ping; when the server refuses the token in use, ping again with the one where it is
-        kept, if that is another (or a send took it up while the ping travelled)."""
-        carried = self.client.token_changes
-        try:
-            await self.client.ping()
-        except CredentialsRejected:
-            if not self.take_up_token() and self.client.token_changes == carried:
-                raise
-            await self.client.ping()
 
     def take_up_token(self) -> bool | None:
         """Use the API token where it is kept now (``stamps-pos token set``, another process, may
