@@ -128,7 +128,11 @@ class Settings(BaseSettings):
     """Every setting of the till, validated. Field names are the TOML keys; the environment
     variable of each is ``STAMPS_POS_`` + its name in capitals."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
+    # allow_inf_nan=False: TOML has ``nan`` and ``inf`` and the environment can say them; a
+    # timeout of nan would otherwise be refused as "at most 60", which it is not.
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, extra="forbid", frozen=True, allow_inf_nan=False
+    )
 
     base_url: str = "https://stamps.co.id"
     auth: Literal["token", "bearer", "body"] = "token"

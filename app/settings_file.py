@@ -209,7 +209,9 @@ def reason_for(name: str, error: ErrorDetails) -> Message:
     choices = _choices(name)
     if kind in ("literal_error", "enum") and choices:
         return say("setting.one_of", choices=", ".join(choices))
-    if kind.startswith(("int_", "float_", "bool_", "string_")) and name in Settings.model_fields:
+    if (
+        kind.startswith(("int_", "float_", "bool_", "string_")) or kind == "finite_number"
+    ) and name in Settings.model_fields:
         return _wrong_type(name)
     return say("setting.refused", reason=str(error["msg"]).removeprefix("Value error, "))
 
