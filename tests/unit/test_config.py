@@ -57,7 +57,7 @@ def test_a_retry_after_counts_for_an_hour_at_most_unless_set(
 def test_a_timeout_of_nan_or_inf_in_the_file_is_not_a_number(written: str) -> None:
     # TOML has nan and inf; "must be at most 60" would send the manager the wrong way for nan.
     write(default_config_file(), f"merchant = 7\nstore = 32\nlookup_timeout = {written}\n")
-    with pytest.raises(ConfigError, match="lookup_timeout.*finite number"):
+    with pytest.raises(ConfigError, match=r"lookup_timeout.*finite number"):
         load_settings()
 
 
