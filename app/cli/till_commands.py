@@ -45,6 +45,7 @@ from app.core.services import (
     OperationKind,
     Order,
     PinRejected,
+    PinRequired,
     Receipt,
     Refused,
     RuntimeOptions,
@@ -263,14 +264,7 @@ def redeem(args: argparse.Namespace) -> int:
             try:
                 member = await till.find_member(args.user)
                 order, voucher = await _order(args, till, member)
-                request_id = (
-                    await till.authorize_pin_for(order, member, sale, pin)
-                    if pin is not None
-                    else None
-                )
-                receipt = await till.redeem(
-                    order, member, sale, request_id=request_id, voucher=voucher
-                )
+                receipt = await _redeem(till, order, member, sale, voucher, pin)
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except CredentialsRefused as exc:
@@ -296,6 +290,41 @@ def redeem(args: argparse.Namespace) -> int:
         return _exit_for(receipt, paused)
 
     return _run(args, body)
+
+
+async def _redeem(
+    till: Till,
+    order: Order,
+    member: Member,
+    sale: Sale,
+    voucher: VoucherFacts | None,
+    pin: Secret | None,
+) -> Receipt:
+    """The order queued, as the window queues it: the till's own rules first, and only an order
+    they pass, for a member whose redemptions need it, has the PIN checked by the server (each
+    wrong PIN it sees costs the member one of their attempts)."""
+    try:
+        receipt = await till.redeem(order, member, sale, voucher=voucher)
+    except PinRequired as required:
+        if pin is None:
+            raise Stop(
+                EXIT_REFUSED, f"{required} Give it on standard input with --pin-stdin."
+            ) from None
+        request_id = await till.authorize_pin_for(order, member, sale, pin)
+        return await till.redeem(
+            order,
+            member,
+            sale,
+            voucher=voucher,
+            request_id=request_id,
+            approval=required.approval,
+        )
+    if pin is not None:  # the window would not have asked: the server is not asked either
+        print(
+            f"{APP_NAME}: {member.name}'s redemptions need no PIN: the one given was not checked",
+            file=sys.stderr,
+        )
+    return receipt
 
 
 # --- cancel --------------------------------------------------------------------------------------
