@@ -56,6 +56,7 @@ from app.core.services import (
     Verdict,
     VoucherFacts,
     english,
+    level_number,
     level_words,
     open_till,
     say,
@@ -151,6 +152,7 @@ def member_find(args: argparse.Namespace) -> int:
 
 
 def _print_member(member: Member, projected: int, as_json: bool) -> None:
+    level = level_words(member)
     data = {
         "id": member.server_id,
         "name": member.name,
@@ -158,7 +160,10 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         "phone": member.phone,
         "member_ids": list(member.member_ids),
         "card_number": member.card_number,
-        "level": member.level,
+        # as the plain output and the window say it ("Blue", "Level 2"); the number for a
+        # script, when the server gave the level by its number alone
+        "level": english(level) if level else None,
+        "level_number": level_number(member),
         "stamps": member.stamps,
         "projected_stamps": projected,
         "is_blocked": member.is_blocked,
@@ -182,7 +187,7 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         if flag
     ]
     print(
-        f"{member.name}  ({english(level) if (level := level_words(member)) else 'no level'})"
+        f"{member.name}  ({english(level) if level else 'no level'})"
         + (f"  [{', '.join(badges)}]" if badges else "")
     )
     print(
