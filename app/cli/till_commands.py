@@ -45,6 +45,7 @@ from app.core.services import (
     OperationKind,
     Order,
     PinRejected,
+    PinRequired,
     Receipt,
     Refused,
     RuntimeOptions,
@@ -55,6 +56,7 @@ from app.core.services import (
     Verdict,
     VoucherFacts,
     english,
+    level_number,
     level_words,
     open_till,
     say,
@@ -150,6 +152,7 @@ def member_find(args: argparse.Namespace) -> int:
 
 
 def _print_member(member: Member, projected: int, as_json: bool) -> None:
+    level = level_words(member)
     data = {
         "id": member.server_id,
         "name": member.name,
@@ -157,7 +160,10 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         "phone": member.phone,
         "member_ids": list(member.member_ids),
         "card_number": member.card_number,
-        "level": member.level,
+        # as the plain output and the window say it ("Blue", "Level 2"); the number for a
+        # script, when the server gave the level by its number alone
+        "level": english(level) if level else None,
+        "level_number": level_number(member),
         "stamps": member.stamps,
         "projected_stamps": projected,
         "is_blocked": member.is_blocked,
@@ -181,7 +187,7 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         if flag
     ]
     print(
-        f"{member.name}  ({english(level) if (level := level_words(member)) else 'no level'})"
+        f"{member.name}  ({english(level) if level else 'no level'})"
         + (f"  [{', '.join(badges)}]" if badges else "")
     )
     print(
@@ -263,14 +269,7 @@ def redeem(args: argparse.Namespace) -> int:
             try:
                 member = await till.find_member(args.user)
                 order, voucher = await _order(args, till, member)
-                request_id = (
-                    await till.authorize_pin_for(order, member, sale, pin)
-                    if pin is not None
-                    else None
-                )
-                receipt = await till.redeem(
-                    order, member, sale, request_id=request_id, voucher=voucher
-                )
+                receipt = await _redeem(till, order, member, sale, voucher, pin)
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except CredentialsRefused as exc:
@@ -296,6 +295,41 @@ def redeem(args: argparse.Namespace) -> int:
         return _exit_for(receipt, paused)
 
     return _run(args, body)
+
+
+async def _redeem(
+    till: Till,
+    order: Order,
+    member: Member,
+    sale: Sale,
+    voucher: VoucherFacts | None,
+    pin: Secret | None,
+) -> Receipt:
+    """The order queued, as the window queues it: the till's own rules first, and only an order
+    they pass, for a member whose redemptions need it, has the PIN checked by the server (each
+    wrong PIN it sees costs the member one of their attempts)."""
+    try:
+        receipt = await till.redeem(order, member, sale, voucher=voucher)
+    except PinRequired as required:
+        if pin is None:
+            raise Stop(
+                EXIT_REFUSED, f"{required} Give it on standard input with --pin-stdin."
+            ) from None
+        request_id = await till.authorize_pin_for(order, member, sale, pin)
+        return await till.redeem(
+            order,
+            member,
+            sale,
+            voucher=voucher,
+            request_id=request_id,
+            approval=required.approval,
+        )
+    if pin is not None:  # the window would not have asked: the server is not asked either
+        print(
+            f"{APP_NAME}: {member.name}'s redemptions need no PIN: the one given was not checked",
+            file=sys.stderr,
+        )
+    return receipt
 
 
 # --- cancel --------------------------------------------------------------------------------------

@@ -151,6 +151,11 @@ TEMPLATES: dict[str, str] = {
         "“{said}”. Call a manager to set the Server URL (base_url) to {address}; a new API token "
         "would not help."
     ),
+    # a token no request header can carry is never sent (stamps-pos token set refuses one)
+    "member.token_unusable": (
+        "This till's API token holds characters a request cannot carry, so members cannot be "
+        "looked up. Call a manager to set it again (stamps-pos token set)."
+    ),
     # --- the PIN --------------------------------------------------------------------------------
     "pin.required": "This member's redemptions need their PIN.",
     "pin.offline": "The PIN can only be checked online. Try again when the till is back online.",
@@ -241,6 +246,10 @@ TEMPLATES: dict[str, str] = {
     "server.credentials.said": (
         "The Stamps server refuses this till's API token. It said: “{said}”. Nothing was "
         "redeemed; call a manager."
+    ),
+    "server.token_unusable": (
+        "This till's API token holds characters a request cannot carry, so the PIN was not "
+        "checked. Nothing was redeemed; call a manager to set it again (stamps-pos token set)."
     ),
     "server.credentials.https": (
         "The Stamps server refuses plain http. It said: “{said}”. Nothing was redeemed; call a "

@@ -3814,6 +3814,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps menolak http biasa, jadi member tidak bisa dicari. Katanya: “{said}”. Panggil manajer untuk mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
     </message>
     <message>
+        <source>This till&apos;s API token holds characters a request cannot carry, so members cannot be looked up. Call a manager to set it again (stamps-pos token set).</source>
+        <comment>member.token_unusable</comment>
+        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (stamps-pos token set).</translation>
+    </message>
+    <message>
         <source>This member&apos;s redemptions need their PIN.</source>
         <comment>pin.required</comment>
         <translation>Penukaran member ini memerlukan PIN.</translation>
@@ -4047,6 +4052,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refuses this till&apos;s API token. It said: “{said}”. Nothing was redeemed; call a manager.</source>
         <comment>server.credentials.said</comment>
         <translation>Server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Tidak ada yang ditukar; panggil manajer.</translation>
+    </message>
+    <message>
+        <source>This till&apos;s API token holds characters a request cannot carry, so the PIN was not checked. Nothing was redeemed; call a manager to set it again (stamps-pos token set).</source>
+        <comment>server.token_unusable</comment>
+        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi PIN tidak diperiksa. Tidak ada yang ditukar; panggil manajer untuk memasangnya lagi (stamps-pos token set).</translation>
     </message>
     <message>
         <source>The Stamps server refuses plain http. It said: “{said}”. Nothing was redeemed; call a manager to set the Server URL (base_url) to {address}.</source>

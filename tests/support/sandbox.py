@@ -50,6 +50,22 @@ class SandboxControl:
         answer.raise_for_status()
         return int(answer.json()["membership"]["stamps"])
 
+    def change_member(self, member_id: int, **facts: Any) -> None:
+        """Change what the server holds of member ``member_id`` (``is_blocked=True``...).
+        Between requests only: the state is the server thread's."""
+        member = self.server.sandbox.state.world.members[member_id]
+        for name, value in facts.items():
+            getattr(member, name)  # a fact the sandbox's member has: a typo fails here
+            setattr(member, name, value)
+
+    def pin_checks(self, member_id: int) -> int:
+        """The PIN checks the server has made for member ``member_id`` since the last right PIN
+        (the wrong ones, each an attempt the member lost) and the request ids it authorised.
+        Read between requests only: the state is the server thread's."""
+        world = self.server.sandbox.state.world
+        authorised = sum(1 for a in world.authorizations.values() if a.member == member_id)
+        return world.members[member_id].pin_failures + authorised
+
 
 @pytest.fixture(scope="session")
 def live_sandbox() -> Iterator[SandboxServer]:

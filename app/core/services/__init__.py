@@ -91,7 +91,7 @@ if TYPE_CHECKING:
         MemberNeeded,
         NewPinNeeded,
     )
-    from app.core.services.members import Member, MemberNotFound, level_words
+    from app.core.services.members import Member, MemberNotFound, level_number, level_words
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.pins import check_new_pin
     from app.core.services.receipts import Receipt, Verdict
@@ -301,6 +301,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "Member",
             "MemberNotFound",
+            "level_number",
             "level_words",
         ),
     ),
@@ -522,6 +523,7 @@ __all__ = [
     "first_name",
     "format_rupiah",
     "import_into",
+    "level_number",
     "level_words",
     "load_token",
     "local_day",

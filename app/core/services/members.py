@@ -11,7 +11,14 @@ from app.core.domain import Member
 from app.core.messages import Explained, Message, say
 from app.core.stamps.models import MemberDetailsResponse, Membership, MemberSuggestion
 
-__all__ = ["Member", "MemberNotFound", "level_words", "member_from_details", "suggestion_member"]
+__all__ = [
+    "Member",
+    "MemberNotFound",
+    "level_number",
+    "level_words",
+    "member_from_details",
+    "suggestion_member",
+]
 
 
 class MemberNotFound(Explained):
@@ -54,9 +61,18 @@ def level_words(member: Member) -> Message | None:
     only its number; ``None`` when it gave neither."""
     if not member.level:
         return None
-    if member.level.isdecimal():
-        return say("member.level_number", number=int(member.level))
+    number = level_number(member)
+    if number is not None:
+        return say("member.level_number", number=number)
     return say("member.level", name=member.level)
+
+
+def level_number(member: Member) -> int | None:
+    """The member's level as a number, when the server gave only its number (a level with a
+    name is kept by its name alone: ``None``)."""
+    if not member.level or not member.level.isdecimal():
+        return None
+    return int(member.level)
 
 
 def _level(membership: Membership) -> str | None:

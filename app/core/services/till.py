@@ -68,6 +68,7 @@ from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
     CredentialsRejected,
     CredentialsReplaced,
+    CredentialsUnusable,
     NotFound,
     ResponseLost,
     StampsError,
@@ -142,7 +143,8 @@ class NotOnline(Refused):
 
 
 class CredentialsRefused(NotOnline):
-    """The server is there and refuses the till's API token: a manager must set a new one."""
+    """The till's API token cannot be used: the server is there and refuses it, or it holds a
+    character no request can carry and was never sent. A manager must set a new one."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,10 @@ class Till:
                 raise CredentialsRefused(
                     refusal_words("member.credentials", refused, self.config.base_url)
                 ) from None
+            except CredentialsUnusable:
+                # Never sent: it says nothing of the network (no outage, so no serving from
+                # memory either), and only a token set again helps.
+                raise CredentialsRefused(say("member.token_unusable")) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
                 unseen = self._why_unseen(text, exc)
@@ -380,6 +386,8 @@ class Till:
             raise CredentialsRefused(
                 refusal_words("server.credentials", refused, self.config.base_url)
             ) from None
+        except CredentialsUnusable:  # never sent: no attempt spent, nothing of the network
+            raise CredentialsRefused(say("server.token_unusable")) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             raise NotOnline(say("pin.unchecked")) from None

@@ -20,6 +20,7 @@ ENTRY_KEYS = {
     "server_redemption_id",
     "last_error",
 }
+BUDI = 123  # the sandbox's PIN member (budi.santoso@contoh.co.id): 180 stamps, PIN 123456
 
 
 def test_member_find_prints_the_member(cli: Cli) -> None:
@@ -81,7 +82,8 @@ def test_pin_from_stdin_authorises_then_redeems(cli: Cli, sandbox: SandboxContro
     base = ("redeem", "reward", "--user", "budi.santoso@contoh.co.id", "--reward", "1")
     needs_pin = cli(*base)
     assert needs_pin.returncode == 1
-    assert "PIN" in needs_pin.stderr
+    assert "need their PIN" in needs_pin.stderr and "--pin-stdin" in needs_pin.stderr
+    assert sandbox.pin_checks(BUDI) == 0
     wrong = cli(*base, "--pin-stdin", stdin="000000\n")
     assert wrong.returncode == 1
     assert "(2 attempts left)" in wrong.stderr
@@ -89,6 +91,42 @@ def test_pin_from_stdin_authorises_then_redeems(cli: Cli, sandbox: SandboxContro
     code, entry = cli.json(*base, "--pin-stdin", stdin="123456\n")
     assert (code, entry["status"]) == (0, "synced")
     assert sandbox.stamps("budi.santoso@contoh.co.id") == 160
+
+
+@pytest.mark.parametrize(
+    ("standing", "words", "pin"),
+    [
+        ({"is_blocked": True}, "This member is blocked", "000000\n"),
+        ({"redemption_allowed": False}, "Redemptions are not allowed", "123456\n"),
+    ],
+)
+def test_an_order_the_till_refuses_spends_no_pin_check(
+    cli: Cli, sandbox: SandboxControl, standing: dict[str, bool], words: str, pin: str
+) -> None:
+    # The till's own rules refuse it before the server is asked to check the PIN, as the
+    # window's do: a wrong PIN the server sees costs Budi one of his three attempts.
+    base = ("redeem", "reward", "--user", "budi.santoso@contoh.co.id", "--reward", "1")
+    sandbox.change_member(BUDI, **standing)
+    refused = cli(*base, "--pin-stdin", stdin=pin)
+    assert refused.returncode == 1
+    assert words in refused.stderr, refused.stderr
+    assert sandbox.pin_checks(BUDI) == 0
+    sandbox.change_member(BUDI, is_blocked=False, redemption_allowed=True)
+    wrong = cli(*base, "--pin-stdin", stdin="000000\n")
+    assert "(2 attempts left)" in wrong.stderr, wrong.stderr
+
+
+def test_a_pin_for_a_member_who_needs_none_is_not_checked(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    done = cli(
+        "redeem", "reward", "--user", "KR24000006", "--reward", "1", "--pin-stdin",
+        stdin="123456\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "need no PIN" in done.stderr
+    assert not sandbox.server.sandbox.state.world.authorizations
+    assert sandbox.stamps("customer@stamps.co.id") == 230
 
 
 def test_not_confirmed_exits_3(cli: Cli, sandbox: SandboxControl) -> None:

@@ -188,3 +188,40 @@ async def test_a_lookup_refused_under_the_token_kept_too_says_the_server_refuses
         # in the server's own words
         assert refused.value.message.id == "member.credentials.said"
         assert refused.value.message.params == {"said": "Invalid token"}
+
+
+# A token no request can carry (a space, an accent, a line break) never leaves the till: the
+# server is neither unreachable nor silent, and the network is not what the cashier should check.
+UNSENDABLE = "sandbox demo token"
+
+
+@pytest.mark.parametrize("remembered", [False, True])
+async def test_a_lookup_with_a_token_that_cannot_be_sent_says_so(
+    remembered: bool, till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    if remembered:
+        await _ayus_reward(till_settings)  # the till's copy knows her
+    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(UNSENDABLE))
+    async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
+        with pytest.raises(CredentialsRefused) as refused:
+            await till.find_member(AYU)
+        assert refused.value.message.id == "member.token_unusable"
+        assert "cannot be reached" not in str(refused.value)
+        # nothing left the till: it proves nothing of the network, so no outage begins
+        assert till.connectivity is not Connectivity.OFFLINE
+
+
+async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(
+        till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+    ) as colleague:
+        budi = await colleague.find_member(BUDI)
+    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(UNSENDABLE))
+    async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
+        with pytest.raises(CredentialsRefused) as refused:
+            await till.authorize_pin(budi, Secret("123456"))
+        assert refused.value.message.id == "server.token_unusable"
+        assert "did not answer" not in str(refused.value)
+        assert till.connectivity is not Connectivity.OFFLINE

@@ -7,7 +7,12 @@ from typing import Any
 import pytest
 
 from app.core.messages import english
-from app.core.services.members import MemberNotFound, level_words, member_from_details
+from app.core.services.members import (
+    MemberNotFound,
+    level_number,
+    level_words,
+    member_from_details,
+)
 from app.core.stamps.models import MemberDetailsResponse
 
 
@@ -42,23 +47,24 @@ def _membership(**fields: Any) -> MemberDetailsResponse:
 
 
 @pytest.mark.parametrize(
-    ("membership", "said"),
+    ("membership", "said", "number"),
     [
-        ({"level": 100, "level_text": "Blue"}, "Blue"),
+        ({"level": 100, "level_text": "Blue"}, "Blue", None),
         # customer_api §12: ``level`` is the level's number; without its name, the number
-        ({"level": 2}, "Level 2"),
-        ({"level": 0}, "Level 0"),
+        ({"level": 2}, "Level 2", 2),
+        ({"level": 0}, "Level 0", 0),
         # the redemption examples carry the level as ``status`` (number) and ``status_text``
-        ({"status": 100, "status_text": "Blue"}, "Blue"),
-        ({"status": 200}, "Level 200"),
+        ({"status": 100, "status_text": "Blue"}, "Blue", None),
+        ({"status": 200}, "Level 200", 200),
         # "Active" is the member's standing, not a level
-        ({"status": "Active"}, None),
-        ({}, None),
+        ({"status": "Active"}, None, None),
+        ({}, None, None),
     ],
 )
 def test_a_level_reads_by_its_name_else_by_its_number(
-    membership: dict[str, Any], said: str | None
+    membership: dict[str, Any], said: str | None, number: int | None
 ) -> None:
     member = member_from_details("ayu@x.co", _membership(**membership))
     words = level_words(member)
     assert (english(words) if words else None) == said
+    assert level_number(member) == number  # what `member find --json` gives a script

@@ -1,0 +1,39 @@
+"""The command line against a second server written from the contract alone
+(tests/support/docs_server.py), which answers in ways our sandbox does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ...support.docs_server import DocsServer, docs_server
+from .conftest import Cli
+
+pytestmark = pytest.mark.integration
+
+__all__ = ["docs_server"]
+
+NUMBER_ONLY = "+628111000620"  # a partial registration: "level": 100, no "level_text"
+NAMED = "budi@contoh.co.id"  # "level": 100, "level_text": "Blue"
+
+
+@pytest.fixture
+def docs_cli(cli: Cli, docs_server: DocsServer) -> Cli:
+    cli.env["STAMPS_POS_BASE_URL"] = docs_server.url
+    cli.env["STAMPS_POS_TOKEN"] = docs_server.token
+    return cli
+
+
+def test_member_find_json_says_a_level_as_the_plain_output_does_and_keeps_its_number(
+    docs_cli: Cli,
+) -> None:
+    # customer_api §12 sets a level by its number; without its name the window and the plain
+    # output say "Level 100", and --json gave the bare digits as the level
+    plain = docs_cli("member", "find", NUMBER_ONLY)
+    assert plain.returncode == 0 and "(Level 100)" in plain.stdout, plain.stdout
+    code, member = docs_cli.json("member", "find", NUMBER_ONLY)
+    assert code == 0
+    assert (member["level"], member["level_number"]) == ("Level 100", 100)
+
+    code, named = docs_cli.json("member", "find", NAMED)
+    assert code == 0
+    assert (named["level"], named["level_number"]) == ("Blue", None)
