@@ -846,6 +846,29 @@ def state_sent_again(window: CashierWindowView) -> QPixmap | None:
     return _over(window, dialog)
 
 
+def state_sent_past_manager_mode(window: CashierWindowView) -> QPixmap | None:
+    """Manager mode ended (2 minutes unused) while the retry's answer is still followed: the
+    cashier's page is back, and the dialog stays, saying it only shows the answer."""
+    what = "Es Kopi Susu Gula Aren"
+    window.status.show_note(
+        _said(
+            "ManagerModeController", "Manager mode ended after {minutes} minutes unused.", minutes=2
+        )
+    )
+    dialog = DecisionDialog("retry", what, window)
+    dialog.show()
+    dialog.show_sent(
+        ResultData(
+            "not_confirmed",
+            what,
+            words(say("receipt.detail.server_error")),
+            what_to_do=words(say("receipt.not_confirmed.todo")),
+        )
+    )
+    dialog.manager_mode_ended()
+    return _over(window, dialog)
+
+
 def _exceptions() -> list[ExceptionData]:
     unknown = _history_row(
         "x2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
@@ -1085,6 +1108,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "37-damaged-database": state_damaged_database,
     "38-kind-not-confirmed": state_kind_not_confirmed,
     "39-sent-again": state_sent_again,
+    "39-sent-past-manager-mode": state_sent_past_manager_mode,
     "40-blocked-member": state_blocked_member,
 }
 
