@@ -117,6 +117,8 @@ MANAGER, OTHER_MANAGER = "Wayan", "Putu"
 #: Who the kiosk's redemptions are recorded as, in every language (app/core/services/kiosk.py).
 KIOSK = "Kiosk"
 ENTRY_ID = "01a22cb8-e2fd-7cc6-bbe3-c599681dca62"
+#: The Stamps server the pictured till talks to.
+BASE_URL = "https://stamps.co.id"
 #: SQLite's own words for a damaged file, shown as the check found them.
 DAMAGED = "database disk image is malformed"
 
@@ -889,6 +891,7 @@ def _exceptions() -> list[ExceptionData]:
                 needs_pin=True,
             ),
             frozenset({"retry", "mark_applied", "dismiss"}),
+            base_url=BASE_URL,
         ),
         exception_data(
             ExceptionItem(
@@ -899,6 +902,7 @@ def _exceptions() -> list[ExceptionData]:
                 needs_pin=False,
             ),
             frozenset({"retry", "dismiss"}),
+            base_url=BASE_URL,
         ),
     ]
 
@@ -990,7 +994,7 @@ def state_people(window: CashierWindowView) -> QPixmap | None:
 def state_settings(window: CashierWindowView) -> QPixmap | None:
     _manager(window)
     settings = Settings(
-        base_url="https://stamps.co.id",
+        base_url=BASE_URL,
         merchant=14,
         store=32,
         store_code=STORE_CODE,
