@@ -117,6 +117,8 @@ MANAGER, OTHER_MANAGER = "Wayan", "Putu"
 #: Who the kiosk's redemptions are recorded as, in every language (app/core/services/kiosk.py).
 KIOSK = "Kiosk"
 ENTRY_ID = "01a22cb8-e2fd-7cc6-bbe3-c599681dca62"
+#: The Stamps server the pictured till talks to.
+BASE_URL = "https://stamps.co.id"
 #: SQLite's own words for a damaged file, shown as the check found them.
 DAMAGED = "database disk image is malformed"
 
@@ -846,6 +848,29 @@ def state_sent_again(window: CashierWindowView) -> QPixmap | None:
     return _over(window, dialog)
 
 
+def state_sent_past_manager_mode(window: CashierWindowView) -> QPixmap | None:
+    """Manager mode ended (2 minutes unused) while the retry's answer is still followed: the
+    cashier's page is back, and the dialog stays, saying it only shows the answer."""
+    what = "Es Kopi Susu Gula Aren"
+    window.status.show_note(
+        _said(
+            "ManagerModeController", "Manager mode ended after {minutes} minutes unused.", minutes=2
+        )
+    )
+    dialog = DecisionDialog("retry", what, window)
+    dialog.show()
+    dialog.show_sent(
+        ResultData(
+            "not_confirmed",
+            what,
+            words(say("receipt.detail.server_error")),
+            what_to_do=words(say("receipt.not_confirmed.todo")),
+        )
+    )
+    dialog.manager_mode_ended()
+    return _over(window, dialog)
+
+
 def _exceptions() -> list[ExceptionData]:
     unknown = _history_row(
         "x2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
@@ -866,6 +891,7 @@ def _exceptions() -> list[ExceptionData]:
                 needs_pin=True,
             ),
             frozenset({"retry", "mark_applied", "dismiss"}),
+            base_url=BASE_URL,
         ),
         exception_data(
             ExceptionItem(
@@ -876,6 +902,7 @@ def _exceptions() -> list[ExceptionData]:
                 needs_pin=False,
             ),
             frozenset({"retry", "dismiss"}),
+            base_url=BASE_URL,
         ),
     ]
 
@@ -967,7 +994,7 @@ def state_people(window: CashierWindowView) -> QPixmap | None:
 def state_settings(window: CashierWindowView) -> QPixmap | None:
     _manager(window)
     settings = Settings(
-        base_url="https://stamps.co.id",
+        base_url=BASE_URL,
         merchant=14,
         store=32,
         store_code=STORE_CODE,
@@ -1085,6 +1112,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "37-damaged-database": state_damaged_database,
     "38-kind-not-confirmed": state_kind_not_confirmed,
     "39-sent-again": state_sent_again,
+    "39-sent-past-manager-mode": state_sent_past_manager_mode,
     "40-blocked-member": state_blocked_member,
 }
 

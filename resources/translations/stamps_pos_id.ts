@@ -527,6 +527,10 @@
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Manager mode has ended: this window only shows the answer. Sign in again for any other decision.</source>
+        <translation>Mode manajer sudah berakhir: jendela ini hanya menampilkan jawabannya. Masuk lagi untuk keputusan lain.</translation>
+    </message>
 </context>
 <context>
     <name>DecisionsController</name>

@@ -16,7 +16,7 @@ longer language is checked the day it lands.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.ui.screenshots import STATES
+from app.ui.screenshots import STATES, _window
+from app.ui.viewmodels import StatusData
 from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.widgets.result_panel import outcome_title
+from app.ui.widgets.status_bar import SyncStatusBar
 
 from ..support.screens import window_in
 
@@ -161,6 +164,100 @@ def _fits(label: QLabel) -> bool:
     return all(
         metrics.horizontalAdvance(line) <= area.width() + 1 for line in label.text().split("\n")
     )
+
+
+#: Where a till keeps its files (platformdirs on Linux), for the notes that name one.
+DATA = "/home/kasir/.local/share/stamps-pos"
+
+
+def status_note(name: str) -> str:
+    """One of the longest notes the status bar says, in the words (and the translation context)
+    of the controller that says it: a retry's answer (seen cut as "Dikirim ulang: BELUM
+    DIKON…"), a decision taken, the first manager set up, a slip kept as a PDF, the damaged
+    database set aside and the day's CSV, each with the path it names."""
+    said = QCoreApplication.translate
+    notes = {
+        "sent-again": lambda: said("DecisionsController", "Sent again: {outcome}").format(
+            outcome=outcome_title("not_confirmed")
+        ),
+        "sent-as-new": lambda: said(
+            "DecisionsController", "Sent again as a new redemption, linked to the first."
+        ),
+        "cancel-made": lambda: said(
+            "DecisionsController", "Cancel made: the redemption's row shows how it ends."
+        ),
+        "first-manager": lambda: said(
+            "FirstManagerController",
+            "{name} is this till's first manager. F8 opens manager mode.",
+        ).format(name="Wayan Sudarsana"),
+        "slip": lambda: said("ShiftController", "Slip sent to {where}").format(
+            where=f"{DATA}/slips/0193a7c2-5d1e-7b44-9f0a-2c6e8d4b1a37.pdf"
+        ),
+        "database-aside": lambda: said(
+            "DamagedDatabaseController",
+            "The damaged database was kept as {path}. Add its entries back with: "
+            "stamps-pos outbox import {path} --manager NAME",
+        ).format(path=f"{DATA}/stamps-pos.db.damaged-20261201T154300Z"),
+        "day-written": lambda: said("DayController", "Written to {path}").format(
+            path="/home/kasir/Dokumen/Laporan harian/stamps-pos-ringkasan-2026-12-01.csv"
+        ),
+    }
+    return notes[name]()
+
+
+def note_as_read(bar: SyncStatusBar, note: str) -> list[str]:
+    """Why ``note`` cannot be read whole in ``bar`` (empty: it can): it must show somewhere in
+    the bar, every label showing it whole."""
+    showing = [
+        label
+        for label in bar.findChildren(QLabel)
+        if label.isVisible() and label.text().replace("\u200b", "") == note
+    ]
+    if not showing:
+        return ["the note shows nowhere"]
+    return [
+        f"{label.objectName()}: cut"
+        for label in showing
+        if not (
+            label.displayed_text() == label.text()
+            if isinstance(label, ElidedLabel)
+            else _fits(label)
+        )
+    ]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "note",
+    [
+        "sent-again",
+        "sent-as-new",
+        "cancel-made",
+        "first-manager",
+        "slip",
+        "database-aside",
+        "day-written",
+    ],
+)
+def test_a_long_note_is_read_whole_beside_the_busiest_status_bar(
+    qtbot: QtBot, language: str, note: str, size: tuple[int, int]
+) -> None:
+    # The bar at its fullest (a slow server, every count, the oldest entry's age, the badge of
+    # redemptions for a manager, the cashier), which is when such notes come.
+    window = _window(size)
+    qtbot.addWidget(window)
+    bar = window.status
+    bar.set_status(StatusData("degraded", queued=12, unknown=3, failed=2, oldest_queued_age_s=7500))
+    bar.set_exceptions(5)
+    bar.set_cashier("Dewi Lestari")
+    words = status_note(note)
+    bar.show_note(words)
+    QApplication.processEvents()
+    cut = cut_texts(window)
+    assert (window.width(), window.height()) == size
+    assert note_as_read(bar, words) == []
+    assert cut == []
+    assert bar.note_text() == words
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -3,7 +3,9 @@
 A manager enters with their name and PIN (:class:`~app.core.services.staff.Staff` checks it, with
 the lockout, and audits it) and leaves on request or after :data:`IDLE_LIMIT` seconds without a
 manager action. Every action here first asks :meth:`ManagerMode.require`, so none can be taken
-without a manager signed in, whatever calls it; each is audited under that manager's name.
+without a manager signed in, whatever calls it; each is audited under that manager's name. While
+the manager watches an answer they asked for come in (a retry's first answer, at most the till's
+usual wait), :meth:`ManagerMode.hold` keeps manager mode from ending under them.
 
 The window and the command line reach it as ``till.manager``; the command line enters, acts and
 leaves in one command.
@@ -81,6 +83,8 @@ class ManagerMode:
         self.idle_limit = idle_limit
         self._manager: Manager | None = None
         self._last_action = 0.0
+        # What holds the current session open (see hold()); a new session starts with none.
+        self._holds: set[object] = set()
         self._listeners: list[Callable[[Manager | None], None]] = []
 
     # --- entering and leaving ---------------------------------------------------------------
@@ -93,6 +97,8 @@ class ManagerMode:
         return self._manager
 
     def _idle(self) -> bool:
+        if self._holds:
+            return False
         return clock.monotonic() - self._last_action > self.idle_limit
 
     def add_listener(self, callback: Callable[[Manager | None], None]) -> None:
@@ -117,6 +123,7 @@ class ManagerMode:
         account = await self.staff.sign_in(Role.MANAGER, name, pin)
         self._manager = Manager(account.name, clock.now())
         self._last_action = clock.monotonic()
+        self._holds.clear()
         self._tell()
         return self._manager
 
@@ -127,6 +134,7 @@ class ManagerMode:
             return
         if self._idle():
             reason = "idle"
+        self._holds.clear()
         await self.staff.audit_left(manager.name, reason)
         self._tell()
 
@@ -134,6 +142,25 @@ class ManagerMode:
         """The manager did something (the window calls this on input in manager screens)."""
         if self.current is not None:
             self._last_action = clock.monotonic()
+
+    def hold(self) -> Callable[[], None]:
+        """Keep manager mode from ending by itself until the returned ``release`` is called: the
+        manager is watching an answer they asked for come in, which may take longer than the
+        idle time. Released, the idle time starts again from then, so a manager who walked away
+        still leaves nothing open for long. Holds nothing when nobody is in manager mode, and
+        only the session it was taken in (a release after that, or a second one, does
+        nothing)."""
+        if self.current is None:
+            return lambda: None
+        token = object()
+        self._holds.add(token)
+
+        def release() -> None:
+            if token in self._holds:
+                self._holds.discard(token)
+                self._last_action = clock.monotonic()
+
+        return release
 
     def require(self) -> Manager:
         """The manager in manager mode, their idle time restarted; :class:`ManagerRequired` when

@@ -86,8 +86,11 @@ def _ids(value: Any) -> str:
     return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
 
 
-def evidence_text(evidence: dict[str, Any] | None) -> str:
-    """What reconciliation read, a line for each thing it recorded."""
+def evidence_text(evidence: dict[str, Any] | None, *, base_url: str) -> str:
+    """What reconciliation read, a line for each thing it recorded. Why it could not read the
+    member's activity is said as everywhere else (``base_url``, the till's, as
+    :func:`app.core.services.failure_words` takes it): a server refusing plain http is quoted,
+    with the https address to set, not told as a refused token."""
     if not evidence:
         return QCoreApplication.translate(
             "ManagerWords", "The member's activity has not been read for this one."
@@ -161,7 +164,7 @@ def evidence_text(evidence: dict[str, Any] | None) -> str:
             ).format(ids=_ids(evidence["rivals"]))
         )
     error = evidence.get("error")
-    said = failure_words(error) if isinstance(error, str) else None
+    said = failure_words(error, base_url=base_url) if isinstance(error, str) else None
     if said is not None:
         lines.append(
             QCoreApplication.translate("ManagerWords", "Why it could not be read: {why}").format(

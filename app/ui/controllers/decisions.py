@@ -4,7 +4,10 @@ id), send again (with the member's PIN again for a PIN member), mark applied, di
 "Send again" waits for the new redemption's first answer as the cashier's redemptions do, and
 says it in the dialog that sent it, in the result panel's looks, as ``stamps-pos outbox retry``
 prints it; the window goes on meanwhile, and the manager may close the dialog (the status bar
-then says the answer).
+then says the answer). While the dialog waits for that first answer manager mode does not end
+under the manager watching it; after it, the usual idle time runs. When manager mode ends, a
+decision not yet taken (and a member's PIN asked for it) closes, but a retry already sent stays
+and follows its answer: it offers only Close, so nothing more can be done from it.
 
 Every decision goes through ``till.manager``, which refuses it without a manager in manager mode,
 whoever calls: the methods :meth:`cancel`, :meth:`cancel_by_server_id`, :meth:`retry`,
@@ -85,7 +88,7 @@ class DecisionsController(QObject):
         # The retry on screen whose answer may still change: its dialog and its receipt.
         self._following: tuple[DecisionDialog, Receipt] | None = None
         changes.changed.connect(self.refresh)
-        mode.left.connect(lambda _reason: self._close_decision())
+        mode.left.connect(self._mode_ended)
         view.redemptions.activated.connect(self._shift_row_activated)
         # Manager mode's page is built when first wanted: its lists are heard from then.
         view.manager_built.connect(self._hear_manager_page)
@@ -193,6 +196,15 @@ class DecisionsController(QObject):
             self._following = None
         dialog.deleteLater()
 
+    def _mode_ended(self, _reason: str) -> None:
+        dialog = self.dialog
+        if isinstance(dialog, DecisionDialog) and dialog.sent:
+            # Sent: it can take no action any more, and the manager may be watching its answer
+            # come in, which would otherwise be found only in the history.
+            dialog.manager_mode_ended()
+            return
+        self._close_decision()
+
     def _close_decision(self) -> None:
         if self.dialog is not None:
             self.dialog.reject()
@@ -237,7 +249,14 @@ class DecisionsController(QObject):
         manager keeps it open, in the status bar either way."""
         what = dialog.what
         dialog.show_sent(ResultData("working", what, self.tr("Sending to Stamps…")))
-        answer = await self.till.answer(queued)
+        # The manager watches it come in (the wait may outlast the idle time with long
+        # timeouts): manager mode holds until it has come or the dialog is closed.
+        release = self.till.manager.hold()
+        dialog.finished.connect(lambda _result: release())
+        try:
+            answer = await self.till.answer(queued)
+        finally:
+            release()
         if self.dialog is dialog:  # not closed meanwhile
             dialog.show_result(result_data(answer, what))
             if answer.verdict in _OPEN:

@@ -63,7 +63,11 @@ class ExceptionsController(QObject):
     async def load(self) -> None:
         """Read and show the exceptions."""
         items = [
-            exception_data(item, _ALLOWED.get(item.row.status, frozenset()))
+            exception_data(
+                item,
+                _ALLOWED.get(item.row.status, frozenset()),
+                base_url=self.till.config.base_url,
+            )
             for item in await self.till.history.exceptions()
         ]
         self.view.manager.exceptions.set_items(items)

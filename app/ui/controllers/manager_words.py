@@ -153,8 +153,9 @@ def contact_text(contact: MemberContact) -> str:
     return "\n".join(known) or QCoreApplication.translate("ManagerWords", "Not known to this till")
 
 
-def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionData:
-    """An exception as its pane tells it."""
+def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: str) -> ExceptionData:
+    """An exception as its pane tells it (``base_url``, the till's, for what could not be read:
+    :func:`evidence_text`)."""
     row = item.row
     return ExceptionData(
         row=TableRow(
@@ -171,7 +172,11 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str]) -> ExceptionDat
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",
         ),
         reason=_reason_words(item.said),
-        evidence=evidence_text(item.evidence) if row.status is EntryStatus.UNKNOWN else "",
+        evidence=(
+            evidence_text(item.evidence, base_url=base_url)
+            if row.status is EntryStatus.UNKNOWN
+            else ""
+        ),
         contact=contact_text(item.contact),
         allowed=allowed,
     )

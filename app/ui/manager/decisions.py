@@ -110,7 +110,8 @@ class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
     ``dismiss``. ``decided(note, replacement_voucher)`` when confirmed; the controller then
     calls :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
-    :meth:`show_sent` and then the answer, the dialog staying open until the manager closes it."""
+    :meth:`show_sent` and then the answer, the dialog staying open until the manager closes it
+    (past manager mode's end: :meth:`manager_mode_ended`)."""
 
     decided = Signal(str, bool)
 
@@ -158,9 +159,15 @@ class DecisionDialog(_Dialog):
         self.result_panel = ResultPanel(slips=False)
         self.result_panel.setObjectName("decisionResult")
         self.result_panel.hide()
+        # Once manager mode has ended under a retry still followed: why no decision is offered.
+        self.ended = QLabel()
+        self.ended.setObjectName("decisionEnded")
+        self.ended.setWordWrap(True)
+        self.ended.hide()
         self.body.addWidget(self.replacement)
         self.body.addWidget(self.note)
         self.body.addWidget(self.result_panel)
+        self.body.addWidget(self.ended)
         self.finish_layout()
         self.note_box.setFocus()
 
@@ -194,6 +201,18 @@ class DecisionDialog(_Dialog):
         """What became of the redemption sent, as the cashier's result panel says it."""
         self.result_panel.set_result(result)
         self.result_panel.show()
+        make_room(self)
+
+    def manager_mode_ended(self) -> None:
+        """Manager mode ended while the answer is followed: the dialog says it only shows the
+        answer now (it offers nothing but Close since it sent)."""
+        self.ended.setText(
+            self.tr(
+                "Manager mode has ended: this window only shows the answer. Sign in again for "
+                "any other decision."
+            )
+        )
+        self.ended.show()
         make_room(self)
 
 

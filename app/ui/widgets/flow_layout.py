@@ -1,4 +1,5 @@
-"""Buttons in a row that wraps: as many on a line as the width holds, the rest on the next.
+"""Buttons (or the status bar's counts) in a row that wraps: as many on a line as the width holds,
+the rest on the next.
 
 A row of four buttons as one line is as wide as its words (Bahasa Indonesia's run longer): beside
 a list on a 1024 px screen that width is the list's. Here the row asks only for its widest button
@@ -68,16 +69,28 @@ class FlowLayout(QLayout):
         return [item for item in self._items if not item.isEmpty()]
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
-        """Place the items in ``rect`` (only measure unless ``move``); returns the height."""
+        """Place the items in ``rect`` (only measure unless ``move``), each centred in the height
+        of its line (a badge beside words is taller than they are); returns the height."""
         margins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
-        x, y, line_height = area.x(), area.y(), 0
+        lines: list[list[QLayoutItem]] = [[]]
+        x = area.x()
         for item in self._shown():
-            hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, line_height = area.x(), y + line_height + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+            width = item.sizeHint().width()
+            if lines[-1] and x + width > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append(item)
+            x += width + self._spacing
+        y = area.y()
+        for number, line in enumerate(lines):
+            line_height = max((item.sizeHint().height() for item in line), default=0)
+            x = area.x()
+            for item in line:
+                hint = item.sizeHint()
+                if move:
+                    top = y + (line_height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), hint))
+                x += hint.width() + self._spacing
+            y += line_height + (self._spacing if number < len(lines) - 1 else 0)
+        return y - rect.y() + margins.bottom()

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.resources import icon
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.properties import set_style_property
+
+#: Where a path may break across lines: after each separator (a zero-width space; a path has no
+#: spaces of its own to wrap at, and one wider than the line would widen the window).
+_BREAKS = str.maketrans({"/": "/\u200b", "\\": "\\\u200b"})
+
+
+def breakable(text: str) -> str:
+    """``text`` as a word-wrapped label may break it: a path between its folders too."""
+    return text.translate(_BREAKS)
 
 
 def age_text(seconds: float) -> str:
@@ -59,17 +77,28 @@ class SyncStatusBar(QFrame):
         self.cashier = QLabel()
         self.cashier.setObjectName("cashierName")
         self.cashier.setProperty("role", "muted")
-        # A passing note ("Slip sent to …") in the bar's own row: a status line appearing under
-        # the window would shrink the page and move every control on it. It takes the room the
-        # row has and no more, cut short with "…" (whole in its tooltip): a long path must not
-        # push the window wider than the screen.
+        # Never squeezed: the other end of the row wraps instead.
+        self.cashier.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        # A passing note ("Slip sent to …") is read whole. In the bar's own row when it fits
+        # there, so the page above does not move for it; otherwise on a line of its own under
+        # the row, wrapped (a path between its folders), the page giving up that line while the
+        # note lasts: a retry's answer or a path cut short with "…" was read by nobody.
         self.note = ElidedLabel()
         self.note.setObjectName("statusNote")
         self.note.setProperty("role", "muted")
         self.note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.note.installEventFilter(self)
+        self.note_line = QLabel()
+        self.note_line.setObjectName("statusNoteLine")
+        self.note_line.setProperty("role", "muted")
+        self.note_line.setWordWrap(True)
+        self.note_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.note_line.setContentsMargins(8, 0, 8, 4)  # under the row's own right end
+        self.note_line.hide()
+        self._note = ""
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.timeout.connect(lambda: self.note.setText(""))
+        self._note_timer.timeout.connect(lambda: self._set_note(""))
 
         # why, in the core's words (the server's own quoted): not always the token
         self.credentials_text = QLabel()
@@ -95,15 +124,26 @@ class SyncStatusBar(QFrame):
         self.stall_alert.setObjectName("stallAlert")
         self.stall_alert.setWordWrap(True)
 
+        # The sync state wraps onto a second line where the row is too narrow for it (a slow
+        # server, every count and the badge, in Bahasa Indonesia, at 1024 px), rather than
+        # pushing the window wider than the screen.
+        connection = QWidget()
+        beside = QHBoxLayout(connection)
+        beside.setContentsMargins(0, 0, 12, 0)
+        beside.setSpacing(6)
+        beside.addWidget(self.connectivity_icon)
+        beside.addWidget(self.connectivity)
+        self.sync_state = QWidget()
+        self.sync_state.setObjectName("syncState")
+        state = FlowLayout(self.sync_state, spacing=6)
+        for widget in (connection, self.queued, self.unknown, self.failed, self.oldest):
+            state.addWidget(widget)
+        state.addWidget(self.exceptions)
+
         row = QHBoxLayout()
         row.setContentsMargins(8, 4, 8, 4)
         row.setSpacing(6)
-        row.addWidget(self.connectivity_icon)
-        row.addWidget(self.connectivity)
-        row.addSpacing(12)
-        for label in (self.queued, self.unknown, self.failed, self.oldest):
-            row.addWidget(label)
-        row.addWidget(self.exceptions)
+        row.addWidget(self.sync_state)
         row.addWidget(self.note, 1)
         row.addWidget(self.cashier)
 
@@ -113,6 +153,7 @@ class SyncStatusBar(QFrame):
         layout.addWidget(self.credentials_banner)
         layout.addWidget(self.stall_alert)
         layout.addLayout(row)
+        layout.addWidget(self.note_line)
         self.set_status(StatusData())
 
     def set_status(self, status: StatusData) -> None:
@@ -158,13 +199,32 @@ class SyncStatusBar(QFrame):
         self.setAccessibleName(self.summary_text())
 
     def show_note(self, text: str, milliseconds: int = 6000) -> None:
-        """A passing note in the bar (its tooltip holds it whole), gone after ``milliseconds``."""
-        self.note.setText(text)
+        """A passing note in the bar, whole, gone after ``milliseconds``."""
+        self._set_note(text)
         self._note_timer.start(milliseconds)
 
     def note_text(self) -> str:
         """The passing note as shown, or ``""``."""
-        return self.note.text()
+        return self._note
+
+    def _set_note(self, text: str) -> None:
+        self._note = text
+        self._place_note()
+
+    def _place_note(self) -> None:
+        """In the row if it fits in the room the row has left, else on its own line."""
+        text = self._note
+        room = self.note.contentsRect().width()
+        in_row = self.note.fontMetrics().horizontalAdvance(text) <= room
+        self.note.setText(text if in_row else "")
+        self.note_line.setText("" if in_row else breakable(text))
+        self.note_line.setVisible(not in_row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The row's room for the note changed (the window, a count, the badge): look again.
+        if watched is self.note and event.type() == QEvent.Type.Resize:
+            self._place_note()
+        return False
 
     def set_cashier(self, name: str | None) -> None:
         """The signed-in cashier, shown at the right end."""

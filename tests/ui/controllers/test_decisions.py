@@ -12,8 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.services import AuditFilter
+from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 from app.ui.manager.decisions import DecisionDialog
@@ -85,6 +87,19 @@ def shows(dialog: DecisionDialog, outcome: str) -> bool:
     return found is not None and found.isVisibleTo(dialog) and found.title.text() == outcome
 
 
+def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow) -> None:
+    """Nobody touches the till for manager mode's idle time, on the till's clock: it ends."""
+    clock = ManualClock()
+    # The clock is put back before the signal is waited for: the worker and the sandbox's
+    # round trips run on the real one.
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS) as left, installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert cashier.mode.check_idle()
+    assert left.args == ["idle"]
+    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+
+
 def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
     lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(entry_id=entry_id)))
     return [line.action for line in lines if line.action == "retry"]
@@ -146,6 +161,73 @@ def test_a_retry_not_confirmed_at_first_turns_green_in_its_dialog_once_confirmed
     assert panel(dialog).has_qr()
 
 
+def test_manager_mode_waits_for_a_retrys_first_answer_then_ends_after_its_idle_time(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=0.0, latency_ms=2000)
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: shows(dialog, "Working on it…"), timeout=WAIT_MS)
+    # The till waits long for the server (its timeouts may add up to minutes) while the
+    # manager watches the dialog: manager mode does not end under them.
+    clock = ManualClock()
+    with installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(IDLE_LIMIT * 2)
+        assert not cashier.mode.check_idle()
+        assert cashier.till.manager.current is not None
+    qtbot.waitUntil(lambda: shows(dialog, "Confirmed"), timeout=WAIT_MS)
+    assert cashier.view.pages.currentWidget() is cashier.view.manager
+    # From the answer on, manager mode's usual idle time: it is not held for ever.
+    manager_goes_idle(qtbot, cashier)
+    assert banner(dialog) == "Confirmed"
+
+
+def test_a_retry_followed_past_manager_mode_s_end_still_says_its_answer_and_sends_nothing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    dialog = send_again(qtbot, cashier, entry_id)
+    not_confirmed = "NOT CONFIRMED — do not hand over yet"
+    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    # The manager watches the answer without a key for two minutes: manager mode ends (its
+    # page gives way to the cashier's), but the dialog that is following the answer stays.
+    manager_goes_idle(qtbot, cashier)
+    assert banner(dialog) == not_confirmed
+    assert dialog.ended.text() == (
+        "Manager mode has ended: this window only shows the answer. Sign in again for any "
+        "other decision."
+    )
+    # It takes no action: its only button closes it, and nothing is sent a second time.
+    assert dialog.confirm.isHidden() and dialog.back.text() == "Close"
+    with qtbot.assertNotEmitted(dialog.decided):
+        dialog.submit()
+    sandbox.faults(error_rate=0.0)  # the worker's next attempt is answered
+    qtbot.waitUntil(lambda: banner(dialog) == "Confirmed", timeout=WAIT_MS)
+    assert panel(dialog).has_qr()
+    assert retries(qtbot, cashier, entry_id) == ["retry"]
+    dialog.back.click()
+    qtbot.waitUntil(lambda: cashier.decisions.dialog is None, timeout=WAIT_MS)
+
+
+def test_manager_mode_ending_closes_a_decision_not_yet_taken_and_the_members_pin(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
+    sandbox.faults(error_rate=0.0)
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    # Walked away with Budi's PIN pad open: nothing is left that could still send it.
+    manager_goes_idle(qtbot, cashier)
+    qtbot.waitUntil(
+        lambda: cashier.decisions.dialog is None and cashier.decisions.pin_dialog is None,
+        timeout=WAIT_MS,
+    )
+    assert not dialog.isVisible()
+    assert retries(qtbot, cashier, entry_id) == []
+
+
 def test_a_pin_members_retry_asks_the_pin_again_then_says_the_answer(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
@@ -199,3 +281,8 @@ def test_send_again_says_its_answer_in_indonesian(
         assert panel(dialog).details.text() == "Sisa 230 stamp."
         assert dialog.back.text() == "Tutup"
         assert cashier.view.status.note_text() == "Dikirim ulang: Dikonfirmasi"
+        manager_goes_idle(qtbot, cashier)
+        assert dialog.ended.text() == (
+            "Mode manajer sudah berakhir: jendela ini hanya menampilkan jawabannya. Masuk lagi "
+            "untuk keputusan lain."
+        )

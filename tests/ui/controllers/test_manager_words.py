@@ -21,6 +21,8 @@ from app.ui.controllers.manager_words import exception_data
 
 from ...support.languages import speaking
 
+BASE = "https://stamps.co.id"
+
 
 def _unknown_row(at: datetime) -> HistoryRow:
     return HistoryRow(
@@ -60,7 +62,7 @@ def test_the_activity_read_since_is_said_in_local_time_not_as_the_stored_utc_sta
         contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
         needs_pin=False,
     )
-    data = exception_data(item, frozenset({"retry", "mark_applied", "dismiss"}))
+    data = exception_data(item, frozenset({"retry", "mark_applied", "dismiss"}), base_url=BASE)
     assert data.row.cells[0] == "1 Dec 13.40"
     assert data.reason == "Not in the member's activity: 2 lines read since 1 Dec 13.40."
     assert item.reason.endswith(f"since {since}.")  # the command line keeps the exact stamp
@@ -100,11 +102,48 @@ def test_in_indonesian_what_the_activity_showed_reads_as_words_not_json() -> Non
         needs_pin=False,
     )
     allowed = frozenset({"retry", "mark_applied", "dismiss"})
-    in_english = exception_data(item, allowed).evidence
+    in_english = exception_data(item, allowed, base_url=BASE).evidence
     with speaking("id"):
-        shown = exception_data(item, allowed).evidence
+        shown = exception_data(item, allowed, base_url=BASE).evidence
     assert shown != in_english
     for text in (in_english, shown):
         for raw in ("{", '"', "lines_read", "not_found", "accounted_by", "2026-12-01T", "Kiosk"):
             assert raw not in text, (raw, text)
         assert "Croissant Mentega" in text and "2031" in text
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_an_activity_refused_over_plain_http_says_what_the_server_said_and_the_https_address(
+    language: str,
+) -> None:
+    # The member's activity could not be read: the server answered 403 "Please use https instead
+    # of http" to a till on an http base_url. "Why it could not be read" says so, with the address
+    # to set, as the banner, the result panel, doctor and the audit line do: not a refused token,
+    # which a manager would replace for nothing.
+    record = "CredentialsRejected: Please use https instead of http"
+    item = ExceptionItem(
+        row=_unknown_row(datetime(2026, 12, 1, 6, 40, 53, tzinfo=UTC)),
+        said=say("exception.feed_unreadable"),
+        evidence={
+            "checked_at": "2026-12-01T06:42:16+00:00",
+            "checks": 1,
+            "result": "feed_unreadable",
+            "error": record,
+        },
+        contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
+        needs_pin=False,
+    )
+    allowed = frozenset({"retry", "mark_applied", "dismiss"})
+    with speaking(language):
+        shown = exception_data(item, allowed, base_url="http://127.0.0.1:8000").evidence
+        secure = exception_data(item, allowed, base_url="https://stamps.co.id").evidence
+    why = shown.splitlines()[-1]
+    assert why.startswith(
+        {"en": "Why it could not be read:", "id": "Mengapa tidak bisa dibaca:"}[language]
+    ), why
+    assert "“Please use https instead of http”" in why and "https://127.0.0.1" in why
+    refused_token = {"en": "refuses this till's API token", "id": "menolak token API"}[language]
+    assert refused_token not in why
+    assert ("http biasa" if language == "id" else "plain http") in why
+    # over https already, the server's words are quoted beside the token it refuses
+    assert "Please use https instead of http" in secure and refused_token in secure

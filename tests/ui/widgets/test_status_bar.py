@@ -69,21 +69,50 @@ def test_ages_read_at_a_glance(seconds, text):
     assert age_text(seconds) == text
 
 
-def test_a_long_note_is_cut_short_in_the_bar_not_the_window_widened(qtbot: QtBot):
+def test_a_long_note_is_read_whole_on_a_line_of_its_own_not_the_window_widened(qtbot: QtBot):
     window = CashierWindowView()
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     slips = "/home/kasir-toko-rindang-kemang/.local/share/stamps-pos/data/slips"
     note = f"Bukti dikirim ke {slips}/01a22ca3-612e-7667-be65-961617944520.pdf"
-    window.status.set_cashier("Rina")
-    window.status.set_status(StatusData("offline", queued=12, oldest_queued_age_s=3900))
+    status = window.status
+    status.set_cashier("Rina")
+    status.set_status(StatusData("offline", queued=12, oldest_queued_age_s=3900))
+    QApplication.processEvents()
+    row_height = status.height()
 
-    window.status.show_note(note)
+    status.show_note(note, 2000)
     QApplication.processEvents()
 
     assert window.width() == 1366
-    assert window.status.note_text() == note
-    assert window.status.note.toolTip() == note
-    assert window.status.note.displayed_text().endswith("…")
-    assert window.status.cashier.geometry().right() <= window.status.width()
+    assert status.note_text() == note
+    # Too long for the room the row has: under it, whole, the path broken between folders.
+    assert not status.note.text()
+    assert status.note_line.isVisible()
+    assert status.note_line.text().replace("\u200b", "") == note
+    assert status.note_line.heightForWidth(status.note_line.width()) <= status.note_line.height()
+    assert status.height() > row_height
+    assert status.cashier.geometry().right() <= status.width()
+    # Gone when its time is up, and the page has its line back.
+    qtbot.waitUntil(lambda: not status.note_line.isVisible(), timeout=10_000)
+    assert status.note_text() == ""
+    qtbot.waitUntil(lambda: status.height() == row_height)
+
+
+def test_a_note_that_fits_stays_in_the_row_and_moves_nothing(qtbot: QtBot):
+    window = CashierWindowView()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    status = window.status
+    status.set_cashier("Rina")
+    QApplication.processEvents()
+    page_height = window.pages.height()
+
+    status.show_note("Sent again: Confirmed")
+    QApplication.processEvents()
+
+    assert status.note.displayed_text() == "Sent again: Confirmed"
+    assert not status.note_line.isVisible()
+    assert window.pages.height() == page_height

@@ -148,6 +148,42 @@ async def test_an_action_keeps_manager_mode_open(mode: ManagerMode, clock: Manua
     assert mode.current is not None and mode.current.name == "Ayu"
 
 
+async def test_a_hold_keeps_manager_mode_while_the_manager_watches_then_idle_time_runs(
+    mode: ManagerMode, clock: ManualClock
+) -> None:
+    # The manager watches an answer they asked for come in (a retry's first answer): however
+    # long the till waits for it, manager mode does not end under them...
+    await mode.enter("Ayu", PIN)
+    release = mode.hold()
+    clock.advance(IDLE_LIMIT * 3)
+    assert mode.current is not None
+    # ...and once it has come, the usual two minutes run from then, not for ever.
+    release()
+    clock.advance(IDLE_LIMIT - 1)
+    release()  # a second release (the dialog closed after its answer came) holds nothing
+    assert mode.current is not None
+    clock.advance(2)
+    assert mode.current is None
+    with pytest.raises(ManagerRequired, match="2 minutes idle"):
+        mode.require()
+
+
+async def test_a_hold_outlives_no_session(mode: ManagerMode, clock: ManualClock) -> None:
+    # Left while an answer was awaited: the next manager's session is not held by it, and its
+    # release brings nobody back.
+    await mode.enter("Ayu", PIN)
+    release = mode.hold()
+    await mode.leave()
+    await mode.enter("Ayu", PIN)
+    clock.advance(IDLE_LIMIT + 1)
+    assert mode.current is None
+    release()
+    assert mode.current is None
+    await mode.leave()
+    mode.hold()()  # nobody in it: nothing to hold, nobody to bring back
+    assert mode.current is None
+
+
 async def test_entering_leaving_and_listeners(mode: ManagerMode) -> None:
     seen: list[Manager | None] = []
     mode.add_listener(seen.append)
