@@ -1112,8 +1112,8 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "37-damaged-database": state_damaged_database,
     "38-kind-not-confirmed": state_kind_not_confirmed,
     "39-sent-again": state_sent_again,
-    "39-sent-past-manager-mode": state_sent_past_manager_mode,
     "40-blocked-member": state_blocked_member,
+    "41-sent-past-manager-mode": state_sent_past_manager_mode,
 }
 
 
