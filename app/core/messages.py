@@ -153,7 +153,6 @@ TEMPLATES: dict[str, str] = {
     ),
     # --- the PIN --------------------------------------------------------------------------------
     "pin.required": "This member's redemptions need their PIN.",
-    "pin.offline": "The PIN can only be checked online. Try again when the till is back online.",
     "pin.lane_busy": (
         "This member still has a redemption waiting to sync; it must go through before one "
         "with a PIN."
