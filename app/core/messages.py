@@ -220,6 +220,8 @@ TEMPLATES: dict[str, str] = {
     "what.code": "Voucher code {code}",
     "what.code_named": "Voucher code {code} ({name})",
     "what.promo": "Promo code {code}",
+    # the kiosk asks the PIN before a reward is chosen: a refusal there has no order to name
+    "what.kiosk_pin": "Kiosk redemption (at the PIN, before a reward was chosen)",
     # --- what the server said -------------------------------------------------------------------
     "server.refused": "The Stamps server refused it: {reason}",
     "server.refused_silently": "The Stamps server refused it without saying why.",

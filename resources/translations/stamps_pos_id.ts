@@ -4009,6 +4009,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode promo {code}</translation>
     </message>
     <message>
+        <source>Kiosk redemption (at the PIN, before a reward was chosen)</source>
+        <comment>what.kiosk_pin</comment>
+        <translation>Penukaran di kios (saat PIN, sebelum hadiah dipilih)</translation>
+    </message>
+    <message>
         <source>The Stamps server refused it: {reason}</source>
         <comment>server.refused</comment>
         <translation>Server Stamps menolaknya: {reason}</translation>

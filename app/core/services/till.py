@@ -418,8 +418,11 @@ class Till:
         self.monitor.report(None)
         return request_id
 
-    async def authorize_pin_for(self, order: Order, member: Member, sale: Sale, pin: Secret) -> str:
-        """:meth:`authorize_pin` for ``order``, as the window and the command line ask it.
+    async def authorize_pin_for(
+        self, order: Order | None, member: Member, sale: Sale, pin: Secret
+    ) -> str:
+        """:meth:`authorize_pin` for ``order``, as the window, the command line and the kiosk
+        ask it (the kiosk's ``None``: its PIN comes before the customer picks a reward).
 
         A refusal made here is one before anything is queued, and goes on the shift's record as
         the policy's do, so the shift and the day count it whoever asked: the PIN
@@ -431,7 +434,18 @@ class Till:
         except PinRejected:
             raise
         except Refused as exc:
-            await self._record_order_refusal(order, member, sale, exc.message, exc.verdict)
+            if order is None:
+                # the kiosk redeems rewards alone, and its customer had not picked one yet
+                await self.record_refusal(
+                    member,
+                    sale,
+                    kind=OperationKind.REWARD,
+                    what=say("what.kiosk_pin"),
+                    reason=exc.message,
+                    verdict=exc.verdict,
+                )
+            else:
+                await self._record_order_refusal(order, member, sale, exc.message, exc.verdict)
             raise
 
     async def redeem(
