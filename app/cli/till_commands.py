@@ -285,7 +285,9 @@ def redeem(args: argparse.Namespace) -> int:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except (InvalidOrder, CatalogueUnavailable) as exc:
                 kind, what = _asked_for(args)
-                await till.record_refusal(member, sale, kind=kind, what=what, reason=exc.message)
+                await till.record_refusal(
+                    member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
+                )
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
                 raise Stop(code, str(exc)) from None
             if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry

@@ -158,7 +158,6 @@ TEMPLATES: dict[str, str] = {
     ),
     # --- the PIN --------------------------------------------------------------------------------
     "pin.required": "This member's redemptions need their PIN.",
-    "pin.offline": "The PIN can only be checked online. Try again when the till is back online.",
     "pin.lane_busy": (
         "This member still has a redemption waiting to sync; it must go through before one "
         "with a PIN."
@@ -226,6 +225,8 @@ TEMPLATES: dict[str, str] = {
     "what.code": "Voucher code {code}",
     "what.code_named": "Voucher code {code} ({name})",
     "what.promo": "Promo code {code}",
+    # the kiosk asks the PIN before a reward is chosen: a refusal there has no order to name
+    "what.kiosk_pin": "Kiosk redemption (at the PIN, before a reward was chosen)",
     # --- what the server said -------------------------------------------------------------------
     "server.refused": "The Stamps server refused it: {reason}",
     "server.refused_silently": "The Stamps server refused it without saying why.",

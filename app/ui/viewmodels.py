@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import Literal
 
 #: The ways a redemption can end on screen (architecture §4): three outcomes, refused by the server
-#: or the till, and not redeemed (it could not be sent and the offline rules would not take it).
+#: or the till, and not redeemed (the server could not be asked and the offline rules would not
+#: take it, before it was queued or after).
 OutcomeKind = Literal["confirmed", "accepted_offline", "not_confirmed", "refused", "not_redeemed"]
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
     "confirmed",
@@ -151,7 +152,8 @@ class RefusalRowData:
 @dataclass(frozen=True)
 class ShiftSummaryData:
     """The totals shown when a shift closes; ``refused`` are the server's and the till's
-    refusals, ``not_redeemed`` what the offline rules voided after it could not be sent."""
+    refusals, ``not_redeemed`` what the offline rules would not take (voided after it could not
+    be sent, or refused before it was queued)."""
 
     cashier: str
     started_text: str

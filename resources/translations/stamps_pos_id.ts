@@ -3828,11 +3828,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Penukaran member ini memerlukan PIN.</translation>
     </message>
     <message>
-        <source>The PIN can only be checked online. Try again when the till is back online.</source>
-        <comment>pin.offline</comment>
-        <translation>PIN hanya bisa diperiksa online. Coba lagi saat mesin kasir online kembali.</translation>
-    </message>
-    <message>
         <source>This member still has a redemption waiting to sync; it must go through before one with a PIN.</source>
         <comment>pin.lane_busy</comment>
         <translation>Member ini masih punya penukaran yang menunggu sinkron; penukaran itu harus selesai dulu sebelum penukaran dengan PIN.</translation>
@@ -4021,6 +4016,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Promo code {code}</source>
         <comment>what.promo</comment>
         <translation>Kode promo {code}</translation>
+    </message>
+    <message>
+        <source>Kiosk redemption (at the PIN, before a reward was chosen)</source>
+        <comment>what.kiosk_pin</comment>
+        <translation>Penukaran di kios (saat PIN, sebelum hadiah dipilih)</translation>
     </message>
     <message>
         <source>The Stamps server refused it: {reason}</source>

@@ -38,6 +38,17 @@ class Refusal(StrEnum):
     CODE_NEEDS_SERVER = "code_needs_server"
     KIOSK_OFFLINE = "kiosk_offline"
 
+    @property
+    def holds_online(self) -> bool:
+        """Whether the till refuses this online too (the member's standing). Every other refusal
+        is the offline rules': made only because the server cannot be asked, so what a screen
+        says of it is "not redeemed", never that anyone refused it on its merits."""
+        return self in _STANDING
+
+
+#: The refusals of :func:`standing_refusal`: the member's, whatever the network.
+_STANDING = frozenset({Refusal.MEMBER_BLOCKED, Refusal.REDEMPTION_NOT_ALLOWED, Refusal.PIN_BLOCKED})
+
 
 @dataclass(frozen=True)
 class OfflineLimits:

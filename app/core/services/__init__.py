@@ -94,7 +94,7 @@ if TYPE_CHECKING:
     from app.core.services.members import Member, MemberNotFound, level_number, level_words
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.pins import check_new_pin
-    from app.core.services.receipts import Receipt, Verdict
+    from app.core.services.receipts import Receipt, Verdict, what_to_do
     from app.core.services.runtime import RuntimeOptions, open_till
     from app.core.services.shift import CSV_COLUMNS, ShiftInfo, ShiftRow, ShiftSummary
     from app.core.services.staff import (
@@ -318,6 +318,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "Receipt",
             "Verdict",
+            "what_to_do",
         ),
     ),
     (
@@ -542,6 +543,7 @@ __all__ = [
     "store_token",
     "summarise",
     "token_file",
+    "what_to_do",
     "write_audit_csv",
     "write_summary_csv",
 ]

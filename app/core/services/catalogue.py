@@ -34,6 +34,7 @@ from app.core.services.orders import (
     VoucherOrder,
     invalid,
 )
+from app.core.services.receipts import Verdict
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import StampsError, ValidationFailed
 from app.core.stamps.models import Reward, VoucherInfo
@@ -53,9 +54,15 @@ class CatalogueUnavailable(Explained):
     """The catalogue could not be read (offline, or the server failed) and the till has not
     seen it before."""
 
+    verdict = Verdict.REFUSED
+
 
 class CodeNeedsServer(InvalidOrder):
-    """A code cannot be checked without the server, and the store does not accept it unchecked."""
+    """A code cannot be checked without the server, and the store does not accept it unchecked.
+    The offline rules' refusal (``policy.code_needs_server``): not redeemed, as the same code
+    voided by them after an attempt that never arrived is (architecture §4)."""
+
+    verdict = Verdict.NOT_REDEEMED
 
 
 @dataclass(frozen=True)

@@ -110,14 +110,16 @@ def _add_up(rows: Iterable[SummaryLine], *, by_cashier: bool) -> list[SummaryLin
 
 @dataclass(frozen=True)
 class RefusedLine:
-    """A redemption the till refused before anything was queued (the shift's refusal record):
-    counted as refused, for its cashier, on its terminal."""
+    """A redemption the till did not take before anything was queued (the shift's refusal
+    record), for its cashier, on its terminal: counted as ``refused``, or ``not_redeemed`` when
+    the offline rules made it (as an entry they voided is)."""
 
     cashier: str
     terminal: str
     kind: str
     stamps: int
     rupiah: int
+    standing: str = "refused"
 
 
 async def summarise(
@@ -148,7 +150,7 @@ async def summarise(
     ]
     lines += [
         SummaryLine(
-            spelling[r.cashier.casefold()], r.terminal, r.kind, "refused", 1, r.stamps, r.rupiah
+            spelling[r.cashier.casefold()], r.terminal, r.kind, r.standing, 1, r.stamps, r.rupiah
         )
         for r in refusals
     ]

@@ -194,15 +194,24 @@ class Kiosk:
 
     async def authorize(self, member: Member, pin: Secret) -> str:
         """Have the server check the member's PIN; the request id it now vouches for, good for
-        one redemption. Raises :class:`KioskPinRejected`, or :class:`KioskRefused`."""
-        self._require_online()
+        one redemption. Raises :class:`KioskPinRejected`, or :class:`KioskRefused`.
+
+        Asked as the counter asks it (:meth:`Till.authorize_pin_for`), so a refusal other than a
+        wrong PIN is on the till's record under the kiosk's name, and the end of day counts it:
+        the kiosk has no shift. The till checks itself that it is online (and records it);
+        only a token the server refuses, as far as the kiosk knows, is turned away first."""
+        if self.token_refused:
+            raise KioskPaused(say("kiosk.paused"))
+        was_offline = self.till.connectivity is Connectivity.OFFLINE
         try:
-            return await self.till.authorize_pin(member, pin)
+            return await self.till.authorize_pin_for(None, member, self._sale(), pin)
         except PinRejected as exc:
             raise KioskPinRejected(say("kiosk.pin_wrong"), exc.attempts_left) from None
         except CredentialsRefused:
             raise self._token_was_refused() from None
         except NotOnline:
+            if was_offline:
+                raise KioskPaused(say("kiosk.paused")) from None
             raise KioskRefused(say("kiosk.pin_trouble")) from None
         except Refused:
             raise KioskRefused(say("kiosk.waiting")) from None
@@ -230,10 +239,9 @@ class Kiosk:
         self._require_online()
         if await self.waiting(member):
             raise KioskRefused(say("kiosk.waiting"))
-        sale = Sale(cashier=KIOSK_CASHIER, channel=Channel.KIOSK)
         try:
             order = await self.till.catalogue.reward_order(member, reward_id)
-            return await self.till.redeem(order, member, sale, request_id=request_id)
+            return await self.till.redeem(order, member, self._sale(), request_id=request_id)
         except InvalidOrder:
             raise KioskRefused(say("kiosk.refused")) from None
         except NotOnline:
@@ -249,6 +257,11 @@ class Kiosk:
             if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:
                 raise KioskRefused(say("kiosk.not_enough")) from None
             raise KioskRefused(say("kiosk.refused")) from None
+
+    @staticmethod
+    def _sale() -> Sale:
+        """The kiosk's sale: no cashier but its own name, no shift, the kiosk's channel."""
+        return Sale(cashier=KIOSK_CASHIER, channel=Channel.KIOSK)
 
     async def wait(self, entry_id: str) -> Receipt:
         """The redemption's receipt once the server answers, or as it stands after the till's

@@ -16,11 +16,15 @@ from pydantic import ValidationError
 
 from app.core.domain import Channel, OperationKind, format_rupiah
 from app.core.messages import Explained, Message, say
+from app.core.services.receipts import Verdict
 from app.core.stamps.client import REQUEST_MODELS
 
 
 class InvalidOrder(Explained):
-    """The order cannot be sent as it stands; the message says which field and why."""
+    """The order cannot be sent as it stands; the message says which field and why.
+    ``verdict``: how a screen and the shift's record say it (a receipt's)."""
+
+    verdict = Verdict.REFUSED
 
 
 def invalid(message_id: str, **params: str | int) -> InvalidOrder:

@@ -2,8 +2,10 @@
 
 Confirmed (the server applied it), accepted offline (provisional, within policy: it will sync),
 not confirmed (sent, no answer yet, or unknown: do not hand anything over), refused (by the
-server), not redeemed (the till could not send it and its offline rules would not take it).
-architecture §4. Every word is a message (:mod:`app.core.messages`), so a screen can translate it.
+server; before anything is queued, by a rule of the till's that holds online too), not redeemed
+(the server could not be asked and the till's offline rules would not take it, queued first or
+not). architecture §4. Every word is a message (:mod:`app.core.messages`), so a screen can
+translate it.
 """
 
 from __future__ import annotations
@@ -158,6 +160,12 @@ def receipt_for(
         created_at=entry.created_at,
         cashier=entry.cashier,
     )
+
+
+def what_to_do(verdict: Verdict) -> Message:
+    """What the cashier does next for a redemption ending ``verdict`` with no entry to say more
+    (one refused, or not redeemed, before anything was queued): the receipt's own words."""
+    return say(f"receipt.{verdict.value}.todo")
 
 
 def reason_of(entry: OutboxEntry) -> Message | None:

@@ -38,6 +38,10 @@ CSV_COLUMNS = (
 _VOUCHER_KINDS = (OperationKind.VOUCHER, OperationKind.DEDUCT, OperationKind.CODE)
 #: Outcomes whose stamps and rupiah count as spent (the server's, or within the offline policy).
 _SPENT = (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE)
+#: The ``source`` of a refusal record the offline rules made: the server could not be asked and
+#: they would not take it on trust, before it was queued or once an attempt proved it never
+#: arrived (then voided, its entry named). Not redeemed, apart from the refusals (architecture §4).
+OFFLINE_RULES = "offline_policy"
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,11 @@ def _entry_row(entry: OutboxEntry) -> ShiftRow:
     )
 
 
+def refusal_verdict(refusal: Refusal) -> Verdict:
+    """How a refusal record counts: not redeemed when the offline rules made it, else refused."""
+    return Verdict.NOT_REDEEMED if refusal.source == OFFLINE_RULES else Verdict.REFUSED
+
+
 def _refusal_row(refusal: Refusal) -> ShiftRow:
     return ShiftRow(
         time=refusal.at,
@@ -180,7 +189,7 @@ def _refusal_row(refusal: Refusal) -> ShiftRow:
         stamps=refusal.stamps or 0,
         rupiah=refusal.rupiah or Decimal(0),
         invoice=refusal.invoice or "",
-        status=Verdict.REFUSED,
+        status=refusal_verdict(refusal),
         server_redemption_id=None,
         reason=stored_message(refusal.reason),
         entry_id=None,

@@ -52,13 +52,15 @@ from app.core.services.members import (
     suggestion_member,
 )
 from app.core.services.orders import Context, Order, build_payload
-from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
+from app.core.services.receipts import Receipt, Verdict, receipt_for, stored, what_to_do
 from app.core.services.refused_words import paused_words, refusal_words, still_refused_words
 from app.core.services.shift import (
+    OFFLINE_RULES,
     ShiftInfo,
     ShiftRow,
     ShiftSummary,
     csv_text,
+    refusal_verdict,
     shift_info,
     shift_rows,
     summarise,
@@ -98,11 +100,28 @@ class Refused(Explained):
     """The till will not take this redemption: the policy, the server, or the PIN said no.
     ``message`` is in words a cashier can repeat to the customer. Every refusal of
     :meth:`Till.redeem` and :meth:`Till.authorize_pin_for` is on the shift's record already:
-    a caller records none of them again, so a refusal is counted once."""
+    a caller records none of them again, so a refusal is counted once.
 
-    def __init__(self, message: Message, *, refusal: Refusal | None = None) -> None:
+    ``verdict`` is how a screen and the shift's record say it, as a receipt would
+    (architecture §4): ``NOT_REDEEMED`` when the server could not be asked and the offline
+    rules would not take it on trust, the same verdict an entry voided by them has;
+    ``REFUSED`` otherwise (a rule that holds online too, the server's own no)."""
+
+    def __init__(
+        self,
+        message: Message,
+        *,
+        refusal: Refusal | None = None,
+        verdict: Verdict = Verdict.REFUSED,
+    ) -> None:
         super().__init__(message)
         self.refusal = refusal
+        self.verdict = verdict
+
+    @property
+    def what_to_do(self) -> Message:
+        """What the cashier does next: the words of a receipt with the same verdict."""
+        return what_to_do(self.verdict)
 
 
 @dataclass(frozen=True)
@@ -145,6 +164,14 @@ class NotOnline(Refused):
 class CredentialsRefused(NotOnline):
     """The till's API token cannot be used: the server is there and refuses it, or it holds a
     character no request can carry and was never sent. A manager must set a new one."""
+
+
+def _pin_needs_server() -> NotOnline:
+    """A PIN the till cannot have checked while it is offline: the offline rules' refusal of a
+    member whose redemptions need their PIN, in their words and verdict (architecture §4)."""
+    decision = PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
+    assert decision.reason is not None
+    return NotOnline(decision.reason, refusal=decision.refusal, verdict=Verdict.NOT_REDEEMED)
 
 
 @dataclass(frozen=True)
@@ -363,7 +390,7 @@ class Till:
         under the token where it is kept (when it is another): the server checked no PIN.
         """
         if not self.monitor.online:
-            raise NotOnline(say("pin.offline"))
+            raise _pin_needs_server()
         waiting = await self.outbox.entries(IN_FLIGHT, lane=member.lane)
         if waiting:
             raise Refused(say("pin.lane_busy"))
@@ -390,12 +417,20 @@ class Till:
             raise CredentialsRefused(say("server.token_unusable")) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
+            if not self.monitor.online:
+                # the check never reached the server: the same order tried again now would meet
+                # the offline rules, and so does this one
+                raise _pin_needs_server() from None
+            # a server that is there but failing is no outage
             raise NotOnline(say("pin.unchecked")) from None
         self.monitor.report(None)
         return request_id
 
-    async def authorize_pin_for(self, order: Order, member: Member, sale: Sale, pin: Secret) -> str:
-        """:meth:`authorize_pin` for ``order``, as the window and the command line ask it.
+    async def authorize_pin_for(
+        self, order: Order | None, member: Member, sale: Sale, pin: Secret
+    ) -> str:
+        """:meth:`authorize_pin` for ``order``, as the window, the command line and the kiosk
+        ask it (the kiosk's ``None``: its PIN comes before the customer picks a reward).
 
         A refusal made here is one before anything is queued, and goes on the shift's record as
         the policy's do, so the shift and the day count it whoever asked: the PIN
@@ -407,7 +442,18 @@ class Till:
         except PinRejected:
             raise
         except Refused as exc:
-            await self._record_order_refusal(order, member, sale, exc.message)
+            if order is None:
+                # the kiosk redeems rewards alone, and its customer had not picked one yet
+                await self.record_refusal(
+                    member,
+                    sale,
+                    kind=OperationKind.REWARD,
+                    what=say("what.kiosk_pin"),
+                    reason=exc.message,
+                    verdict=exc.verdict,
+                )
+            else:
+                await self._record_order_refusal(order, member, sale, exc.message, exc.verdict)
             raise
 
     async def redeem(
@@ -460,7 +506,7 @@ class Till:
                 if exc.accepts_phone
                 else say("member.no_email_or_member_id", name=exc.name)
             )
-            await self._record_order_refusal(order, member, sale, reason)
+            await self._record_order_refusal(order, member, sale, reason, Verdict.REFUSED)
             raise Refused(reason) from None
         ctx = Context(
             user=user,
@@ -552,12 +598,16 @@ class Till:
         """Raise :class:`Refused` for a refusal, written to the shift's record first."""
         if decision.allowed:
             return
-        assert decision.reason is not None
-        await self._record_order_refusal(order, member, sale, decision.reason)
-        raise Refused(decision.reason, refusal=decision.refusal)
+        assert decision.reason is not None and decision.refusal is not None
+        # The offline rules' refusal reads as the same order voided by them after an attempt
+        # that never arrived (settle_unsent): the till learning it is offline a moment sooner
+        # or later changes nothing for the customer.
+        verdict = Verdict.REFUSED if decision.refusal.holds_online else Verdict.NOT_REDEEMED
+        await self._record_order_refusal(order, member, sale, decision.reason, verdict)
+        raise Refused(decision.reason, refusal=decision.refusal, verdict=verdict)
 
     async def _record_order_refusal(
-        self, order: Order, member: Member, sale: Sale, reason: Message
+        self, order: Order, member: Member, sale: Sale, reason: Message, verdict: Verdict
     ) -> None:
         """:meth:`record_refusal` of ``order``: what it was, and what it would have spent."""
         await self.record_refusal(
@@ -568,6 +618,7 @@ class Till:
             reason=reason,
             stamps=order.cost,
             rupiah=order.rupiah,
+            verdict=verdict,
         )
 
     async def record_refusal(
@@ -580,10 +631,11 @@ class Till:
         reason: Message,
         stamps: int | None = None,
         rupiah: int | Decimal | None = None,
-        source: str = "till",
+        verdict: Verdict = Verdict.REFUSED,
     ) -> None:
-        """Write a refusal the cashier was shown to the shift's record (the till's own, or the
-        server's when it refused before anything was queued: ``source="server"``)."""
+        """Write a refusal the cashier was shown to the shift's record, as ``verdict`` said it
+        (the refusal's, e.g. :attr:`Refused.verdict`): refused, or not redeemed by the offline
+        rules (counted apart: architecture §4)."""
         await self.shifts.record_refusal(
             {
                 "shift_id": sale.shift_id,
@@ -597,7 +649,7 @@ class Till:
                 "rupiah": rupiah,
                 "invoice": sale.invoice_number,
                 "reason": stored(reason),
-                "source": source,
+                "source": OFFLINE_RULES if verdict is Verdict.NOT_REDEEMED else "till",
             }
         )
 
@@ -698,7 +750,7 @@ class Till:
                     "stamps": entry.expect_stamps,
                     "rupiah": entry.rupiah,
                     "invoice": entry.payload.get("invoice_number"),
-                    "source": "offline_policy",
+                    "source": OFFLINE_RULES,
                 },
                 who=TILL,
                 terminal=self.config.terminal,
@@ -993,7 +1045,14 @@ class Till:
         (refusals included), the shifts and the rows of the shift CSV (docs/manager-mode.md)."""
         shifts, entries, refusals = await self.shifts.between(since, until)
         before_queueing = [
-            RefusedLine(r.cashier, r.terminal, r.kind, r.stamps or 0, int(r.rupiah or 0))
+            RefusedLine(
+                r.cashier,
+                r.terminal,
+                r.kind,
+                r.stamps or 0,
+                int(r.rupiah or 0),
+                refusal_verdict(r).value,
+            )
             for r in refusals
             if r.entry_id is None
         ]

@@ -201,8 +201,10 @@ class Refusal(SQLModel, table=True):
     voided by the offline policy after every attempt at it never arrived (migration 0005).
 
     ``reason`` is the message the cashier was shown (``{"id", "params"}``); ``source`` says who
-    refused: ``till`` (the policy or an order check), ``server`` (a validation the server made
-    before anything was queued), or ``offline_policy`` (voided after it could not be sent).
+    refused: ``till`` (a rule that holds online too, an order check, the server's word on a
+    validation before anything was queued), or ``offline_policy`` (the offline rules: voided after
+    it could not be sent, ``entry_id`` set, or refused before it was queued), counted as not
+    redeemed.
     """
 
     __tablename__ = "refusals"

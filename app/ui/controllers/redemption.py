@@ -26,6 +26,7 @@ from app.core.services import (
     StorageProblem,
     Verdict,
     VoucherFacts,
+    what_to_do,
 )
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.storage import sentence_for
@@ -149,12 +150,12 @@ class RedemptionController(QObject):
                 receipt = await self._enqueue(member, order, voucher, sale)
             except (InvalidOrder, CatalogueUnavailable) as exc:
                 await self.till.record_refusal(
-                    member, sale, kind=kind, what=what, reason=exc.message
+                    member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                 )
-                self._refuse(headline, exc.message)
+                self._refuse(headline, exc.message, exc.verdict)
                 return None
             except Refused as exc:  # the till has put it on the shift's record
-                self._refuse(headline, exc.message)
+                self._refuse(headline, exc.message, exc.verdict)
                 return None
         except StorageProblem as problem:
             # The disk filled (or went read-only) since the banner last looked: nothing was
@@ -192,8 +193,15 @@ class RedemptionController(QObject):
             self.session.balance_changed(done.lane, done.stamps_remaining)
         return done
 
-    def _refuse(self, headline: str, reason: Message) -> None:
-        result = self._refusal(headline, words(reason))
+    def _refuse(self, headline: str, reason: Message, verdict: Verdict) -> None:
+        # In the look and words of a receipt with the same verdict: what the offline rules would
+        # not take reads "Not redeemed" whether or not it was queued before the till knew.
+        result = ResultData(
+            kind=KIND_OF[verdict],
+            headline=headline,
+            details=words(reason),
+            what_to_do=words(what_to_do(verdict)),
+        )
         self.show(result)
         self.refused.emit(result)
 

@@ -76,7 +76,7 @@ def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
     assert cashier.view.status.stall_alert.isVisibleTo(cashier.view.status)
 
 
-def test_offline_the_window_refuses_what_only_the_server_can_check_and_says_why(
+def test_offline_the_window_does_not_redeem_what_only_the_server_can_check_and_says_why(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
 ) -> None:
     server = SandboxServer(port=0, token=DEMO_TOKEN).start()
@@ -105,7 +105,7 @@ def test_offline_the_window_refuses_what_only_the_server_can_check_and_says_why(
     with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
         picker.redeem_button.click()
     qtbot.waitUntil(
-        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "refused",
+        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "not_redeemed",
         timeout=WAIT_MS,
     )
     refused = cashier.view.result_panel.result()
@@ -197,7 +197,7 @@ def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_
     with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
         dialog.accept()
     qtbot.waitUntil(
-        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "refused",
+        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "not_redeemed",
         timeout=WAIT_MS,
     )
     refused = cashier.view.result_panel.result()

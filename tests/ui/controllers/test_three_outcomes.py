@@ -11,12 +11,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core import clock
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
 
 from ...support.network import Network
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -76,6 +77,50 @@ def test_cut_mid_shift_what_the_offline_rules_refuse_is_not_redeemed_with_the_re
     model = view.redemptions_model
     assert model.row_data(0).status == "not_redeemed"
     assert model.data(model.index(0, model.STATUS)) == "Not redeemed"
+    network.up()
+
+
+@pytest.mark.usefixtures("no_retry_meanwhile")
+def test_the_same_order_again_once_the_till_knows_it_is_offline_reads_and_counts_the_same(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Seen by hand: the first try, before the till knew it was offline, read "Not redeemed"; the
+    # same order again, refused before queueing, "Refused" with other advice; the shift's summary
+    # and the end of day counted one refused and one not redeemed.
+    cashier = make_cashier(network_settings.model_copy(update={"read_timeout": 20.0}))
+    view = cashier.view
+    started = clock.now()
+    find_member(qtbot, cashier, AYU)
+    network.down()
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
+        spawn(cashier.rewards.redeem_one(7, 1, None))  # 150 stamps: over the offline cap
+    first = view.result_panel.result()
+    first_title = view.result_panel.title.text()
+    qtbot.waitUntil(lambda: view.status.summary_text().startswith("Offline"), timeout=WAIT_MS)
+
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        spawn(cashier.rewards.redeem_one(7, 1, None))
+    again = view.result_panel.result()
+    assert first is not None and again is not None
+    assert (again.kind, view.result_panel.title.text()) == ("not_redeemed", "Not redeemed")
+    assert (again.kind, again.headline, again.details, again.what_to_do) == (
+        first.kind,
+        first.headline,
+        first.details,
+        first.what_to_do,
+    )
+    assert view.result_panel.title.text() == first_title
+
+    with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
+        view.close_shift_action.trigger()
+    summary = shown.args[0]
+    assert (summary.refused, summary.not_redeemed) == (0, 2)
+    assert view.summary.counts["not_redeemed"].text() == "2"
+    day = run_async(qtbot, cashier.session.till.day(started, clock.now()))
+    assert [(line.standing, line.count) for line in day.summary.totals()] == [("not_redeemed", 2)]
     network.up()
 
 

@@ -8,6 +8,7 @@ time the network is back."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 
 import pytest
 
@@ -26,6 +27,7 @@ from ....support.sandbox import SandboxControl
 pytestmark = pytest.mark.integration
 
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
+HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
 BUDI_CARD = "70140000000123"
 #: The network back, the till's probe notices at once and wakes what never arrived.
 QUICK_PROBE = RuntimeOptions(probe_interval=0.1)
@@ -93,6 +95,81 @@ async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_
         await till.sync(10)
         assert network.ledger() == []  # never sent: nothing to undo anywhere
         assert (await till.receipt(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
+
+
+async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_redeemed_alike(
+    network_settings: Settings, network: Network
+) -> None:
+    # Seen in the window: tried before the till knew it was offline, an order over the offline
+    # limit was queued, then voided and read "Not redeemed"; the same order again, refused before
+    # queueing, read "Refused" with other advice, and the shift and the day counted one of each.
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        started = datetime.now().astimezone()
+        ayu = await till.find_member(AYU)
+        costly = await till.catalogue.reward_order(ayu, 7)  # 150 stamps: over the offline cap
+        shift = await till.open_shift("Dewi")
+        sale = Sale("Dewi", shift.id)
+        network.down()
+        first = await till.wait((await till.redeem(costly, ayu, sale)).entry_id)
+        assert first.verdict is Verdict.NOT_REDEEMED
+        assert not till.monitor.online  # the attempt taught it
+
+        with pytest.raises(Refused) as again:
+            await till.redeem(costly, ayu, sale)
+        assert again.value.verdict is Verdict.NOT_REDEEMED
+        assert again.value.message == first.details
+        assert again.value.what_to_do == first.what_to_do
+
+        summary = await till.shift_summary(shift.id)
+        assert summary.count(Verdict.NOT_REDEEMED) == 2
+        assert summary.count(Verdict.REFUSED) == 0
+        assert [row.status for row in summary.refusals] == [Verdict.NOT_REDEEMED] * 2
+        day = await till.day(started, datetime.now().astimezone())
+        assert [(line.standing, line.count, line.stamps) for line in day.summary.totals()] == [
+            ("not_redeemed", 2, 300)
+        ]
+        assert [row.status for row in day.rows] == [Verdict.NOT_REDEEMED] * 2
+
+
+async def test_a_pin_the_server_could_not_be_reached_for_is_not_redeemed_as_offline_is(
+    network_settings: Settings, network: Network
+) -> None:
+    # The PIN member's twin of the case above: the pad's check meets the cut line, and the same
+    # order again meets the offline rules (only the server checks a PIN). One verdict, one count.
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        budi = await till.find_member(BUDI)
+        order = await till.catalogue.reward_order(budi, 1)
+        shift = await till.open_shift("Dewi")
+        sale = Sale("Dewi", shift.id)
+        network.down()
+        with pytest.raises(Refused) as unchecked:
+            await till.authorize_pin_for(order, budi, sale, Secret("123456"))
+        assert unchecked.value.verdict is Verdict.NOT_REDEEMED
+        assert not till.monitor.online
+        with pytest.raises(Refused) as offline:
+            await till.redeem(order, budi, sale)
+        assert offline.value.verdict is Verdict.NOT_REDEEMED
+        assert offline.value.message == unchecked.value.message  # only the server checks a PIN
+        assert offline.value.what_to_do == unchecked.value.what_to_do
+        summary = await till.shift_summary(shift.id)
+        assert summary.count(Verdict.NOT_REDEEMED) == 2
+        assert summary.count(Verdict.REFUSED) == 0
+
+
+async def test_a_refusal_that_holds_online_too_stays_refused_offline(
+    network_settings: Settings, network: Network
+) -> None:
+    # A blocked member is refused whatever the network: the offline rules are not the reason.
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        hendra = await till.find_member(HENDRA)
+        order = await till.catalogue.reward_order(hendra, 1)
+        shift = await till.open_shift("Dewi")
+        network.down()
+        till.monitor.report(Outcome.NEVER_ARRIVED)  # the till knows it is offline
+        with pytest.raises(Refused) as refused:
+            await till.redeem(order, hendra, Sale("Dewi", shift.id))
+        assert refused.value.verdict is Verdict.REFUSED
+        assert (await till.shift_summary(shift.id)).count(Verdict.REFUSED) == 1
 
 
 async def test_a_pin_authorised_redemption_keeps_trying_while_its_authorisation_lasts(

@@ -1,0 +1,98 @@
+"""What the kiosk refused a customer is on the till's record as the counter's refusals are
+(architecture §5, docs/kiosk.md): its PIN step's refusals, other than a wrong PIN, as the
+counter's PIN refusals are, and its policy's, under the cashier "Kiosk", so the end of day a
+manager reads counts them. The kiosk has no shift: the day is where they are counted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from app.config import Settings
+from app.core.credentials import Secret
+from app.core.services.kiosk import Kiosk, KioskPinRejected, KioskRefused
+from app.core.services.receipts import Verdict
+from app.core.services.runtime import open_till
+from app.core.services.till import Till
+from app.sandbox import DEMO_TOKEN
+
+from ....support.network import Network
+from ....support.sandbox import SandboxControl
+
+pytestmark = pytest.mark.integration
+
+AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
+
+
+async def _the_day(till: Till, since: datetime) -> list[tuple[str, str, str, int]]:
+    """The day's lines since ``since``: cashier, kind, standing, count."""
+    day = await till.day(since, datetime.now().astimezone())
+    return [(line.cashier, line.kind, line.standing, line.count) for line in day.summary.lines]
+
+
+async def test_a_pin_the_kiosk_could_not_have_checked_is_counted_at_the_end_of_day(
+    network_settings: Settings, network: Network
+) -> None:
+    # Seen: the kiosk told Budi it could not check his PIN, and the end of day said nothing of it.
+    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        budi = await kiosk.identify(BUDI_CARD, typed=False)
+        network.down()  # while he types: the check meets no server
+        with pytest.raises(KioskRefused, match="could not check your PIN"):
+            await kiosk.authorize(budi, Secret("123456"))
+        # The counter's would be not redeemed, in the offline rules' words: so is the kiosk's.
+        assert await _the_day(till, since) == [("Kiosk", "reward", "not_redeemed", 1)]
+        [row] = (await till.day(since, datetime.now().astimezone())).rows
+        assert (row.member, row.status, row.entry_id) == (
+            "Budi Santoso",
+            Verdict.NOT_REDEEMED,
+            None,
+        )
+        assert row.what == "Kiosk redemption (at the PIN, before a reward was chosen)"
+        assert row.reason is not None and "only the Stamps server can check" in str(row.reason)
+
+
+async def test_a_pin_check_the_server_failed_is_counted_as_refused(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        budi = await kiosk.identify(BUDI_CARD, typed=False)
+        sandbox.faults(error_rate=1.0, error_statuses=[500], scope="all")
+        with pytest.raises(KioskRefused, match="could not check your PIN"):
+            await kiosk.authorize(budi, Secret("123456"))
+        sandbox.faults(error_rate=0.0)
+        assert await _the_day(till, since) == [("Kiosk", "reward", "refused", 1)]
+
+
+async def test_a_wrong_pin_at_the_kiosk_is_the_members_to_type_again_and_not_recorded(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        budi = await kiosk.identify(BUDI_CARD, typed=False)
+        with pytest.raises(KioskPinRejected):
+            await kiosk.authorize(budi, Secret("111111"))
+        assert await _the_day(till, since) == []
+        await kiosk.authorize(budi, Secret("123456"))  # typed again, right
+        assert await _the_day(till, since) == []
+
+
+async def test_the_kiosks_policy_refusal_is_counted_at_the_end_of_day_as_before(
+    network_settings: Settings, network: Network
+) -> None:
+    # The till records what its policy refuses at the kiosk, as at the counter: here a
+    # redemption the server never got, voided by the kiosk's offline policy.
+    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        await kiosk.offer(ayu)
+        network.down()  # the kiosk does not know yet: it queues, and the attempt never arrives
+        queued = await kiosk.redeem(ayu, 1, None)
+        assert (await kiosk.wait(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
+        assert await _the_day(till, since) == [("Kiosk", "reward", "not_redeemed", 1)]
