@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 from app.ui.resources import icon
 
 if TYPE_CHECKING:
+    from app.ui.damaged import DamagedDatabaseView
     from app.ui.dialogs.about_dialog import AboutDialog
     from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+    from app.ui.first_manager import FirstManagerView
     from app.ui.manager.page import ManagerPageView
+    from app.ui.shift_summary import ShiftSummaryView
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
@@ -85,6 +88,9 @@ class CashierWindowView(QMainWindow):
     ``close_shift_requested`` (Shift → Close shift), ``manager_requested`` (Manager → Manager
     mode, F8), ``leave_manager_requested`` (Manager → Leave manager mode) and ``manager_built``
     (manager mode's page was just built: see :attr:`manager`).
+
+    A start shows the sign-in page, then the cashier's: the other pages (``summary``,
+    ``manager``, ``first_manager``, ``damaged``) are built the first time they are wanted.
     """
 
     back_requested = Signal()
@@ -117,9 +123,6 @@ class CashierWindowView(QMainWindow):
         """Build the till's pages, menus and keys behind the starting page, which stays up until
         a page is shown. ``starting=True`` leaves this for later: the window is then made of
         PySide6 alone and paints at once, and its pages' modules are imported here."""
-        from app.ui.damaged import DamagedDatabaseView
-        from app.ui.first_manager import FirstManagerView
-        from app.ui.shift_summary import ShiftSummaryView
         from app.ui.sign_in import SignInView
         from app.ui.widgets.status_bar import SyncStatusBar
         from app.ui.widgets.storage_banner import StorageBanner
@@ -142,13 +145,13 @@ class CashierWindowView(QMainWindow):
         self.sign_in = SignInView()
         self.pages.addWidget(self.sign_in)
         self.cashier_page = self._build_cashier_page()  # into the stack as it is built
-        self.summary = ShiftSummaryView()
-        # Manager mode's page is built when first wanted (see manager): not at every start.
+        # The pages a start does not show are built when first wanted (see manager, summary,
+        # first_manager, damaged): most shifts never open manager mode, a shift's summary
+        # comes at its end, most starts find a manager and a whole database.
         self._manager: ManagerPageView | None = None
-        self.first_manager = FirstManagerView()
-        self.damaged = DamagedDatabaseView()
-        for page in (self.summary, self.first_manager, self.damaged):
-            self.pages.addWidget(page)
+        self._summary: ShiftSummaryView | None = None
+        self._first_manager: FirstManagerView | None = None
+        self._damaged: DamagedDatabaseView | None = None
         self.status = SyncStatusBar()
         layout.addWidget(self.status)
 
@@ -186,6 +189,37 @@ class CashierWindowView(QMainWindow):
         self.summary.close_button.setFocus()
 
     @property
+    def summary(self) -> ShiftSummaryView:
+        """The shift summary's page, built the first time it is wanted (a shift closing)."""
+        if self._summary is None:
+            from app.ui.shift_summary import ShiftSummaryView
+
+            self._summary = ShiftSummaryView()
+            self.pages.addWidget(self._summary)
+        return self._summary
+
+    @property
+    def first_manager(self) -> FirstManagerView:
+        """The first manager's setup page, built the first time it is wanted (a till without a
+        manager)."""
+        if self._first_manager is None:
+            from app.ui.first_manager import FirstManagerView
+
+            self._first_manager = FirstManagerView()
+            self.pages.addWidget(self._first_manager)
+        return self._first_manager
+
+    @property
+    def damaged(self) -> DamagedDatabaseView:
+        """A damaged database's page, built the first time it is wanted."""
+        if self._damaged is None:
+            from app.ui.damaged import DamagedDatabaseView
+
+            self._damaged = DamagedDatabaseView()
+            self.pages.addWidget(self._damaged)
+        return self._damaged
+
+    @property
     def manager(self) -> ManagerPageView:
         """Manager mode's page, built the first time anything wants it (manager mode opened, a
         controller, a test); ``manager_built`` says so, at once, to whoever wires it. A
@@ -218,7 +252,7 @@ class CashierWindowView(QMainWindow):
         """Back to ``page`` (the one manager mode replaced)."""
         if page is self.cashier_page:
             self.show_cashier()
-        elif page is self.summary:
+        elif page is self._summary:
             self.show_summary()
         elif page is self.sign_in:
             self.show_sign_in()
