@@ -152,7 +152,7 @@ def test_the_pages_are_built_in_place_not_restyled_at_every_step(qtbot: QtBot, s
     # Under the style sheet, a widget that joins a new parent is styled again with all it holds.
     # Pages built apart, then put in a stack, the stack in the content and the content in the
     # window, were styled at each step: 5.4 style changes a widget, and half the time the pages
-    # took to build (docs/performance.md, Start-up). Built in place: 2.6. Nothing here is timed.
+    # took to build (docs/performance.md, Start-up). Built in place: 2.3. Nothing here is timed.
     window = shown(CashierWindowView(starting=True))
     restyles = _Restyles()
     app = QApplication.instance()
