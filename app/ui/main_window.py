@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 from app.ui.resources import icon
 
 if TYPE_CHECKING:
+    from app.ui.damaged import DamagedDatabaseView
     from app.ui.dialogs.about_dialog import AboutDialog
     from app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+    from app.ui.first_manager import FirstManagerView
     from app.ui.manager.page import ManagerPageView
+    from app.ui.shift_summary import ShiftSummaryView
 
 LEFT_WIDTH = 330
 RIGHT_WIDTH = 420
@@ -85,6 +88,9 @@ class CashierWindowView(QMainWindow):
     ``close_shift_requested`` (Shift → Close shift), ``manager_requested`` (Manager → Manager
     mode, F8), ``leave_manager_requested`` (Manager → Leave manager mode) and ``manager_built``
     (manager mode's page was just built: see :attr:`manager`).
+
+    A start shows the sign-in page, then the cashier's: the other pages (``summary``,
+    ``manager``, ``first_manager``, ``damaged``) are built the first time they are wanted.
     """
 
     back_requested = Signal()
@@ -117,40 +123,37 @@ class CashierWindowView(QMainWindow):
         """Build the till's pages, menus and keys behind the starting page, which stays up until
         a page is shown. ``starting=True`` leaves this for later: the window is then made of
         PySide6 alone and paints at once, and its pages' modules are imported here."""
-        from app.ui.damaged import DamagedDatabaseView
-        from app.ui.first_manager import FirstManagerView
-        from app.ui.shift_summary import ShiftSummaryView
         from app.ui.sign_in import SignInView
         from app.ui.widgets.status_bar import SyncStatusBar
         from app.ui.widgets.storage_banner import StorageBanner
 
-        self.sign_in = SignInView()
-        self.summary = ShiftSummaryView()
-        self.cashier_page = self._build_cashier_page()
-        # Manager mode's page is built when first wanted (see manager): not at every start.
-        self._manager: ManagerPageView | None = None
-        self.first_manager = FirstManagerView()
-        self.damaged = DamagedDatabaseView()
-        self.pages = QStackedWidget()
-        for page in (
-            self.sign_in,
-            self.cashier_page,
-            self.summary,
-            self.first_manager,
-            self.damaged,
-        ):
-            self.pages.addWidget(page)
-        self.status = SyncStatusBar()
+        # Built in place, from the window down. Under the till's style sheet a widget that joins
+        # a window is styled again with everything below it; built apart and then put together
+        # (page into stack, stack into content, content into the window), every widget was
+        # styled once per step, and the pages took twice as long to build. Each part joins in the
+        # order it did when put together, which keeps the keyboard's Tab order as it was.
         self.storage_banner = StorageBanner()
-
+        self.pages = QStackedWidget()
         self.content = QWidget()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.storage_banner)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.status)
         self.frame.addWidget(self.content)
+
+        self.sign_in = SignInView()
+        self.pages.addWidget(self.sign_in)
+        self.cashier_page = self._build_cashier_page()  # into the stack as it is built
+        # The pages a start does not show are built when first wanted (see manager, summary,
+        # first_manager, damaged): most shifts never open manager mode, a shift's summary
+        # comes at its end, most starts find a manager and a whole database.
+        self._manager: ManagerPageView | None = None
+        self._summary: ShiftSummaryView | None = None
+        self._first_manager: FirstManagerView | None = None
+        self._damaged: DamagedDatabaseView | None = None
+        self.status = SyncStatusBar()
+        layout.addWidget(self.status)
 
         self._build_menus()
         self._bind_keys()
@@ -186,6 +189,37 @@ class CashierWindowView(QMainWindow):
         self.summary.close_button.setFocus()
 
     @property
+    def summary(self) -> ShiftSummaryView:
+        """The shift summary's page, built the first time it is wanted (a shift closing)."""
+        if self._summary is None:
+            from app.ui.shift_summary import ShiftSummaryView
+
+            self._summary = ShiftSummaryView()
+            self.pages.addWidget(self._summary)
+        return self._summary
+
+    @property
+    def first_manager(self) -> FirstManagerView:
+        """The first manager's setup page, built the first time it is wanted (a till without a
+        manager)."""
+        if self._first_manager is None:
+            from app.ui.first_manager import FirstManagerView
+
+            self._first_manager = FirstManagerView()
+            self.pages.addWidget(self._first_manager)
+        return self._first_manager
+
+    @property
+    def damaged(self) -> DamagedDatabaseView:
+        """A damaged database's page, built the first time it is wanted."""
+        if self._damaged is None:
+            from app.ui.damaged import DamagedDatabaseView
+
+            self._damaged = DamagedDatabaseView()
+            self.pages.addWidget(self._damaged)
+        return self._damaged
+
+    @property
     def manager(self) -> ManagerPageView:
         """Manager mode's page, built the first time anything wants it (manager mode opened, a
         controller, a test); ``manager_built`` says so, at once, to whoever wires it. A
@@ -218,7 +252,7 @@ class CashierWindowView(QMainWindow):
         """Back to ``page`` (the one manager mode replaced)."""
         if page is self.cashier_page:
             self.show_cashier()
-        elif page is self.summary:
+        elif page is self._summary:
             self.show_summary()
         elif page is self.sign_in:
             self.show_sign_in()
@@ -316,52 +350,53 @@ class CashierWindowView(QMainWindow):
         from app.ui.widgets.reward_picker import RewardPicker
         from app.ui.widgets.voucher_panel import VoucherPanel
 
+        # In the stack first, then each column filled before the next joins (see build).
         page = QWidget()
         page.setObjectName("cashierPage")
+        self.pages.addWidget(page)
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout.setSpacing(PAGE_MARGIN)
 
-        self.member_search = MemberSearch()
-        self.member_card = MemberCard()
-        self.invoice_field = InvoiceField()
         left = SideColumn(LEFT_WIDTH, LEFT_NARROWEST)
+        layout.addWidget(left)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(12)
+        self.member_search = MemberSearch()
         left_layout.addWidget(self.member_search)
+        self.member_card = MemberCard()
         left_layout.addWidget(self.member_card)
+        self.invoice_field = InvoiceField()
         left_layout.addWidget(self.invoice_field)
         left_layout.addStretch(1)
 
-        self.reward_picker = RewardPicker()
-        self.voucher_panel = VoucherPanel()
-        self.promo_panel = PromoPanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("redeemTabs")
+        layout.addWidget(self.tabs, 1)
+        self.reward_picker = RewardPicker()
         self.tabs.addTab(self.reward_picker, icon("reward"), self.tr("Rewards (F3)"))
+        self.voucher_panel = VoucherPanel()
         self.tabs.addTab(self.voucher_panel, icon("voucher"), self.tr("Vouchers (F4)"))
+        self.promo_panel = PromoPanel()
         self.tabs.addTab(self.promo_panel, self.tr("Promo (F5)"))
 
-        self.result_panel = ResultPanel()
-        self.redemptions_model = ShiftRedemptionsModel(self)
-        self.redemptions = ShiftRedemptionsView(self.redemptions_model)
-        shift_title = QLabel(self.tr("This shift"))
-        shift_title.setProperty("role", "heading")
         right = SideColumn(RIGHT_WIDTH, RIGHT_NARROWEST)
+        layout.addWidget(right)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(8)
+        self.result_panel = ResultPanel()
         # The panel's height is its share of the column, whatever it shows: a QR code or a long
         # reason appearing must not push the shift's list (and its rows) down.
         self.result_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         right_layout.addWidget(self.result_panel, 3)
+        shift_title = QLabel(self.tr("This shift"))
+        shift_title.setProperty("role", "heading")
         right_layout.addWidget(shift_title)
+        self.redemptions_model = ShiftRedemptionsModel(self)
+        self.redemptions = ShiftRedemptionsView(self.redemptions_model)
         right_layout.addWidget(self.redemptions, 2)
-
-        layout = QHBoxLayout(page)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        layout.setSpacing(PAGE_MARGIN)
-        layout.addWidget(left)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(right)
         self.columns = CashierColumns(
             page,
             left,

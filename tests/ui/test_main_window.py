@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.damaged import DamagedDatabaseView
 from app.ui.dialogs.keyboard_help import keyboard_shortcuts
+from app.ui.first_manager import FirstManagerView
 from app.ui.main_window import CashierWindowView
+from app.ui.manager.page import ManagerPageView
+from app.ui.shift_summary import ShiftSummaryView
 from app.ui.viewmodels import MemberSuggestion, RewardCardData
 
 
@@ -128,3 +132,57 @@ def test_a_starting_window_says_so_and_offers_nothing_else_until_a_page_is_shown
     assert window.frame.currentWidget() is window.content
     assert window.pages.currentWidget() is window.sign_in
     assert window.menuBar().isVisible()
+
+
+class _Restyles(QObject):
+    """Counts the style changes Qt sends to widgets (those being built included, before they
+    join a window)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange and isinstance(watched, QWidget):
+            self.count += 1
+        return False
+
+
+def test_the_pages_are_built_in_place_not_restyled_at_every_step(qtbot: QtBot, shown) -> None:
+    # Under the style sheet, a widget that joins a new parent is styled again with all it holds.
+    # Pages built apart, then put in a stack, the stack in the content and the content in the
+    # window, were styled at each step: 5.4 style changes a widget, and half the time the pages
+    # took to build (docs/performance.md, Start-up). Built in place: 2.3. Nothing here is timed.
+    window = shown(CashierWindowView(starting=True))
+    restyles = _Restyles()
+    app = QApplication.instance()
+    app.installEventFilter(restyles)
+    try:
+        window.build()
+    finally:
+        app.removeEventFilter(restyles)
+    widgets = len(window.findChildren(QWidget))
+    assert restyles.count < 3.5 * widgets, f"{restyles.count} style changes for {widgets} widgets"
+
+
+def built_pages(window: CashierWindowView) -> set[type]:
+    return {type(window.pages.widget(index)) for index in range(window.pages.count())}
+
+
+def test_pages_a_start_does_not_show_are_built_when_first_shown(qtbot: QtBot, shown) -> None:
+    # A start shows the sign-in page, then the cashier's; the shift's summary, the first
+    # manager's setup, a damaged database and manager mode wait until they are wanted.
+    window = shown(CashierWindowView(starting=True))
+    window.build()
+    later = {ShiftSummaryView, FirstManagerView, DamagedDatabaseView, ManagerPageView}
+    assert built_pages(window).isdisjoint(later)
+
+    window.show_summary()
+    assert isinstance(window.pages.currentWidget(), ShiftSummaryView)
+    qtbot.waitUntil(window.summary.close_button.hasFocus)
+    window.show_first_manager()
+    assert window.pages.currentWidget() is window.first_manager
+    window.show_damaged()
+    assert window.pages.currentWidget() is window.damaged
+    qtbot.waitUntil(window.damaged.name_edit.hasFocus)
+    assert built_pages(window) & later == later - {ManagerPageView}

@@ -4,6 +4,8 @@ commands never ask (the demo plants its own)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import (
@@ -18,6 +20,9 @@ from app.core.services import (
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.wording import words
+
+if TYPE_CHECKING:
+    from app.ui.first_manager import FirstManagerView
 
 
 def first_manager_errors(name: str, pin: Secret, again: Secret, differ: str) -> dict[str, str]:
@@ -48,17 +53,13 @@ class FirstManagerController(QObject):
         super().__init__(view)
         self.view = view
         self.till = till
-        self.page = view.first_manager
-        self.page.create_requested.connect(
-            lambda name, pin, again: spawn(
-                self.create(name, Secret(pin), Secret(again)), name="first manager"
-            )
-        )
+        self._wired = False
 
     async def ask_if_needed(self) -> bool:
         """Show the setup page if the till has no manager; whether it was shown."""
         if await self.till.staff.has_manager():
             return False
+        self._page()  # built and wired before it shows
         self.view.show_first_manager()
         return True
 
@@ -89,5 +90,18 @@ class FirstManagerController(QObject):
         self.created.emit(account)
         return account
 
+    def _page(self) -> FirstManagerView:
+        # Built the first time it is wanted (most tills have a manager, and their window's start
+        # does not build it), and wired to this controller then.
+        page = self.view.first_manager
+        if not self._wired:
+            page.create_requested.connect(
+                lambda name, pin, again: spawn(
+                    self.create(name, Secret(pin), Secret(again)), name="first manager"
+                )
+            )
+            self._wired = True
+        return page
+
     def _show(self, errors: dict[str, str]) -> None:
-        self.page.show_errors(errors)
+        self._page().show_errors(errors)

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
@@ -36,6 +37,9 @@ from app.ui.slip import SlipData, print_slip
 from app.ui.viewmodels import OutcomeKind, RefusalRowData, ShiftSummaryData
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
+
+if TYPE_CHECKING:
+    from app.ui.shift_summary import ShiftSummaryView
 
 #: Who the one-time import of ``cashiers.txt`` is audited as.
 CASHIERS_FILE = "cashiers.txt"
@@ -129,9 +133,7 @@ class ShiftController(QObject):
         )
         view.sign_in.sign_in_requested.connect(self.sign_in)
         view.close_shift_requested.connect(lambda: spawn(self.show_summary()))
-        view.summary.back_requested.connect(view.show_cashier)
-        view.summary.export_csv_requested.connect(self.ask_export)
-        view.summary.close_shift_confirmed.connect(lambda: spawn(self.close_shift()))
+        self._summary_wired = False
         view.result_panel.print_requested.connect(self.print_slip)
         self.prepared = spawn(self._prepare(cashiers, seed), name="accounts")
 
@@ -212,6 +214,16 @@ class ShiftController(QObject):
 
     # -- the summary -------------------------------------------------------------------------
 
+    def _summary_page(self) -> ShiftSummaryView:
+        # The page is built when a shift first closes, not at the window's start: wired then.
+        page = self.view.summary
+        if not self._summary_wired:
+            page.back_requested.connect(self.view.show_cashier)
+            page.export_csv_requested.connect(self.ask_export)
+            page.close_shift_confirmed.connect(lambda: spawn(self.close_shift()))
+            self._summary_wired = True
+        return page
+
     async def show_summary(self) -> None:
         """Shift → Close shift: show the summary page."""
         shift = self.session.shift
@@ -219,7 +231,7 @@ class ShiftController(QObject):
             return
         self.summary = await self.session.till.shift_summary(shift.id)
         data = summary_data(self.summary)
-        self.view.summary.set_summary(data)
+        self._summary_page().set_summary(data)
         self.view.show_summary()
         self.summary_shown.emit(data)
 

@@ -55,6 +55,8 @@ def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
         cashier.vouchers.use_code("RINDANG-100K-LAMA")
 
+    # The summary's page is built when the shift first closes, and works from then on.
+    assert view.pages.count() == 2  # the sign-in page and the cashier's
     with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
         view.close_shift_action.trigger()
     summary = shown.args[0]
