@@ -832,8 +832,8 @@ def state_cancel(window: CashierWindowView) -> QPixmap | None:
     return _over(window, dialog)
 
 
-def state_sent_again(window: CashierWindowView) -> QPixmap | None:
-    _manager(window, ManagerPageView.EXCEPTIONS)
+def _retry_not_confirmed(window: CashierWindowView) -> DecisionDialog:
+    """A "Send again" dialog whose retry went out and is not confirmed yet."""
     what = "Es Kopi Susu Gula Aren"
     dialog = DecisionDialog("retry", what, window)
     dialog.show()
@@ -845,28 +845,23 @@ def state_sent_again(window: CashierWindowView) -> QPixmap | None:
             what_to_do=words(say("receipt.not_confirmed.todo")),
         )
     )
-    return _over(window, dialog)
+    return dialog
+
+
+def state_sent_again(window: CashierWindowView) -> QPixmap | None:
+    _manager(window, ManagerPageView.EXCEPTIONS)
+    return _over(window, _retry_not_confirmed(window))
 
 
 def state_sent_past_manager_mode(window: CashierWindowView) -> QPixmap | None:
     """Manager mode ended (2 minutes unused) while the retry's answer is still followed: the
     cashier's page is back, and the dialog stays, saying it only shows the answer."""
-    what = "Es Kopi Susu Gula Aren"
     window.status.show_note(
         _said(
             "ManagerModeController", "Manager mode ended after {minutes} minutes unused.", minutes=2
         )
     )
-    dialog = DecisionDialog("retry", what, window)
-    dialog.show()
-    dialog.show_sent(
-        ResultData(
-            "not_confirmed",
-            what,
-            words(say("receipt.detail.server_error")),
-            what_to_do=words(say("receipt.not_confirmed.todo")),
-        )
-    )
+    dialog = _retry_not_confirmed(window)
     dialog.manager_mode_ended()
     return _over(window, dialog)
 
