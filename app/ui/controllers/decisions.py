@@ -126,9 +126,17 @@ class DecisionsController(QObject):
         """The till changed: the open details follow their entry, and a retry's dialog its
         answer."""
         if self.details is not None and self.details.isVisible() and self.details.entry_id:
-            spawn(self.show_details(self.details.entry_id), name="details")
+            spawn(self._refresh_details(self.details), name="details")
         if self._following is not None:
             spawn(self._follow_retry(), name="follow retry")
+
+    async def _refresh_details(self, dialog: EntryDetailsDialog) -> None:
+        found = await self.till.history.details(dialog.entry_id)
+        # Closed while it was read (a lock): it does not come back.
+        if found is not None and self.details is dialog:
+            data = details_data(found, base_url=self.till.config.base_url)
+            dialog.set_details(data)
+            self.details_shown.emit(data)
 
     def _details_closed(self, _result: int) -> None:
         if self.details is not None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -98,6 +99,22 @@ def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow) -> None:
         assert cashier.mode.check_idle()
     assert left.args == ["idle"]
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+
+
+def the_till_locks(qtbot: QtBot, cashier: CashierWindow) -> None:
+    """Nobody touches the till for its idle time, on the till's clock: it locks."""
+    clock = ManualClock()
+    with installed(clock):
+        cashier.lock.touch()
+        clock.advance(cashier.lock.minutes * 60 + 1)
+        with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS):
+            assert cashier.lock.check()
+    assert cashier.view.pages.currentWidget() is cashier.view.sign_in
+
+
+def open_dialogs(cashier: CashierWindow) -> list[QDialog]:
+    """The window's dialogs on screen."""
+    return [d for d in cashier.view.findChildren(QDialog) if d.isVisible()]
 
 
 def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
@@ -286,3 +303,27 @@ def test_send_again_says_its_answer_in_indonesian(
             "Mode manajer sudah berakhir: jendela ini hanya menampilkan jawabannya. Masuk lagi "
             "untuk keputusan lain."
         )
+
+
+def test_a_retry_followed_past_manager_mode_s_end_closes_when_the_till_locks(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    dialog = send_again(qtbot, cashier, entry_id)
+    not_confirmed = "NOT CONFIRMED — do not hand over yet"
+    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    manager_goes_idle(qtbot, cashier)
+    assert dialog.isVisible()  # still following its answer past manager mode's end
+    # Then nobody at the till: the lock leaves nothing of the reward or its answer on screen.
+    the_till_locks(qtbot, cashier)
+    assert not dialog.isVisible() and cashier.decisions.dialog is None
+    assert open_dialogs(cashier) == []
+    # Its answer is not lost: it goes on in the outbox, and the history has it.
+    sandbox.faults(error_rate=0.0)
+    rows = run_async(qtbot, cashier.till.history.rows())
+    retry_id = next(row.entry_id for row in rows if row.entry_id != entry_id)
+    # (its first attempt's answer is known: the next one is waited for)
+    answer = run_async(qtbot, cashier.till.wait(retry_id, WAIT_MS / 1000, seen=1))
+    assert answer.verdict is Verdict.CONFIRMED
+    assert retries(qtbot, cashier, entry_id) == ["retry"]
