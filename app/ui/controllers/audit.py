@@ -8,12 +8,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 from app.core.services import AuditFilter, AuditLine, Till, clock, write_audit_csv
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import PathAsker, ask_save_path
 from app.ui.controllers.history import local_midnight
+from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.audit import AuditQuery
@@ -32,10 +34,17 @@ class AuditController(QObject):
     rows_shown = Signal(object)
     exported = Signal(object)
 
-    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
+    def __init__(
+        self,
+        view: CashierWindowView,
+        till: Till,
+        changes: TillChanges,
+        mode: ManagerModeController,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.till = till
+        self.mode = mode
         self.audit = view.manager.audit
         self.ask_path: PathAsker = ask_save_path
         self.wanted: AuditFilter | None = None
@@ -102,7 +111,9 @@ class AuditController(QObject):
         def chosen(path: Path) -> None:
             spawn(self.export_csv(path), name="export audit")
 
-        self.ask_path(self.view, self.tr("Export the audit log"), suggested, chosen)
+        asked = self.ask_path(self.view, self.tr("Export the audit log"), suggested, chosen)
+        if isinstance(asked, QDialog):  # the manager's: it closes with manager mode
+            self.mode.own(asked)
 
     async def export_csv(self, path: Path) -> Path:
         """Write the lines the filters describe to ``path`` (read afresh)."""

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 from app.core.services import (
     DayRecord,
@@ -19,6 +20,7 @@ from app.core.services import (
 )
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import PathAsker, ask_save_path
+from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import kind_words
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
@@ -53,10 +55,17 @@ class DayController(QObject):
     day_shown = Signal(object)
     exported = Signal(object)
 
-    def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
+    def __init__(
+        self,
+        view: CashierWindowView,
+        till: Till,
+        changes: TillChanges,
+        mode: ManagerModeController,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.till = till
+        self.mode = mode
         self.page = view.manager.day
         self.ask_path: PathAsker = ask_save_path
         self.record: DayRecord | None = None
@@ -128,7 +137,9 @@ class DayController(QObject):
         def chosen(path: Path) -> None:
             spawn(self.export_csv(what, day, path), name="export day")
 
-        self.ask_path(self.view, self.tr("Export the day"), suggested, chosen)
+        asked = self.ask_path(self.view, self.tr("Export the day"), suggested, chosen)
+        if isinstance(asked, QDialog):  # the manager's: it closes with manager mode
+            self.mode.own(asked)
 
     async def export_csv(self, what: str, day: date, path: Path) -> Path:
         """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format."""

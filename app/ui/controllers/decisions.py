@@ -6,8 +6,11 @@ says it in the dialog that sent it, in the result panel's looks, as ``stamps-pos
 prints it; the window goes on meanwhile, and the manager may close the dialog (the status bar
 then says the answer). While the dialog waits for that first answer manager mode does not end
 under the manager watching it; after it, the usual idle time runs. When manager mode ends, a
-decision not yet taken (and a member's PIN asked for it) closes, but a retry already sent stays
-and follows its answer: it offers only Close, so nothing more can be done from it.
+decision not yet taken (and a member's PIN asked for it) closes, and so do the details opened
+from manager mode's lists (those the cashier opened from the shift's list are the cashier's and
+stay); a retry already sent stays and follows its answer: it offers only Close, so nothing more
+can be done from it. Back on the lock (manager mode entered at the sign-in page) it closes too,
+as the lock closes everything (app/ui/controllers/lock.py).
 
 Every decision goes through ``till.manager``, which refuses it without a manager in manager mode,
 whoever calls: the methods :meth:`cancel`, :meth:`cancel_by_server_id`, :meth:`retry`,
@@ -83,6 +86,8 @@ class DecisionsController(QObject):
         self.till = till
         self.mode = mode
         self.details: EntryDetailsDialog | None = None
+        # Whether the details on screen were opened from manager mode's lists: they go with it.
+        self._managers_details = False
         self.dialog: DecisionDialog | CancelByServerIdDialog | None = None
         self.pin_dialog: PinDialog | None = None
         # The retry on screen whose answer may still change: its dialog and its receipt.
@@ -95,19 +100,23 @@ class DecisionsController(QObject):
 
     def _hear_manager_page(self) -> None:
         page = self.view.manager
-        page.history.open_requested.connect(self.open_details)
+        page.history.open_requested.connect(self._open_managers_details)
         page.history.cancel_by_server_id_requested.connect(self.ask_cancel_by_server_id)
-        page.exceptions.open_requested.connect(self.open_details)
+        page.exceptions.open_requested.connect(self._open_managers_details)
         page.exceptions.decision_requested.connect(self.ask)
 
     # -- the details -------------------------------------------------------------------------
 
     def open_details(self, entry_id: str) -> None:
-        """Show ``entry_id``'s details (from the history, the exceptions or the shift's list)."""
+        """Show ``entry_id``'s details (from the shift's list)."""
         spawn(self.show_details(entry_id), name="details")
 
-    async def show_details(self, entry_id: str) -> DetailsData | None:
-        """Read and show an entry's details; ``None`` if there is no such entry."""
+    def _open_managers_details(self, entry_id: str) -> None:
+        spawn(self.show_details(entry_id, managers=True), name="details")
+
+    async def show_details(self, entry_id: str, *, managers: bool = False) -> DetailsData | None:
+        """Read and show an entry's details (``managers``: from manager mode's lists, so they
+        close with it); ``None`` if there is no such entry."""
         found = await self.till.history.details(entry_id)
         if found is None:
             return None
@@ -116,6 +125,7 @@ class DecisionsController(QObject):
             self.details = EntryDetailsDialog(self.view)
             self.details.decision_requested.connect(self.ask)
             self.details.finished.connect(self._details_closed)
+        self._managers_details = self._managers_details or managers
         self.details.set_details(data)
         if not self.details.isVisible():
             self.details.open()
@@ -126,14 +136,23 @@ class DecisionsController(QObject):
         """The till changed: the open details follow their entry, and a retry's dialog its
         answer."""
         if self.details is not None and self.details.isVisible() and self.details.entry_id:
-            spawn(self.show_details(self.details.entry_id), name="details")
+            spawn(self._refresh_details(self.details), name="details")
         if self._following is not None:
             spawn(self._follow_retry(), name="follow retry")
+
+    async def _refresh_details(self, dialog: EntryDetailsDialog) -> None:
+        found = await self.till.history.details(dialog.entry_id)
+        # Closed while it was read (a lock, manager mode's end): it does not come back.
+        if found is not None and self.details is dialog:
+            data = details_data(found, base_url=self.till.config.base_url)
+            dialog.set_details(data)
+            self.details_shown.emit(data)
 
     def _details_closed(self, _result: int) -> None:
         if self.details is not None:
             self.details.deleteLater()
         self.details = None
+        self._managers_details = False
 
     def _shift_row_activated(self, index: object) -> None:
         current = self.view.redemptions.currentIndex()
@@ -198,12 +217,29 @@ class DecisionsController(QObject):
 
     def _mode_ended(self, _reason: str) -> None:
         dialog = self.dialog
-        if isinstance(dialog, DecisionDialog) and dialog.sent:
+        # Manager mode entered at the sign-in page ends back on it: the till is locked (or no
+        # shift is open), and a lock leaves nothing of an entry on screen.
+        on_the_lock = self.view.pages.currentWidget() is self.view.sign_in
+        if isinstance(dialog, DecisionDialog) and dialog.sent and not on_the_lock:
             # Sent: it can take no action any more, and the manager may be watching its answer
             # come in, which would otherwise be found only in the history.
+            if self._managers_details and dialog.parent() is self.details:
+                self._stand_alone(dialog)
             dialog.manager_mode_ended()
-            return
-        self._close_decision()
+        else:
+            self._close_decision()
+        if self.details is not None and self._managers_details:
+            # A member's name and contact, their redemption's attempts: the manager's, not the
+            # next person's at the counter.
+            self.details.reject()
+
+    def _stand_alone(self, dialog: DecisionDialog) -> None:
+        """Move a retry opened over the manager's details onto the window: the details close
+        with manager mode, and a dialog goes with the one it was opened over."""
+        where = dialog.geometry()
+        dialog.setParent(self.view, dialog.windowFlags())
+        dialog.setGeometry(where)
+        dialog.open()  # a window moved to another parent is hidden
 
     def _close_decision(self) -> None:
         if self.dialog is not None:

@@ -1,6 +1,7 @@
 """The till locks itself: after ``idle_lock_minutes`` without a key, a click or a touch, the
-cashier's page gives way to the sign-in page, the customer on screen is cleared, and the shift
-carries on when the cashier signs in again (docs/manager-mode.md; a setting, 0 for never).
+cashier's page gives way to the sign-in page, the customer on screen is cleared, the window's
+dialogs close, and the shift carries on when the cashier signs in again (docs/manager-mode.md; a
+setting, 0 for never). A member's PIN pad and a redemption awaiting its answer hold it off.
 
 Idle time is the till's clock (``clock.monotonic``), so a test moves it instead of waiting.
 """
@@ -8,6 +9,7 @@ Idle time is the till's clock (``clock.monotonic``), so a test moves it instead 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 from app.core.services import clock
 from app.ui.controllers.member import MemberController
@@ -77,11 +79,26 @@ class IdleLock(InputWatcher):
         return True
 
     def lock(self) -> None:
-        """Lock now: the sign-in page, the customer gone from the screen, the shift kept."""
+        """Lock now: the sign-in page, the customer and the window's dialogs gone from the
+        screen, the shift kept."""
         cashier = self.session.cashier
         if cashier is None:
             return
+        self._close_dialogs()
         self.member.clear()
         self.view.sign_in.set_locked(cashier)
         self.view.show_sign_in()
         self.locked.emit(cashier)
+
+    def _close_dialogs(self) -> None:
+        """Close what the window has open, as its Close or Esc would: left up, it would stay
+        over the sign-in page for the next person at the counter (an entry's details, a retry
+        following its answer, a kiosk redemption, a voucher's question, F8's sign-in, the help).
+        Nothing is lost: a retry sent goes on in the outbox, its answer in the history. The
+        crash report stays: a lock must not hide that the till failed."""
+        from app.ui.dialogs.error_dialog import ErrorDialog  # the crash path's, loaded with it
+
+        shown = [dialog for dialog in self.view.findChildren(QDialog) if dialog.isVisible()]
+        for dialog in reversed(shown):  # one opened over another closes first
+            if not isinstance(dialog, ErrorDialog):
+                dialog.reject()

@@ -2,7 +2,8 @@
 decision that needs a manager), the page with its banner, and the end after two minutes unused.
 
 Every key, click or touch while a manager is in counts as their use (``till.manager.touch()``);
-a timer notices when manager mode ended by itself and puts back the page it replaced. Whatever the
+a timer notices when manager mode ended by itself and puts back the page it replaced, and the
+manager's forms it was given (:meth:`ManagerModeController.own`) close with it. Whatever the
 window shows, every manager action still asks ``till.manager`` first (``require()``).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.core.services import Manager, Role, Secret, StaffRefused
 from app.ui.controllers.session import CashierSession
@@ -50,6 +51,8 @@ class ManagerModeController(InputWatcher):
         self._previous: QWidget = view.sign_in
         #: Why manager mode is being left, while it is.
         self._leaving: str | None = None
+        # The manager's forms open now: they close when manager mode ends.
+        self._owned: list[QDialog] = []
         view.manager_requested.connect(self.open)
         view.leave_manager_requested.connect(self.leave)
         # Manager mode's page is built when first wanted; its own "Leave" is heard from then.
@@ -131,6 +134,18 @@ class ManagerModeController(InputWatcher):
         self.view.show_manager()
         self.entered.emit(manager.name)
 
+    def own(self, dialog: QDialog) -> None:
+        """``dialog`` is the manager's (an account's form, the settings, where an export goes):
+        it closes when manager mode ends, if still open, rather than stay over the page that
+        comes back for whoever is at the till next."""
+        self._owned.append(dialog)
+        dialog.finished.connect(lambda _result: self._disown(dialog))
+        dialog.destroyed.connect(lambda _obj: self._disown(dialog))
+
+    def _disown(self, dialog: QDialog) -> None:
+        if dialog in self._owned:
+            self._owned.remove(dialog)
+
     # -- leaving -----------------------------------------------------------------------------
 
     def leave(self) -> None:
@@ -157,6 +172,8 @@ class ManagerModeController(InputWatcher):
 
     def _mode_changed(self, manager: Manager | None) -> None:
         if manager is None:
+            for dialog in list(self._owned):
+                dialog.reject()  # as its "Go back" would: nothing of it is saved
             self._put_back(self._leaving or "left")
 
     def _put_back(self, reason: str) -> None:

@@ -25,8 +25,8 @@ class ManagerPage(QObject):
         super().__init__(window)
         view, till, changes, options = window.view, window.till, window.changes, window.options
         self.history = HistoryController(view, till, changes)
-        self.audit = AuditController(view, till, changes)
-        self.day = DayController(view, till, changes)
+        self.audit = AuditController(view, till, changes, window.mode)
+        self.day = DayController(view, till, changes, window.mode)
         self.people = PeopleController(view, till, window.mode, window.shift, changes)
         self.settings = SettingsController(
             view,

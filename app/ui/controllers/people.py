@@ -106,6 +106,7 @@ class PeopleController(QObject):
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
+        self.mode.own(dialog)
 
     def _forget(self, dialog: AccountDialog) -> None:
         if self.dialog is dialog:

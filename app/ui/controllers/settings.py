@@ -331,6 +331,7 @@ class SettingsController(QObject):
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
+        self.mode.own(dialog)
 
     def _forget(self, dialog: SettingsDialog) -> None:
         if self.dialog is dialog:

@@ -156,6 +156,8 @@ class KioskPickup(QObject):
         try:
             found = await self.handover.find(self._code)
         except HandoverRefused as refused:
+            if self.dialog is not dialog:
+                return  # closed while it was read (a lock closes it)
             dialog.title.setText(self.tr("Kiosk redemption"))
             dialog.standing.clear()
             dialog.facts.clear()
@@ -164,6 +166,8 @@ class KioskPickup(QObject):
             dialog.hand_over.hide()
             dialog.show_refusal(words(refused.message))
             self.shown.emit(None)
+            return
+        if self.dialog is not dialog:
             return
         dialog.show_redemption(found)
         self.shown.emit(found)
@@ -178,8 +182,11 @@ class KioskPickup(QObject):
         try:
             found = await self.handover.mark_handed_over(self._code, cashier)
         except HandoverRefused as refused:
-            dialog.show_refusal(words(refused.message))
+            if self.dialog is dialog:
+                dialog.show_refusal(words(refused.message))
             return
+        if self.dialog is not dialog:
+            return  # marked; closed meanwhile (a lock): the audit log has it
         dialog.show_redemption(found)
         self.shown.emit(found)
 

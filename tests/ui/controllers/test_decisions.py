@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -87,8 +88,9 @@ def shows(dialog: DecisionDialog, outcome: str) -> bool:
     return found is not None and found.isVisibleTo(dialog) and found.title.text() == outcome
 
 
-def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow) -> None:
-    """Nobody touches the till for manager mode's idle time, on the till's clock: it ends."""
+def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow, back_to: QWidget | None = None) -> None:
+    """Nobody touches the till for manager mode's idle time, on the till's clock: it ends, and
+    the page it replaced (``back_to``, the cashier's unless said) comes back."""
     clock = ManualClock()
     # The clock is put back before the signal is waited for: the worker and the sandbox's
     # round trips run on the real one.
@@ -97,7 +99,23 @@ def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow) -> None:
         clock.advance(IDLE_LIMIT + 1)
         assert cashier.mode.check_idle()
     assert left.args == ["idle"]
-    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+    assert cashier.view.pages.currentWidget() is (back_to or cashier.view.cashier_page)
+
+
+def the_till_locks(qtbot: QtBot, cashier: CashierWindow) -> None:
+    """Nobody touches the till for its idle time, on the till's clock: it locks."""
+    clock = ManualClock()
+    with installed(clock):
+        cashier.lock.touch()
+        clock.advance(cashier.lock.minutes * 60 + 1)
+        with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS):
+            assert cashier.lock.check()
+    assert cashier.view.pages.currentWidget() is cashier.view.sign_in
+
+
+def open_dialogs(cashier: CashierWindow) -> list[QDialog]:
+    """The window's dialogs on screen."""
+    return [d for d in cashier.view.findChildren(QDialog) if d.isVisible()]
 
 
 def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
@@ -286,3 +304,93 @@ def test_send_again_says_its_answer_in_indonesian(
             "Mode manajer sudah berakhir: jendela ini hanya menampilkan jawabannya. Masuk lagi "
             "untuk keputusan lain."
         )
+
+
+def test_a_retry_followed_past_manager_mode_s_end_closes_when_the_till_locks(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    dialog = send_again(qtbot, cashier, entry_id)
+    not_confirmed = "NOT CONFIRMED — do not hand over yet"
+    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    manager_goes_idle(qtbot, cashier)
+    assert dialog.isVisible()  # still following its answer past manager mode's end
+    # Then nobody at the till: the lock leaves nothing of the reward or its answer on screen.
+    the_till_locks(qtbot, cashier)
+    assert not dialog.isVisible() and cashier.decisions.dialog is None
+    assert open_dialogs(cashier) == []
+    # Its answer is not lost: it goes on in the outbox, and the history has it.
+    sandbox.faults(error_rate=0.0)
+    rows = run_async(qtbot, cashier.till.history.rows())
+    retry_id = next(row.entry_id for row in rows if row.entry_id != entry_id)
+    # (its first attempt's answer is known: the next one is waited for)
+    answer = run_async(qtbot, cashier.till.wait(retry_id, WAIT_MS / 1000, seen=1))
+    assert answer.verdict is Verdict.CONFIRMED
+    assert retries(qtbot, cashier, entry_id) == ["retry"]
+
+
+def test_manager_mode_s_end_closes_the_details_it_opened_but_not_the_retry_sent_from_them(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    # The manager opens the entry from the exceptions, and sends it again from its details.
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        cashier.view.manager.exceptions.open_requested.emit(entry_id)
+    details = cashier.decisions.details
+    assert details is not None and details.isVisible()
+    details.buttons["retry"].click()
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("the member came back")
+    dialog.confirm.click()
+    not_confirmed = "NOT CONFIRMED — do not hand over yet"
+    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    manager_goes_idle(qtbot, cashier)
+    # The member's name, contact and attempts go with manager mode; the retry it sent stays,
+    # following its answer and offering only Close.
+    assert not details.isVisible() and cashier.decisions.details is None
+    assert dialog.isVisible() and dialog.ended.isVisibleTo(dialog)
+    assert open_dialogs(cashier) == [dialog]
+    sandbox.faults(error_rate=0.0)
+    qtbot.waitUntil(lambda: banner(dialog) == "Confirmed", timeout=WAIT_MS)
+    dialog.back.click()
+    qtbot.waitUntil(lambda: cashier.decisions.dialog is None, timeout=WAIT_MS)
+    assert open_dialogs(cashier) == []
+
+
+def test_manager_mode_entered_at_the_locked_till_leaves_nothing_over_the_lock_when_it_ends(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    the_till_locks(qtbot, cashier)
+    # A manager comes to the locked till (F8 on the sign-in page) and sends the entry again.
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: shows(dialog, "NOT CONFIRMED — do not hand over yet"), timeout=WAIT_MS)
+    # They walk away: manager mode ends onto the lock, which shows nothing of the retry.
+    manager_goes_idle(qtbot, cashier, back_to=cashier.view.sign_in)
+    assert not dialog.isVisible() and cashier.decisions.dialog is None
+    assert open_dialogs(cashier) == []
+    assert retries(qtbot, cashier, entry_id) == ["retry"]
+
+
+def test_details_the_cashier_opened_from_the_shift_stay_when_manager_mode_ends(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        cashier.decisions.open_details(entry_id)  # a row of the cashier's own shift
+    details = cashier.decisions.details
+    assert details is not None
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    manager_goes_idle(qtbot, cashier)
+    # The cashier's own: manager mode's end takes nothing of the cashier's away.
+    assert details.isVisible() and cashier.decisions.details is details

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -20,8 +20,10 @@ from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.services import AuditFilter, ManagerRequired, Role
+from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
+from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
@@ -141,6 +143,73 @@ def test_manager_mode_ends_after_two_minutes_unused_on_the_tills_clock(
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
     lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="manager_mode_left")))
     assert lines[-1].detail["reason"] == "idle"
+
+
+#: Opens one of the manager's forms; what is then open (``None`` until it is).
+FormOpener = Callable[[CashierWindow, Settings, Path], Callable[[], QDialog | None]]
+
+
+def an_account_form(
+    window: CashierWindow, _settings: Settings, _tmp: Path
+) -> Callable[[], QDialog | None]:
+    """People → add a cashier."""
+    window.people.ask("cashier", "add", "")
+    return lambda: window.people.dialog
+
+
+def the_settings(
+    window: CashierWindow, settings: Settings, tmp: Path
+) -> Callable[[], QDialog | None]:
+    """Settings…, over the till's settings file."""
+    window.settings.settings = settings
+    window.settings.file = SettingsFile(tmp / "settings.toml")
+    window.settings.open()
+    return lambda: window.settings.dialog
+
+
+def _save_dialog(window: CashierWindow) -> QDialog | None:
+    found = [d for d in window.view.findChildren(QFileDialog) if d.isVisible()]
+    return found[0] if found else None
+
+
+def the_audit_log_s_export(
+    window: CashierWindow, _settings: Settings, _tmp: Path
+) -> Callable[[], QDialog | None]:
+    """The audit log's "Export CSV…": where to save it."""
+    window.audit.ask_export()
+    return lambda: _save_dialog(window)
+
+
+def the_day_s_export(
+    window: CashierWindow, _settings: Settings, _tmp: Path
+) -> Callable[[], QDialog | None]:
+    """The end of day's export: where to save it."""
+    window.day.ask_export("rows")
+    return lambda: _save_dialog(window)
+
+
+@pytest.mark.parametrize(
+    "form", [an_account_form, the_settings, the_audit_log_s_export, the_day_s_export]
+)
+def test_manager_mode_s_end_closes_the_manager_s_forms(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path, form: FormOpener
+) -> None:
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    opened = form(cashier, till_settings, tmp_path)
+    qtbot.waitUntil(lambda: opened() is not None, timeout=WAIT_MS)
+    dialog = opened()
+    assert dialog is not None and dialog.isVisible()
+    # The manager walks away from it: manager mode ends after its two minutes, and what the
+    # manager had open does not stay over the cashier's page for whoever comes next.
+    clock = ManualClock()
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS), installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert cashier.mode.check_idle()
+    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+    assert not dialog.isVisible()
+    assert [d for d in cashier.view.findChildren(QDialog) if d.isVisible()] == []
 
 
 def test_no_manager_action_happens_without_a_manager_whoever_calls_the_controllers(

@@ -1,0 +1,235 @@
+"""The till's lock in the window against a live sandbox: after its idle time the sign-in page
+comes up with nothing of the last customer, a member or an entry on screen (no dialog left open
+over it), and the member's PIN pad, which the till must see through, holds the lock off."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from app.core.clock import ManualClock, installed
+from app.core.credentials import Secret
+from app.core.services import Kiosk, KioskRedemption, qr_payload
+from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import tasks
+
+from .conftest import WAIT_MS, find_member, redeem, run_async
+
+pytestmark = pytest.mark.integration
+
+AYU, AYU_CARD = "customer@stamps.co.id", "70140000000006"
+BUDI = "budi.santoso@contoh.co.id"
+MANAGER, PIN = "Wayan", "246810"
+#: Ayu's balance voucher (Rp 150.000 on it).
+SALDO = 12
+
+
+def open_dialogs(window: CashierWindow) -> list[QDialog]:
+    """The window's dialogs on screen."""
+    return [d for d in window.view.findChildren(QDialog) if d.isVisible()]
+
+
+def lock_after_idle_time(qtbot: QtBot, window: CashierWindow) -> None:
+    """Nobody touches the till for its idle time, on the till's clock: it locks."""
+    clock = ManualClock()
+    with installed(clock):
+        window.lock.touch()
+        clock.advance(window.lock.minutes * 60 + 1)
+        with qtbot.waitSignal(window.lock.locked, timeout=WAIT_MS):
+            assert window.lock.check()
+    assert window.view.pages.currentWidget() is window.view.sign_in
+
+
+def details_of_a_shift_row(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """A redemption of the shift, its details opened from the shift's list."""
+    find_member(qtbot, window, AYU)
+    window.view.reward_picker.select_reward(1)
+    receipt = redeem(qtbot, window, window.view.reward_picker.redeem_button.click)
+    with qtbot.waitSignal(window.decisions.details_shown, timeout=WAIT_MS):
+        window.decisions.open_details(receipt.entry_id)
+    assert window.decisions.details is not None
+    return window.decisions.details
+
+
+def a_scanned_kiosk_redemption(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """A kiosk redemption of Ayu's, its QR code scanned at the till."""
+    kiosk = Kiosk(window.till)
+    member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
+    queued = run_async(qtbot, kiosk.redeem(member, 1, None))
+    run_async(qtbot, kiosk.wait(queued.entry_id))
+    with qtbot.waitSignal(window.kiosk_pickup.shown, timeout=WAIT_MS):
+        window.scanned(qr_payload(queued.entry_id))
+    assert window.kiosk_pickup.dialog is not None
+    return window.kiosk_pickup.dialog
+
+
+def deducting_from_a_saldo(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """Ayu's balance voucher, "Deduct from saldo…" open with an amount typed."""
+    find_member(qtbot, window, AYU)
+    panel = window.view.voucher_panel
+    panel.select_voucher(SALDO)
+    panel.redeem_button.click()
+    assert panel.deduct_dialog is not None
+    panel.deduct_dialog.amount.setValue(50_000)
+    return panel.deduct_dialog
+
+
+def using_a_saldo_up_whole(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """Ayu's balance voucher, asked whether to use it up whole."""
+    find_member(qtbot, window, AYU)
+    panel = window.view.voucher_panel
+    panel.select_voucher(SALDO)
+    panel.ask_use_whole()
+    assert panel.whole_dialog is not None
+    return panel.whole_dialog
+
+
+def dropping_a_cart(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """Ayu with a reward in the cart, and Esc: "Drop the cart?"."""
+    find_member(qtbot, window, AYU)
+    window.view.reward_picker.select_reward(1)
+    window.view.reward_picker.add_button.click()
+    with qtbot.waitSignal(window.drop_cart_asked, timeout=WAIT_MS):
+        window.view.back_out()
+    assert window.drop_cart_dialog is not None
+    return window.drop_cart_dialog
+
+
+def a_manager_signing_in(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """F8, and half a manager's PIN typed."""
+    run_async(qtbot, window.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    window.view.manager_action.trigger()
+    qtbot.waitUntil(lambda: window.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = window.mode.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.pin_field, PIN[:3])
+    return dialog
+
+
+def keyboard_help(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """Help → Keyboard (F1)."""
+    window.view.open_keyboard_help()
+    assert window.view.help_dialog is not None
+    return window.view.help_dialog
+
+
+@pytest.mark.parametrize(
+    "left_open",
+    [
+        details_of_a_shift_row,
+        a_scanned_kiosk_redemption,
+        deducting_from_a_saldo,
+        using_a_saldo_up_whole,
+        dropping_a_cart,
+        a_manager_signing_in,
+        keyboard_help,
+    ],
+)
+def test_the_lock_leaves_no_dialog_over_the_sign_in_page(
+    qtbot: QtBot, cashier: CashierWindow, left_open: Callable[[QtBot, CashierWindow], QDialog]
+) -> None:
+    dialog = left_open(qtbot, cashier)
+    assert dialog.isVisible()
+    lock_after_idle_time(qtbot, cashier)
+    # The next person at the counter sees the lock, and nothing of the last customer over it.
+    assert not dialog.isVisible()
+    assert open_dialogs(cashier) == []
+    assert cashier.session.member is None
+    assert cashier.mode.manager is None
+    # Nothing is left half-asked behind it: the cashier signs in again to an empty counter.
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        cashier.view.sign_in.submit()
+    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+    assert open_dialogs(cashier) == []
+    assert cashier.view.reward_picker.cart.lines() == []
+
+
+def test_a_members_pin_pad_holds_the_lock_off(qtbot: QtBot, cashier: CashierWindow) -> None:
+    find_member(qtbot, cashier, BUDI)
+    cashier.view.reward_picker.select_reward(1)
+    cashier.view.reward_picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    pad = cashier.redemption.pin_dialog
+    assert pad is not None
+    clock = ManualClock()
+    with installed(clock):
+        cashier.lock.touch()
+        clock.advance(cashier.lock.minutes * 60 * 3)
+        # The customer is typing their PIN (or the till checking it): the till does not lock
+        # under them, whatever the keys say.
+        assert not cashier.lock.check()
+    assert pad.isVisible()
+    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+    qtbot.keyClick(pad, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is None, timeout=WAIT_MS)
+
+
+class SlowHandover:
+    """The till's kiosk hand-over, answering a scan only when the test says so."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.asked = False
+        self.go_on = asyncio.Event()
+
+    async def find(self, code: str) -> KioskRedemption:
+        self.asked = True
+        await self.go_on.wait()
+        return await self.real.find(code)
+
+
+def test_a_kiosk_redemption_read_as_the_till_locks_does_not_come_back_over_it(
+    qtbot: QtBot, cashier: CashierWindow, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    errors: list[dict[str, Any]] = []
+    qasync_loop.set_exception_handler(lambda _loop, context: errors.append(context))
+    kiosk = Kiosk(cashier.till)
+    member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
+    queued = run_async(qtbot, kiosk.redeem(member, 1, None))
+    run_async(qtbot, kiosk.wait(queued.entry_id))
+    slow = SlowHandover(cashier.kiosk_pickup.handover)
+    cashier.kiosk_pickup.handover = slow  # type: ignore[assignment]
+    cashier.scanned(qr_payload(queued.entry_id))
+    qtbot.waitUntil(lambda: slow.asked, timeout=WAIT_MS)
+    # The till locks while it reads the redemption the cashier scanned.
+    lock_after_idle_time(qtbot, cashier)
+    slow.go_on.set()
+    qtbot.waitUntil(
+        lambda: not any(t.get_name() == "kiosk redemption" for t in tasks._running),
+        timeout=WAIT_MS,
+    )
+    assert open_dialogs(cashier) == []
+    assert errors == []
+
+
+def test_details_being_read_again_as_the_till_locks_do_not_come_back_over_it(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    details_of_a_shift_row(qtbot, cashier)
+    history = cashier.till.history
+    real = history.details
+    asked = asyncio.Event()
+    go_on = asyncio.Event()
+
+    async def slow_details(entry_id: str) -> Any:
+        asked.set()
+        await go_on.wait()
+        return await real(entry_id)
+
+    monkeypatch.setattr(history, "details", slow_details)
+    # The till changed (its queue moved on): the details on screen are read again...
+    cashier.decisions.refresh()
+    qtbot.waitUntil(asked.is_set, timeout=WAIT_MS)
+    # ...and the till locks meanwhile.
+    lock_after_idle_time(qtbot, cashier)
+    go_on.set()
+    qtbot.waitUntil(
+        lambda: not any(t.get_name() == "details" for t in tasks._running), timeout=WAIT_MS
+    )
+    assert open_dialogs(cashier) == [] and cashier.decisions.details is None
