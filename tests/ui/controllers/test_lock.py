@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import ManualClock, installed
@@ -112,6 +112,25 @@ def a_manager_signing_in(qtbot: QtBot, window: CashierWindow) -> QDialog:
     return dialog
 
 
+def on_the_shift_s_summary(qtbot: QtBot, window: CashierWindow) -> None:
+    """Ayu's voucher code refused, then Shift → Close shift: her name in the summary's list."""
+    find_member(qtbot, window, AYU)
+    with qtbot.waitSignal(window.redemption.refused, timeout=WAIT_MS):
+        window.vouchers.use_code("RINDANG-100K-LAMA")
+    with qtbot.waitSignal(window.shift.summary_shown, timeout=WAIT_MS):
+        window.view.close_shift_action.trigger()
+    assert window.view.pages.currentWidget() is window.view.summary
+    assert window.view.summary.refusals.item(0, 1).text() == "Ayu Pratiwi"
+
+
+def the_shift_s_export(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """The shift's summary, and "Export CSV": where to save it."""
+    on_the_shift_s_summary(qtbot, window)
+    window.view.summary.export_button.click()
+    [dialog] = [d for d in window.view.findChildren(QFileDialog) if d.isVisible()]
+    return dialog
+
+
 def keyboard_help(qtbot: QtBot, window: CashierWindow) -> QDialog:
     """Help → Keyboard (F1)."""
     window.view.open_keyboard_help()
@@ -129,6 +148,7 @@ def keyboard_help(qtbot: QtBot, window: CashierWindow) -> QDialog:
         dropping_a_cart,
         a_manager_signing_in,
         keyboard_help,
+        the_shift_s_export,
     ],
 )
 def test_the_lock_leaves_no_dialog_over_the_sign_in_page(
@@ -148,6 +168,35 @@ def test_the_lock_leaves_no_dialog_over_the_sign_in_page(
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
     assert open_dialogs(cashier) == []
     assert cashier.view.reward_picker.cart.lines() == []
+
+
+def test_the_shift_s_summary_locks_too_and_the_shift_carries_on(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    shift = cashier.session.shift
+    on_the_shift_s_summary(qtbot, cashier)
+    # The cashier opened the summary and walked away: its list of members does not stay up for
+    # the next person at the counter.
+    lock_after_idle_time(qtbot, cashier)
+    view = cashier.view
+    assert view.sign_in.title.text() == "The till is locked"
+    assert "Dewi's shift carries on" in view.sign_in.note.text()
+    # Not closed by it: signing in again carries on the same shift, at the till.
+    assert cashier.session.shift == shift
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    assert view.pages.currentWidget() is view.cashier_page
+    assert cashier.session.shift == shift
+
+
+def test_the_lock_does_not_lock_itself_again(qtbot: QtBot, cashier: CashierWindow) -> None:
+    lock_after_idle_time(qtbot, cashier)
+    clock = ManualClock()
+    with installed(clock):
+        clock.advance(cashier.lock.minutes * 60 * 3)
+        # The sign-in page is the lock: nothing more to hide, and nobody signed in twice.
+        assert not cashier.lock.check()
+    assert cashier.view.pages.currentWidget() is cashier.view.sign_in
 
 
 def test_a_members_pin_pad_holds_the_lock_off(qtbot: QtBot, cashier: CashierWindow) -> None:
