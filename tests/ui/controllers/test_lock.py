@@ -5,12 +5,14 @@ over it), and the member's PIN pad, which the till must see through, holds the l
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import ManualClock, installed
@@ -18,6 +20,7 @@ from app.core.credentials import Secret
 from app.core.services import Kiosk, KioskRedemption, qr_payload
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
+from app.ui.crash import CrashReporter
 
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
@@ -197,6 +200,27 @@ def test_the_lock_does_not_lock_itself_again(qtbot: QtBot, cashier: CashierWindo
         # The sign-in page is the lock: nothing more to hide, and nobody signed in twice.
         assert not cashier.lock.check()
     assert cashier.view.pages.currentWidget() is cashier.view.sign_in
+
+
+def test_a_crash_report_over_an_entry_s_details_stays_over_the_lock(
+    qtbot: QtBot, cashier: CashierWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    crash = CrashReporter()
+    crash.report_over(cashier.view)  # as the app does
+    details = details_of_a_shift_row(qtbot, cashier)
+    details.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is details, timeout=WAIT_MS)
+    # Something fails while the details are the active window...
+    with caplog.at_level(logging.CRITICAL):
+        crash.excepthook(RuntimeError, RuntimeError("the member cache could not be read"), None)
+    report = crash.dialog
+    assert report is not None
+    # ...and the till locks: the details go, and are deleted; the report is still up over it.
+    with qtbot.waitSignal(details.destroyed, timeout=WAIT_MS):
+        lock_after_idle_time(qtbot, cashier)
+    assert shiboken6.isValid(report) and report.isVisible()
+    assert open_dialogs(cashier) == [report]
+    report.reject()
 
 
 def test_a_members_pin_pad_holds_the_lock_off(qtbot: QtBot, cashier: CashierWindow) -> None:
