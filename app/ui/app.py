@@ -84,6 +84,7 @@ def run(
         # the event loop under a shutdown coroutine still awaiting its I/O.
         app.setQuitOnLastWindowClosed(False)
         window = window_factory()
+        crash.report_over(window)
         window.show()
         # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
         # the active window, and a till has no one to click it first.

@@ -16,8 +16,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     # Neither is on the way to the window's first frame (docs/performance.md): asyncio comes
@@ -54,6 +55,11 @@ class CrashReporter(QObject):
     modal ``exec()`` here would nest an event loop inside whatever coroutine failed.
     ``support_bundle``, when given, writes a support bundle and returns where: the dialog offers
     it (the bundle only reads the database; the queue is left as it is).
+
+    The dialog goes over the window given to :meth:`report_over` (the till's main window), not
+    over whatever window was active when the error came: that may be a dialog about to close
+    (its Close, the till's lock), and a dialog takes the windows opened over it with it.
+    Without one it is a window of its own, kept by ``dialog``.
     """
 
     _thread_error = Signal(str, str)
@@ -69,6 +75,7 @@ class CrashReporter(QObject):
         self.show_dialogs = show_dialogs
         self.support_bundle = support_bundle
         self.dialog: ErrorDialog | None = None
+        self.window: QWidget | None = None
         self._previous_excepthook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         # Emitted from a worker thread, delivered (queued) on the GUI thread that owns self.
@@ -80,6 +87,10 @@ class CrashReporter(QObject):
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.excepthook
         threading.excepthook = self._thread_excepthook
+
+    def report_over(self, window: QWidget) -> None:
+        """Show reports over ``window``, the program's main window, which outlives its dialogs."""
+        self.window = window
 
     def uninstall(self) -> None:
         """Put the previous hooks back."""
@@ -138,14 +149,15 @@ class CrashReporter(QObject):
     def _show(self, summary: str, details: str) -> None:
         if not self.show_dialogs or not isinstance(QCoreApplication.instance(), QApplication):
             return
+        if self.dialog is not None and not shiboken6.isValid(self.dialog):
+            self.dialog = None  # gone with its window (the program closing): a new report
         if self.dialog is not None:
             self.dialog.add_error(summary, details)
             return
         from app.ui.dialogs.error_dialog import ErrorDialog
 
-        dialog = ErrorDialog(
-            summary, details, QApplication.activeWindow(), support_bundle=self.support_bundle
-        )
+        window = self.window if self.window is not None and shiboken6.isValid(self.window) else None
+        dialog = ErrorDialog(summary, details, window, support_bundle=self.support_bundle)
         dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
         dialog.open()

@@ -241,6 +241,14 @@ class CashierWindowView(QMainWindow):
         """Whether manager mode's page is the one up (without building it)."""
         return self._manager is not None and self.pages.currentWidget() is self._manager
 
+    def is_showing_shift(self) -> bool:
+        """Whether a page of the cashier's shift is up: the till itself or the shift's summary
+        (the pages the idle lock guards; without building the summary)."""
+        current = self.pages.currentWidget()
+        return current is self.cashier_page or (
+            self._summary is not None and current is self._summary
+        )
+
     def show_manager(self) -> None:
         """Manager mode's page."""
         self._show_page(self.manager)

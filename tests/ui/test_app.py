@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Iterator
 
@@ -10,9 +11,10 @@ import pytest
 import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.ui.app import create_application, run
+from app.ui.crash import CrashReporter
 
 
 @pytest.fixture
@@ -65,6 +67,33 @@ def test_run_paints_the_window_then_serves_it_on_a_qasync_loop_until_it_closes(
     assert seen == ["no loop", "painted", qasync.QEventLoop.__name__, "started", "shut down"]
     # The crash path was installed while running and is removed afterwards.
     assert hooks_during_run[0] is not sys.excepthook
+
+
+def test_run_shows_error_reports_over_its_window_not_over_a_dialog(
+    restore_quit_policy, caplog: pytest.LogCaptureFixture
+):
+    crash = CrashReporter()
+    parents: list[object] = []
+
+    async def startup(window: QWidget) -> None:
+        # An error while a dialog of the window is the active one (a form, an entry's details).
+        dialog = QDialog(window)
+        dialog.open()
+        dialog.activateWindow()
+        with caplog.at_level(logging.CRITICAL):
+            try:
+                raise RuntimeError("the member cache could not be read")
+            except RuntimeError:
+                sys.excepthook(*sys.exc_info())
+        assert crash.dialog is not None
+        parents.append(crash.dialog.parentWidget())
+        crash.dialog.reject()
+        QTimer.singleShot(0, window.close)
+
+    window = QWidget()
+    assert run(lambda: window, startup=startup, crash_reporter=crash) == 0
+    # Over the window, which outlives the dialog that was active: the report never goes with it.
+    assert parents == [window]
 
 
 def test_a_window_closed_before_the_loop_starts_ends_the_run(restore_quit_policy):

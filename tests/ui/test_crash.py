@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 from qasync import asyncSlot
 
@@ -193,3 +195,66 @@ def test_a_disk_that_refuses_is_not_an_error_report(
             sys.excepthook(*sys.exc_info())
     assert reporter.dialog is None
     assert "is full" in caplog.text and "Traceback" not in caplog.text
+
+
+# --- the report outlives the window it came over --------------------------------------------
+
+
+def an_active_dialog_over(qtbot: QtBot, window: QMainWindow) -> QDialog:
+    """A dialog of the window, the active one when the error comes (an entry's details, a form),
+    deleted once closed as the window's dialogs are."""
+    dialog = QDialog(window)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("over_the_window", [True, False], ids=["the app's window", "none given"])
+def test_the_report_stays_when_the_dialog_it_came_over_closes(
+    qtbot: QtBot, reporter: CrashReporter, caplog, over_the_window: bool
+):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    if over_the_window:
+        reporter.report_over(window)  # as the app does with its window
+    dialog = an_active_dialog_over(qtbot, window)
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    report = reporter.dialog
+    assert report is not None and report.isVisible()
+    # The dialog that was active closes (its Close, the till's lock): the failure stays said.
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.reject()
+    assert shiboken6.isValid(report) and report.isVisible()
+    if over_the_window:
+        assert report.parentWidget() is window  # over the till, whatever else closes
+    # The next error still reaches the person at the till: in the same report...
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    assert reporter.dialog is report and "(and 1 more)" in report.summary.text()
+    # ...and in a new one once that is closed.
+    report.reject()
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    assert reporter.dialog is not None and reporter.dialog.isVisible()
+
+
+def test_a_report_gone_with_its_window_leaves_room_for_the_next(
+    qtbot: QtBot, reporter: CrashReporter, caplog
+):
+    window = QMainWindow()
+    reporter.report_over(window)
+    window.show()
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    report = reporter.dialog
+    assert report is not None
+    # The window goes (the program closing) with its report; an error after it is still said.
+    with qtbot.waitSignal(report.destroyed):
+        window.deleteLater()
+    with caplog.at_level(logging.CRITICAL):
+        raise_into(reporter)
+    assert reporter.dialog is not None and reporter.dialog.isVisible()

@@ -1,7 +1,8 @@
 """The till locks itself: after ``idle_lock_minutes`` without a key, a click or a touch, the
-cashier's page gives way to the sign-in page, the customer on screen is cleared, the window's
-dialogs close, and the shift carries on when the cashier signs in again (docs/manager-mode.md; a
-setting, 0 for never). A member's PIN pad and a redemption awaiting its answer hold it off.
+cashier's page (or the shift's summary) gives way to the sign-in page, the customer on screen is
+cleared, the window's dialogs close, and the shift carries on when the cashier signs in again
+(docs/manager-mode.md; a setting, 0 for never). A member's PIN pad and a redemption awaiting its
+answer hold it off.
 
 Idle time is the till's clock (``clock.monotonic``), so a test moves it instead of waiting.
 """
@@ -31,7 +32,8 @@ CHECK_MS = 1000
 
 
 class IdleLock(InputWatcher):
-    """Locks the cashier's page after ``minutes`` idle; ``locked(cashier)`` when it does."""
+    """Locks the cashier's page or the shift's summary after ``minutes`` idle;
+    ``locked(cashier)`` when it does."""
 
     locked = Signal(str)
 
@@ -66,11 +68,13 @@ class IdleLock(InputWatcher):
         return False
 
     def check(self) -> bool:
-        """Lock if the cashier's page has sat idle long enough; whether it locked."""
+        """Lock if the shift's page has sat idle long enough; whether it locked."""
         if not self.minutes or self.session.cashier is None:
             return False
-        if self.view.pages.currentWidget() is not self.view.cashier_page:
-            return False  # the sign-in page is the lock; manager mode ends by itself
+        if not self.view.is_showing_shift():
+            # The cashier's page and the shift's summary (its members' names) lock; the
+            # sign-in page is the lock, and manager mode ends by itself.
+            return False
         if self.redemption.busy or self.redemption.pin_dialog is not None:
             return False  # a customer is being served, whatever the keys say
         if clock.monotonic() - self._last < self.minutes * 60:
@@ -93,9 +97,10 @@ class IdleLock(InputWatcher):
     def _close_dialogs(self) -> None:
         """Close what the window has open, as its Close or Esc would: left up, it would stay
         over the sign-in page for the next person at the counter (an entry's details, a retry
-        following its answer, a kiosk redemption, a voucher's question, F8's sign-in, the help).
-        Nothing is lost: a retry sent goes on in the outbox, its answer in the history. The
-        crash report stays: a lock must not hide that the till failed."""
+        following its answer, a kiosk redemption, a voucher's question, F8's sign-in, the help,
+        where the shift's CSV was to be saved). Nothing is lost: a retry sent goes on in the
+        outbox, its answer in the history. The crash report stays: a lock must not hide that the
+        till failed."""
         from app.ui.dialogs.error_dialog import ErrorDialog  # the crash path's, loaded with it
 
         shown = [dialog for dialog in self.view.findChildren(QDialog) if dialog.isVisible()]

@@ -5,12 +5,14 @@ over it), and the member's PIN pad, which the till must see through, holds the l
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import ManualClock, installed
@@ -18,6 +20,7 @@ from app.core.credentials import Secret
 from app.core.services import Kiosk, KioskRedemption, qr_payload
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
+from app.ui.crash import CrashReporter
 
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
@@ -112,6 +115,25 @@ def a_manager_signing_in(qtbot: QtBot, window: CashierWindow) -> QDialog:
     return dialog
 
 
+def on_the_shift_s_summary(qtbot: QtBot, window: CashierWindow) -> None:
+    """Ayu's voucher code refused, then Shift → Close shift: her name in the summary's list."""
+    find_member(qtbot, window, AYU)
+    with qtbot.waitSignal(window.redemption.refused, timeout=WAIT_MS):
+        window.vouchers.use_code("RINDANG-100K-LAMA")
+    with qtbot.waitSignal(window.shift.summary_shown, timeout=WAIT_MS):
+        window.view.close_shift_action.trigger()
+    assert window.view.pages.currentWidget() is window.view.summary
+    assert window.view.summary.refusals.item(0, 1).text() == "Ayu Pratiwi"
+
+
+def the_shift_s_export(qtbot: QtBot, window: CashierWindow) -> QDialog:
+    """The shift's summary, and "Export CSV": where to save it."""
+    on_the_shift_s_summary(qtbot, window)
+    window.view.summary.export_button.click()
+    [dialog] = [d for d in window.view.findChildren(QFileDialog) if d.isVisible()]
+    return dialog
+
+
 def keyboard_help(qtbot: QtBot, window: CashierWindow) -> QDialog:
     """Help → Keyboard (F1)."""
     window.view.open_keyboard_help()
@@ -129,6 +151,7 @@ def keyboard_help(qtbot: QtBot, window: CashierWindow) -> QDialog:
         dropping_a_cart,
         a_manager_signing_in,
         keyboard_help,
+        the_shift_s_export,
     ],
 )
 def test_the_lock_leaves_no_dialog_over_the_sign_in_page(
@@ -148,6 +171,56 @@ def test_the_lock_leaves_no_dialog_over_the_sign_in_page(
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
     assert open_dialogs(cashier) == []
     assert cashier.view.reward_picker.cart.lines() == []
+
+
+def test_the_shift_s_summary_locks_too_and_the_shift_carries_on(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    shift = cashier.session.shift
+    on_the_shift_s_summary(qtbot, cashier)
+    # The cashier opened the summary and walked away: its list of members does not stay up for
+    # the next person at the counter.
+    lock_after_idle_time(qtbot, cashier)
+    view = cashier.view
+    assert view.sign_in.title.text() == "The till is locked"
+    assert "Dewi's shift carries on" in view.sign_in.note.text()
+    # Not closed by it: signing in again carries on the same shift, at the till.
+    assert cashier.session.shift == shift
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    assert view.pages.currentWidget() is view.cashier_page
+    assert cashier.session.shift == shift
+
+
+def test_the_lock_does_not_lock_itself_again(qtbot: QtBot, cashier: CashierWindow) -> None:
+    lock_after_idle_time(qtbot, cashier)
+    clock = ManualClock()
+    with installed(clock):
+        clock.advance(cashier.lock.minutes * 60 * 3)
+        # The sign-in page is the lock: nothing more to hide, and nobody signed in twice.
+        assert not cashier.lock.check()
+    assert cashier.view.pages.currentWidget() is cashier.view.sign_in
+
+
+def test_a_crash_report_over_an_entry_s_details_stays_over_the_lock(
+    qtbot: QtBot, cashier: CashierWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    crash = CrashReporter()
+    crash.report_over(cashier.view)  # as the app does
+    details = details_of_a_shift_row(qtbot, cashier)
+    details.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is details, timeout=WAIT_MS)
+    # Something fails while the details are the active window...
+    with caplog.at_level(logging.CRITICAL):
+        crash.excepthook(RuntimeError, RuntimeError("the member cache could not be read"), None)
+    report = crash.dialog
+    assert report is not None
+    # ...and the till locks: the details go, and are deleted; the report is still up over it.
+    with qtbot.waitSignal(details.destroyed, timeout=WAIT_MS):
+        lock_after_idle_time(qtbot, cashier)
+    assert shiboken6.isValid(report) and report.isVisible()
+    assert open_dialogs(cashier) == [report]
+    report.reject()
 
 
 def test_a_members_pin_pad_holds_the_lock_off(qtbot: QtBot, cashier: CashierWindow) -> None:
