@@ -36,15 +36,20 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from app.cli import main
 from app.cli.parser import build_parser
 from app.config import Settings
+from app.core import clock
 from app.core.outbox import Outbox, OutboxPolicy
 from app.core.services import Secret, Staff
+from app.core.storage.tables import ENTRIES
 from app.sandbox import DEMO_TOKEN
 
 from ..support.bad_input import BAD_ARGUMENTS, BAD_SETTINGS, HUGE, NOT_UTF8, TOO_BIG
@@ -247,11 +252,19 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One till's database: queued redemptions and a manager, copied for each case."""
     path = tmp_path_factory.mktemp("bad-user-input") / "template.db"
 
+    def wait_out_a_backoff(session: Any) -> None:
+        # Not due for a day: a case's own till (its worker starts with the command) never claims
+        # one. A claimed entry is in flight, and a manager's cancel of it is then rightly a cancel
+        # entry instead of a void (architecture §3): which of the two a case met would depend on
+        # how soon the worker's first pass came on a loaded machine.
+        session.execute(sa.update(ENTRIES).values(next_attempt_at=clock.now() + timedelta(days=1)))
+
     async def fill() -> None:
         outbox = await Outbox.open(path, OutboxPolicy())
         try:
             for member in range(1, QUEUED + 1):
                 await enqueue_reward(outbox, member, "Sari")
+            await outbox.db.write(wait_out_a_backoff)
             await Staff(outbox.db, TERMINAL).add_first_manager(MANAGER, Secret(MANAGER_PIN))
         finally:
             await outbox.close()
