@@ -24,7 +24,7 @@ from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
-from app.core.services.catalogue import OfferedReward
+from app.core.services.catalogue import CatalogueUnavailable, OfferedReward
 from app.core.services.members import Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
@@ -251,7 +251,9 @@ class Kiosk:
             raise await self._turned_away(
                 member, what, exc.message, exc.verdict, told=say("kiosk.refused")
             ) from None
-        except NotOnline:
+        except (NotOnline, CatalogueUnavailable):
+            # CatalogueUnavailable: the catalogue, read again at the confirm, failed with nothing
+            # remembered; the server is in trouble, and the counter can still serve them.
             raise KioskPaused(say("kiosk.paused")) from None
         except StorageProblem as problem:
             # a full or read-only disk: nothing was queued; the customer is sent to the counter

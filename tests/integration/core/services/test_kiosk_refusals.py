@@ -11,7 +11,9 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.services.kiosk import Kiosk, KioskPinRejected, KioskRefused
+from app.core.messages import say
+from app.core.services.catalogue import CatalogueUnavailable
+from app.core.services.kiosk import Kiosk, KioskPaused, KioskPinRejected, KioskRefused
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
 from app.core.services.till import Till
@@ -175,3 +177,25 @@ async def test_a_kiosk_paused_at_welcome_records_nothing(
         with pytest.raises(KioskRefused):
             await kiosk.identify(AYU_CARD, typed=False)
         assert await _the_day(till, since) == []
+
+
+async def test_a_catalogue_unreadable_at_the_confirm_pauses_the_kiosk_instead_of_failing(
+    till_settings: Settings, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The catalogue read again when the customer confirms fails with nothing remembered: the
+    # customer is sent to the counter as when the server cannot be reached, not to the crash
+    # report, and nothing is queued or recorded (no order was made).
+    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        reward = (await kiosk.offer(ayu)).rewards[0]
+
+        async def unreadable(*_args: object, **_kwargs: object) -> None:
+            raise CatalogueUnavailable(say("catalogue.rewards_unavailable"))
+
+        monkeypatch.setattr(till.catalogue, "reward_order", unreadable)
+        with pytest.raises(KioskPaused, match="paused"):
+            await kiosk.redeem(ayu, reward.id, None)
+        assert await _the_day(till, since) == []
+        assert await till.history.rows() == []
