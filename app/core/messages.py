@@ -162,6 +162,12 @@ TEMPLATES: dict[str, str] = {
         "This member still has a redemption waiting to sync; it must go through before one "
         "with a PIN."
     ),
+    # the kiosk's own rule, its counterpart of the PIN's "lane busy": a member with an entry still
+    # waiting is sent to the counter, PIN or not (docs/kiosk.md)
+    "pin.lane_busy_at_kiosk": (
+        "This member still has a redemption waiting to sync; the kiosk takes no other until it "
+        "goes through."
+    ),
     "pin.wrong": "Wrong PIN. Ask the customer to try again.",
     "pin.refused": "The PIN was not accepted: {reason}",
     "pin.unchecked": (
@@ -227,6 +233,7 @@ TEMPLATES: dict[str, str] = {
     "what.promo": "Promo code {code}",
     # the kiosk asks the PIN before a reward is chosen: a refusal there has no order to name
     "what.kiosk_pin": "Kiosk redemption (at the PIN, before a reward was chosen)",
+    "what.kiosk_identify": "Kiosk redemption (on identifying, before a reward was chosen)",
     # --- what the server said -------------------------------------------------------------------
     "server.refused": "The Stamps server refused it: {reason}",
     "server.refused_silently": "The Stamps server refused it without saying why.",

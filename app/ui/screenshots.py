@@ -920,7 +920,7 @@ def state_audit_log(window: CashierWindowView) -> QPixmap | None:
                   {"role": "manager", "reason": "wrong PIN"}),
         AuditLine(_today_at(8, 0), "Rina", "sign_in", TERMINAL, None, {"role": "cashier"}),
     ]  # fmt: skip
-    page.audit.set_rows([audit_row(line) for line in lines])
+    page.audit.set_rows([audit_row(line, base_url=BASE_URL) for line in lines])
     return None
 
 

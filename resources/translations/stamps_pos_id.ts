@@ -3833,6 +3833,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Member ini masih punya penukaran yang menunggu sinkron; penukaran itu harus selesai dulu sebelum penukaran dengan PIN.</translation>
     </message>
     <message>
+        <source>This member still has a redemption waiting to sync; the kiosk takes no other until it goes through.</source>
+        <comment>pin.lane_busy_at_kiosk</comment>
+        <translation>Member ini masih punya penukaran yang menunggu sinkron; kios tidak menerima penukaran lain sampai penukaran itu selesai.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. Ask the customer to try again.</source>
         <comment>pin.wrong</comment>
         <translation>PIN salah. Minta pelanggan mencoba lagi.</translation>
@@ -4021,6 +4026,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Kiosk redemption (at the PIN, before a reward was chosen)</source>
         <comment>what.kiosk_pin</comment>
         <translation>Penukaran di kios (saat PIN, sebelum hadiah dipilih)</translation>
+    </message>
+    <message>
+        <source>Kiosk redemption (on identifying, before a reward was chosen)</source>
+        <comment>what.kiosk_identify</comment>
+        <translation>Penukaran di kios (saat identifikasi, sebelum hadiah dipilih)</translation>
     </message>
     <message>
         <source>The Stamps server refused it: {reason}</source>

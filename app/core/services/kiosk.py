@@ -20,14 +20,14 @@ import re
 from dataclasses import dataclass
 
 from app.core.credentials import Secret
-from app.core.domain import Channel, EntryStatus
+from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
-from app.core.services.catalogue import OfferedReward
+from app.core.services.catalogue import CatalogueUnavailable, OfferedReward
 from app.core.services.members import Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
-from app.core.services.receipts import Receipt
+from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import (
     CredentialsRefused,
     NotOnline,
@@ -117,6 +117,9 @@ class Kiosk:
         #: The server refused the till's token on one of the kiosk's own calls (a lookup, a PIN),
         #: which pauses nothing in the database; until a check finds a token it takes.
         self._token_refused_here = False
+        #: The names of the rewards last offered, by id: a refusal of one is recorded under the
+        #: name the customer chose, even when the catalogue no longer has it.
+        self._offered_names: dict[int, str] = {}
 
     @property
     def paused(self) -> bool:
@@ -185,7 +188,7 @@ class Kiosk:
         if member.is_blocked or not member.redemption_allowed or member.pin_is_blocked:
             raise KioskRefused(say("kiosk.ask_counter"))
         if await self.waiting(member):
-            raise KioskRefused(say("kiosk.waiting"))
+            raise await self._turned_away(member, say("what.kiosk_identify"))
         return member
 
     async def waiting(self, member: Member) -> bool:
@@ -222,6 +225,7 @@ class Kiosk:
         offer = await self.till.offer(member)
         if offer.rewards_as_of is not None or offer.rewards_problem is not None:
             raise KioskPaused(say("kiosk.paused"))
+        self._offered_names = {reward.id: reward.name for reward in offer.rewards}
         stamps = offer.projected_stamps
         affordable = tuple(
             reward
@@ -237,14 +241,19 @@ class Kiosk:
         fresh read: another process may have paused the queue), or something of theirs waits."""
         await self.refresh()
         self._require_online()
+        what = say("what.reward", name=self._offered_names.get(reward_id, f"#{reward_id}"))
         if await self.waiting(member):
-            raise KioskRefused(say("kiosk.waiting"))
+            raise await self._turned_away(member, what)
         try:
             order = await self.till.catalogue.reward_order(member, reward_id)
             return await self.till.redeem(order, member, self._sale(), request_id=request_id)
-        except InvalidOrder:
-            raise KioskRefused(say("kiosk.refused")) from None
-        except NotOnline:
+        except InvalidOrder as exc:
+            raise await self._turned_away(
+                member, what, exc.message, exc.verdict, told=say("kiosk.refused")
+            ) from None
+        except (NotOnline, CatalogueUnavailable):
+            # CatalogueUnavailable: the catalogue, read again at the confirm, failed with nothing
+            # remembered; the server is in trouble, and the counter can still serve them.
             raise KioskPaused(say("kiosk.paused")) from None
         except StorageProblem as problem:
             # a full or read-only disk: nothing was queued; the customer is sent to the counter
@@ -257,6 +266,34 @@ class Kiosk:
             if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:
                 raise KioskRefused(say("kiosk.not_enough")) from None
             raise KioskRefused(say("kiosk.refused")) from None
+
+    async def _turned_away(
+        self,
+        member: Member,
+        what: Message,
+        reason: Message | None = None,
+        verdict: Verdict = Verdict.REFUSED,
+        *,
+        told: Message | None = None,
+    ) -> KioskRefused:
+        """The refusal the customer is told (``told``), once it is on the till's record as the
+        counter's refusals are: the kiosk turned a customer away itself, before the till was
+        asked, and the end of day counts it (docs/kiosk.md). Without ``reason``, for a
+        redemption of theirs still waiting: refused, as the counter's PIN check refuses a busy
+        lane (a rule that holds online too, architecture §4)."""
+        try:
+            await self.till.record_refusal(
+                member,
+                self._sale(),
+                kind=OperationKind.REWARD,
+                what=what,
+                reason=reason or say("pin.lane_busy_at_kiosk"),
+                verdict=verdict,
+            )
+        except StorageProblem as problem:
+            # a full or read-only disk: the customer still hears why, not the till's error report
+            log.warning("kiosk refusal not recorded: %s", problem)
+        return KioskRefused(told or say("kiosk.waiting"))
 
     @staticmethod
     def _sale() -> Sale:

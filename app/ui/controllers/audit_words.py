@@ -75,8 +75,9 @@ def _failure_text(value: str, base_url: str) -> str:
     return words(said) if said is not None else value
 
 
-def _plain(value: Any) -> str:
-    """A value as written, or in words when the till wrote it in its own."""
+def _plain(value: Any, base_url: str) -> str:
+    """A value as written, or in words when the till wrote it in its own (a dictionary's as
+    :func:`audit_detail` says them, with the till's ``base_url``)."""
     if value is None:
         return QCoreApplication.translate("ManagerWords", "none")
     if isinstance(value, bool):
@@ -88,9 +89,9 @@ def _plain(value: Any) -> str:
     if isinstance(value, str):
         return _till_words().get(value, value)
     if isinstance(value, list | tuple):
-        return ", ".join(_plain(item) for item in value)
+        return ", ".join(_plain(item, base_url) for item in value)
     if isinstance(value, dict):
-        return audit_detail(value)
+        return audit_detail(value, base_url=base_url)
     return str(value)
 
 
@@ -110,12 +111,13 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
     if key == "reason" and isinstance(value, str) and value not in _till_words():
         # a pause's reason: the failure that refused the token, as recorded
         return _failure_text(value, base_url)
-    return _plain(value)
+    return _plain(value, base_url)
 
 
-def audit_detail(detail: dict[str, Any], *, base_url: str = "") -> str:
+def audit_detail(detail: dict[str, Any], *, base_url: str) -> str:
     """An audit line's details, ``key: value`` in the manager's words (``base_url``, the
-    till's, as :func:`app.core.services.failure_words` takes it)."""
+    till's, as :func:`app.core.services.failure_words` takes it, down to a dictionary nested in
+    them: required, so no detail is said without it)."""
     keys = _detail_keys()
     return ", ".join(
         f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(key, value, base_url)}"
@@ -166,7 +168,7 @@ def action_words(action: str) -> str:
     return known.get(action, action.replace("_", " "))
 
 
-def audit_row(line: AuditLine, *, base_url: str = "") -> TableRow:
+def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
     """A row of the audit table; ``base_url`` is the till's, for a refusal of its credentials
     (a pause's reason) said with https when the server asked for it over plain http."""
     return TableRow(

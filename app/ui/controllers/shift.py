@@ -229,8 +229,16 @@ class ShiftController(QObject):
         shift = self.session.shift
         if shift is None:
             return
-        self.summary = await self.session.till.shift_summary(shift.id)
-        data = summary_data(self.summary)
+        asked_on = self.view.pages.currentWidget()
+        summary = await self.session.till.shift_summary(shift.id)
+        now = self.session.shift
+        if self.view.pages.currentWidget() is not asked_on or now is None or now.id != shift.id:
+            # The read was slow and the till moved on (it locked, or another cashier signed in):
+            # the summary, its members' names and its Close shift button, is no longer the
+            # cashier's to see here.
+            return
+        self.summary = summary
+        data = summary_data(summary)
         self._summary_page().set_summary(data)
         self.view.show_summary()
         self.summary_shown.emit(data)

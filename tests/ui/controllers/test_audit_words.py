@@ -12,6 +12,9 @@ from app.ui.controllers.audit_words import audit_row
 
 from ...support.languages import speaking
 
+#: The till's Stamps server, over https as a till's should be.
+BASE_URL = "https://stamps.co.id"
+
 #: Audit lines as the till writes them (app/core), and English a record holds that must not
 #: reach an Indonesian screen: keys, the till's own reasons, Python's dicts, lists and stamps.
 AUDITED = [
@@ -57,9 +60,9 @@ def test_in_indonesian_an_audit_line_reads_as_words(
     line = AuditLine(
         datetime(2026, 12, 1, 6, 40, tzinfo=UTC), "Wayan", action, "till-1", None, detail
     )
-    in_english = audit_row(line).cells
+    in_english = audit_row(line, base_url=BASE_URL).cells
     with speaking("id"):
-        said = audit_row(line).cells
+        said = audit_row(line, base_url=BASE_URL).cells
     shown = f"{said[2]}  {said[5]}"
     assert not [word for word in english if word in shown], shown
     for python in ("{", "[", "['", "None", "True", "False"):
@@ -90,3 +93,24 @@ def test_a_pause_for_a_server_asking_for_https_reads_as_that(language: str) -> N
     assert "http biasa" in shown if language == "id" else "plain http" in shown
     # over https the server's words are quoted beside the token it refuses
     assert "Please use https instead of http" in token and refused_token in token
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_failure_nested_in_the_details_names_https_as_everywhere_else(language: str) -> None:
+    # The same 403 one level down (a detail holding a dictionary: an attempt, a retry's answer)
+    # read as a refused token: a manager would replace a token that works.
+    said = "CredentialsRejected: Please use https instead of http"
+    line = AuditLine(
+        datetime(2026, 12, 1, 6, 40, tzinfo=UTC),
+        "till",
+        "late_result_discarded",
+        "till-1",
+        None,
+        {"outcome": "rejected", "attempt": {"error": said}},
+    )
+    with speaking(language):
+        shown = audit_row(line, base_url="http://127.0.0.1:8000").cells[5]
+    assert "Please use https instead of http" in shown and "https://127.0.0.1" in shown
+    refused_token = {"en": "refuses this till's API token", "id": "menolak token API"}[language]
+    assert refused_token not in shown
+    assert "http biasa" in shown if language == "id" else "plain http" in shown

@@ -306,3 +306,59 @@ def test_details_being_read_again_as_the_till_locks_do_not_come_back_over_it(
         lambda: not any(t.get_name() == "details" for t in tasks._running), timeout=WAIT_MS
     )
     assert open_dialogs(cashier) == [] and cashier.decisions.details is None
+
+
+class SlowSummary:
+    """The till's read of a shift's summary, answering only when the test says so."""
+
+    def __init__(self, real: Callable[[int], Any]) -> None:
+        self.real = real
+        self.asked = asyncio.Event()
+        self.go_on = asyncio.Event()
+
+    async def __call__(self, shift_id: int) -> Any:
+        self.asked.set()
+        await self.go_on.wait()
+        return await self.real(shift_id)
+
+
+def test_a_shift_summary_read_as_the_till_locks_does_not_come_back_over_it(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    slow = SlowSummary(cashier.till.shift_summary)
+    monkeypatch.setattr(cashier.till, "shift_summary", slow)
+    shown: list[object] = []
+    cashier.shift.summary_shown.connect(shown.append)
+    # Shift → Close shift, and the till's database is slow to answer...
+    reading = tasks.spawn(cashier.shift.show_summary())
+    qtbot.waitUntil(slow.asked.is_set, timeout=WAIT_MS)
+    # ...while the till locks: the summary (its members' names) must not come up over the lock.
+    lock_after_idle_time(qtbot, cashier)
+    slow.go_on.set()
+    qtbot.waitUntil(reading.done, timeout=WAIT_MS)
+    assert cashier.view.pages.currentWidget() is cashier.view.sign_in
+    assert shown == []
+
+
+def test_a_shift_summary_read_as_another_cashier_signs_in_is_not_shown_to_them(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dewi = cashier.session.shift
+    slow = SlowSummary(cashier.till.shift_summary)
+    monkeypatch.setattr(cashier.till, "shift_summary", slow)
+    shown: list[object] = []
+    cashier.shift.summary_shown.connect(shown.append)
+    reading = tasks.spawn(cashier.shift.show_summary())
+    qtbot.waitUntil(slow.asked.is_set, timeout=WAIT_MS)
+    # Dewi asked for her summary and walked away; the till locked and Rina signed in.
+    lock_after_idle_time(qtbot, cashier)
+    cashier.view.sign_in.select_cashier("Rina")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        cashier.view.sign_in.submit()
+    assert cashier.session.shift != dewi
+    slow.go_on.set()
+    qtbot.waitUntil(reading.done, timeout=WAIT_MS)
+    # Rina is at her own till, not on Dewi's summary (and its Close shift button).
+    assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
+    assert shown == []

@@ -11,7 +11,9 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.services.kiosk import Kiosk, KioskPinRejected, KioskRefused
+from app.core.messages import say
+from app.core.services.catalogue import CatalogueUnavailable
+from app.core.services.kiosk import Kiosk, KioskPaused, KioskPinRejected, KioskRefused
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
 from app.core.services.till import Till
@@ -96,3 +98,104 @@ async def test_the_kiosks_policy_refusal_is_counted_at_the_end_of_day_as_before(
         queued = await kiosk.redeem(ayu, 1, None)
         assert (await kiosk.wait(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
         assert await _the_day(till, since) == [("Kiosk", "reward", "not_redeemed", 1)]
+
+
+async def _refusals(till: Till, since: datetime) -> list[tuple[str, str, Verdict, str]]:
+    """The day's refusals made before anything was queued: member, what, verdict, reason."""
+    rows = (await till.day(since, datetime.now().astimezone())).rows
+    return [(r.member, r.what, r.status, str(r.reason)) for r in rows if r.entry_id is None]
+
+
+async def test_a_member_sent_to_the_counter_for_a_redemption_still_waiting_is_counted(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen: Ayu's redemption was left unknown; she was turned away twice at the kiosk ("still
+    # being processed"), and the end of day said nothing of either, as the counter's "lane busy"
+    # would have.
+    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        croissant = next(r for r in (await kiosk.offer(ayu)).rewards if r.id == 1)
+        sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+        left = await kiosk.redeem(ayu, 1, None)
+        assert (await kiosk.wait(left.entry_id)).verdict is Verdict.NOT_CONFIRMED
+        since = datetime.now().astimezone()
+
+        # Before queueing a second (she had chosen it before the first was left waiting) ...
+        with pytest.raises(KioskRefused, match="still being processed"):
+            await kiosk.redeem(ayu, 1, None)
+        # ... and when she scans her card again.
+        with pytest.raises(KioskRefused, match="still being processed"):
+            await kiosk.identify(AYU_CARD, typed=False)
+
+        waiting = "This member still has a redemption waiting to sync"
+        assert [(m, w, v) for m, w, v, _ in await _refusals(till, since)] == [
+            ("Ayu Pratiwi", croissant.name, Verdict.REFUSED),
+            (
+                "Ayu Pratiwi",
+                "Kiosk redemption (on identifying, before a reward was chosen)",
+                Verdict.REFUSED,
+            ),
+        ]
+        assert all(reason.startswith(waiting) for *_, reason in await _refusals(till, since))
+        assert ("Kiosk", "reward", "refused", 2) in await _the_day(till, since)
+
+
+async def test_a_reward_the_catalogue_no_longer_orders_is_counted_under_its_name(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The kiosk showed a reward the store then took out of its catalogue: the cashier's window
+    # records such an order, and so does the kiosk now, named as the customer saw it.
+    sandbox.reset(extra_rewards=1)
+    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        assert "Hadiah Katalog 1" in [r.name for r in (await kiosk.offer(ayu)).rewards]
+        sandbox.reset()  # gone from the catalogue while she confirms
+        with pytest.raises(KioskRefused, match="could not be redeemed"):
+            await kiosk.redeem(ayu, 1001, None)
+        assert await _refusals(till, since) == [
+            (
+                "Ayu Pratiwi",
+                "Hadiah Katalog 1",
+                Verdict.REFUSED,
+                "That reward (1001) is not offered at this store.",
+            )
+        ]
+        assert await _the_day(till, since) == [("Kiosk", "reward", "refused", 1)]
+
+
+async def test_a_kiosk_paused_at_welcome_records_nothing(
+    network_settings: Settings, network: Network
+) -> None:
+    # Nobody asked for anything: a paused kiosk turning a card away is no refused redemption.
+    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        network.down()
+        with pytest.raises(KioskRefused):
+            await kiosk.identify(AYU_CARD, typed=False)
+        assert await _the_day(till, since) == []
+
+
+async def test_a_catalogue_unreadable_at_the_confirm_pauses_the_kiosk_instead_of_failing(
+    till_settings: Settings, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The catalogue read again when the customer confirms fails with nothing remembered: the
+    # customer is sent to the counter as when the server cannot be reached, not to the crash
+    # report, and nothing is queued or recorded (no order was made).
+    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        since = datetime.now().astimezone()
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        reward = (await kiosk.offer(ayu)).rewards[0]
+
+        async def unreadable(*_args: object, **_kwargs: object) -> None:
+            raise CatalogueUnavailable(say("catalogue.rewards_unavailable"))
+
+        monkeypatch.setattr(till.catalogue, "reward_order", unreadable)
+        with pytest.raises(KioskPaused, match="paused"):
+            await kiosk.redeem(ayu, reward.id, None)
+        assert await _the_day(till, since) == []
+        assert await till.history.rows() == []
