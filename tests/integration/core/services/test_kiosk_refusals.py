@@ -5,6 +5,8 @@ manager reads counts them. The kiosk has no shift: the day is where they are cou
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 
 import pytest
@@ -27,6 +29,14 @@ pytestmark = pytest.mark.integration
 AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
 
 
+@asynccontextmanager
+async def _kiosk(settings: Settings) -> AsyncIterator[tuple[Till, Kiosk, datetime]]:
+    """A kiosk's till open on ``settings``, its kiosk, and when the test began (the day's
+    records are read from then)."""
+    async with open_till(settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        yield till, Kiosk(till), datetime.now().astimezone()
+
+
 async def _the_day(till: Till, since: datetime) -> list[tuple[str, str, str, int]]:
     """The day's lines since ``since``: cashier, kind, standing, count."""
     day = await till.day(since, datetime.now().astimezone())
@@ -37,9 +47,7 @@ async def test_a_pin_the_kiosk_could_not_have_checked_is_counted_at_the_end_of_d
     network_settings: Settings, network: Network
 ) -> None:
     # Seen: the kiosk told Budi it could not check his PIN, and the end of day said nothing of it.
-    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(network_settings) as (till, kiosk, since):
         budi = await kiosk.identify(BUDI_CARD, typed=False)
         network.down()  # while he types: the check meets no server
         with pytest.raises(KioskRefused, match="could not check your PIN"):
@@ -59,9 +67,7 @@ async def test_a_pin_the_kiosk_could_not_have_checked_is_counted_at_the_end_of_d
 async def test_a_pin_check_the_server_failed_is_counted_as_refused(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
-    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(till_settings) as (till, kiosk, since):
         budi = await kiosk.identify(BUDI_CARD, typed=False)
         sandbox.faults(error_rate=1.0, error_statuses=[500], scope="all")
         with pytest.raises(KioskRefused, match="could not check your PIN"):
@@ -73,9 +79,7 @@ async def test_a_pin_check_the_server_failed_is_counted_as_refused(
 async def test_a_wrong_pin_at_the_kiosk_is_the_members_to_type_again_and_not_recorded(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
-    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(till_settings) as (till, kiosk, since):
         budi = await kiosk.identify(BUDI_CARD, typed=False)
         with pytest.raises(KioskPinRejected):
             await kiosk.authorize(budi, Secret("111111"))
@@ -89,9 +93,7 @@ async def test_the_kiosks_policy_refusal_is_counted_at_the_end_of_day_as_before(
 ) -> None:
     # The till records what its policy refuses at the kiosk, as at the counter: here a
     # redemption the server never got, voided by the kiosk's offline policy.
-    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(network_settings) as (till, kiosk, since):
         ayu = await kiosk.identify(AYU_CARD, typed=False)
         await kiosk.offer(ayu)
         network.down()  # the kiosk does not know yet: it queues, and the attempt never arrives
@@ -112,8 +114,7 @@ async def test_a_member_sent_to_the_counter_for_a_redemption_still_waiting_is_co
     # Seen: Ayu's redemption was left unknown; she was turned away twice at the kiosk ("still
     # being processed"), and the end of day said nothing of either, as the counter's "lane busy"
     # would have.
-    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        kiosk = Kiosk(till)
+    async with _kiosk(till_settings) as (till, kiosk, _):
         ayu = await kiosk.identify(AYU_CARD, typed=False)
         croissant = next(r for r in (await kiosk.offer(ayu)).rewards if r.id == 1)
         sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
@@ -147,9 +148,7 @@ async def test_a_reward_the_catalogue_no_longer_orders_is_counted_under_its_name
     # The kiosk showed a reward the store then took out of its catalogue: the cashier's window
     # records such an order, and so does the kiosk now, named as the customer saw it.
     sandbox.reset(extra_rewards=1)
-    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(till_settings) as (till, kiosk, since):
         ayu = await kiosk.identify(AYU_CARD, typed=False)
         assert "Hadiah Katalog 1" in [r.name for r in (await kiosk.offer(ayu)).rewards]
         sandbox.reset()  # gone from the catalogue while she confirms
@@ -170,9 +169,7 @@ async def test_a_kiosk_paused_at_welcome_records_nothing(
     network_settings: Settings, network: Network
 ) -> None:
     # Nobody asked for anything: a paused kiosk turning a card away is no refused redemption.
-    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(network_settings) as (till, kiosk, since):
         network.down()
         with pytest.raises(KioskRefused):
             await kiosk.identify(AYU_CARD, typed=False)
@@ -185,9 +182,7 @@ async def test_a_catalogue_unreadable_at_the_confirm_pauses_the_kiosk_instead_of
     # The catalogue read again when the customer confirms fails with nothing remembered: the
     # customer is sent to the counter as when the server cannot be reached, not to the crash
     # report, and nothing is queued or recorded (no order was made).
-    async with open_till(till_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
-        since = datetime.now().astimezone()
-        kiosk = Kiosk(till)
+    async with _kiosk(till_settings) as (till, kiosk, since):
         ayu = await kiosk.identify(AYU_CARD, typed=False)
         reward = (await kiosk.offer(ayu)).rewards[0]
 
