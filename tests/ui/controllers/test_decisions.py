@@ -30,6 +30,7 @@ pytestmark = pytest.mark.integration
 
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
 MANAGER, PIN = "Wayan", "246810"
+NOT_CONFIRMED = "NOT CONFIRMED — do not hand over yet"
 REFUSE_REDEMPTIONS: dict[str, Any] = {
     "error_rate": 1.0,
     "error_statuses": [400],
@@ -67,6 +68,18 @@ def send_again(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> DecisionD
     dialog.note_box.setPlainText("the member came back")
     dialog.confirm.click()
     return dialog
+
+
+def sent_again_not_confirmed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> tuple[str, DecisionDialog]:
+    """A refused redemption sent again while the server fails (500): the refused entry's id, and
+    the dialog showing the retry not confirmed."""
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: shows(dialog, NOT_CONFIRMED), timeout=WAIT_MS)
+    return entry_id, dialog
 
 
 def panel(dialog: DecisionDialog) -> ResultPanel:
@@ -130,7 +143,7 @@ def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
         (REFUSE_REDEMPTIONS, "Refused", "The Stamps server refused it"),
         (
             {"error_rate": 1.0, "error_statuses": [500], "scope": "redemptions"},
-            "NOT CONFIRMED — do not hand over yet",
+            NOT_CONFIRMED,
             "The Stamps server failed while handling it",
         ),
     ],
@@ -169,11 +182,7 @@ def test_send_again_says_the_new_redemptions_answer_in_the_dialog_that_sent_it(
 def test_a_retry_not_confirmed_at_first_turns_green_in_its_dialog_once_confirmed(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    entry_id = refused_redemption(qtbot, cashier, sandbox)
-    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
-    dialog = send_again(qtbot, cashier, entry_id)
-    not_confirmed = "NOT CONFIRMED — do not hand over yet"
-    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    _, dialog = sent_again_not_confirmed(qtbot, cashier, sandbox)
     sandbox.faults(error_rate=0.0)  # the worker's next attempt is answered
     qtbot.waitUntil(lambda: banner(dialog) == "Confirmed", timeout=WAIT_MS)
     assert panel(dialog).has_qr()
@@ -204,15 +213,11 @@ def test_manager_mode_waits_for_a_retrys_first_answer_then_ends_after_its_idle_t
 def test_a_retry_followed_past_manager_mode_s_end_still_says_its_answer_and_sends_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    entry_id = refused_redemption(qtbot, cashier, sandbox)
-    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
-    dialog = send_again(qtbot, cashier, entry_id)
-    not_confirmed = "NOT CONFIRMED — do not hand over yet"
-    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    entry_id, dialog = sent_again_not_confirmed(qtbot, cashier, sandbox)
     # The manager watches the answer without a key for two minutes: manager mode ends (its
     # page gives way to the cashier's), but the dialog that is following the answer stays.
     manager_goes_idle(qtbot, cashier)
-    assert banner(dialog) == not_confirmed
+    assert banner(dialog) == NOT_CONFIRMED
     assert dialog.ended.text() == (
         "Manager mode has ended: this window only shows the answer. Sign in again for any "
         "other decision."
@@ -309,11 +314,7 @@ def test_send_again_says_its_answer_in_indonesian(
 def test_a_retry_followed_past_manager_mode_s_end_closes_when_the_till_locks(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    entry_id = refused_redemption(qtbot, cashier, sandbox)
-    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
-    dialog = send_again(qtbot, cashier, entry_id)
-    not_confirmed = "NOT CONFIRMED — do not hand over yet"
-    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    entry_id, dialog = sent_again_not_confirmed(qtbot, cashier, sandbox)
     manager_goes_idle(qtbot, cashier)
     assert dialog.isVisible()  # still following its answer past manager mode's end
     # Then nobody at the till: the lock leaves nothing of the reward or its answer on screen.
@@ -349,8 +350,7 @@ def test_manager_mode_s_end_closes_the_details_it_opened_but_not_the_retry_sent_
     assert isinstance(dialog, DecisionDialog)
     dialog.note_box.setPlainText("the member came back")
     dialog.confirm.click()
-    not_confirmed = "NOT CONFIRMED — do not hand over yet"
-    qtbot.waitUntil(lambda: shows(dialog, not_confirmed), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: shows(dialog, NOT_CONFIRMED), timeout=WAIT_MS)
     manager_goes_idle(qtbot, cashier)
     # The member's name, contact and attempts go with manager mode; the retry it sent stays,
     # following its answer and offering only Close.
@@ -372,7 +372,7 @@ def test_manager_mode_entered_at_the_locked_till_leaves_nothing_over_the_lock_wh
     # A manager comes to the locked till (F8 on the sign-in page) and sends the entry again.
     sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
     dialog = send_again(qtbot, cashier, entry_id)
-    qtbot.waitUntil(lambda: shows(dialog, "NOT CONFIRMED — do not hand over yet"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: shows(dialog, NOT_CONFIRMED), timeout=WAIT_MS)
     # They walk away: manager mode ends onto the lock, which shows nothing of the retry.
     manager_goes_idle(qtbot, cashier, back_to=cashier.view.sign_in)
     assert not dialog.isVisible() and cashier.decisions.dialog is None
