@@ -338,6 +338,18 @@ TEMPLATES: dict[str, str] = {
     "receipt.detail.lost": (
         "It was sent but no answer came back: it may have gone through. The till is finding out."
     ),
+    "receipt.detail.behind": (
+        "Waiting for this member's earlier redemption to go through first: the till sends a "
+        "member's redemptions one at a time, in order."
+    ),
+    "receipt.detail.web_page": (
+        "It was sent, but a web page answered instead of the Stamps server (a network's sign-in "
+        "page?): it may have gone through. The till is finding out."
+    ),
+    "receipt.detail.unreadable": (
+        "The server answered, but its answer does not show whether it went through. The till is "
+        "finding out."
+    ),
     "receipt.detail.server_error": (
         "The Stamps server failed while handling it: it may have gone through. The till is "
         "finding out."

@@ -1665,6 +1665,10 @@
         <translation>Pembatalan menunggu: belum dikirim ke server Stamps</translation>
     </message>
     <message>
+        <source>Not confirmed: sent, and nothing showed whether it went through; the till sends it again</source>
+        <translation>Belum dikonfirmasi: terkirim, tetapi tidak ada yang menunjukkan apakah sudah berhasil; mesin kasir mengirimnya lagi</translation>
+    </message>
+    <message>
         <source>Cancel pending: being sent to the Stamps server</source>
         <translation>Pembatalan menunggu: sedang dikirim ke server Stamps</translation>
     </message>
@@ -1735,10 +1739,6 @@
     <message>
         <source>Accepted offline: waiting to send</source>
         <translation>Diterima offline: menunggu dikirim</translation>
-    </message>
-    <message>
-        <source>Not confirmed: sent without an answer; the till sends it again</source>
-        <translation>Belum dikonfirmasi: terkirim tanpa jawaban; mesin kasir mengirimnya lagi</translation>
     </message>
     <message>
         <source>Queued: the Stamps server could not be reached yet</source>
@@ -4266,6 +4266,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>It was sent but no answer came back: it may have gone through. The till is finding out.</source>
         <comment>receipt.detail.lost</comment>
         <translation>Sudah dikirim tetapi tidak ada jawaban: mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>
+    </message>
+    <message>
+        <source>Waiting for this member&apos;s earlier redemption to go through first: the till sends a member&apos;s redemptions one at a time, in order.</source>
+        <comment>receipt.detail.behind</comment>
+        <translation>Menunggu penukaran member ini yang sebelumnya berhasil dulu: mesin kasir mengirim penukaran seorang member satu per satu, berurutan.</translation>
+    </message>
+    <message>
+        <source>It was sent, but a web page answered instead of the Stamps server (a network&apos;s sign-in page?): it may have gone through. The till is finding out.</source>
+        <comment>receipt.detail.web_page</comment>
+        <translation>Sudah dikirim, tetapi yang menjawab adalah sebuah halaman web, bukan server Stamps (halaman login jaringan?): mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>
+    </message>
+    <message>
+        <source>The server answered, but its answer does not show whether it went through. The till is finding out.</source>
+        <comment>receipt.detail.unreadable</comment>
+        <translation>Server menjawab, tetapi jawabannya tidak menunjukkan apakah sudah berhasil. Mesin kasir sedang memastikannya.</translation>
     </message>
     <message>
         <source>The Stamps server failed while handling it: it may have gone through. The till is finding out.</source>

@@ -34,6 +34,11 @@ class Verdict(StrEnum):
     CLOSED = "closed"
 
 
+#: The server answered with a failure of its own (a 503 is ambiguous when the server's keys are
+#: not known to be honoured): it answered, so "no answer came back" would be false.
+_SERVER_FAILED = frozenset({"ServerError", "ServiceUnavailable"})
+#: Something answered, but what it said cannot show whether the redemption went through.
+_UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge"})
 #: Failures that prove the request never reached the server (the client's taxonomy names them).
 _NEVER_ARRIVED = frozenset(
     {
@@ -131,11 +136,15 @@ def receipt_for(
     ambiguous_attempt: bool = False,
     paused: bool = False,
     paused_over_http: bool = False,
+    behind: bool = False,
 ) -> Receipt:
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
-    ``paused_over_http``: because the server refuses plain http, not the token)."""
+    ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
+    never sent, it waits for an earlier entry of its member's lane)."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
     headline, what_to_do, details = _words(entry, verdict, ambiguous_attempt, paused)
+    if behind and details is not None and details.id == "receipt.detail.sending":
+        details = say("receipt.detail.behind")
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
@@ -255,8 +264,12 @@ def _words(
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")
-        elif kind == "ServerError":
+        elif kind in _SERVER_FAILED:
             details = say("receipt.detail.server_error")
+        elif kind == "WebPageAnswer":
+            details = say("receipt.detail.web_page")
+        elif kind in _UNREADABLE:
+            details = say("receipt.detail.unreadable")
         elif kind is not None:
             details = say("receipt.detail.lost")
         else:

@@ -827,14 +827,26 @@ class Till:
             entry = found
         attempts = await self.outbox.attempts(entry.id)
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
-        paused = over_http = False
+        paused = over_http = behind = False
         if entry.status in IN_FLIGHT and entry.last_outcome == Outcome.NEVER_ARRIVED:
             status = await self.outbox.status()
             paused = status.paused
             over_http = paused and self.why_paused(status).id == "queue.paused.https"
+        if entry.status == EntryStatus.QUEUED and entry.attempts == 0:
+            behind = await self._waits_behind(entry)
         return receipt_for(
-            entry, ambiguous_attempt=ambiguous, paused=paused, paused_over_http=over_http
+            entry,
+            ambiguous_attempt=ambiguous,
+            paused=paused,
+            paused_over_http=over_http,
+            behind=behind,
         )
+
+    async def _waits_behind(self, entry: OutboxEntry) -> bool:
+        """Whether an earlier entry of the member's lane, still to be answered, holds this one
+        back (DESIGN §3: a lane's entries go one at a time, in order)."""
+        ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
+        return bool(ahead) and ahead[0].seq < entry.seq
 
     async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
         """Every entry's receipt (of one status), oldest first."""

@@ -135,8 +135,12 @@ def _redemption_state(row: HistoryRow) -> str:
         if row.verdict is Verdict.ACCEPTED_OFFLINE:
             return QCoreApplication.translate("ManagerWords", "Accepted offline: waiting to send")
         if any(a.outcome == "ambiguous" for a in row.attempts):
+            # "without an answer" would be false of a 500 or a sign-in page's 200: answers that
+            # proved nothing
             return QCoreApplication.translate(
-                "ManagerWords", "Not confirmed: sent without an answer; the till sends it again"
+                "ManagerWords",
+                "Not confirmed: sent, and nothing showed whether it went through; the till sends "
+                "it again",
             )
         if row.attempts:
             return QCoreApplication.translate(

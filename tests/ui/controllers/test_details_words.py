@@ -131,14 +131,30 @@ def test_queued_says_not_sent_yet() -> None:
     assert dict(data.facts)["Status"] == "Queued: not sent yet"
 
 
-def test_queued_after_an_unanswered_send_says_not_confirmed() -> None:
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        LOST,
+        # a 500, and a network's sign-in page answering 200: answers, which proved nothing
+        AttemptLine(1, MADE, MADE, "ambiguous", 500, "ServerError: 500 Internal Server Error"),
+        AttemptLine(
+            1,
+            MADE,
+            MADE,
+            "ambiguous",
+            200,
+            "WebPageAnswer: a web page answered, not the Stamps server (200 OK)",
+        ),
+    ],
+)
+def test_queued_after_an_ambiguous_send_says_not_confirmed(attempt: AttemptLine) -> None:
     entry = row(
-        EntryStatus.QUEUED, Verdict.NOT_CONFIRMED, "receipt.not_confirmed", attempts=(LOST,)
+        EntryStatus.QUEUED, Verdict.NOT_CONFIRMED, "receipt.not_confirmed", attempts=(attempt,)
     )
     data = details_data(details(entry))
     assert data.standing.startswith("NOT CONFIRMED")
     assert dict(data.facts)["Status"] == (
-        "Not confirmed: sent without an answer; the till sends it again"
+        "Not confirmed: sent, and nothing showed whether it went through; the till sends it again"
     )
 
 

@@ -327,6 +327,31 @@ async def test_applied_then_500_is_resent_under_the_same_key_and_applied_once(
     assert len(sandbox.ledger()) == 1
 
 
+async def test_a_redemption_behind_the_members_unconfirmed_one_says_it_waits_for_it(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # The server fails Ayu's first redemption: it waits to be sent again under its key. Her
+    # next one cannot leave before it (a member's redemptions go one at a time): the panel
+    # must not say "sending" for the minutes it waits.
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 1)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    first = await till.redeem(order, member, Sale("dewi"))
+    assert (await till.wait(first.entry_id, WAIT)).status is EntryStatus.QUEUED
+    second = await till.redeem(order, member, Sale("dewi"))
+    waiting = await till.receipt(second.entry_id)
+    assert waiting.verdict is Verdict.NOT_CONFIRMED and waiting.attempts == 0
+    assert str(waiting.details) == (
+        "Waiting for this member's earlier redemption to go through first: the till sends a "
+        "member's redemptions one at a time, in order."
+    )
+    sandbox.faults(error_rate=0.0)
+    till.worker.wake()
+    assert (await till.wait(first.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert (await till.wait(second.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 2
+
+
 async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:

@@ -89,6 +89,17 @@ def test_a_redemption_voided_by_the_offline_policy_is_not_redeemed_with_the_reas
         ("ConnectionFailed: could not connect", False, "cannot be reached"),
         ("ResponseLost: ReadTimeout", True, "may have gone through"),
         ("ServerError: 502 Bad Gateway", True, "failed while handling it"),
+        # a 503 with idempotency unknown is an answer too: the server failed, it did not fall silent
+        ("ServiceUnavailable: 503 Service Unavailable", True, "failed while handling it"),
+        # a network's sign-in page answered the till: saying "no answer came back" would send
+        # the cashier looking for a cable when the Wi-Fi wants a login
+        (
+            "WebPageAnswer: a web page answered, not the Stamps server (200 OK)",
+            True,
+            "a web page answered instead of the Stamps server",
+        ),
+        ("MalformedResponse: 200 OK without a redemption", True, "its answer does not show"),
+        ("AnswerTooLarge: more than 1 MiB", True, "its answer does not show"),
         (None, False, "Sending"),
     ],
 )
