@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 import time
 
@@ -198,7 +199,7 @@ def test_faults_from_the_constructor_and_seed_argument():
         assert c.get("/_sandbox/faults").json()["config"]["error_rate"] == 1.0  # defaults back
 
 
-def test_stop_does_not_hang_on_a_held_request():
+def test_stop_does_not_hang_on_a_held_request(caplog: pytest.LogCaptureFixture):
     server = SandboxServer(faults={"timeout_rate": 1.0}).start()
     errors: list[BaseException] = []
 
@@ -215,12 +216,15 @@ def test_stop_does_not_hang_on_a_held_request():
     while not server.sandbox.faults.injected and time.monotonic() < deadline:
         time.sleep(0.01)
     assert server.sandbox.faults.injected
-    started = time.monotonic()
-    server.stop()
-    assert time.monotonic() - started < 3
+    with caplog.at_level(logging.ERROR, logger="uvicorn"):
+        server.stop()
     caller.join(5)
     assert not caller.is_alive()
+    # Let go by the stop itself (dropped: no answer), not cut short by the server's graceful
+    # shutdown deadline (2 s, which answers 500 and logs the cancelled task): a bound on the
+    # stop's own time could not tell the two apart, and failed on a stalled machine.
     assert errors and isinstance(errors[0], httpx.RemoteProtocolError)
+    assert not [r for r in caplog.records if "graceful shutdown" in r.getMessage()]
 
 
 # --- the faults a lying server commits ----------------------------------------------------------
