@@ -5,7 +5,8 @@ They answer only requests from loopback, need no token, and are never faulted:
 - ``POST /_sandbox/reset``: demo data afresh, keys, ledger, clock and faults back to defaults
   (``{"extra_rewards": N}``: N generated rewards in this world, so the catalogue pages)
 - ``GET /_sandbox/ledger``: every applied effect in order
-- ``GET|POST /_sandbox/faults``: read or change the fault settings (partial JSON object)
+- ``GET|POST /_sandbox/faults``: read or change the fault settings (partial JSON object);
+  the answer also counts the requests ``held`` waits at its gate (``holding``)
 - ``GET|POST /_sandbox/idempotency``: ``{"enabled": bool}``
 - ``GET|POST /_sandbox/clock``: ``{"advance": seconds}`` moves sandbox time forward
 """
@@ -75,6 +76,7 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
         return {
             "config": dataclasses.asdict(sandbox.faults.config),
             "injected": list(sandbox.faults.injected),
+            "holding": sandbox.faults.holding,
         }
 
     async def idempotency(request: Request) -> dict[str, Any]:

@@ -14,6 +14,12 @@ which is the case that makes retries dangerous. ``latency_ms`` delays every requ
 in scope; ``retry_after`` puts that ``Retry-After`` on every injected error. Control endpoints
 (``/_sandbox/…``) are never faulted.
 
+``held`` is not a fault a till meets but a gate a test opens: while it is set, every request in
+scope waits, unanswered and not yet applied, until it is cleared (or a reset clears it, the
+client hangs up, or the server shuts down); ``holding`` (in the control API's answer) counts the
+requests waiting. A test that must act while an answer is on its way holds it there for as long
+as it needs, where a latency would be a bet on the machine's speed.
+
 ``member_details_plural`` is not a rate: while it is set, member details answer with the response
 table's ``memberships``/``users`` instead of the example's ``membership``/``user``. Nor is
 ``vouchers_kind_unlisted``: while it is set, the member's voucher listing and the rewards list say
@@ -110,6 +116,8 @@ class FaultConfig:
     retry_after: str | None = None
     member_details_plural: bool = False
     vouchers_kind_unlisted: bool = False
+    # requests in scope wait until this is cleared (a gate for tests, not a fault)
+    held: bool = False
     seed: int | None = None
 
     def rates(self) -> tuple[float, ...]:
@@ -152,6 +160,12 @@ class FaultInjector:
         self.rng = random.Random(self.config.seed)
         # the latest faults, for tests and the curious; bounded so a long demo cannot grow it
         self.injected: deque[dict[str, Any]] = deque(maxlen=1000)
+        # open unless ``held``; set and waited on in the server's loop only (the control API)
+        self.let_go = asyncio.Event()
+        if not self.config.held:
+            self.let_go.set()
+        #: the requests waiting at the gate now
+        self.holding = 0
 
     def reset(self) -> None:
         """Back to the constructor's settings, the generator re-seeded."""
@@ -169,6 +183,10 @@ class FaultInjector:
         candidate = dataclasses.replace(self.config, **changes)
         candidate.validate()
         self.config = candidate
+        if candidate.held:
+            self.let_go.clear()
+        else:
+            self.let_go.set()
         if "seed" in changes:
             self.rng = random.Random(candidate.seed)
 
@@ -219,6 +237,11 @@ class FaultMiddleware:
         decision = self.injector.draw(scope["method"], scope["path"])
         if self.injector.config.latency_ms:
             await asyncio.sleep(self.injector.config.latency_ms / 1000)
+        if self.injector.config.held:
+            let_in = await self._at_the_gate(receive)
+            if let_in is None:
+                return  # the client gave up, or the server is stopping: never applied
+            receive = let_in
         if decision is None:
             await self.app(scope, receive, send)
             return
@@ -287,6 +310,37 @@ class FaultMiddleware:
             for task in (gone, released):
                 task.cancel()
             await asyncio.gather(gone, released, return_exceptions=True)
+
+    async def _at_the_gate(self, receive: Receive) -> Receive | None:
+        """Wait until the gate opens; then a ``receive`` that gives the app the request's body
+        again (read here, to see the client hang up behind it). ``None`` when the client hung up
+        or the server is stopping first."""
+        body: deque[Message] = deque()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            body.append(message)
+            if not message.get("more_body", False):
+                break
+        gone = asyncio.ensure_future(_client_gone(receive))
+        waiters = {gone, asyncio.ensure_future(self.released.wait())}
+        opened = asyncio.ensure_future(self.injector.let_go.wait())
+        self.injector.holding += 1
+        try:
+            await asyncio.wait({*waiters, opened}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self.injector.holding -= 1
+            for task in (*waiters, opened):
+                task.cancel()
+            await asyncio.gather(*waiters, opened, return_exceptions=True)
+        if (gone.done() and not gone.cancelled()) or self.released.is_set():
+            return None
+
+        async def replayed() -> Message:
+            return body.popleft() if body else await receive()
+
+        return replayed
 
     async def _hold(self, receive: Receive) -> None:
         """Answer nothing until the client hangs up or the server shuts down."""

@@ -2,9 +2,10 @@
 while it is not.
 
 ``ONLINE``: the last answer was a proper one. ``DEGRADED``: the server answers, but with server
-errors, not in time, or refusing the till's API token. ``OFFLINE``: connections are not being
-made. Listeners hear every change; the sync worker wakes the entries that never arrived when the
-state turns ``ONLINE`` (architecture §3).
+errors, not in time, or refusing the till's API token (or the till holds a token no request can
+carry: nothing of the network is known, and waiting for it would never end). ``OFFLINE``:
+connections are not being made. Listeners hear every change; the sync worker wakes the entries
+that never arrived when the state turns ``ONLINE`` (architecture §3).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The Stamps client, as the outbox sees it (:class:`~app.core.outbox.remote.OutboxTransport`).
 
 Every outcome also reaches the connectivity monitor, so the status bar follows what real requests
-prove rather than a separate heartbeat.
+prove rather than a separate heartbeat; all but a token that never left the till (it proves
+nothing of the network).
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.outbox.remote import ActivityRecord, SubmitResult
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import CredentialsRejected, CredentialsReplaced, StampsError
+from app.core.stamps.errors import (
+    CredentialsRejected,
+    CredentialsReplaced,
+    CredentialsUnusable,
+    StampsError,
+)
 
 
 class ClientTransport:
@@ -106,6 +112,8 @@ class ClientTransport:
         return records
 
     def _report(self, exc: StampsError | None) -> None:
+        if isinstance(exc, CredentialsUnusable):
+            return  # never sent: it proves nothing of the network (the queue pauses for it)
         if self.monitor is not None:
             if exc is None:
                 self.monitor.report(None)

@@ -329,11 +329,12 @@ class Till:
         in use is another by then: the one where it is kept (a manager ran ``stamps-pos token
         set`` from another process while this one held the old), or one another request took up
         while this one travelled. A ping, a lookup and a PIN check apply nothing, and a 401/403
-        proves the server checked nothing (no PIN attempt was spent), so asking again is safe."""
+        proves the server checked nothing (no PIN attempt was spent), so asking again is safe.
+        A token no request can carry is tried the same way: it never left the till."""
         carried = self.client.token_changes
         try:
             return await ask()
-        except (CredentialsRejected, CredentialsReplaced):
+        except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable):
             if not self.take_up_token() and self.client.token_changes == carried:
                 raise
         return await ask()
@@ -943,6 +944,9 @@ class Till:
             await self.client.ping()
         except CredentialsRejected as refused:
             return still_refused_words(refused, self.config.base_url)
+        except CredentialsUnusable:
+            # never sent: nothing of the network, and only a token set again helps
+            return say("queue.paused.token_unusable")
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
             return say("queue.check_failed")
@@ -968,15 +972,25 @@ class Till:
         waiting is sent under the refused token, and the paused banner says why, until a token
         the server takes is set (:meth:`resume_after_credentials_change`). A ping the server
         takes is that proof, so it lifts such a pause too.
+
+        A token no request header can carry (:class:`CredentialsUnusable`) is no outage either:
+        nothing left the till, so nothing is known of the network, and waiting for one would
+        never end. The queue pauses for it as for a refusal, and the till is ``DEGRADED``: not
+        offline, so a lookup says the token must be set again rather than serving the cache.
         """
         try:
             await self._asked_under_the_token_kept(self.client.ping)
-        except CredentialsRejected as refused:
+        except (CredentialsRejected, CredentialsUnusable) as refused:
             paused = await self.outbox.pause_for_credentials(
                 refused, who=TILL, terminal=self.config.terminal
             )
             if paused:
-                log.warning("sync paused: the server refuses the till's API token")
+                log.warning(
+                    "sync paused: %s",
+                    "the till's API token holds characters no request can carry"
+                    if isinstance(refused, CredentialsUnusable)
+                    else "the server refuses the till's API token",
+                )
             return Connectivity.DEGRADED
         except StampsError:
             return None
@@ -1004,11 +1018,12 @@ class Till:
 
     async def token_accepted(self) -> bool | None:
         """Ask the server (a ping) whether it takes the till's API token now: ``False`` when it
-        refuses it, ``None`` when it did not answer. For a refusal met on a lookup, which pauses
-        nothing: :meth:`resume_after_credentials_change` checks a paused queue."""
+        refuses it (or the till cannot send it at all), ``None`` when it did not answer. For a
+        refusal met on a lookup, which pauses nothing: :meth:`resume_after_credentials_change`
+        checks a paused queue."""
         try:
             await self.client.ping()
-        except CredentialsRejected:
+        except (CredentialsRejected, CredentialsUnusable):
             return False
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)

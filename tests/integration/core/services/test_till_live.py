@@ -91,8 +91,10 @@ async def test_a_member_unseen_on_a_slow_line_is_not_called_unreachable(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
     # The server is there, only slower than the lookup waits: "cannot be reached" would send the
-    # cashier to check a network that works, and never point at the setting that helps.
-    sandbox.faults(latency_ms=3000)
+    # cashier to check a network that works, and never point at the setting that helps. It holds
+    # its answer until the test ends, so the lookup's wait runs out first however slow the
+    # machine (a latency would be a race between the two).
+    sandbox.faults(held=True)
     short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5})
     async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
         with pytest.raises(NotOnline) as unseen:

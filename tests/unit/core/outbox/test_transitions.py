@@ -432,3 +432,17 @@ async def test_an_unusable_token_pauses_the_queue_and_says_why(
     assert waiting is not None and waiting.status == Q
     assert waiting.last_error and "cannot be sent" in waiting.last_error
     assert await worker.run_once() == 0  # it does not spin
+
+
+async def test_a_queue_paused_for_an_unusable_token_sends_at_once_when_resumed(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport
+) -> None:
+    # The token never left the till: no network to wait for. Once a manager has set a token the
+    # queue resumes, and what waited goes at once, not after a network outage's backoff.
+    entry = await enqueue_reward(outbox)
+    transport.script = [CredentialsUnusable("the API token cannot be sent in a header")]
+    await worker.run_once()
+    await outbox.resume_after_credentials_change(who="till")
+    assert await worker.run_once() == 1
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == S

@@ -1,13 +1,22 @@
-"""The Stamps client as the sync worker reads it: the activity feed's lines."""
+"""The Stamps client as the sync worker reads it: the activity feed's lines, and what a send
+tells the connectivity monitor."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from app.core.domain import Channel
+import httpx
+import pytest
+
+from app.core.domain import Channel, OperationKind
+from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.services.stamps_link import ClientTransport
+from app.core.stamps import StampsClient
+from app.core.stamps.errors import CredentialsUnusable
 from app.core.stamps.models import ActivitiesResponse
+
+from ..stamps.helpers import BASE_URL, FakeStamps
 
 SINCE = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
@@ -43,3 +52,27 @@ async def test_a_feed_line_carries_the_channel_it_names() -> None:
     lines = await transport.member_activity("ayu@example.com", since=SINCE)
     assert [line.channel for line in lines] == [Channel.POS, Channel.KIOSK, None, None]
     assert {line.store for line in lines} == {7}  # this store's code: this store's id
+
+
+async def _no_probe() -> Connectivity | None:
+    return None
+
+
+async def test_a_send_under_a_token_that_cannot_be_sent_is_no_outage() -> None:
+    # Nothing left the till: the network may be fine, and calling it offline would have the
+    # cashier check the cable and the till serve members from its copy.
+    server = FakeStamps()
+    async with httpx.AsyncClient(transport=httpx.MockTransport(server)) as http:
+        client = StampsClient(
+            http=http, base_url=BASE_URL, token="tok with a space", merchant=14, store=32
+        )
+        monitor = ConnectivityMonitor(_no_probe)
+        transport = ClientTransport(client, monitor)
+        with pytest.raises(CredentialsUnusable):
+            await transport.submit(
+                OperationKind.REWARD,
+                {"user": "customer@stamps.co.id", "reward": 1, "store": 32},
+                idempotency_key="k-1",
+            )
+    assert monitor.state is Connectivity.ONLINE
+    assert server.requests == []

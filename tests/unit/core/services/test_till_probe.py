@@ -174,3 +174,65 @@ async def test_a_proper_pong_is_online(counter: Counter) -> None:
     counter.server.on(PING, PONG)
     assert await counter.till.probe() is Connectivity.ONLINE
     assert not (await counter.till.status()).paused
+
+
+# A token no request header can carry (a space, an accent, a line break) never leaves the till:
+# the ping proves nothing of the network, and only a token set again helps.
+UNSENDABLE = "tok with a space"
+
+
+def carry_unsendable(counter: Counter) -> None:
+    counter.till.client.use_token(UNSENDABLE)
+    counter.kept["token"] = Secret(UNSENDABLE)
+
+
+async def test_a_token_that_cannot_be_sent_pauses_the_queue_for_it_and_is_no_outage(
+    counter: Counter,
+) -> None:
+    carry_unsendable(counter)
+    counter.server.on(PING, PONG)
+    entry_id = await queue_one(counter.till)
+    # no answer to wait for: the till is not offline (lookups say the token's words, not the
+    # cache's), and the queue waits for a manager rather than for a network
+    assert await counter.till.probe() is Connectivity.DEGRADED
+    status = await counter.till.status()
+    assert status.paused
+    assert counter.till.why_paused(status).id == "queue.paused.token_unusable"
+    assert counter.server.calls(PING) == []
+    assert await counter.till.worker.run_once() == 0
+    assert (await counter.till.receipt(entry_id)).entry_id == entry_id
+
+
+async def test_a_token_that_cannot_be_sent_gives_way_to_the_one_a_manager_set(
+    counter: Counter,
+) -> None:
+    carry_unsendable(counter)
+    counter.server.on(PING, PONG, PONG)
+    assert await counter.till.probe() is Connectivity.DEGRADED
+    counter.kept["token"] = Secret(NEW_TOKEN)  # `stamps-pos token set`
+    assert await counter.till.probe() is Connectivity.ONLINE
+    assert not (await counter.till.status()).paused
+    [ping] = counter.server.calls(PING)
+    assert ping.headers["Authorization"] == f"Token {NEW_TOKEN}"
+
+
+async def test_checking_a_pause_under_a_token_that_cannot_be_sent_says_to_set_it_again(
+    counter: Counter,
+) -> None:
+    carry_unsendable(counter)
+    await counter.till.probe()  # paused for it
+    counter.till.monitor.report(None)  # the network itself is fine
+    said = await counter.till.resume_after_credentials_change()
+    assert said is not None and said.id == "queue.paused.token_unusable"
+    assert (await counter.till.status()).paused
+    assert counter.till.connectivity is Connectivity.ONLINE
+
+
+async def test_a_token_that_cannot_be_sent_is_not_accepted_and_no_outage(
+    counter: Counter,
+) -> None:
+    carry_unsendable(counter)
+    counter.till.monitor.report(None)
+    assert await counter.till.token_accepted() is False
+    assert counter.till.connectivity is Connectivity.ONLINE
+    assert counter.server.calls(PING) == []
