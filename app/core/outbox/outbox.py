@@ -805,7 +805,7 @@ class Outbox:
     async def reconcile_targets(self) -> list[reconcile.ReconcileTarget]:
         """``unknown`` entries due for a look at the member's feed."""
         now = clock.now()  # the loop's time, taken before the work is queued
-        return await self.db.write(lambda s: reconcile.due_targets(s, now))
+        return await self.db.write(lambda s: reconcile.due_targets(s, now, self.policy))
 
     async def apply_activity(
         self, target: reconcile.ReconcileTarget, records: list[ActivityRecord]

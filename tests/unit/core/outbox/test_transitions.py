@@ -432,3 +432,24 @@ async def test_an_unusable_token_pauses_the_queue_and_says_why(
     assert waiting is not None and waiting.status == Q
     assert waiting.last_error and "cannot be sent" in waiting.last_error
     assert await worker.run_once() == 0  # it does not spin
+
+
+async def test_an_ambiguous_answer_after_the_clock_moved_back_in_flight_is_not_resent(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    clock.set_wall(clock.now() - timedelta(hours=2))  # corrected while the request travelled
+    assert await outbox.record(claimed, Outcome.AMBIGUOUS) == U
+
+
+def test_the_key_does_not_vouch_when_now_is_earlier_than_the_till_recorded(
+    clock: ManualClock,
+) -> None:
+    now = clock.now()
+    honoured = OutboxPolicy(idempotency_honoured=True)
+    tolerance = timedelta(seconds=honoured.clock_tolerance)
+    assert key_vouches(honoured, now, now, now + tolerance)  # two processes' writes crossing
+    assert not key_vouches(honoured, now, now, now + tolerance + timedelta(seconds=1))
+    assert not key_vouches(honoured, now + timedelta(hours=2), now)
