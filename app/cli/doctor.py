@@ -94,7 +94,11 @@ def examine(config: Path | None, given: tuple[Settings, Secret] | None = None) -
         return Report(checks, None, None)
     checks.append(diagnostics.check_data_folder(settings.data_dir))
     database, status = diagnostics.check_database(settings.database_path)
-    checks += [database, diagnostics.check_queue(status, settings.base_url)]
+    checks += [
+        database,
+        diagnostics.check_queue(status, settings.base_url),
+        diagnostics.check_recorded_times(status),
+    ]
     if given is None:
         token_check, token = _check_token(config_file.parent)
     else:

@@ -139,10 +139,16 @@ _ON_KIOSK = sa.func.json_extract(ENTRIES.c.payload, "$.channel") == int(Channel.
 _KIOSK_PAST_BOUND = sa.and_(_ON_KIOSK, ENTRIES.c.expires_at <= _NOW)
 # The sweep's queries, built once too; each is a range of an index of migration 0003.
 _LOST = sa.select(
-    ENTRIES.c.id, ENTRIES.c.first_sent_at, sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean())
+    ENTRIES.c.id,
+    ENTRIES.c.first_sent_at,
+    ENTRIES.c.updated_at,
+    sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean()),
 ).where(ENTRIES.c.status == EntryStatus.SENDING, ENTRIES.c.lease_until < _NOW)
 _QUEUED_AMBIGUOUS = sa.select(
-    ENTRIES.c.id, ENTRIES.c.first_sent_at, sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean())
+    ENTRIES.c.id,
+    ENTRIES.c.first_sent_at,
+    ENTRIES.c.updated_at,
+    sa.type_coerce(_KIOSK_PAST_BOUND, sa.Boolean()),
 ).where(
     ENTRIES.c.status == EntryStatus.QUEUED,
     # only an entry sent before has attempts (the claim writes both at once)
@@ -153,6 +159,25 @@ _EXPIRED = sa.select(ENTRIES.c.id, sa.type_coerce(_ON_KIOSK, sa.Boolean())).wher
     ENTRIES.c.status == EntryStatus.QUEUED,
     ENTRIES.c.expires_at <= _NOW,
     ~_may_have_arrived(ENTRIES.c.id),
+)
+# The wall clock moved back (a dead CMOS battery, a hand "fix"): no lease is longer than a lease
+# from now, so one that reaches further was written under the old time. It is cut to a whole lease
+# from now, not ended: its request may still be on its way (ranges of ``status, seq``).
+_LEASE_LIMIT = sa.bindparam("lease_limit", type_=UTCDateTime())
+_OVERLONG_LEASES = (
+    sa.update(ENTRIES)
+    .where(ENTRIES.c.status == EntryStatus.SENDING, ENTRIES.c.lease_until > _LEASE_LIMIT)
+    .values(lease_until=_LEASE_LIMIT)
+)
+# A queued entry sent before, written later than now: its backoff was measured on the old time
+# (a range of ``status, first_sent_at``: only an entry sent before has a backoff).
+_WRITTEN_LATER = sa.bindparam("written_later", type_=UTCDateTime())
+_WAITS_WRITTEN_LATER = sa.select(
+    ENTRIES.c.id, ENTRIES.c.next_attempt_at, ENTRIES.c.updated_at
+).where(
+    ENTRIES.c.status == EntryStatus.QUEUED,
+    ENTRIES.c.first_sent_at.is_not(None),
+    ENTRIES.c.updated_at > _WRITTEN_LATER,
 )
 _SWEEP_TARGET = ENTRIES.alias("target")
 _CANCELS = (
@@ -171,6 +196,8 @@ _PREPARED_CLAIM = Prepared(_CLAIM)
 _PREPARED_PAUSED = Prepared(_PAUSED)
 _PREPARED_LOST = Prepared(_LOST)
 _PREPARED_QUEUED_AMBIGUOUS = Prepared(_QUEUED_AMBIGUOUS)
+_PREPARED_OVERLONG_LEASES = Prepared(_OVERLONG_LEASES)
+_PREPARED_WAITS_WRITTEN_LATER = Prepared(_WAITS_WRITTEN_LATER)
 _PREPARED_EXPIRED = Prepared(_EXPIRED)
 _PREPARED_CANCELS = Prepared(_CANCELS)
 _LEASE_LOST = Prepared(
@@ -230,15 +257,26 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
       ``expired``;
     - a cancel whose redemption ended without reaching the server → ``voided``; whose redemption
       was confirmed without a server id → ``rejected`` (the dashboard must do it).
+
+    The wall clock moved back (now earlier than times the till recorded): a lease reaching
+    further than one lease from now is cut to that; a key whose entry was written later than
+    now does not vouch; a backoff waits at most what it was given, from now (architecture §3).
     """
     changed: list[str] = []
 
-    def resend(first_sent_at: datetime | None, kiosk_past_bound: bool) -> bool:
-        return not kiosk_past_bound and key_vouches(policy, first_sent_at, now)
+    def resend(
+        first_sent_at: datetime | None, updated_at: datetime | None, kiosk_past_bound: bool
+    ) -> bool:
+        return not kiosk_past_bound and key_vouches(policy, first_sent_at, now, updated_at)
 
+    _PREPARED_OVERLONG_LEASES.run(
+        connection, {"lease_limit": now + timedelta(seconds=policy.lease_seconds)}
+    )
     params = {"claim_now": now}
-    for entry_id, first_sent_at, kiosk_past_bound in _PREPARED_LOST.rows(connection, params):
-        requeue = resend(first_sent_at, kiosk_past_bound)
+    for entry_id, first_sent_at, updated_at, kiosk_past_bound in _PREPARED_LOST.rows(
+        connection, params
+    ):
+        requeue = resend(first_sent_at, updated_at, kiosk_past_bound)
         _LEASE_LOST.run(connection, {"s_entry_id": entry_id})
         _set(
             connection,
@@ -254,12 +292,15 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
         )
         changed.append(entry_id)
 
-    for entry_id, first_sent_at, kiosk_past_bound in _PREPARED_QUEUED_AMBIGUOUS.rows(
+    for entry_id, first_sent_at, updated_at, kiosk_past_bound in _PREPARED_QUEUED_AMBIGUOUS.rows(
         connection, params
     ):
-        if not resend(first_sent_at, kiosk_past_bound):
+        if not resend(first_sent_at, updated_at, kiosk_past_bound):
             _set(connection, entry_id, now, status=EntryStatus.UNKNOWN, next_check_at=now)
             changed.append(entry_id)
+
+    # (after the ambiguous ones: rewriting ``updated_at`` wipes the sign the clock went back)
+    _restart_waits_written_later(connection, policy, now)
 
     for entry_id, kiosk in _PREPARED_EXPIRED.rows(connection, params):
         _set(
@@ -285,6 +326,23 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
             _set(connection, entry_id, now, status=EntryStatus.REJECTED, last_error=NEEDS_DASHBOARD)
             changed.append(entry_id)
     return changed
+
+
+def _restart_waits_written_later(
+    connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime
+) -> None:
+    """The wall clock moved back under queued entries backing off: each waits at most the wait
+    it was given, from now, not until the clock catches up with the old time (hours; 26 years
+    for a till booting in 2000). Sending early costs the server a request; it sends nothing
+    twice (the key's question was settled above)."""
+    later = now + timedelta(seconds=policy.clock_tolerance)
+    for entry_id, next_attempt_at, updated_at in _PREPARED_WAITS_WRITTEN_LATER.rows(
+        connection, {"written_later": later}
+    ):
+        due = next_attempt_at
+        if due is not None:
+            due = min(due, now + max(timedelta(0), due - updated_at))
+        _set(connection, entry_id, now, next_attempt_at=due)
 
 
 def _set(connection: sqlite3.Connection, entry_id: str, now: datetime, **values: Any) -> None:

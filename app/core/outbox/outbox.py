@@ -154,6 +154,9 @@ class OutboxStatus:
     oldest_queued_age: float | None
     paused: bool
     paused_reason: str | None
+    #: Seconds by which now reads earlier than the last redemption the till queued: its wall
+    #: clock was moved back since (``None`` when it does not).
+    clock_behind: float | None = None
 
     @property
     def pending(self) -> int:
@@ -185,6 +188,10 @@ def read_status(session: Session) -> OutboxStatus:
     oldest = session.execute(
         sa.select(sa.func.min(ENTRIES.c.created_at)).where(ENTRIES.c.status == EntryStatus.QUEUED)
     ).scalar()
+    # the last enqueue's time: an index's last row (``created_at``, migration 0008)
+    latest = session.execute(sa.select(sa.func.max(ENTRIES.c.created_at))).scalar()
+    now = clock.now()
+    behind = (latest - now).total_seconds() if latest is not None else 0.0
     control = session.get(OutboxControl, 1)
     return OutboxStatus(
         queued=counts.get(EntryStatus.QUEUED, 0),
@@ -192,9 +199,11 @@ def read_status(session: Session) -> OutboxStatus:
         unknown=counts.get(EntryStatus.UNKNOWN, 0),
         rejected=counts.get(EntryStatus.REJECTED, 0),
         held=held,
-        oldest_queued_age=(clock.now() - oldest).total_seconds() if oldest else None,
+        # a clock moved back would make it negative: it has waited, for less than can be known
+        oldest_queued_age=max(0.0, (now - oldest).total_seconds()) if oldest else None,
         paused=bool(control and control.paused),
         paused_reason=control.reason if control else None,
+        clock_behind=behind if behind > 0 else None,
     )
 
 
@@ -805,7 +814,7 @@ class Outbox:
     async def reconcile_targets(self) -> list[reconcile.ReconcileTarget]:
         """``unknown`` entries due for a look at the member's feed."""
         now = clock.now()  # the loop's time, taken before the work is queued
-        return await self.db.write(lambda s: reconcile.due_targets(s, now))
+        return await self.db.write(lambda s: reconcile.due_targets(s, now, self.policy))
 
     async def apply_activity(
         self, target: reconcile.ReconcileTarget, records: list[ActivityRecord]

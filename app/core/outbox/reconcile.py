@@ -60,7 +60,7 @@ class ReconcileTarget:
     checks: int
 
 
-def due_targets(session: Session, now: datetime) -> list[ReconcileTarget]:
+def due_targets(session: Session, now: datetime, policy: OutboxPolicy) -> list[ReconcileTarget]:
     """``unknown`` entries whose next check is due, oldest first.
 
     Those that cannot be reconciled from the feed (cancels, no expected line) get their evidence
@@ -70,7 +70,13 @@ def due_targets(session: Session, now: datetime) -> list[ReconcileTarget]:
         sa.select(OutboxEntry)
         .where(
             ENTRIES.c.status == EntryStatus.UNKNOWN,
-            ENTRIES.c.next_check_at <= now,
+            sa.or_(
+                ENTRIES.c.next_check_at <= now,
+                # further off than any wait between looks: set before the wall clock was moved
+                # back, and would wait for it to catch up (hours, or years)
+                ENTRIES.c.next_check_at
+                > now + timedelta(seconds=policy.reconcile_cap + policy.clock_tolerance),
+            ),
         )
         .order_by(ENTRIES.c.seq)
     ).scalars()

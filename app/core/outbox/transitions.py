@@ -156,7 +156,7 @@ def apply_result(
     verdict = next_state(
         outcome,
         earlier_ambiguous=earlier_ambiguous,
-        key_vouches=key_vouches(policy, row.first_sent_at, sent_at),
+        key_vouches=key_vouches(policy, row.first_sent_at, sent_at, row.updated_at),
         credentials_rejected=credentials,
         resend_at_once=at_once,
     )
@@ -248,6 +248,9 @@ class _EntryState:
     attempts: int
     first_sent_at: datetime | None
     lane: str
+    #: the claim's time, or the time the sweep last moved it: later than now when the wall
+    #: clock was moved back while the request travelled
+    updated_at: datetime | None
 
 
 _ENTRY_STATE = Prepared(
@@ -257,6 +260,7 @@ _ENTRY_STATE = Prepared(
         ENTRIES.c.attempts,
         ENTRIES.c.first_sent_at,
         ENTRIES.c.lane,
+        ENTRIES.c.updated_at,
     ).where(ENTRIES.c.id == sa.bindparam("r_entry_id"))
 )
 _END_ATTEMPT = Prepared(

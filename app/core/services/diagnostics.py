@@ -244,6 +244,28 @@ def check_queue(status: OutboxStatus | None, base_url: str | None = None) -> Che
     return ok(name, detail, **data)
 
 
+#: How much earlier than the last queued redemption the clock may read before doctor says so
+#: (the outbox's own tolerance: OutboxPolicy.clock_tolerance).
+CLOCK_BEHIND_WARNING = 60.0
+
+
+def check_recorded_times(status: OutboxStatus | None) -> Check:
+    """Whether the clock reads earlier than the last redemption the till queued: it was moved
+    back since (a dead CMOS battery, a hand "fix"). Seen without the server, so offline too."""
+    name = "recorded times"
+    behind = status.clock_behind if status is not None else None
+    if behind is None or behind <= CLOCK_BEHIND_WARNING:
+        return ok(name, "the clock reads later than everything the till recorded")
+    return warn(
+        name,
+        f"the clock reads {_span(behind)} earlier than the last redemption the till queued",
+        "was the clock moved back? set the time right and keep it right (on Linux: "
+        "timedatectl set-ntp true); an entry whose key the till can no longer vouch for "
+        "goes unknown, for a manager",
+        clock_behind_seconds=behind,
+    )
+
+
 def queue_summary(status: OutboxStatus) -> dict[str, Any]:
     """The queue's counts as JSON (no entry's content: nothing personal)."""
     return {
@@ -260,11 +282,15 @@ def queue_summary(status: OutboxStatus) -> dict[str, Any]:
 
 
 def _age(seconds: float) -> str:
+    return f"{_span(seconds)} ago"
+
+
+def _span(seconds: float) -> str:
     if seconds < 120:
-        return f"{seconds:.0f} s ago"
+        return f"{seconds:.0f} s"
     if seconds < 7200:
-        return f"{seconds / 60:.0f} min ago"
-    return f"{seconds / 3600:.1f} h ago"
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def check_keyring() -> Check:

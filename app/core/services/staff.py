@@ -156,6 +156,13 @@ def _find(session: Session, role: Role, name: str) -> StaffAccount | None:
     )
 
 
+def _shorten_lock(session: Session, account_id: int, until: datetime) -> None:
+    account = session.get(StaffAccount, account_id)
+    if account is not None and account.locked_until is not None and account.locked_until > until:
+        account.locked_until = until
+        session.add(account)
+
+
 def _minutes(delta: timedelta) -> int:
     return max(1, -(-int(delta.total_seconds()) // 60))
 
@@ -262,6 +269,11 @@ class Staff:
         if not row.active:
             await self._audit_failure(row.name, role, "account disabled", now)
             raise AccountDisabled(say("staff.disabled", name=row.name))
+        if row.locked_until is not None and row.locked_until > now + LOCKOUT:
+            # locked under a clock moved back since: no lock lasts longer than one from now
+            # (else a manager waits hours, or years, for the clock to catch up)
+            account_id, row.locked_until = row.id, now + LOCKOUT
+            await self.db.write(lambda s: _shorten_lock(s, account_id, now + LOCKOUT))
         if row.locked_until is not None and row.locked_until > now:
             await self._audit_failure(row.name, role, "locked", now, action="sign_in_locked")
             raise LockedOut(_locked_message(row.name, row.locked_until, now), row.locked_until)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -310,3 +310,104 @@ async def test_a_crash_after_the_answer_commits_leaves_the_next_claim_to_its_lea
     sent = await worker.run_once(reconcile=False)
     assert transport.server.requests == ([(second.id, "reward")] if sent else [])
     assert sent == (1 if policy.idempotency_honoured else 0)
+
+
+# --- the wall clock moved back (a dead CMOS battery, a cashier's "fix", NTP) ---------------------
+
+
+async def test_a_backoff_does_not_wait_for_a_clock_moved_back_to_catch_up(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    await outbox.record(claimed, Outcome.NEVER_ARRIVED)  # backs off one second
+    clock.set_wall(clock.now() - timedelta(hours=2))  # someone "fixes" the clock by hand
+    assert await outbox.claim("w") is None  # the second it was given still runs
+    clock.advance(2)
+    again = await outbox.claim("w")
+    assert again is not None and again.entry_id == entry.id
+
+
+async def test_a_till_booting_in_2000_sends_what_waited_within_its_backoff(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    await outbox.record(claimed, Outcome.NEVER_ARRIVED)
+    clock.set_wall(datetime(2000, 1, 1, tzinfo=UTC))  # a dead CMOS battery
+    assert await outbox.claim("w") is None  # the second it was given, from now
+    clock.advance(2)
+    again = await outbox.claim("w")
+    assert again is not None and again.entry_id == entry.id
+
+
+@pytest.mark.parametrize("policy", [HONOURED, NOT_HONOURED], ids=["honoured", "unknown"])
+async def test_a_lease_under_a_clock_moved_back_runs_one_lease_not_until_the_clock_catches_up(
+    make_outbox: OutboxFactory, clock: ManualClock, policy: OutboxPolicy
+) -> None:
+    outbox = await make_outbox(policy)
+    entry = await enqueue_reward(outbox)
+    later = await enqueue_reward(outbox)
+    crashed = await outbox.claim("crashed")
+    assert crashed is not None
+    clock.set_wall(datetime(2000, 1, 1, tzinfo=UTC))  # rebooted with a dead CMOS battery
+    # the request may still be on its way: the lease holds, the lane waits
+    assert await outbox.claim("x") is None
+    held = await outbox.get(entry.id)
+    assert held is not None and held.status == EntryStatus.SENDING
+    assert held.lease_owner == "crashed"
+    clock.advance(outbox.policy.lease_seconds + 1)
+    # how long the server has known the key cannot be told: never resent under it
+    assert (await outbox.claim("x")) is not None
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    nxt = await outbox.get(later.id)
+    assert nxt is not None and nxt.status == EntryStatus.SENDING
+
+
+async def test_an_answer_within_a_lease_kept_under_a_clock_moved_back_is_recorded(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    clock.set_wall(clock.now() - timedelta(hours=2))
+    assert await outbox.claim("x") is None  # the sweep keeps the lease for its owner
+    assert await outbox.record(claimed, Outcome.APPLIED, result=SubmitResult(7, 5, {})) == "synced"
+    done = await outbox.get(entry.id)
+    assert done is not None and done.server_redemption_id == 7
+
+
+async def test_an_ambiguous_entry_is_not_resent_under_its_key_after_the_clock_moved_back(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    # Sent with the clock ten hours fast, answered ambiguously, then the clock is corrected
+    # (the network down meanwhile): thirty real hours later the till would believe the key had
+    # been out twenty, and resend it under a key the server forgot after twenty-four.
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    assert await outbox.record(claimed, Outcome.AMBIGUOUS) == "queued"
+    clock.set_wall(clock.now() - timedelta(hours=10))
+    clock.advance(outbox.policy.idle_recheck)  # the running worker's next look
+    assert await outbox.claim("w") is None
+    clock.advance(30 * 3600)
+    assert await outbox.claim("w") is None
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert len(await outbox.attempts(entry.id)) == 1
+
+
+async def test_an_ambiguous_entry_goes_unknown_when_the_clock_is_seen_moved_back(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    assert await outbox.record(claimed, Outcome.AMBIGUOUS) == "queued"
+    clock.set_wall(datetime(2000, 1, 1, tzinfo=UTC))
+    assert await outbox.claim("w") is None
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN

@@ -274,6 +274,17 @@ async def test_status_counts(outbox: Outbox, clock: ManualClock) -> None:
     assert (status.queued, status.rejected, status.oldest_queued_age) == (1, 1, 60.0)
 
 
+async def test_a_clock_moved_back_shows_no_negative_age_and_says_how_far_behind_it_reads(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    await enqueue_reward(outbox)
+    assert (await outbox.status()).clock_behind is None
+    clock.set_wall(clock.now() - timedelta(hours=2))
+    status = await outbox.status()
+    assert status.oldest_queued_age == 0.0  # not "-2 h": it has waited, for less than known
+    assert status.clock_behind == 7200.0
+
+
 async def test_a_2xx_that_cannot_be_read_is_synced_without_an_id(outbox: Outbox) -> None:
     entry = await enqueue_reward(outbox)
     claimed = await outbox.claim("w")

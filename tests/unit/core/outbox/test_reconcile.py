@@ -292,3 +292,19 @@ async def test_a_member_without_email_or_phone_is_not_looked_up_in_the_feed(
     assert "email or phone" in after.evidence["why"]
     assert transport.activity_calls == []
     await worker.stop()
+
+
+async def test_a_clock_moved_back_does_not_put_off_the_next_look_at_the_feed(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    await enqueue_reward(outbox)
+    transport.script = ["lost"]
+    await worker.run_once()  # unknown, not found: the next look in a minute
+    assert len(transport.activity_calls) == 1
+    clock.set_wall(clock.now() - timedelta(hours=2))
+    clock.advance(60)
+    await worker.reconcile_due()
+    assert len(transport.activity_calls) == 2
+    await worker.stop()

@@ -446,3 +446,24 @@ async def test_a_queue_paused_for_an_unusable_token_sends_at_once_when_resumed(
     assert await worker.run_once() == 1
     done = await outbox.get(entry.id)
     assert done is not None and done.status == S
+
+
+async def test_an_ambiguous_answer_after_the_clock_moved_back_in_flight_is_not_resent(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    clock.set_wall(clock.now() - timedelta(hours=2))  # corrected while the request travelled
+    assert await outbox.record(claimed, Outcome.AMBIGUOUS) == U
+
+
+def test_the_key_does_not_vouch_when_now_is_earlier_than_the_till_recorded(
+    clock: ManualClock,
+) -> None:
+    now = clock.now()
+    honoured = OutboxPolicy(idempotency_honoured=True)
+    tolerance = timedelta(seconds=honoured.clock_tolerance)
+    assert key_vouches(honoured, now, now, now + tolerance)  # two processes' writes crossing
+    assert not key_vouches(honoured, now, now, now + tolerance + timedelta(seconds=1))
+    assert not key_vouches(honoured, now + timedelta(hours=2), now)

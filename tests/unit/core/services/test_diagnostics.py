@@ -22,6 +22,7 @@ from app.core.services.diagnostics import (
     check_data_folder,
     check_database,
     check_queue,
+    check_recorded_times,
 )
 from app.core.storage.migrate import head_revision
 
@@ -188,6 +189,24 @@ def test_an_entry_queued_for_hours_is_a_warning(tmp_path: Path) -> None:
     assert check.status is Status.WARN
     assert "oldest queued 3.0 h ago" in check.detail
     assert check.data["oldest_queued_seconds"] > 3 * 3600 - 60
+
+
+def test_a_clock_reading_earlier_than_the_last_queued_redemption_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    later = datetime.now(UTC) + timedelta(hours=3)  # queued before the clock was moved back
+    status = _status(tmp_path, entry(1, "synced", created_at=later))
+    check = check_recorded_times(status)
+    assert check.status is Status.WARN
+    assert "3.0 h earlier" in check.detail
+    assert "moved back" in (check.fix or "")
+    assert check_queue(status).data["oldest_queued_seconds"] is None
+
+
+def test_a_clock_later_than_everything_recorded_is_fine(tmp_path: Path) -> None:
+    earlier = datetime.now(UTC) - timedelta(hours=2)
+    check = check_recorded_times(_status(tmp_path, entry(1, "synced", created_at=earlier)))
+    assert check.status is Status.OK
 
 
 # --- clock, DNS and TLS ------------------------------------------------------------------------

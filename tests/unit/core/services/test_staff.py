@@ -120,6 +120,21 @@ async def test_after_a_lock_runs_out_the_count_starts_again(
     assert wrong.value.attempts_left == 4
 
 
+async def test_a_clock_moved_back_does_not_lock_a_manager_out_for_longer_than_a_lock(
+    staff: Staff, clock: ManualClock
+) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    for _ in range(5):
+        with pytest.raises(StaffRefused):
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    clock.set_wall(clock.now() - timedelta(hours=2))  # a cashier "fixes" the clock
+    with pytest.raises(LockedOut) as locked:
+        await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
+    assert "try again in 5 minutes." in locked.value.message  # not 125
+    clock.advance(5 * 60)
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+
+
 async def test_a_success_resets_the_count(staff: Staff) -> None:
     await staff.add_first_manager("Ayu", MGR_PIN)
     for _ in range(4):
