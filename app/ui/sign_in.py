@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.resources import icon
+from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 CASHIER_PIN_MAX = 8
@@ -66,6 +67,7 @@ class SignInView(QWidget):
         self.pin_field.setMaxLength(CASHIER_PIN_MAX)
         self.pin_field.setAccessibleName(self.tr("Cashier PIN"))
         self.pin_field.setProperty(EXEMPT_PROPERTY, True)
+        NumpadDigits(self.pin_field)
         self.pin_label.setBuddy(self.pin_field)
 
         self.note = QLabel()

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -77,6 +77,7 @@ from app.core.stamps.errors import (
     ValidationFailed,
     WebPageAnswer,
 )
+from app.core.stamps.models import MemberDetailsResponse
 from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import Attempt, OutboxEntry
@@ -282,8 +283,7 @@ class Till:
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 details = await asyncio.wait_for(
-                    self._asked_under_the_token_kept(lambda: self.client.member_details(text)),
-                    self.config.lookup_timeout,
+                    self._details_in_any_case(text), self.config.lookup_timeout
                 )
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED)
@@ -323,6 +323,28 @@ class Till:
         if cached is None:
             raise NotOnline(unseen)
         return cached
+
+    async def _details_in_any_case(self, text: str) -> MemberDetailsResponse:
+        """The server's details of the member ``text`` names, read as typed and then in the case
+        a person means: a Member ID or card number scanned or typed with Caps Lock on arrives
+        with its case turned round ("kr24000006"), and the server matches its case exactly.
+        An email is asked once (the server does not mind its case); so is what has no letters,
+        and words with spaces between (a name is no Member ID). The last reading's refusal is
+        the one raised."""
+        one_code = "@" not in text and not any(ch.isspace() for ch in text)
+        readings = (
+            list(dict.fromkeys((text, text.swapcase(), text.upper()))) if one_code else [text]
+        )
+        for reading in readings[:-1]:
+            try:
+                return await self._asked_under_the_token_kept(
+                    partial(self.client.member_details, reading)
+                )
+            except (NotFound, ValidationFailed):
+                continue
+        return await self._asked_under_the_token_kept(
+            partial(self.client.member_details, readings[-1])
+        )
 
     async def _asked_under_the_token_kept(self, ask: Callable[[], Awaitable[T]]) -> T:
         """``ask()``, and once more when the server refused the till's credentials and the token

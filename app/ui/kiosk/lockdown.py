@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QApplication
 
 from app.core.services import clock
 from app.ui.controllers.watcher import InputWatcher
 from app.ui.kiosk.view import KioskWindowView
+from app.ui.widgets.numpad import numlock_off_digit
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 #: Seconds a finger must stay on the corner.
 HOLD_SECONDS = 5.0
@@ -39,13 +42,18 @@ _SHORTCUT_MODIFIERS = (
 
 
 def passes(event: QKeyEvent) -> bool:
-    """Whether a key may reach the kiosk: a character a scanner types (Shift allowed) or the
-    key ending a scan. Everything else (Esc, F-keys, arrows, anything with Ctrl, Alt or Meta)
-    is swallowed here."""
+    """Whether a key may reach the kiosk: a character a scanner types (Shift allowed), the
+    key ending a scan, or a numeric keypad's digit key with NumLock off on the PIN pad.
+    Everything else (Esc, F-keys, arrows, anything with Ctrl, Alt or Meta) is swallowed here."""
     if event.modifiers() & _SHORTCUT_MODIFIERS:
         return False
     if event.key() in _SCAN_KEYS:
         return True
+    if numlock_off_digit(event) is not None:
+        # A USB numpad with NumLock off sends its digits as arrows, End, Page Down...: digits
+        # on the PIN pad (which reads them so), arrows swallowed anywhere else.
+        focus = QApplication.focusWidget()
+        return focus is not None and bool(focus.property(EXEMPT_PROPERTY))
     text = event.text()
     return len(text) == 1 and text.isprintable()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 
@@ -110,7 +111,7 @@ def line_edit(*, max_length: int, secret: bool = False, placeholder: str = "") -
     """A line edit for a form. ``max_length`` is generous on purpose: the till's own check says
     why a value is too long, where a silent cut would store something the manager did not type.
     A ``secret`` one hides what is typed and never goes through the scanner filter (a PIN must
-    not sit in its buffer)."""
+    not sit in its buffer) and takes a USB numpad's digits with NumLock off too."""
     edit = QLineEdit()
     edit.setMaxLength(max_length)
     if placeholder:
@@ -118,6 +119,7 @@ def line_edit(*, max_length: int, secret: bool = False, placeholder: str = "") -
     if secret:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setProperty(EXEMPT_PROPERTY, True)
+        NumpadDigits(edit)
     return edit
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QKeyEvent, QPainter, 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.digit_buffer import DigitBuffer
+from app.ui.widgets.numpad import typed_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 PIN_LENGTH = 6
@@ -198,8 +199,11 @@ class PinPad(QWidget):
             return
         key = event.key()
         text = event.text()
-        if text and text.isdigit():
-            self.press_digit(text)  # a digit of another script is not taken, but not passed on
+        digit = typed_digit(event)  # a USB numpad's too, NumLock on or off
+        if digit is not None:
+            self.press_digit(digit)
+        elif text and text.isdigit():
+            pass  # a digit of another script is not taken, but not passed on
         elif key == Qt.Key.Key_Backspace:
             self.backspace()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.cashier_window import CashierWindow
+from app.ui.widgets.scanner_filter import ScannerFilter
 
 from .conftest import WAIT_MS, find_member
 
@@ -33,6 +36,41 @@ def test_a_member_is_found_by_each_identifier(
     assert vouchers[12].balance and vouchers[12].remaining_value == 150_000
     assert vouchers[12].value_text == "Saldo Rp 150.000"
     assert not vouchers[20].balance
+
+
+def test_a_member_id_scanned_with_caps_lock_on_finds_the_member(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # A wedge scanner presses Shift around each capital; with Caps Lock on, Shift+K types "k".
+    # These are the key events X delivers then (xdotool key --delay 6 K R 2 4 ... Return).
+    field = cashier.view.member_search.field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    now = [1_000.0]
+    scanner = ScannerFilter(clock_ms=lambda: now[0])
+    scanner.scanned.connect(cashier.scanned)
+    scanner.install()
+    try:
+        with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+            for char in "KR24000006":
+                now[0] += 6
+                shift = Qt.KeyboardModifier.ShiftModifier if char.isalpha() else NO_MODIFIER
+                press(QKeyEvent(QEvent.Type.KeyPress, ord(char), shift, char.lower()))
+            now[0] += 6
+            press(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, NO_MODIFIER, "\r"))
+    finally:
+        scanner.remove()
+    assert found.args[0] is not None, cashier.view.member_search.message_text()
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+    assert "kr" not in field.text()  # the scan never typed into the search
+
+
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+
+def press(event: QKeyEvent) -> None:
+    """``event`` to the focused widget, as the window system delivers a key."""
+    QCoreApplication.sendEvent(QApplication.focusWidget(), event)
 
 
 def test_nobody_found_says_so_and_keeps_the_card_empty(

@@ -78,6 +78,25 @@ def test_no_key_and_no_close_request_gets_past_the_kiosk(
     assert view.isVisible() and _page(kiosk) == "kioskPin"
 
 
+def test_a_usb_numpad_with_numlock_off_types_the_customers_pin(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    view.activateWindow()
+    kiosk.flow.scanned(BUDI_CARD)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    # KP_End, KP_Down, KP_Next: 1, 2, 3 on the keys; what X sends for them with NumLock off.
+    for key in (Qt.Key.Key_End, Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+        qtbot.keyClick(view.pin.pad, key, keypad)
+    assert view.pin.pad.entered_count() == 3
+    # The same keys beside the letters are no digits, and still get nowhere.
+    before = kiosk.lock.keys_refused
+    qtbot.keyClick(view.pin.pad, Qt.Key.Key_End)
+    assert kiosk.lock.keys_refused > before
+    assert view.pin.pad.entered_count() == 3 and _page(kiosk) == "kioskPin"
+
+
 def test_sixty_idle_seconds_forget_the_member_on_screen_and_in_the_controllers(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:

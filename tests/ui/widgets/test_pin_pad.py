@@ -41,6 +41,42 @@ def test_keyboard_digits_fill_the_dots_and_enter_submits_the_pin(qtbot: QtBot, p
     assert pad.entered_count() == 0
 
 
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
+#: The numeric keypad's keys with NumLock off, as X delivers them (KP_End, KP_Down, ... KP_Insert):
+#: no text, a navigation key, and Qt's keypad flag.
+NUMLOCK_OFF = {
+    "1": Qt.Key.Key_End,
+    "2": Qt.Key.Key_Down,
+    "3": Qt.Key.Key_PageDown,
+    "4": Qt.Key.Key_Left,
+    "5": Qt.Key.Key_Clear,
+    "6": Qt.Key.Key_Right,
+    "7": Qt.Key.Key_Home,
+    "8": Qt.Key.Key_Up,
+    "9": Qt.Key.Key_PageUp,
+    "0": Qt.Key.Key_Insert,
+}
+
+
+def test_a_usb_numpad_types_the_pin_with_numlock_on_or_off(qtbot: QtBot, pad: PinPad):
+    # NumLock on: KP_1 is "1" with the keypad flag; off, it is End. A customer sees a 1 on the key.
+    qtbot.keyClick(pad, Qt.Key.Key_1, KEYPAD)
+    for digit in "23456":
+        qtbot.keyClick(pad, NUMLOCK_OFF[digit], KEYPAD)
+    assert pad.entered_count() == 6
+
+    with qtbot.waitSignal(pad.submitted) as signal:
+        qtbot.keyClick(pad, Qt.Key.Key_Enter, KEYPAD)  # KP_Enter
+
+    assert signal.args == ["123456"]
+
+
+def test_the_navigation_keys_themselves_type_no_digit(qtbot: QtBot, pad: PinPad):
+    for key in NUMLOCK_OFF.values():
+        qtbot.keyClick(pad, key)  # the keys beside the letters: no keypad flag
+    assert pad.entered_count() == 0
+
+
 def test_the_display_depends_only_on_how_many_digits_not_which(qtbot: QtBot, pad: PinPad):
     type_digits(qtbot, pad, "123456")
     first = snapshot(pad)

@@ -43,6 +43,7 @@ async def till(till_settings: Settings) -> AsyncIterator[Till]:
         AYU,
         "CUSTOMER@stamps.co.id",
         "KR24000006",
+        "kr24000006",  # scanned or typed with Caps Lock on: a person reads it as the same ID
         "70140000000006",
         "+6281210000006",
         "6281210000006",
