@@ -158,7 +158,9 @@ def run_cashier(
         options = dataclasses.replace(
             start.options, token_source=start.token_source or (lambda: token)
         )
-        runtime = RuntimeOptions(start_worker=True, token_source=start.token_source)
+        runtime = RuntimeOptions(
+            start_worker=True, token_source=start.token_source, check_at_start=True
+        )
         try:
             till = await stack.enter_async_context(open_till(config, token, runtime))
         except DatabaseDamaged as damage:

@@ -27,7 +27,8 @@ OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
 #: colour. ``working``: being checked or sent; ``waiting_pin``: the customer types their PIN.
 PanelKind = OutcomeKind | Literal["working", "waiting_pin"]
 
-Connectivity = Literal["online", "degraded", "offline"]
+#: ``checking``: the till has not yet heard from the server since it started (nothing proved).
+Connectivity = Literal["checking", "online", "degraded", "offline"]
 
 
 @dataclass(frozen=True)

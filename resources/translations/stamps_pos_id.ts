@@ -3416,6 +3416,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Periksa lagi</translation>
     </message>
     <message>
+        <source>Checking the Stamps server…</source>
+        <translation>Memeriksa server Stamps…</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>

@@ -80,7 +80,16 @@ CHILD = textwrap.dedent(
             if any(f"/app/{part}/" in path for part in ("ui", "core/outbox", "core/storage"))
             and not path.endswith("/app/ui/__init__.py")
         )
-        QTimer.singleShot(0, view.close)
+        QTimer.singleShot(0, lambda: close_when_told(view))
+
+    def close_when_told(view):
+        # the sync bar's word once the till's check at start has answered (or at once)
+        state = view.status.connectivity.property("state")
+        if WAIT_FOR_CONNECTIVITY and state == "checking":
+            QTimer.singleShot(20, lambda: close_when_told(view))
+            return
+        seen["connectivity"] = state
+        view.close()
 
     gui_commands._window_up = up
     seen["code"] = app.cli.main(sys.argv[1:])
@@ -94,7 +103,9 @@ def start(tmp_path: Path, settings: str, *args: str) -> subprocess.CompletedProc
     config.write_text(settings, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("STAMPS_POS_")}
     env.update(STAMPS_POS_TOKEN="start-up-test-token", QT_QPA_PLATFORM="offscreen")
-    script = f"HEAVY = {HEAVY!r}\n" + CHILD
+    wait = "--wait-for-connectivity" in args
+    args = tuple(a for a in args if a != "--wait-for-connectivity")
+    script = f"HEAVY = {HEAVY!r}\nWAIT_FOR_CONNECTIVITY = {wait!r}\n" + CHILD
     return subprocess.run(
         [sys.executable, "-c", script, "--config", str(config), *args],
         capture_output=True,
@@ -126,6 +137,15 @@ def test_the_first_frame_is_the_window_saying_it_starts_before_the_till_s_librar
     assert seen["after"]  # the till open: its pages and menus in place of the starting page
     assert seen["markup"] == []
     assert seen["read"] == []
+
+
+def test_the_sync_bar_says_what_the_server_proved_at_start_not_online(tmp_path: Path) -> None:
+    # Nobody answers at the settings' address: the till's check at start finds it, and the bar
+    # goes from "Checking the Stamps server…" to offline, never to a guessed "Online".
+    done = start(tmp_path, settings_for(tmp_path), "gui", "--wait-for-connectivity")
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["connectivity"] == "offline"
 
 
 def test_the_starting_window_speaks_the_settings_language(tmp_path: Path) -> None:

@@ -60,6 +60,9 @@ class ConnectivityMonitor:
         self._interval = probe_interval
         self._cap = probe_cap
         self._state = initial
+        #: Whether an answer (or a connection that failed) has shown the state: until then it is
+        #: the start's belief, which lets the first request go out but proves nothing.
+        self.proven = False
         self._listeners: list[Listener] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -89,6 +92,10 @@ class ConnectivityMonitor:
             self._set(Connectivity.OFFLINE)
         else:
             self._set(Connectivity.DEGRADED)
+
+    def prove(self, state: Connectivity) -> None:
+        """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`)."""
+        self._set(state)
 
     def note_server_date(self, header: str | None) -> None:
         """Compare the server's ``Date`` header with the till's clock; warn beyond two minutes."""
@@ -127,9 +134,13 @@ class ConnectivityMonitor:
 
     def _set(self, new: Connectivity) -> None:
         old, self._state = self._state, new
+        first_proof, self.proven = not self.proven, True
+        if old is new and not first_proof:
+            return  # (the first proof is heard even when it confirms the belief: it is news)
         if old is new:
-            return
-        log.info("connectivity: %s -> %s", old, new)
+            log.info("connectivity: %s, proved", new)
+        else:
+            log.info("connectivity: %s -> %s", old, new)
         self._wake.set()
         for listener in list(self._listeners):
             listener(old, new)

@@ -36,6 +36,9 @@ class RuntimeOptions:
     #: Seconds a request in flight when the till closes is given to finish. Cut short, it is left
     #: to its lease, and with ``idempotency = unknown`` a lease that runs out makes it ``unknown``.
     close_grace: float = 0.0
+    #: Ask the server once at start (:meth:`Till.check_connectivity`), in the background, so a
+    #: window's status bar shows what the server proved instead of the start's belief.
+    check_at_start: bool = False
 
 
 @asynccontextmanager
@@ -91,6 +94,8 @@ async def open_till(
         if options.resume_at_start:
             await till.resume_after_credentials_change()
         monitor.start()
+        if options.check_at_start:
+            till.check_connectivity_soon()
         if options.start_worker:
             worker.start()
         yield till

@@ -248,6 +248,12 @@ class Till:
         return self.monitor.state
 
     @property
+    def connectivity_proven(self) -> bool:
+        """Whether anything the server answered (or a connection that failed) has shown the
+        connectivity since the till started; until then it is the start's belief."""
+        return self.monitor.proven
+
+    @property
     def clock_skewed(self) -> bool:
         """The server's clock and the till's disagree by more than two minutes."""
         return self.monitor.clock_skewed
@@ -983,10 +989,37 @@ class Till:
         (a new token would not help)."""
         return paused_words(status.paused_reason, self.config.base_url)
 
-    async def probe(self) -> Connectivity | None:
+    async def check_connectivity(self) -> None:
+        """Ask the server once (a ping) and let what it proves set the till's connectivity.
+
+        A till starts believing the server reachable, so that its first request goes out; but
+        a belief is not a proof, and the status bar should not say "online" of a server nobody
+        has reached (the window checks at start: ``RuntimeOptions.check_at_start``). A pong
+        proves online, a refusal of the token what :meth:`probe` makes of it, and a failure
+        what a real request meeting it would prove: offline when no connection was made,
+        degraded otherwise."""
+        proved = await self.probe(report_failure=True)
+        if proved is not None:
+            self.monitor.prove(proved)
+
+    def check_connectivity_soon(self) -> None:
+        """:meth:`check_connectivity` in the background (the till's start does not wait on it).
+        A check that fails for a reason of its own proves nothing and leaves the state as it is,
+        as the monitor's probe does."""
+
+        async def check() -> None:
+            try:
+                await self.check_connectivity()
+            except Exception:
+                log.warning("the connectivity check at start failed", exc_info=True)
+
+        self._in_background(check())
+
+    async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
         API token, ``DEGRADED`` when it answers and refuses it, ``None`` when no answer came (no
-        connection, a timeout, a server error, a web page in the way).
+        connection, a timeout, a server error, a web page in the way; ``report_failure``: then
+        tell the monitor what it proves, as a real request's failure would).
 
         A refusal is an answer: the server is there, so the till is not offline, and it learns
         what a send that meets the refusal teaches (architecture §3). After trying the token
@@ -1014,7 +1047,9 @@ class Till:
                     else "the server refuses the till's API token",
                 )
             return Connectivity.DEGRADED
-        except StampsError:
+        except StampsError as exc:
+            if report_failure:
+                self.monitor.report(exc.outcome, status_code=exc.status_code)
             return None
         if (await self.outbox.status()).paused:
             await self.outbox.resume_after_credentials_change(

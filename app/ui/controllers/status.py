@@ -125,10 +125,10 @@ class StatusController(QObject):
 
     def data(self) -> StatusData:
         """What the bar shows now."""
-        state = self.till.connectivity
+        state = _connectivity(self.till.connectivity, self.till.connectivity_proven)
         status = self._status
         if status is None:
-            return StatusData(connectivity=_connectivity(state))
+            return StatusData(connectivity=state)
         age = status.oldest_queued_age
         if age is not None:
             age += time.monotonic() - self._read_at
@@ -138,7 +138,7 @@ class StatusController(QObject):
                 "A redemption has waited {age} to sync. Check the network, or call a manager."
             ).format(age=age_text(age))
         return StatusData(
-            connectivity=_connectivity(state),
+            connectivity=state,
             queued=status.queued + status.sending,
             unknown=status.unknown,
             failed=status.rejected,
@@ -158,7 +158,9 @@ class StatusController(QObject):
         self.view.status.set_cashier(name if isinstance(name, str) else None)
 
 
-def _connectivity(state: Connectivity) -> ConnectivityText:
+def _connectivity(state: Connectivity, proven: bool) -> ConnectivityText:
+    if not proven:  # the start's belief, not yet an answer: the bar must not say "online"
+        return "checking"
     words: dict[Connectivity, ConnectivityText] = {
         Connectivity.ONLINE: "online",
         Connectivity.DEGRADED: "degraded",

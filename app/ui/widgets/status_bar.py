@@ -154,11 +154,12 @@ class SyncStatusBar(QFrame):
         layout.addWidget(self.stall_alert)
         layout.addLayout(row)
         layout.addWidget(self.note_line)
-        self.set_status(StatusData())
+        self.set_status(StatusData("checking"))
 
     def set_status(self, status: StatusData) -> None:
         """Show ``status``."""
         words = {
+            "checking": self.tr("Checking the Stamps server…"),
             "online": self.tr("Online"),
             "degraded": self.tr("Degraded — slow or failing"),
             "offline": self.tr("Offline — redemptions will sync later"),

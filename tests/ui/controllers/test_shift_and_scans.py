@@ -204,7 +204,18 @@ def test_a_scan_into_the_invoice_field_fills_it(qtbot: QtBot, cashier: CashierWi
     assert cashier.session.member is None
 
 
-def test_the_sync_bar_shows_online_and_the_queue(qtbot: QtBot, cashier: CashierWindow) -> None:
+def test_the_sync_bar_says_online_only_once_the_server_answered(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Nothing has asked the server yet (this till was opened without the window's check at
+    # start): the bar says so instead of "Online".
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith(
+            "Checking the Stamps server… · Queued 0"
+        ),
+        timeout=WAIT_MS,
+    )
+    cashier.till.check_connectivity_soon()  # what the window's start does
     qtbot.waitUntil(
         lambda: cashier.view.status.summary_text().startswith("Online · Queued 0"),
         timeout=WAIT_MS,

@@ -25,6 +25,14 @@ def test_online_with_nothing_waiting(bar: SyncStatusBar):
     assert bar.unknown.property("alert") == "none"
 
 
+def test_a_bar_not_yet_told_anything_does_not_say_online(bar: SyncStatusBar):
+    fresh = SyncStatusBar()
+    assert fresh.summary_text().startswith("Checking the Stamps server…")
+    assert fresh.connectivity.property("state") == "checking"
+    bar.set_status(StatusData("checking"))
+    assert bar.summary_text() == "Checking the Stamps server… · Queued 0 · Unknown 0 · Failed 0"
+
+
 def test_offline_with_a_queue_says_how_old_the_oldest_entry_is(bar: SyncStatusBar):
     bar.set_status(StatusData("offline", queued=3, unknown=1, failed=2, oldest_queued_age_s=185))
     text = bar.summary_text()

@@ -76,6 +76,24 @@ def test_listeners_hear_each_change_once() -> None:
     ]
 
 
+def test_nothing_is_proven_until_an_answer_or_a_silence_says_so() -> None:
+    # A till starts believing the server reachable, so its first request goes out; but nothing
+    # has proved it yet, and the status bar must not say "Online" on that belief alone.
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    heard: list[tuple[Connectivity, Connectivity]] = []
+    monitor.subscribe(lambda old, new: heard.append((old, new)))
+    assert monitor.state is Connectivity.ONLINE and not monitor.proven
+    monitor.report(Outcome.APPLIED)  # the first answer proves the state it was already in
+    assert monitor.proven
+    assert heard == [(Connectivity.ONLINE, Connectivity.ONLINE)]  # listeners hear the proof
+    monitor.report(Outcome.APPLIED)
+    assert len(heard) == 1
+
+    silent = ConnectivityMonitor(ScriptedProbe())
+    silent.prove(Connectivity.OFFLINE)  # a check at start that could not connect
+    assert silent.proven and silent.state is Connectivity.OFFLINE
+
+
 async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClock) -> None:
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)

@@ -50,13 +50,21 @@ async def _no_probe() -> Connectivity | None:
 
 
 @pytest.fixture
-async def counter(db_path: Path, clock: ManualClock) -> AsyncIterator[Counter]:
+def believed() -> Connectivity:
+    """The connectivity the till starts with (the tests of the probe: offline, probing)."""
+    return Connectivity.OFFLINE
+
+
+@pytest.fixture
+async def counter(
+    db_path: Path, clock: ManualClock, believed: Connectivity
+) -> AsyncIterator[Counter]:
     server = FakeStamps()
     kept: dict[str, Secret | None] = {"token": Secret(TOKEN)}
     http = httpx.AsyncClient(transport=httpx.MockTransport(server))
     client = StampsClient(http=http, base_url=BASE_URL, token=TOKEN, merchant=14, store=32)
     outbox = await Outbox.open(db_path, OutboxPolicy())
-    monitor = ConnectivityMonitor(_no_probe, initial=Connectivity.OFFLINE)
+    monitor = ConnectivityMonitor(_no_probe, initial=believed)
     worker = SyncWorker(outbox, ClientTransport(client, monitor), name="w")
     config = TillConfig(
         base_url=BASE_URL, merchant=14, store=32, terminal="till-1", data_dir=db_path.parent
@@ -236,3 +244,31 @@ async def test_a_token_that_cannot_be_sent_is_not_accepted_and_no_outage(
     assert await counter.till.token_accepted() is False
     assert counter.till.connectivity is Connectivity.ONLINE
     assert counter.server.calls(PING) == []
+
+
+# --- the check at start (Till.check_connectivity): what the server proves, not the start's belief
+
+
+@pytest.mark.parametrize(
+    ("answer", "state", "paused"),
+    [
+        (PONG, Connectivity.ONLINE, False),
+        (httpx.ConnectError("All connection attempts failed"), Connectivity.OFFLINE, False),
+        (httpx.ReadTimeout("timed out"), Connectivity.DEGRADED, False),
+        (reply(503, {"detail": "down for maintenance"}), Connectivity.DEGRADED, False),
+        # the server is there and refuses the till's token: the queue pauses, as for a probe
+        (reply(401, REFUSED), Connectivity.DEGRADED, True),
+    ],
+)
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_the_check_at_start_shows_what_the_server_proves(
+    counter: Counter, answer: object, state: Connectivity, paused: bool
+) -> None:
+    # A till starts believing the server reachable; a server that cannot be reached must not
+    # read "Online" until a customer's lookup finds out.
+    counter.server.on(PING, answer)  # type: ignore[arg-type]
+    assert not counter.till.monitor.proven
+    await counter.till.check_connectivity()
+    assert counter.till.connectivity is state
+    assert counter.till.monitor.proven
+    assert (await counter.till.status()).paused is paused
