@@ -256,6 +256,7 @@ def _window(size: tuple[int, int] = SIZE) -> CashierWindowView:
     window.show()
     window.show_cashier()
     window.status.set_cashier(CASHIERS[0])
+    window.status.set_status(StatusData("online"))  # the usual till: the server has answered
     window.redemptions_model.set_rows(_rows())
     return window
 
