@@ -279,6 +279,13 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server has not confirmed it. Keep the reward back until this turns green, "
         "or ask a manager to decide."
     ),
+    # Accepted offline (the cashier was told to hand it over), then an attempt that may have
+    # reached the server went unanswered: still not confirmed, but the reward has gone.
+    "receipt.not_confirmed.offline": "NOT CONFIRMED — accepted offline",
+    "receipt.not_confirmed.offline.todo": (
+        "It was handed over when the till accepted it offline. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
     "receipt.waiting": "Waiting to send — do not hand over yet",
     "receipt.waiting.todo": (
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "

@@ -511,6 +511,23 @@ def state_not_confirmed(window: CashierWindowView) -> QPixmap | None:
     return None
 
 
+def state_not_confirmed_offline(window: CashierWindowView) -> QPixmap | None:
+    """Accepted offline and handed over, then sent behind a network's sign-in page: not
+    confirmed, in words that do not ask for the reward back."""
+    _with_member(window)
+    window.status.set_status(StatusData("degraded", queued=1, oldest_queued_age_s=540))
+    window.result_panel.set_result(
+        ResultData(
+            "not_confirmed",
+            words(say("what.reward", name=CROISSANT)),
+            words(say("receipt.detail.web_page")),
+            what_to_do=words(say("receipt.not_confirmed.offline.todo")),
+            provisional=True,
+        )
+    )
+    return None
+
+
 def state_refused(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
     window.result_panel.set_result(
@@ -1110,6 +1127,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "39-sent-again": state_sent_again,
     "40-blocked-member": state_blocked_member,
     "41-sent-past-manager-mode": state_sent_past_manager_mode,
+    "42-not-confirmed-offline": state_not_confirmed_offline,
 }
 
 

@@ -107,6 +107,9 @@ class ResultData:
     redemption_id: str | None = None
     voucher_code: str | None = None
     what_to_do: str = ""
+    #: Accepted offline, so the cashier was told to hand it over: a ``not_confirmed`` result
+    #: then says so in its banner rather than "do not hand over yet".
+    provisional: bool = False
 
 
 @dataclass(frozen=True)

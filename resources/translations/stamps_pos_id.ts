@@ -2668,6 +2668,10 @@ Periksa apakah nama berkasnya benar.</translation>
 <context>
     <name>ResultPanel</name>
     <message>
+        <source>NOT CONFIRMED — accepted offline</source>
+        <translation>BELUM DIKONFIRMASI — diterima offline</translation>
+    </message>
+    <message>
         <source>Confirmed</source>
         <translation>Dikonfirmasi</translation>
     </message>
@@ -2694,6 +2698,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Waiting for the PIN</source>
         <translation>Menunggu PIN</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it offline; the till is finding out whether the Stamps server has it.</source>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline; mesin kasir sedang memastikan apakah server Stamps sudah mencatatnya.</translation>
     </message>
     <message>
         <source>Hand over the reward.</source>
@@ -4115,6 +4123,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server has not confirmed it. Keep the reward back until this turns green, or ask a manager to decide.</source>
         <comment>receipt.not_confirmed.todo</comment>
         <translation>Server Stamps belum mengonfirmasinya. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — accepted offline</source>
+        <comment>receipt.not_confirmed.offline</comment>
+        <translation>BELUM DIKONFIRMASI — diterima offline</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo</comment>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
     </message>
     <message>
         <source>Waiting to send — do not hand over yet</source>

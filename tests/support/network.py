@@ -41,10 +41,13 @@ class Network:
         self.server.stop()
         self.server = None
 
-    def up(self, token: str = DEMO_TOKEN) -> None:
+    def up(self, token: str = DEMO_TOKEN, faults: dict[str, object] | None = None) -> None:
         """Bring the server back; ``token``: the API token it now accepts (a server whose
-        token was changed meanwhile)."""
-        self.server = SandboxServer(port=self.port, token=token, state_path=self.state).start()
+        token was changed meanwhile); ``faults``: what it comes back with, in force from its
+        first request (set after, a till's first attempt could beat them)."""
+        self.server = SandboxServer(
+            port=self.port, token=token, state_path=self.state, faults=faults
+        ).start()
 
     def faults(self, **settings: object) -> None:
         """Set the sandbox's faults (they last until the server is taken down)."""

@@ -1,7 +1,8 @@
 """What the till tells a cashier about a redemption: one of a few outcomes, never blurred.
 
 Confirmed (the server applied it), accepted offline (provisional, within policy: it will sync),
-not confirmed (sent, no answer yet, or unknown: do not hand anything over), refused (by the
+not confirmed (sent, no answer yet, or unknown: do not hand anything over; or, once accepted
+offline and handed over, the server has not confirmed it yet: the till finds out), refused (by the
 server; before anything is queued, by a rule of the till's that holds online too), not redeemed
 (the server could not be asked and the till's offline rules would not take it, queued first or
 not). architecture §4. Every word is a message (:mod:`app.core.messages`), so a screen can
@@ -274,6 +275,11 @@ def _words(
             details = say("receipt.detail.lost")
         else:
             details = say("receipt.detail.sending")
+        if entry.provisional and entry.kind != OperationKind.CANCEL:
+            # The till told the cashier to hand it over when it accepted it offline: "keep the
+            # reward back" would be false now. What is known (details) stands as it is.
+            headline = say("receipt.not_confirmed.offline")
+            todo = say("receipt.not_confirmed.offline.todo")
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
     return headline, todo, details

@@ -14,9 +14,13 @@ from app.ui.widgets.qr import qr_image
 QR_MODULE_PX = 4
 
 
-def outcome_title(kind: PanelKind) -> str:
+def outcome_title(kind: PanelKind, *, provisional: bool = False) -> str:
     """The banner words of an outcome. They are fixed here, not passed in, so no caller can make
-    a not-confirmed result read like a confirmed one."""
+    a not-confirmed result read like a confirmed one. ``provisional``: it was accepted offline,
+    and handed over then (architecture §4), so a not-confirmed one says that, not "do not hand
+    over yet"."""
+    if kind == "not_confirmed" and provisional:
+        return QCoreApplication.translate("ResultPanel", "NOT CONFIRMED — accepted offline")
     titles = {
         "confirmed": QCoreApplication.translate("ResultPanel", "Confirmed"),
         "accepted_offline": QCoreApplication.translate(
@@ -33,8 +37,14 @@ def outcome_title(kind: PanelKind) -> str:
     return titles[kind]
 
 
-def default_what_to_do(kind: PanelKind) -> str:
+def default_what_to_do(kind: PanelKind, *, provisional: bool = False) -> str:
     """What the cashier does next, when the controller has nothing more specific."""
+    if kind == "not_confirmed" and provisional:
+        return QCoreApplication.translate(
+            "ResultPanel",
+            "It was handed over when the till accepted it offline; the till is finding out "
+            "whether the Stamps server has it.",
+        )
     advice = {
         "confirmed": QCoreApplication.translate("ResultPanel", "Hand over the reward."),
         "accepted_offline": QCoreApplication.translate(
@@ -161,12 +171,15 @@ class ResultPanel(QFrame):
             self.setAccessibleName(self.tr("Result: none"))
             return
 
-        title = outcome_title(result.kind)
+        title = outcome_title(result.kind, provisional=result.provisional)
         self.title.setText(title)
         self.banner_icon.setPixmap(icon(_ICONS[result.kind]).pixmap(36, 36))
         self._show_text(self.headline, result.headline)
         self._show_text(self.details, result.details)
-        self._show_text(self.what_to_do, result.what_to_do or default_what_to_do(result.kind))
+        advice = result.what_to_do or default_what_to_do(
+            result.kind, provisional=result.provisional
+        )
+        self._show_text(self.what_to_do, advice)
         self._show_text(self.reference, self._reference_text(result))
         self._show_qr(result)
         # A slip is proof for the customer: only for outcomes the till stands behind.

@@ -203,3 +203,42 @@ def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_
     refused = cashier.view.result_panel.result()
     assert refused is not None and refused.details == UNCONFIRMED
     assert cashier.view.redemptions_model.rowCount() == 0  # nothing queued
+
+
+def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_the_reward(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # The network drops; the till accepts a redemption offline and the cashier hands it over.
+    # The network comes back with a server that applies it and then fails (a 500): the attempt
+    # may have gone through. Amber "not confirmed" is true, but "keep the reward back" is not.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
+    )
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    panel = cashier.view.result_panel
+    assert panel.title.text() == "Accepted offline — will sync"
+
+    network.up(faults={"applied_then_500_rate": 1.0, "scope": "redemptions"})
+    qtbot.waitUntil(
+        lambda: getattr(panel.result(), "kind", None) == "not_confirmed", timeout=WAIT_MS
+    )
+    assert panel.title.text() == "NOT CONFIRMED — accepted offline"
+    told = f"{panel.title.text()} {panel.what_to_do.text()}".lower()
+    assert "do not hand over" not in told and "keep the reward back" not in told
+    assert "handed over when the till accepted it offline" in panel.what_to_do.text()
+    assert cashier.view.redemptions_model.row_data(0).status == "not_confirmed"
+    # Between attempts it says what the last one met, under the same words.
+    qtbot.waitUntil(lambda: "failed while handling it" in panel.details.text(), timeout=WAIT_MS)
+    assert panel.title.text() == "NOT CONFIRMED — accepted offline"
+    assert "handed over when the till accepted it offline" in panel.what_to_do.text()

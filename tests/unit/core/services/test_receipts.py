@@ -224,3 +224,55 @@ def test_the_balance_after_is_read_under_either_documented_name(
 ) -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, server_redemption_id=9, response=response))
     assert receipt.as_json()["stamps_remaining"] == 230
+
+
+@pytest.mark.parametrize(
+    ("status", "last_error", "paused", "details"),
+    [
+        (EntryStatus.QUEUED, "ResponseLost: ReadTimeout", False, "may have gone through"),
+        (
+            EntryStatus.QUEUED,
+            "WebPageAnswer: a web page answered, not the Stamps server (200 OK)",
+            False,
+            "a web page answered instead of the Stamps server",
+        ),
+        (EntryStatus.QUEUED, "ServerError: 500 Internal Server Error", False, "failed while"),
+        (EntryStatus.SENDING, "ResponseLost: ReadTimeout", False, "may have gone through"),
+        (EntryStatus.QUEUED, "Unauthorized: 401 Unauthorized", True, "Sync is paused"),
+        (EntryStatus.UNKNOWN, "ResponseLost: ReadTimeout", False, "a manager must check it"),
+    ],
+)
+def test_accepted_offline_then_not_confirmed_never_says_to_keep_back_what_was_handed_over(
+    status: EntryStatus, last_error: str, paused: bool, details: str
+) -> None:
+    # The till told the cashier to hand the reward over when it accepted the redemption offline;
+    # an ambiguous attempt since makes it not confirmed (true), but the reward has gone: "keep
+    # the reward back" would be an order no cashier can follow (architecture §4).
+    accepted = entry(status, provisional=True, last_error=last_error)
+    receipt = receipt_for(accepted, ambiguous_attempt=True, paused=paused)
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    assert str(receipt.headline) == "NOT CONFIRMED — accepted offline"
+    said = f"{receipt.headline} {receipt.what_to_do}"
+    assert "do not hand over" not in said.lower() and "keep the reward back" not in said.lower()
+    assert "handed over when the till accepted it offline" in str(receipt.what_to_do)
+    assert "has not confirmed" in str(receipt.what_to_do)
+    assert receipt.details is not None and details in str(receipt.details)
+
+
+def test_accepted_offline_without_an_ambiguous_attempt_keeps_its_words() -> None:
+    receipt = receipt_for(
+        entry(EntryStatus.QUEUED, provisional=True, last_error="ConnectionFailed: refused")
+    )
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    assert str(receipt.headline) == "Accepted offline — will sync"
+    assert str(receipt.what_to_do) == (
+        "Hand over the reward; the till sends it when the network is back."
+    )
+
+
+def test_not_confirmed_without_acceptance_offline_still_says_do_not_hand_over() -> None:
+    receipt = receipt_for(
+        entry(EntryStatus.QUEUED, last_error="ResponseLost: ReadTimeout"), ambiguous_attempt=True
+    )
+    assert str(receipt.headline) == "NOT CONFIRMED — do not hand over yet"
+    assert "Keep the reward back" in str(receipt.what_to_do)
