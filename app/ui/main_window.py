@@ -383,6 +383,7 @@ class CashierWindowView(QMainWindow):
         self.tabs.setObjectName("redeemTabs")
         layout.addWidget(self.tabs, 1)
         self.reward_picker = RewardPicker()
+        self.reward_picker.tiles_placed.connect(self._set_tab_order)
         self.tabs.addTab(self.reward_picker, icon("reward"), self.tr("Rewards (F3)"))
         self.voucher_panel = VoucherPanel()
         self.tabs.addTab(self.voucher_panel, icon("voucher"), self.tr("Vouchers (F4)"))
@@ -484,13 +485,27 @@ class CashierWindowView(QMainWindow):
             shortcut.setEnabled(enabled)
 
     def _set_tab_order(self) -> None:
+        # The order a cashier fills a redemption in (docs/architecture.md, §5): who, the sale's
+        # invoice, what to redeem, then the result and the shift. Again whenever the rewards
+        # change: new tiles join the end of Qt's chain, after the status bar.
+        voucher, promo, status = self.voucher_panel, self.promo_panel, self.status
         chain = [
             self.member_search.field,
             self.member_search.suggestions,
-            self.tabs,
             self.invoice_field.field,
+            self.tabs,  # its tab bar: the tabs' own focus
+            *self.reward_picker.focus_order(),
+            voucher.table,
+            voucher.whole_button,
+            voucher.redeem_button,
+            voucher.code_field,
+            voucher.code_button,
+            promo.code_field,
+            promo.redeem_button,
             self.result_panel.print_button,
             self.redemptions,
+            status.check_again,
+            status.exceptions,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -73,6 +73,9 @@ class ShiftSummaryView(QWidget):
             [self.tr("Time"), self.tr("Member"), self.tr("What"), self.tr("Why")]
         )
         self.refusals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (the arrows move in it): Qt's default walked Tab cell by cell
+        # and never let the keyboard out.
+        self.refusals.setTabKeyNavigation(False)
         self.refusals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.refusals.verticalHeader().hide()
         self.refusals.setWordWrap(True)

@@ -13,7 +13,7 @@ from app.ui.first_manager import FirstManagerView
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.page import ManagerPageView
 from app.ui.shift_summary import ShiftSummaryView
-from app.ui.viewmodels import MemberSuggestion, RewardCardData
+from app.ui.viewmodels import MemberSuggestion, RedemptionRowData, RewardCardData
 
 
 @pytest.fixture
@@ -95,9 +95,58 @@ def test_function_keys_do_nothing_on_the_sign_in_page(qtbot: QtBot, window: Cash
         press(qtbot, window, Qt.Key.Key_Escape)
 
 
-def test_tab_goes_from_member_search_to_the_redeem_tabs(qtbot: QtBot, window):
-    qtbot.keyClick(window.member_search.field, Qt.Key.Key_Tab)
-    qtbot.waitUntil(window.tabs.tabBar().hasFocus)
+def tab_walk(qtbot: QtBot, key: Qt.Key, steps: int) -> list[QWidget | None]:
+    """Where the focus lands after each of ``steps`` presses of ``key``."""
+    landed: list[QWidget | None] = []
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        landed.append(QApplication.focusWidget())
+    return landed
+
+
+def test_tab_walks_the_cashier_page_in_the_order_a_cashier_fills_a_redemption(
+    qtbot: QtBot, window: CashierWindowView
+):
+    # member, invoice, the reward tabs and tiles, the amount, Add to cart / Redeem now, the cart,
+    # Redeem cart, then the shift's list and round to the member again (docs/architecture.md).
+    # The rewards come after the window is built, as a member's do: their tiles are in the
+    # order too, the one the member cannot have skipped.
+    picker = window.reward_picker
+    picker.set_rewards(
+        [
+            RewardCardData("coffee", "Free Kopi Susu", 10),
+            RewardCardData("tumbler", "Tumbler", 500, available=False, reason="Needs 500"),
+            RewardCardData("croissant", "Butter Croissant", 25),
+        ]
+    )
+    picker.select_reward("croissant")
+    picker.add_selected_to_cart()
+    picker.select_reward("coffee")
+    window.redemptions_model.set_rows(
+        [RedemptionRowData(n, f"10:0{n}", "Ayu", "Free Kopi Susu", "confirmed") for n in (1, 2)]
+    )
+    window.focus_member_search()
+    qtbot.waitUntil(window.member_search.field.hasFocus)
+    expected = [
+        window.invoice_field.field,
+        window.tabs.tabBar(),
+        picker.tile("coffee"),
+        picker.tile("croissant"),
+        picker.qty_spin,
+        picker.add_button,
+        picker.redeem_button,
+        picker.cart.list,
+        picker.cart.remove_button,
+        picker.cart.redeem_button,
+        window.redemptions,
+        window.member_search.field,
+    ]
+
+    forth = tab_walk(qtbot, Qt.Key.Key_Tab, len(expected))
+    back = tab_walk(qtbot, Qt.Key.Key_Backtab, len(expected))
+
+    assert forth == expected
+    assert back == [*reversed(expected[:-1]), window.member_search.field]
 
 
 def test_shift_menu_asks_to_close_the_shift(qtbot: QtBot, window: CashierWindowView):

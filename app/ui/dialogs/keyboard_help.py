@@ -48,6 +48,9 @@ class KeyboardHelpDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (the arrows move in it): Qt's default walked Tab cell by cell
+        # and never let the keyboard out.
+        self.table.setTabKeyNavigation(False)
         for row, (key, action) in enumerate(shortcuts):
             self.table.setItem(row, 0, QTableWidgetItem(key))
             self.table.setItem(row, 1, QTableWidgetItem(action))

@@ -18,9 +18,10 @@ class MemberSearch(QWidget):
     """A search field with an inline suggestion list.
 
     ``query_changed`` fires once the cashier pauses typing (debounced, so a lookup is not started
-    per keystroke); ``lookup_requested`` on Enter; ``suggestion_chosen`` with the chosen
-    :class:`MemberSuggestion` on a click or Enter in the list. Down arrow moves into the list,
-    Esc closes it.
+    per keystroke), and the line under the field empties at the first key (what it said was
+    about the query before); ``lookup_requested`` on Enter; ``suggestion_chosen`` with the
+    chosen :class:`MemberSuggestion` on a click or Enter in the list. Down arrow moves into the
+    list, Esc closes it.
     """
 
     query_changed = Signal(str)
@@ -133,6 +134,9 @@ class MemberSearch(QWidget):
     # -- behaviour ---------------------------------------------------------------------------
 
     def _on_text_edited(self, _text: str) -> None:
+        # What the line under the field says ("No member matches …", "pick one") is about the
+        # query before this one: left up, it read as the answer to what is being typed now.
+        self.set_message("")
         self._debounce.start()
 
     def _emit_query(self) -> None:

@@ -193,6 +193,9 @@ class ShiftRedemptionsView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        # Tab leaves the list, as from any other control; the arrows move between its rows.
+        # Qt's default walked Tab cell by cell, and the keyboard never got out.
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(52)

@@ -38,12 +38,15 @@ class RewardPicker(QWidget):
     "Redeem now" (or Enter in the amount) or "Add to cart".
 
     Signals: ``reward_chosen(id)`` when a tile is picked; ``redeem_requested(id, qty, stamps|None)``
-    for a single reward; ``cart_submitted(list[(id, qty, stamps|None)])`` for the cart.
+    for a single reward; ``cart_submitted(list[(id, qty, stamps|None)])`` for the cart;
+    ``tiles_placed`` when other tiles came, for the window to put them in its Tab order
+    (:meth:`focus_order`).
     """
 
     reward_chosen = Signal(object)
     redeem_requested = Signal(object, int, object)
     cart_submitted = Signal(list)
+    tiles_placed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,9 @@ class RewardPicker(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._grid_host)
+        # The tiles take the keyboard, not the area around them: focused, it showed nothing,
+        # and a Tab seemed lost between the tabs and the first reward.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         # The selection bar: what the next click of "Redeem now" / "Add to cart" will take.
         self.selected_label = ElidedLabel(self.tr("Pick a reward"))
@@ -144,11 +150,13 @@ class RewardPicker(QWidget):
         for reward in rewards:
             tile = RewardTile(reward)
             tile.chosen.connect(self.select_reward)
+            tile.installEventFilter(self)  # scrolled into sight as the keyboard reaches it
             self._tiles.append(tile)
         self._place_tiles()
         self._empty.setVisible(not rewards)
         self._scroll.setVisible(bool(rewards))
         self._select(None)
+        self.tiles_placed.emit()
 
     def set_narrow(self, narrow: bool) -> None:
         """Two tiles a row and the selection's buttons on a line of their own (a narrow page),
@@ -177,6 +185,21 @@ class RewardPicker(QWidget):
     def tiles(self) -> list[RewardTile]:
         """The tiles, in grid order (for focus and tests)."""
         return list(self._tiles)
+
+    def focus_order(self) -> list[QWidget]:
+        """What Tab visits here, in order: the tiles as the grid shows them, the amount, "Add to
+        cart", "Redeem now", then the cart (Qt skips what is greyed or hidden)."""
+        cart = self.cart
+        return [
+            *self._tiles,
+            self.stamps_spin,
+            self.qty_spin,
+            self.add_button,
+            self.redeem_button,
+            cart.list,
+            cart.remove_button,
+            cart.redeem_button,
+        ]
 
     def tile(self, reward_id: Hashable) -> RewardTile:
         """The tile of one reward."""
@@ -226,6 +249,10 @@ class RewardPicker(QWidget):
     # -- view --------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, RewardTile):
+            # Shift+Tab from the amount lands on the last tile, which may be scrolled away.
+            self._scroll.ensureWidgetVisible(watched)
+            return False
         if (
             watched in (self.qty_spin, self.stamps_spin)
             and isinstance(event, QKeyEvent)

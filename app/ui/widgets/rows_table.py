@@ -107,6 +107,9 @@ class RowsView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        # Tab leaves the table (the arrows move in it): Qt's default walked Tab cell by cell
+        # and never let the keyboard out.
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(40)

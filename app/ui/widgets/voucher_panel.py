@@ -68,6 +68,9 @@ class VoucherPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        # Tab leaves the table (the arrows move in it): Qt's default walked Tab cell by cell
+        # and never let the keyboard out.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         # A row is as tall as its words at its columns' widths, whenever those change: the tab
         # first shown, the window resized, other vouchers (their widest code or value). Fitted

@@ -119,6 +119,27 @@ def test_escape_closes_the_list_and_an_empty_list_hides(qtbot: QtBot, search: Me
     assert not search.suggestions.isVisible()
 
 
+@pytest.mark.parametrize(
+    ("message", "error"),
+    [("No member matches \u201czzz\u201d.", True), ("3 members are called Budi: pick one.", False)],
+)
+def test_what_was_said_of_the_last_query_goes_as_the_cashier_types_a_new_one(
+    qtbot: QtBot, search: MemberSearch, message: str, error: bool
+):
+    search.field.setText("zzz")
+    search.set_message(message, error=error)
+    qtbot.keyClick(search.field, Qt.Key.Key_Backspace)
+    assert search.message_text() == ""
+    assert not search.message.toolTip()
+
+
+def test_a_member_put_in_the_field_by_the_till_keeps_the_line(search: MemberSearch):
+    # A lookup's own words ("Looking up…") stay while the till, not the cashier, fills the field.
+    search.set_message("Looking up…", error=False)
+    search.field.setText("Ayu Pratiwi")
+    assert search.message_text() == "Looking up…"
+
+
 def test_a_message_longer_than_three_lines_is_shown_whole(qtbot: QtBot, shown):
     # In a column as wide as the member column, with room below it as the window has; the
     # refused token's message takes four lines there.
