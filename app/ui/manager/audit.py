@@ -63,6 +63,8 @@ class AuditView(QWidget):
         self.show_button.clicked.connect(self.submit)
         self.who_edit.returnPressed.connect(self.submit)
         self.entry_edit.returnPressed.connect(self.submit)
+        for day in (self.since, self.until):
+            day.entered.connect(self.submit)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("auditExport")
         self.export_button.clicked.connect(self.export_requested)

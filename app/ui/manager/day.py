@@ -44,6 +44,7 @@ class DayView(QWidget):
         self.day.setAccessibleName(self.tr("Day"))
         self.show_button = show_button(self.tr("Show"), "dayShow")
         self.show_button.clicked.connect(self.submit)
+        self.day.entered.connect(self.submit)
         self.export_summary = QPushButton(self.tr("Export summary CSV…"))
         self.export_summary.setObjectName("dayExportSummary")
         self.export_summary.clicked.connect(self.export_summary_requested)

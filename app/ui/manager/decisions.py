@@ -6,7 +6,8 @@ A refused value is said beside its field, and nothing is written until every fie
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -85,6 +86,18 @@ class _Dialog(QDialog):
         self.body.setSpacing(12)
         self.body.addWidget(heading)
         self.body.addWidget(self.about)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A decision is taken with its button (clicked, or Enter once Tab is on it), never by
+        # an Enter in a field or on the tick box that fell through to the dialog's default: a
+        # cancel, whose note is optional, went at an Enter meant to tick "replacement voucher".
+        # Esc still goes back without acting.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+            self.focusWidget(), QPushButton
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def finish_layout(self) -> None:
         self.body.addWidget(self.refusal)

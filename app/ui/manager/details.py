@@ -141,6 +141,9 @@ class EntryDetailsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        # The attempts and the trail take the keyboard, not the area around them: focused, it
+        # showed nothing, and a Tab seemed lost between "Close" and the attempts.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(scroll, 1)

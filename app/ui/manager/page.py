@@ -76,6 +76,11 @@ class ManagerPageView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
+        # The banner stands above the tabs, so Tab meets it first, then the tabs, then the open
+        # tab's controls (docs/manager-mode.md, "The keyboard"). Said here rather than left to
+        # the order things were built in: the tabs' pages join Qt's chain where they were made.
+        QWidget.setTabOrder(self.settings_button, self.leave_button)
+        QWidget.setTabOrder(self.leave_button, self.tabs)
         self.set_manager("", 2)
 
     def set_manager(self, name: str, idle_minutes: int) -> None:

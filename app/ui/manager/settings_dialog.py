@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -138,6 +138,9 @@ class SettingsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
+        # The settings take the keyboard, not the page around them: focused, it showed
+        # nothing, and a Tab seemed lost between the group's tab and its first setting.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(scroll, group)
         return column
 

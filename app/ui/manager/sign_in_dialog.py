@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,8 +21,9 @@ PIN_INPUT_MAX = 64
 
 class ManagerSignInDialog(QDialog):
     """Name (picked from the managers, or typed) and PIN. ``sign_in_requested(name, pin)`` on
-    Enter or "Enter manager mode"; the PIN field is wiped at once. ``show_refusal`` says why the
-    till refused (a wrong PIN, a lockout) and keeps the dialog open. Opened with ``open()``."""
+    Enter in the PIN or "Enter manager mode" (Enter in the name goes on to the PIN); the PIN
+    field is wiped at once. ``show_refusal`` says why the till refused (a wrong PIN, a lockout)
+    and keeps the dialog open. Opened with ``open()``."""
 
     sign_in_requested = Signal(str, str)
 
@@ -58,10 +60,15 @@ class ManagerSignInDialog(QDialog):
         self.enter_button.setObjectName("managerSignInEnter")
         self.enter_button.setProperty("role", "primary")
         self.enter_button.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("managerSignInCancel")
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.pin_field.returnPressed.connect(self.submit)
+        # Enter after the name goes on to the PIN: it fell through to "Enter manager mode" and
+        # sent an empty PIN, a wrong PIN that counts towards the lock and ends a manager's
+        # session.
+        self.names.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -75,6 +82,17 @@ class ManagerSignInDialog(QDialog):
             self.pin_field.setFocus()
         else:
             self.names.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.names
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.pin_field.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def submit(self) -> None:
         """Ask the till to check the name and PIN typed (the PIN field is wiped at once)."""

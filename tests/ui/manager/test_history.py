@@ -23,3 +23,14 @@ def test_the_history_shows_each_standing_whole_without_scrolling_sideways(
     assert header.sectionSize(REDEMPTION) >= 100  # more than a "…"
     assert crowded_columns(table) == []  # "Redemption" was cut at 1024
     assert standings_cut(table, STATUS) == []  # each standing whole, on two lines at most
+
+
+def test_enter_in_a_date_shows_the_redemptions(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.ui.manager.history import HistoryView
+
+    view = HistoryView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.query_requested):
+        qtbot.keyClick(view.since, Qt.Key.Key_Return)

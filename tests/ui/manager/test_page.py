@@ -1,0 +1,109 @@
+"""Manager mode's page walked with the keyboard: the banner first (it stands above the tabs),
+the tabs, then the open tab's controls in reading order (top to bottom, left to right), out of
+each table with Tab, the status bar's button last, and round to the banner again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ...support.keyboard import reversed_walk, walk_both_ways
+from ...support.screens import window_in
+
+BANNER = ["managerLeave", "managerTabs.tabBar"]
+#: The status bar's "2 exceptions" button, then the banner's "Settings…" again.
+AFTER = ["exceptionBadge", "managerSettings"]
+
+
+@pytest.mark.parametrize(
+    ("state", "controls"),
+    [
+        (
+            "26-history",
+            [
+                "historySince",  # a date is one stop: the digits and the arrows move in it
+                "historyUntil",
+                "historyStatus",
+                "historyCashier",
+                "historyMemberInput",
+                "historyShow",
+                "historyCancelByServerId",
+                "historyTable",
+            ],
+        ),
+        (
+            "29-exceptions",
+            [
+                "exceptionsTable",
+                "exceptionEvidence",
+                "exception_retry",
+                "exception_mark_applied",
+                "exception_dismiss",
+                "exceptionDetails",
+            ],
+        ),
+        (
+            "30-audit-log",
+            [
+                "auditSince",
+                "auditUntil",
+                "auditAction",
+                "auditWhoInput",
+                "auditEntryInput",
+                "auditShow",
+                "auditExport",
+                "auditTable",
+            ],
+        ),
+        (
+            "31-end-of-day",
+            [
+                "dayDate",
+                "dayShow",
+                "dayExportSummary",
+                "dayExportRows",
+                "dayTotals",
+                "dayShifts",
+                "dayCashiers",
+            ],
+        ),
+        (
+            "32-people",
+            [  # each list with its buttons, managers (left) before cashiers
+                "managerAccounts",
+                "manager_add",
+                "manager_rename",
+                "manager_set_pin",
+                "manager_disable",  # "Enable" is greyed for an active manager: skipped
+                "cashierAccounts",
+                "cashier_add",
+                "cashier_rename",
+                "cashier_set_pin",
+                "cashier_remove_pin",
+                "cashier_disable",
+            ],
+        ),
+    ],
+)
+def test_tab_walks_a_manager_tab_from_the_banner_down(
+    qtbot: QtBot, state: str, controls: list[str]
+) -> None:
+    window = window_in(qtbot, state, (1366, 768))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    start = window.manager.settings_button
+    stops = [*BANNER, *controls, *AFTER]
+
+    forth, back = walk_both_ways(qtbot, start, stops)
+
+    assert forth == stops
+    assert back == reversed_walk(start, stops)
+
+
+def test_manager_mode_opens_with_the_keyboard_on_its_tabs(qtbot: QtBot) -> None:
+    window = window_in(qtbot, "26-history", (1366, 768))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_manager()
+    qtbot.waitUntil(window.manager.tabs.tabBar().hasFocus)
