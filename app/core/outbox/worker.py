@@ -97,8 +97,14 @@ class SyncWorker:
 
     async def connectivity_restored(self) -> int:
         """The network is back: retry soon the entries whose last attempt never arrived, each
-        within ``policy.reconnect_spread`` seconds (:meth:`Outbox.wake_never_arrived`)."""
-        woken = await self.outbox.wake_never_arrived()
+        within ``policy.reconnect_spread`` seconds (:meth:`Outbox.wake_never_arrived`). A disk
+        that refuses the write (full, read-only) is said in one line: what waits keeps its
+        backoff, and the worker still looks at the queue now."""
+        try:
+            woken = await self.outbox.wake_never_arrived()
+        except StorageProblem as problem:
+            log.warning("the network is back, but the disk refused to wake what waits: %s", problem)
+            woken = 0
         self.wake()
         return woken
 

@@ -118,11 +118,13 @@ def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow, back_to: QWidget | N
 def the_till_locks(qtbot: QtBot, cashier: CashierWindow) -> None:
     """Nobody touches the till for its idle time, on the till's clock: it locks."""
     clock = ManualClock()
-    with installed(clock):
+    # The clock is put back before the signal is waited for, as in manager_goes_idle: the loop
+    # runs while it waits, and the worker must not write an entry at the moved time (the
+    # outbox would read the real time after it as a clock moved back, and trust no key).
+    with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS), installed(clock):
         cashier.lock.touch()
         clock.advance(cashier.lock.minutes * 60 + 1)
-        with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS):
-            assert cashier.lock.check()
+        assert cashier.lock.check()
     assert cashier.view.pages.currentWidget() is cashier.view.sign_in
 
 

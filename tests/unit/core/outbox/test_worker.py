@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -15,6 +16,7 @@ from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.stamps.exchange import current_flight
+from app.core.storage.problems import folder_read_only
 
 from .conftest import OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport, Hang
@@ -65,6 +67,24 @@ async def test_connectivity_restored_wakes_a_sleeping_worker(
     clock.advance(5)
     done = await outbox.wait_for(entry.id, 1)
     assert done.status == EntryStatus.SYNCED
+
+
+async def test_the_network_back_on_a_read_only_disk_is_one_warning_not_a_traceback(
+    outbox: Outbox,
+    worker: SyncWorker,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Seen: `stamps-pos redeem` on a read-only data folder printed a traceback on stderr when
+    # its first answer proved the till online and the wake of what never arrived met the disk.
+    async def refused(fn: object, *, raw: bool) -> object:
+        raise folder_read_only(outbox.db.path)
+
+    monkeypatch.setattr(outbox.db, "_write", refused)
+    with caplog.at_level(logging.WARNING):
+        assert await worker.connectivity_restored() == 0
+    [record] = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert record.exc_info is None and "read-only" in record.getMessage()
 
 
 async def test_coming_back_online_sends_one_a_second_not_all_at_once(
