@@ -91,9 +91,30 @@ def text(max_length: int) -> Callable[[str], str]:
     return check
 
 
+def code(field: str) -> Callable[[str], str]:
+    """An argparse type: a code the cashier gives (``"invoice"``, ``"voucher"``, ``"promo"``),
+    checked by the till's own rule (app/core/services/codes.py) and refused in the words the
+    window shows; returned trimmed and composed, as it will be sent."""
+
+    def check(value: str) -> str:
+        from app.core.services import INVOICE, PROMO_CODE, VOUCHER_CODE, CodeRefused, check_code
+
+        if unprintable(value) == "is not valid UTF-8":  # said as every other argument says it
+            raise argparse.ArgumentTypeError(f"the value {unprintable(value)}")
+        fields = {"invoice": INVOICE, "voucher": VOUCHER_CODE, "promo": PROMO_CODE}
+        try:
+            return check_code(value, fields[field])
+        except CodeRefused as refused:
+            raise argparse.ArgumentTypeError(str(refused)) from None
+
+    return check
+
+
 IDENTIFIER = text(254)  # an email is at most 254 characters; a phone or card number far fewer
-CODE = text(64)
-INVOICE = text(100)
+REWARD_CODE = text(64)
+VOUCHER_CODE = code("voucher")
+PROMO_CODE = code("promo")
+INVOICE = code("invoice")
 NAME = text(64)
 NOTE = text(500)
 
@@ -114,7 +135,7 @@ def cart_item(value: str) -> tuple[str, int, int | None]:
     parts = value.split(":")
     if len(parts) > 3:
         raise argparse.ArgumentTypeError(f"expected CODE[:QTY[:STAMPS]], got {_shown(value)}")
-    code = CODE(parts[0])
+    code = REWARD_CODE(parts[0])
     qty = positive_int(parts[1]) if len(parts) > 1 else 1
     stamps = positive_int(parts[2]) if len(parts) > 2 else None
     return code, qty, stamps
@@ -294,12 +315,12 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     bind(deduct, "redeem deduct")
 
     code = kinds.add_parser("code", parents=[common, invoice], help="by voucher code")
-    code.add_argument("--code", type=CODE, required=True)
+    code.add_argument("--code", type=VOUCHER_CODE, required=True)
     code.add_argument("--template", type=positive_int, help="the voucher template id")
     bind(code, "redeem code")
 
     promo = kinds.add_parser("promo", parents=[common], help="a promo code")
-    promo.add_argument("--code", type=CODE, required=True)
+    promo.add_argument("--code", type=PROMO_CODE, required=True)
     promo.add_argument(
         "--invoice", type=INVOICE, required=True, help="the POS invoice number (required)"
     )

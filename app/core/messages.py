@@ -136,6 +136,15 @@ TEMPLATES: dict[str, str] = {
     # a level's name is the server's; one known by its number alone (customer_api §12)
     "member.level": "{name}",
     "member.level_number": "Level {number}",
+    # what no member can answer to is never sent (members.py, member_query)
+    "member.hidden_characters": (
+        "This cannot be a member's email, member ID, phone or card number: it holds an invisible "
+        "or control character ({character}). Type or scan it again."
+    ),
+    "member.too_long": (
+        "This cannot be a member's email, member ID, phone or card number: it is longer than "
+        "{limit} characters."
+    ),
     "member.pick_one": "{count} members match “{query}”. Pick one from the list.",
     "member.credentials": (
         "The Stamps server refuses this till's API token, so members cannot be looked up. "
@@ -221,6 +230,23 @@ TEMPLATES: dict[str, str] = {
     "order.promo_inactive": "Promo code {code} is not active.",
     "order.promo_needs_invoice": "A promo code needs the invoice number of the sale.",
     "order.check_fields": "This cannot be sent as it stands: check {fields}.",
+    # --- what a cashier types as a code (codes.py): the field named, the character said --------
+    "code.invoice_empty": "Type or scan the invoice number.",
+    "code.invoice_hidden": (
+        "The invoice number holds an invisible or control character ({character}); type or scan "
+        "it again without it."
+    ),
+    "code.invoice_too_long": "The invoice number is longer than {limit} characters.",
+    "code.voucher_hidden": (
+        "The voucher code holds an invisible or control character ({character}); type or scan "
+        "it again without it."
+    ),
+    "code.voucher_too_long": "The voucher code is longer than {limit} characters.",
+    "code.promo_hidden": (
+        "The promo code holds an invisible or control character ({character}); type or scan it "
+        "again without it."
+    ),
+    "code.promo_too_long": "The promo code is longer than {limit} characters.",
     # --- what a redemption is, in the shift's list and on the result panel ---------------------
     "what.reward": "{name}",
     "what.rewards": "{qty} × {name}",

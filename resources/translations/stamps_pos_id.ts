@@ -3810,6 +3810,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Level {number}</translation>
     </message>
     <message>
+        <source>This cannot be a member&apos;s email, member ID, phone or card number: it holds an invisible or control character ({character}). Type or scan it again.</source>
+        <comment>member.hidden_characters</comment>
+        <translation>Ini tidak mungkin email, ID member, nomor HP, atau nomor kartu member: ada karakter tak terlihat atau karakter kontrol ({character}) di dalamnya. Ketik atau pindai ulang.</translation>
+    </message>
+    <message>
+        <source>This cannot be a member&apos;s email, member ID, phone or card number: it is longer than {limit} characters.</source>
+        <comment>member.too_long</comment>
+        <translation>Ini tidak mungkin email, ID member, nomor HP, atau nomor kartu member: panjangnya lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
         <source>{count} members match “{query}”. Pick one from the list.</source>
         <comment>member.pick_one</comment>
         <translation>{count} member cocok dengan “{query}”. Pilih salah satu dari daftar.</translation>
@@ -3988,6 +3998,41 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This cannot be sent as it stands: check {fields}.</source>
         <comment>order.check_fields</comment>
         <translation>Ini belum bisa dikirim: periksa {fields}.</translation>
+    </message>
+    <message>
+        <source>Type or scan the invoice number.</source>
+        <comment>code.invoice_empty</comment>
+        <translation>Ketik atau pindai nomor struk.</translation>
+    </message>
+    <message>
+        <source>The invoice number holds an invisible or control character ({character}); type or scan it again without it.</source>
+        <comment>code.invoice_hidden</comment>
+        <translation>Nomor struk memuat karakter tak terlihat atau karakter kontrol ({character}); ketik atau pindai ulang tanpa karakter itu.</translation>
+    </message>
+    <message>
+        <source>The invoice number is longer than {limit} characters.</source>
+        <comment>code.invoice_too_long</comment>
+        <translation>Nomor struk lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>The voucher code holds an invisible or control character ({character}); type or scan it again without it.</source>
+        <comment>code.voucher_hidden</comment>
+        <translation>Kode voucher memuat karakter tak terlihat atau karakter kontrol ({character}); ketik atau pindai ulang tanpa karakter itu.</translation>
+    </message>
+    <message>
+        <source>The voucher code is longer than {limit} characters.</source>
+        <comment>code.voucher_too_long</comment>
+        <translation>Kode voucher lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>The promo code holds an invisible or control character ({character}); type or scan it again without it.</source>
+        <comment>code.promo_hidden</comment>
+        <translation>Kode promo memuat karakter tak terlihat atau karakter kontrol ({character}); ketik atau pindai ulang tanpa karakter itu.</translation>
+    </message>
+    <message>
+        <source>The promo code is longer than {limit} characters.</source>
+        <comment>code.promo_too_long</comment>
+        <translation>Kode promo lebih dari {limit} karakter.</translation>
     </message>
     <message>
         <source>{name}</source>

@@ -44,6 +44,16 @@ if TYPE_CHECKING:
         OfferedVoucher,
     )
     from app.core.services.changes import ChangeWatch
+    from app.core.services.codes import (
+        INVOICE,
+        PROMO_CODE,
+        VOUCHER_CODE,
+        CodeField,
+        CodeRefused,
+        check_code,
+        check_invoice,
+        shown,
+    )
     from app.core.services.config import TillConfig, TokenSource
     from app.core.services.damaged import (
         DamagedDatabase,
@@ -242,6 +252,19 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "app.core.services.codes",
+        (
+            "CodeField",
+            "CodeRefused",
+            "INVOICE",
+            "PROMO_CODE",
+            "VOUCHER_CODE",
+            "check_code",
+            "check_invoice",
+            "shown",
+        ),
+    ),
+    (
         "app.core.services.fields",
         (
             "FieldRefused",
@@ -416,9 +439,12 @@ _WHOLE_MODULES = {
 __all__ = [
     "CONTEXT",
     "CSV_COLUMNS",
+    "INVOICE",
     "MAX_TOKEN_LENGTH",
+    "PROMO_CODE",
     "TEMPLATES",
     "TOKEN_ENV",
+    "VOUCHER_CODE",
     "Account",
     "AccountDisabled",
     "AccountExists",
@@ -432,7 +458,9 @@ __all__ = [
     "CatalogueUnavailable",
     "ChangeWatch",
     "Channel",
+    "CodeField",
     "CodeNeedsServer",
+    "CodeRefused",
     "Connectivity",
     "CredentialsError",
     "CredentialsRefused",
@@ -511,6 +539,8 @@ __all__ = [
     "Verdict",
     "VoucherFacts",
     "WrongPin",
+    "check_code",
+    "check_invoice",
     "check_name",
     "check_new_pin",
     "check_note",
@@ -540,6 +570,7 @@ __all__ = [
     "reference_of",
     "say",
     "set_aside",
+    "shown",
     "store_token",
     "summarise",
     "token_file",

@@ -22,6 +22,7 @@ from app.core.messages import Explained, Message, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.policy import VoucherFacts
 from app.core.outbox.outbox import Outbox
+from app.core.services.codes import PROMO_CODE, VOUCHER_CODE, check_code
 from app.core.services.members import Member
 from app.core.services.orders import (
     CartItem,
@@ -337,11 +338,10 @@ class Catalogue:
         entered one), then an order for it.
 
         ``voucher_template`` is the template id of the member's own voucher with that code when
-        there is one, else the id the validation answers with (architecture §1).
+        there is one, else the id the validation answers with (architecture §1). The code is
+        checked first, as :func:`check_code` says.
         """
-        text = code.strip()
-        if not text:
-            raise invalid("order.type_voucher_code")
+        text = check_code(code, VOUCHER_CODE)  # refused before it is sent, even to be checked
         try:
             answer = await self.client.validate_voucher(
                 text, user=member.user, transaction_value=transaction_value
@@ -370,10 +370,9 @@ class Catalogue:
         return CodeOrder(text, template, voucher.name or "" if voucher else "", value)
 
     async def promo_order(self, member: Member, code: str) -> PromoOrder:
-        """Validate a promo code online, then an order for it."""
-        text = code.strip()
-        if not text:
-            raise invalid("order.type_promo_code")
+        """Validate a promo code online, then an order for it (the code checked first, as
+        :func:`check_code` says)."""
+        text = check_code(code, PROMO_CODE)  # refused before it is sent, even to be checked
         try:
             answer = await self.client.validate_promo(text, user=member.user)
         except ValidationFailed as exc:

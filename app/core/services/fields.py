@@ -42,15 +42,24 @@ _ZWJ = "\u200d"
 _BEFORE_JOINER = frozenset({"So", "Sk", "Mn"})
 
 
-def _hidden_characters(text: str, *, allow_newlines: bool, allow_emoji: bool = False) -> bool:
+def first_hidden(
+    text: str, *, allow_newlines: bool = False, allow_emoji: bool = False
+) -> str | None:
+    """The first control, formatting or invisible character of ``text`` (a right-to-left
+    override, a zero-width space, a line break unless ``allow_newlines``), or ``None``: what a
+    field refuses, for the names and notes here and the cashier's codes (codes.py) alike."""
     for index, char in enumerate(text):
         if allow_newlines and char in "\n\t":
             continue
         if allow_emoji and char == _ZWJ and _joins_emoji(text, index):
             continue
         if unicodedata.category(char) in _HIDDEN:
-            return True
-    return False
+            return char
+    return None
+
+
+def _hidden_characters(text: str, *, allow_newlines: bool, allow_emoji: bool = False) -> bool:
+    return first_hidden(text, allow_newlines=allow_newlines, allow_emoji=allow_emoji) is not None
 
 
 def _joins_emoji(text: str, index: int) -> bool:

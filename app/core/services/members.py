@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.core import clock
 from app.core.domain import Member
 from app.core.messages import Explained, Message, say
+from app.core.services.fields import first_hidden
 from app.core.stamps.models import MemberDetailsResponse, Membership, MemberSuggestion
 
 __all__ = [
@@ -17,12 +18,36 @@ __all__ = [
     "level_number",
     "level_words",
     "member_from_details",
+    "member_query",
     "suggestion_member",
 ]
 
 
 class MemberNotFound(Explained):
     """No member answers to what the cashier typed or scanned."""
+
+
+#: The longest thing a member answers to: an email has at most 254 characters.
+QUERY_MAX = 254
+
+
+def member_query(query: str) -> str:
+    """What the cashier typed or scanned to find a member, trimmed, as the server is asked it.
+
+    :class:`MemberNotFound`, and nothing asked, when it is empty, or when no member could answer
+    to it: it holds a control or invisible character (a zero-width space in a scan, a
+    right-to-left override; the same ones a name refuses, fields.py) or is longer than any
+    email. The server would only say "no member matches" of what the cashier cannot see.
+    """
+    text = query.strip()
+    if not text:
+        raise MemberNotFound(say("member.type_something"))
+    hidden = first_hidden(text)
+    if hidden is not None:
+        raise MemberNotFound(say("member.hidden_characters", character=f"U+{ord(hidden):04X}"))
+    if len(text) > QUERY_MAX:
+        raise MemberNotFound(say("member.too_long", limit=QUERY_MAX))
+    return text
 
 
 def member_from_details(query: str, details: MemberDetailsResponse) -> Member:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import cached_property, partial
@@ -40,6 +40,7 @@ from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
 from app.core.services.changes import ChangeWatch
+from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.day_summary import DayRecord, RefusedLine
 from app.core.services.day_summary import summarise as summarise_day
@@ -49,6 +50,7 @@ from app.core.services.members import (
     Member,
     MemberNotFound,
     member_from_details,
+    member_query,
     suggestion_member,
 )
 from app.core.services.orders import Context, Order, build_payload
@@ -185,6 +187,20 @@ class Sale:
     invoice_number: str | None = None
     channel: Channel | None = None
 
+    def checked(self) -> Sale:
+        """This sale with its invoice number as it is sent (trimmed, composed; ``None`` when
+        blank), or :class:`CodeRefused` for one holding a hidden character or too long."""
+        return replace(self, invoice_number=check_invoice(self.invoice_number))
+
+
+def _recorded_invoice(invoice_number: str | None) -> str | None:
+    """The invoice number a refusal is recorded with: none when it was itself refused (the
+    reason says why), so a hidden character never reaches the shift's CSV or history."""
+    try:
+        return check_invoice(invoice_number)
+    except CodeRefused:
+        return None
+
 
 @dataclass
 class Outage:
@@ -278,9 +294,7 @@ class Till:
         Raises :class:`MemberNotFound` when neither knows them, :class:`NotOnline` when the
         server cannot be asked and the cache does not know them.
         """
-        text = query.strip()
-        if not text:
-            raise MemberNotFound(say("member.type_something"))
+        text = member_query(query)
         # Why the server could not say, should the till's copy not know them either: a web page
         # answered (a Wi-Fi login page), the server failed, or it was slower than the lookup waits.
         # Only a connection never made is "cannot be reached": the rest would send the cashier to
@@ -382,10 +396,11 @@ class Till:
     async def suggest(self, query: str) -> list[Member]:
         """Members for the type-ahead, by name or any identifier (a free query): the server's
         suggestions online, the cache's offline or when the server fails. Suggestions are members
-        as far as they are known: look one up to use it."""
-        text = query.strip()
-        if len(text) < 2:
+        as far as they are known: look one up to use it. What no member could answer to is
+        :class:`MemberNotFound`, as :func:`member_query` says, and is not sent."""
+        if len(query.strip()) < 2:
             return []
+        text = member_query(query)
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 answer = await asyncio.wait_for(
@@ -505,7 +520,11 @@ class Till:
 
         The policy is decided in the enqueue's own transaction, from the stamps the member's
         waiting entries hold then: one write, and no second redemption can slip in between.
+
+        An invoice number the cashier cannot have meant is :class:`CodeRefused` before anything
+        else (:meth:`Sale.checked`): the caller records it, as any order refused unqueued.
         """
+        sale = sale.checked()
         online = self.monitor.online
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         if request_id is None or (
@@ -541,7 +560,7 @@ class Till:
             user=user,
             store=self.config.store,
             channel=sale.channel or self.config.channel,
-            invoice_number=(sale.invoice_number or "").strip() or None,
+            invoice_number=sale.invoice_number,
             request_id=request_id,
         )
         payload = build_payload(order, ctx)
@@ -676,7 +695,7 @@ class Till:
                 "description": str(what),
                 "stamps": stamps,
                 "rupiah": rupiah,
-                "invoice": sale.invoice_number,
+                "invoice": _recorded_invoice(sale.invoice_number),
                 "reason": stored(reason),
                 "source": OFFLINE_RULES if verdict is Verdict.NOT_REDEEMED else "till",
             }

@@ -82,6 +82,7 @@ class MemberController(QObject):
         self.unmatched_scan = unmatched_scan
         self._suggest = LatestOnly("member suggestions")
         self._lookup = LatestOnly("member lookup")
+        self._said_while_typing = False
 
         search = view.member_search
         search.query_changed.connect(self.suggest)
@@ -124,15 +125,28 @@ class MemberController(QObject):
     # -- work --------------------------------------------------------------------------------
 
     async def _suggestions(self, query: str) -> None:
-        members = await self.session.till.suggest(query)
+        search = self.view.member_search
+        try:
+            members = await self.session.till.suggest(query)
+        except MemberNotFound as exc:
+            # No member could answer to it (a hidden character): said while the cashier types,
+            # rather than an empty list, and said no more once it is taken out.
+            search.hide_suggestions()
+            search.set_message(words(exc.message))
+            self._said_while_typing = True
+            return
         rows = [suggestion_row(m) for m in members]
-        if self.view.member_search.text().strip() != query.strip():
+        if search.text().strip() != query.strip():
             return  # the cashier has typed on (or pressed Enter) since
-        self.view.member_search.set_suggestions(rows)
+        if self._said_while_typing:
+            search.set_message("")
+            self._said_while_typing = False
+        search.set_suggestions(rows)
         self.suggestions_shown.emit(rows)
 
     async def _look_up(self, query: str, *, scanned: bool) -> None:
         search = self.view.member_search
+        self._said_while_typing = False  # what the lookup says stands until the next one
         search.set_message(self.tr("Looking up…"), error=False)
         member: Member | None = None
         try:

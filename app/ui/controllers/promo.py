@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.services import Member, OperationKind, Order, VoucherFacts, say
+from app.core.services import Member, OperationKind, Order, VoucherFacts, say, shown
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
@@ -27,7 +27,7 @@ class PromoController(OrderController):
 
     async def redeem(self, code: str) -> None:
         """Validate the promo code online and redeem it with the invoice number."""
-        what = say("what.promo", code=code)
+        what = say("what.promo", code=shown(code))  # a hidden character shown, not obeyed
         invoice = self.view.invoice_field
         if not invoice.text():
             invoice.set_required(True)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import (
+    INVOICE,
     CatalogueUnavailable,
+    CodeRefused,
     InvalidOrder,
     Member,
     Message,
@@ -146,6 +148,9 @@ class RedemptionController(QObject):
         sale = self.session.sale(self.view.invoice_field.text())
         try:
             try:
+                # The invoice number first: one the cashier cannot have meant sends nothing,
+                # not even the code to be validated.
+                sale = sale.checked()
                 order, voucher = await build(member)
                 what, headline = order.description, words(order.description)
                 receipt = await self._enqueue(member, order, voucher, sale)
@@ -154,6 +159,9 @@ class RedemptionController(QObject):
                     member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                 )
                 self._refuse(headline, exc.message, exc.verdict)
+                if isinstance(exc, CodeRefused) and exc.field is INVOICE:
+                    self.view.invoice_field.set_required(True)  # the field to put right
+                    self.view.invoice_field.focus()
                 return None
             except Refused as exc:  # the till has put it on the shift's record
                 self._refuse(headline, exc.message, exc.verdict)

@@ -18,6 +18,7 @@ from app.core.services import (
     clock,
     format_rupiah,
     say,
+    shown,
 )
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
@@ -162,7 +163,7 @@ class VouchersController(OrderController):
             return await catalogue.code_order(member, code), None
 
         receipt = await self.redemption.redeem(
-            OperationKind.CODE, say("what.code", code=code), build
+            OperationKind.CODE, say("what.code", code=shown(code)), build
         )
         if receipt is not None:
             self.view.voucher_panel.clear_code()

@@ -114,3 +114,39 @@ def test_esc_clears_the_member_for_the_next_customer(qtbot: QtBot, cashier: Cash
     assert cashier.session.member is None
     assert cashier.view.reward_picker.tiles() == []
     assert cashier.view.member_search.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "character"),
+    [("KR2400\u200b0006", "U+200B"), ("Ayu\u202e", "U+202E")],
+    ids=["member ID with a zero-width space", "name with a right-to-left override"],
+)
+def test_a_search_with_a_hidden_character_says_it_cannot_be_a_member(
+    qtbot: QtBot, cashier: CashierWindow, typed: str, character: str
+) -> None:
+    field = cashier.view.member_search.field
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        field.setText(typed)  # as a scanner or a paste leaves it
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [None]
+    said = cashier.view.member_search.message_text()
+    assert said.startswith("This cannot be a member's email, member ID, phone or card number")
+    assert character in said and "No member matches" not in said
+    assert not cashier.view.member_search.suggestions.isVisible()
+
+
+def test_typing_a_hidden_character_says_so_instead_of_suggesting(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    search = cashier.view.member_search
+    qtbot.keyClicks(search.field, "Pratiwi")
+    # as xdotool types it (QTest.keyClicks cannot: it aborts on a character no key makes)
+    rlo = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "\u202e")
+    QApplication.sendEvent(search.field, rlo)
+    assert search.field.text() == "Pratiwi\u202e"  # the cashier's keyboard got it in
+    qtbot.waitUntil(lambda: "(U+202E)" in search.message_text(), timeout=WAIT_MS)
+    assert not search.suggestions.isVisible()
+    # taken out again, the search goes on as typed
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS):
+        qtbot.keyClick(search.field, Qt.Key.Key_Backspace)
+    assert search.message_text() == ""

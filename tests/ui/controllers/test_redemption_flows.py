@@ -398,3 +398,41 @@ def test_f9_pressed_again_as_the_cart_settles_redeems_it_once(
     assert len(sandbox.ledger()) == 1
     assert sandbox.stamps(AYU) == 250 - 35
     assert picker.cart.lines() == []
+
+
+def test_an_invoice_number_with_a_hidden_character_is_refused_and_marked(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    view = cashier.view
+    view.invoice_field.field.setText("INV\u202e1")  # reads "INV1"; sent as typed, it would reach
+    view.show_promo()  # the server, the slip and the shift's CSV
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    kind, headline, details = _result(cashier)
+    assert (kind, headline) == ("refused", "Promo code NGOPIPAGI")
+    assert details.startswith("The invoice number holds an invisible or control character")
+    assert "(U+202E)" in details
+    assert view.invoice_field.field.property("required") == "true"
+    assert view.focusWidget() is view.invoice_field.field
+    assert sandbox.ledger() == []
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
+
+
+def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    view = cashier.view
+    qtbot.keyClicks(view.invoice_field.field, "INV-0042")
+    view.show_promo()
+    view.promo_panel.code_field.setText("PROMO\u202eEVIL😀")
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        view.promo_panel.redeem_button.click()
+    kind, headline, details = _result(cashier)
+    assert kind == "refused"
+    assert headline == "Promo code PROMO\\u202eEVIL😀"  # what was typed, not "PROMO😀LIVE"
+    assert details.startswith("The promo code holds an invisible or control character (U+202E)")
+    assert sandbox.ledger() == []
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []

@@ -123,3 +123,40 @@ def test_a_cashier_taken_from_the_login_name_is_checked_as_cashier_is(
     assert err.startswith("stamps-pos redeem reward: ") and "--cashier NAME" in err
     assert "\x1b" not in err and "uuuuu" not in err
     assert not till.exists()  # nothing queued under that name
+
+
+PROMO = ["redeem", "promo", "--user", "customer@stamps.co.id"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            [*PROMO, "--code", "PROMO\u202eEVIL😀", "--invoice", "INV-1"],
+            "argument --code: The promo code holds an invisible or control character (U+202E); "
+            "type or scan it again without it.",
+        ),
+        (
+            [*PROMO, "--code", "NGOPIPAGI", "--invoice", "INV\u200b1"],
+            "argument --invoice: The invoice number holds an invisible or control character "
+            "(U+200B); type or scan it again without it.",
+        ),
+        (
+            [*PROMO, "--code", "NGOPIPAGI", "--invoice", "I" * 65],
+            "argument --invoice: The invoice number is longer than 64 characters.",
+        ),
+        (
+            ["redeem", "code", "--user", "customer@stamps.co.id", "--code", "K" * 65],
+            "argument --code: The voucher code is longer than 64 characters.",
+        ),
+    ],
+    ids=["promo code", "invoice number", "long invoice number", "long voucher code"],
+)
+def test_a_code_is_refused_in_the_words_the_window_shows(
+    argv: list[str], said: str, till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert said in err, err
+    assert "\u202e" not in err and "\u200b" not in err
+    assert not till.exists()

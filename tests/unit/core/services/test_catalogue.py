@@ -4,6 +4,7 @@ on the server's word); and what it makes of a voucher's value: to the last sen."
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -130,3 +131,44 @@ async def test_half_a_rupiah_over_the_offline_cap_is_over_it(cache: MemberCache)
     )
     assert not decision.allowed
     assert "Rp 250.000,50" in str(decision.reason)
+
+
+@dataclass
+class AskedServer(FailingServer):
+    """A client that notes every code it is asked to validate."""
+
+    asked: list[str] = field(default_factory=list)
+
+    async def validate_promo(self, code: str, *, user: str | None = None) -> object:
+        self.asked.append(code)
+        raise ServiceUnavailable("503 Service Unavailable", status_code=503)
+
+    async def validate_voucher(self, code: str, **_: object) -> object:
+        self.asked.append(code)
+        raise ServiceUnavailable("503 Service Unavailable", status_code=503)
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("PROMO\u202eEVIL😀", "invisible or control character (U+202E)"),
+        ("X" * 65, "longer than 64 characters"),
+    ],
+)
+async def test_a_code_the_cashier_could_not_have_meant_is_refused_and_never_sent(
+    cache: MemberCache, typed: str, reason: str
+) -> None:
+    server = AskedServer()
+    catalogue = Catalogue(server, cache, allow_codes_offline=True)
+    with pytest.raises(InvalidOrder, match=r"^The promo code .*" + re.escape(reason)):
+        await catalogue.promo_order(AYU, typed)
+    with pytest.raises(InvalidOrder, match=r"^The voucher code .*" + re.escape(reason)):
+        await catalogue.code_order(AYU, typed, template=7)
+    assert server.asked == []
+
+
+async def test_a_code_is_sent_trimmed_and_composed(cache: MemberCache) -> None:
+    server = AskedServer()
+    catalogue = Catalogue(server, cache, allow_codes_offline=True)
+    order = await catalogue.promo_order(AYU, " KOPI-SA\u0301LI\t")
+    assert order.code == server.asked[0] == "KOPI-SÁLI"

@@ -1,0 +1,93 @@
+"""What a cashier types as a code (the sale's invoice number, a voucher code, a promo code),
+checked one way for the window and the command line.
+
+These travel: an invoice number goes into the outbox, to the Stamps server, onto the slip, the
+shift's CSV and manager mode's history; a code is sent to be validated, then redeemed. A control
+or formatting character would reach all of them while the cashier saw something else (a
+right-to-left override shows "PROMO\\u202eEVIL" as "PROMOLIVE"; a zero-width space hides in a
+scan), so it is refused, never cleaned, by the same rule as a manager's names and notes
+(fields.py): what is sent is what the cashier saw. Surrounding whitespace (a scanner's tab or line
+end) is trimmed and the text composed (NFC), so an accent typed two ways is one code.
+
+The Stamps docs give no length for ``invoice_number`` or a code: 64 characters is more than any
+POS receipt number or code the docs show, and what the window's invoice field has always taken.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from app.core.messages import Message, say
+from app.core.services.fields import first_hidden
+from app.core.services.orders import InvalidOrder
+
+INVOICE_MAX = 64
+CODE_MAX = 64
+
+
+@dataclass(frozen=True)
+class CodeField:
+    """One of the cashier's code fields: its name, the most characters it takes, and the ids of
+    the messages that refuse a value in it (empty, holding a hidden character, too long)."""
+
+    name: str
+    limit: int
+    empty: str
+    hidden: str
+    too_long: str
+
+
+INVOICE = CodeField(
+    "invoice number", INVOICE_MAX, "code.invoice_empty", "code.invoice_hidden",
+    "code.invoice_too_long",
+)  # fmt: skip
+VOUCHER_CODE = CodeField(
+    "voucher code", CODE_MAX, "order.type_voucher_code", "code.voucher_hidden",
+    "code.voucher_too_long",
+)  # fmt: skip
+PROMO_CODE = CodeField(
+    "promo code", CODE_MAX, "order.type_promo_code", "code.promo_hidden", "code.promo_too_long"
+)
+
+
+class CodeRefused(InvalidOrder):
+    """A code the cashier typed cannot be used as it stands; ``field`` says which. An
+    :class:`InvalidOrder`: refused before anything is queued or sent, shown as any refused
+    order is."""
+
+    def __init__(self, field: CodeField, message: Message) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def check_code(text: str, field: CodeField) -> str:
+    """``text`` as it is sent: trimmed and composed (NFC). :class:`CodeRefused` when it is
+    empty, holds a control, formatting or invisible character (named, as ``U+202E``), or is
+    longer than ``field`` takes."""
+    code = unicodedata.normalize("NFC", text.strip())
+    if not code:
+        raise CodeRefused(field, say(field.empty))
+    hidden = first_hidden(code)
+    if hidden is not None:
+        raise CodeRefused(field, say(field.hidden, character=f"U+{ord(hidden):04X}"))
+    if len(code) > field.limit:
+        raise CodeRefused(field, say(field.too_long, limit=field.limit))
+    return code
+
+
+def check_invoice(text: str | None) -> str | None:
+    """The sale's invoice number as it is sent, or ``None`` when none was typed (it is optional,
+    but for a promo code); :class:`CodeRefused` as :func:`check_code` says."""
+    if text is None or not text.strip():
+        return None
+    return check_code(text, INVOICE)
+
+
+def shown(text: str) -> str:
+    """``text`` with its hidden characters written out (``\\u202e``), as a refused code is quoted
+    back: what the cashier typed, never obeyed by the screen (the command line shows them so)."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if first_hidden(char) else char
+        for char in text
+    )

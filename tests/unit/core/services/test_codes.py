@@ -1,0 +1,104 @@
+"""What a cashier types as a code (an invoice number, a voucher or promo code): kept as the
+cashier saw it, or refused with the field and the reason, in the till's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.messages import english
+from app.core.services.codes import (
+    CODE_MAX,
+    INVOICE,
+    INVOICE_MAX,
+    PROMO_CODE,
+    VOUCHER_CODE,
+    CodeRefused,
+    check_code,
+    check_invoice,
+    shown,
+)
+from app.core.services.orders import InvalidOrder
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("NGOPIPAGI", "NGOPIPAGI"),
+        ("  RINDANG-100K-7H2K\t", "RINDANG-100K-7H2K"),  # a scanner's tab or a stray space
+        ("POS-1020123\r\n", "POS-1020123"),
+        ("0020014795:1:001", "0020014795:1:001"),
+        ("ABC 123/4", "ABC 123/4"),
+        ("KOPI☕", "KOPI☕"),
+        ("Sa\u0301li\u0301", "Sálí"),  # combining accents, kept composed (NFC)
+        ("王-88", "王-88"),
+        ("x" * CODE_MAX, "x" * CODE_MAX),
+    ],
+)
+def test_a_code_is_trimmed_and_kept_as_typed(typed: str, kept: str) -> None:
+    assert check_code(typed, PROMO_CODE) == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "character"),
+    [
+        ("PROMO\u202eEVIL😀", "U+202E"),  # right-to-left override: reads "PROMO😀LIVE"
+        ("NGOPI\u200bPAGI", "U+200B"),  # zero-width space
+        ("\ufeffNGOPIPAGI", "U+FEFF"),  # a byte order mark, not whitespace: not trimmed
+        ("NGOPI\u2066PAGI", "U+2066"),  # left-to-right isolate
+        ("NGOPI\x00PAGI", "U+0000"),
+        ("NGOPI\nPAGI", "U+000A"),
+        ("NGOPI\x1b[31mPAGI", "U+001B"),
+        ("NGOPI\u00adPAGI", "U+00AD"),  # soft hyphen
+        ("NGOPI\U000e0041PAGI", "U+E0041"),  # a tag character
+        ("NGOPI\ue000", "U+E000"),  # private use
+    ],
+)
+def test_a_code_with_a_hidden_character_is_refused_and_the_character_named(
+    typed: str, character: str
+) -> None:
+    with pytest.raises(CodeRefused) as refused:
+        check_code(typed, PROMO_CODE)
+    assert refused.value.field is PROMO_CODE
+    assert isinstance(refused.value, InvalidOrder)  # the window shows it as any refused order
+    said = english(refused.value.message)
+    assert said.startswith("The promo code holds")
+    assert character in said
+
+
+@pytest.mark.parametrize(
+    ("field", "start"),
+    [(INVOICE, "The invoice number"), (VOUCHER_CODE, "The voucher code")],
+)
+def test_each_field_is_named_in_its_refusal(field: object, start: str) -> None:
+    with pytest.raises(CodeRefused) as hidden:
+        check_code("A\u202eB", field)  # type: ignore[arg-type]
+    assert str(hidden.value).startswith(start)
+    with pytest.raises(CodeRefused) as long:
+        check_code("A" * 65, field)  # type: ignore[arg-type]
+    assert str(long.value) == f"{start} is longer than 64 characters."
+
+
+def test_an_over_long_or_empty_code_is_refused() -> None:
+    with pytest.raises(CodeRefused, match=f"longer than {CODE_MAX} characters"):
+        check_code("x" * (CODE_MAX + 1), VOUCHER_CODE)
+    with pytest.raises(CodeRefused, match="Type or scan the voucher code"):
+        check_code("  \t ", VOUCHER_CODE)
+    with pytest.raises(CodeRefused, match="Type or scan the promo code"):
+        check_code("", PROMO_CODE)
+
+
+def test_an_invoice_number_is_optional_but_checked_when_given() -> None:
+    assert check_invoice(None) is None
+    assert check_invoice("   ") is None
+    assert check_invoice(" INV-0042 ") == "INV-0042"
+    assert check_invoice("x" * INVOICE_MAX) == "x" * INVOICE_MAX
+    with pytest.raises(CodeRefused, match=f"longer than {INVOICE_MAX}"):
+        check_invoice("x" * (INVOICE_MAX + 1))
+    with pytest.raises(CodeRefused, match="U\\+202E"):
+        check_invoice("INV\u202e1")
+
+
+def test_a_refused_code_is_shown_with_its_hidden_characters_visible() -> None:
+    assert shown("PROMO\u202eEVIL😀") == "PROMO\\u202eEVIL😀"
+    assert shown("NGOPIPAGI") == "NGOPIPAGI"
+    assert shown("A\x00B\U000e0041") == "A\\x00B\\U000e0041"
