@@ -588,6 +588,31 @@ def state_blocked_member(window: CashierWindowView) -> QPixmap | None:
     return None
 
 
+def state_clock_wrong(window: CashierWindowView) -> QPixmap | None:
+    """The server's answers are dated 3 h 5 min later than the till's clock reads, while a lane
+    has stalled: the clock's banner under the stall's, neither hiding the other."""
+    _with_member(window)
+    window.status.set_status(
+        StatusData(
+            "online",
+            queued=2,
+            oldest_queued_age_s=1260,
+            stalled_lane_alert=_said(
+                "StatusController",
+                "A redemption has waited {age} to sync. Check the network, or call a manager.",
+                age=age_text(1260),
+            ),
+            clock_alert=_said(
+                "StatusController",
+                "The till's clock is {span} behind the Stamps server's: ask a manager to set "
+                "the time.",
+                span=age_text(3 * 3600 + 5 * 60),
+            ),
+        )
+    )
+    return None
+
+
 def state_paused(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
     window.status.set_status(
@@ -1128,6 +1153,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "40-blocked-member": state_blocked_member,
     "41-sent-past-manager-mode": state_sent_past_manager_mode,
     "42-not-confirmed-offline": state_not_confirmed_offline,
+    "43-clock-wrong": state_clock_wrong,
 }
 
 

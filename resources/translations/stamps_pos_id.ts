@@ -3389,6 +3389,18 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>A redemption has waited {age} to sync. Check the network, or call a manager.</source>
         <translation>Ada penukaran yang sudah {age} menunggu sinkron. Periksa jaringan, atau panggil manajer.</translation>
     </message>
+    <message>
+        <source>The till&apos;s clock is {span} behind the Stamps server&apos;s: ask a manager to set the time.</source>
+        <translation>Jam mesin kasir {span} lebih lambat dari jam server Stamps: minta manajer mengatur waktunya.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s clock is {span} ahead of the Stamps server&apos;s: ask a manager to set the time.</source>
+        <translation>Jam mesin kasir {span} lebih cepat dari jam server Stamps: minta manajer mengatur waktunya.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s clock reads {span} earlier than redemptions it already recorded: ask a manager to set the time.</source>
+        <translation>Jam mesin kasir menunjukkan waktu {span} lebih awal dari penukaran yang sudah dicatatnya: minta manajer mengatur waktunya.</translation>
+    </message>
 </context>
 <context>
     <name>StorageController</name>

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         OfferedVoucher,
     )
     from app.core.services.changes import ChangeWatch
+    from app.core.services.clock_check import ClockFault, ClockWarning
     from app.core.services.config import TillConfig, TokenSource
     from app.core.services.damaged import (
         DamagedDatabase,
@@ -193,6 +194,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("app.core.outbox.errors", ("OutboxError",)),
     ("app.core.outbox.outbox", ("OutboxStatus",)),
+    ("app.core.services.clock_check", ("ClockFault", "ClockWarning")),
     (
         "app.core.services.audit_log",
         (
@@ -432,6 +434,8 @@ __all__ = [
     "CatalogueUnavailable",
     "ChangeWatch",
     "Channel",
+    "ClockFault",
+    "ClockWarning",
     "CodeNeedsServer",
     "Connectivity",
     "CredentialsError",
