@@ -33,6 +33,8 @@ from app.core.services import (
     AttemptLine,
     AuditLine,
     CancelState,
+    ClockFault,
+    ClockWarning,
     EntryDetails,
     EntryStatus,
     ExceptionItem,
@@ -46,6 +48,7 @@ from app.core.services import (
     say,
 )
 from app.settings_file import SettingsFile
+from app.ui.clock_words import clock_fact
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.damaged import entry_words
 from app.ui.controllers.day import standing_words
@@ -604,9 +607,8 @@ def state_clock_wrong(window: CashierWindowView) -> QPixmap | None:
             ),
             clock_alert=_said(
                 "StatusController",
-                "The till's clock is {span} behind the Stamps server's: ask a manager to set "
-                "the time.",
-                span=age_text(3 * 3600 + 5 * 60),
+                "{fact}: ask a manager to set the time.",
+                fact=clock_fact(ClockWarning(ClockFault.BEHIND, 3 * 3600 + 5 * 60)),
             ),
         )
     )

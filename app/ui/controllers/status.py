@@ -9,7 +9,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.services import ClockFault, ClockWarning, Connectivity, OutboxStatus
+from app.core.services import ClockWarning, Connectivity, OutboxStatus
+from app.ui.clock_words import clock_fact
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
@@ -154,23 +155,7 @@ class StatusController(QObject):
     def _clock_words(self, warning: ClockWarning | None) -> str:
         if warning is None:
             return ""
-        span = age_text(warning.seconds)
-        if warning.fault is ClockFault.BEHIND:
-            said = self.tr(
-                "The till's clock is {span} behind the Stamps server's: ask a manager to set "
-                "the time."
-            )
-        elif warning.fault is ClockFault.AHEAD:
-            said = self.tr(
-                "The till's clock is {span} ahead of the Stamps server's: ask a manager to set "
-                "the time."
-            )
-        else:
-            said = self.tr(
-                "The till's clock reads {span} earlier than redemptions it already recorded: "
-                "ask a manager to set the time."
-            )
-        return said.format(span=span)
+        return self.tr("{fact}: ask a manager to set the time.").format(fact=clock_fact(warning))
 
     def _show(self) -> None:
         data = self.data()
