@@ -33,6 +33,8 @@ from app.cli.running import till_for as _till
 from app.config import ConfigError, load_settings
 from app.core.services import (
     CatalogueUnavailable,
+    ClockFault,
+    ClockWarning,
     CredentialsRefused,
     DatabaseTooNew,
     EntryStatus,
@@ -392,11 +394,14 @@ def sync(args: argparse.Namespace) -> int:
                 with suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), args.timeout)
                 status = await till.status()
+            clock_warning = till.clock_warning(status)
         print(
             f"queued {status.queued}, sending {status.sending}, unknown {status.unknown}, "
             f"rejected {status.rejected}"
             + ("; PAUSED: credentials refused" if status.paused else "")
         )
+        if clock_warning is not None:  # said, not failed: the exit code is the queue's
+            print(f"{APP_NAME}: warning: {_clock_words(clock_warning)}", file=sys.stderr)
         if status.paused:
             print(f"{APP_NAME}: {english(till.why_paused(status))}", file=sys.stderr)
             return EXIT_PAUSED
@@ -405,6 +410,20 @@ def sync(args: argparse.Namespace) -> int:
         return EXIT_OK if settled else EXIT_NOT_CONFIRMED
 
     return _run(args, body)
+
+
+def _clock_words(warning: ClockWarning) -> str:
+    """A wrong clock, for whoever reads ``sync``'s output (the window's bar says it too)."""
+    minutes = int(warning.seconds) // 60
+    span = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+    said = {
+        ClockFault.BEHIND: f"the till's clock is {span} behind the Stamps server's",
+        ClockFault.AHEAD: f"the till's clock is {span} ahead of the Stamps server's",
+        ClockFault.MOVED_BACK: (
+            f"the till's clock reads {span} earlier than the last redemption it recorded"
+        ),
+    }[warning.fault]
+    return f"{said}; set the time right (on Linux: timedatectl set-ntp true)"
 
 
 async def _why_paused(till: Till) -> Message | None:

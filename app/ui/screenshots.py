@@ -33,6 +33,8 @@ from app.core.services import (
     AttemptLine,
     AuditLine,
     CancelState,
+    ClockFault,
+    ClockWarning,
     EntryDetails,
     EntryStatus,
     ExceptionItem,
@@ -46,6 +48,7 @@ from app.core.services import (
     say,
 )
 from app.settings_file import SettingsFile
+from app.ui.clock_words import clock_fact
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.damaged import entry_words
 from app.ui.controllers.day import standing_words
@@ -582,6 +585,30 @@ def state_blocked_member(window: CashierWindowView) -> QPixmap | None:
             words(say("policy.member_blocked")),
             what_to_do=_said(
                 "RedemptionController", "Nothing was redeemed. Tell the customer why."
+            ),
+        )
+    )
+    return None
+
+
+def state_clock_wrong(window: CashierWindowView) -> QPixmap | None:
+    """The server's answers are dated 3 h 5 min later than the till's clock reads, while a lane
+    has stalled: the clock's banner under the stall's, neither hiding the other."""
+    _with_member(window)
+    window.status.set_status(
+        StatusData(
+            "online",
+            queued=2,
+            oldest_queued_age_s=1260,
+            stalled_lane_alert=_said(
+                "StatusController",
+                "A redemption has waited {age} to sync. Check the network, or call a manager.",
+                age=age_text(1260),
+            ),
+            clock_alert=_said(
+                "StatusController",
+                "{fact}: ask a manager to set the time.",
+                fact=clock_fact(ClockWarning(ClockFault.BEHIND, 3 * 3600 + 5 * 60)),
             ),
         )
     )
@@ -1128,6 +1155,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "40-blocked-member": state_blocked_member,
     "41-sent-past-manager-mode": state_sent_past_manager_mode,
     "42-not-confirmed-offline": state_not_confirmed_offline,
+    "43-clock-wrong": state_clock_wrong,
 }
 
 

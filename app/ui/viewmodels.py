@@ -126,6 +126,8 @@ class StatusData:
     credentials_note: str = ""
     #: Why the queue is paused, in the reader's language (the server's words quoted).
     paused_text: str = ""
+    #: What is wrong with the till's clock, in the reader's language ("" when it is right).
+    clock_alert: str = ""
 
 
 @dataclass(frozen=True)

@@ -263,6 +263,21 @@
     </message>
 </context>
 <context>
+    <name>ClockWords</name>
+    <message>
+        <source>The till&apos;s clock is {span} behind the Stamps server&apos;s</source>
+        <translation>Jam mesin kasir {span} lebih lambat dari jam server Stamps</translation>
+    </message>
+    <message>
+        <source>The till&apos;s clock is {span} ahead of the Stamps server&apos;s</source>
+        <translation>Jam mesin kasir {span} lebih cepat dari jam server Stamps</translation>
+    </message>
+    <message>
+        <source>The till&apos;s clock reads {span} earlier than redemptions it already recorded</source>
+        <translation>Jam mesin kasir menunjukkan waktu {span} lebih awal dari penukaran yang sudah dicatatnya</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabase</name>
     <message>
         <source>time unreadable</source>
@@ -1095,6 +1110,10 @@
     <message>
         <source>Manager {name}</source>
         <translation>Manajer {name}</translation>
+    </message>
+    <message>
+        <source>{fact}: leave kiosk mode and set the time.</source>
+        <translation>{fact}: keluar dari mode kios dan atur waktunya.</translation>
     </message>
 </context>
 <context>
@@ -3388,6 +3407,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>A redemption has waited {age} to sync. Check the network, or call a manager.</source>
         <translation>Ada penukaran yang sudah {age} menunggu sinkron. Periksa jaringan, atau panggil manajer.</translation>
+    </message>
+    <message>
+        <source>{fact}: ask a manager to set the time.</source>
+        <translation>{fact}: minta manajer mengatur waktunya.</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ class ConnectivityMonitor:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.skew: timedelta | None = None
+        self._clock_listeners: list[Callable[[], None]] = []
 
     @property
     def state(self) -> Connectivity:
@@ -82,6 +83,12 @@ class ConnectivityMonitor:
         """Call ``listener(old, new)`` on every change; returns a function that unsubscribes."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
+
+    def subscribe_clock(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` when the till's clock starts or stops disagreeing with the
+        server's (:attr:`clock_skewed`); returns a function that unsubscribes."""
+        self._clock_listeners.append(listener)
+        return lambda: self._clock_listeners.remove(listener)
 
     def report(self, outcome: Outcome | None, *, status_code: int | None = None) -> None:
         """Record what a real request proved. ``None`` or ``APPLIED``/``REFUSED`` mean the server
@@ -107,12 +114,16 @@ class ConnectivityMonitor:
             return
         if server_time.tzinfo is None:
             return
+        was_skewed = self.clock_skewed
         self.skew = clock.now() - server_time
         if abs(self.skew) > SKEW_WARNING:
             log.warning(
                 "the till's clock is %+.0f s off the server's; check the time settings",
                 self.skew.total_seconds(),
             )
+        if self.clock_skewed != was_skewed:
+            for listener in list(self._clock_listeners):
+                listener()
 
     @property
     def clock_skewed(self) -> bool:

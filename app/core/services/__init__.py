@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         OfferedVoucher,
     )
     from app.core.services.changes import ChangeWatch
+    from app.core.services.clock_check import ClockFault, ClockWarning
     from app.core.services.codes import (
         INVOICE,
         PROMO_CODE,
@@ -203,6 +204,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("app.core.outbox.errors", ("OutboxError",)),
     ("app.core.outbox.outbox", ("OutboxStatus",)),
+    ("app.core.services.clock_check", ("ClockFault", "ClockWarning")),
     (
         "app.core.services.audit_log",
         (
@@ -458,6 +460,8 @@ __all__ = [
     "CatalogueUnavailable",
     "ChangeWatch",
     "Channel",
+    "ClockFault",
+    "ClockWarning",
     "CodeField",
     "CodeNeedsServer",
     "CodeRefused",

@@ -27,6 +27,7 @@ from sqlmodel import Session
 from app.core.credentials import Secret, keyring_backend
 from app.core.offline.connectivity import SKEW_WARNING, Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import OutboxStatus, read_status
+from app.core.services.clock_check import CLOCK_BEHIND_WARNING
 from app.core.services.config import TillConfig
 from app.core.services.refused_words import https_address, paused_words
 from app.core.stamps.client import StampsClient
@@ -242,11 +243,6 @@ def check_queue(status: OutboxStatus | None, base_url: str | None = None) -> Che
     if oldest is not None and oldest > OLD_QUEUED_SECONDS:
         return warn(name, detail, "is the till online? `stamps-pos sync --once` says why", **data)
     return ok(name, detail, **data)
-
-
-#: How much earlier than the last queued redemption the clock may read before doctor says so
-#: (the outbox's own tolerance: OutboxPolicy.clock_tolerance).
-CLOCK_BEHIND_WARNING = 60.0
 
 
 def check_recorded_times(status: OutboxStatus | None) -> Check:

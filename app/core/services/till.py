@@ -40,6 +40,7 @@ from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
 from app.core.services.changes import ChangeWatch
+from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.day_summary import DayRecord, RefusedLine
@@ -248,13 +249,15 @@ class Till:
         self._background: set[asyncio.Task[object]] = set()
         self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)
+        monitor.subscribe_clock(self._changed)
         outbox.add_listener(self._changed)
 
     # --- what the window watches ----------------------------------------------------------------
 
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
-        """Call ``listener()`` after every change this process makes to the queue and on every
-        change of connectivity; returns a function that stops it."""
+        """Call ``listener()`` after every change this process makes to the queue, on every
+        change of connectivity and when the clock starts or stops disagreeing with the server's;
+        returns a function that stops it."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
@@ -273,6 +276,12 @@ class Till:
     def clock_skewed(self) -> bool:
         """The server's clock and the till's disagree by more than two minutes."""
         return self.monitor.clock_skewed
+
+    def clock_warning(self, status: OutboxStatus | None) -> ClockWarning | None:
+        """What is wrong with the till's clock, if anything: more than two minutes off the
+        ``Date`` of the server's last answer, or earlier than the last redemption the till
+        queued (``status``, :meth:`status`'s). ``None`` when it is right."""
+        return clock_warning(self.monitor.skew, status.clock_behind if status else None)
 
     @property
     def default_wait(self) -> float:

@@ -9,7 +9,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.services import Connectivity, OutboxStatus
+from app.core.services import ClockWarning, Connectivity, OutboxStatus
+from app.ui.clock_words import clock_fact
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
@@ -127,8 +128,9 @@ class StatusController(QObject):
         """What the bar shows now."""
         state = _connectivity(self.till.connectivity, self.till.connectivity_proven)
         status = self._status
+        clock_alert = self._clock_words(self.till.clock_warning(status))
         if status is None:
-            return StatusData(connectivity=state)
+            return StatusData(connectivity=state, clock_alert=clock_alert)
         age = status.oldest_queued_age
         if age is not None:
             age += time.monotonic() - self._read_at
@@ -147,7 +149,13 @@ class StatusController(QObject):
             stalled_lane_alert=stalled,
             credentials_note=self._credentials_note,
             paused_text=words(self.till.why_paused(status)) if status.paused else "",
+            clock_alert=clock_alert,
         )
+
+    def _clock_words(self, warning: ClockWarning | None) -> str:
+        if warning is None:
+            return ""
+        return self.tr("{fact}: ask a manager to set the time.").format(fact=clock_fact(warning))
 
     def _show(self) -> None:
         data = self.data()

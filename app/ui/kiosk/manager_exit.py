@@ -57,6 +57,7 @@ class ManagerExit(QObject):
             return
         finally:
             del pin
+        self.view.manager.set_clock(self.till.clock_warning(await self.till.status()))
         self.view.manager.signed_in()
 
     async def leave_kiosk(self) -> None:

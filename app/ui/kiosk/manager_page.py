@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
+from app.core.services import ClockWarning
+from app.ui.clock_words import clock_fact
 from app.ui.kiosk.keypad import PAD_WIDEST, KioskKeypad
 from app.ui.kiosk.pages import KioskPage, button, label
 
@@ -27,6 +29,10 @@ class KioskManagerPage(KioskPage):
         self.heading = label("kioskManagerHeading", "kioskHeading")
         self.refusal = label("kioskManagerRefusal", "kioskWarning")
         self.refusal.hide()
+        # Said to a signed-in manager only: the customers at the kiosk cannot set the time.
+        self.clock_note = label("kioskManagerClock", "kioskWarning")
+        self.clock_note.hide()
+        self._clock: ClockWarning | None = None
         self.steps = QStackedWidget()
         # 1: who
         self.names_step = QWidget()
@@ -58,6 +64,7 @@ class KioskManagerPage(KioskPage):
         self.cancel.clicked.connect(self.cancelled)
         self.column.addWidget(self.heading)
         self.column.addWidget(self.refusal)
+        self.column.addWidget(self.clock_note)
         self.column.addWidget(self.steps, 1)
         self.column.addWidget(self.cancel)
         self._name = ""
@@ -107,6 +114,11 @@ class KioskManagerPage(KioskPage):
         self.steps.setCurrentWidget(self.signed_in_step)
         self._say_step()
 
+    def set_clock(self, warning: ClockWarning | None) -> None:
+        """What is wrong with the till's clock (``None``: nothing), said once a manager is in."""
+        self._clock = warning
+        self._say_step()
+
     def show_refusal(self, text: str) -> None:
         """Why the PIN was not taken (wrong, locked out); the manager may try again."""
         self.refusal.setText(text)
@@ -133,3 +145,10 @@ class KioskManagerPage(KioskPage):
             self.heading.setText(self.tr("{name}: enter your PIN").format(name=self._name))
         else:
             self.heading.setText(self.tr("Manager {name}").format(name=self._name))
+        clock = self._clock if step == "signed_in" else None
+        self.clock_note.setText(
+            self.tr("{fact}: leave kiosk mode and set the time.").format(fact=clock_fact(clock))
+            if clock is not None
+            else ""
+        )
+        self.clock_note.setVisible(clock is not None)

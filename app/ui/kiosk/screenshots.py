@@ -18,6 +18,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.services import (
+    ClockFault,
+    ClockWarning,
     EntryStatus,
     KioskRedemption,
     OperationKind,
@@ -171,6 +173,15 @@ def state_manager_signed_in(view: KioskWindowView) -> None:
     view.show_page(view.manager)
 
 
+def state_manager_clock_wrong(view: KioskWindowView) -> None:
+    """Signed in on a till whose clock reads earlier than what it recorded (moved back)."""
+    view.manager.ask_name(MANAGERS)
+    view.manager.ask_pin(MANAGERS[0])
+    view.manager.set_clock(ClockWarning(ClockFault.MOVED_BACK, 3 * 3600 + 5 * 60))
+    view.manager.signed_in()
+    view.show_page(view.manager)
+
+
 STATES: dict[str, Callable[[KioskWindowView], None]] = {
     "01-welcome": state_welcome,
     "02-welcome-paused": state_welcome_paused,
@@ -190,6 +201,7 @@ STATES: dict[str, Callable[[KioskWindowView], None]] = {
     "16-manager-name": state_manager_name,
     "17-manager-pin": state_manager_pin,
     "18-manager-signed-in": state_manager_signed_in,
+    "18-manager-clock-wrong": state_manager_clock_wrong,
 }
 
 

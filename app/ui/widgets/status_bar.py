@@ -44,10 +44,11 @@ def age_text(seconds: float) -> str:
 
 class SyncStatusBar(QFrame):
     """Online/degraded/offline, counts of queued, unknown and failed entries, the age of the oldest
-    queued entry; a red banner when the queue is paused for credentials and an amber one when a
-    lane has stalled. Counts of unknown and failed turn coloured only when non-zero, so colour on
-    this bar always means something needs looking at. The paused banner has "Check again"
-    (``check_again_requested``): the till then tries the token it finds now.
+    queued entry; a red banner when the queue is paused for credentials, an amber one when a
+    lane has stalled and another when the till's clock is wrong. Counts of unknown and failed
+    turn coloured only when non-zero, so colour on this bar always means something needs looking
+    at. The paused banner has "Check again" (``check_again_requested``): the till then tries the
+    token it finds now.
     """
 
     check_again_requested = Signal()
@@ -123,6 +124,11 @@ class SyncStatusBar(QFrame):
         self.stall_alert = QLabel()
         self.stall_alert.setObjectName("stallAlert")
         self.stall_alert.setWordWrap(True)
+        # A wrong clock puts the wrong day on End of day and wrong times on slips: a manager
+        # sets it. A line of its own, so it hides neither the pause nor a stalled lane.
+        self.clock_alert = QLabel()
+        self.clock_alert.setObjectName("clockAlert")
+        self.clock_alert.setWordWrap(True)
 
         # The sync state wraps onto a second line where the row is too narrow for it (a slow
         # server, every count and the badge, in Bahasa Indonesia, at 1024 px), rather than
@@ -152,6 +158,7 @@ class SyncStatusBar(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.credentials_banner)
         layout.addWidget(self.stall_alert)
+        layout.addWidget(self.clock_alert)
         layout.addLayout(row)
         layout.addWidget(self.note_line)
         self.set_status(StatusData("checking"))
@@ -188,6 +195,8 @@ class SyncStatusBar(QFrame):
         self.credentials_note.setVisible(bool(status.credentials_note))
         self.stall_alert.setVisible(bool(status.stalled_lane_alert))
         self.stall_alert.setText(status.stalled_lane_alert or "")
+        self.clock_alert.setVisible(bool(status.clock_alert))
+        self.clock_alert.setText(status.clock_alert)
         self.setAccessibleName(self.summary_text())
 
     def set_exceptions(self, count: int) -> None:
@@ -239,6 +248,7 @@ class SyncStatusBar(QFrame):
                 self.credentials_text,
                 self.credentials_note,
                 self.stall_alert,
+                self.clock_alert,
                 self.connectivity,
                 self.queued,
                 self.unknown,

@@ -3,6 +3,8 @@ sandbox: exit codes, JSON, and what lands in the outbox."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from ..conftest import SandboxControl
@@ -253,3 +255,28 @@ def test_a_pin_refusal_before_queueing_is_on_the_days_record(
         ("Rina", "not_confirmed", 1),
         ("Rina", "refused", 1),
     ]
+
+
+def test_sync_warns_in_one_line_when_the_clock_reads_earlier_than_what_it_recorded(
+    cli: Cli,
+) -> None:
+    code, _entry = cli.json(
+        "redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "1", "--queue-only"
+    )
+    assert code == 3
+    settled = cli("sync", "--once", "--timeout", "20")
+    assert (settled.returncode, settled.stderr) == (0, "")  # the clock is right: nothing said
+    # As if the clock was moved back two hours since the redemption was recorded.
+    with sqlite3.connect(cli.settings.database_path) as db:
+        db.execute(
+            "UPDATE outbox_entries SET created_at = datetime(created_at, '+2 hours', '+30 seconds')"
+        )
+    db.close()
+    warned = cli("sync", "--once", "--timeout", "20")
+    assert warned.returncode == 0  # a warning, not a failure: the queue is settled
+    assert warned.stdout.startswith("queued 0, sending 0, unknown 0, rejected 0")
+    lines = warned.stderr.splitlines()
+    assert len(lines) == 1, warned.stderr
+    assert (
+        "the till's clock reads 2 h 0 min earlier than the last redemption it recorded" in lines[0]
+    )

@@ -4,12 +4,16 @@ five-second hold in the corner and a manager's PIN lead out (times on a moved cl
 
 from __future__ import annotations
 
+from datetime import timedelta
+from email.utils import format_datetime
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.core import clock as till_clock
 from app.core.clock import ManualClock, installed
 from app.core.services import AuditFilter
 from app.ui.kiosk.window import KioskWindow
@@ -229,3 +233,24 @@ def test_back_to_the_kiosk_ends_manager_mode(
     qtbot.waitUntil(lambda: kiosk.till.manager.current is None, timeout=WAIT_MS)
     assert _page(kiosk) == "kioskWelcome" and view.isVisible()
     assert view.close() is False
+
+
+def test_a_manager_signing_in_is_told_the_clock_is_wrong_and_customers_are_not(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    view = kiosk.view
+    server = till_clock.now() + timedelta(hours=3, minutes=5, seconds=30)
+    kiosk.till.monitor.note_server_date(format_datetime(server, usegmt=True))
+    assert "clock" not in visible_words(view).lower()  # nothing of it on the customer's screen
+    _open_manager_pad(qtbot, kiosk)
+    assert not view.manager.clock_note.isVisibleTo(view)  # nor before a manager's PIN
+    _type_pin(kiosk, MANAGER_PIN)
+    qtbot.waitUntil(lambda: view.manager.step() == "signed_in", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.manager.clock_note.isVisibleTo(view), timeout=WAIT_MS)
+    assert view.manager.clock_note.text() == (
+        "The till's clock is 3 h 5 min behind the Stamps server's: leave kiosk mode and set "
+        "the time."
+    )
+    view.manager.cancel.click()  # back to the kiosk: the customer's screen says nothing again
+    qtbot.waitUntil(lambda: kiosk.till.manager.current is None, timeout=WAIT_MS)
+    assert "clock" not in visible_words(view).lower()

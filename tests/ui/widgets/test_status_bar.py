@@ -62,6 +62,29 @@ def test_paused_credentials_and_a_stalled_lane_are_banners(bar: SyncStatusBar):
     assert not bar.stall_alert.isVisible()
 
 
+def test_a_wrong_clock_is_a_banner_of_its_own_beside_the_others(bar: SyncStatusBar):
+    clock = "The till's clock is 3 h 5 min behind the Stamps server's: ask a manager to set it."
+    bar.set_status(
+        StatusData(
+            "online",
+            queued=1,
+            paused_for_credentials=True,
+            paused_text="Sync is paused.",
+            stalled_lane_alert="A redemption has waited 21 min to sync.",
+            clock_alert=clock,
+        )
+    )
+    # neither hides the other: a paused queue and a wrong clock both need a manager
+    assert bar.credentials_banner.isVisible() and bar.stall_alert.isVisible()
+    assert bar.clock_alert.isVisible() and bar.clock_alert.text() == clock
+    assert bar.summary_text().startswith("Sync is paused. · A redemption has waited 21 min")
+    assert clock in bar.summary_text()
+
+    bar.set_status(StatusData())
+    assert not bar.clock_alert.isVisible()
+    assert clock not in bar.summary_text()
+
+
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [

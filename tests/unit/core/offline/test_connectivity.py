@@ -202,3 +202,17 @@ def test_an_unreadable_date_header_is_ignored() -> None:
     monitor = ConnectivityMonitor(ScriptedProbe())
     monitor.note_server_date("yesterday-ish")
     assert monitor.skew is None
+
+
+def test_listeners_hear_when_the_clock_starts_and_stops_disagreeing(manual: ManualClock) -> None:
+    # The window's bar says so at once, and takes it back at the next answer that agrees.
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    heard: list[bool] = []
+    monitor.subscribe_clock(lambda: heard.append(monitor.clock_skewed))
+    monitor.note_server_date(format_datetime(manual.now(), usegmt=True))
+    assert heard == []  # right from the start: nothing to say
+    monitor.note_server_date(format_datetime(manual.now() + timedelta(hours=3), usegmt=True))
+    monitor.note_server_date(format_datetime(manual.now() + timedelta(hours=2), usegmt=True))
+    assert heard == [True]  # skewed once, however often it is seen
+    monitor.note_server_date(format_datetime(manual.now(), usegmt=True))
+    assert heard == [True, False]
