@@ -352,6 +352,12 @@ class RedemptionController(QObject):
             self.last_receipt = receipt
             self.show(self.result_for(receipt, self.on_screen_what))
 
+    def _reshow(self, receipt: Receipt) -> None:
+        result = self.result_for(receipt, self.on_screen_what)
+        self.last_receipt = receipt
+        if result != self.view.result_panel.result():
+            self.show(result)
+
     def _upsert_row(self, entry_id: str, verdict: Verdict) -> None:
         followed = self._followed[entry_id]
         followed.verdict = verdict
@@ -429,6 +435,12 @@ class RedemptionController(QObject):
                         # While the redemption's own wait runs, that wait updates the balance.
                         if on_screen and not self.busy and receipt.verdict is Verdict.CONFIRMED:
                             self.session.balance_changed(receipt.lane, receipt.stamps_remaining)
+                    elif entry_id == self.on_screen and not self.busy:
+                        # The same verdict, said anew: what the last attempt met (a 500, a
+                        # pause, a sign-in page) replaces "Sending…" under it. Seen: a panel
+                        # that read "Sending to the Stamps server…" while the server failed
+                        # every attempt for minutes.
+                        self._reshow(receipt)
         finally:
             self._refreshing = False
         self.rows_refreshed.emit()
