@@ -46,7 +46,7 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         ayu, order = await _ayus_reward(till_settings)
         queued = await till.redeem(order, ayu, Sale("Dewi"))
-        done = await till.wait(queued.entry_id)
+        done = await till.answer(queued)
         assert (await till.status()).paused
         assert done.verdict is Verdict.NOT_CONFIRMED
         assert done.details is not None and "API token" in str(done.details)

@@ -73,7 +73,7 @@ async def test_a_retry_the_server_never_got_is_judged_by_the_counters_policy(
         await till.find_member("KR24000006")  # the counter's cache knows Ayu, as it would
         network.down()  # the counter still believes it is online: it sends, and is refused a line
         retried = await till.manager.retry(refused, note="Ayu is at the counter")
-        done = await till.wait(retried.entry_id)
+        done = await till.answer(retried)  # as the window waits: from its first attempt
         # The counter's offline policy took it; the kiosk's would have voided it with "The
         # kiosk could not send it… Redeem it here", said to the manager who is here.
         assert done.verdict is Verdict.ACCEPTED_OFFLINE
@@ -146,7 +146,7 @@ async def test_a_retry_made_at_a_till_configured_as_a_kiosk_keeps_the_kiosks_rul
         bound = (entry.expires_at - entry.created_at).total_seconds()
         assert bound == pytest.approx(kiosk.kiosk_send_window, abs=1)
         assert entry.payload["channel"] == Channel.KIOSK
-        done = await till.wait(retried.entry_id)
+        done = await till.answer(retried)  # as the window waits: from its first attempt
         assert done.verdict is Verdict.NOT_REDEEMED
         assert str(done.details) == (
             "The kiosk could not send this to the Stamps server, so nothing was redeemed and no "

@@ -46,7 +46,7 @@ async def test_a_reward_the_server_never_got_is_accepted_offline_on_its_first_at
         network.down()  # the till still believes it is online: it sends, and is refused a line
         queued = await till.redeem(order, ayu, Sale("Dewi", shift.id))
         assert queued.verdict is Verdict.NOT_CONFIRMED  # not yet known
-        done = await till.wait(queued.entry_id)
+        done = await till.answer(queued)
         # Judged on the first failed attempt, not after a wait in amber.
         assert done.attempts == 1
         assert done.verdict is Verdict.ACCEPTED_OFFLINE
@@ -70,7 +70,7 @@ async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_
         shift = await till.open_shift("Dewi")
         network.down()
         queued = await till.redeem(costly, ayu, Sale("Dewi", shift.id, invoice_number="INV-7"))
-        done = await till.wait(queued.entry_id)
+        done = await till.answer(queued)
         assert done.verdict is Verdict.NOT_REDEEMED
         assert done.status is EntryStatus.VOIDED
         assert str(done.headline) == "Not redeemed"
@@ -110,7 +110,7 @@ async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_red
         shift = await till.open_shift("Dewi")
         sale = Sale("Dewi", shift.id)
         network.down()
-        first = await till.wait((await till.redeem(costly, ayu, sale)).entry_id)
+        first = await till.answer(await till.redeem(costly, ayu, sale))
         assert first.verdict is Verdict.NOT_REDEEMED
         assert not till.monitor.online  # the attempt taught it
 
@@ -181,7 +181,7 @@ async def test_a_pin_authorised_redemption_keeps_trying_while_its_authorisation_
         request_id = await till.authorize_pin(budi, Secret("123456"))
         network.down()
         queued = await till.redeem(order, budi, Sale("Dewi"), request_id=request_id)
-        done = await till.wait(queued.entry_id)
+        done = await till.answer(queued)
         assert done.verdict is Verdict.NOT_CONFIRMED
         assert str(done.headline) == "Waiting to send — do not hand over yet"
         assert done.status is EntryStatus.QUEUED and not done.provisional
@@ -218,7 +218,7 @@ async def test_a_kiosk_redemption_the_server_never_got_is_voided_at_once_and_nev
         shift = await till.open_shift("Kiosk")
         network.down()  # the kiosk still believes it is online: it sends, and is refused a line
         queued = await till.redeem(order, ayu, Sale("Kiosk", shift.id))
-        done = await till.wait(queued.entry_id)
+        done = await till.answer(queued)
         assert done.attempts == 1  # judged on the first failed attempt
         assert done.verdict is Verdict.NOT_REDEEMED
         await _voided_by_the_kiosk(till, queued.entry_id)
@@ -268,7 +268,7 @@ async def test_a_kiosk_redemption_refused_for_the_token_is_voided_not_held_for_a
             ayu = await colleague.find_member(AYU)
             order = await colleague.catalogue.reward_order(ayu, 1)
         queued = await till.redeem(order, ayu, Sale("Kiosk"))
-        await till.wait(queued.entry_id)
+        await till.answer(queued)
         assert (await till.status()).paused
         await _voided_by_the_kiosk(till, queued.entry_id)
 

@@ -166,7 +166,7 @@ async def test_a_deduction_of_unconfirmed_kind_that_never_arrived_is_not_redeeme
         network.down()  # the till still believes it is online: it sends, and is refused a line
         queued = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
         assert queued.verdict is Verdict.NOT_CONFIRMED
-        done = await till.wait(queued.entry_id)
+        done = await till.answer(queued)
         assert done.verdict is Verdict.NOT_REDEEMED and done.status is EntryStatus.VOIDED
         assert str(done.details) == UNCONFIRMED
 
