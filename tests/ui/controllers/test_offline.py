@@ -22,6 +22,17 @@ from .conftest import WAIT_MS, find_member, redeem
 pytestmark = pytest.mark.integration
 
 
+def looked_up_again_offline(qtbot: QtBot, cashier: CashierWindow, network: Network) -> None:
+    """The network drops, and the member on screen is looked up again: the till's copy, and the
+    sync bar says offline."""
+    network.down()
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
+    )
+
+
 def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
 ) -> None:
@@ -126,12 +137,7 @@ def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
     settings = network_settings.model_copy(update={"connect_timeout": 4.0, "read_timeout": 60.0})
     cashier = make_cashier(settings)
     find_member(qtbot, cashier, "customer@stamps.co.id")
-    network.down()
-    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
-        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
-    )
+    looked_up_again_offline(qtbot, cashier, network)
     card = cashier.view.member_card
     picker = cashier.view.reward_picker
     before = int(card.stamps_text().split()[0])
@@ -181,12 +187,7 @@ def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_
     assert shown[12][0] == "Saldo Rp 150.000" and shown[12][-1] == "kind not confirmed"
     assert "kind not confirmed" not in shown[20]  # its validation said "Fixed"
 
-    network.down()
-    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
-        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
-    )
+    looked_up_again_offline(qtbot, cashier, network)
     assert values()[12][-1] == "kind not confirmed"  # the till's copy says so
 
     panel.select_voucher(12)
@@ -216,12 +217,7 @@ def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_
     # may have gone through. Amber "not confirmed" is true, but "keep the reward back" is not.
     cashier = make_cashier(network_settings)
     find_member(qtbot, cashier, "customer@stamps.co.id")
-    network.down()
-    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
-        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: cashier.view.status.summary_text().startswith("Offline"), timeout=WAIT_MS
-    )
+    looked_up_again_offline(qtbot, cashier, network)
     picker = cashier.view.reward_picker
     picker.select_reward(1)
     receipt = redeem(qtbot, cashier, picker.redeem_button.click)

@@ -3,29 +3,18 @@ code goes with the template architecture §1 reads voucher_template as, on both 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
 
-from app.config import Settings
-from app.core.credentials import Secret
 from app.core.services.receipts import Verdict
-from app.core.services.runtime import open_till
 from app.core.services.till import Sale, Till
-from app.sandbox import DEMO_TOKEN
 
 from ...conftest import STORE, SandboxControl
 
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
-
-
-@pytest.fixture
-async def till(till_settings: Settings) -> AsyncIterator[Till]:
-    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as running:
-        yield running
 
 
 async def test_every_page_of_250_rewards_reaches_the_cache(

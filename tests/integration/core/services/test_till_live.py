@@ -3,8 +3,6 @@ outbox and the sync worker."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from app.config import Settings
@@ -29,12 +27,6 @@ HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
 AGUS = "agus.setiawan@contoh.co.id"  # no stamps
 SLAMET = "081290000142"  # a phone number alone: no email, no Member ID
 WAIT = 10.0
-
-
-@pytest.fixture
-async def till(till_settings: Settings) -> AsyncIterator[Till]:
-    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as running:
-        yield running
 
 
 @pytest.mark.parametrize(

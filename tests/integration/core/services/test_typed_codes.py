@@ -7,30 +7,19 @@ from __future__ import annotations
 import contextlib
 import csv
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from app.config import Settings
-from app.core.credentials import Secret
 from app.core.services.codes import CodeRefused
 from app.core.services.members import MemberNotFound
-from app.core.services.runtime import open_till
 from app.core.services.till import Sale, Till
-from app.sandbox import DEMO_TOKEN
 
 from ....support.sandbox import SandboxControl
 
 pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
-
-
-@pytest.fixture
-async def till(till_settings: Settings) -> AsyncIterator[Till]:
-    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as running:
-        yield running
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -314,33 +315,31 @@ async def test_a_crash_after_the_answer_commits_leaves_the_next_claim_to_its_lea
 
 # --- the wall clock moved back (a dead CMOS battery, a cashier's "fix", NTP) ---------------------
 
+#: Where the wall clock is moved back to: two hours by hand, or a boot with a dead CMOS battery.
+MOVED_BACK = {
+    "by hand": lambda now: now - timedelta(hours=2),
+    "booted in 2000": lambda now: datetime(2000, 1, 1, tzinfo=UTC),
+}
 
+
+async def sent_once(outbox: Outbox, outcome: Outcome) -> tuple[str, str]:
+    """A reward queued, claimed and answered with ``outcome``: its entry id and new status."""
+    entry = await enqueue_reward(outbox)
+    claimed = await outbox.claim("w")
+    assert claimed is not None
+    return entry.id, await outbox.record(claimed, outcome)
+
+
+@pytest.mark.parametrize("moved_to", MOVED_BACK.values(), ids=MOVED_BACK.keys())
 async def test_a_backoff_does_not_wait_for_a_clock_moved_back_to_catch_up(
-    outbox: Outbox, clock: ManualClock
+    outbox: Outbox, clock: ManualClock, moved_to: Callable[[datetime], datetime]
 ) -> None:
-    entry = await enqueue_reward(outbox)
-    claimed = await outbox.claim("w")
-    assert claimed is not None
-    await outbox.record(claimed, Outcome.NEVER_ARRIVED)  # backs off one second
-    clock.set_wall(clock.now() - timedelta(hours=2))  # someone "fixes" the clock by hand
-    assert await outbox.claim("w") is None  # the second it was given still runs
+    entry_id, _ = await sent_once(outbox, Outcome.NEVER_ARRIVED)  # backs off one second
+    clock.set_wall(moved_to(clock.now()))
+    assert await outbox.claim("w") is None  # the second it was given still runs, from now
     clock.advance(2)
     again = await outbox.claim("w")
-    assert again is not None and again.entry_id == entry.id
-
-
-async def test_a_till_booting_in_2000_sends_what_waited_within_its_backoff(
-    outbox: Outbox, clock: ManualClock
-) -> None:
-    entry = await enqueue_reward(outbox)
-    claimed = await outbox.claim("w")
-    assert claimed is not None
-    await outbox.record(claimed, Outcome.NEVER_ARRIVED)
-    clock.set_wall(datetime(2000, 1, 1, tzinfo=UTC))  # a dead CMOS battery
-    assert await outbox.claim("w") is None  # the second it was given, from now
-    clock.advance(2)
-    again = await outbox.claim("w")
-    assert again is not None and again.entry_id == entry.id
+    assert again is not None and again.entry_id == entry_id
 
 
 @pytest.mark.parametrize("policy", [HONOURED, NOT_HONOURED], ids=["honoured", "unknown"])
@@ -386,28 +385,24 @@ async def test_an_ambiguous_entry_is_not_resent_under_its_key_after_the_clock_mo
     # Sent with the clock ten hours fast, answered ambiguously, then the clock is corrected
     # (the network down meanwhile): thirty real hours later the till would believe the key had
     # been out twenty, and resend it under a key the server forgot after twenty-four.
-    entry = await enqueue_reward(outbox)
-    claimed = await outbox.claim("w")
-    assert claimed is not None
-    assert await outbox.record(claimed, Outcome.AMBIGUOUS) == "queued"
+    entry_id, status = await sent_once(outbox, Outcome.AMBIGUOUS)
+    assert status == "queued"
     clock.set_wall(clock.now() - timedelta(hours=10))
     clock.advance(outbox.policy.idle_recheck)  # the running worker's next look
     assert await outbox.claim("w") is None
     clock.advance(30 * 3600)
     assert await outbox.claim("w") is None
-    after = await outbox.get(entry.id)
+    after = await outbox.get(entry_id)
     assert after is not None and after.status == EntryStatus.UNKNOWN
-    assert len(await outbox.attempts(entry.id)) == 1
+    assert len(await outbox.attempts(entry_id)) == 1
 
 
 async def test_an_ambiguous_entry_goes_unknown_when_the_clock_is_seen_moved_back(
     outbox: Outbox, clock: ManualClock
 ) -> None:
-    entry = await enqueue_reward(outbox)
-    claimed = await outbox.claim("w")
-    assert claimed is not None
-    assert await outbox.record(claimed, Outcome.AMBIGUOUS) == "queued"
+    entry_id, status = await sent_once(outbox, Outcome.AMBIGUOUS)
+    assert status == "queued"
     clock.set_wall(datetime(2000, 1, 1, tzinfo=UTC))
     assert await outbox.claim("w") is None
-    after = await outbox.get(entry.id)
+    after = await outbox.get(entry_id)
     assert after is not None and after.status == EntryStatus.UNKNOWN
