@@ -85,6 +85,7 @@ def run(
         app.setQuitOnLastWindowClosed(False)
         window = window_factory()
         crash.report_over(window)
+        fit_to_screen(window)
         window.show()
         # Ask for the keyboard at once: the window's keys (F8 on the sign-in page) work only in
         # the active window, and a till has no one to click it first.
@@ -103,6 +104,21 @@ def run(
         return serve(app, window, crash, startup=startup, shutdown=shutdown)
     finally:
         crash.uninstall()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Make a window larger than its screen (the cashier's is laid out for 1366×768; a till may
+    have 1024×768) as large as the screen allows, at its top left. Left as it was, its right part
+    would be off the screen: seen on a bare X session, where no window manager shrinks it. The
+    cashier page's narrow layout takes over from there (architecture §5)."""
+    screen = window.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    if window.width() <= room.width() and window.height() <= room.height():
+        return
+    window.resize(window.size().boundedTo(room.size()))
+    window.move(room.topLeft())
 
 
 def paint_first_frame(window: QWidget, at_most_ms: int = FIRST_FRAME_WAIT_MS) -> None:

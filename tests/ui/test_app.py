@@ -116,3 +116,24 @@ def _no_running_loop() -> bool:
     except RuntimeError:
         return True
     return False
+
+
+def test_a_window_larger_than_the_screen_is_shown_within_it(restore_quit_policy):
+    # Laid out for 1366x768, the cashier's window on a 1024x768 till left its right part off the
+    # screen (seen on a bare X session, where no window manager shrinks it).
+    shown: list[tuple[int, int, int, int]] = []
+    room = QApplication.primaryScreen().availableGeometry()
+
+    def make_window() -> QWidget:
+        window = QWidget()
+        window.resize(room.width() + 566, room.height() + 100)
+        return window
+
+    async def startup(window: QWidget) -> None:
+        shown.append((window.x(), window.y(), window.width(), window.height()))
+        QTimer.singleShot(0, window.close)
+
+    assert run(make_window, startup=startup) == 0
+    [(x, y, width, height)] = shown
+    assert (width, height) == (room.width(), room.height())
+    assert (x, y) == (room.x(), room.y())
