@@ -2283,8 +2283,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Kode promo</translation>
     </message>
     <message>
-        <source>Type or scan the promo code</source>
-        <translation>Ketik atau pindai kode promo</translation>
+        <source>Type or scan a code</source>
+        <translation>Ketik atau pindai kode</translation>
     </message>
     <message>
         <source>Redeem promo</source>

@@ -274,3 +274,15 @@ def test_nothing_a_cashier_must_read_is_cut(
         for dialog in window.findChildren(QWidget):
             if dialog.isWindow() and dialog is not window:
                 dialog.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_promo_tab_says_whole_what_to_type_before_a_code_is_in(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+) -> None:
+    # The promo screenshot has a code typed in; the cashier first meets the field empty, its
+    # hint showing (seen cut as "Ketik atau pindai kod…" at 1024 px).
+    window = window_in(qtbot, "12-promo", size)
+    window.promo_panel.code_field.clear()
+    assert window.promo_panel.code_field.placeholderText()
+    assert cut_texts(window) == []

@@ -21,7 +21,9 @@ class PromoPanel(QWidget):
         title.setProperty("role", "heading")
         self.code_field = QLineEdit()
         self.code_field.setObjectName("promoCodeField")
-        self.code_field.setPlaceholderText(self.tr("Type or scan the promo code"))
+        # "code", not "promo code": the heading above says whose, and the longer hint was cut
+        # at 1024 px (as the voucher tab's was).
+        self.code_field.setPlaceholderText(self.tr("Type or scan a code"))
         self.code_field.setAccessibleName(self.tr("Promo code"))
         title.setBuddy(self.code_field)
         self.redeem_button = QPushButton(self.tr("Redeem promo"))
