@@ -4183,6 +4183,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya; mesin kasir mengirimnya saat jaringan kembali.</translation>
     </message>
     <message>
+        <source>Hand over the reward; the till sends it once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo</comment>
+        <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Hand over the reward; the till sends it once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo</comment>
+        <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
         <source>NOT CONFIRMED — do not hand over yet</source>
         <comment>receipt.not_confirmed</comment>
         <translation>BELUM DIKONFIRMASI — jangan serahkan dulu</translation>
