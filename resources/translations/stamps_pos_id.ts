@@ -2110,6 +2110,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Offline — NOT CONFIRMED</source>
+        <translation>Offline — BELUM DIKONFIRMASI</translation>
+    </message>
+    <message>
         <source>Confirmed</source>
         <translation>Dikonfirmasi</translation>
     </message>
