@@ -300,6 +300,15 @@ TEMPLATES: dict[str, str] = {
     "receipt.accepted_offline.todo": (
         "Hand over the reward; the till sends it when the network is back."
     ),
+    # Accepted offline, then the network came back to a server that refuses the till (its token,
+    # or plain http): it waits for a manager, not for the network.
+    "receipt.accepted_offline.paused.todo": (
+        "Hand over the reward; the till sends it once a manager sets this till's new API token."
+    ),
+    "receipt.accepted_offline.paused.https.todo": (
+        "Hand over the reward; the till sends it once a manager sets the till's Server URL to "
+        "https."
+    ),
     "receipt.not_confirmed": "NOT CONFIRMED — do not hand over yet",
     "receipt.not_confirmed.todo": (
         "The Stamps server has not confirmed it. Keep the reward back until this turns green, "

@@ -528,6 +528,41 @@ def state_not_confirmed_offline(window: CashierWindowView) -> QPixmap | None:
             provisional=True,
         )
     )
+    # its row in the shift's list says the same, within the list's column
+    window.redemptions_model.upsert(
+        RedemptionRowData(
+            "e5",
+            time_text(_today_at(14, 20)),
+            MEMBER_NAME,
+            words(say("what.reward", name=CROISSANT)),
+            "not_confirmed",
+            provisional=True,
+        )
+    )
+    return None
+
+
+def state_accepted_offline_paused(window: CashierWindowView) -> QPixmap | None:
+    """Accepted offline and handed over; the network came back to a server that refuses the
+    till's token: it waits for a manager's new token, not for the network."""
+    _with_member(window)
+    window.status.set_status(
+        StatusData(
+            "online",
+            queued=1,
+            oldest_queued_age_s=780,
+            paused_for_credentials=True,
+            paused_text=words(say("queue.paused")),
+        )
+    )
+    window.result_panel.set_result(
+        ResultData(
+            "accepted_offline",
+            words(say("what.reward", name=CROISSANT)),
+            words(say("receipt.detail.paused")),
+            what_to_do=words(say("receipt.accepted_offline.paused.todo")),
+        )
+    )
     return None
 
 
@@ -1156,6 +1191,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "41-sent-past-manager-mode": state_sent_past_manager_mode,
     "42-not-confirmed-offline": state_not_confirmed_offline,
     "43-clock-wrong": state_clock_wrong,
+    "44-accepted-offline-paused": state_accepted_offline_paused,
 }
 
 

@@ -143,6 +143,8 @@ class RedemptionRowData:
     #: its colour (``None``: neutral, nothing left to do) speak instead of ``status``.
     cancel_text: str = ""
     cancel_kind: OutcomeKind | None = None
+    #: Accepted offline (handed over then): a ``not_confirmed`` row says so, as the panel does.
+    provisional: bool = False
 
 
 @dataclass(frozen=True)

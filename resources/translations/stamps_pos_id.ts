@@ -2110,6 +2110,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Offline — NOT CONFIRMED</source>
+        <translation>Offline — BELUM DIKONFIRMASI</translation>
+    </message>
+    <message>
         <source>Confirmed</source>
         <translation>Dikonfirmasi</translation>
     </message>
@@ -4181,6 +4185,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Hand over the reward; the till sends it when the network is back.</source>
         <comment>receipt.accepted_offline.todo</comment>
         <translation>Serahkan hadiahnya; mesin kasir mengirimnya saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>Hand over the reward; the till sends it once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo</comment>
+        <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Hand over the reward; the till sends it once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo</comment>
+        <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
     </message>
     <message>
         <source>NOT CONFIRMED — do not hand over yet</source>

@@ -150,6 +150,8 @@ def receipt_for(
         details = say("receipt.detail.paused.https")
         if what_to_do.id == "receipt.waiting.paused.todo":
             what_to_do = say("receipt.waiting.paused.https.todo")
+        elif what_to_do.id == "receipt.accepted_offline.paused.todo":
+            what_to_do = say("receipt.accepted_offline.paused.https.todo")
     response = entry.response or {}
     return Receipt(
         entry_id=entry.id,
@@ -243,6 +245,12 @@ def _words(
             details = say("receipt.also_said", said=said)
         elif stamps is not None:
             details = say("receipt.stamps_left", stamps=stamps)
+    elif verdict is Verdict.ACCEPTED_OFFLINE and paused:
+        # The network is back and the server answered (it refuses the till's token): "when the
+        # network is back" has come, and the entry waits for a manager instead. Nothing was
+        # applied, so it is still only accepted offline, handed over then.
+        todo = say("receipt.accepted_offline.paused.todo")
+        details = say("receipt.detail.paused")
     elif verdict is Verdict.EXPIRED and kiosk:
         # the kiosk's bound ran out (architecture §3), not a PIN's authorisation
         headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")

@@ -75,6 +75,9 @@ class ShiftRow:
     server_redemption_id: int | None
     reason: Message | None
     entry_id: str | None
+    #: Accepted offline (the reward went over then): the window's list says so of one not
+    #: confirmed since.
+    provisional: bool = False
 
     def as_csv(self) -> dict[str, str | int | Decimal]:
         """The row as the CSV writes it (English words)."""
@@ -171,6 +174,7 @@ def _entry_row(entry: OutboxEntry) -> ShiftRow:
         server_redemption_id=entry.server_redemption_id,
         reason=reason_of(entry),
         entry_id=entry.id,
+        provisional=entry.provisional,
     )
 
 

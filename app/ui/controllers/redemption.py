@@ -81,6 +81,8 @@ class _Followed:
     what: str
     time_text: str
     verdict: Verdict | None = None
+    #: Accepted offline: its row, once not confirmed, says the reward went over then.
+    provisional: bool = False
 
 
 class RedemptionController(QObject):
@@ -190,7 +192,7 @@ class RedemptionController(QObject):
         )
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
-        self._upsert_row(receipt.entry_id, receipt.verdict)
+        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
         if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:  # that one is answered at once
             self.show(ResultData("working", headline, self.tr("Sending to Stamps…")))
         # The result goes on the panel as the wait ends and the redemption stops being busy,
@@ -345,7 +347,7 @@ class RedemptionController(QObject):
 
     def _settle(self, receipt: Receipt) -> None:
         if receipt.entry_id in self._followed:
-            self._upsert_row(receipt.entry_id, receipt.verdict)
+            self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
             if receipt.verdict not in _OPEN:
                 del self._followed[receipt.entry_id]
         if receipt.entry_id == self.on_screen:
@@ -358,9 +360,10 @@ class RedemptionController(QObject):
         if result != self.view.result_panel.result():
             self.show(result)
 
-    def _upsert_row(self, entry_id: str, verdict: Verdict) -> None:
+    def _upsert_row(self, entry_id: str, verdict: Verdict, provisional: bool) -> None:
         followed = self._followed[entry_id]
         followed.verdict = verdict
+        followed.provisional = provisional
         model = self.view.redemptions_model
         number = model.find(entry_id)
         # A manager's cancel, once it shows on the row, stays there (app/ui/controllers/
@@ -375,6 +378,7 @@ class RedemptionController(QObject):
                 status=KIND_OF[verdict],
                 cancel_text=shown.cancel_text if shown else "",
                 cancel_kind=shown.cancel_kind if shown else None,
+                provisional=provisional,
             )
         )
 
@@ -397,7 +401,7 @@ class RedemptionController(QObject):
             self._followed[row.entry_id] = _Followed(
                 member=row.member, what=row.what, time_text=time_text(row.time)
             )
-            self._upsert_row(row.entry_id, row.status)
+            self._upsert_row(row.entry_id, row.status, row.provisional)
             if row.status not in _OPEN:
                 del self._followed[row.entry_id]
         # It may have moved while the rows were read: the next change, or this, catches it.
@@ -423,13 +427,17 @@ class RedemptionController(QObject):
                     receipt = await self.till.receipt(entry_id)
                     if entry_id not in self._followed:
                         continue
-                    if receipt.verdict is not self._followed[entry_id].verdict:
+                    followed = self._followed[entry_id]
+                    if (receipt.verdict, receipt.provisional) != (
+                        followed.verdict,
+                        followed.provisional,
+                    ):
                         on_screen = entry_id == self.on_screen
                         if on_screen and self.busy:
                             # Its own wait is still running and puts the result up as it ends,
                             # in the step the till takes orders again: shown here first, the
                             # panel would say done while a next order is still turned away.
-                            self._upsert_row(entry_id, receipt.verdict)
+                            self._upsert_row(entry_id, receipt.verdict, receipt.provisional)
                             continue
                         self._settle(receipt)
                         # While the redemption's own wait runs, that wait updates the balance.

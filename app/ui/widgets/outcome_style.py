@@ -19,8 +19,12 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
 }
 
 
-def outcome_short_text(kind: OutcomeKind) -> str:
-    """The outcome in a table cell's few words."""
+def outcome_short_text(kind: OutcomeKind, *, provisional: bool = False) -> str:
+    """The outcome in a table cell's few words. ``provisional``: accepted offline and handed over
+    then, so a not-confirmed one says so, as the result panel's banner does
+    (:func:`app.ui.widgets.result_panel.outcome_title`)."""
+    if kind == "not_confirmed" and provisional:
+        return QCoreApplication.translate("Outcome", "Offline — NOT CONFIRMED")
     words = {
         "confirmed": QCoreApplication.translate("Outcome", "Confirmed"),
         "accepted_offline": QCoreApplication.translate("Outcome", "Offline — will sync"),

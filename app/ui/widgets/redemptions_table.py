@@ -119,7 +119,9 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.STATUS:
-                return row.cancel_text or outcome_short_text(row.status)
+                return row.cancel_text or outcome_short_text(
+                    row.status, provisional=row.provisional
+                )
             if column == self.REDEMPTION:
                 what = f"{row.time_text} · {row.what}" if self._narrow else row.what
                 return f"{row.member}\n{what}"

@@ -78,6 +78,9 @@ _ICONS: dict[PanelKind, str] = {
     "working": "working",
     "waiting_pin": "pin",
 }
+#: Not confirmed, but handed over when the till accepted it offline: the raised hand ("stop, do
+#: not hand over") would ask for what cannot be done now, and a tick would claim too much.
+_HANDED_OVER_ICON = "not_confirmed_offline"
 
 
 class ResultPanel(QFrame):
@@ -173,7 +176,9 @@ class ResultPanel(QFrame):
 
         title = outcome_title(result.kind, provisional=result.provisional)
         self.title.setText(title)
-        self.banner_icon.setPixmap(icon(_ICONS[result.kind]).pixmap(36, 36))
+        handed_over = result.kind == "not_confirmed" and result.provisional
+        name = _HANDED_OVER_ICON if handed_over else _ICONS[result.kind]
+        self.banner_icon.setPixmap(icon(name).pixmap(36, 36))
         self._show_text(self.headline, result.headline)
         self._show_text(self.details, result.details)
         advice = result.what_to_do or default_what_to_do(

@@ -233,7 +233,10 @@ def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_
     told = f"{panel.title.text()} {panel.what_to_do.text()}".lower()
     assert "do not hand over" not in told and "keep the reward back" not in told
     assert "handed over when the till accepted it offline" in panel.what_to_do.text()
-    assert cashier.view.redemptions_model.row_data(0).status == "not_confirmed"
+    # The shift's list reads the same receipt, so it says the same thing (architecture §5).
+    model = cashier.view.redemptions_model
+    assert model.row_data(0).status == "not_confirmed"
+    assert model.index(0, model.STATUS).data() == "Offline — NOT CONFIRMED"
     # Between attempts it says what the last one met, under the same words.
     qtbot.waitUntil(lambda: "failed while handling it" in panel.details.text(), timeout=WAIT_MS)
     assert panel.title.text() == "NOT CONFIRMED — accepted offline"

@@ -4,7 +4,7 @@ looks like none of them."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import OUTCOME_KINDS, ResultData
@@ -109,3 +109,21 @@ def test_clearing_shows_the_idle_panel(qtbot: QtBot, panel: ResultPanel):
     assert panel.title.text() == "No redemption yet"
     assert not panel.has_qr()
     assert panel.property("outcome") == "none"
+
+
+def _icon_image(panel: ResultPanel) -> QImage:
+    return panel.banner_icon.pixmap().toImage()
+
+
+def test_not_confirmed_after_acceptance_offline_has_an_icon_of_its_own(qtbot, panel: ResultPanel):
+    # Handed over when the till accepted it offline, not confirmed since: the raised hand says
+    # "stop, do not hand over" (too late now), and the tick says confirmed (not true yet).
+    looks = {}
+    for kind in ("confirmed", "accepted_offline", "not_confirmed"):
+        panel.set_result(result(kind))
+        looks[kind] = _icon_image(panel)
+    panel.set_result(result("not_confirmed", provisional=True))
+    handed_over = _icon_image(panel)
+    assert not handed_over.isNull()
+    for kind, image in looks.items():
+        assert handed_over != image, kind

@@ -74,6 +74,11 @@ async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
         assert len(await till.attempts(queued.entry_id)) == 1
         assert (await till.status()).queued == 1
         assert network.ledger() == []
+        # Still accepted offline, but the network is back: it waits for a manager's token.
+        held = await till.receipt(queued.entry_id)
+        assert held.verdict is Verdict.ACCEPTED_OFFLINE
+        assert "network is back" not in str(held.what_to_do)
+        assert "new API token" in str(held.what_to_do)
 
         kept["token"] = Secret(NEW_TOKEN)  # a manager sets the new token
         resumed = await till.resume_after_credentials_change()

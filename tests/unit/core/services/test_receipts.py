@@ -276,3 +276,25 @@ def test_not_confirmed_without_acceptance_offline_still_says_do_not_hand_over() 
     )
     assert str(receipt.headline) == "NOT CONFIRMED — do not hand over yet"
     assert "Keep the reward back" in str(receipt.what_to_do)
+
+
+@pytest.mark.parametrize(
+    ("over_http", "waits_for", "details"),
+    [
+        (False, "new API token", "refuses this till's API token"),
+        (True, "Server URL to https", "refuses plain http"),
+    ],
+)
+def test_accepted_offline_held_by_a_paused_queue_says_it_waits_for_a_manager(
+    over_http: bool, waits_for: str, details: str
+) -> None:
+    # The network is back and the server answered: it refuses the till's token (or plain http).
+    # Nothing was applied, so the entry is still only accepted offline, but "when the network is
+    # back" has come and gone: it goes when a manager has set the till right.
+    held = entry(EntryStatus.QUEUED, provisional=True, last_error="Unauthorized: 401 Unauthorized")
+    receipt = receipt_for(held, paused=True, paused_over_http=over_http)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    assert "network is back" not in str(receipt.what_to_do)
+    assert "Hand over the reward" in str(receipt.what_to_do)
+    assert waits_for in str(receipt.what_to_do)
+    assert receipt.details is not None and details in str(receipt.details)
