@@ -41,6 +41,13 @@ async def audit_actions(staff: Staff) -> list[tuple[str, str]]:
     return [(r.who, r.action) for r in rows]
 
 
+async def five_wrong_pins(staff: Staff, role: Role, name: str) -> None:
+    """Five wrong PINs in a row for ``name``: the account locks."""
+    for _ in range(5):
+        with pytest.raises(StaffRefused):
+            await staff.sign_in(role, name, Secret("000001" if role is Role.MANAGER else "9999"))
+
+
 async def test_the_first_manager_needs_no_manager_and_there_is_only_one_first(
     staff: Staff,
 ) -> None:
@@ -111,9 +118,7 @@ async def test_after_a_lock_runs_out_the_count_starts_again(
     staff: Staff, clock: ManualClock
 ) -> None:
     await staff.add_first_manager("Ayu", MGR_PIN)
-    for _ in range(5):
-        with pytest.raises(StaffRefused):
-            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    await five_wrong_pins(staff, Role.MANAGER, "Ayu")
     clock.advance(5 * 60)
     with pytest.raises(WrongPin) as wrong:
         await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
@@ -124,9 +129,7 @@ async def test_a_clock_moved_back_does_not_lock_a_manager_out_for_longer_than_a_
     staff: Staff, clock: ManualClock
 ) -> None:
     await staff.add_first_manager("Ayu", MGR_PIN)
-    for _ in range(5):
-        with pytest.raises(StaffRefused):
-            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    await five_wrong_pins(staff, Role.MANAGER, "Ayu")
     clock.set_wall(clock.now() - timedelta(hours=2))  # a cashier "fixes" the clock
     with pytest.raises(LockedOut) as locked:
         await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
@@ -149,9 +152,7 @@ async def test_a_success_resets_the_count(staff: Staff) -> None:
 async def test_the_lockout_is_per_account(staff: Staff) -> None:
     await staff.add_first_manager("Ayu", MGR_PIN)
     await staff.add("Ayu", Role.CASHIER, "Rina", CASHIER_PIN)
-    for _ in range(5):
-        with pytest.raises(StaffRefused):
-            await staff.sign_in(Role.CASHIER, "Rina", Secret("9999"))
+    await five_wrong_pins(staff, Role.CASHIER, "Rina")
     with pytest.raises(LockedOut):
         await staff.sign_in(Role.CASHIER, "Rina", CASHIER_PIN)
     assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
@@ -231,9 +232,7 @@ async def test_the_last_active_manager_cannot_be_disabled(staff: Staff) -> None:
 async def test_a_reset_pin_lifts_the_lock(staff: Staff) -> None:
     await staff.add_first_manager("Ayu", MGR_PIN)
     await staff.add("Ayu", Role.CASHIER, "Rina", CASHIER_PIN)
-    for _ in range(5):
-        with pytest.raises(StaffRefused):
-            await staff.sign_in(Role.CASHIER, "Rina", Secret("9999"))
+    await five_wrong_pins(staff, Role.CASHIER, "Rina")
     await staff.set_pin("Ayu", Role.CASHIER, "Rina", Secret("1357"))
     assert (await staff.sign_in(Role.CASHIER, "Rina", Secret("1357"))).locked_until is None
 
