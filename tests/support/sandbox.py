@@ -34,6 +34,12 @@ class SandboxControl:
     def faults(self, **settings: Any) -> None:
         self.client.post("/_sandbox/faults", json=settings).raise_for_status()
 
+    def holding(self) -> int:
+        """How many requests wait at the ``held`` gate now."""
+        answer = self.client.get("/_sandbox/faults")
+        answer.raise_for_status()
+        return int(answer.json()["holding"])
+
     def idempotency(self, enabled: bool) -> None:
         self.client.post("/_sandbox/idempotency", json={"enabled": enabled}).raise_for_status()
 

@@ -85,6 +85,7 @@ class MemberController(QObject):
         self._said_while_typing = False
 
         search = view.member_search
+        search.edited.connect(self._typed_on)
         search.query_changed.connect(self.suggest)
         search.lookup_requested.connect(self.look_up)
         search.suggestion_chosen.connect(self._chosen)
@@ -121,6 +122,13 @@ class MemberController(QObject):
         self.view.member_search.clear()
         self.session.set_member(None)
         self.view.focus_member_search()
+
+    def _typed_on(self) -> None:
+        # The cashier has moved on from what was looked up (or scanned): its answer, late, would
+        # say "No member matches …" under the new query, or put up a customer nobody wants now
+        # over the one being served. The type-ahead starts afresh once they pause.
+        self._lookup.cancel()
+        self._suggest.cancel()
 
     # -- work --------------------------------------------------------------------------------
 

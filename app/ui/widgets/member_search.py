@@ -17,13 +17,15 @@ DEBOUNCE_MS = 150
 class MemberSearch(QWidget):
     """A search field with an inline suggestion list.
 
-    ``query_changed`` fires once the cashier pauses typing (debounced, so a lookup is not started
+    ``edited`` fires at each change the cashier makes to the field (a key, a paste, the clear
+    button); ``query_changed`` once they pause typing (debounced, so a lookup is not started
     per keystroke), and the line under the field empties at the first key (what it said was
     about the query before); ``lookup_requested`` on Enter; ``suggestion_chosen`` with the
     chosen :class:`MemberSuggestion` on a click or Enter in the list. Down arrow moves into the
     list, Esc closes it.
     """
 
+    edited = Signal()
     query_changed = Signal(str)
     lookup_requested = Signal(str)
     suggestion_chosen = Signal(object)
@@ -138,6 +140,7 @@ class MemberSearch(QWidget):
         # query before this one: left up, it read as the answer to what is being typed now.
         self.set_message("")
         self._debounce.start()
+        self.edited.emit()
 
     def _emit_query(self) -> None:
         self.query_changed.emit(self.text())

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
+from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member
 
 pytestmark = pytest.mark.integration
@@ -106,6 +107,77 @@ def test_a_newer_lookup_cancels_the_one_still_running(qtbot: QtBot, cashier: Cas
         cashier.member.look_up("putri.maharani@contoh.co.id")
     assert first is not None and first.cancelled()
     assert cashier.view.member_card.name_text() == "Putri Maharani"
+
+
+def type_over(qtbot: QtBot, cashier: CashierWindow, text: str) -> None:
+    """The cashier selects what the search field holds and types ``text`` over it."""
+    field = cashier.view.member_search.field
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def test_a_lookup_answered_after_the_cashier_typed_on_says_nothing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    search = cashier.view.member_search
+    sandbox.faults(held=True)  # the answer waits until the cashier has moved on
+    qtbot.keyClicks(search.field, "nobody@example.com")
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    first = cashier.member._lookup._task
+    assert first is not None
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    type_over(qtbot, cashier, "Pratiwi")
+    sandbox.faults(held=False)
+    qtbot.waitUntil(first.done, timeout=WAIT_MS)
+    # "No member matches nobody@…" would read as the answer to "Pratiwi".
+    assert "nobody@example.com" not in search.message_text()
+    assert search.field.text() == "Pratiwi"
+
+
+@pytest.mark.parametrize("how", ["typed", "scanned"])
+def test_a_late_answer_never_replaces_the_member_being_served(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, how: str
+) -> None:
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    search = cashier.view.member_search
+    sandbox.faults(held=True)
+    if how == "typed":
+        type_over(qtbot, cashier, "70140000000123")  # Budi's card
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    else:
+        cashier.scanned("70140000000123")
+    first = cashier.member._lookup._task
+    assert first is not None
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    # Not Budi after all: the cashier starts typing for someone else while Ayu is served.
+    type_over(qtbot, cashier, "Pratiwi")
+    sandbox.faults(held=False)
+    qtbot.waitUntil(first.done, timeout=WAIT_MS)
+    assert cashier.session.member is not None
+    assert cashier.session.member.name == "Ayu Pratiwi"
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+    assert search.field.text() == "Pratiwi"
+
+
+def test_suggestions_answered_after_the_cashier_typed_on_are_not_shown(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    search = cashier.view.member_search
+    shown: list[list[object]] = []
+    cashier.member.suggestions_shown.connect(shown.append)
+    sandbox.faults(held=True)
+    qtbot.keyClicks(search.field, "Pratiwi")
+    qtbot.waitUntil(lambda: cashier.member._suggest.running, timeout=WAIT_MS)
+    first = cashier.member._suggest._task
+    assert first is not None
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    # Typed on before they came: Ayu is no suggestion for "Pratiwizzz".
+    qtbot.keyClicks(search.field, "zzz")
+    sandbox.faults(held=False)
+    qtbot.waitUntil(first.done, timeout=WAIT_MS)
+    assert not any(rows for rows in shown)
+    assert not search.suggestions.isVisible()
 
 
 def test_esc_clears_the_member_for_the_next_customer(qtbot: QtBot, cashier: CashierWindow) -> None:
