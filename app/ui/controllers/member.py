@@ -111,8 +111,11 @@ class MemberController(QObject):
         self._lookup.start(self._look_up(query, scanned=False))
 
     def scanned(self, code: str) -> None:
-        """A scan: a member identifier first, else (with a member on screen) a voucher code."""
+        """A scan: a member identifier first, else (with a member on screen) a voucher code.
+        The suggestions of what was typed before it close: left open under the scanned member,
+        one click would put another customer on screen."""
         self._suggest.cancel()
+        self.view.member_search.hide_suggestions()
         self._lookup.start(self._look_up(code, scanned=True))
 
     def clear(self) -> None:

@@ -100,6 +100,22 @@ def test_typing_suggests_members_and_choosing_one_looks_them_up(
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
 
 
+def test_a_scan_closes_the_suggestions_of_what_was_typed_before_it(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: the cashier typed "Budi", his suggestions showed, then the customer's card
+    # was scanned. Ayu came up, and Budi's list stayed open under her name, one click from
+    # putting the wrong member on screen.
+    search = cashier.view.member_search
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS):
+        qtbot.keyClicks(search.field, "Budi")
+    assert search.suggestions.isVisible()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.scanned("KR24000006")
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+    assert not search.suggestions.isVisible()
+
+
 def test_a_newer_lookup_cancels_the_one_still_running(qtbot: QtBot, cashier: CashierWindow) -> None:
     cashier.member.look_up("customer@stamps.co.id")
     first = cashier.member._lookup._task
