@@ -12,9 +12,11 @@ from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.services.catalogue import Offer
 from app.core.services.receipts import Receipt
@@ -147,3 +149,21 @@ def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T]) -> T:
     task = asyncio.ensure_future(coro)
     qtbot.waitUntil(task.done, timeout=WAIT_MS)
     return task.result()
+
+
+def lock_after_idle_time(qtbot: QtBot, window: CashierWindow) -> None:
+    """Nobody touches the till for its idle time, on the till's clock: it locks."""
+    clock = ManualClock()
+    # The clock is put back before the signal is waited for: while the loop runs, the worker
+    # must not write an entry at the moved time (the real time after it would read as a clock
+    # moved back, and the outbox would trust no idempotency key).
+    with qtbot.waitSignal(window.lock.locked, timeout=WAIT_MS), installed(clock):
+        window.lock.touch()
+        clock.advance(window.lock.minutes * 60 + 1)
+        assert window.lock.check()
+    assert window.view.pages.currentWidget() is window.view.sign_in
+
+
+def open_dialogs(window: CashierWindow) -> list[QDialog]:
+    """The window's dialogs on screen."""
+    return [d for d in window.view.findChildren(QDialog) if d.isVisible()]

@@ -22,7 +22,14 @@ from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.crash import CrashReporter
 
-from .conftest import WAIT_MS, find_member, redeem, run_async
+from .conftest import (
+    WAIT_MS,
+    find_member,
+    lock_after_idle_time,
+    open_dialogs,
+    redeem,
+    run_async,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -31,24 +38,6 @@ BUDI = "budi.santoso@contoh.co.id"
 MANAGER, PIN = "Wayan", "246810"
 #: Ayu's balance voucher (Rp 150.000 on it).
 SALDO = 12
-
-
-def open_dialogs(window: CashierWindow) -> list[QDialog]:
-    """The window's dialogs on screen."""
-    return [d for d in window.view.findChildren(QDialog) if d.isVisible()]
-
-
-def lock_after_idle_time(qtbot: QtBot, window: CashierWindow) -> None:
-    """Nobody touches the till for its idle time, on the till's clock: it locks."""
-    clock = ManualClock()
-    # The clock is put back before the signal is waited for: while the loop runs, the worker
-    # must not write an entry at the moved time (the real time after it would read as a clock
-    # moved back, and the outbox would trust no idempotency key).
-    with qtbot.waitSignal(window.lock.locked, timeout=WAIT_MS), installed(clock):
-        window.lock.touch()
-        clock.advance(window.lock.minutes * 60 + 1)
-        assert window.lock.check()
-    assert window.view.pages.currentWidget() is window.view.sign_in
 
 
 def details_of_a_shift_row(qtbot: QtBot, window: CashierWindow) -> QDialog:

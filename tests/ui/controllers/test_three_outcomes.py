@@ -24,6 +24,24 @@ pytestmark = pytest.mark.integration
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
 
 
+def cut_mid_shift(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> CashierWindow:
+    """A till serving Ayu when the line dies; it still thinks it is online, so it sends, and
+    the line is dead.
+
+    The cashier's wait for a first answer is connect + read timeout + 1 s; a refused connection
+    ends at once, so a long read timeout costs nothing here and keeps a loaded machine's slow
+    first attempt from outlasting the wait (it read "not confirmed" once)."""
+    cashier = make_cashier(network_settings.model_copy(update={"read_timeout": 20.0}))
+    find_member(qtbot, cashier, AYU)
+    network.down()
+    return cashier
+
+
 @pytest.mark.usefixtures("no_retry_meanwhile")
 def test_cut_mid_shift_a_redemption_is_accepted_offline_on_its_first_failed_attempt(
     qtbot: QtBot,
@@ -31,13 +49,8 @@ def test_cut_mid_shift_a_redemption_is_accepted_offline_on_its_first_failed_atte
     network_settings: Settings,
     network: Network,
 ) -> None:
-    # The cashier's wait for a first answer is connect + read timeout + 1 s; a refused
-    # connection ends at once, so a long read timeout costs nothing here and keeps a loaded
-    # machine's slow first attempt from outlasting the wait (it read "not confirmed" once).
-    cashier = make_cashier(network_settings.model_copy(update={"read_timeout": 20.0}))
+    cashier = cut_mid_shift(qtbot, make_cashier, network_settings, network)
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    network.down()  # the till still thinks it is online: it sends, and the line is dead
 
     picker = view.reward_picker
     picker.select_reward(1)
@@ -59,11 +72,8 @@ def test_cut_mid_shift_what_the_offline_rules_refuse_is_not_redeemed_with_the_re
     network_settings: Settings,
     network: Network,
 ) -> None:
-    # a long read timeout, for a long first wait, as above
-    cashier = make_cashier(network_settings.model_copy(update={"read_timeout": 20.0}))
+    cashier = cut_mid_shift(qtbot, make_cashier, network_settings, network)
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    network.down()
     # 150 stamps is more than the offline rules allow for one redemption (100). (Its tile is
     # greyed for her level; this is what a click would run.)
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as ready:
@@ -90,11 +100,9 @@ def test_the_same_order_again_once_the_till_knows_it_is_offline_reads_and_counts
     # Seen by hand: the first try, before the till knew it was offline, read "Not redeemed"; the
     # same order again, refused before queueing, "Refused" with other advice; the shift's summary
     # and the end of day counted one refused and one not redeemed.
-    cashier = make_cashier(network_settings.model_copy(update={"read_timeout": 20.0}))
-    view = cashier.view
     started = clock.now()
-    find_member(qtbot, cashier, AYU)
-    network.down()
+    cashier = cut_mid_shift(qtbot, make_cashier, network_settings, network)
+    view = cashier.view
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
         spawn(cashier.rewards.redeem_one(7, 1, None))  # 150 stamps: over the offline cap
     first = view.result_panel.result()
