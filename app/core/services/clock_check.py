@@ -11,10 +11,11 @@ from datetime import timedelta
 from enum import StrEnum
 
 from app.core.offline.connectivity import SKEW_WARNING
+from app.core.outbox.policy import OutboxPolicy
 
-#: How much earlier than the last queued redemption the clock may read before the till says so
-#: (the outbox's own tolerance: OutboxPolicy.clock_tolerance).
-CLOCK_BEHIND_WARNING = 60.0
+#: How much earlier than the last queued redemption the clock may read before the till says so:
+#: the outbox's own tolerance, past which it trusts no idempotency key (architecture §3).
+CLOCK_BEHIND_WARNING = OutboxPolicy.clock_tolerance
 
 
 class ClockFault(StrEnum):

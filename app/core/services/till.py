@@ -272,11 +272,6 @@ class Till:
         connectivity since the till started; until then it is the start's belief."""
         return self.monitor.proven
 
-    @property
-    def clock_skewed(self) -> bool:
-        """The server's clock and the till's disagree by more than two minutes."""
-        return self.monitor.clock_skewed
-
     def clock_warning(self, status: OutboxStatus | None) -> ClockWarning | None:
         """What is wrong with the till's clock, if anything: more than two minutes off the
         ``Date`` of the server's last answer, or earlier than the last redemption the till
