@@ -1,4 +1,5 @@
-"""CSV files a manager opens in a spreadsheet: the audit log and the end-of-day summary.
+"""CSV files a manager opens in a spreadsheet: the audit log, the end-of-day summary and the
+shift's record.
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to a
 spreadsheet; a name, a note or a server's message could start that way, so such a cell is written
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import TextIO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -22,6 +24,8 @@ def cell(value: object) -> str | int | float:
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return value
+    if isinstance(value, Decimal):
+        return str(value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

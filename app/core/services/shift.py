@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from app.core.domain import OperationKind
 from app.core.messages import Message, english
+from app.core.services.csv_export import cell
 from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
@@ -154,7 +155,9 @@ def csv_text(rows: list[ShiftRow] | tuple[ShiftRow, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(row.as_csv() for row in rows)
+    # Names and rewards come from the server, invoices from the cashier: defused as every CSV a
+    # manager opens in a spreadsheet is.
+    writer.writerows({k: cell(v) for k, v in row.as_csv().items()} for row in rows)
     return out.getvalue()
 
 
