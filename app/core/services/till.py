@@ -880,7 +880,11 @@ class Till:
         attempts = await self.outbox.attempts(entry.id)
         ambiguous = any(a.outcome == Outcome.AMBIGUOUS and a.ended_at is not None for a in attempts)
         paused = over_http = behind = False
-        if entry.status in IN_FLIGHT and entry.last_outcome == Outcome.NEVER_ARRIVED:
+        # A paused queue holds what it refused and what it never sent (nothing goes until the
+        # credentials are set right); an attempt that may have arrived keeps its own words.
+        if entry.status in IN_FLIGHT and (
+            entry.last_outcome == Outcome.NEVER_ARRIVED or entry.attempts == 0
+        ):
             status = await self.outbox.status()
             paused = status.paused
             over_http = paused and self.why_paused(status).id == "queue.paused.https"

@@ -72,6 +72,27 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
     assert DEMO_TOKEN not in dump and WRONG not in dump
 
 
+async def test_a_redemption_made_while_the_queue_is_paused_says_it_waits_for_the_token(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Never sent: nothing goes until a manager sets the new token, so neither "sending" nor
+    # "waiting for the member's earlier redemption" (which waits for the same token) is the truth.
+    kept = {"token": Secret(WRONG)}
+    options = RuntimeOptions(token_source=lambda: kept["token"])
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        ayu, order = await _ayus_reward(till_settings)
+        await till.answer(await till.redeem(order, ayu, Sale("Dewi")))
+        assert (await till.status()).paused
+
+        later = await till.receipt((await till.redeem(order, ayu, Sale("Dewi"))).entry_id)
+
+        assert later.verdict is Verdict.NOT_CONFIRMED
+        assert later.attempts == 0
+        assert "Waiting to send" in str(later.headline)
+        assert "new API token" in str(later.what_to_do)
+        assert later.details is not None and "API token" in str(later.details)
+
+
 async def test_a_till_started_with_the_new_token_lifts_the_pause_at_start(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
