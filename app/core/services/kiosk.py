@@ -114,8 +114,9 @@ class Kiosk:
         #: The queue waits for a new API token (the database says so; another process may pause
         #: or lift it: :meth:`refresh`).
         self._queue_paused = False
-        #: The server refused the till's token on one of the kiosk's own calls (a lookup, a PIN),
-        #: which pauses nothing in the database; until a check finds a token it takes.
+        #: The server refused the till's token on one of the kiosk's own calls (a lookup, a PIN);
+        #: until a check finds a token it takes. That refusal pauses the queue too, unless the
+        #: disk would not write the pause: then this is what still knows.
         self._token_refused_here = False
         #: The names of the rewards last offered, by id: a refusal of one is recorded under the
         #: name the customer chose, even when the catalogue no longer has it.

@@ -82,6 +82,9 @@ class Receipt:
     stamps_remaining: int | None
     created_at: datetime
     cashier: str
+    #: Held by a queue paused for credentials: nothing of it goes until a manager has set them
+    #: right, so there is no answer worth waiting for.
+    paused: bool = False
 
     def as_json(self) -> dict[str, Any]:
         """The entry for ``--json``: stable keys, plain values."""
@@ -171,6 +174,7 @@ def receipt_for(
         stamps_remaining=_stamps_remaining(response),
         created_at=entry.created_at,
         cashier=entry.cashier,
+        paused=paused,
     )
 
 

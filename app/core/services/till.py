@@ -322,12 +322,14 @@ class Till:
                 raise MemberNotFound(say("member.not_found", query=text)) from None
             except (CredentialsRejected, CredentialsReplaced) as refused:
                 # The server answers and refuses the till: no outage, so no serving from memory.
+                await self._pause_for_credentials(refused)
                 raise CredentialsRefused(
                     refusal_words("member.credentials", refused, self.config.base_url)
                 ) from None
-            except CredentialsUnusable:
+            except CredentialsUnusable as unusable:
                 # Never sent: it says nothing of the network (no outage, so no serving from
                 # memory either), and only a token set again helps.
+                await self._pause_for_credentials(unusable)
                 raise CredentialsRefused(say("member.token_unusable")) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
@@ -383,7 +385,9 @@ class Till:
         except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable):
             if not self.take_up_token() and self.client.token_changes == carried:
                 raise
-        return await ask()
+        answer = await ask()
+        await self._lift_pause_for_credentials()
+        return answer
 
     def _why_unseen(self, query: str, failure: StampsError) -> Message:
         if isinstance(failure, WebPageAnswer):
@@ -458,10 +462,12 @@ class Till:
             message = say("pin.refused", reason=words) if words else say("pin.wrong")
             raise PinRejected(message, None) from None
         except (CredentialsRejected, CredentialsReplaced) as refused:
+            await self._pause_for_credentials(refused)
             raise CredentialsRefused(
                 refusal_words("server.credentials", refused, self.config.base_url)
             ) from None
-        except CredentialsUnusable:  # never sent: no attempt spent, nothing of the network
+        except CredentialsUnusable as unusable:  # never sent: no attempt spent, nothing of the
+            await self._pause_for_credentials(unusable)  # network
             raise CredentialsRefused(say("server.token_unusable")) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code)
@@ -746,6 +752,10 @@ class Till:
                         return await self.settle_unsent(entry_id)
                     # Read again: the attempt may have ended after the receipt above was read.
                     return await self.receipt(entry_id)
+                if receipt.paused:
+                    # Nothing goes until a manager sets the credentials right: say so now (the
+                    # kiosk's policy refuses it now), not after a wait for no answer.
+                    return await self.settle_unsent(entry_id)
                 remaining = deadline - clock.monotonic()
                 if remaining <= 0:
                     return receipt
@@ -1063,27 +1073,45 @@ class Till:
         try:
             await self._asked_under_the_token_kept(self.client.ping)
         except (CredentialsRejected, CredentialsUnusable) as refused:
-            paused = await self.outbox.pause_for_credentials(
-                refused, who=TILL, terminal=self.config.terminal
-            )
-            if paused:
-                log.warning(
-                    "sync paused: %s",
-                    "the till's API token holds characters no request can carry"
-                    if isinstance(refused, CredentialsUnusable)
-                    else "the server refuses the till's API token",
-                )
+            await self._pause_for_credentials(refused)
             return Connectivity.DEGRADED
         except StampsError as exc:
             if report_failure:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
             return None
+        await self._lift_pause_for_credentials()
+        return Connectivity.ONLINE
+
+    async def _pause_for_credentials(self, refused: StampsError) -> None:
+        """Pause the queue: a ping confirmed the server refuses the till's token (or the token
+        cannot be sent at all), whichever request met it first (architecture §3). A refusal
+        under a token replaced since proves nothing of the one in use now."""
+        if isinstance(refused, CredentialsReplaced):
+            return
+        try:
+            paused = await self.outbox.pause_for_credentials(
+                refused, who=TILL, terminal=self.config.terminal
+            )
+        except StorageProblem as problem:
+            # The refusal stands and is told; the next send meets it and pauses then.
+            log.warning("sync could not be paused for the refused token: %s", problem)
+            return
+        if paused:
+            log.warning(
+                "sync paused: %s",
+                "the till's API token holds characters no request can carry"
+                if isinstance(refused, CredentialsUnusable)
+                else "the server refuses the till's API token",
+            )
+
+    async def _lift_pause_for_credentials(self) -> None:
+        """The server took a token the till took up: what a ping taken proves, so a pause for
+        credentials lifts (the queue goes under it) without waiting for the next check."""
         if (await self.outbox.status()).paused:
             await self.outbox.resume_after_credentials_change(
                 who=TILL, terminal=self.config.terminal
             )
             self.worker.wake()
-        return Connectivity.ONLINE
 
     def take_up_token(self) -> bool | None:
         """Use the API token where it is kept now (``stamps-pos token set``, another process, may
@@ -1103,8 +1131,8 @@ class Till:
     async def token_accepted(self) -> bool | None:
         """Ask the server (a ping) whether it takes the till's API token now: ``False`` when it
         refuses it (or the till cannot send it at all), ``None`` when it did not answer. For a
-        refusal met on a lookup, which pauses nothing: :meth:`resume_after_credentials_change`
-        checks a paused queue."""
+        refusal met on a lookup whose pause the disk would not write:
+        :meth:`resume_after_credentials_change` checks a paused queue."""
         try:
             await self.client.ping()
         except (CredentialsRejected, CredentialsUnusable):

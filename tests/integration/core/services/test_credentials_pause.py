@@ -4,6 +4,7 @@ The token is kept in memory only."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import sqlite3
 
@@ -84,7 +85,10 @@ async def test_a_redemption_made_while_the_queue_is_paused_says_it_waits_for_the
         await till.answer(await till.redeem(order, ayu, Sale("Dewi")))
         assert (await till.status()).paused
 
-        later = await till.receipt((await till.redeem(order, ayu, Sale("Dewi"))).entry_id)
+        # No answer can come while paused: the cashier is told at once, not after the wait
+        # for one (made an hour here, so only "at once" passes the guard below).
+        queued = await till.redeem(order, ayu, Sale("Dewi"))
+        later = await asyncio.wait_for(till.wait(queued.entry_id, 3600, seen=0), 60)
 
         assert later.verdict is Verdict.NOT_CONFIRMED
         assert later.attempts == 0
@@ -209,6 +213,45 @@ async def test_a_lookup_refused_under_the_token_kept_too_says_the_server_refuses
         # in the server's own words
         assert refused.value.message.id == "member.credentials.said"
         assert refused.value.message.params == {"said": "Invalid token"}
+        # The same proof a send's refusal is (the ping confirmed it): the queue pauses, so the
+        # banner and "Check again" are there for a manager, and nothing waiting goes under it.
+        status = await till.status()
+        assert status.paused
+        assert "Invalid token" in str(till.why_paused(status))
+
+
+async def test_a_pin_check_refused_under_the_token_kept_too_pauses_the_queue(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    async with open_till(
+        till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+    ) as colleague:
+        budi = await colleague.find_member(BUDI)
+    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(WRONG))
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        with pytest.raises(CredentialsRefused):
+            await till.authorize_pin(budi, Secret("123456"))
+        assert (await till.status()).paused
+
+
+async def test_a_lookup_under_the_new_token_lifts_the_pause_a_lookup_made(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The cashier was told to call a manager; the manager ran `stamps-pos token set` from a
+    # shell. The next customer's lookup takes the new token up and the server takes it: that
+    # proves what a ping would, so the banner does not stay up until the next check.
+    kept = {"token": Secret(WRONG)}
+    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        with pytest.raises(CredentialsRefused):
+            await till.find_member(AYU)
+        assert (await till.status()).paused
+
+        kept["token"] = Secret(DEMO_TOKEN)
+        ayu = await till.find_member(AYU)
+
+        assert ayu.live
+        assert not (await till.status()).paused
 
 
 # A token no request can carry (a space, an accent, a line break) never leaves the till: the
@@ -230,6 +273,10 @@ async def test_a_lookup_with_a_token_that_cannot_be_sent_says_so(
         assert "cannot be reached" not in str(refused.value)
         # nothing left the till: it proves nothing of the network, so no outage begins
         assert till.connectivity is not Connectivity.OFFLINE
+        # and nothing waiting can go under it either: the queue pauses, its banner says why
+        status = await till.status()
+        assert status.paused
+        assert till.why_paused(status).id == "queue.paused.token_unusable"
 
 
 async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
