@@ -11,9 +11,23 @@ every event.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle
+
+#: The longest run without a space a label shows whole: the longest code the till accepts, and
+#: longer than the ids and most emails a person reads, copies or compares. A word-wrapped label
+#: cannot break a longer one, so a 2,000-character name from the server made its dialog as wide
+#: as the name.
+LONGEST_WORD = 64
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+
+
+def short_words(text: str) -> str:
+    """``text`` with each run of more than :data:`LONGEST_WORD` characters without a space shown
+    by its start and end around "…"."""
+    return _LONG_WORD.sub(lambda word: f"{word.group()[:40]}…{word.group()[-16:]}", text)
 
 
 class PlainTextLabels(QProxyStyle):
