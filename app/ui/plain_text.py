@@ -30,6 +30,24 @@ def short_words(text: str) -> str:
     return _LONG_WORD.sub(lambda word: f"{word.group()[:40]}…{word.group()[-16:]}", text)
 
 
+#: Where a label as narrow as a kiosk's tile may break a word it cannot wrap at a space.
+_UNBROKEN = 16
+_RUN = re.compile(rf"\S{{{_UNBROKEN + 1},}}")
+
+
+def wrappable(text: str) -> str:
+    """:func:`short_words`, with a break opportunity (a zero-width space) every
+    ``_UNBROKEN`` characters of a run without a space: a word-wrapped label in a narrow place
+    (a kiosk's tile) draws a long word centred and cut at both ends otherwise. For the screen
+    only: the text a person could copy keeps no invisible characters."""
+
+    def broken(run: re.Match[str]) -> str:
+        word = run.group()
+        return "\u200b".join(word[i : i + _UNBROKEN] for i in range(0, len(word), _UNBROKEN))
+
+    return _RUN.sub(broken, short_words(text))
+
+
 class PlainTextLabels(QProxyStyle):
     """The application's style, with every label set to plain text as it is polished (tooltips
     are labels too)."""
