@@ -32,20 +32,23 @@ def short_words(text: str) -> str:
 
 #: Where a label as narrow as a kiosk's tile may break a word it cannot wrap at a space.
 _UNBROKEN = 16
-_RUN = re.compile(rf"\S{{{_UNBROKEN + 1},}}")
 
 
-def wrappable(text: str) -> str:
+def wrappable(text: str, *, longer_than: int = _UNBROKEN) -> str:
     """:func:`short_words`, with a break opportunity (a zero-width space) every
-    ``_UNBROKEN`` characters of a run without a space: a word-wrapped label in a narrow place
-    (a kiosk's tile) draws a long word centred and cut at both ends otherwise. For the screen
-    only: the text a person could copy keeps no invisible characters."""
+    ``_UNBROKEN`` characters of a run without a space of more than ``longer_than``: a
+    word-wrapped label draws such a word cut at its edges (a kiosk's tile: centred and cut at
+    both ends; the result panel: its lines cut in half). For the screen only: the text a
+    person could copy keeps no invisible characters."""
 
     def broken(run: re.Match[str]) -> str:
         word = run.group()
-        return "\u200b".join(word[i : i + _UNBROKEN] for i in range(0, len(word), _UNBROKEN))
+        if len(word) <= longer_than:
+            return word
+        shown = short_words(word)
+        return "\u200b".join(shown[i : i + _UNBROKEN] for i in range(0, len(shown), _UNBROKEN))
 
-    return _RUN.sub(broken, short_words(text))
+    return re.sub(r"\S+", broken, text)
 
 
 class PlainTextLabels(QProxyStyle):
