@@ -142,14 +142,23 @@ class RedactionFilter(logging.Filter):
 
 # --- one line per event ------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Every line break Python's splitlines() knows (a reader of the file may split on any of them)
+_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# The other C0 and C1 controls (U+009B is a CSI of its own) and lone surrogates, which no UTF-8
+# file can hold: the handler would drop the whole line for one of them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def one_line(text: str) -> str:
-    """``text`` on one line: line breaks become `` | ``, other control characters ``\\xNN`` (a
-    server's text cannot forge a line of its own or move a terminal's cursor)."""
-    folded = text.replace("\r\n", "\n").replace("\n", " | ")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", folded)
+    """``text`` on one line: line breaks become `` | ``, other control characters ``\\xNN`` and
+    a lone surrogate ``\\udNNN`` (a server's text cannot forge a line of its own, move a
+    terminal's cursor or cost the line its place in the file)."""
+    return _CONTROL.sub(_escaped, _BREAKS.sub(" | ", text))
 
 
 class OneLineFormatter(logging.Formatter):

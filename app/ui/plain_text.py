@@ -11,9 +11,44 @@ every event.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle
+
+#: The longest run without a space a label shows whole: the longest code the till accepts, and
+#: longer than the ids and most emails a person reads, copies or compares. A word-wrapped label
+#: cannot break a longer one, so a 2,000-character name from the server made its dialog as wide
+#: as the name.
+LONGEST_WORD = 64
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+
+
+def short_words(text: str) -> str:
+    """``text`` with each run of more than :data:`LONGEST_WORD` characters without a space shown
+    by its start and end around "…"."""
+    return _LONG_WORD.sub(lambda word: f"{word.group()[:40]}…{word.group()[-16:]}", text)
+
+
+#: Where a label as narrow as a kiosk's tile may break a word it cannot wrap at a space.
+_UNBROKEN = 16
+
+
+def wrappable(text: str, *, longer_than: int = _UNBROKEN) -> str:
+    """:func:`short_words`, with a break opportunity (a zero-width space) every
+    ``_UNBROKEN`` characters of a run without a space of more than ``longer_than``: a
+    word-wrapped label draws such a word cut at its edges (a kiosk's tile: centred and cut at
+    both ends; the result panel: its lines cut in half). For the screen only: the text a
+    person could copy keeps no invisible characters."""
+
+    def broken(run: re.Match[str]) -> str:
+        word = run.group()
+        if len(word) <= longer_than:
+            return word
+        shown = short_words(word)
+        return "\u200b".join(shown[i : i + _UNBROKEN] for i in range(0, len(shown), _UNBROKEN))
+
+    return re.sub(r"\S+", broken, text)
 
 
 class PlainTextLabels(QProxyStyle):

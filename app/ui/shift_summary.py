@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import OUTCOME_KINDS, ShiftSummaryData
 from app.ui.widgets.outcome_style import outcome_short_text
 
@@ -149,7 +150,7 @@ class ShiftSummaryView(QWidget):
                 (refusal.time_text, refusal.member, refusal.what, refusal.reason)
             ):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(short_words(text))  # a tooltip wraps at spaces only
                 self.refusals.setItem(row, column, item)
         self.refusals.resizeRowsToContents()
         self.refusals_title.setVisible(bool(summary.refusals))

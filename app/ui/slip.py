@@ -19,6 +19,15 @@ SLIP_WIDTH_MM = 80.0
 SLIP_HEIGHT_MM = 160.0
 SLIP_MARGIN_MM = 4.0
 QR_RESOURCE = "slip://qr.png"
+#: The most of a name or a reference the slip prints (two lines of the roll), and of a line of
+#: what was redeemed (a cart's rewards, one after another: several lines). The server's names have
+#: no limit: a name of 2,000 characters printed whole ran to eight slips of paper.
+LONGEST_NAME = 56
+LONGEST_LINE = 120
+
+
+def _shortened(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -42,28 +51,31 @@ def slip_document(slip: SlipData) -> QTextDocument:
     def esc(text: str) -> str:
         return html.escape(text, quote=False)
 
+    def said(text: str, most: int = LONGEST_NAME) -> str:  # a name, not the till's own words
+        return esc(_shortened(text, most))
+
     # Literal calls, so that pyside6-lupdate finds each source text (make translations).
     cashier = QCoreApplication.translate("Slip", "Cashier")
     member = QCoreApplication.translate("Slip", "Member")
     document = QTextDocument()
     document.setDocumentMargin(0)
     parts = [
-        f"<h3 align='center'>{esc(slip.store)}</h3>",
+        f"<h3 align='center'>{said(slip.store)}</h3>",
         f"<p align='center'><b>{esc(outcome_title(slip.outcome))}</b></p>",
-        f"<p>{esc(slip.when_text)}<br>{esc(cashier)}: {esc(slip.cashier)}<br>"
-        f"{esc(member)}: {esc(slip.member)}</p>",
+        f"<p>{esc(slip.when_text)}<br>{esc(cashier)}: {said(slip.cashier)}<br>"
+        f"{esc(member)}: {said(slip.member)}</p>",
     ]
     if slip.invoice_number:
         invoice = QCoreApplication.translate("Slip", "Invoice")
-        parts.append(f"<p>{esc(invoice)}: {esc(slip.invoice_number)}</p>")
+        parts.append(f"<p>{esc(invoice)}: {said(slip.invoice_number)}</p>")
     if slip.lines:
-        parts.append("<p>" + "<br>".join(esc(line) for line in slip.lines) + "</p>")
+        parts.append("<p>" + "<br>".join(said(line, LONGEST_LINE) for line in slip.lines) + "</p>")
     if slip.redemption_id:
         label = QCoreApplication.translate("Slip", "Redemption ID")
-        parts.append(f"<p>{esc(label)}: <tt>{esc(slip.redemption_id)}</tt></p>")
+        parts.append(f"<p>{esc(label)}: <tt>{said(slip.redemption_id)}</tt></p>")
     if slip.voucher_code:
         label = QCoreApplication.translate("Slip", "Voucher code")
-        parts.append(f"<p>{esc(label)}: <tt>{esc(slip.voucher_code)}</tt></p>")
+        parts.append(f"<p>{esc(label)}: <tt>{said(slip.voucher_code)}</tt></p>")
     payload = slip.voucher_code or slip.redemption_id
     if slip.outcome == "confirmed" and payload:
         document.addResource(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,22 @@ def test_only_a_confirmed_slip_carries_a_qr_code(qapp):
 def test_slip_text_is_escaped(qapp):
     tricky = SlipData(**{**SLIP.__dict__, "member": "<b>Budi</b> & co"})
     assert "<b>Budi</b> & co" in slip_document(tricky).toPlainText()
+
+
+def test_a_name_of_two_thousand_characters_still_prints_one_slip(qapp, tmp_path: Path):
+    # The server's names have no length limit: printed whole, such a name took eight slips of
+    # roll (1.3 m of paper) and pushed the redemption ID and its QR code to the last one.
+    long_name = "Panjang" * 290
+    slip = SlipData(
+        **{**SLIP.__dict__, "store": long_name, "member": long_name, "lines": (long_name,)}
+    )
+    target = tmp_path / "long.pdf"
+    print_slip(slip, pdf_path=target, use_printer=False)
+    pages = re.findall(rb"/Type\s*/Page\b(?!s)", target.read_bytes())
+    assert len(pages) == 1
+    text = slip_document(slip).toPlainText()
+    assert "RD-20391" in text
+    assert "PanjangPanjang" in text and "…" in text
 
 
 def test_a_qr_code_is_square_black_on_white_with_a_quiet_zone(qapp):

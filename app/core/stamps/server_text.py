@@ -8,6 +8,7 @@ coloured "Confirmed" line, reorder text with bidi controls, or split a log line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Terminal escape sequences, removed whole (the ESC alone would leave "[2J" behind): CSI
@@ -26,19 +27,33 @@ _INVISIBLE = re.compile(
 # A lone surrogate (JSON may spell one, "\\ud800"): no UTF-8 can hold it, so it would fail the
 # first log line, database row or label it reached.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Combining marks kept on one letter. Vietnamese and Thai stack two or three; a "zalgo" name
+#: stacks dozens, drawn over the lines above and below it (on the slip, the date and the cashier).
+MARKS_PER_LETTER = 4
 # "voucher_code: …", "Voucher_code: …", "__all__: …", "rewards[1].code: …"
 _FIELD_PREFIX = re.compile(r"\s*([A-Za-z_]\w*)((?:\.\w+|\[\d+\])*)\s*:\s+(?=\S)", re.ASCII)
 
 
 def clean(text: str) -> str:
     """``text`` without escape sequences, control characters or invisible padding; line breaks
-    become spaces, a lone surrogate the replacement character."""
+    become spaces, a lone surrogate the replacement character, and a letter keeps at most
+    :data:`MARKS_PER_LETTER` combining marks."""
     if text.isascii() and text.isprintable():
         return text  # the common case, and nothing to do
     text = _ESCAPES.sub("", text)
     text = _BREAKS.sub(" ", text)
     text = _SURROGATE.sub("\ufffd", text)
-    return _INVISIBLE.sub("", text)
+    return _without_mark_stacks(_INVISIBLE.sub("", text))
+
+
+def _without_mark_stacks(text: str) -> str:
+    kept: list[str] = []
+    run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.category(ch) in ("Mn", "Me") else 0
+        if run <= MARKS_PER_LETTER:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def without_field_prefix(text: str, fields: Iterable[str]) -> str:

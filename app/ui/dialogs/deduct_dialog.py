@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import VoucherRowData
 
 #: Without a known remaining value the spin box still needs a ceiling; the server has the last word.
@@ -32,7 +33,7 @@ class DeductDialog(QDialog):
         self.setWindowTitle(self.tr("Deduct voucher value"))
         self.setObjectName("deductDialog")
 
-        title = QLabel(voucher.name)
+        title = QLabel(short_words(voucher.name))  # the server's words: one may be very long
         title.setProperty("role", "heading")
         title.setWordWrap(True)
         remaining = QLabel(voucher.value_text)

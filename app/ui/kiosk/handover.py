@@ -16,6 +16,7 @@ from app.core.services import (
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import moment_text
+from app.ui.plain_text import short_words
 from app.ui.resources import style_sheet
 from app.ui.widgets.form import make_room
 from app.ui.widgets.properties import set_style_property
@@ -92,7 +93,7 @@ class KioskHandoverDialog(QDialog):
         ]
         if receipt.details is not None:
             facts.append(words(receipt.details))
-        self.facts.setText("\n".join(facts))
+        self.facts.setText(short_words("\n".join(facts)))  # a name may be one very long word
         self.todo.setText(words(receipt.what_to_do))
         if found.handed_over_by is not None and found.handed_over_at is not None:
             self.handed.setText(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.kiosk.pages import KioskPage, button, density, label
+from app.ui.plain_text import short_words, wrappable
 
 #: Tiles on one page of rewards (three rows of two standing, two rows of three lying).
 TILES_PER_PAGE = 6
@@ -79,7 +80,7 @@ class KioskRewardsPage(KioskPage):
 
     def show_member(self, first_name: str, stamps: int, tiles: list[TileData]) -> None:
         """Show the member's first name, their stamps and the first page of their tiles."""
-        self.hello.setText(self.tr("Hi, {name}!").format(name=first_name))
+        self.hello.setText(self.tr("Hi, {name}!").format(name=wrappable(first_name)))
         self.balance.setText(
             (
                 self.tr("You have {count} stamp")
@@ -149,12 +150,14 @@ class KioskRewardsPage(KioskPage):
         # The words are labels inside the button, so a long reward name wraps instead of being
         # cut at both ends; the button alone takes the touch.
         pushed = QPushButton()
-        words = (
+        said = (
             self.tr("{name}\n{count} stamp")
             if tile.stamps == 1
             else self.tr("{name}\n{count} stamps")
-        ).format(name=tile.name, count=tile.stamps)
-        pushed.setAccessibleName(words.replace("\n", ", "))
+        )
+        words = said.format(name=wrappable(tile.name), count=tile.stamps)
+        spoken = said.format(name=short_words(tile.name), count=tile.stamps)
+        pushed.setAccessibleName(spoken.replace("\n", ", "))
         inside = QVBoxLayout(pushed)
         inside.setContentsMargins(16, 16, 16, 16)
         for line, role in zip(
@@ -205,7 +208,7 @@ class KioskConfirmPage(KioskPage):
                 self.tr("Redeem {name} for {count} stamp?")
                 if stamps == 1
                 else self.tr("Redeem {name} for {count} stamps?")
-            ).format(name=name, count=stamps)
+            ).format(name=wrappable(name), count=stamps)
         )
         self.yes.setEnabled(True)
 

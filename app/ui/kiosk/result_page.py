@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout
 
 from app.ui.kiosk.pages import KioskPage, button, density, label
+from app.ui.plain_text import wrappable
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import qr_image
 
@@ -94,8 +95,9 @@ class KioskResultPage(KioskPage):
         for widget in (self, self.banner, self.title):
             set_style_property(widget, "outcome", result.kind)
         self.title.setText(titles[result.kind])
-        self.what.setText(result.what)
-        self.details.setText(result.details)
+        # the server's words (a reward's name, a refusal's reason) in a column beside the code
+        self.what.setText(wrappable(result.what))
+        self.details.setText(wrappable(result.details))
         self.details.setVisible(bool(result.details))
         self.show_cashier.setText(prompts[result.kind])
         self.reference.setText(self.tr("Reference {reference}").format(reference=result.reference))

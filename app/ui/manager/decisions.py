@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import ResultData
 from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 from app.ui.widgets.result_panel import ResultPanel
@@ -59,7 +60,7 @@ class _Dialog(QDialog):
         heading = QLabel(title)
         heading.setProperty("role", "title")
         heading.setWordWrap(True)
-        self.about = QLabel(about)
+        self.about = QLabel(short_words(about))  # it names the redemption: the server's words
         self.about.setObjectName("decisionAbout")
         self.about.setWordWrap(True)
         self.refusal = QLabel()

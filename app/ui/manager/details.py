@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
@@ -156,14 +157,14 @@ class EntryDetailsDialog(QDialog):
     def set_details(self, data: DetailsData) -> None:
         """Show ``data`` (the buttons follow what the entry allows now)."""
         self.entry_id = data.entry_id
-        self.what.setText(data.what)
+        self.what.setText(short_words(data.what))
         self.standing.setText(data.standing)
         set_style_property(self.standing, "outcome", data.kind or "none")
         while self.facts.rowCount():
             self.facts.removeRow(0)
         self._shown_facts = dict(data.facts)
         for label, value in data.facts:
-            shown = QLabel(value)
+            shown = QLabel(short_words(value))
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setTextFormat(Qt.TextFormat.PlainText)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.ui.plain_text import short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberSuggestion
 from app.ui.widgets.form import add_leading_icon
@@ -106,7 +107,9 @@ class MemberSearch(QWidget):
         hides it)."""
         set_style_property(self.message, "role", "error" if error else "muted")
         self.message.setText(text)
-        self.message.setToolTip(text)  # a longer message than three lines reads in full here
+        self.message.setToolTip(
+            short_words(text)
+        )  # a longer message than three lines reads in full here
 
     def message_text(self) -> str:
         """The line under the field as shown, or ``""``."""

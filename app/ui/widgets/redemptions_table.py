@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import RedemptionRowData
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS, outcome_short_text
 
@@ -124,7 +125,9 @@ class ShiftRedemptionsModel(QAbstractTableModel):
                 )
             if column == self.REDEMPTION:
                 what = f"{row.time_text} · {row.what}" if self._narrow else row.what
-                return f"{row.member}\n{what}"
+                text = f"{row.member}\n{what}"
+                # a tooltip wraps at spaces only: one long word was a line past the screen
+                return short_words(text) if role == Qt.ItemDataRole.ToolTipRole else text
             return row.time_text
         if column != self.STATUS:
             return None

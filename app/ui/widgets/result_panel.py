@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.plain_text import LONGEST_WORD, wrappable
 from app.ui.resources import icon
 from app.ui.viewmodels import PanelKind, ResultData
 from app.ui.widgets.properties import set_style_property
@@ -179,8 +180,10 @@ class ResultPanel(QFrame):
         handed_over = result.kind == "not_confirmed" and result.provisional
         name = _HANDED_OVER_ICON if handed_over else _ICONS[result.kind]
         self.banner_icon.setPixmap(icon(name).pixmap(36, 36))
-        self._show_text(self.headline, result.headline)
-        self._show_text(self.details, result.details)
+        # The server's words (a reward's name, a refusal's reason): a word the panel cannot
+        # wrap had its lines drawn cut in half. Codes and ids a cashier reads are shorter.
+        self._show_text(self.headline, wrappable(result.headline, longer_than=LONGEST_WORD))
+        self._show_text(self.details, wrappable(result.details, longer_than=LONGEST_WORD))
         advice = result.what_to_do or default_what_to_do(
             result.kind, provisional=result.provisional
         )

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.plain_text import short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import RewardCardData
 
@@ -92,8 +93,9 @@ class RewardTile(QFrame):
 
         self.setEnabled(reward.available)
         tip = reward.name if reward.available else f"{reward.name} — {reward.reason or ''}"
-        self.setToolTip(tip)
-        self.setAccessibleName(tip)
+        # Qt wraps a tooltip at spaces only: one long word of a name would hide the reason
+        self.setToolTip(short_words(tip))
+        self.setAccessibleName(short_words(tip))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.ui.plain_text import short_words
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
 from app.ui.widgets.shared_columns import SharedColumns
@@ -75,8 +76,10 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a tooltip wraps at spaces only
+            return short_words(row.cells[index.column()])
         if index.column() != self.coloured or row.kind is None:
             return None
         background, text = OUTCOME_COLOURS[row.kind]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.dialogs.deduct_dialog import DeductDialog
+from app.ui.plain_text import short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import VoucherRowData
 from app.ui.widgets.form import add_leading_icon
@@ -252,7 +253,7 @@ class VoucherPanel(QWidget):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, voucher.id)
-            item.setToolTip(text + self._why(voucher))
+            item.setToolTip(short_words(text + self._why(voucher)))
             if not voucher.usable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, column, item)

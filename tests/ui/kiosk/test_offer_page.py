@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.kiosk.flow import stamps_left_words
 from app.ui.kiosk.offer_page import KioskConfirmPage, KioskRewardsPage, TileData
+from app.ui.kiosk.result_page import KioskResultData, KioskResultPage
 
 
 def test_one_stamp_is_said_in_the_singular_on_the_rewards_and_the_question(qtbot: QtBot) -> None:
@@ -31,3 +32,41 @@ def test_one_stamp_is_said_in_the_singular_on_the_rewards_and_the_question(qtbot
 def test_what_is_left_after_a_redemption_is_counted_as_such() -> None:
     assert stamps_left_words(1) == "You have 1 stamp left."
     assert stamps_left_words(0) == "You have 0 stamps left."
+
+
+def test_a_name_of_two_thousand_characters_is_read_from_its_start_on_the_kiosk(
+    qtbot: QtBot,
+) -> None:
+    # A label wraps at spaces only: one 2,000-character word was drawn centred and cut at both
+    # ends, the member reading the middle of a name on the greeting, the tile and the question.
+    long_name = "Panjang" * 290
+    rewards = KioskRewardsPage()
+    qtbot.addWidget(rewards)
+    rewards.resize(1366, 768)
+    rewards.show_member(long_name, 250, [TileData(7, long_name, 20)])
+    rewards.show()
+    qtbot.waitExposed(rewards)
+    [tile] = rewards.tiles()
+    name = tile.findChild(QLabel, "kioskTileName7")
+    assert name is not None
+    assert name.minimumSizeHint().width() < 1366 // 3  # a tile: a third of the screen
+    assert name.text().startswith("PanjangPanjang") and "…" in name.text()
+    assert rewards.hello.minimumSizeHint().width() < 1366
+
+    confirm = KioskConfirmPage()
+    qtbot.addWidget(confirm)
+    confirm.resize(1366, 768)
+    confirm.ask(long_name, 20)
+    confirm.show()
+    qtbot.waitExposed(confirm)
+    assert confirm.question.minimumSizeHint().width() < 1366
+    assert confirm.question.text().endswith("for 20 stamps?")
+
+    result = KioskResultPage()
+    qtbot.addWidget(result)
+    result.resize(1366, 768)
+    result.show_result(KioskResultData("confirmed", long_name, long_name, "K-88561D", "K-88561D"))
+    result.show()
+    qtbot.waitExposed(result)
+    assert result.what.minimumSizeHint().width() < 1366 // 2  # beside the QR code
+    assert result.details.minimumSizeHint().width() < 1366 // 2

@@ -4,8 +4,10 @@ manager presses to open a row."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.ui.controllers.details_words import details_data
@@ -26,3 +28,23 @@ def test_enter_closes_the_details_and_asks_for_no_decision(qtbot: QtBot) -> None
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
     assert closed.args == [QDialog.DialogCode.Rejected]
     assert asked == []
+
+
+def test_a_name_of_two_thousand_characters_does_not_widen_the_details(qtbot: QtBot) -> None:
+    # A reward or member name from the server has no length limit. Shown whole, one such word
+    # made the details as wide as itself: the attempts' error column and the status sat far
+    # off to the right, behind a horizontal scroll bar.
+    long_name = "Panjang" * 290
+    data = details_data(_details())
+    facts = tuple((label, long_name) if i == 2 else (label, value)
+                  for i, (label, value) in enumerate(data.facts))  # fmt: skip
+    dialog = EntryDetailsDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_details(replace(data, what=long_name, facts=facts))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert dialog.what.text().startswith("PanjangPanjang") and "…" in dialog.what.text()

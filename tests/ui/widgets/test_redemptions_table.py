@@ -5,11 +5,15 @@ and the list's scroll bar, "Redemption" ("Penukaran") had no room for its headin
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
+from app.ui.viewmodels import RedemptionRowData
 from app.ui.widgets.redemptions_table import ShiftRedemptionsModel
 
 from ...support.screens import window_in
+from ...support.tooltips import shown_tooltip
 from ..test_room_to_read import crowded_columns
 
 #: More redemptions than the list shows at once: its scroll bar takes its share of the width.
@@ -43,3 +47,21 @@ def test_a_full_shift_has_whole_headings_and_says_each_time(
     assert crowded_columns(table) == []
     model = window.redemptions_model
     assert _times_shown(window) == [model.row_data(r).time_text for r in range(model.rowCount())]
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform's tooltip
+def test_a_row_s_tooltip_of_a_two_thousand_character_name_fits_the_screen(qtbot: QtBot) -> None:
+    # Qt wraps a tooltip at spaces only: the row's tooltip, one 2,000-character word, was a
+    # 13,000 px line and the member's name before it read as the whole tooltip.
+    model = ShiftRedemptionsModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    long_name = "Panjang" * 290
+    model.set_rows([RedemptionRowData("e1", "14.02", "Ayu Pratiwi", long_name, "confirmed")])
+    view.show()
+    qtbot.waitExposed(view)
+    text = model.index(0, ShiftRedemptionsModel.REDEMPTION).data(Qt.ItemDataRole.ToolTipRole)
+    tip = shown_tooltip(qtbot, view, text)
+    assert tip.width() <= QApplication.primaryScreen().availableGeometry().width()
+    assert tip.text().startswith("Ayu Pratiwi\nPanjangPanjang")

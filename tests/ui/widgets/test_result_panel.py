@@ -127,3 +127,21 @@ def test_not_confirmed_after_acceptance_offline_has_an_icon_of_its_own(qtbot, pa
     assert not handed_over.isNull()
     for kind, image in looks.items():
         assert handed_over != image, kind
+
+
+def test_a_refusal_with_one_very_long_word_is_read_whole(qtbot: QtBot) -> None:
+    # The server's reason, with a word of 300 characters in it, was laid out for the word's
+    # width and drawn in the panel's: its lines cut in half, top and bottom, unreadable.
+    panel = ResultPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 380)
+    reason = "The Stamps server refused it: code " + "Z" * 300 + " is not valid here."
+    panel.set_result(ResultData("refused", "Voucher code NOSUCHCODE1", reason))
+    panel.show()
+    qtbot.waitExposed(panel)
+    details = panel.details
+    qtbot.waitUntil(lambda: details.width() < 420)
+    assert details.minimumSizeHint().width() <= details.width()
+    assert details.height() >= details.heightForWidth(details.width())
+    assert details.text().startswith("The Stamps server refused it: code ZZZZ")
+    assert details.text().endswith("is not valid here.")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
 from app.ui.widgets.reward_picker import RewardPicker
+
+from ...support.tooltips import shown_tooltip
 
 REWARDS = [
     RewardCardData("coffee", "Free Kopi Susu", 10),
@@ -190,3 +192,18 @@ def test_long_names_are_shortened_not_cut_off(qtbot: QtBot, picker: RewardPicker
     label: QLabel = picker.tile("long").name_label
     lines = label.text().split("\n")
     assert len(lines) == 2 and lines[1].endswith("…")
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform's tooltip
+def test_the_tooltip_of_a_two_thousand_character_name_fits_the_screen_and_says_why(
+    qtbot: QtBot, picker: RewardPicker
+):
+    # A tooltip wraps at spaces only: one word of 2,000 characters was a 13,000 px line, the
+    # reason the reward cannot be picked beyond the screen's edge.
+    long_name = "Panjang" * 290
+    picker.set_rewards(
+        [RewardCardData("long", long_name, 500, available=False, reason="Needs 500 stamps")]
+    )
+    tip = shown_tooltip(qtbot, picker.tile("long"))
+    assert tip.width() <= QApplication.primaryScreen().availableGeometry().width()
+    assert tip.text().startswith("PanjangPanjang") and tip.text().endswith("Needs 500 stamps")

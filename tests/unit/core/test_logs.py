@@ -145,6 +145,50 @@ def test_a_record_is_one_line_whatever_it_holds() -> None:
     assert "ValueError: first line | second line" in line
 
 
+@pytest.mark.parametrize(
+    "breaker", ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"]
+)
+def test_no_line_break_of_any_kind_forges_a_second_line(breaker: str) -> None:
+    # Python's splitlines (a support script, an editor) breaks a line at each of these too
+    line = formatted(record("member %s", f"Ayu{breaker}2026-12-01T00:00:00.000Z ERROR forged"))
+    assert len(line.splitlines()) == 1
+    assert "member Ayu" in line and "forged" in line
+
+
+def test_a_c1_control_is_shown_not_obeyed() -> None:
+    # U+009B is the one-character CSI: "\x9b2J" clears an 8-bit terminal that tails the log
+    line = formatted(record("member %s", "Ayu\x9b2J\x9d0;title\x07"))
+    assert not any(0x80 <= ord(ch) <= 0x9F for ch in line)
+    assert "Ayu\\x9b2J\\x9d0;title\\x07" in line
+
+
+def test_a_lone_surrogate_does_not_lose_the_line(tmp_path: Path) -> None:
+    stderr = io.StringIO()
+    logs.start(0, stderr)
+    path = logs.to_folder(tmp_path / "data")
+    # To the till's own handlers only: pytest's log capture would carry the surrogate into the
+    # test report, which pytest-xdist cannot send between processes.
+    ours = [
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, logs.RedactionFilter) for f in h.filters)
+    ]
+    logger = logging.getLogger("app.test.surrogate")
+    logger.propagate = False
+    for handler in ours:
+        logger.addHandler(handler)
+    try:
+        logger.error("member %s", "Ayu\ud800")
+    finally:
+        for handler in ours:
+            logger.removeHandler(handler)
+        logger.propagate = True
+    logs.stop()
+    assert stderr.getvalue().count("member Ayu\\ud800") == 1  # the line, not a traceback
+    assert "Logging error" not in stderr.getvalue()
+    assert path.read_text(encoding="utf-8").splitlines()[-1].endswith("member Ayu\\ud800")
+
+
 def test_the_line_names_its_entry() -> None:
     rec = logging.LogRecord(
         "app.core.outbox.outbox", logging.INFO, __file__, 1, "queued %s", ("reward",), None

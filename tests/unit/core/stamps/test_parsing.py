@@ -204,6 +204,17 @@ def test_invisible_padding_goes_and_a_lone_surrogate_shows_as_a_replacement() ->
     )
 
 
+def test_a_stack_of_combining_marks_is_cut_to_what_a_script_uses() -> None:
+    # Sixty accents on one letter are drawn over the lines above and below it: on the slip they
+    # hid the date and the cashier. Four a letter is more than Vietnamese or Thai ever stack.
+    zalgo = "A" + "\u0301\u0302\u0303\u0304\u0305" * 12 + "yu"
+    vietnamese = "Nguye\u0323\u0302n Thi\u0323 Hu\u031bo\u031b\u0300ng"  # decomposed, 2 a letter
+    body = {"user": {"name": zalgo}, "redemption": {"id": 3, "reward": vietnamese}}
+    _, raw = parsing.interpret(httpx.Response(200, json=body), RedemptionResponse, now=NOW)
+    assert raw["user"]["name"] == "A\u0301\u0302\u0303\u0304yu"
+    assert raw["redemption"]["reward"] == vietnamese
+
+
 def test_line_breaks_become_spaces() -> None:
     failure = parsing.api_error(httpx.Response(400, json={"detail": "one\r\ntwo\tthree"}), now=NOW)
     assert failure.message == "one two three"
