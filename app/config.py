@@ -39,6 +39,8 @@ from app.early_config import read_settings_file as read_settings_file
 from app.early_config import unprintable as unprintable
 
 MAX_URL_LENGTH = 2048
+#: The heartbeat's bounds, in seconds (0 turns it off).
+MIN_HEARTBEAT, MAX_HEARTBEAT = 5, 3600
 
 # Written numbers are plain ASCII digits: Python's int() would also take "1_0", " +10 " and
 # Arabic-Indic or full-width digits, which no one means in a till's settings.
@@ -57,6 +59,7 @@ _WHOLE_SETTINGS = (
     "cache_retention_days",
     "idle_lock_minutes",
     "scanner_pace_ms",
+    "heartbeat",
 )
 _DECIMAL_SETTINGS = (
     "key_window_hours",
@@ -150,6 +153,9 @@ class Settings(BaseSettings):
     # shop on a slow line gives it more, so its cashiers are not served stale copies.
     lookup_timeout: float = Field(default=3.0, gt=0, le=60)
     pin_timeout: int = Field(default=900, ge=30, le=3600)
+    # Seconds a window's or kiosk's till, online and quiet, waits before it pings the server, so
+    # a line that drops while nobody redeems shows before the next customer (0: never).
+    heartbeat: int = 30
     # Added to 2 × (connect + read timeout) for how long a claimed entry is held before another
     # worker may take it back after a crash.
     lease_margin: float = Field(default=30.0, ge=1.0, le=600)
@@ -218,6 +224,20 @@ class Settings(BaseSettings):
             if meant is None:
                 raise refused("setting.yes_or_no", "must be true or false")
             raise _quoted(info.field_name, meant)
+        return value
+
+    @field_validator("heartbeat")
+    @classmethod
+    def _a_heartbeat(cls, value: int) -> int:
+        # Under 5 s a till would ping all day for news a customer's lookup brings anyway (the
+        # probe's own first wait is 5 s); past an hour the bar says "Online" of a line long gone.
+        if value != 0 and not MIN_HEARTBEAT <= value <= MAX_HEARTBEAT:
+            raise refused(
+                "setting.heartbeat",
+                "must be 0 (never), or from {least} to {most} seconds",
+                least=MIN_HEARTBEAT,
+                most=MAX_HEARTBEAT,
+            )
         return value
 
     @field_validator("scanner_prefix")
@@ -366,6 +386,7 @@ class Settings(BaseSettings):
             read_timeout=self.read_timeout,
             lookup_timeout=self.lookup_timeout,
             pin_timeout=self.pin_timeout,
+            heartbeat=self.heartbeat,
             lease_margin=self.lease_margin,
             limits=OfflineLimits(
                 member_max_age=timedelta(hours=self.offline_member_max_age_hours),

@@ -159,7 +159,10 @@ def run_cashier(
             start.options, token_source=start.token_source or (lambda: token)
         )
         runtime = RuntimeOptions(
-            start_worker=True, token_source=start.token_source, check_at_start=True
+            start_worker=True,
+            token_source=start.token_source,
+            check_at_start=True,
+            heartbeat=config.heartbeat,
         )
         try:
             till = await stack.enter_async_context(open_till(config, token, runtime))

@@ -3002,6 +3002,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Setelah itu mesin kasir menampilkan salinan member yang disimpannya.</translation>
     </message>
     <message>
+        <source>Check a quiet line every (s)</source>
+        <translation>Periksa jaringan yang sepi setiap (dtk)</translation>
+    </message>
+    <message>
+        <source>0: never. Without an answer for this long, the till asks the server itself.</source>
+        <translation>0: tidak pernah. Jika selama ini tidak ada jawaban, mesin kasir menanyai server sendiri.</translation>
+    </message>
+    <message>
         <source>Longest Retry-After waited (s)</source>
         <translation>Retry-After terlama yang ditunggu (dtk)</translation>
     </message>
@@ -4660,6 +4668,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till recorded a problem it has no words for: stamps-pos outbox show gives it as recorded.</source>
         <comment>failure.unrecognised</comment>
         <translation>Mesin kasir mencatat masalah yang tidak bisa dijelaskannya: stamps-pos outbox show menampilkannya apa adanya.</translation>
+    </message>
+    <message>
+        <source>Type 0 (never), or from {least} to {most} seconds.</source>
+        <comment>setting.heartbeat</comment>
+        <translation>Ketik 0 (tidak pernah), atau {least} sampai {most} detik.</translation>
     </message>
     <message>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>

@@ -65,6 +65,7 @@ CHILD = textwrap.dedent(
     def up(window):
         view = window.view
         seen["after"] = view.frame.currentWidget() is view.content and view.menuBar().isVisible()
+        seen["heartbeat"] = window.till.monitor.heartbeat
         # every label of the open till shows its text as typed, the first frame's too
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel
@@ -146,6 +147,15 @@ def test_the_sync_bar_says_what_the_server_proved_at_start_not_online(tmp_path: 
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["connectivity"] == "offline"
+
+
+def test_the_windows_till_checks_a_quiet_line_as_the_settings_say(tmp_path: Path) -> None:
+    # The heartbeat (architecture §4): the window's till pings after 30 s of quiet unless the
+    # settings say otherwise; a one-shot command's till never does (RuntimeOptions' default).
+    done = start(tmp_path, settings_for(tmp_path), "gui")
+    assert json.loads(done.stdout.strip().splitlines()[-1])["heartbeat"] == 30, done.stderr
+    done = start(tmp_path, settings_for(tmp_path) + "heartbeat = 0\n", "gui")
+    assert json.loads(done.stdout.strip().splitlines()[-1])["heartbeat"] == 0, done.stderr
 
 
 def test_the_starting_window_speaks_the_settings_language(tmp_path: Path) -> None:

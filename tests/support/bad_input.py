@@ -83,6 +83,9 @@ BAD_SETTINGS: list[SettingCase] = [
     *_numbers("STAMPS_POS_LANES", "lanes"),
     *_numbers("STAMPS_POS_CHANNEL", "channel"),
     *_numbers("STAMPS_POS_PIN_TIMEOUT", "pin_timeout"),
+    # a heartbeat of 0 is a choice: never
+    *_numbers("STAMPS_POS_HEARTBEAT", "heartbeat", zero_is_bad=False),
+    SettingCase("STAMPS_POS_HEARTBEAT", "1", "heartbeat"),
     # an offline limit of 0 is a choice: nothing of that kind offline
     *_numbers(
         "STAMPS_POS_OFFLINE_MAX_STAMPS_PER_REDEMPTION",

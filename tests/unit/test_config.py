@@ -53,6 +53,36 @@ def test_a_retry_after_counts_for_an_hour_at_most_unless_set(
             load_settings(merchant=1, store=2)
 
 
+def test_a_window_checks_a_quiet_line_every_30_seconds_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The heartbeat (architecture §4): seconds of quiet before the window's till pings; 0: never.
+    assert load_settings(merchant=1, store=2).till_config().heartbeat == 30
+    write(default_config_file(), "merchant = 7\nstore = 32\nheartbeat = 0\n")
+    assert load_settings().till_config().heartbeat == 0
+    monkeypatch.setenv("STAMPS_POS_HEARTBEAT", "120")
+    assert load_settings().till_config().heartbeat == 120
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("heartbeat = 2", "0 \\(never\\), or from 5 to 3600 seconds"),
+        ("heartbeat = 3601", "0 \\(never\\), or from 5 to 3600 seconds"),
+        ("heartbeat = -30", "0 \\(never\\), or from 5 to 3600 seconds"),
+        ("heartbeat = 30.5", "whole number"),
+        ("heartbeat = true", "whole number"),
+        ('heartbeat = "30"', "write heartbeat = 30"),
+    ],
+)
+def test_a_heartbeat_that_would_flood_the_server_or_never_come_is_refused(
+    written: str, said: str
+) -> None:
+    write(default_config_file(), f"merchant = 7\nstore = 32\n{written}\n")
+    with pytest.raises(ConfigError, match=rf"setting 'heartbeat'.*{said}"):
+        load_settings()
+
+
 @pytest.mark.parametrize("written", ["nan", "inf", "-inf"])
 def test_a_timeout_of_nan_or_inf_in_the_file_is_not_a_number(written: str) -> None:
     # TOML has nan and inf; "must be at most 60" would send the manager the wrong way for nan.

@@ -96,6 +96,7 @@ REFUSALS = [
         "Type an absolute path: a relative one would depend on the folder the till was started in.",
     ),
     ({"scanner_prefix": "a b"}, "This cannot hold spaces."),
+    ({"heartbeat": "3"}, "Type 0 (never), or from 5 to 3600 seconds."),
     (
         {"language": "fr"},
         "Pick id (Bahasa Indonesia), en (English) or auto (the system's language).",

@@ -1,5 +1,5 @@
-"""Is the server reachable? Derived from the outcomes of real requests, and from a cheap probe
-while it is not.
+"""Is the server reachable? Derived from the outcomes of real requests, from a cheap probe while
+it is not, and from a heartbeat while it is but nothing has proved it for a while.
 
 ``ONLINE``: the last answer was a proper one. ``DEGRADED``: the server answers, but with server
 errors, not in time, or refusing the till's API token (or the till holds a token no request can
@@ -37,15 +37,23 @@ class Connectivity(StrEnum):
 Listener = Callable[[Connectivity, Connectivity], None]
 #: Asks the server once: the state its answer proves, or ``None`` when no answer came.
 Probe = Callable[[], Awaitable[Connectivity | None]]
+#: Asks the server once and records what its answer, or its silence, proves (the heartbeat's).
+Check = Callable[[], Awaitable[None]]
 
 
 class ConnectivityMonitor:
-    """Keeps the connectivity state and, while it is not online, probes the server.
+    """Keeps the connectivity state: while it is not online, probes the server; while it is and
+    nothing has proved it for a heartbeat, checks.
 
     ``probe`` answers ``ONLINE`` when the server answered properly (``/api/ping``), ``DEGRADED``
     when it answered but will not serve the till (it refuses the API token: the server is there,
     so the till is not offline), and ``None`` when no answer came (the state stays). The probe
     interval doubles until the till is online again, from ``probe_interval`` up to ``probe_cap``.
+
+    While online, ``heartbeat`` seconds without a proof (0: never) run ``check``
+    (:meth:`Till.check_connectivity`), so a line that drops while nobody redeems shows before
+    the next customer's lookup waits for it. Every proof resets the wait, and no check goes out
+    while ``busy()`` says a request is on its way: its own answer will say.
     """
 
     def __init__(
@@ -55,14 +63,23 @@ class ConnectivityMonitor:
         probe_interval: float = 5.0,
         probe_cap: float = 60.0,
         initial: Connectivity = Connectivity.ONLINE,
+        heartbeat: float = 0.0,
+        check: Check | None = None,
+        busy: Callable[[], bool] | None = None,
     ) -> None:
         self._probe = probe
+        self._check = check
+        self._heartbeat = heartbeat
+        self._busy = busy or (lambda: False)
         self._interval = probe_interval
         self._cap = probe_cap
         self._state = initial
         #: Whether an answer (or a connection that failed) has shown the state: until then it is
         #: the start's belief, which lets the first request go out but proves nothing.
         self.proven = False
+        #: When the state was last proved, or last checked (a check that broke proves nothing,
+        #: and is not tried again before another heartbeat).
+        self._quiet_since = clock.monotonic()
         self._listeners: list[Listener] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -78,6 +95,11 @@ class ConnectivityMonitor:
     def online(self) -> bool:
         """True unless the till is offline (a degraded server still takes requests)."""
         return self._state is not Connectivity.OFFLINE
+
+    @property
+    def heartbeat(self) -> float:
+        """Seconds online without a proof before the server is checked; 0: never."""
+        return self._heartbeat if self._check is not None else 0.0
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(old, new)`` on every change; returns a function that unsubscribes."""
@@ -131,12 +153,12 @@ class ConnectivityMonitor:
         return self.skew is not None and abs(self.skew) > SKEW_WARNING
 
     def start(self) -> None:
-        """Start probing in the background (on the running loop)."""
+        """Start probing (and the heartbeat) in the background, on the running loop."""
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run(), name="connectivity")
 
     async def stop(self) -> None:
-        """Stop probing."""
+        """Stop probing and the heartbeat: a check on its way is cancelled with them."""
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -144,6 +166,7 @@ class ConnectivityMonitor:
             self._task = None
 
     def _set(self, new: Connectivity) -> None:
+        self._quiet_since = clock.monotonic()
         old, self._state = self._state, new
         first_proof, self.proven = not self.proven, True
         if old is new and not first_proof:
@@ -160,9 +183,8 @@ class ConnectivityMonitor:
         delay = self._interval
         while True:
             if self._state is Connectivity.ONLINE:
-                self._wake.clear()
-                await self._wake.wait()
                 delay = self._interval
+                await self._keep_watch()
                 continue
             await clock.sleep(delay)
             if self.state is Connectivity.ONLINE:  # a real request got through meanwhile
@@ -176,3 +198,23 @@ class ConnectivityMonitor:
                 self._set(proved)
             if proved is not Connectivity.ONLINE:
                 delay = min(self._cap, delay * 2)
+
+    async def _keep_watch(self) -> None:
+        """While online: wait for a change, or for a heartbeat of quiet and then check once."""
+        self._wake.clear()
+        if self._heartbeat <= 0 or self._check is None:
+            await self._wake.wait()
+            return
+        quiet_for = clock.monotonic() - self._quiet_since
+        if quiet_for < self._heartbeat:
+            await clock.wait_event(self._wake, self._heartbeat - quiet_for)
+            return
+        if self._busy():
+            # A lookup or the drain is talking to the server; what it meets will be reported.
+            await clock.wait_event(self._wake, self._heartbeat)
+            return
+        self._quiet_since = clock.monotonic()
+        try:
+            await self._check()
+        except Exception:  # a check that fails for a reason of its own proves nothing
+            log.warning("the connectivity heartbeat failed", exc_info=True)

@@ -35,6 +35,8 @@ class TillConfig:
     held. ``store_code`` names this store in activity feeds (needed to reconcile).
     ``lookup_timeout``: seconds a member lookup waits for the server before the cache answers.
     ``retry_after_cap``: the longest, in seconds, a server's ``Retry-After`` is honoured.
+    ``heartbeat``: seconds online without a proof before a window's or kiosk's till checks the
+    server (0: never; :attr:`RuntimeOptions.heartbeat` is what a till runs with).
     ``kiosk_send_window``: seconds a kiosk's redemption may still be sent after it was queued
     (docs/kiosk.md).
     """
@@ -54,6 +56,7 @@ class TillConfig:
     read_timeout: float = 10.0
     lookup_timeout: float = 3.0
     pin_timeout: int = 900
+    heartbeat: float = 30.0
     lease_margin: float = 30.0
     limits: OfflineLimits = field(default_factory=OfflineLimits)
     cache_retention_days: int = 90

@@ -39,6 +39,10 @@ class RuntimeOptions:
     #: Ask the server once at start (:meth:`Till.check_connectivity`), in the background, so a
     #: window's status bar shows what the server proved instead of the start's belief.
     check_at_start: bool = False
+    #: Seconds online without a proof before the till checks (a ping, judged as the check at
+    #: start judges it); 0: never. The window and the kiosk pass the setting; a one-shot command
+    #: proves what its own requests prove, and ``sync``'s loop has no bar for anyone to read.
+    heartbeat: float = 0.0
 
 
 @asynccontextmanager
@@ -70,7 +74,17 @@ async def open_till(
         # The till (built below) answers: a ping it makes, and what a refused token means there.
         return await till.probe()
 
-    monitor = ConnectivityMonitor(probe, probe_interval=options.probe_interval)
+    async def check() -> None:
+        await till.check_connectivity()
+
+    monitor = ConnectivityMonitor(
+        probe,
+        probe_interval=options.probe_interval,
+        heartbeat=options.heartbeat,
+        check=check,
+        # a request on its way will prove the state itself (the heartbeat waits for it)
+        busy=lambda: client.in_flight > 0,
+    )
     client.on_server_date = monitor.note_server_date
     transport = ClientTransport(
         client,

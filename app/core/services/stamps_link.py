@@ -1,8 +1,8 @@
 """The Stamps client, as the outbox sees it (:class:`~app.core.outbox.remote.OutboxTransport`).
 
 Every outcome also reaches the connectivity monitor, so the status bar follows what real requests
-prove rather than a separate heartbeat; all but a token that never left the till (it proves
-nothing of the network).
+prove (and a sending till needs no heartbeat's ping); all but a token that never left the till
+(it proves nothing of the network).
 """
 
 from __future__ import annotations

@@ -218,6 +218,7 @@ class StampsClient:
         # How many times the token was replaced: a refusal is judged only under the token the
         # refused request carried (another request may take up a new one while it travels).
         self._token_changes = 0
+        self._in_flight = 0
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = AccessTokenCache(self._fetch_access_token)
@@ -248,6 +249,12 @@ class StampsClient:
         """How many times :meth:`use_token` replaced the token: a caller that reads it before a
         request and after its refusal knows whether the refusal was of the token in use now."""
         return self._token_changes
+
+    @property
+    def in_flight(self) -> int:
+        """How many requests are on their way to the server now (answered, failed or cancelled,
+        they are not): the till's heartbeat sends no ping while one is."""
+        return self._in_flight
 
     @property
     def base_url(self) -> str:
@@ -772,9 +779,13 @@ class StampsClient:
             raise errors.InvalidRequest(
                 f"the {endpoint.name} request cannot be encoded ({type(exc).__name__})"
             ) from None
-        response = await exchange.exchange(
-            self._http, request, deadline=self._deadline, secrets=self._secrets(extra)
-        )
+        self._in_flight += 1
+        try:
+            response = await exchange.exchange(
+                self._http, request, deadline=self._deadline, secrets=self._secrets(extra)
+            )
+        finally:
+            self._in_flight -= 1
         if self.on_server_date is not None:
             self.on_server_date(response.headers.get("Date"))
         return response

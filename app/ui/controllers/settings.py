@@ -116,6 +116,14 @@ def _labels() -> dict[str, tuple[str, str, str]]:
                 "SettingsController", "Then the till shows its own copy of the member."
             ),
         ),
+        "heartbeat": (
+            "server",
+            QCoreApplication.translate("SettingsController", "Check a quiet line every (s)"),
+            QCoreApplication.translate(
+                "SettingsController",
+                "0: never. Without an answer for this long, the till asks the server itself.",
+            ),
+        ),
         "retry_after_cap": (
             "server",
             QCoreApplication.translate("SettingsController", "Longest Retry-After waited (s)"),

@@ -70,7 +70,12 @@ def run_kiosk(
         from app.ui.kiosk.window import KioskWindow
 
         assert isinstance(window, KioskWindowView)
-        runtime = RuntimeOptions(start_worker=True, token_source=token_source, check_at_start=True)
+        runtime = RuntimeOptions(
+            start_worker=True,
+            token_source=token_source,
+            check_at_start=True,
+            heartbeat=config.heartbeat,
+        )
         till = await stack.enter_async_context(open_till(config, token, runtime))
         if seed is not None and not await till.staff.has_manager():
             await till.staff.add_first_manager(seed.manager, seed.manager_pin)

@@ -216,3 +216,192 @@ def test_listeners_hear_when_the_clock_starts_and_stops_disagreeing(manual: Manu
     assert heard == [True]  # skewed once, however often it is seen
     monitor.note_server_date(format_datetime(manual.now(), usegmt=True))
     assert heard == [True, False]
+
+
+# --- the heartbeat: a quiet till that believes itself online checks (architecture §4) ------------
+
+
+class ScriptedCheck:
+    """The heartbeat's check (``Till.check_connectivity``): proves what the test sets on the
+    monitor, as the ping's answer would; counts its calls. ``hold`` keeps it waiting, as a ping
+    does on the network."""
+
+    def __init__(self, monitor: ConnectivityMonitor | None = None) -> None:
+        self.monitor = monitor
+        self.proves: Connectivity | None = Connectivity.ONLINE
+        self.calls = 0
+        self.hold: asyncio.Event | None = None
+        self.cancelled = False
+
+    async def __call__(self) -> None:
+        self.calls += 1
+        if self.hold is not None:
+            try:
+                await self.hold.wait()
+            except asyncio.CancelledError:
+                self.cancelled = True
+                raise
+        if self.monitor is not None and self.proves is not None:
+            self.monitor.prove(self.proves)
+
+
+def watched(
+    check: ScriptedCheck, *, heartbeat: float = 30, busy: list[bool] | None = None
+) -> ConnectivityMonitor:
+    talking = busy if busy is not None else [False]
+    monitor = ConnectivityMonitor(
+        ScriptedProbe(), heartbeat=heartbeat, check=check, busy=lambda: talking[0]
+    )
+    check.monitor = monitor
+    return monitor
+
+
+async def test_a_quiet_till_finds_the_line_gone_within_one_heartbeat(manual: ManualClock) -> None:
+    # Nobody redeems; the line drops. The bar must not say "Online" until the next customer.
+    check = ScriptedCheck()
+    monitor = watched(check)
+    monitor.start()
+    try:
+        await settle(manual)
+        manual.advance(29)
+        await settle(manual)
+        assert check.calls == 0  # not before a heartbeat of quiet
+        check.proves = Connectivity.OFFLINE
+        manual.advance(1)
+        await settle(manual)
+        assert check.calls == 1
+        assert monitor.state is Connectivity.OFFLINE
+    finally:
+        await monitor.stop()
+
+
+async def test_a_line_that_holds_is_checked_once_a_heartbeat(manual: ManualClock) -> None:
+    check = ScriptedCheck()
+    monitor = watched(check)
+    monitor.start()
+    try:
+        for _ in range(4):
+            await settle(manual)
+            manual.advance(30)
+        await settle(manual)
+        assert check.calls == 4
+        assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
+
+
+async def test_a_real_answer_resets_the_wait(manual: ManualClock) -> None:
+    check = ScriptedCheck()
+    monitor = watched(check)
+    monitor.start()
+    try:
+        for _ in range(6):  # a lookup every 20 s: the requests prove the line, no ping needed
+            await settle(manual)
+            manual.advance(20)
+            monitor.report(None)
+        await settle(manual)
+        assert check.calls == 0
+        manual.advance(30)
+        await settle(manual)
+        assert check.calls == 1  # quiet again for a heartbeat
+    finally:
+        await monitor.stop()
+
+
+async def test_no_ping_while_a_request_is_out(manual: ManualClock) -> None:
+    # A lookup or the drain is talking to the server: its own answer will say, so no ping joins it.
+    check = ScriptedCheck()
+    busy = [True]
+    monitor = watched(check, busy=busy)
+    monitor.start()
+    try:
+        for _ in range(5):
+            await settle(manual)
+            manual.advance(30)
+        await settle(manual)
+        assert check.calls == 0
+        busy[0] = False
+        manual.advance(30)
+        await settle(manual)
+        assert check.calls == 1
+    finally:
+        await monitor.stop()
+
+
+async def test_a_heartbeat_of_zero_sends_nothing(manual: ManualClock) -> None:
+    check = ScriptedCheck()
+    monitor = watched(check, heartbeat=0)
+    monitor.start()
+    try:
+        await asyncio.sleep(0)
+        for _ in range(10):
+            manual.advance(3600)
+            await asyncio.sleep(0)
+        assert check.calls == 0
+    finally:
+        await monitor.stop()
+
+
+async def test_no_heartbeat_while_offline_or_degraded(manual: ManualClock) -> None:
+    # The probe asks then (with its backoff); the heartbeat is for a till that believes itself
+    # online.
+    check = ScriptedCheck()
+    monitor = watched(check)
+    monitor.start()
+    try:
+        monitor.report(Outcome.NEVER_ARRIVED)
+        for _ in range(5):
+            await settle(manual)
+            manual.advance(60)
+        await settle(manual)
+        assert check.calls == 0
+    finally:
+        await monitor.stop()
+
+
+async def test_a_check_that_fails_is_not_retried_at_once(
+    manual: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A check that breaks for a reason of its own proves nothing; it waits a heartbeat again
+    # rather than spinning.
+    class Broken(ScriptedCheck):
+        async def __call__(self) -> None:
+            self.calls += 1
+            raise RuntimeError("disk says no")
+
+    check = Broken()
+    monitor = watched(check)
+    monitor.start()
+    try:
+        await settle(manual)
+        with caplog.at_level(logging.DEBUG):
+            manual.advance(30)
+            await settle(manual)
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert check.calls == 1
+        assert monitor.state is Connectivity.ONLINE
+        manual.advance(30)
+        await settle(manual)
+        assert check.calls == 2
+    finally:
+        await monitor.stop()
+
+
+async def test_closing_stops_the_heartbeat_mid_check(manual: ManualClock) -> None:
+    check = ScriptedCheck()
+    check.hold = asyncio.Event()
+    monitor = watched(check)
+    monitor.start()
+    await settle(manual)
+    manual.advance(30)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert check.calls == 1  # the ping is on the network
+    await monitor.stop()
+    assert check.cancelled  # not left running after the till closed
+    manual.advance(3600)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert check.calls == 1
+    assert manual.sleepers == 0

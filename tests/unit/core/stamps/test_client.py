@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from decimal import Decimal
 from typing import Any
@@ -516,3 +517,33 @@ async def test_voucher_validation_passes_the_transaction_value_when_given(
     assert given["transaction_value"] == "125000.50"
     assert given["merchant"] == "14"  # the merchant id, though the docs' table says "template"
     assert "transaction_value" not in absent
+
+
+async def test_in_flight_counts_the_requests_on_their_way(make_client: ClientFactory) -> None:
+    # The heartbeat sends no ping while a lookup or the drain is talking (architecture §4).
+    arrived, answer = asyncio.Event(), asyncio.Event()
+
+    async def held(request: httpx.Request) -> httpx.Response:
+        arrived.set()
+        await answer.wait()
+        if request.url.path == "/api/ping":
+            raise httpx.ConnectError("All connection attempts failed")
+        return reply(200, {"pong": {"merchant": "Kopi Rindang", "merchant_id": 14}})
+
+    client = make_client(handler=held)
+    assert client.in_flight == 0
+    lookup = asyncio.ensure_future(client.member_details("customer@stamps.co.id"))
+    await asyncio.wait_for(arrived.wait(), 5)
+    assert client.in_flight == 1
+    lookup.cancel()  # a lookup the cashier stopped waiting for is off the line
+    with pytest.raises(asyncio.CancelledError):
+        await lookup
+    assert client.in_flight == 0
+    arrived.clear()
+    ping = asyncio.ensure_future(client.ping())
+    await asyncio.wait_for(arrived.wait(), 5)
+    assert client.in_flight == 1
+    answer.set()
+    with pytest.raises(errors.StampsError):
+        await ping  # a failure ends it too
+    assert client.in_flight == 0
