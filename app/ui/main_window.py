@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
@@ -154,6 +155,7 @@ class CashierWindowView(QMainWindow):
         self._damaged: DamagedDatabaseView | None = None
         self.status = SyncStatusBar()
         layout.addWidget(self.status)
+        self.status.lend_note_room(self._note_room)
 
         self._build_menus()
         self._bind_keys()
@@ -165,6 +167,7 @@ class CashierWindowView(QMainWindow):
     # -- pages -------------------------------------------------------------------------------
 
     def _show_page(self, page: QWidget) -> None:
+        self.status.set_note_room_up(page is self.cashier_page)
         self.pages.setCurrentWidget(page)
         if self.frame.currentWidget() is not self.content:  # the first page: the till is open
             self.frame.setCurrentWidget(self.content)
@@ -377,7 +380,19 @@ class CashierWindowView(QMainWindow):
         left_layout.addWidget(self.member_card)
         self.invoice_field = InvoiceField()
         left_layout.addWidget(self.invoice_field)
-        left_layout.addStretch(1)
+        # The room under the invoice, empty most of a shift: a passing note too long for the
+        # sync row shows here while this page is up (SyncStatusBar.lend_note_room), whole,
+        # where the cashier looks. Under the row it took a line from the page, which moved
+        # under the cashier's finger as the note came and went; here it takes nothing the page
+        # asked for.
+        note_room = QWidget()
+        note_room.setObjectName("noteRoom")
+        note_room.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self._note_room = QVBoxLayout(note_room)
+        self._note_room.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._note_room.setContentsMargins(0, 0, 0, 0)
+        self._note_room.addStretch(1)
+        left_layout.addWidget(note_room, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("redeemTabs")

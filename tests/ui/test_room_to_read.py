@@ -207,10 +207,11 @@ def status_note(name: str) -> str:
 
 def note_as_read(bar: SyncStatusBar, note: str) -> list[str]:
     """Why ``note`` cannot be read whole in ``bar`` (empty: it can): it must show somewhere in
-    the bar, every label showing it whole."""
+    the bar's window (on the cashier's page a long one is under the invoice), every label
+    showing it whole."""
     showing = [
         label
-        for label in bar.findChildren(QLabel)
+        for label in bar.window().findChildren(QLabel)
         if label.isVisible() and label.text().replace("\u200b", "") == note
     ]
     if not showing:

@@ -15,10 +15,14 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 class FlowLayout(QLayout):
     """Items left to right, wrapped onto as many lines as the width needs."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, *, middle: bool = False
+    ) -> None:
+        """``middle``: lines fewer than the height holds sit in its middle, not at its top."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._middle = middle
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -44,6 +48,8 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
+        if self._middle:
+            rect = rect.translated(0, max(rect.height() - self._arrange(rect, move=False), 0) // 2)
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStyle,
+    QStyleOptionSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,40 @@ COLUMNS = 3
 NARROW_COLUMNS = 2
 MAX_QTY = 99
 MAX_FLEXIBLE_STAMPS = 100_000
+#: The largest amount of stamps the box is wide enough to show whole (no member has more).
+WIDEST_STAMPS = 99_999
+#: How far a field's words sit from its left edge: the style sheet's border and padding
+#: (till.qss, "QLineEdit, QSpinBox"). A spin box's number ignores that padding.
+FIELD_INSET = 12
+
+
+def _fit_amount_box(spin: QSpinBox, widest: int) -> None:
+    """Set the number in from the border as a field's words are, and the box just wide enough
+    for ``widest`` with its words ("Qty 99", "99999 stamps", in the window's language).
+
+    The style sheet's padding does not reach the spin box's own line edit, so the number stood
+    against the border; its text margin moves it. The width follows the words, not a fixed 120
+    px that the margin would have left too narrow (Bahasa Indonesia's words are longer)."""
+    spin.ensurePolished()  # the style sheet's font, to measure the words in
+    spin.lineEdit().setTextMargins(FIELD_INSET, 0, 0, 0)
+    words = spin.prefix() + str(widest) + spin.suffix()
+    text = spin.fontMetrics().horizontalAdvance(words)
+    buttons = spin.style().subControlRect(
+        QStyle.ComplexControl.CC_SpinBox,
+        _spin_option(spin),
+        QStyle.SubControl.SC_SpinBoxUp,
+        spin,
+    )
+    # The inset on the left, as much again on the right before the arrows, and the border.
+    spin.setFixedWidth(FIELD_INSET + text + FIELD_INSET + buttons.width() + 2)
+
+
+def _spin_option(spin: QSpinBox) -> QStyleOptionSpinBox:
+    option = QStyleOptionSpinBox()
+    option.initFrom(spin)
+    option.frame = True
+    option.subControls = QStyle.SubControl.SC_All
+    return option
 
 
 class RewardPicker(QWidget):
@@ -97,8 +133,8 @@ class RewardPicker(QWidget):
         self.stamps_spin.setSuffix(self.tr(" stamps"))
         self.stamps_spin.setAccessibleName(self.tr("Stamps to use"))
         self.stamps_spin.hide()
-        for spin in (self.qty_spin, self.stamps_spin):
-            spin.setFixedWidth(120)
+        for spin, widest in ((self.qty_spin, MAX_QTY), (self.stamps_spin, WIDEST_STAMPS)):
+            _fit_amount_box(spin, widest)
             # Enter in the amount is "Redeem now", as Enter in a code field presses its button.
             spin.installEventFilter(self)
         self.add_button = QPushButton(self.tr("Add to cart"))

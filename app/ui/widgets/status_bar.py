@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,6 +44,43 @@ def age_text(seconds: float) -> str:
     )
 
 
+class _SyncStateItems:
+    """The sync state's words and badges in a row that wraps: the bar's own, and the bar's
+    measure of itself at its busiest."""
+
+    def __init__(self, bar: QWidget) -> None:
+        self.connectivity_icon = QLabel()
+        self.connectivity_icon.setPixmap(icon("offline").pixmap(24, 24))
+        self.connectivity = QLabel()
+        self.connectivity.setObjectName("connectivity")
+        set_style_property(self.connectivity, "state", "degraded")  # with a border: the widest
+        self.queued = QLabel()
+        self.queued.setObjectName("queuedCount")
+        self.unknown = QLabel()
+        self.unknown.setObjectName("unknownCount")
+        set_style_property(self.unknown, "alert", "unknown")
+        self.failed = QLabel()
+        self.failed.setObjectName("failedCount")
+        set_style_property(self.failed, "alert", "failed")
+        self.oldest = QLabel()
+        self.oldest.setObjectName("oldestQueued")
+        self.exceptions = QPushButton()
+        self.exceptions.setObjectName("exceptionBadge")
+        connection = QWidget()
+        beside = QHBoxLayout(connection)
+        beside.setContentsMargins(0, 0, 12, 0)
+        beside.setSpacing(6)
+        beside.addWidget(self.connectivity_icon)
+        beside.addWidget(self.connectivity)
+        self.state = QWidget(bar)
+        # In the middle of the height kept for the busiest state (SyncStatusBar), level with
+        # the cashier's name, when it takes fewer lines.
+        self.flow = FlowLayout(self.state, spacing=6, middle=True)
+        for widget in (connection, self.queued, self.unknown, self.failed, self.oldest):
+            self.flow.addWidget(widget)
+        self.flow.addWidget(self.exceptions)
+
+
 class SyncStatusBar(QFrame):
     """Online/degraded/offline, counts of queued, unknown and failed entries, the age of the oldest
     queued entry; a red banner when the queue is paused for credentials, an amber one when a
@@ -58,32 +97,34 @@ class SyncStatusBar(QFrame):
         super().__init__(parent)
         self.setObjectName("syncStatusBar")
 
-        self.connectivity_icon = QLabel()
-        self.connectivity = QLabel()
-        self.connectivity.setObjectName("connectivity")
-        self.queued = QLabel()
-        self.queued.setObjectName("queuedCount")
-        self.unknown = QLabel()
-        self.unknown.setObjectName("unknownCount")
-        self.failed = QLabel()
-        self.failed.setObjectName("failedCount")
-        self.oldest = QLabel()
-        self.oldest.setObjectName("oldestQueued")
+        items = _SyncStateItems(self)
+        self.connectivity_icon = items.connectivity_icon
+        self.connectivity = items.connectivity
+        self.queued = items.queued
+        self.unknown = items.unknown
+        self.failed = items.failed
+        self.oldest = items.oldest
         # Redemptions waiting for a manager's decision (rejected or unknown): a badge that opens
         # manager mode's exceptions; hidden while there are none.
-        self.exceptions = QPushButton()
-        self.exceptions.setObjectName("exceptionBadge")
+        self.exceptions = items.exceptions
         self.exceptions.clicked.connect(self.exceptions_requested)
         self.exceptions.hide()
+        # The sync state at its busiest, never shown: the height the real one keeps (see
+        # _reserve_busiest_row), measured with the style sheet's own padding and bold.
+        self._busiest = _SyncStateItems(self)
+        self._busiest.state.hide()
         self.cashier = QLabel()
         self.cashier.setObjectName("cashierName")
         self.cashier.setProperty("role", "muted")
         # Never squeezed: the other end of the row wraps instead.
         self.cashier.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         # A passing note ("Slip sent to …") is read whole. In the bar's own row when it fits
-        # there, so the page above does not move for it; otherwise on a line of its own under
-        # the row, wrapped (a path between its folders), the page giving up that line while the
-        # note lasts: a retry's answer or a path cut short with "…" was read by nobody.
+        # there, so the page above does not move for it; otherwise on a line of its own,
+        # wrapped (a path between its folders): a retry's answer or a path cut short with "…"
+        # was read by nobody. On the cashier's page that line is in the room under the invoice
+        # (lend_note_room), where it takes no height from what the cashier aims at; on the
+        # other pages, or longer than that room, it is under the row, the page giving up that
+        # line while the note lasts.
         self.note = ElidedLabel()
         self.note.setObjectName("statusNote")
         self.note.setProperty("role", "muted")
@@ -96,6 +137,14 @@ class SyncStatusBar(QFrame):
         self.note_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.note_line.setContentsMargins(8, 0, 8, 4)  # under the row's own right end
         self.note_line.hide()
+        # The same, lent to the cashier's page (lend_note_room), in a block of the bar's colour.
+        self.page_note = QLabel()
+        self.page_note.setObjectName("pageNote")
+        self.page_note.setProperty("role", "muted")
+        self.page_note.setWordWrap(True)
+        self.page_note.hide()
+        self._note_room: QWidget | None = None
+        self._note_room_up = False
         self._note = ""
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -133,20 +182,10 @@ class SyncStatusBar(QFrame):
         # The sync state wraps onto a second line where the row is too narrow for it (a slow
         # server, every count and the badge, in Bahasa Indonesia, at 1024 px), rather than
         # pushing the window wider than the screen.
-        connection = QWidget()
-        beside = QHBoxLayout(connection)
-        beside.setContentsMargins(0, 0, 12, 0)
-        beside.setSpacing(6)
-        beside.addWidget(self.connectivity_icon)
-        beside.addWidget(self.connectivity)
-        self.sync_state = QWidget()
+        self.sync_state = items.state
         self.sync_state.setObjectName("syncState")
-        state = FlowLayout(self.sync_state, spacing=6)
-        for widget in (connection, self.queued, self.unknown, self.failed, self.oldest):
-            state.addWidget(widget)
-        state.addWidget(self.exceptions)
 
-        row = QHBoxLayout()
+        self._row = row = QHBoxLayout()
         row.setContentsMargins(8, 4, 8, 4)
         row.setSpacing(6)
         row.addWidget(self.sync_state)
@@ -222,23 +261,85 @@ class SyncStatusBar(QFrame):
         self._place_note()
 
     def _place_note(self) -> None:
-        """In the row if it fits in the room the row has left, else on its own line."""
+        """In the row if it fits in the room the row has left, else in the page's room for it if
+        it fits there, else on a line of its own under the row."""
         text = self._note
         room = self.note.contentsRect().width()
-        in_row = self.note.fontMetrics().horizontalAdvance(text) <= room
+        # No note is in no line: a row squeezed to nothing has less than no room (its padding).
+        in_row = not text or self.note.fontMetrics().horizontalAdvance(text) <= room
         self.note.setText(text if in_row else "")
-        self.note_line.setText("" if in_row else breakable(text))
-        self.note_line.setVisible(not in_row)
+        self.page_note.setText("" if in_row else breakable(text))
+        on_page = not in_row and self._fits_note_room()
+        self.page_note.setVisible(on_page)
+        under = not in_row and not on_page
+        self.note_line.setText(breakable(text) if under else "")
+        self.note_line.setVisible(under)
+
+    def _fits_note_room(self) -> bool:
+        room = self._note_room
+        if room is None or not self._note_room_up:
+            return False
+        return self.page_note.heightForWidth(room.width()) <= room.height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The row's room for the note changed (the window, a count, the badge): look again.
-        if watched is self.note and event.type() == QEvent.Type.Resize:
+        if watched in (self.note, self._note_room) and event.type() == QEvent.Type.Resize:
             self._place_note()
         return False
+
+    def lend_note_room(self, room: QBoxLayout) -> None:
+        """A note too long for the row shows at the top of ``room`` (the cashier's page's, where
+        it moves nothing) while :meth:`set_note_room_up` says the page is up and the note fits
+        in the room's height; otherwise under the row."""
+        room.insertWidget(0, self.page_note)
+        self._note_room = self.page_note.parentWidget()
+        assert self._note_room is not None  # a layout on a widget: the room itself
+        self._note_room.installEventFilter(self)
+
+    def set_note_room_up(self, up: bool) -> None:
+        """Whether the page with the note's room is the one shown."""
+        self._note_room_up = up
+        self._place_note()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reserve_busiest_row()
+
+    def _reserve_busiest_row(self) -> None:
+        """Keep the sync state as tall as it is at its busiest at this width (offline, every
+        count in the hundreds, the oldest entry a day old, the manager's badge): at 1024 px that
+        is two lines, and the second coming and going with the network, which the heartbeat
+        changes while the till is idle, moved the page."""
+        busiest = self._busiest
+        busiest.state.ensurePolished()  # the style sheet's bold and padding, never shown
+        longest = max(
+            (
+                self.tr("Checking the Stamps server…"),
+                self.tr("Online"),
+                self.tr("Degraded — slow or failing"),
+                self.tr("Offline — redemptions will sync later"),
+            ),
+            key=busiest.connectivity.fontMetrics().horizontalAdvance,
+        )
+        busiest.connectivity.setText(longest)
+        busiest.queued.setText(self.tr("Queued {n}").format(n=999))
+        busiest.unknown.setText(self.tr("Unknown {n}").format(n=999))
+        busiest.failed.setText(self.tr("Failed {n}").format(n=999))
+        busiest.oldest.setText(self.tr("oldest {age}").format(age=age_text(23 * 3600 + 59 * 60)))
+        busiest.exceptions.setText(self.tr("Needs a manager: {n}").format(n=99))
+        # As wide as the row lets it be (all but the row's margins and spacing and the
+        # cashier's name), on as many lines as that width takes.
+        margins, row = self._row.contentsMargins(), self._row
+        room = self.width() - margins.left() - margins.right() - 2 * row.spacing()
+        room -= self.cashier.sizeHint().width()
+        flow = busiest.flow
+        width = max(min(flow.sizeHint().width(), room), flow.minimumSize().width())
+        self.sync_state.setMinimumHeight(flow.heightForWidth(width))
 
     def set_cashier(self, name: str | None) -> None:
         """The signed-in cashier, shown at the right end."""
         self.cashier.setText(self.tr("Cashier: {name}").format(name=name) if name else "")
+        self._reserve_busiest_row()  # the name's width is the sync state's room
 
     def summary_text(self) -> str:
         """Everything the bar says, as one line (for screen readers and tests)."""

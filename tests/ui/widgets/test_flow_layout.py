@@ -45,3 +45,17 @@ def test_a_hidden_button_takes_no_room(qtbot: QtBot) -> None:
     holder.show()
     qtbot.waitUntil(lambda: buttons[2].geometry().left() == buttons[0].geometry().right() + 9)
     assert _lines(buttons) == 1
+
+
+def test_in_the_middle_one_line_sits_level_with_the_middle_of_a_taller_row(qtbot: QtBot) -> None:
+    # The sync bar keeps two lines' height at 1024 px: one line of it sits level with the
+    # cashier's name, not at the top.
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = FlowLayout(holder, middle=True)
+    button = QPushButton("Online")
+    layout.addWidget(button)
+    height = 3 * button.sizeHint().height()
+    holder.resize(holder.sizeHint().width(), height)
+    holder.show()
+    qtbot.waitUntil(lambda: abs(button.geometry().center().y() - height // 2) <= 1)

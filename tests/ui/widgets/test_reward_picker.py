@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
-from app.ui.widgets.reward_picker import RewardPicker
+from app.ui.widgets.reward_picker import MAX_QTY, RewardPicker
 
+from ...support.screens import window_in
 from ...support.tooltips import shown_tooltip
 
 REWARDS = [
@@ -207,3 +208,28 @@ def test_the_tooltip_of_a_two_thousand_character_name_fits_the_screen_and_says_w
     tip = shown_tooltip(qtbot, picker.tile("long"))
     assert tip.width() <= QApplication.primaryScreen().availableGeometry().width()
     assert tip.text().startswith("PanjangPanjang") and tip.text().endswith("Needs 500 stamps")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_the_amount_sits_inside_its_box_as_a_fields_words_do(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    """The number in "Qty" and "stamps" stood against the box's left border; now as far in as
+    the invoice's words are in theirs, and the largest amount still whole (both languages, the
+    till's screen and the narrow one)."""
+    window = window_in(qtbot, "05-rewards", size)  # a flexible reward: the stamps box shown
+    field = window.invoice_field.field
+    field.setCursorPosition(0)
+    field_inset = field.cursorRect().x()
+    picker = window.reward_picker
+    for spin, widest in ((picker.stamps_spin, 99_999), (picker.qty_spin, MAX_QTY)):
+        spin.setVisible(True)
+        spin.setMaximum(widest)
+        spin.setValue(widest)
+        edit = spin.lineEdit()
+        edit.setCursorPosition(0)
+        assert edit.mapTo(spin, edit.cursorRect().topLeft()).x() == field_inset, spin.objectName()
+        room = edit.contentsRect().width() - edit.textMargins().left()
+        assert edit.fontMetrics().horizontalAdvance(spin.text()) < room, spin.text()
+    assert picker.redeem_button.isVisible()
+    assert window.width() <= size[0]

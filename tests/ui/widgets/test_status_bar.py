@@ -147,3 +147,37 @@ def test_a_note_that_fits_stays_in_the_row_and_moves_nothing(qtbot: QtBot):
     assert status.note.displayed_text() == "Sent again: Confirmed"
     assert not status.note_line.isVisible()
     assert window.pages.height() == page_height
+
+
+def test_a_long_note_shows_in_the_pages_room_while_it_is_up_and_fits_there(qtbot: QtBot):
+    window = CashierWindowView()
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    window.show_cashier()
+    status = window.status
+    status.set_cashier("Rina")
+    QApplication.processEvents()
+    slip = "/home/kasir/.local/share/stamps-pos/data/slips/01a22ca3-612e-7667-be65-961617944520.pdf"
+    note = f"Bukti dikirim ke {slip}"
+
+    status.show_note(note, 60_000)
+    QApplication.processEvents()
+    # Under the invoice, whole; nothing under the row.
+    assert status.page_note.isVisible()
+    assert status.page_note.text().replace("\u200b", "") == note
+    assert status.page_note.heightForWidth(status.page_note.width()) <= status.page_note.height()
+    assert not status.note_line.isVisible()
+
+    # Too long for that room (a path many times over): under the row, read whole all the same.
+    status.show_note(" ".join([note] * 8), 60_000)
+    QApplication.processEvents()
+    assert not status.page_note.isVisible()
+    assert status.note_line.isVisible()
+
+    # Another page up: under the row again.
+    status.show_note(note, 60_000)
+    window.show_sign_in()
+    QApplication.processEvents()
+    assert not status.page_note.isVisible()
+    assert status.note_line.text().replace("\u200b", "") == note
