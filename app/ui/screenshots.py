@@ -650,19 +650,22 @@ def state_clock_wrong(window: CashierWindowView) -> QPixmap | None:
     return None
 
 
+def paused_status() -> StatusData:
+    """The bar of a queue paused for the API token, "Check again" tried once."""
+    return StatusData(
+        "online",
+        queued=5,
+        failed=2,
+        oldest_queued_age_s=3900,
+        paused_for_credentials=True,
+        credentials_note=words(say("queue.still_refused")),
+        paused_text=words(say("queue.paused")),
+    )
+
+
 def state_paused(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
-    window.status.set_status(
-        StatusData(
-            "online",
-            queued=5,
-            failed=2,
-            oldest_queued_age_s=3900,
-            paused_for_credentials=True,
-            credentials_note=words(say("queue.still_refused")),
-            paused_text=words(say("queue.paused")),
-        )
-    )
+    window.status.set_status(paused_status())
     return None
 
 

@@ -19,14 +19,13 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.core.services import ClockFault, ClockWarning, StorageFull, say
+from app.core.services import ClockFault, ClockWarning, StorageFull
 from app.ui.clock_words import clock_fact
 from app.ui.controllers.storage import sentence_for
 from app.ui.main_window import CashierWindowView
-from app.ui.screenshots import _said
+from app.ui.screenshots import _said, paused_status
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.status_bar import age_text
-from app.ui.wording import words
 
 from ..support.screens import window_in
 
@@ -39,18 +38,6 @@ def settle() -> None:
 
 
 SIZES = [(1366, 768), (1024, 768)]
-
-
-def _paused() -> StatusData:
-    return StatusData(
-        "online",
-        queued=5,
-        failed=2,
-        oldest_queued_age_s=3900,
-        paused_for_credentials=True,
-        credentials_note=words(say("queue.still_refused")),
-        paused_text=words(say("queue.paused")),
-    )
 
 
 def _stalled() -> StatusData:
@@ -94,13 +81,13 @@ PASSING: dict[str, Callable[[CashierWindowView], None]] = {
 
 #: States of the whole till, across the window, each to be read whole.
 BANNERS: dict[str, Callable[[CashierWindowView], None]] = {
-    "paused": lambda window: window.status.set_status(_paused()),
+    "paused": lambda window: window.status.set_status(paused_status()),
     "stalled": lambda window: window.status.set_status(_stalled()),
     "clock": lambda window: window.status.set_status(_clock()),
     "all three": lambda window: window.status.set_status(
         StatusData(
             **{
-                **vars(_paused()),
+                **vars(paused_status()),
                 "stalled_lane_alert": _stalled().stalled_lane_alert,
                 "clock_alert": _clock().clock_alert,
             }

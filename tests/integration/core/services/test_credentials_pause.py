@@ -29,6 +29,17 @@ BUDI = "budi.santoso@contoh.co.id"
 WRONG = "not-the-token"
 
 
+class KeptToken:
+    """Where the till finds its API token (the keyring, a file…): a test sets ``token`` as a
+    manager's `stamps-pos token set` from another process would."""
+
+    def __init__(self, token: str = WRONG) -> None:
+        self.token = Secret(token)
+
+    def options(self, *, worker: bool = True) -> RuntimeOptions:
+        return RuntimeOptions(start_worker=worker, token_source=lambda: self.token)
+
+
 async def _ayus_reward(settings: Settings) -> tuple[Member, Order]:
     """Ayu and a reward order, read by a colleague till with the right token (as before the
     token was changed)."""
@@ -42,8 +53,8 @@ async def _ayus_reward(settings: Settings) -> tuple[Member, Order]:
 async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
-    kept = {"token": Secret(WRONG)}  # where the till finds its token (the keyring, a file…)
-    options = RuntimeOptions(token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options()
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         ayu, order = await _ayus_reward(till_settings)
         queued = await till.redeem(order, ayu, Sale("Dewi"))
@@ -58,7 +69,7 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
         assert still.params == {"said": "Invalid token"}
         assert (await till.status()).paused
 
-        kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
+        kept.token = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
         resumed = await till.resume_after_credentials_change()
         assert resumed is not None and resumed.id == "queue.resumed"
         assert not (await till.status()).paused
@@ -78,8 +89,8 @@ async def test_a_redemption_made_while_the_queue_is_paused_says_it_waits_for_the
 ) -> None:
     # Never sent: nothing goes until a manager sets the new token, so neither "sending" nor
     # "waiting for the member's earlier redemption" (which waits for the same token) is the truth.
-    kept = {"token": Secret(WRONG)}
-    options = RuntimeOptions(token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options()
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         ayu, order = await _ayus_reward(till_settings)
         await till.answer(await till.redeem(order, ayu, Sale("Dewi")))
@@ -123,11 +134,11 @@ async def test_a_token_set_by_another_process_is_taken_up_by_a_send_the_server_r
     # (`stamps-pos token set`, another process). The first send meets the server's 401: it
     # looks where the token is kept and goes again under the new one, at once (no backoff:
     # the next try would otherwise come ten minutes later), instead of pausing the queue.
-    kept = {"token": Secret(WRONG)}
-    options = RuntimeOptions(token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options()
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         ayu, order = await _ayus_reward(till_settings)
-        kept["token"] = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
+        kept.token = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
 
         queued = await till.redeem(order, ayu, Sale("Dewi", channel=channel))
         done = await till.answer(queued)
@@ -154,11 +165,11 @@ async def test_a_token_set_by_another_process_is_taken_up_by_a_send_the_server_r
 async def test_a_lookup_takes_up_a_token_set_by_another_process(
     auth: str, till_settings: Settings, sandbox: SandboxControl
 ) -> None:
-    kept = {"token": Secret(WRONG)}
-    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options(worker=False)
     config = dataclasses.replace(till_settings.till_config(), auth=auth)
     async with open_till(config, Secret(WRONG), options) as till:
-        kept["token"] = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
+        kept.token = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
 
         ayu = await till.find_member(AYU)
 
@@ -170,10 +181,10 @@ async def test_a_lookup_takes_up_a_token_set_by_another_process(
 async def test_the_type_ahead_takes_up_a_token_set_by_another_process(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
-    kept = {"token": Secret(WRONG)}
-    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
-        kept["token"] = Secret(DEMO_TOKEN)
+        kept.token = Secret(DEMO_TOKEN)
 
         # a fresh till remembers no one: these names come from the server
         names = [member.name for member in await till.suggest("Ayu")]
@@ -188,10 +199,10 @@ async def test_a_pin_check_takes_up_a_token_set_by_another_process_and_spends_on
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
         budi = await colleague.find_member(BUDI)
-    kept = {"token": Secret(WRONG)}
-    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
-        kept["token"] = Secret(DEMO_TOKEN)
+        kept.token = Secret(DEMO_TOKEN)
 
         with pytest.raises(PinRejected) as wrong:
             await till.authorize_pin(budi, Secret("000000"))
@@ -206,7 +217,7 @@ async def test_a_pin_check_takes_up_a_token_set_by_another_process_and_spends_on
 async def test_a_lookup_refused_under_the_token_kept_too_says_the_server_refuses_it(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
-    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(WRONG))
+    options = KeptToken().options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
             await till.find_member(AYU)
@@ -227,7 +238,7 @@ async def test_a_pin_check_refused_under_the_token_kept_too_pauses_the_queue(
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
         budi = await colleague.find_member(BUDI)
-    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(WRONG))
+    options = KeptToken().options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused):
             await till.authorize_pin(budi, Secret("123456"))
@@ -240,14 +251,14 @@ async def test_a_lookup_under_the_new_token_lifts_the_pause_a_lookup_made(
     # The cashier was told to call a manager; the manager ran `stamps-pos token set` from a
     # shell. The next customer's lookup takes the new token up and the server takes it: that
     # proves what a ping would, so the banner does not stay up until the next check.
-    kept = {"token": Secret(WRONG)}
-    options = RuntimeOptions(start_worker=False, token_source=lambda: kept["token"])
+    kept = KeptToken()
+    options = kept.options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused):
             await till.find_member(AYU)
         assert (await till.status()).paused
 
-        kept["token"] = Secret(DEMO_TOKEN)
+        kept.token = Secret(DEMO_TOKEN)
         ayu = await till.find_member(AYU)
 
         assert ayu.live
@@ -265,7 +276,7 @@ async def test_a_lookup_with_a_token_that_cannot_be_sent_says_so(
 ) -> None:
     if remembered:
         await _ayus_reward(till_settings)  # the till's copy knows her
-    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(UNSENDABLE))
+    options = KeptToken(UNSENDABLE).options(worker=False)
     async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
             await till.find_member(AYU)
@@ -286,7 +297,7 @@ async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
         till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
     ) as colleague:
         budi = await colleague.find_member(BUDI)
-    options = RuntimeOptions(start_worker=False, token_source=lambda: Secret(UNSENDABLE))
+    options = KeptToken(UNSENDABLE).options(worker=False)
     async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
             await till.authorize_pin(budi, Secret("123456"))
