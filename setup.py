@@ -8,14 +8,18 @@ the source tree's folder in place, so nothing is copied for one.
 A translation is shipped compiled: each ``.ts`` is built into the wheel's ``.qm`` with Qt's
 ``pyside6-lrelease`` when the build can run it (PySide6 installed, as in ``make`` and a build
 without isolation); otherwise the ``.qm`` that ``make`` built beside the ``.ts`` is taken, if it
-is not older than the ``.ts``. With neither, the build stops and says so: a wheel without its
-translation would quietly show an Indonesian shop an English till.
+is not older than the ``.ts``. A build in pip's isolation (``pip wheel .``, ``python -m build``)
+still finds the virtualenv's ``pyside6-lrelease`` beside the interpreter, but it cannot run there
+(the isolation hides PySide6 from it too), so the tool is tried before it is trusted. With
+neither, the build stops and says so: a wheel without its translation would quietly show an
+Indonesian shop an English till.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
 from pathlib import Path
 from types import ModuleType
 
@@ -39,12 +43,26 @@ def _translations() -> ModuleType:
     return module
 
 
+def runs(tool: Path) -> bool:
+    """Whether ``tool`` runs in this build. Found is not enough: in pip's build isolation the
+    virtualenv's ``pyside6-lrelease`` is found beside the interpreter, then fails to import
+    PySide6, which the isolation hides."""
+    try:
+        # the build's own Qt tool, as packaging/translations.py runs it
+        done = subprocess.run(  # noqa: S603
+            [str(tool), "-version"], capture_output=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
 def translate(ts_file: Path, qm_file: Path) -> None:
-    """Build ``qm_file`` from ``ts_file`` where ``pyside6-lrelease`` is at hand, else take the
-    ``.qm`` that ``make`` built beside the ``.ts`` if it is current; else stop and say why."""
+    """Build ``qm_file`` from ``ts_file`` where ``pyside6-lrelease`` runs, else take the ``.qm``
+    that ``make`` built beside the ``.ts`` if it is current; else stop and say why."""
     translations = _translations()
     lrelease = translations.qt_tool("pyside6-lrelease")
-    if lrelease is not None:
+    if lrelease is not None and runs(lrelease):
         translations.build(ts_file, qm_file, lrelease=lrelease)
         return
     built = ts_file.with_suffix(".qm")
@@ -53,8 +71,8 @@ def translate(ts_file: Path, qm_file: Path) -> None:
         shutil.copyfile(built, qm_file)
         return
     raise SystemExit(
-        f"{ts_file.name} needs compiling and pyside6-lrelease is not here: run `make qm` first, "
-        "or build with PySide6 installed (pip wheel --no-build-isolation)"
+        f"{ts_file.name} needs compiling and pyside6-lrelease cannot run in this build: run "
+        "`make qm` first, or build with PySide6 installed (pip wheel --no-build-isolation)"
     )
 
 

@@ -6,6 +6,7 @@ dependencies on the path."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -55,23 +56,39 @@ print(json.dumps({
 """
 
 
-def _pip(*args: str, cwd: Path) -> None:
+# pip's build isolation (how `pip wheel .`, as the README gives it, and `python -m build` build)
+# runs the build, and every program the build starts, where the virtualenv's packages cannot be
+# imported, PySide6 among them, though its scripts (pyside6-lrelease) are still beside the
+# interpreter. This stands for it, offline: put on PYTHONPATH, it hides PySide6 from every Python
+# process of the build.
+ISOLATED_FROM_QT = """
+import sys
+
+class _Isolated:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in ("PySide6", "shiboken6"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, _Isolated())
+"""
+
+
+def _pip(*args: str, cwd: Path, env: dict[str, str] | None = None) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "pip", "--disable-pip-version-check", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
+        env=env,
         timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(the wheel, the folder it was installed into)."""
-    work = tmp_path_factory.mktemp("wheel")
-    source = work / "source"
+def _source_copy(source: Path) -> Path:
+    """A copy of what a wheel is built from, in ``source``."""
     source.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     for name in SOURCES:
@@ -80,11 +97,26 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
             shutil.copytree(path, source / name, ignore=ignore)
         else:
             shutil.copy2(path, source / name)
-    dist, target = work / "dist", work / "site"
+    return source
+
+
+def _wheel(source: Path, dist: Path, env: dict[str, str] | None = None) -> Path:
+    """The wheel built from ``source`` into ``dist``, offline."""
     _pip(
-        "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), ".", cwd=source
-    )
+        "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), ".",
+        cwd=source, env=env,
+    )  # fmt: skip
     [wheel] = dist.glob("*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the wheel, the folder it was installed into)."""
+    work = tmp_path_factory.mktemp("wheel")
+    source = _source_copy(work / "source")
+    dist, target = work / "dist", work / "site"
+    wheel = _wheel(source, dist)
     _pip("install", "--no-deps", "--no-index", "--target", str(target), str(wheel), cwd=work)
     return wheel, target
 
@@ -130,3 +162,19 @@ def test_the_installed_window_starts_offscreen_with_its_style_icons_and_language
     assert seen["style_applied"] and seen["window_icon"] and seen["painted"]
     assert seen["icons"] == {"app": True, "member": True}
     assert seen["first_tab"] == "Hadiah (F3)"  # in Bahasa Indonesia, from the wheel's .qm
+
+
+def test_a_wheel_built_without_pyside6_at_hand_ships_the_translation_make_built(
+    tmp_path: Path,
+) -> None:
+    built = ROOT / "resources" / "translations" / "stamps_pos_id.qm"
+    assert built.is_file(), "run `make qm` first (make test does)"
+    source = _source_copy(tmp_path / "source")
+    isolated = tmp_path / "isolated"
+    isolated.mkdir()
+    (isolated / "sitecustomize.py").write_text(ISOLATED_FROM_QT, encoding="utf-8")
+
+    wheel = _wheel(source, tmp_path / "dist", env=os.environ | {"PYTHONPATH": str(isolated)})
+
+    shipped = zipfile.ZipFile(wheel).read("app/resources/translations/stamps_pos_id.qm")
+    assert shipped == built.read_bytes()
