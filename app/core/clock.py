@@ -8,7 +8,6 @@ for the server; ordering inside the till never depends on them.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import heapq
 import itertools
 import time
@@ -154,9 +153,10 @@ async def wait_event(event: asyncio.Event, seconds: float | None) -> bool:
     finally:
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        # Waited for without taking in their cancellation: one of this wait itself, arriving
+        # now, goes on to its caller (suppressing CancelledError here swallowed it, and a
+        # monitor being stopped went on for ever).
+        await asyncio.wait(tasks)
     return event.is_set()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -52,3 +53,21 @@ def test_installed_clock_is_the_one_the_core_reads() -> None:
 
 def test_system_clock_is_utc_aware() -> None:
     assert clock.now().tzinfo is UTC
+
+
+@pytest.mark.parametrize("steps", range(6))
+async def test_a_wait_cancelled_as_it_ends_stays_cancelled(steps: int) -> None:
+    # Seen as a window that never closed (1 start in 6): the connectivity monitor's wait ended
+    # (the check at start proved the till offline) and, as it tidied up its inner waits, the
+    # window's close cancelled it. The tidying swallowed that cancellation; the monitor went on
+    # probing and the close waited for it for ever.
+    event = asyncio.Event()
+    waiting = asyncio.create_task(clock.wait_event(event, 3600))
+    await asyncio.sleep(0)  # waiting for the event
+    event.set()
+    for _ in range(steps):  # each moment of the wait's end, in turn
+        await asyncio.sleep(0)
+    cancelled = waiting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await waiting
+    assert waiting.cancelled() or not cancelled, "a cancelled wait returned as if not cancelled"
