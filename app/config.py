@@ -444,7 +444,10 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
     try:
         return settings_from(path, **overrides)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, path)) from None
+        # Here, not at the top: the settings file's module imports this one.
+        from app.settings_file import refusals
+
+        raise ConfigError(_describe(exc, path), refusals(exc)) from None
 
 
 def _describe(exc: ValidationError, path: Path) -> str:

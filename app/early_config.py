@@ -14,10 +14,14 @@ import os
 import stat
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME
+
+if TYPE_CHECKING:
+    from app.core.services import Message
 
 ENV_PREFIX = "STAMPS_POS_"
 CONFIG_ENV = ENV_PREFIX + "CONFIG"
@@ -28,7 +32,13 @@ LANGUAGES = ("auto", "id", "en")
 
 
 class ConfigError(Exception):
-    """A setting is missing or invalid. The message names the setting and where it came from."""
+    """A setting is missing or invalid. The message names the setting and where it came from;
+    ``refused`` holds each refused setting by name and why, in the settings dialog's words (a
+    window shows them in its language), and is empty when the file itself cannot be used."""
+
+    def __init__(self, message: str, refused: Mapping[str, Message] | None = None) -> None:
+        super().__init__(message)
+        self.refused: Mapping[str, Message] = dict(refused or {})
 
 
 def default_config_file() -> Path:

@@ -164,10 +164,11 @@ class SettingsFile:
         except ConfigError as exc:
             raise Refusal({"": say("setting.file_refused", reason=str(exc))}) from None
         except ValidationError as exc:
-            raise Refusal(_reasons(exc)) from None
+            raise Refusal(refusals(exc)) from None
 
 
-def _reasons(exc: ValidationError) -> dict[str, Message]:
+def refusals(exc: ValidationError) -> dict[str, Message]:
+    """Each setting ``exc`` refuses, by name, and why (:func:`reason_for`)."""
     reasons: dict[str, Message] = {}
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or ""

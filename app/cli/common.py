@@ -7,6 +7,7 @@ import argparse
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from app.early_config import ConfigError, default_config_file
 
 if TYPE_CHECKING:
     from app.config import Settings
-    from app.core.services import Secret, TokenSource
+    from app.core.services import Message, Secret, TokenSource
 
 # The core's modules load in the functions that use them: ``stamps-pos gui`` imports this module
 # before the window's first frame, which waits for none of them (docs/performance.md).
@@ -28,12 +29,15 @@ EXIT_BROKEN_PIPE = 141
 
 
 class Stop(Exception):
-    """End the command with this exit code after printing ``message`` to stderr."""
+    """End the command with this exit code after printing ``message`` to stderr. ``refused``:
+    the settings refused, by name, in words the window shows in its language (the window's
+    command shows them on its page: app/ui/cannot_start.py)."""
 
-    def __init__(self, code: int, message: str) -> None:
+    def __init__(self, code: int, message: str, refused: Mapping[str, Message] | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.refused: Mapping[str, Message] = dict(refused or {})
 
 
 #: A run of more characters than this without a space (a value quoted back: a 70 KB name) is
@@ -107,7 +111,9 @@ def settings_and_token(
     try:
         settings = load_settings(config)
         token = load_token(config_folder(args))
-    except (ConfigError, CredentialsError) as exc:
+    except ConfigError as exc:
+        raise Stop(EXIT_USAGE, str(exc), exc.refused) from None
+    except CredentialsError as exc:
         raise Stop(EXIT_USAGE, str(exc)) from None
     if token is None:
         raise Stop(EXIT_USAGE, "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`")

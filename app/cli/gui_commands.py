@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from app.early_config import ConfigError, default_config_file, language_setting
 
 if TYPE_CHECKING:
     from app.config import Settings
-    from app.core.services import Secret
+    from app.core.services import Message, Secret
     from app.ui.cashier import TillStart
 
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
@@ -80,23 +81,46 @@ def _fail(args: argparse.Namespace, message: str) -> int:
     return EXIT_USAGE
 
 
+def _cannot_start(
+    args: argparse.Namespace,
+    message: str,
+    refused: Mapping[str, Message] | None = None,
+    *,
+    language: str | None = None,
+) -> int:
+    """Say why the till cannot start on stderr, then in a window until it is closed: started
+    from the menu, nobody sees stderr (app/ui/cannot_start.py). Exits as :func:`_fail` does."""
+    report_failure(args.command, message)
+    from app.ui.cannot_start import StartRefusal, show_cannot_start
+
+    config = Path(args.config) if args.config else None
+    doctor = f"{APP_NAME} doctor"
+    if config is not None:
+        doctor = f"{APP_NAME} --config {shlex.quote(str(config))} doctor"
+    refusal = StartRefusal(message, config or default_config_file(), doctor, refused or {})
+    kiosk = bool(getattr(args, "kiosk", False))
+    show_cannot_start(refusal, language=language or language_setting(config), kiosk=kiosk)
+    return EXIT_USAGE
+
+
 def gui(args: argparse.Namespace) -> int:
     """Open the cashier window on the till's settings.
 
     The window shows first, in the settings' language; the settings are validated and the
-    token read after its first frame (:func:`_till_start`), and what is wrong with them ends
-    the window with the same one line and exit code as before it opened."""
+    token read after its first frame (:func:`_till_start`). What stops the till before it
+    opens is said on stderr (one line, exit code 2) and then on a page of the window
+    (:func:`_cannot_start`)."""
     blocker = window_blocker()
     if blocker is not None:
-        return _fail(args, blocker)
+        return _fail(args, blocker)  # no window can show it: Qt lacks a library to open one
     if getattr(args, "kiosk", False):
         # The kiosk reads its settings before its window (it has no starting page of its own).
         try:
             settings, token = settings_and_token(args, log_fallback=True)
         except Stop as stop:
-            return _fail(args, stop.message)
+            return _cannot_start(args, stop.message, stop.refused)
         return _kiosk(args, settings, token)
-    from app.ui.cashier import SecondInstance, run_cashier
+    from app.ui.cashier import DataFolderUnusable, SecondInstance, run_cashier
 
     config = Path(args.config) if args.config else None
     for _ in range(2):  # again once, on a new database, when one was damaged and may be replaced
@@ -108,22 +132,26 @@ def gui(args: argparse.Namespace) -> int:
                 language=language_setting(config),
             )
         except Stop as stop:
-            return _fail(args, stop.message)
-        except SecondInstance as exc:
-            return _fail(args, str(exc))
+            return _cannot_start(args, stop.message, stop.refused)
+        except (SecondInstance, DataFolderUnusable) as exc:
+            return _cannot_start(args, str(exc))
         except KeyboardInterrupt:  # Ctrl-C before the window's loop took the signal over
             return EXIT_INTERRUPTED
         except Exception as exc:
-            code = _start_failure(args, exc)
-            if code is not None:
-                return code
+            reason = _start_failure(args, exc)
+            if reason is None:
+                continue
+            if _is_damaged(exc):
+                # Its own page was up and a manager closed it: no second page to close.
+                return _fail(args, reason)
+            return _cannot_start(args, reason)
     return EXIT_USAGE
 
 
 def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
     """The self-service kiosk on the till's settings (channel 3 unless the settings say
     otherwise); it may share the cashier's data folder (docs/kiosk.md)."""
-    from app.ui.cashier import SecondInstance
+    from app.ui.cashier import DataFolderUnusable, SecondInstance
     from app.ui.kiosk.boot import run_kiosk
 
     config = Path(args.config) if args.config else None
@@ -140,13 +168,18 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
                 support_bundle=_bundle_writer(config),
             )
         except SecondInstance as exc:
-            return _fail(args, str(exc).replace("window", "kiosk"))
+            return _cannot_start(
+                args, str(exc).replace("window", "kiosk"), language=settings.language
+            )
+        except DataFolderUnusable as exc:
+            return _cannot_start(args, str(exc), language=settings.language)
         except KeyboardInterrupt:
             return EXIT_INTERRUPTED
         except Exception as exc:
-            code = _start_failure(args, exc)
-            if code is not None:
-                return code
+            # The kiosk has no page of its own for a damaged database: this one says it.
+            stopped = _start_failure(args, exc)
+            if stopped is not None:
+                return _cannot_start(args, stopped, language=settings.language)
     return EXIT_USAGE
 
 
@@ -180,9 +213,9 @@ def _till_start(args: argparse.Namespace) -> TillStart:
     )
 
 
-def _start_failure(args: argparse.Namespace, exc: Exception) -> int | None:
-    """The exit code for a database or disk the till could not start on, or ``None`` when a
-    damaged database was moved aside and the till may start again; anything else is raised again.
+def _start_failure(args: argparse.Namespace, exc: Exception) -> str | None:
+    """Why the till could not start on its database or disk, or ``None`` when a damaged
+    database was moved aside and the till may start again; anything else is raised again.
 
     The till finds these as it opens, after the window is up (the checks need the storage layer
     and Alembic, too slow to load before the first paint), so they are imported here. A database
@@ -195,15 +228,21 @@ def _start_failure(args: argparse.Namespace, exc: Exception) -> int | None:
 
     if isinstance(exc, DatabaseTooNew):
         logging.getLogger(__name__).warning("refused to start: %s", exc)
-        return _fail(args, str(exc))
+        return str(exc)
     if isinstance(exc, DatabaseDamaged):
         if not args.accept_new_database:
-            return _fail(args, refuse_damaged(args, exc).message)
+            return refuse_damaged(args, exc).message
         start_new_database(exc)
         return None
     if isinstance(exc, StorageProblem):
-        return _fail(args, exc.sentence)
+        return exc.sentence
     raise exc
+
+
+def _is_damaged(exc: Exception) -> bool:
+    from app.core.services import DatabaseDamaged  # loaded by now: the till found it
+
+    return isinstance(exc, DatabaseDamaged)
 
 
 class _Terminated(Exception):

@@ -41,15 +41,33 @@ class SecondInstance(Exception):
     """Another window already runs on this data folder."""
 
 
+class DataFolderUnusable(Exception):
+    """The data folder cannot be made, or its lock cannot be written there; ``str()`` says
+    which folder and why, for the command line and the window's cannot-start page."""
+
+
 @contextlib.contextmanager
 def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
     """Hold the GUI's lock ``name`` in ``data_dir`` for the block; raise :class:`SecondInstance`
-    if another process holds it. A lock left by a crashed process is taken over. (The kiosk
-    holds a lock of its own: it may share the cashier's data folder.)"""
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if another process holds it, :class:`DataFolderUnusable` if the folder cannot be made or
+    written. A lock left by a crashed process is taken over. (The kiosk holds a lock of its own:
+    it may share the cashier's data folder.)"""
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderUnusable(
+            f"the data folder {data_dir} cannot be made: {exc.strerror or exc}; "
+            "set data_dir to a folder this user may write"
+        ) from None
     lock = QLockFile(str(data_dir / name))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
+        if lock.error() is not QLockFile.LockError.LockFailedError:
+            # Not another window: the folder refuses the lock file itself.
+            raise DataFolderUnusable(
+                f"the data folder {data_dir} cannot be written; "
+                "set data_dir to a folder this user may write"
+            )
         raise SecondInstance(
             f"another Stamps POS window is already open on {data_dir}; use that one"
         )

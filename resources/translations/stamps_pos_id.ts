@@ -185,6 +185,37 @@
     </message>
 </context>
 <context>
+    <name>CannotStartPage</name>
+    <message>
+        <source>Stamps POS cannot start</source>
+        <translation>Stamps POS tidak dapat dimulai</translation>
+    </message>
+    <message>
+        <source>These settings are missing or refused:</source>
+        <translation>Pengaturan ini belum diisi atau ditolak:</translation>
+    </message>
+    <message>
+        <source>The till stopped before it opened:</source>
+        <translation>Mesin kasir berhenti sebelum terbuka:</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Berkas pengaturan: {path}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path} (there is no file there yet)</source>
+        <translation>Berkas pengaturan: {path} (belum ada berkas di sana)</translation>
+    </message>
+    <message>
+        <source>Fix this, then start Stamps POS again. To check the settings, the API token and the data folder, run in a terminal: {command}</source>
+        <translation>Perbaiki ini, lalu jalankan Stamps POS lagi. Untuk memeriksa pengaturan, token API, dan folder data, jalankan di terminal: {command}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
         <source>Drop the cart?</source>

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
+
 #: What the first frame must not wait for (issue 15): the settings' validation, the HTTP client,
 #: the database's libraries, the keyring, the migrations; the event loop (asyncio, with ssl and
 #: subprocesses, and qasync), the log file's handlers, the platform's folders (the settings file
@@ -44,6 +46,9 @@ CHILD = textwrap.dedent(
 
     qapp = QApplication([sys.argv[0]])  # the window's start reuses it; the filter sees it all
     seen = {}
+    from tests.support.cannot_start import PageReader
+    page_reader = PageReader()  # a start that stops shows its page: read, then closed
+    qapp.installEventFilter(page_reader)
 
     class FirstFrame(QObject):
         def eventFilter(self, obj, event):
@@ -94,6 +99,7 @@ CHILD = textwrap.dedent(
 
     gui_commands._window_up = up
     seen["code"] = app.cli.main(sys.argv[1:])
+    seen["pages"] = page_reader.pages
     print(json.dumps(seen))
     """
 )
@@ -112,6 +118,7 @@ def start(tmp_path: Path, settings: str, *args: str) -> subprocess.CompletedProc
         capture_output=True,
         text=True,
         env=env,
+        cwd=ROOT,  # the child reads the cannot-start page with tests/support's reader
         timeout=120,
         check=False,
     )
@@ -180,6 +187,8 @@ def test_settings_found_wrong_after_the_first_frame_end_the_window_with_exit_2(
     assert seen["starting"]  # it showed, saying it starts; then it stopped, saying why
     assert seen["code"] == 2, done.stderr
     assert said in done.stderr and "Traceback" not in done.stderr
+    [page] = seen["pages"]  # and in the window: a menu launch shows no stderr
+    assert page["text"].startswith("Stamps POS cannot start\nThese settings are missing")
 
 
 def test_a_second_window_on_the_same_data_folder_still_stops_with_exit_2(tmp_path: Path) -> None:
@@ -191,3 +200,102 @@ def test_a_second_window_on_the_same_data_folder_still_stops_with_exit_2(tmp_pat
     assert seen["code"] == 2, done.stderr
     assert "already open" in done.stderr and "Traceback" not in done.stderr
     assert "after" not in seen  # the till was never opened
+    [page] = seen["pages"]
+    assert "already open" in page["text"]
+
+
+def start_stopped(
+    tmp_path: Path, settings: str | None, *args: str, **env: str
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, object]], Path]:
+    """``stamps-pos --config FILE ARGS`` in its own process (``settings`` written to FILE, or
+    no file), its cannot-start page read and closed by tests/support/cannot_start.py; the
+    process, the pages it showed, and the settings file."""
+    config = tmp_path / "settings.toml"
+    if settings is not None:
+        config.write_text(settings, encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STAMPS_POS_")}
+    clean.update(QT_QPA_PLATFORM="offscreen", **env)
+    reader = ROOT / "tests" / "support" / "cannot_start.py"
+    done = subprocess.run(
+        [sys.executable, str(reader), "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        timeout=120,
+        check=False,
+    )
+    pages = json.loads(done.stdout.strip().splitlines()[-1])["pages"]
+    return done, pages, config
+
+
+TOKEN = "start-up-test-token"
+
+
+@pytest.mark.parametrize("kiosk", [(), ("--kiosk",)], ids=["cashier", "kiosk"])
+def test_a_till_with_no_settings_says_why_on_its_screen_and_still_exits_2(
+    tmp_path: Path, kiosk: tuple[str, ...]
+) -> None:
+    done, pages, config = start_stopped(tmp_path, None, "gui", *kiosk, STAMPS_POS_TOKEN=TOKEN)
+    assert done.returncode == 2, done.stderr
+    assert "stamps-pos gui: setting 'merchant' is required" in done.stderr  # stderr still
+    [page] = pages
+    assert page["text"].splitlines() == [
+        "Stamps POS cannot start",
+        "These settings are missing or refused:",
+        "merchant: This setting is required.",
+        "store: This setting is required.",
+        f"Settings file: {config} (there is no file there yet)",
+        "Fix this, then start Stamps POS again. To check the settings, the API token and the "
+        f"data folder, run in a terminal: stamps-pos --config {config} doctor",
+        "Close",
+    ]
+    assert page["full_screen"] == bool(kiosk)  # the kiosk's page fills its screen
+    assert page["other_windows"] == []  # nothing (a locked kiosk) over it: Close closed it
+    assert TOKEN not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("kiosk", [(), ("--kiosk",)], ids=["cashier", "kiosk"])
+def test_the_page_speaks_the_settings_language_even_when_the_settings_are_refused(
+    tmp_path: Path, kiosk: tuple[str, ...]
+) -> None:
+    done, pages, _ = start_stopped(
+        tmp_path, 'merchant = "abc"\n', "gui", *kiosk, STAMPS_POS_LANGUAGE="id"
+    )
+    assert done.returncode == 2, done.stderr
+    [page] = pages
+    lines = page["text"].splitlines()
+    assert lines[0] == "Stamps POS tidak dapat dimulai"
+    assert "store: Pengaturan ini wajib diisi." in lines
+    assert lines[-1] == "Tutup"
+
+
+@pytest.mark.parametrize("kiosk", [(), ("--kiosk",)], ids=["cashier", "kiosk"])
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        ("merchant = [\n", "is not valid TOML"),
+        ('merchant = 14\nstore = 32\ntoken = "x"\n', "the API token is never kept"),
+        (
+            'merchant = 14\nstore = 32\nbase_url = "http://127.0.0.1:9"\n'
+            'data_dir = "/proc/stamps-pos-start-test"\n',
+            "the data folder /proc/stamps-pos-start-test cannot be made",
+        ),
+    ],
+    ids=["not-toml", "token-in-file", "data-folder"],
+)
+def test_what_is_not_a_setting_is_said_in_the_command_lines_words(
+    tmp_path: Path, kiosk: tuple[str, ...], settings: str, said: str
+) -> None:
+    done, pages, _ = start_stopped(tmp_path, settings, "gui", *kiosk, STAMPS_POS_TOKEN=TOKEN)
+    assert done.returncode == 2, done.stderr
+    assert said in done.stderr and "Traceback" not in done.stderr
+    [page] = pages
+    assert "The till stopped before it opened:" in page["text"]
+    assert said in page["text"]
+
+
+def test_no_token_is_said_on_the_screen_with_how_to_set_one(tmp_path: Path) -> None:
+    done, pages, _ = start_stopped(tmp_path, "merchant = 14\nstore = 32\n", "gui")
+    assert done.returncode == 2, done.stderr
+    [page] = pages
+    assert "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`" in page["text"]

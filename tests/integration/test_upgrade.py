@@ -41,6 +41,9 @@ AYU, PUTRI, AGUS = (
 )
 
 
+CANNOT_START_READER = Path(__file__).resolve().parents[1] / "support" / "cannot_start.py"
+
+
 def run(settings: Settings, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """This release's command line on the till's settings."""
     env = {
@@ -55,8 +58,10 @@ def run(settings: Settings, home: Path, *args: str) -> subprocess.CompletedProce
         "STAMPS_POS_CONFIG": str(home / "settings.toml"),
         "QT_QPA_PLATFORM": "offscreen",
     }
+    # The window's command through tests/support's reader: its cannot-start page read, closed.
+    program = [str(CANNOT_START_READER)] if args[:1] == ("gui",) else ["-m", "app"]
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [sys.executable, *program, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -244,3 +249,6 @@ def test_a_database_from_a_newer_release_is_refused_and_left_alone(
     assert "newer version" in done.stderr
     assert "Traceback" not in done.stderr
     assert newer_database.read_bytes() == before
+    if command == ["gui"]:  # and on the window's screen, as the command line words it
+        [page] = json.loads(done.stdout.strip().splitlines()[-1])["pages"]
+        assert "0099_from_a_newer_release" in page["text"]

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.cli import EXIT_USAGE, main
+
+from ..support.cannot_start import PageReader
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -93,24 +97,40 @@ def test_python_dash_m_app_runs_the_same_cli() -> None:
     assert done.stdout.strip() == f"stamps-pos {__version__}"
 
 
+@pytest.fixture
+def page_reader(qapp: QApplication) -> Iterator[PageReader]:
+    """The window's cannot-start page read and closed as a manager would."""
+    reader = PageReader()
+    qapp.installEventFilter(reader)
+    yield reader
+    qapp.removeEventFilter(reader)
+
+
 @pytest.mark.parametrize("command", [[], ["gui"], ["gui", "--kiosk"]])
 def test_the_window_without_settings_is_a_configuration_error(
-    command: list[str], capsys: pytest.CaptureFixture[str]
+    command: list[str], capsys: pytest.CaptureFixture[str], page_reader: PageReader
 ) -> None:
     assert main(command) == EXIT_USAGE
     err = capsys.readouterr().err
     assert err.startswith("stamps-pos gui: setting 'merchant' is required")
     assert "STAMPS_POS_MERCHANT" in err
+    [page] = page_reader.pages  # and the window said it, for a manager who never sees stderr
+    assert "merchant: This setting is required." in page["text"]
 
 
 @pytest.mark.parametrize("command", [["gui"], ["gui", "--kiosk"]])
 def test_the_window_without_a_token_says_how_to_set_one(
-    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    command: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    page_reader: PageReader,
 ) -> None:
     monkeypatch.setenv("STAMPS_POS_MERCHANT", "14")
     monkeypatch.setenv("STAMPS_POS_STORE", "32")
     assert main(command) == EXIT_USAGE
     assert "no API token" in capsys.readouterr().err
+    [page] = page_reader.pages
+    assert "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`" in page["text"]
 
 
 def test_a_kiosk_may_share_the_cashiers_data_folder_but_not_with_another_kiosk(
@@ -124,6 +144,20 @@ def test_a_kiosk_may_share_the_cashiers_data_folder_but_not_with_another_kiosk(
         single_instance(tmp_path, KIOSK_LOCK),
         pytest.raises(SecondInstance, match="already open"),
         single_instance(tmp_path, KIOSK_LOCK),
+    ):
+        pass
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_as_such_not_raised_as_a_traceback(
+    tmp_path: Path,
+) -> None:
+    from app.ui.cashier import DataFolderUnusable, single_instance
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    with (
+        pytest.raises(DataFolderUnusable, match=r"data folder .*a-file/data cannot be made"),
+        single_instance(blocked / "data"),
     ):
         pass
 

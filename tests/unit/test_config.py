@@ -117,6 +117,17 @@ def test_missing_required_setting_names_it_and_its_variable() -> None:
     assert "setting 'store' is required" in message
 
 
+def test_each_refused_setting_comes_with_the_settings_dialogs_words_for_the_window() -> None:
+    # The window's cannot-start page shows these in its language (app/ui/cannot_start.py).
+    write(default_config_file(), 'merchant = "seven"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert {name: why.id for name, why in caught.value.refused.items()} == {
+        "merchant": "setting.whole_number",
+        "store": "setting.required",
+    }
+
+
 @pytest.mark.parametrize(
     ("line", "setting"),
     [

@@ -1,0 +1,141 @@
+"""The page a till that cannot start shows: its words in each language, the settings' own words
+for what they refuse, where the settings file is, what to run, and a Close that closes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.config import ConfigError, load_settings
+from app.ui.cannot_start import CannotStartPage, StartRefusal, show_cannot_start
+
+from ..support.cannot_start import PageReader
+from ..support.languages import speaking
+
+
+def refused_settings(tmp_path: Path) -> tuple[StartRefusal, Path]:
+    config = tmp_path / "settings.toml"
+    config.write_text('merchant = "abc"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config)
+    doctor = f"stamps-pos --config {config} doctor"
+    return StartRefusal(str(caught.value), config, doctor, caught.value.refused), config
+
+
+def test_refused_settings_are_named_in_the_settings_own_words(qtbot: QtBot, tmp_path: Path) -> None:
+    refusal, config = refused_settings(tmp_path)
+    page = CannotStartPage(refusal)
+    qtbot.addWidget(page)
+    assert page.shown_text() == "\n".join(
+        [
+            "Stamps POS cannot start",
+            "These settings are missing or refused:",
+            "merchant: Type a whole number, in the digits 0–9 only (at most 19 of them).\n"
+            "store: This setting is required.",
+            f"Settings file: {config}",
+            "Fix this, then start Stamps POS again. To check the settings, the API token and the "
+            f"data folder, run in a terminal: stamps-pos --config {config} doctor",
+            "Close",
+        ]
+    )
+    assert page.windowTitle() == "Stamps POS cannot start"
+
+
+def test_in_indonesian_the_page_and_the_settings_words_are_indonesian(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with speaking("id"):
+        refusal, config = refused_settings(tmp_path)
+        page = CannotStartPage(refusal)
+        qtbot.addWidget(page)
+        assert page.title.text() == "Stamps POS tidak dapat dimulai"
+        assert page.reason.text() == (
+            "merchant: Ketik bilangan bulat, hanya dengan angka 0–9 (paling banyak 19 angka).\n"
+            "store: Pengaturan ini wajib diisi."
+        )
+        assert page.settings_file.text() == f"Berkas pengaturan: {config}"
+        assert f"stamps-pos --config {config} doctor" in page.doctor.text()
+        assert page.close_button.text() == "Tutup"
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_no_word_of_the_page_is_left_in_english_when_translated(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    refusal = StartRefusal("no API token", tmp_path / "none.toml")
+    english = CannotStartPage(refusal)
+    qtbot.addWidget(english)
+    with speaking(language):
+        page = CannotStartPage(refusal)
+        qtbot.addWidget(page)
+        pairs = zip(english.shown_text().splitlines(), page.shown_text().splitlines(), strict=True)
+    for source, shown in pairs:
+        if source == "no API token":  # the command line's words: the manager's fix, as typed
+            assert shown == source
+        else:
+            assert (shown != source) == (language != "en"), shown
+
+
+def test_a_reason_that_is_not_a_setting_is_the_command_lines_words_line_by_line(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    missing = tmp_path / "none.toml"
+    refusal = StartRefusal(
+        "The till's database /data/stamps-pos.db was written by a newer version\n"
+        "Install that version again.",
+        missing,
+    )
+    page = CannotStartPage(refusal)
+    qtbot.addWidget(page)
+    assert page.lead.text() == "The till stopped before it opened:"
+    assert page.reason.text() == (
+        "The till's database /data/stamps-pos.db was written by a newer version\n"
+        "Install that version again."
+    )
+    assert page.settings_file.text() == (f"Settings file: {missing} (there is no file there yet)")
+    assert page.doctor.text().endswith("run in a terminal: stamps-pos doctor")
+
+
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_the_page_shows_over_what_the_start_left_and_its_close_ends_it(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, kiosk: bool
+) -> None:
+    # A kiosk view that refuses to close stood for the locked kiosk: it must not cover the page.
+    left = QWidget()
+    qtbot.addWidget(left)
+    left.show()
+    reader = PageReader()
+    qapp.installEventFilter(reader)
+    try:
+        show_cannot_start(
+            StartRefusal("no API token", tmp_path / "none.toml"), language=None, kiosk=kiosk
+        )
+    finally:
+        qapp.removeEventFilter(reader)
+    # It returned: the reader's click on Close ended it.
+    [page] = reader.pages
+    assert page["full_screen"] is kiosk
+    assert page["other_windows"] == []
+    assert not left.isVisible()
+
+
+def test_ctrl_c_is_not_swallowed_while_the_page_waits(qtbot: QtBot, tmp_path: Path) -> None:
+    import signal
+
+    seen: list[object] = []
+
+    def look() -> None:
+        seen.append(signal.getsignal(signal.SIGINT))
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, CannotStartPage):
+                widget.close_button.click()
+
+    before = signal.getsignal(signal.SIGINT)
+    QTimer.singleShot(0, look)
+    show_cannot_start(StartRefusal("no API token", tmp_path / "none.toml"))
+    assert seen == [signal.SIG_DFL]  # Ctrl-C ends the page (nothing of the till to clean up)
+    assert signal.getsignal(signal.SIGINT) is before
