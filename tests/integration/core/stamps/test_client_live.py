@@ -291,13 +291,13 @@ async def raw_server() -> AsyncIterator[Callable[[str], Awaitable[str]]]:
         await server.wait_closed()
 
 
-def raw_client(url: str, read_timeout: float = 0.2) -> StampsClient:
+def raw_client(url: str, read_timeout: float = 0.2, connect_timeout: float = 2.0) -> StampsClient:
     return StampsClient(
         base_url=url,
         token=DEMO_TOKEN,
         merchant=14,
         store=32,
-        connect_timeout=0.2,
+        connect_timeout=connect_timeout,
         read_timeout=read_timeout,
     )
 
@@ -305,12 +305,16 @@ def raw_client(url: str, read_timeout: float = 0.2) -> StampsClient:
 async def test_a_trickling_answer_ends_at_the_requests_deadline(
     raw_server: Callable[[str], Awaitable[str]],
 ) -> None:
-    # a byte every 50 ms never trips a 200 ms read timeout; the 0.4 s total deadline ends it
-    async with raw_client(await raw_server("trickle")) as client:
+    # A byte every 50 ms never trips a 1 s read timeout; the 3 s total deadline (connect + read)
+    # ends it. Margins a loaded machine keeps: a 0.2 s connect to this loop's own server timed
+    # out in CI, and a stall of the loop past the read timeout would end it for another reason.
+    async with raw_client(
+        await raw_server("trickle"), read_timeout=1.0, connect_timeout=2.0
+    ) as client:
         with pytest.raises(errors.ResponseLost) as caught:
             await asyncio.wait_for(client.redeem_reward(REWARD_1, "key-t"), 30)
     assert caught.value.outcome is Outcome.AMBIGUOUS
-    assert "0.4 s" in caught.value.message
+    assert "3 s" in caught.value.message, caught.value.message
 
 
 @pytest.mark.parametrize("mode", ["endless", "bomb"])
