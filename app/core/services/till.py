@@ -880,8 +880,11 @@ class Till:
             projected_stamps=projected,
         )
 
-    async def receipt(self, entry: OutboxEntry | str) -> Receipt:
-        """The receipt of an entry (or an entry id) as it stands now."""
+    async def receipt(
+        self, entry: OutboxEntry | str, *, status: OutboxStatus | None = None
+    ) -> Receipt:
+        """The receipt of an entry (or an entry id) as it stands now (``status``: the queue's,
+        when the caller has just read it for many entries)."""
         if isinstance(entry, str):
             found = await self.outbox.get(entry)
             if found is None:
@@ -895,7 +898,7 @@ class Till:
         if entry.status in IN_FLIGHT and (
             entry.last_outcome == Outcome.NEVER_ARRIVED or entry.attempts == 0
         ):
-            status = await self.outbox.status()
+            status = status or await self.outbox.status()
             paused = status.paused
             over_http = paused and self.why_paused(status).id == "queue.paused.https"
         if entry.status == EntryStatus.QUEUED and entry.attempts == 0:
@@ -917,7 +920,8 @@ class Till:
     async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
         """Every entry's receipt (of one status), oldest first."""
         entries = await self.outbox.entries((status,) if status else None)
-        return [await self.receipt(entry) for entry in entries]
+        queue = await self.outbox.status()  # once, not once an entry
+        return [await self.receipt(entry, status=queue) for entry in entries]
 
     async def attempts(self, entry_id: str) -> list[Attempt]:
         """An entry's attempts, first to last (``outbox show``)."""

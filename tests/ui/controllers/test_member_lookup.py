@@ -133,6 +133,19 @@ def type_over(qtbot: QtBot, cashier: CashierWindow, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
+def answer_after_typing_on(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, text: str
+) -> None:
+    """With the lookup just asked held at the sandbox's gate, type ``text`` over it, then let
+    its answer come and wait until the lookup has taken it in."""
+    asked = cashier.member._lookup._task
+    assert asked is not None
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    type_over(qtbot, cashier, text)
+    sandbox.faults(held=False)
+    qtbot.waitUntil(asked.done, timeout=WAIT_MS)
+
+
 def test_a_lookup_answered_after_the_cashier_typed_on_says_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
@@ -140,12 +153,7 @@ def test_a_lookup_answered_after_the_cashier_typed_on_says_nothing(
     sandbox.faults(held=True)  # the answer waits until the cashier has moved on
     qtbot.keyClicks(search.field, "nobody@example.com")
     qtbot.keyClick(search.field, Qt.Key.Key_Return)
-    first = cashier.member._lookup._task
-    assert first is not None
-    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
-    type_over(qtbot, cashier, "Pratiwi")
-    sandbox.faults(held=False)
-    qtbot.waitUntil(first.done, timeout=WAIT_MS)
+    answer_after_typing_on(qtbot, cashier, sandbox, "Pratiwi")
     # "No member matches nobody@…" would read as the answer to "Pratiwi".
     assert "nobody@example.com" not in search.message_text()
     assert search.field.text() == "Pratiwi"
@@ -163,13 +171,8 @@ def test_a_late_answer_never_replaces_the_member_being_served(
         qtbot.keyClick(search.field, Qt.Key.Key_Return)
     else:
         cashier.scanned("70140000000123")
-    first = cashier.member._lookup._task
-    assert first is not None
-    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
     # Not Budi after all: the cashier starts typing for someone else while Ayu is served.
-    type_over(qtbot, cashier, "Pratiwi")
-    sandbox.faults(held=False)
-    qtbot.waitUntil(first.done, timeout=WAIT_MS)
+    answer_after_typing_on(qtbot, cashier, sandbox, "Pratiwi")
     assert cashier.session.member is not None
     assert cashier.session.member.name == "Ayu Pratiwi"
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
