@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class Clock(Protocol):
@@ -151,13 +151,31 @@ async def wait_event(event: asyncio.Event, seconds: float | None) -> bool:
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
-        for task in tasks:
-            task.cancel()
-        # Waited for without taking in their cancellation: one of this wait itself, arriving
-        # now, goes on to its caller (suppressing CancelledError here swallowed it, and a
-        # monitor being stopped went on for ever).
-        await asyncio.wait(tasks)
+        await cancel_and_wait(*tasks)
     return event.is_set()
+
+
+async def cancel_and_wait(*tasks: asyncio.Future[Any]) -> None:
+    """Cancel ``tasks`` and wait until each has ended; a task's own failure is raised here.
+
+    A cancellation of the caller that arrives meanwhile is not taken for the tasks' own: the
+    tasks are still waited for (nothing they tidy is pulled from under them), then it goes on
+    to the caller. ``suppress(CancelledError)`` around ``await task`` swallowed it: a monitor
+    being stopped went on for ever, and a window's close never ended.
+    """
+    for task in tasks:
+        task.cancel()
+    interrupted: asyncio.CancelledError | None = None
+    while not all(task.done() for task in tasks):
+        try:
+            await asyncio.wait(tasks)
+        except asyncio.CancelledError as cancelled:
+            interrupted = cancelled
+    if interrupted is not None:
+        raise interrupted
+    for task in tasks:
+        if not task.cancelled():
+            task.result()
 
 
 async def _wait(event: asyncio.Event) -> object:

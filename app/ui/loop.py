@@ -5,7 +5,6 @@ and subprocesses with it."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import signal
 from collections.abc import Awaitable, Callable
 
@@ -15,6 +14,7 @@ import qasync  # type: ignore[import-untyped]
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import version
+from app.core.services import clock
 from app.ui.crash import CrashReporter
 
 
@@ -82,8 +82,6 @@ async def _unless_quit(work: Awaitable[None], quit_requested: asyncio.Event) -> 
     finally:
         quitting.cancel()
     if not task.done():
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await clock.cancel_and_wait(task)
         return
     task.result()

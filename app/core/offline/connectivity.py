@@ -11,7 +11,6 @@ that never arrived when the state turns ``ONLINE`` (architecture §3).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -160,9 +159,7 @@ class ConnectivityMonitor:
     async def stop(self) -> None:
         """Stop probing and the heartbeat: a check on its way is cancelled with them."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await clock.cancel_and_wait(self._task)
             self._task = None
 
     def _set(self, new: Connectivity) -> None:

@@ -72,9 +72,7 @@ class SyncWorker:
         self._stopping = True
         self.wake()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await clock.cancel_and_wait(self._task)
             self._task = None
         if self._inflight and grace > 0:
             done = asyncio.Event()
@@ -82,11 +80,7 @@ class SyncWorker:
             gathered = asyncio.gather(*pending, return_exceptions=True)
             gathered.add_done_callback(lambda _: done.set())
             await clock.wait_event(done, grace)
-        for task in list(self._inflight.values()):
-            task.cancel()
-        for task in list(self._inflight.values()):
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await clock.cancel_and_wait(*self._inflight.values())
         self._inflight.clear()
         self._idle.set()  # whoever waits in until_idle: the worker is not running any more
         self.outbox.remove_listener(self.wake)

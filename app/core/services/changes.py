@@ -13,7 +13,6 @@ reads a counter from the WAL index, a few microseconds, so it runs on the loop.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -69,13 +68,13 @@ class ChangeWatch:
     async def stop(self) -> None:
         """Stop polling and close the connection."""
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        try:
+            if task is not None:
+                await clock.cancel_and_wait(task)
+        finally:  # the task has ended, even when this stop was cancelled: nothing reads it now
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     def _read(self) -> int:
         assert self._connection is not None

@@ -4,7 +4,6 @@ wait for the outcome, show it, and keep following it until it settles."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from app.core.services import (
     StorageProblem,
     Verdict,
     VoucherFacts,
+    clock,
     what_to_do,
 )
 from app.ui.controllers.session import CashierSession
@@ -238,9 +238,7 @@ class RedemptionController(QObject):
             backing.cancel()
         if waiting.done():
             return waiting.result()
-        waiting.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await waiting
+        await clock.cancel_and_wait(waiting)
         return await self.till.receipt(entry_id)
 
     async def _enqueue(

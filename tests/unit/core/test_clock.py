@@ -71,3 +71,40 @@ async def test_a_wait_cancelled_as_it_ends_stays_cancelled(steps: int) -> None:
     with contextlib.suppress(asyncio.CancelledError):
         await waiting
     assert waiting.cancelled() or not cancelled, "a cancelled wait returned as if not cancelled"
+
+
+async def test_a_stopped_task_is_waited_for_even_when_the_stop_is_cancelled() -> None:
+    # A stop cancelled half-way must not leave the task it stops still running behind it (a
+    # connection closed under a lane still tidying), nor forget that it was cancelled.
+    tidying, tidied = asyncio.Event(), asyncio.Event()
+
+    async def work() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            tidying.set()
+            await tidied.wait()
+
+    task = asyncio.create_task(work())
+    await asyncio.sleep(0)
+    stopping = asyncio.create_task(clock.cancel_and_wait(task))
+    await tidying.wait()
+    stopping.cancel()
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert not stopping.done(), "the stop gave up on a task still tidying"
+    tidied.set()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopping
+    assert task.done()
+    assert stopping.cancelled()
+
+
+async def test_a_stopped_task_that_failed_says_so() -> None:
+    async def broken() -> None:
+        raise LookupError("the task's own failure")
+
+    task = asyncio.create_task(broken())
+    await asyncio.sleep(0)
+    with pytest.raises(LookupError):
+        await clock.cancel_and_wait(task)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Iterator
 from datetime import timedelta
@@ -405,3 +406,22 @@ async def test_closing_stops_the_heartbeat_mid_check(manual: ManualClock) -> Non
         await asyncio.sleep(0)
     assert check.calls == 1
     assert manual.sleepers == 0
+
+
+@pytest.mark.parametrize("steps", range(1, 5))  # (at 0 the stop never began)
+async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
+    manual: ManualClock, steps: int
+) -> None:
+    # The window's close stops the monitor; were the close itself cancelled meanwhile (Ctrl-C
+    # twice, a timeout around it), the stop waiting for the monitor's task took that cancellation
+    # in as the task's own and the close went on as if never cancelled.
+    monitor = watched(ScriptedCheck())
+    monitor.start()
+    await settle(manual)
+    stopping = asyncio.create_task(monitor.stop())
+    for _ in range(steps):  # each moment of the stop, in turn
+        await asyncio.sleep(0)
+    cancelled = stopping.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopping
+    assert stopping.cancelled() or not cancelled, "a cancelled stop returned as if not cancelled"

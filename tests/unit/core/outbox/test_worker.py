@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import threading
@@ -447,3 +448,21 @@ async def test_a_lane_claims_nothing_more_once_the_drain_is_out_of_time(
     ]
     assert [await outbox.attempts(e.id) for e in entries[3:]] == [[], []]
     await worker.stop()
+
+
+@pytest.mark.parametrize("steps", range(1, 5))  # (at 0 the stop never began)
+async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
+    worker: SyncWorker, clock: ManualClock, steps: int
+) -> None:
+    # A close cancelled while it stops the worker (Ctrl-C twice) must stay cancelled: the stop's
+    # wait for the worker's task once took that cancellation in as the task's own.
+    worker.start()
+    await settle(clock)
+    stopping = asyncio.create_task(worker.stop())
+    for _ in range(steps):
+        await asyncio.sleep(0)
+    cancelled = stopping.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopping
+    assert stopping.cancelled() or not cancelled, "a cancelled stop returned as if not cancelled"
+    assert not worker.running

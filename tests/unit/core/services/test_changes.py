@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -85,3 +86,20 @@ async def test_stop_closes_the_connection(watch: ChangeWatch) -> None:
     await watch.stop()
     assert not watch.running
     await watch.stop()  # twice is harmless
+
+
+@pytest.mark.parametrize("steps", range(1, 5))  # (at 0 the stop never began)
+async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
+    watch: ChangeWatch, clock: ManualClock, steps: int
+) -> None:
+    # A close cancelled while it stops the watch (Ctrl-C twice) must stay cancelled: the stop's
+    # wait for the polling task once took that cancellation in as the task's own.
+    await asleep(clock)
+    stopping = asyncio.create_task(watch.stop())
+    for _ in range(steps):
+        await asyncio.sleep(0)
+    cancelled = stopping.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await stopping
+    assert stopping.cancelled() or not cancelled, "a cancelled stop returned as if not cancelled"
+    assert not watch.running
