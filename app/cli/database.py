@@ -5,6 +5,7 @@ listing what it still holds, so a person decides what becomes of those entries."
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from app import APP_NAME
@@ -23,9 +24,23 @@ def refuse_damaged(args: argparse.Namespace, damage: DatabaseDamaged) -> Stop:
     return Stop(
         EXIT_USAGE,
         f"{damage.sentence}. Nothing was changed; it still holds {_entries(len(unsettled))}. "
-        f"To keep it aside and start a new database: {APP_NAME} --accept-new-database "
-        f"{args.command} ...",
+        f"To keep it aside and start a new database: {_run_again(args)}",
     )
+
+
+def _run_again(args: argparse.Namespace) -> str:
+    """The command that was run, with ``--accept-new-database``: a kiosk's is ``gui --kiosk``
+    (``gui`` alone would open the cashier's window on the kiosk's terminal), and its settings
+    file stays the one named."""
+    line = [APP_NAME]
+    if args.config:
+        line += ["--config", shlex.quote(str(args.config))]
+    line += ["--accept-new-database", args.command]
+    if args.command == "gui":
+        line += ["--kiosk"] if getattr(args, "kiosk", False) else []
+    else:
+        line.append("...")  # the command's own arguments, as they were
+    return " ".join(line)
 
 
 def _tell(line: str) -> None:

@@ -299,3 +299,26 @@ def test_no_token_is_said_on_the_screen_with_how_to_set_one(tmp_path: Path) -> N
     assert done.returncode == 2, done.stderr
     [page] = pages
     assert "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`" in page["text"]
+
+
+@pytest.mark.parametrize(
+    ("language", "close"), [("en", "Close"), ("id", "Tutup")], ids=["english", "indonesian"]
+)
+def test_a_kiosk_on_a_damaged_database_says_the_kiosk_command_that_starts_a_new_one(
+    tmp_path: Path, language: str, close: str
+) -> None:
+    # Run as the kiosk's menu entry runs it, the hint named `stamps-pos --accept-new-database
+    # gui ...`: a manager who typed it opened the cashier's window on the kiosk terminal.
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "stamps-pos.db").write_bytes(b"SQLite format 2\0" + b"\0" * 4080)
+    settings = f'merchant = 14\nstore = 32\nbase_url = "http://127.0.0.1:9"\ndata_dir = "{data}"\n'
+    done, pages, config = start_stopped(
+        tmp_path, settings, "gui", "--kiosk", STAMPS_POS_TOKEN=TOKEN, STAMPS_POS_LANGUAGE=language
+    )
+    assert done.returncode == 2, done.stderr
+    command = f"stamps-pos --config {config} --accept-new-database gui --kiosk"
+    assert done.stderr.count(command) == 1  # (not the cashier's `gui ...`)
+    [page] = pages
+    assert "is damaged" in page["text"] and command in page["text"]
+    assert page["text"].splitlines()[-1] == close
