@@ -1,4 +1,5 @@
-"""Render the cashier window in its main states to PNG files, with demo values.
+"""Render the cashier window in its main states to PNG files, with demo values (and the page
+a till that cannot start shows in its place).
 
     python -m app.ui.screenshots OUTDIR          # SCREENSHOT_LANG=id for Bahasa Indonesia
 
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -48,6 +49,7 @@ from app.core.services import (
     say,
 )
 from app.settings_file import SettingsFile
+from app.ui.cannot_start import CannotStartPage, StartRefusal
 from app.ui.clock_words import clock_fact
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.damaged import entry_words
@@ -1149,6 +1151,25 @@ def state_damaged_database(window: CashierWindowView) -> QPixmap | None:
     return None
 
 
+def state_cannot_start(window: CashierWindowView) -> QPixmap | None:
+    # A till started before its settings were written (the page says there is no file yet,
+    # unless this machine has one there). It stands in for the window (show_cannot_start
+    # hides what was up), at its size.
+    settings_file = Path("/home/kasir/.config/stamps-pos/settings.toml")
+    refusal = StartRefusal(
+        "setting 'merchant' is required",
+        settings_file,
+        f"stamps-pos --config {settings_file} doctor",
+        {"merchant": say("setting.required"), "store": say("setting.required")},
+    )
+    page = CannotStartPage(refusal, window)
+    page.setWindowFlag(Qt.WindowType.Window)  # a window of its own, as it is shown
+    page.resize(window.size())
+    page.show()
+    QApplication.processEvents()
+    return page.grab()
+
+
 STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "01-sign-in": state_sign_in,
     "02-empty": state_empty,
@@ -1195,6 +1216,7 @@ STATES: dict[str, Callable[[CashierWindowView], QPixmap | None]] = {
     "42-not-confirmed-offline": state_not_confirmed_offline,
     "43-clock-wrong": state_clock_wrong,
     "44-accepted-offline-paused": state_accepted_offline_paused,
+    "45-cannot-start": state_cannot_start,
 }
 
 

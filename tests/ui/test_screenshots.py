@@ -10,11 +10,15 @@ import pytest
 from PySide6.QtGui import QImage
 
 from app.ui import language
+from app.ui.cannot_start import CannotStartPage
 from app.ui.kiosk.screenshots import ORIENTATIONS
 from app.ui.kiosk.screenshots import STATES as KIOSK_STATES
 from app.ui.screenshots import LANGUAGE_ENV, STATES, main
 
 from ..support.languages import speaking
+from ..support.screens import window_in
+
+CANNOT_START = "45-cannot-start"
 
 
 def test_every_state_is_rendered_at_1366_by_768(
@@ -60,3 +64,14 @@ def test_usage(capsys, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(LANGUAGE_ENV, "fr")
     assert main(["out"]) == 2
     assert "SCREENSHOT_LANG must be en or id, not 'fr'" in capsys.readouterr().err
+
+
+def test_the_page_of_a_till_that_cannot_start_is_among_the_states(qtbot) -> None:
+    # Shown full size in place of the window when the settings stop the till: reviewed, and
+    # read for room and for English left over in Bahasa Indonesia, as every other screen is.
+    window = window_in(qtbot, CANNOT_START, (1280, 720))
+    [page] = [w for w in window.findChildren(CannotStartPage) if w.isVisible()]
+    assert page.size() == window.size()
+    lines = page.shown_text().splitlines()
+    assert lines[:2] == ["Stamps POS cannot start", "These settings are missing or refused:"]
+    assert lines[2:4] == ["merchant: This setting is required.", "store: This setting is required."]
