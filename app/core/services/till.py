@@ -320,17 +320,8 @@ class Till:
             except NotFound:
                 self.monitor.report(Outcome.REFUSED)
                 raise MemberNotFound(say("member.not_found", query=text)) from None
-            except (CredentialsRejected, CredentialsReplaced) as refused:
-                # The server answers and refuses the till: no outage, so no serving from memory.
-                await self._pause_for_credentials(refused)
-                raise CredentialsRefused(
-                    refusal_words("member.credentials", refused, self.config.base_url)
-                ) from None
-            except CredentialsUnusable as unusable:
-                # Never sent: it says nothing of the network (no outage, so no serving from
-                # memory either), and only a token set again helps.
-                await self._pause_for_credentials(unusable)
-                raise CredentialsRefused(say("member.token_unusable")) from None
+            except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
+                raise await self._member_refusal(refused) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code)
                 unseen = self._why_unseen(text, exc)
@@ -389,6 +380,20 @@ class Till:
         await self._lift_pause_for_credentials()
         return answer
 
+    async def _member_refusal(self, refused: StampsError) -> CredentialsRefused:
+        """What a member lookup or the type-ahead says when the till's token is refused under
+        the token kept too (the client's ping confirmed it), once the queue is paused for it.
+
+        The server answers and refuses the till: no outage, so nothing is served from memory.
+        A token that cannot be sent (:class:`CredentialsUnusable`) says nothing of the network
+        either, and only a token set again helps."""
+        await self._pause_for_credentials(refused)
+        if isinstance(refused, CredentialsUnusable):
+            return CredentialsRefused(say("member.token_unusable"))
+        return CredentialsRefused(
+            refusal_words("member.credentials", refused, self.config.base_url)
+        )
+
     def _why_unseen(self, query: str, failure: StampsError) -> Message:
         if isinstance(failure, WebPageAnswer):
             return say("member.web_page", query=query)
@@ -405,7 +410,9 @@ class Till:
         """Members for the type-ahead, by name or any identifier (a free query): the server's
         suggestions online, the cache's offline or when the server fails. Suggestions are members
         as far as they are known: look one up to use it. What no member could answer to is
-        :class:`MemberNotFound`, as :func:`member_query` says, and is not sent."""
+        :class:`MemberNotFound`, as :func:`member_query` says, and is not sent. A server that
+        refuses the till's token is :class:`CredentialsRefused`, and pauses the queue, as for
+        :meth:`find_member`: it is no outage, so the cache does not answer for it."""
         if len(query.strip()) < 2:
             return []
         text = member_query(query)
@@ -415,6 +422,8 @@ class Till:
                     self._asked_under_the_token_kept(lambda: self.client.suggestions(text)),
                     self.config.lookup_timeout,
                 )
+            except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
+                raise await self._member_refusal(refused) from None
             except (StampsError, TimeoutError):
                 pass
             else:

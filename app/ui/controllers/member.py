@@ -139,9 +139,11 @@ class MemberController(QObject):
         search = self.view.member_search
         try:
             members = await self.session.till.suggest(query)
-        except MemberNotFound as exc:
-            # No member could answer to it (a hidden character): said while the cashier types,
-            # rather than an empty list, and said no more once it is taken out.
+        except (MemberNotFound, NotOnline) as exc:
+            # No member could answer to it (a hidden character), or the server refuses the
+            # till's token (the queue paused for it: no outage, so no list from the till's
+            # copy): said while the cashier types, rather than a list, and said no more once
+            # the next suggestions come.
             search.hide_suggestions()
             search.set_message(words(exc.message))
             self._said_while_typing = True

@@ -76,16 +76,17 @@ def open_running_till(
 def make_cashier(
     qtbot: QtBot, open_running_till: Callable[..., Till]
 ) -> Callable[..., CashierWindow]:
-    """``make_cashier(settings, signed_in="Dewi", options=None)``: the window over a till,
-    shown."""
+    """``make_cashier(settings, signed_in="Dewi", options=None, token=DEMO_TOKEN)``: the
+    window over a till, shown."""
 
     def make(
         settings: Settings,
         *,
         signed_in: str | None = "Dewi",
         options: RuntimeOptions | None = None,
+        token: str = DEMO_TOKEN,
     ) -> CashierWindow:
-        till = open_running_till(settings, options)
+        till = open_running_till(settings, options, token)
         view = CashierWindowView()
         window = CashierWindow(view, till, cashiers=["Dewi", "Rina"], use_printer=False)
 

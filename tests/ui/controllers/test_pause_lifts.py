@@ -106,3 +106,29 @@ def test_a_pause_lifted_by_another_process_sends_the_queue_with_the_token_it_set
     )
     assert not (run_async(qtbot, till.status())).paused
     assert [e["idempotency_key"] for e in sandbox.ledger()] == [receipt.entry_id]
+
+
+def test_the_type_ahead_under_a_refused_token_says_so_instead_of_suggesting(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # The type-ahead used to answer from the till's copy, as if the server were only away, and
+    # say nothing; the lookup after it said the server refuses the till. It says so as typed.
+    kept = {"token": Secret("revoked-token")}
+    cashier = make_cashier(
+        till_settings,
+        options=RuntimeOptions(token_source=lambda: kept["token"]),
+        token="revoked-token",
+    )
+    search = cashier.view.member_search
+    qtbot.keyClicks(search.field, "Pratiwi")
+    qtbot.waitUntil(
+        lambda: "refuses this till's API token" in search.message_text(), timeout=WAIT_MS
+    )
+    assert not search.suggestions.isVisible()
+    qtbot.waitUntil(
+        lambda: cashier.view.status.credentials_banner.isVisibleTo(cashier.view.status),
+        timeout=WAIT_MS,
+    )

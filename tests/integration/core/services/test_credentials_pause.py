@@ -304,3 +304,26 @@ async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
         assert refused.value.message.id == "server.token_unusable"
         assert "did not answer" not in str(refused.value)
         assert till.connectivity is not Connectivity.OFFLINE
+
+
+@pytest.mark.parametrize(
+    ("token", "said"),
+    [(WRONG, "member.credentials.said"), (UNSENDABLE, "member.token_unusable")],
+    ids=["refused", "cannot-be-sent"],
+)
+async def test_the_type_ahead_refused_under_the_token_kept_too_says_so_and_pauses_the_queue(
+    token: str, said: str, till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # The cashier types "Ay" and gets the till's copy of the members as if the server were
+    # merely away: it is there and refuses the till. The type-ahead is told what the lookup is
+    # (no serving from memory: it is no outage), and the queue pauses as for the lookup, so the
+    # banner and "Check again" are up while the cashier is still typing.
+    await _ayus_reward(till_settings)  # the till's copy knows her
+    options = KeptToken(token).options(worker=False)
+    async with open_till(till_settings.till_config(), Secret(token), options) as till:
+        assert not (await till.status()).paused  # nothing met the refusal before the typing
+        with pytest.raises(CredentialsRefused) as refused:
+            await till.suggest("Ayu")
+        assert refused.value.message.id == said
+        assert till.connectivity is not Connectivity.OFFLINE
+        assert (await till.status()).paused
