@@ -11,6 +11,7 @@ Parameters are values, not words: numbers, names, codes, money already formatted
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -805,3 +806,41 @@ class Explained(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(english(message))
         self.message = message
+
+
+#: The messages a redemption's "what" is written from that hold words of their own (the others
+#: are a reward's name or a cart's items as they are), most particular first, with what each
+#: field may be. The outbox and the refusals keep that "what" as its English text.
+_WHAT_READ_BACK: tuple[tuple[str, Mapping[str, str]], ...] = (
+    ("what.kiosk_pin", {}),
+    ("what.kiosk_identify", {}),
+    ("what.code_named", {"code": r"\S+", "name": r".+"}),
+    ("what.code", {"code": r".+"}),
+    ("what.promo", {"code": r".+"}),
+    ("what.deduct", {"value": r"Rp\s?[\d.,]+", "name": r".+"}),
+    ("what.whole_balance", {"name": r".+"}),
+)
+
+
+def _read_back_pattern(message_id: str, fields: Mapping[str, str]) -> re.Pattern[str]:
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(TEMPLATES[message_id]):
+        parts.append(re.escape(literal))
+        if name is not None:
+            parts.append(f"(?P<{name}>{fields[name]})")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+_WHAT_PATTERNS = tuple((mid, _read_back_pattern(mid, f)) for mid, f in _WHAT_READ_BACK)
+
+
+def recorded_what(text: str) -> Message:
+    """What a redemption was, from the English text the till's database keeps of it (its
+    order's description, written when it was made): the message that wrote it, so a screen
+    says it in its own language ("Kode promo NGOPIPAGI"). Text no such message wrote, a
+    reward's name or a cart's items, is said as it is."""
+    for message_id, pattern in _WHAT_PATTERNS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return Message(message_id, found.groupdict())
+    return say("what.reward", name=text)

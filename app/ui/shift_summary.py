@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -123,6 +124,20 @@ class ShiftSummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(card, 1, Qt.AlignmentFlag.AlignHCenter)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A page is no dialog: a button with the keyboard takes Space only, and Enter reached
+        # us unused. The page opens on "Close shift", drawn as focused, and the keyboard help
+        # says Enter confirms: Enter presses the button the keyboard is on.
+        focused = self.focusWidget()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(focused, QPushButton)
+            and focused.isEnabled()
+        ):
+            focused.animateClick()
+            return
+        super().keyPressEvent(event)
 
     def set_summary(self, summary: ShiftSummaryData) -> None:
         """Show a shift's totals."""

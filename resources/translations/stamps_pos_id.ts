@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>Export the day</source>
-        <translation>Ekspor hari ini</translation>
+        <translation>Ekspor hari itu</translation>
     </message>
     <message>
         <source>Written to {path}</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>Export the day&apos;s redemptions CSV…</source>
-        <translation>Ekspor CSV penukaran hari ini…</translation>
+        <translation>Ekspor CSV penukaran hari itu…</translation>
     </message>
     <message>
         <source>Count</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>The day&apos;s totals</source>
-        <translation>Total hari ini</translation>
+        <translation>Total hari itu</translation>
     </message>
     <message>
         <source>Shifts</source>

@@ -83,3 +83,20 @@ def test_a_clean_shift_has_no_warning(qtbot: QtBot):
     qtbot.addWidget(view)
     view.set_summary(ShiftSummaryData("Rina", "08:00", "16:00", confirmed=3))
     assert view.pending_warning.isHidden()
+
+
+def test_enter_presses_the_summary_button_the_keyboard_is_on(qtbot: QtBot):
+    # The summary opens on "Close shift", drawn as focused: Enter closes the shift (the keyboard
+    # help's "Enter: confirm"), as Space does; on "Back to the till", Enter goes back.
+    view = ShiftSummaryView()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    for button, signal in (
+        (view.close_button, view.close_shift_confirmed),
+        (view.back_button, view.back_requested),
+    ):
+        button.setFocus()
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            with qtbot.waitSignal(signal, timeout=1000):
+                qtbot.keyClick(button, key)

@@ -28,7 +28,15 @@ if TYPE_CHECKING:
         token_file,
     )
     from app.core.domain import Channel, EntryStatus, OperationKind, format_rupiah
-    from app.core.messages import CONTEXT, TEMPLATES, Explained, Message, english, say
+    from app.core.messages import (
+        CONTEXT,
+        TEMPLATES,
+        Explained,
+        Message,
+        english,
+        recorded_what,
+        say,
+    )
     from app.core.offline.connectivity import Connectivity
     from app.core.offline.policy import OfflineLimits, VoucherFacts
     from app.core.outbox.errors import OutboxError
@@ -191,6 +199,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Explained",
             "Message",
             "english",
+            "recorded_what",
             "say",
         ),
     ),
@@ -571,6 +580,7 @@ __all__ = [
     "read_cashiers_file",
     "read_export",
     "readable_unsettled",
+    "recorded_what",
     "reference_of",
     "say",
     "set_aside",

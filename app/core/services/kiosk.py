@@ -210,6 +210,10 @@ class Kiosk:
         try:
             return await self.till.authorize_pin_for(None, member, self._sale(), pin)
         except PinRejected as exc:
+            if exc.attempts_left == 0 or exc.message.id != "pin.wrong":
+                # No attempt left (the server has blocked the PIN), or refused for what typing
+                # again cannot mend: the pad has nothing more to offer this customer.
+                raise KioskRefused(say("kiosk.ask_counter")) from None
             raise KioskPinRejected(say("kiosk.pin_wrong"), exc.attempts_left) from None
         except CredentialsRefused:
             raise self._token_was_refused() from None

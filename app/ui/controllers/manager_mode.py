@@ -131,7 +131,10 @@ class ManagerModeController(InputWatcher):
             self._previous = current
         idle_minutes = max(1, int(self.till.manager.idle_limit // 60))
         self.view.manager.set_manager(manager.name, idle_minutes)
-        self.view.show_manager()
+        # Every manager action checks for a manager first: one already in keeps the keyboard
+        # where it is (the button pressed gets it back when its dialog closes), not the tabs.
+        if not self.view.is_showing_manager():
+            self.view.show_manager()
         self.entered.emit(manager.name)
 
     def own(self, dialog: QDialog) -> None:

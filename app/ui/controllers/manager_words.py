@@ -17,6 +17,7 @@ from app.core.services import (
     OperationKind,
     Verdict,
     format_rupiah,
+    recorded_what,
 )
 from app.ui.controllers.activity_words import evidence_text, stamps_text
 from app.ui.controllers.redemption import KIND_OF
@@ -123,7 +124,9 @@ def what_text(row: HistoryRow) -> str:
         return QCoreApplication.translate(
             "ManagerWords", "Cancel of server redemption {id}"
         ).format(id=row.server_redemption_id or "?")
-    return row.description or kind_words(row.kind.value)
+    if row.description:
+        return words(recorded_what(row.description))
+    return kind_words(row.kind.value)
 
 
 def history_row(row: HistoryRow) -> TableRow:

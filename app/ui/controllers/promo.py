@@ -51,6 +51,10 @@ class PromoController(OrderController):
         receipt = await self.redemption.redeem(OperationKind.PROMO, what, build)
         if receipt is not None:
             self.view.promo_panel.clear()
+            # The code is used: the next scan is the next customer's card, which the emptied
+            # code field would send as a promo code for this member.
+            if self.view.focusWidget() is self.view.promo_panel.code_field:
+                self.view.focus_member_search()
 
     def _invoice_changed(self, text: str) -> None:
         if text:

@@ -28,6 +28,7 @@ from app.core.services import (
     Verdict,
     VoucherFacts,
     clock,
+    recorded_what,
     what_to_do,
 )
 from app.ui.controllers.session import CashierSession
@@ -397,7 +398,9 @@ class RedemptionController(QObject):
             if row.entry_id is None:
                 continue  # refused before anything was queued: never a row of this list
             self._followed[row.entry_id] = _Followed(
-                member=row.member, what=row.what, time_text=time_text(row.time)
+                member=row.member,
+                what=words(recorded_what(row.what)),
+                time_text=time_text(row.time),
             )
             self._upsert_row(row.entry_id, row.status, row.provisional)
             if row.status not in _OPEN:

@@ -25,6 +25,7 @@ from app.core.services import (
     Verdict,
     clock,
     format_rupiah,
+    recorded_what,
 )
 from app.ui.controllers.csv_path import ask_save_path
 from app.ui.controllers.redemption import RedemptionController
@@ -79,7 +80,7 @@ def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
             RefusalRowData(
                 time_text=time_text(row.time),
                 member=row.member,
-                what=row.what,
+                what=words(recorded_what(row.what)),
                 reason=words(row.reason) if row.reason else "",
             )
             for row in summary.refusals

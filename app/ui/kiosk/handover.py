@@ -12,6 +12,7 @@ from app.core.services import (
     HandoverRefused,
     KioskRedemption,
     Verdict,
+    recorded_what,
 )
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
@@ -88,7 +89,9 @@ class KioskHandoverDialog(QDialog):
         self.standing.setText(words(receipt.headline))
         facts = [
             self.tr("Member: {name}").format(name=found.member_name or "—"),
-            self.tr("Reward: {what}").format(what=found.what or "—"),
+            self.tr("Reward: {what}").format(
+                what=words(recorded_what(found.what)) if found.what else "—"
+            ),
             self.tr("Made at: {time}").format(time=moment_text(receipt.created_at)),
         ]
         if receipt.details is not None:

@@ -17,7 +17,7 @@ from app.ui.controllers.tasks import spawn
 
 from ...support.languages import entries, speaking, ts_file
 from ...support.window_texts import plain, visible_texts
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -97,3 +97,30 @@ def test_the_check_finds_an_english_source_text_in_a_window() -> None:
         "queuedCount label: 'Queued 3' (source 'Queued {n}')",
         "resultDetails label: '3 stamps left.' (source '{stamps} stamps left.')",
     ]
+
+
+def test_a_manager_reads_what_each_redemption_was_in_indonesian(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # What a redemption was is written down when it is made; the history, read in Indonesian
+    # later, says "Kode promo …", not the English it was written in.
+    from app.core.credentials import Secret
+
+    with speaking("id"):
+        cashier = make_cashier(till_settings)
+        view = cashier.view
+        find_member(qtbot, cashier, AYU)
+        view.invoice_field.set_text("INV-0042")
+        view.promo_panel.code_field.setText("NGOPIPAGI")
+        assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
+        view.voucher_panel.code_field.setText("RINDANG-100K-7H2K")
+        receipt = redeem(qtbot, cashier, view.voucher_panel.submit_code)
+        assert receipt.verdict is Verdict.CONFIRMED
+        run_async(qtbot, cashier.till.staff.add_first_manager("Wayan", Secret("246810")))
+        with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
+            run_async(qtbot, cashier.mode.sign_in("Wayan", Secret("246810")))
+        whats = sorted(row.cells[3] for row in shown.args[0])
+        assert whats == [
+            "Kode promo NGOPIPAGI",
+            "Kode voucher RINDANG-100K-7H2K (Diskon Rp 100.000)",
+        ]

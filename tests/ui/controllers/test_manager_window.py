@@ -578,3 +578,23 @@ def test_a_card_scanned_into_the_history_s_member_field_fills_it(
         cashier.scanned("70140000000006")
     assert history.member_edit.text() == "70140000000006"
     assert cashier.session.member is None
+
+
+def test_the_keyboard_stays_on_the_button_a_manager_pressed_when_its_dialog_closes(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # "Add…" a cashier, then Esc: the keyboard is back on "Add…", so Space adds the next one,
+    # not on the tab bar (where Space does nothing and a name typed is lost).
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    page = cashier.view.manager
+    page.tabs.setCurrentWidget(page.people)
+    button = page.people.buttons[("cashier", "add")]
+    button.setFocus()
+    qtbot.waitUntil(lambda: cashier.view.focusWidget() is button, timeout=WAIT_MS)
+    button.click()
+    qtbot.waitUntil(lambda: cashier.people.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.people.dialog
+    assert dialog is not None
+    dialog.reject()
+    assert cashier.view.focusWidget() is button

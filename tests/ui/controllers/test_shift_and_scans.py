@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -254,3 +255,38 @@ def test_closing_the_window_while_its_first_page_is_decided_stops_that_work_firs
     qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
     assert window.shift.prepared.cancelled()
     assert not window.is_ready
+
+
+@pytest.mark.parametrize("tab", ["promo", "voucher code"])
+def test_the_next_customers_card_scanned_after_a_code_finds_them_not_another_code(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tab: str
+) -> None:
+    # A promo or voucher code typed for Ayu, then Budi's card scanned for the next sale: the
+    # code field, emptied, must not take the card as a code for Ayu (refused, and a refusal on
+    # Ayu's name in the shift) while Budi waits unfound.
+    view = cashier.view
+    scanner = ScannerFilter()
+    cashier.scanner = scanner
+    scanner.scanned.connect(cashier.scanned)
+    find_member(qtbot, cashier, AYU)
+    if tab == "promo":
+        view.invoice_field.set_text("INV-0042")
+        view.show_promo()
+        field = view.promo_panel.code_field
+        code = "NGOPIPAGI"
+    else:
+        view.show_vouchers()
+        field = view.voucher_panel.code_field
+        code = "RINDANG-100K-7H2K"
+    view.activateWindow()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(field, code)
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        scanner.scanned.emit("70140000000123")
+    assert found.args[0] is not None
+    assert cashier.view.member_card.name_text() == "Budi Santoso"
+    assert len(sandbox.ledger()) == 1
+    assert view.member_search.field.hasFocus()  # ready for the next customer's name too

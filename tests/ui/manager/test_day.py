@@ -28,3 +28,23 @@ def test_the_days_tables_fit_with_every_kind_and_standing_whole(
         # these wrap their words: a cell is read whole, not from a tooltip
         assert table.wordWrap()
         assert cut_cells(table) == []
+
+
+def test_in_indonesian_the_day_picked_is_not_called_today(qtbot: QtBot) -> None:
+    # A manager reading yesterday's close saw "Total hari ini" (today's totals) over it, and
+    # "Ekspor CSV penukaran hari ini…" for yesterday's rows.
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.manager.day import DayView
+
+    from ...support.languages import speaking
+
+    with speaking("id"):
+        view = DayView()
+        qtbot.addWidget(view)
+        texts = [label.text() for label in view.findChildren(QLabel)]
+        texts += [view.export_rows.text(), view.export_summary.text()]
+        texts.append(QCoreApplication.translate("DayController", "Export the day"))
+    assert "Total hari itu" in texts
+    assert [text for text in texts if "hari ini" in text] == []

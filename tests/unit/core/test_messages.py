@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from app.core.messages import SINGULAR, TEMPLATES, Explained, Message, english, fields_of, say
+from app.core.messages import (
+    SINGULAR,
+    TEMPLATES,
+    Explained,
+    Message,
+    english,
+    fields_of,
+    recorded_what,
+    say,
+)
 from app.core.offline.policy import PolicyDecision, Refusal
 from app.core.services.receipts import Verdict
 
@@ -148,3 +157,29 @@ def test_a_singular_form_takes_the_fields_of_its_message(message_id: str) -> Non
     count, template = SINGULAR[message_id]
     assert fields_of(template) == fields_of(TEMPLATES[message_id])
     assert count in fields_of(template)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        say("what.promo", code="NGOPIPAGI"),
+        say("what.code", code="RINDANG-100K-7H2K"),
+        say("what.code_named", code="RINDANG-100K-7H2K", name="Diskon Rp 100.000"),
+        say("what.deduct", value="Rp 25.000", name="Saldo Hadiah Rindang"),
+        say("what.whole_balance", name="Saldo Hadiah Rindang"),
+        say("what.kiosk_pin"),
+        say("what.kiosk_identify"),
+    ],
+)
+def test_what_a_redemption_was_is_read_back_from_its_english_as_its_message(
+    message: Message,
+) -> None:
+    # The database keeps the English; a screen in Indonesian needs the message to say it.
+    assert recorded_what(english(message)) == message
+
+
+@pytest.mark.parametrize(
+    "text", ["Es Kopi Susu Gula Aren", "2 × Croissant Mentega", "Kopi from Bali", "Promo code"]
+)
+def test_a_rewards_name_is_read_back_as_it_is(text: str) -> None:
+    assert recorded_what(text) == say("what.reward", name=text)

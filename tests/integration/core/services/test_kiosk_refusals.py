@@ -88,6 +88,26 @@ async def test_a_wrong_pin_at_the_kiosk_is_the_members_to_type_again_and_not_rec
         assert await _the_day(till, since) == []
 
 
+async def test_the_wrong_pin_that_blocks_it_sends_the_member_to_the_counter_not_to_type_again(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen: the third wrong PIN said "That PIN is not right. Please try again." over "0
+    # attempts left", and a fourth, the PIN now blocked, said the same: the pad stayed open to
+    # a customer who could do nothing with it (docs/kiosk.md: a blocked PIN, "ask at the
+    # counter", nothing more).
+    async with _kiosk(till_settings) as (_till, kiosk, _since):
+        budi = await kiosk.identify(BUDI_CARD, typed=False)
+        for left in (2, 1):
+            with pytest.raises(KioskPinRejected) as wrong:
+                await kiosk.authorize(budi, Secret("111111"))
+            assert wrong.value.attempts_left == left
+        for _ in range(2):  # the last attempt, then the PIN blocked
+            with pytest.raises(KioskRefused) as refused:
+                await kiosk.authorize(budi, Secret("111111"))
+            assert not isinstance(refused.value, KioskPinRejected)
+            assert refused.value.message == say("kiosk.ask_counter")
+
+
 async def test_the_kiosks_policy_refusal_is_counted_at_the_end_of_day_as_before(
     network_settings: Settings, network: Network
 ) -> None:
