@@ -136,11 +136,15 @@ class CashierWindowView(QMainWindow):
         self.storage_banner = StorageBanner()
         self.pages = QStackedWidget()
         self.content = QWidget()
-        layout = QVBoxLayout(self.content)
+        self._content = layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.storage_banner)
         layout.addWidget(self.pages, 1)
+        # Across the bottom with the sync state's banners, above them (the gravest: nothing can
+        # be saved). Across the top it pushed the whole page down, and back up as the disk came
+        # back, under the cashier's finger; here the cashier's page lends it its height as it
+        # does theirs (banners_height).
+        layout.addWidget(self.storage_banner)
         self.frame.addWidget(self.content)
 
         self.sign_in = SignInView()
@@ -156,6 +160,7 @@ class CashierWindowView(QMainWindow):
         self.status = SyncStatusBar()
         layout.addWidget(self.status)
         self.status.lend_note_room(self._note_room)
+        self._lend_banners_room()
 
         self._build_menus()
         self._bind_keys()
@@ -284,6 +289,32 @@ class CashierWindowView(QMainWindow):
         self._cashier_keys_enabled(False)
         self.damaged.name_edit.setFocus()
 
+    def banners_height(self) -> int:
+        """How much of the pages' height the banners across the bottom take now (a full disk,
+        paused, a stalled lane, a wrong clock) at the window's width."""
+        return self._banner_room.lent()
+
+    def _lend_banners_room(self) -> None:
+        from app.ui.widgets.banner_room import BannerRoom, height_in
+
+        content, storage_banner, status = self._content, self.storage_banner, self.status
+
+        def banners_height(width: int) -> int:
+            return height_in(content, storage_banner, width) + status.banners_height(width)
+
+        # What the cashier aims at holds still as a banner comes or goes: its height comes from
+        # what scrolls or is empty (app/ui/widgets/banner_room.py).
+        self._banner_room = BannerRoom(
+            self.cashier_page,
+            banners_height,
+            across=self.content,
+            page_layout=self._page_layout,
+            cart=self.reward_picker.cart,
+            right=self._right_column,
+            result=self.result_panel,
+            shift_list=self.redemptions,
+        )
+
     def set_storage_problem(self, sentence: str) -> None:
         """Block the till with the banner while the disk refuses writes (``""``: it can save)."""
         self.storage_banner.set_problem(sentence)
@@ -365,7 +396,7 @@ class CashierWindowView(QMainWindow):
         page = QWidget()
         page.setObjectName("cashierPage")
         self.pages.addWidget(page)
-        layout = QHBoxLayout(page)
+        self._page_layout = layout = QHBoxLayout(page)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         layout.setSpacing(PAGE_MARGIN)
 
@@ -407,7 +438,7 @@ class CashierWindowView(QMainWindow):
 
         right = SideColumn(RIGHT_WIDTH, RIGHT_NARROWEST)
         layout.addWidget(right)
-        right_layout = QVBoxLayout(right)
+        self._right_column = right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(8)
         self.result_panel = ResultPanel()

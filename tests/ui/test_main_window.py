@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -235,3 +238,18 @@ def test_pages_a_start_does_not_show_are_built_when_first_shown(qtbot: QtBot, sh
     assert window.pages.currentWidget() is window.damaged
     qtbot.waitUntil(window.damaged.name_edit.hasFocus)
     assert built_pages(window) & later == later - {ManagerPageView}
+
+
+def test_a_window_closed_and_let_go_is_freed(qtbot: QtBot):
+    """Nothing the window made keeps a way back to it from where Python's collector cannot see
+    (a Qt child holding the window's own method): such a window was never freed, every test's
+    window stayed in memory (5.8 GB for the screenshot tests), and collecting it crashed."""
+    window = CashierWindowView()
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    freed = weakref.ref(window)
+    window.close()
+    del window
+    gc.collect()
+    assert freed() is None

@@ -5,9 +5,11 @@ A passing note too long for the sync row and the row itself growing busy (offlin
 the badge: two lines at 1024 px) come and go while the till is idle, with the network: what the
 cashier aims at (a reward's tile, "Redeem now", the cart's button, the shift's list, the invoice)
 stays where it was. The banners (paused, stalled lane, wrong clock, storage) are states of the
-whole till that come rarely and must be read and acted on: they stay across the window and move
-the page when they come, but each is whole in sight, "Check again" included. Both languages, at
-the till's 1366×768 and at 1024×768."""
+whole till that come rarely and must be read and acted on: they stay across the bottom of the
+window, each whole in sight, "Check again" included, and take their height from what scrolls
+(the cart's list, the shift's list) and the room under the invoice, so the tiles, "Redeem now",
+the search, the invoice and the result stay where they were. Both languages, at the till's
+1366×768 and at 1024×768."""
 
 from __future__ import annotations
 
@@ -15,17 +17,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.core.services import ClockFault, ClockWarning, StorageFull
+from app.core.services import ClockFault, ClockWarning, StorageFull, say
 from app.ui.clock_words import clock_fact
 from app.ui.controllers.storage import sentence_for
-from app.ui.main_window import CashierWindowView
+from app.ui.main_window import PAGE_MARGIN, CashierWindowView
 from app.ui.screenshots import _said, paused_status
 from app.ui.viewmodels import StatusData
+from app.ui.widgets.reward_cart import ONE_LINE_HEIGHT
 from app.ui.widgets.status_bar import age_text
+from app.ui.wording import words
 
 from ..support.screens import window_in
 
@@ -82,6 +86,10 @@ PASSING: dict[str, Callable[[CashierWindowView], None]] = {
 #: States of the whole till, across the window, each to be read whole.
 BANNERS: dict[str, Callable[[CashierWindowView], None]] = {
     "paused": lambda window: window.status.set_status(paused_status()),
+    # As it first comes, before "Check again" or the till's own check adds a note.
+    "paused, unchecked": lambda window: window.status.set_status(
+        StatusData(**{**vars(paused_status()), "credentials_note": ""})
+    ),
     "stalled": lambda window: window.status.set_status(_stalled()),
     "clock": lambda window: window.status.set_status(_clock()),
     "all three": lambda window: window.status.set_status(
@@ -94,7 +102,41 @@ BANNERS: dict[str, Callable[[CashierWindowView], None]] = {
         )
     ),
     "storage": _storage,
+    "all four": lambda window: (BANNERS["all three"](window), _storage(window)),
 }
+
+#: Each alone: what the cashier aims at holds still at both sizes in both languages.
+ONE_BANNER = ["paused, unchecked", "paused", "stalled", "clock", "storage"]
+
+
+def _no_banner(window: CashierWindowView) -> None:
+    window.status.set_status(StatusData("online"))
+    window.set_storage_problem("")
+
+
+def _held(window: CashierWindowView) -> dict[str, QRect]:
+    """Where each thing the cashier aims at is, and how big, in the window."""
+    settle()
+    picker = window.reward_picker
+    targets: dict[str, QWidget] = {
+        "first tile": picker.tiles()[0],
+        "Qty": picker.qty_spin,
+        "Add to cart": picker.add_button,
+        "Redeem now": picker.redeem_button,
+        "member search": window.member_search.field,
+        "invoice": window.invoice_field.field,
+        "result panel": window.result_panel,
+    }
+    return {
+        name: QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        for name, widget in targets.items()
+    }
+
+
+def _cart_whole(window: CashierWindowView) -> list[str]:
+    cart = window.reward_picker.cart
+    widgets = (cart.list, cart.total_label, cart.remove_button, cart.redeem_button)
+    return [why for widget in widgets for why in _cut(widget)]
 
 
 def _aimed_at(window: CashierWindowView) -> dict[str, QPoint]:
@@ -185,3 +227,68 @@ def test_a_banner_is_seen_whole_across_the_window(
     if banner in ("paused", "all three"):
         assert status.check_again in shown
     assert window.width() <= size[0] and window.height() <= size[1]
+
+
+#: Where the cart's list (down to one line) and the page's bottom margin cannot give all of the
+#: banners' height, and the tiles' area gives the rest (it scrolls): the selection moves up by
+#: that rest. The paused banner with its note is four lines at 1024 px; all four banners at once
+#: are taller than the cart at either size.
+TILES_GIVE = {("paused", 1024), ("all four", 1366), ("all four", 1024)}
+#: What moves up when the tiles' area gives.
+SELECTION = ("Qty", "Add to cart", "Redeem now")
+
+
+@pytest.mark.parametrize("banner", [*ONE_BANNER, "all four"])
+@pytest.mark.parametrize("size", SIZES)
+def test_a_banner_coming_and_going_leaves_what_the_cashier_aims_at_where_it_was(
+    qtbot: QtBot, language: str, size: tuple[int, int], banner: str
+):
+    """The cashier pressed "Redeem now", the server refused the token, and the paused banner
+    came: the page shrank from the bottom and the next click at the same place landed in the
+    cart. The banner's height comes from the page's bottom margin, the cart's list and the
+    shift's list (they scroll) and the room under the invoice, not from the tiles, the
+    selection or the result."""
+    window = window_in(qtbot, "06-cart", size)
+    window.reward_picker.select_reward("R1")
+    cart_list = window.reward_picker.cart.list
+    full_list = cart_list.height()
+    before = _held(window)
+    BANNERS[banner](window)
+    during = _held(window)
+    if (banner, size[0]) in TILES_GIVE:
+        # All the list can give first (one line left), then the selection moves up by the rest.
+        assert cart_list.height() == ONE_LINE_HEIGHT
+        rest = window.banners_height() - PAGE_MARGIN - (full_list - ONE_LINE_HEIGHT)
+        for name in SELECTION:
+            assert during[name] == before[name].translated(0, -rest)
+            during[name] = before[name]
+    if banner == "all four":
+        # Taller than the shift's list can give at 1024 px too: the result keeps its place and
+        # gives the last pixels from its foot.
+        result = during["result panel"]
+        assert result.topLeft() == before["result panel"].topLeft()
+        assert result.height() <= before["result panel"].height()
+        during["result panel"] = before["result panel"]
+    assert during == before
+    assert _cart_whole(window) == []
+    assert window.redemptions.visibleRegion().boundingRect().height() > 0
+    _no_banner(window)
+    assert _held(window) == before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_check_again_stays_under_the_finger_as_the_note_under_the_pause_comes_and_goes(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    """A press of "Check again" (or the till's own check) adds "Checking…", then the server's
+    answer, under the pause's words: the banner grows upward, and the button the cashier just
+    pressed, and may press again, stays where it was."""
+    window = window_in(qtbot, "06-cart", size)
+    BANNERS["paused, unchecked"](window)
+    settle()
+    button = window.status.check_again
+    before = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+    for note in (_said("StatusController", "Checking…"), words(say("queue.still_refused")), ""):
+        window.status.set_status(StatusData(**{**vars(paused_status()), "credentials_note": note}))
+        settle()
+        assert QRect(button.mapTo(window, QPoint(0, 0)), button.size()) == before, note

@@ -22,6 +22,9 @@ from app.ui.widgets.properties import set_style_property
 #: The list's height: three lines, or two on a narrow page.
 WIDE_LIST_HEIGHT = 124
 NARROW_LIST_HEIGHT = 84
+#: Its least, while a banner across the window takes room from the page: one line, the rest a
+#: scroll away.
+ONE_LINE_HEIGHT = 44
 
 
 @dataclass
@@ -61,6 +64,10 @@ class RewardCart(QWidget):
         self.list.setObjectName("cartList")
         self.list.setAccessibleName(self.tr("Cart"))
         # Room for three lines: the grid above needs the height more than an empty cart does.
+        # Fewer while a banner across the window takes its height from the page (give_height):
+        # the list scrolls, where the tiles and "Redeem now" above it would have moved.
+        self._list_height = WIDE_LIST_HEIGHT
+        self._given = 0
         self.list.setFixedHeight(WIDE_LIST_HEIGHT)
 
         self.total_label = QLabel()
@@ -139,7 +146,16 @@ class RewardCart(QWidget):
             self._footer.insertWidget(0, self.total_label, 1)
         for button in (self.remove_button, self.redeem_button):
             self._footer.setStretchFactor(button, 1 if narrow else 0)
-        self.list.setFixedHeight(NARROW_LIST_HEIGHT if narrow else WIDE_LIST_HEIGHT)
+        self._list_height = NARROW_LIST_HEIGHT if narrow else WIDE_LIST_HEIGHT
+        self.give_height(self._given)
+
+    def give_height(self, pixels: int) -> int:
+        """Make the list up to ``pixels`` shorter than its usual height, down to one line (0:
+        its usual height again); returns how much it gave."""
+        self._given = max(0, pixels)
+        given = min(self._given, self._list_height - ONE_LINE_HEIGHT)
+        self.list.setFixedHeight(self._list_height - given)
+        return given
 
     def lines(self) -> list[CartLine]:
         """The cart as ``(reward id, qty, stamps | None)`` tuples."""

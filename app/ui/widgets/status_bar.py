@@ -169,7 +169,10 @@ class SyncStatusBar(QFrame):
         words.addWidget(self.credentials_text)
         words.addWidget(self.credentials_note)
         banner.addLayout(words, 1)
-        banner.addWidget(self.check_again)
+        # At the banner's foot, which stays above the row: the note under the words ("Checking…",
+        # the server's answer) grows the banner upward, and the button just pressed stays
+        # under the finger.
+        banner.addWidget(self.check_again, 0, Qt.AlignmentFlag.AlignBottom)
         self.stall_alert = QLabel()
         self.stall_alert.setObjectName("stallAlert")
         self.stall_alert.setWordWrap(True)
@@ -192,7 +195,7 @@ class SyncStatusBar(QFrame):
         row.addWidget(self.note, 1)
         row.addWidget(self.cashier)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.credentials_banner)
@@ -237,6 +240,14 @@ class SyncStatusBar(QFrame):
         self.clock_alert.setVisible(bool(status.clock_alert))
         self.clock_alert.setText(status.clock_alert)
         self.setAccessibleName(self.summary_text())
+
+    def banners_height(self, width: int) -> int:
+        """How tall the banners shown now are (paused, stalled, clock) across ``width`` pixels:
+        the height they take from the page above."""
+        from app.ui.widgets.banner_room import height_in
+
+        banners = (self.credentials_banner, self.stall_alert, self.clock_alert)
+        return sum(height_in(self._layout, banner, width) for banner in banners)
 
     def set_exceptions(self, count: int) -> None:
         """How many redemptions wait for a manager's decision (0 hides the badge)."""

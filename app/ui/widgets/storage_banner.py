@@ -17,7 +17,9 @@ class StorageBanner(QFrame):
         self.sentence.setObjectName("storageSentence")
         self.sentence.setWordWrap(True)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
+        # Two lines at 1024 px, and no taller than the page can lend it there without moving what
+        # the cashier aims at (app/ui/widgets/giving_column.py).
+        layout.setContentsMargins(14, 5, 14, 5)
         layout.addWidget(self.sentence, 1)
         self.hide()
 
