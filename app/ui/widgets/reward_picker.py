@@ -35,6 +35,13 @@ MAX_QTY = 99
 MAX_FLEXIBLE_STAMPS = 100_000
 #: The largest amount of stamps the box is wide enough to show whole (no member has more).
 WIDEST_STAMPS = 99_999
+#: Where each arrow key moves the keyboard in the grid: (rows, columns).
+_ARROW_STEPS = {
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+}
 #: How far a field's words sit from its left edge: the style sheet's border and padding
 #: (till.qss, "QLineEdit, QSpinBox"). A spin box's number ignores that padding.
 FIELD_INSET = 12
@@ -222,6 +229,10 @@ class RewardPicker(QWidget):
         """The tiles, in grid order (for focus and tests)."""
         return list(self._tiles)
 
+    def columns(self) -> int:
+        """Tiles a row, as the grid shows them now."""
+        return self._columns
+
     def focus_order(self) -> list[QWidget]:
         """What Tab visits here, in order: the tiles as the grid shows them, the amount, "Add to
         cart", "Redeem now", then the cart (Qt skips what is greyed or hidden)."""
@@ -290,6 +301,17 @@ class RewardPicker(QWidget):
             self._scroll.ensureWidgetVisible(watched)
             return False
         if (
+            isinstance(watched, RewardTile)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _ARROW_STEPS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            # A grid is walked with the arrows (Tab still walks it in order): unhandled, they
+            # only scrolled the grid, the keyboard staying on its tile.
+            self._move_from(watched, _ARROW_STEPS[Qt.Key(event.key())])
+            return True
+        if (
             watched in (self.qty_spin, self.stamps_spin)
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
@@ -301,6 +323,18 @@ class RewardPicker(QWidget):
             self.redeem_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def _move_from(self, tile: RewardTile, step: tuple[int, int]) -> None:
+        """The keyboard to the next tile the member can have, ``step`` (rows, columns) away;
+        at the grid's edge it stays."""
+        rows, columns = step
+        delta = rows * self._columns + columns
+        index = self._tiles.index(tile) + delta
+        while 0 <= index < len(self._tiles):
+            if self._tiles[index].isEnabled():
+                self._tiles[index].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            index += delta
 
     def _place_tiles(self) -> None:
         self._grid.setRowStretch(self._stretch_row, 0)

@@ -125,3 +125,29 @@ def test_the_next_customers_name_typed_after_a_reward_is_redeemed_finds_them(
     assert found.args[0] is not None
     assert view.member_card.name_text() == "Budi Santoso"
     assert len(sandbox.ledger()) == 1
+
+
+def test_the_arrow_keys_move_between_reward_tiles_as_the_grid_shows_them(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F3)
+    picker = view.reward_picker
+    tiles = picker.tiles()
+    columns = picker.columns()
+    assert tiles[0].hasFocus()
+
+    qtbot.keyClick(tiles[0], Qt.Key.Key_Right)
+    assert tiles[1].hasFocus()
+    qtbot.keyClick(tiles[1], Qt.Key.Key_Down)
+    assert tiles[1 + columns].hasFocus()
+    qtbot.keyClick(tiles[1 + columns], Qt.Key.Key_Left)
+    assert tiles[columns].hasFocus()
+    qtbot.keyClick(tiles[columns], Qt.Key.Key_Up)
+    assert tiles[0].hasFocus()
+    # At the grid's edge the keyboard stays on the tile rather than leave the grid.
+    qtbot.keyClick(tiles[0], Qt.Key.Key_Up)
+    qtbot.keyClick(tiles[0], Qt.Key.Key_Left)
+    assert tiles[0].hasFocus()
