@@ -170,6 +170,7 @@ class RewardPicker(QWidget):
 
         self.cart = RewardCart()
         self.cart.cart_submitted.connect(self.cart_submitted)
+        self.cart.remove_button.clicked.connect(self._removed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -292,6 +293,13 @@ class RewardPicker(QWidget):
             if tile.isEnabled():
                 tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
+
+    def _removed(self) -> None:
+        # After the cart's own handler: its last line gone, "Remove" and "Redeem cart" went grey
+        # and Qt passed the keyboard out of the tab, to the shift's list. The next thing to do
+        # is pick another reward.
+        if not self.cart.lines():
+            self.focus_first_tile()
 
     # -- view --------------------------------------------------------------------------------
 

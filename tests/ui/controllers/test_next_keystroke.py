@@ -151,3 +151,23 @@ def test_the_arrow_keys_move_between_reward_tiles_as_the_grid_shows_them(
     qtbot.keyClick(tiles[0], Qt.Key.Key_Up)
     qtbot.keyClick(tiles[0], Qt.Key.Key_Left)
     assert tiles[0].hasFocus()
+
+
+def test_after_remove_empties_the_cart_the_keyboard_picks_the_next_reward(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The cart's last line removed, "Remove" went grey and Qt passed the keyboard out of the
+    # tab to the shift's list: Enter there picked nothing, and the next name typed was lost.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    picker = view.reward_picker
+    picker.select_reward(1)
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    picker.cart.list.setCurrentRow(0)
+    qtbot.mouseClick(picker.cart.remove_button, Qt.MouseButton.LeftButton)
+    assert not picker.cart.lines()
+
+    qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert picker.selected() is not None
+    assert picker.selected().id == picker.tiles()[0].reward.id  # type: ignore[union-attr]
