@@ -111,6 +111,7 @@ class CashierWindow(QObject):
             scanner.scanned.connect(self.scanned)
         self.session.customer_left.connect(self._customer_left)
         view.back_requested.connect(self.back)
+        view.invoice_field.entered.connect(self._invoice_entered)
         self._first = spawn(self._first_page(), name="first page")
 
     def _manager_page_built(self) -> None:
@@ -198,6 +199,16 @@ class CashierWindow(QObject):
             self.vouchers.use_code(code)
         else:
             self.member.scanned(code)
+
+    def _invoice_entered(self) -> None:
+        # The invoice is in: the cursor moves on, else the card scanned next was typed over the
+        # invoice and nobody was looked up. To the member search while nobody is on screen,
+        # else to the open tab, as its F-key puts it (a reward tile, or the code to type).
+        view = self.view
+        if self.session.member is not None:
+            view.focus_open_tab()
+        if self.session.member is None or view.focusWidget() is view.invoice_field.field:
+            view.focus_member_search()  # nobody yet, or no reward the member can have
 
     @staticmethod
     def _type_into_focus(code: str) -> None:

@@ -346,6 +346,14 @@ class CashierWindowView(QMainWindow):
         self.tabs.setCurrentIndex(self.PROMO_TAB)
         self.promo_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def focus_open_tab(self) -> None:
+        """The keyboard to the open tab, where its F-key (F3, F4, F5) would put it."""
+        {
+            self.REWARDS_TAB: self.show_rewards,
+            self.VOUCHERS_TAB: self.show_vouchers,
+            self.PROMO_TAB: self.show_promo,
+        }.get(self.tabs.currentIndex(), self.focus_member_search)()
+
     def focus_invoice(self) -> None:
         """F6."""
         self.invoice_field.focus()

@@ -12,9 +12,10 @@ MAX_INVOICE_LENGTH = 64
 
 class InvoiceField(QWidget):
     """Label and line edit for the invoice number; ``set_required(True)`` marks it when a promo
-    code needs it. Emits ``invoice_changed(text)`` as it changes."""
+    code needs it. Emits ``invoice_changed(text)`` as it changes, ``entered`` on Enter in it."""
 
     invoice_changed = Signal(str)
+    entered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,7 @@ class InvoiceField(QWidget):
         self.field.setAccessibleName(self.tr("Invoice number"))
         self.label.setBuddy(self.field)
         self.field.textChanged.connect(lambda text: self.invoice_changed.emit(text.strip()))
+        self.field.returnPressed.connect(self.entered)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -35,6 +35,13 @@ MAX_QTY = 99
 MAX_FLEXIBLE_STAMPS = 100_000
 #: The largest amount of stamps the box is wide enough to show whole (no member has more).
 WIDEST_STAMPS = 99_999
+#: Where each arrow key moves the keyboard in the grid: (rows, columns).
+_ARROW_STEPS = {
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+}
 #: How far a field's words sit from its left edge: the style sheet's border and padding
 #: (till.qss, "QLineEdit, QSpinBox"). A spin box's number ignores that padding.
 FIELD_INSET = 12
@@ -163,6 +170,7 @@ class RewardPicker(QWidget):
 
         self.cart = RewardCart()
         self.cart.cart_submitted.connect(self.cart_submitted)
+        self.cart.remove_button.clicked.connect(self._removed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -221,6 +229,10 @@ class RewardPicker(QWidget):
     def tiles(self) -> list[RewardTile]:
         """The tiles, in grid order (for focus and tests)."""
         return list(self._tiles)
+
+    def columns(self) -> int:
+        """Tiles a row, as the grid shows them now."""
+        return self._columns
 
     def focus_order(self) -> list[QWidget]:
         """What Tab visits here, in order: the tiles as the grid shows them, the amount, "Add to
@@ -282,6 +294,13 @@ class RewardPicker(QWidget):
                 tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
+    def _removed(self) -> None:
+        # After the cart's own handler: its last line gone, "Remove" and "Redeem cart" went grey
+        # and Qt passed the keyboard out of the tab, to the shift's list. The next thing to do
+        # is pick another reward.
+        if not self.cart.lines():
+            self.focus_first_tile()
+
     # -- view --------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -289,6 +308,17 @@ class RewardPicker(QWidget):
             # Shift+Tab from the amount lands on the last tile, which may be scrolled away.
             self._scroll.ensureWidgetVisible(watched)
             return False
+        if (
+            isinstance(watched, RewardTile)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _ARROW_STEPS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            # A grid is walked with the arrows (Tab still walks it in order): unhandled, they
+            # only scrolled the grid, the keyboard staying on its tile.
+            self._move_from(watched, _ARROW_STEPS[Qt.Key(event.key())])
+            return True
         if (
             watched in (self.qty_spin, self.stamps_spin)
             and isinstance(event, QKeyEvent)
@@ -301,6 +331,18 @@ class RewardPicker(QWidget):
             self.redeem_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def _move_from(self, tile: RewardTile, step: tuple[int, int]) -> None:
+        """The keyboard to the next tile the member can have, ``step`` (rows, columns) away;
+        at the grid's edge it stays."""
+        rows, columns = step
+        delta = rows * self._columns + columns
+        index = self._tiles.index(tile) + delta
+        while 0 <= index < len(self._tiles):
+            if self._tiles[index].isEnabled():
+                self._tiles[index].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            index += delta
 
     def _place_tiles(self) -> None:
         self._grid.setRowStretch(self._stretch_row, 0)

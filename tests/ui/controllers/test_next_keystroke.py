@@ -1,0 +1,173 @@
+"""Where the keyboard is after each action on the cashier's page: the next customer's card,
+scanned a moment later, or their name typed, finds them; it never lands in another field or in
+nothing (a wedge scanner types wherever the focus is)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core.services.receipts import Verdict
+from app.ui.cashier_window import CashierWindow
+from app.ui.main_window import CashierWindowView
+from app.ui.widgets.scanner_filter import ScannerFilter
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member, redeem
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+BUDI_CARD = "70140000000123"
+BUDI_EMAIL = "budi.santoso@contoh.co.id"
+
+
+def _activate(qtbot: QtBot, view: CashierWindowView) -> None:
+    # Offscreen the window can lose its activation while an offer settles (test_keyboard.py).
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=WAIT_MS)
+
+
+def _scanner(cashier: CashierWindow) -> ScannerFilter:
+    scanner = ScannerFilter()
+    cashier.scanner = scanner
+    scanner.scanned.connect(cashier.scanned)
+    return scanner
+
+
+def _focused(view: CashierWindowView) -> QWidget:
+    # The window's own: offscreen, the application may have no active window by then.
+    focus = view.focusWidget()
+    assert focus is not None
+    return focus
+
+
+@pytest.mark.parametrize("member_on_screen", [True, False], ids=["with Ayu", "before anyone"])
+def test_a_card_scanned_after_the_invoice_is_entered_finds_the_member_and_keeps_the_invoice(
+    qtbot: QtBot, cashier: CashierWindow, member_on_screen: bool
+) -> None:
+    # The invoice typed and Enter pressed, then a card scanned: the card went into the invoice
+    # field (the cursor stayed there), over the invoice, and nobody was found.
+    view = cashier.view
+    scanner = _scanner(cashier)
+    if member_on_screen:
+        find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    field = view.invoice_field.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "INV-0042")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        scanner.scanned.emit(BUDI_CARD)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    # Another customer's sale starts with no invoice; before anyone, the invoice stays theirs.
+    assert view.invoice_field.text() == ("" if member_on_screen else "INV-0042")
+
+
+def _enter_in_the_amount(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.keyClick(cashier.view.reward_picker.qty_spin, Qt.Key.Key_Return)
+
+
+def _click_redeem_now(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.mouseClick(cashier.view.reward_picker.redeem_button, Qt.MouseButton.LeftButton)
+
+
+def _cart_by_f9(qtbot: QtBot, cashier: CashierWindow) -> None:
+    picker = cashier.view.reward_picker
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    _activate(qtbot, cashier.view)
+    qtbot.keyClick(cashier.view, Qt.Key.Key_F9)
+
+
+def _click_redeem_cart(qtbot: QtBot, cashier: CashierWindow) -> None:
+    picker = cashier.view.reward_picker
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.cart.redeem_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [_enter_in_the_amount, _click_redeem_now, _cart_by_f9, _click_redeem_cart],
+    ids=["Enter in the amount", "Redeem now", "F9", "Redeem cart"],
+)
+def test_the_next_customers_name_typed_after_a_reward_is_redeemed_finds_them(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    action: Callable[[QtBot, CashierWindow], None],
+) -> None:
+    # The reward redeemed, its rewards re-read: the keyboard fell to the emptied cart's list,
+    # where the next customer's name typed went nowhere.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F3)
+    tile = view.reward_picker.tiles()[0]
+    assert tile.hasFocus()
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    assert view.reward_picker.qty_spin.hasFocus()
+
+    receipt = redeem(qtbot, cashier, lambda: action(qtbot, cashier))
+    assert receipt.verdict is Verdict.CONFIRMED
+    qtbot.waitUntil(lambda: view.reward_picker.tiles()[0].isEnabled(), timeout=WAIT_MS)
+
+    focus = _focused(view)
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClicks(focus, BUDI_EMAIL)
+        qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert len(sandbox.ledger()) == 1
+
+
+def test_the_arrow_keys_move_between_reward_tiles_as_the_grid_shows_them(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F3)
+    picker = view.reward_picker
+    tiles = picker.tiles()
+    columns = picker.columns()
+    assert tiles[0].hasFocus()
+
+    qtbot.keyClick(tiles[0], Qt.Key.Key_Right)
+    assert tiles[1].hasFocus()
+    qtbot.keyClick(tiles[1], Qt.Key.Key_Down)
+    assert tiles[1 + columns].hasFocus()
+    qtbot.keyClick(tiles[1 + columns], Qt.Key.Key_Left)
+    assert tiles[columns].hasFocus()
+    qtbot.keyClick(tiles[columns], Qt.Key.Key_Up)
+    assert tiles[0].hasFocus()
+    # At the grid's edge the keyboard stays on the tile rather than leave the grid.
+    qtbot.keyClick(tiles[0], Qt.Key.Key_Up)
+    qtbot.keyClick(tiles[0], Qt.Key.Key_Left)
+    assert tiles[0].hasFocus()
+
+
+def test_after_remove_empties_the_cart_the_keyboard_picks_the_next_reward(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The cart's last line removed, "Remove" went grey and Qt passed the keyboard out of the
+    # tab to the shift's list: Enter there picked nothing, and the next name typed was lost.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    picker = view.reward_picker
+    picker.select_reward(1)
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    picker.cart.list.setCurrentRow(0)
+    qtbot.mouseClick(picker.cart.remove_button, Qt.MouseButton.LeftButton)
+    assert not picker.cart.lines()
+
+    qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert picker.selected() is not None
+    assert picker.selected().id == picker.tiles()[0].reward.id  # type: ignore[union-attr]
