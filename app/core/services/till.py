@@ -161,6 +161,12 @@ class PinRejected(Refused):
         self.attempts_left = attempts_left
 
 
+class PinBlocked(Refused):
+    """The server has blocked the member's PIN: the wrong PIN that left no attempt, or one
+    typed for a PIN blocked already. Refused, not :class:`PinRejected`: no PIN typed now can
+    mend it (the member must reset it), so the pad has nothing more to take."""
+
+
 class NotOnline(Refused):
     """This needs the server, and the till cannot reach it."""
 
@@ -465,6 +471,9 @@ class Till:
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
             attempts_left = exc.attempts_left
+            # the server's words for it: "0 attempt(s) left" on the last, "pin_blocked" after
+            if attempts_left == 0 or exc.error_code == "pin_blocked":
+                raise PinBlocked(say("policy.pin_blocked"), refusal=Refusal.PIN_BLOCKED) from None
             if attempts_left is not None or exc.error_code == "invalid_pin":
                 raise PinRejected(say("pin.wrong"), attempts_left) from None
             words = exc.field_errors.get("pin") or exc.detail
