@@ -3402,6 +3402,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>It locked after sitting idle. {cashier}&apos;s shift carries on: sign in.</source>
         <translation>Terkunci karena lama tidak dipakai. Shift {cashier} masih berjalan: silakan masuk.</translation>
     </message>
+    <message>
+        <source>Continue shift</source>
+        <translation>Lanjutkan shift</translation>
+    </message>
 </context>
 <context>
     <name>Slip</name>
