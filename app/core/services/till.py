@@ -253,6 +253,9 @@ class Till:
         )
         self._token_source = token_source
         self._background: set[asyncio.Task[object]] = set()
+        # Lanes whose PIN the server blocked as this till asked it, and when: the member read
+        # before then still says it is not, and would be handed the pad again for nothing.
+        self._pins_blocked: dict[str, datetime] = {}
         self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)
         monitor.subscribe_clock(self._changed)
@@ -473,6 +476,7 @@ class Till:
             attempts_left = exc.attempts_left
             # the server's words for it: "0 attempt(s) left" on the last, "pin_blocked" after
             if attempts_left == 0 or exc.error_code == "pin_blocked":
+                self._pins_blocked[member.lane] = clock.now()
                 raise PinBlocked(say("policy.pin_blocked"), refusal=Refusal.PIN_BLOCKED) from None
             if attempts_left is not None or exc.error_code == "invalid_pin":
                 raise PinRejected(say("pin.wrong"), attempts_left) from None
@@ -887,12 +891,14 @@ class Till:
         decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
         return decide(await self.outbox.held_stamps(member.lane))
 
-    @staticmethod
-    def _facts(member: Member, projected: int) -> MemberFacts:
+    def _facts(self, member: Member, projected: int) -> MemberFacts:
+        blocked_at = self._pins_blocked.get(member.lane)
+        # a member read since then says what the server holds now (the PIN reset, or not)
+        seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
         return MemberFacts(
             is_blocked=member.is_blocked,
             redemption_allowed=member.redemption_allowed,
-            pin_is_blocked=member.pin_is_blocked,
+            pin_is_blocked=member.pin_is_blocked or seen_blocked,
             protected_redemption=member.protected_redemption,
             fetched_at=member.fetched_at,
             projected_stamps=projected,

@@ -237,6 +237,16 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
         "This member's PIN is blocked after too many wrong tries; they must reset it."
     )
     assert not cashier.redemption.busy
+    # Asked again for the member still on screen: refused so, never the pad again.
+    cashier.view.result_panel.set_result(None)
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        cashier.view.reward_picker.redeem_button.click()
+    assert cashier.redemption.pin_dialog is None
+    assert _result(cashier)[2] == details
     assert sandbox.ledger() == []
 
 

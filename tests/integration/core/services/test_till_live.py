@@ -276,11 +276,16 @@ async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to
         assert not isinstance(blocked.value, PinRejected)
         assert blocked.value.message == say("policy.pin_blocked")
         assert blocked.value.verdict is Verdict.REFUSED
+    # The same member on screen asks again: refused before the pad, no PIN asked for.
+    with pytest.raises(Refused) as again:
+        await till.redeem(order, member, sale)
+    assert not isinstance(again.value, PinRequired)
+    assert again.value.message == say("policy.pin_blocked")
     # A refusal, not the member's to type again: on the shift's record as the policy's is.
     summary = await till.shift_summary(shift.id)
     assert [str(row.reason) for row in summary.refusals] == [
         "This member's PIN is blocked after too many wrong tries; they must reset it."
-    ] * 2
+    ] * 3
     assert sandbox.ledger() == []
 
 
