@@ -3,6 +3,8 @@ The same page is the till's lock screen after it sat idle (the shift carries on 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,6 +49,8 @@ class SignInView(QWidget):
         self.title.setWordWrap(True)
         self._pins: dict[str, bool] = {}
         self._all_need_pin = False
+        # Whose shifts are open on this till (a restart, the lock): signing in carries one on.
+        self._open_shifts: frozenset[str] = frozenset()
         self.store_label = QLabel()
         self.store_label.setObjectName("signInStore")
         self.store_label.setProperty("role", "muted")
@@ -152,12 +156,27 @@ class SignInView(QWidget):
             self.title.setText(self.tr("Start your shift"))
             return
         self.title.setText(self.tr("The till is locked"))
+        self.set_open_shifts([*self._open_shifts, cashier])
         self.select_cashier(cashier)
         self.set_note(
             self.tr("It locked after sitting idle. {cashier}'s shift carries on: sign in.").format(
                 cashier=cashier
             )
         )
+
+    def set_open_shifts(self, cashiers: Iterable[str]) -> None:
+        """The cashiers whose shift is open on this till: the button says it continues theirs."""
+        self._open_shifts = frozenset(name.casefold() for name in cashiers)
+        self._refresh()
+
+    def shift_closed(self, cashier: str) -> None:
+        """``cashier``'s shift is closed: signing in starts a new one (others' carry on)."""
+        self.set_open_shifts(name for name in self._open_shifts if name != cashier.casefold())
+
+    def continues_shift(self) -> bool:
+        """Whether signing in as the picked cashier carries on their open shift."""
+        item = self.cashiers.currentItem()
+        return item is not None and item.text().casefold() in self._open_shifts
 
     def select_cashier(self, name: str) -> None:
         """Pick ``name`` in the list (the cashier whose shift is still open)."""
@@ -213,3 +232,7 @@ class SignInView(QWidget):
         if not needs_pin:
             self.pin_field.clear()
         self.start_button.setEnabled(self.cashiers.currentItem() is not None)
+        # Say what the button will do: a shift already open is carried on, not started.
+        self.start_button.setText(
+            self.tr("Continue shift") if self.continues_shift() else self.tr("Start shift")
+        )

@@ -2195,6 +2195,30 @@ Pindai kartu atau cari (F2).</translation>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
     </message>
+    <message>
+        <source>{name} is added.</source>
+        <translation>{name} sudah ditambahkan.</translation>
+    </message>
+    <message>
+        <source>{old} is now called {name}.</source>
+        <translation>{old} sekarang bernama {name}.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s new PIN is saved.</source>
+        <translation>PIN baru {name} tersimpan.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s PIN is removed.</source>
+        <translation>PIN {name} sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>{name} is disabled.</source>
+        <translation>{name} sudah dinonaktifkan.</translation>
+    </message>
+    <message>
+        <source>{name} is enabled.</source>
+        <translation>{name} sudah diaktifkan.</translation>
+    </message>
 </context>
 <context>
     <name>PeopleView</name>
@@ -3401,6 +3425,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>It locked after sitting idle. {cashier}&apos;s shift carries on: sign in.</source>
         <translation>Terkunci karena lama tidak dipakai. Shift {cashier} masih berjalan: silakan masuk.</translation>
+    </message>
+    <message>
+        <source>Continue shift</source>
+        <translation>Lanjutkan shift</translation>
     </message>
 </context>
 <context>

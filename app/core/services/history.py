@@ -265,7 +265,6 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
     """Rows for ``entries``, with their attempts and latest cancels in two more queries."""
     ids = [e.id for e in entries]
     attempts: dict[str, list[AttemptLine]] = {i: [] for i in ids}
-    cancels: dict[str, OutboxEntry] = {}
     for chunk in _chunks(ids):
         # plain rows, not ORM objects: a long history has as many attempts as entries
         for a in session.execute(
@@ -284,6 +283,14 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
             attempts[a.entry_id].append(
                 AttemptLine(a.number, a.started_at, a.ended_at, a.outcome, a.status_code, a.error)
             )
+    cancels = _latest_cancels(session, ids)
+    return [_row(e, attempts[e.id], cancels.get(e.id)) for e in entries]
+
+
+def _latest_cancels(session: Session, ids: Sequence[str]) -> dict[str, OutboxEntry]:
+    """Each of the redemptions ``ids`` names that a cancel was asked for: its latest cancel."""
+    cancels: dict[str, OutboxEntry] = {}
+    for chunk in _chunks(ids):
         for cancel in session.execute(
             sa.select(OutboxEntry)
             .where(ENTRIES.c.cancels.in_(chunk), ENTRIES.c.kind == OperationKind.CANCEL)
@@ -293,7 +300,7 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
             # the latest cancel speaks; a voided one (nothing was left to cancel) says nothing
             if cancel.status != EntryStatus.VOIDED:
                 cancels[cancel.cancels] = cancel
-    return [_row(e, attempts[e.id], cancels.get(e.id)) for e in entries]
+    return cancels
 
 
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
@@ -455,6 +462,16 @@ class History:
                 query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
             query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)
             return _rows(session, list(session.execute(query).scalars()))
+
+        return await self.db.read(read)
+
+    async def cancels(self, entry_ids: Iterable[str]) -> dict[str, CancelState]:
+        """Where the cancel of each of these redemptions stands, for those a manager asked to
+        cancel (made in any shift, on any day: a cancel follows its redemption)."""
+        ids = sorted(set(entry_ids))
+
+        def read(session: Session) -> dict[str, CancelState]:
+            return {i: _cancel_state(c) for i, c in _latest_cancels(session, ids).items()}
 
         return await self.db.read(read)
 

@@ -31,6 +31,7 @@ from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import (
     CredentialsRefused,
     NotOnline,
+    PinBlocked,
     PinRejected,
     Refused,
     Sale,
@@ -209,10 +210,13 @@ class Kiosk:
         was_offline = self.till.connectivity is Connectivity.OFFLINE
         try:
             return await self.till.authorize_pin_for(None, member, self._sale(), pin)
+        except PinBlocked:
+            # No attempt left (the server has blocked the PIN): the pad has nothing more to
+            # offer this customer.
+            raise KioskRefused(say("kiosk.ask_counter")) from None
         except PinRejected as exc:
             if exc.attempts_left == 0 or exc.message.id != "pin.wrong":
-                # No attempt left (the server has blocked the PIN), or refused for what typing
-                # again cannot mend: the pad has nothing more to offer this customer.
+                # refused for what typing again cannot mend
                 raise KioskRefused(say("kiosk.ask_counter")) from None
             raise KioskPinRejected(say("kiosk.pin_wrong"), exc.attempts_left) from None
         except CredentialsRefused:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from app.core.domain import OperationKind
+from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english
 from app.core.services.csv_export import cell
+from app.core.services.history import CancelState
 from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
@@ -125,9 +127,18 @@ def shift_info(shift: Shift) -> ShiftInfo:
     return ShiftInfo(shift.id, shift.cashier, shift.terminal, shift.opened_at, shift.closed_at)
 
 
-def shift_rows(entries: list[OutboxEntry], refusals: list[Refusal]) -> list[ShiftRow]:
-    """The shift's redemptions and refusals, oldest first (cancellations are not redemptions)."""
-    rows = [_entry_row(e) for e in entries if e.kind != OperationKind.CANCEL]
+def shift_rows(
+    entries: list[OutboxEntry],
+    refusals: list[Refusal],
+    cancels: Mapping[str, CancelState] | None = None,
+) -> list[ShiftRow]:
+    """The shift's redemptions and refusals, oldest first (cancellations are not redemptions).
+
+    ``cancels`` are the cancels asked for the redemptions (:meth:`History.cancels`): one the
+    server confirmed makes its redemption ``cancelled``, as the server holds it; one it has not
+    confirmed leaves the redemption as it stood, its reason saying where the cancel is."""
+    cancels = cancels or {}
+    rows = [_entry_row(e, cancels.get(e.id)) for e in entries if e.kind != OperationKind.CANCEL]
     rows += [_refusal_row(r) for r in refusals if r.entry_id is None]
     return sorted(rows, key=lambda row: row.time)
 
@@ -161,9 +172,13 @@ def csv_text(rows: list[ShiftRow] | tuple[ShiftRow, ...]) -> str:
     return out.getvalue()
 
 
-def _entry_row(entry: OutboxEntry) -> ShiftRow:
+def _entry_row(entry: OutboxEntry, cancel: CancelState | None = None) -> ShiftRow:
     invoice = entry.payload.get("invoice_number") if isinstance(entry.payload, dict) else None
     verdict = verdict_of(entry)
+    # The server gave the stamps back only once it confirmed the cancel: a manager reconciling
+    # the shift against it must count it so, and a cancel still on its way not at all.
+    if cancel is not None and cancel.status is EntryStatus.SYNCED:
+        verdict = Verdict.CANCELLED
     return ShiftRow(
         time=entry.created_at,
         cashier=entry.cashier,
@@ -175,7 +190,7 @@ def _entry_row(entry: OutboxEntry) -> ShiftRow:
         invoice=invoice if isinstance(invoice, str) else "",
         status=verdict,
         server_redemption_id=entry.server_redemption_id,
-        reason=reason_of(entry),
+        reason=cancel.headline if cancel is not None else reason_of(entry),
         entry_id=entry.id,
         provisional=entry.provisional,
     )

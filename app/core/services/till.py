@@ -161,6 +161,12 @@ class PinRejected(Refused):
         self.attempts_left = attempts_left
 
 
+class PinBlocked(Refused):
+    """The server has blocked the member's PIN: the wrong PIN that left no attempt, or one
+    typed for a PIN blocked already. Refused, not :class:`PinRejected`: no PIN typed now can
+    mend it (the member must reset it), so the pad has nothing more to take."""
+
+
 class NotOnline(Refused):
     """This needs the server, and the till cannot reach it."""
 
@@ -247,6 +253,9 @@ class Till:
         )
         self._token_source = token_source
         self._background: set[asyncio.Task[object]] = set()
+        # Lanes whose PIN the server blocked as this till asked it, and when: the member read
+        # before then still says it is not, and would be handed the pad again for nothing.
+        self._pins_blocked: dict[str, datetime] = {}
         self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)
         monitor.subscribe_clock(self._changed)
@@ -465,6 +474,10 @@ class Till:
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED)
             attempts_left = exc.attempts_left
+            # the server's words for it: "0 attempt(s) left" on the last, "pin_blocked" after
+            if attempts_left == 0 or exc.error_code == "pin_blocked":
+                self._pins_blocked[member.lane] = clock.now()
+                raise PinBlocked(say("policy.pin_blocked"), refusal=Refusal.PIN_BLOCKED) from None
             if attempts_left is not None or exc.error_code == "invalid_pin":
                 raise PinRejected(say("pin.wrong"), attempts_left) from None
             words = exc.field_errors.get("pin") or exc.detail
@@ -878,12 +891,14 @@ class Till:
         decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
         return decide(await self.outbox.held_stamps(member.lane))
 
-    @staticmethod
-    def _facts(member: Member, projected: int) -> MemberFacts:
+    def _facts(self, member: Member, projected: int) -> MemberFacts:
+        blocked_at = self._pins_blocked.get(member.lane)
+        # a member read since then says what the server holds now (the PIN reset, or not)
+        seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
         return MemberFacts(
             is_blocked=member.is_blocked,
             redemption_allowed=member.redemption_allowed,
-            pin_is_blocked=member.pin_is_blocked,
+            pin_is_blocked=member.pin_is_blocked or seen_blocked,
             protected_redemption=member.protected_redemption,
             fetched_at=member.fetched_at,
             projected_stamps=projected,
@@ -1177,7 +1192,7 @@ class Till:
         entries, refusals = await asyncio.gather(
             self.shifts.entries(shift_id), self.shifts.refusals(shift_id)
         )
-        return shift_rows(entries, refusals)
+        return shift_rows(entries, refusals, await self.history.cancels(e.id for e in entries))
 
     async def shift_summary(self, shift_id: int) -> ShiftSummary:
         """A shift's totals, refusals and rows, as they stand."""
@@ -1209,8 +1224,11 @@ class Till:
             if r.entry_id is None
         ]
         summary = await summarise_day(self.history, since, until, before_queueing)
+        cancels = await self.history.cancels(e.id for e in entries)
         return DayRecord(
-            summary, tuple(shift_info(s) for s in shifts), tuple(shift_rows(entries, refusals))
+            summary,
+            tuple(shift_info(s) for s in shifts),
+            tuple(shift_rows(entries, refusals, cancels)),
         )
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> Path:

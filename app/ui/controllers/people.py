@@ -94,7 +94,8 @@ class PeopleController(QObject):
         if not await self.mode.ensure(self.tr("A manager changes the accounts.")):
             return
         if change in ("disable", "enable", "remove_pin"):
-            await self._run(lambda: self._direct(role, change, name))
+            if await self._run(lambda: self._direct(role, change, name)) is not None:
+                self._say_done(change, name, name)
             return
         dialog = AccountDialog(change, role.value, name, self.view)
         dialog.submitted.connect(
@@ -194,6 +195,20 @@ class PeopleController(QObject):
         dialog.accept()
         if change != "add":  # add() has shown it already
             await self._changed(account)
+        self._say_done(change, name, account.name)
+
+    def _say_done(self, change: str, name: str, now: str) -> None:
+        # A new PIN changes nothing the lists show ("PIN: yes" before as after): each change
+        # says it was done, as manager mode's decisions do.
+        notes = {
+            "add": self.tr("{name} is added."),
+            "rename": self.tr("{old} is now called {name}."),
+            "set_pin": self.tr("{name}'s new PIN is saved."),
+            "remove_pin": self.tr("{name}'s PIN is removed."),
+            "disable": self.tr("{name} is disabled."),
+            "enable": self.tr("{name} is enabled."),
+        }
+        self.view.status.show_note(notes[change].format(name=now, old=name), 10_000)
 
     async def add(self, role: Role, name: str, pin: Secret | None) -> Account:
         """Add an account (through manager mode: refused without a manager), and show it."""

@@ -314,7 +314,8 @@ class RedemptionController(QObject):
         except PinRejected as exc:
             dialog.show_failure(words(exc.message), exc.attempts_left)
             return
-        except Refused as exc:  # offline, the server failing, or the member's lane is busy
+        except Refused as exc:  # offline, the server failing, the member's lane is busy, or
+            # the PIN blocked (the wrong one that left no attempt): no PIN typed now can help
             if not outcome.done():
                 outcome.set_exception(exc)
             dialog.reject()

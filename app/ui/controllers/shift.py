@@ -195,6 +195,7 @@ class ShiftController(QObject):
     async def _offer_open_shift(self) -> None:
         # After a restart: whose shift is still open, so they pick up where they were.
         shifts = await self.session.till.open_shifts()
+        self.view.sign_in.set_open_shifts(s.cashier for s in shifts)
         if shifts:
             last = shifts[-1]
             self.view.sign_in.select_cashier(last.cashier)
@@ -206,11 +207,14 @@ class ShiftController(QObject):
 
     async def close_shift(self) -> None:
         """End the shift and go back to the sign-in page."""
+        closing = self.session.cashier
         await self.session.sign_out()
         self.redemption.clear_shift()
         self.view.member_search.clear()
         self.view.invoice_field.clear()
         self.view.sign_in.set_note("")
+        if closing is not None:
+            self.view.sign_in.shift_closed(closing)
         self.view.show_sign_in()
 
     # -- the summary -------------------------------------------------------------------------

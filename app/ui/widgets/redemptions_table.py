@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -39,6 +39,10 @@ STATUS_MAX_WIDTH = 180
 NARROW_STATUS_MAX_WIDTH = 120
 #: Room Qt's item view style keeps either side of a cell's text.
 _CELL_PADDING = 12
+#: How much of a selected status cell the selection's colour rings, above and below its words
+#: and either side of them (less than the padding, so never over them): the status keeps its own
+#: colour inside, so the row just picked still says how it stands.
+SELECTION_RING = (5, 2)
 
 
 class ShiftRedemptionsModel(QAbstractTableModel):
@@ -184,7 +188,27 @@ class StatusDelegate(QStyledItemDelegate):
         if style is None:
             super().paint(painter, option, index)
             return
+        ringed = bool(cell.state & QStyle.StateFlag.State_Selected) and (
+            index.data(Qt.ItemDataRole.BackgroundRole) is not None
+        )
+        if ringed:
+            # The selection would paint over the status's colour, the one thing the cashier
+            # reads in it: the status is drawn as it stands, and the selection rings it.
+            cell.state &= ~QStyle.StateFlag.State_Selected
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
+        if ringed:
+            ring = option.rect
+            highlight = cell.palette.brush(QPalette.ColorRole.Highlight)
+            # Above and below the words the row has room to spare; either side only the
+            # padding, which a thinner edge leaves to the words.
+            tall, wide = SELECTION_RING
+            for edge in (
+                ring.adjusted(0, 0, 0, -(ring.height() - tall)),
+                ring.adjusted(0, ring.height() - tall, 0, 0),
+                ring.adjusted(0, 0, -(ring.width() - wide), 0),
+                ring.adjusted(ring.width() - wide, 0, 0, 0),
+            ):
+                painter.fillRect(edge, highlight)
 
 
 class ShiftRedemptionsView(QTableView):

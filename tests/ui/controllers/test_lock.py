@@ -175,6 +175,7 @@ def test_the_shift_s_summary_locks_too_and_the_shift_carries_on(
     view = cashier.view
     assert view.sign_in.title.text() == "The till is locked"
     assert "Dewi's shift carries on" in view.sign_in.note.text()
+    assert view.sign_in.start_button.text() == "Continue shift"
     # Not closed by it: signing in again carries on the same shift, at the till.
     assert cashier.session.shift == shift
     with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):

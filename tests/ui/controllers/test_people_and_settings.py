@@ -203,6 +203,42 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
     assert cashier.view.manager.people.refusal.text() == refused.args[0]
 
 
+def test_setting_a_pin_says_it_was_done_as_every_change_of_an_account_does(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen: "Set PIN…", Save, and nothing on screen changed (the PIN column said "yes" before as
+    # after); only the audit knew it was done.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    people = cashier.people
+    status = cashier.view.status
+
+    def change(change: str, role: Role, name: str, new_name: str = "", pin: str = "") -> str:
+        dialog = AccountDialog(change, role.value, name)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(people.changed, timeout=WAIT_MS):
+            run_async(
+                qtbot,
+                people._submit(dialog, role, change, name, new_name, Secret(pin), Secret(pin)),
+            )
+        return status.note_text()
+
+    assert change("set_pin", Role.MANAGER, MANAGER, pin="135792") == "Wayan's new PIN is saved."
+    assert change("set_pin", Role.CASHIER, "Rina", pin="2580") == "Rina's new PIN is saved."
+    assert change("add", Role.CASHIER, "", "Sari") == "Sari is added."
+    assert change("rename", Role.CASHIER, "Sari", "Sarah") == "Sari is now called Sarah."
+    for asked, said in (
+        ("remove_pin", "Rina's PIN is removed."),
+        ("disable", "Rina is disabled."),
+        ("enable", "Rina is enabled."),
+    ):
+        with qtbot.waitSignal(people.changed, timeout=WAIT_MS):
+            people.ask("cashier", asked, "Rina")
+        assert status.note_text() == said
+    with speaking("id"):
+        assert change("set_pin", Role.CASHIER, "Dewi", pin="2580") == "PIN baru Dewi tersimpan."
+
+
 def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept_apart(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

@@ -211,6 +211,45 @@ def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
     assert entry is not None and entry.payload["request_id"] == receipt.entry_id
 
 
+def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen: "Wrong PIN. Ask the customer to try again." over "0 attempts left", the pad still
+    # open for a PIN the server had blocked.
+    dialog = open_pin_pad_for_budi(qtbot, cashier)
+    for left in ("2 attempts left", "1 attempt left"):
+        for digit in "000000":
+            dialog.pad.press_digit(digit)
+        dialog.pad.submit()
+        qtbot.waitUntil(lambda left=left: dialog.pad.attempts_text() == left, timeout=WAIT_MS)
+    for digit in "000000":
+        dialog.pad.press_digit(digit)
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        dialog.pad.submit()
+    assert cashier.redemption.pin_dialog is None and not dialog.isVisible()
+    kind, _headline, details = _result(cashier)
+    assert kind == "refused"
+    assert details == (
+        "This member's PIN is blocked after too many wrong tries; they must reset it."
+    )
+    assert not cashier.redemption.busy
+    # Asked again for the member still on screen: refused so, never the pad again.
+    cashier.view.result_panel.set_result(None)
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        cashier.view.reward_picker.redeem_button.click()
+    assert cashier.redemption.pin_dialog is None
+    assert _result(cashier)[2] == details
+    assert sandbox.ledger() == []
+
+
 def test_cancelling_the_pin_sends_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

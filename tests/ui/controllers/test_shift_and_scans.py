@@ -43,6 +43,29 @@ def test_signing_in_shows_the_till_with_the_cashier_named(
     assert view.status.cashier.text() == "Cashier: Rina"
 
 
+def test_the_sign_in_button_says_it_continues_the_shift_left_open(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # Seen: after a restart mid-shift the button said "Start shift" over "Dewi's shift is still
+    # open since …: signing in continues it", for the shift it carries on.
+    make_cashier(till_settings)  # Dewi's shift, left open
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    qtbot.waitUntil(lambda: page.note.isVisibleTo(page), timeout=WAIT_MS)
+    assert page.cashiers.currentItem().text() == "Dewi"
+    assert page.start_button.text() == "Continue shift"
+    page.select_cashier("Rina")  # hers is a new one
+    assert page.start_button.text() == "Start shift"
+    page.select_cashier("Dewi")
+    assert page.start_button.text() == "Continue shift"
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        page.submit()
+    # Closed, the next sign-in starts a shift, Dewi's too.
+    run_async(qtbot, cashier.shift.close_shift())
+    assert cashier.view.pages.currentWidget() is page
+    assert page.start_button.text() == "Start shift"
+
+
 def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tmp_path: Path
 ) -> None:

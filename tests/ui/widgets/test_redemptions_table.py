@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RedemptionRowData
-from app.ui.widgets.redemptions_table import ShiftRedemptionsModel
+from app.ui.widgets.outcome_style import OUTCOME_COLOURS
+from app.ui.widgets.redemptions_table import ShiftRedemptionsModel, ShiftRedemptionsView
 
 from ...support.screens import window_in
 from ...support.tooltips import shown_tooltip
@@ -65,3 +66,33 @@ def test_a_row_s_tooltip_of_a_two_thousand_character_name_fits_the_screen(qtbot:
     tip = shown_tooltip(qtbot, view, text)
     assert tip.width() <= QApplication.primaryScreen().availableGeometry().width()
     assert tip.text().startswith("Ayu Pratiwi\nPanjangPanjang")
+
+
+@pytest.mark.parametrize("focused", [False, True], ids=["selected", "selected-focused"])
+def test_a_selected_row_keeps_its_status_colour(qtbot: QtBot, focused: bool) -> None:
+    # Seen: the row a cashier clicked lost its "NOT CONFIRMED" orange (and "Confirmed" green…)
+    # to the selection's light blue: the state of the row just picked could not be read.
+    model = ShiftRedemptionsModel()
+    model.set_rows(
+        [
+            RedemptionRowData("e1", "10.01", "Ayu Pratiwi", "Es Kopi Susu", "not_confirmed"),
+            RedemptionRowData("e2", "10.02", "Budi Santoso", "Croissant", "confirmed"),
+        ]
+    )
+    view = ShiftRedemptionsView(model)
+    qtbot.addWidget(view)
+    view.resize(560, 240)
+    view.show()
+    qtbot.waitExposed(view)
+    for row, kind in ((0, "not_confirmed"), (1, "confirmed")):
+        view.selectRow(row)
+        if focused:
+            view.setFocus()
+        image = view.viewport().grab().toImage()
+        cell = view.visualRect(model.index(row, ShiftRedemptionsModel.STATUS))
+        # the cell's middle, left of its words (they start after its padding)
+        colour = image.pixelColor(cell.left() + cell.width() // 2, cell.top() + 10)
+        assert colour.name() == OUTCOME_COLOURS[kind][0], (row, kind)
+        # and the row still reads selected beside it
+        other = view.visualRect(model.index(row, ShiftRedemptionsModel.TIME))
+        assert image.pixelColor(other.left() + 2, other.top() + 4).name() != "#ffffff"

@@ -133,3 +133,53 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
         ("Dewi", "confirmed"),
         ("Rina", "refused"),
     ]
+
+
+async def test_a_redemption_cancelled_on_the_server_is_not_counted_as_redeemed(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    # A manager reconciles the shift and the day against the server: a cancel the server
+    # confirmed gave the stamps back; one it has not confirmed yet leaves the redemption standing.
+    config = till_settings.till_config()
+    started = datetime.now().astimezone()
+    async with open_till(config, Secret(DEMO_TOKEN)) as till:
+        await till.staff.add_first_manager("Wayan", Secret("246810"))
+        await till.manager.enter("Wayan", Secret("246810"))
+        shift = await till.open_shift("Dewi")
+        ayu = await till.find_member(AYU)
+        made = []
+        for invoice in ("INV-1", "INV-2", "INV-3"):
+            sale = Sale("Dewi", shift.id, invoice_number=invoice)
+            receipt = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+            assert (await till.wait(receipt.entry_id)).verdict is Verdict.CONFIRMED
+            made.append(receipt.entry_id)
+        cancel = await till.manager.cancel(made[0])
+        assert (await till.wait(cancel.entry_id)).verdict is Verdict.CONFIRMED
+    assert sandbox.stamps(AYU) == 250 - 2 * 20
+
+    # The second one's cancel is asked for while nothing is sent: not done yet.
+    options = RuntimeOptions(start_worker=False)
+    async with open_till(config, Secret(DEMO_TOKEN), options) as till:
+        await till.manager.enter("Wayan", Secret("246810"))
+        pending = await till.manager.cancel(made[1])
+        assert pending.status == "queued"
+        summary = await till.shift_summary(shift.id)
+        path = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        until = datetime.now().astimezone()
+        day = await till.day(started, until)
+        day_path = await till.export_day(started, until, tmp_path / "day.csv")
+
+    assert summary.stamps_redeemed == 40
+    assert summary.count(Verdict.CONFIRMED) == 2
+    assert summary.count(Verdict.CANCELLED) == 1
+    expected = [
+        ("INV-1", "cancelled", "Cancelled"),
+        ("INV-2", "confirmed", "Cancel pending"),
+        ("INV-3", "confirmed", ""),
+    ]
+    for written in (path, day_path):
+        with written.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert [(r["invoice"], r["status"], r["reason"]) for r in rows] == expected
+    totals = [(line.kind, line.standing, line.count, line.stamps) for line in day.summary.totals()]
+    assert totals == [("reward", "confirmed", 2, 40), ("reward", "cancelled", 1, 20)]

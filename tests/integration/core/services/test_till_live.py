@@ -8,12 +8,21 @@ import pytest
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
+from app.core.messages import say
 from app.core.services import till as till_module
 from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import open_till
-from app.core.services.till import NotOnline, PinRejected, PinRequired, Refused, Sale, Till
+from app.core.services.till import (
+    NotOnline,
+    PinBlocked,
+    PinRejected,
+    PinRequired,
+    Refused,
+    Sale,
+    Till,
+)
 from app.core.storage.problems import StorageFull
 from app.sandbox import DEMO_TOKEN
 
@@ -246,6 +255,38 @@ async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(
     assert receipt.entry_id == request_id
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert sandbox.stamps(BUDI) == 160
+
+
+async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to_type_again(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # Seen at the counter: the third wrong PIN said "Wrong PIN. Ask the customer to try again."
+    # over "0 attempts left", and a fourth the same, on a PIN the server had blocked.
+    member = await till.find_member(BUDI)
+    order = await till.catalogue.reward_order(member, 1)
+    shift = await till.open_shift("dewi")
+    sale = Sale("dewi", shift.id)
+    for left in (2, 1):
+        with pytest.raises(PinRejected) as wrong:
+            await till.authorize_pin_for(order, member, sale, Secret("000000"))
+        assert wrong.value.attempts_left == left
+    for _ in range(2):  # the last attempt, then the PIN the server now holds blocked
+        with pytest.raises(PinBlocked) as blocked:
+            await till.authorize_pin_for(order, member, sale, Secret("000000"))
+        assert not isinstance(blocked.value, PinRejected)
+        assert blocked.value.message == say("policy.pin_blocked")
+        assert blocked.value.verdict is Verdict.REFUSED
+    # The same member on screen asks again: refused before the pad, no PIN asked for.
+    with pytest.raises(Refused) as again:
+        await till.redeem(order, member, sale)
+    assert not isinstance(again.value, PinRequired)
+    assert again.value.message == say("policy.pin_blocked")
+    # A refusal, not the member's to type again: on the shift's record as the policy's is.
+    summary = await till.shift_summary(shift.id)
+    assert [str(row.reason) for row in summary.refusals] == [
+        "This member's PIN is blocked after too many wrong tries; they must reset it."
+    ] * 3
+    assert sandbox.ledger() == []
 
 
 async def test_the_pin_flow_decides_the_policy_once(
