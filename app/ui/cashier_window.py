@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
-from app.core.services import Member, Till
+from app.core.services import HistoryRow, Member, Till
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.decisions import DecisionsController
 from app.ui.controllers.exceptions import ExceptionsController
@@ -96,6 +96,7 @@ class CashierWindow(QObject):
         self.decisions = DecisionsController(view, till, self.mode, self.changes)
         self.exceptions = ExceptionsController(view, till, self.changes, self.mode)
         self.shift_cancels = ShiftCancels(view, till, self.changes)
+        self.shift_cancels.undone.connect(self._undone)
         self.storage = StorageController(view, till)
         self.kiosk_pickup = KioskPickup(view, self.session)
         self.first_manager = FirstManagerController(view, till)
@@ -261,6 +262,22 @@ class CashierWindow(QObject):
         if self.drop_cart_dialog is not None:
             self.drop_cart_dialog.deleteLater()
         self.drop_cart_dialog = None
+
+    def _undone(self, row: HistoryRow) -> None:
+        # A manager cancelled a redemption of this shift (often the one just made, the customer
+        # still here): the panel stops saying "hand over", and the member's balance on screen
+        # is read again, from the cancel's answer when the server sent one.
+        self.redemption.show_undone(row)
+        spawn(self._balance_after(row), name="balance after a cancel")
+
+    async def _balance_after(self, row: HistoryRow) -> None:
+        member = self.session.member
+        if member is None or member.lane != row.lane:
+            return
+        stamps = None
+        if row.cancel is not None:
+            stamps = (await self.till.receipt(row.cancel.entry_id)).stamps_remaining
+        self.session.balance_changed(row.lane, stamps)
 
     def _customer_left(self, _member: Member) -> None:
         # One customer at a time: the last one's invoice number must not land on this sale.

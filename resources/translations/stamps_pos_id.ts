@@ -2739,6 +2739,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mengirim ke Stamps…</translation>
     </message>
     <message>
+        <source>A manager cancelled this redemption: nothing of it stands, and its stamps are the member&apos;s again.</source>
+        <translation>Manajer membatalkan penukaran ini: tidak ada yang berlaku, dan stamp-nya kembali menjadi milik member.</translation>
+    </message>
+    <message>
         <source>Nothing was redeemed. Tell the customer why.</source>
         <translation>Tidak ada yang ditukar. Beri tahu pelanggan alasannya.</translation>
     </message>

@@ -13,6 +13,7 @@ from app.core.services import (
     INVOICE,
     CatalogueUnavailable,
     CodeRefused,
+    HistoryRow,
     InvalidOrder,
     Member,
     Message,
@@ -270,6 +271,26 @@ class RedemptionController(QObject):
         self.last_receipt = None
         if self.view.result_panel.result() is not None:
             self.show(None)
+
+    def show_undone(self, row: HistoryRow) -> None:
+        """``row``'s redemption stands undone now (a manager's cancel the server confirmed, or
+        voided before it was sent): while the result panel shows it, it says so. It said
+        "Confirmed. Hand over the reward." for a redemption a manager had just cancelled, with
+        the customer still at the counter."""
+        if row.entry_id != self.on_screen or self.busy:
+            return
+        self.last_receipt = None  # nothing of it to print a slip for
+        self.show(
+            ResultData(
+                kind="not_redeemed",
+                headline=self.on_screen_what,
+                details=words(row.standing),
+                what_to_do=self.tr(
+                    "A manager cancelled this redemption: nothing of it stands, and its stamps "
+                    "are the member's again."
+                ),
+            )
+        )
 
     # -- the PIN -----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import dataclasses
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import HistoryFilter, Till, Verdict
+from app.core.services import EntryStatus, HistoryFilter, HistoryRow, Till, Verdict
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.manager_words import standing_kind
 from app.ui.controllers.tasks import LatestOnly
@@ -17,9 +17,14 @@ from app.ui.wording import words
 
 
 class ShiftCancels(QObject):
-    """Re-reads the shift's rows' cancels whenever the database changes; ``followed()`` after."""
+    """Re-reads the shift's rows' cancels whenever the database changes; ``followed()`` after.
+
+    ``undone(HistoryRow)`` when a row's redemption stands undone now (the server confirmed its
+    cancel, or it was voided before it was sent): what the cashier's page still shows of it (the
+    result panel, the member's balance) is no longer true."""
 
     followed = Signal()
+    undone = Signal(object)
 
     def __init__(self, view: CashierWindowView, till: Till, changes: TillChanges) -> None:
         super().__init__(view)
@@ -47,4 +52,14 @@ class ShiftCancels(QObject):
             kind = standing_kind(row)
             if (shown.cancel_text, shown.cancel_kind) != (text, kind):
                 model.upsert(dataclasses.replace(shown, cancel_text=text, cancel_kind=kind))
+                if _undone(row):
+                    self.undone.emit(row)
         self.followed.emit()
+
+
+def _undone(row: HistoryRow) -> bool:
+    """Whether nothing of ``row``'s redemption stands now: voided before it was sent, or its
+    cancel confirmed by the server."""
+    if row.verdict is Verdict.CANCELLED:
+        return True
+    return row.cancel is not None and row.cancel.status is EntryStatus.SYNCED

@@ -281,6 +281,40 @@ def test_a_cancel_from_the_shift_list_asks_a_manager_and_the_row_follows_it_to_t
     assert "customer changed her mind" in repr(lines[-1])
 
 
+def test_a_cancel_of_the_redemption_on_screen_ends_its_hand_over_and_gives_back_the_stamps(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    """The cashier redeemed the wrong reward and called the manager, who cancelled it from the
+    shift's row with Ayu still at the counter: the panel went on saying "Confirmed. Hand over
+    the reward." and the card 230 stamps, where the server had given the 20 back."""
+    add_manager(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    view = cashier.view
+    panel = view.result_panel
+    assert panel.result() is not None and panel.result().kind == "confirmed"
+    assert view.member_card.stamps_text().startswith("230")
+    enter(qtbot, cashier)
+    view.redemptions.selectRow(0)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        qtbot.keyClick(view.redemptions, Qt.Key.Key_Return)
+    details = cashier.decisions.details
+    assert details is not None
+    details.buttons["cancel"].click()
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+    qtbot.waitUntil(lambda: sandbox.stamps(AYU) == 250, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.result() is not None and panel.result().kind != "confirmed")
+    result = panel.result()
+    assert result is not None and result.kind == "not_redeemed"
+    assert result.details == "Cancelled"
+    assert "cancelled" in result.what_to_do
+    assert not panel.print_button.isVisible()
+    qtbot.waitUntil(lambda: view.member_card.stamps_text().startswith("250"), timeout=WAIT_MS)
+
+
 def test_a_cancel_made_by_the_command_line_shows_in_the_open_window(
     qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path
 ) -> None:
