@@ -56,6 +56,19 @@ def redeem_reward(qtbot: QtBot, window: CashierWindow, user: str = AYU) -> str:
     return receipt.entry_id
 
 
+def cancel_from_details(qtbot: QtBot, window: CashierWindow) -> None:
+    """Cancel the redemption whose details are open, a manager being in, and wait for it to be
+    decided."""
+    details = window.decisions.details
+    assert details is not None
+    details.buttons["cancel"].click()
+    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = window.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.confirm.click()
+
+
 def audit_actions(qtbot: QtBot, window: CashierWindow, entry_id: str | None = None) -> list[str]:
     lines = run_async(qtbot, window.till.audit.lines(AuditFilter(entry_id=entry_id)))
     return [f"{line.who}:{line.action}" for line in lines]
@@ -297,14 +310,7 @@ def test_a_cancel_of_the_redemption_on_screen_ends_its_hand_over_and_gives_back_
     view.redemptions.selectRow(0)
     with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
         qtbot.keyClick(view.redemptions, Qt.Key.Key_Return)
-    details = cashier.decisions.details
-    assert details is not None
-    details.buttons["cancel"].click()
-    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
-    dialog = cashier.decisions.dialog
-    assert isinstance(dialog, DecisionDialog)
-    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
-        dialog.confirm.click()
+    cancel_from_details(qtbot, cashier)
     qtbot.waitUntil(lambda: sandbox.stamps(AYU) == 250, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: panel.result() is not None and panel.result().kind != "confirmed")
     result = panel.result()
@@ -582,12 +588,7 @@ def test_a_row_of_this_shift_or_of_the_history_opens_the_same_details_and_a_refu
         json={"id": 2001},
         headers={"Authorization": f"Token {DEMO_TOKEN}"},
     ).raise_for_status()
-    details.buttons["cancel"].click()
-    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
-    dialog = cashier.decisions.dialog
-    assert isinstance(dialog, DecisionDialog)
-    with qtbot.waitSignal(cashier.decisions.decided, timeout=WAIT_MS):
-        dialog.confirm.click()
+    cancel_from_details(qtbot, cashier)
     refused = "Cancel refused: Redemption is already canceled"
     qtbot.waitUntil(lambda: history_status(cashier, entry_id).startswith(refused), timeout=WAIT_MS)
     qtbot.waitUntil(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Iterator
 from datetime import timedelta
@@ -15,6 +14,8 @@ from app.core import clock
 from app.core.clock import ManualClock
 from app.core.domain import Outcome
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
+
+from ....support.cancelling import stop_cancelled_after
 
 
 @pytest.fixture
@@ -418,10 +419,4 @@ async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
     monitor = watched(ScriptedCheck())
     monitor.start()
     await settle(manual)
-    stopping = asyncio.create_task(monitor.stop())
-    for _ in range(steps):  # each moment of the stop, in turn
-        await asyncio.sleep(0)
-    cancelled = stopping.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await stopping
-    assert stopping.cancelled() or not cancelled, "a cancelled stop returned as if not cancelled"
+    await stop_cancelled_after(steps, monitor.stop)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -12,6 +11,8 @@ import pytest
 
 from app.core.clock import ManualClock
 from app.core.services.changes import ChangeWatch
+
+from ....support.cancelling import stop_cancelled_after
 
 GUARD = 10.0  # seconds: only ever reached when the behaviour is broken
 
@@ -95,11 +96,5 @@ async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
     # A close cancelled while it stops the watch (Ctrl-C twice) must stay cancelled: the stop's
     # wait for the polling task once took that cancellation in as the task's own.
     await asleep(clock)
-    stopping = asyncio.create_task(watch.stop())
-    for _ in range(steps):
-        await asyncio.sleep(0)
-    cancelled = stopping.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await stopping
-    assert stopping.cancelled() or not cancelled, "a cancelled stop returned as if not cancelled"
+    await stop_cancelled_after(steps, watch.stop)
     assert not watch.running
