@@ -171,3 +171,48 @@ def test_after_remove_empties_the_cart_the_keyboard_picks_the_next_reward(
     qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
     assert picker.selected() is not None
     assert picker.selected().id == picker.tiles()[0].reward.id  # type: ignore[union-attr]
+
+
+def _offer_for(qtbot: QtBot, cashier: CashierWindow, email: str) -> Callable[[], None]:
+    """Start listening for the offer of the member with ``email``; the returned call waits on it."""
+    offers: list[str] = []
+    keep = offers.append
+
+    def on_offer(offer: object) -> None:
+        keep(getattr(getattr(offer, "member", None), "email", "") or "")
+
+    cashier.session.offer_loaded.connect(on_offer)
+
+    def wait() -> None:
+        try:
+            qtbot.waitUntil(lambda: email in offers, timeout=WAIT_MS)
+        finally:
+            cashier.session.offer_loaded.disconnect(on_offer)
+
+    return wait
+
+
+def test_a_name_typed_after_a_card_scanned_on_a_reward_tile_finds_that_member(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # A card scanned while a reward tile had the keyboard: the tiles were rebuilt for the new
+    # member and Qt dropped the keyboard on the empty cart's list, where a name typed was lost.
+    view = cashier.view
+    scanner = _scanner(cashier)
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F3)
+    assert view.reward_picker.tiles()[0].hasFocus()
+
+    budis_offer = _offer_for(qtbot, cashier, BUDI_EMAIL)
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        scanner.scanned.emit(BUDI_CARD)
+    budis_offer()
+    assert view.member_card.name_text() == "Budi Santoso"
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClicks(_focused(view), AYU)
+        qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Ayu Pratiwi"
+
