@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -216,3 +217,26 @@ def test_a_name_typed_after_a_card_scanned_on_a_reward_tile_finds_that_member(
     assert found.args[0] is not None
     assert view.member_card.name_text() == "Ayu Pratiwi"
 
+
+def test_the_rewards_read_again_leave_the_keyboard_on_the_reward_it_was_on(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The member's rewards are read again as the queue moves on (a redemption settles, the
+    # balance moves): the tiles were rebuilt and Qt dropped the keyboard on the empty cart,
+    # where Enter picked nothing and a name typed was lost.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F3)
+    picker = view.reward_picker
+    qtbot.keyClick(picker.tiles()[0], Qt.Key.Key_Right)
+    old_tile = picker.tiles()[1]
+    on = old_tile.reward.id
+
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        cashier.session.reload_offer()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old_tile), timeout=WAIT_MS)  # the old tiles gone
+
+    qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert picker.selected() is not None
+    assert picker.selected().id == on  # type: ignore[union-attr]
