@@ -240,3 +240,68 @@ def test_the_rewards_read_again_leave_the_keyboard_on_the_reward_it_was_on(
     qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
     assert picker.selected() is not None
     assert picker.selected().id == on  # type: ignore[union-attr]
+
+
+def _voucher_row(cashier: CashierWindow, balance: bool) -> int:
+    """The row of Ayu's first voucher that is (or is not) a balance voucher."""
+    offer = cashier.session.offer
+    assert offer is not None
+    wanted = next(v.id for v in offer.vouchers if v.balance is balance)
+    table = cashier.view.voucher_panel.table
+    return next(
+        row
+        for row in range(table.rowCount())
+        if table.item(row, 0).data(Qt.ItemDataRole.UserRole) == wanted
+    )
+
+
+def _click_redeem_voucher(qtbot: QtBot, cashier: CashierWindow) -> None:
+    panel = cashier.view.voucher_panel
+    panel.table.selectRow(_voucher_row(cashier, balance=False))
+    qtbot.mouseClick(panel.redeem_button, Qt.MouseButton.LeftButton)
+
+
+def _enter_on_the_voucher(qtbot: QtBot, cashier: CashierWindow) -> None:
+    panel = cashier.view.voucher_panel
+    panel.table.setFocus()
+    panel.table.setCurrentCell(_voucher_row(cashier, balance=False), 0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+
+
+def _deduct(qtbot: QtBot, cashier: CashierWindow) -> None:
+    panel = cashier.view.voucher_panel
+    panel.table.selectRow(_voucher_row(cashier, balance=True))
+    qtbot.mouseClick(panel.redeem_button, Qt.MouseButton.LeftButton)
+    dialog = panel.deduct_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.amount, "25000")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [_click_redeem_voucher, _enter_on_the_voucher, _deduct],
+    ids=["Redeem voucher", "Enter on the voucher", "a deduction"],
+)
+def test_the_next_customers_name_typed_after_a_voucher_is_redeemed_finds_them(
+    qtbot: QtBot, cashier: CashierWindow, action: Callable[[QtBot, CashierWindow], None]
+) -> None:
+    # The voucher redeemed, the vouchers re-read: the keyboard stayed on the voucher's button,
+    # now "Deduct from saldo…" for the row selected next (a space in the name typed opened the
+    # deduction), or in the table, where the name went to its row search.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F4)
+
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        receipt = redeem(qtbot, cashier, lambda: action(qtbot, cashier))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert cashier.view.voucher_panel.deduct_dialog is None
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClicks(_focused(view), "Budi Santoso")
+        qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert cashier.view.voucher_panel.deduct_dialog is None
