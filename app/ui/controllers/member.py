@@ -182,6 +182,9 @@ class MemberController(QObject):
         else:
             search.set_message("")
             search.field.setText(member.name)
+            # Selected, as F2 leaves it: the next customer's name typed replaces it, where with
+            # the cursor at its end it was added to it ("Budi Santosoayu") and found nobody.
+            search.field.selectAll()
             self.session.set_member(member)
             self._after_scan(scanned)
         self.lookup_finished.emit(member)

@@ -305,3 +305,41 @@ def test_the_next_customers_name_typed_after_a_voucher_is_redeemed_finds_them(
     assert found.args[0] is not None
     assert view.member_card.name_text() == "Budi Santoso"
     assert cashier.view.voucher_panel.deduct_dialog is None
+
+
+def _enter_on_the_suggestion(qtbot: QtBot, cashier: CashierWindow) -> None:
+    search = cashier.view.member_search
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(search.suggestions, Qt.Key.Key_Return)
+
+
+def _click_the_suggestion(qtbot: QtBot, cashier: CashierWindow) -> None:
+    suggestions = cashier.view.member_search.suggestions
+    where = suggestions.visualItemRect(suggestions.item(0)).center()
+    qtbot.mouseClick(suggestions.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+@pytest.mark.parametrize(
+    "choose",
+    [_enter_on_the_suggestion, _click_the_suggestion],
+    ids=["arrows and Enter", "a click"],
+)
+def test_the_next_name_typed_after_a_suggestion_is_chosen_finds_that_member(
+    qtbot: QtBot, cashier: CashierWindow, choose: Callable[[QtBot, CashierWindow], None]
+) -> None:
+    # The member chosen from the suggestions, their name filled the search with the cursor at
+    # its end: the next customer's name typed was added to it ("Budi Santosoayu"), no one found.
+    view = cashier.view
+    _activate(qtbot, view)
+    search = view.member_search
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS):
+        qtbot.keyClicks(search.field, "Budi")
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        choose(qtbot, cashier)
+    assert view.member_card.name_text() == "Budi Santoso"
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        qtbot.keyClicks(_focused(view), AYU)
+        qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Ayu Pratiwi"
