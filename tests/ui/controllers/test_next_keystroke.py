@@ -343,3 +343,71 @@ def test_the_next_name_typed_after_a_suggestion_is_chosen_finds_that_member(
         qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
     assert found.args[0] is not None
     assert view.member_card.name_text() == "Ayu Pratiwi"
+
+
+def _type_by_hand(qtbot: QtBot, view: CashierWindowView, text: str) -> None:
+    """Each key to wherever the keyboard is as it is pressed, as a keyboard types."""
+    for character in text:
+        qtbot.keyClick(_focused(view), character)
+
+
+def _print_the_slip(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.keyClick(cashier.view, Qt.Key.Key_F3)
+    picker = cashier.view.reward_picker
+    qtbot.keyClick(picker.tiles()[0], Qt.Key.Key_Return)
+    redeem(qtbot, cashier, lambda: _enter_in_the_amount(qtbot, cashier))
+    button = cashier.view.result_panel.print_button
+    qtbot.waitUntil(button.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    button.setFocus()  # a click gives a button the keyboard (offscreen, QTest's click does not)
+
+
+def _cancel_the_deduction(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.keyClick(cashier.view, Qt.Key.Key_F4)
+    panel = cashier.view.voucher_panel
+    panel.table.selectRow(_voucher_row(cashier, balance=True))
+    panel.redeem_button.setFocus()
+    qtbot.keyClick(panel.redeem_button, Qt.Key.Key_Space)
+    dialog = panel.deduct_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.deduct_dialog is None, timeout=WAIT_MS)
+
+
+def _on_a_reward_tile(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.keyClick(cashier.view, Qt.Key.Key_F3)
+    assert cashier.view.reward_picker.tiles()[0].hasFocus()
+
+
+def _on_a_voucher(qtbot: QtBot, cashier: CashierWindow) -> None:
+    qtbot.keyClick(cashier.view, Qt.Key.Key_F4)
+    cashier.view.voucher_panel.table.setFocus()
+
+
+@pytest.mark.parametrize(
+    "before",
+    [_print_the_slip, _cancel_the_deduction, _on_a_reward_tile, _on_a_voucher],
+    ids=["Print slip", "the deduction cancelled", "a reward tile", "the vouchers' list"],
+)
+def test_a_name_typed_where_nothing_takes_words_finds_that_member(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    before: Callable[[QtBot, CashierWindow], None],
+) -> None:
+    # The keyboard on a button, a tile or a list, which take no words: the next customer's
+    # name typed was lost, and its space pressed the button ("Print slip" again, the deduction).
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    before(qtbot, cashier)
+    entries = len(sandbox.ledger())
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        _type_by_hand(qtbot, view, "Budi Santoso")
+        qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert view.voucher_panel.deduct_dialog is None
+    assert len(sandbox.ledger()) == entries
