@@ -265,7 +265,10 @@ class RewardPicker(QWidget):
             return
         self._select(reward)
         self.reward_chosen.emit(reward_id)
-        (self.stamps_spin if reward.flexible else self.qty_spin).setFocus()
+        amount = self.stamps_spin if reward.flexible else self.qty_spin
+        amount.setFocus()
+        # Selected, to be typed over: with the cursor before the "1", "2" typed made it 21.
+        amount.selectAll()
 
     def selected(self) -> RewardCardData | None:
         """The reward in the selection bar."""

@@ -411,3 +411,24 @@ def test_a_name_typed_where_nothing_takes_words_finds_that_member(
     assert view.member_card.name_text() == "Budi Santoso"
     assert view.voucher_panel.deduct_dialog is None
     assert len(sandbox.ledger()) == entries
+
+
+def test_the_amount_typed_after_a_reward_is_picked_replaces_the_one(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The reward picked with Enter, the cursor stood before the amount's "1": "2" typed made
+    # it 21, and Enter would have redeemed 21.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F3)
+    picker = view.reward_picker
+    cheapest = min(
+        (tile for tile in picker.tiles() if not tile.reward.flexible and tile.isEnabled()),
+        key=lambda tile: tile.reward.stamps_cost,
+    )
+    cheapest.setFocus()
+    qtbot.keyClick(cheapest, Qt.Key.Key_Return)
+
+    _type_by_hand(qtbot, view, "2")
+    assert picker.qty_spin.value() == 2
