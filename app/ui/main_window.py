@@ -471,7 +471,7 @@ class CashierWindowView(QMainWindow):
             gaps=4 * PAGE_MARGIN,
         )
         self.columns.narrowed.connect(self._narrow_cashier_page)
-        # A name typed on a button, a tile or a list goes to the member search, not nowhere.
+        # A name typed on a button, a tile, a list or an amount goes to the member search.
         self._words_to_search = WordsToSearch(self.member_search, page)
         self._words_to_search.watch(
             page,
@@ -479,6 +479,8 @@ class CashierWindowView(QMainWindow):
             self.voucher_panel.table,
             self.reward_picker.cart.list,
             self.redemptions,
+            self.reward_picker.qty_spin,
+            self.reward_picker.stamps_spin,
         )
         return page
 

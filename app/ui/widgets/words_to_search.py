@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from app.ui.widgets.member_search import MemberSearch
 
@@ -23,9 +23,10 @@ _SHORTCUT_MODIFIERS = (
 
 class WordsToSearch(QObject):
     """Watches the cashier's page, where a key no widget used arrives (a button's, a tile's),
-    and the lists, which would have searched their own rows for it: a letter, a digit or a sign
-    goes to the member search, the name on screen selected to be typed over; the keys after it
-    follow it there. Enter, Tab, the arrows, Space and the function keys are left alone."""
+    the lists, which would have searched their own rows for it, and the amounts, which swallow
+    a letter: a letter, a digit or a sign goes to the member search (an amount keeps its
+    digits), the name on screen selected to be typed over; the keys after it follow it there.
+    Enter, Tab, the arrows, Space and the function keys are left alone."""
 
     def __init__(self, search: MemberSearch, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,8 @@ class WordsToSearch(QObject):
         field = self._search.field
         if watched is field or not field.isEnabled() or not field.isVisible():
             return False
+        if isinstance(watched, QAbstractSpinBox) and event.text().isdigit():
+            return False  # the amount's own
         if watched is self._search.suggestions:
             field.setFocus()  # typing on from the list: the query goes on
         elif not field.hasFocus():

@@ -385,10 +385,23 @@ def _on_a_voucher(qtbot: QtBot, cashier: CashierWindow) -> None:
     cashier.view.voucher_panel.table.setFocus()
 
 
+def _in_the_amount(qtbot: QtBot, cashier: CashierWindow) -> None:
+    # Where the keyboard is back after a PIN pad is cancelled, too.
+    qtbot.keyClick(cashier.view, Qt.Key.Key_F3)
+    qtbot.keyClick(cashier.view.reward_picker.tiles()[0], Qt.Key.Key_Return)
+    assert cashier.view.reward_picker.qty_spin.hasFocus()
+
+
 @pytest.mark.parametrize(
     "before",
-    [_print_the_slip, _cancel_the_deduction, _on_a_reward_tile, _on_a_voucher],
-    ids=["Print slip", "the deduction cancelled", "a reward tile", "the vouchers' list"],
+    [_print_the_slip, _cancel_the_deduction, _on_a_reward_tile, _on_a_voucher, _in_the_amount],
+    ids=[
+        "Print slip",
+        "the deduction cancelled",
+        "a reward tile",
+        "the vouchers' list",
+        "the amount",
+    ],
 )
 def test_a_name_typed_where_nothing_takes_words_finds_that_member(
     qtbot: QtBot,
