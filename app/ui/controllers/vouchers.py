@@ -169,10 +169,11 @@ class VouchersController(OrderController):
         )
         if receipt is not None:
             self.view.voucher_panel.clear_code()
-            # The code is used: the next scan is the next customer's card, which the emptied
-            # code field would take as a voucher code for this member.
-            if self.view.focusWidget() is self.view.voucher_panel.code_field:
-                self.view.focus_member_search()
+        # The code is used, or refused (it stays, F4 to put it right): the next scan is the
+        # next customer's card, which the code field would take as a voucher code for this
+        # member, and a name typed was added to the refused code.
+        if self.view.focusWidget() is self.view.voucher_panel.code_field:
+            self.view.focus_member_search()
 
     def _name(self, voucher_id: Hashable) -> str:
         offer = self.session.offer

@@ -445,3 +445,50 @@ def test_the_amount_typed_after_a_reward_is_picked_replaces_the_one(
 
     _type_by_hand(qtbot, view, "2")
     assert picker.qty_spin.value() == 2
+
+
+def _refused_promo(qtbot: QtBot, cashier: CashierWindow) -> None:
+    view = cashier.view
+    view.invoice_field.set_text("INV-0042")
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.keyClicks(view.promo_panel.code_field, "MERDEKA17")  # ended 90 days ago
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+
+
+def _refused_voucher_code(qtbot: QtBot, cashier: CashierWindow) -> None:
+    view = cashier.view
+    qtbot.keyClick(view, Qt.Key.Key_F4)
+    qtbot.keyClicks(view.voucher_panel.code_field, "NO-SUCH-CODE")
+    qtbot.keyClick(view.voucher_panel.code_field, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("code", [_refused_promo, _refused_voucher_code], ids=["promo", "voucher"])
+@pytest.mark.parametrize("next_customer", ["scanned", "typed"])
+def test_the_next_customer_after_a_code_is_refused_is_found(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    code: Callable[[QtBot, CashierWindow], None],
+    next_customer: str,
+) -> None:
+    # The code refused, the cursor stayed after it in its field: the next customer's card
+    # scanned went to the server as a code for the last one, and their name typed was added
+    # to the refused code. Nobody was found.
+    view = cashier.view
+    scanner = _scanner(cashier)
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, view)
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        code(qtbot, cashier)
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    entries = len(sandbox.ledger())
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        if next_customer == "scanned":
+            scanner.scanned.emit(BUDI_CARD)
+        else:
+            _type_by_hand(qtbot, view, "Budi Santoso")
+            qtbot.keyClick(_focused(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert len(sandbox.ledger()) == entries
