@@ -399,6 +399,7 @@ class CashierWindowView(QMainWindow):
         from app.ui.widgets.result_panel import ResultPanel
         from app.ui.widgets.reward_picker import RewardPicker
         from app.ui.widgets.voucher_panel import VoucherPanel
+        from app.ui.widgets.words_to_search import WordsToSearch
 
         # In the stack first, then each column filled before the next joins (see build).
         page = QWidget()
@@ -470,6 +471,17 @@ class CashierWindowView(QMainWindow):
             gaps=4 * PAGE_MARGIN,
         )
         self.columns.narrowed.connect(self._narrow_cashier_page)
+        # A name typed on a button, a tile, a list or an amount goes to the member search.
+        self._words_to_search = WordsToSearch(self.member_search, page)
+        self._words_to_search.watch(
+            page,
+            self.member_search.suggestions,
+            self.voucher_panel.table,
+            self.reward_picker.cart.list,
+            self.redemptions,
+            self.reward_picker.qty_spin,
+            self.reward_picker.stamps_spin,
+        )
         return page
 
     def _narrow_cashier_page(self, narrow: bool) -> None:

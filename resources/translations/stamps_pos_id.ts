@@ -989,6 +989,10 @@
         <translation>Hadiah</translation>
     </message>
     <message>
+        <source>Move between the rewards</source>
+        <translation>Pindah antarhadiah</translation>
+    </message>
+    <message>
         <source>Vouchers</source>
         <translation>Voucher</translation>
     </message>

@@ -87,6 +87,8 @@ def test_f1_lists_every_function_key(qtbot: QtBot, window: CashierWindowView):
     keys = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert keys == [key for key, _ in keyboard_shortcuts()]
     assert {"F2", "F3", "F4", "F5", "F6", "F9", "Esc"} <= set(keys)
+    # The arrow keys walk the reward grid: a cashier reading this list learns they do.
+    assert "← ↑ → ↓" in keys
     window.help_dialog.close()
 
 

@@ -7,6 +7,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
@@ -41,3 +42,15 @@ class OrderController(QObject):
             work.close()  # never started: nothing to run, no "never awaited" warning
             return
         spawn(work)
+
+    def ready_for_the_next_customer(self, tab: QWidget) -> None:
+        """The redemption made from ``tab`` is taken: the cursor to the member search, unless
+        the cashier put it elsewhere during the wait.
+
+        What was pressed goes grey or changes under the keyboard as the offer is re-read (Qt
+        left it on the emptied cart, or on the voucher button now "Deduct from saldo…" for the
+        next row, where a space in the next name typed opened the deduction), and the next
+        customer's card or name then found nobody."""
+        focus = self.view.focusWidget()
+        if focus is None or tab.isAncestorOf(focus):
+            self.view.focus_member_search()

@@ -178,11 +178,24 @@ class MemberController(QObject):
             else:
                 search.set_message(words(exc.message))
                 self.session.set_member(None)  # nobody on screen rather than the last customer
+                self._after_scan(scanned)
         else:
             search.set_message("")
             search.field.setText(member.name)
+            # Selected, as F2 leaves it: the next customer's name typed replaces it, where with
+            # the cursor at its end it was added to it ("Budi Santosoayu") and found nobody.
+            search.field.selectAll()
             self.session.set_member(member)
+            self._after_scan(scanned)
         self.lookup_finished.emit(member)
+
+    def _after_scan(self, scanned: bool) -> None:
+        # A scan comes wherever the keyboard is: on a reward tile, the tiles went with the last
+        # customer and Qt dropped the keyboard on the empty cart, where a name typed next was
+        # lost. Another customer (or nobody) on screen: the cursor waits in the search, as
+        # after every other change of member, with the name selected to be typed over.
+        if scanned:
+            self.view.focus_member_search()
 
     async def _by_name(self, name: str) -> Member | None:
         """The one member with this name, looked up; else the list to pick from (``None``)."""

@@ -51,10 +51,11 @@ class PromoController(OrderController):
         receipt = await self.redemption.redeem(OperationKind.PROMO, what, build)
         if receipt is not None:
             self.view.promo_panel.clear()
-            # The code is used: the next scan is the next customer's card, which the emptied
-            # code field would send as a promo code for this member.
-            if self.view.focusWidget() is self.view.promo_panel.code_field:
-                self.view.focus_member_search()
+        # The code is used, or refused (it stays, F5 to put it right): the next scan is the
+        # next customer's card, which the code field would send as a promo code for this
+        # member, and a name typed was added to the refused code.
+        if self.view.focusWidget() is self.view.promo_panel.code_field:
+            self.view.focus_member_search()
 
     def _invoice_changed(self, text: str) -> None:
         if text:

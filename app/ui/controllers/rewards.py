@@ -123,7 +123,7 @@ class RewardsController(OrderController):
 
         what = say("what.reward", name=self._name(reward_id))
         if await self.redemption.redeem(OperationKind.REWARD, what, build) is not None:
-            self._ready_for_the_next_customer()
+            self.ready_for_the_next_customer(self.view.reward_picker)
 
     def _redeem_cart(self, lines: list[CartLine]) -> None:
         self.order(self.redeem_cart(list(lines)))
@@ -142,16 +142,8 @@ class RewardsController(OrderController):
         )
         if receipt is not None:
             # Before the cart empties: its greyed "Redeem cart" would pass the keyboard on first.
-            self._ready_for_the_next_customer()
+            self.ready_for_the_next_customer(self.view.reward_picker)
             self.view.reward_picker.cart.clear()
-
-    def _ready_for_the_next_customer(self) -> None:
-        # The redemption is taken and the rewards are re-read: the amount and the buttons go
-        # grey and Qt drops the keyboard on the emptied cart, where the next customer's name
-        # typed went nowhere. Left where the cashier put it during the wait, else the search.
-        focus = self.view.focusWidget()
-        if focus is None or self.view.reward_picker.isAncestorOf(focus):
-            self.view.focus_member_search()
 
     def _name(self, reward_id: Hashable) -> str:
         offer = self.session.offer

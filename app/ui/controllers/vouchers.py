@@ -136,7 +136,8 @@ class VouchersController(OrderController):
             return await catalogue.voucher_order(member, number, whole=whole)
 
         what = say("what.voucher", name=self._name(voucher_id))
-        await self.redemption.redeem(OperationKind.VOUCHER, what, build)
+        if await self.redemption.redeem(OperationKind.VOUCHER, what, build) is not None:
+            self.ready_for_the_next_customer(self.view.voucher_panel)
 
     async def deduct(self, voucher_id: Hashable, value: int) -> None:
         """Take ``value`` rupiah from one of the member's balance vouchers."""
@@ -147,7 +148,8 @@ class VouchersController(OrderController):
             return await catalogue.deduct_order(member, number, value)
 
         what = say("what.deduct", value=format_rupiah(value), name=self._name(voucher_id))
-        await self.redemption.redeem(OperationKind.DEDUCT, what, build)
+        if await self.redemption.redeem(OperationKind.DEDUCT, what, build) is not None:
+            self.ready_for_the_next_customer(self.view.voucher_panel)
 
     def use_code(self, code: str) -> None:
         """A voucher code typed, or scanned with a member on screen: validate it, then redeem."""
@@ -167,10 +169,11 @@ class VouchersController(OrderController):
         )
         if receipt is not None:
             self.view.voucher_panel.clear_code()
-            # The code is used: the next scan is the next customer's card, which the emptied
-            # code field would take as a voucher code for this member.
-            if self.view.focusWidget() is self.view.voucher_panel.code_field:
-                self.view.focus_member_search()
+        # The code is used, or refused (it stays, F4 to put it right): the next scan is the
+        # next customer's card, which the code field would take as a voucher code for this
+        # member, and a name typed was added to the refused code.
+        if self.view.focusWidget() is self.view.voucher_panel.code_field:
+            self.view.focus_member_search()
 
     def _name(self, voucher_id: Hashable) -> str:
         offer = self.session.offer

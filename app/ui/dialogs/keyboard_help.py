@@ -20,6 +20,8 @@ def keyboard_shortcuts() -> list[tuple[str, str]]:
     return [
         ("F2", QCoreApplication.translate("Keyboard", "Find a member")),
         ("F3", QCoreApplication.translate("Keyboard", "Rewards")),
+        # The grid is walked with the arrows as it shows the rewards (reward_picker.py).
+        ("← ↑ → ↓", QCoreApplication.translate("Keyboard", "Move between the rewards")),
         ("F4", QCoreApplication.translate("Keyboard", "Vouchers")),
         ("F5", QCoreApplication.translate("Keyboard", "Promo code")),
         ("F6", QCoreApplication.translate("Keyboard", "Invoice number")),

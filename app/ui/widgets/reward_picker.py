@@ -184,7 +184,10 @@ class RewardPicker(QWidget):
     # -- public API --------------------------------------------------------------------------
 
     def set_rewards(self, rewards: list[RewardCardData]) -> None:
-        """Show these rewards (in order); clears the selection but keeps the cart."""
+        """Show these rewards (in order); clears the selection but keeps the cart. A tile that
+        had the keyboard hands it to the same reward's new tile (else the first the member can
+        have)."""
+        on = next((tile.reward.id for tile in self._tiles if tile.hasFocus()), None)
         for tile in self._tiles:
             self._grid.removeWidget(tile)
             tile.deleteLater()
@@ -201,6 +204,8 @@ class RewardPicker(QWidget):
         self._scroll.setVisible(bool(rewards))
         self._select(None)
         self.tiles_placed.emit()
+        if on is not None:
+            self._keep_keyboard_on(on)
 
     def set_narrow(self, narrow: bool) -> None:
         """Two tiles a row and the selection's buttons on a line of their own (a narrow page),
@@ -260,7 +265,10 @@ class RewardPicker(QWidget):
             return
         self._select(reward)
         self.reward_chosen.emit(reward_id)
-        (self.stamps_spin if reward.flexible else self.qty_spin).setFocus()
+        amount = self.stamps_spin if reward.flexible else self.qty_spin
+        amount.setFocus()
+        # Selected, to be typed over: with the cursor before the "1", "2" typed made it 21.
+        amount.selectAll()
 
     def selected(self) -> RewardCardData | None:
         """The reward in the selection bar."""
@@ -293,6 +301,19 @@ class RewardPicker(QWidget):
             if tile.isEnabled():
                 tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
+
+    def _keep_keyboard_on(self, reward_id: Hashable) -> None:
+        # The member's rewards are read again as the queue moves on: the tile with the keyboard
+        # went and Qt left the keyboard nowhere, where Enter picked nothing and a name typed was
+        # lost. With no reward the member can have left, the window's own focus rules apply.
+        # Qt shows a tile a moment after it is laid out, and a hidden tile takes no keyboard.
+        for tile in self._tiles:
+            tile.show()
+        same = next((t for t in self._tiles if t.reward.id == reward_id and t.isEnabled()), None)
+        if same is not None:
+            same.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_first_tile()
 
     def _removed(self) -> None:
         # After the cart's own handler: its last line gone, "Remove" and "Redeem cart" went grey

@@ -83,7 +83,8 @@ class ScannerFilter(QObject):
     Printable keys are held back for a moment; modifier keys (Shift for a capital) pass through
     and change nothing. When the next printable key comes more than ``max_gap_ms`` after the last
     (or any other key, or the short pause the flush timer waits for), the held keys are replayed
-    to the widget they were meant for, so typing works as before, only a few milliseconds later.
+    to the widget they were meant for, so typing works as before, only a few milliseconds later
+    (after one that moved the keyboard, where it went).
     When a terminator (Enter or Tab) ends at least ``min_length`` keys that came at a scanner's
     pace (``scan_pace_ms`` a key on average), the held keys are swallowed and ``scanned`` is
     emitted instead, without the ``prefix`` the scanner may be set to send: a scan never lands
@@ -159,14 +160,23 @@ class ScannerFilter(QObject):
         self._flush_timer.stop()
         held, self._held = self._held, []
         self._replaying = True
+        # A key that moves the keyboard (a name typed on a button goes to the member search)
+        # takes the keys held after it along, as a keyboard would have typed them there: sent
+        # to the button, the space in "Budi Santoso" pressed it.
+        moved: dict[QWidget, QWidget] = {}
         try:
             for key in held:
-                if not shiboken6.isValid(key.receiver):
+                receiver = moved.get(key.receiver, key.receiver)
+                if not shiboken6.isValid(receiver):
                     continue
+                before = QApplication.focusWidget()
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                     QCoreApplication.sendEvent(
-                        key.receiver, QKeyEvent(kind, key.key, key.modifiers, key.text)
+                        receiver, QKeyEvent(kind, key.key, key.modifiers, key.text)
                     )
+                after = QApplication.focusWidget()
+                if after is not None and after is not before:
+                    moved[key.receiver] = after
         finally:
             self._replaying = False
 

@@ -419,3 +419,39 @@ def test_escape_in_a_combo_box_s_list_is_left_to_the_list(
     qtbot.waitUntil(field.hasFocus)
     keys(qtbot, field, clock, "still typing", gap_ms=150)
     qtbot.waitUntil(lambda: field.text() == "still typing")
+
+
+def test_keys_held_together_follow_the_keyboard_where_the_first_one_moved_it(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, shown
+):
+    # A name typed fast on a button that hands words to a field (the cashier's page hands them
+    # to the member search): the keys held together were all replayed to the button, and the
+    # space in "Budi Santoso" pressed it.
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    search = QLineEdit()
+    button = QPushButton("Print slip")
+    layout.addWidget(search)
+    layout.addWidget(button)
+
+    class HandsWordsOn(QWidget):
+        def eventFilter(self, watched, event) -> bool:
+            letter = event.type() == QEvent.Type.KeyPress and event.text().isalpha()
+            if watched is button and letter:
+                search.setFocus()
+                copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+                QApplication.sendEvent(search, copy)
+                return True
+            return False
+
+    hands_on = HandsWordsOn(host)
+    button.installEventFilter(hands_on)
+    pressed: list[bool] = []
+    button.clicked.connect(lambda: pressed.append(True))
+    shown(host)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+
+    keys(qtbot, button, clock, "Budi Santoso", gap_ms=8)
+    qtbot.waitUntil(lambda: search.text() == "Budi Santoso")
+    assert not pressed
