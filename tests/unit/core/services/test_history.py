@@ -200,6 +200,26 @@ async def test_history_filters(day: Day, wanted: HistoryFilter, expected: list[s
     assert [names[r.entry_id] for r in await day.history.rows(wanted)] == expected
 
 
+async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> None:
+    # A manager reading the day looks for people by name: the history listed Ayu by the email
+    # the till sent ("1@example.com") where the shift's list and the details said "Ayu Pratiwi".
+    names = {v: k for k, v in day.ids.items()}
+    rows = {names[r.entry_id]: r for r in await day.history.rows()}
+    for ayus in ("confirmed", "cancelled", "unknown"):
+        assert rows[ayus].member == "Ayu Pratiwi"
+        assert rows[ayus].user == "1@example.com"  # the identifier sent stays on the row
+    # one the cache does not know is named by the identifier the till sent
+    assert rows["refused"].member_name is None and rows["refused"].member == "2@example.com"
+
+
+@pytest.mark.parametrize("typed", ["Ayu Pratiwi", "ayu", "  AYU PRA"])
+async def test_history_finds_a_member_by_the_start_of_their_name(day: Day, typed: str) -> None:
+    names = {v: k for k, v in day.ids.items()}
+    rows = await day.history.rows(HistoryFilter(member=typed))
+    assert [names[r.entry_id] for r in rows] == ["unknown", "cancelled", "confirmed"]
+    assert await day.history.rows(HistoryFilter(member="Pratiwi")) == []
+
+
 async def test_history_by_time(day: Day) -> None:
     names = {v: k for k, v in day.ids.items()}
     start = await day.outbox.get(day.ids["confirmed"])
