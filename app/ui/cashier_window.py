@@ -160,8 +160,12 @@ class CashierWindow(QObject):
         self.ready.emit()
 
     async def manager_entered(self) -> None:
-        """Manager mode's page came up: read what its tabs show."""
+        """Manager mode's page came up: read what its tabs show, from the days a manager reads
+        now (past midnight, the day a late shift still open began: docs/manager-mode.md)."""
         history = self.view.manager.history
+        days = await self.till.days_to_read()
+        history.open_on(days.first, days.today)
+        self.view.manager.day.open_on(days.first)
         await self.history.load_choices()
         self.history.show(history.query())
         await self.exceptions.recount()

@@ -43,7 +43,7 @@ from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
-from app.core.services.day_summary import DayRecord, RefusedLine
+from app.core.services.day_summary import DayRecord, DaysToRead, RefusedLine, days_to_read
 from app.core.services.day_summary import summarise as summarise_day
 from app.core.services.history import History
 from app.core.services.manager_mode import ManagerMode
@@ -1181,6 +1181,11 @@ class Till:
     async def open_shifts(self) -> list[ShiftInfo]:
         """The shifts open on this till (a restart finds the last cashier's here)."""
         return [shift_info(s) for s in await self.shifts.open_shifts(self.config.terminal)]
+
+    async def days_to_read(self) -> DaysToRead:
+        """Where a manager's reading (the history, the end of day) opens now: on the day a late
+        shift still open began, past midnight, else today (:func:`days_to_read`)."""
+        return days_to_read(clock.now(), (s.opened_at for s in await self.open_shifts()))
 
     async def close_shift(self, shift_id: int) -> ShiftInfo | None:
         """Close a shift; ``None`` if there is no such shift."""
