@@ -74,6 +74,7 @@ class CashierWindow(QObject):
         self.redemption = RedemptionController(view, self.session)
         self.vouchers = VouchersController(view, self.session, self.redemption)
         self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
+        self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
         self.status = StatusController(view, self.session)

@@ -891,14 +891,18 @@ class Till:
         decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
         return decide(await self.outbox.held_stamps(member.lane))
 
-    def _facts(self, member: Member, projected: int) -> MemberFacts:
+    def pin_blocked(self, member: Member) -> bool:
+        """Whether ``member``'s PIN is blocked: as the server said when they were read, or as it
+        refused a PIN here since (a member read after that says what the server holds now)."""
         blocked_at = self._pins_blocked.get(member.lane)
-        # a member read since then says what the server holds now (the PIN reset, or not)
         seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
+        return member.pin_is_blocked or seen_blocked
+
+    def _facts(self, member: Member, projected: int) -> MemberFacts:
         return MemberFacts(
             is_blocked=member.is_blocked,
             redemption_allowed=member.redemption_allowed,
-            pin_is_blocked=member.pin_is_blocked or seen_blocked,
+            pin_is_blocked=self.pin_blocked(member),
             protected_redemption=member.protected_redemption,
             fetched_at=member.fetched_at,
             projected_stamps=projected,
