@@ -74,6 +74,7 @@ class CashierWindow(QObject):
         self.redemption = RedemptionController(view, self.session)
         self.vouchers = VouchersController(view, self.session, self.redemption)
         self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
+        self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
         self.status = StatusController(view, self.session)
@@ -160,8 +161,12 @@ class CashierWindow(QObject):
         self.ready.emit()
 
     async def manager_entered(self) -> None:
-        """Manager mode's page came up: read what its tabs show."""
+        """Manager mode's page came up: read what its tabs show, from the days a manager reads
+        now (past midnight, the day a late shift still open began: docs/manager-mode.md)."""
         history = self.view.manager.history
+        days = await self.till.days_to_read()
+        history.open_on(days.first, days.today)
+        self.view.manager.day.open_on(days.first)
         await self.history.load_choices()
         self.history.show(history.query())
         await self.exceptions.recount()

@@ -138,8 +138,8 @@ AS_THE_SERVER_SAYS: frozenset[str] = frozenset(
         "INV-2026-000812",
         PROMO, EXPIRED_PROMO, "RD-20391-8841", CRASH, "Budiman Hartono", "Buddy Wicaksono",
         "budiman@example.co.id", "0812-3456-7890", "Andi Wijaya", "Dewi Lestari",
-        "Agus Setiawan", "Hendra Gunawan", "Putri Maharani", "Es Kopi Susu Gula Aren",
-        "Croissant Mentega", "Voucher Rindang 100K", "Not enough stamps.",
+        "Agus Setiawan", "agus.setiawan@contoh.co.id", "Hendra Gunawan", "Putri Maharani",
+        "Es Kopi Susu Gula Aren", "Croissant Mentega", "Voucher Rindang 100K", "Not enough stamps.",
         "This voucher has expired.", DAMAGED, OTHER_MANAGER, ENTRY_ID, KIOSK,
     }
 )  # fmt: skip
@@ -773,9 +773,11 @@ def _history_row(
     cancel: str | None = None,
     attempts: tuple[AttemptLine, ...] = (),
     kiosk: bool = False,
+    name: str | None = None,
 ) -> HistoryRow:
     """A row as ``till.history`` reads it; ``cancel`` names its cancel's message, if any;
-    ``kiosk`` a redemption made on the kiosk (expired, it was not sent in time)."""
+    ``kiosk`` a redemption made on the kiosk (expired, it was not sent in time); ``name`` the
+    member's name where the till knows it (``user`` is the identifier it sent)."""
     status = {
         Verdict.CONFIRMED: EntryStatus.SYNCED,
         Verdict.REFUSED: EntryStatus.REJECTED,
@@ -815,6 +817,7 @@ def _history_row(
         attempts=attempts,
         cancel=cancel_state,
         kiosk=kiosk,
+        member_name=name,
     )
 
 
@@ -823,26 +826,28 @@ def _history() -> list[HistoryRow]:
         _history_row(
             "h5", _today_at(14, 20), "Rina", "budiman@example.co.id", Verdict.CONFIRMED,
             "Es Kopi Susu Gula Aren", stamps=40, server_id=2031, invoice="INV-2026-000812",
-            cancel="cancel.pending",
+            cancel="cancel.pending", name="Budiman Hartono",
         ),
         _history_row(
             "h4", _today_at(14, 2), "Rina", "0812-3456-7890", Verdict.CONFIRMED,
             "Croissant Mentega", stamps=15, server_id=2030, cancel="cancel.done",
+            name="Dewi Lestari",
         ),
         _history_row(
             "h3", _today_at(13, 40), "Agus", PIN_MEMBER_NAME, Verdict.CONFIRMED, GIFT_CARD,
-            rupiah=35_000, server_id=2029,
+            rupiah=35_000, server_id=2029, name=PIN_MEMBER_NAME,
         ),
         _history_row(
             "h6", _today_at(13, 25), KIOSK, "Hendra Gunawan", Verdict.EXPIRED, CROISSANT,
-            stamps=25, kiosk=True,
+            stamps=25, kiosk=True, name="Hendra Gunawan",
         ),
         _history_row(
             "h2", _today_at(13, 10), "Agus", "Andi Wijaya", Verdict.NOT_CONFIRMED, KOPI_SUSU,
-            stamps=12,
+            stamps=12, name="Andi Wijaya",
         ),
+        # one the cache no longer knows: listed by the identifier the till sent
         _history_row(
-            "h1", _today_at(12, 55), "Putri", "Agus Setiawan", Verdict.REFUSED,
+            "h1", _today_at(12, 55), "Putri", "agus.setiawan@contoh.co.id", Verdict.REFUSED,
             "Es Kopi Susu Gula Aren", stamps=20,
         ),
     ]  # fmt: skip

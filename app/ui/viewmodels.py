@@ -36,7 +36,8 @@ class MemberCardData:
     """The member on screen.
 
     ``cached_as_of`` is set when the member comes from the offline cache; ``projected`` when the
-    stamps shown are the cached balance minus what the member's pending entries hold.
+    stamps shown are the cached balance minus what the member's pending entries hold;
+    ``pin_blocked`` when the member's PIN is blocked (the server said so, or refused it so here).
     """
 
     name: str
@@ -45,6 +46,7 @@ class MemberCardData:
     balance_text: str
     pin_protected: bool = False
     blocked: bool = False
+    pin_blocked: bool = False
     cached_as_of: datetime | None = None
     projected: bool = False
 

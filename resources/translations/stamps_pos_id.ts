@@ -2108,6 +2108,10 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Perkiraan: saldo dikurangi penukaran yang menunggu sinkron</translation>
     </message>
     <message>
+        <source>PIN blocked</source>
+        <translation>PIN diblokir</translation>
+    </message>
+    <message>
         <source>Offline copy — as of {time}</source>
         <translation>Salinan offline — per {time}</translation>
     </message>

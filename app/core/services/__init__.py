@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.day_summary import (
         DayRecord,
+        DaysToRead,
         DaySummary,
         SummaryLine,
         local_day,
@@ -256,6 +257,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "app.core.services.day_summary",
         (
             "DayRecord",
+            "DaysToRead",
             "DaySummary",
             "SummaryLine",
             "local_day",
@@ -484,6 +486,7 @@ __all__ = [
     "DatabaseTooNew",
     "DayRecord",
     "DaySummary",
+    "DaysToRead",
     "DecisionRefused",
     "EntryDetails",
     "EntryStatus",

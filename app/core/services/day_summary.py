@@ -174,6 +174,27 @@ def local_day(day: date) -> tuple[datetime, datetime]:
     return start, end
 
 
+@dataclass(frozen=True)
+class DaysToRead:
+    """Where a manager's reading of the till opens: the history from ``first`` to ``today``, the
+    end of day on ``first`` (local days)."""
+
+    first: date
+    today: date
+
+
+def days_to_read(now: datetime, open_since: Iterable[datetime]) -> DaysToRead:
+    """The days a manager's reading opens on at ``now``, given when the shifts still open on this
+    till began: the day before when one of them began then (a late shift closed after midnight is
+    read as its own day, not as the empty new one); otherwise today. A shift open since earlier
+    is a close forgotten, not a late shift: reading it would open every day on the same old
+    one."""
+    today = now.astimezone().date()
+    yesterday = today - timedelta(days=1)
+    began = {opened.astimezone().date() for opened in open_since}
+    return DaysToRead(yesterday if yesterday in began else today, today)
+
+
 def write_summary_csv(stream: TextIO, summary: DaySummary) -> int:
     """The summary as CSV: one row per cashier, terminal, kind and standing; returns the rows."""
     return write_csv(

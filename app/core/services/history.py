@@ -74,7 +74,9 @@ class HistoryRow:
     ``stamps`` is what it spends; ``rupiah`` what it takes from a dynamic voucher (the till knows
     no other rupiah value); ``invoice`` the POS invoice number when one was given; ``reason`` why
     it was refused or not redeemed, in words (``None`` when it was not); ``kiosk`` whether it was
-    made on the kiosk (expired, it was not sent in time: no PIN of it ran out).
+    made on the kiosk (expired, it was not sent in time: no PIN of it ran out); ``member_name``
+    the member's name as the till knows it (the cache, else as the entry recorded it), ``None``
+    when it knows them only by ``user``, the identifier the till sent.
     """
 
     entry_id: str
@@ -101,6 +103,12 @@ class HistoryRow:
     cancel: CancelState | None = None
     reason: Message | None = None
     kiosk: bool = False
+    member_name: str | None = None
+
+    @property
+    def member(self) -> str:
+        """Who the member is, as a manager looks for them: by name where the till knows it."""
+        return self.member_name or self.user
 
     @property
     def standing(self) -> Message:
@@ -111,8 +119,8 @@ class HistoryRow:
 @dataclass(frozen=True)
 class HistoryFilter:
     """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
-    name (any case), a member (any identifier the cache knows, or the ``user`` sent), these entries
-    only (a shift's, as its list shows them)."""
+    name (any case), a member (any identifier the cache knows, the ``user`` sent, or the start
+    of their name in any case), these entries only (a shift's, as its list shows them)."""
 
     since: datetime | None = None
     until: datetime | None = None
@@ -228,7 +236,10 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
 
 
 def _row(
-    entry: OutboxEntry, attempts: Sequence[AttemptLine], cancel: OutboxEntry | None
+    entry: OutboxEntry,
+    attempts: Sequence[AttemptLine],
+    cancel: OutboxEntry | None,
+    member_name: str | None = None,
 ) -> HistoryRow:
     ended_ambiguous = any(a.outcome == "ambiguous" and a.ended_at is not None for a in attempts)
     receipt = receipt_for(entry, ambiguous_attempt=ended_ambiguous)
@@ -258,11 +269,13 @@ def _row(
         cancel=_cancel_state(cancel) if cancel is not None else None,
         reason=reason_of(entry),
         kiosk=on_kiosk(entry),
+        member_name=member_name or entry.member_name,
     )
 
 
 def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
-    """Rows for ``entries``, with their attempts and latest cancels in two more queries."""
+    """Rows for ``entries``, with their attempts, latest cancels and members' names in three more
+    queries."""
     ids = [e.id for e in entries]
     attempts: dict[str, list[AttemptLine]] = {i: [] for i in ids}
     for chunk in _chunks(ids):
@@ -284,7 +297,8 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
                 AttemptLine(a.number, a.started_at, a.ended_at, a.outcome, a.status_code, a.error)
             )
     cancels = _latest_cancels(session, ids)
-    return [_row(e, attempts[e.id], cancels.get(e.id)) for e in entries]
+    known = _cached_members(session, entries)
+    return [_row(e, attempts[e.id], cancels.get(e.id), _cached_name(known, e)) for e in entries]
 
 
 def _latest_cancels(session: Session, ids: Sequence[str]) -> dict[str, OutboxEntry]:
@@ -306,6 +320,21 @@ def _latest_cancels(session: Session, ids: Sequence[str]) -> dict[str, OutboxEnt
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
+    """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
+    start of their name in any case, as the cache or the entry knows it (one indexed look-up:
+    the cache holds the name lower-cased, as the cashier's search reads it)."""
+    key = text.strip().lower()
+    named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
+        MEMBERS.c.name_key >= key, MEMBERS.c.name_key < key + "\uffff"
+    )
+    return sa.or_(
+        ENTRIES.c.lane.in_(_member_lanes(session, text)),
+        ENTRIES.c.lane.in_(named.scalar_subquery()),
+        sa.func.lower(ENTRIES.c.member_name).startswith(key, autoescape=True),
+    )
 
 
 def _member_lanes(session: Session, text: str) -> set[str]:
@@ -339,9 +368,9 @@ def _cashier_names(session: Session, name: str) -> list[str]:
     ]
 
 
-def _contacts(session: Session, entries: Sequence[OutboxEntry]) -> list[MemberContact]:
-    """Each entry's member as the cache knows them (a member not seen for the cache's retention
-    is known only by the ``user`` the entry was sent for)."""
+def _cached_members(session: Session, entries: Sequence[OutboxEntry]) -> dict[str, Any]:
+    """The cache's name, email and phone of the entries' members, by server id, in one query a
+    chunk (a member not seen for the cache's retention is not there)."""
     server_ids = sorted({e.lane.removeprefix("member:") for e in entries})
     known: dict[str, Any] = {}
     for chunk in _chunks(server_ids):
@@ -351,6 +380,18 @@ def _contacts(session: Session, entries: Sequence[OutboxEntry]) -> list[MemberCo
             )
         ):
             known[row.server_id] = row
+    return known
+
+
+def _cached_name(known: dict[str, Any], entry: OutboxEntry) -> str | None:
+    found = known.get(entry.lane.removeprefix("member:"))
+    return found.name if found is not None else None
+
+
+def _contacts(session: Session, entries: Sequence[OutboxEntry]) -> list[MemberContact]:
+    """Each entry's member as the cache knows them (a member not seen for the cache's retention
+    is known only by the ``user`` the entry was sent for)."""
+    known = _cached_members(session, entries)
     contacts = []
     for entry in entries:
         found = known.get(entry.lane.removeprefix("member:"))
@@ -457,7 +498,7 @@ class History:
             if wanted.cashier is not None:
                 query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
             if wanted.member is not None:
-                query = query.where(ENTRIES.c.lane.in_(_member_lanes(session, wanted.member)))
+                query = query.where(_member_wanted(session, wanted.member))
             if wanted.entry_ids is not None:
                 query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
             query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)

@@ -43,7 +43,7 @@ from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
-from app.core.services.day_summary import DayRecord, RefusedLine
+from app.core.services.day_summary import DayRecord, DaysToRead, RefusedLine, days_to_read
 from app.core.services.day_summary import summarise as summarise_day
 from app.core.services.history import History
 from app.core.services.manager_mode import ManagerMode
@@ -891,14 +891,18 @@ class Till:
         decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
         return decide(await self.outbox.held_stamps(member.lane))
 
-    def _facts(self, member: Member, projected: int) -> MemberFacts:
+    def pin_blocked(self, member: Member) -> bool:
+        """Whether ``member``'s PIN is blocked: as the server said when they were read, or as it
+        refused a PIN here since (a member read after that says what the server holds now)."""
         blocked_at = self._pins_blocked.get(member.lane)
-        # a member read since then says what the server holds now (the PIN reset, or not)
         seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
+        return member.pin_is_blocked or seen_blocked
+
+    def _facts(self, member: Member, projected: int) -> MemberFacts:
         return MemberFacts(
             is_blocked=member.is_blocked,
             redemption_allowed=member.redemption_allowed,
-            pin_is_blocked=member.pin_is_blocked or seen_blocked,
+            pin_is_blocked=self.pin_blocked(member),
             protected_redemption=member.protected_redemption,
             fetched_at=member.fetched_at,
             projected_stamps=projected,
@@ -1181,6 +1185,11 @@ class Till:
     async def open_shifts(self) -> list[ShiftInfo]:
         """The shifts open on this till (a restart finds the last cashier's here)."""
         return [shift_info(s) for s in await self.shifts.open_shifts(self.config.terminal)]
+
+    async def days_to_read(self) -> DaysToRead:
+        """Where a manager's reading (the history, the end of day) opens now: on the day a late
+        shift still open began, past midnight, else today (:func:`days_to_read`)."""
+        return days_to_read(clock.now(), (s.opened_at for s in await self.open_shifts()))
 
     async def close_shift(self, shift_id: int) -> ShiftInfo | None:
         """Close a shift; ``None`` if there is no such shift."""

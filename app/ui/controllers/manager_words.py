@@ -129,6 +129,10 @@ def what_text(row: HistoryRow) -> str:
     return kind_words(row.kind.value)
 
 
+#: The history table's member column (app/ui/manager/history.py).
+MEMBER_COLUMN = 2
+
+
 def history_row(row: HistoryRow) -> TableRow:
     """A row of the history table."""
     return TableRow(
@@ -136,7 +140,7 @@ def history_row(row: HistoryRow) -> TableRow:
         cells=(
             local_time_text(row.created_at),
             row.cashier,
-            row.user,
+            row.member,
             what_text(row),
             amount_text(row),
             str(row.server_redemption_id) if row.server_redemption_id is not None else "",
@@ -144,6 +148,8 @@ def history_row(row: HistoryRow) -> TableRow:
             words(row.standing),
         ),
         kind=standing_kind(row),
+        # the name is what a manager looks for; the identifier sent stays a hover away
+        tips={MEMBER_COLUMN: f"{row.member}\n{row.user}"} if row.member != row.user else {},
     )
 
 
@@ -165,7 +171,7 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
             key=row.entry_id,
             cells=(
                 local_time_text(row.created_at),
-                item.contact.name or row.user,
+                row.member,
                 what_text(row),
                 QCoreApplication.translate("ManagerWords", "yes")
                 if row.provisional

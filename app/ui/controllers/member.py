@@ -28,8 +28,11 @@ from app.ui.wording import words
 MIN_SUGGESTION_QUERY = 3
 
 
-def card_data(member: Member, projected_stamps: int | None = None) -> MemberCardData:
-    """The member card's values for ``member`` (stamps projected when known)."""
+def card_data(
+    member: Member, projected_stamps: int | None = None, *, pin_blocked: bool = False
+) -> MemberCardData:
+    """The member card's values for ``member`` (stamps projected when known; ``pin_blocked``
+    when the till knows the PIN is blocked since the member was read)."""
     stamps = member.stamps if projected_stamps is None else projected_stamps
     balance = format_rupiah(int(member.balance)) if member.balance else ""
     return MemberCardData(
@@ -38,6 +41,7 @@ def card_data(member: Member, projected_stamps: int | None = None) -> MemberCard
         stamps=stamps,
         balance_text=balance,
         pin_protected=member.protected_redemption,
+        pin_blocked=member.pin_is_blocked or pin_blocked,
         blocked=member.is_blocked or not member.redemption_allowed,
         cached_as_of=None if member.live else member.fetched_at,
         projected=stamps != member.stamps or not member.live,
@@ -217,8 +221,16 @@ class MemberController(QObject):
 
     # -- the card ----------------------------------------------------------------------------
 
+    def refresh_card(self) -> None:
+        """Show the member on screen again, as the till now knows them (their PIN blocked)."""
+        member, offer = self.session.member, self.session.offer
+        if offer is not None and offer.member is member:
+            self._show_offer(offer)
+        elif member is not None:
+            self._show_member(member)
+
     def _show_member(self, member: Member | None) -> None:
-        self.view.member_card.set_member(card_data(member) if member else None)
+        self.view.member_card.set_member(self._card(member) if member else None)
         if member is not None:
             spawn(self._show_projected(member))
 
@@ -226,9 +238,13 @@ class MemberController(QObject):
         # The offer brings the projection too, but it may wait on the network; this is local.
         projected = await self.session.till.projected_stamps(member)
         if self.session.member is member:
-            self.view.member_card.set_member(card_data(member, projected))
+            self.view.member_card.set_member(self._card(member, projected))
 
     def _show_offer(self, offer: Offer) -> None:
         if self.session.member is not offer.member:
             return
-        self.view.member_card.set_member(card_data(offer.member, offer.projected_stamps))
+        self.view.member_card.set_member(self._card(offer.member, offer.projected_stamps))
+
+    def _card(self, member: Member, projected: int | None = None) -> MemberCardData:
+        pin_blocked = self.session.till.pin_blocked(member)
+        return card_data(member, projected, pin_blocked=pin_blocked)

@@ -19,6 +19,7 @@ from app.core.services import (
     Message,
     OperationKind,
     Order,
+    PinBlocked,
     PinRejected,
     PinRequired,
     Receipt,
@@ -94,10 +95,12 @@ class RedemptionController(QObject):
     ``result_shown(ResultData | None)`` fires whenever the result panel changes;
     ``rows_refreshed()`` after the followed rows were brought up to date; ``receipt_ready(Receipt)``
     when a redemption's wait ends; ``refused(ResultData)`` when the till refused before anything
-    was queued.
+    was queued; ``pin_blocked()`` when that refusal was the member's PIN, blocked (the card says
+    so).
     """
 
     result_shown = Signal(object)
+    pin_blocked = Signal()
     rows_refreshed = Signal()
     receipt_ready = Signal(object)
     refused = Signal(object)
@@ -169,6 +172,8 @@ class RedemptionController(QObject):
                 return None
             except Refused as exc:  # the till has put it on the shift's record
                 self._refuse(headline, exc.message, exc.verdict)
+                if isinstance(exc, PinBlocked):  # the card says so, not "PIN required" still
+                    self.pin_blocked.emit()
                 return None
         except StorageProblem as problem:
             # The disk filled (or went read-only) since the banner last looked: nothing was

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -112,6 +112,10 @@ class DayView(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(per_cashier)
         layout.addWidget(self.cashiers, 1)
+
+    def open_on(self, day: date) -> None:
+        """Pick ``day`` (read on "Show")."""
+        self.day.setDate(QDate(day.year, day.month, day.day))
 
     def picked(self) -> date:
         """The day picked."""

@@ -145,7 +145,11 @@ class MemberCard(QFrame):
         self._projected.setText(self.tr("Projected: the balance minus redemptions waiting to sync"))
         self._balance.setText(member.balance_text)
         self._balance.setVisible(bool(member.balance_text))
-        self._pin_badge.setVisible(member.pin_protected)
+        # A blocked PIN is said as such: "PIN required" read as if the customer could type it.
+        self._pin_badge.setText(
+            self.tr("PIN blocked") if member.pin_blocked else self.tr("PIN required")
+        )
+        self._pin_badge.setVisible(member.pin_protected or member.pin_blocked)
         self._blocked_badge.setVisible(member.blocked)
         if member.cached_as_of is None:
             self._cached.hide()
@@ -157,6 +161,10 @@ class MemberCard(QFrame):
             )
             self._cached.show()
         self.setAccessibleName(self.tr("Member {name}").format(name=member.name))
+
+    def pin_text(self) -> str:
+        """What the PIN badge says (``""`` when hidden)."""
+        return self._pin_badge.text() if not self._pin_badge.isHidden() else ""
 
     def name_text(self) -> str:
         """The member's full name (the label may show it elided)."""

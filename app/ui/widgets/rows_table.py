@@ -3,8 +3,8 @@ colour, and Enter or a double-click that opens a row (``activated``)."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -21,12 +21,14 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row: its ``key`` (an entry id, a name), the cells' text, and the colour of the
-    ``coloured`` column (an outcome's, or none)."""
+    """One row: its ``key`` (an entry id, a name), the cells' text, the colour of the
+    ``coloured`` column (an outcome's, or none), and the tooltips (by column) of cells that say
+    more there than their text (a member's name, with the identifier the till sent)."""
 
     key: Hashable
     cells: tuple[str, ...]
     kind: OutcomeKind | None = None
+    tips: Mapping[int, str] = field(default_factory=dict, hash=False)
 
 
 class RowsModel(QAbstractTableModel):
@@ -79,7 +81,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:  # a tooltip wraps at spaces only
-            return short_words(row.cells[index.column()])
+            return short_words(row.tips.get(index.column(), row.cells[index.column()]))
         if index.column() != self.coloured or row.kind is None:
             return None
         background, text = OUTCOME_COLOURS[row.kind]

@@ -8,6 +8,7 @@ import csv
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.history import local_midnight
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.page import ManagerPageView
@@ -134,6 +136,30 @@ def test_manager_mode_s_page_is_built_when_first_opened_and_shows_the_shift_at_o
     with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
         view.manager.leave_button.click()
     assert view.pages.currentWidget() is view.cashier_page
+
+
+def test_after_midnight_history_and_end_of_day_open_on_the_day_the_late_shift_began(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # A manager closing Rina's late shift at 00.30 found both on the new day: an empty list and
+    # empty totals until they picked the day before.
+    add_manager(qtbot, cashier)
+    began = date.today() - timedelta(days=2)  # not the machine's today: the till's clock rules
+    late = datetime.combine(began, time(22, 0)).astimezone().astimezone(UTC)
+    with installed(ManualClock(late)) as moved:
+        assert isinstance(moved, ManualClock)
+        run_async(qtbot, cashier.till.open_shift("Rina"))
+        moved.advance(2.5 * 3600)  # half past midnight, Rina's shift still open
+        enter(qtbot, cashier)
+        page = cashier.view.manager
+        qtbot.waitUntil(lambda: cashier.day.shown_day is not None, timeout=WAIT_MS)
+        assert (cashier.day.shown_day, page.day.picked()) == (began, began)
+        wanted = page.history.query()
+        assert (wanted.since, wanted.until) == (began, began + timedelta(days=1))
+        assert cashier.history.wanted is not None
+        assert cashier.history.wanted.since == local_midnight(began)
+        shifts = [row.cells[0] for row in page.day.shifts_model.rows()]
+        assert "Rina" in shifts
 
 
 def test_manager_mode_ends_after_two_minutes_unused_on_the_tills_clock(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.core.services import (
     EntryStatus,
@@ -17,11 +18,13 @@ from app.core.services import (
     Verdict,
     say,
 )
-from app.ui.controllers.manager_words import exception_data
+from app.ui.controllers.manager_words import exception_data, history_row
 
 from ...support.languages import speaking
 
 BASE = "https://stamps.co.id"
+#: The history table's member column.
+MEMBER_COLUMN = 2
 
 
 def _unknown_row(at: datetime) -> HistoryRow:
@@ -47,6 +50,30 @@ def _unknown_row(at: datetime) -> HistoryRow:
         note=None,
         last_error=None,
     )
+
+
+def test_the_history_names_the_member_and_keeps_the_identifier_sent_in_its_tooltip(
+    qtbot: QtBot,
+) -> None:
+    # Manager mode's history listed Putri by the email the till sent, cut at 1024 px
+    # ("putri.maharani@con…"), where the shift's list and the details said "Putri Maharani".
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from app.ui.manager.history import HistoryView
+
+    view = HistoryView()
+    qtbot.addWidget(view)
+    row = _unknown_row(datetime(2026, 12, 1, 6, 40, tzinfo=UTC))
+    view.set_rows([history_row(replace(row, member_name="Putri Maharani")), history_row(row)])
+    named, unnamed = (view.model.index(n, MEMBER_COLUMN) for n in (0, 1))
+    assert view.model.data(named) == "Putri Maharani"
+    tip = view.model.data(named, Qt.ItemDataRole.ToolTipRole)
+    assert "Putri Maharani" in tip and "putri.maharani@contoh.co.id" in tip
+    # a member the till knows only by the identifier it sent is listed by it, as before
+    assert view.model.data(unnamed) == "putri.maharani@contoh.co.id"
+    assert view.model.data(unnamed, Qt.ItemDataRole.ToolTipRole) == "putri.maharani@contoh.co.id"
 
 
 @pytest.mark.usefixtures("in_jakarta")

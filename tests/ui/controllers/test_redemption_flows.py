@@ -237,6 +237,9 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
         "This member's PIN is blocked after too many wrong tries; they must reset it."
     )
     assert not cashier.redemption.busy
+    # The card said "PIN required" still, as if a PIN could do: it says the PIN is blocked.
+    card = cashier.view.member_card
+    qtbot.waitUntil(lambda: card.pin_text() == "PIN blocked", timeout=WAIT_MS)
     # Asked again for the member still on screen: refused so, never the pad again.
     cashier.view.result_panel.set_result(None)
     with qtbot.waitSignal(

@@ -60,6 +60,16 @@ def test_pin_and_blocked_badges(card: MemberCard):
     assert card._blocked_badge.isVisible()
 
 
+def test_a_blocked_pin_is_said_so_not_as_a_pin_to_ask_for(card: MemberCard):
+    card.set_member(MemberCardData("Budi", "Gold", 5, "", pin_protected=True))
+    assert card._pin_badge.isVisible() and card.pin_text() == "PIN required"
+    card.set_member(MemberCardData("Budi", "Gold", 5, "", pin_protected=True, pin_blocked=True))
+    assert card._pin_badge.isVisible() and card.pin_text() == "PIN blocked"
+    # blocked by the server for a member who need not give it: said all the same
+    card.set_member(MemberCardData("Budi", "Gold", 5, "", pin_blocked=True))
+    assert card._pin_badge.isVisible() and card.pin_text() == "PIN blocked"
+
+
 @pytest.fixture
 def search(qtbot: QtBot, shown) -> MemberSearch:
     search = shown(MemberSearch(debounce_ms=20))

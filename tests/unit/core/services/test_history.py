@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import Session
@@ -20,7 +22,13 @@ from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
-from app.core.services.day_summary import local_day, summarise, write_summary_csv
+from app.core.services.day_summary import (
+    DaysToRead,
+    days_to_read,
+    local_day,
+    summarise,
+    write_summary_csv,
+)
 from app.core.services.history import ExceptionItem, History, HistoryFilter
 from app.core.services.receipts import receipt_for
 from app.core.stamps.errors import ValidationFailed
@@ -198,6 +206,26 @@ async def test_history_is_newest_first_and_a_row_follows_its_cancel(day: Day) ->
 async def test_history_filters(day: Day, wanted: HistoryFilter, expected: list[str]) -> None:
     names = {v: k for k, v in day.ids.items()}
     assert [names[r.entry_id] for r in await day.history.rows(wanted)] == expected
+
+
+async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> None:
+    # A manager reading the day looks for people by name: the history listed Ayu by the email
+    # the till sent ("1@example.com") where the shift's list and the details said "Ayu Pratiwi".
+    names = {v: k for k, v in day.ids.items()}
+    rows = {names[r.entry_id]: r for r in await day.history.rows()}
+    for ayus in ("confirmed", "cancelled", "unknown"):
+        assert rows[ayus].member == "Ayu Pratiwi"
+        assert rows[ayus].user == "1@example.com"  # the identifier sent stays on the row
+    # one the cache does not know is named by the identifier the till sent
+    assert rows["refused"].member_name is None and rows["refused"].member == "2@example.com"
+
+
+@pytest.mark.parametrize("typed", ["Ayu Pratiwi", "ayu", "  AYU PRA"])
+async def test_history_finds_a_member_by_the_start_of_their_name(day: Day, typed: str) -> None:
+    names = {v: k for k, v in day.ids.items()}
+    rows = await day.history.rows(HistoryFilter(member=typed))
+    assert [names[r.entry_id] for r in rows] == ["unknown", "cancelled", "confirmed"]
+    assert await day.history.rows(HistoryFilter(member="Pratiwi")) == []
 
 
 async def test_history_by_time(day: Day) -> None:
@@ -380,6 +408,46 @@ def test_a_local_day_is_one_calendar_day_of_the_tills_time_zone() -> None:
     assert start.tzinfo is not None and start.date() == date(2026, 11, 25)
     assert (start.hour, start.minute) == (0, 0)
     assert end.date() == date(2026, 11, 26) and (end.hour, end.minute) == (0, 0)
+
+
+@pytest.fixture
+def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The till's clock in Western Indonesia (UTC+7)."""
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _jakarta(day: int, hour: int, minute: int = 0) -> datetime:
+    """A moment of November 2026 on a Jakarta wall clock, as the core holds it (UTC)."""
+    return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo("Asia/Jakarta")).astimezone(UTC)
+
+
+@pytest.mark.usefixtures("in_jakarta")
+@pytest.mark.parametrize(
+    ("opened", "expected"),
+    [
+        # Dewi's late shift began at 22.00 on the 25th and is still open at 00.30: the manager
+        # closing it reads the 25th (the history on to today), not an empty 26th.
+        ([_jakarta(25, 22)], DaysToRead(date(2026, 11, 25), date(2026, 11, 26))),
+        (
+            [_jakarta(26, 0, 10), _jakarta(25, 23)],
+            DaysToRead(date(2026, 11, 25), date(2026, 11, 26)),
+        ),
+        # no shift open, or the one open began today: today
+        ([], DaysToRead(date(2026, 11, 26), date(2026, 11, 26))),
+        ([_jakarta(26, 0, 10)], DaysToRead(date(2026, 11, 26), date(2026, 11, 26))),
+        # a shift left open for days is a close forgotten, not a late shift: today
+        ([_jakarta(20, 9)], DaysToRead(date(2026, 11, 26), date(2026, 11, 26))),
+    ],
+)
+def test_after_midnight_a_managers_reading_opens_on_the_day_the_late_shift_began(
+    opened: list[datetime], expected: DaysToRead
+) -> None:
+    clock = ManualClock(_jakarta(26, 0, 30))
+    assert days_to_read(clock.now(), opened) == expected
 
 
 async def _evidence_of_the_unknown(day: Day, evidence: dict[str, Any]) -> ExceptionItem:
