@@ -1,9 +1,11 @@
 """Fixtures for every test: an isolated environment so no test reads the developer's own settings,
-token or keyring."""
+token or keyring; the till's clock in Jakarta for those that read local days."""
 
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # Qt must never try to open a display, whoever runs pytest; set before any Qt import.
@@ -23,3 +25,13 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture
+def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The till's clock in Western Indonesia (UTC+7), as a till in Jakarta has it."""
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

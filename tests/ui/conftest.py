@@ -36,7 +36,6 @@ Two ways to run asyncio code, because pytest-qt starts no asyncio loop:
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -60,16 +59,6 @@ W = TypeVar("W", bound=QWidget)
 def till_app(qapp: QApplication) -> QApplication:
     """The session's QApplication with the till's name, icon and style sheet, in English."""
     return create_application(language="en")
-
-
-@pytest.fixture
-def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The till's clock in Western Indonesia (UTC+7), as a till in Jakarta has it."""
-    monkeypatch.setenv("TZ", "Asia/Jakarta")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture(params=LANGUAGES)

@@ -33,6 +33,14 @@ def _activate(qtbot: QtBot, view: CashierWindowView) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=WAIT_MS)
 
 
+def _ayu_on_screen(qtbot: QtBot, cashier: CashierWindow, key: Qt.Key | None = None) -> None:
+    """Ayu found, the window active, and ``key`` (F3, F4…) pressed if given."""
+    find_member(qtbot, cashier, AYU)
+    _activate(qtbot, cashier.view)
+    if key is not None:
+        qtbot.keyClick(cashier.view, key)
+
+
 def _scanner(cashier: CashierWindow) -> ScannerFilter:
     scanner = ScannerFilter()
     cashier.scanner = scanner
@@ -107,9 +115,7 @@ def test_the_next_customers_name_typed_after_a_reward_is_redeemed_finds_them(
     # The reward redeemed, its rewards re-read: the keyboard fell to the emptied cart's list,
     # where the next customer's name typed went nowhere.
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
-    qtbot.keyClick(view, Qt.Key.Key_F3)
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F3)
     tile = view.reward_picker.tiles()[0]
     assert tile.hasFocus()
     qtbot.keyClick(tile, Qt.Key.Key_Return)
@@ -132,9 +138,7 @@ def test_the_arrow_keys_move_between_reward_tiles_as_the_grid_shows_them(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
-    qtbot.keyClick(view, Qt.Key.Key_F3)
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F3)
     picker = view.reward_picker
     tiles = picker.tiles()
     columns = picker.columns()
@@ -160,8 +164,7 @@ def test_after_remove_empties_the_cart_the_keyboard_picks_the_next_reward(
     # The cart's last line removed, "Remove" went grey and Qt passed the keyboard out of the
     # tab to the shift's list: Enter there picked nothing, and the next name typed was lost.
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
+    _ayu_on_screen(qtbot, cashier)
     picker = view.reward_picker
     picker.select_reward(1)
     qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
@@ -200,9 +203,7 @@ def test_a_name_typed_after_a_card_scanned_on_a_reward_tile_finds_that_member(
     # member and Qt dropped the keyboard on the empty cart's list, where a name typed was lost.
     view = cashier.view
     scanner = _scanner(cashier)
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
-    qtbot.keyClick(view, Qt.Key.Key_F3)
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F3)
     assert view.reward_picker.tiles()[0].hasFocus()
 
     budis_offer = _offer_for(qtbot, cashier, BUDI_EMAIL)
@@ -225,9 +226,7 @@ def test_the_rewards_read_again_leave_the_keyboard_on_the_reward_it_was_on(
     # balance moves): the tiles were rebuilt and Qt dropped the keyboard on the empty cart,
     # where Enter picked nothing and a name typed was lost.
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
-    qtbot.keyClick(view, Qt.Key.Key_F3)
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F3)
     picker = view.reward_picker
     qtbot.keyClick(picker.tiles()[0], Qt.Key.Key_Right)
     old_tile = picker.tiles()[1]
@@ -290,9 +289,7 @@ def test_the_next_customers_name_typed_after_a_voucher_is_redeemed_finds_them(
     # now "Deduct from saldo…" for the row selected next (a space in the name typed opened the
     # deduction), or in the table, where the name went to its row search.
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
-    qtbot.keyClick(view, Qt.Key.Key_F4)
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F4)
 
     with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
         receipt = redeem(qtbot, cashier, lambda: action(qtbot, cashier))
@@ -412,8 +409,7 @@ def test_a_name_typed_where_nothing_takes_words_finds_that_member(
     # The keyboard on a button, a tile or a list, which take no words: the next customer's
     # name typed was lost, and its space pressed the button ("Print slip" again, the deduction).
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
+    _ayu_on_screen(qtbot, cashier)
     before(qtbot, cashier)
     entries = len(sandbox.ledger())
 
@@ -432,9 +428,7 @@ def test_the_amount_typed_after_a_reward_is_picked_replaces_the_one(
     # The reward picked with Enter, the cursor stood before the amount's "1": "2" typed made
     # it 21, and Enter would have redeemed 21.
     view = cashier.view
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
-    qtbot.keyClick(view, Qt.Key.Key_F3)
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F3)
     picker = view.reward_picker
     cheapest = min(
         (tile for tile in picker.tiles() if not tile.reward.flexible and tile.isEnabled()),
@@ -476,8 +470,7 @@ def test_the_next_customer_after_a_code_is_refused_is_found(
     # to the refused code. Nobody was found.
     view = cashier.view
     scanner = _scanner(cashier)
-    find_member(qtbot, cashier, AYU)
-    _activate(qtbot, view)
+    _ayu_on_screen(qtbot, cashier)
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
         code(qtbot, cashier)
     qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)

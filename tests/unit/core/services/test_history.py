@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -408,16 +407,6 @@ def test_a_local_day_is_one_calendar_day_of_the_tills_time_zone() -> None:
     assert start.tzinfo is not None and start.date() == date(2026, 11, 25)
     assert (start.hour, start.minute) == (0, 0)
     assert end.date() == date(2026, 11, 26) and (end.hour, end.minute) == (0, 0)
-
-
-@pytest.fixture
-def in_jakarta(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The till's clock in Western Indonesia (UTC+7)."""
-    monkeypatch.setenv("TZ", "Asia/Jakarta")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _jakarta(day: int, hour: int, minute: int = 0) -> datetime:
