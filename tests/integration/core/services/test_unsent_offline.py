@@ -61,6 +61,7 @@ async def test_a_reward_the_server_never_got_is_accepted_offline_on_its_first_at
         assert [e["idempotency_key"] for e in network.ledger()] == [queued.entry_id]
 
 
+@pytest.mark.usefixtures("no_retry_meanwhile")  # judged on its first attempt, as above
 async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_redeemed(
     network_settings: Settings, network: Network
 ) -> None:
@@ -97,6 +98,7 @@ async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_
         assert (await till.receipt(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
 
 
+@pytest.mark.usefixtures("no_retry_meanwhile")  # judged on its first attempt, as above
 async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_redeemed_alike(
     network_settings: Settings, network: Network
 ) -> None:
@@ -233,6 +235,7 @@ async def test_a_kiosk_redemption_the_server_never_got_is_voided_at_once_and_nev
         assert (await till.receipt(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
 
 
+@pytest.mark.usefixtures("no_retry_meanwhile")  # judged on its first attempt, as above
 async def test_a_pin_authorised_kiosk_redemption_is_voided_too(
     network_settings: Settings, network: Network
 ) -> None:
