@@ -77,6 +77,18 @@ class _Key:
     at: float
 
 
+def is_typed_character(event: QKeyEvent) -> bool:
+    """Whether ``event`` types one character (a letter, a digit, a sign, a space), not a
+    shortcut and not a key held down repeating."""
+    text = event.text()
+    return (
+        len(text) == 1
+        and text.isprintable()
+        and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
+        and not event.isAutoRepeat()
+    )
+
+
 class ScannerFilter(QObject):
     """An application-wide event filter that turns scanner bursts into ``scanned(text)``.
 
@@ -265,13 +277,7 @@ class ScannerFilter(QObject):
 
     @staticmethod
     def _is_printable(event: QKeyEvent) -> bool:
-        text = event.text()
-        return (
-            len(text) == 1
-            and text.isprintable()
-            and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
-            and not event.isAutoRepeat()
-        )
+        return is_typed_character(event)
 
     @staticmethod
     def _is_key_target(watched: QObject) -> bool:

@@ -8,17 +8,12 @@ the member from anywhere (scanner_filter.py); this is the same for a name typed 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from app.ui.widgets.member_search import MemberSearch
-
-_SHORTCUT_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
-)
+from app.ui.widgets.scanner_filter import is_typed_character
 
 
 class WordsToSearch(QObject):
@@ -59,10 +54,5 @@ class WordsToSearch(QObject):
 
     @staticmethod
     def _is_a_word_key(event: QKeyEvent) -> bool:
-        text = event.text()
-        return (
-            len(text) == 1
-            and text.isprintable()
-            and not text.isspace()
-            and not event.modifiers() & _SHORTCUT_MODIFIERS
-        )
+        # as the scanner filter reads a typed character; a space is left to what has the keyboard
+        return is_typed_character(event) and not event.text().isspace()
