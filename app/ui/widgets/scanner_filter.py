@@ -231,9 +231,21 @@ class ScannerFilter(QObject):
             self._flush_timer.stop()
             self.scanned.emit(code.removeprefix(self.prefix) if self.prefix else code)
             return True
-        # Anything else ends what was typing: deliver it first, then this key, in order.
+        # Anything else ends what was typing: deliver it first, then this key, in order, where
+        # the typing took the keyboard (a name typed fast on a reward tile and Enter: the name
+        # went to the member search, and the Enter, sent on to the tile, picked it).
         self.flush()
-        return False
+        moved_to = QApplication.focusWidget()
+        if moved_to is None or moved_to is watched:
+            return False
+        self._replaying = True
+        try:
+            QCoreApplication.sendEvent(
+                moved_to, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            )
+        finally:
+            self._replaying = False
+        return True
 
     @staticmethod
     def _application(app: QCoreApplication | None) -> QCoreApplication:

@@ -455,3 +455,14 @@ def test_keys_held_together_follow_the_keyboard_where_the_first_one_moved_it(
     keys(qtbot, button, clock, "Budi Santoso", gap_ms=8)
     qtbot.waitUntil(lambda: search.text() == "Budi Santoso")
     assert not pressed
+
+    # Typed a little slower, still held together, and ended at once with Enter (not a scan):
+    # the Enter came for the button the keys were typed on, and was sent on to it after them.
+    search.clear()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    with qtbot.waitSignal(search.returnPressed, timeout=1000):
+        keys(qtbot, button, clock, "Ayu", gap_ms=40)
+        enter(qtbot, button, clock, gap_ms=40)
+    assert search.text() == "Ayu"
+    assert not pressed
