@@ -309,7 +309,12 @@ class Kiosk:
         """The kiosk's sale: no cashier but its own name, no shift, the kiosk's channel."""
         return Sale(cashier=KIOSK_CASHIER, channel=Channel.KIOSK)
 
-    async def wait(self, entry_id: str) -> Receipt:
-        """The redemption's receipt once the server answers, or as it stands after the till's
-        usual wait."""
-        return await self.till.wait(entry_id)
+    async def wait(self, queued: Receipt) -> Receipt:
+        """The receipt of ``queued`` (from :meth:`redeem`) once the server answers or its first
+        attempt ends, or as it stands after the till's usual wait.
+
+        The attempt is counted from the queued receipt, not from when the wait begins: a refused
+        connection ends the worker's first attempt within milliseconds, often before the wait's
+        first read, and a wait that took that attempt as already known waited for the next one,
+        the customer watching "working" until the retry (or the whole wait, seen in CI)."""
+        return await self.till.wait(queued.entry_id, seen=queued.attempts)

@@ -185,7 +185,7 @@ class KioskFlow(QObject):
                 self._refused(refused)
                 return
             self.receipt = queued
-            done = await self.kiosk.wait(queued.entry_id)
+            done = await self.kiosk.wait(queued)
         finally:
             self.busy = False
         self.receipt = done

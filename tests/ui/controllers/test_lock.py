@@ -56,7 +56,7 @@ def a_scanned_kiosk_redemption(qtbot: QtBot, window: CashierWindow) -> QDialog:
     kiosk = Kiosk(window.till)
     member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
     queued = run_async(qtbot, kiosk.redeem(member, 1, None))
-    run_async(qtbot, kiosk.wait(queued.entry_id))
+    run_async(qtbot, kiosk.wait(queued))
     with qtbot.waitSignal(window.kiosk_pickup.shown, timeout=WAIT_MS):
         window.scanned(qr_payload(queued.entry_id))
     assert window.kiosk_pickup.dialog is not None
@@ -257,7 +257,7 @@ def test_a_kiosk_redemption_read_as_the_till_locks_does_not_come_back_over_it(
     kiosk = Kiosk(cashier.till)
     member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
     queued = run_async(qtbot, kiosk.redeem(member, 1, None))
-    run_async(qtbot, kiosk.wait(queued.entry_id))
+    run_async(qtbot, kiosk.wait(queued))
     slow = SlowHandover(cashier.kiosk_pickup.handover)
     cashier.kiosk_pickup.handover = slow  # type: ignore[assignment]
     cashier.scanned(qr_payload(queued.entry_id))

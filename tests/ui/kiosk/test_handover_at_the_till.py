@@ -30,7 +30,7 @@ def _kiosk_redemption(qtbot: QtBot, window: CashierWindow) -> str:
     kiosk = Kiosk(window.till)
     member = run_async(qtbot, kiosk.identify(AYU_CARD, typed=False))
     queued = run_async(qtbot, kiosk.redeem(member, 1, None))
-    run_async(qtbot, kiosk.wait(queued.entry_id))
+    run_async(qtbot, kiosk.wait(queued))
     return queued.entry_id
 
 
@@ -99,7 +99,7 @@ def test_a_kiosk_redemption_the_server_never_got_shows_not_redeemed(
     run_async(qtbot, kiosk.offer(member))  # the rewards she is shown, read before the line goes
     network.down()  # the kiosk's send is refused a connection: the kiosk's policy voids it
     queued = run_async(qtbot, kiosk.redeem(member, 1, None))
-    run_async(qtbot, kiosk.wait(queued.entry_id))
+    run_async(qtbot, kiosk.wait(queued))
 
     dialog = _scan(qtbot, window, qr_payload(queued.entry_id))
     assert dialog.standing.text() == "Not redeemed"

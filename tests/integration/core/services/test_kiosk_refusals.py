@@ -118,7 +118,7 @@ async def test_the_kiosks_policy_refusal_is_counted_at_the_end_of_day_as_before(
         await kiosk.offer(ayu)
         network.down()  # the kiosk does not know yet: it queues, and the attempt never arrives
         queued = await kiosk.redeem(ayu, 1, None)
-        assert (await kiosk.wait(queued.entry_id)).verdict is Verdict.NOT_REDEEMED
+        assert (await kiosk.wait(queued)).verdict is Verdict.NOT_REDEEMED
         assert await _the_day(till, since) == [("Kiosk", "reward", "not_redeemed", 1)]
 
 
@@ -139,7 +139,7 @@ async def test_a_member_sent_to_the_counter_for_a_redemption_still_waiting_is_co
         croissant = next(r for r in (await kiosk.offer(ayu)).rewards if r.id == 1)
         sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
         left = await kiosk.redeem(ayu, 1, None)
-        assert (await kiosk.wait(left.entry_id)).verdict is Verdict.NOT_CONFIRMED
+        assert (await kiosk.wait(left)).verdict is Verdict.NOT_CONFIRMED
         since = datetime.now().astimezone()
 
         # Before queueing a second (she had chosen it before the first was left waiting) ...

@@ -45,7 +45,7 @@ async def refused_at_the_kiosk(settings: Settings, network: Network, card: str) 
         await kiosk.offer(member)
         network.faults(error_rate=1.0, error_statuses=[400], scope="redemptions")
         queued = await kiosk.redeem(member, 1, request_id)
-        assert (await kiosk.wait(queued.entry_id)).verdict is Verdict.REFUSED
+        assert (await kiosk.wait(queued)).verdict is Verdict.REFUSED
         network.faults(error_rate=0.0)
         return queued.entry_id
 

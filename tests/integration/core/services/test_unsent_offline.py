@@ -7,6 +7,7 @@ time the network is back."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import datetime
 
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.integration
 
 AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
 HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
-BUDI_CARD = "70140000000123"
+AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
 #: The network back, the till's probe notices at once and wakes what never arrived.
 QUICK_PROBE = RuntimeOptions(probe_interval=0.1)
 
@@ -247,13 +248,44 @@ async def test_a_pin_authorised_kiosk_redemption_is_voided_too(
         await kiosk.offer(budi)
         network.down()
         queued = await kiosk.redeem(budi, 1, request_id)
-        done = await kiosk.wait(queued.entry_id)
+        done = await kiosk.wait(queued)
         assert done.verdict is Verdict.NOT_REDEEMED
         await _voided_by_the_kiosk(till, queued.entry_id)
 
         network.up()
         await till.sync(10)
         assert network.ledger() == []
+
+
+@pytest.mark.usefixtures("no_retry_meanwhile")  # the next attempt would hide a wait that misses it
+async def test_a_kiosk_attempt_that_ended_before_the_wait_began_is_still_judged(
+    network_settings: Settings, network: Network
+) -> None:
+    # Seen in CI: a refused connection ended the worker's first attempt before the kiosk's wait
+    # first read the entry; the wait took that attempt as known, waited for the next one, and the
+    # customer watched "working" for the whole wait.
+    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        await kiosk.offer(ayu)
+        network.down()
+        queued = await kiosk.redeem(ayu, 1, None)
+        await _first_attempt_ended(till, queued.entry_id)
+        done = await kiosk.wait(queued)
+        assert done.verdict is Verdict.NOT_REDEEMED
+        assert done.attempts == 1
+        await _voided_by_the_kiosk(till, queued.entry_id)
+
+
+async def _first_attempt_ended(till: Till, entry_id: str) -> None:
+    changed = asyncio.Event()
+    till.outbox.add_listener(changed.set)
+    try:
+        while not any(attempt.ended_at for attempt in await till.outbox.attempts(entry_id)):
+            await asyncio.wait_for(changed.wait(), 30)
+            changed.clear()
+    finally:
+        till.outbox.remove_listener(changed.set)
 
 
 async def test_a_kiosk_redemption_refused_for_the_token_is_voided_not_held_for_a_manager(
