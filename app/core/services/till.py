@@ -771,7 +771,15 @@ class Till:
                     and not _sent_again_at_once(attempts[-1])
                 ):
                     if attempts[-1].outcome == Outcome.NEVER_ARRIVED:
-                        return await self.settle_unsent(entry_id)
+                        judged = await self.settle_unsent(entry_id)
+                        if judged.status is not EntryStatus.SENDING:
+                            return judged
+                        # A worker (this till's retry, drawn in [0, 2) s, or another process's
+                        # sync) claimed it again before the judgement: the attempt in flight is
+                        # followed, and judged the same way when it ends. Told now, it would be
+                        # "not confirmed" about an entry no attempt has reached the server with.
+                        seen = _ended(attempts)
+                        continue
                     # Read again: the attempt may have ended after the receipt above was read.
                     return await self.receipt(entry_id)
                 if receipt.paused:

@@ -16,10 +16,13 @@ import pytest
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, Outcome
+from app.core.outbox.retry import RetryPolicy
+from app.core.services.config import TillConfig
 from app.core.services.kiosk import Kiosk
-from app.core.services.receipts import Verdict
+from app.core.services.receipts import Receipt, Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Refused, Sale, Till
+from app.core.stamps.errors import ConnectionFailed
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network
@@ -255,6 +258,45 @@ async def test_a_pin_authorised_kiosk_redemption_is_voided_too(
         network.up()
         await till.sync(10)
         assert network.ledger() == []
+
+
+async def test_a_retry_claimed_before_the_wait_judged_is_followed_to_its_end(
+    till_settings: Settings, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The wait read the first attempt's end (never arrived), and before it judged the entry a
+    # worker claimed the retry (drawn in [0, 2) s, it can be due at once; here another process's
+    # `stamps-pos sync`, sharing the database). The judgement found the entry sending and the
+    # cashier was told NOT CONFIRMED about a redemption no attempt had reached the server with.
+    monkeypatch.setattr(TillConfig, "retry_policy", lambda _config: RetryPolicy(base=0.0))
+    options = RuntimeOptions(start_worker=False)  # the attempts are this test's own
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN), options) as till:
+        ayu = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(ayu, 1)
+        shift = await till.open_shift("Dewi")
+        queued = await till.redeem(order, ayu, Sale("Dewi", shift.id))
+        first = await till.outbox.claim("till-1")
+        assert first is not None
+        await till.outbox.record(first, Outcome.NEVER_ARRIVED, error=ConnectionFailed("refused"))
+
+        judge, retry, judged = till.settle_unsent, [], asyncio.Event()
+
+        async def retry_claimed_first(entry_id: str) -> Receipt:
+            if not retry:
+                retry.append(await till.outbox.claim("stamps-pos sync"))
+            try:
+                return await judge(entry_id)
+            finally:
+                judged.set()
+
+        monkeypatch.setattr(till, "settle_unsent", retry_claimed_first)
+        waiting = asyncio.ensure_future(till.answer(queued))
+        await judged.wait()
+        assert retry[0] is not None
+        assert not waiting.done()  # the retry in flight is followed, not told as not confirmed
+        await till.outbox.record(retry[0], Outcome.NEVER_ARRIVED, error=ConnectionFailed("refused"))
+        done = await asyncio.wait_for(waiting, 30)
+        assert done.verdict is Verdict.ACCEPTED_OFFLINE
+        assert done.attempts == 2
 
 
 @pytest.mark.usefixtures("no_retry_meanwhile")  # the next attempt would hide a wait that misses it
