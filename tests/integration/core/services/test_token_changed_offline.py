@@ -57,7 +57,8 @@ async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
         order = await till.catalogue.reward_order(ayu, 1)
         queued = await till.redeem(order, ayu, Sale("dewi"))
         assert queued.verdict is Verdict.ACCEPTED_OFFLINE
-        await till.wait(queued.entry_id, 5)  # its first attempt never arrived
+        # its first attempt never arrived
+        await till.wait(queued.entry_id, 30, seen=queued.attempts)
         assert len(await till.attempts(queued.entry_id)) == 1
 
         network.up(token=NEW_TOKEN)  # the server comes back, and its token was changed
