@@ -88,6 +88,7 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
         "cashier": row.cashier,
         "terminal": row.terminal,
         "user": row.user,
+        "member_name": row.member_name,
         "description": row.description,
         "server_redemption_id": row.server_redemption_id,
         "invoice": row.invoice,
@@ -122,7 +123,9 @@ def _row_text(row: HistoryRow) -> str:
         f"{row.kind.value:<7}",
         english(row.standing),
         row.cashier,
-        row.user,
+        # Named as the window names them; the identifier sent is in --json ("user"), and
+        # --member finds them by the start of the name as by any identifier.
+        row.member,
         server,
         row.invoice or "",
         value,

@@ -12,11 +12,20 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.cli.manager_commands import _row_json, _row_text
 from app.config import load_settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.messages import say
-from app.core.services import OperationKind, RuntimeOptions, Sale, open_till
+from app.core.services import (
+    EntryStatus,
+    HistoryRow,
+    OperationKind,
+    RuntimeOptions,
+    Sale,
+    open_till,
+)
+from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 
 NOWHERE = "http://127.0.0.1:9"  # nothing listens: what managers read needs no server
@@ -98,3 +107,27 @@ def test_a_day_asked_for_is_read_and_named_against_the_tills_today(
     out = capfd.readouterr().out
     assert "2026-11-26" in out.splitlines()[0] and "today" in out.splitlines()[0]
     assert "nothing was redeemed" in out
+
+
+def _ayu_row(member_name: str | None) -> HistoryRow:
+    at = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
+    return HistoryRow(
+        entry_id="e-1", seq=1, created_at=at, kind=OperationKind.REWARD,
+        status=EntryStatus.SYNCED, verdict=Verdict.CONFIRMED, headline=say("receipt.confirmed"),
+        cashier="Rina", terminal="till-1", user="customer@stamps.co.id", lane="member:6",
+        description="Kopi susu", server_redemption_id=7, invoice=None, stamps=20, rupiah=0,
+        provisional=False, reconciled=False, note=None, last_error=None, member_name=member_name,
+    )  # fmt: skip
+
+
+def test_history_names_the_member_as_the_window_does_and_keeps_the_identifier() -> None:
+    # The line said 'customer@stamps.co.id' where the window's History says 'Ayu Pratiwi'.
+    named = _ayu_row("Ayu Pratiwi")
+    assert "Ayu Pratiwi" in _row_text(named)
+    assert "customer@stamps.co.id" not in _row_text(named)  # the line keeps a terminal's width
+    read = _row_json(named)
+    assert (read["member_name"], read["user"]) == ("Ayu Pratiwi", "customer@stamps.co.id")
+    # a member the till knows only by the identifier it sent is listed by that
+    unnamed = _ayu_row(None)
+    assert "customer@stamps.co.id" in _row_text(unnamed)
+    assert _row_json(unnamed)["member_name"] is None
