@@ -376,6 +376,30 @@ def test_a_cancel_of_the_redemption_on_screen_ends_its_hand_over_and_gives_back_
     qtbot.waitUntil(lambda: view.member_card.stamps_text().startswith("250"), timeout=WAIT_MS)
 
 
+def test_a_redemption_a_manager_cancelled_is_counted_cancelled_in_the_shift_s_summary(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Dewi's summary at Close shift counted nothing of the redemption Wayan had cancelled: no
+    # longer confirmed, and no line saying where it went, so her drawer was one short.
+    add_manager(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    view = cashier.view
+    enter(qtbot, cashier)
+    view.redemptions.selectRow(0)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        qtbot.keyClick(view.redemptions, Qt.Key.Key_Return)
+    cancel_from_details(qtbot, cashier)
+    qtbot.waitUntil(lambda: sandbox.stamps(AYU) == 230, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        view.manager.leave_button.click()
+    with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
+        view.close_shift_action.trigger()
+    summary = shown.args[0]
+    assert (summary.confirmed, summary.cancelled, summary.stamps_redeemed) == (1, 1, 20)
+    assert view.summary.counts["cancelled"].text() == "1"
+
+
 def test_a_cancel_made_by_the_command_line_shows_in_the_open_window(
     qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path
 ) -> None:
