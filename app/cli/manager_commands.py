@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,6 +21,7 @@ from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
     AuditLine,
+    DaysToRead,
     DaySummary,
     EntryStatus,
     ExceptionItem,
@@ -87,6 +88,7 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
         "cashier": row.cashier,
         "terminal": row.terminal,
         "user": row.user,
+        "member_name": row.member_name,
         "description": row.description,
         "server_redemption_id": row.server_redemption_id,
         "invoice": row.invoice,
@@ -121,7 +123,9 @@ def _row_text(row: HistoryRow) -> str:
         f"{row.kind.value:<7}",
         english(row.standing),
         row.cashier,
-        row.user,
+        # Named as the window names them; the identifier sent is in --json ("user"), and
+        # --member finds them by the start of the name as by any identifier.
+        row.member,
         server,
         row.invoice or "",
         value,
@@ -276,7 +280,25 @@ def audit(args: argparse.Namespace) -> int:
 # --- summary -------------------------------------------------------------------------------------
 
 
-def _summary_text(summary: DaySummary, write: Callable[[str], None]) -> None:
+def day_heading(day: date, days: DaysToRead, *, picked: bool) -> str:
+    """Which day a summary reads, against the till's today: past midnight, a manager must not
+    take the late shift's day (read by default) for the new one."""
+    named = f"{day:%A} {day.isoformat()}"
+    if day == days.today:
+        return f"{named}, today"
+    if day == days.today - timedelta(days=1):
+        if picked:
+            return f"{named}, yesterday"
+        # The default fell on it (Till.days_to_read): say why, and how to read today instead.
+        return (
+            f"{named}, yesterday: a shift still open on this till began then "
+            f"(today is {days.today.isoformat()}: --date {days.today.isoformat()})"
+        )
+    return named
+
+
+def _summary_text(summary: DaySummary, heading: str, write: Callable[[str], None]) -> None:
+    write(heading)
     write(f"{_local(summary.since)} to {_local(summary.until)}")
     if not summary.lines:
         write("nothing was redeemed")
@@ -300,21 +322,26 @@ def _summary_line(line: SummaryLine) -> str:
 
 
 def summary(args: argparse.Namespace) -> int:
-    """``stamps-pos summary [--date DAY] [--csv FILE | --json]``: the end-of-day summary."""
-    since, until = local_day(args.date or datetime.now().astimezone().date())
+    """``stamps-pos summary [--date DAY] [--csv FILE | --json]``: the end-of-day summary of
+    ``DAY``, by default the day the window's End of day opens on (:meth:`Till.days_to_read`)."""
 
     async def body() -> int:
         async with till_for(args, worker=False) as till:
-            result = (await till.day(since, until)).summary
+            days = await till.days_to_read()
+            day = args.date or days.first
+            result = (await till.day(*local_day(day))).summary
+        heading = day_heading(day, days, picked=args.date is not None)
         if args.csv:
             with _csv_target(args.csv) as stream:
                 count = write_summary_csv(stream, result)
             if args.csv != "-":
+                print(heading)
                 print(f"{counted(count, 'summary line')} written to {one_line(args.csv)}")
         elif args.json:
             print(
                 json.dumps(
                     {
+                        "day": day.isoformat(),
                         "since": result.since.isoformat(),
                         "until": result.until.isoformat(),
                         "lines": [dataclasses.asdict(line) for line in result.lines],
@@ -323,7 +350,7 @@ def summary(args: argparse.Namespace) -> int:
                 )
             )
         else:
-            _summary_text(result, print)
+            _summary_text(result, heading, print)
         return EXIT_OK
 
     return run(args, body)

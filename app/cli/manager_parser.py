@@ -130,7 +130,12 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     summary = commands.add_parser(
         "summary", help="end of day: counts, stamps and rupiah by cashier, kind and standing"
     )
-    summary.add_argument("--date", type=day, metavar="DAY", help="default: today")
+    summary.add_argument(
+        "--date",
+        type=day,
+        metavar="DAY",
+        help="default: today, or yesterday past midnight while a shift begun then is open",
+    )
     output = summary.add_mutually_exclusive_group()
     output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
     output.add_argument("--json", action="store_true")

@@ -166,6 +166,9 @@ class CashierWindow(QObject):
         history = self.view.manager.history
         days = await self.till.days_to_read()
         history.open_on(days.first, days.today)
+        # The audit log too: the days its page was built on are not the till's, after midnight
+        # or on a page built the day before.
+        self.view.manager.audit.open_on(days.first, days.today)
         self.view.manager.day.open_on(days.first)
         await self.history.load_choices()
         self.history.show(history.query())

@@ -25,8 +25,8 @@ from app.ui.widgets.outcome_style import outcome_short_text
 
 class ShiftSummaryView(QWidget):
     """Counts by outcome (the server's refusals apart from what the till's offline rules did not
-    redeem), stamps and rupiah redeemed, vouchers and promo codes used, and every refusal with
-    its reason.
+    redeem) and of what a manager cancelled, stamps and rupiah redeemed, vouchers and promo codes
+    used, and every refusal with its reason.
 
     Signals: ``export_csv_requested()``, ``close_shift_confirmed()``, ``back_requested()``.
     Anything not confirmed is called out, because it is still the till's business after the
@@ -50,12 +50,16 @@ class ShiftSummaryView(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
-        for column, kind in enumerate(OUTCOME_KINDS):
-            name = QLabel(outcome_short_text(kind))
+        # The cancelled are counted too: a redemption a manager cancelled is no longer
+        # confirmed, and a cashier reconciling the drawer must see where it went.
+        columns: list[tuple[str, str]] = [(k, outcome_short_text(k)) for k in OUTCOME_KINDS]
+        columns.append(("cancelled", self.tr("Cancelled")))
+        for column, (kind, words) in enumerate(columns):
+            name = QLabel(words)
             name.setObjectName("summaryOutcome")
             name.setProperty("outcome", kind)
             name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            # Five side by side: a longer language's words wrap rather than run out of the badge.
+            # Six side by side: a longer language's words wrap rather than run out of the badge.
             name.setWordWrap(True)
             count = QLabel("0")
             count.setObjectName("summaryCount")
@@ -146,8 +150,8 @@ class ShiftSummaryView(QWidget):
                 cashier=summary.cashier, start=summary.started_text, end=summary.ended_text
             )
         )
-        for kind in OUTCOME_KINDS:
-            self.counts[kind].setText(str(getattr(summary, kind)))
+        for kind, count in self.counts.items():
+            count.setText(str(getattr(summary, kind)))
         self.totals.setText(
             self.tr(
                 "Stamps redeemed: {stamps}   ·   Vouchers: {rupiah}   ·   Vouchers used: "

@@ -163,7 +163,8 @@ class RefusalRowData:
 class ShiftSummaryData:
     """The totals shown when a shift closes; ``refused`` are the server's and the till's
     refusals, ``not_redeemed`` what the offline rules would not take (voided after it could not
-    be sent, or refused before it was queued)."""
+    be sent, or refused before it was queued), ``cancelled`` the redemptions whose cancel the
+    server confirmed (no longer counted as confirmed, nor their stamps as redeemed)."""
 
     cashier: str
     started_text: str
@@ -173,6 +174,7 @@ class ShiftSummaryData:
     not_confirmed: int = 0
     refused: int = 0
     not_redeemed: int = 0
+    cancelled: int = 0
     stamps_redeemed: int = 0
     rupiah_text: str = "Rp 0"
     vouchers_used: int = 0

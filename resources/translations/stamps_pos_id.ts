@@ -3352,6 +3352,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ringkasan shift</translation>
     </message>
     <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
         <source>Not redeemed, and why</source>
         <translation>Tidak ditukar, dan alasannya</translation>
     </message>

@@ -57,6 +57,7 @@ def test_the_summary_counts_by_outcome_and_flags_what_is_not_confirmed(qtbot: Qt
             accepted_offline=6,
             not_confirmed=1,
             refused=3,
+            cancelled=2,
             stamps_redeemed=812,
             vouchers_used=9,
         )
@@ -68,6 +69,7 @@ def test_the_summary_counts_by_outcome_and_flags_what_is_not_confirmed(qtbot: Qt
         "not_confirmed": "1",
         "refused": "3",
         "not_redeemed": "0",
+        "cancelled": "2",
     }
     assert "Stamps redeemed: 812" in view.totals.text()
     assert not view.pending_warning.isHidden()

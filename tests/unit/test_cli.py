@@ -210,7 +210,7 @@ def test_history_and_the_summary_say_one_stamp_in_the_singular() -> None:
         SummaryLine("Rina", "till-1", "reward", "refused", 2, 40, 0),
     )
     said: list[str] = []
-    _summary_text(DaySummary(at, at, lines), said.append)
+    _summary_text(DaySummary(at, at, lines), "Tuesday 2026-12-01", said.append)
     rows = [line for line in said if "reward" in line]
     assert [line.split()[2:5] for line in rows[:2]] == [["1", "1", "stamp"], ["2", "40", "stamps"]]
     # the rupiah stay in one column, whatever the word before them

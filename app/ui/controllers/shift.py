@@ -72,6 +72,7 @@ def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
         not_confirmed=summary.count(Verdict.NOT_CONFIRMED),
         refused=summary.count(Verdict.REFUSED),
         not_redeemed=summary.count(Verdict.NOT_REDEEMED),
+        cancelled=summary.count(Verdict.CANCELLED),
         stamps_redeemed=summary.stamps_redeemed,
         rupiah_text=format_rupiah(summary.rupiah_redeemed),
         vouchers_used=summary.vouchers_used,

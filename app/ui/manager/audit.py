@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.ui.widgets.form import (
@@ -107,6 +107,11 @@ class AuditView(QWidget):
         for value, text in actions:
             self.action.addItem(text, value)
         self.action.setCurrentIndex(max(self.action.findData(picked), 0))
+
+    def open_on(self, first: date, last: date) -> None:
+        """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
+        self.since.setDate(QDate(first.year, first.month, first.day))
+        self.until.setDate(QDate(last.year, last.month, last.day))
 
     def query(self) -> AuditQuery:
         """The filters as they stand."""

@@ -1,0 +1,133 @@
+"""What a manager reads on the command line (``app/cli/manager_commands.py``): the days they
+read by default, on the till's clock, and the members named as the window names them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.cli.manager_commands import _row_json, _row_text
+from app.config import load_settings
+from app.core.clock import ManualClock, installed
+from app.core.credentials import Secret
+from app.core.messages import say
+from app.core.services import (
+    EntryStatus,
+    HistoryRow,
+    OperationKind,
+    RuntimeOptions,
+    Sale,
+    open_till,
+)
+from app.core.services.receipts import Verdict
+from app.sandbox import DEMO_TOKEN
+
+NOWHERE = "http://127.0.0.1:9"  # nothing listens: what managers read needs no server
+
+
+def _jakarta(day: int, hour: int, minute: int = 0) -> datetime:
+    """A time in November 2026 on the till's clock in Jakarta (UTC+7: the ``in_jakarta`` zone)."""
+    return datetime(2026, 11, day, hour, minute).astimezone(UTC)
+
+
+@pytest.fixture
+def till_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A till's settings in the environment, as ``stamps-pos`` reads them; its data folder."""
+    data = tmp_path / "till"
+    for name, value in {
+        "CONFIG": str(tmp_path / "settings.toml"),
+        "BASE_URL": NOWHERE,
+        "TOKEN": DEMO_TOKEN,
+        "MERCHANT": "14",
+        "STORE": "32",
+        "DATA_DIR": str(data),
+        "TERMINAL": "till-1",
+    }.items():
+        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
+    return data
+
+
+@pytest.fixture
+def late_shift(till_env: Path, in_jakarta: None) -> Iterator[ManualClock]:
+    """Rina's shift begun at 22.00 on the 25th, a redemption refused in it at 22.15; the till's
+    clock at 00.30 on the 26th, her shift still open."""
+    settings = load_settings(
+        base_url=NOWHERE, merchant=14, store=32, data_dir=till_env, terminal="till-1"
+    )
+
+    async def work(moved: ManualClock) -> None:
+        options = RuntimeOptions(start_worker=False)
+        async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
+            shift = await till.open_shift("Rina")
+            moved.set_wall(_jakarta(25, 22, 15))
+            await till.record_refusal(
+                None,
+                Sale("Rina", shift.id),
+                kind=OperationKind.REWARD,
+                what=say("what.reward", name="Kopi susu"),
+                reason=say("order.reward_not_offered", reward="Kopi susu"),
+                stamps=20,
+            )
+
+    with installed(ManualClock(_jakarta(25, 22))) as moved:
+        assert isinstance(moved, ManualClock)
+        asyncio.run(work(moved))
+        moved.set_wall(_jakarta(26, 0, 30))
+        yield moved
+
+
+def test_after_midnight_the_summary_reads_the_day_the_late_shift_began_and_says_so(
+    late_shift: ManualClock, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # At 00.30 the summary printed the new, empty day ("nothing was redeemed") where the
+    # window's End of day showed Rina's shift: the same rule now picks the 25th, and says it is
+    # yesterday's, so a manager does not read it as today's.
+    assert main(["summary"]) == 0
+    out = capfd.readouterr().out
+    heading = out.splitlines()[0]
+    assert "2026-11-25" in heading and "yesterday" in heading
+    assert "Rina" in out and "refused" in out
+
+    assert main(["summary", "--json"]) == 0
+    read = json.loads(capfd.readouterr().out)
+    assert read["day"] == "2026-11-25"
+    assert read["since"].startswith("2026-11-25T00:00:00")
+
+
+def test_a_day_asked_for_is_read_and_named_against_the_tills_today(
+    late_shift: ManualClock, capfd: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summary", "--date", "2026-11-26"]) == 0
+    out = capfd.readouterr().out
+    assert "2026-11-26" in out.splitlines()[0] and "today" in out.splitlines()[0]
+    assert "nothing was redeemed" in out
+
+
+def _ayu_row(member_name: str | None) -> HistoryRow:
+    at = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
+    return HistoryRow(
+        entry_id="e-1", seq=1, created_at=at, kind=OperationKind.REWARD,
+        status=EntryStatus.SYNCED, verdict=Verdict.CONFIRMED, headline=say("receipt.confirmed"),
+        cashier="Rina", terminal="till-1", user="customer@stamps.co.id", lane="member:6",
+        description="Kopi susu", server_redemption_id=7, invoice=None, stamps=20, rupiah=0,
+        provisional=False, reconciled=False, note=None, last_error=None, member_name=member_name,
+    )  # fmt: skip
+
+
+def test_history_names_the_member_as_the_window_does_and_keeps_the_identifier() -> None:
+    # The line said 'customer@stamps.co.id' where the window's History says 'Ayu Pratiwi'.
+    named = _ayu_row("Ayu Pratiwi")
+    assert "Ayu Pratiwi" in _row_text(named)
+    assert "customer@stamps.co.id" not in _row_text(named)  # the line keeps a terminal's width
+    read = _row_json(named)
+    assert (read["member_name"], read["user"]) == ("Ayu Pratiwi", "customer@stamps.co.id")
+    # a member the till knows only by the identifier it sent is listed by that
+    unnamed = _ayu_row(None)
+    assert "customer@stamps.co.id" in _row_text(unnamed)
+    assert _row_json(unnamed)["member_name"] is None
