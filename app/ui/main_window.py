@@ -439,6 +439,9 @@ class CashierWindowView(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.reward_picker = RewardPicker()
         self.reward_picker.tiles_placed.connect(self._set_tab_order)
+        # The rewards read again left the member none to have: the keyboard, on the tile that
+        # went, to the member search, where the next customer's name or card finds them.
+        self.reward_picker.keyboard_left.connect(self.focus_member_search)
         self.tabs.addTab(self.reward_picker, icon("reward"), self.tr("Rewards (F3)"))
         self.voucher_panel = VoucherPanel()
         self.tabs.addTab(self.voucher_panel, icon("voucher"), self.tr("Vouchers (F4)"))

@@ -292,3 +292,49 @@ def test_check_again_stays_under_the_finger_as_the_note_under_the_pause_comes_an
         window.status.set_status(StatusData(**{**vars(paused_status()), "credentials_note": note}))
         settle()
         assert QRect(button.mapTo(window, QPoint(0, 0)), button.size()) == before, note
+
+
+def _codes_and_vouchers(window: CashierWindowView) -> dict[str, QRect]:
+    """Where what the cashier aims at on the Vouchers and Promo tabs is, in the window: the
+    member's first voucher's row, the voucher's buttons, each code and its button."""
+    settle()
+    vouchers, promo = window.voucher_panel, window.promo_panel
+    table = vouchers.table
+    first_row = table.visualRect(table.model().index(0, 0))
+    targets: dict[str, tuple[QWidget, QRect]] = {
+        "first voucher": (table.viewport(), QRect(0, first_row.top(), 1, first_row.height())),
+        "Use up whole": (vouchers.whole_button, vouchers.whole_button.rect()),
+        "Redeem voucher": (vouchers.redeem_button, vouchers.redeem_button.rect()),
+        "voucher code": (vouchers.code_field, vouchers.code_field.rect()),
+        "Use code": (vouchers.code_button, vouchers.code_button.rect()),
+        "promo code": (promo.code_field, promo.code_field.rect()),
+        "Redeem promo": (promo.redeem_button, promo.redeem_button.rect()),
+    }
+    return {
+        name: rect.translated(widget.mapTo(window, QPoint(0, 0)))
+        for name, (widget, rect) in targets.items()
+        if widget.isVisible()
+    }
+
+
+@pytest.mark.parametrize("banner", [*ONE_BANNER, "all four"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("tab", ["09-balance-voucher", "12-promo"])
+def test_a_banner_leaves_the_vouchers_and_the_codes_where_they_were(
+    qtbot: QtBot, language: str, size: tuple[int, int], banner: str, tab: str
+):
+    """The cashier pressed "Redeem voucher", the server refused the token, and the paused banner
+    came: the tab shrank from the bottom, and the voucher's buttons and its code, under the
+    list, moved up under the next click. What the tab gives comes from the foot of the list
+    (it scrolls): the codes, the buttons and the first voucher stay where they were, and the
+    words under the list are still read whole."""
+    window = window_in(qtbot, tab, size)
+    before = _codes_and_vouchers(window)
+    assert len(before) == (5 if tab == "09-balance-voucher" else 2)
+    BANNERS[banner](window)
+    assert _codes_and_vouchers(window) == before
+    if tab == "09-balance-voucher":
+        window.voucher_panel.set_note("Offline copy of this member's vouchers, as of 14.02.")
+        assert _cut(window.voucher_panel.note) == []
+    _no_banner(window)
+    assert _codes_and_vouchers(window) == before

@@ -83,13 +83,15 @@ class RewardPicker(QWidget):
     Signals: ``reward_chosen(id)`` when a tile is picked; ``redeem_requested(id, qty, stamps|None)``
     for a single reward; ``cart_submitted(list[(id, qty, stamps|None)])`` for the cart;
     ``tiles_placed`` when other tiles came, for the window to put them in its Tab order
-    (:meth:`focus_order`).
+    (:meth:`focus_order`); ``keyboard_left`` when a tile had the keyboard and the tiles that
+    came leave no reward the member can have to take it (the window puts it elsewhere).
     """
 
     reward_chosen = Signal(object)
     redeem_requested = Signal(object, int, object)
     cart_submitted = Signal(list)
     tiles_placed = Signal()
+    keyboard_left = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,25 +297,29 @@ class RewardPicker(QWidget):
         """The F9 key: redeem the cart if it can be."""
         self.cart.submit()
 
-    def focus_first_tile(self) -> None:
-        """Put keyboard focus on the first reward the member can have."""
+    def focus_first_tile(self) -> bool:
+        """Put keyboard focus on the first reward the member can have; False when there is none
+        (the keyboard stays where it was)."""
         for tile in self._tiles:
             if tile.isEnabled():
                 tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
+                return True
+        return False
 
     def _keep_keyboard_on(self, reward_id: Hashable) -> None:
         # The member's rewards are read again as the queue moves on: the tile with the keyboard
         # went and Qt left the keyboard nowhere, where Enter picked nothing and a name typed was
-        # lost. With no reward the member can have left, the window's own focus rules apply.
-        # Qt shows a tile a moment after it is laid out, and a hidden tile takes no keyboard.
+        # lost. With no reward the member can have left, the window's own focus rules apply
+        # (keyboard_left): the keyboard stayed on the old tile, deleted a moment later, and was
+        # then nowhere. Qt shows a tile a moment after it is laid out, and a hidden tile takes
+        # no keyboard.
         for tile in self._tiles:
             tile.show()
         same = next((t for t in self._tiles if t.reward.id == reward_id and t.isEnabled()), None)
         if same is not None:
             same.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.focus_first_tile()
+        elif not self.focus_first_tile():
+            self.keyboard_left.emit()
 
     def _removed(self) -> None:
         # After the cart's own handler: its last line gone, "Remove" and "Redeem cart" went grey

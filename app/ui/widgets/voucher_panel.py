@@ -6,6 +6,11 @@ takes: the name and its notes ("Already used on this till; waiting to sync") are
 cashier reads to choose, and a till's screen has no pointer to hover for a tooltip. On a narrow
 page (1024 px, see app/ui/widgets/cashier_columns.py) the code goes under the name, so the
 name's column is not left a word wide.
+
+The code and the buttons are above the list, the list at the foot of the tab: a banner across
+the bottom of the window (app/ui/widgets/banner_room.py) makes the tab shorter, and what it
+gives comes from the foot of the list, which scrolls. Under the list, the buttons and the code
+moved up as the banner came, under the cashier's next click.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ class VoucherPanel(QWidget):
         self.empty_label = QLabel(self.tr("No vouchers for this member."))
         self.empty_label.setProperty("role", "muted")
         # Where the vouchers come from when not live, or why they could not be read. Room for it
-        # is kept, so its coming and going never moves the buttons under the cashier's finger.
+        # is kept, so its coming and going never moves the list's foot.
         self.note = QLabel()
         self.note.setObjectName("voucherNote")
         self.note.setProperty("role", "muted")
@@ -106,6 +111,8 @@ class VoucherPanel(QWidget):
         self.whole_button = QPushButton(self.tr("Use up whole…"))
         self.whole_button.setObjectName("voucherUseWhole")
         self.whole_button.clicked.connect(self.ask_use_whole)
+        # Over the list they act on, on a row of their own: beside the heading they cut it and
+        # their own words at 1024 px.
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.whole_button)
@@ -132,14 +139,16 @@ class VoucherPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
+        # At the top as the promo's code is on its tab: F4 and F5 put the cursor at one place.
+        layout.addWidget(code_title)
+        layout.addLayout(code_row)
+        layout.addSpacing(8)
         layout.addWidget(title)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.note)
-        layout.addLayout(actions)
-        layout.addSpacing(8)
-        layout.addWidget(code_title)
-        layout.addLayout(code_row)
+        layout.addStretch(0)  # without vouchers, the room is under their words
         self.set_vouchers([])
 
     # -- public API --------------------------------------------------------------------------

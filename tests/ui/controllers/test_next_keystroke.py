@@ -241,6 +241,89 @@ def test_the_rewards_read_again_leave_the_keyboard_on_the_reward_it_was_on(
     assert picker.selected().id == on  # type: ignore[union-attr]
 
 
+AYU_ID = 6  # the sandbox's Ayu Pratiwi (250 stamps)
+
+
+class _Clock:
+    """The scanner filter's clock for key events that carry no time: the test moves it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _typed_at_pace(qtbot: QtBot, view: CashierWindowView, clock: _Clock, text: str) -> None:
+    """``text`` and Enter, a key every 8 ms as a wedge scanner types them (``clock`` moved, nothing
+    sleeps), each key to wherever the keyboard is as it is pressed."""
+    for character in text:
+        clock.now += 8
+        qtbot.keyClick(_focused_or_window(view), character)
+    clock.now += 8
+    qtbot.keyClick(_focused_or_window(view), Qt.Key.Key_Return)
+
+
+def _focused_or_window(view: CashierWindowView) -> QWidget:
+    # Where a key goes: the keyboard's widget, else the window itself (Qt sends it there).
+    return view.focusWidget() or view
+
+
+def _nothing_left_for_ayu(qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl) -> None:
+    """The keyboard on the reward Ayu can have; then the queue moves on and an answer says her
+    balance fell under every reward (another till or the kiosk redeemed meanwhile)."""
+    view = cashier.view
+    _ayu_on_screen(qtbot, cashier, Qt.Key.Key_F3)
+    picker = view.reward_picker
+    assert picker.tiles()[0].hasFocus()
+    sandbox.change_member(AYU_ID, stamps=0)
+    member = cashier.session.member
+    assert member is not None
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        cashier.session.balance_changed(member.lane, 0)  # as a confirmed answer does
+    qtbot.waitUntil(lambda: not any(tile.isEnabled() for tile in picker.tiles()), timeout=WAIT_MS)
+    QApplication.processEvents()  # the old tiles deleted
+    _activate(qtbot, view)
+
+
+def test_a_name_typed_when_the_rewards_read_again_leave_nothing_finds_that_member(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # The tile with the keyboard went with the re-read, and no reward was left to take it: the
+    # keyboard was nowhere, and the next customer's name typed was lost.
+    view = cashier.view
+    _nothing_left_for_ayu(qtbot, cashier, sandbox)
+    assert view.focusWidget() is view.member_search.field
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        for character in "Budi Santoso":
+            qtbot.keyClick(_focused_or_window(view), character)
+        qtbot.keyClick(_focused_or_window(view), Qt.Key.Key_Return)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+
+
+def test_a_card_scanned_when_the_rewards_read_again_leave_nothing_finds_that_member(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    view = cashier.view
+    clock = _Clock()
+    scanner = ScannerFilter(clock_ms=clock)
+    scanner.scanned.connect(cashier.scanned)
+    _nothing_left_for_ayu(qtbot, cashier, sandbox)
+    scanner.install()
+    try:
+        with (
+            qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS),
+            qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found,
+        ):
+            _typed_at_pace(qtbot, view, clock, BUDI_CARD)
+    finally:
+        scanner.remove()
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+
+
 def _voucher_row(cashier: CashierWindow, balance: bool) -> int:
     """The row of Ayu's first voucher that is (or is not) a balance voucher."""
     offer = cashier.session.offer
