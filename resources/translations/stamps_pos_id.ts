@@ -2308,8 +2308,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Pelanggan: masukkan 6 angka PIN Anda</translation>
     </message>
     <message>
-        <source>Card not read: finish the PIN first, then scan it again.</source>
-        <translation>Kartu tidak terbaca: selesaikan PIN dulu, lalu pindai lagi.</translation>
+        <source>Card not read: finish the PIN first.</source>
+        <translation>Kartu tidak terbaca: selesaikan PIN dulu.</translation>
     </message>
     <message>
         <source>Clear</source>

@@ -177,7 +177,7 @@ class PinPad(QWidget):
         self._counts_before.clear()
         if self._prompt_under_note is None:
             self._prompt_under_note = self._prompt.text()
-        self._prompt.setText(self.tr("Card not read: finish the PIN first, then scan it again."))
+        self._prompt.setText(self.tr("Card not read: finish the PIN first."))
         self._refresh()
 
     def set_busy(self, busy: bool) -> None:

@@ -345,7 +345,7 @@ def test_a_card_scanned_onto_the_pin_pad_spends_no_pin_attempt(
     # says why the card did nothing (it was lost without a word, and the customer's digits with
     # it).
     assert pad.entered_count() == 3
-    assert pad.prompt_text() == "Card not read: finish the PIN first, then scan it again."
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
     keys(qtbot, pad, clock, "000", gap_ms=90)
     assert pad.prompt_text() == "Customer: enter your 6-digit PIN"
     with qtbot.waitSignal(pad.submitted) as submitted:
