@@ -2308,6 +2308,10 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Pelanggan: masukkan 6 angka PIN Anda</translation>
     </message>
     <message>
+        <source>Card not read: finish the PIN first.</source>
+        <translation>Kartu tidak terbaca: selesaikan PIN dulu.</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>

@@ -75,12 +75,23 @@ class IdleLock(InputWatcher):
             # The cashier's page and the shift's summary (its members' names) lock; the
             # sign-in page is the lock, and manager mode ends by itself.
             return False
-        if self.redemption.busy or self.redemption.pin_dialog is not None:
+        if self._seeing_through():
             return False  # a customer is being served, whatever the keys say
         if clock.monotonic() - self._last < self.minutes * 60:
             return False
         self.lock()
         return True
+
+    def _seeing_through(self) -> bool:
+        """Whether the till is in the middle of something it must finish with the customer: a
+        PIN being checked, a redemption awaiting its answer. A PIN pad nobody has touched for
+        the idle time is not (a customer typing touches the till): it closes with the lock, its
+        digits wiped, where it stayed open for ever over an unlocked shift, the digits typed
+        waiting for anyone to finish them as a guess at the member's PIN."""
+        dialog = self.redemption.pin_dialog
+        if dialog is not None:
+            return dialog.pad.busy()
+        return self.redemption.busy
 
     def lock(self) -> None:
         """Lock now: the sign-in page, the customer and the window's dialogs gone from the

@@ -34,6 +34,8 @@ _KEY_EVENTS = frozenset(
 )
 #: What a scanner sends besides its characters: the keys that end a scan.
 _SCAN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+#: A numeric keypad's own keys besides its digits, for the PIN pad (the one pad that reads keys).
+_PAD_KEYS = frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Delete})
 _SHORTCUT_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -43,15 +45,17 @@ _SHORTCUT_MODIFIERS = (
 
 def passes(event: QKeyEvent) -> bool:
     """Whether a key may reach the kiosk: a character a scanner types (Shift allowed), the
-    key ending a scan, or a numeric keypad's digit key with NumLock off on the PIN pad.
+    key ending a scan, or, on the PIN pad, a numeric keypad's digit key with NumLock off and
+    Backspace or Delete.
     Everything else (Esc, F-keys, arrows, anything with Ctrl, Alt or Meta) is swallowed here."""
     if event.modifiers() & _SHORTCUT_MODIFIERS:
         return False
     if event.key() in _SCAN_KEYS:
         return True
-    if numlock_off_digit(event) is not None:
+    if numlock_off_digit(event) is not None or event.key() in _PAD_KEYS:
         # A USB numpad with NumLock off sends its digits as arrows, End, Page Down...: digits
-        # on the PIN pad (which reads them so), arrows swallowed anywhere else.
+        # on the PIN pad (which reads them so), arrows swallowed anywhere else. Its Backspace
+        # and Delete put a mistyped digit right there (swallowed, the wrong PIN went with Enter).
         focus = QApplication.focusWidget()
         return focus is not None and bool(focus.property(EXEMPT_PROPERTY))
     text = event.text()

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.numpad import typed_digit
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, is_typed_character
 
 PIN_LENGTH = 6
+#: How many typed keys the pad remembers the length before (never the keys): more than any scan.
+_KEYS_REMEMBERED = 256
 #: An empty line one line high (a no-break space): a label with no text at all takes no room.
 _EMPTY_LINE = "\u00a0"
 
@@ -81,6 +83,11 @@ class PinPad(QWidget):
         super().__init__(parent)
         self._digits = DigitBuffer(PIN_LENGTH)
         self._busy = False
+        # How many digits there were before each character typed here, newest last: a scan the
+        # scanner filter finds among them is taken back to where the customer left the PIN.
+        self._counts_before: list[int] = []
+        # The prompt a note stands in for, until the customer's next key.
+        self._prompt_under_note: str | None = None
         # The pad takes the keyboard itself; buttons must not steal focus or Enter would click them.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The scanner filter holds keys back for a moment; a PIN must not wait in its buffer.
@@ -149,7 +156,29 @@ class PinPad(QWidget):
 
     def set_prompt(self, text: str) -> None:
         """Replace the line above the digits (e.g. "Wrong PIN, try again")."""
+        self._prompt_under_note = None
         self._prompt.setText(text)
+
+    def prompt_text(self) -> str:
+        """The line above the digits, as shown."""
+        return self._prompt.text()
+
+    def take_back_scan(self, keys: int) -> None:
+        """The last ``keys`` characters typed here were a scanner's (a card scanned while the pad
+        is up; the scanner filter swallowed its Enter): the digits they added go, the customer's
+        stay as they typed them, and the prompt says the card was not read, until their next key.
+        """
+        if 0 < keys <= len(self._counts_before):
+            keep = self._counts_before[-keys]
+            while len(self._digits) > keep:
+                self._digits.erase()
+        else:
+            self._digits.wipe()  # the keys are not all known: nothing of the scan may stay
+        self._counts_before.clear()
+        if self._prompt_under_note is None:
+            self._prompt_under_note = self._prompt.text()
+        self._prompt.setText(self.tr("Card not read: finish the PIN first."))
+        self._refresh()
 
     def set_busy(self, busy: bool) -> None:
         """Disable the keys while the authorize call runs, so a second PIN cannot be started."""
@@ -165,17 +194,21 @@ class PinPad(QWidget):
 
     def press_digit(self, digit: str) -> None:
         """Add one digit (ignored beyond six, or if not a digit)."""
+        self._end_note()
         if self._digits.append(digit):
             self._refresh()
 
     def backspace(self) -> None:
         """Remove the last digit."""
+        self._end_note()
         if self._digits.erase():
             self._refresh()
 
     def wipe(self) -> None:
         """Forget every digit entered."""
+        self._end_note()
         self._digits.wipe()
+        self._counts_before.clear()
         self._refresh()
 
     def submit(self) -> None:
@@ -194,6 +227,9 @@ class PinPad(QWidget):
     # -- Qt ----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_typed_character(event):  # counted as the scanner filter counts them
+            self._counts_before.append(len(self._digits))
+            del self._counts_before[:-_KEYS_REMEMBERED]
         if self._busy:
             event.accept()
             return
@@ -201,7 +237,10 @@ class PinPad(QWidget):
         text = event.text()
         digit = typed_digit(event)  # a USB numpad's too, NumLock on or off
         if digit is not None:
-            self.press_digit(digit)
+            # A key held down types its digit once: a finger resting on "7" filled the pad
+            # with 7s, a PIN nobody chose for Enter to send (Backspace held still erases).
+            if not event.isAutoRepeat():
+                self.press_digit(digit)
         elif text and text.isdigit():
             pass  # a digit of another script is not taken, but not passed on
         elif key == Qt.Key.Key_Backspace:
@@ -259,6 +298,11 @@ class PinPad(QWidget):
         button.setAutoDefault(False)
         button.clicked.connect(action)
         return button
+
+    def _end_note(self) -> None:
+        if self._prompt_under_note is not None:
+            self._prompt.setText(self._prompt_under_note)
+            self._prompt_under_note = None
 
     def _refresh(self) -> None:
         self._dots.set_filled(len(self._digits))

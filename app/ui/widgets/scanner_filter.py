@@ -24,8 +24,10 @@ SCAN_PACE_MS = 25.0
 MAX_GAP_MS = 45.0
 #: Widgets with this property set to true get their keys straight away (the PIN pad, a PIN field:
 #: a PIN must not sit in a buffer). A scan that lands in one anyway (a card scanned while the pad
-#: is up) is not submitted: its terminator is swallowed and the widget wiped (a QLineEdit cleared,
-#: else its ``wipe()``), so it never reaches the server as a wrong PIN, one of a member's few.
+#: is up) is not submitted: its terminator is swallowed and what it typed taken back (a QLineEdit
+#: cleared; else the widget's ``take_back_scan(keys)``, the PIN pad keeping the customer's digits
+#: typed before it; else its ``wipe()``), so it never reaches the server as a wrong PIN, one of a
+#: member's few.
 EXEMPT_PROPERTY = "scannerExempt"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
@@ -272,8 +274,11 @@ class ScannerFilter(QObject):
             or not self._is_scan(passed, now)
         ):
             return False
+        take_back = getattr(widget, "take_back_scan", None)
         if isinstance(widget, QLineEdit):
             widget.clear()
+        elif callable(take_back):
+            take_back(len(passed))
         else:
             wipe = getattr(widget, "wipe", None)
             if callable(wipe):

@@ -1,6 +1,7 @@
 """The till's lock in the window against a live sandbox: after its idle time the sign-in page
 comes up with nothing of the last customer, a member or an entry on screen (no dialog left open
-over it), and the member's PIN pad, which the till must see through, holds the lock off."""
+over it), and the member's PIN being checked, which the till must see through, holds the lock
+off (a pad nobody touches closes with it)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from app.core.services import Kiosk, KioskRedemption, qr_payload
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.crash import CrashReporter
+from app.ui.dialogs.pin_dialog import PinDialog
 
+from ...support.sandbox import SandboxControl
 from .conftest import (
     WAIT_MS,
     find_member,
@@ -35,6 +38,7 @@ pytestmark = pytest.mark.integration
 
 AYU, AYU_CARD = "customer@stamps.co.id", "70140000000006"
 BUDI = "budi.santoso@contoh.co.id"
+BUDI_ID = 123  # the sandbox's id of him, for its count of PIN checks
 MANAGER, PIN = "Wayan", "246810"
 #: Ayu's balance voucher (Rp 150.000 on it).
 SALDO = 12
@@ -215,24 +219,53 @@ def test_a_crash_report_over_an_entry_s_details_stays_over_the_lock(
     report.reject()
 
 
-def test_a_members_pin_pad_holds_the_lock_off(qtbot: QtBot, cashier: CashierWindow) -> None:
+def _budis_pin_pad(qtbot: QtBot, cashier: CashierWindow) -> PinDialog:
     find_member(qtbot, cashier, BUDI)
     cashier.view.reward_picker.select_reward(1)
     cashier.view.reward_picker.redeem_button.click()
     qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
-    pad = cashier.redemption.pin_dialog
-    assert pad is not None
+    dialog = cashier.redemption.pin_dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_a_members_pin_pad_being_checked_holds_the_lock_off(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    dialog = _budis_pin_pad(qtbot, cashier)
+    sandbox.faults(held=True)  # the server has the PIN and has not answered yet
+    for digit in "123456":
+        qtbot.keyClick(dialog.pad, digit)
+    qtbot.keyClick(dialog.pad, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sandbox.holding() == 1, timeout=WAIT_MS)
     clock = ManualClock()
     with installed(clock):
         cashier.lock.touch()
         clock.advance(cashier.lock.minutes * 60 * 3)
-        # The customer is typing their PIN (or the till checking it): the till does not lock
-        # under them, whatever the keys say.
+        # The till is checking the customer's PIN: it does not lock under them.
         assert not cashier.lock.check()
-    assert pad.isVisible()
+    assert dialog.isVisible()
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
-    qtbot.keyClick(pad, Qt.Key.Key_Escape)
+    sandbox.faults(held=False)
     qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is None, timeout=WAIT_MS)
+
+
+def test_a_pin_pad_left_untouched_closes_with_the_lock_and_forgets_its_digits(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Budi typed three digits and went; the till stayed open on his pad for ever, the shift
+    # unlocked under it and his digits waiting for anyone to finish as a guess at his PIN.
+    dialog = _budis_pin_pad(qtbot, cashier)
+    for digit in "123":
+        qtbot.keyClick(dialog.pad, digit)
+    checks_before = sandbox.pin_checks(BUDI_ID)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        lock_after_idle_time(qtbot, cashier)
+    assert dialog.pad.entered_count() == 0
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    assert open_dialogs(cashier) == []
+    assert sandbox.pin_checks(BUDI_ID) == checks_before  # nothing sent in his name
 
 
 class SlowHandover:

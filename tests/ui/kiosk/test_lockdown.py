@@ -101,6 +101,30 @@ def test_a_usb_numpad_with_numlock_off_types_the_customers_pin(
     assert view.pin.pad.entered_count() == 3 and _page(kiosk) == "kioskPin"
 
 
+def test_a_usb_numpad_s_backspace_and_delete_put_a_mistyped_pin_right(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # A customer who typed a wrong digit on the numpad pressed its Backspace and nothing
+    # happened: the lock swallowed it as a way out, and Enter sent the wrong PIN.
+    view = kiosk.view
+    view.activateWindow()
+    kiosk.flow.scanned(BUDI_CARD)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    pad = view.pin.pad
+    for key in "129":
+        qtbot.keyClick(pad, key)
+    qtbot.keyClick(pad, Qt.Key.Key_Backspace)
+    assert pad.entered_count() == 2
+    qtbot.keyClick(pad, Qt.Key.Key_Delete)
+    assert pad.entered_count() == 0 and _page(kiosk) == "kioskPin"
+    # Elsewhere they are still no key of the kiosk's.
+    view.pin.pad.cancel()
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskWelcome", timeout=WAIT_MS)
+    before = kiosk.lock.keys_refused
+    qtbot.keyClick(view.current_page(), Qt.Key.Key_Backspace)
+    assert kiosk.lock.keys_refused > before
+
+
 def test_sixty_idle_seconds_forget_the_member_on_screen_and_in_the_controllers(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:

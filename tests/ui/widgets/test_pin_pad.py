@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.ui.widgets.pin_pad import PinDots, PinPad
@@ -164,3 +164,28 @@ def test_busy_pad_takes_no_digits_while_the_pin_is_checked(qtbot: QtBot, pad: Pi
     pad.set_busy(False)
     assert pad.findChild(QPushButton, "pinDigit1").isEnabled()
     assert not pad.findChild(QPushButton, "pinOk").isEnabled()
+
+
+def held_down(key: Qt.Key, text: str, repeats: int) -> list[QKeyEvent]:
+    """What a key held down sends: one press, then the keyboard's auto-repeat presses."""
+    return [
+        QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text, n > 0)
+        for n in range(1 + repeats)
+    ]
+
+
+def test_a_digit_key_held_down_types_it_once(qtbot: QtBot, pad: PinPad):
+    # A finger resting on "7" filled the pad with 7s, and Enter sent a PIN nobody chose: a
+    # wrong one, an attempt of the member's few.
+    for event in held_down(Qt.Key.Key_7, "7", repeats=8):
+        QApplication.sendEvent(pad, event)
+    assert pad.entered_count() == 1
+    type_digits(qtbot, pad, "77")
+    assert pad.entered_count() == 3
+
+
+def test_backspace_held_down_still_erases_digit_after_digit(qtbot: QtBot, pad: PinPad):
+    type_digits(qtbot, pad, "1234")
+    for event in held_down(Qt.Key.Key_Backspace, "\b", repeats=3):
+        QApplication.sendEvent(pad, event)
+    assert pad.entered_count() == 0

@@ -348,15 +348,36 @@ def pad(qtbot: QtBot, scanner: ScannerFilter, shown) -> PinPad:
 
 @pytest.mark.parametrize("code", ["70140000000006", "KR24000006"])
 def test_a_card_scanned_onto_the_pin_pad_spends_no_pin_attempt(
-    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad, code: str
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad, code: str
 ) -> None:
     # The next customer's card (or the customer's own) scanned while the pad is up: its digits
     # and Enter must not reach the server as a wrong PIN, one of the member's few attempts.
-    pad.press_digit("4")
+    keys(qtbot, pad, clock, "417", gap_ms=90)
     with qtbot.assertNotEmitted(pad.submitted), qtbot.assertNotEmitted(scanner.scanned):
         send(pad, wedge_keys(code, 8))
-    assert pad.entered_count() == 0
     assert scanner.held_count() == 0
+    # The customer's three digits are as they typed them, the card's taken back, and the pad
+    # says why the card did nothing (it was lost without a word, and the customer's digits with
+    # it).
+    assert pad.entered_count() == 3
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+    keys(qtbot, pad, clock, "000", gap_ms=90)
+    assert pad.prompt_text() == "Customer: enter your 6-digit PIN"
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        enter(qtbot, pad, clock, gap_ms=90)
+    assert submitted.args == ["417000"]
+
+
+def test_a_card_scanned_onto_a_full_pin_pad_leaves_the_pin_to_be_sent(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad
+) -> None:
+    keys(qtbot, pad, clock, "123456", gap_ms=90)
+    with qtbot.assertNotEmitted(pad.submitted):
+        send(pad, wedge_keys("70140000000006", 8))
+    assert pad.entered_count() == 6
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        enter(qtbot, pad, clock, gap_ms=90)
+    assert submitted.args == ["123456"]
 
 
 def test_a_pin_typed_on_the_keyboard_is_still_submitted(
