@@ -26,7 +26,9 @@ class PinDialog(QDialog):
         title = QLabel(self.tr("PIN for {name}").format(name=member_name))
         title.setProperty("role", "title")
         title.setWordWrap(True)
-        self.pad = PinPad()
+        # Room for three lines: the core's longest answer here (the PIN could not be checked)
+        # takes three at the dialog's width, in either language.
+        self.pad = PinPad(prompt_lines=3)
         self.pad.submitted.connect(self._on_submitted)
         self.pad.cancelled.connect(self.reject)
         layout = QVBoxLayout(self)

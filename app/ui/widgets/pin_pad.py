@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.digit_buffer import DigitBuffer
@@ -79,8 +88,11 @@ class PinPad(QWidget):
     submitted = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, prompt_lines: int = 1) -> None:
+        """``prompt_lines``: how many lines the prompt keeps room for, so that what the till
+        says there (a wrong PIN, a server that did not answer) does not move the keys."""
         super().__init__(parent)
+        self._prompt_lines = prompt_lines
         self._digits = DigitBuffer(PIN_LENGTH)
         self._busy = False
         # How many digits there were before each character typed here, newest last: a scan the
@@ -262,6 +274,16 @@ class PinPad(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._name_keys()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The customer's finger aims at a key while the till checks the PIN: a longer answer
+        # above the dots wrapped onto another line and moved every key down under it. The room
+        # is measured in the prompt's own font, known once the style sheet has polished it.
+        self._prompt.ensurePolished()
+        lines = self._prompt.fontMetrics().lineSpacing() * self._prompt_lines
+        margins = self._prompt.contentsMargins()
+        self._prompt.setMinimumHeight(lines + margins.top() + margins.bottom())
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.wipe()

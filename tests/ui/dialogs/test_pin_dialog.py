@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.core.messages import say
 from app.ui.dialogs.pin_dialog import PinDialog
+from app.ui.wording import words
 
 
 def test_a_submitted_pin_is_handed_over_and_the_pad_waits(qtbot: QtBot):
@@ -46,3 +50,24 @@ def test_cancel_rejects_and_wipes(qtbot: QtBot):
         qtbot.keyClick(dialog.pad, Qt.Key.Key_Escape)
     assert dialog.pad.entered_count() == 0
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("failure", ["pin.wrong", "pin.unchecked"])
+def test_a_failure_said_above_the_pad_leaves_its_keys_where_they_were(
+    qtbot: QtBot, language: str, failure: str
+):
+    # Seen under Xvfb: the customer's finger aims at a key while the till checks the PIN; the
+    # server's "wrong PIN", longer than the prompt, wrapped onto a second line and moved every
+    # key down under the finger.
+    dialog = PinDialog("Budi Santoso")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    keys = [dialog.pad.findChild(QPushButton, name) for name in ("pinOk", "pinCancel")]
+    before = [key.mapTo(dialog, QPoint(0, 0)) for key in keys]
+    height = dialog.height()
+    dialog.show_failure(words(say(failure)), 2)
+    prompt = dialog.pad.findChild(QLabel, "pinPrompt")
+    qtbot.waitUntil(lambda: prompt.height() >= prompt.heightForWidth(prompt.width()))
+    assert [key.mapTo(dialog, QPoint(0, 0)) for key in keys] == before
+    assert dialog.height() == height
