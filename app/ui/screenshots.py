@@ -708,6 +708,7 @@ def state_shift_summary(window: CashierWindowView) -> QPixmap | None:
             refused=3,
             not_redeemed=1,
             cancelled=1,
+            expired=1,
             stamps_redeemed=812,
             rupiah_text=format_rupiah(1_250_000),
             vouchers_used=9,

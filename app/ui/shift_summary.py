@@ -71,6 +71,11 @@ class ShiftSummaryView(QWidget):
         self.totals = QLabel()
         self.totals.setObjectName("summaryTotals")
         self.totals.setWordWrap(True)
+        # The rarer ends, in a line of their own when there are any: every redemption of the
+        # shift is counted somewhere, or the boxes do not add up to the shift's list.
+        self.others = QLabel()
+        self.others.setObjectName("summaryOthers")
+        self.others.setWordWrap(True)
         self.refusals_title = QLabel(self.tr("Not redeemed, and why"))
         self.refusals_title.setProperty("role", "heading")
         self.refusals = QTableWidget(0, 4)
@@ -120,6 +125,7 @@ class ShiftSummaryView(QWidget):
         inner.addWidget(self.who)
         inner.addLayout(grid)
         inner.addWidget(self.totals)
+        inner.addWidget(self.others)
         inner.addWidget(self.pending_warning)
         inner.addWidget(self.refusals_title)
         inner.addWidget(self.refusals, 1)
@@ -163,6 +169,13 @@ class ShiftSummaryView(QWidget):
                 promos=summary.promo_codes_used,
             )
         )
+        others = []
+        if summary.expired:
+            others.append(self.tr("Expired, never sent: {n}").format(n=summary.expired))
+        if summary.closed:
+            others.append(self.tr("Closed by a manager: {n}").format(n=summary.closed))
+        self.others.setText("   ·   ".join(others))
+        self.others.setVisible(bool(others))
         self.refusals.setRowCount(len(summary.refusals))
         for row, refusal in enumerate(summary.refusals):
             for column, text in enumerate(

@@ -164,7 +164,9 @@ class ShiftSummaryData:
     """The totals shown when a shift closes; ``refused`` are the server's and the till's
     refusals, ``not_redeemed`` what the offline rules would not take (voided after it could not
     be sent, or refused before it was queued), ``cancelled`` the redemptions whose cancel the
-    server confirmed (no longer counted as confirmed, nor their stamps as redeemed)."""
+    server confirmed (no longer counted as confirmed, nor their stamps as redeemed),
+    ``expired`` those never sent before their PIN's authorisation (or the kiosk's bound) ran
+    out, ``closed`` those a manager closed with a note."""
 
     cashier: str
     started_text: str
@@ -175,6 +177,8 @@ class ShiftSummaryData:
     refused: int = 0
     not_redeemed: int = 0
     cancelled: int = 0
+    expired: int = 0
+    closed: int = 0
     stamps_redeemed: int = 0
     rupiah_text: str = "Rp 0"
     vouchers_used: int = 0

@@ -3400,6 +3400,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp ditukar: {stamps}   ·   Voucher: {rupiah}   ·   Voucher dipakai: {vouchers}   ·   Kode promo: {promos}</translation>
     </message>
     <message>
+        <source>Expired, never sent: {n}</source>
+        <translation>Kedaluwarsa, tidak pernah dikirim: {n}</translation>
+    </message>
+    <message>
+        <source>Closed by a manager: {n}</source>
+        <translation>Ditutup oleh manajer: {n}</translation>
+    </message>
+    <message>
         <source>{n} not confirmed: a manager must check them before the day closes.</source>
         <translation>{n} belum dikonfirmasi: manajer harus memeriksanya sebelum tutup hari.</translation>
     </message>

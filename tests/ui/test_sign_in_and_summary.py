@@ -80,6 +80,20 @@ def test_the_summary_counts_by_outcome_and_flags_what_is_not_confirmed(qtbot: Qt
         view.close_button.click()
 
 
+def test_what_expired_or_a_manager_closed_is_counted_too(qtbot: QtBot):
+    # The six boxes left them out: a shift of five redemptions read four, with nothing saying
+    # where the fifth went.
+    view = ShiftSummaryView()
+    qtbot.addWidget(view)
+    view.set_summary(ShiftSummaryData("Rina", "08:00", "16:00", confirmed=3, expired=1, closed=2))
+    assert not view.others.isHidden()
+    assert view.others.text() == "Expired, never sent: 1   ·   Closed by a manager: 2"
+    view.set_summary(ShiftSummaryData("Rina", "08:00", "16:00", confirmed=3, expired=1))
+    assert view.others.text() == "Expired, never sent: 1"
+    view.set_summary(ShiftSummaryData("Rina", "08:00", "16:00", confirmed=3))
+    assert view.others.isHidden()
+
+
 def test_a_clean_shift_has_no_warning(qtbot: QtBot):
     view = ShiftSummaryView()
     qtbot.addWidget(view)

@@ -73,6 +73,8 @@ def summary_data(summary: ShiftSummary) -> ShiftSummaryData:
         refused=summary.count(Verdict.REFUSED),
         not_redeemed=summary.count(Verdict.NOT_REDEEMED),
         cancelled=summary.count(Verdict.CANCELLED),
+        expired=summary.count(Verdict.EXPIRED),
+        closed=summary.count(Verdict.CLOSED),
         stamps_redeemed=summary.stamps_redeemed,
         rupiah_text=format_rupiah(summary.rupiah_redeemed),
         vouchers_used=summary.vouchers_used,

@@ -4,6 +4,7 @@ through the window against a live sandbox."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from app.config import Settings
 from app.core import clock
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
+from app.core.services.shift import ShiftInfo, ShiftSummary
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.shift import summary_data
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
@@ -313,3 +316,18 @@ def test_the_next_customers_card_scanned_after_a_code_finds_them_not_another_cod
     assert cashier.view.member_card.name_text() == "Budi Santoso"
     assert len(sandbox.ledger()) == 1
     assert view.member_search.field.hasFocus()  # ready for the next customer's name too
+
+
+def test_the_summary_page_counts_every_end_a_shift_row_can_have() -> None:
+    # Each of the till's verdicts is counted on the page somewhere: its boxes and the line
+    # under them (what expired, what a manager closed) add up to the shift's list.
+    counts = {verdict: index + 1 for index, verdict in enumerate(Verdict)}
+    shift = ShiftInfo(1, "Rina", "till-1", clock.now())
+    data = summary_data(ShiftSummary(shift, counts=counts))
+    shown = sum(
+        getattr(data, field.name)
+        for field in dataclasses.fields(data)
+        if field.name in {verdict.value for verdict in Verdict}
+    )
+    assert shown == sum(counts.values())
+    assert (data.expired, data.closed) == (counts[Verdict.EXPIRED], counts[Verdict.CLOSED])
