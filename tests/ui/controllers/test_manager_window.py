@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -144,11 +145,7 @@ def test_after_midnight_history_and_end_of_day_open_on_the_day_the_late_shift_be
     # A manager closing Rina's late shift at 00.30 found both on the new day: an empty list and
     # empty totals until they picked the day before.
     add_manager(qtbot, cashier)
-    began = date.today() - timedelta(days=2)  # not the machine's today: the till's clock rules
-    late = datetime.combine(began, time(22, 0)).astimezone().astimezone(UTC)
-    with installed(ManualClock(late)) as moved:
-        assert isinstance(moved, ManualClock)
-        run_async(qtbot, cashier.till.open_shift("Rina"))
+    with _rinas_late_shift(qtbot, cashier) as (began, moved):
         moved.advance(2.5 * 3600)  # half past midnight, Rina's shift still open
         enter(qtbot, cashier)
         page = cashier.view.manager
@@ -169,11 +166,7 @@ def test_after_midnight_the_audit_log_opens_from_the_day_the_late_shift_began_to
     # Rina's late shift and again at 00.30, it listed neither the manager's visit of the night
     # nor their sign-in of the new day, where History shows both days.
     add_manager(qtbot, cashier)
-    began = date.today() - timedelta(days=2)  # not the machine's today: the till's clock rules
-    late = datetime.combine(began, time(22, 0)).astimezone().astimezone(UTC)
-    with installed(ManualClock(late)) as moved:
-        assert isinstance(moved, ManualClock)
-        run_async(qtbot, cashier.till.open_shift("Rina"))
+    with _rinas_late_shift(qtbot, cashier) as (began, moved):
         moved.advance(40 * 60)
         enter(qtbot, cashier)
         with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
@@ -233,6 +226,18 @@ def the_settings(
     window.settings.file = SettingsFile(tmp / "settings.toml")
     window.settings.open()
     return lambda: window.settings.dialog
+
+
+@contextmanager
+def _rinas_late_shift(qtbot: QtBot, cashier: CashierWindow) -> Iterator[tuple[date, ManualClock]]:
+    """Rina's shift opened at 22.00 two days ago (not the machine's today: the till's clock
+    rules), on a clock the test moves on; the day it began and the clock."""
+    began = date.today() - timedelta(days=2)
+    late = datetime.combine(began, time(22, 0)).astimezone().astimezone(UTC)
+    with installed(ManualClock(late)) as moved:
+        assert isinstance(moved, ManualClock)
+        run_async(qtbot, cashier.till.open_shift("Rina"))
+        yield began, moved
 
 
 def _save_dialog(window: CashierWindow) -> QDialog | None:

@@ -53,6 +53,11 @@ def _show_ayu(qtbot: QtBot, kiosk: KioskWindow) -> None:
     qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
 
 
+def _show_budis_pin_pad(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    kiosk.flow.scanned(BUDI_CARD)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+
+
 def test_no_key_and_no_close_request_gets_past_the_kiosk(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
@@ -69,8 +74,7 @@ def test_no_key_and_no_close_request_gets_past_the_kiosk(
 
     # On the PIN pad, Esc would cancel: it never reaches it.
     view.rewards.done_button.click()
-    kiosk.flow.scanned(BUDI_CARD)
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    _show_budis_pin_pad(qtbot, kiosk)
     view.pin.pad.press_digit("1")
     qtbot.keyClick(view.pin.pad, Qt.Key.Key_Escape)
     assert _page(kiosk) == "kioskPin" and view.pin.pad.entered_count() == 1
@@ -87,8 +91,7 @@ def test_a_usb_numpad_with_numlock_off_types_the_customers_pin(
 ) -> None:
     view = kiosk.view
     view.activateWindow()
-    kiosk.flow.scanned(BUDI_CARD)
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    _show_budis_pin_pad(qtbot, kiosk)
     keypad = Qt.KeyboardModifier.KeypadModifier
     # KP_End, KP_Down, KP_Next: 1, 2, 3 on the keys; what X sends for them with NumLock off.
     for key in (Qt.Key.Key_End, Qt.Key.Key_Down, Qt.Key.Key_PageDown):
@@ -108,8 +111,7 @@ def test_a_usb_numpad_s_backspace_and_delete_put_a_mistyped_pin_right(
     # happened: the lock swallowed it as a way out, and Enter sent the wrong PIN.
     view = kiosk.view
     view.activateWindow()
-    kiosk.flow.scanned(BUDI_CARD)
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    _show_budis_pin_pad(qtbot, kiosk)
     pad = view.pin.pad
     for key in "129":
         qtbot.keyClick(pad, key)
