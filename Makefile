@@ -74,9 +74,10 @@ reliability: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
 
-# A one-folder build in dist/stamps-pos, then checked: --version, doctor --json against the
-# build's own sandbox, the window offscreen; its size and start time are printed. Slow (a few
-# minutes): not part of make test (tests/packaging covers the wheel).
+# A one-folder build in dist/stamps-pos, then checked: nothing in it names the source tree, no test
+# or build tool is in it, --version, doctor --json against the build's own sandbox, the window
+# offscreen; its size and start time are printed. Slow (a few minutes): not part of make test
+# (tests/packaging covers the wheel and, in test_smoke.py, this check).
 package: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PYINSTALLER)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \

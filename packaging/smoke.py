@@ -1,6 +1,7 @@
-"""``make package``'s check of the build it just made: the frozen program prints its version,
-passes ``doctor --json`` against a sandbox it serves itself, and opens its window offscreen.
-Prints the build's size and the window's start time; exits non-zero when any step fails.
+"""``make package``'s check of the build it just made: it holds nothing of the machine that built
+it nor of the project's development, and the frozen program prints its version, passes ``doctor
+--json`` against a sandbox it serves itself, and opens its window offscreen. Prints the build's
+size and the window's start time; exits non-zero when any step fails.
 
     .venv/bin/python packaging/smoke.py dist/stamps-pos
 """
@@ -20,6 +21,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 TOKEN = "sandbox-demo-token"  # the sandbox's own demo token: nothing secret
+# Modules a shop's till never runs, which the build would take from the development virtualenv
+# it is made in: the test tools, and what only they and the build tools import.
+DEVELOPMENT_ONLY = (
+    "tests",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "respx",
+    "pytestqt",
+    "mypy",
+    "ruff",
+    "importlinter",
+    "PyInstaller",
+    "setuptools",
+    "rich",
+    "pygments",
+    "markdown_it",
+)
 MERCHANT, STORE = "14", "32"
 WINDOW_UP = "the cashier window is up"
 WINDOW_TIMEOUT = 120.0
@@ -39,6 +58,7 @@ def main(argv: list[str]) -> int:
     try:
         if not program.is_file():
             raise Failed(f"no program at {program}")
+        check_contents(build, program)
         check_version(program)
         with (
             tempfile.TemporaryDirectory(prefix="stamps-pos-smoke-") as folder,
@@ -53,7 +73,10 @@ def main(argv: list[str]) -> int:
     # PyInstaller links the Qt libraries into place: count each file once, as du does
     files = [p for p in build.rglob("*") if p.is_file() and not p.is_symlink()]
     size = sum(p.stat().st_size for p in files)
-    print(f"make package: {build} passed: --version, doctor --json, the window offscreen")
+    print(
+        f"make package: {build} passed: its contents, --version, doctor --json, "
+        "the window offscreen"
+    )
     print(f"  size   {size / 1e6:.0f} MB in {len(files)} files")
     print(f"  start  {started:.2f} s from launch to the cashier window (offscreen)")
     return 0
@@ -66,6 +89,44 @@ def run(
     return subprocess.run(
         [str(program), *args], capture_output=True, text=True, env=env, timeout=120, check=False
     )
+
+
+def check_contents(build: Path, program: Path) -> None:
+    """The build names no folder of the machine it was made on (the source tree, its
+    virtualenv), which a shop's till does not have and should not learn; and its program's
+    archive holds none of :data:`DEVELOPMENT_ONLY`."""
+    leaks = files_naming_source_tree(build)
+    if leaks:
+        raise Failed(f"these files of the build name {ROOT}:\n  " + "\n  ".join(leaks))
+    found = sorted(
+        {name.split(".")[0] for name in archived_modules(program)} & set(DEVELOPMENT_ONLY)
+    )
+    if found:
+        raise Failed("the build carries what only development needs: " + ", ".join(found))
+    print(f"ok  contents: nothing names {ROOT}, no test or build tools")
+
+
+def files_naming_source_tree(build: Path) -> list[str]:
+    """The files of ``build`` (relative to it) whose bytes hold the source tree's path."""
+    source_tree = str(ROOT).encode()
+    return sorted(
+        str(path.relative_to(build))
+        for path in build.rglob("*")
+        if path.is_file() and not path.is_symlink() and source_tree in path.read_bytes()
+    )
+
+
+def archived_modules(program: Path) -> list[str]:
+    """The names of the Python modules in the frozen program's archive (PYZ)."""
+    # PyInstaller is in the virtualenv whenever make package runs this
+    from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
+
+    executable = CArchiveReader(str(program))
+    [name] = [name for name in executable.toc if name.endswith(".pyz")]
+    with tempfile.TemporaryDirectory(prefix="stamps-pos-smoke-") as folder:
+        pyz = Path(folder) / name
+        pyz.write_bytes(executable.extract(name))
+        return list(ZlibArchiveReader(str(pyz)).toc)
 
 
 def check_version(program: Path) -> None:
