@@ -632,6 +632,7 @@ class StampsClient:
             secrets=self._secrets(extra),
             # the token exchange's answer is the JWT itself (not stored, not shown)
             mask_answer=endpoint.authenticated,
+            read_only=endpoint.method == "GET",
         )
         return parsed, raw, response.status_code
 

@@ -296,6 +296,11 @@ def json_body(response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str
     return data
 
 
+#: What an error answer carries (the docs' error examples): a 2xx of these alone, saying
+#: something, is a refusal where nothing is applied.
+ERROR_FIELDS = frozenset({"detail", "errors", "error_code", "error_message"})
+
+
 def validation_summary(error: ValidationError) -> str:
     """The fields a :class:`ValidationError` names and what is wrong with each; never the values."""
     parts = []
@@ -328,6 +333,7 @@ def interpret(
     now: datetime,
     secrets: Iterable[str] = (),
     mask_answer: bool = True,
+    read_only: bool = False,
 ) -> tuple[M, dict[str, Any]]:
     """A 2xx answer as ``(model, raw body)``; any other answer raised as its taxonomy error.
 
@@ -338,9 +344,23 @@ def interpret(
 
     401 and 403 come out as :class:`~errors.Unauthorized` / :class:`~errors.Forbidden`: telling bad
     credentials from a refused request takes a ping, which is the client's job.
+
+    ``read_only`` marks a call that applies nothing (a GET): a 2xx whose body is only an error
+    object is then the server's refusal, :class:`~errors.ValidationFailed` in its own words.
     """
     secrets = tuple(secrets)
     if 200 <= response.status_code < 300:
         data = json_body(response, secrets if mask_answer else ())
+        said = error_body_of(data)
+        if read_only and said.message and set(data) <= ERROR_FIELDS:
+            # Every field of a read's answer is optional somewhere, so ``{"errors": …}`` alone
+            # would read as an empty catalogue, no vouchers, nobody found, and be cached as such.
+            raise errors.ValidationFailed(
+                said.message,
+                status_code=response.status_code,
+                detail=said.message,
+                error_code=said.error_code,
+                field_errors=said.field_errors,
+            )
         return into_model(model, data, status_code=response.status_code), data
     raise api_error(response, now=now, secrets=secrets)

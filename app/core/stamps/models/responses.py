@@ -19,6 +19,9 @@ from pydantic import (
     SecretStr,
     StrictBool,
     StrictStr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
 )
 
 from app.core.stamps.models.common import (
@@ -31,11 +34,37 @@ from app.core.stamps.models.common import (
 )
 
 
+def _none_as_empty(value: object) -> object:
+    # A list the docs show (``tags``, ``member_ids``) may come as null from a server that leaves
+    # out what it has not got: null says there are none, and must not make a whole answer
+    # unreadable (a confirmed redemption "not confirmed", a member the server found not found).
+    return [] if value is None else value
+
+
+#: A list that a server may send as null for "none".
+NullAsEmpty = BeforeValidator(_none_as_empty)
+
+
+def _unread_if_unfit(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    # A redemption answer proves its redemption by ``redemption`` alone (architecture §1); the
+    # member's balance and the user and reward beside it only inform. One of them the till cannot
+    # read is left unread (the balance then unknown), not the whole answer: the server's word that
+    # it applied the redemption would otherwise become "not confirmed".
+    try:
+        return handler(value)
+    except ValidationError:
+        return None
+
+
+#: A block of a redemption answer that is only information: unreadable, it reads as absent.
+Informative = WrapValidator(_unread_if_unfit)
+
+
 class Membership(StampsResponse):
     """A member's standing at the merchant: level, stamps, balance and flags."""
 
     id: WireInt | StrictStr | None = None
-    tags: list[Any] = Field(default_factory=list)
+    tags: Annotated[list[Any], NullAsEmpty] = Field(default_factory=list)
     # ``status`` is the level number in the redemption examples and "Active" in others.
     status: WireInt | StrictStr | None = None
     status_text: StrictStr | None = None
@@ -86,7 +115,7 @@ class UserInfo(StampsResponse):
     address: StrictStr | None = None
     birthday: StrictStr | None = None
     is_active: StrictBool | None = None
-    member_ids: list[StrictStr] = Field(default_factory=list)
+    member_ids: Annotated[list[StrictStr], NullAsEmpty] = Field(default_factory=list)
     has_pin: StrictBool | None = None
     pin_is_blocked: StrictBool | None = None
     protected_redemption: StrictBool | None = None
@@ -170,11 +199,11 @@ class RedemptionResponse(StampsResponse):
     """
 
     redemption: RedemptionInfo | None = None
-    membership: Membership | None = None
-    customer: Customer | None = None
-    reward: RewardInfo | None = None
+    membership: Annotated[Membership | None, Informative] = None
+    customer: Annotated[Customer | None, Informative] = None
+    reward: Annotated[RewardInfo | None, Informative] = None
     voucher: VoucherInfo | None = None
-    user: UserInfo | None = None
+    user: Annotated[UserInfo | None, Informative] = None
 
     @property
     def stamps_remaining(self) -> int | None:
@@ -206,7 +235,7 @@ class MemberDetailsResponse(StampsResponse):
 
     membership: Membership = Field(validation_alias=AliasChoices("membership", "memberships"))
     user: UserInfo = Field(validation_alias=AliasChoices("user", "users"))
-    tags: list[Any] = Field(default_factory=list)
+    tags: Annotated[list[Any], NullAsEmpty] = Field(default_factory=list)
 
 
 class MemberSuggestion(StampsResponse):
@@ -220,7 +249,7 @@ class MemberSuggestion(StampsResponse):
     membership: StrictStr | None = None
     address: StrictStr | None = None
     gender: WireInt | StrictStr | None = None
-    member_ids: list[StrictStr] = Field(default_factory=list)
+    member_ids: Annotated[list[StrictStr], NullAsEmpty] = Field(default_factory=list)
 
 
 class SuggestionsResponse(StampsResponse):
@@ -319,8 +348,8 @@ class RewardsVoucher(StampsResponse):
 class RewardsResponse(StampsResponse):
     """GET /api/rewards/."""
 
-    rewards: list[Reward] = Field(default_factory=list)
-    vouchers: list[RewardsVoucher] = Field(default_factory=list)
+    rewards: Annotated[list[Reward], NullAsEmpty] = Field(default_factory=list)
+    vouchers: Annotated[list[RewardsVoucher], NullAsEmpty] = Field(default_factory=list)
     customer: Customer | None = None
 
 

@@ -1,0 +1,109 @@
+"""Answers another Stamps server may give as the docs allow, unlike our sandbox: optional fields
+left null, a block beside the redemption the till cannot read. The redemption the answer names
+is still confirmed, and a member the server found is still found."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from app.core.domain import Outcome
+from app.core.stamps import errors
+
+from .conftest import ClientFactory
+from .helpers import FakeStamps, doc, reply
+from .test_contract import CALLS
+
+REDEMPTIONS = [
+    "redeem_reward",
+    "redeem_voucher",
+    "deduct_value",
+    "redeem_voucher_code",
+    "redeem_promo_code",
+    "redeem_multiple_rewards",
+    "cancel_redemption",
+]
+
+
+def _all_null(value: Any, keep: tuple[str, ...] = ()) -> Any:
+    """``value`` with every field of every object null, but the ``keep`` ones (kept as they are)."""
+    if isinstance(value, dict):
+        return {k: v if k in keep else None for k, v in value.items()}
+    return value
+
+
+def _nulled(body: dict[str, Any]) -> dict[str, Any]:
+    """What a server leaving out every optional field sends: each block beside the redemption
+    with all its fields null, and the redemption with only its id."""
+    nulled = {k: _all_null(v) for k, v in body.items() if k != "redemption"}
+    nulled["redemption"] = _all_null(body["redemption"], keep=("id",))
+    return nulled
+
+
+@pytest.mark.parametrize("name", REDEMPTIONS)
+async def test_a_redemption_answer_with_its_optional_fields_null_is_confirmed(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    fixture = doc(name)
+    body = fixture["responses"][0]["body"]
+    server.on(fixture["path"], reply(200, _nulled(body)))
+    result = await CALLS[name][1](make_client(), fixture["request"])
+    assert result.redemption_id == body["redemption"]["id"]
+    assert result.stamps_remaining is None  # the server did not say
+
+
+@pytest.mark.parametrize("name", REDEMPTIONS)
+async def test_a_block_beside_the_redemption_the_till_cannot_read_leaves_it_confirmed(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    fixture = doc(name)
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for block in ("membership", "customer", "user"):
+        if block in body:
+            body[block]["stamps"] = "two hundred"  # no number: the balance cannot be read
+            body[block]["stamps_remaining"] = 2**63  # past what the till's database holds
+    server.on(fixture["path"], reply(200, body))
+    result = await CALLS[name][1](make_client(), fixture["request"])
+    assert result.redemption_id == body["redemption"]["id"]
+    assert result.stamps_remaining is None
+
+
+async def test_member_details_with_their_optional_fields_null_are_read(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    fixture = doc("member_details")
+    body = fixture["responses"][0]["body"]
+    user = body.get("user", body.get("users"))
+    nulled = {
+        "membership": _all_null(body.get("membership", body.get("memberships"))),
+        "user": _all_null(user, keep=("id",)),
+        "tags": None,
+    }
+    server.on(fixture["path"], reply(200, nulled))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.user.id == user["id"]
+    assert details.membership.tags == [] and details.user.member_ids == []
+
+
+READS = sorted(name for name, (method, _, _) in CALLS.items() if method == "GET")
+ERROR_OBJECT = {
+    "detail": "Your request cannot be completed",
+    "errors": {"user": "Member tidak ditemukan"},
+    "error_code": "invalid_data",
+}
+
+
+@pytest.mark.parametrize("name", READS)
+async def test_a_read_answered_200_with_an_error_object_is_a_refusal_in_the_server_s_words(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # not an empty catalogue, no vouchers, nobody found: what the server said
+    fixture = doc(name)
+    server.on(fixture["path"], reply(200, ERROR_OBJECT))
+    with pytest.raises(errors.ValidationFailed) as caught:
+        await CALLS[name][1](make_client(), fixture["request"])
+    assert caught.value.outcome is Outcome.REFUSED
+    assert "Member tidak ditemukan" in caught.value.message
+    assert caught.value.error_code == "invalid_data"
