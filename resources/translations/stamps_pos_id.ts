@@ -3326,6 +3326,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Not written: the till cannot write {path} (the folder is missing or read-only, or the disk is full). Export again and pick another place.</source>
+        <translation>Tidak tersimpan: mesin kasir tidak dapat menulis {path} (foldernya tidak ada atau hanya-baca, atau disk penuh). Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
 </context>
 <context>
     <name>ShiftRedemptionsModel</name>
