@@ -3,8 +3,8 @@
 The banner (the standing) and the status rows say the same thing. A redemption cancelled later
 reads "Cancelled" in both, with who asked for the cancel and when, when the server confirmed it,
 and what the redemption was before; a redemption a manager settled (voided before it was sent,
-marked applied, dismissed) names the manager, the time and their note; a refusal gives the
-server's reason, not the raw record.
+marked applied, dismissed, sent again) names the manager, the time and their note; a refusal
+gives the server's reason, not the raw record.
 """
 
 from __future__ import annotations
@@ -114,6 +114,18 @@ def _decision_facts(row: HistoryRow, decision: ManagerDecision) -> list[Fact] | 
                 ),
             ),
             (QCoreApplication.translate("ManagerWords", "Marked applied"), by),
+        ]
+    if decision.action == "retry" and row.status is EntryStatus.DISMISSED:
+        return [
+            (
+                QCoreApplication.translate("ManagerWords", "Status"),
+                QCoreApplication.translate(
+                    "ManagerWords",
+                    "Sent again by a manager as a new redemption: this one is closed and not "
+                    "sent again",
+                ),
+            ),
+            (QCoreApplication.translate("ManagerWords", "Sent again"), by),
         ]
     if decision.action == "dismiss" and row.status is EntryStatus.DISMISSED:
         return [

@@ -522,6 +522,63 @@ def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(
     assert audit_actions(qtbot, cashier, receipt.entry_id) == ["Wayan:dismiss"]
 
 
+def test_dismissing_a_redemption_that_was_sent_never_says_it_was_never_sent(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: Budi's redemption, sent and answered 500 (the server may have applied
+    # it), offered "Dismiss it: … It is closed and never sent; say why." It was sent, and
+    # dismissing it takes back nothing the server did.
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    window = make_cashier(settings)
+    add_manager(qtbot, window)
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    entry_id = redeem_reward(qtbot, window)
+    sandbox.faults(applied_then_500_rate=0.0)
+    enter(qtbot, window)
+    window.decisions.ask("dismiss", entry_id)
+    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = window.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    about = dialog.about.text()
+    assert "never sent;" not in about
+    assert "never sends it again" in about
+    assert "if the server applied it, it stays applied" in about
+
+
+def test_a_redemption_sent_again_reads_sent_again_with_the_managers_own_note(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: the redemption Wayan sent again read "Status: Dismissed by a manager",
+    # and its note "retried as 01a234d4-…: Not in the ledger, sent again" (the till's English
+    # record, in the Indonesian till too) where Wayan had written "Not in the ledger, sent again".
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    window = make_cashier(settings)
+    add_manager(qtbot, window)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    entry_id = redeem_reward(qtbot, window)
+    sandbox.faults(error_rate=0.0)
+    enter(qtbot, window)
+    window.decisions.ask("retry", entry_id)
+    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = window.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("Not in the ledger, sent again")
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    assert data is not None
+    facts = dict(data.facts)
+    assert facts["Status"].startswith("Sent again by a manager")
+    assert facts["Sent again"].endswith("by Wayan")
+    assert facts["Manager's note"] == "Not in the ledger, sent again"
+
+
 def test_an_unknown_redemption_marked_applied_must_be_cancelled_on_the_dashboard(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
