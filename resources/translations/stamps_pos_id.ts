@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>{what}. The till closes it and never sends it again: if the server applied it, it stays applied. Say why.</source>
-        <translation>{what}. Mesin kasir menutupnya dan tidak pernah mengirimnya lagi: jika server sudah memprosesnya, itu tetap diproses. Tulis alasannya.</translation>
+        <translation>{what}. Mesin kasir menutupnya dan tidak pernah mengirimnya lagi: jika server sudah memprosesnya, penukaran itu tetap berlaku. Tulis alasannya.</translation>
     </message>
     <message>
         <source>{what}. The till closes it and never sends it again; say why.</source>
