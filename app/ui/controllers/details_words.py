@@ -274,10 +274,14 @@ def _failure_text(record: str | None, base_url: str) -> str:
     return words(said) if said is not None else ""
 
 
-def _last_error(row: HistoryRow, base_url: str) -> str:
+def _last_error(details: EntryDetails, base_url: str) -> str:
     """What the entry last recorded: beside a confirmation the server's own words, which the
-    worker keeps; else the failure that left it where it is."""
-    if row.status is EntryStatus.SYNCED and not row.reconciled and row.last_error:
+    worker keeps; else the failure that left it where it is (a redemption a manager marked
+    applied was confirmed by nobody: its record is the failure it was left unknown by)."""
+    row = details.row
+    decision = details.decision
+    marked = decision is not None and decision.action == "mark_applied"
+    if row.status is EntryStatus.SYNCED and not row.reconciled and not marked and row.last_error:
         return words(say("receipt.also_said", said=row.last_error))
     return _failure_text(row.last_error, base_url)
 
@@ -340,7 +344,10 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
     # A refusal's reason is said above in words; anything else is said from the record.
     if row.last_error and row.reason is None:
         facts.append(
-            (QCoreApplication.translate("ManagerWords", "Last error"), _last_error(row, base_url))
+            (
+                QCoreApplication.translate("ManagerWords", "Last error"),
+                _last_error(details, base_url),
+            )
         )
     if details.retry_of:
         facts.append(

@@ -607,6 +607,38 @@ def test_an_unknown_redemption_marked_applied_must_be_cancelled_on_the_dashboard
     assert audit_actions(qtbot, window, entry_id)[-1] == "Wayan:mark_applied"
 
 
+def test_a_redemption_marked_applied_says_its_last_error_in_words_not_as_recorded(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: marked applied after a 500, its details read "Last error: The Stamps
+    # server also said: ServerError: 500 Internal Server Error" (the till's record, a class name
+    # and English in the Indonesian till too), as if the server had confirmed it with those words.
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    window = make_cashier(settings)
+    add_manager(qtbot, window)
+    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
+    entry_id = redeem_reward(qtbot, window)
+    sandbox.faults(applied_then_500_rate=0.0)
+    enter(qtbot, window)
+    before = run_async(qtbot, window.decisions.show_details(entry_id))
+    assert before is not None
+    window.decisions.ask("mark_applied", entry_id)
+    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = window.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("the ledger has it as 2001")
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    assert data is not None
+    last_error = dict(data.facts)["Last error"]
+    assert "ServerError" not in last_error and "also said" not in last_error
+    assert last_error == dict(before.facts)["Last error"]  # as it read while it was unknown
+
+
 def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
     qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
 ) -> None:
