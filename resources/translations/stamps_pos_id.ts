@@ -542,8 +542,12 @@
         <translation>{what}. Hanya jika Anda sudah melihat di dashboard Stamps bahwa server memprosesnya: mesin kasir lalu menghitungnya sebagai dikonfirmasi.</translation>
     </message>
     <message>
-        <source>{what}. It is closed and never sent; say why.</source>
-        <translation>{what}. Ditutup dan tidak pernah dikirim; tulis alasannya.</translation>
+        <source>{what}. The till closes it and never sends it again: if the server applied it, it stays applied. Say why.</source>
+        <translation>{what}. Mesin kasir menutupnya dan tidak pernah mengirimnya lagi: jika server sudah memprosesnya, penukaran itu tetap berlaku. Tulis alasannya.</translation>
+    </message>
+    <message>
+        <source>{what}. The till closes it and never sends it again; say why.</source>
+        <translation>{what}. Mesin kasir menutupnya dan tidak pernah mengirimnya lagi; tulis alasannya.</translation>
     </message>
     <message>
         <source>Cancel the redemption</source>
@@ -1781,6 +1785,14 @@
     <message>
         <source>Marked applied</source>
         <translation>Ditandai diproses</translation>
+    </message>
+    <message>
+        <source>Sent again by a manager as a new redemption: this one is closed and not sent again</source>
+        <translation>Dikirim ulang oleh manajer sebagai penukaran baru: yang ini ditutup dan tidak dikirim lagi</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>Dikirim ulang</translation>
     </message>
     <message>
         <source>Dismissed by a manager: the till does not send it again</source>
@@ -3325,6 +3337,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not written: the till cannot write {path} (the folder is missing or read-only, or the disk is full). Export again and pick another place.</source>
+        <translation>Tidak tersimpan: mesin kasir tidak dapat menulis {path} (foldernya tidak ada atau hanya-baca, atau disk penuh). Ekspor lagi dan pilih tempat lain.</translation>
     </message>
 </context>
 <context>

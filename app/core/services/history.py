@@ -163,8 +163,9 @@ class ExceptionItem:
 
 
 #: The audit actions by which a manager settles an entry themselves (a cancel is an entry of its
-#: own, with its own state).
-DECIDING_ACTIONS = ("void", "mark_applied", "dismiss")
+#: own, with its own state). A retry settles its original too: closed, the manager's own note
+#: read from the audit line (the entry's note holds the till's record, "retried as <id>: …").
+DECIDING_ACTIONS = ("void", "mark_applied", "dismiss", "retry")
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ class ManagerDecision:
 class EntryDetails:
     """Everything about one entry: its row, request, evidence, audit trail and linked entries,
     which decisions it allows, and the manager's decision that settled it (voided, marked
-    applied, dismissed), if one did."""
+    applied, dismissed, sent again), if one did."""
 
     row: HistoryRow
     payload: dict[str, Any]

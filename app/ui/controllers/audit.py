@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 from app.core.services import AuditFilter, AuditLine, Till, clock, write_audit_csv
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import PathAsker, ask_save_path
+from app.ui.controllers.csv_path import NOT_WRITTEN_MS, PathAsker, ask_save_path, not_written
 from app.ui.controllers.history import local_midnight
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.tasks import LatestOnly, spawn
@@ -115,15 +115,20 @@ class AuditController(QObject):
         if isinstance(asked, QDialog):  # the manager's: it closes with manager mode
             self.mode.own(asked)
 
-    async def export_csv(self, path: Path) -> Path:
-        """Write the lines the filters describe to ``path`` (read afresh)."""
+    async def export_csv(self, path: Path) -> Path | None:
+        """Write the lines the filters describe to ``path`` (read afresh); ``None``, and the
+        status bar says why, when it could not be written there."""
         lines = await self.till.audit.lines(self.wanted)
 
         def write() -> None:
             with path.open("w", encoding="utf-8", newline="") as stream:
                 write_audit_csv(stream, lines)
 
-        await asyncio.to_thread(write)
+        try:
+            await asyncio.to_thread(write)
+        except OSError:
+            self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+            return None
         self.view.status.show_note(self.tr("Audit log written to {path}").format(path=path), 8000)
         self.exported.emit(path)
         return path

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 #: ``ask(parent, title, suggested, chosen)``: ask where to save; ``chosen(path)`` once picked.
 PathAsker = Callable[[QWidget, str, Path, Callable[[Path], None]], object]
 
+#: How long the status bar says a CSV was not written: longer than a "Written to", since the
+#: manager has something left to do.
+NOT_WRITTEN_MS = 20000
+
 
 def ask_save_path(
     parent: QWidget, title: str, suggested: Path, chosen: Callable[[Path], None]
@@ -29,3 +33,14 @@ def ask_save_path(
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
+
+
+def not_written(path: Path) -> str:
+    """What a manager reads when the CSV could not be written where they picked (a folder that
+    is not there, one the till may not write to, a full disk, a USB stick pulled out): nothing
+    of the till failed, so no crash dialog, just another place to pick."""
+    return QCoreApplication.translate(
+        "ShiftController",
+        "Not written: the till cannot write {path} (the folder is missing or read-only, or the "
+        "disk is full). Export again and pick another place.",
+    ).format(path=path)

@@ -19,7 +19,7 @@ from app.core.services import (
     write_summary_csv,
 )
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import PathAsker, ask_save_path
+from app.ui.controllers.csv_path import NOT_WRITTEN_MS, PathAsker, ask_save_path, not_written
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import kind_words
 from app.ui.controllers.tasks import LatestOnly, spawn
@@ -141,19 +141,24 @@ class DayController(QObject):
         if isinstance(asked, QDialog):  # the manager's: it closes with manager mode
             self.mode.own(asked)
 
-    async def export_csv(self, what: str, day: date, path: Path) -> Path:
-        """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format."""
+    async def export_csv(self, what: str, day: date, path: Path) -> Path | None:
+        """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format
+        (``None``, and the status bar says why, when it could not be written there)."""
         since, until = local_day(day)
-        if what == "rows":
-            await self.till.export_day(since, until, path)
-        else:
-            summary = (await self.till.day(since, until)).summary
+        try:
+            if what == "rows":
+                await self.till.export_day(since, until, path)
+            else:
+                summary = (await self.till.day(since, until)).summary
 
-            def write() -> None:
-                with path.open("w", encoding="utf-8", newline="") as stream:
-                    write_summary_csv(stream, summary)
+                def write() -> None:
+                    with path.open("w", encoding="utf-8", newline="") as stream:
+                        write_summary_csv(stream, summary)
 
-            await asyncio.to_thread(write)
+                await asyncio.to_thread(write)
+        except OSError:
+            self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+            return None
         self.view.status.show_note(self.tr("Written to {path}").format(path=path), 8000)
         self.exported.emit(path)
         return path

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.services import (
+    EntryStatus,
     FieldRefused,
     MemberNeeded,
     MemberNotFound,
@@ -176,7 +177,12 @@ class DecisionsController(QObject):
             return
         what = details_data(found, base_url=self.till.config.base_url).what
         self._close_decision()
-        dialog = DecisionDialog(decision, what, self._parent())
+        dialog = DecisionDialog(
+            decision,
+            what,
+            self._parent(),
+            may_be_applied=found.row.status is EntryStatus.UNKNOWN,
+        )
         dialog.decided.connect(
             lambda note, replacement: spawn(
                 self._decide(dialog, decision, entry_id, note, replacement), name="decide"

@@ -3,8 +3,8 @@
 The banner (the standing) and the status rows say the same thing. A redemption cancelled later
 reads "Cancelled" in both, with who asked for the cancel and when, when the server confirmed it,
 and what the redemption was before; a redemption a manager settled (voided before it was sent,
-marked applied, dismissed) names the manager, the time and their note; a refusal gives the
-server's reason, not the raw record.
+marked applied, dismissed, sent again) names the manager, the time and their note; a refusal
+gives the server's reason, not the raw record.
 """
 
 from __future__ import annotations
@@ -114,6 +114,18 @@ def _decision_facts(row: HistoryRow, decision: ManagerDecision) -> list[Fact] | 
                 ),
             ),
             (QCoreApplication.translate("ManagerWords", "Marked applied"), by),
+        ]
+    if decision.action == "retry" and row.status is EntryStatus.DISMISSED:
+        return [
+            (
+                QCoreApplication.translate("ManagerWords", "Status"),
+                QCoreApplication.translate(
+                    "ManagerWords",
+                    "Sent again by a manager as a new redemption: this one is closed and not "
+                    "sent again",
+                ),
+            ),
+            (QCoreApplication.translate("ManagerWords", "Sent again"), by),
         ]
     if decision.action == "dismiss" and row.status is EntryStatus.DISMISSED:
         return [
@@ -262,10 +274,14 @@ def _failure_text(record: str | None, base_url: str) -> str:
     return words(said) if said is not None else ""
 
 
-def _last_error(row: HistoryRow, base_url: str) -> str:
+def _last_error(details: EntryDetails, base_url: str) -> str:
     """What the entry last recorded: beside a confirmation the server's own words, which the
-    worker keeps; else the failure that left it where it is."""
-    if row.status is EntryStatus.SYNCED and not row.reconciled and row.last_error:
+    worker keeps; else the failure that left it where it is (a redemption a manager marked
+    applied was confirmed by nobody: its record is the failure it was left unknown by)."""
+    row = details.row
+    decision = details.decision
+    marked = decision is not None and decision.action == "mark_applied"
+    if row.status is EntryStatus.SYNCED and not row.reconciled and not marked and row.last_error:
         return words(say("receipt.also_said", said=row.last_error))
     return _failure_text(row.last_error, base_url)
 
@@ -328,7 +344,10 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
     # A refusal's reason is said above in words; anything else is said from the record.
     if row.last_error and row.reason is None:
         facts.append(
-            (QCoreApplication.translate("ManagerWords", "Last error"), _last_error(row, base_url))
+            (
+                QCoreApplication.translate("ManagerWords", "Last error"),
+                _last_error(details, base_url),
+            )
         )
     if details.retry_of:
         facts.append(

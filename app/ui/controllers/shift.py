@@ -27,7 +27,7 @@ from app.core.services import (
     format_rupiah,
     recorded_what,
 )
-from app.ui.controllers.csv_path import ask_save_path
+from app.ui.controllers.csv_path import NOT_WRITTEN_MS, ask_save_path, not_written
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
@@ -262,12 +262,17 @@ class ShiftController(QObject):
 
         self.ask_path(self.view, suggested, chosen)
 
-    async def export_csv(self, path: Path) -> Path:
-        """Write the shift's CSV to ``path``."""
+    async def export_csv(self, path: Path) -> Path | None:
+        """Write the shift's CSV to ``path`` (``None``, and the status bar says why, when it
+        could not be written there)."""
         shift = self.session.shift
         if shift is None:
             raise RuntimeError("no shift is open")
-        await self.session.till.export_shift(shift.id, path)
+        try:
+            await self.session.till.export_shift(shift.id, path)
+        except OSError:
+            self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+            return None
         self.exported.emit(path)
         return path
 

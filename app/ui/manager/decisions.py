@@ -122,14 +122,22 @@ class _Dialog(QDialog):
 
 class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
-    ``dismiss``. ``decided(note, replacement_voucher)`` when confirmed; the controller then
-    calls :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
+    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry).
+    ``decided(note, replacement_voucher)`` when confirmed; the controller then calls
+    :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
     :meth:`show_sent` and then the answer, the dialog staying open until the manager closes it
     (past manager mode's end: :meth:`manager_mode_ended`)."""
 
     decided = Signal(str, bool)
 
-    def __init__(self, decision: str, what: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        decision: str,
+        what: str,
+        parent: QWidget | None = None,
+        *,
+        may_be_applied: bool = False,
+    ) -> None:
         titles = {
             "cancel": self.tr("Cancel this redemption"),
             "retry": self.tr("Send it again"),
@@ -148,7 +156,14 @@ class DecisionDialog(_Dialog):
                 "{what}. Only when you have seen on the Stamps dashboard that the server applied "
                 "it: the till then counts it as confirmed."
             ),
-            "dismiss": self.tr("{what}. It is closed and never sent; say why."),
+            # It was sent (a refusal answered it, or nothing proved what the server did):
+            # dismissing stops the till, and takes back nothing the server may have applied.
+            "dismiss": self.tr(
+                "{what}. The till closes it and never sends it again: if the server applied it, "
+                "it stays applied. Say why."
+            )
+            if may_be_applied
+            else self.tr("{what}. The till closes it and never sends it again; say why."),
         }
         confirms = {
             "cancel": self.tr("Cancel the redemption"),

@@ -163,7 +163,24 @@ class ExceptionsView(QWidget):
         return self._items.get(str(key)) if key is not None else None
 
     def _show_selected(self) -> None:
-        item = self.selected()
+        # The window's keyboard, even while a decision's dialog has it: that dialog gives it
+        # back here when it closes.
+        had = self.window().focusWidget()
+        try:
+            self._fill_pane(self.selected())
+        finally:
+            if (
+                self.isVisible()  # else it is hidden with the page, not with its entry
+                and had is not None
+                and self.pane.isAncestorOf(had)
+                and not had.isVisible()
+            ):
+                # Its button went with the entry a decision settled (the last one, or one the
+                # next entry does not allow): Qt would pass the keyboard on round the page to
+                # the banner's "Settings…". The list is where the next one is picked.
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_pane(self, item: ExceptionData | None) -> None:
         self.pane.setVisible(item is not None)
         if item is None:
             return

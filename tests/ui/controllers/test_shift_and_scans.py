@@ -69,6 +69,23 @@ def test_the_sign_in_button_says_it_continues_the_shift_left_open(
     assert page.start_button.text() == "Start shift"
 
 
+def test_a_shift_csv_the_till_cannot_write_says_so_on_the_summary(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
+) -> None:
+    # A USB stick pulled out, a folder typed wrong: the crash dialog came up over the cashier's
+    # summary (an English FileNotFoundError) where all that was left was to pick another place.
+    view = cashier.view
+    with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS):
+        view.close_shift_action.trigger()
+    nowhere = tmp_path / "stick pulled out"
+    cashier.shift.ask_path = lambda _window, _suggested, chosen: chosen(nowhere / "shift.csv")
+    view.summary.export_button.click()
+    qtbot.waitUntil(lambda: "Not written" in view.status.note_text(), timeout=WAIT_MS)
+    assert str(nowhere / "shift.csv") in view.status.note_text()
+    assert view.pages.currentWidget() is view.summary
+    assert view.status.isVisibleTo(view)
+
+
 def test_closing_the_shift_sums_it_up_exports_csv_and_signs_out(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tmp_path: Path
 ) -> None:

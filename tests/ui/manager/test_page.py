@@ -5,6 +5,7 @@ each table with Tab, the status bar's button last, and round to the banner again
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -107,3 +108,23 @@ def test_manager_mode_opens_with_the_keyboard_on_its_tabs(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.show_manager()
     qtbot.waitUntil(window.manager.tabs.tabBar().hasFocus)
+
+
+def test_enter_presses_the_button_the_keyboard_is_on_as_space_does(qtbot: QtBot) -> None:
+    # Seen under Xvfb: Tab to the exception's "Send again…" and Enter did nothing (a page is no
+    # dialog: its buttons take Space only), though the keyboard help (F1) says Enter confirms.
+    window = window_in(qtbot, "29-exceptions", (1366, 768))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    exceptions = window.manager.exceptions
+    entry = exceptions.selected()
+    assert entry is not None
+    retry = exceptions.buttons["retry"]
+    retry.setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(exceptions.decision_requested, timeout=2000) as asked:
+        qtbot.keyClick(retry, Qt.Key.Key_Return)
+    assert asked.args[0] == "retry"
+    leave = window.manager.leave_button
+    leave.setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(window.manager.leave_requested, timeout=2000):
+        qtbot.keyClick(leave, Qt.Key.Key_Enter)
