@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import OUTCOME_KINDS, ShiftSummaryData
+from app.ui.widgets.enter_presses import press_focused_button
 from app.ui.widgets.outcome_style import outcome_short_text
 
 
@@ -136,18 +137,9 @@ class ShiftSummaryView(QWidget):
         layout.addWidget(card, 1, Qt.AlignmentFlag.AlignHCenter)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A page is no dialog: a button with the keyboard takes Space only, and Enter reached
-        # us unused. The page opens on "Close shift", drawn as focused, and the keyboard help
-        # says Enter confirms: Enter presses the button the keyboard is on.
-        focused = self.focusWidget()
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(focused, QPushButton)
-            and focused.isEnabled()
-        ):
-            focused.animateClick()
-            return
-        super().keyPressEvent(event)
+        # The page opens on "Close shift", drawn as focused: Enter presses it.
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def set_summary(self, summary: ShiftSummaryData) -> None:
         """Show a shift's totals."""

@@ -4,7 +4,7 @@ page that was there before back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,7 @@ from app.ui.manager.day import DayView
 from app.ui.manager.exceptions import ExceptionsView
 from app.ui.manager.history import HistoryView
 from app.ui.manager.people import PeopleView
+from app.ui.widgets.enter_presses import press_focused_button
 
 
 class ManagerPageView(QWidget):
@@ -94,19 +95,10 @@ class ManagerPageView(QWidget):
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A page is no dialog: a button with the keyboard takes Space only, and Enter reached
-        # us unused (Tab to an exception's "Send again…", Enter, and nothing). The keyboard help
-        # says Enter confirms, and the shift's summary already does this: Enter presses the
-        # button the keyboard is on. A filter's Enter shows its list before it gets here.
-        focused = self.focusWidget()
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(focused, QPushButton)
-            and focused.isEnabled()
-        ):
-            focused.animateClick()
-            return
-        super().keyPressEvent(event)
+        # Tab to an exception's "Send again…" and Enter did nothing. A filter's Enter shows its
+        # list before it gets here.
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def set_exception_count(self, count: int) -> None:
         """The number of exceptions, in their tab's title."""

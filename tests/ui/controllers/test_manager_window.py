@@ -240,6 +240,47 @@ def _rinas_late_shift(qtbot: QtBot, cashier: CashierWindow) -> Iterator[tuple[da
         yield began, moved
 
 
+def _unknown_redemption(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+    **fault: object,
+) -> tuple[CashierWindow, str]:
+    """A till whose server's keys are not known to be honoured, a redemption the server met with
+    ``fault`` (so it is unknown: an exception), and Wayan in manager mode; the window and the
+    redemption's entry."""
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    window = make_cashier(settings)
+    add_manager(qtbot, window)
+    sandbox.faults(**fault, scope="redemptions")
+    entry_id = redeem_reward(qtbot, window)
+    sandbox.faults(**{name: 0.0 for name in fault if name.endswith("_rate")})
+    enter(qtbot, window)
+    return window, entry_id
+
+
+def _decision_asked(
+    qtbot: QtBot, window: CashierWindow, action: str, entry_id: str
+) -> DecisionDialog:
+    window.decisions.ask(action, entry_id)
+    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = window.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    return dialog
+
+
+def _decided(
+    qtbot: QtBot, window: CashierWindow, action: str, entry_id: str, note: str
+) -> DetailsData | None:
+    """The manager's ``action`` on the entry, with ``note``, decided; the entry's details then."""
+    dialog = _decision_asked(qtbot, window, action, entry_id)
+    dialog.note_box.setPlainText(note)
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    return run_async(qtbot, window.decisions.show_details(entry_id))
+
+
 def _save_dialog(window: CashierWindow) -> QDialog | None:
     found = [d for d in window.view.findChildren(QFileDialog) if d.isVisible()]
     return found[0] if found else None
@@ -536,17 +577,10 @@ def test_dismissing_a_redemption_that_was_sent_never_says_it_was_never_sent(
     # Seen under Xvfb: Budi's redemption, sent and answered 500 (the server may have applied
     # it), offered "Dismiss it: … It is closed and never sent; say why." It was sent, and
     # dismissing it takes back nothing the server did.
-    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
-    window = make_cashier(settings)
-    add_manager(qtbot, window)
-    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
-    entry_id = redeem_reward(qtbot, window)
-    sandbox.faults(applied_then_500_rate=0.0)
-    enter(qtbot, window)
-    window.decisions.ask("dismiss", entry_id)
-    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
-    dialog = window.decisions.dialog
-    assert isinstance(dialog, DecisionDialog)
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
+    dialog = _decision_asked(qtbot, window, "dismiss", entry_id)
     about = dialog.about.text()
     assert "never sent;" not in about
     assert "never sends it again" in about
@@ -562,21 +596,10 @@ def test_a_redemption_sent_again_reads_sent_again_with_the_managers_own_note(
     # Seen under Xvfb: the redemption Wayan sent again read "Status: Dismissed by a manager",
     # and its note "retried as 01a234d4-…: Not in the ledger, sent again" (the till's English
     # record, in the Indonesian till too) where Wayan had written "Not in the ledger, sent again".
-    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
-    window = make_cashier(settings)
-    add_manager(qtbot, window)
-    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
-    entry_id = redeem_reward(qtbot, window)
-    sandbox.faults(error_rate=0.0)
-    enter(qtbot, window)
-    window.decisions.ask("retry", entry_id)
-    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
-    dialog = window.decisions.dialog
-    assert isinstance(dialog, DecisionDialog)
-    dialog.note_box.setPlainText("Not in the ledger, sent again")
-    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
-        dialog.submit()
-    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, error_rate=1.0, error_statuses=[500]
+    )
+    data = _decided(qtbot, window, "retry", entry_id, "Not in the ledger, sent again")
     assert data is not None
     facts = dict(data.facts)
     assert facts["Status"].startswith("Sent again by a manager")
@@ -590,21 +613,12 @@ def test_an_unknown_redemption_marked_applied_must_be_cancelled_on_the_dashboard
     till_settings: Settings,
     sandbox: SandboxControl,
 ) -> None:
-    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
-    window = make_cashier(settings)
-    add_manager(qtbot, window)
-    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
-    entry_id = redeem_reward(qtbot, window)
-    sandbox.faults(applied_then_500_rate=0.0)
-    enter(qtbot, window)
-    window.decisions.ask("mark_applied", entry_id)
-    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
-    dialog = window.decisions.dialog
-    assert isinstance(dialog, DecisionDialog)
-    dialog.note_box.setPlainText("seen on the dashboard: redemption 2001")
-    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
-        dialog.submit()
-    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
+    data = _decided(
+        qtbot, window, "mark_applied", entry_id, "seen on the dashboard: redemption 2001"
+    )
     assert data is not None and "cancel" not in data.allowed
     assert "cancel it on the Stamps dashboard" in data.dashboard_only
     assert window.decisions.details is not None
@@ -621,23 +635,12 @@ def test_a_redemption_marked_applied_says_its_last_error_in_words_not_as_recorde
     # Seen under Xvfb: marked applied after a 500, its details read "Last error: The Stamps
     # server also said: ServerError: 500 Internal Server Error" (the till's record, a class name
     # and English in the Indonesian till too), as if the server had confirmed it with those words.
-    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
-    window = make_cashier(settings)
-    add_manager(qtbot, window)
-    sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
-    entry_id = redeem_reward(qtbot, window)
-    sandbox.faults(applied_then_500_rate=0.0)
-    enter(qtbot, window)
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
     before = run_async(qtbot, window.decisions.show_details(entry_id))
     assert before is not None
-    window.decisions.ask("mark_applied", entry_id)
-    qtbot.waitUntil(lambda: isinstance(window.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
-    dialog = window.decisions.dialog
-    assert isinstance(dialog, DecisionDialog)
-    dialog.note_box.setPlainText("the ledger has it as 2001")
-    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
-        dialog.submit()
-    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    data = _decided(qtbot, window, "mark_applied", entry_id, "the ledger has it as 2001")
     assert data is not None
     last_error = dict(data.facts)["Last error"]
     assert "ServerError" not in last_error and "also said" not in last_error
