@@ -50,6 +50,13 @@ Manager mode (F8): manager {manager}, PIN {manager_pin}. The Demo menu cuts the 
 makes the server fail; Ctrl-C ends the demo.
 """
 
+DEMO_EXCEPTIONS_HINT = """\
+Exceptions (--exceptions): this till does not trust the server's idempotency keys, so a
+redemption the Demo menu makes fail (server errors, timeouts, "Applied, then answered 500") is
+not sent again: it stays "not confirmed" until a manager decides on it. F8, {manager}, then
+Exceptions: send it again, mark it applied or dismiss it.
+"""
+
 DEMO_KIOSK_HINT = """\
 The kiosk (--kiosk): scan (or type fast, then Enter) a card: 70140000000006 is Ayu, no PIN;
 70140000000123 is Budi, PIN 123456; or tap "Enter phone number" and type 081310000123 (Budi).
@@ -270,9 +277,35 @@ def demo(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
+def demo_settings(
+    args: argparse.Namespace, url: str, root: Path
+) -> tuple[Settings, dict[str, object]]:
+    """The demo's till's settings, on the shop at ``url`` and a data folder in ``root``, and the
+    ones a manager may not change in its settings dialog.
+
+    With ``--exceptions`` the till trusts no idempotency key: what the Demo menu makes fail is
+    not resent but left unknown, for a manager to clear. Nor has it the store's code, without
+    which it cannot find its redemptions in the member's activity feed: the feed would confirm
+    an "applied, then answered 500" within a second, before a manager could see it."""
+    from app.config import load_settings
+
+    exceptions = bool(getattr(args, "exceptions", False))
+    # A settings file that does not exist: the demo never reads the till's own.
+    fixed: dict[str, object] = {
+        "base_url": url,
+        "merchant": DEMO_MERCHANT,
+        "store": DEMO_STORE,
+        "idempotency": "unknown" if exceptions else "honoured",
+        "data_dir": root / "data",
+        "terminal": "demo-till",
+    }
+    if not exceptions:
+        fixed["store_code"] = DEMO_STORE_CODE
+    return load_settings(root / "settings.toml", **fixed), fixed
+
+
 def _demo(args: argparse.Namespace) -> int:
     from app.cli.demo_shop import DemoShop
-    from app.config import load_settings
     from app.core.services import Secret, logs
     from app.sandbox import DEMO_TOKEN
     from app.settings_file import SettingsFile
@@ -288,17 +321,7 @@ def _demo(args: argparse.Namespace) -> int:
         shop = DemoShop(root)
         try:
             try:
-                # A settings file that does not exist: the demo never reads the till's own.
-                fixed = {
-                    "base_url": shop.url,
-                    "merchant": DEMO_MERCHANT,
-                    "store": DEMO_STORE,
-                    "store_code": DEMO_STORE_CODE,
-                    "idempotency": "honoured",
-                    "data_dir": root / "data",
-                    "terminal": "demo-till",
-                }
-                settings = load_settings(root / "settings.toml", **fixed)
+                settings, fixed = demo_settings(args, shop.url, root)
             except ConfigError as exc:
                 return _fail(args, str(exc))
             logs.to_folder(settings.data_dir)
@@ -306,6 +329,8 @@ def _demo(args: argparse.Namespace) -> int:
                 DEMO_HINT.format(url=shop.url, manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN),
                 flush=True,
             )
+            if args.exceptions:
+                print(DEMO_EXCEPTIONS_HINT.format(manager=DEMO_MANAGER), flush=True)
             token = Secret(DEMO_TOKEN)
             seed = StaffSeed(
                 DEMO_MANAGER,

@@ -201,7 +201,14 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     gui.add_argument("--kiosk", action="store_true", help="full-screen self-service kiosk mode")
     bind(gui, "gui")
     demo = commands.add_parser("demo", help="the window against an embedded sandbox")
-    demo.add_argument("--kiosk", action="store_true", help="the self-service kiosk instead")
+    shown = demo.add_mutually_exclusive_group()
+    shown.add_argument("--kiosk", action="store_true", help="the self-service kiosk instead")
+    shown.add_argument(
+        "--exceptions",
+        action="store_true",
+        help="a till that trusts no idempotency key: what the Demo menu makes fail stays "
+        "unknown, not sent again, for a manager to clear in manager mode (F8, Exceptions)",
+    )
     bind(demo, "demo")
 
     sandbox = commands.add_parser(

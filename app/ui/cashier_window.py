@@ -107,7 +107,11 @@ class CashierWindow(QObject):
         if view.built_manager is not None:  # a view whose page something already wanted
             self._manager_page_built()
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
-        self.demo = DemoMenu(view, demo) if demo is not None else None
+        self.demo: DemoMenu | None = None
+        if demo is not None:
+            # A till that trusts no key leaves the menu's failures for a manager (demo_settings).
+            exceptions_stay = not till.config.idempotency_honoured
+            self.demo = DemoMenu(view, demo, exceptions_stay=exceptions_stay)
         self.drop_cart_dialog: QMessageBox | None = None
         if scanner is not None:
             scanner.scanned.connect(self.scanned)

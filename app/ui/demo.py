@@ -39,14 +39,37 @@ class DemoControls(Protocol):
 
 
 class DemoMenu:
-    """The "Demo" menu of the cashier window; what each action did shows in the sync bar."""
+    """The "Demo" menu of the cashier window; what each action did shows in the sync bar.
 
-    def __init__(self, view: CashierWindowView, controls: DemoControls) -> None:
+    ``exceptions_stay`` (``demo --exceptions``: the till trusts no idempotency key) is said in
+    the window's title and atop the menu: the failures the menu makes are then left for a
+    manager to clear, where the plain demo's till sends them again until they are confirmed.
+    """
+
+    def __init__(
+        self, view: CashierWindowView, controls: DemoControls, *, exceptions_stay: bool = False
+    ) -> None:
         self.view = view
         self.controls = controls
         # Not a QObject, so no tr(): its words are looked up in a context of their own.
         menu = view.menuBar().addMenu(QCoreApplication.translate("DemoMenu", "&Demo"))
         self.menu = menu
+        if exceptions_stay:
+            # Qt adds " — Stamps POS" (the application's name) to a title that is not it.
+            view.setWindowTitle(
+                QCoreApplication.translate(
+                    "DemoMenu", "Demo: failures stay exceptions for a manager"
+                )
+            )
+            said = QAction(
+                QCoreApplication.translate(
+                    "DemoMenu", "Failures stay exceptions: F8, then Exceptions"
+                ),
+                view,
+            )
+            said.setEnabled(False)  # a line to read, not a choice
+            menu.addAction(said)
+            menu.addSeparator()
         self.cut = QAction(QCoreApplication.translate("DemoMenu", "Cut the network"), view)
         self.cut.setCheckable(True)
         self.cut.toggled.connect(self._network)

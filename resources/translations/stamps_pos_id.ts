@@ -655,6 +655,14 @@
         <translation>&amp;Demo</translation>
     </message>
     <message>
+        <source>Demo: failures stay exceptions for a manager</source>
+        <translation>Demo: kegagalan tetap jadi pengecualian untuk manajer</translation>
+    </message>
+    <message>
+        <source>Failures stay exceptions: F8, then Exceptions</source>
+        <translation>Kegagalan tetap jadi pengecualian: F8, lalu Pengecualian</translation>
+    </message>
+    <message>
         <source>Cut the network</source>
         <translation>Putuskan jaringan</translation>
     </message>

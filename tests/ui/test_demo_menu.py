@@ -62,3 +62,23 @@ def test_without_demo_controls_there_is_no_demo_menu(qtbot: QtBot) -> None:
     view = CashierWindowView()
     qtbot.addWidget(view)
     assert "&Demo" not in [action.text() for action in view.menuBar().actions()]
+
+
+def test_a_demo_that_leaves_exceptions_says_so_in_its_title_and_menu(qtbot: QtBot) -> None:
+    # Started with --exceptions, the demo's failures stay for a manager: the window says so, or
+    # a person learning the till wonders why the plain demo's resends no longer happen.
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    menu = DemoMenu(view, FakeShop(), exceptions_stay=True)
+    assert view.windowTitle() == "Demo: failures stay exceptions for a manager"
+    said = menu.menu.actions()[0]
+    assert said.text() == "Failures stay exceptions: F8, then Exceptions"
+    assert not said.isEnabled()
+
+
+def test_the_plain_demo_keeps_the_windows_title(qtbot: QtBot) -> None:
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    menu = DemoMenu(view, FakeShop())
+    assert view.windowTitle() == "Stamps POS"
+    assert menu.menu.actions()[0] is menu.cut

@@ -1,5 +1,6 @@
 """``stamps-pos demo``: its shop's network can be cut and restored and its server made to fail;
-and Ctrl-C or SIGTERM end it cleanly, leaving no folder behind."""
+``--exceptions`` leaves those failures for a manager to clear; and Ctrl-C or SIGTERM end it
+cleanly, leaving no folder behind."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ import httpx
 import pytest
 
 from app.cli.demo_shop import DemoShop
+from app.cli.gui_commands import demo_settings
+from app.cli.parser import build_parser
+from app.core.credentials import Secret
+from app.core.domain import EntryStatus
+from app.core.services.runtime import open_till
+from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
 
 pytestmark = pytest.mark.integration
@@ -57,6 +64,41 @@ def test_the_demo_shop_cuts_restores_fails_and_resets(tmp_path: Path) -> None:
         assert len(httpx.get(f"{shop.url}/_sandbox/ledger", timeout=5).json()["entries"]) == 1
     finally:
         shop.stop()
+
+
+async def test_demo_exceptions_leaves_the_menus_faults_for_a_manager(tmp_path: Path) -> None:
+    # The plain demo's till resends under its key until confirmed: Exceptions stays empty, and
+    # manager mode had nothing to clear. With --exceptions a fault stays an unknown redemption.
+    args = build_parser({}).parse_args(["demo", "--exceptions"])
+    shop = DemoShop(tmp_path / "shop")
+    try:
+        settings, _fixed = demo_settings(args, shop.url, tmp_path)
+        assert settings.idempotency == "unknown"
+        async with open_till(settings.till_config(), Secret(DEMO_TOKEN)) as till:
+            sent = []
+            # Two members: a member's redemptions go one at a time, and Ayu's first stays unknown.
+            for fault, user in [
+                ("applied_then_500", "KR24000006"),
+                ("server_errors", "putri.maharani@contoh.co.id"),
+            ]:
+                shop.set_fault(fault)
+                member = await till.find_member(user)
+                order = await till.catalogue.reward_order(member, 1)
+                receipt = await till.redeem(order, member, Sale("Dewi"))
+                assert (await till.wait(receipt.entry_id, 10.0)).status is EntryStatus.UNKNOWN
+                sent.append(receipt.entry_id)
+            shop.set_fault("none")  # the server answers again: nothing resends them
+            till.worker.wake()
+            exceptions = await till.history.exceptions()
+        assert [item.row.entry_id for item in exceptions] == sent
+    finally:
+        shop.stop()
+
+
+def test_the_plain_demo_honours_the_key() -> None:
+    args = build_parser({}).parse_args(["demo"])
+    settings, _fixed = demo_settings(args, "http://127.0.0.1:9", Path("/nonexistent"))
+    assert settings.idempotency == "honoured"
 
 
 @pytest.mark.parametrize(
