@@ -355,6 +355,7 @@ TEMPLATES: dict[str, str] = {
         "The kiosk could not send it while the customer was there, so it will never be sent: "
         "nothing was redeemed and no stamps were taken."
     ),
+    "receipt.confirmed.by_manager": "Confirmed by a manager",
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": "See the manager's note.",
     # A cancel's own words: its "confirmed" takes something back rather than hands it over.
@@ -449,6 +450,15 @@ TEMPLATES: dict[str, str] = {
     "cancel.refused_silently": "Cancel refused: the server said no",
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
+    # --- a manager's decision, as the CSVs give it for the reason (the audit line's who and note)
+    "decided.void": "Cancelled before it was sent by {who}: {note}",
+    "decided.void.bare": "Cancelled before it was sent by {who}",
+    "decided.mark_applied": "Marked applied by {who}: {note}",
+    "decided.mark_applied.bare": "Marked applied by {who}",
+    "decided.retry": "Sent again by {who} as {ref}: {note}",
+    "decided.retry.bare": "Sent again by {who} as {ref}",
+    "decided.dismiss": "Closed by {who}: {note}",
+    "decided.dismiss.bare": "Closed by {who}",
     # --- why an entry waits for a manager (the exceptions) ------------------------------------
     "exception.unchecked": (
         "No answer came from the server; the member's activity has not been checked yet."

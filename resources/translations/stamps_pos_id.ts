@@ -1831,6 +1831,10 @@
         <translation>Sedang dikirim ke server Stamps</translation>
     </message>
     <message>
+        <source>Confirmed by a manager: the Stamps server never confirmed it</source>
+        <translation>Dikonfirmasi manajer: server Stamps tidak pernah mengonfirmasinya</translation>
+    </message>
+    <message>
         <source>Confirmed: found in the member&apos;s activity</source>
         <translation>Dikonfirmasi: ditemukan di aktivitas member</translation>
     </message>
@@ -1865,6 +1869,14 @@
     <message>
         <source>Marked applied by a manager</source>
         <translation>Ditandai diproses oleh manajer</translation>
+    </message>
+    <message>
+        <source>none (not redeemed)</source>
+        <translation>tidak ada (tidak ditukar)</translation>
+    </message>
+    <message>
+        <source>none (never sent)</source>
+        <translation>tidak ada (tidak pernah dikirim)</translation>
     </message>
     <message>
         <source>Asked by</source>
@@ -4411,6 +4423,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kios tidak bisa mengirimnya selama pelanggan masih di sana, jadi penukaran ini tidak akan pernah dikirim: tidak ada yang ditukar dan tidak ada stamp yang terpakai.</translation>
     </message>
     <message>
+        <source>Confirmed by a manager</source>
+        <comment>receipt.confirmed.by_manager</comment>
+        <translation>Dikonfirmasi manajer</translation>
+    </message>
+    <message>
         <source>Closed by a manager</source>
         <comment>receipt.closed</comment>
         <translation>Ditutup oleh manajer</translation>
@@ -4604,6 +4621,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Cancel closed by a manager</source>
         <comment>cancel.closed</comment>
         <translation>Pembatalan ditutup oleh manajer</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent by {who}: {note}</source>
+        <comment>decided.void</comment>
+        <translation>Dibatalkan sebelum dikirim oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent by {who}</source>
+        <comment>decided.void.bare</comment>
+        <translation>Dibatalkan sebelum dikirim oleh {who}</translation>
+    </message>
+    <message>
+        <source>Marked applied by {who}: {note}</source>
+        <comment>decided.mark_applied</comment>
+        <translation>Ditandai diproses oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Marked applied by {who}</source>
+        <comment>decided.mark_applied.bare</comment>
+        <translation>Ditandai diproses oleh {who}</translation>
+    </message>
+    <message>
+        <source>Sent again by {who} as {ref}: {note}</source>
+        <comment>decided.retry</comment>
+        <translation>Dikirim ulang oleh {who} sebagai {ref}: {note}</translation>
+    </message>
+    <message>
+        <source>Sent again by {who} as {ref}</source>
+        <comment>decided.retry.bare</comment>
+        <translation>Dikirim ulang oleh {who} sebagai {ref}</translation>
+    </message>
+    <message>
+        <source>Closed by {who}: {note}</source>
+        <comment>decided.dismiss</comment>
+        <translation>Ditutup oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Closed by {who}</source>
+        <comment>decided.dismiss.bare</comment>
+        <translation>Ditutup oleh {who}</translation>
     </message>
     <message>
         <source>No answer came from the server; the member&apos;s activity has not been checked yet.</source>

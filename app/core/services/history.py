@@ -104,6 +104,8 @@ class HistoryRow:
     reason: Message | None = None
     kiosk: bool = False
     member_name: str | None = None
+    #: The manager's decision that settled it, while it is the one that holds (:func:`holding`).
+    decision: ManagerDecision | None = None
 
     @property
     def member(self) -> str:
@@ -171,12 +173,43 @@ DECIDING_ACTIONS = ("void", "mark_applied", "dismiss", "retry")
 @dataclass(frozen=True)
 class ManagerDecision:
     """A manager's own word on an entry, from the audit log: ``action`` is one of
-    :data:`DECIDING_ACTIONS`; ``note`` what they wrote, if anything."""
+    :data:`DECIDING_ACTIONS`; ``note`` what they wrote, if anything; ``new_entry`` the
+    redemption a retry sent."""
 
     action: str
     who: str
     at: datetime
     note: str | None = None
+    new_entry: str | None = None
+
+    def words(self) -> Message:
+        """The decision as the CSVs give its reason: what was done, by whom, and their note
+        ("Marked applied by Wayan: seen on the dashboard as 2001")."""
+        who = {"who": self.who}
+        if self.action == "retry":
+            # the new redemption's first characters: enough to find its row (entry_id) beside it
+            who["ref"] = (self.new_entry or "?")[:SHORT_REF]
+        if self.note:
+            return say(f"decided.{self.action}", note=self.note, **who)
+        return say(f"decided.{self.action}.bare", **who)
+
+
+#: How many characters of an entry's id name it in a sentence.
+SHORT_REF = 8
+#: The state each decision leaves its entry in: a decision holds while the entry is still there.
+_LEAVES = {
+    "void": EntryStatus.VOIDED,
+    "mark_applied": EntryStatus.SYNCED,
+    "retry": EntryStatus.DISMISSED,
+    "dismiss": EntryStatus.DISMISSED,
+}
+
+
+def holding(decision: ManagerDecision | None, status: EntryStatus) -> ManagerDecision | None:
+    """``decision`` if it is what settled an entry now in ``status``, else ``None``."""
+    if decision is not None and _LEAVES.get(decision.action) is status:
+        return decision
+    return None
 
 
 @dataclass(frozen=True)
@@ -241,10 +274,16 @@ def _row(
     attempts: Sequence[AttemptLine],
     cancel: OutboxEntry | None,
     member_name: str | None = None,
+    decision: ManagerDecision | None = None,
 ) -> HistoryRow:
     ended_ambiguous = any(a.outcome == "ambiguous" and a.ended_at is not None for a in attempts)
     receipt = receipt_for(entry, ambiguous_attempt=ended_ambiguous)
     invoice = entry.payload.get("invoice_number")
+    decision = holding(decision, EntryStatus(entry.status))
+    headline = receipt.headline
+    if decision is not None and decision.action == "mark_applied":
+        # counted as confirmed, but the server never said so: a manager did
+        headline = say("receipt.confirmed.by_manager")
     return HistoryRow(
         entry_id=entry.id,
         seq=entry.seq,
@@ -252,7 +291,7 @@ def _row(
         kind=OperationKind(entry.kind),
         status=EntryStatus(entry.status),
         verdict=receipt.verdict,
-        headline=receipt.headline,
+        headline=headline,
         cashier=entry.cashier,
         terminal=entry.terminal,
         user=entry.user,
@@ -271,6 +310,7 @@ def _row(
         reason=reason_of(entry),
         kiosk=on_kiosk(entry),
         member_name=member_name or entry.member_name,
+        decision=decision,
     )
 
 
@@ -299,7 +339,27 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
             )
     cancels = _latest_cancels(session, ids)
     known = _cached_members(session, entries)
-    return [_row(e, attempts[e.id], cancels.get(e.id), _cached_name(known, e)) for e in entries]
+    decisions = _latest_decisions(session, ids)
+    return [
+        _row(e, attempts[e.id], cancels.get(e.id), _cached_name(known, e), decisions.get(e.id))
+        for e in entries
+    ]
+
+
+def _latest_decisions(session: Session, ids: Sequence[str]) -> dict[str, ManagerDecision]:
+    """The latest of a manager's own decisions on each of the entries ``ids`` names that has one
+    (whether it still holds is the entry's status's to say: :func:`holding`)."""
+    decisions: dict[str, ManagerDecision] = {}
+    for chunk in _chunks(ids):
+        for line in session.execute(
+            sa.select(AUDIT.c.entry_id, AUDIT.c.who, AUDIT.c.action, AUDIT.c.at, AUDIT.c.detail)
+            .where(AUDIT.c.entry_id.in_(chunk), AUDIT.c.action.in_(DECIDING_ACTIONS))
+            .order_by(AUDIT.c.id)
+        ):
+            decisions[line.entry_id] = _decision_of(
+                line.action, line.who, line.at, line.detail or {}
+            )
+    return decisions
 
 
 def _latest_cancels(session: Session, ids: Sequence[str]) -> dict[str, OutboxEntry]:
@@ -450,11 +510,20 @@ def _decision(entry_id: str, audit: Sequence[dict[str, Any]]) -> ManagerDecision
     """The latest of a manager's own decisions on the entry in its audit lines, if any."""
     for line in reversed(audit):
         if line["entry_id"] == entry_id and line["action"] in DECIDING_ACTIONS:
-            note = line["detail"].get("note")
-            return ManagerDecision(
-                line["action"], line["who"], line["at"], note if isinstance(note, str) else None
-            )
+            return _decision_of(line["action"], line["who"], line["at"], line["detail"])
     return None
+
+
+def _decision_of(action: str, who: str, at: datetime, detail: dict[str, Any]) -> ManagerDecision:
+    """A deciding audit line as a decision: its note and, a retry's, the entry it sent."""
+    note, new_entry = detail.get("note"), detail.get("new_entry")
+    return ManagerDecision(
+        action,
+        who,
+        at,
+        note if isinstance(note, str) else None,
+        new_entry if isinstance(new_entry, str) else None,
+    )
 
 
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
@@ -516,6 +585,13 @@ class History:
             return {i: _cancel_state(c) for i, c in _latest_cancels(session, ids).items()}
 
         return await self.db.read(read)
+
+    async def decisions(self, entry_ids: Iterable[str]) -> dict[str, ManagerDecision]:
+        """The latest of a manager's own decisions on each of these entries that has one
+        (voided, marked applied, dismissed, sent again), whether or not it still holds
+        (:func:`holding`): the CSVs' reason."""
+        ids = sorted(set(entry_ids))
+        return await self.db.read(lambda session: _latest_decisions(session, ids))
 
     async def details(self, entry_id: str) -> EntryDetails | None:
         """One entry in full, or ``None`` when there is no such entry."""

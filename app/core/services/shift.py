@@ -18,7 +18,7 @@ from decimal import Decimal
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english
 from app.core.services.csv_export import cell
-from app.core.services.history import CancelState
+from app.core.services.history import CancelState, ManagerDecision, holding
 from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
@@ -131,14 +131,21 @@ def shift_rows(
     entries: list[OutboxEntry],
     refusals: list[Refusal],
     cancels: Mapping[str, CancelState] | None = None,
+    decisions: Mapping[str, ManagerDecision] | None = None,
 ) -> list[ShiftRow]:
     """The shift's redemptions and refusals, oldest first (cancellations are not redemptions).
 
     ``cancels`` are the cancels asked for the redemptions (:meth:`History.cancels`): one the
     server confirmed makes its redemption ``cancelled``, as the server holds it; one it has not
-    confirmed leaves the redemption as it stood, its reason saying where the cancel is."""
-    cancels = cancels or {}
-    rows = [_entry_row(e, cancels.get(e.id)) for e in entries if e.kind != OperationKind.CANCEL]
+    confirmed leaves the redemption as it stood, its reason saying where the cancel is.
+    ``decisions`` are the managers' own (:meth:`History.decisions`): one that settled its
+    redemption is its reason, with who took it and their note."""
+    cancels, decisions = cancels or {}, decisions or {}
+    rows = [
+        _entry_row(e, cancels.get(e.id), decisions.get(e.id))
+        for e in entries
+        if e.kind != OperationKind.CANCEL
+    ]
     rows += [_refusal_row(r) for r in refusals if r.entry_id is None]
     return sorted(rows, key=lambda row: row.time)
 
@@ -172,13 +179,25 @@ def csv_text(rows: list[ShiftRow] | tuple[ShiftRow, ...]) -> str:
     return out.getvalue()
 
 
-def _entry_row(entry: OutboxEntry, cancel: CancelState | None = None) -> ShiftRow:
+def _entry_row(
+    entry: OutboxEntry,
+    cancel: CancelState | None = None,
+    decision: ManagerDecision | None = None,
+) -> ShiftRow:
     invoice = entry.payload.get("invoice_number") if isinstance(entry.payload, dict) else None
     verdict = verdict_of(entry)
     # The server gave the stamps back only once it confirmed the cancel: a manager reconciling
     # the shift against it must count it so, and a cancel still on its way not at all.
     if cancel is not None and cancel.status is EntryStatus.SYNCED:
         verdict = Verdict.CANCELLED
+    reason = reason_of(entry)
+    decided = holding(decision, EntryStatus(entry.status))
+    if decided is not None:
+        # a manager's word, not the server's: which decision, whose, and why (it was empty,
+        # a marked-applied row read as the server's own confirmation)
+        reason = decided.words()
+    if cancel is not None:
+        reason = cancel.headline
     return ShiftRow(
         time=entry.created_at,
         cashier=entry.cashier,
@@ -190,7 +209,7 @@ def _entry_row(entry: OutboxEntry, cancel: CancelState | None = None) -> ShiftRo
         invoice=invoice if isinstance(invoice, str) else "",
         status=verdict,
         server_redemption_id=entry.server_redemption_id,
-        reason=cancel.headline if cancel is not None else reason_of(entry),
+        reason=reason,
         entry_id=entry.id,
         provisional=entry.provisional,
     )

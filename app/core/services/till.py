@@ -1209,7 +1209,11 @@ class Till:
         entries, refusals = await asyncio.gather(
             self.shifts.entries(shift_id), self.shifts.refusals(shift_id)
         )
-        return shift_rows(entries, refusals, await self.history.cancels(e.id for e in entries))
+        ids = [e.id for e in entries]
+        cancels, decisions = await asyncio.gather(
+            self.history.cancels(ids), self.history.decisions(ids)
+        )
+        return shift_rows(entries, refusals, cancels, decisions)
 
     async def shift_summary(self, shift_id: int) -> ShiftSummary:
         """A shift's totals, refusals and rows, as they stand."""
@@ -1241,11 +1245,14 @@ class Till:
             if r.entry_id is None
         ]
         summary = await summarise_day(self.history, since, until, before_queueing)
-        cancels = await self.history.cancels(e.id for e in entries)
+        ids = [e.id for e in entries]
+        cancels, decisions = await asyncio.gather(
+            self.history.cancels(ids), self.history.decisions(ids)
+        )
         return DayRecord(
             summary,
             tuple(shift_info(s) for s in shifts),
-            tuple(shift_rows(entries, refusals, cancels)),
+            tuple(shift_rows(entries, refusals, cancels, decisions)),
         )
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> Path:

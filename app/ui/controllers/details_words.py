@@ -165,6 +165,11 @@ def _redemption_state(row: HistoryRow) -> str:
                 "ManagerWords", "Accepted offline: being sent to the Stamps server"
             )
         return QCoreApplication.translate("ManagerWords", "Being sent to the Stamps server")
+    if status is EntryStatus.SYNCED and row.decision is not None:
+        # marked applied: it counts as confirmed, on a manager's word
+        return QCoreApplication.translate(
+            "ManagerWords", "Confirmed by a manager: the Stamps server never confirmed it"
+        )
     if status is EntryStatus.SYNCED and row.reconciled:
         return QCoreApplication.translate(
             "ManagerWords", "Confirmed: found in the member's activity"
@@ -286,6 +291,17 @@ def _last_error(details: EntryDetails, base_url: str) -> str:
     return _failure_text(row.last_error, base_url)
 
 
+def _server_id(row: HistoryRow) -> str:
+    """The server's id of the redemption; "none yet" only of one that may still get one."""
+    if row.server_redemption_id is not None:
+        return str(row.server_redemption_id)
+    if row.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED):
+        if row.attempts:  # sent, and proved never to have arrived (the offline rules voided it)
+            return QCoreApplication.translate("ManagerWords", "none (not redeemed)")
+        return QCoreApplication.translate("ManagerWords", "none (never sent)")
+    return QCoreApplication.translate("ManagerWords", "none yet")
+
+
 def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
     """One entry's details in words. ``base_url`` is the till's: a refusal of its credentials
     says https when the till talks plain http and the server asked for https."""
@@ -317,12 +333,7 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
             )
         )
     facts.append(
-        (
-            QCoreApplication.translate("ManagerWords", "Server redemption id"),
-            str(row.server_redemption_id)
-            if row.server_redemption_id is not None
-            else QCoreApplication.translate("ManagerWords", "none yet"),
-        )
+        (QCoreApplication.translate("ManagerWords", "Server redemption id"), _server_id(row))
     )
     if row.provisional:
         facts.append(

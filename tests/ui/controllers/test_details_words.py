@@ -524,3 +524,48 @@ def test_an_attempt_refused_by_a_server_asking_for_https_reads_as_that(language:
     for text in said:
         assert "https://127.0.0.1" in text
         assert "API token" not in text and "token API" not in text
+
+
+@pytest.mark.parametrize(
+    ("entry", "never"),
+    [
+        (
+            row(EntryStatus.VOIDED, Verdict.CANCELLED, "receipt.cancelled"),
+            ("none (never sent)", "tidak ada (tidak pernah dikirim)"),
+        ),
+        (
+            row(EntryStatus.EXPIRED, Verdict.EXPIRED, "receipt.expired"),
+            ("none (never sent)", "tidak ada (tidak pernah dikirim)"),
+        ),
+        (
+            # the offline rules voided it once an attempt proved it never arrived
+            row(EntryStatus.VOIDED, Verdict.NOT_REDEEMED, "receipt.not_redeemed", attempts=(LOST,)),
+            ("none (not redeemed)", "tidak ada (tidak ditukar)"),
+        ),
+    ],
+)
+def test_a_redemption_that_will_never_have_a_server_id_does_not_say_none_yet(
+    entry: HistoryRow, never: tuple[str, str]
+) -> None:
+    # "none yet" promised a server id to a redemption voided before it was sent
+    assert facts(details(entry))["Server redemption id"] == never[0]
+    with speaking("id"):
+        indonesian = details_data(details(entry)).facts
+    assert [value for _, value in indonesian if value == never[1]] == [never[1]]
+    queued = row(EntryStatus.QUEUED, Verdict.NOT_CONFIRMED, "receipt.waiting")
+    assert facts(details(queued))["Server redemption id"] == "none yet"
+
+
+def test_a_redemption_marked_applied_and_then_cancelled_was_confirmed_by_a_manager() -> None:
+    decision = ManagerDecision("mark_applied", "Dewi", ASKED, "seen on the dashboard")
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed.by_manager",
+        cancel=CancelState("c-1", EntryStatus.REJECTED, say("cancel.refused_silently"), False),
+        decision=decision,
+    )
+    shown = facts(details(entry, decision))
+    assert shown["Before the cancel"] == (
+        "Confirmed by a manager: the Stamps server never confirmed it"
+    )

@@ -4,6 +4,7 @@ carries for the command line."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -174,3 +175,17 @@ def test_an_activity_refused_over_plain_http_says_what_the_server_said_and_the_h
     assert ("http biasa" if language == "id" else "plain http") in why
     # over https already, the server's words are quoted beside the token it refuses
     assert "Please use https instead of http" in secure and refused_token in secure
+
+
+def test_a_redemption_marked_applied_reads_confirmed_by_a_manager_in_the_history() -> None:
+    # The server never confirmed it: a manager did. It counts as confirmed all the same.
+    marked = dataclasses.replace(
+        _unknown_row(datetime(2026, 12, 1, 9, 30, tzinfo=UTC)),
+        status=EntryStatus.SYNCED,
+        verdict=Verdict.CONFIRMED,
+        headline=say("receipt.confirmed.by_manager"),
+    )
+    assert history_row(marked).cells[-1] == "Confirmed by a manager"
+    assert history_row(marked).kind == "confirmed"
+    with speaking("id"):
+        assert history_row(marked).cells[-1] == "Dikonfirmasi manajer"

@@ -13,7 +13,8 @@ import pytest
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import OperationKind
-from app.core.messages import say
+from app.core.messages import english, say
+from app.core.services.history import HistoryFilter
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.shift import CSV_COLUMNS
@@ -183,3 +184,71 @@ async def test_a_redemption_cancelled_on_the_server_is_not_counted_as_redeemed(
         assert [(r["invoice"], r["status"], r["reason"]) for r in rows] == expected
     totals = [(line.kind, line.standing, line.count, line.stamps) for line in day.summary.totals()]
     assert totals == [("reward", "confirmed", 2, 40), ("reward", "cancelled", 1, 20)]
+
+
+async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_csv(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    # A manager reconciling a bad day from the CSV tells a redemption they closed, sent again,
+    # marked applied or voided from one another, and from what the server itself confirmed: each
+    # reason names the decision, who took it and their note (it was empty for all four).
+    # Without idempotency or the store's code an answer lost after applying stays unknown.
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    config = settings.till_config()
+    started = datetime.now().astimezone()
+    async with open_till(config, Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)) as till:
+        await till.staff.add_first_manager("Wayan", Secret("246810"))
+        await till.manager.enter("Wayan", Secret("246810"))
+        shift = await till.open_shift("Dewi")
+        ayu = await till.find_member(AYU)
+
+        async def redeem(invoice: str) -> str:
+            sale = Sale("Dewi", shift.id, invoice_number=invoice)
+            receipt = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+            return receipt.entry_id
+
+        voided = await redeem("INV-VOID")
+        await till.manager.cancel(voided, note="wrong reward")
+
+    async with open_till(config, Secret(DEMO_TOKEN)) as till:
+        await till.manager.enter("Wayan", Secret("246810"))
+        sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
+        applied = await redeem("INV-APPLIED")
+        await till.wait(applied, 10.0)
+        sandbox.faults(drop_rate=0.0, error_rate=1.0, error_statuses=[400], scope="redemptions")
+        closed = await redeem("INV-CLOSED")
+        again = await redeem("INV-AGAIN")
+        await till.wait(closed, 10.0)
+        await till.wait(again, 10.0)
+        sandbox.faults(error_rate=0.0)
+        confirmed = await redeem("INV-OK")
+        assert (await till.wait(confirmed, 10.0)).verdict is Verdict.CONFIRMED
+        await till.manager.mark_applied(applied, note="seen on the dashboard as 2001")
+        await till.manager.dismiss(closed, note="told the member")
+        new = await till.manager.retry(again, note="=the member asked again")
+        assert (await till.wait(new.entry_id, 10.0)).verdict is Verdict.CONFIRMED
+        [marked] = await till.history.rows(HistoryFilter(entry_ids=frozenset({applied})))
+        shift_csv = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        until = datetime.now().astimezone()
+        day_csv = await till.export_day(started, until, tmp_path / "day.csv")
+
+    # counted as confirmed, as the totals count it, but on whose word is said
+    assert (marked.verdict, english(marked.standing)) == (
+        Verdict.CONFIRMED,
+        "Confirmed by a manager",
+    )
+    expected = {
+        voided: ("cancelled", "Cancelled before it was sent by Wayan: wrong reward"),
+        applied: ("confirmed", "Marked applied by Wayan: seen on the dashboard as 2001"),
+        closed: ("closed", "Closed by Wayan: told the member"),
+        # the note stays the manager's, inside a cell that starts with the till's words
+        again: ("closed", f"Sent again by Wayan as {new.entry_id[:8]}: =the member asked again"),
+        confirmed: ("confirmed", ""),
+    }
+    for written in (shift_csv, day_csv):
+        with written.open(encoding="utf-8", newline="") as handle:
+            rows = {r["entry_id"]: r for r in csv.DictReader(handle)}
+        assert {k: (rows[k]["status"], rows[k]["reason"]) for k in expected} == expected
+    # the day's CSV has the redemption sent again too: the manager's own, and confirmed
+    assert (rows[new.entry_id]["cashier"], rows[new.entry_id]["status"]) == ("Wayan", "confirmed")
+    assert rows[new.entry_id]["reason"] == ""
