@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 from qasync import asyncSlot
 
 from app.ui.crash import CrashReporter
+
+from ..support.windows import make_active
 
 
 @pytest.fixture
@@ -206,8 +208,7 @@ def an_active_dialog_over(qtbot: QtBot, window: QMainWindow) -> QDialog:
     dialog = QDialog(window)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    make_active(qtbot, dialog)
     return dialog
 
 

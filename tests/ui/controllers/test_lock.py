@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import ManualClock, installed
@@ -25,6 +25,7 @@ from app.ui.crash import CrashReporter
 from app.ui.dialogs.pin_dialog import PinDialog
 
 from ...support.sandbox import SandboxControl
+from ...support.windows import make_active
 from .conftest import (
     WAIT_MS,
     find_member,
@@ -204,8 +205,7 @@ def test_a_crash_report_over_an_entry_s_details_stays_over_the_lock(
     crash = CrashReporter()
     crash.report_over(cashier.view)  # as the app does
     details = details_of_a_shift_row(qtbot, cashier)
-    details.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is details, timeout=WAIT_MS)
+    make_active(qtbot, details)
     # Something fails while the details are the active window...
     with caplog.at_level(logging.CRITICAL):
         crash.excepthook(RuntimeError, RuntimeError("the member cache could not be read"), None)

@@ -18,6 +18,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
+from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem
 
 pytestmark = pytest.mark.integration
@@ -29,8 +30,7 @@ BUDI_EMAIL = "budi.santoso@contoh.co.id"
 
 def _activate(qtbot: QtBot, view: CashierWindowView) -> None:
     # Offscreen the window can lose its activation while an offer settles (test_keyboard.py).
-    view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=WAIT_MS)
+    make_active(qtbot, view)
 
 
 def _ayu_on_screen(qtbot: QtBot, cashier: CashierWindow, key: Qt.Key | None = None) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -21,6 +20,7 @@ from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 
 from ...support.sandbox import SandboxControl
+from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
@@ -368,8 +368,7 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     # Esc is a window shortcut: it fires only in the active window. Not activated, Esc did
     # nothing, and the test passed on the cashier's first wait running out (connect + read
     # timeout + 1 s: 4 s with the short timeouts the tests once had).
-    cashier.view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is cashier.view, timeout=WAIT_MS)
+    make_active(qtbot, cashier.view)
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as blocker:
         qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)
     receipt = blocker.args[0]

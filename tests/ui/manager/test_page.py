@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ...support.keyboard import reversed_walk, walk_both_ways
 from ...support.screens import window_in
+from ...support.windows import make_active
 
 BANNER = ["managerLeave", "managerTabs.tabBar"]
 #: The status bar's "2 exceptions" button, then the banner's "Settings…" again.
@@ -91,8 +91,7 @@ def test_tab_walks_a_manager_tab_from_the_banner_down(
     qtbot: QtBot, state: str, controls: list[str]
 ) -> None:
     window = window_in(qtbot, state, (1366, 768))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    make_active(qtbot, window)
     start = window.manager.settings_button
     stops = [*BANNER, *controls, *AFTER]
 
@@ -104,8 +103,7 @@ def test_tab_walks_a_manager_tab_from_the_banner_down(
 
 def test_manager_mode_opens_with_the_keyboard_on_its_tabs(qtbot: QtBot) -> None:
     window = window_in(qtbot, "26-history", (1366, 768))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    make_active(qtbot, window)
     window.show_manager()
     qtbot.waitUntil(window.manager.tabs.tabBar().hasFocus)
 
@@ -114,8 +112,7 @@ def test_enter_presses_the_button_the_keyboard_is_on_as_space_does(qtbot: QtBot)
     # Seen under Xvfb: Tab to the exception's "Send again…" and Enter did nothing (a page is no
     # dialog: its buttons take Space only), though the keyboard help (F1) says Enter confirms.
     window = window_in(qtbot, "29-exceptions", (1366, 768))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    make_active(qtbot, window)
     exceptions = window.manager.exceptions
     entry = exceptions.selected()
     assert entry is not None
