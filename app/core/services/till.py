@@ -84,6 +84,7 @@ from app.core.stamps.models import MemberDetailsResponse
 from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import Attempt, OutboxEntry
+from app.core.storage.tables import Refusal as RefusalRecord
 
 log = logging.getLogger(__name__)
 
@@ -1209,6 +1210,13 @@ class Till:
         entries, refusals = await asyncio.gather(
             self.shifts.entries(shift_id), self.shifts.refusals(shift_id)
         )
+        return await self._rows(entries, refusals)
+
+    async def _rows(
+        self, entries: list[OutboxEntry], refusals: list[RefusalRecord]
+    ) -> list[ShiftRow]:
+        """The rows of the shift CSV for these entries and refusals, each redemption with its
+        latest cancel and the manager's decision on it."""
         ids = [e.id for e in entries]
         cancels, decisions = await asyncio.gather(
             self.history.cancels(ids), self.history.decisions(ids)
@@ -1245,14 +1253,10 @@ class Till:
             if r.entry_id is None
         ]
         summary = await summarise_day(self.history, since, until, before_queueing)
-        ids = [e.id for e in entries]
-        cancels, decisions = await asyncio.gather(
-            self.history.cancels(ids), self.history.decisions(ids)
-        )
         return DayRecord(
             summary,
             tuple(shift_info(s) for s in shifts),
-            tuple(shift_rows(entries, refusals, cancels, decisions)),
+            tuple(await self._rows(entries, refusals)),
         )
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> Path:
