@@ -113,11 +113,24 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
     }
 
 
+def _server_text(row: HistoryRow) -> str:
+    """The server's id, or why there is none: a redemption confirmed without an answer naming
+    it never gets one, which "no server id" alone read as still to come (the window's details
+    say the same)."""
+    if row.server_redemption_id is not None:
+        return f"server {row.server_redemption_id}"
+    if row.status is EntryStatus.SYNCED:
+        if row.decision is not None and row.decision.action == "mark_applied":
+            return "no server id (marked applied by a manager)"
+        if row.reconciled:
+            return "no server id (confirmed from the member's activity)"
+    return "no server id"
+
+
 def _row_text(row: HistoryRow) -> str:
     value = counted(row.stamps, "stamp") if row.stamps else ""
     if row.rupiah:
         value = format_rupiah(row.rupiah)
-    server = f"server {row.server_redemption_id}" if row.server_redemption_id else "no server id"
     parts = [
         _local(row.created_at),
         f"{row.kind.value:<7}",
@@ -126,7 +139,7 @@ def _row_text(row: HistoryRow) -> str:
         # Named as the window names them; the identifier sent is in --json ("user"), and
         # --member finds them by the start of the name as by any identifier.
         row.member,
-        server,
+        _server_text(row),
         row.invoice or "",
         value,
         row.entry_id,
@@ -333,7 +346,7 @@ def summary(args: argparse.Namespace) -> int:
         heading = day_heading(day, days, picked=args.date is not None)
         if args.csv:
             with _csv_target(args.csv) as stream:
-                count = write_summary_csv(stream, result)
+                count = write_summary_csv(stream, result, day)
             if args.csv != "-":
                 print(heading)
                 print(f"{counted(count, 'summary line')} written to {one_line(args.csv)}")

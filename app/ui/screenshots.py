@@ -967,15 +967,46 @@ def _exceptions() -> list[ExceptionData]:
         "x1", _today_at(12, 55), "Putri", "Agus Setiawan", Verdict.REFUSED,
         "Es Kopi Susu Gula Aren", stamps=20,
     )  # fmt: skip
+    # Scanned twice at the kiosk a minute later: either could own the one line the feed shows.
+    rival = _history_row(
+        "01a23057-02b4-7c3e-9a11-5d2c6f9a8057", _today_at(13, 11), "Kiosk", "Andi Wijaya",
+        Verdict.NOT_CONFIRMED, KOPI_SUSU, stamps=12, kiosk=True,
+    )  # fmt: skip
     since = _today_at(13, 10).astimezone(UTC).isoformat(timespec="seconds")
+    line = {
+        "name": KOPI_SUSU,
+        "stamps": 12,
+        "created": _today_at(13, 11).astimezone(UTC).isoformat(timespec="seconds"),
+        "redemption_id": 2031,
+        "channel": "Kiosk",
+    }
+    ambiguous = {
+        "lines_read": 20,
+        "candidates": [line],
+        "result": "ambiguous: 2 unknown entries could own 1 line",
+        "since": since,
+    }
     return [
         exception_data(
             ExceptionItem(
                 unknown,
-                say("exception.not_found", lines=20, since=since),
-                {"lines_read": 20, "result": "not_found", "since": since},
+                say("exception.ambiguous", entries=2, lines=1),
+                ambiguous | {"rivals": [rival.entry_id]},
                 MemberContact("Andi Wijaya", "Andi Wijaya", None, "0812-3456-7890"),
                 needs_pin=True,
+                others=(rival,),
+            ),
+            frozenset({"retry", "mark_applied", "dismiss"}),
+            base_url=BASE_URL,
+        ),
+        exception_data(
+            ExceptionItem(
+                rival,
+                say("exception.ambiguous", entries=2, lines=1),
+                ambiguous | {"rivals": [unknown.entry_id]},
+                MemberContact("Andi Wijaya", "Andi Wijaya", None, "0812-3456-7890"),
+                needs_pin=False,
+                others=(unknown,),
             ),
             frozenset({"retry", "mark_applied", "dismiss"}),
             base_url=BASE_URL,
@@ -996,8 +1027,11 @@ def _exceptions() -> list[ExceptionData]:
 
 def state_exceptions(window: CashierWindowView) -> QPixmap | None:
     page = _manager(window, ManagerPageView.EXCEPTIONS)
-    page.exceptions.set_items(_exceptions())
+    items = _exceptions()
+    page.exceptions.set_items(items)
     page.exceptions.table.selectRow(0)
+    page.set_exception_count(len(items))  # the tab and the status bar count what is listed
+    window.status.set_exceptions(len(items))
     return None
 
 

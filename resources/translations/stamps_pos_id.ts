@@ -1539,12 +1539,12 @@
         <translation>Dari baris itu, milik penukaran lain di mesin kasir ini: {count}.</translation>
     </message>
     <message>
-        <source>Waiting for these redemptions of the member to reach the server: {ids}.</source>
-        <translation>Menunggu penukaran member ini sampai ke server: {ids}.</translation>
+        <source>Waiting for these redemptions of the member to reach the server:</source>
+        <translation>Menunggu penukaran member ini sampai ke server:</translation>
     </message>
     <message>
-        <source>Other unconfirmed redemptions that could own the same lines: {ids}.</source>
-        <translation>Penukaran lain yang belum dikonfirmasi dan bisa memiliki baris yang sama: {ids}.</translation>
+        <source>Other unconfirmed redemptions that could own the same lines:</source>
+        <translation>Penukaran lain yang belum dikonfirmasi dan bisa memiliki baris yang sama:</translation>
     </message>
     <message>
         <source>Why it could not be read: {why}</source>
@@ -1869,6 +1869,14 @@
     <message>
         <source>Marked applied by a manager</source>
         <translation>Ditandai diproses oleh manajer</translation>
+    </message>
+    <message>
+        <source>not known: a manager marked it applied</source>
+        <translation>tidak diketahui: manajer menandainya diproses</translation>
+    </message>
+    <message>
+        <source>not known: confirmed from the member&apos;s activity</source>
+        <translation>tidak diketahui: dikonfirmasi dari aktivitas member</translation>
     </message>
     <message>
         <source>none (not redeemed)</source>

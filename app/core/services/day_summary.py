@@ -23,7 +23,10 @@ from app.core.services.history import History, HistoryFilter, HistoryRow
 from app.core.services.receipts import Verdict
 from app.core.services.shift import ShiftInfo, ShiftRow
 
-CSV_HEADER = ("cashier", "terminal", "kind", "standing", "count", "stamps", "rupiah")
+#: The summary CSV's columns. ``day`` came last, after spreadsheets had read the others by
+#: place: it dates each row, so a CSV piped on (``stamps-pos summary --csv -``) or renamed still
+#: says which day it covers.
+CSV_HEADER = ("cashier", "terminal", "kind", "standing", "count", "stamps", "rupiah", "day")
 #: The standings, in the order a summary lists them: ``expired`` is a PIN's authorisation that
 #: ran out, ``not_sent_in_time`` a kiosk's redemption its bound ended (its customer had gone).
 STANDINGS = (
@@ -195,8 +198,9 @@ def days_to_read(now: datetime, open_since: Iterable[datetime]) -> DaysToRead:
     return DaysToRead(yesterday if yesterday in began else today, today)
 
 
-def write_summary_csv(stream: TextIO, summary: DaySummary) -> int:
-    """The summary as CSV: one row per cashier, terminal, kind and standing; returns the rows."""
+def write_summary_csv(stream: TextIO, summary: DaySummary, day: date) -> int:
+    """The summary of ``day`` as CSV: one row per cashier, terminal, kind and standing, each
+    with the day (ISO); returns the rows."""
     return write_csv(
         stream,
         CSV_HEADER,
@@ -209,6 +213,7 @@ def write_summary_csv(stream: TextIO, summary: DaySummary) -> int:
                 line.count,
                 line.stamps,
                 line.rupiah,
+                day.isoformat(),
             )
             for line in summary.lines
         ),

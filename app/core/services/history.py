@@ -149,7 +149,9 @@ class ExceptionItem:
 
     ``said`` is the server's refusal, or what reconciliation found in the member's activity
     (``evidence`` in full); ``reason`` its English (the command line's); ``needs_pin`` when
-    sending it again needs the member's PIN.
+    sending it again needs the member's PIN; ``others`` the rows of the redemptions its evidence
+    names by id (:data:`NAMED_IN_EVIDENCE`), still in the till, so a manager is told them by
+    member, reward and time rather than by id.
     """
 
     row: HistoryRow
@@ -157,6 +159,7 @@ class ExceptionItem:
     evidence: dict[str, Any] | None
     contact: MemberContact
     needs_pin: bool
+    others: tuple[HistoryRow, ...] = ()
 
     @property
     def reason(self) -> str:
@@ -344,6 +347,30 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
         _row(e, attempts[e.id], cancels.get(e.id), _cached_name(known, e), decisions.get(e.id))
         for e in entries
     ]
+
+
+#: The evidence's lists of other entries of the member: those reconciliation waited for, and
+#: the unknown ones that could own the same lines of the activity.
+NAMED_IN_EVIDENCE = ("waiting_on", "rivals")
+
+
+def _ids_in_evidence(evidence: dict[str, Any] | None) -> list[str]:
+    """The entry ids the evidence names, in its order, each once."""
+    found: list[str] = []
+    for key in NAMED_IN_EVIDENCE:
+        listed = (evidence or {}).get(key)
+        if isinstance(listed, list):
+            found += [i for i in listed if isinstance(i, str) and i not in found]
+    return found
+
+
+def _named_in_evidence(session: Session, entries: Sequence[OutboxEntry]) -> dict[str, HistoryRow]:
+    """The rows of the entries the ``entries``' evidence names, by id (one gone is left out)."""
+    ids = sorted({i for e in entries for i in _ids_in_evidence(e.evidence)})
+    named: list[OutboxEntry] = []
+    for chunk in _chunks(ids):
+        named += session.execute(sa.select(OutboxEntry).where(ENTRIES.c.id.in_(chunk))).scalars()
+    return {row.entry_id: row for row in _rows(session, named)}
 
 
 def _latest_decisions(session: Session, ids: Sequence[str]) -> dict[str, ManagerDecision]:
@@ -662,6 +689,7 @@ class History:
                     .order_by(ENTRIES.c.seq)
                 ).scalars()
             )
+            named = _named_in_evidence(session, entries)
             return [
                 ExceptionItem(
                     row=row,
@@ -669,6 +697,7 @@ class History:
                     evidence=entry.evidence,
                     contact=contact,
                     needs_pin=authorised_by_pin(entry.payload),
+                    others=tuple(named[i] for i in _ids_in_evidence(entry.evidence) if i in named),
                 )
                 for entry, row, contact in zip(
                     entries, _rows(session, entries), _contacts(session, entries), strict=True

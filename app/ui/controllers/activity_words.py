@@ -8,6 +8,7 @@ window's language and the till's local time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -82,15 +83,23 @@ def feed_line_text(line: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _ids(value: Any) -> str:
-    return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+def _entries(value: Any, named: Mapping[str, str]) -> list[str]:
+    """The redemptions an evidence's list names, a line each, as ``named`` tells them (one the
+    till no longer has, by its id: nothing else is known of it)."""
+    listed = value if isinstance(value, list) else [value]
+    return [f"  • {named.get(str(item), str(item))}" for item in listed]
 
 
-def evidence_text(evidence: dict[str, Any] | None, *, base_url: str) -> str:
+def evidence_text(
+    evidence: dict[str, Any] | None, *, base_url: str, named: Mapping[str, str] | None = None
+) -> str:
     """What reconciliation read, a line for each thing it recorded. Why it could not read the
     member's activity is said as everywhere else (``base_url``, the till's, as
     :func:`app.core.services.failure_words` takes it): a server refusing plain http is quoted,
-    with the https address to set, not told as a refused token."""
+    with the https address to set, not told as a refused token. The other redemptions it names
+    by id are told as ``named`` tells them (by id: entry's words), as a manager recognises
+    them."""
+    named = named or {}
     if not evidence:
         return QCoreApplication.translate(
             "ManagerWords", "The member's activity has not been read for this one."
@@ -153,16 +162,18 @@ def evidence_text(evidence: dict[str, Any] | None, *, base_url: str) -> str:
         lines.append(
             QCoreApplication.translate(
                 "ManagerWords",
-                "Waiting for these redemptions of the member to reach the server: {ids}.",
-            ).format(ids=_ids(evidence["waiting_on"]))
+                "Waiting for these redemptions of the member to reach the server:",
+            )
         )
+        lines += _entries(evidence["waiting_on"], named)
     if evidence.get("rivals"):
         lines.append(
             QCoreApplication.translate(
                 "ManagerWords",
-                "Other unconfirmed redemptions that could own the same lines: {ids}.",
-            ).format(ids=_ids(evidence["rivals"]))
+                "Other unconfirmed redemptions that could own the same lines:",
+            )
         )
+        lines += _entries(evidence["rivals"], named)
     error = evidence.get("error")
     said = failure_words(error, base_url=base_url) if isinstance(error, str) else None
     if said is not None:

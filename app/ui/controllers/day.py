@@ -153,7 +153,7 @@ class DayController(QObject):
 
                 def write() -> None:
                     with path.open("w", encoding="utf-8", newline="") as stream:
-                        write_summary_csv(stream, summary)
+                        write_summary_csv(stream, summary, day)
 
                 await asyncio.to_thread(write)
         except OSError:

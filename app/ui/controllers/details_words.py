@@ -292,9 +292,20 @@ def _last_error(details: EntryDetails, base_url: str) -> str:
 
 
 def _server_id(row: HistoryRow) -> str:
-    """The server's id of the redemption; "none yet" only of one that may still get one."""
+    """The server's id of the redemption; "none yet" only of one that may still get one. One
+    confirmed without an answer naming it never gets one: the till says why it is not known
+    (its id is on the Stamps dashboard, where it is cancelled)."""
     if row.server_redemption_id is not None:
         return str(row.server_redemption_id)
+    if row.status is EntryStatus.SYNCED:
+        if row.decision is not None and row.decision.action == "mark_applied":
+            return QCoreApplication.translate(
+                "ManagerWords", "not known: a manager marked it applied"
+            )
+        if row.reconciled:
+            return QCoreApplication.translate(
+                "ManagerWords", "not known: confirmed from the member's activity"
+            )
     if row.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED):
         if row.attempts:  # sent, and proved never to have arrived (the offline rules voided it)
             return QCoreApplication.translate("ManagerWords", "none (not redeemed)")

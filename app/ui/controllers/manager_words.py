@@ -18,6 +18,7 @@ from app.core.services import (
     Verdict,
     format_rupiah,
     recorded_what,
+    reference_of,
 )
 from app.ui.controllers.activity_words import evidence_text, stamps_text
 from app.ui.controllers.redemption import KIND_OF
@@ -162,10 +163,21 @@ def contact_text(contact: MemberContact) -> str:
     return "\n".join(known) or QCoreApplication.translate("ManagerWords", "Not known to this till")
 
 
+def named_redemption(row: HistoryRow) -> str:
+    """A redemption as a manager recognises it among the member's others: the member, what it
+    was, when, and who made it, or a kiosk's by the reference its customer was shown
+    (``Putri Maharani, Croissant Mentega, 1 Dec 13.41, Rina``)."""
+    made_by = reference_of(row.entry_id) if row.kiosk else row.cashier
+    return ", ".join((row.member, what_text(row), local_time_text(row.created_at), made_by))
+
+
 def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: str) -> ExceptionData:
     """An exception as its pane tells it (``base_url``, the till's, for what could not be read:
-    :func:`evidence_text`)."""
+    :func:`evidence_text`). The other redemptions its evidence names are told by
+    :func:`named_redemption`; their full ids are in the evidence's tooltip."""
     row = item.row
+    named = {other.entry_id: named_redemption(other) for other in item.others}
+    tip = "\n".join(f"{words_of}\n{entry_id}" for entry_id, words_of in named.items())
     return ExceptionData(
         row=TableRow(
             key=row.entry_id,
@@ -182,10 +194,11 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
         ),
         reason=_reason_words(item.said),
         evidence=(
-            evidence_text(item.evidence, base_url=base_url)
+            evidence_text(item.evidence, base_url=base_url, named=named)
             if row.status is EntryStatus.UNKNOWN
             else ""
         ),
+        evidence_tip=tip if row.status is EntryStatus.UNKNOWN else "",
         contact=contact_text(item.contact),
         allowed=allowed,
     )

@@ -27,13 +27,15 @@ MEMBER, REDEMPTION, STATUS = 1, 2, 4
 class ExceptionData:
     """One exception as its pane tells it: the row, the reason in full, the evidence read in the
     member's activity (``""`` for a refusal, its own proof), the member's contact, and the
-    decisions it allows."""
+    decisions it allows; ``evidence_tip`` the full ids of the redemptions the evidence names by
+    member, reward and time."""
 
     row: TableRow
     reason: str
     evidence: str
     contact: str
     allowed: frozenset[str]
+    evidence_tip: str = ""
 
 
 class ExceptionsView(QWidget):
@@ -187,6 +189,7 @@ class ExceptionsView(QWidget):
         self.reason.setText(item.reason)
         self.contact.setText(item.contact)
         self.evidence.setPlainText(item.evidence)
+        self.evidence.setToolTip(item.evidence_tip)
         # A refusal is its own proof; only an unknown one has evidence to read.
         self.evidence_title.setVisible(bool(item.evidence))
         self.evidence.setVisible(bool(item.evidence))

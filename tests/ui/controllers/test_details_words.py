@@ -569,3 +569,47 @@ def test_a_redemption_marked_applied_and_then_cancelled_was_confirmed_by_a_manag
     assert shown["Before the cancel"] == (
         "Confirmed by a manager: the Stamps server never confirmed it"
     )
+
+
+@pytest.mark.parametrize(
+    ("entry", "unknown"),
+    [
+        (
+            # Wayan saw it on the dashboard and marked it applied: no server id came with that
+            row(
+                EntryStatus.SYNCED,
+                Verdict.CONFIRMED,
+                "receipt.confirmed.by_manager",
+                attempts=(LOST,),
+                decision=ManagerDecision("mark_applied", "Wayan", ASKED, "seen on the dashboard"),
+            ),
+            (
+                "not known: a manager marked it applied",
+                "tidak diketahui: manajer menandainya diproses",
+            ),
+        ),
+        (
+            # matched to a line of the member's activity, which named no redemption id
+            row(
+                EntryStatus.SYNCED,
+                Verdict.CONFIRMED,
+                "receipt.confirmed",
+                attempts=(LOST,),
+                reconciled=True,
+            ),
+            (
+                "not known: confirmed from the member's activity",
+                "tidak diketahui: dikonfirmasi dari aktivitas member",
+            ),
+        ),
+    ],
+)
+def test_a_redemption_confirmed_without_a_server_id_says_why_there_is_none(
+    entry: HistoryRow, unknown: tuple[str, str]
+) -> None:
+    # "none yet" read as if the till still waited for the server's answer
+    decision = entry.decision
+    assert facts(details(entry, decision))["Server redemption id"] == unknown[0]
+    with speaking("id"):
+        indonesian = details_data(details(entry, decision)).facts
+    assert [value for _, value in indonesian if value == unknown[1]] == [unknown[1]]

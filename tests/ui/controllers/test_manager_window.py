@@ -682,6 +682,8 @@ def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
     assert [(r["cashier"], r["kind"], r["standing"], r["count"]) for r in summary] == [
         ("Dewi", "reward", "confirmed", "1")
     ]
+    # the day it covers is in it, as `stamps-pos summary --csv` writes it, not only in its name
+    assert [r["day"] for r in summary] == [cashier.day.page.picked().isoformat()]
     with rows_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["entry_id"], r["status"]) for r in rows] == [(entry_id, "confirmed")]

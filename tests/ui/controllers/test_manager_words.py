@@ -189,3 +189,59 @@ def test_a_redemption_marked_applied_reads_confirmed_by_a_manager_in_the_history
     assert history_row(marked).kind == "confirmed"
     with speaking("id"):
         assert history_row(marked).cells[-1] == "Dikonfirmasi manajer"
+
+
+@pytest.mark.usefixtures("in_jakarta")
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_redemptions_the_evidence_names_are_told_by_member_reward_and_time(
+    qtbot: QtBot, language: str
+) -> None:
+    # The pane said "Other unconfirmed redemptions that could own the same lines:
+    # 01a23057-02b4-7c3e-9a11-5d2c6f9a8057" where the manager looks for Putri's croissant.
+    from app.ui.manager.exceptions import ExceptionsView
+    from app.ui.widgets.member_card import local_time_text
+
+    at = datetime(2026, 12, 1, 6, 40, tzinfo=UTC)
+    rival = dataclasses.replace(
+        _unknown_row(datetime(2026, 12, 1, 6, 41, tzinfo=UTC)),
+        entry_id="01a23057-02b4-7c3e-9a11-5d2c6f9a8057",
+        member_name="Putri Maharani",
+        cashier="Rina",
+    )
+    waited = dataclasses.replace(
+        _unknown_row(datetime(2026, 12, 1, 6, 42, tzinfo=UTC)),
+        entry_id="01a23058-77aa-7c3e-9a11-44d0c1b2a3c4",
+        status=EntryStatus.QUEUED,
+        member_name="Putri Maharani",
+        description="Kopi Susu",
+        terminal="kiosk-1",
+        kiosk=True,
+    )
+    item = ExceptionItem(
+        row=_unknown_row(at),
+        said=say("exception.ambiguous", entries=2, lines=1),
+        evidence={
+            "result": "ambiguous: 2 unknown entries could own 1 line",
+            "rivals": [rival.entry_id, "01a23059-0000-7000-8000-000000000000"],
+            "waiting_on": [waited.entry_id],
+        },
+        contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
+        needs_pin=False,
+        others=(rival, waited),
+    )
+    with speaking(language):
+        data = exception_data(item, frozenset({"retry", "dismiss"}), base_url=BASE)
+        view = ExceptionsView()
+        qtbot.addWidget(view)
+        view.set_items([data])
+        rival_at, waited_at = (local_time_text(r.created_at) for r in (rival, waited))
+    assert rival.entry_id not in data.evidence and waited.entry_id not in data.evidence
+    assert f"Putri Maharani, Croissant Mentega, {rival_at}, Rina" in data.evidence
+    # a kiosk's redemption by the reference its customer's screen showed
+    assert f"Putri Maharani, Kopi Susu, {waited_at}, K-B2A3C4" in data.evidence
+    # one the till no longer has is still named, by the only thing known of it
+    assert "01a23059-0000-7000-8000-000000000000" in data.evidence
+    # the full ids stay a hover away
+    tip = view.evidence.toolTip()
+    assert rival.entry_id in tip and waited.entry_id in tip
+    assert view.evidence.toolTip() == data.evidence_tip

@@ -4,6 +4,9 @@ read by default, on the till's clock, and the members named as the window names 
 from __future__ import annotations
 
 import asyncio
+import csv
+import dataclasses
+import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,6 +23,7 @@ from app.core.messages import say
 from app.core.services import (
     EntryStatus,
     HistoryRow,
+    ManagerDecision,
     OperationKind,
     RuntimeOptions,
     Sale,
@@ -131,3 +135,34 @@ def test_history_names_the_member_as_the_window_does_and_keeps_the_identifier() 
     unnamed = _ayu_row(None)
     assert "customer@stamps.co.id" in _row_text(unnamed)
     assert _row_json(unnamed)["member_name"] is None
+
+
+def test_history_says_why_a_redemption_confirmed_without_a_server_id_has_none() -> None:
+    # "no server id" read as if the till were still waiting for the server's answer
+    marked = dataclasses.replace(
+        _ayu_row("Ayu Pratiwi"),
+        server_redemption_id=None,
+        headline=say("receipt.confirmed.by_manager"),
+        decision=ManagerDecision("mark_applied", "Wayan", datetime(2026, 12, 1, 8, tzinfo=UTC)),
+    )
+    assert "no server id (marked applied by a manager)" in _row_text(marked)
+    reconciled = dataclasses.replace(_ayu_row(None), server_redemption_id=None, reconciled=True)
+    assert "no server id (confirmed from the member's activity)" in _row_text(reconciled)
+    waiting = dataclasses.replace(
+        _ayu_row(None), server_redemption_id=None, status=EntryStatus.UNKNOWN
+    )
+    assert "no server id" in _row_text(waiting) and "(" not in _row_text(waiting)
+
+
+def test_the_summary_csv_on_stdout_says_which_day_it_covers(
+    late_shift: ManualClock, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Piped on (`summary --csv - | ...`), the CSV had no day in it: only the file's name did.
+    assert main(["summary", "--csv", "-"]) == 0
+    rows = list(csv.reader(io.StringIO(capfd.readouterr().out)))
+    header = ["cashier", "terminal", "kind", "standing", "count", "stamps", "rupiah"]
+    assert rows[0][: len(header)] == header  # a spreadsheet reading the columns by place
+    assert rows[0][len(header) :] == ["day"]
+    assert len(rows) > 1
+    assert all(row[-1] == "2026-11-25" for row in rows[1:])
+    assert rows[1][0] == "Rina"

@@ -386,7 +386,8 @@ async def test_the_end_of_day_summary_counts_per_cashier_kind_and_standing(day: 
     assert list(summary.per_cashier()) == ["Ayu", "Rina", "Wayan"]
 
     out = io.StringIO()
-    assert write_summary_csv(out, summary) == len(summary.lines)
+    that_day = start.created_at.astimezone().date()
+    assert write_summary_csv(out, summary, that_day) == len(summary.lines)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     wayan = [r for r in rows if r["cashier"] == "Wayan" and r["kind"] == "deduct"]
     assert wayan == [
@@ -398,6 +399,7 @@ async def test_the_end_of_day_summary_counts_per_cashier_kind_and_standing(day: 
             "count": "1",
             "stamps": "0",
             "rupiah": "50000",
+            "day": that_day.isoformat(),
         }
     ]
 
@@ -552,7 +554,7 @@ async def test_a_kiosk_entry_not_sent_in_time_is_not_a_pin_that_ran_out(
             ("Rina", "not_redeemed"),  # a KeyError ended the summary before
         ]
         out = io.StringIO()
-        write_summary_csv(out, summary)
+        write_summary_csv(out, summary, start.date())
         assert "not_sent_in_time" in out.getvalue()
     finally:
         await worker.stop()
@@ -586,3 +588,21 @@ async def test_a_refusal_without_a_reason_reads_as_the_cashier_read_it(day: Day)
     assert details is not None and details.row.cancel is not None
     assert details.row.cancel.headline.id == "cancel.refused_silently"
     assert "400" not in str(details.row.cancel.headline)
+
+
+async def test_an_exception_carries_the_rows_of_the_redemptions_its_evidence_names(
+    day: Day,
+) -> None:
+    # The pane named them by their long ids: the till reads them, so they can be named as the
+    # rest of manager mode names redemptions (member, reward, time).
+    item = await _evidence_of_the_unknown(
+        day,
+        {
+            "result": "ambiguous: 2 unknown entries could own 1 line",
+            "rivals": [day.ids["confirmed"], "gone"],
+            "waiting_on": [day.ids["queued"]],
+        },
+    )
+    named = {row.entry_id: row for row in item.others}
+    assert set(named) == {day.ids["confirmed"], day.ids["queued"]}  # "gone" is no entry
+    assert named[day.ids["confirmed"]].member == "Ayu Pratiwi"
