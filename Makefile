@@ -44,8 +44,12 @@ translations: $(STAMP)
 	$(BIN)/python packaging/translations.py
 	@$(MAKE) --no-print-directory qm
 
+# The demo's options go in DEMO_ARGS: `make demo DEMO_ARGS=--exceptions` (a till whose failures
+# stay for a manager to clear), `DEMO_ARGS=--kiosk`; `.venv/bin/stamps-pos demo --help` lists them.
+DEMO_ARGS ?=
+
 demo: $(STAMP) $(QM)
-	$(BIN)/python -m app demo
+	$(BIN)/python -m app demo $(DEMO_ARGS)
 
 # The suite runs on TEST_WORKERS processes (pytest-xdist): on a busy two-core machine it takes
 # about half the time it takes on one. `make test TEST_WORKERS=0` runs it in one process.
