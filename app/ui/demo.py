@@ -13,6 +13,7 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QLabel, QWidgetAction
 
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
@@ -61,13 +62,20 @@ class DemoMenu:
                     "DemoMenu", "Demo: failures stay exceptions for a manager"
                 )
             )
-            said = QAction(
+            # A line to read, not a choice: a disabled action was drawn in the menu's own
+            # colour and font, like the items below it, and a person tried to pick it. A label
+            # in the till's muted words is never highlighted; disabled, neither a click nor the
+            # arrows land on it.
+            line = QLabel(
                 QCoreApplication.translate(
                     "DemoMenu", "Failures stay exceptions: F8, then Exceptions"
-                ),
-                view,
+                )
             )
-            said.setEnabled(False)  # a line to read, not a choice
+            line.setProperty("role", "muted")
+            line.setStyleSheet("font-style: italic; padding: 6px 12px;")
+            said = QWidgetAction(view)
+            said.setDefaultWidget(line)
+            said.setEnabled(False)
             menu.addAction(said)
             menu.addSeparator()
         self.cut = QAction(QCoreApplication.translate("DemoMenu", "Cut the network"), view)
