@@ -114,16 +114,15 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
 
 
 def _server_text(row: HistoryRow) -> str:
-    """The server's id, or why there is none: a redemption confirmed without an answer naming
-    it never gets one, which "no server id" alone read as still to come (the window's details
-    say the same)."""
+    """The server's id, or why there is none: "no server id" alone read as still to come of a
+    redemption confirmed without an answer naming it (the window's details say the same)."""
     if row.server_redemption_id is not None:
         return f"server {row.server_redemption_id}"
-    if row.status is EntryStatus.SYNCED:
-        if row.decision is not None and row.decision.action == "mark_applied":
-            return "no server id (marked applied by a manager)"
-        if row.reconciled:
-            return "no server id (confirmed from the member's activity)"
+    how = row.confirmed_without_id
+    if how == "marked_applied":
+        return "no server id (marked applied by a manager)"
+    if how == "reconciled":
+        return "no server id (confirmed from the member's activity)"
     return "no server id"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -116,6 +116,17 @@ class HistoryRow:
     def standing(self) -> Message:
         """What the row says: the cancel's state once there is one, else the entry's."""
         return self.cancel.headline if self.cancel is not None else self.headline
+
+    @property
+    def confirmed_without_id(self) -> Literal["marked_applied", "reconciled"] | None:
+        """How a confirmed redemption with no server id was confirmed: a manager marked it
+        applied, or reconciliation found it in the member's activity. Neither gives the till the
+        server's id, and nothing ever will (``None`` of one that may still get an id)."""
+        if self.server_redemption_id is not None or self.status is not EntryStatus.SYNCED:
+            return None
+        if self.decision is not None and self.decision.action == "mark_applied":
+            return "marked_applied"
+        return "reconciled" if self.reconciled else None
 
 
 @dataclass(frozen=True)

@@ -297,15 +297,13 @@ def _server_id(row: HistoryRow) -> str:
     (its id is on the Stamps dashboard, where it is cancelled)."""
     if row.server_redemption_id is not None:
         return str(row.server_redemption_id)
-    if row.status is EntryStatus.SYNCED:
-        if row.decision is not None and row.decision.action == "mark_applied":
-            return QCoreApplication.translate(
-                "ManagerWords", "not known: a manager marked it applied"
-            )
-        if row.reconciled:
-            return QCoreApplication.translate(
-                "ManagerWords", "not known: confirmed from the member's activity"
-            )
+    how = row.confirmed_without_id
+    if how == "marked_applied":
+        return QCoreApplication.translate("ManagerWords", "not known: a manager marked it applied")
+    if how == "reconciled":
+        return QCoreApplication.translate(
+            "ManagerWords", "not known: confirmed from the member's activity"
+        )
     if row.status in (EntryStatus.VOIDED, EntryStatus.EXPIRED):
         if row.attempts:  # sent, and proved never to have arrived (the offline rules voided it)
             return QCoreApplication.translate("ManagerWords", "none (not redeemed)")
