@@ -1032,6 +1032,8 @@ def state_exceptions(window: CashierWindowView) -> QPixmap | None:
     page.exceptions.table.selectRow(0)
     page.set_exception_count(len(items))  # the tab and the status bar count what is listed
     window.status.set_exceptions(len(items))
+    unknown = sum(item.evidence != "" for item in items)  # a refusal has no evidence to show
+    window.status.set_status(StatusData("online", unknown=unknown, failed=len(items) - unknown))
     return None
 
 
