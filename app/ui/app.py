@@ -61,6 +61,7 @@ def run(
     argv: Sequence[str] | None = None,
     startup: Callable[[QWidget], Awaitable[None]] | None = None,
     shutdown: Callable[[], Awaitable[None]] | None = None,
+    after_first_frame: Callable[[QWidget], None] | None = None,
     crash_reporter: CrashReporter | None = None,
     support_bundle: Callable[[], Path] | None = None,
     language: str | None = None,
@@ -70,7 +71,9 @@ def run(
     ``window_factory`` makes the window; it is shown and its first frame painted before the
     event loop exists (it must not need one). ``startup`` runs on the loop after that (open the
     database, start the sync worker); ``shutdown`` runs once before the loop ends, whatever ended
-    it (close the httpx client and the engine here). Ctrl-C and SIGTERM end it the same way as
+    it (close the httpx client and the engine here). ``after_first_frame`` runs right after the
+    first frame, before the loop's modules load (the scanner filter, listening from then on).
+    Ctrl-C and SIGTERM end it the same way as
     closing the window (the exit code is then 128 + the signal), so a terminal or a service
     manager never leaves the database or a demo's folder behind. ``support_bundle`` is what the
     crash dialog offers to write (see :class:`CrashReporter`). ``language`` is the ``language``
@@ -98,6 +101,8 @@ def run(
         # Its labels as typed from here on (the starting page's too, polished again): not before
         # the frame, as the check creates the 15 ms of Qt's enums the first frame does without.
         PlainTextLabels.install(app)
+        if after_first_frame is not None:
+            after_first_frame(window)
         # Only now: asyncio (with ssl, sockets, subprocesses) and qasync load, and the loop.
         from app.ui.loop import serve
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.core.services import DatabaseDamaged, Secret, Till, TillConfig, TokenSource
     from app.ui.cashier_window import CashierWindow
     from app.ui.demo import DemoControls
+    from app.ui.widgets.held_scan import HeldScan
 
 LOCK_NAME = "gui.lock"
 CASHIERS_FILE = "cashiers.txt"
@@ -35,6 +36,25 @@ def cashier_names(folder: Path) -> list[str] | None:
         return None
     names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return names or None
+
+
+def listening(window: CashierWindowView) -> HeldScan:
+    """The scanner filter, listening from the window's first frame ("Starting…") on: a card
+    scanned before the till is open is held for :func:`take_held_scan`, not lost on a page with
+    nothing to take it. Right after the first frame, not before: its module makes Qt's
+    namespace, which the first frame does without (docs/performance.md). Its settings come
+    later, with the till's."""
+    from app.ui.widgets.held_scan import HeldScan
+    from app.ui.widgets.scanner_filter import ScannerFilter
+
+    return HeldScan.listening(window, ScannerFilter())
+
+
+def take_held_scan(held: HeldScan, window: CashierWindow) -> None:
+    """The counter's rule for a card scanned while the till was starting: the window takes it
+    as any scan, on the sign-in page it opens on, which says it was not read (no cashier has
+    signed in to serve it). Held whatever its age: it is only ever said, never acted on."""
+    held.hand_over(window.scanned, stale=window.scanned)
 
 
 class SecondInstance(Exception):
@@ -149,14 +169,21 @@ def run_cashier(
     stack = contextlib.AsyncExitStack()
     parts: dict[str, CashierWindow] = {}
     aside: list[str] = []
+    helds: list[HeldScan] = []
 
     def window_factory() -> QWidget:
         return CashierWindowView(starting=True)
+
+    def after_first_frame(window: QWidget) -> None:
+        assert isinstance(window, CashierWindowView)
+        helds.append(listening(window))
 
     async def startup(window: QWidget) -> None:
         import asyncio  # loaded by the loop by now: the first frame did not wait for it
 
         assert isinstance(window, CashierWindowView)
+        held = helds[0]
+        scanner = held.scanner
         with no_collection_meanwhile():
             # The pages first, then the settings and the till's modules on a worker thread (the
             # window stays painted meanwhile). One after the other, not side by side: both are
@@ -168,7 +195,6 @@ def run_cashier(
         # The till's layers are loaded by now (_read_and_load): these imports find them.
         from app.core.services import DatabaseDamaged, RuntimeOptions, open_till
         from app.ui.cashier_window import CashierWindow
-        from app.ui.widgets.scanner_filter import ScannerFilter
 
         config, token = start.config, start.token
         # The settings dialog's "Check" tries the token in use when none is typed: the one kept
@@ -188,16 +214,14 @@ def run_cashier(
             if not options.ask_about_damage:
                 raise  # refused as the command line refuses it (or replaced, when asked to)
             till = await _after_damage(window, damage, lambda: open_till(config, token, runtime))
-        scanner = ScannerFilter(
-            window, prefix=options.scanner_prefix, scan_pace_ms=options.scanner_pace_ms
-        )
+        # Listening since the first frame; the settings say now how this till's scanner types.
+        scanner.prefix, scanner.scan_pace_ms = options.scanner_prefix, options.scanner_pace_ms
         scanner.set_terminators(options.scanner_terminator)
-        scanner.install()
-        stack.callback(scanner.remove)
         window.show_sign_in()  # the starting page goes: the till is open
         parts["window"] = CashierWindow(
             window, till, cashiers=start.cashiers, scanner=scanner, demo=demo, options=options
         )
+        take_held_scan(held, parts["window"])
         if aside:
             window.status.show_note(aside[0], 30_000)
         freeze_long_lived_objects()
@@ -207,8 +231,10 @@ def run_cashier(
     async def shutdown() -> None:
         if "window" in parts:
             parts.pop("window").close()
-        # The scanner is removed, the worker stops, then the client and the database close
-        # (open_till's own order), and the data folder's lock goes last.
+        # The scanner goes (any keys it holds delivered), the worker stops, then the client and
+        # the database close (open_till's own order), and the data folder's lock goes last.
+        for held in helds:
+            held.scanner.remove()
         await stack.aclose()
 
     async def _after_damage(
@@ -249,6 +275,7 @@ def run_cashier(
         window_factory,
         startup=startup,
         shutdown=shutdown,
+        after_first_frame=after_first_frame,
         support_bundle=support_bundle,
         language=language,
     )

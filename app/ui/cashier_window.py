@@ -189,6 +189,11 @@ class CashierWindow(QObject):
         another page shown, it is what a keyboard typed into the field there (if any): nothing
         behind acts on it."""
         view = self.view
+        if QApplication.activeModalWidget() is None and view.pages.currentWidget() is view.sign_in:
+            # Nobody has signed in to serve the customer (or the till locked): said, not lost
+            # in the cashier list; the customer scans again once the shift is open.
+            view.sign_in.say_scan_not_read()
+            return
         if (
             QApplication.activeModalWidget() is not None
             or view.pages.currentWidget() is not view.cashier_page

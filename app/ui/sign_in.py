@@ -209,6 +209,11 @@ class SignInView(QWidget):
         self.error.setText(message)
         self.error.show()
 
+    def say_scan_not_read(self) -> None:
+        """A card was scanned here (or while the till was starting): no shift is open to take
+        it."""
+        self.show_error(self.tr("Card not read: sign in first, then scan it again."))
+
     def submit(self) -> None:
         """Emit ``sign_in_requested`` for the picked cashier, then wipe the PIN field."""
         item = self.cashiers.currentItem()

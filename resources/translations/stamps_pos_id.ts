@@ -1081,6 +1081,10 @@
         <source>You have {count} stamps left.</source>
         <translation>Sisa stamp Anda {count}.</translation>
     </message>
+    <message>
+        <source>A card was scanned while the kiosk was starting. Please scan it again.</source>
+        <translation>Ada kartu yang dipindai saat kios sedang dimulai. Silakan pindai lagi.</translation>
+    </message>
 </context>
 <context>
     <name>KioskHandoverDialog</name>
@@ -1294,6 +1298,10 @@
     <message>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Starting, one moment please…</source>
+        <translation>Sedang dimulai, mohon tunggu sebentar…</translation>
     </message>
     <message>
         <source>Scan your card or enter your phone number</source>
@@ -3497,6 +3505,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>It locked after sitting idle. {cashier}&apos;s shift carries on: sign in.</source>
         <translation>Terkunci karena lama tidak dipakai. Shift {cashier} masih berjalan: silakan masuk.</translation>
+    </message>
+    <message>
+        <source>Card not read: sign in first, then scan it again.</source>
+        <translation>Kartu tidak terbaca: masuk dulu, lalu pindai lagi.</translation>
     </message>
     <message>
         <source>Continue shift</source>

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QWidget
 from app.ui.cashier import freeze_long_lived_objects, single_instance
 from app.ui.kiosk.languages import available_languages
 from app.ui.kiosk.view import KioskWindowView
+from app.ui.widgets.held_scan import HeldScan, monotonic_ms
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 if TYPE_CHECKING:
-    from app.core.services import Secret, TillConfig, TokenSource
+    from app.core.services import Secret, Till, TillConfig, TokenSource
     from app.ui.kiosk.window import KioskWindow
     from app.ui.options import StaffSeed
 
@@ -39,6 +40,36 @@ def kiosk_view() -> KioskWindowView:
         view.setGeometry(screen.geometry())
     view.setWindowState(Qt.WindowState.WindowFullScreen)
     return view
+
+
+class KioskStart:
+    """The kiosk from its first frame until its till is open: the welcome screen says it is
+    starting and offers nothing, and the scanner filter already listens, holding the last card
+    scanned meanwhile. :meth:`open` wires the flow and serves that card if it is fresh
+    (:data:`~app.ui.widgets.held_scan.HOLD_MS`), else asks for it again: nothing the customer
+    did is lost without a word. Qt only: made before the first frame."""
+
+    def __init__(
+        self,
+        view: KioskWindowView,
+        scanner: ScannerFilter,
+        *,
+        clock_ms: Callable[[], float] = monotonic_ms,
+    ) -> None:
+        self.view = view
+        self.scanner = scanner
+        self.kiosk: KioskWindow | None = None
+        view.welcome.set_starting(True)
+        self.held = HeldScan.listening(view, scanner, clock_ms=clock_ms)
+
+    def open(self, till: Till) -> KioskWindow:
+        """The kiosk's controllers over ``till``; the welcome screen invites a scan again."""
+        from app.ui.kiosk.window import KioskWindow
+
+        self.kiosk = kiosk = KioskWindow(self.view, till, scanner=self.scanner)
+        self.view.welcome.set_starting(False)
+        self.held.hand_over(kiosk.flow.scanned, stale=kiosk.flow.scan_again)
+        return kiosk
 
 
 def run_kiosk(
@@ -60,14 +91,17 @@ def run_kiosk(
 
     stack = contextlib.AsyncExitStack()
     parts: dict[str, KioskWindow] = {}
-    scanner = ScannerFilter(prefix=scanner_prefix, scan_pace_ms=scanner_pace_ms)
+    starts: list[KioskStart] = []
 
     def window_factory() -> QWidget:
-        return kiosk_view()
+        # The scanner listens from the first frame: a customer scans the moment the screen
+        # lights up, long before the till is open.
+        scanner = ScannerFilter(prefix=scanner_prefix, scan_pace_ms=scanner_pace_ms)
+        starts.append(KioskStart(kiosk_view(), scanner))
+        return starts[0].view
 
     async def startup(window: QWidget) -> None:
         from app.core.services import Role, RuntimeOptions, open_till
-        from app.ui.kiosk.window import KioskWindow
 
         assert isinstance(window, KioskWindowView)
         runtime = RuntimeOptions(
@@ -84,9 +118,7 @@ def run_kiosk(
                 "no manager account on this till: nobody can leave kiosk mode from the screen "
                 "(stamps-pos manager add NAME)"
             )
-        scanner.setParent(window)
-        scanner.install()
-        parts["kiosk"] = KioskWindow(window, till, scanner=scanner)
+        parts["kiosk"] = starts[0].open(till)
         freeze_long_lived_objects()
         if on_ready is not None:
             on_ready(parts["kiosk"])
@@ -94,7 +126,8 @@ def run_kiosk(
     async def shutdown() -> None:
         if "kiosk" in parts:
             parts.pop("kiosk").close()
-            scanner.remove()
+        if starts:
+            starts.pop().scanner.remove()
         await stack.aclose()
 
     with single_instance(config.data_dir, KIOSK_LOCK):

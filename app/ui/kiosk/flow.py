@@ -253,6 +253,18 @@ class KioskFlow(QObject):
         self.offer = None
         self.show_notice(refused.message, paused=isinstance(refused, KioskPaused))
 
+    def scan_again(self, _code: str = "") -> None:
+        """A card scanned while the kiosk was starting, too long ago to act on (boot.py): the
+        customer may have gone, so nothing of theirs is shown, but nor is it lost without a
+        word. The notice goes back to welcome by itself (idle.py)."""
+        if self.view.current_page() is not self.view.welcome:
+            return  # someone is already mid-way
+        self.view.notice.set_notice(
+            "scan",
+            self.tr("A card was scanned while the kiosk was starting. Please scan it again."),
+        )
+        self._show(self.view.notice)
+
     def show_notice(self, message: Message, *, paused: bool = False) -> None:
         """The notice screen with ``message``, headed by what the customer does next."""
         if paused:

@@ -87,7 +87,8 @@ class KioskPage(QWidget):
 
 class KioskWelcomePage(KioskPage):
     """ "Scan your card or enter your phone number", and the languages there are.
-    ``phone_requested()`` on "Enter phone number"; ``language_picked(code)`` on a language."""
+    ``phone_requested()`` on "Enter phone number"; ``language_picked(code)`` on a language.
+    While the kiosk starts (:meth:`set_starting`) it says so instead, and offers nothing."""
 
     phone_requested = Signal()
     language_picked = Signal(str)
@@ -119,13 +120,30 @@ class KioskWelcomePage(KioskPage):
         self.column.addWidget(self.phone)
         self.column.addStretch(2)
         self.column.addLayout(row)
+        self._starting = False
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Welcome"))
-        self.prompt.setText(self.tr("Scan your card or enter your phone number"))
+        self.prompt.setText(
+            self.tr("Starting, one moment please…")
+            if self._starting
+            else self.tr("Scan your card or enter your phone number")
+        )
         self.paused.setText(self.tr("Redemptions are paused — please ask at the counter."))
         self.phone.setText(self.tr("Enter phone number"))
+
+    def set_starting(self, starting: bool) -> None:
+        """Until the till is open nothing here works yet: say the kiosk is starting, and hide
+        the buttons (their room kept, so nothing moves when they come) rather than invite a
+        touch that does nothing. A card scanned meanwhile is held (boot.py)."""
+        self._starting = starting
+        for choice in [self.phone, *self.languages.values()]:
+            policy = choice.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            choice.setSizePolicy(policy)
+            choice.setVisible(not starting)
+        self.retranslate()
 
     def set_paused(self, paused: bool) -> None:
         """Say at once, before anyone tries, that redemptions are paused."""

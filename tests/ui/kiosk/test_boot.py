@@ -1,0 +1,140 @@
+"""The kiosk while its till is still opening: the screen says it is starting, and a card scanned
+then is served once it opens, unless it is too old (its customer may have gone).
+
+Real key events through the scanner filter, on a scripted clock (nothing sleeps): the filter
+reads a key's pace on it, and the held scan its age."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.services.till import Till
+from app.ui.controllers import tasks
+from app.ui.kiosk.boot import KioskStart
+from app.ui.kiosk.view import KioskWindowView
+from app.ui.kiosk.window import KioskWindow
+from app.ui.widgets.held_scan import HOLD_MS
+from app.ui.widgets.scanner_filter import ScannerFilter
+
+from .conftest import WAIT_MS, visible_words
+
+AYU_MEMBER_ID = "KR24000006"
+
+
+class ScriptedClock:
+    """Milliseconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, ms: float) -> None:
+        self.now += ms
+
+
+@pytest.fixture
+def clock() -> ScriptedClock:
+    return ScriptedClock()
+
+
+@pytest.fixture
+def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
+    """The kiosk's window from its first frame, its till not open yet."""
+    view = KioskWindowView(["en", "id"])
+    start = KioskStart(view, ScannerFilter(clock_ms=clock), clock_ms=clock)
+
+    def before_close(_view: object) -> None:
+        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+        if start.kiosk is not None:
+            start.kiosk.close()
+        start.scanner.remove()  # before the window that owns it goes
+        view.allow_close()
+
+    qtbot.addWidget(view, before_close_func=before_close)
+    view.resize(1080, 1920)
+    view.show()
+    qtbot.waitExposed(view)
+    return start
+
+
+def type_keys(qtbot: QtBot, clock: ScriptedClock, text: str, gap_ms: float) -> None:
+    """``text`` then Enter, a key every ``gap_ms``, where the keyboard is (as X delivers it)."""
+    for key in [*text, Qt.Key.Key_Return]:
+        clock.advance(gap_ms)
+        target = QApplication.focusWidget() or QApplication.activeWindow()
+        assert target is not None
+        qtbot.keyClick(target, key)
+
+
+def open_till(
+    qtbot: QtBot, open_running_till: Callable[..., Till], settings: Settings, start: KioskStart
+) -> KioskWindow:
+    till = open_running_till(settings.model_copy(update={"channel": 3}))
+    return start.open(till)
+
+
+def test_the_starting_kiosk_says_so_and_invites_no_scan(starting: KioskStart) -> None:
+    view = starting.view
+    words = visible_words(view)
+    assert "Starting, one moment please…" in words
+    assert "Scan your card" not in words
+    assert "Enter phone number" not in words  # a touch there would do nothing yet
+
+
+def test_a_card_scanned_before_the_kiosk_is_open_is_served_once_it_opens(
+    qtbot: QtBot,
+    starting: KioskStart,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8)
+    clock.advance(1_500)  # the till opens a moment later
+    kiosk = open_till(qtbot, open_running_till, till_settings, starting)
+    view = starting.view
+    qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)
+    assert kiosk.flow.member is not None
+    assert "Ayu" in visible_words(view)
+
+
+def test_a_card_scanned_too_long_before_the_kiosk_opens_is_asked_for_again(
+    qtbot: QtBot,
+    starting: KioskStart,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    # Its customer may have gone: nothing of theirs is shown to whoever stands there now.
+    type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8)
+    clock.advance(HOLD_MS + 1)
+    kiosk = open_till(qtbot, open_running_till, till_settings, starting)
+    view = starting.view
+    assert view.current_page() is view.notice
+    words = visible_words(view)
+    assert "A card was scanned while the kiosk was starting. Please scan it again." in words
+    assert "Ayu" not in words
+    assert kiosk.flow.member is None
+
+
+def test_keys_a_person_types_while_the_kiosk_starts_are_no_scan(
+    qtbot: QtBot,
+    starting: KioskStart,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    type_keys(qtbot, clock, "KR24000006", gap_ms=120)
+    assert starting.held.held() is None
+    kiosk = open_till(qtbot, open_running_till, till_settings, starting)
+    view = starting.view
+    assert view.current_page() is view.welcome
+    assert "Scan your card or enter your phone number" in visible_words(view)
+    assert kiosk.flow.member is None
