@@ -115,6 +115,15 @@ if TYPE_CHECKING:
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.pins import check_new_pin
     from app.core.services.receipts import Receipt, Verdict, what_to_do
+    from app.core.services.refusals import (
+        Approval,
+        CredentialsRefused,
+        NotOnline,
+        PinBlocked,
+        PinRejected,
+        PinRequired,
+        Refused,
+    )
     from app.core.services.runtime import RuntimeOptions, open_till
     from app.core.services.shift import CSV_COLUMNS, ShiftInfo, ShiftRow, ShiftSummary
     from app.core.services.staff import (
@@ -133,17 +142,7 @@ if TYPE_CHECKING:
         WrongPin,
         read_cashiers_file,
     )
-    from app.core.services.till import (
-        Approval,
-        CredentialsRefused,
-        NotOnline,
-        PinBlocked,
-        PinRejected,
-        PinRequired,
-        Refused,
-        Sale,
-        Till,
-    )
+    from app.core.services.till import Sale, Till
     from app.core.services.transfer import import_into
     from app.core.storage.migrate import DatabaseTooNew, migrate
     from app.core.storage.problems import (
@@ -359,6 +358,18 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "app.core.services.refusals",
+        (
+            "Approval",
+            "CredentialsRefused",
+            "NotOnline",
+            "PinBlocked",
+            "PinRejected",
+            "PinRequired",
+            "Refused",
+        ),
+    ),
+    (
         "app.core.services.runtime",
         (
             "RuntimeOptions",
@@ -396,13 +407,6 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.till",
         (
-            "Approval",
-            "CredentialsRefused",
-            "NotOnline",
-            "PinBlocked",
-            "PinRejected",
-            "PinRequired",
-            "Refused",
             "Sale",
             "Till",
         ),

@@ -28,15 +28,14 @@ from app.core.services.catalogue import CatalogueUnavailable, OfferedReward
 from app.core.services.members import Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
-from app.core.services.till import (
+from app.core.services.refusals import (
     CredentialsRefused,
     NotOnline,
     PinBlocked,
     PinRejected,
     Refused,
-    Sale,
-    Till,
 )
+from app.core.services.till import Sale, Till
 from app.core.storage.problems import StorageProblem
 
 log = logging.getLogger(__name__)

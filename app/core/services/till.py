@@ -22,7 +22,7 @@ import uuid6
 from app.core import clock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKind, Outcome
-from app.core.messages import Explained, Message, say
+from app.core.messages import Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
@@ -55,7 +55,17 @@ from app.core.services.members import (
     suggestion_member,
 )
 from app.core.services.orders import Context, Order, build_payload
-from app.core.services.receipts import Receipt, Verdict, receipt_for, stored, what_to_do
+from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
+from app.core.services.refusals import (
+    Approval,
+    CredentialsRefused,
+    NotOnline,
+    PinBlocked,
+    PinRejected,
+    PinRequired,
+    Refused,
+    pin_needs_server,
+)
 from app.core.services.refused_words import paused_words, refusal_words, still_refused_words
 from app.core.services.shift import (
     OFFLINE_RULES,
@@ -99,90 +109,6 @@ TILL = "till"
 ChangeListener = Callable[[], None]
 
 T = TypeVar("T")
-
-
-class Refused(Explained):
-    """The till will not take this redemption: the policy, the server, or the PIN said no.
-    ``message`` is in words a cashier can repeat to the customer. Every refusal of
-    :meth:`Till.redeem` and :meth:`Till.authorize_pin_for` is on the shift's record already:
-    a caller records none of them again, so a refusal is counted once.
-
-    ``verdict`` is how a screen and the shift's record say it, as a receipt would
-    (architecture §4): ``NOT_REDEEMED`` when the server could not be asked and the offline
-    rules would not take it on trust, the same verdict an entry voided by them has;
-    ``REFUSED`` otherwise (a rule that holds online too, the server's own no)."""
-
-    def __init__(
-        self,
-        message: Message,
-        *,
-        refusal: Refusal | None = None,
-        verdict: Verdict = Verdict.REFUSED,
-    ) -> None:
-        super().__init__(message)
-        self.refusal = refusal
-        self.verdict = verdict
-
-    @property
-    def what_to_do(self) -> Message:
-        """What the cashier does next: the words of a receipt with the same verdict."""
-        return what_to_do(self.verdict)
-
-
-@dataclass(frozen=True)
-class Approval:
-    """The policy's decision on an order for a member whose PIN is still to come: handed back
-    to :meth:`Till.redeem` with the PIN's request id, it stands for that decision, for that
-    order, member and connection state only."""
-
-    order: Order
-    lane: str
-    online: bool
-    decision: PolicyDecision
-
-    def stands_for(self, order: Order, member: Member, online: bool) -> bool:
-        """Whether this decision is the one the policy would be asked for now."""
-        return (self.order, self.lane, self.online) == (order, member.lane, online)
-
-
-class PinRequired(Refused):
-    """The member's redemptions need their PIN: authorise first, then redeem again with the
-    request id and this ``approval`` (the policy has passed)."""
-
-    def __init__(self, message: Message, *, approval: Approval) -> None:
-        super().__init__(message)
-        self.approval = approval
-
-
-class PinRejected(Refused):
-    """The server refused the PIN; ``attempts_left`` when it says how many remain."""
-
-    def __init__(self, message: Message, attempts_left: int | None) -> None:
-        super().__init__(message)
-        self.attempts_left = attempts_left
-
-
-class PinBlocked(Refused):
-    """The server has blocked the member's PIN: the wrong PIN that left no attempt, or one
-    typed for a PIN blocked already. Refused, not :class:`PinRejected`: no PIN typed now can
-    mend it (the member must reset it), so the pad has nothing more to take."""
-
-
-class NotOnline(Refused):
-    """This needs the server, and the till cannot reach it."""
-
-
-class CredentialsRefused(NotOnline):
-    """The till's API token cannot be used: the server is there and refuses it, or it holds a
-    character no request can carry and was never sent. A manager must set a new one."""
-
-
-def _pin_needs_server() -> NotOnline:
-    """A PIN the till cannot have checked while it is offline: the offline rules' refusal of a
-    member whose redemptions need their PIN, in their words and verdict (architecture §4)."""
-    decision = PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
-    assert decision.reason is not None
-    return NotOnline(decision.reason, refusal=decision.refusal, verdict=Verdict.NOT_REDEEMED)
 
 
 @dataclass(frozen=True)
@@ -461,7 +387,7 @@ class Till:
         under the token where it is kept (when it is another): the server checked no PIN.
         """
         if not self.monitor.online:
-            raise _pin_needs_server()
+            raise pin_needs_server()
         waiting = await self.outbox.entries(IN_FLIGHT, lane=member.lane)
         if waiting:
             raise Refused(say("pin.lane_busy"))
@@ -497,7 +423,7 @@ class Till:
             if not self.monitor.online:
                 # the check never reached the server: the same order tried again now would meet
                 # the offline rules, and so does this one
-                raise _pin_needs_server() from None
+                raise pin_needs_server() from None
             # a server that is there but failing is no outage
             raise NotOnline(say("pin.unchecked")) from None
         self.monitor.report(None)

@@ -201,7 +201,7 @@ class RedemptionController(QObject):
         self.on_screen_what = headline
         self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
         if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:  # that one is answered at once
-            self.show(ResultData("working", headline, self.tr("Sending to Stamps…")))
+            self._put(ResultData("working", headline, self.tr("Sending to Stamps…")))
         # The result goes on the panel as the wait ends and the redemption stops being busy,
         # in one step: nothing shown as done while a next order would still be turned away.
         done = await self._wait_unless_backed_out(receipt)
@@ -285,7 +285,7 @@ class RedemptionController(QObject):
         if row.entry_id != self.on_screen or self.busy:
             return
         self.last_receipt = None  # nothing of it to print a slip for
-        self.show(
+        self._put(
             ResultData(
                 kind="not_redeemed",
                 headline=self.on_screen_what,
@@ -355,7 +355,16 @@ class RedemptionController(QObject):
     # -- showing -----------------------------------------------------------------------------
 
     def show(self, result: ResultData | None) -> None:
-        """Put ``result`` on the result panel."""
+        """Put ``result`` on the result panel, in place of the redemption it showed: that one,
+        still followed in the shift's list, no longer puts what becomes of it on the panel. (It
+        did: a refusal of the next order was replaced by the earlier one's "Confirmed. Hand
+        over the reward." as the network came back.)"""
+        self.on_screen = None
+        self.last_receipt = None
+        self._put(result)
+
+    def _put(self, result: ResultData | None) -> None:
+        """Put ``result`` on the panel, for the redemption on screen (:attr:`on_screen`)."""
         self.view.result_panel.set_result(result)
         self.result_shown.emit(result)
 
@@ -378,13 +387,13 @@ class RedemptionController(QObject):
                 del self._followed[receipt.entry_id]
         if receipt.entry_id == self.on_screen:
             self.last_receipt = receipt
-            self.show(self.result_for(receipt, self.on_screen_what))
+            self._put(self.result_for(receipt, self.on_screen_what))
 
     def _reshow(self, receipt: Receipt) -> None:
         result = self.result_for(receipt, self.on_screen_what)
         self.last_receipt = receipt
         if result != self.view.result_panel.result():
-            self.show(result)
+            self._put(result)
 
     def _upsert_row(self, entry_id: str, verdict: Verdict, provisional: bool) -> None:
         followed = self._followed[entry_id]

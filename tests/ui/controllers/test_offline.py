@@ -241,3 +241,34 @@ def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_
     qtbot.waitUntil(lambda: "failed while handling it" in panel.details.text(), timeout=WAIT_MS)
     assert panel.title.text() == "NOT CONFIRMED — accepted offline"
     assert "handed over when the till accepted it offline" in panel.what_to_do.text()
+
+
+def test_a_refusal_stays_on_the_panel_when_the_redemption_before_it_settles(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Seen as a flake of test_same_decision: the panel went back to the last queued redemption's
+    # result while it showed a refusal of the order after it. A cashier tells the customer "not
+    # redeemed", and the panel says "Confirmed. Hand over the reward." of the one before.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
+    find_member(qtbot, cashier, "customer@stamps.co.id")  # Ayu from the till's memory
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    first = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert first.verdict is Verdict.ACCEPTED_OFFLINE
+
+    picker.select_reward(7)  # past the offline rules: not redeemed, nothing queued
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        picker.redeem_button.click()
+    refusal = cashier.view.result_panel.result()
+    assert refusal is not None and refusal.kind == "not_redeemed"
+
+    # The network is back: the first redemption is sent and confirmed, and its row says so.
+    network.up()
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: model.row_data(0).status == "confirmed", timeout=WAIT_MS)
+    assert cashier.view.result_panel.result() == refusal

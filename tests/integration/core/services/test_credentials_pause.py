@@ -16,8 +16,9 @@ from app.core.domain import Channel, Outcome
 from app.core.offline.connectivity import Connectivity
 from app.core.services import Member, Order
 from app.core.services.receipts import Verdict
+from app.core.services.refusals import CredentialsRefused, PinRejected
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import CredentialsRefused, PinRejected, Sale
+from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
 
 from ...conftest import SandboxControl

@@ -12,8 +12,8 @@ import pytest
 from app.config import load_settings
 from app.core.credentials import Secret
 from app.core.offline.connectivity import Connectivity
+from app.core.services.refusals import NotOnline
 from app.core.services.runtime import open_till
-from app.core.services.till import NotOnline
 
 from ....support.network import AMPLE_TIMEOUTS
 from ....support.odd_servers import LoginPage, serving

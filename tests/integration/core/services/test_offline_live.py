@@ -14,8 +14,9 @@ from app.core.offline.policy import Refusal
 from app.core.services.catalogue import CodeNeedsServer
 from app.core.services.members import MemberNotFound
 from app.core.services.receipts import Receipt, Verdict
+from app.core.services.refusals import NotOnline, Refused
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import NotOnline, Refused, Sale, Till
+from app.core.services.till import Sale, Till
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network

@@ -11,8 +11,9 @@ import pytest
 from app.config import Settings, load_settings
 from app.core.credentials import Secret
 from app.core.messages import english
+from app.core.services.refusals import CredentialsRefused
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import CredentialsRefused, Sale
+from app.core.services.till import Sale
 
 from ....support.cli import TillCli
 from ....support.docs_server import DocsServer, docs_server

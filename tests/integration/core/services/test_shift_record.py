@@ -16,9 +16,10 @@ from app.core.domain import OperationKind
 from app.core.messages import english, say
 from app.core.services.history import HistoryFilter
 from app.core.services.receipts import Verdict
+from app.core.services.refusals import Refused
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.shift import CSV_COLUMNS
-from app.core.services.till import Refused, Sale
+from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
 
 from ...conftest import SandboxControl

@@ -13,16 +13,9 @@ from app.core.services import till as till_module
 from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
+from app.core.services.refusals import NotOnline, PinBlocked, PinRejected, PinRequired, Refused
 from app.core.services.runtime import open_till
-from app.core.services.till import (
-    NotOnline,
-    PinBlocked,
-    PinRejected,
-    PinRequired,
-    Refused,
-    Sale,
-    Till,
-)
+from app.core.services.till import Sale, Till
 from app.core.storage.problems import StorageFull
 from app.sandbox import DEMO_TOKEN
 

@@ -15,8 +15,9 @@ from app.config import Settings
 from app.core.credentials import Secret
 from app.core.offline.connectivity import Connectivity
 from app.core.services.receipts import Verdict
+from app.core.services.refusals import CredentialsRefused
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import CredentialsRefused, Sale, Till
+from app.core.services.till import Sale, Till
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network

@@ -20,8 +20,9 @@ from app.core.outbox.retry import RetryPolicy
 from app.core.services.config import TillConfig
 from app.core.services.kiosk import Kiosk
 from app.core.services.receipts import Receipt, Verdict
+from app.core.services.refusals import Refused
 from app.core.services.runtime import RuntimeOptions, open_till
-from app.core.services.till import Refused, Sale, Till
+from app.core.services.till import Sale, Till
 from app.core.stamps.errors import ConnectionFailed
 from app.sandbox import DEMO_TOKEN
 

@@ -11,8 +11,9 @@ from app.core.domain import EntryStatus
 from app.core.offline.policy import Refusal
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
+from app.core.services.refusals import Refused
 from app.core.services.runtime import open_till
-from app.core.services.till import Refused, Sale
+from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
 
 from ....support.network import Network
