@@ -477,8 +477,10 @@ class RedemptionController(QObject):
                             self._upsert_row(entry_id, receipt.verdict, receipt.provisional)
                             continue
                         self._settle(receipt)
-                        # While the redemption's own wait runs, that wait updates the balance.
-                        if on_screen and not self.busy and receipt.verdict is Verdict.CONFIRMED:
+                        # The member's card takes what the server confirmed, whichever of their
+                        # redemptions the panel shows (session: the last customer's changes
+                        # nothing). While a redemption's own wait runs, that wait updates it.
+                        if not self.busy and receipt.verdict is Verdict.CONFIRMED:
                             self.session.balance_changed(receipt.lane, receipt.stamps_remaining)
                     elif entry_id == self.on_screen and not self.busy:
                         # The same verdict, said anew: what the last attempt met (a 500, a

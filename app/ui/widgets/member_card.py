@@ -178,6 +178,10 @@ class MemberCard(QFrame):
         """The stamps line as shown."""
         return self._stamps.text()
 
+    def projected_text(self) -> str:
+        """The note that the balance is projected, as shown, or ``""`` when it is the server's."""
+        return self._projected.text() if not self._projected.isHidden() else ""
+
     def cached_text(self) -> str:
         """The "as of" line as shown, or ``""`` for a live member."""
         return self._cached.text() if not self._cached.isHidden() else ""
