@@ -113,7 +113,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.members import Member, MemberNotFound, level_number, level_words
     from app.core.services.orders import InvalidOrder, Order
-    from app.core.services.pins import PIN_INPUT_MAX, check_new_pin
+    from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
     from app.core.services.receipts import Receipt, Verdict, what_to_do
     from app.core.services.runtime import RuntimeOptions, open_till
     from app.core.services.shift import CSV_COLUMNS, ShiftInfo, ShiftRow, ShiftSummary
@@ -349,7 +349,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Order",
         ),
     ),
-    ("app.core.services.pins", ("PIN_INPUT_MAX", "check_new_pin")),
+    ("app.core.services.pins", ("PIN_INPUT_MAX", "check_new_pin", "same_pin")),
     (
         "app.core.services.receipts",
         (
@@ -589,6 +589,7 @@ __all__ = [
     "readable_unsettled",
     "recorded_what",
     "reference_of",
+    "same_pin",
     "say",
     "set_aside",
     "shown",

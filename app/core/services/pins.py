@@ -64,6 +64,14 @@ def typed_digits(pin: Secret) -> Secret:
     return Secret("".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text))
 
 
+def same_pin(pin: Secret, again: Secret) -> bool:
+    """Whether a new PIN typed twice is one PIN: ``２５８０`` and ``2580`` are."""
+    return hmac.compare_digest(
+        typed_digits(pin).reveal().encode("utf-8", "surrogatepass"),
+        typed_digits(again).reveal().encode("utf-8", "surrogatepass"),
+    )
+
+
 def check_new_pin(pin: Secret, role: str, field: str = "PIN") -> None:
     """Refuse a new PIN that breaks the rule for ``role`` (``manager`` or ``cashier``)."""
     fewest, most = PIN_LENGTHS[role]
