@@ -97,6 +97,12 @@ def read_settings_file(path: Path) -> dict[str, Any]:
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
+    except RecursionError:
+        # tomllib reads a nested array or table by recursing: `a = [[[…]]]` a few thousand deep
+        # ran out of Python's stack, and no setting the till has nests at all.
+        raise ConfigError(
+            f"settings file {path} is nested too deeply to be a settings file"
+        ) from None
 
 
 def _settings_bytes(path: Path) -> bytes:

@@ -271,8 +271,10 @@ def _toml(name: str, value: FormValue) -> str | None:
         return None
     if _is_number(name) and re.fullmatch(r"[0-9]{1,19}(\.[0-9]{1,19})?", text, re.ASCII):
         return text
-    # json.dumps escapes quotes, backslashes and control characters as TOML's basic strings do.
-    return json.dumps(value, ensure_ascii=False)
+    # Spaces around a value are a paste's, not the value's (an address copied with its trailing
+    # space); json.dumps escapes quotes, backslashes and control characters as TOML's basic
+    # strings do.
+    return json.dumps(text, ensure_ascii=False)
 
 
 def edited(text: str, changes: Mapping[str, str | None]) -> str:

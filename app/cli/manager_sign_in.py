@@ -16,6 +16,7 @@ from typing import TextIO
 
 from app.cli.common import EXIT_NOT_CONFIRMED, EXIT_REFUSED, EXIT_USAGE, Stop, counted
 from app.core.services import (
+    PIN_INPUT_MAX,
     FieldRefused,
     Manager,
     MemberNeeded,
@@ -44,7 +45,12 @@ class ManagerPins:
                 raise Stop(EXIT_USAGE, "the two PINs typed differ; nothing was changed")
             text = first
         else:
-            text = self.stream.readline().rstrip("\r\n")
+            # Bounded: `< /dev/zero` or a file with no line end must not be read into memory.
+            line = self.stream.readline(PIN_INPUT_MAX + 2)
+            if len(line) > PIN_INPUT_MAX and not line.endswith("\n"):
+                raise Stop(EXIT_USAGE, f"{what} on standard input is longer than any PIN")
+            # A file saved as "UTF-8 with BOM" starts with the mark, which no PIN holds.
+            text = line.removeprefix("\ufeff").rstrip("\r\n")
         if not text:
             raise Stop(EXIT_USAGE, f"{what} must come on standard input, one PIN a line")
         return Secret(text)

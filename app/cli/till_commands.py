@@ -521,8 +521,10 @@ def _member_pin(pins: ManagerPins) -> Secret:
     """A member's PIN after the manager's: checked for shape first, since every one the server
     sees that is wrong costs the member an attempt."""
     pin = pins.read("the member's PIN")
-    if len(pin.reveal()) != 6 or not pin.reveal().isdigit():
-        raise Stop(EXIT_USAGE, "the member's PIN on standard input must be exactly 6 digits")
+    digits = pin.reveal()
+    # str.isdigit() takes ２ and ٢ too: sent as they are, the server would count them a miss.
+    if len(digits) != 6 or not (digits.isascii() and digits.isdigit()):
+        raise Stop(EXIT_USAGE, "the member's PIN on standard input must be exactly 6 digits (0-9)")
     return pin
 
 

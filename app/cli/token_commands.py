@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 
@@ -30,8 +31,10 @@ def _read_token() -> str:
         raise CredentialsError(
             f"the token cannot be sent: it is longer than {MAX_TOKEN_LENGTH} characters"
         )
-    # Bytes that are not UTF-8 stay visible to the check, which refuses them.
-    return line.decode("utf-8", "surrogateescape")
+    # A file saved as "UTF-8 with BOM" (Notepad, a PowerShell pipe) starts with the encoding's
+    # mark, which is no part of the token; bytes that are not UTF-8 stay visible to the check,
+    # which refuses them.
+    return line.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
 
 
 def token_set(args: argparse.Namespace) -> int:

@@ -574,6 +574,9 @@ TEMPLATES: dict[str, str] = {
         "This holds a control or invisible character; type it again without it."
     ),
     "field.empty": "This cannot be empty.",
+    "field.mark_stack": (
+        "This stacks more than {limit} accents on one letter; type it again without them."
+    ),
     "field.too_long": "This is longer than {limit} characters.",
     "field.markup": "These characters are not allowed: {characters}",
     "field.no_letter": "A name needs at least one letter.",

@@ -4858,6 +4858,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mesin kasir mencatat masalah yang tidak bisa dijelaskannya: stamps-pos outbox show menampilkannya apa adanya.</translation>
     </message>
     <message>
+        <source>This stacks more than {limit} accents on one letter; type it again without them.</source>
+        <comment>field.mark_stack</comment>
+        <translation>Ini menumpuk lebih dari {limit} tanda aksen pada satu huruf; ketik ulang tanpanya.</translation>
+    </message>
+    <message>
         <source>Type 0 (never), or from {least} to {most} seconds.</source>
         <comment>setting.heartbeat</comment>
         <translation>Ketik 0 (tidak pernah), atau {least} sampai {most} detik.</translation>

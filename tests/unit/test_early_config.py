@@ -81,3 +81,16 @@ def test_a_settings_file_saved_with_a_byte_order_mark_is_told_so(tmp_path: Path)
     path.write_bytes(b"\xef\xbb\xbfmerchant = 14\r\nstore = 32\r\n")
     with pytest.raises(ConfigError, match=r"starts with a byte order mark.*without BOM"):
         read_settings_file(path)
+
+
+@pytest.mark.parametrize("opened", ["[", "{a = ", "[{b = "])
+def test_a_settings_file_nested_deeper_than_python_reads_is_refused(
+    tmp_path: Path, opened: str
+) -> None:
+    # `a = [[[[…]]]]` 5,000 deep: tomllib recursed until Python gave up, and every command
+    # (doctor included) ended in a RecursionError's traceback.
+    closing = {"[": "]", "{a = ": "}", "[{b = ": "}]"}[opened]
+    path = tmp_path / "settings.toml"
+    path.write_text("merchant = 14\nx = " + opened * 5000 + "1" + closing * 5000 + "\n")
+    with pytest.raises(ConfigError, match=r"is nested too deeply to be a settings file"):
+        read_settings_file(path)

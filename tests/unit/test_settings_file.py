@@ -160,3 +160,16 @@ def test_a_number_quoted_by_hand_in_the_file_is_refused_saying_what_to_write(
     assert {name: str(reason) for name, reason in reasons.items()} == {
         "store": "The settings file has this in quotes, which makes it text: write store = 32."
     }
+
+
+def test_a_value_pasted_with_spaces_around_it_is_saved_without_them(
+    settings_file: SettingsFile,
+) -> None:
+    # A server address copied from an e-mail with its trailing space was refused as holding
+    # spaces, and a terminal's name kept the space it was pasted with.
+    current = load_settings(settings_file.path)
+    settings_file.save(
+        {"base_url": "  http://127.0.0.1:9000/ \t", "terminal": " Kasir 2 "}, current
+    )
+    reread = load_settings(settings_file.path)
+    assert (reread.base_url, reread.terminal) == ("http://127.0.0.1:9000", "Kasir 2")

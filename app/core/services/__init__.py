@@ -113,7 +113,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.members import Member, MemberNotFound, level_number, level_words
     from app.core.services.orders import InvalidOrder, Order
-    from app.core.services.pins import check_new_pin
+    from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
     from app.core.services.receipts import Receipt, Verdict, what_to_do
     from app.core.services.refusals import (
         Approval,
@@ -348,7 +348,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Order",
         ),
     ),
-    ("app.core.services.pins", ("check_new_pin",)),
+    ("app.core.services.pins", ("PIN_INPUT_MAX", "check_new_pin", "same_pin")),
     (
         "app.core.services.receipts",
         (
@@ -460,6 +460,7 @@ __all__ = [
     "CSV_COLUMNS",
     "INVOICE",
     "MAX_TOKEN_LENGTH",
+    "PIN_INPUT_MAX",
     "PROMO_CODE",
     "TEMPLATES",
     "TOKEN_ENV",
@@ -592,6 +593,7 @@ __all__ = [
     "readable_unsettled",
     "recorded_what",
     "reference_of",
+    "same_pin",
     "say",
     "set_aside",
     "shown",

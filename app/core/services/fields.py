@@ -3,7 +3,8 @@
 A refusal is a :class:`FieldRefused` naming the field and the reason, so a form can show it beside
 the field; nothing is written after a refusal. Names end up in lists, the audit log, CSV files and
 the window's labels: control and formatting characters (a right-to-left override, a zero-width
-space), markup and over-long values are refused rather than cleaned, so what is stored is exactly
+space), blanks Unicode calls letters, accents stacked past any language's, markup and over-long
+values are refused rather than cleaned, so what is stored is exactly
 what the manager saw.
 """
 
@@ -13,6 +14,7 @@ import re
 import unicodedata
 
 from app.core.messages import Message, say
+from app.core.stamps.server_text import MARKS_PER_LETTER
 
 NAME_MAX = 40
 NOTE_MAX = 500
@@ -36,6 +38,10 @@ class FieldRefused(ValueError):
 
 
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+#: Blanks Unicode files as letters or symbols: each draws nothing, so "Dewi" and "Dewi\u3164"
+#: would be two accounts that read alike (Hangul fillers, the Braille blank).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_MARKS = frozenset({"Mn", "Me"})
 _ZWJ = "\u200d"
 #: What may come just before a joiner inside an emoji: a pictograph, a skin tone, or the
 #: variation selector that asks for the emoji form (U+FE0F).
@@ -53,9 +59,29 @@ def first_hidden(
             continue
         if allow_emoji and char == _ZWJ and _joins_emoji(text, index):
             continue
-        if unicodedata.category(char) in _HIDDEN:
+        if unicodedata.category(char) in _HIDDEN or char in _BLANK_LETTERS:
             return char
     return None
+
+
+def stacks_marks(text: str) -> bool:
+    """Whether ``text`` stacks more than :data:`MARKS_PER_LETTER` combining marks on a letter:
+    Vietnamese and Thai need two or three; dozens (a "zalgo" name) draw over the lines above and
+    below it, in a list, on the slip, in a report."""
+    run = 0
+    for char in text:
+        run = run + 1 if unicodedata.category(char) in _MARKS else 0
+        if run > MARKS_PER_LETTER:
+            return True
+    return False
+
+
+def _stacked(field: str) -> FieldRefused:
+    return FieldRefused(
+        field,
+        f"has more than {MARKS_PER_LETTER} accents stacked on one letter",
+        say("field.mark_stack", limit=MARKS_PER_LETTER),
+    )
 
 
 def _hidden_characters(text: str, *, allow_newlines: bool, allow_emoji: bool = False) -> bool:
@@ -82,6 +108,8 @@ def check_name(text: str, field: str = "name") -> str:
         raise FieldRefused(field, "must be text", say("field.not_text"))
     if _hidden_characters(text, allow_newlines=False):
         raise _hidden(field)
+    if stacks_marks(text):  # as typed: composing takes one mark into its letter
+        raise _stacked(field)
     name = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not name:
         raise FieldRefused(field, "is empty", say("field.empty"))
@@ -120,6 +148,8 @@ def check_note(text: str, field: str = "note") -> str:
         raise FieldRefused(field, "must be text", say("field.not_text"))
     if _hidden_characters(text, allow_newlines=True, allow_emoji=True):
         raise _hidden(field)
+    if stacks_marks(text):
+        raise _stacked(field)
     note = unicodedata.normalize("NFC", text).strip()
     if not note:
         raise FieldRefused(field, "is required: say why", say("field.note_required"))

@@ -1,9 +1,11 @@
 """Managers' and cashiers' PINs: the rule a new PIN must meet, and how it is kept
 (docs/manager-mode.md, "People and PINs").
 
-The rule: digits only; a manager's PIN has 6 to 8 digits (it cancels redemptions and changes
-accounts), a cashier's 4 to 8 (typed at every sign-in). One digit repeated (``000000``) and a
-straight run up or down (``123456``, ``9876``) are refused: they are the first a guesser tries.
+The rule: digits only (a digit of another script, such as the full-width ``２`` an input method
+types, is read as its ASCII digit: it is the digit the person pressed); a manager's PIN has 6 to 8
+digits (it cancels redemptions and changes accounts), a cashier's 4 to 8 (typed at every sign-in).
+One digit repeated (``000000``) and a straight run up or down (``123456``, ``9876``) are refused:
+they are the first a guesser tries.
 
 A PIN is kept only as a salted scrypt hash, checked in constant time. Scrypt's cost (below) is
 paid on every sign-in; the lockout after five wrong PINs (:mod:`app.core.services.staff`) is what
@@ -16,6 +18,7 @@ import base64
 import hashlib
 import hmac
 import os
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -52,10 +55,27 @@ class ScryptCost:
 DEFAULT_COST = ScryptCost(n=2**15, r=8, p=1)
 
 
+def typed_digits(pin: Secret) -> Secret:
+    """``pin`` with each decimal digit of another script (full-width ``２４６``, Arabic-Indic)
+    as its ASCII digit, the one the person meant; anything else is left for the checks."""
+    text = pin.reveal()
+    if text.isascii():
+        return pin
+    return Secret("".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text))
+
+
+def same_pin(pin: Secret, again: Secret) -> bool:
+    """Whether a new PIN typed twice is one PIN: ``２５８０`` and ``2580`` are."""
+    return hmac.compare_digest(
+        typed_digits(pin).reveal().encode("utf-8", "surrogatepass"),
+        typed_digits(again).reveal().encode("utf-8", "surrogatepass"),
+    )
+
+
 def check_new_pin(pin: Secret, role: str, field: str = "PIN") -> None:
     """Refuse a new PIN that breaks the rule for ``role`` (``manager`` or ``cashier``)."""
     fewest, most = PIN_LENGTHS[role]
-    digits = pin.reveal()
+    digits = typed_digits(pin).reveal()
     if not digits:
         raise FieldRefused(field, "is required", say("field.pin_required"))
     if not (digits.isascii() and digits.isdigit()):
@@ -103,16 +123,16 @@ def hash_pin(pin: Secret, cost: ScryptCost = DEFAULT_COST) -> str:
     """``scrypt$n$r$p$salt$hash`` for ``pin`` under a fresh random salt. The cost is stored with
     the hash, so a later change of :data:`DEFAULT_COST` still checks old PINs."""
     salt = os.urandom(SALT_BYTES)
-    derived = _derive(pin.reveal(), salt, cost)
+    derived = _derive(typed_digits(pin).reveal(), salt, cost)
     return f"scrypt${cost.n}${cost.r}${cost.p}${_b64(salt)}${_b64(derived)}"
 
 
 def pin_matches(pin: Secret, stored: str) -> bool:
     """Whether ``pin`` is the PIN ``stored`` was made from; compared in constant time. A PIN
     longer than :data:`PIN_INPUT_MAX` or a hash this code cannot read never matches."""
-    typed = pin.reveal()
-    if len(typed) > PIN_INPUT_MAX:
+    if len(pin.reveal()) > PIN_INPUT_MAX:
         return False
+    typed = typed_digits(pin).reveal()
     try:
         scheme, n, r, p, salt, expected = stored.split("$")
         if scheme != "scrypt":

@@ -18,11 +18,12 @@ _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 # Every other C0/C1 control character, the invisible marks that reorder text (bidi), and the
 # invisible ones that pad it (zero-width space, word joiner, BOM, tags...): "Ayu" and "Ay\u200bu"
-# would look like one member on screen. The zero-width joiners (U+200C, U+200D) stay: emoji and
-# some scripts need them.
+# would look like one member on screen, as would "Ayu" and "Ayu\u3164" (the Hangul fillers and the
+# Braille blank are letters to Unicode and draw nothing). The zero-width joiners (U+200C, U+200D)
+# stay: emoji and some scripts need them.
 _INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 # A lone surrogate (JSON may spell one, "\\ud800"): no UTF-8 can hold it, so it would fail the
 # first log line, database row or label it reached.

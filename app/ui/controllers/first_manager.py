@@ -16,6 +16,7 @@ from app.core.services import (
     Till,
     check_name,
     check_new_pin,
+    same_pin,
 )
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
@@ -38,7 +39,7 @@ def first_manager_errors(name: str, pin: Secret, again: Secret, differ: str) -> 
     except FieldRefused as exc:
         errors["pin"] = words(exc.said)
     else:
-        if pin != again:
+        if not same_pin(pin, again):
             errors["again"] = differ
     return errors
 

@@ -18,6 +18,7 @@ from app.core.services import (
     check_name,
     check_new_pin,
     clock,
+    same_pin,
     say,
 )
 from app.ui.controllers.changes import TillChanges
@@ -156,7 +157,7 @@ class PeopleController(QObject):
             except FieldRefused as exc:
                 errors["pin"] = words(exc.said)
             else:
-                if pin != again:
+                if not same_pin(pin, again):
                     errors["again"] = self.tr("The two PINs differ: type the same PIN twice.")
         return errors
 

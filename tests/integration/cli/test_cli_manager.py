@@ -170,6 +170,17 @@ def test_exceptions_retry_dismiss_and_the_summary(
         stdin=MANAGER_PIN + "12\n",
     )  # a member's PIN of the wrong shape never reaches the server
     assert malformed.returncode == 2 and "exactly 6 digits" in malformed.stderr
+    full_width = cli(
+        "outbox",
+        "retry",
+        rejected["id"],
+        "--note",
+        "x",
+        "--member-pin-stdin",
+        *AS_MANAGER,
+        stdin=MANAGER_PIN + "１２３４５６\n",
+    )  # six digits to str.isdigit, but not the six a member's PIN is: the server counted a miss
+    assert full_width.returncode == 2 and "exactly 6 digits (0-9)" in full_width.stderr
     retried = cli(
         "outbox", "retry", rejected["id"], "--note", "server hiccup", *AS_MANAGER, stdin=MANAGER_PIN
     )

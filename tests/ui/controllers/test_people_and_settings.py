@@ -131,8 +131,13 @@ def test_a_real_start_without_a_manager_sets_one_up_first_refusing_each_bad_fiel
         # the cursor waits in the field to type again, not in the one after it
         qtbot.waitUntil(field.control.hasFocus, timeout=WAIT_MS)
         assert not run_async(qtbot, till.staff.has_manager())
-    account = run_async(qtbot, window.first_manager.create("Wayan", Secret(PIN), Secret(PIN)))
-    assert account is not None and account.name == "Wayan"
+    # Typed once with the input method in full-width mode: the same digits, the same PIN (it
+    # read "The two PINs differ").
+    full_width = PIN.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    account = run_async(
+        qtbot, window.first_manager.create("Wayan", Secret(full_width), Secret(PIN))
+    )
+    assert account is not None and account.name == "Wayan", page.again.error_text()
     assert view.pages.currentWidget() is view.sign_in
     assert run_async(qtbot, till.staff.has_manager())
 

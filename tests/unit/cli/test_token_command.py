@@ -48,3 +48,13 @@ def test_a_token_that_cannot_be_sent_is_refused_and_the_old_one_kept(
     for echo in ("caf", "tok\x1b", "tok\x00", "xxxxxxxx", "a b"):
         assert echo not in err  # the refused token is never shown
     assert (config.parent / "token").read_text() == "good-token\n"
+
+
+def test_a_token_piped_from_a_file_saved_with_a_byte_order_mark_is_the_token(
+    config: Path,
+) -> None:
+    # Notepad's "UTF-8 with BOM" (or PowerShell's pipe) put EF BB BF before the token: the
+    # till refused a good token as holding "letters outside ASCII", which it did not show.
+    code, _, err = token_set(config, b"\xef\xbb\xbfgood-token\r\n")
+    assert (code, err) == (0, "")
+    assert (config.parent / "token").read_text() == "good-token\n"

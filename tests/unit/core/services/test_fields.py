@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.services.fields import NAME_MAX, NOTE_MAX, FieldRefused, check_name, check_note
+from app.core.services.fields import (
+    MARKS_PER_LETTER,
+    NAME_MAX,
+    NOTE_MAX,
+    FieldRefused,
+    check_name,
+    check_note,
+)
 
 
 @pytest.mark.parametrize(
@@ -89,3 +96,29 @@ def test_a_note_keeps_an_emoji_whose_parts_a_joiner_holds_together(emoji: str) -
 def test_a_joiner_outside_an_emoji_is_still_refused(typed: str) -> None:
     with pytest.raises(FieldRefused, match="control or invisible"):
         check_note(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Dewi\u3164",  # Hangul filler: a letter to Unicode, blank on screen
+        "Dewi\u2800",  # Braille blank
+        "De\u115fwi",
+        "Dewi\uffa0",
+    ],
+)
+def test_a_blank_that_unicode_calls_a_letter_is_refused_in_a_name(typed: str) -> None:
+    # "Dewi" and "Dewiㅤ" (U+3164) were two cashiers the People page and the sign-in list showed
+    # alike; the till's other fields already refuse what draws nothing.
+    with pytest.raises(FieldRefused, match="control or invisible"):
+        check_name(typed)
+
+
+@pytest.mark.parametrize("check", [check_name, check_note], ids=["name", "note"])
+def test_accents_stacked_past_any_language_s_are_refused(check: object) -> None:
+    # "Dewi" with 30 acute accents on its i was stored: a mark of accents drawn up over the
+    # line above it on the People page, the slip and History (the server's words keep 4).
+    with pytest.raises(FieldRefused, match="accents stacked") as refused:
+        check("Dewi" + "\u0301" * (MARKS_PER_LETTER + 1))  # type: ignore[operator]
+    assert refused.value.said.id == "field.mark_stack"
+    assert check("Nguy\u1ec5\u0300n Th\u1ecb")  # Vietnamese: at most two on a letter  # type: ignore[operator]

@@ -34,7 +34,7 @@ def test_a_pin_that_meets_the_rule_is_accepted(role: str, pin: str) -> None:
         ("manager", "246813579", "6 to 8 digits"),
         ("cashier", "258", "4 to 8 digits"),
         ("cashier", "25a0", "digits only"),
-        ("cashier", "２５８０", "digits only"),  # full-width digits are not what the pad types
+        ("cashier", "２５８a", "digits only"),
         ("cashier", "0000", "one digit repeated"),
         ("manager", "123456", "straight run"),
         ("manager", "987654", "straight run"),
@@ -55,6 +55,15 @@ def test_the_hash_is_salted_and_checks_only_its_pin() -> None:
     assert pin_matches(Secret("246810"), one) and pin_matches(Secret("246810"), two)
     assert not pin_matches(Secret("246811"), one)
     assert not pin_matches(Secret(""), one)
+
+
+def test_a_pin_typed_in_full_width_digits_is_kept_as_the_ascii_pin() -> None:
+    # An input method in full-width mode types ２５８０ for 2580 into a PIN field.
+    check_new_pin(Secret("２５８０"), "cashier")
+    stored = hash_pin(Secret("２５８０"), CHEAP)
+    assert pin_matches(Secret("2580"), stored)
+    assert pin_matches(Secret("٢٥٨٠"), stored)
+    assert not pin_matches(Secret("２５８１"), stored)
 
 
 def test_the_default_cost_is_stored_with_the_hash_and_still_checks() -> None:

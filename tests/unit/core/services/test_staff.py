@@ -258,3 +258,21 @@ def test_an_unreadable_cashiers_file_says_so(tmp_path: Path) -> None:
     bad.write_bytes(b"Jos\xe9\n")
     with pytest.raises(StaffRefused, match="not UTF-8"):
         read_cashiers_file(bad)
+
+
+@pytest.mark.parametrize("typed", ["２４６８１０", "٢٤٦٨١٠", "24６８10"])
+async def test_a_pin_typed_in_another_script_s_digits_is_that_pin(staff: Staff, typed: str) -> None:
+    # An input method left in full-width mode types ２４６８１０ for 246810 (seen under Xvfb):
+    # the till read it as a wrong PIN and counted it towards Wayan's lock, though he typed his
+    # PIN. A digit is a digit in any script; what is kept is ASCII either way.
+    await staff.add_first_manager("Wayan", MGR_PIN)
+    account = await staff.sign_in(Role.MANAGER, "Wayan", Secret(typed))
+    assert account.name == "Wayan"
+    await staff.add("Wayan", Role.CASHIER, "Dewi", Secret("２５８０"))
+    assert (await staff.sign_in(Role.CASHIER, "Dewi", CASHIER_PIN)).name == "Dewi"
+    assert await audit_actions(staff) == [
+        ("Wayan", "manager_added"),
+        ("Wayan", "sign_in"),
+        ("Wayan", "cashier_added"),
+        ("Dewi", "sign_in"),
+    ]

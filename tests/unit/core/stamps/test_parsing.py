@@ -204,6 +204,15 @@ def test_invisible_padding_goes_and_a_lone_surrogate_shows_as_a_replacement() ->
     )
 
 
+@pytest.mark.parametrize("blank", ["\u3164", "\u115f", "\u1160", "\uffa0", "\u2800"])
+def test_a_blank_unicode_files_as_a_letter_goes_like_other_padding(blank: str) -> None:
+    # Hangul fillers and the Braille blank draw nothing: a member "Ayu\u3164" read as "Ayu"
+    # on screen, another member than the Ayu the cashier meant.
+    body = {"user": {"name": f"Ay{blank}u{blank}"}, "redemption": {"id": 3}}
+    _, raw = parsing.interpret(httpx.Response(200, json=body), RedemptionResponse, now=NOW)
+    assert raw["user"]["name"] == "Ayu"
+
+
 def test_a_stack_of_combining_marks_is_cut_to_what_a_script_uses() -> None:
     # Sixty accents on one letter are drawn over the lines above and below it: on the slip they
     # hid the date and the cashier. Four a letter is more than Vietnamese or Thai ever stack.
