@@ -42,7 +42,9 @@ def member_query(query: str) -> str:
     text = query.strip()
     if not text:
         raise MemberNotFound(say("member.type_something"))
-    hidden = first_hidden(text)
+    # A joiner inside an emoji (👩‍💻) is part of a name the server gave (the
+    # field shows the member found by it, and Enter looks them up again by it).
+    hidden = first_hidden(text, allow_emoji=True)
     if hidden is not None:
         raise MemberNotFound(say("member.hidden_characters", character=f"U+{ord(hidden):04X}"))
     if len(text) > QUERY_MAX:

@@ -12,6 +12,7 @@ from app.core.services.members import (
     level_number,
     level_words,
     member_from_details,
+    member_query,
 )
 from app.core.stamps.models import MemberDetailsResponse
 
@@ -68,3 +69,21 @@ def test_a_level_reads_by_its_name_else_by_its_number(
     words = level_words(member)
     assert (english(words) if words else None) == said
     assert level_number(member) == number  # what `member find --json` gives a script
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ayu 👩\u200d💻", "Putri 👨\u200d👩\u200d👧"],
+    ids=["emoji with a joiner", "family emoji"],
+)
+def test_a_name_the_server_gave_is_searched_as_shown(name: str) -> None:
+    # The search field shows the member found by name; Enter looks them up again by it. A
+    # joiner inside an emoji was refused as an invisible character, with
+    # the member still on screen.
+    assert member_query(name) == name
+
+
+def test_a_joiner_on_its_own_is_still_refused() -> None:
+    with pytest.raises(MemberNotFound) as refused:
+        member_query("Ayu\u200dPratiwi")
+    assert "U+200D" in english(refused.value.message)
