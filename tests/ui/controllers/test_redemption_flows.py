@@ -376,6 +376,8 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     assert not cashier.redemption.busy
     assert cashier.view.result_panel.result().kind == "not_confirmed"
     assert cashier.view.redemptions_model.rowCount() == 1
+    # Esc left the wait, not the customer: Ayu is still the one served.
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
 
 
 def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_nothing(
