@@ -366,18 +366,23 @@ class RedemptionController(QObject):
         try:
             request_id = await self.till.authorize_pin_for(order, member, sale, pin)
         except PinRejected as exc:
-            dialog.show_failure(words(exc.message), exc.attempts_left)
+            if not outcome.done():
+                dialog.show_failure(words(exc.message), exc.attempts_left)
             return
         except Refused as exc:  # offline, the server failing, the member's lane is busy, or
             # the PIN blocked (the wrong one that left no attempt): no PIN typed now can help
             if not outcome.done():
                 outcome.set_exception(exc)
-            dialog.reject()
+                dialog.reject()
             return
         finally:
             del pin
-        if not outcome.done():
-            outcome.set_result(request_id)
+        if outcome.done():
+            # The pad was closed while the server checked the PIN (Esc, its close box, the
+            # customer gone): the order went with it, and so did the pad, which this answer
+            # reached deleted (the crash dialog).
+            return
+        outcome.set_result(request_id)
         dialog.accept()
 
     # -- showing -----------------------------------------------------------------------------
