@@ -46,7 +46,7 @@ from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal
 from app.ui.controllers.redemption import KIND_OF, result_data
-from app.ui.controllers.tasks import spawn
+from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
@@ -87,6 +87,7 @@ class DecisionsController(QObject):
         self.till = till
         self.mode = mode
         self.details: EntryDetailsDialog | None = None
+        self._reading = LatestOnly("details")
         # Whether the details on screen were opened from manager mode's lists: they go with it.
         self._managers_details = False
         self.dialog: DecisionDialog | CancelByServerIdDialog | None = None
@@ -110,16 +111,28 @@ class DecisionsController(QObject):
 
     def open_details(self, entry_id: str) -> None:
         """Show ``entry_id``'s details (from the shift's list)."""
-        spawn(self.show_details(entry_id), name="details")
+        self._open(entry_id, managers=False)
 
     def _open_managers_details(self, entry_id: str) -> None:
-        spawn(self.show_details(entry_id, managers=True), name="details")
+        self._open(entry_id, managers=True)
 
-    async def show_details(self, entry_id: str, *, managers: bool = False) -> DetailsData | None:
+    def _open(self, entry_id: str, *, managers: bool) -> None:
+        # The row opened last is the one shown, over the page it was opened from: read slowly,
+        # the row before's details took the place of the one just opened, and details opened as
+        # the till locked came up over the sign-in page, for whoever came to the counter next.
+        asked_on = self.view.pages.currentWidget()
+        self._reading.start(self.show_details(entry_id, managers=managers, asked_on=asked_on))
+
+    async def show_details(
+        self, entry_id: str, *, managers: bool = False, asked_on: QWidget | None = None
+    ) -> DetailsData | None:
         """Read and show an entry's details (``managers``: from manager mode's lists, so they
-        close with it); ``None`` if there is no such entry."""
+        close with it); ``None`` if there is no such entry, or if ``asked_on``, the page they
+        were opened from, is no longer shown once they are read."""
         found = await self.till.history.details(entry_id)
         if found is None:
+            return None
+        if asked_on is not None and self.view.pages.currentWidget() is not asked_on:
             return None
         data = details_data(found, base_url=self.till.config.base_url)
         if self.details is None:

@@ -5,6 +5,7 @@ lets the manager close it while the answer is awaited."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import Till
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import tasks
 from app.ui.manager.decisions import DecisionDialog
 from app.ui.widgets.result_panel import ResultPanel
 
@@ -395,3 +397,61 @@ def test_details_the_cashier_opened_from_the_shift_stay_when_manager_mode_ends(
     manager_goes_idle(qtbot, cashier)
     # The cashier's own: manager mode's end takes nothing of the cashier's away.
     assert details.isVisible() and cashier.decisions.details is details
+
+
+def _details_held_for(monkeypatch: pytest.MonkeyPatch, till: Till, held_id: str) -> asyncio.Event:
+    """``held_id``'s details are read slowly (until the event is set); any other's at once."""
+    read = till.history.details
+    gate = asyncio.Event()
+
+    async def slow(entry_id: str) -> Any:
+        found = await read(entry_id)
+        if entry_id == held_id:
+            await gate.wait()
+        return found
+
+    monkeypatch.setattr(till.history, "details", slow)
+    return gate
+
+
+def _details_read(qtbot: QtBot) -> None:
+    qtbot.waitUntil(
+        lambda: not any(task.get_name() == "details" for task in tasks._running), timeout=WAIT_MS
+    )
+
+
+def test_the_details_of_the_row_picked_last_stay_up(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The first row's details, read slowly, came after the second row's and took their place:
+    # the dialog spoke of another redemption than the row the cashier had just opened.
+    first = refused_redemption(qtbot, cashier, sandbox)
+    second = refused_redemption(qtbot, cashier, sandbox)
+    gate = _details_held_for(monkeypatch, cashier.till, first)
+    cashier.decisions.open_details(first)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        cashier.decisions.open_details(second)
+    gate.set()
+    _details_read(qtbot)
+    details = cashier.decisions.details
+    assert details is not None and details.entry_id == second
+
+
+def test_details_read_as_the_till_locks_do_not_open_over_the_lock(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Opened just before the lock and read slowly, the details came up over the sign-in page,
+    # the member's name and what they redeemed for whoever comes to the counter.
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    gate = _details_held_for(monkeypatch, cashier.till, entry_id)
+    cashier.decisions.open_details(entry_id)
+    lock_after_idle_time(qtbot, cashier)
+    gate.set()
+    _details_read(qtbot)
+    assert open_dialogs(cashier) == []
