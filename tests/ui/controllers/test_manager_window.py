@@ -879,3 +879,36 @@ def test_the_exceptions_read_as_manager_mode_opened_do_not_bring_back_one_decide
         lambda: not any(t.get_name() == "manager" for t in tasks._running), timeout=WAIT_MS
     )
     assert page.exceptions.selected() is None
+
+
+def test_end_of_day_read_again_as_the_till_changes_reads_the_day_picked_last(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The manager picked the day before; while it was read (slowly), a redemption changed the
+    # till, and End of day read again the day shown before: today's totals under yesterday's
+    # date.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    qtbot.waitUntil(lambda: cashier.day.shown_day is not None, timeout=WAIT_MS)
+    page = cashier.view.manager
+    yesterday = page.day.picked() - timedelta(days=1)
+    read = cashier.till.day
+    gate = asyncio.Event()
+    held: list[datetime] = []
+
+    async def slow_yesterday(since: datetime, until: datetime) -> object:
+        found = await read(since, until)
+        if since.date() == yesterday:
+            held.append(since)
+            await gate.wait()
+        return found
+
+    monkeypatch.setattr(cashier.till, "day", slow_yesterday)
+    page.day.open_on(yesterday)
+    page.day.submit()
+    qtbot.waitUntil(lambda: bool(held), timeout=WAIT_MS)
+    cashier.day.refresh()  # the till changed meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: not cashier.day._reading.running, timeout=WAIT_MS)
+    assert page.day.picked() == yesterday
+    assert cashier.day.shown_day == yesterday
