@@ -912,3 +912,35 @@ def test_end_of_day_read_again_as_the_till_changes_reads_the_day_picked_last(
     qtbot.waitUntil(lambda: not cashier.day._reading.running, timeout=WAIT_MS)
     assert page.day.picked() == yesterday
     assert cashier.day.shown_day == yesterday
+
+
+def test_a_manager_pin_checked_after_the_sign_in_closed_leaves_nobody_in_manager_mode(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Wayan's PIN was still being checked when the sign-in closed (Cancel, or the till locking):
+    # manager mode's page came up anyway, and stayed open for the next F8 without a PIN.
+    add_manager(qtbot, cashier)
+    enter_now = cashier.till.manager.enter
+    gate = asyncio.Event()
+    checking: list[bool] = []
+
+    async def slow(name: str, pin: Secret) -> object:
+        checking.append(True)
+        await gate.wait()
+        return await enter_now(name, pin)
+
+    monkeypatch.setattr(cashier.till.manager, "enter", slow)
+    cashier.mode.open()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.mode.dialog
+    assert dialog is not None
+    dialog.sign_in_requested.emit(MANAGER, PIN)
+    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    dialog.reject()
+    gate.set()
+    qtbot.waitUntil(
+        lambda: not any(t.get_name() == "manager sign-in" for t in tasks._running),
+        timeout=WAIT_MS,
+    )
+    assert not cashier.view.is_showing_manager()
+    assert cashier.mode.manager is None
