@@ -282,21 +282,34 @@ class DecisionsController(QObject):
             else:
                 receipt = await self.dismiss(entry_id, note=note)
         except FieldRefused as exc:
-            dialog.show_note_error(words(exc.said))
+            if self._still_open(dialog, words(exc.said)):
+                dialog.show_note_error(words(exc.said))
             return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)
-            dialog.show_refusal(reason)
+            if self._still_open(dialog, reason):
+                dialog.show_refusal(reason)
             self.refused.emit(reason)
             return
         if receipt is None:  # the member's PIN was not given: nothing was sent
             return
         if decision == "retry":
             self._done(decision, receipt)
-            await self._answer_retry(dialog, receipt)
+            if self.dialog is dialog:  # closed meanwhile: its answer is in the history
+                await self._answer_retry(dialog, receipt)
             return
-        dialog.accept()
+        if self.dialog is dialog:
+            dialog.accept()
         self._done(decision, receipt)
+
+    def _still_open(self, dialog: QObject, refusal: str) -> bool:
+        """Whether ``dialog`` is still up to say ``refusal``; if it was closed while the till
+        decided (Cancel, Esc), the status bar says it. (The answer reached the deleted dialog,
+        and the crash dialog came up.)"""
+        if self.dialog is dialog:
+            return True
+        self.view.status.show_note(refusal, 10_000)
+        return False
 
     async def _answer_retry(self, dialog: DecisionDialog, queued: Receipt) -> None:
         """Wait for a retry's first answer as a cashier's redemption waits for its own (the
@@ -403,17 +416,21 @@ class DecisionsController(QObject):
                 note=note,
             )
         except FieldRefused as exc:
-            dialog.show_errors({"note": words(exc.said)})
+            if self._still_open(dialog, words(exc.said)):
+                dialog.show_errors({"note": words(exc.said)})
             return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)
-            if isinstance(exc, MemberNeeded | MemberNotFound):
+            if not self._still_open(dialog, reason):
+                pass
+            elif isinstance(exc, MemberNeeded | MemberNotFound):
                 dialog.show_errors({"member": reason})
             else:
                 dialog.show_refusal(reason)
             self.refused.emit(reason)
             return
-        dialog.accept()
+        if self.dialog is dialog:
+            dialog.accept()
         self._done("cancel", receipt)
 
     def check_server_id_form(self, server_id: str, member: str, note: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from app.config import Settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
-from app.core.services import AuditFilter
+from app.core.services import AuditFilter, ManagerRequired, say
 from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import Till
@@ -455,3 +455,44 @@ def test_details_read_as_the_till_locks_do_not_open_over_the_lock(
     gate.set()
     _details_read(qtbot)
     assert open_dialogs(cashier) == []
+
+
+@pytest.mark.parametrize("answer", ["taken", "refused"])
+def test_a_decision_answered_after_its_dialog_closed_brings_up_no_crash(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    # Wayan dismissed an exception and closed the dialog (Cancel, Esc) before the till had
+    # taken it: the answer reached the deleted dialog, and the crash dialog came up.
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    dismiss_now = cashier.till.manager.dismiss
+    gate = asyncio.Event()
+    deciding: list[bool] = []
+
+    async def slow(entry: str, *, note: str) -> Receipt:
+        deciding.append(True)
+        await gate.wait()
+        if answer == "refused":
+            raise ManagerRequired(say("manager.required"))
+        return await dismiss_now(entry, note=note)
+
+    monkeypatch.setattr(cashier.till.manager, "dismiss", slow)
+    cashier.decisions.ask("dismiss", entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("told Ayu at the counter")
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(deciding), timeout=WAIT_MS)
+    deciding_task = next(t for t in tasks._running if t.get_name() == "decide")
+    dialog.reject()
+    gate.set()
+    qtbot.waitUntil(deciding_task.done, timeout=WAIT_MS)
+    assert deciding_task.exception() is None
+    assert cashier.decisions.dialog is None
