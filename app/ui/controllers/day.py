@@ -74,15 +74,20 @@ class DayController(QObject):
         self.page.export_summary_requested.connect(lambda: self.ask_export("summary"))
         self.page.export_rows_requested.connect(lambda: self.ask_export("rows"))
         self.shown_day: date | None = None
+        #: The day last asked for, shown or still being read: what a change reads again, as the
+        #: history and the audit log read again the filters last asked for. (The day shown: a
+        #: change while the day picked was read put the day before's totals under its date.)
+        self.wanted_day: date | None = None
         changes.changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        """Read the day shown again (only while manager mode's page is up)."""
-        if self.shown_day is not None and self.view.pages.currentWidget() is self.view.manager:
-            self._reading.start(self.load(self.shown_day))
+        """Read the day last asked for again (only while manager mode's page is up)."""
+        if self.wanted_day is not None and self.view.pages.currentWidget() is self.view.manager:
+            self._reading.start(self.load(self.wanted_day))
 
     def show(self, day: date) -> None:
         """Read and show ``day``."""
+        self.wanted_day = day
         self._reading.start(self.load(day))
 
     async def load(self, day: date) -> DayRecord:

@@ -46,7 +46,7 @@ from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal
 from app.ui.controllers.redemption import KIND_OF, result_data
-from app.ui.controllers.tasks import spawn
+from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
@@ -87,6 +87,7 @@ class DecisionsController(QObject):
         self.till = till
         self.mode = mode
         self.details: EntryDetailsDialog | None = None
+        self._reading = LatestOnly("details")
         # Whether the details on screen were opened from manager mode's lists: they go with it.
         self._managers_details = False
         self.dialog: DecisionDialog | CancelByServerIdDialog | None = None
@@ -110,16 +111,28 @@ class DecisionsController(QObject):
 
     def open_details(self, entry_id: str) -> None:
         """Show ``entry_id``'s details (from the shift's list)."""
-        spawn(self.show_details(entry_id), name="details")
+        self._open(entry_id, managers=False)
 
     def _open_managers_details(self, entry_id: str) -> None:
-        spawn(self.show_details(entry_id, managers=True), name="details")
+        self._open(entry_id, managers=True)
 
-    async def show_details(self, entry_id: str, *, managers: bool = False) -> DetailsData | None:
+    def _open(self, entry_id: str, *, managers: bool) -> None:
+        # The row opened last is the one shown, over the page it was opened from: read slowly,
+        # the row before's details took the place of the one just opened, and details opened as
+        # the till locked came up over the sign-in page, for whoever came to the counter next.
+        asked_on = self.view.pages.currentWidget()
+        self._reading.start(self.show_details(entry_id, managers=managers, asked_on=asked_on))
+
+    async def show_details(
+        self, entry_id: str, *, managers: bool = False, asked_on: QWidget | None = None
+    ) -> DetailsData | None:
         """Read and show an entry's details (``managers``: from manager mode's lists, so they
-        close with it); ``None`` if there is no such entry."""
+        close with it); ``None`` if there is no such entry, or if ``asked_on``, the page they
+        were opened from, is no longer shown once they are read."""
         found = await self.till.history.details(entry_id)
         if found is None:
+            return None
+        if asked_on is not None and self.view.pages.currentWidget() is not asked_on:
             return None
         data = details_data(found, base_url=self.till.config.base_url)
         if self.details is None:
@@ -269,21 +282,34 @@ class DecisionsController(QObject):
             else:
                 receipt = await self.dismiss(entry_id, note=note)
         except FieldRefused as exc:
-            dialog.show_note_error(words(exc.said))
+            if self._still_open(dialog, words(exc.said)):
+                dialog.show_note_error(words(exc.said))
             return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)
-            dialog.show_refusal(reason)
+            if self._still_open(dialog, reason):
+                dialog.show_refusal(reason)
             self.refused.emit(reason)
             return
         if receipt is None:  # the member's PIN was not given: nothing was sent
             return
         if decision == "retry":
             self._done(decision, receipt)
-            await self._answer_retry(dialog, receipt)
+            if self.dialog is dialog:  # closed meanwhile: its answer is in the history
+                await self._answer_retry(dialog, receipt)
             return
-        dialog.accept()
+        if self.dialog is dialog:
+            dialog.accept()
         self._done(decision, receipt)
+
+    def _still_open(self, dialog: QObject, refusal: str) -> bool:
+        """Whether ``dialog`` is still up to say ``refusal``; if it was closed while the till
+        decided (Cancel, Esc), the status bar says it. (The answer reached the deleted dialog,
+        and the crash dialog came up.)"""
+        if self.dialog is dialog:
+            return True
+        self.view.status.show_note(refusal, 10_000)
+        return False
 
     async def _answer_retry(self, dialog: DecisionDialog, queued: Receipt) -> None:
         """Wait for a retry's first answer as a cashier's redemption waits for its own (the
@@ -390,17 +416,21 @@ class DecisionsController(QObject):
                 note=note,
             )
         except FieldRefused as exc:
-            dialog.show_errors({"note": words(exc.said)})
+            if self._still_open(dialog, words(exc.said)):
+                dialog.show_errors({"note": words(exc.said)})
             return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)
-            if isinstance(exc, MemberNeeded | MemberNotFound):
+            if not self._still_open(dialog, reason):
+                pass
+            elif isinstance(exc, MemberNeeded | MemberNotFound):
                 dialog.show_errors({"member": reason})
             else:
                 dialog.show_refusal(reason)
             self.refused.emit(reason)
             return
-        dialog.accept()
+        if self.dialog is dialog:
+            dialog.accept()
         self._done("cancel", receipt)
 
     def check_server_id_form(self, server_id: str, member: str, note: str) -> dict[str, str]:

@@ -39,6 +39,10 @@ class ExceptionsController(QObject):
         self.count = 0
         self._counting = LatestOnly("exception count")
         self._listing = LatestOnly("exceptions")
+        # Readings asked for so far, counted: manager mode's opening reads them too, outside
+        # the two above, and only the last one asked is shown (_latest).
+        self._asked_count = 0
+        self._asked_list = 0
         changes.changed.connect(self.refresh)
         view.status.exceptions_requested.connect(self.open)
         view.manager_built.connect(lambda: view.manager.set_exception_count(self.count))
@@ -51,8 +55,13 @@ class ExceptionsController(QObject):
             self._listing.start(self.load())
 
     async def recount(self) -> int:
-        """Bring the badge up to date; the count."""
-        self.count = await self.till.history.exception_count()
+        """Bring the badge up to date; the count (the badge keeps a later reading's)."""
+        self._asked_count += 1
+        asked = self._asked_count
+        count = await self.till.history.exception_count()
+        if asked != self._asked_count:
+            return count
+        self.count = count
         self.view.status.set_exceptions(self.count)
         page = self.view.built_manager  # not built for a badge: it takes the count when it is
         if page is not None:
@@ -61,14 +70,21 @@ class ExceptionsController(QObject):
         return self.count
 
     async def load(self) -> None:
-        """Read and show the exceptions."""
+        """Read and show the exceptions, unless another reading was asked for meanwhile. (Manager
+        mode's first reading, slow, came after the one a decision brought, and listed the
+        dismissed exception again, to be decided twice.)"""
+        self._asked_list += 1
+        asked = self._asked_list
+        found = await self.till.history.exceptions()
+        if asked != self._asked_list:
+            return
         items = [
             exception_data(
                 item,
                 _ALLOWED.get(item.row.status, frozenset()),
                 base_url=self.till.config.base_url,
             )
-            for item in await self.till.history.exceptions()
+            for item in found
         ]
         self.view.manager.exceptions.set_items(items)
         self.listed.emit(items)

@@ -95,8 +95,11 @@ class ManagerModeController(InputWatcher):
         dialog.open()
         return await asyncio.shield(self._asked)
 
-    async def sign_in(self, name: str, pin: Secret) -> Manager | None:
-        """Enter manager mode as ``name``; ``None`` (with ``sign_in_refused``) when refused."""
+    async def sign_in(
+        self, name: str, pin: Secret, *, asked_in: ManagerSignInDialog | None = None
+    ) -> Manager | None:
+        """Enter manager mode as ``name``; ``None`` (with ``sign_in_refused``) when refused, or
+        when ``asked_in``, the sign-in the PIN was typed in, closed while it was checked."""
         try:
             manager = await self.till.manager.enter(name, pin)
         except StaffRefused as exc:
@@ -105,11 +108,17 @@ class ManagerModeController(InputWatcher):
                 self.dialog.show_refusal(reason)
             self.sign_in_refused.emit(reason)
             return None
+        if asked_in is not None and self.dialog is not asked_in:
+            # Closed (Cancel, the till locking) before the PIN was taken: the manager has gone,
+            # and manager mode with them. Its page came up anyway, over the lock too, and stayed
+            # open for the next F8 without a PIN.
+            await self.till.manager.leave("left")
+            return None
         self._show(manager)
         return manager
 
     async def _try(self, name: str, pin: Secret) -> None:
-        manager = await self.sign_in(name, pin)
+        manager = await self.sign_in(name, pin, asked_in=self.dialog)
         del pin
         if manager is None:
             return

@@ -94,6 +94,10 @@ class MemberController(QObject):
         search.lookup_requested.connect(self.look_up)
         search.suggestion_chosen.connect(self._chosen)
         session.member_changed.connect(self._show_member)
+        # A shift opened or closed: the counter changes hands, and a lookup still on its way is
+        # the last cashier's. (Answered after Dewi closed her shift, it put Ayu on the page
+        # behind the sign-in, where Rina found her as she opened hers.)
+        session.cashier_changed.connect(lambda _cashier: self._typed_on())
         session.offer_loaded.connect(self._show_offer)
 
     # -- actions -----------------------------------------------------------------------------
@@ -131,9 +135,10 @@ class MemberController(QObject):
         self.view.focus_member_search()
 
     def _typed_on(self) -> None:
-        # The cashier has moved on from what was looked up (or scanned): its answer, late, would
-        # say "No member matches …" under the new query, or put up a customer nobody wants now
-        # over the one being served. The type-ahead starts afresh once they pause.
+        # The cashier has moved on (or the shift has) from what was looked up (or scanned): its
+        # answer, late, would say "No member matches …" under the new query, or put up a
+        # customer nobody wants now over the one being served. The type-ahead starts afresh
+        # once they pause.
         self._lookup.cancel()
         self._suggest.cancel()
 

@@ -112,6 +112,9 @@ class RedemptionController(QObject):
         self.till = session.till
         self.pin_dialog: PinDialog | None = None
         self.busy = False
+        #: The customer the redemption under way is for has left the counter (another member
+        #: found, Esc, the lock): nothing more of it is queued or shown (:meth:`_customer_left`).
+        self._gone = False
         self.on_screen: str | None = None
         self.on_screen_what = ""
         self.last_receipt: Receipt | None = None
@@ -120,7 +123,9 @@ class RedemptionController(QObject):
         self._dirty = False
         self._backed_out: asyncio.Event | None = None
         self._unsubscribe = self.till.subscribe(self._till_changed)
-        view.back_requested.connect(self.back_out)
+        # Esc reaches back_out through the window's own handler (CashierWindow.back), which asks
+        # it first: heard here too, the wait was left and the window's handler, finding no wait,
+        # went on to clear the customer, whose result then left the panel with them.
         session.customer_left.connect(self._customer_left)
 
     def close(self) -> None:
@@ -134,7 +139,8 @@ class RedemptionController(QObject):
     ) -> Receipt | None:
         """Build the order for the member on screen, take their PIN if needed, enqueue it and
         show what became of it, headed by the order's own words (``what`` until it is built).
-        Returns the receipt, or ``None`` when nothing was enqueued."""
+        Returns the receipt, or ``None`` when nothing was enqueued, or the customer it was for
+        has left since (what comes after it on screen, a cart emptied, is the next one's)."""
         member = self.session.member
         if member is None:
             self.show(self._refusal(words(what), self.tr("Find the member first (F2).")))
@@ -142,10 +148,12 @@ class RedemptionController(QObject):
         if self.busy:
             return None
         self.busy = True
+        self._gone = False
         try:
-            return await self._redeem(member, kind, what, build)
+            receipt = await self._redeem(member, kind, what, build)
         finally:
             self.busy = False
+        return None if self._gone else receipt
 
     async def _redeem(
         self, member: Member, kind: OperationKind, what: Message, build: OrderBuilder
@@ -159,9 +167,13 @@ class RedemptionController(QObject):
                 # not even the code to be validated.
                 sale = sale.checked()
                 order, voucher = await build(member)
+                if self._gone:
+                    return None  # the code was checked for a customer who is no longer here
                 what, headline = order.description, words(order.description)
                 receipt = await self._enqueue(member, order, voucher, sale)
             except (InvalidOrder, CatalogueUnavailable) as exc:
+                if self._gone:
+                    return None  # nothing was asked for them: the order was dropped, not refused
                 await self.till.record_refusal(
                     member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                 )
@@ -171,6 +183,8 @@ class RedemptionController(QObject):
                     self.view.invoice_field.focus()
                 return None
             except Refused as exc:  # the till has put it on the shift's record
+                if self._gone:
+                    return None
                 self._refuse(headline, exc.message, exc.verdict)
                 if isinstance(exc, PinBlocked):  # the card says so, not "PIN required" still
                     self.pin_blocked.emit()
@@ -179,6 +193,8 @@ class RedemptionController(QObject):
             # The disk filled (or went read-only) since the banner last looked: nothing was
             # queued, so nothing will be sent. Not redeemed (the server refused nothing), said in
             # the till's words; the banner follows.
+            if self._gone:
+                return None
             result = ResultData(
                 kind="not_redeemed",
                 headline=headline,
@@ -189,7 +205,8 @@ class RedemptionController(QObject):
             self.refused.emit(result)
             return None
         if receipt is None:  # the PIN dialog was cancelled
-            self.show(None)
+            if not self._gone:
+                self.show(None)
             return None
 
         self._followed[receipt.entry_id] = _Followed(
@@ -197,9 +214,11 @@ class RedemptionController(QObject):
             what=headline,
             time_text=time_text(receipt.created_at),
         )
+        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
+        if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
+            return receipt
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
-        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
         if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:  # that one is answered at once
             self._put(ResultData("working", headline, self.tr("Sending to Stamps…")))
         # The result goes on the panel as the wait ends and the redemption stops being busy,
@@ -255,6 +274,8 @@ class RedemptionController(QObject):
             return await self.till.redeem(order, member, sale, voucher=voucher)
         except PinRequired as required:
             approval = required.approval  # the policy has passed: not asked twice
+        if self._gone:
+            return None  # no PIN pad for a customer who has left
         # The policy has passed; the member's PIN is the last check, and only the server makes it.
         # No details: what the panel says for this look (the pad, nothing sent yet) is all of it.
         self.show(ResultData("waiting_pin", words(order.description)))
@@ -267,15 +288,22 @@ class RedemptionController(QObject):
 
     def _customer_left(self, _member: Member) -> None:
         # The next customer must not see (or be handed a slip for) the last one's result, nor
-        # type a PIN for the last one's redemption.
+        # type a PIN for the last one's redemption. A redemption under way for the last one
+        # lets go of the screen as they leave: not yet queued (a voucher code being checked),
+        # it never is; queued, the shift's list follows it, and the panel waits for nothing.
+        # (Held on: Ayu's code was sent after Esc, and her reward's "Confirmed. Hand over the
+        # reward." came up under the next customer's card.)
         if self.pin_dialog is not None:
             self.pin_dialog.reject()
         if self.busy:
-            return
-        self.on_screen = None
-        self.last_receipt = None
+            self._gone = True
+            if self._backed_out is not None:
+                self._backed_out.set()
         if self.view.result_panel.result() is not None:
             self.show(None)
+        else:
+            self.on_screen = None
+            self.last_receipt = None
 
     def show_undone(self, row: HistoryRow) -> None:
         """``row``'s redemption stands undone now (a manager's cancel the server confirmed, or
@@ -338,18 +366,23 @@ class RedemptionController(QObject):
         try:
             request_id = await self.till.authorize_pin_for(order, member, sale, pin)
         except PinRejected as exc:
-            dialog.show_failure(words(exc.message), exc.attempts_left)
+            if not outcome.done():
+                dialog.show_failure(words(exc.message), exc.attempts_left)
             return
         except Refused as exc:  # offline, the server failing, the member's lane is busy, or
             # the PIN blocked (the wrong one that left no attempt): no PIN typed now can help
             if not outcome.done():
                 outcome.set_exception(exc)
-            dialog.reject()
+                dialog.reject()
             return
         finally:
             del pin
-        if not outcome.done():
-            outcome.set_result(request_id)
+        if outcome.done():
+            # The pad was closed while the server checked the PIN (Esc, its close box, the
+            # customer gone): the order went with it, and so did the pad, which this answer
+            # reached deleted (the crash dialog).
+            return
+        outcome.set_result(request_id)
         dialog.accept()
 
     # -- showing -----------------------------------------------------------------------------

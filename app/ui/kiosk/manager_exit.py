@@ -57,6 +57,11 @@ class ManagerExit(QObject):
             return
         finally:
             del pin
+        if self.view.current_page() is not self.view.manager:
+            # "Back to the kiosk" (or the idle reset) came while the PIN was checked, and its
+            # leaving found nobody in yet: manager mode stayed on at the unattended kiosk.
+            await self.till.manager.leave("back to the kiosk")
+            return
         self.view.manager.set_clock(self.till.clock_warning(await self.till.status()))
         self.view.manager.signed_in()
 

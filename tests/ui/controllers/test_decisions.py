@@ -5,6 +5,7 @@ lets the manager close it while the answer is awaited."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -16,11 +17,12 @@ from app.config import Settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
-from app.core.services import AuditFilter
+from app.core.services import AuditFilter, ManagerRequired, say
 from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import Till
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import tasks
 from app.ui.manager.decisions import DecisionDialog
 from app.ui.widgets.result_panel import ResultPanel
 
@@ -395,3 +397,102 @@ def test_details_the_cashier_opened_from_the_shift_stay_when_manager_mode_ends(
     manager_goes_idle(qtbot, cashier)
     # The cashier's own: manager mode's end takes nothing of the cashier's away.
     assert details.isVisible() and cashier.decisions.details is details
+
+
+def _details_held_for(monkeypatch: pytest.MonkeyPatch, till: Till, held_id: str) -> asyncio.Event:
+    """``held_id``'s details are read slowly (until the event is set); any other's at once."""
+    read = till.history.details
+    gate = asyncio.Event()
+
+    async def slow(entry_id: str) -> Any:
+        found = await read(entry_id)
+        if entry_id == held_id:
+            await gate.wait()
+        return found
+
+    monkeypatch.setattr(till.history, "details", slow)
+    return gate
+
+
+def _details_read(qtbot: QtBot) -> None:
+    qtbot.waitUntil(
+        lambda: not any(task.get_name() == "details" for task in tasks._running), timeout=WAIT_MS
+    )
+
+
+def test_the_details_of_the_row_picked_last_stay_up(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The first row's details, read slowly, came after the second row's and took their place:
+    # the dialog spoke of another redemption than the row the cashier had just opened.
+    first = refused_redemption(qtbot, cashier, sandbox)
+    second = refused_redemption(qtbot, cashier, sandbox)
+    gate = _details_held_for(monkeypatch, cashier.till, first)
+    cashier.decisions.open_details(first)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        cashier.decisions.open_details(second)
+    gate.set()
+    _details_read(qtbot)
+    details = cashier.decisions.details
+    assert details is not None and details.entry_id == second
+
+
+def test_details_read_as_the_till_locks_do_not_open_over_the_lock(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Opened just before the lock and read slowly, the details came up over the sign-in page,
+    # the member's name and what they redeemed for whoever comes to the counter.
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    gate = _details_held_for(monkeypatch, cashier.till, entry_id)
+    cashier.decisions.open_details(entry_id)
+    lock_after_idle_time(qtbot, cashier)
+    gate.set()
+    _details_read(qtbot)
+    assert open_dialogs(cashier) == []
+
+
+@pytest.mark.parametrize("answer", ["taken", "refused"])
+def test_a_decision_answered_after_its_dialog_closed_brings_up_no_crash(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    # Wayan dismissed an exception and closed the dialog (Cancel, Esc) before the till had
+    # taken it: the answer reached the deleted dialog, and the crash dialog came up.
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    dismiss_now = cashier.till.manager.dismiss
+    gate = asyncio.Event()
+    deciding: list[bool] = []
+
+    async def slow(entry: str, *, note: str) -> Receipt:
+        deciding.append(True)
+        await gate.wait()
+        if answer == "refused":
+            raise ManagerRequired(say("manager.required"))
+        return await dismiss_now(entry, note=note)
+
+    monkeypatch.setattr(cashier.till.manager, "dismiss", slow)
+    cashier.decisions.ask("dismiss", entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    dialog.note_box.setPlainText("told Ayu at the counter")
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(deciding), timeout=WAIT_MS)
+    deciding_task = next(t for t in tasks._running if t.get_name() == "decide")
+    dialog.reject()
+    gate.set()
+    qtbot.waitUntil(deciding_task.done, timeout=WAIT_MS)
+    assert deciding_task.exception() is None
+    assert cashier.decisions.dialog is None

@@ -4,6 +4,7 @@ process), the exceptions and their badge, and no manager action without a manage
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import tasks
 from app.ui.controllers.history import local_midnight
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
@@ -837,3 +839,108 @@ def test_the_keyboard_stays_on_the_button_a_manager_pressed_when_its_dialog_clos
     assert dialog is not None
     dialog.reject()
     assert cashier.view.focusWidget() is button
+
+
+def test_the_exceptions_read_as_manager_mode_opened_do_not_bring_back_one_decided_since(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Manager mode's first reading of the exceptions, slow, came after the one the manager's
+    # decision brought: the dismissed exception was listed again, to be decided twice.
+    add_manager(qtbot, cashier)
+    member = run_async(qtbot, cashier.till.find_member(AGUS))  # no stamps: refused
+    order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
+    receipt = run_async(qtbot, cashier.till.redeem(order, member, cashier.session.sale(None)))
+    run_async(qtbot, cashier.till.wait(receipt.entry_id))
+    history = cashier.till.history
+    read = history.exceptions
+    gate = asyncio.Event()
+    first: list[bool] = []
+
+    async def slow_first(*args: object, **kwargs: object) -> object:
+        found = await read(*args, **kwargs)
+        if not first:
+            first.append(True)
+            await gate.wait()
+        return found
+
+    monkeypatch.setattr(history, "exceptions", slow_first)
+    enter(qtbot, cashier)  # its reading of the exceptions waits at the gate
+    qtbot.waitUntil(lambda: bool(first), timeout=WAIT_MS)
+    page = cashier.view.manager
+    with qtbot.waitSignal(cashier.exceptions.listed, timeout=WAIT_MS):
+        run_async(qtbot, cashier.decisions.dismiss(receipt.entry_id, note="told Agus"))
+    assert page.exceptions.selected() is None
+    gate.set()
+    qtbot.waitUntil(lambda: not cashier.exceptions._listing.running, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: not any(t.get_name() == "manager" for t in tasks._running), timeout=WAIT_MS
+    )
+    assert page.exceptions.selected() is None
+
+
+def test_end_of_day_read_again_as_the_till_changes_reads_the_day_picked_last(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The manager picked the day before; while it was read (slowly), a redemption changed the
+    # till, and End of day read again the day shown before: today's totals under yesterday's
+    # date.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    qtbot.waitUntil(lambda: cashier.day.shown_day is not None, timeout=WAIT_MS)
+    page = cashier.view.manager
+    yesterday = page.day.picked() - timedelta(days=1)
+    read = cashier.till.day
+    gate = asyncio.Event()
+    held: list[datetime] = []
+
+    async def slow_yesterday(since: datetime, until: datetime) -> object:
+        found = await read(since, until)
+        if since.date() == yesterday:
+            held.append(since)
+            await gate.wait()
+        return found
+
+    monkeypatch.setattr(cashier.till, "day", slow_yesterday)
+    page.day.open_on(yesterday)
+    page.day.submit()
+    qtbot.waitUntil(lambda: bool(held), timeout=WAIT_MS)
+    cashier.day.refresh()  # the till changed meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: not cashier.day._reading.running, timeout=WAIT_MS)
+    assert page.day.picked() == yesterday
+    assert cashier.day.shown_day == yesterday
+
+
+def test_a_manager_pin_checked_after_the_sign_in_closed_leaves_nobody_in_manager_mode(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Wayan's PIN was still being checked when the sign-in closed (Cancel, or the till locking):
+    # manager mode's page came up anyway, and stayed open for the next F8 without a PIN.
+    add_manager(qtbot, cashier)
+    enter_now = cashier.till.manager.enter
+    gate = asyncio.Event()
+    checking: list[bool] = []
+
+    async def slow(name: str, pin: Secret) -> object:
+        checking.append(True)
+        await gate.wait()
+        return await enter_now(name, pin)
+
+    monkeypatch.setattr(cashier.till.manager, "enter", slow)
+    cashier.mode.open()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.mode.dialog
+    assert dialog is not None
+    dialog.sign_in_requested.emit(MANAGER, PIN)
+    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    dialog.reject()
+    gate.set()
+    qtbot.waitUntil(
+        lambda: not any(t.get_name() == "manager sign-in" for t in tasks._running),
+        timeout=WAIT_MS,
+    )
+    assert not cashier.view.is_showing_manager()
+    assert cashier.mode.manager is None

@@ -12,7 +12,7 @@ from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, find_member
+from .conftest import WAIT_MS, find_member, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -241,3 +241,26 @@ def test_typing_a_hidden_character_says_so_instead_of_suggesting(
     with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS):
         qtbot.keyClick(search.field, Qt.Key.Key_Backspace)
     assert search.message_text() == ""
+
+
+def test_a_lookup_answered_after_the_shift_closed_puts_nobody_before_the_next_cashier(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu looked up with a slow server, and Dewi closes her shift before the answer: it put Ayu
+    # on the cashier's page behind the sign-in, where Rina found her as she opened her shift.
+    search = cashier.view.member_search
+    sandbox.faults(held=True)
+    qtbot.keyClicks(search.field, "customer@stamps.co.id")
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    asked = cashier.member._lookup._task
+    assert asked is not None
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    run_async(qtbot, cashier.shift.close_shift())
+    sandbox.faults(held=False)
+    qtbot.waitUntil(asked.done, timeout=WAIT_MS)
+    assert cashier.session.member is None
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        cashier.shift.sign_in("Rina")
+    assert cashier.session.member is None
+    assert cashier.view.member_card.name_text() != "Ayu Pratiwi"
+    assert search.field.text() == ""

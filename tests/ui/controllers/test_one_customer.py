@@ -148,3 +148,47 @@ def test_a_scan_while_the_cashier_is_asked_about_the_cart_changes_nothing_behind
     assert box is not None
     box.reject()
     assert picker.cart.lines()
+
+
+def test_an_order_still_being_checked_when_the_customer_leaves_is_never_sent(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu's voucher code is being validated (a slow server) when the cashier presses Esc for
+    # the next customer. The code was sent for Ayu once the answer came, and "Confirmed. Hand
+    # over the reward." came up over an empty counter.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True)
+    cashier.vouchers.use_code("RINDANG-100K-7H2K")
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    cashier.back()  # Esc: the next customer
+    assert cashier.session.member is None
+    sandbox.faults(held=False)
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    assert cashier.view.result_panel.result() is None
+    assert cashier.view.redemptions_model.rowCount() == 0
+    assert sandbox.ledger() == []
+
+
+def test_the_last_customers_redemption_answered_after_the_next_is_found_stays_off_the_panel(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu's reward is being sent when the cashier finds Putri: its "Confirmed. Hand over the
+    # reward." came up under Putri's card, for her to be handed Ayu's reward.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as settled:
+        picker.redeem_button.click()
+        qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+        find_member(qtbot, cashier, PUTRI)
+        assert cashier.view.result_panel.result() is None
+        sandbox.faults(held=False)
+    assert cashier.view.member_card.name_text() == "Putri Maharani"
+    assert cashier.view.result_panel.result() is None
+    # Ayu's redemption is not lost: the shift's list follows it to its end.
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: model.row_data(0).status == "confirmed", timeout=WAIT_MS)
+    assert model.row_data(0).member == "Ayu Pratiwi"
+    assert cashier.view.result_panel.result() is None
+    assert settled.args[0].entry_id == model.row_data(0).entry_id

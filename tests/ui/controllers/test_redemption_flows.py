@@ -16,6 +16,7 @@ from app.core.services import StorageFull
 from app.core.services.receipts import Verdict
 from app.core.stamps.errors import ServerError
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import tasks
 from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 
@@ -376,6 +377,8 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     assert not cashier.redemption.busy
     assert cashier.view.result_panel.result().kind == "not_confirmed"
     assert cashier.view.redemptions_model.rowCount() == 1
+    # Esc left the wait, not the customer: Ayu is still the one served.
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
 
 
 def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_nothing(
@@ -477,3 +480,26 @@ def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
     assert details.startswith("The promo code holds an invisible or control character (U+202E)")
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
+
+
+@pytest.mark.parametrize("pin", ["123456", "000000"], ids=["right", "wrong"])
+def test_a_pin_answered_after_the_pad_was_cancelled_sends_nothing_and_says_nothing(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, pin: str
+) -> None:
+    # The server is slow to check Budi's PIN and the cashier closes the pad meanwhile: its
+    # answer came back to a pad already gone, and the crash dialog came up.
+    dialog = open_pin_pad_for_budi(qtbot, cashier)
+    sandbox.faults(held=True)
+    for digit in pin:
+        dialog.pad.press_digit(digit)
+    dialog.pad.submit()
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    checking = next(t for t in tasks._running if t.get_name() == "authorize PIN")
+    with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
+        dialog.reject()  # Esc, or the pad's close box
+    sandbox.faults(held=False)
+    qtbot.waitUntil(checking.done, timeout=WAIT_MS)
+    assert checking.exception() is None
+    assert cashier.view.result_panel.result() is None
+    assert cashier.redemption.pin_dialog is None
+    assert sandbox.ledger() == []

@@ -4,6 +4,7 @@ five-second hold in the corner and a manager's PIN lead out (times on a moved cl
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from email.utils import format_datetime
 
@@ -15,7 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from app.core import clock as till_clock
 from app.core.clock import ManualClock, installed
+from app.core.credentials import Secret
 from app.core.services import AuditFilter
+from app.ui.controllers import tasks
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.sandbox import SandboxControl
@@ -280,3 +283,61 @@ def test_a_manager_signing_in_is_told_the_clock_is_wrong_and_customers_are_not(
     view.manager.cancel.click()  # back to the kiosk: the customer's screen says nothing again
     qtbot.waitUntil(lambda: kiosk.till.manager.current is None, timeout=WAIT_MS)
     assert "clock" not in visible_words(view).lower()
+
+
+@pytest.mark.parametrize("step", ["card", "pin"])
+def test_an_answer_that_comes_after_the_idle_reset_shows_the_next_customer_nothing(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, step: str
+) -> None:
+    # A slow server: the customer walks off while their card (or Budi's PIN) is being checked,
+    # and the kiosk forgets them. Its answer, late, must not bring their name and stamps back
+    # over welcome for whoever comes next.
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.idle.touch()
+        if step == "pin":
+            _show_budis_pin_pad(qtbot, kiosk)
+        sandbox.faults(held=True)
+        if step == "card":
+            kiosk.flow.scanned(AYU_CARD)
+        else:
+            for digit in "123456":
+                kiosk.view.pin.pad.press_digit(digit)
+            kiosk.view.pin.pad.submit()
+        qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+        asked = kiosk.flow._step._task
+        assert asked is not None
+        clock.advance(60)
+        assert kiosk.idle.check()
+    assert _page(kiosk) == "kioskWelcome"
+    sandbox.faults(held=False)
+    qtbot.waitUntil(asked.done, timeout=WAIT_MS)
+    assert _page(kiosk) == "kioskWelcome"
+    assert kiosk.flow.member is None and kiosk.flow.request_id is None
+    assert "Ayu" not in visible_words(kiosk.view) and "Budi" not in visible_words(kiosk.view)
+
+
+def test_a_manager_pin_checked_after_back_to_the_kiosk_leaves_nobody_in_manager_mode(
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Wayan's PIN was still being checked when "Back to the kiosk" was pressed (or the kiosk
+    # went idle): the PIN taken after it left manager mode on at the unattended kiosk.
+    enter_now = kiosk.till.manager.enter
+    gate = asyncio.Event()
+    checking: list[bool] = []
+
+    async def slow(name: str, pin: Secret) -> object:
+        checking.append(True)
+        await gate.wait()
+        return await enter_now(name, pin)
+
+    monkeypatch.setattr(kiosk.till.manager, "enter", slow)
+    _open_manager_pad(qtbot, kiosk)
+    _type_pin(kiosk, MANAGER_PIN)
+    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    kiosk.view.manager.cancel.click()
+    assert _page(kiosk) == "kioskWelcome"
+    gate.set()
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+    assert _page(kiosk) == "kioskWelcome"
+    assert kiosk.till.manager.current is None
