@@ -62,11 +62,18 @@ def skeleton(text: str) -> str:
     return re.sub(r"\d+", "#", _MONTH.sub("MONTH", text))
 
 
+#: An entry's id (a UUID) where a manager may need it whole, and the kiosk's reference of it
+#: ("K-9A8057"): their hex letters are no words.
+_ENTRY_ID = re.compile(
+    r"\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|K-[0-9A-F]{6})\b"
+)
+
+
 def english_words(text: str) -> list[str]:
     """The words of ``text`` that would need translating: what remains once names, the server's
-    words (whole, wrapped or cut short with "…"), codes, numbers and shared words are taken
-    out."""
-    text = " ".join(text.split())
+    words (whole, wrapped or cut short with "…"), entry ids, codes, numbers and shared words are
+    taken out."""
+    text = " ".join(_ENTRY_ID.sub(" ", text).split())
     for fragment in _allowed_fragments():
         text = text.replace(fragment, " ")
         if "…" in text:
