@@ -177,6 +177,7 @@ class Till:
             outbox,
             allow_codes_offline=self.limits.allow_codes,
             offline=lambda: monitor.state is Connectivity.OFFLINE,
+            wait=config.lookup_timeout,
         )
         self._token_source = token_source
         self._background: set[asyncio.Task[object]] = set()

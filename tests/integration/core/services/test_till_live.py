@@ -3,6 +3,8 @@ outbox and the sync worker."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from app.config import Settings
@@ -97,6 +99,28 @@ async def test_a_member_unseen_on_a_slow_line_is_not_called_unreachable(
     said = str(unseen.value)
     assert "has not answered in time" in said and "cannot be reached" not in said
     assert "lookup_timeout" in said
+
+
+async def test_a_hanging_line_offers_the_tills_copy_within_the_lookups_wait(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb behind a proxy that accepted and never answered: the lookup gave Ayu from
+    # the till's copy after its 3 s, then the cashier read "Reading the rewards…" for the
+    # request's whole read timeout (10 s), and "Redeem now" waited as long again ("Checking
+    # with the till…") to price the reward before anything was queued. The server holds every
+    # answer here, so only the lookup's wait can end either read in time.
+    short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5, "read_timeout": 30.0})
+    async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        await till.offer(member)  # read live once: the till's copy has the rewards and vouchers
+        sandbox.faults(held=True)
+        async with asyncio.timeout(10):  # a third of the request's own read timeout
+            offer = await till.offer(member)
+            order = await till.catalogue.reward_order(member, 1)
+            voucher, _facts = await till.catalogue.voucher(member, 12)
+    assert offer.rewards and offer.rewards_as_of is not None
+    assert offer.vouchers and offer.vouchers_as_of is not None
+    assert order.reward_id == 1 and voucher.id == 12
 
 
 async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(
