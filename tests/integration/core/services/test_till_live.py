@@ -123,6 +123,31 @@ async def test_a_hanging_line_offers_the_tills_copy_within_the_lookups_wait(
     assert order.reward_id == 1 and voucher.id == 12
 
 
+async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb on a hanging line: Ayu's first redemption went unanswered ("NOT
+    # CONFIRMED") and waited for its retry; her next one read "Working on it… Sending to
+    # Stamps…" for the cashier's whole wait (14 s), though the till sends nothing of hers before
+    # the first, and the shift's list already said NOT CONFIRMED beside it. The connect timeout
+    # is long here so that a wait run to its end outlasts the test's bound.
+    sandbox.faults(timeout_rate=1.0, scope="redemptions")  # the server holds every redemption
+    hanging = till_settings.model_copy(update={"connect_timeout": 40.0, "read_timeout": 0.5})
+    async with open_till(hanging.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        first = await till.redeem(
+            await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="A")
+        )
+        assert (await till.answer(first)).verdict is Verdict.NOT_CONFIRMED
+        second = await till.redeem(
+            await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="B")
+        )
+        async with asyncio.timeout(10):  # a quarter of the cashier's wait (40 + 0.5 + 1 s)
+            told = await till.answer(second)
+    assert told.verdict is Verdict.NOT_CONFIRMED and told.attempts == 0
+    assert told.details == say("receipt.detail.behind")
+
+
 async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(
     till: Till, sandbox: SandboxControl
 ) -> None:
