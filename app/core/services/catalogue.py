@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from app.core import clock
-from app.core.domain import EntryStatus, OperationKind, format_rupiah
+from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
 from app.core.messages import Explained, Message, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.policy import VoucherFacts
@@ -38,7 +38,13 @@ from app.core.services.orders import (
 )
 from app.core.services.receipts import Verdict
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import StampsError, ValidationFailed
+from app.core.stamps.errors import (
+    CredentialsRejected,
+    CredentialsReplaced,
+    CredentialsUnusable,
+    StampsError,
+    ValidationFailed,
+)
 from app.core.stamps.models import Reward, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
@@ -166,7 +172,8 @@ class Catalogue:
     cannot be reached. ``outbox`` tells which vouchers this till has already used; ``offline``
     says when the till knows the server cannot be reached, so the cache answers at once;
     ``wait`` is how long a cashier waits for the server's lists (the lookup's wait, a setting)
-    before the till's copy answers, ``None`` for the request's own timeouts."""
+    before the till's copy answers, ``None`` for the request's own timeouts; ``report`` is told
+    what a read that failed proves of the network (the connectivity monitor's ``report``)."""
 
     def __init__(
         self,
@@ -177,6 +184,7 @@ class Catalogue:
         allow_codes_offline: bool = False,
         offline: Callable[[], bool] | None = None,
         wait: float | None = None,
+        report: Callable[..., None] | None = None,
     ) -> None:
         self.client = client
         self.cache = cache
@@ -188,6 +196,9 @@ class Catalogue:
         # each order for the request's whole read timeout, with the member already on screen
         # from the till's copy after the lookup's wait: the lists get that wait too.
         self._wait = wait
+        # The status bar reads "Online" until a request proves otherwise: a list the server left
+        # unanswered is such a proof, as a lookup's is.
+        self._report = report or (lambda outcome, *, status_code=None: None)
 
     # --- the offer ------------------------------------------------------------------------------
 
@@ -457,8 +468,21 @@ class Catalogue:
 
     async def _in_time(self, read: Awaitable[T]) -> T:
         """``read``'s answer, or :class:`TimeoutError` once the cashier's wait is over (the
-        read is cancelled: a GET applies nothing)."""
-        return await asyncio.wait_for(read, self._wait)
+        read is cancelled: a GET applies nothing). A read left unanswered is reported (the till
+        is degraded); a connection refused is not: a cut line is proved offline by what the
+        till sends, and an order priced at once from the till's copy is judged on its own
+        attempt, as before."""
+        try:
+            return await asyncio.wait_for(read, self._wait)
+        except TimeoutError:
+            self._report(Outcome.AMBIGUOUS)
+            raise
+        except StampsError as exc:
+            if exc.outcome is Outcome.AMBIGUOUS and not isinstance(
+                exc, CredentialsRejected | CredentialsReplaced | CredentialsUnusable
+            ):
+                self._report(exc.outcome, status_code=exc.status_code)
+            raise
 
     async def _kinds(
         self,

@@ -178,6 +178,7 @@ class Till:
             allow_codes_offline=self.limits.allow_codes,
             offline=lambda: monitor.state is Connectivity.OFFLINE,
             wait=config.lookup_timeout,
+            report=monitor.report,
         )
         self._token_source = token_source
         self._background: set[asyncio.Task[object]] = set()

@@ -11,6 +11,7 @@ from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import say
+from app.core.offline.connectivity import Connectivity
 from app.core.services import till as till_module
 from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
@@ -121,6 +122,22 @@ async def test_a_hanging_line_offers_the_tills_copy_within_the_lookups_wait(
     assert offer.rewards and offer.rewards_as_of is not None
     assert offer.vouchers and offer.vouchers_as_of is not None
     assert order.reward_id == 1 and voucher.id == 12
+
+
+async def test_an_offer_the_server_left_unanswered_shows_the_till_degraded(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb: Budi's reward was priced from the till's copy after the server left the
+    # rewards read unanswered, and the bar went on reading "Online" over the PIN pad until the
+    # PIN check timed out 24 s later.
+    short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5, "read_timeout": 30.0})
+    async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(BUDI)
+        await till.offer(member)
+        assert till.monitor.state is Connectivity.ONLINE
+        sandbox.faults(held=True)
+        await till.catalogue.reward_order(member, 1)
+        assert till.monitor.state is Connectivity.DEGRADED
 
 
 async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait(
