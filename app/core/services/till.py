@@ -890,18 +890,16 @@ class Till:
 
     async def _behind_a_retry(self, entry_id: str) -> bool:
         """Whether entry ``entry_id``, never sent, waits behind an earlier entry of its lane that
-        is not confirmed itself (its last attempt may have arrived and went unanswered) and waits
-        for its next try (its backoff: it is not on its way). One whose attempt never arrived
-        keeps the wait: this entry's own attempt may be judged by the offline policy in it."""
+        is not confirmed itself: its last attempt may have arrived and went unanswered, and it
+        waits for its next try or is on it (on a hanging line, for a whole read timeout). One
+        whose attempt never arrived keeps the wait: this entry's own attempt may be judged by
+        the offline policy in it."""
         entry = await self.outbox.get(entry_id)
         if entry is None or entry.status != EntryStatus.QUEUED or entry.attempts:
             return False
         ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
         return (
-            bool(ahead)
-            and ahead[0].seq < entry.seq
-            and ahead[0].status == EntryStatus.QUEUED
-            and ahead[0].last_outcome == Outcome.AMBIGUOUS
+            bool(ahead) and ahead[0].seq < entry.seq and ahead[0].last_outcome == Outcome.AMBIGUOUS
         )
 
     async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
