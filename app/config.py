@@ -149,8 +149,9 @@ class Settings(BaseSettings):
     lanes: int = Field(default=4, ge=1, le=64)
     connect_timeout: float = Field(default=3.0, gt=0, le=60)
     read_timeout: float = Field(default=10.0, gt=0, le=300)
-    # How long a member lookup waits for the server before the till answers from its memory: a
-    # shop on a slow line gives it more, so its cashiers are not served stale copies.
+    # How long a member lookup (and the reading of their rewards and vouchers) waits for the
+    # server before the till answers from its memory: a shop on a slow line gives it more, so
+    # its cashiers are not served stale copies.
     lookup_timeout: float = Field(default=3.0, gt=0, le=60)
     pin_timeout: int = Field(default=900, ge=30, le=3600)
     # Seconds a window's or kiosk's till, online and quiet, waits before it pings the server, so

@@ -775,8 +775,11 @@ class Outbox:
 
         return await self.db.read(read)
 
-    async def wake_never_arrived(self) -> int:
-        """Connectivity is back: bring forward the queued entries whose last attempt never arrived.
+    async def wake_after_outage(self) -> int:
+        """Connectivity is back: bring forward the queued entries whose last attempt never arrived,
+        or went unanswered with no word from the server (a lost answer, a read timeout: the line
+        hung rather than refused, and its backoff grew while it did). One the server answered
+        with an error (a status) keeps its backoff: the server failed, not the line.
 
         Each one due later than ``policy.reconnect_spread`` seconds from now is made due at a
         moment drawn at random within them (full jitter, the retry policy's ``random``): every
@@ -789,11 +792,22 @@ class Outbox:
         spread = timedelta(seconds=max(0.0, self.policy.reconnect_spread))
         draw = self.retry_policy.random
 
+        last_status = (
+            sa.select(ATTEMPTS.c.status_code)
+            .where(ATTEMPTS.c.entry_id == ENTRIES.c.id)
+            .order_by(ATTEMPTS.c.number.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+
         def write(session: Session) -> int:
             waiting = session.execute(
                 sa.select(ENTRIES.c.id).where(
                     ENTRIES.c.status == EntryStatus.QUEUED,
-                    ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
+                    sa.or_(
+                        ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
+                        sa.and_(ENTRIES.c.last_outcome == Outcome.AMBIGUOUS, last_status.is_(None)),
+                    ),
                     ENTRIES.c.next_attempt_at > now + spread,
                 )
             ).scalars()

@@ -90,12 +90,13 @@ class SyncWorker:
         self._wake.set()
 
     async def connectivity_restored(self) -> int:
-        """The network is back: retry soon the entries whose last attempt never arrived, each
-        within ``policy.reconnect_spread`` seconds (:meth:`Outbox.wake_never_arrived`). A disk
-        that refuses the write (full, read-only) is said in one line: what waits keeps its
-        backoff, and the worker still looks at the queue now."""
+        """The network is back: retry soon the entries whose last attempt never arrived or went
+        unanswered without a word from the server, each within ``policy.reconnect_spread``
+        seconds (:meth:`Outbox.wake_after_outage`). A disk that refuses the write (full,
+        read-only) is said in one line: what waits keeps its backoff, and the worker still looks
+        at the queue now."""
         try:
-            woken = await self.outbox.wake_never_arrived()
+            woken = await self.outbox.wake_after_outage()
         except StorageProblem as problem:
             log.warning("the network is back, but the disk refused to wake what waits: %s", problem)
             woken = 0

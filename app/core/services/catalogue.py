@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from app.core import clock
-from app.core.domain import EntryStatus, OperationKind, format_rupiah
+from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
 from app.core.messages import Explained, Message, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.policy import VoucherFacts
@@ -37,12 +38,20 @@ from app.core.services.orders import (
 )
 from app.core.services.receipts import Verdict
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import StampsError, ValidationFailed
+from app.core.stamps.errors import (
+    CredentialsRejected,
+    CredentialsReplaced,
+    CredentialsUnusable,
+    StampsError,
+    ValidationFailed,
+)
 from app.core.stamps.models import Reward, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 FLEXIBLE = 5  # the reward type whose price the member chooses
 BALANCE = "dynamic"  # a voucher holding a value that is deducted from, not used whole
@@ -161,7 +170,10 @@ class _Kinds:
 class Catalogue:
     """The store's rewards and a member's vouchers: live, and remembered for when the server
     cannot be reached. ``outbox`` tells which vouchers this till has already used; ``offline``
-    says when the till knows the server cannot be reached, so the cache answers at once."""
+    says when the till knows the server cannot be reached, so the cache answers at once;
+    ``wait`` is how long a cashier waits for the server's lists (the lookup's wait, a setting)
+    before the till's copy answers, ``None`` for the request's own timeouts; ``report`` is told
+    what a read that failed proves of the network (the connectivity monitor's ``report``)."""
 
     def __init__(
         self,
@@ -171,6 +183,8 @@ class Catalogue:
         *,
         allow_codes_offline: bool = False,
         offline: Callable[[], bool] | None = None,
+        wait: float | None = None,
+        report: Callable[..., None] | None = None,
     ) -> None:
         self.client = client
         self.cache = cache
@@ -178,6 +192,13 @@ class Catalogue:
         self.allow_codes_offline = allow_codes_offline
         # Known offline: go to the cache at once rather than wait for a connection to fail.
         self._offline = offline or (lambda: False)
+        # A line that hangs (packets lost, a portal that never answers) would hold the offer and
+        # each order for the request's whole read timeout, with the member already on screen
+        # from the till's copy after the lookup's wait: the lists get that wait too.
+        self._wait = wait
+        # The status bar reads "Online" until a request proves otherwise: a list the server left
+        # unanswered is such a proof, as a lookup's is.
+        self._report = report or (lambda outcome, *, status_code=None: None)
 
     # --- the offer ------------------------------------------------------------------------------
 
@@ -391,8 +412,8 @@ class Catalogue:
         try:
             if self._offline():
                 raise _Offline
-            answer = await self.client.rewards(user=member.user)
-        except (StampsError, _Offline):
+            answer = await self._in_time(self.client.rewards(user=member.user))
+        except (StampsError, TimeoutError, _Offline):
             cached = await self.cache.rewards(self.client.store) if self.cache else []
             if not cached:
                 raise CatalogueUnavailable(say("catalogue.rewards_unavailable")) from None
@@ -438,12 +459,30 @@ class Catalogue:
         try:
             if self._offline():
                 raise _Offline
-            vouchers = (await self.client.member_vouchers(member.user)).vouchers
-        except (StampsError, _Offline):
+            vouchers = (await self._in_time(self.client.member_vouchers(member.user))).vouchers
+        except (StampsError, TimeoutError, _Offline):
             return await self._remembered_vouchers(member)
         # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
         listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
         return _Vouchers(vouchers, {i: kind == BALANCE for i, kind in listed.items() if kind})
+
+    async def _in_time(self, read: Awaitable[T]) -> T:
+        """``read``'s answer, or :class:`TimeoutError` once the cashier's wait is over (the
+        read is cancelled: a GET applies nothing). A read left unanswered is reported (the till
+        is degraded); a connection refused is not: a cut line is proved offline by what the
+        till sends, and an order priced at once from the till's copy is judged on its own
+        attempt, as before."""
+        try:
+            return await asyncio.wait_for(read, self._wait)
+        except TimeoutError:
+            self._report(Outcome.AMBIGUOUS)
+            raise
+        except StampsError as exc:
+            if exc.outcome is Outcome.AMBIGUOUS and not isinstance(
+                exc, CredentialsRejected | CredentialsReplaced | CredentialsUnusable
+            ):
+                self._report(exc.outcome, status_code=exc.status_code)
+            raise
 
     async def _kinds(
         self,
@@ -498,8 +537,8 @@ class Catalogue:
         if not voucher.code:
             return None
         try:
-            answer = await self.client.validate_voucher(voucher.code)
-        except StampsError as exc:
+            answer = await self._in_time(self.client.validate_voucher(voucher.code))
+        except (StampsError, TimeoutError) as exc:
             log.info("voucher %s: its kind could not be read (%s)", voucher.id, type(exc).__name__)
             return None
         return _kind(answer.voucher.validity if answer.voucher else None) or None

@@ -177,6 +177,8 @@ class Till:
             outbox,
             allow_codes_offline=self.limits.allow_codes,
             offline=lambda: monitor.state is Connectivity.OFFLINE,
+            wait=config.lookup_timeout,
+            report=monitor.report,
         )
         self._token_source = token_source
         self._background: set[asyncio.Task[object]] = set()
@@ -713,6 +715,12 @@ class Till:
                     # Nothing goes until a manager sets the credentials right: say so now (the
                     # kiosk's policy refuses it now), not after a wait for no answer.
                     return await self.settle_unsent(entry_id)
+                if await self._behind_a_retry(entry_id):
+                    # Nothing of this member's leaves before their earlier one, which went
+                    # unanswered and waits for its next try: the wait would run out with the
+                    # same words ("waiting for this member's earlier redemption"), seen on a
+                    # hanging line as 14 s of "Sending to Stamps…". The receipt keeps following.
+                    return receipt
                 remaining = deadline - clock.monotonic()
                 if remaining <= 0:
                     return receipt
@@ -879,6 +887,20 @@ class Till:
         back (DESIGN §3: a lane's entries go one at a time, in order)."""
         ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
         return bool(ahead) and ahead[0].seq < entry.seq
+
+    async def _behind_a_retry(self, entry_id: str) -> bool:
+        """Whether entry ``entry_id``, never sent, waits behind an earlier entry of its lane that
+        is not confirmed itself: its last attempt may have arrived and went unanswered, and it
+        waits for its next try or is on it (on a hanging line, for a whole read timeout). One
+        whose attempt never arrived keeps the wait: this entry's own attempt may be judged by
+        the offline policy in it."""
+        entry = await self.outbox.get(entry_id)
+        if entry is None or entry.status != EntryStatus.QUEUED or entry.attempts:
+            return False
+        ahead = await self.outbox.entries(IN_FLIGHT, lane=entry.lane, limit=1)
+        return (
+            bool(ahead) and ahead[0].seq < entry.seq and ahead[0].last_outcome == Outcome.AMBIGUOUS
+        )
 
     async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
         """Every entry's receipt (of one status), oldest first."""

@@ -3,12 +3,15 @@ outbox and the sync worker."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import say
+from app.core.offline.connectivity import Connectivity
 from app.core.services import till as till_module
 from app.core.services.members import MemberNotFound
 from app.core.services.orders import InvalidOrder
@@ -97,6 +100,69 @@ async def test_a_member_unseen_on_a_slow_line_is_not_called_unreachable(
     said = str(unseen.value)
     assert "has not answered in time" in said and "cannot be reached" not in said
     assert "lookup_timeout" in said
+
+
+async def test_a_hanging_line_offers_the_tills_copy_within_the_lookups_wait(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb behind a proxy that accepted and never answered: the lookup gave Ayu from
+    # the till's copy after its 3 s, then the cashier read "Reading the rewards…" for the
+    # request's whole read timeout (10 s), and "Redeem now" waited as long again ("Checking
+    # with the till…") to price the reward before anything was queued. The server holds every
+    # answer here, so only the lookup's wait can end either read in time.
+    short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5, "read_timeout": 30.0})
+    async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        await till.offer(member)  # read live once: the till's copy has the rewards and vouchers
+        sandbox.faults(held=True)
+        async with asyncio.timeout(10):  # a third of the request's own read timeout
+            offer = await till.offer(member)
+            order = await till.catalogue.reward_order(member, 1)
+            voucher, _facts = await till.catalogue.voucher(member, 12)
+    assert offer.rewards and offer.rewards_as_of is not None
+    assert offer.vouchers and offer.vouchers_as_of is not None
+    assert order.reward_id == 1 and voucher.id == 12
+
+
+async def test_an_offer_the_server_left_unanswered_shows_the_till_degraded(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb: Budi's reward was priced from the till's copy after the server left the
+    # rewards read unanswered, and the bar went on reading "Online" over the PIN pad until the
+    # PIN check timed out 24 s later.
+    short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5, "read_timeout": 30.0})
+    async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(BUDI)
+        await till.offer(member)
+        assert till.monitor.state is Connectivity.ONLINE
+        sandbox.faults(held=True)
+        await till.catalogue.reward_order(member, 1)
+        assert till.monitor.state is Connectivity.DEGRADED
+
+
+async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb on a hanging line: Ayu's first redemption went unanswered ("NOT
+    # CONFIRMED") and waited for its retry; her next one read "Working on it… Sending to
+    # Stamps…" for the cashier's whole wait (14 s), though the till sends nothing of hers before
+    # the first, and the shift's list already said NOT CONFIRMED beside it. The connect timeout
+    # is long here so that a wait run to its end outlasts the test's bound.
+    sandbox.faults(timeout_rate=1.0, scope="redemptions")  # the server holds every redemption
+    hanging = till_settings.model_copy(update={"connect_timeout": 40.0, "read_timeout": 0.5})
+    async with open_till(hanging.till_config(), Secret(DEMO_TOKEN)) as till:
+        member = await till.find_member(AYU)
+        first = await till.redeem(
+            await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="A")
+        )
+        assert (await till.answer(first)).verdict is Verdict.NOT_CONFIRMED
+        second = await till.redeem(
+            await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="B")
+        )
+        async with asyncio.timeout(10):  # a quarter of the cashier's wait (40 + 0.5 + 1 s)
+            told = await till.answer(second)
+    assert told.verdict is Verdict.NOT_CONFIRMED and told.attempts == 0
+    assert told.details == say("receipt.detail.behind")
 
 
 async def test_a_member_unseen_while_the_server_fails_is_not_called_unreachable(

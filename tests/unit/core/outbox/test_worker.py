@@ -70,6 +70,32 @@ async def test_connectivity_restored_wakes_a_sleeping_worker(
     assert done.status == EntryStatus.SYNCED
 
 
+async def test_connectivity_restored_wakes_what_a_hanging_line_left_unanswered(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Seen behind a proxy that held every answer: Ayu's redemptions went unanswered (read
+    # timeouts, no status) while the line hung, and minutes after the till was online again
+    # they still read NOT CONFIRMED, waiting out a backoff grown while the line was down. A
+    # server's own error (a 500, a status) keeps its backoff: the server, not the line, failed.
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
+    worker = SyncWorker(outbox, transport)
+    lost = await enqueue_reward(outbox, lane="ayu")
+    failing = await enqueue_reward(outbox, lane="budi")
+    for step in (1, 2, 4, 8, 16, 32, 0):  # each due again as its backoff ends; the last, 64 s
+        transport.script = ["lost", "500"]
+        await worker.run_once(reconcile=False)
+        clock.advance(step)
+    transport.script = []
+    assert await worker.connectivity_restored() == 1
+    due = {e.id: e.next_attempt_at for e in await outbox.entries()}
+    assert due[lost.id] <= clock.now() + timedelta(seconds=10)
+    assert due[failing.id] > clock.now() + timedelta(seconds=10)
+    clock.advance(10)
+    await worker.run_once(reconcile=False)
+    done = await outbox.get(lost.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+
+
 async def test_the_network_back_on_a_read_only_disk_is_one_warning_not_a_traceback(
     outbox: Outbox,
     worker: SyncWorker,
