@@ -193,10 +193,13 @@ class PinPad(QWidget):
         self._refresh()
 
     def set_busy(self, busy: bool) -> None:
-        """Disable the keys while the authorize call runs, so a second PIN cannot be started."""
+        """Disable the keys while the authorize call runs, so a second PIN cannot be started.
+        Cancel stays: on a line that hangs the check lasts a whole read timeout, and giving up
+        on it closes the pad, whose answer then changes nothing (the dialog's and the kiosk's
+        flow let go of it)."""
         self._busy = busy
         for button in self.findChildren(QPushButton):
-            button.setEnabled(not busy)
+            button.setEnabled(not busy or button is self._cancel)
         if not busy:
             self._refresh()
 

@@ -159,6 +159,7 @@ def test_attempts_left_reads_as_the_server_counts(qtbot: QtBot, pad: PinPad):
 def test_busy_pad_takes_no_digits_while_the_pin_is_checked(qtbot: QtBot, pad: PinPad):
     pad.set_busy(True)
     assert not pad.findChild(QPushButton, "pinDigit1").isEnabled()
+    assert pad.findChild(QPushButton, "pinCancel").isEnabled()  # giving up is always possible
     type_digits(qtbot, pad, "12")
     assert pad.entered_count() == 0
     pad.set_busy(False)
