@@ -117,11 +117,13 @@ class Slow:
 
 
 class Hang:
-    """An action that never answers (a request cut off by a crash); release it with ``event``."""
+    """An action that never answers (a request cut off by a crash); release it with ``event``,
+    and it ends as ``then`` (applied, by default)."""
 
-    def __init__(self) -> None:
+    def __init__(self, then: object = "apply") -> None:
         self.event = asyncio.Event()
         self.started = asyncio.Event()
+        self.then = then
 
 
 @dataclass
@@ -164,7 +166,7 @@ class FakeTransport:
         if isinstance(action, Hang):
             action.started.set()
             await action.event.wait()
-            return self.server.apply(kind, payload, idempotency_key)
+            return await self._act(action.then, kind, payload, idempotency_key)
         if isinstance(action, StampsError):
             raise action
         match action:

@@ -96,6 +96,36 @@ async def test_connectivity_restored_wakes_what_a_hanging_line_left_unanswered(
     assert done is not None and done.status == EntryStatus.SYNCED
 
 
+async def test_an_attempt_the_dead_line_answers_after_the_network_is_back_is_sent_again_soon(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Seen under Xvfb behind a proxy that dropped every connection: the till read Online again
+    # while Ayu's resend still hung on a connection the outage had killed. It ended unanswered
+    # after its read timeout, after the wake on reconnect had run, and waited out a backoff
+    # grown during the outage: her redemptions went 32 s after "Online", not within the spread.
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
+    worker = SyncWorker(outbox, transport)
+    lost = await enqueue_reward(outbox, lane="ayu")
+    for _ in range(5):  # the line hangs: each answer lost, each backoff longer (0.5 · 2^n s)
+        transport.script = ["lost"]
+        await worker.run_once(reconcile=False)
+        entry = await outbox.get(lost.id)
+        assert entry is not None
+        clock.advance((entry.next_attempt_at - clock.now()).total_seconds())
+    hung = Hang(then="lost")
+    transport.script = [hung]
+    sending = asyncio.ensure_future(worker.run_once(reconcile=False))
+    await hung.started.wait()
+    clock.advance(4)
+    await worker.connectivity_restored()  # nothing to wake yet: this one is on its way
+    clock.advance(6)
+    hung.event.set()  # the dead connection's read timeout, 10 s after it was sent
+    await sending
+    entry = await outbox.get(lost.id)
+    assert entry is not None and entry.status == EntryStatus.QUEUED
+    assert entry.next_attempt_at <= clock.now() + timedelta(seconds=10)
+
+
 async def test_the_network_back_on_a_read_only_disk_is_one_warning_not_a_traceback(
     outbox: Outbox,
     worker: SyncWorker,
