@@ -248,6 +248,18 @@ TEMPLATES: dict[str, str] = {
         "again without it."
     ),
     "code.promo_too_long": "The promo code is longer than {limit} characters.",
+    "code.invoice_mark_stack": (
+        "The invoice number stacks more than {limit} accents on one letter; type or scan it "
+        "again without them."
+    ),
+    "code.voucher_mark_stack": (
+        "The voucher code stacks more than {limit} accents on one letter; type or scan it again "
+        "without them."
+    ),
+    "code.promo_mark_stack": (
+        "The promo code stacks more than {limit} accents on one letter; type or scan it again "
+        "without them."
+    ),
     # --- what a redemption is, in the shift's list and on the result panel ---------------------
     "what.reward": "{name}",
     "what.rewards": "{qty} × {name}",

@@ -4213,6 +4213,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode promo lebih dari {limit} karakter.</translation>
     </message>
     <message>
+        <source>The invoice number stacks more than {limit} accents on one letter; type or scan it again without them.</source>
+        <comment>code.invoice_mark_stack</comment>
+        <translation>Nomor struk menumpuk lebih dari {limit} tanda aksen pada satu huruf; ketik atau pindai ulang tanpanya.</translation>
+    </message>
+    <message>
+        <source>The voucher code stacks more than {limit} accents on one letter; type or scan it again without them.</source>
+        <comment>code.voucher_mark_stack</comment>
+        <translation>Kode voucher menumpuk lebih dari {limit} tanda aksen pada satu huruf; ketik atau pindai ulang tanpanya.</translation>
+    </message>
+    <message>
+        <source>The promo code stacks more than {limit} accents on one letter; type or scan it again without them.</source>
+        <comment>code.promo_mark_stack</comment>
+        <translation>Kode promo menumpuk lebih dari {limit} tanda aksen pada satu huruf; ketik atau pindai ulang tanpanya.</translation>
+    </message>
+    <message>
         <source>{name}</source>
         <comment>what.reward</comment>
         <translation>{name}</translation>

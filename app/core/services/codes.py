@@ -6,8 +6,10 @@ shift's CSV and manager mode's history; a code is sent to be validated, then red
 or formatting character would reach all of them while the cashier saw something else (a
 right-to-left override shows "PROMO\\u202eEVIL" as "PROMOLIVE"; a zero-width space hides in a
 scan), so it is refused, never cleaned, by the same rule as a manager's names and notes
-(fields.py): what is sent is what the cashier saw. Surrounding whitespace (a scanner's tab or line
-end) is trimmed and the text composed (NFC), so an accent typed two ways is one code.
+(fields.py): what is sent is what the cashier saw. So are accents stacked past any language's (a
+"zalgo" code, dozens deep, drew over the lines around it on the panel, the slip and the CSV).
+Surrounding whitespace (a scanner's tab or line end) is trimmed and the text composed (NFC), so an
+accent typed two ways is one code.
 
 The Stamps docs give no length for ``invoice_number`` or a code: 64 characters is more than any
 POS receipt number or code the docs show, and what the window's invoice field has always taken.
@@ -19,8 +21,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from app.core.messages import Message, say
-from app.core.services.fields import first_hidden
+from app.core.services.fields import first_hidden, is_mark, stacks_marks
 from app.core.services.orders import InvalidOrder
+from app.core.stamps.server_text import MARKS_PER_LETTER
 
 INVOICE_MAX = 64
 CODE_MAX = 64
@@ -29,26 +32,29 @@ CODE_MAX = 64
 @dataclass(frozen=True)
 class CodeField:
     """One of the cashier's code fields: its name, the most characters it takes, and the ids of
-    the messages that refuse a value in it (empty, holding a hidden character, too long)."""
+    the messages that refuse a value in it (empty, holding a hidden character, too long, stacking
+    accents)."""
 
     name: str
     limit: int
     empty: str
     hidden: str
     too_long: str
+    stacked: str
 
 
 INVOICE = CodeField(
     "invoice number", INVOICE_MAX, "code.invoice_empty", "code.invoice_hidden",
-    "code.invoice_too_long",
+    "code.invoice_too_long", "code.invoice_mark_stack",
 )  # fmt: skip
 VOUCHER_CODE = CodeField(
     "voucher code", CODE_MAX, "order.type_voucher_code", "code.voucher_hidden",
-    "code.voucher_too_long",
+    "code.voucher_too_long", "code.voucher_mark_stack",
 )  # fmt: skip
 PROMO_CODE = CodeField(
-    "promo code", CODE_MAX, "order.type_promo_code", "code.promo_hidden", "code.promo_too_long"
-)
+    "promo code", CODE_MAX, "order.type_promo_code", "code.promo_hidden", "code.promo_too_long",
+    "code.promo_mark_stack",
+)  # fmt: skip
 
 
 class CodeRefused(InvalidOrder):
@@ -63,14 +69,16 @@ class CodeRefused(InvalidOrder):
 
 def check_code(text: str, field: CodeField) -> str:
     """``text`` as it is sent: trimmed and composed (NFC). :class:`CodeRefused` when it is
-    empty, holds a control, formatting or invisible character (named, as ``U+202E``), or is
-    longer than ``field`` takes."""
+    empty, holds a control, formatting or invisible character (named, as ``U+202E``), stacks
+    more than :data:`MARKS_PER_LETTER` accents on a letter, or is longer than ``field`` takes."""
     code = unicodedata.normalize("NFC", text.strip())
     if not code:
         raise CodeRefused(field, say(field.empty))
     hidden = first_hidden(code)
     if hidden is not None:
         raise CodeRefused(field, say(field.hidden, character=f"U+{ord(hidden):04X}"))
+    if stacks_marks(text):  # as typed: composing takes one mark into its letter
+        raise CodeRefused(field, say(field.stacked, limit=MARKS_PER_LETTER))
     if len(code) > field.limit:
         raise CodeRefused(field, say(field.too_long, limit=field.limit))
     return code
@@ -85,9 +93,15 @@ def check_invoice(text: str | None) -> str | None:
 
 
 def shown(text: str) -> str:
-    """``text`` with its hidden characters written out (``\\u202e``), as a refused code is quoted
-    back: what the cashier typed, never obeyed by the screen (the command line shows them so)."""
-    return "".join(
-        char.encode("unicode_escape").decode("ascii") if first_hidden(char) else char
-        for char in text
-    )
+    """``text`` with its hidden characters written out (``\\u202e``), and the accents a letter
+    stacks past :data:`MARKS_PER_LETTER`, as a refused code is quoted back: what the cashier
+    typed, never obeyed by the screen (the command line shows them so)."""
+    quoted: list[str] = []
+    run = 0
+    for char in text:
+        run = run + 1 if is_mark(char) else 0
+        if first_hidden(char) or run > MARKS_PER_LETTER:
+            quoted.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            quoted.append(char)
+    return "".join(quoted)

@@ -64,13 +64,18 @@ def first_hidden(
     return None
 
 
+def is_mark(char: str) -> bool:
+    """Whether ``char`` is a combining mark, drawn on the letter before it (an accent)."""
+    return unicodedata.category(char) in _MARKS
+
+
 def stacks_marks(text: str) -> bool:
     """Whether ``text`` stacks more than :data:`MARKS_PER_LETTER` combining marks on a letter:
     Vietnamese and Thai need two or three; dozens (a "zalgo" name) draw over the lines above and
     below it, in a list, on the slip, in a report."""
     run = 0
     for char in text:
-        run = run + 1 if unicodedata.category(char) in _MARKS else 0
+        run = run + 1 if is_mark(char) else 0
         if run > MARKS_PER_LETTER:
             return True
     return False

@@ -88,6 +88,7 @@ class DecisionsController(QObject):
         self.mode = mode
         self.details: EntryDetailsDialog | None = None
         self._reading = LatestOnly("details")
+        self._asking = LatestOnly("decision")
         # Whether the details on screen were opened from manager mode's lists: they go with it.
         self._managers_details = False
         self.dialog: DecisionDialog | CancelByServerIdDialog | None = None
@@ -178,15 +179,16 @@ class DecisionsController(QObject):
 
     def ask(self, decision: str, entry_id: str) -> None:
         """A manager picked ``decision`` for ``entry_id``: a manager in manager mode first, then
-        the decision's dialog."""
-        spawn(self._ask(decision, entry_id), name="decision")
+        the decision's dialog. The one picked last is the one asked."""
+        self._asking.start(self._ask(decision, entry_id))
 
     async def _ask(self, decision: str, entry_id: str) -> None:
         why = self.tr("A manager decides on a redemption.")
         if not await self.mode.ensure(why):
             return
+        asked_on = self.view.pages.currentWidget()  # manager mode's page, now it is in
         found = await self.till.history.details(entry_id)
-        if found is None:
+        if found is None or not self._still_asked_on(asked_on):
             return
         what = details_data(found, base_url=self.till.config.base_url).what
         self._close_decision()
@@ -205,9 +207,17 @@ class DecisionsController(QObject):
         self.dialog = dialog
         dialog.open()
 
+    def _still_asked_on(self, page: QWidget | None) -> bool:
+        """Whether a decision asked on ``page`` may still open once its details are read: read
+        slowly, one picked before came after the one picked last and took its place, and one
+        asked as manager mode ended opened over the cashier's page, or the lock, for whoever
+        came to the till next."""
+        return self.mode.manager is not None and self.view.pages.currentWidget() is page
+
     def ask_cancel_by_server_id(self) -> None:
         """ "Cancel by server id…": a redemption made on another till."""
-        spawn(self._ask_by_server_id(), name="cancel by server id")
+        # One decision asked at a time: a decision's details read slowly must not close it.
+        self._asking.start(self._ask_by_server_id())
 
     async def _ask_by_server_id(self) -> None:
         if not await self.mode.ensure(self.tr("A manager cancels a redemption.")):
@@ -358,6 +368,10 @@ class DecisionsController(QObject):
         except NewPinNeeded:
             pass
         found = await self.till.history.details(entry_id)
+        if self.dialog is not dialog:
+            # Closed while the member's name was read (Go back, manager mode's end): no pad
+            # over a dialog deleted meanwhile (the crash dialog), and nothing sent for it.
+            return None
         name = (found.contact.name or found.contact.user) if found is not None else ""
         pin_dialog = PinDialog(name, dialog)
         self.pin_dialog = pin_dialog
@@ -367,17 +381,22 @@ class DecisionsController(QObject):
             try:
                 receipt = await self.retry(entry_id, note=note, member_pin=pin)
             except PinRejected as exc:
-                pin_dialog.show_failure(words(exc.message), exc.attempts_left)
+                if not outcome.done():  # the pad is still up to say it
+                    pin_dialog.show_failure(words(exc.message), exc.attempts_left)
                 return
             except (Refused, StaffRefused, MemberNotFound) as exc:
-                pin_dialog.reject()
                 if not outcome.done():
                     outcome.set_exception(exc)
+                    pin_dialog.reject()
                 return
             finally:
                 del pin
-            if not outcome.done():
-                outcome.set_result(receipt)
+            if outcome.done():
+                # The pad closed while the server checked the PIN, and the retry went: the
+                # status bar says so (the pad, deleted, has nothing more to show).
+                self._done("retry", receipt)
+                return
+            outcome.set_result(receipt)
             pin_dialog.accept()
 
         def closed(_result: int) -> None:
@@ -392,7 +411,7 @@ class DecisionsController(QObject):
         pin_dialog.finished.connect(closed)
         pin_dialog.open()
         receipt = await outcome
-        if receipt is None:
+        if receipt is None and self.dialog is dialog:  # still up (not closed with the pad)
             dialog.busy(False)
         return receipt
 

@@ -49,6 +49,9 @@ class PromoController(OrderController):
             return await catalogue.promo_order(member, code), None
 
         receipt = await self.redemption.redeem(OperationKind.PROMO, what, build)
+        if self.redemption.left_behind:
+            # The next customer's cashier may be typing their code in that field already.
+            return
         if receipt is not None:
             self.view.promo_panel.clear()
         # The code is used, or refused (it stays, F5 to put it right): the next scan is the

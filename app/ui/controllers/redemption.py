@@ -132,6 +132,12 @@ class RedemptionController(QObject):
         """Stop listening to the till (the window is closing)."""
         self._unsubscribe()
 
+    @property
+    def left_behind(self) -> bool:
+        """Whether the customer the last redemption was for left the counter before it ended:
+        nothing after it (the code field, the cursor) is theirs any more."""
+        return self._gone
+
     # -- the flow ----------------------------------------------------------------------------
 
     async def redeem(

@@ -167,6 +167,9 @@ class VouchersController(OrderController):
         receipt = await self.redemption.redeem(
             OperationKind.CODE, say("what.code", code=shown(code)), build
         )
+        if self.redemption.left_behind:
+            # The next customer's cashier may be typing their code in that field already.
+            return
         if receipt is not None:
             self.view.voucher_panel.clear_code()
         # The code is used, or refused (it stays, F4 to put it right): the next scan is the

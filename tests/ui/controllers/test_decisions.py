@@ -496,3 +496,144 @@ def test_a_decision_answered_after_its_dialog_closed_brings_up_no_crash(
     qtbot.waitUntil(deciding_task.done, timeout=WAIT_MS)
     assert deciding_task.exception() is None
     assert cashier.decisions.dialog is None
+
+
+def manager_in(qtbot: QtBot, cashier: CashierWindow) -> None:
+    """Wayan is in manager mode."""
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+
+
+def _held_read_reached(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, till: Till, held_id: str
+) -> tuple[asyncio.Event, Callable[[], None]]:
+    """``held_id``'s details are read slowly (until the event is set), and a wait for that read
+    to have begun."""
+    gate = _details_held_for(monkeypatch, till, held_id)
+    held = till.history.details
+    reached: list[str] = []
+
+    async def noted(entry_id: str) -> Any:
+        reached.append(entry_id)
+        return await held(entry_id)
+
+    monkeypatch.setattr(till.history, "details", noted)
+    return gate, lambda: qtbot.waitUntil(lambda: held_id in reached, timeout=WAIT_MS)
+
+
+def closed_and_deleted(dialog: QWidget) -> list[bool]:
+    """A list that holds ``True`` once ``dialog`` is deleted (not only hidden)."""
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    return gone
+
+
+def _asked(qtbot: QtBot) -> None:
+    """No decision is being asked for any more (its details read, its dialog up or not)."""
+    qtbot.waitUntil(
+        lambda: not any(task.get_name() == "decision" for task in tasks._running),
+        timeout=WAIT_MS,
+    )
+
+
+def test_the_decision_asked_last_is_the_one_on_screen(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Wayan picked "Dismiss…" on one exception, then "Send again…" on another; the first one's
+    # details, read slowly, came last and put its dismissal in place of the retry he had open.
+    first = refused_redemption(qtbot, cashier, sandbox)
+    second = refused_redemption(qtbot, cashier, sandbox)
+    manager_in(qtbot, cashier)
+    gate = _details_held_for(monkeypatch, cashier.till, first)
+    cashier.decisions.ask("dismiss", first)
+    cashier.decisions.ask("retry", second)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    asked = cashier.decisions.dialog
+    gate.set()
+    _asked(qtbot)
+    assert cashier.decisions.dialog is asked
+    assert open_dialogs(cashier) == [asked]
+
+
+@pytest.mark.parametrize("meanwhile", ["ends onto the lock", "is left", "ends unused"])
+def test_a_decision_read_slowly_does_not_open_once_manager_mode_has_gone(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+    meanwhile: str,
+) -> None:
+    # Wayan asked to dismiss an exception and left manager mode (or walked away from it): its
+    # details, read slowly, opened the dismissal over the cashier's page, or over the lock he
+    # had come to, where the next person found a manager's decision open with the member's name.
+    entry_id = refused_redemption(qtbot, cashier, sandbox)
+    at_the_lock = meanwhile == "ends onto the lock"
+    if at_the_lock:
+        lock_after_idle_time(qtbot, cashier)
+    manager_in(qtbot, cashier)
+    gate, read_begun = _held_read_reached(qtbot, monkeypatch, cashier.till, entry_id)
+    cashier.decisions.ask("dismiss", entry_id)
+    read_begun()
+    if meanwhile == "is left":
+        with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+            cashier.mode.leave()
+    else:
+        manager_goes_idle(qtbot, cashier, back_to=cashier.view.sign_in if at_the_lock else None)
+    gate.set()
+    _asked(qtbot)
+    assert cashier.decisions.dialog is None
+    assert open_dialogs(cashier) == []
+
+
+def test_send_again_closed_while_the_members_name_is_read_asks_no_pin(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Budi's retry needs his PIN again; Wayan pressed "Go back" while the till read Budi's name
+    # for the PIN pad: the pad was opened over the deleted dialog, and the crash dialog came up.
+    entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
+    sandbox.faults(error_rate=0.0)
+    manager_in(qtbot, cashier)
+    cashier.decisions.ask("retry", entry_id)
+    qtbot.waitUntil(lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS)
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, DecisionDialog)
+    gate, read_begun = _held_read_reached(qtbot, monkeypatch, cashier.till, entry_id)
+    dialog.note_box.setPlainText("Budi came back")
+    dialog.submit()
+    read_begun()
+    deciding = next(task for task in tasks._running if task.get_name() == "decide")
+    gone = closed_and_deleted(dialog)
+    dialog.back.click()
+    qtbot.waitUntil(lambda: bool(gone), timeout=WAIT_MS)
+    gate.set()
+    qtbot.waitUntil(deciding.done, timeout=WAIT_MS)
+    assert deciding.exception() is None
+    assert cashier.decisions.pin_dialog is None
+    assert open_dialogs(cashier) == []
+    assert retries(qtbot, cashier, entry_id) == []
+
+
+def test_send_again_ended_with_the_pin_pad_open_brings_up_no_crash(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Manager mode ended with Budi's PIN pad open over "Send again": both closed, and the retry
+    # reached its dialog, deleted meanwhile, to make its button usable again (the crash dialog).
+    entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
+    sandbox.faults(error_rate=0.0)
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    deciding = next(task for task in tasks._running if task.get_name() == "decide")
+    gone = closed_and_deleted(dialog)
+    manager_goes_idle(qtbot, cashier)
+    qtbot.waitUntil(lambda: bool(gone), timeout=WAIT_MS)
+    qtbot.waitUntil(deciding.done, timeout=WAIT_MS)
+    assert deciding.exception() is None
+    assert open_dialogs(cashier) == []
+    assert retries(qtbot, cashier, entry_id) == []

@@ -4,6 +4,9 @@ and a name typed and Enter finds the member by name."""
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -12,6 +15,7 @@ from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
+from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem
 
 pytestmark = pytest.mark.integration
@@ -192,3 +196,44 @@ def test_the_last_customers_redemption_answered_after_the_next_is_found_stays_of
     assert model.row_data(0).member == "Ayu Pratiwi"
     assert cashier.view.result_panel.result() is None
     assert settled.args[0].entry_id == model.row_data(0).entry_id
+
+
+@pytest.mark.parametrize("tab", ["voucher", "promo"])
+def test_the_last_customers_code_ending_leaves_the_next_customers_cursor_where_it_is(
+    qtbot: QtBot, cashier: CashierWindow, tab: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ayu's code was still being checked when the cashier found Putri and began typing Putri's
+    # code: as Ayu's ended, the cursor jumped from the code field to the member search, and the
+    # rest of Putri's code went in as a member search.
+    view = cashier.view
+    make_active(qtbot, view)
+    find_member(qtbot, cashier, AYU)
+    catalogue = cashier.till.catalogue
+    method = "code_order" if tab == "voucher" else "promo_order"
+    check = getattr(catalogue, method)
+    gate = asyncio.Event()
+    checking: list[str] = []
+
+    async def slow(member: Any, code: str) -> Any:
+        checking.append(code)
+        await gate.wait()
+        return await check(member, code)
+
+    monkeypatch.setattr(catalogue, method, slow)
+    if tab == "voucher":
+        field = view.voucher_panel.code_field
+        cashier.vouchers.use_code("RINDANG-100K-7H2K")
+    else:
+        field = view.promo_panel.code_field
+        qtbot.keyClicks(view.invoice_field.field, "INV-0001")
+        view.show_promo()
+        qtbot.keyClicks(field, "NGOPIPAGI")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    find_member(qtbot, cashier, PUTRI)
+    field.setFocus()  # Putri's code, being typed
+    qtbot.keyClicks(field, "KOPI")
+    gate.set()
+    qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
+    assert view.focusWidget() is field
+    assert field.text() == "KOPI"

@@ -3,6 +3,8 @@ cashier saw it, or refused with the field and the reason, in the till's words.""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from app.core.messages import english
@@ -10,8 +12,10 @@ from app.core.services.codes import (
     CODE_MAX,
     INVOICE,
     INVOICE_MAX,
+    MARKS_PER_LETTER,
     PROMO_CODE,
     VOUCHER_CODE,
+    CodeField,
     CodeRefused,
     check_code,
     check_invoice,
@@ -102,3 +106,45 @@ def test_a_refused_code_is_shown_with_its_hidden_characters_visible() -> None:
     assert shown("PROMO\u202eEVIL😀") == "PROMO\\u202eEVIL😀"
     assert shown("NGOPIPAGI") == "NGOPIPAGI"
     assert shown("A\x00B\U000e0041") == "A\\x00B\\U000e0041"
+
+
+#: "NGOPIPAGI" with 30 acute accents on its I: drawn over the lines above and below it on the
+#: panel, the slip and the shift's CSV.
+ZALGO = "NGOPI" + "\u0301" * 30 + "PAGI"
+
+
+@pytest.mark.parametrize(
+    ("field", "start"),
+    [
+        (INVOICE, "The invoice number"),
+        (VOUCHER_CODE, "The voucher code"),
+        (PROMO_CODE, "The promo code"),
+    ],
+)
+def test_a_code_stacking_accents_past_any_language_is_refused_in_its_words(
+    field: CodeField, start: str
+) -> None:
+    with pytest.raises(CodeRefused) as stacked:
+        check_code(ZALGO, field)
+    assert stacked.value.field is field
+    assert str(stacked.value) == (
+        f"{start} stacks more than {MARKS_PER_LETTER} accents on one letter; type or scan it "
+        "again without them."
+    )
+
+
+def test_a_code_keeps_the_accents_a_language_stacks() -> None:
+    # Vietnamese stacks two on a letter (ệ); four is the most any script needs, and is kept.
+    assert check_code("Vie\u0323\u0302t", PROMO_CODE) == "Việt"
+    four = "A" + "\u0300\u0301\u0302\u0303"
+    assert check_code(four, VOUCHER_CODE) == unicodedata.normalize("NFC", four)
+    with pytest.raises(CodeRefused, match="stacks more than"):
+        check_code(four + "\u0304", VOUCHER_CODE)
+
+
+def test_a_refused_code_is_quoted_with_the_accents_past_the_limit_written_out() -> None:
+    # The refusal's headline quotes the code on the panel and in the shift's record: the zalgo
+    # it refused must not draw there either.
+    quoted = shown(ZALGO)
+    assert quoted == "NGOPI" + "\u0301" * MARKS_PER_LETTER + "\\u0301" * 26 + "PAGI"
+    assert shown("Vie\u0323\u0302t") == "Vie\u0323\u0302t"
