@@ -34,6 +34,7 @@ from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.page import ManagerPageView
 
+from ...support.gates import Held
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
@@ -920,24 +921,15 @@ def test_a_manager_pin_checked_after_the_sign_in_closed_leaves_nobody_in_manager
     # Wayan's PIN was still being checked when the sign-in closed (Cancel, or the till locking):
     # manager mode's page came up anyway, and stayed open for the next F8 without a PIN.
     add_manager(qtbot, cashier)
-    enter_now = cashier.till.manager.enter
-    gate = asyncio.Event()
-    checking: list[bool] = []
-
-    async def slow(name: str, pin: Secret) -> object:
-        checking.append(True)
-        await gate.wait()
-        return await enter_now(name, pin)
-
-    monkeypatch.setattr(cashier.till.manager, "enter", slow)
+    checking = Held(monkeypatch, cashier.till.manager, "enter")
     cashier.mode.open()
     qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
     dialog = cashier.mode.dialog
     assert dialog is not None
     dialog.sign_in_requested.emit(MANAGER, PIN)
-    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
     dialog.reject()
-    gate.set()
+    checking.release()
     qtbot.waitUntil(
         lambda: not any(t.get_name() == "manager sign-in" for t in tasks._running),
         timeout=WAIT_MS,

@@ -4,9 +4,6 @@ and a name typed and Enter finds the member by name."""
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 
+from ...support.gates import Held
 from ...support.sandbox import SandboxControl
 from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem
@@ -208,18 +206,8 @@ def test_the_last_customers_code_ending_leaves_the_next_customers_cursor_where_i
     view = cashier.view
     make_active(qtbot, view)
     find_member(qtbot, cashier, AYU)
-    catalogue = cashier.till.catalogue
     method = "code_order" if tab == "voucher" else "promo_order"
-    check = getattr(catalogue, method)
-    gate = asyncio.Event()
-    checking: list[str] = []
-
-    async def slow(member: Any, code: str) -> Any:
-        checking.append(code)
-        await gate.wait()
-        return await check(member, code)
-
-    monkeypatch.setattr(catalogue, method, slow)
+    checking = Held(monkeypatch, cashier.till.catalogue, method)
     if tab == "voucher":
         field = view.voucher_panel.code_field
         cashier.vouchers.use_code("RINDANG-100K-7H2K")
@@ -229,11 +217,11 @@ def test_the_last_customers_code_ending_leaves_the_next_customers_cursor_where_i
         view.show_promo()
         qtbot.keyClicks(field, "NGOPIPAGI")
         qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
     find_member(qtbot, cashier, PUTRI)
     field.setFocus()  # Putri's code, being typed
     qtbot.keyClicks(field, "KOPI")
-    gate.set()
+    checking.release()
     qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)
     assert view.focusWidget() is field
     assert field.text() == "KOPI"

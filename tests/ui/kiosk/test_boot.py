@@ -22,22 +22,10 @@ from app.ui.kiosk.window import KioskWindow
 from app.ui.widgets.held_scan import HOLD_MS
 from app.ui.widgets.scanner_filter import ScannerFilter
 
+from ...support.gates import ScriptedClock
 from .conftest import WAIT_MS, visible_words
 
 AYU_MEMBER_ID = "KR24000006"
-
-
-class ScriptedClock:
-    """Milliseconds that move only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, ms: float) -> None:
-        self.now += ms
 
 
 @pytest.fixture

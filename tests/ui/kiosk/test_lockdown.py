@@ -4,7 +4,6 @@ five-second hold in the corner and a manager's PIN lead out (times on a moved cl
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 from email.utils import format_datetime
 
@@ -16,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from app.core import clock as till_clock
 from app.core.clock import ManualClock, installed
-from app.core.credentials import Secret
 from app.core.services import AuditFilter
 from app.ui.controllers import tasks
 from app.ui.kiosk.window import KioskWindow
 
+from ...support.gates import Held
 from ...support.sandbox import SandboxControl
 from .conftest import AYU_CARD, BUDI_CARD, MANAGER, MANAGER_PIN, WAIT_MS, run_async, visible_words
 
@@ -322,22 +321,13 @@ def test_a_manager_pin_checked_after_back_to_the_kiosk_leaves_nobody_in_manager_
 ) -> None:
     # Wayan's PIN was still being checked when "Back to the kiosk" was pressed (or the kiosk
     # went idle): the PIN taken after it left manager mode on at the unattended kiosk.
-    enter_now = kiosk.till.manager.enter
-    gate = asyncio.Event()
-    checking: list[bool] = []
-
-    async def slow(name: str, pin: Secret) -> object:
-        checking.append(True)
-        await gate.wait()
-        return await enter_now(name, pin)
-
-    monkeypatch.setattr(kiosk.till.manager, "enter", slow)
+    checking = Held(monkeypatch, kiosk.till.manager, "enter")
     _open_manager_pad(qtbot, kiosk)
     _type_pin(kiosk, MANAGER_PIN)
-    qtbot.waitUntil(lambda: bool(checking), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
     kiosk.view.manager.cancel.click()
     assert _page(kiosk) == "kioskWelcome"
-    gate.set()
+    checking.release()
     qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
     assert _page(kiosk) == "kioskWelcome"
     assert kiosk.till.manager.current is None

@@ -24,18 +24,7 @@ from app.ui.widgets.form import line_edit
 from app.ui.widgets.pin_pad import PinPad
 from app.ui.widgets.scanner_filter import ScannerFilter
 
-
-class ScriptedClock:
-    """Milliseconds that move only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, ms: float) -> None:
-        self.now += ms
+from ...support.gates import ScriptedClock
 
 
 @pytest.fixture
