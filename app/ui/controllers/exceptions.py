@@ -4,6 +4,8 @@ whoever is signed in; opening it asks for a manager."""
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import EntryStatus, Till
@@ -37,12 +39,11 @@ class ExceptionsController(QObject):
         self.till = till
         self.mode = mode
         self.count = 0
+        # Every reading goes through these, manager mode's opening too: the newest wins. (Its
+        # first reading, slow and outside them, came after the one a dismissal brought and
+        # listed the dismissed exception again, to be decided twice.)
         self._counting = LatestOnly("exception count")
         self._listing = LatestOnly("exceptions")
-        # Readings asked for so far, counted: manager mode's opening reads them too, outside
-        # the two above, and only the last one asked is shown (_latest).
-        self._asked_count = 0
-        self._asked_list = 0
         changes.changed.connect(self.refresh)
         view.status.exceptions_requested.connect(self.open)
         view.manager_built.connect(lambda: view.manager.set_exception_count(self.count))
@@ -54,14 +55,14 @@ class ExceptionsController(QObject):
         if self.view.is_showing_manager():
             self._listing.start(self.load())
 
+    async def read_again(self) -> None:
+        """Count and list again, and return once both are read, or a newer reading took their
+        place (manager mode's page coming up)."""
+        await asyncio.wait({self._counting.start(self.recount()), self._listing.start(self.load())})
+
     async def recount(self) -> int:
-        """Bring the badge up to date; the count (the badge keeps a later reading's)."""
-        self._asked_count += 1
-        asked = self._asked_count
-        count = await self.till.history.exception_count()
-        if asked != self._asked_count:
-            return count
-        self.count = count
+        """Bring the badge up to date; the count."""
+        self.count = await self.till.history.exception_count()
         self.view.status.set_exceptions(self.count)
         page = self.view.built_manager  # not built for a badge: it takes the count when it is
         if page is not None:
@@ -70,14 +71,8 @@ class ExceptionsController(QObject):
         return self.count
 
     async def load(self) -> None:
-        """Read and show the exceptions, unless another reading was asked for meanwhile. (Manager
-        mode's first reading, slow, came after the one a decision brought, and listed the
-        dismissed exception again, to be decided twice.)"""
-        self._asked_list += 1
-        asked = self._asked_list
+        """Read and show the exceptions."""
         found = await self.till.history.exceptions()
-        if asked != self._asked_list:
-            return
         items = [
             exception_data(
                 item,
@@ -98,4 +93,4 @@ class ExceptionsController(QObject):
             from app.ui.manager.page import ManagerPageView
 
             self.view.manager.tabs.setCurrentIndex(ManagerPageView.EXCEPTIONS)
-            await self.load()
+            await asyncio.wait({self._listing.start(self.load())})
