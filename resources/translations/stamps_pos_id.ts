@@ -601,6 +601,10 @@
         <translation>Dikirim ulang: {outcome}</translation>
     </message>
     <message>
+        <source>Not sent again: the member&apos;s PIN pad was closed while their PIN was checked.</source>
+        <translation>Tidak dikirim ulang: layar PIN member ditutup saat PIN-nya sedang diperiksa.</translation>
+    </message>
+    <message>
         <source>Type the id the Stamps server gave the redemption.</source>
         <translation>Ketik ID yang diberikan server Stamps untuk penukaran itu.</translation>
     </message>

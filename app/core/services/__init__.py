@@ -110,6 +110,7 @@ if TYPE_CHECKING:
         ManagerRequired,
         MemberNeeded,
         NewPinNeeded,
+        RetryAuthorised,
     )
     from app.core.services.members import Member, MemberNotFound, level_number, level_words
     from app.core.services.orders import InvalidOrder, Order
@@ -330,6 +331,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ManagerRequired",
             "MemberNeeded",
             "NewPinNeeded",
+            "RetryAuthorised",
         ),
     ),
     (
@@ -543,6 +545,7 @@ __all__ = [
     "PinRequired",
     "Receipt",
     "Refused",
+    "RetryAuthorised",
     "Role",
     "RuntimeOptions",
     "Sale",

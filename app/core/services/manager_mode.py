@@ -56,6 +56,17 @@ class NewPinNeeded(StaffRefused):
     """Sending this redemption again needs the member's PIN again: an authorisation is used once."""
 
 
+@dataclass(frozen=True)
+class RetryAuthorised:
+    """A member's PIN checked by the server for sending ``entry_id`` again: the ``request_id`` it
+    now vouches for, and ``expires_at``, when an entry queued for it stops being sent (the
+    authorisation runs out). Nothing is queued for it yet, and it holds no PIN."""
+
+    entry_id: str
+    request_id: str
+    expires_at: datetime | None
+
+
 class MemberNeeded(StaffRefused):
     """A redemption made elsewhere is cancelled in its member's lane: say who the member is."""
 
@@ -285,12 +296,43 @@ class ManagerMode:
         except OutboxError as exc:
             raise _refused(exc) from None
 
-    async def retry(self, entry_id: str, *, note: str, member_pin: Secret | None = None) -> Receipt:
+    async def authorise_retry(self, entry_id: str, member_pin: Secret) -> RetryAuthorised:
+        """Have the server check the member's PIN for sending ``entry_id`` again, and queue
+        nothing: :meth:`retry` with the answer queues it. Split so that a PIN pad closed while
+        the server checks the PIN queues nothing: the manager who closed it believes nothing was
+        sent, and only they can tell, once the answer is in, whether the pad is still open.
+
+        The entry is checked first, so the member types their PIN, and the server counts it, only
+        for an entry that can be retried (:class:`DecisionRefused` otherwise, and for one its
+        member's PIN did not authorise). The PIN is used for the check alone: what is returned
+        holds the request id the server now vouches for, never the PIN.
+        """
+        self.require()
+        entry = await self._retryable(entry_id)
+        if not authorised_by_pin(entry.payload):
+            raise DecisionRefused(say("decision.not_by_pin"))
+        member = await self.till.find_member(entry.user)
+        request_id = await self.till.authorize_pin(member, member_pin)
+        # The authorisation's time runs from the server's answer, not from the queueing.
+        kiosk = self.till.config.channel is Channel.KIOSK
+        return RetryAuthorised(entry_id, request_id, self.till.send_by(request_id, kiosk=kiosk))
+
+    async def retry(
+        self,
+        entry_id: str,
+        *,
+        note: str,
+        member_pin: Secret | None = None,
+        authorised: RetryAuthorised | None = None,
+    ) -> Receipt:
         """Send a rejected or unknown entry again, as a new linked entry.
 
         A redemption the member's PIN authorised needs that PIN again (:class:`NewPinNeeded`
-        without ``member_pin``): the till asks the server to authorise a new request first, once
-        it has seen the entry can be retried (a member's PIN is checked for nothing else).
+        without it): either ``authorised``, what :meth:`authorise_retry` returned for this entry
+        (the window, whose PIN pad may close while the PIN is checked), or ``member_pin``, checked
+        here first as :meth:`authorise_retry` checks it (the command line, which has no pad to
+        close). The till asks the server to authorise a new request only once it has seen the
+        entry can be retried (a member's PIN is checked for nothing else).
 
         The new entry is this till's: the manager decided it here, with the member in front of
         them. It is sent on this till's channel and bound as this till bounds what it queues, so
@@ -300,13 +342,18 @@ class ManagerMode:
         manager = self.require()
         clean = _note(note, required=True)
         entry = await self._retryable(entry_id)
-        request_id: str | None = None
-        if authorised_by_pin(entry.payload):
-            if member_pin is None:
-                raise NewPinNeeded(say("manager.member_pin_again"))
-            member = await self.till.find_member(entry.user)
-            request_id = await self.till.authorize_pin(member, member_pin)
         channel = self.till.config.channel
+        kiosk = channel is Channel.KIOSK
+        request_id: str | None = None
+        expires_at = self.till.send_by(None, kiosk=kiosk)
+        if authorised_by_pin(entry.payload):
+            if authorised is None:
+                if member_pin is None:
+                    raise NewPinNeeded(say("manager.member_pin_again"))
+                authorised = await self.authorise_retry(entry_id, member_pin)
+            elif authorised.entry_id != entry_id:
+                raise ValueError("a member's PIN authorises the retry it was checked for only")
+            request_id, expires_at = authorised.request_id, authorised.expires_at
         try:
             new = await self.till.outbox.retry(
                 entry_id,
@@ -314,7 +361,7 @@ class ManagerMode:
                 terminal=self.till.config.terminal,
                 note=clean,
                 request_id=request_id,
-                expires_at=self.till.send_by(request_id, kiosk=channel is Channel.KIOSK),
+                expires_at=expires_at,
                 channel=channel,
             )
         except OutboxError as exc:

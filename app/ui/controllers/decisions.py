@@ -10,10 +10,12 @@ decision not yet taken (and a member's PIN asked for it) closes, and so do the d
 from manager mode's lists (those the cashier opened from the shift's list are the cashier's and
 stay); a retry already sent stays and follows its answer: it offers only Close, so nothing more
 can be done from it. Back on the lock (manager mode entered at the sign-in page) it closes too,
-as the lock closes everything (app/ui/controllers/lock.py).
+as the lock closes everything (app/ui/controllers/lock.py). A PIN member's PIN is checked before
+the retry is queued, and a pad closed while it is checked queues nothing.
 
 Every decision goes through ``till.manager``, which refuses it without a manager in manager mode,
-whoever calls: the methods :meth:`cancel`, :meth:`cancel_by_server_id`, :meth:`retry`,
+whoever calls: the methods :meth:`cancel`, :meth:`cancel_by_server_id`, :meth:`retry` (with
+:meth:`authorise_retry`),
 :meth:`mark_applied` and :meth:`dismiss` are the controller's own way in, and the dialogs only
 collect what they need. A refused value is said beside its field and nothing is written.
 """
@@ -35,6 +37,7 @@ from app.core.services import (
     PinRejected,
     Receipt,
     Refused,
+    RetryAuthorised,
     Secret,
     StaffRefused,
     Till,
@@ -375,11 +378,17 @@ class DecisionsController(QObject):
         name = (found.contact.name or found.contact.user) if found is not None else ""
         pin_dialog = PinDialog(name, dialog)
         self.pin_dialog = pin_dialog
-        outcome: asyncio.Future[Receipt | None] = asyncio.get_running_loop().create_future()
+        # The PIN is checked first and the retry queued after, once the pad is known to be still
+        # up: a pad closed while the server checked the PIN queues nothing, as the manager who
+        # closed it believes (it was queued once the PIN was taken, and sent).
+        outcome: asyncio.Future[RetryAuthorised | None] = asyncio.get_running_loop().create_future()
+        checking = False
 
         async def submitted(pin: Secret) -> None:
+            nonlocal checking
+            checking = True
             try:
-                receipt = await self.retry(entry_id, note=note, member_pin=pin)
+                authorised = await self.authorise_retry(entry_id, pin)
             except PinRejected as exc:
                 if not outcome.done():  # the pad is still up to say it
                     pin_dialog.show_failure(words(exc.message), exc.attempts_left)
@@ -390,18 +399,24 @@ class DecisionsController(QObject):
                     pin_dialog.reject()
                 return
             finally:
+                checking = False
                 del pin
             if outcome.done():
-                # The pad closed while the server checked the PIN, and the retry went: the
-                # status bar says so (the pad, deleted, has nothing more to show).
-                self._done("retry", receipt)
-                return
-            outcome.set_result(receipt)
+                return  # the pad closed while the server checked the PIN: nothing is queued
+            outcome.set_result(authorised)
             pin_dialog.accept()
 
         def closed(_result: int) -> None:
             if not outcome.done():
                 outcome.set_result(None)
+                if checking:
+                    self.view.status.show_note(
+                        self.tr(
+                            "Not sent again: the member's PIN pad was closed while their PIN "
+                            "was checked."
+                        ),
+                        10_000,
+                    )
             self.pin_dialog = None
             pin_dialog.deleteLater()
 
@@ -410,10 +425,12 @@ class DecisionsController(QObject):
         )
         pin_dialog.finished.connect(closed)
         pin_dialog.open()
-        receipt = await outcome
-        if receipt is None and self.dialog is dialog:  # still up (not closed with the pad)
-            dialog.busy(False)
-        return receipt
+        authorised = await outcome
+        if authorised is None:
+            if self.dialog is dialog:  # still up (not closed with the pad)
+                dialog.busy(False)
+            return None
+        return await self.retry(entry_id, note=note, authorised=authorised)
 
     async def _decide_by_server_id(
         self,
@@ -504,9 +521,23 @@ class DecisionsController(QObject):
             server_id, member=member, replacement_voucher=replacement_voucher, note=note
         )
 
-    async def retry(self, entry_id: str, *, note: str, member_pin: Secret | None = None) -> Receipt:
+    async def authorise_retry(self, entry_id: str, member_pin: Secret) -> RetryAuthorised:
+        """Have the server check the member's PIN for sending ``entry_id`` again; nothing is
+        queued until :meth:`retry` is given the answer."""
+        return await self.till.manager.authorise_retry(entry_id, member_pin)
+
+    async def retry(
+        self,
+        entry_id: str,
+        *,
+        note: str,
+        member_pin: Secret | None = None,
+        authorised: RetryAuthorised | None = None,
+    ) -> Receipt:
         """Send a rejected or unknown entry again, as a new linked entry."""
-        return await self.till.manager.retry(entry_id, note=note, member_pin=member_pin)
+        return await self.till.manager.retry(
+            entry_id, note=note, member_pin=member_pin, authorised=authorised
+        )
 
     async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
         """The manager has seen on the server that an unknown entry was applied."""

@@ -26,6 +26,7 @@ from app.ui.controllers import tasks
 from app.ui.manager.decisions import DecisionDialog
 from app.ui.widgets.result_panel import ResultPanel
 
+from ...support.gates import Held
 from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, lock_after_idle_time, open_dialogs, run_async
@@ -637,3 +638,37 @@ def test_send_again_ended_with_the_pin_pad_open_brings_up_no_crash(
     assert deciding.exception() is None
     assert open_dialogs(cashier) == []
     assert retries(qtbot, cashier, entry_id) == []
+
+
+def test_send_again_whose_pin_pad_closed_while_the_pin_was_checked_sends_nothing(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Wayan pressed Cancel on Budi's PIN pad while the server was still checking the PIN, and
+    # took it that nothing was sent: the retry was queued once the PIN was taken, and sent.
+    entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
+    sandbox.faults(error_rate=0.0)
+    stamps_before = sandbox.stamps(BUDI)
+    checking = Held(monkeypatch, cashier.till, "authorize_pin")
+    dialog = send_again(qtbot, cashier, entry_id)
+    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    pin_dialog = cashier.decisions.pin_dialog
+    assert pin_dialog is not None
+    for digit in "123456":
+        pin_dialog.pad.press_digit(digit)
+    pin_dialog.pad.submit()
+    qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
+    checked = next(task for task in tasks._running if task.get_name() == "member PIN")
+    pin_dialog.pad.cancel()
+    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is None, timeout=WAIT_MS)
+    checking.release()
+    qtbot.waitUntil(checked.done, timeout=WAIT_MS)
+    assert checked.exception() is None
+    assert retries(qtbot, cashier, entry_id) == []
+    assert len(run_async(qtbot, cashier.till.outbox.entries())) == 1
+    assert sandbox.stamps(BUDI) == stamps_before
+    not_sent = "Not sent again: the member's PIN pad was closed while their PIN was checked."
+    assert cashier.view.status.note_text() == not_sent
+    assert dialog.isVisible() and dialog.confirm.isEnabled()  # still up, to send it again

@@ -288,6 +288,35 @@ async def test_an_entry_that_cannot_be_retried_is_refused_before_the_pin(
         await mode.retry_needs_pin(entry_id)
 
 
+async def test_a_members_pin_checked_for_a_retry_queues_nothing_until_it_is_sent(
+    mode: ManagerMode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window's PIN pad may be closed while the server checks the member's PIN: the manager
+    # then believes nothing was sent, so the check alone must queue nothing (it queued the retry
+    # as soon as the PIN was taken, the pad closed or not).
+    entry_id = await pin_entry(mode, EntryStatus.REJECTED)
+    await mode.enter("Ayu", PIN)
+    checked: list[str] = []
+
+    async def find_member(query: str) -> str:
+        return query
+
+    async def authorize_pin(member: str, pin: Secret) -> str:
+        checked.append(member)
+        return "01a00000-0000-7000-8000-0000000000a2"
+
+    monkeypatch.setattr(mode.till, "find_member", find_member)
+    monkeypatch.setattr(mode.till, "authorize_pin", authorize_pin)
+    authorised = await mode.authorise_retry(entry_id, Secret("135790"))
+    assert checked == ["m1"]
+    assert [e.id for e in await outbox_of(mode).entries()] == [entry_id]
+    assert "135790" not in repr(authorised)
+    receipt = await mode.retry(entry_id, note="member is back", authorised=authorised)
+    new = next(e for e in await outbox_of(mode).entries() if e.id == receipt.entry_id)
+    assert new.payload["request_id"] == "01a00000-0000-7000-8000-0000000000a2"
+    assert checked == ["m1"]  # the PIN checked once, for the retry it was asked for
+
+
 async def test_staff_accounts_through_manager_mode(mode: ManagerMode) -> None:
     staff: Staff = mode.staff
     await mode.enter("Ayu", PIN)
