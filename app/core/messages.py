@@ -228,6 +228,17 @@ TEMPLATES: dict[str, str] = {
         "Offline, the till cannot tell which voucher {code} is. Try again when the till is back "
         "online."
     ),
+    # the check left unanswered for the lookup's wait: neither "not valid" nor taken on trust
+    "order.code_not_checked": (
+        "The Stamps server has not answered in time ({seconds} s), so voucher code {code} was "
+        "not checked and nothing was redeemed. Try again; if it keeps happening, a manager can "
+        "give the server more time (the lookup_timeout setting)."
+    ),
+    "order.promo_not_checked": (
+        "The Stamps server has not answered in time ({seconds} s), so promo code {code} was not "
+        "checked and nothing was redeemed. Try again; if it keeps happening, a manager can give "
+        "the server more time (the lookup_timeout setting)."
+    ),
     "order.promo_inactive": "Promo code {code} is not active.",
     "order.promo_needs_invoice": "A promo code needs the invoice number of the sale.",
     "order.check_fields": "This cannot be sent as it stands: check {fields}.",

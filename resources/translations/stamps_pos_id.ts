@@ -4167,6 +4167,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Saat offline, mesin kasir tidak bisa mengetahui voucher apa {code} itu. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>The Stamps server has not answered in time ({seconds} s), so voucher code {code} was not checked and nothing was redeemed. Try again; if it keeps happening, a manager can give the server more time (the lookup_timeout setting).</source>
+        <comment>order.code_not_checked</comment>
+        <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk), jadi kode voucher {code} tidak diperiksa dan tidak ada yang ditukar. Coba lagi; jika terus terjadi, manajer dapat memberi server lebih banyak waktu (pengaturan lookup_timeout).</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not answered in time ({seconds} s), so promo code {code} was not checked and nothing was redeemed. Try again; if it keeps happening, a manager can give the server more time (the lookup_timeout setting).</source>
+        <comment>order.promo_not_checked</comment>
+        <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk), jadi kode promo {code} tidak diperiksa dan tidak ada yang ditukar. Coba lagi; jika terus terjadi, manajer dapat memberi server lebih banyak waktu (pengaturan lookup_timeout).</translation>
+    </message>
+    <message>
         <source>Promo code {code} is not active.</source>
         <comment>order.promo_inactive</comment>
         <translation>Kode promo {code} tidak aktif.</translation>

@@ -75,6 +75,14 @@ class CodeNeedsServer(InvalidOrder):
     verdict = Verdict.NOT_REDEEMED
 
 
+class CodeNotChecked(InvalidOrder):
+    """The server left a code's check unanswered for the cashier's whole wait (a line that
+    hangs): the code was not checked, so it is neither refused as invalid nor taken on trust as
+    the offline rules take a code the server cannot be reached for, and nothing is redeemed."""
+
+    verdict = Verdict.NOT_REDEEMED
+
+
 @dataclass(frozen=True)
 class OfferedReward:
     """A reward of the store as a cashier picks it. ``redeemable`` is the server's word for this
@@ -364,11 +372,15 @@ class Catalogue:
         """
         text = check_code(code, VOUCHER_CODE)  # refused before it is sent, even to be checked
         try:
-            answer = await self.client.validate_voucher(
-                text, user=member.user, transaction_value=transaction_value
+            answer = await self._in_time(
+                self.client.validate_voucher(
+                    text, user=member.user, transaction_value=transaction_value
+                )
             )
         except ValidationFailed as exc:
             raise InvalidOrder(server_refusal(exc)) from None
+        except TimeoutError:
+            raise self._unchecked("order.code_not_checked", text) from None
         except StampsError:
             return await self._code_offline(member, text, template)
         if answer.is_redeemable is False:
@@ -395,9 +407,11 @@ class Catalogue:
         :func:`check_code` says)."""
         text = check_code(code, PROMO_CODE)  # refused before it is sent, even to be checked
         try:
-            answer = await self.client.validate_promo(text, user=member.user)
+            answer = await self._in_time(self.client.validate_promo(text, user=member.user))
         except ValidationFailed as exc:
             raise InvalidOrder(server_refusal(exc)) from None
+        except TimeoutError:
+            raise self._unchecked("order.promo_not_checked", text) from None
         except StampsError:
             if not self.allow_codes_offline:
                 raise CodeNeedsServer(say("policy.code_needs_server")) from None
@@ -405,6 +419,11 @@ class Catalogue:
         if answer.promo_code.is_active is False:
             raise invalid("order.promo_inactive", code=text)
         return PromoOrder(text)
+
+    def _unchecked(self, message_id: str, code: str) -> CodeNotChecked:
+        """A code's check the cashier's wait ran out on, said with that wait: a line that hangs
+        held it for the request's whole read timeout, where a lookup gives up after the wait."""
+        return CodeNotChecked(say(message_id, code=code, seconds=f"{self._wait or 0:g}"))
 
     # --- reading, live or remembered --------------------------------------------------------
 

@@ -34,7 +34,7 @@ class TillConfig:
     (architecture §3). ``lease_margin`` is added to two round trips for how long a claimed entry is
     held. ``store_code`` names this store in activity feeds (needed to reconcile).
     ``lookup_timeout``: seconds a member lookup (and the reading of their rewards and vouchers)
-    waits for the server before the cache answers.
+    waits for the server before the cache answers; a typed code's check waits as long.
     ``retry_after_cap``: the longest, in seconds, a server's ``Retry-After`` is honoured.
     ``heartbeat``: seconds online without a proof before a window's or kiosk's till checks the
     server (0: never; :attr:`RuntimeOptions.heartbeat` is what a till runs with).

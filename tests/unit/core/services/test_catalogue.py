@@ -4,6 +4,7 @@ on the server's word); and what it makes of a voucher's value: to the last sen."
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.orders import InvalidOrder
+from app.core.services.receipts import Verdict
 from app.core.stamps.errors import MalformedResponse, ServiceUnavailable, StampsError
 from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
 from app.core.storage import Database
@@ -172,3 +174,50 @@ async def test_a_code_is_sent_trimmed_and_composed(cache: MemberCache) -> None:
     catalogue = Catalogue(server, cache, allow_codes_offline=True)
     order = await catalogue.promo_order(AYU, " KOPI-SA\u0301LI\t")
     assert order.code == server.asked[0] == "KOPI-SÁLI"
+
+
+@dataclass
+class HangingServer(FailingServer):
+    """A line that hangs: the code checks are sent and never answered (a proxy that accepts
+    and holds), until the test ends."""
+
+    asked: list[str] = field(default_factory=list)
+
+    async def validate_promo(self, code: str, *, user: str | None = None) -> object:
+        self.asked.append(code)
+        await asyncio.Event().wait()
+        raise AssertionError("never answered")
+
+    async def validate_voucher(self, code: str, **_: object) -> object:
+        self.asked.append(code)
+        await asyncio.Event().wait()
+        raise AssertionError("never answered")
+
+
+@pytest.mark.parametrize("offline_codes", [False, True], ids=["codes online", "codes offline"])
+@pytest.mark.parametrize(
+    ("tab", "said"),
+    [("voucher", "voucher code RINDANG-100K"), ("promo", "promo code RINDANG-100K")],
+)
+async def test_a_code_checked_on_a_hanging_line_is_said_unchecked_within_the_lookups_wait(
+    cache: MemberCache, tab: str, said: str, offline_codes: bool
+) -> None:
+    # Seen on a line that hangs: member lookups and the lists gave up after the lookup's wait,
+    # but "Checking with the till…" stayed over a typed code for the request's whole read
+    # timeout. Unanswered, the code is neither refused ("not valid") nor taken on trust: it was
+    # not checked, and nothing was redeemed.
+    server = HangingServer()
+    catalogue = Catalogue(server, cache, allow_codes_offline=offline_codes, wait=0.2)
+    check = (
+        catalogue.code_order(AYU, "RINDANG-100K", template=7)
+        if tab == "voucher"
+        else catalogue.promo_order(AYU, "RINDANG-100K")
+    )
+    async with asyncio.timeout(5):  # a wait run to its end would hang the test for ever
+        with pytest.raises(InvalidOrder) as unchecked:
+            await check
+    assert server.asked == ["RINDANG-100K"]
+    words = str(unchecked.value)
+    assert f"{said} was not checked" in words and "nothing was redeemed" in words
+    assert "0.2 s" in words and "lookup_timeout" in words
+    assert unchecked.value.verdict is Verdict.NOT_REDEEMED
