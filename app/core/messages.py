@@ -239,6 +239,9 @@ TEMPLATES: dict[str, str] = {
         "checked and nothing was redeemed. Try again; if it keeps happening, a manager can give "
         "the server more time (the lookup_timeout setting)."
     ),
+    "order.code_not_checked.todo": (
+        "Nothing was redeemed: try the code again, or tell the customer it cannot be checked now."
+    ),
     "order.promo_inactive": "Promo code {code} is not active.",
     "order.promo_needs_invoice": "A promo code needs the invoice number of the sale.",
     "order.check_fields": "This cannot be sent as it stands: check {fields}.",

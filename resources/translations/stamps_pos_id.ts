@@ -4177,6 +4177,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk), jadi kode promo {code} tidak diperiksa dan tidak ada yang ditukar. Coba lagi; jika terus terjadi, manajer dapat memberi server lebih banyak waktu (pengaturan lookup_timeout).</translation>
     </message>
     <message>
+        <source>Nothing was redeemed: try the code again, or tell the customer it cannot be checked now.</source>
+        <comment>order.code_not_checked.todo</comment>
+        <translation>Tidak ada yang ditukar: coba kodenya lagi, atau beri tahu pelanggan bahwa kode itu belum bisa diperiksa sekarang.</translation>
+    </message>
+    <message>
         <source>Promo code {code} is not active.</source>
         <comment>order.promo_inactive</comment>
         <translation>Kode promo {code} tidak aktif.</translation>

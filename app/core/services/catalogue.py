@@ -36,7 +36,7 @@ from app.core.services.orders import (
     VoucherOrder,
     invalid,
 )
-from app.core.services.receipts import Verdict
+from app.core.services.receipts import Verdict, what_to_do
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
     CredentialsRejected,
@@ -66,6 +66,11 @@ class CatalogueUnavailable(Explained):
 
     verdict = Verdict.REFUSED
 
+    @property
+    def what_to_do(self) -> Message:
+        """What the cashier does next: the words of a receipt with the same verdict."""
+        return what_to_do(self.verdict)
+
 
 class CodeNeedsServer(InvalidOrder):
     """A code cannot be checked without the server, and the store does not accept it unchecked.
@@ -81,6 +86,11 @@ class CodeNotChecked(InvalidOrder):
     the offline rules take a code the server cannot be reached for, and nothing is redeemed."""
 
     verdict = Verdict.NOT_REDEEMED
+
+    @property
+    def what_to_do(self) -> Message:
+        """Not the offline rules' words (the server was reached, and said nothing in time)."""
+        return say("order.code_not_checked.todo")
 
 
 @dataclass(frozen=True)

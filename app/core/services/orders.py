@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from app.core.domain import Channel, OperationKind, format_rupiah
 from app.core.messages import Explained, Message, say
-from app.core.services.receipts import Verdict
+from app.core.services.receipts import Verdict, what_to_do
 from app.core.stamps.client import REQUEST_MODELS
 
 
@@ -25,6 +25,11 @@ class InvalidOrder(Explained):
     ``verdict``: how a screen and the shift's record say it (a receipt's)."""
 
     verdict = Verdict.REFUSED
+
+    @property
+    def what_to_do(self) -> Message:
+        """What the cashier does next: the words of a receipt with the same verdict."""
+        return what_to_do(self.verdict)
 
 
 def invalid(message_id: str, **params: str | int) -> InvalidOrder:

@@ -31,7 +31,6 @@ from app.core.services import (
     VoucherFacts,
     clock,
     recorded_what,
-    what_to_do,
 )
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.storage import sentence_for
@@ -183,7 +182,7 @@ class RedemptionController(QObject):
                 await self.till.record_refusal(
                     member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                 )
-                self._refuse(headline, exc.message, exc.verdict)
+                self._refuse(headline, exc.message, exc.verdict, exc.what_to_do)
                 if isinstance(exc, CodeRefused) and exc.field is INVOICE:
                     self.view.invoice_field.set_required(True)  # the field to put right
                     self.view.invoice_field.focus()
@@ -191,7 +190,7 @@ class RedemptionController(QObject):
             except Refused as exc:  # the till has put it on the shift's record
                 if self._gone:
                     return None
-                self._refuse(headline, exc.message, exc.verdict)
+                self._refuse(headline, exc.message, exc.verdict, exc.what_to_do)
                 if isinstance(exc, PinBlocked):  # the card says so, not "PIN required" still
                     self.pin_blocked.emit()
                 return None
@@ -236,14 +235,16 @@ class RedemptionController(QObject):
             self.session.balance_changed(done.lane, done.stamps_remaining)
         return done
 
-    def _refuse(self, headline: str, reason: Message, verdict: Verdict) -> None:
-        # In the look and words of a receipt with the same verdict: what the offline rules would
-        # not take reads "Not redeemed" whether or not it was queued before the till knew.
+    def _refuse(self, headline: str, reason: Message, verdict: Verdict, todo: Message) -> None:
+        # In the look of a receipt with the same verdict: what the offline rules would not take
+        # reads "Not redeemed" whether or not it was queued before the till knew. ``todo`` is the
+        # receipt's words too, but where they would be false (a code the server left unchecked
+        # was not judged by the offline rules).
         result = ResultData(
             kind=KIND_OF[verdict],
             headline=headline,
             details=words(reason),
-            what_to_do=words(what_to_do(verdict)),
+            what_to_do=words(todo),
         )
         self.show(result)
         self.refused.emit(result)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.core.domain import OperationKind
+from app.core.messages import english
 from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
@@ -221,3 +222,6 @@ async def test_a_code_checked_on_a_hanging_line_is_said_unchecked_within_the_loo
     assert f"{said} was not checked" in words and "nothing was redeemed" in words
     assert "0.2 s" in words and "lookup_timeout" in words
     assert unchecked.value.verdict is Verdict.NOT_REDEEMED
+    # and what to do next is not the offline rules' "could not be reached": the server was
+    todo = english(unchecked.value.what_to_do)
+    assert todo.startswith("Nothing was redeemed") and "could not be reached" not in todo
