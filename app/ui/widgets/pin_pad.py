@@ -246,6 +246,10 @@ class PinPad(QWidget):
             self._counts_before.append(len(self._digits))
             del self._counts_before[:-_KEYS_REMEMBERED]
         if self._busy:
+            # Esc gives up on the check as Cancel does (it stays usable, set_busy): swallowed,
+            # it left only a click to close a pad held up by a slow server.
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel()
             event.accept()
             return
         key = event.key()

@@ -167,6 +167,16 @@ def test_busy_pad_takes_no_digits_while_the_pin_is_checked(qtbot: QtBot, pad: Pi
     assert not pad.findChild(QPushButton, "pinOk").isEnabled()
 
 
+def test_esc_gives_up_on_a_pin_being_checked_as_cancel_does(qtbot: QtBot, pad: PinPad):
+    # Wayan pressed Esc on Budi's PIN pad while a slow server checked the PIN (seen under Xvfb):
+    # the busy pad swallowed it, and only a click on Cancel closed the pad.
+    type_digits(qtbot, pad, "123456")
+    qtbot.keyClick(pad, Qt.Key.Key_Return)
+    pad.set_busy(True)
+    with qtbot.waitSignal(pad.cancelled, timeout=1000):
+        qtbot.keyClick(pad, Qt.Key.Key_Escape)
+
+
 def held_down(key: Qt.Key, text: str, repeats: int) -> list[QKeyEvent]:
     """What a key held down sends: one press, then the keyboard's auto-repeat presses."""
     return [
