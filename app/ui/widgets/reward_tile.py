@@ -42,35 +42,22 @@ class RewardTile(QFrame):
 
     def __init__(self, reward: RewardCardData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reward = reward
-        self.setObjectName(f"rewardTile-{reward.id}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(150, 176)
 
-        picture = QLabel()
+        self._picture_label = picture = QLabel()
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        picture.setPixmap(self._picture(reward.image_path))
+        self._image_path: str | None = None
 
-        self.name_label = name = QLabel(reward.name)
+        self.name_label = name = QLabel()
         name.setObjectName("rewardName")
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        one = reward.stamps_cost == 1
-        if reward.flexible:
-            cost_text = (
-                self.tr("from {stamps} stamp") if one else self.tr("from {stamps} stamps")
-            ).format(stamps=reward.stamps_cost)
-        else:
-            cost_text = (self.tr("{stamps} stamp") if one else self.tr("{stamps} stamps")).format(
-                stamps=reward.stamps_cost
-            )
-        cost = QLabel(cost_text)
+        self.cost_label = cost = QLabel()
         cost.setObjectName("rewardCost")
         cost.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
         for label in (name, cost):
             # Ignored width: the text is fitted in resizeEvent, so it must not set the tile's.
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -82,15 +69,37 @@ class RewardTile(QFrame):
         layout.addWidget(name)
         layout.addWidget(cost)
 
-        self.reason_label = QLabel(reward.reason or "")
+        self.reason_label = QLabel()
         self.reason_label.setObjectName("rewardReason")
         # Wrapped by two_line_text, not by word wrap: a word-wrapped label gives the grid a
         # height-for-width that QScrollArea underestimates, squeezing rows into each other.
         self.reason_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.reason_label.setVisible(not reward.available and bool(reward.reason))
         layout.addWidget(self.reason_label)
+        self.reward = reward
+        self.show_reward(reward, picture_first=True)
 
+    def show_reward(self, reward: RewardCardData, *, picture_first: bool = False) -> None:
+        """Show ``reward`` on this tile. The picker keeps its tiles from one customer to the
+        next and gives each the reward of its place: building eleven tiles anew for every
+        member was most of the time between the member found and their offer shown."""
+        self.reward = reward
+        self.setObjectName(f"rewardTile-{reward.id}")
+        if picture_first or reward.image_path != self._image_path:
+            self._image_path = reward.image_path
+            self._picture_label.setPixmap(self._picture(reward.image_path))
+        one = reward.stamps_cost == 1
+        if reward.flexible:
+            cost_text = (
+                self.tr("from {stamps} stamp") if one else self.tr("from {stamps} stamps")
+            ).format(stamps=reward.stamps_cost)
+        else:
+            cost_text = (self.tr("{stamps} stamp") if one else self.tr("{stamps} stamps")).format(
+                stamps=reward.stamps_cost
+            )
+        self.cost_label.setText(cost_text)
+        self.reason_label.setVisible(not reward.available and bool(reward.reason))
+        self._fit_words()
         self.setEnabled(reward.available)
         tip = reward.name if reward.available else f"{reward.name} — {reward.reason or ''}"
         # Qt wraps a tooltip at spaces only: one long word of a name would hide the reason
@@ -99,13 +108,18 @@ class RewardTile(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        # The whole name until the tile is laid out; then at most two lines of its width.
         width = self.contentsRect().width() - 16
         self.name_label.setText(
             two_line_text(self.reward.name, self.name_label.fontMetrics(), width)
         )
-        if self.reward.reason:
-            reason_metrics = self.reason_label.fontMetrics()
-            self.reason_label.setText(two_line_text(self.reward.reason, reason_metrics, width))
+        reason = self.reward.reason or ""
+        self.reason_label.setText(
+            two_line_text(reason, self.reason_label.fontMetrics(), width) if reason else ""
+        )
 
     def _picture(self, image_path: str | None) -> QPixmap:
         if image_path and Path(image_path).is_file():

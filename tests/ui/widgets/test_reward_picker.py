@@ -233,3 +233,71 @@ def test_the_amount_sits_inside_its_box_as_a_fields_words_do(
         assert edit.fontMetrics().horizontalAdvance(spin.text()) < room, spin.text()
     assert picker.redeem_button.isVisible()
     assert window.width() <= size[0]
+
+
+def _on_screen(picker: RewardPicker) -> list[tuple[str, str, str, bool]]:
+    """Each tile the cashier sees, in grid order: its name, cost, reason (empty when none
+    shows) and whether it can be picked."""
+    QApplication.processEvents()  # the tiles laid out and their words fitted
+    grid = picker._grid
+    seen = []
+    for index in range(grid.count()):
+        tile = grid.itemAt(index).widget()
+        if tile is None or not tile.isVisibleTo(picker):
+            continue
+        reason = tile.reason_label.text() if tile.reason_label.isVisibleTo(picker) else ""
+        seen.append(
+            (
+                tile.name_label.text().replace("\n", " "),
+                tile.cost_label.text(),
+                reason.replace("\n", " "),
+                tile.isEnabled(),
+            )
+        )
+    return seen
+
+
+def test_the_next_customers_rewards_show_their_own_state(qtbot: QtBot, picker: RewardPicker):
+    # The picker keeps its tiles from one customer to the next (built anew, they took most of
+    # the time to an offer on screen): nothing of the last customer's may stay on them.
+    picker.focus_first_tile()
+    picker.select_reward("coffee")
+    picker.set_rewards([])  # the next member is being read
+    assert _on_screen(picker) == []
+    assert picker.tiles() == []
+
+    picker.set_rewards(
+        [
+            RewardCardData("coffee", "Free Kopi Susu", 10, available=False, reason="Blocked"),
+            RewardCardData("tumbler", "Tumbler", 500),
+            RewardCardData("croissant", "Butter Croissant", 1),
+        ]
+    )
+    assert _on_screen(picker) == [
+        ("Free Kopi Susu", "10 stamps", "Blocked", False),
+        ("Tumbler", "500 stamps", "", True),
+        ("Butter Croissant", "1 stamp", "", True),
+    ]
+    assert picker.selected() is None
+    assert picker.tile("tumbler").toolTip() == "Tumbler"
+    assert picker.tile("coffee").toolTip() == "Free Kopi Susu — Blocked"
+    assert all(tile.property("selected") == "false" for tile in picker.tiles())
+
+    with qtbot.waitSignal(picker.reward_chosen) as chosen:
+        click(qtbot, picker.tile("tumbler"))  # the tile the tumbler came to
+    assert chosen.args == ["tumbler"]
+    with qtbot.assertNotEmitted(picker.reward_chosen):
+        click(qtbot, picker.tile("coffee"))
+
+
+def test_fewer_rewards_leave_no_tile_behind(qtbot: QtBot, picker: RewardPicker):
+    picker.set_rewards(REWARDS[:1])
+    assert _on_screen(picker) == [("Free Kopi Susu", "10 stamps", "", True)]
+    assert [tile.reward.id for tile in picker.tiles()] == ["coffee"]
+    picker.focus_first_tile()
+    qtbot.keyClick(picker.tile("coffee"), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not None
+    assert QApplication.focusWidget() not in picker._kept  # no hidden tile takes the keyboard
+
+    picker.set_rewards(REWARDS)
+    assert [seen[0] for seen in _on_screen(picker)] == [r.name for r in REWARDS]
