@@ -79,6 +79,9 @@ class ConnectivityMonitor:
         #: When the state was last proved, or last checked (a check that broke proves nothing,
         #: and is not tried again before another heartbeat).
         self._quiet_since = clock.monotonic()
+        #: When an answer last proved the till online (clock.monotonic): a request sent before
+        #: it that ends unanswered says nothing of the line as it is since.
+        self._answered_at: float | None = None
         self._listeners: list[Listener] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -111,11 +114,30 @@ class ConnectivityMonitor:
         self._clock_listeners.append(listener)
         return lambda: self._clock_listeners.remove(listener)
 
-    def report(self, outcome: Outcome | None, *, status_code: int | None = None) -> None:
+    def report(
+        self,
+        outcome: Outcome | None,
+        *,
+        status_code: int | None = None,
+        sent_at: float | None = None,
+    ) -> None:
         """Record what a real request proved. ``None`` or ``APPLIED``/``REFUSED`` mean the server
-        answered; a connection that was never made means offline; the rest, degraded."""
+        answered; a connection that was never made means offline; the rest, degraded.
+
+        ``sent_at`` (clock.monotonic): when the request left. One that failed after an answer
+        made the till online since it left changes nothing: a request sent into a hang, on a
+        connection the outage killed, ends at its read timeout seconds after the line is back,
+        and turned the bar from Online to Degraded while the line worked."""
         if outcome in (None, Outcome.APPLIED, Outcome.REFUSED):
+            self._answered_at = clock.monotonic()
             self._set(Connectivity.ONLINE)
+        elif (
+            sent_at is not None
+            and self._state is Connectivity.ONLINE
+            and self._answered_at is not None
+            and sent_at < self._answered_at
+        ):
+            log.info("connectivity: online; a request sent before the last answer went unanswered")
         elif outcome is Outcome.NEVER_ARRIVED and status_code is None:
             self._set(Connectivity.OFFLINE)
         else:
@@ -123,6 +145,8 @@ class ConnectivityMonitor:
 
     def prove(self, state: Connectivity) -> None:
         """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`)."""
+        if state is Connectivity.ONLINE:
+            self._answered_at = clock.monotonic()
         self._set(state)
 
     def note_server_date(self, header: str | None) -> None:

@@ -121,7 +121,9 @@ class SyncWorker:
         ):
             return
         try:
-            await self.outbox.wake_after_outage()
+            # within the spread of the reconnect, not of this attempt's end (up to a read
+            # timeout later): the till has read Online since then
+            await self.outbox.wake_after_outage(back_at=self._back_at, only=claimed.entry_id)
         except StorageProblem as problem:
             log.warning("the disk refused to wake what the outage left unanswered: %s", problem)
 

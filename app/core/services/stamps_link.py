@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from app.core import clock
 from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.outbox.remote import ActivityRecord, SubmitResult
@@ -60,6 +61,7 @@ class ClientTransport:
         for a token no longer in use.
         """
         carried = self.client.token_changes
+        sent_at = clock.monotonic()  # a failure after a newer answer says nothing of the line
         try:
             result = await self.client.submit(kind, payload, idempotency_key=idempotency_key)
         except CredentialsRejected as refused:
@@ -74,7 +76,7 @@ class ClientTransport:
             self._report(None)
             raise
         except StampsError as exc:
-            self._report(exc)
+            self._report(exc, sent_at=sent_at)
             raise
         self._report(None)
         return SubmitResult(
@@ -111,11 +113,11 @@ class ClientTransport:
             )
         return records
 
-    def _report(self, exc: StampsError | None) -> None:
+    def _report(self, exc: StampsError | None, *, sent_at: float | None = None) -> None:
         if isinstance(exc, CredentialsUnusable):
             return  # never sent: it proves nothing of the network (the queue pauses for it)
         if self.monitor is not None:
             if exc is None:
                 self.monitor.report(None)
             else:
-                self.monitor.report(exc.outcome, status_code=exc.status_code)
+                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)

@@ -420,3 +420,22 @@ async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
     monitor.start()
     await settle(manual)
     await stop_cancelled_after(steps, monitor.stop)
+
+
+def test_an_answer_lost_on_a_request_sent_before_the_server_last_answered_leaves_it_online(
+    manual: ManualClock,
+) -> None:
+    # Seen behind a proxy that hung and came back with its connections dead: a lookup made the
+    # bar read Online, and Ayu's resend, sent on a dead connection before the line came back,
+    # ended at its read timeout 7 s later and turned the bar Degraded for 5 s more, the line
+    # working all along. A newer answer says more of the line than an older request's silence.
+    monitor = ConnectivityMonitor(ScriptedProbe(), initial=Connectivity.DEGRADED)
+    sent = clock.monotonic()  # the resend leaves into the hang
+    manual.advance(3)
+    monitor.report(None)  # the line is back: a lookup is answered
+    manual.advance(7)
+    monitor.report(Outcome.AMBIGUOUS, sent_at=sent)  # the resend's read timeout
+    assert monitor.state is Connectivity.ONLINE
+    # a request sent since the server last answered still tells
+    monitor.report(Outcome.AMBIGUOUS, sent_at=clock.monotonic())
+    assert monitor.state is Connectivity.DEGRADED

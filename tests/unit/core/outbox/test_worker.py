@@ -126,6 +126,40 @@ async def test_an_attempt_the_dead_line_answers_after_the_network_is_back_is_sen
     assert entry.next_attempt_at <= clock.now() + timedelta(seconds=10)
 
 
+async def test_an_attempt_the_dead_line_ends_late_is_sent_within_the_spread_of_the_reconnect(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Behind a proxy whose line hung for 31 s and came back with its connections dead: a lookup
+    # made the bar read Online while Ayu's resend still hung on a dead connection. It ended
+    # unanswered 7 s later and was then given a moment within 10 s of its own end, not of the
+    # reconnect: sent 12.5 s after "Online" (up to 23 s), past the spread the others keep.
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
+    worker = SyncWorker(outbox, transport)
+    lost = await enqueue_reward(outbox, lane="ayu")
+    for _ in range(5):  # the line hangs: each answer lost, each backoff longer
+        transport.script = ["lost"]
+        await worker.run_once(reconcile=False)
+        entry = await outbox.get(lost.id)
+        assert entry is not None
+        clock.advance((entry.next_attempt_at - clock.now()).total_seconds())
+    hung = Hang(then="lost")
+    transport.script = [hung]
+    sending = asyncio.ensure_future(worker.run_once(reconcile=False))
+    await hung.started.wait()
+    clock.advance(1)
+    back = clock.now()
+    await worker.connectivity_restored()  # this one is on its way, on a dead connection
+    clock.advance(9)
+    hung.event.set()  # its read timeout, 9 s after the till read Online
+    await sending
+    entry = await outbox.get(lost.id)
+    assert entry is not None and entry.status == EntryStatus.QUEUED
+    # the outbox's fixed jitter draws the middle of the spread: 5 s after the reconnect, so
+    # already due; never later than the spread's end
+    assert entry.next_attempt_at <= back + timedelta(seconds=10)
+    assert entry.next_attempt_at <= clock.now()
+
+
 async def test_the_network_back_on_a_read_only_disk_is_one_warning_not_a_traceback(
     outbox: Outbox,
     worker: SyncWorker,

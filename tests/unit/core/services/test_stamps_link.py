@@ -3,22 +3,33 @@ tells the connectivity monitor."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
 
+from app.core import clock
+from app.core.clock import ManualClock
 from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.services.stamps_link import ClientTransport
 from app.core.stamps import StampsClient
-from app.core.stamps.errors import CredentialsUnusable
+from app.core.stamps.errors import CredentialsUnusable, ResponseLost
 from app.core.stamps.models import ActivitiesResponse
 
 from ..stamps.helpers import BASE_URL, FakeStamps
 
 SINCE = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def manual() -> Iterator[ManualClock]:
+    with clock.installed(ManualClock()) as installed:
+        assert isinstance(installed, ManualClock)
+        yield installed
 
 
 class FeedClient:
@@ -76,3 +87,38 @@ async def test_a_send_under_a_token_that_cannot_be_sent_is_no_outage() -> None:
             )
     assert monitor.state is Connectivity.ONLINE
     assert server.requests == []
+
+
+class HangingClient:
+    """A client whose send hangs until the test lets it end unanswered (a read timeout)."""
+
+    token_changes = 0
+
+    def __init__(self) -> None:
+        self.sent = asyncio.Event()
+        self.timeout = asyncio.Event()
+
+    async def submit(self, kind: OperationKind, payload: Any, *, idempotency_key: str) -> Any:
+        self.sent.set()
+        await self.timeout.wait()
+        raise ResponseLost("no answer from the Stamps server (ReadTimeout)")
+
+
+async def test_a_send_from_before_the_line_came_back_ending_unanswered_leaves_the_bar_online(
+    manual: ManualClock,
+) -> None:
+    # Seen under Xvfb behind a proxy that hung and came back with its connections dead: Ayu's
+    # resend, sent on a dead connection, ended at its read timeout after a lookup had made the
+    # bar read Online, and the bar turned Degraded while the line worked.
+    monitor = ConnectivityMonitor(_no_probe, initial=Connectivity.DEGRADED)
+    client = HangingClient()
+    transport = ClientTransport(client, monitor)  # type: ignore[arg-type]
+    sending = asyncio.ensure_future(transport.submit(OperationKind.REWARD, {}, idempotency_key="k"))
+    await client.sent.wait()
+    manual.advance(3)
+    monitor.report(None)  # the line is back: a lookup is answered
+    manual.advance(7)
+    client.timeout.set()
+    with pytest.raises(ResponseLost):
+        await sending
+    assert monitor.state is Connectivity.ONLINE
