@@ -52,7 +52,7 @@ class GuiLoop(qasync.QEventLoop):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._timer = _Timers()  # in place of qasync's (pinned to 0.28: its name is private)
 
-    def call_later(  # type: ignore[override]
+    def call_later(
         self,
         delay: float,
         callback: Callable[..., object],
