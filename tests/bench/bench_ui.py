@@ -642,10 +642,10 @@ def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
     import asyncio
 
     os.environ["QT_API"] = "pyside6"  # as app/ui/__init__.py does, before qasync picks a binding
-    import qasync  # type: ignore[import-untyped]
     from PySide6.QtCore import qInstallMessageHandler
 
     from app.ui.app import create_application
+    from app.ui.loop import GuiLoop  # the window's own qasync loop
 
     def quiet(_kind: Any, _context: Any, message: str) -> None:
         # The offscreen platform's one known warning is dropped (as qt_log_ignore does in the
@@ -655,7 +655,7 @@ def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
 
     qInstallMessageHandler(quiet)
     qapp = create_application([sys.argv[0]])
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qapp)) as runner:
+    with asyncio.Runner(loop_factory=lambda: GuiLoop(qapp)) as runner:
         return runner.run(_measure_lag(params))
 
 

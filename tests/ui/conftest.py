@@ -22,8 +22,9 @@ Two ways to run asyncio code, because pytest-qt starts no asyncio loop:
     Tasks still pending at teardown are cancelled.
 
 ``async def`` tests under ``tests/ui/``
-    pytest-asyncio runs them on a qasync ``QEventLoop`` (the ``pytest_asyncio_loop_factories``
-    hook below), so an awaited coroutine and Qt signals share one loop, as in the app::
+    pytest-asyncio runs them on the window's own qasync loop (``app.ui.loop.GuiLoop``; the
+    ``pytest_asyncio_loop_factories`` hook below), so an awaited coroutine and Qt signals share
+    one loop, as in the app::
 
         async def test_flow(qtbot):
             view.submit()
@@ -41,14 +42,14 @@ from typing import Any, TypeVar
 
 import pytest
 
-# pytest-qt (qt_api = pyside6) has imported PySide6 before this file, and qasync takes the
-# binding already imported; the app itself sets QT_API in app/ui/__init__.py.
-import qasync
+# pytest-qt (qt_api = pyside6) has imported PySide6 before this file, and qasync (imported by
+# app.ui.loop) takes the binding already imported; the app itself sets QT_API in app/ui/__init__.py.
 import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.app import create_application
+from app.ui.loop import GuiLoop
 
 from ..support.languages import LANGUAGES, speaking
 
@@ -74,7 +75,7 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
     def qasync_loop_factory() -> asyncio.AbstractEventLoop:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "the till_app fixture makes the QApplication first"
-        return qasync.QEventLoop(app)
+        return GuiLoop(app)  # the window's own
 
     return {"qasync": qasync_loop_factory}
 
@@ -82,7 +83,7 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
 @pytest.fixture
 def qasync_loop(qapp: QApplication, qtbot: QtBot) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop registered as running while pytest-qt drives Qt (see the module doc)."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
+    loop = GuiLoop(qapp, already_running=True)
     try:
         yield loop
     finally:
