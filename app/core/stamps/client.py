@@ -60,6 +60,7 @@ from app.core.stamps.models import (
     VoucherValidationQuery,
     VoucherValidationResponse,
 )
+from app.core.stamps.reading import AnswerReader
 from app.core.stamps.redaction import install_httpx_redaction, scrub
 from app.core.stamps.results import RedemptionResult
 
@@ -222,6 +223,8 @@ class StampsClient:
         self._owns_http = http is None
         self._http = http or httpx.AsyncClient(timeout=self._timeout)
         self._tokens = AccessTokenCache(self._fetch_access_token)
+        # large answers are read off the event loop (the window's GUI thread)
+        self._reader = AnswerReader()
         install_httpx_redaction()
 
     def __repr__(self) -> str:
@@ -267,7 +270,8 @@ class StampsClient:
         return self._auth
 
     async def aclose(self) -> None:
-        """Close the HTTP client, when this instance created it."""
+        """Close the HTTP client, when this instance created it, and let the reader thread go."""
+        self._reader.close()
         if self._owns_http:
             await self._http.aclose()
 
@@ -625,7 +629,7 @@ class StampsClient:
                 response = await self._recover_auth(
                     endpoint, response, body, params, idempotency_key, extra, sent_under
                 )
-        parsed, raw = parsing.interpret(
+        parsed, raw = await self._reader.interpret(
             response,
             model,
             now=clock.now(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -107,13 +108,20 @@ def _field_errors(value: object, prefix: str = "", depth: int = 0) -> dict[str, 
     return found
 
 
-def _load_json(content: bytes, secrets: tuple[str, ...] = ()) -> object:
+class Abandoned(Exception):
+    """The reading of an answer was given up: the request it answers was cancelled while the
+    answer was read on another thread (:mod:`~app.core.stamps.reading`)."""
+
+
+def _load_json(
+    content: bytes, secrets: tuple[str, ...] = (), abandoned: threading.Event | None = None
+) -> object:
     """The decoded JSON with every string cleaned (:func:`~server_text.clean`) and ``secrets``
     masked in it, or raises ``ValueError``: deep nesting, ``NaN``, ``Infinity`` and numbers too
-    big for a float count as unreadable."""
+    big for a float count as unreadable. Once ``abandoned`` is set, raises :class:`Abandoned`."""
     try:
         data = json.loads(content, parse_constant=_no_constant, parse_float=_finite)
-        return _cleaned(data, tuple(s for s in secrets if s))
+        return _cleaned(data, tuple(s for s in secrets if s), abandoned)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
 
@@ -129,14 +137,26 @@ def _finite(text: str) -> float:
     return value
 
 
-def _cleaned(value: object, secrets: tuple[str, ...]) -> object:
+def _cleaned(value: object, secrets: tuple[str, ...], abandoned: threading.Event | None) -> object:
     if isinstance(value, str):
         return mask_secrets(clean(value), secrets)
     if isinstance(value, dict):
-        return {_cleaned(k, secrets): _cleaned(v, secrets) for k, v in value.items()}
+        # an object at a time (a reward, a voucher): the walk is most of a large answer's
+        # reading, and a cancelled one stops here rather than after the whole body
+        if abandoned is not None and abandoned.is_set():
+            raise Abandoned
+        return {
+            _cleaned(k, secrets, abandoned): _cleaned(v, secrets, abandoned)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [_cleaned(v, secrets) for v in value]
+        return [_cleaned(v, secrets, abandoned) for v in value]
     return value
+
+
+def _unless_abandoned(abandoned: threading.Event | None) -> None:
+    if abandoned is not None and abandoned.is_set():
+        raise Abandoned
 
 
 def read_error_body(content: bytes) -> ErrorBody:
@@ -272,11 +292,15 @@ def is_web_page(response: httpx.Response) -> bool:
     return kind in ("text/html", "application/xhtml+xml")
 
 
-def json_body(response: httpx.Response, secrets: Iterable[str] = ()) -> dict[str, Any]:
+def json_body(
+    response: httpx.Response,
+    secrets: Iterable[str] = (),
+    abandoned: threading.Event | None = None,
+) -> dict[str, Any]:
     """The JSON object of a 2xx answer, with ``secrets`` masked in its strings, or
-    :class:`~errors.MalformedResponse`."""
+    :class:`~errors.MalformedResponse` (:class:`Abandoned` once ``abandoned`` is set)."""
     try:
-        data = _load_json(response.content, tuple(secrets))
+        data = _load_json(response.content, tuple(secrets), abandoned)
     except ValueError:
         if is_web_page(response):
             # what a shop's Wi-Fi login page (a captive portal) answers to every request
@@ -334,6 +358,7 @@ def interpret(
     secrets: Iterable[str] = (),
     mask_answer: bool = True,
     read_only: bool = False,
+    abandoned: threading.Event | None = None,
 ) -> tuple[M, dict[str, Any]]:
     """A 2xx answer as ``(model, raw body)``; any other answer raised as its taxonomy error.
 
@@ -347,10 +372,14 @@ def interpret(
 
     ``read_only`` marks a call that applies nothing (a GET): a 2xx whose body is only an error
     object is then the server's refusal, :class:`~errors.ValidationFailed` in its own words.
+
+    ``abandoned``, set from another thread, stops the reading at its next step with
+    :class:`Abandoned` (a large answer read off the event loop, whose request was cancelled).
     """
     secrets = tuple(secrets)
+    _unless_abandoned(abandoned)  # given up while it waited for the thread
     if 200 <= response.status_code < 300:
-        data = json_body(response, secrets if mask_answer else ())
+        data = json_body(response, secrets if mask_answer else (), abandoned)
         said = error_body_of(data)
         if read_only and said.message and set(data) <= ERROR_FIELDS:
             # Every field of a read's answer is optional somewhere, so ``{"errors": …}`` alone
@@ -362,5 +391,6 @@ def interpret(
                 error_code=said.error_code,
                 field_errors=said.field_errors,
             )
+        _unless_abandoned(abandoned)
         return into_model(model, data, status_code=response.status_code), data
     raise api_error(response, now=now, secrets=secrets)
