@@ -3,21 +3,28 @@
 The client runs on the window's event loop, the GUI thread. Reading an answer (decoding its JSON,
 cleaning and masking every string, validating the model) costs about 45 µs a kilobyte on the
 machine it was measured on: a member's details (1–2 KB) a tenth of a millisecond, a 1 MB
-catalogue 45 ms, three frames the window would not paint at a scan. An answer over
+catalogue about 50 ms, three frames the window would not paint at a scan. An answer over
 :data:`OFF_LOOP_BYTES` is read on the client's reader thread instead. That thread still holds the
 GIL while it works, but Python hands it over every switch interval (5 ms), so the GUI thread
 paints between slices; ``json.loads`` and the model's validation each keep it for their whole
-call (about 8 and 11 ms for 1 MB), the cleaning walk in between does not.
+call (7–8 and 9–11 ms for 1 MB), the cleaning walk in between does not.
 
 A request cancelled while its answer is read there delivers nothing (its await is cancelled),
 and its reading stops at the next object of the answer (:class:`~parsing.Abandoned`), so a
 till closing does not wait out a body nobody will see.
+
+No garbage collection starts while the thread reads (:class:`CollectorHold`): one started by its
+allocations would free whatever unreachable objects it found on that thread, the window's Qt
+objects among them, off the GUI thread (``app/ui/cashier.py`` holds it for its loading thread
+for the same reason). The collector is given back on the event loop's thread once the reading
+has ended, cancelled or not, so the collection it owes runs there.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +43,43 @@ M = TypeVar("M", bound=BaseModel)
 #: of a frame); every lookup, validation and redemption answer is far below it, a catalogue
 #: page of 100 rewards around it, and only a catalogue this large costs the window a frame.
 OFF_LOOP_BYTES = 32_000
+
+
+class CollectorHold:
+    """The garbage collector held off while any reading is on the thread, given back (as it was)
+    when the last one ends. Taken and given back on the event loop's thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._readings = 0
+        self._was_enabled = False
+
+    def hold(self) -> None:
+        """One more reading on the thread."""
+        with self._lock:
+            if self._readings == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._readings += 1
+
+    def release(self) -> None:
+        """One reading ended."""
+        with self._lock:
+            self._readings -= 1
+            if self._readings == 0 and self._was_enabled:
+                gc.enable()
+
+
+_COLLECTOR = CollectorHold()
+
+
+def _release_on(loop: asyncio.AbstractEventLoop) -> None:
+    """From the reader thread, as a reading ends: the collector is given back on ``loop``'s
+    thread (on this one if the loop has closed meanwhile: nothing is left to paint)."""
+    try:
+        loop.call_soon_threadsafe(_COLLECTOR.release)
+    except RuntimeError:
+        _COLLECTOR.release()
 
 
 class AnswerReader:
@@ -69,10 +113,18 @@ class AnswerReader:
             return parsing.interpret(response, model, **options)
         if self._thread is None:
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stamps-reader")
+        loop = asyncio.get_running_loop()
         abandoned = threading.Event()
         work = functools.partial(parsing.interpret, response, model, abandoned=abandoned, **options)
+        _COLLECTOR.hold()
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._thread, work)
+            reading = self._thread.submit(work)
+        except BaseException:
+            _COLLECTOR.release()
+            raise
+        reading.add_done_callback(lambda _: _release_on(loop))
+        try:
+            return await asyncio.wrap_future(reading, loop=loop)
         finally:
             # cancelled (or already done): whatever the thread has left of it is given up
             abandoned.set()

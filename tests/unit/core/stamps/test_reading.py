@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import gc
 import json
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -42,19 +45,22 @@ SMALL = _encoded(doc("rewards")["responses"][0]["body"])
 
 class Threads:
     """Records the thread each step of the reading ran on: the JSON decoded (and cleaned and
-    masked), the model validated."""
+    masked), the model validated; and whether the garbage collector could run meanwhile."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.decoded: list[int] = []
         self.validated: list[int] = []
+        self.collecting: list[bool] = []
         load, into = parsing._load_json, parsing.into_model
 
         def load_json(*args: Any, **kwargs: Any) -> object:
             self.decoded.append(threading.get_ident())
+            self.collecting.append(gc.isenabled())
             return load(*args, **kwargs)
 
         def into_model(*args: Any, **kwargs: Any) -> Any:
             self.validated.append(threading.get_ident())
+            self.collecting.append(gc.isenabled())
             return into(*args, **kwargs)
 
         monkeypatch.setattr(parsing, "_load_json", load_json)
@@ -75,6 +81,23 @@ async def test_a_large_answer_is_read_off_the_loop(
     loop_thread = threading.get_ident()
     assert threads.decoded and threads.validated
     assert loop_thread not in threads.decoded + threads.validated
+    await client.aclose()
+
+
+async def test_no_collection_runs_while_a_large_answer_is_read_off_the_loop(
+    make_client: ClientFactory, server: FakeStamps, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a collection started by the reader thread's allocations would free whatever unreachable
+    # objects it found (a closed dialog's Qt objects) on that thread, off the GUI thread
+    assert gc.isenabled()
+    threads = Threads(monkeypatch)
+    server.on(REWARDS_PATH, reply(200, LARGE))
+    client = make_client()
+
+    await client.rewards()
+
+    assert threads.collecting and not any(threads.collecting)
+    assert gc.isenabled()  # back, on the loop's thread
     await client.aclose()
 
 
@@ -153,6 +176,7 @@ class HeldReading:
             self.began.set()
             # bounded: a reader that waited for it would see the test fail, not hang
             self.events.append("released" if self.release.wait(10) else "never released")
+            self.events.append("collector on" if gc.isenabled() else "collector held")
             try:
                 return load(*args, **kwargs)
             except BaseException as exc:
@@ -172,6 +196,15 @@ class HeldReading:
 async def _waited(event: threading.Event) -> bool:
     """Wait for ``event`` off the loop (the loop stays free to run the client)."""
     return await asyncio.to_thread(event.wait, 10)
+
+
+async def _until(condition: Callable[[], bool], within: float = 10.0) -> bool:
+    """Whether ``condition`` comes true within ``within`` seconds, the loop running meanwhile
+    (what ``qtbot.waitUntil`` does for Qt)."""
+    deadline = time.monotonic() + within
+    while not condition() and time.monotonic() < deadline:  # noqa: ASYNC110 - no event for it
+        await asyncio.sleep(0.001)
+    return condition()
 
 
 async def test_a_request_cancelled_while_its_large_answer_is_read_delivers_nothing(
@@ -194,8 +227,10 @@ async def test_a_request_cancelled_while_its_large_answer_is_read_delivers_nothi
     assert await _waited(held.ended)
 
     assert delivered == []
-    # the reading stopped where it was and never reached the model
-    assert held.events == ["client closed", "released", "ended: Abandoned"]
+    # the reading stopped where it was and never reached the model, the collector held until
+    # it had stopped, though its request was cancelled before
+    assert held.events == ["client closed", "released", "collector held", "ended: Abandoned"]
+    assert await _until(gc.isenabled)
 
 
 async def test_a_client_reads_large_answers_again_after_it_was_closed(
