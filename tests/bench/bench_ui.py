@@ -1,4 +1,5 @@
-"""The cashier window: cold start, and the GUI event loop's lag while the worker drains.
+"""The cashier window: cold start, and the GUI event loop's lag while the worker drains (and
+while a 1 MB answer is read: ``bench_answer.py``).
 
 - Cold start: a fresh interpreter per run, ``run_cashier`` (the real wiring) against a sandbox in
   a process of its own, on a fresh data folder (so the database is created and migrated), the
@@ -637,8 +638,8 @@ def _refcounts() -> list[int]:
     return [sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)]
 
 
-def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
-    """Entry point of the ``ui-lag`` child process."""
+def gui_runner() -> Any:
+    """An ``asyncio.Runner`` on the window's own loop (GuiLoop) over the till's QApplication."""
     import asyncio
 
     os.environ["QT_API"] = "pyside6"  # as app/ui/__init__.py does, before qasync picks a binding
@@ -655,7 +656,12 @@ def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
 
     qInstallMessageHandler(quiet)
     qapp = create_application([sys.argv[0]])
-    with asyncio.Runner(loop_factory=lambda: GuiLoop(qapp)) as runner:
+    return asyncio.Runner(loop_factory=lambda: GuiLoop(qapp))
+
+
+def child_ui_lag(params: dict[str, Any]) -> dict[str, Any]:
+    """Entry point of the ``ui-lag`` child process."""
+    with gui_runner() as runner:
         return runner.run(_measure_lag(params))
 
 
@@ -732,10 +738,13 @@ def bench_startup(size: dict[str, int]) -> tuple[list[str], list[Any]]:
 
 def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]]:
     """Cold start of the cashier window beside a bare one; the offer shown online and offline;
-    the GUI's lag while the worker drains. Returns the notes and the table's figures."""
+    the GUI's lag while the worker drains and while a 1 MB answer is read. Returns the notes
+    and the table's figures."""
+    from bench_answer import bench_answer
     from bench_support import Figure, SandboxProcess, run_child
 
     lines, figures = bench_startup(size)
+    more, answer = bench_answer(size, timeout)
     with SandboxProcess(size["members"], size["ui_latency_ms"]) as sandbox:
         sandbox.reset()
         r = run_child(
@@ -829,7 +838,7 @@ def bench_ui(size: dict[str, int], timeout: float) -> tuple[list[str], list[Any]
         )
     if r["pending"]:
         lines.append(f"         WARNING: {r['pending']} entries still pending after the drain")
-    return lines, figures
+    return lines + more, figures + answer
 
 
 if __name__ == "__main__":

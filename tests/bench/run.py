@@ -6,7 +6,7 @@ median. Then, once, the member cache at a million members and the X11 library ch
 Budgets are printed, PASS or OVER; nothing is asserted.
 
     .venv/bin/python tests/bench/run.py [--quick] [--runs N]
-        [--only enqueue|drain|cache|ui|startup|libraries] [--profile]
+        [--only enqueue|drain|cache|ui|startup|answer|libraries] [--profile]
 
 Every measured part runs in its own interpreter (``--child``), so each peak RSS is its own and
 the sandbox, in a process of its own too, never competes for a sender's GIL. Figures from a
@@ -53,6 +53,7 @@ FULL = {
     "ui_repeats": 5,
     "ui_latency_ms": 30,
     "ui_idle_s": 3,
+    "answer_reads": 10,
     "lib_repeats": 20,
     "offer_members": 20,
 }
@@ -68,6 +69,7 @@ QUICK = {
     "ui_repeats": 2,
     "ui_latency_ms": 30,
     "ui_idle_s": 1,
+    "answer_reads": 5,
     "lib_repeats": 5,
     "offer_members": 6,
 }
@@ -230,6 +232,7 @@ def bench_cache(size: dict[str, int]) -> list[str]:
 
 
 def _child(name: str, params: dict[str, Any]) -> int:
+    import bench_answer
     import bench_cache
     import bench_drain
     import bench_enqueue
@@ -242,6 +245,7 @@ def _child(name: str, params: dict[str, Any]) -> int:
         "drain-plain": bench_drain.child_drain_sender,
         "drain-sequential": bench_drain.child_drain_sender,
         "ui-lag": bench_ui.child_ui_lag,
+        "ui-answer": bench_answer.child_answer_lag,
     }
     print(json.dumps(children[name](params)), flush=True)
     return 0
@@ -294,11 +298,12 @@ def _one_run(
     for name, bench in (
         ("ui", lambda: __import__("bench_ui").bench_ui(size, CHILD_TIMEOUT)),
         ("startup", lambda: __import__("bench_ui").bench_startup(size)),
+        ("answer", lambda: __import__("bench_answer").bench_answer(size, CHILD_TIMEOUT)),
         ("enqueue", lambda: bench_enqueue(size)),
         ("drain", lambda: bench_drain(size, profile)),
     ):
-        # ui holds startup: startup runs alone only when asked for
-        if only == name or (only is None and name != "startup"):
+        # ui holds startup and answer: they run alone only when asked for
+        if only == name or (only is None and name not in ("startup", "answer")):
             more, measured = bench()
             lines += more
             figures += measured
@@ -311,8 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, help=f"how many runs to take medians of ({RUNS})")
     p.add_argument(
         "--only",
-        choices=("enqueue", "drain", "cache", "ui", "startup", "libraries"),
-        help="run one benchmark (startup: the cold starts only, a part of ui)",
+        choices=("enqueue", "drain", "cache", "ui", "startup", "answer", "libraries"),
+        help="run one benchmark (startup: the cold starts only; answer: the GUI's lag while a "
+        "1 MB answer is read; both a part of ui)",
     )
     p.add_argument(
         "--profile",
