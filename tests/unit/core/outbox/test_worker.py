@@ -106,16 +106,7 @@ async def test_an_attempt_the_dead_line_answers_after_the_network_is_back_is_sen
     outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
     worker = SyncWorker(outbox, transport)
     lost = await enqueue_reward(outbox, lane="ayu")
-    for _ in range(5):  # the line hangs: each answer lost, each backoff longer (0.5 · 2^n s)
-        transport.script = ["lost"]
-        await worker.run_once(reconcile=False)
-        entry = await outbox.get(lost.id)
-        assert entry is not None
-        clock.advance((entry.next_attempt_at - clock.now()).total_seconds())
-    hung = Hang(then="lost")
-    transport.script = [hung]
-    sending = asyncio.ensure_future(worker.run_once(reconcile=False))
-    await hung.started.wait()
+    hung, sending = await _resent_into_a_hang(outbox, worker, transport, clock, lost.id)
     clock.advance(4)
     await worker.connectivity_restored()  # nothing to wake yet: this one is on its way
     clock.advance(6)
@@ -136,16 +127,7 @@ async def test_an_attempt_the_dead_line_ends_late_is_sent_within_the_spread_of_t
     outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
     worker = SyncWorker(outbox, transport)
     lost = await enqueue_reward(outbox, lane="ayu")
-    for _ in range(5):  # the line hangs: each answer lost, each backoff longer
-        transport.script = ["lost"]
-        await worker.run_once(reconcile=False)
-        entry = await outbox.get(lost.id)
-        assert entry is not None
-        clock.advance((entry.next_attempt_at - clock.now()).total_seconds())
-    hung = Hang(then="lost")
-    transport.script = [hung]
-    sending = asyncio.ensure_future(worker.run_once(reconcile=False))
-    await hung.started.wait()
+    hung, sending = await _resent_into_a_hang(outbox, worker, transport, clock, lost.id)
     clock.advance(1)
     back = clock.now()
     await worker.connectivity_restored()  # this one is on its way, on a dead connection
@@ -556,3 +538,21 @@ async def test_a_stop_cancelled_as_it_waits_stays_cancelled(
         await stopping
     assert stopping.cancelled() or not cancelled, "a cancelled stop returned as if not cancelled"
     assert not worker.running
+
+
+async def _resent_into_a_hang(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock, entry_id: str
+) -> tuple[Hang, asyncio.Future[int]]:
+    """The line hangs: five answers lost, each backoff longer (0.5 · 2^n s); then the entry is
+    sent again and its request hangs (returned, on its way, with the round sending it)."""
+    for _ in range(5):
+        transport.script = ["lost"]
+        await worker.run_once(reconcile=False)
+        entry = await outbox.get(entry_id)
+        assert entry is not None
+        clock.advance((entry.next_attempt_at - clock.now()).total_seconds())
+    hung = Hang(then="lost")
+    transport.script = [hung]
+    sending = asyncio.ensure_future(worker.run_once(reconcile=False))
+    await hung.started.wait()
+    return hung, sending
