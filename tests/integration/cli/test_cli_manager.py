@@ -159,28 +159,20 @@ def test_exceptions_retry_dismiss_and_the_summary(
     sandbox.faults(error_rate=0.0)
     code, items = cli.json("exceptions")
     assert [(i["id"], i["contact"]["name"]) for i in items] == [(rejected["id"], "Ayu Pratiwi")]
-    malformed = cli(
-        "outbox",
-        "retry",
-        rejected["id"],
-        "--note",
-        "x",
-        "--member-pin-stdin",
-        *AS_MANAGER,
-        stdin=MANAGER_PIN + "12\n",
-    )  # a member's PIN of the wrong shape never reaches the server
-    assert malformed.returncode == 2 and "exactly 6 digits" in malformed.stderr
-    full_width = cli(
-        "outbox",
-        "retry",
-        rejected["id"],
-        "--note",
-        "x",
-        "--member-pin-stdin",
-        *AS_MANAGER,
-        stdin=MANAGER_PIN + "１２３４５６\n",
-    )  # six digits to str.isdigit, but not the six a member's PIN is: the server counted a miss
-    assert full_width.returncode == 2 and "exactly 6 digits (0-9)" in full_width.stderr
+    # A member's PIN of the wrong shape never reaches the server; full-width digits are six
+    # digits to str.isdigit, but not the six a member's PIN is: the server counted a miss.
+    for member_pin in ("12", "１２３４５６"):
+        refused = cli(
+            "outbox",
+            "retry",
+            rejected["id"],
+            "--note",
+            "x",
+            "--member-pin-stdin",
+            *AS_MANAGER,
+            stdin=f"{MANAGER_PIN}{member_pin}\n",
+        )
+        assert refused.returncode == 2 and "exactly 6 digits (0-9)" in refused.stderr
     retried = cli(
         "outbox", "retry", rejected["id"], "--note", "server hiccup", *AS_MANAGER, stdin=MANAGER_PIN
     )

@@ -23,6 +23,7 @@ from app.core.services.receipts import Receipt, Verdict
 from app.core.services.till import Till
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
+from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.manager.decisions import DecisionDialog
 from app.ui.widgets.result_panel import ResultPanel
 
@@ -73,6 +74,21 @@ def send_again(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> DecisionD
     dialog.note_box.setPlainText("the member came back")
     dialog.confirm.click()
     return dialog
+
+
+def pin_asked(qtbot: QtBot, cashier: CashierWindow) -> PinDialog:
+    """The member's PIN pad "Send again" opens, once it is up."""
+    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    pin_dialog = cashier.decisions.pin_dialog
+    assert pin_dialog is not None
+    return pin_dialog
+
+
+def typed(pin_dialog: PinDialog, pin: str) -> None:
+    """``pin`` pressed on the pad, then OK."""
+    for digit in pin:
+        pin_dialog.pad.press_digit(digit)
+    pin_dialog.pad.submit()
 
 
 def sent_again_not_confirmed(
@@ -232,7 +248,7 @@ def test_manager_mode_ending_closes_a_decision_not_yet_taken_and_the_members_pin
     entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
     sandbox.faults(error_rate=0.0)
     dialog = send_again(qtbot, cashier, entry_id)
-    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    pin_asked(qtbot, cashier)
     # Walked away with Budi's PIN pad open: nothing is left that could still send it.
     manager_goes_idle(qtbot, cashier)
     qtbot.waitUntil(
@@ -249,13 +265,10 @@ def test_a_pin_members_retry_asks_the_pin_again_then_says_the_answer(
     entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
     sandbox.faults(error_rate=0.0)
     dialog = send_again(qtbot, cashier, entry_id)
-    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
-    pin_dialog = cashier.decisions.pin_dialog
-    assert pin_dialog is not None and pin_dialog.isVisible()
+    pin_dialog = pin_asked(qtbot, cashier)
+    assert pin_dialog.isVisible()
     assert not dialog.confirm.isEnabled()  # no second send while the PIN is asked for
-    for digit in "123456":
-        pin_dialog.pad.press_digit(digit)
-    pin_dialog.pad.submit()
+    typed(pin_dialog, "123456")
     qtbot.waitUntil(lambda: shows(dialog, "Confirmed"), timeout=WAIT_MS)
     assert panel(dialog).details.text() == "160 stamps left."
     assert sandbox.stamps(BUDI) == 160
@@ -629,7 +642,7 @@ def test_send_again_ended_with_the_pin_pad_open_brings_up_no_crash(
     entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
     sandbox.faults(error_rate=0.0)
     dialog = send_again(qtbot, cashier, entry_id)
-    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
+    pin_asked(qtbot, cashier)
     deciding = next(task for task in tasks._running if task.get_name() == "decide")
     gone = closed_and_deleted(dialog)
     manager_goes_idle(qtbot, cashier)
@@ -653,12 +666,8 @@ def test_send_again_whose_pin_pad_closed_while_the_pin_was_checked_sends_nothing
     stamps_before = sandbox.stamps(BUDI)
     checking = Held(monkeypatch, cashier.till, "authorize_pin")
     dialog = send_again(qtbot, cashier, entry_id)
-    qtbot.waitUntil(lambda: cashier.decisions.pin_dialog is not None, timeout=WAIT_MS)
-    pin_dialog = cashier.decisions.pin_dialog
-    assert pin_dialog is not None
-    for digit in "123456":
-        pin_dialog.pad.press_digit(digit)
-    pin_dialog.pad.submit()
+    pin_dialog = pin_asked(qtbot, cashier)
+    typed(pin_dialog, "123456")
     qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
     checked = next(task for task in tasks._running if task.get_name() == "member PIN")
     pin_dialog.pad.cancel()
