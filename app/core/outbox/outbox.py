@@ -100,13 +100,29 @@ _INSERT_ENTRY = (
 _INSERT = Prepared(_INSERT_ENTRY)
 _ENTRY_COLUMNS = tuple(column.name for column in ENTRIES.columns)
 _SELECT_ENTRY = Prepared(sa.select(*ENTRIES.columns).where(ENTRIES.c.id == sa.bindparam("e_id")))
+_CANCELS = ENTRIES.alias("cancels")
 _HELD_STAMPS = Prepared(
     sa.select(sa.func.coalesce(sa.func.sum(ENTRIES.c.expect_stamps), 0)).where(
         ENTRIES.c.lane == sa.bindparam("h_lane"),
-        sa.or_(*(ENTRIES.c.status == status for status in HOLDING)),
         ENTRIES.c.kind != OperationKind.CANCEL,
         # NULL when nothing is left out: "id IS NOT ?" holds for every entry then
         ENTRIES.c.id.is_not(sa.bindparam("h_leaving_out", type_=sa.String())),
+        sa.or_(
+            *(ENTRIES.c.status == status for status in HOLDING),
+            # Confirmed after the balance was read: that balance does not know it. A synced
+            # entry is never written again, so its ``updated_at`` is when the till learned it
+            # was applied (the server applied it before then). An answer that says the new
+            # balance moves ``as_of`` to its own time (the member cache), so only those the
+            # feed reconciled, a manager marked applied or a 2xx left without stamps count.
+            sa.and_(
+                ENTRIES.c.status == EntryStatus.SYNCED,
+                ENTRIES.c.updated_at > sa.bindparam("h_as_of", type_=ENTRIES.c.updated_at.type),
+                ~sa.exists().where(
+                    _CANCELS.c.cancels == ENTRIES.c.id,
+                    _CANCELS.c.status == EntryStatus.SYNCED,
+                ),
+            ),
+        ),
     )
 )
 
@@ -272,6 +288,7 @@ class Outbox:
         stamps: int | None = None,
         record: EntryRecord | None = None,
         admit: Callable[[int], Admission] | None = None,
+        balance_as_of: datetime | None = None,
     ) -> OutboxEntry:
         """Queue a redemption; it is committed when this returns.
 
@@ -282,13 +299,16 @@ class Outbox:
         record says of it, written in the same transaction.
 
         ``admit``, when given, decides in the same transaction, from the stamps the lane already
-        holds (:meth:`held_stamps`), whether the entry is queued and whether it is provisional;
+        holds against its balance read ``balance_as_of`` (:meth:`held_stamps`; both are given or
+        neither), whether the entry is queued and whether it is provisional;
         :class:`NotAdmitted` is raised with its answer when it says no, and nothing is queued.
         Deciding there means two redemptions for one member cannot both spend the same stamps.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         if kind is OperationKind.CANCEL:
             raise OutboxError("a cancellation is made with Outbox.cancel()")
+        if (admit is None) != (balance_as_of is None):
+            raise OutboxError("admit is decided against a balance read at a known time")
         check_payload(payload)
         new_id = str(UUID(entry_id)) if entry_id is not None else str(uuid6.uuid7())
         body = dict(payload)
@@ -335,7 +355,9 @@ class Outbox:
                     return existing, None
             admission = None
             if admit is not None:
-                held = _HELD_STAMPS.rows(connection, {"h_lane": lane, "h_leaving_out": None})
+                held = _HELD_STAMPS.rows(
+                    connection, {"h_lane": lane, "h_leaving_out": None, "h_as_of": balance_as_of}
+                )
                 admission = admit(held[0][0])
                 if not admission.allowed:
                     return None, admission
@@ -351,11 +373,15 @@ class Outbox:
         self._changed([entry.id])
         return entry
 
-    async def held_stamps(self, lane: str, *, leaving_out: str | None = None) -> int:
-        """The stamps the lane's queued, sending and unknown redemptions hold: spent as far as
-        the till knows, not yet confirmed by the server (``leaving_out`` one entry)."""
+    async def held_stamps(
+        self, lane: str, *, as_of: datetime, leaving_out: str | None = None
+    ) -> int:
+        """The stamps to take from the lane's balance read ``as_of`` (``leaving_out`` one entry):
+        what its queued, sending and unknown redemptions hold (spent as far as the till knows,
+        not yet confirmed by the server), and what those confirmed after ``as_of`` spent, unless
+        a confirmed cancel gave it back."""
 
-        params = {"h_lane": lane, "h_leaving_out": leaving_out}
+        params = {"h_lane": lane, "h_leaving_out": leaving_out, "h_as_of": as_of}
         found = await self.db.read_raw(lambda connection: _HELD_STAMPS.rows(connection, params))
         return int(found[0][0])
 

@@ -374,9 +374,13 @@ class Till:
         return await self.catalogue.offer(member, await self.projected_stamps(member))
 
     async def projected_stamps(self, member: Member, *, leaving_out: str | None = None) -> int:
-        """The member's stamps less what their queued, sending and unknown entries hold
-        (``leaving_out`` one entry, when deciding that entry's own fate)."""
-        return member.stamps - await self.outbox.held_stamps(member.lane, leaving_out=leaving_out)
+        """The member's stamps less what their queued, sending and unknown entries hold and what
+        those confirmed since the stamps were read spent (``leaving_out`` one entry, when
+        deciding that entry's own fate)."""
+        held = await self.outbox.held_stamps(
+            member.lane, as_of=member.fetched_at, leaving_out=leaving_out
+        )
+        return member.stamps - held
 
     # --- redeeming ------------------------------------------------------------------------------
 
@@ -551,6 +555,7 @@ class Till:
                     rupiah=order.rupiah,
                 ),
                 admit=admit,
+                balance_as_of=None if admit is None else member.fetched_at,
             )
         except NotAdmitted as exc:
             # ``admit`` is this till's policy: what it answered is a PolicyDecision, and a refusal
@@ -832,7 +837,7 @@ class Till:
     ) -> PolicyDecision:
         """The policy for this order now, given what the member's waiting entries hold."""
         decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
-        return decide(await self.outbox.held_stamps(member.lane))
+        return decide(await self.outbox.held_stamps(member.lane, as_of=member.fetched_at))
 
     def pin_blocked(self, member: Member) -> bool:
         """Whether ``member``'s PIN is blocked: as the server said when they were read, or as it

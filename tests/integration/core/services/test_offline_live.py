@@ -9,6 +9,7 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.domain import EntryStatus
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
 from app.core.services.catalogue import CodeNeedsServer
@@ -118,3 +119,52 @@ async def test_redemptions_at_once_offline_never_spend_the_same_stamps_twice(
         assert len(accepted) == 12 and len(refused) == 1
         assert refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS
         assert await till.projected_stamps(ayu) == 10
+
+
+async def found_applied(till: Till, entry_id: str) -> None:
+    """Until the member's activity shows the ``unknown`` entry applied (the worker or this
+    look, whichever reads the feed first)."""
+    changed = asyncio.Event()
+    till.outbox.add_listener(changed.set)
+    try:
+        async with asyncio.timeout(30):
+            while True:
+                changed.clear()
+                await till.worker.reconcile_due()
+                entry = await till.outbox.get(entry_id)
+                assert entry is not None
+                if entry.status == EntryStatus.SYNCED:
+                    return
+                await changed.wait()
+    finally:
+        till.outbox.remove_listener(changed.set)
+
+
+async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_balance(
+    settings: Settings, network: Network
+) -> None:
+    # Ayu's answer is lost (250 stamps when she was read, 230 on the server), the feed shows it
+    # applied, and then the line goes: her balance offline is the server's, not the 250 read
+    # before, or the till would accept what the server refuses when the line comes back.
+    unknown = settings.model_copy(update={"idempotency": "unknown"})
+    async with open_till(unknown.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        ayu = await till.find_member(AYU)
+        offer = await till.offer(ayu)
+        assert offer.projected_stamps == 250
+        network.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
+        order = await till.catalogue.reward_order(ayu, 1)  # 20 stamps
+        receipt = await till.redeem(order, ayu, Sale("dewi"))
+        assert (await till.wait(receipt.entry_id, 15)).status is EntryStatus.UNKNOWN
+        network.faults(drop_rate=0.0)
+        await found_applied(till, receipt.entry_id)
+        assert (await till.offer(ayu)).projected_stamps == 230  # the member as read, too
+
+        network.down()
+        cached = await till.find_member(AYU)
+        assert not cached.live
+        assert (await till.offer(cached)).projected_stamps == 230
+        # eleven rewards of 20 are what 230 stamps buy; a twelfth is the server's 400 later
+        tries = [till.redeem(order, cached, Sale("dewi")) for _ in range(12)]
+        done = await asyncio.gather(*tries, return_exceptions=True)
+        refused = [r for r in done if isinstance(r, Refused)]
+        assert len(refused) == 1 and refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS

@@ -224,6 +224,35 @@ async def test_mark_applied_and_dismiss(
     await worker.stop()
 
 
+async def test_held_stamps_count_what_was_confirmed_after_the_balance_was_read(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    await enqueue_reward(outbox, stamps=1)
+    await worker.run_once()  # confirmed before the balance below was read: it knows it
+    clock.advance(1)
+    read_at = clock.now()
+    clock.advance(1)
+    found = await enqueue_reward(outbox, stamps=10)  # its answer lost, then a manager's "applied"
+    cancelled = await enqueue_reward(outbox, stamps=100)  # confirmed, then cancelled: given back
+    transport.script = ["lost", "apply"]
+    await worker.run_once()
+    await worker.run_once()
+    await outbox.mark_applied(found.id, note="on the dashboard", **WHO)
+    await outbox.cancel(cancelled.id, **WHO)
+    await worker.run_once()
+    await enqueue_reward(outbox, stamps=1000)  # queued: held, as ever
+    assert [e.status for e in await outbox.entries()] == [EntryStatus.SYNCED] * 4 + [
+        EntryStatus.QUEUED
+    ]
+    assert await outbox.held_stamps("m1", as_of=read_at) == 1010
+    # read after all of them: only the queued one is still to come off
+    assert await outbox.held_stamps("m1", as_of=clock.now()) == 1000
+    assert await outbox.held_stamps("m1", as_of=read_at, leaving_out=found.id) == 1000
+    await worker.stop()
+
+
 async def test_the_audit_log_is_append_only(outbox: Outbox) -> None:
     entry = await enqueue_reward(outbox)
     await outbox.cancel(entry.id, **WHO)
