@@ -323,6 +323,10 @@ TEMPLATES: dict[str, str] = {
         "Found in the member's activity. It has no server id here: a later cancel must be made "
         "on the Stamps dashboard."
     ),
+    "receipt.marked_applied.todo": (
+        "A manager marked it applied. It has no server id here: a later cancel must be made on "
+        "the Stamps dashboard."
+    ),
     "receipt.accepted_offline": "Accepted offline — will sync",
     "receipt.accepted_offline.todo": (
         "Hand over the reward; the till sends it when the network is back."

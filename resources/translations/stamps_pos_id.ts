@@ -4362,6 +4362,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ditemukan di aktivitas member. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
     </message>
     <message>
+        <source>A manager marked it applied. It has no server id here: a later cancel must be made on the Stamps dashboard.</source>
+        <comment>receipt.marked_applied.todo</comment>
+        <translation>Manajer menandainya diproses. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
+    </message>
+    <message>
         <source>Accepted offline — will sync</source>
         <comment>receipt.accepted_offline</comment>
         <translation>Diterima offline — akan disinkronkan</translation>

@@ -238,11 +238,16 @@ def _words(
     details: Message | None = None
     kiosk = on_kiosk(entry)
     if verdict is Verdict.CONFIRMED:
+        # Confirmed by the server's own answer, which the worker keeps, or without one: found in
+        # the member's activity, or marked applied by a manager. Without one, ``last_error`` is
+        # still the till's record of the attempt that went unanswered, not the server's words.
+        answered = entry.response is not None
         if entry.reconciled:
             todo = say("receipt.reconciled.todo")
+        elif not answered:
+            todo = say("receipt.marked_applied.todo")
         stamps = _stamps_remaining(entry.response or {})
-        # what the server reported beside the redemption it confirmed (the worker keeps it)
-        said = entry.last_error if not entry.reconciled else None
+        said = entry.last_error if answered else None
         if stamps is not None and said:
             details = say("receipt.stamps_left_also_said", stamps=stamps, said=said)
         elif said:

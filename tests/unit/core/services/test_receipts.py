@@ -137,7 +137,12 @@ def test_not_confirmed_never_says_the_server_did_not_answer(last_error: str, kin
 
 def test_a_confirmed_redemption_shows_what_the_server_said_beside_it() -> None:
     receipt = receipt_for(
-        entry(EntryStatus.SYNCED, server_redemption_id=7, last_error="Receipt printer offline")
+        entry(
+            EntryStatus.SYNCED,
+            server_redemption_id=7,
+            response={"redemption": {"id": 7}},
+            last_error="Receipt printer offline",
+        )
     )
     assert receipt.verdict is Verdict.CONFIRMED
     assert "Hand over" in str(receipt.what_to_do)
@@ -148,6 +153,20 @@ def test_a_reconciled_redemption_says_a_cancel_needs_the_dashboard() -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, reconciled=True))
     assert receipt.verdict is Verdict.CONFIRMED
     assert "dashboard" in str(receipt.what_to_do)
+
+
+def test_a_redemption_marked_applied_does_not_pass_the_lost_answer_off_as_the_server_s_words() -> (
+    None
+):
+    # the attempt's answer was lost, then a manager saw it on the dashboard
+    lost = "ResponseLost: no answer from the Stamps server (ReadTimeout)"
+    receipt = receipt_for(entry(EntryStatus.SYNCED, last_error=lost, note="seen"))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert receipt.details is None
+    assert str(receipt.what_to_do) == (
+        "A manager marked it applied. It has no server id here: a later cancel must be made on "
+        "the Stamps dashboard."
+    )
 
 
 def test_the_json_form_has_the_documented_keys() -> None:
