@@ -522,6 +522,11 @@ TEMPLATES: dict[str, str] = {
     "exception.feed_unreadable": (
         "The member's activity could not be read just now: the till looks again by itself."
     ),
+    "exception.store_unknown": (
+        "The member's activity has {lines} lines that may be this redemption, but this till has "
+        "no store code (store_code) to tell its store's lines from another store's: check it on "
+        "the Stamps dashboard before sending it again, and have the store code set."
+    ),
     "exception.other": (
         "Reconciliation recorded a result this till has no words for: stamps-pos exceptions "
         "--json shows it."
@@ -759,6 +764,12 @@ SINGULAR: dict[str, tuple[str, str]] = {
         "lines",
         "The member's activity has {lines} matching line, and {entries} unconfirmed redemptions "
         "of this till could each own it: the till cannot tell whose it is.",
+    ),
+    "exception.store_unknown": (
+        "lines",
+        "The member's activity has {lines} line that may be this redemption, but this till has "
+        "no store code (store_code) to tell its store's lines from another store's: check it on "
+        "the Stamps dashboard before sending it again, and have the store code set.",
     ),
     "staff.locked": (
         "minutes",

@@ -1547,6 +1547,10 @@
         <translation>Baris yang cocok: {count}.</translation>
     </message>
     <message>
+        <source>Lines alike at a store the till cannot tell (it has no store code): {count}.</source>
+        <translation>Baris serupa di toko yang tidak bisa dipastikan mesin kasir (tidak ada kode toko): {count}.</translation>
+    </message>
+    <message>
         <source>Of these, owned by other redemptions of this till: {count}.</source>
         <translation>Dari baris itu, milik penukaran lain di mesin kasir ini: {count}.</translation>
     </message>
@@ -2156,8 +2160,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>{stamps} stamp</translation>
     </message>
     <message>
-        <source>Projected: the balance minus redemptions waiting to sync</source>
-        <translation>Perkiraan: saldo dikurangi penukaran yang menunggu sinkron</translation>
+        <source>Projected: the last balance read, less redemptions not yet in it</source>
+        <translation>Perkiraan: saldo terakhir yang terbaca, dikurangi penukaran yang belum termasuk</translation>
     </message>
     <message>
         <source>PIN blocked</source>
@@ -4772,6 +4776,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Aktivitas member tidak bisa dibaca saat ini: mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
     </message>
     <message>
+        <source>The member&apos;s activity has {lines} lines that may be this redemption, but this till has no store code (store_code) to tell its store&apos;s lines from another store&apos;s: check it on the Stamps dashboard before sending it again, and have the store code set.</source>
+        <comment>exception.store_unknown</comment>
+        <translation>Aktivitas member memuat {lines} baris yang mungkin penukaran ini, tetapi mesin kasir ini tidak punya kode toko (store_code) untuk membedakan baris tokonya dari baris toko lain: periksa di dashboard Stamps sebelum mengirimnya lagi, dan minta kode toko diatur.</translation>
+    </message>
+    <message>
         <source>Reconciliation recorded a result this till has no words for: stamps-pos exceptions --json shows it.</source>
         <comment>exception.other</comment>
         <translation>Pencocokan mencatat hasil yang tidak bisa dijelaskan mesin kasir ini: stamps-pos exceptions --json menampilkannya.</translation>
@@ -4980,6 +4989,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The member&apos;s activity has {lines} matching line, and {entries} unconfirmed redemptions of this till could each own it: the till cannot tell whose it is.</source>
         <comment>exception.ambiguous</comment>
         <translation>Aktivitas member memuat {lines} baris yang cocok, dan {entries} penukaran mesin kasir ini yang belum dikonfirmasi masing-masing bisa memilikinya: mesin kasir tidak bisa memastikan milik siapa.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s activity has {lines} line that may be this redemption, but this till has no store code (store_code) to tell its store&apos;s lines from another store&apos;s: check it on the Stamps dashboard before sending it again, and have the store code set.</source>
+        <comment>exception.store_unknown</comment>
+        <translation>Aktivitas member memuat {lines} baris yang mungkin penukaran ini, tetapi mesin kasir ini tidak punya kode toko (store_code) untuk membedakan baris tokonya dari baris toko lain: periksa di dashboard Stamps sebelum mengirimnya lagi, dan minta kode toko diatur.</translation>
     </message>
     <message>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minute.</source>

@@ -47,6 +47,10 @@ CANNOT_RECONCILE = {
 #: The start of a verdict that waits on another entry of the member, and of one that cannot
 #: tell which entry owns which line.
 DEFERRED, AMBIGUOUS = "deferred", "ambiguous"
+#: The verdict when the only lines that could be the entry's are at a store the till cannot
+#: place: it has no store code to know its own lines by. Not "not found": such a line may well
+#: be this redemption, and sending it again on "not found" would apply it twice.
+STORE_UNKNOWN = "store_unknown"
 
 
 @dataclass(frozen=True)
@@ -131,18 +135,21 @@ def apply_activity(
         "name": entry.expect_name,
         "stamps": entry.expect_stamps,
     }
-    candidates = sorted(
-        (
-            r
-            for r in records
-            if r.store == entry.expect_store
-            and r.name == entry.expect_name
+
+    def alike(r: ActivityRecord) -> bool:
+        """The line the entry would leave, at whichever store."""
+        return (
+            r.name == entry.expect_name
             and r.stamps == entry.expect_stamps
             and any(opened <= r.created <= closed for opened, closed in windows)
             and (r.channel is None or channel is None or r.channel == channel)
-        ),
+        )
+
+    candidates = sorted(
+        (r for r in records if r.store == entry.expect_store and alike(r)),
         key=lambda r: r.created,
     )
+    unplaced = [r for r in records if r.store is None and alike(r)]
     others = list(
         session.execute(
             sa.select(OutboxEntry).where(ENTRIES.c.lane == entry.lane, ENTRIES.c.id != entry.id)
@@ -199,7 +206,7 @@ def apply_activity(
     if unsettled:
         verdict = f"{DEFERRED}: another entry of this member may still reach the server"
     elif free == 0:
-        verdict = "not_found"
+        verdict = STORE_UNKNOWN if unplaced else "not_found"
     elif free < 1 + len(rivals):
         lines = "1 line" if free == 1 else f"{free} lines"
         verdict = f"{AMBIGUOUS}: {1 + len(rivals)} unknown entries could own {lines}"
@@ -216,6 +223,7 @@ def apply_activity(
         "expected": expected,
         "lines_read": len(records),
         "candidates": [_describe(r) for r in candidates],
+        "store_unknown": [_describe(r) for r in unplaced],
         "accounted_by_other_entries": len(candidates) - free,
         "waiting_on": unsettled,
         "rivals": rivals,

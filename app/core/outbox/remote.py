@@ -39,7 +39,9 @@ class SubmitResult:
 class ActivityRecord:
     """One redemption in a member's activity feed, as reconciliation compares it."""
 
-    store: int
+    #: The till's store id when the feed names this till's store, 0 for another store, ``None``
+    #: when the till cannot tell (it has no store code to know its own by).
+    store: int | None
     stamps: int
     name: str
     created: datetime

@@ -19,7 +19,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
-from app.core.outbox.reconcile import AMBIGUOUS, CANNOT_RECONCILE, DEFERRED
+from app.core.outbox.reconcile import AMBIGUOUS, CANNOT_RECONCILE, DEFERRED, STORE_UNKNOWN
 from app.core.services.receipts import (
     Verdict,
     on_kiosk,
@@ -518,6 +518,11 @@ def _reason(entry: OutboxEntry) -> Message:
             "exception.not_found",
             lines=int(evidence.get("lines_read", 0) or 0),
             since=str(evidence.get("since", "?")),
+        )
+    if result == STORE_UNKNOWN:
+        unplaced = evidence.get("store_unknown")
+        return say(
+            "exception.store_unknown", lines=len(unplaced) if isinstance(unplaced, list) else 1
         )
     if result == "cannot_reconcile":
         why = evidence.get("why")

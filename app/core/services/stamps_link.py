@@ -101,10 +101,12 @@ class ClientTransport:
             if created is None or detail is None:
                 continue  # cannot be placed after the attempt: proves nothing
             store_name = activity.store.name if activity.store else None
-            same_store = self.store_code is not None and store_name == self.store_code
+            store: int | None = None  # without the store's code, any store's line could be ours
+            if self.store_code is not None:
+                store = self.client.store if store_name == self.store_code else 0
             records.append(
                 ActivityRecord(
-                    store=self.client.store if same_store else 0,
+                    store=store,
                     stamps=detail.stamps or 0,
                     name=detail.name or "",
                     created=created,

@@ -152,6 +152,15 @@ def evidence_text(
             )
         )
         lines += [f"  • {feed_line_text(c)}" for c in candidates if isinstance(c, dict)]
+    unplaced = evidence.get("store_unknown")
+    if isinstance(unplaced, list) and unplaced:
+        lines.append(
+            QCoreApplication.translate(
+                "ManagerWords",
+                "Lines alike at a store the till cannot tell (it has no store code): {count}.",
+            ).format(count=len(unplaced))
+        )
+        lines += [f"  • {feed_line_text(c)}" for c in unplaced if isinstance(c, dict)]
     if evidence.get("accounted_by_other_entries"):
         lines.append(
             QCoreApplication.translate(

@@ -142,7 +142,9 @@ class MemberCard(QFrame):
             ).format(stamps=member.stamps)
         )
         self._projected.setVisible(member.projected)
-        self._projected.setText(self.tr("Projected: the balance minus redemptions waiting to sync"))
+        self._projected.setText(
+            self.tr("Projected: the last balance read, less redemptions not yet in it")
+        )
         self._balance.setText(member.balance_text)
         self._balance.setVisible(bool(member.balance_text))
         # A blocked PIN is said as such: "PIN required" read as if the customer could type it.

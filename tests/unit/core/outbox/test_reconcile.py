@@ -164,6 +164,32 @@ async def test_wrong_store_name_stamps_or_time_do_not_match(
     await worker.stop()
 
 
+async def test_a_line_at_a_store_the_till_cannot_tell_is_not_called_not_found(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # A till without its store's code cannot tell its lines from another store's: a line alike
+    # may be this redemption. "Not in the member's activity" would have a manager send it again.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _never_applied(outbox, worker, transport)
+    alike = ActivityRecord(store=None, stamps=10, name=reward_name(1), created=clock.now())
+    other = replace(alike, name=reward_name(2))
+    transport.server.feed += [("m1", alike), ("m1", other)]
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "store_unknown"
+    assert [line["name"] for line in after.evidence["store_unknown"]] == [reward_name(1)]
+    # none alike at any store: that one is not found
+    transport.server.feed[-2] = ("m1", replace(alike, stamps=11))
+    clock.advance(3600)
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(entry.id)
+    assert after is not None and after.evidence is not None
+    assert after.evidence["result"] == "not_found"
+    await worker.stop()
+
+
 async def test_a_line_made_after_the_attempt_ended_is_another_tills(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:

@@ -481,6 +481,11 @@ async def _evidence_of_the_unknown(day: Day, evidence: dict[str, Any]) -> Except
             "exception.feed_unreadable",
             {},
         ),
+        (
+            {"result": "store_unknown", "store_unknown": [{"name": "Kopi"}, {"name": "Kopi"}]},
+            "exception.store_unknown",
+            {"lines": 2},
+        ),
         ({"result": "a verdict of a later version"}, "exception.other", {}),
     ],
     ids=lambda v: v if isinstance(v, str) else "",

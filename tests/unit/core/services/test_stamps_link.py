@@ -65,6 +65,16 @@ async def test_a_feed_line_carries_the_channel_it_names() -> None:
     assert {line.store for line in lines} == {7}  # this store's code: this store's id
 
 
+@pytest.mark.parametrize(("store_code", "store"), [("L123", 7), ("L9", 0), (None, None)])
+async def test_a_feed_line_is_at_this_store_another_or_one_the_till_cannot_tell(
+    store_code: str | None, store: int | None
+) -> None:
+    client = FeedClient([_line(1, "POS")])
+    transport = ClientTransport(client, store_code=store_code)  # type: ignore[arg-type]
+    [line] = await transport.member_activity("ayu@example.com", since=SINCE)
+    assert line.store == store
+
+
 async def _no_probe() -> Connectivity | None:
     return None
 
