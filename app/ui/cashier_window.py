@@ -299,6 +299,9 @@ class CashierWindow(QObject):
         # One customer at a time: the last one's invoice number must not land on this sale.
         self.view.invoice_field.clear()
         self.view.promo_panel.clear()
+        # Nor the tab the last one was served from: left on Vouchers, the next customer's card
+        # scanned opened on the vouchers, and their rewards were one F3 away.
+        self.view.open_rewards_tab()
 
     def close(self) -> None:
         """Stop listening to the till (before it closes)."""
