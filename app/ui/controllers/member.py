@@ -180,7 +180,7 @@ class MemberController(QObject):
             else:
                 member = await self.session.till.find_member(query)
         except (MemberNotFound, NotOnline) as exc:
-            if scanned and self.session.member is not None and self.unmatched_scan:
+            if scanned and self.unmatched_scan and self._their_code(query, exc):
                 # Not a member: with a customer on screen, a scan is their voucher code.
                 search.set_message("")
                 self.unmatched_scan(query)
@@ -197,6 +197,25 @@ class MemberController(QObject):
             self.session.set_member(member)
             self._after_scan(scanned)
         self.lookup_finished.emit(member)
+
+    def _their_code(self, query: str, unknown: Exception) -> bool:
+        """Whether a scan no member was found for is the voucher code of the customer on screen.
+        The server said no member has it: their code. The server could not be asked: the till
+        cannot tell the next customer's card it has not seen from a code (which it could not
+        check either), so only a code of their own vouchers is one. (Offline, Putri's card
+        scanned after Budi was refused as Budi's voucher code, on his shift's record, with Budi
+        left on screen for her.)"""
+        member, offer = self.session.member, self.session.offer
+        if member is None:
+            return False
+        if not isinstance(unknown, NotOnline):
+            return True
+        code = query.strip()
+        return (
+            offer is not None
+            and offer.member is member
+            and any(voucher.code == code for voucher in offer.vouchers)
+        )
 
     def _after_scan(self, scanned: bool) -> None:
         # A scan comes wherever the keyboard is: on a reward tile, the tiles went with the last
