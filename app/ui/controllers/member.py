@@ -186,6 +186,11 @@ class MemberController(QObject):
                 self.unmatched_scan(query)
             else:
                 search.set_message(words(exc.message))
+                if scanned:
+                    # What was read, where the last customer's name was: it said "Ayu Pratiwi"
+                    # over "this till has not seen KR24000128" and an empty card.
+                    search.field.setText(query.strip())
+                    search.field.selectAll()
                 self.session.set_member(None)  # nobody on screen rather than the last customer
                 self._after_scan(scanned)
         else:

@@ -296,6 +296,7 @@ def test_offline_a_card_the_till_has_not_seen_is_the_next_customer_not_the_last_
         cashier.scanned("KR24000128")
     assert cashier.session.member is None
     assert "has not seen “KR24000128” before" in view.member_search.message_text()
+    assert view.member_search.text() == "KR24000128"  # not Budi's name over an empty card
     assert view.result_panel.result() is None
     assert view.tabs.currentWidget() is view.reward_picker
     shift = cashier.session.shift
