@@ -213,7 +213,10 @@ class CashierWindow(QObject):
             view.promo_panel.code_field.setText(code)
             view.promo_panel.submit()
         elif focus is view.voucher_panel.code_field and self.session.member is not None:
-            self.vouchers.use_code(code)
+            # A member first, as anywhere: the cursor left in the code (F4, and no code after
+            # all) took the next customer's card as a voucher code for the last one, refused on
+            # their record while the next customer waited unfound.
+            self.member.scanned(code, into_code_field=True)
         else:
             self.member.scanned(code)
 

@@ -321,3 +321,25 @@ def test_offline_a_scan_of_the_members_own_voucher_code_is_still_their_code(
     result = view.result_panel.result()
     assert result is not None and result.headline == "Voucher code ULTAH-AYU-6"
     assert view.tabs.currentWidget() is view.voucher_panel
+
+
+def test_offline_a_code_scanned_into_the_voucher_code_is_still_the_members_code(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Not one of Ayu's own, but the cursor waited in the code for it: it is hers, refused for
+    # want of the server, and Ayu stays.
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
+    view.show_vouchers()
+    view.activateWindow()
+    qtbot.waitUntil(view.voucher_panel.code_field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        cashier.scanned("RINDANG-100K-7H2K")
+    assert view.member_card.name_text() == "Ayu Pratiwi"
+    result = view.result_panel.result()
+    assert result is not None and result.headline == "Voucher code RINDANG-100K-7H2K"

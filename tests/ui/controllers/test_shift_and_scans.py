@@ -335,6 +335,27 @@ def test_the_next_customers_card_scanned_after_a_code_finds_them_not_another_cod
     assert view.member_search.field.hasFocus()  # ready for the next customer's name too
 
 
+def test_the_next_customers_card_scanned_into_an_unused_voucher_code_finds_them(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # F4 for Ayu, and no code after all: Budi's card, scanned next into the waiting code field,
+    # was refused as Ayu's voucher code (on Ayu's record) while Budi waited unfound.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.show_vouchers()
+    view.activateWindow()
+    qtbot.waitUntil(view.voucher_panel.code_field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        cashier.scanned("70140000000123")
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert view.result_panel.result() is None
+    assert view.voucher_panel.code_field.text() == ""
+    shift = cashier.session.shift
+    assert shift is not None
+    assert run_async(qtbot, cashier.till.shift_summary(shift.id)).refusals == ()
+    assert sandbox.ledger() == []
+
+
 def test_the_summary_page_counts_every_end_a_shift_row_can_have() -> None:
     # Each of the till's verdicts is counted on the page somewhere: its boxes and the line
     # under them (what expired, what a manager closed) add up to the shift's list.
