@@ -70,6 +70,18 @@ def test_the_next_customer_opens_on_the_rewards_tab(
     assert view.reward_picker.tiles()
 
 
+def test_the_next_customers_rewards_open_at_the_first(qtbot: QtBot, cashier: CashierWindow) -> None:
+    # Ayu's rewards scrolled to their end; Putri's opened there, her first rewards out of sight.
+    view = cashier.view
+    view.resize(1366, 768)
+    find_member(qtbot, cashier, AYU)
+    grid = view.reward_picker._scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: grid.maximum() > 0, timeout=WAIT_MS)
+    grid.setValue(grid.maximum())
+    find_member(qtbot, cashier, PUTRI)
+    assert grid.value() == 0
+
+
 def test_a_lookup_that_finds_nobody_clears_the_last_customer(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
