@@ -210,12 +210,18 @@ class CashierWindow(QObject):
         if focus is view.invoice_field.field:
             view.invoice_field.set_text(code)
         elif focus is view.promo_panel.code_field:
-            view.promo_panel.code_field.setText(code)
-            view.promo_panel.submit()
+            # A member first, as anywhere: the cursor left in a code (F5 or F4, and no code
+            # after all) took the next customer's card as a code for the last one, refused on
+            # their record (a promo sent with their invoice) while the next customer waited.
+            self.member.scanned(code, into_code=self._promo_scanned)
         elif focus is view.voucher_panel.code_field and self.session.member is not None:
-            self.vouchers.use_code(code)
+            self.member.scanned(code, into_code=self.vouchers.use_code)
         else:
             self.member.scanned(code)
+
+    def _promo_scanned(self, code: str) -> None:
+        self.view.promo_panel.code_field.setText(code)
+        self.view.promo_panel.submit()
 
     def _invoice_entered(self) -> None:
         # The invoice is in: the cursor moves on, else the card scanned next was typed over the
@@ -299,6 +305,9 @@ class CashierWindow(QObject):
         # One customer at a time: the last one's invoice number must not land on this sale.
         self.view.invoice_field.clear()
         self.view.promo_panel.clear()
+        # Nor the tab the last one was served from: left on Vouchers, the next customer's card
+        # scanned opened on the vouchers, and their rewards were one F3 away.
+        self.view.open_rewards_tab()
 
     def close(self) -> None:
         """Stop listening to the till (before it closes)."""

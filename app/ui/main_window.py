@@ -346,6 +346,10 @@ class CashierWindowView(QMainWindow):
         self.tabs.setCurrentIndex(self.PROMO_TAB)
         self.promo_panel.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def open_rewards_tab(self) -> None:
+        """The Rewards tab, as each customer first sees it; the keyboard stays where it is."""
+        self.tabs.setCurrentIndex(self.REWARDS_TAB)
+
     def focus_open_tab(self) -> None:
         """The keyboard to the open tab, where its F-key (F3, F4, F5) would put it."""
         {

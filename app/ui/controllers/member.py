@@ -118,13 +118,15 @@ class MemberController(QObject):
         self.view.member_search.suggestions.hide()
         self._lookup.start(self._look_up(query, scanned=False))
 
-    def scanned(self, code: str) -> None:
-        """A scan: a member identifier first, else (with a member on screen) a voucher code.
-        The suggestions of what was typed before it close: left open under the scanned member,
-        one click would put another customer on screen."""
+    def scanned(self, code: str, *, into_code: Callable[[str], None] | None = None) -> None:
+        """A scan: a member identifier first, else ``into_code`` (the code field the cursor
+        waited in takes what no member answers to, even when the server cannot be asked), else
+        (with a member on screen) a voucher code. The suggestions of what was typed before it
+        close: left open under the scanned member, one click would put another customer on
+        screen."""
         self._suggest.cancel()
         self.view.member_search.hide_suggestions()
-        self._lookup.start(self._look_up(code, scanned=True))
+        self._lookup.start(self._look_up(code, scanned=True, into_code=into_code))
 
     def clear(self) -> None:
         """The next customer: nobody on screen, the search empty."""
@@ -166,7 +168,9 @@ class MemberController(QObject):
         search.set_suggestions(rows)
         self.suggestions_shown.emit(rows)
 
-    async def _look_up(self, query: str, *, scanned: bool) -> None:
+    async def _look_up(
+        self, query: str, *, scanned: bool, into_code: Callable[[str], None] | None = None
+    ) -> None:
         search = self.view.member_search
         self._said_while_typing = False  # what the lookup says stands until the next one
         search.set_message(self.tr("Looking up…"), error=False)
@@ -180,12 +184,19 @@ class MemberController(QObject):
             else:
                 member = await self.session.till.find_member(query)
         except (MemberNotFound, NotOnline) as exc:
-            if scanned and self.session.member is not None and self.unmatched_scan:
-                # Not a member: with a customer on screen, a scan is their voucher code.
+            if into_code is None and self._their_code(query, exc):
+                into_code = self.unmatched_scan
+            if scanned and into_code is not None:
+                # Not a member: a code, for the customer on screen.
                 search.set_message("")
-                self.unmatched_scan(query)
+                into_code(query)
             else:
                 search.set_message(words(exc.message))
+                if scanned:
+                    # What was read, where the last customer's name was: it said "Ayu Pratiwi"
+                    # over "this till has not seen KR24000128" and an empty card.
+                    search.field.setText(query.strip())
+                    search.field.selectAll()
                 self.session.set_member(None)  # nobody on screen rather than the last customer
                 self._after_scan(scanned)
         else:
@@ -197,6 +208,25 @@ class MemberController(QObject):
             self.session.set_member(member)
             self._after_scan(scanned)
         self.lookup_finished.emit(member)
+
+    def _their_code(self, query: str, unknown: Exception) -> bool:
+        """Whether a scan no member was found for is the voucher code of the customer on screen.
+        The server said no member has it: their code. The server could not be asked: the till
+        cannot tell the next customer's card it has not seen from a code (which it could not
+        check either), so only a code of their own vouchers is one. (Offline, Putri's card
+        scanned after Budi was refused as Budi's voucher code, on his shift's record, with Budi
+        left on screen for her.)"""
+        member, offer = self.session.member, self.session.offer
+        if member is None:
+            return False
+        if not isinstance(unknown, NotOnline):
+            return True
+        code = query.strip()
+        return (
+            offer is not None
+            and offer.member is member
+            and any(voucher.code == code for voucher in offer.vouchers)
+        )
 
     def _after_scan(self, scanned: bool) -> None:
         # A scan comes wherever the keyboard is: on a reward tile, the tiles went with the last

@@ -213,6 +213,11 @@ class RewardPicker(QWidget):
             self._place_tiles()
         self._empty.setVisible(not rewards)
         self._scroll.setVisible(bool(rewards))
+        if not rewards:
+            # The next customer's rewards start at the first: scrolled on where the last
+            # customer's had been left, Budi's opened on the third row, his first rewards
+            # out of sight.
+            self._scroll.verticalScrollBar().setValue(0)
         self._select(None)
         self.tiles_placed.emit()
         if on is not None:

@@ -18,7 +18,7 @@ from app.ui.controllers.tasks import spawn
 
 from ...support.network import AMPLE_TIMEOUTS, Network
 from ...support.vouchers import SALDO, UNCONFIRMED, validations
-from .conftest import WAIT_MS, find_member, redeem
+from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -277,3 +277,69 @@ def test_a_refusal_stays_on_the_panel_when_the_redemption_before_it_settles(
     # Her card takes the balance the server confirmed: nothing of hers waits to sync now.
     qtbot.waitUntil(lambda: card.projected_text() == "", timeout=WAIT_MS)
     assert card.stamps_text() == "230 stamps"
+
+
+def test_offline_a_card_the_till_has_not_seen_is_the_next_customer_not_the_last_ones_code(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Budi served, the line dies, and Putri (never at this till before) scans her card: it was
+    # refused as Budi's voucher code, on Budi's record, and Budi stayed on screen for her.
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, "budi.santoso@contoh.co.id")
+    network.down()
+    view.focus_member_search()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.scanned("KR24000128")
+    assert cashier.session.member is None
+    assert "has not seen “KR24000128” before" in view.member_search.message_text()
+    assert view.member_search.text() == "KR24000128"  # not Budi's name over an empty card
+    assert view.result_panel.result() is None
+    assert view.tabs.currentWidget() is view.reward_picker
+    shift = cashier.session.shift
+    assert shift is not None
+    assert run_async(qtbot, cashier.till.shift_summary(shift.id)).refusals == ()
+
+
+def test_offline_a_scan_of_the_members_own_voucher_code_is_still_their_code(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
+    view.focus_member_search()
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        cashier.scanned("ULTAH-AYU-6")
+    assert view.member_card.name_text() == "Ayu Pratiwi"
+    result = view.result_panel.result()
+    assert result is not None and result.headline == "Voucher code ULTAH-AYU-6"
+    assert view.tabs.currentWidget() is view.voucher_panel
+
+
+def test_offline_a_code_scanned_into_the_voucher_code_is_still_the_members_code(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Not one of Ayu's own, but the cursor waited in the code for it: it is hers, refused for
+    # want of the server, and Ayu stays.
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
+    view.show_vouchers()
+    view.activateWindow()
+    qtbot.waitUntil(view.voucher_panel.code_field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        cashier.scanned("RINDANG-100K-7H2K")
+    assert view.member_card.name_text() == "Ayu Pratiwi"
+    result = view.result_panel.result()
+    assert result is not None and result.headline == "Voucher code RINDANG-100K-7H2K"

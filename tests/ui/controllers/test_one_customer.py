@@ -49,6 +49,39 @@ def test_the_next_member_takes_nothing_of_the_last_customers_sale(
     assert [e["kind"] for e in sandbox.ledger()] == ["redeem_reward"]
 
 
+@pytest.mark.parametrize("tab", ["vouchers", "promo"])
+@pytest.mark.parametrize("found_by", ["scan", "typed"])
+def test_the_next_customer_opens_on_the_rewards_tab(
+    qtbot: QtBot, cashier: CashierWindow, tab: str, found_by: str
+) -> None:
+    # Ayu was served from the Vouchers (or Promo) tab; Putri's card scanned next opened on
+    # Ayu's tab, with Putri's vouchers where her rewards should have been.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.show_vouchers() if tab == "vouchers" else view.show_promo()
+    view.focus_member_search()
+    if found_by == "scan":
+        with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+            cashier.scanned("KR24000128")
+    else:
+        find_member(qtbot, cashier, PUTRI)
+    assert view.member_card.name_text() == "Putri Maharani"
+    assert view.tabs.currentWidget() is view.reward_picker
+    assert view.reward_picker.tiles()
+
+
+def test_the_next_customers_rewards_open_at_the_first(qtbot: QtBot, cashier: CashierWindow) -> None:
+    # Ayu's rewards scrolled to their end; Putri's opened there, her first rewards out of sight.
+    view = cashier.view
+    view.resize(1366, 768)
+    find_member(qtbot, cashier, AYU)
+    grid = view.reward_picker._scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: grid.maximum() > 0, timeout=WAIT_MS)
+    grid.setValue(grid.maximum())
+    find_member(qtbot, cashier, PUTRI)
+    assert grid.value() == 0
+
+
 def test_a_lookup_that_finds_nobody_clears_the_last_customer(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
@@ -219,7 +252,7 @@ def test_the_last_customers_code_ending_leaves_the_next_customers_cursor_where_i
         qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
     find_member(qtbot, cashier, PUTRI)
-    field.setFocus()  # Putri's code, being typed
+    view.show_vouchers() if tab == "voucher" else view.show_promo()  # Putri's code, typed
     qtbot.keyClicks(field, "KOPI")
     checking.release()
     qtbot.waitUntil(lambda: not cashier.redemption.busy, timeout=WAIT_MS)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -19,6 +20,7 @@ from app.core.services.runtime import RuntimeOptions
 from app.core.services.shift import ShiftInfo, ShiftSummary
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.shift import summary_data
+from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
@@ -333,6 +335,56 @@ def test_the_next_customers_card_scanned_after_a_code_finds_them_not_another_cod
     assert cashier.view.member_card.name_text() == "Budi Santoso"
     assert len(sandbox.ledger()) == 1
     assert view.member_search.field.hasFocus()  # ready for the next customer's name too
+
+
+def _cursor_in_the_code(qtbot: QtBot, view: CashierWindowView, tab: str) -> QLineEdit:
+    """The cashier opens ``tab`` (F4 or F5, the invoice typed for a promo); its code waits."""
+    if tab == "promo":
+        view.invoice_field.set_text("INV-0042")
+        view.show_promo()
+        field = view.promo_panel.code_field
+    else:
+        view.show_vouchers()
+        field = view.voucher_panel.code_field
+    view.activateWindow()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    return field
+
+
+@pytest.mark.parametrize("tab", ["promo", "voucher code"])
+def test_the_next_customers_card_scanned_into_an_unused_code_finds_them(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tab: str
+) -> None:
+    # F4 (or F5) for Ayu, and no code after all: Budi's card, scanned next into the waiting
+    # code, was refused as Ayu's code (on Ayu's record; a promo was sent to the server with her
+    # invoice) while Budi waited unfound.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    field = _cursor_in_the_code(qtbot, view, tab)
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        cashier.scanned("70140000000123")
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert view.result_panel.result() is None
+    assert field.text() == ""
+    shift = cashier.session.shift
+    assert shift is not None
+    assert run_async(qtbot, cashier.till.shift_summary(shift.id)).refusals == ()
+    assert sandbox.ledger() == []
+
+
+@pytest.mark.parametrize(
+    ("tab", "code"), [("promo", "NGOPIPAGI"), ("voucher code", "RINDANG-100K-7H2K")]
+)
+def test_a_code_scanned_into_its_field_is_redeemed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, tab: str, code: str
+) -> None:
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    _cursor_in_the_code(qtbot, view, tab)
+    receipt = redeem(qtbot, cashier, lambda: cashier.scanned(code))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert view.member_card.name_text() == "Ayu Pratiwi"
+    assert len(sandbox.ledger()) == 1
 
 
 def test_the_summary_page_counts_every_end_a_shift_row_can_have() -> None:
