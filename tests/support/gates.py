@@ -10,16 +10,18 @@ import pytest
 
 
 class Held:
-    """``owner.name`` held at a gate: each call is noted in :attr:`calls` (its arguments), waits
-    until :meth:`release`, then goes through to the real method."""
+    """``owner.name`` held at a gate: each call is noted in :attr:`calls` (its arguments) and
+    sets :attr:`arrived`, waits until :meth:`release`, then goes through to the real method."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
         self.calls: list[tuple[Any, ...]] = []
+        self.arrived = asyncio.Event()
         self.gate = asyncio.Event()
         real = getattr(owner, name)
 
         async def held(*args: Any, **kwargs: Any) -> Any:
             self.calls.append(args)
+            self.arrived.set()
             await self.gate.wait()
             return await real(*args, **kwargs)
 

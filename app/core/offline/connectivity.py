@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
+from typing import Protocol
 
 from app.core import clock
 from app.core.domain import Outcome
@@ -38,6 +39,14 @@ Listener = Callable[[Connectivity, Connectivity], None]
 Probe = Callable[[], Awaitable[Connectivity | None]]
 #: Asks the server once and records what its answer, or its silence, proves (the heartbeat's).
 Check = Callable[[], Awaitable[None]]
+
+
+class Report(Protocol):
+    """What a request proved of the network, and when it left (the monitor's ``report``)."""
+
+    def __call__(
+        self, outcome: Outcome | None, *, sent_at: float, status_code: int | None = None
+    ) -> None: ...
 
 
 class ConnectivityMonitor:
@@ -118,22 +127,22 @@ class ConnectivityMonitor:
         self,
         outcome: Outcome | None,
         *,
+        sent_at: float,
         status_code: int | None = None,
-        sent_at: float | None = None,
     ) -> None:
         """Record what a real request proved. ``None`` or ``APPLIED``/``REFUSED`` mean the server
         answered; a connection that was never made means offline; the rest, degraded.
 
-        ``sent_at`` (clock.monotonic): when the request left. One that failed after an answer
-        made the till online since it left changes nothing: a request sent into a hang, on a
-        connection the outage killed, ends at its read timeout seconds after the line is back,
-        and turned the bar from Online to Degraded while the line worked."""
+        ``sent_at`` (clock.monotonic, taken just before the request left): every report comes
+        from a request, and says when. One that failed after an answer made the till online
+        since it left changes nothing: a request sent into a hang, on a connection the outage
+        killed, ends at its read timeout seconds after the line is back, and turned the bar from
+        Online to Degraded while the line worked. An answer proves the line whenever it left."""
         if outcome in (None, Outcome.APPLIED, Outcome.REFUSED):
             self._answered_at = clock.monotonic()
             self._set(Connectivity.ONLINE)
         elif (
-            sent_at is not None
-            and self._state is Connectivity.ONLINE
+            self._state is Connectivity.ONLINE
             and self._answered_at is not None
             and sent_at < self._answered_at
         ):

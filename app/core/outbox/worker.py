@@ -54,8 +54,10 @@ class SyncWorker:
         #: the claim it made ahead, until a claim finds the queue running again.
         self._credentials_refused = False
         #: When the network last came back (clock.now): an attempt sent before it and left
-        #: unanswered after it was lost to the outage, not to the line as it is now.
+        #: unanswered after it was lost to the outage, not to the line as it is now. Forgotten
+        #: past ``_back_until`` (clock.monotonic; see :meth:`_reconnect`).
         self._back_at: datetime | None = None
+        self._back_until = 0.0
         outbox.add_listener(self.wake)
 
     # --- control ------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ class SyncWorker:
         read-only) is said in one line: what waits keeps its backoff, and the worker still looks
         at the queue now."""
         self._back_at = clock.now()
+        self._back_until = clock.monotonic() + self.policy.lease_seconds
         try:
             woken = await self.outbox.wake_after_outage()
         except StorageProblem as problem:
@@ -112,20 +115,31 @@ class SyncWorker:
         on a connection the outage killed, ended by its read timeout): it is woken as the
         reconnect woke the others, not left to a backoff grown while the line was down. Seen:
         Ayu's redemptions went 32 s after the till read Online again."""
+        back_at = self._reconnect()
         if (
             outcome is not Outcome.AMBIGUOUS
             or getattr(error, "status_code", None) is not None  # the server's own error
-            or self._back_at is None
+            or back_at is None
             or claimed.started_at is None
-            or claimed.started_at >= self._back_at
+            or claimed.started_at >= back_at
         ):
             return
         try:
             # within the spread of the reconnect, not of this attempt's end (up to a read
             # timeout later): the till has read Online since then
-            await self.outbox.wake_after_outage(back_at=self._back_at, only=claimed.entry_id)
+            await self.outbox.wake_after_outage(back_at=back_at, only=claimed.entry_id)
         except StorageProblem as problem:
             log.warning("the disk refused to wake what the outage left unanswered: %s", problem)
+
+    def _reconnect(self) -> datetime | None:
+        """When the network last came back, for as long as an attempt claimed before then can
+        still end: a lease (every attempt ends within its claim's). After that the moment says
+        nothing of any attempt; kept, it did harm once the wall clock was set back (a till that
+        ran fast, put right): every attempt looked sent before it, and each one a hanging server
+        left unanswered was woken within that old reconnect's spread instead of backing off."""
+        if self._back_at is not None and clock.monotonic() > self._back_until:
+            self._back_at = None
+        return self._back_at
 
     @property
     def in_flight(self) -> int:

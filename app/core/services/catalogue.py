@@ -21,6 +21,7 @@ from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
 from app.core.messages import Explained, Message, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
+from app.core.offline.connectivity import Report
 from app.core.offline.policy import VoucherFacts
 from app.core.outbox.outbox import Outbox
 from app.core.services.codes import PROMO_CODE, VOUCHER_CODE, check_code
@@ -202,7 +203,7 @@ class Catalogue:
         allow_codes_offline: bool = False,
         offline: Callable[[], bool] | None = None,
         wait: float | None = None,
-        report: Callable[..., None] | None = None,
+        report: Report | None = None,
     ) -> None:
         self.client = client
         self.cache = cache
@@ -216,7 +217,7 @@ class Catalogue:
         self._wait = wait
         # The status bar reads "Online" until a request proves otherwise: a list the server left
         # unanswered is such a proof, as a lookup's is.
-        self._report = report or (lambda outcome, *, status_code=None: None)
+        self._report: Report = report or (lambda outcome, *, sent_at, status_code=None: None)
 
     # --- the offer ------------------------------------------------------------------------------
 
@@ -501,16 +502,17 @@ class Catalogue:
         is degraded); a connection refused is not: a cut line is proved offline by what the
         till sends, and an order priced at once from the till's copy is judged on its own
         attempt, as before."""
+        sent_at = clock.monotonic()  # ``read`` leaves when it is awaited, below
         try:
             return await asyncio.wait_for(read, self._wait)
         except TimeoutError:
-            self._report(Outcome.AMBIGUOUS)
+            self._report(Outcome.AMBIGUOUS, sent_at=sent_at)
             raise
         except StampsError as exc:
             if exc.outcome is Outcome.AMBIGUOUS and not isinstance(
                 exc, CredentialsRejected | CredentialsReplaced | CredentialsUnusable
             ):
-                self._report(exc.outcome, status_code=exc.status_code)
+                self._report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             raise
 
     async def _kinds(

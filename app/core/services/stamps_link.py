@@ -68,17 +68,17 @@ class ClientTransport:
             if self.take_up_token is not None:
                 self.take_up_token()
             if self.client.token_changes == carried:
-                self._report(refused)
+                self._report(refused, sent_at)
                 raise
-            self._report(None)  # the server answered; the token it refused is gone
+            self._report(None, sent_at)  # the server answered; the token it refused is gone
             raise CredentialsReplaced.instead_of(refused) from None
         except CredentialsReplaced:
-            self._report(None)
+            self._report(None, sent_at)
             raise
         except StampsError as exc:
-            self._report(exc, sent_at=sent_at)
+            self._report(exc, sent_at)
             raise
-        self._report(None)
+        self._report(None, sent_at)
         return SubmitResult(
             redemption_id=result.redemption_id,
             stamps_remaining=result.stamps_remaining,
@@ -88,12 +88,13 @@ class ClientTransport:
 
     async def member_activity(self, user: str, *, since: datetime) -> Sequence[ActivityRecord]:
         """The member's redemptions since ``since`` that carry a readable time."""
+        sent_at = clock.monotonic()
         try:
             activities = await self.client.redemptions_since(user, since)
         except StampsError as exc:
-            self._report(exc)
+            self._report(exc, sent_at)
             raise
-        self._report(None)
+        self._report(None, sent_at)
         records = []
         for activity in activities:
             created = activity.created_at
@@ -115,11 +116,11 @@ class ClientTransport:
             )
         return records
 
-    def _report(self, exc: StampsError | None, *, sent_at: float | None = None) -> None:
+    def _report(self, exc: StampsError | None, sent_at: float) -> None:
         if isinstance(exc, CredentialsUnusable):
             return  # never sent: it proves nothing of the network (the queue pauses for it)
         if self.monitor is not None:
             if exc is None:
-                self.monitor.report(None)
+                self.monitor.report(None, sent_at=sent_at)
             else:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)

@@ -243,12 +243,13 @@ class Till:
         # check a network that works.
         unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
+            sent_at = clock.monotonic()  # (a reading in another case leaves moments after it)
             try:
                 details = await asyncio.wait_for(
                     self._details_in_any_case(text), self.config.lookup_timeout
                 )
             except ValidationFailed as exc:
-                self.monitor.report(Outcome.REFUSED)
+                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
                 reason = exc.detail
                 raise MemberNotFound(
                     say("member.not_found_because", query=text, reason=reason)
@@ -256,18 +257,18 @@ class Till:
                     else say("member.not_found", query=text)
                 ) from None
             except NotFound:
-                self.monitor.report(Outcome.REFUSED)
+                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
                 raise MemberNotFound(say("member.not_found", query=text)) from None
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
-                self.monitor.report(exc.outcome, status_code=exc.status_code)
+                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
                 unseen = self._why_unseen(text, exc)
             except TimeoutError:
-                self.monitor.report(Outcome.AMBIGUOUS)
+                self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
                 unseen = self._slow(text)
             else:
-                self.monitor.report(None)
+                self.monitor.report(None, sent_at=sent_at)
                 member = member_from_details(text, details)
                 await self.cache.remember(member)
                 return member
@@ -398,6 +399,7 @@ class Till:
         if waiting:
             raise Refused(say("pin.lane_busy"))
         request_id = str(uuid6.uuid7())
+        sent_at = clock.monotonic()
         try:
             await self._asked_under_the_token_kept(
                 lambda: self.client.authorize(
@@ -405,7 +407,7 @@ class Till:
                 )
             )
         except ValidationFailed as exc:
-            self.monitor.report(Outcome.REFUSED)
+            self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
             attempts_left = exc.attempts_left
             # the server's words for it: "0 attempt(s) left" on the last, "pin_blocked" after
             if attempts_left == 0 or exc.error_code == "pin_blocked":
@@ -425,14 +427,14 @@ class Till:
             await self._pause_for_credentials(unusable)  # network
             raise CredentialsRefused(say("server.token_unusable")) from None
         except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             if not self.monitor.online:
                 # the check never reached the server: the same order tried again now would meet
                 # the offline rules, and so does this one
                 raise pin_needs_server() from None
             # a server that is there but failing is no outage
             raise NotOnline(say("pin.unchecked")) from None
-        self.monitor.report(None)
+        self.monitor.report(None, sent_at=sent_at)
         return request_id
 
     async def authorize_pin_for(
@@ -999,6 +1001,7 @@ class Till:
             return say("queue.no_token")
         if not (await self.outbox.status()).paused:
             return None
+        sent_at = clock.monotonic()
         try:
             await self.client.ping()
         except CredentialsRejected as refused:
@@ -1007,9 +1010,9 @@ class Till:
             # never sent: nothing of the network, and only a token set again helps
             return say("queue.paused.token_unusable")
         except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             return say("queue.check_failed")
-        self.monitor.report(None)
+        self.monitor.report(None, sent_at=sent_at)
         await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
         self.worker.wake()
         return say("queue.resumed")
@@ -1064,6 +1067,7 @@ class Till:
         never end. The queue pauses for it as for a refusal, and the till is ``DEGRADED``: not
         offline, so a lookup says the token must be set again rather than serving the cache.
         """
+        sent_at = clock.monotonic()
         try:
             await self._asked_under_the_token_kept(self.client.ping)
         except (CredentialsRejected, CredentialsUnusable) as refused:
@@ -1071,7 +1075,7 @@ class Till:
             return Connectivity.DEGRADED
         except StampsError as exc:
             if report_failure:
-                self.monitor.report(exc.outcome, status_code=exc.status_code)
+                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             return None
         await self._lift_pause_for_credentials()
         return Connectivity.ONLINE
@@ -1127,14 +1131,15 @@ class Till:
         refuses it (or the till cannot send it at all), ``None`` when it did not answer. For a
         refusal met on a lookup whose pause the disk would not write:
         :meth:`resume_after_credentials_change` checks a paused queue."""
+        sent_at = clock.monotonic()
         try:
             await self.client.ping()
         except (CredentialsRejected, CredentialsUnusable):
             return False
         except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code)
+            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             return None
-        self.monitor.report(None)
+        self.monitor.report(None, sent_at=sent_at)
         return True
 
     # --- the shift ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core import clock
 from app.core.services import runtime
 from app.core.stamps import errors
 from app.ui.cashier_window import CashierWindow
@@ -207,7 +208,8 @@ def test_every_failure_of_the_taxonomy_reaches_the_cashier_in_words(
 
     def back_online() -> None:
         failing_server.failing.clear()
-        till.monitor.report(None)  # what a probe would find: the next step starts online
+        # what a probe would find: the next step starts online
+        till.monitor.report(None, sent_at=clock.monotonic())
 
     # Looking a member up.
     failing_server.failing = {DETAILS}

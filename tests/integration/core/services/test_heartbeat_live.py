@@ -80,7 +80,7 @@ async def test_a_one_shot_commands_till_sends_no_heartbeat(
 ) -> None:
     # The command line's till (RuntimeOptions' defaults) proves what its own requests prove.
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
-        till.monitor.report(None)
+        till.monitor.report(None, sent_at=clock.monotonic())
         network.down()
         for _ in range(5):
             moved.advance(60)

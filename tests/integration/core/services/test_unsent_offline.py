@@ -14,6 +14,7 @@ from datetime import datetime
 import pytest
 
 from app.config import Settings
+from app.core import clock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, Outcome
 from app.core.outbox.retry import RetryPolicy
@@ -172,7 +173,8 @@ async def test_a_refusal_that_holds_online_too_stays_refused_offline(
         order = await till.catalogue.reward_order(hendra, 1)
         shift = await till.open_shift("Dewi")
         network.down()
-        till.monitor.report(Outcome.NEVER_ARRIVED)  # the till knows it is offline
+        # the till knows it is offline
+        till.monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         with pytest.raises(Refused) as refused:
             await till.redeem(order, hendra, Sale("Dewi", shift.id))
         assert refused.value.verdict is Verdict.REFUSED
@@ -363,7 +365,8 @@ async def test_a_kiosk_till_offline_refuses_before_queueing(
     async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
         ayu = await till.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        till.monitor.report(Outcome.NEVER_ARRIVED)  # the till knows it is offline
+        # the till knows it is offline
+        till.monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         with pytest.raises(Refused, match="no stamps were taken"):
             await till.redeem(order, ayu, Sale("Kiosk"))
         assert await till.receipts() == []

@@ -61,7 +61,7 @@ def test_state_follows_what_a_request_proved(
     outcome: Outcome, status: int | None, state: Connectivity
 ) -> None:
     monitor = ConnectivityMonitor(ScriptedProbe(), initial=Connectivity.DEGRADED)
-    monitor.report(outcome, status_code=status)
+    monitor.report(outcome, status_code=status, sent_at=clock.monotonic())
     assert monitor.state is state
 
 
@@ -69,9 +69,9 @@ def test_listeners_hear_each_change_once() -> None:
     monitor = ConnectivityMonitor(ScriptedProbe())
     heard: list[tuple[Connectivity, Connectivity]] = []
     monitor.subscribe(lambda old, new: heard.append((old, new)))
-    monitor.report(Outcome.NEVER_ARRIVED)
-    monitor.report(Outcome.NEVER_ARRIVED)
-    monitor.report(Outcome.APPLIED)
+    monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
+    monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
+    monitor.report(Outcome.APPLIED, sent_at=clock.monotonic())
     assert heard == [
         (Connectivity.ONLINE, Connectivity.OFFLINE),
         (Connectivity.OFFLINE, Connectivity.ONLINE),
@@ -85,10 +85,11 @@ def test_nothing_is_proven_until_an_answer_or_a_silence_says_so() -> None:
     heard: list[tuple[Connectivity, Connectivity]] = []
     monitor.subscribe(lambda old, new: heard.append((old, new)))
     assert monitor.state is Connectivity.ONLINE and not monitor.proven
-    monitor.report(Outcome.APPLIED)  # the first answer proves the state it was already in
+    # the first answer proves the state it was already in
+    monitor.report(Outcome.APPLIED, sent_at=clock.monotonic())
     assert monitor.proven
     assert heard == [(Connectivity.ONLINE, Connectivity.ONLINE)]  # listeners hear the proof
-    monitor.report(Outcome.APPLIED)
+    monitor.report(Outcome.APPLIED, sent_at=clock.monotonic())
     assert len(heard) == 1
 
     silent = ConnectivityMonitor(ScriptedProbe())
@@ -101,7 +102,7 @@ async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClo
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)
     monitor.start()
     try:
-        monitor.report(Outcome.NEVER_ARRIVED)
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         manual.advance(5)
         await settle(manual)
@@ -133,7 +134,7 @@ async def test_a_server_that_answers_and_refuses_the_till_is_no_outage(
     monitor.subscribe(lambda old, new: heard.append(new))
     monitor.start()
     try:
-        monitor.report(Outcome.NEVER_ARRIVED)
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         probe.answer = Connectivity.DEGRADED
         manual.advance(5)
@@ -164,7 +165,7 @@ async def test_a_probe_without_an_answer_changes_nothing(manual: ManualClock) ->
     monitor = ConnectivityMonitor(probe, probe_interval=5)
     monitor.start()
     try:
-        monitor.report(Outcome.NEVER_ARRIVED)
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         await settle(manual)
         for _ in range(3):
             manual.advance(60)
@@ -300,7 +301,7 @@ async def test_a_real_answer_resets_the_wait(manual: ManualClock) -> None:
         for _ in range(6):  # a lookup every 20 s: the requests prove the line, no ping needed
             await settle(manual)
             manual.advance(20)
-            monitor.report(None)
+            monitor.report(None, sent_at=clock.monotonic())
         await settle(manual)
         assert check.calls == 0
         manual.advance(30)
@@ -351,7 +352,7 @@ async def test_no_heartbeat_while_offline_or_degraded(manual: ManualClock) -> No
     monitor = watched(check)
     monitor.start()
     try:
-        monitor.report(Outcome.NEVER_ARRIVED)
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         for _ in range(5):
             await settle(manual)
             manual.advance(60)
@@ -432,7 +433,7 @@ def test_an_answer_lost_on_a_request_sent_before_the_server_last_answered_leaves
     monitor = ConnectivityMonitor(ScriptedProbe(), initial=Connectivity.DEGRADED)
     sent = clock.monotonic()  # the resend leaves into the hang
     manual.advance(3)
-    monitor.report(None)  # the line is back: a lookup is answered
+    monitor.report(None, sent_at=clock.monotonic())  # the line is back: a lookup is answered
     manual.advance(7)
     monitor.report(Outcome.AMBIGUOUS, sent_at=sent)  # the resend's read timeout
     assert monitor.state is Connectivity.ONLINE

@@ -142,6 +142,29 @@ async def test_an_attempt_the_dead_line_ends_late_is_sent_within_the_spread_of_t
     assert entry.next_attempt_at <= clock.now()
 
 
+async def test_a_reconnect_hours_old_wakes_nothing_after_the_clock_is_set_back(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # The line came back in the morning with the till's clock two hours fast; an hour later a
+    # manager set it right (the clock warning asked them to). Then the server hung: Ayu's
+    # redemption went unanswered again and again, and each time it looked sent before the
+    # morning's reconnect, so it was woken within that reconnect's spread instead of backing
+    # off: a hanging server asked every few seconds, for an hour.
+    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=True))
+    worker = SyncWorker(outbox, transport)
+    await worker.connectivity_restored()  # the morning's outage ends
+    clock.advance(3600)
+    clock.set_wall(clock.now() - timedelta(hours=2))
+    lost = await enqueue_reward(outbox, lane="ayu")
+    for step in (1, 2, 4, 8, 16, 32, 0):  # each due again as its backoff ends; the last, 64 s
+        transport.script = ["lost"]
+        await worker.run_once(reconcile=False)
+        clock.advance(step)
+    entry = await outbox.get(lost.id)
+    assert entry is not None and entry.status == EntryStatus.QUEUED
+    assert entry.next_attempt_at > clock.now() + timedelta(seconds=10)  # its backoff stands
+
+
 async def test_the_network_back_on_a_read_only_disk_is_one_warning_not_a_traceback(
     outbox: Outbox,
     worker: SyncWorker,

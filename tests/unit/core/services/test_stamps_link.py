@@ -126,7 +126,7 @@ async def test_a_send_from_before_the_line_came_back_ending_unanswered_leaves_th
     sending = asyncio.ensure_future(transport.submit(OperationKind.REWARD, {}, idempotency_key="k"))
     await client.sent.wait()
     manual.advance(3)
-    monitor.report(None)  # the line is back: a lookup is answered
+    monitor.report(None, sent_at=clock.monotonic())  # the line is back: a lookup is answered
     manual.advance(7)
     client.timeout.set()
     with pytest.raises(ResponseLost):

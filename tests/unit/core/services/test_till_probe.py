@@ -5,16 +5,18 @@ its meaning: no answer."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
 
-from app.core import logs
+from app.core import clock, logs
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
 from app.core.domain import OperationKind
@@ -22,10 +24,13 @@ from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services.config import TillConfig
+from app.core.services.refusals import NotOnline
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
 from app.core.stamps import StampsClient
 
+from ....support.gates import Held
+from ....support.members import ayu
 from ..stamps.helpers import BASE_URL, TOKEN, FakeStamps, doc, reply
 
 PING = "/api/ping"
@@ -229,7 +234,7 @@ async def test_checking_a_pause_under_a_token_that_cannot_be_sent_says_to_set_it
 ) -> None:
     carry_unsendable(counter)
     await counter.till.probe()  # paused for it
-    counter.till.monitor.report(None)  # the network itself is fine
+    counter.till.monitor.report(None, sent_at=clock.monotonic())  # the network itself is fine
     said = await counter.till.resume_after_credentials_change()
     assert said is not None and said.id == "queue.paused.token_unusable"
     assert (await counter.till.status()).paused
@@ -240,7 +245,7 @@ async def test_a_token_that_cannot_be_sent_is_not_accepted_and_no_outage(
     counter: Counter,
 ) -> None:
     carry_unsendable(counter)
-    counter.till.monitor.report(None)
+    counter.till.monitor.report(None, sent_at=clock.monotonic())
     assert await counter.till.token_accepted() is False
     assert counter.till.connectivity is Connectivity.ONLINE
     assert counter.server.calls(PING) == []
@@ -272,3 +277,71 @@ async def test_the_check_at_start_shows_what_the_server_proves(
     assert counter.till.connectivity is state
     assert counter.till.monitor.proven
     assert (await counter.till.status()).paused is paused
+
+
+# --- a request sent before the server last answered: its failure is older news than the answer
+
+LOST = {
+    "refused": httpx.ConnectError("All connection attempts failed"),
+    "answer lost": httpx.ReadTimeout("timed out"),
+}
+
+
+async def look_up(till: Till) -> object:
+    return await till.find_member("customer@stamps.co.id")
+
+
+async def check_pin(till: Till) -> object:
+    return await till.authorize_pin(ayu(), Secret("123456"))
+
+
+async def read_the_offer(till: Till) -> object:
+    return await till.catalogue.offer(ayu(), 250)
+
+
+async def check_the_line(till: Till) -> object:
+    await till.check_connectivity()  # the heartbeat's
+    return None
+
+
+@pytest.mark.parametrize(
+    ("ask", "method", "path", "failure"),
+    [
+        (look_up, "member_details", "/api/v2/memberships/details", "refused"),
+        (look_up, "member_details", "/api/v2/memberships/details", "answer lost"),
+        (check_pin, "authorize", "/api/redemptions/authorize", "refused"),
+        (check_pin, "authorize", "/api/redemptions/authorize", "answer lost"),
+        # the lists report only a read left unanswered (a refused one is judged by what is sent)
+        (read_the_offer, "rewards", "/api/rewards/", "answer lost"),
+        (check_the_line, "ping", PING, "refused"),
+    ],
+)
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_request_that_fails_after_a_newer_one_was_answered_leaves_the_till_online(
+    counter: Counter,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: ManualClock,
+    ask: Callable[[Till], Awaitable[object]],
+    method: str,
+    path: str,
+    failure: str,
+) -> None:
+    # Ayu's lookup left into a hang; the line came back and the redemption sent meanwhile was
+    # answered; then the lookup ended unanswered. The bar read Online, and turned Offline (or
+    # Degraded) on a line that worked: the older request's silence is no news.
+    for failing in {path, PING}:
+        counter.server.on(failing, LOST[failure])
+    counter.server.on(REDEEM, reply(200, doc("redeem_reward")["responses"][0]["body"]))
+    held = Held(monkeypatch, counter.till.client, method)
+    asked = asyncio.create_task(ask(counter.till))
+    await held.arrived.wait()  # the request is on its way
+    clock.advance(2)
+    await queue_one(counter.till)
+    assert await counter.till.worker.run_once() == 1  # a newer request, answered
+    held.release()
+    with contextlib.suppress(NotOnline):  # the till's copy does not know Ayu either
+        await asked
+    assert counter.till.connectivity is Connectivity.ONLINE
+    # a request sent since the server last answered still tells
+    assert await counter.till.token_accepted() is None
+    assert counter.till.connectivity is not Connectivity.ONLINE
