@@ -6,6 +6,8 @@ is the entry's lane, so one member's redemptions go strictly in order (architect
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.core import clock
 from app.core.domain import Member
 from app.core.messages import Explained, Message, say
@@ -52,8 +54,11 @@ def member_query(query: str) -> str:
     return text
 
 
-def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
-    """The member ``query`` found, from ``GET /api/v2/memberships/details``."""
+def member_from_details(
+    query: str, details: MemberDetailsResponse, *, asked_at: datetime | None = None
+) -> Member:
+    """The member ``query`` found, from ``GET /api/v2/memberships/details``, as of ``asked_at``
+    (when the request left; now if not given)."""
     user, membership = details.user, details.membership
     # nothing to queue their redemptions under (architecture §3): a blank id would be the lane
     # (and the cached row) of every member the server named so
@@ -79,7 +84,7 @@ def member_from_details(query: str, details: MemberDetailsResponse) -> Member:
         redemption_allowed=membership.redemption_allowed is not False,
         protected_redemption=bool(user.protected_redemption),
         pin_is_blocked=bool(user.pin_is_blocked),
-        fetched_at=clock.now(),
+        fetched_at=asked_at or clock.now(),
     )
 
 

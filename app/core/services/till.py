@@ -244,6 +244,10 @@ class Till:
         unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
             sent_at = clock.monotonic()  # (a reading in another case leaves moments after it)
+            # The balance is as of when the request left, not when its answer came: a
+            # redemption answered meanwhile may have been applied after the server read it, and
+            # only one confirmed after this moment is taken off it (projected_stamps).
+            asked_at = clock.now()
             try:
                 details = await asyncio.wait_for(
                     self._details_in_any_case(text), self.config.lookup_timeout
@@ -269,7 +273,7 @@ class Till:
                 unseen = self._slow(text)
             else:
                 self.monitor.report(None, sent_at=sent_at)
-                member = member_from_details(text, details)
+                member = member_from_details(text, details, asked_at=asked_at)
                 await self.cache.remember(member)
                 return member
         try:

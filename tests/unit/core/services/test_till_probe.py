@@ -1,7 +1,8 @@
 """The till's connectivity probe (``Till.probe``): a ping the server refuses is an answer. The
 server is there, so the till is not offline; the queue pauses as it does when a send meets the
 refusal, and nothing waiting is sent under the refused token. Whatever else the ping meets keeps
-its meaning: no answer."""
+its meaning: no answer. And a request is dated by when it left: a failure after a newer answer is
+no news, and a lookup's balance is as of its request, not its answer."""
 
 from __future__ import annotations
 
@@ -345,3 +346,38 @@ async def test_a_request_that_fails_after_a_newer_one_was_answered_leaves_the_ti
     # a request sent since the server last answered still tells
     assert await counter.till.token_accepted() is None
     assert counter.till.connectivity is not Connectivity.ONLINE
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_redemption_answered_while_the_member_was_read_comes_off_their_balance(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch, clock: ManualClock
+) -> None:
+    # Ayu's lookup left; her earlier redemption (20 stamps) was answered before the lookup was:
+    # the server read her 250 before applying it. Taken as of the lookup's answer, the balance
+    # read 250 and the redemption, confirmed before that, was not taken off it.
+    details = doc("member_details")["responses"][0]["body"]
+    details["membership"]["stamps"] = 250
+    answer = doc("redeem_reward")["responses"][0]["body"]
+    answer["membership"]["stamps"] = 230
+    counter.server.on("/api/v2/memberships/details", reply(200, details))
+    counter.server.on(REDEEM, reply(200, answer))
+    lane = f"member:{details['user']['id']}"
+    await counter.till.outbox.enqueue(
+        OperationKind.REWARD,
+        {"user": "customer@stamps.co.id", "reward": 1, "store": 32},
+        lane=lane,
+        user="customer@stamps.co.id",
+        cashier="Dewi",
+        terminal="till-1",
+        stamps=20,
+    )
+    held = Held(monkeypatch, counter.till.client, "member_details")
+    asked = asyncio.create_task(counter.till.find_member("customer@stamps.co.id"))
+    await held.arrived.wait()
+    clock.advance(1)
+    assert await counter.till.worker.run_once() == 1
+    clock.advance(1)
+    held.release()
+    member = await asked
+    assert member.live and member.stamps == 250
+    assert await counter.till.projected_stamps(member) == 230
