@@ -3050,8 +3050,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Member ini tidak boleh menukar</translation>
     </message>
     <message>
-        <source>PIN blocked: the member must reset it first</source>
-        <translation>PIN diblokir: member harus meresetnya dulu</translation>
+        <source>PIN blocked: must be reset</source>
+        <translation>PIN diblokir: harus direset</translation>
     </message>
     <message>
         <source>Not offered to this member (level or store)</source>

@@ -106,7 +106,7 @@ class RewardsController(OrderController):
         elif member.protected_redemption and self.session.till.pin_blocked(member):
             # Every reward (and a cart) is sent with the PIN's request id for such a member, and
             # a blocked PIN gives none: the till refuses it before the pad (architecture §5).
-            reason = self.tr("PIN blocked: the member must reset it first")
+            reason = self.tr("PIN blocked: must be reset")
         elif reward.redeemable is False and offer.projected_stamps >= cost:
             reason = self.tr("Not offered to this member (level or store)")
         elif offer.projected_stamps < cost:

@@ -249,7 +249,7 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     # The rewards grey as the card changes: none of hers can be had without a PIN.
     tiles = cashier.view.reward_picker.tiles()
     qtbot.waitUntil(lambda: not any(tile.reward.available for tile in tiles), timeout=WAIT_MS)
-    assert tiles[0].reward.reason == "PIN blocked: the member must reset it first"
+    assert tiles[0].reward.reason == "PIN blocked: must be reset"
     # Asked again past the greyed tile (a stale screen): refused so, never the pad again.
     cashier.view.result_panel.set_result(None)
     with qtbot.waitSignal(
@@ -271,7 +271,7 @@ def test_a_member_whose_pin_is_blocked_sees_every_reward_greyed_with_what_to_do(
     find_member(qtbot, cashier, SRI)
     tiles = cashier.view.reward_picker.tiles()
     assert tiles and not any(tile.reward.available for tile in tiles)
-    assert {tile.reward.reason for tile in tiles} == {"PIN blocked: the member must reset it first"}
+    assert {tile.reward.reason for tile in tiles} == {"PIN blocked: must be reset"}
     assert sandbox.ledger() == []
 
 
