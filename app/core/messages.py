@@ -365,6 +365,128 @@ TEMPLATES: dict[str, str] = {
         "Nothing is sent until a manager sets the till's Server URL to https; then it goes. Keep "
         "the reward back until this turns green, or ask a manager to decide."
     ),
+    # What the cashier gives for each kind of order, where a reward's words would be wrong: a
+    # cart is several rewards; a voucher (or a voucher code) gives an item or a discount, as its
+    # template says ("Free Kaya Bun", "Rp 100,000 Discount"); a deduction takes rupiah off the
+    # bill; a promo applies to the sale's invoice. The id is the reward's, then the kind's family.
+    "receipt.confirmed.todo.cart": "Hand over the rewards.",
+    "receipt.confirmed.todo.voucher": "Apply the voucher: give its item or discount.",
+    "receipt.confirmed.todo.deduct": "Take the amount off the bill.",
+    "receipt.confirmed.todo.promo": "Apply the promo to this sale.",
+    "receipt.accepted_offline.todo.cart": (
+        "Hand over the rewards; the till sends them when the network is back."
+    ),
+    "receipt.accepted_offline.todo.voucher": (
+        "Apply the voucher: give its item or discount. The till sends it when the network is back."
+    ),
+    "receipt.accepted_offline.todo.deduct": (
+        "Take the amount off the bill; the till sends it when the network is back."
+    ),
+    "receipt.accepted_offline.todo.promo": (
+        "Apply the promo to this sale; the till sends it when the network is back."
+    ),
+    "receipt.accepted_offline.paused.todo.cart": (
+        "Hand over the rewards; the till sends them once a manager sets this till's new API token."
+    ),
+    "receipt.accepted_offline.paused.todo.voucher": (
+        "Apply the voucher: give its item or discount. The till sends it once a manager sets "
+        "this till's new API token."
+    ),
+    "receipt.accepted_offline.paused.todo.deduct": (
+        "Take the amount off the bill; the till sends it once a manager sets this till's new API "
+        "token."
+    ),
+    "receipt.accepted_offline.paused.todo.promo": (
+        "Apply the promo to this sale; the till sends it once a manager sets this till's new API "
+        "token."
+    ),
+    "receipt.accepted_offline.paused.https.todo.cart": (
+        "Hand over the rewards; the till sends them once a manager sets the till's Server URL "
+        "to https."
+    ),
+    "receipt.accepted_offline.paused.https.todo.voucher": (
+        "Apply the voucher: give its item or discount. The till sends it once a manager sets the "
+        "till's Server URL to https."
+    ),
+    "receipt.accepted_offline.paused.https.todo.deduct": (
+        "Take the amount off the bill; the till sends it once a manager sets the till's Server "
+        "URL to https."
+    ),
+    "receipt.accepted_offline.paused.https.todo.promo": (
+        "Apply the promo to this sale; the till sends it once a manager sets the till's Server "
+        "URL to https."
+    ),
+    "receipt.not_confirmed.voucher": "NOT CONFIRMED — do not apply the voucher yet",
+    "receipt.not_confirmed.deduct": "NOT CONFIRMED — do not take it off the bill yet",
+    "receipt.not_confirmed.promo": "NOT CONFIRMED — do not apply the promo yet",
+    "receipt.not_confirmed.todo.cart": (
+        "The Stamps server has not confirmed it. Keep the rewards back until this turns green, "
+        "or ask a manager to decide."
+    ),
+    "receipt.not_confirmed.todo.voucher": (
+        "The Stamps server has not confirmed it. Do not apply the voucher until this turns "
+        "green, or ask a manager to decide."
+    ),
+    "receipt.not_confirmed.todo.deduct": (
+        "The Stamps server has not confirmed it. Do not take the amount off the bill until this "
+        "turns green, or ask a manager to decide."
+    ),
+    "receipt.not_confirmed.todo.promo": (
+        "The Stamps server has not confirmed it. Do not apply the promo until this turns green, "
+        "or ask a manager to decide."
+    ),
+    "receipt.not_confirmed.offline.todo.cart": (
+        "They were handed over when the till accepted it offline. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.offline.todo.voucher": (
+        "The voucher was applied when the till accepted it offline. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.offline.todo.deduct": (
+        "The amount was taken off the bill when the till accepted it offline. The Stamps server "
+        "has not confirmed it yet: the till is finding out, and a manager sees it if the till "
+        "cannot."
+    ),
+    "receipt.not_confirmed.offline.todo.promo": (
+        "The promo was applied when the till accepted it offline. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.waiting.voucher": "Waiting to send — do not apply the voucher yet",
+    "receipt.waiting.deduct": "Waiting to send — do not take it off the bill yet",
+    "receipt.waiting.promo": "Waiting to send — do not apply the promo yet",
+    "receipt.waiting.paused.todo.cart": (
+        "Nothing is sent until a manager sets this till's new API token; then it goes. Keep the "
+        "rewards back until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.todo.voucher": (
+        "Nothing is sent until a manager sets this till's new API token; then it goes. Do not "
+        "apply the voucher until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.todo.deduct": (
+        "Nothing is sent until a manager sets this till's new API token; then it goes. Do not "
+        "take the amount off the bill until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.todo.promo": (
+        "Nothing is sent until a manager sets this till's new API token; then it goes. Do not "
+        "apply the promo until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.https.todo.cart": (
+        "Nothing is sent until a manager sets the till's Server URL to https; then it goes. Keep "
+        "the rewards back until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.https.todo.voucher": (
+        "Nothing is sent until a manager sets the till's Server URL to https; then it goes. Do "
+        "not apply the voucher until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.https.todo.deduct": (
+        "Nothing is sent until a manager sets the till's Server URL to https; then it goes. Do "
+        "not take the amount off the bill until this turns green, or ask a manager to decide."
+    ),
+    "receipt.waiting.paused.https.todo.promo": (
+        "Nothing is sent until a manager sets the till's Server URL to https; then it goes. Do "
+        "not apply the promo until this turns green, or ask a manager to decide."
+    ),
     "receipt.refused": "Refused",
     "receipt.refused.todo": "Nothing was redeemed. Tell the customer why.",
     "receipt.not_redeemed": "Not redeemed",

@@ -112,6 +112,9 @@ class ResultData:
     #: Accepted offline, so the cashier was told to hand it over: a ``not_confirmed`` result
     #: then says so in its banner rather than "do not hand over yet".
     provisional: bool = False
+    #: What the order gives (``Receipt.gives``): a not-confirmed banner says what not to give
+    #: yet, "do not take it off the bill yet" for a deduction rather than "do not hand over yet".
+    gives: str = "reward"
 
 
 @dataclass(frozen=True)

@@ -2822,6 +2822,18 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>BELUM DIKONFIRMASI — diterima offline</translation>
     </message>
     <message>
+        <source>NOT CONFIRMED — do not apply the voucher yet</source>
+        <translation>BELUM DIKONFIRMASI — jangan pakai vouchernya dulu</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — do not take it off the bill yet</source>
+        <translation>BELUM DIKONFIRMASI — jangan potong dari tagihan dulu</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — do not apply the promo yet</source>
+        <translation>BELUM DIKONFIRMASI — jangan terapkan promonya dulu</translation>
+    </message>
+    <message>
         <source>Confirmed</source>
         <translation>Dikonfirmasi</translation>
     </message>
@@ -3036,6 +3048,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Redemptions are not allowed for this member</source>
         <translation>Member ini tidak boleh menukar</translation>
+    </message>
+    <message>
+        <source>PIN blocked: must be reset</source>
+        <translation>PIN diblokir: harus direset</translation>
     </message>
     <message>
         <source>Not offered to this member (level or store)</source>
@@ -4429,6 +4445,196 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing is sent until a manager sets the till&apos;s Server URL to https; then it goes. Keep the reward back until this turns green, or ask a manager to decide.</source>
         <comment>receipt.waiting.paused.https.todo</comment>
         <translation>Tidak ada yang dikirim sampai manajer mengubah URL server mesin kasir ini ke https; setelah itu akan terkirim. Tahan dulu hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards.</source>
+        <comment>receipt.confirmed.todo.cart</comment>
+        <translation>Serahkan hadiah-hadiahnya.</translation>
+    </message>
+    <message>
+        <source>Apply the voucher: give its item or discount.</source>
+        <comment>receipt.confirmed.todo.voucher</comment>
+        <translation>Pakai vouchernya: berikan barang atau potongannya.</translation>
+    </message>
+    <message>
+        <source>Take the amount off the bill.</source>
+        <comment>receipt.confirmed.todo.deduct</comment>
+        <translation>Potong jumlahnya dari tagihan.</translation>
+    </message>
+    <message>
+        <source>Apply the promo to this sale.</source>
+        <comment>receipt.confirmed.todo.promo</comment>
+        <translation>Terapkan promonya pada penjualan ini.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards; the till sends them when the network is back.</source>
+        <comment>receipt.accepted_offline.todo.cart</comment>
+        <translation>Serahkan hadiah-hadiahnya; mesin kasir mengirimnya saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>Apply the voucher: give its item or discount. The till sends it when the network is back.</source>
+        <comment>receipt.accepted_offline.todo.voucher</comment>
+        <translation>Pakai vouchernya: berikan barang atau potongannya. Mesin kasir mengirimnya saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>Take the amount off the bill; the till sends it when the network is back.</source>
+        <comment>receipt.accepted_offline.todo.deduct</comment>
+        <translation>Potong jumlahnya dari tagihan; mesin kasir mengirimnya saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>Apply the promo to this sale; the till sends it when the network is back.</source>
+        <comment>receipt.accepted_offline.todo.promo</comment>
+        <translation>Terapkan promonya pada penjualan ini; mesin kasir mengirimnya saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards; the till sends them once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo.cart</comment>
+        <translation>Serahkan hadiah-hadiahnya; mesin kasir mengirimnya setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Apply the voucher: give its item or discount. The till sends it once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo.voucher</comment>
+        <translation>Pakai vouchernya: berikan barang atau potongannya. Mesin kasir mengirimnya setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Take the amount off the bill; the till sends it once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo.deduct</comment>
+        <translation>Potong jumlahnya dari tagihan; mesin kasir mengirimnya setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Apply the promo to this sale; the till sends it once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo.promo</comment>
+        <translation>Terapkan promonya pada penjualan ini; mesin kasir mengirimnya setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards; the till sends them once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo.cart</comment>
+        <translation>Serahkan hadiah-hadiahnya; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
+        <source>Apply the voucher: give its item or discount. The till sends it once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo.voucher</comment>
+        <translation>Pakai vouchernya: berikan barang atau potongannya. Mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
+        <source>Take the amount off the bill; the till sends it once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo.deduct</comment>
+        <translation>Potong jumlahnya dari tagihan; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
+        <source>Apply the promo to this sale; the till sends it once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo.promo</comment>
+        <translation>Terapkan promonya pada penjualan ini; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — do not apply the voucher yet</source>
+        <comment>receipt.not_confirmed.voucher</comment>
+        <translation>BELUM DIKONFIRMASI — jangan pakai vouchernya dulu</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — do not take it off the bill yet</source>
+        <comment>receipt.not_confirmed.deduct</comment>
+        <translation>BELUM DIKONFIRMASI — jangan potong dari tagihan dulu</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — do not apply the promo yet</source>
+        <comment>receipt.not_confirmed.promo</comment>
+        <translation>BELUM DIKONFIRMASI — jangan terapkan promonya dulu</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not confirmed it. Keep the rewards back until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.not_confirmed.todo.cart</comment>
+        <translation>Server Stamps belum mengonfirmasinya. Tahan dulu hadiah-hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not confirmed it. Do not apply the voucher until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.not_confirmed.todo.voucher</comment>
+        <translation>Server Stamps belum mengonfirmasinya. Jangan pakai vouchernya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not confirmed it. Do not take the amount off the bill until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.not_confirmed.todo.deduct</comment>
+        <translation>Server Stamps belum mengonfirmasinya. Jangan potong jumlahnya dari tagihan sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not confirmed it. Do not apply the promo until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.not_confirmed.todo.promo</comment>
+        <translation>Server Stamps belum mengonfirmasinya. Jangan terapkan promonya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>They were handed over when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo.cart</comment>
+        <translation>Hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The voucher was applied when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo.voucher</comment>
+        <translation>Vouchernya sudah dipakai saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The amount was taken off the bill when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo.deduct</comment>
+        <translation>Jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The promo was applied when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo.promo</comment>
+        <translation>Promonya sudah diterapkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>Waiting to send — do not apply the voucher yet</source>
+        <comment>receipt.waiting.voucher</comment>
+        <translation>Menunggu dikirim — jangan pakai vouchernya dulu</translation>
+    </message>
+    <message>
+        <source>Waiting to send — do not take it off the bill yet</source>
+        <comment>receipt.waiting.deduct</comment>
+        <translation>Menunggu dikirim — jangan potong dari tagihan dulu</translation>
+    </message>
+    <message>
+        <source>Waiting to send — do not apply the promo yet</source>
+        <comment>receipt.waiting.promo</comment>
+        <translation>Menunggu dikirim — jangan terapkan promonya dulu</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets this till&apos;s new API token; then it goes. Keep the rewards back until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.todo.cart</comment>
+        <translation>Tidak ada yang dikirim sampai manajer memasang token API baru untuk mesin kasir ini; setelah itu akan terkirim. Tahan dulu hadiah-hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets this till&apos;s new API token; then it goes. Do not apply the voucher until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.todo.voucher</comment>
+        <translation>Tidak ada yang dikirim sampai manajer memasang token API baru untuk mesin kasir ini; setelah itu akan terkirim. Jangan pakai vouchernya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets this till&apos;s new API token; then it goes. Do not take the amount off the bill until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.todo.deduct</comment>
+        <translation>Tidak ada yang dikirim sampai manajer memasang token API baru untuk mesin kasir ini; setelah itu akan terkirim. Jangan potong jumlahnya dari tagihan sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets this till&apos;s new API token; then it goes. Do not apply the promo until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.todo.promo</comment>
+        <translation>Tidak ada yang dikirim sampai manajer memasang token API baru untuk mesin kasir ini; setelah itu akan terkirim. Jangan terapkan promonya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets the till&apos;s Server URL to https; then it goes. Keep the rewards back until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.https.todo.cart</comment>
+        <translation>Tidak ada yang dikirim sampai manajer mengubah URL server mesin kasir ini ke https; setelah itu akan terkirim. Tahan dulu hadiah-hadiahnya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets the till&apos;s Server URL to https; then it goes. Do not apply the voucher until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.https.todo.voucher</comment>
+        <translation>Tidak ada yang dikirim sampai manajer mengubah URL server mesin kasir ini ke https; setelah itu akan terkirim. Jangan pakai vouchernya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets the till&apos;s Server URL to https; then it goes. Do not take the amount off the bill until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.https.todo.deduct</comment>
+        <translation>Tidak ada yang dikirim sampai manajer mengubah URL server mesin kasir ini ke https; setelah itu akan terkirim. Jangan potong jumlahnya dari tagihan sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent until a manager sets the till&apos;s Server URL to https; then it goes. Do not apply the promo until this turns green, or ask a manager to decide.</source>
+        <comment>receipt.waiting.paused.https.todo.promo</comment>
+        <translation>Tidak ada yang dikirim sampai manajer mengubah URL server mesin kasir ini ke https; setelah itu akan terkirim. Jangan terapkan promonya sampai ini berubah hijau, atau minta manajer memutuskan.</translation>
     </message>
     <message>
         <source>Refused</source>

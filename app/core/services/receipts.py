@@ -86,6 +86,14 @@ class Receipt:
     #: right, so there is no answer worth waiting for.
     paused: bool = False
 
+    @property
+    def gives(self) -> str:
+        """What the order gives the customer, as the cashier's words for it differ: ``reward``
+        (a reward, a cart, a cancel's redemption), ``voucher`` (a voucher or a voucher code),
+        ``deduct`` (rupiah off the bill) or ``promo``."""
+        gives = _GIVES.get(self.kind, "reward")
+        return "reward" if gives == "cart" else gives
+
     def as_json(self) -> dict[str, Any]:
         """The entry for ``--json``: stable keys, plain values."""
         return {
@@ -155,6 +163,7 @@ def receipt_for(
             what_to_do = say("receipt.waiting.paused.https.todo")
         elif what_to_do.id == "receipt.accepted_offline.paused.todo":
             what_to_do = say("receipt.accepted_offline.paused.https.todo")
+    headline, what_to_do = _for_order(headline, entry.kind), _for_order(what_to_do, entry.kind)
     response = entry.response or {}
     return Receipt(
         entry_id=entry.id,
@@ -310,6 +319,27 @@ def _cancel_words(headline: Message, todo: Message) -> tuple[Message, Message]:
     if own in TEMPLATES:
         return say(own), say(f"{own}.todo")
     return headline, todo
+
+
+#: What each kind of order gives, where a reward's words ("hand over the reward") would tell the
+#: cashier the wrong thing: the suffix of its own messages (``receipt.confirmed.todo.deduct``).
+_GIVES = {
+    OperationKind.MULTI: "cart",
+    OperationKind.VOUCHER: "voucher",
+    OperationKind.CODE: "voucher",  # a voucher code is one of a template's vouchers
+    OperationKind.DEDUCT: "deduct",
+    OperationKind.PROMO: "promo",
+}
+
+
+def _for_order(message: Message, kind: str) -> Message:
+    """``message`` in the words of what ``kind`` gives, where the kind has words of its own for
+    it (a cart's "not confirmed" headline is a reward's: both are handed over)."""
+    gives = _GIVES.get(OperationKind(kind))
+    own = f"{message.id}.{gives}"
+    if gives is None or own not in TEMPLATES:
+        return message
+    return Message(own, message.params)
 
 
 def _voucher_code(response: dict[str, Any]) -> str | None:

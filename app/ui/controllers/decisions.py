@@ -342,7 +342,9 @@ class DecisionsController(QObject):
             dialog.show_result(result_data(answer, what))
             if answer.verdict in _OPEN:
                 self._following = (dialog, answer)
-        outcome = outcome_title(KIND_OF[answer.verdict], provisional=answer.provisional)
+        outcome = outcome_title(
+            KIND_OF[answer.verdict], provisional=answer.provisional, gives=answer.gives
+        )
         self.view.status.show_note(self.tr("Sent again: {outcome}").format(outcome=outcome), 10_000)
         # It may have moved on while the answer was being shown.
         if self._following is not None:

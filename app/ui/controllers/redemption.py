@@ -72,6 +72,7 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         voucher_code=receipt.voucher_code,
         what_to_do=words(receipt.what_to_do),
         provisional=receipt.provisional,
+        gives=receipt.gives,
     )
 
 

@@ -39,8 +39,9 @@ def short_of(cost: int, stamps: int) -> str:
 class RewardsController(OrderController):
     """Fills the :class:`RewardPicker` from the member's offer and redeems what is picked.
 
-    A reward the member cannot have is greyed with the reason: blocked, not offered to them
-    (level, store) or not enough stamps (the projected balance, so queued redemptions count).
+    A reward the member cannot have is greyed with the reason: blocked, a blocked PIN where
+    their redemptions need one, not offered to them (level, store) or not enough stamps (the
+    projected balance, so queued redemptions count).
     ``rewards_shown(list[RewardCardData])`` fires when the picker is filled.
     """
 
@@ -59,6 +60,7 @@ class RewardsController(OrderController):
         self._member_id: str | None = None
         session.member_changed.connect(self._member_changed)
         session.offer_loaded.connect(self._show_offer)
+        redemption.pin_blocked.connect(self._pin_blocked)
 
     def _member_changed(self, member: Member | None) -> None:
         server_id = member.server_id if member else None
@@ -86,6 +88,12 @@ class RewardsController(OrderController):
             picker.set_empty_text(self.tr("The store offers no rewards."))
         self.rewards_shown.emit(cards)
 
+    def _pin_blocked(self) -> None:
+        # The server has just blocked the PIN of the member on screen: their tiles grey now,
+        # not when their offer is next read.
+        if self.session.offer is not None:
+            self._show_offer(self.session.offer)
+
     def card(self, reward: OfferedReward, offer: Offer) -> RewardCardData:
         """A reward as its tile shows it for this member."""
         member = offer.member
@@ -95,6 +103,10 @@ class RewardsController(OrderController):
             reason = self.tr("The member is blocked")
         elif not member.redemption_allowed:
             reason = self.tr("Redemptions are not allowed for this member")
+        elif member.protected_redemption and self.session.till.pin_blocked(member):
+            # Every reward (and a cart) is sent with the PIN's request id for such a member, and
+            # a blocked PIN gives none: the till refuses it before the pad (architecture §5).
+            reason = self.tr("PIN blocked: must be reset")
         elif reward.redeemable is False and offer.projected_stamps >= cost:
             reason = self.tr("Not offered to this member (level or store)")
         elif offer.projected_stamps < cost:

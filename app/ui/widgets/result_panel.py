@@ -15,13 +15,28 @@ from app.ui.widgets.qr import qr_image
 QR_MODULE_PX = 4
 
 
-def outcome_title(kind: PanelKind, *, provisional: bool = False) -> str:
+def outcome_title(kind: PanelKind, *, provisional: bool = False, gives: str = "reward") -> str:
     """The banner words of an outcome. They are fixed here, not passed in, so no caller can make
     a not-confirmed result read like a confirmed one. ``provisional``: it was accepted offline,
     and handed over then (architecture §4), so a not-confirmed one says that, not "do not hand
-    over yet"."""
+    over yet". ``gives``: what the order gives (``ResultData.gives``), which a not-confirmed one
+    says not to give yet."""
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("ResultPanel", "NOT CONFIRMED — accepted offline")
+    if kind == "not_confirmed" and gives != "reward":
+        held_back = {
+            "voucher": QCoreApplication.translate(
+                "ResultPanel", "NOT CONFIRMED — do not apply the voucher yet"
+            ),
+            "deduct": QCoreApplication.translate(
+                "ResultPanel", "NOT CONFIRMED — do not take it off the bill yet"
+            ),
+            "promo": QCoreApplication.translate(
+                "ResultPanel", "NOT CONFIRMED — do not apply the promo yet"
+            ),
+        }
+        if gives in held_back:
+            return held_back[gives]
     titles = {
         "confirmed": QCoreApplication.translate("ResultPanel", "Confirmed"),
         "accepted_offline": QCoreApplication.translate(
@@ -175,7 +190,7 @@ class ResultPanel(QFrame):
             self.setAccessibleName(self.tr("Result: none"))
             return
 
-        title = outcome_title(result.kind, provisional=result.provisional)
+        title = outcome_title(result.kind, provisional=result.provisional, gives=result.gives)
         self.title.setText(title)
         handed_over = result.kind == "not_confirmed" and result.provisional
         name = _HANDED_OVER_ICON if handed_over else _ICONS[result.kind]

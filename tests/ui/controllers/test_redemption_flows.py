@@ -31,6 +31,7 @@ AYU = "customer@stamps.co.id"
 BUDI = "budi.santoso@contoh.co.id"
 HENDRA = "hendra.gunawan@contoh.co.id"
 AGUS = "agus.setiawan@contoh.co.id"
+SRI = "sri.rahayu@contoh.co.id"
 
 
 def _result(window: CashierWindow) -> tuple[str, str, str]:
@@ -121,6 +122,8 @@ def test_a_balance_voucher_deducts_the_amount_typed(
     receipt = redeem(qtbot, cashier, dialog.accept)
     assert receipt.verdict is Verdict.CONFIRMED
     assert _result(cashier)[1] == "Rp 50.000 from Saldo Hadiah Rindang"
+    # Nothing to hand over: the amount comes off the bill.
+    assert cashier.view.result_panel.what_to_do.text() == "Take the amount off the bill."
     ledger = sandbox.ledger()
     assert len(ledger) == 1
 
@@ -175,6 +178,7 @@ def test_a_promo_code_needs_the_invoice_number(
     receipt = redeem(qtbot, cashier, view.promo_panel.redeem_button.click)
     assert receipt.verdict is Verdict.CONFIRMED
     assert [e["kind"] for e in sandbox.ledger()] == ["redeem_promo_code"]
+    assert view.result_panel.what_to_do.text() == "Apply the promo to this sale."
     entry = run_async(qtbot, cashier.session.till.outbox.get(receipt.entry_id))
     assert entry is not None and entry.payload["invoice_number"] == "INV-0042"
 
@@ -242,16 +246,32 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     # The card said "PIN required" still, as if a PIN could do: it says the PIN is blocked.
     card = cashier.view.member_card
     qtbot.waitUntil(lambda: card.pin_text() == "PIN blocked", timeout=WAIT_MS)
-    # Asked again for the member still on screen: refused so, never the pad again.
+    # The rewards grey as the card changes: none of hers can be had without a PIN.
+    tiles = cashier.view.reward_picker.tiles()
+    qtbot.waitUntil(lambda: not any(tile.reward.available for tile in tiles), timeout=WAIT_MS)
+    assert tiles[0].reward.reason == "PIN blocked: must be reset"
+    # Asked again past the greyed tile (a stale screen): refused so, never the pad again.
     cashier.view.result_panel.set_result(None)
     with qtbot.waitSignal(
         cashier.redemption.result_shown,
         timeout=WAIT_MS,
         check_params_cb=lambda r: r is not None and r.kind == "refused",
     ):
-        cashier.view.reward_picker.redeem_button.click()
+        spawn(cashier.rewards.redeem_one(1, 1, None))
     assert cashier.redemption.pin_dialog is None
     assert _result(cashier)[2] == details
+    assert sandbox.ledger() == []
+
+
+def test_a_member_whose_pin_is_blocked_sees_every_reward_greyed_with_what_to_do(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen: Sri's card said "PIN blocked", her tiles were not greyed, and the cashier learnt it
+    # only after picking one. Each reward of hers is sent with a PIN's request id.
+    find_member(qtbot, cashier, SRI)
+    tiles = cashier.view.reward_picker.tiles()
+    assert tiles and not any(tile.reward.available for tile in tiles)
+    assert {tile.reward.reason for tile in tiles} == {"PIN blocked: must be reset"}
     assert sandbox.ledger() == []
 
 

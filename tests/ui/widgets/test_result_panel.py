@@ -97,6 +97,24 @@ def test_not_confirmed_tells_the_cashier_to_keep_the_reward_back(qtbot, panel: R
     assert not panel.print_button.isVisible()
 
 
+@pytest.mark.parametrize(
+    ("gives", "title"),
+    [
+        ("deduct", "NOT CONFIRMED — do not take it off the bill yet"),
+        ("voucher", "NOT CONFIRMED — do not apply the voucher yet"),
+        ("promo", "NOT CONFIRMED — do not apply the promo yet"),
+        ("reward", "NOT CONFIRMED — do not hand over yet"),
+    ],
+)
+def test_not_confirmed_says_not_to_give_what_the_order_gives(
+    qtbot, panel: ResultPanel, gives: str, title: str
+):
+    # A deduction or a promo hands nothing over: "do not hand over yet" sent the cashier looking
+    # for goods that are not there.
+    panel.set_result(result("not_confirmed", gives=gives))
+    assert panel.title.text() == title
+
+
 def test_print_slip_is_offered_for_results_the_till_stands_behind(qtbot, panel: ResultPanel):
     panel.set_result(result("accepted_offline"))
     with qtbot.waitSignal(panel.print_requested):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -317,3 +318,97 @@ def test_accepted_offline_held_by_a_paused_queue_says_it_waits_for_a_manager(
     assert "Hand over the reward" in str(receipt.what_to_do)
     assert waits_for in str(receipt.what_to_do)
     assert receipt.details is not None and details in str(receipt.details)
+
+
+#: The server's answer to a redemption it applied.
+_ANSWER = {"redemption": {"id": 9}}
+
+# Every state in which a reward's receipt tells the cashier to hand it over or to keep it back:
+# (status, provisional, ambiguous attempt, paused, paused over http, last error).
+_GIVING_STATES = [
+    (EntryStatus.SYNCED, False, False, False, False, None),
+    (EntryStatus.QUEUED, True, False, False, False, None),
+    (EntryStatus.QUEUED, True, False, True, False, "Unauthorized: 401 Unauthorized"),
+    (EntryStatus.QUEUED, True, False, True, True, "Unauthorized: 401 Unauthorized"),
+    (EntryStatus.UNKNOWN, False, True, False, False, "ResponseLost: read timeout"),
+    (EntryStatus.QUEUED, True, True, False, False, "ResponseLost: read timeout"),
+    (EntryStatus.QUEUED, False, False, True, False, "Unauthorized: 401 Unauthorized"),
+    (EntryStatus.QUEUED, False, False, True, True, "Unauthorized: 401 Unauthorized"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "gives"),
+    [
+        ("deduct", "off the bill"),
+        ("voucher", "voucher"),
+        ("code", "voucher"),
+        ("promo", "promo"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("status", "provisional", "ambiguous", "paused", "over_http", "last_error"), _GIVING_STATES
+)
+def test_an_order_that_hands_nothing_over_says_what_the_cashier_gives_instead(
+    kind: str,
+    gives: str,
+    status: EntryStatus,
+    provisional: bool,
+    ambiguous: bool,
+    paused: bool,
+    over_http: bool,
+    last_error: str | None,
+) -> None:
+    # Rp taken off a balance voucher, a voucher's item or discount, a promo on the invoice:
+    # "Hand over the reward" (or "keep the reward back") would send the cashier for goods that
+    # are not there.
+    receipt = receipt_for(
+        entry(
+            status,
+            kind=kind,
+            provisional=provisional,
+            last_error=last_error,
+            response=_ANSWER if status is EntryStatus.SYNCED else None,
+        ),
+        ambiguous_attempt=ambiguous,
+        paused=paused,
+        paused_over_http=over_http,
+    )
+    said = f"{receipt.headline} {receipt.what_to_do}"
+    assert "reward" not in said.lower() and "hand" not in said.lower()
+    assert gives in said
+
+
+@pytest.mark.parametrize(
+    ("status", "provisional", "ambiguous", "paused", "over_http", "last_error"), _GIVING_STATES
+)
+def test_a_cart_s_receipt_speaks_of_its_rewards(
+    status: EntryStatus,
+    provisional: bool,
+    ambiguous: bool,
+    paused: bool,
+    over_http: bool,
+    last_error: str | None,
+) -> None:
+    receipt = receipt_for(
+        entry(
+            status,
+            kind="multi",
+            provisional=provisional,
+            last_error=last_error,
+            response=_ANSWER if status is EntryStatus.SYNCED else None,
+        ),
+        ambiguous_attempt=ambiguous,
+        paused=paused,
+        paused_over_http=over_http,
+    )
+    said = f"{receipt.headline} {receipt.what_to_do}"
+    assert re.search(r"\breward\b", said) is None  # a cart is several
+    assert "rewards" in said or "They were handed over" in said
+    assert receipt.gives == "reward"
+
+
+def test_a_deduction_not_yet_confirmed_says_not_to_take_it_off_the_bill() -> None:
+    receipt = receipt_for(entry(EntryStatus.UNKNOWN, kind="deduct"))
+    assert str(receipt.headline) == "NOT CONFIRMED — do not take it off the bill yet"
+    assert receipt.gives == "deduct"
