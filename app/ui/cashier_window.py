@@ -186,17 +186,20 @@ class CashierWindow(QObject):
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
         member identifier first and a voucher code second (architecture §5). With a dialog up or
         another page shown, it is what a keyboard typed into the field there (if any): nothing
-        behind acts on it."""
+        behind acts on it. In a filter of manager mode's page its Enter shows the list."""
         view = self.view
         if QApplication.activeModalWidget() is None and view.pages.currentWidget() is view.sign_in:
             # Nobody has signed in to serve the customer (or the till locked): said, not lost
             # in the cashier list; the customer scans again once the shift is open.
             view.sign_in.say_scan_not_read()
             return
-        if (
-            QApplication.activeModalWidget() is not None
-            or view.pages.currentWidget() is not view.cashier_page
-        ):
+        if QApplication.activeModalWidget() is not None:
+            self._type_into_focus(code)
+            return
+        if view.is_showing_manager():
+            self._filter_by_scan(code)
+            return
+        if view.pages.currentWidget() is not view.cashier_page:
             self._type_into_focus(code)
             return
         if self.redemption.pin_dialog is not None:
@@ -232,6 +235,21 @@ class CashierWindow(QObject):
             view.focus_open_tab()
         if self.session.member is None or view.focusWidget() is view.invoice_field.field:
             view.focus_member_search()  # nobody yet, or no reward the member can have
+
+    def _filter_by_scan(self, code: str) -> None:
+        # Manager mode's page has no field but its filters (a member, who, an entry), where
+        # Enter shows the list: the scanner's Enter is the manager's, or the list went on
+        # showing the last member's rows under the card just scanned. A window of its own
+        # (a decision's, whose Enter decides nothing) only gets the keys.
+        self._type_into_focus(code)
+        focus, page = QApplication.focusWidget(), self.view.built_manager
+        if (
+            isinstance(focus, QLineEdit)
+            and not focus.isReadOnly()
+            and page is not None
+            and page.isAncestorOf(focus)
+        ):
+            focus.returnPressed.emit()
 
     @staticmethod
     def _type_into_focus(code: str) -> None:

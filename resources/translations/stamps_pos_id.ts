@@ -1903,6 +1903,14 @@
         <translation>tidak ada (tidak pernah dikirim)</translation>
     </message>
     <message>
+        <source>none (refused)</source>
+        <translation>tidak ada (ditolak)</translation>
+    </message>
+    <message>
+        <source>not known: a manager closed it</source>
+        <translation>tidak diketahui: manajer menutupnya</translation>
+    </message>
+    <message>
         <source>Asked by</source>
         <translation>Diminta oleh</translation>
     </message>

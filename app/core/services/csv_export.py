@@ -3,7 +3,10 @@ shift's record.
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to a
 spreadsheet; a name, a note or a server's message could start that way, so such a cell is written
-with a leading apostrophe (OWASP's "CSV injection" advice). Numbers are written as numbers.
+with a leading apostrophe (OWASP's "CSV injection" advice). Numbers are written as numbers; text
+made only of digits (an invoice ``000123``, a card or a phone a member is known by) gets the same
+apostrophe, since a spreadsheet reads it as a number and drops its leading zeros or shows a card
+as ``7.014E+13``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,12 @@ def cell(value: object) -> str | int | float:
     if isinstance(value, Decimal):
         return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) or _all_digits(text) else text
+
+
+def _all_digits(text: str) -> bool:
+    # ASCII only: a spreadsheet reads no other script's digits as a number.
+    return text.isascii() and text.isdigit()
 
 
 def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:

@@ -22,7 +22,8 @@ from app.core.services.history import CancelState, ManagerDecision, holding
 from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
-#: The CSV's columns, in order. ``time`` is ISO 8601 with its offset; ``rupiah`` a plain number
+#: The CSV's columns, in order. ``time`` is ISO 8601 in the till's local time, to the second, with
+#: its offset (a manager reads the hour the sale was made); ``rupiah`` a plain number
 #: (``150000``, or ``150000.50`` for a voucher worth a fraction of a rupiah).
 CSV_COLUMNS = (
     "time",
@@ -85,7 +86,7 @@ class ShiftRow:
     def as_csv(self) -> dict[str, str | int | Decimal]:
         """The row as the CSV writes it (English words)."""
         return {
-            "time": self.time.isoformat(),
+            "time": self.time.astimezone().isoformat(timespec="seconds"),
             "cashier": self.cashier,
             "member": self.member,
             "kind": self.kind,

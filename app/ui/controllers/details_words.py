@@ -308,6 +308,13 @@ def _server_id(row: HistoryRow) -> str:
         if row.attempts:  # sent, and proved never to have arrived (the offline rules voided it)
             return QCoreApplication.translate("ManagerWords", "none (not redeemed)")
         return QCoreApplication.translate("ManagerWords", "none (never sent)")
+    if any(attempt.outcome == "refused" for attempt in row.attempts):
+        # refused (a manager may have closed it since): no redemption was made
+        return QCoreApplication.translate("ManagerWords", "none (refused)")
+    if row.status is EntryStatus.DISMISSED:
+        # closed by a manager (sent again, or dismissed) while unknown: the server may have
+        # applied it, its id on the dashboard; no answer will bring it to this entry
+        return QCoreApplication.translate("ManagerWords", "not known: a manager closed it")
     return QCoreApplication.translate("ManagerWords", "none yet")
 
 

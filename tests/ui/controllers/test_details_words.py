@@ -542,6 +542,21 @@ def test_an_attempt_refused_by_a_server_asking_for_https_reads_as_that(language:
             row(EntryStatus.VOIDED, Verdict.NOT_REDEEMED, "receipt.not_redeemed", attempts=(LOST,)),
             ("none (not redeemed)", "tidak ada (tidak ditukar)"),
         ),
+        (
+            row(EntryStatus.REJECTED, Verdict.REFUSED, "receipt.refused", attempts=(REFUSED,)),
+            ("none (refused)", "tidak ada (ditolak)"),
+        ),
+        (
+            # refused, then dismissed by a manager
+            row(EntryStatus.DISMISSED, Verdict.CLOSED, "receipt.closed", attempts=(REFUSED,)),
+            ("none (refused)", "tidak ada (ditolak)"),
+        ),
+        (
+            # unknown, then sent again (or dismissed): the server may have applied it, and its
+            # id is on the dashboard, never coming to this entry
+            row(EntryStatus.DISMISSED, Verdict.CLOSED, "receipt.closed", attempts=(LOST,)),
+            ("not known: a manager closed it", "tidak diketahui: manajer menutupnya"),
+        ),
     ],
 )
 def test_a_redemption_that_will_never_have_a_server_id_does_not_say_none_yet(

@@ -822,6 +822,23 @@ def test_a_card_scanned_into_the_history_s_member_field_fills_it(
     assert cashier.session.member is None
 
 
+def test_a_card_scanned_into_the_history_s_member_field_shows_that_member_s_rows(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The scanner's Enter is the manager's: the list showed the last member's rows under
+    # the card scanned, until Enter was pressed again by hand.
+    add_manager(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    history = cashier.view.manager.history
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
+    history.member_edit.setFocus()
+    qtbot.waitUntil(history.member_edit.hasFocus, timeout=WAIT_MS)
+    cashier.scanned("70140000000123")  # Budi's card: he redeemed nothing here
+    qtbot.waitUntil(lambda: history.model.rowCount() == 0, timeout=WAIT_MS)
+    assert history.member_edit.text() == "70140000000123"
+
+
 def test_the_keyboard_stays_on_the_button_a_manager_pressed_when_its_dialog_closes(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:

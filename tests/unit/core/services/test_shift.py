@@ -7,6 +7,8 @@ import io
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
+
 from app.core.services.receipts import Verdict
 from app.core.services.shift import ShiftRow, csv_text
 
@@ -63,3 +65,19 @@ def test_numbers_and_plain_text_are_written_as_they_are() -> None:
     assert cells["rupiah"] == "150000.50"
     assert cells["time"] == "2026-12-01T09:30:00+00:00"
     assert cells["server_redemption_id"] == "77"
+
+
+def test_an_invoice_or_a_card_of_digits_keeps_its_zeros_and_its_digits() -> None:
+    # A spreadsheet reads a cell of digits as a number: "000123" became 123, a card number
+    # 7.014E+13, the phone a member is known by lost its 0. They are the till's text.
+    cells = _cells(csv_text([_row(invoice="000123", member="70140000000123")]))
+    assert cells["invoice"] == "'000123"
+    assert cells["member"] == "'70140000000123"
+    assert cells["stamps"] == "5"
+
+
+@pytest.mark.usefixtures("in_jakarta")
+def test_times_are_the_till_s_local_time_with_its_offset() -> None:
+    # A sale at 16.30 in Jakarta read 09:30 in the spreadsheet: the time was UTC's.
+    cells = _cells(csv_text([_row(time=datetime(2026, 12, 1, 9, 30, 15, 277940, tzinfo=UTC))]))
+    assert cells["time"] == "2026-12-01T16:30:15+07:00"
