@@ -3,10 +3,11 @@ shift's record.
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to a
 spreadsheet; a name, a note or a server's message could start that way, so such a cell is written
-with a leading apostrophe (OWASP's "CSV injection" advice). Numbers are written as numbers; text
-made only of digits (an invoice ``000123``, a card or a phone a member is known by) gets the same
-apostrophe, since a spreadsheet reads it as a number and drops its leading zeros or shows a card
-as ``7.014E+13``.
+with a leading apostrophe (OWASP's "CSV injection" advice). Numbers are written as numbers. Text
+made only of digits (an invoice ``000123``, a card a member is known by) is written as it is: a
+spreadsheet that opens the file as numbers drops its zeros, but an apostrophe would stay in it,
+visible, and in every program that reads the file (an invoice ``'000123`` matches no receipt);
+import it as text to keep the zeros.
 """
 
 from __future__ import annotations
@@ -30,12 +31,7 @@ def cell(value: object) -> str | int | float:
     if isinstance(value, Decimal):
         return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) or _all_digits(text) else text
-
-
-def _all_digits(text: str) -> bool:
-    # ASCII only: a spreadsheet reads no other script's digits as a number.
-    return text.isascii() and text.isdigit()
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
