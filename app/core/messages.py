@@ -319,13 +319,51 @@ TEMPLATES: dict[str, str] = {
     # --- the outcome of a redemption (the receipt) ----------------------------------------------
     "receipt.confirmed": "Confirmed",
     "receipt.confirmed.todo": "Hand over the reward.",
-    "receipt.reconciled.todo": (
+    # Confirmed without the server's answer (the cashier was told "do not hand over yet" until
+    # then): how it was confirmed goes in the details, and what to give now in the advice.
+    "receipt.detail.reconciled": (
         "Found in the member's activity. It has no server id here: a later cancel must be made "
         "on the Stamps dashboard."
     ),
-    "receipt.marked_applied.todo": (
+    "receipt.detail.marked_applied": (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
         "the Stamps dashboard."
+    ),
+    "receipt.confirmed.later.todo": "Confirmed after all: the reward may be handed over now.",
+    "receipt.confirmed.later.todo.cart": (
+        "Confirmed after all: the rewards may be handed over now."
+    ),
+    "receipt.confirmed.later.todo.voucher": "Confirmed after all: the voucher may be applied now.",
+    "receipt.confirmed.later.todo.deduct": (
+        "Confirmed after all: the amount may be taken off the bill now."
+    ),
+    "receipt.confirmed.later.todo.promo": "Confirmed after all: the promo may be applied now.",
+    # Confirmed after the till accepted it offline: it went over the counter then.
+    "receipt.confirmed.offline.todo": (
+        "Nothing more to give: it was handed over when the till accepted it offline."
+    ),
+    "receipt.confirmed.offline.todo.cart": (
+        "Nothing more to give: they were handed over when the till accepted it offline."
+    ),
+    "receipt.confirmed.offline.todo.voucher": (
+        "Nothing more to give: the voucher was applied when the till accepted it offline."
+    ),
+    "receipt.confirmed.offline.todo.deduct": (
+        "Nothing more to give: the amount was taken off the bill when the till accepted it offline."
+    ),
+    "receipt.confirmed.offline.todo.promo": (
+        "Nothing more to give: the promo was applied when the till accepted it offline."
+    ),
+    "receipt.confirmed.offline.todo.issued": (
+        "Nothing more to give: the voucher was added to the member's vouchers."
+    ),
+    # A reward that is a voucher: the server adds it to the member's vouchers (its code in the
+    # answer), so there is nothing to hand over for it.
+    "receipt.confirmed.todo.issued": (
+        "The reward is a voucher: it was added to the member's vouchers."
+    ),
+    "receipt.confirmed.todo.cart_issued": (
+        "Hand over the rewards; a voucher among them was added to the member's vouchers."
     ),
     "receipt.accepted_offline": "Accepted offline — will sync",
     "receipt.accepted_offline.todo": (
@@ -489,6 +527,28 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.refused": "Refused",
     "receipt.refused.todo": "Nothing was redeemed. Tell the customer why.",
+    # Refused when the till sent it after accepting it offline: the reward went over then.
+    "receipt.refused.offline": "Refused after it was accepted offline",
+    "receipt.refused.offline.todo": (
+        "It was handed over when the till accepted it offline; the Stamps server refused it "
+        "since. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.offline.todo.cart": (
+        "They were handed over when the till accepted it offline; the Stamps server refused it "
+        "since. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.offline.todo.voucher": (
+        "The voucher was applied when the till accepted it offline; the Stamps server refused it "
+        "since. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.offline.todo.deduct": (
+        "The amount was taken off the bill when the till accepted it offline; the Stamps server "
+        "refused it since. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.offline.todo.promo": (
+        "The promo was applied when the till accepted it offline; the Stamps server refused it "
+        "since. Tell a manager: it is listed under Exceptions."
+    ),
     "receipt.not_redeemed": "Not redeemed",
     "receipt.not_redeemed.todo": (
         "The server could not be reached and the offline rules do not allow this. Nothing was "

@@ -4385,16 +4385,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya.</translation>
     </message>
     <message>
-        <source>Found in the member&apos;s activity. It has no server id here: a later cancel must be made on the Stamps dashboard.</source>
-        <comment>receipt.reconciled.todo</comment>
-        <translation>Ditemukan di aktivitas member. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
-    </message>
-    <message>
-        <source>A manager marked it applied. It has no server id here: a later cancel must be made on the Stamps dashboard.</source>
-        <comment>receipt.marked_applied.todo</comment>
-        <translation>Manajer menandainya diproses. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
-    </message>
-    <message>
         <source>Accepted offline — will sync</source>
         <comment>receipt.accepted_offline</comment>
         <translation>Diterima offline — akan disinkronkan</translation>
@@ -4653,6 +4643,36 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing was redeemed. Tell the customer why.</source>
         <comment>receipt.refused.todo</comment>
         <translation>Tidak ada yang ditukar. Beri tahu pelanggan alasannya.</translation>
+    </message>
+    <message>
+        <source>Refused after it was accepted offline</source>
+        <comment>receipt.refused.offline</comment>
+        <translation>Ditolak setelah diterima secara offline</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo</comment>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>They were handed over when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo.cart</comment>
+        <translation>Hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The voucher was applied when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo.voucher</comment>
+        <translation>Vouchernya sudah dipakai saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The amount was taken off the bill when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo.deduct</comment>
+        <translation>Jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The promo was applied when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo.promo</comment>
+        <translation>Promonya sudah diterapkan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
     </message>
     <message>
         <source>Not redeemed</source>
@@ -5248,6 +5268,81 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This must be text.</source>
         <comment>field.not_text</comment>
         <translation>Ini harus berupa teks.</translation>
+    </message>
+    <message>
+        <source>Found in the member&apos;s activity. It has no server id here: a later cancel must be made on the Stamps dashboard.</source>
+        <comment>receipt.detail.reconciled</comment>
+        <translation>Ditemukan di aktivitas member. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
+    </message>
+    <message>
+        <source>A manager marked it applied. It has no server id here: a later cancel must be made on the Stamps dashboard.</source>
+        <comment>receipt.detail.marked_applied</comment>
+        <translation>Manajer menandainya diproses. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
+    </message>
+    <message>
+        <source>Confirmed after all: the reward may be handed over now.</source>
+        <comment>receipt.confirmed.later.todo</comment>
+        <translation>Akhirnya terkonfirmasi: hadiahnya boleh diserahkan sekarang.</translation>
+    </message>
+    <message>
+        <source>Confirmed after all: the rewards may be handed over now.</source>
+        <comment>receipt.confirmed.later.todo.cart</comment>
+        <translation>Akhirnya terkonfirmasi: hadiah-hadiahnya boleh diserahkan sekarang.</translation>
+    </message>
+    <message>
+        <source>Confirmed after all: the voucher may be applied now.</source>
+        <comment>receipt.confirmed.later.todo.voucher</comment>
+        <translation>Akhirnya terkonfirmasi: vouchernya boleh dipakai sekarang.</translation>
+    </message>
+    <message>
+        <source>Confirmed after all: the amount may be taken off the bill now.</source>
+        <comment>receipt.confirmed.later.todo.deduct</comment>
+        <translation>Akhirnya terkonfirmasi: jumlahnya boleh dipotong dari tagihan sekarang.</translation>
+    </message>
+    <message>
+        <source>Confirmed after all: the promo may be applied now.</source>
+        <comment>receipt.confirmed.later.todo.promo</comment>
+        <translation>Akhirnya terkonfirmasi: promonya boleh diterapkan sekarang.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: it was handed over when the till accepted it offline.</source>
+        <comment>receipt.confirmed.offline.todo</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: they were handed over when the till accepted it offline.</source>
+        <comment>receipt.confirmed.offline.todo.cart</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the voucher was applied when the till accepted it offline.</source>
+        <comment>receipt.confirmed.offline.todo.voucher</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: vouchernya sudah dipakai saat mesin kasir menerimanya secara offline.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the amount was taken off the bill when the till accepted it offline.</source>
+        <comment>receipt.confirmed.offline.todo.deduct</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya secara offline.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the promo was applied when the till accepted it offline.</source>
+        <comment>receipt.confirmed.offline.todo.promo</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: promonya sudah diterapkan saat mesin kasir menerimanya secara offline.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the voucher was added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.offline.todo.issued</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: it was added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards; a voucher among them was added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.todo.cart_issued</comment>
+        <translation>Serahkan hadiah-hadiahnya; voucher di antaranya sudah ditambahkan ke voucher member.</translation>
     </message>
     <message>
         <source>This holds a control or invisible character; type it again without it.</source>

@@ -163,8 +163,9 @@ def receipt_for(
             what_to_do = say("receipt.waiting.paused.https.todo")
         elif what_to_do.id == "receipt.accepted_offline.paused.todo":
             what_to_do = say("receipt.accepted_offline.paused.https.todo")
-    headline, what_to_do = _for_order(headline, entry.kind), _for_order(what_to_do, entry.kind)
     response = entry.response or {}
+    gives = _gives_for(OperationKind(entry.kind), response)
+    headline, what_to_do = _for_order(headline, gives), _for_order(what_to_do, gives)
     return Receipt(
         entry_id=entry.id,
         kind=OperationKind(entry.kind),
@@ -252,17 +253,17 @@ def _words(
         # still the till's record of the attempt that went unanswered, not the server's words.
         answered = entry.response is not None
         if entry.reconciled:
-            todo = say("receipt.reconciled.todo")
+            details = say("receipt.detail.reconciled")
         elif not answered:
-            todo = say("receipt.marked_applied.todo")
-        stamps = _stamps_remaining(entry.response or {})
-        said = entry.last_error if answered else None
-        if stamps is not None and said:
-            details = say("receipt.stamps_left_also_said", stamps=stamps, said=said)
-        elif said:
-            details = say("receipt.also_said", said=said)
-        elif stamps is not None:
-            details = say("receipt.stamps_left", stamps=stamps)
+            details = say("receipt.detail.marked_applied")
+        else:
+            details = _answered_details(entry)
+        if entry.provisional:
+            # handed over when the till accepted it offline: a second "hand over" would be a gift
+            todo = say("receipt.confirmed.offline.todo")
+        elif entry.reconciled or not answered:
+            # it read "do not hand over yet" until now: now it may be given
+            todo = say("receipt.confirmed.later.todo")
     elif verdict is Verdict.ACCEPTED_OFFLINE and paused:
         # The network is back and the server answered (it refuses the till's token): "when the
         # network is back" has come, and the entry waits for a manager instead. Nothing was
@@ -274,6 +275,11 @@ def _words(
         headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")
     elif verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
         details = reason_of(entry)
+        if verdict is Verdict.REFUSED and entry.provisional and entry.kind != OperationKind.CANCEL:
+            # Refused when the network came back: the reward went over the counter when the till
+            # accepted it offline, and its customer has gone. "Tell the customer why" cannot be
+            # done; the refusal is a manager's to settle (its exception says it was offline).
+            headline, todo = say("receipt.refused.offline"), say("receipt.refused.offline.todo")
         if verdict is Verdict.NOT_REDEEMED and kiosk:
             # its customer is at the counter now: nothing stands in the way of redeeming there
             todo = say("receipt.not_redeemed.kiosk.todo")
@@ -311,6 +317,20 @@ def _words(
     return headline, todo, details
 
 
+def _answered_details(entry: OutboxEntry) -> Message | None:
+    """What the server's answer to a confirmed redemption says beside it: the stamps left, and
+    any words of its own."""
+    stamps = _stamps_remaining(entry.response or {})
+    said = entry.last_error
+    if stamps is not None and said:
+        return say("receipt.stamps_left_also_said", stamps=stamps, said=said)
+    if said:
+        return say("receipt.also_said", said=said)
+    if stamps is not None:
+        return say("receipt.stamps_left", stamps=stamps)
+    return None
+
+
 def _cancel_words(headline: Message, todo: Message) -> tuple[Message, Message]:
     """A cancel's receipt: a cancel hands nothing over, so a redemption's "hand over the
     reward" or "nothing was redeemed" would tell the cashier the wrong thing."""
@@ -332,14 +352,26 @@ _GIVES = {
 }
 
 
-def _for_order(message: Message, kind: str) -> Message:
-    """``message`` in the words of what ``kind`` gives, where the kind has words of its own for
-    it (a cart's "not confirmed" headline is a reward's: both are handed over)."""
-    gives = _GIVES.get(OperationKind(kind))
-    own = f"{message.id}.{gives}"
-    if gives is None or own not in TEMPLATES:
-        return message
-    return Message(own, message.params)
+def _gives_for(kind: OperationKind, response: dict[str, Any]) -> tuple[str, ...]:
+    """The suffixes of the messages in the words of what an order of ``kind`` gives, the closest
+    first. A reward (or a cart's) that is a voucher comes back with the voucher the server added
+    to the member's vouchers (redemption_api §1): there is nothing to hand over for it. A
+    voucher's own redemption names the voucher it used, which it still gives."""
+    gives = _GIVES.get(kind)
+    if kind in (OperationKind.REWARD, OperationKind.MULTI) and _voucher_code(response):
+        issued = "issued" if gives is None else f"{gives}_issued"
+        return (issued,) if gives is None else (issued, gives)
+    return () if gives is None else (gives,)
+
+
+def _for_order(message: Message, gives: tuple[str, ...]) -> Message:
+    """``message`` in the words of what the order gives (``_gives_for``), where it has words of
+    its own for it (a cart's "not confirmed" headline is a reward's: both are handed over)."""
+    for suffix in gives:
+        own = f"{message.id}.{suffix}"
+        if own in TEMPLATES:
+            return Message(own, message.params)
+    return message
 
 
 def _voucher_code(response: dict[str, Any]) -> str | None:

@@ -244,6 +244,33 @@ def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_
     assert "handed over when the till accepted it offline" in panel.what_to_do.text()
 
 
+def test_accepted_offline_then_confirmed_does_not_ask_for_a_second_hand_over(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # The cashier handed the reward over when the till accepted it offline; the network comes
+    # back and the server confirms it. "Hand over the reward." on the panel still in front of
+    # them would be a second one.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    looked_up_again_offline(qtbot, cashier, network)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    panel = cashier.view.result_panel
+
+    network.up()
+    qtbot.waitUntil(lambda: getattr(panel.result(), "kind", None) == "confirmed", timeout=WAIT_MS)
+    assert panel.title.text() == "Confirmed"
+    assert "Hand over" not in panel.what_to_do.text()
+    assert panel.what_to_do.text() == (
+        "Nothing more to give: it was handed over when the till accepted it offline."
+    )
+
+
 def test_a_refusal_stays_on_the_panel_when_the_redemption_before_it_settles(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

@@ -65,6 +65,22 @@ def test_a_fixed_reward_is_confirmed_shown_and_listed(
     qtbot.waitUntil(lambda: cashier.view.member_card.stamps_text() == "210 stamps", timeout=WAIT_MS)
 
 
+def test_a_reward_that_is_a_voucher_says_it_went_to_the_member_s_vouchers(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Nothing goes over the counter for it: the server added the voucher to her account.
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(6)  # Voucher Diskon Rp 25.000
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.CONFIRMED and receipt.voucher_code
+    panel = cashier.view.result_panel
+    assert panel.what_to_do.text() == (
+        "The reward is a voucher: it was added to the member's vouchers."
+    )
+    assert f"Voucher code: {receipt.voucher_code}" in panel.reference.text()
+
+
 def test_a_flexible_reward_spends_the_stamps_typed(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

@@ -153,7 +153,7 @@ def test_a_confirmed_redemption_shows_what_the_server_said_beside_it() -> None:
 def test_a_reconciled_redemption_says_a_cancel_needs_the_dashboard() -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, reconciled=True))
     assert receipt.verdict is Verdict.CONFIRMED
-    assert "dashboard" in str(receipt.what_to_do)
+    assert receipt.details is not None and "dashboard" in str(receipt.details)
 
 
 def test_a_redemption_marked_applied_does_not_pass_the_lost_answer_off_as_the_server_s_words() -> (
@@ -163,11 +163,11 @@ def test_a_redemption_marked_applied_does_not_pass_the_lost_answer_off_as_the_se
     lost = "ResponseLost: no answer from the Stamps server (ReadTimeout)"
     receipt = receipt_for(entry(EntryStatus.SYNCED, last_error=lost, note="seen"))
     assert receipt.verdict is Verdict.CONFIRMED
-    assert receipt.details is None
-    assert str(receipt.what_to_do) == (
+    assert str(receipt.details) == (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
         "the Stamps dashboard."
     )
+    assert "ResponseLost" not in f"{receipt.details} {receipt.what_to_do}"
 
 
 def test_the_json_form_has_the_documented_keys() -> None:
@@ -412,3 +412,107 @@ def test_a_deduction_not_yet_confirmed_says_not_to_take_it_off_the_bill() -> Non
     receipt = receipt_for(entry(EntryStatus.UNKNOWN, kind="deduct"))
     assert str(receipt.headline) == "NOT CONFIRMED — do not take it off the bill yet"
     assert receipt.gives == "deduct"
+
+
+#: What each kind of order gives, in the words of its receipts once the cashier has given it
+#: (accepted offline) and once they may give it now (confirmed later).
+_GIVEN = [
+    ("reward", "it was handed over", "the reward may be handed over now"),
+    ("multi", "they were handed over", "the rewards may be handed over now"),
+    ("voucher", "the voucher was applied", "the voucher may be applied now"),
+    ("code", "the voucher was applied", "the voucher may be applied now"),
+    ("deduct", "the amount was taken off the bill", "the amount may be taken off the bill now"),
+    ("promo", "the promo was applied", "the promo may be applied now"),
+]
+#: The ways a redemption is confirmed: the server's answer, found in the member's activity, or a
+#: manager's "Mark applied" (no answer).
+_CONFIRMED_BY = [
+    {"response": _ANSWER, "server_redemption_id": 9},
+    {"reconciled": True},
+    {"note": "seen on the dashboard"},
+]
+
+
+@pytest.mark.parametrize("confirmed_by", _CONFIRMED_BY)
+@pytest.mark.parametrize(("kind", "given", "may_give"), _GIVEN)
+def test_confirmed_after_acceptance_offline_says_it_was_given_then(
+    kind: str, given: str, may_give: str, confirmed_by: dict[str, object]
+) -> None:
+    # The till told the cashier to give it when it accepted it offline, and they did; the server
+    # confirms it once the network is back. "Hand over the reward" then asks for a second one.
+    receipt = receipt_for(entry(EntryStatus.SYNCED, kind=kind, provisional=True, **confirmed_by))
+    assert receipt.verdict is Verdict.CONFIRMED
+    todo = str(receipt.what_to_do)
+    assert todo.startswith("Nothing more to give: ")
+    assert f"{given} when the till accepted it offline" in todo
+
+
+@pytest.mark.parametrize("confirmed_by", _CONFIRMED_BY[1:])
+@pytest.mark.parametrize(("kind", "given", "may_give"), _GIVEN)
+def test_confirmed_from_the_activity_or_by_a_manager_says_it_may_be_given_now(
+    kind: str, given: str, may_give: str, confirmed_by: dict[str, object]
+) -> None:
+    # Not confirmed until then, it read "do not hand over yet": the cashier still holds it.
+    receipt = receipt_for(entry(EntryStatus.SYNCED, kind=kind, **confirmed_by))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert may_give in str(receipt.what_to_do)
+    assert receipt.details is not None and "dashboard" in str(receipt.details)
+
+
+@pytest.mark.parametrize(("kind", "given", "may_give"), _GIVEN)
+def test_refused_after_acceptance_offline_does_not_send_the_cashier_to_the_customer(
+    kind: str, given: str, may_give: str
+) -> None:
+    # The server refused it when the network came back: the customer had it and has gone.
+    refused = entry(
+        EntryStatus.REJECTED,
+        kind=kind,
+        provisional=True,
+        last_error="ValidationFailed: Not enough stamps",
+    )
+    receipt = receipt_for(refused)
+    assert receipt.verdict is Verdict.REFUSED
+    assert str(receipt.headline) == "Refused after it was accepted offline"
+    todo = str(receipt.what_to_do)
+    assert "Nothing was redeemed" not in todo and "customer" not in todo
+    assert f"{given} when the till accepted it offline" in todo.lower()
+    assert "manager" in todo and "Exceptions" in todo
+    assert str(receipt.details) == "The Stamps server refused it: Not enough stamps"
+
+
+#: A reward of the voucher type, as the sandbox answers it: the voucher it added to the member.
+_ISSUED = {
+    "redemption": {"id": 9, "reward": "Voucher Diskon Rp 25.000", "stamps_used": 50},
+    "voucher": {"id": 31, "name": "Diskon Rp 25.000", "code": "PZ633ECV", "type": "voucher"},
+}
+
+
+def test_a_reward_that_is_a_voucher_says_it_went_to_the_member_s_vouchers() -> None:
+    receipt = receipt_for(entry(EntryStatus.SYNCED, response=_ISSUED, server_redemption_id=9))
+    assert receipt.voucher_code == "PZ633ECV"
+    assert str(receipt.what_to_do) == (
+        "The reward is a voucher: it was added to the member's vouchers."
+    )
+
+
+def test_a_cart_with_a_voucher_among_its_rewards_says_so() -> None:
+    # redeem-multiple-rewards names the voucher inside its redemption
+    answer = {"redemption": {"id": 9, "voucher": {"code": "PZ633ECV"}}}
+    receipt = receipt_for(entry(EntryStatus.SYNCED, kind="multi", response=answer))
+    assert receipt.voucher_code == "PZ633ECV"
+    assert "added to the member's vouchers" in str(receipt.what_to_do)
+    assert "Hand over the rewards" in str(receipt.what_to_do)
+
+
+def test_a_voucher_reward_confirmed_after_acceptance_offline_gives_nothing_more() -> None:
+    receipt = receipt_for(entry(EntryStatus.SYNCED, provisional=True, response=_ISSUED))
+    assert str(receipt.what_to_do) == (
+        "Nothing more to give: the voucher was added to the member's vouchers."
+    )
+
+
+def test_a_member_s_voucher_redeemed_still_says_to_apply_it() -> None:
+    # a voucher's own redemption names the voucher it used, not one it added
+    answer = {"redemption": {"id": 9}, "voucher": {"id": 4, "code": "PZ633ECV"}}
+    receipt = receipt_for(entry(EntryStatus.SYNCED, kind="voucher", response=answer))
+    assert str(receipt.what_to_do) == "Apply the voucher: give its item or discount."
