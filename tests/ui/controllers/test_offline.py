@@ -34,6 +34,17 @@ def looked_up_again_offline(qtbot: QtBot, cashier: CashierWindow, network: Netwo
     )
 
 
+def ayu_accepted_offline(qtbot: QtBot, cashier: CashierWindow, network: Network) -> None:
+    """Ayu on screen, the network drops, and her first reward is redeemed: accepted offline, as
+    the cashier hands it over."""
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    looked_up_again_offline(qtbot, cashier, network)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+
+
 def test_a_member_on_screen_redeems_offline_and_it_is_accepted_offline(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
 ) -> None:
@@ -217,12 +228,7 @@ def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_
     # The network comes back with a server that applies it and then fails (a 500): the attempt
     # may have gone through. Amber "not confirmed" is true, but "keep the reward back" is not.
     cashier = make_cashier(network_settings)
-    find_member(qtbot, cashier, "customer@stamps.co.id")
-    looked_up_again_offline(qtbot, cashier, network)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
-    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    ayu_accepted_offline(qtbot, cashier, network)
     panel = cashier.view.result_panel
     assert panel.title.text() == "Accepted offline — will sync"
 
@@ -254,12 +260,7 @@ def test_accepted_offline_then_confirmed_does_not_ask_for_a_second_hand_over(
     # back and the server confirms it. "Hand over the reward." on the panel still in front of
     # them would be a second one.
     cashier = make_cashier(network_settings)
-    find_member(qtbot, cashier, "customer@stamps.co.id")
-    looked_up_again_offline(qtbot, cashier, network)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
-    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    ayu_accepted_offline(qtbot, cashier, network)
     panel = cashier.view.result_panel
 
     network.up()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.core.domain import EntryStatus
-from app.core.services.receipts import Verdict, receipt_for
+from app.core.services.receipts import Receipt, Verdict, receipt_for
 from app.core.storage.tables import OutboxEntry
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -337,6 +337,30 @@ _GIVING_STATES = [
 ]
 
 
+def _giving_receipt(
+    kind: str,
+    status: EntryStatus,
+    provisional: bool,
+    ambiguous: bool,
+    paused: bool,
+    over_http: bool,
+    last_error: str | None,
+) -> Receipt:
+    """The receipt of an order of ``kind`` in one of :data:`_GIVING_STATES`."""
+    return receipt_for(
+        entry(
+            status,
+            kind=kind,
+            provisional=provisional,
+            last_error=last_error,
+            response=_ANSWER if status is EntryStatus.SYNCED else None,
+        ),
+        ambiguous_attempt=ambiguous,
+        paused=paused,
+        paused_over_http=over_http,
+    )
+
+
 @pytest.mark.parametrize(
     ("kind", "gives"),
     [
@@ -362,18 +386,7 @@ def test_an_order_that_hands_nothing_over_says_what_the_cashier_gives_instead(
     # Rp taken off a balance voucher, a voucher's item or discount, a promo on the invoice:
     # "Hand over the reward" (or "keep the reward back") would send the cashier for goods that
     # are not there.
-    receipt = receipt_for(
-        entry(
-            status,
-            kind=kind,
-            provisional=provisional,
-            last_error=last_error,
-            response=_ANSWER if status is EntryStatus.SYNCED else None,
-        ),
-        ambiguous_attempt=ambiguous,
-        paused=paused,
-        paused_over_http=over_http,
-    )
+    receipt = _giving_receipt(kind, status, provisional, ambiguous, paused, over_http, last_error)
     said = f"{receipt.headline} {receipt.what_to_do}"
     assert "reward" not in said.lower() and "hand" not in said.lower()
     assert gives in said
@@ -390,17 +403,8 @@ def test_a_cart_s_receipt_speaks_of_its_rewards(
     over_http: bool,
     last_error: str | None,
 ) -> None:
-    receipt = receipt_for(
-        entry(
-            status,
-            kind="multi",
-            provisional=provisional,
-            last_error=last_error,
-            response=_ANSWER if status is EntryStatus.SYNCED else None,
-        ),
-        ambiguous_attempt=ambiguous,
-        paused=paused,
-        paused_over_http=over_http,
+    receipt = _giving_receipt(
+        "multi", status, provisional, ambiguous, paused, over_http, last_error
     )
     said = f"{receipt.headline} {receipt.what_to_do}"
     assert re.search(r"\breward\b", said) is None  # a cart is several
