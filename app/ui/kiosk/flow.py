@@ -98,12 +98,16 @@ class KioskFlow(QObject):
     # -- the customer's steps -----------------------------------------------------------------
 
     def scanned(self, code: str) -> None:
-        """A card or member QR was scanned: who it names, unless a customer is mid-way."""
-        page = self.view.current_page()
-        if page in (self.view.result, self.view.notice):
+        """A card or member QR was scanned: who it names. Over the last customer's result,
+        notice, rewards or question it is the next customer's (a card is its holder's, and the
+        last customer has most likely walked away): the last is forgotten first. Not while a
+        PIN is typed (the pad says the card was not read) nor while an answer is awaited."""
+        view = self.view
+        page = view.current_page()
+        if page in (view.result, view.notice, view.rewards, view.confirm) and not self.busy:
             self.reset()
-        elif page not in (self.view.welcome, self.view.phone):
-            return  # a customer is mid-way: their screen is theirs until they finish
+        elif page not in (view.welcome, view.phone):
+            return  # a PIN is being typed, or the server asked: that screen ends by itself
         self._run(self.identify(code, typed=False))
 
     async def identify(self, code: str, *, typed: bool) -> None:

@@ -160,6 +160,33 @@ def test_a_phone_number_is_taken_only_for_a_member_with_a_pin(
     assert sandbox.stamps(BUDI) == 180
 
 
+def test_a_card_scanned_over_the_last_customers_rewards_is_the_next_customers(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu walked away from her rewards; Budi scans his card. Before, the scan was dropped
+    # without a word and its keys kept Ayu's name and stamps up for another minute, her tiles
+    # one tap from a redemption for whoever stood there.
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    assert "Ayu" not in visible_words(view) and view.rewards.hello.text() == ""
+    assert kiosk.flow.member is not None and kiosk.flow.member.email == BUDI
+
+    # The same over the question she left: nothing of hers is redeemed or kept.
+    view.pin.pad.cancelled.emit()
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    view.rewards.tiles()[0].click()
+    _wait_page(qtbot, kiosk, "kioskConfirm")
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    assert kiosk.flow.chosen is None and view.confirm.question.text() == ""
+    assert sandbox.stamps(AYU) == 250
+
+
 def test_a_blocked_member_is_sent_to_the_counter(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
