@@ -130,7 +130,7 @@ class KioskFlow(QObject):
 
     def _pin_submitted(self, pin: str) -> None:
         # The PIN goes straight into the call; nothing here keeps it.
-        self.view.pin.pad.set_busy(True)
+        self.view.pin.checking()
         self._run(self.authorize(Secret(pin)))
 
     async def authorize(self, pin: Secret) -> None:

@@ -109,6 +109,9 @@ def test_a_pin_member_types_the_pin_before_anything_of_theirs_shows(
     for digit in "111111":
         pad.press_digit(digit)
     pad.submit()
+    # While the server checks it the pad says so: grey keys and empty dots alone, for the
+    # whole read timeout on a line that hangs, look like a PIN thrown away.
+    assert pad.busy() and pad.prompt_text() == "Checking your PIN…"
     qtbot.waitUntil(lambda: pad.attempts_text() != "", timeout=WAIT_MS)
     assert _page(kiosk) == "kioskPin"
     assert "Budi" not in visible_words(view)
