@@ -80,7 +80,7 @@ class KioskFlow(QObject):
         #: A redemption is queued and its answer awaited: nothing may clear the screen now.
         self.busy = False
         self._step = LatestOnly("kiosk step")
-        view.welcome.phone_requested.connect(lambda: self._show(view.phone))
+        view.welcome.phone_requested.connect(self.ask_phone)
         view.welcome.language_picked.connect(self.pick_language)
         view.phone.entered.connect(lambda number: self._run(self.identify(number, typed=True)))
         view.phone.back.connect(self.reset)
@@ -109,6 +109,15 @@ class KioskFlow(QObject):
         elif page not in (view.welcome, view.phone):
             return  # a PIN is being typed, or the server asked: that screen ends by itself
         self._run(self.identify(code, typed=False))
+
+    def ask_phone(self) -> None:
+        """ "Enter phone number" was tapped: the keypad, unless welcome says redemptions are
+        paused, where it says so at once (the number would be refused for it, after twelve
+        digits typed for nothing)."""
+        if self.kiosk.paused:
+            self.show_notice(say("kiosk.paused"), paused=True)
+            return
+        self._show(self.view.phone)
 
     async def identify(self, code: str, *, typed: bool) -> None:
         """Find the member; the PIN first when they have one, else their rewards."""

@@ -226,6 +226,11 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
     view.notice.ok.click()
     assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
 
+    # Nor does the phone keypad take twelve digits only to say it then.
+    view.welcome.phone.click()
+    assert _page(kiosk) == "kioskNotice"
+    assert view.notice.heading.text() == "Redemptions are paused"
+
 
 @pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
 def test_a_redemption_the_server_never_got_is_not_redeemed_and_takes_nothing(
