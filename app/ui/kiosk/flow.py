@@ -111,13 +111,20 @@ class KioskFlow(QObject):
         self._run(self.identify(code, typed=False))
 
     def ask_phone(self) -> None:
-        """ "Enter phone number" was tapped: the keypad, unless welcome says redemptions are
-        paused, where it says so at once (the number would be refused for it, after twelve
-        digits typed for nothing)."""
+        """ "Enter phone number" was tapped: the keypad, unless redemptions are paused, which
+        is said at once (the number would be refused for it, after twelve digits typed for
+        nothing). Welcome's word may be old: while it says paused, the line is asked first."""
         if self.kiosk.paused:
-            self.show_notice(say("kiosk.paused"), paused=True)
+            self._run(self._phone_unless_paused())
             return
         self._show(self.view.phone)
+
+    async def _phone_unless_paused(self) -> None:
+        self._show(self.view.working)
+        if await self.kiosk.recheck_line():
+            self.show_notice(say("kiosk.paused"), paused=True)
+        else:
+            self._show(self.view.phone)
 
     async def identify(self, code: str, *, typed: bool) -> None:
         """Find the member; the PIN first when they have one, else their rewards."""

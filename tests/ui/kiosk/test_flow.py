@@ -228,8 +228,14 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
 
     # Nor does the phone keypad take twelve digits only to say it then.
     view.welcome.phone.click()
-    assert _page(kiosk) == "kioskNotice"
+    _wait_page(qtbot, kiosk, "kioskNotice")
     assert view.notice.heading.text() == "Redemptions are paused"
+
+    # Once the line is back, the next tap finds it, whatever welcome last knew.
+    view.notice.ok.click()
+    network.up()
+    view.welcome.phone.click()
+    _wait_page(qtbot, kiosk, "kioskPhone")
 
 
 @pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
