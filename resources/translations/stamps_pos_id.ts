@@ -1222,6 +1222,10 @@
         <source>Your 6-digit Stamps PIN</source>
         <translation>PIN Stamps Anda, 6 angka</translation>
     </message>
+    <message>
+        <source>Checking your PIN…</source>
+        <translation>Memeriksa PIN Anda…</translation>
+    </message>
 </context>
 <context>
     <name>KioskResultPage</name>

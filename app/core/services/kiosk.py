@@ -152,6 +152,16 @@ class Kiosk:
                 self._token_refused_here = not accepted
         return await self.refresh()
 
+    async def recheck_line(self) -> bool:
+        """While the till believes it offline, ask the server once whether the line is back;
+        returns :attr:`paused`. A customer at the screen is worth a ping: the probe's own wait
+        doubles through an outage up to a minute, and until it looks again every card would be
+        turned away as paused by a kiosk that never tried. A line still down costs a refused
+        connection, at most the connect timeout."""
+        if self.till.connectivity is Connectivity.OFFLINE:
+            await self.till.check_connectivity()
+        return self.paused
+
     def _require_online(self) -> None:
         if self.paused:
             raise KioskPaused(say("kiosk.paused"))
@@ -166,6 +176,7 @@ class Kiosk:
         or not it is a member's, unless that member has a PIN: it is not proof of who stands
         here. Raises :class:`KioskRefused` (:class:`KioskPaused` offline, or while the server
         refuses the till's token and a fresh check says it still does)."""
+        await self.recheck_line()
         if self.token_refused and self.till.connectivity is not Connectivity.OFFLINE:
             await self.check_token()  # a customer is here: worth one ping to know
         self._require_online()

@@ -80,7 +80,7 @@ class KioskFlow(QObject):
         #: A redemption is queued and its answer awaited: nothing may clear the screen now.
         self.busy = False
         self._step = LatestOnly("kiosk step")
-        view.welcome.phone_requested.connect(lambda: self._show(view.phone))
+        view.welcome.phone_requested.connect(self.ask_phone)
         view.welcome.language_picked.connect(self.pick_language)
         view.phone.entered.connect(lambda number: self._run(self.identify(number, typed=True)))
         view.phone.back.connect(self.reset)
@@ -98,13 +98,33 @@ class KioskFlow(QObject):
     # -- the customer's steps -----------------------------------------------------------------
 
     def scanned(self, code: str) -> None:
-        """A card or member QR was scanned: who it names, unless a customer is mid-way."""
-        page = self.view.current_page()
-        if page in (self.view.result, self.view.notice):
+        """A card or member QR was scanned: who it names. Over the last customer's result,
+        notice, rewards or question it is the next customer's (a card is its holder's, and the
+        last customer has most likely walked away): the last is forgotten first. Not while a
+        PIN is typed (the pad says the card was not read) nor while an answer is awaited."""
+        view = self.view
+        page = view.current_page()
+        if page in (view.result, view.notice, view.rewards, view.confirm) and not self.busy:
             self.reset()
-        elif page not in (self.view.welcome, self.view.phone):
-            return  # a customer is mid-way: their screen is theirs until they finish
+        elif page not in (view.welcome, view.phone):
+            return  # a PIN is being typed, or the server asked: that screen ends by itself
         self._run(self.identify(code, typed=False))
+
+    def ask_phone(self) -> None:
+        """ "Enter phone number" was tapped: the keypad, unless redemptions are paused, which
+        is said at once (the number would be refused for it, after twelve digits typed for
+        nothing). Welcome's word may be old: while it says paused, the line is asked first."""
+        if self.kiosk.paused:
+            self._run(self._phone_unless_paused())
+            return
+        self._show(self.view.phone)
+
+    async def _phone_unless_paused(self) -> None:
+        self._show(self.view.working)
+        if await self.kiosk.recheck_line():
+            self.show_notice(say("kiosk.paused"), paused=True)
+        else:
+            self._show(self.view.phone)
 
     async def identify(self, code: str, *, typed: bool) -> None:
         """Find the member; the PIN first when they have one, else their rewards."""
@@ -126,7 +146,7 @@ class KioskFlow(QObject):
 
     def _pin_submitted(self, pin: str) -> None:
         # The PIN goes straight into the call; nothing here keeps it.
-        self.view.pin.pad.set_busy(True)
+        self.view.pin.checking()
         self._run(self.authorize(Secret(pin)))
 
     async def authorize(self, pin: Secret) -> None:

@@ -214,6 +214,13 @@ class KioskPinPage(KioskPage):
         super().fit(size)
         self.pad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
 
+    def checking(self) -> None:
+        """The PIN is with the server: the keys are off, and the line says why. On a line that
+        hangs the check lasts a whole read timeout, and a pad gone grey and empty without a
+        word looks like a PIN thrown away."""
+        self.pad.set_prompt(self.tr("Checking your PIN…"))
+        self.pad.set_busy(True)
+
     def say(self, text: str, attempts_left: int | None = None) -> None:
         """Why the PIN was not taken, and the attempts the server says are left."""
         self.pad.set_prompt(text)

@@ -109,6 +109,9 @@ def test_a_pin_member_types_the_pin_before_anything_of_theirs_shows(
     for digit in "111111":
         pad.press_digit(digit)
     pad.submit()
+    # While the server checks it the pad says so: grey keys and empty dots alone, for the
+    # whole read timeout on a line that hangs, look like a PIN thrown away.
+    assert pad.busy() and pad.prompt_text() == "Checking your PIN…"
     qtbot.waitUntil(lambda: pad.attempts_text() != "", timeout=WAIT_MS)
     assert _page(kiosk) == "kioskPin"
     assert "Budi" not in visible_words(view)
@@ -160,6 +163,33 @@ def test_a_phone_number_is_taken_only_for_a_member_with_a_pin(
     assert sandbox.stamps(BUDI) == 180
 
 
+def test_a_card_scanned_over_the_last_customers_rewards_is_the_next_customers(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu walked away from her rewards; Budi scans his card. Before, the scan was dropped
+    # without a word and its keys kept Ayu's name and stamps up for another minute, her tiles
+    # one tap from a redemption for whoever stood there.
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    assert "Ayu" not in visible_words(view) and view.rewards.hello.text() == ""
+    assert kiosk.flow.member is not None and kiosk.flow.member.email == BUDI
+
+    # The same over the question she left: nothing of hers is redeemed or kept.
+    view.pin.pad.cancelled.emit()
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    view.rewards.tiles()[0].click()
+    _wait_page(qtbot, kiosk, "kioskConfirm")
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    assert kiosk.flow.chosen is None and view.confirm.question.text() == ""
+    assert sandbox.stamps(AYU) == 250
+
+
 def test_a_blocked_member_is_sent_to_the_counter(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
@@ -195,6 +225,17 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
 
     view.notice.ok.click()
     assert view.welcome.paused.isVisibleTo(view)  # welcome says it at once now
+
+    # Nor does the phone keypad take twelve digits only to say it then.
+    view.welcome.phone.click()
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Redemptions are paused"
+
+    # Once the line is back, the next tap finds it, whatever welcome last knew.
+    view.notice.ok.click()
+    network.up()
+    view.welcome.phone.click()
+    _wait_page(qtbot, kiosk, "kioskPhone")
 
 
 @pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
