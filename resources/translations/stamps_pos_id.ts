@@ -538,8 +538,8 @@
         <translation>{what}. Dikirim sebagai penukaran baru yang terhubung dengan yang ini, lalu yang ini ditutup.</translation>
     </message>
     <message>
-        <source>{what}. Only when you have seen on the Stamps dashboard that the server applied it: the till then counts it as confirmed.</source>
-        <translation>{what}. Hanya jika Anda sudah melihat di dashboard Stamps bahwa server memprosesnya: mesin kasir lalu menghitungnya sebagai dikonfirmasi.</translation>
+        <source>{what}. Only when you have seen on the Stamps dashboard that the server applied it: the till then counts it as confirmed. With the redemption id the dashboard shows, the till can cancel it later; without it, only the dashboard can.</source>
+        <translation>{what}. Hanya jika Anda sudah melihat di dashboard Stamps bahwa server memprosesnya: mesin kasir lalu menghitungnya sebagai dikonfirmasi. Dengan ID penukaran yang ditampilkan dashboard, mesin kasir dapat membatalkannya nanti; tanpanya, hanya dashboard yang bisa.</translation>
     </message>
     <message>
         <source>{what}. The till closes it and never sends it again: if the server applied it, it stays applied. Say why.</source>
@@ -564,6 +564,10 @@
     <message>
         <source>Give the member a replacement voucher</source>
         <translation>Beri member voucher pengganti</translation>
+    </message>
+    <message>
+        <source>Server redemption id (from the dashboard)</source>
+        <translation>ID penukaran di server (dari dashboard)</translation>
     </message>
     <message>
         <source>Note (optional)</source>
@@ -4385,6 +4389,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya.</translation>
     </message>
     <message>
+        <source>A manager marked it applied, as server redemption {server_id} on the Stamps dashboard.</source>
+        <comment>receipt.detail.marked_applied.server_id</comment>
+        <translation>Manajer menandainya diproses, sebagai penukaran server {server_id} di dashboard Stamps.</translation>
+    </message>
+    <message>
         <source>Accepted offline — will sync</source>
         <comment>receipt.accepted_offline</comment>
         <translation>Diterima offline — akan disinkronkan</translation>
@@ -5158,6 +5167,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Server redemption {server_id} is already this till&apos;s redemption for {member}, made {made} by {cashier}: check the id on the Stamps dashboard.</source>
+        <comment>manager.server_id_taken</comment>
+        <translation>Penukaran server {server_id} sudah menjadi penukaran mesin kasir ini untuk {member}, dibuat {made} oleh {cashier}: periksa ID-nya di dashboard Stamps.</translation>
     </message>
     <message>
         <source>Nothing to cancel: the redemption was voided before it was sent, so nothing was redeemed.</source>

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core import clock
 from app.core.credentials import Secret
@@ -369,16 +369,28 @@ class ManagerMode:
         self.till.worker.wake()
         return await self.till.receipt(new)
 
-    async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
-        """The manager has seen on the server that an unknown entry was applied."""
-        return await self._settle(self.till.outbox.mark_applied, entry_id, note)
+    async def mark_applied(
+        self, entry_id: str, *, note: str, server_id: int | None = None
+    ) -> Receipt:
+        """The manager has seen on the server that an unknown entry was applied; ``server_id``,
+        the redemption id the dashboard shows, lets the till cancel it itself later."""
+        if server_id is not None and server_id <= 0:
+            self.require()
+            raise DecisionRefused(say("manager.server_id"))
+        return await self._settle(
+            self.till.outbox.mark_applied, entry_id, note, server_redemption_id=server_id
+        )
 
     async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
         """Close a rejected or unknown entry with a note."""
         return await self._settle(self.till.outbox.dismiss, entry_id, note)
 
     async def _settle(
-        self, decide: Callable[..., Awaitable[OutboxEntry]], entry_id: str, note: str
+        self,
+        decide: Callable[..., Awaitable[OutboxEntry]],
+        entry_id: str,
+        note: str,
+        **decision: Any,
     ) -> Receipt:
         """One of the outbox's closing decisions, by the manager in, with a required note."""
         manager = self.require()
@@ -386,7 +398,11 @@ class ManagerMode:
         assert clean is not None
         try:
             entry = await decide(
-                entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
+                entry_id,
+                who=manager.name,
+                terminal=self.till.config.terminal,
+                note=clean,
+                **decision,
             )
         except OutboxError as exc:
             raise _refused(exc) from None

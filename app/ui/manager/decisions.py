@@ -123,12 +123,13 @@ class _Dialog(QDialog):
 class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
     ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry).
-    ``decided(note, replacement_voucher)`` when confirmed; the controller then calls
-    :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
+    ``decided(note, replacement_voucher, server_id)`` when confirmed (``server_id``, typed only
+    for a mark applied, may be blank); the controller then calls :meth:`show_note_error`,
+    :meth:`show_server_id_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
     :meth:`show_sent` and then the answer, the dialog staying open until the manager closes it
     (past manager mode's end: :meth:`manager_mode_ended`)."""
 
-    decided = Signal(str, bool)
+    decided = Signal(str, bool, str)
 
     def __init__(
         self,
@@ -154,7 +155,8 @@ class DecisionDialog(_Dialog):
             ),
             "mark_applied": self.tr(
                 "{what}. Only when you have seen on the Stamps dashboard that the server applied "
-                "it: the till then counts it as confirmed."
+                "it: the till then counts it as confirmed. With the redemption id the dashboard "
+                "shows, the till can cancel it later; without it, only the dashboard can."
             ),
             # It was sent (a refusal answered it, or nothing proved what the server did):
             # dismissing stops the till, and takes back nothing the server may have applied.
@@ -181,6 +183,14 @@ class DecisionDialog(_Dialog):
         self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
         self.replacement.setObjectName("decisionReplacement")
         self.replacement.setVisible(decision == "cancel")
+        # The id the dashboard shows for it: the one answer the till never got, typed in.
+        self.server_id_edit = line_edit(max_length=SERVER_ID_INPUT_MAX)
+        self.server_id = FormField(
+            self.tr("Server redemption id (from the dashboard)"),
+            self.server_id_edit,
+            name="markAppliedServerId",
+        )
+        self.server_id.setVisible(decision == "mark_applied")
         self.note_box = NoteBox()
         label = self.tr("Note (optional)") if decision == "cancel" else self.tr("Note")
         self.note = FormField(label, self.note_box, name="decisionNote")
@@ -194,20 +204,24 @@ class DecisionDialog(_Dialog):
         self.ended.setWordWrap(True)
         self.ended.hide()
         self.body.addWidget(self.replacement)
+        self.body.addWidget(self.server_id)
         self.body.addWidget(self.note)
         self.body.addWidget(self.result_panel)
         self.body.addWidget(self.ended)
         self.finish_layout()
-        self.note_box.setFocus()
+        (self.server_id_edit if decision == "mark_applied" else self.note_box).setFocus()
 
     def submit(self) -> None:
         """Hand the note (and the replacement choice) to the controller."""
         if self.sent:  # it went: only closing is left, never a second send
             return
         self.note.set_error("")
+        self.server_id.set_error("")
         self.show_refusal("")
         self.busy(True)
-        self.decided.emit(self.note_box.text(), self.replacement.isChecked())
+        self.decided.emit(
+            self.note_box.text(), self.replacement.isChecked(), self.server_id_edit.text()
+        )
 
     def show_note_error(self, reason: str) -> None:
         """Why the note was refused; nothing was written."""
@@ -215,11 +229,17 @@ class DecisionDialog(_Dialog):
         self.busy(False)
         self.note_box.setFocus()
 
+    def show_server_id_error(self, reason: str) -> None:
+        """Why the server redemption id was refused; nothing was written."""
+        self.server_id.set_error(reason)
+        self.busy(False)
+        self.server_id_edit.setFocus()
+
     def show_sent(self, result: ResultData) -> None:
         """The decision was taken and the redemption is on its way: the form gives way to
         ``result`` (then :meth:`show_result` as it moves on), and the only button left closes."""
         self.sent = True
-        for widget in (self.note, self.replacement, self.confirm):
+        for widget in (self.note, self.replacement, self.server_id, self.confirm):
             widget.hide()
         self.back.setText(QCoreApplication.translate("DecisionDialog", "Close"))
         self.back.setDefault(True)

@@ -629,6 +629,36 @@ def test_an_unknown_redemption_marked_applied_must_be_cancelled_on_the_dashboard
     assert audit_actions(qtbot, window, entry_id)[-1] == "Wayan:mark_applied"
 
 
+def test_marked_applied_with_the_dashboard_s_id_it_is_cancelled_from_the_till(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Marked applied, the till had no server id for it for ever: "Cancel" was refused, the
+    # history read "not known: a manager marked it applied", whatever the dashboard showed.
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
+    server_id = sandbox.ledger()[-1]["redemption_id"]
+    dialog = _decision_asked(qtbot, window, "mark_applied", entry_id)
+    assert dialog.server_id.isVisibleTo(dialog) and dialog.server_id_edit.hasFocus()
+    dialog.note_box.setPlainText("seen on the dashboard")
+    dialog.server_id_edit.setText("20x1")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "whole number" in dialog.server_id.error.text(), timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.confirm.isEnabled()
+    assert audit_actions(qtbot, window, entry_id) == []  # nothing written
+    dialog.server_id_edit.setText(f" {server_id} ")
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    assert data is not None and "cancel" in data.allowed and data.dashboard_only == ""
+    assert dict(data.facts)["Server redemption id"] == str(server_id)
+    assert window.decisions.details is not None
+    assert window.decisions.details.dashboard.isHidden()
+
+
 def test_a_redemption_marked_applied_says_its_last_error_in_words_not_as_recorded(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
