@@ -534,6 +534,10 @@
         <translation>{what}. Jika belum pernah sampai ke server, penukaran ini dibatalkan di sini; jika sudah, pembatalan dikirim ke server Stamps dan penukaran ini menunjukkan hasil akhirnya.</translation>
     </message>
     <message>
+        <source>{what}. It is sent as a new redemption, linked to this one, which is closed. It was made with the member&apos;s PIN: {member} types it again on the pad that opens next.</source>
+        <translation>{what}. Dikirim sebagai penukaran baru yang terhubung dengan yang ini, lalu yang ini ditutup. Penukaran ini dibuat dengan PIN member: {member} mengetiknya lagi di pad yang terbuka berikutnya.</translation>
+    </message>
+    <message>
         <source>{what}. It is sent as a new redemption, linked to this one, which is closed.</source>
         <translation>{what}. Dikirim sebagai penukaran baru yang terhubung dengan yang ini, lalu yang ini ditutup.</translation>
     </message>
@@ -919,8 +923,12 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>email, ID, phone or card</source>
-        <translation>email, ID, HP, kartu</translation>
+        <source>name, email, ID, phone or card</source>
+        <translation>nama, email, ID, HP</translation>
+    </message>
+    <message>
+        <source>The start of the member&apos;s name (&quot;ayu&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
+        <translation>Awal nama member (&quot;ayu&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
     </message>
     <message>
         <source>Member</source>

@@ -202,6 +202,7 @@ class DecisionsController(QObject):
             what,
             self._parent(),
             may_be_applied=found.row.status is EntryStatus.UNKNOWN,
+            pin_of=(found.contact.name or found.row.member) if found.needs_pin else "",
         )
         dialog.decided.connect(
             lambda note, replacement, server_id: spawn(

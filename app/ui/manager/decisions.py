@@ -122,7 +122,8 @@ class _Dialog(QDialog):
 
 class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
-    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry).
+    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry;
+    ``pin_of``: the member whose PIN a retry asks for, named before the pad opens).
     ``decided(note, replacement_voucher, server_id)`` when confirmed (``server_id``, typed only
     for a mark applied, may be blank); the controller then calls :meth:`show_note_error`,
     :meth:`show_server_id_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
@@ -138,6 +139,7 @@ class DecisionDialog(_Dialog):
         parent: QWidget | None = None,
         *,
         may_be_applied: bool = False,
+        pin_of: str = "",
     ) -> None:
         titles = {
             "cancel": self.tr("Cancel this redemption"),
@@ -150,7 +152,15 @@ class DecisionDialog(_Dialog):
                 "{what}. If it never reached the server it is voided; otherwise a cancel is sent "
                 "to the Stamps server and this redemption shows how it ends."
             ),
+            # A PIN authorises one request: the member types it again on the pad that opens
+            # once this is confirmed (the manager found out only when the pad came up).
             "retry": self.tr(
+                "{what}. It is sent as a new redemption, linked to this one, which is closed. "
+                "It was made with the member's PIN: {member} types it again on the pad that "
+                "opens next."
+            )
+            if pin_of
+            else self.tr(
                 "{what}. It is sent as a new redemption, linked to this one, which is closed."
             ),
             "mark_applied": self.tr(
@@ -174,7 +184,10 @@ class DecisionDialog(_Dialog):
             "dismiss": self.tr("Dismiss"),
         }
         super().__init__(
-            titles[decision], explain[decision].format(what=what), confirms[decision], parent
+            titles[decision],
+            explain[decision].format(what=what, member=pin_of),
+            confirms[decision],
+            parent,
         )
         self.setObjectName(f"decision_{decision}")
         self.decision = decision
