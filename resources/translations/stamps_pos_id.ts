@@ -1715,6 +1715,34 @@
         <translation>referensi</translation>
     </message>
     <message>
+        <source>what</source>
+        <translation>isi</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>berkas</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>baris</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>log audit</translation>
+    </message>
+    <message>
+        <source>the day&apos;s summary</source>
+        <translation>ringkasan harian</translation>
+    </message>
+    <message>
+        <source>the day&apos;s redemptions</source>
+        <translation>penukaran harian</translation>
+    </message>
+    <message>
+        <source>the shift&apos;s redemptions</source>
+        <translation>penukaran shift</translation>
+    </message>
+    <message>
         <source>manager</source>
         <translation>manajer</translation>
     </message>
@@ -2145,6 +2173,10 @@
     <message>
         <source>settings changed</source>
         <translation>pengaturan diubah</translation>
+    </message>
+    <message>
+        <source>exported as CSV</source>
+        <translation>diekspor sebagai CSV</translation>
     </message>
     <message>
         <source>left kiosk mode</source>

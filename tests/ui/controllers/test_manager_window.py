@@ -726,6 +726,45 @@ def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
     assert [row.cells[0] for row in shifts] == ["Dewi"]
 
 
+def test_each_csv_export_is_audited_and_the_audit_log_says_it_in_words(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
+) -> None:
+    # Each file carries members' names out of the till; nothing recorded that it was written.
+    add_manager(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit_path, summary_path, rows_path = (
+        tmp_path / "audit.csv",
+        tmp_path / "summary.csv",
+        tmp_path / "day.csv",
+    )
+    cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(audit_path)
+    cashier.day.ask_path = lambda _w, _t, _s, chosen: chosen(
+        summary_path if not summary_path.exists() else rows_path
+    )
+    with qtbot.waitSignal(cashier.audit.exported, timeout=WAIT_MS):
+        cashier.view.manager.audit.export_button.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_summary.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_rows.click()
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="csv_exported")))
+    assert [(line.who, line.detail) for line in lines] == [
+        ("Wayan", {"export": "audit_log", "file": str(audit_path), "rows": 4}),
+        ("Wayan", {"export": "day_summary", "file": str(summary_path), "rows": 1}),
+        ("Wayan", {"export": "day_redemptions", "file": str(rows_path), "rows": 1}),
+    ]
+    # the audit tab, shown again, says it as the manager reads the rest
+    cashier.view.manager.audit.show_button.click()
+    model = cashier.view.manager.audit.model
+    qtbot.waitUntil(
+        lambda: [row.cells[2] for row in model.rows()].count("exported as CSV") == 3,
+        timeout=WAIT_MS,
+    )
+    said = next(row.cells[5] for row in model.rows() if "day's summary" in row.cells[5])
+    assert said == f"what: the day's summary, file: {summary_path}, rows: 1"
+
+
 def test_an_export_to_a_place_the_till_cannot_write_says_so_and_the_till_carries_on(
     qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
 ) -> None:
