@@ -377,4 +377,12 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
                 help="a PIN member's redemption: read their PIN from standard input, after the "
                 "manager's",
             )
+        if name == "mark-applied":
+            action.add_argument(
+                "--server-id",
+                type=positive_int,
+                metavar="N",
+                help="the redemption id the Stamps dashboard shows for it: the till can then "
+                "cancel it itself",
+            )
         bind(action, f"outbox {name}")

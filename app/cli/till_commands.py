@@ -529,8 +529,9 @@ def _member_pin(pins: ManagerPins) -> Secret:
 
 
 def outbox_decide(args: argparse.Namespace) -> int:
-    """``stamps-pos outbox retry | mark-applied | dismiss ID --note TEXT --manager NAME``: a
-    manager's decision, their PIN on standard input (and a PIN member's after it, for a retry).
+    """``stamps-pos outbox retry | mark-applied [--server-id N] | dismiss ID --note TEXT --manager
+    NAME``: a manager's decision, their PIN on standard input (and a PIN member's after it, for
+    a retry).
 
     A retry is sent at once and waited for, like a redemption: a PIN member's authorisation runs
     out if the new entry waits for another process to send it."""
@@ -550,7 +551,9 @@ def outbox_decide(args: argparse.Namespace) -> int:
                         args.entry_id, note=args.note, member_pin=member_pin
                     )
                 elif action == "mark-applied":
-                    receipt = await till.manager.mark_applied(args.entry_id, note=args.note)
+                    receipt = await till.manager.mark_applied(
+                        args.entry_id, note=args.note, server_id=args.server_id
+                    )
                 else:
                     receipt = await till.manager.dismiss(args.entry_id, note=args.note)
             except REFUSALS as exc:

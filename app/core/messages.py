@@ -329,6 +329,9 @@ TEMPLATES: dict[str, str] = {
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
         "the Stamps dashboard."
     ),
+    "receipt.detail.marked_applied.server_id": (
+        "A manager marked it applied, as server redemption {server_id} on the Stamps dashboard."
+    ),
     "receipt.confirmed.later.todo": "Confirmed after all: the reward may be handed over now.",
     "receipt.confirmed.later.todo.cart": (
         "Confirmed after all: the rewards may be handed over now."
@@ -878,6 +881,11 @@ TEMPLATES: dict[str, str] = {
     "manager.required": "A manager must sign in to manager mode first.",
     "manager.idle_ended": "Manager mode ended after {minutes} minutes idle: sign in again.",
     "manager.server_id": "A server redemption id is a whole number above zero.",
+    # a manager marking a redemption applied gave the server id another of this till's has
+    "manager.server_id_taken": (
+        "Server redemption {server_id} is already this till's redemption for {member}, made "
+        "{made} by {cashier}: check the id on the Stamps dashboard."
+    ),
     "manager.member_needed": (
         "Redemption {server_id} was not made on this till: say whose it is (the member's email, "
         "member ID, phone or card number) to cancel it."

@@ -534,12 +534,16 @@
         <translation>{what}. Jika belum pernah sampai ke server, penukaran ini dibatalkan di sini; jika sudah, pembatalan dikirim ke server Stamps dan penukaran ini menunjukkan hasil akhirnya.</translation>
     </message>
     <message>
+        <source>{what}. It is sent as a new redemption, linked to this one, which is closed. It was made with the member&apos;s PIN: {member} types it again on the pad that opens next.</source>
+        <translation>{what}. Dikirim sebagai penukaran baru yang terhubung dengan yang ini, lalu yang ini ditutup. Penukaran ini dibuat dengan PIN member: {member} mengetiknya lagi di pad yang terbuka berikutnya.</translation>
+    </message>
+    <message>
         <source>{what}. It is sent as a new redemption, linked to this one, which is closed.</source>
         <translation>{what}. Dikirim sebagai penukaran baru yang terhubung dengan yang ini, lalu yang ini ditutup.</translation>
     </message>
     <message>
-        <source>{what}. Only when you have seen on the Stamps dashboard that the server applied it: the till then counts it as confirmed.</source>
-        <translation>{what}. Hanya jika Anda sudah melihat di dashboard Stamps bahwa server memprosesnya: mesin kasir lalu menghitungnya sebagai dikonfirmasi.</translation>
+        <source>{what}. Only when you have seen on the Stamps dashboard that the server applied it: the till then counts it as confirmed. With the redemption id the dashboard shows, the till can cancel it later; without it, only the dashboard can.</source>
+        <translation>{what}. Hanya jika Anda sudah melihat di dashboard Stamps bahwa server memprosesnya: mesin kasir lalu menghitungnya sebagai dikonfirmasi. Dengan ID penukaran yang ditampilkan dashboard, mesin kasir dapat membatalkannya nanti; tanpanya, hanya dashboard yang bisa.</translation>
     </message>
     <message>
         <source>{what}. The till closes it and never sends it again: if the server applied it, it stays applied. Say why.</source>
@@ -564,6 +568,10 @@
     <message>
         <source>Give the member a replacement voucher</source>
         <translation>Beri member voucher pengganti</translation>
+    </message>
+    <message>
+        <source>Server redemption id (from the dashboard)</source>
+        <translation>ID penukaran di server (dari dashboard)</translation>
     </message>
     <message>
         <source>Note (optional)</source>
@@ -915,8 +923,12 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <source>email, ID, phone or card</source>
-        <translation>email, ID, HP, kartu</translation>
+        <source>name, email, ID, phone or card</source>
+        <translation>nama, email, ID, HP</translation>
+    </message>
+    <message>
+        <source>The start of the member&apos;s name (&quot;ayu&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
+        <translation>Awal nama member (&quot;ayu&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
     </message>
     <message>
         <source>Member</source>
@@ -1707,6 +1719,34 @@
         <translation>referensi</translation>
     </message>
     <message>
+        <source>what</source>
+        <translation>isi</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>berkas</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>baris</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>log audit</translation>
+    </message>
+    <message>
+        <source>the day&apos;s summary</source>
+        <translation>ringkasan harian</translation>
+    </message>
+    <message>
+        <source>the day&apos;s redemptions</source>
+        <translation>penukaran harian</translation>
+    </message>
+    <message>
+        <source>the shift&apos;s redemptions</source>
+        <translation>penukaran shift</translation>
+    </message>
+    <message>
         <source>manager</source>
         <translation>manajer</translation>
     </message>
@@ -2137,6 +2177,10 @@
     <message>
         <source>settings changed</source>
         <translation>pengaturan diubah</translation>
+    </message>
+    <message>
+        <source>exported as CSV</source>
+        <translation>diekspor sebagai CSV</translation>
     </message>
     <message>
         <source>left kiosk mode</source>
@@ -4389,6 +4433,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya.</translation>
     </message>
     <message>
+        <source>A manager marked it applied, as server redemption {server_id} on the Stamps dashboard.</source>
+        <comment>receipt.detail.marked_applied.server_id</comment>
+        <translation>Manajer menandainya diproses, sebagai penukaran server {server_id} di dashboard Stamps.</translation>
+    </message>
+    <message>
         <source>Accepted offline — will sync</source>
         <comment>receipt.accepted_offline</comment>
         <translation>Diterima offline — akan disinkronkan</translation>
@@ -5162,6 +5211,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Server redemption {server_id} is already this till&apos;s redemption for {member}, made {made} by {cashier}: check the id on the Stamps dashboard.</source>
+        <comment>manager.server_id_taken</comment>
+        <translation>Penukaran server {server_id} sudah menjadi penukaran mesin kasir ini untuk {member}, dibuat {made} oleh {cashier}: periksa ID-nya di dashboard Stamps.</translation>
     </message>
     <message>
         <source>Nothing to cancel: the redemption was voided before it was sent, so nothing was redeemed.</source>

@@ -310,26 +310,49 @@ def resolve_entry(
     terminal: str,
     note: str,
     now: datetime,
+    server_redemption_id: int | None = None,
 ) -> OutboxEntry:
-    """A manager's verdict on an entry in one of the ``allowed`` states."""
+    """A manager's verdict on an entry in one of the ``allowed`` states.
+
+    ``server_redemption_id`` is the id the manager read on the Stamps dashboard (mark applied):
+    the entry then has it as if the server's answer had named it, so it is cancelled from the
+    till and reconciliation counts its line as owned. An id another redemption of this till has
+    is refused: one of the two would be cancelled for the other.
+    """
     if not note.strip():
         raise OutboxError(say("decision.note_needed"))
     entry = manager_target(session, entry_id, allowed)
+    detail: dict[str, Any] = {"note": note}
+    if server_redemption_id is not None:
+        _check_server_id_free(session, server_redemption_id, entry.id)
+        entry.server_redemption_id = server_redemption_id
+        detail = {"server_redemption_id": server_redemption_id, "note": note}
     entry.status = status
     entry.note = note
     entry.next_check_at = None
     entry.updated_at = now
     session.add(entry)
-    audit(
-        session,
-        now,
-        who=who,
-        action=action,
-        terminal=terminal,
-        entry_id=entry.id,
-        note=note,
-    )
+    audit(session, now, who=who, action=action, terminal=terminal, entry_id=entry.id, **detail)
     return entry
+
+
+def _check_server_id_free(session: Session, server_id: int, entry_id: str) -> None:
+    """Refuse ``server_id`` when another redemption of this till has it, naming that one as a
+    manager knows it: whose, when (the till's local time) and by whom."""
+    if server_id <= 0:
+        raise OutboxError(say("manager.server_id"))
+    owner = local_redemption(session, server_id)
+    if owner is None or owner.id == entry_id:
+        return
+    raise OutboxError(
+        say(
+            "manager.server_id_taken",
+            server_id=server_id,
+            member=owner.member_name or owner.user,
+            made=owner.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            cashier=owner.cashier or "?",
+        )
+    )
 
 
 def accept_unsent_offline(session: Session, entry_id: str, *, now: datetime) -> OutboxEntry | None:

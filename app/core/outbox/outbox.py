@@ -577,9 +577,16 @@ class Outbox:
         return entry
 
     async def mark_applied(
-        self, entry_id: str, *, who: str, terminal: str, note: str
+        self,
+        entry_id: str,
+        *,
+        who: str,
+        terminal: str,
+        note: str,
+        server_redemption_id: int | None = None,
     ) -> OutboxEntry:
-        """A manager confirms an ``unknown`` entry reached the server: ``synced``, no server id."""
+        """A manager confirms an ``unknown`` entry reached the server: ``synced``, with the
+        server's id when the manager read it on the dashboard (else none, for good)."""
         return await self._resolve(
             entry_id,
             EntryStatus.SYNCED,
@@ -588,6 +595,7 @@ class Outbox:
             who,
             terminal,
             note,
+            server_redemption_id,
         )
 
     async def dismiss(self, entry_id: str, *, who: str, terminal: str, note: str) -> OutboxEntry:
@@ -611,6 +619,7 @@ class Outbox:
         who: str,
         terminal: str,
         note: str,
+        server_redemption_id: int | None = None,
     ) -> OutboxEntry:
         now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
@@ -624,6 +633,7 @@ class Outbox:
                 terminal=terminal,
                 note=note,
                 now=now,
+                server_redemption_id=server_redemption_id,
             )
         )
         log.info("%s by %s: %s", action, who, entry.status, extra=logs.entry(entry_id))

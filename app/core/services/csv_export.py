@@ -13,11 +13,15 @@ import it as text to keep the zeros.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import TextIO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The audit action of a CSV written: each file holds members' names (and the audit log's, the
+#: managers' notes), so who wrote which, where and how many rows is on record.
+CSV_EXPORTED = "csv_exported"
 
 
 def cell(value: object) -> str | int | float:
@@ -43,3 +47,10 @@ def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[obj
         writer.writerow([cell(value) for value in row])
         count += 1
     return count
+
+
+def write_csv_file(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Open ``path`` for a CSV and ``write`` it there; returns the rows written. Run it off the
+    loop's thread: a USB stick is slow. :class:`OSError` when the till cannot write there."""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        return write(stream)

@@ -13,10 +13,12 @@ leaves in one command.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from app.core import clock
 from app.core.credentials import Secret
@@ -24,8 +26,12 @@ from app.core.domain import Channel
 from app.core.messages import say
 from app.core.outbox.decisions import authorised_by_pin
 from app.core.outbox.errors import OutboxError
+from app.core.services.audit_log import AuditFilter, write_audit_csv
+from app.core.services.csv_export import CSV_EXPORTED, write_csv_file
+from app.core.services.day_summary import local_day, write_summary_csv
 from app.core.services.fields import check_note
 from app.core.services.receipts import Receipt
+from app.core.services.shift import csv_text
 from app.core.services.staff import Account, ImportResult, Role, Staff, StaffRefused
 
 if TYPE_CHECKING:
@@ -369,16 +375,66 @@ class ManagerMode:
         self.till.worker.wake()
         return await self.till.receipt(new)
 
-    async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
-        """The manager has seen on the server that an unknown entry was applied."""
-        return await self._settle(self.till.outbox.mark_applied, entry_id, note)
+    async def export_audit_log(self, wanted: AuditFilter | None, path: Path) -> int:
+        """Write the audit lines ``wanted`` describes to ``path`` as CSV; returns how many. The
+        file holds members' names and managers' notes: the export is audited (who, where, how
+        many lines), after the file is written, so a file not written leaves no line."""
+        manager = self.require()
+        lines = await self.till.audit.lines(wanted)
+        count = await asyncio.to_thread(
+            write_csv_file, path, lambda stream: write_audit_csv(stream, lines)
+        )
+        await self._exported(manager, "audit_log", path, count)
+        return count
+
+    async def export_day(
+        self, what: Literal["summary", "redemptions"], day: date, path: Path
+    ) -> int:
+        """Write ``day``'s summary CSV, or its redemptions and refusals in the shift CSV's format
+        (members' names), to ``path``; audited as :meth:`export_audit_log` is."""
+        manager = self.require()
+        since, until = local_day(day)
+        record = await self.till.day(since, until)
+        if what == "summary":
+            count = await asyncio.to_thread(
+                write_csv_file,
+                path,
+                lambda stream: write_summary_csv(stream, record.summary, day),
+            )
+        else:
+            text = csv_text(record.rows)
+            await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+            count = len(record.rows)
+        await self._exported(manager, f"day_{what}", path, count)
+        return count
+
+    async def _exported(self, manager: Manager, export: str, path: Path, rows: int) -> None:
+        await self.staff.audit_action(
+            manager.name, CSV_EXPORTED, export=export, file=str(path), rows=rows
+        )
+
+    async def mark_applied(
+        self, entry_id: str, *, note: str, server_id: int | None = None
+    ) -> Receipt:
+        """The manager has seen on the server that an unknown entry was applied; ``server_id``,
+        the redemption id the dashboard shows, lets the till cancel it itself later."""
+        if server_id is not None and server_id <= 0:
+            self.require()
+            raise DecisionRefused(say("manager.server_id"))
+        return await self._settle(
+            self.till.outbox.mark_applied, entry_id, note, server_redemption_id=server_id
+        )
 
     async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
         """Close a rejected or unknown entry with a note."""
         return await self._settle(self.till.outbox.dismiss, entry_id, note)
 
     async def _settle(
-        self, decide: Callable[..., Awaitable[OutboxEntry]], entry_id: str, note: str
+        self,
+        decide: Callable[..., Awaitable[OutboxEntry]],
+        entry_id: str,
+        note: str,
+        **decision: Any,
     ) -> Receipt:
         """One of the outbox's closing decisions, by the manager in, with a required note."""
         manager = self.require()
@@ -386,7 +442,11 @@ class ManagerMode:
         assert clean is not None
         try:
             entry = await decide(
-                entry_id, who=manager.name, terminal=self.till.config.terminal, note=clean
+                entry_id,
+                who=manager.name,
+                terminal=self.till.config.terminal,
+                note=clean,
+                **decision,
             )
         except OutboxError as exc:
             raise _refused(exc) from None

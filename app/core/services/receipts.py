@@ -254,6 +254,11 @@ def _words(
         answered = entry.response is not None
         if entry.reconciled:
             details = say("receipt.detail.reconciled")
+        elif not answered and entry.server_redemption_id is not None:
+            # the manager gave the id the dashboard shows: a cancel is the till's own again
+            details = say(
+                "receipt.detail.marked_applied.server_id", server_id=entry.server_redemption_id
+            )
         elif not answered:
             details = say("receipt.detail.marked_applied")
         else:

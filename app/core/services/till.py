@@ -43,6 +43,7 @@ from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
+from app.core.services.csv_export import CSV_EXPORTED
 from app.core.services.day_summary import DayRecord, DaysToRead, RefusedLine, days_to_read
 from app.core.services.day_summary import summarise as summarise_day
 from app.core.services.history import History
@@ -1193,9 +1194,17 @@ class Till:
         return summarise(shift_info(shift), await self.shift_rows(shift_id))
 
     async def export_shift(self, shift_id: int, path: Path) -> Path:
-        """Write the shift's CSV to ``path`` (off the loop's thread); returns ``path``."""
-        text = csv_text(await self.shift_rows(shift_id))
-        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+        """Write the shift's CSV to ``path`` (off the loop's thread); returns ``path``. Its
+        members' names leave the till in it: the export is audited under the shift's cashier,
+        with where it went and how many rows (once written: a file not written leaves no line)."""
+        shift = await self.shifts.get(shift_id)
+        if shift is None:
+            raise KeyError(shift_id)
+        rows = await self.shift_rows(shift_id)
+        await asyncio.to_thread(path.write_text, csv_text(rows), encoding="utf-8")
+        await self.staff.audit_action(
+            shift.cashier, CSV_EXPORTED, export="shift", file=str(path), rows=len(rows)
+        )
         return path
 
     async def day(self, since: datetime, until: datetime) -> DayRecord:

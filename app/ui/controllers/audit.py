@@ -3,14 +3,13 @@ CSV export (UTC times, as ``stamps-pos audit --csv`` writes it)."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
-from app.core.services import AuditFilter, AuditLine, Till, clock, write_audit_csv
+from app.core.services import AuditFilter, AuditLine, StaffRefused, Till, clock
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import NOT_WRITTEN_MS, PathAsker, ask_save_path, not_written
@@ -19,6 +18,7 @@ from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.audit import AuditQuery
+from app.ui.wording import words
 
 WHO_MAX = 40
 ENTRY_MAX = 64
@@ -118,17 +118,15 @@ class AuditController(QObject):
     async def export_csv(self, path: Path) -> Path | None:
         """Write the lines the filters describe to ``path`` (read afresh); ``None``, and the
         status bar says why, when it could not be written there."""
-        lines = await self.till.audit.lines(self.wanted)
-
-        def write() -> None:
-            with path.open("w", encoding="utf-8", newline="") as stream:
-                write_audit_csv(stream, lines)
-
         try:
-            await asyncio.to_thread(write)
+            await self.till.manager.export_audit_log(self.wanted, path)
         except OSError:
             self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
             return None
+        except StaffRefused as exc:  # manager mode ended while the place was picked
+            self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)
+            return None
+        self.refresh()  # the export's own line
         self.view.status.show_note(self.tr("Audit log written to {path}").format(path=path), 8000)
         self.exported.emit(path)
         return path

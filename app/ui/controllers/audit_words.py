@@ -44,6 +44,19 @@ def _detail_keys() -> dict[str, str]:
         "status": QCoreApplication.translate("ManagerWords", "status"),
         "settings": QCoreApplication.translate("ManagerWords", "settings"),
         "reference": QCoreApplication.translate("ManagerWords", "reference"),
+        "export": QCoreApplication.translate("ManagerWords", "what"),
+        "file": QCoreApplication.translate("ManagerWords", "file"),
+        "rows": QCoreApplication.translate("ManagerWords", "rows"),
+    }
+
+
+def _export_words() -> dict[str, str]:
+    """What a CSV export wrote, by the till's name for it."""
+    return {
+        "audit_log": QCoreApplication.translate("ManagerWords", "the audit log"),
+        "day_summary": QCoreApplication.translate("ManagerWords", "the day's summary"),
+        "day_redemptions": QCoreApplication.translate("ManagerWords", "the day's redemptions"),
+        "shift": QCoreApplication.translate("ManagerWords", "the shift's redemptions"),
     }
 
 
@@ -106,6 +119,8 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
     if key in ("locked_until", "at") and isinstance(value, str):
         when = moment(value)
         return local_time_text(when) if when is not None else value
+    if key == "export" and isinstance(value, str):
+        return _export_words().get(value, value)
     if key == "error" and isinstance(value, str):
         return _failure_text(value, base_url)
     if key == "reason" and isinstance(value, str) and value not in _till_words():
@@ -164,6 +179,7 @@ def action_words(action: str) -> str:
         "handed_over": QCoreApplication.translate("ManagerWords", "kiosk reward handed over"),
         "kiosk_left": QCoreApplication.translate("ManagerWords", "left kiosk mode"),
         "settings_changed": QCoreApplication.translate("ManagerWords", "settings changed"),
+        "csv_exported": QCoreApplication.translate("ManagerWords", "exported as CSV"),
     }
     return known.get(action, action.replace("_", " "))
 

@@ -3,7 +3,6 @@ made before anything was queued included), shown and exported as CSV."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -12,11 +11,11 @@ from PySide6.QtWidgets import QDialog
 
 from app.core.services import (
     DayRecord,
+    StaffRefused,
     SummaryLine,
     Till,
     format_rupiah,
     local_day,
-    write_summary_csv,
 )
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.csv_path import NOT_WRITTEN_MS, PathAsker, ask_save_path, not_written
@@ -26,6 +25,7 @@ from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.widgets.member_card import local_time_text
 from app.ui.widgets.rows_table import TableRow
+from app.ui.wording import words
 
 
 def standing_words(standing: str) -> str:
@@ -149,20 +149,15 @@ class DayController(QObject):
     async def export_csv(self, what: str, day: date, path: Path) -> Path | None:
         """Write ``day``'s summary CSV (``summary``) or its rows in the shift CSV's format
         (``None``, and the status bar says why, when it could not be written there)."""
-        since, until = local_day(day)
         try:
-            if what == "rows":
-                await self.till.export_day(since, until, path)
-            else:
-                summary = (await self.till.day(since, until)).summary
-
-                def write() -> None:
-                    with path.open("w", encoding="utf-8", newline="") as stream:
-                        write_summary_csv(stream, summary, day)
-
-                await asyncio.to_thread(write)
+            await self.till.manager.export_day(
+                "redemptions" if what == "rows" else "summary", day, path
+            )
         except OSError:
             self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+            return None
+        except StaffRefused as exc:  # manager mode ended while the place was picked
+            self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)
             return None
         self.view.status.show_note(self.tr("Written to {path}").format(path=path), 8000)
         self.exported.emit(path)

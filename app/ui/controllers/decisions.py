@@ -60,6 +60,8 @@ from app.ui.wording import words
 
 #: A server's redemption id as typed: ASCII digits only (no "1_0", no full-width digits).
 _DIGITS = re.compile(r"[0-9]{1,19}", re.ASCII)
+#: The till's refusals of a server redemption id typed with a decision: said beside the field.
+SERVER_ID_REFUSALS = frozenset({"manager.server_id", "manager.server_id_taken"})
 #: Answers that may still change: a retry's dialog follows them, as the cashier's panel does.
 _OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
 
@@ -200,10 +202,12 @@ class DecisionsController(QObject):
             what,
             self._parent(),
             may_be_applied=found.row.status is EntryStatus.UNKNOWN,
+            pin_of=(found.contact.name or found.row.member) if found.needs_pin else "",
         )
         dialog.decided.connect(
-            lambda note, replacement: spawn(
-                self._decide(dialog, decision, entry_id, note, replacement), name="decide"
+            lambda note, replacement, server_id: spawn(
+                self._decide(dialog, decision, entry_id, note, replacement, server_id),
+                name="decide",
             )
         )
         dialog.finished.connect(lambda _r: self._forget(dialog))
@@ -282,16 +286,30 @@ class DecisionsController(QObject):
     # -- deciding ----------------------------------------------------------------------------
 
     async def _decide(
-        self, dialog: DecisionDialog, decision: str, entry_id: str, note: str, replacement: bool
+        self,
+        dialog: DecisionDialog,
+        decision: str,
+        entry_id: str,
+        note: str,
+        replacement: bool,
+        server_id: str = "",
     ) -> None:
         receipt: Receipt | None
+        if decision == "mark_applied":
+            refusal = self._server_id_refusal(server_id, required=False)
+            if refusal:
+                dialog.show_server_id_error(refusal)
+                return
         try:
             if decision == "cancel":
                 receipt = await self.cancel(entry_id, replacement_voucher=replacement, note=note)
             elif decision == "retry":
                 receipt = await self._retry_asking_pin(dialog, entry_id, note)
             elif decision == "mark_applied":
-                receipt = await self.mark_applied(entry_id, note=note)
+                typed = server_id.strip()
+                receipt = await self.mark_applied(
+                    entry_id, note=note, server_id=int(typed) if typed else None
+                )
             else:
                 receipt = await self.dismiss(entry_id, note=note)
         except FieldRefused as exc:
@@ -300,7 +318,11 @@ class DecisionsController(QObject):
             return
         except (StaffRefused, Refused, MemberNotFound) as exc:
             reason = _reason(exc)
-            if self._still_open(dialog, reason):
+            if not self._still_open(dialog, reason):
+                pass
+            elif isinstance(exc, StaffRefused) and exc.said.id in SERVER_ID_REFUSALS:
+                dialog.show_server_id_error(reason)  # another redemption has it: beside it
+            else:
                 dialog.show_refusal(reason)
             self.refused.emit(reason)
             return
@@ -474,11 +496,9 @@ class DecisionsController(QObject):
     def check_server_id_form(self, server_id: str, member: str, note: str) -> dict[str, str]:
         """Why the cancel-by-server-id form is refused, field by field (empty: it may go)."""
         errors: dict[str, str] = {}
-        text = server_id.strip()
-        if not text:
-            errors["server_id"] = self.tr("Type the id the Stamps server gave the redemption.")
-        elif not _DIGITS.fullmatch(text) or int(text) <= 0 or int(text) >= 2**63:
-            errors["server_id"] = self.tr("A server redemption id is a whole number, 0-9 only.")
+        server_id_error = self._server_id_refusal(server_id, required=True)
+        if server_id_error:
+            errors["server_id"] = server_id_error
         member_error = identifier_refusal(member)
         if member_error:
             errors["member"] = member_error
@@ -488,6 +508,16 @@ class DecisionsController(QObject):
             except FieldRefused as exc:
                 errors["note"] = words(exc.said)
         return errors
+
+    def _server_id_refusal(self, server_id: str, *, required: bool) -> str:
+        """Why a typed server redemption id cannot be used ("": it can, or it was left blank
+        where it may be)."""
+        text = server_id.strip()
+        if not text:
+            return self.tr("Type the id the Stamps server gave the redemption.") if required else ""
+        if not _DIGITS.fullmatch(text) or int(text) <= 0 or int(text) >= 2**63:
+            return self.tr("A server redemption id is a whole number, 0-9 only.")
+        return ""
 
     def _done(self, decision: str, receipt: Receipt) -> None:
         notes = {
@@ -541,9 +571,12 @@ class DecisionsController(QObject):
             entry_id, note=note, member_pin=member_pin, authorised=authorised
         )
 
-    async def mark_applied(self, entry_id: str, *, note: str) -> Receipt:
-        """The manager has seen on the server that an unknown entry was applied."""
-        return await self.till.manager.mark_applied(entry_id, note=note)
+    async def mark_applied(
+        self, entry_id: str, *, note: str, server_id: int | None = None
+    ) -> Receipt:
+        """The manager has seen on the server that an unknown entry was applied (``server_id``:
+        the redemption id the dashboard shows, when the manager gave it)."""
+        return await self.till.manager.mark_applied(entry_id, note=note, server_id=server_id)
 
     async def dismiss(self, entry_id: str, *, note: str) -> Receipt:
         """Close a rejected or unknown entry with a note."""

@@ -122,13 +122,15 @@ class _Dialog(QDialog):
 
 class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
-    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry).
-    ``decided(note, replacement_voucher)`` when confirmed; the controller then calls
-    :meth:`show_note_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
+    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry;
+    ``pin_of``: the member whose PIN a retry asks for, named before the pad opens).
+    ``decided(note, replacement_voucher, server_id)`` when confirmed (``server_id``, typed only
+    for a mark applied, may be blank); the controller then calls :meth:`show_note_error`,
+    :meth:`show_server_id_error` or :meth:`show_refusal`, or ``accept()``; for a retry it sent,
     :meth:`show_sent` and then the answer, the dialog staying open until the manager closes it
     (past manager mode's end: :meth:`manager_mode_ended`)."""
 
-    decided = Signal(str, bool)
+    decided = Signal(str, bool, str)
 
     def __init__(
         self,
@@ -137,6 +139,7 @@ class DecisionDialog(_Dialog):
         parent: QWidget | None = None,
         *,
         may_be_applied: bool = False,
+        pin_of: str = "",
     ) -> None:
         titles = {
             "cancel": self.tr("Cancel this redemption"),
@@ -149,12 +152,21 @@ class DecisionDialog(_Dialog):
                 "{what}. If it never reached the server it is voided; otherwise a cancel is sent "
                 "to the Stamps server and this redemption shows how it ends."
             ),
+            # A PIN authorises one request: the member types it again on the pad that opens
+            # once this is confirmed (the manager found out only when the pad came up).
             "retry": self.tr(
+                "{what}. It is sent as a new redemption, linked to this one, which is closed. "
+                "It was made with the member's PIN: {member} types it again on the pad that "
+                "opens next."
+            )
+            if pin_of
+            else self.tr(
                 "{what}. It is sent as a new redemption, linked to this one, which is closed."
             ),
             "mark_applied": self.tr(
                 "{what}. Only when you have seen on the Stamps dashboard that the server applied "
-                "it: the till then counts it as confirmed."
+                "it: the till then counts it as confirmed. With the redemption id the dashboard "
+                "shows, the till can cancel it later; without it, only the dashboard can."
             ),
             # It was sent (a refusal answered it, or nothing proved what the server did):
             # dismissing stops the till, and takes back nothing the server may have applied.
@@ -172,7 +184,10 @@ class DecisionDialog(_Dialog):
             "dismiss": self.tr("Dismiss"),
         }
         super().__init__(
-            titles[decision], explain[decision].format(what=what), confirms[decision], parent
+            titles[decision],
+            explain[decision].format(what=what, member=pin_of),
+            confirms[decision],
+            parent,
         )
         self.setObjectName(f"decision_{decision}")
         self.decision = decision
@@ -181,6 +196,14 @@ class DecisionDialog(_Dialog):
         self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
         self.replacement.setObjectName("decisionReplacement")
         self.replacement.setVisible(decision == "cancel")
+        # The id the dashboard shows for it: the one answer the till never got, typed in.
+        self.server_id_edit = line_edit(max_length=SERVER_ID_INPUT_MAX)
+        self.server_id = FormField(
+            self.tr("Server redemption id (from the dashboard)"),
+            self.server_id_edit,
+            name="markAppliedServerId",
+        )
+        self.server_id.setVisible(decision == "mark_applied")
         self.note_box = NoteBox()
         label = self.tr("Note (optional)") if decision == "cancel" else self.tr("Note")
         self.note = FormField(label, self.note_box, name="decisionNote")
@@ -194,20 +217,24 @@ class DecisionDialog(_Dialog):
         self.ended.setWordWrap(True)
         self.ended.hide()
         self.body.addWidget(self.replacement)
+        self.body.addWidget(self.server_id)
         self.body.addWidget(self.note)
         self.body.addWidget(self.result_panel)
         self.body.addWidget(self.ended)
         self.finish_layout()
-        self.note_box.setFocus()
+        (self.server_id_edit if decision == "mark_applied" else self.note_box).setFocus()
 
     def submit(self) -> None:
         """Hand the note (and the replacement choice) to the controller."""
         if self.sent:  # it went: only closing is left, never a second send
             return
         self.note.set_error("")
+        self.server_id.set_error("")
         self.show_refusal("")
         self.busy(True)
-        self.decided.emit(self.note_box.text(), self.replacement.isChecked())
+        self.decided.emit(
+            self.note_box.text(), self.replacement.isChecked(), self.server_id_edit.text()
+        )
 
     def show_note_error(self, reason: str) -> None:
         """Why the note was refused; nothing was written."""
@@ -215,11 +242,17 @@ class DecisionDialog(_Dialog):
         self.busy(False)
         self.note_box.setFocus()
 
+    def show_server_id_error(self, reason: str) -> None:
+        """Why the server redemption id was refused; nothing was written."""
+        self.server_id.set_error(reason)
+        self.busy(False)
+        self.server_id_edit.setFocus()
+
     def show_sent(self, result: ResultData) -> None:
         """The decision was taken and the redemption is on its way: the form gives way to
         ``result`` (then :meth:`show_result` as it moves on), and the only button left closes."""
         self.sent = True
-        for widget in (self.note, self.replacement, self.confirm):
+        for widget in (self.note, self.replacement, self.server_id, self.confirm):
             widget.hide()
         self.back.setText(QCoreApplication.translate("DecisionDialog", "Close"))
         self.back.setDefault(True)

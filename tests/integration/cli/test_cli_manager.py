@@ -147,6 +147,33 @@ def test_cancels_from_the_command_line(cli: Cli, sandbox: SandboxControl, tmp_pa
     ]
 
 
+def test_mark_applied_with_the_dashboard_s_server_id_then_cancel_from_the_till(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    # Without idempotency or the store's code an answer lost after applying stays unknown.
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    cli = Cli(settings, tmp_path)
+    del cli.env["STAMPS_POS_STORE_CODE"]  # none: an empty one is refused
+    cli.first_manager()
+    sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
+    _code, lost = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina")
+    sandbox.faults(drop_rate=0.0)
+    assert lost["status"] == "unknown"
+    server_id = str(sandbox.ledger()[-1]["redemption_id"])
+    decide = ("outbox", "mark-applied", lost["id"], "--note", "seen on the dashboard")
+    zero = cli(*decide, "--server-id", "0", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert zero.returncode == 2 and "from 1 to" in zero.stderr
+    marked = cli(*decide, "--server-id", server_id, *AS_MANAGER, stdin=MANAGER_PIN)
+    assert marked.returncode == 0, marked.stderr
+    assert f"server redemption id  {server_id}" in marked.stdout
+    assert "no server id" not in marked.stdout
+    history = cli("history").stdout
+    assert f"server {server_id}" in history and "no server id" not in history
+    cancelled = cli("cancel", lost["id"], *AS_MANAGER, stdin=MANAGER_PIN)
+    assert cancelled.returncode == 0, cancelled.stderr
+    assert "dashboard" not in cancelled.stdout + cancelled.stderr
+
+
 def test_exceptions_retry_dismiss_and_the_summary(
     cli: Cli, sandbox: SandboxControl, tmp_path: Path
 ) -> None:

@@ -259,6 +259,32 @@ def test_manager_mode_ending_closes_a_decision_not_yet_taken_and_the_members_pin
     assert retries(qtbot, cashier, entry_id) == []
 
 
+def test_send_again_says_before_it_is_confirmed_that_a_pin_member_types_their_pin(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # The manager learnt it only when the pad came up, with the member perhaps gone.
+    budi = refused_redemption(qtbot, cashier, sandbox, BUDI)
+    ayu = refused_redemption(qtbot, cashier, sandbox, AYU)
+    sandbox.faults(error_rate=0.0)
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    said = {}
+    for name, entry_id in (("Budi", budi), ("Ayu", ayu)):
+        cashier.decisions.ask("retry", entry_id)
+        qtbot.waitUntil(
+            lambda: isinstance(cashier.decisions.dialog, DecisionDialog), timeout=WAIT_MS
+        )
+        dialog = cashier.decisions.dialog
+        assert isinstance(dialog, DecisionDialog)
+        said[name] = dialog.about.text()
+        dialog.back.click()
+        qtbot.waitUntil(lambda: cashier.decisions.dialog is None, timeout=WAIT_MS)
+    assert "PIN" in said["Budi"] and "Budi Santoso types it again" in said["Budi"]
+    assert "PIN" not in said["Ayu"]
+    assert cashier.decisions.pin_dialog is None  # asked for nothing yet
+
+
 def test_a_pin_members_retry_asks_the_pin_again_then_says_the_answer(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

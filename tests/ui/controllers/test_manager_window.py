@@ -629,6 +629,36 @@ def test_an_unknown_redemption_marked_applied_must_be_cancelled_on_the_dashboard
     assert audit_actions(qtbot, window, entry_id)[-1] == "Wayan:mark_applied"
 
 
+def test_marked_applied_with_the_dashboard_s_id_it_is_cancelled_from_the_till(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Marked applied, the till had no server id for it for ever: "Cancel" was refused, the
+    # history read "not known: a manager marked it applied", whatever the dashboard showed.
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
+    server_id = sandbox.ledger()[-1]["redemption_id"]
+    dialog = _decision_asked(qtbot, window, "mark_applied", entry_id)
+    assert dialog.server_id.isVisibleTo(dialog) and dialog.server_id_edit.hasFocus()
+    dialog.note_box.setPlainText("seen on the dashboard")
+    dialog.server_id_edit.setText("20x1")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "whole number" in dialog.server_id.error.text(), timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.confirm.isEnabled()
+    assert audit_actions(qtbot, window, entry_id) == []  # nothing written
+    dialog.server_id_edit.setText(f" {server_id} ")
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    data = run_async(qtbot, window.decisions.show_details(entry_id))
+    assert data is not None and "cancel" in data.allowed and data.dashboard_only == ""
+    assert dict(data.facts)["Server redemption id"] == str(server_id)
+    assert window.decisions.details is not None
+    assert window.decisions.details.dashboard.isHidden()
+
+
 def test_a_redemption_marked_applied_says_its_last_error_in_words_not_as_recorded(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
@@ -694,6 +724,45 @@ def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
     qtbot.waitUntil(lambda: cashier.day.record is not None, timeout=WAIT_MS)
     shifts = cashier.view.manager.day.shifts_model.rows()
     assert [row.cells[0] for row in shifts] == ["Dewi"]
+
+
+def test_each_csv_export_is_audited_and_the_audit_log_says_it_in_words(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
+) -> None:
+    # Each file carries members' names out of the till; nothing recorded that it was written.
+    add_manager(qtbot, cashier)
+    redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit_path, summary_path, rows_path = (
+        tmp_path / "audit.csv",
+        tmp_path / "summary.csv",
+        tmp_path / "day.csv",
+    )
+    cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(audit_path)
+    cashier.day.ask_path = lambda _w, _t, _s, chosen: chosen(
+        summary_path if not summary_path.exists() else rows_path
+    )
+    with qtbot.waitSignal(cashier.audit.exported, timeout=WAIT_MS):
+        cashier.view.manager.audit.export_button.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_summary.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_rows.click()
+    lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="csv_exported")))
+    assert [(line.who, line.detail) for line in lines] == [
+        ("Wayan", {"export": "audit_log", "file": str(audit_path), "rows": 4}),
+        ("Wayan", {"export": "day_summary", "file": str(summary_path), "rows": 1}),
+        ("Wayan", {"export": "day_redemptions", "file": str(rows_path), "rows": 1}),
+    ]
+    # the audit tab, shown again, says it as the manager reads the rest
+    cashier.view.manager.audit.show_button.click()
+    model = cashier.view.manager.audit.model
+    qtbot.waitUntil(
+        lambda: [row.cells[2] for row in model.rows()].count("exported as CSV") == 3,
+        timeout=WAIT_MS,
+    )
+    said = next(row.cells[5] for row in model.rows() if "day's summary" in row.cells[5])
+    assert said == f"what: the day's summary, file: {summary_path}, rows: 1"
 
 
 def test_an_export_to_a_place_the_till_cannot_write_says_so_and_the_till_carries_on(

@@ -34,3 +34,13 @@ def test_enter_in_a_date_shows_the_redemptions(qtbot) -> None:
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.query_requested):
         qtbot.keyClick(view.since, Qt.Key.Key_Return)
+
+
+def test_the_member_hint_says_the_start_of_a_name_finds_a_member(qtbot: QtBot) -> None:
+    # It said "email, ID, phone or card", and a manager who knew only "Ayu" did not try it.
+    from app.ui.manager.history import HistoryView
+
+    view = HistoryView()
+    qtbot.addWidget(view)
+    assert view.member_edit.placeholderText().startswith("name, ")
+    assert "start of the member's name" in view.member_edit.toolTip()

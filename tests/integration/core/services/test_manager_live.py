@@ -123,6 +123,52 @@ async def test_an_unknown_redemption_waits_then_the_dashboard_must_cancel_it(
     assert sandbox.stamps(AYU) == 230  # the till never pretended to give them back
 
 
+async def test_an_unknown_redemption_marked_applied_with_its_server_id_is_cancelled_here(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    async for till in manager_till(settings):
+        sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
+        entry = await redeem(till)
+        sandbox.faults(drop_rate=0.0)
+        server_id = sandbox.ledger()[-1]["redemption_id"]  # as the dashboard shows it
+        with pytest.raises(DecisionRefused, match="above zero"):
+            await till.manager.mark_applied(entry, note="seen", server_id=0)
+        assert (await row(till, entry)).status == "unknown"  # refused: nothing changed
+        receipt = await till.manager.mark_applied(
+            entry, note="seen on the Stamps dashboard", server_id=server_id
+        )
+        assert receipt.server_redemption_id == server_id
+        assert "no server id" not in str(receipt.details)
+        marked = await row(till, entry)
+        assert marked.server_redemption_id == server_id and marked.confirmed_without_id is None
+        (event,) = await till.outbox.audit_log(entry)
+        assert event.detail["server_redemption_id"] == server_id
+        # the till cancels it itself, where it used to send the manager to the dashboard
+        cancel = await till.manager.cancel(entry)
+        done = await till.wait(cancel.entry_id, WAIT)
+        assert done.verdict is Verdict.CONFIRMED
+        assert str((await row(till, entry)).standing) == "Cancelled"
+    assert sandbox.stamps(AYU) == 250
+
+
+async def test_a_server_id_another_redemption_has_is_refused_naming_it(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    async for till in manager_till(settings):
+        confirmed = await redeem(till)
+        taken = (await row(till, confirmed)).server_redemption_id
+        sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
+        entry = await redeem(till)
+        sandbox.faults(drop_rate=0.0)
+        with pytest.raises(DecisionRefused, match=rf"{taken} is already .* by Rina"):
+            await till.manager.mark_applied(entry, note="seen", server_id=taken)
+        unchanged = await row(till, entry)
+        assert (unchanged.status, unchanged.server_redemption_id) == ("unknown", None)
+        assert await actions(till, entry) == []
+
+
 async def test_a_rejected_redemption_has_nothing_to_cancel(
     till: Till, sandbox: SandboxControl
 ) -> None:

@@ -14,6 +14,7 @@ from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import OperationKind
 from app.core.messages import english, say
+from app.core.services.audit_log import AuditFilter
 from app.core.services.history import HistoryFilter
 from app.core.services.receipts import Verdict
 from app.core.services.refusals import Refused
@@ -71,6 +72,10 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         assert reasons["Ayu Pratiwi"] == "Voucher 5098 is not one of this member's vouchers."
 
         path = await till.export_shift(shift.id, tmp_path / "shift.csv")
+        # its members' names left the till: on record, under the shift's cashier
+        exported = (await till.audit.lines(AuditFilter(action="csv_exported")))[-1]
+        assert (exported.who, exported.entry_id) == ("Dewi", None)
+        assert exported.detail == {"export": "shift", "file": str(path), "rows": 4}
         closed = await till.close_shift(shift.id)
         assert closed is not None and closed.closed_at is not None
         assert await till.open_shifts() == []

@@ -143,6 +143,28 @@ async def test_feed_ids_match_exactly(make_outbox: OutboxFactory, transport: Fak
     await worker.stop()
 
 
+async def test_a_line_a_manager_marked_applied_by_its_server_id_is_that_entry_s(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    # Marked applied without the id, the entry owned no line the feed names by id: an unknown
+    # entry for the same reward, never applied, was matched to the marked one's line.
+    transport.server.feed_has_ids = True
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    marked = await _unknown(outbox, worker, transport)
+    seen = transport.server.next_id  # as the dashboard shows it
+    await outbox.mark_applied(
+        marked.id, note="on the dashboard", who="mgr", terminal="t", server_redemption_id=seen
+    )
+    never = await _never_applied(outbox, worker, transport)
+    assert await worker.reconcile_due() == 0
+    after = await outbox.get(never.id)
+    assert after is not None and after.status == EntryStatus.UNKNOWN
+    assert after.evidence is not None and after.evidence["result"] == "not_found"
+    assert after.evidence["accounted_by_other_entries"] == 1
+    await worker.stop()
+
+
 async def test_wrong_store_name_stamps_or_time_do_not_match(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:
