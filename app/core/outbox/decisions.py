@@ -349,7 +349,8 @@ def _check_server_id_free(session: Session, server_id: int, entry_id: str) -> No
             "manager.server_id_taken",
             server_id=server_id,
             member=owner.member_name or owner.user,
-            made=owner.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            # a UTC stamp, as a reconciliation's "since": the window says it in its locale
+            made=owner.created_at.isoformat(timespec="seconds"),
             cashier=owner.cashier or "?",
         )
     )

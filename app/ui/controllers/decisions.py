@@ -47,7 +47,7 @@ from app.core.services import (
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_mode import ManagerModeController
-from app.ui.controllers.manager_words import identifier_refusal
+from app.ui.controllers.manager_words import identifier_refusal, in_local_time
 from app.ui.controllers.redemption import KIND_OF, result_data
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.dialogs.pin_dialog import PinDialog
@@ -68,7 +68,7 @@ _OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
 
 def _reason(exc: StaffRefused | Refused | MemberNotFound) -> str:
     """A refusal in the window's words."""
-    return words(exc.said) if isinstance(exc, StaffRefused) else words(exc.message)
+    return words(in_local_time(exc.said)) if isinstance(exc, StaffRefused) else words(exc.message)
 
 
 class DecisionsController(QObject):

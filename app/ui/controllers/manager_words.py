@@ -204,15 +204,25 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
     )
 
 
+#: The messages that carry a moment as a UTC stamp (the command line prints it so), by the
+#: parameter that holds it: on screen it is the till's local time, as the rows beside it write it.
+_MOMENTS = {"exception.not_found": "since", "manager.server_id_taken": "made"}
+
+
+def in_local_time(said: Message) -> Message:
+    """``said`` with the UTC stamp it carries (:data:`_MOMENTS`) in the till's local time."""
+    name = _MOMENTS.get(said.id)
+    stamp = said.params.get(name) if name is not None else None
+    if name is None or not isinstance(stamp, str):
+        return said
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return said
+    if moment.tzinfo is None:
+        return said
+    return Message(said.id, {**said.params, name: local_time_text(moment)})
+
+
 def _reason_words(said: Message) -> str:
-    # The moment reconciliation read the member's activity from is stored as a UTC stamp (the
-    # command line prints it so); on screen it is the till's local time, as beside it in the row.
-    since = said.params.get("since") if said.id == "exception.not_found" else None
-    if isinstance(since, str):
-        try:
-            moment = datetime.fromisoformat(since)
-        except ValueError:
-            moment = None
-        if moment is not None and moment.tzinfo is not None:
-            said = Message(said.id, {**said.params, "since": local_time_text(moment)})
-    return words(said)
+    return words(in_local_time(said))

@@ -19,7 +19,8 @@ from app.core.services import (
     Verdict,
     say,
 )
-from app.ui.controllers.manager_words import exception_data, history_row
+from app.ui.controllers.manager_words import exception_data, history_row, in_local_time
+from app.ui.wording import words
 
 from ...support.languages import speaking
 
@@ -245,3 +246,18 @@ def test_the_redemptions_the_evidence_names_are_told_by_member_reward_and_time(
     tip = view.evidence.toolTip()
     assert rival.entry_id in tip and waited.entry_id in tip
     assert view.evidence.toolTip() == data.evidence_tip
+
+
+@pytest.mark.usefixtures("in_jakarta")
+def test_a_server_id_another_redemption_has_names_when_it_was_made_in_the_tills_time() -> None:
+    # The core gives the moment as a UTC stamp; it read "made 2026-12-02 12:19", a clock
+    # unlike every other on the screen ("2 Dec 19.19").
+    said = say(
+        "manager.server_id_taken",
+        server_id=2002,
+        member="Ayu Pratiwi",
+        made="2026-12-02T12:19:30+00:00",
+        cashier="Dewi",
+    )
+    shown = words(in_local_time(said))
+    assert "made 2 Dec 19.19 by Dewi" in shown
