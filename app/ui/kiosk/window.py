@@ -14,6 +14,7 @@ from app.ui.kiosk.flow import KioskFlow
 from app.ui.kiosk.idle import KioskIdle
 from app.ui.kiosk.lockdown import KioskLock
 from app.ui.kiosk.manager_exit import ManagerExit
+from app.ui.kiosk.tap_guard import TapGuard
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
@@ -24,8 +25,9 @@ RECHECK_MS = 30_000
 
 
 class KioskWindow(QObject):
-    """The kiosk's controllers: the customer's flow, the idle reset, the lock-down and the
-    manager's way out, over one :class:`Till`; scans come from ``scanner``."""
+    """The kiosk's controllers: the customer's flow, the idle reset, the guard against a
+    double tap, the lock-down and the manager's way out, over one :class:`Till`; scans come
+    from ``scanner``."""
 
     def __init__(
         self, view: KioskWindowView, till: Till, *, scanner: ScannerFilter | None = None
@@ -36,6 +38,9 @@ class KioskWindow(QObject):
         self.kiosk = Kiosk(till)
         self.flow = KioskFlow(view, self.kiosk, home_language=language.current())
         self.idle = KioskIdle(view, self.flow)
+        # Before the lock: the last filter installed sees an event first, and a press in the
+        # corner must reach the lock's hold even on a screen just shown.
+        self.taps = TapGuard(self.flow)
         self.lock = KioskLock(view)
         self.manager = ManagerExit(view, till, self.flow, self.lock)
         self.scanner = scanner
@@ -93,6 +98,7 @@ class KioskWindow(QObject):
             self._looking.cancel()
         self._unsubscribe()
         self.idle.close()
+        self.taps.close()
         self.lock.close()
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.flow.scanned)

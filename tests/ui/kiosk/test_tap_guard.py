@@ -1,0 +1,85 @@
+"""A customer's double tap does not reach the next screen: the second tap of "No, go back" lands
+where the rewards' "Done" is, and must not forget them. Times are the till's clock, moved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.config import Settings
+from app.core.clock import ManualClock, installed
+from app.ui.kiosk.tap_guard import FRESH_PAGE_SECONDS
+from app.ui.kiosk.window import KioskWindow
+
+from ...support.sandbox import SandboxControl
+from .conftest import AYU_CARD, BUDI_CARD, WAIT_MS
+
+pytestmark = pytest.mark.integration
+
+LEFT = Qt.MouseButton.LeftButton
+#: The two taps of a double tap, as a finger makes them (xdotool's --delay 80).
+DOUBLE_TAP_GAP = 0.08
+
+
+def _page(kiosk: KioskWindow) -> str:
+    return kiosk.view.current_page().objectName()
+
+
+def _tap(qtbot: QtBot, kiosk: KioskWindow, at: QPoint) -> None:
+    """A tap where the finger is: on whatever button the screen on show has there."""
+    widget = kiosk.view.childAt(at)
+    assert widget is not None
+    qtbot.mouseClick(widget, LEFT, pos=widget.mapFrom(kiosk.view, at))
+
+
+def _centre(view: QWidget, button: QAbstractButton) -> QPoint:
+    return button.mapTo(view, button.rect().center())
+
+
+def test_the_second_tap_of_go_back_does_not_tap_done_on_the_rewards(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    kiosk = make_kiosk(till_settings, size=(1366, 768))
+    view = kiosk.view
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.flow.scanned(AYU_CARD)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+        clock.advance(2)  # the customer reads their rewards
+        view.rewards.tiles()[0].click()
+        assert _page(kiosk) == "kioskConfirm"
+        clock.advance(2)  # and the question
+
+        finger = _centre(view, view.confirm.no)
+        _tap(qtbot, kiosk, finger)
+        assert _page(kiosk) == "kioskRewards"
+        assert view.childAt(finger) is view.rewards.done_button  # the same place on the next screen
+        clock.advance(DOUBLE_TAP_GAP)
+        _tap(qtbot, kiosk, finger)
+        assert _page(kiosk) == "kioskRewards"
+        assert kiosk.flow.member is not None and view.rewards.hello.text() == "Hi, Ayu!"
+
+        # A tap the customer means, once the screen has been up a moment, is taken.
+        clock.advance(FRESH_PAGE_SECONDS)
+        _tap(qtbot, kiosk, finger)
+        assert _page(kiosk) == "kioskWelcome" and kiosk.flow.member is None
+
+
+def test_keys_are_taken_at_once_on_a_new_screen(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # A scanner's keys, or a numpad's on the PIN pad, come from no finger: nothing to guard.
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.flow.scanned(BUDI_CARD)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+        pad = kiosk.view.pin.pad
+        qtbot.keyClicks(pad, "12")
+        assert pad.entered_count() == 2
