@@ -680,16 +680,15 @@ def test_a_redemption_marked_applied_says_its_last_error_in_words_not_as_recorde
     assert last_error == dict(before.facts)["Last error"]  # as it read while it was unknown
 
 
-def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
-    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
-) -> None:
-    add_manager(qtbot, cashier)
-    entry_id = redeem_reward(qtbot, cashier)
-    enter(qtbot, cashier)
+def _export_the_three(
+    qtbot: QtBot, cashier: CashierWindow, folder: Path
+) -> tuple[Path, Path, Path]:
+    """The audit log's, the day's summary's and the day's redemptions' CSVs, exported from
+    manager mode into ``folder`` as a manager picks each file; their paths, in that order."""
     audit_path, summary_path, rows_path = (
-        tmp_path / "audit.csv",
-        tmp_path / "summary.csv",
-        tmp_path / "day.csv",
+        folder / "audit.csv",
+        folder / "summary.csv",
+        folder / "day.csv",
     )
     cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(audit_path)
     cashier.day.ask_path = lambda _w, _t, _s, chosen: chosen(
@@ -701,6 +700,16 @@ def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
         cashier.view.manager.day.export_summary.click()
     with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
         cashier.view.manager.day.export_rows.click()
+    return audit_path, summary_path, rows_path
+
+
+def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
+) -> None:
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit_path, summary_path, rows_path = _export_the_three(qtbot, cashier, tmp_path)
     with audit_path.open(encoding="utf-8", newline="") as handle:
         audit = list(csv.DictReader(handle))
     assert [(r["who"], r["action"]) for r in audit] == [
@@ -733,21 +742,7 @@ def test_each_csv_export_is_audited_and_the_audit_log_says_it_in_words(
     add_manager(qtbot, cashier)
     redeem_reward(qtbot, cashier)
     enter(qtbot, cashier)
-    audit_path, summary_path, rows_path = (
-        tmp_path / "audit.csv",
-        tmp_path / "summary.csv",
-        tmp_path / "day.csv",
-    )
-    cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(audit_path)
-    cashier.day.ask_path = lambda _w, _t, _s, chosen: chosen(
-        summary_path if not summary_path.exists() else rows_path
-    )
-    with qtbot.waitSignal(cashier.audit.exported, timeout=WAIT_MS):
-        cashier.view.manager.audit.export_button.click()
-    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
-        cashier.view.manager.day.export_summary.click()
-    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
-        cashier.view.manager.day.export_rows.click()
+    audit_path, summary_path, rows_path = _export_the_three(qtbot, cashier, tmp_path)
     lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(action="csv_exported")))
     assert [(line.who, line.detail) for line in lines] == [
         ("Wayan", {"export": "audit_log", "file": str(audit_path), "rows": 4}),
