@@ -31,7 +31,6 @@ from app.core.services.csv_export import CSV_EXPORTED, write_csv_file
 from app.core.services.day_summary import local_day, write_summary_csv
 from app.core.services.fields import check_note
 from app.core.services.receipts import Receipt
-from app.core.services.shift import csv_text
 from app.core.services.staff import Account, ImportResult, Role, Staff, StaffRefused
 
 if TYPE_CHECKING:
@@ -394,17 +393,13 @@ class ManagerMode:
         (members' names), to ``path``; audited as :meth:`export_audit_log` is."""
         manager = self.require()
         since, until = local_day(day)
-        record = await self.till.day(since, until)
         if what == "summary":
+            summary = (await self.till.day(since, until)).summary
             count = await asyncio.to_thread(
-                write_csv_file,
-                path,
-                lambda stream: write_summary_csv(stream, record.summary, day),
+                write_csv_file, path, lambda stream: write_summary_csv(stream, summary, day)
             )
         else:
-            text = csv_text(record.rows)
-            await asyncio.to_thread(path.write_text, text, encoding="utf-8")
-            count = len(record.rows)
+            count = await self.till.export_day(since, until, path)
         await self._exported(manager, f"day_{what}", path, count)
         return count
 
@@ -417,10 +412,8 @@ class ManagerMode:
         self, entry_id: str, *, note: str, server_id: int | None = None
     ) -> Receipt:
         """The manager has seen on the server that an unknown entry was applied; ``server_id``,
-        the redemption id the dashboard shows, lets the till cancel it itself later."""
-        if server_id is not None and server_id <= 0:
-            self.require()
-            raise DecisionRefused(say("manager.server_id"))
+        the redemption id the dashboard shows, lets the till cancel it itself later (the outbox
+        refuses one that is not above zero, or that another redemption has)."""
         return await self._settle(
             self.till.outbox.mark_applied, entry_id, note, server_redemption_id=server_id
         )

@@ -1230,11 +1230,12 @@ class Till:
             tuple(await self._rows(entries, refusals)),
         )
 
-    async def export_day(self, since: datetime, until: datetime, path: Path) -> Path:
-        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format."""
-        text = csv_text((await self.day(since, until)).rows)
-        await asyncio.to_thread(path.write_text, text, encoding="utf-8")
-        return path
+    async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
+        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format (off
+        the loop's thread); returns how many rows."""
+        rows = (await self.day(since, until)).rows
+        await asyncio.to_thread(path.write_text, csv_text(rows), encoding="utf-8")
+        return len(rows)
 
     # --- the outage -----------------------------------------------------------------------------
 

@@ -120,7 +120,8 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
         until = datetime.now().astimezone()
 
         day = await till.day(started, until)
-        path = await till.export_day(started, until, tmp_path / "day.csv")
+        path = tmp_path / "day.csv"
+        await till.export_day(started, until, path)
 
     assert [(s.cashier, s.closed_at is not None) for s in day.shifts] == [
         ("Dewi", True),
@@ -174,7 +175,8 @@ async def test_a_redemption_cancelled_on_the_server_is_not_counted_as_redeemed(
         path = await till.export_shift(shift.id, tmp_path / "shift.csv")
         until = datetime.now().astimezone()
         day = await till.day(started, until)
-        day_path = await till.export_day(started, until, tmp_path / "day.csv")
+        day_path = tmp_path / "day.csv"
+        await till.export_day(started, until, day_path)
 
     assert summary.stamps_redeemed == 40
     assert summary.count(Verdict.CONFIRMED) == 2
@@ -236,7 +238,8 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
         [marked] = await till.history.rows(HistoryFilter(entry_ids=frozenset({applied})))
         shift_csv = await till.export_shift(shift.id, tmp_path / "shift.csv")
         until = datetime.now().astimezone()
-        day_csv = await till.export_day(started, until, tmp_path / "day.csv")
+        day_csv = tmp_path / "day.csv"
+        await till.export_day(started, until, day_csv)
 
     # counted as confirmed, as the totals count it, but on whose word is said
     assert (marked.verdict, english(marked.standing)) == (
