@@ -573,6 +573,7 @@ TEMPLATES: dict[str, str] = {
     "receipt.confirmed.by_manager": "Confirmed by a manager",
     "receipt.closed": "Closed by a manager",
     "receipt.closed.todo": "See the manager's note.",
+    "receipt.closed.sent_again": "Sent again by a manager: see the new redemption",
     # A cancel's own words: its "confirmed" takes something back rather than hands it over.
     "receipt.cancel.confirmed": "Cancel confirmed",
     "receipt.cancel.confirmed.todo": (

@@ -4788,6 +4788,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Lihat catatan manajer.</translation>
     </message>
     <message>
+        <source>Sent again by a manager: see the new redemption</source>
+        <comment>receipt.closed.sent_again</comment>
+        <translation>Dikirim ulang oleh manajer: lihat penukaran baru</translation>
+    </message>
+    <message>
         <source>Cancel confirmed</source>
         <comment>receipt.cancel.confirmed</comment>
         <translation>Pembatalan dikonfirmasi</translation>

@@ -298,6 +298,10 @@ def _row(
     if decision is not None and decision.action == "mark_applied":
         # counted as confirmed, but the server never said so: a manager did
         headline = say("receipt.confirmed.by_manager")
+    elif decision is not None and decision.action == "retry":
+        # closed only because its redemption went again as a new entry, whose row says how it
+        # went: nothing is left to do on this one
+        headline = say("receipt.closed.sent_again")
     return HistoryRow(
         entry_id=entry.id,
         seq=entry.seq,

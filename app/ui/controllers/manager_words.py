@@ -98,7 +98,7 @@ def kind_words(kind: str) -> str:
 
 def standing_kind(row: HistoryRow) -> OutcomeKind | None:
     """The colour a row's standing takes: its outcome's, or the cancel's (pending is amber,
-    refused red, done neutral: nothing to do)."""
+    refused red, done neutral: nothing to do); neutral too for one a manager sent again."""
     if row.cancel is not None:
         if row.cancel.status is EntryStatus.SYNCED:
             return None
@@ -107,6 +107,8 @@ def standing_kind(row: HistoryRow) -> OutcomeKind | None:
         return "not_confirmed"
     if row.verdict is Verdict.CANCELLED:
         return None
+    if row.decision is not None and row.decision.action == "retry":
+        return None  # the new redemption's row carries the outcome
     return KIND_OF[row.verdict]
 
 

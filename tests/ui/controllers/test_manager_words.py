@@ -14,6 +14,7 @@ from app.core.services import (
     EntryStatus,
     ExceptionItem,
     HistoryRow,
+    ManagerDecision,
     MemberContact,
     OperationKind,
     Verdict,
@@ -190,6 +191,25 @@ def test_a_redemption_marked_applied_reads_confirmed_by_a_manager_in_the_history
     assert history_row(marked).kind == "confirmed"
     with speaking("id"):
         assert history_row(marked).cells[-1] == "Dikonfirmasi manajer"
+
+
+def test_a_redemption_sent_again_is_not_red_in_the_history() -> None:
+    # The new redemption's row carries how it went; the original has nothing left to do.
+    at = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    closed = dataclasses.replace(
+        _unknown_row(at),
+        status=EntryStatus.DISMISSED,
+        verdict=Verdict.CLOSED,
+        headline=say("receipt.closed"),
+    )
+    sent_again = dataclasses.replace(
+        closed,
+        headline=say("receipt.closed.sent_again"),
+        decision=ManagerDecision("retry", "Wayan", at, new_entry="01a2"),
+    )
+    assert history_row(closed).kind == "refused"
+    assert history_row(sent_again).kind is None
+    assert history_row(sent_again).cells[-1] == "Sent again by a manager: see the new redemption"
 
 
 @pytest.mark.usefixtures("in_jakarta")

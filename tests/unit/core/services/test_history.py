@@ -320,6 +320,19 @@ async def test_a_retried_entry_links_both_ways(day: Day) -> None:
     assert new is not None and new.retry_of == day.ids["refused"]
 
 
+async def test_a_redemption_sent_again_reads_sent_again_not_closed(day: Day) -> None:
+    # Its row read "Closed by a manager", in red, beside the new redemption confirmed: as if
+    # something were still wrong with it.
+    await day.outbox.retry(day.ids["refused"], note="stamps topped up", **WHO)
+    original = await day.history.details(day.ids["refused"])
+    assert original is not None
+    assert original.row.headline.id == "receipt.closed.sent_again"
+    assert str(original.row.standing) == "Sent again by a manager: see the new redemption"
+    await day.outbox.dismiss(day.ids["unknown"], note="told the member", **WHO)
+    dismissed = await day.history.details(day.ids["unknown"])
+    assert dismissed is not None and dismissed.row.headline.id == "receipt.closed"
+
+
 async def test_exceptions_carry_the_reason_and_the_members_contact(day: Day) -> None:
     items = await day.history.exceptions()
     names = {v: k for k, v in day.ids.items()}
