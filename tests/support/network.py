@@ -4,6 +4,8 @@ and comes back on the same address with the same state. Shared by the integratio
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +50,17 @@ class Network:
         self.server = SandboxServer(
             port=self.port, token=token, state_path=self.state, faults=faults
         ).start()
+
+    def spent_elsewhere(self, member_id: int, stamps_left: int) -> None:
+        """While the network is down, the member spends at another store: the server now holds
+        ``stamps_left`` of theirs."""
+        assert self.server is None, "the server keeps its own copy while it runs"
+        with sqlite3.connect(self.state) as db:
+            (text,) = db.execute("SELECT world FROM snapshot WHERE id = 1").fetchone()
+            world = json.loads(text)
+            world["members"][str(member_id)]["stamps"] = stamps_left
+            db.execute("UPDATE snapshot SET world = ? WHERE id = 1", (json.dumps(world),))
+        db.close()
 
     def faults(self, **settings: object) -> None:
         """Set the sandbox's faults (they last until the server is taken down)."""

@@ -7,7 +7,16 @@ import dataclasses
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import Member, Offer, Sale, ShiftInfo, Till, clock
+from app.core.services import (
+    Member,
+    MemberNotFound,
+    NotOnline,
+    Offer,
+    Sale,
+    ShiftInfo,
+    Till,
+    clock,
+)
 from app.ui.controllers.tasks import LatestOnly
 
 
@@ -34,6 +43,7 @@ class CashierSession(QObject):
         self.member: Member | None = None
         self.offer: Offer | None = None
         self._offer_loader = LatestOnly("offer")
+        self._rereader = LatestOnly("member read again")
 
     # -- the cashier -------------------------------------------------------------------------
 
@@ -86,6 +96,25 @@ class CashierSession(QObject):
         if stamps_remaining is not None:
             member = dataclasses.replace(member, stamps=stamps_remaining, fetched_at=clock.now())
         self.set_member(member)
+
+    def refused(self, lane: str) -> None:
+        """The server refused a redemption of the member of ``lane``: if they are on screen, read
+        them again. What the till showed of them (their stamps above all) is what let it take
+        the order, often offline from an old balance, and the server has just said otherwise
+        ("Insufficient stamps: 10 available") beside a card that still read 225."""
+        member = self.member
+        if member is not None and member.lane == lane:
+            self._rereader.start(self._read_again(member))
+
+    async def _read_again(self, member: Member) -> None:
+        try:
+            fresh = await self.till.find_member(member.lookup)
+        except (MemberNotFound, NotOnline):
+            return  # the refusal's own words stand; the card is no worse than before
+        on_screen = self.member
+        if not fresh.live or on_screen is None or on_screen.server_id != fresh.server_id:
+            return  # the server could not be asked (the copy is the card's own), or they left
+        self.set_member(fresh)
 
     def reload_offer(self) -> None:
         """Read the offer of the member on screen again (the queue moved on)."""

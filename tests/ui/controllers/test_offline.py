@@ -272,6 +272,54 @@ def test_accepted_offline_then_confirmed_does_not_ask_for_a_second_hand_over(
     )
 
 
+def test_refused_after_it_was_accepted_offline_the_card_reads_the_servers_balance(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # Ayu spent at another store while this till was offline and took her redemption from her
+    # old balance. The server refuses it once the network is back ("Insufficient stamps: 10
+    # available"), and her card still read "230 stamps, projected" beside those words.
+    cashier = make_cashier(network_settings)
+    ayu_accepted_offline(qtbot, cashier, network)
+    card = cashier.view.member_card
+    qtbot.waitUntil(lambda: card.stamps_text() == "230 stamps", timeout=WAIT_MS)
+    network.spent_elsewhere(6, stamps_left=10)
+
+    network.up()
+    panel = cashier.view.result_panel
+    qtbot.waitUntil(lambda: getattr(panel.result(), "kind", None) == "refused", timeout=WAIT_MS)
+    assert "10 available" in panel.details.text()
+    qtbot.waitUntil(lambda: card.stamps_text() == "10 stamps", timeout=WAIT_MS)
+    assert card.projected_text() == ""
+    assert cashier.session.member is not None and cashier.session.member.live
+    still = panel.result()
+    assert still is not None and still.kind == "refused"  # the refusal is still what it says
+
+
+def test_refused_online_for_stamps_spent_elsewhere_the_card_reads_the_servers_balance(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # The same with the server's answer in the redemption's own wait: she spent at another store
+    # since her card was read, and the server refuses this one.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.down()
+    network.spent_elsewhere(6, stamps_left=10)
+    network.up()
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    refused = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert refused.verdict is Verdict.REFUSED
+    qtbot.waitUntil(lambda: cashier.view.member_card.stamps_text() == "10 stamps", timeout=WAIT_MS)
+    shown = cashier.view.result_panel.result()
+    assert shown is not None and shown.kind == "refused"
+
+
 def test_a_refusal_stays_on_the_panel_when_the_redemption_before_it_settles(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
