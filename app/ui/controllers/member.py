@@ -238,7 +238,7 @@ class MemberController(QObject):
 
     async def _by_name(self, name: str) -> Member | None:
         """The one member with this name, looked up; else the list to pick from (``None``)."""
-        found = await self.session.till.suggest(name)
+        found = await self.session.till.members_named(name)
         if not found:
             raise MemberNotFound(say("member.not_found", query=name))
         if len(found) == 1:
