@@ -28,13 +28,21 @@ CASHIERS_FILE = "cashiers.txt"
 
 
 def cashier_names(folder: Path) -> list[str] | None:
-    """The store's cashiers, one name a line, from ``cashiers.txt`` in ``folder`` (if any)."""
+    """The store's cashiers, one name a line, from ``cashiers.txt`` in ``folder`` (if any).
+
+    A file that cannot be read as UTF-8 text is said in the log and not imported (nor marked
+    imported: saved again as UTF-8, it is read at the next start); the till starts without it.
+    Saved as Windows' "ANSI" ("José"), it stopped the window before its first page."""
+    from app.core.services import StaffRefused, read_cashiers_file
+
     path = folder / CASHIERS_FILE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    if not path.exists():
         return None
-    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    try:
+        names = read_cashiers_file(path)
+    except StaffRefused as refused:
+        logging.getLogger(__name__).warning("%s: not imported", refused.message)
+        return None
     return names or None
 
 

@@ -78,6 +78,7 @@ class CashierWindow(QObject):
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
         self.status = StatusController(view, self.session)
+        self.status.pause_lifted.connect(self.member.token_works)
         self.shift = ShiftController(
             view,
             self.session,

@@ -5,7 +5,9 @@ Real key events through the scanner filter, at a scanner's pace."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.services.till import Till
-from app.ui.cashier import listening, take_held_scan
+from app.ui.cashier import cashier_names, listening, take_held_scan
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.main_window import CashierWindowView
@@ -103,3 +105,20 @@ def test_a_card_scanned_on_the_sign_in_page_is_said_not_read(
     # Nobody was picked by the card's digits, nor a shift started by its Enter.
     assert sign_in.cashiers.currentItem().text() == "Agus"
     assert window.view.pages.currentWidget() is sign_in
+
+
+def test_a_cashiers_file_that_is_not_utf8_is_said_and_the_till_still_starts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Saved as Windows' "ANSI" ("José"), it stopped the window before its first page, with a
+    # UnicodeDecodeError on stderr and a black screen.
+    (tmp_path / "cashiers.txt").write_bytes(b"Dewi\r\nJos\xe9\r\n")
+    with caplog.at_level(logging.WARNING):
+        assert cashier_names(tmp_path) is None  # nothing imported, nor marked imported
+    assert "not UTF-8" in caplog.text
+
+
+def test_cashiers_file_names_are_read_a_line_each(tmp_path: Path) -> None:
+    assert cashier_names(tmp_path) is None  # no file: nothing to import, nothing said
+    (tmp_path / "cashiers.txt").write_bytes(b"# the shop\r\nDewi\r\n\r\n Putu \r\n")
+    assert cashier_names(tmp_path) == ["Dewi", "Putu"]

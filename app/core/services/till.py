@@ -357,9 +357,27 @@ class Till:
         :class:`MemberNotFound`, as :func:`member_query` says, and is not sent. A server that
         refuses the till's token is :class:`CredentialsRefused`, and pauses the queue, as for
         :meth:`find_member`: it is no outage, so the cache does not answer for it."""
+        found, _ = await self._suggestions(query)
+        return found
+
+    async def members_named(self, query: str) -> list[Member]:
+        """The members a name searched for (Enter, not the type-ahead) answers to, as
+        :meth:`suggest` finds them; but when the server could not answer and the cache knows
+        no one, :class:`NotOnline` says why, as :meth:`find_member` does. An empty cache is
+        no proof that nobody has the name: "No member matches “Budi”" was said of a member
+        with the line down, and sent the cashier to search by the name they had searched."""
+        found, unseen = await self._suggestions(query)
+        if not found and unseen is not None:
+            raise NotOnline(unseen)
+        return found
+
+    async def _suggestions(self, query: str) -> tuple[list[Member], Message | None]:
+        """:meth:`suggest`'s members, and why the server did not answer for them (``None``
+        when it did)."""
         if len(query.strip()) < 2:
-            return []
+            return [], None
         text = member_query(query)
+        unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
             try:
                 answer = await asyncio.wait_for(
@@ -368,11 +386,13 @@ class Till:
                 )
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
-            except (StampsError, TimeoutError):
-                pass
+            except StampsError as exc:
+                unseen = self._why_unseen(text, exc)
+            except TimeoutError:
+                unseen = self._slow(text)
             else:
-                return [suggestion_member(s) for s in answer.suggestions]
-        return await self.cache.suggest(text)
+                return [suggestion_member(s) for s in answer.suggestions], None
+        return await self.cache.suggest(text), unseen
 
     async def offer(self, member: Member) -> Offer:
         """What the store offers ``member`` now: rewards and vouchers (live, else as the till last

@@ -103,12 +103,19 @@ def broken_link(path: Path) -> StorageFailed | None:
     )
 
 
-def _nearly_full(folder: Path) -> bool:
+def free_bytes(folder: Path) -> int | None:
+    """The space ``folder``'s disk has free for the till's user, or ``None`` when it cannot tell
+    (no statvfs, as on Windows, or no folder)."""
     try:
         stats = os.statvfs(folder)
-    except (OSError, AttributeError):  # no statvfs (Windows) or no folder: cannot tell
-        return False
-    return stats.f_bavail * stats.f_frsize < NEARLY_FULL_BYTES
+    except (OSError, AttributeError):
+        return None
+    return stats.f_bavail * stats.f_frsize
+
+
+def _nearly_full(folder: Path) -> bool:
+    free = free_bytes(folder)
+    return free is not None and free < NEARLY_FULL_BYTES
 
 
 def problem_from(exc: BaseException, path: Path) -> StorageProblem | None:

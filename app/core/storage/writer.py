@@ -35,9 +35,11 @@ from sqlmodel import Session
 from app.core.storage.engine import create_engine
 from app.core.storage.migrate import prepare_database
 from app.core.storage.problems import (
+    StorageFull,
     StorageProblem,
     cannot_use,
     folder_read_only,
+    free_bytes,
     problem_from,
 )
 from app.core.storage.tables import CHECKS
@@ -148,7 +150,7 @@ class Database:
             await self.write(lambda s: s.execute(sa.delete(CHECKS)))
         except StorageProblem as problem:
             return problem
-        return None
+        return self.problem  # a full disk with no room yet stays full (_saved)
 
     def _note(self, problem: StorageProblem | None) -> None:
         unchanged = type(problem) is type(self.problem)
@@ -182,8 +184,19 @@ class Database:
         except StorageProblem as problem:
             self._note(problem)
             raise
-        self._note(None)
+        self._saved()
         return result
+
+    def _saved(self) -> None:
+        """A write was committed: the disk takes writes again, unless it was full and still has
+        less than :data:`CHECK_BYTES` free. Under WAL the log keeps the room of the transactions
+        it held, so on a disk with no byte free a write (the check's own row) can fit there;
+        taken for room, it lifted the banner, and the next redemption was refused again."""
+        if isinstance(self.problem, StorageFull):  # (a healthy disk's writes ask nothing more)
+            free = free_bytes(self.path.parent)
+            if free is not None and free < CHECK_BYTES:
+                return
+        self._note(None)
 
     def _submit(self, fn: Callable[[Any], T], raw: bool) -> Future[T]:
         future: Future[T] = Future()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import (
+    CredentialsRefused,
     Member,
     MemberNotFound,
     NotOnline,
@@ -87,6 +88,9 @@ class MemberController(QObject):
         self._suggest = LatestOnly("member suggestions")
         self._lookup = LatestOnly("member lookup")
         self._said_while_typing = False
+        #: The search says the server refuses the till's token (until the next lookup, or the
+        #: token works again: :meth:`token_works`).
+        self._said_token_refused = False
 
         search = view.member_search
         search.edited.connect(self._typed_on)
@@ -136,6 +140,14 @@ class MemberController(QObject):
         self.session.set_member(None)
         self.view.focus_member_search()
 
+    def token_works(self) -> None:
+        """The queue's pause for the till's token lifted: the search's word that the server
+        refuses the token goes with the banner's (it stayed over a till that worked again)."""
+        if self._said_token_refused:
+            self.view.member_search.set_message("")
+            self._said_token_refused = False
+            self._said_while_typing = False
+
     def _typed_on(self) -> None:
         # The cashier has moved on (or the shift has) from what was looked up (or scanned): its
         # answer, late, would say "No member matches …" under the new query, or put up a
@@ -158,6 +170,7 @@ class MemberController(QObject):
             search.hide_suggestions()
             search.set_message(words(exc.message))
             self._said_while_typing = True
+            self._said_token_refused = isinstance(exc, CredentialsRefused)
             return
         rows = [suggestion_row(m) for m in members]
         if search.text().strip() != query.strip():
@@ -173,6 +186,7 @@ class MemberController(QObject):
     ) -> None:
         search = self.view.member_search
         self._said_while_typing = False  # what the lookup says stands until the next one
+        self._said_token_refused = False
         search.set_message(self.tr("Looking up…"), error=False)
         member: Member | None = None
         try:
@@ -192,6 +206,7 @@ class MemberController(QObject):
                 into_code(query)
             else:
                 search.set_message(words(exc.message))
+                self._said_token_refused = isinstance(exc, CredentialsRefused)
                 if scanned:
                     # What was read, where the last customer's name was: it said "Ayu Pratiwi"
                     # over "this till has not seen KR24000128" and an empty card.
@@ -238,7 +253,7 @@ class MemberController(QObject):
 
     async def _by_name(self, name: str) -> Member | None:
         """The one member with this name, looked up; else the list to pick from (``None``)."""
-        found = await self.session.till.suggest(name)
+        found = await self.session.till.members_named(name)
         if not found:
             raise MemberNotFound(say("member.not_found", query=name))
         if len(found) == 1:

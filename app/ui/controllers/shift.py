@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,8 @@ from app.ui.wording import words
 
 if TYPE_CHECKING:
     from app.ui.shift_summary import ShiftSummaryView
+
+log = logging.getLogger(__name__)
 
 #: Who the one-time import of ``cashiers.txt`` is audited as.
 CASHIERS_FILE = "cashiers.txt"
@@ -153,7 +156,12 @@ class ShiftController(QObject):
                         await staff.add(seed.manager, Role.CASHIER, name, pin)
             if cashiers:
                 # The file seeds the accounts once; after that the accounts are the source.
-                await staff.import_cashiers(cashiers, who=CASHIERS_FILE, once=True)
+                result = await staff.import_cashiers(cashiers, who=CASHIERS_FILE, once=True)
+                # The audit counts them; which, and why, is for whoever puts the file right. A
+                # refused line is named by its number: its text failed the rules that make a
+                # name safe to show (a NUL, a right-to-left override, 10,000 characters).
+                for what, why in result.skipped:
+                    log.warning("%s %s not imported: %s", CASHIERS_FILE, what, why)
         except StorageProblem:
             pass  # the storage banner says the disk refuses; the accounts already there work
         await self.reload_accounts()

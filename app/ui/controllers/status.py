@@ -31,10 +31,12 @@ RECHECK_MS = 30_000
 
 class StatusController(QObject):
     """Keeps the :class:`SyncStatusBar` current. ``refreshed(StatusData)`` after each update;
-    ``credentials_checked(str)`` with what a check of the token found."""
+    ``credentials_checked(str)`` with what a check of the token found; ``pause_lifted()`` when
+    the queue, read paused, is read running again (the token works: here or elsewhere)."""
 
     refreshed = Signal(object)
     credentials_checked = Signal(str)
+    pause_lifted = Signal()
 
     def __init__(
         self,
@@ -107,12 +109,15 @@ class StatusController(QObject):
     async def _read(self) -> None:
         try:
             self._again = True
+            was_paused = self._status is not None and self._status.paused
             while self._again:
                 self._again = False
                 status = await self.till.status()
                 self._status, self._read_at = status, time.monotonic()
         finally:
             self._reading = False
+        if was_paused and not status.paused:
+            self.pause_lifted.emit()
         # While paused, the till looks for a new token by itself; not otherwise.
         if status.paused and not self._recheck.isActive():
             self._recheck.start()

@@ -419,3 +419,22 @@ def test_offline_a_code_scanned_into_the_voucher_code_is_still_the_members_code(
     assert view.member_card.name_text() == "Ayu Pratiwi"
     result = view.result_panel.result()
     assert result is not None and result.headline == "Voucher code RINDANG-100K-7H2K"
+
+
+def test_offline_a_name_searched_is_not_said_to_match_nobody(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network_settings: Settings,
+    network: Network,
+) -> None:
+    # Budi's name searched with the line down (or a server that trickles): "No member matches
+    # “Budi”. Check it, or search by name.", of a member the server was never able to answer for.
+    cashier = make_cashier(network_settings)
+    network.down()
+    search = cashier.view.member_search
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        qtbot.keyClicks(search.field, "Budi")
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert blocker.args == [None]
+    assert "No member matches" not in search.message_text()
+    assert "has not seen “Budi” before" in search.message_text()

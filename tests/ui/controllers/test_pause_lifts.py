@@ -132,3 +132,32 @@ def test_the_type_ahead_under_a_refused_token_says_so_instead_of_suggesting(
         lambda: cashier.view.status.credentials_banner.isVisibleTo(cashier.view.status),
         timeout=WAIT_MS,
     )
+
+
+def test_the_searchs_word_of_a_refused_token_goes_when_the_new_token_works(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # The token changed on the server, Budi looked up: "The Stamps server refuses this till's
+    # API token…" under the search. A manager set the new one, the banner went, the queue sent;
+    # the search still said the server refuses the till, over a till that worked.
+    kept = {"token": Secret("revoked-token")}
+    cashier = make_cashier(
+        till_settings,
+        options=RuntimeOptions(token_source=lambda: kept["token"]),
+        token="revoked-token",
+    )
+    view, status, search = cashier.view, cashier.status, cashier.view.member_search
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.member.look_up("budi.santoso@contoh.co.id")
+    assert "refuses this till's API token" in search.message_text()
+
+    kept["token"] = Secret(DEMO_TOKEN)  # a manager ran `stamps-pos token set`
+    with qtbot.waitSignal(status.credentials_checked, timeout=WAIT_MS):
+        view.status.check_again.click()
+    qtbot.waitUntil(
+        lambda: not view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: search.message_text() == "", timeout=WAIT_MS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.shift import ShiftInfo, ShiftSummary
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import tasks
 from app.ui.controllers.shift import summary_data
 from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
@@ -400,3 +402,26 @@ def test_the_summary_page_counts_every_end_a_shift_row_can_have() -> None:
     )
     assert shown == sum(counts.values())
     assert (data.expired, data.closed) == (counts[Verdict.EXPIRED], counts[Verdict.CLOSED])
+
+
+def test_names_of_the_cashiers_file_not_imported_are_said_with_the_reason(
+    qtbot: QtBot,
+    open_running_till: Callable[..., object],
+    till_settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A NUL, a right-to-left override, 10,000 characters: each line was dropped in silence, the
+    # audit counting "4 skipped" and nobody told which, or why.
+    view = CashierWindowView()
+    qtbot.addWidget(view)
+    names = ["Dewi", "Ri\x00na", "X" * 10_000, "\u202eigeD", "dewi"]
+    with caplog.at_level(logging.WARNING):
+        window = CashierWindow(view, open_running_till(till_settings), cashiers=names)
+        qtbot.waitUntil(lambda: window.is_ready, timeout=WAIT_MS)
+    said = [r.getMessage() for r in caplog.records if "not imported" in r.getMessage()]
+    assert len(said) == 4
+    assert said[0].startswith("cashiers.txt line 2 not imported: ")
+    assert said[-1] == "cashiers.txt dewi not imported: already a cashier"
+    assert not any("\x00" in line or "\u202e" in line or "XXXX" in line for line in said)
+    window.close()
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
