@@ -389,6 +389,21 @@ class Outbox:
         """The entry, as last committed."""
         return await self.db.read(lambda s: s.get(OutboxEntry, entry_id))
 
+    async def sent_again_as(self, entry: OutboxEntry) -> OutboxEntry | None:
+        """The redemption a manager's "Send again" made of ``entry`` (the latest, if it was sent
+        again more than once), or ``None``. A retry depends on its original and is of its kind;
+        a cancel of it depends on it too, and is not."""
+
+        def read(session: Session) -> OutboxEntry | None:
+            return session.execute(
+                sa.select(OutboxEntry)
+                .where(ENTRIES.c.depends_on == entry.id, ENTRIES.c.kind == entry.kind)
+                .order_by(ENTRIES.c.seq.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+
+        return await self.db.read(read)
+
     async def entries(
         self,
         statuses: Iterable[EntryStatus] | None = None,

@@ -149,12 +149,17 @@ def receipt_for(
     paused: bool = False,
     paused_over_http: bool = False,
     behind: bool = False,
+    handed_over: bool = False,
 ) -> Receipt:
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
     ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
-    never sent, it waits for an earlier entry of its member's lane)."""
+    never sent, it waits for an earlier entry of its member's lane; ``handed_over``: what it
+    gives went over the counter already, as a manager's "Send again" of a redemption the till
+    had accepted offline, which the entry itself does not record)."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
-    headline, what_to_do, details = _words(entry, verdict, ambiguous_attempt, paused)
+    headline, what_to_do, details = _words(
+        entry, verdict, ambiguous_attempt, paused, handed_over or entry.provisional
+    )
     if behind and details is not None and details.id == "receipt.detail.sending":
         details = say("receipt.detail.behind")
     if paused_over_http and details is not None and details.id == "receipt.detail.paused":
@@ -241,7 +246,7 @@ def stored(message: Message) -> dict[str, Any]:
 
 
 def _words(
-    entry: OutboxEntry, verdict: Verdict, ambiguous: bool, paused: bool
+    entry: OutboxEntry, verdict: Verdict, ambiguous: bool, paused: bool, handed_over: bool
 ) -> tuple[Message, Message, Message | None]:
     name = verdict.value
     headline, todo = say(f"receipt.{name}"), say(f"receipt.{name}.todo")
@@ -263,7 +268,7 @@ def _words(
             details = say("receipt.detail.marked_applied")
         else:
             details = _answered_details(entry)
-        if entry.provisional:
+        if handed_over:
             # handed over when the till accepted it offline: a second "hand over" would be a gift
             todo = say("receipt.confirmed.offline.todo")
         elif entry.reconciled or not answered:
@@ -280,7 +285,7 @@ def _words(
         headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")
     elif verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
         details = reason_of(entry)
-        if verdict is Verdict.REFUSED and entry.provisional and entry.kind != OperationKind.CANCEL:
+        if verdict is Verdict.REFUSED and handed_over and entry.kind != OperationKind.CANCEL:
             # Refused when the network came back: the reward went over the counter when the till
             # accepted it offline, and its customer has gone. "Tell the customer why" cannot be
             # done; the refusal is a manager's to settle (its exception says it was offline).
@@ -312,7 +317,7 @@ def _words(
             details = say("receipt.detail.lost")
         else:
             details = say("receipt.detail.sending")
-        if entry.provisional and entry.kind != OperationKind.CANCEL:
+        if handed_over and entry.kind != OperationKind.CANCEL:
             # The till told the cashier to hand it over when it accepted it offline: "keep the
             # reward back" would be false now. What is known (details) stands as it is.
             headline = say("receipt.not_confirmed.offline")

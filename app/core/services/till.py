@@ -912,6 +912,46 @@ class Till:
             paused=paused,
             paused_over_http=over_http,
             behind=behind,
+            handed_over=await self._handed_over_before(entry),
+        )
+
+    async def _handed_over_before(self, entry: OutboxEntry) -> bool:
+        """Whether ``entry`` is a manager's "Send again" of a redemption the till had accepted
+        offline, whose reward went over the counter then: its own receipt said "Hand over the
+        reward" a second time. A retry is not provisional itself (a manager sends it online)."""
+        seen = {entry.id}
+        while entry.depends_on is not None and entry.depends_on not in seen:
+            original = await self.outbox.get(entry.depends_on)
+            if original is None or original.kind != entry.kind:
+                return False  # a cancel depends on its redemption, and is no retry of it
+            if original.provisional:
+                return True
+            seen.add(original.id)
+            entry = original
+        return False
+
+    async def outcome(self, entry_id: str) -> Receipt:
+        """What became of a redemption, as the cashier who made it follows it: its receipt, or,
+        once a manager sent it again, the receipt of the redemption sent (the latest), under
+        this one's id, time and cashier. The panel read "Refused: see the manager's note" of a
+        croissant the manager's "Send again" had just had confirmed."""
+        receipt = await self.receipt(entry_id)
+        seen = {entry_id}
+        current = receipt
+        while current.status is EntryStatus.DISMISSED:
+            entry = await self.outbox.get(current.entry_id)
+            again = await self.outbox.sent_again_as(entry) if entry is not None else None
+            if again is None or again.id in seen:
+                break
+            seen.add(again.id)
+            current = await self.receipt(again)
+        if current is receipt:
+            return receipt
+        return replace(
+            current,
+            entry_id=receipt.entry_id,
+            created_at=receipt.created_at,
+            cashier=receipt.cashier,
         )
 
     async def _waits_behind(self, entry: OutboxEntry) -> bool:

@@ -57,6 +57,10 @@ KIND_OF: dict[Verdict, OutcomeKind] = {
 }
 #: Outcomes that may still change: the till keeps following them.
 _OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)
+#: What the list follows: those, and a refusal until a manager decides on it (sent again, the
+#: panel and the row follow the redemption sent, :meth:`Till.outcome`). Refusals wait on the
+#: "Needs a manager" badge, so few are followed at a time.
+_FOLLOWED = (*_OPEN, Verdict.REFUSED)
 
 
 def result_data(receipt: Receipt, what: str) -> ResultData:
@@ -426,7 +430,7 @@ class RedemptionController(QObject):
     def _settle(self, receipt: Receipt) -> None:
         if receipt.entry_id in self._followed:
             self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
-            if receipt.verdict not in _OPEN:
+            if receipt.verdict not in _FOLLOWED:
                 del self._followed[receipt.entry_id]
         if receipt.entry_id == self.on_screen:
             self.last_receipt = receipt
@@ -481,8 +485,13 @@ class RedemptionController(QObject):
                 what=words(recorded_what(row.what)),
                 time_text=time_text(row.time),
             )
-            self._upsert_row(row.entry_id, row.status, row.provisional)
-            if row.status not in _OPEN:
+            status, provisional = row.status, row.provisional
+            if status is Verdict.CLOSED:
+                # closed by a manager, perhaps sent again: the row says how that went
+                sent = await self.till.outcome(row.entry_id)
+                status, provisional = sent.verdict, sent.provisional
+            self._upsert_row(row.entry_id, status, provisional)
+            if status not in _FOLLOWED:
                 del self._followed[row.entry_id]
         # It may have moved while the rows were read: the next change, or this, catches it.
         self._till_changed()
@@ -504,7 +513,8 @@ class RedemptionController(QObject):
             while self._dirty:
                 self._dirty = False
                 for entry_id in list(self._followed):
-                    receipt = await self.till.receipt(entry_id)
+                    # (a manager's "Send again" of it is followed in its place)
+                    receipt = await self.till.outcome(entry_id)
                     if entry_id not in self._followed:
                         continue
                     followed = self._followed[entry_id]

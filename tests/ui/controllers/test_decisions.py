@@ -30,7 +30,7 @@ from app.ui.widgets.result_panel import ResultPanel
 from ...support.gates import Held
 from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, lock_after_idle_time, open_dialogs, run_async
+from .conftest import WAIT_MS, find_member, lock_after_idle_time, open_dialogs, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -139,6 +139,33 @@ def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow, back_to: QWidget | N
 def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
     lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(entry_id=entry_id)))
     return [line.action for line in lines if line.action == "retry"]
+
+
+def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Refused at the counter, sent again by a manager and confirmed: the cashier's panel read
+    # "Refused: see the manager's note" and the row "Refused", for a croissant the server had
+    # taken the stamps for.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(**REFUSE_REDEMPTIONS)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    refused = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert refused.verdict is Verdict.REFUSED
+    sandbox.faults(error_rate=0.0)
+
+    dialog = send_again(qtbot, cashier, refused.entry_id)
+    qtbot.waitUntil(lambda: shows(dialog, "Confirmed"), timeout=WAIT_MS)
+    result_panel = cashier.view.result_panel
+    qtbot.waitUntil(
+        lambda: getattr(result_panel.result(), "kind", None) == "confirmed", timeout=WAIT_MS
+    )
+    assert result_panel.title.text() == "Confirmed"
+    assert "Hand over" in result_panel.what_to_do.text()
+    model = cashier.view.redemptions_model
+    assert model.rowCount() == 1  # the manager's retry is no sale of this shift
+    assert model.row_data(0).status == "confirmed"
 
 
 @pytest.mark.parametrize(

@@ -168,3 +168,37 @@ async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_ba
         done = await asyncio.gather(*tries, return_exceptions=True)
         refused = [r for r in done if isinstance(r, Refused)]
         assert len(refused) == 1 and refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS
+
+
+async def test_a_manager_sends_again_what_was_refused_after_it_was_handed_over(
+    settings: Settings, network: Network
+) -> None:
+    # Accepted offline (the reward went over the counter), refused when the line came back for
+    # stamps spent elsewhere meanwhile, then sent again by a manager once they were topped up.
+    # The retry's confirmation said "Hand over the reward." a second time.
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        await till.offer(await till.find_member(AYU))
+        network.down()
+        ayu = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(ayu, 1)
+        accepted = await till.redeem(order, ayu, Sale("dewi"))
+        assert accepted.verdict is Verdict.ACCEPTED_OFFLINE
+        network.spent_elsewhere(6, stamps_left=10)
+        network.up()
+        refused = await settled(till, accepted.entry_id)
+        assert refused.verdict is Verdict.REFUSED
+        network.down()
+        network.spent_elsewhere(6, stamps_left=250)
+        network.up()
+
+        await till.staff.add_first_manager("Wayan", Secret("246810"))
+        await till.manager.enter("Wayan", Secret("246810"))
+        retried = await till.manager.retry(accepted.entry_id, note="stamps put back")
+        confirmed = await till.wait(retried.entry_id, 15)
+        assert confirmed.verdict is Verdict.CONFIRMED
+        assert str(confirmed.what_to_do).startswith("Nothing more to give")
+        # The cashier who made it follows it to the retry's answer, under its own id.
+        outcome = await till.outcome(accepted.entry_id)
+        assert (outcome.entry_id, outcome.verdict) == (accepted.entry_id, Verdict.CONFIRMED)
+        assert outcome.cashier == "dewi" and outcome.server_redemption_id is not None
+        assert (await till.receipt(accepted.entry_id)).verdict is Verdict.CLOSED
