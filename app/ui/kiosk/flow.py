@@ -88,6 +88,9 @@ class KioskFlow(QObject):
         view.pin.pad.cancelled.connect(self.reset)
         view.rewards.picked.connect(self.pick)
         view.rewards.done.connect(self.reset)
+        # Other tiles are another screen to the customer, and to the tap guard: the second tap
+        # of a double tap on "More rewards" lands on "Previous" in its place.
+        view.rewards.turned.connect(lambda: self._show(view.rewards))
         view.confirm.confirmed.connect(lambda: self._run(self.redeem()))
         view.confirm.back.connect(lambda: self._show(view.rewards))
         view.result.done.connect(self.reset)
