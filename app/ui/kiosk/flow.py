@@ -2,7 +2,7 @@
 is shown) → first name, stamps and affordable rewards → confirm → the result → welcome.
 
 All of it goes through :class:`~app.core.services.Kiosk`; this controller holds one customer at
-a time and forgets them whole on :meth:`reset` (Done, the result's ten seconds, sixty seconds
+a time and forgets them whole on :meth:`reset` (Done, the result's thirty seconds, sixty seconds
 idle: ``idle.py``) or :meth:`start_over` (back, or a notice's OK: in the language they chose)."""
 
 from __future__ import annotations
