@@ -163,6 +163,12 @@ class AccountDialog(QDialog):
                 "with their name alone."
             ),
         }
+        if change == "set_pin" and role == "cashier":
+            # A new PIN cannot be empty here ("Type a PIN."): taking it away is "Remove PIN".
+            hints["cashier"] = self.tr(
+                "A cashier's PIN has 4 to 8 digits. To let them sign in with their name alone, "
+                'use "Remove PIN" instead.'
+            )
         hint = QLabel(hints[role])
         hint.setObjectName("accountHint")
         hint.setProperty("role", "muted")

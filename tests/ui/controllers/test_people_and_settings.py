@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings, load_settings
@@ -211,6 +211,28 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
         people.ask("manager", "disable", MANAGER)
     assert refused.args[0] == "Wayan is the only active manager: add another manager first."
     assert cashier.view.manager.people.refusal.text() == refused.args[0]
+
+
+def test_a_new_pin_for_a_cashier_does_not_invite_an_empty_one(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen: "A new PIN for Rina" said to leave it empty for a cashier who signs in with their
+    # name alone, and an empty one was refused with "Type a PIN.": that is "Remove PIN"'s.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+
+    def hint(change: str, name: str = "") -> str:
+        dialog = AccountDialog(change, "cashier", name)
+        qtbot.addWidget(dialog)
+        label = dialog.findChild(QLabel, "accountHint")
+        assert label is not None
+        return label.text()
+
+    assert "leave it empty" in hint("add")  # adding one without a PIN is what it says
+    said = hint("set_pin", "Rina")
+    assert "leave it empty" not in said and '"Remove PIN"' in said
+    errors = cashier.people.check_form(Role.CASHIER, "set_pin", "", Secret(""), Secret(""))
+    assert list(errors) == ["pin"]
 
 
 def test_setting_a_pin_says_it_was_done_as_every_change_of_an_account_does(
