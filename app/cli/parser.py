@@ -227,9 +227,17 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     )
     which.add_argument("--server-id", type=positive_int, help="the server's redemption id")
     cancel.add_argument(
-        "--user", metavar="ID", help="with --server-id, for a redemption made elsewhere: the member"
+        "--user",
+        type=IDENTIFIER,
+        metavar="ID",
+        help="with --server-id, for a redemption made elsewhere: the member (email, member ID, "
+        "phone or card number)",
     )
-    cancel.add_argument("--replacement-voucher", action="store_true")
+    cancel.add_argument(
+        "--replacement-voucher",
+        action="store_true",
+        help="give the member a replacement voucher (the window's tick box)",
+    )
     cancel.add_argument("--note", type=NOTE, help="why (goes to the audit log)")
     add_acting_manager(cancel)
     cancel.add_argument("--json", action="store_true", help="print the entry as JSON")

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.widgets.form import FormField, focus_first_refused, line_edit
+from app.ui.widgets.form import FormField, focus_pin_to_type_again, line_edit
 
 NAME_INPUT_MAX = 100
 PIN_INPUT_MAX = 64
@@ -77,11 +77,11 @@ class FirstManagerView(QWidget):
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """Reasons beside the fields (``name``, ``pin``, ``again``; none hides them all); the
-        cursor goes to the first refused."""
+        cursor goes to the first field to type again."""
         fields = {"name": self.name, "pin": self.pin, "again": self.again}
         for key, field in fields.items():
             field.set_error(errors.get(key, ""))
-        focus_first_refused(fields.values())
+        focus_pin_to_type_again(self.name, self.pin, self.again)
 
     def submit(self) -> None:
         """Ask for the manager to be created (the PINs are wiped from their fields at once)."""

@@ -47,6 +47,10 @@
         <translation>PIN kasir terdiri dari 4 sampai 8 angka; kosongkan untuk kasir yang masuk cukup dengan namanya.</translation>
     </message>
     <message>
+        <source>A cashier&apos;s PIN has 4 to 8 digits. To let them sign in with their name alone, use &quot;Remove PIN&quot; instead.</source>
+        <translation>PIN kasir terdiri dari 4 sampai 8 angka. Agar kasir masuk cukup dengan namanya, pakai &quot;Hapus PIN&quot;.</translation>
+    </message>
+    <message>
         <source>New name</source>
         <translation>Nama baru</translation>
     </message>

@@ -76,6 +76,16 @@ def test_doctors_help_gives_its_exit_codes_as_the_readme_does(
     assert exit_codes(help_text[help_text.index("exit codes:") :]) == {0} | readme
 
 
+def test_cancels_help_says_what_each_of_its_options_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Seen: "--replacement-voucher" listed bare, a decision on the member's behalf unexplained,
+    # and "--user ID" without saying which ID.
+    help_text = " ".join(_help(capsys, "cancel").split())
+    assert "--replacement-voucher give the member a replacement voucher" in help_text
+    assert "the member (email, member ID, phone or card number)" in help_text
+
+
 def test_the_readme_gives_every_exit_code_the_command_line_returns() -> None:
     from app.cli import common
 

@@ -64,7 +64,7 @@ class TillConfig:
     user_agent: str = "stamps-pos"
     retry_after_cap: float = 3600.0
     # Two minutes: the kiosk waits one request's timeouts for an answer and shows the result for
-    # ten seconds; by two minutes its customer has walked to the counter, where the cashier may
+    # thirty seconds; by two minutes its customer has walked to the counter, where the cashier may
     # redeem the same reward for them, so the kiosk's entry must be settled by then. Inside it,
     # the backoff (1 s doubling) gives a passing failure about six tries.
     kiosk_send_window: float = 120.0

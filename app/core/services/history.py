@@ -106,6 +106,9 @@ class HistoryRow:
     member_name: str | None = None
     #: The manager's decision that settled it, while it is the one that holds (:func:`holding`).
     decision: ManagerDecision | None = None
+    #: A cancel by server id: the server redemption it cancels, as the manager typed it. Its
+    #: ``server_redemption_id`` is the server's answer, which a refused cancel never gets.
+    cancels_server_id: int | None = None
 
     @property
     def member(self) -> str:
@@ -329,7 +332,15 @@ def _row(
         kiosk=on_kiosk(entry),
         member_name=member_name or entry.member_name,
         decision=decision,
+        cancels_server_id=_cancelled_server_id(entry),
     )
+
+
+def _cancelled_server_id(entry: OutboxEntry) -> int | None:
+    if entry.kind != OperationKind.CANCEL or entry.cancels is not None:
+        return None
+    target = entry.payload.get("id")
+    return target if isinstance(target, int) else None
 
 
 def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:

@@ -126,7 +126,7 @@ def what_text(row: HistoryRow) -> str:
     if row.kind is OperationKind.CANCEL:
         return QCoreApplication.translate(
             "ManagerWords", "Cancel of server redemption {id}"
-        ).format(id=row.server_redemption_id or "?")
+        ).format(id=row.cancels_server_id or row.server_redemption_id or "?")
     if row.description:
         return words(recorded_what(row.description))
     return kind_words(row.kind.value)

@@ -2,8 +2,8 @@
 is shown) → first name, stamps and affordable rewards → confirm → the result → welcome.
 
 All of it goes through :class:`~app.core.services.Kiosk`; this controller holds one customer at
-a time and forgets them whole on :meth:`reset` (Done, the result's ten seconds, sixty seconds
-idle: ``idle.py``)."""
+a time and forgets them whole on :meth:`reset` (Done, the result's thirty seconds, sixty seconds
+idle: ``idle.py``) or :meth:`start_over` (back, or a notice's OK: in the language they chose)."""
 
 from __future__ import annotations
 
@@ -83,15 +83,18 @@ class KioskFlow(QObject):
         view.welcome.phone_requested.connect(self.ask_phone)
         view.welcome.language_picked.connect(self.pick_language)
         view.phone.entered.connect(lambda number: self._run(self.identify(number, typed=True)))
-        view.phone.back.connect(self.reset)
+        view.phone.back.connect(self.start_over)
         view.pin.pad.submitted.connect(self._pin_submitted)
-        view.pin.pad.cancelled.connect(self.reset)
+        view.pin.pad.cancelled.connect(self.start_over)
         view.rewards.picked.connect(self.pick)
         view.rewards.done.connect(self.reset)
+        # Other tiles are another screen to the customer, and to the tap guard: the second tap
+        # of a double tap on "More rewards" lands on "Previous" in its place.
+        view.rewards.turned.connect(lambda: self._show(view.rewards))
         view.confirm.confirmed.connect(lambda: self._run(self.redeem()))
         view.confirm.back.connect(lambda: self._show(view.rewards))
         view.result.done.connect(self.reset)
-        view.notice.done.connect(self.reset)
+        view.notice.done.connect(self.start_over)
         view.welcome.set_language(language.current())
         self._show(view.welcome)
 
@@ -99,13 +102,17 @@ class KioskFlow(QObject):
 
     def scanned(self, code: str) -> None:
         """A card or member QR was scanned: who it names. Over the last customer's result,
-        notice, rewards or question it is the next customer's (a card is its holder's, and the
-        last customer has most likely walked away): the last is forgotten first. Not while a
-        PIN is typed (the pad says the card was not read) nor while an answer is awaited."""
+        rewards or question it is the next customer's (a card is its holder's, and the last
+        customer has most likely walked away): the last is forgotten first. Over a notice it is
+        most likely the same customer doing what it said ("please scan your card"): forgotten
+        too, but in the language they chose. Not while a PIN is typed (the pad says the card was
+        not read) nor while an answer is awaited."""
         view = self.view
         page = view.current_page()
-        if page in (view.result, view.notice, view.rewards, view.confirm) and not self.busy:
+        if page in (view.result, view.rewards, view.confirm) and not self.busy:
             self.reset()
+        elif page is view.notice:
+            self.start_over()
         elif page not in (view.welcome, view.phone):
             return  # a PIN is being typed, or the server asked: that screen ends by itself
         self._run(self.identify(code, typed=False))
@@ -237,6 +244,16 @@ class KioskFlow(QObject):
     def reset(self) -> None:
         """Forget the customer, on screen and here, and go back to welcome (in the kiosk's own
         language). Not while a redemption's answer is awaited: that screen ends by itself."""
+        self._forget(home=True)
+
+    def start_over(self) -> None:
+        """As :meth:`reset`, for a customer still at the screen who goes back (the phone
+        keypad's "Back", the PIN pad's cancel) or does what a notice said: welcome stays in the
+        language they chose. Going back to the kiosk's own, a customer who chose Bahasa
+        Indonesia and mistyped their number was answered in English once they scanned."""
+        self._forget(home=False)
+
+    def _forget(self, *, home: bool) -> None:
         if self.busy:
             return
         self._step.cancel()
@@ -252,7 +269,7 @@ class KioskFlow(QObject):
         view.rewards.clear()
         view.confirm.clear()
         view.result.clear()
-        if language.current() != self.home_language:
+        if home and language.current() != self.home_language:
             self.pick_language(self.home_language)
         self._show(view.welcome)
         # The next customer's card goes to the kiosk even if something took the keyboard away

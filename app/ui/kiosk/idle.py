@@ -1,5 +1,5 @@
-"""The kiosk forgets: sixty seconds without a touch, or ten once the result (or a notice) is on
-screen, and the customer is cleared and welcome is back. Time is the till's clock
+"""The kiosk forgets: sixty seconds without a touch, thirty once the result is on screen, ten on a
+notice, and the customer is cleared and welcome is back. Time is the till's clock
 (``clock.monotonic``), so a test moves it instead of waiting."""
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ from app.ui.kiosk.view import KioskWindowView
 
 #: Seconds without a touch before the kiosk forgets the customer.
 IDLE_SECONDS = 60
-#: Seconds a result or a notice stays before welcome comes back.
-RESULT_SECONDS = 10
+#: Seconds a result stays before welcome comes back. It asks for more than reading: "Show this
+#: to the cashier", whose scanner reads its QR code from this screen, and who may be serving
+#: someone first. Ten seconds were gone before a cashier mid-sale could turn to it, and with
+#: them the code and the reference the customer was told to show. The next customer's card, or
+#: "Done", still clears it at once.
+RESULT_SECONDS = 30
+#: Seconds a notice stays: one sentence to read, nothing to show anyone.
+NOTICE_SECONDS = 10
 CHECK_MS = 500
 
 _PRESENCE = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
@@ -44,8 +50,10 @@ class KioskIdle(InputWatcher):
         page = self.view.current_page()
         if page is self.view.welcome:
             return None
-        if page in (self.view.result, self.view.notice):
+        if page is self.view.result:
             return RESULT_SECONDS
+        if page is self.view.notice:
+            return NOTICE_SECONDS
         return IDLE_SECONDS
 
     def check(self) -> bool:

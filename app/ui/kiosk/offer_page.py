@@ -37,10 +37,11 @@ class TileData:
 
 class KioskRewardsPage(KioskPage):
     """Hello, the balance, and a page of reward tiles. ``picked(reward_id)`` on a tile,
-    ``done()`` on "Done"."""
+    ``done()`` on "Done", ``turned()`` once "More rewards" or "Previous" put other tiles up."""
 
     picked = Signal(int)
     done = Signal()
+    turned = Signal()
 
     def __init__(self) -> None:
         super().__init__("kioskRewards")
@@ -126,8 +127,12 @@ class KioskRewardsPage(KioskPage):
 
     def _turn(self, step: int) -> None:
         pages = max(1, -(-len(self._tiles) // TILES_PER_PAGE))
-        self._page = max(0, min(pages - 1, self._page + step))
+        page = max(0, min(pages - 1, self._page + step))
+        if page == self._page:
+            return
+        self._page = page
         self._lay_out()
+        self.turned.emit()
 
     def _lay_out(self) -> None:
         while self.grid.count():

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
+from app.ui.widgets.form import FormField, focus_pin_to_type_again, line_edit, make_room
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 NAME_INPUT_MAX = 100
@@ -163,6 +163,12 @@ class AccountDialog(QDialog):
                 "with their name alone."
             ),
         }
+        if change == "set_pin" and role == "cashier":
+            # A new PIN cannot be empty here ("Type a PIN."): taking it away is "Remove PIN".
+            hints["cashier"] = self.tr(
+                "A cashier's PIN has 4 to 8 digits. To let them sign in with their name alone, "
+                'use "Remove PIN" instead.'
+            )
         hint = QLabel(hints[role])
         hint.setObjectName("accountHint")
         hint.setProperty("role", "muted")
@@ -226,4 +232,8 @@ class AccountDialog(QDialog):
                 self.refusal.show()
                 make_room(self)
         self.confirm.setEnabled(True)
-        focus_first_refused(fields.values())
+        if "" in errors:
+            # Refused whole (a name already taken): the name, or the new PIN to type again.
+            (self.pin_edit if self.name.isHidden() else self.name_edit).setFocus()
+        else:
+            focus_pin_to_type_again(self.name, self.pin, self.again)

@@ -99,6 +99,17 @@ def focus_first_refused(fields: Iterable[FormField]) -> None:
             return
 
 
+def focus_pin_to_type_again(name: FormField, pin: FormField, again: FormField) -> None:
+    """The cursor after a form with a PIN typed twice was refused: in the name if it was,
+    else in "PIN" when either PIN was. Both PIN fields are emptied on submit, and the cursor left
+    in "PIN again" beside "The two PINs differ" had the new PIN typed there alone, under an
+    empty "PIN", to be refused again as too short."""
+    if name.error_text():
+        name.control.setFocus()
+    elif pin.error_text() or again.error_text():
+        pin.control.setFocus()
+
+
 def add_leading_icon(edit: QLineEdit, picture: QIcon) -> None:
     """Show ``picture`` before ``edit``'s words. Qt draws it over the style sheet's left
     padding, so the field drops that padding (``leadingIcon`` in till.qss): kept, it would only

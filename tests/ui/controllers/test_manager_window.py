@@ -30,6 +30,7 @@ from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.controllers.history import local_midnight
+from app.ui.controllers.manager_words import what_text
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.page import ManagerPageView
@@ -524,6 +525,20 @@ def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing
     assert audit_actions(qtbot, cashier) == before
     rows = run_async(qtbot, cashier.till.history.rows())
     assert rows == []
+
+
+def test_a_refused_cancel_by_server_id_names_the_id_the_manager_typed(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen: "Cancel of server redemption ?" for 9999, which the server does not know: the id
+    # was read from the server's answer, and a refused cancel has none.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cancel = run_async(qtbot, cashier.decisions.cancel_by_server_id(9999, member=AYU))
+    refused = run_async(qtbot, cashier.till.wait(cancel.entry_id))
+    assert refused.status is EntryStatus.REJECTED
+    [row] = run_async(qtbot, cashier.till.history.rows())
+    assert what_text(row) == "Cancel of server redemption 9999"
 
 
 def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings, load_settings
@@ -116,20 +116,21 @@ def test_a_real_start_without_a_manager_sets_one_up_first_refusing_each_bad_fiel
     page = view.first_manager
     assert view.pages.currentWidget() is page
     cases = [
-        ("", "246810", "246810", page.name, "This cannot be empty."),
-        ("<b>Wayan</b>", "246810", "246810", page.name, "not allowed: < >"),
-        ("12345", "246810", "246810", page.name, "A name needs at least one letter."),
-        ("Wayan", "123456", "123456", page.pin, "straight run"),
-        ("Wayan", "1234", "1234", page.pin, "6 to 8 digits"),
-        ("Wayan", "24681O", "24681O", page.pin, "digits only"),
-        ("Wayan", "246810", "246811", page.again, "The two PINs differ"),
+        ("", "246810", "246810", page.name, page.name, "This cannot be empty."),
+        ("<b>Wayan</b>", "246810", "246810", page.name, page.name, "not allowed: < >"),
+        ("12345", "246810", "246810", page.name, page.name, "A name needs at least one letter."),
+        ("Wayan", "123456", "123456", page.pin, page.pin, "straight run"),
+        ("Wayan", "1234", "1234", page.pin, page.pin, "6 to 8 digits"),
+        ("Wayan", "24681O", "24681O", page.pin, page.pin, "digits only"),
+        # both PINs were emptied: typing again starts at "PIN", not under it
+        ("Wayan", "246810", "246811", page.again, page.pin, "The two PINs differ"),
     ]
-    for name, pin, again, field, words in cases:
+    for name, pin, again, field, cursor, words in cases:
         result = run_async(qtbot, window.first_manager.create(name, Secret(pin), Secret(again)))
         assert result is None
         assert words in field.error_text(), (name, field.objectName())
         # the cursor waits in the field to type again, not in the one after it
-        qtbot.waitUntil(field.control.hasFocus, timeout=WAIT_MS)
+        qtbot.waitUntil(cursor.control.hasFocus, timeout=WAIT_MS)
         assert not run_async(qtbot, till.staff.has_manager())
     # Typed once with the input method in full-width mode: the same digits, the same PIN (it
     # read "The two PINs differ").
@@ -164,6 +165,8 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
         dialog.show()
         qtbot.waitExposed(dialog)
         people.dialog = dialog
+        dialog.again_edit.setFocus()  # Return pressed in the last field
+        qtbot.waitUntil(dialog.again_edit.hasFocus, timeout=WAIT_MS)
         errors = people.check_form(Role.CASHIER, change, name, Secret(pin), Secret(again))
         if errors:
             dialog.show_errors(errors)
@@ -175,8 +178,10 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
         shown = {"name": dialog.name, "pin": dialog.pin, "again": dialog.again}
         text = shown[field].error_text() if field else dialog.refusal.text()
         assert words in text, (name, field, text)
-        if field:  # the cursor waits in the refused field (the PINs were emptied)
-            qtbot.waitUntil(shown[field].control.hasFocus, timeout=WAIT_MS)
+        # The cursor waits where typing starts again: both PINs were emptied, so two that
+        # differ are typed again from "PIN"; a name already taken is the name's to change.
+        cursor = {"name": "name", "pin": "pin", "again": "pin", "": "name"}[field]
+        qtbot.waitUntil(shown[cursor].control.hasFocus, timeout=WAIT_MS)
         dialog.close()
     assert run_async(qtbot, cashier.till.audit.lines(AuditFilter())) == before
     # A good one is written, shown, audited and offered at sign-in.
@@ -206,6 +211,28 @@ def test_account_forms_refuse_bad_values_beside_the_field_and_write_nothing(
         people.ask("manager", "disable", MANAGER)
     assert refused.args[0] == "Wayan is the only active manager: add another manager first."
     assert cashier.view.manager.people.refusal.text() == refused.args[0]
+
+
+def test_a_new_pin_for_a_cashier_does_not_invite_an_empty_one(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen: "A new PIN for Rina" said to leave it empty for a cashier who signs in with their
+    # name alone, and an empty one was refused with "Type a PIN.": that is "Remove PIN"'s.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+
+    def hint(change: str, name: str = "") -> str:
+        dialog = AccountDialog(change, "cashier", name)
+        qtbot.addWidget(dialog)
+        label = dialog.findChild(QLabel, "accountHint")
+        assert label is not None
+        return label.text()
+
+    assert "leave it empty" in hint("add")  # adding one without a PIN is what it says
+    said = hint("set_pin", "Rina")
+    assert "leave it empty" not in said and '"Remove PIN"' in said
+    errors = cashier.people.check_form(Role.CASHIER, "set_pin", "", Secret(""), Secret(""))
+    assert list(errors) == ["pin"]
 
 
 def test_setting_a_pin_says_it_was_done_as_every_change_of_an_account_does(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -25,6 +26,7 @@ from app.core.services.till import Sale, Till
 from app.sandbox import DEMO_TOKEN
 from app.ui.kiosk.window import KioskWindow
 
+from ...support.languages import speaking
 from ...support.network import Network
 from ...support.sandbox import SandboxControl
 from .conftest import AYU, AYU_CARD, BUDI, BUDI_CARD, WAIT_MS, run_async, visible_words
@@ -375,3 +377,43 @@ def test_a_full_disk_pauses_the_kiosk_for_the_customer_instead_of_an_error(
         "Redemptions are paused right now. Please ask at the counter."
     )
     assert sandbox.ledger() == [] and not kiosk.flow.busy
+
+
+def test_the_language_a_customer_chose_stays_until_they_are_done(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Before, a mistyped phone number's notice, or "Back", put the kiosk back in its own
+    # language: Ayu, told in Bahasa Indonesia to scan her card, got her rewards in English.
+    view = kiosk.view
+
+    def welcome_says() -> str:
+        QApplication.processEvents()  # a change of language reaches the window as an event
+        return view.welcome.title.text()
+
+    with speaking("en"):  # the kiosk's own language again after the test
+        view.welcome.languages["id"].click()
+        qtbot.waitUntil(lambda: welcome_says() == "Selamat datang", timeout=WAIT_MS)
+        view.welcome.phone.click()
+        view.phone.back_button.click()
+        assert _page(kiosk) == "kioskWelcome" and welcome_says() == "Selamat datang"
+
+        view.welcome.phone.click()
+        _type_on(qtbot, view.phone.keypad, "081299999999")  # nobody's
+        view.phone.keypad.submit()
+        _wait_page(qtbot, kiosk, "kioskNotice")
+        assert view.notice.heading.text() == "Silakan pindai kartu Anda"
+        view.notice.ok.click()
+        assert _page(kiosk) == "kioskWelcome" and welcome_says() == "Selamat datang"
+
+        view.welcome.phone.click()
+        _type_on(qtbot, view.phone.keypad, "081299999999")
+        view.phone.keypad.submit()
+        _wait_page(qtbot, kiosk, "kioskNotice")
+        kiosk.flow.scanned(AYU_CARD)  # what the notice asked for
+        _wait_page(qtbot, kiosk, "kioskRewards")
+        QApplication.processEvents()
+        assert view.rewards.done_button.text() == "Selesai"
+
+        # Done: the customer has gone, and the next one meets the kiosk's own language.
+        view.rewards.done_button.click()
+        qtbot.waitUntil(lambda: welcome_says() == "Welcome", timeout=WAIT_MS)

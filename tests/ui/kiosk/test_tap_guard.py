@@ -83,3 +83,40 @@ def test_keys_are_taken_at_once_on_a_new_screen(
         pad = kiosk.view.pin.pad
         qtbot.keyClicks(pad, "12")
         assert pad.entered_count() == 2
+
+
+def _tile_names(kiosk: KioskWindow) -> list[str]:
+    return [tile.accessibleName() for tile in kiosk.view.rewards.tiles()]
+
+
+def test_a_double_tap_on_more_rewards_turns_one_page(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Before, turning the tiles was no change of screen to the guard: the second tap landed on
+    # "Previous", which took the place of "More rewards", and turned back to the first page.
+    kiosk = make_kiosk(till_settings, size=(1366, 768))
+    view = kiosk.view
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.flow.scanned(AYU_CARD)
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+        first_page = _tile_names(kiosk)
+        clock.advance(2)  # the customer reads their rewards
+
+        finger = _centre(view, view.rewards.more)
+        _tap(qtbot, kiosk, finger)
+        second_page = _tile_names(kiosk)
+        assert second_page and second_page != first_page
+        # where the second tap lands, once the turned page is laid out
+        qtbot.waitUntil(lambda: view.childAt(finger) is view.rewards.previous)
+        clock.advance(DOUBLE_TAP_GAP)
+        _tap(qtbot, kiosk, finger)
+        assert _tile_names(kiosk) == second_page
+
+        # "Previous", tapped once the tiles have been up a moment, turns back.
+        clock.advance(FRESH_PAGE_SECONDS)
+        _tap(qtbot, kiosk, finger)
+        assert _tile_names(kiosk) == first_page
