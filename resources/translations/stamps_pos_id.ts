@@ -1353,6 +1353,14 @@
         <source>Manager mode ended after {minutes} minutes unused.</source>
         <translation>Mode manajer berakhir setelah {minutes} menit tidak dipakai.</translation>
     </message>
+    <message>
+        <source>Manager mode ended</source>
+        <translation>Mode manajer berakhir</translation>
+    </message>
+    <message>
+        <source>The form that was open is closed, and nothing typed in it was saved.</source>
+        <translation>Formulir yang terbuka sudah ditutup, dan tidak ada isian di dalamnya yang disimpan.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPageView</name>

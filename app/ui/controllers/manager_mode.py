@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.core.services import Manager, Role, Secret, StaffRefused
 from app.ui.controllers.session import CashierSession
@@ -53,6 +53,8 @@ class ManagerModeController(InputWatcher):
         self._leaving: str | None = None
         # The manager's forms open now: they close when manager mode ends.
         self._owned: list[QDialog] = []
+        #: Says a form was closed when manager mode ended by itself, until it is closed.
+        self.form_closed_notice: QMessageBox | None = None
         view.manager_requested.connect(self.open)
         view.leave_manager_requested.connect(self.leave)
         # Manager mode's page is built when first wanted; its own "Leave" is heard from then.
@@ -184,22 +186,41 @@ class ManagerModeController(InputWatcher):
 
     def _mode_changed(self, manager: Manager | None) -> None:
         if manager is None:
+            interrupted = bool(self._owned)
             for dialog in list(self._owned):
                 dialog.reject()  # as its "Go back" would: nothing of it is saved
-            self._put_back(self._leaving or "left")
+            self._put_back(self._leaving or "left", interrupted=interrupted)
 
-    def _put_back(self, reason: str) -> None:
+    def _put_back(self, reason: str, *, interrupted: bool = False) -> None:
         if self.view.is_showing_manager():
             self.view.show_page(self._previous)
             if reason == "idle":
                 minutes = max(1, int(self.till.manager.idle_limit // 60))
-                self.view.status.show_note(
-                    self.tr("Manager mode ended after {minutes} minutes unused.").format(
-                        minutes=minutes
-                    ),
-                    10_000,
+                said = self.tr("Manager mode ended after {minutes} minutes unused.").format(
+                    minutes=minutes
                 )
+                self.view.status.show_note(said, 10_000)
+                if interrupted:
+                    self._say_form_closed(said)
             self.left.emit(reason)
+
+    def _say_form_closed(self, said: str) -> None:
+        """A form was open when manager mode ended by itself: said in a box to close, which
+        takes the keys typed next. The manager back at the till went on typing the new PIN they
+        had begun into the cashier's page, where it landed in the member search and the invoice
+        number, to be sent with the next redemption."""
+        box = QMessageBox(self.view)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Manager mode ended"))
+        box.setText(said)
+        box.setInformativeText(
+            self.tr("The form that was open is closed, and nothing typed in it was saved.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.finished.connect(box.deleteLater)
+        box.finished.connect(lambda _result: setattr(self, "form_closed_notice", None))
+        self.form_closed_notice = box
+        box.open()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

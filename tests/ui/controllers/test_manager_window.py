@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QFileDialog
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -1032,3 +1032,40 @@ def test_a_manager_pin_checked_after_the_sign_in_closed_leaves_nobody_in_manager
     )
     assert not cashier.view.is_showing_manager()
     assert cashier.mode.manager is None
+
+
+def test_a_form_closed_by_manager_mode_ending_takes_the_keys_typed_next(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Wayan began a cashier's PIN, walked away, came back after manager mode had ended and
+    # typed the rest: "135792" landed in the member search and the invoice number, to go out
+    # with the next redemption.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cashier.people.ask("cashier", "add", "")
+    qtbot.waitUntil(lambda: cashier.people.dialog is not None, timeout=WAIT_MS)
+    form = cashier.people.dialog
+    assert form is not None
+    qtbot.keyClicks(form.name_edit, "Sari")
+    clock = ManualClock()
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS), installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert cashier.mode.check_idle()
+    notice = cashier.mode.form_closed_notice
+    assert notice is not None
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    assert "nothing typed in it was saved" in notice.informativeText()
+    # the keys go where the focus is: on the notice's button
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and notice.isAncestorOf(focus),
+        timeout=WAIT_MS,
+    )
+    typing_into = QApplication.focusWidget()
+    assert typing_into is not None
+    qtbot.keyClicks(typing_into, "135792")
+    assert cashier.view.member_search.field.text() == ""
+    assert cashier.view.invoice_field.text() == ""
+    qtbot.keyClick(typing_into, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cashier.mode.form_closed_notice is None, timeout=WAIT_MS)
+    assert "Sari" not in run_async(qtbot, cashier.till.staff.names(Role.CASHIER))
