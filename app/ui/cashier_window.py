@@ -189,6 +189,10 @@ class CashierWindow(QObject):
         another page shown, it is what a keyboard typed into the field there (if any): nothing
         behind acts on it. In a filter of manager mode's page its Enter shows the list."""
         view = self.view
+        notice = self.mode.form_closed_notice
+        if notice is not None and QApplication.activeModalWidget() is notice:
+            # A card, not the manager's typing the box is there to catch: the next customer.
+            notice.accept()
         if QApplication.activeModalWidget() is None and view.pages.currentWidget() is view.sign_in:
             # Nobody has signed in to serve the customer (or the till locked): said, not lost
             # in the cashier list; the customer scans again once the shift is open.

@@ -327,7 +327,9 @@ def test_manager_mode_s_end_closes_the_manager_s_forms(
         assert cashier.mode.check_idle()
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
     assert not dialog.isVisible()
-    assert [d for d in cashier.view.findChildren(QDialog) if d.isVisible()] == []
+    # Only the box that says the form closed (and takes the keys the manager types next).
+    notice = cashier.mode.form_closed_notice
+    assert [d for d in cashier.view.findChildren(QDialog) if d.isVisible()] == [notice]
 
 
 def test_no_manager_action_happens_without_a_manager_whoever_calls_the_controllers(
@@ -1069,3 +1071,24 @@ def test_a_form_closed_by_manager_mode_ending_takes_the_keys_typed_next(
     qtbot.keyClick(typing_into, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: cashier.mode.form_closed_notice is None, timeout=WAIT_MS)
     assert "Sari" not in run_async(qtbot, cashier.till.staff.names(Role.CASHIER))
+
+
+def test_a_card_scanned_over_the_box_of_a_form_closed_is_the_next_customer(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cashier.people.ask("cashier", "add", "")
+    qtbot.waitUntil(lambda: cashier.people.dialog is not None, timeout=WAIT_MS)
+    clock = ManualClock()
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS), installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert cashier.mode.check_idle()
+    notice = cashier.mode.form_closed_notice
+    assert notice is not None
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
+        cashier.scanned("KR24000006")
+    assert cashier.mode.form_closed_notice is None  # closed by the scan
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
