@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from app.core.domain import Channel, EntryStatus, OperationKind
+from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
 from app.core.outbox.transitions import read_error_text
 from app.core.storage.tables import OutboxEntry
@@ -280,6 +280,10 @@ def _words(
         # applied, so it is still only accepted offline, handed over then.
         todo = say("receipt.accepted_offline.paused.todo")
         details = say("receipt.detail.paused")
+    elif verdict is Verdict.CLOSED and entry.last_outcome == Outcome.REFUSED:
+        # A manager closed a refusal: the server's reason for it still stands beside "see the
+        # manager's note" (the cashier's panel, following it, lost the reason it showed).
+        details = server_words(entry.last_error)
     elif verdict is Verdict.EXPIRED and kiosk:
         # the kiosk's bound ran out (architecture §3), not a PIN's authorisation
         headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")

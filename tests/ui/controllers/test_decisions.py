@@ -168,6 +168,28 @@ def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
     assert model.row_data(0).status == "confirmed"
 
 
+def test_a_refusal_a_manager_closes_keeps_the_servers_reason_on_the_cashiers_panel(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(**REFUSE_REDEMPTIONS)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    refused = redeem(qtbot, cashier, picker.redeem_button.click)
+    result_panel = cashier.view.result_panel
+    reason = result_panel.details.text()
+    assert reason.startswith("The Stamps server refused it")
+    run_async(qtbot, cashier.till.staff.add_first_manager(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
+    with qtbot.waitSignal(cashier.redemption.rows_refreshed, timeout=WAIT_MS):
+        run_async(qtbot, cashier.decisions.dismiss(refused.entry_id, note="told the member"))
+    qtbot.waitUntil(
+        lambda: result_panel.what_to_do.text() == "See the manager's note.", timeout=WAIT_MS
+    )
+    assert result_panel.details.text() == reason
+
+
 @pytest.mark.parametrize(
     ("faults", "outcome", "details"),
     [
