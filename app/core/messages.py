@@ -149,11 +149,12 @@ TEMPLATES: dict[str, str] = {
     "member.pick_one": "{count} members match “{query}”. Pick one from the list.",
     "member.credentials": (
         "The Stamps server refuses this till's API token, so members cannot be looked up. "
-        "Call a manager to set the new token (stamps-pos token set)."
+        "Call a manager to set the new token (Settings in manager mode, or stamps-pos token set)."
     ),
     "member.credentials.said": (
         "The Stamps server refuses this till's API token, so members cannot be looked up. It "
-        "said: “{said}”. Call a manager to set the new token (stamps-pos token set)."
+        "said: “{said}”. Call a manager to set the new token (Settings in manager mode, or "
+        "stamps-pos token set)."
     ),
     # over plain http the server may refuse http itself (testing.rst §5): a token won't help
     "member.credentials.https": (
@@ -164,7 +165,8 @@ TEMPLATES: dict[str, str] = {
     # a token no request header can carry is never sent (stamps-pos token set refuses one)
     "member.token_unusable": (
         "This till's API token holds characters a request cannot carry, so members cannot be "
-        "looked up. Call a manager to set it again (stamps-pos token set)."
+        "looked up. Call a manager to set it again (Settings in manager mode, or stamps-pos token "
+        "set)."
     ),
     # --- the PIN --------------------------------------------------------------------------------
     "pin.required": "This member's redemptions need their PIN.",
@@ -310,7 +312,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "server.token_unusable": (
         "This till's API token holds characters a request cannot carry, so the PIN was not "
-        "checked. Nothing was redeemed; call a manager to set it again (stamps-pos token set)."
+        "checked. Nothing was redeemed; call a manager to set it again (Settings in manager mode, "
+        "or stamps-pos token set)."
     ),
     "server.credentials.https": (
         "The Stamps server refuses plain http. It said: “{said}”. Nothing was redeemed; call a "
@@ -626,11 +629,13 @@ TEMPLATES: dict[str, str] = {
     # --- the queue and the credentials ----------------------------------------------------------
     "queue.paused": (
         "Sync is paused: the Stamps server refuses this till's API token. A manager must set "
-        "the new token (stamps-pos token set); the till checks again by itself."
+        "the new token (Settings in manager mode, or stamps-pos token set); the till checks again "
+        "by itself."
     ),
     "queue.paused.said": (
         "Sync is paused: the Stamps server refuses this till's API token. It said: “{said}”. A "
-        "manager must set the new token (stamps-pos token set); the till checks again by itself."
+        "manager must set the new token (Settings in manager mode, or stamps-pos token set); the "
+        "till checks again by itself."
     ),
     # over plain http the server may refuse http itself (testing.rst §5): a token won't help
     "queue.paused.https": (
@@ -639,22 +644,23 @@ TEMPLATES: dict[str, str] = {
     ),
     "queue.paused.token_unusable": (
         "Sync is paused: the till's API token holds characters a request cannot carry. A manager "
-        "must set it again (stamps-pos token set)."
+        "must set it again (Settings in manager mode, or stamps-pos token set)."
     ),
     "queue.resumed": "The API token works again: sync has resumed.",
     "queue.still_refused": (
         "The Stamps server still refuses this till's API token. A manager must set the new "
-        "token (stamps-pos token set)."
+        "token (Settings in manager mode, or stamps-pos token set)."
     ),
     "queue.still_refused.said": (
         "The Stamps server still refuses this till's API token. It said: “{said}”. A manager "
-        "must set the new token (stamps-pos token set)."
+        "must set the new token (Settings in manager mode, or stamps-pos token set)."
     ),
     "queue.still_refused.https": (
         "The Stamps server still refuses plain http. It said: “{said}”. A manager must set the "
         "Server URL (base_url) to {address}; a new API token would not help."
     ),
-    "queue.no_token": "There is no API token. A manager must set it (stamps-pos token set).",
+    "queue.no_token": "There is no API token. A manager must set it (Settings in manager mode, or "
+    "stamps-pos token set).",
     "queue.check_failed": (
         "The Stamps server could not be asked about the token just now; the till tries again "
         "by itself."

@@ -4095,24 +4095,9 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{count} member cocok dengan “{query}”. Pilih salah satu dari daftar.</translation>
     </message>
     <message>
-        <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. Call a manager to set the new token (stamps-pos token set).</source>
-        <comment>member.credentials</comment>
-        <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Panggil manajer untuk memasang token baru (stamps-pos token set).</translation>
-    </message>
-    <message>
-        <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. It said: “{said}”. Call a manager to set the new token (stamps-pos token set).</source>
-        <comment>member.credentials.said</comment>
-        <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Katanya: “{said}”. Panggil manajer untuk memasang token baru (stamps-pos token set).</translation>
-    </message>
-    <message>
         <source>The Stamps server refuses plain http, so members cannot be looked up. It said: “{said}”. Call a manager to set the Server URL (base_url) to {address}; a new API token would not help.</source>
         <comment>member.credentials.https</comment>
         <translation>Server Stamps menolak http biasa, jadi member tidak bisa dicari. Katanya: “{said}”. Panggil manajer untuk mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
-    </message>
-    <message>
-        <source>This till&apos;s API token holds characters a request cannot carry, so members cannot be looked up. Call a manager to set it again (stamps-pos token set).</source>
-        <comment>member.token_unusable</comment>
-        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (stamps-pos token set).</translation>
     </message>
     <message>
         <source>This member&apos;s redemptions need their PIN.</source>
@@ -4423,11 +4408,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refuses this till&apos;s API token. It said: “{said}”. Nothing was redeemed; call a manager.</source>
         <comment>server.credentials.said</comment>
         <translation>Server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Tidak ada yang ditukar; panggil manajer.</translation>
-    </message>
-    <message>
-        <source>This till&apos;s API token holds characters a request cannot carry, so the PIN was not checked. Nothing was redeemed; call a manager to set it again (stamps-pos token set).</source>
-        <comment>server.token_unusable</comment>
-        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi PIN tidak diperiksa. Tidak ada yang ditukar; panggil manajer untuk memasangnya lagi (stamps-pos token set).</translation>
     </message>
     <message>
         <source>The Stamps server refuses plain http. It said: “{said}”. Nothing was redeemed; call a manager to set the Server URL (base_url) to {address}.</source>
@@ -4910,24 +4890,9 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Sinkronisasi dijeda: server Stamps menolak http biasa. Panggil manajer.</translation>
     </message>
     <message>
-        <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (stamps-pos token set); the till checks again by itself.</source>
-        <comment>queue.paused</comment>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
-    </message>
-    <message>
-        <source>Sync is paused: the Stamps server refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (stamps-pos token set); the till checks again by itself.</source>
-        <comment>queue.paused.said</comment>
-        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
-    </message>
-    <message>
         <source>Sync is paused: the Stamps server refuses plain http. It said: “{said}”. A manager must set the Server URL (base_url) to {address}; a new API token would not help.</source>
         <comment>queue.paused.https</comment>
         <translation>Sinkronisasi dijeda: server Stamps menolak http biasa. Katanya: “{said}”. Manajer harus mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
-    </message>
-    <message>
-        <source>Sync is paused: the till&apos;s API token holds characters a request cannot carry. A manager must set it again (stamps-pos token set).</source>
-        <comment>queue.paused.token_unusable</comment>
-        <translation>Sinkronisasi dijeda: token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan. Manajer harus memasangnya lagi (stamps-pos token set).</translation>
     </message>
     <message>
         <source>The API token works again: sync has resumed.</source>
@@ -4935,24 +4900,9 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Token API berfungsi lagi: sinkronisasi berjalan kembali.</translation>
     </message>
     <message>
-        <source>The Stamps server still refuses this till&apos;s API token. A manager must set the new token (stamps-pos token set).</source>
-        <comment>queue.still_refused</comment>
-        <translation>Server Stamps masih menolak token API mesin kasir ini. Manajer harus memasang token baru (stamps-pos token set).</translation>
-    </message>
-    <message>
-        <source>The Stamps server still refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (stamps-pos token set).</source>
-        <comment>queue.still_refused.said</comment>
-        <translation>Server Stamps masih menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (stamps-pos token set).</translation>
-    </message>
-    <message>
         <source>The Stamps server still refuses plain http. It said: “{said}”. A manager must set the Server URL (base_url) to {address}; a new API token would not help.</source>
         <comment>queue.still_refused.https</comment>
         <translation>Server Stamps masih menolak http biasa. Katanya: “{said}”. Manajer harus mengubah URL server (base_url) menjadi {address}; token API baru tidak akan membantu.</translation>
-    </message>
-    <message>
-        <source>There is no API token. A manager must set it (stamps-pos token set).</source>
-        <comment>queue.no_token</comment>
-        <translation>Belum ada token API. Manajer harus memasangnya (stamps-pos token set).</translation>
     </message>
     <message>
         <source>The Stamps server could not be asked about the token just now; the till tries again by itself.</source>
@@ -5345,6 +5295,26 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini harus berupa teks.</translation>
     </message>
     <message>
+        <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. Call a manager to set the new token (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>member.credentials</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Panggil manajer untuk memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. It said: “{said}”. Call a manager to set the new token (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>member.credentials.said</comment>
+        <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Katanya: “{said}”. Panggil manajer untuk memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>This till&apos;s API token holds characters a request cannot carry, so members cannot be looked up. Call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>member.token_unusable</comment>
+        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>This till&apos;s API token holds characters a request cannot carry, so the PIN was not checked. Nothing was redeemed; call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>server.token_unusable</comment>
+        <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi PIN tidak diperiksa. Tidak ada yang ditukar; panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
         <source>Found in the member&apos;s activity. It has no server id here: a later cancel must be made on the Stamps dashboard.</source>
         <comment>receipt.detail.reconciled</comment>
         <translation>Ditemukan di aktivitas member. Di sini tidak ada ID server-nya: pembatalan nanti harus dilakukan di dashboard Stamps.</translation>
@@ -5418,6 +5388,36 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Hand over the rewards; a voucher among them was added to the member&apos;s vouchers.</source>
         <comment>receipt.confirmed.todo.cart_issued</comment>
         <translation>Serahkan hadiah-hadiahnya; voucher di antaranya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>
+        <comment>queue.paused</comment>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Sync is paused: the Stamps server refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>
+        <comment>queue.paused.said</comment>
+        <translation>Sinkronisasi dijeda: server Stamps menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set); mesin kasir akan memeriksa lagi dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Sync is paused: the till&apos;s API token holds characters a request cannot carry. A manager must set it again (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>queue.paused.token_unusable</comment>
+        <translation>Sinkronisasi dijeda: token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan. Manajer harus memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server still refuses this till&apos;s API token. A manager must set the new token (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>queue.still_refused</comment>
+        <translation>Server Stamps masih menolak token API mesin kasir ini. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server still refuses this till&apos;s API token. It said: “{said}”. A manager must set the new token (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>queue.still_refused.said</comment>
+        <translation>Server Stamps masih menolak token API mesin kasir ini. Katanya: “{said}”. Manajer harus memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>There is no API token. A manager must set it (Settings in manager mode, or stamps-pos token set).</source>
+        <comment>queue.no_token</comment>
+        <translation>Belum ada token API. Manajer harus memasangnya (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
     </message>
     <message>
         <source>This holds a control or invisible character; type it again without it.</source>
