@@ -316,6 +316,9 @@ class SettingsController(QObject):
         self.lock = lock
         self.scanner = scanner
         self.dialog: SettingsDialog | None = None
+        #: What each setting saved this run that needs a restart held when the till started:
+        #: the restart line lists every one still changed, not only the last save's.
+        self.started_with: dict[str, object] = {}
         view.manager.settings_requested.connect(self.open)
 
     def open(self) -> None:
@@ -379,6 +382,7 @@ class SettingsController(QObject):
             except Refusal as refusal:
                 self._refuse(_in_words(refusal.reasons))
                 return None
+            self._remember_started(result.changed)
             self.settings = result.settings
             changed = result.changed
         if token.reveal():
@@ -401,6 +405,22 @@ class SettingsController(QObject):
         self.saved.emit(changed)
         return changed
 
+    def _remember_started(self, changed: tuple[str, ...]) -> None:
+        assert self.settings is not None
+        for name in changed:
+            if name not in LIVE and name not in self.started_with:
+                self.started_with[name] = getattr(self.settings, name)
+
+    def awaiting_restart(self) -> list[str]:
+        """The settings saved this run that take effect at the next start (a setting saved back
+        to what the till started with no longer waits)."""
+        assert self.settings is not None
+        return [
+            name
+            for name, started in self.started_with.items()
+            if getattr(self.settings, name) != started
+        ]
+
     def _token_folder(self) -> Path:
         if self.token_folder is not None:
             return self.token_folder
@@ -422,21 +442,22 @@ class SettingsController(QObject):
             self.scanner.set_terminators(self.settings.scanner_terminator)
 
     async def _after(self, changed: tuple[str, ...]) -> str:
-        if not changed:
-            return self.tr("Nothing was changed.")
-        parts = [self.tr("Saved.")]
+        parts = [self.tr("Saved.") if changed else self.tr("Nothing was changed.")]
         if "token" in changed:
             outcome = await self.till.resume_after_credentials_change()
             parts.append(
                 words(outcome) if outcome is not None else self.tr("The new token is in use.")
             )
-        restart = [name for name in changed if name not in LIVE and name != "token"]
+        # Every setting still waiting, an earlier save's too: the last save's alone read as if
+        # nothing else needed the restart.
+        restart = self.awaiting_restart()
         if restart:
             assert self.settings is not None and self.file is not None
-            labels = {f.name: f.label for f in setting_fields(self.settings, self.file)}
+            fields = setting_fields(self.settings, self.file)
+            labels = [f.label for f in fields if f.name in restart]
             parts.append(
                 self.tr("Restart Stamps POS for these to take effect: {names}.").format(
-                    names=", ".join(labels.get(name, name) for name in restart)
+                    names=", ".join(labels)
                 )
             )
         return " ".join(parts)

@@ -366,6 +366,50 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
 
 
+def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen under Xvfb: "Forget members not seen for" saved, then "Most stamps in one
+    # redemption": the line named only the second, as if the first no longer waited.
+    for variable in ("LANES", "LANGUAGE", "IDLE_LOCK_MINUTES"):
+        monkeypatch.delenv(f"STAMPS_POS_{variable}", raising=False)
+    cashier.settings.settings = till_settings
+    cashier.settings.file = SettingsFile(
+        tmp_path / "settings.toml", till_settings.model_dump(exclude_defaults=True)
+    )
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cashier.settings.open()
+    qtbot.waitUntil(lambda: cashier.settings.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    started_lanes = str(till_settings.lanes)
+
+    def save(values: dict[str, str | bool | None]) -> str:
+        run_async(qtbot, cashier.settings.save(values, Secret("")))
+        return dialog.outcome.text()
+
+    assert save({"lanes": "3"}) == (
+        "Saved. Restart Stamps POS for these to take effect: Members sent at once."
+    )
+    assert save({"language": "id", "idle_lock_minutes": "4"}) == (
+        "Saved. Restart Stamps POS for these to take effect: Members sent at once, Language."
+    )
+    # nothing new, and still the two to restart for
+    assert save({}) == (
+        "Nothing was changed. "
+        "Restart Stamps POS for these to take effect: Members sent at once, Language."
+    )
+    # saved back to what the till runs with, it waits for nothing
+    assert save({"lanes": started_lanes}) == (
+        "Saved. Restart Stamps POS for these to take effect: Language."
+    )
+
+
 def test_the_settings_check_says_whether_the_url_and_the_token_work(
     qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path
 ) -> None:
