@@ -130,7 +130,12 @@ def setting_labels() -> dict[str, tuple[str, str, str]]:
         "offline_max_stamps_per_redemption": (
             "offline",
             QCoreApplication.translate("SettingsController", "Most stamps in one redemption"),
-            "",
+            # 0 refuses every reward offline (policy.py: a cost above the limit): a choice a
+            # store may make, which the field took without a word.
+            QCoreApplication.translate(
+                "SettingsController",
+                "0: no reward is redeemed offline (vouchers have their own limit).",
+            ),
         ),
         "offline_max_stamps_per_outage": (
             "offline",

@@ -19,9 +19,11 @@ from app.core.services import AuditFilter, Role
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.settings import setting_fields
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.people import AccountDialog
+from app.ui.manager.settings_dialog import SettingsDialog
 from app.ui.options import WindowOptions
 
 from ...support.languages import speaking
@@ -408,6 +410,23 @@ def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
     assert save({"lanes": started_lanes}) == (
         "Saved. Restart Stamps POS for these to take effect: Language."
     )
+
+
+def test_most_stamps_in_one_redemption_says_what_0_does(
+    qtbot: QtBot, till_settings: Settings, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: 0 saved without a word, as if it meant "no limit"; it refuses every
+    # reward offline (app/core/offline/policy.py), as the idle lock's "0: never." says its own.
+    for language, said in (
+        ("en", "0: no reward is redeemed offline (vouchers have their own limit)."),
+        ("id", "0: tidak ada hadiah yang ditukar saat offline (voucher punya batasnya sendiri)."),
+    ):
+        with speaking(language):
+            fields = setting_fields(till_settings, SettingsFile(tmp_path / "settings.toml"))
+            dialog = SettingsDialog(fields, None)
+        qtbot.addWidget(dialog)
+        note = dialog.findChild(QLabel, "setting_offline_max_stamps_per_redemptionNote")
+        assert note is not None and note.text() == said
 
 
 def test_the_settings_check_says_whether_the_url_and_the_token_work(
