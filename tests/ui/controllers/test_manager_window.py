@@ -940,6 +940,28 @@ def test_the_keyboard_stays_on_the_button_a_manager_pressed_when_its_dialog_clos
     assert cashier.view.focusWidget() is button
 
 
+def test_after_disable_the_keyboard_stays_on_the_list_the_account_was_picked_in(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: "Disable" greyed with the keyboard on it, and Qt passed the keyboard
+    # round to the banner's "Settings…", far from the list the manager was working down.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    page = cashier.view.manager
+    page.tabs.setCurrentWidget(page.people)
+    table = page.people.tables["cashier"]
+    qtbot.waitUntil(lambda: table.rows_model.rowCount() > 0, timeout=WAIT_MS)
+    table.select_key("Rina")
+    button = page.people.buttons[("cashier", "disable")]
+    button.setFocus()
+    qtbot.waitUntil(lambda: cashier.view.focusWidget() is button, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.people.changed, timeout=WAIT_MS):
+        button.click()
+    assert not button.isEnabled()
+    assert cashier.view.focusWidget() is table
+    assert table.current_key() == "Rina"
+
+
 def test_the_exceptions_read_as_manager_mode_opened_do_not_bring_back_one_decided_since(
     qtbot: QtBot,
     cashier: CashierWindow,
