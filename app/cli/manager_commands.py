@@ -27,6 +27,7 @@ from app.core.services import (
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
+    OperationKind,
     SummaryLine,
     english,
     format_rupiah,
@@ -91,6 +92,7 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
         "member_name": row.member_name,
         "description": row.description,
         "server_redemption_id": row.server_redemption_id,
+        "cancels_server_id": row.cancels_server_id,
         "invoice": row.invoice,
         "stamps": row.stamps,
         "rupiah": row.rupiah,
@@ -115,7 +117,12 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
 
 def _server_text(row: HistoryRow) -> str:
     """The server's id, or why there is none: "no server id" alone read as still to come of a
-    redemption confirmed without an answer naming it (the window's details say the same)."""
+    redemption confirmed without an answer naming it (the window's details say the same). A
+    cancel by server id names the id typed, as the window does: a refused one has no answer."""
+    if row.kind is OperationKind.CANCEL:
+        cancelled = row.cancels_server_id or row.server_redemption_id
+        if cancelled is not None:
+            return f"cancel of server redemption {cancelled}"
     if row.server_redemption_id is not None:
         return f"server {row.server_redemption_id}"
     how = row.confirmed_without_id

@@ -3273,6 +3273,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp terbanyak dalam satu penukaran</translation>
     </message>
     <message>
+        <source>0: no reward is redeemed offline (vouchers have their own limit).</source>
+        <translation>0: tidak ada hadiah yang ditukar saat offline (voucher punya batasnya sendiri).</translation>
+    </message>
+    <message>
         <source>Most stamps in one outage</source>
         <translation>Stamp terbanyak dalam satu gangguan</translation>
     </message>

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QDialog
 from app.core.services import AuditFilter, AuditLine, StaffRefused, Till, clock
 from app.ui.controllers.audit_words import action_words, audit_row
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import NOT_WRITTEN_MS, PathAsker, ask_save_path, not_written
+from app.ui.controllers.csv_path import (
+    NOT_WRITTEN_MS,
+    PathAsker,
+    ask_save_path,
+    export_folder,
+    not_written,
+)
 from app.ui.controllers.history import local_midnight
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.tasks import LatestOnly, spawn
@@ -106,7 +112,7 @@ class AuditController(QObject):
     def ask_export(self) -> None:
         """ "Export CSV…": ask where, then write the lines the filters show."""
         day = clock.now().astimezone().strftime("%Y-%m-%d")
-        suggested = Path.home() / f"stamps-pos-audit-{day}.csv"
+        suggested = export_folder.suggest(f"stamps-pos-audit-{day}.csv")
 
         def chosen(path: Path) -> None:
             spawn(self.export_csv(path), name="export audit")
@@ -126,6 +132,7 @@ class AuditController(QObject):
         except StaffRefused as exc:  # manager mode ended while the place was picked
             self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)
             return None
+        export_folder.written(path)
         self.refresh()  # the export's own line
         self.view.status.show_note(self.tr("Audit log written to {path}").format(path=path), 8000)
         self.exported.emit(path)

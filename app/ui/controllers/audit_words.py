@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from app.core.services import AuditLine, EntryStatus, failure_words
 from app.ui.controllers.activity_words import feed_line_text, moment
 from app.ui.controllers.manager_words import outcome_words, status_words
+from app.ui.controllers.setting_words import setting_names
 from app.ui.widgets.member_card import local_time_text
 from app.ui.widgets.rows_table import TableRow
 from app.ui.wording import words
@@ -121,6 +122,9 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
         return local_time_text(when) if when is not None else value
     if key == "export" and isinstance(value, str):
         return _export_words().get(value, value)
+    if key == "settings" and isinstance(value, list):
+        # by the labels the manager changed them under, not the settings file's keys
+        return setting_names(str(name) for name in value)
     if key == "error" and isinstance(value, str):
         return _failure_text(value, base_url)
     if key == "reason" and isinstance(value, str) and value not in _till_words():

@@ -17,6 +17,29 @@ PathAsker = Callable[[QWidget, str, Path, Callable[[Path], None]], object]
 NOT_WRITTEN_MS = 20000
 
 
+class ExportFolder:
+    """Where the next CSV's save dialog opens: the folder the last CSV was written to in this
+    run of the window, any export's (the audit log's, the day's, the shift's), else the home.
+    Each dialog opened in the home, and a manager saving to a USB stick walked back to it
+    every time."""
+
+    def __init__(self) -> None:
+        self.last: Path | None = None
+
+    def suggest(self, name: str) -> Path:
+        """The file ``name`` in the folder the dialog should open in."""
+        return (self.last or Path.home()) / name
+
+    def written(self, path: Path) -> None:
+        """A CSV was written to ``path``: the next dialog opens beside it."""
+        self.last = path.parent
+
+
+#: One for the window's run, shared by every export (not a setting: the next start opens in
+#: the home again).
+export_folder = ExportFolder()
+
+
 def ask_save_path(
     parent: QWidget, title: str, suggested: Path, chosen: Callable[[Path], None]
 ) -> QFileDialog:

@@ -18,7 +18,13 @@ from app.core.services import (
     local_day,
 )
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.csv_path import NOT_WRITTEN_MS, PathAsker, ask_save_path, not_written
+from app.ui.controllers.csv_path import (
+    NOT_WRITTEN_MS,
+    PathAsker,
+    ask_save_path,
+    export_folder,
+    not_written,
+)
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import kind_words
 from app.ui.controllers.tasks import LatestOnly, spawn
@@ -137,7 +143,7 @@ class DayController(QObject):
         """Ask where, then write the day's summary (``summary``) or its rows (``rows``)."""
         day = self.page.picked()
         name = "summary" if what == "summary" else "redemptions"
-        suggested = Path.home() / f"stamps-pos-{name}-{day.isoformat()}.csv"
+        suggested = export_folder.suggest(f"stamps-pos-{name}-{day.isoformat()}.csv")
 
         def chosen(path: Path) -> None:
             spawn(self.export_csv(what, day, path), name="export day")
@@ -159,6 +165,7 @@ class DayController(QObject):
         except StaffRefused as exc:  # manager mode ended while the place was picked
             self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)
             return None
+        export_folder.written(path)
         self.view.status.show_note(self.tr("Written to {path}").format(path=path), 8000)
         self.exported.emit(path)
         return path

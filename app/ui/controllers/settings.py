@@ -34,6 +34,7 @@ from app.core.services import (
 from app.settings_file import FormValue, Refusal, SettingsFile
 from app.ui.controllers.lock import IdleLock
 from app.ui.controllers.manager_mode import ManagerModeController
+from app.ui.controllers.setting_words import setting_groups, setting_labels
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.settings_dialog import SettingField, SettingsDialog
@@ -47,172 +48,6 @@ LIVE = frozenset({"idle_lock_minutes", "scanner_prefix", "scanner_terminator", "
 def _in_words(reasons: Mapping[str, Message]) -> dict[str, str]:
     """Reasons by setting, in the window's language."""
     return {name: words(reason) for name, reason in reasons.items()}
-
-
-def _groups() -> dict[str, str]:
-    return {
-        "server": QCoreApplication.translate("SettingsController", "Server"),
-        "till": QCoreApplication.translate("SettingsController", "Till"),
-        "offline": QCoreApplication.translate("SettingsController", "Offline limits"),
-        "scanner": QCoreApplication.translate("SettingsController", "Scanner"),
-        "other": QCoreApplication.translate("SettingsController", "Other"),
-    }
-
-
-def _labels() -> dict[str, tuple[str, str, str]]:
-    """(group, label, help) by setting; a setting not listed shows under "Other" by its name."""
-    return {
-        "base_url": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Server URL"),
-            QCoreApplication.translate(
-                "SettingsController", "https://, or http:// for this computer."
-            ),
-        ),
-        "auth": (
-            "server",
-            QCoreApplication.translate("SettingsController", "How the token is sent"),
-            "",
-        ),
-        "merchant": ("server", QCoreApplication.translate("SettingsController", "Merchant id"), ""),
-        "store": ("server", QCoreApplication.translate("SettingsController", "Store id"), ""),
-        "store_code": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Store code"),
-            QCoreApplication.translate(
-                "SettingsController",
-                "As the member's activity names the store: needed to prove a lost answer.",
-            ),
-        ),
-        "channel": ("server", QCoreApplication.translate("SettingsController", "Channel"), ""),
-        "idempotency": (
-            "server",
-            QCoreApplication.translate(
-                "SettingsController", "Does the server honour Idempotency-Key?"
-            ),
-            QCoreApplication.translate(
-                "SettingsController", "Only “honoured” when the server's operator says so."
-            ),
-        ),
-        "key_window_hours": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Idempotency key window (hours)"),
-            "",
-        ),
-        "connect_timeout": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Connect timeout (s)"),
-            "",
-        ),
-        "read_timeout": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Read timeout (s)"),
-            "",
-        ),
-        "lookup_timeout": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Member lookup waits (s)"),
-            QCoreApplication.translate(
-                "SettingsController", "Then the till shows its own copy of the member."
-            ),
-        ),
-        "heartbeat": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Check a quiet line every (s)"),
-            QCoreApplication.translate(
-                "SettingsController",
-                "0: never. Without an answer for this long, the till asks the server itself.",
-            ),
-        ),
-        "retry_after_cap": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Longest Retry-After waited (s)"),
-            "",
-        ),
-        "lease_margin": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Lease margin (s)"),
-            "",
-        ),
-        "lanes": (
-            "server",
-            QCoreApplication.translate("SettingsController", "Members sent at once"),
-            "",
-        ),
-        "pin_timeout": (
-            "server",
-            QCoreApplication.translate("SettingsController", "PIN authorisation lasts (s)"),
-            "",
-        ),
-        "terminal": ("till", QCoreApplication.translate("SettingsController", "Terminal name"), ""),
-        "data_dir": ("till", QCoreApplication.translate("SettingsController", "Data folder"), ""),
-        "idle_lock_minutes": (
-            "till",
-            QCoreApplication.translate("SettingsController", "Lock after this many idle minutes"),
-            QCoreApplication.translate("SettingsController", "0: never."),
-        ),
-        "language": ("till", QCoreApplication.translate("SettingsController", "Language"), ""),
-        "cache_retention_days": (
-            "till",
-            QCoreApplication.translate("SettingsController", "Forget members not seen for (days)"),
-            QCoreApplication.translate(
-                "SettingsController", "Data retention: cached members are purged after this."
-            ),
-        ),
-        "offline_member_max_age_hours": (
-            "offline",
-            QCoreApplication.translate(
-                "SettingsController", "A member read at most this long ago (hours)"
-            ),
-            "",
-        ),
-        "offline_max_stamps_per_redemption": (
-            "offline",
-            QCoreApplication.translate("SettingsController", "Most stamps in one redemption"),
-            "",
-        ),
-        "offline_max_stamps_per_outage": (
-            "offline",
-            QCoreApplication.translate("SettingsController", "Most stamps in one outage"),
-            "",
-        ),
-        "offline_max_redemptions_per_outage": (
-            "offline",
-            QCoreApplication.translate("SettingsController", "Most redemptions in one outage"),
-            "",
-        ),
-        "offline_max_voucher_value": (
-            "offline",
-            QCoreApplication.translate("SettingsController", "Most a voucher may be worth (Rp)"),
-            "",
-        ),
-        "offline_allow_codes": (
-            "offline",
-            QCoreApplication.translate(
-                "SettingsController", "Take voucher and promo codes offline"
-            ),
-            "",
-        ),
-        "scanner_prefix": (
-            "scanner",
-            QCoreApplication.translate("SettingsController", "What the scanner sends first"),
-            QCoreApplication.translate(
-                "SettingsController", "Empty when it sends nothing before a code."
-            ),
-        ),
-        "scanner_terminator": (
-            "scanner",
-            QCoreApplication.translate("SettingsController", "Key that ends a scan"),
-            "",
-        ),
-        "scanner_pace_ms": (
-            "scanner",
-            QCoreApplication.translate("SettingsController", "Scanner speed (ms a key at most)"),
-            QCoreApplication.translate(
-                "SettingsController", "People type at 35 ms a key and slower."
-            ),
-        ),
-    }
 
 
 def _choices(name: str, annotation: Any) -> tuple[tuple[str, str], ...]:
@@ -251,8 +86,8 @@ def _choice_words() -> dict[tuple[str, str], str]:
 
 def setting_fields(settings: Settings, file: SettingsFile) -> list[SettingField]:
     """Every setting, as the dialog shows it, in the order of the groups."""
-    labels = _labels()
-    order = list(_groups())
+    labels = setting_labels()
+    order = list(setting_groups())
     fields = []
     for name, info in Settings.model_fields.items():
         group, label, help_text = labels.get(name, ("other", name, ""))
@@ -272,7 +107,7 @@ def setting_fields(settings: Settings, file: SettingsFile) -> list[SettingField]
             SettingField(
                 name=name,
                 label=label,
-                group=_groups()[group],
+                group=setting_groups()[group],
                 value=text,
                 help=help_text,
                 choices=choices,
@@ -280,7 +115,9 @@ def setting_fields(settings: Settings, file: SettingsFile) -> list[SettingField]
                 locked_by=file.locked_by(name),
             )
         )
-    fields.sort(key=lambda f: order.index(next(k for k, v in _groups().items() if v == f.group)))
+    fields.sort(
+        key=lambda f: order.index(next(k for k, v in setting_groups().items() if v == f.group))
+    )
     return fields
 
 
@@ -316,6 +153,9 @@ class SettingsController(QObject):
         self.lock = lock
         self.scanner = scanner
         self.dialog: SettingsDialog | None = None
+        #: What each setting saved this run that needs a restart held when the till started:
+        #: the restart line lists every one still changed, not only the last save's.
+        self.started_with: dict[str, object] = {}
         view.manager.settings_requested.connect(self.open)
 
     def open(self) -> None:
@@ -379,6 +219,7 @@ class SettingsController(QObject):
             except Refusal as refusal:
                 self._refuse(_in_words(refusal.reasons))
                 return None
+            self._remember_started(result.changed)
             self.settings = result.settings
             changed = result.changed
         if token.reveal():
@@ -401,6 +242,22 @@ class SettingsController(QObject):
         self.saved.emit(changed)
         return changed
 
+    def _remember_started(self, changed: tuple[str, ...]) -> None:
+        assert self.settings is not None
+        for name in changed:
+            if name not in LIVE and name not in self.started_with:
+                self.started_with[name] = getattr(self.settings, name)
+
+    def awaiting_restart(self) -> list[str]:
+        """The settings saved this run that take effect at the next start (a setting saved back
+        to what the till started with no longer waits)."""
+        assert self.settings is not None
+        return [
+            name
+            for name, started in self.started_with.items()
+            if getattr(self.settings, name) != started
+        ]
+
     def _token_folder(self) -> Path:
         if self.token_folder is not None:
             return self.token_folder
@@ -422,21 +279,22 @@ class SettingsController(QObject):
             self.scanner.set_terminators(self.settings.scanner_terminator)
 
     async def _after(self, changed: tuple[str, ...]) -> str:
-        if not changed:
-            return self.tr("Nothing was changed.")
-        parts = [self.tr("Saved.")]
+        parts = [self.tr("Saved.") if changed else self.tr("Nothing was changed.")]
         if "token" in changed:
             outcome = await self.till.resume_after_credentials_change()
             parts.append(
                 words(outcome) if outcome is not None else self.tr("The new token is in use.")
             )
-        restart = [name for name in changed if name not in LIVE and name != "token"]
+        # Every setting still waiting, an earlier save's too: the last save's alone read as if
+        # nothing else needed the restart.
+        restart = self.awaiting_restart()
         if restart:
             assert self.settings is not None and self.file is not None
-            labels = {f.name: f.label for f in setting_fields(self.settings, self.file)}
+            fields = setting_fields(self.settings, self.file)
+            labels = [f.label for f in fields if f.name in restart]
             parts.append(
                 self.tr("Restart Stamps POS for these to take effect: {names}.").format(
-                    names=", ".join(labels.get(name, name) for name in restart)
+                    names=", ".join(labels)
                 )
             )
         return " ".join(parts)

@@ -28,7 +28,7 @@ from app.core.services import (
     format_rupiah,
     recorded_what,
 )
-from app.ui.controllers.csv_path import NOT_WRITTEN_MS, ask_save_path, not_written
+from app.ui.controllers.csv_path import NOT_WRITTEN_MS, ask_save_path, export_folder, not_written
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
@@ -263,7 +263,7 @@ class ShiftController(QObject):
         """Export CSV: ask where, then write the shift's redemptions and refusals there."""
         cashier = self.session.cashier or "shift"
         day = clock.now().astimezone().strftime("%Y-%m-%d")
-        suggested = Path.home() / f"stamps-pos-{cashier}-{day}.csv"
+        suggested = export_folder.suggest(f"stamps-pos-{cashier}-{day}.csv")
 
         def chosen(path: Path) -> None:
             spawn(self.export_csv(path), name="export CSV")
@@ -281,6 +281,7 @@ class ShiftController(QObject):
         except OSError:
             self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
             return None
+        export_folder.written(path)
         self.exported.emit(path)
         return path
 

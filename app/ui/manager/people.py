@@ -114,20 +114,28 @@ class PeopleView(QWidget):
     def _refresh_buttons(self, role: str) -> None:
         name = self.picked(role)
         active, has_pin = self._states.get((role, name), (True, False))
-        for (button_role, change), button in self.buttons.items():
+        wanted: dict[str, bool] = {}
+        for button_role, change in self.buttons:
             if button_role != role:
                 continue
-            if change == "add":
-                button.setEnabled(True)
-                continue
             enabled = bool(name)
-            if change == "disable":
+            if change == "add":
+                enabled = True
+            elif change == "disable":
                 enabled = enabled and active
             elif change == "enable":
                 enabled = enabled and not active
             elif change == "remove_pin":
                 enabled = enabled and has_pin
-            button.setEnabled(enabled)
+            wanted[change] = enabled
+        # Greyed with the keyboard on it (Disable once pressed), a button let Qt pass the
+        # keyboard on down the chain, round to the banner's "Settings…": it goes back to the
+        # list the account was picked in, where the next one is picked (not onto "Enable",
+        # where a Space would undo what was just done).
+        if any(not on and self.buttons[(role, c)].hasFocus() for c, on in wanted.items()):
+            self.tables[role].setFocus()
+        for change, enabled in wanted.items():
+            self.buttons[(role, change)].setEnabled(enabled)
 
 
 class AccountDialog(QDialog):

@@ -114,3 +114,24 @@ def test_a_failure_nested_in_the_details_names_https_as_everywhere_else(language
     refused_token = {"en": "refuses this till's API token", "id": "menolak token API"}[language]
     assert refused_token not in shown
     assert "http biasa" in shown if language == "id" else "plain http" in shown
+
+
+def test_changed_settings_are_named_by_the_labels_the_manager_saved_them_under() -> None:
+    # Seen under Xvfb: "settings: cache_retention_days, idle_lock_minutes", the settings file's
+    # keys, where the dialog the manager had just saved said "Forget members not seen for (days)".
+    line = AuditLine(
+        datetime(2026, 12, 1, 6, 40, tzinfo=UTC),
+        "Wayan",
+        "settings_changed",
+        "till-1",
+        None,
+        {"settings": ["cache_retention_days", "idle_lock_minutes", "token"]},
+    )
+    assert audit_row(line, base_url=BASE_URL).cells[5] == (
+        "settings: Forget members not seen for (days), Lock after this many idle minutes, API token"
+    )
+    with speaking("id"):
+        assert audit_row(line, base_url=BASE_URL).cells[5] == (
+            "pengaturan: Lupakan member yang tidak muncul selama (hari), "
+            "Kunci setelah menganggur sekian menit, Token API"
+        )

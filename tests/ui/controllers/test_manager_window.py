@@ -29,6 +29,7 @@ from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
+from app.ui.controllers.csv_path import export_folder
 from app.ui.controllers.history import local_midnight
 from app.ui.controllers.manager_words import what_text
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
@@ -720,6 +721,37 @@ def _export_the_three(
     return audit_path, summary_path, rows_path
 
 
+def test_each_export_s_dialog_opens_where_the_last_csv_was_saved(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under Xvfb: every export's dialog opened in the home, and the manager saving the
+    # day's CSVs to a USB stick walked back to it for each one.
+    monkeypatch.setattr(export_folder, "last", None)
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    suggested: list[Path] = []
+
+    def pick(_window: object, _title: str, offered: Path, chosen: Callable[[Path], None]) -> None:
+        suggested.append(offered)
+        chosen(stick / offered.name)
+
+    cashier.audit.ask_path = pick
+    cashier.day.ask_path = pick
+    with qtbot.waitSignal(cashier.audit.exported, timeout=WAIT_MS):
+        cashier.view.manager.audit.export_button.click()
+    with qtbot.waitSignal(cashier.day.exported, timeout=WAIT_MS):
+        cashier.view.manager.day.export_summary.click()
+    assert suggested[0].parent == Path.home()  # nothing saved yet this run
+    assert suggested[1].parent == stick and suggested[1].name.startswith("stamps-pos-summary-")
+    # the shift's CSV, at Close shift, opens there too
+    offered: list[Path] = []
+    cashier.shift.ask_path = lambda _window, path, _chosen: offered.append(path)
+    cashier.shift.ask_export()
+    assert offered[0].parent == stick
+
+
 def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
     qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
 ) -> None:
@@ -938,6 +970,28 @@ def test_the_keyboard_stays_on_the_button_a_manager_pressed_when_its_dialog_clos
     assert dialog is not None
     dialog.reject()
     assert cashier.view.focusWidget() is button
+
+
+def test_after_disable_the_keyboard_stays_on_the_list_the_account_was_picked_in(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: "Disable" greyed with the keyboard on it, and Qt passed the keyboard
+    # round to the banner's "Settings…", far from the list the manager was working down.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    page = cashier.view.manager
+    page.tabs.setCurrentWidget(page.people)
+    table = page.people.tables["cashier"]
+    qtbot.waitUntil(lambda: table.rows_model.rowCount() > 0, timeout=WAIT_MS)
+    table.select_key("Rina")
+    button = page.people.buttons[("cashier", "disable")]
+    button.setFocus()
+    qtbot.waitUntil(lambda: cashier.view.focusWidget() is button, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.people.changed, timeout=WAIT_MS):
+        button.click()
+    assert not button.isEnabled()
+    assert cashier.view.focusWidget() is table
+    assert table.current_key() == "Rina"
 
 
 def test_the_exceptions_read_as_manager_mode_opened_do_not_bring_back_one_decided_since(

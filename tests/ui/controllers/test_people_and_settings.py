@@ -19,9 +19,11 @@ from app.core.services import AuditFilter, Role
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers.settings import setting_fields
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.people import AccountDialog
+from app.ui.manager.settings_dialog import SettingsDialog
 from app.ui.options import WindowOptions
 
 from ...support.languages import speaking
@@ -364,6 +366,67 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     lines = run_async(qtbot, window.till.audit.lines(AuditFilter(action="settings_changed")))
     assert lines[-1].who == MANAGER
     assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
+
+
+def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen under Xvfb: "Forget members not seen for" saved, then "Most stamps in one
+    # redemption": the line named only the second, as if the first no longer waited.
+    for variable in ("LANES", "LANGUAGE", "IDLE_LOCK_MINUTES"):
+        monkeypatch.delenv(f"STAMPS_POS_{variable}", raising=False)
+    cashier.settings.settings = till_settings
+    cashier.settings.file = SettingsFile(
+        tmp_path / "settings.toml", till_settings.model_dump(exclude_defaults=True)
+    )
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cashier.settings.open()
+    qtbot.waitUntil(lambda: cashier.settings.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    started_lanes = str(till_settings.lanes)
+
+    def save(values: dict[str, str | bool | None]) -> str:
+        run_async(qtbot, cashier.settings.save(values, Secret("")))
+        return dialog.outcome.text()
+
+    assert save({"lanes": "3"}) == (
+        "Saved. Restart Stamps POS for these to take effect: Members sent at once."
+    )
+    assert save({"language": "id", "idle_lock_minutes": "4"}) == (
+        "Saved. Restart Stamps POS for these to take effect: Members sent at once, Language."
+    )
+    # nothing new, and still the two to restart for
+    assert save({}) == (
+        "Nothing was changed. "
+        "Restart Stamps POS for these to take effect: Members sent at once, Language."
+    )
+    # saved back to what the till runs with, it waits for nothing
+    assert save({"lanes": started_lanes}) == (
+        "Saved. Restart Stamps POS for these to take effect: Language."
+    )
+
+
+def test_most_stamps_in_one_redemption_says_what_0_does(
+    qtbot: QtBot, till_settings: Settings, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: 0 saved without a word, as if it meant "no limit"; it refuses every
+    # reward offline (app/core/offline/policy.py), as the idle lock's "0: never." says its own.
+    for language, said in (
+        ("en", "0: no reward is redeemed offline (vouchers have their own limit)."),
+        ("id", "0: tidak ada hadiah yang ditukar saat offline (voucher punya batasnya sendiri)."),
+    ):
+        with speaking(language):
+            fields = setting_fields(till_settings, SettingsFile(tmp_path / "settings.toml"))
+            dialog = SettingsDialog(fields, None)
+        qtbot.addWidget(dialog)
+        note = dialog.findChild(QLabel, "setting_offline_max_stamps_per_redemptionNote")
+        assert note is not None and note.text() == said
 
 
 def test_the_settings_check_says_whether_the_url_and_the_token_work(

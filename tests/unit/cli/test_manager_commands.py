@@ -154,6 +154,24 @@ def test_history_says_why_a_redemption_confirmed_without_a_server_id_has_none() 
     assert "no server id" in _row_text(waiting) and "(" not in _row_text(waiting)
 
 
+def test_history_names_the_server_id_a_refused_cancel_by_server_id_was_for() -> None:
+    # A refused cancel by server id has no answer, so no server id of its own: the line said
+    # "no server id", where the window names the redemption the manager asked to cancel.
+    refused = dataclasses.replace(
+        _ayu_row("Ayu Pratiwi"),
+        kind=OperationKind.CANCEL,
+        status=EntryStatus.REJECTED,
+        verdict=Verdict.REFUSED,
+        description=None,
+        server_redemption_id=None,
+        stamps=0,
+        cancels_server_id=2001,
+    )
+    assert "cancel of server redemption 2001" in _row_text(refused)
+    assert "no server id" not in _row_text(refused)
+    assert _row_json(refused)["cancels_server_id"] == 2001
+
+
 def test_the_summary_csv_on_stdout_says_which_day_it_covers(
     late_shift: ManualClock, capfd: pytest.CaptureFixture[str]
 ) -> None:
