@@ -12,13 +12,14 @@ from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.services.catalogue import Offer
+from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Receipt
 from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Till
@@ -163,6 +164,20 @@ def lock_after_idle_time(qtbot: QtBot, window: CashierWindow) -> None:
         clock.advance(window.lock.minutes * 60 + 1)
         assert window.lock.check()
     assert window.view.pages.currentWidget() is window.view.sign_in
+
+
+def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow, back_to: QWidget | None = None) -> None:
+    """Nobody touches the till for manager mode's idle time, on the till's clock: it ends, and
+    the page it replaced (``back_to``, the cashier's unless said) comes back."""
+    clock = ManualClock()
+    # The clock is put back before the signal is waited for: the worker and the sandbox's
+    # round trips run on the real one.
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS) as left, installed(clock):
+        cashier.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert cashier.mode.check_idle()
+    assert left.args == ["idle"]
+    assert cashier.view.pages.currentWidget() is (back_to or cashier.view.cashier_page)
 
 
 def open_dialogs(window: CashierWindow) -> list[QDialog]:

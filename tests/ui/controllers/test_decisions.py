@@ -30,7 +30,15 @@ from app.ui.widgets.result_panel import ResultPanel
 from ...support.gates import Held
 from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, find_member, lock_after_idle_time, open_dialogs, redeem, run_async
+from .conftest import (
+    WAIT_MS,
+    find_member,
+    lock_after_idle_time,
+    manager_goes_idle,
+    open_dialogs,
+    redeem,
+    run_async,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -122,23 +130,22 @@ def shows(dialog: DecisionDialog, outcome: str) -> bool:
     return found is not None and found.isVisibleTo(dialog) and found.title.text() == outcome
 
 
-def manager_goes_idle(qtbot: QtBot, cashier: CashierWindow, back_to: QWidget | None = None) -> None:
-    """Nobody touches the till for manager mode's idle time, on the till's clock: it ends, and
-    the page it replaced (``back_to``, the cashier's unless said) comes back."""
-    clock = ManualClock()
-    # The clock is put back before the signal is waited for: the worker and the sandbox's
-    # round trips run on the real one.
-    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS) as left, installed(clock):
-        cashier.till.manager.touch()
-        clock.advance(IDLE_LIMIT + 1)
-        assert cashier.mode.check_idle()
-    assert left.args == ["idle"]
-    assert cashier.view.pages.currentWidget() is (back_to or cashier.view.cashier_page)
-
-
 def retries(qtbot: QtBot, cashier: CashierWindow, entry_id: str) -> list[str]:
     lines = run_async(qtbot, cashier.till.audit.lines(AuditFilter(entry_id=entry_id)))
     return [line.action for line in lines if line.action == "retry"]
+
+
+def refused_at_the_counter(qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl) -> str:
+    """Ayu's first reward redeemed from the cashier's page and refused by the server (the panel
+    shows it); the server takes redemptions again after. The refused entry's id."""
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(**REFUSE_REDEMPTIONS)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    refused = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert refused.verdict is Verdict.REFUSED
+    sandbox.faults(error_rate=0.0)
+    return refused.entry_id
 
 
 def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
@@ -147,15 +154,8 @@ def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
     # Refused at the counter, sent again by a manager and confirmed: the cashier's panel read
     # "Refused: see the manager's note" and the row "Refused", for a croissant the server had
     # taken the stamps for.
-    find_member(qtbot, cashier, AYU)
-    sandbox.faults(**REFUSE_REDEMPTIONS)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    refused = redeem(qtbot, cashier, picker.redeem_button.click)
-    assert refused.verdict is Verdict.REFUSED
-    sandbox.faults(error_rate=0.0)
-
-    dialog = send_again(qtbot, cashier, refused.entry_id)
+    entry_id = refused_at_the_counter(qtbot, cashier, sandbox)
+    dialog = send_again(qtbot, cashier, entry_id)
     qtbot.waitUntil(lambda: shows(dialog, "Confirmed"), timeout=WAIT_MS)
     result_panel = cashier.view.result_panel
     qtbot.waitUntil(
@@ -171,11 +171,7 @@ def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
 def test_a_refusal_a_manager_closes_keeps_the_servers_reason_on_the_cashiers_panel(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    find_member(qtbot, cashier, AYU)
-    sandbox.faults(**REFUSE_REDEMPTIONS)
-    picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    refused = redeem(qtbot, cashier, picker.redeem_button.click)
+    entry_id = refused_at_the_counter(qtbot, cashier, sandbox)
     result_panel = cashier.view.result_panel
     reason = result_panel.details.text()
     assert reason.startswith("The Stamps server refused it")
@@ -183,7 +179,7 @@ def test_a_refusal_a_manager_closes_keeps_the_servers_reason_on_the_cashiers_pan
     with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
         run_async(qtbot, cashier.mode.sign_in(MANAGER, Secret(PIN)))
     with qtbot.waitSignal(cashier.redemption.rows_refreshed, timeout=WAIT_MS):
-        run_async(qtbot, cashier.decisions.dismiss(refused.entry_id, note="told the member"))
+        run_async(qtbot, cashier.decisions.dismiss(entry_id, note="told the member"))
     qtbot.waitUntil(
         lambda: result_panel.what_to_do.text() == "See the manager's note.", timeout=WAIT_MS
     )

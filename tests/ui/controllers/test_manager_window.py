@@ -23,7 +23,6 @@ from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.services import AuditFilter, ManagerRequired, Role
-from app.core.services.manager_mode import IDLE_LIMIT
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
@@ -38,7 +37,7 @@ from app.ui.manager.page import ManagerPageView
 
 from ...support.gates import Held
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, find_member, redeem, run_async
+from .conftest import WAIT_MS, find_member, manager_goes_idle, redeem, run_async
 
 pytestmark = pytest.mark.integration
 
@@ -321,11 +320,7 @@ def test_manager_mode_s_end_closes_the_manager_s_forms(
     assert dialog is not None and dialog.isVisible()
     # The manager walks away from it: manager mode ends after its two minutes, and what the
     # manager had open does not stay over the cashier's page for whoever comes next.
-    clock = ManualClock()
-    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS), installed(clock):
-        cashier.till.manager.touch()
-        clock.advance(IDLE_LIMIT + 1)
-        assert cashier.mode.check_idle()
+    manager_goes_idle(qtbot, cashier)
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
     assert not dialog.isVisible()
     # Only the box that says the form closed (and takes the keys the manager types next).
@@ -1103,11 +1098,7 @@ def test_a_form_closed_by_manager_mode_ending_takes_the_keys_typed_next(
     form = cashier.people.dialog
     assert form is not None
     qtbot.keyClicks(form.name_edit, "Sari")
-    clock = ManualClock()
-    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS), installed(clock):
-        cashier.till.manager.touch()
-        clock.advance(IDLE_LIMIT + 1)
-        assert cashier.mode.check_idle()
+    manager_goes_idle(qtbot, cashier)
     notice = cashier.mode.form_closed_notice
     assert notice is not None
     qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
@@ -1134,11 +1125,7 @@ def test_a_card_scanned_over_the_box_of_a_form_closed_is_the_next_customer(
     enter(qtbot, cashier)
     cashier.people.ask("cashier", "add", "")
     qtbot.waitUntil(lambda: cashier.people.dialog is not None, timeout=WAIT_MS)
-    clock = ManualClock()
-    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS), installed(clock):
-        cashier.till.manager.touch()
-        clock.advance(IDLE_LIMIT + 1)
-        assert cashier.mode.check_idle()
+    manager_goes_idle(qtbot, cashier)
     notice = cashier.mode.form_closed_notice
     assert notice is not None
     qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
