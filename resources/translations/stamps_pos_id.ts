@@ -3591,6 +3591,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mode manajer (F8)</translation>
     </message>
     <message>
+        <source>{why}. The cashiers it names were not added: fix the file, then start the till again.</source>
+        <translation>{why}. Kasir yang tercantum di dalamnya belum ditambahkan: perbaiki berkasnya, lalu mulai ulang mesin kasir.</translation>
+    </message>
+    <message>
         <source>The till is locked</source>
         <translation>Mesin kasir terkunci</translation>
     </message>
