@@ -1148,9 +1148,14 @@ class Till:
     async def _pause_for_credentials(self, refused: StampsError) -> None:
         """Pause the queue: a ping confirmed the server refuses the till's token (or the token
         cannot be sent at all), whichever request met it first (architecture §3). A refusal
-        under a token replaced since proves nothing of the one in use now."""
+        under a token replaced since proves nothing of the one in use now.
+
+        The till is degraded from here, as the probe finds it (architecture §4): a send that met
+        the refusal said so, but a lookup or a PIN check that met it first left the start's
+        "online" standing, and the bar read Online in one run and Degraded in the next."""
         if isinstance(refused, CredentialsReplaced):
             return
+        self.monitor.prove(Connectivity.DEGRADED)
         try:
             paused = await self.outbox.pause_for_credentials(
                 refused, who=TILL, terminal=self.config.terminal
