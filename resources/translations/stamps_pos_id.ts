@@ -4059,6 +4059,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
+        <comment>member.server_said</comment>
+        <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>A web page answers instead of the Stamps server: the shop&apos;s network may need signing in (a Wi-Fi login page). This till has not seen “{query}” before; call a manager.</source>
         <comment>member.web_page</comment>
         <translation>Yang menjawab adalah sebuah halaman web, bukan server Stamps: jaringan toko mungkin perlu login (halaman login Wi-Fi). Mesin kasir ini belum pernah melihat “{query}”; panggil manajer.</translation>

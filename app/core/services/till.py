@@ -86,6 +86,7 @@ from app.core.stamps.errors import (
     CredentialsReplaced,
     CredentialsUnusable,
     NotFound,
+    ReadRefused,
     ResponseLost,
     StampsError,
     ValidationFailed,
@@ -253,6 +254,11 @@ class Till:
                 details = await asyncio.wait_for(
                     self._details_in_any_case(text), self.config.lookup_timeout
                 )
+            except ReadRefused as exc:
+                # The server answered, in its own words, without saying who it is: no proof
+                # that nobody matches (architecture §1), so the till's copy may still know them.
+                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
+                unseen = self._why_unseen(text, exc)
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
                 reason = exc.detail
@@ -339,6 +345,8 @@ class Till:
         )
 
     def _why_unseen(self, query: str, failure: StampsError) -> Message:
+        if isinstance(failure, ReadRefused):
+            return say("member.server_said", query=query, said=failure.detail or failure.message)
         if isinstance(failure, WebPageAnswer):
             return say("member.web_page", query=query)
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
