@@ -25,7 +25,7 @@ from pydantic_settings import (
 )
 
 from app import APP_NAME, version
-from app.core.services import Channel, OfflineLimits, TillConfig
+from app.core.services import TEMPLATES, Channel, OfflineLimits, TillConfig, english
 
 # Read before the window shows (app/early_config.py), and part of this module's interface.
 from app.early_config import CONFIG_ENV as CONFIG_ENV
@@ -100,21 +100,20 @@ class _SettingsFileSource(TomlConfigSettingsSource):
         }
 
 
-def refused(message_id: str, english: str, **params: Any) -> PydanticCustomError:
-    """A setting's value refused: ``english`` is what the command line and the log say after the
-    setting's name; the error's type is ``message_id``, a message of :mod:`app.core.messages`
-    (``params`` fill both), which the settings dialog shows in the window's language."""
-    return PydanticCustomError(message_id, english, params)
+def refused(message_id: str, **params: Any) -> PydanticCustomError:
+    """A setting's value refused: the error's type is ``message_id``, a message of
+    :mod:`app.core.messages` that ``params`` fill. Its English template is the error's text, so
+    the command line and the log say what the settings dialog and the window's cannot-start page
+    say (:func:`app.settings_file.reason_for`), in one wording."""
+    return PydanticCustomError(message_id, TEMPLATES[message_id], params)
 
 
-def _unprintable(problem: str) -> PydanticCustomError:
-    return refused("field.hidden_characters", problem)
+def _unprintable() -> PydanticCustomError:
+    return refused("field.hidden_characters")
 
 
 def _quoted(name: str | None, bare: str) -> PydanticCustomError:
-    return refused(
-        "setting.quoted", "is in quotes, which makes it text: write {fix}", fix=f"{name} = {bare}"
-    )
+    return refused("setting.quoted", fix=f"{name} = {bare}")
 
 
 def is_loopback_host(host: str) -> bool:
@@ -188,14 +187,13 @@ class Settings(BaseSettings):
     @classmethod
     def _plain_whole_number(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, bool):
-            raise refused("setting.whole_number", "must be a whole number, not true or false")
+            raise refused("setting.whole_number")
         if isinstance(value, float):  # `lanes = 4.0`: pydantic would take it as 4
-            raise refused("setting.whole_number", "must be a whole number, without a '.'")
+            raise refused("setting.whole_number")
         if isinstance(value, str):
             if not _WHOLE.fullmatch(value):
                 raise refused(
                     "setting.whole_number",
-                    "must be a whole number of at most 19 digits, written with 0-9 only",
                 )
             if isinstance(value, QuotedInFile):
                 raise _quoted(info.field_name, str(int(value)))
@@ -206,12 +204,10 @@ class Settings(BaseSettings):
     @classmethod
     def _plain_decimal(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, bool):
-            raise refused("setting.number", "must be a number, not true or false")
+            raise refused("setting.number")
         if isinstance(value, str):
             if not _DECIMAL.fullmatch(value):
-                raise refused(
-                    "setting.number", "must be a number written with 0-9 and at most one '.'"
-                )
+                raise refused("setting.number")
             if isinstance(value, QuotedInFile):
                 raise _quoted(info.field_name, value)
             return float(value)
@@ -223,7 +219,7 @@ class Settings(BaseSettings):
         if isinstance(value, QuotedInFile):
             meant = _YES_OR_NO.get(value.strip().lower())
             if meant is None:
-                raise refused("setting.yes_or_no", "must be true or false")
+                raise refused("setting.yes_or_no")
             raise _quoted(info.field_name, meant)
         return value
 
@@ -235,7 +231,6 @@ class Settings(BaseSettings):
         if value != 0 and not MIN_HEARTBEAT <= value <= MAX_HEARTBEAT:
             raise refused(
                 "setting.heartbeat",
-                "must be 0 (never), or from {least} to {most} seconds",
                 least=MIN_HEARTBEAT,
                 most=MAX_HEARTBEAT,
             )
@@ -244,11 +239,10 @@ class Settings(BaseSettings):
     @field_validator("scanner_prefix")
     @classmethod
     def _a_prefix(cls, value: str) -> str:
-        problem = unprintable(value)
-        if problem:
-            raise _unprintable(problem)
+        if unprintable(value):
+            raise _unprintable()
         if any(ch.isspace() for ch in value):
-            raise refused("setting.no_spaces", "must not hold spaces")
+            raise refused("setting.no_spaces")
         return value
 
     @field_validator("language", mode="before")
@@ -259,7 +253,6 @@ class Settings(BaseSettings):
         if text not in LANGUAGES:
             raise refused(
                 "setting.language",
-                "must be id (Bahasa Indonesia), en (English) or auto (the system's language)",
             )
         return text
 
@@ -268,11 +261,10 @@ class Settings(BaseSettings):
     def _printable(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        problem = unprintable(value)
-        if problem:
-            raise _unprintable(problem)
+        if unprintable(value):
+            raise _unprintable()
         if not value.strip():
-            raise refused("field.empty", "must not be blank")
+            raise refused("field.empty")
         return value
 
     @field_validator("data_dir", mode="before")
@@ -284,48 +276,36 @@ class Settings(BaseSettings):
         if not text.strip():
             raise refused(
                 "setting.folder_needed",
-                "must name a folder; leave it unset for the platform's data folder",
             )
-        problem = unprintable(text)
-        if problem:
-            raise _unprintable(problem)
+        if unprintable(text):
+            raise _unprintable()
         try:
             path = Path(text).expanduser()
         except RuntimeError:  # "~" with no home folder to stand for
-            raise refused(
-                "setting.no_home", "starts with ~ but this user has no home folder"
-            ) from None
+            raise refused("setting.no_home") from None
         if not path.is_absolute():
             raise refused(
                 "setting.not_absolute",
-                "must be an absolute path: a relative one would depend on the folder the till "
-                "was started in",
             )
         try:
             is_file = path.exists() and not path.is_dir()
         except OSError:
             is_file = False  # unreadable here; opening the database will say what is wrong
         if is_file:
-            raise refused("setting.not_a_folder", "names a file, not a folder")
+            raise refused("setting.not_a_folder")
         return path
 
     @field_validator("base_url")
     @classmethod
     def _https_unless_loopback(cls, value: str) -> str:
-        not_web_address = refused(
-            "setting.not_web_address", "must be an http(s) URL such as https://stamps.co.id"
-        )
+        not_web_address = refused("setting.not_web_address")
         if not value:
             raise not_web_address
         if len(value) > MAX_URL_LENGTH:
-            raise refused(
-                "field.too_long", "is longer than {limit} characters", limit=MAX_URL_LENGTH
-            )
+            raise refused("field.too_long", limit=MAX_URL_LENGTH)
         if not value.isascii() or any(ch.isspace() or not ch.isprintable() for ch in value):
             raise refused(
                 "setting.address_characters",
-                "must be one URL with no spaces, line breaks or control characters, in ASCII "
-                "(write a host outside ASCII in its xn-- form)",
             )
         try:
             parts = urlsplit(value)
@@ -333,7 +313,6 @@ class Settings(BaseSettings):
         except ValueError:
             raise refused(
                 "setting.address_invalid",
-                "is not a valid URL (is the port a number from 1 to 65535?)",
             ) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise not_web_address
@@ -342,19 +321,14 @@ class Settings(BaseSettings):
             # the URL would print the password.
             raise refused(
                 "setting.address_credentials",
-                "must not hold a user name or password: the till sends its token in a header "
-                "(stamps-pos token set)",
             )
         if "?" in value or "#" in value:
-            raise refused("setting.address_query", "must not carry a query (?…) or a fragment (#…)")
+            raise refused("setting.address_query")
         if port == 0:
-            raise refused(
-                "setting.address_port_zero", "has port 0; a port is a number from 1 to 65535"
-            )
+            raise refused("setting.address_port_zero")
         if parts.scheme == "http" and not is_loopback_host(parts.hostname):
             raise refused(
                 "setting.address_plain_http",
-                "plain http:// is accepted for loopback hosts only; use https://",
             )
         return value.rstrip("/")
 
@@ -452,21 +426,25 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
 
 def _describe(exc: ValidationError, path: Path) -> str:
+    """Each setting ``exc`` refuses, where it is set, and why: in the words the window shows
+    (:func:`app.settings_file.reason_for`), in English."""
+    # Here, not at the top: the settings file's module imports this one.
+    from app.settings_file import reason_for
+
     lines = []
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or "settings"
-        where = f"{ENV_PREFIX}{name.upper()} or '{name}' in {path}"
+        why = english(reason_for(name, error))
         if error["type"] == "setting.quoted":
             line = line_of(path, name)
             place = f"{path}, line {line}" if line else str(path)
-            lines.append(f"setting '{name}' ({place}) {error['msg']}")
-        elif error["type"] == "missing":
-            lines.append(f"setting '{name}' is required: set {where}")
+            lines.append(f"setting '{name}' ({place}): {why}")
         elif error["type"] == "extra_forbidden":
-            lines.append(f"'{name}' in {path} is not a setting of stamps-pos")
+            lines.append(f"'{name}' in {path}: {why}")
         else:
-            message = error["msg"].removeprefix("Value error, ")
-            lines.append(f"setting '{name}' ({where}): {message}")
+            lines.append(
+                f"setting '{name}' ({ENV_PREFIX}{name.upper()} or '{name}' in {path}): {why}"
+            )
     return "\n".join(lines)
 
 

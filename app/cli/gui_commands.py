@@ -211,11 +211,13 @@ def _till_start(args: argparse.Namespace) -> TillStart:
         ask_first_manager=True,
         ask_about_damage=not args.accept_new_database,
     )
+    cashiers, unread = cashier_names(config_folder(args))
     return TillStart(
         settings.till_config(),
         token,
         options,
-        cashiers=cashier_names(config_folder(args)),
+        cashiers=cashiers,
+        cashiers_unread=unread,
         token_source=token_source(args),
     )
 

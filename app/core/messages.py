@@ -121,6 +121,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server is failing ({status}) and this till has not seen “{query}” before. "
         "Try again in a moment."
     ),
+    "member.server_said": (
+        "The Stamps server answered without saying who “{query}” is. It said: “{said}”. This "
+        "till has not seen “{query}” before: try again, or call a manager if it keeps happening."
+    ),
     "member.web_page": (
         "A web page answers instead of the Stamps server: the shop's network may need signing in "
         "(a Wi-Fi login page). This till has not seen “{query}” before; call a manager."

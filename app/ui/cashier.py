@@ -18,7 +18,14 @@ from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 
 if TYPE_CHECKING:
-    from app.core.services import DatabaseDamaged, Secret, Till, TillConfig, TokenSource
+    from app.core.services import (
+        DatabaseDamaged,
+        Message,
+        Secret,
+        Till,
+        TillConfig,
+        TokenSource,
+    )
     from app.ui.cashier_window import CashierWindow
     from app.ui.demo import DemoControls
     from app.ui.widgets.held_scan import HeldScan
@@ -27,23 +34,26 @@ LOCK_NAME = "gui.lock"
 CASHIERS_FILE = "cashiers.txt"
 
 
-def cashier_names(folder: Path) -> list[str] | None:
-    """The store's cashiers, one name a line, from ``cashiers.txt`` in ``folder`` (if any).
+def cashier_names(folder: Path) -> tuple[list[str] | None, Message | None]:
+    """The store's cashiers, one name a line, from ``cashiers.txt`` in ``folder`` (if any), and
+    why the file was not read (``None`` when it was, or when there is none).
 
-    A file that cannot be read as UTF-8 text is said in the log and not imported (nor marked
-    imported: saved again as UTF-8, it is read at the next start); the till starts without it.
-    Saved as Windows' "ANSI" ("José"), it stopped the window before its first page."""
+    A file that cannot be read as UTF-8 text is said in the log and on the sign-in page
+    (:meth:`SignInView.set_cashiers_unread`), and not imported (nor marked imported: saved again
+    as UTF-8, it is read at the next start); the till starts without it. Saved as Windows'
+    "ANSI" ("José"), it stopped the window before its first page; then it left only "No cashier
+    accounts yet" on the page, and the reason on a stderr nobody at the till reads."""
     from app.core.services import StaffRefused, read_cashiers_file
 
     path = folder / CASHIERS_FILE
     if not path.exists():
-        return None
+        return None, None
     try:
         names = read_cashiers_file(path)
     except StaffRefused as refused:
         logging.getLogger(__name__).warning("%s: not imported", refused.message)
-        return None
-    return names or None
+        return None, refused.said
+    return names or None, None
 
 
 def listening(window: CashierWindowView) -> HeldScan:
@@ -135,13 +145,15 @@ def freeze_long_lived_objects() -> None:
 @dataclasses.dataclass(frozen=True)
 class TillStart:
     """What the till opens with: its configuration and API token, how the window runs, the
-    store's cashiers (``cashiers.txt``), and where the token is read again (``token_source``:
-    a manager may set a new one while the window runs)."""
+    store's cashiers (``cashiers.txt``) or why that file was not read (``cashiers_unread``),
+    and where the token is read again (``token_source``: a manager may set a new one while the
+    window runs)."""
 
     config: TillConfig
     token: Secret
     options: WindowOptions = dataclasses.field(default_factory=WindowOptions)
     cashiers: list[str] | None = None
+    cashiers_unread: Message | None = None
     token_source: TokenSource | None = None
 
 
@@ -230,6 +242,10 @@ def run_cashier(
             window, till, cashiers=start.cashiers, scanner=scanner, demo=demo, options=options
         )
         take_held_scan(held, parts["window"])
+        if start.cashiers_unread is not None:
+            from app.ui.wording import words
+
+            window.sign_in.set_cashiers_unread(words(start.cashiers_unread))
         if aside:
             window.status.show_note(aside[0], 30_000)
         freeze_long_lived_objects()

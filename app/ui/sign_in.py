@@ -94,6 +94,12 @@ class SignInView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.hide()
 
+        self.unread = QLabel()
+        self.unread.setObjectName("signInCashiersUnread")
+        self.unread.setProperty("role", "error")
+        self.unread.setWordWrap(True)
+        self.unread.hide()
+
         self.start_button = QPushButton(self.tr("Start shift"))
         self.start_button.setObjectName("signInStart")
         self.start_button.setProperty("role", "primary")
@@ -118,6 +124,7 @@ class SignInView(QWidget):
         inner.addWidget(pick)
         inner.addWidget(self.cashiers, 1)
         inner.addWidget(self.empty)
+        inner.addWidget(self.unread)
         inner.addWidget(self.pin_label)
         inner.addWidget(self.pin_field)
         inner.addWidget(self.note)
@@ -148,6 +155,17 @@ class SignInView(QWidget):
             if before is not None:
                 self.select_cashier(before)
         self._refresh()
+
+    def set_cashiers_unread(self, why: str) -> None:
+        """Say that the store's ``cashiers.txt`` was not read, and ``why``: a page that only
+        said "No cashier accounts yet" left the manager guessing at a file they had written."""
+        self.unread.setText(
+            self.tr(
+                "{why}. The cashiers it names were not added: fix the file, then start the till "
+                "again."
+            ).format(why=why)
+        )
+        self.unread.show()
 
     def set_locked(self, cashier: str | None) -> None:
         """The lock screen after the till sat idle (``cashier`` whose shift carries on), or the

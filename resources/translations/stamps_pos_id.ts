@@ -3595,6 +3595,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mode manajer (F8)</translation>
     </message>
     <message>
+        <source>{why}. The cashiers it names were not added: fix the file, then start the till again.</source>
+        <translation>{why}. Kasir yang tercantum di dalamnya belum ditambahkan: perbaiki berkasnya, lalu mulai ulang mesin kasir.</translation>
+    </message>
+    <message>
         <source>The till is locked</source>
         <translation>Mesin kasir terkunci</translation>
     </message>
@@ -4057,6 +4061,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server is failing ({status}) and this till has not seen “{query}” before. Try again in a moment.</source>
         <comment>member.server_failing</comment>
         <translation>Server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
+        <comment>member.server_said</comment>
+        <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>A web page answers instead of the Stamps server: the shop&apos;s network may need signing in (a Wi-Fi login page). This till has not seen “{query}” before; call a manager.</source>

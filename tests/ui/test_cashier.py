@@ -20,8 +20,11 @@ from app.ui.cashier import cashier_names, listening, take_held_scan
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.main_window import CashierWindowView
+from app.ui.sign_in import SignInView
 from app.ui.widgets.held_scan import HeldScan
+from app.ui.wording import words
 
+from ..support.languages import speaking
 from .controllers.conftest import WAIT_MS, open_running_till
 
 __all__ = ["open_running_till"]  # a fixture
@@ -108,17 +111,33 @@ def test_a_card_scanned_on_the_sign_in_page_is_said_not_read(
 
 
 def test_a_cashiers_file_that_is_not_utf8_is_said_and_the_till_still_starts(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Saved as Windows' "ANSI" ("José"), it stopped the window before its first page, with a
-    # UnicodeDecodeError on stderr and a black screen.
-    (tmp_path / "cashiers.txt").write_bytes(b"Dewi\r\nJos\xe9\r\n")
+    # UnicodeDecodeError on stderr and a black screen. Then the sign-in page said only "No
+    # cashier accounts yet", and why went to a stderr nobody at the till reads.
+    path = tmp_path / "cashiers.txt"
+    path.write_bytes(b"Dewi\r\nJos\xe9\r\n")
     with caplog.at_level(logging.WARNING):
-        assert cashier_names(tmp_path) is None  # nothing imported, nor marked imported
-    assert "not UTF-8" in caplog.text
+        names, unread = cashier_names(tmp_path)
+    assert names is None  # nothing imported, nor marked imported
+    assert f"{path} cannot be read: it is not UTF-8 text: not imported" in caplog.text
+    assert unread is not None
+    page = SignInView()
+    qtbot.addWidget(page)
+    page.set_accounts([])
+    page.set_cashiers_unread(words(unread))
+    assert page.unread.isVisibleTo(page)
+    assert page.unread.text() == (
+        f"{path} cannot be read: it is not UTF-8 text. The cashiers it names were not added: "
+        "fix the file, then start the till again."
+    )
+    with speaking("id"):
+        page.set_cashiers_unread(words(unread))
+        assert page.unread.text().startswith(f"{path} tidak bisa dibaca: isinya bukan teks UTF-8. ")
 
 
 def test_cashiers_file_names_are_read_a_line_each(tmp_path: Path) -> None:
-    assert cashier_names(tmp_path) is None  # no file: nothing to import, nothing said
+    assert cashier_names(tmp_path) == (None, None)  # no file: nothing to import, nothing said
     (tmp_path / "cashiers.txt").write_bytes(b"# the shop\r\nDewi\r\n\r\n Putu \r\n")
-    assert cashier_names(tmp_path) == ["Dewi", "Putu"]
+    assert cashier_names(tmp_path) == (["Dewi", "Putu"], None)

@@ -44,6 +44,7 @@ _REFUSALS = frozenset(
     {
         "ApiError",
         "ValidationFailed",
+        "ReadRefused",
         "ClientError",
         "NotFound",
         "MethodNotAllowed",

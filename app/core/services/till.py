@@ -86,6 +86,7 @@ from app.core.stamps.errors import (
     CredentialsReplaced,
     CredentialsUnusable,
     NotFound,
+    ReadRefused,
     ResponseLost,
     StampsError,
     ValidationFailed,
@@ -253,6 +254,11 @@ class Till:
                 details = await asyncio.wait_for(
                     self._details_in_any_case(text), self.config.lookup_timeout
                 )
+            except ReadRefused as exc:
+                # The server answered, in its own words, without saying who it is: no proof
+                # that nobody matches (architecture §1), so the till's copy may still know them.
+                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
+                unseen = self._why_unseen(text, exc)
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
                 reason = exc.detail
@@ -339,6 +345,8 @@ class Till:
         )
 
     def _why_unseen(self, query: str, failure: StampsError) -> Message:
+        if isinstance(failure, ReadRefused):
+            return say("member.server_said", query=query, said=failure.detail or failure.message)
         if isinstance(failure, WebPageAnswer):
             return say("member.web_page", query=query)
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
@@ -1148,9 +1156,14 @@ class Till:
     async def _pause_for_credentials(self, refused: StampsError) -> None:
         """Pause the queue: a ping confirmed the server refuses the till's token (or the token
         cannot be sent at all), whichever request met it first (architecture §3). A refusal
-        under a token replaced since proves nothing of the one in use now."""
+        under a token replaced since proves nothing of the one in use now.
+
+        The till is degraded from here, as the probe finds it (architecture §4): a send that met
+        the refusal said so, but a lookup or a PIN check that met it first left the start's
+        "online" standing, and the bar read Online in one run and Degraded in the next."""
         if isinstance(refused, CredentialsReplaced):
             return
+        self.monitor.prove(Connectivity.DEGRADED)
         try:
             paused = await self.outbox.pause_for_credentials(
                 refused, who=TILL, terminal=self.config.terminal

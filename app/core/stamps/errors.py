@@ -107,6 +107,12 @@ class ValidationFailed(ApiError):
         return int(match.group(1)) if match else None
 
 
+class ReadRefused(ValidationFailed):
+    """A read (a GET) answered 2xx with nothing but an error object: the server's refusal in its
+    own words (architecture §1). Unlike a 400's "User not found", it says nothing of what was
+    asked for: not that nobody matches, nor that a catalogue is empty."""
+
+
 class Unauthorized(ApiError):
     """401 that ``/api/ping`` could not explain (the ping itself failed).
 

@@ -371,7 +371,7 @@ def interpret(
     credentials from a refused request takes a ping, which is the client's job.
 
     ``read_only`` marks a call that applies nothing (a GET): a 2xx whose body is only an error
-    object is then the server's refusal, :class:`~errors.ValidationFailed` in its own words.
+    object is then the server's refusal, :class:`~errors.ReadRefused` in its own words.
 
     ``abandoned``, set from another thread, stops the reading at its next step with
     :class:`Abandoned` (a large answer read off the event loop, whose request was cancelled).
@@ -384,7 +384,7 @@ def interpret(
         if read_only and said.message and set(data) <= ERROR_FIELDS:
             # Every field of a read's answer is optional somewhere, so ``{"errors": …}`` alone
             # would read as an empty catalogue, no vouchers, nobody found, and be cached as such.
-            raise errors.ValidationFailed(
+            raise errors.ReadRefused(
                 said.message,
                 status_code=response.status_code,
                 detail=said.message,

@@ -246,6 +246,31 @@ async def test_a_pin_check_refused_under_the_token_kept_too_pauses_the_queue(
         assert (await till.status()).paused
 
 
+@pytest.mark.parametrize("asked", ["lookup", "type-ahead", "pin check"])
+async def test_whichever_request_meets_the_refused_token_first_the_till_reads_degraded(
+    till_settings: Settings, sandbox: SandboxControl, asked: str
+) -> None:
+    # The bar read "Online" in one run and "Degraded" in another: a send or the probe that met
+    # the refusal made the till degraded, a lookup or a PIN check that met it first left the
+    # start's "online" standing. The server answers and refuses the token: degraded
+    # (architecture §4), whoever asked.
+    async with open_till(
+        till_settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=False)
+    ) as colleague:
+        budi = await colleague.find_member(BUDI)
+    options = KeptToken().options(worker=False)
+    async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
+        assert till.connectivity is Connectivity.ONLINE  # the start's belief, nothing asked yet
+        ask = {
+            "lookup": lambda: till.find_member(AYU),
+            "type-ahead": lambda: till.suggest("Ayu"),
+            "pin check": lambda: till.authorize_pin(budi, Secret("123456")),
+        }[asked]
+        with pytest.raises(CredentialsRefused):
+            await ask()
+        assert (till.connectivity, till.connectivity_proven) == (Connectivity.DEGRADED, True)
+
+
 async def test_a_lookup_under_the_new_token_lifts_the_pause_a_lookup_made(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:

@@ -73,6 +73,31 @@ async def test_an_unknown_member_is_not_found(till: Till) -> None:
         await till.find_member("nobody@example.com")
 
 
+async def test_a_lookup_answered_with_only_an_error_quotes_it_without_saying_nobody_matches(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # A 200 carrying only an error object is the server's refusal in its own words, not nobody
+    # found (architecture §1): "No member matches “KR24000006”: The redemption could not be
+    # completed…" sent the cashier to check a card that was right (Ayu's).
+    ayu = await till.find_member(AYU)  # the till's copy knows her from now on
+    sandbox.faults(errors_only_rate=1.0)
+    with pytest.raises(NotOnline) as unseen:
+        await till.find_member("KR24000123")
+    said = "The redemption could not be completed, please try again"
+    assert unseen.value.message == say("member.server_said", query="KR24000123", said=said)
+    assert till.connectivity is Connectivity.ONLINE  # the server answered
+    # as for a server that fails, the till's copy answers for a member it has seen
+    remembered = await till.find_member("KR24000006")
+    assert (remembered.user, remembered.live) == (ayu.user, False)
+    # The docs' "User not found" 400 still says nobody matches.
+    sandbox.faults(errors_only_rate=0.0)
+    with pytest.raises(MemberNotFound) as nobody:
+        await till.find_member("nobody@example.com")
+    assert nobody.value.message == say(
+        "member.not_found_because", query="nobody@example.com", reason="User not found"
+    )
+
+
 async def test_a_slow_line_finds_the_member_live_when_the_lookup_setting_allows_it(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
