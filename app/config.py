@@ -435,16 +435,17 @@ def _describe(exc: ValidationError, path: Path) -> str:
     for error in exc.errors():
         name = ".".join(str(part) for part in error["loc"]) or "settings"
         why = english(reason_for(name, error))
+        where = f"{ENV_PREFIX}{name.upper()} or '{name}' in {path}"
         if error["type"] == "setting.quoted":
             line = line_of(path, name)
             place = f"{path}, line {line}" if line else str(path)
             lines.append(f"setting '{name}' ({place}): {why}")
+        elif error["type"] == "missing":
+            lines.append(f"setting '{name}' is required: set {where}")  # says what to do
         elif error["type"] == "extra_forbidden":
             lines.append(f"'{name}' in {path}: {why}")
         else:
-            lines.append(
-                f"setting '{name}' ({ENV_PREFIX}{name.upper()} or '{name}' in {path}): {why}"
-            )
+            lines.append(f"setting '{name}' ({where}): {why}")
     return "\n".join(lines)
 
 
