@@ -51,11 +51,21 @@ def _shortened(word: re.Match[str]) -> str:
     return f"{text[:100]}…{text[-40:]} ({len(text)} characters)"
 
 
+def lines_joined(text: str) -> str:
+    """``text``'s lines on one: joined with "; ", or a space after one that ends a sentence
+    (each refused setting ends with its full stop: "; " after it read ".;")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "".join(
+        line + ("" if i == len(lines) - 1 else " " if line.endswith((".", "!", "?")) else "; ")
+        for i, line in enumerate(lines)
+    )
+
+
 def one_line(text: str) -> str:
-    """``text`` safe to print on one terminal line: its lines joined with "; ", a very long run
-    without a space shortened, and control characters, bytes that were not UTF-8 and the like
-    shown as escapes instead of obeyed."""
-    joined = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    """``text`` safe to print on one terminal line: its lines joined (:func:`lines_joined`), a
+    very long run without a space shortened, and control characters, bytes that were not UTF-8
+    and the like shown as escapes instead of obeyed."""
+    joined = lines_joined(text)
     joined = _LONG_WORD.sub(_shortened, joined)
     return "".join(
         ch.encode("unicode_escape", "backslashreplace").decode("ascii")

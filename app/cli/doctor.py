@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from app import APP_NAME, version
 from app.cli import qt_libraries
+from app.cli.common import lines_joined
 from app.config import ConfigError, Settings, default_config_file, load_settings
 from app.core.services import (
     TOKEN_ENV,
@@ -149,7 +150,7 @@ def _check_settings(config_file: Path) -> tuple[diagnostics.Check, Settings | No
     try:
         settings = load_settings(config_file)
     except ConfigError as exc:
-        detail = str(exc).replace("\n", "; ")
+        detail = lines_joined(str(exc))
         return diagnostics.fail(
             "settings", detail, f"fix the settings in {config_file} or the environment"
         ), None

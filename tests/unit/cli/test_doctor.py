@@ -55,6 +55,18 @@ def test_missing_settings_fail_with_a_fix_and_the_other_checks_still_run(
     assert out.rstrip().endswith("problems: settings")
 
 
+def test_settings_refused_twice_read_as_sentences_on_the_one_line(
+    till: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each refusal ends with its full stop now (the window's words): "; " after it read ".;".
+    monkeypatch.setenv("STAMPS_POS_MERCHANT", "0")
+    monkeypatch.setenv("STAMPS_POS_STORE", "0")
+    assert main(["doctor"]) == 2
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "FAIL  settings" in line]
+    assert "This must be more than 0. setting 'store'" in line
+    assert ".;" not in line
+
+
 def test_an_unreachable_server_exits_3_and_the_report_is_json(
     till: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
