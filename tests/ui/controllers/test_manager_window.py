@@ -608,6 +608,28 @@ def test_dismissing_a_redemption_that_was_sent_never_says_it_was_never_sent(
     assert "if the server applied it, it stays applied" in about
 
 
+def test_the_members_card_reads_the_servers_balance_once_their_unknown_is_dismissed(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: Ayu's Kopi Tubruk went unknown (the server had not taken it) and a
+    # manager dismissed it with Ayu at the counter; her card went on reading the balance less
+    # those 25 stamps, "Projected", until she was scanned again (the server held 25 more).
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, error_rate=1.0, error_statuses=[500]
+    )
+    card = window.view.member_card
+    assert card.stamps_text() == "230 stamps"
+    assert card.projected_text()
+
+    _decided(qtbot, window, "dismiss", entry_id, "not on the dashboard")
+    qtbot.waitUntil(lambda: card.stamps_text() == "250 stamps", timeout=WAIT_MS)
+    assert sandbox.stamps(AYU) == 250
+    assert not card.projected_text()
+
+
 def test_a_redemption_sent_again_reads_sent_again_with_the_managers_own_note(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
