@@ -96,6 +96,10 @@ class CashierWindow(QObject):
         self.changes = TillChanges(till, self)
         self.mode = ManagerModeController(view, self.session)
         self.decisions = DecisionsController(view, till, self.mode, self.changes)
+        # A manager's decision on a redemption of the member on screen moves what their card
+        # holds back: it read "Projected", less an unknown a manager had dismissed, until the
+        # member was scanned again.
+        self.decisions.decided.connect(lambda receipt: self.session.read_again(receipt.lane))
         self.exceptions = ExceptionsController(view, till, self.changes, self.mode)
         self.shift_cancels = ShiftCancels(view, till, self.changes)
         self.shift_cancels.undone.connect(self._undone)

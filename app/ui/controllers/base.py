@@ -50,7 +50,9 @@ class OrderController(QObject):
         What was pressed goes grey or changes under the keyboard as the offer is re-read (Qt
         left it on the emptied cart, or on the voucher button now "Deduct from saldo…" for the
         next row, where a space in the next name typed opened the deduction), and the next
-        customer's card or name then found nobody."""
+        customer's card or name then found nobody. The invoice field is the order's too: F9
+        pressed there left the keyboard in it, and the next customer's card, scanned, became
+        the invoice number while the last customer stayed on screen."""
         focus = self.view.focusWidget()
-        if focus is None or tab.isAncestorOf(focus):
+        if focus is None or tab.isAncestorOf(focus) or focus is self.view.invoice_field.field:
             self.view.focus_member_search()

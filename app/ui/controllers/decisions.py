@@ -102,6 +102,7 @@ class DecisionsController(QObject):
         self._following: tuple[DecisionDialog, Receipt] | None = None
         changes.changed.connect(self.refresh)
         mode.left.connect(self._mode_ended)
+        mode.watch_form(self._being_typed)
         view.redemptions.activated.connect(self._shift_row_activated)
         # Manager mode's page is built when first wanted: its lists are heard from then.
         view.manager_built.connect(self._hear_manager_page)
@@ -250,6 +251,15 @@ class DecisionsController(QObject):
         if self._following is not None and self._following[0] is dialog:
             self._following = None
         dialog.deleteLater()
+
+    def _being_typed(self) -> bool:
+        # A decision not yet sent, or the member's PIN pad it asked for: closed with manager
+        # mode, what the manager typed next went into the cashier's page (the note, "Seen on
+        # dashboard", became the invoice number of the next redemption). A retry sent is only
+        # watched.
+        dialog = self.dialog
+        sent = isinstance(dialog, DecisionDialog) and dialog.sent
+        return (dialog is not None and not sent) or self.pin_dialog is not None
 
     def _mode_ended(self, _reason: str) -> None:
         dialog = self.dialog

@@ -10,6 +10,7 @@ window shows, every manager action still asks ``till.manager`` first (``require(
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -53,6 +54,9 @@ class ManagerModeController(InputWatcher):
         self._leaving: str | None = None
         # The manager's forms open now: they close when manager mode ends.
         self._owned: list[QDialog] = []
+        # Other controllers' forms, which close themselves as manager mode is left (a decision):
+        # whether one is open, asked as it ends.
+        self._forms_elsewhere: list[Callable[[], bool]] = []
         #: Says a form was closed when manager mode ended by itself, until it is closed.
         self.form_closed_notice: QMessageBox | None = None
         view.manager_requested.connect(self.open)
@@ -156,6 +160,12 @@ class ManagerModeController(InputWatcher):
         dialog.finished.connect(lambda _result: self._disown(dialog))
         dialog.destroyed.connect(lambda _obj: self._disown(dialog))
 
+    def watch_form(self, open_now: Callable[[], bool]) -> None:
+        """``open_now()`` says whether a manager's form that another controller closes when
+        manager mode ends (a decision being typed) is open: one open as manager mode ends by
+        itself is said in the box, as a form of its own would be."""
+        self._forms_elsewhere.append(open_now)
+
     def _disown(self, dialog: QDialog) -> None:
         if dialog in self._owned:
             self._owned.remove(dialog)
@@ -186,7 +196,7 @@ class ManagerModeController(InputWatcher):
 
     def _mode_changed(self, manager: Manager | None) -> None:
         if manager is None:
-            interrupted = bool(self._owned)
+            interrupted = bool(self._owned) or any(open_now() for open_now in self._forms_elsewhere)
             for dialog in list(self._owned):
                 dialog.reject()  # as its "Go back" would: nothing of it is saved
             self._put_back(self._leaving or "left", interrupted=interrupted)

@@ -102,6 +102,12 @@ class CashierSession(QObject):
         them again. What the till showed of them (their stamps above all) is what let it take
         the order, often offline from an old balance, and the server has just said otherwise
         ("Insufficient stamps: 10 available") beside a card that still read 225."""
+        self.read_again(lane)
+
+    def read_again(self, lane: str) -> None:
+        """If the member of ``lane`` is on screen, read them again from the server: what the
+        card holds back for their redemptions has just changed without an answer that says
+        their balance (a refusal; a manager dismissing, marking applied or sending one again)."""
         member = self.member
         if member is not None and member.lane == lane:
             self._rereader.start(self._read_again(member))

@@ -34,6 +34,7 @@ from app.ui.controllers.manager_words import what_text
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.page import ManagerPageView
+from app.ui.widgets.result_panel import ResultPanel
 
 from ...support.gates import Held
 from ...support.sandbox import SandboxControl
@@ -603,6 +604,28 @@ def test_dismissing_a_redemption_that_was_sent_never_says_it_was_never_sent(
     assert "if the server applied it, it stays applied" in about
 
 
+def test_the_members_card_reads_the_servers_balance_once_their_unknown_is_dismissed(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: Ayu's Kopi Tubruk went unknown (the server had not taken it) and a
+    # manager dismissed it with Ayu at the counter; her card went on reading the balance less
+    # those 25 stamps, "Projected", until she was scanned again (the server held 25 more).
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, error_rate=1.0, error_statuses=[500]
+    )
+    card = window.view.member_card
+    assert card.stamps_text() == "230 stamps"
+    assert card.projected_text()
+
+    _decided(qtbot, window, "dismiss", entry_id, "not on the dashboard")
+    qtbot.waitUntil(lambda: card.stamps_text() == "250 stamps", timeout=WAIT_MS)
+    assert sandbox.stamps(AYU) == 250
+    assert not card.projected_text()
+
+
 def test_a_redemption_sent_again_reads_sent_again_with_the_managers_own_note(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
@@ -1133,3 +1156,64 @@ def test_a_card_scanned_over_the_box_of_a_form_closed_is_the_next_customer(
         cashier.scanned("KR24000006")
     assert cashier.mode.form_closed_notice is None  # closed by the scan
     assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+
+
+def test_a_decision_closed_by_manager_mode_ending_takes_the_keys_typed_next(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: Wayan began "Mark it applied" on Ayu's unknown cart, typed "200" of its
+    # server id, walked away; manager mode ended and the dialog closed with no box. The rest he
+    # typed went into the cashier's page: "6" in the member search and his note, "Seen on
+    # dashboard", as the invoice number of Ayu's next redemption.
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
+    dialog = _decision_asked(qtbot, window, "mark_applied", entry_id)
+    qtbot.keyClicks(dialog.server_id_edit, "200")
+    clock = ManualClock()
+    with qtbot.waitSignal(window.mode.left, timeout=WAIT_MS), installed(clock):
+        window.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert window.mode.check_idle()
+    notice = window.mode.form_closed_notice
+    assert notice is not None
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and notice.isAncestorOf(focus),
+        timeout=WAIT_MS,
+    )
+    typing_into = QApplication.focusWidget()
+    assert typing_into is not None
+    qtbot.keyClicks(typing_into, "6 Seen on dashboard")
+    assert window.view.member_search.field.text() == "Ayu Pratiwi"
+    assert window.view.invoice_field.text() == ""
+    assert run_async(qtbot, window.till.receipt(entry_id)).verdict is Verdict.NOT_CONFIRMED
+
+
+def test_a_retry_sent_when_manager_mode_ends_brings_up_no_box(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # A "Send again" already sent stays up with its answer: nothing in it is left to type.
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, error_rate=1.0, error_statuses=[500]
+    )
+    dialog = _decision_asked(qtbot, window, "retry", entry_id)
+    dialog.note_box.setPlainText("not in the ledger")
+    with qtbot.waitSignal(window.decisions.decided, timeout=WAIT_MS):
+        dialog.submit()
+    answer = dialog.findChild(ResultPanel)
+    assert answer is not None
+    qtbot.waitUntil(lambda: answer.title.text() == "Confirmed", timeout=WAIT_MS)
+    clock = ManualClock()
+    with qtbot.waitSignal(window.mode.left, timeout=WAIT_MS), installed(clock):
+        window.till.manager.touch()
+        clock.advance(IDLE_LIMIT + 1)
+        assert window.mode.check_idle()
+    assert dialog.isVisible()
+    assert window.mode.form_closed_notice is None

@@ -133,6 +133,35 @@ def test_the_next_customers_name_typed_after_a_reward_is_redeemed_finds_them(
     assert len(sandbox.ledger()) == 1
 
 
+def test_a_card_scanned_after_f9_in_the_invoice_finds_the_next_customer(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # The invoice typed, then F9 there: the cart was redeemed and the keyboard stayed in the
+    # invoice, where the next customer's card, scanned, became the invoice number while Ayu
+    # stayed on screen.
+    view = cashier.view
+    scanner = _scanner(cashier)
+    _ayu_on_screen(qtbot, cashier)
+    picker = view.reward_picker
+    picker.select_reward(1)
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    field = view.invoice_field.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "INV-0042")
+
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_F9))
+    assert receipt.verdict is Verdict.CONFIRMED
+
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        scanner.scanned.emit(BUDI_CARD)
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert view.invoice_field.text() != BUDI_CARD
+    assert len(sandbox.ledger()) == 1
+
+
 def test_the_arrow_keys_move_between_reward_tiles_as_the_grid_shows_them(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
