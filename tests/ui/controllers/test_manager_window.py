@@ -1173,11 +1173,7 @@ def test_a_decision_closed_by_manager_mode_ending_takes_the_keys_typed_next(
     )
     dialog = _decision_asked(qtbot, window, "mark_applied", entry_id)
     qtbot.keyClicks(dialog.server_id_edit, "200")
-    clock = ManualClock()
-    with qtbot.waitSignal(window.mode.left, timeout=WAIT_MS), installed(clock):
-        window.till.manager.touch()
-        clock.advance(IDLE_LIMIT + 1)
-        assert window.mode.check_idle()
+    manager_goes_idle(qtbot, window)
     notice = window.mode.form_closed_notice
     assert notice is not None
     qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
@@ -1210,10 +1206,6 @@ def test_a_retry_sent_when_manager_mode_ends_brings_up_no_box(
     answer = dialog.findChild(ResultPanel)
     assert answer is not None
     qtbot.waitUntil(lambda: answer.title.text() == "Confirmed", timeout=WAIT_MS)
-    clock = ManualClock()
-    with qtbot.waitSignal(window.mode.left, timeout=WAIT_MS), installed(clock):
-        window.till.manager.touch()
-        clock.advance(IDLE_LIMIT + 1)
-        assert window.mode.check_idle()
+    manager_goes_idle(qtbot, window)
     assert dialog.isVisible()
     assert window.mode.form_closed_notice is None
