@@ -19,7 +19,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english
 from app.core.services.csv_export import cell
 from app.core.services.history import CancelState, ManagerDecision, holding
-from app.core.services.receipts import Verdict, reason_of, stored_message, verdict_of
+from app.core.services.receipts import Receipt, Verdict, reason_of, stored_message, verdict_of
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
 #: The CSV's columns, in order. ``time`` is ISO 8601 in the till's local time, to the second, with
@@ -133,6 +133,7 @@ def shift_rows(
     refusals: list[Refusal],
     cancels: Mapping[str, CancelState] | None = None,
     decisions: Mapping[str, ManagerDecision] | None = None,
+    sent_again: Mapping[str, Receipt] | None = None,
 ) -> list[ShiftRow]:
     """The shift's redemptions and refusals, oldest first (cancellations are not redemptions).
 
@@ -140,10 +141,14 @@ def shift_rows(
     server confirmed makes its redemption ``cancelled``, as the server holds it; one it has not
     confirmed leaves the redemption as it stood, its reason saying where the cancel is.
     ``decisions`` are the managers' own (:meth:`History.decisions`): one that settled its
-    redemption is its reason, with who took it and their note."""
-    cancels, decisions = cancels or {}, decisions or {}
+    redemption is its reason, with who took it and their note. ``sent_again`` are the outcomes
+    of those a manager sent again (:meth:`Till.outcome`): the row counts as the redemption sent
+    went, as the cashier's list shows it (the retry itself is no sale of the shift, so nothing
+    is counted twice); the summary said "Closed by a manager" of croissants the retry had
+    confirmed, and left their stamps out."""
+    cancels, decisions, sent_again = cancels or {}, decisions or {}, sent_again or {}
     rows = [
-        _entry_row(e, cancels.get(e.id), decisions.get(e.id))
+        _entry_row(e, cancels.get(e.id), decisions.get(e.id), sent_again.get(e.id))
         for e in entries
         if e.kind != OperationKind.CANCEL
     ]
@@ -184,9 +189,13 @@ def _entry_row(
     entry: OutboxEntry,
     cancel: CancelState | None = None,
     decision: ManagerDecision | None = None,
+    sent_again: Receipt | None = None,
 ) -> ShiftRow:
     invoice = entry.payload.get("invoice_number") if isinstance(entry.payload, dict) else None
-    verdict = verdict_of(entry)
+    verdict = verdict_of(entry) if sent_again is None else sent_again.verdict
+    server_id = entry.server_redemption_id
+    if sent_again is not None:
+        server_id = sent_again.server_redemption_id
     # The server gave the stamps back only once it confirmed the cancel: a manager reconciling
     # the shift against it must count it so, and a cancel still on its way not at all.
     if cancel is not None and cancel.status is EntryStatus.SYNCED:
@@ -209,10 +218,10 @@ def _entry_row(
         rupiah=entry.rupiah or Decimal(0),
         invoice=invoice if isinstance(invoice, str) else "",
         status=verdict,
-        server_redemption_id=entry.server_redemption_id,
+        server_redemption_id=server_id,
         reason=reason,
         entry_id=entry.id,
-        provisional=entry.provisional,
+        provisional=entry.provisional if sent_again is None else sent_again.provisional,
     )
 
 

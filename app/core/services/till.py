@@ -1246,18 +1246,34 @@ class Till:
         entries, refusals = await asyncio.gather(
             self.shifts.entries(shift_id), self.shifts.refusals(shift_id)
         )
-        return await self._rows(entries, refusals)
+        # a manager's retry is no sale of the shift: its original counts as it went, once
+        return await self._rows(entries, refusals, follow_retries=True)
 
     async def _rows(
-        self, entries: list[OutboxEntry], refusals: list[RefusalRecord]
+        self,
+        entries: list[OutboxEntry],
+        refusals: list[RefusalRecord],
+        *,
+        follow_retries: bool = False,
     ) -> list[ShiftRow]:
         """The rows of the shift CSV for these entries and refusals, each redemption with its
-        latest cancel and the manager's decision on it."""
+        latest cancel and the manager's decision on it (``follow_retries``: one a manager sent
+        again counts as the retry went, for a shift, which holds no retry; a day lists the
+        retry itself)."""
         ids = [e.id for e in entries]
         cancels, decisions = await asyncio.gather(
             self.history.cancels(ids), self.history.decisions(ids)
         )
-        return shift_rows(entries, refusals, cancels, decisions)
+        # what became of those a manager sent again (few: each a manager's decision)
+        sent_again = {
+            e.id: await self.outcome(e.id)
+            for e in entries
+            if follow_retries
+            and e.status == EntryStatus.DISMISSED
+            and (decision := decisions.get(e.id)) is not None
+            and decision.action == "retry"
+        }
+        return shift_rows(entries, refusals, cancels, decisions, sent_again)
 
     async def shift_summary(self, shift_id: int) -> ShiftSummary:
         """A shift's totals, refusals and rows, as they stand."""

@@ -485,13 +485,9 @@ class RedemptionController(QObject):
                 what=words(recorded_what(row.what)),
                 time_text=time_text(row.time),
             )
-            status, provisional = row.status, row.provisional
-            if status is Verdict.CLOSED:
-                # closed by a manager, perhaps sent again: the row says how that went
-                sent = await self.till.outcome(row.entry_id)
-                status, provisional = sent.verdict, sent.provisional
-            self._upsert_row(row.entry_id, status, provisional)
-            if status not in _FOLLOWED:
+            # (one a manager sent again reads as that went: Till.shift_rows follows it)
+            self._upsert_row(row.entry_id, row.status, row.provisional)
+            if row.status not in _FOLLOWED:
                 del self._followed[row.entry_id]
         # It may have moved while the rows were read: the next change, or this, catches it.
         self._till_changed()

@@ -166,6 +166,16 @@ def test_the_cashiers_panel_and_row_follow_a_redemption_sent_again(
     model = cashier.view.redemptions_model
     assert model.rowCount() == 1  # the manager's retry is no sale of this shift
     assert model.row_data(0).status == "confirmed"
+    # The shift's summary counts it as its list shows it, once: it said "Closed by a manager"
+    # and left its stamps out.
+    shift = cashier.session.shift
+    assert shift is not None
+    summary = run_async(qtbot, cashier.till.shift_summary(shift.id))
+    assert summary.counts == {Verdict.CONFIRMED: 1}
+    assert summary.stamps_redeemed == 20
+    [row] = summary.rows
+    assert row.server_redemption_id is not None
+    assert row.reason is not None and str(row.reason).startswith("Sent again by Wayan")
 
 
 def test_a_refusal_a_manager_closes_keeps_the_servers_reason_on_the_cashiers_panel(
