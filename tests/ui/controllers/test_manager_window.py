@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -1108,6 +1115,25 @@ def test_a_manager_pin_checked_after_the_sign_in_closed_leaves_nobody_in_manager
     assert cashier.mode.manager is None
 
 
+def the_box_up(qtbot: QtBot, window: CashierWindow) -> QMessageBox:
+    """The box manager mode's end put up over a form it closed, once it is on screen."""
+    notice = window.mode.form_closed_notice
+    assert notice is not None
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    return notice
+
+
+def keys_go_to(qtbot: QtBot, notice: QMessageBox) -> QWidget:
+    """Where the keys typed now go, once the keyboard is on ``notice`` (its button)."""
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and notice.isAncestorOf(focus),
+        timeout=WAIT_MS,
+    )
+    typing_into = QApplication.focusWidget()
+    assert typing_into is not None
+    return typing_into
+
+
 def test_a_form_closed_by_manager_mode_ending_takes_the_keys_typed_next(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
@@ -1122,17 +1148,9 @@ def test_a_form_closed_by_manager_mode_ending_takes_the_keys_typed_next(
     assert form is not None
     qtbot.keyClicks(form.name_edit, "Sari")
     manager_goes_idle(qtbot, cashier)
-    notice = cashier.mode.form_closed_notice
-    assert notice is not None
-    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    notice = the_box_up(qtbot, cashier)
     assert "nothing typed in it was saved" in notice.informativeText()
-    # the keys go where the focus is: on the notice's button
-    qtbot.waitUntil(
-        lambda: (focus := QApplication.focusWidget()) is not None and notice.isAncestorOf(focus),
-        timeout=WAIT_MS,
-    )
-    typing_into = QApplication.focusWidget()
-    assert typing_into is not None
+    typing_into = keys_go_to(qtbot, notice)
     qtbot.keyClicks(typing_into, "135792")
     assert cashier.view.member_search.field.text() == ""
     assert cashier.view.invoice_field.text() == ""
@@ -1149,9 +1167,7 @@ def test_a_card_scanned_over_the_box_of_a_form_closed_is_the_next_customer(
     cashier.people.ask("cashier", "add", "")
     qtbot.waitUntil(lambda: cashier.people.dialog is not None, timeout=WAIT_MS)
     manager_goes_idle(qtbot, cashier)
-    notice = cashier.mode.form_closed_notice
-    assert notice is not None
-    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
+    the_box_up(qtbot, cashier)
     with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
         cashier.scanned("KR24000006")
     assert cashier.mode.form_closed_notice is None  # closed by the scan
@@ -1174,15 +1190,7 @@ def test_a_decision_closed_by_manager_mode_ending_takes_the_keys_typed_next(
     dialog = _decision_asked(qtbot, window, "mark_applied", entry_id)
     qtbot.keyClicks(dialog.server_id_edit, "200")
     manager_goes_idle(qtbot, window)
-    notice = window.mode.form_closed_notice
-    assert notice is not None
-    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
-    qtbot.waitUntil(
-        lambda: (focus := QApplication.focusWidget()) is not None and notice.isAncestorOf(focus),
-        timeout=WAIT_MS,
-    )
-    typing_into = QApplication.focusWidget()
-    assert typing_into is not None
+    typing_into = keys_go_to(qtbot, the_box_up(qtbot, window))
     qtbot.keyClicks(typing_into, "6 Seen on dashboard")
     assert window.view.member_search.field.text() == "Ayu Pratiwi"
     assert window.view.invoice_field.text() == ""
