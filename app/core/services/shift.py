@@ -193,9 +193,7 @@ def _entry_row(
 ) -> ShiftRow:
     invoice = entry.payload.get("invoice_number") if isinstance(entry.payload, dict) else None
     verdict = verdict_of(entry) if sent_again is None else sent_again.verdict
-    server_id = entry.server_redemption_id
-    if sent_again is not None:
-        server_id = sent_again.server_redemption_id
+    server_id = (sent_again or entry).server_redemption_id
     # The server gave the stamps back only once it confirmed the cancel: a manager reconciling
     # the shift against it must count it so, and a cancel still on its way not at all.
     if cancel is not None and cancel.status is EntryStatus.SYNCED:
@@ -221,7 +219,7 @@ def _entry_row(
         server_redemption_id=server_id,
         reason=reason,
         entry_id=entry.id,
-        provisional=entry.provisional if sent_again is None else sent_again.provisional,
+        provisional=(sent_again or entry).provisional,
     )
 
 

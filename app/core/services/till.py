@@ -943,16 +943,17 @@ class Till:
         once a manager sent it again, the receipt of the redemption sent (the latest), under
         this one's id, time and cashier. The panel read "Refused: see the manager's note" of a
         croissant the manager's "Send again" had just had confirmed."""
-        receipt = await self.receipt(entry_id)
+        entry = await self.outbox.get(entry_id)
+        if entry is None:
+            raise KeyError(entry_id)
+        receipt = current = await self.receipt(entry)
         seen = {entry_id}
-        current = receipt
-        while current.status is EntryStatus.DISMISSED:
-            entry = await self.outbox.get(current.entry_id)
-            again = await self.outbox.sent_again_as(entry) if entry is not None else None
+        while entry.status == EntryStatus.DISMISSED:
+            again = await self.outbox.sent_again_as(entry)
             if again is None or again.id in seen:
                 break
             seen.add(again.id)
-            current = await self.receipt(again)
+            entry, current = again, await self.receipt(again)
         if current is receipt:
             return receipt
         return replace(

@@ -239,7 +239,7 @@ class RedemptionController(QObject):
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
             self.session.balance_changed(done.lane, done.stamps_remaining)
         elif done.verdict is Verdict.REFUSED:
-            self.session.refused(done.lane)
+            self.session.read_again(done.lane)
         return done
 
     def _refuse(self, headline: str, reason: Message, verdict: Verdict, todo: Message) -> None:
@@ -532,7 +532,7 @@ class RedemptionController(QObject):
                         if not self.busy and receipt.verdict is Verdict.CONFIRMED:
                             self.session.balance_changed(receipt.lane, receipt.stamps_remaining)
                         elif not self.busy and receipt.verdict is Verdict.REFUSED:
-                            self.session.refused(receipt.lane)
+                            self.session.read_again(receipt.lane)
                     elif entry_id == self.on_screen and not self.busy:
                         # The same verdict, said anew: what the last attempt met (a 500, a
                         # pause, a sign-in page) replaces "Sending…" under it. Seen: a panel

@@ -97,17 +97,13 @@ class CashierSession(QObject):
             member = dataclasses.replace(member, stamps=stamps_remaining, fetched_at=clock.now())
         self.set_member(member)
 
-    def refused(self, lane: str) -> None:
-        """The server refused a redemption of the member of ``lane``: if they are on screen, read
-        them again. What the till showed of them (their stamps above all) is what let it take
-        the order, often offline from an old balance, and the server has just said otherwise
-        ("Insufficient stamps: 10 available") beside a card that still read 225."""
-        self.read_again(lane)
-
     def read_again(self, lane: str) -> None:
         """If the member of ``lane`` is on screen, read them again from the server: what the
         card holds back for their redemptions has just changed without an answer that says
-        their balance (a refusal; a manager dismissing, marking applied or sending one again)."""
+        their balance. A refusal: what let the till take the order (often offline, from an old
+        balance) the server has just contradicted ("Insufficient stamps: 10 available", beside
+        a card that still read 225). A manager dismissing, marking applied or sending one
+        again: the card read "Projected", less an unknown dismissed, until the next scan."""
         member = self.member
         if member is not None and member.lane == lane:
             self._rereader.start(self._read_again(member))
