@@ -579,7 +579,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.confirmed.by_manager": "Confirmed by a manager",
     "receipt.closed": "Closed by a manager",
-    "receipt.closed.todo": "See the manager's note.",
+    "receipt.closed.todo": (
+        "Nothing more to do at the till. The manager's note is in manager mode's History."
+    ),
     "receipt.closed.sent_again": "Sent again by a manager: see the new redemption",
     # A cancel's own words: its "confirmed" takes something back rather than hands it over.
     "receipt.cancel.confirmed": "Cancel confirmed",
@@ -623,6 +625,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.detail.unknown": (
         "The till could not prove whether it went through; a manager must check it."
+    ),
+    "receipt.detail.closed.unknown": (
+        "The Stamps server never confirmed it: if it was applied there, it stays applied."
     ),
     "receipt.detail.paused": (
         "Sync is paused: the Stamps server refuses this till's API token. Call a manager."

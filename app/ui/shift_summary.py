@@ -53,7 +53,10 @@ class ShiftSummaryView(QWidget):
         grid.setVerticalSpacing(6)
         # The cancelled are counted too: a redemption a manager cancelled is no longer
         # confirmed, and a cashier reconciling the drawer must see where it went.
-        columns: list[tuple[str, str]] = [(k, outcome_short_text(k)) for k in OUTCOME_KINDS]
+        # What a manager closed is counted in the line of rarer ends below, with the expired.
+        columns: list[tuple[str, str]] = [
+            (k, outcome_short_text(k)) for k in OUTCOME_KINDS if k != "closed"
+        ]
         columns.append(("cancelled", self.tr("Cancelled")))
         for column, (kind, words) in enumerate(columns):
             name = QLabel(words)

@@ -13,15 +13,19 @@ from decimal import Decimal
 from typing import Literal
 
 #: The ways a redemption can end on screen (architecture §4): three outcomes, refused by the server
-#: or the till, and not redeemed (the server could not be asked and the offline rules would not
-#: take it, before it was queued or after).
-OutcomeKind = Literal["confirmed", "accepted_offline", "not_confirmed", "refused", "not_redeemed"]
+#: or the till, not redeemed (the server could not be asked and the offline rules would not take
+#: it, before it was queued or after), and closed by a manager (in no outcome's colour: a closed
+#: unknown may have been applied, and nothing is left for the till to do).
+OutcomeKind = Literal[
+    "confirmed", "accepted_offline", "not_confirmed", "refused", "not_redeemed", "closed"
+]
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
     "confirmed",
     "accepted_offline",
     "not_confirmed",
     "refused",
     "not_redeemed",
+    "closed",
 )
 #: What the result panel shows while a redemption is under way: neutral, never an outcome's
 #: colour. ``working``: being checked or sent; ``waiting_pin``: the customer types their PIN.

@@ -2296,6 +2296,10 @@ Pindai kartu atau cari (F2).</translation>
         <source>Not redeemed</source>
         <translation>Tidak ditukar</translation>
     </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
 </context>
 <context>
     <name>PeopleController</name>
@@ -2922,6 +2926,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ditukar</translation>
     </message>
     <message>
+        <source>Closed by a manager</source>
+        <translation>Ditutup oleh manajer</translation>
+    </message>
+    <message>
         <source>Working on it…</source>
         <translation>Sedang diproses…</translation>
     </message>
@@ -2948,6 +2956,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Do not hand over. Tell the customer the reason above.</source>
         <translation>Jangan diserahkan. Sampaikan alasan di atas kepada pelanggan.</translation>
+    </message>
+    <message>
+        <source>Nothing more to do at the till. The manager&apos;s note is in manager mode&apos;s History.</source>
+        <translation>Tidak ada lagi yang perlu dilakukan di mesin kasir. Catatan manajer ada di Riwayat pada mode manajer.</translation>
     </message>
     <message>
         <source>A moment: nothing to hand over yet.</source>
@@ -4788,11 +4800,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ditutup oleh manajer</translation>
     </message>
     <message>
-        <source>See the manager&apos;s note.</source>
-        <comment>receipt.closed.todo</comment>
-        <translation>Lihat catatan manajer.</translation>
-    </message>
-    <message>
         <source>Sent again by a manager: see the new redemption</source>
         <comment>receipt.closed.sent_again</comment>
         <translation>Dikirim ulang oleh manajer: lihat penukaran baru</translation>
@@ -4891,6 +4898,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till could not prove whether it went through; a manager must check it.</source>
         <comment>receipt.detail.unknown</comment>
         <translation>Mesin kasir tidak bisa memastikan apakah ini berhasil; manajer harus memeriksanya.</translation>
+    </message>
+    <message>
+        <source>The Stamps server never confirmed it: if it was applied there, it stays applied.</source>
+        <comment>receipt.detail.closed.unknown</comment>
+        <translation>Server Stamps tidak pernah mengonfirmasinya: jika sudah diproses di sana, penukaran itu tetap berlaku.</translation>
     </message>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. Call a manager.</source>
@@ -5401,6 +5413,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Hand over the rewards; a voucher among them was added to the member&apos;s vouchers.</source>
         <comment>receipt.confirmed.todo.cart_issued</comment>
         <translation>Serahkan hadiah-hadiahnya; voucher di antaranya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Nothing more to do at the till. The manager&apos;s note is in manager mode&apos;s History.</source>
+        <comment>receipt.closed.todo</comment>
+        <translation>Tidak ada lagi yang perlu dilakukan di mesin kasir. Catatan manajer ada di Riwayat pada mode manajer.</translation>
     </message>
     <message>
         <source>Sync is paused: the Stamps server refuses this till&apos;s API token. A manager must set the new token (Settings in manager mode, or stamps-pos token set); the till checks again by itself.</source>

@@ -284,6 +284,10 @@ def _words(
         # A manager closed a refusal: the server's reason for it still stands beside "see the
         # manager's note" (the cashier's panel, following it, lost the reason it showed).
         details = server_words(entry.last_error)
+    elif verdict is Verdict.CLOSED:
+        # A manager closed it unanswered: closing leaves on the server whatever the lost
+        # attempt did there, so it is not said to be refused, nor undone.
+        details = say("receipt.detail.closed.unknown")
     elif verdict is Verdict.EXPIRED and kiosk:
         # the kiosk's bound ran out (architecture §3), not a PIN's authorisation
         headline, todo = say("receipt.expired.kiosk"), say("receipt.expired.kiosk.todo")

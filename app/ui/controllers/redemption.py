@@ -53,7 +53,8 @@ KIND_OF: dict[Verdict, OutcomeKind] = {
     Verdict.NOT_REDEEMED: "not_redeemed",
     Verdict.CANCELLED: "refused",
     Verdict.EXPIRED: "refused",
-    Verdict.CLOSED: "refused",
+    # closed by a manager: a dismissed unknown may have been applied, so never "Refused"
+    Verdict.CLOSED: "closed",
 }
 #: Outcomes that may still change: the till keeps following them.
 _OPEN = (Verdict.NOT_CONFIRMED, Verdict.ACCEPTED_OFFLINE)

@@ -29,6 +29,7 @@ _LOOK = {
     Verdict.ACCEPTED_OFFLINE: "accepted_offline",
     Verdict.NOT_CONFIRMED: "not_confirmed",
     Verdict.NOT_REDEEMED: "not_redeemed",
+    Verdict.CLOSED: "closed",
 }
 
 

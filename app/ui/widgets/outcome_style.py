@@ -16,6 +16,7 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
     "not_confirmed": ("#f59e0b", "#1a1a1a"),
     "refused": ("#c62828", "#ffffff"),
     "not_redeemed": ("#6d1b1b", "#ffffff"),
+    "closed": ("#d5dbe2", "#1f2933"),
 }
 
 
@@ -31,5 +32,6 @@ def outcome_short_text(kind: OutcomeKind, *, provisional: bool = False) -> str:
         "not_confirmed": QCoreApplication.translate("Outcome", "NOT CONFIRMED"),
         "refused": QCoreApplication.translate("Outcome", "Refused"),
         "not_redeemed": QCoreApplication.translate("Outcome", "Not redeemed"),
+        "closed": QCoreApplication.translate("Outcome", "Closed"),
     }
     return words[kind]

@@ -47,6 +47,7 @@ def outcome_title(kind: PanelKind, *, provisional: bool = False, gives: str = "r
         ),
         "refused": QCoreApplication.translate("ResultPanel", "Refused"),
         "not_redeemed": QCoreApplication.translate("ResultPanel", "Not redeemed"),
+        "closed": QCoreApplication.translate("ResultPanel", "Closed by a manager"),
         "working": QCoreApplication.translate("ResultPanel", "Working on it…"),
         "waiting_pin": QCoreApplication.translate("ResultPanel", "Waiting for the PIN"),
     }
@@ -76,6 +77,10 @@ def default_what_to_do(kind: PanelKind, *, provisional: bool = False) -> str:
         "not_redeemed": QCoreApplication.translate(
             "ResultPanel", "Do not hand over. Tell the customer the reason above."
         ),
+        "closed": QCoreApplication.translate(
+            "ResultPanel",
+            "Nothing more to do at the till. The manager's note is in manager mode's History.",
+        ),
         "working": QCoreApplication.translate("ResultPanel", "A moment: nothing to hand over yet."),
         "waiting_pin": QCoreApplication.translate(
             "ResultPanel", "The customer types their PIN on the pad. Nothing is sent before."
@@ -91,6 +96,7 @@ _ICONS: dict[PanelKind, str] = {
     "not_confirmed": "not_confirmed",
     "refused": "refused",
     "not_redeemed": "refused",
+    "closed": "closed",
     "working": "working",
     "waiting_pin": "pin",
 }

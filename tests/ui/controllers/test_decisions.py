@@ -191,8 +191,9 @@ def test_a_refusal_a_manager_closes_keeps_the_servers_reason_on_the_cashiers_pan
     with qtbot.waitSignal(cashier.redemption.rows_refreshed, timeout=WAIT_MS):
         run_async(qtbot, cashier.decisions.dismiss(entry_id, note="told the member"))
     qtbot.waitUntil(
-        lambda: result_panel.what_to_do.text() == "See the manager's note.", timeout=WAIT_MS
+        lambda: getattr(result_panel.result(), "kind", None) == "closed", timeout=WAIT_MS
     )
+    assert result_panel.title.text() == "Closed by a manager"
     assert result_panel.details.text() == reason
 
 

@@ -633,6 +633,30 @@ def test_the_members_card_reads_the_servers_balance_once_their_unknown_is_dismis
     assert not card.projected_text()
 
 
+def test_an_unknown_a_manager_dismisses_reads_closed_on_the_cashiers_page_not_refused(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: Ayu's Es Kopi went unknown (a 500) and a manager dismissed it; back on the
+    # cashier's page the panel read a red "Refused — See the manager's note." and the row
+    # "Refused": the server never refused it, and may have applied it.
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, error_rate=1.0, error_statuses=[500]
+    )
+    _decided(qtbot, window, "dismiss", entry_id, "not on the dashboard")
+    panel = window.view.result_panel
+    qtbot.waitUntil(lambda: getattr(panel.result(), "kind", None) == "closed", timeout=WAIT_MS)
+    assert panel.title.text() == "Closed by a manager"
+    assert "if it was applied there, it stays applied" in panel.details.text()
+    assert "manager's note is in manager mode's History" in panel.what_to_do.text()
+    model = window.view.redemptions_model
+    row = model.find(entry_id)
+    assert row is not None
+    assert model.data(model.index(row, model.STATUS)) == "Closed"
+
+
 def test_a_redemption_sent_again_reads_sent_again_with_the_managers_own_note(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

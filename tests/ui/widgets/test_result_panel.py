@@ -16,6 +16,7 @@ WORDS = {
     "not_confirmed": "NOT CONFIRMED — do not hand over yet",
     "refused": "Refused",
     "not_redeemed": "Not redeemed",
+    "closed": "Closed by a manager",
     "working": "Working on it…",
     "waiting_pin": "Waiting for the PIN",
 }
@@ -25,6 +26,7 @@ BANNER_COLOURS = {
     "not_confirmed": "#f59e0b",
     "refused": "#c62828",
     "not_redeemed": "#6d1b1b",
+    "closed": "#d5dbe2",
     "working": "#46525e",
     "waiting_pin": "#46525e",
 }
