@@ -387,6 +387,10 @@ class Till:
         text = member_query(query)
         unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
+            # What the type-ahead's requests prove goes to the status bar as a lookup's does:
+            # a name typed with the line down left it reading "Online", and the next scan
+            # waited the lookup's whole wait before the till's copy answered.
+            sent_at = clock.monotonic()
             try:
                 answer = await asyncio.wait_for(
                     self._asked_under_the_token_kept(lambda: self.client.suggestions(text)),
@@ -395,10 +399,13 @@ class Till:
             except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
+                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
                 unseen = self._why_unseen(text, exc)
             except TimeoutError:
+                self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
                 unseen = self._slow(text)
             else:
+                self.monitor.report(None, sent_at=sent_at)
                 return [suggestion_member(s) for s in answer.suggestions], None
         return await self.cache.suggest(text), unseen
 

@@ -165,6 +165,31 @@ async def test_an_offer_the_server_left_unanswered_shows_the_till_degraded(
         assert till.monitor.state is Connectivity.DEGRADED
 
 
+@pytest.mark.parametrize(
+    ("faults", "state"),
+    [
+        ({"held": True}, Connectivity.DEGRADED),
+        ({"error_rate": 1.0, "error_statuses": [502]}, Connectivity.DEGRADED),
+    ],
+)
+async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
+    till_settings: Settings, sandbox: SandboxControl, faults: dict[str, object], state: Connectivity
+) -> None:
+    # A name typed while the server failed or hung: the suggestions came from the till's copy
+    # and the bar went on reading "Online".
+    short_wait = till_settings.model_copy(update={"lookup_timeout": 0.5})
+    async with open_till(short_wait.till_config(), Secret(DEMO_TOKEN)) as till:
+        await till.find_member(AYU)  # the till's copy knows her; the line is proved
+        assert till.monitor.state is Connectivity.ONLINE
+        sandbox.faults(**faults)
+        found = await till.suggest("Ayu")
+        assert [member.name for member in found] == ["Ayu Pratiwi"]
+        assert till.monitor.state is state
+        sandbox.faults(held=False, error_rate=0.0)
+        await till.suggest("Ayu")
+        assert till.monitor.state is Connectivity.ONLINE
+
+
 async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
