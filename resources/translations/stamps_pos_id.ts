@@ -3293,12 +3293,24 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp terbanyak dalam satu gangguan</translation>
     </message>
     <message>
+        <source>0: no reward is redeemed offline.</source>
+        <translation>0: tidak ada hadiah yang ditukar saat offline.</translation>
+    </message>
+    <message>
         <source>Most redemptions in one outage</source>
         <translation>Penukaran terbanyak dalam satu gangguan</translation>
     </message>
     <message>
+        <source>0: no reward or code is redeemed offline.</source>
+        <translation>0: tidak ada hadiah atau kode yang ditukar saat offline.</translation>
+    </message>
+    <message>
         <source>Most a voucher may be worth (Rp)</source>
         <translation>Nilai voucher paling tinggi (Rp)</translation>
+    </message>
+    <message>
+        <source>0: only vouchers with no rupiah value are used offline.</source>
+        <translation>0: saat offline hanya voucher tanpa nilai rupiah yang dipakai.</translation>
     </message>
     <message>
         <source>Take voucher and promo codes offline</source>

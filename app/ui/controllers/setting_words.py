@@ -140,17 +140,22 @@ def setting_labels() -> dict[str, tuple[str, str, str]]:
         "offline_max_stamps_per_outage": (
             "offline",
             QCoreApplication.translate("SettingsController", "Most stamps in one outage"),
-            "",
+            QCoreApplication.translate("SettingsController", "0: no reward is redeemed offline."),
         ),
         "offline_max_redemptions_per_outage": (
             "offline",
             QCoreApplication.translate("SettingsController", "Most redemptions in one outage"),
-            "",
+            # vouchers are held to their own limits, not the outage's (policy.py)
+            QCoreApplication.translate(
+                "SettingsController", "0: no reward or code is redeemed offline."
+            ),
         ),
         "offline_max_voucher_value": (
             "offline",
             QCoreApplication.translate("SettingsController", "Most a voucher may be worth (Rp)"),
-            "",
+            QCoreApplication.translate(
+                "SettingsController", "0: only vouchers with no rupiah value are used offline."
+            ),
         ),
         "offline_allow_codes": (
             "offline",

@@ -412,20 +412,47 @@ def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
     )
 
 
-def test_most_stamps_in_one_redemption_says_what_0_does(
-    qtbot: QtBot, till_settings: Settings, tmp_path: Path
+@pytest.mark.parametrize(
+    ("setting", "english", "indonesian"),
+    [
+        (
+            "offline_max_stamps_per_redemption",
+            "0: no reward is redeemed offline (vouchers have their own limit).",
+            "0: tidak ada hadiah yang ditukar saat offline (voucher punya batasnya sendiri).",
+        ),
+        (
+            "offline_max_stamps_per_outage",
+            "0: no reward is redeemed offline.",
+            "0: tidak ada hadiah yang ditukar saat offline.",
+        ),
+        (
+            "offline_max_redemptions_per_outage",
+            "0: no reward or code is redeemed offline.",
+            "0: tidak ada hadiah atau kode yang ditukar saat offline.",
+        ),
+        (
+            "offline_max_voucher_value",
+            "0: only vouchers with no rupiah value are used offline.",
+            "0: saat offline hanya voucher tanpa nilai rupiah yang dipakai.",
+        ),
+    ],
+)
+def test_each_offline_limit_says_what_0_does(
+    qtbot: QtBot,
+    till_settings: Settings,
+    tmp_path: Path,
+    setting: str,
+    english: str,
+    indonesian: str,
 ) -> None:
-    # Seen under Xvfb: 0 saved without a word, as if it meant "no limit"; it refuses every
-    # reward offline (app/core/offline/policy.py), as the idle lock's "0: never." says its own.
-    for language, said in (
-        ("en", "0: no reward is redeemed offline (vouchers have their own limit)."),
-        ("id", "0: tidak ada hadiah yang ditukar saat offline (voucher punya batasnya sendiri)."),
-    ):
+    # Seen under Xvfb: 0 saved without a word, as if it meant "no limit"; it refuses what the
+    # limit holds offline (app/core/offline/policy.py), as the idle lock's "0: never." says its own.
+    for language, said in (("en", english), ("id", indonesian)):
         with speaking(language):
             fields = setting_fields(till_settings, SettingsFile(tmp_path / "settings.toml"))
             dialog = SettingsDialog(fields, None)
         qtbot.addWidget(dialog)
-        note = dialog.findChild(QLabel, "setting_offline_max_stamps_per_redemptionNote")
+        note = dialog.findChild(QLabel, f"setting_{setting}Note")
         assert note is not None and note.text() == said
 
 
