@@ -388,6 +388,19 @@ TEMPLATES: dict[str, str] = {
         "Hand over the reward; the till sends it once a manager sets the till's Server URL to "
         "https."
     ),
+    # A reward that is a voucher, accepted offline: the server adds the voucher when it gets it.
+    "receipt.accepted_offline.todo.issued": (
+        "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once "
+        "the till sends it, when the network is back."
+    ),
+    "receipt.accepted_offline.paused.todo.issued": (
+        "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once a "
+        "manager sets this till's new API token."
+    ),
+    "receipt.accepted_offline.paused.https.todo.issued": (
+        "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once a "
+        "manager sets the till's Server URL to https."
+    ),
     "receipt.not_confirmed": "NOT CONFIRMED — do not hand over yet",
     "receipt.not_confirmed.todo": (
         "The Stamps server has not confirmed it. Keep the reward back until this turns green, "
@@ -398,6 +411,10 @@ TEMPLATES: dict[str, str] = {
     "receipt.not_confirmed.offline": "NOT CONFIRMED — accepted offline",
     "receipt.not_confirmed.offline.todo": (
         "It was handed over when the till accepted it offline. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.offline.todo.issued": (
+        "The reward is a voucher: nothing went over the counter. The Stamps server has not "
         "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
     ),
     "receipt.waiting": "Waiting to send — do not hand over yet",
@@ -542,6 +559,10 @@ TEMPLATES: dict[str, str] = {
     "receipt.refused.offline.todo": (
         "It was handed over when the till accepted it offline; the Stamps server refused it "
         "since. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.offline.todo.issued": (
+        "The reward is a voucher: nothing went over the counter, and the Stamps server refused "
+        "it since, so the member does not get it. Tell a manager: it is listed under Exceptions."
     ),
     "receipt.refused.offline.todo.cart": (
         "They were handed over when the till accepted it offline; the Stamps server refused it "

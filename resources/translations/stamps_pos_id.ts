@@ -4487,6 +4487,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
     </message>
     <message>
+        <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once the till sends it, when the network is back.</source>
+        <comment>receipt.accepted_offline.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah mesin kasir mengirimnya, saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
         <source>NOT CONFIRMED — do not hand over yet</source>
         <comment>receipt.not_confirmed</comment>
         <translation>BELUM DIKONFIRMASI — jangan serahkan dulu</translation>
@@ -4505,6 +4520,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>It was handed over when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
         <comment>receipt.not_confirmed.offline.todo</comment>
         <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing went over the counter. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
     </message>
     <message>
         <source>Waiting to send — do not hand over yet</source>
@@ -4735,6 +4755,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>It was handed over when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
         <comment>receipt.refused.offline.todo</comment>
         <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing went over the counter, and the Stamps server refused it since, so the member does not get it. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir, dan server Stamps menolaknya setelah itu, jadi member tidak mendapatkannya. Beri tahu manajer: tercantum di Pengecualian.</translation>
     </message>
     <message>
         <source>They were handed over when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>

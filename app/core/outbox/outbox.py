@@ -85,6 +85,7 @@ _ENQUEUED = (
     "updated_at",
     "shift_id",
     "member_name",
+    "issues_voucher",
     "description",
     "rupiah",
 )
@@ -150,12 +151,14 @@ class NotAdmitted(OutboxError):
 @dataclass(frozen=True)
 class EntryRecord:
     """What the shift's record says of an entry: the shift it belongs to, the member's name,
-    the cashier's words for it, and its rupiah when it spends a voucher's value."""
+    the cashier's words for it, its rupiah when it spends a voucher's value, and whether it is
+    a reward that is a voucher (its receipt says so before any answer names the voucher)."""
 
     shift_id: int | None = None
     member_name: str | None = None
     description: str | None = None
     rupiah: int | Decimal | None = None
+    issues_voucher: bool = False
 
 
 @dataclass(frozen=True)
@@ -339,6 +342,7 @@ class Outbox:
             "member_name": record.member_name if record else None,
             "description": record.description if record else None,
             "rupiah": record.rupiah if record else None,
+            "issues_voucher": record.issues_voucher if record else False,
         }
 
         def write(connection: sqlite3.Connection) -> tuple[OutboxEntry | None, Any]:

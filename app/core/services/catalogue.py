@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FLEXIBLE = 5  # the reward type whose price the member chooses
+VOUCHER_REWARD = 4  # the reward type that is a voucher, added to the member's vouchers
 BALANCE = "dynamic"  # a voucher holding a value that is deducted from, not used whole
 # The words that state a voucher's kind: "validity" on validation (voucher_api §2), and the same
 # words, lower-cased, as a voucher's "type" in the sandbox's rewards list.
@@ -284,6 +285,7 @@ class Catalogue:
             qty=qty,
             flexible=flexible,
             stamps=stamps,
+            issues_voucher=reward.type == VOUCHER_REWARD,
         )
 
     async def cart_order(

@@ -65,7 +65,9 @@ class Context:
 
 @dataclass(frozen=True)
 class RewardOrder:
-    """One reward, ``qty`` times; a flexible reward takes the ``stamps`` the member chooses."""
+    """One reward, ``qty`` times; a flexible reward takes the ``stamps`` the member chooses.
+    ``issues_voucher``: the reward is a voucher (reward type 4), which the server adds to the
+    member's vouchers: nothing goes over the counter for it."""
 
     reward_id: int
     name: str
@@ -73,6 +75,7 @@ class RewardOrder:
     qty: int = 1
     flexible: bool = False
     stamps: int | None = None
+    issues_voucher: bool = False
     kind = OperationKind.REWARD
 
     def __post_init__(self) -> None:

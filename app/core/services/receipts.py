@@ -169,7 +169,7 @@ def receipt_for(
         elif what_to_do.id == "receipt.accepted_offline.paused.todo":
             what_to_do = say("receipt.accepted_offline.paused.https.todo")
     response = entry.response or {}
-    gives = _gives_for(OperationKind(entry.kind), response)
+    gives = _gives_for(OperationKind(entry.kind), response, entry.issues_voucher)
     headline, what_to_do = _for_order(headline, gives), _for_order(what_to_do, gives)
     return Receipt(
         entry_id=entry.id,
@@ -370,13 +370,18 @@ _GIVES = {
 }
 
 
-def _gives_for(kind: OperationKind, response: dict[str, Any]) -> tuple[str, ...]:
+def _gives_for(
+    kind: OperationKind, response: dict[str, Any], issues_voucher: bool = False
+) -> tuple[str, ...]:
     """The suffixes of the messages in the words of what an order of ``kind`` gives, the closest
     first. A reward (or a cart's) that is a voucher comes back with the voucher the server added
-    to the member's vouchers (redemption_api §1): there is nothing to hand over for it. A
-    voucher's own redemption names the voucher it used, which it still gives."""
+    to the member's vouchers (redemption_api §1): there is nothing to hand over for it. Before
+    any answer, ``issues_voucher`` says so of a reward the catalogue called a voucher (accepted
+    offline). A voucher's own redemption names the voucher it used, which it still gives."""
     gives = _GIVES.get(kind)
-    if kind in (OperationKind.REWARD, OperationKind.MULTI) and _voucher_code(response):
+    if kind in (OperationKind.REWARD, OperationKind.MULTI) and (
+        issues_voucher or _voucher_code(response)
+    ):
         issued = "issued" if gives is None else f"{gives}_issued"
         return (issued,) if gives is None else (issued, gives)
     return () if gives is None else (gives,)

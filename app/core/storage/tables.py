@@ -123,6 +123,11 @@ class OutboxEntry(SQLModel, table=True):
     rupiah: Decimal | None = Field(default=None, sa_column=sa.Column(DecimalText()))
     # Why the till voided it itself: the offline policy's reason, as a message (id and params).
     policy_refusal: dict[str, Any] | None = _json()
+    # A reward that is a voucher (migration 0011): accepted offline, nothing is handed over.
+    issues_voucher: bool = Field(
+        default=False,
+        sa_column=sa.Column(sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 class Attempt(SQLModel, table=True):

@@ -46,6 +46,9 @@ MAX_WHOLE = 2**63 - 1
 _ENTRY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
 #: Columns an import never takes from the file: this till numbers its own rows.
 _OWN = {"seq", "id"}
+#: Columns added since exports began, and what an entry written before them holds: an export
+#: (or a dead till's database) from an older version lacks them, and is no less readable.
+_ADDED_LATER: dict[str, Any] = {"issues_voucher": False}
 _ATTEMPT_COLUMNS = [c for c in ATTEMPTS.c if c.name not in ("id", "entry_id")]
 
 
@@ -195,7 +198,7 @@ def _checked(entry: Any, number: int) -> ImportedEntry:
         raise ExportUnreadable(f"entry {number} has no entry id")
     where = f"entry {entry_id}"
     values = {
-        c.name: _value(c, entry.get(c.name), f"{where}: {c.name}")
+        c.name: _value(c, entry.get(c.name, _ADDED_LATER.get(c.name)), f"{where}: {c.name}")
         for c in ENTRIES.c
         if c.name not in _OWN
     }

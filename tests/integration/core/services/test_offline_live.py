@@ -93,6 +93,31 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
         assert fresh.stamps == 230
 
 
+async def test_a_reward_that_is_a_voucher_accepted_offline_is_not_handed_over(
+    settings: Settings, network: Network
+) -> None:
+    # Seen in the window: Ayu's "Voucher Diskon Rp 25.000" (a reward the server turns into a
+    # voucher) accepted offline said "Hand over the reward", with nothing to give: the voucher
+    # exists only once the server has the redemption.
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        ayu = await till.find_member(AYU)
+        await till.offer(ayu)
+        network.down()
+        cached = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(cached, 6)
+        assert order.issues_voucher
+        receipt = await till.redeem(order, cached, Sale("dewi"))
+        assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+        assert receipt.what_to_do.id == "receipt.accepted_offline.todo.issued"
+        assert "nothing to hand over" in str(receipt.what_to_do)
+
+        network.up()
+        done = await settled(till, receipt.entry_id)
+        assert done.verdict is Verdict.CONFIRMED
+        assert done.voucher_code is not None
+        assert done.what_to_do.id == "receipt.confirmed.offline.todo.issued"
+
+
 async def test_a_member_never_seen_cannot_be_served_offline(
     settings: Settings, network: Network
 ) -> None:

@@ -515,6 +515,39 @@ def test_a_voucher_reward_confirmed_after_acceptance_offline_gives_nothing_more(
     )
 
 
+@pytest.mark.parametrize(
+    ("state", "ask", "said"),
+    [
+        # accepted offline: no answer names the voucher yet
+        ({"status": EntryStatus.QUEUED}, {}, "once the till sends it, when the network is back"),
+        # the network back to a server that refuses the till: it waits for a manager
+        ({"status": EntryStatus.QUEUED}, {"paused": True}, "sets this till's new API token"),
+        (
+            {"status": EntryStatus.QUEUED},
+            {"paused": True, "paused_over_http": True},
+            "Server URL to https",
+        ),
+        # sent, unanswered: nothing was handed over to be kept back or not
+        ({"status": EntryStatus.UNKNOWN}, {}, "nothing went over the counter"),
+        (
+            {"status": EntryStatus.REJECTED, "last_error": "ValidationFailed: Not enough"},
+            {},
+            "the member does not get it",
+        ),
+    ],
+)
+def test_a_voucher_reward_accepted_offline_never_says_to_hand_it_over(
+    state: dict[str, object], ask: dict[str, bool], said: str
+) -> None:
+    # Offline, "Voucher Diskon Rp 25.000" read "Hand over the reward": there was nothing to
+    # give, and the voucher exists only once the server has the redemption.
+    voucher_reward = entry(provisional=True, issues_voucher=True, **state)  # type: ignore[arg-type]
+    todo = str(receipt_for(voucher_reward, **ask).what_to_do)
+    assert todo.startswith("The reward is a voucher: nothing")
+    assert "Hand over" not in todo and "handed over" not in todo
+    assert said in todo
+
+
 def test_a_member_s_voucher_redeemed_still_says_to_apply_it() -> None:
     # a voucher's own redemption names the voucher it used, not one it added
     answer = {"redemption": {"id": 9}, "voucher": {"id": 4, "code": "PZ633ECV"}}

@@ -185,6 +185,48 @@ async def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
     assert sorted(kept) == [(12, 1), (20, 0)]
 
 
+def test_0011_keeps_the_queued_entries_and_calls_none_a_voucher(tmp_path: Path) -> None:
+    # Nothing before 0011 recorded whether a reward was a voucher: each entry reads as it did
+    # (an answer that names the voucher still says so), and going back keeps the entries.
+    from alembic import command
+
+    from app.core.storage.migrate import _config
+
+    path = tmp_path / "till.db"
+    engine = create_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0010")  # the revision before 0011
+            connection.exec_driver_sql(
+                "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
+                "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
+                "('0190a1b2-0000-7000-8000-000000000001', 1, 'reward', '{}', 'member:6', 'ayu', "
+                "'queued', 0, 1, 0, 'Dewi', 't1', '2026-12-01 09:00:00', '2026-12-01 09:00:00')"
+            )
+    finally:
+        engine.dispose()
+    assert migrate(path) == head_revision()
+    connection = sqlite3.connect(path)
+    try:
+        read = connection.execute("SELECT status, issues_voucher FROM outbox_entries").fetchall()
+    finally:
+        connection.close()
+    assert read == [("queued", 0)]
+
+    engine = create_engine(path)  # and back: 0010's table, its entry kept
+    try:
+        with engine.begin() as connection:
+            command.downgrade(_config(connection), "0010")
+            columns = [
+                row[1] for row in connection.exec_driver_sql("PRAGMA table_info('outbox_entries')")
+            ]
+            kept = connection.exec_driver_sql("SELECT status FROM outbox_entries").all()
+    finally:
+        engine.dispose()
+    assert "issues_voucher" not in columns
+    assert kept == [("queued",)]
+
+
 def test_the_scripts_head_is_read_as_alembic_reads_it() -> None:
     from app.core.storage.migrate import script_head
 

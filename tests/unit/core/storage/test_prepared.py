@@ -19,6 +19,7 @@ from app.core.storage.tables import ENTRIES
 AT = datetime(2026, 3, 4, 5, 6, 7, 89, tzinfo=UTC)
 NAMES = ("id", "seq", "kind", "payload", "lane", "user", "status", "cashier", "terminal")
 NAMES += ("created_at", "updated_at", "rupiah", "provisional", "attempts", "reconciled")
+NAMES += ("issues_voucher",)
 INSERT = Prepared(
     sa.insert(ENTRIES).values(
         {name: sa.bindparam(f"p_{name}", type_=ENTRIES.c[name].type) for name in NAMES}
@@ -44,6 +45,7 @@ def values(entry_id: str, seq: int) -> dict[str, Any]:
         "provisional": True,
         "attempts": 0,
         "reconciled": False,
+        "issues_voucher": False,
     }
 
 

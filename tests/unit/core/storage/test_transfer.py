@@ -235,6 +235,22 @@ def test_a_hostile_entry_is_refused_naming_what_is_wrong(
         read_export(tmp_path / "in.json")
 
 
+def test_an_export_written_before_a_column_was_added_is_read_with_its_old_value(
+    tmp_path: Path,
+) -> None:
+    # An export (or a dead till's database) from before migration 0011 has no issues_voucher:
+    # it was refused as "issues_voucher is missing", and its redemptions could not be moved.
+    document = {"format": "stamps-pos outbox export", "version": 1, "entries": [entry()]}
+    (tmp_path / "in.json").write_text(json.dumps(document), encoding="utf-8")
+    [read] = read_export(tmp_path / "in.json")
+    assert read.values["issues_voucher"] is False
+    written = {"format": "stamps-pos outbox export", "version": 1}
+    document = {**written, "entries": [entry(issues_voucher=True)]}
+    (tmp_path / "in.json").write_text(json.dumps(document), encoding="utf-8")
+    [read] = read_export(tmp_path / "in.json")
+    assert read.values["issues_voucher"] is True
+
+
 def test_an_export_never_overwrites_a_file(tmp_path: Path) -> None:
     path = tmp_path / "till.db"
     with sqlite3.connect(path) as connection:
