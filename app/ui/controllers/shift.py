@@ -188,6 +188,10 @@ class ShiftController(QObject):
         except StaffRefused as exc:
             reason = words(exc.said)
             self.view.sign_in.show_error(reason)
+            # The list may be older than the account: a PIN given, the account disabled, from
+            # the command line or another till on the same data. Read as it is, the page shows
+            # the PIN field the refusal asks for (it said "type it" with no field to type in).
+            await self.reload_accounts()
             self.sign_in_refused.emit(reason)
             return
         finally:

@@ -16,9 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core import clock
+from app.core.credentials import Secret
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.shift import ShiftInfo, ShiftSummary
+from app.core.services.staff import Role
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.controllers.shift import summary_data
@@ -71,6 +73,45 @@ def test_the_sign_in_button_says_it_continues_the_shift_left_open(
     run_async(qtbot, cashier.shift.close_shift())
     assert cashier.view.pages.currentWidget() is page
     assert page.start_button.text() == "Start shift"
+
+
+def test_a_pin_set_since_the_list_was_read_brings_up_the_pin_field(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # A manager gave Rina a PIN from the command line (or another till on the same data): the
+    # page said "Rina signs in with a PIN: type it." with no field to type it in, until a
+    # restart.
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
+    page.select_cashier("Rina")
+    assert not page.pin_shown()
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
+        page.submit()
+    qtbot.waitUntil(lambda: page.pin_field.isVisibleTo(page), timeout=WAIT_MS)
+    assert page.error.isVisibleTo(page)
+    page.pin_field.setText("4826")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        page.submit()
+    assert cashier.session.cashier == "Rina"
+
+
+def test_a_cashier_disabled_since_the_list_was_read_leaves_the_list(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_active("Wayan", Role.CASHIER, "Rina", False))
+    page.select_cashier("Rina")
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
+        page.submit()
+    names = lambda: [page.cashiers.item(n).text() for n in range(page.cashiers.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: names() == ["Dewi"], timeout=WAIT_MS)
+    assert page.error.isVisibleTo(page)
 
 
 def test_a_shift_csv_the_till_cannot_write_says_so_on_the_summary(
