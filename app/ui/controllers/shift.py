@@ -207,13 +207,16 @@ class ShiftController(QObject):
         self.view.show_cashier()
         self.signed_in.emit(account.name)
 
-    async def _offer_open_shift(self) -> None:
-        # After a restart: whose shift is still open, so they pick up where they were.
+    async def _offer_open_shift(self, *, pick: bool = True) -> None:
+        # After a restart, or a shift closed while a colleague's stays open: whose shift is
+        # still open, so they pick up where they were.
         shifts = await self.session.till.open_shifts()
         self.view.sign_in.set_open_shifts(s.cashier for s in shifts)
+        self.view.sign_in.set_note("")
         if shifts:
             last = shifts[-1]
-            self.view.sign_in.select_cashier(last.cashier)
+            if pick:
+                self.view.sign_in.select_cashier(last.cashier)
             self.view.sign_in.set_note(
                 self.tr(
                     "{cashier}'s shift is still open since {time}: signing in continues it."
@@ -227,10 +230,11 @@ class ShiftController(QObject):
         self.redemption.clear_shift()
         self.view.member_search.clear()
         self.view.invoice_field.clear()
-        self.view.sign_in.set_note("")
         if closing is not None:
             self.view.sign_in.shift_closed(closing)
         self.view.show_sign_in()
+        # A colleague's shift left open (Dewi on her break) is said, as after a restart.
+        await self._offer_open_shift(pick=False)
 
     # -- the summary -------------------------------------------------------------------------
 

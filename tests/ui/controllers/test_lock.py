@@ -416,3 +416,23 @@ def test_a_colleague_signing_in_at_the_lock_leaves_the_cashiers_shift_to_continu
     qtbot.waitUntil(lambda: view.redemptions_model.rowCount() == 1, timeout=WAIT_MS)
     open_now = run_async(qtbot, cashier.till.open_shifts())
     assert [s.cashier for s in open_now] == ["Dewi", "Rina"]
+
+
+def test_closing_a_shift_says_whose_shift_stays_open_on_the_till(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Rina covered Dewi's break and closed her own shift when she left: the page came back
+    # blank, nothing said that Dewi's shift was still open for her to carry on.
+    view = cashier.view
+    lock_after_idle_time(qtbot, cashier)
+    view.sign_in.select_cashier("Rina")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    run_async(qtbot, cashier.shift.close_shift())
+    page = view.sign_in
+    assert view.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: "Dewi's shift is still open" in page.note.text(), timeout=WAIT_MS)
+    assert page.note.isVisibleTo(page)
+    assert page.start_button.text() == "Start shift"  # Rina, still picked: hers is closed
+    page.select_cashier("Dewi")
+    assert page.start_button.text() == "Continue shift"
