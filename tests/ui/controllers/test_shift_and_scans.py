@@ -28,6 +28,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
+from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
@@ -96,6 +97,32 @@ def test_a_pin_set_since_the_list_was_read_brings_up_the_pin_field(
     with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
         page.submit()
     assert cashier.session.cashier == "Rina"
+
+
+def test_a_wrong_pin_leaves_the_keyboard_in_the_pin_field(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # With the list read again after each refusal, the wrong PIN's list rebuilt the page under
+    # the cashier: the PIN field lost the keyboard, and the next PIN went into nothing (under X,
+    # five wrong PINs typed counted one).
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
+    run_async(qtbot, cashier.shift.reload_accounts())
+    make_active(qtbot, cashier.view)
+    page.select_cashier("Rina")
+    page.pin_field.setFocus()
+    qtbot.waitUntil(page.pin_field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(page.pin_field, "1357")
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
+        qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+    assert page.pin_field.hasFocus()
+    qtbot.keyClicks(page.pin_field, "4826")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
 
 
 def test_a_cashier_disabled_since_the_list_was_read_leaves_the_list(
