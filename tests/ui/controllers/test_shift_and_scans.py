@@ -125,6 +125,19 @@ def test_a_wrong_pin_leaves_the_keyboard_in_the_pin_field(
         qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
 
 
+def test_a_card_scanned_into_the_cashiers_pin_field_is_said_not_read(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # The cursor waiting in Rina's PIN at the lock, the customer's card scanned: the filter
+    # took it back (no wrong PIN), and the page said nothing, the card scanned again and again.
+    scanner = ScannerFilter()
+    cashier = make_cashier(till_settings, signed_in=None, scanner=scanner)
+    page = cashier.view.sign_in
+    scanner.taken_back.emit(page.pin_field)
+    assert page.error.isVisibleTo(page)
+    assert page.error.text() == "Card not read: sign in first, then scan it again."
+
+
 def test_a_cashier_disabled_since_the_list_was_read_leaves_the_list(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
 ) -> None:
@@ -297,8 +310,7 @@ def test_a_scan_finds_the_member_then_a_voucher_code_redeems_it(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
     scanner = ScannerFilter()
-    cashier.scanner = scanner
-    scanner.scanned.connect(cashier.scanned)
+    cashier.listen_to(scanner)
     with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
         scanner.scanned.emit("70140000000006")
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
@@ -381,8 +393,7 @@ def test_the_next_customers_card_scanned_after_a_code_finds_them_not_another_cod
     # Ayu's name in the shift) while Budi waits unfound.
     view = cashier.view
     scanner = ScannerFilter()
-    cashier.scanner = scanner
-    scanner.scanned.connect(cashier.scanned)
+    cashier.listen_to(scanner)
     find_member(qtbot, cashier, AYU)
     if tab == "promo":
         view.invoice_field.set_text("INV-0042")
