@@ -112,6 +112,9 @@ class CashierWindow(QObject):
         if view.built_manager is not None:  # a view whose page something already wanted
             self._manager_page_built()
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
+        self.mode.left.connect(
+            lambda _reason: spawn(self.shift.end_if_disabled(), name="disabled cashier")
+        )
         self.demo: DemoMenu | None = None
         if demo is not None:
             # A till that trusts no key leaves the menu's failures for a manager (demo_settings).

@@ -141,6 +141,7 @@ class ShiftController(QObject):
         view.sign_in.sign_in_requested.connect(self.sign_in)
         view.close_shift_requested.connect(lambda: spawn(self.show_summary()))
         self._summary_wired = False
+        self._active: frozenset[str] | None = None  # the active cashiers, casefolded, once read
         view.result_panel.print_requested.connect(self.print_slip)
         self.prepared = spawn(self._prepare(cashiers, seed), name="accounts")
 
@@ -170,8 +171,19 @@ class ShiftController(QObject):
     async def reload_accounts(self) -> None:
         """Read the sign-in list again (a manager added, renamed or disabled a cashier)."""
         accounts = await self.session.till.staff.accounts(Role.CASHIER)
-        self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in accounts if a.active])
+        active = [a for a in accounts if a.active]
+        self._active = frozenset(a.name.casefold() for a in active)
+        self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in active])
         self.accounts_loaded.emit()
+
+    async def end_if_disabled(self) -> None:
+        """Manager mode ended: if it disabled the cashier signed in, their shift closed with
+        their account, and the till goes back to the sign-in page. Left on the cashier's page,
+        Dewi went on redeeming into a shift she could not sign in to again."""
+        cashier = self.session.cashier
+        if cashier is None or self._active is None or cashier.casefold() in self._active:
+            return
+        await self.close_shift()
 
     # -- signing in and out ------------------------------------------------------------------
 
