@@ -466,7 +466,8 @@ class Staff:
         return _account(row)
 
     async def rename(self, acting: str, role: Role, name: str, new_name: str) -> Account:
-        """Give an account a new name. Past entries keep the name they were made under."""
+        """Give an account a new name. Past entries and closed shifts keep the name they were
+        made under; a cashier's open shift takes the new one, to be carried on under it."""
         clean = check_name(new_name, "new name")
         now = clock.now()
 
@@ -477,6 +478,8 @@ class Staff:
                 raise _exists(role, clash.name)
             old, row.name, row.name_key, row.updated_at = row.name, clean, name_key(clean), now
             session.add(row)
+            if role is Role.CASHIER:
+                _rename_open_shifts(session, old, clean)
             audit(
                 session,
                 now,
@@ -628,3 +631,10 @@ def _close_shifts(session: Session, cashier: str, now: datetime) -> int:
     if ids:
         session.execute(sa.update(SHIFTS).where(SHIFTS.c.id.in_(ids)).values(closed_at=now))
     return len(ids)
+
+
+def _rename_open_shifts(session: Session, old: str, new: str) -> None:
+    """The open shifts of a cashier renamed go on under ``new``: found by their cashier's name,
+    they were left open under one nobody could sign in as, and the cashier started another."""
+    still_open = (SHIFTS.c.cashier == old) & SHIFTS.c.closed_at.is_(None)
+    session.execute(sa.update(SHIFTS).where(still_open).values(cashier=new))

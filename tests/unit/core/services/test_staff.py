@@ -295,3 +295,17 @@ async def test_disabling_a_cashier_closes_the_shift_they_can_no_longer_close(
     assert [s.id for s in await shifts.open_shifts(TERMINAL)] == [rina.id]
     await staff.set_active("Ayu", Role.CASHIER, "Dewi", True)  # enabled again: a new shift
     assert [s.cashier for s in await shifts.open_shifts(TERMINAL)] == ["Rina"]
+
+
+async def test_a_cashier_renamed_mid_shift_carries_the_same_shift_on(staff: Staff) -> None:
+    # Shifts are found by their cashier's name: renamed, Dewi signed in as "Dewi Lestari" to a
+    # new shift, and the one she had open was left open under a name nobody could sign in as.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Dewi", None)
+    shifts = ShiftLog(staff.db)
+    before = await shifts.open("Dewi", TERMINAL)
+    await staff.set_active("Ayu", Role.CASHIER, "Dewi", True)  # no change: nothing moves
+    await staff.rename("Ayu", Role.CASHIER, "Dewi", "Dewi Lestari")
+    after = await shifts.open("Dewi Lestari", TERMINAL)
+    assert after.id == before.id
+    assert [s.cashier for s in await shifts.open_shifts(TERMINAL)] == ["Dewi Lestari"]
