@@ -106,12 +106,15 @@ class CashierWindow(QObject):
         self.storage = StorageController(view, till)
         self.kiosk_pickup = KioskPickup(view, self.session)
         self.first_manager = FirstManagerController(view, till)
-        self.scanner = scanner
+        self.scanner: ScannerFilter | None = None
         self._manager_page: ManagerPage | None = None
         view.manager_built.connect(self._manager_page_built)
         if view.built_manager is not None:  # a view whose page something already wanted
             self._manager_page_built()
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
+        self.mode.left.connect(
+            lambda _reason: spawn(self.shift.end_if_disabled(), name="disabled cashier")
+        )
         self.demo: DemoMenu | None = None
         if demo is not None:
             # A till that trusts no key leaves the menu's failures for a manager (demo_settings).
@@ -119,7 +122,7 @@ class CashierWindow(QObject):
             self.demo = DemoMenu(view, demo, exceptions_stay=exceptions_stay)
         self.drop_cart_dialog: QMessageBox | None = None
         if scanner is not None:
-            scanner.scanned.connect(self.scanned)
+            self.listen_to(scanner)
         self.session.customer_left.connect(self._customer_left)
         view.back_requested.connect(self.back)
         view.invoice_field.entered.connect(self._invoice_entered)
@@ -186,6 +189,19 @@ class CashierWindow(QObject):
         self.audit.show(self.view.manager.audit.query())
         self.day.show(self.view.manager.day.picked())
         await self.people.load()
+
+    def listen_to(self, scanner: ScannerFilter) -> None:
+        """Take the scans ``scanner`` reads, and those it takes back from a PIN field."""
+        self.scanner = scanner
+        scanner.scanned.connect(self.scanned)
+        scanner.taken_back.connect(self.scan_taken_back)
+
+    def scan_taken_back(self, widget: QObject) -> None:
+        """A card scanned into a PIN field was taken back, not tried as a PIN. On the sign-in
+        page it is said as a card scanned anywhere else there is: the card vanished without a
+        word while the cursor waited in the cashier's PIN, and was scanned again and again."""
+        if widget is self.view.sign_in.pin_field:
+            self.view.sign_in.say_scan_not_read()
 
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
@@ -349,3 +365,4 @@ class CashierWindow(QObject):
         self.storage.close()
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.scanned)
+            self.scanner.taken_back.disconnect(self.scan_taken_back)

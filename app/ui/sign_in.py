@@ -143,7 +143,12 @@ class SignInView(QWidget):
 
     def set_accounts(self, accounts: list[tuple[str, bool]]) -> None:
         """The cashiers who can sign in, in the order to show, each with whether their account
-        has a PIN (the PIN field shows for those). The name picked before stays picked."""
+        has a PIN (the PIN field shows for those). The name picked before stays picked, and
+        the keyboard where it was: the list is read again after each refusal, and a wrong PIN
+        left the cursor nowhere, the next PIN typed into nothing."""
+        if list(self._pins.items()) == list(accounts) and self.cashiers.count() == len(accounts):
+            return  # as it was: nothing to move under the cashier's fingers
+        typing = self.pin_field.hasFocus()
         picked = self.cashiers.currentItem()
         before = picked.text() if picked is not None else None
         self._pins = dict(accounts)
@@ -155,6 +160,8 @@ class SignInView(QWidget):
             if before is not None:
                 self.select_cashier(before)
         self._refresh()
+        if typing:
+            (self.pin_field if self.pin_shown() else self.cashiers).setFocus()
 
     def set_cashiers_unread(self, why: str) -> None:
         """Say that the store's ``cashiers.txt`` was not read, and ``why``: a page that only

@@ -1743,6 +1743,10 @@
         <translation>baris</translation>
     </message>
     <message>
+        <source>open shifts closed</source>
+        <translation>shift terbuka ditutup</translation>
+    </message>
+    <message>
         <source>the audit log</source>
         <translation>log audit</translation>
     </message>

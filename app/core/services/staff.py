@@ -30,7 +30,7 @@ from app.core.outbox.decisions import audit
 from app.core.services.fields import FieldRefused, check_name, name_key
 from app.core.services.pins import DEFAULT_COST, ScryptCost, check_new_pin, hash_pin, pin_matches
 from app.core.storage.staff_tables import STAFF, StaffAccount
-from app.core.storage.tables import AUDIT
+from app.core.storage.tables import AUDIT, SHIFTS
 from app.core.storage.writer import Database
 
 #: Wrong PINs in a row that lock an account, and for how long.
@@ -466,7 +466,8 @@ class Staff:
         return _account(row)
 
     async def rename(self, acting: str, role: Role, name: str, new_name: str) -> Account:
-        """Give an account a new name. Past entries keep the name they were made under."""
+        """Give an account a new name. Past entries and closed shifts keep the name they were
+        made under; a cashier's open shift takes the new one, to be carried on under it."""
         clean = check_name(new_name, "new name")
         now = clock.now()
 
@@ -477,6 +478,8 @@ class Staff:
                 raise _exists(role, clash.name)
             old, row.name, row.name_key, row.updated_at = row.name, clean, name_key(clean), now
             session.add(row)
+            if role is Role.CASHIER:
+                _rename_open_shifts(session, old, clean)
             audit(
                 session,
                 now,
@@ -511,6 +514,9 @@ class Staff:
             row.active, row.updated_at = active, now
             session.add(row)
             verb = "enabled" if active else "disabled"
+            detail: dict[str, Any] = {"name": row.name}
+            if not active and role is Role.CASHIER:
+                detail["shifts_closed"] = _close_shifts(session, row.name, now)
             audit(
                 session,
                 now,
@@ -518,7 +524,7 @@ class Staff:
                 action=f"{role.value}_{verb}",
                 terminal=self.terminal,
                 entry_id=None,
-                name=row.name,
+                **detail,
             )
             return _account(row)
 
@@ -614,3 +620,21 @@ class Staff:
             return ImportResult(tuple(added), tuple(skipped))
 
         return await self.db.write(write)
+
+
+def _close_shifts(session: Session, cashier: str, now: datetime) -> int:
+    """Close ``cashier``'s open shifts, in the transaction that disables them; how many. A shift
+    ends only when its cashier closes it, and a disabled cashier cannot sign in to: left open,
+    it held manager mode's day on the day it began. Their redemptions stay theirs."""
+    still_open = (SHIFTS.c.cashier == cashier) & SHIFTS.c.closed_at.is_(None)
+    ids = session.execute(sa.select(SHIFTS.c.id).where(still_open)).scalars().all()
+    if ids:
+        session.execute(sa.update(SHIFTS).where(SHIFTS.c.id.in_(ids)).values(closed_at=now))
+    return len(ids)
+
+
+def _rename_open_shifts(session: Session, old: str, new: str) -> None:
+    """The open shifts of a cashier renamed go on under ``new``: found by their cashier's name,
+    they were left open under one nobody could sign in as, and the cashier started another."""
+    still_open = (SHIFTS.c.cashier == old) & SHIFTS.c.closed_at.is_(None)
+    session.execute(sa.update(SHIFTS).where(still_open).values(cashier=new))

@@ -1237,7 +1237,8 @@ class Till:
         return shift_info(await self.shifts.open(cashier, self.config.terminal))
 
     async def open_shifts(self) -> list[ShiftInfo]:
-        """The shifts open on this till (a restart finds the last cashier's here)."""
+        """The shifts open on this till, oldest first: a restart finds the last cashier's here,
+        and a cashier back from a break theirs (another cashier's sign-in leaves it open)."""
         return [shift_info(s) for s in await self.shifts.open_shifts(self.config.terminal)]
 
     async def days_to_read(self) -> DaysToRead:

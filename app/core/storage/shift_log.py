@@ -25,23 +25,23 @@ class ShiftLog:
         self.db = db
 
     async def open(self, cashier: str, terminal: str) -> Shift:
-        """``cashier``'s shift on ``terminal``: the one still open (after a restart), else a new
-        one. Another cashier's shift left open on this terminal is closed now."""
+        """``cashier``'s shift on ``terminal``: the one still open (after a restart, or after
+        another cashier covered the till), else a new one. Another cashier's open shift stays
+        open: it ends when its own cashier closes it (a colleague signing in at the lock while
+        Dewi was on her break closed hers, and she came back to a new shift without a word)."""
         now = clock.now()  # the loop's time, taken before the work is queued
 
         def write(session: Session) -> Shift:
-            found = session.execute(
+            mine = session.execute(
                 sa.select(Shift)
-                .where(SHIFTS.c.terminal == terminal, SHIFTS.c.closed_at.is_(None))
+                .where(
+                    SHIFTS.c.terminal == terminal,
+                    SHIFTS.c.cashier == cashier,
+                    SHIFTS.c.closed_at.is_(None),
+                )
                 .order_by(SHIFTS.c.id)
-            ).scalars()
-            mine: Shift | None = None
-            for shift in found:
-                if shift.cashier == cashier and mine is None:
-                    mine = shift
-                    continue
-                shift.closed_at = now
-                session.add(shift)
+                .limit(1)
+            ).scalar_one_or_none()
             if mine is None:
                 mine = Shift(cashier=cashier, terminal=terminal, opened_at=now)
                 session.add(mine)
@@ -64,7 +64,8 @@ class ShiftLog:
         return await self.db.write(write)
 
     async def open_shifts(self, terminal: str) -> list[Shift]:
-        """The shifts still open on ``terminal`` (normally one, after a restart)."""
+        """The shifts still open on ``terminal``, oldest first (a restart, or cashiers taking
+        turns at the till, finds them here)."""
         return await self.db.read(
             lambda s: list(
                 s.execute(

@@ -48,6 +48,7 @@ def _detail_keys() -> dict[str, str]:
         "export": QCoreApplication.translate("ManagerWords", "what"),
         "file": QCoreApplication.translate("ManagerWords", "file"),
         "rows": QCoreApplication.translate("ManagerWords", "rows"),
+        "shifts_closed": QCoreApplication.translate("ManagerWords", "open shifts closed"),
     }
 
 

@@ -141,6 +141,7 @@ class ShiftController(QObject):
         view.sign_in.sign_in_requested.connect(self.sign_in)
         view.close_shift_requested.connect(lambda: spawn(self.show_summary()))
         self._summary_wired = False
+        self._active: frozenset[str] | None = None  # the active cashiers, casefolded, once read
         view.result_panel.print_requested.connect(self.print_slip)
         self.prepared = spawn(self._prepare(cashiers, seed), name="accounts")
 
@@ -170,8 +171,19 @@ class ShiftController(QObject):
     async def reload_accounts(self) -> None:
         """Read the sign-in list again (a manager added, renamed or disabled a cashier)."""
         accounts = await self.session.till.staff.accounts(Role.CASHIER)
-        self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in accounts if a.active])
+        active = [a for a in accounts if a.active]
+        self._active = frozenset(a.name.casefold() for a in active)
+        self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in active])
         self.accounts_loaded.emit()
+
+    async def end_if_disabled(self) -> None:
+        """Manager mode ended: if it disabled the cashier signed in, their shift closed with
+        their account, and the till goes back to the sign-in page. Left on the cashier's page,
+        Dewi went on redeeming into a shift she could not sign in to again."""
+        cashier = self.session.cashier
+        if cashier is None or self._active is None or cashier.casefold() in self._active:
+            return
+        await self.close_shift()
 
     # -- signing in and out ------------------------------------------------------------------
 
@@ -188,6 +200,10 @@ class ShiftController(QObject):
         except StaffRefused as exc:
             reason = words(exc.said)
             self.view.sign_in.show_error(reason)
+            # The list may be older than the account: a PIN given, the account disabled, from
+            # the command line or another till on the same data. Read as it is, the page shows
+            # the PIN field the refusal asks for (it said "type it" with no field to type in).
+            await self.reload_accounts()
             self.sign_in_refused.emit(reason)
             return
         finally:
@@ -203,13 +219,16 @@ class ShiftController(QObject):
         self.view.show_cashier()
         self.signed_in.emit(account.name)
 
-    async def _offer_open_shift(self) -> None:
-        # After a restart: whose shift is still open, so they pick up where they were.
+    async def _offer_open_shift(self, *, pick: bool = True) -> None:
+        # After a restart, or a shift closed while a colleague's stays open: whose shift is
+        # still open, so they pick up where they were.
         shifts = await self.session.till.open_shifts()
         self.view.sign_in.set_open_shifts(s.cashier for s in shifts)
+        self.view.sign_in.set_note("")
         if shifts:
             last = shifts[-1]
-            self.view.sign_in.select_cashier(last.cashier)
+            if pick:
+                self.view.sign_in.select_cashier(last.cashier)
             self.view.sign_in.set_note(
                 self.tr(
                     "{cashier}'s shift is still open since {time}: signing in continues it."
@@ -223,10 +242,11 @@ class ShiftController(QObject):
         self.redemption.clear_shift()
         self.view.member_search.clear()
         self.view.invoice_field.clear()
-        self.view.sign_in.set_note("")
         if closing is not None:
             self.view.sign_in.shift_closed(closing)
         self.view.show_sign_in()
+        # A colleague's shift left open (Dewi on her break) is said, as after a restart.
+        await self._offer_open_shift(pick=False)
 
     # -- the summary -------------------------------------------------------------------------
 

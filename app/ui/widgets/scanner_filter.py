@@ -110,6 +110,9 @@ class ScannerFilter(QObject):
     """
 
     scanned = Signal(str)
+    #: A scan that landed in an exempt widget was taken back (the widget): the page says why
+    #: nothing happened, where the keys vanished without a word.
+    taken_back = Signal(QObject)
 
     def __init__(
         self,
@@ -283,6 +286,7 @@ class ScannerFilter(QObject):
             wipe = getattr(widget, "wipe", None)
             if callable(wipe):
                 wipe()
+        self.taken_back.emit(widget)
         return True
 
     def _is_scan(self, times: list[float], now: float) -> bool:

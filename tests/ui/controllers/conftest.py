@@ -27,6 +27,7 @@ from app.sandbox import DEMO_TOKEN
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.main_window import CashierWindowView
+from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.retries import no_retry_meanwhile
 
@@ -77,8 +78,8 @@ def open_running_till(
 def make_cashier(
     qtbot: QtBot, open_running_till: Callable[..., Till]
 ) -> Callable[..., CashierWindow]:
-    """``make_cashier(settings, signed_in="Dewi", options=None, token=DEMO_TOKEN)``: the
-    window over a till, shown."""
+    """``make_cashier(settings, signed_in="Dewi", options=None, token=DEMO_TOKEN,
+    scanner=None)``: the window over a till, shown."""
 
     def make(
         settings: Settings,
@@ -86,10 +87,13 @@ def make_cashier(
         signed_in: str | None = "Dewi",
         options: RuntimeOptions | None = None,
         token: str = DEMO_TOKEN,
+        scanner: ScannerFilter | None = None,
     ) -> CashierWindow:
         till = open_running_till(settings, options, token)
         view = CashierWindowView()
-        window = CashierWindow(view, till, cashiers=["Dewi", "Rina"], use_printer=False)
+        window = CashierWindow(
+            view, till, cashiers=["Dewi", "Rina"], use_printer=False, scanner=scanner
+        )
 
         def before_close(_view: object) -> None:
             # pytest-qt closes widgets before fixtures end: let the window's work finish first.

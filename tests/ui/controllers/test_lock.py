@@ -387,3 +387,52 @@ def test_a_shift_summary_read_as_another_cashier_signs_in_is_not_shown_to_them(
     # Rina is at her own till, not on Dewi's summary (and its Close shift button).
     assert cashier.view.pages.currentWidget() is cashier.view.cashier_page
     assert shown == []
+
+
+def test_a_colleague_signing_in_at_the_lock_leaves_the_cashiers_shift_to_continue(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Dewi went on her break, Rina covered the till: Dewi came back to a new shift (hers closed
+    # without a word, its summary never shown), and the lock still offered "Continue shift".
+    view = cashier.view
+    dewi = cashier.session.shift
+    assert dewi is not None
+    find_member(qtbot, cashier, AYU)
+    view.reward_picker.select_reward(1)
+    redeem(qtbot, cashier, view.reward_picker.redeem_button.click)
+    lock_after_idle_time(qtbot, cashier)
+    view.sign_in.select_cashier("Rina")
+    assert view.sign_in.start_button.text() == "Start shift"
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    assert view.redemptions_model.rowCount() == 0  # Rina's shift holds nothing of Dewi's
+    lock_after_idle_time(qtbot, cashier)
+    view.sign_in.select_cashier("Dewi")
+    assert view.sign_in.start_button.text() == "Continue shift"
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    back = cashier.session.shift
+    assert back is not None and back.id == dewi.id
+    qtbot.waitUntil(lambda: view.redemptions_model.rowCount() == 1, timeout=WAIT_MS)
+    open_now = run_async(qtbot, cashier.till.open_shifts())
+    assert [s.cashier for s in open_now] == ["Dewi", "Rina"]
+
+
+def test_closing_a_shift_says_whose_shift_stays_open_on_the_till(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Rina covered Dewi's break and closed her own shift when she left: the page came back
+    # blank, nothing said that Dewi's shift was still open for her to carry on.
+    view = cashier.view
+    lock_after_idle_time(qtbot, cashier)
+    view.sign_in.select_cashier("Rina")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    run_async(qtbot, cashier.shift.close_shift())
+    page = view.sign_in
+    assert view.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: "Dewi's shift is still open" in page.note.text(), timeout=WAIT_MS)
+    assert page.note.isVisibleTo(page)
+    assert page.start_button.text() == "Start shift"  # Rina, still picked: hers is closed
+    page.select_cashier("Dewi")
+    assert page.start_button.text() == "Continue shift"

@@ -42,8 +42,7 @@ def _ayu_on_screen(qtbot: QtBot, cashier: CashierWindow, key: Qt.Key | None = No
 
 def _scanner(cashier: CashierWindow) -> ScannerFilter:
     scanner = ScannerFilter()
-    cashier.scanner = scanner
-    scanner.scanned.connect(cashier.scanned)
+    cashier.listen_to(scanner)
     return scanner
 
 

@@ -494,3 +494,24 @@ def test_the_storage_banner_blocks_the_till_while_the_disk_refuses_and_goes_by_i
         cashier.storage.check()
     assert changed.args[0] == ""
     assert view.storage_banner.isHidden() and view.pages.isEnabled()
+
+
+def test_the_cashier_disabled_while_signed_in_is_signed_out_when_manager_mode_ends(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Wayan disabled Dewi (F8, People) while she was signed in: manager mode gave her page back
+    # and she went on redeeming into a shift she could never sign in to again, nor close.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    people = cashier.people
+    with qtbot.waitSignal(people.changed, timeout=WAIT_MS):
+        people.ask("cashier", "disable", "Dewi")
+    with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS) as changed:
+        run_async(qtbot, cashier.mode._leave("left"))
+    assert changed.args == [None]
+    view = cashier.view
+    assert view.pages.currentWidget() is view.sign_in
+    assert [view.sign_in.cashiers.item(n).text() for n in range(view.sign_in.cashiers.count())] == [
+        "Rina"
+    ]
+    assert run_async(qtbot, cashier.till.open_shifts()) == []

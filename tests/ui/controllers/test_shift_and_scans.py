@@ -16,9 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core import clock
+from app.core.credentials import Secret
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.shift import ShiftInfo, ShiftSummary
+from app.core.services.staff import Role
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.controllers.shift import summary_data
@@ -26,6 +28,7 @@ from app.ui.main_window import CashierWindowView
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
+from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
@@ -71,6 +74,84 @@ def test_the_sign_in_button_says_it_continues_the_shift_left_open(
     run_async(qtbot, cashier.shift.close_shift())
     assert cashier.view.pages.currentWidget() is page
     assert page.start_button.text() == "Start shift"
+
+
+def test_a_pin_set_since_the_list_was_read_brings_up_the_pin_field(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # A manager gave Rina a PIN from the command line (or another till on the same data): the
+    # page said "Rina signs in with a PIN: type it." with no field to type it in, until a
+    # restart.
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
+    page.select_cashier("Rina")
+    assert not page.pin_shown()
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
+        page.submit()
+    qtbot.waitUntil(lambda: page.pin_field.isVisibleTo(page), timeout=WAIT_MS)
+    assert page.error.isVisibleTo(page)
+    page.pin_field.setText("4826")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        page.submit()
+    assert cashier.session.cashier == "Rina"
+
+
+def test_a_wrong_pin_leaves_the_keyboard_in_the_pin_field(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # With the list read again after each refusal, the wrong PIN's list rebuilt the page under
+    # the cashier: the PIN field lost the keyboard, and the next PIN went into nothing (under X,
+    # five wrong PINs typed counted one).
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
+    run_async(qtbot, cashier.shift.reload_accounts())
+    make_active(qtbot, cashier.view)
+    page.select_cashier("Rina")
+    page.pin_field.setFocus()
+    qtbot.waitUntil(page.pin_field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(page.pin_field, "1357")
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
+        qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+    assert page.pin_field.hasFocus()
+    qtbot.keyClicks(page.pin_field, "4826")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
+
+
+def test_a_card_scanned_into_the_cashiers_pin_field_is_said_not_read(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # The cursor waiting in Rina's PIN at the lock, the customer's card scanned: the filter
+    # took it back (no wrong PIN), and the page said nothing, the card scanned again and again.
+    scanner = ScannerFilter()
+    cashier = make_cashier(till_settings, signed_in=None, scanner=scanner)
+    page = cashier.view.sign_in
+    scanner.taken_back.emit(page.pin_field)
+    assert page.error.isVisibleTo(page)
+    assert page.error.text() == "Card not read: sign in first, then scan it again."
+
+
+def test_a_cashier_disabled_since_the_list_was_read_leaves_the_list(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_active("Wayan", Role.CASHIER, "Rina", False))
+    page.select_cashier("Rina")
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
+        page.submit()
+    names = lambda: [page.cashiers.item(n).text() for n in range(page.cashiers.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: names() == ["Dewi"], timeout=WAIT_MS)
+    assert page.error.isVisibleTo(page)
 
 
 def test_a_shift_csv_the_till_cannot_write_says_so_on_the_summary(
@@ -229,8 +310,7 @@ def test_a_scan_finds_the_member_then_a_voucher_code_redeems_it(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
     scanner = ScannerFilter()
-    cashier.scanner = scanner
-    scanner.scanned.connect(cashier.scanned)
+    cashier.listen_to(scanner)
     with qtbot.waitSignal(cashier.session.offer_loaded, timeout=WAIT_MS):
         scanner.scanned.emit("70140000000006")
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
@@ -313,8 +393,7 @@ def test_the_next_customers_card_scanned_after_a_code_finds_them_not_another_cod
     # Ayu's name in the shift) while Budi waits unfound.
     view = cashier.view
     scanner = ScannerFilter()
-    cashier.scanner = scanner
-    scanner.scanned.connect(cashier.scanned)
+    cashier.listen_to(scanner)
     find_member(qtbot, cashier, AYU)
     if tab == "promo":
         view.invoice_field.set_text("INV-0042")

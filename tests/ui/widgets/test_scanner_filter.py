@@ -411,9 +411,13 @@ def test_a_scan_into_a_pin_field_is_not_submitted_as_a_pin(
     qtbot: QtBot, scanner: ScannerFilter, pin_field: QLineEdit
 ) -> None:
     # The cashier's and the manager's PIN fields: a wrong PIN counts towards their lockout.
-    with qtbot.assertNotEmitted(pin_field.returnPressed):
+    with (
+        qtbot.assertNotEmitted(pin_field.returnPressed),
+        qtbot.waitSignal(scanner.taken_back) as taken_back,
+    ):
         send(pin_field, wedge_keys("KR24000006", 8))
     assert pin_field.text() == ""
+    assert taken_back.args == [pin_field]  # for the page to say why nothing happened
     with qtbot.waitSignal(pin_field.returnPressed):
         send(pin_field, wedge_keys("246810", 60, jitter_ms=12))
     assert pin_field.text() == "246810"

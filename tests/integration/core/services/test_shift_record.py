@@ -264,3 +264,18 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
     # the day's CSV has the redemption sent again too: the manager's own, and confirmed
     assert (rows[new.entry_id]["cashier"], rows[new.entry_id]["status"]) == ("Wayan", "confirmed")
     assert rows[new.entry_id]["reason"] == ""
+
+
+async def test_a_cashier_signing_in_leaves_another_cashiers_shift_open(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Rina covering the till while Dewi was on her break closed Dewi's shift without a word:
+    # Dewi came back to a new shift, her summary never shown, her day cut in two.
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        dewi = await till.open_shift("Dewi")
+        rina = await till.open_shift("Rina")
+        assert [s.cashier for s in await till.open_shifts()] == ["Dewi", "Rina"]
+        back = await till.open_shift("Dewi")
+        assert back.id == dewi.id and back.closed_at is None
+        await till.close_shift(rina.id)
+        assert [s.id for s in await till.open_shifts()] == [dewi.id]

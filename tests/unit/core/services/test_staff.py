@@ -26,6 +26,7 @@ from app.core.services.staff import (
     read_cashiers_file,
 )
 from app.core.storage import AuditEvent
+from app.core.storage.shift_log import ShiftLog
 
 from .conftest import TERMINAL, StaffFactory
 
@@ -276,3 +277,35 @@ async def test_a_pin_typed_in_another_script_s_digits_is_that_pin(staff: Staff, 
         ("Wayan", "cashier_added"),
         ("Dewi", "sign_in"),
     ]
+
+
+async def test_disabling_a_cashier_closes_the_shift_they_can_no_longer_close(
+    staff: Staff,
+) -> None:
+    # A shift ends only when its cashier closes it (another cashier's sign-in leaves it open):
+    # a disabled cashier cannot sign in to close theirs, and it stayed open for good, holding
+    # manager mode's day on the day it began.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Dewi", None)
+    await staff.add("Ayu", Role.CASHIER, "Rina", None)
+    shifts = ShiftLog(staff.db)
+    await shifts.open("Dewi", TERMINAL)
+    rina = await shifts.open("Rina", TERMINAL)
+    await staff.set_active("Ayu", Role.CASHIER, "dewi", False)
+    assert [s.id for s in await shifts.open_shifts(TERMINAL)] == [rina.id]
+    await staff.set_active("Ayu", Role.CASHIER, "Dewi", True)  # enabled again: a new shift
+    assert [s.cashier for s in await shifts.open_shifts(TERMINAL)] == ["Rina"]
+
+
+async def test_a_cashier_renamed_mid_shift_carries_the_same_shift_on(staff: Staff) -> None:
+    # Shifts are found by their cashier's name: renamed, Dewi signed in as "Dewi Lestari" to a
+    # new shift, and the one she had open was left open under a name nobody could sign in as.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Dewi", None)
+    shifts = ShiftLog(staff.db)
+    before = await shifts.open("Dewi", TERMINAL)
+    await staff.set_active("Ayu", Role.CASHIER, "Dewi", True)  # no change: nothing moves
+    await staff.rename("Ayu", Role.CASHIER, "Dewi", "Dewi Lestari")
+    after = await shifts.open("Dewi Lestari", TERMINAL)
+    assert after.id == before.id
+    assert [s.cashier for s in await shifts.open_shifts(TERMINAL)] == ["Dewi Lestari"]
