@@ -90,6 +90,7 @@ class CashierWindow(QObject):
         self.lock = IdleLock(
             view, self.session, self.member, self.redemption, options.idle_lock_minutes
         )
+        view.lock_requested.connect(self.lock.lock_asked)
         # Manager mode, over the same till and heard changes (this process's and others'): what
         # the cashier's pages use of it now (F8, the badge, a shift row's details), its page's
         # own controllers when that page is built (ManagerPage).

@@ -86,6 +86,7 @@ class CashierWindowView(QMainWindow):
     ``promo_panel``, ``result_panel``, ``redemptions``, ``status``, ``sign_in``, ``summary``,
     ``manager``, ``first_manager``, ``damaged``, ``storage_banner``) and listen to their signals
     and to this window's: ``back_requested`` (Esc with nothing left to close),
+    ``lock_requested`` (Shift → Lock the till, F12),
     ``close_shift_requested`` (Shift → Close shift), ``manager_requested`` (Manager → Manager
     mode, F8), ``leave_manager_requested`` (Manager → Leave manager mode) and ``manager_built``
     (manager mode's page was just built: see :attr:`manager`).
@@ -95,6 +96,7 @@ class CashierWindowView(QMainWindow):
     """
 
     back_requested = Signal()
+    lock_requested = Signal()
     close_shift_requested = Signal()
     manager_requested = Signal()
     leave_manager_requested = Signal()
@@ -507,6 +509,13 @@ class CashierWindowView(QMainWindow):
         from PySide6.QtCore import Qt
 
         shift = self.menuBar().addMenu(self.tr("&Shift"))
+        # A cashier stepping away locks the till at once, not after its idle minutes (F12: no
+        # key of the cashier's page, nor one a scanner sends).
+        self.lock_action = QAction(self.tr("Lock the till"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Key.Key_F12))
+        self.lock_action.triggered.connect(self.lock_requested)
+        shift.addAction(self.lock_action)
+        self.addAction(self.lock_action)
         self.close_shift_action = QAction(self.tr("Close shift…"), self)
         self.close_shift_action.triggered.connect(self.close_shift_requested)
         shift.addAction(self.close_shift_action)

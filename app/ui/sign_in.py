@@ -174,20 +174,20 @@ class SignInView(QWidget):
         )
         self.unread.show()
 
-    def set_locked(self, cashier: str | None) -> None:
-        """The lock screen after the till sat idle (``cashier`` whose shift carries on), or the
-        start of a shift again (``None``)."""
+    def set_locked(self, cashier: str | None, *, idle: bool = True) -> None:
+        """The lock screen (``cashier`` whose shift carries on) after the till sat idle, or
+        locked by hand (``idle`` false: F12), or the start of a shift again (``None``)."""
         if cashier is None:
             self.title.setText(self.tr("Start your shift"))
             return
         self.title.setText(self.tr("The till is locked"))
         self.set_open_shifts([*self._open_shifts, cashier])
         self.select_cashier(cashier)
-        self.set_note(
-            self.tr("It locked after sitting idle. {cashier}'s shift carries on: sign in.").format(
-                cashier=cashier
-            )
-        )
+        if idle:
+            note = self.tr("It locked after sitting idle. {cashier}'s shift carries on: sign in.")
+        else:
+            note = self.tr("{cashier} locked the till. Their shift carries on: sign in.")
+        self.set_note(note.format(cashier=cashier))
 
     def set_open_shifts(self, cashiers: Iterable[str]) -> None:
         """The cashiers whose shift is open on this till: the button says it continues theirs."""

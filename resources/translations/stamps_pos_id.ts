@@ -269,6 +269,10 @@
         <translation>&amp;Shift</translation>
     </message>
     <message>
+        <source>Lock the till</source>
+        <translation>Kunci mesin kasir</translation>
+    </message>
+    <message>
         <source>Close shift…</source>
         <translation>Tutup shift…</translation>
     </message>
@@ -996,6 +1000,13 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>Not locked: the till is finishing this customer&apos;s redemption.</source>
+        <translation>Tidak dikunci: mesin kasir sedang menyelesaikan penukaran pelanggan ini.</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceField</name>
     <message>
         <source>Invoice no. (F6)</source>
@@ -1043,6 +1054,10 @@
     <message>
         <source>Manager mode</source>
         <translation>Mode manajer</translation>
+    </message>
+    <message>
+        <source>Lock the till</source>
+        <translation>Kunci mesin kasir</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -3633,6 +3648,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>It locked after sitting idle. {cashier}&apos;s shift carries on: sign in.</source>
         <translation>Terkunci karena lama tidak dipakai. Shift {cashier} masih berjalan: silakan masuk.</translation>
+    </message>
+    <message>
+        <source>{cashier} locked the till. Their shift carries on: sign in.</source>
+        <translation>{cashier} mengunci mesin kasir. Shift-nya masih berjalan: silakan masuk.</translation>
     </message>
     <message>
         <source>Card not read: sign in first, then scan it again.</source>

@@ -93,15 +93,28 @@ class IdleLock(InputWatcher):
             return dialog.pad.busy()
         return self.redemption.busy
 
-    def lock(self) -> None:
+    def lock_asked(self) -> None:
+        """Shift → Lock the till (F12): lock now, as the idle time would, from the cashier's
+        page or the shift's summary. Not while the till sees a customer through (a PIN being
+        checked, a redemption awaiting its answer): the status bar says why."""
+        if self.session.cashier is None or not self.view.is_showing_shift():
+            return  # the sign-in page is the lock; manager mode is left on its own
+        if self._seeing_through():
+            self.view.status.show_note(
+                self.tr("Not locked: the till is finishing this customer's redemption.")
+            )
+            return
+        self.lock(idle=False)
+
+    def lock(self, *, idle: bool = True) -> None:
         """Lock now: the sign-in page, the customer and the window's dialogs gone from the
-        screen, the shift kept."""
+        screen, the shift kept. ``idle``: it sat idle, rather than a cashier locking it."""
         cashier = self.session.cashier
         if cashier is None:
             return
         self._close_dialogs()
         self.member.clear()
-        self.view.sign_in.set_locked(cashier)
+        self.view.sign_in.set_locked(cashier, idle=idle)
         self.view.show_sign_in()
         self.locked.emit(cashier)
 

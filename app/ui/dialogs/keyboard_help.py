@@ -27,6 +27,7 @@ def keyboard_shortcuts() -> list[tuple[str, str]]:
         ("F6", QCoreApplication.translate("Keyboard", "Invoice number")),
         ("F9", QCoreApplication.translate("Keyboard", "Redeem the cart")),
         ("F8", QCoreApplication.translate("Keyboard", "Manager mode")),
+        ("F12", QCoreApplication.translate("Keyboard", "Lock the till")),
         ("Enter", QCoreApplication.translate("Keyboard", "Confirm")),
         (
             "Esc",

@@ -250,6 +250,48 @@ def test_a_members_pin_pad_being_checked_holds_the_lock_off(
     qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is None, timeout=WAIT_MS)
 
 
+def test_f12_locks_the_till_at_once_and_the_shift_carries_on(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Dewi steps away from the counter: the Shift menu had only "Close shift", and the till
+    # stayed open on Ayu's card for its idle minutes.
+    shift = cashier.session.shift
+    find_member(qtbot, cashier, AYU)
+    make_active(qtbot, cashier.view)
+    with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_F12)
+    view = cashier.view
+    assert view.pages.currentWidget() is view.sign_in
+    assert view.sign_in.title.text() == "The till is locked"
+    # not "It locked after sitting idle": Dewi locked it a moment ago
+    assert view.sign_in.note.text() == "Dewi locked the till. Their shift carries on: sign in."
+    assert cashier.session.member is None
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        view.sign_in.submit()
+    assert cashier.session.shift == shift
+    # On the sign-in page, F12 has nothing more to lock.
+    cashier.view.show_sign_in()
+    with qtbot.assertNotEmitted(cashier.lock.locked):
+        cashier.view.lock_action.trigger()
+
+
+def test_f12_does_not_lock_while_a_members_pin_is_checked(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    dialog = _budis_pin_pad(qtbot, cashier)
+    sandbox.faults(held=True)  # the server has the PIN and has not answered yet
+    for digit in "123456":
+        qtbot.keyClick(dialog.pad, digit)
+    qtbot.keyClick(dialog.pad, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sandbox.holding() == 1, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(cashier.lock.locked):
+        cashier.view.lock_action.trigger()
+    assert dialog.isVisible()
+    assert cashier.view.status.note_text().startswith("Not locked:")
+    sandbox.faults(held=False)
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is None, timeout=WAIT_MS)
+
+
 def test_a_pin_pad_left_untouched_closes_with_the_lock_and_forgets_its_digits(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
