@@ -5178,6 +5178,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini menumpuk lebih dari {limit} tanda aksen pada satu huruf; ketik ulang tanpanya.</translation>
     </message>
     <message>
+        <source>This mixes letters of alphabets that look alike (a Cyrillic е in a Latin name), or styled letters; type it again in plain letters of one alphabet.</source>
+        <comment>field.look_alike</comment>
+        <translation>Ini mencampur huruf dari abjad yang mirip (е Sirilik dalam nama Latin), atau huruf bergaya; ketik ulang dengan huruf biasa dari satu abjad.</translation>
+    </message>
+    <message>
         <source>Type 0 (never), or from {least} to {most} seconds.</source>
         <comment>setting.heartbeat</comment>
         <translation>Ketik 0 (tidak pernah), atau {least} sampai {most} detik.</translation>
