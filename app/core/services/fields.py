@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from app.core.messages import Message, say
-from app.core.stamps.server_text import MARKS_PER_LETTER
+from app.core.stamps.server_text import MARKS_PER_LETTER as MARKS_PER_LETTER
 
 NAME_MAX = 40
 NOTE_MAX = 500
