@@ -625,6 +625,10 @@
         <translation>ID penukaran di server berupa bilangan bulat, hanya angka 0-9.</translation>
     </message>
     <message>
+        <source>A server redemption id runs from 1 to 9223372036854775807: no redemption has this one.</source>
+        <translation>ID penukaran di server berkisar dari 1 sampai 9223372036854775807: tidak ada penukaran dengan ID ini.</translation>
+    </message>
+    <message>
         <source>Cancel made: the redemption&apos;s row shows how it ends.</source>
         <translation>Pembatalan dibuat: baris penukarannya menunjukkan hasil akhirnya.</translation>
     </message>

@@ -510,7 +510,9 @@ def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing
         ("", AYU, "", "server_id", "Type the id the Stamps server gave the redemption."),
         ("1_0", AYU, "", "server_id", "A server redemption id is a whole number, 0-9 only."),
         ("٣٤", AYU, "", "server_id", "A server redemption id is a whole number, 0-9 only."),
-        ("99999999999999999999", AYU, "", "server_id", "whole number"),
+        # all digits, so "0-9 only" read as a riddle: the id is out of the server's range
+        ("0", AYU, "", "server_id", "A server redemption id runs from 1 to 9223372036854775807"),
+        ("99999999999999999999", AYU, "", "server_id", "runs from 1 to 9223372036854775807"),
         ("2003", "<b>ayu</b>", "", "member", "no such characters"),
         ("2003", "x" * 300, "", "member", "longer than 254"),
         ("2003", AYU, "bad\x07note", "note", "control or invisible"),
