@@ -308,7 +308,13 @@ class DecisionsController(QObject):
         if decision == "mark_applied":
             refusal = self._server_id_refusal(server_id, required=False)
             if refusal:
-                dialog.show_server_id_error(refusal)
+                # The note's reason too, as the cancel by server id's form says each field's: one
+                # field per try made the manager save again to hear of the next.
+                try:
+                    check_note(note)
+                except FieldRefused as exc:
+                    dialog.show_note_error(words(exc.said))
+                dialog.show_server_id_error(refusal)  # last: the keyboard goes to the first
                 return
         try:
             if decision == "cancel":
