@@ -25,7 +25,16 @@ from pydantic_settings import (
 )
 
 from app import APP_NAME, version
-from app.core.services import TEMPLATES, Channel, OfflineLimits, TillConfig, english
+from app.core.services import (
+    MARKS_PER_LETTER,
+    TEMPLATES,
+    Channel,
+    OfflineLimits,
+    TillConfig,
+    english,
+    first_hidden,
+    stacks_marks,
+)
 
 # Read before the window shows (app/early_config.py), and part of this module's interface.
 from app.early_config import CONFIG_ENV as CONFIG_ENV
@@ -261,8 +270,13 @@ class Settings(BaseSettings):
     def _printable(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        if unprintable(value):
+        # The terminal names every line of the audit log, End of day and the CSVs: what a
+        # manager's names refuse (a blank Unicode calls a letter, accents stacked over the
+        # lines around it) would make a till nobody can tell apart, or read.
+        if unprintable(value) or first_hidden(value):
             raise _unprintable()
+        if stacks_marks(value):
+            raise refused("field.mark_stack", limit=MARKS_PER_LETTER)
         if not value.strip():
             raise refused("field.empty")
         return value

@@ -138,9 +138,17 @@ def build(ts_file: Path, qm_file: Path, *, lrelease: Path | None = None) -> None
     if tool is None:
         raise SystemExit("pyside6-lrelease is not installed: run `make` (it installs PySide6)")
     qm_file.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [str(tool), "-silent", "-nounfinished", str(ts_file), "-qm", str(qm_file)], check=True
-    )
+    # A new file put in the old one's place, never the old one written over: a running window's
+    # translator maps the file it loaded, and lrelease writing into it moved every message under
+    # it (the kiosk's words came out English after `make qm`, seen under Xvfb).
+    fresh = qm_file.with_name(qm_file.name + ".new")
+    try:
+        subprocess.run(
+            [str(tool), "-silent", "-nounfinished", str(ts_file), "-qm", str(fresh)], check=True
+        )
+        fresh.replace(qm_file)
+    finally:
+        fresh.unlink(missing_ok=True)
 
 
 def update(

@@ -837,6 +837,10 @@ TEMPLATES: dict[str, str] = {
     "field.too_long": "This is longer than {limit} characters.",
     "field.markup": "These characters are not allowed: {characters}",
     "field.no_letter": "A name needs at least one letter.",
+    "field.look_alike": (
+        "This mixes letters of alphabets that look alike (a Cyrillic е in a Latin name), or"
+        " styled letters; type it again in plain letters of one alphabet."
+    ),
     "field.note_required": "A note is required: say why.",
     "field.pin_required": "Type a PIN.",
     "field.pin_digits": "A PIN is digits only.",

@@ -629,6 +629,10 @@
         <translation>ID penukaran di server berupa bilangan bulat, hanya angka 0-9.</translation>
     </message>
     <message>
+        <source>A server redemption id runs from 1 to 9223372036854775807: no redemption has this one.</source>
+        <translation>ID penukaran di server berkisar dari 1 sampai 9223372036854775807: tidak ada penukaran dengan ID ini.</translation>
+    </message>
+    <message>
         <source>Cancel made: the redemption&apos;s row shows how it ends.</source>
         <translation>Pembatalan dibuat: baris penukarannya menunjukkan hasil akhirnya.</translation>
     </message>
@@ -5248,6 +5252,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This stacks more than {limit} accents on one letter; type it again without them.</source>
         <comment>field.mark_stack</comment>
         <translation>Ini menumpuk lebih dari {limit} tanda aksen pada satu huruf; ketik ulang tanpanya.</translation>
+    </message>
+    <message>
+        <source>This mixes letters of alphabets that look alike (a Cyrillic е in a Latin name), or styled letters; type it again in plain letters of one alphabet.</source>
+        <comment>field.look_alike</comment>
+        <translation>Ini mencampur huruf dari abjad yang mirip (е Sirilik dalam nama Latin), atau huruf bergaya; ketik ulang dengan huruf biasa dari satu abjad.</translation>
     </message>
     <message>
         <source>Type 0 (never), or from {least} to {most} seconds.</source>

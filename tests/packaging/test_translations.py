@@ -151,3 +151,26 @@ def test_the_compiled_translation_speaks_indonesian(ts_file: Path, tmp_path: Pat
     )
     assert translator.translate("QPlatformTheme", "Cancel") == "Batal"
     assert translator.translate("SyncStatusBar", "Check again") == "Periksa lagi"
+
+
+def test_a_rebuilt_translation_leaves_a_running_window_its_words(
+    ts_file: Path, tmp_path: Path
+) -> None:
+    # A kiosk ran in Indonesian while `make qm` rebuilt the file with one more message: its
+    # translator, which maps the file it loaded, read the new bytes at the old places, and every
+    # word looked up afterwards came out English ("Please ask at the counter" over the buttons'
+    # "Selesai", "Hi, Ayu!"; seen under Xvfb). The build now puts a new file in its place, so the
+    # one mapped stays as it was until the window starts again.
+    qm = tmp_path / ts_file.with_suffix(".qm").name
+    translations.build(ts_file, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    empty = TEMPLATES["field.empty"]
+    assert translator.translate(CONTEXT, empty, "field.empty") == "Ini tidak boleh kosong."
+    text = ts_file.read_text(encoding="utf-8")
+    first = text.index("<message>")
+    shorter = tmp_path / "shorter.ts"  # one message fewer: every other one moves
+    shorter.write_text(text[:first] + text[text.index("</message>", first) + 10 :], "utf-8")
+    translations.build(shorter, qm)
+    assert translator.translate(CONTEXT, empty, "field.empty") == "Ini tidak boleh kosong."
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([qm.name, shorter.name])

@@ -258,6 +258,27 @@ def test_bad_values_in_the_file_are_refused_too(line: str, setting: str) -> None
         load_settings()
 
 
+@pytest.mark.parametrize(
+    ("terminal", "why"),
+    [
+        ("kasir-1" + "\u0301" * 30, "field.mark_stack"),  # a "zalgo" name
+        ("\u3164", "field.hidden_characters"),  # a Hangul filler: a letter that draws nothing
+        ("kasir\u2800", "field.hidden_characters"),  # the Braille blank
+        ("kasir\ue000", "field.hidden_characters"),  # a private-use character
+    ],
+)
+def test_a_terminal_that_draws_over_its_lines_or_draws_nothing_is_refused(
+    terminal: str, why: str
+) -> None:
+    # The terminal names each line of the audit log, End of day and the CSVs: "kasir-1" with 30
+    # accents drew a bar over the rows above it, and a Hangul filler left the column blank, a
+    # till nobody could tell from another; a manager's names already refuse both.
+    for setting in ("terminal", "store_code"):
+        with pytest.raises(ConfigError) as caught:
+            load_settings(merchant=7, store=32, **{setting: terminal})
+        assert caught.value.refused[setting].id == why
+
+
 def test_a_data_dir_that_names_a_file_is_refused(tmp_path: Path) -> None:
     a_file = write(tmp_path / "not-a-folder", "")
     with pytest.raises(ConfigError, match=r"setting 'data_dir'.*not a folder"):

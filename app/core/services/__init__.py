@@ -80,7 +80,14 @@ if TYPE_CHECKING:
         write_summary_csv,
     )
     from app.core.services.failures import failure_words
-    from app.core.services.fields import FieldRefused, check_name, check_note
+    from app.core.services.fields import (
+        MARKS_PER_LETTER,
+        FieldRefused,
+        check_name,
+        check_note,
+        first_hidden,
+        stacks_marks,
+    )
     from app.core.services.handover import Handover, HandoverRefused, KioskRedemption
     from app.core.services.history import (
         AttemptLine,
@@ -281,9 +288,12 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.services.fields",
         (
+            "MARKS_PER_LETTER",
             "FieldRefused",
             "check_name",
             "check_note",
+            "first_hidden",
+            "stacks_marks",
         ),
     ),
     ("app.core.services.failures", ("failure_words",)),
@@ -461,6 +471,7 @@ __all__ = [
     "CONTEXT",
     "CSV_COLUMNS",
     "INVOICE",
+    "MARKS_PER_LETTER",
     "MAX_TOKEN_LENGTH",
     "PIN_INPUT_MAX",
     "PROMO_CODE",
@@ -578,6 +589,7 @@ __all__ = [
     "entry_lines",
     "export_entries",
     "failure_words",
+    "first_hidden",
     "first_name",
     "format_rupiah",
     "import_into",
@@ -600,6 +612,7 @@ __all__ = [
     "say",
     "set_aside",
     "shown",
+    "stacks_marks",
     "store_token",
     "summarise",
     "token_file",

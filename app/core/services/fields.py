@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from app.core.messages import Message, say
-from app.core.stamps.server_text import MARKS_PER_LETTER
+from app.core.stamps.server_text import MARKS_PER_LETTER as MARKS_PER_LETTER
 
 NAME_MAX = 40
 NOTE_MAX = 500
@@ -46,6 +46,10 @@ _ZWJ = "\u200d"
 #: What may come just before a joiner inside an emoji: a pictograph, a skin tone, or the
 #: variation selector that asks for the emoji form (U+FE0F).
 _BEFORE_JOINER = frozenset({"So", "Sk", "Mn"})
+#: Alphabets that share letter shapes: a Cyrillic "е" or a Greek "υ" in a Latin name reads as the
+#: Latin letter, so "Dеwi" would be a second Dewi nobody can tell apart. A name keeps to one of
+#: them; other alphabets (Arabic, Javanese, the Chinese characters) may stand beside Latin.
+_LOOK_ALIKE_ALPHABETS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
 
 
 def first_hidden(
@@ -106,8 +110,9 @@ def check_name(text: str, field: str = "name") -> str:
     """A person's name as it will be stored: trimmed, inner spaces collapsed, NFC.
 
     Refused: empty, over :data:`NAME_MAX` characters, control or invisible characters, markup-like
-    characters, and a name without a letter (a PIN typed into the name field must not be stored
-    or logged as a name).
+    characters, a name without a letter (a PIN typed into the name field must not be stored
+    or logged as a name), and one that reads as another's: Latin, Cyrillic or Greek letters
+    mixed, or styled letters (mathematical, full-width).
     """
     if not isinstance(text, str):
         raise FieldRefused(field, "must be text", say("field.not_text"))
@@ -125,7 +130,25 @@ def check_name(text: str, field: str = "name") -> str:
         raise FieldRefused(field, f"may not contain {bad}", say("field.markup", characters=bad))
     if not any(c.isalpha() for c in name):
         raise FieldRefused(field, "must contain a letter", say("field.no_letter"))
+    if _reads_as_other_letters(name):
+        raise FieldRefused(
+            field, "mixes alphabets or styled letters that look alike", say("field.look_alike")
+        )
     return name
+
+
+def _reads_as_other_letters(name: str) -> bool:
+    # A styled letter (a mathematical bold "𝐃", a full-width "Ｄ") is a plain one to the eye but
+    # not to the accounts' key; a mix of alphabets that share shapes reads as one alphabet.
+    alphabets = set()
+    for char in name:
+        if not char.isalpha():
+            continue
+        plain = unicodedata.normalize("NFKC", char)
+        if plain != char and plain.isascii():
+            return True
+        alphabets.add(unicodedata.name(char, "").split(" ", 1)[0])
+    return len(alphabets & _LOOK_ALIKE_ALPHABETS) > 1
 
 
 def _hidden(field: str) -> FieldRefused:

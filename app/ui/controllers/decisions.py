@@ -59,7 +59,7 @@ from app.ui.widgets.result_panel import outcome_title
 from app.ui.wording import words
 
 #: A server's redemption id as typed: ASCII digits only (no "1_0", no full-width digits).
-_DIGITS = re.compile(r"[0-9]{1,19}", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 #: The till's refusals of a server redemption id typed with a decision: said beside the field.
 SERVER_ID_REFUSALS = frozenset({"manager.server_id", "manager.server_id_taken"})
 #: Answers that may still change: a retry's dialog follows them, as the cashier's panel does.
@@ -308,7 +308,13 @@ class DecisionsController(QObject):
         if decision == "mark_applied":
             refusal = self._server_id_refusal(server_id, required=False)
             if refusal:
-                dialog.show_server_id_error(refusal)
+                # The note's reason too, as the cancel by server id's form says each field's: one
+                # field per try made the manager save again to hear of the next.
+                try:
+                    check_note(note)
+                except FieldRefused as exc:
+                    dialog.show_note_error(words(exc.said))
+                dialog.show_server_id_error(refusal)  # last: the keyboard goes to the first
                 return
         try:
             if decision == "cancel":
@@ -525,8 +531,14 @@ class DecisionsController(QObject):
         text = server_id.strip()
         if not text:
             return self.tr("Type the id the Stamps server gave the redemption.") if required else ""
-        if not _DIGITS.fullmatch(text) or int(text) <= 0 or int(text) >= 2**63:
+        if not _DIGITS.fullmatch(text):
             return self.tr("A server redemption id is a whole number, 0-9 only.")
+        if len(text) > 19 or not 0 < int(text) < 2**63:
+            # "0" is written with 0-9 only: saying so again read as a riddle
+            return self.tr(
+                "A server redemption id runs from 1 to 9223372036854775807: no redemption has"
+                " this one."
+            )
         return ""
 
     def _done(self, decision: str, receipt: Receipt) -> None:

@@ -32,7 +32,7 @@ class ManagerExit(QObject):
         lock.corner_held.connect(self.open)
         page.pin_entered.connect(lambda name, pin: spawn(self.sign_in(name, Secret(pin))))
         page.leave_requested.connect(lambda: spawn(self.leave_kiosk()))
-        page.cancelled.connect(self.flow.reset)
+        page.cancelled.connect(self.back_to_kiosk)
         flow.reset_done.connect(lambda: spawn(self._manager_leaves()))
 
     def open(self) -> None:
@@ -77,6 +77,13 @@ class ManagerExit(QObject):
         self.left.emit(manager.name)
         self.view.close()
 
-    async def _manager_leaves(self) -> None:
+    def back_to_kiosk(self) -> None:
+        """ "Back to the kiosk": manager mode ends as the manager chose, then welcome."""
+        spawn(self._manager_leaves("back to the kiosk"))
+        self.flow.reset()
+
+    async def _manager_leaves(self, reason: str = "idle") -> None:
+        # Any other reset with a manager in is the kiosk's idle seconds: they walked away, and
+        # the audit log said they had pressed "Back to the kiosk".
         if self.till.manager.current is not None:
-            await self.till.manager.leave("back to the kiosk")
+            await self.till.manager.leave(reason)

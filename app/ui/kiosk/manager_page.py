@@ -16,6 +16,10 @@ from app.ui.kiosk.pages import KioskPage, button, label
 MANAGER_PIN_MIN, MANAGER_PIN_MAX = 6, 8
 
 
+#: A line that draws nothing but has a line's height.
+ROOM_LINE = "\u00a0"
+
+
 class KioskManagerPage(KioskPage):
     """Name, PIN, then what to do. ``pin_entered(name, pin)`` on OK; ``leave_requested()``;
     ``cancelled()`` (back to the kiosk, from any step)."""
@@ -28,6 +32,11 @@ class KioskManagerPage(KioskPage):
         super().__init__("kioskManager")
         self.heading = label("kioskManagerHeading", "kioskHeading")
         self.refusal = label("kioskManagerRefusal", "kioskWarning")
+        # Its room is kept while empty: a wrong PIN said above the pad pushed every key down
+        # under the finger of a manager typing it again.
+        policy = self.refusal.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.refusal.setSizePolicy(policy)
         self.refusal.hide()
         # Said to a signed-in manager only: the customers at the kiosk cannot set the time.
         self.clock_note = label("kioskManagerClock", "kioskWarning")
@@ -80,6 +89,16 @@ class KioskManagerPage(KioskPage):
     def fit(self, size: QSize) -> None:
         super().fit(size)
         self.keypad.setMinimumWidth(min(PAD_WIDEST, self.across(size)))
+        self._hold_refusal_room()
+
+    def _hold_refusal_room(self) -> None:
+        # Two lines, whether the refusal takes one ("Wrong PIN…" lying) or two (standing, or
+        # locked out), so the pad under it never moves when it is said.
+        said = self.refusal.text()
+        self.refusal.setMinimumHeight(0)
+        self.refusal.setText(f"{ROOM_LINE}\n{ROOM_LINE}")
+        self.refusal.setMinimumHeight(self.refusal.sizeHint().height())
+        self.refusal.setText(said)
 
     def _submitted(self, pin: str) -> None:
         self.pin_entered.emit(self._name, pin)
@@ -105,6 +124,7 @@ class KioskManagerPage(KioskPage):
         """Step two: ``name``'s PIN."""
         self._name = name
         self.keypad.wipe()
+        self._hold_refusal_room()
         self.steps.setCurrentWidget(self.pin_step)
         self._say_step()
 

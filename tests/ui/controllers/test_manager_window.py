@@ -510,7 +510,9 @@ def test_cancel_by_server_id_refuses_each_bad_field_beside_it_and_writes_nothing
         ("", AYU, "", "server_id", "Type the id the Stamps server gave the redemption."),
         ("1_0", AYU, "", "server_id", "A server redemption id is a whole number, 0-9 only."),
         ("٣٤", AYU, "", "server_id", "A server redemption id is a whole number, 0-9 only."),
-        ("99999999999999999999", AYU, "", "server_id", "whole number"),
+        # all digits, so "0-9 only" read as a riddle: the id is out of the server's range
+        ("0", AYU, "", "server_id", "A server redemption id runs from 1 to 9223372036854775807"),
+        ("99999999999999999999", AYU, "", "server_id", "runs from 1 to 9223372036854775807"),
         ("2003", "<b>ayu</b>", "", "member", "no such characters"),
         ("2003", "x" * 300, "", "member", "longer than 254"),
         ("2003", AYU, "bad\x07note", "note", "control or invisible"),
@@ -724,6 +726,28 @@ def test_marked_applied_with_the_dashboard_s_id_it_is_cancelled_from_the_till(
     assert dict(data.facts)["Server redemption id"] == str(server_id)
     assert window.decisions.details is not None
     assert window.decisions.details.dashboard.isHidden()
+
+
+def test_mark_applied_says_every_refused_field_at_once(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under Xvfb: "-1" and a 10,000-character note were answered with the id's reason
+    # alone; the id put right, Save then said the note was too long, one field per try (Cancel
+    # by server id says them all at once).
+    window, entry_id = _unknown_redemption(
+        qtbot, make_cashier, till_settings, sandbox, applied_then_500_rate=1.0
+    )
+    dialog = _decision_asked(qtbot, window, "mark_applied", entry_id)
+    dialog.server_id_edit.setText("-1")
+    dialog.note_box.setPlainText("n" * 10_000)
+    dialog.submit()
+    qtbot.waitUntil(lambda: "whole number" in dialog.server_id.error.text(), timeout=WAIT_MS)
+    assert "longer than 500" in dialog.note.error.text()
+    assert dialog.server_id_edit.hasFocus()  # the first field to put right
+    assert audit_actions(qtbot, window, entry_id) == []  # nothing written
 
 
 def test_a_redemption_marked_applied_says_its_last_error_in_words_not_as_recorded(

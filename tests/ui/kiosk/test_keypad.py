@@ -86,3 +86,25 @@ def test_no_pin_key_moves_when_a_wrong_pin_is_said(
         view.pin.retranslate()  # the next customer: the prompt again, no attempts line
         pad.set_attempts_left(None)
         assert _key_places(pad) == before
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920), (768, 1366), (1280, 800)])
+def test_no_manager_key_moves_when_a_wrong_pin_is_said(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    size: tuple[int, int],
+) -> None:
+    # A wrong manager PIN put "Wayan's PIN is wrong: 4 more…" above the pad and pushed every key
+    # down under the manager's finger, typing the PIN again (seen under Xvfb at 1366×768).
+    view = make_kiosk(till_settings, size).view
+    view.show_page(view.manager)
+    view.manager.ask_name([MANAGER])
+    view.manager.ask_pin(MANAGER)
+    keypad = view.manager.keypad
+    qtbot.waitUntil(keypad.isVisible)
+    before = _key_places(keypad)
+    view.manager.show_refusal(
+        "Wrong PIN for Wayan: 4 more wrong PINs lock the account for 5 minutes."
+    )
+    assert _key_places(keypad) == before, "a key moved when the wrong PIN was said"

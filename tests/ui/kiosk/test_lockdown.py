@@ -279,6 +279,39 @@ def test_back_to_the_kiosk_ends_manager_mode(
     assert view.close() is False
 
 
+def _leavings(qtbot: QtBot, kiosk: KioskWindow) -> list[str]:
+    qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)  # the leaving is written
+    lines = run_async(
+        qtbot, kiosk.till.audit.lines(AuditFilter(who=MANAGER, action="manager_mode_left"))
+    )
+    return sorted(str(line.detail["reason"]) for line in lines)
+
+
+def test_a_manager_who_walks_away_from_the_kiosk_is_audited_as_idle_not_back_to_it(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Wayan signed in at the kiosk and walked off; its sixty idle seconds ended manager mode,
+    # and the audit log said he had pressed "Back to the kiosk" (seen under Xvfb).
+    view = kiosk.view
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.idle.touch()
+        _open_manager_pad(qtbot, kiosk)
+        _type_pin(kiosk, MANAGER_PIN)
+        qtbot.waitUntil(lambda: view.manager.step() == "signed_in", timeout=WAIT_MS)
+        clock.advance(60)
+        assert kiosk.idle.check()
+        qtbot.waitUntil(lambda: kiosk.till.manager.current is None, timeout=WAIT_MS)
+    assert _page(kiosk) == "kioskWelcome"
+    assert _leavings(qtbot, kiosk) == ["idle"]
+    _open_manager_pad(qtbot, kiosk)
+    _type_pin(kiosk, MANAGER_PIN)
+    qtbot.waitUntil(lambda: view.manager.step() == "signed_in", timeout=WAIT_MS)
+    view.manager.cancel.click()
+    qtbot.waitUntil(lambda: kiosk.till.manager.current is None, timeout=WAIT_MS)
+    assert _leavings(qtbot, kiosk) == ["back to the kiosk", "idle"]
+
+
 def test_a_manager_signing_in_is_told_the_clock_is_wrong_and_customers_are_not(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:

@@ -122,3 +122,28 @@ def test_accents_stacked_past_any_language_s_are_refused(check: object) -> None:
         check("Dewi" + "\u0301" * (MARKS_PER_LETTER + 1))  # type: ignore[operator]
     assert refused.value.said.id == "field.mark_stack"
     assert check("Nguy\u1ec5\u0300n Th\u1ecb")  # Vietnamese: at most two on a letter  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "D\u0435wi",  # a Cyrillic "е" in a Latin name
+        "Ag\u03c5s",  # a Greek upsilon for the "u"
+        "\U0001d403\U0001d41e\U0001d430\U0001d422",  # mathematical bold "Dewi"
+        "\uff24\uff45\uff57\uff49",  # full-width "Dewi"
+    ],
+)
+def test_a_name_that_reads_as_another_s_in_other_letters_is_refused(typed: str) -> None:
+    # A second cashier "Dеwi" (its "е" Cyrillic) was added beside Dewi: the People page and the
+    # sign-in list showed two Dewis nobody could tell apart (seen under Xvfb).
+    with pytest.raises(FieldRefused, match="alphabets") as refused:
+        check_name(typed)
+    assert refused.value.said.id == "field.look_alike"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Дмитрий", "Σοφία", "王小明", "Kenji 山田", "メアリー", "Lee 이민호", "ꦱꦿꦶ", "Hana Ali علي"],
+)
+def test_a_name_in_one_alphabet_or_latin_with_east_asian_letters_is_kept(typed: str) -> None:
+    assert check_name(typed) == typed
