@@ -371,7 +371,7 @@ _GIVES = {
 
 
 def _gives_for(
-    kind: OperationKind, response: dict[str, Any], issues_voucher: bool = False
+    kind: OperationKind, response: dict[str, Any], issues_voucher: bool
 ) -> tuple[str, ...]:
     """The suffixes of the messages in the words of what an order of ``kind`` gives, the closest
     first. A reward (or a cart's) that is a voucher comes back with the voucher the server added
