@@ -5269,6 +5269,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
     </message>
     <message>
+        <source>A PIN is digits only, 8 at most: what was typed is not one. It does not count as a wrong PIN.</source>
+        <comment>staff.not_a_pin</comment>
+        <translation>PIN hanya berisi angka, paling banyak 8: yang diketik bukan PIN. Ini tidak dihitung sebagai PIN yang salah.</translation>
+    </message>
+    <message>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
