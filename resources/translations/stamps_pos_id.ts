@@ -1458,6 +1458,10 @@
         <translation>Ini lebih dari {limit} karakter.</translation>
     </message>
     <message>
+        <source>A name, email, member ID, phone or card number has no such characters.</source>
+        <translation>Nama, email, ID member, nomor HP, atau nomor kartu tidak memuat karakter seperti itu.</translation>
+    </message>
+    <message>
         <source>An email, member ID, phone or card number has no such characters.</source>
         <translation>Email, ID member, nomor HP, atau nomor kartu tidak memuat karakter seperti itu.</translation>
     </message>
