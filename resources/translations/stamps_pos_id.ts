@@ -1458,8 +1458,8 @@
         <translation>Ini lebih dari {limit} karakter.</translation>
     </message>
     <message>
-        <source>A name, email, member ID, phone or card number has no such characters.</source>
-        <translation>Nama, email, ID member, nomor HP, atau nomor kartu tidak memuat karakter seperti itu.</translation>
+        <source>A name, email, ID, phone or card has no such characters.</source>
+        <translation>Nama, email, ID, HP, atau kartu tidak memuat karakter ini.</translation>
     </message>
     <message>
         <source>An email, member ID, phone or card number has no such characters.</source>

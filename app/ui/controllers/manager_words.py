@@ -47,7 +47,7 @@ def identifier_refusal(text: str, *, or_name: bool = False) -> str:
         if or_name:
             return QCoreApplication.translate(
                 "ManagerWords",
-                "A name, email, member ID, phone or card number has no such characters.",
+                "A name, email, ID, phone or card has no such characters.",
             )
         return QCoreApplication.translate(
             "ManagerWords", "An email, member ID, phone or card number has no such characters."
