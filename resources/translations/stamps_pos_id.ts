@@ -5273,9 +5273,9 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
     </message>
     <message>
-        <source>A PIN is digits only, 8 at most: what was typed is not one. It does not count as a wrong PIN.</source>
+        <source>Not a PIN: a PIN is digits only, 8 at most. Not counted as a wrong one.</source>
         <comment>staff.not_a_pin</comment>
-        <translation>PIN hanya berisi angka, paling banyak 8: yang diketik bukan PIN. Ini tidak dihitung sebagai PIN yang salah.</translation>
+        <translation>Bukan PIN: PIN hanya angka, paling banyak 8. Tidak dihitung sebagai PIN salah.</translation>
     </message>
     <message>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
