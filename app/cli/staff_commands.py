@@ -15,7 +15,16 @@ from app.cli.common import EXIT_OK, EXIT_USAGE, Stop
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.running import run, till_for
 from app.config import default_config_file
-from app.core.services import Account, Role, Secret, StaffRefused, Till, read_cashiers_file
+from app.core.services import (
+    Account,
+    FieldRefused,
+    Role,
+    Secret,
+    StaffRefused,
+    Till,
+    check_name,
+    read_cashiers_file,
+)
 
 CASHIERS_FILE = "cashiers.txt"
 _DONE = {
@@ -79,7 +88,7 @@ def account_change(args: argparse.Namespace) -> int:
 
 
 async def _first_manager(till: Till, args: argparse.Namespace, pins: ManagerPins) -> Account:
-    pin = pins.read(f"{args.name}'s new PIN", confirm=True)
+    pin = pins.read(f"{_whose(args.name)}'s new PIN", confirm=True)
     try:
         return await till.staff.add_first_manager(args.name, pin)
     except REFUSALS as exc:
@@ -89,7 +98,16 @@ async def _first_manager(till: Till, args: argparse.Namespace, pins: ManagerPins
 def _new_pin(args: argparse.Namespace, pins: ManagerPins) -> Secret | None:
     if getattr(args, "no_pin", False):
         return None
-    return pins.read(f"{args.name}'s new PIN", confirm=True)
+    return pins.read(f"{_whose(args.name)}'s new PIN", confirm=True)
+
+
+def _whose(name: str) -> str:
+    """``name`` as the till will keep it, to ask for its PIN by: quoted as typed, "Rina " read
+    "Rina 's new PIN must come…". A name the till refuses is said before any PIN is asked."""
+    try:
+        return check_name(name)
+    except FieldRefused as exc:
+        raise refusal_exit(exc) from None
 
 
 async def _change(

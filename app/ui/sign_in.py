@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -21,6 +22,18 @@ from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 CASHIER_PIN_MAX = 8
+
+
+class CashierList(QListWidget):
+    """The cashiers to pick from; the one picked stays in sight as the list gets shorter."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The PIN field, the lock's note and a refusal come in under the list and take its
+        # height: the cashier picked, whose PIN is asked, went out of sight below them.
+        picked = self.currentItem()
+        if picked is not None:
+            self.scrollToItem(picked)
 
 
 class SignInView(QWidget):
@@ -58,7 +71,7 @@ class SignInView(QWidget):
 
         pick = QLabel(self.tr("Who are you?"))
         pick.setProperty("role", "heading")
-        self.cashiers = QListWidget()
+        self.cashiers = CashierList()
         self.cashiers.setObjectName("cashierList")
         self.cashiers.setAccessibleName(self.tr("Cashiers"))
         pick.setBuddy(self.cashiers)

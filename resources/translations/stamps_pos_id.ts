@@ -1458,6 +1458,10 @@
         <translation>Ini lebih dari {limit} karakter.</translation>
     </message>
     <message>
+        <source>A name, email, ID, phone or card has no such characters.</source>
+        <translation>Nama, email, ID, HP, atau kartu tidak memuat karakter ini.</translation>
+    </message>
+    <message>
         <source>An email, member ID, phone or card number has no such characters.</source>
         <translation>Email, ID member, nomor HP, atau nomor kartu tidak memuat karakter seperti itu.</translation>
     </message>
@@ -5267,6 +5271,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>
         <comment>staff.locked</comment>
         <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Not a PIN: a PIN is digits only, 8 at most. Not counted as a wrong one.</source>
+        <comment>staff.not_a_pin</comment>
+        <translation>Bukan PIN: PIN hanya angka, paling banyak 8. Tidak dihitung sebagai PIN salah.</translation>
     </message>
     <message>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>

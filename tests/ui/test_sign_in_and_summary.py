@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.shift_summary import ShiftSummaryView
 from app.ui.sign_in import SignInView
 from app.ui.viewmodels import ShiftSummaryData
+
+from ..support.screens import window_in
 
 
 def test_a_cashier_signs_in_with_their_pin_and_the_pin_field_is_wiped(qtbot: QtBot):
@@ -116,3 +120,29 @@ def test_enter_presses_the_summary_button_the_keyboard_is_on(qtbot: QtBot):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             with qtbot.waitSignal(signal, timeout=1000):
                 qtbot.keyClick(button, key)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_cashier_picked_stays_in_sight_under_the_pin_the_note_and_a_refusal(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    # Seen under Xvfb: with the PIN field, the lock's note and a refusal all showing, the list
+    # shrank to a row or two and the cashier picked (the one whose PIN is asked) went out of
+    # sight above or below them.
+    window = window_in(qtbot, "35-locked", size)
+    page = window.sign_in
+    names = [f"Kasir {n}" for n in range(1, 10)]
+    page.set_accounts([(name, True) for name in names])
+    for picked in (names[-1], names[0], names[4]):
+        page.set_locked(picked, idle=False)
+        page.show_error(
+            f"Wrong PIN for {picked}: 4 more wrong PINs lock the account for 5 minutes."
+        )
+        for _ in range(8):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        assert not page.pin_field.isHidden() and not page.note.isHidden()
+        list_ = page.cashiers
+        shown = list_.visualItemRect(list_.currentItem())
+        assert list_.currentItem().text() == picked
+        assert list_.viewport().rect().contains(shown), (picked, shown, list_.viewport().rect())

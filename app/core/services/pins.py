@@ -64,6 +64,18 @@ def typed_digits(pin: Secret) -> Secret:
     return Secret("".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text))
 
 
+def could_be_pin(pin: Secret) -> bool:
+    """Whether ``pin`` could be anyone's PIN: digits only (of any script, as :func:`typed_digits`
+    reads them) and no more than the longest PIN has. Letters, or 10,000 characters pasted
+    into a PIN field, are no guess at a PIN: a sign-in refuses them as such, without counting a
+    wrong PIN towards the lock."""
+    longest = max(most for _, most in PIN_LENGTHS.values())
+    if len(pin.reveal()) > longest:
+        return False
+    digits = typed_digits(pin).reveal()
+    return digits.isascii() and digits.isdigit()
+
+
 def same_pin(pin: Secret, again: Secret) -> bool:
     """Whether a new PIN typed twice is one PIN: ``２５８０`` and ``2580`` are."""
     return hmac.compare_digest(

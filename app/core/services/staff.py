@@ -28,7 +28,14 @@ from app.core.credentials import Secret
 from app.core.messages import Message, english, say
 from app.core.outbox.decisions import audit
 from app.core.services.fields import FieldRefused, check_name, name_key
-from app.core.services.pins import DEFAULT_COST, ScryptCost, check_new_pin, hash_pin, pin_matches
+from app.core.services.pins import (
+    DEFAULT_COST,
+    ScryptCost,
+    check_new_pin,
+    could_be_pin,
+    hash_pin,
+    pin_matches,
+)
 from app.core.storage.staff_tables import STAFF, StaffAccount
 from app.core.storage.tables import AUDIT, SHIFTS
 from app.core.storage.writer import Database
@@ -91,6 +98,10 @@ class AccountExists(StaffRefused):
 
 class PinNeeded(StaffRefused):
     """The account has a PIN and none was typed."""
+
+
+class NotAPin(StaffRefused):
+    """What was typed as the PIN cannot be one (letters, too long): no attempt is counted."""
 
 
 class WrongPin(StaffRefused):
@@ -253,7 +264,7 @@ class Staff:
 
         A cashier account without a PIN signs in without one (the store does not use cashier
         PINs for it). Every outcome is audited; a wrong PIN counts towards the lock, a missing PIN
-        does not.
+        and what cannot be a PIN (letters, too long) do not.
         """
         now = clock.now()
         try:
@@ -281,6 +292,11 @@ class Staff:
         if row.pin_hash is not None and not typed:
             await self._audit_failure(row.name, role, "no PIN typed", now)
             raise PinNeeded(say("staff.pin_needed", name=row.name))
+        if row.pin_hash is not None and pin is not None and not could_be_pin(pin):
+            # Letters, or a page pasted into the field, guess at no PIN: counted, they locked a
+            # manager out (the kiosk's and the member's pads take digits only).
+            await self._audit_failure(row.name, role, "not a PIN", now)
+            raise NotAPin(say("staff.not_a_pin"))
         matched = row.pin_hash is None or (
             pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
         )

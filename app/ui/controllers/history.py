@@ -56,7 +56,7 @@ class HistoryController(QObject):
     def check(self, query: HistoryQuery) -> HistoryFilter | None:
         """The filter ``query`` describes, or ``None`` with the reasons shown beside the fields."""
         member = query.member.strip()
-        member_error = identifier_refusal(query.member)
+        member_error = identifier_refusal(query.member, or_name=True)
         dates_error = ""
         if query.since > query.until:
             dates_error = self.tr("“From” is after “To”: pick a day on or before it.")

@@ -34,14 +34,21 @@ IDENTIFIER_MAX = 254
 _NOT_IN_IDENTIFIERS = frozenset('<>&"`{}[]\\')
 
 
-def identifier_refusal(text: str) -> str:
+def identifier_refusal(text: str, *, or_name: bool = False) -> str:
     """Why ``text`` cannot be a member's identifier in a manager's form (``""``: it can be).
-    Whether such a member exists is the till's to say; this refuses what no identifier is."""
+    Whether such a member exists is the till's to say; this refuses what no identifier is.
+    ``or_name``: the form finds a member by the start of their name too (the history's), so
+    the refusal names it with the rest: left out, a manager read that names were not searched."""
     if len(text.strip()) > IDENTIFIER_MAX:
         return QCoreApplication.translate(
             "ManagerWords", "This is longer than {limit} characters."
         ).format(limit=IDENTIFIER_MAX)
     if any(not ch.isprintable() or ch in _NOT_IN_IDENTIFIERS for ch in text):
+        if or_name:
+            return QCoreApplication.translate(
+                "ManagerWords",
+                "A name, email, ID, phone or card has no such characters.",
+            )
         return QCoreApplication.translate(
             "ManagerWords", "An email, member ID, phone or card number has no such characters."
         )

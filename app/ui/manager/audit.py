@@ -76,6 +76,7 @@ class AuditView(QWidget):
                 (self.tr("Action"), self.action),
             ],
             [self.who, self.entry],
+            self.range_error,
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
@@ -97,7 +98,7 @@ class AuditView(QWidget):
         self.table.setObjectName("auditTable")
         self.table.setAccessibleName(self.tr("Audit log"))
         self.empty = empty_note(self.tr("No line matches."), "auditEmpty")
-        stack_filter_page(self, filters, self.range_error, buttons, self.table, self.empty)
+        stack_filter_page(self, filters, buttons, self.table, self.empty)
 
     def set_actions(self, actions: list[tuple[str, str]]) -> None:
         """The action filter's choices (value, words), after "Any"."""

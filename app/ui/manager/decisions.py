@@ -6,8 +6,10 @@ A refused value is said beside its field, and nothing is written until every fie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -82,6 +84,8 @@ class _Dialog(QDialog):
         self.back.setObjectName("decisionBack")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self._reasons: list[FormField] = []
+        self._room_held = False
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(24, 20, 24, 20)
         self.body.setSpacing(12)
@@ -100,9 +104,38 @@ class _Dialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def finish_layout(self) -> None:
+    def finish_layout(self, reasons: Sequence[FormField]) -> None:
+        """The refusal and the buttons under the fields, and room above them for the
+        ``reasons`` the fields may show (held once the dialog is shown)."""
+        self._reasons = list(reasons)
+        self.body.addStretch(1)  # the room a reason comes into: the buttons stay put
         self.body.addWidget(self.refusal)
         self.body.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Before QDialog's own, which centres the dialog at the height it then has.
+        if not self._room_held:
+            self._room_held = True
+            self._hold_reason_room()
+        super().showEvent(event)
+
+    def _hold_reason_room(self) -> None:
+        # A reason said pushed the buttons down: a click aimed at "Cancel the redemption" landed
+        # in the note (seen under Xvfb). The dialog opens as tall as its fields with two lines
+        # of reason under each shown, or the refusal (said alone), so either comes into room
+        # kept above the buttons. A longer one still grows the dialog (make_room).
+        room = 0
+        for field in self._reasons:
+            if field.isHidden():
+                continue
+            field.error.ensurePolished()
+            under = field.layout()
+            gap = under.spacing() if under is not None else 0
+            room += 2 * field.error.fontMetrics().lineSpacing() + gap
+        self.refusal.ensurePolished()
+        refusal = 2 * self.refusal.fontMetrics().lineSpacing() + self.body.spacing()
+        self.body.activate()
+        self.setMinimumHeight(self.sizeHint().height() + max(room, refusal))
 
     def submit(self) -> None:
         """Overridden: hand the fields to the controller."""
@@ -221,7 +254,7 @@ class DecisionDialog(_Dialog):
         self.body.addWidget(self.note)
         self.body.addWidget(self.result_panel)
         self.body.addWidget(self.ended)
-        self.finish_layout()
+        self.finish_layout([self.server_id, self.note])
         (self.server_id_edit if decision == "mark_applied" else self.note_box).setFocus()
 
     def submit(self) -> None:
@@ -309,7 +342,7 @@ class CancelByServerIdDialog(_Dialog):
         self.note = FormField(self.tr("Note (optional)"), self.note_box, name="decisionNote")
         for widget in (self.server_id, self.member, self.replacement, self.note):
             self.body.addWidget(widget)
-        self.finish_layout()
+        self.finish_layout([self.server_id, self.member, self.note])
         self.server_id_edit.setFocus()
 
     def submit(self) -> None:

@@ -92,6 +92,7 @@ class HistoryView(QWidget):
                 (self.tr("Cashier"), self.cashier),
             ],
             [self.member],
+            self.range_error,
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
@@ -124,7 +125,7 @@ class HistoryView(QWidget):
         self.table.setAccessibleName(self.tr("Redemptions"))
         self.table.activated.connect(self._activated)
         self.empty = empty_note(self.tr("No redemption matches."), "historyEmpty")
-        stack_filter_page(self, filters, self.range_error, buttons, self.table, self.empty)
+        stack_filter_page(self, filters, buttons, self.table, self.empty)
 
     def set_choices(self, statuses: list[tuple[str, str]], cashiers: list[str]) -> None:
         """The status filter's choices (value, words) and the cashiers, each after "Any"."""

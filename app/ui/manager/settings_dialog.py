@@ -88,6 +88,7 @@ class SettingsDialog(QDialog):
         self.token_edit = line_edit(max_length=TOKEN_INPUT_MAX, secret=True)
         self.token_edit.setPlaceholderText(self.tr("unchanged"))
         self.token = FormField(self.tr("API token"), self.token_edit, name="settingToken")
+        self.token_edit.textChanged.connect(self._token_edited)
         if token_locked_by:
             self.token_edit.setEnabled(False)
             self.token.set_error("")
@@ -186,6 +187,12 @@ class SettingsDialog(QDialog):
         self.show_check(self.tr("Checking…"))
         self.check_button.setEnabled(False)
         self.check_requested.emit(self.changes(), self.token_edit.text())
+
+    def _token_edited(self, text: str) -> None:
+        # Emptied, the field means "unchanged": the token refused is no longer typed, and its
+        # reason stayed beside the empty field as if Save would be refused again.
+        if not text:
+            self.token.set_error("")
 
     def value_of(self, name: str) -> str | bool:
         """What a setting's control holds now."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.form import FormField, line_edit, make_room
+from app.ui.widgets.form import FormField, hold_reason_room, line_edit, make_room
 
 #: Longer than any PIN: the till says why a long one is wrong instead of cutting it silently.
 PIN_INPUT_MAX = 64
@@ -53,6 +53,9 @@ class ManagerSignInDialog(QDialog):
         self.refusal.setProperty("role", "error")
         self.refusal.setWordWrap(True)
         self.refusal.hide()
+        # Two lines kept for it, said or not: "Wrong PIN for Wayan…" pushed "Enter manager
+        # mode" down under the pointer of a manager about to try again.
+        hold_reason_room(self.refusal)
         buttons = QDialogButtonBox()
         self.enter_button = buttons.addButton(
             self.tr("Enter manager mode"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -60,8 +63,8 @@ class ManagerSignInDialog(QDialog):
         self.enter_button.setObjectName("managerSignInEnter")
         self.enter_button.setProperty("role", "primary")
         self.enter_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("managerSignInCancel")
+        self.cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel.setObjectName("managerSignInCancel")
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.pin_field.returnPressed.connect(self.submit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -29,16 +29,35 @@ from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 def make_room(widget: QWidget) -> None:
     """Grow the dialog ``widget`` is in so a reason just shown fits: a dialog keeps the size it
     opened at, and the reason would otherwise squeeze the fields over each other. Never
-    shrinks what the manager resized."""
+    shrinks what the manager resized. It grows down, at the width it has (wider only when
+    something cannot wrap): a reason wrapped wider moved the buttons aimed at sideways."""
     window = widget.window()
     if not isinstance(window, QDialog) or not window.isVisible():
         return
     layout = window.layout()
     if layout is not None:
         layout.activate()
-    wanted = window.size().expandedTo(window.sizeHint())
+    width = max(window.width(), window.minimumSizeHint().width())
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = window.sizeHint().height()
+    wanted = window.size().expandedTo(QSize(width, height))
     if wanted != window.size():
         window.resize(wanted)
+
+
+def hold_reason_room(reason: QLabel, lines: int = 2) -> None:
+    """Keep room for ``lines`` of ``reason`` whether it is said or not, so what is under it
+    stays where it was when a reason comes: a refused filter pushed "Show" and "Cancel by
+    server id…" down under the pointer aimed at them (the kiosk's manager pad holds its
+    refusal's room the same way). Measured in the reason's own font, from the style sheet."""
+    policy = reason.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    reason.setSizePolicy(policy)
+    reason.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    reason.ensurePolished()
+    reason.setMinimumHeight(lines * reason.fontMetrics().lineSpacing())
 
 
 class FormField(QWidget):
@@ -192,10 +211,13 @@ def show_button(text: str, name: str) -> QPushButton:
     return button
 
 
-def filter_row(choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormField]) -> QGridLayout:
+def filter_row(
+    choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormField], reason: QLabel
+) -> QGridLayout:
     """Filters side by side: each of ``choices`` is a heading over its control, as narrow as it
     allows; then each of ``fields`` (which carries its own heading and reason) shares the width
-    that is left."""
+    that is left. ``reason`` (the days', an :func:`error_line`) goes under the choices. Each
+    reason's room is kept while it is not said: the buttons under the row never move."""
     row = QGridLayout()
     row.setHorizontalSpacing(12)
     row.setVerticalSpacing(4)
@@ -210,6 +232,9 @@ def filter_row(choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormFiel
         # Three rows: its heading, its control, and its reason when there is one.
         row.addWidget(form, 0, column, 3, 1)
         row.setColumnStretch(column, 1)
+        hold_reason_room(form.error)
+    row.addWidget(reason, 2, 0, 1, max(len(choices), 1))
+    hold_reason_room(reason)
     return row
 
 
@@ -225,18 +250,16 @@ def empty_note(text: str, name: str) -> QLabel:
 def stack_filter_page(
     page: QWidget,
     filters: QBoxLayout | QGridLayout,
-    reason: QLabel,
     buttons: QBoxLayout,
     table: QWidget,
     empty: QLabel,
 ) -> None:
-    """A filter page, top to bottom: its filters, their reason, its buttons, the table (which
-    takes the height) and the note shown when nothing matches."""
+    """A filter page, top to bottom: its filters (their reasons among them, :func:`filter_row`),
+    its buttons, the table (which takes the height) and the note shown when nothing matches."""
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 8, 0, 0)
     layout.setSpacing(8)
     layout.addLayout(filters)
-    layout.addWidget(reason)
     layout.addLayout(buttons)
     layout.addWidget(table, 1)
     layout.addWidget(empty)

@@ -96,6 +96,15 @@ def test_accounts_need_a_manager_except_the_first_and_the_lists(cli: Cli) -> Non
         assert pin not in everything
 
 
+def test_a_new_pin_is_asked_for_by_the_name_the_till_keeps(cli: Cli) -> None:
+    cli.first_manager()
+    untrimmed = cli("cashier", "add", "  Rina   Wati ", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert untrimmed.returncode == 2
+    assert "Rina Wati's new PIN must come on standard input" in untrimmed.stderr
+    refused = cli("cashier", "add", "<i>Eve</i>", *AS_MANAGER, stdin=MANAGER_PIN)
+    assert refused.returncode == 2 and "may not contain" in refused.stderr
+
+
 def test_five_wrong_pins_lock_the_manager_across_processes(cli: Cli) -> None:
     cli.first_manager()
     for _ in range(4):

@@ -515,3 +515,19 @@ def test_the_cashier_disabled_while_signed_in_is_signed_out_when_manager_mode_en
         "Rina"
     ]
     assert run_async(qtbot, cashier.till.open_shifts()) == []
+
+
+def test_the_token_s_reason_goes_when_the_token_field_is_emptied(
+    qtbot: QtBot, till_settings: Settings, tmp_path: Path
+) -> None:
+    # Emptied, the field means "unchanged" and holds nothing to fix, yet the
+    # reason for the token typed before stayed beside it until Save.
+    fields = setting_fields(till_settings, SettingsFile(tmp_path / "settings.toml"))
+    dialog = SettingsDialog(fields, None)
+    qtbot.addWidget(dialog)
+    dialog.token_edit.setText("two words")
+    dialog.show_errors({"token": "A token is one word of printable ASCII."})
+    dialog.token_edit.setText("two word")  # mending it: the reason stays until Save
+    assert dialog.error_of("token") == "A token is one word of printable ASCII."
+    dialog.token_edit.clear()
+    assert dialog.error_of("token") == ""

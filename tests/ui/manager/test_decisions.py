@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.ui.manager.decisions import DecisionDialog
+from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 
 
 def test_a_name_of_two_thousand_characters_leaves_the_buttons_on_the_screen(
@@ -21,3 +22,46 @@ def test_a_name_of_two_thousand_characters_leaves_the_buttons_on_the_screen(
     assert dialog.width() <= screen.width()
     assert dialog.sizeHint().width() < 1000
     assert "cancel is sent to the Stamps server" in dialog.about.text()
+
+
+def _settled_where(dialog: QDialog, button: QPushButton) -> QPoint:
+    for _ in range(8):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
+    return button.mapToGlobal(QPoint(0, 0))
+
+
+def test_cancel_by_server_id_says_its_reasons_without_moving_its_buttons(qtbot: QtBot) -> None:
+    # Seen under Xvfb: the note's reason pushed "Cancel the redemption" down, and a click aimed
+    # at it landed in the note.
+    dialog = CancelByServerIdDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = (dialog.confirm, dialog.back)
+    before = [_settled_where(dialog, button) for button in buttons]
+    dialog.show_errors(
+        {
+            "server_id": "A server redemption id runs from 1 to 9223372036854775807: no "
+            "redemption has this one.",
+            "member": "This is longer than 254 characters.",
+            "note": "A note is at most 500 characters: this one has 10000.",
+        }
+    )
+    assert [_settled_where(dialog, button) for button in buttons] == before
+    dialog.submit()
+    dialog.show_refusal("The Stamps server cannot be reached: the cancel is queued instead.")
+    assert [_settled_where(dialog, button) for button in buttons] == before
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.frameGeometry().bottom() <= screen.bottom()
+
+
+def test_a_decision_s_note_refused_leaves_its_button_where_it_was(qtbot: QtBot) -> None:
+    dialog = DecisionDialog("mark_applied", "Reward Kopi susu for Ayu")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = _settled_where(dialog, dialog.confirm)
+    dialog.show_server_id_error("A server redemption id is a whole number, 0-9 only.")
+    dialog.show_note_error("A note is at most 500 characters: this one has 10000.")
+    assert _settled_where(dialog, dialog.confirm) == before

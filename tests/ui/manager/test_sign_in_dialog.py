@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.core.services import say
 from app.ui.manager.sign_in_dialog import ManagerSignInDialog
+from app.ui.wording import words
+
+from ...support.languages import speaking
 
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
 #: What X sends for the keypad's 2, 4, 6, 8, 1, 0 with NumLock off (KP_Down, KP_Left, ...).
@@ -38,3 +43,32 @@ def test_the_arrow_keys_still_move_in_a_pin_field(qtbot: QtBot) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Left)  # beside the letters: no keypad flag
     qtbot.keyClick(field, Qt.Key.Key_Home)
     assert field.text() == "2468" and field.cursorPosition() == 0
+
+
+def test_a_refusal_leaves_the_buttons_where_the_manager_aims(qtbot: QtBot) -> None:
+    # Seen under Xvfb: "Wrong PIN for Wayan…" under the PIN pushed "Enter manager mode" about
+    # 50 px down, under the pointer of a manager about to try again.
+    dialog = ManagerSignInDialog(["Wayan"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def where() -> list[QPoint]:
+        for _ in range(8):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        return [button.mapToGlobal(QPoint(0, 0)) for button in (dialog.enter_button, dialog.cancel)]
+
+    before = where()
+    for language in ("en", "id"):
+        with speaking(language):
+            refusals = [
+                words(say("staff.wrong_pin", name="Wayan", left=4, minutes=5)),
+                words(say("staff.locked", name="Wayan", count=5, minutes=5)),
+                words(say("staff.not_a_pin")),
+            ]
+        for refusal in refusals:
+            dialog.show_refusal(refusal)
+            assert where() == before, (language, refusal)
+    dialog.submit()
+    assert where() == before

@@ -18,6 +18,7 @@ from app.core.services.staff import (
     LockedOut,
     ManagersExist,
     NoSuchAccount,
+    NotAPin,
     PinNeeded,
     Role,
     Staff,
@@ -113,6 +114,23 @@ async def test_five_wrong_pins_lock_the_account_for_five_minutes_across_a_restar
     assert (await again.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
     actions = [action for _, action in await audit_actions(again)]
     assert actions == ["manager_added", *["sign_in_failed"] * 5, "sign_in_locked", "sign_in"]
+
+
+async def test_what_cannot_be_a_pin_is_refused_as_such_without_costing_an_attempt(
+    staff: Staff,
+) -> None:
+    # 10,000 letters pasted into manager sign-in's PIN field counted as a wrong PIN (seen under
+    # Xvfb): five such pastes locked the manager out.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    for typed in ("a" * 10_000, "abcdef", "2468１０x", "246810246"):
+        with pytest.raises(NotAPin, match="digits only"):
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret(typed))
+    with pytest.raises(WrongPin) as wrong:
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    assert wrong.value.attempts_left == 4
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", Secret("２４６８１０"))).name == "Ayu"
+    rows = await staff.db.read(lambda s: list(s.execute(sa.select(AuditEvent)).scalars()))
+    assert [(r.detail or {}).get("reason") for r in rows].count("not a PIN") == 4
 
 
 async def test_after_a_lock_runs_out_the_count_starts_again(
