@@ -179,9 +179,13 @@ class ShiftController(QObject):
     async def end_if_disabled(self) -> None:
         """Manager mode ended: if it disabled the cashier signed in, their shift closed with
         their account, and the till goes back to the sign-in page. Left on the cashier's page,
-        Dewi went on redeeming into a shift she could not sign in to again."""
+        Dewi went on redeeming into a shift she could not sign in to again. Renamed, her name is
+        gone from the list too, but her shift is open under the new one: she carries on (closed,
+        it was left to nobody and she was sent to the sign-in page)."""
         cashier = self.session.cashier
         if cashier is None or self._active is None or cashier.casefold() in self._active:
+            return
+        if await self.session.follow_rename():
             return
         await self.close_shift()
 

@@ -515,3 +515,34 @@ def test_the_cashier_disabled_while_signed_in_is_signed_out_when_manager_mode_en
         "Rina"
     ]
     assert run_async(qtbot, cashier.till.open_shifts()) == []
+
+
+def test_the_cashier_renamed_while_signed_in_carries_on_when_manager_mode_ends(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: Wayan renamed Dewi "Dewi Lestari" (F8, People) while she was signed in;
+    # leaving manager mode took her name for a disabled one's, closed the shift the rename had
+    # carried on and put the till back on the sign-in page.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    shift = cashier.session.shift
+    assert shift is not None
+    dialog = AccountDialog("rename", "cashier", "Dewi")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(cashier.people.changed, timeout=WAIT_MS):
+        run_async(
+            qtbot,
+            cashier.people._submit(
+                dialog, Role.CASHIER, "rename", "Dewi", "Dewi Lestari", Secret(""), Secret("")
+            ),
+        )
+    with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS) as changed:
+        run_async(qtbot, cashier.mode._leave("left"))
+    assert changed.args == ["Dewi Lestari"]
+    view = cashier.view
+    assert view.pages.currentWidget() is view.cashier_page
+    assert view.status.cashier.text() == "Cashier: Dewi Lestari"
+    [still_open] = run_async(qtbot, cashier.till.open_shifts())
+    assert (still_open.id, still_open.cashier) == (shift.id, "Dewi Lestari")
+    # What she redeems next is hers under her new name, in the same shift.
+    assert cashier.session.sale(None).cashier == "Dewi Lestari"
