@@ -265,9 +265,12 @@ class ShiftController(QObject):
         return page
 
     async def show_summary(self) -> None:
-        """Shift → Close shift: show the summary page."""
+        """Shift → Close shift: show the summary page, from the cashier's own page only."""
         shift = self.session.shift
-        if shift is None:
+        if shift is None or not self.view.is_showing_shift():
+            # At the lock the shift is the cashier who stepped away's: its summary, with its
+            # members' names, led whoever stood there on to their page by "Back to the till",
+            # signed in as them. From manager mode it is no manager's to close either.
             return
         asked_on = self.view.pages.currentWidget()
         summary = await self.session.till.shift_summary(shift.id)
