@@ -186,6 +186,7 @@ class ShiftController(QObject):
         if cashier is None or self._active is None or cashier.casefold() in self._active:
             return
         if await self.session.follow_rename():
+            self.view.sign_in.renamed(cashier, self.session.cashier or cashier)
             return
         await self.close_shift()
 

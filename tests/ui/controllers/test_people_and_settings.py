@@ -517,6 +517,19 @@ def test_the_cashier_disabled_while_signed_in_is_signed_out_when_manager_mode_en
     assert run_async(qtbot, cashier.till.open_shifts()) == []
 
 
+def rename(qtbot: QtBot, window: CashierWindow, name: str, new_name: str) -> None:
+    """People → Rename… a cashier, Save."""
+    dialog = AccountDialog("rename", "cashier", name)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(window.people.changed, timeout=WAIT_MS):
+        run_async(
+            qtbot,
+            window.people._submit(
+                dialog, Role.CASHIER, "rename", name, new_name, Secret(""), Secret("")
+            ),
+        )
+
+
 def test_the_cashier_renamed_while_signed_in_carries_on_when_manager_mode_ends(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
@@ -527,15 +540,7 @@ def test_the_cashier_renamed_while_signed_in_carries_on_when_manager_mode_ends(
     enter(qtbot, cashier)
     shift = cashier.session.shift
     assert shift is not None
-    dialog = AccountDialog("rename", "cashier", "Dewi")
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(cashier.people.changed, timeout=WAIT_MS):
-        run_async(
-            qtbot,
-            cashier.people._submit(
-                dialog, Role.CASHIER, "rename", "Dewi", "Dewi Lestari", Secret(""), Secret("")
-            ),
-        )
+    rename(qtbot, cashier, "Dewi", "Dewi Lestari")
     with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS) as changed:
         run_async(qtbot, cashier.mode._leave("left"))
     assert changed.args == ["Dewi Lestari"]
@@ -546,3 +551,25 @@ def test_the_cashier_renamed_while_signed_in_carries_on_when_manager_mode_ends(
     assert (still_open.id, still_open.cashier) == (shift.id, "Dewi Lestari")
     # What she redeems next is hers under her new name, in the same shift.
     assert cashier.session.sale(None).cashier == "Dewi Lestari"
+
+
+def test_the_cashier_renamed_at_the_lock_reads_so_on_it(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: Rina locked the till (F12), Wayan renamed her "Rina Wulan" from the
+    # lock's F8; back at the lock it read "Rina locked the till", picked Agus, and its button
+    # offered Rina Wulan to "Start shift" where signing in carries hers on.
+    add_manager(qtbot, cashier)
+    cashier.lock.lock(idle=False)
+    view = cashier.view
+    assert view.pages.currentWidget() is view.sign_in
+    enter(qtbot, cashier)
+    rename(qtbot, cashier, "Dewi", "Dewi Lestari")
+    with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode._leave("left"))
+    page = view.sign_in
+    assert view.pages.currentWidget() is page
+    assert page.title.text() == "The till is locked"
+    assert page.note.text() == "Dewi Lestari locked the till. Their shift carries on: sign in."
+    assert page.cashiers.currentItem().text() == "Dewi Lestari"
+    assert page.start_button.text() == "Continue shift"
