@@ -64,6 +64,8 @@ class SignInView(QWidget):
         self._all_need_pin = False
         # Whose shifts are open on this till (a restart, the lock): signing in carries one on.
         self._open_shifts: frozenset[str] = frozenset()
+        # Who locked the till, and how (idle or F12), while this page is the lock.
+        self._locked: tuple[str, bool] | None = None
         self.store_label = QLabel()
         self.store_label.setObjectName("signInStore")
         self.store_label.setProperty("role", "muted")
@@ -190,6 +192,7 @@ class SignInView(QWidget):
     def set_locked(self, cashier: str | None, *, idle: bool = True) -> None:
         """The lock screen (``cashier`` whose shift carries on) after the till sat idle, or
         locked by hand (``idle`` false: F12), or the start of a shift again (``None``)."""
+        self._locked = None if cashier is None else (cashier, idle)
         if cashier is None:
             self.title.setText(self.tr("Start your shift"))
             return
@@ -206,6 +209,14 @@ class SignInView(QWidget):
         """The cashiers whose shift is open on this till: the button says it continues theirs."""
         self._open_shifts = frozenset(name.casefold() for name in cashiers)
         self._refresh()
+
+    def renamed(self, old: str, new: str) -> None:
+        """A manager renamed ``old`` ``new``: their open shift, and the lock if it is theirs,
+        go by the new name (the lock read "Rina locked the till" and offered Rina Wulan a
+        shift to start)."""
+        self.set_open_shifts(new if n == old.casefold() else n for n in self._open_shifts)
+        if self._locked is not None and self._locked[0].casefold() == old.casefold():
+            self.set_locked(new, idle=self._locked[1])
 
     def shift_closed(self, cashier: str) -> None:
         """``cashier``'s shift is closed: signing in starts a new one (others' carry on)."""

@@ -660,6 +660,10 @@
         <translation>Nominal yang dipotong</translation>
     </message>
     <message>
+        <source>Only {amount} is left on this voucher.</source>
+        <translation>Sisa voucher ini hanya {amount}.</translation>
+    </message>
+    <message>
         <source>Remaining</source>
         <translation>Sisa</translation>
     </message>

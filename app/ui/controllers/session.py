@@ -54,6 +54,19 @@ class CashierSession(QObject):
         self.cashier_changed.emit(name)
         return self.shift
 
+    async def follow_rename(self) -> bool:
+        """Whether a manager renamed the cashier signed in: their shift, still open, carries on
+        under its new name, as what they redeem next does (``Staff.rename`` moved it)."""
+        if self.shift is None:
+            return False
+        for shift in await self.till.open_shifts():
+            if shift.id == self.shift.id and shift.cashier != self.cashier:
+                self.shift = shift
+                self.cashier = shift.cashier
+                self.cashier_changed.emit(shift.cashier)
+                return True
+        return False
+
     async def sign_out(self) -> None:
         """Close the shift: no cashier, no customer."""
         if self.shift is not None:

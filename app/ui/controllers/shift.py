@@ -179,9 +179,14 @@ class ShiftController(QObject):
     async def end_if_disabled(self) -> None:
         """Manager mode ended: if it disabled the cashier signed in, their shift closed with
         their account, and the till goes back to the sign-in page. Left on the cashier's page,
-        Dewi went on redeeming into a shift she could not sign in to again."""
+        Dewi went on redeeming into a shift she could not sign in to again. Renamed, her name is
+        gone from the list too, but her shift is open under the new one: she carries on (closed,
+        it was left to nobody and she was sent to the sign-in page)."""
         cashier = self.session.cashier
         if cashier is None or self._active is None or cashier.casefold() in self._active:
+            return
+        if await self.session.follow_rename():
+            self.view.sign_in.renamed(cashier, self.session.cashier or cashier)
             return
         await self.close_shift()
 
@@ -261,9 +266,12 @@ class ShiftController(QObject):
         return page
 
     async def show_summary(self) -> None:
-        """Shift → Close shift: show the summary page."""
+        """Shift → Close shift: show the summary page, from the cashier's own page only."""
         shift = self.session.shift
-        if shift is None:
+        if shift is None or not self.view.is_showing_shift():
+            # At the lock the shift is the cashier who stepped away's: its summary, with its
+            # members' names, led whoever stood there on to their page by "Back to the till",
+            # signed in as them. From manager mode it is no manager's to close either.
             return
         asked_on = self.view.pages.currentWidget()
         summary = await self.session.till.shift_summary(shift.id)

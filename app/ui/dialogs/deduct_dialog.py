@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.services import format_rupiah
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import VoucherRowData
 
@@ -23,8 +24,9 @@ UNBOUNDED_RUPIAH = 2_000_000_000
 class DeductDialog(QDialog):
     """Asks how much of a balance voucher to use, showing what remains.
 
-    Opened with ``open()``; on ``accepted`` read :meth:`value`. The amount is rupiah, grouped the
-    Indonesian way (``100.000``).
+    Opened with ``open()``; on ``accepted`` read :meth:`value`, never more than
+    ``most_to_deduct`` (the whole rupiah left). The amount is rupiah, grouped the Indonesian way
+    (``100.000``).
     """
 
     def __init__(self, voucher: VoucherRowData, parent: QWidget | None = None) -> None:
@@ -45,24 +47,37 @@ class DeductDialog(QDialog):
         self.amount.setGroupSeparatorShown(True)
         self.amount.setPrefix("Rp ")
         # A cashier deducts whole rupiah: at most the whole rupiah left (Rp 150.000,50 left
-        # allows Rp 150.000); less than Rp 1 left allows nothing.
+        # allows Rp 150.000); less than Rp 1 left allows nothing. The box takes more than is
+        # left, to say so: bounded by what is left, it dropped the digit that went past it
+        # (90000 typed with Rp 80.000 left read Rp 9.000, and Enter deducted that).
         left = voucher.remaining_value
-        ceiling = UNBOUNDED_RUPIAH if left is None else int(max(left, 0))
-        self.amount.setRange(min(1, ceiling), ceiling)
+        self.most_to_deduct = UNBOUNDED_RUPIAH if left is None else int(max(left, 0))
+        ceiling = self.most_to_deduct
+        self.amount.setRange(min(1, ceiling), UNBOUNDED_RUPIAH if ceiling >= 1 else 0)
         self.amount.setSingleStep(1000)
         self.amount.setAccessibleName(self.tr("Amount to deduct"))
         self.amount.setMinimumWidth(220)
 
+        self.too_much = QLabel(
+            self.tr("Only {amount} is left on this voucher.").format(amount=format_rupiah(ceiling))
+        )
+        self.too_much.setObjectName("deductTooMuch")
+        self.too_much.setProperty("role", "error")
+        self.too_much.setWordWrap(True)
+        self.too_much.hide()
+
         form = QFormLayout()
         form.addRow(self.tr("Remaining"), remaining)
         form.addRow(self.tr("Deduct"), self.amount)
+        form.addRow("", self.too_much)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        deduct = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        deduct.setText(self.tr("Deduct"))
-        deduct.setEnabled(ceiling >= 1)
+        self.deduct = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.deduct.setText(self.tr("Deduct"))
+        self.deduct.setEnabled(ceiling >= 1)
+        self.amount.valueChanged.connect(self._amount_changed)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -87,9 +102,17 @@ class DeductDialog(QDialog):
         self.amount.setFocus()
         self.amount.selectAll()
 
+    def _fits(self) -> bool:
+        return 1 <= self.amount.value() <= self.most_to_deduct
+
+    def _amount_changed(self) -> None:
+        self.too_much.setVisible(self.amount.value() > self.most_to_deduct >= 1)
+        self.deduct.setEnabled(self._fits())
+
     def accept(self) -> None:
-        """Close with the amount, unless there is nothing to deduct (less than Rp 1 left)."""
-        if self.amount.value() >= 1:
+        """Close with the amount, unless there is nothing to deduct (less than Rp 1 left) or
+        it is more than is left."""
+        if self._fits():
             super().accept()
 
     def value(self) -> int:

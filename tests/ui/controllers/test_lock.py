@@ -478,3 +478,24 @@ def test_closing_a_shift_says_whose_shift_stays_open_on_the_till(
     assert page.start_button.text() == "Start shift"  # Rina, still picked: hers is closed
     page.select_cashier("Dewi")
     assert page.start_button.text() == "Continue shift"
+
+
+def test_close_shift_from_the_lock_does_not_open_the_locked_shift(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: Dewi pressed F12 and stepped away; at the lock, Shift → Close shift…
+    # showed anyone her shift's summary (its members' names), whose "Back to the till" put
+    # them on her page, signed in as her, to redeem in her name (or Close shift ended her shift
+    # for her).
+    find_member(qtbot, cashier, AYU)
+    make_active(qtbot, cashier.view)
+    with qtbot.waitSignal(cashier.lock.locked, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view.member_search.field, Qt.Key.Key_F12)
+    view = cashier.view
+    shown: list[object] = []
+    cashier.shift.summary_shown.connect(shown.append)
+    view.close_shift_action.trigger()
+    run_async(qtbot, cashier.shift.show_summary())  # as the action's task does
+    assert view.pages.currentWidget() is view.sign_in
+    assert shown == []
+    assert [s.cashier for s in run_async(qtbot, cashier.till.open_shifts())] == ["Dewi"]

@@ -531,3 +531,61 @@ def test_the_token_s_reason_goes_when_the_token_field_is_emptied(
     assert dialog.error_of("token") == "A token is one word of printable ASCII."
     dialog.token_edit.clear()
     assert dialog.error_of("token") == ""
+
+
+def rename(qtbot: QtBot, window: CashierWindow, name: str, new_name: str) -> None:
+    """People → Rename… a cashier, Save."""
+    dialog = AccountDialog("rename", "cashier", name)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(window.people.changed, timeout=WAIT_MS):
+        run_async(
+            qtbot,
+            window.people._submit(
+                dialog, Role.CASHIER, "rename", name, new_name, Secret(""), Secret("")
+            ),
+        )
+
+
+def test_the_cashier_renamed_while_signed_in_carries_on_when_manager_mode_ends(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: Wayan renamed Dewi "Dewi Lestari" (F8, People) while she was signed in;
+    # leaving manager mode took her name for a disabled one's, closed the shift the rename had
+    # carried on and put the till back on the sign-in page.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    shift = cashier.session.shift
+    assert shift is not None
+    rename(qtbot, cashier, "Dewi", "Dewi Lestari")
+    with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS) as changed:
+        run_async(qtbot, cashier.mode._leave("left"))
+    assert changed.args == ["Dewi Lestari"]
+    view = cashier.view
+    assert view.pages.currentWidget() is view.cashier_page
+    assert view.status.cashier.text() == "Cashier: Dewi Lestari"
+    [still_open] = run_async(qtbot, cashier.till.open_shifts())
+    assert (still_open.id, still_open.cashier) == (shift.id, "Dewi Lestari")
+    # What she redeems next is hers under her new name, in the same shift.
+    assert cashier.session.sale(None).cashier == "Dewi Lestari"
+
+
+def test_the_cashier_renamed_at_the_lock_reads_so_on_it(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: Rina locked the till (F12), Wayan renamed her "Rina Wulan" from the
+    # lock's F8; back at the lock it read "Rina locked the till", picked Agus, and its button
+    # offered Rina Wulan to "Start shift" where signing in carries hers on.
+    add_manager(qtbot, cashier)
+    cashier.lock.lock(idle=False)
+    view = cashier.view
+    assert view.pages.currentWidget() is view.sign_in
+    enter(qtbot, cashier)
+    rename(qtbot, cashier, "Dewi", "Dewi Lestari")
+    with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode._leave("left"))
+    page = view.sign_in
+    assert view.pages.currentWidget() is page
+    assert page.title.text() == "The till is locked"
+    assert page.note.text() == "Dewi Lestari locked the till. Their shift carries on: sign in."
+    assert page.cashiers.currentItem().text() == "Dewi Lestari"
+    assert page.start_button.text() == "Continue shift"

@@ -69,7 +69,7 @@ def test_a_balance_voucher_asks_how_much_to_deduct(qtbot: QtBot, panel: VoucherP
         panel.redeem_button.click()
     dialog = panel.deduct_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.amount.maximum() == 145_000
+    assert dialog.most_to_deduct == 145_000
     assert dialog.findChild(QLabel, "deductRemaining").text() == "Saldo Rp 145.000"
     dialog.amount.setValue(35_000)
     assert dialog.amount.text() == format_rupiah(35_000)  # "Rp 35.000", as everywhere else
@@ -165,7 +165,7 @@ def test_a_balance_voucher_with_a_fraction_left_allows_the_whole_rupiah_left(
     dialog = panel.deduct_dialog
     assert dialog is not None
     assert dialog.findChild(QLabel, "deductRemaining").text() == "Saldo Rp 150.000,50"
-    assert dialog.amount.maximum() == 150_000  # whole rupiah, never more than is left
+    assert dialog.most_to_deduct == 150_000  # whole rupiah, never more than is left
 
 
 def test_a_balance_voucher_with_less_than_a_rupiah_left_deducts_nothing(
