@@ -229,15 +229,23 @@ def _budis_pin_pad(qtbot: QtBot, cashier: CashierWindow) -> PinDialog:
     return dialog
 
 
-def test_a_members_pin_pad_being_checked_holds_the_lock_off(
+def _budis_pin_being_checked(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
-) -> None:
+) -> PinDialog:
+    """Budi's PIN typed on his pad and sent; the server holds it, not yet answered."""
     dialog = _budis_pin_pad(qtbot, cashier)
-    sandbox.faults(held=True)  # the server has the PIN and has not answered yet
+    sandbox.faults(held=True)
     for digit in "123456":
         qtbot.keyClick(dialog.pad, digit)
     qtbot.keyClick(dialog.pad, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: sandbox.holding() == 1, timeout=WAIT_MS)
+    return dialog
+
+
+def test_a_members_pin_pad_being_checked_holds_the_lock_off(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    dialog = _budis_pin_being_checked(qtbot, cashier, sandbox)
     clock = ManualClock()
     with installed(clock):
         cashier.lock.touch()
@@ -278,12 +286,7 @@ def test_f12_locks_the_till_at_once_and_the_shift_carries_on(
 def test_f12_does_not_lock_while_a_members_pin_is_checked(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    dialog = _budis_pin_pad(qtbot, cashier)
-    sandbox.faults(held=True)  # the server has the PIN and has not answered yet
-    for digit in "123456":
-        qtbot.keyClick(dialog.pad, digit)
-    qtbot.keyClick(dialog.pad, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: sandbox.holding() == 1, timeout=WAIT_MS)
+    dialog = _budis_pin_being_checked(qtbot, cashier, sandbox)
     with qtbot.assertNotEmitted(cashier.lock.locked):
         cashier.view.lock_action.trigger()
     assert dialog.isVisible()

@@ -76,17 +76,26 @@ def test_the_sign_in_button_says_it_continues_the_shift_left_open(
     assert page.start_button.text() == "Start shift"
 
 
+def _rina_given_a_pin_since_the_start(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> CashierWindow:
+    """A till at its sign-in page; a manager has since given Rina the PIN 4826 (the page's
+    list was read before)."""
+    cashier = make_cashier(till_settings, signed_in=None)
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
+    return cashier
+
+
 def test_a_pin_set_since_the_list_was_read_brings_up_the_pin_field(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
 ) -> None:
     # A manager gave Rina a PIN from the command line (or another till on the same data): the
     # page said "Rina signs in with a PIN: type it." with no field to type it in, until a
     # restart.
-    cashier = make_cashier(till_settings, signed_in=None)
+    cashier = _rina_given_a_pin_since_the_start(qtbot, make_cashier, till_settings)
     page = cashier.view.sign_in
-    staff = cashier.till.staff
-    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
-    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
     page.select_cashier("Rina")
     assert not page.pin_shown()
     with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS):
@@ -105,11 +114,8 @@ def test_a_wrong_pin_leaves_the_keyboard_in_the_pin_field(
     # With the list read again after each refusal, the wrong PIN's list rebuilt the page under
     # the cashier: the PIN field lost the keyboard, and the next PIN went into nothing (under X,
     # five wrong PINs typed counted one).
-    cashier = make_cashier(till_settings, signed_in=None)
+    cashier = _rina_given_a_pin_since_the_start(qtbot, make_cashier, till_settings)
     page = cashier.view.sign_in
-    staff = cashier.till.staff
-    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
-    run_async(qtbot, staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("4826")))
     run_async(qtbot, cashier.shift.reload_accounts())
     make_active(qtbot, cashier.view)
     page.select_cashier("Rina")
