@@ -2359,6 +2359,22 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Manajer yang mengubah akun.</translation>
     </message>
     <message>
+        <source>Disable {name}?</source>
+        <translation>Nonaktifkan {name}?</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s shift is open on this till. Disabling {name} closes it now; its redemptions stay theirs.</source>
+        <translation>Shift {name} masih terbuka di mesin kasir ini. Menonaktifkan {name} menutupnya sekarang; penukarannya tetap tercatat atas namanya.</translation>
+    </message>
+    <message>
+        <source>Disable and close the shift</source>
+        <translation>Nonaktifkan dan tutup shift</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>Kedua PIN berbeda: ketik PIN yang sama dua kali.</translation>
     </message>
