@@ -3534,6 +3534,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Shift {cashier} masih terbuka sejak {time}: masuk lagi untuk melanjutkannya.</translation>
     </message>
     <message>
+        <source>{cashier}&apos;s since {time}</source>
+        <translation>milik {cashier} sejak {time}</translation>
+    </message>
+    <message>
+        <source>Shifts still open on this till: {shifts}. Signing in as one of them continues theirs.</source>
+        <translation>Shift yang masih terbuka di mesin kasir ini: {shifts}. Masuk sebagai salah satu dari mereka untuk melanjutkan shift-nya.</translation>
+    </message>
+    <message>
         <source>Slip sent to {where}</source>
         <translation>Bukti dikirim ke {where}</translation>
     </message>

@@ -230,15 +230,29 @@ class ShiftController(QObject):
         shifts = await self.session.till.open_shifts()
         self.view.sign_in.set_open_shifts(s.cashier for s in shifts)
         self.view.sign_in.set_note("")
-        if shifts:
-            last = shifts[-1]
-            if pick:
-                self.view.sign_in.select_cashier(last.cashier)
-            self.view.sign_in.set_note(
-                self.tr(
-                    "{cashier}'s shift is still open since {time}: signing in continues it."
-                ).format(cashier=last.cashier, time=local_time_text(last.opened_at))
+        if not shifts:
+            return
+        last = shifts[-1]
+        if pick:
+            self.view.sign_in.select_cashier(last.cashier)
+        if len(shifts) == 1:
+            note = self.tr(
+                "{cashier}'s shift is still open since {time}: signing in continues it."
+            ).format(cashier=last.cashier, time=local_time_text(last.opened_at))
+        else:
+            # Every one, not the last alone: with Dewi's and Rina's open, the page named Rina's
+            # and Dewi, back from her break, read that signing in continued someone else's.
+            each = self.tr("{cashier}'s since {time}")
+            note = self.tr(
+                "Shifts still open on this till: {shifts}. Signing in as one of them continues "
+                "theirs."
+            ).format(
+                shifts=", ".join(
+                    each.format(cashier=s.cashier, time=local_time_text(s.opened_at))
+                    for s in shifts
+                )
             )
+        self.view.sign_in.set_note(note)
 
     async def close_shift(self) -> None:
         """End the shift and go back to the sign-in page."""

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
-from app.core.services import Kiosk, KioskRedemption, qr_payload
+from app.core.services import Kiosk, KioskRedemption, Role, qr_payload
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.crash import CrashReporter
@@ -481,6 +481,28 @@ def test_closing_a_shift_says_whose_shift_stays_open_on_the_till(
     assert page.start_button.text() == "Start shift"  # Rina, still picked: hers is closed
     page.select_cashier("Dewi")
     assert page.start_button.text() == "Continue shift"
+
+
+def test_closing_a_shift_names_every_shift_still_open_on_the_till(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Dewi and Rina both on a break, Agus covering: when he closed his shift the page named
+    # Rina's alone ("Rina's shift is still open…: signing in continues it"), Dewi's not at all.
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager(MANAGER, Secret(PIN)))
+    run_async(qtbot, staff.add(MANAGER, Role.CASHIER, "Agus", None))
+    run_async(qtbot, cashier.shift.reload_accounts())
+    view = cashier.view
+    page = view.sign_in
+    for covering in ("Rina", "Agus"):
+        lock_after_idle_time(qtbot, cashier)
+        page.select_cashier(covering)
+        with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+            page.submit()
+    run_async(qtbot, cashier.shift.close_shift())
+    qtbot.waitUntil(lambda: "Shifts still open" in page.note.text(), timeout=WAIT_MS)
+    said = page.note.text()
+    assert "Dewi's since" in said and "Rina's since" in said and "Agus" not in said
 
 
 def test_close_shift_from_the_lock_does_not_open_the_locked_shift(
