@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -25,7 +25,20 @@ CASHIER_PIN_MAX = 8
 
 
 class CashierList(QListWidget):
-    """The cashiers to pick from; the one picked stays in sight as the list gets shorter."""
+    """The cashiers to pick from; the one picked stays in sight as the list gets shorter.
+    ``pin_field``, while the cashier picked has a PIN: a digit typed on the list goes there."""
+
+    pin_field: QLineEdit | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Down to Rina, then her PIN: the digits went to the list's own search and were lost,
+        # and Enter then asked for the PIN she had typed (seen under Xvfb).
+        text = event.text()
+        if self.pin_field is not None and len(text) == 1 and text.isdecimal():
+            self.pin_field.setFocus()
+            self.pin_field.insert(text)
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -283,6 +296,7 @@ class SignInView(QWidget):
         needs_pin = self.pin_shown()
         self.pin_label.setVisible(needs_pin)
         self.pin_field.setVisible(needs_pin)
+        self.cashiers.pin_field = self.pin_field if needs_pin else None
         if not needs_pin:
             self.pin_field.clear()
         self.start_button.setEnabled(self.cashiers.currentItem() is not None)

@@ -30,6 +30,24 @@ def test_a_cashier_signs_in_with_their_pin_and_the_pin_field_is_wiped(qtbot: QtB
     assert view.pin_field.echoMode() == view.pin_field.EchoMode.Password
 
 
+def test_a_pin_typed_on_the_list_goes_into_the_pin_field(qtbot: QtBot):
+    # Under Xvfb: Down to Rina, then her PIN typed at once; the digits went to the list's own
+    # search and were lost, and Enter asked again for the PIN she had typed.
+    view = SignInView()
+    qtbot.addWidget(view)
+    view.set_accounts([("Dewi", False), ("Rina", True)])
+    view.cashiers.setCurrentRow(1)
+    qtbot.keyClicks(view.cashiers, "2580")
+    assert view.pin_field.text() == "2580"
+    with qtbot.waitSignal(view.sign_in_requested) as request:
+        qtbot.keyClick(view.pin_field, Qt.Key.Key_Return)
+    assert request.args == ["Rina", "2580"]
+    # Dewi has no PIN: a digit on the list is the list's, and fills nothing.
+    view.cashiers.setCurrentRow(0)
+    qtbot.keyClicks(view.cashiers, "7")
+    assert view.pin_field.text() == "" and view.pin_field.isHidden()
+
+
 def test_without_cashier_pins_picking_a_name_is_enough(qtbot: QtBot):
     view = SignInView()
     qtbot.addWidget(view)
