@@ -143,13 +143,12 @@ class PeopleController(QObject):
         back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
-        box.buttonClicked.connect(
-            lambda clicked: (
+
+        def answered(clicked: object) -> None:
+            if clicked is disable:
                 spawn(self._change_directly(Role.CASHIER, "disable", name), name="people")
-                if clicked is disable
-                else None
-            )
-        )
+
+        box.buttonClicked.connect(answered)
         box.finished.connect(lambda _r: self._forget_confirm(box))
         self.confirm = box
         box.open()
