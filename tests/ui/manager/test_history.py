@@ -60,11 +60,9 @@ def test_a_refused_filter_leaves_the_buttons_under_it_where_they_were(
     # reason did the same.
     window = window_in(qtbot, "26-history", size)
     history = window.manager.history
-    buttons = (history.show_button, history.by_server_id)
 
     def where() -> list[QPoint]:
-        settle(window)
-        return [button.mapTo(window, QPoint(0, 0)) for button in buttons]
+        return places(window, history.show_button, history.by_server_id)
 
     before = where()
     for language in ("en", "id"):
@@ -89,6 +87,12 @@ def settle(window: QWidget) -> None:
     QApplication.processEvents()
 
 
+def places(window: QWidget, *buttons: QWidget) -> list[QPoint]:
+    """Where ``buttons`` are in ``window`` once laid out, as the manager's pointer finds them."""
+    settle(window)
+    return [button.mapTo(window, QPoint(0, 0)) for button in buttons]
+
+
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_audit_log_s_refused_filters_leave_its_buttons_where_they_were(
     qtbot: QtBot, size: tuple[int, int]
@@ -97,11 +101,9 @@ def test_the_audit_log_s_refused_filters_leave_its_buttons_where_they_were(
     window = window_in(qtbot, "26-history", size)
     audit = window.manager.audit
     window.manager.tabs.setCurrentWidget(audit)
-    buttons = (audit.show_button, audit.export_button)
 
     def where() -> list[QPoint]:
-        settle(window)
-        return [button.mapTo(window, QPoint(0, 0)) for button in buttons]
+        return places(window, audit.show_button, audit.export_button)
 
     before = where()
     for language in ("en", "id"):
