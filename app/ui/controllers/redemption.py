@@ -51,8 +51,10 @@ KIND_OF: dict[Verdict, OutcomeKind] = {
     Verdict.NOT_CONFIRMED: "not_confirmed",
     Verdict.REFUSED: "refused",
     Verdict.NOT_REDEEMED: "not_redeemed",
-    Verdict.CANCELLED: "refused",
-    Verdict.EXPIRED: "refused",
+    # never sent, so nothing was redeemed: no refusal was made of them (a cancel the server
+    # confirmed reads the same, show_undone)
+    Verdict.CANCELLED: "not_redeemed",
+    Verdict.EXPIRED: "not_redeemed",
     # closed by a manager: a dismissed unknown may have been applied, so never "Refused"
     Verdict.CLOSED: "closed",
 }

@@ -131,9 +131,11 @@ def test_a_queue_paused_by_a_server_asking_for_https_says_so_not_the_token(
             "not_redeemed",
             "This voucher was already used on this till.",
         ),
-        (_receipt(EntryStatus.EXPIRED), "refused", ""),
+        # never sent: nobody refused them (they read a red "Refused" over "never sent")
+        (_receipt(EntryStatus.EXPIRED), "not_redeemed", ""),
+        (_receipt(EntryStatus.VOIDED), "not_redeemed", ""),
     ],
-    ids=["confirmed", "offline", "not-confirmed", "refused", "not-redeemed", "expired"],
+    ids=["confirmed", "offline", "not-confirmed", "refused", "not-redeemed", "expired", "voided"],
 )
 def test_each_verdict_has_its_own_look_and_words(
     cashier: CashierWindow, receipt: Receipt, kind: str, details: str
