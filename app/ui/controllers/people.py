@@ -138,17 +138,14 @@ class PeopleController(QObject):
         )
         box.setObjectName("disableCashierConfirm")
         disable = box.addButton(
-            self.tr("Disable and close the shift"), QMessageBox.ButtonRole.AcceptRole
+            self.tr("Disable and close the shift"), QMessageBox.ButtonRole.DestructiveRole
         )
         back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
-
-        def answered(clicked: object) -> None:
-            if clicked is disable:
-                spawn(self._change_directly(Role.CASHIER, "disable", name), name="people")
-
-        box.buttonClicked.connect(answered)
+        disable.clicked.connect(
+            lambda: spawn(self._change_directly(Role.CASHIER, "disable", name), name="people")
+        )
         box.finished.connect(lambda _r: self._forget_confirm(box))
         self.confirm = box
         box.open()
