@@ -348,6 +348,15 @@ TEMPLATES: dict[str, str] = {
         "Confirmed after all: the amount may be taken off the bill now."
     ),
     "receipt.confirmed.later.todo.promo": "Confirmed after all: the promo may be applied now.",
+    # A reward that is a voucher went to the member's vouchers when the server applied it.
+    "receipt.confirmed.later.todo.issued": (
+        "Confirmed after all: the reward is a voucher, added to the member's vouchers. Nothing "
+        "to hand over."
+    ),
+    "receipt.confirmed.later.todo.cart_issued": (
+        "Confirmed after all: the rewards that are not vouchers may be handed over now; the "
+        "vouchers were added to the member's vouchers."
+    ),
     # Confirmed after the till accepted it offline: it went over the counter then.
     "receipt.confirmed.offline.todo": (
         "Nothing more to give: it was handed over when the till accepted it offline."
@@ -367,13 +376,18 @@ TEMPLATES: dict[str, str] = {
     "receipt.confirmed.offline.todo.issued": (
         "Nothing more to give: the voucher was added to the member's vouchers."
     ),
+    "receipt.confirmed.offline.todo.cart_issued": (
+        "Nothing more to give: the rewards that are not vouchers were handed over when the till "
+        "accepted it offline, and the vouchers were added to the member's vouchers."
+    ),
     # A reward that is a voucher: the server adds it to the member's vouchers (its code in the
     # answer), so there is nothing to hand over for it.
     "receipt.confirmed.todo.issued": (
         "The reward is a voucher: it was added to the member's vouchers."
     ),
     "receipt.confirmed.todo.cart_issued": (
-        "Hand over the rewards; a voucher among them was added to the member's vouchers."
+        "Hand over the rewards that are not vouchers; the vouchers were added to the member's "
+        "vouchers."
     ),
     "receipt.accepted_offline": "Accepted offline — will sync",
     "receipt.accepted_offline.todo": (
@@ -401,6 +415,19 @@ TEMPLATES: dict[str, str] = {
         "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once a "
         "manager sets the till's Server URL to https."
     ),
+    # A cart with a voucher among its rewards, accepted offline: the others go over the counter.
+    "receipt.accepted_offline.todo.cart_issued": (
+        "Hand over the rewards that are not vouchers; the vouchers reach the member's vouchers "
+        "once the till sends the cart, when the network is back."
+    ),
+    "receipt.accepted_offline.paused.todo.cart_issued": (
+        "Hand over the rewards that are not vouchers; the vouchers reach the member's vouchers "
+        "once a manager sets this till's new API token."
+    ),
+    "receipt.accepted_offline.paused.https.todo.cart_issued": (
+        "Hand over the rewards that are not vouchers; the vouchers reach the member's vouchers "
+        "once a manager sets the till's Server URL to https."
+    ),
     "receipt.not_confirmed": "NOT CONFIRMED — do not hand over yet",
     "receipt.not_confirmed.todo": (
         "The Stamps server has not confirmed it. Keep the reward back until this turns green, "
@@ -416,6 +443,11 @@ TEMPLATES: dict[str, str] = {
     "receipt.not_confirmed.offline.todo.issued": (
         "The reward is a voucher: nothing went over the counter. The Stamps server has not "
         "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.offline.todo.cart_issued": (
+        "The rewards that are not vouchers were handed over when the till accepted it offline. "
+        "The Stamps server has not confirmed it yet: the till is finding out, and a manager sees "
+        "it if the till cannot."
     ),
     "receipt.waiting": "Waiting to send — do not hand over yet",
     "receipt.waiting.todo": (
@@ -563,6 +595,11 @@ TEMPLATES: dict[str, str] = {
     "receipt.refused.offline.todo.issued": (
         "The reward is a voucher: nothing went over the counter, and the Stamps server refused "
         "it since, so the member does not get it. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.offline.todo.cart_issued": (
+        "The rewards that are not vouchers were handed over when the till accepted it offline; "
+        "the Stamps server refused the cart since, so the member does not get its vouchers. Tell "
+        "a manager: it is listed under Exceptions."
     ),
     "receipt.refused.offline.todo.cart": (
         "They were handed over when the till accepted it offline; the Stamps server refused it "

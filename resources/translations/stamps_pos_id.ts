@@ -4526,6 +4526,26 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Manajer menandainya diproses, sebagai penukaran server {server_id} di dashboard Stamps.</translation>
     </message>
     <message>
+        <source>Confirmed after all: the reward is a voucher, added to the member&apos;s vouchers. Nothing to hand over.</source>
+        <comment>receipt.confirmed.later.todo.issued</comment>
+        <translation>Akhirnya terkonfirmasi: hadiahnya berupa voucher, sudah ditambahkan ke voucher member. Tidak ada yang diserahkan.</translation>
+    </message>
+    <message>
+        <source>Confirmed after all: the rewards that are not vouchers may be handed over now; the vouchers were added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.later.todo.cart_issued</comment>
+        <translation>Akhirnya terkonfirmasi: hadiah yang bukan voucher boleh diserahkan sekarang; vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the rewards that are not vouchers were handed over when the till accepted it offline, and the vouchers were added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.offline.todo.cart_issued</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline, dan vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards that are not vouchers; the vouchers were added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.todo.cart_issued</comment>
+        <translation>Serahkan hadiah yang bukan voucher; vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
         <source>Accepted offline — will sync</source>
         <comment>receipt.accepted_offline</comment>
         <translation>Diterima offline — akan disinkronkan</translation>
@@ -4561,6 +4581,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
     </message>
     <message>
+        <source>Hand over the rewards that are not vouchers; the vouchers reach the member&apos;s vouchers once the till sends the cart, when the network is back.</source>
+        <comment>receipt.accepted_offline.todo.cart_issued</comment>
+        <translation>Serahkan hadiah yang bukan voucher; vouchernya masuk ke voucher member setelah mesin kasir mengirim keranjangnya, saat jaringan kembali.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards that are not vouchers; the vouchers reach the member&apos;s vouchers once a manager sets this till&apos;s new API token.</source>
+        <comment>receipt.accepted_offline.paused.todo.cart_issued</comment>
+        <translation>Serahkan hadiah yang bukan voucher; vouchernya masuk ke voucher member setelah manajer memasang token API baru untuk mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards that are not vouchers; the vouchers reach the member&apos;s vouchers once a manager sets the till&apos;s Server URL to https.</source>
+        <comment>receipt.accepted_offline.paused.https.todo.cart_issued</comment>
+        <translation>Serahkan hadiah yang bukan voucher; vouchernya masuk ke voucher member setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
+    </message>
+    <message>
         <source>NOT CONFIRMED — do not hand over yet</source>
         <comment>receipt.not_confirmed</comment>
         <translation>BELUM DIKONFIRMASI — jangan serahkan dulu</translation>
@@ -4584,6 +4619,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The reward is a voucher: nothing went over the counter. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
         <comment>receipt.not_confirmed.offline.todo.issued</comment>
         <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The rewards that are not vouchers were handed over when the till accepted it offline. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.offline.todo.cart_issued</comment>
+        <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
     </message>
     <message>
         <source>Waiting to send — do not hand over yet</source>
@@ -4819,6 +4859,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The reward is a voucher: nothing went over the counter, and the Stamps server refused it since, so the member does not get it. Tell a manager: it is listed under Exceptions.</source>
         <comment>receipt.refused.offline.todo.issued</comment>
         <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir, dan server Stamps menolaknya setelah itu, jadi member tidak mendapatkannya. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The rewards that are not vouchers were handed over when the till accepted it offline; the Stamps server refused the cart since, so the member does not get its vouchers. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.offline.todo.cart_issued</comment>
+        <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline; server Stamps menolak keranjangnya setelah itu, jadi member tidak mendapat vouchernya. Beri tahu manajer: tercantum di Pengecualian.</translation>
     </message>
     <message>
         <source>They were handed over when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
@@ -5514,11 +5559,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The reward is a voucher: it was added to the member&apos;s vouchers.</source>
         <comment>receipt.confirmed.todo.issued</comment>
         <translation>Hadiahnya berupa voucher: sudah ditambahkan ke voucher member.</translation>
-    </message>
-    <message>
-        <source>Hand over the rewards; a voucher among them was added to the member&apos;s vouchers.</source>
-        <comment>receipt.confirmed.todo.cart_issued</comment>
-        <translation>Serahkan hadiah-hadiahnya; voucher di antaranya sudah ditambahkan ke voucher member.</translation>
     </message>
     <message>
         <source>Nothing more to do at the till. The manager&apos;s note is in manager mode&apos;s History.</source>

@@ -311,6 +311,7 @@ class Catalogue:
                     qty=qty,
                     flexible=reward.type == FLEXIBLE,
                     stamps=stamps,
+                    issues_voucher=reward.type == VOUCHER_REWARD,
                 )
             )
         return CartOrder(tuple(items))

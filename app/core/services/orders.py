@@ -109,7 +109,7 @@ class RewardOrder:
 
 @dataclass(frozen=True)
 class CartItem:
-    """One line of a cart: a reward by its code."""
+    """One line of a cart: a reward by its code. ``issues_voucher`` as a :class:`RewardOrder`'s."""
 
     code: str
     name: str
@@ -117,6 +117,7 @@ class CartItem:
     qty: int = 1
     flexible: bool = False
     stamps: int | None = None
+    issues_voucher: bool = False
 
     def __post_init__(self) -> None:
         _check_amounts(self.name, self.qty, self.stamps)
@@ -138,6 +139,11 @@ class CartOrder:
     def cost(self) -> int:
         """Stamps the whole cart takes."""
         return sum(item.cost for item in self.items)
+
+    @property
+    def issues_voucher(self) -> bool:
+        """A reward among the items is a voucher: that one is not handed over."""
+        return any(item.issues_voucher for item in self.items)
 
     rupiah = None
 

@@ -377,7 +377,8 @@ def _gives_for(
     first. A reward (or a cart's) that is a voucher comes back with the voucher the server added
     to the member's vouchers (redemption_api §1): there is nothing to hand over for it. Before
     any answer, ``issues_voucher`` says so of a reward the catalogue called a voucher (accepted
-    offline). A voucher's own redemption names the voucher it used, which it still gives."""
+    offline), or of a cart with one among its rewards. A voucher's own redemption names the
+    voucher it used, which it still gives."""
     gives = _GIVES.get(kind)
     if kind in (OperationKind.REWARD, OperationKind.MULTI) and (
         issues_voucher or _voucher_code(response)

@@ -55,7 +55,7 @@ from app.core.services.members import (
     member_query,
     suggestion_member,
 )
-from app.core.services.orders import Context, Order, RewardOrder, build_payload
+from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
 from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
 from app.core.services.refusals import (
     Approval,
@@ -595,7 +595,8 @@ class Till:
                     member_name=member.name,
                     description=str(order.description),
                     rupiah=order.rupiah,
-                    issues_voucher=isinstance(order, RewardOrder) and order.issues_voucher,
+                    issues_voucher=isinstance(order, (RewardOrder, CartOrder))
+                    and order.issues_voucher,
                 ),
                 admit=admit,
                 balance_as_of=None if admit is None else member.fetched_at,

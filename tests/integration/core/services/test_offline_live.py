@@ -118,6 +118,27 @@ async def test_a_reward_that_is_a_voucher_accepted_offline_is_not_handed_over(
         assert done.what_to_do.id == "receipt.confirmed.offline.todo.issued"
 
 
+async def test_a_cart_with_a_voucher_reward_accepted_offline_hands_over_only_the_others(
+    settings: Settings, network: Network
+) -> None:
+    # The same voucher in a cart with a croissant read "Hand over the rewards", voucher and all.
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        ayu = await till.find_member(AYU)
+        await till.offer(ayu)
+        network.down()
+        cached = await till.find_member(AYU)
+        order = await till.catalogue.cart_order(cached, [("KR-001", 1, None), ("KR-006", 1, None)])
+        assert order.issues_voucher
+        receipt = await till.redeem(order, cached, Sale("dewi"))
+        assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+        assert receipt.what_to_do.id == "receipt.accepted_offline.todo.cart_issued"
+
+        network.up()
+        done = await settled(till, receipt.entry_id)
+        assert done.verdict is Verdict.CONFIRMED
+        assert done.what_to_do.id == "receipt.confirmed.offline.todo.cart_issued"
+
+
 async def test_a_member_never_seen_cannot_be_served_offline(
     settings: Settings, network: Network
 ) -> None:

@@ -505,7 +505,7 @@ def test_a_cart_with_a_voucher_among_its_rewards_says_so() -> None:
     receipt = receipt_for(entry(EntryStatus.SYNCED, kind="multi", response=answer))
     assert receipt.voucher_code == "PZ633ECV"
     assert "added to the member's vouchers" in str(receipt.what_to_do)
-    assert "Hand over the rewards" in str(receipt.what_to_do)
+    assert "Hand over the rewards that are not vouchers" in str(receipt.what_to_do)
 
 
 def test_a_voucher_reward_confirmed_after_acceptance_offline_gives_nothing_more() -> None:
@@ -546,6 +546,50 @@ def test_a_voucher_reward_accepted_offline_never_says_to_hand_it_over(
     assert todo.startswith("The reward is a voucher: nothing")
     assert "Hand over" not in todo and "handed over" not in todo
     assert said in todo
+
+
+@pytest.mark.parametrize(
+    ("state", "ask", "said"),
+    [
+        ({"status": EntryStatus.QUEUED}, {}, "once the till sends the cart"),
+        ({"status": EntryStatus.QUEUED}, {"paused": True}, "sets this till's new API token"),
+        (
+            {"status": EntryStatus.QUEUED},
+            {"paused": True, "paused_over_http": True},
+            "Server URL to https",
+        ),
+        ({"status": EntryStatus.UNKNOWN}, {}, "were handed over when the till accepted it"),
+        (
+            {"status": EntryStatus.REJECTED, "last_error": "ValidationFailed: Not enough"},
+            {},
+            "the member does not get its vouchers",
+        ),
+        (
+            {"status": EntryStatus.SYNCED, "response": _ISSUED, "server_redemption_id": 9},
+            {},
+            "the vouchers were added to the member's vouchers",
+        ),
+    ],
+)
+def test_a_cart_with_a_voucher_reward_accepted_offline_hands_over_only_the_others(
+    state: dict[str, object], ask: dict[str, bool], said: str
+) -> None:
+    # Offline, a cart of a croissant and "Voucher Diskon Rp 25.000" read "Hand over the
+    # rewards": the voucher is not the cashier's to give.
+    cart = entry(kind="multi", provisional=True, issues_voucher=True, **state)  # type: ignore[arg-type]
+    todo = str(receipt_for(cart, **ask).what_to_do)
+    assert "rewards that are not vouchers" in todo
+    assert said in todo
+
+
+@pytest.mark.parametrize("kind", ["reward", "multi"])
+def test_a_voucher_reward_confirmed_after_all_is_not_said_to_be_handed_over(kind: str) -> None:
+    # not confirmed, then found in the member's activity: the voucher went to their vouchers
+    found = entry(EntryStatus.SYNCED, kind=kind, issues_voucher=True, reconciled=True)
+    todo = str(receipt_for(found).what_to_do)
+    assert todo.startswith("Confirmed after all")
+    assert "added to the member's vouchers" in todo
+    assert "the reward may be handed over" not in todo
 
 
 def test_a_member_s_voucher_redeemed_still_says_to_apply_it() -> None:
