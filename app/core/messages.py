@@ -101,6 +101,11 @@ TEMPLATES: dict[str, str] = {
     "member.type_something": "Type or scan an email, member ID, phone or card number.",
     "member.not_found": "No member matches “{query}”. Check it, or search by name.",
     "member.not_found_because": "No member matches “{query}”: {reason}",
+    "member.lookup_refused": (
+        "The Stamps server refused the lookup over what this till sends, not over the member: "
+        "“{said}”. Call a manager to check the till's settings (merchant and store; "
+        "stamps-pos doctor says which)."
+    ),
     "member.ambiguous": (
         "{count} members this till remembers match “{query}”; use the email or the member ID."
     ),

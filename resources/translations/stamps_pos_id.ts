@@ -5471,6 +5471,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini harus berupa teks.</translation>
     </message>
     <message>
+        <source>The Stamps server refused the lookup over what this till sends, not over the member: “{said}”. Call a manager to check the till&apos;s settings (merchant and store; stamps-pos doctor says which).</source>
+        <comment>member.lookup_refused</comment>
+        <translation>Server Stamps menolak pencarian karena data yang dikirim mesin kasir ini, bukan karena membernya: “{said}”. Panggil manajer untuk memeriksa pengaturan mesin kasir (merchant dan store; stamps-pos doctor menunjukkan yang mana).</translation>
+    </message>
+    <message>
         <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. Call a manager to set the new token (Settings in manager mode, or stamps-pos token set).</source>
         <comment>member.credentials</comment>
         <translation>Server Stamps menolak token API mesin kasir ini, jadi member tidak bisa dicari. Panggil manajer untuk memasang token baru (Pengaturan di mode manajer, atau stamps-pos token set).</translation>

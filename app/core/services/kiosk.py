@@ -25,7 +25,7 @@ from app.core.messages import Explained, Message, say
 from app.core.offline.connectivity import Connectivity
 from app.core.offline.policy import Refusal
 from app.core.services.catalogue import CatalogueUnavailable, OfferedReward
-from app.core.services.members import Member, MemberNotFound
+from app.core.services.members import LookupRefused, Member, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Receipt, Verdict
 from app.core.services.refusals import (
@@ -190,6 +190,8 @@ class Kiosk:
         except CredentialsRefused:
             raise self._token_was_refused() from None
         except NotOnline:
+            raise KioskPaused(say("kiosk.paused")) from None
+        except LookupRefused:  # the till's settings, not the card: the counter fares no better
             raise KioskPaused(say("kiosk.paused")) from None
         except MemberNotFound:
             raise KioskRefused(say("kiosk.scan_card" if typed else "kiosk.not_found")) from None

@@ -15,6 +15,7 @@ from app.core.services.fields import first_hidden
 from app.core.stamps.models import MemberDetailsResponse, Membership, MemberSuggestion
 
 __all__ = [
+    "LookupRefused",
     "Member",
     "MemberNotFound",
     "level_number",
@@ -27,6 +28,29 @@ __all__ = [
 
 class MemberNotFound(Explained):
     """No member answers to what the cashier typed or scanned."""
+
+
+class LookupRefused(MemberNotFound):
+    """The server refused the lookup over what the till itself sends (a merchant it does not
+    know), not over the member: no member was looked for, and every lookup will fail alike."""
+
+
+#: The fields of a lookup's refusal that speak of the member asked for; the docs' "User not
+#: found" is an ``__all__`` error. Any other (``merchant``) is the till's settings.
+_OF_THE_MEMBER = frozenset({"user", "__all__", "non_field_errors"})
+
+
+def not_found(query: str, reason: str | None, field_errors: dict[str, str]) -> MemberNotFound:
+    """What a lookup the server refused (a 400) says. A merchant the server does not know
+    read "No member matches “KR24000006”: Merchant not found" of every card, which sent the
+    cashier to check cards that were right."""
+    others = [name for name in field_errors if name not in _OF_THE_MEMBER]
+    if others:
+        said = f"{others[0]}: {field_errors[others[0]]}"
+        return LookupRefused(say("member.lookup_refused", said=said))
+    if reason:
+        return MemberNotFound(say("member.not_found_because", query=query, reason=reason))
+    return MemberNotFound(say("member.not_found", query=query))
 
 
 #: The longest thing a member answers to: an email has at most 254 characters.

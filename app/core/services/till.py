@@ -53,6 +53,7 @@ from app.core.services.members import (
     MemberNotFound,
     member_from_details,
     member_query,
+    not_found,
     suggestion_member,
 )
 from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
@@ -261,12 +262,7 @@ class Till:
                 unseen = self._why_unseen(text, exc)
             except ValidationFailed as exc:
                 self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
-                reason = exc.detail
-                raise MemberNotFound(
-                    say("member.not_found_because", query=text, reason=reason)
-                    if reason
-                    else say("member.not_found", query=text)
-                ) from None
+                raise not_found(text, exc.detail, exc.field_errors) from None
             except NotFound:
                 self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
                 raise MemberNotFound(say("member.not_found", query=text)) from None

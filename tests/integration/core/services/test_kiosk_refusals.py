@@ -214,3 +214,15 @@ async def test_a_catalogue_unreadable_at_the_confirm_pauses_the_kiosk_instead_of
             await kiosk.redeem(ayu, reward.id, None)
         assert await _the_day(till, since) == []
         assert await till.history.rows() == []
+
+
+async def test_a_card_the_server_looked_up_under_a_wrong_merchant_is_not_called_unknown(
+    till_settings: Settings,
+) -> None:
+    # "We could not find that card" sent customers to try their right cards again, when the
+    # till's merchant setting was what the server refused: the counter fares no better.
+    wrong = till_settings.model_copy(update={"merchant": till_settings.merchant + 1})
+    async with _kiosk(wrong) as (_, kiosk, _):
+        with pytest.raises(KioskPaused) as paused:
+            await kiosk.identify(AYU_CARD, typed=False)
+    assert paused.value.message == say("kiosk.paused")

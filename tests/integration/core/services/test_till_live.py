@@ -13,7 +13,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import say
 from app.core.offline.connectivity import Connectivity
 from app.core.services import till as till_module
-from app.core.services.members import MemberNotFound
+from app.core.services.members import LookupRefused, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.services.refusals import NotOnline, PinBlocked, PinRejected, PinRequired, Refused
@@ -71,6 +71,20 @@ async def test_a_member_is_found_when_the_disk_refuses_to_remember_them(
 async def test_an_unknown_member_is_not_found(till: Till) -> None:
     with pytest.raises(MemberNotFound):
         await till.find_member("nobody@example.com")
+
+
+async def test_a_merchant_the_server_does_not_know_is_not_said_of_the_member(
+    till_settings: Settings,
+) -> None:
+    # A typo in the merchant setting read "No member matches “KR24000006”: Merchant not found"
+    # of every card: the cashier checks cards that are right, nobody looks at the settings.
+    wrong = till_settings.model_copy(update={"merchant": till_settings.merchant + 1})
+    async with open_till(wrong.till_config(), Secret(DEMO_TOKEN)) as till:
+        with pytest.raises(LookupRefused) as refused:
+            await till.find_member("KR24000006")
+    said = str(refused.value.message)
+    assert "No member matches" not in said
+    assert "merchant: Merchant not found" in said and "the till's settings" in said
 
 
 async def test_a_lookup_answered_with_only_an_error_quotes_it_without_saying_nobody_matches(
