@@ -232,8 +232,12 @@ class SignInView(QWidget):
             self.set_locked(new, idle=self._locked[1])
 
     def shift_closed(self, cashier: str) -> None:
-        """``cashier``'s shift is closed: signing in starts a new one (others' carry on)."""
+        """``cashier``'s shift is closed: signing in starts a new one (others' carry on). The
+        lock was theirs, it is no longer a lock (disabled from the lock page's F8, the page
+        still read "The till is locked" over nobody's shift)."""
         self.set_open_shifts(name for name in self._open_shifts if name != cashier.casefold())
+        if self._locked is not None and self._locked[0].casefold() == cashier.casefold():
+            self.set_locked(None)
 
     def continues_shift(self) -> bool:
         """Whether signing in as the picked cashier carries on their open shift."""

@@ -628,3 +628,22 @@ def test_the_cashier_renamed_at_the_lock_reads_so_on_it(
     assert page.note.text() == "Dewi Lestari locked the till. Their shift carries on: sign in."
     assert page.cashiers.currentItem().text() == "Dewi Lestari"
     assert page.start_button.text() == "Continue shift"
+
+
+def test_the_cashier_disabled_at_the_lock_leaves_no_lock_behind(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: Dewi locked the till (F12), Wayan disabled her from the lock's F8; back
+    # at the page it still read "The till is locked" with nobody's shift left to carry on.
+    add_manager(qtbot, cashier)
+    cashier.lock.lock(idle=False)
+    enter(qtbot, cashier)
+    with qtbot.waitSignal(cashier.people.changed, timeout=WAIT_MS):
+        disable_asked(qtbot, cashier, "Dewi").button_labelled("Disable and close the shift")
+    with qtbot.waitSignal(cashier.session.cashier_changed, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode._leave("left"))
+    page = cashier.view.sign_in
+    assert cashier.view.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.note.text() == "", timeout=WAIT_MS)  # her shift closed
+    assert page.title.text() == "Start your shift"
+    assert page.start_button.text() == "Start shift"
