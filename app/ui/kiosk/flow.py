@@ -239,6 +239,15 @@ class KioskFlow(QObject):
             qr=qr_payload(receipt.entry_id),
         )
 
+    def paused_meanwhile(self) -> None:
+        """Redemptions were paused (the line went, or the server refused the till's token) while
+        a customer chose: their rewards no longer stay on screen, to be tapped and only then
+        turned away. Not while an answer is awaited: that screen ends by itself."""
+        view = self.view
+        if self.busy or view.current_page() not in (view.rewards, view.confirm):
+            return
+        self._refused(KioskPaused(say("kiosk.paused")))
+
     # -- leaving -------------------------------------------------------------------------------
 
     def reset(self) -> None:

@@ -89,7 +89,10 @@ class KioskWindow(QObject):
             self._show_paused()
 
     def _show_paused(self) -> None:
-        self.view.welcome.set_paused(self.kiosk.paused)
+        paused = self.kiosk.paused
+        self.view.welcome.set_paused(paused)
+        if paused:
+            self.flow.paused_meanwhile()
 
     def close(self) -> None:
         """Stop listening (before the till closes)."""

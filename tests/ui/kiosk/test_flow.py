@@ -240,6 +240,31 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
     _wait_page(qtbot, kiosk, "kioskPhone")
 
 
+@pytest.mark.parametrize("page", ["kioskRewards", "kioskConfirm"])
+def test_the_line_lost_while_a_customer_chooses_pauses_the_kiosk_at_once(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    network: Network,
+    network_settings: Settings,
+    page: str,
+) -> None:
+    # Ayu's rewards stayed on screen with the line gone: she chose one, confirmed, and only then
+    # read that redemptions were paused.
+    kiosk = make_kiosk(network_settings)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    if page == "kioskConfirm":
+        next(t for t in view.rewards.tiles() if t.objectName() == "kioskTile1").click()
+        _wait_page(qtbot, kiosk, "kioskConfirm")
+    network.down()
+    run_async(qtbot, kiosk.till.check_connectivity())  # what the till's own watch finds
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Redemptions are paused"
+    assert "Ayu" not in visible_words(view) and kiosk.flow.member is None
+    assert run_async(qtbot, kiosk.till.receipts()) == []
+
+
 @pytest.mark.usefixtures("no_retry_meanwhile")  # judged on the first attempt, not a retry
 def test_a_redemption_the_server_never_got_is_not_redeemed_and_takes_nothing(
     qtbot: QtBot,
