@@ -1000,11 +1000,6 @@ class Till:
             raise KeyError(entry_id)
         return await self.outbox.attempts(entry_id)
 
-    async def entry_for_redemption(self, redemption_id: int) -> str | None:
-        """The entry of this till that the server's redemption ``redemption_id`` came from."""
-        synced = await self.outbox.entries((EntryStatus.SYNCED,))
-        return next((e.id for e in synced if e.server_redemption_id == redemption_id), None)
-
     # --- manager mode, and what managers read ----------------------------------------------------
 
     @cached_property
