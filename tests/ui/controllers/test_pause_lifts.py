@@ -161,3 +161,36 @@ def test_the_searchs_word_of_a_refused_token_goes_when_the_new_token_works(
         lambda: not view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
     )
     qtbot.waitUntil(lambda: search.message_text() == "", timeout=WAIT_MS)
+
+
+def test_the_tills_own_check_of_a_still_refused_token_does_not_say_the_pause_twice(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under X, the token changed on the server: half a minute after the banner came, the
+    # till's own check put "The Stamps server still refuses this till's API token… A manager
+    # must set the new token…" under "Sync is paused: the Stamps server refuses this till's API
+    # token… A manager must set the new token…", and "Checking…" every half minute after. The
+    # check's answer is for whoever pressed "Check again".
+    kept = {"token": Secret("revoked-token")}
+    cashier = make_cashier(
+        till_settings,
+        options=RuntimeOptions(token_source=lambda: kept["token"]),
+        token="revoked-token",
+    )
+    view, status = cashier.view, cashier.status
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.member.look_up("customer@stamps.co.id")
+    qtbot.waitUntil(
+        lambda: view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+
+    with qtbot.waitSignals([status.credentials_checked, status.refreshed], timeout=WAIT_MS):
+        status.recheck()  # the till's timer, while paused
+    assert view.status.credentials_note.text() == ""
+    assert "still refuses" not in view.status.summary_text()
+
+    view.status.check_again.click()  # a manager asks: told what the check found
+    qtbot.waitUntil(lambda: "still refuses" in view.status.credentials_note.text(), timeout=WAIT_MS)
