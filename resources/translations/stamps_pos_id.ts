@@ -2922,6 +2922,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Memeriksa di mesin kasir…</translation>
     </message>
     <message>
+        <source>Nothing was redeemed, and nothing will be sent: redeem it again once the till can save. Tell the customer why.</source>
+        <translation>Tidak ada yang ditukar, dan tidak ada yang akan dikirim: tukar lagi setelah mesin kasir bisa menyimpan. Beri tahu pelanggan alasannya.</translation>
+    </message>
+    <message>
         <source>Sending to Stamps…</source>
         <translation>Mengirim ke Stamps…</translation>
     </message>
@@ -3754,16 +3758,20 @@ Periksa apakah nama berkasnya benar.</translation>
 <context>
     <name>StorageController</name>
     <message>
-        <source>The disk that holds the till&apos;s data ({folder}) is full: nothing can be saved, so nothing can be redeemed, until space is freed. The till tries again by itself.</source>
-        <translation>Disk penyimpan data mesin kasir ({folder}) penuh: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai ada ruang kosong. Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
+        <source>The till tries again by itself.</source>
+        <translation>Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
     </message>
     <message>
-        <source>The till&apos;s data folder ({folder}) cannot be written: nothing can be saved, so nothing can be redeemed, until it can. The till tries again by itself.</source>
-        <translation>Folder data mesin kasir ({folder}) tidak bisa ditulisi: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai bisa ditulisi lagi. Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
+        <source>The disk that holds the till&apos;s data ({folder}) is full: nothing can be saved, so nothing can be redeemed, until space is freed.</source>
+        <translation>Disk penyimpan data mesin kasir ({folder}) penuh: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai ada ruang kosong.</translation>
     </message>
     <message>
-        <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed. The till tries again by itself.</source>
-        <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar. Mesin kasir akan mencoba lagi dengan sendirinya.</translation>
+        <source>The till&apos;s data folder ({folder}) cannot be written: nothing can be saved, so nothing can be redeemed, until it can.</source>
+        <translation>Folder data mesin kasir ({folder}) tidak bisa ditulisi: tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar sampai bisa ditulisi lagi.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database cannot be used ({reason}): nothing can be saved, so nothing can be redeemed.</source>
+        <translation>Database mesin kasir tidak bisa dipakai ({reason}): tidak ada yang bisa disimpan, jadi tidak ada yang bisa ditukar.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 
 Counted per cashier, kind and standing: the redemption's outcome, with a confirmed redemption
 whose cancel the server confirmed counted as cancelled. Stamps are what the redemptions spent,
-rupiah what they took from dynamic vouchers.
+rupiah the vouchers' worth they spent (taken from a dynamic voucher, or a voucher used whole), as
+the shift's summary counts it.
 
 Built on the outbox entries, whose cashier and terminal say who made them, and on the shifts'
 refusal records (what was refused before anything was queued): :meth:`Till.day` joins them, with

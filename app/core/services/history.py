@@ -71,9 +71,10 @@ class CancelState:
 class HistoryRow:
     """One redemption of this till (or a cancel by server id), with its attempts.
 
-    ``stamps`` is what it spends; ``rupiah`` what it takes from a dynamic voucher (the till knows
-    no other rupiah value); ``invoice`` the POS invoice number when one was given; ``reason`` why
-    it was refused or not redeemed, in words (``None`` when it was not); ``kiosk`` whether it was
+    ``stamps`` is what it spends; ``rupiah`` the voucher's worth it spends (what it takes from a
+    dynamic voucher, or a voucher's value used whole), as the shift's record holds it;
+    ``invoice`` the POS invoice number when one was given; ``reason`` why it was refused or not
+    redeemed, in words (``None`` when it was not); ``kiosk`` whether it was
     made on the kiosk (expired, it was not sent in time: no PIN of it ran out); ``member_name``
     the member's name as the till knows it (the cache, else as the entry recorded it), ``None``
     when it knows them only by ``user``, the identifier the till sent.
@@ -250,6 +251,11 @@ class EntryDetails:
 
 
 def _value(entry: OutboxEntry) -> int:
+    # The shift's record holds the worth of a voucher used whole too, as the shift's summary
+    # and the day's CSV count it: read from the payload alone, End of day said Rp 0 for it.
+    if entry.rupiah is not None:
+        return int(entry.rupiah)
+    # an entry made before the record kept its worth (migration 0005)
     value = entry.payload.get("value") if entry.kind == OperationKind.DEDUCT else None
     return int(value) if isinstance(value, int) else 0
 

@@ -1066,14 +1066,22 @@ class Till:
     async def resume_after_credentials_change(self) -> Message | None:
         """Lift a credentials pause if the token now works: re-read the token (another process,
         ``stamps-pos token set``, may have changed it), ping with it, and resume the queue on
-        success. ``None`` when the queue was not paused; else what happened, in words.
+        success. ``None`` when the queue was not paused (a new token found then is pinged once
+        while the till is not online, so a pause lifted elsewhere leaves "degraded" at once);
+        else what happened, in words.
 
         Run at every start, after ``token set``, from the paused banner's "Check again", and on
         a timer while paused. The token stays in memory: never in the database, nor its hash.
         """
-        if self.take_up_token() is None and (await self.outbox.status()).paused:
+        taken = self.take_up_token()
+        if taken is None and (await self.outbox.status()).paused:
             return say("queue.no_token")
         if not (await self.outbox.status()).paused:
+            if taken and self.monitor.state is not Connectivity.ONLINE:
+                # Lifted elsewhere (`stamps-pos token set`) with a new token: the refusal left
+                # the till degraded, and with nothing queued no request said otherwise until
+                # the probe's next ping, most of a minute of "Degraded" after the fix.
+                await self.token_accepted()
             return None
         sent_at = clock.monotonic()
         try:

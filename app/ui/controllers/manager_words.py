@@ -120,7 +120,7 @@ def standing_kind(row: HistoryRow) -> OutcomeKind | None:
 
 
 def amount_text(row: HistoryRow) -> str:
-    """What a redemption spent: stamps, or rupiah taken from a balance voucher."""
+    """What a redemption spent: stamps, or the rupiah of the voucher it spent."""
     if row.rupiah:
         return format_rupiah(row.rupiah)
     if row.stamps:

@@ -33,7 +33,7 @@ from app.core.services import (
     recorded_what,
 )
 from app.ui.controllers.session import CashierSession
-from app.ui.controllers.storage import sentence_for
+from app.ui.controllers.storage import fact_for
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import time_text
 from app.ui.dialogs.pin_dialog import PinDialog
@@ -211,8 +211,11 @@ class RedemptionController(QObject):
             result = ResultData(
                 kind="not_redeemed",
                 headline=headline,
-                details=sentence_for(problem),
-                what_to_do=self.tr("Nothing was redeemed. Tell the customer why."),
+                details=fact_for(problem),
+                what_to_do=self.tr(
+                    "Nothing was redeemed, and nothing will be sent: redeem it again once the "
+                    "till can save. Tell the customer why."
+                ),
             )
             self.show(result)
             self.refused.emit(result)

@@ -109,6 +109,11 @@ class CashierSession(QObject):
         if stamps_remaining is not None:
             member = dataclasses.replace(member, stamps=stamps_remaining, fetched_at=clock.now())
         self.set_member(member)
+        if not member.live:
+            # Served from the till's copy while offline, and the server has just answered for
+            # them: the card said "Offline copy" and "Projected" beside a till back online
+            # until the next scan. The rest of the copy (level, PIN, blocked) is as old.
+            self._rereader.start(self._read_again(member))
 
     def read_again(self, lane: str) -> None:
         """If the member of ``lane`` is on screen, read them again from the server: what the

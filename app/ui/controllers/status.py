@@ -70,7 +70,7 @@ class StatusController(QObject):
         self._reread.start()
         self._recheck = QTimer(self)
         self._recheck.setInterval(RECHECK_MS)
-        self._recheck.timeout.connect(self.check_credentials)
+        self._recheck.timeout.connect(self.recheck)
         self.refresh()
 
     def close(self) -> None:
@@ -81,22 +81,36 @@ class StatusController(QObject):
         self._unsubscribe()
 
     def check_credentials(self) -> None:
-        """Try the token the till finds now; the pause lifts if the server takes it."""
+        """Try the token the till finds now, and say what was found under the pause ("Check
+        again"); the pause lifts if the server takes it."""
+        self._start_check(said=True)
+
+    def recheck(self) -> None:
+        """The till's own try of the token it finds now, on its timer while paused: said only
+        by the pause lifting. Its answer under the banner would repeat the banner's own words
+        ("still refuses… A manager must set the new token") every half minute, and "Checking…"
+        between, for no one who asked."""
+        self._start_check(said=False)
+
+    def _start_check(self, *, said: bool) -> None:
         if self._checking:
             return
         self._checking = True
-        spawn(self._check(), name="check credentials")
+        spawn(self._check(said), name="check credentials")
 
-    async def _check(self) -> None:
+    async def _check(self, said: bool) -> None:
         try:
-            self._credentials_note = self.tr("Checking…")
-            self._show()
+            if said:
+                self._credentials_note = self.tr("Checking…")
+                self._show()
             outcome = await self.till.resume_after_credentials_change()
         finally:
             self._checking = False
-        self._credentials_note = words(outcome) if outcome is not None else ""
+        found = words(outcome) if outcome is not None else ""
+        if said:
+            self._credentials_note = found
         self.refresh()
-        self.credentials_checked.emit(self._credentials_note)
+        self.credentials_checked.emit(found)
 
     def refresh(self) -> None:
         """Re-read the queue's counts (coalesced: one read at a time, one more if asked)."""

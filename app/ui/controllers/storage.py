@@ -15,27 +15,35 @@ RETRY_MS = 5000
 
 
 def sentence_for(problem: StorageProblem | None) -> str:
-    """The banner's one sentence for ``problem`` (``""`` for none)."""
+    """The banner's one sentence for ``problem`` (``""`` for none): what is wrong, and that the
+    till tries the disk again by itself."""
     if problem is None:
         return ""
+    again = QCoreApplication.translate("StorageController", "The till tries again by itself.")
+    return f"{fact_for(problem)} {again}"
+
+
+def fact_for(problem: StorageProblem) -> str:
+    """What is wrong with the disk, without the banner's "tries again": a redemption it refused
+    is not tried again (nothing of it was saved), and a cashier read that as its going later."""
     folder = str(problem.path.parent)
 
     if isinstance(problem, StorageFull):
         return QCoreApplication.translate(
             "StorageController",
             "The disk that holds the till's data ({folder}) is full: nothing can be saved, so "
-            "nothing can be redeemed, until space is freed. The till tries again by itself.",
+            "nothing can be redeemed, until space is freed.",
         ).format(folder=folder)
     if isinstance(problem, StorageReadOnly):
         return QCoreApplication.translate(
             "StorageController",
             "The till's data folder ({folder}) cannot be written: nothing can be saved, so "
-            "nothing can be redeemed, until it can. The till tries again by itself.",
+            "nothing can be redeemed, until it can.",
         ).format(folder=folder)
     return QCoreApplication.translate(
         "StorageController",
         "The till's database cannot be used ({reason}): nothing can be saved, so nothing can "
-        "be redeemed. The till tries again by itself.",
+        "be redeemed.",
     ).format(reason=problem.sentence)
 
 

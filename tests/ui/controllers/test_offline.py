@@ -272,6 +272,27 @@ def test_accepted_offline_then_confirmed_does_not_ask_for_a_second_hand_over(
     )
 
 
+def test_accepted_offline_then_confirmed_the_card_is_the_servers_again(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # Seen under X: the network back, Ayu's cart confirmed ("148 stamps left"), the bar Online;
+    # her card still said "Projected: the last balance read, less redemptions not yet in it" and
+    # "Offline copy — as of" the very minute the server answered, until the next scan.
+    cashier = make_cashier(network_settings)
+    ayu_accepted_offline(qtbot, cashier, network)
+    card, panel = cashier.view.member_card, cashier.view.result_panel
+    assert card.cached_text().startswith("Offline copy")
+
+    network.up()
+    qtbot.waitUntil(lambda: getattr(panel.result(), "kind", None) == "confirmed", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: card.cached_text() == "", timeout=WAIT_MS)
+    assert card.stamps_text() == "230 stamps" and card.projected_text() == ""
+    assert cashier.session.member is not None and cashier.session.member.live
+
+
 def test_refused_after_it_was_accepted_offline_the_card_reads_the_servers_balance(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

@@ -161,3 +161,75 @@ def test_the_searchs_word_of_a_refused_token_goes_when_the_new_token_works(
         lambda: not view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
     )
     qtbot.waitUntil(lambda: search.message_text() == "", timeout=WAIT_MS)
+
+
+def test_the_tills_own_check_of_a_still_refused_token_does_not_say_the_pause_twice(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under X, the token changed on the server: half a minute after the banner came, the
+    # till's own check put "The Stamps server still refuses this till's API token… A manager
+    # must set the new token…" under "Sync is paused: the Stamps server refuses this till's API
+    # token… A manager must set the new token…", and "Checking…" every half minute after. The
+    # check's answer is for whoever pressed "Check again".
+    kept = {"token": Secret("revoked-token")}
+    cashier = make_cashier(
+        till_settings,
+        options=RuntimeOptions(token_source=lambda: kept["token"]),
+        token="revoked-token",
+    )
+    view, status = cashier.view, cashier.status
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.member.look_up("customer@stamps.co.id")
+    qtbot.waitUntil(
+        lambda: view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+
+    with qtbot.waitSignals([status.credentials_checked, status.refreshed], timeout=WAIT_MS):
+        status.recheck()  # the till's timer, while paused
+    assert view.status.credentials_note.text() == ""
+    assert "still refuses" not in view.status.summary_text()
+
+    view.status.check_again.click()  # a manager asks: told what the check found
+    qtbot.waitUntil(lambda: "still refuses" in view.status.credentials_note.text(), timeout=WAIT_MS)
+
+
+def test_a_pause_lifted_by_another_process_with_nothing_queued_leaves_degraded_at_once(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Seen under X: the token changed on the server, Budi's lookup refused, nothing queued; a
+    # manager ran `stamps-pos token set`. The banner went, and the bar said "Degraded — slow or
+    # failing" for most of a minute more, until the probe's next ping: a manager reads that as
+    # the fix not having worked.
+    kept = {"token": Secret("revoked-token")}
+    cashier = make_cashier(
+        till_settings,
+        options=RuntimeOptions(token_source=lambda: kept["token"]),
+        token="revoked-token",
+    )
+    view, status, till = cashier.view, cashier.status, cashier.session.till
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        cashier.member.look_up("budi.santoso@contoh.co.id")
+    qtbot.waitUntil(
+        lambda: view.status.credentials_banner.isVisibleTo(view.status), timeout=WAIT_MS
+    )
+    assert view.status.summary_text().startswith("Sync is paused")
+
+    kept["token"] = Secret(DEMO_TOKEN)
+
+    async def token_set_elsewhere() -> None:
+        other = await Outbox.open(till.config.database_path, till.config.outbox_policy())
+        try:
+            await other.resume_after_credentials_change(who="token set")
+        finally:
+            await other.close()
+
+    run_async(qtbot, token_set_elsewhere())
+    with qtbot.waitSignal(status.credentials_checked, timeout=WAIT_MS):
+        status.refresh()  # the window reads the queue running again, and takes up the token
+    qtbot.waitUntil(lambda: view.status.summary_text().startswith("Online"), timeout=2000)

@@ -440,6 +440,11 @@ def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_
     kind, _, details = _result(cashier)
     # not the crash dialog, not "working" forever; not "refused" either: the server refused nothing
     assert kind == "not_redeemed" and "full" in details
+    # Seen under X: the banner's "The till tries again by itself." in the result read as this
+    # redemption going later by itself, as an offline one does; nothing of it will be sent.
+    shown = cashier.view.result_panel.result()
+    assert shown is not None and "tries again" not in details
+    assert "redeem it again" in shown.what_to_do
     assert sandbox.ledger() == [] and not cashier.redemption.busy
     monkeypatch.setattr(db, "_write", write)  # space again: the next redemption goes through
     receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))

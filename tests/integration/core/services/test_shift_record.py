@@ -279,3 +279,27 @@ async def test_a_cashier_signing_in_leaves_another_cashiers_shift_open(
         assert back.id == dewi.id and back.closed_at is None
         await till.close_shift(rina.id)
         assert [s.id for s in await till.open_shifts()] == [dewi.id]
+
+
+async def test_the_end_of_day_counts_a_voucher_used_whole_at_its_value_as_the_shift_does(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen at the counter: Sari's shift summary said "Vouchers: Rp 25.000" for a voucher used
+    # whole, the day's CSV said 25000, and End of day said Rp 0 for the same redemption.
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        started = datetime.now().astimezone()
+        shift = await till.open_shift("Sari")
+        putri = await till.find_member("putri.maharani@contoh.co.id")
+        order, facts = await till.catalogue.voucher_order(putri, 21)  # DSK50-PUTRI-A, Rp 50.000
+        used = await till.redeem(order, putri, Sale("Sari", shift.id), voucher=facts)
+        assert (await till.wait(used.entry_id)).verdict is Verdict.CONFIRMED
+        summary = await till.shift_summary(shift.id)
+        day = await till.day(started, datetime.now().astimezone())
+        [history_row] = await till.history.rows(HistoryFilter(since=started))
+
+    assert summary.rupiah_redeemed == 50_000
+    assert [(t.kind, t.standing, t.rupiah) for t in day.summary.totals()] == [
+        ("voucher", "confirmed", 50_000)
+    ]
+    assert [row.rupiah for row in day.rows] == [50_000]
+    assert history_row.rupiah == 50_000  # the History's "Stamps / Rp" column
