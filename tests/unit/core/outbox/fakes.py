@@ -134,8 +134,9 @@ class FakeTransport:
     not applied), ``"applied_lost"`` (applied, then ResponseLost), ``"500"``, ``"applied_500"``,
     ``"503"``, ``"applied_503"``, ``"nameless"`` (a 2xx naming no redemption), ``"noted"``
     (applied, with ``errors`` beside the redemption), ``"creds"``, a :class:`RateLimited` or any
-    ``StampsError`` instance (raised), a :class:`Hang`, a :class:`Slow` answer, ``"boom"`` (a bug:
-    RuntimeError), or a callable returning one of those (called while the request is in flight).
+    ``StampsError`` instance (raised), a :class:`SubmitResult` (answered as it is), a
+    :class:`Hang`, a :class:`Slow` answer, ``"boom"`` (a bug: RuntimeError), or a callable
+    returning one of those (called while the request is in flight).
     """
 
     server: FakeServer = field(default_factory=FakeServer)
@@ -169,6 +170,8 @@ class FakeTransport:
             return await self._act(action.then, kind, payload, idempotency_key)
         if isinstance(action, StampsError):
             raise action
+        if isinstance(action, SubmitResult):  # an answer as a server wrote it
+            return action
         match action:
             case "apply":
                 return self.server.apply(kind, payload, idempotency_key)
