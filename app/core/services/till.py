@@ -85,6 +85,7 @@ from app.core.stamps.errors import (
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
     NotFound,
     ReadRefused,
     ResponseLost,
@@ -349,6 +350,8 @@ class Till:
             return say("member.server_said", query=query, said=failure.detail or failure.message)
         if isinstance(failure, WebPageAnswer):
             return say("member.web_page", query=query)
+        if isinstance(failure, MalformedResponse):  # it answered: "failing (200)" was false
+            return say("member.unreadable", query=query)
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
             return say("member.no_answer", query=query)
         if failure.status_code is not None:
