@@ -8,6 +8,7 @@ in order, one per request; when it runs out, requests are applied.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,9 @@ def reward_name(reward: object) -> str:
     return f"Reward {reward}"
 
 
+_ID_BLOCKS = itertools.count(1000, 100_000)
+
+
 @dataclass
 class FakeServer:
     """What the server has applied. ``applications[key]`` counts applications per key."""
@@ -51,7 +55,9 @@ class FakeServer:
     feed: list[tuple[str, ActivityRecord]] = field(default_factory=list)
     cancelled: set[int] = field(default_factory=set)
     balances: dict[str, int] = field(default_factory=dict)
-    next_id: int = 1000
+    #: Each fake server hands out ids no other has: a till that met two (a test's fixture and
+    #: the test) holds no id twice, which the outbox takes as a repeated answer (transitions.py).
+    next_id: int = field(default_factory=lambda: next(_ID_BLOCKS))
     requests: list[tuple[str, str]] = field(default_factory=list)
 
     def replay(self, key: str) -> SubmitResult | None:
