@@ -82,6 +82,7 @@ from app.core.services.shift import (
 from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    ApiError,
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
@@ -354,6 +355,12 @@ class Till:
             return say("member.unreadable", query=query)
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
             return say("member.no_answer", query=query)
+        if isinstance(failure, ApiError) and failure.moved_to:
+            # a server moved (to https, most often): a manager sets the address, no retry helps
+            return say("member.moved", query=query, address=failure.moved_to)
+        if isinstance(failure, ApiError) and failure.detail and _turned_down(failure):
+            # it turned the lookup down in its own words: "failing (403)" hid them
+            return say("member.server_said", query=query, said=failure.detail)
         if failure.status_code is not None:
             return say("member.server_failing", query=query, status=failure.status_code)
         return say("member.unknown_offline", query=query)
@@ -1392,3 +1399,9 @@ def _feed_name(order: Order) -> str | None:
     """The name the redemption's line in the member's activity feed carries (reconciliation)."""
     name = getattr(order, "name", None)
     return str(name) if name else None
+
+
+def _turned_down(failure: ApiError) -> bool:
+    """A 4xx: the server looked at the request and said no (its words say why); a 5xx is a
+    server failing, whatever its body says."""
+    return failure.status_code is not None and 400 <= failure.status_code < 500
