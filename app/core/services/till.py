@@ -1143,7 +1143,8 @@ class Till:
 
     async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
-        API token, ``DEGRADED`` when it answers and refuses it, ``None`` when no answer came (no
+        API token, ``DEGRADED`` when it answers and refuses it (or answers 2xx JSON that is no
+        pong: it is there, but nothing shows the token taken), ``None`` when no answer came (no
         connection, a timeout, a server error, a web page in the way; ``report_failure``: then
         tell the monitor what it proves, as a real request's failure would).
 
@@ -1168,6 +1169,11 @@ class Till:
         except StampsError as exc:
             if report_failure:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+            if _answered_unlike_the_docs(exc):
+                # The server took the ping and answered JSON without a pong: it is there, so
+                # the till is not offline and a lookup asks it (it stayed "Offline" while it
+                # answered every ping); but nothing shows its token taken, as a pong would.
+                return Connectivity.DEGRADED
             return None
         await self._lift_pause_for_credentials()
         return Connectivity.ONLINE
@@ -1405,3 +1411,13 @@ def _turned_down(failure: ApiError) -> bool:
     """A 4xx: the server looked at the request and said no (its words say why); a 5xx is a
     server failing, whatever its body says."""
     return failure.status_code is not None and 400 <= failure.status_code < 500
+
+
+def _answered_unlike_the_docs(failure: StampsError) -> bool:
+    """A 2xx JSON object the endpoint's model does not fit (not a web page, not a cut answer)."""
+    return (
+        isinstance(failure, MalformedResponse)
+        and failure.json_object
+        and failure.status_code is not None
+        and 200 <= failure.status_code < 300
+    )

@@ -387,6 +387,7 @@ def into_model(model: type[M], data: Mapping[str, Any], *, status_code: int) -> 
         raise errors.MalformedResponse(
             f"the server's answer does not fit {model.__name__}: {validation_summary(exc)}",
             status_code=status_code,
+            json_object=True,
         ) from None
     except RecursionError:
         raise errors.MalformedResponse(

@@ -184,6 +184,22 @@ async def test_no_other_answer_to_the_ping_changes_what_the_till_believes(
     assert not (await counter.till.status()).paused
 
 
+@pytest.mark.parametrize(
+    "body",
+    [{"status": "ok"}, {"pong": "ok"}, {}, {"detail": "Invalid token."}],
+    ids=["status", "pong as text", "empty", "an error at 200"],
+)
+async def test_a_ping_answered_in_a_shape_the_docs_do_not_show_ends_an_outage(
+    body: dict[str, object], counter: Counter
+) -> None:
+    # A server that answers its ping 200 with JSON but no "pong" object is there: the till,
+    # offline since a blip, stayed "Offline" and "cannot be reached" while it answered every
+    # ping, and looked up nobody new. Degraded, not online: nothing shows its token taken.
+    counter.server.on(PING, reply(200, body))
+    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert not (await counter.till.status()).paused
+
+
 async def test_a_proper_pong_is_online(counter: Counter) -> None:
     counter.server.on(PING, PONG)
     assert await counter.till.probe() is Connectivity.ONLINE
