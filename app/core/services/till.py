@@ -1143,8 +1143,9 @@ class Till:
 
     async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
-        API token, ``DEGRADED`` when it answers and refuses it (or answers 2xx JSON that is no
-        pong: it is there, but nothing shows the token taken), ``None`` when no answer came (no
+        API token, ``DEGRADED`` when it answers and refuses it (or answers with no pong: JSON of
+        another shape, a 404; it is there, but nothing shows the token taken), ``None`` when no
+        answer came (no
         connection, a timeout, a server error, a web page in the way; ``report_failure``: then
         tell the monitor what it proves, as a real request's failure would).
 
@@ -1167,12 +1168,14 @@ class Till:
             await self._pause_for_credentials(refused)
             return Connectivity.DEGRADED
         except StampsError as exc:
-            if report_failure:
+            if report_failure:  # told as a real request's failure would be: nothing to add
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-            if _answered_unlike_the_docs(exc):
-                # The server took the ping and answered JSON without a pong: it is there, so
-                # the till is not offline and a lookup asks it (it stayed "Offline" while it
-                # answered every ping); but nothing shows its token taken, as a pong would.
+                return None
+            if _answered_without_a_pong(exc):
+                # The server answered the ping, but with no pong (JSON of another shape, a 404
+                # from a server without /api/ping): it is there, so the till is not offline and
+                # a lookup asks it (it stayed "Offline" while it answered every ping); but
+                # nothing shows its token taken, as a pong would.
                 return Connectivity.DEGRADED
             return None
         await self._lift_pause_for_credentials()
@@ -1413,11 +1416,12 @@ def _turned_down(failure: ApiError) -> bool:
     return failure.status_code is not None and 400 <= failure.status_code < 500
 
 
-def _answered_unlike_the_docs(failure: StampsError) -> bool:
-    """A 2xx JSON object the endpoint's model does not fit (not a web page, not a cut answer)."""
-    return (
-        isinstance(failure, MalformedResponse)
-        and failure.json_object
-        and failure.status_code is not None
-        and 200 <= failure.status_code < 300
-    )
+def _answered_without_a_pong(failure: StampsError) -> bool:
+    """The server answered a ping: a 2xx JSON object that is no pong (not a web page, not a cut
+    answer), or a 4xx other than the token's refusal (a 404, a 405, a 429)."""
+    status = failure.status_code
+    if status is None:
+        return False
+    if isinstance(failure, MalformedResponse):
+        return failure.json_object and 200 <= status < 300
+    return isinstance(failure, ApiError) and 400 <= status < 500 and status not in (401, 403)
