@@ -126,6 +126,14 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server is failing ({status}) and this till has not seen “{query}” before. "
         "Try again in a moment."
     ),
+    "member.unreadable": (
+        "The Stamps server answered, but this till could not read what it said, and it has not "
+        "seen “{query}” before. Try again; call a manager if it keeps happening."
+    ),
+    "member.moved": (
+        "The Stamps server sends this till to another address ({address}), and this till has not "
+        "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."
+    ),
     "member.server_said": (
         "The Stamps server answered without saying who “{query}” is. It said: “{said}”. This "
         "till has not seen “{query}” before: try again, or call a manager if it keeps happening."

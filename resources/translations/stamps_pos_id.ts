@@ -4154,6 +4154,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The Stamps server answered, but this till could not read what it said, and it has not seen “{query}” before. Try again; call a manager if it keeps happening.</source>
+        <comment>member.unreadable</comment>
+        <translation>Server Stamps menjawab, tetapi mesin kasir ini tidak dapat membaca jawabannya, dan belum pernah melihat “{query}”. Coba lagi; panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
+        <comment>member.moved</comment>
+        <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>
+    </message>
+    <message>
         <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
         <comment>member.server_said</comment>
         <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>

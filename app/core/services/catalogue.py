@@ -44,7 +44,6 @@ from app.core.stamps.errors import (
     CredentialsReplaced,
     CredentialsUnusable,
     StampsError,
-    ValidationFailed,
 )
 from app.core.stamps.models import Reward, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
@@ -391,11 +390,11 @@ class Catalogue:
                     text, user=member.user, transaction_value=transaction_value
                 )
             )
-        except ValidationFailed as exc:
-            raise InvalidOrder(server_refusal(exc)) from None
         except TimeoutError:
             raise self._unchecked("order.code_not_checked", text) from None
-        except StampsError:
+        except StampsError as exc:
+            if _looked_at(exc):
+                raise InvalidOrder(server_refusal(exc)) from None
             return await self._code_offline(member, text, template)
         if answer.is_redeemable is False:
             raise invalid("order.code_not_redeemable", code=text)
@@ -422,11 +421,11 @@ class Catalogue:
         text = check_code(code, PROMO_CODE)  # refused before it is sent, even to be checked
         try:
             answer = await self._in_time(self.client.validate_promo(text, user=member.user))
-        except ValidationFailed as exc:
-            raise InvalidOrder(server_refusal(exc)) from None
         except TimeoutError:
             raise self._unchecked("order.promo_not_checked", text) from None
-        except StampsError:
+        except StampsError as exc:
+            if _looked_at(exc):
+                raise InvalidOrder(server_refusal(exc)) from None
             if not self.allow_codes_offline:
                 raise CodeNeedsServer(say("policy.code_needs_server")) from None
             return PromoOrder(text)
@@ -669,6 +668,13 @@ class _Offline(Exception):
 
 
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
+
+
+def _looked_at(error: StampsError) -> bool:
+    """The server looked at the code and turned it down (a 400, a 404 "Not found." for a code
+    it does not know, any refusal): no outage, so neither "codes can only be checked online"
+    nor, with codes allowed offline, the code taken on trust."""
+    return error.outcome is Outcome.REFUSED
 
 
 def server_refusal(error: StampsError) -> Message:

@@ -83,9 +83,11 @@ from app.core.services.shift import (
 from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    ApiError,
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
     NotFound,
     ReadRefused,
     ResponseLost,
@@ -345,8 +347,16 @@ class Till:
             return say("member.server_said", query=query, said=failure.detail or failure.message)
         if isinstance(failure, WebPageAnswer):
             return say("member.web_page", query=query)
+        if isinstance(failure, MalformedResponse):  # it answered: "failing (200)" was false
+            return say("member.unreadable", query=query)
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
             return say("member.no_answer", query=query)
+        if isinstance(failure, ApiError) and failure.moved_to:
+            # a server moved (to https, most often): a manager sets the address, no retry helps
+            return say("member.moved", query=query, address=failure.moved_to)
+        if isinstance(failure, ApiError) and failure.detail and _turned_down(failure):
+            # it turned the lookup down in its own words: "failing (403)" hid them
+            return say("member.server_said", query=query, said=failure.detail)
         if failure.status_code is not None:
             return say("member.server_failing", query=query, status=failure.status_code)
         return say("member.unknown_offline", query=query)
@@ -1133,7 +1143,9 @@ class Till:
 
     async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
-        API token, ``DEGRADED`` when it answers and refuses it, ``None`` when no answer came (no
+        API token, ``DEGRADED`` when it answers and refuses it (or answers with no pong: JSON of
+        another shape, a 404; it is there, but nothing shows the token taken), ``None`` when no
+        answer came (no
         connection, a timeout, a server error, a web page in the way; ``report_failure``: then
         tell the monitor what it proves, as a real request's failure would).
 
@@ -1156,8 +1168,15 @@ class Till:
             await self._pause_for_credentials(refused)
             return Connectivity.DEGRADED
         except StampsError as exc:
-            if report_failure:
+            if report_failure:  # told as a real request's failure would be: nothing to add
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                return None
+            if _answered_without_a_pong(exc):
+                # The server answered the ping, but with no pong (JSON of another shape, a 404
+                # from a server without /api/ping): it is there, so the till is not offline and
+                # a lookup asks it (it stayed "Offline" while it answered every ping); but
+                # nothing shows its token taken, as a pong would.
+                return Connectivity.DEGRADED
             return None
         await self._lift_pause_for_credentials()
         return Connectivity.ONLINE
@@ -1389,3 +1408,20 @@ def _feed_name(order: Order) -> str | None:
     """The name the redemption's line in the member's activity feed carries (reconciliation)."""
     name = getattr(order, "name", None)
     return str(name) if name else None
+
+
+def _turned_down(failure: ApiError) -> bool:
+    """A 4xx: the server looked at the request and said no (its words say why); a 5xx is a
+    server failing, whatever its body says."""
+    return failure.status_code is not None and 400 <= failure.status_code < 500
+
+
+def _answered_without_a_pong(failure: StampsError) -> bool:
+    """The server answered a ping: a 2xx JSON object that is no pong (not a web page, not a cut
+    answer), or a 4xx other than the token's refusal (a 404, a 405, a 429)."""
+    status = failure.status_code
+    if status is None:
+        return False
+    if isinstance(failure, MalformedResponse):
+        return failure.json_object and 200 <= status < 300
+    return isinstance(failure, ApiError) and 400 <= status < 500 and status not in (401, 403)

@@ -222,9 +222,17 @@ class MalformedResponse(StampsError):
     truncated, numbers out of range).
 
     The server may or may not have applied the request, so for a redemption it is ambiguous.
+    ``json_object`` marks a JSON object the endpoint's model does not fit: something that
+    speaks the API's language answered, not a web page or a cut line.
     """
 
     outcome = Outcome.AMBIGUOUS
+
+    def __init__(
+        self, message: str, *, status_code: int | None = None, json_object: bool = False
+    ) -> None:
+        super().__init__(message, status_code=status_code)
+        self.json_object = json_object
 
 
 class WebPageAnswer(MalformedResponse):

@@ -11,7 +11,7 @@ import json
 import math
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
@@ -168,6 +168,51 @@ def read_error_body(content: bytes) -> ErrorBody:
     return error_body_of(data)
 
 
+def read_error_answer(response: httpx.Response) -> ErrorBody:
+    """A non-2xx answer's documented error fields, else the words of the common shapes the
+    docs do not show: a ``message`` or ``error`` (a web framework's or a gateway's default, the
+    words alone or in an object with a ``message``), or one short line of plain text.
+
+    A server other than Stamps' own says why in one of these, and the cashier was told it
+    "refused it without saying why". A web page, a longer text or an object of codes stays
+    unread: the status says more than they would."""
+    body = read_error_body(response.content)
+    if body.message is not None:
+        return body
+    said = _undocumented_words(response)
+    return replace(body, detail=said) if said else body
+
+
+def _undocumented_words(response: httpx.Response) -> str | None:
+    try:
+        data = _load_json(response.content)
+    except ValueError:
+        return _plain_line(response)
+    if not isinstance(data, Mapping):
+        return None
+    for key in ("message", "error"):
+        value = data.get(key)
+        if isinstance(value, Mapping):
+            value = value.get("message")
+        if text := _text(value):
+            return text
+    return None
+
+
+def _plain_line(response: httpx.Response) -> str | None:
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if kind != "text/plain":
+        return None
+    try:
+        text = clean(response.content.decode("utf-8")).strip()
+    except UnicodeDecodeError:
+        return None
+    # the body's line breaks are spaces by now: one line is a sentence, more a page
+    if len(text) > MAX_TEXT or len(response.content.strip().splitlines()) != 1:
+        return None
+    return text or None
+
+
 def error_body_of(data: object) -> ErrorBody:
     """The error fields of an already decoded body (an error answer, or the ``errors`` a 2xx
     may carry beside its result); anything that is not an object reads as empty."""
@@ -236,7 +281,7 @@ def api_error(
 ) -> errors.ApiError:
     """The taxonomy error for a non-2xx ``response`` (``cls`` overrides the status's class)."""
     secrets = tuple(secrets)
-    body = read_error_body(response.content)
+    body = read_error_answer(response)
 
     def clean(text: str | None) -> str | None:
         return scrub(text, secrets) if text else None
@@ -342,6 +387,7 @@ def into_model(model: type[M], data: Mapping[str, Any], *, status_code: int) -> 
         raise errors.MalformedResponse(
             f"the server's answer does not fit {model.__name__}: {validation_summary(exc)}",
             status_code=status_code,
+            json_object=True,
         ) from None
     except RecursionError:
         raise errors.MalformedResponse(

@@ -179,15 +179,22 @@ class VoucherInfo(StampsResponse):
 
 
 class RedemptionInfo(StampsResponse):
-    """The redemption the server created (or cancelled)."""
+    """The redemption the server created (or cancelled).
+
+    Its ``id`` is the proof; ``status``, ``reward``, ``stamps_used`` and ``extra_data`` only
+    inform, as the blocks beside it do, and one the till cannot read (a count as text,
+    ``"stamps_used": "2"``) is left unread rather than make a named redemption "not
+    confirmed". Its ``voucher`` is the customer's (the code the cashier hands over), so it is
+    read strictly: an answer whose voucher cannot be read proves nothing.
+    """
 
     id: WireInt | None = None
-    status: StrictStr | None = None
+    status: Annotated[StrictStr | None, Informative] = None
     # A reward's name in most answers; the multi-reward example repeats the key with an object,
     # and a JSON reader keeps the last one.
-    reward: StrictStr | RewardInfo | None = None
-    stamps_used: WireInt | None = None
-    extra_data: dict[str, Any] | None = None
+    reward: Annotated[StrictStr | RewardInfo | None, Informative] = None
+    stamps_used: Annotated[WireInt | None, Informative] = None
+    extra_data: Annotated[dict[str, Any] | None, Informative] = None
     voucher: VoucherInfo | None = None
 
 

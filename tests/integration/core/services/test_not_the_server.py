@@ -15,10 +15,13 @@ from app.core.offline.connectivity import Connectivity
 from app.core.services.refusals import NotOnline
 from app.core.services.runtime import open_till
 
+from ....support.docs_server import DocsServer, docs_server
 from ....support.network import AMPLE_TIMEOUTS
 from ....support.odd_servers import LoginPage, serving
 
 pytestmark = pytest.mark.integration
+
+__all__ = ["docs_server"]
 
 
 async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None:
@@ -38,3 +41,71 @@ async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None
             assert "web page" in said and "sign" in said.lower()
             assert "“KR24000006”" in said
             assert till.monitor.state is not Connectivity.ONLINE
+
+
+async def test_an_answer_the_till_cannot_read_is_not_called_a_failing_server(
+    tmp_path: Path, docs_server: DocsServer
+) -> None:
+    # A server answering 200 with the member's stamps as text ("250"): the docs show a number,
+    # so the answer cannot be read; the cashier was told the server "is failing (200)".
+    member = {"membership": {"stamps": "250", "level_text": "Silver"}, "user": {"name": "Ayu"}}
+    docs_server.answer_next("/api/v2/memberships/details", 200, member)
+    settings = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    )
+    async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
+        with pytest.raises(NotOnline) as unknown:
+            await till.find_member("KR24000006")
+    said = str(unknown.value)
+    assert "failing" not in said and "(200)" not in said
+    assert "could not read" in said and "“KR24000006”" in said
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "headers", "words"),
+    [
+        # a 403 the ping shows is not about the token: the server said why, in its words
+        (
+            403,
+            {"detail": "Lookups are closed at this store"},
+            {},
+            "Lookups are closed at this store",
+        ),
+        (429, {"message": "Too many lookups, slow down"}, {}, "Too many lookups, slow down"),
+        # moved to https: the cashier is told what a manager sets, not that the server fails
+        (
+            301,
+            "",
+            {"Location": "https://stamps.example/api/v2/memberships/details"},
+            "https://stamps.example",
+        ),
+    ],
+)
+async def test_a_lookup_the_server_turned_down_says_what_the_server_said(
+    tmp_path: Path,
+    docs_server: DocsServer,
+    status: int,
+    body: object,
+    headers: dict[str, str],
+    words: str,
+) -> None:
+    docs_server.answer_next("/api/v2/memberships/details", status, body, headers=headers)
+    settings = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    )
+    async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
+        with pytest.raises(NotOnline) as unknown:
+            await till.find_member("KR24000006")
+    said = str(unknown.value)
+    assert "failing" not in said
+    assert words in said and "“KR24000006”" in said

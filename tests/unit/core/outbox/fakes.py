@@ -8,6 +8,7 @@ in order, one per request; when it runs out, requests are applied.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,9 @@ def reward_name(reward: object) -> str:
     return f"Reward {reward}"
 
 
+_ID_BLOCKS = itertools.count(1000, 100_000)
+
+
 @dataclass
 class FakeServer:
     """What the server has applied. ``applications[key]`` counts applications per key."""
@@ -51,7 +55,9 @@ class FakeServer:
     feed: list[tuple[str, ActivityRecord]] = field(default_factory=list)
     cancelled: set[int] = field(default_factory=set)
     balances: dict[str, int] = field(default_factory=dict)
-    next_id: int = 1000
+    #: Each fake server hands out ids no other has: a till that met two (a test's fixture and
+    #: the test) holds no id twice, which the outbox takes as a repeated answer (transitions.py).
+    next_id: int = field(default_factory=lambda: next(_ID_BLOCKS))
     requests: list[tuple[str, str]] = field(default_factory=list)
 
     def replay(self, key: str) -> SubmitResult | None:
@@ -134,8 +140,9 @@ class FakeTransport:
     not applied), ``"applied_lost"`` (applied, then ResponseLost), ``"500"``, ``"applied_500"``,
     ``"503"``, ``"applied_503"``, ``"nameless"`` (a 2xx naming no redemption), ``"noted"``
     (applied, with ``errors`` beside the redemption), ``"creds"``, a :class:`RateLimited` or any
-    ``StampsError`` instance (raised), a :class:`Hang`, a :class:`Slow` answer, ``"boom"`` (a bug:
-    RuntimeError), or a callable returning one of those (called while the request is in flight).
+    ``StampsError`` instance (raised), a :class:`SubmitResult` (answered as it is), a
+    :class:`Hang`, a :class:`Slow` answer, ``"boom"`` (a bug: RuntimeError), or a callable
+    returning one of those (called while the request is in flight).
     """
 
     server: FakeServer = field(default_factory=FakeServer)
@@ -169,6 +176,8 @@ class FakeTransport:
             return await self._act(action.then, kind, payload, idempotency_key)
         if isinstance(action, StampsError):
             raise action
+        if isinstance(action, SubmitResult):  # an answer as a server wrote it
+            return action
         match action:
             case "apply":
                 return self.server.apply(kind, payload, idempotency_key)

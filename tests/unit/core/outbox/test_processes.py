@@ -27,7 +27,9 @@ class Recording:
         start = time.monotonic()
         await asyncio.sleep(0.005)  # a little latency, so the two processes overlap
         self.out.append([idempotency_key, payload["user"], start, time.monotonic()])
-        return SubmitResult(redemption_id=1, stamps_remaining=5, raw={})
+        # a redemption id of its own, as a server gives: one repeated proves nothing
+        server_id = int(idempotency_key.replace("-", ""), 16) % 2**62 + 1
+        return SubmitResult(redemption_id=server_id, stamps_remaining=5, raw={})
     async def member_activity(self, user, *, since):
         return []
 

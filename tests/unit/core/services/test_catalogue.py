@@ -21,7 +21,7 @@ from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, ap
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
-from app.core.stamps.errors import MalformedResponse, ServiceUnavailable, StampsError
+from app.core.stamps.errors import MalformedResponse, NotFound, ServiceUnavailable, StampsError
 from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
 from app.core.storage import Database
 
@@ -225,3 +225,33 @@ async def test_a_code_checked_on_a_hanging_line_is_said_unchecked_within_the_loo
     # and what to do next is not the offline rules' "could not be reached": the server was
     todo = english(unchecked.value.what_to_do)
     assert todo.startswith("Nothing was redeemed") and "could not be reached" not in todo
+
+
+@dataclass
+class NotFoundServer(FailingServer):
+    """A server answering a code it does not know 404, as a Django view does ("Not found.")."""
+
+    async def validate_promo(self, code: str, *, user: str | None = None) -> object:
+        raise NotFound("Not found.", status_code=404, detail="Not found.")
+
+    async def validate_voucher(self, code: str, **_: object) -> object:
+        raise NotFound("Not found.", status_code=404, detail="Not found.")
+
+
+@pytest.mark.parametrize("offline_codes", [False, True], ids=["codes online", "codes offline"])
+@pytest.mark.parametrize("tab", ["voucher", "promo"])
+async def test_a_code_the_server_answers_not_found_is_refused_in_its_words(
+    cache: MemberCache, tab: str, offline_codes: bool
+) -> None:
+    # The server answered: "codes can only be checked online" was false, and with codes allowed
+    # offline the unknown code was taken on trust, to be handed over and refused later.
+    catalogue = Catalogue(NotFoundServer(), cache, allow_codes_offline=offline_codes)
+    check = (
+        catalogue.code_order(AYU, "RINDANG-100K", template=7)
+        if tab == "voucher"
+        else catalogue.promo_order(AYU, "RINDANG-100K")
+    )
+    with pytest.raises(InvalidOrder) as refused:
+        await check
+    assert type(refused.value) is InvalidOrder
+    assert str(refused.value) == "The Stamps server refused it: Not found."

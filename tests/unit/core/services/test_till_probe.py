@@ -184,6 +184,31 @@ async def test_no_other_answer_to_the_ping_changes_what_the_till_believes(
     assert not (await counter.till.status()).paused
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        reply(200, {"status": "ok"}),
+        reply(200, {"pong": "ok"}),
+        reply(200, {}),
+        reply(200, {"detail": "Invalid token."}),
+        reply(404, {"detail": "Not found."}),
+        reply(405, {"detail": 'Method "POST" not allowed.'}),
+        reply(429, {}),
+    ],
+    ids=["status", "pong as text", "empty", "an error at 200", "404", "405", "429"],
+)
+async def test_a_ping_answered_without_a_pong_ends_an_outage(
+    answer: httpx.Response, counter: Counter
+) -> None:
+    # A server that answers its ping with no "pong" (JSON of another shape, a 404 from a server
+    # without /api/ping) is there: the till, offline since a blip, stayed "Offline" and "cannot
+    # be reached" while it answered every ping, and looked up nobody new. Degraded, not
+    # online: nothing shows its token taken.
+    counter.server.on(PING, answer)
+    assert await counter.till.probe() is Connectivity.DEGRADED
+    assert not (await counter.till.status()).paused
+
+
 async def test_a_proper_pong_is_online(counter: Counter) -> None:
     counter.server.on(PING, PONG)
     assert await counter.till.probe() is Connectivity.ONLINE

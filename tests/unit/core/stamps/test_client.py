@@ -421,6 +421,27 @@ async def test_errors_beside_a_named_redemption_are_kept(
     assert result.errors is not None and "SKU not found, ignored" in result.errors
 
 
+@pytest.mark.parametrize(
+    "beside",
+    [
+        {"stamps_used": "2"},  # a number as text
+        {"status": 1},
+        {"extra_data": "10%"},
+        {"reward": ["Kaya Bun"]},
+    ],
+)
+async def test_a_named_redemption_is_confirmed_whatever_its_other_fields_say(
+    make_client: ClientFactory, server: FakeStamps, beside: dict[str, Any]
+) -> None:
+    # The id proves the redemption (architecture §1); what the block says beside it only
+    # informs. One of those the till cannot read made the whole answer "not confirmed".
+    body = doc("redeem_reward")["responses"][0]["body"]
+    body = {**body, "redemption": {**body["redemption"], **beside}}
+    server.on(REDEEM_PATH, reply(200, body))
+    result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)
+    assert result.redemption_id == 3
+
+
 async def test_a_clean_answer_has_no_errors(make_client: ClientFactory, server: FakeStamps) -> None:
     server.on(REDEEM_PATH, reply(200, doc("redeem_reward")["responses"][0]["body"]))
     result = await make_client().submit(OperationKind.REWARD, REWARD, idempotency_key=KEY)

@@ -261,6 +261,51 @@ def test_field_prefixes_are_stripped_from_the_message(body: dict[str, Any], mess
 
 
 @pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        pytest.param(httpx.Response(400, json={"message": "Reward sold out"}), "Reward sold out"),
+        pytest.param(
+            httpx.Response(409, json={"error": "Invoice already used"}), "Invoice already used"
+        ),
+        pytest.param(
+            httpx.Response(422, json={"error": {"code": 7, "message": "Store closed"}}),
+            "Store closed",
+        ),
+        pytest.param(
+            httpx.Response(
+                400,
+                headers={"Content-Type": "text/plain; charset=utf-8"},
+                content=b"Member blocked\n",
+            ),
+            "Member blocked",
+        ),
+    ],
+)
+def test_the_words_of_an_error_shape_the_docs_do_not_show_are_read(
+    answer: httpx.Response, said: str
+) -> None:
+    # A server other than Stamps' own (a framework's default error, a gateway's) says why in
+    # ``message``, ``error`` or a line of plain text: "refused it without saying why" was false.
+    failure = parsing.api_error(answer, now=NOW)
+    assert (failure.detail, failure.message) == (said, said)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(400, json={"message": {"deep": "no words"}}),
+        httpx.Response(400, headers={"Content-Type": "text/plain"}, content=b"one\ntwo\nthree"),
+        httpx.Response(502, headers={"Content-Type": "text/html"}, content=b"<h1>Bad</h1>"),
+        httpx.Response(400, headers={"Content-Type": "text/plain"}, content=b"x" * 400),
+    ],
+)
+def test_a_page_or_an_object_without_words_is_no_reason(answer: httpx.Response) -> None:
+    failure = parsing.api_error(answer, now=NOW)
+    assert failure.detail is None
+    assert failure.message == parsing.status_text(answer)
+
+
+@pytest.mark.parametrize(
     ("location", "moved_to"),
     [
         ("https://stamps.co.id/api/ping?token=secret", "https://stamps.co.id"),
