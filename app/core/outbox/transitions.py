@@ -17,12 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.core.domain import EntryStatus, OperationKind, Outcome
+from app.core.domain import EntryStatus, Outcome
 from app.core.outbox.claim import Claimed, set_entry
 from app.core.outbox.policy import OutboxPolicy, key_vouches
 from app.core.outbox.remote import SubmitResult
 from app.core.outbox.retry import RetryPolicy
-from app.core.stamps.errors import MalformedResponse, StampsError
+from app.core.stamps.errors import StampsError
 from app.core.storage.prepared import Prepared
 from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, CONTROL, ENTRIES, UTCDateTime
 
@@ -109,10 +109,6 @@ def apply_result(
     """
     found = _ENTRY_STATE.rows(connection, {"r_entry_id": claimed.entry_id})
     row = _EntryState(*found[0]) if found else None
-    if outcome is Outcome.APPLIED and result is not None:
-        held_by = _named_for_another(connection, claimed, result)
-        if held_by is not None:
-            outcome, result, error = Outcome.AMBIGUOUS, None, held_by
     held = (
         row is not None and row.status == EntryStatus.SENDING and row.lease_owner == claimed.owner
     )
@@ -191,31 +187,6 @@ def apply_result(
     if verdict.pause and _PAUSE.run(connection, {"r_paused_at": now, "r_reason": recorded}):
         _audit(connection, now, "paused", claimed, {"reason": recorded})
     return verdict.status
-
-
-def _named_for_another(
-    connection: sqlite3.Connection, claimed: Claimed, result: SubmitResult
-) -> MalformedResponse | None:
-    """Why a 2xx naming a redemption proves nothing of this entry: the server gave that id
-    already for another of this till's redemptions (``None`` when it did not).
-
-    A server id names one redemption. An answer repeating one the till holds for another entry
-    (a proxy replaying a cached answer, a server that answers with the last redemption it made,
-    a fake that always says the docs' ``"id": 3``) is no word about this one: taken at its
-    word, two redemptions were confirmed as one, and the second handed over unapplied. A
-    cancel names the redemption it cancels, so its entry holds another's id by right."""
-    if claimed.kind is OperationKind.CANCEL or result.redemption_id is None:
-        return None
-    other = _SERVER_ID_HELD.rows(
-        connection, {"r_server_id": result.redemption_id, "r_entry_id": claimed.entry_id}
-    )
-    if not other:
-        return None
-    return MalformedResponse(
-        f"the server answered but named redemption {result.redemption_id}, which it named "
-        "before for another redemption of this till",
-        status_code=200,
-    )
 
 
 def _late_proof_of_application(
@@ -304,15 +275,6 @@ _END_ATTEMPT = Prepared(
         status_code=_param(ATTEMPTS.c.status_code),
         error=_param(ATTEMPTS.c.error),
     )
-)
-_SERVER_ID_HELD = Prepared(
-    sa.select(ENTRIES.c.id)
-    .where(
-        ENTRIES.c.server_redemption_id == sa.bindparam("r_server_id"),
-        ENTRIES.c.kind != OperationKind.CANCEL,
-        ENTRIES.c.id != sa.bindparam("r_entry_id"),
-    )
-    .limit(1)
 )
 _EARLIER_AMBIGUOUS = Prepared(
     sa.select(ATTEMPTS.c.id)

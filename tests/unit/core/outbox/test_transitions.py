@@ -10,7 +10,6 @@ from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker, next_state
 from app.core.outbox.claim import KIOSK_EXPIRED, PIN_EXPIRED
-from app.core.outbox.remote import SubmitResult
 from app.core.outbox.transitions import key_vouches
 from app.core.stamps.errors import CredentialsUnusable
 
@@ -418,30 +417,6 @@ async def test_errors_beside_a_named_redemption_are_kept_on_the_entry(
     assert done is not None and done.status == S
     assert done.server_redemption_id == transport.server.next_id
     assert done.last_error == "Stamps could not be added to the receipt"
-
-
-@pytest.mark.parametrize(("honoured", "status"), [(True, Q), (False, U)])
-async def test_an_answer_naming_another_entrys_redemption_confirms_nothing(
-    make_outbox: OutboxFactory, transport: FakeTransport, honoured: bool, status: EntryStatus
-) -> None:
-    # A server (a proxy's cached answer, a fake answering the docs' "id": 3) that names, for
-    # a second redemption, the one it made for the first: the second was never shown applied.
-    outbox = await make_outbox(OutboxPolicy(idempotency_honoured=honoured))
-    worker = SyncWorker(outbox, transport)
-    first = await enqueue_reward(outbox, lane="m1")
-    await worker.run_once()
-    done = await outbox.get(first.id)
-    assert done is not None and done.status == S and done.server_redemption_id is not None
-    second = await enqueue_reward(outbox, lane="m2")
-    transport.script = [SubmitResult(redemption_id=done.server_redemption_id)]
-    await worker.run_once()
-    after = await outbox.get(second.id)
-    assert after is not None and after.status == status
-    assert after.server_redemption_id is None
-    (attempt,) = await outbox.attempts(second.id)
-    assert attempt.outcome == Outcome.AMBIGUOUS
-    assert f"named redemption {done.server_redemption_id}" in (attempt.error or "")
-    await worker.stop()
 
 
 async def test_an_unusable_token_pauses_the_queue_and_says_why(
