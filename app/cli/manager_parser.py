@@ -27,26 +27,45 @@ ACCOUNT_ACTIONS = {
 }
 
 
+#: The days a reading can ask for. The till turns a day into its local span (and a time into UTC)
+#: with the platform's clock functions, which fail at the calendar's ends (year 1, year 9999); no
+#: till has a record outside these anyway.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
+
+
+def _within_reach(when: datetime | date, text: str) -> datetime | date:
+    day = when.date() if isinstance(when, datetime) else when
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"expected a day from {FIRST_DAY} to {LAST_DAY}, got {text!r}"
+        )
+    return when
+
+
 def moment(text: str) -> datetime | date:
     """An argparse type: a day (``2026-11-25``) or a local time (``2026-11-25T14:30``)."""
     try:
         if "T" in text or " " in text.strip():
-            return datetime.fromisoformat(text.strip())
-        return date.fromisoformat(text.strip())
+            when: datetime | date = datetime.fromisoformat(text.strip())
+        else:
+            when = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"expected a day such as 2026-11-25 or a time such as 2026-11-25T14:30, got {text!r}"
         ) from None
+    return _within_reach(when, text)
 
 
 def day(text: str) -> date:
     """An argparse type: a day, ``2026-11-25``."""
     try:
-        return date.fromisoformat(text.strip())
+        when = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"expected a day such as 2026-11-25, got {text!r}"
         ) from None
+    _within_reach(when, text)
+    return when
 
 
 def add_manager_commands(commands: Any, bind: Bind) -> None:

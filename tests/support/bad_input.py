@@ -246,6 +246,21 @@ BAD_ARGUMENTS: list[ArgumentCase] = [
     ArgumentCase(["outbox", "list", "--status", NOT_UTF8], "--status"),
     ArgumentCase(["outbox", "list", "--status", "\x1b[2J"], "--status"),
     ArgumentCase(["sandbox", "--port", NOT_UTF8], "UTF-8"),
+    # days at the calendar's ends, which the local clock cannot turn into a span
+    *[
+        ArgumentCase([*command, value], option)
+        for value in ("0001-01-01", "9999-12-31", "0001-01-01T00:00", "9999-12-31T23:59")
+        for command, option in [
+            (["history", "--since"], "--since"),
+            (["history", "--until"], "--until"),
+            (["audit", "--since"], "--since"),
+            (["audit", "--until"], "--until"),
+        ]
+    ],
+    *[
+        ArgumentCase(["summary", "--date", value], "--date")
+        for value in ("0001-01-01", "9999-12-31")
+    ],
     # the PIN on standard input: exactly six ASCII digits
     *[
         ArgumentCase(
