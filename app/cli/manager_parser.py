@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from app.cli.parser import add_acting_manager, positive_int
+from app.cli.parser import add_acting_manager, file_path, positive_int
 from app.core.services import EntryStatus
 
 Bind = Callable[[argparse.ArgumentParser, str], None]
@@ -88,6 +88,7 @@ def _add_accounts(commands: Any, bind: Bind) -> None:
                 parser.add_argument(
                     "file",
                     nargs="?",
+                    type=file_path,
                     metavar="FILE",
                     help="one name a line (default: cashiers.txt beside the settings file)",
                 )
@@ -142,7 +143,9 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     audit.add_argument("--entry", metavar="ENTRY_ID")
     audit.add_argument("--limit", type=positive_int, default=1000)
     output = audit.add_mutually_exclusive_group()
-    output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
+    output.add_argument(
+        "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
+    )
     output.add_argument("--json", action="store_true")
     bind(audit, "audit")
 
@@ -156,7 +159,9 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         help="default: today, or yesterday past midnight while a shift begun then is open",
     )
     output = summary.add_mutually_exclusive_group()
-    output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
+    output.add_argument(
+        "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
+    )
     output.add_argument("--json", action="store_true")
     bind(summary, "summary")
 

@@ -261,6 +261,17 @@ BAD_ARGUMENTS: list[ArgumentCase] = [
         ArgumentCase(["summary", "--date", value], "--date")
         for value in ("0001-01-01", "9999-12-31")
     ],
+    # an empty path (a variable left unset): not the default file, nor the folder one stands in
+    ArgumentCase(["--config", "", "outbox", "list"], "--config"),
+    ArgumentCase(["summary", "--csv", ""], "--csv"),
+    ArgumentCase(["audit", "--csv", ""], "--csv"),
+    ArgumentCase(["outbox", "export", ""], "FILE"),
+    ArgumentCase(["outbox", "export", "x.json", "--database", ""], "--database"),
+    ArgumentCase(["outbox", "import", "", "--manager", "Ayu"], "FILE"),
+    ArgumentCase(["support-bundle", ""], "OUT.zip"),
+    ArgumentCase(["cashier", "import", "", "--manager", "Ayu"], "FILE"),
+    # '-' is standard output for a CSV; an export is a file, never one named '-'
+    ArgumentCase(["outbox", "export", "-"], "'-' is not a file here"),
     # the PIN on standard input: exactly six ASCII digits
     *[
         ArgumentCase(
