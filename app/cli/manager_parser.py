@@ -16,7 +16,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from app.cli.parser import add_acting_manager, file_path, positive_int
+from app.cli.parser import (
+    IDENTIFIER,
+    NAME,
+    add_acting_manager,
+    entry_id,
+    file_path,
+    positive_int,
+    text,
+)
 from app.core.services import EntryStatus
 
 Bind = Callable[[argparse.ArgumentParser, str], None]
@@ -124,8 +132,10 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     history.add_argument(
         "--status", action="append", choices=[s.value for s in EntryStatus], help="repeatable"
     )
-    history.add_argument("--cashier", metavar="NAME")
-    history.add_argument("--member", metavar="ID", help="email, member ID, phone or card number")
+    history.add_argument("--cashier", type=NAME, metavar="NAME")
+    history.add_argument(
+        "--member", type=IDENTIFIER, metavar="ID", help="email, member ID, phone or card number"
+    )
     history.add_argument("--limit", type=positive_int, default=200)
     history.add_argument("--json", action="store_true")
     bind(history, "history")
@@ -138,9 +148,11 @@ def _add_reading(commands: Any, bind: Bind) -> None:
 
     audit = commands.add_parser("audit", help="the audit log: who did what, when")
     _add_span(audit)
-    audit.add_argument("--who", metavar="NAME")
-    audit.add_argument("--action", metavar="ACTION", help="e.g. sign_in_failed, cancel")
-    audit.add_argument("--entry", metavar="ENTRY_ID")
+    audit.add_argument("--who", type=NAME, metavar="NAME")
+    audit.add_argument(
+        "--action", type=text(64), metavar="ACTION", help="e.g. sign_in_failed, cancel"
+    )
+    audit.add_argument("--entry", type=entry_id, metavar="ENTRY_ID")
     audit.add_argument("--limit", type=positive_int, default=1000)
     output = audit.add_mutually_exclusive_group()
     output.add_argument(

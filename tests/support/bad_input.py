@@ -270,6 +270,15 @@ BAD_ARGUMENTS: list[ArgumentCase] = [
     ArgumentCase(["outbox", "import", "", "--manager", "Ayu"], "FILE"),
     ArgumentCase(["support-bundle", ""], "OUT.zip"),
     ArgumentCase(["cashier", "import", "", "--manager", "Ayu"], "FILE"),
+    # a reading's filters are checked as the values they filter by (a 70,000-character member
+    # was a LIKE pattern SQLite refuses, with a traceback)
+    ArgumentCase(["history", "--member", "a" * 70_000], "--member"),
+    ArgumentCase(["history", "--member", "\x1b[2J"], "--member"),
+    ArgumentCase(["history", "--cashier", "a" * 70_000], "--cashier"),
+    ArgumentCase(["history", "--cashier", "\x1b[2J"], "--cashier"),
+    ArgumentCase(["audit", "--who", "a" * 70_000], "--who"),
+    ArgumentCase(["audit", "--action", "\x1b[2J"], "--action"),
+    ArgumentCase(["audit", "--entry", "zzz"], "--entry"),
     # '-' is standard output for a CSV; an export is a file, never one named '-'
     ArgumentCase(["outbox", "export", "-"], "'-' is not a file here"),
     # the PIN on standard input: exactly six ASCII digits
