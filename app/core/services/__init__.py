@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         shown,
     )
     from app.core.services.config import TillConfig, TokenSource
+    from app.core.services.csv_export import csv_file
     from app.core.services.damaged import (
         DamagedDatabase,
         SalvagedEntry,
@@ -233,6 +234,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "write_audit_csv",
         ),
     ),
+    ("app.core.services.csv_export", ("csv_file",)),
     (
         "app.core.services.catalogue",
         (
@@ -587,6 +589,7 @@ __all__ = [
     "check_note",
     "check_token",
     "clock",
+    "csv_file",
     "diagnostics",
     "english",
     "entry_lines",
