@@ -67,5 +67,6 @@ def run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) 
     except StorageProblem as problem:  # a full or read-only disk, found on the way
         report_failure(args.command, problem.sentence)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # said, so that a script's log shows why it ended
+        report_failure(args.command, "stopped by Ctrl-C; what it had already done stands")
         return EXIT_INTERRUPTED
