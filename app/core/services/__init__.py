@@ -156,6 +156,7 @@ if TYPE_CHECKING:
     from app.core.services.transfer import import_into
     from app.core.storage.migrate import DatabaseTooNew, migrate
     from app.core.storage.problems import (
+        DatabaseBusy,
         DatabaseDamaged,
         StorageFull,
         StorageProblem,
@@ -438,6 +439,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.storage.problems",
         (
+            "DatabaseBusy",
             "DatabaseDamaged",
             "StorageFull",
             "StorageProblem",
@@ -504,6 +506,7 @@ __all__ = [
     "CredentialsError",
     "CredentialsRefused",
     "DamagedDatabase",
+    "DatabaseBusy",
     "DatabaseDamaged",
     "DatabaseTooNew",
     "DayRecord",
