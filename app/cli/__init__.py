@@ -24,6 +24,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_OK,
     EXIT_PAUSED,
     EXIT_REFUSED,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     report_failure,
 )

@@ -17,7 +17,6 @@ from typing import Any
 
 from app import APP_NAME
 from app.cli.common import (
-    EXIT_INTERRUPTED,
     EXIT_NOT_CONFIRMED,
     EXIT_OK,
     EXIT_PAUSED,
@@ -31,6 +30,7 @@ from app.cli.common import (
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.parser import NAME
 from app.cli.running import run as _run
+from app.cli.running import stopped_by
 from app.cli.running import till_for as _till
 from app.config import ConfigError, load_settings
 from app.core.services import (
@@ -271,10 +271,10 @@ def redeem(args: argparse.Namespace) -> int:
             sale = Sale(cashier=cashier, invoice_number=args.invoice, channel=args.channel)
             member: Member | None = None
             try:
-                with _stopped_by_ctrl_c("before anything was queued: nothing was redeemed"):
+                with _stopped_by_a_signal("before anything was queued: nothing was redeemed"):
                     member = await till.find_member(args.user)
                     order, voucher = await _order(args, till, member)
-                with _stopped_by_ctrl_c(
+                with _stopped_by_a_signal(
                     "while the redemption was being queued: `stamps-pos outbox list` shows "
                     "whether it was, before you redeem it again"
                 ):
@@ -301,7 +301,7 @@ def redeem(args: argparse.Namespace) -> int:
                 raise Stop(code, str(exc)) from None
             if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry
                 entry = receipt.entry_id
-                with _stopped_by_ctrl_c(
+                with _stopped_by_a_signal(
                     f"while waiting for the server's answer: entry {entry} was queued and stands "
                     f"(not confirmed here); `stamps-pos outbox show {entry}` says how it ended, "
                     "and the next `stamps-pos sync` sends it if it was not sent: do not redeem "
@@ -316,14 +316,15 @@ def redeem(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _stopped_by_ctrl_c(where: str) -> Iterator[None]:
-    """Ctrl-C (the main task cancelled by ``asyncio.run``) inside the block: a :class:`Stop`
-    that says what the stop left, exit 130. A bare exit 130 after a redemption was queued reads
-    as "nothing happened", and the member's redemption would be made twice."""
+def _stopped_by_a_signal(where: str) -> Iterator[None]:
+    """Ctrl-C or SIGTERM (the main task cancelled) inside the block: a :class:`Stop` that says
+    what the stop left, exit 130 or 143. A bare exit after a redemption was queued reads as
+    "nothing happened", and the member's redemption would be made twice."""
     try:
         yield
     except asyncio.CancelledError:
-        raise Stop(EXIT_INTERRUPTED, f"stopped by Ctrl-C {where}") from None
+        signal_name, code = stopped_by()
+        raise Stop(code, f"stopped by {signal_name} {where}") from None
 
 
 async def _redeem(
