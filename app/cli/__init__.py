@@ -162,6 +162,11 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
     try:
         code: int = args.run(args)
         streams.flush()
+    except KeyboardInterrupt:
+        # A command that is not run on the till's loop (doctor, support-bundle), or one still
+        # loading: the same line as the others, not Python's traceback.
+        report_failure(args.command, "stopped by Ctrl-C; what it had already done stands")
+        code = EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped reading (`| head`): what the command did stands, in the database
         # and the log; only the rest of its output is lost. Said the shell's way, no traceback.
