@@ -97,7 +97,7 @@ def test_a_read_only_folder_still_shows_what_the_till_holds(
         one_sentence(cli("sync", "--once", "--timeout", "5"), "read-only")
         assert "FAIL  database:" in cli("doctor").stdout
         exported = cli("outbox", "export", str(tmp_path / "rescue.json"))
-        assert exported.returncode == 0 and "exported 1 entries (1 queued)" in exported.stdout
+        assert exported.returncode == 0 and "exported 1 entry (1 queued)" in exported.stdout
         assert listed(cli) == [queued["id"]]
     assert sorted(p.name for p in till_settings.data_dir.iterdir()) == before
 
