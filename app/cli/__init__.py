@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_OK,
     EXIT_PAUSED,
     EXIT_REFUSED,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     report_failure,
 )
@@ -91,23 +93,30 @@ def _manager_runners() -> dict[str, Runner]:
     return runners
 
 
-def _not_utf8(argv: Sequence[str]) -> str | None:
-    """A message for the first argument that is not UTF-8 text, or ``None``.
+def _read_as_utf8(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """The arguments as the UTF-8 text they were typed in, or a message for the first that is
+    not UTF-8.
 
-    Python hands such bytes over as lone surrogates, which fail at the first print or encode, far
-    from here; a command line is refused before anything reads it.
+    Python decodes them by the locale's encoding: in the C locale (without its coercion to
+    UTF-8) a name typed with accents arrives as escapes of its bytes, in a Latin-1 one as other
+    letters. So each is decoded again from its bytes. Bytes that are not UTF-8 would fail at the
+    first print or encode, far from here; a command line is refused before anything reads it.
     """
+    read = []
     for number, arg in enumerate(argv, start=1):
         try:
-            arg.encode("utf-8")
-        except UnicodeEncodeError:
-            raw = arg.encode("utf-8", "surrogateescape")
+            raw = os.fsencode(arg)
+        except UnicodeError:  # a lone surrogate that no bytes decode to (a test's argv)
+            raw = arg.encode("utf-8", "surrogatepass")
+        try:
+            read.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
             shown = repr(raw[:24] + (b"..." if len(raw) > 24 else b""))
             option = argv[number - 2] if number > 1 else ""
             if option.startswith("--") and "=" not in option:
-                return f"the value of {option} ({shown}) is not UTF-8 text"
-            return f"argument {number} ({shown}) is not UTF-8 text"
-    return None
+                return read, f"the value of {option} ({shown}) is not UTF-8 text"
+            return read, f"argument {number} ({shown}) is not UTF-8 text"
+    return read, None
 
 
 #: The commands that print nothing of their own: they run with standard output closed.
@@ -125,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: list[str], streams: StandardStreams) -> int:
-    problem = _not_utf8(argv)
+    argv, problem = _read_as_utf8(argv)
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -153,6 +162,11 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
     try:
         code: int = args.run(args)
         streams.flush()
+    except KeyboardInterrupt:
+        # A command that is not run on the till's loop (doctor, support-bundle), or one still
+        # loading: the same line as the others, not Python's traceback.
+        report_failure(args.command, "stopped by Ctrl-C; what it had already done stands")
+        code = EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped reading (`| head`): what the command did stands, in the database
         # and the log; only the rest of its output is lost. Said the shell's way, no traceback.

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 # before the window's first frame, which waits for none of them (docs/performance.md).
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_NOT_CONFIRMED, EXIT_PAUSED, EXIT_NOT_BUILT = range(6)
-#: Stopped by Ctrl-C (a shell's 128 + SIGINT); SIGTERM, where the command catches it, is 143.
-EXIT_INTERRUPTED = 130
+#: Stopped by Ctrl-C (a shell's 128 + SIGINT), and by SIGTERM (128 + SIGTERM).
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 #: The output's reader went away before the command finished printing (a shell's 128 + SIGPIPE).
 EXIT_BROKEN_PIPE = 141
 

@@ -29,6 +29,7 @@ from app.core.services import (
     HistoryRow,
     OperationKind,
     SummaryLine,
+    csv_file,
     english,
     format_rupiah,
     local_day,
@@ -70,7 +71,7 @@ def _csv_target(name: str) -> Iterator[TextIO]:
         yield sys.stdout
         return
     try:
-        with Path(name).open("w", encoding="utf-8", newline="") as handle:
+        with csv_file(Path(name)) as handle:
             yield handle
     except OSError as exc:
         raise Stop(EXIT_USAGE, f"cannot write {name}: {exc.strerror}") from None

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from app.cli.parser import add_acting_manager, positive_int
+from app.cli.parser import (
+    IDENTIFIER,
+    NAME,
+    add_acting_manager,
+    entry_id,
+    file_path,
+    positive_int,
+    text,
+)
 from app.core.services import EntryStatus
 
 Bind = Callable[[argparse.ArgumentParser, str], None]
@@ -27,26 +35,45 @@ ACCOUNT_ACTIONS = {
 }
 
 
+#: The days a reading can ask for. The till turns a day into its local span (and a time into UTC)
+#: with the platform's clock functions, which fail at the calendar's ends (year 1, year 9999); no
+#: till has a record outside these anyway.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
+
+
+def _within_reach(when: datetime | date, text: str) -> datetime | date:
+    day = when.date() if isinstance(when, datetime) else when
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"expected a day from {FIRST_DAY} to {LAST_DAY}, got {text!r}"
+        )
+    return when
+
+
 def moment(text: str) -> datetime | date:
     """An argparse type: a day (``2026-11-25``) or a local time (``2026-11-25T14:30``)."""
     try:
         if "T" in text or " " in text.strip():
-            return datetime.fromisoformat(text.strip())
-        return date.fromisoformat(text.strip())
+            when: datetime | date = datetime.fromisoformat(text.strip())
+        else:
+            when = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"expected a day such as 2026-11-25 or a time such as 2026-11-25T14:30, got {text!r}"
         ) from None
+    return _within_reach(when, text)
 
 
 def day(text: str) -> date:
     """An argparse type: a day, ``2026-11-25``."""
     try:
-        return date.fromisoformat(text.strip())
+        when = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"expected a day such as 2026-11-25, got {text!r}"
         ) from None
+    _within_reach(when, text)
+    return when
 
 
 def add_manager_commands(commands: Any, bind: Bind) -> None:
@@ -69,6 +96,7 @@ def _add_accounts(commands: Any, bind: Bind) -> None:
                 parser.add_argument(
                     "file",
                     nargs="?",
+                    type=file_path,
                     metavar="FILE",
                     help="one name a line (default: cashiers.txt beside the settings file)",
                 )
@@ -104,8 +132,10 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     history.add_argument(
         "--status", action="append", choices=[s.value for s in EntryStatus], help="repeatable"
     )
-    history.add_argument("--cashier", metavar="NAME")
-    history.add_argument("--member", metavar="ID", help="email, member ID, phone or card number")
+    history.add_argument("--cashier", type=NAME, metavar="NAME")
+    history.add_argument(
+        "--member", type=IDENTIFIER, metavar="ID", help="email, member ID, phone or card number"
+    )
     history.add_argument("--limit", type=positive_int, default=200)
     history.add_argument("--json", action="store_true")
     bind(history, "history")
@@ -118,12 +148,16 @@ def _add_reading(commands: Any, bind: Bind) -> None:
 
     audit = commands.add_parser("audit", help="the audit log: who did what, when")
     _add_span(audit)
-    audit.add_argument("--who", metavar="NAME")
-    audit.add_argument("--action", metavar="ACTION", help="e.g. sign_in_failed, cancel")
-    audit.add_argument("--entry", metavar="ENTRY_ID")
+    audit.add_argument("--who", type=NAME, metavar="NAME")
+    audit.add_argument(
+        "--action", type=text(64), metavar="ACTION", help="e.g. sign_in_failed, cancel"
+    )
+    audit.add_argument("--entry", type=entry_id, metavar="ENTRY_ID")
     audit.add_argument("--limit", type=positive_int, default=1000)
     output = audit.add_mutually_exclusive_group()
-    output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
+    output.add_argument(
+        "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
+    )
     output.add_argument("--json", action="store_true")
     bind(audit, "audit")
 
@@ -137,7 +171,9 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         help="default: today, or yesterday past midnight while a shift begun then is open",
     )
     output = summary.add_mutually_exclusive_group()
-    output.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-': standard output)")
+    output.add_argument(
+        "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
+    )
     output.add_argument("--json", action="store_true")
     bind(summary, "summary")
 

@@ -12,11 +12,15 @@ for the output would land. So each closed one is held on the null device for the
   (``| head``) is still a ``BrokenPipeError``, exit 141;
 - a closed standard error: its messages go nowhere. Left as Python leaves it (``None``),
   ``print(file=sys.stderr)`` would write them into the output instead;
-- a closed standard input reads as empty (a PIN asked for is then missing, and said so).
+- a closed standard input reads as empty (a PIN asked for is then missing, and said so);
+- a standard output whose encoding lacks a letter (``LC_ALL=C`` without Python's UTF-8
+  coercion, a Latin-1 locale, a Windows code page): the letter is written as a JSON escape
+  (``\\u00d1``), which a person can read and a ``--json`` output reads back as the letter.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -72,6 +76,34 @@ class _CheckedOutput:
         return getattr(self._stream, name)
 
 
+#: The codec error handler that writes a letter the output's encoding lacks as a JSON escape.
+JSON_ESCAPE = "stamps-pos-json-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """``\\u00d1`` for ``Ñ`` (a surrogate pair for a letter past U+FFFF, as JSON writes it): ASCII,
+    so every encoding takes it, and inside a JSON string (which escapes its own backslashes) it
+    is the letter again. JSON rather than Python's ``\\xd1`` because ``--json`` must stay JSON."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for letter in error.object[error.start : error.end]:
+        code = ord(letter)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+codecs.register_error(JSON_ESCAPE, _json_escape)
+
+
+def _takes_every_letter(stream: TextIO) -> bool:
+    return codecs.lookup(stream.encoding or "ascii").name in ("utf-8", "utf-16", "utf-32")
+
+
 def _is_open(fd: int) -> bool:
     try:
         os.fstat(fd)
@@ -94,6 +126,8 @@ class StandardStreams:
 
     def __init__(self) -> None:
         self._saved = (sys.stdin, sys.stdout, sys.stderr)
+        #: The output's own error handler, when it was replaced (:meth:`restore` puts it back).
+        self._errors_before: tuple[io.TextIOWrapper, str | None] | None = None
         closed = [fd for fd in (0, 1, 2) if not _is_open(fd)]
         for fd in closed:
             _hold(fd)
@@ -106,7 +140,13 @@ class StandardStreams:
         if self.output_closed:
             sys.stdout = cast(TextIO, _ClosedOutput())
         elif sys.stdout is not None:
+            self._escape_missing_letters(sys.stdout)
             sys.stdout = cast(TextIO, _CheckedOutput(sys.stdout))
+
+    def _escape_missing_letters(self, stream: TextIO) -> None:
+        if isinstance(stream, io.TextIOWrapper) and not _takes_every_letter(stream):
+            self._errors_before = (stream, stream.errors)
+            stream.reconfigure(errors=JSON_ESCAPE)
 
     @staticmethod
     def _null_writer(fd: int) -> TextIO:
@@ -135,6 +175,9 @@ class StandardStreams:
     def restore(self) -> None:
         """The streams as they were before."""
         sys.stdin, sys.stdout, sys.stderr = self._saved
+        if self._errors_before:
+            stream, errors = self._errors_before
+            stream.reconfigure(errors=errors)
 
 
 def hold_standard_streams() -> StandardStreams:

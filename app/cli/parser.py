@@ -110,6 +110,23 @@ def code(field: str) -> Callable[[str], str]:
     return check
 
 
+def file_path(value: str) -> str:
+    """An argparse type: a file's path. An empty one (``--csv "$OUT"`` with ``OUT`` unset) would
+    quietly mean no file at all (the default settings, the table instead of the CSV) or the
+    folder the command runs in, so it is refused."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty: name a file")
+    return value
+
+
+def file_to_write(value: str) -> str:
+    """An argparse type: a new file to write. ``-`` is refused: it would be a file named ``-``,
+    where ``--csv -`` means standard output."""
+    if value == "-":
+        raise argparse.ArgumentTypeError("'-' is not a file here: name the file to write")
+    return file_path(value)
+
+
 IDENTIFIER = text(254)  # an email is at most 254 characters; a phone or card number far fewer
 REWARD_CODE = text(64)
 VOUCHER_CODE = code("voucher")
@@ -184,7 +201,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         "refused (1). doctor's 3 and 4 say what it found: see stamps-pos doctor --help.",
     )
     parser.add_argument("--version", action=VersionAction, dest=argparse.SUPPRESS)
-    parser.add_argument("--config", metavar="FILE", help="settings file (default: the platform's)")
+    parser.add_argument(
+        "--config", type=file_path, metavar="FILE", help="settings file (default: the platform's)"
+    )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)"
     )
@@ -263,7 +282,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     bundle = commands.add_parser(
         "support-bundle", help="write doctor's report, settings, queue and logs for support"
     )
-    bundle.add_argument("out", metavar="OUT.zip", help="the file to write (must not exist)")
+    bundle.add_argument(
+        "out", type=file_path, metavar="OUT.zip", help="the file to write (must not exist)"
+    )
     bind(bundle, "support-bundle")
 
     token = commands.add_parser("token", help="store the API token")
@@ -356,9 +377,12 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     export = actions.add_parser(
         "export", help="write the queued, sending and unknown entries to a file (for another till)"
     )
-    export.add_argument("file", metavar="FILE", help="the file to write (must not exist)")
+    export.add_argument(
+        "file", type=file_to_write, metavar="FILE", help="the file to write (must not exist)"
+    )
     export.add_argument(
         "--database",
+        type=file_path,
         metavar="DB",
         help="export from this database file (a damaged or a dead till's) instead of this till's",
     )
@@ -366,7 +390,9 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     load = actions.add_parser(
         "import", help="add the entries of an export (or of a database file) to this till"
     )
-    load.add_argument("file", metavar="FILE", help="an `outbox export` file or a database file")
+    load.add_argument(
+        "file", type=file_path, metavar="FILE", help="an `outbox export` file or a database file"
+    )
     add_acting_manager(load)
     bind(load, "outbox import")
     for name, text in [

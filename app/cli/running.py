@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from typing import Any
 
 from app.cli.common import (
     EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     Stop,
     report_failure,
@@ -56,16 +58,62 @@ async def till_for(args: argparse.Namespace, *, worker: bool) -> AsyncIterator[T
         yield till
 
 
+class Terminated(Exception):
+    """The command was stopped by SIGTERM (see :func:`_stoppable`)."""
+
+
+#: What stopped the command running now, once a signal has: ``(its name, the exit code)``.
+_stopped_by: list[tuple[str, int]] = []
+
+
+def stopped_by() -> tuple[str, int]:
+    """The signal that stopped the command, as a person names it, and its exit code: Ctrl-C
+    (``asyncio.run`` cancels the command's task for it) unless SIGTERM did."""
+    return _stopped_by[-1] if _stopped_by else ("Ctrl-C", EXIT_INTERRUPTED)
+
+
+async def _stoppable(body: Callable[[], Coroutine[Any, Any, int]]) -> int:
+    """``body``, stopped by SIGTERM as by Ctrl-C: its task cancelled, so the till closes as it
+    does then, and the command says where it stopped. Left to its default, SIGTERM ended the
+    process on the spot, saying nothing (``sync`` without ``--once`` sets its own handler)."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+
+    def terminate() -> None:
+        _stopped_by.append(("SIGTERM", EXIT_TERMINATED))
+        if task is not None:
+            task.cancel()
+
+    before = signal.getsignal(signal.SIGTERM)
+    with suppress(NotImplementedError, RuntimeError):  # Windows; not the main thread (a test)
+        loop.add_signal_handler(signal.SIGTERM, terminate)
+    try:
+        return await body()
+    except asyncio.CancelledError:
+        if _stopped_by:
+            raise Terminated from None
+        raise
+    finally:
+        with suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.remove_signal_handler(signal.SIGTERM)
+            signal.signal(signal.SIGTERM, before)  # a test's process keeps its own
+
+
 def run(args: argparse.Namespace, body: Callable[[], Coroutine[Any, Any, int]]) -> int:
     """Run ``body`` on a fresh event loop; a :class:`Stop` or a disk that refuses prints its
-    message (one line) and exits."""
+    message (one line) and exits, and so does a stop by Ctrl-C or SIGTERM."""
+    _stopped_by.clear()
     try:
-        return asyncio.run(body())
+        return asyncio.run(_stoppable(body))
+    except Terminated:
+        report_failure(args.command, "stopped by SIGTERM; what it had already done stands")
+        return EXIT_TERMINATED
     except Stop as stop:
         report_failure(args.command, stop.message)
         return stop.code
     except StorageProblem as problem:  # a full or read-only disk, found on the way
         report_failure(args.command, problem.sentence)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # said, so that a script's log shows why it ended
+        report_failure(args.command, "stopped by Ctrl-C; what it had already done stands")
         return EXIT_INTERRUPTED

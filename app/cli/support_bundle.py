@@ -175,3 +175,6 @@ def _write_zip(out: Path, files: dict[str, bytes]) -> None:
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BundleError(f"cannot write {out}: {exc.strerror}") from None
+    except BaseException:  # Ctrl-C: no half a bundle left beside where it was asked for
+        partial.unlink(missing_ok=True)
+        raise

@@ -10,7 +10,8 @@ import json
 import os
 import signal
 import sys
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from app.cli.common import (
 from app.cli.manager_sign_in import REFUSALS, ManagerPins, acting_manager, refusal_exit
 from app.cli.parser import NAME
 from app.cli.running import run as _run
+from app.cli.running import stopped_by
 from app.cli.running import till_for as _till
 from app.config import ConfigError, load_settings
 from app.core.services import (
@@ -269,9 +271,14 @@ def redeem(args: argparse.Namespace) -> int:
             sale = Sale(cashier=cashier, invoice_number=args.invoice, channel=args.channel)
             member: Member | None = None
             try:
-                member = await till.find_member(args.user)
-                order, voucher = await _order(args, till, member)
-                receipt = await _redeem(till, order, member, sale, voucher, pin)
+                with _stopped_by_a_signal("before anything was queued: nothing was redeemed"):
+                    member = await till.find_member(args.user)
+                    order, voucher = await _order(args, till, member)
+                with _stopped_by_a_signal(
+                    "while the redemption was being queued: `stamps-pos outbox list` shows "
+                    "whether it was, before you redeem it again"
+                ):
+                    receipt = await _redeem(till, order, member, sale, voucher, pin)
             except MemberNotFound as exc:
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except CredentialsRefused as exc:
@@ -293,12 +300,31 @@ def redeem(args: argparse.Namespace) -> int:
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
                 raise Stop(code, str(exc)) from None
             if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry
-                receipt = await till.answer(receipt)
+                entry = receipt.entry_id
+                with _stopped_by_a_signal(
+                    f"while waiting for the server's answer: entry {entry} was queued and stands "
+                    f"(not confirmed here); `stamps-pos outbox show {entry}` says how it ended, "
+                    "and the next `stamps-pos sync` sends it if it was not sent: do not redeem "
+                    "it again"
+                ):
+                    receipt = await till.answer(receipt)
             paused = await _why_paused(till)
         _print_receipt(receipt, args.json)
         return _exit_for(receipt, paused)
 
     return _run(args, body)
+
+
+@contextmanager
+def _stopped_by_a_signal(where: str) -> Iterator[None]:
+    """Ctrl-C or SIGTERM (the main task cancelled) inside the block: a :class:`Stop` that says
+    what the stop left, exit 130 or 143. A bare exit after a redemption was queued reads as
+    "nothing happened", and the member's redemption would be made twice."""
+    try:
+        yield
+    except asyncio.CancelledError:
+        signal_name, code = stopped_by()
+        raise Stop(code, f"stopped by {signal_name} {where}") from None
 
 
 async def _redeem(

@@ -12,7 +12,15 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Stop, one_line, report_failure
+from app.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Stop,
+    counted,
+    one_line,
+    report_failure,
+)
 from app.cli.database import refuse_damaged, start_new_database
 from app.cli.manager_sign_in import ManagerPins
 from app.config import ConfigError, Settings, load_settings
@@ -62,7 +70,8 @@ def outbox_export(args: argparse.Namespace) -> int:
             raise Stop(EXIT_USAGE, f"{destination} cannot be written: {exc.strerror}") from None
         counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status.items()))
         print(
-            f"exported {summary.total} entries ({counts or 'none'}) to {one_line(str(destination))}"
+            f"exported {counted(summary.total, 'entry', 'entries')} ({counts or 'none'}) to "
+            f"{one_line(str(destination))}"
         )
         if not summary.complete:
             print(f"{one_line(str(source))} is damaged: the file holds what could be read of it")

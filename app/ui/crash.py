@@ -31,9 +31,10 @@ log = logging.getLogger(__name__)
 
 
 def _refused_by_the_disk(exc: BaseException) -> bool:
-    """Whether ``exc`` is a full or read-only disk refusing a write, which the storage banner
-    reports. Looked up, not imported: this module loads before the core, and no such error
-    exists until the core does. (A damaged database or an I/O error stays an error report.)"""
+    """Whether ``exc`` is a full or read-only disk refusing a write, or a database another
+    program keeps locked, which the storage banner reports. Looked up, not imported: this module
+    loads before the core, and no such error exists until the core does. (A damaged database or
+    an I/O error stays an error report.)"""
     services = sys.modules.get("app.core.services")
     if services is None:
         return False
@@ -42,6 +43,7 @@ def _refused_by_the_disk(exc: BaseException) -> bool:
         for kind in (
             getattr(services, "StorageFull", None),
             getattr(services, "StorageReadOnly", None),
+            getattr(services, "DatabaseBusy", None),
         )
         if isinstance(kind, type)
     )

@@ -246,6 +246,41 @@ BAD_ARGUMENTS: list[ArgumentCase] = [
     ArgumentCase(["outbox", "list", "--status", NOT_UTF8], "--status"),
     ArgumentCase(["outbox", "list", "--status", "\x1b[2J"], "--status"),
     ArgumentCase(["sandbox", "--port", NOT_UTF8], "UTF-8"),
+    # days at the calendar's ends, which the local clock cannot turn into a span
+    *[
+        ArgumentCase([*command, value], option)
+        for value in ("0001-01-01", "9999-12-31", "0001-01-01T00:00", "9999-12-31T23:59")
+        for command, option in [
+            (["history", "--since"], "--since"),
+            (["history", "--until"], "--until"),
+            (["audit", "--since"], "--since"),
+            (["audit", "--until"], "--until"),
+        ]
+    ],
+    *[
+        ArgumentCase(["summary", "--date", value], "--date")
+        for value in ("0001-01-01", "9999-12-31")
+    ],
+    # an empty path (a variable left unset): not the default file, nor the folder one stands in
+    ArgumentCase(["--config", "", "outbox", "list"], "--config"),
+    ArgumentCase(["summary", "--csv", ""], "--csv"),
+    ArgumentCase(["audit", "--csv", ""], "--csv"),
+    ArgumentCase(["outbox", "export", ""], "FILE"),
+    ArgumentCase(["outbox", "export", "x.json", "--database", ""], "--database"),
+    ArgumentCase(["outbox", "import", "", "--manager", "Ayu"], "FILE"),
+    ArgumentCase(["support-bundle", ""], "OUT.zip"),
+    ArgumentCase(["cashier", "import", "", "--manager", "Ayu"], "FILE"),
+    # a reading's filters are checked as the values they filter by (a 70,000-character member
+    # was a LIKE pattern SQLite refuses, with a traceback)
+    ArgumentCase(["history", "--member", "a" * 70_000], "--member"),
+    ArgumentCase(["history", "--member", "\x1b[2J"], "--member"),
+    ArgumentCase(["history", "--cashier", "a" * 70_000], "--cashier"),
+    ArgumentCase(["history", "--cashier", "\x1b[2J"], "--cashier"),
+    ArgumentCase(["audit", "--who", "a" * 70_000], "--who"),
+    ArgumentCase(["audit", "--action", "\x1b[2J"], "--action"),
+    ArgumentCase(["audit", "--entry", "zzz"], "--entry"),
+    # '-' is standard output for a CSV; an export is a file, never one named '-'
+    ArgumentCase(["outbox", "export", "-"], "'-' is not a file here"),
     # the PIN on standard input: exactly six ASCII digits
     *[
         ArgumentCase(

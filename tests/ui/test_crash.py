@@ -199,6 +199,22 @@ def test_a_disk_that_refuses_is_not_an_error_report(
     assert "is full" in caplog.text and "Traceback" not in caplog.text
 
 
+def test_a_database_another_program_keeps_locked_is_not_an_error_report(
+    qtbot: QtBot, reporter: CrashReporter, caplog: pytest.LogCaptureFixture, tmp_path: Path
+):
+    # an sqlite3 shell left in a transaction: the storage banner says it (a sign-in it cut
+    # short opened the error dialog, "DatabaseBusy: ..." over the sign-in page)
+    from app.core.services import DatabaseBusy
+
+    with caplog.at_level(logging.WARNING, logger="app.ui.crash"):
+        try:
+            raise DatabaseBusy("held by another program", tmp_path / "stamps-pos.db")
+        except DatabaseBusy:
+            sys.excepthook(*sys.exc_info())
+    assert reporter.dialog is None
+    assert "held by another program" in caplog.text and "Traceback" not in caplog.text
+
+
 # --- the report outlives the window it came over --------------------------------------------
 
 

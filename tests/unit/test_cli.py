@@ -99,6 +99,22 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     assert exited.value.code == EXIT_USAGE
 
 
+def test_ctrl_c_in_a_command_off_the_tills_loop_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # doctor and support-bundle ask the server with their own loop; Ctrl-C there (or while a
+    # command's module still loads) printed Python's KeyboardInterrupt traceback
+    import app.cli.doctor
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app.cli.doctor, "doctor", interrupted)
+    assert main(["doctor"]) == 130
+    err = capsys.readouterr().err
+    assert err == "stamps-pos doctor: stopped by Ctrl-C; what it had already done stands\n"
+
+
 def test_python_dash_m_app_runs_the_same_cli() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         shown,
     )
     from app.core.services.config import TillConfig, TokenSource
+    from app.core.services.csv_export import csv_file
     from app.core.services.damaged import (
         DamagedDatabase,
         SalvagedEntry,
@@ -155,6 +156,7 @@ if TYPE_CHECKING:
     from app.core.services.transfer import import_into
     from app.core.storage.migrate import DatabaseTooNew, migrate
     from app.core.storage.problems import (
+        DatabaseBusy,
         DatabaseDamaged,
         StorageFull,
         StorageProblem,
@@ -233,6 +235,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "write_audit_csv",
         ),
     ),
+    ("app.core.services.csv_export", ("csv_file",)),
     (
         "app.core.services.catalogue",
         (
@@ -436,6 +439,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.storage.problems",
         (
+            "DatabaseBusy",
             "DatabaseDamaged",
             "StorageFull",
             "StorageProblem",
@@ -502,6 +506,7 @@ __all__ = [
     "CredentialsError",
     "CredentialsRefused",
     "DamagedDatabase",
+    "DatabaseBusy",
     "DatabaseDamaged",
     "DatabaseTooNew",
     "DayRecord",
@@ -587,6 +592,7 @@ __all__ = [
     "check_note",
     "check_token",
     "clock",
+    "csv_file",
     "diagnostics",
     "english",
     "entry_lines",

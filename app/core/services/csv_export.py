@@ -13,7 +13,9 @@ import it as text to keep the zeros.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
@@ -49,8 +51,42 @@ def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[obj
     return count
 
 
+@contextmanager
+def csv_file(path: Path) -> Iterator[TextIO]:
+    """``path`` opened for a CSV that is written whole or not at all: the rows go to a file
+    beside it, which takes its place only once all of them are on the disk. A disk that fills,
+    or a Ctrl-C, leaves ``path`` as it was (yesterday's summary, or nothing), never a CSV cut
+    short that a manager would take for the whole day. :class:`OSError` when the till cannot
+    write there.
+
+    ``/dev/stdout``, a pipe or another file that is not a plain one is written as it is; so is a
+    file in a folder that takes no new file (the till may write the file, not beside it)."""
+    if path.exists() and not path.is_file():  # followed as open() follows it: /dev/stdout
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    target = path.resolve()  # a link's file is replaced, not the link
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        handle = partial.open("w", encoding="utf-8", newline="")
+    except PermissionError:
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    try:
+        with handle as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
 def write_csv_file(path: Path, write: Callable[[TextIO], int]) -> int:
-    """Open ``path`` for a CSV and ``write`` it there; returns the rows written. Run it off the
-    loop's thread: a USB stick is slow. :class:`OSError` when the till cannot write there."""
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    """Write a CSV to ``path`` with ``write``, whole or not at all (:func:`csv_file`); returns
+    the rows written. Run it off the loop's thread: a USB stick is slow. :class:`OSError` when
+    the till cannot write there."""
+    with csv_file(path) as stream:
         return write(stream)

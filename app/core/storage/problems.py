@@ -1,9 +1,10 @@
 """What can go wrong with the till's disk, as exceptions that say it in one sentence.
 
-SQLite and the operating system report a full disk, a read-only folder or a damaged file in many
-ways (``SQLITE_FULL``, ``disk I/O error`` when the WAL index cannot grow, ``EROFS``, ``ENOSPC``,
-"database disk image is malformed"...). :func:`problem_from` turns each into one of the types
-below, at the few places where storage is touched, so that the window can show a banner and the
+SQLite and the operating system report a full disk, a read-only folder, a damaged file or one
+another program keeps locked in many ways (``SQLITE_FULL``, ``disk I/O error`` when the WAL index
+cannot grow, ``EROFS``, ``ENOSPC``, "database disk image is malformed", "database is locked"
+past the busy timeout...). :func:`problem_from` turns each into one of the types below, at the
+few places where storage is touched, so that the window can show a banner and the
 command line one line, instead of a traceback from wherever the error surfaced.
 """
 
@@ -16,12 +17,15 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from app.core.storage.engine import BUSY_TIMEOUT_MS
+
 #: Below this much free space, an I/O error while writing is taken for a full disk.
 NEARLY_FULL_BYTES = 1 << 20
 
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 # SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 3, 8, 10, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 
@@ -47,6 +51,12 @@ class StorageFull(StorageProblem):
 class StorageFailed(StorageProblem):
     """The disk or the database cannot be used for another reason (an I/O error, a folder that
     is a file, a file that cannot be opened)."""
+
+
+class DatabaseBusy(StorageFailed):
+    """Another program has held the database locked for longer than the till waits (an
+    ``sqlite3`` shell left in a transaction, a backup tool): nothing was changed, and the same
+    action works once it lets go."""
 
 
 class DatabaseDamaged(StorageProblem):
@@ -84,6 +94,16 @@ def disk_full(path: Path) -> StorageFull:
 def cannot_use(path: Path, what: str) -> StorageFailed:
     """The problem for a database that cannot be used because of ``what``."""
     return StorageFailed(f"The till's database {path} cannot be used: {what}", path)
+
+
+def busy(path: Path) -> DatabaseBusy:
+    """The problem for a database another program holds locked past the busy timeout."""
+    return DatabaseBusy(
+        f"The till's database {path} is held by another program (locked for more than "
+        f"{BUSY_TIMEOUT_MS // 1000} seconds): nothing was changed; close that program (an "
+        "sqlite3 shell, a backup) and try again",
+        path,
+    )
 
 
 def broken_link(path: Path) -> StorageFailed | None:
@@ -130,6 +150,8 @@ def problem_from(exc: BaseException, path: Path) -> StorageProblem | None:
         primary = code & 0xFF if isinstance(code, int) else None
         if primary == _SQLITE_FULL:
             return disk_full(path)
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return busy(path)
         if primary in (_SQLITE_READONLY, _SQLITE_PERM):
             return folder_read_only(path)
         if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):

@@ -163,7 +163,10 @@ def _write_new(destination: Path, content: bytes) -> None:
 
 def read_export(source: Path) -> list[ImportedEntry]:
     """The entries of an export file, or of a database file (a dead till's, a damaged one moved
-    aside), checked; raises :class:`ExportUnreadable` for anything else."""
+    aside), checked; raises :class:`ExportUnreadable` for anything else (a pipe or a device
+    too: opened, a pipe nobody writes to waits for ever)."""
+    if source.exists() and not (source.is_file() or source.is_dir()):
+        raise ExportUnreadable("it is not a regular file (a pipe or a device); name a file")
     with source.open("rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
         if head == SQLITE_HEADER:

@@ -3,7 +3,13 @@ sandbox: exit codes, JSON, and what lands in the outbox."""
 
 from __future__ import annotations
 
+import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 
 import pytest
 
@@ -280,3 +286,45 @@ def test_sync_warns_in_one_line_when_the_clock_reads_earlier_than_what_it_record
     assert (
         "the till's clock reads 2 h 0 min earlier than the last redemption it recorded" in lines[0]
     )
+
+
+def _until(condition: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.05)  # another process's state: nothing to wait on but asking again
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "said"),
+    [(signal.SIGINT, 130, "Ctrl-C"), (signal.SIGTERM, 143, "SIGTERM")],
+    ids=["Ctrl-C", "SIGTERM"],
+)
+def test_a_stop_while_the_answer_is_awaited_names_the_entry_that_stands(
+    cli: Cli, sandbox: SandboxControl, signum: signal.Signals, code: int, said: str
+) -> None:
+    # exit 130 alone (and SIGTERM's death, silent) read as "nothing happened", though the
+    # redemption was queued and went through: run again, the member's stamps were spent twice
+    sandbox.faults(held=True, scope="redemptions")
+    running = subprocess.Popen(
+        [sys.executable, "-m", "app", "redeem", "reward", "--user", "KR24000006", "--reward", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli.env,
+    )
+    try:
+        _until(lambda: sandbox.holding() == 1)  # the redemption is on its way
+    finally:
+        running.send_signal(signum)
+        sandbox.faults(held=False)
+        out, err = running.communicate(timeout=60)
+    assert running.returncode == code, err
+    assert f"stopped by {said} while waiting" in err
+    assert out == ""  # no receipt: the command did not see how it ended
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "do not redeem it again" in err
+    named = re.search(r"entry ([0-9a-f-]{36}) was queued", err)
+    assert named, err
+    shown, entry = cli.json("outbox", "show", named.group(1))
+    assert shown in (0, 3) and entry["id"] == named.group(1)

@@ -97,7 +97,7 @@ def test_a_read_only_folder_still_shows_what_the_till_holds(
         one_sentence(cli("sync", "--once", "--timeout", "5"), "read-only")
         assert "FAIL  database:" in cli("doctor").stdout
         exported = cli("outbox", "export", str(tmp_path / "rescue.json"))
-        assert exported.returncode == 0 and "exported 1 entries (1 queued)" in exported.stdout
+        assert exported.returncode == 0 and "exported 1 entry (1 queued)" in exported.stdout
         assert listed(cli) == [queued["id"]]
     assert sorted(p.name for p in till_settings.data_dir.iterdir()) == before
 
@@ -186,6 +186,21 @@ def test_a_database_without_its_schema_revision_is_refused_in_one_line(
     connection.close()
     one_sentence(cli("outbox", "list"), "no schema revision")
     assert "FAIL  database:" in cli("doctor").stdout
+
+
+def test_a_database_another_program_keeps_locked_is_one_sentence_and_nothing_is_queued(
+    cli: TillCli, till_settings: Settings
+) -> None:
+    # a maintainer's sqlite3 shell left in a transaction: the till waits its busy timeout (10 s),
+    # then says so in one line, where it died with "database is locked" in a traceback
+    assert listed(cli) == []
+    holder = sqlite3.connect(till_settings.database_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        one_sentence(cli(*REDEEM), "held by another program", "nothing was changed")
+    finally:
+        holder.close()
+    assert listed(cli) == []
 
 
 def test_doctor_reads_every_page(cli: TillCli, till_settings: Settings) -> None:

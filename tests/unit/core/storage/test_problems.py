@@ -11,6 +11,7 @@ import pytest
 
 from app.core.storage import problems
 from app.core.storage.problems import (
+    DatabaseBusy,
     DatabaseDamaged,
     StorageFailed,
     StorageFull,
@@ -38,6 +39,8 @@ DB = Path("/srv/till/stamps-pos.db")
         (sqlite_error(11, "database disk image is malformed"), DatabaseDamaged),
         (sqlite_error(26, "file is not a database"), DatabaseDamaged),
         (sqlite_error(14, "unable to open database file"), StorageFailed),
+        (sqlite_error(5, "database is locked"), DatabaseBusy),
+        (sqlite_error(6, "database table is locked"), DatabaseBusy),
         (OSError(errno.EROFS, "Read-only file system"), StorageReadOnly),
         (OSError(errno.EACCES, "Permission denied"), StorageReadOnly),
         (OSError(errno.ENOSPC, "No space left on device"), StorageFull),
@@ -69,7 +72,6 @@ def test_an_io_error_on_a_full_disk_is_a_full_disk(monkeypatch: pytest.MonkeyPat
     "error",
     [
         sqlite3.IntegrityError("UNIQUE constraint failed"),
-        sqlite_error(5, "database is locked"),
         ValueError("a bug"),
     ],
 )

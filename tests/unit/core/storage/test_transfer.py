@@ -5,6 +5,7 @@ read; never doubled, never with a PIN, and a hostile file refused in one sentenc
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
 from collections.abc import AsyncIterator
@@ -184,6 +185,15 @@ def test_a_file_that_is_not_an_export_is_refused(
     (tmp_path / "in.json").write_bytes(content)
     with pytest.raises(ExportUnreadable, match=reason):
         read_export(tmp_path / "in.json")
+
+
+def test_a_pipe_is_refused_rather_than_waited_on(tmp_path: Path) -> None:
+    # `outbox import FIFO` with nobody writing waited for ever; a pipe that is written cannot be
+    # read twice (the database check, then the JSON) anyway
+    fifo = tmp_path / "in.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ExportUnreadable, match="not a regular file"):
+        read_export(fifo)
 
 
 def entry(**changes: Any) -> dict[str, Any]:
