@@ -369,6 +369,12 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     listing = actions.add_parser("list", help="entries, newest last")
     listing.add_argument("--status", choices=[s.value for s in EntryStatus])
     listing.add_argument("--json", action="store_true")
+    listing.add_argument(
+        "--limit",
+        type=positive_int,
+        default=1000,
+        help="the newest so many (default 1000; a year's outbox lists for minutes)",
+    )
     bind(listing, "outbox list")
     show = actions.add_parser("show", help="one entry with its attempts")
     show.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID")

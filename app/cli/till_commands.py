@@ -489,12 +489,14 @@ def resume_after_token_change(args: argparse.Namespace) -> Message | None:
 
 
 def outbox_list(args: argparse.Namespace) -> int:
-    """``stamps-pos outbox list [--status S]``."""
+    """``stamps-pos outbox list [--status S] [--limit N]``: the newest ``N`` entries, oldest
+    first; how many more there are goes to stderr, so ``--json`` stays whole JSON."""
 
     async def body() -> int:
         async with _till(args, worker=False) as till:
             status = EntryStatus(args.status) if args.status else None
-            receipts = await till.receipts(status)
+            receipts = await till.receipts(status, newest=args.limit)
+            left_out = await till.entry_count(status) - len(receipts) if receipts else 0
         if args.json:
             print(json.dumps([r.as_json() for r in receipts], ensure_ascii=False))
         else:
@@ -504,6 +506,12 @@ def outbox_list(args: argparse.Namespace) -> int:
                     f"{r.entry_id}  {r.created_at:%Y-%m-%d %H:%M}  {r.kind.value:<7} "
                     f"{r.status.value:<9} server {server}  {r.lane}"
                 )
+        if left_out > 0:  # after the listing, where a person reads on from
+            print(
+                f"{args.command}: the newest {len(receipts)} shown, {left_out} older not "
+                "(--limit N for more, --status to narrow)",
+                file=sys.stderr,
+            )
         return EXIT_OK
 
     return _run(args, body)

@@ -414,19 +414,35 @@ class Outbox:
         *,
         lane: str | None = None,
         limit: int | None = None,
+        newest: int | None = None,
     ) -> list[OutboxEntry]:
-        """Entries in ``seq`` order, optionally only some statuses or one lane."""
+        """Entries in ``seq`` order, optionally only some statuses or one lane: the first
+        ``limit`` of them, or the last ``newest``."""
         wanted = [str(s) for s in statuses] if statuses is not None else None
 
         def read(session: Session) -> list[OutboxEntry]:
-            query = sa.select(OutboxEntry).order_by(ENTRIES.c.seq)
+            order = ENTRIES.c.seq.desc() if newest is not None else ENTRIES.c.seq
+            query = sa.select(OutboxEntry).order_by(order)
             if wanted is not None:
                 query = query.where(ENTRIES.c.status.in_(wanted))
             if lane is not None:
                 query = query.where(ENTRIES.c.lane == lane)
-            if limit is not None:
-                query = query.limit(limit)
-            return list(session.execute(query).scalars())
+            if limit is not None or newest is not None:
+                query = query.limit(newest if newest is not None else limit)
+            found = list(session.execute(query).scalars())
+            return found[::-1] if newest is not None else found
+
+        return await self.db.read(read)
+
+    async def count(self, statuses: Iterable[EntryStatus] | None = None) -> int:
+        """How many entries there are (of some statuses)."""
+        wanted = [str(s) for s in statuses] if statuses is not None else None
+
+        def read(session: Session) -> int:
+            query = sa.select(sa.func.count()).select_from(ENTRIES)
+            if wanted is not None:
+                query = query.where(ENTRIES.c.status.in_(wanted))
+            return int(session.execute(query).scalar_one())
 
         return await self.db.read(read)
 

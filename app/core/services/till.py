@@ -998,11 +998,17 @@ class Till:
             bool(ahead) and ahead[0].seq < entry.seq and ahead[0].last_outcome == Outcome.AMBIGUOUS
         )
 
-    async def receipts(self, status: EntryStatus | None = None) -> list[Receipt]:
-        """Every entry's receipt (of one status), oldest first."""
-        entries = await self.outbox.entries((status,) if status else None)
+    async def receipts(
+        self, status: EntryStatus | None = None, *, newest: int | None = None
+    ) -> list[Receipt]:
+        """Every entry's receipt (of one status), oldest first; only the ``newest`` so many."""
+        entries = await self.outbox.entries((status,) if status else None, newest=newest)
         queue = await self.outbox.status()  # once, not once an entry
         return [await self.receipt(entry, status=queue) for entry in entries]
+
+    async def entry_count(self, status: EntryStatus | None = None) -> int:
+        """How many entries the outbox holds (of one status)."""
+        return await self.outbox.count((status,) if status else None)
 
     async def attempts(self, entry_id: str) -> list[Attempt]:
         """An entry's attempts, first to last (``outbox show``)."""

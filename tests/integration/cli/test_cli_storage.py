@@ -265,3 +265,19 @@ def test_the_window_on_a_damaged_database_waits_for_a_manager_and_changes_nothin
     assert window.returncode == 128 + signal.SIGTERM, stderr
     assert "Traceback" not in stderr
     assert till_settings.database_path.read_bytes() == b""
+
+
+def test_outbox_list_shows_the_newest_and_says_how_many_more(
+    cli: TillCli, till_settings: Settings
+) -> None:
+    # A year's outbox (300,000 entries) listed for four minutes before the first line; a
+    # maintainer wants the latest ones, and to know the rest are there.
+    ids = queue(till_settings, 4)
+    code, entries = cli.json("outbox", "list", "--limit", "3")
+    assert code == 0
+    assert [e["id"] for e in entries] == ids[1:]  # oldest first, the oldest left out
+    plain = cli("outbox", "list", "--limit", "3")
+    assert [line.split()[0] for line in plain.stdout.splitlines()] == ids[1:]
+    assert "the newest 3 shown, 1 older not" in plain.stderr
+    everything = cli("outbox", "list")
+    assert len(everything.stdout.splitlines()) == 4 and everything.stderr == ""
