@@ -175,6 +175,12 @@ def history(args: argparse.Namespace) -> int:
             print("no redemptions match")
         else:
             print("\n".join(_row_text(r) for r in rows))
+        if len(rows) == args.limit:  # on stderr: --json stays whole JSON
+            print(
+                f"{args.command}: the newest {args.limit} shown; older ones may match too "
+                "(--limit N, or narrow with --since, --status, --member)",
+                file=sys.stderr,
+            )
         return EXIT_OK
 
     return run(args, body)

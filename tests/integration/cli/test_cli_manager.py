@@ -308,3 +308,15 @@ async def test_a_kiosk_redemption_not_sent_in_time_reads_so_not_as_a_pin_that_ra
     assert "not_sent_in_time" in summary.stdout and "expired" not in summary.stdout
     code, shown = cli.json("outbox", "show", queued.entry_id)
     assert (code, shown["last_error"]) == (0, "not sent within the kiosk's bound")
+
+
+def test_history_says_when_its_limit_may_have_left_some_out(cli: Cli) -> None:
+    # It stopped at 200 without a word: a manager took the 200 for the whole span.
+    for _ in range(2):
+        code, _ = cli.json("redeem", "reward", "--user", AYU, "--reward", "5", "--cashier", "Rina")
+        assert code == 0
+    cut = cli("history", "--limit", "1")
+    assert len(cut.stdout.splitlines()) == 1
+    assert "the newest 1 shown; older ones may match too" in cut.stderr
+    whole = cli("history", "--limit", "5")
+    assert len(whole.stdout.splitlines()) == 2 and whole.stderr == ""
