@@ -154,6 +154,18 @@ def _row_text(row: HistoryRow) -> str:
     return "  ".join(part for part in parts if part)
 
 
+def _say_if_cut(args: argparse.Namespace, count: int, narrowers: str) -> None:
+    """On stderr (``--json`` and a CSV on stdout stay whole), when ``--limit`` may have left
+    older ones out: it stopped at its limit without a word, and a manager took the lines for
+    the whole span asked."""
+    if count == args.limit:
+        print(
+            f"{args.command}: the newest {count} shown; older ones may match too "
+            f"(--limit N, or narrow with {narrowers})",
+            file=sys.stderr,
+        )
+
+
 def history(args: argparse.Namespace) -> int:
     """``stamps-pos history [--since] [--until] [--status] [--cashier] [--member]``."""
     since, until = _span(args)
@@ -175,12 +187,7 @@ def history(args: argparse.Namespace) -> int:
             print("no redemptions match")
         else:
             print("\n".join(_row_text(r) for r in rows))
-        if len(rows) == args.limit:  # on stderr: --json stays whole JSON
-            print(
-                f"{args.command}: the newest {args.limit} shown; older ones may match too "
-                "(--limit N, or narrow with --since, --status, --member)",
-                file=sys.stderr,
-            )
+        _say_if_cut(args, len(rows), "--since, --status, --member")
         return EXIT_OK
 
     return run(args, body)
@@ -298,6 +305,7 @@ def audit(args: argparse.Namespace) -> int:
                         if p
                     )
                 )
+        _say_if_cut(args, len(lines), "--since, --who, --action")
         return EXIT_OK
 
     return run(args, body)

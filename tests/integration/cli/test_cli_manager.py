@@ -320,3 +320,16 @@ def test_history_says_when_its_limit_may_have_left_some_out(cli: Cli) -> None:
     assert "the newest 1 shown; older ones may match too" in cut.stderr
     whole = cli("history", "--limit", "5")
     assert len(whole.stdout.splitlines()) == 2 and whole.stderr == ""
+
+
+def test_an_audit_csv_cut_at_its_limit_says_so(cli: Cli, tmp_path: Path) -> None:
+    cli.first_manager()
+    for name in ("Rina", "Sari"):
+        assert (
+            cli("cashier", "add", name, "--no-pin", *AS_MANAGER, stdin=MANAGER_PIN).returncode == 0
+        )
+    target = tmp_path / "audit.csv"
+    cut = cli("audit", "--limit", "2", "--csv", str(target))
+    assert cut.returncode == 0
+    assert "the newest 2 shown; older ones may match too" in cut.stderr
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 3  # the header and two
