@@ -46,8 +46,8 @@ def not_found(query: str, reason: str | None, field_errors: dict[str, str]) -> M
     cashier to check cards that were right."""
     others = [name for name in field_errors if name not in _OF_THE_MEMBER]
     if others:
-        said = f"{others[0]}: {field_errors[others[0]]}"
-        return LookupRefused(say("member.lookup_refused", said=said))
+        # the field's words alone: its key is the API's, not a word for the cashier
+        return LookupRefused(say("member.lookup_refused", said=field_errors[others[0]]))
     if reason:
         return MemberNotFound(say("member.not_found_because", query=query, reason=reason))
     return MemberNotFound(say("member.not_found", query=query))

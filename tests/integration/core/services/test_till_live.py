@@ -84,7 +84,7 @@ async def test_a_merchant_the_server_does_not_know_is_not_said_of_the_member(
             await till.find_member("KR24000006")
     said = str(refused.value.message)
     assert "No member matches" not in said
-    assert "merchant: Merchant not found" in said and "the till's settings" in said
+    assert "“Merchant not found”" in said and "the till's settings" in said
 
 
 async def test_a_lookup_answered_with_only_an_error_quotes_it_without_saying_nobody_matches(
