@@ -152,6 +152,10 @@
         <source>Any</source>
         <translation>Semua</translation>
     </message>
+    <message>
+        <source>The newest {shown} lines are shown; {more} older ones match too: pick fewer days, who or an action to see them. Export CSV… writes them all.</source>
+        <translation>{shown} baris terbaru yang ditampilkan; {more} baris yang lebih lama juga cocok: pilih lebih sedikit hari, siapa atau tindakan untuk melihatnya. Ekspor CSV… menulis semuanya.</translation>
+    </message>
 </context>
 <context>
     <name>CancelByServerIdDialog</name>
@@ -1005,6 +1009,10 @@
     <message>
         <source>Any</source>
         <translation>Semua</translation>
+    </message>
+    <message>
+        <source>The newest {shown} are shown; {more} older ones match too: pick fewer days, a status, a cashier or a member to see them.</source>
+        <translation>{shown} penukaran terbaru yang ditampilkan; {more} yang lebih lama juga cocok: pilih lebih sedikit hari, status, kasir atau member untuk melihatnya.</translation>
     </message>
 </context>
 <context>

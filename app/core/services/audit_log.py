@@ -37,14 +37,15 @@ class AuditLine:
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """Which lines: ``since`` ≤ at < ``until``, who (any case), one action, one entry."""
+    """Which lines: ``since`` ≤ at < ``until``, who (any case), one action, one entry; the
+    newest ``limit`` of them (``None``: every one, as a CSV wants them)."""
 
     since: datetime | None = None
     until: datetime | None = None
     who: str | None = None
     action: str | None = None
     entry_id: str | None = None
-    limit: int = AUDIT_LIMIT
+    limit: int | None = AUDIT_LIMIT
 
 
 class AuditLog:
@@ -58,28 +59,27 @@ class AuditLog:
         wanted = wanted or AuditFilter()
 
         def read(session: Session) -> list[AuditLine]:
-            query = sa.select(AUDIT)
-            if wanted.since is not None:
-                query = query.where(AUDIT.c.at >= wanted.since)
-            if wanted.until is not None:
-                query = query.where(AUDIT.c.at < wanted.until)
-            if wanted.who is not None:
-                names = [
-                    name
-                    for name in session.execute(sa.select(AUDIT.c.who).distinct()).scalars()
-                    if name.casefold() == wanted.who.strip().casefold()
-                ]
-                query = query.where(AUDIT.c.who.in_(names))
-            if wanted.action is not None:
-                query = query.where(AUDIT.c.action == wanted.action)
-            if wanted.entry_id is not None:
-                query = query.where(AUDIT.c.entry_id == wanted.entry_id)
-            newest = query.order_by(AUDIT.c.id.desc()).limit(wanted.limit).subquery()
+            query = _matching(session, sa.select(AUDIT), wanted).order_by(AUDIT.c.id.desc())
+            if wanted.limit is not None:
+                query = query.limit(wanted.limit)
+            newest = query.subquery()
             rows = session.execute(sa.select(newest).order_by(newest.c.id)).all()
             return [
                 AuditLine(r.at, r.who, r.action, r.terminal, r.entry_id, r.detail or {})
                 for r in rows
             ]
+
+        return await self.db.read(read)
+
+    async def count(self, wanted: AuditFilter | None = None) -> int:
+        """How many lines ``wanted`` describes, whatever its ``limit``: a page that shows the
+        newest says how many more there are (a year of a till's log is about 100,000)."""
+        wanted = wanted or AuditFilter()
+
+        def read(session: Session) -> int:
+            query = _matching(session, sa.select(sa.func.count()).select_from(AUDIT), wanted)
+            found: int = session.execute(query).scalar_one()
+            return found
 
         return await self.db.read(read)
 
@@ -91,6 +91,26 @@ class AuditLog:
             return list(session.execute(query).scalars())
 
         return await self.db.read(read)
+
+
+def _matching(session: Session, query: sa.Select[Any], wanted: AuditFilter) -> sa.Select[Any]:
+    """``query`` narrowed to the lines ``wanted`` describes (its limit aside)."""
+    if wanted.since is not None:
+        query = query.where(AUDIT.c.at >= wanted.since)
+    if wanted.until is not None:
+        query = query.where(AUDIT.c.at < wanted.until)
+    if wanted.who is not None:
+        names = [
+            name
+            for name in session.execute(sa.select(AUDIT.c.who).distinct()).scalars()
+            if name.casefold() == wanted.who.strip().casefold()
+        ]
+        query = query.where(AUDIT.c.who.in_(names))
+    if wanted.action is not None:
+        query = query.where(AUDIT.c.action == wanted.action)
+    if wanted.entry_id is not None:
+        query = query.where(AUDIT.c.entry_id == wanted.entry_id)
+    return query
 
 
 def write_audit_csv(stream: TextIO, lines: list[AuditLine]) -> int:

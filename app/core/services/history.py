@@ -442,6 +442,24 @@ def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
         yield ids[start : start + size]
 
 
+def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) -> sa.Select[Any]:
+    """``query`` on the entries narrowed to the rows ``wanted`` describes (its limit aside)."""
+    query = query.where(sa.or_(ENTRIES.c.kind != OperationKind.CANCEL, ENTRIES.c.cancels.is_(None)))
+    if wanted.since is not None:
+        query = query.where(ENTRIES.c.created_at >= wanted.since)
+    if wanted.until is not None:
+        query = query.where(ENTRIES.c.created_at < wanted.until)
+    if wanted.statuses is not None:
+        query = query.where(ENTRIES.c.status.in_([s.value for s in wanted.statuses]))
+    if wanted.cashier is not None:
+        query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
+    if wanted.member is not None:
+        query = query.where(_member_wanted(session, wanted.member))
+    if wanted.entry_ids is not None:
+        query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
+    return query
+
+
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
     start of their name in any case, as the cache or the entry knows it (one indexed look-up:
@@ -620,23 +638,21 @@ class History:
         wanted = wanted or HistoryFilter()
 
         def read(session: Session) -> list[HistoryRow]:
-            query = sa.select(OutboxEntry).where(
-                sa.or_(ENTRIES.c.kind != OperationKind.CANCEL, ENTRIES.c.cancels.is_(None))
-            )
-            if wanted.since is not None:
-                query = query.where(ENTRIES.c.created_at >= wanted.since)
-            if wanted.until is not None:
-                query = query.where(ENTRIES.c.created_at < wanted.until)
-            if wanted.statuses is not None:
-                query = query.where(ENTRIES.c.status.in_([s.value for s in wanted.statuses]))
-            if wanted.cashier is not None:
-                query = query.where(ENTRIES.c.cashier.in_(_cashier_names(session, wanted.cashier)))
-            if wanted.member is not None:
-                query = query.where(_member_wanted(session, wanted.member))
-            if wanted.entry_ids is not None:
-                query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
+            query = _matching(session, sa.select(OutboxEntry), wanted)
             query = query.order_by(ENTRIES.c.seq.desc()).limit(wanted.limit)
             return _rows(session, list(session.execute(query).scalars()))
+
+        return await self.db.read(read)
+
+    async def count(self, wanted: HistoryFilter | None = None) -> int:
+        """How many rows ``wanted`` describes, whatever its ``limit``: a page that shows the
+        newest says how many more there are (a month of a busy till is some 25,000)."""
+        wanted = wanted or HistoryFilter()
+
+        def read(session: Session) -> int:
+            query = sa.select(sa.func.count()).select_from(ENTRIES)
+            found: int = session.execute(_matching(session, query, wanted)).scalar_one()
+            return found
 
         return await self.db.read(read)
 

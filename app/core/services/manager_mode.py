@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -377,9 +377,11 @@ class ManagerMode:
     async def export_audit_log(self, wanted: AuditFilter | None, path: Path) -> int:
         """Write the audit lines ``wanted`` describes to ``path`` as CSV; returns how many. The
         file holds members' names and managers' notes: the export is audited (who, where, how
-        many lines), after the file is written, so a file not written leaves no line."""
+        many lines), after the file is written, so a file not written leaves no line. It holds
+        every line the filters describe: the page shows only the newest (``limit``), and a
+        year's export cut there silently left out all but its last weeks."""
         manager = self.require()
-        lines = await self.till.audit.lines(wanted)
+        lines = await self.till.audit.lines(replace(wanted or AuditFilter(), limit=None))
         count = await asyncio.to_thread(
             write_csv_file, path, lambda stream: write_audit_csv(stream, lines)
         )

@@ -28,6 +28,8 @@ from app.ui.wording import words
 
 WHO_MAX = 40
 ENTRY_MAX = 64
+#: The newest lines a page holds; how many more match is said under it (the CSV has them all).
+LINES_SHOWN = 5000
 
 
 def _bad_characters(text: str) -> bool:
@@ -99,14 +101,18 @@ class AuditController(QObject):
             who=who or None,
             action=query.action or None,
             entry_id=entry or None,
+            limit=LINES_SHOWN,
         )
 
     async def load(self, wanted: AuditFilter) -> None:
         """Read and show the lines ``wanted`` describes, newest first."""
         self.lines = await self.till.audit.lines(wanted)
+        more = 0
+        if wanted.limit is not None and len(self.lines) >= wanted.limit:
+            more = await self.till.audit.count(wanted) - len(self.lines)
         base_url = self.till.config.base_url
         rows = [audit_row(line, base_url=base_url) for line in reversed(self.lines)]
-        self.audit.set_rows(rows)
+        self.audit.set_rows(rows, more)
         self.rows_shown.emit(rows)
 
     def ask_export(self) -> None:

@@ -15,6 +15,9 @@ from app.ui.controllers.tasks import LatestOnly
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.history import HistoryQuery
 
+#: The newest rows a page holds; how many more match is said under the table.
+ROWS_SHOWN = 1000
+
 
 def local_midnight(day: date) -> datetime:
     """The start of ``day`` in the till's local time zone, as an aware time."""
@@ -69,10 +72,15 @@ class HistoryController(QObject):
             statuses=frozenset({EntryStatus(query.status)}) if query.status else None,
             cashier=query.cashier or None,
             member=member or None,
+            limit=ROWS_SHOWN,
         )
 
     async def load(self, wanted: HistoryFilter) -> None:
         """Read and show the rows ``wanted`` describes."""
-        rows = [history_row(row) for row in await self.till.history.rows(wanted)]
-        self.history.set_rows(rows)
+        found = await self.till.history.rows(wanted)
+        more = 0
+        if len(found) >= wanted.limit:  # only a full page asks how many it left out
+            more = await self.till.history.count(wanted) - len(found)
+        rows = [history_row(row) for row in found]
+        self.history.set_rows(rows, more)
         self.rows_shown.emit(rows)

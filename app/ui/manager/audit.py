@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.ui.widgets.form import (
@@ -98,7 +98,9 @@ class AuditView(QWidget):
         self.table.setObjectName("auditTable")
         self.table.setAccessibleName(self.tr("Audit log"))
         self.empty = empty_note(self.tr("No line matches."), "auditEmpty")
-        stack_filter_page(self, filters, buttons, self.table, self.empty)
+        self.more = empty_note("", "auditMore")
+        self.more.setWordWrap(True)
+        stack_filter_page(self, filters, buttons, self.table, self.empty, self.more)
 
     def set_actions(self, actions: list[tuple[str, str]]) -> None:
         """The action filter's choices (value, words), after "Any"."""
@@ -135,7 +137,15 @@ class AuditView(QWidget):
         self.entry.set_error(errors.get("entry", ""))
         show_reason(self.range_error, errors.get("dates", ""))
 
-    def set_rows(self, rows: list[TableRow]) -> None:
-        """The lines to show, newest first."""
+    def set_rows(self, rows: list[TableRow], more: int = 0) -> None:
+        """The lines to show, newest first, and how many more older ones match that are not
+        shown (the CSV has them all)."""
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        self.more.setText(
+            self.tr(
+                "The newest {shown} lines are shown; {more} older ones match too: pick fewer "
+                "days, who or an action to see them. Export CSV… writes them all."
+            ).format(shown=QLocale().toString(len(rows)), more=QLocale().toString(more))
+        )
+        self.more.setVisible(more > 0)

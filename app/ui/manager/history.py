@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.ui.widgets.form import (
@@ -125,7 +125,9 @@ class HistoryView(QWidget):
         self.table.setAccessibleName(self.tr("Redemptions"))
         self.table.activated.connect(self._activated)
         self.empty = empty_note(self.tr("No redemption matches."), "historyEmpty")
-        stack_filter_page(self, filters, buttons, self.table, self.empty)
+        self.more = empty_note("", "historyMore")
+        self.more.setWordWrap(True)
+        stack_filter_page(self, filters, buttons, self.table, self.empty, self.more)
 
     def set_choices(self, statuses: list[tuple[str, str]], cashiers: list[str]) -> None:
         """The status filter's choices (value, words) and the cashiers, each after "Any"."""
@@ -167,11 +169,21 @@ class HistoryView(QWidget):
         self.member.set_error(member)
         show_reason(self.range_error, dates)
 
-    def set_rows(self, rows: list[TableRow]) -> None:
-        """The rows to show, newest first; the selection stays on the same redemption."""
+    def set_rows(self, rows: list[TableRow], more: int = 0) -> None:
+        """The rows to show, newest first, and how many more older ones match that are not
+        shown; the selection stays on the same redemption."""
         selected = self.table.current_key()
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        # A month of a busy till is thousands of rows: without this the oldest days shown
+        # read as days with nothing redeemed.
+        self.more.setText(
+            self.tr(
+                "The newest {shown} are shown; {more} older ones match too: pick fewer days, "
+                "a status, a cashier or a member to see them."
+            ).format(shown=QLocale().toString(len(rows)), more=QLocale().toString(more))
+        )
+        self.more.setVisible(more > 0)
         if selected is not None:
             self.table.select_key(selected)
 

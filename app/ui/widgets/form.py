@@ -253,9 +253,11 @@ def stack_filter_page(
     buttons: QBoxLayout,
     table: QWidget,
     empty: QLabel,
+    more: QLabel | None = None,
 ) -> None:
     """A filter page, top to bottom: its filters (their reasons among them, :func:`filter_row`),
-    its buttons, the table (which takes the height) and the note shown when nothing matches."""
+    its buttons, the table (which takes the height), the note shown when nothing matches and
+    the one shown when more match than the table holds."""
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 8, 0, 0)
     layout.setSpacing(8)
@@ -263,3 +265,5 @@ def stack_filter_page(
     layout.addLayout(buttons)
     layout.addWidget(table, 1)
     layout.addWidget(empty)
+    if more is not None:
+        layout.addWidget(more)

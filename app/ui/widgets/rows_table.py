@@ -18,6 +18,9 @@ from app.ui.widgets.shared_columns import SharedColumns
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: How many rows, besides those on screen, a column's width is fitted to.
+ROWS_MEASURED = 100
+
 
 @dataclass(frozen=True)
 class TableRow:
@@ -120,6 +123,11 @@ class RowsView(QTableView):
         self.verticalHeader().setDefaultSectionSize(40)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit the rows on screen and the first ROWS_MEASURED, not every row: Qt's
+        # default measured 1,000, each cell through the model, and a month of the history (its
+        # 1,000 rows) held the window for over two seconds. A longer cell further down is
+        # elided, whole in its tooltip.
+        header.setResizeContentsPrecision(ROWS_MEASURED)
         if share:
             self.shared_columns: SharedColumns | None = SharedColumns(self, share)
         else:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from app.core.services import AuditLine
+from app.ui.controllers import audit_words
 from app.ui.controllers.audit_words import audit_row
 
 from ...support.languages import speaking
@@ -135,3 +137,31 @@ def test_changed_settings_are_named_by_the_labels_the_manager_saved_them_under()
             "pengaturan: Lupakan member yang tidak muncul selama (hari), "
             "Kunci setelah menganggur sekian menit, Token API"
         )
+
+
+class CountedTranslations:
+    """``QCoreApplication`` as audit_words sees it, counting the words it translates."""
+
+    calls = 0
+
+    @classmethod
+    def translate(cls, context: str, text: str, *args: object) -> str:
+        cls.calls += 1
+        return QCoreApplication.translate(context, text, *args)
+
+
+def test_a_page_of_audit_lines_is_worded_without_translating_every_word_for_each_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page is 5,000 lines: each one translated every action's and detail's words again,
+    # some 300,000 look-ups and 0.4 s of the GUI thread.
+    monkeypatch.setattr(audit_words, "QCoreApplication", CountedTranslations)
+    at = datetime(2026, 12, 1, 6, 45, tzinfo=UTC)
+    line = AuditLine(at, "Wayan", "sign_in", "till-1", None, {"role": "manager"})
+    with speaking("id"):
+        rows = [audit_row(line, base_url=BASE_URL) for _ in range(1000)]
+    assert CountedTranslations.calls < 1000
+    assert {row.cells[2] for row in rows} == {"masuk"}
+    assert {row.cells[5] for row in rows} == {"peran: manajer"}
+    # words made in one language are not said in another
+    assert audit_row(line, base_url=BASE_URL).cells[2] == "signed in"

@@ -34,6 +34,8 @@ from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import audit as audit_controller
+from app.ui.controllers import history as history_controller
 from app.ui.controllers import tasks
 from app.ui.controllers.csv_path import export_folder
 from app.ui.controllers.history import local_midnight
@@ -1266,3 +1268,54 @@ def test_a_retry_sent_when_manager_mode_ends_brings_up_no_box(
     manager_goes_idle(qtbot, window)
     assert dialog.isVisible()
     assert window.mode.form_closed_notice is None
+
+
+def test_a_full_page_of_history_says_how_many_older_redemptions_it_leaves_out(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A month of a busy till is some 25,000 redemptions; the page held the newest 1,000 and
+    # said nothing, so the oldest days shown read as days with nothing redeemed.
+    monkeypatch.setattr(history_controller, "ROWS_SHOWN", 2)
+    add_manager(qtbot, cashier)
+    first = redeem_reward(qtbot, cashier)
+    newest = [redeem_reward(qtbot, cashier), redeem_reward(qtbot, cashier)]
+    enter(qtbot, cashier)
+    history = cashier.view.manager.history
+    with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
+        history.submit()
+    assert [row.key for row in shown.args[0]] == newest[::-1]
+    assert first not in [row.key for row in shown.args[0]]
+    assert not history.more.isHidden()
+    assert history.more.text().startswith("The newest 2 are shown; 1 older ones match too")
+    # a filter that fits on the page says nothing more
+    history.member_edit.setText("nobody@example.com")
+    with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
+        history.submit()
+    assert history.more.isHidden()
+
+
+def test_the_audit_log_says_what_its_page_leaves_out_and_its_csv_holds_every_line(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A year's export was cut at the page's 5,000 lines: all but its last weeks left out.
+    monkeypatch.setattr(audit_controller, "LINES_SHOWN", 2)
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit = cashier.view.manager.audit
+    with qtbot.waitSignal(cashier.audit.rows_shown, timeout=WAIT_MS) as shown:
+        audit.submit()
+    assert len(shown.args[0]) == 2
+    assert not audit.more.isHidden()
+    assert audit.more.text().startswith("The newest 2 lines are shown; 2 older ones match too")
+    path = tmp_path / "audit.csv"
+    cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(path)
+    with qtbot.waitSignal(cashier.audit.exported, timeout=WAIT_MS):
+        audit.export_button.click()
+    with path.open(encoding="utf-8", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert [(r["who"], r["action"]) for r in written] == [
+        ("cashiers.txt", "cashiers_imported"),
+        ("Dewi", "sign_in"),
+        ("Wayan", "manager_added"),
+        ("Wayan", "sign_in"),
+    ]

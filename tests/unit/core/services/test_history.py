@@ -624,3 +624,15 @@ async def test_an_exception_carries_the_rows_of_the_redemptions_its_evidence_nam
     named = {row.entry_id: row for row in item.others}
     assert set(named) == {day.ids["confirmed"], day.ids["queued"]}  # "gone" is no entry
     assert named[day.ids["confirmed"]].member == "Ayu Pratiwi"
+
+
+async def test_a_page_s_count_is_what_its_filters_match_beyond_its_limit(day: Day) -> None:
+    every_row = await day.history.rows()
+    assert len(every_row) > 1
+    assert await day.history.count(HistoryFilter(limit=1)) == len(every_row)
+    rinas = await day.history.rows(HistoryFilter(cashier="rina"))
+    assert await day.history.count(HistoryFilter(cashier="RINA", limit=1)) == len(rinas) == 3
+    assert await day.history.count(HistoryFilter(member="nobody@example.com")) == 0
+    assert await day.audit.count(AuditFilter(limit=1)) == 2
+    assert await day.audit.count(AuditFilter(who="ayu", action="cancel", limit=1)) == 1
+    assert len(await day.audit.lines(AuditFilter(limit=None))) == 2

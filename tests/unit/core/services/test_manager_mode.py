@@ -3,9 +3,12 @@ when another manager signs in, or after two idle minutes (moved on the clock).""
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +18,7 @@ from app.core.clock import ManualClock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.services.audit_log import AuditFilter, AuditLog
 from app.core.services.fields import FieldRefused
 from app.core.services.manager_mode import (
     IDLE_LIMIT,
@@ -332,3 +336,19 @@ async def test_staff_accounts_through_manager_mode(mode: ManagerMode) -> None:
         ("Rina Wati", True, False),
         ("Wayan", True, False),
     ]
+
+
+async def test_the_audit_log_s_csv_holds_every_line_its_filters_describe_not_only_a_page(
+    mode: ManagerMode, tmp_path: Path
+) -> None:
+    # The window's page holds the newest 5,000 lines; a year's CSV was cut there.
+    await mode.enter("Ayu", PIN)
+    for number in range(4):
+        await mode.staff.audit_action("Ayu", "settings_changed", number=number)
+    mode.till.audit = AuditLog(mode.staff.db)  # type: ignore[attr-defined]
+    path = tmp_path / "audit.csv"
+    wanted = AuditFilter(action="settings_changed", limit=2)
+    assert await mode.export_audit_log(wanted, path) == 4
+    with path.open(encoding="utf-8", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert [json.loads(row["detail"])["number"] for row in written] == [0, 1, 2, 3]
