@@ -154,11 +154,11 @@ def _row_text(row: HistoryRow) -> str:
     return "  ".join(part for part in parts if part)
 
 
-def _say_if_cut(args: argparse.Namespace, count: int, narrowers: str) -> None:
-    """On stderr (``--json`` and a CSV on stdout stay whole), when ``--limit`` may have left
+def _say_if_cut(limit: int | None, args: argparse.Namespace, count: int, narrowers: str) -> None:
+    """On stderr (``--json`` and a CSV on stdout stay whole), when ``limit`` may have left
     older ones out: it stopped at its limit without a word, and a manager took the lines for
     the whole span asked."""
-    if count == args.limit:
+    if count == limit:
         print(
             f"{args.command}: the newest {count} shown; older ones may match too "
             f"(--limit N, or narrow with {narrowers})",
@@ -187,7 +187,7 @@ def history(args: argparse.Namespace) -> int:
             print("no redemptions match")
         else:
             print("\n".join(_row_text(r) for r in rows))
-        _say_if_cut(args, len(rows), "--since, --status, --member")
+        _say_if_cut(args.limit, args, len(rows), "--since, --status, --member")
         return EXIT_OK
 
     return run(args, body)
@@ -264,6 +264,10 @@ def _audit_json(line: AuditLine) -> dict[str, Any]:
     }
 
 
+#: The audit lines listed on screen (or as JSON) when ``--limit`` is not given.
+AUDIT_SHOWN = 1000
+
+
 def audit(args: argparse.Namespace) -> int:
     """``stamps-pos audit [--since] [--until] [--who] [--action] [--entry] [--csv FILE]``."""
     since, until = _span(args)
@@ -273,7 +277,8 @@ def audit(args: argparse.Namespace) -> int:
         who=args.who,
         action=args.action,
         entry_id=args.entry,
-        limit=args.limit,
+        # A CSV is the record a manager files: every line, as the window's export writes it.
+        limit=args.limit if args.limit is not None or args.csv else AUDIT_SHOWN,
     )
 
     async def body() -> int:
@@ -305,7 +310,7 @@ def audit(args: argparse.Namespace) -> int:
                         if p
                     )
                 )
-        _say_if_cut(args, len(lines), "--since, --who, --action")
+        _say_if_cut(wanted.limit, args, len(lines), "--since, --who, --action")
         return EXIT_OK
 
     return run(args, body)

@@ -153,7 +153,11 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         "--action", type=text(64), metavar="ACTION", help="e.g. sign_in_failed, cancel"
     )
     audit.add_argument("--entry", type=entry_id, metavar="ENTRY_ID")
-    audit.add_argument("--limit", type=positive_int, default=1000)
+    audit.add_argument(
+        "--limit",
+        type=positive_int,
+        help="the newest so many (default 1000 on screen; a CSV holds every line unless given)",
+    )
     output = audit.add_mutually_exclusive_group()
     output.add_argument(
         "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
