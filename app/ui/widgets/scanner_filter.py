@@ -142,6 +142,14 @@ class ScannerFilter(QObject):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(int(max_gap_ms) + 20)
         self._flush_timer.timeout.connect(self.flush)
+        # A scanner set to send no terminator: a burst into an exempt widget is told once it
+        # stops, from its length and pace, as one that ends in Enter is (it filled the PIN pad
+        # without a word, for the customer's OK to send as a wrong PIN).
+        self._passed_to: QWidget | None = None
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setSingleShot(True)
+        self._pause_timer.setInterval(int(max_gap_ms) + 20)
+        self._pause_timer.timeout.connect(self._passed_burst_ended)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -266,28 +274,51 @@ class ScannerFilter(QObject):
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed_at
         if self._is_printable(event):
-            if passed and now - passed[-1] > self.max_gap_ms:
+            if passed and (now - passed[-1] > self.max_gap_ms or widget is not self._passed_to):
                 passed.clear()
             passed.append(now)
+            self._passed_to = widget
+            self._pause_timer.start()
             return False
+        self._pause_timer.stop()
         self._passed_at = []
-        if (
-            event.key() not in self.terminators
-            or len(passed) <= LONGEST_PIN
-            or not self._is_scan(passed, now)
-        ):
+        if event.key() not in self.terminators or not self._is_scan_passed(passed, now):
             return False
+        self._take_back(widget, len(passed))
+        return True
+
+    def _passed_burst_ended(self) -> None:
+        # The keys that went straight through stopped without a terminator: a scan all the
+        # same when no PIN is that long (the pause is measured by this timer, not the events).
+        passed, widget = self._passed_at, self._passed_to
+        self._passed_at, self._passed_to = [], None
+        if (
+            passed
+            and widget is not None
+            and shiboken6.isValid(widget)
+            and self._is_scan_passed(passed, passed[-1])
+        ):
+            self._take_back(widget, len(passed))
+
+    def _is_scan_passed(self, passed: list[float], now: float) -> bool:
+        # More keys than any PIN, none more than ``max_gap_ms`` after the last (a longer gap
+        # starts the count again): no person types so, whatever the average. A scanner at 30 ms
+        # a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its Enter
+        # sent them as his PIN.
+        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.max_gap_ms
+
+    def _take_back(self, widget: QWidget, keys: int) -> None:
+        """What a scan typed into an exempt widget goes, and the page is told."""
         take_back = getattr(widget, "take_back_scan", None)
         if isinstance(widget, QLineEdit):
             widget.clear()
         elif callable(take_back):
-            take_back(len(passed))
+            take_back(keys)
         else:
             wipe = getattr(widget, "wipe", None)
             if callable(wipe):
                 wipe()
         self.taken_back.emit(widget)
-        return True
 
     def _is_scan(self, times: list[float], now: float) -> bool:
         """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""

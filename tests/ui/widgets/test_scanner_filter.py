@@ -423,6 +423,54 @@ def test_a_scan_into_a_pin_field_is_not_submitted_as_a_pin(
     assert pin_field.text() == "246810"
 
 
+def without_terminator(events: list[QKeyEvent]) -> list[QKeyEvent]:
+    """A scanner set to send no terminator: the code's keys, and nothing after them."""
+    return events[:-2]
+
+
+def test_a_card_scanned_with_no_terminator_onto_the_pin_pad_is_taken_back(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad
+) -> None:
+    # Seen under Xvfb: a scanner that ends with nothing filled Budi's pad with his two digits
+    # and four of the card's, without a word; his OK sent a PIN nobody typed, one of his tries.
+    keys(qtbot, pad, clock, "12", gap_ms=90)
+    with qtbot.waitSignal(scanner.taken_back) as taken_back:
+        send(pad, without_terminator(wedge_keys("70140000000006", 8)))
+    assert taken_back.args == [pad]
+    assert pad.entered_count() == 2
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
+def test_a_card_scanned_with_no_terminator_into_a_pin_field_is_taken_back(
+    qtbot: QtBot, scanner: ScannerFilter, pin_field: QLineEdit
+) -> None:
+    with qtbot.waitSignal(scanner.taken_back) as taken_back:
+        send(pin_field, without_terminator(wedge_keys("KR24000006", 8)))
+    assert taken_back.args == [pin_field]
+    assert pin_field.text() == ""
+
+
+@pytest.mark.parametrize("pace_ms", [30, 40])
+def test_a_card_scanned_slowly_onto_the_pin_pad_spends_no_pin_attempt(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad, pace_ms: float
+) -> None:
+    # Seen under Xvfb: a scanner at 30 ms a key (slower than a scan on the member search, where
+    # it is typed and looked up all the same) put Budi's "12" and "7014" on the pad and its
+    # Enter sent them: "Wrong PIN", two attempts left. No person types nine keys that fast.
+    keys(qtbot, pad, clock, "12", gap_ms=200)
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
+        send(pad, wedge_keys("70140000000006", pace_ms))
+    assert pad.entered_count() == 2
+
+
+def test_a_pin_typed_as_fast_as_a_scanner_with_no_enter_stays(
+    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad
+) -> None:
+    with qtbot.assertNotEmitted(scanner.taken_back, wait=scanner.max_gap_ms * 4):
+        send(pad, without_terminator(wedge_keys("123456", 8)))
+    assert pad.entered_count() == 6
+
+
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_escape_in_a_combo_box_s_list_is_left_to_the_list(
     qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, shown
