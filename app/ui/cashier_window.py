@@ -230,6 +230,12 @@ class CashierWindow(QObject):
             return
         if self.redemption.pin_dialog is not None:
             return
+        if not code.isascii():
+            # No card, ID, code or receipt holds such letters: a scanner set for one keyboard
+            # layout typing on another ("èà&'àààààààà-", Ayu's card on a French one). Tried
+            # as the voucher code of the customer on screen, it came back "Refused".
+            self.member.not_read(code)
+            return
         if KioskPickup.is_kiosk_code(
             code
         ):  # a kiosk result's QR: that redemption, wherever focus is

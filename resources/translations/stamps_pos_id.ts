@@ -2278,6 +2278,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>MemberController</name>
     <message>
+        <source>Card not read (“{code}”): the scanner&apos;s keyboard layout is not the till&apos;s.</source>
+        <translation>Kartu tidak terbaca (“{code}”): tata letak keyboard pemindai tidak sama dengan kasir.</translation>
+    </message>
+    <message>
         <source>Looking up…</source>
         <translation>Mencari…</translation>
     </message>
