@@ -222,6 +222,14 @@
 <context>
     <name>CashierWindow</name>
     <message>
+        <source>Card not read, and the PIN emptied: type the PIN again.</source>
+        <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
+    </message>
+    <message>
+        <source>Card not read: finish with the open window, then scan it again.</source>
+        <translation>Kartu tidak terbaca: selesaikan jendela yang terbuka, lalu pindai lagi.</translation>
+    </message>
+    <message>
         <source>Drop the cart?</source>
         <translation>Kosongkan keranjang?</translation>
     </message>

@@ -29,6 +29,10 @@ MAX_GAP_MS = 45.0
 #: typed before it; else its ``wipe()``), so it never reaches the server as a wrong PIN, one of a
 #: member's few.
 EXEMPT_PROPERTY = "scannerExempt"
+#: A field of a dialog that a scan is meant for (a member's card where a manager cancels by
+#: server id) has this property set to true. With a dialog up, the window says any other scan was
+#: not read: typed into a manager's note or a setting, it went unseen into what was saved.
+SCAN_FIELD_PROPERTY = "takesScans"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
 #: practised hand on a numeric pad) is still a PIN, and cards and member IDs are longer.
