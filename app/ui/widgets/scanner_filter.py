@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from app.ui.widgets.numpad import numlock_off_digit
+
 MIN_LENGTH = 6
 #: A scan's keys come this fast on average; people type at 35 ms a key and slower.
 SCAN_PACE_MS = 25.0
@@ -80,6 +82,8 @@ class _Key:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    #: What it adds to a scan: its text, or the digit of a keypad key with NumLock off.
+    char: str
     at: float
 
 
@@ -93,6 +97,15 @@ def is_typed_character(event: QKeyEvent) -> bool:
         and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
         and not event.isAutoRepeat()
     )
+
+
+def scanned_character(event: QKeyEvent) -> str | None:
+    """What ``event`` adds to a scan: the character it types, or the digit printed on a keypad
+    key with NumLock off (a scanner set to type on the keypad, as one is for any keyboard
+    layout, sends End for "1" there); ``None`` for any other key."""
+    if is_typed_character(event):
+        return event.text()
+    return None if event.isAutoRepeat() else numlock_off_digit(event)
 
 
 class ScannerFilter(QObject):
@@ -233,17 +246,19 @@ class ScannerFilter(QObject):
         if watched.property(EXEMPT_PROPERTY):
             self.flush()
             return self._passed_straight(watched, event, now)
-        if self._is_printable(event):
+        char = scanned_character(event)
+        if char is not None:
             if self._held and now - self._held[-1].at > self.max_gap_ms:
                 self.flush()
-            self._held.append(_Key(watched, event.key(), event.modifiers(), event.text(), now))
+            held = _Key(watched, event.key(), event.modifiers(), event.text(), char, now)
+            self._held.append(held)
             self._flush_timer.start()
             return True
 
         if not self._held:
             return False
         if event.key() in self.terminators and self._is_scan([k.at for k in self._held], now):
-            code = "".join(key.text for key in self._held)
+            code = "".join(key.char for key in self._held)
             self._held = []
             self._flush_timer.stop()
             self.scanned.emit(code.removeprefix(self.prefix) if self.prefix else code)
@@ -277,7 +292,7 @@ class ScannerFilter(QObject):
         """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed_at
-        if self._is_printable(event):
+        if scanned_character(event) is not None:
             if passed and (now - passed[-1] > self.max_gap_ms or widget is not self._passed_to):
                 passed.clear()
             passed.append(now)
@@ -330,10 +345,6 @@ class ScannerFilter(QObject):
             return False
         pace = (times[-1] - times[0]) / (len(times) - 1)
         return pace <= self.scan_pace_ms
-
-    @staticmethod
-    def _is_printable(event: QKeyEvent) -> bool:
-        return is_typed_character(event)
 
     @staticmethod
     def _is_key_target(watched: QObject) -> bool:
