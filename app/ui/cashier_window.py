@@ -255,6 +255,9 @@ class CashierWindow(QObject):
         focus = QApplication.focusWidget()
         if focus is view.invoice_field.field:
             view.invoice_field.set_text(code)
+            # On, as a typed Enter moves it: the scanner's is swallowed, and the customer's card
+            # scanned next replaced the receipt's number, nobody found.
+            self._invoice_entered()
         elif focus is view.promo_panel.code_field:
             # A member first, as anywhere: the cursor left in a code (F5 or F4, and no code
             # after all) took the next customer's card as a code for the last one, refused on
