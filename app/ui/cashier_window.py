@@ -286,15 +286,18 @@ class CashierWindow(QObject):
         # Manager mode's page has no field but its filters (a member, who, an entry), where
         # Enter shows the list: the scanner's Enter is the manager's, or the list went on
         # showing the last member's rows under the card just scanned. A window of its own
-        # (a decision's, whose Enter decides nothing) only gets the keys.
-        self._type_into_focus(code)
+        # (a decision's, whose Enter decides nothing) only gets the keys. Elsewhere (a tab, a
+        # button, a list, a day) the card vanished without a word.
         focus, page = QApplication.focusWidget(), self.view.built_manager
-        if (
-            isinstance(focus, QLineEdit)
-            and not focus.isReadOnly()
-            and page is not None
-            and page.isAncestorOf(focus)
-        ):
+        if not isinstance(focus, QLineEdit) or focus.isReadOnly():
+            self.view.status.show_note(
+                self.tr(
+                    "Card not read: put the cursor in a filter (Member), or leave manager mode."
+                )
+            )
+            return
+        self._type_into_focus(code)
+        if page is not None and page.isAncestorOf(focus):
             focus.returnPressed.emit()
 
     def _into_dialog(self, code: str) -> None:

@@ -226,6 +226,10 @@
         <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
     </message>
     <message>
+        <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>
+        <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
+    </message>
+    <message>
         <source>Card not read: finish with the open window, then scan it again.</source>
         <translation>Kartu tidak terbaca: selesaikan jendela yang terbuka, lalu pindai lagi.</translation>
     </message>

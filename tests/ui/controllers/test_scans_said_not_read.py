@@ -176,3 +176,21 @@ def test_a_card_scanned_into_the_manager_s_pin_says_the_pin_was_emptied(
     finally:
         dialog.reject()  # the sign-in waits on its dialog
         qtbot.waitUntil(lambda: cashier.mode.dialog is None, timeout=WAIT_MS)
+
+
+def test_a_card_scanned_on_manager_mode_s_page_outside_a_filter_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb: Wayan signed in (F8), the keyboard on the History tab, a card scanned:
+    # nothing happened and nothing was said.
+    run_async(qtbot, cashier.till.staff.add_first_manager("Wayan", Secret("246810")))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in("Wayan", Secret("246810")))
+    show = cashier.view.manager.history.show_button
+    show.setFocus()
+    qtbot.waitUntil(show.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert cashier.view.status.note_text() == (
+        "Card not read: put the cursor in a filter (Member), or leave manager mode."
+    )
