@@ -30,7 +30,8 @@ from app.ui.demo import DemoControls, DemoMenu
 from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
-from app.ui.widgets.scanner_filter import ScannerFilter
+from app.ui.widgets.form import FormField
+from app.ui.widgets.scanner_filter import SCAN_FIELD_PROPERTY, ScannerFilter
 
 if TYPE_CHECKING:
     from app.ui.controllers.audit import AuditController
@@ -203,12 +204,22 @@ class CashierWindow(QObject):
         word while the cursor waited in the cashier's PIN, and was scanned again and again."""
         if widget is self.view.sign_in.pin_field:
             self.view.sign_in.say_scan_not_read()
+        elif not callable(getattr(widget, "take_back_scan", None)):  # a PIN pad says it itself
+            # A manager's PIN field (signing in, a cashier's new PIN): emptied, the digits typed
+            # before the card with it, and not a word said why.
+            said = self.tr("Card not read, and the PIN emptied: type the PIN again.")
+            field = widget.parent()
+            if isinstance(field, FormField):
+                field.set_error(said)
+            else:
+                self.view.status.show_note(said)
 
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
-        member identifier first and a voucher code second (architecture §5). With a dialog up or
-        another page shown, it is what a keyboard typed into the field there (if any): nothing
-        behind acts on it. In a filter of manager mode's page its Enter shows the list."""
+        member identifier first and a voucher code second (architecture §5). With a dialog up, it
+        goes only into a field meant for a card, else it is said not read; with another page
+        shown, it is what a keyboard typed into the field there (if any): nothing behind acts
+        on it. In a filter of manager mode's page its Enter shows the list."""
         view = self.view
         notice = self.mode.form_closed_notice
         if notice is not None and QApplication.activeModalWidget() is notice:
@@ -220,7 +231,7 @@ class CashierWindow(QObject):
             view.sign_in.say_scan_not_read()
             return
         if QApplication.activeModalWidget() is not None:
-            self._type_into_focus(code)
+            self._into_dialog(code)
             return
         if view.is_showing_manager():
             self._filter_by_scan(code)
@@ -230,6 +241,12 @@ class CashierWindow(QObject):
             return
         if self.redemption.pin_dialog is not None:
             return
+        if not code.isascii():
+            # No card, ID, code or receipt holds such letters: a scanner set for one keyboard
+            # layout typing on another ("èà&'àààààààà-", Ayu's card on a French one). Tried
+            # as the voucher code of the customer on screen, it came back "Refused".
+            self.member.not_read(code)
+            return
         if KioskPickup.is_kiosk_code(
             code
         ):  # a kiosk result's QR: that redemption, wherever focus is
@@ -238,6 +255,9 @@ class CashierWindow(QObject):
         focus = QApplication.focusWidget()
         if focus is view.invoice_field.field:
             view.invoice_field.set_text(code)
+            # On, as a typed Enter moves it: the scanner's is swallowed, and the customer's card
+            # scanned next replaced the receipt's number, nobody found.
+            self._invoice_entered()
         elif focus is view.promo_panel.code_field:
             # A member first, as anywhere: the cursor left in a code (F5 or F4, and no code
             # after all) took the next customer's card as a code for the last one, refused on
@@ -266,16 +286,36 @@ class CashierWindow(QObject):
         # Manager mode's page has no field but its filters (a member, who, an entry), where
         # Enter shows the list: the scanner's Enter is the manager's, or the list went on
         # showing the last member's rows under the card just scanned. A window of its own
-        # (a decision's, whose Enter decides nothing) only gets the keys.
-        self._type_into_focus(code)
+        # (a decision's, whose Enter decides nothing) only gets the keys. Elsewhere (a tab, a
+        # button, a list, a day) the card vanished without a word.
         focus, page = QApplication.focusWidget(), self.view.built_manager
+        if not isinstance(focus, QLineEdit) or focus.isReadOnly():
+            self.view.status.show_note(
+                self.tr(
+                    "Card not read: put the cursor in a filter (Member), or leave manager mode."
+                )
+            )
+            return
+        self._type_into_focus(code)
+        if page is not None and page.isAncestorOf(focus):
+            focus.returnPressed.emit()
+
+    def _into_dialog(self, code: str) -> None:
+        # Only a field meant for a card takes it, as typed and without the scanner's Enter (a
+        # scan never presses a dialog's button). In a manager's note or a setting it went
+        # unseen into what was saved; over a question ("Drop the cart?") or the deduction's
+        # amount it vanished without a word, and the customer waited to be found.
+        focus = QApplication.focusWidget()
         if (
             isinstance(focus, QLineEdit)
             and not focus.isReadOnly()
-            and page is not None
-            and page.isAncestorOf(focus)
+            and focus.property(SCAN_FIELD_PROPERTY)
         ):
-            focus.returnPressed.emit()
+            focus.insert(code)
+            return
+        self.view.status.show_note(
+            self.tr("Card not read: finish with the open window, then scan it again.")
+        )
 
     @staticmethod
     def _type_into_focus(code: str) -> None:

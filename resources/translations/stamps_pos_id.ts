@@ -226,6 +226,18 @@
 <context>
     <name>CashierWindow</name>
     <message>
+        <source>Card not read, and the PIN emptied: type the PIN again.</source>
+        <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
+    </message>
+    <message>
+        <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>
+        <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
+    </message>
+    <message>
+        <source>Card not read: finish with the open window, then scan it again.</source>
+        <translation>Kartu tidak terbaca: selesaikan jendela yang terbuka, lalu pindai lagi.</translation>
+    </message>
+    <message>
         <source>Drop the cart?</source>
         <translation>Kosongkan keranjang?</translation>
     </message>
@@ -2285,6 +2297,10 @@ Pindai kartu atau cari (F2).</translation>
 </context>
 <context>
     <name>MemberController</name>
+    <message>
+        <source>Card not read (“{code}”): the scanner&apos;s keyboard layout is not the till&apos;s.</source>
+        <translation>Kartu tidak terbaca (“{code}”): tata letak keyboard pemindai tidak sama dengan kasir.</translation>
+    </message>
     <message>
         <source>Looking up…</source>
         <translation>Mencari…</translation>

@@ -132,6 +132,17 @@ class MemberController(QObject):
         self.view.member_search.hide_suggestions()
         self._lookup.start(self._look_up(code, scanned=True, into_code=into_code))
 
+    def not_read(self, code: str) -> None:
+        """A scan that cannot be a card, an ID or a code (its scanner is set for another
+        keyboard layout): said, and nobody looked up, the customer on screen left there."""
+        self._suggest.cancel()
+        self.view.member_search.hide_suggestions()
+        self.view.member_search.set_message(
+            self.tr(
+                "Card not read (“{code}”): the scanner's keyboard layout is not the till's."
+            ).format(code=code)
+        )
+
     def clear(self) -> None:
         """The next customer: nobody on screen, the search empty."""
         self._suggest.cancel()

@@ -25,6 +25,7 @@ from app.ui.plain_text import short_words
 from app.ui.viewmodels import ResultData
 from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 from app.ui.widgets.result_panel import ResultPanel
+from app.ui.widgets.scanner_filter import SCAN_FIELD_PROPERTY
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
 NOTE_INPUT_MAX = 2000
@@ -335,6 +336,7 @@ class CancelByServerIdDialog(_Dialog):
         self.member_edit = line_edit(
             max_length=MEMBER_INPUT_MAX, placeholder=self.tr("email, member ID, phone or card")
         )
+        self.member_edit.setProperty(SCAN_FIELD_PROPERTY, True)  # "…or card": scanned in
         self.member = FormField(self.tr("Member"), self.member_edit, name="serverIdMember")
         self.replacement = QCheckBox(self.tr("Give the member a replacement voucher"))
         self.replacement.setObjectName("decisionReplacement")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.numpad import typed_digit
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, is_typed_character
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, scanned_character
 
 PIN_LENGTH = 6
 #: How many typed keys the pad remembers the length before (never the keys): more than any scan.
@@ -242,7 +242,7 @@ class PinPad(QWidget):
     # -- Qt ----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if is_typed_character(event):  # counted as the scanner filter counts them
+        if scanned_character(event) is not None:  # counted as the scanner filter counts them
             self._counts_before.append(len(self._digits))
             del self._counts_before[:-_KEYS_REMEMBERED]
         if self._busy:

@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from app.ui.widgets.numpad import numlock_off_digit
+
 MIN_LENGTH = 6
 #: A scan's keys come this fast on average; people type at 35 ms a key and slower.
 SCAN_PACE_MS = 25.0
@@ -29,6 +31,10 @@ MAX_GAP_MS = 45.0
 #: typed before it; else its ``wipe()``), so it never reaches the server as a wrong PIN, one of a
 #: member's few.
 EXEMPT_PROPERTY = "scannerExempt"
+#: A field of a dialog that a scan is meant for (a member's card where a manager cancels by
+#: server id) has this property set to true. With a dialog up, the window says any other scan was
+#: not read: typed into a manager's note or a setting, it went unseen into what was saved.
+SCAN_FIELD_PROPERTY = "takesScans"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
 #: practised hand on a numeric pad) is still a PIN, and cards and member IDs are longer.
@@ -76,6 +82,8 @@ class _Key:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    #: What it adds to a scan: its text, or the digit of a keypad key with NumLock off.
+    char: str
     at: float
 
 
@@ -89,6 +97,15 @@ def is_typed_character(event: QKeyEvent) -> bool:
         and not (event.modifiers() & _MODIFIERS_THAT_MAKE_A_SHORTCUT)
         and not event.isAutoRepeat()
     )
+
+
+def scanned_character(event: QKeyEvent) -> str | None:
+    """What ``event`` adds to a scan: the character it types, or the digit printed on a keypad
+    key with NumLock off (a scanner set to type on the keypad, as one is for any keyboard
+    layout, sends End for "1" there); ``None`` for any other key."""
+    if is_typed_character(event):
+        return event.text()
+    return None if event.isAutoRepeat() else numlock_off_digit(event)
 
 
 class ScannerFilter(QObject):
@@ -142,6 +159,14 @@ class ScannerFilter(QObject):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(int(max_gap_ms) + 20)
         self._flush_timer.timeout.connect(self.flush)
+        # A scanner set to send no terminator: a burst into an exempt widget is told once it
+        # stops, from its length and pace, as one that ends in Enter is (it filled the PIN pad
+        # without a word, for the customer's OK to send as a wrong PIN).
+        self._passed_to: QWidget | None = None
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setSingleShot(True)
+        self._pause_timer.setInterval(int(max_gap_ms) + 20)
+        self._pause_timer.timeout.connect(self._passed_burst_ended)
 
     # -- public API --------------------------------------------------------------------------
 
@@ -221,17 +246,19 @@ class ScannerFilter(QObject):
         if watched.property(EXEMPT_PROPERTY):
             self.flush()
             return self._passed_straight(watched, event, now)
-        if self._is_printable(event):
+        char = scanned_character(event)
+        if char is not None:
             if self._held and now - self._held[-1].at > self.max_gap_ms:
                 self.flush()
-            self._held.append(_Key(watched, event.key(), event.modifiers(), event.text(), now))
+            held = _Key(watched, event.key(), event.modifiers(), event.text(), char, now)
+            self._held.append(held)
             self._flush_timer.start()
             return True
 
         if not self._held:
             return False
         if event.key() in self.terminators and self._is_scan([k.at for k in self._held], now):
-            code = "".join(key.text for key in self._held)
+            code = "".join(key.char for key in self._held)
             self._held = []
             self._flush_timer.stop()
             self.scanned.emit(code.removeprefix(self.prefix) if self.prefix else code)
@@ -265,29 +292,52 @@ class ScannerFilter(QObject):
         """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed_at
-        if self._is_printable(event):
-            if passed and now - passed[-1] > self.max_gap_ms:
+        if scanned_character(event) is not None:
+            if passed and (now - passed[-1] > self.max_gap_ms or widget is not self._passed_to):
                 passed.clear()
             passed.append(now)
+            self._passed_to = widget
+            self._pause_timer.start()
             return False
+        self._pause_timer.stop()
         self._passed_at = []
-        if (
-            event.key() not in self.terminators
-            or len(passed) <= LONGEST_PIN
-            or not self._is_scan(passed, now)
-        ):
+        if event.key() not in self.terminators or not self._is_scan_passed(passed, now):
             return False
+        self._take_back(widget, len(passed))
+        return True
+
+    def _passed_burst_ended(self) -> None:
+        # The keys that went straight through stopped without a terminator: a scan all the
+        # same when no PIN is that long (the pause is measured by this timer, not the events).
+        passed, widget = self._passed_at, self._passed_to
+        self._passed_at, self._passed_to = [], None
+        if (
+            passed
+            and widget is not None
+            and shiboken6.isValid(widget)
+            and self._is_scan_passed(passed, passed[-1])
+        ):
+            self._take_back(widget, len(passed))
+
+    def _is_scan_passed(self, passed: list[float], now: float) -> bool:
+        # More keys than any PIN, none more than ``max_gap_ms`` after the last (a longer gap
+        # starts the count again): no person types so, whatever the average. A scanner at 30 ms
+        # a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its Enter
+        # sent them as his PIN.
+        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.max_gap_ms
+
+    def _take_back(self, widget: QWidget, keys: int) -> None:
+        """What a scan typed into an exempt widget goes, and the page is told."""
         take_back = getattr(widget, "take_back_scan", None)
         if isinstance(widget, QLineEdit):
             widget.clear()
         elif callable(take_back):
-            take_back(len(passed))
+            take_back(keys)
         else:
             wipe = getattr(widget, "wipe", None)
             if callable(wipe):
                 wipe()
         self.taken_back.emit(widget)
-        return True
 
     def _is_scan(self, times: list[float], now: float) -> bool:
         """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""
@@ -295,10 +345,6 @@ class ScannerFilter(QObject):
             return False
         pace = (times[-1] - times[0]) / (len(times) - 1)
         return pace <= self.scan_pace_ms
-
-    @staticmethod
-    def _is_printable(event: QKeyEvent) -> bool:
-        return is_typed_character(event)
 
     @staticmethod
     def _is_key_target(watched: QObject) -> bool:

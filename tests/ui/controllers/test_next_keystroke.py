@@ -78,6 +78,32 @@ def test_a_card_scanned_after_the_invoice_is_entered_finds_the_member_and_keeps_
     assert view.invoice_field.text() == ("" if member_on_screen else "INV-0042")
 
 
+def test_a_card_scanned_after_the_invoice_is_scanned_finds_the_member_and_keeps_the_invoice(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb: F6, the receipt scanned, then Ayu's card: the scanner's Enter, swallowed,
+    # never moved the cursor on as a typed Enter does, and the card replaced the invoice.
+    view = cashier.view
+    clock = _Clock()
+    scanner = ScannerFilter(clock_ms=clock)
+    scanner.scanned.connect(cashier.scanned)
+    _activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    assert view.invoice_field.field.hasFocus()
+    scanner.install()
+    try:
+        with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+            _typed_at_pace(qtbot, view, clock, "INV-2026-000812")
+        clock.now += 500
+        with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+            _typed_at_pace(qtbot, view, clock, BUDI_CARD)
+    finally:
+        scanner.remove()
+    assert found.args[0] is not None
+    assert view.member_card.name_text() == "Budi Santoso"
+    assert view.invoice_field.text() == "INV-2026-000812"
+
+
 def _enter_in_the_amount(qtbot: QtBot, cashier: CashierWindow) -> None:
     qtbot.keyClick(cashier.view.reward_picker.qty_spin, Qt.Key.Key_Return)
 

@@ -423,6 +423,116 @@ def test_a_scan_into_a_pin_field_is_not_submitted_as_a_pin(
     assert pin_field.text() == "246810"
 
 
+def without_terminator(events: list[QKeyEvent]) -> list[QKeyEvent]:
+    """A scanner set to send no terminator: the code's keys, and nothing after them."""
+    return events[:-2]
+
+
+def test_a_card_scanned_with_no_terminator_onto_the_pin_pad_is_taken_back(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad
+) -> None:
+    # Seen under Xvfb: a scanner that ends with nothing filled Budi's pad with his two digits
+    # and four of the card's, without a word; his OK sent a PIN nobody typed, one of his tries.
+    keys(qtbot, pad, clock, "12", gap_ms=90)
+    with qtbot.waitSignal(scanner.taken_back) as taken_back:
+        send(pad, without_terminator(wedge_keys("70140000000006", 8)))
+    assert taken_back.args == [pad]
+    assert pad.entered_count() == 2
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
+def test_a_card_scanned_with_no_terminator_into_a_pin_field_is_taken_back(
+    qtbot: QtBot, scanner: ScannerFilter, pin_field: QLineEdit
+) -> None:
+    with qtbot.waitSignal(scanner.taken_back) as taken_back:
+        send(pin_field, without_terminator(wedge_keys("KR24000006", 8)))
+    assert taken_back.args == [pin_field]
+    assert pin_field.text() == ""
+
+
+@pytest.mark.parametrize("pace_ms", [30, 40])
+def test_a_card_scanned_slowly_onto_the_pin_pad_spends_no_pin_attempt(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad, pace_ms: float
+) -> None:
+    # Seen under Xvfb: a scanner at 30 ms a key (slower than a scan on the member search, where
+    # it is typed and looked up all the same) put Budi's "12" and "7014" on the pad and its
+    # Enter sent them: "Wrong PIN", two attempts left. No person types nine keys that fast.
+    keys(qtbot, pad, clock, "12", gap_ms=200)
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
+        send(pad, wedge_keys("70140000000006", pace_ms))
+    assert pad.entered_count() == 2
+
+
+def test_a_pin_typed_as_fast_as_a_scanner_with_no_enter_stays(
+    qtbot: QtBot, scanner: ScannerFilter, pad: PinPad
+) -> None:
+    with qtbot.assertNotEmitted(scanner.taken_back, wait=scanner.max_gap_ms * 4):
+        send(pad, without_terminator(wedge_keys("123456", 8)))
+    assert pad.entered_count() == 6
+
+
+#: What X sends for the keypad's keys with NumLock off: the key printed "1" is End, and so on.
+NUMLOCK_OFF = {
+    "0": Qt.Key.Key_Insert,
+    "1": Qt.Key.Key_End,
+    "2": Qt.Key.Key_Down,
+    "3": Qt.Key.Key_PageDown,
+    "4": Qt.Key.Key_Left,
+    "5": Qt.Key.Key_Clear,
+    "6": Qt.Key.Key_Right,
+    "7": Qt.Key.Key_Home,
+    "8": Qt.Key.Key_Up,
+    "9": Qt.Key.Key_PageUp,
+}
+
+
+def keypad_keys(digits: str, pace_ms: float) -> list[QKeyEvent]:
+    """A scanner that types on the numeric keypad (set so for any keyboard layout), the till's
+    NumLock off: navigation keys with no text, then the keypad's Enter."""
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    events: list[QKeyEvent] = []
+    at = 1_000_000.0
+    for key, text in [*((NUMLOCK_OFF[d], "") for d in digits), (Qt.Key.Key_Enter, "\r")]:
+        at += pace_ms
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, keypad, text if kind == QEvent.Type.KeyPress else "")
+            event.setTimestamp(int(at))
+            events.append(event)
+    return events
+
+
+def test_a_card_scanned_on_the_keypad_with_numlock_off_is_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    # Seen under Xvfb: the card's digits came as Home, Insert, End…, moved the cursor about
+    # the member search, and its Enter looked up what was there (nothing): lost without a word.
+    with qtbot.waitSignal(scanner.scanned) as scan:
+        send(field, keypad_keys("70140000000006", 6))
+    assert scan.args == ["70140000000006"]
+    assert field.text() == ""
+
+
+def test_the_keypad_s_end_with_numlock_off_still_moves_the_cursor(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    field.setText("Budi")
+    field.setCursorPosition(0)
+    send(field, keypad_keys("1", 6)[:2])  # End, pressed by a person
+    qtbot.waitUntil(lambda: scanner.held_count() == 0)
+    assert field.cursorPosition() == 4
+
+
+def test_a_card_scanned_on_the_keypad_with_numlock_off_onto_the_pin_pad_is_taken_back(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad
+) -> None:
+    # The pad takes the keypad's digits with NumLock off (a customer's USB numpad): a scan so
+    # filled it, and its Enter sent the card's digits as the PIN.
+    keys(qtbot, pad, clock, "12", gap_ms=200)
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
+        send(pad, keypad_keys("70140000000006", 6))
+    assert pad.entered_count() == 2
+
+
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_escape_in_a_combo_box_s_list_is_left_to_the_list(
     qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, shown

@@ -1,0 +1,196 @@
+"""A scan the window cannot take is said, never lost without a word and never typed where it was
+not meant to go: real key events through the scanner filter, at a wedge scanner's pace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core.credentials import Secret
+from app.ui.cashier_window import CashierWindow
+from app.ui.manager.decisions import CancelByServerIdDialog
+from app.ui.widgets.scanner_filter import ScannerFilter
+
+from ...support.gates import ScriptedClock
+from .conftest import WAIT_MS, find_member, run_async
+
+pytestmark = pytest.mark.integration
+
+AYU_CARD = "70140000000006"
+#: Ayu's card as a scanner set up for a US keyboard types it on a French (AZERTY) one: the keys
+#: of the digits' row, unshifted.
+AYU_CARD_ON_AZERTY = "èà&'àààààààà-"
+NOT_READ = "Card not read: finish with the open window, then scan it again."
+
+
+@pytest.fixture
+def clock() -> ScriptedClock:
+    return ScriptedClock()
+
+
+@pytest.fixture
+def scanner(cashier: CashierWindow, clock: ScriptedClock) -> Iterator[ScannerFilter]:
+    scanner = ScannerFilter(clock_ms=clock)
+    cashier.listen_to(scanner)
+    scanner.install()
+    yield scanner
+    scanner.remove()
+
+
+def keyboard(cashier: CashierWindow) -> QWidget:
+    """Where a key goes now: the keyboard's widget, else the window."""
+    return QApplication.focusWidget() or cashier.view
+
+
+def typed(qtbot: QtBot, cashier: CashierWindow, clock: ScriptedClock, text: str, ms: float) -> None:
+    """``text`` typed a key every ``ms``, each key to wherever the keyboard is as it is pressed.
+    The events are made here: QTest turns "è" into "Ã" on its way to Qt."""
+    for character in text:
+        clock.advance(ms)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(
+                kind, ord(character.upper()), Qt.KeyboardModifier.NoModifier, character
+            )
+            QApplication.sendEvent(keyboard(cashier), event)
+
+
+def scan(qtbot: QtBot, cashier: CashierWindow, clock: ScriptedClock, code: str) -> None:
+    """``code`` and Enter, a key every 6 ms, as a wedge scanner types them."""
+    typed(qtbot, cashier, clock, code, 6)
+    clock.advance(6)
+    qtbot.keyClick(keyboard(cashier), Qt.Key.Key_Return)
+
+
+def test_a_card_scanned_on_another_keyboard_layout_is_said_not_read_not_tried_as_a_code(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb (setxkbmap fr): with Ayu on screen, her own card came back "Refused:
+    # Voucher not found", as her voucher code, and nothing said the scanner had misread.
+    find_member(qtbot, cashier, AYU_CARD)
+    with (
+        qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS),
+        qtbot.assertNotEmitted(cashier.member.lookup_finished, wait=300),
+        qtbot.assertNotEmitted(cashier.redemption.refused, wait=300),
+    ):
+        scan(qtbot, cashier, clock, AYU_CARD_ON_AZERTY)
+    said = cashier.view.member_search.message_text()
+    layout = "the scanner's keyboard layout is not the till's."
+    assert said == f"Card not read (“{AYU_CARD_ON_AZERTY}”): {layout}"
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"  # still served
+
+
+def test_a_card_scanned_over_the_drop_the_cart_question_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb: Esc over a cart, the next customer's card scanned while "Drop the cart?"
+    # was up: nothing happened and nothing was said.
+    find_member(qtbot, cashier, AYU_CARD)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.add_button.click()
+    cashier.ask_drop_cart()
+    box = cashier.drop_cart_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, "KR24000128")
+    assert cashier.view.status.note_text() == NOT_READ
+    assert box.isVisible()  # its Enter pressed no button
+    assert picker.cart.lines()
+
+
+@pytest.fixture
+def cancel_by_server_id(qtbot: QtBot, cashier: CashierWindow) -> CancelByServerIdDialog:
+    run_async(qtbot, cashier.till.staff.add_first_manager("Wayan", Secret("246810")))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in("Wayan", Secret("246810")))
+    cashier.view.manager.history.by_server_id.click()
+    qtbot.waitUntil(
+        lambda: isinstance(cashier.decisions.dialog, CancelByServerIdDialog), timeout=WAIT_MS
+    )
+    dialog = cashier.decisions.dialog
+    assert isinstance(dialog, CancelByServerIdDialog)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog, timeout=WAIT_MS)
+    return dialog
+
+
+def test_a_card_scanned_into_a_manager_s_note_is_not_written_in_it(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    cancel_by_server_id: CancelByServerIdDialog,
+) -> None:
+    note = cancel_by_server_id.note_box
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=WAIT_MS)
+    typed(qtbot, cashier, clock, "Dobel", 150)
+    qtbot.waitUntil(lambda: scanner.held_count() == 0, timeout=WAIT_MS)  # a person's pause
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert note.text() == "Dobel"
+    assert cashier.view.status.note_text() == NOT_READ
+
+
+def test_a_card_scanned_into_the_member_field_of_a_cancel_by_server_id_fills_it(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    cancel_by_server_id: CancelByServerIdDialog,
+) -> None:
+    # "email, member ID, phone or card": the one field of a dialog a card is meant for.
+    member = cancel_by_server_id.member_edit
+    member.setFocus()
+    qtbot.waitUntil(member.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert member.text() == AYU_CARD
+    assert cancel_by_server_id.isVisible()
+
+
+def test_a_card_scanned_into_the_manager_s_pin_says_the_pin_was_emptied(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb: F8, Wayan typed "24" of his PIN, a card was scanned: the field was
+    # emptied (no wrong PIN sent), his digits with it, and nothing said why.
+    run_async(qtbot, cashier.till.staff.add_first_manager("Wayan", Secret("246810")))
+    cashier.mode.open()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.mode.dialog
+    assert dialog is not None
+    pin = dialog.pin_field
+    try:
+        qtbot.waitUntil(pin.hasFocus, timeout=WAIT_MS)
+        typed(qtbot, cashier, clock, "24", 200)
+        with qtbot.waitSignal(scanner.taken_back, timeout=WAIT_MS):
+            scan(qtbot, cashier, clock, AYU_CARD)
+        assert pin.text() == ""
+        said = dialog.pin.error_text()
+        assert said == "Card not read, and the PIN emptied: type the PIN again."
+    finally:
+        dialog.reject()  # the sign-in waits on its dialog
+        qtbot.waitUntil(lambda: cashier.mode.dialog is None, timeout=WAIT_MS)
+
+
+def test_a_card_scanned_on_manager_mode_s_page_outside_a_filter_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb: Wayan signed in (F8), the keyboard on the History tab, a card scanned:
+    # nothing happened and nothing was said.
+    run_async(qtbot, cashier.till.staff.add_first_manager("Wayan", Secret("246810")))
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in("Wayan", Secret("246810")))
+    show = cashier.view.manager.history.show_button
+    show.setFocus()
+    qtbot.waitUntil(show.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert cashier.view.status.note_text() == (
+        "Card not read: put the cursor in a filter (Member), or leave manager mode."
+    )
