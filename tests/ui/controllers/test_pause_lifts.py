@@ -23,6 +23,20 @@ from .conftest import WAIT_MS, find_member, redeem, run_async
 pytestmark = pytest.mark.integration
 
 
+def _revoked(
+    make_cashier: Callable[..., CashierWindow], settings: Settings
+) -> tuple[dict[str, Secret], CashierWindow]:
+    """A cashier's window whose till holds a token the server no longer takes, and where the
+    till finds its token (``kept["token"]``: what a manager's `stamps-pos token set` changes)."""
+    kept = {"token": Secret("revoked-token")}
+    cashier = make_cashier(
+        settings,
+        options=RuntimeOptions(token_source=lambda: kept["token"]),
+        token="revoked-token",
+    )
+    return kept, cashier
+
+
 def test_a_refused_token_pauses_and_the_new_one_found_by_check_again_drains_the_queue(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
@@ -116,12 +130,7 @@ def test_the_type_ahead_under_a_refused_token_says_so_instead_of_suggesting(
 ) -> None:
     # The type-ahead used to answer from the till's copy, as if the server were only away, and
     # say nothing; the lookup after it said the server refuses the till. It says so as typed.
-    kept = {"token": Secret("revoked-token")}
-    cashier = make_cashier(
-        till_settings,
-        options=RuntimeOptions(token_source=lambda: kept["token"]),
-        token="revoked-token",
-    )
+    _, cashier = _revoked(make_cashier, till_settings)
     search = cashier.view.member_search
     qtbot.keyClicks(search.field, "Pratiwi")
     qtbot.waitUntil(
@@ -143,12 +152,7 @@ def test_the_searchs_word_of_a_refused_token_goes_when_the_new_token_works(
     # The token changed on the server, Budi looked up: "The Stamps server refuses this till's
     # API token…" under the search. A manager set the new one, the banner went, the queue sent;
     # the search still said the server refuses the till, over a till that worked.
-    kept = {"token": Secret("revoked-token")}
-    cashier = make_cashier(
-        till_settings,
-        options=RuntimeOptions(token_source=lambda: kept["token"]),
-        token="revoked-token",
-    )
+    kept, cashier = _revoked(make_cashier, till_settings)
     view, status, search = cashier.view, cashier.status, cashier.view.member_search
     with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
         cashier.member.look_up("budi.santoso@contoh.co.id")
@@ -174,12 +178,7 @@ def test_the_tills_own_check_of_a_still_refused_token_does_not_say_the_pause_twi
     # must set the new token…" under "Sync is paused: the Stamps server refuses this till's API
     # token… A manager must set the new token…", and "Checking…" every half minute after. The
     # check's answer is for whoever pressed "Check again".
-    kept = {"token": Secret("revoked-token")}
-    cashier = make_cashier(
-        till_settings,
-        options=RuntimeOptions(token_source=lambda: kept["token"]),
-        token="revoked-token",
-    )
+    _, cashier = _revoked(make_cashier, till_settings)
     view, status = cashier.view, cashier.status
     with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
         cashier.member.look_up("customer@stamps.co.id")
@@ -206,12 +205,7 @@ def test_a_pause_lifted_by_another_process_with_nothing_queued_leaves_degraded_a
     # manager ran `stamps-pos token set`. The banner went, and the bar said "Degraded — slow or
     # failing" for most of a minute more, until the probe's next ping: a manager reads that as
     # the fix not having worked.
-    kept = {"token": Secret("revoked-token")}
-    cashier = make_cashier(
-        till_settings,
-        options=RuntimeOptions(token_source=lambda: kept["token"]),
-        token="revoked-token",
-    )
+    kept, cashier = _revoked(make_cashier, till_settings)
     view, status, till = cashier.view, cashier.status, cashier.session.till
     with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
         cashier.member.look_up("budi.santoso@contoh.co.id")

@@ -43,13 +43,8 @@ async def test_a_wifi_login_page_is_named_to_the_cashier(tmp_path: Path) -> None
             assert till.monitor.state is not Connectivity.ONLINE
 
 
-async def test_an_answer_the_till_cannot_read_is_not_called_a_failing_server(
-    tmp_path: Path, docs_server: DocsServer
-) -> None:
-    # A server answering 200 with the member's stamps as text ("250"): the docs show a number,
-    # so the answer cannot be read; the cashier was told the server "is failing (200)".
-    member = {"membership": {"stamps": "250", "level_text": "Silver"}, "user": {"name": "Ayu"}}
-    docs_server.answer_next("/api/v2/memberships/details", 200, member)
+async def _unseen_lookup_words(tmp_path: Path, docs_server: DocsServer) -> str:
+    """What a lookup of a member the till has never seen says, against ``docs_server``."""
     settings = load_settings(
         tmp_path / "none.toml",
         base_url=docs_server.url,
@@ -61,7 +56,17 @@ async def test_an_answer_the_till_cannot_read_is_not_called_a_failing_server(
     async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
         with pytest.raises(NotOnline) as unknown:
             await till.find_member("KR24000006")
-    said = str(unknown.value)
+    return str(unknown.value)
+
+
+async def test_an_answer_the_till_cannot_read_is_not_called_a_failing_server(
+    tmp_path: Path, docs_server: DocsServer
+) -> None:
+    # A server answering 200 with the member's stamps as text ("250"): the docs show a number,
+    # so the answer cannot be read; the cashier was told the server "is failing (200)".
+    member = {"membership": {"stamps": "250", "level_text": "Silver"}, "user": {"name": "Ayu"}}
+    docs_server.answer_next("/api/v2/memberships/details", 200, member)
+    said = await _unseen_lookup_words(tmp_path, docs_server)
     assert "failing" not in said and "(200)" not in said
     assert "could not read" in said and "“KR24000006”" in said
 
@@ -95,17 +100,6 @@ async def test_a_lookup_the_server_turned_down_says_what_the_server_said(
     words: str,
 ) -> None:
     docs_server.answer_next("/api/v2/memberships/details", status, body, headers=headers)
-    settings = load_settings(
-        tmp_path / "none.toml",
-        base_url=docs_server.url,
-        merchant=14,
-        store=32,
-        data_dir=tmp_path / "till",
-        **AMPLE_TIMEOUTS,
-    )
-    async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
-        with pytest.raises(NotOnline) as unknown:
-            await till.find_member("KR24000006")
-    said = str(unknown.value)
+    said = await _unseen_lookup_words(tmp_path, docs_server)
     assert "failing" not in said
     assert words in said and "“KR24000006”" in said
