@@ -13,6 +13,7 @@ from app.core.domain import Member
 from app.core.messages import Explained, Message, say
 from app.core.services.fields import first_hidden
 from app.core.stamps.models import MemberDetailsResponse, Membership, MemberSuggestion
+from app.core.stamps.parsing import GENERAL_FIELDS
 
 __all__ = [
     "LookupRefused",
@@ -35,9 +36,10 @@ class LookupRefused(MemberNotFound):
     know), not over the member: no member was looked for, and every lookup will fail alike."""
 
 
-#: The fields of a lookup's refusal that speak of the member asked for; the docs' "User not
-#: found" is an ``__all__`` error. Any other (``merchant``) is the till's settings.
-_OF_THE_MEMBER = frozenset({"user", "__all__", "non_field_errors"})
+#: The fields of a lookup's refusal that speak of the member asked for, or of the whole request
+#: (the docs' "User not found" is an ``__all__`` error). Any other (``merchant``) is the till's
+#: settings.
+_OF_THE_MEMBER = frozenset({"user", *GENERAL_FIELDS})
 
 
 def not_found(query: str, reason: str | None, field_errors: dict[str, str]) -> MemberNotFound:

@@ -8,11 +8,13 @@ import pytest
 
 from app.core.messages import english
 from app.core.services.members import (
+    LookupRefused,
     MemberNotFound,
     level_number,
     level_words,
     member_from_details,
     member_query,
+    not_found,
 )
 from app.core.stamps.models import MemberDetailsResponse
 
@@ -87,3 +89,25 @@ def test_a_joiner_on_its_own_is_still_refused() -> None:
     with pytest.raises(MemberNotFound) as refused:
         member_query("Ayu\u200dPratiwi")
     assert "U+200D" in english(refused.value.message)
+
+
+@pytest.mark.parametrize(
+    ("fields", "refused_over_settings"),
+    [
+        ({"__all__": "User not found"}, False),  # the docs' own
+        ({"user": "User not found"}, False),
+        ({"detail": "__all__: User not found"}, False),
+        ({"non_field_errors": "Invalid data"}, False),
+        ({"merchant": "Merchant not found"}, True),
+        ({"store": "Store 33 not found"}, True),
+    ],
+)
+def test_a_lookup_refused_over_a_field_other_than_the_member_is_the_tills_settings(
+    fields: dict[str, str], refused_over_settings: bool
+) -> None:
+    said = not_found("KR24000006", next(iter(fields.values())), fields)
+    assert isinstance(said, LookupRefused) is refused_over_settings
+    text = english(said.message)
+    assert ("No member matches" in text) is not refused_over_settings
+    key = next(iter(fields))
+    assert f"{key}:" not in text or not refused_over_settings  # the API's key is no word
