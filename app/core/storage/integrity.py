@@ -1,7 +1,8 @@
 """Is the database file whole, and what to do with one that is not.
 
-At every start the till runs SQLite's ``quick_check`` (the pages and their structure; linear in
-the file's size) before it trusts the file; ``stamps-pos doctor`` runs the full
+At a start the till runs SQLite's ``quick_check`` (the pages and their structure; linear in the
+file's size) before it trusts the file, unless a clean close since the last one vouches for it
+(:mod:`app.core.storage.closed_whole`); ``stamps-pos doctor`` runs the full
 ``integrity_check`` (indexes against their tables too). A damaged file is never silently replaced:
 it is moved aside with a timestamp, once someone with authority confirms, so that what can still
 be read of it is kept (:mod:`app.core.storage.transfer` reads it).
@@ -15,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from app.core.storage import closed_whole
 from app.core.storage.engine import connect
 from app.core.storage.problems import DatabaseDamaged, StorageProblem, cannot_use, problem_from
 
@@ -29,13 +31,16 @@ def check(
     depth: Literal["quick_check", "integrity_check"] = "quick_check",
     *,
     read_only: bool = False,
+    pages: bool = True,
 ) -> list[str]:
     """What is wrong with the database file at ``db_path``; an empty list when it is whole.
 
     Besides SQLite's own check: an empty (0-byte) file, a file that is not an SQLite database,
     and a database that holds tables but no schema revision are damaged too, never taken for a
-    new database. Raises :class:`StorageProblem` when the file cannot be read at all (a full
-    disk, an I/O error).
+    new database. ``pages=False`` leaves out SQLite's own check, the one whose cost grows with
+    the file, for a file a clean close vouches for (:mod:`app.core.storage.closed_whole`).
+    Raises :class:`StorageProblem` when the file cannot be read at all (a full disk, an I/O
+    error).
     """
     header = _header_problem(db_path)
     if header:
@@ -48,7 +53,7 @@ def check(
             return problem.problems
         raise problem from exc
     try:
-        rows = connection.execute(f"PRAGMA {depth}({MAX_PROBLEMS})").fetchall()
+        rows = connection.execute(f"PRAGMA {depth}({MAX_PROBLEMS})").fetchall() if pages else []
         found = [
             line
             for (text,) in rows
@@ -143,6 +148,7 @@ def move_aside(db_path: Path, now: datetime) -> Path:
     while any(aside.with_name(aside.name + s).exists() for s in SIBLINGS):
         counter += 1
         aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{counter}")
+    closed_whole.forget(db_path)
     try:
         for suffix in SIBLINGS:
             source = db_path.with_name(db_path.name + suffix)

@@ -138,9 +138,10 @@ def refuse_unknown(db_path: Path, revision: str | None) -> None:
         raise _too_new(db_path, revision)
 
 
-def migrate(db_path: Path) -> str:
+def migrate(db_path: Path, *, pages: bool = True) -> str:
     """Bring the database at ``db_path`` (created if missing) up to :func:`head_revision`.
 
+    ``pages=False`` skips the check of its pages (a clean close vouches for them, :func:`check`).
     Returns the revision it is at afterwards. Raises :class:`DatabaseTooNew` for a database whose
     revision this code does not know, :class:`DatabaseDamaged` for one that fails its check, and
     another :class:`StorageProblem` when the disk will not let it (read-only, full, failing).
@@ -149,7 +150,7 @@ def migrate(db_path: Path) -> str:
         if not db_path.exists():
             raise_if_broken_link(db_path)
             return _create(db_path)
-        problems = check(db_path)
+        problems = check(db_path, pages=pages)
         if problems:
             raise DatabaseDamaged(db_path, problems)
         return at_head(db_path) or _upgrade(db_path)
@@ -230,16 +231,16 @@ def writable(db_path: Path) -> bool:
     return not db_path.exists() or os.access(db_path, os.W_OK)
 
 
-def prepare_database(db_path: Path) -> bool:
+def prepare_database(db_path: Path, *, pages: bool = True) -> bool:
     """Make the database at ``db_path`` ready for the till; returns whether it is read-only.
 
-    Where it can be written: :func:`migrate`. Where it cannot (a read-only folder): checked and
-    opened for reading, so what the till holds can still be seen and exported; it must already
-    be at :func:`head_revision`.
+    Where it can be written: :func:`migrate` (``pages`` as there). Where it cannot (a read-only
+    folder): checked whole and opened for reading, so what the till holds can still be seen and
+    exported; it must already be at :func:`head_revision`.
     """
     raise_if_broken_link(db_path)
     if writable(db_path):
-        migrate(db_path)
+        migrate(db_path, pages=pages)
         return False
     if not db_path.exists():
         raise StorageReadOnly(

@@ -32,9 +32,12 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from app.core import clock
+from app.core.storage import closed_whole
 from app.core.storage.engine import create_engine
 from app.core.storage.migrate import prepare_database
 from app.core.storage.problems import (
+    DatabaseDamaged,
     StorageFull,
     StorageProblem,
     cannot_use,
@@ -68,6 +71,18 @@ class _Write:
     future: Future[Any]
 
 
+def _prepared(path: Path) -> tuple[bool, float]:
+    """The database at ``path`` made ready (:func:`prepare_database`): whether it is read-only,
+    and when its pages were last checked (now, unless a clean close since vouches for them)."""
+    vouched = closed_whole.vouched(path)
+    checked_at = clock.now().timestamp()
+    read_only = prepare_database(path, pages=vouched is None)
+    if read_only:  # checked whole all the same, and the folder left as it was
+        return True, checked_at
+    closed_whole.forget(path)
+    return False, checked_at if vouched is None else vouched
+
+
 class Database:
     """One SQLite file, opened for the till: a writer thread and reader connections.
 
@@ -76,7 +91,9 @@ class Database:
     with :class:`~app.core.storage.problems.StorageReadOnly`.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, read_only: bool = False, checked_at: float | None = None
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
@@ -92,6 +109,9 @@ class Database:
         self._listeners: list[ProblemListener] = []
         #: The disk's refusal of the last write, until a write succeeds again.
         self.problem: StorageProblem | None = folder_read_only(path) if read_only else None
+        #: When the file's pages were last checked, if this process may vouch for them at its
+        #: close (:mod:`app.core.storage.closed_whole`); ``None`` once anything read as damage.
+        self._checked_at = checked_at
 
     @classmethod
     async def open(cls, path: Path, *, run_migrations: bool = True) -> Database:
@@ -101,11 +121,11 @@ class Database:
         Raises :class:`~app.core.storage.problems.DatabaseDamaged` for a damaged file and
         another :class:`~app.core.storage.problems.StorageProblem` for a disk that refuses.
         """
-        read_only = False
-        if run_migrations:
-            loop = asyncio.get_running_loop()
-            read_only = await loop.run_in_executor(None, prepare_database, path)
-        return cls(path, read_only=read_only)
+        if not run_migrations:
+            return cls(path)
+        loop = asyncio.get_running_loop()
+        read_only, checked_at = await loop.run_in_executor(None, _prepared, path)
+        return cls(path, read_only=read_only, checked_at=checked_at)
 
     @property
     def write_engine(self) -> sa.Engine:
@@ -228,7 +248,7 @@ class Database:
             finally:
                 connection.execute("ROLLBACK")
         except sqlite3.Error as exc:
-            raise (problem_from(exc, self.path) or exc) from exc
+            raise (self._refusal(exc) or exc) from exc
         finally:
             pooled.close()
 
@@ -242,7 +262,7 @@ class Database:
             with Session(self._read_engine, expire_on_commit=False) as session, session.begin():
                 return fn(session)
         except sa.exc.DBAPIError as exc:
-            problem = problem_from(exc, self.path)
+            problem = self._refusal(exc)
             if problem is None:
                 raise
             raise problem from exc
@@ -294,12 +314,12 @@ class Database:
                     session.expunge_all()
             return results
         except (sa.exc.DBAPIError, sqlite3.Error) as exc:
-            problem = problem_from(exc, self.path)
+            problem = self._refusal(exc)
             if problem is None:
                 raise
             raise problem from exc
         except OSError as exc:  # the engine's own file preparation, on reconnecting
-            raise (problem_from(exc, self.path) or cannot_use(self.path, str(exc))) from exc
+            raise (self._refusal(exc) or cannot_use(self.path, str(exc))) from exc
 
     def _run_raw(self, fns: list[Callable[[sqlite3.Connection], Any]]) -> list[Any]:
         """Writes on the connection itself, in one transaction: no Session to build around
@@ -335,3 +355,13 @@ class Database:
         if self._write_engine is not None:
             self._write_engine.dispose()
         self._read_engine.dispose()
+        if self._checked_at is not None and self._write_engine is not None:
+            closed_whole.note(self.path, self._checked_at)
+
+    def _refusal(self, exc: BaseException) -> StorageProblem | None:
+        """The disk's refusal ``exc`` stands for, if any; damage means this process no longer
+        vouches for the file at its close."""
+        problem = problem_from(exc, self.path)
+        if isinstance(problem, DatabaseDamaged):
+            self._checked_at = None
+        return problem
