@@ -234,6 +234,7 @@ def retry_entry(
     request_id: str | None = None,
     expires_at: datetime | None = None,
     channel: Channel | None = None,
+    store: int | None = None,
 ) -> OutboxEntry:
     """A new linked entry for a ``rejected`` or ``unknown`` one, which is dismissed.
 
@@ -241,7 +242,9 @@ def retry_entry(
     becomes the new entry's id, as for any PIN redemption). ``expires_at`` bounds the new entry
     as the sending till bounds what it queues. ``channel`` is the sending till's: the retry is
     made there, so a kiosk's redemption retried at the counter is sent, reconciled and judged as
-    the counter's, and the server records where it was made.
+    the counter's, and the server records where it was made. ``store`` is the sending till's
+    too: a redemption the server refused over a store wrong in the settings ("Store not found")
+    was sent again with that store after the manager had put it right, and refused again.
     """
     original = manager_target(session, entry_id, RETRYABLE)
     payload = dict(original.payload)
@@ -253,6 +256,9 @@ def retry_entry(
         raise OutboxError(say("decision.not_by_pin"))
     if channel is not None and "channel" in payload:  # a cancel's request names none
         payload["channel"] = int(channel)
+    expect_store = original.expect_store
+    if store is not None and "store" in payload:  # nor a store
+        payload["store"] = expect_store = store
     entry = OutboxEntry(
         id=request_id or str(uuid6.uuid7()),
         seq=next_seq(session),
@@ -265,7 +271,7 @@ def retry_entry(
         cancels=original.cancels,
         expires_at=expires_at,
         provisional=False,
-        expect_store=original.expect_store,
+        expect_store=expect_store,
         expect_name=original.expect_name,
         expect_stamps=original.expect_stamps,
         cashier=who,

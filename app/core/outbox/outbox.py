@@ -584,14 +584,15 @@ class Outbox:
         request_id: str | None = None,
         expires_at: datetime | None = None,
         channel: Channel | None = None,
+        store: int | None = None,
     ) -> OutboxEntry:
         """Resend a ``rejected`` or ``unknown`` entry as a new linked entry (new id, new key).
 
         The original is dismissed in the same transaction ("retried as …"), so it is never
         reconciled into a second redemption behind the new one. A PIN-authorised entry needs a new
         authorisation: its ``request_id`` (the new entry's id). ``expires_at`` is when the new
-        entry stops being sent (a PIN's authorisation, a kiosk's bound); ``channel``, the sending
-        till's, replaces the one the request named.
+        entry stops being sent (a PIN's authorisation, a kiosk's bound); ``channel`` and
+        ``store``, the sending till's, replace the ones the request named.
         """
         now = clock.now()  # the loop's time, taken before the work is queued
         entry = await self.db.write(
@@ -605,6 +606,7 @@ class Outbox:
                 request_id=request_id,
                 expires_at=expires_at,
                 channel=channel,
+                store=store,
             )
         )
         log.info("retried as %s by %s", entry.id, who, extra=logs.entry(entry_id))

@@ -340,9 +340,10 @@ class ManagerMode:
         entry can be retried (a member's PIN is checked for nothing else).
 
         The new entry is this till's: the manager decided it here, with the member in front of
-        them. It is sent on this till's channel and bound as this till bounds what it queues, so
-        the till's own rules judge it; a kiosk's redemption retried at the counter is no longer
-        the kiosk's, whose customer had gone (docs/kiosk.md).
+        them. It is sent on this till's channel, for the store its settings name now (one the
+        settings had wrong was refused again after it was put right), and bound as this till
+        bounds what it queues, so the till's own rules judge it; a kiosk's redemption retried
+        at the counter is no longer the kiosk's, whose customer had gone (docs/kiosk.md).
         """
         manager = self.require()
         clean = _note(note, required=True)
@@ -368,6 +369,7 @@ class ManagerMode:
                 request_id=request_id,
                 expires_at=expires_at,
                 channel=channel,
+                store=self.till.config.store,
             )
         except OutboxError as exc:
             raise _refused(exc) from None

@@ -33,11 +33,14 @@ WAIT = 10.0
 MANAGER, PIN = "Dewi", Secret("246810")
 
 
-async def manager_till(settings: Settings, *, worker: bool = True) -> AsyncIterator[Till]:
+async def manager_till(
+    settings: Settings, *, worker: bool = True, first: bool = True
+) -> AsyncIterator[Till]:
     async with open_till(
         settings.till_config(), Secret(DEMO_TOKEN), RuntimeOptions(start_worker=worker)
     ) as till:
-        await till.staff.add_first_manager(MANAGER, PIN)
+        if first:
+            await till.staff.add_first_manager(MANAGER, PIN)
         await till.manager.enter(MANAGER, PIN)
         yield till
 
@@ -231,3 +234,27 @@ async def test_accounts_and_leaving_manager_mode(till: Till) -> None:
     with pytest.raises(ManagerRequired):
         await till.manager.add_cashier("Wayan")
     assert await till.staff.names(Role.CASHIER) == ["Rina"]
+
+
+async def test_a_retry_is_sent_for_the_store_the_settings_name_now(
+    till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Refused at store 33 (the settings had Braga; a server refusing "Store 33 not found" to a
+    # till set up wrong does the same). The manager puts the store right (Kemang, 32) and sends
+    # it again: it went for store 33 again, refused again however often they tried.
+    braga = till_settings.model_copy(update={"store": 33})
+    sandbox.faults(error_rate=1.0, error_statuses=[400], scope="redemptions")
+    async for till in manager_till(braga):
+        entry = await redeem(till)
+        assert (await till.receipt(entry)).verdict is Verdict.REFUSED
+    sandbox.faults(error_rate=0.0)
+    async for till in manager_till(till_settings, first=False):
+        retried = await till.manager.retry(entry, note="store put right")
+        assert (await till.wait(retried.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    feed = sandbox.client.get(
+        "/api/v3/activities/",
+        params={"user": AYU},
+        headers={"Authorization": f"Token {DEMO_TOKEN}"},
+    ).json()
+    newest = feed["activities"][0]  # the member's feed, newest first
+    assert "redemption" in newest and newest["store"]["name"] == "RDG-KMG"

@@ -133,10 +133,13 @@ async def test_a_retry_is_sent_on_the_sending_tills_channel(
     entry = await enqueue_reward(outbox, channel=Channel.KIOSK)
     transport.script = ["refuse"]
     await worker.run_once()
-    retried = await outbox.retry(entry.id, note="at the counter", channel=Channel.POS, **WHO)
+    retried = await outbox.retry(
+        entry.id, note="at the counter", channel=Channel.POS, store=33, **WHO
+    )
     await worker.run_once()
     _, payload, key = transport.calls[-1]
-    assert (key, payload["channel"]) == (retried.id, Channel.POS)
+    assert (key, payload["channel"], payload["store"]) == (retried.id, Channel.POS, 33)
+    assert retried.expect_store == 33  # found in the member's feed at the store it went for
     assert retried.expires_at is None  # the counter bounds nothing without a PIN
 
 
@@ -167,7 +170,7 @@ async def test_a_retried_cancel_names_no_channel(
     cancel = await outbox.cancel_by_server_id(ELSEWHERE, lane="m1", user="m1", **WHO)
     transport.script = ["refuse"]
     await worker.run_once()
-    retried = await outbox.retry(cancel.id, note="again", channel=Channel.POS, **WHO)
+    retried = await outbox.retry(cancel.id, note="again", channel=Channel.POS, store=33, **WHO)
     assert retried.payload == {"id": ELSEWHERE, "create_replacement_voucher": False}
 
 

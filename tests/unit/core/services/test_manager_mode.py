@@ -43,6 +43,7 @@ PIN = Secret("246810")
 class Config:
     terminal: str = "till-1"
     channel: Channel = Channel.POS
+    store: int = 7
 
 
 @dataclass
