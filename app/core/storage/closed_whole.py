@@ -42,6 +42,9 @@ CHECK_EVERY = 7 * 24 * 3600.0
 #: FAT); a file last written longer ago is left as it is.
 STAMP_BACK_NS = 10 * 1_000_000_000
 
+#: More than a note this till writes ever holds: whatever else sits there is not read whole.
+NOTE_BYTES = 1024
+
 
 @dataclass(frozen=True)
 class _Stat:
@@ -66,7 +69,8 @@ def vouched(db_path: Path) -> float | None:
     (``None``: check them now). A till that opens the file for writing then removes the note
     (:func:`forget`): from then on the file changes."""
     try:
-        text = note_path(db_path).read_text(encoding="utf-8")
+        with note_path(db_path).open("rb") as handle:
+            text = handle.read(NOTE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:

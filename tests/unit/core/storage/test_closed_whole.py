@@ -135,7 +135,8 @@ async def test_a_check_older_than_a_week_is_done_again_and_noted_anew(
 
 
 @pytest.mark.parametrize(
-    "text", ["", "not json", "[]", '{"checked_at": "soon"}', '{"ino": 1}', "\udcff"]
+    "text",
+    ["", "not json", "[]", '{"checked_at": "soon"}', '{"ino": 1}', "\udcff", "{" + " " * 5000],
 )
 async def test_a_note_this_till_did_not_write_means_a_check(
     tmp_path: Path, page_checks: list[bool], text: str
@@ -181,3 +182,15 @@ async def test_a_file_not_written_since_keeps_its_time(tmp_path: Path) -> None:
     await closed_cleanly(path)
 
     assert path.stat().st_mtime_ns == first  # a close moves back only a time it just wrote
+
+
+async def test_a_folder_where_the_note_goes_means_a_check_and_a_close_all_the_same(
+    tmp_path: Path, page_checks: list[bool]
+) -> None:
+    path = till_with_entries(tmp_path / "till.db")
+    closed_whole.note_path(path).mkdir()
+
+    await closed_cleanly(path)
+    await closed_cleanly(path)
+
+    assert page_checks == [True, True]
