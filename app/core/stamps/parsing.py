@@ -121,9 +121,34 @@ def _load_json(
     big for a float count as unreadable. Once ``abandoned`` is set, raises :class:`Abandoned`."""
     try:
         data = json.loads(content, parse_constant=_no_constant, parse_float=_finite)
-        return _cleaned(data, tuple(s for s in secrets if s), abandoned)
+        secrets = tuple(s for s in secrets if s)
+        if _nothing_to_clean(content, secrets):
+            _unless_abandoned(abandoned)
+            return data
+        return _cleaned(data, secrets, abandoned)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
+
+
+#: Past this many brackets an answer is walked whatever it holds: the walk is also what finds
+#: one nested too deeply (a ``RecursionError``), and a large one is walked off the loop anyway.
+_UNWALKED_BRACKETS = 64
+
+
+def _nothing_to_clean(content: bytes, secrets: tuple[str, ...]) -> bool:
+    """Whether :func:`_cleaned` would hand ``content``'s JSON back unchanged: printable ASCII
+    without a backslash (so every string is a piece of ``content`` as written, and
+    :func:`~server_text.clean` leaves printable ASCII alone), no secret anywhere in it, and
+    little nesting. Most of the till's answers are that, and walking them cost the drain three
+    times their decoding (36 µs of a 50 µs read)."""
+    if (
+        not content.isascii()
+        or b"\\" in content
+        or content.count(b"{") + content.count(b"[") > _UNWALKED_BRACKETS
+    ):
+        return False
+    text = content.decode("ascii")
+    return text.isprintable() and not any(secret in text for secret in secrets)
 
 
 def _no_constant(name: str) -> object:

@@ -22,6 +22,7 @@ from app.core.stamps.models import (
     RedemptionResponse,
     RewardsResponse,
 )
+from app.core.stamps.redaction import MASK
 
 from .helpers import BASE_URL, TOKEN
 
@@ -344,3 +345,34 @@ def test_a_web_page_answering_for_the_server_is_told_apart_and_proves_nothing() 
     with pytest.raises(errors.MalformedResponse) as other:
         parsing.json_body(plain)
     assert not isinstance(other.value, errors.WebPageAnswer)
+
+
+@pytest.mark.parametrize(
+    ("content", "reward"),
+    [
+        # printable ASCII is read without a walk, unless it holds a secret
+        (f'{{"redemption": {{"id": 3, "reward": "said {TOKEN}"}}}}'.encode(), f"said {MASK}"),
+        (f'{{"redemption": {{"id": 3, "reward": "Kopi"}}, "{TOKEN}": 1}}'.encode(), "Kopi"),
+        # an escape makes a string that is not the answer's bytes as written
+        (rb'{"redemption": {"id": 3, "reward": "\u001b[2JKopi\u0007"}}', "Kopi"),
+        (rb'{"redemption": {"id": 3, "reward": "Ko\u200bpi"}}', "Kopi"),
+        # a line break between fields is not printable, and UTF-8 is not ASCII
+        (b'{"redemption": {"id": 3,\n"reward": "Ko\xe2\x80\x8bpi"}}', "Kopi"),
+        # nested past what is read without a walk
+        (
+            b'{"redemption": {"id": 3, "reward": "Kopi"}, "x": ' + b"[" * 80 + b"]" * 80 + b"}",
+            "Kopi",
+        ),
+    ],
+)
+def test_an_answer_is_cleaned_whether_or_not_it_is_walked(content: bytes, reward: str) -> None:
+    _, raw = parsing.interpret(
+        httpx.Response(200, content=content), RedemptionResponse, now=NOW, secrets=(TOKEN,)
+    )
+    assert raw["redemption"]["reward"] == reward
+    assert TOKEN not in json.dumps(raw)
+
+
+def test_a_plain_answer_is_handed_back_as_decoded() -> None:
+    content = b'{"redemption": {"id": 3, "reward": "Kopi Susu", "stamps": [1, 2.5, null]}}'
+    assert parsing._load_json(content, (TOKEN,)) == json.loads(content)
