@@ -143,6 +143,8 @@ async def wait_event(event: asyncio.Event, seconds: float | None) -> bool:
     """
     if event.is_set():
         return True
+    if type(_current) is SystemClock:
+        return await _wait_on_the_loop(event, seconds)
     tasks: set[asyncio.Future[object]] = {asyncio.ensure_future(_wait(event))}
     if seconds is not None:
         # The deadline is taken now: the sleeping task starts a moment later, and time a manual
@@ -152,6 +154,17 @@ async def wait_event(event: asyncio.Event, seconds: float | None) -> bool:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
         await cancel_and_wait(*tasks)
+    return event.is_set()
+
+
+async def _wait_on_the_loop(event: asyncio.Event, seconds: float | None) -> bool:
+    """:func:`wait_event` on the real clock, whose time is the loop's: no task of its own. A
+    drain wakes on every answer, and two tasks per wait cost it 70 µs of CPU each time."""
+    try:
+        async with asyncio.timeout(None if seconds is None else max(0.0, seconds)):
+            await event.wait()
+    except TimeoutError:
+        pass
     return event.is_set()
 
 

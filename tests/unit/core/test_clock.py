@@ -108,3 +108,14 @@ async def test_a_stopped_task_that_failed_says_so() -> None:
     await asyncio.sleep(0)
     with pytest.raises(LookupError):
         await clock.cancel_and_wait(task)
+
+
+async def test_a_wait_on_the_real_clock_ends_with_its_event_or_its_time() -> None:
+    event = asyncio.Event()
+    asyncio.get_running_loop().call_soon(event.set)
+    assert await clock.wait_event(event, 3600) is True
+    event.clear()
+    asyncio.get_running_loop().call_soon(event.set)
+    assert await clock.wait_event(event, None) is True
+    assert await clock.wait_event(asyncio.Event(), 0) is False
+    assert await clock.wait_event(asyncio.Event(), -1) is False
