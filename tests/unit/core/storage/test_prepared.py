@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -90,6 +90,28 @@ async def test_an_entry_built_as_loaded_is_the_entry_the_session_loads(db: Datab
     built = as_loaded(OutboxEntry, values("orm", 1))
     assert built.model_dump() == loaded.model_dump()  # type: ignore[union-attr]
     assert inspect(built).detached and inspect(built).identity == ("orm",)
+
+
+async def test_times_bound_in_turn_are_each_written_as_themselves(db: Database) -> None:
+    # a transaction binds the same few times over and over; each is still its own
+    times = [AT, AT + timedelta(hours=7), AT, AT.astimezone(timezone(timedelta(hours=7)))]
+    times += [AT + timedelta(microseconds=n) for n in range(12)]
+    for seq, at in enumerate(times, start=1):
+        row = {f"p_{k}": v for k, v in values(f"e{seq}", seq).items()} | {"p_created_at": at}
+        await db.write_raw(lambda c, row=row: INSERT.run(c, row))
+    for seq, at in enumerate(times, start=1):
+        (read,) = await db.read_raw(lambda c, seq=seq: SELECT.rows(c, {"p_id": f"e{seq}"}))
+        assert read[ENTRIES.c.keys().index("created_at")] == at
+
+
+async def test_a_naive_time_is_refused_after_its_aware_twin_was_written(db: Database) -> None:
+    row = {f"p_{k}": v for k, v in values("aware", 1).items()}
+    await db.write_raw(lambda c: INSERT.run(c, row))
+    naive = {f"p_{k}": v for k, v in values("naive", 2).items()} | {
+        "p_created_at": AT.replace(tzinfo=None)
+    }
+    with pytest.raises(ValueError, match="timezone-aware"):
+        await db.write_raw(lambda c: INSERT.run(c, naive))
 
 
 def test_a_statement_with_an_in_list_is_refused() -> None:
