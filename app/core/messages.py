@@ -296,8 +296,13 @@ TEMPLATES: dict[str, str] = {
     # --- what a redemption is, in the shift's list and on the result panel ---------------------
     "what.reward": "{name}",
     "what.rewards": "{qty} × {name}",
+    # A reward that is a voucher (given to the member) and a voucher the member used read apart
+    # in the shift's list: both were the voucher's name alone, and a cashier reconciling the
+    # shift could not tell what the till gave from what it took.
+    "what.reward_voucher": "Voucher given: {name}",
+    "what.rewards_voucher": "Voucher given: {qty} × {name}",
     "what.cart": "{items}",
-    "what.voucher": "{name}",
+    "what.voucher": "Voucher used: {name}",
     "what.whole_balance": "{name}, used up whole",
     "what.deduct": "{value} from {name}",
     "what.code": "Voucher code {code}",
@@ -1155,6 +1160,9 @@ _WHAT_READ_BACK: tuple[tuple[str, Mapping[str, str]], ...] = (
     ("what.promo", {"code": r".+"}),
     ("what.deduct", {"value": r"Rp\s?[\d.,]+", "name": r".+"}),
     ("what.whole_balance", {"name": r".+"}),
+    ("what.rewards_voucher", {"qty": r"\d+", "name": r".+"}),
+    ("what.reward_voucher", {"name": r".+"}),
+    ("what.voucher", {"name": r".+"}),
 )
 
 

@@ -4468,14 +4468,19 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{qty} × {name}</translation>
     </message>
     <message>
+        <source>Voucher given: {name}</source>
+        <comment>what.reward_voucher</comment>
+        <translation>Voucher diberikan: {name}</translation>
+    </message>
+    <message>
+        <source>Voucher given: {qty} × {name}</source>
+        <comment>what.rewards_voucher</comment>
+        <translation>Voucher diberikan: {qty} × {name}</translation>
+    </message>
+    <message>
         <source>{items}</source>
         <comment>what.cart</comment>
         <translation>{items}</translation>
-    </message>
-    <message>
-        <source>{name}</source>
-        <comment>what.voucher</comment>
-        <translation>{name}</translation>
     </message>
     <message>
         <source>{name}, used up whole</source>
@@ -5531,6 +5536,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This till&apos;s API token holds characters a request cannot carry, so members cannot be looked up. Call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
         <comment>member.token_unusable</comment>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>Voucher used: {name}</source>
+        <comment>what.voucher</comment>
+        <translation>Voucher dipakai: {name}</translation>
     </message>
     <message>
         <source>This till&apos;s API token holds characters a request cannot carry, so the PIN was not checked. Nothing was redeemed; call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
