@@ -420,6 +420,36 @@ TEMPLATES: dict[str, str] = {
         "Hand over the reward; the till sends it once a manager sets the till's Server URL to "
         "https."
     ),
+    # Accepted offline after the server asked the till to slow down (a 429): the server is there,
+    # and the till sends it again by itself once the wait it asked for is over; "when the network
+    # is back" told the cashier of an outage there was not.
+    "receipt.accepted_offline.slowed.todo": (
+        "Hand over the reward; the till sends it by itself once the Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.issued": (
+        "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once the "
+        "till has sent it, by itself, when the Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.cart_issued": (
+        "Hand over the rewards that are not vouchers; the vouchers reach the member's vouchers "
+        "once the till has sent the cart, by itself, when the Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.cart": (
+        "Hand over the rewards; the till sends them by itself once the Stamps server's wait is "
+        "over."
+    ),
+    "receipt.accepted_offline.slowed.todo.voucher": (
+        "Apply the voucher: give its item or discount. The till sends it by itself once the "
+        "Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.deduct": (
+        "Take the amount off the bill; the till sends it by itself once the Stamps server's wait "
+        "is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.promo": (
+        "Apply the promo to this sale; the till sends it by itself once the Stamps server's wait "
+        "is over."
+    ),
     # A reward that is a voucher, accepted offline: the server adds the voucher when it gets it.
     "receipt.accepted_offline.todo.issued": (
         "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once "
@@ -471,6 +501,11 @@ TEMPLATES: dict[str, str] = {
     "receipt.waiting.todo": (
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
         "PIN authorisation lasts."
+    ),
+    # A PIN's redemption the server asked the till to send more slowly (a 429): no outage.
+    "receipt.waiting.slowed.todo": (
+        "The till sends it again by itself while the customer's PIN authorisation lasts. Keep "
+        "the reward back until this turns green."
     ),
     "receipt.waiting.paused.todo": (
         "Nothing is sent until a manager sets this till's new API token; then it goes. Keep the "
@@ -640,6 +675,11 @@ TEMPLATES: dict[str, str] = {
         "The server could not be reached and the offline rules do not allow this. Nothing was "
         "redeemed; tell the customer why."
     ),
+    "receipt.not_redeemed.slowed.todo": (
+        "The Stamps server asked the till to slow down, and the offline rules do not allow this "
+        "without its answer. Nothing was redeemed; tell the customer why, or try again in a "
+        "moment."
+    ),
     "receipt.not_redeemed.kiosk.todo": (
         "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the "
         "customer still wants it."
@@ -680,6 +720,19 @@ TEMPLATES: dict[str, str] = {
     "receipt.stamps_left_also_said": "{stamps} stamps left. The Stamps server also said: {said}",
     "receipt.detail.sending": "Sending to the Stamps server…",
     "receipt.detail.unreachable": "The Stamps server cannot be reached; the till keeps trying.",
+    # A 429: the server is there and asked the till to wait (its Retry-After, when it gave one).
+    "receipt.detail.slowed": (
+        "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
+        "it again in {seconds} s by itself."
+    ),
+    "receipt.detail.slowed.minutes": (
+        "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
+        "it again in {minutes} min by itself."
+    ),
+    "receipt.detail.slowed.now": (
+        "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
+        "it again by itself in a moment."
+    ),
     "receipt.detail.lost": (
         "It was sent but no answer came back: it may have gone through. The till is finding out."
     ),
@@ -866,7 +919,8 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server gave up reading the request: nothing was applied; it is sent again."
     ),
     "failure.rate_limited": (
-        "The Stamps server asked the till to wait: nothing was applied; it is sent again later."
+        "The Stamps server asked the till to slow down (too many requests): nothing was applied; "
+        "the till sends it again by itself once the wait the server asked for is over."
     ),
     "failure.invalid_request": "The till did not send it: its values are not valid.",
     "failure.stale_claim": (
