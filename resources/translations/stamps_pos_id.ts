@@ -2328,6 +2328,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Accepted — will sync</source>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
         <source>Offline — NOT CONFIRMED</source>
         <translation>Offline — BELUM DIKONFIRMASI</translation>
     </message>
@@ -2964,6 +2968,10 @@ Periksa apakah nama berkasnya benar.</translation>
 </context>
 <context>
     <name>ResultPanel</name>
+    <message>
+        <source>Accepted — will sync</source>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
     <message>
         <source>NOT CONFIRMED — accepted offline</source>
         <translation>BELUM DIKONFIRMASI — diterima offline</translation>

@@ -90,6 +90,9 @@ class Receipt:
     #: Held by a queue paused for credentials: nothing of it goes until a manager has set them
     #: right, so there is no answer worth waiting for.
     paused: bool = False
+    #: Accepted offline because the server asked the till to slow down (a 429), not because it
+    #: could not be reached: a screen's "offline" would tell of an outage there is not.
+    slowed: bool = False
 
     @property
     def gives(self) -> str:
@@ -195,6 +198,7 @@ def receipt_for(
         created_at=entry.created_at,
         cashier=entry.cashier,
         paused=paused,
+        slowed=verdict is Verdict.ACCEPTED_OFFLINE and not paused and _slowed(entry),
     )
 
 
