@@ -423,6 +423,7 @@ TEMPLATES: dict[str, str] = {
     # Accepted offline after the server asked the till to slow down (a 429): the server is there,
     # and the till sends it again by itself once the wait it asked for is over; "when the network
     # is back" told the cashier of an outage there was not.
+    "receipt.accepted_offline.slowed": "Accepted — will sync",
     "receipt.accepted_offline.slowed.todo": (
         "Hand over the reward; the till sends it by itself once the Stamps server's wait is over."
     ),

@@ -4621,6 +4621,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
     </message>
     <message>
+        <source>Accepted — will sync</source>
+        <comment>receipt.accepted_offline.slowed</comment>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
         <source>Hand over the reward; the till sends it by itself once the Stamps server&apos;s wait is over.</source>
         <comment>receipt.accepted_offline.slowed.todo</comment>
         <translation>Serahkan hadiahnya; mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>

@@ -292,6 +292,7 @@ def _words(
     elif verdict is Verdict.ACCEPTED_OFFLINE and _slowed(entry):
         # Judged by the offline rules when the server asked the till to wait (architecture §4):
         # the server is there, and "when the network is back" spoke of an outage there was not.
+        headline = say("receipt.accepted_offline.slowed")
         todo = say("receipt.accepted_offline.slowed.todo")
         details = slowed_words(entry)
     elif verdict is Verdict.CLOSED and entry.last_outcome == Outcome.REFUSED:

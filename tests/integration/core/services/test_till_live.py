@@ -591,6 +591,7 @@ async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_on
     sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="2", scope="redemptions")
     receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
     assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    assert str(receipt.headline) == "Accepted — will sync"  # not "offline": the server is there
     assert str(receipt.what_to_do) == (
         "Hand over the reward; the till sends it by itself once the Stamps server's wait is over."
     )
