@@ -296,8 +296,13 @@ TEMPLATES: dict[str, str] = {
     # --- what a redemption is, in the shift's list and on the result panel ---------------------
     "what.reward": "{name}",
     "what.rewards": "{qty} × {name}",
+    # A reward that is a voucher (given to the member) and a voucher the member used read apart
+    # in the shift's list: both were the voucher's name alone, and a cashier reconciling the
+    # shift could not tell what the till gave from what it took.
+    "what.reward_voucher": "Voucher given: {name}",
+    "what.rewards_voucher": "Voucher given: {qty} × {name}",
     "what.cart": "{items}",
-    "what.voucher": "{name}",
+    "what.voucher": "Voucher used: {name}",
     "what.whole_balance": "{name}, used up whole",
     "what.deduct": "{value} from {name}",
     "what.code": "Voucher code {code}",
@@ -415,6 +420,37 @@ TEMPLATES: dict[str, str] = {
         "Hand over the reward; the till sends it once a manager sets the till's Server URL to "
         "https."
     ),
+    # Accepted offline after the server asked the till to slow down (a 429): the server is there,
+    # and the till sends it again by itself once the wait it asked for is over; "when the network
+    # is back" told the cashier of an outage there was not.
+    "receipt.accepted_offline.slowed": "Accepted — will sync",
+    "receipt.accepted_offline.slowed.todo": (
+        "Hand over the reward; the till sends it by itself once the Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.issued": (
+        "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once the "
+        "till has sent it, by itself, when the Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.cart_issued": (
+        "Hand over the rewards that are not vouchers; the vouchers reach the member's vouchers "
+        "once the till has sent the cart, by itself, when the Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.cart": (
+        "Hand over the rewards; the till sends them by itself once the Stamps server's wait is "
+        "over."
+    ),
+    "receipt.accepted_offline.slowed.todo.voucher": (
+        "Apply the voucher: give its item or discount. The till sends it by itself once the "
+        "Stamps server's wait is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.deduct": (
+        "Take the amount off the bill; the till sends it by itself once the Stamps server's wait "
+        "is over."
+    ),
+    "receipt.accepted_offline.slowed.todo.promo": (
+        "Apply the promo to this sale; the till sends it by itself once the Stamps server's wait "
+        "is over."
+    ),
     # A reward that is a voucher, accepted offline: the server adds the voucher when it gets it.
     "receipt.accepted_offline.todo.issued": (
         "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once "
@@ -466,6 +502,11 @@ TEMPLATES: dict[str, str] = {
     "receipt.waiting.todo": (
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
         "PIN authorisation lasts."
+    ),
+    # A PIN's redemption the server asked the till to send more slowly (a 429): no outage.
+    "receipt.waiting.slowed.todo": (
+        "The till sends it again by itself while the customer's PIN authorisation lasts. Keep "
+        "the reward back until this turns green."
     ),
     "receipt.waiting.paused.todo": (
         "Nothing is sent until a manager sets this till's new API token; then it goes. Keep the "
@@ -635,6 +676,11 @@ TEMPLATES: dict[str, str] = {
         "The server could not be reached and the offline rules do not allow this. Nothing was "
         "redeemed; tell the customer why."
     ),
+    "receipt.not_redeemed.slowed.todo": (
+        "The Stamps server asked the till to slow down, and the offline rules do not allow this "
+        "without its answer. Nothing was redeemed; tell the customer why, or try again in a "
+        "moment."
+    ),
     "receipt.not_redeemed.kiosk.todo": (
         "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the "
         "customer still wants it."
@@ -675,6 +721,19 @@ TEMPLATES: dict[str, str] = {
     "receipt.stamps_left_also_said": "{stamps} stamps left. The Stamps server also said: {said}",
     "receipt.detail.sending": "Sending to the Stamps server…",
     "receipt.detail.unreachable": "The Stamps server cannot be reached; the till keeps trying.",
+    # A 429: the server is there and asked the till to wait (its Retry-After, when it gave one).
+    "receipt.detail.slowed": (
+        "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
+        "it again in {seconds} s by itself."
+    ),
+    "receipt.detail.slowed.minutes": (
+        "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
+        "it again in {minutes} min by itself."
+    ),
+    "receipt.detail.slowed.now": (
+        "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
+        "it again by itself in a moment."
+    ),
     "receipt.detail.lost": (
         "It was sent but no answer came back: it may have gone through. The till is finding out."
     ),
@@ -861,7 +920,8 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server gave up reading the request: nothing was applied; it is sent again."
     ),
     "failure.rate_limited": (
-        "The Stamps server asked the till to wait: nothing was applied; it is sent again later."
+        "The Stamps server asked the till to slow down (too many requests): nothing was applied; "
+        "the till sends it again by itself once the wait the server asked for is over."
     ),
     "failure.invalid_request": "The till did not send it: its values are not valid.",
     "failure.stale_claim": (
@@ -1155,6 +1215,9 @@ _WHAT_READ_BACK: tuple[tuple[str, Mapping[str, str]], ...] = (
     ("what.promo", {"code": r".+"}),
     ("what.deduct", {"value": r"Rp\s?[\d.,]+", "name": r".+"}),
     ("what.whole_balance", {"name": r".+"}),
+    ("what.rewards_voucher", {"qty": r"\d+", "name": r".+"}),
+    ("what.reward_voucher", {"name": r".+"}),
+    ("what.voucher", {"name": r".+"}),
 )
 
 

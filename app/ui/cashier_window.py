@@ -247,6 +247,7 @@ class CashierWindow(QObject):
             # as the voucher code of the customer on screen, it came back "Refused".
             self.member.not_read(code)
             return
+        self.member.scan_read()
         if KioskPickup.is_kiosk_code(
             code
         ):  # a kiosk result's QR: that redemption, wherever focus is
@@ -312,10 +313,14 @@ class CashierWindow(QObject):
             and focus.property(SCAN_FIELD_PROPERTY)
         ):
             focus.insert(code)
+            self.member.scan_read()
             return
-        self.view.status.show_note(
-            self.tr("Card not read: finish with the open window, then scan it again.")
-        )
+        said = self.tr("Card not read: finish with the open window, then scan it again.")
+        self.view.status.show_note(said)
+        if self.view.pages.currentWidget() is self.view.cashier_page:
+            # Under the member search too, beside the dialog, where the cashier looks for the
+            # card's member: the status bar's note at the screen's foot went unseen.
+            self.member.scan_not_read(said)
 
     @staticmethod
     def _type_into_focus(code: str) -> None:

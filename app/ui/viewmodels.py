@@ -119,6 +119,9 @@ class ResultData:
     #: What the order gives (``Receipt.gives``): a not-confirmed banner says what not to give
     #: yet, "do not take it off the bill yet" for a deduction rather than "do not hand over yet".
     gives: str = "reward"
+    #: Accepted because the server asked the till to slow down (``Receipt.slowed``): its banner
+    #: does not say "offline" of a till that is online.
+    slowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,8 @@ class RedemptionRowData:
     cancel_kind: OutcomeKind | None = None
     #: Accepted offline (handed over then): a ``not_confirmed`` row says so, as the panel does.
     provisional: bool = False
+    #: Accepted because the server asked the till to slow down: not said "offline".
+    slowed: bool = False
 
 
 @dataclass(frozen=True)

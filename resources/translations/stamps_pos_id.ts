@@ -2328,6 +2328,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Accepted — will sync</source>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
         <source>Offline — NOT CONFIRMED</source>
         <translation>Offline — BELUM DIKONFIRMASI</translation>
     </message>
@@ -2964,6 +2968,10 @@ Periksa apakah nama berkasnya benar.</translation>
 </context>
 <context>
     <name>ResultPanel</name>
+    <message>
+        <source>Accepted — will sync</source>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
     <message>
         <source>NOT CONFIRMED — accepted offline</source>
         <translation>BELUM DIKONFIRMASI — diterima offline</translation>
@@ -4468,14 +4476,19 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{qty} × {name}</translation>
     </message>
     <message>
+        <source>Voucher given: {name}</source>
+        <comment>what.reward_voucher</comment>
+        <translation>Voucher diberikan: {name}</translation>
+    </message>
+    <message>
+        <source>Voucher given: {qty} × {name}</source>
+        <comment>what.rewards_voucher</comment>
+        <translation>Voucher diberikan: {qty} × {name}</translation>
+    </message>
+    <message>
         <source>{items}</source>
         <comment>what.cart</comment>
         <translation>{items}</translation>
-    </message>
-    <message>
-        <source>{name}</source>
-        <comment>what.voucher</comment>
-        <translation>{name}</translation>
     </message>
     <message>
         <source>{name}, used up whole</source>
@@ -4608,6 +4621,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Serahkan hadiahnya; mesin kasir mengirimnya setelah manajer mengubah URL server mesin kasir ini ke https.</translation>
     </message>
     <message>
+        <source>Accepted — will sync</source>
+        <comment>receipt.accepted_offline.slowed</comment>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
+        <source>Hand over the reward; the till sends it by itself once the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo</comment>
+        <translation>Serahkan hadiahnya; mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once the till has sent it, by itself, when the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah mesin kasir mengirimnya sendiri, saat masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards that are not vouchers; the vouchers reach the member&apos;s vouchers once the till has sent the cart, by itself, when the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo.cart_issued</comment>
+        <translation>Serahkan hadiah yang bukan voucher; vouchernya masuk ke voucher member setelah mesin kasir mengirim keranjangnya sendiri, saat masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards; the till sends them by itself once the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo.cart</comment>
+        <translation>Serahkan hadiah-hadiahnya; mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
+        <source>Apply the voucher: give its item or discount. The till sends it by itself once the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo.voucher</comment>
+        <translation>Pakai vouchernya: berikan barang atau potongannya. Mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
+        <source>Take the amount off the bill; the till sends it by itself once the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo.deduct</comment>
+        <translation>Potong jumlahnya dari tagihan; mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
+        <source>Apply the promo to this sale; the till sends it by itself once the Stamps server&apos;s wait is over.</source>
+        <comment>receipt.accepted_offline.slowed.todo.promo</comment>
+        <translation>Terapkan promonya pada penjualan ini; mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>
+    </message>
+    <message>
         <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once the till sends it, when the network is back.</source>
         <comment>receipt.accepted_offline.todo.issued</comment>
         <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah mesin kasir mengirimnya, saat jaringan kembali.</translation>
@@ -4676,6 +4729,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server cannot be reached yet; the till keeps trying while the customer&apos;s PIN authorisation lasts.</source>
         <comment>receipt.waiting.todo</comment>
         <translation>Server Stamps belum dapat dihubungi; mesin kasir terus mencoba selama otorisasi PIN pelanggan masih berlaku.</translation>
+    </message>
+    <message>
+        <source>The till sends it again by itself while the customer&apos;s PIN authorisation lasts. Keep the reward back until this turns green.</source>
+        <comment>receipt.waiting.slowed.todo</comment>
+        <translation>Mesin kasir mengirimnya lagi sendiri selama otorisasi PIN pelanggan masih berlaku. Tahan dulu hadiahnya sampai ini berubah hijau.</translation>
     </message>
     <message>
         <source>Nothing is sent until a manager sets this till&apos;s new API token; then it goes. Keep the reward back until this turns green, or ask a manager to decide.</source>
@@ -4938,6 +4996,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server tidak dapat dihubungi dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
     </message>
     <message>
+        <source>The Stamps server asked the till to slow down, and the offline rules do not allow this without its answer. Nothing was redeemed; tell the customer why, or try again in a moment.</source>
+        <comment>receipt.not_redeemed.slowed.todo</comment>
+        <translation>Server Stamps meminta mesin kasir memperlambat pengiriman, dan aturan offline tidak mengizinkan ini tanpa jawabannya. Tidak ada yang ditukar; beri tahu pelanggan alasannya, atau coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
         <source>The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the customer still wants it.</source>
         <comment>receipt.not_redeemed.kiosk.todo</comment>
         <translation>Kios tidak bisa mengirimnya dan tidak akan pernah mengirimnya: tidak ada yang ditukar. Tukarkan di sini jika pelanggan masih menginginkannya.</translation>
@@ -5051,6 +5114,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server cannot be reached; the till keeps trying.</source>
         <comment>receipt.detail.unreachable</comment>
         <translation>Server Stamps tidak dapat dihubungi; mesin kasir terus mencoba.</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to slow down: nothing was applied yet. The till sends it again in {seconds} s by itself.</source>
+        <comment>receipt.detail.slowed</comment>
+        <translation>Server Stamps meminta mesin kasir memperlambat pengiriman: belum ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri dalam {seconds} detik.</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to slow down: nothing was applied yet. The till sends it again in {minutes} min by itself.</source>
+        <comment>receipt.detail.slowed.minutes</comment>
+        <translation>Server Stamps meminta mesin kasir memperlambat pengiriman: belum ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to slow down: nothing was applied yet. The till sends it again by itself in a moment.</source>
+        <comment>receipt.detail.slowed.now</comment>
+        <translation>Server Stamps meminta mesin kasir memperlambat pengiriman: belum ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri sebentar lagi.</translation>
     </message>
     <message>
         <source>It was sent but no answer came back: it may have gone through. The till is finding out.</source>
@@ -5338,11 +5416,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps berhenti membaca permintaan: tidak ada yang diproses; akan dikirim ulang.</translation>
     </message>
     <message>
-        <source>The Stamps server asked the till to wait: nothing was applied; it is sent again later.</source>
-        <comment>failure.rate_limited</comment>
-        <translation>Server Stamps meminta mesin kasir menunggu: tidak ada yang diproses; akan dikirim ulang nanti.</translation>
-    </message>
-    <message>
         <source>The till did not send it: its values are not valid.</source>
         <comment>failure.invalid_request</comment>
         <translation>Mesin kasir tidak mengirimnya: nilainya tidak valid.</translation>
@@ -5533,6 +5606,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
     </message>
     <message>
+        <source>Voucher used: {name}</source>
+        <comment>what.voucher</comment>
+        <translation>Voucher dipakai: {name}</translation>
+    </message>
+    <message>
         <source>This till&apos;s API token holds characters a request cannot carry, so the PIN was not checked. Nothing was redeemed; call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
         <comment>server.token_unusable</comment>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi PIN tidak diperiksa. Tidak ada yang ditukar; panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
@@ -5641,6 +5719,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>There is no API token. A manager must set it (Settings in manager mode, or stamps-pos token set).</source>
         <comment>queue.no_token</comment>
         <translation>Belum ada token API. Manajer harus memasangnya (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server asked the till to slow down (too many requests): nothing was applied; the till sends it again by itself once the wait the server asked for is over.</source>
+        <comment>failure.rate_limited</comment>
+        <translation>Server Stamps meminta mesin kasir memperlambat pengiriman (terlalu banyak permintaan): tidak ada yang diterapkan; mesin kasir mengirimnya lagi sendiri setelah masa tunggu yang diminta server selesai.</translation>
     </message>
     <message>
         <source>This holds a control or invisible character; type it again without it.</source>

@@ -887,10 +887,10 @@ class Outbox:
             waiting = session.execute(
                 sa.select(ENTRIES.c.id).where(
                     ENTRIES.c.status == EntryStatus.QUEUED,
-                    sa.or_(
-                        ENTRIES.c.last_outcome == Outcome.NEVER_ARRIVED,
-                        sa.and_(ENTRIES.c.last_outcome == Outcome.AMBIGUOUS, last_status.is_(None)),
-                    ),
+                    # with no status: one the server turned away (a 429, its Retry-After; a
+                    # 408) keeps its backoff, as a server error does
+                    ENTRIES.c.last_outcome.in_((Outcome.NEVER_ARRIVED, Outcome.AMBIGUOUS)),
+                    last_status.is_(None),
                     ENTRIES.c.next_attempt_at > max(now, back + spread),
                     ENTRIES.c.id == only if only is not None else sa.true(),
                 )

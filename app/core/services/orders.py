@@ -92,10 +92,12 @@ class RewardOrder:
 
     @property
     def description(self) -> Message:
-        """What a cashier reads in the shift's list."""
+        """What a cashier reads in the shift's list: a reward that is a voucher says it gave
+        one, apart from a voucher the member used."""
+        given = "_voucher" if self.issues_voucher else ""
         if self.qty > 1:
-            return say("what.rewards", qty=self.qty, name=self.name)
-        return say("what.reward", name=self.name)
+            return say(f"what.rewards{given}", qty=self.qty, name=self.name)
+        return say(f"what.reward{given}", name=self.name)
 
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-reward request."""

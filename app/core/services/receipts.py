@@ -11,11 +11,13 @@ translate it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from app.core import clock
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
 from app.core.outbox.transitions import read_error_text
@@ -40,6 +42,9 @@ class Verdict(StrEnum):
 _SERVER_FAILED = frozenset({"ServerError", "ServiceUnavailable"})
 #: Something answered, but what it said cannot show whether the redemption went through.
 _UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge"})
+#: The server asked the till to slow down (a 429): it is there, nothing was applied, and the
+#: entry goes again by itself once the wait it asked for is over. No outage.
+_SLOWED = "RateLimited"
 #: Failures that prove the request never reached the server (the client's taxonomy names them).
 _NEVER_ARRIVED = frozenset(
     {
@@ -85,6 +90,9 @@ class Receipt:
     #: Held by a queue paused for credentials: nothing of it goes until a manager has set them
     #: right, so there is no answer worth waiting for.
     paused: bool = False
+    #: Accepted offline because the server asked the till to slow down (a 429), not because it
+    #: could not be reached: a screen's "offline" would tell of an outage there is not.
+    slowed: bool = False
 
     @property
     def gives(self) -> str:
@@ -190,6 +198,7 @@ def receipt_for(
         created_at=entry.created_at,
         cashier=entry.cashier,
         paused=paused,
+        slowed=verdict is Verdict.ACCEPTED_OFFLINE and not paused and _slowed(entry),
     )
 
 
@@ -280,6 +289,12 @@ def _words(
         # applied, so it is still only accepted offline, handed over then.
         todo = say("receipt.accepted_offline.paused.todo")
         details = say("receipt.detail.paused")
+    elif verdict is Verdict.ACCEPTED_OFFLINE and _slowed(entry):
+        # Judged by the offline rules when the server asked the till to wait (architecture §4):
+        # the server is there, and "when the network is back" spoke of an outage there was not.
+        headline = say("receipt.accepted_offline.slowed")
+        todo = say("receipt.accepted_offline.slowed.todo")
+        details = slowed_words(entry)
     elif verdict is Verdict.CLOSED and entry.last_outcome == Outcome.REFUSED:
         # A manager closed a refusal: the server's reason for it still stands beside "see the
         # manager's note" (the cashier's panel, following it, lost the reason it showed).
@@ -301,6 +316,9 @@ def _words(
         if verdict is Verdict.NOT_REDEEMED and kiosk:
             # its customer is at the counter now: nothing stands in the way of redeeming there
             todo = say("receipt.not_redeemed.kiosk.todo")
+        elif verdict is Verdict.NOT_REDEEMED and _slowed(entry):
+            # the server asked the till to wait, and could not be reached is not what happened
+            todo = say("receipt.not_redeemed.slowed.todo")
     elif verdict is Verdict.NOT_CONFIRMED:
         kind, _ = read_error_text(entry.last_error)
         if entry.status == EntryStatus.UNKNOWN:
@@ -312,6 +330,9 @@ def _words(
         elif kind == "CredentialsReplaced":
             # refused under the token a manager has replaced since: on its way again now
             details = say("receipt.detail.sending")
+        elif kind == _SLOWED and not ambiguous:
+            headline, todo = say("receipt.waiting"), say("receipt.waiting.slowed.todo")
+            details = slowed_words(entry)
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")
@@ -333,6 +354,26 @@ def _words(
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
     return headline, todo, details
+
+
+def _slowed(entry: OutboxEntry) -> bool:
+    """Whether the entry's last attempt met the server asking the till to slow down (a 429)."""
+    kind, _ = read_error_text(entry.last_error)
+    return kind == _SLOWED
+
+
+def slowed_words(entry: OutboxEntry, now: datetime | None = None) -> Message:
+    """That the server asked the till to slow down, and when the till sends the entry again by
+    itself: its next attempt, which waits the server's ``Retry-After`` when it gave one."""
+    due = entry.next_attempt_at
+    if due is None:
+        return say("receipt.detail.slowed.now")
+    seconds = math.ceil((due - (now or clock.now())).total_seconds())
+    if seconds <= 0:
+        return say("receipt.detail.slowed.now")
+    if seconds >= 120:
+        return say("receipt.detail.slowed.minutes", minutes=math.ceil(seconds / 60))
+    return say("receipt.detail.slowed", seconds=seconds)
 
 
 def _answered_details(entry: OutboxEntry) -> Message | None:

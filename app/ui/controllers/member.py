@@ -91,6 +91,8 @@ class MemberController(QObject):
         #: The search says the server refuses the till's token (until the next lookup, or the
         #: token works again: :meth:`token_works`).
         self._said_token_refused = False
+        #: The search says a scan was not read (until the next scan read, or lookup).
+        self._said_not_read = False
 
         search = view.member_search
         search.edited.connect(self._typed_on)
@@ -137,11 +139,23 @@ class MemberController(QObject):
         keyboard layout): said, and nobody looked up, the customer on screen left there."""
         self._suggest.cancel()
         self.view.member_search.hide_suggestions()
-        self.view.member_search.set_message(
+        self.scan_not_read(
             self.tr(
                 "Card not read (“{code}”): the scanner's keyboard layout is not the till's."
             ).format(code=code)
         )
+
+    def scan_not_read(self, said: str) -> None:
+        """Say under the search why a scan was not read: the cashier looks there for the card's
+        member, and a note in the status bar alone went unseen."""
+        self.view.member_search.set_message(said)
+        self._said_not_read = True
+
+    def scan_read(self) -> None:
+        """A scan was read: what the search said of one that was not goes."""
+        if self._said_not_read:
+            self.view.member_search.set_message("")
+            self._said_not_read = False
 
     def clear(self) -> None:
         """The next customer: nobody on screen, the search empty."""
@@ -198,6 +212,7 @@ class MemberController(QObject):
         search = self.view.member_search
         self._said_while_typing = False  # what the lookup says stands until the next one
         self._said_token_refused = False
+        self._said_not_read = False
         search.set_message(self.tr("Looking up…"), error=False)
         member: Member | None = None
         try:

@@ -80,6 +80,7 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         what_to_do=words(receipt.what_to_do),
         provisional=receipt.provisional,
         gives=receipt.gives,
+        slowed=receipt.slowed,
     )
 
 
@@ -93,6 +94,8 @@ class _Followed:
     verdict: Verdict | None = None
     #: Accepted offline: its row, once not confirmed, says the reward went over then.
     provisional: bool = False
+    #: Accepted because the server asked the till to slow down: its row does not say offline.
+    slowed: bool = False
 
 
 class RedemptionController(QObject):
@@ -230,7 +233,7 @@ class RedemptionController(QObject):
             what=headline,
             time_text=time_text(receipt.created_at),
         )
-        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
+        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
             return receipt
         self.on_screen = receipt.entry_id
@@ -435,7 +438,7 @@ class RedemptionController(QObject):
 
     def _settle(self, receipt: Receipt) -> None:
         if receipt.entry_id in self._followed:
-            self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional)
+            self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
             if receipt.verdict not in _FOLLOWED:
                 del self._followed[receipt.entry_id]
         if receipt.entry_id == self.on_screen:
@@ -448,10 +451,13 @@ class RedemptionController(QObject):
         if result != self.view.result_panel.result():
             self._put(result)
 
-    def _upsert_row(self, entry_id: str, verdict: Verdict, provisional: bool) -> None:
+    def _upsert_row(
+        self, entry_id: str, verdict: Verdict, provisional: bool, slowed: bool = False
+    ) -> None:
         followed = self._followed[entry_id]
         followed.verdict = verdict
         followed.provisional = provisional
+        followed.slowed = slowed
         model = self.view.redemptions_model
         number = model.find(entry_id)
         # A manager's cancel, once it shows on the row, stays there (app/ui/controllers/
@@ -467,6 +473,7 @@ class RedemptionController(QObject):
                 cancel_text=shown.cancel_text if shown else "",
                 cancel_kind=shown.cancel_kind if shown else None,
                 provisional=provisional,
+                slowed=slowed,
             )
         )
 
@@ -520,16 +527,19 @@ class RedemptionController(QObject):
                     if entry_id not in self._followed:
                         continue
                     followed = self._followed[entry_id]
-                    if (receipt.verdict, receipt.provisional) != (
+                    if (receipt.verdict, receipt.provisional, receipt.slowed) != (
                         followed.verdict,
                         followed.provisional,
+                        followed.slowed,
                     ):
                         on_screen = entry_id == self.on_screen
                         if on_screen and self.busy:
                             # Its own wait is still running and puts the result up as it ends,
                             # in the step the till takes orders again: shown here first, the
                             # panel would say done while a next order is still turned away.
-                            self._upsert_row(entry_id, receipt.verdict, receipt.provisional)
+                            self._upsert_row(
+                                entry_id, receipt.verdict, receipt.provisional, receipt.slowed
+                            )
                             continue
                         self._settle(receipt)
                         # The member's card takes what the server confirmed, whichever of their

@@ -20,10 +20,15 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
 }
 
 
-def outcome_short_text(kind: OutcomeKind, *, provisional: bool = False) -> str:
+def outcome_short_text(
+    kind: OutcomeKind, *, provisional: bool = False, slowed: bool = False
+) -> str:
     """The outcome in a table cell's few words. ``provisional``: accepted offline and handed over
     then, so a not-confirmed one says so, as the result panel's banner does
-    (:func:`app.ui.widgets.result_panel.outcome_title`)."""
+    (:func:`app.ui.widgets.result_panel.outcome_title`). ``slowed``: accepted because the
+    server asked the till to slow down (a 429), not said "offline" of a till online."""
+    if kind == "accepted_offline" and slowed:
+        return QCoreApplication.translate("Outcome", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("Outcome", "Offline — NOT CONFIRMED")
     words = {

@@ -125,7 +125,7 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.STATUS:
                 return row.cancel_text or outcome_short_text(
-                    row.status, provisional=row.provisional
+                    row.status, provisional=row.provisional, slowed=row.slowed
                 )
             if column == self.REDEMPTION:
                 what = f"{row.time_text} · {row.what}" if self._narrow else row.what

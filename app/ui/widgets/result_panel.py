@@ -15,12 +15,17 @@ from app.ui.widgets.qr import qr_image
 QR_MODULE_PX = 4
 
 
-def outcome_title(kind: PanelKind, *, provisional: bool = False, gives: str = "reward") -> str:
+def outcome_title(
+    kind: PanelKind, *, provisional: bool = False, gives: str = "reward", slowed: bool = False
+) -> str:
     """The banner words of an outcome. They are fixed here, not passed in, so no caller can make
     a not-confirmed result read like a confirmed one. ``provisional``: it was accepted offline,
     and handed over then (architecture §4), so a not-confirmed one says that, not "do not hand
     over yet". ``gives``: what the order gives (``ResultData.gives``), which a not-confirmed one
-    says not to give yet."""
+    says not to give yet. ``slowed``: accepted because the server asked the till to slow down
+    (a 429), on a till that is online: not "offline"."""
+    if kind == "accepted_offline" and slowed:
+        return QCoreApplication.translate("ResultPanel", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("ResultPanel", "NOT CONFIRMED — accepted offline")
     if kind == "not_confirmed" and gives != "reward":
@@ -196,7 +201,9 @@ class ResultPanel(QFrame):
             self.setAccessibleName(self.tr("Result: none"))
             return
 
-        title = outcome_title(result.kind, provisional=result.provisional, gives=result.gives)
+        title = outcome_title(
+            result.kind, provisional=result.provisional, gives=result.gives, slowed=result.slowed
+        )
         self.title.setText(title)
         handed_over = result.kind == "not_confirmed" and result.provisional
         name = _HANDED_OVER_ICON if handed_over else _ICONS[result.kind]

@@ -70,6 +70,11 @@ _PRESSES = frozenset(
 )
 #: Keys a scanner may end a scan with (it is set to send one of them).
 TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+#: What a scanner set to end a line the Unix way sends instead of Enter: a line feed, which X
+#: delivers as Ctrl+J or as its own key (0x0a), the character the same either way. Where Enter
+#: ends a scan, so does a line feed: not one, it ended nothing, and the card's digits were left
+#: typed into the member search (or a dialog's amount).
+LINE_FEED = "\n"
 
 
 def _monotonic_ms() -> float:
@@ -257,7 +262,7 @@ class ScannerFilter(QObject):
 
         if not self._held:
             return False
-        if event.key() in self.terminators and self._is_scan([k.at for k in self._held], now):
+        if self._ends_scan(event) and self._is_scan([k.at for k in self._held], now):
             code = "".join(key.char for key in self._held)
             self._held = []
             self._flush_timer.stop()
@@ -301,7 +306,7 @@ class ScannerFilter(QObject):
             return False
         self._pause_timer.stop()
         self._passed_at = []
-        if event.key() not in self.terminators or not self._is_scan_passed(passed, now):
+        if not self._ends_scan(event) or not self._is_scan_passed(passed, now):
             return False
         self._take_back(widget, len(passed))
         return True
@@ -338,6 +343,13 @@ class ScannerFilter(QObject):
             if callable(wipe):
                 wipe()
         self.taken_back.emit(widget)
+
+    def _ends_scan(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is the scanner's terminator: one of :attr:`terminators`, or a line
+        feed where Enter is one (:data:`LINE_FEED`)."""
+        if event.key() in self.terminators:
+            return True
+        return event.text() == LINE_FEED and Qt.Key.Key_Return in self.terminators
 
     def _is_scan(self, times: list[float], now: float) -> bool:
         """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""

@@ -104,6 +104,47 @@ def test_a_card_scanned_over_the_drop_the_cart_question_is_said_not_read(
     assert picker.cart.lines()
 
 
+def test_a_card_scanned_over_a_dialog_is_said_under_the_member_search_until_the_next_scan(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb: a card scanned over the deduction dialog said "Card not read" only in the
+    # status bar, at the foot of the screen; the cashier looks at the member search.
+    find_member(qtbot, cashier, AYU_CARD)
+    cashier.view.reward_picker.select_reward(1)
+    cashier.view.reward_picker.add_button.click()
+    cashier.ask_drop_cart()
+    box = cashier.drop_cart_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, "KR24000128")
+    search = cashier.view.member_search
+    assert search.message_text() == NOT_READ
+    assert search.message.property("role") == "error"  # in red, as a lookup's refusal
+    assert cashier.view.status.note_text() == NOT_READ  # and still in the status bar
+    box.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert search.message_text() == ""
+
+
+def test_a_scan_not_read_is_no_longer_said_once_a_receipt_is_scanned(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    find_member(qtbot, cashier, AYU_CARD)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD_ON_AZERTY)
+    assert cashier.view.member_search.message_text().startswith("Card not read")
+    invoice = cashier.view.invoice_field.field
+    invoice.setFocus()
+    qtbot.waitUntil(invoice.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, "INV-0002")
+    assert cashier.view.invoice_field.text() == "INV-0002"
+    assert cashier.view.member_search.message_text() == ""
+
+
 @pytest.fixture
 def cancel_by_server_id(qtbot: QtBot, cashier: CashierWindow) -> CancelByServerIdDialog:
     run_async(qtbot, cashier.till.staff.add_first_manager("Wayan", Secret("246810")))

@@ -605,3 +605,57 @@ def test_keys_held_together_follow_the_keyboard_where_the_first_one_moved_it(
         enter(qtbot, button, clock, gap_ms=40)
     assert search.text() == "Ayu"
     assert not pressed
+
+
+# --- a scanner that ends a code with a line feed (LF) instead of Enter ------------------------
+
+#: How X delivers a line feed: Ctrl+J, or the Linefeed key (Qt's key 0x0a); "\n" either way.
+LINE_FEEDS = {
+    "ctrl+j": (Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier),
+    "Linefeed": (Qt.Key(0x0A), Qt.KeyboardModifier.NoModifier),
+}
+
+
+def ending_in_line_feed(events: list[QKeyEvent], how: str) -> list[QKeyEvent]:
+    """``events`` (a scan ending in Enter) with a line feed sent as ``how`` instead of Enter."""
+    key, modifiers = LINE_FEEDS[how]
+    press, release = events[-2:]
+    line_feed = []
+    for kind, source in ((QEvent.Type.KeyPress, press), (QEvent.Type.KeyRelease, release)):
+        event = QKeyEvent(kind, key, modifiers, "\n")
+        event.setTimestamp(source.timestamp())
+        line_feed.append(event)
+    return [*events[:-2], *line_feed]
+
+
+@pytest.mark.parametrize("how", LINE_FEEDS)
+def test_a_scan_ending_in_a_line_feed_is_a_scan_and_never_reaches_the_field(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, how: str
+) -> None:
+    # Seen under Xvfb: Ayu's card ended by Ctrl+J stayed typed in the member search, nobody
+    # looked up, and over the deduction dialog it became the amount to deduct.
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, ending_in_line_feed(wedge_keys("70140000000006", 6), how))
+    assert scan.args == ["70140000000006"]
+    assert field.text() == ""
+    assert scanner.held_count() == 0
+
+
+@pytest.mark.parametrize("how", LINE_FEEDS)
+def test_a_card_ending_in_a_line_feed_onto_the_pin_pad_is_taken_back(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad, how: str
+) -> None:
+    keys(qtbot, pad, clock, "12", gap_ms=90)
+    with qtbot.assertNotEmitted(pad.submitted), qtbot.waitSignal(scanner.taken_back):
+        send(pad, ending_in_line_feed(wedge_keys("70140000000123", 6), how))
+    assert pad.entered_count() == 2
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
+def test_a_line_feed_ends_no_scan_where_the_scanner_ends_with_tab(
+    qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit
+) -> None:
+    scanner.set_terminators("tab")
+    with qtbot.assertNotEmitted(scanner.scanned, wait=scanner.max_gap_ms * 4):
+        send(field, ending_in_line_feed(wedge_keys("70140000000006", 6), "ctrl+j"))
+    assert field.text() == "70140000000006"

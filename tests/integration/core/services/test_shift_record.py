@@ -88,7 +88,7 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         ("reward", "Es Kopi Susu Gula Aren", "confirmed"),
         ("deduct", "Rp 50.000 from Saldo Hadiah Rindang", "confirmed"),
         ("reward", "Es Kopi Susu Gula Aren", "refused"),
-        ("voucher", "#5098", "refused"),
+        ("voucher", "Voucher used: #5098", "refused"),
     ]
     for row in rows:
         assert datetime.fromisoformat(row["time"]).utcoffset() is not None  # ISO 8601, zoned

@@ -4,6 +4,7 @@ outbox and the sync worker."""
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
@@ -578,6 +579,50 @@ async def test_a_retry_after_of_1e308_waits_an_hour(till: Till, sandbox: Sandbox
     assert 3590 <= waits <= 3600
     [attempt] = await till.outbox.attempts(receipt.entry_id)
     assert attempt.status_code == 429
+
+
+async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_once(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # A 429 read "Hand over the reward; the till sends it when the network is back" and the bar
+    # "Degraded": an outage there was not. The server asked the till to wait, and it does.
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 1)
+    sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="2", scope="redemptions")
+    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    assert str(receipt.headline) == "Accepted — will sync"  # not "offline": the server is there
+    assert str(receipt.what_to_do) == (
+        "Hand over the reward; the till sends it by itself once the Stamps server's wait is over."
+    )
+    assert receipt.details is not None
+    assert re.fullmatch(
+        r"The Stamps server asked the till to slow down: nothing was applied yet\. The till "
+        r"sends it again in [12] s by itself\.",
+        str(receipt.details),
+    )
+    assert till.monitor.state is Connectivity.ONLINE
+    sandbox.faults(error_rate=0.0)
+    await till.worker.drain(WAIT)
+    done = await till.receipt(receipt.entry_id)
+    assert done.verdict is Verdict.CONFIRMED
+    first, second = await till.outbox.attempts(receipt.entry_id)
+    assert first.status_code == 429 and first.ended_at is not None
+    assert (second.started_at - first.ended_at).total_seconds() >= 1.9  # its Retry-After
+    assert len(sandbox.ledger()) == 1
+
+
+async def test_a_redemption_the_offline_rules_refuse_after_a_429_says_the_server_asked_to_wait(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
+    sandbox.faults(error_rate=1.0, error_statuses=[429], scope="redemptions")
+    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    assert receipt.verdict is Verdict.NOT_REDEEMED
+    assert str(receipt.what_to_do).startswith(
+        "The Stamps server asked the till to slow down, and the offline rules do not allow this"
+    )
 
 
 async def test_a_token_that_cannot_be_sent_pauses_the_queue_and_says_why(

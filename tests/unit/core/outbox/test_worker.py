@@ -20,7 +20,7 @@ from app.core.stamps.exchange import current_flight
 from app.core.storage.problems import folder_read_only
 
 from .conftest import OutboxFactory, enqueue_reward, settle
-from .fakes import FakeTransport, Hang
+from .fakes import FakeTransport, Hang, rate_limited
 
 
 async def test_background_worker_sends_what_is_enqueued(
@@ -94,6 +94,25 @@ async def test_connectivity_restored_wakes_what_a_hanging_line_left_unanswered(
     await worker.run_once(reconcile=False)
     done = await outbox.get(lost.id)
     assert done is not None and done.status == EntryStatus.SYNCED
+
+
+async def test_connectivity_restored_leaves_a_429_to_wait_its_retry_after(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Seen against a server answering 429 with Retry-After 40: a lookup's timeout made the till
+    # degraded, the probe's pong made it online, and the reconnect woke the redemption the
+    # server had asked to wait 40 s: sent again within 10 s. The server answered; its wait
+    # stands, as a server error's backoff does.
+    outbox = await make_outbox()
+    worker = SyncWorker(outbox, transport)
+    slowed = await enqueue_reward(outbox, lane="ayu")
+    transport.script = [rate_limited(40)]
+    await worker.run_once(reconcile=False)
+    waiting = await outbox.get(slowed.id)
+    assert waiting is not None and waiting.next_attempt_at is not None
+    assert await worker.connectivity_restored() == 0
+    after = await outbox.get(slowed.id)
+    assert after is not None and after.next_attempt_at == waiting.next_attempt_at
 
 
 async def test_an_attempt_the_dead_line_answers_after_the_network_is_back_is_sent_again_soon(

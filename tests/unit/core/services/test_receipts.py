@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from app.core.domain import EntryStatus
-from app.core.services.receipts import Receipt, Verdict, receipt_for
+from app.core.services.receipts import Receipt, Verdict, receipt_for, slowed_words
 from app.core.storage.tables import OutboxEntry
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -597,3 +597,40 @@ def test_a_member_s_voucher_redeemed_still_says_to_apply_it() -> None:
     answer = {"redemption": {"id": 9}, "voucher": {"id": 4, "code": "PZ633ECV"}}
     receipt = receipt_for(entry(EntryStatus.SYNCED, kind="voucher", response=answer))
     assert str(receipt.what_to_do) == "Apply the voucher: give its item or discount."
+
+
+SLOWED = "RateLimited: 429 Too Many Requests"
+
+
+@pytest.mark.parametrize(
+    ("wait", "said"),
+    [
+        (timedelta(seconds=29.2), "again in 30 s by itself"),
+        (timedelta(minutes=59, seconds=30), "again in 60 min by itself"),
+        (timedelta(seconds=-3), "again by itself in a moment"),
+        (None, "again by itself in a moment"),
+    ],
+)
+def test_a_429_says_when_the_till_sends_it_again(wait: timedelta | None, said: str) -> None:
+    due = NOW + wait if wait is not None else None
+    waiting = entry(EntryStatus.QUEUED, last_error=SLOWED, next_attempt_at=due)
+    words = str(slowed_words(waiting, NOW))
+    assert words.startswith("The Stamps server asked the till to slow down")
+    assert words.endswith(said + ".")
+
+
+def test_a_pin_redemption_the_server_asks_to_slow_down_for_is_no_outage() -> None:
+    # A PIN's entry is not judged by the offline rules: it waits, and said "cannot be reached".
+    waiting = entry(
+        EntryStatus.QUEUED,
+        last_error=SLOWED,
+        last_outcome="never_arrived",
+        attempts=1,
+        expires_at=NOW + timedelta(minutes=5),
+    )
+    receipt = receipt_for(waiting)
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    assert str(receipt.headline) == "Waiting to send — do not hand over yet"
+    assert "cannot be reached" not in f"{receipt.details} {receipt.what_to_do}"
+    assert "slow down" in str(receipt.details)
+    assert str(receipt.what_to_do).startswith("The till sends it again by itself")

@@ -17,7 +17,7 @@ from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.services.stamps_link import ClientTransport
 from app.core.stamps import StampsClient
-from app.core.stamps.errors import CredentialsUnusable, ResponseLost
+from app.core.stamps.errors import CredentialsUnusable, RateLimited, ResponseLost
 from app.core.stamps.models import ActivitiesResponse
 
 from ..stamps.helpers import BASE_URL, FakeStamps
@@ -132,3 +132,24 @@ async def test_a_send_from_before_the_line_came_back_ending_unanswered_leaves_th
     with pytest.raises(ResponseLost):
         await sending
     assert monitor.state is Connectivity.ONLINE
+
+
+class SlowDownClient:
+    """A client whose every send the server answers 429 Too Many Requests."""
+
+    token_changes = 0
+
+    async def submit(self, kind: OperationKind, payload: Any, *, idempotency_key: str) -> Any:
+        raise RateLimited("429 Too Many Requests", status_code=429, retry_after=40.0)
+
+
+async def test_a_send_the_server_asks_to_slow_down_leaves_the_bar_online() -> None:
+    # Seen: the bar read "Degraded — slow or failing" after a 429, the probe's pong read
+    # "Online" 5 s later, and going online woke the redemption the server had asked to wait
+    # 40 s: sent again within 10 s, six times a minute, to a server asking the till to slow down.
+    monitor = ConnectivityMonitor(_no_probe)
+    transport = ClientTransport(SlowDownClient(), monitor)  # type: ignore[arg-type]
+    with pytest.raises(RateLimited):
+        await transport.submit(OperationKind.REWARD, {}, idempotency_key="k")
+    assert monitor.state is Connectivity.ONLINE
+    assert monitor.proven
