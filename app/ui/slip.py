@@ -43,6 +43,8 @@ class SlipData:
     redemption_id: str | None = None
     voucher_code: str | None = None
     invoice_number: str | None = None
+    #: Accepted because the server asked the till to slow down (a 429): not "offline".
+    slowed: bool = False
 
 
 def slip_document(slip: SlipData) -> QTextDocument:
@@ -61,7 +63,7 @@ def slip_document(slip: SlipData) -> QTextDocument:
     document.setDocumentMargin(0)
     parts = [
         f"<h3 align='center'>{said(slip.store)}</h3>",
-        f"<p align='center'><b>{esc(outcome_title(slip.outcome))}</b></p>",
+        f"<p align='center'><b>{esc(outcome_title(slip.outcome, slowed=slip.slowed))}</b></p>",
         f"<p>{esc(slip.when_text)}<br>{esc(cashier)}: {said(slip.cashier)}<br>"
         f"{esc(member)}: {said(slip.member)}</p>",
     ]
@@ -83,8 +85,16 @@ def slip_document(slip: SlipData) -> QTextDocument:
         )
         parts.append(f"<p align='center'><img src='{QR_RESOURCE}' width='120' height='120'></p>")
     if slip.outcome == "accepted_offline":
-        note = QCoreApplication.translate(
-            "Slip", "Recorded offline; it will be sent to Stamps automatically."
+        note = (
+            QCoreApplication.translate(
+                "Slip",
+                "The Stamps server asked the till to wait; it will be sent to Stamps "
+                "automatically.",
+            )
+            if slip.slowed
+            else QCoreApplication.translate(
+                "Slip", "Recorded offline; it will be sent to Stamps automatically."
+            )
         )
         parts.append(f"<p><i>{esc(note)}</i></p>")
     document.setHtml("".join(parts))

@@ -3757,6 +3757,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode voucher</translation>
     </message>
     <message>
+        <source>The Stamps server asked the till to wait; it will be sent to Stamps automatically.</source>
+        <translation>Server Stamps meminta mesin kasir menunggu; akan dikirim ke Stamps secara otomatis.</translation>
+    </message>
+    <message>
         <source>Recorded offline; it will be sent to Stamps automatically.</source>
         <translation>Dicatat offline; akan dikirim ke Stamps secara otomatis.</translation>
     </message>

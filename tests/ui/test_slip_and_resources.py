@@ -50,6 +50,14 @@ def test_only_a_confirmed_slip_carries_a_qr_code(qapp):
     assert "sent to Stamps automatically" in slip_document(offline).toPlainText()
 
 
+def test_a_slip_accepted_after_the_server_asked_to_wait_does_not_say_offline(qapp):
+    # a 429: the server was there and asked the till to slow down; "offline" spoke of an outage
+    slowed = SlipData(**{**SLIP.__dict__, "outcome": "accepted_offline", "slowed": True})
+    text = slip_document(slowed).toPlainText()
+    assert "Accepted — will sync" in text and "asked the till to wait" in text
+    assert "offline" not in text.lower()
+
+
 def test_slip_text_is_escaped(qapp):
     tricky = SlipData(**{**SLIP.__dict__, "member": "<b>Budi</b> & co"})
     assert "<b>Budi</b> & co" in slip_document(tricky).toPlainText()
