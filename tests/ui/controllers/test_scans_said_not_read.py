@@ -84,11 +84,11 @@ def test_a_card_scanned_on_another_keyboard_layout_is_said_not_read_not_tried_as
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"  # still served
 
 
-def test_a_card_scanned_over_the_drop_the_cart_question_is_said_not_read(
+def scanned_over_drop_the_cart(
     qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
-) -> None:
-    # Seen under Xvfb: Esc over a cart, the next customer's card scanned while "Drop the cart?"
-    # was up: nothing happened and nothing was said.
+) -> QMessageBox:
+    """Ayu found, a reward in the cart, Esc's "Drop the cart?" up, and the next card scanned
+    over it; returns the question, still open."""
     find_member(qtbot, cashier, AYU_CARD)
     picker = cashier.view.reward_picker
     picker.select_reward(1)
@@ -99,9 +99,18 @@ def test_a_card_scanned_over_the_drop_the_cart_question_is_said_not_read(
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=WAIT_MS)
     with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
         scan(qtbot, cashier, clock, "KR24000128")
+    return box
+
+
+def test_a_card_scanned_over_the_drop_the_cart_question_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb: Esc over a cart, the next customer's card scanned while "Drop the cart?"
+    # was up: nothing happened and nothing was said.
+    box = scanned_over_drop_the_cart(qtbot, cashier, scanner, clock)
     assert cashier.view.status.note_text() == NOT_READ
     assert box.isVisible()  # its Enter pressed no button
-    assert picker.cart.lines()
+    assert cashier.view.reward_picker.cart.lines()
 
 
 def test_a_card_scanned_over_a_dialog_is_said_under_the_member_search_until_the_next_scan(
@@ -109,15 +118,7 @@ def test_a_card_scanned_over_a_dialog_is_said_under_the_member_search_until_the_
 ) -> None:
     # Seen under Xvfb: a card scanned over the deduction dialog said "Card not read" only in the
     # status bar, at the foot of the screen; the cashier looks at the member search.
-    find_member(qtbot, cashier, AYU_CARD)
-    cashier.view.reward_picker.select_reward(1)
-    cashier.view.reward_picker.add_button.click()
-    cashier.ask_drop_cart()
-    box = cashier.drop_cart_dialog
-    assert isinstance(box, QMessageBox)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=WAIT_MS)
-    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
-        scan(qtbot, cashier, clock, "KR24000128")
+    box = scanned_over_drop_the_cart(qtbot, cashier, scanner, clock)
     search = cashier.view.member_search
     assert search.message_text() == NOT_READ
     assert search.message.property("role") == "error"  # in red, as a lookup's refusal
