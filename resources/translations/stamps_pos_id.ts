@@ -1934,6 +1934,10 @@
         <translation>Kasus ditutup</translation>
     </message>
     <message>
+        <source>Accepted while the Stamps server asked the till to wait: waiting to send</source>
+        <translation>Diterima saat server Stamps meminta mesin kasir menunggu: menunggu dikirim</translation>
+    </message>
+    <message>
         <source>Accepted offline: waiting to send</source>
         <translation>Diterima offline: menunggu dikirim</translation>
     </message>
@@ -1944,6 +1948,10 @@
     <message>
         <source>Queued: not sent yet</source>
         <translation>Antre: belum dikirim</translation>
+    </message>
+    <message>
+        <source>Accepted while the Stamps server asked the till to wait: being sent to it</source>
+        <translation>Diterima saat server Stamps meminta mesin kasir menunggu: sedang dikirim ke server</translation>
     </message>
     <message>
         <source>Accepted offline: being sent to the Stamps server</source>
@@ -2044,6 +2052,14 @@
     <message>
         <source>none yet</source>
         <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>Accepted before the server&apos;s answer</source>
+        <translation>Diterima sebelum jawaban server</translation>
+    </message>
+    <message>
+        <source>yes: the Stamps server asked the till to wait</source>
+        <translation>ya: server Stamps meminta mesin kasir menunggu</translation>
     </message>
     <message>
         <source>Accepted offline</source>

@@ -110,6 +110,9 @@ class HistoryRow:
     #: A cancel by server id: the server redemption it cancels, as the manager typed it. Its
     #: ``server_redemption_id`` is the server's answer, which a refused cancel never gets.
     cancels_server_id: int | None = None
+    #: Accepted by the offline rules because the server asked the till to slow down (a 429),
+    #: not because it could not be reached (``Receipt.slowed``).
+    slowed: bool = False
 
     @property
     def member(self) -> str:
@@ -339,6 +342,7 @@ def _row(
         member_name=member_name or entry.member_name,
         decision=decision,
         cancels_server_id=_cancelled_server_id(entry),
+        slowed=receipt.slowed,
     )
 
 

@@ -144,6 +144,12 @@ def _redemption_state(row: HistoryRow) -> str:
     """Where the entry itself stands, in one line."""
     status = row.status
     if status is EntryStatus.QUEUED:
+        if row.verdict is Verdict.ACCEPTED_OFFLINE and row.slowed:
+            # the server is there and asked the till to wait: "offline" would name an outage
+            return QCoreApplication.translate(
+                "ManagerWords",
+                "Accepted while the Stamps server asked the till to wait: waiting to send",
+            )
         if row.verdict is Verdict.ACCEPTED_OFFLINE:
             return QCoreApplication.translate("ManagerWords", "Accepted offline: waiting to send")
         if any(a.outcome == "ambiguous" for a in row.attempts):
@@ -160,6 +166,11 @@ def _redemption_state(row: HistoryRow) -> str:
             )
         return QCoreApplication.translate("ManagerWords", "Queued: not sent yet")
     if status is EntryStatus.SENDING:
+        if row.provisional and row.slowed:
+            return QCoreApplication.translate(
+                "ManagerWords",
+                "Accepted while the Stamps server asked the till to wait: being sent to it",
+            )
         if row.provisional:
             return QCoreApplication.translate(
                 "ManagerWords", "Accepted offline: being sent to the Stamps server"
@@ -351,7 +362,16 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
     facts.append(
         (QCoreApplication.translate("ManagerWords", "Server redemption id"), _server_id(row))
     )
-    if row.provisional:
+    if row.provisional and row.slowed:
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Accepted before the server's answer"),
+                QCoreApplication.translate(
+                    "ManagerWords", "yes: the Stamps server asked the till to wait"
+                ),
+            )
+        )
+    elif row.provisional:
         facts.append(
             (
                 QCoreApplication.translate("ManagerWords", "Accepted offline"),

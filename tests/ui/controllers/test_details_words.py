@@ -183,6 +183,30 @@ def test_accepted_offline_says_it_waits_to_send() -> None:
     data = details_data(details(entry))
     assert data.standing == "Accepted offline — will sync"
     assert dict(data.facts)["Status"] == "Accepted offline: waiting to send"
+    assert dict(data.facts)["Accepted offline"] == "yes"
+
+
+def test_accepted_after_a_429_does_not_say_offline() -> None:
+    # the server answered "slow down": a manager must not read it as an outage
+    entry = row(
+        EntryStatus.QUEUED,
+        Verdict.ACCEPTED_OFFLINE,
+        "receipt.accepted_offline.slowed",
+        provisional=True,
+        slowed=True,
+    )
+    data = details_data(details(entry))
+    facts_said = dict(data.facts)
+    assert data.standing == "Accepted — will sync"
+    assert facts_said["Status"] == (
+        "Accepted while the Stamps server asked the till to wait: waiting to send"
+    )
+    assert facts_said["Accepted before the server's answer"] == (
+        "yes: the Stamps server asked the till to wait"
+    )
+    assert "Accepted offline" not in facts_said
+    sending = dataclasses.replace(entry, status=EntryStatus.SENDING)
+    assert "offline" not in facts(details(sending))["Status"]
 
 
 def test_unknown_says_not_confirmed_and_a_manager_checks() -> None:

@@ -602,6 +602,8 @@ async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_on
         str(receipt.details),
     )
     assert till.monitor.state is Connectivity.ONLINE
+    [row] = await till.history.rows()  # what a manager's history reads it by
+    assert row.slowed and row.provisional
     sandbox.faults(error_rate=0.0)
     await till.worker.drain(WAIT)
     done = await till.receipt(receipt.entry_id)
