@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from app.core.services import HistoryRow, Member, Till
 from app.ui.controllers.changes import TillChanges
@@ -217,9 +217,9 @@ class CashierWindow(QObject):
     def scanned(self, code: str) -> None:
         """A scan, wherever focus was: into the invoice field when the cursor is there, else a
         member identifier first and a voucher code second (architecture §5). With a dialog up, it
-        goes only into a field meant for a card, else it is said not read; with another page
-        shown, it is what a keyboard typed into the field there (if any): nothing behind acts
-        on it. In a filter of manager mode's page its Enter shows the list."""
+        goes only into a field meant for a card, else it is said not read; on a page that serves
+        no customer (the sign-in, the first manager's setup, the shift's summary) it is said not
+        read. In a filter of manager mode's page its Enter shows the list."""
         view = self.view
         notice = self.mode.form_closed_notice
         if notice is not None and QApplication.activeModalWidget() is notice:
@@ -237,7 +237,7 @@ class CashierWindow(QObject):
             self._filter_by_scan(code)
             return
         if view.pages.currentWidget() is not view.cashier_page:
-            self._type_into_focus(code)
+            self._on_another_page()
             return
         if self.redemption.pin_dialog is not None:
             return
@@ -297,9 +297,22 @@ class CashierWindow(QObject):
                 )
             )
             return
-        self._type_into_focus(code)
+        focus.insert(code)  # as typed, without the scanner's Enter: it presses no button
         if page is not None and page.isAncestorOf(focus):
             focus.returnPressed.emit()
+
+    def _on_another_page(self) -> None:
+        # No customer is served here (the first manager's setup, the shift's summary), and no
+        # field of these pages is for a card: it went into the first manager's name, and from
+        # there into the manager saved. (A damaged database's page comes before this window:
+        # the start holds a scan made there, and the sign-in page says it was not read.)
+        view, page = self.view, self.view.pages.currentWidget()
+        if page is view.built_first_manager:
+            said = self.tr("Card not read: set up the first manager, then scan it again.")
+            view.first_manager.say_scan_not_read(said)
+        else:
+            said = self.tr("Card not read: sign in first, then scan it again.")
+        view.status.show_note(said)
 
     def _into_dialog(self, code: str) -> None:
         # Only a field meant for a card takes it, as typed and without the scanner's Enter (a
@@ -321,16 +334,6 @@ class CashierWindow(QObject):
             # Under the member search too, beside the dialog, where the cashier looks for the
             # card's member: the status bar's note at the screen's foot went unseen.
             self.member.scan_not_read(said)
-
-    @staticmethod
-    def _type_into_focus(code: str) -> None:
-        # Only a text field takes it, as typed and without the scanner's Enter: a scan never
-        # presses a dialog's button.
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit) and not focus.isReadOnly():
-            focus.insert(code)
-        elif isinstance(focus, QPlainTextEdit) and not focus.isReadOnly():
-            focus.insertPlainText(code)
 
     def back(self) -> None:
         """Esc with nothing else open: stop waiting on screen for a redemption being sent; else

@@ -37,6 +37,11 @@ class FirstManagerView(QWidget):
         self.explain.setObjectName("firstManagerExplain")
         self.explain.setProperty("role", "muted")
         self.explain.setWordWrap(True)
+        self.scan_note = QLabel()
+        self.scan_note.setObjectName("firstManagerScanNote")
+        self.scan_note.setProperty("role", "error")
+        self.scan_note.setWordWrap(True)
+        self.scan_note.hide()
         self.name_edit = line_edit(max_length=NAME_INPUT_MAX)
         self.pin_edit = line_edit(max_length=PIN_INPUT_MAX, secret=True)
         self.again_edit = line_edit(max_length=PIN_INPUT_MAX, secret=True)
@@ -49,6 +54,7 @@ class FirstManagerView(QWidget):
         self.create_button.clicked.connect(self.submit)
         for edit in (self.name_edit, self.pin_edit, self.again_edit):
             edit.returnPressed.connect(self.submit)
+            edit.textEdited.connect(self.scan_note.hide)
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -58,6 +64,7 @@ class FirstManagerView(QWidget):
         inner.setSpacing(10)
         inner.addWidget(self.title)
         inner.addWidget(self.explain)
+        inner.addWidget(self.scan_note)
         inner.addWidget(self.name)
         inner.addWidget(self.pin)
         inner.addWidget(self.again)
@@ -75,6 +82,11 @@ class FirstManagerView(QWidget):
         """Put the cursor in the name."""
         self.name_edit.setFocus()
 
+    def say_scan_not_read(self, said: str) -> None:
+        """A card was scanned here: ``said`` stands above the fields until the next typing."""
+        self.scan_note.setText(said)
+        self.scan_note.show()
+
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """Reasons beside the fields (``name``, ``pin``, ``again``; none hides them all); the
         cursor goes to the first field to type again."""
@@ -87,6 +99,7 @@ class FirstManagerView(QWidget):
         """Ask for the manager to be created (the PINs are wiped from their fields at once)."""
         for field in (self.name, self.pin, self.again):
             field.set_error("")
+        self.scan_note.hide()
         name, pin, again = self.name_edit.text(), self.pin_edit.text(), self.again_edit.text()
         self.pin_edit.clear()
         self.again_edit.clear()

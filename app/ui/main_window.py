@@ -220,6 +220,11 @@ class CashierWindowView(QMainWindow):
         return self._first_manager
 
     @property
+    def built_first_manager(self) -> FirstManagerView | None:
+        """The first manager's setup page if it was built (``None`` builds nothing)."""
+        return self._first_manager
+
+    @property
     def damaged(self) -> DamagedDatabaseView:
         """A damaged database's page, built the first time it is wanted."""
         if self._damaged is None:

@@ -234,6 +234,14 @@
         <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
     </message>
     <message>
+        <source>Card not read: set up the first manager, then scan it again.</source>
+        <translation>Kartu tidak terbaca: siapkan manajer pertama dulu, lalu pindai lagi.</translation>
+    </message>
+    <message>
+        <source>Card not read: sign in first, then scan it again.</source>
+        <translation>Kartu tidak terbaca: masuk dulu, lalu pindai lagi.</translation>
+    </message>
+    <message>
         <source>Card not read: finish with the open window, then scan it again.</source>
         <translation>Kartu tidak terbaca: selesaikan jendela yang terbuka, lalu pindai lagi.</translation>
     </message>

@@ -236,3 +236,35 @@ def test_a_card_scanned_on_manager_mode_s_page_outside_a_filter_is_said_not_read
     assert cashier.view.status.note_text() == (
         "Card not read: put the cursor in a filter (Member), or leave manager mode."
     )
+
+
+def test_a_card_scanned_on_the_first_manager_s_setup_is_not_taken_as_the_name(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # Seen under Xvfb on a new till: Ayu's card scanned, "KR24000006" stood in the Name field,
+    # and "Create the manager" would have saved it as the manager's name.
+    assert run_async(qtbot, cashier.first_manager.ask_if_needed())
+    page = cashier.view.first_manager
+    qtbot.waitUntil(page.name_edit.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, "KR24000006")
+    said = "Card not read: set up the first manager, then scan it again."
+    assert page.name_edit.text() == ""
+    assert page.scan_note.isVisible() and page.scan_note.text() == said
+    assert cashier.view.status.note_text() == said
+    qtbot.keyClicks(page.name_edit, "W")  # the manager types: the note has said its piece
+    qtbot.waitUntil(lambda: page.name_edit.text() == "W", timeout=WAIT_MS)  # held, then typed
+    assert page.scan_note.isHidden()
+
+
+def test_a_card_scanned_on_the_shift_s_summary_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    run_async(qtbot, cashier.shift.show_summary())
+    qtbot.waitUntil(lambda: cashier.view.pages.currentWidget() is cashier.view.summary)
+    with (
+        qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS),
+        qtbot.assertNotEmitted(cashier.member.lookup_finished, wait=300),
+    ):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert cashier.view.status.note_text() == "Card not read: sign in first, then scan it again."
