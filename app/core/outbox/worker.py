@@ -26,6 +26,9 @@ from app.core.storage.problems import StorageProblem
 
 log = logging.getLogger(__name__)
 
+#: How often the running worker writes again an answer the disk refused (while its lease lasts).
+RESAVE_SECONDS = 2.0
+
 
 class SyncWorker:
     """Sends the outbox's entries through ``transport`` and reconciles the ``unknown`` ones.
@@ -422,8 +425,12 @@ class SyncWorker:
                     await self.outbox.record(orphan, Outcome.NEVER_ARRIVED, error=StaleClaim())
             raise
         except StorageProblem as problem:
-            # the attempt row stays ambiguous and the lease runs out: the sweep decides later
             log.warning("the outcome of entry %s was not saved: %s", claimed.entry_id, problem)
+            if not await self._saved_once_the_disk_lets(claimed, outcome, result, error):
+                # the attempt row stays ambiguous and the lease runs out: the sweep decides later
+                return None
+            log.info("the outcome of entry %s was saved once the disk let it", claimed.entry_id)
+            await self._lost_to_the_outage(claimed, outcome, error)
             return None
         except Exception:
             log.exception("could not record the outcome of entry %s", claimed.entry_id)
@@ -433,6 +440,33 @@ class SyncWorker:
             await self.outbox.record(following, Outcome.NEVER_ARRIVED, error=StaleClaim())
             return None
         return following
+
+    async def _saved_once_the_disk_lets(
+        self,
+        claimed: Claimed,
+        outcome: Outcome,
+        result: SubmitResult | None,
+        error: BaseException | None,
+    ) -> bool:
+        """The disk refused an answer's write (full, or read-only for a moment). Only this worker
+        knows what the server said; left to the lease, the attempt reads as ambiguous: resent
+        under its key a minute later while the cashier waits, or, without a key, unknown for a
+        manager although the server had answered. So the running worker writes it again every
+        few seconds while its lease lasts, and a disk freed meanwhile keeps the answer. A drain
+        (the command line) does not wait: it says at once that the disk refused."""
+        if self._task is None:
+            return False
+        while not self._stopping and claimed.lease_until is not None:
+            left = (claimed.lease_until - clock.now()).total_seconds() - 2 * RESAVE_SECONDS
+            if left <= 0:
+                return False
+            await clock.sleep(min(RESAVE_SECONDS, left))
+            try:
+                status = await self.outbox.record(claimed, outcome, result=result, error=error)
+            except StorageProblem:
+                continue
+            return status is not None  # None: the lease was lost after all, the answer dropped
+        return False
 
     def _may_claim(self) -> bool:
         return not self._stopping and (
