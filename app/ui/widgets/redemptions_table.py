@@ -240,7 +240,15 @@ class ShiftRedemptionsView(QTableView):
         )
         self._status_delegate = StatusDelegate(self)
         self.setItemDelegateForColumn(ShiftRedemptionsModel.STATUS, self._status_delegate)
+        # The header fits its columns to what they hold when a row changes, not when the first
+        # rows come: the shift's first redemption read "NOT / CONFI…" in a column as wide as
+        # its heading.
+        model.rowsInserted.connect(self._fit_status)
+        model.modelReset.connect(self._fit_status)
         self.setAccessibleName(self.tr("This shift's redemptions"))
+
+    def _fit_status(self) -> None:
+        self.resizeColumnToContents(ShiftRedemptionsModel.STATUS)
 
     def set_narrow(self, narrow: bool) -> None:
         """On a narrow page, a status wider than :data:`NARROW_STATUS_MAX_WIDTH` takes two lines,

@@ -96,3 +96,20 @@ def test_a_selected_row_keeps_its_status_colour(qtbot: QtBot, focused: bool) -> 
         # and the row still reads selected beside it
         other = view.visualRect(model.index(row, ShiftRedemptionsModel.TIME))
         assert image.pixelColor(other.left() + 2, other.top() + 4).name() != "#ffffff"
+
+
+@pytest.mark.parametrize("kind", ["not_confirmed", "accepted_offline", "confirmed"])
+def test_the_shift_s_first_redemption_has_room_for_its_status(qtbot: QtBot, kind: str) -> None:
+    # Seen under Xvfb: the first redemption of a shift, not confirmed, read "NOT / CONFI…" in a
+    # column as wide as its heading; the next change of a row widened it.
+    model = ShiftRedemptionsModel()
+    view = ShiftRedemptionsView(model)
+    qtbot.addWidget(view)
+    view.resize(420, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    model.upsert(RedemptionRowData("e1", "05.51", "Ayu Pratiwi", "Es Kopi Susu", kind))
+    status = ShiftRedemptionsModel.STATUS
+    # the width its words ask for, on one line or two (the status delegate's own measure)
+    assert view.columnWidth(status) >= view.sizeHintForColumn(status)
+    assert view.sizeHintForColumn(status) > view.horizontalHeader().sectionSizeHint(status)
