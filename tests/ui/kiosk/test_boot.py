@@ -8,58 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.services.till import Till
-from app.ui.controllers import tasks
 from app.ui.kiosk.boot import KioskStart
-from app.ui.kiosk.view import KioskWindowView
 from app.ui.kiosk.window import KioskWindow
 from app.ui.widgets.held_scan import HOLD_MS
-from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.gates import ScriptedClock
-from .conftest import WAIT_MS, visible_words
+from .conftest import WAIT_MS, type_keys, visible_words
 
 AYU_MEMBER_ID = "KR24000006"
-
-
-@pytest.fixture
-def clock() -> ScriptedClock:
-    return ScriptedClock()
-
-
-@pytest.fixture
-def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
-    """The kiosk's window from its first frame, its till not open yet."""
-    view = KioskWindowView(["en", "id"])
-    start = KioskStart(view, ScannerFilter(clock_ms=clock), clock_ms=clock)
-
-    def before_close(_view: object) -> None:
-        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
-        if start.kiosk is not None:
-            start.kiosk.close()
-        start.scanner.remove()  # before the window that owns it goes
-        view.allow_close()
-
-    qtbot.addWidget(view, before_close_func=before_close)
-    view.resize(1080, 1920)
-    view.show()
-    qtbot.waitExposed(view)
-    return start
-
-
-def type_keys(qtbot: QtBot, clock: ScriptedClock, text: str, gap_ms: float) -> None:
-    """``text`` then Enter, a key every ``gap_ms``, where the keyboard is (as X delivers it)."""
-    for key in [*text, Qt.Key.Key_Return]:
-        clock.advance(gap_ms)
-        target = QApplication.focusWidget() or QApplication.activeWindow()
-        assert target is not None
-        qtbot.keyClick(target, key)
 
 
 def open_till(
