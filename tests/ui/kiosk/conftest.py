@@ -112,6 +112,7 @@ def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
 #: or the Linefeed key, Qt's key 0x0a), typing "\n" either way.
 TERMINATOR_KEYS = {
     "Return": (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"),
+    "Tab": (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, "\t"),
     "ctrl+j": (Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier, "\n"),
     "Linefeed": (Qt.Key(0x0A), Qt.KeyboardModifier.NoModifier, "\n"),
 }
