@@ -171,6 +171,7 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
                 language=settings.language,
                 scanner_prefix=settings.scanner_prefix,
                 scanner_pace_ms=settings.scanner_pace_ms,
+                scanner_terminator=settings.scanner_terminator,
                 on_ready=_kiosk_up,
                 support_bundle=_bundle_writer(config),
             )

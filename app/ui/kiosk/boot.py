@@ -42,6 +42,14 @@ def kiosk_view() -> KioskWindowView:
     return view
 
 
+def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
+    """The scanner filter as the till's settings describe its scanner (``scanner_prefix``,
+    ``scanner_pace_ms``, ``scanner_terminator``), as the cashier's window sets its own."""
+    scanner = ScannerFilter(prefix=prefix, scan_pace_ms=pace_ms)
+    scanner.set_terminators(terminator)
+    return scanner
+
+
 class KioskStart:
     """The kiosk from its first frame until its till is open: the welcome screen says it is
     starting and offers nothing, and the scanner filter already listens, holding the last card
@@ -81,6 +89,7 @@ def run_kiosk(
     seed: StaffSeed | None = None,
     scanner_prefix: str = "",
     scanner_pace_ms: int = 25,
+    scanner_terminator: str = "either",
     on_ready: Callable[[KioskWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
 ) -> int:
@@ -96,7 +105,7 @@ def run_kiosk(
     def window_factory() -> QWidget:
         # The scanner listens from the first frame: a customer scans the moment the screen
         # lights up, long before the till is open.
-        scanner = ScannerFilter(prefix=scanner_prefix, scan_pace_ms=scanner_pace_ms)
+        scanner = kiosk_scanner(scanner_prefix, scanner_pace_ms, scanner_terminator)
         starts.append(KioskStart(kiosk_view(), scanner))
         return starts[0].view
 

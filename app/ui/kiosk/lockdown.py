@@ -16,7 +16,7 @@ from app.core.services import clock
 from app.ui.controllers.watcher import InputWatcher
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.widgets.numpad import numlock_off_digit
-from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, LINE_FEED
 
 #: Seconds a finger must stay on the corner.
 HOLD_SECONDS = 5.0
@@ -41,13 +41,22 @@ _SHORTCUT_MODIFIERS = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+#: Alt and Meta make a shortcut of any key; Ctrl alone may be a scanner's line feed.
+_NEVER_A_SCANNER = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
 def passes(event: QKeyEvent) -> bool:
     """Whether a key may reach the kiosk: a character a scanner types (Shift allowed), the
-    key ending a scan, or, on the PIN pad, a numeric keypad's digit key with NumLock off and
-    Backspace or Delete.
-    Everything else (Esc, F-keys, arrows, anything with Ctrl, Alt or Meta) is swallowed here."""
+    key ending a scan (a line feed too), or, on the PIN pad, a numeric keypad's digit key with
+    NumLock off and Backspace or Delete.
+    Everything else (Esc, F-keys, arrows, anything else with Ctrl, Alt or Meta) is swallowed
+    here."""
+    if event.text() == LINE_FEED and not event.modifiers() & _NEVER_A_SCANNER:
+        # A scanner set to end a code the Unix way sends a line feed, which X delivers as
+        # Ctrl+J (or its own key): swallowed, the card was never read at the kiosk, where the
+        # cashier's window reads it (scanner_filter.LINE_FEED). It is no way out: the kiosk
+        # has no shortcut on it, and typed by a person it ends no scan.
+        return True
     if event.modifiers() & _SHORTCUT_MODIFIERS:
         return False
     if event.key() in _SCAN_KEYS:

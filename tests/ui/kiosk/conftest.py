@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,9 +17,12 @@ from app.config import Settings
 from app.core.credentials import Secret
 from app.core.services.till import Till
 from app.ui.controllers import tasks
+from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.kiosk.window import KioskWindow
+from app.ui.widgets.scanner_filter import ScannerFilter
 
+from ...support.gates import ScriptedClock
 from ..controllers.conftest import WAIT_MS, no_retry_meanwhile, open_running_till, run_async
 
 __all__ = ["WAIT_MS", "no_retry_meanwhile", "open_running_till", "run_async"]
@@ -75,3 +80,59 @@ def visible_words(widget: QWidget) -> str:
             if callable(text):
                 found.append(str(text()))
     return " ".join(found)
+
+
+@pytest.fixture
+def clock() -> ScriptedClock:
+    return ScriptedClock()
+
+
+@pytest.fixture
+def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
+    """The kiosk's window from its first frame, its till not open yet: its scanner filter
+    installed before the controllers' (the lock's) filters, as ``run_kiosk`` does."""
+    view = KioskWindowView(["en", "id"])
+    start = KioskStart(view, ScannerFilter(clock_ms=clock), clock_ms=clock)
+
+    def before_close(_view: object) -> None:
+        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+        if start.kiosk is not None:
+            start.kiosk.close()
+        start.scanner.remove()  # before the window that owns it goes
+        view.allow_close()
+
+    qtbot.addWidget(view, before_close_func=before_close)
+    view.resize(1080, 1920)
+    view.show()
+    qtbot.waitExposed(view)
+    return start
+
+
+#: The key presses a scanner may end a code with: Enter, or a line feed as X delivers it (Ctrl+J,
+#: or the Linefeed key, Qt's key 0x0a), typing "\n" either way.
+TERMINATOR_KEYS = {
+    "Return": (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"),
+    "Tab": (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, "\t"),
+    "ctrl+j": (Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier, "\n"),
+    "Linefeed": (Qt.Key(0x0A), Qt.KeyboardModifier.NoModifier, "\n"),
+}
+
+
+def type_keys(
+    qtbot: QtBot, clock: ScriptedClock, text: str, gap_ms: float, *, end: str = "Return"
+) -> None:
+    """``text`` then ``end`` (one of :data:`TERMINATOR_KEYS`), a key every ``gap_ms``, where
+    the keyboard is (as X delivers it)."""
+    for char in text:
+        clock.advance(gap_ms)
+        qtbot.keyClick(_keyboard(), char)
+    clock.advance(gap_ms)
+    key, modifiers, typed = TERMINATOR_KEYS[end]
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(_keyboard(), QKeyEvent(kind, key, modifiers, typed))
+
+
+def _keyboard() -> QWidget:
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None
+    return target

@@ -8,58 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.core.services.till import Till
 from app.ui.controllers import tasks
-from app.ui.kiosk.boot import KioskStart
+from app.ui.kiosk.boot import KioskStart, kiosk_scanner
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.kiosk.window import KioskWindow
 from app.ui.widgets.held_scan import HOLD_MS
-from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.gates import ScriptedClock
-from .conftest import WAIT_MS, visible_words
+from .conftest import WAIT_MS, type_keys, visible_words
 
 AYU_MEMBER_ID = "KR24000006"
-
-
-@pytest.fixture
-def clock() -> ScriptedClock:
-    return ScriptedClock()
-
-
-@pytest.fixture
-def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
-    """The kiosk's window from its first frame, its till not open yet."""
-    view = KioskWindowView(["en", "id"])
-    start = KioskStart(view, ScannerFilter(clock_ms=clock), clock_ms=clock)
-
-    def before_close(_view: object) -> None:
-        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
-        if start.kiosk is not None:
-            start.kiosk.close()
-        start.scanner.remove()  # before the window that owns it goes
-        view.allow_close()
-
-    qtbot.addWidget(view, before_close_func=before_close)
-    view.resize(1080, 1920)
-    view.show()
-    qtbot.waitExposed(view)
-    return start
-
-
-def type_keys(qtbot: QtBot, clock: ScriptedClock, text: str, gap_ms: float) -> None:
-    """``text`` then Enter, a key every ``gap_ms``, where the keyboard is (as X delivers it)."""
-    for key in [*text, Qt.Key.Key_Return]:
-        clock.advance(gap_ms)
-        target = QApplication.focusWidget() or QApplication.activeWindow()
-        assert target is not None
-        qtbot.keyClick(target, key)
 
 
 def open_till(
@@ -126,3 +88,35 @@ def test_keys_a_person_types_while_the_kiosk_starts_are_no_scan(
     assert view.current_page() is view.welcome
     assert "Scan your card or enter your phone number" in visible_words(view)
     assert kiosk.flow.member is None
+
+
+def test_a_kiosk_whose_scanner_ends_codes_with_tab_reads_them_so(
+    qtbot: QtBot,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    # The scanner's settings reach the kiosk as they reach the cashier's window: a scanner set
+    # to end with Tab is read, and a burst ended by Enter is no scan of it.
+    view = KioskWindowView(["en", "id"])
+    scanner = kiosk_scanner("", 25, "tab")
+    start = KioskStart(view, scanner, clock_ms=clock)
+
+    def before_close(_view: object) -> None:
+        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
+        if start.kiosk is not None:
+            start.kiosk.close()
+        scanner.remove()
+        view.allow_close()
+
+    qtbot.addWidget(view, before_close_func=before_close)
+    view.show()
+    qtbot.waitExposed(view)
+    kiosk = open_till(qtbot, open_running_till, till_settings, start)
+    view.activateWindow()
+    with qtbot.assertNotEmitted(scanner.scanned, wait=int(scanner.max_gap_ms) * 4):
+        type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8, end="Return")
+    assert view.current_page() is view.welcome
+    type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8, end="Tab")
+    qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)
+    assert kiosk.flow.member is not None

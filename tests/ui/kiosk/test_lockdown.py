@@ -4,6 +4,7 @@ five-second hold in the corner and a manager's PIN lead out (times on a moved cl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from email.utils import format_datetime
 
@@ -13,15 +14,28 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.config import Settings
 from app.core import clock as till_clock
 from app.core.clock import ManualClock, installed
 from app.core.services import AuditFilter
+from app.core.services.till import Till
 from app.ui.controllers import tasks
+from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.window import KioskWindow
 
-from ...support.gates import Held
+from ...support.gates import Held, ScriptedClock
 from ...support.sandbox import SandboxControl
-from .conftest import AYU_CARD, BUDI_CARD, MANAGER, MANAGER_PIN, WAIT_MS, run_async, visible_words
+from .conftest import (
+    AYU_CARD,
+    BUDI_CARD,
+    MANAGER,
+    MANAGER_PIN,
+    TERMINATOR_KEYS,
+    WAIT_MS,
+    run_async,
+    type_keys,
+    visible_words,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -86,6 +100,32 @@ def test_no_key_and_no_close_request_gets_past_the_kiosk(
     QApplication.sendEvent(view, event)
     assert not event.isAccepted()
     assert view.isVisible() and _page(kiosk) == "kioskPin"
+
+
+@pytest.mark.parametrize("end", TERMINATOR_KEYS)
+def test_a_scanner_that_ends_its_code_with_a_line_feed_is_read_at_the_kiosk(
+    qtbot: QtBot,
+    starting: KioskStart,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+    end: str,
+) -> None:
+    # Seen under Xvfb: Ayu's card ended by Ctrl+J (a scanner set to end a line the Unix way)
+    # did nothing at the kiosk, where the cashier's window reads it: the lock swallowed the
+    # line feed as a shortcut before the scanner filter saw it end the scan.
+    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
+    view = starting.view
+    view.activateWindow()
+    type_keys(qtbot, clock, AYU_CARD, gap_ms=8, end=end)
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+    assert "Ayu" in visible_words(view)
+    # Typed by a person, it is no scan, and Ctrl+J is no way past the kiosk either.
+    view.rewards.done_button.click()
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskWelcome", timeout=WAIT_MS)
+    type_keys(qtbot, clock, AYU_CARD, gap_ms=120, end=end)
+    assert _page(kiosk) == "kioskWelcome" and kiosk.flow.member is None
+    assert view.isVisible()
 
 
 def test_a_usb_numpad_with_numlock_off_types_the_customers_pin(

@@ -1,0 +1,40 @@
+"""``stamps-pos gui --kiosk`` starts the kiosk on the till's settings: the scanner's among them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import app.ui.kiosk.boot
+from app.cli import main
+
+
+def test_the_kiosk_s_scanner_is_set_as_the_settings_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The settings said the scanner ends its codes with Tab (and sends "#" first, 15 ms a key):
+    # the cashier's window heard it, the kiosk was never told the terminator.
+    for name, value in {
+        "MERCHANT": "14",
+        "STORE": "32",
+        "TOKEN": "sandbox-demo-token",
+        "BASE_URL": "http://127.0.0.1:9",
+        "DATA_DIR": str(tmp_path / "data"),
+        "CONFIG": str(tmp_path / "config" / "settings.toml"),
+        "SCANNER_TERMINATOR": "tab",
+        "SCANNER_PREFIX": "#",
+        "SCANNER_PACE_MS": "15",
+    }.items():
+        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
+    started: dict[str, object] = {}
+
+    def run_kiosk(*args: object, **kwargs: object) -> int:
+        started.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(app.ui.kiosk.boot, "run_kiosk", run_kiosk)
+    assert main(["gui", "--kiosk"]) == 0
+    assert started["scanner_terminator"] == "tab"
+    assert started["scanner_prefix"] == "#"
+    assert started["scanner_pace_ms"] == 15
