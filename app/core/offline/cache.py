@@ -91,7 +91,12 @@ _FIND_SQL = (
     f"SELECT {_MEMBER_COLUMNS} FROM cached_member_keys k "  # noqa: S608
     "JOIN cached_members m ON m.server_id = k.server_id "
     "LEFT JOIN member_balances b ON b.lane = 'member:' || m.server_id "
-    "WHERE k.key IN ({marks})"
+    "WHERE k.key IN ({marks}) "
+    # the server's primary key, which member details take as the user too: typed online it
+    # finds the member, so it does offline
+    f"UNION SELECT {_MEMBER_COLUMNS} FROM cached_members m "
+    "LEFT JOIN member_balances b ON b.lane = 'member:' || m.server_id "
+    "WHERE m.server_id = ?"
 )
 _PREFIX_KEYS_SQL = (
     "SELECT server_id FROM cached_member_keys WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
@@ -230,7 +235,7 @@ class MemberCache:
         if not candidates:
             return None
         marks = ",".join("?" * len(candidates))
-        rows = await self._reader.query(_FIND_SQL.format(marks=marks), candidates)
+        rows = await self._reader.query(_FIND_SQL.format(marks=marks), [*candidates, text.strip()])
         found = {row["server_id"]: row for row in rows}
         if not found:
             return None

@@ -87,6 +87,27 @@ async def test_a_remembered_member_is_found_by_each_identifier(
     assert found.fetched_at == clock.now()
 
 
+async def test_a_remembered_member_is_found_by_their_server_id(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    # Member details take the primary key online, so what found the member there finds them
+    # offline too.
+    await cache.remember(ayu(clock, server_id="454"))
+    found = await cache.find(" 454 ")
+    assert found is not None and found.name == "Ayu Pratiwi" and not found.live
+
+
+async def test_a_server_id_that_is_another_members_card_is_ambiguous(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    await cache.remember(ayu(clock, server_id="454"))
+    await cache.remember(
+        ayu(clock, server_id="7", email="b@x.id", phone=None, member_ids=(), card_number="454")
+    )
+    with pytest.raises(AmbiguousMember):
+        await cache.find("454")
+
+
 async def test_an_unknown_identifier_finds_nobody(cache: MemberCache, clock: ManualClock) -> None:
     await cache.remember(ayu(clock))
     assert await cache.find("nobody@example.com") is None
