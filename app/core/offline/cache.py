@@ -112,6 +112,13 @@ _BY_IDS_SQL = (
 )
 
 
+#: The store's rewards are written whole, in the order the server gave them, into a table they
+#: were just deleted from: SQLite's rowids then follow that order. The window lays the tiles out
+#: in the order it is given, so read back by id they changed places under the cashier's finger
+#: when the network went.
+_AS_WRITTEN: sa.ColumnClause[int] = sa.literal_column("rowid")
+
+
 class _Reader:
     """One thread, one read-only connection: lookups never queue behind the ORM's readers."""
 
@@ -348,7 +355,7 @@ class MemberCache:
         """The store's rewards as last fetched."""
 
         def read(session: Session) -> list[CachedReward]:
-            query = sa.select(REWARDS).where(REWARDS.c.store == store).order_by(REWARDS.c.id)
+            query = sa.select(REWARDS).where(REWARDS.c.store == store).order_by(_AS_WRITTEN)
             return [
                 CachedReward(**{k: v for k, v in r._mapping.items() if k != "store"})
                 for r in session.execute(query)

@@ -213,6 +213,21 @@ async def test_vouchers_and_rewards_are_replaced_by_the_latest_list(
     assert await cache.rewards(33) == []
 
 
+async def test_rewards_come_back_in_the_servers_order(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    # The window lays the tiles out in the order it is given: read from the cache in another
+    # order than the server's, they changed places when the network went, and a cashier's
+    # next tap on the same spot picked another reward.
+    await cache.remember(ayu(clock))
+    reward = CachedReward(6, "A001", "Mee Goreng", 20, 3, None, clock.now())
+    served = [replace(reward, id=i, name=f"reward {i}") for i in (6, 5, 8, 7)]  # the docs' order
+    await cache.remember_rewards(32, served)
+    assert [r.id for r in await cache.rewards(32)] == [6, 5, 8, 7]
+    await cache.remember_rewards(32, served[::-1])
+    assert [r.id for r in await cache.rewards(32)] == [7, 8, 5, 6]
+
+
 async def test_voucher_values_are_kept_as_decimals(cache: MemberCache, clock: ManualClock) -> None:
     await cache.remember(ayu(clock))
     saldo = CachedVoucher(
