@@ -3983,6 +3983,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Sudah dipakai di mesin kasir ini; menunggu sinkron</translation>
     </message>
     <message>
+        <source>Already used on this till</source>
+        <translation>Sudah dipakai di mesin kasir ini</translation>
+    </message>
+    <message>
         <source>Not active</source>
         <translation>Tidak aktif</translation>
     </message>

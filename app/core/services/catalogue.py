@@ -114,7 +114,10 @@ class OfferedVoucher:
 
     A ``balance`` voucher (the API's "dynamic" value) holds rupiah that are deducted from;
     ``left`` is its value less what this till's waiting deductions hold. ``used_here`` when this
-    till has already redeemed it (and it waits to sync).
+    till has already redeemed it and the list shown cannot say so: the use waits to sync
+    (``use_waiting``), or the list is the till's copy, read before the use was confirmed. A use
+    confirmed before a live list was read is in the server's word already: a voucher it still
+    lists (its ``quantity`` was more than one) can be used again.
 
     ``kind_known`` is false when neither the listing, the rewards list nor a validation said
     which kind it is: it is then offered as a balance voucher, so it is never used whole without
@@ -133,6 +136,7 @@ class OfferedVoucher:
     active: bool
     used_here: bool = False
     kind_known: bool = True
+    use_waiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,7 +246,7 @@ class Catalogue:
             kinds = await self._kinds(
                 member, vouchers, rewards if isinstance(rewards, _Rewards) else None
             )
-            use = await self._use_on_this_till(member)
+            use = await self._use_on_this_till(member, live=vouchers.as_of is None)
             offered_vouchers = tuple(
                 _offered_voucher(v, v.id in kinds.balance, use.get(v.id), v.id not in kinds.unknown)
                 for v in vouchers.vouchers
@@ -336,7 +340,7 @@ class Catalogue:
         )
         if kinds.confirmed and self.cache is not None:
             await self.cache.remember_kinds(member.server_id, kinds.confirmed)
-        use = (await self._use_on_this_till(member)).get(voucher_id)
+        use = (await self._use_on_this_till(member, live=listing.as_of is None)).get(voucher_id)
         offered = _offered_voucher(
             found, voucher_id in kinds.balance, use, voucher_id not in kinds.unknown
         )
@@ -632,23 +636,28 @@ class Catalogue:
         )
 
     async def _use_on_this_till(
-        self, member: Member, *, leaving_out: str | None = None
-    ) -> dict[int, tuple[bool, Decimal]]:
+        self, member: Member, *, leaving_out: str | None = None, live: bool = False
+    ) -> dict[int, _Use]:
         """For each voucher this till has used for ``member``: whether it was redeemed whole,
-        and the rupiah its deductions not yet confirmed hold."""
+        the rupiah its deductions not yet confirmed hold, and whether a use waits to sync.
+
+        A ``live`` list is the server's word after every use it confirmed: those are in it."""
         if self.outbox is None:
             return {}
-        use: dict[int, tuple[bool, Decimal]] = {}
+        use: dict[int, _Use] = {}
         for entry in await self.outbox.entries(lane=member.lane):
             voucher = entry.payload.get("voucher")
             if not isinstance(voucher, int) or entry.status in _UNDONE or entry.id == leaving_out:
                 continue
-            used, held = use.get(voucher, (False, Decimal(0)))
+            synced = entry.status == EntryStatus.SYNCED
+            if live and synced:
+                continue
+            used, held, waiting = use.get(voucher, (False, Decimal(0), False))
             if entry.kind == OperationKind.VOUCHER:
-                used = True
-            elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
+                used, waiting = True, waiting or not synced
+            elif entry.kind == OperationKind.DEDUCT and not synced:
                 held += Decimal(str(entry.payload.get("value") or 0))
-            use[voucher] = (used, held)
+            use[voucher] = (used, held, waiting)
         return use
 
     async def _code_offline(self, member: Member, code: str, template: int | None) -> CodeOrder:
@@ -667,6 +676,9 @@ class _Offline(Exception):
     """The till knows it is offline: read the cache."""
 
 
+#: A voucher's use by this till: redeemed whole, rupiah its waiting deductions hold, and whether
+#: a use waits to sync.
+_Use = tuple[bool, Decimal, bool]
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
 
 
@@ -725,11 +737,11 @@ def _kind(word: object) -> str:
 def _offered_voucher(
     voucher: VoucherInfo,
     balance: bool,
-    use: tuple[bool, Decimal] | None,
+    use: _Use | None,
     kind_known: bool = True,
 ) -> OfferedVoucher:
     assert voucher.id is not None
-    used, held = use or (False, Decimal(0))
+    used, held, waiting = use or (False, Decimal(0), False)
     value = voucher.value
     left = max(Decimal(0), value - held) if balance and value is not None else None
     return OfferedVoucher(
@@ -744,6 +756,7 @@ def _offered_voucher(
         active=voucher.is_active is not False,
         used_here=used,
         kind_known=kind_known,
+        use_waiting=used and waiting,
     )
 
 

@@ -107,8 +107,10 @@ class VouchersController(OrderController):
         else:
             value_text = format_rupiah(voucher.value) if voucher.value is not None else "—"
         note = ""
-        if voucher.used_here:
+        if voucher.used_here and voucher.use_waiting:
             note = self.tr("Already used on this till; waiting to sync")
+        elif voucher.used_here:  # confirmed after the till's copy of the list was read
+            note = self.tr("Already used on this till")
         elif not voucher.active:
             note = self.tr("Not active")
         return VoucherRowData(
