@@ -40,9 +40,12 @@ from app.core.services.orders import (
 from app.core.services.receipts import Verdict, what_to_do
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    ApiError,
+    ConnectionFailed,
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
     StampsError,
 )
 from app.core.stamps.models import Reward, VoucherInfo
@@ -449,10 +452,10 @@ class Catalogue:
             if self._offline():
                 raise _Offline
             answer = await self._in_time(self.client.rewards(user=member.user))
-        except (StampsError, TimeoutError, _Offline):
+        except (StampsError, TimeoutError, _Offline) as exc:
             cached = await self.cache.rewards(self.client.store) if self.cache else []
             if not cached:
-                raise CatalogueUnavailable(say("catalogue.rewards_unavailable")) from None
+                raise CatalogueUnavailable(_unread("rewards", exc)) from None
             return _Rewards(
                 [
                     Reward(
@@ -496,8 +499,8 @@ class Catalogue:
             if self._offline():
                 raise _Offline
             vouchers = (await self._in_time(self.client.member_vouchers(member.user))).vouchers
-        except (StampsError, TimeoutError, _Offline):
-            return await self._remembered_vouchers(member)
+        except (StampsError, TimeoutError, _Offline) as exc:
+            return await self._remembered_vouchers(member, exc)
         # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
         listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
         return _Vouchers(vouchers, {i: kind == BALANCE for i, kind in listed.items() if kind})
@@ -580,10 +583,12 @@ class Catalogue:
             return None
         return _kind(answer.voucher.validity if answer.voucher else None) or None
 
-    async def _remembered_vouchers(self, member: Member) -> _Vouchers:
+    async def _remembered_vouchers(
+        self, member: Member, unread: BaseException | None = None
+    ) -> _Vouchers:
         cached = await self.cache.vouchers(member.server_id) if self.cache else None
         if cached is None:
-            raise CatalogueUnavailable(say("catalogue.vouchers_unavailable"))
+            raise CatalogueUnavailable(_unread("vouchers", unread))
         return _Vouchers(
             [_from_cache(v) for v in cached],
             {v.id: v.balance for v in cached if v.kind_known},
@@ -680,6 +685,19 @@ class _Offline(Exception):
 #: a use waits to sync.
 _Use = tuple[bool, Decimal, bool]
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
+
+
+def _unread(part: str, problem: BaseException | None) -> Message:
+    """Why the ``part`` ("rewards" or "vouchers") the till has no copy of could not be read, as
+    far as it knows: a server that answered 503 or garbage did not go unanswered, and a manager
+    looks at the network or at the server accordingly (architecture §4)."""
+    if isinstance(problem, _Offline | ConnectionFailed):
+        return say(f"catalogue.{part}_unreachable")
+    if isinstance(problem, MalformedResponse):
+        return say(f"catalogue.{part}_unreadable")
+    if isinstance(problem, ApiError) and problem.status_code is not None:
+        return say(f"catalogue.{part}_failing", status=str(problem.status_code))
+    return say(f"catalogue.{part}_unavailable")  # unanswered in time, or the answer was lost
 
 
 def _looked_at(error: StampsError) -> bool:

@@ -22,7 +22,13 @@ from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, ap
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
-from app.core.stamps.errors import MalformedResponse, NotFound, ServiceUnavailable, StampsError
+from app.core.stamps.errors import (
+    ConnectionFailed,
+    MalformedResponse,
+    NotFound,
+    ServiceUnavailable,
+    StampsError,
+)
 from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
 from app.core.storage import Database
 
@@ -307,3 +313,23 @@ async def test_offline_a_voucher_used_here_is_used_whether_or_not_it_synced(
         catalogue = Catalogue(down, cache, UsedHere(status))  # type: ignore[arg-type]
         (offered,) = (await catalogue.offer(AYU, 250)).vouchers
         assert offered.used_here and offered.use_waiting is waiting
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (ConnectionFailed("connection refused"), "cannot be reached"),
+        (ServiceUnavailable("503 Service Unavailable", status_code=503), "is failing (503)"),
+        (MalformedResponse("not JSON", status_code=200), "cannot read"),
+    ],
+    ids=["refused", "503", "garbage"],
+)
+async def test_vouchers_never_read_say_why_the_server_could_not_give_them(
+    cache: MemberCache, failure: StampsError, said: str
+) -> None:
+    # "did not answer" was said of a server that answered 503, or answered something else
+    catalogue = Catalogue(FailingServer(vouchers_error=failure), cache)
+    offer = await catalogue.offer(AYU, 250)
+    assert offer.vouchers_problem is not None
+    assert said in str(offer.vouchers_problem)
+    assert "did not answer" not in str(offer.vouchers_problem)
