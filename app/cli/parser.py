@@ -353,6 +353,12 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     code = kinds.add_parser("code", parents=[common, invoice], help="by voucher code")
     code.add_argument("--code", type=VOUCHER_CODE, required=True)
     code.add_argument("--template", type=positive_int, help="the voucher template id")
+    code.add_argument(
+        "--transaction-value",
+        type=positive_int,
+        metavar="RUPIAH",
+        help="the sale the voucher is used on, for the server's check (a minimum purchase)",
+    )
     bind(code, "redeem code")
 
     promo = kinds.add_parser("promo", parents=[common], help="a promo code")

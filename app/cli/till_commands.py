@@ -229,7 +229,9 @@ async def _order(
     elif what == "multi":
         order = await catalogue.cart_order(member, list(args.reward))
     elif what == "code":
-        order = await catalogue.code_order(member, args.code, args.template)
+        order = await catalogue.code_order(
+            member, args.code, args.template, transaction_value=args.transaction_value
+        )
     else:
         order = await catalogue.promo_order(member, args.code)
     return order, None

@@ -211,6 +211,31 @@ TEMPLATES: dict[str, str] = {
         "This member's vouchers could not be read: the Stamps server did not answer and this "
         "till has not seen them before. Try again in a moment."
     ),
+    "catalogue.rewards_unreachable": (
+        "The rewards could not be read: the Stamps server cannot be reached and this till has no "
+        "copy of them yet. Try again when the till is back online."
+    ),
+    "catalogue.vouchers_unreachable": (
+        "This member's vouchers could not be read: the Stamps server cannot be reached and this "
+        "till has not seen them before. Try again when the till is back online."
+    ),
+    "catalogue.rewards_failing": (
+        "The rewards could not be read: the Stamps server is failing ({status}) and this till has "
+        "no copy of them yet. Try again in a moment."
+    ),
+    "catalogue.vouchers_failing": (
+        "This member's vouchers could not be read: the Stamps server is failing ({status}) and "
+        "this till has not seen them before. Try again in a moment."
+    ),
+    "catalogue.rewards_unreadable": (
+        "The rewards could not be read: the Stamps server answered in a form this till cannot "
+        "read, and this till has no copy of them yet. Call a manager if it keeps happening."
+    ),
+    "catalogue.vouchers_unreadable": (
+        "This member's vouchers could not be read: the Stamps server answered in a form this till "
+        "cannot read, and this till has not seen them before. Call a manager if it keeps "
+        "happening."
+    ),
     "catalogue.vouchers_need_user": (
         "{name} has no email or Member ID, which the Stamps server needs to list their vouchers."
     ),

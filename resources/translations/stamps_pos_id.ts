@@ -4007,6 +4007,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Sudah dipakai di mesin kasir ini; menunggu sinkron</translation>
     </message>
     <message>
+        <source>Already used on this till</source>
+        <translation>Sudah dipakai di mesin kasir ini</translation>
+    </message>
+    <message>
         <source>Not active</source>
         <translation>Tidak aktif</translation>
     </message>
@@ -4312,6 +4316,36 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This member&apos;s vouchers could not be read: the Stamps server did not answer and this till has not seen them before. Try again in a moment.</source>
         <comment>catalogue.vouchers_unavailable</comment>
         <translation>Voucher member ini tidak bisa dibaca: server Stamps tidak menjawab dan mesin kasir ini belum pernah melihatnya. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The rewards could not be read: the Stamps server cannot be reached and this till has no copy of them yet. Try again when the till is back online.</source>
+        <comment>catalogue.rewards_unreachable</comment>
+        <translation>Daftar hadiah tidak bisa dibaca: server Stamps tidak dapat dihubungi dan mesin kasir ini belum punya salinannya. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s vouchers could not be read: the Stamps server cannot be reached and this till has not seen them before. Try again when the till is back online.</source>
+        <comment>catalogue.vouchers_unreachable</comment>
+        <translation>Voucher member ini tidak bisa dibaca: server Stamps tidak dapat dihubungi dan mesin kasir ini belum pernah melihatnya. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>The rewards could not be read: the Stamps server is failing ({status}) and this till has no copy of them yet. Try again in a moment.</source>
+        <comment>catalogue.rewards_failing</comment>
+        <translation>Daftar hadiah tidak bisa dibaca: server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum punya salinannya. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s vouchers could not be read: the Stamps server is failing ({status}) and this till has not seen them before. Try again in a moment.</source>
+        <comment>catalogue.vouchers_failing</comment>
+        <translation>Voucher member ini tidak bisa dibaca: server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihatnya. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The rewards could not be read: the Stamps server answered in a form this till cannot read, and this till has no copy of them yet. Call a manager if it keeps happening.</source>
+        <comment>catalogue.rewards_unreadable</comment>
+        <translation>Daftar hadiah tidak bisa dibaca: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini, dan mesin kasir ini belum punya salinannya. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s vouchers could not be read: the Stamps server answered in a form this till cannot read, and this till has not seen them before. Call a manager if it keeps happening.</source>
+        <comment>catalogue.vouchers_unreadable</comment>
+        <translation>Voucher member ini tidak bisa dibaca: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini, dan mesin kasir ini belum pernah melihatnya. Panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>{name} has no email or Member ID, which the Stamps server needs to list their vouchers.</source>

@@ -91,7 +91,12 @@ _FIND_SQL = (
     f"SELECT {_MEMBER_COLUMNS} FROM cached_member_keys k "  # noqa: S608
     "JOIN cached_members m ON m.server_id = k.server_id "
     "LEFT JOIN member_balances b ON b.lane = 'member:' || m.server_id "
-    "WHERE k.key IN ({marks})"
+    "WHERE k.key IN ({marks}) "
+    # the server's primary key, which member details take as the user too: typed online it
+    # finds the member, so it does offline
+    f"UNION SELECT {_MEMBER_COLUMNS} FROM cached_members m "
+    "LEFT JOIN member_balances b ON b.lane = 'member:' || m.server_id "
+    "WHERE m.server_id = ?"
 )
 _PREFIX_KEYS_SQL = (
     "SELECT server_id FROM cached_member_keys WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
@@ -105,6 +110,13 @@ _BY_IDS_SQL = (
     "LEFT JOIN member_balances b ON b.lane = 'member:' || m.server_id "
     "WHERE m.server_id IN ({marks})"
 )
+
+
+#: The store's rewards are written whole, in the order the server gave them, into a table they
+#: were just deleted from: SQLite's rowids then follow that order. The window lays the tiles out
+#: in the order it is given, so read back by id they changed places under the cashier's finger
+#: when the network went.
+_AS_WRITTEN: sa.ColumnClause[int] = sa.literal_column("rowid")
 
 
 class _Reader:
@@ -230,7 +242,7 @@ class MemberCache:
         if not candidates:
             return None
         marks = ",".join("?" * len(candidates))
-        rows = await self._reader.query(_FIND_SQL.format(marks=marks), candidates)
+        rows = await self._reader.query(_FIND_SQL.format(marks=marks), [*candidates, text.strip()])
         found = {row["server_id"]: row for row in rows}
         if not found:
             return None
@@ -343,7 +355,7 @@ class MemberCache:
         """The store's rewards as last fetched."""
 
         def read(session: Session) -> list[CachedReward]:
-            query = sa.select(REWARDS).where(REWARDS.c.store == store).order_by(REWARDS.c.id)
+            query = sa.select(REWARDS).where(REWARDS.c.store == store).order_by(_AS_WRITTEN)
             return [
                 CachedReward(**{k: v for k, v in r._mapping.items() if k != "store"})
                 for r in session.execute(query)

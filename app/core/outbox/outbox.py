@@ -389,6 +389,32 @@ class Outbox:
         found = await self.db.read_raw(lambda connection: _HELD_STAMPS.rows(connection, params))
         return int(found[0][0])
 
+    async def outage_left(self) -> tuple[datetime, int, int] | None:
+        """The outage the till's last run left, as its entries tell it: ``None`` when no entry
+        accepted offline still waits (the outage ended, or never began); else from the oldest
+        that waits, the stamps and the redemptions accepted offline since (architecture §4)."""
+
+        def read(session: Session) -> tuple[datetime, int, int] | None:
+            started = session.execute(
+                sa.select(sa.func.min(ENTRIES.c.created_at)).where(
+                    ENTRIES.c.provisional.is_(True), ENTRIES.c.status.in_(HOLDING)
+                )
+            ).scalar()
+            if started is None:
+                return None
+            stamps, redemptions = session.execute(
+                sa.select(
+                    sa.func.coalesce(sa.func.sum(ENTRIES.c.expect_stamps), 0), sa.func.count()
+                ).where(
+                    ENTRIES.c.provisional.is_(True),
+                    ENTRIES.c.kind != OperationKind.CANCEL,
+                    ENTRIES.c.created_at >= started,
+                )
+            ).one()
+            return started, int(stamps), int(redemptions)
+
+        return await self.db.read(read)
+
     async def get(self, entry_id: str) -> OutboxEntry | None:
         """The entry, as last committed."""
         return await self.db.read(lambda s: s.get(OutboxEntry, entry_id))

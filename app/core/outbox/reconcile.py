@@ -190,17 +190,16 @@ def apply_activity(
         if r.redemption_id is None and fp not in claimed_fps
     ]
     free = len(free_with_id) + max(0, len(free_idless) - answered_idless)
-    latest = max((r.created for r, _ in free_with_id + free_idless), default=None)
+    free_lines = [r.created for r, _ in free_with_id + free_idless]
     # Other unknown entries of the member for the same line that could own a free line: unless
     # there are lines enough for all of them, no line can be given to any one of them.
     rivals = [
         o.id
         for o in others
-        if latest is not None
-        and o.status == EntryStatus.UNKNOWN
+        if o.status == EntryStatus.UNKNOWN
         and (o.expect_store, o.expect_name, o.expect_stamps)
         == (entry.expect_store, entry.expect_name, entry.expect_stamps)
-        and _could_own(session, o.id, latest, policy)
+        and _could_own(session, o.id, free_lines, policy)
     ]
     match: tuple[ActivityRecord, str] | None = None
     if unsettled:
@@ -328,14 +327,15 @@ def _last_attempt_ended(session: Session, entry_id: str, *, default: datetime) -
     return ended if ended is not None else started  # type: ignore[no-any-return]
 
 
-def _could_own(session: Session, entry_id: str, latest: datetime, policy: OutboxPolicy) -> bool:
-    """Whether a line created at ``latest`` may belong to the (unknown) entry ``entry_id``."""
-    since = session.execute(
-        sa.select(sa.func.min(ATTEMPTS.c.started_at)).where(
-            ATTEMPTS.c.entry_id == entry_id, ATTEMPTS.c.outcome == Outcome.AMBIGUOUS
-        )
-    ).scalar()
-    return since is not None and latest >= since - timedelta(seconds=policy.reconcile_skew)
+def _could_own(
+    session: Session, entry_id: str, lines: Sequence[datetime], policy: OutboxPolicy
+) -> bool:
+    """Whether a line created at one of ``lines`` may belong to the (unknown) entry ``entry_id``:
+    made while one of its ambiguous attempts was on its way, as its own lines are matched. An
+    entry whose attempts all ended before a line was made (a 503 the server never applied, long
+    before) is no rival for it, or it would keep the later entry unknown for good."""
+    windows = _attempt_windows(session, entry_id, policy)
+    return any(opened <= line <= closed for line in lines for opened, closed in windows)
 
 
 def _describe(record: ActivityRecord) -> dict[str, Any]:

@@ -40,9 +40,12 @@ from app.core.services.orders import (
 from app.core.services.receipts import Verdict, what_to_do
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    ApiError,
+    ConnectionFailed,
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
     StampsError,
 )
 from app.core.stamps.models import Reward, VoucherInfo
@@ -114,7 +117,10 @@ class OfferedVoucher:
 
     A ``balance`` voucher (the API's "dynamic" value) holds rupiah that are deducted from;
     ``left`` is its value less what this till's waiting deductions hold. ``used_here`` when this
-    till has already redeemed it (and it waits to sync).
+    till has already redeemed it and the list shown cannot say so: the use waits to sync
+    (``use_waiting``), or the list is the till's copy, read before the use was confirmed. A use
+    confirmed before a live list was read is in the server's word already: a voucher it still
+    lists (its ``quantity`` was more than one) can be used again.
 
     ``kind_known`` is false when neither the listing, the rewards list nor a validation said
     which kind it is: it is then offered as a balance voucher, so it is never used whole without
@@ -133,6 +139,7 @@ class OfferedVoucher:
     active: bool
     used_here: bool = False
     kind_known: bool = True
+    use_waiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,7 +249,7 @@ class Catalogue:
             kinds = await self._kinds(
                 member, vouchers, rewards if isinstance(rewards, _Rewards) else None
             )
-            use = await self._use_on_this_till(member)
+            use = await self._use_on_this_till(member, live=vouchers.as_of is None)
             offered_vouchers = tuple(
                 _offered_voucher(v, v.id in kinds.balance, use.get(v.id), v.id not in kinds.unknown)
                 for v in vouchers.vouchers
@@ -336,7 +343,7 @@ class Catalogue:
         )
         if kinds.confirmed and self.cache is not None:
             await self.cache.remember_kinds(member.server_id, kinds.confirmed)
-        use = (await self._use_on_this_till(member)).get(voucher_id)
+        use = (await self._use_on_this_till(member, live=listing.as_of is None)).get(voucher_id)
         offered = _offered_voucher(
             found, voucher_id in kinds.balance, use, voucher_id not in kinds.unknown
         )
@@ -445,10 +452,10 @@ class Catalogue:
             if self._offline():
                 raise _Offline
             answer = await self._in_time(self.client.rewards(user=member.user))
-        except (StampsError, TimeoutError, _Offline):
+        except (StampsError, TimeoutError, _Offline) as exc:
             cached = await self.cache.rewards(self.client.store) if self.cache else []
             if not cached:
-                raise CatalogueUnavailable(say("catalogue.rewards_unavailable")) from None
+                raise CatalogueUnavailable(_unread("rewards", exc)) from None
             return _Rewards(
                 [
                     Reward(
@@ -492,8 +499,8 @@ class Catalogue:
             if self._offline():
                 raise _Offline
             vouchers = (await self._in_time(self.client.member_vouchers(member.user))).vouchers
-        except (StampsError, TimeoutError, _Offline):
-            return await self._remembered_vouchers(member)
+        except (StampsError, TimeoutError, _Offline) as exc:
+            return await self._remembered_vouchers(member, exc)
         # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
         listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
         return _Vouchers(vouchers, {i: kind == BALANCE for i, kind in listed.items() if kind})
@@ -576,10 +583,12 @@ class Catalogue:
             return None
         return _kind(answer.voucher.validity if answer.voucher else None) or None
 
-    async def _remembered_vouchers(self, member: Member) -> _Vouchers:
+    async def _remembered_vouchers(
+        self, member: Member, unread: BaseException | None = None
+    ) -> _Vouchers:
         cached = await self.cache.vouchers(member.server_id) if self.cache else None
         if cached is None:
-            raise CatalogueUnavailable(say("catalogue.vouchers_unavailable"))
+            raise CatalogueUnavailable(_unread("vouchers", unread))
         return _Vouchers(
             [_from_cache(v) for v in cached],
             {v.id: v.balance for v in cached if v.kind_known},
@@ -632,23 +641,28 @@ class Catalogue:
         )
 
     async def _use_on_this_till(
-        self, member: Member, *, leaving_out: str | None = None
-    ) -> dict[int, tuple[bool, Decimal]]:
+        self, member: Member, *, leaving_out: str | None = None, live: bool = False
+    ) -> dict[int, _Use]:
         """For each voucher this till has used for ``member``: whether it was redeemed whole,
-        and the rupiah its deductions not yet confirmed hold."""
+        the rupiah its deductions not yet confirmed hold, and whether a use waits to sync.
+
+        A ``live`` list is the server's word after every use it confirmed: those are in it."""
         if self.outbox is None:
             return {}
-        use: dict[int, tuple[bool, Decimal]] = {}
+        use: dict[int, _Use] = {}
         for entry in await self.outbox.entries(lane=member.lane):
             voucher = entry.payload.get("voucher")
             if not isinstance(voucher, int) or entry.status in _UNDONE or entry.id == leaving_out:
                 continue
-            used, held = use.get(voucher, (False, Decimal(0)))
+            synced = entry.status == EntryStatus.SYNCED
+            if live and synced:
+                continue
+            used, held, waiting = use.get(voucher, (False, Decimal(0), False))
             if entry.kind == OperationKind.VOUCHER:
-                used = True
-            elif entry.kind == OperationKind.DEDUCT and entry.status != EntryStatus.SYNCED:
+                used, waiting = True, waiting or not synced
+            elif entry.kind == OperationKind.DEDUCT and not synced:
                 held += Decimal(str(entry.payload.get("value") or 0))
-            use[voucher] = (used, held)
+            use[voucher] = (used, held, waiting)
         return use
 
     async def _code_offline(self, member: Member, code: str, template: int | None) -> CodeOrder:
@@ -667,7 +681,23 @@ class _Offline(Exception):
     """The till knows it is offline: read the cache."""
 
 
+#: A voucher's use by this till: redeemed whole, rupiah its waiting deductions hold, and whether
+#: a use waits to sync.
+_Use = tuple[bool, Decimal, bool]
 _UNDONE = (EntryStatus.VOIDED, EntryStatus.REJECTED, EntryStatus.DISMISSED, EntryStatus.EXPIRED)
+
+
+def _unread(part: str, problem: BaseException | None) -> Message:
+    """Why the ``part`` ("rewards" or "vouchers") the till has no copy of could not be read, as
+    far as it knows: a server that answered 503 or garbage did not go unanswered, and a manager
+    looks at the network or at the server accordingly (architecture §4)."""
+    if isinstance(problem, _Offline | ConnectionFailed):
+        return say(f"catalogue.{part}_unreachable")
+    if isinstance(problem, MalformedResponse):
+        return say(f"catalogue.{part}_unreadable")
+    if isinstance(problem, ApiError) and problem.status_code is not None:
+        return say(f"catalogue.{part}_failing", status=str(problem.status_code))
+    return say(f"catalogue.{part}_unavailable")  # unanswered in time, or the answer was lost
 
 
 def _looked_at(error: StampsError) -> bool:
@@ -725,11 +755,11 @@ def _kind(word: object) -> str:
 def _offered_voucher(
     voucher: VoucherInfo,
     balance: bool,
-    use: tuple[bool, Decimal] | None,
+    use: _Use | None,
     kind_known: bool = True,
 ) -> OfferedVoucher:
     assert voucher.id is not None
-    used, held = use or (False, Decimal(0))
+    used, held, waiting = use or (False, Decimal(0), False)
     value = voucher.value
     left = max(Decimal(0), value - held) if balance and value is not None else None
     return OfferedVoucher(
@@ -744,6 +774,7 @@ def _offered_voucher(
         active=voucher.is_active is not False,
         used_here=used,
         kind_known=kind_known,
+        use_waiting=used and waiting,
     )
 
 

@@ -105,6 +105,7 @@ async def open_till(
     )
     try:
         await till.cache.purge(timedelta(days=config.cache_retention_days))
+        await till.resume_outage()
         if options.resume_at_start:
             await till.resume_after_credentials_change()
         monitor.start()

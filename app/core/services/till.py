@@ -1382,6 +1382,15 @@ class Till:
         totals = self.outage.totals
         self.outage.totals = OutageTotals(totals.stamps + stamps, totals.redemptions + 1)
 
+    async def resume_outage(self) -> None:
+        """Take up the outage the till's last run left: its caps are this till's, not this
+        process's, so a restart within it (or the command line's next command) goes on counting
+        what it accepted offline instead of starting from nothing."""
+        left = await self.outbox.outage_left()
+        if left is not None and self.outage.started_at is None:
+            started, stamps, redemptions = left
+            self.outage = Outage(started_at=started, totals=OutageTotals(stamps, redemptions))
+
     async def end_outage_if_settled(self) -> bool:
         """End the outage when online with nothing provisional left; True if it ended."""
         if self.outage.started_at is None or not self.monitor.online:

@@ -66,14 +66,14 @@ class VouchersController(OrderController):
             return  # the same customer, their balance moved: the offer follows
         self._member_id = server_id
         panel = self.view.voucher_panel
-        panel.set_vouchers([])
+        panel.set_vouchers([], read=member is None)
         panel.clear_code()
         panel.set_note(self.tr("Reading the vouchers…") if member is not None else "")
 
     def _show_offer(self, offer: Offer) -> None:
         rows = [self.row(v) for v in offer.vouchers]
         panel = self.view.voucher_panel
-        panel.set_vouchers(rows)
+        panel.set_vouchers(rows, read=offer.vouchers_problem is None)
         if offer.vouchers_problem is not None:
             panel.set_note(words(offer.vouchers_problem))
         elif offer.vouchers_as_of is not None:
@@ -107,8 +107,10 @@ class VouchersController(OrderController):
         else:
             value_text = format_rupiah(voucher.value) if voucher.value is not None else "—"
         note = ""
-        if voucher.used_here:
+        if voucher.used_here and voucher.use_waiting:
             note = self.tr("Already used on this till; waiting to sync")
+        elif voucher.used_here:  # confirmed after the till's copy of the list was read
+            note = self.tr("Already used on this till")
         elif not voucher.active:
             note = self.tr("Not active")
         return VoucherRowData(

@@ -153,13 +153,14 @@ class VoucherPanel(QWidget):
 
     # -- public API --------------------------------------------------------------------------
 
-    def set_vouchers(self, vouchers: list[VoucherRowData]) -> None:
-        """Show the member's vouchers."""
+    def set_vouchers(self, vouchers: list[VoucherRowData], *, read: bool = True) -> None:
+        """Show the member's vouchers; ``read`` false while they are read, or when they could not
+        be: a list never read is unknown, and "No vouchers" would say it is empty."""
         self._vouchers = list(vouchers)
         self.table.setRowCount(len(vouchers))
         for row, voucher in enumerate(vouchers):
             self._show_row(row, voucher)
-        self.empty_label.setVisible(not vouchers)
+        self.empty_label.setVisible(not vouchers and read)
         self.table.setVisible(bool(vouchers))
         if vouchers:
             self.table.selectRow(0)

@@ -14,6 +14,7 @@ __all__ = ["docs_server"]
 
 NUMBER_ONLY = "+628111000620"  # a partial registration: "level": 100, no "level_text"
 NAMED = "budi@contoh.co.id"  # "level": 100, "level_text": "Blue"
+AYU = "ayu@contoh.co.id"
 
 
 @pytest.fixture
@@ -37,3 +38,19 @@ def test_member_find_json_says_a_level_as_the_plain_output_does_and_keeps_its_nu
     code, named = docs_cli.json("member", "find", NAMED)
     assert code == 0
     assert (named["level"], named["level_number"]) == ("Blue", None)
+
+
+def test_redeem_code_checks_the_voucher_for_the_sale_the_cashier_gives(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # voucher_api §2: validation takes the transaction value a voucher may need (a minimum
+    # purchase); the till could send it, but nothing let a cashier give one
+    done = docs_cli(
+        "redeem", "code", "--user", AYU, "--code", "VC-ABC", "--transaction-value", "125000"
+    )
+    assert done.returncode == 0, done.stderr
+    checks = docs_server.sent("/api/vouchers/validate")
+    assert checks and {c.get("transaction_value") for c in checks} == {"125000"}
+    without = docs_cli("redeem", "code", "--user", AYU, "--code", "VC-ABC")
+    assert without.returncode in (0, 1), without.stderr  # the server may refuse it used
+    assert "transaction_value" not in docs_server.sent("/api/vouchers/validate")[-1]

@@ -122,6 +122,17 @@ def test_no_vouchers_says_so(qtbot: QtBot, panel: VoucherPanel):
     assert not panel.redeem_button.isEnabled()
 
 
+def test_a_list_not_read_is_not_said_to_be_empty(qtbot: QtBot, panel: VoucherPanel):
+    # While the vouchers are read, and when they could not be, the panel said "No vouchers for
+    # this member." above "Reading the vouchers…" or "…could not be read": a list never read is
+    # unknown, not empty.
+    panel.set_vouchers([], read=False)
+    assert not panel.empty_label.isVisible() and not panel.table.isVisible()
+    assert not panel.redeem_button.isEnabled()
+    panel.set_vouchers([])
+    assert panel.empty_label.isVisible()
+
+
 def test_promo_code(qtbot: QtBot):
     promo = PromoPanel()
     qtbot.addWidget(promo)

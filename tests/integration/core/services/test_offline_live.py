@@ -93,6 +93,37 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
         assert fresh.stamps == 230
 
 
+async def test_the_outages_caps_hold_when_the_till_starts_again_within_it(
+    settings: Settings, network: Network
+) -> None:
+    # "This outage's offline total ... on this till": a till started again while the network is
+    # still down (a restart, a crash, or simply the command line's next command) counted from
+    # nothing, and accepted offline a redemption past the cap.
+    capped = settings.model_copy(update={"offline_max_redemptions_per_outage": 1})
+    async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        await till.offer(await till.find_member(AYU))
+        network.down()
+        cached = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(cached, 1)
+        first = await till.redeem(order, cached, Sale("dewi"))
+        assert first.verdict is Verdict.ACCEPTED_OFFLINE
+    async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        cached = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(cached, 1)
+        with pytest.raises(Refused) as second:
+            await till.redeem(order, cached, Sale("dewi"))
+        assert second.value.refusal is Refusal.OUTAGE_COUNT_CAP
+        # Back online, the outage ends once what it accepted has synced: the caps start afresh.
+        network.up()
+        assert (await settled(till, first.entry_id)).verdict is Verdict.CONFIRMED
+        assert await till.end_outage_if_settled()
+        network.down()
+        cached = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(cached, 1)
+        again = await till.redeem(order, cached, Sale("dewi"))
+        assert again.verdict is Verdict.ACCEPTED_OFFLINE
+
+
 #: A reward the server turns into a voucher (Ayu's "Voucher Diskon Rp 25.000", reward 6 or
 #: KR-006), alone and in a cart with a croissant: what the words of each are named for.
 _VOUCHER_REWARD_ORDERS = {

@@ -87,6 +87,27 @@ async def test_a_remembered_member_is_found_by_each_identifier(
     assert found.fetched_at == clock.now()
 
 
+async def test_a_remembered_member_is_found_by_their_server_id(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    # Member details take the primary key online, so what found the member there finds them
+    # offline too.
+    await cache.remember(ayu(clock, server_id="454"))
+    found = await cache.find(" 454 ")
+    assert found is not None and found.name == "Ayu Pratiwi" and not found.live
+
+
+async def test_a_server_id_that_is_another_members_card_is_ambiguous(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    await cache.remember(ayu(clock, server_id="454"))
+    await cache.remember(
+        ayu(clock, server_id="7", email="b@x.id", phone=None, member_ids=(), card_number="454")
+    )
+    with pytest.raises(AmbiguousMember):
+        await cache.find("454")
+
+
 async def test_an_unknown_identifier_finds_nobody(cache: MemberCache, clock: ManualClock) -> None:
     await cache.remember(ayu(clock))
     assert await cache.find("nobody@example.com") is None
@@ -190,6 +211,21 @@ async def test_vouchers_and_rewards_are_replaced_by_the_latest_list(
     await cache.remember_rewards(32, [reward, replace(reward, id=2, name="Croissant")])
     assert [r.name for r in await cache.rewards(32)] == ["Es Kopi", "Croissant"]
     assert await cache.rewards(33) == []
+
+
+async def test_rewards_come_back_in_the_servers_order(
+    cache: MemberCache, clock: ManualClock
+) -> None:
+    # The window lays the tiles out in the order it is given: read from the cache in another
+    # order than the server's, they changed places when the network went, and a cashier's
+    # next tap on the same spot picked another reward.
+    await cache.remember(ayu(clock))
+    reward = CachedReward(6, "A001", "Mee Goreng", 20, 3, None, clock.now())
+    served = [replace(reward, id=i, name=f"reward {i}") for i in (6, 5, 8, 7)]  # the docs' order
+    await cache.remember_rewards(32, served)
+    assert [r.id for r in await cache.rewards(32)] == [6, 5, 8, 7]
+    await cache.remember_rewards(32, served[::-1])
+    assert [r.id for r in await cache.rewards(32)] == [7, 8, 5, 6]
 
 
 async def test_voucher_values_are_kept_as_decimals(cache: MemberCache, clock: ManualClock) -> None:

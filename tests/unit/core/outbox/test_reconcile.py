@@ -95,6 +95,28 @@ async def test_one_line_two_unknown_entries_that_could_own_it_reconcile_neither(
     await worker.stop()
 
 
+async def test_an_unknown_entry_whose_attempts_ended_before_the_line_is_no_rival(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # A 503 the server never applied leaves the member's first entry unknown for good. Minutes
+    # later the same reward's answer is lost after it was applied: its line was made long after
+    # the first entry's only attempt ended, so the first cannot own it and must not keep the
+    # second "not confirmed" for ever.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    first = await _never_applied(outbox, worker, transport)
+    assert await worker.reconcile_due() == 0
+    clock.advance(5 * 60)
+    second = await _unknown(outbox, worker, transport)
+    assert await worker.reconcile_due() == 1
+    found = await outbox.get(second.id)
+    assert found is not None and found.status == EntryStatus.SYNCED
+    assert found.evidence is not None and found.evidence["rivals"] == []
+    still = await outbox.get(first.id)
+    assert still is not None and still.status == EntryStatus.UNKNOWN
+    await worker.stop()
+
+
 async def test_identical_lines_in_one_second_are_told_apart(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:

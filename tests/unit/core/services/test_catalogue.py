@@ -11,17 +11,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from app.core.domain import OperationKind
+from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
 from app.core.services.catalogue import Catalogue, CatalogueUnavailable
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
-from app.core.stamps.errors import MalformedResponse, NotFound, ServiceUnavailable, StampsError
+from app.core.stamps.errors import (
+    ConnectionFailed,
+    MalformedResponse,
+    NotFound,
+    ServiceUnavailable,
+    StampsError,
+)
 from app.core.stamps.models import MemberVouchersResponse, RewardsResponse
 from app.core.storage import Database
 
@@ -255,3 +262,74 @@ async def test_a_code_the_server_answers_not_found_is_refused_in_its_words(
         await check
     assert type(refused.value) is InvalidOrder
     assert str(refused.value) == "The Stamps server refused it: Not found."
+
+
+@dataclass
+class UsedHere:
+    """An outbox holding one use of voucher 2 by this till, in the given state."""
+
+    status: EntryStatus
+    kind: OperationKind = OperationKind.VOUCHER
+
+    async def entries(self, *, lane: str) -> list[SimpleNamespace]:
+        return [
+            SimpleNamespace(id="e1", kind=self.kind, status=self.status, payload={"voucher": 2})
+        ]
+
+
+VALENTINE = {"id": 2, "code": "VC-DEF", "quantity": 2, "value": 200, "is_active": True}
+
+
+@dataclass
+class Listing(FailingServer):
+    """A server that lists the member's vouchers and cannot say which kind each is."""
+
+    async def validate_voucher(self, code: str, **_: object) -> None:
+        raise ServiceUnavailable("503 Service Unavailable", status_code=503)
+
+
+async def test_a_voucher_the_server_still_lists_after_a_confirmed_use_can_be_used_again(
+    cache: MemberCache,
+) -> None:
+    # The docs' VC-DEF has a quantity of 2: used once here and confirmed, the server still lists
+    # it, and its word is the current one. The window said "Already used on this till; waiting
+    # to sync" of a use that had synced, and would not let the cashier use the second.
+    server = Listing(vouchers=[VALENTINE])
+    catalogue = Catalogue(server, cache, UsedHere(EntryStatus.SYNCED))  # type: ignore[arg-type]
+    (offered,) = (await catalogue.offer(AYU, 250)).vouchers
+    assert not offered.used_here
+    waiting = Catalogue(server, cache, UsedHere(EntryStatus.QUEUED))  # type: ignore[arg-type]
+    (offered,) = (await waiting.offer(AYU, 250)).vouchers
+    assert offered.used_here and offered.use_waiting
+
+
+async def test_offline_a_voucher_used_here_is_used_whether_or_not_it_synced(
+    cache: MemberCache,
+) -> None:
+    # The till's copy was read before the use: it cannot show what the server did with it.
+    await Catalogue(Listing(vouchers=[VALENTINE]), cache).offer(AYU, 250)
+    down = FailingServer(vouchers_error=ServiceUnavailable("503", status_code=503))
+    for status, waiting in ((EntryStatus.SYNCED, False), (EntryStatus.UNKNOWN, True)):
+        catalogue = Catalogue(down, cache, UsedHere(status))  # type: ignore[arg-type]
+        (offered,) = (await catalogue.offer(AYU, 250)).vouchers
+        assert offered.used_here and offered.use_waiting is waiting
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (ConnectionFailed("connection refused"), "cannot be reached"),
+        (ServiceUnavailable("503 Service Unavailable", status_code=503), "is failing (503)"),
+        (MalformedResponse("not JSON", status_code=200), "cannot read"),
+    ],
+    ids=["refused", "503", "garbage"],
+)
+async def test_vouchers_never_read_say_why_the_server_could_not_give_them(
+    cache: MemberCache, failure: StampsError, said: str
+) -> None:
+    # "did not answer" was said of a server that answered 503, or answered something else
+    catalogue = Catalogue(FailingServer(vouchers_error=failure), cache)
+    offer = await catalogue.offer(AYU, 250)
+    assert offer.vouchers_problem is not None
+    assert said in str(offer.vouchers_problem)
+    assert "did not answer" not in str(offer.vouchers_problem)
