@@ -391,13 +391,17 @@ class Outbox:
 
     async def outage_left(self) -> tuple[datetime, int, int] | None:
         """The outage the till's last run left, as its entries tell it: ``None`` when no entry
-        accepted offline still waits (the outage ended, or never began); else from the oldest
-        that waits, the stamps and the redemptions accepted offline since (architecture §4)."""
+        accepted offline still waits to be sent (the outage ended, or never began); else from
+        the oldest that waits, the stamps and the redemptions accepted offline since
+        (architecture §4). One ``unknown`` waits for a manager, not for the network: taken for
+        an outage, last month's would have counted every redemption accepted offline since
+        against today's caps, at every start."""
 
         def read(session: Session) -> tuple[datetime, int, int] | None:
             started = session.execute(
                 sa.select(sa.func.min(ENTRIES.c.created_at)).where(
-                    ENTRIES.c.provisional.is_(True), ENTRIES.c.status.in_(HOLDING)
+                    ENTRIES.c.provisional.is_(True),
+                    ENTRIES.c.status.in_((EntryStatus.QUEUED, EntryStatus.SENDING)),
                 )
             ).scalar()
             if started is None:

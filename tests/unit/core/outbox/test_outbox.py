@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, OperationKind, Outcome
@@ -256,7 +257,6 @@ async def test_held_stamps_count_what_was_confirmed_after_the_balance_was_read(
 async def test_the_audit_log_is_append_only(outbox: Outbox) -> None:
     entry = await enqueue_reward(outbox)
     await outbox.cancel(entry.id, **WHO)
-    import sqlalchemy as sa
     from sqlalchemy.exc import IntegrityError
 
     with pytest.raises(IntegrityError, match="append-only"):
@@ -333,3 +333,24 @@ async def test_open_migrates_a_new_database(tmp_path: Path, clock: ManualClock) 
         assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
     finally:
         await outbox.close()
+
+
+async def test_the_outage_left_is_read_from_what_waits_to_be_sent_not_from_an_unknown(
+    outbox: Outbox, clock: ManualClock
+) -> None:
+    # A till started again within an outage goes on counting against its caps; but an entry
+    # accepted offline last month, left unknown for a manager, is no outage of today's: taken
+    # for one, every redemption accepted offline since counted against today's caps.
+    assert await outbox.outage_left() is None
+    old = await enqueue_reward(outbox, lane="m1", stamps=10, provisional=True)
+    await outbox.db.write(
+        lambda s: s.execute(
+            sa.text("UPDATE outbox_entries SET status = 'unknown' WHERE id = :id"), {"id": old.id}
+        )
+    )
+    clock.advance(30 * 86400)
+    assert await outbox.outage_left() is None
+    waiting = await enqueue_reward(outbox, lane="m2", stamps=20, provisional=True)
+    await enqueue_reward(outbox, lane="m3", stamps=5)  # sent online: not the outage's
+    await enqueue_reward(outbox, lane="m4", stamps=15, provisional=True)
+    assert await outbox.outage_left() == (waiting.created_at, 35, 2)
