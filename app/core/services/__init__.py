@@ -161,6 +161,7 @@ if TYPE_CHECKING:
         StorageFull,
         StorageProblem,
         StorageReadOnly,
+        unwritable_folder,
     )
     from app.core.storage.salvage import entry_lines, readable_unsettled, set_aside
     from app.core.storage.transfer import (
@@ -444,6 +445,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "StorageFull",
             "StorageProblem",
             "StorageReadOnly",
+            "unwritable_folder",
         ),
     ),
     (
@@ -625,6 +627,7 @@ __all__ = [
     "store_token",
     "summarise",
     "token_file",
+    "unwritable_folder",
     "what_to_do",
     "write_audit_csv",
     "write_summary_csv",
