@@ -153,7 +153,7 @@ if TYPE_CHECKING:
         read_cashiers_file,
     )
     from app.core.services.till import Sale, Till
-    from app.core.services.transfer import import_into
+    from app.core.services.transfer import import_into, read_export
     from app.core.storage.migrate import DatabaseTooNew, migrate
     from app.core.storage.problems import (
         DatabaseBusy,
@@ -169,7 +169,6 @@ if TYPE_CHECKING:
         ImportedEntry,
         ImportReport,
         export_entries,
-        read_export,
     )
 
 #: Where each name lives.
@@ -429,7 +428,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Till",
         ),
     ),
-    ("app.core.services.transfer", ("import_into",)),
+    ("app.core.services.transfer", ("import_into", "read_export")),
     (
         "app.core.storage.migrate",
         (
@@ -463,7 +462,6 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ImportReport",
             "ImportedEntry",
             "export_entries",
-            "read_export",
         ),
     ),
 )
