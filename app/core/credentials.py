@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -140,14 +141,34 @@ def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Sec
     if stored:
         return Secret(check_token(stored.strip(AROUND), "the token in the system keyring"))
     path = token_file(config_dir)
+    raw = _token_file_bytes(path)
+    if raw is None:
+        return None
+    text = raw.decode("ascii", errors="replace").strip(AROUND)
+    return Secret(check_token(text, f"the token in {path}")) if text else None
+
+
+def _token_file_bytes(path: Path) -> bytes | None:
+    """What the token file holds, ``None`` when there is none. Opened without blocking and
+    read only if it is a regular file: a pipe nobody writes to held every command for ever (deaf
+    to SIGTERM, which waits for the open to return), and a link to a device such as /dev/zero
+    was read until the memory ran out."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise CredentialsError(f"token file {path} cannot be read: {exc.strerror}") from None
-    text = raw.decode("ascii", errors="replace").strip(AROUND)
-    return Secret(check_token(text, f"the token in {path}")) if text else None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise CredentialsError(
+                f"token file {path} is not a regular file (a folder, a pipe or a device); "
+                "remove it and store the token again with `stamps-pos token set`"
+            )
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise CredentialsError(f"token file {path} cannot be read: {exc.strerror}") from None
 
 
 def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> str:

@@ -84,6 +84,21 @@ class DataFolderUnusable(Exception):
     which folder and why, for the command line and the window's cannot-start page."""
 
 
+def _why_unwritable(data_dir: Path) -> str:
+    """Why the lock file could not be written in ``data_dir``, in the words the till says it
+    with later (its storage banner, the command line), when the disk says it is read-only or
+    full: there, "a folder this user may write" would send a manager after a permission."""
+    from app.core.services import unwritable_folder
+
+    problem = unwritable_folder(data_dir)
+    if problem is not None:
+        return problem.sentence
+    return (
+        f"the data folder {data_dir} cannot be written; "
+        "set data_dir to a folder this user may write"
+    )
+
+
 @contextlib.contextmanager
 def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
     """Hold the GUI's lock ``name`` in ``data_dir`` for the block; raise :class:`SecondInstance`
@@ -102,10 +117,7 @@ def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
     if not lock.tryLock(100):
         if lock.error() is not QLockFile.LockError.LockFailedError:
             # Not another window: the folder refuses the lock file itself.
-            raise DataFolderUnusable(
-                f"the data folder {data_dir} cannot be written; "
-                "set data_dir to a folder this user may write"
-            )
+            raise DataFolderUnusable(_why_unwritable(data_dir))
         raise SecondInstance(
             f"another Stamps POS window is already open on {data_dir}; use that one"
         )

@@ -15,6 +15,7 @@ from app import __version__
 from app.cli import EXIT_USAGE, main
 
 from ..support.cannot_start import PageReader
+from ..support.disk import fill, mounted_read_only, small_disk
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -186,6 +187,40 @@ def test_a_data_folder_that_cannot_be_made_is_said_as_such_not_raised_as_a_trace
         single_instance(blocked / "data"),
     ):
         pass
+
+
+def test_a_data_folder_on_a_read_only_disk_is_said_as_read_only(tmp_path: Path) -> None:
+    # Not "set data_dir to a folder this user may write": root could not write it either.
+    from app.ui.cashier import DataFolderUnusable, single_instance
+
+    (tmp_path / "data").mkdir()
+    with (
+        mounted_read_only(tmp_path / "data", tmp_path / "ro") as read_only,
+        pytest.raises(DataFolderUnusable) as refused,
+        single_instance(read_only),
+    ):
+        pass
+    assert str(refused.value) == (
+        f"The till's data folder {tmp_path / 'ro'} is read-only: nothing new can be saved (no "
+        "redemption can be queued) until it can be written again"
+    )
+
+
+def test_a_data_folder_on_a_full_disk_is_said_as_full(tmp_path: Path) -> None:
+    from app.ui.cashier import DataFolderUnusable, single_instance
+
+    with small_disk(tmp_path / "disk") as disk:
+        (disk / "data").mkdir()
+        fill(disk)
+        with (
+            pytest.raises(DataFolderUnusable) as refused,
+            single_instance(disk / "data"),
+        ):
+            pass
+    assert str(refused.value) == (
+        f"The disk that holds the till's data ({tmp_path / 'disk' / 'data'}) is full: nothing "
+        "new can be saved (no redemption can be queued) until space is freed"
+    )
 
 
 def test_a_second_window_on_the_same_data_folder_is_refused(tmp_path: Path) -> None:

@@ -153,7 +153,7 @@ if TYPE_CHECKING:
         read_cashiers_file,
     )
     from app.core.services.till import Sale, Till
-    from app.core.services.transfer import import_into
+    from app.core.services.transfer import import_into, read_export
     from app.core.storage.migrate import DatabaseTooNew, migrate
     from app.core.storage.problems import (
         DatabaseBusy,
@@ -161,6 +161,7 @@ if TYPE_CHECKING:
         StorageFull,
         StorageProblem,
         StorageReadOnly,
+        unwritable_folder,
     )
     from app.core.storage.salvage import entry_lines, readable_unsettled, set_aside
     from app.core.storage.transfer import (
@@ -168,7 +169,6 @@ if TYPE_CHECKING:
         ImportedEntry,
         ImportReport,
         export_entries,
-        read_export,
     )
 
 #: Where each name lives.
@@ -428,7 +428,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Till",
         ),
     ),
-    ("app.core.services.transfer", ("import_into",)),
+    ("app.core.services.transfer", ("import_into", "read_export")),
     (
         "app.core.storage.migrate",
         (
@@ -444,6 +444,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "StorageFull",
             "StorageProblem",
             "StorageReadOnly",
+            "unwritable_folder",
         ),
     ),
     (
@@ -461,7 +462,6 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ImportReport",
             "ImportedEntry",
             "export_entries",
-            "read_export",
         ),
     ),
 )
@@ -625,6 +625,7 @@ __all__ = [
     "store_token",
     "summarise",
     "token_file",
+    "unwritable_folder",
     "what_to_do",
     "write_audit_csv",
     "write_summary_csv",

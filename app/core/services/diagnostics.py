@@ -32,6 +32,7 @@ from app.core.services.config import TillConfig
 from app.core.services.refused_words import https_address, paused_words
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import CredentialsRejected, StampsError, WebPageAnswer
+from app.core.storage.engine import create_engine
 from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
 from app.core.storage.problems import StorageProblem, broken_link
@@ -133,7 +134,10 @@ def _fix_folder(folder: Path) -> str:
 
 @contextlib.contextmanager
 def _read_only(db_path: Path) -> Iterator[sa.Connection]:
-    engine = sa.create_engine(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    # As the till reads a folder it cannot write: a plain mode=ro open would try to make the
+    # log's index file beside the database, and on a read-only or full disk call a sound
+    # database unreadable (and hide its queue).
+    engine = create_engine(db_path, immediate=False, read_only=True)
     try:
         with engine.connect() as connection:
             yield connection

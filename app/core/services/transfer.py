@@ -9,10 +9,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from app.core.credentials import Secret
+from app.core.domain import OperationKind
 from app.core.services.staff import Role, Staff
-from app.core.storage.transfer import ImportedEntry, ImportReport, import_entries
+from app.core.stamps.client import REQUEST_MODELS
+from app.core.stamps.parsing import validation_summary
+from app.core.storage import transfer
+from app.core.storage.transfer import ExportUnreadable, ImportedEntry, ImportReport, import_entries
 from app.core.storage.writer import Database
+
+
+def read_export(source: Path) -> list[ImportedEntry]:
+    """The entries of an export (or a database) file, as :func:`app.core.storage.transfer.
+    read_export` checks them, and each payload a request its kind can send; else
+    :class:`ExportUnreadable` naming the entry. Imported, a payload the worker cannot build
+    would stay queued for ever, "accepted offline", every attempt refused before it left."""
+    entries = transfer.read_export(source)
+    for entry in entries:
+        kind = OperationKind(entry.values["kind"])
+        payload = dict(entry.values["payload"])
+        if kind is OperationKind.CANCEL and entry.values["cancels"] and payload.get("id") is None:
+            payload["id"] = 1  # a cancel takes its redemption's server id when it is sent
+        try:
+            REQUEST_MODELS[kind].model_validate(payload)
+        except ValidationError as exc:
+            raise ExportUnreadable(
+                f"entry {entry.id}: its payload is not a {kind} the till can send "
+                f"({validation_summary(exc)})"
+            ) from None
+    return entries
 
 
 async def import_into(

@@ -117,6 +117,10 @@ UNSENDABLE_CREDENTIALS = (
 )
 
 
+#: An authorisation's status that is a plain word, as "ok" is.
+_A_WORD = re.compile(r"[A-Za-z_]{1,40}")
+
+
 def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
     """``data`` validated as ``model``; :class:`~errors.InvalidRequest` names bad fields only."""
     if isinstance(data, model):
@@ -393,6 +397,14 @@ class StampsClient:
             endpoints.AUTHORIZE, AuthorizeResponse, body=request.to_json(), secrets=secret
         )
         said = parsing.error_body_of(raw).message
+        if not said and _A_WORD.fullmatch(parsed.status) and parsed.status.lower() != "ok":
+            # an answer in a word of its own ("denied"): the server checked the PIN and refused
+            # it, which the cashier is told as such, not as a server that did not answer
+            raise errors.ValidationFailed(
+                f"the server refused the PIN: {parsed.status}",
+                status_code=status,
+                detail=parsed.status,
+            )
         if not parsed.ok or said:
             # only {"status": "ok"} vouches for the request id: "denied", a blank, or an "ok"
             # beside errors does not

@@ -75,20 +75,41 @@ class DatabaseDamaged(StorageProblem):
 
 def folder_read_only(path: Path) -> StorageReadOnly:
     """The problem for a database in a folder (or a file) that cannot be written."""
-    return StorageReadOnly(
-        f"The till's data folder {path.parent} is read-only: nothing new can be saved (no "
-        "redemption can be queued) until it can be written again",
-        path,
-    )
+    return StorageReadOnly(_read_only_sentence(path.parent), path)
 
 
 def disk_full(path: Path) -> StorageFull:
     """The problem for a database on a full disk."""
-    return StorageFull(
-        f"The disk that holds the till's data ({path.parent}) is full: nothing new can be saved "
-        "(no redemption can be queued) until space is freed",
-        path,
+    return StorageFull(_full_sentence(path.parent), path)
+
+
+def _read_only_sentence(folder: Path) -> str:
+    return (
+        f"The till's data folder {folder} is read-only: nothing new can be saved (no "
+        "redemption can be queued) until it can be written again"
     )
+
+
+def _full_sentence(folder: Path) -> str:
+    return (
+        f"The disk that holds the till's data ({folder}) is full: nothing new can be saved "
+        "(no redemption can be queued) until space is freed"
+    )
+
+
+def unwritable_folder(folder: Path) -> StorageProblem | None:
+    """Why nothing can be written in ``folder``, when its disk says so: mounted read-only, or
+    full; ``None`` when it says neither (a permission, say). For what fails before any database
+    is opened (the window's lock file), in the words a write to the database would have had."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no such folder, or no statvfs (Windows)
+        return None
+    if read_only:
+        return StorageReadOnly(_read_only_sentence(folder), folder)
+    if _nearly_full(folder):
+        return StorageFull(_full_sentence(folder), folder)
+    return None
 
 
 def cannot_use(path: Path, what: str) -> StorageFailed:

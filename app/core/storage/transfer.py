@@ -33,7 +33,7 @@ from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.storage.integrity import SQLITE_HEADER, sync_folder
 from app.core.storage.payloads import forbidden_key
-from app.core.storage.salvage import Salvage, salvage
+from app.core.storage.salvage import UNSETTLED, Salvage, salvage
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, UTCDateTime
 from app.core.storage.writer import Database
 
@@ -172,7 +172,7 @@ def read_export(source: Path) -> list[ImportedEntry]:
         if head == SQLITE_HEADER:
             found = salvage(source)
             raw = [_exported(e, found) for e in found.with_what_they_need()]
-            return [_checked(entry, number) for number, entry in enumerate(raw, start=1)]
+            return _needed([_checked(entry, number) for number, entry in enumerate(raw, start=1)])
         handle.seek(0)
         content = handle.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
@@ -190,7 +190,31 @@ def read_export(source: Path) -> list[ImportedEntry]:
     entries = document.get("entries")
     if not isinstance(entries, list):
         raise ExportUnreadable("its 'entries' is not a list")
-    return [_checked(entry, number) for number, entry in enumerate(entries, start=1)]
+    return _needed([_checked(entry, number) for number, entry in enumerate(entries, start=1)])
+
+
+def _needed(entries: list[ImportedEntry]) -> list[ImportedEntry]:
+    """``entries``, if each settled one is there because an unsettled one needs it (depends on
+    it or cancels it, perhaps through another), as an export writes them. A settled entry on its
+    own would be taken as the file says it ended ("synced": a confirmed redemption) with no
+    proof but the file's word."""
+    by_id = {e.id: e for e in entries}
+    needed: set[str] = set()
+    pending = [e for e in entries if e.values["status"] in UNSETTLED]
+    while pending:
+        entry = pending.pop()
+        if entry.id in needed:
+            continue
+        needed.add(entry.id)
+        pending.extend(by_id[ref] for ref in _references(entry) if ref in by_id)
+    for entry in entries:
+        if entry.id not in needed:
+            raise ExportUnreadable(
+                f"entry {entry.id} is {entry.values['status']}, and no entry of the file needs "
+                "it: an export holds queued, sending and unknown entries, and only what they "
+                "depend on besides"
+            )
+    return entries
 
 
 def _checked(entry: Any, number: int) -> ImportedEntry:

@@ -95,7 +95,10 @@ def test_a_read_only_folder_still_shows_what_the_till_holds(
 
         one_sentence(cli(*REDEEM), "read-only", str(read_only))
         one_sentence(cli("sync", "--once", "--timeout", "5"), "read-only")
-        assert "FAIL  database:" in cli("doctor").stdout
+        # the folder is what fails; the database in it reads as it is, queue and all
+        doctor = cli("doctor").stdout
+        assert "FAIL  data folder:" in doctor and "Read-only file system" in doctor
+        assert "ok    database:" in doctor and "1 pending" in doctor
         exported = cli("outbox", "export", str(tmp_path / "rescue.json"))
         assert exported.returncode == 0 and "exported 1 entry (1 queued)" in exported.stdout
         assert listed(cli) == [queued["id"]]
@@ -112,6 +115,9 @@ def test_a_full_disk_queues_nothing_and_the_till_recovers_when_space_returns(
         one_sentence(cli(*REDEEM), "is full", str(disk))
         one_sentence(cli("outbox", "list"), "is full")
         one_sentence(cli("sync", "--once"), "is full")
+        doctor = cli("doctor").stdout
+        assert "FAIL  data folder:" in doctor and "free some disk space" in doctor
+        assert "ok    database:" in doctor  # full, not damaged: no "ask support"
         filler.unlink()
         assert listed(cli) == []  # the refused redemption was not queued
         assert sandbox.ledger() == []

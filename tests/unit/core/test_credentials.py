@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import threading
 from pathlib import Path
@@ -121,3 +122,37 @@ def test_the_file_is_replaced_whole_or_not_at_all(
     monkeypatch.undo()
     assert load_token(tmp_path) == Secret("the-old-token")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["token"]  # no temporary file left
+
+
+def _load_in_a_thread(config_dir: Path) -> list[object]:
+    """``load_token(config_dir)``'s result or error, or nothing if it has not ended within 10 s
+    (a thread that waits for ever is a daemon: it dies with the test run)."""
+    outcome: list[object] = []
+
+    def load() -> None:
+        try:
+            outcome.append(load_token(config_dir))
+        except CredentialsError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=load, daemon=True)
+    thread.start()
+    thread.join(10)
+    return outcome
+
+
+def test_a_pipe_as_the_token_file_is_refused_at_once(tmp_path: Path) -> None:
+    # A pipe nobody writes to held every command for ever, deaf even to SIGTERM.
+    os.mkfifo(tmp_path / "token")
+    outcome = _load_in_a_thread(tmp_path)
+    assert outcome, "load_token waited for a writer that never comes"
+    assert isinstance(outcome[0], CredentialsError)
+    assert "not a regular file" in str(outcome[0])
+
+
+def test_a_device_as_the_token_file_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    # A link to /dev/zero grew the process past 20 GB before anything stopped it.
+    (tmp_path / "token").symlink_to("/dev/zero")
+    outcome = _load_in_a_thread(tmp_path)
+    assert outcome and isinstance(outcome[0], CredentialsError)
+    assert "not a regular file" in str(outcome[0])

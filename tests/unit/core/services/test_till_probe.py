@@ -21,11 +21,12 @@ from app.core import clock, logs
 from app.core.clock import ManualClock
 from app.core.credentials import Secret
 from app.core.domain import OperationKind
+from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services.config import TillConfig
-from app.core.services.refusals import NotOnline
+from app.core.services.refusals import NotOnline, PinRejected
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
 from app.core.stamps import StampsClient
@@ -406,3 +407,14 @@ async def test_a_redemption_answered_while_the_member_was_read_comes_off_their_b
     member = await asked
     assert member.live and member.stamps == 250
     assert await counter.till.projected_stamps(member) == 230
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_pin_the_server_answers_denied_is_refused_in_its_word(counter: Counter) -> None:
+    # A 200 saying "denied" was told to the cashier as "the Stamps server did not answer": the
+    # server did answer, and it refused the PIN. The till stays online.
+    counter.server.on("/api/redemptions/authorize", reply(200, {"status": "denied"}))
+    with pytest.raises(PinRejected) as refused:
+        await check_pin(counter.till)
+    assert english(refused.value.message) == "The PIN was not accepted: denied"
+    assert counter.till.monitor.online

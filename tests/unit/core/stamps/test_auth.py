@@ -287,7 +287,6 @@ async def test_ping_succeeds(make_client: ClientFactory, server: FakeStamps) -> 
 @pytest.mark.parametrize(
     "body",
     [
-        {"status": "denied"},
         {"status": "OK "},
         {"status": ""},
         {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
@@ -300,6 +299,16 @@ async def test_a_pin_is_accepted_only_on_a_clear_ok(
     with pytest.raises(errors.MalformedResponse) as caught:
         await make_client().authorize("123", "123456", "req-1", 900)
     assert "did not confirm the PIN" in caught.value.message
+    assert "123456" not in caught.value.message
+
+
+async def test_a_word_other_than_ok_is_the_server_refusing_the_pin(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on("/api/redemptions/authorize", reply(200, {"status": "denied"}))
+    with pytest.raises(errors.ValidationFailed) as caught:
+        await make_client().authorize("123", "123456", "req-1", 900)
+    assert caught.value.detail == "denied"
     assert "123456" not in caught.value.message
 
 

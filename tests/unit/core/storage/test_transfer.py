@@ -245,6 +245,28 @@ def test_a_hostile_entry_is_refused_naming_what_is_wrong(
         read_export(tmp_path / "in.json")
 
 
+@pytest.mark.parametrize("status", ["synced", "rejected", "voided"])
+def test_a_settled_entry_nothing_in_the_file_needs_is_refused(tmp_path: Path, status: str) -> None:
+    # An export holds a settled entry only as what an unsettled one depends on or cancels; a
+    # file saying "synced" on its own was imported as a confirmed redemption without any proof.
+    document = {
+        "format": "stamps-pos outbox export",
+        "version": 1,
+        "entries": [entry(status=status)],
+    }
+    (tmp_path / "in.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ExportUnreadable, match=f"is {status}, and no entry of the file needs it"):
+        read_export(tmp_path / "in.json")
+
+
+def test_a_settled_entry_an_unsettled_one_needs_comes_along(tmp_path: Path) -> None:
+    synced = entry(status="synced", server_redemption_id=2001)
+    cancel = entry(id="01a22c17-05e4-7955-a363-5020063cb489", kind="cancel", cancels=synced["id"])
+    document = {"format": "stamps-pos outbox export", "version": 1, "entries": [synced, cancel]}
+    (tmp_path / "in.json").write_text(json.dumps(document), encoding="utf-8")
+    assert [e.id for e in read_export(tmp_path / "in.json")] == [synced["id"], cancel["id"]]
+
+
 def test_an_export_written_before_a_column_was_added_is_read_with_its_old_value(
     tmp_path: Path,
 ) -> None:
