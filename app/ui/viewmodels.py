@@ -159,6 +159,9 @@ class RedemptionRowData:
     provisional: bool = False
     #: Accepted because the server asked the till to slow down: not said "offline".
     slowed: bool = False
+    #: Its own wait still runs, the result panel reading "Working on it…": the row says it is
+    #: being sent, in the panel's neutral look, not "NOT CONFIRMED" before the panel does.
+    sending: bool = False
 
 
 @dataclass(frozen=True)

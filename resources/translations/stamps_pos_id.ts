@@ -2352,6 +2352,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
         <source>Accepted — will sync</source>
         <translation>Diterima — akan disinkronkan</translation>
     </message>

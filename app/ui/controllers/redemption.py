@@ -132,6 +132,10 @@ class RedemptionController(QObject):
         self._refreshing = False
         self._dirty = False
         self._backed_out: asyncio.Event | None = None
+        #: The redemption whose own wait runs while the panel reads "Working on it…": its row
+        #: says "Sending…" until the wait ends. It read "NOT CONFIRMED" for those seconds, while
+        #: the panel told the cashier the till was still sending it.
+        self._sending: str | None = None
         self._unsubscribe = self.till.subscribe(self._till_changed)
         # Esc reaches back_out through the window's own handler (CashierWindow.back), which asks
         # it first: heard here too, the wait was left and the window's handler, finding no wait,
@@ -233,16 +237,22 @@ class RedemptionController(QObject):
             what=headline,
             time_text=time_text(receipt.created_at),
         )
+        waits = not self._gone and receipt.verdict is not Verdict.ACCEPTED_OFFLINE
+        self._sending = receipt.entry_id if waits else None
         self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
             return receipt
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
-        if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:  # that one is answered at once
+        if waits:  # accepted offline is answered at once
             self._put(ResultData("working", headline, self.tr("Sending to Stamps…")))
-        # The result goes on the panel as the wait ends and the redemption stops being busy,
-        # in one step: nothing shown as done while a next order would still be turned away.
-        done = await self._wait_unless_backed_out(receipt)
+        # The result goes on the panel (and the row) as the wait ends and the redemption stops
+        # being busy, in one step: nothing shown as done while a next order would still be turned
+        # away, nor as not confirmed while the panel still says it is being sent.
+        try:
+            done = await self._wait_unless_backed_out(receipt)
+        finally:
+            self._stop_sending()
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
@@ -320,6 +330,7 @@ class RedemptionController(QObject):
             self.pin_dialog.reject()
         if self.busy:
             self._gone = True
+            self._stop_sending()  # the panel no longer speaks for it: its row does
             if self._backed_out is not None:
                 self._backed_out.set()
         if self.view.result_panel.result() is not None:
@@ -451,6 +462,15 @@ class RedemptionController(QObject):
         if result != self.view.result_panel.result():
             self._put(result)
 
+    def _stop_sending(self) -> None:
+        """The redemption's own wait is over (or no longer on the panel): its row says what is
+        known of it, whatever ends the wait (an error too: a row left "Sending…" would never
+        change while its verdict did not)."""
+        entry_id, self._sending = self._sending, None
+        followed = self._followed.get(entry_id) if entry_id is not None else None
+        if entry_id is not None and followed is not None and followed.verdict is not None:
+            self._upsert_row(entry_id, followed.verdict, followed.provisional, followed.slowed)
+
     def _upsert_row(
         self, entry_id: str, verdict: Verdict, provisional: bool, slowed: bool = False
     ) -> None:
@@ -474,6 +494,7 @@ class RedemptionController(QObject):
                 cancel_kind=shown.cancel_kind if shown else None,
                 provisional=provisional,
                 slowed=slowed,
+                sending=entry_id == self._sending,
             )
         )
 

@@ -18,6 +18,15 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
     "not_redeemed": ("#6d1b1b", "#ffffff"),
     "closed": ("#d5dbe2", "#1f2933"),
 }
+#: (background, text) of a redemption still being sent: the result panel's "Working on it…"
+#: banner (``till.qss``, ``working``), in no outcome's colour.
+SENDING_COLOURS = ("#46525e", "#ffffff")
+
+
+def sending_short_text() -> str:
+    """A row's status while its redemption's own wait runs, as the panel's "Sending to Stamps…"
+    says it."""
+    return QCoreApplication.translate("Outcome", "Sending…")
 
 
 def outcome_short_text(

@@ -468,6 +468,38 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
 
 
+def _status(window: CashierWindow) -> tuple[str, str]:
+    """The newest row's status as the cashier reads it: its words and its colour."""
+    model = window.view.redemptions_model
+    cell = model.index(0, model.STATUS)
+    colour = cell.data(Qt.ItemDataRole.BackgroundRole).color().name()
+    return cell.data(), colour
+
+
+def test_the_shift_s_row_says_sending_while_the_panel_does_and_not_confirmed_with_it(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb with slow redemptions: for five seconds the panel read "Working on it…
+    # Sending to Stamps…" while the new row already read an orange "NOT CONFIRMED".
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    assert _result(cashier)[0] == "working"
+    assert _status(cashier) == ("Sending…", "#46525e")  # the panel's "Working on it…" look
+    # Esc stops waiting on screen: the panel says not confirmed, and so does the row, at once.
+    make_active(qtbot, cashier.view)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)
+    assert _result(cashier)[0] == "not_confirmed"
+    assert _status(cashier) == ("NOT CONFIRMED", "#f59e0b")
+    sandbox.faults(held=False)
+    qtbot.waitUntil(lambda: _status(cashier)[0] == "Confirmed", timeout=WAIT_MS)
+    assert _result(cashier)[0] == "confirmed"
+
+
 def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
 ) -> None:
