@@ -80,7 +80,7 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         what_to_do=words(receipt.what_to_do),
         provisional=receipt.provisional,
         gives=receipt.gives,
-        slowed=receipt.slowed,
+        slowed=receipt.answered,
     )
 
 
@@ -94,7 +94,8 @@ class _Followed:
     verdict: Verdict | None = None
     #: Accepted offline: its row, once not confirmed, says the reward went over then.
     provisional: bool = False
-    #: Accepted because the server asked the till to slow down: its row does not say offline.
+    #: Accepted while the server answered (a 429, a 408: ``Receipt.answered``): its row does not
+    #: say offline.
     slowed: bool = False
 
 
@@ -239,7 +240,7 @@ class RedemptionController(QObject):
         )
         waits = not self._gone and receipt.verdict is not Verdict.ACCEPTED_OFFLINE
         self._sending = receipt.entry_id if waits else None
-        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
+        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
             return receipt
         self.on_screen = receipt.entry_id
@@ -449,7 +450,9 @@ class RedemptionController(QObject):
 
     def _settle(self, receipt: Receipt) -> None:
         if receipt.entry_id in self._followed:
-            self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
+            self._upsert_row(
+                receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered
+            )
             if receipt.verdict not in _FOLLOWED:
                 del self._followed[receipt.entry_id]
         if receipt.entry_id == self.on_screen:
@@ -548,7 +551,7 @@ class RedemptionController(QObject):
                     if entry_id not in self._followed:
                         continue
                     followed = self._followed[entry_id]
-                    if (receipt.verdict, receipt.provisional, receipt.slowed) != (
+                    if (receipt.verdict, receipt.provisional, receipt.answered) != (
                         followed.verdict,
                         followed.provisional,
                         followed.slowed,
@@ -559,7 +562,7 @@ class RedemptionController(QObject):
                             # in the step the till takes orders again: shown here first, the
                             # panel would say done while a next order is still turned away.
                             self._upsert_row(
-                                entry_id, receipt.verdict, receipt.provisional, receipt.slowed
+                                entry_id, receipt.verdict, receipt.provisional, receipt.answered
                             )
                             continue
                         self._settle(receipt)

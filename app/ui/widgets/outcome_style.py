@@ -34,8 +34,8 @@ def outcome_short_text(
 ) -> str:
     """The outcome in a table cell's few words. ``provisional``: accepted offline and handed over
     then, so a not-confirmed one says so, as the result panel's banner does
-    (:func:`app.ui.widgets.result_panel.outcome_title`). ``slowed``: accepted because the
-    server asked the till to slow down (a 429), not said "offline" of a till online."""
+    (:func:`app.ui.widgets.result_panel.outcome_title`). ``slowed``: accepted while the
+    server answered, applying nothing (a 429, a 408), not said "offline" of a till online."""
     if kind == "accepted_offline" and slowed:
         return QCoreApplication.translate("Outcome", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:

@@ -45,6 +45,30 @@ def _rows(window: CashierWindow) -> list[tuple[str, str]]:
     return [(model.row_data(n).what, model.row_data(n).status) for n in range(model.rowCount())]
 
 
+def test_a_redemption_the_server_timed_out_waiting_for_is_not_said_offline(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # A 408 (Request Timeout) read "Accepted offline — will sync" and "the till sends it when
+    # the network is back": the server had answered, timing out waiting for the request.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
+    cashier.view.reward_picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, cashier.view.reward_picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    panel = cashier.view.result_panel
+    assert panel.title.text() == "Accepted — will sync"
+    result = panel.result()
+    assert result is not None
+    assert result.details.startswith(
+        "The Stamps server timed out waiting for the request: nothing was applied. The till "
+        "sends it again"
+    )
+    assert result.what_to_do == "Hand over the reward; the till sends it again by itself."
+    model = cashier.view.redemptions_model
+    status = model.data(model.index(0, model.STATUS), Qt.ItemDataRole.DisplayRole)
+    assert status == "Accepted — will sync"
+
+
 def test_a_fixed_reward_is_confirmed_shown_and_listed(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
