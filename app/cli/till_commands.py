@@ -442,7 +442,7 @@ def sync(args: argparse.Namespace) -> int:
 
 def _clock_words(warning: ClockWarning) -> str:
     """A wrong clock, for whoever reads ``sync``'s output (the window's bar says it too)."""
-    minutes = int(warning.seconds) // 60
+    minutes = warning.minutes  # to the nearest: 299 s is 5 min
     span = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
     said = {
         ClockFault.BEHIND: f"the till's clock is {span} behind the Stamps server's",

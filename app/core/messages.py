@@ -476,6 +476,33 @@ TEMPLATES: dict[str, str] = {
         "Apply the promo to this sale; the till sends it by itself once the Stamps server's wait "
         "is over."
     ),
+    # Accepted offline after the server timed out waiting for the request (a 408): the server is
+    # there and applied nothing; the till sends it again by itself. "When the network is back"
+    # told the cashier of an outage there was not.
+    "receipt.accepted_offline.timed_out": "Accepted — will sync",
+    "receipt.accepted_offline.timed_out.todo": (
+        "Hand over the reward; the till sends it again by itself."
+    ),
+    "receipt.accepted_offline.timed_out.todo.issued": (
+        "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once the "
+        "till has sent it again, by itself."
+    ),
+    "receipt.accepted_offline.timed_out.todo.cart_issued": (
+        "Hand over the rewards that are not vouchers; the vouchers reach the member's vouchers "
+        "once the till has sent the cart again, by itself."
+    ),
+    "receipt.accepted_offline.timed_out.todo.cart": (
+        "Hand over the rewards; the till sends them again by itself."
+    ),
+    "receipt.accepted_offline.timed_out.todo.voucher": (
+        "Apply the voucher: give its item or discount. The till sends it again by itself."
+    ),
+    "receipt.accepted_offline.timed_out.todo.deduct": (
+        "Take the amount off the bill; the till sends it again by itself."
+    ),
+    "receipt.accepted_offline.timed_out.todo.promo": (
+        "Apply the promo to this sale; the till sends it again by itself."
+    ),
     # A reward that is a voucher, accepted offline: the server adds the voucher when it gets it.
     "receipt.accepted_offline.todo.issued": (
         "The reward is a voucher: nothing to hand over. It reaches the member's vouchers once "
@@ -528,7 +555,8 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
         "PIN authorisation lasts."
     ),
-    # A PIN's redemption the server asked the till to send more slowly (a 429): no outage.
+    # A PIN's redemption the server asked the till to send more slowly (a 429), or timed out
+    # waiting for (a 408): no outage.
     "receipt.waiting.slowed.todo": (
         "The till sends it again by itself while the customer's PIN authorisation lasts. Keep "
         "the reward back until this turns green."
@@ -706,6 +734,11 @@ TEMPLATES: dict[str, str] = {
         "without its answer. Nothing was redeemed; tell the customer why, or try again in a "
         "moment."
     ),
+    "receipt.not_redeemed.timed_out.todo": (
+        "The Stamps server timed out waiting for the request, and the offline rules do not allow "
+        "this without its answer. Nothing was redeemed; tell the customer why, or try again in a "
+        "moment."
+    ),
     "receipt.not_redeemed.kiosk.todo": (
         "The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the "
         "customer still wants it."
@@ -754,6 +787,19 @@ TEMPLATES: dict[str, str] = {
     "receipt.detail.slowed.minutes": (
         "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
         "it again in {minutes} min by itself."
+    ),
+    # A 408: the server is there, and timed out waiting for the request before acting on it.
+    "receipt.detail.timed_out": (
+        "The Stamps server timed out waiting for the request: nothing was applied. The till "
+        "sends it again in {seconds} s by itself."
+    ),
+    "receipt.detail.timed_out.minutes": (
+        "The Stamps server timed out waiting for the request: nothing was applied. The till "
+        "sends it again in {minutes} min by itself."
+    ),
+    "receipt.detail.timed_out.now": (
+        "The Stamps server timed out waiting for the request: nothing was applied. The till "
+        "sends it again by itself in a moment."
     ),
     "receipt.detail.slowed.now": (
         "The Stamps server asked the till to slow down: nothing was applied yet. The till sends "
@@ -942,7 +988,8 @@ TEMPLATES: dict[str, str] = {
         "The till could not get its access token from the Stamps server: it was not sent."
     ),
     "failure.request_timeout": (
-        "The Stamps server gave up reading the request: nothing was applied; it is sent again."
+        "The Stamps server timed out waiting for the request (408): nothing was applied; the "
+        "till sends it again by itself."
     ),
     "failure.rate_limited": (
         "The Stamps server asked the till to slow down (too many requests): nothing was applied; "

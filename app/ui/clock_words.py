@@ -10,8 +10,9 @@ from app.ui.widgets.status_bar import age_text
 
 
 def clock_fact(warning: ClockWarning) -> str:
-    """What is wrong with the till's clock, and by how much ("… 3 h 5 min behind …")."""
-    span = age_text(warning.seconds)
+    """What is wrong with the till's clock, and by how much ("… 3 h 5 min behind …"), to the
+    nearest minute (:attr:`ClockWarning.minutes`)."""
+    span = age_text(warning.minutes * 60)
     if warning.fault is ClockFault.BEHIND:
         fact = QCoreApplication.translate(
             "ClockWords", "The till's clock is {span} behind the Stamps server's"

@@ -453,11 +453,14 @@ def state_waiting_for_pin(window: CashierWindowView) -> QPixmap | None:
 
 def state_sending(window: CashierWindowView) -> QPixmap | None:
     _with_member(window)
+    what = words(say("what.rewards", qty=2, name=KOPI_SUSU))
     window.result_panel.set_result(
-        ResultData(
-            "working",
-            words(say("what.rewards", qty=2, name=KOPI_SUSU)),
-            _said("RedemptionController", "Sending to Stamps…"),
+        ResultData("working", what, _said("RedemptionController", "Sending to Stamps…"))
+    )
+    # its row says it is being sent, as the panel does, not "NOT CONFIRMED" before it
+    window.redemptions_model.upsert(
+        RedemptionRowData(
+            "e5", time_text(_today_at(14, 20)), MEMBER_NAME, what, "not_confirmed", sending=True
         )
     )
     return None

@@ -119,8 +119,9 @@ class ResultData:
     #: What the order gives (``Receipt.gives``): a not-confirmed banner says what not to give
     #: yet, "do not take it off the bill yet" for a deduction rather than "do not hand over yet".
     gives: str = "reward"
-    #: Accepted because the server asked the till to slow down (``Receipt.slowed``): its banner
-    #: does not say "offline" of a till that is online.
+    #: Accepted while the server answered, applying nothing (it asked the till to slow down, or
+    #: timed out waiting for the request: ``Receipt.answered``): its banner does not say
+    #: "offline" of a till that is online.
     slowed: bool = False
 
 
@@ -157,8 +158,11 @@ class RedemptionRowData:
     cancel_kind: OutcomeKind | None = None
     #: Accepted offline (handed over then): a ``not_confirmed`` row says so, as the panel does.
     provisional: bool = False
-    #: Accepted because the server asked the till to slow down: not said "offline".
+    #: Accepted while the server answered (a 429, a 408): not said "offline".
     slowed: bool = False
+    #: Its own wait still runs, the result panel reading "Working on it…": the row says it is
+    #: being sent, in the panel's neutral look, not "NOT CONFIRMED" before the panel does.
+    sending: bool = False
 
 
 @dataclass(frozen=True)

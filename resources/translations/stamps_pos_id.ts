@@ -2352,6 +2352,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>Outcome</name>
     <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
         <source>Accepted — will sync</source>
         <translation>Diterima — akan disinkronkan</translation>
     </message>
@@ -4723,6 +4727,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Terapkan promonya pada penjualan ini; mesin kasir mengirimnya sendiri setelah masa tunggu dari server Stamps selesai.</translation>
     </message>
     <message>
+        <source>Accepted — will sync</source>
+        <comment>receipt.accepted_offline.timed_out</comment>
+        <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
+        <source>Hand over the reward; the till sends it again by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo</comment>
+        <translation>Serahkan hadiahnya; mesin kasir mengirimnya lagi sendiri.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once the till has sent it again, by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah mesin kasir mengirimnya lagi sendiri.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards that are not vouchers; the vouchers reach the member&apos;s vouchers once the till has sent the cart again, by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo.cart_issued</comment>
+        <translation>Serahkan hadiah yang bukan voucher; vouchernya masuk ke voucher member setelah mesin kasir mengirim keranjangnya lagi sendiri.</translation>
+    </message>
+    <message>
+        <source>Hand over the rewards; the till sends them again by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo.cart</comment>
+        <translation>Serahkan hadiah-hadiahnya; mesin kasir mengirimnya lagi sendiri.</translation>
+    </message>
+    <message>
+        <source>Apply the voucher: give its item or discount. The till sends it again by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo.voucher</comment>
+        <translation>Pakai vouchernya: berikan barang atau potongannya. Mesin kasir mengirimnya lagi sendiri.</translation>
+    </message>
+    <message>
+        <source>Take the amount off the bill; the till sends it again by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo.deduct</comment>
+        <translation>Potong jumlahnya dari tagihan; mesin kasir mengirimnya lagi sendiri.</translation>
+    </message>
+    <message>
+        <source>Apply the promo to this sale; the till sends it again by itself.</source>
+        <comment>receipt.accepted_offline.timed_out.todo.promo</comment>
+        <translation>Terapkan promonya pada penjualan ini; mesin kasir mengirimnya lagi sendiri.</translation>
+    </message>
+    <message>
         <source>The reward is a voucher: nothing to hand over. It reaches the member&apos;s vouchers once the till sends it, when the network is back.</source>
         <comment>receipt.accepted_offline.todo.issued</comment>
         <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan. Voucher masuk ke voucher member setelah mesin kasir mengirimnya, saat jaringan kembali.</translation>
@@ -5063,6 +5107,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps meminta mesin kasir memperlambat pengiriman, dan aturan offline tidak mengizinkan ini tanpa jawabannya. Tidak ada yang ditukar; beri tahu pelanggan alasannya, atau coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The Stamps server timed out waiting for the request, and the offline rules do not allow this without its answer. Nothing was redeemed; tell the customer why, or try again in a moment.</source>
+        <comment>receipt.not_redeemed.timed_out.todo</comment>
+        <translation>Server Stamps kehabisan waktu menunggu permintaannya, dan aturan offline tidak mengizinkan ini tanpa jawabannya. Tidak ada yang ditukar; beri tahu pelanggan alasannya, atau coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
         <source>The kiosk could not send it and never will: nothing was redeemed. Redeem it here if the customer still wants it.</source>
         <comment>receipt.not_redeemed.kiosk.todo</comment>
         <translation>Kios tidak bisa mengirimnya dan tidak akan pernah mengirimnya: tidak ada yang ditukar. Tukarkan di sini jika pelanggan masih menginginkannya.</translation>
@@ -5186,6 +5235,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server asked the till to slow down: nothing was applied yet. The till sends it again in {minutes} min by itself.</source>
         <comment>receipt.detail.slowed.minutes</comment>
         <translation>Server Stamps meminta mesin kasir memperlambat pengiriman: belum ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>The Stamps server timed out waiting for the request: nothing was applied. The till sends it again in {seconds} s by itself.</source>
+        <comment>receipt.detail.timed_out</comment>
+        <translation>Server Stamps kehabisan waktu menunggu permintaannya: tidak ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri dalam {seconds} detik.</translation>
+    </message>
+    <message>
+        <source>The Stamps server timed out waiting for the request: nothing was applied. The till sends it again in {minutes} min by itself.</source>
+        <comment>receipt.detail.timed_out.minutes</comment>
+        <translation>Server Stamps kehabisan waktu menunggu permintaannya: tidak ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri dalam {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>The Stamps server timed out waiting for the request: nothing was applied. The till sends it again by itself in a moment.</source>
+        <comment>receipt.detail.timed_out.now</comment>
+        <translation>Server Stamps kehabisan waktu menunggu permintaannya: tidak ada yang diterapkan. Mesin kasir mengirimnya lagi sendiri sebentar lagi.</translation>
     </message>
     <message>
         <source>The Stamps server asked the till to slow down: nothing was applied yet. The till sends it again by itself in a moment.</source>
@@ -5471,11 +5535,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The till could not get its access token from the Stamps server: it was not sent.</source>
         <comment>failure.access_token</comment>
         <translation>Mesin kasir tidak bisa mendapatkan token akses dari server Stamps: tidak terkirim.</translation>
-    </message>
-    <message>
-        <source>The Stamps server gave up reading the request: nothing was applied; it is sent again.</source>
-        <comment>failure.request_timeout</comment>
-        <translation>Server Stamps berhenti membaca permintaan: tidak ada yang diproses; akan dikirim ulang.</translation>
     </message>
     <message>
         <source>The till did not send it: its values are not valid.</source>
@@ -5781,6 +5840,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>There is no API token. A manager must set it (Settings in manager mode, or stamps-pos token set).</source>
         <comment>queue.no_token</comment>
         <translation>Belum ada token API. Manajer harus memasangnya (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>The Stamps server timed out waiting for the request (408): nothing was applied; the till sends it again by itself.</source>
+        <comment>failure.request_timeout</comment>
+        <translation>Server Stamps kehabisan waktu menunggu permintaannya (408): tidak ada yang diterapkan; mesin kasir mengirimnya lagi sendiri.</translation>
     </message>
     <message>
         <source>The Stamps server asked the till to slow down (too many requests): nothing was applied; the till sends it again by itself once the wait the server asked for is over.</source>

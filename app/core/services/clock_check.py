@@ -6,6 +6,7 @@ leaves idempotency windows unmeasurable, so the window's bar and ``stamps-pos sy
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -35,6 +36,13 @@ class ClockWarning:
 
     fault: ClockFault
     seconds: float
+
+    @property
+    def minutes(self) -> int:
+        """By how much, to the nearest whole minute, half a minute up: what a person sets the
+        clock by. Cut down to whole minutes, a clock 299 s behind read "4 min", a minute short
+        of what to set it forward by. (A warning is always over a minute, so never "0 min".)"""
+        return math.floor(self.seconds / 60 + 0.5)
 
 
 def clock_warning(skew: timedelta | None, clock_behind: float | None) -> ClockWarning | None:

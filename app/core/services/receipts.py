@@ -45,6 +45,12 @@ _UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge"})
 #: The server asked the till to slow down (a 429): it is there, nothing was applied, and the
 #: entry goes again by itself once the wait it asked for is over. No outage.
 _SLOWED = "RateLimited"
+#: The server timed out waiting for the request (a 408): it answered, applied nothing, and the
+#: worker sends the entry again by itself. No outage either, nor a wait the server asked for.
+_TIMED_OUT = "RequestTimedOut"
+#: The server answered and turned the entry away for now, as these words say of it (the ids'
+#: part: ``receipt.accepted_offline.slowed``): "when the network is back" would be false.
+_TURNED_AWAY = {_SLOWED: "slowed", _TIMED_OUT: "timed_out"}
 #: Failures that prove the request never reached the server (the client's taxonomy names them).
 _NEVER_ARRIVED = frozenset(
     {
@@ -93,6 +99,15 @@ class Receipt:
     #: Accepted offline because the server asked the till to slow down (a 429), not because it
     #: could not be reached: a screen's "offline" would tell of an outage there is not.
     slowed: bool = False
+    #: Accepted offline because the server timed out waiting for the request (a 408): it
+    #: answered, so "offline" would tell of an outage there is not.
+    timed_out: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """Accepted offline while the server was there and answered, applying nothing
+        (``slowed``, ``timed_out``): a screen's headline does not say "offline"."""
+        return self.slowed or self.timed_out
 
     @property
     def gives(self) -> str:
@@ -199,6 +214,7 @@ def receipt_for(
         cashier=entry.cashier,
         paused=paused,
         slowed=verdict is Verdict.ACCEPTED_OFFLINE and not paused and _slowed(entry),
+        timed_out=verdict is Verdict.ACCEPTED_OFFLINE and not paused and _timed_out(entry),
     )
 
 
@@ -289,12 +305,13 @@ def _words(
         # applied, so it is still only accepted offline, handed over then.
         todo = say("receipt.accepted_offline.paused.todo")
         details = say("receipt.detail.paused")
-    elif verdict is Verdict.ACCEPTED_OFFLINE and _slowed(entry):
-        # Judged by the offline rules when the server asked the till to wait (architecture §4):
-        # the server is there, and "when the network is back" spoke of an outage there was not.
-        headline = say("receipt.accepted_offline.slowed")
-        todo = say("receipt.accepted_offline.slowed.todo")
-        details = slowed_words(entry)
+    elif verdict is Verdict.ACCEPTED_OFFLINE and (why := _turned_away(entry)):
+        # Judged by the offline rules when the server asked the till to wait, or timed out
+        # waiting for the request (architecture §4): the server is there, and "when the network
+        # is back" spoke of an outage there was not.
+        headline = say(f"receipt.accepted_offline.{why}")
+        todo = say(f"receipt.accepted_offline.{why}.todo")
+        details = turned_away_words(entry)
     elif verdict is Verdict.CLOSED and entry.last_outcome == Outcome.REFUSED:
         # A manager closed a refusal: the server's reason for it still stands beside "see the
         # manager's note" (the cashier's panel, following it, lost the reason it showed).
@@ -316,9 +333,10 @@ def _words(
         if verdict is Verdict.NOT_REDEEMED and kiosk:
             # its customer is at the counter now: nothing stands in the way of redeeming there
             todo = say("receipt.not_redeemed.kiosk.todo")
-        elif verdict is Verdict.NOT_REDEEMED and _slowed(entry):
-            # the server asked the till to wait, and could not be reached is not what happened
-            todo = say("receipt.not_redeemed.slowed.todo")
+        elif verdict is Verdict.NOT_REDEEMED and (why := _turned_away(entry)):
+            # the server answered (asked the till to wait, or timed out waiting for the
+            # request), and could not be reached is not what happened
+            todo = say(f"receipt.not_redeemed.{why}.todo")
     elif verdict is Verdict.NOT_CONFIRMED:
         kind, _ = read_error_text(entry.last_error)
         if entry.status == EntryStatus.UNKNOWN:
@@ -330,9 +348,9 @@ def _words(
         elif kind == "CredentialsReplaced":
             # refused under the token a manager has replaced since: on its way again now
             details = say("receipt.detail.sending")
-        elif kind == _SLOWED and not ambiguous:
+        elif kind in _TURNED_AWAY and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.slowed.todo")
-            details = slowed_words(entry)
+            details = turned_away_words(entry)
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")
@@ -362,18 +380,33 @@ def _slowed(entry: OutboxEntry) -> bool:
     return kind == _SLOWED
 
 
-def slowed_words(entry: OutboxEntry, now: datetime | None = None) -> Message:
-    """That the server asked the till to slow down, and when the till sends the entry again by
-    itself: its next attempt, which waits the server's ``Retry-After`` when it gave one."""
+def _timed_out(entry: OutboxEntry) -> bool:
+    """Whether the entry's last attempt met the server timing out waiting for it (a 408)."""
+    kind, _ = read_error_text(entry.last_error)
+    return kind == _TIMED_OUT
+
+
+def _turned_away(entry: OutboxEntry) -> str | None:
+    """How the server turned the entry's last attempt away, applying nothing (``slowed``,
+    ``timed_out``); ``None`` when it did not."""
+    kind, _ = read_error_text(entry.last_error)
+    return _TURNED_AWAY.get(kind or "")
+
+
+def turned_away_words(entry: OutboxEntry, now: datetime | None = None) -> Message:
+    """What the server said of the entry's last attempt (it asked the till to slow down, or
+    timed out waiting for the request), and when the till sends it again by itself: its next
+    attempt, which waits a 429's ``Retry-After`` when the server gave one."""
+    why = _turned_away(entry) or "slowed"
     due = entry.next_attempt_at
     if due is None:
-        return say("receipt.detail.slowed.now")
+        return say(f"receipt.detail.{why}.now")
     seconds = math.ceil((due - (now or clock.now())).total_seconds())
     if seconds <= 0:
-        return say("receipt.detail.slowed.now")
+        return say(f"receipt.detail.{why}.now")
     if seconds >= 120:
-        return say("receipt.detail.slowed.minutes", minutes=math.ceil(seconds / 60))
-    return say("receipt.detail.slowed", seconds=seconds)
+        return say(f"receipt.detail.{why}.minutes", minutes=math.ceil(seconds / 60))
+    return say(f"receipt.detail.{why}", seconds=seconds)
 
 
 def _answered_details(entry: OutboxEntry) -> Message | None:

@@ -80,7 +80,7 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         what_to_do=words(receipt.what_to_do),
         provisional=receipt.provisional,
         gives=receipt.gives,
-        slowed=receipt.slowed,
+        slowed=receipt.answered,
     )
 
 
@@ -94,7 +94,8 @@ class _Followed:
     verdict: Verdict | None = None
     #: Accepted offline: its row, once not confirmed, says the reward went over then.
     provisional: bool = False
-    #: Accepted because the server asked the till to slow down: its row does not say offline.
+    #: Accepted while the server answered (a 429, a 408: ``Receipt.answered``): its row does not
+    #: say offline.
     slowed: bool = False
 
 
@@ -132,6 +133,10 @@ class RedemptionController(QObject):
         self._refreshing = False
         self._dirty = False
         self._backed_out: asyncio.Event | None = None
+        #: The redemption whose own wait runs while the panel reads "Working on it…": its row
+        #: says "Sending…" until the wait ends. It read "NOT CONFIRMED" for those seconds, while
+        #: the panel told the cashier the till was still sending it.
+        self._sending: str | None = None
         self._unsubscribe = self.till.subscribe(self._till_changed)
         # Esc reaches back_out through the window's own handler (CashierWindow.back), which asks
         # it first: heard here too, the wait was left and the window's handler, finding no wait,
@@ -233,16 +238,22 @@ class RedemptionController(QObject):
             what=headline,
             time_text=time_text(receipt.created_at),
         )
-        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
+        waits = not self._gone and receipt.verdict is not Verdict.ACCEPTED_OFFLINE
+        self._sending = receipt.entry_id if waits else None
+        self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
             return receipt
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
-        if receipt.verdict is not Verdict.ACCEPTED_OFFLINE:  # that one is answered at once
+        if waits:  # accepted offline is answered at once
             self._put(ResultData("working", headline, self.tr("Sending to Stamps…")))
-        # The result goes on the panel as the wait ends and the redemption stops being busy,
-        # in one step: nothing shown as done while a next order would still be turned away.
-        done = await self._wait_unless_backed_out(receipt)
+        # The result goes on the panel (and the row) as the wait ends and the redemption stops
+        # being busy, in one step: nothing shown as done while a next order would still be turned
+        # away, nor as not confirmed while the panel still says it is being sent.
+        try:
+            done = await self._wait_unless_backed_out(receipt)
+        finally:
+            self._stop_sending()
         self._settle(done)
         self.receipt_ready.emit(done)
         if done.verdict in (Verdict.CONFIRMED, Verdict.ACCEPTED_OFFLINE, Verdict.NOT_CONFIRMED):
@@ -320,6 +331,7 @@ class RedemptionController(QObject):
             self.pin_dialog.reject()
         if self.busy:
             self._gone = True
+            self._stop_sending()  # the panel no longer speaks for it: its row does
             if self._backed_out is not None:
                 self._backed_out.set()
         if self.view.result_panel.result() is not None:
@@ -438,7 +450,9 @@ class RedemptionController(QObject):
 
     def _settle(self, receipt: Receipt) -> None:
         if receipt.entry_id in self._followed:
-            self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.slowed)
+            self._upsert_row(
+                receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered
+            )
             if receipt.verdict not in _FOLLOWED:
                 del self._followed[receipt.entry_id]
         if receipt.entry_id == self.on_screen:
@@ -450,6 +464,15 @@ class RedemptionController(QObject):
         self.last_receipt = receipt
         if result != self.view.result_panel.result():
             self._put(result)
+
+    def _stop_sending(self) -> None:
+        """The redemption's own wait is over (or no longer on the panel): its row says what is
+        known of it, whatever ends the wait (an error too: a row left "Sending…" would never
+        change while its verdict did not)."""
+        entry_id, self._sending = self._sending, None
+        followed = self._followed.get(entry_id) if entry_id is not None else None
+        if entry_id is not None and followed is not None and followed.verdict is not None:
+            self._upsert_row(entry_id, followed.verdict, followed.provisional, followed.slowed)
 
     def _upsert_row(
         self, entry_id: str, verdict: Verdict, provisional: bool, slowed: bool = False
@@ -474,6 +497,7 @@ class RedemptionController(QObject):
                 cancel_kind=shown.cancel_kind if shown else None,
                 provisional=provisional,
                 slowed=slowed,
+                sending=entry_id == self._sending,
             )
         )
 
@@ -527,7 +551,7 @@ class RedemptionController(QObject):
                     if entry_id not in self._followed:
                         continue
                     followed = self._followed[entry_id]
-                    if (receipt.verdict, receipt.provisional, receipt.slowed) != (
+                    if (receipt.verdict, receipt.provisional, receipt.answered) != (
                         followed.verdict,
                         followed.provisional,
                         followed.slowed,
@@ -538,7 +562,7 @@ class RedemptionController(QObject):
                             # in the step the till takes orders again: shown here first, the
                             # panel would say done while a next order is still turned away.
                             self._upsert_row(
-                                entry_id, receipt.verdict, receipt.provisional, receipt.slowed
+                                entry_id, receipt.verdict, receipt.provisional, receipt.answered
                             )
                             continue
                         self._settle(receipt)

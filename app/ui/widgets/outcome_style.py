@@ -18,6 +18,15 @@ OUTCOME_COLOURS: dict[OutcomeKind, tuple[str, str]] = {
     "not_redeemed": ("#6d1b1b", "#ffffff"),
     "closed": ("#d5dbe2", "#1f2933"),
 }
+#: (background, text) of a redemption still being sent: the result panel's "Working on it…"
+#: banner (``till.qss``, ``working``), in no outcome's colour.
+SENDING_COLOURS = ("#46525e", "#ffffff")
+
+
+def sending_short_text() -> str:
+    """A row's status while its redemption's own wait runs, as the panel's "Sending to Stamps…"
+    says it."""
+    return QCoreApplication.translate("Outcome", "Sending…")
 
 
 def outcome_short_text(
@@ -25,8 +34,8 @@ def outcome_short_text(
 ) -> str:
     """The outcome in a table cell's few words. ``provisional``: accepted offline and handed over
     then, so a not-confirmed one says so, as the result panel's banner does
-    (:func:`app.ui.widgets.result_panel.outcome_title`). ``slowed``: accepted because the
-    server asked the till to slow down (a 429), not said "offline" of a till online."""
+    (:func:`app.ui.widgets.result_panel.outcome_title`). ``slowed``: accepted while the
+    server answered, applying nothing (a 429, a 408), not said "offline" of a till online."""
     if kind == "accepted_offline" and slowed:
         return QCoreApplication.translate("Outcome", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import RedemptionRowData
-from app.ui.widgets.outcome_style import OUTCOME_COLOURS, outcome_short_text
+from app.ui.widgets.outcome_style import (
+    OUTCOME_COLOURS,
+    SENDING_COLOURS,
+    outcome_short_text,
+    sending_short_text,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -124,7 +129,11 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.STATUS:
-                return row.cancel_text or outcome_short_text(
+                if row.cancel_text:
+                    return row.cancel_text
+                if row.sending:
+                    return sending_short_text()
+                return outcome_short_text(
                     row.status, provisional=row.provisional, slowed=row.slowed
                 )
             if column == self.REDEMPTION:
@@ -136,9 +145,12 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         if column != self.STATUS:
             return None
         kind = row.status if not row.cancel_text else row.cancel_kind
-        if kind is None:
+        if row.sending and not row.cancel_text:
+            background, text = SENDING_COLOURS
+        elif kind is None:
             return None
-        background, text = OUTCOME_COLOURS[kind]
+        else:
+            background, text = OUTCOME_COLOURS[kind]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(background))
         if role == Qt.ItemDataRole.ForegroundRole:

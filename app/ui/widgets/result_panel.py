@@ -22,8 +22,8 @@ def outcome_title(
     a not-confirmed result read like a confirmed one. ``provisional``: it was accepted offline,
     and handed over then (architecture §4), so a not-confirmed one says that, not "do not hand
     over yet". ``gives``: what the order gives (``ResultData.gives``), which a not-confirmed one
-    says not to give yet. ``slowed``: accepted because the server asked the till to slow down
-    (a 429), on a till that is online: not "offline"."""
+    says not to give yet. ``slowed``: accepted while the server answered, applying nothing (a
+    429 asking the till to slow down, a 408), on a till that is online: not "offline"."""
     if kind == "accepted_offline" and slowed:
         return QCoreApplication.translate("ResultPanel", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:

@@ -36,9 +36,9 @@ def test_a_skewed_server_date_is_said_until_the_next_answer_agrees(
 ) -> None:
     bar = cashier.view.status
     assert not bar.clock_alert.isVisibleTo(bar)  # the sandbox's clock is the till's
-    # An answer dated 3 h 5 min later than the till's clock reads (and a few seconds, so the
-    # time the test takes does not round it down to 3 h 4 min).
-    server = clock.now() + timedelta(hours=3, minutes=5, seconds=30)
+    # An answer dated 3 h 5 min later than the till's clock reads (give or take the second the
+    # Date header drops and the time the test takes: the note says the nearest minute).
+    server = clock.now() + timedelta(hours=3, minutes=5)
     cashier.till.monitor.note_server_date(format_datetime(server, usegmt=True))
     qtbot.waitUntil(lambda: bar.clock_alert.isVisibleTo(bar), timeout=WAIT_MS)
     assert bar.clock_alert.text() == (
@@ -54,11 +54,25 @@ def test_a_skewed_server_date_is_said_until_the_next_answer_agrees(
 @pytest.mark.integration
 def test_a_clock_ahead_of_the_server_says_ahead(qtbot: QtBot, cashier: CashierWindow) -> None:
     bar = cashier.view.status
-    server = clock.now() - timedelta(minutes=4, seconds=30)
+    server = clock.now() - timedelta(minutes=4)
     cashier.till.monitor.note_server_date(format_datetime(server, usegmt=True))
     qtbot.waitUntil(lambda: bar.clock_alert.isVisibleTo(bar), timeout=WAIT_MS)
     assert bar.clock_alert.text() == (
         "The till's clock is 4 min ahead of the Stamps server's: ask a manager to set the time."
+    )
+
+
+@pytest.mark.integration
+def test_a_clock_a_second_short_of_five_minutes_behind_says_five(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # It said "4 min behind" of a clock 299 s behind: a minute short of what to set it by.
+    bar = cashier.view.status
+    server = clock.now() + timedelta(seconds=299)
+    cashier.till.monitor.note_server_date(format_datetime(server, usegmt=True))
+    qtbot.waitUntil(lambda: bar.clock_alert.isVisibleTo(bar), timeout=WAIT_MS)
+    assert bar.clock_alert.text() == (
+        "The till's clock is 5 min behind the Stamps server's: ask a manager to set the time."
     )
 
 

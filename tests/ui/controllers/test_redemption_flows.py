@@ -45,6 +45,30 @@ def _rows(window: CashierWindow) -> list[tuple[str, str]]:
     return [(model.row_data(n).what, model.row_data(n).status) for n in range(model.rowCount())]
 
 
+def test_a_redemption_the_server_timed_out_waiting_for_is_not_said_offline(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # A 408 (Request Timeout) read "Accepted offline — will sync" and "the till sends it when
+    # the network is back": the server had answered, timing out waiting for the request.
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
+    cashier.view.reward_picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, cashier.view.reward_picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    panel = cashier.view.result_panel
+    assert panel.title.text() == "Accepted — will sync"
+    result = panel.result()
+    assert result is not None
+    assert result.details.startswith(
+        "The Stamps server timed out waiting for the request: nothing was applied. The till "
+        "sends it again"
+    )
+    assert result.what_to_do == "Hand over the reward; the till sends it again by itself."
+    model = cashier.view.redemptions_model
+    status = model.data(model.index(0, model.STATUS), Qt.ItemDataRole.DisplayRole)
+    assert status == "Accepted — will sync"
+
+
 def test_a_fixed_reward_is_confirmed_shown_and_listed(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
@@ -466,6 +490,38 @@ def test_esc_backs_out_of_a_slow_server_and_the_entry_stays_followed(
     assert cashier.view.redemptions_model.rowCount() == 1
     # Esc left the wait, not the customer: Ayu is still the one served.
     assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+
+
+def _status(window: CashierWindow) -> tuple[str, str]:
+    """The newest row's status as the cashier reads it: its words and its colour."""
+    model = window.view.redemptions_model
+    cell = model.index(0, model.STATUS)
+    colour = cell.data(Qt.ItemDataRole.BackgroundRole).color().name()
+    return cell.data(), colour
+
+
+def test_the_shift_s_row_says_sending_while_the_panel_does_and_not_confirmed_with_it(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb with slow redemptions: for five seconds the panel read "Working on it…
+    # Sending to Stamps…" while the new row already read an orange "NOT CONFIRMED".
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(held=True, scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: sandbox.holding() > 0, timeout=WAIT_MS)
+    assert _result(cashier)[0] == "working"
+    assert _status(cashier) == ("Sending…", "#46525e")  # the panel's "Working on it…" look
+    # Esc stops waiting on screen: the panel says not confirmed, and so does the row, at once.
+    make_active(qtbot, cashier.view)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS):
+        qtbot.keyClick(cashier.view, Qt.Key.Key_Escape)
+    assert _result(cashier)[0] == "not_confirmed"
+    assert _status(cashier) == ("NOT CONFIRMED", "#f59e0b")
+    sandbox.faults(held=False)
+    qtbot.waitUntil(lambda: _status(cashier)[0] == "Confirmed", timeout=WAIT_MS)
+    assert _result(cashier)[0] == "confirmed"
 
 
 def test_a_disk_that_fills_as_the_cashier_redeems_refuses_it_in_words_and_loses_nothing(

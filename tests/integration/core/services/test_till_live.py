@@ -627,6 +627,44 @@ async def test_a_redemption_the_offline_rules_refuse_after_a_429_says_the_server
     )
 
 
+async def test_a_redemption_the_server_timed_out_waiting_for_says_so_and_goes_again(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # A 408 read "Hand over the reward; the till sends it when the network is back" (panel,
+    # stamps-pos redeem, outbox show): the server had answered, and applied nothing.
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 1)
+    sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
+    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    assert receipt.timed_out and receipt.answered and not receipt.slowed
+    assert str(receipt.headline) == "Accepted — will sync"
+    assert str(receipt.what_to_do) == "Hand over the reward; the till sends it again by itself."
+    assert receipt.details is not None
+    assert re.fullmatch(
+        r"The Stamps server timed out waiting for the request: nothing was applied\. The till "
+        r"sends it again (in \d+ s )?by itself( in a moment)?\.",
+        str(receipt.details),
+    )
+    sandbox.faults(error_rate=0.0)
+    await till.worker.drain(WAIT)
+    assert (await till.receipt(receipt.entry_id)).verdict is Verdict.CONFIRMED
+    assert len(sandbox.ledger()) == 1
+
+
+async def test_a_redemption_the_offline_rules_refuse_after_a_408_says_the_server_timed_out(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
+    sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
+    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    assert receipt.verdict is Verdict.NOT_REDEEMED
+    assert str(receipt.what_to_do).startswith(
+        "The Stamps server timed out waiting for the request, and the offline rules do not allow"
+    )
+
+
 async def test_a_token_that_cannot_be_sent_pauses_the_queue_and_says_why(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:

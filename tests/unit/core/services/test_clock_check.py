@@ -27,3 +27,12 @@ def test_the_clock_is_warned_of_only_beyond_its_slack(
     skew: timedelta | None, behind: float | None, warning: ClockWarning | None
 ) -> None:
     assert clock_warning(skew, behind) == warning
+
+
+@pytest.mark.parametrize(
+    ("seconds", "minutes"),
+    [(61.0, 1), (89.0, 1), (90.0, 2), (269.0, 4), (270.0, 5), (299.0, 5), (11_129.0, 185)],
+)
+def test_a_wrong_clock_is_said_to_the_nearest_minute(seconds: float, minutes: int) -> None:
+    # 299 s behind read "4 min": a minute short of what to set the clock forward by.
+    assert ClockWarning(ClockFault.BEHIND, seconds).minutes == minutes

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.core.domain import EntryStatus
-from app.core.services.receipts import Receipt, Verdict, receipt_for, slowed_words
+from app.core.services.receipts import Receipt, Verdict, receipt_for, turned_away_words
 from app.core.storage.tables import OutboxEntry
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -614,7 +614,7 @@ SLOWED = "RateLimited: 429 Too Many Requests"
 def test_a_429_says_when_the_till_sends_it_again(wait: timedelta | None, said: str) -> None:
     due = NOW + wait if wait is not None else None
     waiting = entry(EntryStatus.QUEUED, last_error=SLOWED, next_attempt_at=due)
-    words = str(slowed_words(waiting, NOW))
+    words = str(turned_away_words(waiting, NOW))
     assert words.startswith("The Stamps server asked the till to slow down")
     assert words.endswith(said + ".")
 
@@ -634,3 +634,43 @@ def test_a_pin_redemption_the_server_asks_to_slow_down_for_is_no_outage() -> Non
     assert "cannot be reached" not in f"{receipt.details} {receipt.what_to_do}"
     assert "slow down" in str(receipt.details)
     assert str(receipt.what_to_do).startswith("The till sends it again by itself")
+
+
+TIMED_OUT = "RequestTimedOut: 408 Request Timeout"
+
+
+def test_a_408_accepted_offline_says_the_server_timed_out_not_the_network() -> None:
+    # It read "Hand over the reward; the till sends it when the network is back": the server
+    # had answered, timing out waiting for the request, and applied nothing.
+    accepted = entry(
+        EntryStatus.QUEUED,
+        provisional=True,
+        last_error=TIMED_OUT,
+        attempts=1,
+        next_attempt_at=NOW + timedelta(seconds=3),
+    )
+    receipt = receipt_for(accepted)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    assert receipt.timed_out and receipt.answered and not receipt.slowed
+    assert str(receipt.headline) == "Accepted — will sync"
+    assert str(receipt.what_to_do) == "Hand over the reward; the till sends it again by itself."
+    words = str(turned_away_words(accepted, NOW))
+    assert words == (
+        "The Stamps server timed out waiting for the request: nothing was applied. The till "
+        "sends it again in 3 s by itself."
+    )
+    assert "network" not in f"{receipt.details} {receipt.what_to_do}"
+
+
+def test_a_pin_redemption_the_server_timed_out_waiting_for_is_no_outage() -> None:
+    waiting = entry(
+        EntryStatus.QUEUED,
+        last_error=TIMED_OUT,
+        last_outcome="never_arrived",
+        attempts=1,
+        expires_at=NOW + timedelta(minutes=5),
+    )
+    receipt = receipt_for(waiting)
+    assert str(receipt.headline) == "Waiting to send — do not hand over yet"
+    assert "cannot be reached" not in f"{receipt.details} {receipt.what_to_do}"
+    assert "timed out waiting for the request" in str(receipt.details)
