@@ -43,8 +43,8 @@ class SlipData:
     redemption_id: str | None = None
     voucher_code: str | None = None
     invoice_number: str | None = None
-    #: Accepted because the server asked the till to slow down (a 429): not "offline".
-    slowed: bool = False
+    #: Accepted while the server answered, applying nothing (a 429, a 408): not "offline".
+    answered: bool = False
 
 
 def slip_document(slip: SlipData) -> QTextDocument:
@@ -63,7 +63,7 @@ def slip_document(slip: SlipData) -> QTextDocument:
     document.setDocumentMargin(0)
     parts = [
         f"<h3 align='center'>{said(slip.store)}</h3>",
-        f"<p align='center'><b>{esc(outcome_title(slip.outcome, slowed=slip.slowed))}</b></p>",
+        f"<p align='center'><b>{esc(outcome_title(slip.outcome, answered=slip.answered))}</b></p>",
         f"<p>{esc(slip.when_text)}<br>{esc(cashier)}: {said(slip.cashier)}<br>"
         f"{esc(member)}: {said(slip.member)}</p>",
     ]
@@ -88,10 +88,10 @@ def slip_document(slip: SlipData) -> QTextDocument:
         note = (
             QCoreApplication.translate(
                 "Slip",
-                "The Stamps server asked the till to wait; it will be sent to Stamps "
+                "The Stamps server answered but applied nothing yet; it will be sent to Stamps "
                 "automatically.",
             )
-            if slip.slowed
+            if slip.answered
             else QCoreApplication.translate(
                 "Slip", "Recorded offline; it will be sent to Stamps automatically."
             )

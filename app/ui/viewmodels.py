@@ -122,7 +122,7 @@ class ResultData:
     #: Accepted while the server answered, applying nothing (it asked the till to slow down, or
     #: timed out waiting for the request: ``Receipt.answered``): its banner does not say
     #: "offline" of a till that is online.
-    slowed: bool = False
+    answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ class RedemptionRowData:
     #: Accepted offline (handed over then): a ``not_confirmed`` row says so, as the panel does.
     provisional: bool = False
     #: Accepted while the server answered (a 429, a 408): not said "offline".
-    slowed: bool = False
+    answered: bool = False
     #: Its own wait still runs, the result panel reading "Working on it…": the row says it is
     #: being sent, in the panel's neutral look, not "NOT CONFIRMED" before the panel does.
     sending: bool = False

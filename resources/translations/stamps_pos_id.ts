@@ -1862,8 +1862,16 @@
         <translation>Pembatalan menunggu: belum dikirim ke server Stamps</translation>
     </message>
     <message>
+        <source>Accepted: the Stamps server answered but applied nothing yet; waiting to send</source>
+        <translation>Diterima: server Stamps menjawab tetapi belum menerapkan apa pun; menunggu dikirim</translation>
+    </message>
+    <message>
         <source>Not confirmed: sent, and nothing showed whether it went through; the till sends it again</source>
         <translation>Belum dikonfirmasi: terkirim, tetapi tidak ada yang menunjukkan apakah sudah berhasil; mesin kasir mengirimnya lagi</translation>
+    </message>
+    <message>
+        <source>Accepted: the Stamps server answered but applied nothing yet; being sent again</source>
+        <translation>Diterima: server Stamps menjawab tetapi belum menerapkan apa pun; sedang dikirim lagi</translation>
     </message>
     <message>
         <source>Cancel pending: being sent to the Stamps server</source>
@@ -1942,10 +1950,6 @@
         <translation>Kasus ditutup</translation>
     </message>
     <message>
-        <source>Accepted while the Stamps server asked the till to wait: waiting to send</source>
-        <translation>Diterima saat server Stamps meminta mesin kasir menunggu: menunggu dikirim</translation>
-    </message>
-    <message>
         <source>Accepted offline: waiting to send</source>
         <translation>Diterima offline: menunggu dikirim</translation>
     </message>
@@ -1956,10 +1960,6 @@
     <message>
         <source>Queued: not sent yet</source>
         <translation>Antre: belum dikirim</translation>
-    </message>
-    <message>
-        <source>Accepted while the Stamps server asked the till to wait: being sent to it</source>
-        <translation>Diterima saat server Stamps meminta mesin kasir menunggu: sedang dikirim ke server</translation>
     </message>
     <message>
         <source>Accepted offline: being sent to the Stamps server</source>
@@ -2050,6 +2050,10 @@
         <translation>No. struk</translation>
     </message>
     <message>
+        <source>yes: the Stamps server answered but applied nothing yet</source>
+        <translation>ya: server Stamps menjawab tetapi belum menerapkan apa pun</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
@@ -2064,10 +2068,6 @@
     <message>
         <source>Accepted before the server&apos;s answer</source>
         <translation>Diterima sebelum jawaban server</translation>
-    </message>
-    <message>
-        <source>yes: the Stamps server asked the till to wait</source>
-        <translation>ya: server Stamps meminta mesin kasir menunggu</translation>
     </message>
     <message>
         <source>Accepted offline</source>
@@ -3785,8 +3785,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode voucher</translation>
     </message>
     <message>
-        <source>The Stamps server asked the till to wait; it will be sent to Stamps automatically.</source>
-        <translation>Server Stamps meminta mesin kasir menunggu; akan dikirim ke Stamps secara otomatis.</translation>
+        <source>The Stamps server answered but applied nothing yet; it will be sent to Stamps automatically.</source>
+        <translation>Server Stamps menjawab tetapi belum menerapkan apa pun; akan dikirim ke Stamps secara otomatis.</translation>
     </message>
     <message>
         <source>Recorded offline; it will be sent to Stamps automatically.</source>

@@ -110,9 +110,10 @@ class HistoryRow:
     #: A cancel by server id: the server redemption it cancels, as the manager typed it. Its
     #: ``server_redemption_id`` is the server's answer, which a refused cancel never gets.
     cancels_server_id: int | None = None
-    #: Accepted by the offline rules because the server asked the till to slow down (a 429),
-    #: not because it could not be reached (``Receipt.slowed``).
-    slowed: bool = False
+    #: Accepted by the offline rules because the server answered and applied nothing (it asked
+    #: the till to slow down, or timed out waiting for the request), not because it could not
+    #: be reached (``Receipt.answered``).
+    answered: bool = False
 
     @property
     def member(self) -> str:
@@ -342,7 +343,7 @@ def _row(
         member_name=member_name or entry.member_name,
         decision=decision,
         cancels_server_id=_cancelled_server_id(entry),
-        slowed=receipt.slowed,
+        answered=receipt.answered,
     )
 
 

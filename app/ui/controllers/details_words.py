@@ -144,11 +144,12 @@ def _redemption_state(row: HistoryRow) -> str:
     """Where the entry itself stands, in one line."""
     status = row.status
     if status is EntryStatus.QUEUED:
-        if row.verdict is Verdict.ACCEPTED_OFFLINE and row.slowed:
-            # the server is there and asked the till to wait: "offline" would name an outage
+        if row.verdict is Verdict.ACCEPTED_OFFLINE and row.answered:
+            # the server is there and put it off (a 429, a 408): "offline" would name an outage;
+            # the attempts below say which
             return QCoreApplication.translate(
                 "ManagerWords",
-                "Accepted while the Stamps server asked the till to wait: waiting to send",
+                "Accepted: the Stamps server answered but applied nothing yet; waiting to send",
             )
         if row.verdict is Verdict.ACCEPTED_OFFLINE:
             return QCoreApplication.translate("ManagerWords", "Accepted offline: waiting to send")
@@ -166,10 +167,10 @@ def _redemption_state(row: HistoryRow) -> str:
             )
         return QCoreApplication.translate("ManagerWords", "Queued: not sent yet")
     if status is EntryStatus.SENDING:
-        if row.provisional and row.slowed:
+        if row.provisional and row.answered:
             return QCoreApplication.translate(
                 "ManagerWords",
-                "Accepted while the Stamps server asked the till to wait: being sent to it",
+                "Accepted: the Stamps server answered but applied nothing yet; being sent again",
             )
         if row.provisional:
             return QCoreApplication.translate(
@@ -362,12 +363,12 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
     facts.append(
         (QCoreApplication.translate("ManagerWords", "Server redemption id"), _server_id(row))
     )
-    if row.provisional and row.slowed:
+    if row.provisional and row.answered:
         facts.append(
             (
                 QCoreApplication.translate("ManagerWords", "Accepted before the server's answer"),
                 QCoreApplication.translate(
-                    "ManagerWords", "yes: the Stamps server asked the till to wait"
+                    "ManagerWords", "yes: the Stamps server answered but applied nothing yet"
                 ),
             )
         )

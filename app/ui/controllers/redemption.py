@@ -80,7 +80,7 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         what_to_do=words(receipt.what_to_do),
         provisional=receipt.provisional,
         gives=receipt.gives,
-        slowed=receipt.answered,
+        answered=receipt.answered,
     )
 
 
@@ -96,7 +96,7 @@ class _Followed:
     provisional: bool = False
     #: Accepted while the server answered (a 429, a 408: ``Receipt.answered``): its row does not
     #: say offline.
-    slowed: bool = False
+    answered: bool = False
 
 
 class RedemptionController(QObject):
@@ -472,15 +472,15 @@ class RedemptionController(QObject):
         entry_id, self._sending = self._sending, None
         followed = self._followed.get(entry_id) if entry_id is not None else None
         if entry_id is not None and followed is not None and followed.verdict is not None:
-            self._upsert_row(entry_id, followed.verdict, followed.provisional, followed.slowed)
+            self._upsert_row(entry_id, followed.verdict, followed.provisional, followed.answered)
 
     def _upsert_row(
-        self, entry_id: str, verdict: Verdict, provisional: bool, slowed: bool = False
+        self, entry_id: str, verdict: Verdict, provisional: bool, answered: bool = False
     ) -> None:
         followed = self._followed[entry_id]
         followed.verdict = verdict
         followed.provisional = provisional
-        followed.slowed = slowed
+        followed.answered = answered
         model = self.view.redemptions_model
         number = model.find(entry_id)
         # A manager's cancel, once it shows on the row, stays there (app/ui/controllers/
@@ -496,7 +496,7 @@ class RedemptionController(QObject):
                 cancel_text=shown.cancel_text if shown else "",
                 cancel_kind=shown.cancel_kind if shown else None,
                 provisional=provisional,
-                slowed=slowed,
+                answered=answered,
                 sending=entry_id == self._sending,
             )
         )
@@ -554,7 +554,7 @@ class RedemptionController(QObject):
                     if (receipt.verdict, receipt.provisional, receipt.answered) != (
                         followed.verdict,
                         followed.provisional,
-                        followed.slowed,
+                        followed.answered,
                     ):
                         on_screen = entry_id == self.on_screen
                         if on_screen and self.busy:

@@ -348,7 +348,7 @@ class ShiftController(QObject):
             redemption_id=result.redemption_id,
             voucher_code=result.voucher_code,
             invoice_number=self.view.invoice_field.text() or None,
-            slowed=receipt.slowed if receipt else False,
+            answered=receipt.answered if receipt else False,
         )
         name = receipt.entry_id if receipt else clock.now().strftime("%Y%m%d-%H%M%S")
         where = print_slip(

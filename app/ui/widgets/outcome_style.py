@@ -30,13 +30,13 @@ def sending_short_text() -> str:
 
 
 def outcome_short_text(
-    kind: OutcomeKind, *, provisional: bool = False, slowed: bool = False
+    kind: OutcomeKind, *, provisional: bool = False, answered: bool = False
 ) -> str:
     """The outcome in a table cell's few words. ``provisional``: accepted offline and handed over
     then, so a not-confirmed one says so, as the result panel's banner does
-    (:func:`app.ui.widgets.result_panel.outcome_title`). ``slowed``: accepted while the
+    (:func:`app.ui.widgets.result_panel.outcome_title`). ``answered``: accepted while the
     server answered, applying nothing (a 429, a 408), not said "offline" of a till online."""
-    if kind == "accepted_offline" and slowed:
+    if kind == "accepted_offline" and answered:
         return QCoreApplication.translate("Outcome", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("Outcome", "Offline — NOT CONFIRMED")

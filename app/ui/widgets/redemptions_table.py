@@ -134,7 +134,7 @@ class ShiftRedemptionsModel(QAbstractTableModel):
                 if row.sending:
                     return sending_short_text()
                 return outcome_short_text(
-                    row.status, provisional=row.provisional, slowed=row.slowed
+                    row.status, provisional=row.provisional, answered=row.answered
                 )
             if column == self.REDEMPTION:
                 what = f"{row.time_text} · {row.what}" if self._narrow else row.what

@@ -16,15 +16,15 @@ QR_MODULE_PX = 4
 
 
 def outcome_title(
-    kind: PanelKind, *, provisional: bool = False, gives: str = "reward", slowed: bool = False
+    kind: PanelKind, *, provisional: bool = False, gives: str = "reward", answered: bool = False
 ) -> str:
     """The banner words of an outcome. They are fixed here, not passed in, so no caller can make
     a not-confirmed result read like a confirmed one. ``provisional``: it was accepted offline,
     and handed over then (architecture §4), so a not-confirmed one says that, not "do not hand
     over yet". ``gives``: what the order gives (``ResultData.gives``), which a not-confirmed one
-    says not to give yet. ``slowed``: accepted while the server answered, applying nothing (a
+    says not to give yet. ``answered``: accepted while the server answered, applying nothing (a
     429 asking the till to slow down, a 408), on a till that is online: not "offline"."""
-    if kind == "accepted_offline" and slowed:
+    if kind == "accepted_offline" and answered:
         return QCoreApplication.translate("ResultPanel", "Accepted — will sync")
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("ResultPanel", "NOT CONFIRMED — accepted offline")
@@ -202,7 +202,10 @@ class ResultPanel(QFrame):
             return
 
         title = outcome_title(
-            result.kind, provisional=result.provisional, gives=result.gives, slowed=result.slowed
+            result.kind,
+            provisional=result.provisional,
+            gives=result.gives,
+            answered=result.answered,
         )
         self.title.setText(title)
         handed_over = result.kind == "not_confirmed" and result.provisional

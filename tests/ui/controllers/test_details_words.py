@@ -193,16 +193,16 @@ def test_accepted_after_a_429_does_not_say_offline() -> None:
         Verdict.ACCEPTED_OFFLINE,
         "receipt.accepted_offline.slowed",
         provisional=True,
-        slowed=True,
+        answered=True,
     )
     data = details_data(details(entry))
     facts_said = dict(data.facts)
     assert data.standing == "Accepted — will sync"
     assert facts_said["Status"] == (
-        "Accepted while the Stamps server asked the till to wait: waiting to send"
+        "Accepted: the Stamps server answered but applied nothing yet; waiting to send"
     )
     assert facts_said["Accepted before the server's answer"] == (
-        "yes: the Stamps server asked the till to wait"
+        "yes: the Stamps server answered but applied nothing yet"
     )
     assert "Accepted offline" not in facts_said
     sending = dataclasses.replace(entry, status=EntryStatus.SENDING)
