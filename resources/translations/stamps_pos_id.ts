@@ -226,6 +226,10 @@
 <context>
     <name>CashierWindow</name>
     <message>
+        <source>Card not read, and the token emptied: paste or type the token again.</source>
+        <translation>Kartu tidak terbaca, dan token dikosongkan: tempel atau ketik token lagi.</translation>
+    </message>
+    <message>
         <source>Card not read, and the PIN emptied: type the PIN again.</source>
         <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
     </message>
