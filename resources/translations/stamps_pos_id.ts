@@ -2274,6 +2274,21 @@
         <translation>diekspor sebagai CSV</translation>
     </message>
     <message>
+        <source>till</source>
+        <comment>who: the till itself</comment>
+        <translation>mesin kasir</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <comment>who: the till&apos;s sync</comment>
+        <translation>sinkronisasi</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <comment>who: a change of the settings</comment>
+        <translation>pengaturan</translation>
+    </message>
+    <message>
         <source>left kiosk mode</source>
         <translation>keluar dari mode kios</translation>
     </message>
