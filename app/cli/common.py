@@ -53,10 +53,11 @@ def _shortened(word: re.Match[str]) -> str:
 
 def lines_joined(text: str) -> str:
     """``text``'s lines on one: joined with "; ", or a space after one that ends a sentence
-    (each refused setting ends with its full stop: "; " after it read ".;")."""
+    (each refused setting ends with its full stop: "; " after it read ".;") or introduces what
+    follows (the missing libraries and the command that installs them: "lacks:; libxcb…")."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return "".join(
-        line + ("" if i == len(lines) - 1 else " " if line.endswith((".", "!", "?")) else "; ")
+        line + ("" if i == len(lines) - 1 else " " if line.endswith((".", "!", "?", ":")) else "; ")
         for i, line in enumerate(lines)
     )
 

@@ -31,7 +31,7 @@ from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 from app.ui.widgets.form import FormField
-from app.ui.widgets.scanner_filter import SCAN_FIELD_PROPERTY, ScannerFilter
+from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY, SCAN_FIELD_PROPERTY, ScannerFilter
 
 if TYPE_CHECKING:
     from app.ui.controllers.audit import AuditController
@@ -204,6 +204,12 @@ class CashierWindow(QObject):
         word while the cursor waited in the cashier's PIN, and was scanned again and again."""
         if widget is self.view.sign_in.pin_field:
             self.view.sign_in.say_scan_not_read()
+        elif widget.property(NOT_A_PIN_PROPERTY):
+            # The settings' API token: it holds no PIN, and was said to.
+            said = self.tr("Card not read, and the token emptied: paste or type the token again.")
+            field = widget.parent()
+            if isinstance(field, FormField):
+                field.set_error(said)
         elif not callable(getattr(widget, "take_back_scan", None)):  # a PIN pad says it itself
             # A manager's PIN field (signing in, a cashier's new PIN): emptied, the digits typed
             # before the card with it, and not a word said why.

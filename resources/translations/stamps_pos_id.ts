@@ -226,6 +226,10 @@
 <context>
     <name>CashierWindow</name>
     <message>
+        <source>Card not read, and the token emptied: paste or type the token again.</source>
+        <translation>Kartu tidak terbaca, dan token dikosongkan: tempel atau ketik token lagi.</translation>
+    </message>
+    <message>
         <source>Card not read, and the PIN emptied: type the PIN again.</source>
         <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
     </message>
@@ -2268,6 +2272,21 @@
     <message>
         <source>exported as CSV</source>
         <translation>diekspor sebagai CSV</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <comment>who: the till itself</comment>
+        <translation>mesin kasir</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <comment>who: the till&apos;s sync</comment>
+        <translation>sinkronisasi</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <comment>who: a change of the settings</comment>
+        <translation>pengaturan</translation>
     </message>
     <message>
         <source>left kiosk mode</source>

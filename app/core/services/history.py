@@ -150,6 +150,11 @@ class HistoryFilter:
     member: str | None = None
     entry_ids: frozenset[str] | None = None
     limit: int = HISTORY_LIMIT
+    #: ``True``: only the redemptions a cancel the server confirmed ended (their rows read
+    #: "Cancelled", their own status is still ``synced``); ``False``: none of them; ``None``:
+    #: either. A manager's "Confirmed by the server" listed the cancelled ones, and nothing
+    #: listed them alone.
+    cancelled: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -462,6 +467,15 @@ def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) ->
         query = query.where(_member_wanted(session, wanted.member))
     if wanted.entry_ids is not None:
         query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
+    if wanted.cancelled is not None:
+        cancel = ENTRIES.alias("cancel")
+        ended = (
+            sa.exists()
+            .where(cancel.c.cancels == ENTRIES.c.id)
+            .where(cancel.c.kind == OperationKind.CANCEL)
+            .where(cancel.c.status == EntryStatus.SYNCED.value)
+        )
+        query = query.where(ended if wanted.cancelled else ~ended)
     return query
 
 

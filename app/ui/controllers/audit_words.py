@@ -213,6 +213,24 @@ def _action_names() -> dict[str, str]:
     }
 
 
+def actor_words(who: str) -> str:
+    """Who did it, as a manager reads it: a person by their name, the till's own parts (stored
+    as ``till``, ``sync`` and ``settings``) in the window's words: "till" stood in the
+    Indonesian audit page."""
+    return _actor_names().get(who, who)
+
+
+@_once_per_language
+def _actor_names() -> dict[str, str]:
+    return {
+        "till": QCoreApplication.translate("ManagerWords", "till", "who: the till itself"),
+        "sync": QCoreApplication.translate("ManagerWords", "sync", "who: the till's sync"),
+        "settings": QCoreApplication.translate(
+            "ManagerWords", "settings", "who: a change of the settings"
+        ),
+    }
+
+
 def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
     """A row of the audit table; ``base_url`` is the till's, for a refusal of its credentials
     (a pause's reason) said with https when the server asked for it over plain http."""
@@ -220,7 +238,7 @@ def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
         key=f"{line.at.isoformat()}-{line.who}-{line.action}-{line.entry_id}",
         cells=(
             local_time_text(line.at),
-            line.who,
+            actor_words(line.who),
             action_words(line.action),
             line.terminal,
             line.entry_id or "",

@@ -25,7 +25,7 @@ from app.core.services import (
     format_rupiah,
     say,
 )
-from app.ui.controllers.audit_words import action_words, audit_detail
+from app.ui.controllers.audit_words import action_words, actor_words, audit_detail
 from app.ui.controllers.manager_words import (
     contact_text,
     kind_words,
@@ -45,9 +45,9 @@ Fact = tuple[str, str]
 def when_by(at: datetime | None, who: str) -> str:
     """``25 Des 14.02 by Dewi``: when someone did something, and who."""
     if at is None:
-        return who
+        return actor_words(who)
     return QCoreApplication.translate("ManagerWords", "{when} by {who}").format(
-        when=local_time_text(at), who=who
+        when=local_time_text(at), who=actor_words(who)
     )
 
 

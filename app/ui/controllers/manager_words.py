@@ -55,9 +55,18 @@ def identifier_refusal(text: str, *, or_name: bool = False) -> str:
     return ""
 
 
+#: The history's status filter's choice for the redemptions a confirmed cancel ended: their
+#: rows read "Cancelled", while their own status stays ``synced`` (the cancel is its own entry).
+CANCELLED = "cancelled"
+
+
 def status_choices() -> list[tuple[str, str]]:
-    """The history's status filter: (status, words), in the order an entry goes through them."""
-    return [(status.value, status_words(status)) for status in EntryStatus]
+    """The history's status filter: (status, words), in the order an entry goes through them,
+    "Cancelled" after "Confirmed by the server" (which it leaves out)."""
+    choices = [(status.value, status_words(status)) for status in EntryStatus]
+    at = [value for value, _ in choices].index(EntryStatus.SYNCED.value) + 1
+    choices.insert(at, (CANCELLED, QCoreApplication.translate("ManagerWords", "Cancelled")))
+    return choices
 
 
 def status_words(status: EntryStatus) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.widgets.form import FormField, line_edit
+from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY
 
 #: Longer than any setting takes (a URL is at most 2048): the check says why, nothing is cut.
 TEXT_INPUT_MAX = 4096
@@ -86,6 +87,7 @@ class SettingsDialog(QDialog):
             page.addStretch(1)
 
         self.token_edit = line_edit(max_length=TOKEN_INPUT_MAX, secret=True)
+        self.token_edit.setProperty(NOT_A_PIN_PROPERTY, True)  # typed fast, it is still a token
         self.token_edit.setPlaceholderText(self.tr("unchanged"))
         self.token = FormField(self.tr("API token"), self.token_edit, name="settingToken")
         self.token_edit.textChanged.connect(self._token_edited)

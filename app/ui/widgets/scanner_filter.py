@@ -35,6 +35,12 @@ EXEMPT_PROPERTY = "scannerExempt"
 #: server id) has this property set to true. With a dialog up, the window says any other scan was
 #: not read: typed into a manager's note or a setting, it went unseen into what was saved.
 SCAN_FIELD_PROPERTY = "takesScans"
+#: An exempt field that holds a token, not a PIN (the settings' API token): every token is longer
+#: than any PIN, so a burst typed into it that stops is kept (a password manager or xdotool types
+#: a token at a scanner's pace; it was emptied with words about a PIN). Only a burst its
+#: terminator ends is a card scanned into it, taken back before its Enter saves the card's number
+#: as the token.
+NOT_A_PIN_PROPERTY = "notAPin"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
 #: practised hand on a numeric pad) is still a PIN, and cards and member IDs are longer.
@@ -320,6 +326,7 @@ class ScannerFilter(QObject):
             passed
             and widget is not None
             and shiboken6.isValid(widget)
+            and not widget.property(NOT_A_PIN_PROPERTY)
             and self._is_scan_passed(passed, passed[-1])
         ):
             self._take_back(widget, len(passed))

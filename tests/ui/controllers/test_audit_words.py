@@ -165,3 +165,20 @@ def test_a_page_of_audit_lines_is_worded_without_translating_every_word_for_each
     assert {row.cells[5] for row in rows} == {"peran: manajer"}
     # words made in one language are not said in another
     assert audit_row(line, base_url=BASE_URL).cells[2] == "signed in"
+
+
+@pytest.mark.parametrize(
+    ("who", "in_indonesian"),
+    [("till", "mesin kasir"), ("sync", "sinkronisasi"), ("settings", "pengaturan")],
+)
+def test_the_till_s_own_parts_are_named_in_the_window_s_language(
+    who: str, in_indonesian: str
+) -> None:
+    # Seen under Xvfb in Indonesian: "till" stood under "Siapa" beside "sinkronisasi berjalan
+    # lagi", the one English word of the audit page. People keep their names.
+    line = AuditLine(datetime(2026, 12, 1, 6, 40, tzinfo=UTC), who, "resumed", "till-1", None)
+    assert audit_row(line, base_url=BASE_URL).cells[1] == who
+    with speaking("id"):
+        assert audit_row(line, base_url=BASE_URL).cells[1] == in_indonesian
+        person = AuditLine(line.at, "Wayan", "sign_in", "till-1", None, {"role": "manager"})
+        assert audit_row(person, base_url=BASE_URL).cells[1] == "Wayan"

@@ -937,6 +937,34 @@ def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier
     assert history.range_error.text() == "“From” is after “To”: pick a day on or before it."
 
 
+def test_the_history_s_status_filter_tells_cancelled_redemptions_from_confirmed_ones(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb: "Confirmed by the server" listed rows that read "Cancelled" (a cancelled
+    # redemption's own status stays synced), and no choice listed the cancelled ones alone.
+    add_manager(qtbot, cashier)
+    kept = redeem_reward(qtbot, cashier)
+    cancelled = redeem_reward(qtbot, cashier)
+    view = cashier.view
+    enter(qtbot, cashier)
+    view.redemptions.selectRow(0)  # the newest: the second
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS):
+        qtbot.keyClick(view.redemptions, Qt.Key.Key_Return)
+    cancel_from_details(qtbot, cashier)
+    qtbot.waitUntil(lambda: sandbox.stamps(AYU) == 230, timeout=WAIT_MS)
+    history = view.manager.history
+    # the till has the cancel's answer too: the page's row follows it to its end
+    qtbot.waitUntil(
+        lambda: "Cancelled" in [row.cells[-1] for row in history.model.rows()], timeout=WAIT_MS
+    )
+    for choice, expected in (("cancelled", [cancelled]), (EntryStatus.SYNCED.value, [kept])):
+        history.status.setCurrentIndex(history.status.findData(choice))
+        with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
+            history.submit()
+        assert [row.key for row in shown.args[0]] == expected, choice
+    assert history.status.itemText(history.status.findData("cancelled")) == "Cancelled"
+
+
 def double_click_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
     index = table.model().index(row, 0)
     table.scrollTo(index)

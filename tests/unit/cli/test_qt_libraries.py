@@ -232,5 +232,8 @@ def test_the_window_s_commands_stop_with_exit_2_and_leave_nothing_behind(
     err = capsys.readouterr().err
     assert "libxcb-icccm.so.4" in err
     assert "apt install libxcb-icccm4 libxcb-keysyms1" in err
+    # one line that reads as one: "lacks:; libxcb-icccm.so.4", "with:; apt install" it read
+    assert ":;" not in err and "install them with: apt install" in err.replace("sudo ", "")
+    assert "lacks: libxcb-icccm.so.4" in err
     assert "Traceback" not in err
     assert list(no_window.iterdir()) == []

@@ -200,6 +200,13 @@ async def test_history_is_newest_first_and_a_row_follows_its_cancel(day: Day) ->
         (HistoryFilter(member="nobody@example.com"), []),
         (HistoryFilter(cashier="Wayan", member="1@example.com"), ["cancelled"]),
         (HistoryFilter(limit=2), ["remote", "queued"]),
+        # a redemption a confirmed cancel ended reads "Cancelled": it is filtered as such,
+        # not as one the server confirmed (its own status is still synced)
+        (HistoryFilter(cancelled=True), ["cancelled"]),
+        (
+            HistoryFilter(statuses=frozenset({EntryStatus.SYNCED}), cancelled=False),
+            ["deduct", "confirmed"],
+        ),
     ],
 )
 async def test_history_filters(day: Day, wanted: HistoryFilter, expected: list[str]) -> None:
