@@ -10,21 +10,9 @@ import pytest
 
 from app.core.services import ExportUnreadable, read_export
 
-REWARD = {
-    "id": "01a22c17-05e4-7955-a363-5020063cb488",
-    "kind": "reward",
-    "payload": {"user": "m1@contoh.co.id", "reward": 1, "store": 7},
-    "lane": "member:1",
-    "user": "m1@contoh.co.id",
-    "status": "queued",
-    "attempts": 0,
-    "provisional": False,
-    "reconciled": False,
-    "cashier": "ayu",
-    "terminal": "till-1",
-    "created_at": "2026-11-30T10:00:00+00:00",
-    "updated_at": "2026-11-30T10:00:00+00:00",
-}
+from ....support.exports import exported_entry
+
+REWARD = exported_entry()
 
 
 def export_of(tmp_path: Path, *entries: dict[str, Any]) -> Path:

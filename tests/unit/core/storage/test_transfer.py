@@ -26,6 +26,7 @@ from app.core.storage.transfer import (
 )
 
 from ....support.disk import damage_page_holding
+from ....support.exports import exported_entry
 
 POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -197,22 +198,7 @@ def test_a_pipe_is_refused_rather_than_waited_on(tmp_path: Path) -> None:
 
 
 def entry(**changes: Any) -> dict[str, Any]:
-    base = {
-        "id": "01a22c17-05e4-7955-a363-5020063cb488",
-        "kind": "reward",
-        "payload": {"user": "m1", "reward": 1, "store": 7},
-        "lane": "member:1",
-        "user": "m1@contoh.co.id",
-        "status": "queued",
-        "attempts": 0,
-        "provisional": False,
-        "reconciled": False,
-        "cashier": "ayu",
-        "terminal": "till-1",
-        "created_at": "2026-11-30T10:00:00+00:00",
-        "updated_at": "2026-11-30T10:00:00+00:00",
-    }
-    return {**base, **changes}
+    return exported_entry(**{"payload": {"user": "m1", "reward": 1, "store": 7}, **changes})
 
 
 @pytest.mark.parametrize(
