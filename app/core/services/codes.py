@@ -12,7 +12,8 @@ Surrounding whitespace (a scanner's tab or line end) is trimmed and the text com
 accent typed two ways is one code.
 
 The Stamps docs give no length for ``invoice_number`` or a code: 64 characters is more than any
-POS receipt number or code the docs show, and what the window's invoice field has always taken.
+POS receipt number or code the docs show. The window's fields take more, so a longer one pasted is
+refused here with the reason, never cut to 64 and sent.
 """
 
 from __future__ import annotations
