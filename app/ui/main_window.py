@@ -467,7 +467,7 @@ class CashierWindowView(QMainWindow):
         self.result_panel = ResultPanel()
         # The panel's height is its share of the column, whatever it shows: a QR code or a long
         # reason appearing must not push the shift's list (and its rows) down.
-        self.result_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.result_panel.take_a_share()
         right_layout.addWidget(self.result_panel, 3)
         shift_title = QLabel(self.tr("This shift"))
         shift_title.setProperty("role", "heading")

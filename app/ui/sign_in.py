@@ -21,7 +21,10 @@ from app.ui.resources import icon
 from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
-CASHIER_PIN_MAX = 8
+#: More than any PIN on purpose, as the manager's PIN field takes: the till's own check says "Not
+#: a PIN" (not counted as a wrong one). At 8, a ninth digit typed or pasted was dropped without a
+#: word and the cashier was signed in on the first eight.
+PIN_INPUT_MAX = 64
 
 
 class CashierList(QListWidget):
@@ -96,7 +99,7 @@ class SignInView(QWidget):
         self.pin_field = QLineEdit()
         self.pin_field.setObjectName("cashierPin")
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_field.setMaxLength(CASHIER_PIN_MAX)
+        self.pin_field.setMaxLength(PIN_INPUT_MAX)
         self.pin_field.setAccessibleName(self.tr("Cashier PIN"))
         self.pin_field.setProperty(EXEMPT_PROPERTY, True)
         NumpadDigits(self.pin_field)

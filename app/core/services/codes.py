@@ -12,7 +12,8 @@ Surrounding whitespace (a scanner's tab or line end) is trimmed and the text com
 accent typed two ways is one code.
 
 The Stamps docs give no length for ``invoice_number`` or a code: 64 characters is more than any
-POS receipt number or code the docs show, and what the window's invoice field has always taken.
+POS receipt number or code the docs show. The window's fields take more, so a longer one pasted is
+refused here with the reason, never cut to 64 and sent.
 """
 
 from __future__ import annotations
@@ -95,13 +96,17 @@ def check_invoice(text: str | None) -> str | None:
 def shown(text: str) -> str:
     """``text`` with its hidden characters written out (``\\u202e``), and the accents a letter
     stacks past :data:`MARKS_PER_LETTER`, as a refused code is quoted back: what the cashier
-    typed, never obeyed by the screen (the command line shows them so)."""
+    typed, never obeyed by the screen (the command line shows them so). Past :data:`CODE_MAX`
+    characters only its start is quoted, and "…" says there was more: 10,000 characters pasted
+    as a voucher code filled the result panel's headline, and the panel pushed the shift's list
+    off the screen."""
+    cut = len(text) > CODE_MAX
     quoted: list[str] = []
     run = 0
-    for char in text:
+    for char in text[:CODE_MAX] if cut else text:
         run = run + 1 if is_mark(char) else 0
         if first_hidden(char) or run > MARKS_PER_LETTER:
             quoted.append(char.encode("unicode_escape").decode("ascii"))
         else:
             quoted.append(char)
-    return "".join(quoted)
+    return "".join(quoted) + ("…" if cut else "")

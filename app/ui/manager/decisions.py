@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,6 +46,9 @@ class NoteBox(QPlainTextEdit):
         text = self.toPlainText()
         if len(text) > NOTE_INPUT_MAX:
             self.setPlainText(text[:NOTE_INPUT_MAX])
+            # Where the manager was typing, not the start: left there, each key after the cut
+            # went in front of the note ("nayaW edaM" for "Wayan Made", seen under Xvfb).
+            self.moveCursor(QTextCursor.MoveOperation.End)
 
     def text(self) -> str:
         """What was typed."""

@@ -7,7 +7,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.ui.widgets.properties import set_style_property
 
-MAX_INVOICE_LENGTH = 64
+#: Generous on purpose, as a form's fields are (widgets/form.py): the till's own check refuses
+#: an invoice number longer than 64 characters and says so. At 64 here, a paste or a wrong
+#: barcode of 10,000 characters was cut to its first 64 without a word and sent as the sale's
+#: invoice number.
+MAX_INVOICE_LENGTH = 1000
 
 
 class InvoiceField(QWidget):

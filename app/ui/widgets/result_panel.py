@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.plain_text import LONGEST_WORD, wrappable
 from app.ui.resources import icon
 from app.ui.viewmodels import PanelKind, ResultData
 from app.ui.widgets.properties import set_style_property
-from app.ui.widgets.qr import qr_image
+from app.ui.widgets.qr import QrLabel, qr_image
 
 QR_MODULE_PX = 4
 
@@ -158,7 +166,7 @@ class ResultPanel(QFrame):
         self.reference.setObjectName("resultReference")
         self.reference.setWordWrap(True)
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr = QLabel()
+        self.qr = QrLabel(QR_MODULE_PX)
         self.qr.setObjectName("resultQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.print_button = QPushButton(self.tr("Print slip"))
@@ -230,6 +238,13 @@ class ResultPanel(QFrame):
     def result(self) -> ResultData | None:
         """The result on screen."""
         return self._result
+
+    def take_a_share(self) -> None:
+        """Take the height the layout gives, whatever is shown: a QR code or a long reason
+        appearing must not push what is below the panel down. Its words still take the room
+        they need (they are never cut); the QR code takes what is left."""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.qr.yields = True
 
     def has_qr(self) -> bool:
         """Whether a QR code is showing."""

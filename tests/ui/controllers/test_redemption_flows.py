@@ -655,3 +655,25 @@ def test_a_pin_answered_after_the_pad_was_cancelled_sends_nothing_and_says_nothi
     assert cashier.view.result_panel.result() is None
     assert cashier.redemption.pin_dialog is None
     assert sandbox.ledger() == []
+
+
+def test_an_invoice_number_pasted_too_long_is_refused_not_cut(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Seen under Xvfb: 10,000 characters pasted into the invoice field. The field kept the first
+    # 64 without a word, and the redemption went to the server with them as its invoice.
+    find_member(qtbot, cashier, AYU)
+    view = cashier.view
+    pasted = "INV-" + "0123456789" * 10
+    view.invoice_field.field.setFocus()
+    view.invoice_field.field.insert(pasted)  # what a paste does
+    picker = view.reward_picker
+    picker.select_reward(1)
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        picker.redeem_button.click()
+    kind, _headline, details = _result(cashier)
+    assert kind == "refused"
+    assert details == "The invoice number is longer than 64 characters."
+    assert view.invoice_field.field.property("required") == "true"
+    assert sandbox.ledger() == []
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []

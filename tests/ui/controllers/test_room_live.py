@@ -52,3 +52,64 @@ def test_a_message_does_not_move_the_controls_under_the_cashiers_finger(
     QApplication.processEvents()
     after = (card.mapTo(view, card.rect().topLeft()), invoice.mapTo(view, invoice.rect().topLeft()))
     assert after == before
+
+
+@pytest.mark.parametrize("tab", ["vouchers", "promo"])
+def test_a_code_pasted_far_too_long_is_refused_without_pushing_the_shift_away(
+    qtbot: QtBot, cashier: CashierWindow, tab: str
+) -> None:
+    # Seen under Xvfb: 10,000 characters pasted as a voucher code were refused, with all of
+    # them in the result panel's headline. The panel grew over the screen and "This shift" was
+    # left one row high.
+    view = cashier.view
+    view.resize(1366, 768)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    QApplication.processEvents()
+    shift = view.redemptions
+    before = shift.mapTo(view, shift.rect().topLeft())
+    pasted = ("Wayan Dewi Putu Made " * 500)[:10_000]
+    if tab == "vouchers":
+        view.show_vouchers()
+        field = view.voucher_panel.code_field
+    else:
+        view.invoice_field.set_text("INV-0042")
+        view.show_promo()
+        field = view.promo_panel.code_field
+    field.insert(pasted)
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    result = view.result_panel.result()
+    assert result is not None and result.kind == "refused"
+    assert result.details.startswith("The ") and "longer than 64 characters" in result.details
+    assert len(result.headline) < 100 and result.headline.endswith("…")
+    QApplication.processEvents()
+    assert shift.mapTo(view, shift.rect().topLeft()) == before
+
+
+def test_a_confirmed_code_with_its_qr_does_not_push_the_shift_down(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen under Xvfb at 1366x768: "Voucher code RINDANG-100K-7H2K (Diskon Rp 100.000)" took two
+    # lines, what to do two more, and with the QR code the panel grew: "This shift" moved 39 px.
+    view = cashier.view
+    view.resize(1366, 768)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    QApplication.processEvents()
+    shift = view.redemptions
+    before = shift.mapTo(view, shift.rect().topLeft())
+    view.show_vouchers()
+    field = view.voucher_panel.code_field
+    qtbot.keyClicks(field, "RINDANG-100K-7H2K")
+    with qtbot.waitSignal(
+        cashier.redemption.result_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "confirmed",
+    ):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert not view.result_panel.qr.isHidden()
+    assert shift.mapTo(view, shift.rect().topLeft()) == before

@@ -131,6 +131,24 @@ def test_a_wrong_pin_leaves_the_keyboard_in_the_pin_field(
         qtbot.keyClick(page.pin_field, Qt.Key.Key_Return)
 
 
+def test_a_pin_typed_with_a_digit_too_many_is_refused_not_cut(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # Seen under Xvfb: the PIN field stopped at 8 digits, so a PIN typed with one digit too
+    # many (or pasted) lost its end without a word and signed in on the first eight.
+    cashier = _rina_given_a_pin_since_the_start(qtbot, make_cashier, till_settings)
+    run_async(qtbot, cashier.till.staff.set_pin("Wayan", Role.CASHIER, "Rina", Secret("48261357")))
+    page = cashier.view.sign_in
+    run_async(qtbot, cashier.shift.reload_accounts())
+    page.select_cashier("Rina")
+    page.pin_field.setFocus()
+    page.pin_field.insert("482613579")
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS) as refused:
+        page.submit()
+    assert refused.args[0].startswith("Not a PIN")
+    assert cashier.session.cashier != "Rina"
+
+
 def test_a_card_scanned_into_the_cashiers_pin_field_is_said_not_read(
     qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
 ) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
+from app.ui.manager.decisions import NOTE_INPUT_MAX, CancelByServerIdDialog, DecisionDialog, NoteBox
 
 
 def test_a_name_of_two_thousand_characters_leaves_the_buttons_on_the_screen(
@@ -65,3 +65,17 @@ def test_a_decision_s_note_refused_leaves_its_button_where_it_was(qtbot: QtBot) 
     dialog.show_server_id_error("A server redemption id is a whole number, 0-9 only.")
     dialog.show_note_error("A note is at most 500 characters: this one has 10000.")
     assert _settled_where(dialog, dialog.confirm) == before
+
+
+def test_a_note_typed_past_what_the_box_takes_keeps_its_start(qtbot: QtBot) -> None:
+    # Seen under Xvfb: 10,000 characters pasted key by key into a cancel's note. Past 2,000 the
+    # box cut the text and its cursor went back to the start, so every key after it was typed
+    # in front: the note read "nayaW edaM utuP iweD" for "Wayan Dewi Putu Made".
+    box = NoteBox()
+    qtbot.addWidget(box)
+    box.setFocus()
+    typed = ("Wayan Dewi Putu Made " * 100)[:NOTE_INPUT_MAX]
+    box.insertPlainText(typed)
+    qtbot.keyClicks(box, "XYZ")
+    assert box.text() == typed
+    assert box.textCursor().position() == NOTE_INPUT_MAX

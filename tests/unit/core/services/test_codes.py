@@ -108,6 +108,13 @@ def test_a_refused_code_is_shown_with_its_hidden_characters_visible() -> None:
     assert shown("A\x00B\U000e0041") == "A\\x00B\\U000e0041"
 
 
+def test_a_refused_code_far_too_long_is_quoted_by_its_start() -> None:
+    # 10,000 characters pasted as a code: quoted whole, they filled the result panel.
+    assert shown("x" * CODE_MAX) == "x" * CODE_MAX
+    assert shown("x" * 10_000) == "x" * CODE_MAX + "…"
+    assert shown("\u202e" * 10_000) == "\\u202e" * CODE_MAX + "…"
+
+
 #: "NGOPIPAGI" with 30 acute accents on its I: drawn over the lines above and below it on the
 #: panel, the slip and the shift's CSV.
 ZALGO = "NGOPI" + "\u0301" * 30 + "PAGI"
