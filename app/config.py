@@ -155,12 +155,14 @@ class Settings(BaseSettings):
     idempotency: Literal["honoured", "unknown"] = "unknown"
     key_window_hours: float = Field(default=24, gt=0, le=24 * 30)
     lanes: int = Field(default=4, ge=1, le=64)
-    connect_timeout: float = Field(default=3.0, gt=0, le=60)
-    read_timeout: float = Field(default=10.0, gt=0, le=300)
+    # At least a tenth of a second: 0.0000001 was accepted, and every request then failed to
+    # connect, read as an outage on a line that was fine.
+    connect_timeout: float = Field(default=3.0, ge=0.1, le=60)
+    read_timeout: float = Field(default=10.0, ge=0.1, le=300)
     # How long a member lookup (and the reading of their rewards and vouchers) waits for the
     # server before the till answers from its memory: a shop on a slow line gives it more, so
     # its cashiers are not served stale copies.
-    lookup_timeout: float = Field(default=3.0, gt=0, le=60)
+    lookup_timeout: float = Field(default=3.0, ge=0.1, le=60)
     pin_timeout: int = Field(default=900, ge=30, le=3600)
     # Seconds a window's or kiosk's till, online and quiet, waits before it pings the server, so
     # a line that drops while nobody redeems shows before the next customer (0: never).
@@ -303,8 +305,14 @@ class Settings(BaseSettings):
             )
         try:
             is_file = path.exists() and not path.is_dir()
+            dangling = path.is_symlink() and not path.exists()
         except OSError:
-            is_file = False  # unreadable here; opening the database will say what is wrong
+            # unreadable here; opening the database will say what is wrong
+            is_file = dangling = False
+        if dangling:
+            # a link to what is not there: the folder cannot be made through it, and the start
+            # said it named "a file, not a folder"
+            raise refused("setting.dangling_link")
         if is_file:
             raise refused("setting.not_a_folder")
         return path

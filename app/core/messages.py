@@ -1056,6 +1056,9 @@ TEMPLATES: dict[str, str] = {
         "Type an absolute path: a relative one would depend on the folder the till was started in."
     ),
     "setting.not_a_folder": "This names a file, not a folder.",
+    "setting.dangling_link": (
+        "This is a link to a folder that is not there: link it to one that is."
+    ),
     "setting.not_web_address": "Type a web address such as https://stamps.co.id.",
     "setting.address_characters": (
         "Type one web address in ASCII, without spaces, line breaks or control characters (a "

@@ -5596,6 +5596,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ketik 0 (tidak pernah), atau {least} sampai {most} detik.</translation>
     </message>
     <message>
+        <source>This is a link to a folder that is not there: link it to one that is.</source>
+        <comment>setting.dangling_link</comment>
+        <translation>Ini tautan ke folder yang tidak ada: tautkan ke folder yang ada.</translation>
+    </message>
+    <message>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>
         <comment>staff.locked</comment>
         <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>

@@ -285,6 +285,14 @@ def test_a_data_dir_that_names_a_file_is_refused(tmp_path: Path) -> None:
         load_settings(merchant=1, store=2, data_dir=a_file)
 
 
+def test_a_data_dir_that_is_a_link_to_nothing_is_refused_as_such(tmp_path: Path) -> None:
+    # It was taken, then the start said it named "a file, not a folder".
+    link = tmp_path / "data"
+    link.symlink_to(tmp_path / "gone")
+    with pytest.raises(ConfigError, match=r"setting 'data_dir'.*link to a folder that is not"):
+        load_settings(merchant=1, store=2, data_dir=link)
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -75,7 +75,8 @@ def test_each_bad_value_is_refused_with_its_reason_and_nothing_is_written(
 REFUSALS = [
     ({"lanes": "65"}, "This must be at most 64."),
     ({"lanes": "0"}, "This must be at least 1."),
-    ({"read_timeout": "0"}, "This must be more than 0."),
+    ({"read_timeout": "0"}, "This must be at least 0.1."),
+    ({"connect_timeout": "0.0000001"}, "This must be at least 0.1."),
     ({"merchant": ""}, "This setting is required."),
     ({"terminal": "x" * 65}, "This is longer than 64 characters."),
     ({"auth": "basic"}, "Pick one of: token, bearer, body."),
