@@ -337,7 +337,8 @@ def test_the_audit_log_gives_its_detail_the_room_an_entry_id_took(
     qtbot: QtBot, language: str, size: tuple[int, int]
 ) -> None:
     # Seen under Xvfb at 1024 px: a cancel's line gave its whole entry id 343 px and left the
-    # detail, what the manager reads, "cancel entry: 01a23ab5-b14…", its note out of sight.
+    # detail, what the manager reads, "cancel entry: 01a23ab5-b14…", its note out of sight;
+    # given two lines, the cancel's own whole id filled them in Indonesian.
     window = window_in(qtbot, "30-audit-log", size)
     audit = window.manager.audit
     entry_id = "01a22cb8-e2fd-7cc6-bbe3-c599681dca62"
@@ -347,7 +348,11 @@ def test_the_audit_log_gives_its_detail_the_room_an_entry_id_took(
         "cancel",
         "till-2",
         entry_id,
-        {"replacement_voucher": True, "note": "Wrong reward picked at the counter"},
+        {
+            "cancel_entry": "01a22cb9-0f4a-734b-9602-3e19e2f1141e",
+            "note": "wrong reward picked",
+            "replacement_voucher": True,
+        },
     )
     audit.set_rows([audit_row(cancel, base_url="https://stamps.co.id")])
     QApplication.processEvents()
@@ -355,6 +360,7 @@ def test_the_audit_log_gives_its_detail_the_room_an_entry_id_took(
     detail = audit.model.index(0, 5)
     needed = table.sizeHintForIndex(detail).width()
     assert needed <= table.horizontalHeader().sectionSize(5), detail.data()
+    assert "01a22cb9-0f4a-734b-9602-3e19e2f1141e" in detail.data(Qt.ItemDataRole.ToolTipRole)
     entry = audit.model.index(0, 4)
     assert entry.data(Qt.ItemDataRole.ToolTipRole) == entry_id
     assert cut_texts(window) == []

@@ -25,9 +25,9 @@ from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow, TwoLinesDel
 
 WHO_INPUT_MAX = 100
 ENTRY_INPUT_MAX = 100
-#: The widest the Entry column grows: an id's start ("01a22cb8-e2fd-7…"), as the manager
-#: matches it with a redemption's details; the whole id is in its tooltip.
-ENTRY_MOST_WIDTH = 160
+#: The widest the Entry column grows: an id's start ("01a22cb8-…"), as the manager matches it
+#: with a redemption's details; the whole id is in its tooltip.
+ENTRY_MOST_WIDTH = 120
 ENTRY, DETAIL = 4, 5
 
 
