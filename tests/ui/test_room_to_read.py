@@ -15,6 +15,9 @@ longer language is checked the day it lands.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.core.services import AuditLine
+from app.ui.controllers.audit_words import audit_row
 from app.ui.screenshots import STATES, _window
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.elided_label import ElidedLabel
@@ -286,4 +291,76 @@ def test_the_promo_tab_says_whole_what_to_type_before_a_code_is_in(
     window = window_in(qtbot, "12-promo", size)
     window.promo_panel.code_field.clear()
     assert window.promo_panel.code_field.placeholderText()
+    assert cut_texts(window) == []
+
+
+#: The longest invoice number the till takes (``INVOICE_MAX_LENGTH``), as a shop's POS might print.
+LONG_INVOICE = "INV-2026-12-03-TOKO-SANUR-KASIR-02-" + "0" * 28 + "1"
+
+
+def _status_column_whole(table: QTableView, column: int) -> list[str]:
+    """The statuses of ``table`` not drawn whole: their column must be on screen (not past the
+    viewport's right edge) and as wide as each status needs."""
+    header, model = table.horizontalHeader(), table.model()
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    cut = [f"status column ends at {right} px of {table.viewport().width()}"]
+    if right <= table.viewport().width():
+        cut = []
+    return cut + [
+        f"status {model.index(row, column).data()!r} in {header.sectionSize(column)} px"
+        for row in range(model.rowCount())
+        if table.sizeHintForIndex(model.index(row, column)).width() > header.sectionSize(column)
+    ]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_invoice_number_leaves_the_history_s_status_whole(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+) -> None:
+    # Seen under Xvfb: a 64-character invoice widened its column until Status read "Confirme"
+    # at 1366 px, and went past the table's right edge at 1024 px.
+    window = window_in(qtbot, "26-history", size)
+    history = window.manager.history
+    rows = history.model.rows()
+    first = rows[0]
+    cells = (*first.cells[:6], LONG_INVOICE, *first.cells[7:])
+    history.set_rows([replace(first, cells=cells), *rows[1:]])
+    QApplication.processEvents()
+    assert _status_column_whole(history.table, 7) == []
+    assert cut_texts(window) == []
+    invoice = history.model.index(0, 6)
+    assert invoice.data(Qt.ItemDataRole.ToolTipRole) == LONG_INVOICE
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_audit_log_gives_its_detail_the_room_an_entry_id_took(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+) -> None:
+    # Seen under Xvfb at 1024 px: a cancel's line gave its whole entry id 343 px and left the
+    # detail, what the manager reads, "cancel entry: 01a23ab5-b14…", its note out of sight;
+    # given two lines, the cancel's own whole id filled them in Indonesian.
+    window = window_in(qtbot, "30-audit-log", size)
+    audit = window.manager.audit
+    entry_id = "01a22cb8-e2fd-7cc6-bbe3-c599681dca62"
+    cancel = AuditLine(
+        datetime(2026, 12, 3, 7, 1, tzinfo=UTC),
+        "Wayan",
+        "cancel",
+        "till-2",
+        entry_id,
+        {
+            "cancel_entry": "01a22cb9-0f4a-734b-9602-3e19e2f1141e",
+            "note": "wrong reward picked",
+            "replacement_voucher": True,
+        },
+    )
+    audit.set_rows([audit_row(cancel, base_url="https://stamps.co.id")])
+    QApplication.processEvents()
+    table = audit.table
+    detail = audit.model.index(0, 5)
+    needed = table.sizeHintForIndex(detail).width()
+    assert needed <= table.horizontalHeader().sectionSize(5), detail.data()
+    assert "01a22cb9-0f4a-734b-9602-3e19e2f1141e" in detail.data(Qt.ItemDataRole.ToolTipRole)
+    entry = audit.model.index(0, 4)
+    assert entry.data(Qt.ItemDataRole.ToolTipRole) == entry_id
     assert cut_texts(window) == []

@@ -154,15 +154,29 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
     return _plain(value, base_url)
 
 
-def audit_detail(detail: dict[str, Any], *, base_url: str) -> str:
+#: The details that name another entry by its id, and how much of it the audit table shows:
+#: its start, as a decision's "Sent again by Wayan as 01a234f2" does. Whole, a cancel's 36
+#: characters filled the detail's two lines at 1024 px and hid the manager's note.
+_ENTRY_KEYS = frozenset({"cancel_entry", "new_entry"})
+ID_START = 8
+
+
+def audit_detail(detail: dict[str, Any], *, base_url: str, id_starts: bool = False) -> str:
     """An audit line's details, ``key: value`` in the manager's words (``base_url``, the
     till's, as :func:`app.core.services.failure_words` takes it, down to a dictionary nested in
-    them: required, so no detail is said without it)."""
+    them: required, so no detail is said without it); with ``id_starts``, another entry's id
+    by its first :data:`ID_START` characters."""
     keys = _detail_keys()
     return ", ".join(
         f"{keys.get(key, key.replace('_', ' '))}: {_detail_value(key, value, base_url)}"
+        if not (id_starts and key in _ENTRY_KEYS and isinstance(value, str))
+        else f"{keys[key]}: {_id_start(value)}"
         for key, value in sorted(detail.items())
     )
+
+
+def _id_start(entry_id: str) -> str:
+    return entry_id if len(entry_id) <= ID_START else f"{entry_id[:ID_START]}…"
 
 
 def action_words(action: str) -> str:
@@ -234,6 +248,9 @@ def _actor_names() -> dict[str, str]:
 def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
     """A row of the audit table; ``base_url`` is the till's, for a refusal of its credentials
     (a pause's reason) said with https when the server asked for it over plain http."""
+    detail = audit_detail(line.detail, base_url=base_url, id_starts=True)
+    # the whole ids in the tooltip; worked out only for the lines that name one
+    named = not _ENTRY_KEYS.isdisjoint(line.detail)
     return TableRow(
         key=f"{line.at.isoformat()}-{line.who}-{line.action}-{line.entry_id}",
         cells=(
@@ -242,6 +259,7 @@ def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
             action_words(line.action),
             line.terminal,
             line.entry_id or "",
-            audit_detail(line.detail, base_url=base_url),
+            detail,
         ),
+        tips={5: audit_detail(line.detail, base_url=base_url)} if named else {},
     )

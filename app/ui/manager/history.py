@@ -113,9 +113,11 @@ class HistoryView(QWidget):
             coloured=7,
             parent=self,
         )
-        # The member and the redemption share what is left (each elided, whole in its tooltip),
-        # neither narrower than its heading: equal shares cut "Redemption" at 1024 px.
-        self.table = RowsView(self.model, share=(2, 3))
+        # The member, the redemption and the invoice share what is left (each elided, whole in
+        # its tooltip), none narrower than its heading: equal shares cut "Redemption" at
+        # 1024 px. The invoice takes no more than it needs: fitted whole, a 64-character one
+        # pushed Status out of the table ("Confirme").
+        self.table = RowsView(self.model, share=(2, 3, 6), fitted={6: None})
         self.table.setObjectName("historyTable")
         # A long standing ("NOT CONFIRMED — do not hand over yet") takes two lines rather than
         # the redemption's own column: at 1024 px it left that column a single "…".

@@ -7,19 +7,38 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
+from app.ui.widgets.redemptions_table import two_line_width
 from app.ui.widgets.shared_columns import SharedColumns
 
 _Index = QModelIndex | QPersistentModelIndex
 
 #: How many rows, besides those on screen, a column's width is fitted to.
 ROWS_MEASURED = 100
+#: Room Qt's item view style keeps either side of a cell's text.
+CELL_PADDING = 12
 
 
 @dataclass(frozen=True)
@@ -98,7 +117,8 @@ class RowsModel(QAbstractTableModel):
 class RowsView(QTableView):
     """A read-only, row-selecting table over a :class:`RowsModel`; the last column stretches
     unless ``stretch`` names another, or ``share`` names columns that share what the others
-    leave, none narrower than its heading (:class:`SharedColumns`)."""
+    leave, none narrower than its heading (:class:`SharedColumns`); of those, the ones in
+    ``fitted`` grow no wider than their cells (or the width given there)."""
 
     def __init__(
         self,
@@ -106,6 +126,7 @@ class RowsView(QTableView):
         *,
         stretch: int | None = None,
         share: Sequence[int] = (),
+        fitted: Mapping[int, int | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -129,7 +150,7 @@ class RowsView(QTableView):
         # elided, whole in its tooltip.
         header.setResizeContentsPrecision(ROWS_MEASURED)
         if share:
-            self.shared_columns: SharedColumns | None = SharedColumns(self, share)
+            self.shared_columns: SharedColumns | None = SharedColumns(self, share, fitted)
         else:
             self.shared_columns = None
             last = len(model.titles) - 1 if stretch is None else stretch
@@ -145,3 +166,24 @@ class RowsView(QTableView):
         number = self.rows_model.find(key)
         if number is not None:
             self.selectRow(number)
+
+
+class TwoLinesDelegate(QStyledItemDelegate):
+    """Draws a cell's words on two lines (its row must be tall enough), the second elided when
+    they need more, and asks for the narrowest width that holds them on two: the audit's
+    detail, where one line showed a cancel's "cancel entry: 01a23ab5-b14…" and not its note."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        metrics = QFontMetrics(cell.font)
+        width = min(hint.width(), two_line_width(cell.text, metrics) + CELL_PADDING)
+        return QSize(width, hint.height() + metrics.lineSpacing())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        cell.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        style = cell.widget.style() if cell.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)

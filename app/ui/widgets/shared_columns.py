@@ -4,29 +4,43 @@ Qt's ``Stretch`` gives stretching columns equal shares, however narrow: at 1024 
 member and redemption each got 122 px, and "Redemption" needs 130, so its heading was cut while
 the member's column had room to spare. A heading has no tooltip to carry it, so here each column
 gets at least its heading's width and the rest share what is left equally (their cells are
-elided, whole in their tooltips). The widths follow the table: its width (a scroll bar coming
-or going), the other columns' widths (fitted to new rows), the headings.
+elided, whole in their tooltips). A column may also have a ceiling (its cells' width, or less):
+the history's invoice, fitted whole, pushed Status past the table's edge when it was 64
+characters, yet a short one needs no equal share. The widths follow the table: its width (a
+scroll bar coming or going), the other columns' widths (fitted to new rows), the headings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
-def share(room: int, floors: Sequence[int]) -> list[int]:
+def share(
+    room: int, floors: Sequence[int], ceilings: Sequence[int | None] | None = None
+) -> list[int]:
     """Widths for columns with these least widths (``floors``) sharing ``room`` pixels: equal
-    shares where a share is at least a column's floor, the floor where it is not."""
+    shares where a share is at least a column's floor, the floor where it is not, and no more
+    than a column's ceiling (``None``: none) where it has one above its floor."""
     widths = list(floors)
+    tops = list(ceilings) if ceilings is not None else [None] * len(floors)
     open_columns = set(range(len(floors)))
     left = room
-    # The columns whose floor is above an equal share keep their floor; the others share the rest.
+    # The columns whose floor is above an equal share keep their floor; then those whose
+    # ceiling is below it keep their ceiling; the others share the rest.
     while open_columns:
         each = left // len(open_columns)
         above = {c for c in open_columns if floors[c] > each}
         if not above:
+            below = {c for c in open_columns if (top := tops[c]) is not None and top < each}
+            for column in below:
+                widths[column] = max(floors[column], tops[column] or 0)
+                left -= widths[column]
+            open_columns -= below
+            if below:
+                continue
             spare = left - each * len(open_columns)
             for n, column in enumerate(sorted(open_columns)):
                 widths[column] = each + (1 if n < spare else 0)
@@ -39,12 +53,19 @@ def share(room: int, floors: Sequence[int]) -> list[int]:
 
 class SharedColumns(QObject):
     """Keeps ``columns`` of ``table`` sharing the width its other columns leave (see the
-    module's doc); the others keep their own resize modes."""
+    module's doc); the others keep their own resize modes. Those in ``fitted`` grow no wider
+    than their cells need, nor than the width given there (``None``: their cells alone)."""
 
-    def __init__(self, table: QTableView, columns: Sequence[int]) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        columns: Sequence[int],
+        fitted: Mapping[int, int | None] | None = None,
+    ) -> None:
         super().__init__(table)
         self._table = table
         self._columns = tuple(columns)
+        self._fitted = dict(fitted or {})
         self._fitting = False
         header = table.horizontalHeader()
         for column in self._columns:
@@ -79,7 +100,7 @@ class SharedColumns(QObject):
             if c not in shown and not header.isSectionHidden(c)
         )
         floors = [header.sectionSizeFromContents(c).width() for c in shown]
-        widths = share(header.width() - others, floors)
+        widths = share(header.width() - others, floors, [self._ceiling(c) for c in shown])
         self._fitting = True
         try:
             for column, width in zip(shown, widths, strict=True):
@@ -87,3 +108,10 @@ class SharedColumns(QObject):
                     header.resizeSection(column, width)
         finally:
             self._fitting = False
+
+    def _ceiling(self, column: int) -> int | None:
+        if column not in self._fitted:
+            return None
+        cells = self._table.sizeHintForColumn(column)
+        most = self._fitted[column]
+        return cells if most is None else min(cells, most)

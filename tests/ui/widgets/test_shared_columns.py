@@ -52,3 +52,18 @@ def test_the_shared_columns_follow_the_tables_width_and_its_rows(qtbot: QtBot) -
     qtbot.waitUntil(lambda: fits() and header.sectionSize(1) < before)
     QApplication.processEvents()
     assert header.sectionSize(2) >= header.sectionSizeFromContents(2).width()
+
+
+@pytest.mark.parametrize(
+    ("room", "floors", "ceilings", "widths"),
+    [
+        (300, [50, 60, 40], [None, None, 70], [115, 115, 70]),  # a short invoice: no more
+        (300, [50, 60, 40], [None, None, 500], [100, 100, 100]),  # a long one: an equal share
+        (300, [50, 60, 40], [None, None, 20], [130, 130, 40]),  # never below its heading
+        (300, [50, 60], [None, 80], [220, 80]),  # the audit's entry id: the detail takes the rest
+    ],
+)
+def test_a_column_with_a_ceiling_leaves_the_room_it_does_not_need_to_the_others(
+    room: int, floors: list[int], ceilings: list[int | None], widths: list[int]
+) -> None:
+    assert share(room, floors, ceilings) == widths
