@@ -194,6 +194,8 @@ def receipt_for(
     response = entry.response or {}
     gives = _gives_for(OperationKind(entry.kind), response, entry.issues_voucher)
     headline, what_to_do = _for_order(headline, gives), _for_order(what_to_do, gives)
+    # accepted while the server answered and applied nothing: no screen says "offline" of it
+    answered = _turned_away(entry) if verdict is Verdict.ACCEPTED_OFFLINE and not paused else None
     return Receipt(
         entry_id=entry.id,
         kind=OperationKind(entry.kind),
@@ -213,8 +215,8 @@ def receipt_for(
         created_at=entry.created_at,
         cashier=entry.cashier,
         paused=paused,
-        slowed=verdict is Verdict.ACCEPTED_OFFLINE and not paused and _slowed(entry),
-        timed_out=verdict is Verdict.ACCEPTED_OFFLINE and not paused and _timed_out(entry),
+        slowed=answered == "slowed",
+        timed_out=answered == "timed_out",
     )
 
 
@@ -372,18 +374,6 @@ def _words(
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
     return headline, todo, details
-
-
-def _slowed(entry: OutboxEntry) -> bool:
-    """Whether the entry's last attempt met the server asking the till to slow down (a 429)."""
-    kind, _ = read_error_text(entry.last_error)
-    return kind == _SLOWED
-
-
-def _timed_out(entry: OutboxEntry) -> bool:
-    """Whether the entry's last attempt met the server timing out waiting for it (a 408)."""
-    kind, _ = read_error_text(entry.last_error)
-    return kind == _TIMED_OUT
 
 
 def _turned_away(entry: OutboxEntry) -> str | None:

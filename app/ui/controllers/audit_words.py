@@ -159,6 +159,8 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
 #: characters filled the detail's two lines at 1024 px and hid the manager's note.
 _ENTRY_KEYS = frozenset({"cancel_entry", "new_entry"})
 ID_START = 8
+#: The audit table's detail column: its cells' tooltip holds the ids whole.
+_DETAIL_COLUMN = 5
 
 
 def audit_detail(detail: dict[str, Any], *, base_url: str, id_starts: bool = False) -> str:
@@ -261,5 +263,5 @@ def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
             line.entry_id or "",
             detail,
         ),
-        tips={5: audit_detail(line.detail, base_url=base_url)} if named else {},
+        tips={_DETAIL_COLUMN: audit_detail(line.detail, base_url=base_url)} if named else {},
     )

@@ -43,7 +43,7 @@ STATUS_MAX_WIDTH = 180
 #: member's name a few letters.
 NARROW_STATUS_MAX_WIDTH = 120
 #: Room Qt's item view style keeps either side of a cell's text.
-_CELL_PADDING = 12
+CELL_PADDING = 12
 #: How much of a selected status cell the selection's colour rings, above and below its words
 #: and either side of them (less than the padding, so never over them): the status keeps its own
 #: colour inside, so the row just picked still says how it stands.
@@ -190,7 +190,7 @@ class StatusDelegate(QStyledItemDelegate):
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)  # the cell's own font: the view's, in bold
         width = two_line_width(cell.text, QFontMetrics(cell.font))
-        return QSize(width + _CELL_PADDING, hint.height())
+        return QSize(width + CELL_PADDING, hint.height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         cell = QStyleOptionViewItem(option)

@@ -30,15 +30,13 @@ from PySide6.QtWidgets import (
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
-from app.ui.widgets.redemptions_table import two_line_width
+from app.ui.widgets.redemptions_table import CELL_PADDING, two_line_width
 from app.ui.widgets.shared_columns import SharedColumns
 
 _Index = QModelIndex | QPersistentModelIndex
 
 #: How many rows, besides those on screen, a column's width is fitted to.
 ROWS_MEASURED = 100
-#: Room Qt's item view style keeps either side of a cell's text.
-CELL_PADDING = 12
 
 
 @dataclass(frozen=True)
