@@ -105,8 +105,6 @@ log = logging.getLogger(__name__)
 
 #: Entries the worker may still send.
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
-#: Entries that still hold stamps the server has not confirmed spending (architecture §4).
-HOLDING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
 #: Who the till's own decisions are recorded as, in the audit log.
 TILL = "till"
 
@@ -1392,11 +1390,13 @@ class Till:
             self.outage = Outage(started_at=started, totals=OutageTotals(stamps, redemptions))
 
     async def end_outage_if_settled(self) -> bool:
-        """End the outage when online with nothing provisional left; True if it ended."""
+        """End the outage when online with nothing it accepted offline still waiting to be sent;
+        True if it ended. An ``unknown`` entry waits for its feed or a manager, not for the
+        network: the same rule as :meth:`resume_outage`, or a till kept running would count
+        every later outage against the caps of the one that left it."""
         if self.outage.started_at is None or not self.monitor.online:
             return False
-        held = await self.outbox.entries(HOLDING)
-        if any(e.provisional for e in held):
+        if await self.outbox.outage_left() is not None:
             return False
         self.outage = Outage()
         return True

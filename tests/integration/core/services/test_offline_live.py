@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+import sqlalchemy as sa
 
 from app.config import Settings
 from app.core.credentials import Secret
@@ -122,6 +123,39 @@ async def test_the_outages_caps_hold_when_the_till_starts_again_within_it(
         order = await till.catalogue.reward_order(cached, 1)
         again = await till.redeem(order, cached, Sale("dewi"))
         assert again.verdict is Verdict.ACCEPTED_OFFLINE
+
+
+async def test_an_unknown_left_by_an_outage_does_not_hold_the_next_outages_caps(
+    settings: Settings, network: Network
+) -> None:
+    # An entry accepted offline that went unknown waits for its feed or a manager, not for the
+    # network. A till kept running never ended that outage, so the next one started with the
+    # old one's count and refused past a cap it had not reached.
+    capped = settings.model_copy(update={"offline_max_redemptions_per_outage": 1})
+    async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        await till.offer(await till.find_member(AYU))
+        network.down()
+        cached = await till.find_member(AYU)
+        first = await till.redeem(await till.catalogue.reward_order(cached, 1), cached, Sale("d"))
+        assert first.verdict is Verdict.ACCEPTED_OFFLINE
+        await till.wait(first.entry_id, 5)  # its attempt ended: the entry is queued again
+        await till.outbox.db.write(
+            lambda s: s.execute(
+                sa.text("UPDATE outbox_entries SET status = 'unknown' WHERE id = :id"),
+                {"id": first.entry_id},
+            )
+        )
+        back = asyncio.Event()
+        till.monitor.subscribe(lambda _, new: back.set() if new is Connectivity.ONLINE else None)
+        network.up()
+        await asyncio.wait_for(back.wait(), 15)  # the probe sees the server again
+        assert await till.end_outage_if_settled()
+        network.down()
+        cached = await till.find_member(AYU)
+        again = await till.redeem(await till.catalogue.reward_order(cached, 1), cached, Sale("d"))
+        assert again.verdict is Verdict.ACCEPTED_OFFLINE
+        held = await till.outbox.get(first.entry_id)
+        assert held is not None and held.status == EntryStatus.UNKNOWN
 
 
 #: A reward the server turns into a voucher (Ayu's "Voucher Diskon Rp 25.000", reward 6 or
