@@ -51,7 +51,10 @@ _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-#: Keys that only change what the next key types: a scanner presses Shift around capitals.
+#: Keys that only change what the next key types: a scanner presses Shift around capitals, and
+#: one set to type on the numeric keypad may press NumLock before each digit (xdotool does): taken
+#: for a key of its own, NumLock ended the burst at every digit, and the card went into the PIN
+#: pad as a person's digits, its Enter sending them as the PIN.
 _MODIFIER_KEYS = frozenset(
     {
         Qt.Key.Key_Shift,
@@ -60,6 +63,7 @@ _MODIFIER_KEYS = frozenset(
         Qt.Key.Key_AltGr,
         Qt.Key.Key_Meta,
         Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
         Qt.Key.Key_Super_L,
         Qt.Key.Key_Super_R,
     }
