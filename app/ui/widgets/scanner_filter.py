@@ -45,6 +45,11 @@ NOT_A_PIN_PROPERTY = "notAPin"
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
 #: practised hand on a numeric pad) is still a PIN, and cards and member IDs are longer.
 LONGEST_PIN = 8
+#: In an exempt widget a scan is told by its length, not its pace, so its keys may come further
+#: apart than ``max_gap_ms``: a scanner at 40 ms a key came 40 to 53 ms apart on a loaded till
+#: (xdotool --delay 40 under Xvfb), and a gap over 45 ms started the count again, leaving the
+#: card's first digits on the PIN pad. No person types nine keys with no gap longer than this.
+SLOW_SCAN_GAP_MS = 60.0
 
 _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
     Qt.KeyboardModifier.ControlModifier
@@ -161,6 +166,7 @@ class ScannerFilter(QObject):
         self.min_length = min_length
         self.scan_pace_ms = scan_pace_ms
         self.max_gap_ms = max_gap_ms
+        self.slow_scan_gap_ms = max(max_gap_ms, SLOW_SCAN_GAP_MS)
         self.prefix = prefix
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
@@ -180,7 +186,7 @@ class ScannerFilter(QObject):
         self._passed_to: QWidget | None = None
         self._pause_timer = QTimer(self)
         self._pause_timer.setSingleShot(True)
-        self._pause_timer.setInterval(int(max_gap_ms) + 20)
+        self._pause_timer.setInterval(int(self.slow_scan_gap_ms) + 20)
         self._pause_timer.timeout.connect(self._passed_burst_ended)
 
     # -- public API --------------------------------------------------------------------------
@@ -308,7 +314,9 @@ class ScannerFilter(QObject):
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed_at
         if scanned_character(event) is not None:
-            if passed and (now - passed[-1] > self.max_gap_ms or widget is not self._passed_to):
+            if passed and (
+                now - passed[-1] > self.slow_scan_gap_ms or widget is not self._passed_to
+            ):
                 passed.clear()
             passed.append(now)
             self._passed_to = widget
@@ -336,11 +344,11 @@ class ScannerFilter(QObject):
             self._take_back(widget, len(passed))
 
     def _is_scan_passed(self, passed: list[float], now: float) -> bool:
-        # More keys than any PIN, none more than ``max_gap_ms`` after the last (a longer gap
-        # starts the count again): no person types so, whatever the average. A scanner at 30 ms
-        # a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its Enter
-        # sent them as his PIN.
-        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.max_gap_ms
+        # More keys than any PIN, none more than ``slow_scan_gap_ms`` after the last (a longer
+        # gap starts the count again): no person types so, whatever the average. A scanner at
+        # 30 ms a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its
+        # Enter sent them as his PIN.
+        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.slow_scan_gap_ms
 
     def _take_back(self, widget: QWidget, keys: int) -> None:
         """What a scan typed into an exempt widget goes, and the page is told."""
