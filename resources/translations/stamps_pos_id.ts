@@ -2341,6 +2341,10 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>MemberController</name>
     <message>
+        <source>Card not read (“{code}”): let go of Shift, then scan it again.</source>
+        <translation>Kartu tidak terbaca (“{code}”): lepaskan Shift, lalu pindai lagi.</translation>
+    </message>
+    <message>
         <source>Card not read (“{code}”): the scanner&apos;s keyboard layout is not the till&apos;s.</source>
         <translation>Kartu tidak terbaca (“{code}”): tata letak keyboard pemindai tidak sama dengan kasir.</translation>
     </message>

@@ -92,6 +92,17 @@ TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 LINE_FEED = "\n"
 
 
+#: What the digits' row types with Shift held (a US keyboard): a card's digits, scanned while
+#: the cashier held Shift down, come as these.
+_SHIFTED_DIGITS = frozenset("!@#$%^&*()")
+
+
+def typed_with_shift_held(code: str) -> bool:
+    """Whether ``code`` is a card's digits typed with Shift held ("&)!$…" for "7014…"): no card,
+    ID, code or receipt is made of the signs above the digits alone."""
+    return bool(code) and set(code) <= _SHIFTED_DIGITS
+
+
 def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
