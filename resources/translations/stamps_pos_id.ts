@@ -1222,6 +1222,10 @@
         <translation>Kembali ke kios</translation>
     </message>
     <message>
+        <source>Card not read, and the PIN emptied: type the PIN again.</source>
+        <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
+    </message>
+    <message>
         <source>Manager: who are you?</source>
         <translation>Manajer: siapa Anda?</translation>
     </message>
