@@ -31,7 +31,12 @@ from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 from app.ui.widgets.form import FormField
-from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY, SCAN_FIELD_PROPERTY, ScannerFilter
+from app.ui.widgets.scanner_filter import (
+    NOT_A_PIN_PROPERTY,
+    SCAN_FIELD_PROPERTY,
+    ScannerFilter,
+    typed_with_shift_held,
+)
 
 if TYPE_CHECKING:
     from app.ui.controllers.audit import AuditController
@@ -247,10 +252,11 @@ class CashierWindow(QObject):
             return
         if self.redemption.pin_dialog is not None:
             return
-        if not code.isascii():
+        if not code.isascii() or typed_with_shift_held(code):
             # No card, ID, code or receipt holds such letters: a scanner set for one keyboard
-            # layout typing on another ("èà&'àààààààà-", Ayu's card on a French one). Tried
-            # as the voucher code of the customer on screen, it came back "Refused".
+            # layout typing on another ("èà&'àààààààà-", Ayu's card on a French one), or a card
+            # scanned while the cashier held Shift ("&)!$…"). Tried as the voucher code of the
+            # customer on screen, it came back "Refused".
             self.member.not_read(code)
             return
         self.member.scan_read()

@@ -1222,6 +1222,10 @@
         <translation>Kembali ke kios</translation>
     </message>
     <message>
+        <source>Card not read, and the PIN emptied: type the PIN again.</source>
+        <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
+    </message>
+    <message>
         <source>Manager: who are you?</source>
         <translation>Manajer: siapa Anda?</translation>
     </message>
@@ -2340,6 +2344,10 @@ Pindai kartu atau cari (F2).</translation>
 </context>
 <context>
     <name>MemberController</name>
+    <message>
+        <source>Card not read (“{code}”): let go of Shift, then scan it again.</source>
+        <translation>Kartu tidak terbaca (“{code}”): lepaskan Shift, lalu pindai lagi.</translation>
+    </message>
     <message>
         <source>Card not read (“{code}”): the scanner&apos;s keyboard layout is not the till&apos;s.</source>
         <translation>Kartu tidak terbaca (“{code}”): tata letak keyboard pemindai tidak sama dengan kasir.</translation>

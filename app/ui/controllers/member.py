@@ -23,6 +23,7 @@ from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.viewmodels import MemberCardData, MemberSuggestion
+from app.ui.widgets.scanner_filter import typed_with_shift_held
 from app.ui.wording import words
 
 #: Fewer characters than this match too many members to be worth a round trip.
@@ -136,14 +137,17 @@ class MemberController(QObject):
 
     def not_read(self, code: str) -> None:
         """A scan that cannot be a card, an ID or a code (its scanner is set for another
-        keyboard layout): said, and nobody looked up, the customer on screen left there."""
+        keyboard layout, or Shift was held as it typed): said, and nobody looked up, the
+        customer on screen left there."""
         self._suggest.cancel()
         self.view.member_search.hide_suggestions()
-        self.scan_not_read(
-            self.tr(
+        if typed_with_shift_held(code):
+            said = self.tr("Card not read (“{code}”): let go of Shift, then scan it again.")
+        else:
+            said = self.tr(
                 "Card not read (“{code}”): the scanner's keyboard layout is not the till's."
-            ).format(code=code)
-        )
+            )
+        self.scan_not_read(said.format(code=code))
 
     def scan_not_read(self, said: str) -> None:
         """Say under the search why a scan was not read: the cashier looks there for the card's

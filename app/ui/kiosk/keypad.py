@@ -1,15 +1,16 @@
-"""The kiosk's number keypad: large keys for a phone number or a manager's PIN, on screen only
-(the kiosk has no hardware keyboard)."""
+"""The kiosk's number keypad: large keys for a phone number or a manager's PIN, on screen and on a
+USB numpad (NumLock on or off) where the kiosk has one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QHideEvent, QShowEvent
+from PySide6.QtGui import QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.digit_buffer import DigitBuffer
+from app.ui.widgets.numpad import typed_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 #: A key is never narrower than this; its height is kiosk.qss's least for the screen (never
@@ -21,7 +22,8 @@ PAD_WIDEST = 720
 
 
 class KioskKeypad(QWidget):
-    """Digits typed by touch into this object's memory, shown as typed or (``secret``) as dots.
+    """Digits typed by touch or on a numpad into this object's memory, shown as typed or
+    (``secret``) as dots.
 
     ``submitted(text)`` hands the digits out once, on "OK", and wipes them; they are wiped too
     when the pad hides, so nothing typed outlives the screen it was typed on.
@@ -45,8 +47,12 @@ class KioskKeypad(QWidget):
         self.min_length = min_length
         self.max_length = max_length
         self._digits = DigitBuffer(max_length)
-        # What is typed here goes nowhere else; a scan never lands in it (the filter passes keys).
-        self.setProperty(EXEMPT_PROPERTY, True)
+        # A PIN's keys go straight in (a PIN never waits in the scanner filter), and a card
+        # scanned onto it is taken back. A phone number is no secret: its keys go through the
+        # filter, so a card scanned on the phone screen is read as on welcome.
+        self.setProperty(EXEMPT_PROPERTY, secret)
+        # The pad takes the keyboard when it shows (showEvent): a USB numpad typed nowhere.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.display = QLabel()
         self.display.setObjectName("kioskKeypadDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,6 +124,25 @@ class KioskKeypad(QWidget):
         """What the display shows."""
         return self.display.text()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A USB numpad, as on the PIN pad: its keys went to the window, which drops every key,
+        # and the customer's number stayed empty however they typed it.
+        key = event.key()
+        digit = typed_digit(event)
+        if digit is not None:
+            if not event.isAutoRepeat():  # a finger resting on a key types it once
+                self.press(digit)
+        elif key == Qt.Key.Key_Backspace:
+            self.backspace()
+        elif key == Qt.Key.Key_Delete:
+            self.wipe()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
     def hideEvent(self, event: QHideEvent) -> None:
         self.wipe()
         super().hideEvent(event)
@@ -125,6 +150,7 @@ class KioskKeypad(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._hold_display_height()
         super().showEvent(event)
+        self.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.services import clock
 from app.ui.controllers.watcher import InputWatcher
+from app.ui.kiosk.keypad import KioskKeypad
 from app.ui.kiosk.view import KioskWindowView
 from app.ui.widgets.numpad import numlock_off_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, LINE_FEED
@@ -34,7 +35,7 @@ _KEY_EVENTS = frozenset(
 )
 #: What a scanner sends besides its characters: the keys that end a scan.
 _SCAN_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
-#: A numeric keypad's own keys besides its digits, for the PIN pad (the one pad that reads keys).
+#: A numeric keypad's own keys besides its digits, for the pads that read keys.
 _PAD_KEYS = frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Delete})
 _SHORTCUT_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
@@ -47,8 +48,8 @@ _NEVER_A_SCANNER = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaMod
 
 def passes(event: QKeyEvent) -> bool:
     """Whether a key may reach the kiosk: a character a scanner types (Shift allowed), the
-    key ending a scan (a line feed too), or, on the PIN pad, a numeric keypad's digit key with
-    NumLock off and Backspace or Delete.
+    key ending a scan (a line feed too), or, on a pad (the PIN pad, the kiosk's keypads), a
+    numeric keypad's digit key with NumLock off and Backspace or Delete.
     Everything else (Esc, F-keys, arrows, anything else with Ctrl, Alt or Meta) is swallowed
     here."""
     if event.text() == LINE_FEED and not event.modifiers() & _NEVER_A_SCANNER:
@@ -63,10 +64,12 @@ def passes(event: QKeyEvent) -> bool:
         return True
     if numlock_off_digit(event) is not None or event.key() in _PAD_KEYS:
         # A USB numpad with NumLock off sends its digits as arrows, End, Page Down...: digits
-        # on the PIN pad (which reads them so), arrows swallowed anywhere else. Its Backspace
-        # and Delete put a mistyped digit right there (swallowed, the wrong PIN went with Enter).
+        # on a pad (which reads them so), arrows swallowed anywhere else. Its Backspace and
+        # Delete put a mistyped digit right there (swallowed, the wrong PIN went with Enter).
         focus = QApplication.focusWidget()
-        return focus is not None and bool(focus.property(EXEMPT_PROPERTY))
+        return isinstance(focus, KioskKeypad) or (
+            focus is not None and bool(focus.property(EXEMPT_PROPERTY))
+        )
     text = event.text()
     return len(text) == 1 and text.isprintable()
 

@@ -144,6 +144,11 @@ class KioskManagerPage(KioskPage):
         self.refusal.setText(text)
         self.refusal.show()
 
+    def say_card_not_read(self) -> None:
+        """A card scanned while the PIN was typed: the pad was emptied (its digits and the
+        card's), and the manager is told why, where it went without a word."""
+        self.show_refusal(self.tr("Card not read, and the PIN emptied: type the PIN again."))
+
     def step(self) -> str:
         """``name``, ``pin`` or ``signed_in``."""
         current = self.steps.currentWidget()

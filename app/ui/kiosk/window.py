@@ -46,6 +46,7 @@ class KioskWindow(QObject):
         self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.flow.scanned)
+            scanner.taken_back.connect(self._taken_back)
         # The welcome screen says at once when redemptions are paused (offline, or the server
         # refuses the till's token), and when they are back.
         self._looking: asyncio.Task[None] | None = None
@@ -94,6 +95,12 @@ class KioskWindow(QObject):
         if paused:
             self.flow.paused_meanwhile()
 
+    def _taken_back(self, widget: QObject) -> None:
+        # The PIN pad says so itself (``PinPad.take_back_scan``); the manager's keypad is
+        # only wiped.
+        if widget is self.view.manager.keypad:
+            self.view.manager.say_card_not_read()
+
     def close(self) -> None:
         """Stop listening (before the till closes)."""
         self._recheck.stop()
@@ -105,3 +112,4 @@ class KioskWindow(QObject):
         self.lock.close()
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.flow.scanned)
+            self.scanner.taken_back.disconnect(self._taken_back)

@@ -45,13 +45,21 @@ NOT_A_PIN_PROPERTY = "notAPin"
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
 #: practised hand on a numeric pad) is still a PIN, and cards and member IDs are longer.
 LONGEST_PIN = 8
+#: In an exempt widget a scan is told by its length, not its pace, so its keys may come further
+#: apart than ``max_gap_ms``: a scanner at 40 ms a key came 40 to 53 ms apart on a loaded till
+#: (xdotool --delay 40 under Xvfb), and a gap over 45 ms started the count again, leaving the
+#: card's first digits on the PIN pad. No person types nine keys with no gap longer than this.
+SLOW_SCAN_GAP_MS = 60.0
 
 _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-#: Keys that only change what the next key types: a scanner presses Shift around capitals.
+#: Keys that only change what the next key types: a scanner presses Shift around capitals, and
+#: one set to type on the numeric keypad may press NumLock before each digit (xdotool does): taken
+#: for a key of its own, NumLock ended the burst at every digit, and the card went into the PIN
+#: pad as a person's digits, its Enter sending them as the PIN.
 _MODIFIER_KEYS = frozenset(
     {
         Qt.Key.Key_Shift,
@@ -60,6 +68,7 @@ _MODIFIER_KEYS = frozenset(
         Qt.Key.Key_AltGr,
         Qt.Key.Key_Meta,
         Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
         Qt.Key.Key_Super_L,
         Qt.Key.Key_Super_R,
     }
@@ -81,6 +90,17 @@ TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 #: ends a scan, so does a line feed: not one, it ended nothing, and the card's digits were left
 #: typed into the member search (or a dialog's amount).
 LINE_FEED = "\n"
+
+
+#: What the digits' row types with Shift held (a US keyboard): a card's digits, scanned while
+#: the cashier held Shift down, come as these.
+_SHIFTED_DIGITS = frozenset("!@#$%^&*()")
+
+
+def typed_with_shift_held(code: str) -> bool:
+    """Whether ``code`` is a card's digits typed with Shift held ("&)!$…" for "7014…"): no card,
+    ID, code or receipt is made of the signs above the digits alone."""
+    return bool(code) and set(code) <= _SHIFTED_DIGITS
 
 
 def _monotonic_ms() -> float:
@@ -157,6 +177,7 @@ class ScannerFilter(QObject):
         self.min_length = min_length
         self.scan_pace_ms = scan_pace_ms
         self.max_gap_ms = max_gap_ms
+        self.slow_scan_gap_ms = max(max_gap_ms, SLOW_SCAN_GAP_MS)
         self.prefix = prefix
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
@@ -176,7 +197,7 @@ class ScannerFilter(QObject):
         self._passed_to: QWidget | None = None
         self._pause_timer = QTimer(self)
         self._pause_timer.setSingleShot(True)
-        self._pause_timer.setInterval(int(max_gap_ms) + 20)
+        self._pause_timer.setInterval(int(self.slow_scan_gap_ms) + 20)
         self._pause_timer.timeout.connect(self._passed_burst_ended)
 
     # -- public API --------------------------------------------------------------------------
@@ -304,7 +325,9 @@ class ScannerFilter(QObject):
         what the scan typed wiped). True when the key is swallowed."""
         passed = self._passed_at
         if scanned_character(event) is not None:
-            if passed and (now - passed[-1] > self.max_gap_ms or widget is not self._passed_to):
+            if passed and (
+                now - passed[-1] > self.slow_scan_gap_ms or widget is not self._passed_to
+            ):
                 passed.clear()
             passed.append(now)
             self._passed_to = widget
@@ -332,11 +355,11 @@ class ScannerFilter(QObject):
             self._take_back(widget, len(passed))
 
     def _is_scan_passed(self, passed: list[float], now: float) -> bool:
-        # More keys than any PIN, none more than ``max_gap_ms`` after the last (a longer gap
-        # starts the count again): no person types so, whatever the average. A scanner at 30 ms
-        # a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its Enter
-        # sent them as his PIN.
-        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.max_gap_ms
+        # More keys than any PIN, none more than ``slow_scan_gap_ms`` after the last (a longer
+        # gap starts the count again): no person types so, whatever the average. A scanner at
+        # 30 ms a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its
+        # Enter sent them as his PIN.
+        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.slow_scan_gap_ms
 
     def _take_back(self, widget: QWidget, keys: int) -> None:
         """What a scan typed into an exempt widget goes, and the page is told."""
