@@ -144,7 +144,7 @@ def _row_text(row: HistoryRow) -> str:
         english(row.standing),
         row.cashier,
         # Named as the window names them; the identifier sent is in --json ("user"), and
-        # --member finds them by the start of the name as by any identifier.
+        # --member finds them by the start of any word of the name as by any identifier.
         row.member,
         _server_text(row),
         row.invoice or "",

@@ -134,7 +134,10 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     )
     history.add_argument("--cashier", type=NAME, metavar="NAME")
     history.add_argument(
-        "--member", type=IDENTIFIER, metavar="ID", help="email, member ID, phone or card number"
+        "--member",
+        type=IDENTIFIER,
+        metavar="ID",
+        help="email, member ID, phone or card number, or the start of any word of a name",
     )
     history.add_argument("--limit", type=positive_int, default=200)
     history.add_argument("--json", action="store_true")

@@ -971,8 +971,8 @@
         <translation>nama, email, ID, HP</translation>
     </message>
     <message>
-        <source>The start of the member&apos;s name (&quot;ayu&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
-        <translation>Awal nama member (&quot;ayu&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
+        <source>The start of any word of the member&apos;s name (&quot;ayu&quot; or &quot;prat&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
+        <translation>Awal kata mana pun dari nama member (&quot;ayu&quot; atau &quot;prat&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
     </message>
     <message>
         <source>Member</source>

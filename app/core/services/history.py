@@ -141,7 +141,8 @@ class HistoryRow:
 class HistoryFilter:
     """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
     name (any case), a member (any identifier the cache knows, the ``user`` sent, or the start
-    of their name in any case), these entries only (a shift's, as its list shows them)."""
+    of any word of their name in any case), these entries only (a shift's, as its list shows
+    them)."""
 
     since: datetime | None = None
     until: datetime | None = None
@@ -481,16 +482,31 @@ def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) ->
 
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
-    start of their name in any case, as the cache or the entry knows it (one indexed look-up:
-    the cache holds the name lower-cased, as the cashier's search reads it)."""
+    start of any word of their name in any case, as the cache or the entry knows it (the cache
+    holds the name lower-cased, as the cashier's search reads it)."""
     key = text.strip().lower()
     named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
-        MEMBERS.c.name_key >= key, MEMBERS.c.name_key < key + "\uffff"
+        _a_word_starts(MEMBERS.c.name_key, key)
     )
     return sa.or_(
         ENTRIES.c.lane.in_(_member_lanes(session, text)),
         ENTRIES.c.lane.in_(named.scalar_subquery()),
-        sa.func.lower(ENTRIES.c.member_name).startswith(key, autoescape=True),
+        _a_word_starts(sa.func.lower(ENTRIES.c.member_name), key),
+    )
+
+
+#: What begins a new word of a name: "pratiwi" finds Ayu Pratiwi, "aisyah" Siti-Aisyah.
+_WORD_BREAKS = (" ", "-")
+
+
+def _a_word_starts(name: sa.ColumnElement[str], key: str) -> sa.ColumnElement[bool]:
+    """Whether a word of the lower-cased ``name`` starts with ``key``. A manager remembers a
+    member's first name or their family name: only the name's start ("ayu") found them. A word's
+    start, not anywhere: "ayu" does not list Rahayu's. ``%`` and ``_`` typed are matched as they
+    are, not as wildcards."""
+    return sa.or_(
+        name.startswith(key, autoescape=True),
+        *(name.contains(brk + key, autoescape=True) for brk in _WORD_BREAKS),
     )
 
 

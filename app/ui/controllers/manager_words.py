@@ -37,8 +37,9 @@ _NOT_IN_IDENTIFIERS = frozenset('<>&"`{}[]\\')
 def identifier_refusal(text: str, *, or_name: bool = False) -> str:
     """Why ``text`` cannot be a member's identifier in a manager's form (``""``: it can be).
     Whether such a member exists is the till's to say; this refuses what no identifier is.
-    ``or_name``: the form finds a member by the start of their name too (the history's), so
-    the refusal names it with the rest: left out, a manager read that names were not searched."""
+    ``or_name``: the form finds a member by the start of any word of their name too (the
+    history's), so the refusal names it with the rest: left out, a manager read that names were
+    not searched."""
     if len(text.strip()) > IDENTIFIER_MAX:
         return QCoreApplication.translate(
             "ManagerWords", "This is longer than {limit} characters."

@@ -226,12 +226,22 @@ async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> Non
     assert rows["refused"].member_name is None and rows["refused"].member == "2@example.com"
 
 
-@pytest.mark.parametrize("typed", ["Ayu Pratiwi", "ayu", "  AYU PRA"])
-async def test_history_finds_a_member_by_the_start_of_their_name(day: Day, typed: str) -> None:
+@pytest.mark.parametrize("typed", ["Ayu Pratiwi", "ayu", "  AYU PRA", "Pratiwi", "pRAT"])
+async def test_history_finds_a_member_by_the_start_of_any_word_of_their_name(
+    day: Day, typed: str
+) -> None:
+    # A manager types the part of the name they remember: "Pratiwi" found nothing of Ayu's.
     names = {v: k for k, v in day.ids.items()}
     rows = await day.history.rows(HistoryFilter(member=typed))
     assert [names[r.entry_id] for r in rows] == ["unknown", "cancelled", "confirmed"]
-    assert await day.history.rows(HistoryFilter(member="Pratiwi")) == []
+
+
+@pytest.mark.parametrize("typed", ["tiwi", "yu", "%", "a%", "_yu", "Ayu_Pratiwi"])
+async def test_history_finds_no_member_by_the_middle_of_a_word_nor_by_wildcards(
+    day: Day, typed: str
+) -> None:
+    # "ayu" is not Rahayu, and a manager's % or _ is that character, not any
+    assert await day.history.rows(HistoryFilter(member=typed)) == []
 
 
 async def test_history_by_time(day: Day) -> None:
