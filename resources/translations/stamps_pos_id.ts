@@ -1518,8 +1518,20 @@
         <translation>Ditolak server</translation>
     </message>
     <message>
+        <source>Confirmed</source>
+        <translation>Dikonfirmasi</translation>
+    </message>
+    <message>
         <source>Not confirmed (unknown)</source>
         <translation>Belum dikonfirmasi (belum pasti)</translation>
+    </message>
+    <message>
+        <source>Not redeemed</source>
+        <translation>Tidak ditukar</translation>
+    </message>
+    <message>
+        <source>Closed or sent again</source>
+        <translation>Ditutup atau dikirim ulang</translation>
     </message>
     <message>
         <source>Voided (never sent)</source>

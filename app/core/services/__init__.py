@@ -91,6 +91,7 @@ if TYPE_CHECKING:
     )
     from app.core.services.handover import Handover, HandoverRefused, KioskRedemption
     from app.core.services.history import (
+        STANDINGS,
         AttemptLine,
         CancelState,
         EntryDetails,
@@ -100,6 +101,7 @@ if TYPE_CHECKING:
         HistoryRow,
         ManagerDecision,
         MemberContact,
+        Standing,
     )
     from app.core.services.kiosk import (
         Kiosk,
@@ -334,6 +336,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "HistoryRow",
             "ManagerDecision",
             "MemberContact",
+            "STANDINGS",
+            "Standing",
         ),
     ),
     (
@@ -481,6 +485,7 @@ __all__ = [
     "MAX_TOKEN_LENGTH",
     "PIN_INPUT_MAX",
     "PROMO_CODE",
+    "STANDINGS",
     "TEMPLATES",
     "TOKEN_ENV",
     "VOUCHER_CODE",
@@ -575,6 +580,7 @@ __all__ = [
     "ShiftSummary",
     "Staff",
     "StaffRefused",
+    "Standing",
     "StorageFull",
     "StorageProblem",
     "StorageReadOnly",

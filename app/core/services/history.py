@@ -151,11 +151,50 @@ class HistoryFilter:
     member: str | None = None
     entry_ids: frozenset[str] | None = None
     limit: int = HISTORY_LIMIT
-    #: ``True``: only the redemptions a cancel the server confirmed ended (their rows read
-    #: "Cancelled", their own status is still ``synced``); ``False``: none of them; ``None``:
-    #: either. A manager's "Confirmed by the server" listed the cancelled ones, and nothing
-    #: listed them alone.
+    #: ``True``: only the rows that read "Cancelled": the redemptions a cancel the server
+    #: confirmed ended (their own status is still ``synced``) and those voided before they were
+    #: sent; ``False``: none of them; ``None``: either. A manager's "Confirmed by the server"
+    #: listed the cancelled ones, and nothing listed them alone.
     cancelled: bool | None = None
+
+    @classmethod
+    def standing(cls, choice: str, **wanted: Any) -> HistoryFilter:
+        """The filter of the History's status ``choice`` (a key of :data:`STANDINGS`, or
+        ``""`` for any), with the other filters ``wanted``."""
+        if not choice:
+            return cls(**wanted)
+        picked = STANDINGS[choice]
+        return cls(statuses=picked.statuses, cancelled=picked.cancelled, **wanted)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A choice of the History's status filter: the statuses it lists and, where the rows of
+    one status read differently, which of them (:attr:`HistoryFilter.cancelled`)."""
+
+    statuses: frozenset[EntryStatus]
+    cancelled: bool | None = None
+
+
+#: The History's status filter, as the window and ``stamps-pos history --status`` offer it, in
+#: the order an entry goes through them. Each is named by the words of the rows it lists, as a
+#: manager picks one: "Dismissed by a manager" listed rows reading "Closed by a manager" and
+#: "Sent again by a manager", and "Voided (never sent)" rows reading "Cancelled" that
+#: "Cancelled" left out.
+STANDINGS: dict[str, Standing] = {
+    "queued": Standing(frozenset({EntryStatus.QUEUED})),
+    "sending": Standing(frozenset({EntryStatus.SENDING})),
+    # "Confirmed", and "Confirmed by a manager" (marked applied): the server never said so
+    "confirmed": Standing(frozenset({EntryStatus.SYNCED}), cancelled=False),
+    "cancelled": Standing(frozenset({EntryStatus.SYNCED, EntryStatus.VOIDED}), cancelled=True),
+    "refused": Standing(frozenset({EntryStatus.REJECTED})),
+    "not_confirmed": Standing(frozenset({EntryStatus.UNKNOWN})),
+    # voided by the offline rules before it was sent: its row reads "Not redeemed"
+    "not_redeemed": Standing(frozenset({EntryStatus.VOIDED}), cancelled=False),
+    "expired": Standing(frozenset({EntryStatus.EXPIRED})),
+    # "Closed by a manager", and "Sent again by a manager" (closed as its retry went)
+    "closed": Standing(frozenset({EntryStatus.DISMISSED})),
+}
 
 
 @dataclass(frozen=True)
@@ -469,15 +508,24 @@ def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) ->
     if wanted.entry_ids is not None:
         query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
     if wanted.cancelled is not None:
-        cancel = ENTRIES.alias("cancel")
-        ended = (
-            sa.exists()
-            .where(cancel.c.cancels == ENTRIES.c.id)
-            .where(cancel.c.kind == OperationKind.CANCEL)
-            .where(cancel.c.status == EntryStatus.SYNCED.value)
-        )
-        query = query.where(ended if wanted.cancelled else ~ended)
+        query = query.where(_reads_cancelled() if wanted.cancelled else ~_reads_cancelled())
     return query
+
+
+def _reads_cancelled() -> sa.ColumnElement[bool]:
+    """Entries whose row reads "Cancelled": a cancel the server confirmed ended them, or they
+    were voided before they were sent, not by the offline rules (``receipts.verdict_of``)."""
+    cancel = ENTRIES.alias("cancel")
+    ended = (
+        sa.exists()
+        .where(cancel.c.cancels == ENTRIES.c.id)
+        .where(cancel.c.kind == OperationKind.CANCEL)
+        .where(cancel.c.status == EntryStatus.SYNCED.value)
+    )
+    # no refusal is SQL NULL or JSON's null, as the entry was written
+    refusal = sa.func.coalesce(sa.type_coerce(ENTRIES.c.policy_refusal, sa.String), "null")
+    voided = sa.and_(ENTRIES.c.status == EntryStatus.VOIDED.value, refusal == "null")
+    return sa.or_(ended, voided)
 
 
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Member, OperationKind
+from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.reconcile import CANNOT_RECONCILE
@@ -28,7 +29,7 @@ from app.core.services.day_summary import (
     summarise,
     write_summary_csv,
 )
-from app.core.services.history import ExceptionItem, History, HistoryFilter
+from app.core.services.history import STANDINGS, ExceptionItem, History, HistoryFilter
 from app.core.services.receipts import receipt_for
 from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
@@ -212,6 +213,31 @@ async def test_history_is_newest_first_and_a_row_follows_its_cancel(day: Day) ->
 async def test_history_filters(day: Day, wanted: HistoryFilter, expected: list[str]) -> None:
     names = {v: k for k, v in day.ids.items()}
     assert [names[r.entry_id] for r in await day.history.rows(wanted)] == expected
+
+
+async def test_each_status_choice_lists_the_rows_that_read_as_it_is_named(day: Day) -> None:
+    # A manager picks a status by the words the rows show: "Dismissed by a manager" listed rows
+    # reading "Closed by a manager" and "Sent again…", and "Cancelled" left out the redemptions
+    # cancelled before they were sent, whose rows read "Cancelled" too.
+    await day.outbox.cancel(day.ids["queued"], note="wrong member", **WHO)  # voided, unsent
+    await day.outbox.retry(day.ids["refused"], note="stamps topped up", **WHO)
+    await day.outbox.dismiss(day.ids["unknown"], note="told the member", **WHO)
+    names = {v: k for k, v in day.ids.items()}
+    listed = {
+        choice: [
+            (names[r.entry_id], english(r.standing).split(":")[0])
+            for r in await day.history.rows(HistoryFilter.standing(choice))
+            if r.entry_id in names
+        ]
+        for choice in STANDINGS
+    }
+    assert listed["cancelled"] == [("queued", "Cancelled"), ("cancelled", "Cancelled")]
+    assert listed["closed"] == [
+        ("unknown", "Closed by a manager"),
+        ("refused", "Sent again by a manager"),
+    ]
+    assert listed["confirmed"] == [("deduct", "Confirmed"), ("confirmed", "Confirmed")]
+    assert listed["not_redeemed"] == []
 
 
 async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> None:
