@@ -22,10 +22,14 @@ from app.cli.parser import (
     add_acting_manager,
     entry_id,
     file_path,
+    history_status,
     positive_int,
     text,
 )
-from app.core.services import EntryStatus
+from app.core.services import STANDINGS, EntryStatus
+
+#: The stored statuses ``history --status`` took before that the History names otherwise.
+STORED = [status for status in EntryStatus if status.value not in STANDINGS]
 
 Bind = Callable[[argparse.ArgumentParser, str], None]
 
@@ -130,7 +134,13 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     history = commands.add_parser("history", help="this till's redemptions, newest first")
     _add_span(history)
     history.add_argument(
-        "--status", action="append", choices=[s.value for s in EntryStatus], help="repeatable"
+        "--status",
+        action="append",
+        type=history_status,
+        metavar="STATUS",
+        help=f"as manager mode's History names them: {', '.join(STANDINGS)}; or a stored "
+        f"status, each of its entries: {', '.join(s.value for s in STORED)}; repeatable (any of "
+        "them)",
     )
     history.add_argument("--cashier", type=NAME, metavar="NAME")
     history.add_argument(

@@ -91,7 +91,6 @@ if TYPE_CHECKING:
     )
     from app.core.services.handover import Handover, HandoverRefused, KioskRedemption
     from app.core.services.history import (
-        STANDINGS,
         AttemptLine,
         CancelState,
         EntryDetails,
@@ -101,7 +100,6 @@ if TYPE_CHECKING:
         HistoryRow,
         ManagerDecision,
         MemberContact,
-        Standing,
     )
     from app.core.services.kiosk import (
         Kiosk,
@@ -154,6 +152,7 @@ if TYPE_CHECKING:
         WrongPin,
         read_cashiers_file,
     )
+    from app.core.services.standings import STANDINGS, STATUS_NAMES, Standing
     from app.core.services.till import Sale, Till
     from app.core.services.transfer import import_into, read_export
     from app.core.storage.migrate import DatabaseTooNew, migrate
@@ -336,10 +335,9 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "HistoryRow",
             "ManagerDecision",
             "MemberContact",
-            "STANDINGS",
-            "Standing",
         ),
     ),
+    ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
     (
         "app.core.services.manager_mode",
         (
@@ -486,6 +484,7 @@ __all__ = [
     "PIN_INPUT_MAX",
     "PROMO_CODE",
     "STANDINGS",
+    "STATUS_NAMES",
     "TEMPLATES",
     "TOKEN_ENV",
     "VOUCHER_CODE",

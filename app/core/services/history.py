@@ -28,6 +28,7 @@ from app.core.services.receipts import (
     server_reason,
     server_words,
 )
+from app.core.services.standings import STATUS_NAMES, Standing
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
@@ -157,44 +158,15 @@ class HistoryFilter:
     #: listed the cancelled ones, and nothing listed them alone.
     cancelled: bool | None = None
 
+    #: Any of these choices of the status filter (``None``: any), as a manager picks them.
+    standings: tuple[Standing, ...] | None = None
+
     @classmethod
-    def standing(cls, choice: str, **wanted: Any) -> HistoryFilter:
-        """The filter of the History's status ``choice`` (a key of :data:`STANDINGS`, or
-        ``""`` for any), with the other filters ``wanted``."""
-        if not choice:
-            return cls(**wanted)
-        picked = STANDINGS[choice]
-        return cls(statuses=picked.statuses, cancelled=picked.cancelled, **wanted)
-
-
-@dataclass(frozen=True)
-class Standing:
-    """A choice of the History's status filter: the statuses it lists and, where the rows of
-    one status read differently, which of them (:attr:`HistoryFilter.cancelled`)."""
-
-    statuses: frozenset[EntryStatus]
-    cancelled: bool | None = None
-
-
-#: The History's status filter, as the window and ``stamps-pos history --status`` offer it, in
-#: the order an entry goes through them. Each is named by the words of the rows it lists, as a
-#: manager picks one: "Dismissed by a manager" listed rows reading "Closed by a manager" and
-#: "Sent again by a manager", and "Voided (never sent)" rows reading "Cancelled" that
-#: "Cancelled" left out.
-STANDINGS: dict[str, Standing] = {
-    "queued": Standing(frozenset({EntryStatus.QUEUED})),
-    "sending": Standing(frozenset({EntryStatus.SENDING})),
-    # "Confirmed", and "Confirmed by a manager" (marked applied): the server never said so
-    "confirmed": Standing(frozenset({EntryStatus.SYNCED}), cancelled=False),
-    "cancelled": Standing(frozenset({EntryStatus.SYNCED, EntryStatus.VOIDED}), cancelled=True),
-    "refused": Standing(frozenset({EntryStatus.REJECTED})),
-    "not_confirmed": Standing(frozenset({EntryStatus.UNKNOWN})),
-    # voided by the offline rules before it was sent: its row reads "Not redeemed"
-    "not_redeemed": Standing(frozenset({EntryStatus.VOIDED}), cancelled=False),
-    "expired": Standing(frozenset({EntryStatus.EXPIRED})),
-    # "Closed by a manager", and "Sent again by a manager" (closed as its retry went)
-    "closed": Standing(frozenset({EntryStatus.DISMISSED})),
-}
+    def standing(cls, *choices: str, **wanted: Any) -> HistoryFilter:
+        """The rows of any of the status filter's ``choices`` (names in :data:`STATUS_NAMES`;
+        none, or ``""``, for any status), narrowed by the other filters ``wanted``."""
+        picked = tuple(STATUS_NAMES[choice] for choice in choices if choice)
+        return cls(standings=picked or None, **wanted)
 
 
 @dataclass(frozen=True)
@@ -509,7 +481,17 @@ def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) ->
         query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
     if wanted.cancelled is not None:
         query = query.where(_reads_cancelled() if wanted.cancelled else ~_reads_cancelled())
+    if wanted.standings is not None:
+        query = query.where(sa.or_(*(_of_standing(picked) for picked in wanted.standings)))
     return query
+
+
+def _of_standing(picked: Standing) -> sa.ColumnElement[bool]:
+    """Entries of a choice of the status filter."""
+    of_status = ENTRIES.c.status.in_(sorted(status.value for status in picked.statuses))
+    if picked.cancelled is None:
+        return of_status
+    return sa.and_(of_status, _reads_cancelled() if picked.cancelled else ~_reads_cancelled())
 
 
 def _reads_cancelled() -> sa.ColumnElement[bool]:

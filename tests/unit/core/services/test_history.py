@@ -29,8 +29,9 @@ from app.core.services.day_summary import (
     summarise,
     write_summary_csv,
 )
-from app.core.services.history import STANDINGS, ExceptionItem, History, HistoryFilter
+from app.core.services.history import ExceptionItem, History, HistoryFilter
 from app.core.services.receipts import receipt_for
+from app.core.services.standings import STANDINGS
 from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
 
