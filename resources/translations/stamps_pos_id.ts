@@ -5623,6 +5623,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Bukan PIN: PIN hanya angka, paling banyak 8. Tidak dihitung sebagai PIN salah.</translation>
     </message>
     <message>
+        <source>A manager&apos;s PIN has {fewest} to {most} digits. Not counted as a wrong one.</source>
+        <comment>staff.pin_length.manager</comment>
+        <translation>PIN manajer terdiri dari {fewest} sampai {most} angka. Tidak dihitung sebagai PIN salah.</translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s PIN has {fewest} to {most} digits. Not counted as a wrong one.</source>
+        <comment>staff.pin_length.cashier</comment>
+        <translation>PIN kasir terdiri dari {fewest} sampai {most} angka. Tidak dihitung sebagai PIN salah.</translation>
+    </message>
+    <message>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
