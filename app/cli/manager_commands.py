@@ -23,7 +23,6 @@ from app.core.services import (
     AuditLine,
     DaysToRead,
     DaySummary,
-    EntryStatus,
     ExceptionItem,
     HistoryFilter,
     HistoryRow,
@@ -144,7 +143,7 @@ def _row_text(row: HistoryRow) -> str:
         english(row.standing),
         row.cashier,
         # Named as the window names them; the identifier sent is in --json ("user"), and
-        # --member finds them by the start of the name as by any identifier.
+        # --member finds them by the start of any word of the name as by any identifier.
         row.member,
         _server_text(row),
         row.invoice or "",
@@ -169,10 +168,10 @@ def _say_if_cut(limit: int | None, args: argparse.Namespace, count: int, narrowe
 def history(args: argparse.Namespace) -> int:
     """``stamps-pos history [--since] [--until] [--status] [--cashier] [--member]``."""
     since, until = _span(args)
-    wanted = HistoryFilter(
+    wanted = HistoryFilter.standing(
+        *(args.status or ()),
         since=since,
         until=until,
-        statuses=frozenset(EntryStatus(s) for s in args.status) if args.status else None,
         cashier=args.cashier,
         member=args.member,
         limit=args.limit,

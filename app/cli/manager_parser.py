@@ -22,10 +22,14 @@ from app.cli.parser import (
     add_acting_manager,
     entry_id,
     file_path,
+    history_status,
     positive_int,
     text,
 )
-from app.core.services import EntryStatus
+from app.core.services import STANDINGS, EntryStatus
+
+#: The stored statuses ``history --status`` took before that the History names otherwise.
+STORED = [status for status in EntryStatus if status.value not in STANDINGS]
 
 Bind = Callable[[argparse.ArgumentParser, str], None]
 
@@ -130,11 +134,20 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     history = commands.add_parser("history", help="this till's redemptions, newest first")
     _add_span(history)
     history.add_argument(
-        "--status", action="append", choices=[s.value for s in EntryStatus], help="repeatable"
+        "--status",
+        action="append",
+        type=history_status,
+        metavar="STATUS",
+        help=f"as manager mode's History names them: {', '.join(STANDINGS)}; or a stored "
+        f"status, each of its entries: {', '.join(s.value for s in STORED)}; repeatable (any of "
+        "them)",
     )
     history.add_argument("--cashier", type=NAME, metavar="NAME")
     history.add_argument(
-        "--member", type=IDENTIFIER, metavar="ID", help="email, member ID, phone or card number"
+        "--member",
+        type=IDENTIFIER,
+        metavar="ID",
+        help="email, member ID, phone or card number, or the start of any word of a name",
     )
     history.add_argument("--limit", type=positive_int, default=200)
     history.add_argument("--json", action="store_true")

@@ -73,6 +73,19 @@ def positive_float(text: str) -> float:
     return value
 
 
+def history_status(value: str) -> str:
+    """An argparse type: a choice of the History's status filter, as manager mode's History
+    names them, or a stored status as ``history --status`` took them before."""
+    from app.core.services import STATUS_NAMES
+
+    name = value.strip().lower().replace("-", "_")  # "Not-confirmed" is not_confirmed
+    if name in STATUS_NAMES:
+        return name
+    raise argparse.ArgumentTypeError(
+        f"{_shown(value)} is not a status: use one of {', '.join(STATUS_NAMES)}"
+    )
+
+
 def text(max_length: int) -> Callable[[str], str]:
     """An argparse type: one line of printable text, not blank, at most ``max_length`` long."""
 

@@ -1088,6 +1088,12 @@ TEMPLATES: dict[str, str] = {
     "staff.locked": ("{name} is locked after {count} wrong PINs; try again in {minutes} minutes."),
     "staff.pin_needed": "{name} signs in with a PIN: type it.",
     "staff.not_a_pin": "Not a PIN: a PIN is digits only, 8 at most. Not counted as a wrong one.",
+    "staff.pin_length.manager": (
+        "A manager's PIN has {fewest} to {most} digits. Not counted as a wrong one."
+    ),
+    "staff.pin_length.cashier": (
+        "A cashier's PIN has {fewest} to {most} digits. Not counted as a wrong one."
+    ),
     "staff.pin_changed": "{name}'s PIN was changed just now: type the new one.",
     "staff.wrong_pin": (
         "Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes."

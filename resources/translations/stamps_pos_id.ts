@@ -971,8 +971,8 @@
         <translation>nama, email, ID, HP</translation>
     </message>
     <message>
-        <source>The start of the member&apos;s name (&quot;ayu&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
-        <translation>Awal nama member (&quot;ayu&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
+        <source>The start of any word of the member&apos;s name (&quot;ayu&quot; or &quot;prat&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
+        <translation>Awal kata mana pun dari nama member (&quot;ayu&quot; atau &quot;prat&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
     </message>
     <message>
         <source>Member</source>
@@ -1522,8 +1522,20 @@
         <translation>Ditolak server</translation>
     </message>
     <message>
+        <source>Confirmed</source>
+        <translation>Dikonfirmasi</translation>
+    </message>
+    <message>
         <source>Not confirmed (unknown)</source>
         <translation>Belum dikonfirmasi (belum pasti)</translation>
+    </message>
+    <message>
+        <source>Not redeemed</source>
+        <translation>Tidak ditukar</translation>
+    </message>
+    <message>
+        <source>Closed or sent again</source>
+        <translation>Ditutup atau dikirim ulang</translation>
     </message>
     <message>
         <source>Voided (never sent)</source>
@@ -5617,6 +5629,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Not a PIN: a PIN is digits only, 8 at most. Not counted as a wrong one.</source>
         <comment>staff.not_a_pin</comment>
         <translation>Bukan PIN: PIN hanya angka, paling banyak 8. Tidak dihitung sebagai PIN salah.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN has {fewest} to {most} digits. Not counted as a wrong one.</source>
+        <comment>staff.pin_length.manager</comment>
+        <translation>PIN manajer terdiri dari {fewest} sampai {most} angka. Tidak dihitung sebagai PIN salah.</translation>
+    </message>
+    <message>
+        <source>A cashier&apos;s PIN has {fewest} to {most} digits. Not counted as a wrong one.</source>
+        <comment>staff.pin_length.cashier</comment>
+        <translation>PIN kasir terdiri dari {fewest} sampai {most} angka. Tidak dihitung sebagai PIN salah.</translation>
     </message>
     <message>
         <source>Wrong PIN for {name}: {left} more wrong PINs lock the account for {minutes} minutes.</source>

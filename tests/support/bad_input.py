@@ -245,6 +245,8 @@ BAD_ARGUMENTS: list[ArgumentCase] = [
     ArgumentCase(["--config", NOT_UTF8, "outbox", "list"], "UTF-8"),
     ArgumentCase(["outbox", "list", "--status", NOT_UTF8], "--status"),
     ArgumentCase(["outbox", "list", "--status", "\x1b[2J"], "--status"),
+    ArgumentCase(["history", "--status", "\x1b[2J"], "--status"),
+    ArgumentCase(["history", "--status", "bogus"], "is not a status: use one of queued"),
     ArgumentCase(["sandbox", "--port", NOT_UTF8], "UTF-8"),
     # days at the calendar's ends, which the local clock cannot turn into a span
     *[

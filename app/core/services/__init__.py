@@ -152,6 +152,7 @@ if TYPE_CHECKING:
         WrongPin,
         read_cashiers_file,
     )
+    from app.core.services.standings import STANDINGS, STATUS_NAMES, Standing
     from app.core.services.till import Sale, Till
     from app.core.services.transfer import import_into, read_export
     from app.core.storage.migrate import DatabaseTooNew, migrate
@@ -336,6 +337,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "MemberContact",
         ),
     ),
+    ("app.core.services.standings", ("STANDINGS", "STATUS_NAMES", "Standing")),
     (
         "app.core.services.manager_mode",
         (
@@ -481,6 +483,8 @@ __all__ = [
     "MAX_TOKEN_LENGTH",
     "PIN_INPUT_MAX",
     "PROMO_CODE",
+    "STANDINGS",
+    "STATUS_NAMES",
     "TEMPLATES",
     "TOKEN_ENV",
     "VOUCHER_CODE",
@@ -575,6 +579,7 @@ __all__ = [
     "ShiftSummary",
     "Staff",
     "StaffRefused",
+    "Standing",
     "StorageFull",
     "StorageProblem",
     "StorageReadOnly",

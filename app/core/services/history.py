@@ -28,6 +28,7 @@ from app.core.services.receipts import (
     server_reason,
     server_words,
 )
+from app.core.services.standings import STATUS_NAMES, Standing
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
@@ -141,7 +142,8 @@ class HistoryRow:
 class HistoryFilter:
     """Which rows to show: ``since`` ≤ created < ``until`` (aware times), statuses, a cashier's
     name (any case), a member (any identifier the cache knows, the ``user`` sent, or the start
-    of their name in any case), these entries only (a shift's, as its list shows them)."""
+    of any word of their name in any case), these entries only (a shift's, as its list shows
+    them)."""
 
     since: datetime | None = None
     until: datetime | None = None
@@ -150,11 +152,21 @@ class HistoryFilter:
     member: str | None = None
     entry_ids: frozenset[str] | None = None
     limit: int = HISTORY_LIMIT
-    #: ``True``: only the redemptions a cancel the server confirmed ended (their rows read
-    #: "Cancelled", their own status is still ``synced``); ``False``: none of them; ``None``:
-    #: either. A manager's "Confirmed by the server" listed the cancelled ones, and nothing
-    #: listed them alone.
+    #: ``True``: only the rows that read "Cancelled": the redemptions a cancel the server
+    #: confirmed ended (their own status is still ``synced``) and those voided before they were
+    #: sent; ``False``: none of them; ``None``: either. A manager's "Confirmed by the server"
+    #: listed the cancelled ones, and nothing listed them alone.
     cancelled: bool | None = None
+
+    #: Any of these choices of the status filter (``None``: any), as a manager picks them.
+    standings: tuple[Standing, ...] | None = None
+
+    @classmethod
+    def standing(cls, *choices: str, **wanted: Any) -> HistoryFilter:
+        """The rows of any of the status filter's ``choices`` (names in :data:`STATUS_NAMES`;
+        none, or ``""``, for any status), narrowed by the other filters ``wanted``."""
+        picked = tuple(STATUS_NAMES[choice] for choice in choices if choice)
+        return cls(standings=picked or None, **wanted)
 
 
 @dataclass(frozen=True)
@@ -468,29 +480,63 @@ def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) ->
     if wanted.entry_ids is not None:
         query = query.where(ENTRIES.c.id.in_(sorted(wanted.entry_ids)))
     if wanted.cancelled is not None:
-        cancel = ENTRIES.alias("cancel")
-        ended = (
-            sa.exists()
-            .where(cancel.c.cancels == ENTRIES.c.id)
-            .where(cancel.c.kind == OperationKind.CANCEL)
-            .where(cancel.c.status == EntryStatus.SYNCED.value)
-        )
-        query = query.where(ended if wanted.cancelled else ~ended)
+        query = query.where(_reads_cancelled() if wanted.cancelled else ~_reads_cancelled())
+    if wanted.standings is not None:
+        query = query.where(sa.or_(*(_of_standing(picked) for picked in wanted.standings)))
     return query
+
+
+def _of_standing(picked: Standing) -> sa.ColumnElement[bool]:
+    """Entries of a choice of the status filter."""
+    of_status = ENTRIES.c.status.in_(sorted(status.value for status in picked.statuses))
+    if picked.cancelled is None:
+        return of_status
+    return sa.and_(of_status, _reads_cancelled() if picked.cancelled else ~_reads_cancelled())
+
+
+def _reads_cancelled() -> sa.ColumnElement[bool]:
+    """Entries whose row reads "Cancelled": a cancel the server confirmed ended them, or they
+    were voided before they were sent, not by the offline rules (``receipts.verdict_of``)."""
+    cancel = ENTRIES.alias("cancel")
+    ended = (
+        sa.exists()
+        .where(cancel.c.cancels == ENTRIES.c.id)
+        .where(cancel.c.kind == OperationKind.CANCEL)
+        .where(cancel.c.status == EntryStatus.SYNCED.value)
+    )
+    # no refusal is SQL NULL or JSON's null, as the entry was written
+    refusal = sa.func.coalesce(sa.type_coerce(ENTRIES.c.policy_refusal, sa.String), "null")
+    voided = sa.and_(ENTRIES.c.status == EntryStatus.VOIDED.value, refusal == "null")
+    return sa.or_(ended, voided)
 
 
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
-    start of their name in any case, as the cache or the entry knows it (one indexed look-up:
-    the cache holds the name lower-cased, as the cashier's search reads it)."""
+    start of any word of their name in any case, as the cache or the entry knows it (the cache
+    holds the name lower-cased, as the cashier's search reads it)."""
     key = text.strip().lower()
     named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
-        MEMBERS.c.name_key >= key, MEMBERS.c.name_key < key + "\uffff"
+        _a_word_starts(MEMBERS.c.name_key, key)
     )
     return sa.or_(
         ENTRIES.c.lane.in_(_member_lanes(session, text)),
         ENTRIES.c.lane.in_(named.scalar_subquery()),
-        sa.func.lower(ENTRIES.c.member_name).startswith(key, autoescape=True),
+        _a_word_starts(sa.func.lower(ENTRIES.c.member_name), key),
+    )
+
+
+#: What begins a new word of a name: "pratiwi" finds Ayu Pratiwi, "aisyah" Siti-Aisyah.
+_WORD_BREAKS = (" ", "-")
+
+
+def _a_word_starts(name: sa.ColumnElement[str], key: str) -> sa.ColumnElement[bool]:
+    """Whether a word of the lower-cased ``name`` starts with ``key``. A manager remembers a
+    member's first name or their family name: only the name's start ("ayu") found them. A word's
+    start, not anywhere: "ayu" does not list Rahayu's. ``%`` and ``_`` typed are matched as they
+    are, not as wildcards."""
+    return sa.or_(
+        name.startswith(key, autoescape=True),
+        *(name.contains(brk + key, autoescape=True) for brk in _WORD_BREAKS),
     )
 
 

@@ -76,6 +76,14 @@ def could_be_pin(pin: Secret) -> bool:
     return digits.isascii() and digits.isdigit()
 
 
+def fits_role(pin: Secret, role: str) -> bool:
+    """Whether ``pin`` (one :func:`could_be_pin` takes) has as many digits as a PIN of ``role``
+    may: five digits are no manager's PIN, as no PIN of another length was ever kept for one
+    (:func:`check_new_pin`)."""
+    fewest, most = PIN_LENGTHS[role]
+    return fewest <= len(typed_digits(pin).reveal()) <= most
+
+
 def same_pin(pin: Secret, again: Secret) -> bool:
     """Whether a new PIN typed twice is one PIN: ``２５８０`` and ``2580`` are."""
     return hmac.compare_digest(

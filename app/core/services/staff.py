@@ -30,9 +30,11 @@ from app.core.outbox.decisions import audit
 from app.core.services.fields import FieldRefused, check_name, name_key
 from app.core.services.pins import (
     DEFAULT_COST,
+    PIN_LENGTHS,
     ScryptCost,
     check_new_pin,
     could_be_pin,
+    fits_role,
     hash_pin,
     pin_matches,
 )
@@ -101,7 +103,8 @@ class PinNeeded(StaffRefused):
 
 
 class NotAPin(StaffRefused):
-    """What was typed as the PIN cannot be one (letters, too long): no attempt is counted."""
+    """What was typed as the PIN cannot be the account's (letters, too long, or a length its
+    role's PINs never have: five digits for a manager): no attempt is counted."""
 
 
 class WrongPin(StaffRefused):
@@ -264,7 +267,8 @@ class Staff:
 
         A cashier account without a PIN signs in without one (the store does not use cashier
         PINs for it). Every outcome is audited; a wrong PIN counts towards the lock, a missing PIN
-        and what cannot be a PIN (letters, too long) do not.
+        and what cannot be the account's PIN (letters, too long, a length its role's PINs never
+        have) do not.
         """
         now = clock.now()
         try:
@@ -297,6 +301,14 @@ class Staff:
             # manager out (the kiosk's and the member's pads take digits only).
             await self._audit_failure(row.name, role, "not a PIN", now)
             raise NotAPin(say("staff.not_a_pin"))
+        if row.pin_hash is not None and pin is not None and not fits_role(pin, role.value):
+            # Five digits cannot be a manager's PIN (every PIN kept was checked against its
+            # role's lengths when it was set): a slip of a finger, not a guess, so not counted.
+            # The lengths are no secret (they are said when a PIN is set); every PIN of a
+            # length the role allows is checked and counted, so no guess escapes the lock.
+            await self._audit_failure(row.name, role, "not a PIN of this length", now)
+            fewest, most = PIN_LENGTHS[role.value]
+            raise NotAPin(say(f"staff.pin_length.{role.value}", fewest=fewest, most=most))
         matched = row.pin_hash is None or (
             pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
         )

@@ -8,14 +8,9 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import EntryStatus, HistoryFilter, Role, Till
+from app.core.services import HistoryFilter, Role, Till
 from app.ui.controllers.changes import TillChanges
-from app.ui.controllers.manager_words import (
-    CANCELLED,
-    history_row,
-    identifier_refusal,
-    status_choices,
-)
+from app.ui.controllers.manager_words import history_row, identifier_refusal, status_choices
 from app.ui.controllers.tasks import LatestOnly
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.history import HistoryQuery
@@ -71,14 +66,13 @@ class HistoryController(QObject):
         if member_error or dates_error:
             self.history.show_errors(member_error, dates_error)
             return None
-        return HistoryFilter(
+        return HistoryFilter.standing(
+            query.status,
             since=local_midnight(query.since),
             until=local_midnight(query.until + timedelta(days=1)),
-            statuses=_statuses(query.status),
             cashier=query.cashier or None,
             member=member or None,
             limit=ROWS_SHOWN,
-            cancelled=_cancelled(query.status),
         )
 
     async def load(self, wanted: HistoryFilter) -> None:
@@ -90,19 +84,3 @@ class HistoryController(QObject):
         rows = [history_row(row) for row in found]
         self.history.set_rows(rows, more)
         self.rows_shown.emit(rows)
-
-
-def _statuses(choice: str) -> frozenset[EntryStatus] | None:
-    """The statuses the status filter's ``choice`` shows (``""``: any): "Cancelled" is the
-    confirmed redemptions a cancel ended."""
-    if not choice:
-        return None
-    return frozenset({EntryStatus.SYNCED if choice == CANCELLED else EntryStatus(choice)})
-
-
-def _cancelled(choice: str) -> bool | None:
-    """Whether the rows ``choice`` shows are the cancelled ones (``None``: either): "Confirmed by
-    the server" leaves them out, as their rows read "Cancelled"."""
-    if choice == CANCELLED:
-        return True
-    return False if choice == EntryStatus.SYNCED.value else None

@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.core.services import (
+    STANDINGS,
     EntryStatus,
     ExceptionItem,
     HistoryRow,
@@ -37,8 +38,9 @@ _NOT_IN_IDENTIFIERS = frozenset('<>&"`{}[]\\')
 def identifier_refusal(text: str, *, or_name: bool = False) -> str:
     """Why ``text`` cannot be a member's identifier in a manager's form (``""``: it can be).
     Whether such a member exists is the till's to say; this refuses what no identifier is.
-    ``or_name``: the form finds a member by the start of their name too (the history's), so
-    the refusal names it with the rest: left out, a manager read that names were not searched."""
+    ``or_name``: the form finds a member by the start of any word of their name too (the
+    history's), so the refusal names it with the rest: left out, a manager read that names were
+    not searched."""
     if len(text.strip()) > IDENTIFIER_MAX:
         return QCoreApplication.translate(
             "ManagerWords", "This is longer than {limit} characters."
@@ -55,18 +57,27 @@ def identifier_refusal(text: str, *, or_name: bool = False) -> str:
     return ""
 
 
-#: The history's status filter's choice for the redemptions a confirmed cancel ended: their
-#: rows read "Cancelled", while their own status stays ``synced`` (the cancel is its own entry).
-CANCELLED = "cancelled"
-
-
 def status_choices() -> list[tuple[str, str]]:
-    """The history's status filter: (status, words), in the order an entry goes through them,
-    "Cancelled" after "Confirmed by the server" (which it leaves out)."""
-    choices = [(status.value, status_words(status)) for status in EntryStatus]
-    at = [value for value, _ in choices].index(EntryStatus.SYNCED.value) + 1
-    choices.insert(at, (CANCELLED, QCoreApplication.translate("ManagerWords", "Cancelled")))
-    return choices
+    """The history's status filter: (choice, words), in the order an entry goes through them
+    (``STANDINGS``), each named by the words its rows read."""
+    return [(choice, standing_words(choice)) for choice in STANDINGS]
+
+
+def standing_words(choice: str) -> str:
+    """A choice of the history's status filter, in the words its rows read: "Closed or sent
+    again" (it was "Dismissed by a manager", over rows reading "Closed by a manager" and "Sent
+    again by a manager"), "Confirmed" (over "Confirmed by a manager" too)."""
+    return {
+        "queued": QCoreApplication.translate("ManagerWords", "Queued"),
+        "sending": QCoreApplication.translate("ManagerWords", "Sending"),
+        "confirmed": QCoreApplication.translate("ManagerWords", "Confirmed"),
+        "cancelled": QCoreApplication.translate("ManagerWords", "Cancelled"),
+        "refused": QCoreApplication.translate("ManagerWords", "Refused by the server"),
+        "not_confirmed": QCoreApplication.translate("ManagerWords", "Not confirmed (unknown)"),
+        "not_redeemed": QCoreApplication.translate("ManagerWords", "Not redeemed"),
+        "expired": QCoreApplication.translate("ManagerWords", "Expired (never sent)"),
+        "closed": QCoreApplication.translate("ManagerWords", "Closed or sent again"),
+    }[choice]
 
 
 def status_words(status: EntryStatus) -> str:

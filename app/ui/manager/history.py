@@ -63,14 +63,15 @@ class HistoryView(QWidget):
         for combo in (self.status, self.cashier):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Short: at 1024 px the member field gets what the dates and lists beside it leave. The
-        # start of a name finds a member too: the hint says "name", its tooltip the rest.
+        # start of any word of a name finds a member too: the hint says "name", its tooltip the
+        # rest.
         self.member_edit = line_edit(
             max_length=MEMBER_INPUT_MAX, placeholder=self.tr("name, email, ID, phone or card")
         )
         self.member_edit.setToolTip(
             self.tr(
-                'The start of the member\'s name ("ayu" finds Ayu Pratiwi), or their email, '
-                "member ID, phone or card number."
+                'The start of any word of the member\'s name ("ayu" or "prat" finds Ayu '
+                "Pratiwi), or their email, member ID, phone or card number."
             )
         )
         self.member = FormField(self.tr("Member"), self.member_edit, name="historyMember")

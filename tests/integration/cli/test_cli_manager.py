@@ -150,6 +150,15 @@ def test_cancels_from_the_command_line(cli: Cli, sandbox: SandboxControl, tmp_pa
 
     code, rows = cli.json("history", "--cashier", "rina")
     assert code == 0 and [(r["id"], r["standing"]) for r in rows] == [(synced["id"], "Cancelled")]
+    # --status names what the window's History names: it took the stored statuses only, so
+    # the window's "Cancelled" had none (and the stored "synced" still takes every synced one)
+    for status, listed in (
+        ("cancelled", [synced["id"]]),
+        ("confirmed", []),
+        ("synced", [synced["id"]]),
+    ):
+        code, rows = cli.json("history", "--cashier", "rina", "--status", status)
+        assert (code, [r["id"] for r in rows]) == (0, listed), status
     code, lines = cli.json("audit", "--action", "cancel_by_server_id")
     assert [(line["who"], line["detail"]["server_redemption_id"]) for line in lines] == [
         (MANAGER, int(server_id))

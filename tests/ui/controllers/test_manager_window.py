@@ -923,11 +923,11 @@ def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier
     # The start of a name is searched here too: the refusal named every other way but a name.
     assert history.member.error_text() == "A name, email, ID, phone or card has no such characters."
     history.member_edit.setText(AYU)
-    history.status.setCurrentIndex(history.status.findData(EntryStatus.REJECTED.value))
+    history.status.setCurrentIndex(history.status.findData("refused"))
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
         history.submit()
     assert shown.args[0] == []
-    history.status.setCurrentIndex(history.status.findData(EntryStatus.SYNCED.value))
+    history.status.setCurrentIndex(history.status.findData("confirmed"))
     history.cashier.setCurrentIndex(history.cashier.findData("Dewi"))
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
         history.submit()
@@ -957,12 +957,14 @@ def test_the_history_s_status_filter_tells_cancelled_redemptions_from_confirmed_
     qtbot.waitUntil(
         lambda: "Cancelled" in [row.cells[-1] for row in history.model.rows()], timeout=WAIT_MS
     )
-    for choice, expected in (("cancelled", [cancelled]), (EntryStatus.SYNCED.value, [kept])):
+    for choice, expected in (("cancelled", [cancelled]), ("confirmed", [kept])):
         history.status.setCurrentIndex(history.status.findData(choice))
         with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
             history.submit()
         assert [row.key for row in shown.args[0]] == expected, choice
     assert history.status.itemText(history.status.findData("cancelled")) == "Cancelled"
+    # named by the words of the rows they list: "Confirmed by a manager" is among "Confirmed"'s
+    assert history.status.itemText(history.status.findData("confirmed")) == "Confirmed"
 
 
 def double_click_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:

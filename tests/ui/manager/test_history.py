@@ -48,7 +48,7 @@ def test_the_member_hint_says_the_start_of_a_name_finds_a_member(qtbot: QtBot) -
     view = HistoryView()
     qtbot.addWidget(view)
     assert view.member_edit.placeholderText().startswith("name, ")
-    assert "start of the member's name" in view.member_edit.toolTip()
+    assert "start of any word of the member's name" in view.member_edit.toolTip()
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")

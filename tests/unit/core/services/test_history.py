@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Member, OperationKind
+from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.reconcile import CANNOT_RECONCILE
@@ -30,6 +31,7 @@ from app.core.services.day_summary import (
 )
 from app.core.services.history import ExceptionItem, History, HistoryFilter
 from app.core.services.receipts import receipt_for
+from app.core.services.standings import STANDINGS
 from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
 
@@ -214,6 +216,31 @@ async def test_history_filters(day: Day, wanted: HistoryFilter, expected: list[s
     assert [names[r.entry_id] for r in await day.history.rows(wanted)] == expected
 
 
+async def test_each_status_choice_lists_the_rows_that_read_as_it_is_named(day: Day) -> None:
+    # A manager picks a status by the words the rows show: "Dismissed by a manager" listed rows
+    # reading "Closed by a manager" and "Sent again…", and "Cancelled" left out the redemptions
+    # cancelled before they were sent, whose rows read "Cancelled" too.
+    await day.outbox.cancel(day.ids["queued"], note="wrong member", **WHO)  # voided, unsent
+    await day.outbox.retry(day.ids["refused"], note="stamps topped up", **WHO)
+    await day.outbox.dismiss(day.ids["unknown"], note="told the member", **WHO)
+    names = {v: k for k, v in day.ids.items()}
+    listed = {
+        choice: [
+            (names[r.entry_id], english(r.standing).split(":")[0])
+            for r in await day.history.rows(HistoryFilter.standing(choice))
+            if r.entry_id in names
+        ]
+        for choice in STANDINGS
+    }
+    assert listed["cancelled"] == [("queued", "Cancelled"), ("cancelled", "Cancelled")]
+    assert listed["closed"] == [
+        ("unknown", "Closed by a manager"),
+        ("refused", "Sent again by a manager"),
+    ]
+    assert listed["confirmed"] == [("deduct", "Confirmed"), ("confirmed", "Confirmed")]
+    assert listed["not_redeemed"] == []
+
+
 async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> None:
     # A manager reading the day looks for people by name: the history listed Ayu by the email
     # the till sent ("1@example.com") where the shift's list and the details said "Ayu Pratiwi".
@@ -226,12 +253,22 @@ async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> Non
     assert rows["refused"].member_name is None and rows["refused"].member == "2@example.com"
 
 
-@pytest.mark.parametrize("typed", ["Ayu Pratiwi", "ayu", "  AYU PRA"])
-async def test_history_finds_a_member_by_the_start_of_their_name(day: Day, typed: str) -> None:
+@pytest.mark.parametrize("typed", ["Ayu Pratiwi", "ayu", "  AYU PRA", "Pratiwi", "pRAT"])
+async def test_history_finds_a_member_by_the_start_of_any_word_of_their_name(
+    day: Day, typed: str
+) -> None:
+    # A manager types the part of the name they remember: "Pratiwi" found nothing of Ayu's.
     names = {v: k for k, v in day.ids.items()}
     rows = await day.history.rows(HistoryFilter(member=typed))
     assert [names[r.entry_id] for r in rows] == ["unknown", "cancelled", "confirmed"]
-    assert await day.history.rows(HistoryFilter(member="Pratiwi")) == []
+
+
+@pytest.mark.parametrize("typed", ["tiwi", "yu", "%", "a%", "_yu", "Ayu_Pratiwi"])
+async def test_history_finds_no_member_by_the_middle_of_a_word_nor_by_wildcards(
+    day: Day, typed: str
+) -> None:
+    # "ayu" is not Rahayu, and a manager's % or _ is that character, not any
+    assert await day.history.rows(HistoryFilter(member=typed)) == []
 
 
 async def test_history_by_time(day: Day) -> None:

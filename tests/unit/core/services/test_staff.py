@@ -133,6 +133,35 @@ async def test_what_cannot_be_a_pin_is_refused_as_such_without_costing_an_attemp
     assert [(r.detail or {}).get("reason") for r in rows].count("not a PIN") == 4
 
 
+async def test_a_pin_of_a_length_no_pin_of_the_role_has_costs_no_attempt_and_says_the_lengths(
+    staff: Staff,
+) -> None:
+    # Five digits typed at manager sign-in counted as a wrong PIN ("4 more wrong PINs lock…"),
+    # though no manager's PIN has five: a slip of a finger, not a guess.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Rina", CASHIER_PIN)
+    for typed in ("24681", "2", "２４６８１"):
+        with pytest.raises(NotAPin, match=r"^A manager's PIN has 6 to 8 digits\."):
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret(typed))
+    with pytest.raises(NotAPin, match=r"^A cashier's PIN has 4 to 8 digits\."):
+        await staff.sign_in(Role.CASHIER, "Rina", Secret("258"))
+    # every length a PIN of the role may have is checked and counted: no guess escapes the lock
+    for left, typed in ((4, "00000001"), (3, "0000001"), (2, "000001")):
+        with pytest.raises(WrongPin) as wrong:
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret(typed))
+        assert wrong.value.attempts_left == left
+    with pytest.raises(WrongPin):
+        await staff.sign_in(Role.CASHIER, "Rina", Secret("2468"))
+    # once locked, a short PIN says the lock, as any PIN does: nothing to learn past it
+    await five_wrong_pins(staff, Role.MANAGER, "Ayu")
+    with pytest.raises(LockedOut):
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("24681"))
+    rows = await staff.db.read(lambda s: list(s.execute(sa.select(AuditEvent)).scalars()))
+    reasons = [(r.detail or {}).get("reason") for r in rows]
+    assert reasons.count("not a PIN of this length") == 4
+    assert "24681" not in str([r.detail for r in rows])
+
+
 async def test_after_a_lock_runs_out_the_count_starts_again(
     staff: Staff, clock: ManualClock
 ) -> None:
