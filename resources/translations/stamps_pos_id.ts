@@ -3551,6 +3551,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server di {url} tidak dapat dihubungi: {detail}</translation>
     </message>
     <message>
+        <source>A token is a single line, and this holds more than one (was a file, or two tokens, pasted?).</source>
+        <translation>Token hanya satu baris, sedangkan ini berisi lebih dari satu (yang ditempel sebuah berkas, atau dua token?).</translation>
+    </message>
+    <message>
         <source>A token is at most {limit} characters.</source>
         <translation>Token paling banyak {limit} karakter.</translation>
     </message>
