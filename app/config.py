@@ -44,6 +44,7 @@ from app.early_config import MAX_WHOLE as MAX_WHOLE
 from app.early_config import ConfigError as ConfigError
 from app.early_config import default_config_file as default_config_file
 from app.early_config import default_data_dir as default_data_dir
+from app.early_config import file_refused
 from app.early_config import read_settings_file as read_settings_file
 from app.early_config import unprintable as unprintable
 
@@ -424,10 +425,7 @@ def settings_from(path: Path, **overrides: Any) -> Settings:
     global _CONFIG_FILE_IN_USE
     data = read_settings_file(path)
     if "token" in data:
-        raise ConfigError(
-            f"settings file {path}: the API token is never kept in the settings file; remove it "
-            f"and set {ENV_PREFIX}TOKEN or run `stamps-pos token set`"
-        )
+        raise file_refused("start.token_in_settings", path=str(path), variable=ENV_PREFIX + "TOKEN")
     previous, _CONFIG_FILE_IN_USE = _CONFIG_FILE_IN_USE, path
     try:
         return Settings(**overrides)

@@ -34,11 +34,28 @@ LANGUAGES = ("auto", "id", "en")
 class ConfigError(Exception):
     """A setting is missing or invalid. The message names the setting and where it came from;
     ``refused`` holds each refused setting by name and why, in the settings dialog's words (a
-    window shows them in its language), and is empty when the file itself cannot be used."""
+    window shows them in its language), and is empty when the file itself cannot be used;
+    ``said`` is then the message itself, in the core's words (:func:`file_refused`)."""
 
-    def __init__(self, message: str, refused: Mapping[str, Message] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        refused: Mapping[str, Message] | None = None,
+        *,
+        said: Message | None = None,
+    ) -> None:
         super().__init__(message)
         self.refused: Mapping[str, Message] = dict(refused or {})
+        self.said = said
+
+
+def file_refused(message_id: str, **params: str | int) -> ConfigError:
+    """The settings file cannot be used, as the core's message ``message_id`` says: in English
+    for the command line, and in the window's language on its cannot-start page."""
+    from app.core.messages import english, say  # only when a file is refused: not at start
+
+    said = say(message_id, **params)
+    return ConfigError(english(said), said=said)
 
 
 def default_config_file() -> Path:
@@ -83,26 +100,21 @@ def read_settings_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:  # (exists() would raise for a name too long: opening says why)
         return {}
     except OSError as exc:
-        raise ConfigError(f"settings file {path} cannot be read: {exc.strerror}") from None
+        raise file_refused(
+            "start.settings_unreadable", path=str(path), reason=str(exc.strerror)
+        ) from None
     if data.startswith(codecs.BOM_UTF8):  # Notepad's "UTF-8 with BOM"; TOML has no room for it
-        raise ConfigError(
-            f"settings file {path} starts with a byte order mark (BOM), which TOML does not "
-            "allow; save it again as UTF-8 without BOM"
-        )
+        raise file_refused("start.settings_bom", path=str(path))
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError(
-            f"settings file {path} is not UTF-8 text; write it again as a plain TOML file"
-        ) from None
+        raise file_refused("start.settings_not_utf8", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
+        raise file_refused("start.settings_not_toml", path=str(path), reason=str(exc)) from None
     except RecursionError:
         # tomllib reads a nested array or table by recursing: `a = [[[…]]]` a few thousand deep
         # ran out of Python's stack, and no setting the till has nests at all.
-        raise ConfigError(
-            f"settings file {path} is nested too deeply to be a settings file"
-        ) from None
+        raise file_refused("start.settings_nested", path=str(path)) from None
 
 
 def _settings_bytes(path: Path) -> bytes:
@@ -113,14 +125,11 @@ def _settings_bytes(path: Path) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(handle.fileno()).st_mode
         if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
-            raise ConfigError(
-                f"settings file {path} is not a regular file (a pipe or a socket); name a TOML file"
-            )
+            raise file_refused("start.settings_not_a_file", path=str(path))
         data = handle.read(MAX_SETTINGS_BYTES + 1)
     if len(data) > MAX_SETTINGS_BYTES:
-        raise ConfigError(
-            f"settings file {path} is larger than {MAX_SETTINGS_BYTES // (1 << 20)} MiB: "
-            "it is not a settings file"
+        raise file_refused(
+            "start.settings_too_large", path=str(path), mib=MAX_SETTINGS_BYTES // (1 << 20)
         )
     return data
 

@@ -31,13 +31,29 @@ EXIT_BROKEN_PIPE = 141
 class Stop(Exception):
     """End the command with this exit code after printing ``message`` to stderr. ``refused``:
     the settings refused, by name, in words the window shows in its language (the window's
-    command shows them on its page: app/ui/cannot_start.py)."""
+    command shows them on its page: app/ui/cannot_start.py); ``said``: ``message`` as the
+    core's message, which that page shows in its language too (``None``: as it is)."""
 
-    def __init__(self, code: int, message: str, refused: Mapping[str, Message] | None = None):
+    def __init__(
+        self,
+        code: int,
+        message: str,
+        refused: Mapping[str, Message] | None = None,
+        *,
+        said: Message | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.refused: Mapping[str, Message] = dict(refused or {})
+        self.said = said
+
+    @classmethod
+    def saying(cls, code: int, said: Message) -> Stop:
+        """Stop with ``said``: its English on stderr, its words in the window's language."""
+        from app.core.services import english
+
+        return cls(code, english(said), said=said)
 
 
 #: A run of more characters than this without a space (a value quoted back: a 70 KB name) is
@@ -116,18 +132,18 @@ def settings_and_token(
     to stderr when the folder cannot take them, where a headless command keeps stderr for its
     own one-line answer."""
     from app.config import load_settings  # pydantic: the window reads it after its first frame
-    from app.core.services import CredentialsError, load_token, logs
+    from app.core.services import TOKEN_ENV, CredentialsError, load_token, logs, say
 
     config = Path(args.config) if args.config else None
     try:
         settings = load_settings(config)
         token = load_token(config_folder(args))
     except ConfigError as exc:
-        raise Stop(EXIT_USAGE, str(exc), exc.refused) from None
+        raise Stop(EXIT_USAGE, str(exc), exc.refused, said=exc.said) from None
     except CredentialsError as exc:
         raise Stop(EXIT_USAGE, str(exc)) from None
     if token is None:
-        raise Stop(EXIT_USAGE, "no API token: set STAMPS_POS_TOKEN or run `stamps-pos token set`")
+        raise Stop.saying(EXIT_USAGE, say("start.no_token", variable=TOKEN_ENV))
     logs.keep_secret(token.reveal())
     logs.to_folder(settings.data_dir, fallback=log_fallback)
     return settings, token

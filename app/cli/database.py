@@ -10,7 +10,7 @@ import sys
 
 from app import APP_NAME
 from app.cli.common import EXIT_USAGE, Stop, one_line
-from app.core.services import DatabaseDamaged, entry_lines, readable_unsettled, set_aside
+from app.core.services import DatabaseDamaged, entry_lines, readable_unsettled, say, set_aside
 
 
 def _entries(count: int) -> str:
@@ -21,11 +21,14 @@ def refuse_damaged(args: argparse.Namespace, damage: DatabaseDamaged) -> Stop:
     """The one-line refusal to work on a damaged database, saying what it still holds and how
     to start a new one; nothing is changed."""
     unsettled, _complete = readable_unsettled(damage.path)
-    return Stop(
-        EXIT_USAGE,
-        f"{damage.sentence}. Nothing was changed; it still holds {_entries(len(unsettled))}. "
-        f"To keep it aside and start a new database: {_run_again(args)}",
+    said = say(
+        "start.database_damaged",
+        path=str(damage.path),
+        problem=damage.first_problem,
+        count=len(unsettled),
+        command=_run_again(args),
     )
+    return Stop.saying(EXIT_USAGE, said)
 
 
 def _run_again(args: argparse.Namespace) -> str:

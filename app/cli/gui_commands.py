@@ -8,7 +8,7 @@ import logging
 import shlex
 import signal
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ from app.early_config import ConfigError, default_config_file, language_setting
 
 if TYPE_CHECKING:
     from app.config import Settings
-    from app.core.services import Message, Secret
+    from app.core.services import Secret
     from app.ui.cashier import TillStart
 
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
@@ -88,23 +88,19 @@ def _fail(args: argparse.Namespace, message: str) -> int:
     return EXIT_USAGE
 
 
-def _cannot_start(
-    args: argparse.Namespace,
-    message: str,
-    refused: Mapping[str, Message] | None = None,
-    *,
-    language: str | None = None,
-) -> int:
+def _cannot_start(args: argparse.Namespace, stop: Stop, *, language: str | None = None) -> int:
     """Say why the till cannot start on stderr, then in a window until it is closed: started
     from the menu, nobody sees stderr (app/ui/cannot_start.py). Exits as :func:`_fail` does."""
-    report_failure(args.command, message)
+    report_failure(args.command, stop.message)
     from app.ui.cannot_start import StartRefusal, show_cannot_start
 
     config = Path(args.config) if args.config else None
     doctor = f"{APP_NAME} doctor"
     if config is not None:
         doctor = f"{APP_NAME} --config {shlex.quote(str(config))} doctor"
-    refusal = StartRefusal(message, config or default_config_file(), doctor, refused or {})
+    refusal = StartRefusal(
+        stop.message, config or default_config_file(), doctor, stop.refused, said=stop.said
+    )
     kiosk = bool(getattr(args, "kiosk", False))
     show_cannot_start(refusal, language=language or language_setting(config), kiosk=kiosk)
     return EXIT_USAGE
@@ -125,7 +121,7 @@ def gui(args: argparse.Namespace) -> int:
         try:
             settings, token = settings_and_token(args, log_fallback=True)
         except Stop as stop:
-            return _cannot_start(args, stop.message, stop.refused)
+            return _cannot_start(args, stop)
         return _kiosk(args, settings, token)
     from app.ui.cashier import DataFolderUnusable, SecondInstance, run_cashier
 
@@ -139,25 +135,26 @@ def gui(args: argparse.Namespace) -> int:
                 language=language_setting(config),
             )
         except Stop as stop:
-            return _cannot_start(args, stop.message, stop.refused)
+            return _cannot_start(args, stop)
         except (SecondInstance, DataFolderUnusable) as exc:
-            return _cannot_start(args, str(exc))
+            return _cannot_start(args, Stop.saying(EXIT_USAGE, exc.said))
         except KeyboardInterrupt:  # Ctrl-C before the window's loop took the signal over
             return EXIT_INTERRUPTED
         except Exception as exc:
-            reason = _start_failure(args, exc)
-            if reason is None:
+            stopped = _start_failure(args, exc)
+            if stopped is None:
                 continue
             if _is_damaged(exc):
                 # Its own page was up and a manager closed it: no second page to close.
-                return _fail(args, reason)
-            return _cannot_start(args, reason)
+                return _fail(args, stopped.message)
+            return _cannot_start(args, stopped)
     return EXIT_USAGE
 
 
 def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
     """The self-service kiosk on the till's settings (channel 3 unless the settings say
     otherwise); it may share the cashier's data folder (docs/kiosk.md)."""
+    from app.core.services import say
     from app.ui.cashier import DataFolderUnusable, SecondInstance
     from app.ui.kiosk.boot import run_kiosk
 
@@ -176,11 +173,11 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
                 support_bundle=_bundle_writer(config),
             )
         except SecondInstance as exc:
-            return _cannot_start(
-                args, str(exc).replace("window", "kiosk"), language=settings.language
-            )
+            another = say("start.second_kiosk", folder=str(exc.folder))
+            return _cannot_start(args, Stop.saying(EXIT_USAGE, another), language=settings.language)
         except DataFolderUnusable as exc:
-            return _cannot_start(args, str(exc), language=settings.language)
+            stop = Stop.saying(EXIT_USAGE, exc.said)
+            return _cannot_start(args, stop, language=settings.language)
         except KeyboardInterrupt:
             return EXIT_INTERRUPTED
         except Exception as exc:
@@ -223,7 +220,7 @@ def _till_start(args: argparse.Namespace) -> TillStart:
     )
 
 
-def _start_failure(args: argparse.Namespace, exc: Exception) -> str | None:
+def _start_failure(args: argparse.Namespace, exc: Exception) -> Stop | None:
     """Why the till could not start on its database or disk, or ``None`` when a damaged
     database was moved aside and the till may start again; anything else is raised again.
 
@@ -238,14 +235,14 @@ def _start_failure(args: argparse.Namespace, exc: Exception) -> str | None:
 
     if isinstance(exc, DatabaseTooNew):
         logging.getLogger(__name__).warning("refused to start: %s", exc)
-        return str(exc)
+        return Stop.saying(EXIT_USAGE, exc.said)
     if isinstance(exc, DatabaseDamaged):
         if not args.accept_new_database:
-            return refuse_damaged(args, exc).message
+            return refuse_damaged(args, exc)
         start_new_database(exc)
         return None
     if isinstance(exc, StorageProblem):
-        return exc.sentence
+        return Stop(EXIT_USAGE, exc.sentence, said=exc.said)
     raise exc
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import os
+import select
 import sys
+import time
 from pathlib import Path
 
 from app.cli.common import EXIT_OK, EXIT_USAGE, report_failure
@@ -18,23 +21,101 @@ from app.core.services import (
     store_token,
 )
 
+#: After the token's line, what more standard input brings is read for this long at most, so
+#: that a second line (a file pasted, two tokens) is refused rather than dropped, while a writer
+#: that keeps its pipe open is not waited for: what it writes later is never read.
+MORE_INPUT_WAIT_S = 0.5
+#: At most this much of standard input is read: the longest token, a byte order mark before it
+#: and its line's end. One byte more says the input is longer than a token.
+INPUT_BOUND = MAX_TOKEN_LENGTH + len(codecs.BOM_UTF8) + 2
+
 
 def _read_token() -> str:
-    """One line from standard input (a prompt without echo on a terminal), read in bounded
-    bytes: a pasted file or an endless stream must not fill the memory."""
-    if sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass("API token: ")
-    line = sys.stdin.buffer.readline(MAX_TOKEN_LENGTH + 3)
-    if len(line) > MAX_TOKEN_LENGTH + 2 and not line.endswith(b"\n"):
-        raise CredentialsError(
-            f"the token cannot be sent: it is longer than {MAX_TOKEN_LENGTH} characters"
-        )
+    """What standard input holds (a prompt without echo on a terminal), read with two bounds:
+    :data:`INPUT_BOUND` bytes, and :data:`MORE_INPUT_WAIT_S` for what follows the first line.
+    The check that follows refuses more than one line; a pasted file or an endless stream
+    never fills the memory."""
+    fd = sys.stdin.fileno()
+    data = _typed(fd) if os.isatty(fd) else _piped(fd)
+    if len(data) > INPUT_BOUND:
+        _first, newline, rest = data.partition(b"\n")
+        if not (newline and rest.strip()):  # more than a token on one line (not two lines)
+            raise CredentialsError(
+                f"the token cannot be sent: it is longer than {MAX_TOKEN_LENGTH} characters"
+            )
     # A file saved as "UTF-8 with BOM" (Notepad, a PowerShell pipe) starts with the encoding's
     # mark, which is no part of the token; bytes that are not UTF-8 stay visible to the check,
     # which refuses them.
-    return line.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+    return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+
+
+def _piped(fd: int) -> bytes:
+    """The first line, however long its writer takes, then what follows it in time."""
+    data, ended = _first_line(fd)
+    return data if ended else data + _what_follows(fd, len(data))
+
+
+def _typed(fd: int) -> bytes:
+    """A line typed (or pasted) at the terminal, not echoed; then what a paste put after it,
+    read without waiting for its line's end, so that it is refused with the rest rather than
+    left for the shell to run as a command once this one ends."""
+    try:
+        import termios
+    except ImportError:  # no POSIX terminal (Windows): one line, as getpass reads it
+        import getpass
+
+        return getpass.getpass("API token: ").encode("utf-8", "surrogateescape")
+    before = termios.tcgetattr(fd)
+    quiet = termios.tcgetattr(fd)
+    quiet[3] &= ~termios.ECHO
+    # Quiet first, then the prompt: what is typed once it shows is never echoed. (Typed before
+    # it, it is dropped, as getpass drops it.)
+    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)
+    try:
+        print("API token: ", end="", file=sys.stderr, flush=True)
+        data, ended = _first_line(fd)
+        if ended:
+            return data
+        raw = termios.tcgetattr(fd)
+        raw[3] &= ~(termios.ECHO | termios.ICANON)
+        raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
+        termios.tcsetattr(fd, termios.TCSANOW, raw)
+        return data + _what_follows(fd, len(data))
+    finally:
+        # Anything still unread is dropped with the terminal's settings put back.
+        termios.tcsetattr(fd, termios.TCSAFLUSH, before)
+        print(file=sys.stderr)
+
+
+def _first_line(fd: int) -> tuple[bytes, bool]:
+    """Standard input up to its first line's end (or :data:`INPUT_BOUND` + 1 bytes), and
+    whether it ended there (the writer closed it)."""
+    data = b""
+    while b"\n" not in data and len(data) <= INPUT_BOUND:
+        chunk = os.read(fd, INPUT_BOUND + 1 - len(data))
+        if not chunk:
+            return data, True
+        data += chunk
+    return data, False
+
+
+def _what_follows(fd: int, have: int) -> bytes:
+    """What arrives within :data:`MORE_INPUT_WAIT_S`, up to the bound (``have`` bytes read)."""
+    more = b""
+    deadline = time.monotonic() + MORE_INPUT_WAIT_S
+    while have + len(more) <= INPUT_BOUND:
+        left = deadline - time.monotonic()
+        try:
+            ready = left > 0 and bool(select.select([fd], [], [], left)[0])
+        except (OSError, ValueError):  # a pipe select cannot wait on (Windows): no more is read
+            ready = False
+        if not ready:
+            break
+        chunk = os.read(fd, INPUT_BOUND + 1 - have - len(more))
+        if not chunk:
+            break
+        more += chunk
+    return more
 
 
 def token_set(args: argparse.Namespace) -> int:

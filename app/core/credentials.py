@@ -65,10 +65,17 @@ def check_token(value: str, source: str) -> str:
     (where the token came from) and what is wrong, never the token.
 
     A token the HTTP layer cannot encode would fail every request before it leaves, and the till
-    would queue redemptions for ever without a reason a person could read.
+    would queue redemptions for ever without a reason a person could read. A value of more than
+    one line is no token at all (a file pasted, two tokens), and is said to be so: its first
+    line taken for the token would be kept without a word.
     """
     if not value:
         raise CredentialsError(f"{source} is empty")
+    if "\n" in value or "\r" in value:
+        raise CredentialsError(
+            f"{source} cannot be sent: it holds more than one line, and a token is a single line "
+            "(was a file, or two tokens, pasted?)"
+        )
     if len(value) > MAX_TOKEN_LENGTH:
         raise CredentialsError(
             f"{source} cannot be sent: it is {len(value)} characters long, and a token is at "
@@ -80,6 +87,12 @@ def check_token(value: str, source: str) -> str:
             "letters outside ASCII): a token is one word of printable ASCII"
         )
     return value
+
+
+def typed_token(text: str) -> Secret:
+    """A token as it was typed or pasted, without what a paste or a file puts around it (a
+    line's end, spaces); :func:`check_token` says whether what is left can be one."""
+    return Secret(text.strip(AROUND))
 
 
 def _with_deadline(call: Callable[[], T], deadline: float) -> T | None:

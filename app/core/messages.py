@@ -1079,6 +1079,85 @@ TEMPLATES: dict[str, str] = {
     "setting.file_unwritable": "The settings file {path} cannot be written: {reason}",
     "setting.file_refused": "The settings file cannot be used: {reason}",
     "setting.refused": "This value is refused: {reason}",
+    # --- why a till cannot start, as the command line says it (its window's cannot-start page
+    # says it in the window's language, app/ui/cannot_start.py; stderr keeps these words) -------
+    "start.settings_unreadable": "settings file {path} cannot be read: {reason}",
+    "start.settings_bom": (
+        "settings file {path} starts with a byte order mark (BOM), which TOML does not allow; "
+        "save it again as UTF-8 without BOM"
+    ),
+    "start.settings_not_utf8": (
+        "settings file {path} is not UTF-8 text; write it again as a plain TOML file"
+    ),
+    "start.settings_not_toml": "settings file {path} is not valid TOML: {reason}",
+    "start.settings_nested": "settings file {path} is nested too deeply to be a settings file",
+    "start.settings_not_a_file": (
+        "settings file {path} is not a regular file (a pipe or a socket); name a TOML file"
+    ),
+    "start.settings_too_large": (
+        "settings file {path} is larger than {mib} MiB: it is not a settings file"
+    ),
+    "start.token_in_settings": (
+        "settings file {path}: the API token is never kept in the settings file; remove it and "
+        "set {variable} or run `stamps-pos token set`"
+    ),
+    "start.no_token": "no API token: set {variable} or run `stamps-pos token set`",
+    "start.data_folder_not_made": (
+        "the data folder {folder} cannot be made: {reason}; set data_dir to a folder this user "
+        "may write"
+    ),
+    "start.data_folder_unwritable": (
+        "the data folder {folder} cannot be written; set data_dir to a folder this user may write"
+    ),
+    "start.second_window": "another Stamps POS window is already open on {folder}; use that one",
+    "start.second_kiosk": "another Stamps POS kiosk is already open on {folder}; use that one",
+    "start.database_too_new": (
+        "The database {path} is at schema revision {revision}, which this version of Stamps POS "
+        "does not know (it knows up to {head}). It was written by a newer version: install that "
+        "version again, or move the database aside."
+    ),
+    "start.database_damaged": (
+        "The till's database {path} is damaged ({problem}); it must be moved aside and a new one "
+        "started. Nothing was changed; it still holds {count} readable queued, sending or "
+        "unknown entries. To keep it aside and start a new database: {command}"
+    ),
+    # --- the till's disk refuses (app/core/storage/problems.py) ---------------------------------
+    "storage.read_only": (
+        "The till's data folder {folder} is read-only: nothing new can be saved (no redemption "
+        "can be queued) until it can be written again"
+    ),
+    "storage.full": (
+        "The disk that holds the till's data ({folder}) is full: nothing new can be saved (no "
+        "redemption can be queued) until space is freed"
+    ),
+    "storage.read_only_no_database": (
+        "The till's data folder {folder} is read-only and holds no database: make it writable "
+        "so the till can start"
+    ),
+    "storage.read_only_needs_upgrade": (
+        "The till's database {path} needs an upgrade to this version, and its folder is "
+        "read-only: make it writable so the till can start"
+    ),
+    "storage.cannot_use": "The till's database {path} cannot be used: {reason}",
+    "storage.io_error": "The till's database {path} cannot be used: the disk reports an I/O error",
+    "storage.cannot_open": "The till's database {path} cannot be used: the file cannot be opened",
+    "storage.not_a_folder": (
+        "The till's database {path} cannot be used: {file} is a file, not a folder"
+    ),
+    "storage.broken_link": (
+        "The till's database {path} cannot be used: it is a link to {target}, which leads to no "
+        "file (is a disk missing?); bring that file back, or remove the link to start a new "
+        "database"
+    ),
+    "storage.busy": (
+        "The till's database {path} is held by another program (locked for more than {seconds} "
+        "seconds): nothing was changed; close that program (an sqlite3 shell, a backup) and try "
+        "again"
+    ),
+    "storage.damaged": (
+        "The till's database {path} is damaged ({problem}); it must be moved aside and a new one "
+        "started"
+    ),
     # --- people, sign-in and lockout ------------------------------------------------------------
     "staff.no_manager_named": "There is no manager named {name}.",
     "staff.no_cashier_named": "There is no cashier named {name}.",
@@ -1206,6 +1285,12 @@ SINGULAR: dict[str, tuple[str, str]] = {
     "receipt.stamps_left_also_said": (
         "stamps",
         "{stamps} stamp left. The Stamps server also said: {said}",
+    ),
+    "start.database_damaged": (
+        "count",
+        "The till's database {path} is damaged ({problem}); it must be moved aside and a new one "
+        "started. Nothing was changed; it still holds {count} readable queued, sending or "
+        "unknown entry. To keep it aside and start a new database: {command}",
     ),
     # the offline limits are a store's settings, and one may be set to 1
     "policy.too_costly_offline": (

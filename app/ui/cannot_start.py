@@ -2,8 +2,9 @@
 
 Started from its menu entry, the window's stderr goes nowhere a manager can see: a till with no
 settings, or settings it refuses, would flash its window and be gone. Whatever stops ``gui`` (or
-``gui --kiosk``) before the till opens is shown instead on one page: what is wrong, as the command
-line words it (each refused setting in the settings dialog's words, in the window's language),
+``gui --kiosk``) before the till opens is shown instead on one page: what is wrong, in the
+window's language (each refused setting in the settings dialog's words; any other reason as the
+core's message the command line printed in English, or as printed when no message says it),
 where the settings file is, and the command that checks the till. Its one button closes it; the
 command then exits as before (status 2, the same line on stderr).
 
@@ -44,12 +45,15 @@ class StartRefusal:
     """Why the window cannot start. ``reason``: what the command line prints after
     ``stamps-pos gui:`` (its lines as they are); ``settings``: each refused setting by name
     (``""`` for the file as a whole) and why, when the reason is the settings; ``settings_file``:
-    the file the till read (or looked for); ``doctor``: the command that checks this till."""
+    the file the till read (or looked for); ``doctor``: the command that checks this till;
+    ``said``: the reason as the core's message, shown in the window's language (``None``: a
+    reason no message says, shown as it is)."""
 
     reason: str
     settings_file: Path
     doctor: str = "stamps-pos doctor"
     settings: Mapping[str, Message] = field(default_factory=dict)
+    said: Message | None = None
 
 
 def _file_is_there(path: Path) -> bool:
@@ -78,7 +82,8 @@ class CannotStartPage(QWidget):
             ]
         else:
             lead = self.tr("The till stopped before it opened:")
-            lines = [line.strip() for line in refusal.reason.splitlines() if line.strip()]
+            reason = refusal.reason if refusal.said is None else words(refusal.said)
+            lines = [line.strip() for line in reason.splitlines() if line.strip()]
         self.lead = self._label(lead, "cannotStartLead", "heading")
         self.reason = self._label("\n".join(lines), "cannotStartReason", "error")
         # Selectable: a manager may copy a path or a setting's name into a terminal.

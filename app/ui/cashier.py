@@ -75,28 +75,42 @@ def take_held_scan(held: HeldScan, window: CashierWindow) -> None:
     held.hand_over(window.scanned, stale=window.scanned)
 
 
-class SecondInstance(Exception):
-    """Another window already runs on this data folder."""
+class StartStopped(Exception):
+    """The till cannot start; ``said`` is why, which the window's cannot-start page shows in its
+    language (``str()``: the same in English, for the command line)."""
+
+    def __init__(self, said: Message) -> None:
+        from app.core.services import english
+
+        super().__init__(english(said))
+        self.said = said
 
 
-class DataFolderUnusable(Exception):
-    """The data folder cannot be made, or its lock cannot be written there; ``str()`` says
-    which folder and why, for the command line and the window's cannot-start page."""
+class SecondInstance(StartStopped):
+    """Another window already runs on this data folder (``folder``)."""
+
+    def __init__(self, folder: Path) -> None:
+        from app.core.services import say
+
+        super().__init__(say("start.second_window", folder=str(folder)))
+        self.folder = folder
 
 
-def _why_unwritable(data_dir: Path) -> str:
+class DataFolderUnusable(StartStopped):
+    """The data folder cannot be made, or its lock cannot be written there; says which folder
+    and why, for the command line and the window's cannot-start page."""
+
+
+def _why_unwritable(data_dir: Path) -> Message:
     """Why the lock file could not be written in ``data_dir``, in the words the till says it
     with later (its storage banner, the command line), when the disk says it is read-only or
     full: there, "a folder this user may write" would send a manager after a permission."""
-    from app.core.services import unwritable_folder
+    from app.core.services import say, unwritable_folder
 
     problem = unwritable_folder(data_dir)
-    if problem is not None:
-        return problem.sentence
-    return (
-        f"the data folder {data_dir} cannot be written; "
-        "set data_dir to a folder this user may write"
-    )
+    if problem is not None and problem.said is not None:
+        return problem.said
+    return say("start.data_folder_unwritable", folder=str(data_dir))
 
 
 @contextlib.contextmanager
@@ -108,19 +122,19 @@ def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataFolderUnusable(
-            f"the data folder {data_dir} cannot be made: {exc.strerror or exc}; "
-            "set data_dir to a folder this user may write"
-        ) from None
+        from app.core.services import say
+
+        why = say(
+            "start.data_folder_not_made", folder=str(data_dir), reason=exc.strerror or str(exc)
+        )
+        raise DataFolderUnusable(why) from None
     lock = QLockFile(str(data_dir / name))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
         if lock.error() is not QLockFile.LockError.LockFailedError:
             # Not another window: the folder refuses the lock file itself.
             raise DataFolderUnusable(_why_unwritable(data_dir))
-        raise SecondInstance(
-            f"another Stamps POS window is already open on {data_dir}; use that one"
-        )
+        raise SecondInstance(data_dir)
     try:
         yield
     finally:

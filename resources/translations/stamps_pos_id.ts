@@ -3571,6 +3571,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server di {url} tidak dapat dihubungi: {detail}</translation>
     </message>
     <message>
+        <source>A token is a single line, and this holds more than one (was a file, or two tokens, pasted?).</source>
+        <translation>Token hanya satu baris, sedangkan ini berisi lebih dari satu (yang ditempel sebuah berkas, atau dua token?).</translation>
+    </message>
+    <message>
         <source>A token is at most {limit} characters.</source>
         <translation>Token paling banyak {limit} karakter.</translation>
     </message>
@@ -5621,6 +5625,136 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini tautan ke folder yang tidak ada: tautkan ke folder yang ada.</translation>
     </message>
     <message>
+        <source>settings file {path} cannot be read: {reason}</source>
+        <comment>start.settings_unreadable</comment>
+        <translation>Berkas pengaturan {path} tidak bisa dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>settings file {path} starts with a byte order mark (BOM), which TOML does not allow; save it again as UTF-8 without BOM</source>
+        <comment>start.settings_bom</comment>
+        <translation>Berkas pengaturan {path} diawali penanda urutan byte (BOM), yang tidak diizinkan TOML; simpan lagi sebagai UTF-8 tanpa BOM</translation>
+    </message>
+    <message>
+        <source>settings file {path} is not UTF-8 text; write it again as a plain TOML file</source>
+        <comment>start.settings_not_utf8</comment>
+        <translation>Berkas pengaturan {path} bukan teks UTF-8; tulis lagi sebagai berkas TOML biasa</translation>
+    </message>
+    <message>
+        <source>settings file {path} is not valid TOML: {reason}</source>
+        <comment>start.settings_not_toml</comment>
+        <translation>Berkas pengaturan {path} bukan TOML yang sah: {reason}</translation>
+    </message>
+    <message>
+        <source>settings file {path} is nested too deeply to be a settings file</source>
+        <comment>start.settings_nested</comment>
+        <translation>Berkas pengaturan {path} bersarang terlalu dalam untuk sebuah berkas pengaturan</translation>
+    </message>
+    <message>
+        <source>settings file {path} is not a regular file (a pipe or a socket); name a TOML file</source>
+        <comment>start.settings_not_a_file</comment>
+        <translation>Berkas pengaturan {path} bukan berkas biasa (sebuah pipe atau socket); sebutkan sebuah berkas TOML</translation>
+    </message>
+    <message>
+        <source>settings file {path} is larger than {mib} MiB: it is not a settings file</source>
+        <comment>start.settings_too_large</comment>
+        <translation>Berkas pengaturan {path} lebih besar dari {mib} MiB: itu bukan berkas pengaturan</translation>
+    </message>
+    <message>
+        <source>settings file {path}: the API token is never kept in the settings file; remove it and set {variable} or run `stamps-pos token set`</source>
+        <comment>start.token_in_settings</comment>
+        <translation>Berkas pengaturan {path}: token API tidak pernah disimpan di berkas pengaturan; hapus dari sana, lalu isi {variable} atau jalankan `stamps-pos token set`</translation>
+    </message>
+    <message>
+        <source>no API token: set {variable} or run `stamps-pos token set`</source>
+        <comment>start.no_token</comment>
+        <translation>Belum ada token API: isi {variable} atau jalankan `stamps-pos token set`</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be made: {reason}; set data_dir to a folder this user may write</source>
+        <comment>start.data_folder_not_made</comment>
+        <translation>Folder data {folder} tidak bisa dibuat: {reason}; isi data_dir dengan folder yang boleh ditulisi pengguna ini</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be written; set data_dir to a folder this user may write</source>
+        <comment>start.data_folder_unwritable</comment>
+        <translation>Folder data {folder} tidak bisa ditulisi; isi data_dir dengan folder yang boleh ditulisi pengguna ini</translation>
+    </message>
+    <message>
+        <source>another Stamps POS window is already open on {folder}; use that one</source>
+        <comment>start.second_window</comment>
+        <translation>Jendela Stamps POS lain sudah terbuka di {folder}; pakai jendela itu</translation>
+    </message>
+    <message>
+        <source>another Stamps POS kiosk is already open on {folder}; use that one</source>
+        <comment>start.second_kiosk</comment>
+        <translation>Kios Stamps POS lain sudah terbuka di {folder}; pakai kios itu</translation>
+    </message>
+    <message>
+        <source>The database {path} is at schema revision {revision}, which this version of Stamps POS does not know (it knows up to {head}). It was written by a newer version: install that version again, or move the database aside.</source>
+        <comment>start.database_too_new</comment>
+        <translation>Database {path} ada di revisi skema {revision}, yang tidak dikenal versi Stamps POS ini (yang dikenalnya sampai {head}). Database itu ditulis oleh versi yang lebih baru: pasang lagi versi itu, atau sisihkan databasenya.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started. Nothing was changed; it still holds {count} readable queued, sending or unknown entries. To keep it aside and start a new database: {command}</source>
+        <comment>start.database_damaged</comment>
+        <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai. Belum ada yang diubah; di dalamnya masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti yang bisa dibaca. Untuk menyisihkannya dan memulai database baru: {command}</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data folder {folder} is read-only: nothing new can be saved (no redemption can be queued) until it can be written again</source>
+        <comment>storage.read_only</comment>
+        <translation>Folder data mesin kasir {folder} hanya-baca: tidak ada yang baru yang bisa disimpan (tidak ada penukaran yang bisa diantrekan) sampai folder itu bisa ditulisi lagi</translation>
+    </message>
+    <message>
+        <source>The disk that holds the till&apos;s data ({folder}) is full: nothing new can be saved (no redemption can be queued) until space is freed</source>
+        <comment>storage.full</comment>
+        <translation>Disk penyimpan data mesin kasir ({folder}) penuh: tidak ada yang baru yang bisa disimpan (tidak ada penukaran yang bisa diantrekan) sampai ada ruang kosong</translation>
+    </message>
+    <message>
+        <source>The till&apos;s data folder {folder} is read-only and holds no database: make it writable so the till can start</source>
+        <comment>storage.read_only_no_database</comment>
+        <translation>Folder data mesin kasir {folder} hanya-baca dan tidak berisi database: buat agar bisa ditulisi supaya mesin kasir bisa dimulai</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} needs an upgrade to this version, and its folder is read-only: make it writable so the till can start</source>
+        <comment>storage.read_only_needs_upgrade</comment>
+        <translation>Database mesin kasir {path} perlu ditingkatkan ke versi ini, dan foldernya hanya-baca: buat agar bisa ditulisi supaya mesin kasir bisa dimulai</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} cannot be used: {reason}</source>
+        <comment>storage.cannot_use</comment>
+        <translation>Database mesin kasir {path} tidak bisa dipakai: {reason}</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} cannot be used: the disk reports an I/O error</source>
+        <comment>storage.io_error</comment>
+        <translation>Database mesin kasir {path} tidak bisa dipakai: disk melaporkan galat I/O</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} cannot be used: the file cannot be opened</source>
+        <comment>storage.cannot_open</comment>
+        <translation>Database mesin kasir {path} tidak bisa dipakai: berkasnya tidak bisa dibuka</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} cannot be used: {file} is a file, not a folder</source>
+        <comment>storage.not_a_folder</comment>
+        <translation>Database mesin kasir {path} tidak bisa dipakai: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} cannot be used: it is a link to {target}, which leads to no file (is a disk missing?); bring that file back, or remove the link to start a new database</source>
+        <comment>storage.broken_link</comment>
+        <translation>Database mesin kasir {path} tidak bisa dipakai: itu tautan ke {target}, yang tidak mengarah ke berkas apa pun (apakah ada disk yang hilang?); kembalikan berkas itu, atau hapus tautannya untuk memulai database baru</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} is held by another program (locked for more than {seconds} seconds): nothing was changed; close that program (an sqlite3 shell, a backup) and try again</source>
+        <comment>storage.busy</comment>
+        <translation>Database mesin kasir {path} sedang ditahan program lain (terkunci lebih dari {seconds} detik): belum ada yang diubah; tutup program itu (shell sqlite3, pencadangan) lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started</source>
+        <comment>storage.damaged</comment>
+        <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai</translation>
+    </message>
+    <message>
         <source>{name} is locked after {count} wrong PINs; try again in {minutes} minutes.</source>
         <comment>staff.locked</comment>
         <translation>{name} terkunci setelah {count} kali PIN salah; coba lagi dalam {minutes} menit.</translation>
@@ -5739,6 +5873,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{stamps} stamp left. The Stamps server also said: {said}</source>
         <comment>receipt.stamps_left_also_said</comment>
         <translation>Sisa {stamps} stamp. Server Stamps juga menyampaikan: {said}</translation>
+    </message>
+    <message>
+        <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started. Nothing was changed; it still holds {count} readable queued, sending or unknown entry. To keep it aside and start a new database: {command}</source>
+        <comment>start.database_damaged</comment>
+        <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai. Belum ada yang diubah; di dalamnya masih ada {count} penukaran yang antre, sedang dikirim, atau belum pasti yang bisa dibaca. Untuk menyisihkannya dan memulai database baru: {command}</translation>
     </message>
     <message>
         <source>Offline, one redemption may cost at most {limit} stamp; this costs {cost}.</source>

@@ -5,6 +5,7 @@ Nothing here is timed (make bench measures the start, docs/performance.md)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -320,5 +321,82 @@ def test_a_kiosk_on_a_damaged_database_says_the_kiosk_command_that_starts_a_new_
     command = f"stamps-pos --config {config} --accept-new-database gui --kiosk"
     assert done.stderr.count(command) == 1  # (not the cashier's `gui ...`)
     [page] = pages
-    assert "is damaged" in page["text"] and command in page["text"]
+    damaged = "is damaged" if language == "en" else "rusak"  # in the page's language
+    assert damaged in page["text"] and command in page["text"]
     assert page["text"].splitlines()[-1] == close
+
+
+#: Each reason a start stops for, set up in a till whose settings say ``language = "id"`` (or,
+#: where the settings file cannot be read, ``STAMPS_POS_LANGUAGE=id``): what stderr says, in
+#: English as ever, and what the page says in its place, in Bahasa Indonesia.
+REASONS = {
+    "not-toml": ("is not valid TOML", "bukan TOML yang sah"),
+    "token-in-file": ("the API token is never kept", "token API tidak pernah disimpan"),
+    "no-token": ("no API token: set STAMPS_POS_TOKEN", "Belum ada token API: isi STAMPS_POS_TOKEN"),
+    "data-folder": ("cannot be made", "tidak bisa dibuat"),
+    "read-only": ("is read-only", "hanya-baca"),
+    "full": ("is full", "penuh"),
+    "newer-database": ("written by a newer version", "ditulis oleh versi yang lebih baru"),
+    "second": ("is already open on", "sudah terbuka di"),
+}
+
+
+def reason_set_up(
+    reason: str, tmp_path: Path, stack: contextlib.ExitStack, kiosk: bool
+) -> tuple[str, dict[str, str]]:
+    """The settings file and the environment of a till that stops for ``reason``; what it
+    needs held meanwhile (a mount, another window's lock) is held by ``stack``."""
+    from app.ui.cashier import single_instance
+    from app.ui.kiosk.boot import KIOSK_LOCK
+
+    from ..support.disk import fill, mounted_read_only, small_disk
+    from ..support.previous_release import create_database, stamp_revision
+
+    data = tmp_path / "data"
+    env = {"STAMPS_POS_TOKEN": TOKEN}
+    if reason == "not-toml":
+        return "merchant = [\n", {**env, "STAMPS_POS_LANGUAGE": "id"}
+    if reason == "token-in-file":
+        return 'merchant = 14\nstore = 32\ntoken = "x"\n', {"STAMPS_POS_LANGUAGE": "id"}
+    if reason == "no-token":
+        env = {}
+    elif reason == "data-folder":
+        data = Path("/proc/stamps-pos-start-test")
+    elif reason == "read-only":
+        (tmp_path / "writable").mkdir()
+        data = stack.enter_context(mounted_read_only(tmp_path / "writable", tmp_path / "ro"))
+    elif reason == "full":
+        # The window takes its lock first: a full disk refuses it, and says the disk is full.
+        data = stack.enter_context(small_disk(tmp_path / "disk"))
+        fill(data)
+    elif reason == "newer-database":
+        data.mkdir(mode=0o700)
+        create_database(data / "stamps-pos.db")
+        stamp_revision(data / "stamps-pos.db", "0099_from_a_newer_release")
+    elif reason == "second":
+        stack.enter_context(single_instance(data, KIOSK_LOCK if kiosk else "gui.lock"))
+    settings = (
+        'language = "id"\nmerchant = 14\nstore = 32\nbase_url = "http://127.0.0.1:9"\n'
+        f'data_dir = "{data}"\n'
+    )
+    return settings, env
+
+
+@pytest.mark.parametrize("kiosk", [(), ("--kiosk",)], ids=["cashier", "kiosk"])
+@pytest.mark.parametrize("reason", list(REASONS))
+def test_every_reason_a_start_stops_for_is_said_in_the_shop_s_language(
+    tmp_path: Path, kiosk: tuple[str, ...], reason: str
+) -> None:
+    english, indonesian = REASONS[reason]
+    with contextlib.ExitStack() as stack:
+        settings, env = reason_set_up(reason, tmp_path, stack, bool(kiosk))
+        done, pages, _ = start_stopped(tmp_path, settings, "gui", *kiosk, **env)
+    assert done.returncode == 2, done.stderr
+    [line] = [line for line in done.stderr.splitlines() if line.startswith("stamps-pos gui: ")]
+    assert english in line  # stderr's one line, in English as scripts read it
+    [page] = pages
+    lines = page["text"].splitlines()
+    assert lines[:2] == ["Stamps POS tidak dapat dimulai", "Mesin kasir berhenti sebelum terbuka:"]
+    assert indonesian in lines[2], lines[2]
+    assert english not in page["text"]
+    assert TOKEN not in done.stdout + done.stderr

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import ConfigError, load_settings
+from app.core.services import english as english_words
+from app.core.services import say
 from app.ui.cannot_start import CannotStartPage, StartRefusal, show_cannot_start
 
 from ..support.cannot_start import PageReader
@@ -66,7 +68,8 @@ def test_in_indonesian_the_page_and_the_settings_words_are_indonesian(
 def test_no_word_of_the_page_is_left_in_english_when_translated(
     qtbot: QtBot, tmp_path: Path, language: str
 ) -> None:
-    refusal = StartRefusal("no API token", tmp_path / "none.toml")
+    said = say("start.no_token", variable="STAMPS_POS_TOKEN")
+    refusal = StartRefusal(english_words(said), tmp_path / "none.toml", said=said)
     english = CannotStartPage(refusal)
     qtbot.addWidget(english)
     with speaking(language):
@@ -74,10 +77,20 @@ def test_no_word_of_the_page_is_left_in_english_when_translated(
         qtbot.addWidget(page)
         pairs = zip(english.shown_text().splitlines(), page.shown_text().splitlines(), strict=True)
     for source, shown in pairs:
-        if source == "no API token":  # the command line's words: the manager's fix, as typed
-            assert shown == source
-        else:
-            assert (shown != source) == (language != "en"), shown
+        assert (shown != source) == (language != "en"), shown
+    if language == "id":  # the fix itself, as the manager types it, is the same
+        assert "STAMPS_POS_TOKEN" in page.reason.text()
+        assert "`stamps-pos token set`" in page.reason.text()
+
+
+def test_a_reason_no_message_says_is_shown_as_the_command_line_says_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with speaking("id"):
+        page = CannotStartPage(StartRefusal("a reason of its own", tmp_path / "none.toml"))
+        qtbot.addWidget(page)
+        assert page.reason.text() == "a reason of its own"
+        assert page.lead.text() == "Mesin kasir berhenti sebelum terbuka:"
 
 
 def test_a_reason_that_is_not_a_setting_is_the_command_lines_words_line_by_line(

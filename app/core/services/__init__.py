@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         load_token,
         store_token,
         token_file,
+        typed_token,
     )
     from app.core.domain import Channel, EntryStatus, OperationKind, format_rupiah
     from app.core.messages import (
@@ -193,6 +194,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "load_token",
             "store_token",
             "token_file",
+            "typed_token",
         ),
     ),
     (
@@ -630,6 +632,7 @@ __all__ = [
     "store_token",
     "summarise",
     "token_file",
+    "typed_token",
     "unwritable_folder",
     "what_to_do",
     "write_audit_csv",

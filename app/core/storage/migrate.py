@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from app.core.messages import Message, english, say
 from app.core.storage.engine import connect, create_engine
 from app.core.storage.integrity import SIBLINGS, check, sync_folder
 from app.core.storage.problems import (
@@ -45,7 +46,12 @@ log = logging.getLogger(__name__)
 
 
 class DatabaseTooNew(RuntimeError):
-    """The database's schema revision is newer than any this version of the app knows."""
+    """The database's schema revision is newer than any this version of the app knows;
+    ``said``: why, as a window shows it in its language (``str()`` in English)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(english(said))
+        self.said = said
 
 
 def _config(connection: sa.Connection | None = None) -> Config:
@@ -79,9 +85,12 @@ def current_revision(connection: sa.Connection) -> str | None:
 
 def _too_new(db_path: Path, current: str) -> DatabaseTooNew:
     return DatabaseTooNew(
-        f"The database {db_path} is at schema revision {current!r}, which this "
-        f"version of Stamps POS does not know (it knows up to {head_revision()!r}). It was "
-        "written by a newer version: install that version again, or move the database aside."
+        say(
+            "start.database_too_new",
+            path=str(db_path),
+            revision=repr(current),
+            head=repr(head_revision()),
+        )
     )
 
 
@@ -243,11 +252,8 @@ def prepare_database(db_path: Path, *, pages: bool = True) -> bool:
         migrate(db_path, pages=pages)
         return False
     if not db_path.exists():
-        raise StorageReadOnly(
-            f"The till's data folder {db_path.parent} is read-only and holds no database: "
-            "make it writable so the till can start",
-            db_path,
-        )
+        said = say("storage.read_only_no_database", folder=str(db_path.parent))
+        raise StorageReadOnly.saying(said, db_path)
     problems = check(db_path, read_only=True)
     if problems:
         raise DatabaseDamaged(db_path, problems)
@@ -255,11 +261,8 @@ def prepare_database(db_path: Path, *, pages: bool = True) -> bool:
     if revision != (script_head() or head_revision()):
         if revision is not None and not _known(revision):
             raise _too_new(db_path, revision)
-        raise StorageReadOnly(
-            f"The till's database {db_path} needs an upgrade to this version, and its folder is "
-            "read-only: make it writable so the till can start",
-            db_path,
-        )
+        said = say("storage.read_only_needs_upgrade", path=str(db_path))
+        raise StorageReadOnly.saying(said, db_path)
     return True
 
 

@@ -14,9 +14,11 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from typing import Self
 
 import sqlalchemy as sa
 
+from app.core.messages import Message, english, say
 from app.core.storage.engine import BUSY_TIMEOUT_MS
 
 #: Below this much free space, an I/O error while writing is taken for a full disk.
@@ -32,12 +34,20 @@ _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 
 class StorageProblem(Exception):
     """The till's data folder or database cannot do what was asked; ``str()`` is one sentence a
-    cashier or a manager can act on. ``path`` is the database (or folder) concerned."""
+    cashier or a manager can act on, ``said`` the same as a message a window shows in its
+    language (``None`` for a sentence no message says). ``path`` is the database (or folder)
+    concerned."""
 
-    def __init__(self, sentence: str, path: Path) -> None:
+    def __init__(self, sentence: str, path: Path, said: Message | None = None) -> None:
         super().__init__(sentence)
         self.sentence = sentence
         self.path = path
+        self.said = said
+
+    @classmethod
+    def saying(cls, said: Message, path: Path) -> Self:
+        """The problem ``said`` says, on ``path``."""
+        return cls(english(said), path, said)
 
 
 class StorageReadOnly(StorageProblem):
@@ -64,37 +74,20 @@ class DatabaseDamaged(StorageProblem):
     check found. The till starts on a new one only when someone with authority says so."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
-        first = problems[0] if problems else "it failed its integrity check"
-        super().__init__(
-            f"The till's database {path} is damaged ({first}); it must be moved aside and a new "
-            "one started",
-            path,
-        )
+        self.first_problem = problems[0] if problems else "it failed its integrity check"
+        said = say("storage.damaged", path=str(path), problem=self.first_problem)
+        super().__init__(english(said), path, said)
         self.problems = problems
 
 
 def folder_read_only(path: Path) -> StorageReadOnly:
     """The problem for a database in a folder (or a file) that cannot be written."""
-    return StorageReadOnly(_read_only_sentence(path.parent), path)
+    return StorageReadOnly.saying(say("storage.read_only", folder=str(path.parent)), path)
 
 
 def disk_full(path: Path) -> StorageFull:
     """The problem for a database on a full disk."""
-    return StorageFull(_full_sentence(path.parent), path)
-
-
-def _read_only_sentence(folder: Path) -> str:
-    return (
-        f"The till's data folder {folder} is read-only: nothing new can be saved (no "
-        "redemption can be queued) until it can be written again"
-    )
-
-
-def _full_sentence(folder: Path) -> str:
-    return (
-        f"The disk that holds the till's data ({folder}) is full: nothing new can be saved "
-        "(no redemption can be queued) until space is freed"
-    )
+    return StorageFull.saying(say("storage.full", folder=str(path.parent)), path)
 
 
 def unwritable_folder(folder: Path) -> StorageProblem | None:
@@ -106,25 +99,27 @@ def unwritable_folder(folder: Path) -> StorageProblem | None:
     except (OSError, AttributeError):  # no such folder, or no statvfs (Windows)
         return None
     if read_only:
-        return StorageReadOnly(_read_only_sentence(folder), folder)
+        return StorageReadOnly.saying(say("storage.read_only", folder=str(folder)), folder)
     if _nearly_full(folder):
-        return StorageFull(_full_sentence(folder), folder)
+        return StorageFull.saying(say("storage.full", folder=str(folder)), folder)
     return None
 
 
 def cannot_use(path: Path, what: str) -> StorageFailed:
-    """The problem for a database that cannot be used because of ``what``."""
-    return StorageFailed(f"The till's database {path} cannot be used: {what}", path)
+    """The problem for a database that cannot be used because of ``what`` (an error's own
+    words, said as they are)."""
+    return failed(path, "storage.cannot_use", reason=what)
+
+
+def failed(path: Path, message_id: str, **params: str | int) -> StorageFailed:
+    """The problem for a database that cannot be used, as the message ``message_id`` says."""
+    return StorageFailed.saying(say(message_id, path=str(path), **params), path)
 
 
 def busy(path: Path) -> DatabaseBusy:
     """The problem for a database another program holds locked past the busy timeout."""
-    return DatabaseBusy(
-        f"The till's database {path} is held by another program (locked for more than "
-        f"{BUSY_TIMEOUT_MS // 1000} seconds): nothing was changed; close that program (an "
-        "sqlite3 shell, a backup) and try again",
-        path,
-    )
+    said = say("storage.busy", path=str(path), seconds=BUSY_TIMEOUT_MS // 1000)
+    return DatabaseBusy.saying(said, path)
 
 
 def broken_link(path: Path) -> StorageFailed | None:
@@ -137,11 +132,7 @@ def broken_link(path: Path) -> StorageFailed | None:
         target = os.readlink(path)
     except OSError:  # (it was one a moment ago)
         target = "?"
-    return cannot_use(
-        path,
-        f"it is a link to {target}, which leads to no file (is a disk missing?); "
-        "bring that file back, or remove the link to start a new database",
-    )
+    return failed(path, "storage.broken_link", target=target)
 
 
 def free_bytes(folder: Path) -> int | None:
@@ -180,12 +171,10 @@ def problem_from(exc: BaseException, path: Path) -> StorageProblem | None:
         if primary == _SQLITE_IOERR:
             # A WAL or its index that cannot grow reports an I/O error, not SQLITE_FULL.
             return (
-                disk_full(path)
-                if _nearly_full(path.parent)
-                else cannot_use(path, "the disk reports an I/O error")
+                disk_full(path) if _nearly_full(path.parent) else failed(path, "storage.io_error")
             )
         if primary == _SQLITE_CANTOPEN:
-            return cannot_use(path, "the file cannot be opened")
+            return failed(path, "storage.cannot_open")
         return None
     if isinstance(exc, OSError):
         if exc.errno in _READ_ONLY_ERRNOS:
@@ -193,6 +182,6 @@ def problem_from(exc: BaseException, path: Path) -> StorageProblem | None:
         if exc.errno in _FULL_ERRNOS:
             return disk_full(path)
         if isinstance(exc, FileExistsError | NotADirectoryError):
-            return cannot_use(path, f"{exc.filename} is a file, not a folder")
+            return failed(path, "storage.not_a_folder", file=str(exc.filename))
         return cannot_use(path, exc.strerror or type(exc).__name__)
     return None

@@ -30,6 +30,7 @@ from app.core.services import (
     check_token,
     diagnostics,
     store_token,
+    typed_token,
 )
 from app.settings_file import FormValue, Refusal, SettingsFile
 from app.ui.controllers.lock import IdleLock
@@ -171,10 +172,12 @@ class SettingsController(QObject):
         token_locked = TOKEN_ENV if os.environ.get(TOKEN_ENV) else None
         dialog = SettingsDialog(setting_fields(self.settings, self.file), token_locked, self.view)
         dialog.save_requested.connect(
-            lambda values, token: spawn(self.save(values, Secret(token)), name="save settings")
+            lambda values, token: spawn(self.save(values, typed_token(token)), name="save settings")
         )
         dialog.check_requested.connect(
-            lambda values, token: spawn(self.check(values, Secret(token)), name="check settings")
+            lambda values, token: spawn(
+                self.check(values, typed_token(token)), name="check settings"
+            )
         )
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
@@ -338,6 +341,12 @@ class SettingsController(QObject):
         try:
             check_token(token.reveal(), "the token")
         except CredentialsError:
+            if "\n" in token.reveal() or "\r" in token.reveal():
+                # Its first line is not taken for the token: this was not one.
+                return self.tr(
+                    "A token is a single line, and this holds more than one (was a file, or two "
+                    "tokens, pasted?)."
+                )
             if len(token.reveal()) > MAX_TOKEN_LENGTH:
                 return self.tr("A token is at most {limit} characters.").format(
                     limit=MAX_TOKEN_LENGTH

@@ -368,6 +368,44 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
 
 
+def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_token(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The rule of `stamps-pos token set`: a token is one line. A file, or two tokens, pasted
+    # into the field is not one; a line's end after the token (a copy from a terminal) is fine.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    folder.mkdir()
+    window = make_cashier(till_settings)
+    window.settings.settings = till_settings
+    window.settings.file = SettingsFile(folder / "settings.toml")
+    window.settings.token_folder = folder
+    add_manager(qtbot, window)
+    enter(qtbot, window)
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
+    dialog = window.settings.dialog
+    assert dialog is not None
+    dialog.token_edit.setText("first-token\r\nsecond-token")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
+    assert dialog.error_of("token") == (
+        "A token is a single line, and this holds more than one (was a file, or two tokens, "
+        "pasted?)."
+    )
+    assert "first-token" not in dialog.error_of("token")
+    assert not (folder / "token").exists()  # nothing stored
+    dialog.token_edit.setText("new-token-123\r\n")
+    dialog.submit()
+    qtbot.waitUntil(lambda: (folder / "token").exists(), timeout=WAIT_MS)
+    assert (folder / "token").read_text(encoding="ascii") == "new-token-123\n"
+    assert dialog.error_of("token") == ""
+
+
 def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
     qtbot: QtBot,
     cashier: CashierWindow,

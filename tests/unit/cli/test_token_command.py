@@ -3,6 +3,9 @@ never costs the till the token it had."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,112 @@ def test_a_token_piped_from_a_file_saved_with_a_byte_order_mark_is_the_token(
     code, _, err = token_set(config, b"\xef\xbb\xbfgood-token\r\n")
     assert (code, err) == (0, "")
     assert (config.parent / "token").read_text() == "good-token\n"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [b"abc\r\ndef", b"first-token\nsecond-token\n", b"\xef\xbb\xbffirst-token\r\n\r\nsecond"],
+    ids=["crlf-then-more", "two-tokens", "a-file-with-a-blank-line"],
+)
+def test_a_second_line_is_no_token_and_nothing_is_stored(config: Path, given: bytes) -> None:
+    # "abc\r\ndef" stored "abc": the first line was taken for the token without a word.
+    assert token_set(config, b"good-token\n")[0] == 0
+    code, out, err = token_set(config, given)
+    assert (code, out) == (2, "")
+    assert err == (
+        "stamps-pos token set: the token cannot be sent: it holds more than one line, and a "
+        "token is a single line (was a file, or two tokens, pasted?)\n"
+    )
+    assert (config.parent / "token").read_text() == "good-token\n"
+
+
+@pytest.mark.parametrize("given", [b"new-token\r\n", b"new-token\n", b"new-token\n\n  \n"])
+def test_a_line_s_end_alone_after_the_token_is_fine(config: Path, given: bytes) -> None:
+    code, _, err = token_set(config, given)
+    assert (code, err) == (0, "")
+    assert (config.parent / "token").read_text() == "new-token\n"
+
+
+def token_set_kept_open(config: Path, given: bytes) -> subprocess.CompletedProcess[bytes]:
+    """``token set`` fed ``given`` by a writer that keeps its pipe open (never closes it)."""
+    env = {**os.environ, "STAMPS_POS_CONFIG": str(config)}
+    env.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    read, write = os.pipe()
+    try:
+        os.write(write, given)
+        return subprocess.run(
+            [sys.executable, "-m", "app", "token", "set"],
+            stdin=read,
+            capture_output=True,
+            env=env,
+            timeout=60,  # (it waited for ever for the pipe's end)
+            check=False,
+        )
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_a_writer_that_keeps_its_pipe_open_is_not_waited_for(config: Path) -> None:
+    done = token_set_kept_open(config, b"new-token\n")
+    assert done.returncode == 0, done.stderr
+    assert (config.parent / "token").read_text() == "new-token\n"
+    refused = token_set_kept_open(config, b"other-token\nsecond-token\n")
+    assert refused.returncode == 2
+    assert b"more than one line" in refused.stderr
+    assert (config.parent / "token").read_text() == "new-token\n"
+
+
+def token_set_at_a_terminal(config: Path, pasted: bytes) -> tuple[int, bytes, bytes]:
+    """``token set`` at a terminal (a pseudo-terminal), ``pasted`` once it asks: its exit code,
+    its stderr and what the terminal echoed."""
+    import pty
+    import select
+
+    env = {**os.environ, "STAMPS_POS_CONFIG": str(config)}
+    terminal, line = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "token", "set"],
+        stdin=line,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(line)
+    try:
+        assert process.stderr is not None
+        asked = b""
+        while b"API token: " not in asked:  # the prompt shows once the echo is off
+            chunk = os.read(process.stderr.fileno(), 100)
+            assert chunk, asked
+            asked += chunk
+        os.write(terminal, pasted)
+        code = process.wait(timeout=60)
+        said = asked + process.stderr.read()
+        echoed = b""
+        while select.select([terminal], [], [], 0)[0]:
+            try:
+                echoed += os.read(terminal, 1024)
+            except OSError:  # the other side is closed
+                break
+        return code, said, echoed
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()  # type: ignore[union-attr]
+        os.close(terminal)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX terminal")
+def test_at_a_terminal_a_pasted_second_line_is_refused_too(config: Path) -> None:
+    code, said, echoed = token_set_at_a_terminal(config, b"first-token\r\nsecond-token")
+    assert code == 2, said
+    assert b"more than one line" in said
+    assert b"first-token" not in said + echoed and b"second-token" not in said + echoed
+    assert not (config.parent / "token").exists()
+    code, said, echoed = token_set_at_a_terminal(config, b"new-token\r\n")
+    assert code == 0, said
+    assert b"new-token" not in echoed
+    assert (config.parent / "token").read_text() == "new-token\n"

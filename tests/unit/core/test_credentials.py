@@ -107,6 +107,32 @@ def test_an_unsendable_token_in_the_file_is_refused(tmp_path: Path) -> None:
         load_token(tmp_path)
 
 
+@pytest.mark.parametrize("two", ["first-token\r\nsecond-token", "first-token\n\nsecond-token\n"])
+def test_two_lines_are_no_token_wherever_they_come_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, two: str
+) -> None:
+    # A file, or two tokens, pasted: its first line is not taken for the token without a word.
+    store_token(Secret("the-old-token"), tmp_path)
+    with pytest.raises(CredentialsError) as stored:
+        store_token(Secret(two), tmp_path)
+    assert load_token(tmp_path) == Secret("the-old-token")
+    (tmp_path / "token").write_text(two, encoding="ascii")
+    with pytest.raises(CredentialsError) as loaded:
+        load_token(tmp_path)
+    monkeypatch.setenv("STAMPS_POS_TOKEN", two)
+    with pytest.raises(CredentialsError) as from_env:
+        load_token(tmp_path)
+    for caught in (stored, loaded, from_env):
+        said = str(caught.value)
+        assert "more than one line" in said and "a token is a single line" in said
+        assert "first-token" not in said and "second-token" not in said
+
+
+def test_a_line_s_end_around_the_token_is_no_part_of_it(tmp_path: Path) -> None:
+    store_token(Secret("a-token\r\n"), tmp_path)
+    assert load_token(tmp_path) == Secret("a-token")
+
+
 def test_the_file_is_replaced_whole_or_not_at_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
