@@ -3,25 +3,32 @@
 The examples disagree between endpoints (``stamps`` or ``stamps_remaining``, ``status`` as a level
 number or as a word, ``id`` as a number or a string, dates as ``DD-MM-YYYY HH:MM`` strings or unix
 seconds), so fields are optional and unions where the docs vary, and strict where they agree:
-a number is never accepted as text or the other way round. Unknown fields are ignored.
+a number is never accepted as text or the other way round (but money: ``"10000"`` can mean no
+other amount, ``common.Money``). Unknown fields are ignored. In a listing (the catalogue, a
+member's vouchers) one item the till cannot read is left out and counted, not the whole list
+(:class:`ItemsReadApart`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
     AliasChoices,
     BeforeValidator,
     Field,
+    ModelWrapValidatorHandler,
     SecretStr,
+    SkipValidation,
     StrictBool,
     StrictStr,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
+    model_validator,
 )
 
 from app.core.stamps.models.common import (
@@ -58,6 +65,88 @@ def _unread_if_unfit(value: object, handler: ValidatorFunctionWrapHandler) -> ob
 
 #: A block of a redemption answer that is only information: unreadable, it reads as absent.
 Informative = WrapValidator(_unread_if_unfit)
+
+
+@dataclass(frozen=True)
+class UnreadItem:
+    """An item of a listing the till could not read (a voucher whose value is "abc"): which
+    list it was in, its id when that much could be read, and the fields at fault (never their
+    values, which may be a member's data)."""
+
+    list: str
+    id: int | None
+    code: str | None
+    fields: tuple[str, ...]
+
+    def named(self, id_or_code: int | str) -> bool:
+        """Whether this is the item a cashier names by its id or its code."""
+        if isinstance(id_or_code, int):
+            return self.id == id_or_code
+        return id_or_code == self.code or (id_or_code.isdigit() and self.id == int(id_or_code))
+
+
+def _readable_id(item: object) -> int | None:
+    value = item.get("id") if isinstance(item, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
+        return value
+    return None
+
+
+def _readable_code(item: object) -> str | None:
+    value = item.get("code") if isinstance(item, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+class ItemsReadApart(StampsResponse):
+    """A listing whose items are read one by one when the whole cannot be: one voucher or
+    reward the till cannot read is left out of its list and counted in :attr:`unread`, and the
+    others stay usable. The answer as a whole is still refused when what is wrong is outside
+    the items (a list that is no list, a field beside them).
+
+    :attr:`unread` is the till's own finding: JSON cannot set it (it can hold no
+    :class:`UnreadItem`), only a listing built from pages already read, as the catalogue's is.
+    """
+
+    #: The lists read item by item, and the model of their items.
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {}
+
+    unread: Annotated[tuple[UnreadItem, ...], SkipValidation] = ()
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_items_apart(cls, data: object, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        if not isinstance(data, dict):
+            return handler(data)
+        carried = data.get("unread", ())
+        if not isinstance(carried, tuple) or not all(isinstance(u, UnreadItem) for u in carried):
+            carried = ()
+        data = {**data, "unread": carried}
+        try:
+            return handler(data)
+        except ValidationError:
+            pass  # the whole cannot be read: perhaps its items can, one by one
+        unread = list(carried)
+        for name, model in cls.read_apart.items():
+            items = data.get(name)
+            if not isinstance(items, list):
+                continue  # not a list: nothing to read apart, the answer is refused below
+            readable = []
+            for item in items:
+                try:
+                    readable.append(model.model_validate(item))
+                except ValidationError as exc:
+                    fields = {str(e["loc"][0]) if e["loc"] else "item" for e in exc.errors()}
+                    unread.append(
+                        UnreadItem(
+                            name, _readable_id(item), _readable_code(item), tuple(sorted(fields))
+                        )
+                    )
+            data[name] = readable
+        return handler({**data, "unread": tuple(unread)})
+
+    def unread_in(self, name: str) -> tuple[UnreadItem, ...]:
+        """The items of the list ``name`` the till could not read."""
+        return tuple(u for u in self.unread if u.list == name)
 
 
 class Membership(StampsResponse):
@@ -352,16 +441,23 @@ class RewardsVoucher(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
-class RewardsResponse(StampsResponse):
+class RewardsResponse(ItemsReadApart):
     """GET /api/rewards/."""
+
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {
+        "rewards": Reward,
+        "vouchers": RewardsVoucher,
+    }
 
     rewards: Annotated[list[Reward], NullAsEmpty] = Field(default_factory=list)
     vouchers: Annotated[list[RewardsVoucher], NullAsEmpty] = Field(default_factory=list)
     customer: Customer | None = None
 
 
-class MemberVouchersResponse(StampsResponse):
+class MemberVouchersResponse(ItemsReadApart):
     """GET /api/vouchers/by-merchant-group."""
+
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"vouchers": VoucherInfo}
 
     vouchers: list[VoucherInfo]
 

@@ -107,6 +107,53 @@ async def test_on_the_servers_word_a_voucher_is_not_the_members(cache: MemberCac
     assert str(not_hers.value) == "Voucher 5098 is not one of this member's vouchers."
 
 
+async def test_one_voucher_the_till_cannot_read_hides_none_of_the_others(
+    cache: MemberCache,
+) -> None:
+    server = FailingServer(
+        vouchers=[
+            {"id": 12, "value": 150000, "is_active": True},
+            {"id": 13, "value": "abc", "is_active": True},
+            {"id": 14, "value": "10000", "is_active": True},
+        ]
+    )
+    catalogue = Catalogue(server, cache)
+    offer = await catalogue.offer(AYU, 250)
+    assert [(v.id, v.value) for v in offer.vouchers] == [(12, 150000), (14, 10000)]
+    assert offer.vouchers_problem is None and offer.vouchers_as_of is None
+    assert english(offer.vouchers_note).startswith("1 voucher could not be read")  # type: ignore[arg-type]
+    # listed by the server, so not "not hers"; unread, so not usable either
+    with pytest.raises(InvalidOrder) as unread:
+        await catalogue.voucher_order(AYU, 13)
+    assert str(unread.value).startswith("Voucher 13 cannot be used here")
+    found, facts = await catalogue.voucher(AYU, 14)
+    assert found.value == facts.value == Decimal("10000")
+
+
+async def test_a_reward_the_till_cannot_read_is_left_out_and_said_so(
+    cache: MemberCache,
+) -> None:
+    rewards = {
+        "rewards": [
+            {"id": 1, "name": "Kaya Bun", "code": "MI0017", "stamps_to_redeem": 2},
+            {"id": 2, "name": "Latte", "code": "MI0018", "stamps_to_redeem": "ten"},
+        ],
+        "vouchers": [],
+    }
+
+    class Server(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return RewardsResponse.model_validate(rewards)
+
+    catalogue = Catalogue(Server(), cache)
+    offer = await catalogue.offer(AYU, 250)
+    assert [r.id for r in offer.rewards] == [1] and offer.rewards_problem is None
+    assert english(offer.rewards_note).startswith("1 reward could not be read")  # type: ignore[arg-type]
+    for order in (catalogue.reward_order(AYU, 2), catalogue.cart_order(AYU, [("MI0018", 1, None)])):
+        with pytest.raises(InvalidOrder, match=r"^Reward .* cannot be redeemed here"):
+            await order
+
+
 async def test_a_voucher_keeps_its_decimal_value(cache: MemberCache) -> None:
     server = FailingServer(vouchers=[{"id": 12, "value": 150000.5, "is_active": True}])
     offer = await Catalogue(server, cache).offer(AYU, 250)

@@ -16,11 +16,14 @@ from app.core.stamps.models import (
     AuthorizeRequest,
     CancelRedemptionRequest,
     DeductValueRequest,
+    MemberVouchersResponse,
     MultiRewardRedemptionRequest,
     PromoCodeRedemptionRequest,
     RewardItem,
     RewardRedemptionRequest,
+    RewardsResponse,
     RewardsVoucher,
+    UnreadItem,
     VoucherCodeRedemptionRequest,
     VoucherInfo,
     parse_api_time,
@@ -217,7 +220,63 @@ def test_voucher_values_are_decimals(value: object, expected: Decimal | None) ->
     assert listed.value == expected
 
 
-@pytest.mark.parametrize("value", ["150000", True, [1]])
-def test_a_voucher_value_is_a_json_number(value: object) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("150000", Decimal("150000")), ("150000.00", Decimal("150000.00")), ("0", Decimal("0"))],
+)
+def test_a_voucher_value_written_as_plain_digits_is_that_amount(
+    text: str, expected: Decimal
+) -> None:
+    # "10000" can mean nothing else; a Django REST server writes its decimals as "10000.00"
+    assert VoucherInfo.model_validate({"id": 1, "value": text}).value == expected
+    assert RewardsVoucher.model_validate({"id": 1, "value": text}).value == expected
+
+
+# "10.000" is ten thousand to a reader in Indonesia and ten to a JSON reader: no guess
+@pytest.mark.parametrize(
+    "value", ["abc", "10.000", "10,000", "1e4", "-5", " 5", "", "5" * 19, True, [1]]
+)
+def test_a_voucher_value_that_is_no_plain_amount_is_unreadable(value: object) -> None:
     with pytest.raises(ValidationError):
         VoucherInfo.model_validate({"id": 1, "value": value})
+
+
+def test_one_unreadable_voucher_leaves_the_others_readable() -> None:
+    answer = MemberVouchersResponse.model_validate(
+        {
+            "vouchers": [
+                {"id": 1, "value": 200},
+                {"id": 2, "code": "VC-DEF", "value": "abc"},
+                "not a voucher",
+                {"id": 3, "value": "10000"},
+            ]
+        }
+    )
+    assert [(v.id, v.value) for v in answer.vouchers] == [(1, 200), (3, 10000)]
+    assert answer.unread == (
+        UnreadItem("vouchers", 2, "VC-DEF", ("value",)),
+        UnreadItem("vouchers", None, None, ("item",)),
+    )
+    assert answer.unread[0].named(2) and answer.unread[0].named("VC-DEF")
+
+
+def test_one_unreadable_reward_leaves_the_others_and_their_vouchers_readable() -> None:
+    answer = RewardsResponse.model_validate(
+        {
+            "rewards": [{"id": 1, "name": "Kaya Bun"}, {"id": 2, "stamps_to_redeem": "many"}],
+            "vouchers": [{"id": 5, "name": "v"}, {"id": "6"}],
+        }
+    )
+    assert [r.id for r in answer.rewards] == [1] and [v.id for v in answer.vouchers] == [5]
+    assert [(u.list, u.id) for u in answer.unread] == [("rewards", 2), ("vouchers", None)]
+
+
+def test_a_listing_that_is_no_list_is_still_unreadable() -> None:
+    with pytest.raises(ValidationError):
+        MemberVouchersResponse.model_validate({"vouchers": 5})
+
+
+def test_a_server_cannot_say_what_the_till_did_not_read() -> None:
+    unread = [{"list": "vouchers", "id": 9, "code": None, "fields": ["value"]}]
+    answer = MemberVouchersResponse.model_validate({"vouchers": [], "unread": unread})
+    assert answer.unread == ()
