@@ -523,9 +523,8 @@ class Catalogue:
         # The rewards list also names each voucher's type, which the vouchers list may not.
         balance = frozenset(v.id for v in answer.vouchers if _kind(v.type) == BALANCE)
         known = frozenset(v.id for v in answer.vouchers if _kind(v.type) in KINDS)
-        return _Rewards(
-            answer.rewards, balance, known_ids=known, unread=answer.unread_in("rewards")
-        )
+        rewards: list[Reward] = list(answer.rewards)
+        return _Rewards(rewards, balance, known_ids=known, unread=answer.unread_in("rewards"))
 
     async def _vouchers(self, member: Member) -> _Vouchers:
         if member.user is None:  # the endpoint takes "email or Member ID" and nothing else
@@ -536,7 +535,7 @@ class Catalogue:
             answer = await self._in_time(self.client.member_vouchers(member.user))
         except (StampsError, TimeoutError, _Offline) as exc:
             return await self._remembered_vouchers(member, exc)
-        vouchers = answer.vouchers
+        vouchers: list[VoucherInfo] = list(answer.vouchers)
         # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
         listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
         kinds = {i: kind == BALANCE for i, kind in listed.items() if kind}

@@ -37,6 +37,7 @@ from app.core.stamps.models import (
     AuthorizeResponse,
     CancelRedemptionRequest,
     DeductValueRequest,
+    ListedReward,
     MemberDetailsQuery,
     MemberDetailsResponse,
     MemberVouchersQuery,
@@ -47,7 +48,6 @@ from app.core.stamps.models import (
     PromoValidationQuery,
     PromoValidationResponse,
     RedemptionResponse,
-    Reward,
     RewardRedemptionRequest,
     RewardsQuery,
     RewardsResponse,
@@ -483,7 +483,7 @@ class StampsClient:
         one, at most :data:`REWARDS_PAGES` of them. A page that brings nothing new ends the
         reading, so a server that ignores the paging is read once.
         """
-        rewards: dict[int, Reward] = {}
+        rewards: dict[int, ListedReward] = {}
         vouchers: dict[int, RewardsVoucher] = {}
         unread: list[UnreadItem] = []
         customer = None

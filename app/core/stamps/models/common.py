@@ -128,10 +128,18 @@ def _json_decimal(value: object) -> object:
     return number
 
 
+#: An id a listing names an item by, for the till to send back: a positive whole number.
+ListedId = Annotated[int, Field(strict=True, gt=0, le=2**63 - 1)]
+#: A whole count that cannot be less than none (a reward's price in stamps).
+WireCount = Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)]
+
 #: Money as the server writes it (the voucher docs call a value a float; the same amount as
 #: plain digits in a string is read too, :data:`_MONEY_TEXT`), read as a
 #: :class:`~decimal.Decimal` so no rupiah or sen is lost or rounded away.
 Money = Annotated[Decimal, BeforeValidator(_json_decimal)]
+#: What a voucher is worth, as a listing offers it: no voucher is worth less than nothing, and
+#: none more than the till's database holds.
+VoucherValue = Annotated[Decimal, BeforeValidator(_json_decimal), Field(ge=0, le=2**63 - 1)]
 #: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
 ApiTime = StrictStr | WireInt
 

@@ -33,9 +33,12 @@ from pydantic import (
 
 from app.core.stamps.models.common import (
     ApiTime,
+    ListedId,
     Money,
     Number,
     StampsResponse,
+    VoucherValue,
+    WireCount,
     WireInt,
     parse_api_time,
 )
@@ -267,6 +270,27 @@ class VoucherInfo(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
+def _readable_time(value: str | int | None) -> str | int | None:
+    # A date the till cannot place is no "no end date": offline, an expired voucher would pass.
+    if value is not None and parse_api_time(value) is None:
+        raise ValueError("a date in none of the docs' formats")
+    return value
+
+
+#: A voucher's start or end, as a listing gives it: absent, or in one of the docs' formats.
+ListedTime = Annotated[ApiTime | None, AfterValidator(_readable_time)]
+
+
+class ListedVoucher(VoucherInfo):
+    """A voucher as a member's listing offers it to be used: named by a positive id, worth
+    nothing less than nothing, with dates the till can read (the offline rules check them)."""
+
+    id: ListedId
+    value: VoucherValue | None = None
+    start_date: ListedTime = None
+    end_date: ListedTime = None
+
+
 class RedemptionInfo(StampsResponse):
     """The redemption the server created (or cancelled).
 
@@ -348,8 +372,11 @@ class MemberSuggestion(StampsResponse):
     member_ids: Annotated[list[StrictStr], NullAsEmpty] = Field(default_factory=list)
 
 
-class SuggestionsResponse(StampsResponse):
-    """GET /api/memberships/suggestions."""
+class SuggestionsResponse(ItemsReadApart):
+    """GET /api/memberships/suggestions: one match the till cannot read is left out, not every
+    match (a suggestion is looked up before it is used)."""
+
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"suggestions": MemberSuggestion}
 
     suggestions: list[MemberSuggestion]
 
@@ -427,16 +454,37 @@ class Reward(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
+#: The reward type whose price the member chooses (reward_api: type 5, flexible).
+FLEXIBLE_REWARD = 5
+
+
+class ListedReward(Reward):
+    """A reward as the catalogue offers it to be redeemed: named by a positive id, and priced
+    in stamps (none or more) unless the member chooses the price (a flexible reward). Without
+    a price it would be offered for nothing."""
+
+    id: ListedId
+    stamps_to_redeem: WireCount | None = Field(
+        default=None, validation_alias=AliasChoices("stamps_to_redeem", "stamps_required")
+    )
+
+    @model_validator(mode="after")
+    def _priced(self) -> ListedReward:
+        if self.stamps_to_redeem is None and self.type != FLEXIBLE_REWARD:
+            raise ValueError("a reward without its price in stamps")
+        return self
+
+
 class RewardsVoucher(StampsResponse):
     """A voucher listed beside the rewards."""
 
-    id: WireInt
+    id: ListedId
     name: StrictStr | None = None
     code: StrictStr | None = None
     type: StrictStr | WireInt | None = None
     expires_on: ApiTime | None = None
     quantity: WireInt | None = None
-    value: Money | None = None
+    value: VoucherValue | None = None
     constraint: dict[str, Any] | None = None
     extra_data: dict[str, Any] | None = None
 
@@ -445,11 +493,11 @@ class RewardsResponse(ItemsReadApart):
     """GET /api/rewards/."""
 
     read_apart: ClassVar[dict[str, type[StampsResponse]]] = {
-        "rewards": Reward,
+        "rewards": ListedReward,
         "vouchers": RewardsVoucher,
     }
 
-    rewards: Annotated[list[Reward], NullAsEmpty] = Field(default_factory=list)
+    rewards: Annotated[list[ListedReward], NullAsEmpty] = Field(default_factory=list)
     vouchers: Annotated[list[RewardsVoucher], NullAsEmpty] = Field(default_factory=list)
     customer: Customer | None = None
 
@@ -457,9 +505,9 @@ class RewardsResponse(ItemsReadApart):
 class MemberVouchersResponse(ItemsReadApart):
     """GET /api/vouchers/by-merchant-group."""
 
-    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"vouchers": VoucherInfo}
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"vouchers": ListedVoucher}
 
-    vouchers: list[VoucherInfo]
+    vouchers: list[ListedVoucher]
 
 
 class VoucherValidationResponse(StampsResponse):

@@ -519,7 +519,7 @@ async def test_rewards_stop_after_ten_pages(make_client: ClientFactory, server: 
 async def test_a_server_that_ignores_paging_is_read_once(
     make_client: ClientFactory, server: FakeStamps
 ) -> None:
-    page = {"rewards": [{"id": i} for i in range(1, 101)], "vouchers": []}
+    page = {"rewards": [{"id": i, "stamps_to_redeem": 5} for i in range(1, 101)], "vouchers": []}
     server.on(REWARDS_PATH, reply(200, page))
     answer = await make_client().rewards()
     assert [r.id for r in answer.rewards] == list(range(1, 101))

@@ -23,6 +23,7 @@ from app.core.stamps.models import (
     RewardRedemptionRequest,
     RewardsResponse,
     RewardsVoucher,
+    SuggestionsResponse,
     UnreadItem,
     VoucherCodeRedemptionRequest,
     VoucherInfo,
@@ -263,7 +264,10 @@ def test_one_unreadable_voucher_leaves_the_others_readable() -> None:
 def test_one_unreadable_reward_leaves_the_others_and_their_vouchers_readable() -> None:
     answer = RewardsResponse.model_validate(
         {
-            "rewards": [{"id": 1, "name": "Kaya Bun"}, {"id": 2, "stamps_to_redeem": "many"}],
+            "rewards": [
+                {"id": 1, "name": "Kaya Bun", "stamps_to_redeem": 2},
+                {"id": 2, "stamps_to_redeem": "many"},
+            ],
             "vouchers": [{"id": 5, "name": "v"}, {"id": "6"}],
         }
     )
@@ -280,3 +284,51 @@ def test_a_server_cannot_say_what_the_till_did_not_read() -> None:
     unread = [{"list": "vouchers", "id": 9, "code": None, "fields": ["value"]}]
     answer = MemberVouchersResponse.model_validate({"vouchers": [], "unread": unread})
     assert answer.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"value": -5000}, "value"),  # worth less than nothing
+        ({"value": 1e30}, "value"),  # more than the till's database holds
+        ({"id": None}, "id"),  # cannot be named to be used
+        ({"id": -2}, "id"),
+        ({"end_date": "soon"}, "end_date"),  # no "no end": offline, an expired one would pass
+        ({"start_date": 1.5}, "start_date"),
+    ],
+)
+def test_a_listed_voucher_the_till_would_misread_is_left_unread(
+    change: dict[str, Any], field: str
+) -> None:
+    listed = {"id": 2, "value": 10000, "end_date": "2099-04-28", **change}
+    answer = MemberVouchersResponse.model_validate({"vouchers": [{"id": 1}, listed]})
+    assert [v.id for v in answer.vouchers] == [1]
+    assert [u.fields for u in answer.unread] == [(field,)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"stamps_to_redeem": None}, {"stamps_to_redeem": -10}, {"id": -2}, {"id": 0}],
+    ids=["no-price", "negative-price", "negative-id", "id-0"],
+)
+def test_a_listed_reward_the_till_would_misread_is_left_unread(change: dict[str, Any]) -> None:
+    # without its price a reward was offered for 0 stamps; at -10, redeeming it gave stamps
+    listed = {"id": 2, "name": "Latte", "stamps_to_redeem": 10, "type": 1, **change}
+    answer = RewardsResponse.model_validate({"rewards": [listed]})
+    assert answer.rewards == [] and len(answer.unread) == 1
+
+
+def test_a_flexible_reward_needs_no_price_and_a_free_one_is_free() -> None:
+    answer = RewardsResponse.model_validate(
+        {"rewards": [{"id": 5, "type": 5}, {"id": 6, "type": 1, "stamps_required": 0}]}
+    )
+    assert [(r.id, r.stamps_to_redeem) for r in answer.rewards] == [(5, None), (6, 0)]
+
+
+def test_one_suggestion_the_till_cannot_read_leaves_the_other_matches() -> None:
+    # every match was lost to one, and the type-ahead showed nobody for "Ayu"
+    answer = SuggestionsResponse.model_validate(
+        {"suggestions": [{"id": 7, "name": "Ayu Lestari"}, {"id": 8, "stamps": "10"}]}
+    )
+    assert [s.name for s in answer.suggestions] == ["Ayu Lestari"]
+    assert [u.id for u in answer.unread] == [8]
