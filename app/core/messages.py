@@ -299,6 +299,16 @@ TEMPLATES: dict[str, str] = {
         "checked and nothing was redeemed. Try again; if it keeps happening, a manager can give "
         "the server more time (the lookup_timeout setting)."
     ),
+    "order.code_check_unreadable": (
+        "The Stamps server answered the check of voucher code {code} in a form this till cannot "
+        "read, so the code was not checked and nothing was redeemed. Call a manager if it keeps "
+        "happening."
+    ),
+    "order.promo_check_unreadable": (
+        "The Stamps server answered the check of promo code {code} in a form this till cannot "
+        "read, so the code was not checked and nothing was redeemed. Call a manager if it keeps "
+        "happening."
+    ),
     "order.code_not_checked.todo": (
         "Nothing was redeemed: try the code again, or tell the customer it cannot be checked now."
     ),

@@ -4501,6 +4501,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk), jadi kode promo {code} tidak diperiksa dan tidak ada yang ditukar. Coba lagi; jika terus terjadi, manajer dapat memberi server lebih banyak waktu (pengaturan lookup_timeout).</translation>
     </message>
     <message>
+        <source>The Stamps server answered the check of voucher code {code} in a form this till cannot read, so the code was not checked and nothing was redeemed. Call a manager if it keeps happening.</source>
+        <comment>order.code_check_unreadable</comment>
+        <translation>Server Stamps menjawab pengecekan kode voucher {code} dalam bentuk yang tidak dapat dibaca mesin kasir ini, jadi kode itu tidak dicek dan tidak ada yang ditukar. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered the check of promo code {code} in a form this till cannot read, so the code was not checked and nothing was redeemed. Call a manager if it keeps happening.</source>
+        <comment>order.promo_check_unreadable</comment>
+        <translation>Server Stamps menjawab pengecekan kode promo {code} dalam bentuk yang tidak dapat dibaca mesin kasir ini, jadi kode itu tidak dicek dan tidak ada yang ditukar. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>Nothing was redeemed: try the code again, or tell the customer it cannot be checked now.</source>
         <comment>order.code_not_checked.todo</comment>
         <translation>Tidak ada yang ditukar: coba kodenya lagi, atau beri tahu pelanggan bahwa kode itu belum bisa diperiksa sekarang.</translation>

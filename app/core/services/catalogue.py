@@ -435,6 +435,8 @@ class Catalogue:
         except StampsError as exc:
             if _looked_at(exc):
                 raise InvalidOrder(server_refusal(exc)) from None
+            if _unreadable_check(exc):
+                raise CodeNotChecked(say("order.code_check_unreadable", code=text)) from None
             return await self._code_offline(member, text, template)
         if answer.is_redeemable is False:
             raise invalid("order.code_not_redeemable", code=text)
@@ -466,6 +468,8 @@ class Catalogue:
         except StampsError as exc:
             if _looked_at(exc):
                 raise InvalidOrder(server_refusal(exc)) from None
+            if _unreadable_check(exc):
+                raise CodeNotChecked(say("order.promo_check_unreadable", code=text)) from None
             if not self.allow_codes_offline:
                 raise CodeNeedsServer(say("policy.code_needs_server")) from None
             return PromoOrder(text)
@@ -741,6 +745,14 @@ def _looked_at(error: StampsError) -> bool:
     it does not know, any refusal): no outage, so neither "codes can only be checked online"
     nor, with codes allowed offline, the code taken on trust."""
     return error.outcome is Outcome.REFUSED
+
+
+def _unreadable_check(error: StampsError) -> bool:
+    """The server answered a code's check in the API's language, and the till cannot read the
+    answer (``"is_active": "false"``): the server was reached, so not the offline rules'
+    "codes can only be checked online", nor, with codes allowed offline, the code taken on
+    trust as for a server that cannot be reached. Not checked: nothing is redeemed."""
+    return isinstance(error, MalformedResponse) and error.json_object
 
 
 def server_refusal(error: StampsError) -> Message:

@@ -19,7 +19,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
-from app.core.services.catalogue import Catalogue, CatalogueUnavailable
+from app.core.services.catalogue import Catalogue, CatalogueUnavailable, CodeNotChecked
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.stamps.errors import (
@@ -380,3 +380,41 @@ async def test_vouchers_never_read_say_why_the_server_could_not_give_them(
     assert offer.vouchers_problem is not None
     assert said in str(offer.vouchers_problem)
     assert "did not answer" not in str(offer.vouchers_problem)
+
+
+@dataclass
+class UnreadableChecks(FailingServer):
+    """A server that answers every code's check with JSON the till cannot read
+    (``"is_active": "false"``), or with a body that is no JSON at all (``garbage``)."""
+
+    garbage: bool = False
+
+    def _answer(self) -> MalformedResponse:
+        return MalformedResponse("does not fit", status_code=200, json_object=not self.garbage)
+
+    async def validate_promo(self, code: str, *, user: str | None = None) -> object:
+        raise self._answer()
+
+    async def validate_voucher(self, code: str, **_: object) -> object:
+        raise self._answer()
+
+
+@pytest.mark.parametrize("allowed_offline", [False, True])
+async def test_a_code_check_the_till_cannot_read_is_no_outage_and_no_check(
+    cache: MemberCache, allowed_offline: bool
+) -> None:
+    # it said "codes can only be checked online" with the server answering, or, with codes
+    # allowed offline, took on trust a code the server may have said is not active
+    catalogue = Catalogue(UnreadableChecks(), cache, allow_codes_offline=allowed_offline)
+    with pytest.raises(CodeNotChecked, match=r"^The Stamps server answered the check of promo"):
+        await catalogue.promo_order(AYU, "PROMO1")
+    with pytest.raises(CodeNotChecked, match=r"^The Stamps server answered the check of voucher"):
+        await catalogue.code_order(AYU, "ULTAH", template=13)
+
+
+async def test_a_code_check_answered_with_no_json_follows_the_offline_rules(
+    cache: MemberCache,
+) -> None:
+    # a Wi-Fi login page or a cut answer: the server may not have been reached at all
+    catalogue = Catalogue(UnreadableChecks(garbage=True), cache, allow_codes_offline=True)
+    assert (await catalogue.promo_order(AYU, "PROMO1")).code == "PROMO1"
