@@ -236,6 +236,14 @@ TEMPLATES: dict[str, str] = {
         "cannot read, and this till has not seen them before. Call a manager if it keeps "
         "happening."
     ),
+    "catalogue.rewards_some_unread": (
+        "{count} rewards could not be read and are not shown: the Stamps server sent them in a "
+        "form this till cannot read. Call a manager if it keeps happening."
+    ),
+    "catalogue.vouchers_some_unread": (
+        "{count} vouchers could not be read and are not shown: the Stamps server sent them in a "
+        "form this till cannot read. Call a manager if it keeps happening."
+    ),
     "catalogue.vouchers_need_user": (
         "{name} has no email or Member ID, which the Stamps server needs to list their vouchers."
     ),
@@ -243,6 +251,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server did not answer: shown as this till last saw them ({when})."
     ),
     "order.reward_not_offered": "That reward ({reward}) is not offered at this store.",
+    "order.reward_unreadable": (
+        "Reward {reward} cannot be redeemed here: the Stamps server lists it in a form this till "
+        "cannot read. Call a manager if it keeps happening."
+    ),
     "order.only_flexible_takes_stamps": (
         "{name}: only a flexible reward takes a number of stamps."
     ),
@@ -255,6 +267,10 @@ TEMPLATES: dict[str, str] = {
     "order.qty_range": "{name}: the quantity must be from 1 to {most}.",
     "order.stamps_range": "{name}: the stamps must be from 1 to {most}.",
     "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",
+    "order.voucher_unreadable": (
+        "Voucher {voucher} cannot be used here: the Stamps server lists it in a form this till "
+        "cannot read. Call a manager if it keeps happening."
+    ),
     "order.voucher_not_known": (
         "The till cannot check voucher {voucher} now: the Stamps server did not answer and the "
         "till's copy of this member's vouchers does not have it. Try again in a moment."
@@ -282,6 +298,16 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server has not answered in time ({seconds} s), so promo code {code} was not "
         "checked and nothing was redeemed. Try again; if it keeps happening, a manager can give "
         "the server more time (the lookup_timeout setting)."
+    ),
+    "order.code_check_unreadable": (
+        "The Stamps server answered the check of voucher code {code} in a form this till cannot "
+        "read, so the code was not checked and nothing was redeemed. Call a manager if it keeps "
+        "happening."
+    ),
+    "order.promo_check_unreadable": (
+        "The Stamps server answered the check of promo code {code} in a form this till cannot "
+        "read, so the code was not checked and nothing was redeemed. Call a manager if it keeps "
+        "happening."
     ),
     "order.code_not_checked.todo": (
         "Nothing was redeemed: try the code again, or tell the customer it cannot be checked now."
@@ -1282,6 +1308,16 @@ SINGULAR: dict[str, tuple[str, str]] = {
         "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
     ),
     "receipt.stamps_left": ("stamps", "{stamps} stamp left."),
+    "catalogue.rewards_some_unread": (
+        "count",
+        "{count} reward could not be read and is not shown: the Stamps server sent it in a form "
+        "this till cannot read. Call a manager if it keeps happening.",
+    ),
+    "catalogue.vouchers_some_unread": (
+        "count",
+        "{count} voucher could not be read and is not shown: the Stamps server sent it in a form "
+        "this till cannot read. Call a manager if it keeps happening.",
+    ),
     "receipt.stamps_left_also_said": (
         "stamps",
         "{stamps} stamp left. The Stamps server also said: {said}",

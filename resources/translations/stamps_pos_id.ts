@@ -4395,6 +4395,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Voucher member ini tidak bisa dibaca: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini, dan mesin kasir ini belum pernah melihatnya. Panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
+        <source>{count} rewards could not be read and are not shown: the Stamps server sent them in a form this till cannot read. Call a manager if it keeps happening.</source>
+        <comment>catalogue.rewards_some_unread</comment>
+        <translation>{count} hadiah tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>{count} vouchers could not be read and are not shown: the Stamps server sent them in a form this till cannot read. Call a manager if it keeps happening.</source>
+        <comment>catalogue.vouchers_some_unread</comment>
+        <translation>{count} voucher tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>{name} has no email or Member ID, which the Stamps server needs to list their vouchers.</source>
         <comment>catalogue.vouchers_need_user</comment>
         <translation>{name} tidak punya email atau ID Member, yang diperlukan server Stamps untuk menampilkan vouchernya.</translation>
@@ -4408,6 +4418,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>That reward ({reward}) is not offered at this store.</source>
         <comment>order.reward_not_offered</comment>
         <translation>Hadiah itu ({reward}) tidak tersedia di toko ini.</translation>
+    </message>
+    <message>
+        <source>Reward {reward} cannot be redeemed here: the Stamps server lists it in a form this till cannot read. Call a manager if it keeps happening.</source>
+        <comment>order.reward_unreadable</comment>
+        <translation>Hadiah {reward} tidak bisa ditukar di sini: server Stamps mencantumkannya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>{name}: only a flexible reward takes a number of stamps.</source>
@@ -4448,6 +4463,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Voucher {voucher} is not one of this member&apos;s vouchers.</source>
         <comment>order.voucher_not_members</comment>
         <translation>Voucher {voucher} bukan milik member ini.</translation>
+    </message>
+    <message>
+        <source>Voucher {voucher} cannot be used here: the Stamps server lists it in a form this till cannot read. Call a manager if it keeps happening.</source>
+        <comment>order.voucher_unreadable</comment>
+        <translation>Voucher {voucher} tidak bisa dipakai di sini: server Stamps mencantumkannya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>The till cannot check voucher {voucher} now: the Stamps server did not answer and the till&apos;s copy of this member&apos;s vouchers does not have it. Try again in a moment.</source>
@@ -4503,6 +4523,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server has not answered in time ({seconds} s), so promo code {code} was not checked and nothing was redeemed. Try again; if it keeps happening, a manager can give the server more time (the lookup_timeout setting).</source>
         <comment>order.promo_not_checked</comment>
         <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk), jadi kode promo {code} tidak diperiksa dan tidak ada yang ditukar. Coba lagi; jika terus terjadi, manajer dapat memberi server lebih banyak waktu (pengaturan lookup_timeout).</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered the check of voucher code {code} in a form this till cannot read, so the code was not checked and nothing was redeemed. Call a manager if it keeps happening.</source>
+        <comment>order.code_check_unreadable</comment>
+        <translation>Server Stamps menjawab pengecekan kode voucher {code} dalam bentuk yang tidak dapat dibaca mesin kasir ini, jadi kode itu tidak dicek dan tidak ada yang ditukar. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered the check of promo code {code} in a form this till cannot read, so the code was not checked and nothing was redeemed. Call a manager if it keeps happening.</source>
+        <comment>order.promo_check_unreadable</comment>
+        <translation>Server Stamps menjawab pengecekan kode promo {code} dalam bentuk yang tidak dapat dibaca mesin kasir ini, jadi kode itu tidak dicek dan tidak ada yang ditukar. Panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>Nothing was redeemed: try the code again, or tell the customer it cannot be checked now.</source>
@@ -5868,6 +5898,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{stamps} stamp left.</source>
         <comment>receipt.stamps_left</comment>
         <translation>Sisa {stamps} stamp.</translation>
+    </message>
+    <message>
+        <source>{count} reward could not be read and is not shown: the Stamps server sent it in a form this till cannot read. Call a manager if it keeps happening.</source>
+        <comment>catalogue.rewards_some_unread</comment>
+        <translation>{count} hadiah tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>{count} voucher could not be read and is not shown: the Stamps server sent it in a form this till cannot read. Call a manager if it keeps happening.</source>
+        <comment>catalogue.vouchers_some_unread</comment>
+        <translation>{count} voucher tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
         <source>{stamps} stamp left. The Stamps server also said: {said}</source>

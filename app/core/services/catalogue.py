@@ -48,7 +48,7 @@ from app.core.stamps.errors import (
     MalformedResponse,
     StampsError,
 )
-from app.core.stamps.models import Reward, VoucherInfo
+from app.core.stamps.models import Reward, UnreadItem, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
 
@@ -148,7 +148,8 @@ class Offer:
 
     ``rewards_as_of`` / ``vouchers_as_of`` are set when that part comes from the cache (the time
     it was read); ``rewards_problem`` / ``vouchers_problem`` say why a part could not be read at
-    all (it is then empty).
+    all (it is then empty); ``rewards_unread`` / ``vouchers_unread`` count the items the server
+    listed that the till could not read, left out of a part read otherwise.
     """
 
     member: Member
@@ -159,6 +160,23 @@ class Offer:
     vouchers_as_of: datetime | None = None
     rewards_problem: Message | None = None
     vouchers_problem: Message | None = None
+    rewards_unread: int = 0
+    vouchers_unread: int = 0
+
+    @property
+    def rewards_note(self) -> Message | None:
+        """What the cashier is told of rewards the server listed and the till could not read
+        (left out: nothing unreadable is offered)."""
+        if not self.rewards_unread:
+            return None
+        return say("catalogue.rewards_some_unread", count=self.rewards_unread)
+
+    @property
+    def vouchers_note(self) -> Message | None:
+        """What the cashier is told of vouchers the server listed and the till could not read."""
+        if not self.vouchers_unread:
+            return None
+        return say("catalogue.vouchers_some_unread", count=self.vouchers_unread)
 
     def reward(self, reward_id: int) -> OfferedReward | None:
         """One reward of the offer."""
@@ -175,6 +193,7 @@ class _Rewards:
     balance_ids: frozenset[int] = frozenset()
     as_of: datetime | None = None  # set when read from the cache
     known_ids: frozenset[int] = frozenset()  # vouchers whose kind the list states
+    unread: tuple[UnreadItem, ...] = ()  # rewards listed that the till could not read
 
 
 @dataclass(frozen=True)
@@ -184,6 +203,7 @@ class _Vouchers:
     # from the cache, whose kind was confirmed when it was read).
     kinds: dict[int, bool] = field(default_factory=dict)
     as_of: datetime | None = None  # set when read from the cache
+    unread: tuple[UnreadItem, ...] = ()  # vouchers listed that the till could not read
 
 
 @dataclass(frozen=True)
@@ -240,12 +260,15 @@ class Catalogue:
                 raise part
         offered_rewards: tuple[OfferedReward, ...] = ()
         rewards_as_of = vouchers_as_of = None
+        rewards_unread = vouchers_unread = 0
         if isinstance(rewards, _Rewards):
             offered_rewards = tuple(_offered_reward(r) for r in rewards.rewards)
             rewards_as_of = rewards.as_of
+            rewards_unread = len(rewards.unread)
         offered_vouchers: tuple[OfferedVoucher, ...] = ()
         if isinstance(vouchers, _Vouchers):
             vouchers_as_of = vouchers.as_of
+            vouchers_unread = len(vouchers.unread)
             kinds = await self._kinds(
                 member, vouchers, rewards if isinstance(rewards, _Rewards) else None
             )
@@ -268,6 +291,8 @@ class Catalogue:
             vouchers_problem=(
                 vouchers.message if isinstance(vouchers, CatalogueUnavailable) else None
             ),
+            rewards_unread=rewards_unread,
+            vouchers_unread=vouchers_unread,
         )
 
     # --- orders ---------------------------------------------------------------------------------
@@ -279,6 +304,8 @@ class Catalogue:
         listing = await self._rewards(member)
         reward = next((r for r in listing.rewards if r.id == reward_id), None)
         if reward is None:
+            if any(u.named(reward_id) for u in listing.unread):
+                raise invalid("order.reward_unreadable", reward=reward_id)
             raise invalid("order.reward_not_offered", reward=reward_id)
         flexible = reward.type == FLEXIBLE
         name = reward.name or f"#{reward.id}"
@@ -298,7 +325,8 @@ class Catalogue:
         self, member: Member, lines: list[tuple[str, int, int | None]]
     ) -> CartOrder:
         """An order for several rewards by code (or id), ``(code, qty, stamps)`` each."""
-        catalogue = (await self._rewards(member)).rewards
+        listing = await self._rewards(member)
+        catalogue = listing.rewards
         items = []
         for code, qty, stamps in lines:
             reward = next(
@@ -306,6 +334,8 @@ class Catalogue:
                 None,
             )
             if reward is None:
+                if any(u.named(code) for u in listing.unread):
+                    raise invalid("order.reward_unreadable", reward=code)
                 raise invalid("order.no_reward_code", code=code)
             if not reward.code:  # a cart names its rewards by code, never by id
                 raise invalid("order.reward_without_code", name=reward.name or f"#{reward.id}")
@@ -335,6 +365,9 @@ class Catalogue:
             raise rewards
         found = next((v for v in listing.vouchers if v.id == voucher_id), None)
         if found is None:
+            if any(u.named(voucher_id) for u in listing.unread):
+                # listed, so the member may well hold it: not "not hers", and not usable either
+                raise invalid("order.voucher_unreadable", voucher=voucher_id)
             if listing.as_of is not None:  # the till's copy, not the server's word
                 raise invalid("order.voucher_not_known", voucher=voucher_id)
             raise invalid("order.voucher_not_members", voucher=voucher_id)
@@ -402,6 +435,8 @@ class Catalogue:
         except StampsError as exc:
             if _looked_at(exc):
                 raise InvalidOrder(server_refusal(exc)) from None
+            if _unreadable_check(exc):
+                raise CodeNotChecked(say("order.code_check_unreadable", code=text)) from None
             return await self._code_offline(member, text, template)
         if answer.is_redeemable is False:
             raise invalid("order.code_not_redeemable", code=text)
@@ -433,6 +468,8 @@ class Catalogue:
         except StampsError as exc:
             if _looked_at(exc):
                 raise InvalidOrder(server_refusal(exc)) from None
+            if _unreadable_check(exc):
+                raise CodeNotChecked(say("order.promo_check_unreadable", code=text)) from None
             if not self.allow_codes_offline:
                 raise CodeNeedsServer(say("policy.code_needs_server")) from None
             return PromoOrder(text)
@@ -490,7 +527,8 @@ class Catalogue:
         # The rewards list also names each voucher's type, which the vouchers list may not.
         balance = frozenset(v.id for v in answer.vouchers if _kind(v.type) == BALANCE)
         known = frozenset(v.id for v in answer.vouchers if _kind(v.type) in KINDS)
-        return _Rewards(answer.rewards, balance, known_ids=known)
+        rewards: list[Reward] = list(answer.rewards)
+        return _Rewards(rewards, balance, known_ids=known, unread=answer.unread_in("rewards"))
 
     async def _vouchers(self, member: Member) -> _Vouchers:
         if member.user is None:  # the endpoint takes "email or Member ID" and nothing else
@@ -498,12 +536,14 @@ class Catalogue:
         try:
             if self._offline():
                 raise _Offline
-            vouchers = (await self._in_time(self.client.member_vouchers(member.user))).vouchers
+            answer = await self._in_time(self.client.member_vouchers(member.user))
         except (StampsError, TimeoutError, _Offline) as exc:
             return await self._remembered_vouchers(member, exc)
+        vouchers: list[VoucherInfo] = list(answer.vouchers)
         # The docs' listing (voucher_api §3) has no "validity": only validation states the kind.
         listed = {v.id: _kind(v.validity) for v in vouchers if v.id is not None}
-        return _Vouchers(vouchers, {i: kind == BALANCE for i, kind in listed.items() if kind})
+        kinds = {i: kind == BALANCE for i, kind in listed.items() if kind}
+        return _Vouchers(vouchers, kinds, unread=answer.unread_in("vouchers"))
 
     async def _in_time(self, read: Awaitable[T]) -> T:
         """``read``'s answer, or :class:`TimeoutError` once the cashier's wait is over (the
@@ -705,6 +745,14 @@ def _looked_at(error: StampsError) -> bool:
     it does not know, any refusal): no outage, so neither "codes can only be checked online"
     nor, with codes allowed offline, the code taken on trust."""
     return error.outcome is Outcome.REFUSED
+
+
+def _unreadable_check(error: StampsError) -> bool:
+    """The server answered a code's check in the API's language, and the till cannot read the
+    answer (``"is_active": "false"``): the server was reached, so not the offline rules'
+    "codes can only be checked online", nor, with codes allowed offline, the code taken on
+    trust as for a server that cannot be reached. Not checked: nothing is redeemed."""
+    return isinstance(error, MalformedResponse) and error.json_object
 
 
 def server_refusal(error: StampsError) -> Message:

@@ -20,6 +20,7 @@ from app.core.stamps.errors import (
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
     RateLimited,
     StampsError,
 )
@@ -88,7 +89,13 @@ class ClientTransport:
         )
 
     async def member_activity(self, user: str, *, since: datetime) -> Sequence[ActivityRecord]:
-        """The member's redemptions since ``since`` that carry a readable time."""
+        """The member's redemptions since ``since``, each placed in time and at a store.
+
+        A redemption line the till cannot place (no time it can read) or compare (no name or
+        stamps) makes the whole reading :class:`MalformedResponse`: it may be the very line
+        looked for, and left out it would read as "not in the member's activity", on which a
+        manager sends the redemption again. A line that names no store is kept as one whose
+        store the till cannot tell (``store=None``), never as another store's."""
         sent_at = clock.monotonic()
         try:
             activities = await self.client.redemptions_since(user, since)
@@ -100,17 +107,20 @@ class ClientTransport:
         for activity in activities:
             created = activity.created_at
             detail = activity.redemption
-            if created is None or detail is None:
-                continue  # cannot be placed after the attempt: proves nothing
+            if created is None or detail is None or detail.stamps is None or not detail.name:
+                raise MalformedResponse(
+                    "the member's activity has a redemption line this till cannot read",
+                    status_code=200,
+                )
             store_name = activity.store.name if activity.store else None
             store: int | None = None  # without the store's code, any store's line could be ours
-            if self.store_code is not None:
+            if self.store_code is not None and store_name is not None:
                 store = self.client.store if store_name == self.store_code else 0
             records.append(
                 ActivityRecord(
                     store=store,
-                    stamps=detail.stamps or 0,
-                    name=detail.name or "",
+                    stamps=detail.stamps,
+                    name=detail.name,
                     created=created,
                     channel=Channel.named(detail.channel),
                 )

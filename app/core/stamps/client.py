@@ -37,6 +37,7 @@ from app.core.stamps.models import (
     AuthorizeResponse,
     CancelRedemptionRequest,
     DeductValueRequest,
+    ListedReward,
     MemberDetailsQuery,
     MemberDetailsResponse,
     MemberVouchersQuery,
@@ -47,7 +48,6 @@ from app.core.stamps.models import (
     PromoValidationQuery,
     PromoValidationResponse,
     RedemptionResponse,
-    Reward,
     RewardRedemptionRequest,
     RewardsQuery,
     RewardsResponse,
@@ -55,6 +55,7 @@ from app.core.stamps.models import (
     StampsRequest,
     SuggestionsQuery,
     SuggestionsResponse,
+    UnreadItem,
     VoucherCodeRedemptionRequest,
     VoucherRedemptionRequest,
     VoucherValidationQuery,
@@ -482,8 +483,9 @@ class StampsClient:
         one, at most :data:`REWARDS_PAGES` of them. A page that brings nothing new ends the
         reading, so a server that ignores the paging is read once.
         """
-        rewards: dict[int, Reward] = {}
+        rewards: dict[int, ListedReward] = {}
         vouchers: dict[int, RewardsVoucher] = {}
+        unread: list[UnreadItem] = []
         customer = None
         after: dict[str, int | None] = {"last_reward_id": None, "last_voucher_id": None}
         for _ in range(REWARDS_PAGES):
@@ -504,7 +506,12 @@ class StampsClient:
             before = len(rewards) + len(vouchers)
             rewards.update((r.id, r) for r in page.rewards if r.id not in rewards)
             vouchers.update((v.id, v) for v in page.vouchers if v.id not in vouchers)
-            full = len(page.rewards) >= REWARDS_PAGE or len(page.vouchers) >= REWARDS_PAGE
+            unread.extend(u for u in page.unread if u.id is None or u not in unread)
+            # an item the till could not read still filled its page: there may be more
+            full = any(
+                len(listed) + len(page.unread_in(name)) >= REWARDS_PAGE
+                for name, listed in (("rewards", page.rewards), ("vouchers", page.vouchers))
+            )
             if not full or len(rewards) + len(vouchers) == before:
                 break
             if page.rewards:
@@ -514,7 +521,10 @@ class StampsClient:
         else:
             logger.warning("the store offers more than %d pages of rewards", REWARDS_PAGES)
         return RewardsResponse(
-            rewards=list(rewards.values()), vouchers=list(vouchers.values()), customer=customer
+            rewards=list(rewards.values()),
+            vouchers=list(vouchers.values()),
+            customer=customer,
+            unread=tuple(unread),
         )
 
     async def member_vouchers(

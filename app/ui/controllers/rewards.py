@@ -70,6 +70,7 @@ class RewardsController(OrderController):
         picker = self.view.reward_picker
         picker.cart.clear()  # a cart belongs to one customer
         picker.set_rewards([])
+        picker.set_note("")
         picker.set_available_stamps(None if member is None else member.stamps)
         picker.set_empty_text(
             self.tr("Reading the rewards…")
@@ -85,7 +86,12 @@ class RewardsController(OrderController):
         if offer.rewards_problem is not None:
             picker.set_empty_text(words(offer.rewards_problem))
         elif not cards:
-            picker.set_empty_text(self.tr("The store offers no rewards."))
+            picker.set_empty_text(
+                words(offer.rewards_note)
+                if offer.rewards_note is not None  # not "no rewards": some could not be read
+                else self.tr("The store offers no rewards.")
+            )
+        picker.set_note(words(offer.rewards_note) if offer.rewards_note and cards else "")
         self.rewards_shown.emit(cards)
 
     def _pin_blocked(self) -> None:

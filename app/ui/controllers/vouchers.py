@@ -76,6 +76,8 @@ class VouchersController(OrderController):
         panel.set_vouchers(rows, read=offer.vouchers_problem is None)
         if offer.vouchers_problem is not None:
             panel.set_note(words(offer.vouchers_problem))
+        elif offer.vouchers_note is not None:  # some listed, left out: the cashier must know
+            panel.set_note(words(offer.vouchers_note))
         elif offer.vouchers_as_of is not None:
             panel.set_note(
                 self.tr("Offline copy of this member's vouchers, as of {time}.").format(

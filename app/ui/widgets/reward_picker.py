@@ -120,6 +120,13 @@ class RewardPicker(QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
 
+        # Above the tiles: rewards the server listed that the till could not read (left out).
+        self._note = QLabel()
+        self._note.setObjectName("rewardNote")
+        self._note.setProperty("role", "muted")
+        self._note.setWordWrap(True)
+        self._note.hide()
+
         self._scroll = scroll = QScrollArea()
         scroll.setObjectName("rewardGrid")
         scroll.setWidgetResizable(True)
@@ -179,6 +186,7 @@ class RewardPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
+        layout.addWidget(self._note)
         layout.addWidget(self._empty, 1)
         layout.addWidget(scroll, 1)
         layout.addLayout(selection)
@@ -238,6 +246,15 @@ class RewardPicker(QWidget):
     def set_empty_text(self, text: str) -> None:
         """What the tab says while it shows no rewards (no member yet, reading, or why not)."""
         self._empty.setText(text)
+
+    def set_note(self, text: str) -> None:
+        """A line above the rewards shown (``""`` hides it): what is missing from them."""
+        self._note.setText(text)
+        self._note.setVisible(bool(text))
+
+    def note(self) -> str:
+        """The line above the rewards, or ``""`` while it is hidden."""
+        return self._note.text() if not self._note.isHidden() else ""
 
     def empty_text(self) -> str:
         """What the tab says instead of rewards, or ``""`` while it shows some."""

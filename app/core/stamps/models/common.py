@@ -101,11 +101,24 @@ Amount = (
 )
 
 
+#: Money written as text that says one amount only: digits, and at most two after a point
+#: (``"10000"``, ``"10000.00"``: what a Django REST server writes for a decimal field). Not
+#: ``"10.000"``, which a reader in Indonesia takes for ten thousand and a JSON reader for ten,
+#: nor ``"10,000"``, ``"1e4"``, ``"-5"`` or a space around the digits.
+_MONEY_TEXT = re.compile(r"^[0-9]{1,18}(?:\.[0-9]{1,2})?$")
+
+
 def _json_decimal(value: object) -> object:
     # A JSON number read as the decimal the server wrote: a float's shortest repr is that text
     # for any value of up to 15 significant digits (more is lost by JSON readers anyway).
     if isinstance(value, Decimal):
         number = value
+    elif isinstance(value, str):
+        # The same amount written as text: the docs show numbers, but "10000" can mean nothing
+        # else, and refusing it would make a voucher the member holds unusable at the counter.
+        if not _MONEY_TEXT.match(value):
+            raise ValueError("a money value is a number")
+        number = Decimal(value)
     elif isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("a money value is a JSON number")
     else:
@@ -115,9 +128,18 @@ def _json_decimal(value: object) -> object:
     return number
 
 
-#: Money as the server writes it (the voucher docs call a value a float), read as a
+#: An id a listing names an item by, for the till to send back: a positive whole number.
+ListedId = Annotated[int, Field(strict=True, gt=0, le=2**63 - 1)]
+#: A whole count that cannot be less than none (a reward's price in stamps).
+WireCount = Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)]
+
+#: Money as the server writes it (the voucher docs call a value a float; the same amount as
+#: plain digits in a string is read too, :data:`_MONEY_TEXT`), read as a
 #: :class:`~decimal.Decimal` so no rupiah or sen is lost or rounded away.
 Money = Annotated[Decimal, BeforeValidator(_json_decimal)]
+#: What a voucher is worth, as a listing offers it: no voucher is worth less than nothing, and
+#: none more than the till's database holds.
+VoucherValue = Annotated[Decimal, BeforeValidator(_json_decimal), Field(ge=0, le=2**63 - 1)]
 #: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
 ApiTime = StrictStr | WireInt
 

@@ -3,32 +3,42 @@
 The examples disagree between endpoints (``stamps`` or ``stamps_remaining``, ``status`` as a level
 number or as a word, ``id`` as a number or a string, dates as ``DD-MM-YYYY HH:MM`` strings or unix
 seconds), so fields are optional and unions where the docs vary, and strict where they agree:
-a number is never accepted as text or the other way round. Unknown fields are ignored.
+a number is never accepted as text or the other way round (but money: ``"10000"`` can mean no
+other amount, ``common.Money``). Unknown fields are ignored. In a listing (the catalogue, a
+member's vouchers) one item the till cannot read is left out and counted, not the whole list
+(:class:`ItemsReadApart`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
     AliasChoices,
     BeforeValidator,
     Field,
+    ModelWrapValidatorHandler,
     SecretStr,
+    SkipValidation,
     StrictBool,
     StrictStr,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
+    model_validator,
 )
 
 from app.core.stamps.models.common import (
     ApiTime,
+    ListedId,
     Money,
     Number,
     StampsResponse,
+    VoucherValue,
+    WireCount,
     WireInt,
     parse_api_time,
 )
@@ -58,6 +68,88 @@ def _unread_if_unfit(value: object, handler: ValidatorFunctionWrapHandler) -> ob
 
 #: A block of a redemption answer that is only information: unreadable, it reads as absent.
 Informative = WrapValidator(_unread_if_unfit)
+
+
+@dataclass(frozen=True)
+class UnreadItem:
+    """An item of a listing the till could not read (a voucher whose value is "abc"): which
+    list it was in, its id when that much could be read, and the fields at fault (never their
+    values, which may be a member's data)."""
+
+    list: str
+    id: int | None
+    code: str | None
+    fields: tuple[str, ...]
+
+    def named(self, id_or_code: int | str) -> bool:
+        """Whether this is the item a cashier names by its id or its code."""
+        if isinstance(id_or_code, int):
+            return self.id == id_or_code
+        return id_or_code == self.code or (id_or_code.isdigit() and self.id == int(id_or_code))
+
+
+def _readable_id(item: object) -> int | None:
+    value = item.get("id") if isinstance(item, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
+        return value
+    return None
+
+
+def _readable_code(item: object) -> str | None:
+    value = item.get("code") if isinstance(item, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+class ItemsReadApart(StampsResponse):
+    """A listing whose items are read one by one when the whole cannot be: one voucher or
+    reward the till cannot read is left out of its list and counted in :attr:`unread`, and the
+    others stay usable. The answer as a whole is still refused when what is wrong is outside
+    the items (a list that is no list, a field beside them).
+
+    :attr:`unread` is the till's own finding: JSON cannot set it (it can hold no
+    :class:`UnreadItem`), only a listing built from pages already read, as the catalogue's is.
+    """
+
+    #: The lists read item by item, and the model of their items.
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {}
+
+    unread: Annotated[tuple[UnreadItem, ...], SkipValidation] = ()
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_items_apart(cls, data: object, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        if not isinstance(data, dict):
+            return handler(data)
+        carried = data.get("unread", ())
+        if not isinstance(carried, tuple) or not all(isinstance(u, UnreadItem) for u in carried):
+            carried = ()
+        data = {**data, "unread": carried}
+        try:
+            return handler(data)
+        except ValidationError:
+            pass  # the whole cannot be read: perhaps its items can, one by one
+        unread = list(carried)
+        for name, model in cls.read_apart.items():
+            items = data.get(name)
+            if not isinstance(items, list):
+                continue  # not a list: nothing to read apart, the answer is refused below
+            readable = []
+            for item in items:
+                try:
+                    readable.append(model.model_validate(item))
+                except ValidationError as exc:
+                    fields = {str(e["loc"][0]) if e["loc"] else "item" for e in exc.errors()}
+                    unread.append(
+                        UnreadItem(
+                            name, _readable_id(item), _readable_code(item), tuple(sorted(fields))
+                        )
+                    )
+            data[name] = readable
+        return handler({**data, "unread": tuple(unread)})
+
+    def unread_in(self, name: str) -> tuple[UnreadItem, ...]:
+        """The items of the list ``name`` the till could not read."""
+        return tuple(u for u in self.unread if u.list == name)
 
 
 class Membership(StampsResponse):
@@ -178,6 +270,27 @@ class VoucherInfo(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
+def _readable_time(value: str | int | None) -> str | int | None:
+    # A date the till cannot place is no "no end date": offline, an expired voucher would pass.
+    if value is not None and parse_api_time(value) is None:
+        raise ValueError("a date in none of the docs' formats")
+    return value
+
+
+#: A voucher's start or end, as a listing gives it: absent, or in one of the docs' formats.
+ListedTime = Annotated[ApiTime | None, AfterValidator(_readable_time)]
+
+
+class ListedVoucher(VoucherInfo):
+    """A voucher as a member's listing offers it to be used: named by a positive id, worth
+    nothing less than nothing, with dates the till can read (the offline rules check them)."""
+
+    id: ListedId
+    value: VoucherValue | None = None
+    start_date: ListedTime = None
+    end_date: ListedTime = None
+
+
 class RedemptionInfo(StampsResponse):
     """The redemption the server created (or cancelled).
 
@@ -259,8 +372,11 @@ class MemberSuggestion(StampsResponse):
     member_ids: Annotated[list[StrictStr], NullAsEmpty] = Field(default_factory=list)
 
 
-class SuggestionsResponse(StampsResponse):
-    """GET /api/memberships/suggestions."""
+class SuggestionsResponse(ItemsReadApart):
+    """GET /api/memberships/suggestions: one match the till cannot read is left out, not every
+    match (a suggestion is looked up before it is used)."""
+
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"suggestions": MemberSuggestion}
 
     suggestions: list[MemberSuggestion]
 
@@ -338,32 +454,60 @@ class Reward(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
+#: The reward type whose price the member chooses (reward_api: type 5, flexible).
+FLEXIBLE_REWARD = 5
+
+
+class ListedReward(Reward):
+    """A reward as the catalogue offers it to be redeemed: named by a positive id, and priced
+    in stamps (none or more) unless the member chooses the price (a flexible reward). Without
+    a price it would be offered for nothing."""
+
+    id: ListedId
+    stamps_to_redeem: WireCount | None = Field(
+        default=None, validation_alias=AliasChoices("stamps_to_redeem", "stamps_required")
+    )
+
+    @model_validator(mode="after")
+    def _priced(self) -> ListedReward:
+        if self.stamps_to_redeem is None and self.type != FLEXIBLE_REWARD:
+            raise ValueError("a reward without its price in stamps")
+        return self
+
+
 class RewardsVoucher(StampsResponse):
     """A voucher listed beside the rewards."""
 
-    id: WireInt
+    id: ListedId
     name: StrictStr | None = None
     code: StrictStr | None = None
     type: StrictStr | WireInt | None = None
     expires_on: ApiTime | None = None
     quantity: WireInt | None = None
-    value: Money | None = None
+    value: VoucherValue | None = None
     constraint: dict[str, Any] | None = None
     extra_data: dict[str, Any] | None = None
 
 
-class RewardsResponse(StampsResponse):
+class RewardsResponse(ItemsReadApart):
     """GET /api/rewards/."""
 
-    rewards: Annotated[list[Reward], NullAsEmpty] = Field(default_factory=list)
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {
+        "rewards": ListedReward,
+        "vouchers": RewardsVoucher,
+    }
+
+    rewards: Annotated[list[ListedReward], NullAsEmpty] = Field(default_factory=list)
     vouchers: Annotated[list[RewardsVoucher], NullAsEmpty] = Field(default_factory=list)
     customer: Customer | None = None
 
 
-class MemberVouchersResponse(StampsResponse):
+class MemberVouchersResponse(ItemsReadApart):
     """GET /api/vouchers/by-merchant-group."""
 
-    vouchers: list[VoucherInfo]
+    read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"vouchers": ListedVoucher}
+
+    vouchers: list[ListedVoucher]
 
 
 class VoucherValidationResponse(StampsResponse):

@@ -19,7 +19,7 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import CachedVoucher, MemberCache
 from app.core.offline.policy import MemberFacts, OfflineLimits, OutageTotals, apply_policy
-from app.core.services.catalogue import Catalogue, CatalogueUnavailable
+from app.core.services.catalogue import Catalogue, CatalogueUnavailable, CodeNotChecked
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.stamps.errors import (
@@ -105,6 +105,53 @@ async def test_on_the_servers_word_a_voucher_is_not_the_members(cache: MemberCac
     with pytest.raises(InvalidOrder) as not_hers:
         await catalogue.voucher(AYU, 5098)
     assert str(not_hers.value) == "Voucher 5098 is not one of this member's vouchers."
+
+
+async def test_one_voucher_the_till_cannot_read_hides_none_of_the_others(
+    cache: MemberCache,
+) -> None:
+    server = FailingServer(
+        vouchers=[
+            {"id": 12, "value": 150000, "is_active": True},
+            {"id": 13, "value": "abc", "is_active": True},
+            {"id": 14, "value": "10000", "is_active": True},
+        ]
+    )
+    catalogue = Catalogue(server, cache)
+    offer = await catalogue.offer(AYU, 250)
+    assert [(v.id, v.value) for v in offer.vouchers] == [(12, 150000), (14, 10000)]
+    assert offer.vouchers_problem is None and offer.vouchers_as_of is None
+    assert english(offer.vouchers_note).startswith("1 voucher could not be read")  # type: ignore[arg-type]
+    # listed by the server, so not "not hers"; unread, so not usable either
+    with pytest.raises(InvalidOrder) as unread:
+        await catalogue.voucher_order(AYU, 13)
+    assert str(unread.value).startswith("Voucher 13 cannot be used here")
+    found, facts = await catalogue.voucher(AYU, 14)
+    assert found.value == facts.value == Decimal("10000")
+
+
+async def test_a_reward_the_till_cannot_read_is_left_out_and_said_so(
+    cache: MemberCache,
+) -> None:
+    rewards = {
+        "rewards": [
+            {"id": 1, "name": "Kaya Bun", "code": "MI0017", "stamps_to_redeem": 2},
+            {"id": 2, "name": "Latte", "code": "MI0018", "stamps_to_redeem": "ten"},
+        ],
+        "vouchers": [],
+    }
+
+    class Server(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return RewardsResponse.model_validate(rewards)
+
+    catalogue = Catalogue(Server(), cache)
+    offer = await catalogue.offer(AYU, 250)
+    assert [r.id for r in offer.rewards] == [1] and offer.rewards_problem is None
+    assert english(offer.rewards_note).startswith("1 reward could not be read")  # type: ignore[arg-type]
+    for order in (catalogue.reward_order(AYU, 2), catalogue.cart_order(AYU, [("MI0018", 1, None)])):
+        with pytest.raises(InvalidOrder, match=r"^Reward .* cannot be redeemed here"):
+            await order
 
 
 async def test_a_voucher_keeps_its_decimal_value(cache: MemberCache) -> None:
@@ -333,3 +380,41 @@ async def test_vouchers_never_read_say_why_the_server_could_not_give_them(
     assert offer.vouchers_problem is not None
     assert said in str(offer.vouchers_problem)
     assert "did not answer" not in str(offer.vouchers_problem)
+
+
+@dataclass
+class UnreadableChecks(FailingServer):
+    """A server that answers every code's check with JSON the till cannot read
+    (``"is_active": "false"``), or with a body that is no JSON at all (``garbage``)."""
+
+    garbage: bool = False
+
+    def _answer(self) -> MalformedResponse:
+        return MalformedResponse("does not fit", status_code=200, json_object=not self.garbage)
+
+    async def validate_promo(self, code: str, *, user: str | None = None) -> object:
+        raise self._answer()
+
+    async def validate_voucher(self, code: str, **_: object) -> object:
+        raise self._answer()
+
+
+@pytest.mark.parametrize("allowed_offline", [False, True])
+async def test_a_code_check_the_till_cannot_read_is_no_outage_and_no_check(
+    cache: MemberCache, allowed_offline: bool
+) -> None:
+    # it said "codes can only be checked online" with the server answering, or, with codes
+    # allowed offline, took on trust a code the server may have said is not active
+    catalogue = Catalogue(UnreadableChecks(), cache, allow_codes_offline=allowed_offline)
+    with pytest.raises(CodeNotChecked, match=r"^The Stamps server answered the check of promo"):
+        await catalogue.promo_order(AYU, "PROMO1")
+    with pytest.raises(CodeNotChecked, match=r"^The Stamps server answered the check of voucher"):
+        await catalogue.code_order(AYU, "ULTAH", template=13)
+
+
+async def test_a_code_check_answered_with_no_json_follows_the_offline_rules(
+    cache: MemberCache,
+) -> None:
+    # a Wi-Fi login page or a cut answer: the server may not have been reached at all
+    catalogue = Catalogue(UnreadableChecks(garbage=True), cache, allow_codes_offline=True)
+    assert (await catalogue.promo_order(AYU, "PROMO1")).code == "PROMO1"

@@ -17,7 +17,12 @@ from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.services.stamps_link import ClientTransport
 from app.core.stamps import StampsClient
-from app.core.stamps.errors import CredentialsUnusable, RateLimited, ResponseLost
+from app.core.stamps.errors import (
+    CredentialsUnusable,
+    MalformedResponse,
+    RateLimited,
+    ResponseLost,
+)
 from app.core.stamps.models import ActivitiesResponse
 
 from ..stamps.helpers import BASE_URL, FakeStamps
@@ -73,6 +78,40 @@ async def test_a_feed_line_is_at_this_store_another_or_one_the_till_cannot_tell(
     transport = ClientTransport(client, store_code=store_code)  # type: ignore[arg-type]
     [line] = await transport.member_activity("ayu@example.com", since=SINCE)
     assert line.store == store
+
+
+def _changed(line: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    redemption = line["redemption"] | change.pop("redemption", {})
+    return {**line, "redemption": redemption, **change}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"created": "around noon"},
+        {"created": None},
+        {"redemption": {"stamps": None}},
+        {"redemption": {"name": None}},
+        {"redemption": {"name": ""}},
+    ],
+    ids=["time-unreadable", "no-time", "no-stamps", "no-name", "empty-name"],
+)
+async def test_a_redemption_line_the_till_cannot_place_proves_nothing_either_way(
+    change: dict[str, Any],
+) -> None:
+    # left out, the feed read "not in the member's activity" for what may be the very line
+    client = FeedClient([_line(1, "POS"), _changed(_line(2, "POS"), change)])
+    transport = ClientTransport(client, store_code="L123")  # type: ignore[arg-type]
+    with pytest.raises(MalformedResponse):
+        await transport.member_activity("ayu@example.com", since=SINCE)
+
+
+@pytest.mark.parametrize("change", [{"store": None}, {"store": {"display_name": "Levi"}}])
+async def test_a_line_that_names_no_store_may_be_this_stores(change: dict[str, Any]) -> None:
+    client = FeedClient([_changed(_line(1, "POS"), change)])
+    transport = ClientTransport(client, store_code="L123")  # type: ignore[arg-type]
+    [line] = await transport.member_activity("ayu@example.com", since=SINCE)
+    assert line.store is None  # not 0, another store's: that would prove it did not apply here
 
 
 async def _no_probe() -> Connectivity | None:

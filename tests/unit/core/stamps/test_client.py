@@ -453,8 +453,9 @@ async def test_a_clean_answer_has_no_errors(make_client: ClientFactory, server: 
 REWARDS_PATH = "/api/rewards/"
 
 
-def _catalogue(total: int, vouchers: int = 0) -> Any:
-    """A server paging ``total`` rewards (ids 1..total) by ``per_page`` and ``last_reward_id``."""
+def _catalogue(total: int, vouchers: int = 0, unreadable: frozenset[int] = frozenset()) -> Any:
+    """A server paging ``total`` rewards (ids 1..total) by ``per_page`` and ``last_reward_id``;
+    those of ``unreadable`` priced in words."""
 
     def answer(request: httpx.Request) -> httpx.Response:
         params = request.url.params
@@ -466,7 +467,10 @@ def _catalogue(total: int, vouchers: int = 0) -> Any:
         return reply(
             200,
             {
-                "rewards": [{"id": i, "name": f"R{i}", "stamps_to_redeem": 5} for i in ids],
+                "rewards": [
+                    {"id": i, "name": f"R{i}", "stamps_to_redeem": "five" if i in unreadable else 5}
+                    for i in ids
+                ],
                 "vouchers": [{"id": i, "name": f"V{i}"} for i in voucher_ids],
                 "customer": {"id": 6, "stamps": 250},
             },
@@ -493,6 +497,18 @@ async def test_rewards_are_read_page_by_page(
     assert (third["last_reward_id"], third.get("last_voucher_id")) == ("200", "120")
 
 
+async def test_a_page_is_full_with_the_rewards_it_lists_unreadable(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # 99 rewards read on a page of 100 is no short page: the last page was read on from there
+    server.on(REWARDS_PATH, _catalogue(150, unreadable=frozenset({50, 100, 120})))
+    answer = await make_client().rewards()
+    assert [r.id for r in answer.rewards] == [i for i in range(1, 151) if i not in (50, 100, 120)]
+    assert [(u.list, u.id, u.fields) for u in answer.unread] == [
+        ("rewards", i, ("stamps_to_redeem",)) for i in (50, 100, 120)
+    ]
+
+
 async def test_rewards_stop_after_ten_pages(make_client: ClientFactory, server: FakeStamps) -> None:
     server.on(REWARDS_PATH, _catalogue(5000))
     answer = await make_client().rewards()
@@ -503,7 +519,7 @@ async def test_rewards_stop_after_ten_pages(make_client: ClientFactory, server: 
 async def test_a_server_that_ignores_paging_is_read_once(
     make_client: ClientFactory, server: FakeStamps
 ) -> None:
-    page = {"rewards": [{"id": i} for i in range(1, 101)], "vouchers": []}
+    page = {"rewards": [{"id": i, "stamps_to_redeem": 5} for i in range(1, 101)], "vouchers": []}
     server.on(REWARDS_PATH, reply(200, page))
     answer = await make_client().rewards()
     assert [r.id for r in answer.rewards] == list(range(1, 101))

@@ -16,11 +16,15 @@ from app.core.stamps.models import (
     AuthorizeRequest,
     CancelRedemptionRequest,
     DeductValueRequest,
+    MemberVouchersResponse,
     MultiRewardRedemptionRequest,
     PromoCodeRedemptionRequest,
     RewardItem,
     RewardRedemptionRequest,
+    RewardsResponse,
     RewardsVoucher,
+    SuggestionsResponse,
+    UnreadItem,
     VoucherCodeRedemptionRequest,
     VoucherInfo,
     parse_api_time,
@@ -217,7 +221,114 @@ def test_voucher_values_are_decimals(value: object, expected: Decimal | None) ->
     assert listed.value == expected
 
 
-@pytest.mark.parametrize("value", ["150000", True, [1]])
-def test_a_voucher_value_is_a_json_number(value: object) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("150000", Decimal("150000")), ("150000.00", Decimal("150000.00")), ("0", Decimal("0"))],
+)
+def test_a_voucher_value_written_as_plain_digits_is_that_amount(
+    text: str, expected: Decimal
+) -> None:
+    # "10000" can mean nothing else; a Django REST server writes its decimals as "10000.00"
+    assert VoucherInfo.model_validate({"id": 1, "value": text}).value == expected
+    assert RewardsVoucher.model_validate({"id": 1, "value": text}).value == expected
+
+
+# "10.000" is ten thousand to a reader in Indonesia and ten to a JSON reader: no guess
+@pytest.mark.parametrize(
+    "value", ["abc", "10.000", "10,000", "1e4", "-5", " 5", "", "5" * 19, True, [1]]
+)
+def test_a_voucher_value_that_is_no_plain_amount_is_unreadable(value: object) -> None:
     with pytest.raises(ValidationError):
         VoucherInfo.model_validate({"id": 1, "value": value})
+
+
+def test_one_unreadable_voucher_leaves_the_others_readable() -> None:
+    answer = MemberVouchersResponse.model_validate(
+        {
+            "vouchers": [
+                {"id": 1, "value": 200},
+                {"id": 2, "code": "VC-DEF", "value": "abc"},
+                "not a voucher",
+                {"id": 3, "value": "10000"},
+            ]
+        }
+    )
+    assert [(v.id, v.value) for v in answer.vouchers] == [(1, 200), (3, 10000)]
+    assert answer.unread == (
+        UnreadItem("vouchers", 2, "VC-DEF", ("value",)),
+        UnreadItem("vouchers", None, None, ("item",)),
+    )
+    assert answer.unread[0].named(2) and answer.unread[0].named("VC-DEF")
+
+
+def test_one_unreadable_reward_leaves_the_others_and_their_vouchers_readable() -> None:
+    answer = RewardsResponse.model_validate(
+        {
+            "rewards": [
+                {"id": 1, "name": "Kaya Bun", "stamps_to_redeem": 2},
+                {"id": 2, "stamps_to_redeem": "many"},
+            ],
+            "vouchers": [{"id": 5, "name": "v"}, {"id": "6"}],
+        }
+    )
+    assert [r.id for r in answer.rewards] == [1] and [v.id for v in answer.vouchers] == [5]
+    assert [(u.list, u.id) for u in answer.unread] == [("rewards", 2), ("vouchers", None)]
+
+
+def test_a_listing_that_is_no_list_is_still_unreadable() -> None:
+    with pytest.raises(ValidationError):
+        MemberVouchersResponse.model_validate({"vouchers": 5})
+
+
+def test_a_server_cannot_say_what_the_till_did_not_read() -> None:
+    unread = [{"list": "vouchers", "id": 9, "code": None, "fields": ["value"]}]
+    answer = MemberVouchersResponse.model_validate({"vouchers": [], "unread": unread})
+    assert answer.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"value": -5000}, "value"),  # worth less than nothing
+        ({"value": 1e30}, "value"),  # more than the till's database holds
+        ({"id": None}, "id"),  # cannot be named to be used
+        ({"id": -2}, "id"),
+        ({"end_date": "soon"}, "end_date"),  # no "no end": offline, an expired one would pass
+        ({"start_date": 1.5}, "start_date"),
+    ],
+)
+def test_a_listed_voucher_the_till_would_misread_is_left_unread(
+    change: dict[str, Any], field: str
+) -> None:
+    listed = {"id": 2, "value": 10000, "end_date": "2099-04-28", **change}
+    answer = MemberVouchersResponse.model_validate({"vouchers": [{"id": 1}, listed]})
+    assert [v.id for v in answer.vouchers] == [1]
+    assert [u.fields for u in answer.unread] == [(field,)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"stamps_to_redeem": None}, {"stamps_to_redeem": -10}, {"id": -2}, {"id": 0}],
+    ids=["no-price", "negative-price", "negative-id", "id-0"],
+)
+def test_a_listed_reward_the_till_would_misread_is_left_unread(change: dict[str, Any]) -> None:
+    # without its price a reward was offered for 0 stamps; at -10, redeeming it gave stamps
+    listed = {"id": 2, "name": "Latte", "stamps_to_redeem": 10, "type": 1, **change}
+    answer = RewardsResponse.model_validate({"rewards": [listed]})
+    assert answer.rewards == [] and len(answer.unread) == 1
+
+
+def test_a_flexible_reward_needs_no_price_and_a_free_one_is_free() -> None:
+    answer = RewardsResponse.model_validate(
+        {"rewards": [{"id": 5, "type": 5}, {"id": 6, "type": 1, "stamps_required": 0}]}
+    )
+    assert [(r.id, r.stamps_to_redeem) for r in answer.rewards] == [(5, None), (6, 0)]
+
+
+def test_one_suggestion_the_till_cannot_read_leaves_the_other_matches() -> None:
+    # every match was lost to one, and the type-ahead showed nobody for "Ayu"
+    answer = SuggestionsResponse.model_validate(
+        {"suggestions": [{"id": 7, "name": "Ayu Lestari"}, {"id": 8, "stamps": "10"}]}
+    )
+    assert [s.name for s in answer.suggestions] == ["Ayu Lestari"]
+    assert [u.id for u in answer.unread] == [8]
