@@ -272,6 +272,9 @@ class VoucherInfo(StampsResponse):
 
 def _readable_time(value: str | int | None) -> str | int | None:
     # A date the till cannot place is no "no end date": offline, an expired voucher would pass.
+    # A blank one says no date, as null does: refused, the member's voucher could not be used.
+    if isinstance(value, str) and not value.strip():
+        return None
     if value is not None and parse_api_time(value) is None:
         raise ValueError("a date in none of the docs' formats")
     return value

@@ -306,6 +306,14 @@ def test_a_listed_voucher_the_till_would_misread_is_left_unread(
     assert [u.fields for u in answer.unread] == [(field,)]
 
 
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_listed_voucher_with_a_blank_date_has_no_date(blank: str) -> None:
+    listed = {"id": 2, "value": 10000, "start_date": blank, "end_date": blank}
+    answer = MemberVouchersResponse.model_validate({"vouchers": [listed]})
+    assert [(v.id, v.start_date, v.end_date) for v in answer.vouchers] == [(2, None, None)]
+    assert answer.unread == ()
+
+
 @pytest.mark.parametrize(
     "change",
     [{"stamps_to_redeem": None}, {"stamps_to_redeem": -10}, {"id": -2}, {"id": 0}],
