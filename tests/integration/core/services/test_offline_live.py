@@ -40,6 +40,13 @@ async def settled(till: Till, entry_id: str, attempts: int = 20) -> Receipt:
     return receipt
 
 
+async def redeem_ayu_offline(till: Till) -> Receipt:
+    """One reward for Ayu from the till's copy of her (the network is down)."""
+    cached = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(cached, 1)
+    return await till.redeem(order, cached, Sale("dewi"))
+
+
 @pytest.fixture
 def settings(network_settings: Settings) -> Settings:
     return network_settings
@@ -104,25 +111,18 @@ async def test_the_outages_caps_hold_when_the_till_starts_again_within_it(
     async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         await till.offer(await till.find_member(AYU))
         network.down()
-        cached = await till.find_member(AYU)
-        order = await till.catalogue.reward_order(cached, 1)
-        first = await till.redeem(order, cached, Sale("dewi"))
+        first = await redeem_ayu_offline(till)
         assert first.verdict is Verdict.ACCEPTED_OFFLINE
     async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
-        cached = await till.find_member(AYU)
-        order = await till.catalogue.reward_order(cached, 1)
         with pytest.raises(Refused) as second:
-            await till.redeem(order, cached, Sale("dewi"))
+            await redeem_ayu_offline(till)
         assert second.value.refusal is Refusal.OUTAGE_COUNT_CAP
         # Back online, the outage ends once what it accepted has synced: the caps start afresh.
         network.up()
         assert (await settled(till, first.entry_id)).verdict is Verdict.CONFIRMED
         assert await till.end_outage_if_settled()
         network.down()
-        cached = await till.find_member(AYU)
-        order = await till.catalogue.reward_order(cached, 1)
-        again = await till.redeem(order, cached, Sale("dewi"))
-        assert again.verdict is Verdict.ACCEPTED_OFFLINE
+        assert (await redeem_ayu_offline(till)).verdict is Verdict.ACCEPTED_OFFLINE
 
 
 async def test_an_unknown_left_by_an_outage_does_not_hold_the_next_outages_caps(
@@ -135,8 +135,7 @@ async def test_an_unknown_left_by_an_outage_does_not_hold_the_next_outages_caps(
     async with open_till(capped.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
         await till.offer(await till.find_member(AYU))
         network.down()
-        cached = await till.find_member(AYU)
-        first = await till.redeem(await till.catalogue.reward_order(cached, 1), cached, Sale("d"))
+        first = await redeem_ayu_offline(till)
         assert first.verdict is Verdict.ACCEPTED_OFFLINE
         await till.wait(first.entry_id, 5)  # its attempt ended: the entry is queued again
         await till.outbox.db.write(
@@ -151,9 +150,7 @@ async def test_an_unknown_left_by_an_outage_does_not_hold_the_next_outages_caps(
         await asyncio.wait_for(back.wait(), 15)  # the probe sees the server again
         assert await till.end_outage_if_settled()
         network.down()
-        cached = await till.find_member(AYU)
-        again = await till.redeem(await till.catalogue.reward_order(cached, 1), cached, Sale("d"))
-        assert again.verdict is Verdict.ACCEPTED_OFFLINE
+        assert (await redeem_ayu_offline(till)).verdict is Verdict.ACCEPTED_OFFLINE
         held = await till.outbox.get(first.entry_id)
         assert held is not None and held.status == EntryStatus.UNKNOWN
 
