@@ -141,7 +141,9 @@ def settings_and_token(
     except ConfigError as exc:
         raise Stop(EXIT_USAGE, str(exc), exc.refused, said=exc.said) from None
     except CredentialsError as exc:
-        raise Stop(EXIT_USAGE, str(exc)) from None
+        # stderr's line as it was; the page says it in the window's language
+        said = say(exc.message_id, **exc.fields) if exc.message_id else None
+        raise Stop(EXIT_USAGE, str(exc), said=said) from None
     if token is None:
         raise Stop.saying(EXIT_USAGE, say("start.no_token", variable=TOKEN_ENV))
     logs.keep_secret(token.reveal())

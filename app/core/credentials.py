@@ -56,10 +56,28 @@ class Secret:
 
 
 class CredentialsError(Exception):
-    """No token could be found or stored. The message never holds the token itself."""
+    """No token could be found or stored. The message never holds the token itself.
+
+    ``message_id`` and ``fields``: the same words as a message of :mod:`app.core.messages`
+    (which this module may not import: the core's layers), so the page a till that cannot start
+    shows says them in the window's language; ``None`` for what no start meets (a token typed).
+    """
+
+    def __init__(self, text: str, message_id: str | None = None, **fields: str | int) -> None:
+        super().__init__(text)
+        self.message_id = message_id
+        self.fields: dict[str, str | int] = fields
 
 
-def check_token(value: str, source: str) -> str:
+def _refused(text: str, problem: str, place: str | None, **fields: str | int) -> CredentialsError:
+    """``text`` refusing a token read from ``place`` (``env``, ``keyring``, ``file``), with the
+    id of its message (``token.lines.file``)."""
+    if place is None:
+        return CredentialsError(text)
+    return CredentialsError(text, f"token.{problem}.{place}", **fields)
+
+
+def check_token(value: str, source: str, place: str | None = None, **where: str) -> str:
     """``value`` if it can be sent as it is, in a header or a JSON body: one word of printable
     ASCII, at most :data:`MAX_TOKEN_LENGTH` long. Else :class:`CredentialsError` naming ``source``
     (where the token came from) and what is wrong, never the token.
@@ -68,23 +86,37 @@ def check_token(value: str, source: str) -> str:
     would queue redemptions for ever without a reason a person could read. A value of more than
     one line is no token at all (a file pasted, two tokens), and is said to be so: its first
     line taken for the token would be kept without a word.
+
+    ``place`` (``env``, ``keyring``, ``file``) and ``where`` (the variable, the file's path) give
+    the refusal its message's id and fields (:class:`CredentialsError`).
     """
     if not value:
         raise CredentialsError(f"{source} is empty")
     if "\n" in value or "\r" in value:
-        raise CredentialsError(
+        raise _refused(
             f"{source} cannot be sent: it holds more than one line, and a token is a single line "
-            "(was a file, or two tokens, pasted?)"
+            "(was a file, or two tokens, pasted?)",
+            "lines",
+            place,
+            **where,
         )
     if len(value) > MAX_TOKEN_LENGTH:
-        raise CredentialsError(
+        raise _refused(
             f"{source} cannot be sent: it is {len(value)} characters long, and a token is at "
-            f"most {MAX_TOKEN_LENGTH}"
+            f"most {MAX_TOKEN_LENGTH}",
+            "too_long",
+            place,
+            length=len(value),
+            most=MAX_TOKEN_LENGTH,
+            **where,
         )
     if not all("!" <= ch <= "~" for ch in value):
-        raise CredentialsError(
+        raise _refused(
             f"{source} holds characters that cannot be sent (spaces, control characters or "
-            "letters outside ASCII): a token is one word of printable ASCII"
+            "letters outside ASCII): a token is one word of printable ASCII",
+            "characters",
+            place,
+            **where,
         )
     return value
 
@@ -143,7 +175,7 @@ def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Sec
     """The token from the environment, the keyring or the file, in that order; ``None`` if none."""
     from_env = os.environ.get(TOKEN_ENV, "").strip(AROUND)
     if from_env:
-        return Secret(check_token(from_env, TOKEN_ENV))
+        return Secret(check_token(from_env, TOKEN_ENV, "env", variable=TOKEN_ENV))
 
     def from_keyring() -> str | None:
         import keyring
@@ -152,13 +184,17 @@ def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Sec
 
     stored = _with_deadline(from_keyring, deadline)
     if stored:
-        return Secret(check_token(stored.strip(AROUND), "the token in the system keyring"))
+        return Secret(
+            check_token(stored.strip(AROUND), "the token in the system keyring", "keyring")
+        )
     path = token_file(config_dir)
     raw = _token_file_bytes(path)
     if raw is None:
         return None
     text = raw.decode("ascii", errors="replace").strip(AROUND)
-    return Secret(check_token(text, f"the token in {path}")) if text else None
+    return (
+        Secret(check_token(text, f"the token in {path}", "file", path=str(path))) if text else None
+    )
 
 
 def _token_file_bytes(path: Path) -> bytes | None:
@@ -171,17 +207,29 @@ def _token_file_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise CredentialsError(f"token file {path} cannot be read: {exc.strerror}") from None
+        raise _unreadable(path, exc) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise CredentialsError(
                 f"token file {path} is not a regular file (a folder, a pipe or a device); "
-                "remove it and store the token again with `stamps-pos token set`"
+                "remove it and store the token again with `stamps-pos token set`",
+                "token.file_not_regular",
+                path=str(path),
             )
         try:
             return handle.read()
         except OSError as exc:
-            raise CredentialsError(f"token file {path} cannot be read: {exc.strerror}") from None
+            raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> CredentialsError:
+    reason = str(exc.strerror)
+    return CredentialsError(
+        f"token file {path} cannot be read: {reason}",
+        "token.file_unreadable",
+        path=str(path),
+        reason=reason,
+    )
 
 
 def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> str:

@@ -1128,6 +1128,48 @@ TEMPLATES: dict[str, str] = {
         "set {variable} or run `stamps-pos token set`"
     ),
     "start.no_token": "no API token: set {variable} or run `stamps-pos token set`",
+    # A token read at the start that cannot be used (app.core.credentials gives these ids: it
+    # may not import this module). stderr says the English, the cannot-start page the window's.
+    "token.lines.env": (
+        "{variable} cannot be sent: it holds more than one line, and a token is a single line "
+        "(was a file, or two tokens, pasted?)"
+    ),
+    "token.lines.keyring": (
+        "the token in the system keyring cannot be sent: it holds more than one line, and a "
+        "token is a single line (was a file, or two tokens, pasted?)"
+    ),
+    "token.lines.file": (
+        "the token in {path} cannot be sent: it holds more than one line, and a token is a "
+        "single line (was a file, or two tokens, pasted?)"
+    ),
+    "token.too_long.env": (
+        "{variable} cannot be sent: it is {length} characters long, and a token is at most {most}"
+    ),
+    "token.too_long.keyring": (
+        "the token in the system keyring cannot be sent: it is {length} characters long, and "
+        "a token is at most {most}"
+    ),
+    "token.too_long.file": (
+        "the token in {path} cannot be sent: it is {length} characters long, and a token is "
+        "at most {most}"
+    ),
+    "token.characters.env": (
+        "{variable} holds characters that cannot be sent (spaces, control characters or "
+        "letters outside ASCII): a token is one word of printable ASCII"
+    ),
+    "token.characters.keyring": (
+        "the token in the system keyring holds characters that cannot be sent (spaces, "
+        "control characters or letters outside ASCII): a token is one word of printable ASCII"
+    ),
+    "token.characters.file": (
+        "the token in {path} holds characters that cannot be sent (spaces, control characters "
+        "or letters outside ASCII): a token is one word of printable ASCII"
+    ),
+    "token.file_unreadable": "token file {path} cannot be read: {reason}",
+    "token.file_not_regular": (
+        "token file {path} is not a regular file (a folder, a pipe or a device); remove it "
+        "and store the token again with `stamps-pos token set`"
+    ),
     "start.data_folder_not_made": (
         "the data folder {folder} cannot be made: {reason}; set data_dir to a folder this user "
         "may write"

@@ -5700,6 +5700,61 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Belum ada token API: isi {variable} atau jalankan `stamps-pos token set`</translation>
     </message>
     <message>
+        <source>{variable} cannot be sent: it holds more than one line, and a token is a single line (was a file, or two tokens, pasted?)</source>
+        <comment>token.lines.env</comment>
+        <translation>{variable} tidak dapat dikirim: isinya lebih dari satu baris, padahal token hanya satu baris (apakah sebuah berkas, atau dua token, yang ditempel?)</translation>
+    </message>
+    <message>
+        <source>the token in the system keyring cannot be sent: it holds more than one line, and a token is a single line (was a file, or two tokens, pasted?)</source>
+        <comment>token.lines.keyring</comment>
+        <translation>Token di keyring sistem tidak dapat dikirim: isinya lebih dari satu baris, padahal token hanya satu baris (apakah sebuah berkas, atau dua token, yang ditempel?)</translation>
+    </message>
+    <message>
+        <source>the token in {path} cannot be sent: it holds more than one line, and a token is a single line (was a file, or two tokens, pasted?)</source>
+        <comment>token.lines.file</comment>
+        <translation>Token di {path} tidak dapat dikirim: isinya lebih dari satu baris, padahal token hanya satu baris (apakah sebuah berkas, atau dua token, yang ditempel?)</translation>
+    </message>
+    <message>
+        <source>{variable} cannot be sent: it is {length} characters long, and a token is at most {most}</source>
+        <comment>token.too_long.env</comment>
+        <translation>{variable} tidak dapat dikirim: panjangnya {length} karakter, padahal token paling panjang {most}</translation>
+    </message>
+    <message>
+        <source>the token in the system keyring cannot be sent: it is {length} characters long, and a token is at most {most}</source>
+        <comment>token.too_long.keyring</comment>
+        <translation>Token di keyring sistem tidak dapat dikirim: panjangnya {length} karakter, padahal token paling panjang {most}</translation>
+    </message>
+    <message>
+        <source>the token in {path} cannot be sent: it is {length} characters long, and a token is at most {most}</source>
+        <comment>token.too_long.file</comment>
+        <translation>Token di {path} tidak dapat dikirim: panjangnya {length} karakter, padahal token paling panjang {most}</translation>
+    </message>
+    <message>
+        <source>{variable} holds characters that cannot be sent (spaces, control characters or letters outside ASCII): a token is one word of printable ASCII</source>
+        <comment>token.characters.env</comment>
+        <translation>{variable} berisi karakter yang tidak dapat dikirim (spasi, karakter kontrol, atau huruf di luar ASCII): token adalah satu kata ASCII yang dapat dicetak</translation>
+    </message>
+    <message>
+        <source>the token in the system keyring holds characters that cannot be sent (spaces, control characters or letters outside ASCII): a token is one word of printable ASCII</source>
+        <comment>token.characters.keyring</comment>
+        <translation>Token di keyring sistem berisi karakter yang tidak dapat dikirim (spasi, karakter kontrol, atau huruf di luar ASCII): token adalah satu kata ASCII yang dapat dicetak</translation>
+    </message>
+    <message>
+        <source>the token in {path} holds characters that cannot be sent (spaces, control characters or letters outside ASCII): a token is one word of printable ASCII</source>
+        <comment>token.characters.file</comment>
+        <translation>Token di {path} berisi karakter yang tidak dapat dikirim (spasi, karakter kontrol, atau huruf di luar ASCII): token adalah satu kata ASCII yang dapat dicetak</translation>
+    </message>
+    <message>
+        <source>token file {path} cannot be read: {reason}</source>
+        <comment>token.file_unreadable</comment>
+        <translation>Berkas token {path} tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>token file {path} is not a regular file (a folder, a pipe or a device); remove it and store the token again with `stamps-pos token set`</source>
+        <comment>token.file_not_regular</comment>
+        <translation>Berkas token {path} bukan berkas biasa (sebuah folder, pipe, atau perangkat); hapus berkas itu lalu simpan token lagi dengan `stamps-pos token set`</translation>
+    </message>
+    <message>
         <source>the data folder {folder} cannot be made: {reason}; set data_dir to a folder this user may write</source>
         <comment>start.data_folder_not_made</comment>
         <translation>Folder data {folder} tidak bisa dibuat: {reason}; isi data_dir dengan folder yang boleh ditulisi pengguna ini</translation>

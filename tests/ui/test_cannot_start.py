@@ -3,6 +3,8 @@ for what they refuse, where the settings file is, what to run, and a Close that 
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.cli.common import Stop, settings_and_token
 from app.config import ConfigError, load_settings
 from app.core.services import english as english_words
 from app.core.services import say
@@ -152,3 +155,62 @@ def test_ctrl_c_is_not_swallowed_while_the_page_waits(qtbot: QtBot, tmp_path: Pa
     show_cannot_start(StartRefusal("no API token", tmp_path / "none.toml"))
     assert seen == [signal.SIG_DFL]  # Ctrl-C ends the page (nothing of the till to clean up)
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def _token_file_of_two_lines(folder: Path) -> None:
+    (folder / "token").write_text("first-token\nsecond-token\n", encoding="ascii")
+
+
+def _unsendable_token_file(folder: Path) -> None:
+    (folder / "token").write_bytes(b"caf\xe9\n")
+
+
+def _unreadable_token_file(folder: Path) -> None:
+    (folder / "token").symlink_to(folder / "token")  # a loop: cannot be opened, even as root
+
+
+@pytest.mark.parametrize(
+    ("make", "english", "indonesian"),
+    [
+        (
+            _token_file_of_two_lines,
+            "cannot be sent: it holds more than one line",
+            "lebih dari satu baris",
+        ),
+        (
+            _unsendable_token_file,
+            "holds characters that cannot be sent",
+            "karakter yang tidak dapat dikirim",
+        ),
+        (_unreadable_token_file, "cannot be read: Too many levels", "tidak dapat dibaca"),
+    ],
+)
+def test_a_token_the_start_cannot_use_is_said_in_the_windows_language(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: Callable[[Path], None],
+    english: str,
+    indonesian: str,
+) -> None:
+    # It stayed English on an Indonesian page, where every other reason is translated. stderr's
+    # line (the Stop's message) is as it was, and neither says the token.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    config = tmp_path / "settings.toml"
+    config.write_text(
+        f'merchant = 1\nstore = 7\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8"
+    )
+    make(tmp_path)
+    with pytest.raises(Stop) as stopped:
+        settings_and_token(argparse.Namespace(config=str(config)))
+    stop = stopped.value
+    assert english in stop.message and stop.message.startswith(("the token in", "token file"))
+    assert stop.said is not None and english_words(stop.said) == stop.message
+    refusal = StartRefusal(stop.message, config, said=stop.said)
+    with speaking("id"):
+        page = CannotStartPage(refusal)
+        qtbot.addWidget(page)
+        assert indonesian in page.reason.text()
+        assert str(tmp_path / "token") in page.reason.text()
+        assert "first-token" not in page.shown_text() and "second-token" not in page.shown_text()

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         SalvagedEntry,
         look_at_damaged,
         manager_vouches,
+        not_a_managers_pin,
     )
     from app.core.services.day_summary import (
         DayRecord,
@@ -265,6 +266,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "SalvagedEntry",
             "look_at_damaged",
             "manager_vouches",
+            "not_a_managers_pin",
         ),
     ),
     (
@@ -617,6 +619,7 @@ __all__ = [
     "look_at_damaged",
     "manager_vouches",
     "migrate",
+    "not_a_managers_pin",
     "open_till",
     "qr_payload",
     "read_cashiers_file",

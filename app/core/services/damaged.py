@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.credentials import Secret
+from app.core.messages import Message, say
 from app.core.services.fields import FieldRefused, check_name, name_key
-from app.core.services.pins import pin_matches
+from app.core.services.pins import PIN_LENGTHS, could_be_pin, fits_role, pin_matches
 from app.core.storage.problems import DatabaseDamaged
 from app.core.storage.salvage import readable_managers, readable_unsettled
 
@@ -74,6 +75,19 @@ def look_at_damaged(damage: DatabaseDamaged) -> DamagedDatabase:
         complete=complete,
         has_managers=bool(readable_managers(damage.path)),
     )
+
+
+def not_a_managers_pin(pin: Secret) -> Message | None:
+    """Why ``pin`` cannot be a manager's PIN (letters, more than 8 characters, a length no
+    manager's PIN has), as manager sign-in says it (``Staff.sign_in``); ``None`` when it could
+    be one. The window refuses such a PIN without counting it towards its wait: five pastes
+    into the field made the manager who had to decide wait five minutes."""
+    if not could_be_pin(pin):
+        return say("staff.not_a_pin")
+    if not fits_role(pin, "manager"):
+        fewest, most = PIN_LENGTHS["manager"]
+        return say("staff.pin_length.manager", fewest=fewest, most=most)
+    return None
 
 
 def manager_vouches(path: Path, name: str, pin: Secret) -> bool:

@@ -366,6 +366,11 @@ def _words(
             details = say("receipt.detail.lost")
         else:
             details = say("receipt.detail.sending")
+            if _never_sent_cancel(entry, ambiguous):
+                # No attempt has carried it (the till knew itself offline, or it waits behind
+                # its member's entries): "NOT CONFIRMED" told a manager it may have reached the
+                # server, beside the details' "not sent to the Stamps server yet".
+                headline = say("receipt.waiting")
         if handed_over and entry.kind != OperationKind.CANCEL:
             # The till told the cashier to hand it over when it accepted it offline: "keep the
             # reward back" would be false now. What is known (details) stands as it is.
@@ -374,6 +379,18 @@ def _words(
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
     return headline, todo, details
+
+
+def _never_sent_cancel(entry: OutboxEntry, ambiguous: bool) -> bool:
+    """A cancel still queued that no attempt has carried. A redemption in the same state keeps
+    "NOT CONFIRMED — do not hand over yet": the cashier's panel shows it while it is being
+    sent, and what the cashier must hear then is to keep the reward back."""
+    return (
+        entry.kind == OperationKind.CANCEL
+        and entry.status == EntryStatus.QUEUED
+        and not entry.attempts
+        and not ambiguous
+    )
 
 
 def _turned_away(entry: OutboxEntry) -> str | None:

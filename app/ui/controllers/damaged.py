@@ -2,7 +2,8 @@
 
 The window lists what the damaged file still holds. One of its own managers, whose row can still
 be read, confirms with their PIN (the file cannot count wrong PINs, so this controller does: five
-wrong in a row wait five minutes, on the till's clock). When none can be read, the first-manager
+wrong in a row wait five minutes, on the till's clock; what cannot be a manager's PIN is refused
+as manager sign-in refuses it, and not counted). When none can be read, the first-manager
 setup comes first, and the person set up confirms. Either way that person becomes the first
 manager of the new database. Closing the window instead leaves the file exactly as it was.
 """
@@ -25,12 +26,14 @@ from app.core.services import (
     clock,
     look_at_damaged,
     manager_vouches,
+    not_a_managers_pin,
 )
 from app.ui.controllers.first_manager import first_manager_errors
 from app.ui.controllers.manager_words import kind_words, status_words
 from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 from app.ui.widgets.member_card import local_time_text
+from app.ui.wording import words
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +167,11 @@ class DamagedDatabaseController(QObject):
                     else self.tr("Too many wrong PINs: try again in {minutes} minutes.")
                 ).format(minutes=minutes)
             )
+            return
+        unlike = not_a_managers_pin(pin)
+        if unlike is not None:
+            # as manager sign-in refuses it: no guess at a PIN, so not counted towards the wait
+            self._refuse(words(unlike))
             return
         assert self._path is not None
         if await asyncio.to_thread(manager_vouches, self._path, name, pin):

@@ -106,6 +106,52 @@ def test_one_of_its_managers_decides_and_wrong_pins_make_the_page_wait(
     assert path.read_bytes() == before  # deciding moves nothing: the start does, afterwards
 
 
+@pytest.mark.parametrize(
+    ("language", "not_a_pin", "five_digits"),
+    [
+        (
+            "en",
+            "Not a PIN: a PIN is digits only, 8 at most. Not counted as a wrong one.",
+            "A manager's PIN has 6 to 8 digits. Not counted as a wrong one.",
+        ),
+        (
+            "id",
+            "Bukan PIN: PIN hanya angka, paling banyak 8. Tidak dihitung sebagai PIN salah.",
+            "PIN manajer terdiri dari 6 sampai 8 angka. Tidak dihitung sebagai PIN salah.",
+        ),
+    ],
+)
+def test_what_cannot_be_a_managers_pin_is_said_so_and_not_counted(
+    qtbot: QtBot,
+    qasync_loop: asyncio.AbstractEventLoop,
+    view: CashierWindowView,
+    tmp_path: Path,
+    language: str,
+    not_a_pin: str,
+    five_digits: str,
+) -> None:
+    # As manager sign-in (Staff.sign_in): letters, a page pasted, five digits guess at no
+    # manager's PIN. Counted, five of them made the manager deciding wait five minutes.
+    path = damaged(qtbot, tmp_path, manager=True)
+    controller = DamagedDatabaseController(view)
+    with speaking(language), installed(ManualClock()):
+        task = spawn(controller.decide(DatabaseDamaged(path, ["page 7 is damaged"])))
+        qtbot.waitUntil(lambda: view.pages.currentWidget() is view.damaged, timeout=WAIT_MS)
+        page = view.damaged
+        typed = [("abcdef", not_a_pin), ("2468" * 100, not_a_pin), ("24681", five_digits)]
+        for pin, said in typed * 2:
+            page.name_edit.setText("Wayan")
+            page.pin_edit.setText(pin)
+            with qtbot.waitSignal(controller.refused, timeout=WAIT_MS) as refused:
+                page.submit()
+            assert refused.args[0] == said
+            assert page.refusal.text() == said
+        page.pin_edit.setText("246810")  # six refused, none counted: no wait
+        page.submit()
+        qtbot.waitUntil(task.done, timeout=WAIT_MS)
+    assert task.result() == SetAsideDecision("Wayan", Secret("246810"))
+
+
 def test_what_the_damaged_database_holds_reads_in_words_in_either_language() -> None:
     made = datetime(2026, 11, 30, 6, 10, tzinfo=UTC)
     entry = SalvagedEntry("0199-a", made, "voucher", "unknown", "budi@example.co.id")

@@ -11,6 +11,7 @@ import pytest
 
 from app.core import credentials
 from app.core.credentials import CredentialsError, Secret, load_token, store_token
+from app.core.messages import english, say
 
 
 def test_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,3 +183,24 @@ def test_a_device_as_the_token_file_is_refused_without_reading_it_whole(tmp_path
     outcome = _load_in_a_thread(tmp_path)
     assert outcome and isinstance(outcome[0], CredentialsError)
     assert "not a regular file" in str(outcome[0])
+
+
+@pytest.mark.parametrize(
+    "token", ["first-token\nsecond-token", "x" * (credentials.MAX_TOKEN_LENGTH + 1), "caf\xe9"]
+)
+@pytest.mark.parametrize("place", ["env", "file"])
+def test_a_token_refused_at_the_start_carries_its_message_in_the_same_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, token: str, place: str
+) -> None:
+    # The window's cannot-start page says it in its language by this id; stderr keeps the text.
+    if place == "env":
+        monkeypatch.setenv("STAMPS_POS_TOKEN", token)
+    else:
+        monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+        (tmp_path / "token").write_text(token, encoding="latin-1")
+    with pytest.raises(CredentialsError) as caught:
+        load_token(tmp_path)
+    refused = caught.value
+    assert refused.message_id is not None and refused.message_id.endswith(f".{place}")
+    assert english(say(refused.message_id, **refused.fields)) == str(refused)
+    assert "first-token" not in str(refused.fields) and "caf" not in str(refused.fields)

@@ -185,6 +185,9 @@ async def test_history_is_newest_first_and_a_row_follows_its_cancel(day: Day) ->
         "Ayu",
         EntryStatus.QUEUED,
     )
+    # never sent: it waits, as a redemption's own cancel reads "Cancel pending"; "NOT
+    # CONFIRMED" said it may have reached the server
+    assert str(remote.standing) == "Cancel waiting to send"
 
 
 @pytest.mark.parametrize(

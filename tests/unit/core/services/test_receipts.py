@@ -201,6 +201,10 @@ def test_the_json_form_has_the_documented_keys() -> None:
         (EntryStatus.REJECTED, "Refused: 400 redemption already cancelled", "Cancel refused"),
         (EntryStatus.UNKNOWN, "ResponseLost: read timeout", "Cancel NOT CONFIRMED"),
         (EntryStatus.QUEUED, "ConnectionFailed: connection refused", "Cancel waiting to send"),
+        # queued while the till knew itself offline, never attempted: it read NOT CONFIRMED
+        (EntryStatus.QUEUED, None, "Cancel waiting to send"),
+        # on its way: it may reach the server before the answer comes
+        (EntryStatus.SENDING, None, "Cancel NOT CONFIRMED"),
     ],
 )
 def test_a_cancel_never_tells_the_cashier_to_hand_over_or_that_nothing_was_redeemed(
