@@ -401,6 +401,11 @@ TEMPLATES: dict[str, str] = {
         "Found in the member's activity. It has no server id here: a later cancel must be made "
         "on the Stamps dashboard."
     ),
+    "receipt.detail.reconciled.status_unread": (
+        "Found in the member's activity, so it reached the Stamps server, but the server gives "
+        "it a status the till does not know ({status}): counted as redeemed, check on the "
+        "Stamps dashboard whether it still stands. A later cancel must be made there."
+    ),
     "receipt.detail.marked_applied": (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
         "the Stamps dashboard."
@@ -771,6 +776,17 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.cancelled": "Cancelled",
     "receipt.cancelled.todo": "It was never sent; nothing was redeemed.",
+    # Found in the member's activity on a line that says "Canceled": it reached the server and
+    # was cancelled there (from the dashboard), so nothing of it stands.
+    "receipt.cancelled.on_server": "Cancelled on the Stamps server",
+    "receipt.cancelled.on_server.todo": (
+        "Nothing of it stands: the member keeps their stamps. It is not sent again. If the "
+        "reward was already handed over, tell a manager."
+    ),
+    "receipt.detail.cancelled_on_server": (
+        "Found in the member's activity, so it reached the Stamps server, where it has been "
+        "cancelled since."
+    ),
     "receipt.expired": "PIN authorisation ran out",
     "receipt.expired.todo": "Nothing was redeemed. Ask the customer for their PIN again.",
     "receipt.expired.kiosk": "Not redeemed: not sent in time",

@@ -396,7 +396,9 @@ class ActivityRedemption(StampsResponse):
 
     stamps: WireInt | None = None
     name: StrictStr | None = None
-    status: WireInt | None = None
+    #: As the feed wrote it: a status the till does not know (3 "Open", a word) still proves
+    #: the redemption reached the server, so it never makes the line unreadable.
+    status: Any = None
     channel: StrictStr | None = None
 
 
