@@ -122,6 +122,11 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server did not answer and this till has not seen “{query}” before. Try "
         "again in a moment."
     ),
+    "member.too_large": (
+        "The Stamps server answered, but its answer about “{query}” was too large for this till "
+        "to read, and this till has not seen them before. Call a manager: the member's details "
+        "on the Stamps dashboard may hold something far too long."
+    ),
     "member.server_failing": (
         "The Stamps server is failing ({status}) and this till has not seen “{query}” before. "
         "Try again in a moment."

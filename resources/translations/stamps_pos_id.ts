@@ -4272,6 +4272,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps tidak menjawab dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The Stamps server answered, but its answer about “{query}” was too large for this till to read, and this till has not seen them before. Call a manager: the member&apos;s details on the Stamps dashboard may hold something far too long.</source>
+        <comment>member.too_large</comment>
+        <translation>Server Stamps menjawab, tetapi jawabannya tentang “{query}” terlalu besar untuk dibaca mesin kasir ini, dan mesin kasir ini belum pernah melihatnya. Panggil manajer: data member di dashboard Stamps mungkin berisi sesuatu yang jauh terlalu panjang.</translation>
+    </message>
+    <message>
         <source>The Stamps server is failing ({status}) and this till has not seen “{query}” before. Try again in a moment.</source>
         <comment>member.server_failing</comment>
         <translation>Server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
