@@ -1265,6 +1265,10 @@ TEMPLATES: dict[str, str] = {
         "Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the "
         "new one."
     ),
+    "decision.nothing_to_cancel.on_server": (
+        "Nothing to cancel: the member's activity shows the Stamps server cancelled this "
+        "redemption already."
+    ),
     "decision.needs_dashboard": (
         "This redemption was confirmed without a server id (found in the member's activity, or "
         "marked applied): cancel it on the Stamps dashboard."

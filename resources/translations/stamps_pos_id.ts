@@ -5867,6 +5867,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada yang perlu dibatalkan: manajer sudah menutup penukaran ini. Jika penukaran ini dikirim ulang, batalkan yang baru.</translation>
     </message>
     <message>
+        <source>Nothing to cancel: the member&apos;s activity shows the Stamps server cancelled this redemption already.</source>
+        <comment>decision.nothing_to_cancel.on_server</comment>
+        <translation>Tidak ada yang perlu dibatalkan: aktivitas member menunjukkan server Stamps sudah membatalkan penukaran ini.</translation>
+    </message>
+    <message>
         <source>This redemption is waiting to be sent: decide only once the server has answered.</source>
         <comment>decision.wrong_state.queued</comment>
         <translation>Penukaran ini masih menunggu dikirim: putuskan setelah server menjawab.</translation>

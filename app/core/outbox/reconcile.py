@@ -33,7 +33,7 @@ from sqlmodel import Session
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox.decisions import may_have_arrived
 from app.core.outbox.policy import OutboxPolicy
-from app.core.outbox.remote import ActivityRecord, LineStatus
+from app.core.outbox.remote import LINE_STATUS, LINE_STATUS_SAID, ActivityRecord, LineStatus
 from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxEntry
 
 #: Why an entry cannot be looked for in its member's activity, as its evidence records it (the
@@ -57,19 +57,12 @@ DEFERRED, AMBIGUOUS = "deferred", "ambiguous"
 #: place: it has no store code to know its own lines by. Not "not found": such a line may well
 #: be this redemption, and sending it again on "not found" would apply it twice.
 STORE_UNKNOWN = "store_unknown"
-#: The evidence's keys for what the matched line's ``status`` says of the redemption
-#: (:class:`LineStatus`), and for the status as the feed wrote it.
-LINE_STATUS, LINE_STATUS_SAID = "line_status", "line_status_said"
 
 
 def line_status_of(entry: OutboxEntry) -> LineStatus | None:
     """What the feed line that reconciled ``entry`` said of it; ``None`` for an entry no line
     reconciled (or reconciled before the till kept the line's status: it read as standing)."""
-    said = (entry.evidence or {}).get(LINE_STATUS) if entry.reconciled else None
-    try:
-        return LineStatus(said) if isinstance(said, str) else None
-    except ValueError:
-        return LineStatus.UNREAD
+    return LineStatus.recorded(entry.evidence) if entry.reconciled else None
 
 
 def cancelled_on_server() -> sa.ColumnElement[bool]:

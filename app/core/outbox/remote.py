@@ -36,6 +36,11 @@ class SubmitResult:
         return self.redemption_id is not None and self.redemption_id > 0
 
 
+#: The evidence's keys for what the line that reconciled an entry says of it (:class:`LineStatus`),
+#: and for its ``status`` as the feed wrote it.
+LINE_STATUS, LINE_STATUS_SAID = "line_status", "line_status_said"
+
+
 class LineStatus(StrEnum):
     """What a redemption line's ``status`` says of the redemption (the feed's Status table).
 
@@ -54,6 +59,18 @@ class LineStatus(StrEnum):
         if isinstance(said, bool) or not isinstance(said, int):
             return cls.UNREAD
         return {1: cls.STANDS, 2: cls.CANCELLED}.get(said, cls.UNREAD)
+
+    @classmethod
+    def recorded(cls, evidence: Mapping[str, Any] | None) -> LineStatus | None:
+        """What a reconciled entry's evidence keeps of its line (:data:`LINE_STATUS`); ``None``
+        when it keeps nothing (reconciled before the till kept it: it read as standing)."""
+        said = (evidence or {}).get(LINE_STATUS)
+        if not isinstance(said, str):
+            return None
+        try:
+            return cls(said)
+        except ValueError:
+            return cls.UNREAD
 
 
 @dataclass(frozen=True)

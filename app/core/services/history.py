@@ -27,6 +27,7 @@ from app.core.outbox.reconcile import (
     cancelled_on_server,
     line_status_of,
 )
+from app.core.outbox.remote import LineStatus
 from app.core.services.receipts import (
     Verdict,
     on_kiosk,
@@ -690,6 +691,15 @@ def _decision_of(action: str, who: str, at: datetime, detail: dict[str, Any]) ->
     )
 
 
+def _dashboard_only(entry: OutboxEntry) -> Message:
+    """Why a redemption confirmed without a server id is not cancelled from the till: only the
+    dashboard can, unless its line in the member's activity says the server cancelled it
+    already ("cancel it on the Stamps dashboard" was said of one cancelled there)."""
+    if line_status_of(entry) is LineStatus.CANCELLED:
+        return say("decision.nothing_to_cancel.on_server")
+    return say("decision.needs_dashboard")
+
+
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
     status = EntryStatus(entry.status)
     allowed: set[str] = set()
@@ -806,7 +816,7 @@ class History:
                 retried_as=tuple(retried),
                 cancels=tuple(_rows(session, cancels)),
                 needs_pin=authorised_by_pin(entry.payload),
-                dashboard_only=say("decision.needs_dashboard") if synced_idless else None,
+                dashboard_only=_dashboard_only(entry) if synced_idless else None,
                 allowed=_allowed(entry, latest_cancel),
                 decision=_decision(entry.id, audit),
             )

@@ -20,8 +20,8 @@ from typing import Any
 from app.core import clock
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
-from app.core.outbox.reconcile import LINE_STATUS_SAID, line_status_of
-from app.core.outbox.remote import LineStatus
+from app.core.outbox.reconcile import line_status_of
+from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
 from app.core.storage.tables import OutboxEntry
 

@@ -20,6 +20,7 @@ from app.core.domain import EntryStatus, Member, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.outbox.errors import OutboxError
 from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import (
@@ -714,6 +715,14 @@ async def test_a_redemption_found_cancelled_in_the_members_activity_reads_cancel
     summary = await summarise(day.history, start.created_at, start.created_at + timedelta(days=1))
     rina = {(line.standing, line.stamps) for line in summary.lines if line.cashier == "Rina"}
     assert ("cancelled", 10) in rina
+
+    # nothing is left to cancel: "cancel it on the Stamps dashboard" was said of it
+    details = await day.history.details(lost)
+    assert details is not None and details.dashboard_only is not None
+    nothing_left = "Nothing to cancel: the member's activity shows the Stamps server cancelled"
+    assert english(details.dashboard_only).startswith(nothing_left)
+    with pytest.raises(OutboxError, match=nothing_left):
+        await day.outbox.cancel(lost, note="customer changed their mind", **WHO)
 
     entry = await day.outbox.get(lost)
     assert entry is not None
