@@ -97,6 +97,7 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
         "stamps": row.stamps,
         "rupiah": row.rupiah,
         "provisional": row.provisional,
+        "line_status": row.line_status,
         "note": row.note,
         "cancel": None
         if row.cancel is None
@@ -128,6 +129,10 @@ def _server_text(row: HistoryRow) -> str:
     how = row.confirmed_without_id
     if how == "marked_applied":
         return "no server id (marked applied by a manager)"
+    if how == "reconciled" and row.line_status == "cancelled":
+        return "no server id (found in the member's activity, cancelled there)"
+    if how == "reconciled" and row.line_status == "unread":
+        return "no server id (found in the member's activity, status unknown to the till)"
     if how == "reconciled":
         return "no server id (confirmed from the member's activity)"
     return "no server id"

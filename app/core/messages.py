@@ -122,6 +122,11 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server did not answer and this till has not seen “{query}” before. Try "
         "again in a moment."
     ),
+    "member.too_large": (
+        "The Stamps server answered, but its answer about “{query}” was too large for this till "
+        "to read, and this till has not seen them before. Call a manager: the member's details "
+        "on the Stamps dashboard may hold something far too long."
+    ),
     "member.server_failing": (
         "The Stamps server is failing ({status}) and this till has not seen “{query}” before. "
         "Try again in a moment."
@@ -400,6 +405,11 @@ TEMPLATES: dict[str, str] = {
     "receipt.detail.reconciled": (
         "Found in the member's activity. It has no server id here: a later cancel must be made "
         "on the Stamps dashboard."
+    ),
+    "receipt.detail.reconciled.status_unread": (
+        "Found in the member's activity, so it reached the Stamps server, but the server gives "
+        "it a status the till does not know ({status}): counted as redeemed, check on the "
+        "Stamps dashboard whether it still stands. A later cancel must be made there."
     ),
     "receipt.detail.marked_applied": (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
@@ -771,6 +781,17 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.cancelled": "Cancelled",
     "receipt.cancelled.todo": "It was never sent; nothing was redeemed.",
+    # Found in the member's activity on a line that says "Canceled": it reached the server and
+    # was cancelled there (from the dashboard), so nothing of it stands.
+    "receipt.cancelled.on_server": "Cancelled on the Stamps server",
+    "receipt.cancelled.on_server.todo": (
+        "Nothing of it stands: the member keeps their stamps. It is not sent again. If the "
+        "reward was already handed over, tell a manager."
+    ),
+    "receipt.detail.cancelled_on_server": (
+        "Found in the member's activity, so it reached the Stamps server, where it has been "
+        "cancelled since."
+    ),
     "receipt.expired": "PIN authorisation ran out",
     "receipt.expired.todo": "Nothing was redeemed. Ask the customer for their PIN again.",
     "receipt.expired.kiosk": "Not redeemed: not sent in time",
@@ -1285,6 +1306,10 @@ TEMPLATES: dict[str, str] = {
     "decision.nothing_to_cancel.dismissed": (
         "Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the "
         "new one."
+    ),
+    "decision.nothing_to_cancel.on_server": (
+        "Nothing to cancel: the member's activity shows the Stamps server cancelled this "
+        "redemption already."
     ),
     "decision.needs_dashboard": (
         "This redemption was confirmed without a server id (found in the member's activity, or "

@@ -1994,6 +1994,14 @@
         <translation>Dikonfirmasi manajer: server Stamps tidak pernah mengonfirmasinya</translation>
     </message>
     <message>
+        <source>Cancelled on the Stamps server: found in the member&apos;s activity as cancelled</source>
+        <translation>Dibatalkan di server Stamps: ditemukan di aktivitas member sebagai dibatalkan</translation>
+    </message>
+    <message>
+        <source>Counted as confirmed: found in the member&apos;s activity, with a status the till does not know</source>
+        <translation>Dihitung sebagai dikonfirmasi: ditemukan di aktivitas member, dengan status yang tidak dikenal mesin kasir</translation>
+    </message>
+    <message>
         <source>Confirmed: found in the member&apos;s activity</source>
         <translation>Dikonfirmasi: ditemukan di aktivitas member</translation>
     </message>
@@ -2032,6 +2040,10 @@
     <message>
         <source>not known: a manager marked it applied</source>
         <translation>tidak diketahui: manajer menandainya diproses</translation>
+    </message>
+    <message>
+        <source>not known: found in the member&apos;s activity, cancelled there</source>
+        <translation>tidak diketahui: ditemukan di aktivitas member, dibatalkan di sana</translation>
     </message>
     <message>
         <source>not known: confirmed from the member&apos;s activity</source>
@@ -4260,6 +4272,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps tidak menjawab dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The Stamps server answered, but its answer about “{query}” was too large for this till to read, and this till has not seen them before. Call a manager: the member&apos;s details on the Stamps dashboard may hold something far too long.</source>
+        <comment>member.too_large</comment>
+        <translation>Server Stamps menjawab, tetapi jawabannya tentang “{query}” terlalu besar untuk dibaca mesin kasir ini, dan mesin kasir ini belum pernah melihatnya. Panggil manajer: data member di dashboard Stamps mungkin berisi sesuatu yang jauh terlalu panjang.</translation>
+    </message>
+    <message>
         <source>The Stamps server is failing ({status}) and this till has not seen “{query}” before. Try again in a moment.</source>
         <comment>member.server_failing</comment>
         <translation>Server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi sebentar lagi.</translation>
@@ -4713,6 +4730,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Hand over the reward.</source>
         <comment>receipt.confirmed.todo</comment>
         <translation>Serahkan hadiahnya.</translation>
+    </message>
+    <message>
+        <source>Found in the member&apos;s activity, so it reached the Stamps server, but the server gives it a status the till does not know ({status}): counted as redeemed, check on the Stamps dashboard whether it still stands. A later cancel must be made there.</source>
+        <comment>receipt.detail.reconciled.status_unread</comment>
+        <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, tetapi server memberinya status yang tidak dikenal mesin kasir ({status}): dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
     </message>
     <message>
         <source>A manager marked it applied, as server redemption {server_id} on the Stamps dashboard.</source>
@@ -5198,6 +5220,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>It was never sent; nothing was redeemed.</source>
         <comment>receipt.cancelled.todo</comment>
         <translation>Belum pernah dikirim; tidak ada yang ditukar.</translation>
+    </message>
+    <message>
+        <source>Cancelled on the Stamps server</source>
+        <comment>receipt.cancelled.on_server</comment>
+        <translation>Dibatalkan di server Stamps</translation>
+    </message>
+    <message>
+        <source>Nothing of it stands: the member keeps their stamps. It is not sent again. If the reward was already handed over, tell a manager.</source>
+        <comment>receipt.cancelled.on_server.todo</comment>
+        <translation>Tidak ada yang berlaku: stamp tetap milik member. Tidak dikirim lagi. Jika hadiah sudah diserahkan, beri tahu manajer.</translation>
+    </message>
+    <message>
+        <source>Found in the member&apos;s activity, so it reached the Stamps server, where it has been cancelled since.</source>
+        <comment>receipt.detail.cancelled_on_server</comment>
+        <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, dan sejak itu dibatalkan di sana.</translation>
     </message>
     <message>
         <source>PIN authorisation ran out</source>
@@ -5883,6 +5920,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing to cancel: a manager closed this redemption. If it was sent again, cancel the new one.</source>
         <comment>decision.nothing_to_cancel.dismissed</comment>
         <translation>Tidak ada yang perlu dibatalkan: manajer sudah menutup penukaran ini. Jika penukaran ini dikirim ulang, batalkan yang baru.</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel: the member&apos;s activity shows the Stamps server cancelled this redemption already.</source>
+        <comment>decision.nothing_to_cancel.on_server</comment>
+        <translation>Tidak ada yang perlu dibatalkan: aktivitas member menunjukkan server Stamps sudah membatalkan penukaran ini.</translation>
     </message>
     <message>
         <source>This redemption is waiting to be sent: decide only once the server has answered.</source>

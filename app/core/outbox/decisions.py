@@ -15,6 +15,7 @@ from sqlmodel import Session
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import say
 from app.core.outbox.errors import OutboxError
+from app.core.outbox.remote import LineStatus
 from app.core.storage.tables import (
     ATTEMPTS,
     ENTRIES,
@@ -56,6 +57,8 @@ def cancel_redemption(
         raise OutboxError(say("decision.cancel_of_cancel"))
     if target.status in NOTHING_TO_CANCEL:
         raise OutboxError(say(NOTHING_TO_CANCEL[EntryStatus(target.status)]))
+    if target.status == EntryStatus.SYNCED and _cancelled_on_server(target):
+        raise OutboxError(say("decision.nothing_to_cancel.on_server"))
     if target.status == EntryStatus.SYNCED and target.server_redemption_id is None:
         raise OutboxError(say("decision.needs_dashboard"))
     existing = (
@@ -484,3 +487,9 @@ def manager_target(
         # said as what the entry is now, in words: the statuses themselves are the till's words
         raise OutboxError(say(f"decision.wrong_state.{EntryStatus(entry.status).value}"))
     return entry
+
+
+def _cancelled_on_server(entry: OutboxEntry) -> bool:
+    """The line of the member's activity that reconciled ``entry`` says the server cancelled
+    it since: there is nothing left to cancel, on the till or on the dashboard."""
+    return entry.reconciled and LineStatus.recorded(entry.evidence) is LineStatus.CANCELLED

@@ -122,6 +122,8 @@ _HELD_STAMPS = Prepared(
                     _CANCELS.c.cancels == ENTRIES.c.id,
                     _CANCELS.c.status == EntryStatus.SYNCED,
                 ),
+                # found on a line that says the server cancelled it: the stamps went back
+                ~reconcile.cancelled_on_server(),
             ),
         ),
     )

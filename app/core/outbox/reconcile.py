@@ -6,6 +6,12 @@ way (give or take the clock skew), that no other entry of this till accounts for
 leaves it ``unknown`` with the evidence: a redemption that may exist twice is worse than one a
 manager must look at.
 
+The line's ``status`` plays no part in the match: any line proves the request arrived, and a
+redemption cancelled on the server since (from its dashboard) must not be sent again, which
+would apply what the merchant cancelled. The evidence keeps what the line said
+(``line_status``): a row whose line reads "Canceled" reads "Cancelled", one whose status the
+till does not know says so (:func:`line_status_of`).
+
 The feed does not say which till made a line. Another till redeeming the same reward for the
 same member would leave a line this till cannot tell from its own; the attempt's window (not only
 its start) keeps a line made minutes later, at the next till by a customer told "not confirmed",
@@ -27,7 +33,7 @@ from sqlmodel import Session
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox.decisions import may_have_arrived
 from app.core.outbox.policy import OutboxPolicy
-from app.core.outbox.remote import ActivityRecord
+from app.core.outbox.remote import LINE_STATUS, LINE_STATUS_SAID, ActivityRecord, LineStatus
 from app.core.storage.tables import ATTEMPTS, ENTRIES, AuditEvent, OutboxEntry
 
 #: Why an entry cannot be looked for in its member's activity, as its evidence records it (the
@@ -51,6 +57,21 @@ DEFERRED, AMBIGUOUS = "deferred", "ambiguous"
 #: place: it has no store code to know its own lines by. Not "not found": such a line may well
 #: be this redemption, and sending it again on "not found" would apply it twice.
 STORE_UNKNOWN = "store_unknown"
+
+
+def line_status_of(entry: OutboxEntry) -> LineStatus | None:
+    """What the feed line that reconciled ``entry`` said of it; ``None`` for an entry no line
+    reconciled (or reconciled before the till kept the line's status: it read as standing)."""
+    return LineStatus.recorded(entry.evidence) if entry.reconciled else None
+
+
+def cancelled_on_server() -> sa.ColumnElement[bool]:
+    """Entries the feed reconciled with a line that says the server cancelled the redemption
+    (:func:`line_status_of` in SQL)."""
+    return sa.and_(
+        ENTRIES.c.reconciled.is_(True),
+        sa.func.json_extract(ENTRIES.c.evidence, f"$.{LINE_STATUS}") == LineStatus.CANCELLED.value,
+    )
 
 
 @dataclass(frozen=True)
@@ -229,6 +250,9 @@ def apply_activity(
         "result": verdict,
         "checks": target.checks + 1,
     }
+    if match is not None:
+        evidence[LINE_STATUS] = match[0].line_status.value
+        evidence[LINE_STATUS_SAID] = match[0].status
     entry.evidence = evidence
     entry.updated_at = now
     if match is not None:
@@ -346,4 +370,5 @@ def _describe(record: ActivityRecord) -> dict[str, Any]:
         "created": record.created.isoformat(),
         "redemption_id": record.redemption_id,
         "channel": record.channel.name if record.channel is not None else None,
+        "status": record.status,
     }

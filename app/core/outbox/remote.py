@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Protocol
 
 from app.core.domain import Channel, OperationKind
@@ -35,6 +36,43 @@ class SubmitResult:
         return self.redemption_id is not None and self.redemption_id > 0
 
 
+#: The evidence's keys for what the line that reconciled an entry says of it (:class:`LineStatus`),
+#: and for its ``status`` as the feed wrote it.
+LINE_STATUS, LINE_STATUS_SAID = "line_status", "line_status_said"
+
+
+class LineStatus(StrEnum):
+    """What a redemption line's ``status`` says of the redemption (the feed's Status table).
+
+    Any line proves its request reached the server; only "created" proves it still stands. A
+    status the till does not know (3 "Open", a number the docs do not list, a word, none at all)
+    is ``unread``: neither standing nor cancelled, and said so wherever the row is read.
+    """
+
+    STANDS = "stands"
+    CANCELLED = "cancelled"
+    UNREAD = "unread"
+
+    @classmethod
+    def of(cls, said: object) -> LineStatus:
+        """The status the feed gave (1 Created, 2 Canceled), as the till reads it."""
+        if isinstance(said, bool) or not isinstance(said, int):
+            return cls.UNREAD
+        return {1: cls.STANDS, 2: cls.CANCELLED}.get(said, cls.UNREAD)
+
+    @classmethod
+    def recorded(cls, evidence: Mapping[str, Any] | None) -> LineStatus | None:
+        """What a reconciled entry's evidence keeps of its line (:data:`LINE_STATUS`); ``None``
+        when it keeps nothing (reconciled before the till kept it: it read as standing)."""
+        said = (evidence or {}).get(LINE_STATUS)
+        if not isinstance(said, str):
+            return None
+        try:
+            return cls(said)
+        except ValueError:
+            return cls.UNREAD
+
+
 @dataclass(frozen=True)
 class ActivityRecord:
     """One redemption in a member's activity feed, as reconciliation compares it."""
@@ -48,6 +86,13 @@ class ActivityRecord:
     redemption_id: int | None = None
     #: The channel the feed says made it; ``None`` when it names none the API maps.
     channel: Channel | None = None
+    #: The line's ``status`` as the feed wrote it (a JSON scalar, ``None`` when it gave none).
+    status: int | float | str | None = None
+
+    @property
+    def line_status(self) -> LineStatus:
+        """Whether the redemption still stands on the server, as far as the line says."""
+        return LineStatus.of(self.status)
 
     def fingerprint(self) -> str:
         """A stable identity for this line, so two entries never account for the same one."""

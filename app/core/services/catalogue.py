@@ -40,6 +40,7 @@ from app.core.services.orders import (
 from app.core.services.receipts import Verdict, what_to_do
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    AnswerTooLarge,
     ApiError,
     ConnectionFailed,
     CredentialsRejected,
@@ -733,7 +734,7 @@ def _unread(part: str, problem: BaseException | None) -> Message:
     looks at the network or at the server accordingly (architecture §4)."""
     if isinstance(problem, _Offline | ConnectionFailed):
         return say(f"catalogue.{part}_unreachable")
-    if isinstance(problem, MalformedResponse):
+    if isinstance(problem, MalformedResponse | AnswerTooLarge):  # it answered, past reading
         return say(f"catalogue.{part}_unreadable")
     if isinstance(problem, ApiError) and problem.status_code is not None:
         return say(f"catalogue.{part}_failing", status=str(problem.status_code))

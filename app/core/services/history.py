@@ -19,7 +19,15 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
-from app.core.outbox.reconcile import AMBIGUOUS, CANNOT_RECONCILE, DEFERRED, STORE_UNKNOWN
+from app.core.outbox.reconcile import (
+    AMBIGUOUS,
+    CANNOT_RECONCILE,
+    DEFERRED,
+    STORE_UNKNOWN,
+    cancelled_on_server,
+    line_status_of,
+)
+from app.core.outbox.remote import LineStatus
 from app.core.services.receipts import (
     Verdict,
     on_kiosk,
@@ -115,6 +123,9 @@ class HistoryRow:
     #: the till to slow down, or timed out waiting for the request), not because it could not
     #: be reached (``Receipt.answered``).
     answered: bool = False
+    #: What the feed line that reconciled it says of it (``"stands"``, ``"cancelled"``, or
+    #: ``"unread"``: a status the till does not know); ``None`` when no line reconciled it.
+    line_status: str | None = None
 
     @property
     def member(self) -> str:
@@ -361,7 +372,13 @@ def _row(
         decision=decision,
         cancels_server_id=_cancelled_server_id(entry),
         answered=receipt.answered,
+        line_status=_line_status(entry),
     )
+
+
+def _line_status(entry: OutboxEntry) -> str | None:
+    said = line_status_of(entry)
+    return said.value if said is not None else None
 
 
 def _cancelled_server_id(entry: OutboxEntry) -> int | None:
@@ -495,8 +512,9 @@ def _of_standing(picked: Standing) -> sa.ColumnElement[bool]:
 
 
 def _reads_cancelled() -> sa.ColumnElement[bool]:
-    """Entries whose row reads "Cancelled": a cancel the server confirmed ended them, or they
-    were voided before they were sent, not by the offline rules (``receipts.verdict_of``)."""
+    """Entries whose row reads "Cancelled": a cancel the server confirmed ended them, the feed
+    line that reconciled them says the server cancelled them, or they were voided before they
+    were sent, not by the offline rules (``receipts.verdict_of``)."""
     cancel = ENTRIES.alias("cancel")
     ended = (
         sa.exists()
@@ -507,7 +525,7 @@ def _reads_cancelled() -> sa.ColumnElement[bool]:
     # no refusal is SQL NULL or JSON's null, as the entry was written
     refusal = sa.func.coalesce(sa.type_coerce(ENTRIES.c.policy_refusal, sa.String), "null")
     voided = sa.and_(ENTRIES.c.status == EntryStatus.VOIDED.value, refusal == "null")
-    return sa.or_(ended, voided)
+    return sa.or_(ended, cancelled_on_server(), voided)
 
 
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
@@ -673,6 +691,15 @@ def _decision_of(action: str, who: str, at: datetime, detail: dict[str, Any]) ->
     )
 
 
+def _dashboard_only(entry: OutboxEntry) -> Message:
+    """Why a redemption confirmed without a server id is not cancelled from the till: only the
+    dashboard can, unless its line in the member's activity says the server cancelled it
+    already ("cancel it on the Stamps dashboard" was said of one cancelled there)."""
+    if line_status_of(entry) is LineStatus.CANCELLED:
+        return say("decision.nothing_to_cancel.on_server")
+    return say("decision.needs_dashboard")
+
+
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
     status = EntryStatus(entry.status)
     allowed: set[str] = set()
@@ -789,7 +816,7 @@ class History:
                 retried_as=tuple(retried),
                 cancels=tuple(_rows(session, cancels)),
                 needs_pin=authorised_by_pin(entry.payload),
-                dashboard_only=say("decision.needs_dashboard") if synced_idless else None,
+                dashboard_only=_dashboard_only(entry) if synced_idless else None,
                 allowed=_allowed(entry, latest_cancel),
                 decision=_decision(entry.id, audit),
             )

@@ -20,6 +20,8 @@ from typing import Any
 from app.core import clock
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
+from app.core.outbox.reconcile import line_status_of
+from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
 from app.core.storage.tables import OutboxEntry
 
@@ -149,7 +151,9 @@ def verdict_of(entry: OutboxEntry, *, ambiguous_attempt: bool = False) -> Verdic
     the server answers, unless an attempt may have reached it and was not answered."""
     status = EntryStatus(entry.status)
     if status is EntryStatus.SYNCED:
-        return Verdict.CONFIRMED
+        # found in the member's activity on a line that says the server cancelled it since
+        cancelled = line_status_of(entry) is LineStatus.CANCELLED
+        return Verdict.CANCELLED if cancelled else Verdict.CONFIRMED
     if status is EntryStatus.REJECTED:
         return Verdict.REFUSED
     if status is EntryStatus.VOIDED:
@@ -226,6 +230,19 @@ def what_to_do(verdict: Verdict) -> Message:
     return say(f"receipt.{verdict.value}.todo")
 
 
+def what_the_feed_said(entry: OutboxEntry) -> Message | None:
+    """What the feed line that reconciled the entry says of it, when it does not simply stand:
+    cancelled on the server since, or a status the till does not know (``None`` otherwise)."""
+    status = line_status_of(entry)
+    if status is LineStatus.CANCELLED:
+        return say("receipt.detail.cancelled_on_server")
+    if status is LineStatus.UNREAD:
+        # the line proves it arrived, and says nothing the till knows of whether it stands
+        said = (entry.evidence or {}).get(LINE_STATUS_SAID)
+        return say("receipt.detail.reconciled.status_unread", status=str(said))
+    return None
+
+
 def reason_of(entry: OutboxEntry) -> Message | None:
     """Why the entry was refused or not redeemed, in words for the cashier (``None`` if it
     was not)."""
@@ -284,7 +301,9 @@ def _words(
         # the member's activity, or marked applied by a manager. Without one, ``last_error`` is
         # still the till's record of the attempt that went unanswered, not the server's words.
         answered = entry.response is not None
-        if entry.reconciled:
+        if (said := what_the_feed_said(entry)) is not None:
+            details = said
+        elif entry.reconciled:
             details = say("receipt.detail.reconciled")
         elif not answered and entry.server_redemption_id is not None:
             # the manager gave the id the dashboard shows: a cancel is the till's own again
@@ -314,6 +333,12 @@ def _words(
         headline = say(f"receipt.accepted_offline.{why}")
         todo = say(f"receipt.accepted_offline.{why}.todo")
         details = turned_away_words(entry)
+    elif verdict is Verdict.CANCELLED and entry.status == EntryStatus.SYNCED:
+        # It reached the server (its line is in the member's activity), and was cancelled
+        # there since: "it was never sent" would be false, and it is never sent again.
+        headline = say("receipt.cancelled.on_server")
+        todo = say("receipt.cancelled.on_server.todo")
+        details = what_the_feed_said(entry)
     elif verdict is Verdict.CLOSED and entry.last_outcome == Outcome.REFUSED:
         # A manager closed a refusal: the server's reason for it still stands beside "see the
         # manager's note" (the cashier's panel, following it, lost the reason it showed).

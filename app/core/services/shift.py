@@ -19,7 +19,14 @@ from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english
 from app.core.services.csv_export import cell
 from app.core.services.history import CancelState, ManagerDecision, holding
-from app.core.services.receipts import Receipt, Verdict, reason_of, stored_message, verdict_of
+from app.core.services.receipts import (
+    Receipt,
+    Verdict,
+    reason_of,
+    stored_message,
+    verdict_of,
+    what_the_feed_said,
+)
 from app.core.storage.tables import OutboxEntry, Refusal, Shift
 
 #: The CSV's columns, in order. ``time`` is ISO 8601 in the till's local time, to the second, with
@@ -198,7 +205,9 @@ def _entry_row(
     # the shift against it must count it so, and a cancel still on its way not at all.
     if cancel is not None and cancel.status is EntryStatus.SYNCED:
         verdict = Verdict.CANCELLED
-    reason = reason_of(entry)
+    # a line of the member's activity that says the server cancelled it, or a status the till
+    # does not know: the CSV says why it reads so
+    reason = reason_of(entry) or what_the_feed_said(entry)
     decided = holding(decision, EntryStatus(entry.status))
     if decided is not None:
         # a manager's word, not the server's: which decision, whose, and why (it was empty,

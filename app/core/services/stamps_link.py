@@ -7,6 +7,7 @@ prove (and a sending till needs no heartbeat's ping); all but a token that never
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -123,6 +124,7 @@ class ClientTransport:
                     name=detail.name,
                     created=created,
                     channel=Channel.named(detail.channel),
+                    status=_scalar(detail.status),
                 )
             )
         return records
@@ -138,3 +140,10 @@ class ClientTransport:
                 self.monitor.report(None, sent_at=sent_at)
             else:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+
+
+def _scalar(said: Any) -> int | float | str | None:
+    """A line's status as evidence can keep it: one that is no JSON scalar, as its text."""
+    if said is None or isinstance(said, int | float | str):
+        return said
+    return json.dumps(said)[:100]

@@ -83,6 +83,7 @@ from app.core.services.shift import (
 from app.core.services.staff import Staff
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    AnswerTooLarge,
     ApiError,
     CredentialsRejected,
     CredentialsReplaced,
@@ -347,6 +348,10 @@ class Till:
             return say("member.web_page", query=query)
         if isinstance(failure, MalformedResponse):  # it answered: "failing (200)" was false
             return say("member.unreadable", query=query)
+        if isinstance(failure, AnswerTooLarge):
+            # it answered, past what the till reads (a name of megabytes): "did not answer"
+            # sent the cashier to check a line that worked
+            return say("member.too_large", query=query)
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
             return say("member.no_answer", query=query)
         if isinstance(failure, ApiError) and failure.moved_to:

@@ -57,7 +57,8 @@ class ResponseLost(NetworkError):
 
 class AnswerTooLarge(ResponseLost):
     """The answer's body grew past the cap (counted after decompression) and was not read: what
-    it said, and so what the server did, is unknown."""
+    it said, and so what the server did, is unknown. The server did answer: ``status_code`` is
+    the status it answered with, and no screen says it was silent."""
 
 
 # --- the server answered ------------------------------------------------------------------------

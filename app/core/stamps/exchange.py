@@ -143,8 +143,9 @@ async def exchange(
         reason = describe(exc, secrets)
         logger.warning("%s %s not sent: %s", request.method, where, reason)
         raise errors.ConnectionFailed(f"could not reach the Stamps server ({reason})") from None
-    except errors.AnswerTooLarge:
+    except errors.AnswerTooLarge as too_large:
         logger.warning("%s %s answer over %d bytes: not read", request.method, where, max_body)
+        too_large.status_code = streamed.status_code  # the server answered, with this status
         raise
     except TimeoutError:
         logger.warning("%s %s no whole answer within %s s", request.method, where, deadline)

@@ -182,6 +182,18 @@ def _redemption_state(row: HistoryRow) -> str:
         return QCoreApplication.translate(
             "ManagerWords", "Confirmed by a manager: the Stamps server never confirmed it"
         )
+    if status is EntryStatus.SYNCED and row.reconciled and row.line_status == "cancelled":
+        # its line proves it arrived, and says the server cancelled it since
+        return QCoreApplication.translate(
+            "ManagerWords",
+            "Cancelled on the Stamps server: found in the member's activity as cancelled",
+        )
+    if status is EntryStatus.SYNCED and row.reconciled and row.line_status == "unread":
+        return QCoreApplication.translate(
+            "ManagerWords",
+            "Counted as confirmed: found in the member's activity, with a status the till does "
+            "not know",
+        )
     if status is EntryStatus.SYNCED and row.reconciled:
         return QCoreApplication.translate(
             "ManagerWords", "Confirmed: found in the member's activity"
@@ -312,6 +324,10 @@ def _server_id(row: HistoryRow) -> str:
     how = row.confirmed_without_id
     if how == "marked_applied":
         return QCoreApplication.translate("ManagerWords", "not known: a manager marked it applied")
+    if how == "reconciled" and row.line_status == "cancelled":
+        return QCoreApplication.translate(
+            "ManagerWords", "not known: found in the member's activity, cancelled there"
+        )
     if how == "reconciled":
         return QCoreApplication.translate(
             "ManagerWords", "not known: confirmed from the member's activity"

@@ -652,3 +652,41 @@ def test_a_redemption_confirmed_without_a_server_id_says_why_there_is_none(
     with speaking("id"):
         indonesian = details_data(details(entry, decision)).facts
     assert [value for _, value in indonesian if value == unknown[1]] == [unknown[1]]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_redemption_found_cancelled_in_the_activity_does_not_read_confirmed(
+    language: str,
+) -> None:
+    # Its answer was lost and a manager cancelled it on the dashboard before the feed was read:
+    # the details said "Confirmed: found in the member's activity" of what no longer stands.
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CANCELLED,
+        "receipt.cancelled.on_server",
+        reconciled=True,
+        attempts=(LOST,),
+        line_status="cancelled",
+    )
+    with speaking(language):
+        status = dict(details_data(details(entry)).facts)
+    said = {
+        "en": ("Status", "Cancelled on the Stamps server", "Server redemption id"),
+        "id": ("Status", "Dibatalkan di server Stamps", "ID penukaran di server"),
+    }[language]
+    assert status[said[0]].startswith(said[1])
+    assert "dikonfirmasi" not in status[said[2]] and "confirmed" not in status[said[2]]
+
+
+def test_a_status_the_till_does_not_know_is_said_not_read_as_confirmed() -> None:
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed",
+        reconciled=True,
+        attempts=(LOST,),
+        line_status="unread",
+    )
+    assert facts(details(entry))["Status"] == (
+        "Counted as confirmed: found in the member's activity, with a status the till does not know"
+    )

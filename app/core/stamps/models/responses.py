@@ -396,7 +396,9 @@ class ActivityRedemption(StampsResponse):
 
     stamps: WireInt | None = None
     name: StrictStr | None = None
-    status: WireInt | None = None
+    #: As the feed wrote it: a status the till does not know (3 "Open", a word) still proves
+    #: the redemption reached the server, so it never makes the line unreadable.
+    status: Any = None
     channel: StrictStr | None = None
 
 
@@ -513,12 +515,20 @@ class MemberVouchersResponse(ItemsReadApart):
     vouchers: list[ListedVoucher]
 
 
+class CheckedVoucher(VoucherInfo):
+    """A voucher as a code's check describes it, to be offered as a discount: worth nothing
+    less than nothing, nor more than the database holds, as the listings read it."""
+
+    value: VoucherValue | None = None
+
+
 class VoucherValidationResponse(StampsResponse):
-    """GET /api/vouchers/validate."""
+    """GET /api/vouchers/validate. A voucher the till would misread (a value below zero) makes
+    the answer unreadable: the code is not checked, and nothing is offered or redeemed."""
 
     is_redeemable: StrictBool | None = None
     user: UserInfo | None = None
-    voucher: VoucherInfo | None = None
+    voucher: CheckedVoucher | None = None
 
 
 class PromoCode(StampsResponse):

@@ -97,6 +97,7 @@ class FakeServer:
                 name=reward_name(payload.get("reward")),
                 created=clock.now(),
                 redemption_id=self.next_id if self.feed_has_ids else None,
+                status=1,  # Created, as the server's feed writes a redemption that stands
             )
             self.feed.append((user, record))
             result = SubmitResult(

@@ -11,6 +11,8 @@ import pytest
 from app.core.clock import ManualClock
 from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import ActivityRecord, Outbox, SyncWorker
+from app.core.outbox.reconcile import line_status_of
+from app.core.outbox.remote import LineStatus
 from app.core.stamps.errors import ConnectionFailed
 from app.core.storage import OutboxEntry
 
@@ -377,4 +379,55 @@ async def test_a_clock_moved_back_does_not_put_off_the_next_look_at_the_feed(
     clock.advance(60)
     await worker.reconcile_due()
     assert len(transport.activity_calls) == 2
+    await worker.stop()
+
+
+async def test_a_line_the_server_cancelled_since_proves_arrival_but_not_that_it_stands(
+    make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Ayu's answer was lost; a manager cancelled the redemption from the Stamps dashboard before
+    # the till looked. The line proves it arrived (sending it again would apply what the
+    # merchant cancelled), and says it no longer stands: its stamps went back to her.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _unknown(outbox, worker, transport)
+    user, line = transport.server.feed[-1]
+    transport.server.feed[-1] = (user, replace(line, status=2))
+    as_of = clock.now() - timedelta(seconds=1)
+    assert await outbox.held_stamps(entry.lane, as_of=as_of) == 10  # unknown: held
+    assert await worker.reconcile_due() == 1
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED and done.reconciled
+    assert done.attempts == 1  # never sent again
+    assert done.evidence is not None
+    assert (done.evidence["line_status"], done.evidence["line_status_said"]) == ("cancelled", 2)
+    assert line_status_of(done) is LineStatus.CANCELLED
+    assert await outbox.held_stamps(entry.lane, as_of=as_of) == 0  # the server gave them back
+    await worker.stop()
+
+
+@pytest.mark.parametrize(
+    ("said", "reads"),
+    [(1, LineStatus.STANDS), (3, LineStatus.UNREAD), (7, LineStatus.UNREAD), ("x", "unread")],
+)
+async def test_a_reconciled_entry_keeps_what_its_lines_status_said(
+    make_outbox: OutboxFactory,
+    transport: FakeTransport,
+    clock: ManualClock,
+    said: int | str,
+    reads: LineStatus,
+) -> None:
+    # The match is the same whatever the status says: the line proves the request arrived.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await _unknown(outbox, worker, transport)
+    user, line = transport.server.feed[-1]
+    transport.server.feed[-1] = (user, replace(line, status=said))
+    assert await worker.reconcile_due() == 1
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    assert line_status_of(done) is LineStatus(reads)
+    assert done.evidence is not None and done.evidence["line_status_said"] == said
+    held = await outbox.held_stamps(entry.lane, as_of=clock.now() - timedelta(seconds=1))
+    assert held == 10  # not known to be cancelled: still taken off the balance read before
     await worker.stop()

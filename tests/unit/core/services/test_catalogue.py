@@ -23,6 +23,7 @@ from app.core.services.catalogue import Catalogue, CatalogueUnavailable, CodeNot
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
 from app.core.stamps.errors import (
+    AnswerTooLarge,
     ConnectionFailed,
     MalformedResponse,
     NotFound,
@@ -368,8 +369,9 @@ async def test_offline_a_voucher_used_here_is_used_whether_or_not_it_synced(
         (ConnectionFailed("connection refused"), "cannot be reached"),
         (ServiceUnavailable("503 Service Unavailable", status_code=503), "is failing (503)"),
         (MalformedResponse("not JSON", status_code=200), "cannot read"),
+        (AnswerTooLarge("larger than 1,000,000 bytes", status_code=200), "cannot read"),
     ],
-    ids=["refused", "503", "garbage"],
+    ids=["refused", "503", "garbage", "too-large"],
 )
 async def test_vouchers_never_read_say_why_the_server_could_not_give_them(
     cache: MemberCache, failure: StampsError, said: str

@@ -290,3 +290,18 @@ async def test_offline_the_till_s_copy_says_which_kinds_were_never_confirmed(
     remembered = await offline.remembered_voucher(AYU, 1, leaving_out="none")
     assert remembered is not None and not remembered.kind_known
     assert len(server.asked()) == 2  # offline, nothing is asked
+
+
+@pytest.mark.parametrize("value", [-25_000, 2**63, "-25000"], ids=["negative", "absurd", "text"])
+async def test_a_code_whose_check_gives_a_value_worth_less_than_nothing_is_not_offered(
+    catalogue_of: Callable[[DocsServer], Catalogue], value: int | str
+) -> None:
+    # The listings leave such a voucher out as unreadable; the code's check offered it as a
+    # discount of "Rp -25.000" (a sale made dearer, or a total gone wrong).
+    body = docs_answer("validate_voucher")
+    server = DocsServer({"VC-ABC": {**body, "voucher": {**body["voucher"], "value": value}}})
+    with pytest.raises(InvalidOrder) as refused:
+        await catalogue_of(server).code_order(AYU, "VC-ABC", template=7)
+    words = str(refused.value)
+    assert words.startswith("The Stamps server answered the check of voucher code VC-ABC")
+    assert "nothing was redeemed" in words

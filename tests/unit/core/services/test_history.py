@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from app.core.domain import EntryStatus, Member, OperationKind
 from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.outbox.errors import OutboxError
 from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import (
@@ -30,7 +31,8 @@ from app.core.services.day_summary import (
     write_summary_csv,
 )
 from app.core.services.history import ExceptionItem, History, HistoryFilter
-from app.core.services.receipts import receipt_for
+from app.core.services.receipts import Verdict, receipt_for
+from app.core.services.shift import shift_rows
 from app.core.services.standings import STANDINGS
 from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
@@ -683,3 +685,73 @@ async def test_a_page_s_count_is_what_its_filters_match_beyond_its_limit(day: Da
     assert await day.audit.count(AuditFilter(limit=1)) == 2
     assert await day.audit.count(AuditFilter(who="ayu", action="cancel", limit=1)) == 1
     assert len(await day.audit.lines(AuditFilter(limit=None))) == 2
+
+
+async def test_a_redemption_found_cancelled_in_the_members_activity_reads_cancelled(
+    day: Day,
+) -> None:
+    # Its answer was lost; a manager cancelled it from the Stamps dashboard before the feed was
+    # read. Reconciled as "Confirmed", History, the end of day and the shift's CSV counted a
+    # redemption the server no longer held, and its stamps as spent.
+    transport = FakeTransport()
+    worker = SyncWorker(day.outbox, transport, name="feed")
+    await worker.run_once(reconcile=False)  # the day's queued entry goes first
+    lost = await redeem(
+        day.outbox, worker, transport, lane="8", cashier="Rina", action="applied_lost"
+    )
+    _, line = transport.server.feed[-1]
+    transport.server.feed[-1] = ("8@example.com", replace(line, status=2))
+    assert await worker.reconcile_due() == 1
+    await worker.stop()
+
+    [row] = await day.history.rows(HistoryFilter(entry_ids=frozenset({lost})))
+    assert row.status is EntryStatus.SYNCED and row.verdict is Verdict.CANCELLED
+    assert english(row.standing) == "Cancelled on the Stamps server"
+    assert row.line_status == "cancelled"
+    cancelled = await day.history.rows(HistoryFilter.standing("cancelled"))
+    assert lost in [r.entry_id for r in cancelled]
+    confirmed = await day.history.rows(HistoryFilter.standing("confirmed"))
+    assert lost not in [r.entry_id for r in confirmed]
+
+    start = await day.outbox.get(day.ids["confirmed"])
+    assert start is not None
+    summary = await summarise(day.history, start.created_at, start.created_at + timedelta(days=1))
+    rina = {(line.standing, line.stamps) for line in summary.lines if line.cashier == "Rina"}
+    assert ("cancelled", 10) in rina
+
+    # nothing is left to cancel: "cancel it on the Stamps dashboard" was said of it
+    details = await day.history.details(lost)
+    assert details is not None and details.dashboard_only is not None
+    nothing_left = "Nothing to cancel: the member's activity shows the Stamps server cancelled"
+    assert english(details.dashboard_only).startswith(nothing_left)
+    with pytest.raises(OutboxError, match=nothing_left):
+        await day.outbox.cancel(lost, note="customer changed their mind", **WHO)
+
+    entry = await day.outbox.get(lost)
+    assert entry is not None
+    [shift_row] = shift_rows([entry], [])
+    assert shift_row.status is Verdict.CANCELLED
+    assert shift_row.as_csv()["reason"] == (
+        "Found in the member's activity, so it reached the Stamps server, where it has been "
+        "cancelled since."
+    )
+
+
+async def test_a_status_the_till_does_not_know_is_counted_confirmed_and_says_so(day: Day) -> None:
+    transport = FakeTransport()
+    worker = SyncWorker(day.outbox, transport, name="feed")
+    await worker.run_once(reconcile=False)  # the day's queued entry goes first
+    lost = await redeem(
+        day.outbox, worker, transport, lane="8", cashier="Rina", action="applied_lost"
+    )
+    _, line = transport.server.feed[-1]
+    # 3, "Open": a status the till has no words for
+    transport.server.feed[-1] = ("8@example.com", replace(line, status=3))
+    assert await worker.reconcile_due() == 1
+    await worker.stop()
+    [row] = await day.history.rows(HistoryFilter(entry_ids=frozenset({lost})))
+    assert row.verdict is Verdict.CONFIRMED and row.line_status == "unread"
+    entry = await day.outbox.get(lost)
+    assert entry is not None
+    details = receipt_for(entry).details
+    assert details is not None and "a status the till does not know (3)" in english(details)

@@ -15,6 +15,7 @@ from app.core import clock
 from app.core.clock import ManualClock
 from app.core.domain import Channel, OperationKind
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
+from app.core.outbox.remote import LineStatus
 from app.core.services.stamps_link import ClientTransport
 from app.core.stamps import StampsClient
 from app.core.stamps.errors import (
@@ -192,3 +193,27 @@ async def test_a_send_the_server_asks_to_slow_down_leaves_the_bar_online() -> No
         await transport.submit(OperationKind.REWARD, {}, idempotency_key="k")
     assert monitor.state is Connectivity.ONLINE
     assert monitor.proven
+
+
+@pytest.mark.parametrize(
+    ("status", "reads"),
+    [
+        (1, LineStatus.STANDS),
+        (2, LineStatus.CANCELLED),
+        (3, LineStatus.UNREAD),
+        (7, LineStatus.UNREAD),
+        ("Canceled", LineStatus.UNREAD),
+        (None, LineStatus.UNREAD),
+        ({"code": 2}, LineStatus.UNREAD),
+    ],
+    ids=["created", "canceled", "open", "seven", "a-word", "none", "an-object"],
+)
+async def test_a_lines_status_is_kept_and_one_the_till_does_not_know_still_reads(
+    status: object, reads: LineStatus
+) -> None:
+    # Any line proves its request arrived: a status the till does not know must not make the
+    # feed unreadable (the entry would stay "not confirmed" for good), nor read as "stands".
+    client = FeedClient([_changed(_line(1, "POS"), {"redemption": {"status": status}})])
+    transport = ClientTransport(client, store_code="L123")  # type: ignore[arg-type]
+    [line] = await transport.member_activity("ayu@example.com", since=SINCE)
+    assert line.line_status is reads

@@ -418,3 +418,20 @@ async def test_a_pin_the_server_answers_denied_is_refused_in_its_word(counter: C
         await check_pin(counter.till)
     assert english(refused.value.message) == "The PIN was not accepted: denied"
     assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_member_whose_details_are_too_large_to_read_is_not_a_silent_server(
+    counter: Counter,
+) -> None:
+    # A member's name of 10 MB: the server answered at once, in full, past the till's cap on an
+    # answer. "The Stamps server did not answer" sent the cashier to check a line that worked,
+    # and the till must not read that it is offline.
+    body = doc("member_details")["responses"][0]["body"]
+    huge = {**body, "user": {**body["user"], "name": "A" * 10_000_000}}
+    counter.server.on("/api/v2/memberships/details", reply(200, huge))
+    with pytest.raises(NotOnline) as unseen:
+        await look_up(counter.till)
+    said = english(unseen.value.message)
+    assert "too large" in said and "did not answer" not in said and "reached" not in said
+    assert counter.till.connectivity is not Connectivity.OFFLINE

@@ -78,6 +78,7 @@ async def test_a_never_ending_body_is_cut_at_the_cap() -> None:
     with pytest.raises(errors.AnswerTooLarge) as caught:
         await _send(httpx.Response(200, stream=stream))
     assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert caught.value.status_code == 200  # the server answered: it is no silent line
     assert stream.sent <= MAX_BODY + 2 * 65536  # it stopped reading, it did not drain
 
 
