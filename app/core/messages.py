@@ -411,6 +411,11 @@ TEMPLATES: dict[str, str] = {
         "it a status the till does not know ({status}): counted as redeemed, check on the "
         "Stamps dashboard whether it still stands. A later cancel must be made there."
     ),
+    "receipt.detail.reconciled.status_none": (
+        "Found in the member's activity, so it reached the Stamps server, but its line gives no "
+        "status: counted as redeemed, check on the Stamps dashboard whether it still stands. A "
+        "later cancel must be made there."
+    ),
     "receipt.detail.marked_applied": (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
         "the Stamps dashboard."

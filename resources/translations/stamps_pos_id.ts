@@ -4737,6 +4737,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, tetapi server memberinya status yang tidak dikenal mesin kasir ({status}): dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
     </message>
     <message>
+        <source>Found in the member&apos;s activity, so it reached the Stamps server, but its line gives no status: counted as redeemed, check on the Stamps dashboard whether it still stands. A later cancel must be made there.</source>
+        <comment>receipt.detail.reconciled.status_none</comment>
+        <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, tetapi barisnya tidak memberi status: dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
+    </message>
+    <message>
         <source>A manager marked it applied, as server redemption {server_id} on the Stamps dashboard.</source>
         <comment>receipt.detail.marked_applied.server_id</comment>
         <translation>Manajer menandainya diproses, sebagai penukaran server {server_id} di dashboard Stamps.</translation>

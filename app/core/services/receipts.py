@@ -239,6 +239,8 @@ def what_the_feed_said(entry: OutboxEntry) -> Message | None:
     if status is LineStatus.UNREAD:
         # the line proves it arrived, and says nothing the till knows of whether it stands
         said = (entry.evidence or {}).get(LINE_STATUS_SAID)
+        if said is None or not str(said).strip():  # "(None)" read as a status the server gave
+            return say("receipt.detail.reconciled.status_none")
         return say("receipt.detail.reconciled.status_unread", status=str(said))
     return None
 

@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.core.domain import EntryStatus
-from app.core.services.receipts import Receipt, Verdict, receipt_for, turned_away_words
+from app.core.messages import english
+from app.core.services.receipts import (
+    Receipt,
+    Verdict,
+    receipt_for,
+    turned_away_words,
+    what_the_feed_said,
+)
 from app.core.storage.tables import OutboxEntry
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -678,3 +685,24 @@ def test_a_pin_redemption_the_server_timed_out_waiting_for_is_no_outage() -> Non
     assert str(receipt.headline) == "Waiting to send — do not hand over yet"
     assert "cannot be reached" not in f"{receipt.details} {receipt.what_to_do}"
     assert "timed out waiting for the request" in str(receipt.details)
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        (3, "a status the till does not know (3)"),
+        ("open", "a status the till does not know (open)"),
+        (None, "its line gives no status"),  # it read "a status … (None)"
+        ("", "its line gives no status"),
+    ],
+)
+def test_a_feed_line_whose_status_the_till_cannot_read_is_said_as_it_came(
+    said: object, words: str
+) -> None:
+    reconciled = entry(
+        EntryStatus.SYNCED,
+        reconciled=True,
+        evidence={"line_status": "unread", "line_status_said": said},
+    )
+    told = what_the_feed_said(reconciled)
+    assert told is not None and words in english(told)
