@@ -80,6 +80,7 @@ class CashierWindow(QObject):
         self.redemption = RedemptionController(view, self.session)
         self.vouchers = VouchersController(view, self.session, self.redemption)
         self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
+        self.vouchers.card_typed.connect(self._card_typed)
         self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
@@ -280,6 +281,17 @@ class CashierWindow(QObject):
             self.member.scanned(code, into_code=self.vouchers.use_code)
         else:
             self.member.scanned(code)
+
+    def _card_typed(self, code: str) -> None:
+        # Said where the cashier looks for the card's member, the code emptied (no code) and
+        # the cursor in the member search, where the card scanned again finds them.
+        self.view.voucher_panel.clear_code()
+        said = self.tr(
+            "Card not read (“{code}”): it came too slowly for a scan, into the voucher code. "
+            "Scan it again."
+        )
+        self.member.scan_not_read(said.format(code=code))
+        self.view.focus_member_search()
 
     def _promo_scanned(self, code: str) -> None:
         self.view.promo_panel.code_field.setText(code)
