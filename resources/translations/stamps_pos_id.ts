@@ -1066,6 +1066,17 @@
     </message>
 </context>
 <context>
+    <name>InvoiceOwner</name>
+    <message>
+        <source>For the next customer</source>
+        <translation>Untuk pelanggan berikutnya</translation>
+    </message>
+    <message>
+        <source>For {name}</source>
+        <translation>Untuk {name}</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Find a member</source>
