@@ -13,6 +13,7 @@ from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.decisions import DecisionsController
 from app.ui.controllers.exceptions import ExceptionsController
 from app.ui.controllers.first_manager import FirstManagerController
+from app.ui.controllers.invoice import InvoiceOwner
 from app.ui.controllers.lock import IdleLock
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.member import MemberController
@@ -78,8 +79,10 @@ class CashierWindow(QObject):
         self.is_ready = False
         self.session = CashierSession(till, self)
         self.redemption = RedemptionController(view, self.session)
+        self.invoice = InvoiceOwner(view, self.session, self.redemption)
         self.vouchers = VouchersController(view, self.session, self.redemption)
         self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
+        self.vouchers.card_typed.connect(self._card_typed)
         self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
@@ -281,6 +284,17 @@ class CashierWindow(QObject):
         else:
             self.member.scanned(code)
 
+    def _card_typed(self, code: str) -> None:
+        # Said where the cashier looks for the card's member, the code emptied (no code) and
+        # the cursor in the member search, where the card scanned again finds them.
+        self.view.voucher_panel.clear_code()
+        said = self.tr(
+            "Card not read (“{code}”): it came too slowly for a scan, into the voucher code. "
+            "Scan it again."
+        )
+        self.member.scan_not_read(said.format(code=code))
+        self.view.focus_member_search()
+
     def _promo_scanned(self, code: str) -> None:
         self.view.promo_panel.code_field.setText(code)
         self.view.promo_panel.submit()
@@ -406,8 +420,8 @@ class CashierWindow(QObject):
         self.session.balance_changed(row.lane, stamps)
 
     def _customer_left(self, _member: Member) -> None:
-        # One customer at a time: the last one's invoice number must not land on this sale.
-        self.view.invoice_field.clear()
+        # One customer at a time: the last one's promo code must not land on this sale (their
+        # invoice number goes too, unless it was entered for the next customer: InvoiceOwner).
         self.view.promo_panel.clear()
         # Nor the tab the last one was served from: left on Vouchers, the next customer's card
         # scanned opened on the vouchers, and their rewards were one F3 away.

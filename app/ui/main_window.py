@@ -377,8 +377,7 @@ class CashierWindowView(QMainWindow):
     def back_out(self) -> None:
         """Esc: close the suggestion list if open, else ask the controller to step back."""
         if self.member_search.suggestions.isVisible():
-            self.member_search.hide_suggestions()
-            self.member_search.field.setFocus()
+            self.member_search.dismiss()
             return
         self.back_requested.emit()
 

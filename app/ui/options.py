@@ -39,7 +39,7 @@ class WindowOptions:
     idle_lock_minutes: int = 10
     scanner_prefix: str = ""
     scanner_terminator: Literal["enter", "tab", "either"] = "either"
-    scanner_pace_ms: int = 25
+    scanner_pace_ms: int = 32
     settings: Settings | None = None
     settings_file: SettingsFile | None = None
     token_folder: Path | None = None

@@ -234,6 +234,10 @@
         <translation>Kartu tidak terbaca, dan PIN dikosongkan: ketik PIN lagi.</translation>
     </message>
     <message>
+        <source>Card not read (“{code}”): it came too slowly for a scan, into the voucher code. Scan it again.</source>
+        <translation>Kartu tidak terbaca (“{code}”): masuk ke kode voucher, terlalu lambat untuk pindaian. Pindai lagi.</translation>
+    </message>
+    <message>
         <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>
         <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
     </message>
@@ -1059,6 +1063,17 @@
     <message>
         <source>Invoice number</source>
         <translation>Nomor struk</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceOwner</name>
+    <message>
+        <source>For the next customer</source>
+        <translation>Untuk pelanggan berikutnya</translation>
+    </message>
+    <message>
+        <source>For {name}</source>
+        <translation>Untuk {name}</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKi
 from app.core.messages import Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
+from app.core.offline.identifiers import normalise_code
 from app.core.offline.policy import (
     MemberFacts,
     OutageTotals,
@@ -366,6 +367,19 @@ class Till:
 
     def _slow(self, query: str) -> Message:
         return say("member.server_slow", query=query, seconds=f"{self.config.lookup_timeout:g}")
+
+    async def knows_card(self, text: str) -> bool:
+        """Whether the till's copy holds a member whose card number or Member ID ``text`` is,
+        without asking the server: a card a slow scanner typed into a voucher code is the
+        next customer's, not a code to send for the one on screen."""
+        try:
+            member = await self.cache.find(text)
+        except AmbiguousMember:
+            return False
+        if member is None:
+            return False
+        own = {normalise_code(code) for code in (*member.member_ids, member.card_number) if code}
+        return normalise_code(text) in own
 
     async def suggest(self, query: str) -> list[Member]:
         """Members for the type-ahead, by name or any identifier (a free query): the server's

@@ -100,6 +100,7 @@ class MemberController(QObject):
         search.query_changed.connect(self.suggest)
         search.lookup_requested.connect(self.look_up)
         search.suggestion_chosen.connect(self._chosen)
+        search.dismissed.connect(self._dismissed)
         session.member_changed.connect(self._show_member)
         # A shift opened or closed: the counter changes hands, and a lookup still on its way is
         # the last cashier's. (Answered after Dewi closed her shift, it put Ayu on the page
@@ -184,6 +185,19 @@ class MemberController(QObject):
         # once they pause.
         self._lookup.cancel()
         self._suggest.cancel()
+
+    def _dismissed(self) -> None:
+        # Esc over the suggestions gives up the name being typed: left in the field ("Budi
+        # Santoso" over Ayu's rewards), it said someone was served who was not. The search
+        # says again who is, selected to be typed over; with nobody on screen what was typed
+        # claims nobody, and stays to be looked up.
+        self._suggest.cancel()
+        member = self.session.member
+        if member is not None:
+            search = self.view.member_search
+            search.field.setText(member.name)
+            search.field.selectAll()
+            search.set_message("")
 
     # -- work --------------------------------------------------------------------------------
 

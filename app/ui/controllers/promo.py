@@ -29,7 +29,7 @@ class PromoController(OrderController):
         """Validate the promo code online and redeem it with the invoice number."""
         what = say("what.promo", code=shown(code))  # a hidden character shown, not obeyed
         invoice = self.view.invoice_field
-        if not invoice.text():
+        if not invoice.sale_text():  # none, or the next customer's
             invoice.set_required(True)
             invoice.focus()
             self.redemption.show(

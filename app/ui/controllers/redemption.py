@@ -115,6 +115,8 @@ class RedemptionController(QObject):
     rows_refreshed = Signal()
     receipt_ready = Signal(object)
     refused = Signal(object)
+    #: A redemption of the customer on screen was queued (their sale taken, its invoice too).
+    queued = Signal()
 
     def __init__(self, view: CashierWindowView, session: CashierSession) -> None:
         super().__init__(view)
@@ -181,7 +183,7 @@ class RedemptionController(QObject):
     ) -> Receipt | None:
         headline = words(what)
         self.show(ResultData("working", headline, self.tr("Checking with the till…")))
-        sale = self.session.sale(self.view.invoice_field.text())
+        sale = self.session.sale(self.view.invoice_field.sale_text())
         try:
             try:
                 # The invoice number first: one the cashier cannot have meant sends nothing,
@@ -243,6 +245,7 @@ class RedemptionController(QObject):
         self._upsert_row(receipt.entry_id, receipt.verdict, receipt.provisional, receipt.answered)
         if self._gone:  # queued as they left: the shift's list follows it, the panel is not theirs
             return receipt
+        self.queued.emit()
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
         if waits:  # accepted offline is answered at once

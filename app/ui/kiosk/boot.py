@@ -88,7 +88,7 @@ def run_kiosk(
     language: str | None = None,
     seed: StaffSeed | None = None,
     scanner_prefix: str = "",
-    scanner_pace_ms: int = 25,
+    scanner_pace_ms: int = 32,
     scanner_terminator: str = "either",
     on_ready: Callable[[KioskWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,

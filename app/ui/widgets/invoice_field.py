@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.properties import set_style_property
 
 #: Generous on purpose, as a form's fields are (widgets/form.py): the till's own check refuses
@@ -16,7 +17,9 @@ MAX_INVOICE_LENGTH = 1000
 
 class InvoiceField(QWidget):
     """Label and line edit for the invoice number; ``set_required(True)`` marks it when a promo
-    code needs it. Emits ``invoice_changed(text)`` as it changes, ``entered`` on Enter in it."""
+    code needs it. Emits ``invoice_changed(text)`` as it changes, ``entered`` on Enter in it.
+    Under the field, whose sale the number is for (``set_owner``): the member on screen, or
+    the next customer, whose redemptions alone it goes with."""
 
     invoice_changed = Signal(str)
     entered = Signal()
@@ -33,16 +36,40 @@ class InvoiceField(QWidget):
         self.label.setBuddy(self.field)
         self.field.textChanged.connect(lambda text: self.invoice_changed.emit(text.strip()))
         self.field.returnPressed.connect(self.entered)
+        #: Whether the till asked for this number for the customer on screen (a promo, a
+        #: refused invoice): what is typed then is theirs, until the field is emptied.
+        self.asked = False
+        self._for_next = False
+        self.owner = ElidedLabel()
+        self.owner.setObjectName("invoiceOwner")
+        self.owner.setProperty("role", "muted")
+        # Shown only while there is a number: its line comes from the empty room under the
+        # field, and nothing the cashier aims at is below it (kept always, it took from that
+        # room what the banners borrow, and the invoice moved up as they came at 1024 px).
+        self.owner.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.label)
         layout.addWidget(self.field)
+        layout.addWidget(self.owner)
 
     def text(self) -> str:
         """The invoice number, trimmed."""
         return self.field.text().strip()
+
+    def sale_text(self) -> str:
+        """The invoice number of a sale to the member on screen: none while the number waits
+        for the next customer (it would be theirs on the last one's redemption)."""
+        return "" if self._for_next else self.text()
+
+    def set_owner(self, words: str, *, for_next: bool) -> None:
+        """Say whose the number is (``words``, ``""`` for nobody's) and whether it waits for
+        the next customer."""
+        self.owner.setText(words)
+        self.owner.setVisible(bool(words))
+        self._for_next = for_next
 
     def set_text(self, text: str) -> None:
         """Fill the field (e.g. from a scan routed here by the controller)."""
@@ -52,9 +79,12 @@ class InvoiceField(QWidget):
         """Empty the field for the next sale."""
         self.field.clear()
         self.set_required(False)
+        self.asked = False
 
     def set_required(self, required: bool) -> None:
         """Mark the field as needed before the cashier can go on."""
+        if required:
+            self.asked = True
         set_style_property(self.field, "required", "true" if required else "false")
 
     def focus(self) -> None:

@@ -23,13 +23,14 @@ class MemberSearch(QWidget):
     per keystroke), and the line under the field empties at the first key (what it said was
     about the query before); ``lookup_requested`` on Enter; ``suggestion_chosen`` with the
     chosen :class:`MemberSuggestion` on a click or Enter in the list. Down arrow moves into the
-    list, Esc closes it.
+    list, Esc closes it (:meth:`dismiss`) and emits ``dismissed``.
     """
 
     edited = Signal()
     query_changed = Signal(str)
     lookup_requested = Signal(str)
     suggestion_chosen = Signal(object)
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -120,6 +121,15 @@ class MemberSearch(QWidget):
         self.suggestions.clear()
         self.suggestions.hide()
 
+    def dismiss(self) -> None:
+        """Esc over the suggestions: the list closes, and the query typed is given up (its
+        pending type-ahead too, which reopened the list a moment later), the cursor back in
+        the field. What the field then says is ``dismissed``'s listener's to decide."""
+        self._debounce.stop()
+        self.hide_suggestions()
+        self.field.setFocus()
+        self.dismissed.emit()
+
     def clear(self) -> None:
         """Empty the field and the list, and forget a pending query."""
         self._debounce.stop()
@@ -169,8 +179,7 @@ class MemberSearch(QWidget):
             self.suggestions.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         if key == Qt.Key.Key_Escape and self.suggestions.isVisible():
-            self.hide_suggestions()
-            self.field.setFocus()
+            self.dismiss()
             return True
         if watched is self.suggestions and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.suggestions.currentItem()

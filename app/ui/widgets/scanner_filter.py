@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from app.ui.widgets.numpad import numlock_off_digit
 
 MIN_LENGTH = 6
-#: A scan's keys come this fast on average; people type at 35 ms a key and slower.
-SCAN_PACE_MS = 25.0
+#: A scan's keys come this fast on average; people type at 35 ms a key and slower. A scanner
+#: set to 25 ms a key averaged 27 on an idle till, about 30 on a loaded one (xdotool --delay 25
+#: under Xvfb: 26 to 35 ms apart), and at 25 here it was read as a person typing.
+SCAN_PACE_MS = 32.0
 #: No gap inside a scan is longer than this (a scanner's own jitter, and Shift presses between).
 MAX_GAP_MS = 45.0
 #: Widgets with this property set to true get their keys straight away (the PIN pad, a PIN field:

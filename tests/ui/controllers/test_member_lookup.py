@@ -207,6 +207,27 @@ def test_esc_clears_the_member_for_the_next_customer(qtbot: QtBot, cashier: Cash
     assert cashier.view.member_search.text() == ""
 
 
+def test_esc_over_the_suggestions_leaves_the_served_members_name(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # "Budi" typed over Ayu, the suggestions open, Esc: "Budi" stayed in the search above
+    # Ayu's rewards, as if Budi were served.
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    search = cashier.view.member_search
+    cashier.view.activateWindow()
+    search.focus()
+    qtbot.waitUntil(search.field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS):
+        qtbot.keyClicks(search.field, "Budi")
+    assert search.suggestions.isVisible()
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    assert not search.suggestions.isVisible()
+    assert search.text() == "Ayu Pratiwi"
+    assert search.field.selectedText() == "Ayu Pratiwi"  # typed over by the next name
+    assert cashier.session.member is not None
+    assert cashier.session.member.name == "Ayu Pratiwi"
+
+
 @pytest.mark.parametrize(
     ("typed", "character"),
     [("KR2400\u200b0006", "U+200B"), ("Ayu\u202e", "U+202E")],

@@ -283,6 +283,25 @@ def test_a_wedge_scan_arrives_whole_with_its_capitals_and_symbols(
     assert scanner.held_count() == 0
 
 
+@pytest.mark.parametrize(("pace_ms", "jitter_ms"), [(27, 1), (30, 4)])
+@pytest.mark.parametrize("code", ["70140000000123", "KR24000006"])
+def test_a_scanner_at_25_ms_a_key_on_a_loaded_till_is_a_scan(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    field: QLineEdit,
+    code: str,
+    pace_ms: float,
+    jitter_ms: float,
+) -> None:
+    # xdotool --delay 25 measured under Xvfb: 27 ms a key on average idle (26 to 30 apart),
+    # about 30 loaded (26 to 35 apart). At the old default of 25 it read as typing: Budi's card
+    # went into Ayu's voucher code and was refused as one.
+    with qtbot.waitSignal(scanner.scanned, timeout=1000) as scan:
+        send(field, wedge_keys(code, pace_ms, jitter_ms=jitter_ms))
+    assert scan.args == [code]
+    assert field.text() == ""
+
+
 @pytest.mark.parametrize("pace_ms", [35, 60])
 @pytest.mark.parametrize("code", CODES)
 def test_a_person_typing_is_never_a_scan(

@@ -1,0 +1,75 @@
+"""Whose the invoice number is: the customer it was entered for, said under the field.
+
+At a real counter the cashier often scans the next customer's receipt before their card. So a
+number entered with nobody on screen, or after a redemption of the customer on screen was sent,
+waits for the next customer, and goes with them when they come; one entered before (or when the
+till asked for it: a promo's) is the customer's on screen, and goes when they leave. A number
+waiting for the next customer is never sent with a redemption of the one still on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from app.core.services import Member
+from app.ui.controllers.redemption import RedemptionController
+from app.ui.controllers.session import CashierSession
+from app.ui.main_window import CashierWindowView
+
+
+class InvoiceOwner(QObject):
+    """Keeps :class:`InvoiceField` saying whose sale its number is for, and drops it with the
+    customer it belongs to."""
+
+    def __init__(
+        self,
+        view: CashierWindowView,
+        session: CashierSession,
+        redemption: RedemptionController,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.session = session
+        #: The number waits for the next customer.
+        self.for_next = False
+        #: A redemption of the customer on screen was sent since they came.
+        self._served = False
+        self._customer: str | None = None
+        view.invoice_field.invoice_changed.connect(self._entered)
+        session.member_changed.connect(self._member_changed)
+        redemption.queued.connect(self._served_now)
+
+    def _entered(self, text: str) -> None:
+        # Each change decides anew: a receipt scanned over the last one's number is the next's.
+        field = self.view.invoice_field
+        self.for_next = bool(text) and (
+            self.session.member is None or (self._served and not field.asked)
+        )
+        self._say()
+
+    def _member_changed(self, member: Member | None) -> None:
+        customer = member.server_id if member is not None else None
+        if customer == self._customer:
+            self._say()  # read again (their balance): the same customer
+            return
+        self._customer, self._served = customer, False
+        field = self.view.invoice_field
+        if not self.for_next:
+            field.clear()  # the last customer's: it must not land on this sale
+        elif member is not None:
+            self.for_next = False  # the customer it waited for has come
+        self._say()
+
+    def _served_now(self) -> None:
+        self._served = True
+
+    def _say(self) -> None:
+        field, member = self.view.invoice_field, self.session.member
+        if not field.text():
+            self.for_next = False
+            words = ""
+        elif self.for_next:
+            words = self.tr("For the next customer")
+        else:
+            words = self.tr("For {name}").format(name=member.name if member else "")
+        field.set_owner(words, for_next=self.for_next)

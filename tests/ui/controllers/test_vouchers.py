@@ -1,0 +1,42 @@
+"""Voucher codes typed: a card a slow scanner typed into the code is said not read, never sent
+as the customer's voucher code."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ui.cashier_window import CashierWindow
+
+from ...support.sandbox import SandboxControl
+from .conftest import WAIT_MS, find_member
+
+pytestmark = pytest.mark.integration
+
+AYU = "customer@stamps.co.id"
+
+
+@pytest.mark.parametrize("card", ["70140000000123", "KR24000123"])
+def test_a_known_card_typed_into_the_voucher_code_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, card: str
+) -> None:
+    # A scanner a little slower than the filter's pace types Budi's card into Ayu's waiting
+    # voucher code as a person would: it went to the server as her code, "Refused: Voucher
+    # not found", on her record.
+    view = cashier.view
+    find_member(qtbot, cashier, "budi.santoso@contoh.co.id")  # the till has seen Budi
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.show_vouchers()
+    field = view.voucher_panel.code_field
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(field, card)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
+    assert view.member_search.message_text().startswith(f"Card not read (“{card}”)")
+    assert view.result_panel.result() is None  # nothing refused for Ayu
+    assert field.text() == ""
+    assert view.member_search.field.hasFocus()  # where the card scanned again finds him
+    assert sandbox.ledger() == []
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
