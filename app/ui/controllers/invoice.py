@@ -62,6 +62,9 @@ class InvoiceOwner(QObject):
 
     def _served_now(self) -> None:
         self._served = True
+        # What the till asked for went with this sale: a number scanned over it now is the next
+        # customer's receipt (kept asked, it was taken for the served one's and dropped).
+        self.view.invoice_field.asked = False
 
     def _say(self) -> None:
         field, member = self.view.invoice_field, self.session.member

@@ -87,3 +87,28 @@ def test_an_invoice_asked_for_a_promo_stays_the_customers_own(
     receipt = redeem(qtbot, cashier, view.promo_panel.submit)
     assert receipt.verdict is Verdict.CONFIRMED
     assert "INV-0004" in _invoices(qtbot, cashier)
+
+
+def test_the_next_customers_receipt_after_a_promo_waits_for_them(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Ayu's promo asked for her invoice and was sent with it; Putri's receipt, scanned next,
+    # was still taken for Ayu's (the till's asking outlived the promo) and was dropped as
+    # Putri's card came.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0005")
+    assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
+
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    cashier.scanned("INV-0006")  # Putri's receipt
+    assert view.invoice_field.owner.text() == "For the next customer"
+    find_member(qtbot, cashier, PUTRI)
+    assert view.invoice_field.text() == "INV-0006"
+    assert view.invoice_field.owner.text() == "For Putri Maharani"
