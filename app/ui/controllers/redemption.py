@@ -130,6 +130,9 @@ class RedemptionController(QObject):
         self._gone = False
         self.on_screen: str | None = None
         self.on_screen_what = ""
+        #: The invoice number the redemption on screen was sent with: its slip's, whatever the
+        #: field holds since (the next customer's receipt, scanned before the slip is asked for).
+        self.on_screen_invoice: str | None = None
         self.last_receipt: Receipt | None = None
         self._followed: dict[str, _Followed] = {}
         self._refreshing = False
@@ -248,6 +251,7 @@ class RedemptionController(QObject):
         self.queued.emit()
         self.on_screen = receipt.entry_id
         self.on_screen_what = headline
+        self.on_screen_invoice = sale.invoice_number
         if waits:  # accepted offline is answered at once
             self._put(ResultData("working", headline, self.tr("Sending to Stamps…")))
         # The result goes on the panel (and the row) as the wait ends and the redemption stops
@@ -509,6 +513,7 @@ class RedemptionController(QObject):
         self._followed.clear()
         self.on_screen = None
         self.on_screen_what = ""
+        self.on_screen_invoice = None
         self.last_receipt = None
         self.view.redemptions_model.set_rows([])
         self.show(None)

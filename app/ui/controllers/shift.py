@@ -347,7 +347,7 @@ class ShiftController(QObject):
             lines=(result.headline,),
             redemption_id=result.redemption_id,
             voucher_code=result.voucher_code,
-            invoice_number=self.view.invoice_field.sale_text() or None,
+            invoice_number=self.redemption.on_screen_invoice,
             answered=receipt.answered if receipt else False,
         )
         name = receipt.entry_id if receipt else clock.now().strftime("%Y%m%d-%H%M%S")

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
+from app.ui.slip import SlipData
 
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
@@ -112,3 +113,31 @@ def test_the_next_customers_receipt_after_a_promo_waits_for_them(
     find_member(qtbot, cashier, PUTRI)
     assert view.invoice_field.text() == "INV-0006"
     assert view.invoice_field.owner.text() == "For Putri Maharani"
+
+
+def test_the_slip_keeps_the_invoice_its_redemption_was_sent_with(
+    qtbot: QtBot, cashier: CashierWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ayu's reward went with her receipt; the next customer's receipt, scanned before Ayu asked
+    # for her slip, took her invoice off it (the slip read the field, the next customer's now).
+    printed: list[SlipData] = []
+
+    def kept(slip: SlipData, **_where: object) -> str:
+        printed.append(slip)
+        return "the test's printer"
+
+    monkeypatch.setattr("app.ui.controllers.shift.print_slip", kept)
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0007")
+    picker = view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+
+    view.activateWindow()
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    cashier.scanned("INV-0008")  # the next customer's receipt
+    assert view.invoice_field.owner.text() == "For the next customer"
+    view.result_panel.print_button.click()
+    assert [slip.invoice_number for slip in printed] == ["INV-0007"]
