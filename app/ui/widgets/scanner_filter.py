@@ -99,10 +99,24 @@ LINE_FEED = "\n"
 _SHIFTED_DIGITS = frozenset("!@#$%^&*()")
 
 
+#: Signs of a card's digits in a row, typed with Shift held: one alone may be part of a code.
+_SHIFTED_RUN = 4
+
+
 def typed_with_shift_held(code: str) -> bool:
-    """Whether ``code`` is a card's digits typed with Shift held ("&)!$…" for "7014…"): no card,
-    ID, code or receipt is made of the signs above the digits alone."""
-    return bool(code) and set(code) <= _SHIFTED_DIGITS
+    """Whether ``code`` is a card typed with Shift held: its digits as the signs above them
+    ("&)!$…" for "7014…"), its letters as capitals ("KR@$)))))^" for "KR24000006"). No card,
+    ID, code or receipt is made of those signs alone, nor holds four of them in a row and not a
+    digit."""
+    if not code or any(char.isdigit() for char in code):
+        return False
+    if set(code) <= _SHIFTED_DIGITS:
+        return True
+    run = longest = 0
+    for char in code:
+        run = run + 1 if char in _SHIFTED_DIGITS else 0
+        longest = max(longest, run)
+    return longest >= _SHIFTED_RUN
 
 
 def _monotonic_ms() -> float:
