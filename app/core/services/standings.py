@@ -29,7 +29,8 @@ class Standing:
 STANDINGS: dict[str, Standing] = {
     "queued": Standing(frozenset({EntryStatus.QUEUED})),
     "sending": Standing(frozenset({EntryStatus.SENDING})),
-    # "Confirmed", and "Confirmed by a manager" (marked applied): the server never said so
+    # "Confirmed", and "Confirmed by a manager" (marked applied): the server never said so; and
+    # a cancel's words while it is not through ("Cancel pending"…): the redemption still stands
     "confirmed": Standing(frozenset({EntryStatus.SYNCED}), cancelled=False),
     "cancelled": Standing(frozenset({EntryStatus.SYNCED, EntryStatus.VOIDED}), cancelled=True),
     "refused": Standing(frozenset({EntryStatus.REJECTED})),
