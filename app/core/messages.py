@@ -817,6 +817,14 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.cancel.refused": "Cancel refused",
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
+    # never sent: the till has no server id for a redemption found in the member's activity
+    "receipt.cancel.needs_dashboard": "Cancel not sent",
+    "receipt.cancel.needs_dashboard.todo": (
+        "The redemption still stands: only the Stamps dashboard can cancel it."
+    ),
+    # voided: nothing was left to cancel (the redemption was never applied, or is cancelled)
+    "receipt.cancel.cancelled": "Nothing to cancel",
+    "receipt.cancel.cancelled.todo": "No cancel was sent to the Stamps server.",
     "receipt.cancel.not_confirmed": "Cancel NOT CONFIRMED",
     "receipt.cancel.not_confirmed.todo": (
         "The Stamps server has not confirmed the cancel; until the till finds out, treat the "
@@ -932,6 +940,7 @@ TEMPLATES: dict[str, str] = {
     "cancel.done": "Cancelled",
     "cancel.refused_by_server": "Cancel refused: {reason}",
     "cancel.refused_silently": "Cancel refused: the server said no",
+    "cancel.needs_dashboard": "Cancel not sent: cancel it on the Stamps dashboard",
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
     # --- a manager's decision, as the CSVs give it for the reason (the audit line's who and note)

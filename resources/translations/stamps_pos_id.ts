@@ -5312,6 +5312,26 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Penukaran tetap berlaku di server Stamps.</translation>
     </message>
     <message>
+        <source>Cancel not sent</source>
+        <comment>receipt.cancel.needs_dashboard</comment>
+        <translation>Pembatalan tidak dikirim</translation>
+    </message>
+    <message>
+        <source>The redemption still stands: only the Stamps dashboard can cancel it.</source>
+        <comment>receipt.cancel.needs_dashboard.todo</comment>
+        <translation>Penukaran tetap berlaku: hanya dashboard Stamps yang dapat membatalkannya.</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel</source>
+        <comment>receipt.cancel.cancelled</comment>
+        <translation>Tidak ada yang perlu dibatalkan</translation>
+    </message>
+    <message>
+        <source>No cancel was sent to the Stamps server.</source>
+        <comment>receipt.cancel.cancelled.todo</comment>
+        <translation>Tidak ada pembatalan yang dikirim ke server Stamps.</translation>
+    </message>
+    <message>
         <source>Cancel NOT CONFIRMED</source>
         <comment>receipt.cancel.not_confirmed</comment>
         <translation>Pembatalan BELUM DIKONFIRMASI</translation>
@@ -5470,6 +5490,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Cancel refused: the server said no</source>
         <comment>cancel.refused_silently</comment>
         <translation>Pembatalan ditolak: server tidak menyetujuinya</translation>
+    </message>
+    <message>
+        <source>Cancel not sent: cancel it on the Stamps dashboard</source>
+        <comment>cancel.needs_dashboard</comment>
+        <translation>Pembatalan tidak dikirim: batalkan lewat dashboard Stamps</translation>
     </message>
     <message>
         <source>Cancel NOT CONFIRMED: a manager must check</source>

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
+from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.reconcile import (
     AMBIGUOUS,
@@ -33,8 +34,8 @@ from app.core.services.receipts import (
     on_kiosk,
     reason_of,
     receipt_for,
+    refusal_words,
     server_reason,
-    server_words,
 )
 from app.core.services.standings import STATUS_NAMES, Standing
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
@@ -297,6 +298,8 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     replacement = bool(cancel.payload.get("create_replacement_voucher"))
     if status is EntryStatus.SYNCED:
         headline = say("cancel.done")
+    elif status is EntryStatus.REJECTED and cancel.last_error == NEEDS_DASHBOARD:
+        headline = say("cancel.needs_dashboard")
     elif status is EntryStatus.REJECTED:
         words = server_reason(cancel.last_error)
         headline = (
@@ -319,7 +322,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         asked_by=cancel.cashier,
         asked_at=cancel.created_at,
         settled_at=cancel.updated_at if settled else None,
-        reason=server_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
+        reason=refusal_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
         note=cancel.note,
     )
 
@@ -630,7 +633,7 @@ def _reason(entry: OutboxEntry) -> Message:
     """Why the entry waits for a manager: the server's refusal in its own words, or what
     reconciliation found in the member's activity."""
     if entry.status == EntryStatus.REJECTED:
-        return server_words(entry.last_error)  # as the cashier's result panel said it
+        return refusal_words(entry.last_error)  # as the cashier's result panel said it
     evidence = entry.evidence or {}
     result = evidence.get("result")
     if result is None:

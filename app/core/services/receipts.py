@@ -20,6 +20,7 @@ from typing import Any
 from app.core import clock
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
+from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
@@ -251,8 +252,17 @@ def reason_of(entry: OutboxEntry) -> Message | None:
     if entry.policy_refusal:
         return stored_message(entry.policy_refusal)
     if entry.status == EntryStatus.REJECTED:
-        return server_words(entry.last_error)
+        return refusal_words(entry.last_error)
     return None
+
+
+def refusal_words(last_error: str | None) -> Message:
+    """Why an entry was refused, from its record: the server's words, or the till's own when it
+    would not send a cancel only the dashboard can make (quoted as the server's, its English
+    record read "The Stamps server refused it: … cancel it in the Stamps dashboard")."""
+    if last_error == NEEDS_DASHBOARD:
+        return say("decision.needs_dashboard")
+    return server_words(last_error)
 
 
 def server_words(last_error: str | None) -> Message:
@@ -405,6 +415,12 @@ def _words(
             todo = say("receipt.not_confirmed.offline.todo")
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
+        if entry.status == EntryStatus.REJECTED and entry.last_error == NEEDS_DASHBOARD:
+            # never sent: the server refused nothing, the till cannot name the redemption
+            headline = say("receipt.cancel.needs_dashboard")
+            todo = say("receipt.cancel.needs_dashboard.todo")
+        elif entry.status == EntryStatus.VOIDED and entry.note == CANCELLED_ON_SERVER:
+            details = say("decision.nothing_to_cancel.on_server")
     return headline, todo, details
 
 

@@ -737,6 +737,59 @@ async def test_a_redemption_found_cancelled_in_the_members_activity_reads_cancel
     )
 
 
+@pytest.mark.parametrize(
+    ("status", "cancel_reads", "cancel_says"),
+    [
+        # the line stands: no server id to send the cancel with, only the dashboard can
+        (
+            1,
+            "Cancel not sent",
+            "This redemption was confirmed without a server id (found in the member's activity, "
+            "or marked applied): cancel it on the Stamps dashboard.",
+        ),
+        # the server cancelled it already: nothing is left to cancel, there either
+        (
+            2,
+            "Nothing to cancel",
+            "Nothing to cancel: the member's activity shows the Stamps server cancelled this "
+            "redemption already.",
+        ),
+    ],
+)
+async def test_a_cancel_asked_while_its_redemption_was_unknown_says_how_it_ended(
+    day: Day, status: int, cancel_reads: str, cancel_says: str
+) -> None:
+    # It read "Cancel refused: the redemption was confirmed without a server id (reconciled or
+    # marked applied): cancel it in the Stamps dashboard", the till's English record quoted as
+    # the server's refusal, in either case.
+    transport = FakeTransport()
+    worker = SyncWorker(day.outbox, transport, name="feed")
+    await worker.run_once(reconcile=False)  # the day's queued entry goes first
+    lost = await redeem(
+        day.outbox, worker, transport, lane="8", cashier="Rina", action="applied_lost"
+    )
+    cancel = await day.outbox.cancel(lost, note="customer changed their mind", **WHO)
+    _, line = transport.server.feed[-1]
+    transport.server.feed[-1] = ("8@example.com", replace(line, status=status))
+    assert await worker.reconcile_due() == 1
+    await worker.run_once(reconcile=False)
+    await worker.stop()
+
+    ended = await day.outbox.get(cancel.id)
+    assert ended is not None
+    receipt = receipt_for(ended)
+    assert english(receipt.headline) == cancel_reads
+    assert receipt.details is not None and english(receipt.details) == cancel_says
+    [row] = await day.history.rows(HistoryFilter(entry_ids=frozenset({lost})))
+    if status == 1:
+        assert row.cancel is not None and row.cancel.reason is not None
+        assert english(row.cancel.headline) == "Cancel not sent: cancel it on the Stamps dashboard"
+        assert english(row.cancel.reason) == cancel_says
+    else:  # nothing was sent: the redemption's row says what became of it
+        assert row.cancel is None
+        assert english(row.standing) == "Cancelled on the Stamps server"
+
+
 async def test_a_status_the_till_does_not_know_is_counted_confirmed_and_says_so(day: Day) -> None:
     transport = FakeTransport()
     worker = SyncWorker(day.outbox, transport, name="feed")
