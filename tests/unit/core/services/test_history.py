@@ -729,6 +729,14 @@ async def test_a_redemption_found_cancelled_in_the_members_activity_reads_cancel
 
     entry = await day.outbox.get(lost)
     assert entry is not None
+    # the audit trail's line and its CSV keep what the line said, in the till's stored words
+    [found] = await day.audit.lines(AuditFilter(action="reconciled", entry_id=lost))
+    assert found.detail["line"]["line_status"] == "cancelled"
+    stream = io.StringIO()
+    write_audit_csv(stream, [found])
+    [csv_line] = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert '"line_status": "cancelled"' in csv_line["detail"]
+
     [shift_row] = shift_rows([entry], [])
     assert shift_row.status is Verdict.CANCELLED
     assert shift_row.as_csv()["reason"] == (
