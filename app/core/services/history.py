@@ -39,6 +39,7 @@ from app.core.services.receipts import (
 )
 from app.core.services.standings import STATUS_NAMES, Standing
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
+from app.core.storage.engine import lower_any
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
 
@@ -534,7 +535,8 @@ def _reads_cancelled() -> sa.ColumnElement[bool]:
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
     start of any word of their name in any case, as the cache or the entry knows it (the cache
-    holds the name lower-cased, as the cashier's search reads it)."""
+    holds the name lower-cased, as the cashier's search reads it; the entry's is lower-cased
+    for any letter, not by SQLite's ``lower()``, which folds ASCII only)."""
     key = text.strip().lower()
     named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
         _a_word_starts(MEMBERS.c.name_key, key)
@@ -542,7 +544,7 @@ def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     return sa.or_(
         ENTRIES.c.lane.in_(_member_lanes(session, text)),
         ENTRIES.c.lane.in_(named.scalar_subquery()),
-        _a_word_starts(sa.func.lower(ENTRIES.c.member_name), key),
+        _a_word_starts(lower_any(ENTRIES.c.member_name), key),
     )
 
 

@@ -21,6 +21,7 @@ from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.errors import OutboxError
+from app.core.outbox.outbox import EntryRecord
 from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import (
@@ -266,6 +267,25 @@ async def test_history_finds_a_member_by_the_start_of_any_word_of_their_name(
     names = {v: k for k, v in day.ids.items()}
     rows = await day.history.rows(HistoryFilter(member=typed))
     assert [names[r.entry_id] for r in rows] == ["unknown", "cancelled", "confirmed"]
+
+
+@pytest.mark.parametrize("typed", ["élodie", "ÉLODIE", "Élo", "martin", "ÉLODIE MARTIN"])
+async def test_history_finds_a_name_known_only_from_the_entry_in_any_case_of_any_letter(
+    day: Day, typed: str
+) -> None:
+    # The cache does not know her (a redemption queued from a name the entry kept): SQLite's
+    # lower() folds ASCII only, and "élodie" did not find "Élodie Martin".
+    entry = await day.outbox.enqueue(
+        OperationKind.REWARD,
+        {"user": "9", "store": 7, "reward": 1},
+        lane="member:9",
+        user="9@example.com",
+        cashier="Rina",
+        terminal="till-1",
+        record=EntryRecord(member_name="Élodie Martin"),
+    )
+    rows = await day.history.rows(HistoryFilter(member=typed))
+    assert [r.entry_id for r in rows] == [entry.id]
 
 
 @pytest.mark.parametrize("typed", ["tiwi", "yu", "%", "a%", "_yu", "Ayu_Pratiwi"])
