@@ -793,6 +793,10 @@ TEMPLATES: dict[str, str] = {
         "Nothing of it stands: the member keeps their stamps. It is not sent again. If the "
         "reward was already handed over, tell a manager."
     ),
+    # what an audit line's line of the member's activity said of the redemption, after the line
+    "audit.line.cancelled": "cancelled on the Stamps server since",
+    "audit.line.status_unread": "with a status the till does not know ({status})",
+    "audit.line.status_none": "with no status",
     "receipt.detail.cancelled_on_server": (
         "Found in the member's activity, so it reached the Stamps server, where it has been "
         "cancelled since."

@@ -5252,6 +5252,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada yang berlaku: stamp tetap milik member. Tidak dikirim lagi. Jika hadiah sudah diserahkan, beri tahu manajer.</translation>
     </message>
     <message>
+        <source>cancelled on the Stamps server since</source>
+        <comment>audit.line.cancelled</comment>
+        <translation>sudah dibatalkan di server Stamps sejak itu</translation>
+    </message>
+    <message>
+        <source>with a status the till does not know ({status})</source>
+        <comment>audit.line.status_unread</comment>
+        <translation>dengan status yang tidak dikenal mesin kasir ({status})</translation>
+    </message>
+    <message>
+        <source>with no status</source>
+        <comment>audit.line.status_none</comment>
+        <translation>tanpa status</translation>
+    </message>
+    <message>
         <source>Found in the member&apos;s activity, so it reached the Stamps server, where it has been cancelled since.</source>
         <comment>receipt.detail.cancelled_on_server</comment>
         <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, dan sejak itu dibatalkan di sana.</translation>

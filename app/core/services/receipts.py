@@ -12,6 +12,7 @@ translate it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -243,6 +244,21 @@ def what_the_feed_said(entry: OutboxEntry) -> Message | None:
         if said is None or not str(said).strip():  # "(None)" read as a status the server gave
             return say("receipt.detail.reconciled.status_none")
         return say("receipt.detail.reconciled.status_unread", status=str(said))
+    return None
+
+
+def feed_line_said(line: Mapping[str, Any]) -> Message | None:
+    """What a feed line an audit line records (its ``line``) says of the redemption, when it
+    does not simply stand: cancelled there since, or a status the till does not know. ``None``
+    for one that stands, or recorded before the till kept it (it read as standing)."""
+    status = LineStatus.recorded(line)
+    if status is LineStatus.CANCELLED:
+        return say("audit.line.cancelled")
+    if status is LineStatus.UNREAD:
+        said = line.get("status")
+        if said is None or not str(said).strip():
+            return say("audit.line.status_none")
+        return say("audit.line.status_unread", status=str(said))
     return None
 
 

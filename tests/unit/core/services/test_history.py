@@ -32,7 +32,7 @@ from app.core.services.day_summary import (
     write_summary_csv,
 )
 from app.core.services.history import ExceptionItem, History, HistoryFilter
-from app.core.services.receipts import Verdict, receipt_for
+from app.core.services.receipts import Verdict, feed_line_said, receipt_for
 from app.core.services.shift import shift_rows
 from app.core.services.standings import STANDINGS
 from app.core.stamps.errors import ValidationFailed
@@ -752,6 +752,8 @@ async def test_a_redemption_found_cancelled_in_the_members_activity_reads_cancel
     # the audit trail's line and its CSV keep what the line said, in the till's stored words
     [found] = await day.audit.lines(AuditFilter(action="reconciled", entry_id=lost))
     assert found.detail["line"]["line_status"] == "cancelled"
+    said = feed_line_said(found.detail["line"])
+    assert said is not None and english(said) == "cancelled on the Stamps server since"
     stream = io.StringIO()
     write_audit_csv(stream, [found])
     [csv_line] = list(csv.DictReader(io.StringIO(stream.getvalue())))
