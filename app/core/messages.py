@@ -793,6 +793,10 @@ TEMPLATES: dict[str, str] = {
         "Nothing of it stands: the member keeps their stamps. It is not sent again. If the "
         "reward was already handed over, tell a manager."
     ),
+    # what an audit line's line of the member's activity said of the redemption, after the line
+    "audit.line.cancelled": "cancelled on the Stamps server since",
+    "audit.line.status_unread": "with a status the till does not know ({status})",
+    "audit.line.status_none": "with no status",
     "receipt.detail.cancelled_on_server": (
         "Found in the member's activity, so it reached the Stamps server, where it has been "
         "cancelled since."
@@ -817,6 +821,14 @@ TEMPLATES: dict[str, str] = {
     ),
     "receipt.cancel.refused": "Cancel refused",
     "receipt.cancel.refused.todo": "The redemption still stands on the Stamps server.",
+    # never sent: the till has no server id for a redemption found in the member's activity
+    "receipt.cancel.needs_dashboard": "Cancel not sent",
+    "receipt.cancel.needs_dashboard.todo": (
+        "The redemption still stands: only the Stamps dashboard can cancel it."
+    ),
+    # voided: nothing was left to cancel (the redemption was never applied, or is cancelled)
+    "receipt.cancel.cancelled": "Nothing to cancel",
+    "receipt.cancel.cancelled.todo": "No cancel was sent to the Stamps server.",
     "receipt.cancel.not_confirmed": "Cancel NOT CONFIRMED",
     "receipt.cancel.not_confirmed.todo": (
         "The Stamps server has not confirmed the cancel; until the till finds out, treat the "
@@ -932,6 +944,7 @@ TEMPLATES: dict[str, str] = {
     "cancel.done": "Cancelled",
     "cancel.refused_by_server": "Cancel refused: {reason}",
     "cancel.refused_silently": "Cancel refused: the server said no",
+    "cancel.needs_dashboard": "Cancel not sent: cancel it on the Stamps dashboard",
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
     # --- a manager's decision, as the CSVs give it for the reason (the audit line's who and note)

@@ -5252,6 +5252,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada yang berlaku: stamp tetap milik member. Tidak dikirim lagi. Jika hadiah sudah diserahkan, beri tahu manajer.</translation>
     </message>
     <message>
+        <source>cancelled on the Stamps server since</source>
+        <comment>audit.line.cancelled</comment>
+        <translation>sudah dibatalkan di server Stamps sejak itu</translation>
+    </message>
+    <message>
+        <source>with a status the till does not know ({status})</source>
+        <comment>audit.line.status_unread</comment>
+        <translation>dengan status yang tidak dikenal mesin kasir ({status})</translation>
+    </message>
+    <message>
+        <source>with no status</source>
+        <comment>audit.line.status_none</comment>
+        <translation>tanpa status</translation>
+    </message>
+    <message>
         <source>Found in the member&apos;s activity, so it reached the Stamps server, where it has been cancelled since.</source>
         <comment>receipt.detail.cancelled_on_server</comment>
         <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, dan sejak itu dibatalkan di sana.</translation>
@@ -5310,6 +5325,26 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The redemption still stands on the Stamps server.</source>
         <comment>receipt.cancel.refused.todo</comment>
         <translation>Penukaran tetap berlaku di server Stamps.</translation>
+    </message>
+    <message>
+        <source>Cancel not sent</source>
+        <comment>receipt.cancel.needs_dashboard</comment>
+        <translation>Pembatalan tidak dikirim</translation>
+    </message>
+    <message>
+        <source>The redemption still stands: only the Stamps dashboard can cancel it.</source>
+        <comment>receipt.cancel.needs_dashboard.todo</comment>
+        <translation>Penukaran tetap berlaku: hanya dashboard Stamps yang dapat membatalkannya.</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel</source>
+        <comment>receipt.cancel.cancelled</comment>
+        <translation>Tidak ada yang perlu dibatalkan</translation>
+    </message>
+    <message>
+        <source>No cancel was sent to the Stamps server.</source>
+        <comment>receipt.cancel.cancelled.todo</comment>
+        <translation>Tidak ada pembatalan yang dikirim ke server Stamps.</translation>
     </message>
     <message>
         <source>Cancel NOT CONFIRMED</source>
@@ -5470,6 +5505,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Cancel refused: the server said no</source>
         <comment>cancel.refused_silently</comment>
         <translation>Pembatalan ditolak: server tidak menyetujuinya</translation>
+    </message>
+    <message>
+        <source>Cancel not sent: cancel it on the Stamps dashboard</source>
+        <comment>cancel.needs_dashboard</comment>
+        <translation>Pembatalan tidak dikirim: batalkan lewat dashboard Stamps</translation>
     </message>
     <message>
         <source>Cancel NOT CONFIRMED: a manager must check</source>

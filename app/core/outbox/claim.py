@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox.policy import OutboxPolicy, key_vouches
+from app.core.outbox.remote import LINE_STATUS, LineStatus
 from app.core.storage.prepared import Prepared
 from app.core.storage.tables import (
     ATTEMPTS,
@@ -39,6 +40,9 @@ NEEDS_DASHBOARD = (
     "the redemption was confirmed without a server id (reconciled or marked applied): "
     "cancel it in the Stamps dashboard"
 )
+#: A cancel's note when the line of the member's activity that confirmed its redemption says the
+#: server cancelled that redemption since: there was nothing left to cancel, anywhere.
+CANCELLED_ON_SERVER = "nothing to cancel: the server had cancelled the redemption already"
 
 
 @dataclass(frozen=True)
@@ -185,8 +189,20 @@ _WAITS_WRITTEN_LATER = sa.select(
     ENTRIES.c.updated_at > _WRITTEN_LATER,
 )
 _SWEEP_TARGET = ENTRIES.alias("target")
+# the redemption's line in the member's activity says the server cancelled it since
+# (reconcile.cancelled_on_server, on the alias)
+_TARGET_CANCELLED_ON_SERVER = sa.and_(
+    _SWEEP_TARGET.c.reconciled.is_(True),
+    sa.func.json_extract(_SWEEP_TARGET.c.evidence, f"$.{LINE_STATUS}")
+    == LineStatus.CANCELLED.value,
+)
 _CANCELS = (
-    sa.select(ENTRIES.c.id, _SWEEP_TARGET.c.status, _SWEEP_TARGET.c.server_redemption_id)
+    sa.select(
+        ENTRIES.c.id,
+        _SWEEP_TARGET.c.status,
+        _SWEEP_TARGET.c.server_redemption_id,
+        sa.type_coerce(_TARGET_CANCELLED_ON_SERVER, sa.Boolean()),
+    )
     .join(_SWEEP_TARGET, _SWEEP_TARGET.c.id == ENTRIES.c.cancels)
     .where(
         ENTRIES.c.status == EntryStatus.QUEUED,
@@ -275,7 +291,8 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
     - a PIN authorisation or a kiosk's bound that ran out, no attempt having possibly arrived →
       ``expired``;
     - a cancel whose redemption ended without reaching the server → ``voided``; whose redemption
-      was confirmed without a server id → ``rejected`` (the dashboard must do it).
+      was confirmed without a server id → ``rejected`` (the dashboard must do it), or ``voided``
+      when the member's activity that confirmed it says the server cancelled it already.
 
     The wall clock moved back (now earlier than times the till recorded): a lease reaching
     further than one lease from now is cut to that; a key whose entry was written later than
@@ -336,7 +353,9 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
         )
         changed.append(entry_id)
 
-    for entry_id, target_status, server_id in _PREPARED_CANCELS.rows(connection, {}):
+    for entry_id, target_status, server_id, cancelled_there in _PREPARED_CANCELS.rows(
+        connection, {}
+    ):
         if target_status in (
             EntryStatus.REJECTED,
             EntryStatus.VOIDED,
@@ -345,6 +364,10 @@ def sweep(connection: sqlite3.Connection, policy: OutboxPolicy, now: datetime) -
         ):
             note = f"nothing to cancel: the redemption is {target_status}"
             _set(connection, entry_id, now, status=EntryStatus.VOIDED, note=note)
+            changed.append(entry_id)
+        elif target_status == EntryStatus.SYNCED and server_id is None and cancelled_there:
+            # "cancel it on the dashboard" sent a manager to cancel what was cancelled there
+            _set(connection, entry_id, now, status=EntryStatus.VOIDED, note=CANCELLED_ON_SERVER)
             changed.append(entry_id)
         elif target_status == EntryStatus.SYNCED and server_id is None:
             _set(connection, entry_id, now, status=EntryStatus.REJECTED, last_error=NEEDS_DASHBOARD)

@@ -267,7 +267,9 @@ def apply_activity(
                 action="reconciled",
                 terminal=entry.terminal,
                 entry_id=entry.id,
-                detail={"line": _describe(match[0])},
+                # what the line says of the redemption beside what it wrote (its ``status``):
+                # the trail read "found in the member's activity" of one cancelled there since
+                detail={"line": {**_describe(match[0]), LINE_STATUS: match[0].line_status.value}},
             )
         )
     else:

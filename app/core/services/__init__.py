@@ -125,7 +125,7 @@ if TYPE_CHECKING:
     from app.core.services.members import Member, MemberNotFound, level_number, level_words
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
-    from app.core.services.receipts import Receipt, Verdict, what_to_do
+    from app.core.services.receipts import Receipt, Verdict, feed_line_said, what_to_do
     from app.core.services.refusals import (
         Approval,
         CredentialsRefused,
@@ -376,6 +376,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "Receipt",
             "Verdict",
+            "feed_line_said",
             "what_to_do",
         ),
     ),
@@ -607,6 +608,7 @@ __all__ = [
     "entry_lines",
     "export_entries",
     "failure_words",
+    "feed_line_said",
     "first_hidden",
     "first_name",
     "format_rupiah",

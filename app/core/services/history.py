@@ -18,6 +18,7 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
+from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.reconcile import (
     AMBIGUOUS,
@@ -33,11 +34,12 @@ from app.core.services.receipts import (
     on_kiosk,
     reason_of,
     receipt_for,
+    refusal_words,
     server_reason,
-    server_words,
 )
 from app.core.services.standings import STATUS_NAMES, Standing
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
+from app.core.storage.engine import lower_any
 from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
 from app.core.storage.writer import Database
 
@@ -297,6 +299,8 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     replacement = bool(cancel.payload.get("create_replacement_voucher"))
     if status is EntryStatus.SYNCED:
         headline = say("cancel.done")
+    elif status is EntryStatus.REJECTED and cancel.last_error == NEEDS_DASHBOARD:
+        headline = say("cancel.needs_dashboard")
     elif status is EntryStatus.REJECTED:
         words = server_reason(cancel.last_error)
         headline = (
@@ -319,7 +323,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         asked_by=cancel.cashier,
         asked_at=cancel.created_at,
         settled_at=cancel.updated_at if settled else None,
-        reason=server_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
+        reason=refusal_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
         note=cancel.note,
     )
 
@@ -531,7 +535,8 @@ def _reads_cancelled() -> sa.ColumnElement[bool]:
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
     start of any word of their name in any case, as the cache or the entry knows it (the cache
-    holds the name lower-cased, as the cashier's search reads it)."""
+    holds the name lower-cased, as the cashier's search reads it; the entry's is lower-cased
+    for any letter, not by SQLite's ``lower()``, which folds ASCII only)."""
     key = text.strip().lower()
     named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
         _a_word_starts(MEMBERS.c.name_key, key)
@@ -539,7 +544,7 @@ def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
     return sa.or_(
         ENTRIES.c.lane.in_(_member_lanes(session, text)),
         ENTRIES.c.lane.in_(named.scalar_subquery()),
-        _a_word_starts(sa.func.lower(ENTRIES.c.member_name), key),
+        _a_word_starts(lower_any(ENTRIES.c.member_name), key),
     )
 
 
@@ -630,7 +635,7 @@ def _reason(entry: OutboxEntry) -> Message:
     """Why the entry waits for a manager: the server's refusal in its own words, or what
     reconciliation found in the member's activity."""
     if entry.status == EntryStatus.REJECTED:
-        return server_words(entry.last_error)  # as the cashier's result panel said it
+        return refusal_words(entry.last_error)  # as the cashier's result panel said it
     evidence = entry.evidence or {}
     result = evidence.get("result")
     if result is None:

@@ -12,6 +12,7 @@ translate it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -20,6 +21,7 @@ from typing import Any
 from app.core import clock
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
+from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
@@ -245,14 +247,38 @@ def what_the_feed_said(entry: OutboxEntry) -> Message | None:
     return None
 
 
+def feed_line_said(line: Mapping[str, Any]) -> Message | None:
+    """What a feed line an audit line records (its ``line``) says of the redemption, when it
+    does not simply stand: cancelled there since, or a status the till does not know. ``None``
+    for one that stands, or recorded before the till kept it (it read as standing)."""
+    status = LineStatus.recorded(line)
+    if status is LineStatus.CANCELLED:
+        return say("audit.line.cancelled")
+    if status is LineStatus.UNREAD:
+        said = line.get("status")
+        if said is None or not str(said).strip():
+            return say("audit.line.status_none")
+        return say("audit.line.status_unread", status=str(said))
+    return None
+
+
 def reason_of(entry: OutboxEntry) -> Message | None:
     """Why the entry was refused or not redeemed, in words for the cashier (``None`` if it
     was not)."""
     if entry.policy_refusal:
         return stored_message(entry.policy_refusal)
     if entry.status == EntryStatus.REJECTED:
-        return server_words(entry.last_error)
+        return refusal_words(entry.last_error)
     return None
+
+
+def refusal_words(last_error: str | None) -> Message:
+    """Why an entry was refused, from its record: the server's words, or the till's own when it
+    would not send a cancel only the dashboard can make (quoted as the server's, its English
+    record read "The Stamps server refused it: … cancel it in the Stamps dashboard")."""
+    if last_error == NEEDS_DASHBOARD:
+        return say("decision.needs_dashboard")
+    return server_words(last_error)
 
 
 def server_words(last_error: str | None) -> Message:
@@ -405,6 +431,12 @@ def _words(
             todo = say("receipt.not_confirmed.offline.todo")
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
+        if entry.status == EntryStatus.REJECTED and entry.last_error == NEEDS_DASHBOARD:
+            # never sent: the server refused nothing, the till cannot name the redemption
+            headline = say("receipt.cancel.needs_dashboard")
+            todo = say("receipt.cancel.needs_dashboard.todo")
+        elif entry.status == EntryStatus.VOIDED and entry.note == CANCELLED_ON_SERVER:
+            details = say("decision.nothing_to_cancel.on_server")
     return headline, todo, details
 
 

@@ -21,6 +21,20 @@ from sqlalchemy import event
 
 #: How long a connection waits for another's lock before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
+#: The SQL function that lower-cases text as Python does: SQLite's own ``lower()`` folds ASCII
+#: only, so "élodie" did not find "Élodie Martin" in History's member filter.
+LOWER_ANY = "lower_any"
+
+
+def _lower_any(text: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """``text`` lower-cased as ``str.lower`` does it (as the cache keeps its names' keys);
+    anything else (a NULL) as it is."""
+    return text.lower() if isinstance(text, str) else text
+
+
+def lower_any(column: sa.ColumnElement[str]) -> sa.ColumnElement[str]:
+    """``column`` lower-cased for any letter, in SQL (:data:`LOWER_ANY`)."""
+    return sa.func.lower_any(column, type_=sa.String())
 
 
 def prepare_private_file(db_path: Path) -> None:
@@ -69,6 +83,9 @@ def connect(db_path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         )
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
+    # registered on every connection the till opens: a call costs microseconds, and a query
+    # naming the function on a connection without it would fail
+    connection.create_function(LOWER_ANY, 1, _lower_any, deterministic=True)
     connection.execute("PRAGMA foreign_keys=ON")
     connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return connection

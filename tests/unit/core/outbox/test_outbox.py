@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import stat
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from app.core.outbox import (
     SubmitResult,
     SyncWorker,
 )
+from app.core.outbox.claim import CANCELLED_ON_SERVER
 
 from .conftest import NOT_HONOURED, OutboxFactory, enqueue_reward, settle
 from .fakes import FakeTransport
@@ -166,6 +168,29 @@ async def test_cancel_of_an_unknown_waits_and_does_not_block_the_lane(
     assert rejected.last_error and "dashboard" in rejected.last_error
     with pytest.raises(OutboxError, match="dashboard"):
         await outbox.cancel(entry.id, **WHO)
+    await worker.stop()
+
+
+async def test_a_cancel_held_for_a_redemption_found_cancelled_on_the_server_has_nothing_to_do(
+    make_outbox: OutboxFactory, transport: FakeTransport
+) -> None:
+    # Asked while the redemption was unknown; the member's activity then showed the server had
+    # cancelled it (from the dashboard). The cancel was refused as one only the dashboard could
+    # make, and the manager went there to cancel what was cancelled already.
+    outbox = await make_outbox(NOT_HONOURED)
+    worker = SyncWorker(outbox, transport)
+    entry = await enqueue_reward(outbox)
+    transport.script = ["applied_lost"]
+    await worker.run_once(reconcile=False)
+    cancel = await outbox.cancel(entry.id, **WHO)
+    user, line = transport.server.feed[-1]
+    transport.server.feed[-1] = (user, replace(line, status=2))
+    assert await worker.reconcile_due() == 1
+    await worker.run_once()
+    after = await outbox.get(cancel.id)
+    assert after is not None and after.status == EntryStatus.VOIDED
+    assert after.note == CANCELLED_ON_SERVER and after.last_error is None
+    assert all(kind is not OperationKind.CANCEL for kind, _, _ in transport.calls)
     await worker.stop()
 
 

@@ -403,6 +403,8 @@ async def test_a_line_the_server_cancelled_since_proves_arrival_but_not_that_it_
     assert (done.evidence["line_status"], done.evidence["line_status_said"]) == ("cancelled", 2)
     assert line_status_of(done) is LineStatus.CANCELLED
     assert await outbox.held_stamps(entry.lane, as_of=as_of) == 0  # the server gave them back
+    [event] = await outbox.audit_log(entry.id)
+    assert (event.action, event.detail["line"]["line_status"]) == ("reconciled", "cancelled")
     await worker.stop()
 
 
@@ -428,6 +430,10 @@ async def test_a_reconciled_entry_keeps_what_its_lines_status_said(
     assert done is not None and done.status == EntryStatus.SYNCED
     assert line_status_of(done) is LineStatus(reads)
     assert done.evidence is not None and done.evidence["line_status_said"] == said
+    # the audit trail's line says it too, beside the status as the feed wrote it
+    [event] = await outbox.audit_log(entry.id)
+    assert event.detail["line"]["line_status"] == LineStatus(reads).value
+    assert event.detail["line"]["status"] == said
     held = await outbox.held_stamps(entry.lane, as_of=clock.now() - timedelta(seconds=1))
     assert held == 10  # not known to be cancelled: still taken off the balance read before
     await worker.stop()

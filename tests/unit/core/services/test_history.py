@@ -21,6 +21,7 @@ from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.errors import OutboxError
+from app.core.outbox.outbox import EntryRecord
 from app.core.outbox.reconcile import CANNOT_RECONCILE
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import (
@@ -31,7 +32,7 @@ from app.core.services.day_summary import (
     write_summary_csv,
 )
 from app.core.services.history import ExceptionItem, History, HistoryFilter
-from app.core.services.receipts import Verdict, receipt_for
+from app.core.services.receipts import Verdict, feed_line_said, receipt_for
 from app.core.services.shift import shift_rows
 from app.core.services.standings import STANDINGS
 from app.core.stamps.errors import ValidationFailed
@@ -266,6 +267,25 @@ async def test_history_finds_a_member_by_the_start_of_any_word_of_their_name(
     names = {v: k for k, v in day.ids.items()}
     rows = await day.history.rows(HistoryFilter(member=typed))
     assert [names[r.entry_id] for r in rows] == ["unknown", "cancelled", "confirmed"]
+
+
+@pytest.mark.parametrize("typed", ["élodie", "ÉLODIE", "Élo", "martin", "ÉLODIE MARTIN"])
+async def test_history_finds_a_name_known_only_from_the_entry_in_any_case_of_any_letter(
+    day: Day, typed: str
+) -> None:
+    # The cache does not know her (a redemption queued from a name the entry kept): SQLite's
+    # lower() folds ASCII only, and "élodie" did not find "Élodie Martin".
+    entry = await day.outbox.enqueue(
+        OperationKind.REWARD,
+        {"user": "9", "store": 7, "reward": 1},
+        lane="member:9",
+        user="9@example.com",
+        cashier="Rina",
+        terminal="till-1",
+        record=EntryRecord(member_name="Élodie Martin"),
+    )
+    rows = await day.history.rows(HistoryFilter(member=typed))
+    assert [r.entry_id for r in rows] == [entry.id]
 
 
 @pytest.mark.parametrize("typed", ["tiwi", "yu", "%", "a%", "_yu", "Ayu_Pratiwi"])
@@ -729,12 +749,75 @@ async def test_a_redemption_found_cancelled_in_the_members_activity_reads_cancel
 
     entry = await day.outbox.get(lost)
     assert entry is not None
+    # the audit trail's line and its CSV keep what the line said, in the till's stored words
+    [found] = await day.audit.lines(AuditFilter(action="reconciled", entry_id=lost))
+    assert found.detail["line"]["line_status"] == "cancelled"
+    said = feed_line_said(found.detail["line"])
+    assert said is not None and english(said) == "cancelled on the Stamps server since"
+    stream = io.StringIO()
+    write_audit_csv(stream, [found])
+    [csv_line] = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert '"line_status": "cancelled"' in csv_line["detail"]
+
     [shift_row] = shift_rows([entry], [])
     assert shift_row.status is Verdict.CANCELLED
     assert shift_row.as_csv()["reason"] == (
         "Found in the member's activity, so it reached the Stamps server, where it has been "
         "cancelled since."
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "cancel_reads", "cancel_says"),
+    [
+        # the line stands: no server id to send the cancel with, only the dashboard can
+        (
+            1,
+            "Cancel not sent",
+            "This redemption was confirmed without a server id (found in the member's activity, "
+            "or marked applied): cancel it on the Stamps dashboard.",
+        ),
+        # the server cancelled it already: nothing is left to cancel, there either
+        (
+            2,
+            "Nothing to cancel",
+            "Nothing to cancel: the member's activity shows the Stamps server cancelled this "
+            "redemption already.",
+        ),
+    ],
+)
+async def test_a_cancel_asked_while_its_redemption_was_unknown_says_how_it_ended(
+    day: Day, status: int, cancel_reads: str, cancel_says: str
+) -> None:
+    # It read "Cancel refused: the redemption was confirmed without a server id (reconciled or
+    # marked applied): cancel it in the Stamps dashboard", the till's English record quoted as
+    # the server's refusal, in either case.
+    transport = FakeTransport()
+    worker = SyncWorker(day.outbox, transport, name="feed")
+    await worker.run_once(reconcile=False)  # the day's queued entry goes first
+    lost = await redeem(
+        day.outbox, worker, transport, lane="8", cashier="Rina", action="applied_lost"
+    )
+    cancel = await day.outbox.cancel(lost, note="customer changed their mind", **WHO)
+    _, line = transport.server.feed[-1]
+    transport.server.feed[-1] = ("8@example.com", replace(line, status=status))
+    assert await worker.reconcile_due() == 1
+    await worker.run_once(reconcile=False)
+    await worker.stop()
+
+    ended = await day.outbox.get(cancel.id)
+    assert ended is not None
+    receipt = receipt_for(ended)
+    assert english(receipt.headline) == cancel_reads
+    assert receipt.details is not None and english(receipt.details) == cancel_says
+    [row] = await day.history.rows(HistoryFilter(entry_ids=frozenset({lost})))
+    if status == 1:
+        assert row.cancel is not None and row.cancel.reason is not None
+        assert english(row.cancel.headline) == "Cancel not sent: cancel it on the Stamps dashboard"
+        assert english(row.cancel.reason) == cancel_says
+    else:  # nothing was sent: the redemption's row says what became of it
+        assert row.cancel is None
+        assert english(row.standing) == "Cancelled on the Stamps server"
 
 
 async def test_a_status_the_till_does_not_know_is_counted_confirmed_and_says_so(day: Day) -> None:

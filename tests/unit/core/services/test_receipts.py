@@ -12,6 +12,7 @@ from app.core.messages import english
 from app.core.services.receipts import (
     Receipt,
     Verdict,
+    feed_line_said,
     receipt_for,
     turned_away_words,
     what_the_feed_said,
@@ -706,3 +707,22 @@ def test_a_feed_line_whose_status_the_till_cannot_read_is_said_as_it_came(
     )
     told = what_the_feed_said(reconciled)
     assert told is not None and words in english(told)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ({"status": 2, "line_status": "cancelled"}, "cancelled on the Stamps server since"),
+        ({"status": 3, "line_status": "unread"}, "with a status the till does not know (3)"),
+        ({"status": None, "line_status": "unread"}, "with no status"),
+        ({"status": 1, "line_status": "stands"}, None),
+        ({"status": 2}, None),  # recorded before the till kept what it read: read as standing
+    ],
+)
+def test_an_audit_lines_feed_line_says_what_it_said_of_the_redemption(
+    line: dict[str, object], said: str | None
+) -> None:
+    # The audit trail's "found in the member's activity" read the same of a redemption the
+    # server had cancelled since as of one that stood.
+    found = feed_line_said(line)
+    assert (english(found) if found is not None else None) == said
