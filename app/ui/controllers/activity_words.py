@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.services import Channel, failure_words
+from app.core.services import Channel, failure_words, feed_line_said
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
@@ -80,6 +80,11 @@ def feed_line_text(line: dict[str, Any]) -> str:
         if server_id is not None
         else QCoreApplication.translate("ManagerWords", "no server id")
     )
+    # what the line said of the redemption (the audit trail's "found in the member's activity"
+    # read the same of one cancelled there since); nothing for one that stands
+    said = feed_line_said(line)
+    if said is not None:
+        parts.append(words(said))
     return ", ".join(parts)
 
 
