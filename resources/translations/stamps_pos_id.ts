@@ -1577,6 +1577,10 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
+        <source>Not sent: only the dashboard can cancel</source>
+        <translation>Tidak dikirim: hanya dashboard yang dapat membatalkan</translation>
+    </message>
+    <message>
         <source>cancel</source>
         <translation>pembatalan</translation>
     </message>
@@ -1715,6 +1719,10 @@
     <message>
         <source>Cancellation</source>
         <translation>Pembatalan</translation>
+    </message>
+    <message>
+        <source>Cancel of {what}</source>
+        <translation>Pembatalan {what}</translation>
     </message>
     <message>
         <source>Cancel of server redemption {id}</source>
@@ -1933,6 +1941,10 @@
         <translation>Pembatalan dikonfirmasi</translation>
     </message>
     <message>
+        <source>Why the cancel was not sent</source>
+        <translation>Mengapa pembatalan tidak dikirim</translation>
+    </message>
+    <message>
         <source>Why the cancel was refused</source>
         <translation>Alasan pembatalan ditolak</translation>
     </message>
@@ -2039,6 +2051,10 @@
     <message>
         <source>PIN authorisation ran out: nothing was redeemed</source>
         <translation>Otorisasi PIN sudah habis: tidak ada yang ditukar</translation>
+    </message>
+    <message>
+        <source>Cancel not sent: the redemption stands until it is cancelled on the Stamps dashboard</source>
+        <translation>Pembatalan tidak dikirim: penukaran tetap berlaku sampai dibatalkan lewat dashboard Stamps</translation>
     </message>
     <message>
         <source>Not sent: there was nothing left to cancel</source>

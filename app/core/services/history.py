@@ -65,7 +65,9 @@ class CancelState:
     """Where a redemption's cancel stands; ``headline`` is what its row says. ``asked_by`` and
     ``asked_at`` say which manager asked for it and when; ``settled_at`` when the server's answer
     (or a manager's decision) settled it, ``None`` while it is still open; ``reason`` why the
-    server refused it; ``note`` what the manager wrote when they asked."""
+    server refused it, or why the till did not send it; ``note`` what the manager wrote when they
+    asked; ``needs_dashboard`` that the till never sent it, having no server id to cancel the
+    redemption by (only the Stamps dashboard can: the server refused nothing)."""
 
     entry_id: str
     status: EntryStatus
@@ -76,6 +78,7 @@ class CancelState:
     settled_at: datetime | None = None
     reason: Message | None = None
     note: str | None = None
+    needs_dashboard: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,9 @@ class HistoryRow:
     #: What the feed line that reconciled it says of it (``"stands"``, ``"cancelled"``, or
     #: ``"unread"``: a status the till does not know); ``None`` when no line reconciled it.
     line_status: str | None = None
+    #: A cancel of one of this till's redemptions: what that redemption was (its reward, its
+    #: voucher), which names it where no server id does.
+    cancels_what: str | None = None
 
     @property
     def member(self) -> str:
@@ -149,6 +155,16 @@ class HistoryRow:
         if self.decision is not None and self.decision.action == "mark_applied":
             return "marked_applied"
         return "reconciled" if self.reconciled else None
+
+    @property
+    def needs_dashboard(self) -> bool:
+        """A cancel the till never sent: its redemption was confirmed without a server id, so
+        only the Stamps dashboard can cancel it. Sent again, it would be held and ended so again."""
+        return (
+            self.kind is OperationKind.CANCEL
+            and self.status is EntryStatus.REJECTED
+            and self.last_error == NEEDS_DASHBOARD
+        )
 
 
 @dataclass(frozen=True)
@@ -299,7 +315,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     replacement = bool(cancel.payload.get("create_replacement_voucher"))
     if status is EntryStatus.SYNCED:
         headline = say("cancel.done")
-    elif status is EntryStatus.REJECTED and cancel.last_error == NEEDS_DASHBOARD:
+    elif _needs_dashboard(cancel):
         headline = say("cancel.needs_dashboard")
     elif status is EntryStatus.REJECTED:
         words = server_reason(cancel.last_error)
@@ -325,6 +341,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         settled_at=cancel.updated_at if settled else None,
         reason=refusal_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
         note=cancel.note,
+        needs_dashboard=_needs_dashboard(cancel),
     )
 
 
@@ -334,6 +351,7 @@ def _row(
     cancel: OutboxEntry | None,
     member_name: str | None = None,
     decision: ManagerDecision | None = None,
+    cancels_what: str | None = None,
 ) -> HistoryRow:
     ended_ambiguous = any(a.outcome == "ambiguous" and a.ended_at is not None for a in attempts)
     receipt = receipt_for(entry, ambiguous_attempt=ended_ambiguous)
@@ -377,6 +395,7 @@ def _row(
         cancels_server_id=_cancelled_server_id(entry),
         answered=receipt.answered,
         line_status=_line_status(entry),
+        cancels_what=cancels_what,
     )
 
 
@@ -418,10 +437,34 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
     cancels = _latest_cancels(session, ids)
     known = _cached_members(session, entries)
     decisions = _latest_decisions(session, ids)
+    cancelled = _what_they_cancel(session, entries)
     return [
-        _row(e, attempts[e.id], cancels.get(e.id), _cached_name(known, e), decisions.get(e.id))
+        _row(
+            e,
+            attempts[e.id],
+            cancels.get(e.id),
+            _cached_name(known, e),
+            decisions.get(e.id),
+            cancelled.get(e.cancels) if e.cancels is not None else None,
+        )
         for e in entries
     ]
+
+
+def _what_they_cancel(session: Session, entries: Sequence[OutboxEntry]) -> dict[str, str]:
+    """What each redemption the cancels among ``entries`` cancel was, by its id: a cancel of a
+    redemption the till has no server id for read "Cancel of server redemption ?"."""
+    ids = sorted({e.cancels for e in entries if e.cancels is not None})
+    found: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        for entry_id, description, expect_name in session.execute(
+            sa.select(ENTRIES.c.id, ENTRIES.c.description, ENTRIES.c.expect_name).where(
+                ENTRIES.c.id.in_(chunk)
+            )
+        ):
+            if description or expect_name:
+                found[entry_id] = description or expect_name
+    return found
 
 
 #: The evidence's lists of other entries of the member: those reconciliation waited for, and
@@ -705,11 +748,22 @@ def _dashboard_only(entry: OutboxEntry) -> Message:
     return say("decision.needs_dashboard")
 
 
+def _needs_dashboard(entry: OutboxEntry) -> bool:
+    """A cancel the till never sent, having no server id to cancel its redemption by."""
+    return (
+        entry.kind == OperationKind.CANCEL
+        and entry.status == EntryStatus.REJECTED
+        and entry.last_error == NEEDS_DASHBOARD
+    )
+
+
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
     status = EntryStatus(entry.status)
     allowed: set[str] = set()
     if status in EXCEPTIONS:
         allowed |= {"retry", "dismiss"}
+    if _needs_dashboard(entry):
+        allowed.discard("retry")  # held and ended so again: only the dashboard can cancel it
     if status is EntryStatus.UNKNOWN:
         allowed.add("mark_applied")
     cancellable = status in (

@@ -53,7 +53,7 @@ def when_by(at: datetime | None, who: str) -> str:
 
 def _cancel_facts(row: HistoryRow, cancel: CancelState) -> list[Fact]:
     """A redemption with a cancel: the cancel's state first, then what the redemption was."""
-    state = cancel_state_words(cancel.status)
+    state = cancel_state_words(cancel.status, needs_dashboard=cancel.needs_dashboard)
     facts = [
         (QCoreApplication.translate("ManagerWords", "Status"), state),
         (
@@ -68,7 +68,15 @@ def _cancel_facts(row: HistoryRow, cancel: CancelState) -> list[Fact]:
                 local_time_text(cancel.settled_at),
             )
         )
-    if cancel.status is EntryStatus.REJECTED and cancel.reason is not None:
+    if cancel.needs_dashboard and cancel.reason is not None:
+        # the till kept it: the server refused nothing
+        facts.append(
+            (
+                QCoreApplication.translate("ManagerWords", "Why the cancel was not sent"),
+                words(cancel.reason),
+            )
+        )
+    elif cancel.status is EntryStatus.REJECTED and cancel.reason is not None:
         facts.append(
             (
                 QCoreApplication.translate("ManagerWords", "Why the cancel was refused"),
@@ -227,8 +235,14 @@ def _redemption_state(row: HistoryRow) -> str:
     return status_words(status)
 
 
-def cancel_state_words(status: EntryStatus) -> str:
-    """Where a cancel stands: a redemption's, or a cancel by server id of its own."""
+def cancel_state_words(status: EntryStatus, *, needs_dashboard: bool = False) -> str:
+    """Where a cancel stands: a redemption's, or a cancel by server id of its own.
+    ``needs_dashboard``: the till never sent it, having no server id for the redemption."""
+    if needs_dashboard:
+        return QCoreApplication.translate(
+            "ManagerWords",
+            "Cancel not sent: the redemption stands until it is cancelled on the Stamps dashboard",
+        )
     return {
         EntryStatus.QUEUED: QCoreApplication.translate(
             "ManagerWords", "Cancel pending: not sent to the Stamps server yet"
@@ -258,9 +272,8 @@ def status_facts(details: EntryDetails) -> list[Fact]:
     """The status rows: the same state as the banner, with who settled it, when, and why."""
     row = details.row
     if row.kind is OperationKind.CANCEL:
-        facts = [
-            (QCoreApplication.translate("ManagerWords", "Status"), cancel_state_words(row.status))
-        ]
+        state = cancel_state_words(row.status, needs_dashboard=row.needs_dashboard)
+        facts = [(QCoreApplication.translate("ManagerWords", "Status"), state)]
     elif row.cancel is not None:
         return _cancel_facts(row, row.cancel)
     else:

@@ -8,17 +8,12 @@ import asyncio
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import EntryStatus, Till
+from app.core.services import Till
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.manager_mode import ManagerModeController
-from app.ui.controllers.manager_words import exception_data
+from app.ui.controllers.manager_words import exception_data, exception_decisions
 from app.ui.controllers.tasks import LatestOnly, spawn
 from app.ui.main_window import CashierWindowView
-
-_ALLOWED = {
-    EntryStatus.REJECTED: frozenset({"retry", "dismiss"}),
-    EntryStatus.UNKNOWN: frozenset({"retry", "mark_applied", "dismiss"}),
-}
 
 
 class ExceptionsController(QObject):
@@ -74,11 +69,7 @@ class ExceptionsController(QObject):
         """Read and show the exceptions."""
         found = await self.till.history.exceptions()
         items = [
-            exception_data(
-                item,
-                _ALLOWED.get(item.row.status, frozenset()),
-                base_url=self.till.config.base_url,
-            )
+            exception_data(item, exception_decisions(item.row), base_url=self.till.config.base_url)
             for item in found
         ]
         self.view.manager.exceptions.set_items(items)

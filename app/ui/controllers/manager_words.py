@@ -150,10 +150,16 @@ def amount_text(row: HistoryRow) -> str:
 
 def what_text(row: HistoryRow) -> str:
     """What the redemption was (a cancel by server id names the id)."""
+    server_id = row.cancels_server_id or row.server_redemption_id
+    if row.kind is OperationKind.CANCEL and server_id is None and row.cancels_what:
+        # a cancel of this till's redemption, which has no server id: it read "… redemption ?"
+        return QCoreApplication.translate("ManagerWords", "Cancel of {what}").format(
+            what=words(recorded_what(row.cancels_what))
+        )
     if row.kind is OperationKind.CANCEL:
         return QCoreApplication.translate(
             "ManagerWords", "Cancel of server redemption {id}"
-        ).format(id=row.cancels_server_id or row.server_redemption_id or "?")
+        ).format(id=server_id or "?")
     if row.description:
         return words(recorded_what(row.description))
     return kind_words(row.kind.value)
@@ -217,7 +223,7 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
                 QCoreApplication.translate("ManagerWords", "yes")
                 if row.provisional
                 else QCoreApplication.translate("ManagerWords", "no"),
-                status_words(row.status),
+                _exception_status(row),
             ),
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",
         ),
@@ -231,6 +237,29 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
         contact=contact_text(item.contact),
         allowed=allowed,
     )
+
+
+_DECISIONS = {
+    EntryStatus.REJECTED: frozenset({"retry", "dismiss"}),
+    EntryStatus.UNKNOWN: frozenset({"retry", "mark_applied", "dismiss"}),
+}
+
+
+def exception_decisions(row: HistoryRow) -> frozenset[str]:
+    """What a manager may decide on an exception: not "Send again…" for a cancel the till never
+    sent for want of a server id, which would be held and ended so again (the dashboard cancels
+    it; Dismiss closes it)."""
+    if row.needs_dashboard:
+        return frozenset({"dismiss"})
+    return _DECISIONS.get(row.status, frozenset())
+
+
+def _exception_status(row: HistoryRow) -> str:
+    """An exception's status: a cancel the till never sent, for want of a server id, was refused
+    by nobody ("Refused by the server")."""
+    if row.needs_dashboard:
+        return QCoreApplication.translate("ManagerWords", "Not sent: only the dashboard can cancel")
+    return status_words(row.status)
 
 
 #: The messages that carry a moment as a UTC stamp (the command line prints it so), by the

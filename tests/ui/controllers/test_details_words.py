@@ -690,3 +690,34 @@ def test_a_status_the_till_does_not_know_is_said_not_read_as_confirmed() -> None
     assert facts(details(entry))["Status"] == (
         "Counted as confirmed: found in the member's activity, with a status the till does not know"
     )
+
+
+def test_a_cancel_the_till_never_sent_agrees_with_the_historys_row() -> None:
+    # "Cancel refused: the redemption still stands" and "Why the cancel was refused" said the
+    # server refused a cancel the till never sent: its redemption has no server id, and the
+    # history's row reads "Cancel not sent: cancel it on the Stamps dashboard".
+    entry = row(
+        EntryStatus.SYNCED,
+        Verdict.CONFIRMED,
+        "receipt.confirmed",
+        reconciled=True,
+        cancel=CancelState(
+            "c-1",
+            EntryStatus.REJECTED,
+            say("cancel.needs_dashboard"),
+            False,
+            "Wayan",
+            ASKED,
+            reason=say("decision.needs_dashboard"),
+            needs_dashboard=True,
+        ),
+    )
+    data = details_data(details(entry))
+    shown = dict(data.facts)
+    assert data.standing == "Cancel not sent: cancel it on the Stamps dashboard"
+    assert shown["Status"] == (
+        "Cancel not sent: the redemption stands until it is cancelled on the Stamps dashboard"
+    )
+    assert "Why the cancel was refused" not in shown
+    assert "cancel it on the Stamps dashboard" in shown["Why the cancel was not sent"]
+    assert shown["Before the cancel"] == "Confirmed: found in the member's activity"

@@ -282,3 +282,48 @@ def test_a_server_id_another_redemption_has_names_when_it_was_made_in_the_tills_
     )
     shown = words(in_local_time(said))
     assert "made 2 Dec 19.19 by Dewi" in shown
+
+
+def test_a_cancel_the_till_never_sent_says_so_and_offers_no_send_again(qtbot: QtBot) -> None:
+    # Its redemption was confirmed without a server id (found in the member's activity): the
+    # exception read "Cancel of server redemption ?", "Refused by the server", and offered
+    # "Send again…", which is held and ended so again. Nobody refused it, and no "?" id exists.
+    from app.core.outbox.claim import NEEDS_DASHBOARD
+    from app.ui.controllers.manager_words import exception_decisions
+    from app.ui.manager.exceptions import ExceptionsView
+
+    cancel = dataclasses.replace(
+        _unknown_row(datetime(2026, 12, 1, 6, 40, tzinfo=UTC)),
+        kind=OperationKind.CANCEL,
+        status=EntryStatus.REJECTED,
+        verdict=Verdict.REFUSED,
+        headline=say("receipt.cancel.needs_dashboard"),
+        description=None,
+        last_error=NEEDS_DASHBOARD,
+        cancels_what="Croissant Mentega",
+    )
+    item = ExceptionItem(
+        row=cancel,
+        said=say("decision.needs_dashboard"),
+        evidence=None,
+        contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
+        needs_pin=False,
+    )
+    data = exception_data(item, exception_decisions(cancel), base_url=BASE)
+    view = ExceptionsView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_items([data])
+    *_, what, _offline, status = data.row.cells
+    assert what == "Cancel of Croissant Mentega"
+    assert status == "Not sent: only the dashboard can cancel"
+    assert "Stamps dashboard" in data.reason
+    shown = {d for d, button in view.buttons.items() if button.isVisible()}
+    assert shown == {"dismiss"}
+    # a cancel the server refused is still told so, and may be sent again
+    refused = dataclasses.replace(cancel, last_error="HTTP 400: already cancelled")
+    assert exception_decisions(refused) == frozenset({"retry", "dismiss"})
+    refused_item = dataclasses.replace(item, row=refused)
+    assert exception_data(refused_item, frozenset(), base_url=BASE).row.cells[-1] == (
+        "Refused by the server"
+    )

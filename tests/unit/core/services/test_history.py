@@ -815,6 +815,14 @@ async def test_a_cancel_asked_while_its_redemption_was_unknown_says_how_it_ended
         assert row.cancel is not None and row.cancel.reason is not None
         assert english(row.cancel.headline) == "Cancel not sent: cancel it on the Stamps dashboard"
         assert english(row.cancel.reason) == cancel_says
+        assert row.cancel.needs_dashboard
+        # in Exceptions: named by its redemption (it read "Cancel of server redemption ?"), and
+        # not to be sent again, which would be held and ended so again
+        [item] = [i for i in await day.history.exceptions() if i.row.entry_id == cancel.id]
+        assert item.row.needs_dashboard and item.row.description is None
+        assert item.row.cancels_what is not None and item.row.cancels_what == row.description
+        found = await day.history.details(cancel.id)
+        assert found is not None and found.allowed == frozenset({"dismiss"})
     else:  # nothing was sent: the redemption's row says what became of it
         assert row.cancel is None
         assert english(row.standing) == "Cancelled on the Stamps server"

@@ -18,6 +18,7 @@ from app.core.clock import ManualClock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
+from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.services.audit_log import AuditFilter, AuditLog
 from app.core.services.fields import FieldRefused
 from app.core.services.manager_mode import (
@@ -353,3 +354,29 @@ async def test_the_audit_log_s_csv_holds_every_line_its_filters_describe_not_onl
     with path.open(encoding="utf-8", newline="") as handle:
         written = list(csv.DictReader(handle))
     assert [json.loads(row["detail"])["number"] for row in written] == [0, 1, 2, 3]
+
+
+async def test_a_cancel_the_till_never_sent_for_want_of_a_server_id_is_not_sent_again(
+    mode: ManagerMode,
+) -> None:
+    # Its redemption was confirmed without a server id (found in the member's activity, or
+    # marked applied): sent again, the cancel was held and ended the same way, for nothing. Only
+    # the Stamps dashboard can cancel that redemption.
+    redemption = await pin_entry(mode, EntryStatus.UNKNOWN)
+    cancel = await outbox_of(mode).cancel(redemption, who="Ayu", terminal="till-1")
+
+    def refuse(session: Any) -> None:
+        # as the sweep ends it once the member's activity confirmed the redemption
+        session.get(OutboxEntry, redemption).status = EntryStatus.SYNCED
+        row = session.get(OutboxEntry, cancel.id)
+        row.status, row.last_error = EntryStatus.REJECTED, NEEDS_DASHBOARD
+        session.add(row)
+
+    await mode.staff.db.write(refuse)
+    await mode.enter("Ayu", PIN)
+    with pytest.raises(DecisionRefused, match="cancel it on the Stamps dashboard"):
+        await mode.retry(cancel.id, note="try again")
+    with pytest.raises(DecisionRefused, match="cancel it on the Stamps dashboard"):
+        await mode.retry_needs_pin(cancel.id)
+    assert len(await outbox_of(mode).entries()) == 2  # nothing new queued
+    await mode.dismiss(cancel.id, note="cancelled on the dashboard")  # what is left to do
