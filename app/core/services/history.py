@@ -551,11 +551,40 @@ def _matching(session: Session, query: sa.Select[Any], wanted: HistoryFilter) ->
 
 
 def _of_standing(picked: Standing) -> sa.ColumnElement[bool]:
-    """Entries of a choice of the status filter."""
-    of_status = ENTRIES.c.status.in_(sorted(status.value for status in picked.statuses))
-    if picked.cancelled is None:
+    """Entries of a choice of the status filter, and the redemptions whose row reads the words
+    of a cancel in one of its ``cancels`` statuses."""
+    of_status: sa.ColumnElement[bool] = ENTRIES.c.status.in_(
+        sorted(status.value for status in picked.statuses)
+    )
+    if picked.cancelled is not None:
+        read = _reads_cancelled() if picked.cancelled else ~_reads_cancelled()
+        of_status = sa.and_(of_status, read)
+    if not picked.cancels:
         return of_status
-    return sa.and_(of_status, _reads_cancelled() if picked.cancelled else ~_reads_cancelled())
+    return sa.or_(of_status, _cancel_reads(picked.cancels))
+
+
+def _cancel_reads(statuses: frozenset[EntryStatus]) -> sa.ColumnElement[bool]:
+    """Redemptions whose latest cancel, the one their row reads (:func:`_latest_cancels`: a
+    voided one says nothing), is in ``statuses``; not one the till never sent for want of a
+    server id, which the server did not refuse."""
+    cancel, later = ENTRIES.alias("cancel"), ENTRIES.alias("later")
+    superseded = (
+        sa.exists()
+        .where(later.c.cancels == ENTRIES.c.id)
+        .where(later.c.kind == OperationKind.CANCEL)
+        .where(later.c.status != EntryStatus.VOIDED.value)
+        .where(later.c.seq > cancel.c.seq)
+        .correlate_except(later)  # the redemption of the outer query, not one of its own
+    )
+    return (
+        sa.exists()
+        .where(cancel.c.cancels == ENTRIES.c.id)
+        .where(cancel.c.kind == OperationKind.CANCEL)
+        .where(cancel.c.status.in_(sorted(status.value for status in statuses)))
+        .where(sa.func.coalesce(cancel.c.last_error, "") != NEEDS_DASHBOARD)
+        .where(~superseded)
+    )
 
 
 def _reads_cancelled() -> sa.ColumnElement[bool]:

@@ -15,10 +15,13 @@ from app.core.domain import EntryStatus
 @dataclass(frozen=True)
 class Standing:
     """A choice of the History's status filter: the statuses it lists and, where the rows of
-    one status read differently, which of them (:attr:`HistoryFilter.cancelled`)."""
+    one status read differently, which of them (:attr:`HistoryFilter.cancelled`); ``cancels``
+    the statuses of a cancel that list its redemption too, whose row reads the cancel's words
+    ("Cancel pending" for a queued cancel, which the status bar counts as queued)."""
 
     statuses: frozenset[EntryStatus]
     cancelled: bool | None = None
+    cancels: frozenset[EntryStatus] = frozenset()
 
 
 #: The History's status filter, as the window and ``stamps-pos history --status`` offer it, in
@@ -27,14 +30,22 @@ class Standing:
 #: "Sent again by a manager", and "Voided (never sent)" rows reading "Cancelled" that
 #: "Cancelled" left out.
 STANDINGS: dict[str, Standing] = {
-    "queued": Standing(frozenset({EntryStatus.QUEUED})),
-    "sending": Standing(frozenset({EntryStatus.SENDING})),
+    # and a redemption whose cancel waits to be sent ("Cancel pending"): the status bar's
+    # "Queued 2" of two cancels asked offline listed nothing here
+    "queued": Standing(frozenset({EntryStatus.QUEUED}), cancels=frozenset({EntryStatus.QUEUED})),
+    "sending": Standing(frozenset({EntryStatus.SENDING}), cancels=frozenset({EntryStatus.SENDING})),
     # "Confirmed", and "Confirmed by a manager" (marked applied): the server never said so; and
     # a cancel's words while it is not through ("Cancel pending"…): the redemption still stands
     "confirmed": Standing(frozenset({EntryStatus.SYNCED}), cancelled=False),
     "cancelled": Standing(frozenset({EntryStatus.SYNCED, EntryStatus.VOIDED}), cancelled=True),
-    "refused": Standing(frozenset({EntryStatus.REJECTED})),
-    "not_confirmed": Standing(frozenset({EntryStatus.UNKNOWN})),
+    # and a redemption whose cancel the server refused ("Cancel refused: …")
+    "refused": Standing(
+        frozenset({EntryStatus.REJECTED}), cancels=frozenset({EntryStatus.REJECTED})
+    ),
+    # and one whose cancel the server has not confirmed ("Cancel NOT CONFIRMED")
+    "not_confirmed": Standing(
+        frozenset({EntryStatus.UNKNOWN}), cancels=frozenset({EntryStatus.UNKNOWN})
+    ),
     # voided by the offline rules before it was sent: its row reads "Not redeemed"
     "not_redeemed": Standing(frozenset({EntryStatus.VOIDED}), cancelled=False),
     "expired": Standing(frozenset({EntryStatus.EXPIRED})),

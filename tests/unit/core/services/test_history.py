@@ -247,6 +247,32 @@ async def test_each_status_choice_lists_the_rows_that_read_as_it_is_named(day: D
     assert listed["not_redeemed"] == []
 
 
+async def test_a_redemption_whose_cancel_waits_to_be_sent_is_listed_under_queued(
+    day: Day,
+) -> None:
+    # Two cancels asked offline: the status bar said "Queued 2", and History's "Queued" said "No
+    # redemption matches"; their rows, reading "Cancel pending", were under "Confirmed" only.
+    for name in ("confirmed", "deduct"):
+        await day.outbox.cancel(day.ids[name], note="customer changed their mind", **WHO)
+    names = {v: k for k, v in day.ids.items()}
+
+    async def listed(*choices: str) -> list[tuple[str, str]]:
+        rows = await day.history.rows(HistoryFilter.standing(*choices))
+        return [(names[r.entry_id], english(r.standing)) for r in rows if r.entry_id in names]
+
+    queued = await listed("queued")
+    assert queued == [
+        ("remote", "Cancel waiting to send"),  # a cancel by server id is a row of its own
+        ("queued", "NOT CONFIRMED — do not hand over yet"),  # sent again once it can be
+        ("deduct", "Cancel pending"),
+        ("confirmed", "Cancel pending"),
+    ]
+    assert await day.history.count(HistoryFilter.standing("queued")) == len(queued)
+    # the redemptions still stand until the server confirms the cancels
+    assert ("confirmed", "Cancel pending") in await listed("confirmed")
+    assert not any(words == "Cancel pending" for _, words in await listed("sending", "refused"))
+
+
 async def test_a_row_names_its_member_where_the_till_knows_them(day: Day) -> None:
     # A manager reading the day looks for people by name: the history listed Ayu by the email
     # the till sent ("1@example.com") where the shift's list and the details said "Ayu Pratiwi".
@@ -823,6 +849,11 @@ async def test_a_cancel_asked_while_its_redemption_was_unknown_says_how_it_ended
         assert item.row.cancels_what is not None and item.row.cancels_what == row.description
         found = await day.history.details(cancel.id)
         assert found is not None and found.allowed == frozenset({"dismiss"})
+        # the server refused nothing: the redemption stands, under "Confirmed" only
+        refused = await day.history.rows(HistoryFilter.standing("refused"))
+        assert lost not in [r.entry_id for r in refused]
+        confirmed = await day.history.rows(HistoryFilter.standing("confirmed"))
+        assert lost in [r.entry_id for r in confirmed]
     else:  # nothing was sent: the redemption's row says what became of it
         assert row.cancel is None
         assert english(row.standing) == "Cancelled on the Stamps server"
