@@ -20,12 +20,13 @@ from sqlmodel import Session
 
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox.policy import OutboxPolicy, key_vouches
-from app.core.outbox.remote import LINE_STATUS, LineStatus
+from app.core.outbox.reconcile import cancelled_on_server
 from app.core.storage.prepared import Prepared
 from app.core.storage.tables import (
     ATTEMPTS,
     CONTROL,
     ENTRIES,
+    OutboxEntry,
     UTCDateTime,
 )
 
@@ -43,6 +44,17 @@ NEEDS_DASHBOARD = (
 #: A cancel's note when the line of the member's activity that confirmed its redemption says the
 #: server cancelled that redemption since: there was nothing left to cancel, anywhere.
 CANCELLED_ON_SERVER = "nothing to cancel: the server had cancelled the redemption already"
+
+
+def needs_dashboard(entry: OutboxEntry) -> bool:
+    """A cancel the till never sent, having no server id to cancel its redemption by (the sweep
+    rejected it :data:`NEEDS_DASHBOARD`): only the Stamps dashboard can; sent again, it would
+    be held and ended so again."""
+    return (
+        entry.kind == OperationKind.CANCEL
+        and entry.status == EntryStatus.REJECTED
+        and entry.last_error == NEEDS_DASHBOARD
+    )
 
 
 @dataclass(frozen=True)
@@ -190,12 +202,7 @@ _WAITS_WRITTEN_LATER = sa.select(
 )
 _SWEEP_TARGET = ENTRIES.alias("target")
 # the redemption's line in the member's activity says the server cancelled it since
-# (reconcile.cancelled_on_server, on the alias)
-_TARGET_CANCELLED_ON_SERVER = sa.and_(
-    _SWEEP_TARGET.c.reconciled.is_(True),
-    sa.func.json_extract(_SWEEP_TARGET.c.evidence, f"$.{LINE_STATUS}")
-    == LineStatus.CANCELLED.value,
-)
+_TARGET_CANCELLED_ON_SERVER = cancelled_on_server(_SWEEP_TARGET)
 _CANCELS = (
     sa.select(
         ENTRIES.c.id,

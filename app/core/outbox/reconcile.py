@@ -65,12 +65,12 @@ def line_status_of(entry: OutboxEntry) -> LineStatus | None:
     return LineStatus.recorded(entry.evidence) if entry.reconciled else None
 
 
-def cancelled_on_server() -> sa.ColumnElement[bool]:
-    """Entries the feed reconciled with a line that says the server cancelled the redemption
-    (:func:`line_status_of` in SQL)."""
+def cancelled_on_server(entries: sa.FromClause = ENTRIES) -> sa.ColumnElement[bool]:
+    """Entries (of ``entries``: the table or an alias of it) the feed reconciled with a line
+    that says the server cancelled the redemption (:func:`line_status_of` in SQL)."""
     return sa.and_(
-        ENTRIES.c.reconciled.is_(True),
-        sa.func.json_extract(ENTRIES.c.evidence, f"$.{LINE_STATUS}") == LineStatus.CANCELLED.value,
+        entries.c.reconciled.is_(True),
+        sa.func.json_extract(entries.c.evidence, f"$.{LINE_STATUS}") == LineStatus.CANCELLED.value,
     )
 
 

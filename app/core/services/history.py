@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english, say
 from app.core.offline.identifiers import readings
-from app.core.outbox.claim import NEEDS_DASHBOARD
+from app.core.outbox.claim import NEEDS_DASHBOARD, needs_dashboard
 from app.core.outbox.decisions import LIVE_CANCEL, authorised_by_pin
 from app.core.outbox.reconcile import (
     AMBIGUOUS,
@@ -315,7 +315,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
     replacement = bool(cancel.payload.get("create_replacement_voucher"))
     if status is EntryStatus.SYNCED:
         headline = say("cancel.done")
-    elif _needs_dashboard(cancel):
+    elif needs_dashboard(cancel):
         headline = say("cancel.needs_dashboard")
     elif status is EntryStatus.REJECTED:
         words = server_reason(cancel.last_error)
@@ -341,7 +341,7 @@ def _cancel_state(cancel: OutboxEntry) -> CancelState:
         settled_at=cancel.updated_at if settled else None,
         reason=refusal_words(cancel.last_error) if status is EntryStatus.REJECTED else None,
         note=cancel.note,
-        needs_dashboard=_needs_dashboard(cancel),
+        needs_dashboard=needs_dashboard(cancel),
     )
 
 
@@ -777,21 +777,12 @@ def _dashboard_only(entry: OutboxEntry) -> Message:
     return say("decision.needs_dashboard")
 
 
-def _needs_dashboard(entry: OutboxEntry) -> bool:
-    """A cancel the till never sent, having no server id to cancel its redemption by."""
-    return (
-        entry.kind == OperationKind.CANCEL
-        and entry.status == EntryStatus.REJECTED
-        and entry.last_error == NEEDS_DASHBOARD
-    )
-
-
 def _allowed(entry: OutboxEntry, cancel: OutboxEntry | None) -> frozenset[str]:
     status = EntryStatus(entry.status)
     allowed: set[str] = set()
     if status in EXCEPTIONS:
         allowed |= {"retry", "dismiss"}
-    if _needs_dashboard(entry):
+    if needs_dashboard(entry):
         allowed.discard("retry")  # held and ended so again: only the dashboard can cancel it
     if status is EntryStatus.UNKNOWN:
         allowed.add("mark_applied")

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from app.core import clock
 from app.core.credentials import Secret
-from app.core.domain import Channel, OperationKind
+from app.core.domain import Channel
 from app.core.messages import say
-from app.core.outbox.claim import NEEDS_DASHBOARD
+from app.core.outbox.claim import needs_dashboard
 from app.core.outbox.decisions import authorised_by_pin
 from app.core.outbox.errors import OutboxError
 from app.core.services.audit_log import AuditFilter, write_audit_csv
@@ -301,7 +301,7 @@ class ManagerMode:
             entry = await self.till.outbox.retryable(entry_id)
         except OutboxError as exc:
             raise _refused(exc) from None
-        if entry.kind == OperationKind.CANCEL and entry.last_error == NEEDS_DASHBOARD:
+        if needs_dashboard(entry):
             # never sent, for want of a server id: sent again, it is held and ended so again
             raise DecisionRefused(say("decision.needs_dashboard"))
         return entry

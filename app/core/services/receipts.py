@@ -21,7 +21,7 @@ from typing import Any
 from app.core import clock
 from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
-from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD
+from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_dashboard
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
@@ -431,7 +431,7 @@ def _words(
             todo = say("receipt.not_confirmed.offline.todo")
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
-        if entry.status == EntryStatus.REJECTED and entry.last_error == NEEDS_DASHBOARD:
+        if needs_dashboard(entry):
             # never sent: the server refused nothing, the till cannot name the redemption
             headline = say("receipt.cancel.needs_dashboard")
             todo = say("receipt.cancel.needs_dashboard.todo")
