@@ -135,6 +135,11 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server answered, but this till could not read what it said, and it has not "
         "seen “{query}” before. Try again; call a manager if it keeps happening."
     ),
+    "member.unreadable_copy_held_back": (
+        "The Stamps server answered about “{query}”, but this till could not read what it said. "
+        "The till's saved copy of them is not used: the server may have said something the copy "
+        "does not know (a blocked account). Try again; call a manager if it keeps happening."
+    ),
     "member.moved": (
         "The Stamps server sends this till to another address ({address}), and this till has not "
         "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."

@@ -4318,6 +4318,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps menjawab, tetapi mesin kasir ini tidak dapat membaca jawabannya, dan belum pernah melihat “{query}”. Coba lagi; panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
+        <source>The Stamps server answered about “{query}”, but this till could not read what it said. The till&apos;s saved copy of them is not used: the server may have said something the copy does not know (a blocked account). Try again; call a manager if it keeps happening.</source>
+        <comment>member.unreadable_copy_held_back</comment>
+        <translation>Server Stamps menjawab tentang “{query}”, tetapi mesin kasir ini tidak dapat membaca jawabannya. Salinan tersimpan di mesin kasir tidak dipakai: server mungkin menyatakan sesuatu yang tidak diketahui salinan itu (akun yang diblokir). Coba lagi; panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
         <comment>member.moved</comment>
         <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>

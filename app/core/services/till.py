@@ -272,6 +272,12 @@ class Till:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                if _answered_unreadably(exc):
+                    # The server answered about them, in a shape the till cannot read: it may
+                    # have said what the copy cannot know (blocked since). No outage, so the
+                    # copy does not answer for it (it showed Ayu unblocked beside a server that
+                    # had just said `"is_blocked": "true"`).
+                    raise NotOnline(await self._unreadable_answer(text)) from None
                 unseen = self._why_unseen(text, exc)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
@@ -364,6 +370,17 @@ class Till:
         if failure.status_code is not None:
             return say("member.server_failing", query=query, status=failure.status_code)
         return say("member.unknown_offline", query=query)
+
+    async def _unreadable_answer(self, query: str) -> Message:
+        """What a lookup answered in a form the till cannot read says: that the till's copy is
+        held back when it has one (the server may have said what the copy does not know)."""
+        try:
+            known = await self.cache.find(query) is not None
+        except AmbiguousMember:
+            known = True
+        return say(
+            "member.unreadable_copy_held_back" if known else "member.unreadable", query=query
+        )
 
     def _slow(self, query: str) -> Message:
         return say("member.server_slow", query=query, seconds=f"{self.config.lookup_timeout:g}")
@@ -1448,6 +1465,13 @@ def _turned_down(failure: ApiError) -> bool:
     """A 4xx: the server looked at the request and said no (its words say why); a 5xx is a
     server failing, whatever its body says."""
     return failure.status_code is not None and 400 <= failure.status_code < 500
+
+
+def _answered_unreadably(failure: StampsError) -> bool:
+    """The server answered 2xx with a JSON object the endpoint's model does not fit: it spoke
+    the API's language about what was asked (not a web page, not a cut line), and what it said
+    cannot be known."""
+    return isinstance(failure, MalformedResponse) and failure.json_object
 
 
 def _answered_without_a_pong(failure: StampsError) -> bool:

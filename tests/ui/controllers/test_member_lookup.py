@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.config import load_settings
 from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
+from ...support.docs_server import DocsServer, details_with, docs_server
+from ...support.network import AMPLE_TIMEOUTS
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, run_async
 
 pytestmark = pytest.mark.integration
+
+__all__ = ["docs_server"]
 
 
 @pytest.mark.parametrize(
@@ -84,6 +92,39 @@ def test_nobody_found_says_so_and_keeps_the_card_empty(
     assert blocker.args == [None]
     assert "No member matches" in cashier.view.member_search.message_text()
     assert cashier.session.member is None
+
+
+def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_s_copy(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    docs_server: DocsServer,
+    tmp_path: Path,
+) -> None:
+    # Served once, then the server answers about her with `"is_blocked": "true"`: the card
+    # showed the till's copy, not blocked, where the server may just have said she is.
+    settings = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    )
+    cashier = make_cashier(settings, token=docs_server.token)
+    ayu = "ayu@contoh.co.id"
+    find_member(qtbot, cashier, ayu)
+    blocked = details_with(docs_server, ayu, is_blocked="true")
+    docs_server.answer_next("/api/v2/memberships/details", 200, blocked)
+    field = cashier.view.member_search.field
+    field.clear()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        qtbot.keyClicks(field, ayu)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [None]
+    assert cashier.session.member is None
+    assert not cashier.view.member_card._details.isVisible()  # "No member", not her copy
+    said = cashier.view.member_search.message_text()
+    assert "could not read" in said and "saved copy" in said
 
 
 def test_typing_suggests_members_and_choosing_one_looks_them_up(
