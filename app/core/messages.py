@@ -1210,6 +1210,7 @@ TEMPLATES: dict[str, str] = {
         "or letters outside ASCII): a token is one word of printable ASCII"
     ),
     "token.file_unreadable": "token file {path} cannot be read: {reason}",
+    "token.file_unwritable": "token file {path} cannot be written: {reason}",
     "token.file_not_regular": (
         "token file {path} is not a regular file (a folder, a pipe or a device); remove it "
         "and store the token again with `stamps-pos token set`"

@@ -5868,6 +5868,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Berkas token {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
+        <source>token file {path} cannot be written: {reason}</source>
+        <comment>token.file_unwritable</comment>
+        <translation>Berkas token {path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
         <source>token file {path} is not a regular file (a folder, a pipe or a device); remove it and store the token again with `stamps-pos token set`</source>
         <comment>token.file_not_regular</comment>
         <translation>Berkas token {path} bukan berkas biasa (sebuah folder, pipe, atau perangkat); hapus berkas itu lalu simpan token lagi dengan `stamps-pos token set`</translation>
