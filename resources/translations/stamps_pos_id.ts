@@ -2093,6 +2093,10 @@
         <translation>tidak ada (ditolak)</translation>
     </message>
     <message>
+        <source>none: the redemption was confirmed without one; cancel it on the Stamps dashboard</source>
+        <translation>tidak ada: penukarannya dikonfirmasi tanpa ID; batalkan lewat dashboard Stamps</translation>
+    </message>
+    <message>
         <source>not known: a manager closed it</source>
         <translation>tidak diketahui: manajer menutupnya</translation>
     </message>
@@ -3969,6 +3973,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Failed {n}</source>
         <translation>Gagal {n}</translation>
+    </message>
+    <message>
+        <source>Cancel on dashboard {n}</source>
+        <translation>Batalkan di dashboard {n}</translation>
+    </message>
+    <message>
+        <source>Cancels the till could not send: the redemption has no server id, so a manager cancels it on the Stamps dashboard.</source>
+        <translation>Pembatalan yang tidak dapat dikirim mesin kasir: penukarannya tidak punya ID di server, jadi manajer membatalkannya lewat dashboard Stamps.</translation>
     </message>
     <message>
         <source>oldest {age}</source>
