@@ -1355,6 +1355,10 @@
         <translation>Belum ada hadiah yang bisa ditukar di sini. Kumpulkan stamp lagi!</translation>
     </message>
     <message>
+        <source>Some rewards could not be shown. Ask at the counter.</source>
+        <translation>Beberapa hadiah tidak dapat ditampilkan. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>Sebelumnya</translation>
     </message>
@@ -4335,6 +4339,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps menjawab tentang “{query}”, tetapi mesin kasir ini tidak dapat membaca jawabannya. Salinan tersimpan di mesin kasir tidak dipakai: server mungkin menyatakan sesuatu yang tidak diketahui salinan itu (akun yang diblokir). Coba lagi; panggil manajer jika terus terjadi.</translation>
     </message>
     <message>
+        <source>{count} members found could not be read and are not listed: the Stamps server sent them in a form this till cannot read. Scan their card, or type their email, member ID or phone.</source>
+        <comment>member.suggestions_some_unread</comment>
+        <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
+    </message>
+    <message>
         <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
         <comment>member.moved</comment>
         <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>
@@ -6098,6 +6107,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{count} reward could not be read and is not shown: the Stamps server sent it in a form this till cannot read. Call a manager if it keeps happening.</source>
         <comment>catalogue.rewards_some_unread</comment>
         <translation>{count} hadiah tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>{count} member matches “{query}”. Pick it from the list.</source>
+        <comment>member.pick_one</comment>
+        <translation>{count} member cocok dengan “{query}”. Pilih dari daftar.</translation>
+    </message>
+    <message>
+        <source>{count} member found could not be read and is not listed: the Stamps server sent their details in a form this till cannot read. Scan their card, or type their email, member ID or phone.</source>
+        <comment>member.suggestions_some_unread</comment>
+        <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirim datanya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
         <source>{count} voucher could not be read and is not shown: the Stamps server sent it in a form this till cannot read. Call a manager if it keeps happening.</source>

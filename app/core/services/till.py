@@ -52,6 +52,7 @@ from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import (
     Member,
     MemberNotFound,
+    Suggestions,
     member_from_details,
     member_query,
     not_found,
@@ -406,24 +407,31 @@ class Till:
         refuses the till's token is :class:`CredentialsRefused`, and pauses the queue, as for
         :meth:`find_member`: it is no outage, so the cache does not answer for it."""
         found, _ = await self._suggestions(query)
+        return list(found.members)
+
+    async def suggestions(self, query: str) -> Suggestions:
+        """:meth:`suggest`'s members, and how many matches the server listed that the till
+        could not read (left out without a word, the cashier searched on for a member the
+        server had found)."""
+        found, _ = await self._suggestions(query)
         return found
 
-    async def members_named(self, query: str) -> list[Member]:
+    async def members_named(self, query: str) -> Suggestions:
         """The members a name searched for (Enter, not the type-ahead) answers to, as
-        :meth:`suggest` finds them; but when the server could not answer and the cache knows
+        :meth:`suggestions` finds them; but when the server could not answer and the cache knows
         no one, :class:`NotOnline` says why, as :meth:`find_member` does. An empty cache is
         no proof that nobody has the name: "No member matches “Budi”" was said of a member
         with the line down, and sent the cashier to search by the name they had searched."""
         found, unseen = await self._suggestions(query)
-        if not found and unseen is not None:
+        if not found.members and unseen is not None:
             raise NotOnline(unseen)
         return found
 
-    async def _suggestions(self, query: str) -> tuple[list[Member], Message | None]:
+    async def _suggestions(self, query: str) -> tuple[Suggestions, Message | None]:
         """:meth:`suggest`'s members, and why the server did not answer for them (``None``
         when it did)."""
         if len(query.strip()) < 2:
-            return [], None
+            return Suggestions(()), None
         text = member_query(query)
         unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
@@ -446,8 +454,9 @@ class Till:
                 unseen = self._slow(text)
             else:
                 self.monitor.report(None, sent_at=sent_at)
-                return [suggestion_member(s) for s in answer.suggestions], None
-        return await self.cache.suggest(text), unseen
+                found = tuple(suggestion_member(s) for s in answer.suggestions)
+                return Suggestions(found, len(answer.unread_in("suggestions"))), None
+        return Suggestions(tuple(await self.cache.suggest(text))), unseen
 
     async def offer(self, member: Member) -> Offer:
         """What the store offers ``member`` now: rewards and vouchers (live, else as the till last

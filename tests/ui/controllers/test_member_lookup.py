@@ -94,14 +94,10 @@ def test_nobody_found_says_so_and_keeps_the_card_empty(
     assert cashier.session.member is None
 
 
-def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_s_copy(
-    qtbot: QtBot,
-    make_cashier: Callable[..., CashierWindow],
-    docs_server: DocsServer,
-    tmp_path: Path,
-) -> None:
-    # Served once, then the server answers about her with `"is_blocked": "true"`: the card
-    # showed the till's copy, not blocked, where the server may just have said she is.
+def docs_cashier(
+    make_cashier: Callable[..., CashierWindow], docs_server: DocsServer, tmp_path: Path
+) -> CashierWindow:
+    """The window over a till on the docs server, which answers as a test tells it."""
     settings = load_settings(
         tmp_path / "none.toml",
         base_url=docs_server.url,
@@ -110,7 +106,18 @@ def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_
         data_dir=tmp_path / "till",
         **AMPLE_TIMEOUTS,
     )
-    cashier = make_cashier(settings, token=docs_server.token)
+    return make_cashier(settings, token=docs_server.token)
+
+
+def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_s_copy(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    docs_server: DocsServer,
+    tmp_path: Path,
+) -> None:
+    # Served once, then the server answers about her with `"is_blocked": "true"`: the card
+    # showed the till's copy, not blocked, where the server may just have said she is.
+    cashier = docs_cashier(make_cashier, docs_server, tmp_path)
     ayu = "ayu@contoh.co.id"
     find_member(qtbot, cashier, ayu)
     blocked = details_with(docs_server, ayu, is_blocked="true")
@@ -125,6 +132,36 @@ def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_
     assert not cashier.view.member_card._details.isVisible()  # "No member", not her copy
     said = cashier.view.member_search.message_text()
     assert "could not read" in said and "saved copy" in said
+
+
+def test_matches_the_till_could_not_read_are_said_not_left_out_silently(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    docs_server: DocsServer,
+    tmp_path: Path,
+) -> None:
+    # The server finds two Budis and lists one in a shape the till cannot read (its stamps in
+    # words): the type-ahead showed one Budi without a word, and Enter took him for the only one.
+    cashier = docs_cashier(make_cashier, docs_server, tmp_path)
+    budi = {"id": 777, "name": "Budi Santoso", "email": "budi@contoh.co.id", "stamps": 40}
+    other = {"id": 778, "name": "Budi Hartono", "stamps": "forty"}
+    search = cashier.view.member_search
+    for _ in range(3):  # the type-ahead's ("Bud", "Budi": one or both), then Enter's
+        docs_server.answer_next("/api/memberships/suggestions", 200, {"suggestions": [budi, other]})
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClicks(search.field, "Budi")
+    assert [row.label for row in shown.args[0]] == ["Budi Santoso"]
+    unread = (
+        "1 member found could not be read and is not listed: the Stamps server sent their "
+        "details in a form this till cannot read. Scan their card, or type their email, member "
+        "ID or phone."
+    )
+    assert search.message_text() == unread
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as looked_up:
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert looked_up.args == [None]  # not taken for the only Budi: the cashier picks
+    assert cashier.session.member is None
+    assert search.message_text() == (f"1 member matches “Budi”. Pick it from the list. {unread}")
 
 
 def test_typing_suggests_members_and_choosing_one_looks_them_up(
