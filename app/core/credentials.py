@@ -254,7 +254,13 @@ def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DE
     try:
         _replace_file(path, (value + "\n").encode("ascii"))
     except OSError as exc:
-        raise CredentialsError(f"token file {path} cannot be written: {exc.strerror}") from None
+        reason = str(exc.strerror)
+        raise CredentialsError(
+            f"token file {path} cannot be written: {reason}",
+            "token.file_unwritable",
+            path=str(path),
+            reason=reason,
+        ) from None
     return str(path)
 
 

@@ -135,6 +135,16 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server answered, but this till could not read what it said, and it has not "
         "seen “{query}” before. Try again; call a manager if it keeps happening."
     ),
+    "member.unreadable_copy_held_back": (
+        "The Stamps server answered about “{query}”, but this till could not read what it said. "
+        "The till's saved copy of them is not used: the server may have said something the copy "
+        "does not know (a blocked account). Try again; call a manager if it keeps happening."
+    ),
+    "member.suggestions_some_unread": (
+        "{count} members found could not be read and are not listed: the Stamps server sent "
+        "them in a form this till cannot read. Scan their card, or type their email, member ID "
+        "or phone."
+    ),
     "member.moved": (
         "The Stamps server sends this till to another address ({address}), and this till has not "
         "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."
@@ -1205,6 +1215,7 @@ TEMPLATES: dict[str, str] = {
         "or letters outside ASCII): a token is one word of printable ASCII"
     ),
     "token.file_unreadable": "token file {path} cannot be read: {reason}",
+    "token.file_unwritable": "token file {path} cannot be written: {reason}",
     "token.file_not_regular": (
         "token file {path} is not a regular file (a folder, a pipe or a device); remove it "
         "and store the token again with `stamps-pos token set`"
@@ -1397,6 +1408,13 @@ SINGULAR: dict[str, tuple[str, str]] = {
         "count",
         "{count} reward could not be read and is not shown: the Stamps server sent it in a form "
         "this till cannot read. Call a manager if it keeps happening.",
+    ),
+    "member.pick_one": ("count", "{count} member matches “{query}”. Pick it from the list."),
+    "member.suggestions_some_unread": (
+        "count",
+        "{count} member found could not be read and is not listed: the Stamps server sent "
+        "their details in a form this till cannot read. Scan their card, or type their email, "
+        "member ID or phone.",
     ),
     "catalogue.vouchers_some_unread": (
         "count",

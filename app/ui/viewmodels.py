@@ -132,7 +132,10 @@ class StatusData:
     connectivity: Connectivity = "online"
     queued: int = 0
     unknown: int = 0
+    #: Refused entries a manager may send again (not the cancels only the dashboard can make).
     failed: int = 0
+    #: Cancels the till never sent: only the Stamps dashboard can make them.
+    dashboard: int = 0
     oldest_queued_age_s: float | None = None
     paused_for_credentials: bool = False
     stalled_lane_alert: str | None = None

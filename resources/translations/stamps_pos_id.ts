@@ -1355,6 +1355,10 @@
         <translation>Belum ada hadiah yang bisa ditukar di sini. Kumpulkan stamp lagi!</translation>
     </message>
     <message>
+        <source>Some rewards could not be shown. Ask at the counter.</source>
+        <translation>Beberapa hadiah tidak dapat ditampilkan. Silakan tanya di kasir.</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>Sebelumnya</translation>
     </message>
@@ -2091,6 +2095,10 @@
     <message>
         <source>none (refused)</source>
         <translation>tidak ada (ditolak)</translation>
+    </message>
+    <message>
+        <source>none: the redemption was confirmed without one; cancel it on the Stamps dashboard</source>
+        <translation>tidak ada: penukarannya dikonfirmasi tanpa ID; batalkan lewat dashboard Stamps</translation>
     </message>
     <message>
         <source>not known: a manager closed it</source>
@@ -3971,6 +3979,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Gagal {n}</translation>
     </message>
     <message>
+        <source>Cancel on dashboard {n}</source>
+        <translation>Batalkan di dashboard {n}</translation>
+    </message>
+    <message>
+        <source>Cancels the till could not send: the redemption has no server id, so a manager cancels it on the Stamps dashboard.</source>
+        <translation>Pembatalan yang tidak dapat dikirim mesin kasir: penukarannya tidak punya ID di server, jadi manajer membatalkannya lewat dashboard Stamps.</translation>
+    </message>
+    <message>
         <source>oldest {age}</source>
         <translation>terlama {age}</translation>
     </message>
@@ -4316,6 +4332,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server answered, but this till could not read what it said, and it has not seen “{query}” before. Try again; call a manager if it keeps happening.</source>
         <comment>member.unreadable</comment>
         <translation>Server Stamps menjawab, tetapi mesin kasir ini tidak dapat membaca jawabannya, dan belum pernah melihat “{query}”. Coba lagi; panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The Stamps server answered about “{query}”, but this till could not read what it said. The till&apos;s saved copy of them is not used: the server may have said something the copy does not know (a blocked account). Try again; call a manager if it keeps happening.</source>
+        <comment>member.unreadable_copy_held_back</comment>
+        <translation>Server Stamps menjawab tentang “{query}”, tetapi mesin kasir ini tidak dapat membaca jawabannya. Salinan tersimpan di mesin kasir tidak dipakai: server mungkin menyatakan sesuatu yang tidak diketahui salinan itu (akun yang diblokir). Coba lagi; panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>{count} members found could not be read and are not listed: the Stamps server sent them in a form this till cannot read. Scan their card, or type their email, member ID or phone.</source>
+        <comment>member.suggestions_some_unread</comment>
+        <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
         <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
@@ -5863,6 +5889,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Berkas token {path} tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
+        <source>token file {path} cannot be written: {reason}</source>
+        <comment>token.file_unwritable</comment>
+        <translation>Berkas token {path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
         <source>token file {path} is not a regular file (a folder, a pipe or a device); remove it and store the token again with `stamps-pos token set`</source>
         <comment>token.file_not_regular</comment>
         <translation>Berkas token {path} bukan berkas biasa (sebuah folder, pipe, atau perangkat); hapus berkas itu lalu simpan token lagi dengan `stamps-pos token set`</translation>
@@ -6076,6 +6107,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{count} reward could not be read and is not shown: the Stamps server sent it in a form this till cannot read. Call a manager if it keeps happening.</source>
         <comment>catalogue.rewards_some_unread</comment>
         <translation>{count} hadiah tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>{count} member matches “{query}”. Pick it from the list.</source>
+        <comment>member.pick_one</comment>
+        <translation>{count} member cocok dengan “{query}”. Pilih dari daftar.</translation>
+    </message>
+    <message>
+        <source>{count} member found could not be read and is not listed: the Stamps server sent their details in a form this till cannot read. Scan their card, or type their email, member ID or phone.</source>
+        <comment>member.suggestions_some_unread</comment>
+        <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirim datanya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
         <source>{count} voucher could not be read and is not shown: the Stamps server sent it in a form this till cannot read. Call a manager if it keeps happening.</source>

@@ -408,6 +408,16 @@ def _details(server: DocsServer, payload: dict[str, Any]) -> Canned:
     )
 
 
+def details_with(server: DocsServer, user: str, **membership: Any) -> dict[str, Any]:
+    """The details page's answer for ``user`` with ``membership``'s fields written over its
+    own (``is_blocked="true"``: a value in a shape the docs do not show), for
+    :meth:`DocsServer.answer_next`."""
+    answer = _details(server, {"user": user})
+    body: dict[str, Any] = json.loads(json.dumps(answer.body))
+    body["membership"].update(membership)
+    return body
+
+
 def _suggestions(server: DocsServer, payload: dict[str, Any]) -> Canned:
     query = str(payload.get("query", "")).lower()
     found = [

@@ -178,6 +178,10 @@ class OutboxStatus:
     #: Seconds by which now reads earlier than the last redemption the till queued: its wall
     #: clock was moved back since (``None`` when it does not).
     clock_behind: float | None = None
+    #: Of :attr:`rejected`, the cancels the till never sent: their redemption was confirmed
+    #: without a server id, so only the Stamps dashboard can cancel it (``claim.needs_dashboard``).
+    #: Nothing failed there that the till could send again.
+    dashboard_cancels: int = 0
 
     @property
     def pending(self) -> int:
@@ -206,6 +210,13 @@ def read_status(session: Session) -> OutboxStatus:
         .select_from(ENTRIES.join(target, target.c.id == ENTRIES.c.cancels))
         .where(ENTRIES.c.status == EntryStatus.QUEUED, target.c.status != EntryStatus.SYNCED)
     ).scalar_one()
+    dashboard_cancels = session.execute(
+        sa.select(sa.func.count()).where(
+            ENTRIES.c.kind == OperationKind.CANCEL,
+            ENTRIES.c.status == EntryStatus.REJECTED,
+            ENTRIES.c.last_error == claims.NEEDS_DASHBOARD,
+        )
+    ).scalar_one()
     oldest = session.execute(
         sa.select(sa.func.min(ENTRIES.c.created_at)).where(ENTRIES.c.status == EntryStatus.QUEUED)
     ).scalar()
@@ -225,6 +236,7 @@ def read_status(session: Session) -> OutboxStatus:
         paused=bool(control and control.paused),
         paused_reason=control.reason if control else None,
         clock_behind=behind if behind > 0 else None,
+        dashboard_cancels=dashboard_cancels,
     )
 
 

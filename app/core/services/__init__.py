@@ -122,7 +122,13 @@ if TYPE_CHECKING:
         NewPinNeeded,
         RetryAuthorised,
     )
-    from app.core.services.members import Member, MemberNotFound, level_number, level_words
+    from app.core.services.members import (
+        Member,
+        MemberNotFound,
+        Suggestions,
+        level_number,
+        level_words,
+    )
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
     from app.core.services.receipts import Receipt, Verdict, feed_line_said, what_to_do
@@ -359,6 +365,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "Member",
             "MemberNotFound",
+            "Suggestions",
             "level_number",
             "level_words",
         ),
@@ -588,6 +595,7 @@ __all__ = [
     "StorageFull",
     "StorageProblem",
     "StorageReadOnly",
+    "Suggestions",
     "SummaryLine",
     "Till",
     "TillConfig",

@@ -76,6 +76,9 @@ class KioskOffer:
     first_name: str
     stamps: int
     rewards: tuple[OfferedReward, ...]
+    #: Whether the server listed rewards the till could not read (left out: the member may
+    #: afford one the screen does not show, so "collect more stamps" would not be true).
+    some_unread: bool = False
 
 
 def first_name(name: str) -> str:
@@ -253,7 +256,9 @@ class Kiosk:
             for reward in offer.rewards
             if not reward.flexible and reward.redeemable is not False and reward.stamps <= stamps
         )
-        return KioskOffer(first_name(member.name), stamps, affordable)
+        return KioskOffer(
+            first_name(member.name), stamps, affordable, some_unread=offer.rewards_unread > 0
+        )
 
     async def redeem(self, member: Member, reward_id: int, request_id: str | None) -> Receipt:
         """Queue one reward for ``member`` on the kiosk's channel (``request_id`` from

@@ -6,6 +6,7 @@ is the entry's lane, so one member's redemptions go strictly in order (architect
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from app.core import clock
@@ -19,6 +20,7 @@ __all__ = [
     "LookupRefused",
     "Member",
     "MemberNotFound",
+    "Suggestions",
     "level_number",
     "level_words",
     "member_from_details",
@@ -146,6 +148,23 @@ def _level(membership: Membership) -> str | None:
     if number is None and isinstance(membership.status, int):
         number = membership.status
     return str(number) if number is not None else None
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """The members a search by name or any identifier found, as far as they are known, and how
+    many matches the server listed that the till could not read (left out, as an unreadable
+    reward is: architecture §1)."""
+
+    members: tuple[Member, ...]
+    unread: int = 0
+
+    @property
+    def note(self) -> Message | None:
+        """What the cashier is told of the matches left out (``None``: none was)."""
+        if not self.unread:
+            return None
+        return say("member.suggestions_some_unread", count=self.unread)
 
 
 def suggestion_member(suggestion: MemberSuggestion) -> Member:

@@ -52,6 +52,7 @@ from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import (
     Member,
     MemberNotFound,
+    Suggestions,
     member_from_details,
     member_query,
     not_found,
@@ -272,6 +273,12 @@ class Till:
                 raise await self._member_refusal(refused) from None
             except StampsError as exc:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                if _answered_unreadably(exc):
+                    # The server answered about them, in a shape the till cannot read: it may
+                    # have said what the copy cannot know (blocked since). No outage, so the
+                    # copy does not answer for it (it showed Ayu unblocked beside a server that
+                    # had just said `"is_blocked": "true"`).
+                    raise NotOnline(await self._unreadable_answer(text)) from None
                 unseen = self._why_unseen(text, exc)
             except TimeoutError:
                 self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
@@ -365,6 +372,17 @@ class Till:
             return say("member.server_failing", query=query, status=failure.status_code)
         return say("member.unknown_offline", query=query)
 
+    async def _unreadable_answer(self, query: str) -> Message:
+        """What a lookup answered in a form the till cannot read says: that the till's copy is
+        held back when it has one (the server may have said what the copy does not know)."""
+        try:
+            known = await self.cache.find(query) is not None
+        except AmbiguousMember:
+            known = True
+        return say(
+            "member.unreadable_copy_held_back" if known else "member.unreadable", query=query
+        )
+
     def _slow(self, query: str) -> Message:
         return say("member.server_slow", query=query, seconds=f"{self.config.lookup_timeout:g}")
 
@@ -389,24 +407,31 @@ class Till:
         refuses the till's token is :class:`CredentialsRefused`, and pauses the queue, as for
         :meth:`find_member`: it is no outage, so the cache does not answer for it."""
         found, _ = await self._suggestions(query)
+        return list(found.members)
+
+    async def suggestions(self, query: str) -> Suggestions:
+        """:meth:`suggest`'s members, and how many matches the server listed that the till
+        could not read (left out without a word, the cashier searched on for a member the
+        server had found)."""
+        found, _ = await self._suggestions(query)
         return found
 
-    async def members_named(self, query: str) -> list[Member]:
+    async def members_named(self, query: str) -> Suggestions:
         """The members a name searched for (Enter, not the type-ahead) answers to, as
-        :meth:`suggest` finds them; but when the server could not answer and the cache knows
+        :meth:`suggestions` finds them; but when the server could not answer and the cache knows
         no one, :class:`NotOnline` says why, as :meth:`find_member` does. An empty cache is
         no proof that nobody has the name: "No member matches “Budi”" was said of a member
         with the line down, and sent the cashier to search by the name they had searched."""
         found, unseen = await self._suggestions(query)
-        if not found and unseen is not None:
+        if not found.members and unseen is not None:
             raise NotOnline(unseen)
         return found
 
-    async def _suggestions(self, query: str) -> tuple[list[Member], Message | None]:
+    async def _suggestions(self, query: str) -> tuple[Suggestions, Message | None]:
         """:meth:`suggest`'s members, and why the server did not answer for them (``None``
         when it did)."""
         if len(query.strip()) < 2:
-            return [], None
+            return Suggestions(()), None
         text = member_query(query)
         unseen = say("member.unknown_offline", query=text)
         if self.monitor.state is not Connectivity.OFFLINE:
@@ -429,8 +454,9 @@ class Till:
                 unseen = self._slow(text)
             else:
                 self.monitor.report(None, sent_at=sent_at)
-                return [suggestion_member(s) for s in answer.suggestions], None
-        return await self.cache.suggest(text), unseen
+                found = tuple(suggestion_member(s) for s in answer.suggestions)
+                return Suggestions(found, len(answer.unread_in("suggestions"))), None
+        return Suggestions(tuple(await self.cache.suggest(text))), unseen
 
     async def offer(self, member: Member) -> Offer:
         """What the store offers ``member`` now: rewards and vouchers (live, else as the till last
@@ -1448,6 +1474,13 @@ def _turned_down(failure: ApiError) -> bool:
     """A 4xx: the server looked at the request and said no (its words say why); a 5xx is a
     server failing, whatever its body says."""
     return failure.status_code is not None and 400 <= failure.status_code < 500
+
+
+def _answered_unreadably(failure: StampsError) -> bool:
+    """The server answered 2xx with a JSON object the endpoint's model does not fit: it spoke
+    the API's language about what was asked (not a web page, not a cut line), and what it said
+    cannot be known."""
+    return isinstance(failure, MalformedResponse) and failure.json_object
 
 
 def _answered_without_a_pong(failure: StampsError) -> bool:

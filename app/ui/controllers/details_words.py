@@ -352,6 +352,13 @@ def _server_id(row: HistoryRow) -> str:
     if any(attempt.outcome == "refused" for attempt in row.attempts):
         # refused (a manager may have closed it since): no redemption was made
         return QCoreApplication.translate("ManagerWords", "none (refused)")
+    if row.needs_dashboard:
+        # a cancel the till never sent, for a redemption confirmed without an id: "none yet"
+        # promised an answer that nothing will bring
+        return QCoreApplication.translate(
+            "ManagerWords",
+            "none: the redemption was confirmed without one; cancel it on the Stamps dashboard",
+        )
     if row.status is EntryStatus.DISMISSED:
         # closed by a manager (sent again, or dismissed) while unknown: the server may have
         # applied it, its id on the dashboard; no answer will bring it to this entry

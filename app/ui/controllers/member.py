@@ -204,7 +204,7 @@ class MemberController(QObject):
     async def _suggestions(self, query: str) -> None:
         search = self.view.member_search
         try:
-            members = await self.session.till.suggest(query)
+            found = await self.session.till.suggestions(query)
         except (MemberNotFound, NotOnline) as exc:
             # No member could answer to it (a hidden character), or the server refuses the
             # till's token (the queue paused for it: no outage, so no list from the till's
@@ -215,10 +215,15 @@ class MemberController(QObject):
             self._said_while_typing = True
             self._said_token_refused = isinstance(exc, CredentialsRefused)
             return
-        rows = [suggestion_row(m) for m in members]
+        rows = [suggestion_row(m) for m in found.members]
         if search.text().strip() != query.strip():
             return  # the cashier has typed on (or pressed Enter) since
-        if self._said_while_typing:
+        if found.note is not None:
+            # matches the server listed and the till could not read: left out without a word,
+            # the cashier looked on for a member the server had found
+            search.set_message(words(found.note), error=False)
+            self._said_while_typing = True
+        elif self._said_while_typing:
             search.set_message("")
             self._said_while_typing = False
         search.set_suggestions(rows)
@@ -297,15 +302,20 @@ class MemberController(QObject):
 
     async def _by_name(self, name: str) -> Member | None:
         """The one member with this name, looked up; else the list to pick from (``None``)."""
-        found = await self.session.till.members_named(name)
+        named = await self.session.till.members_named(name)
+        found = named.members
         if not found:
-            raise MemberNotFound(say("member.not_found", query=name))
-        if len(found) == 1:
+            # "No member matches" is not true of matches the server listed unreadably
+            raise MemberNotFound(named.note or say("member.not_found", query=name))
+        if len(found) == 1 and not named.unread:  # one read, others not: the cashier picks
             return await self.session.till.find_member(found[0].lookup)
         rows = [suggestion_row(m) for m in found]
         search = self.view.member_search
         search.set_suggestions(rows)
-        search.set_message(words(say("member.pick_one", count=len(found), query=name)), error=False)
+        said = words(say("member.pick_one", count=len(found), query=name))
+        if named.note is not None:
+            said = f"{said} {words(named.note)}"
+        search.set_message(said, error=False)
         self.suggestions_shown.emit(rows)
         return None
 

@@ -29,6 +29,7 @@ from app.core.services import (
     TokenSource,
     check_token,
     diagnostics,
+    say,
     store_token,
     typed_token,
 )
@@ -229,7 +230,9 @@ class SettingsController(QObject):
             try:
                 await asyncio.to_thread(store_token, token, self._token_folder())
             except CredentialsError as exc:
-                self._refuse({"token": str(exc)})
+                # In the window's language, as the cannot-start page says a token's trouble
+                said = words(say(exc.message_id, **exc.fields)) if exc.message_id else None
+                self._refuse({"token": said or self.token_refusal(token) or str(exc)})
                 return None
             changed = (*changed, "token")
         if changed:

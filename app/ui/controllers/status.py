@@ -162,7 +162,9 @@ class StatusController(QObject):
             connectivity=state,
             queued=status.queued + status.sending,
             unknown=status.unknown,
-            failed=status.rejected,
+            # a cancel only the dashboard can make failed nothing the till could send again
+            failed=status.rejected - status.dashboard_cancels,
+            dashboard=status.dashboard_cancels,
             oldest_queued_age_s=age,
             paused_for_credentials=status.paused,
             stalled_lane_alert=stalled,

@@ -182,7 +182,9 @@ class KioskFlow(QObject):
             return
         self.offer = offer
         tiles = [TileData(r.id, r.name, r.stamps) for r in offer.rewards]
-        self.view.rewards.show_member(offer.first_name, offer.stamps, tiles)
+        self.view.rewards.show_member(
+            offer.first_name, offer.stamps, tiles, some_unread=offer.some_unread
+        )
         self._show(self.view.rewards)
 
     def pick(self, reward_id: int) -> None:

@@ -48,6 +48,10 @@ class KioskRewardsPage(KioskPage):
         self.hello = label("kioskHello", "kioskTitle")
         self.balance = label("kioskBalance", "kioskHeading")
         self.empty = label("kioskNoRewards")
+        # Rewards the server listed that the till could not read: the customer may afford one
+        # not shown, and the counter's tab says how many (short words here, for a customer).
+        self.unread = label("kioskRewardsUnread", "kioskWarning")
+        self.unread.hide()
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
         self.grid.setSpacing(24)
@@ -64,10 +68,12 @@ class KioskRewardsPage(KioskPage):
         self.column.addWidget(self.hello)
         self.column.addWidget(self.balance)
         self.column.addWidget(self.empty)
+        self.column.addWidget(self.unread)
         self.column.addWidget(self.grid_holder, 1)
         self.column.addLayout(paging)
         self.column.addWidget(self.done_button)
         self._tiles: list[TileData] = []
+        self._some_unread = False
         self._page = 0
         self._columns = 2
         self._tile_size = TILE_SIZE["roomy"]
@@ -75,12 +81,16 @@ class KioskRewardsPage(KioskPage):
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("You cannot redeem a reward here yet. Collect more stamps!"))
+        self.unread.setText(self.tr("Some rewards could not be shown. Ask at the counter."))
         self.previous.setText(self.tr("Previous"))
         self.more.setText(self.tr("More rewards"))
         self.done_button.setText(self.tr("Done"))
 
-    def show_member(self, first_name: str, stamps: int, tiles: list[TileData]) -> None:
-        """Show the member's first name, their stamps and the first page of their tiles."""
+    def show_member(
+        self, first_name: str, stamps: int, tiles: list[TileData], *, some_unread: bool = False
+    ) -> None:
+        """Show the member's first name, their stamps and the first page of their tiles;
+        ``some_unread`` when the server listed rewards the till could not read."""
         self.hello.setText(self.tr("Hi, {name}!").format(name=wrappable(first_name)))
         self.balance.setText(
             (
@@ -90,6 +100,7 @@ class KioskRewardsPage(KioskPage):
             ).format(count=stamps)
         )
         self._tiles = list(tiles)
+        self._some_unread = some_unread
         self._page = 0
         self._lay_out()
 
@@ -98,6 +109,7 @@ class KioskRewardsPage(KioskPage):
         self.hello.clear()
         self.balance.clear()
         self._tiles = []
+        self._some_unread = False
         self._page = 0
         self._lay_out()
 
@@ -147,7 +159,10 @@ class KioskRewardsPage(KioskPage):
         shown = self._tiles[start : start + TILES_PER_PAGE]
         for index, tile in enumerate(shown):
             self.grid.addWidget(self._tile(tile), index // self._columns, index % self._columns)
-        self.empty.setVisible(not self._tiles and bool(self.hello.text()))
+        member = bool(self.hello.text())
+        # "Collect more stamps!" is not true of a customer who may afford a reward not shown
+        self.empty.setVisible(not self._tiles and member and not self._some_unread)
+        self.unread.setVisible(member and self._some_unread)
         self.previous.setVisible(self._page > 0)
         self.more.setVisible(start + TILES_PER_PAGE < len(self._tiles))
 

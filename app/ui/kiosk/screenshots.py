@@ -117,6 +117,12 @@ def state_no_rewards(view: KioskWindowView) -> None:
     view.show_page(view.rewards)
 
 
+def state_rewards_unread(view: KioskWindowView) -> None:
+    # the server listed rewards the till could not read: the customer is sent to the counter
+    view.rewards.show_member(FIRST_NAME, 250, TILES[:2], some_unread=True)
+    view.show_page(view.rewards)
+
+
 def state_confirm(view: KioskWindowView) -> None:
     view.confirm.ask(TILES[0].name, TILES[0].stamps)
     view.show_page(view.confirm)
@@ -191,6 +197,7 @@ STATES: dict[str, Callable[[KioskWindowView], None]] = {
     "06-working": state_working,
     "07-rewards": state_rewards,
     "08-no-rewards": state_no_rewards,
+    "08-rewards-unread": state_rewards_unread,
     "09-confirm": state_confirm,
     "10-confirmed": state_confirmed,
     "11-not-confirmed": state_not_confirmed,

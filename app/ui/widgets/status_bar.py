@@ -62,6 +62,9 @@ class _SyncStateItems:
         self.failed = QLabel()
         self.failed.setObjectName("failedCount")
         set_style_property(self.failed, "alert", "failed")
+        self.dashboard = QLabel()
+        self.dashboard.setObjectName("dashboardCount")
+        set_style_property(self.dashboard, "alert", "dashboard")
         self.oldest = QLabel()
         self.oldest.setObjectName("oldestQueued")
         self.exceptions = QPushButton()
@@ -76,13 +79,21 @@ class _SyncStateItems:
         # In the middle of the height kept for the busiest state (SyncStatusBar), level with
         # the cashier's name, when it takes fewer lines.
         self.flow = FlowLayout(self.state, spacing=6, middle=True)
-        for widget in (connection, self.queued, self.unknown, self.failed, self.oldest):
+        for widget in (
+            connection,
+            self.queued,
+            self.unknown,
+            self.failed,
+            self.dashboard,
+            self.oldest,
+        ):
             self.flow.addWidget(widget)
         self.flow.addWidget(self.exceptions)
 
 
 class SyncStatusBar(QFrame):
-    """Online/degraded/offline, counts of queued, unknown and failed entries, the age of the oldest
+    """Online/degraded/offline, counts of queued, unknown and failed entries (and of cancels only
+    the Stamps dashboard can make, while there are any), the age of the oldest
     queued entry; a red banner when the queue is paused for credentials, an amber one when a
     lane has stalled and another when the till's clock is wrong. Counts of unknown and failed
     turn coloured only when non-zero, so colour on this bar always means something needs looking
@@ -103,6 +114,8 @@ class SyncStatusBar(QFrame):
         self.queued = items.queued
         self.unknown = items.unknown
         self.failed = items.failed
+        self.dashboard = items.dashboard
+        self.dashboard.hide()
         self.oldest = items.oldest
         # Redemptions waiting for a manager's decision (rejected or unknown): a badge that opens
         # manager mode's exceptions; hidden while there are none.
@@ -222,6 +235,16 @@ class SyncStatusBar(QFrame):
         self.failed.setText(self.tr("Failed {n}").format(n=status.failed))
         set_style_property(self.unknown, "alert", "unknown" if status.unknown else "none")
         set_style_property(self.failed, "alert", "failed" if status.failed else "none")
+        # A cancel the till never sent (its redemption has no server id) is no failure to send
+        # again: "Failed" sent a manager to retry it. Its own count, shown only while there is one.
+        self.dashboard.setText(self.tr("Cancel on dashboard {n}").format(n=status.dashboard))
+        self.dashboard.setToolTip(
+            self.tr(
+                "Cancels the till could not send: the redemption has no server id, so a manager "
+                "cancels it on the Stamps dashboard."
+            )
+        )
+        self.dashboard.setVisible(status.dashboard > 0)
 
         if status.queued and status.oldest_queued_age_s is not None:
             self.oldest.setText(
@@ -336,6 +359,7 @@ class SyncStatusBar(QFrame):
         busiest.queued.setText(self.tr("Queued {n}").format(n=999))
         busiest.unknown.setText(self.tr("Unknown {n}").format(n=999))
         busiest.failed.setText(self.tr("Failed {n}").format(n=999))
+        busiest.dashboard.setText(self.tr("Cancel on dashboard {n}").format(n=99))
         busiest.oldest.setText(self.tr("oldest {age}").format(age=age_text(23 * 3600 + 59 * 60)))
         busiest.exceptions.setText(self.tr("Needs a manager: {n}").format(n=99))
         # As wide as the row lets it be (all but the row's margins and spacing and the
@@ -365,6 +389,7 @@ class SyncStatusBar(QFrame):
                 self.queued,
                 self.unknown,
                 self.failed,
+                self.dashboard,
                 self.oldest,
                 self.exceptions,
             )

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ...support.docs_server import DocsServer, docs_server
+from app.cli.common import EXIT_NOT_CONFIRMED
+
+from ...support.docs_server import DocsServer, details_with, docs_server
 from .conftest import Cli
 
 pytestmark = pytest.mark.integration
@@ -54,3 +56,17 @@ def test_redeem_code_checks_the_voucher_for_the_sale_the_cashier_gives(
     without = docs_cli("redeem", "code", "--user", AYU, "--code", "VC-ABC")
     assert without.returncode in (0, 1), without.stderr  # the server may refuse it used
     assert "transaction_value" not in docs_server.sent("/api/vouchers/validate")[-1]
+
+
+def test_member_find_does_not_answer_from_the_till_s_copy_what_the_server_said_unreadably(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # Ayu looked up once, then the server answers about her with `"is_blocked": "true"`: the
+    # till's copy said she was not blocked, where the server may just have said she is
+    assert docs_cli("member", "find", AYU).returncode == 0
+    blocked = details_with(docs_server, AYU, is_blocked="true")
+    docs_server.answer_next("/api/v2/memberships/details", 200, blocked)
+    held_back = docs_cli("member", "find", AYU)
+    assert held_back.returncode == EXIT_NOT_CONFIRMED, held_back.stdout
+    assert "cached as of" not in held_back.stdout and AYU not in held_back.stdout
+    assert "could not read" in held_back.stderr and "saved copy" in held_back.stderr

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.services import (
     AttemptLine,
     CancelState,
@@ -690,6 +691,30 @@ def test_a_status_the_till_does_not_know_is_said_not_read_as_confirmed() -> None
     assert facts(details(entry))["Status"] == (
         "Counted as confirmed: found in the member's activity, with a status the till does not know"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "none: the redemption was confirmed without one; cancel it on the Stamps dashboard"),
+        ("id", "tidak ada: penukarannya dikonfirmasi tanpa ID; batalkan lewat dashboard Stamps"),
+    ],
+)
+def test_a_cancel_the_till_never_sent_does_not_wait_for_a_server_id(
+    language: str, said: str
+) -> None:
+    # The cancel's own details said "Server redemption id: none yet", as if an answer would
+    # bring one: its redemption was confirmed without one, and it will never be sent.
+    cancel = row(
+        EntryStatus.REJECTED,
+        Verdict.REFUSED,
+        "cancel.needs_dashboard",
+        kind=OperationKind.CANCEL,
+        last_error=NEEDS_DASHBOARD,
+    )
+    with speaking(language):
+        shown = dict(details_data(details(cancel)).facts)
+    assert said in shown.values()
 
 
 def test_a_cancel_the_till_never_sent_agrees_with_the_historys_row() -> None:

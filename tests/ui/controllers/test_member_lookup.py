@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.config import load_settings
 from app.ui.cashier_window import CashierWindow
 from app.ui.widgets.scanner_filter import ScannerFilter
 
+from ...support.docs_server import DocsServer, details_with, docs_server
+from ...support.network import AMPLE_TIMEOUTS
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, run_async
 
 pytestmark = pytest.mark.integration
+
+__all__ = ["docs_server"]
 
 
 @pytest.mark.parametrize(
@@ -84,6 +92,76 @@ def test_nobody_found_says_so_and_keeps_the_card_empty(
     assert blocker.args == [None]
     assert "No member matches" in cashier.view.member_search.message_text()
     assert cashier.session.member is None
+
+
+def docs_cashier(
+    make_cashier: Callable[..., CashierWindow], docs_server: DocsServer, tmp_path: Path
+) -> CashierWindow:
+    """The window over a till on the docs server, which answers as a test tells it."""
+    settings = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    )
+    return make_cashier(settings, token=docs_server.token)
+
+
+def test_a_member_the_server_answered_for_unreadably_is_not_shown_from_the_till_s_copy(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    docs_server: DocsServer,
+    tmp_path: Path,
+) -> None:
+    # Served once, then the server answers about her with `"is_blocked": "true"`: the card
+    # showed the till's copy, not blocked, where the server may just have said she is.
+    cashier = docs_cashier(make_cashier, docs_server, tmp_path)
+    ayu = "ayu@contoh.co.id"
+    find_member(qtbot, cashier, ayu)
+    blocked = details_with(docs_server, ayu, is_blocked="true")
+    docs_server.answer_next("/api/v2/memberships/details", 200, blocked)
+    field = cashier.view.member_search.field
+    field.clear()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as blocker:
+        qtbot.keyClicks(field, ayu)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert blocker.args == [None]
+    assert cashier.session.member is None
+    assert not cashier.view.member_card._details.isVisible()  # "No member", not her copy
+    said = cashier.view.member_search.message_text()
+    assert "could not read" in said and "saved copy" in said
+
+
+def test_matches_the_till_could_not_read_are_said_not_left_out_silently(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    docs_server: DocsServer,
+    tmp_path: Path,
+) -> None:
+    # The server finds two Budis and lists one in a shape the till cannot read (its stamps in
+    # words): the type-ahead showed one Budi without a word, and Enter took him for the only one.
+    cashier = docs_cashier(make_cashier, docs_server, tmp_path)
+    budi = {"id": 777, "name": "Budi Santoso", "email": "budi@contoh.co.id", "stamps": 40}
+    other = {"id": 778, "name": "Budi Hartono", "stamps": "forty"}
+    search = cashier.view.member_search
+    for _ in range(3):  # the type-ahead's ("Bud", "Budi": one or both), then Enter's
+        docs_server.answer_next("/api/memberships/suggestions", 200, {"suggestions": [budi, other]})
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClicks(search.field, "Budi")
+    assert [row.label for row in shown.args[0]] == ["Budi Santoso"]
+    unread = (
+        "1 member found could not be read and is not listed: the Stamps server sent their "
+        "details in a form this till cannot read. Scan their card, or type their email, member "
+        "ID or phone."
+    )
+    assert search.message_text() == unread
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as looked_up:
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert looked_up.args == [None]  # not taken for the only Budi: the cashier picks
+    assert cashier.session.member is None
+    assert search.message_text() == (f"1 member matches “Budi”. Pick it from the list. {unread}")
 
 
 def test_typing_suggests_members_and_choosing_one_looks_them_up(

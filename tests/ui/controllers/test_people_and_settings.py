@@ -406,6 +406,38 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
     assert dialog.error_of("token") == ""
 
 
+def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No keyring, and a folder where the token file should be: the file cannot be written.
+    # The reason beside the field stayed English in an Indonesian window.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    (folder / "token").mkdir(parents=True)
+    (folder / "token" / "in-the-way").write_text("", encoding="ascii")
+    window = make_cashier(till_settings)
+    window.settings.settings = till_settings
+    window.settings.file = SettingsFile(folder / "settings.toml")
+    window.settings.token_folder = folder
+    add_manager(qtbot, window)
+    enter(qtbot, window)
+    with speaking("id"):
+        window.settings.open()
+        qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
+        dialog = window.settings.dialog
+        assert dialog is not None
+        dialog.token_edit.setText("new-token-123")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
+        said = dialog.error_of("token")
+    assert said.startswith(f"Berkas token {folder / 'token'} tidak dapat ditulis: "), said
+    assert "new-token-123" not in said
+
+
 def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
     qtbot: QtBot,
     cashier: CashierWindow,

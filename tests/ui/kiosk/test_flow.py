@@ -5,6 +5,7 @@ code, and what happens offline, when the server does not confirm, and when somet
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -16,6 +17,8 @@ from app.core.domain import Channel, EntryStatus
 from app.core.services import (
     Handover,
     KioskPaused,
+    Member,
+    Offer,
     StorageFull,
     Verdict,
     qr_payload,
@@ -190,6 +193,31 @@ def test_a_card_scanned_over_the_last_customers_rewards_is_the_next_customers(
     _wait_page(qtbot, kiosk, "kioskPin")
     assert kiosk.flow.chosen is None and view.confirm.question.text() == ""
     assert sandbox.stamps(AYU) == 250
+
+
+@pytest.mark.parametrize("affordable", [True, False])
+def test_rewards_the_till_could_not_read_send_the_customer_to_the_counter(
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, affordable: bool
+) -> None:
+    # The server listed a reward the till could not read: the counter's tab says so, and the
+    # kiosk left it out without a word (and "Collect more stamps!" with no tile, where the
+    # customer may afford the one not shown).
+    read = kiosk.till.offer
+
+    async def with_one_unread(member: Member) -> Offer:
+        offer = await read(member)
+        return replace(offer, rewards=offer.rewards if affordable else (), rewards_unread=1)
+
+    monkeypatch.setattr(kiosk.till, "offer", with_one_unread)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    assert view.rewards.unread.isVisibleTo(view.rewards)
+    assert view.rewards.unread.text() == "Some rewards could not be shown. Ask at the counter."
+    assert bool(view.rewards.tiles()) is affordable
+    assert not view.rewards.empty.isVisibleTo(view.rewards)
+    view.rewards.done_button.click()
+    assert not view.rewards.unread.isVisibleTo(view.rewards)  # the next customer starts clean
 
 
 def test_a_blocked_member_is_sent_to_the_counter(

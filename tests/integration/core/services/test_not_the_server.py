@@ -15,7 +15,7 @@ from app.core.offline.connectivity import Connectivity
 from app.core.services.refusals import NotOnline
 from app.core.services.runtime import open_till
 
-from ....support.docs_server import DocsServer, docs_server
+from ....support.docs_server import DocsServer, details_with, docs_server
 from ....support.network import AMPLE_TIMEOUTS
 from ....support.odd_servers import LoginPage, serving
 
@@ -69,6 +69,37 @@ async def test_an_answer_the_till_cannot_read_is_not_called_a_failing_server(
     said = await _unseen_lookup_words(tmp_path, docs_server)
     assert "failing" not in said and "(200)" not in said
     assert "could not read" in said and "“KR24000006”" in said
+
+
+@pytest.mark.parametrize("answered_unreadably", [False, True])
+async def test_the_till_s_copy_answers_for_a_failing_server_but_not_for_an_unreadable_answer(
+    tmp_path: Path, docs_server: DocsServer, answered_unreadably: bool
+) -> None:
+    # A server that fails says nothing of the member: the copy answers, as in an outage. One
+    # that answers about them in a shape the till cannot read (`"is_blocked": "true"`) may
+    # have said what the copy does not know: the copy showed Ayu unblocked.
+    settings = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    )
+    ayu = "ayu@contoh.co.id"
+    async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
+        assert (await till.find_member(ayu)).live
+        if answered_unreadably:
+            blocked = details_with(docs_server, ayu, is_blocked="true")
+            docs_server.answer_next("/api/v2/memberships/details", 200, blocked)
+            with pytest.raises(NotOnline) as held_back:
+                await till.find_member(ayu)
+            said = str(held_back.value)
+            assert "could not read" in said and "saved copy" in said and f"“{ayu}”" in said
+        else:
+            docs_server.answer_next("/api/v2/memberships/details", 500, {"detail": "Oops"})
+            copy = await till.find_member(ayu)
+            assert not copy.live and copy.email == ayu
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,9 @@ async def test_cancel_of_an_unknown_waits_and_does_not_block_the_lane(
     rejected = await outbox.get(cancel.id)
     assert rejected is not None and rejected.status == EntryStatus.REJECTED
     assert rejected.last_error and "dashboard" in rejected.last_error
+    # rejected, but nothing the till could send again: counted apart for the status bar
+    status = await outbox.status()
+    assert (status.rejected, status.dashboard_cancels) == (1, 1)
     with pytest.raises(OutboxError, match="dashboard"):
         await outbox.cancel(entry.id, **WHO)
     await worker.stop()
