@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +120,48 @@ def test_a_double_tap_on_more_rewards_turns_one_page(
         clock.advance(FRESH_PAGE_SECONDS)
         _tap(qtbot, kiosk, finger)
         assert _tile_names(kiosk) == first_page
+
+
+def test_a_double_tap_on_a_managers_name_types_nothing_into_their_pin(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+) -> None:
+    # Before, the manager's steps were one screen to the guard: the second tap of a double tap
+    # on their name typed the digit under it on the PIN pad, and their PIN was then wrong (seen
+    # under Xvfb at 1366×768, a "5").
+    kiosk = make_kiosk(till_settings, size=(1366, 768))
+    view = kiosk.view
+    page = view.manager
+    clock = ManualClock()
+    with installed(clock):
+        kiosk.lock.corner_held.emit()
+        qtbot.waitUntil(lambda: _page(kiosk) == "kioskManager", timeout=WAIT_MS)
+        name = page.name_buttons[0]
+        where_name_is = QRect(name.mapTo(view, QPoint(0, 0)), name.size())
+        clock.advance(2)  # the manager finds their name
+
+        _tap(qtbot, kiosk, where_name_is.center())
+        assert page.step() == "pin"
+        # A finger's second tap lands a little off its first, on the name still: where there, a
+        # key of the pad is now.
+        finger = _on_a_digit_key(view, where_name_is)
+        clock.advance(DOUBLE_TAP_GAP)
+        _tap(qtbot, kiosk, finger)
+        assert page.keypad.entered_count() == 0
+
+        # The key, tapped once the pad has been up a moment, types its digit.
+        clock.advance(FRESH_PAGE_SECONDS)
+        _tap(qtbot, kiosk, finger)
+        assert page.keypad.entered_count() == 1
+
+
+def _on_a_digit_key(view: QWidget, area: QRect) -> QPoint:
+    """A point of ``area`` (down its middle) on one of the screen's digit keys."""
+    for y in range(area.top(), area.bottom() + 1):
+        point = QPoint(area.center().x(), y)
+        key = view.childAt(point)
+        if isinstance(key, QAbstractButton) and key.text().isdigit():
+            return point
+    raise AssertionError(f"no digit key where {area} was")
