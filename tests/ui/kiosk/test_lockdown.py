@@ -25,6 +25,7 @@ from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.gates import Held, ScriptedClock
+from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from .conftest import (
     AYU_CARD,
@@ -196,6 +197,34 @@ def test_sixty_idle_seconds_forget_the_member_on_screen_and_in_the_controllers(
     assert kiosk.view.rewards.hello.text() == "" and kiosk.view.rewards.tiles() == []
     assert kiosk.view.confirm.question.text() == ""
     assert "Ayu" not in visible_words(kiosk.view)
+
+
+def test_a_language_chosen_and_left_on_welcome_is_the_kiosks_own_again_after_sixty_seconds(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Welcome waited for ever: a customer who tapped "English" on a kiosk in Bahasa Indonesia
+    # (or went "Back" from the phone keypad) and walked away left it in English for the next.
+    view = kiosk.view
+
+    def welcome_says() -> str:
+        QApplication.processEvents()  # a change of language reaches the window as an event
+        return view.welcome.title.text()
+
+    clock = ManualClock()
+    with installed(clock), speaking("en"):  # the kiosk's own language again after the test
+        view.welcome.languages["id"].click()
+        qtbot.waitUntil(lambda: welcome_says() == "Selamat datang", timeout=WAIT_MS)
+        view.welcome.phone.click()
+        view.phone.back_button.click()  # the customer goes back, then away
+        assert _page(kiosk) == "kioskWelcome"
+        clock.advance(59)
+        assert not kiosk.idle.check() and welcome_says() == "Selamat datang"
+        clock.advance(1)
+        qtbot.waitUntil(lambda: welcome_says() == "Welcome", timeout=WAIT_MS)
+        assert _page(kiosk) == "kioskWelcome"
+        # In its own language, welcome waits for the next customer as long as it takes.
+        clock.advance(3600)
+        assert not kiosk.idle.check()
 
 
 def test_a_result_stays_thirty_seconds_for_the_cashier_to_scan_then_goes(
