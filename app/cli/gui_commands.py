@@ -58,6 +58,7 @@ Exceptions: send it again, mark it applied or dismiss it.
 """
 
 DEMO_KIOSK_HINT = """\
+Stamps POS demo: the kiosk runs against a sandbox at {url} with a throwaway database.
 The kiosk (--kiosk): scan (or type fast, then Enter) a card: 70140000000006 is Ayu, no PIN;
 70140000000123 is Budi, PIN 123456; or tap "Enter phone number" and type 081310000123 (Budi).
 Hold the top-left corner for 5 s to leave: manager {manager}, PIN {manager_pin}.
@@ -325,8 +326,11 @@ def _demo(args: argparse.Namespace) -> int:
             except ConfigError as exc:
                 return _fail(args, str(exc))
             logs.to_folder(settings.data_dir)
+            # The kiosk has no cashiers, no member field and no Demo menu: the cashier's hint
+            # told whoever ran it to use them.
+            hint = DEMO_KIOSK_HINT if getattr(args, "kiosk", False) else DEMO_HINT
             print(
-                DEMO_HINT.format(url=shop.url, manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN),
+                hint.format(url=shop.url, manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN),
                 flush=True,
             )
             if args.exceptions:
@@ -369,7 +373,6 @@ def _demo_kiosk(args: argparse.Namespace, settings: Settings, token: Secret, see
     from app.ui.options import StaffSeed
 
     assert isinstance(seed, StaffSeed)
-    print(DEMO_KIOSK_HINT.format(manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN), flush=True)
     try:
         return run_kiosk(
             settings.till_config(kiosk=True),

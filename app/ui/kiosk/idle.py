@@ -1,5 +1,6 @@
 """The kiosk forgets: sixty seconds without a touch, thirty once the result is on screen, ten on a
-notice, and the customer is cleared and welcome is back. Time is the till's clock
+notice, and the customer is cleared and welcome is back; sixty on welcome in a language a
+customer chose, and it is the kiosk's own again. Time is the till's clock
 (``clock.monotonic``), so a test moves it instead of waiting."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 
 from app.core.services import clock
+from app.ui import language
 from app.ui.controllers.watcher import INPUT_EVENTS, InputWatcher
 from app.ui.kiosk.flow import KioskFlow
 from app.ui.kiosk.view import KioskWindowView
@@ -46,10 +48,13 @@ class KioskIdle(InputWatcher):
         return False
 
     def limit(self) -> float | None:
-        """How long the screen on show may wait, in seconds (``None``: welcome waits forever)."""
+        """How long the screen on show may wait, in seconds (``None``: welcome, in the kiosk's
+        own language, waits forever)."""
         page = self.view.current_page()
         if page is self.view.welcome:
-            return None
+            # Welcome waits for ever in the kiosk's own language. In another, a customer chose
+            # it and went (or went back, and then away): the next one met their language.
+            return None if language.current() == self.flow.home_language else IDLE_SECONDS
         if page is self.view.result:
             return RESULT_SECONDS
         if page is self.view.notice:

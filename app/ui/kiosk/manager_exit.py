@@ -33,6 +33,9 @@ class ManagerExit(QObject):
         page.pin_entered.connect(lambda name, pin: spawn(self.sign_in(name, Secret(pin))))
         page.leave_requested.connect(lambda: spawn(self.leave_kiosk()))
         page.cancelled.connect(self.back_to_kiosk)
+        # Each step is another screen where a finger lands: the second tap of a double tap on a
+        # manager's name typed the PIN pad's key under it, and the PIN then typed was wrong.
+        page.step_shown.connect(lambda: self.flow.page_shown.emit(page))
         flow.reset_done.connect(lambda: spawn(self._manager_leaves()))
 
     def open(self) -> None:

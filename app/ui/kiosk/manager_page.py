@@ -22,9 +22,11 @@ ROOM_LINE = "\u00a0"
 
 class KioskManagerPage(KioskPage):
     """Name, PIN, then what to do. ``pin_entered(name, pin)`` on OK; ``leave_requested()``;
-    ``cancelled()`` (back to the kiosk, from any step)."""
+    ``cancelled()`` (back to the kiosk, from any step); ``step_shown()`` whenever another step
+    comes up (another screen to the tap guard)."""
 
     pin_entered = Signal(str, str)
+    step_shown = Signal()
     leave_requested = Signal()
     cancelled = Signal()
 
@@ -117,22 +119,19 @@ class KioskManagerPage(KioskPage):
             self.names_column.addWidget(pick)
             self.name_buttons.append(pick)
         self.refusal.hide()
-        self.steps.setCurrentWidget(self.names_step)
-        self._say_step()
+        self._show_step(self.names_step)
 
     def ask_pin(self, name: str) -> None:
         """Step two: ``name``'s PIN."""
         self._name = name
         self.keypad.wipe()
         self._hold_refusal_room()
-        self.steps.setCurrentWidget(self.pin_step)
-        self._say_step()
+        self._show_step(self.pin_step)
 
     def signed_in(self) -> None:
         """Step three: a manager is in; leave, or go back to the kiosk."""
         self.refusal.hide()
-        self.steps.setCurrentWidget(self.signed_in_step)
-        self._say_step()
+        self._show_step(self.signed_in_step)
 
     def set_clock(self, warning: ClockWarning | None) -> None:
         """What is wrong with the till's clock (``None``: nothing), said once a manager is in."""
@@ -148,6 +147,11 @@ class KioskManagerPage(KioskPage):
         """A card scanned while the PIN was typed: the pad was emptied (its digits and the
         card's), and the manager is told why, where it went without a word."""
         self.show_refusal(self.tr("Card not read, and the PIN emptied: type the PIN again."))
+
+    def _show_step(self, step: QWidget) -> None:
+        self.steps.setCurrentWidget(step)
+        self._say_step()
+        self.step_shown.emit()
 
     def step(self) -> str:
         """``name``, ``pin`` or ``signed_in``."""

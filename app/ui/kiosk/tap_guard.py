@@ -1,7 +1,9 @@
 """A new screen takes no tap for a moment: a customer's double tap, or a second tap given
 because the first seemed not to take, lands on the screen that tap brought up, and often on its
 button in the same place ("No, go back", then the rewards' "Done": the customer forgotten).
-Keys pass (a scanner's card, a numpad's digits): no finger typed them.
+Keys pass (a scanner's card, a numpad's digits): no finger typed them. A tap swallowed starts
+the moment again: a triple tap's third tap, 0.3 s or more after the screen came, is the same
+finger's as the two before it (the third of "No, go back" tapped the rewards' "Done").
 
 Time is the till's clock (``clock.monotonic``), as the idle reset's, so a test moves it."""
 
@@ -28,7 +30,8 @@ _TAP_STARTS = frozenset(
 
 class TapGuard(QObject):
     """Swallows a tap that starts within :data:`FRESH_PAGE_SECONDS` of the flow's
-    ``page_shown``. An application-wide event filter: :meth:`close` removes it."""
+    ``page_shown``, or of the last tap it swallowed. An application-wide event filter:
+    :meth:`close` removes it."""
 
     def __init__(self, flow: KioskFlow) -> None:
         super().__init__(flow)
@@ -42,7 +45,8 @@ class TapGuard(QObject):
         self._shown_at = clock.monotonic()
 
     def fresh(self) -> bool:
-        """Whether the screen on show came up too recently to have been aimed at."""
+        """Whether the screen on show came up too recently to have been aimed at (or a tap on
+        it was swallowed too recently)."""
         since = clock.monotonic() - self._shown_at
         # A clock that went back (another one installed since, in a test) is no recent change.
         return 0 <= since < FRESH_PAGE_SECONDS
@@ -53,6 +57,8 @@ class TapGuard(QObject):
             return False
         if event.type() not in _TAP_STARTS or not self.fresh():
             return False
+        # The finger is still at it: its next tap is as little aimed at this screen.
+        self._shown_at = clock.monotonic()
         event.accept()
         return True
 

@@ -16,6 +16,7 @@ from app.ui.kiosk.lockdown import KioskLock
 from app.ui.kiosk.manager_exit import ManagerExit
 from app.ui.kiosk.tap_guard import TapGuard
 from app.ui.kiosk.view import KioskWindowView
+from app.ui.widgets.key_repeat import KeyRepeatFilter
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 #: How often the kiosk looks again whether redemptions are paused for the API token (another
@@ -26,8 +27,8 @@ RECHECK_MS = 30_000
 
 class KioskWindow(QObject):
     """The kiosk's controllers: the customer's flow, the idle reset, the guard against a
-    double tap, the lock-down and the manager's way out, over one :class:`Till`; scans come
-    from ``scanner``."""
+    double tap, the lock-down, a held key's repeats and the manager's way out, over one
+    :class:`Till`; scans come from ``scanner``."""
 
     def __init__(
         self, view: KioskWindowView, till: Till, *, scanner: ScannerFilter | None = None
@@ -43,6 +44,9 @@ class KioskWindow(QObject):
         self.taps = TapGuard(self.flow)
         self.lock = KioskLock(view)
         self.manager = ManagerExit(view, till, self.flow, self.lock)
+        # After the scanner filter (boot.py) and the lock, so it sees a key first: a digit key
+        # held down on a USB numpad types once, on every pad and through the scanner filter.
+        self.repeats = KeyRepeatFilter(self)
         self.scanner = scanner
         if scanner is not None:
             scanner.scanned.connect(self.flow.scanned)
@@ -110,6 +114,7 @@ class KioskWindow(QObject):
         self.idle.close()
         self.taps.close()
         self.lock.close()
+        self.repeats.close()
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.flow.scanned)
             self.scanner.taken_back.disconnect(self._taken_back)

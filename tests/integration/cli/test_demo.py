@@ -132,3 +132,37 @@ def test_a_signal_ends_the_demo_cleanly_and_removes_its_folder(
                 demo.kill()
                 demo.wait()
     assert [p.name for p in temp.iterdir() if p.name.startswith("stamps-pos-demo-")] == []
+
+
+def test_the_kiosk_demo_says_how_to_use_the_kiosk_not_the_cashiers_window(tmp_path: Path) -> None:
+    # It printed the cashier's hint first: pick a cashier, type into Member, F4, F8, the Demo
+    # menu, none of which the kiosk has.
+    env = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    said: list[str] = []
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "demo", "--kiosk"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as demo:
+        try:
+            assert demo.stdout is not None
+            for line in demo.stdout:  # waits on the process's own output, no sleep
+                said.append(line)
+                if line.startswith("Hold the top-left corner"):
+                    break
+            else:
+                pytest.fail(f"the kiosk demo ended before its hint: {said}")
+        finally:
+            demo.terminate()
+            try:
+                demo.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                demo.kill()
+                demo.wait()
+    hint = "".join(said)
+    assert hint.startswith("Stamps POS demo: the kiosk runs against a sandbox at http://127.0.0.1:")
+    assert "70140000000123 is Budi, PIN 123456" in hint
+    for cashiers_only in ("Pick a cashier", "Member, then Enter", "F8", "Demo menu", "F4"):
+        assert cashiers_only not in hint

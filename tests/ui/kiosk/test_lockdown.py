@@ -9,8 +9,8 @@ from datetime import timedelta
 from email.utils import format_datetime
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +25,7 @@ from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.gates import Held, ScriptedClock
+from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from .conftest import (
     AYU_CARD,
@@ -196,6 +197,34 @@ def test_sixty_idle_seconds_forget_the_member_on_screen_and_in_the_controllers(
     assert kiosk.view.rewards.hello.text() == "" and kiosk.view.rewards.tiles() == []
     assert kiosk.view.confirm.question.text() == ""
     assert "Ayu" not in visible_words(kiosk.view)
+
+
+def test_a_language_chosen_and_left_on_welcome_is_the_kiosks_own_again_after_sixty_seconds(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
+) -> None:
+    # Welcome waited for ever: a customer who tapped "English" on a kiosk in Bahasa Indonesia
+    # (or went "Back" from the phone keypad) and walked away left it in English for the next.
+    view = kiosk.view
+
+    def welcome_says() -> str:
+        QApplication.processEvents()  # a change of language reaches the window as an event
+        return view.welcome.title.text()
+
+    clock = ManualClock()
+    with installed(clock), speaking("en"):  # the kiosk's own language again after the test
+        view.welcome.languages["id"].click()
+        qtbot.waitUntil(lambda: welcome_says() == "Selamat datang", timeout=WAIT_MS)
+        view.welcome.phone.click()
+        view.phone.back_button.click()  # the customer goes back, then away
+        assert _page(kiosk) == "kioskWelcome"
+        clock.advance(59)
+        assert not kiosk.idle.check() and welcome_says() == "Selamat datang"
+        clock.advance(1)
+        qtbot.waitUntil(lambda: welcome_says() == "Welcome", timeout=WAIT_MS)
+        assert _page(kiosk) == "kioskWelcome"
+        # In its own language, welcome waits for the next customer as long as it takes.
+        clock.advance(3600)
+        assert not kiosk.idle.check()
 
 
 def test_a_result_stays_thirty_seconds_for_the_cashier_to_scan_then_goes(
@@ -465,6 +494,62 @@ def test_a_usb_numpad_types_the_phone_number_on_the_kiosk_s_keypad(
     _numpad(qtbot, clock, "<>")
     qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
     assert "Budi" not in visible_words(view)  # a typed number shows nothing before the PIN
+
+
+def _hold(key: Qt.Key, text: str, repeats: int) -> None:
+    """``key`` held down on a USB numpad, as a real X server delivers it: a press, then, after
+    X's delay, a release and a press at one time stamp every 40 ms, which Qt flags as
+    auto-repeats only when the press is already queued (rarely past the first), then the
+    release."""
+
+    def send(kind: QEvent.Type, at: int) -> None:
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        event = QKeyEvent(kind, key, KEYPAD, text)
+        event.setTimestamp(at)
+        QApplication.sendEvent(focus, event)
+
+    at = 1_000
+    send(QEvent.Type.KeyPress, at)
+    at += 660
+    for _ in range(repeats):
+        send(QEvent.Type.KeyRelease, at)
+        send(QEvent.Type.KeyPress, at)
+        at += 40
+    send(QEvent.Type.KeyRelease, at)
+
+
+@pytest.mark.parametrize("screen", ["kioskPin", "kioskPhone"])
+@pytest.mark.parametrize(
+    ("key", "text"), [(Qt.Key.Key_1, "1"), (Qt.Key.Key_End, "")], ids=["numlock on", "off"]
+)
+def test_a_numpad_key_held_down_types_its_digit_once(
+    qtbot: QtBot,
+    starting: KioskStart,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+    screen: str,
+    key: Qt.Key,
+    text: str,
+) -> None:
+    # Seen under Xvfb: a finger resting on the numpad's "1" filled Budi's PIN pad with 1s, for
+    # Enter to send as a wrong PIN, and the phone keypad with a number nobody has.
+    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
+    view = starting.view
+    view.activateWindow()
+    if screen == "kioskPin":
+        kiosk.flow.scanned(BUDI_CARD)
+    else:
+        view.welcome.phone.click()
+    qtbot.waitUntil(lambda: _page(kiosk) == screen, timeout=WAIT_MS)
+    pad = view.pin.pad if screen == "kioskPin" else view.phone.keypad
+    _hold(key, text, repeats=5)
+    qtbot.waitUntil(lambda: pad.entered_count() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: starting.scanner.held_count() == 0, timeout=WAIT_MS)
+    assert pad.entered_count() == 1
+    # Pressed again, it types again: a PIN may have a digit twice.
+    _hold(key, text, repeats=0)
+    qtbot.waitUntil(lambda: pad.entered_count() == 2, timeout=WAIT_MS)
 
 
 def test_a_usb_numpad_types_a_managers_pin_on_the_kiosk_s_pad(
