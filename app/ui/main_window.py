@@ -581,11 +581,13 @@ class CashierWindowView(QMainWindow):
             self.invoice_field.field,
             self.tabs,  # its tab bar: the tabs' own focus
             *self.reward_picker.focus_order(),
-            voucher.table,
-            voucher.whole_button,
-            voucher.redeem_button,
+            # As the Vouchers tab shows them, top to bottom: the code, then the buttons over the
+            # member's list, then the list (Tab went to the list first, the code last).
             voucher.code_field,
             voucher.code_button,
+            voucher.whole_button,
+            voucher.redeem_button,
+            voucher.table,
             promo.code_field,
             promo.redeem_button,
             self.result_panel.print_button,

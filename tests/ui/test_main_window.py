@@ -16,7 +16,12 @@ from app.ui.first_manager import FirstManagerView
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.page import ManagerPageView
 from app.ui.shift_summary import ShiftSummaryView
-from app.ui.viewmodels import MemberSuggestion, RedemptionRowData, RewardCardData
+from app.ui.viewmodels import (
+    MemberSuggestion,
+    RedemptionRowData,
+    RewardCardData,
+    VoucherRowData,
+)
 
 
 @pytest.fixture
@@ -152,6 +157,34 @@ def test_tab_walks_the_cashier_page_in_the_order_a_cashier_fills_a_redemption(
 
     assert forth == expected
     assert back == [*reversed(expected[:-1]), window.member_search.field]
+
+
+def test_tab_walks_the_vouchers_tab_top_to_bottom(qtbot: QtBot, window: CashierWindowView):
+    # Under Xvfb: the code is at the top of the tab, the buttons over the member's list, the
+    # list at its foot; Tab went into the list first and reached the code last.
+    panel = window.voucher_panel
+    panel.set_vouchers(
+        [VoucherRowData("saldo", "Saldo Rindang", "SALDO-1", "Rp 150.000", "", balance=True)]
+    )
+    panel.select_voucher("saldo")
+    press(qtbot, window, Qt.Key.Key_F4)
+    qtbot.waitUntil(panel.code_field.hasFocus)
+    expected = [
+        panel.code_button,
+        panel.whole_button,
+        panel.redeem_button,
+        panel.table,
+        window.redemptions,  # the result panel's next: it has no slip to print
+    ]
+
+    assert tab_walk(qtbot, Qt.Key.Key_Tab, len(expected)) == expected
+    assert tab_walk(qtbot, Qt.Key.Key_Backtab, 5) == [
+        panel.table,
+        panel.redeem_button,
+        panel.whole_button,
+        panel.code_button,
+        panel.code_field,
+    ]
 
 
 def test_shift_menu_asks_to_close_the_shift(qtbot: QtBot, window: CashierWindowView):
