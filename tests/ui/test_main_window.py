@@ -187,6 +187,29 @@ def test_tab_walks_the_vouchers_tab_top_to_bottom(qtbot: QtBot, window: CashierW
     ]
 
 
+def test_tab_into_the_shift_s_list_comes_to_the_newest_row_picked_and_in_sight(
+    qtbot: QtBot, window: CashierWindowView
+):
+    # Under Xvfb: Shift+Tab into the list and Enter opened the shift's first redemption, out of
+    # sight at the foot of the list: Qt's current row, never drawn picked, had gone down as each
+    # new redemption came in on top.
+    model, view = window.redemptions_model, window.redemptions
+    model.upsert(RedemptionRowData(1, "10:01", "Ayu", "Croissant", "confirmed"))
+    qtbot.keyClick(window.member_search.field, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    for n in range(2, 10):
+        model.upsert(RedemptionRowData(n, f"10:0{n}", "Ayu", f"Reward {n}", "confirmed"))
+    qtbot.keyClick(window.member_search.field, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(view.hasFocus)
+
+    assert [index.row() for index in view.selectionModel().selectedRows()] == [0]
+    assert view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
+    with qtbot.waitSignal(view.activated) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert model.row_data(opened.args[0].row()).what == "Reward 9"
+
+
 def test_shift_menu_asks_to_close_the_shift(qtbot: QtBot, window: CashierWindowView):
     with qtbot.waitSignal(window.close_shift_requested):
         window.close_shift_action.trigger()
