@@ -210,6 +210,40 @@ def test_tab_into_the_shift_s_list_comes_to_the_newest_row_picked_and_in_sight(
     assert model.row_data(opened.args[0].row()).what == "Reward 9"
 
 
+ENTER_KEYS = pytest.mark.parametrize(
+    "key", [Qt.Key.Key_Return, Qt.Key.Key_Enter], ids=["Return", "Enter"]
+)
+
+
+@ENTER_KEYS
+def test_enter_presses_the_cashier_page_s_button_the_keyboard_is_on(
+    qtbot: QtBot, window: CashierWindowView, key: Qt.Key
+):
+    # Under Xvfb: Tab to "Print slip" (or "Add to cart") and Enter did nothing: a window is no
+    # dialog, and Qt's buttons there take Space only, though F1 says Enter confirms.
+    picker = window.reward_picker
+    picker.set_rewards([RewardCardData("coffee", "Free Kopi Susu", 10)])
+    picker.select_reward("coffee")
+    picker.add_button.setFocus()
+    qtbot.waitUntil(picker.add_button.hasFocus)
+    qtbot.keyClick(picker.add_button, key)
+    qtbot.waitUntil(lambda: picker.cart.lines() == [("coffee", 1, None)])
+
+
+@ENTER_KEYS
+def test_enter_presses_the_sign_in_s_button_the_keyboard_is_on(
+    qtbot: QtBot, window: CashierWindowView, key: Qt.Key
+):
+    # Under Xvfb: Tab from the list to "Continue shift" and Enter did nothing.
+    window.show_sign_in()
+    window.sign_in.set_cashiers(["Rina"])
+    window.sign_in.start_button.setFocus()
+    qtbot.waitUntil(window.sign_in.start_button.hasFocus)
+    with qtbot.waitSignal(window.sign_in.sign_in_requested) as request:
+        qtbot.keyClick(window.sign_in.start_button, key)
+    assert request.args == ["Rina", ""]
+
+
 def test_shift_menu_asks_to_close_the_shift(qtbot: QtBot, window: CashierWindowView):
     with qtbot.waitSignal(window.close_shift_requested):
         window.close_shift_action.trigger()
