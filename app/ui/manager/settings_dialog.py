@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.form import FormField, line_edit
 from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY
 
@@ -144,6 +145,7 @@ class SettingsDialog(QDialog):
         # The settings take the keyboard, not the page around them: focused, it showed
         # nothing, and a Tab seemed lost between the group's tab and its first setting.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        FocusInSight(scroll)  # Shift+Tab from the buttons comes in at its foot
         self.tabs.addTab(scroll, group)
         return column
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -176,3 +176,27 @@ def test_enter_after_the_managers_name_goes_to_the_pin_and_checks_nothing(qtbot:
     with qtbot.waitSignal(dialog.sign_in_requested) as signed:
         qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
     assert signed.args == ["Wayan", "246810"]
+
+
+@pytest.mark.parametrize(
+    ("case", "button"), [("details", "details_cancel"), ("settings", "settingsSave")]
+)
+def test_shift_tab_from_the_buttons_scrolls_to_the_setting_or_table_it_comes_to(
+    qtbot: QtBot, case: str, button: str
+) -> None:
+    # Under Xvfb: Shift+Tab from "Cancel redemption…" put the keyboard on the audit trail, below
+    # the fold of the details, and nothing scrolled to it: the focus was nowhere to be seen.
+    make = settings if case == "settings" else CASES[case][0]
+    dialog = opened(qtbot, make())
+    start = next(w for w in dialog.findChildren(QWidget) if w.objectName() == button)
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    qtbot.keyClick(start, Qt.Key.Key_Backtab)
+
+    landed = QApplication.focusWidget()
+    areas = [a for a in dialog.findChildren(QScrollArea) if a.widget().isAncestorOf(landed)]
+    assert len(areas) == 1, focus_name(landed)
+    scroll = areas[0]
+    assert scroll.verticalScrollBar().maximum() > 0  # the case: there is a fold to be below
+    top_left = landed.mapTo(scroll.viewport(), QPoint(0, 0))
+    assert scroll.viewport().rect().contains(top_left), focus_name(landed)
