@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -200,3 +200,42 @@ def test_shift_tab_from_the_buttons_scrolls_to_the_setting_or_table_it_comes_to(
     assert scroll.verticalScrollBar().maximum() > 0  # the case: there is a fold to be below
     top_left = landed.mapTo(scroll.viewport(), QPoint(0, 0))
     assert scroll.viewport().rect().contains(top_left), focus_name(landed)
+
+
+def test_escape_after_a_change_asks_before_the_settings_go(qtbot: QtBot) -> None:
+    # Under Xvfb: a setting changed, Esc, and the settings were gone with the change unsaved
+    # and not a word said. Esc now asks; Enter or Esc again keeps what was typed.
+    dialog = opened(qtbot, settings())
+    saved: list[object] = []
+    dialog.save_requested.connect(lambda *args: saved.append(args))
+    field = next(
+        control
+        for control in dialog.controls.values()
+        if isinstance(control, QLineEdit) and control.isEnabled() and control.isVisible()
+    )
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "RDG-KMG")
+
+    for keep in (Qt.Key.Key_Escape, Qt.Key.Key_Return):
+        qtbot.keyClick(field, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
+        box = getattr(dialog, "leave_box", None)
+        assert box is not None
+        qtbot.waitUntil(lambda box=box: QApplication.activeWindow() is box)
+        assert focus_name(QApplication.focusWidget()) == "settingsKeepEditing"
+        qtbot.keyClick(QApplication.focusWidget(), keep)
+        qtbot.waitUntil(field.hasFocus)  # back where the manager was typing
+        assert dialog.isVisible() and field.text() == "RDG-KMG"
+
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(
+        lambda: dialog.leave_box is not None and QApplication.activeWindow() is dialog.leave_box
+    )
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert focus_name(QApplication.focusWidget()) == "settingsLeaveWithoutSaving"
+    with qtbot.waitSignal(dialog.finished) as closed:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert closed.args == [QDialog.DialogCode.Rejected]
+    assert saved == []
