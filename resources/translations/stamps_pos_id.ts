@@ -3669,8 +3669,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tinggalkan pengaturan?</translation>
     </message>
     <message>
-        <source>What you changed here is not saved.</source>
-        <translation>Yang Anda ubah di sini belum disimpan.</translation>
+        <source>Leave the settings? What you changed here is not saved.</source>
+        <translation>Tinggalkan pengaturan? Yang Anda ubah di sini belum disimpan.</translation>
     </message>
     <message>
         <source>Leave without saving</source>

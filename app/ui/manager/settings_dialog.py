@@ -205,7 +205,8 @@ class SettingsDialog(QDialog):
         box.setObjectName("settingsLeaveUnsaved")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Leave the settings?"))
-        box.setText(self.tr("What you changed here is not saved."))
+        # The question in the words too: a till with no window manager shows no title.
+        box.setText(self.tr("Leave the settings? What you changed here is not saved."))
         leave = box.addButton(
             self.tr("Leave without saving"), QMessageBox.ButtonRole.DestructiveRole
         )
