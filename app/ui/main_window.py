@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Not the Qt namespace here: creating it costs 15 ms, which the first frame does without (the
 # methods that bind keys and focus import it; they run after that frame).
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -381,6 +381,16 @@ class CashierWindowView(QMainWindow):
             return
         self.back_requested.emit()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a button of a page that does not press it itself (the sign-in's "Start
+        # shift", the cashier page's "Print slip", "Redeem now", the cart's, the sync row's):
+        # a window is no dialog, so Qt's buttons take Space only, and Enter, which the keyboard
+        # help says confirms, did nothing (walked under Xvfb).
+        from app.ui.widgets.enter_presses import press_focused_button
+
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
+
     def open_keyboard_help(self) -> None:
         """Help → Keyboard (F1), non-modal."""
         if self.help_dialog is None:
@@ -581,11 +591,13 @@ class CashierWindowView(QMainWindow):
             self.invoice_field.field,
             self.tabs,  # its tab bar: the tabs' own focus
             *self.reward_picker.focus_order(),
-            voucher.table,
-            voucher.whole_button,
-            voucher.redeem_button,
+            # As the Vouchers tab shows them, top to bottom: the code, then the buttons over the
+            # member's list, then the list (Tab went to the list first, the code last).
             voucher.code_field,
             voucher.code_button,
+            voucher.whole_button,
+            voucher.redeem_button,
+            voucher.table,
             promo.code_field,
             promo.redeem_button,
             self.result_panel.print_button,

@@ -3673,6 +3673,22 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ditetapkan saat mesin kasir dijalankan.</translation>
     </message>
     <message>
+        <source>Leave the settings?</source>
+        <translation>Tinggalkan pengaturan?</translation>
+    </message>
+    <message>
+        <source>Leave the settings? What you changed here is not saved.</source>
+        <translation>Tinggalkan pengaturan? Yang Anda ubah di sini belum disimpan.</translation>
+    </message>
+    <message>
+        <source>Leave without saving</source>
+        <translation>Tinggalkan tanpa menyimpan</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Lanjutkan mengubah</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>

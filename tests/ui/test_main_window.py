@@ -16,7 +16,12 @@ from app.ui.first_manager import FirstManagerView
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.page import ManagerPageView
 from app.ui.shift_summary import ShiftSummaryView
-from app.ui.viewmodels import MemberSuggestion, RedemptionRowData, RewardCardData
+from app.ui.viewmodels import (
+    MemberSuggestion,
+    RedemptionRowData,
+    RewardCardData,
+    VoucherRowData,
+)
 
 
 @pytest.fixture
@@ -152,6 +157,91 @@ def test_tab_walks_the_cashier_page_in_the_order_a_cashier_fills_a_redemption(
 
     assert forth == expected
     assert back == [*reversed(expected[:-1]), window.member_search.field]
+
+
+def test_tab_walks_the_vouchers_tab_top_to_bottom(qtbot: QtBot, window: CashierWindowView):
+    # Under Xvfb: the code is at the top of the tab, the buttons over the member's list, the
+    # list at its foot; Tab went into the list first and reached the code last.
+    panel = window.voucher_panel
+    panel.set_vouchers(
+        [VoucherRowData("saldo", "Saldo Rindang", "SALDO-1", "Rp 150.000", "", balance=True)]
+    )
+    panel.select_voucher("saldo")
+    press(qtbot, window, Qt.Key.Key_F4)
+    qtbot.waitUntil(panel.code_field.hasFocus)
+    expected = [
+        panel.code_button,
+        panel.whole_button,
+        panel.redeem_button,
+        panel.table,
+        window.redemptions,  # the result panel's next: it has no slip to print
+    ]
+
+    assert tab_walk(qtbot, Qt.Key.Key_Tab, len(expected)) == expected
+    assert tab_walk(qtbot, Qt.Key.Key_Backtab, 5) == [
+        panel.table,
+        panel.redeem_button,
+        panel.whole_button,
+        panel.code_button,
+        panel.code_field,
+    ]
+
+
+def test_tab_into_the_shift_s_list_comes_to_the_newest_row_picked_and_in_sight(
+    qtbot: QtBot, window: CashierWindowView
+):
+    # Under Xvfb: Shift+Tab into the list and Enter opened the shift's first redemption, out of
+    # sight at the foot of the list: Qt's current row, never drawn picked, had gone down as each
+    # new redemption came in on top.
+    model, view = window.redemptions_model, window.redemptions
+    model.upsert(RedemptionRowData(1, "10:01", "Ayu", "Croissant", "confirmed"))
+    qtbot.keyClick(window.member_search.field, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    for n in range(2, 10):
+        model.upsert(RedemptionRowData(n, f"10:0{n}", "Ayu", f"Reward {n}", "confirmed"))
+    qtbot.keyClick(window.member_search.field, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(view.hasFocus)
+
+    assert [index.row() for index in view.selectionModel().selectedRows()] == [0]
+    assert view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
+    with qtbot.waitSignal(view.activated) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert model.row_data(opened.args[0].row()).what == "Reward 9"
+
+
+ENTER_KEYS = pytest.mark.parametrize(
+    "key", [Qt.Key.Key_Return, Qt.Key.Key_Enter], ids=["Return", "Enter"]
+)
+
+
+@ENTER_KEYS
+def test_enter_presses_the_cashier_page_s_button_the_keyboard_is_on(
+    qtbot: QtBot, window: CashierWindowView, key: Qt.Key
+):
+    # Under Xvfb: Tab to "Print slip" (or "Add to cart") and Enter did nothing: a window is no
+    # dialog, and Qt's buttons there take Space only, though F1 says Enter confirms.
+    picker = window.reward_picker
+    picker.set_rewards([RewardCardData("coffee", "Free Kopi Susu", 10)])
+    picker.select_reward("coffee")
+    picker.add_button.setFocus()
+    qtbot.waitUntil(picker.add_button.hasFocus)
+    qtbot.keyClick(picker.add_button, key)
+    qtbot.waitUntil(lambda: picker.cart.lines() == [("coffee", 1, None)])
+
+
+@ENTER_KEYS
+def test_enter_presses_the_sign_in_s_button_the_keyboard_is_on(
+    qtbot: QtBot, window: CashierWindowView, key: Qt.Key
+):
+    # Under Xvfb: Tab from the list to "Continue shift" and Enter did nothing.
+    window.show_sign_in()
+    window.sign_in.set_cashiers(["Rina"])
+    window.sign_in.start_button.setFocus()
+    qtbot.waitUntil(window.sign_in.start_button.hasFocus)
+    with qtbot.waitSignal(window.sign_in.sign_in_requested) as request:
+        qtbot.keyClick(window.sign_in.start_button, key)
+    assert request.args == ["Rina", ""]
 
 
 def test_shift_menu_asks_to_close_the_shift(qtbot: QtBot, window: CashierWindowView):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import OutcomeKind
+from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
@@ -145,6 +146,7 @@ class EntryDetailsDialog(QDialog):
         # The attempts and the trail take the keyboard, not the area around them: focused, it
         # showed nothing, and a Tab seemed lost between "Close" and the attempts.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        FocusInSight(scroll)  # Shift+Tab from the buttons comes in at its foot
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(scroll, 1)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.form import FormField, line_edit
 from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY
 
@@ -121,7 +124,8 @@ class SettingsDialog(QDialog):
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("settingsClose")
         buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.close_asked)
+        self.leave_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -144,6 +148,7 @@ class SettingsDialog(QDialog):
         # The settings take the keyboard, not the page around them: focused, it showed
         # nothing, and a Tab seemed lost between the group's tab and its first setting.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        FocusInSight(scroll)  # Shift+Tab from the buttons comes in at its foot
         self.tabs.addTab(scroll, group)
         return column
 
@@ -182,6 +187,43 @@ class SettingsDialog(QDialog):
             note.setWordWrap(True)
             form.layout().insertWidget(2, note)  # type: ignore[union-attr]
         return form
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close_asked()
+            return
+        super().keyPressEvent(event)
+
+    def close_asked(self) -> None:
+        """Esc or "Close": the settings close, once the manager says so if a change typed is
+        not saved. (``reject()`` itself closes at once: manager mode ending, the till locked.)"""
+        if not (self.changes() or self.token_edit.text()):
+            self.reject()
+            return
+        # Esc after a change went back without a word: the setting typed was lost unsaved.
+        box = QMessageBox(self)
+        box.setObjectName("settingsLeaveUnsaved")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Leave the settings?"))
+        # The question in the words too: a till with no window manager shows no title.
+        box.setText(self.tr("Leave the settings? What you changed here is not saved."))
+        leave = box.addButton(
+            self.tr("Leave without saving"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        leave.setObjectName("settingsLeaveWithoutSaving")
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("settingsKeepEditing")
+        box.setDefaultButton(keep)  # Enter, or a second Esc, keeps what was typed
+        box.setEscapeButton(keep)
+        leave.clicked.connect(self.reject)
+        box.finished.connect(self._forget_leave_box)
+        self.leave_box = box
+        box.open()
+
+    def _forget_leave_box(self) -> None:
+        if self.leave_box is not None:
+            self.leave_box.deleteLater()
+        self.leave_box = None
 
     def check(self) -> None:
         """ "Check": try the server with what is typed."""

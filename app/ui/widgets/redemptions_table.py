@@ -14,7 +14,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -258,6 +266,18 @@ class ShiftRedemptionsView(QTableView):
         model.rowsInserted.connect(self._fit_status)
         model.modelReset.connect(self._fit_status)
         self.setAccessibleName(self.tr("This shift's redemptions"))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Shift+Tab into the list and Enter opened a row out of sight: Qt's current row, never
+        # drawn picked, had gone down the list as each new redemption came in on top. Tab
+        # comes in on the newest, picked and in sight, as F3 comes to the first reward; back
+        # from a row's details, the keyboard stays on the row it opened.
+        super().focusInEvent(event)
+        tabbed = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if event.reason() in tabbed and self._model.rowCount():
+            self.setCurrentIndex(self._model.index(0, ShiftRedemptionsModel.REDEMPTION))
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
 
     def _fit_status(self) -> None:
         self.resizeColumnToContents(ShiftRedemptionsModel.STATUS)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -176,3 +176,66 @@ def test_enter_after_the_managers_name_goes_to_the_pin_and_checks_nothing(qtbot:
     with qtbot.waitSignal(dialog.sign_in_requested) as signed:
         qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
     assert signed.args == ["Wayan", "246810"]
+
+
+@pytest.mark.parametrize(
+    ("case", "button"), [("details", "details_cancel"), ("settings", "settingsSave")]
+)
+def test_shift_tab_from_the_buttons_scrolls_to_the_setting_or_table_it_comes_to(
+    qtbot: QtBot, case: str, button: str
+) -> None:
+    # Under Xvfb: Shift+Tab from "Cancel redemption…" put the keyboard on the audit trail, below
+    # the fold of the details, and nothing scrolled to it: the focus was nowhere to be seen.
+    make = settings if case == "settings" else CASES[case][0]
+    dialog = opened(qtbot, make())
+    start = next(w for w in dialog.findChildren(QWidget) if w.objectName() == button)
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    qtbot.keyClick(start, Qt.Key.Key_Backtab)
+
+    landed = QApplication.focusWidget()
+    areas = [a for a in dialog.findChildren(QScrollArea) if a.widget().isAncestorOf(landed)]
+    assert len(areas) == 1, focus_name(landed)
+    scroll = areas[0]
+    assert scroll.verticalScrollBar().maximum() > 0  # the case: there is a fold to be below
+    top_left = landed.mapTo(scroll.viewport(), QPoint(0, 0))
+    assert scroll.viewport().rect().contains(top_left), focus_name(landed)
+
+
+def test_escape_after_a_change_asks_before_the_settings_go(qtbot: QtBot) -> None:
+    # Under Xvfb: a setting changed, Esc, and the settings were gone with the change unsaved
+    # and not a word said. Esc now asks; Enter or Esc again keeps what was typed.
+    dialog = opened(qtbot, settings())
+    saved: list[object] = []
+    dialog.save_requested.connect(lambda *args: saved.append(args))
+    field = next(
+        control
+        for control in dialog.controls.values()
+        if isinstance(control, QLineEdit) and control.isEnabled() and control.isVisible()
+    )
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "RDG-KMG")
+
+    for keep in (Qt.Key.Key_Escape, Qt.Key.Key_Return):
+        qtbot.keyClick(field, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
+        box = getattr(dialog, "leave_box", None)
+        assert box is not None
+        qtbot.waitUntil(lambda box=box: QApplication.activeWindow() is box)
+        assert focus_name(QApplication.focusWidget()) == "settingsKeepEditing"
+        qtbot.keyClick(QApplication.focusWidget(), keep)
+        qtbot.waitUntil(field.hasFocus)  # back where the manager was typing
+        assert dialog.isVisible() and field.text() == "RDG-KMG"
+
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(
+        lambda: dialog.leave_box is not None and QApplication.activeWindow() is dialog.leave_box
+    )
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert focus_name(QApplication.focusWidget()) == "settingsLeaveWithoutSaving"
+    with qtbot.waitSignal(dialog.finished) as closed:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert closed.args == [QDialog.DialogCode.Rejected]
+    assert saved == []
