@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from app.ui.widgets.choice_box import ChoiceBox
+from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.form import (
     FormField,
     day_edit,
@@ -25,8 +25,7 @@ from app.ui.widgets.form import (
 from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
-#: The widest the status and cashier filters grow, in capital X's of text (choice_box.py).
-STATUS_CAP_CHARS = 19
+#: The widest the cashier filter grows, in capital X's of text (choice_box.py): two names.
 CASHIER_CAP_CHARS = 14
 
 #: Longer than any identifier: the till says why a long one is refused instead of cutting it.
@@ -65,7 +64,7 @@ class HistoryView(QWidget):
         # (whole in the tooltip and the open list) rather than squeezing the member field: in
         # Indonesian "Kedaluwarsa (tidak pernah dikirim)" took 80 px from it. The caps hold
         # every English status ("Not confirmed (unknown)") and a cashier's two names whole.
-        self.status = ChoiceBox("historyStatus", cap_chars=STATUS_CAP_CHARS)
+        self.status = ChoiceBox("historyStatus", cap_chars=CHOICE_CAP_CHARS)
         self.cashier = ChoiceBox("historyCashier", cap_chars=CASHIER_CAP_CHARS)
         # Short: at 1024 px the member field gets what the dates and lists beside it leave. The
         # start of any word of a name finds a member too: the hint says "name", its tooltip the

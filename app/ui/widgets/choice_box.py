@@ -7,6 +7,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
+#: A filter's usual cap, in capital X's of text: every English status ("Not confirmed
+#: (unknown)") whole.
+CHOICE_CAP_CHARS = 19
+
 
 class ChoiceBox(QComboBox):
     """A :class:`QComboBox` sized to its longest choice, but no wider than ``cap_chars``
@@ -35,7 +39,9 @@ class ChoiceBox(QComboBox):
         view = self.view()
         rows = sum(view.sizeHintForRow(row) for row in range(self.count()))
         frame = 2 * view.frameWidth()
-        view.setMinimumHeight(rows + frame)
+        # No taller than the screen: a longer list (the audit log's every action) scrolls.
+        screen = self.screen().availableGeometry().height()
+        view.setMinimumHeight(min(rows + frame, screen))
         self.setMaxVisibleItems(max(self.count(), 1))
         super().showPopup()
 
