@@ -111,6 +111,14 @@ def test_the_suggestions_float_over_the_page_and_nothing_under_them_moves(
     assert places() == before
 
 
+def test_the_suggestions_go_with_the_cashier_s_page(qtbot: QtBot, window: CashierWindowView):
+    # They float in the window, not in the page: they must not stay over the sign-in page.
+    window.member_search.set_suggestions([MemberSuggestion("Budi")])
+    assert window.member_search.suggestions.isVisible()
+    window.show_sign_in()
+    assert not window.member_search.suggestions.isVisible()
+
+
 def test_f1_lists_every_function_key(qtbot: QtBot, window: CashierWindowView):
     press(qtbot, window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMoveEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMoveEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.ui.plain_text import short_words
@@ -191,6 +191,12 @@ class MemberSearch(QWidget):
         self._place()
         self.suggestions.show()
         self.suggestions.raise_()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The list floats in the window, not in this page: it would stay over the next page
+        # shown (manager mode, the lock) had it not gone with the search.
+        super().hideEvent(event)
+        self.hide_suggestions()
 
     def moveEvent(self, event: QMoveEvent) -> None:
         super().moveEvent(event)
