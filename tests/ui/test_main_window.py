@@ -6,7 +6,7 @@ import gc
 import weakref
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -83,6 +83,45 @@ def test_escape_closes_the_suggestions_first_then_backs_out(qtbot, window: Cashi
     assert not window.member_search.suggestions.isVisible()
     with qtbot.waitSignal(window.back_requested):
         press(qtbot, window, Qt.Key.Key_Escape)
+
+
+def test_the_suggestions_float_over_the_page_and_nothing_under_them_moves(
+    qtbot: QtBot, window: CashierWindowView
+):
+    # Seen under Xvfb: typing "bud" pushed the member card and the invoice field ~195 px down,
+    # from under the pointer aiming at them; the list now floats over them.
+    search, card, invoice = window.member_search, window.member_card, window.invoice_field
+
+    def places() -> list[QPoint]:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        return [widget.mapTo(window, QPoint(0, 0)) for widget in (card, invoice.field)]
+
+    before = places()
+    suggestions = [MemberSuggestion(f"Budi {n}", "budi@contoh.co.id") for n in range(6)]
+    search.set_suggestions(suggestions)
+    assert places() == before
+    shown = search.suggestions
+    assert shown.isVisible() and search.field.hasFocus()
+    field_bottom = search.field.mapTo(window, QPoint(0, search.field.height()))
+    top_left = shown.mapTo(window, QPoint(0, 0))
+    assert field_bottom.y() <= top_left.y() <= field_bottom.y() + 4  # right under the field
+    assert top_left.x() == field_bottom.x() and shown.width() == search.field.width()
+    # over the card, and every row reachable in it (scrolled past four or so)
+    assert top_left.y() + shown.height() > card.mapTo(window, QPoint(0, 0)).y()
+    shown.scrollToItem(shown.item(len(suggestions) - 1))
+    last = shown.visualItemRect(shown.item(len(suggestions) - 1))
+    assert shown.viewport().rect().contains(last)
+    search.hide_suggestions()
+    assert places() == before
+
+
+def test_the_suggestions_go_with_the_cashier_s_page(qtbot: QtBot, window: CashierWindowView):
+    # They float in the window, not in the page: they must not stay over the sign-in page.
+    window.member_search.set_suggestions([MemberSuggestion("Budi")])
+    assert window.member_search.suggestions.isVisible()
+    window.show_sign_in()
+    assert not window.member_search.suggestions.isVisible()
 
 
 def test_f1_lists_every_function_key(qtbot: QtBot, window: CashierWindowView):

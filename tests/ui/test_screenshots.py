@@ -75,3 +75,11 @@ def test_the_page_of_a_till_that_cannot_start_is_among_the_states(qtbot) -> None
     lines = page.shown_text().splitlines()
     assert lines[:2] == ["Stamps POS cannot start", "These settings are missing or refused:"]
     assert lines[2:4] == ["merchant: This setting is required.", "store: This setting is required."]
+
+
+def test_the_readme_s_picture_says_whose_sale_the_invoice_is_for(qtbot) -> None:
+    # As the till says it under the field: docs/cashier-window.png (14-confirmed) showed the
+    # invoice number with no "For Budi Santoso" under it.
+    window = window_in(qtbot, "14-confirmed", (1366, 768))
+    owner = window.invoice_field.owner
+    assert owner.isVisible() and owner.text() == f"For {window.member_card.name_text()}"

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.form import (
     FormField,
     day_edit,
@@ -55,9 +56,9 @@ class AuditView(QWidget):
         self.setObjectName("auditView")
         self.since = day_edit("auditSince")
         self.until = day_edit("auditUntil")
-        self.action = QComboBox()
-        self.action.setObjectName("auditAction")
-        self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its longest action within the history's cap: "not redeemed: the offline
+        # rules did not allow it" took the width of the Who and Entry fields (choice_box.py).
+        self.action = ChoiceBox("auditAction", cap_chars=CHOICE_CAP_CHARS)
         self.who_edit = line_edit(max_length=WHO_INPUT_MAX)
         self.who = FormField(self.tr("Who"), self.who_edit, name="auditWho")
         self.entry_edit = line_edit(max_length=ENTRY_INPUT_MAX)

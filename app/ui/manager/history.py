@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.form import (
     FormField,
     day_edit,
@@ -23,6 +24,9 @@ from app.ui.widgets.form import (
 )
 from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+
+#: The widest the cashier filter grows, in capital X's of text (choice_box.py): two names.
+CASHIER_CAP_CHARS = 14
 
 #: Longer than any identifier: the till says why a long one is refused instead of cutting it.
 MEMBER_INPUT_MAX = 1000
@@ -56,12 +60,12 @@ class HistoryView(QWidget):
         self.setObjectName("historyView")
         self.since = day_edit("historySince")
         self.until = day_edit("historyUntil")
-        self.status = QComboBox()
-        self.status.setObjectName("historyStatus")
-        self.cashier = QComboBox()
-        self.cashier.setObjectName("historyCashier")
-        for combo in (self.status, self.cashier):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Each as wide as its longest choice within a cap, so a long translation is elided
+        # (whole in the tooltip and the open list) rather than squeezing the member field: in
+        # Indonesian "Kedaluwarsa (tidak pernah dikirim)" took 80 px from it. The caps hold
+        # every English status ("Not confirmed (unknown)") and a cashier's two names whole.
+        self.status = ChoiceBox("historyStatus", cap_chars=CHOICE_CAP_CHARS)
+        self.cashier = ChoiceBox("historyCashier", cap_chars=CASHIER_CAP_CHARS)
         # Short: at 1024 px the member field gets what the dates and lists beside it leave. The
         # start of any word of a name finds a member too: the hint says "name", its tooltip the
         # rest.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMoveEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.ui.plain_text import short_words
@@ -13,10 +13,12 @@ from app.ui.widgets.form import add_leading_icon
 from app.ui.widgets.properties import set_style_property
 
 DEBOUNCE_MS = 150
+#: The tallest the floating list grows (about four two-line suggestions); more scroll in it.
+SUGGESTIONS_MAX_HEIGHT = 240
 
 
 class MemberSearch(QWidget):
-    """A search field with an inline suggestion list.
+    """A search field with a suggestion list floating under it.
 
     ``edited`` fires at each change the cashier makes to the field (a key, a paste, the clear
     button); ``query_changed`` once they pause typing (debounced, so a lookup is not started
@@ -46,10 +48,14 @@ class MemberSearch(QWidget):
         self.field.setAccessibleName(self.tr("Member search"))
         self._label.setBuddy(self.field)
 
-        self.suggestions = QListWidget()
+        self.suggestions = QListWidget(self)
         self.suggestions.setObjectName("memberSuggestions")
         self.suggestions.setAccessibleName(self.tr("Member suggestions"))
-        self.suggestions.setMaximumHeight(240)
+        # Floats over the page under the field (see _float): in the column's layout it pushed
+        # the member card and the invoice field ~195 px down as the cashier typed, from under
+        # the pointer. A child widget, not a popup window: the keyboard stays in the field,
+        # and a scan while it shows reaches the scanner filter as before.
+        self.suggestions.setMaximumHeight(SUGGESTIONS_MAX_HEIGHT)
         self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.suggestions.hide()
@@ -77,13 +83,13 @@ class MemberSearch(QWidget):
         self.suggestions.itemClicked.connect(self._choose)
         self.field.installEventFilter(self)
         self.suggestions.installEventFilter(self)
+        self._host: QWidget | None = None  # the window the list floats in, once shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self._label)
         layout.addWidget(self.field)
-        layout.addWidget(self.suggestions)
         layout.addWidget(self.message)
 
     # -- public API --------------------------------------------------------------------------
@@ -99,9 +105,11 @@ class MemberSearch(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, suggestion)
             self.suggestions.addItem(item)
-        self.suggestions.setVisible(bool(suggestions))
         if suggestions:
             self.suggestions.setCurrentRow(0)
+            self._float()
+        else:
+            self.suggestions.hide()
 
     def set_message(self, text: str, *, error: bool = True) -> None:
         """A line under the field: why a lookup found nobody, or that it is looking (``""``
@@ -171,7 +179,47 @@ class MemberSearch(QWidget):
         self.field.setFocus()
         self.suggestion_chosen.emit(suggestion)
 
+    def _float(self) -> None:
+        """Show the list over the window, under the field, as wide as it and as tall as its
+        rows (within the cap and the window)."""
+        host = self.window()
+        if self.suggestions.parentWidget() is not host:
+            # Same window, so the list keeps its place in the tab order (field, list, invoice).
+            self.suggestions.setParent(host)
+            host.installEventFilter(self)
+            self._host = host
+        self._place()
+        self.suggestions.show()
+        self.suggestions.raise_()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The list floats in the window, not in this page: it would stay over the next page
+        # shown (manager mode, the lock) had it not gone with the search.
+        super().hideEvent(event)
+        self.hide_suggestions()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        if self.suggestions.isVisible():
+            self._place()
+
+    def _place(self) -> None:
+        host = self.suggestions.parentWidget()
+        if host is None:
+            return
+        top_left = self.field.mapTo(host, self.field.rect().bottomLeft()) + QPoint(0, 2)
+        frame = 2 * self.suggestions.frameWidth()
+        rows = sum(self.suggestions.sizeHintForRow(row) for row in range(self.suggestions.count()))
+        height = min(rows + frame, SUGGESTIONS_MAX_HEIGHT, host.height() - top_left.y())
+        self.suggestions.setGeometry(top_left.x(), top_left.y(), self.field.width(), height)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and (
+            watched is self._host or watched is self.field
+        ):
+            if self.suggestions.isVisible():
+                self._place()  # the field moved in the window: the list follows it
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()

@@ -8,8 +8,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel
 
 QUIET_ZONE = 4  # modules of white border a scanner needs around the code
-#: A phone still reads a code drawn on a screen with modules this small.
-SMALLEST_MODULE_PX = 2
+#: The smallest module a phone reliably reads off a counter screen. Those are 85-100 dpi
+#: (1024x768 at 15", 1366x768 at 15.6"), so 3 px is 0.76-0.9 mm a module: about twice the
+#: 0.4 mm smallest module printed retail codes are held to, the rest for a screen's pixel grid,
+#: glare and a phone held at arm's length. At 2 px a till's code (21 modules and the quiet zone,
+#: 29 in all) was 58 px, about 15 mm: phones hunted for focus and gave up.
+SMALLEST_MODULE_PX = 3
 
 
 def qr_image(data: str, *, module_px: int = 6) -> QImage:
@@ -35,7 +39,8 @@ def qr_image(data: str, *, module_px: int = 6) -> QImage:
 class QrLabel(QLabel):
     """A label for a QR code from :func:`qr_image`. One that ``yields`` gives up room before the
     panel around it grows: with less height than the code, it draws it with smaller whole-pixel
-    modules, down to :data:`SMALLEST_MODULE_PX`, never cut.
+    modules, down to :data:`SMALLEST_MODULE_PX` (the room it asks for at least, quiet zone
+    included: what is around it gives way first), never cut.
 
     At 1366x768 a confirmed voucher code's two-line name, two lines of what to do and its code
     made the result panel grow, and "This shift" moved 39 px under the cashier.
@@ -47,23 +52,34 @@ class QrLabel(QLabel):
         #: Asks for no room of its own: the code fills what the words around it leave.
         self.yields = False
 
-    def sizeHint(self) -> QSize:
-        return QSize(0, 0) if self.yields else super().sizeHint()
-
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, 0) if self.yields else super().minimumSizeHint()
+        if not self.yields:
+            return super().minimumSizeHint()
+        side = self._modules() * SMALLEST_MODULE_PX
+        return QSize(side, side)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        picture = self.pixmap()
-        if picture.isNull():
-            super().paintEvent(event)
-            return
-        modules = max(1, picture.width() // self.module_px)
+    def drawn_side(self) -> int:
+        """The side in pixels of the code as drawn in the room the label has (0: none drawn)."""
+        modules = self._modules()
+        if not modules:
+            return 0
         room = min(self.contentsRect().width(), self.contentsRect().height())
         module_px = min(self.module_px, room // modules)
-        if module_px < SMALLEST_MODULE_PX:
-            return  # no code rather than one no phone reads; the id is written above it
-        side = modules * module_px
+        # no code rather than one no phone reads; the id is written beside it
+        return modules * module_px if module_px >= SMALLEST_MODULE_PX else 0
+
+    def _modules(self) -> int:
+        picture = self.pixmap()
+        return 0 if picture.isNull() else max(1, picture.width() // self.module_px)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.pixmap().isNull():
+            super().paintEvent(event)
+            return
+        side = self.drawn_side()
+        if not side:
+            return
+        picture = self.pixmap()
         target = QRect(0, 0, side, side)
         target.moveCenter(self.contentsRect().center())
         painter = QPainter(self)

@@ -180,10 +180,20 @@ class ResultPanel(QFrame):
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
         layout.addWidget(self.what_to_do)
-        layout.addWidget(self.reference)
-        layout.addWidget(self.qr, 1)
-        layout.addStretch(0)
-        layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
+        # The QR code beside the references it encodes and "Print slip", not under them: at
+        # 1024x768 a confirmed voucher's words left the code under them no room, and a code
+        # smaller than a phone reads (qr.py) is no code. It takes the height the words leave.
+        self.reference.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        beside_code = QVBoxLayout()
+        beside_code.setSpacing(8)
+        beside_code.addWidget(self.reference)
+        beside_code.addStretch(1)
+        beside_code.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
+        codes = QHBoxLayout()
+        codes.setSpacing(12)
+        codes.addLayout(beside_code, 1)
+        codes.addWidget(self.qr)
+        layout.addLayout(codes, 1)
         self.set_result(None)
 
     # -- public API --------------------------------------------------------------------------

@@ -3,12 +3,19 @@ looks like none of them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+import segno
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import OUTCOME_KINDS, ResultData
+from app.ui.widgets.qr import QUIET_ZONE
 from app.ui.widgets.result_panel import ResultPanel
+
+from ...support.screens import window_in
 
 WORDS = {
     "confirmed": "Confirmed",
@@ -165,3 +172,45 @@ def test_a_refusal_with_one_very_long_word_is_read_whole(qtbot: QtBot) -> None:
     assert details.height() >= details.heightForWidth(details.width())
     assert details.text().startswith("The Stamps server refused it: code ZZZZ")
     assert details.text().endswith("is not valid here.")
+
+
+#: The smallest module a phone reads off a counter screen (app/ui/widgets/qr.py says why).
+READABLE_MODULE_PX = 3
+
+
+def dark_extent(picture: QImage) -> int:
+    """How wide the dark modules of a QR code drawn in ``picture`` span, in pixels."""
+    columns = [
+        x
+        for x in range(picture.width())
+        if any(picture.pixelColor(x, y).lightness() < 128 for y in range(picture.height()))
+    ]
+    return columns[-1] - columns[0] + 1 if columns else 0
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_qr_code_is_never_smaller_than_a_phone_reads(
+    qtbot: QtBot, size: tuple[int, int], language: str
+) -> None:
+    # Seen at 1366x768: a confirmed voucher's code drawn at 58 px (2 px a module), which a
+    # phone would not read; at 1024x768, the smallest screen the till fits, no code at all.
+    window = window_in(qtbot, "14-confirmed", size)
+    panel = window.result_panel
+    shown = panel.result()
+    assert shown is not None
+    panel.set_result(
+        replace(
+            shown,
+            headline="Voucher code RINDANG-100K-7H2K (Diskon Rp 100.000)",
+            voucher_code="RINDANG-100K-7H2K",
+        )
+    )
+    QApplication.processEvents()
+    assert panel.has_qr()
+    code = segno.make("RINDANG-100K-7H2K", error="m", micro=False)
+    modules = code.symbol_size(scale=1, border=0)[0]
+    drawn = panel.qr.grab().toImage()
+    assert dark_extent(drawn) >= modules * READABLE_MODULE_PX
+    # its quiet zone kept round it, in the label's room
+    side = (modules + 2 * QUIET_ZONE) * READABLE_MODULE_PX
+    assert min(drawn.width(), drawn.height()) >= side

@@ -1,0 +1,90 @@
+"""A drop-down list of choices for a filter row: no wider than its longest choice nor a cap, the
+choice shown elided (whole in its tooltip), and its list opened whole, every choice readable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+
+#: A filter's usual cap, in capital X's of text: every English status ("Not confirmed
+#: (unknown)") whole.
+CHOICE_CAP_CHARS = 19
+
+
+class ChoiceBox(QComboBox):
+    """A :class:`QComboBox` sized to its longest choice, but no wider than ``cap_chars``
+    capital X's of text: a long translation ("Kedaluwarsa (tidak pernah dikirim)") is elided
+    in the box rather than taking the width from the fields beside it. The list it opens is as
+    tall as all its rows."""
+
+    def __init__(self, name: str, *, cap_chars: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._cap_chars = cap_chars
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentTextChanged.connect(self._tell_whole)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # the longest choice's width
+        return QSize(min(hint.width(), self._capped_width(hint.height())), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def showPopup(self) -> None:
+        # Under X, Fusion's list sized itself a little short: the tenth status ("Closed or sent
+        # again") showed half hidden behind a scroll arrow. Asked for the height of every row,
+        # the list opens whole, no scrolling (its width Qt fits to the longest choice itself).
+        view = self.view()
+        rows = sum(view.sizeHintForRow(row) for row in range(self.count()))
+        frame = 2 * view.frameWidth()
+        # No taller than the screen: a longer list (the audit log's every action) scrolls.
+        screen = self.screen().availableGeometry().height()
+        view.setMinimumHeight(min(rows + frame, screen))
+        self.setMaxVisibleItems(max(self.count(), 1))
+        super().showPopup()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # QComboBox's own painting, but with the choice elided to the room it has: cut off it
+        # read as another word.
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self._elided(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tell_whole()
+
+    def is_elided(self) -> bool:
+        """Whether the choice shown is cut to fit the box."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self._elided(option) != option.currentText
+
+    def _elided(self, option: QStyleOptionComboBox) -> str:
+        room = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, room.width()
+        )
+
+    def _tell_whole(self) -> None:
+        self.setToolTip(self.currentText() if self.is_elided() else "")
+
+    def _capped_width(self, height: int) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = QSize(self.fontMetrics().horizontalAdvance("X") * self._cap_chars, height)
+        return (
+            self.style()
+            .sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+            .width()
+        )
