@@ -14,13 +14,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.core.services import CONTEXT, Message
+from app.ui.os_reasons import OS_REASON_MESSAGES, os_reason
 
 
 def words(message: Message) -> str:
     """``message`` as the cashier reads it, in the language of the installed translator."""
     template = QCoreApplication.translate(CONTEXT, message.template, message.id)
+    params = message.params
+    if message.id in OS_REASON_MESSAGES and isinstance(params.get("reason"), str):
+        # the OS's own words, which are English whatever the language (os_reasons)
+        params = {**params, "reason": os_reason(str(params["reason"]))}
     try:
-        return template.format(**message.params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         # A translation with a mistyped field must not hide the message: say it in English.
         return message.template.format(**message.params)

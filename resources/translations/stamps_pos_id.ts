@@ -2440,6 +2440,73 @@ Pindai kartu atau cari (F2).</translation>
     </message>
 </context>
 <context>
+    <name>OsReason</name>
+    <message>
+        <source>Permission denied</source>
+        <translation>izin ditolak</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>tindakan tidak diizinkan</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>berkas atau folder tidak ada</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>ruang disk habis</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>kuota disk terlampaui</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>sistem berkas hanya-baca</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>itu sebuah folder</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>bukan sebuah folder</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>kesalahan baca/tulis disk</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>berkas sudah ada</translation>
+    </message>
+    <message>
+        <source>Directory not empty</source>
+        <translation>folder tidak kosong</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>terlalu banyak berkas terbuka</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>nama berkas terlalu panjang</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>terlalu banyak tingkat tautan simbolik</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>perangkat sedang dipakai</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>berkas terlalu besar</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <source>Sending…</source>

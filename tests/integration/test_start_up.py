@@ -339,6 +339,8 @@ REASONS = {
     "newer-database": ("written by a newer version", "ditulis oleh versi yang lebih baru"),
     "second": ("is already open on", "sudah terbuka di"),
 }
+#: The OS's own reason inside one (its C library's English), and how the page says it.
+OS_REASONS = {"data-folder": ("No such file or directory", "berkas atau folder tidak ada")}
 
 
 def reason_set_up(
@@ -399,4 +401,8 @@ def test_every_reason_a_start_stops_for_is_said_in_the_shop_s_language(
     assert lines[:2] == ["Stamps POS tidak dapat dimulai", "Mesin kasir berhenti sebelum terbuka:"]
     assert indonesian in lines[2], lines[2]
     assert english not in page["text"]
+    if reason in OS_REASONS:
+        os_english, os_indonesian = OS_REASONS[reason]
+        assert os_english in line
+        assert os_indonesian in lines[2] and os_english not in page["text"], lines[2]
     assert TOKEN not in done.stdout + done.stderr

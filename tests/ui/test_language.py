@@ -5,7 +5,9 @@ reads ``Rp 100.000`` in both."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.domain import OperationKind
+from app.core.messages import TEMPLATES, fields_of
 from app.core.outbox import Outbox, OutboxError, OutboxPolicy
 from app.core.services import say
 from app.ui import language
@@ -22,6 +25,7 @@ from app.ui.app import run
 from app.ui.dates import day_text, full_moment_text, moment_text, time_text
 from app.ui.dialogs.deduct_dialog import DeductDialog
 from app.ui.main_window import CashierWindowView
+from app.ui.os_reasons import OS_REASON_MESSAGES
 from app.ui.slip import SlipData, slip_document
 from app.ui.viewmodels import MemberCardData, VoucherRowData
 from app.ui.widgets.member_card import MemberCard
@@ -85,6 +89,28 @@ def test_the_cores_messages_and_qts_own_buttons_are_in_indonesian(qtbot: QtBot) 
 
     assert said == "Saat offline, satu penukaran paling banyak 100 stamp; ini perlu 150."
     assert buttons == ["Batal", "Potong"]
+
+
+@pytest.mark.parametrize("message_id", sorted(OS_REASON_MESSAGES))
+def test_the_os_s_reason_inside_a_message_is_in_the_window_s_language(message_id: str) -> None:
+    # strerror is the C library's English whatever the language: an Indonesian page read
+    # "… tidak bisa dibuat: Permission denied".
+    fields = {field: "/data/till" for field in fields_of(TEMPLATES[message_id])}
+    denied = say(message_id, **{**fields, "reason": os.strerror(errno.EACCES)})
+    with speaking("id"):
+        said = words(denied)
+    assert "izin ditolak" in said
+    assert os.strerror(errno.EACCES) not in said
+    assert os.strerror(errno.EACCES) in words(denied)  # and English in English
+
+
+def test_a_reason_the_os_did_not_give_is_said_as_it_came() -> None:
+    # the server's words, quoted, are no OS reason, even when they read like one
+    with speaking("id"):
+        server = words(say("server.refused", reason=os.strerror(errno.EACCES)))
+        odd = words(say("storage.cannot_use", path="/data/till.db", reason="disk I/O error"))
+    assert server.endswith(os.strerror(errno.EACCES))
+    assert odd.endswith("disk I/O error")
 
 
 async def test_a_cancel_with_nothing_to_cancel_says_why_in_indonesian(
