@@ -223,12 +223,14 @@ def _token_file_bytes(path: Path) -> bytes | None:
 
 
 def _unreadable(path: Path, exc: OSError) -> CredentialsError:
+    return _file_trouble(path, exc, "read", "token.file_unreadable")
+
+
+def _file_trouble(path: Path, exc: OSError, done: str, message_id: str) -> CredentialsError:
+    """The token file ``path`` cannot be ``done`` ("read", "written") for the OS's ``exc``."""
     reason = str(exc.strerror)
     return CredentialsError(
-        f"token file {path} cannot be read: {reason}",
-        "token.file_unreadable",
-        path=str(path),
-        reason=reason,
+        f"token file {path} cannot be {done}: {reason}", message_id, path=str(path), reason=reason
     )
 
 
@@ -254,13 +256,7 @@ def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DE
     try:
         _replace_file(path, (value + "\n").encode("ascii"))
     except OSError as exc:
-        reason = str(exc.strerror)
-        raise CredentialsError(
-            f"token file {path} cannot be written: {reason}",
-            "token.file_unwritable",
-            path=str(path),
-            reason=reason,
-        ) from None
+        raise _file_trouble(path, exc, "written", "token.file_unwritable") from None
     return str(path)
 
 

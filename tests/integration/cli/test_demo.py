@@ -4,10 +4,12 @@ cleanly, leaving no folder behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -101,6 +103,30 @@ def test_the_plain_demo_honours_the_key() -> None:
     assert settings.idempotency == "honoured"
 
 
+@contextlib.contextmanager
+def demo_running(temp: Path, *options: str) -> Iterator[subprocess.Popen[str]]:
+    """``stamps-pos demo`` with ``options``, its temporary folders in ``temp`` and its output
+    to read; ended (SIGTERM, else SIGKILL) when the block leaves it running."""
+    env = {**os.environ, "TMPDIR": str(temp), "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "demo", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as demo:
+        try:
+            yield demo
+        finally:
+            if demo.poll() is None:
+                demo.terminate()
+                try:
+                    demo.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    demo.kill()
+                    demo.wait()
+
+
 @pytest.mark.parametrize(
     ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["SIGTERM", "Ctrl-C"]
 )
@@ -109,58 +135,31 @@ def test_a_signal_ends_the_demo_cleanly_and_removes_its_folder(
 ) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()
-    env = {**os.environ, "TMPDIR": str(temp), "QT_QPA_PLATFORM": "offscreen"}
-    with subprocess.Popen(
-        [sys.executable, "-m", "app", "demo"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    ) as demo:
-        try:
-            assert demo.stdout is not None
-            for line in demo.stdout:  # waits on the process's own output, no sleep
-                if line.startswith("Ready."):
-                    break
-            else:
-                pytest.fail("the demo ended before it was ready")
-            assert [p.name for p in temp.iterdir() if p.name.startswith("stamps-pos-demo-")]
-            demo.send_signal(signum)
-            assert demo.wait(timeout=60) == code
-        finally:
-            if demo.poll() is None:
-                demo.kill()
-                demo.wait()
+    with demo_running(temp) as demo:
+        assert demo.stdout is not None
+        for line in demo.stdout:  # waits on the process's own output, no sleep
+            if line.startswith("Ready."):
+                break
+        else:
+            pytest.fail("the demo ended before it was ready")
+        assert [p.name for p in temp.iterdir() if p.name.startswith("stamps-pos-demo-")]
+        demo.send_signal(signum)
+        assert demo.wait(timeout=60) == code
     assert [p.name for p in temp.iterdir() if p.name.startswith("stamps-pos-demo-")] == []
 
 
 def test_the_kiosk_demo_says_how_to_use_the_kiosk_not_the_cashiers_window(tmp_path: Path) -> None:
     # It printed the cashier's hint first: pick a cashier, type into Member, F4, F8, the Demo
     # menu, none of which the kiosk has.
-    env = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     said: list[str] = []
-    with subprocess.Popen(
-        [sys.executable, "-m", "app", "demo", "--kiosk"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    ) as demo:
-        try:
-            assert demo.stdout is not None
-            for line in demo.stdout:  # waits on the process's own output, no sleep
-                said.append(line)
-                if line.startswith("Hold the top-left corner"):
-                    break
-            else:
-                pytest.fail(f"the kiosk demo ended before its hint: {said}")
-        finally:
-            demo.terminate()
-            try:
-                demo.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                demo.kill()
-                demo.wait()
+    with demo_running(tmp_path, "--kiosk") as demo:
+        assert demo.stdout is not None
+        for line in demo.stdout:  # waits on the process's own output, no sleep
+            said.append(line)
+            if line.startswith("Hold the top-left corner"):
+                break
+        else:
+            pytest.fail(f"the kiosk demo ended before its hint: {said}")
     hint = "".join(said)
     assert hint.startswith("Stamps POS demo: the kiosk runs against a sandbox at http://127.0.0.1:")
     assert "70140000000123 is Budi, PIN 123456" in hint

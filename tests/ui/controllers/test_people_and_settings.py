@@ -368,6 +368,18 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
 
 
+def keeping_its_token_in(
+    qtbot: QtBot, window: CashierWindow, settings: Settings, folder: Path
+) -> CashierWindow:
+    """``window``, its settings file and token file in ``folder``, a manager in manager mode."""
+    window.settings.settings = settings
+    window.settings.file = SettingsFile(folder / "settings.toml")
+    window.settings.token_folder = folder
+    add_manager(qtbot, window)
+    enter(qtbot, window)
+    return window
+
+
 def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_token(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],
@@ -380,12 +392,7 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
     monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
     folder = tmp_path / "config"
     folder.mkdir()
-    window = make_cashier(till_settings)
-    window.settings.settings = till_settings
-    window.settings.file = SettingsFile(folder / "settings.toml")
-    window.settings.token_folder = folder
-    add_manager(qtbot, window)
-    enter(qtbot, window)
+    window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     window.settings.open()
     qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
     dialog = window.settings.dialog
@@ -419,12 +426,7 @@ def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
     folder = tmp_path / "config"
     (folder / "token").mkdir(parents=True)
     (folder / "token" / "in-the-way").write_text("", encoding="ascii")
-    window = make_cashier(till_settings)
-    window.settings.settings = till_settings
-    window.settings.file = SettingsFile(folder / "settings.toml")
-    window.settings.token_folder = folder
-    add_manager(qtbot, window)
-    enter(qtbot, window)
+    window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     with speaking("id"):
         window.settings.open()
         qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
@@ -434,7 +436,7 @@ def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
         dialog.submit()
         qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
         said = dialog.error_of("token")
-    assert said.startswith(f"Berkas token {folder / 'token'} tidak dapat ditulis: "), said
+    assert said == f"Berkas token {folder / 'token'} tidak dapat ditulis: itu sebuah folder"
     assert "new-token-123" not in said
 
 
