@@ -1068,6 +1068,10 @@
 <context>
     <name>InvoiceOwner</name>
     <message>
+        <source>For the next customer (Enter: use it for {name})</source>
+        <translation>Untuk pelanggan berikutnya (Enter: pakai untuk {name})</translation>
+    </message>
+    <message>
         <source>For the next customer</source>
         <translation>Untuk pelanggan berikutnya</translation>
     </message>
@@ -2666,6 +2670,14 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>Type or scan the invoice number (F6), then redeem the promo again.</source>
         <translation>Ketik atau pindai nomor struk (F6), lalu tukar promonya lagi.</translation>
+    </message>
+    <message>
+        <source>The invoice number in the field is kept for the next customer: it was entered after this customer&apos;s last redemption was sent.</source>
+        <translation>Nomor struk di kolom disimpan untuk pelanggan berikutnya: nomor itu dimasukkan setelah penukaran terakhir pelanggan ini dikirim.</translation>
+    </message>
+    <message>
+        <source>If it is this sale&apos;s, press Enter in the invoice field to use it for {name}, then redeem the promo again. If not, type or scan this sale&apos;s (F6).</source>
+        <translation>Jika itu struk penjualan ini, tekan Enter di kolom nomor struk untuk memakainya bagi {name}, lalu tukar promonya lagi. Jika bukan, ketik atau pindai nomor struk penjualan ini (F6).</translation>
     </message>
 </context>
 <context>

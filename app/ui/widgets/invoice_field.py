@@ -23,6 +23,10 @@ class InvoiceField(QWidget):
 
     invoice_changed = Signal(str)
     entered = Signal()
+    #: Whose the number is was said again (``set_owner``): whether it is this sale's may differ.
+    owner_changed = Signal()
+    #: The till asked for this sale's number (``set_required(True)``).
+    asked_for = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +74,11 @@ class InvoiceField(QWidget):
         self.owner.setText(words)
         self.owner.setVisible(bool(words))
         self._for_next = for_next
+        self.owner_changed.emit()
+
+    def waits_for_next(self) -> bool:
+        """Whether the number in the field is the next customer's, not this sale's."""
+        return self._for_next
 
     def set_text(self, text: str) -> None:
         """Fill the field (e.g. from a scan routed here by the controller)."""
@@ -85,6 +94,7 @@ class InvoiceField(QWidget):
         """Mark the field as needed before the cashier can go on."""
         if required:
             self.asked = True
+            self.asked_for.emit()
         set_style_property(self.field, "required", "true" if required else "false")
 
     def focus(self) -> None:
