@@ -1253,6 +1253,10 @@
         <translation>Belum ada akun manajer di mesin kasir ini. Tambahkan dengan: stamps-pos manager add</translation>
     </message>
     <message>
+        <source>{name}: checking your PIN…</source>
+        <translation>{name}: memeriksa PIN Anda…</translation>
+    </message>
+    <message>
         <source>{name}: enter your PIN</source>
         <translation>{name}: masukkan PIN Anda</translation>
     </message>
