@@ -1068,12 +1068,12 @@
 <context>
     <name>InvoiceOwner</name>
     <message>
-        <source>For the next customer (Enter: use it for {name})</source>
-        <translation>Untuk pelanggan berikutnya (Enter: pakai untuk {name})</translation>
-    </message>
-    <message>
         <source>For the next customer</source>
         <translation>Untuk pelanggan berikutnya</translation>
+    </message>
+    <message>
+        <source>Enter: use it for {name}</source>
+        <translation>Enter: pakai untuk {name}</translation>
     </message>
     <message>
         <source>For {name}</source>

@@ -86,16 +86,16 @@ class InvoiceOwner(QObject):
 
     def _say(self) -> None:
         field, member = self.view.invoice_field, self.session.member
+        offer = ""
         if not field.text():
             self.for_next = False
             words = ""
-        elif self.for_next and field.asked and member is not None:
-            # The till asked for this sale's: the key that makes it so, where the cashier looks.
-            words = self.tr("For the next customer (Enter: use it for {name})").format(
-                name=member.name
-            )
         elif self.for_next:
             words = self.tr("For the next customer")
+            if field.asked and member is not None:
+                # The till asked for this sale's: the key that makes it so, where the cashier
+                # looks (the cursor is in the field).
+                offer = self.tr("Enter: use it for {name}").format(name=member.name)
         else:
             words = self.tr("For {name}").format(name=member.name if member else "")
-        field.set_owner(words, for_next=self.for_next)
+        field.set_owner(words, for_next=self.for_next, offer=offer)

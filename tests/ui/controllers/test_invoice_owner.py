@@ -173,11 +173,13 @@ def test_a_promo_asking_for_the_invoice_says_the_one_in_the_field_waits_and_ente
     assert "needs the invoice number" not in panel.details.text()
     assert "kept for the next customer" in panel.details.text()
     assert "press Enter in the invoice field to use it for Ayu Pratiwi" in (panel.what_to_do.text())
-    owner = view.invoice_field.owner
-    assert owner.text() == "For the next customer (Enter: use it for Ayu Pratiwi)"
+    owner, offer = view.invoice_field.owner, view.invoice_field.offer
+    assert owner.text() == "For the next customer"
+    assert offer.isVisibleTo(view) and offer.text() == "Enter: use it for Ayu Pratiwi"
 
     qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
     assert owner.text() == "For Ayu Pratiwi"
+    assert not offer.isVisibleTo(view)
     qtbot.waitUntil(view.promo_panel.code_field.hasFocus, timeout=WAIT_MS)  # Enter again sends
     receipt = redeem(
         qtbot,
@@ -196,6 +198,7 @@ def test_enter_on_the_next_customers_receipt_unasked_keeps_it_theirs(
     _ayu_served_then_next_receipt_typed(qtbot, cashier)
     qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
     assert view.invoice_field.owner.text() == "For the next customer"
+    assert not view.invoice_field.offer.isVisibleTo(view)
     find_member(qtbot, cashier, PUTRI)
     assert view.invoice_field.text() == "INV-0042"
     assert view.invoice_field.owner.text() == "For Putri Maharani"
