@@ -32,6 +32,7 @@ from app.ui.kiosk.handover import KioskPickup
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 from app.ui.widgets.form import FormField
+from app.ui.widgets.key_repeat import KeyRepeatFilter
 from app.ui.widgets.scanner_filter import (
     NOT_A_PIN_PROPERTY,
     SCAN_FIELD_PROPERTY,
@@ -117,6 +118,11 @@ class CashierWindow(QObject):
         self.kiosk_pickup = KioskPickup(view, self.session)
         self.first_manager = FirstManagerController(view, till)
         self.scanner: ScannerFilter | None = None
+        # For the window's whole life, not only while a PIN pad is up: a finger resting on a
+        # USB numpad's digit filled Budi's PIN pad with it, for Enter to send as a wrong PIN.
+        # No field of the till needs a digit held down to repeat (a held Backspace or arrow
+        # still does). Made after the scanner filter (cashier.listening), so it sees a key first.
+        self.repeats = KeyRepeatFilter(self)
         self._manager_page: ManagerPage | None = None
         view.manager_built.connect(self._manager_page_built)
         if view.built_manager is not None:  # a view whose page something already wanted
@@ -438,6 +444,7 @@ class CashierWindow(QObject):
         self.mode.close()
         self.changes.close()
         self.storage.close()
+        self.repeats.close()
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.scanned)
             self.scanner.taken_back.disconnect(self.scan_taken_back)

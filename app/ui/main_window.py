@@ -175,6 +175,11 @@ class CashierWindowView(QMainWindow):
 
     def _show_page(self, page: QWidget) -> None:
         self.status.set_note_room_up(page is self.cashier_page)
+        # The Manager menu says what is true: in manager mode it offers leaving, not entering
+        # (F8 too; it only showed the page already up).
+        in_manager_mode = page is self._manager
+        self.manager_action.setEnabled(not in_manager_mode)
+        self.leave_manager_action.setEnabled(in_manager_mode)
         self.pages.setCurrentWidget(page)
         if self.frame.currentWidget() is not self.content:  # the first page: the till is open
             self.frame.setCurrentWidget(self.content)
@@ -268,7 +273,6 @@ class CashierWindowView(QMainWindow):
         """Manager mode's page."""
         self._show_page(self.manager)
         self._cashier_keys_enabled(False)
-        self.leave_manager_action.setEnabled(True)
         self.manager.tabs.setFocus()
 
     def show_page(self, page: QWidget) -> None:
@@ -282,7 +286,6 @@ class CashierWindowView(QMainWindow):
         else:
             self._show_page(page)
             self._cashier_keys_enabled(False)
-        self.leave_manager_action.setEnabled(page is self._manager)
 
     def show_first_manager(self) -> None:
         """The first manager's setup (a till without a manager)."""

@@ -1072,6 +1072,10 @@
         <translation>Untuk pelanggan berikutnya</translation>
     </message>
     <message>
+        <source>Enter: use it for {name}</source>
+        <translation>Enter: pakai untuk {name}</translation>
+    </message>
+    <message>
         <source>For {name}</source>
         <translation>Untuk {name}</translation>
     </message>
@@ -1247,6 +1251,10 @@
     <message>
         <source>No manager account on this till. Add one with: stamps-pos manager add</source>
         <translation>Belum ada akun manajer di mesin kasir ini. Tambahkan dengan: stamps-pos manager add</translation>
+    </message>
+    <message>
+        <source>{name}: checking your PIN…</source>
+        <translation>{name}: memeriksa PIN Anda…</translation>
     </message>
     <message>
         <source>{name}: enter your PIN</source>
@@ -2733,6 +2741,14 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>Type or scan the invoice number (F6), then redeem the promo again.</source>
         <translation>Ketik atau pindai nomor struk (F6), lalu tukar promonya lagi.</translation>
+    </message>
+    <message>
+        <source>The invoice number in the field is kept for the next customer: it was entered after this customer&apos;s last redemption was sent.</source>
+        <translation>Nomor struk di kolom disimpan untuk pelanggan berikutnya: nomor itu dimasukkan setelah penukaran terakhir pelanggan ini dikirim.</translation>
+    </message>
+    <message>
+        <source>If it is this sale&apos;s, press Enter in the invoice field to use it for {name}, then redeem the promo again. If not, type or scan this sale&apos;s (F6).</source>
+        <translation>Jika itu struk penjualan ini, tekan Enter di kolom nomor struk untuk memakainya bagi {name}, lalu tukar promonya lagi. Jika bukan, ketik atau pindai nomor struk penjualan ini (F6).</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,8 @@ import weakref
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.damaged import DamagedDatabaseView
@@ -384,3 +385,35 @@ def test_a_window_closed_and_let_go_is_freed(qtbot: QtBot):
     del window
     gc.collect()
     assert freed() is None
+
+
+def _darkest_in(menu: QMenu, action: QAction) -> int:
+    """The lightness of the darkest pixel of ``action``'s row in ``menu`` as drawn: its words.
+    Drawn without popping it up (the offscreen platform grabs no keyboard for a popup)."""
+    menu.ensurePolished()
+    menu.adjustSize()
+    image = menu.grab().toImage()
+    rect = menu.actionGeometry(action)
+    return min(
+        image.pixelColor(x, y).lightness()
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    )
+
+
+def test_the_manager_menu_greys_what_cannot_be_chosen_now(
+    qtbot: QtBot, window: CashierWindowView
+) -> None:
+    # Seen under X: "Manager mode… F8" and "Leave manager mode" drawn alike whichever was off
+    # (the theme's QWidget colour reached the disabled item), so the menu offered both.
+    menu = next(
+        menu
+        for menu in window.menuBar().findChildren(QMenu)
+        if window.manager_action in menu.actions()
+    )
+    assert window.manager_action.isEnabled() and not window.leave_manager_action.isEnabled()
+    assert _darkest_in(menu, window.manager_action) < 80
+    assert _darkest_in(menu, window.leave_manager_action) > 110
+    window.show_manager()
+    assert _darkest_in(menu, window.manager_action) > 110
+    assert _darkest_in(menu, window.leave_manager_action) < 80

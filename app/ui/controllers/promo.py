@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.services import Member, OperationKind, Order, VoucherFacts, say, shown
+from app.core.services import Member, Message, OperationKind, Order, VoucherFacts, say, shown
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
@@ -24,6 +24,7 @@ class PromoController(OrderController):
         super().__init__(view, session, redemption)
         view.promo_panel.promo_entered.connect(lambda code: self.order(self.redeem(code)))
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
+        view.invoice_field.owner_changed.connect(self._invoice_owner_changed)
 
     async def redeem(self, code: str) -> None:
         """Validate the promo code online and redeem it with the invoice number."""
@@ -32,16 +33,7 @@ class PromoController(OrderController):
         if not invoice.sale_text():  # none, or the next customer's
             invoice.set_required(True)
             invoice.focus()
-            self.redemption.show(
-                ResultData(
-                    kind="refused",
-                    headline=words(what),
-                    details=self.tr("A promo code needs the invoice number of this sale."),
-                    what_to_do=self.tr(
-                        "Type or scan the invoice number (F6), then redeem the promo again."
-                    ),
-                )
-            )
+            self.redemption.show(self._invoice_missing(what))
             return
         catalogue = self.session.till.catalogue
 
@@ -60,6 +52,37 @@ class PromoController(OrderController):
         if self.view.focusWidget() is self.view.promo_panel.code_field:
             self.view.focus_member_search()
 
+    def _invoice_missing(self, what: Message) -> ResultData:
+        if not self.view.invoice_field.waits_for_next():
+            return ResultData(
+                kind="refused",
+                headline=words(what),
+                details=self.tr("A promo code needs the invoice number of this sale."),
+                what_to_do=self.tr(
+                    "Type or scan the invoice number (F6), then redeem the promo again."
+                ),
+            )
+        # A number is in the field, taken for the next customer's receipt (entered after this
+        # customer's redemption was sent): saying none is there was false, and the cashier
+        # typed it again to make it this sale's. Enter in the field now does (InvoiceOwner).
+        member = self.session.member
+        name = member.name if member is not None else ""
+        return ResultData(
+            kind="refused",
+            headline=words(what),
+            details=self.tr(
+                "The invoice number in the field is kept for the next customer: it was entered "
+                "after this customer's last redemption was sent."
+            ),
+            what_to_do=self.tr(
+                "If it is this sale's, press Enter in the invoice field to use it for {name}, "
+                "then redeem the promo again. If not, type or scan this sale's (F6)."
+            ).format(name=name),
+        )
+
     def _invoice_changed(self, text: str) -> None:
         if text:
             self.view.invoice_field.set_required(False)
+
+    def _invoice_owner_changed(self) -> None:
+        self.view.promo_panel.set_invoice_missing(not self.view.invoice_field.sale_text())

@@ -47,6 +47,8 @@ class KioskKeypad(QWidget):
         self.min_length = min_length
         self.max_length = max_length
         self._digits = DigitBuffer(max_length)
+        #: The digits are being checked (``set_busy``): no key types.
+        self._busy = False
         # A PIN's keys go straight in (a PIN never waits in the scanner filter), and a card
         # scanned onto it is taken back. A phone number is no secret: its keys go through the
         # filter, so a card scanned on the phone screen is read as on welcome.
@@ -59,6 +61,7 @@ class KioskKeypad(QWidget):
         self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         keys = QGridLayout()
         keys.setSpacing(12)
+        self._digit_keys: list[QPushButton] = []
         for index, digit in enumerate("123456789"):
             keys.addWidget(self._digit_key(digit), index // 3, index % 3)
         self.clear_key = self._key("", self.wipe)
@@ -94,8 +97,8 @@ class KioskKeypad(QWidget):
     # -- typing -----------------------------------------------------------------------------
 
     def press(self, digit: str) -> None:
-        """Add one digit (ignored beyond ``max_length``)."""
-        if self._digits.append(digit):
+        """Add one digit (ignored beyond ``max_length``, or while busy)."""
+        if not self._busy and self._digits.append(digit):
             self._refresh()
 
     def backspace(self) -> None:
@@ -110,11 +113,22 @@ class KioskKeypad(QWidget):
 
     def submit(self) -> None:
         """Hand the digits out through ``submitted`` and wipe them (no-op when too few)."""
-        if len(self._digits) < self.min_length:
+        if self._busy or len(self._digits) < self.min_length:
             return
         text = self._digits.hand_out()
         self._refresh()
         self.submitted.emit(text)
+
+    def set_busy(self, busy: bool) -> None:
+        """Keys off while what was submitted is checked, on screen and on a numpad, as the PIN
+        pad's are: digits typed during a check that failed stayed on the pad as dots, the
+        start of a PIN the manager did not know they had typed."""
+        self._busy = busy
+        self._refresh()
+
+    def busy(self) -> bool:
+        """Whether the keys are off while a submitted PIN is checked."""
+        return self._busy
 
     def entered_count(self) -> int:
         """How many digits are typed (never which, for a secret)."""
@@ -129,7 +143,12 @@ class KioskKeypad(QWidget):
         # and the customer's number stayed empty however they typed it.
         key = event.key()
         digit = typed_digit(event)
-        if digit is not None:
+        if self._busy and (
+            digit is not None
+            or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            pass  # swallowed: the pad's own keys do nothing while it is checked
+        elif digit is not None:
             if not event.isAutoRepeat():  # a finger resting on a key types it once
                 self.press(digit)
         elif key == Qt.Key.Key_Backspace:
@@ -164,6 +183,7 @@ class KioskKeypad(QWidget):
 
     def _digit_key(self, digit: str) -> QPushButton:
         key = self._key(digit, lambda: self.press(digit))
+        self._digit_keys.append(key)
         key.setObjectName(f"kioskKey{digit}")
         key.setAccessibleName(digit)
         return key
@@ -196,6 +216,8 @@ class KioskKeypad(QWidget):
     def _refresh(self) -> None:
         count = len(self._digits)
         self.display.setText("●" * count if self.secret else self._digits.shown())
-        self.ok_key.setEnabled(count >= self.min_length)
-        self.back_key.setEnabled(count > 0)
-        self.clear_key.setEnabled(count > 0)
+        for key in self._digit_keys:
+            key.setEnabled(not self._busy)
+        self.ok_key.setEnabled(not self._busy and count >= self.min_length)
+        self.back_key.setEnabled(not self._busy and count > 0)
+        self.clear_key.setEnabled(not self._busy and count > 0)

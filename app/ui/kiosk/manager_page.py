@@ -103,7 +103,14 @@ class KioskManagerPage(KioskPage):
         self.refusal.setText(said)
 
     def _submitted(self, pin: str) -> None:
+        # The keys are off until the answer (show_refusal, signed_in), as on the customers' PIN
+        # pads: digits typed during a check that failed stayed on the pad as dots.
+        self._checking(True)
         self.pin_entered.emit(self._name, pin)
+
+    def _checking(self, checking: bool) -> None:
+        self.keypad.set_busy(checking)
+        self._say_step()
 
     def ask_name(self, names: list[str]) -> None:
         """Step one: the managers to pick from (none: the kiosk cannot be left here)."""
@@ -124,6 +131,7 @@ class KioskManagerPage(KioskPage):
     def ask_pin(self, name: str) -> None:
         """Step two: ``name``'s PIN."""
         self._name = name
+        self.keypad.set_busy(False)
         self.keypad.wipe()
         self._hold_refusal_room()
         self._show_step(self.pin_step)
@@ -131,6 +139,7 @@ class KioskManagerPage(KioskPage):
     def signed_in(self) -> None:
         """Step three: a manager is in; leave, or go back to the kiosk."""
         self.refusal.hide()
+        self.keypad.set_busy(False)
         self._show_step(self.signed_in_step)
 
     def set_clock(self, warning: ClockWarning | None) -> None:
@@ -142,6 +151,7 @@ class KioskManagerPage(KioskPage):
         """Why the PIN was not taken (wrong, locked out); the manager may try again."""
         self.refusal.setText(text)
         self.refusal.show()
+        self._checking(False)
 
     def say_card_not_read(self) -> None:
         """A card scanned while the PIN was typed: the pad was emptied (its digits and the
@@ -170,6 +180,8 @@ class KioskManagerPage(KioskPage):
                     "No manager account on this till. Add one with: stamps-pos manager add"
                 )
             )
+        elif step == "pin" and self.keypad.busy():
+            self.heading.setText(self.tr("{name}: checking your PIN…").format(name=self._name))
         elif step == "pin":
             self.heading.setText(self.tr("{name}: enter your PIN").format(name=self._name))
         else:

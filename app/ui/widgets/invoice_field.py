@@ -23,6 +23,10 @@ class InvoiceField(QWidget):
 
     invoice_changed = Signal(str)
     entered = Signal()
+    #: Whose the number is was said again (``set_owner``): whether it is this sale's may differ.
+    owner_changed = Signal()
+    #: The till asked for this sale's number (``set_required(True)``).
+    asked_for = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +51,13 @@ class InvoiceField(QWidget):
         # field, and nothing the cashier aims at is below it (kept always, it took from that
         # room what the banners borrow, and the invoice moved up as they came at 1024 px).
         self.owner.hide()
+        # What a key would change of it (Enter: this sale's), when the till asks for this sale's
+        # number: a line of its own that wraps, as a name at the end of the owner's line was cut.
+        self.offer = QLabel()
+        self.offer.setObjectName("invoiceOffer")
+        self.offer.setProperty("role", "muted")
+        self.offer.setWordWrap(True)
+        self.offer.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,6 +65,7 @@ class InvoiceField(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.field)
         layout.addWidget(self.owner)
+        layout.addWidget(self.offer)
 
     def text(self) -> str:
         """The invoice number, trimmed."""
@@ -64,12 +76,19 @@ class InvoiceField(QWidget):
         for the next customer (it would be theirs on the last one's redemption)."""
         return "" if self._for_next else self.text()
 
-    def set_owner(self, words: str, *, for_next: bool) -> None:
+    def set_owner(self, words: str, *, for_next: bool, offer: str = "") -> None:
         """Say whose the number is (``words``, ``""`` for nobody's) and whether it waits for
-        the next customer."""
+        the next customer; ``offer``, under it, what the cashier may do about it."""
         self.owner.setText(words)
         self.owner.setVisible(bool(words))
+        self.offer.setText(offer)
+        self.offer.setVisible(bool(offer))
         self._for_next = for_next
+        self.owner_changed.emit()
+
+    def waits_for_next(self) -> bool:
+        """Whether the number in the field is the next customer's, not this sale's."""
+        return self._for_next
 
     def set_text(self, text: str) -> None:
         """Fill the field (e.g. from a scan routed here by the controller)."""
@@ -85,6 +104,7 @@ class InvoiceField(QWidget):
         """Mark the field as needed before the cashier can go on."""
         if required:
             self.asked = True
+            self.asked_for.emit()
         set_style_property(self.field, "required", "true" if required else "false")
 
     def focus(self) -> None:

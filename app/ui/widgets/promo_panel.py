@@ -10,7 +10,8 @@ class PromoPanel(QWidget):
     """The promo tab: a code field and "Redeem promo"; emits ``promo_entered(code)``.
 
     The invoice number lives in the left column (F6); this panel only reminds the cashier that
-    the promo needs it, because the controller checks and marks the invoice field.
+    the promo needs it while the sale has none (``set_invoice_missing``), because the controller
+    checks and marks the invoice field.
     """
 
     promo_entered = Signal(str)
@@ -29,10 +30,10 @@ class PromoPanel(QWidget):
         self.redeem_button = QPushButton(self.tr("Redeem promo"))
         self.redeem_button.setObjectName("promoRedeem")
         self.redeem_button.setProperty("role", "primary")
-        hint = QLabel(self.tr("A promo code needs the invoice number of this sale (F6)."))
-        hint.setObjectName("promoInvoiceHint")
-        hint.setProperty("role", "muted")
-        hint.setWordWrap(True)
+        self.hint = QLabel(self.tr("A promo code needs the invoice number of this sale (F6)."))
+        self.hint.setObjectName("promoInvoiceHint")
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
 
         self.code_field.returnPressed.connect(self.submit)
         self.redeem_button.clicked.connect(self.submit)
@@ -45,7 +46,7 @@ class PromoPanel(QWidget):
         layout.setSpacing(8)
         layout.addWidget(title)
         layout.addLayout(row)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
@@ -54,6 +55,11 @@ class PromoPanel(QWidget):
         code = self.code_field.text().strip()
         if code:
             self.promo_entered.emit(code)
+
+    def set_invoice_missing(self, missing: bool) -> None:
+        """Remind the cashier of the invoice only while this sale has none (``missing``): left
+        up once the promo went with it, it read as if the promo still lacked one."""
+        self.hint.setVisible(missing)
 
     def clear(self) -> None:
         """Empty the code field."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.core.services.receipts import Verdict
@@ -141,3 +142,89 @@ def test_the_slip_keeps_the_invoice_its_redemption_was_sent_with(
     assert view.invoice_field.owner.text() == "For the next customer"
     view.result_panel.print_button.click()
     assert [slip.invoice_number for slip in printed] == ["INV-0007"]
+
+
+def _ayu_served_then_next_receipt_typed(qtbot: QtBot, cashier: CashierWindow) -> None:
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    picker = view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+    view.activateWindow()
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0042")
+    assert view.invoice_field.owner.text() == "For the next customer"
+
+
+def test_a_promo_asking_for_the_invoice_says_the_one_in_the_field_waits_and_enter_makes_it_hers(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Seen at the counter: INV-0042 typed after Ayu's reward was sent (the next customer's, by
+    # the rule), then Ayu's promo was refused "A promo code needs the invoice number of this
+    # sale" with INV-0042 plainly in the field; only typing it again made it hers.
+    view = cashier.view
+    _ayu_served_then_next_receipt_typed(qtbot, cashier)
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    panel = view.result_panel
+    assert "needs the invoice number" not in panel.details.text()
+    assert "kept for the next customer" in panel.details.text()
+    assert "press Enter in the invoice field to use it for Ayu Pratiwi" in (panel.what_to_do.text())
+    owner, offer = view.invoice_field.owner, view.invoice_field.offer
+    assert owner.text() == "For the next customer"
+    assert offer.isVisibleTo(view) and offer.text() == "Enter: use it for Ayu Pratiwi"
+
+    qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
+    assert owner.text() == "For Ayu Pratiwi"
+    assert not offer.isVisibleTo(view)
+    qtbot.waitUntil(view.promo_panel.code_field.hasFocus, timeout=WAIT_MS)  # Enter again sends
+    receipt = redeem(
+        qtbot,
+        cashier,
+        lambda: qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return),
+    )
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert "INV-0042" in _invoices(qtbot, cashier)
+
+
+def test_enter_on_the_next_customers_receipt_unasked_keeps_it_theirs(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # A receipt typed for the next customer ends with Enter too: it stays theirs.
+    view = cashier.view
+    _ayu_served_then_next_receipt_typed(qtbot, cashier)
+    qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
+    assert view.invoice_field.owner.text() == "For the next customer"
+    assert not view.invoice_field.offer.isVisibleTo(view)
+    find_member(qtbot, cashier, PUTRI)
+    assert view.invoice_field.text() == "INV-0042"
+    assert view.invoice_field.owner.text() == "For Putri Maharani"
+
+
+def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # It stayed under the promo field after the promo went with the invoice, as if it lacked one.
+    view = cashier.view
+    hint = view.promo_panel.findChild(QLabel, "promoInvoiceHint")
+    assert hint is not None
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.show_promo()
+    assert hint.isVisibleTo(view)
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0043")
+    assert not hint.isVisibleTo(view)
+    assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
+    assert not hint.isVisibleTo(view)
+
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    cashier.scanned("INV-0044")  # the next customer's receipt: this sale has none of its own
+    assert view.invoice_field.owner.text() == "For the next customer"
+    assert hint.isVisibleTo(view)

@@ -119,10 +119,13 @@ def test_f8_asks_a_managers_pin_refuses_a_wrong_one_in_words_and_shows_who_is_in
     assert view.pages.currentWidget() is view.manager
     assert view.manager.who.text() == "Manager mode: Wayan"
     assert "2 minutes" in view.manager.ends.text()
+    # The Manager menu says what is true: "Manager mode…" stayed enabled in manager mode.
+    assert not view.manager_action.isEnabled() and view.leave_manager_action.isEnabled()
     # Leaving puts the cashier's page back, and the audit says so.
     with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
         view.manager.leave_button.click()
     assert view.pages.currentWidget() is view.cashier_page
+    assert view.manager_action.isEnabled() and not view.leave_manager_action.isEnabled()
     assert audit_actions(qtbot, cashier)[-3:] == [
         "Wayan:sign_in_failed",
         "Wayan:sign_in",

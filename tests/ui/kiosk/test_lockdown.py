@@ -11,7 +11,7 @@ from email.utils import format_datetime
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -450,6 +450,33 @@ def test_a_manager_pin_checked_after_back_to_the_kiosk_leaves_nobody_in_manager_
     qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)
     assert _page(kiosk) == "kioskWelcome"
     assert kiosk.till.manager.current is None
+
+
+def test_the_managers_keypad_is_off_while_the_pin_is_checked(
+    qtbot: QtBot, kiosk: KioskWindow, clock: ScriptedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Digits typed while a wrong PIN was checked stayed on the pad as dots, the start of a PIN
+    # the manager did not know they had typed. The customers' PIN pads turn their keys off.
+    checking = Held(monkeypatch, kiosk.till.manager, "enter")
+    view = kiosk.view
+    view.activateWindow()
+    _open_manager_pad(qtbot, kiosk)
+    keypad = view.manager.keypad
+    _type_pin(kiosk, "135790")
+    qtbot.waitUntil(lambda: bool(checking.calls), timeout=WAIT_MS)
+    assert view.manager.heading.text() == "Wayan: checking your PIN…"
+    assert not keypad.findChild(QPushButton, "kioskKey1").isEnabled()
+    keypad.findChild(QPushButton, "kioskKey1").click()  # a finger on the screen
+    _numpad(qtbot, clock, "24>")  # and on the numpad
+    assert keypad.entered_count() == 0 and keypad.shown_text() == ""
+    checking.release()
+    qtbot.waitUntil(lambda: view.manager.refusal.isVisibleTo(view), timeout=WAIT_MS)
+    assert view.manager.refusal.text().startswith("Wrong PIN")
+    assert keypad.entered_count() == 0 and keypad.shown_text() == ""
+    assert view.manager.heading.text() == "Wayan: enter your PIN"
+    assert len(checking.calls) == 1  # the Enter typed meanwhile sent nothing
+    _numpad(qtbot, clock, "2")  # the keys are back
+    assert keypad.entered_count() == 1
 
 
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
