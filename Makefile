@@ -53,11 +53,13 @@ demo: $(STAMP) $(QM)
 
 # The suite runs on TEST_WORKERS processes (pytest-xdist): on a busy two-core machine it takes
 # about half the time it takes on one. `make test TEST_WORKERS=0` runs it in one process.
+# worksteal: a worker that runs out of tests takes half of the other's queue, so the suite's last
+# minutes are not one worker's long tests while the other waits.
 TEST_WORKERS ?= 2
 
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
-		$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+		$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests setup.py packaging

@@ -4,6 +4,7 @@ and comes back on the same address with the same state. Shared by the integratio
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -13,6 +14,8 @@ import httpx
 import pytest
 
 from app.config import Settings, load_settings
+from app.core.outbox.policy import OutboxPolicy
+from app.core.services.config import TillConfig
 from app.sandbox import DEMO_TOKEN, SandboxServer
 
 #: The timeouts of a till under test: a cut network refuses the connection at once, so no test
@@ -73,9 +76,23 @@ class Network:
         return entries
 
 
+#: The reconnect spread of a till on a cuttable network (the till's is 10 s). Full jitter: an entry
+#: the network's return wakes is sent at a moment drawn in [0, spread), so a test that passes
+#: whatever the draw in [0, 10) passes in [0, 0.5); it no longer waits five seconds on average.
+#: The spread itself is tested on the outbox (tests/unit/core/outbox, tests/reliability).
+TEST_RECONNECT_SPREAD = 0.5
+
+
 @pytest.fixture
-def network(tmp_path: Path) -> Iterator[Network]:
-    """A sandbox of the test's own, with a network to cut."""
+def network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Network]:
+    """A sandbox of the test's own, with a network to cut; the till's reconnect spread
+    :data:`TEST_RECONNECT_SPREAD`."""
+    made = TillConfig.outbox_policy
+
+    def spread_short(config: TillConfig) -> OutboxPolicy:
+        return dataclasses.replace(made(config), reconnect_spread=TEST_RECONNECT_SPREAD)
+
+    monkeypatch.setattr(TillConfig, "outbox_policy", spread_short)
     net = Network(tmp_path / "sandbox.sqlite3")
     yield net
     if net.server is not None:

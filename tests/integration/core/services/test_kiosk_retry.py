@@ -31,6 +31,8 @@ AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
 MANAGER, MANAGER_PIN = "Wayan", Secret("246810")
 #: Past the kiosk's bound (two minutes), well inside a PIN's (fifteen).
 PAST_THE_KIOSKS_BOUND = 121
+#: The network back, the till's probe notices at once (a probe runs only while offline).
+QUICK_PROBE = RuntimeOptions(probe_interval=0.1)
 
 
 async def refused_at_the_kiosk(settings: Settings, network: Network, card: str) -> str:
@@ -68,7 +70,8 @@ async def test_a_retry_the_server_never_got_is_judged_by_the_counters_policy(
     network_settings: Settings, network: Network
 ) -> None:
     refused = await refused_at_the_kiosk(network_settings, network, AYU_CARD)
-    async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+    counter = network_settings.till_config()
+    async with open_till(counter, Secret(DEMO_TOKEN), QUICK_PROBE) as till:
         await in_manager_mode(till)
         await till.find_member("KR24000006")  # the counter's cache knows Ayu, as it would
         network.down()  # the counter still believes it is online: it sends, and is refused a line
