@@ -19,12 +19,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyle,
     QStyleOptionFrame,
     QStyleOptionViewItem,
@@ -364,3 +366,30 @@ def test_the_audit_log_gives_its_detail_the_room_an_entry_id_took(
     entry = audit.model.index(0, 4)
     assert entry.data(Qt.ItemDataRole.ToolTipRole) == entry_id
     assert cut_texts(window) == []
+
+
+#: Screens of 1366×768 at a desktop scale of 125% and 1600×900 at 150%, in Qt's pixels.
+SCALED_SCREENS = [(1093, 614), (1067, 600)]
+
+
+@pytest.mark.parametrize("size", SCALED_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("state", ["27-details", "33-settings"])
+def test_a_manager_s_dialog_fits_a_short_till_with_its_buttons_in_reach(
+    qtbot: QtBot, language: str, state: str, size: tuple[int, int]
+) -> None:
+    # Seen at 1366×768 with QT_SCALE_FACTOR=1.25: Settings kept its smallest size, 620 px, on a
+    # 614 px screen, its Save and Close below the edge; the details' 600 px did with a title bar.
+    window = window_in(qtbot, state, size)
+    dialog = next(w for w in window.findChildren(QDialog) if w.isVisible())
+    try:
+        title_bar = dialog.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, dialog)
+        assert dialog.height() + title_bar <= window.frameGeometry().height()
+        assert dialog.width() <= window.width()
+        buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+        assert buttons
+        for button in buttons:
+            place = QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())
+            assert dialog.rect().contains(place), button.text()
+        assert cut_texts(window) == []
+    finally:
+        dialog.close()

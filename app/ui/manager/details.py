@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+from app.ui.widgets.till_room import size_within_the_till
 
 #: The decisions a redemption may allow, in the order their buttons stand.
 DECISIONS = ("cancel", "retry", "mark_applied", "dismiss")
@@ -59,8 +60,7 @@ class EntryDetailsDialog(QDialog):
         self.setObjectName("entryDetails")
         self.setWindowTitle(self.tr("Redemption details"))
         # Room for the attempts table and the trail whatever opens it (the screenshots' too).
-        self.setMinimumSize(860, 600)
-        self.resize(900, 640)
+        size_within_the_till(self, QSize(860, 600), QSize(900, 640))
         self.entry_id = ""
         self._shown_facts: dict[str, str] = {}
         self.what = QLabel()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.form import FormField, line_edit
 from app.ui.widgets.scanner_filter import NOT_A_PIN_PROPERTY
+from app.ui.widgets.till_room import size_within_the_till
 
 #: Longer than any setting takes (a URL is at most 2048): the check says why, nothing is cut.
 TEXT_INPUT_MAX = 4096
@@ -71,8 +72,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumSize(900, 620)
-        self.resize(980, 680)
+        size_within_the_till(self, QSize(900, 620), QSize(980, 680))
         self.fields = {f.name: f for f in fields}
         self.forms: dict[str, FormField] = {}
         self.controls: dict[str, QLineEdit | QComboBox | QCheckBox] = {}

@@ -120,7 +120,7 @@ class PinPad(QWidget):
         self._attempts.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._attempts.setWordWrap(True)
 
-        keys = QGridLayout()
+        self._keys = keys = QGridLayout()
         keys.setSpacing(10)
         for index, digit in enumerate("123456789"):
             keys.addWidget(self._digit_button(digit), index // 3, index % 3)
@@ -135,7 +135,7 @@ class PinPad(QWidget):
         keys.addWidget(self._cancel, 4, 0)
         keys.addWidget(self._ok, 4, 1, 1, 2)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self._prompt)
         layout.addWidget(self._dots)
@@ -191,6 +191,25 @@ class PinPad(QWidget):
             self._prompt_under_note = self._prompt.text()
         self._prompt.setText(self.tr("Card not read: finish the PIN first."))
         self._refresh()
+
+    def key_rows(self) -> int:
+        """How many rows of keys the pad has, one above the other."""
+        return self._keys.rowCount()
+
+    def key_height(self) -> int:
+        """How high the keys are laid out, in pixels (polished: the style sheet's height)."""
+        self._ok.ensurePolished()
+        return max(self._ok.sizeHint().height(), self._ok.minimumHeight())
+
+    def lower_keys(self, height: int) -> None:
+        """Make every key ``height`` pixels high, lower than the style's: for a dialog on a
+        screen too short for the style's keys (the caller keeps to a finger's floor)."""
+        for key in self.findChildren(QPushButton):
+            key.setFixedHeight(height)
+
+    def relayout(self) -> None:
+        """Lay the pad out now, its size hint the keys' as they are."""
+        self._layout.activate()
 
     def set_busy(self, busy: bool) -> None:
         """Disable the keys while the authorize call runs, so a second PIN cannot be started.
@@ -286,11 +305,16 @@ class PinPad(QWidget):
         # The customer's finger aims at a key while the till checks the PIN: a longer answer
         # above the dots wrapped onto another line and moved every key down under it. The room
         # is measured in the prompt's own font, known once the style sheet has polished it.
+        self.keep_the_prompt_s_room()
+        super().showEvent(event)
+
+    def keep_the_prompt_s_room(self) -> None:
+        """Give the prompt its lines' room, as it will have when shown (for a caller that
+        measures the pad before showing it)."""
         self._prompt.ensurePolished()
         lines = self._prompt.fontMetrics().lineSpacing() * self._prompt_lines
         margins = self._prompt.contentsMargins()
         self._prompt.setMinimumHeight(lines + margins.top() + margins.bottom())
-        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.wipe()
