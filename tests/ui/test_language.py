@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTabBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.domain import OperationKind
@@ -89,6 +89,19 @@ def test_the_cores_messages_and_qts_own_buttons_are_in_indonesian(qtbot: QtBot) 
 
     assert said == "Saat offline, satu penukaran paling banyak 100 stamp; ini perlu 150."
     assert buttons == ["Batal", "Potong"]
+
+
+def test_a_tab_bar_too_narrow_for_its_tabs_names_its_scroll_buttons_in_indonesian(
+    qtbot: QtBot,
+) -> None:
+    # The settings' and manager mode's tabs scroll at 1024x768; a screen reader read
+    # "Scroll Left" on an Indonesian till.
+    with speaking("id"):
+        bar = QTabBar()
+        qtbot.addWidget(bar)
+        names = sorted(button.accessibleName() for button in bar.findChildren(QToolButton))
+
+    assert names == ["Geser ke kanan", "Geser ke kiri"]
 
 
 @pytest.mark.parametrize("message_id", sorted(OS_REASON_MESSAGES))
