@@ -288,6 +288,11 @@ def test_stamp_counts_group_thousands_the_indonesian_way_in_both_languages(
         assert basket.total_label.text() == cart
         assert short_of(1_500, 1_200) == short
         assert stamps_text(2_500) == manager
+        left = words(say("receipt.stamps_left", stamps=9_980))
+        offline = words(say("policy.too_costly_offline", limit=1_000, cost=1_500))
+
+    assert "9.980" in left and "9980" not in left
+    assert "1.000" in offline and "1.500" in offline
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
