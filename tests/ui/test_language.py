@@ -26,6 +26,7 @@ from app.ui.controllers.activity_words import stamps_text
 from app.ui.controllers.rewards import short_of
 from app.ui.dates import day_text, full_moment_text, moment_text, time_text
 from app.ui.dialogs.deduct_dialog import DeductDialog
+from app.ui.kiosk.flow import stamps_left_words
 from app.ui.main_window import CashierWindowView
 from app.ui.os_reasons import OS_REASON_MESSAGES
 from app.ui.slip import SlipData, slip_document
@@ -288,10 +289,12 @@ def test_stamp_counts_group_thousands_the_indonesian_way_in_both_languages(
         assert basket.total_label.text() == cart
         assert short_of(1_500, 1_200) == short
         assert stamps_text(2_500) == manager
+        kiosk_left = stamps_left_words(9_980)
         left = words(say("receipt.stamps_left", stamps=9_980))
         offline = words(say("policy.too_costly_offline", limit=1_000, cost=1_500))
 
     assert "9.980" in left and "9980" not in left
+    assert "9.980" in kiosk_left and "9980" not in kiosk_left
     assert "1.000" in offline and "1.500" in offline
 
 
