@@ -52,6 +52,10 @@ QT_STRINGS: tuple[tuple[str, str], ...] = (
         for text in ("&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Delete", "Select All")
     ),
     ("QWidgetTextControl", "Copy &Link Location"),
+    # A tab bar too narrow for its tabs (the settings', manager mode's at 1024x768) names its
+    # scroll buttons for a screen reader.
+    ("QTabBar", "Scroll Left"),
+    ("QTabBar", "Scroll Right"),
     ("QAbstractSpinBox", "&Select All"),
     ("QAbstractSpinBox", "&Step up"),
     ("QAbstractSpinBox", "Step &down"),

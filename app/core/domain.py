@@ -86,6 +86,12 @@ FINAL_STATUSES = frozenset(
 )
 
 
+def format_count(count: int) -> str:
+    """A count of stamps the way Indonesia writes a number: ``10.000`` (dots group thousands, in
+    either language of the window, as :func:`format_rupiah` does for money)."""
+    return f"{count:,}".replace(",", ".")
+
+
 def format_rupiah(amount: int | Decimal) -> str:
     """Money the way an Indonesian receipt prints it: ``Rp 100.000`` (dots group thousands), and
     ``Rp 150.000,50`` when there is a fraction (a comma before it, at least two digits)."""

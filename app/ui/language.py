@@ -9,7 +9,8 @@ stamps_pos_id.qm``, built from the ``.ts`` in git by ``make``.
 
 Dates and times follow the chosen language as it is written in Indonesia (``id_ID`` or
 ``en_ID``: ``25 Des 14.02`` / ``25 Dec 14.02``); money is ``Rp 100.000`` in both
-(``format_rupiah``). The command line stays English whatever is chosen here.
+(``format_rupiah``), and a count of stamps ``10.000 stamp`` (``format_count``). The command line
+stays English whatever is chosen here.
 """
 
 from __future__ import annotations

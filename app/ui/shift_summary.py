@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.services import format_count
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import OUTCOME_KINDS, ShiftSummaryData
 from app.ui.widgets.enter_presses import press_focused_button
@@ -158,7 +159,7 @@ class ShiftSummaryView(QWidget):
                 "Stamps redeemed: {stamps}   ·   Vouchers: {rupiah}   ·   Vouchers used: "
                 "{vouchers}   ·   Promo codes: {promos}"
             ).format(
-                stamps=summary.stamps_redeemed,
+                stamps=format_count(summary.stamps_redeemed),
                 rupiah=summary.rupiah_text,
                 vouchers=summary.vouchers_used,
                 promos=summary.promo_codes_used,

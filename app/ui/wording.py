@@ -13,8 +13,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.services import CONTEXT, Message
+from app.core.services import CONTEXT, Message, format_count
 from app.ui.os_reasons import OS_REASON_MESSAGES, os_reason
+
+#: The core's messages whose parameters count stamps, written as Indonesia groups a number
+#: (``9.980 stamps left``); the others' numbers are ids, minutes or counts that stay small.
+STAMP_COUNTS: dict[str, frozenset[str]] = {
+    "receipt.stamps_left": frozenset({"stamps"}),
+    "receipt.stamps_left_also_said": frozenset({"stamps"}),
+    "policy.not_enough_stamps": frozenset({"cost", "stamps"}),
+    "policy.too_costly_offline": frozenset({"limit", "cost"}),
+    "policy.outage_stamps_cap": frozenset({"total", "limit"}),
+}
 
 
 def words(message: Message) -> str:
@@ -24,6 +34,13 @@ def words(message: Message) -> str:
     if message.id in OS_REASON_MESSAGES and isinstance(params.get("reason"), str):
         # the OS's own words, which are English whatever the language (os_reasons)
         params = {**params, "reason": os_reason(str(params["reason"]))}
+    counted = STAMP_COUNTS.get(message.id, frozenset())
+    params = {
+        name: format_count(value)
+        if name in counted and isinstance(value, int) and not isinstance(value, bool)
+        else value
+        for name, value in params.items()
+    }
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -3106,6 +3106,17 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>QTabBar</name>
+    <message>
+        <source>Scroll Left</source>
+        <translation>Geser ke kiri</translation>
+    </message>
+    <message>
+        <source>Scroll Right</source>
+        <translation>Geser ke kanan</translation>
+    </message>
+</context>
+<context>
     <name>QWidgetTextControl</name>
     <message>
         <source>&amp;Undo</source>
@@ -3623,6 +3634,42 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>POS (the default)</source>
         <translation>POS (bawaan)</translation>
+    </message>
+    <message>
+        <source>Stamps app</source>
+        <translation>Aplikasi Stamps</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kios</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Android app</source>
+        <translation>Aplikasi Android</translation>
+    </message>
+    <message>
+        <source>iOS app</source>
+        <translation>Aplikasi iOS</translation>
+    </message>
+    <message>
+        <source>Call centre</source>
+        <translation>Call center</translation>
+    </message>
+    <message>
+        <source>GrabFood</source>
+        <translation>GrabFood</translation>
+    </message>
+    <message>
+        <source>GoFood</source>
+        <translation>GoFood</translation>
     </message>
     <message>
         <source>token (Authorization: Token …)</source>

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from qasync import asyncSlot
 
 from app.ui.crash import CrashReporter
 
+from ..support.languages import speaking
 from ..support.windows import make_active
 
 
@@ -157,20 +160,33 @@ def test_the_dialog_offers_a_support_bundle_and_writes_it_off_the_gui_thread(
     assert dialog.bundle_button.isEnabled()
 
 
-def test_a_bundle_that_cannot_be_written_says_why_in_the_dialog(qtbot: QtBot, qapp, caplog):
+@pytest.mark.parametrize(
+    ("language", "said", "why"),
+    [
+        ("en", "could not be written", "No space left on device (/media/usb/bundle.zip)"),
+        ("id", "tidak bisa ditulis", "ruang disk habis (/media/usb/bundle.zip)"),
+    ],
+)
+def test_a_bundle_that_cannot_be_written_says_why_in_the_dialog(
+    qtbot: QtBot, qapp, caplog, language: str, said: str, why: str
+):
     def full() -> Path:
-        raise OSError(28, "No space left on device")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/media/usb/bundle.zip")
 
     reporter = CrashReporter(support_bundle=full)
     reporter.install()
     try:
-        with caplog.at_level(logging.CRITICAL):
-            raise_into(reporter)
-        dialog = reporter.dialog
-        with qtbot.waitSignal(dialog.bundle_finished, timeout=5000):
-            dialog.bundle_button.click()
-        assert "could not be written" in dialog.bundle_status.text()
-        assert "No space left on device" in dialog.bundle_status.text()
+        with speaking(language):
+            with caplog.at_level(logging.CRITICAL):
+                raise_into(reporter)
+            dialog = reporter.dialog
+            with qtbot.waitSignal(dialog.bundle_finished, timeout=5000):
+                dialog.bundle_button.click()
+            status = dialog.bundle_status.text()
+        # The OS's reason in the window's language, not Python's "OSError: [Errno 28] ..."
+        assert said in status
+        assert status.endswith(why)
+        assert "Errno" not in status
     finally:
         reporter.uninstall()
         if reporter.dialog is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTabBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.domain import OperationKind
@@ -22,13 +22,18 @@ from app.core.outbox import Outbox, OutboxError, OutboxPolicy
 from app.core.services import say
 from app.ui import language
 from app.ui.app import run
+from app.ui.controllers.activity_words import stamps_text
+from app.ui.controllers.rewards import short_of
 from app.ui.dates import day_text, full_moment_text, moment_text, time_text
 from app.ui.dialogs.deduct_dialog import DeductDialog
+from app.ui.kiosk.flow import stamps_left_words
 from app.ui.main_window import CashierWindowView
 from app.ui.os_reasons import OS_REASON_MESSAGES
 from app.ui.slip import SlipData, slip_document
-from app.ui.viewmodels import MemberCardData, VoucherRowData
+from app.ui.viewmodels import MemberCardData, RewardCardData, VoucherRowData
 from app.ui.widgets.member_card import MemberCard
+from app.ui.widgets.reward_cart import RewardCart
+from app.ui.widgets.reward_tile import RewardTile
 from app.ui.wording import words
 
 from ..support.languages import speaking
@@ -89,6 +94,19 @@ def test_the_cores_messages_and_qts_own_buttons_are_in_indonesian(qtbot: QtBot) 
 
     assert said == "Saat offline, satu penukaran paling banyak 100 stamp; ini perlu 150."
     assert buttons == ["Batal", "Potong"]
+
+
+def test_a_tab_bar_too_narrow_for_its_tabs_names_its_scroll_buttons_in_indonesian(
+    qtbot: QtBot,
+) -> None:
+    # The settings' and manager mode's tabs scroll at 1024x768; a screen reader read
+    # "Scroll Left" on an Indonesian till.
+    with speaking("id"):
+        bar = QTabBar()
+        qtbot.addWidget(bar)
+        names = sorted(button.accessibleName() for button in bar.findChildren(QToolButton))
+
+    assert names == ["Geser ke kanan", "Geser ke kiri"]
 
 
 @pytest.mark.parametrize("message_id", sorted(OS_REASON_MESSAGES))
@@ -227,6 +245,57 @@ def test_the_slip_is_printed_in_indonesian_with_the_date_as_indonesia_writes_it(
     assert "Member: Ayu Pratiwi" in text
     assert "No. struk: INV-1" in text
     assert "Dicatat offline; akan dikirim ke Stamps secara otomatis." in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "card", "tile", "cart", "short", "manager"),
+    [
+        (
+            "id",
+            "10.000 stamp",
+            "1.500 stamp",
+            "Total 12.000 stamp — member punya 10.000",
+            "Perlu 1.500 stamp; member punya 1.200",
+            "2.500 stamp",
+        ),
+        (
+            "en",
+            "10.000 stamps",
+            "1.500 stamps",
+            "Total 12.000 stamps — member has 10.000",
+            "Needs 1.500 stamps; member has 1.200",
+            "2.500 stamps",
+        ),
+    ],
+)
+def test_stamp_counts_group_thousands_the_indonesian_way_in_both_languages(
+    qtbot: QtBot, lang: str, card: str, tile: str, cart: str, short: str, manager: str
+) -> None:
+    # Seen with a sandbox member of 10000 stamps: "10000 stamp", where Indonesia writes 10.000
+    # (as the money beside it, "Rp 150.000").
+    with speaking(lang):
+        member = MemberCard()
+        qtbot.addWidget(member)
+        member.set_member(MemberCardData("Ayu", "Gold", 10_000, ""))
+        reward = RewardTile(RewardCardData(7, "Tumbler", 1_500))
+        qtbot.addWidget(reward)
+        basket = RewardCart()
+        qtbot.addWidget(basket)
+        basket.add(7, "Tumbler", 8, 1_500)
+        basket.set_available_stamps(10_000)
+
+        assert member.stamps_text() == card
+        assert reward.cost_label.text() == tile
+        assert basket.total_label.text() == cart
+        assert short_of(1_500, 1_200) == short
+        assert stamps_text(2_500) == manager
+        kiosk_left = stamps_left_words(9_980)
+        left = words(say("receipt.stamps_left", stamps=9_980))
+        offline = words(say("policy.too_costly_offline", limit=1_000, cost=1_500))
+
+    assert "9.980" in left and "9980" not in left
+    assert "9.980" in kiosk_left and "9980" not in kiosk_left
+    assert "1.000" in offline and "1.500" in offline
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

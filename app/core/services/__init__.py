@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         token_file,
         typed_token,
     )
-    from app.core.domain import Channel, EntryStatus, OperationKind, format_rupiah
+    from app.core.domain import Channel, EntryStatus, OperationKind, format_count, format_rupiah
     from app.core.messages import (
         CONTEXT,
         TEMPLATES,
@@ -210,6 +210,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Channel",
             "EntryStatus",
             "OperationKind",
+            "format_count",
             "format_rupiah",
         ),
     ),
@@ -619,6 +620,7 @@ __all__ = [
     "feed_line_said",
     "first_hidden",
     "first_name",
+    "format_count",
     "format_rupiah",
     "import_into",
     "level_number",

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.services import Channel, failure_words, feed_line_said
+from app.core.services import Channel, failure_words, feed_line_said, format_count
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
 
@@ -39,7 +39,7 @@ def stamps_text(count: int) -> str:
         QCoreApplication.translate("ManagerWords", "{n} stamp")
         if count == 1
         else QCoreApplication.translate("ManagerWords", "{n} stamps")
-    ).format(n=count)
+    ).format(n=format_count(count))
 
 
 def channel_words(name: str) -> str:

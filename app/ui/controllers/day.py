@@ -14,6 +14,7 @@ from app.core.services import (
     StaffRefused,
     SummaryLine,
     Till,
+    format_count,
     format_rupiah,
     local_day,
 )
@@ -52,7 +53,7 @@ def standing_words(standing: str) -> str:
 
 
 def _amounts(line: SummaryLine) -> tuple[str, str, str]:
-    return str(line.count), str(line.stamps), format_rupiah(line.rupiah)
+    return str(line.count), format_count(line.stamps), format_rupiah(line.rupiah)
 
 
 class DayController(QObject):

@@ -15,6 +15,7 @@ from app.core.services import (
     OperationKind,
     Order,
     VoucherFacts,
+    format_count,
     say,
 )
 from app.ui.controllers.base import OrderController
@@ -33,7 +34,7 @@ def short_of(cost: int, stamps: int) -> str:
         else QCoreApplication.translate(
             "RewardsController", "Needs {cost} stamps; member has {stamps}"
         )
-    ).format(cost=cost, stamps=stamps)
+    ).format(cost=format_count(cost), stamps=format_count(stamps))
 
 
 class RewardsController(OrderController):

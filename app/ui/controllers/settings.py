@@ -54,11 +54,28 @@ def _in_words(reasons: Mapping[str, Message]) -> dict[str, str]:
 
 def _choices(name: str, annotation: Any) -> tuple[tuple[str, str], ...]:
     if name == "channel":
-        named = [(str(c.value), f"{c.value} {c.name.replace('_', ' ').title()}") for c in Channel]
+        names = _channel_names()
+        named = [(str(c.value), f"{c.value} {names[c]}") for c in Channel]
         return (("", QCoreApplication.translate("SettingsController", "POS (the default)")), *named)
     values = [arg for arg in get_args(annotation) if isinstance(arg, str)]
     said = _choice_words()
     return tuple((value, said.get((name, value), value)) for value in values)
+
+
+def _channel_names() -> dict[Channel, str]:
+    """Each of the API's channels by its name, in the window's language (the enum's own names,
+    title-cased, read "6 Ios", "7 Call Center" on an Indonesian till)."""
+    return {
+        Channel.MOBILE_APP: QCoreApplication.translate("SettingsController", "Stamps app"),
+        Channel.POS: QCoreApplication.translate("SettingsController", "POS"),
+        Channel.KIOSK: QCoreApplication.translate("SettingsController", "Kiosk"),
+        Channel.WEB: QCoreApplication.translate("SettingsController", "Web"),
+        Channel.ANDROID: QCoreApplication.translate("SettingsController", "Android app"),
+        Channel.IOS: QCoreApplication.translate("SettingsController", "iOS app"),
+        Channel.CALL_CENTER: QCoreApplication.translate("SettingsController", "Call centre"),
+        Channel.GRABFOOD: QCoreApplication.translate("SettingsController", "GrabFood"),
+        Channel.GOFOOD: QCoreApplication.translate("SettingsController", "GoFood"),
+    }
 
 
 def _choice_words() -> dict[tuple[str, str], str]:

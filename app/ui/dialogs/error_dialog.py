@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.os_reasons import os_reason
 from app.ui.resources import icon
 
 
@@ -112,6 +113,8 @@ class ErrorDialog(QDialog):
         def run() -> None:
             try:
                 path = write()
+            except OSError as exc:
+                self.bundle_finished.emit(_folder_refused(exc), False)
             except Exception as exc:  # any failure is the dialog's to say, not a new crash
                 self.bundle_finished.emit(f"{type(exc).__name__}: {exc}", False)
             else:
@@ -131,3 +134,12 @@ class ErrorDialog(QDialog):
             self.bundle_status.setText(
                 self.tr("The support bundle could not be written: {reason}").format(reason=text)
             )
+
+
+def _folder_refused(error: OSError) -> str:
+    """Why the bundle's folder refused it: the OS's reason in the window's language (a full
+    disk, a read-only folder), then where; Python's own spelling of it is English."""
+    if not error.strerror:
+        return f"{type(error).__name__}: {error}"
+    reason = os_reason(error.strerror)
+    return f"{reason} ({error.filename})" if error.filename else reason

@@ -24,6 +24,7 @@ from app.core.services import (
     Receipt,
     Secret,
     Verdict,
+    format_count,
     qr_payload,
     reference_of,
     say,
@@ -52,7 +53,7 @@ def stamps_left_words(left: int) -> str:
         QCoreApplication.translate("KioskFlow", "You have {count} stamp left.")
         if left == 1
         else QCoreApplication.translate("KioskFlow", "You have {count} stamps left.")
-    ).format(count=left)
+    ).format(count=format_count(left))
 
 
 class KioskFlow(QObject):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.services import format_count
 from app.ui.kiosk.pages import KioskPage, button, density, label
 from app.ui.plain_text import short_words, wrappable
 
@@ -97,7 +98,7 @@ class KioskRewardsPage(KioskPage):
                 self.tr("You have {count} stamp")
                 if stamps == 1
                 else self.tr("You have {count} stamps")
-            ).format(count=stamps)
+            ).format(count=format_count(stamps))
         )
         self._tiles = list(tiles)
         self._some_unread = some_unread
@@ -175,8 +176,8 @@ class KioskRewardsPage(KioskPage):
             if tile.stamps == 1
             else self.tr("{name}\n{count} stamps")
         )
-        words = said.format(name=wrappable(tile.name), count=tile.stamps)
-        spoken = said.format(name=short_words(tile.name), count=tile.stamps)
+        words = said.format(name=wrappable(tile.name), count=format_count(tile.stamps))
+        spoken = said.format(name=short_words(tile.name), count=format_count(tile.stamps))
         pushed.setAccessibleName(spoken.replace("\n", ", "))
         inside = QVBoxLayout(pushed)
         inside.setContentsMargins(16, 16, 16, 16)
@@ -228,7 +229,7 @@ class KioskConfirmPage(KioskPage):
                 self.tr("Redeem {name} for {count} stamp?")
                 if stamps == 1
                 else self.tr("Redeem {name} for {count} stamps?")
-            ).format(name=wrappable(name), count=stamps)
+            ).format(name=wrappable(name), count=format_count(stamps))
         )
         self.yes.setEnabled(True)
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.core.services import format_count
 from app.ui.dates import moment_text
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberCardData
@@ -139,7 +140,7 @@ class MemberCard(QFrame):
         self._stamps.setText(
             (
                 self.tr("{stamps} stamp") if member.stamps == 1 else self.tr("{stamps} stamps")
-            ).format(stamps=member.stamps)
+            ).format(stamps=format_count(member.stamps))
         )
         self._projected.setVisible(member.projected)
         self._projected.setText(

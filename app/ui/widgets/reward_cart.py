@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.services import format_count
 from app.ui.viewmodels import CartLine
 from app.ui.widgets.properties import set_style_property
 
@@ -191,27 +192,27 @@ class RewardCart(QWidget):
                     self.tr("{name} — {stamps} stamp")
                     if line.flexible_stamps == 1
                     else self.tr("{name} — {stamps} stamps")
-                ).format(name=line.name, stamps=line.flexible_stamps)
+                ).format(name=line.name, stamps=format_count(line.flexible_stamps))
             else:
                 text = (
                     self.tr("{qty} × {name} — {stamps} stamp")
                     if line.cost == 1
                     else self.tr("{qty} × {name} — {stamps} stamps")
-                ).format(qty=line.qty, name=line.name, stamps=line.cost)
+                ).format(qty=line.qty, name=line.name, stamps=format_count(line.cost))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, line.reward_id)
             self.list.addItem(item)
         total = self.total()
-        if self._over_balance():
+        if self._over_balance() and self._available is not None:
             text = (
                 self.tr("Total {total} stamp — member has {available}")
                 if total == 1
                 else self.tr("Total {total} stamps — member has {available}")
-            ).format(total=total, available=self._available)
+            ).format(total=format_count(total), available=format_count(self._available))
         elif total == 1:
-            text = self.tr("Total {total} stamp").format(total=total)
+            text = self.tr("Total {total} stamp").format(total=format_count(total))
         else:
-            text = self.tr("Total {total} stamps").format(total=total)
+            text = self.tr("Total {total} stamps").format(total=format_count(total))
         self.total_label.setText(text)
         set_style_property(self.total_label, "over", "true" if self._over_balance() else "false")
         self.redeem_button.setEnabled(self.can_submit())

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.core.services import format_count
 from app.ui.plain_text import short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import RewardCardData
@@ -92,10 +93,10 @@ class RewardTile(QFrame):
         if reward.flexible:
             cost_text = (
                 self.tr("from {stamps} stamp") if one else self.tr("from {stamps} stamps")
-            ).format(stamps=reward.stamps_cost)
+            ).format(stamps=format_count(reward.stamps_cost))
         else:
             cost_text = (self.tr("{stamps} stamp") if one else self.tr("{stamps} stamps")).format(
-                stamps=reward.stamps_cost
+                stamps=format_count(reward.stamps_cost)
             )
         self.cost_label.setText(cost_text)
         self.reason_label.setVisible(not reward.available and bool(reward.reason))

@@ -528,6 +528,41 @@ def test_each_offline_limit_says_what_0_does(
         assert note is not None and note.text() == said
 
 
+@pytest.mark.parametrize(
+    ("language", "named"),
+    [
+        (
+            "en",
+            ["POS (the default)", "1 Stamps app", "2 POS", "3 Kiosk", "6 iOS app", "8 GrabFood"],
+        ),
+        (
+            "id",
+            [
+                "POS (bawaan)",
+                "1 Aplikasi Stamps",
+                "2 POS",
+                "3 Kios",
+                "6 Aplikasi iOS",
+                "8 GrabFood",
+            ],
+        ),
+    ],
+)
+def test_the_channel_choices_are_named_in_the_window_s_language(
+    qtbot: QtBot, till_settings: Settings, tmp_path: Path, language: str, named: list[str]
+) -> None:
+    # Seen in Indonesian: "1 Mobile App", "6 Ios", "7 Call Center", the enum's names title-cased.
+    with speaking(language):
+        fields = setting_fields(till_settings, SettingsFile(tmp_path / "settings.toml"))
+        dialog = SettingsDialog(fields, None)
+    qtbot.addWidget(dialog)
+    choice = dialog.findChild(QComboBox, "setting_channelInput")
+    assert choice is not None
+    shown = [choice.itemText(row) for row in range(choice.count())]
+    assert len(shown) == 10
+    assert [text for text in shown if text in named] == named
+
+
 def test_the_settings_check_says_whether_the_url_and_the_token_work(
     qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path
 ) -> None:

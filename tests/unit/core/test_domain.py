@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from app.core.domain import Channel, Member, MissingIdentifier, OperationKind, format_rupiah
+from app.core.domain import (
+    Channel,
+    Member,
+    MissingIdentifier,
+    OperationKind,
+    format_count,
+    format_rupiah,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +44,13 @@ def test_rupiah_groups_thousands_with_dots(amount: int, text: str) -> None:
 )
 def test_rupiah_with_decimals_uses_a_comma(amount: Decimal, text: str) -> None:
     assert format_rupiah(amount) == text
+
+
+@pytest.mark.parametrize(
+    ("count", "text"), [(0, "0"), (999, "999"), (1_000, "1.000"), (1_250_000, "1.250.000")]
+)
+def test_a_count_of_stamps_groups_thousands_with_dots(count: int, text: str) -> None:
+    assert format_count(count) == text
 
 
 def test_channels_match_the_api_numbering() -> None:
