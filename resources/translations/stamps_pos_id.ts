@@ -972,7 +972,7 @@
     <name>HistoryView</name>
     <message>
         <source>name, email, ID, phone or card</source>
-        <translation>nama, email, ID, HP</translation>
+        <translation>nama, email, ID, HP atau kartu</translation>
     </message>
     <message>
         <source>The start of any word of the member&apos;s name (&quot;ayu&quot; or &quot;prat&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
@@ -2659,6 +2659,14 @@ Pindai kartu atau cari (F2).</translation>
 </context>
 <context>
     <name>PromoController</name>
+    <message>
+        <source>The invoice number {number} was entered after this customer&apos;s last redemption: the till keeps it for the next customer.</source>
+        <translation>Nomor struk {number} dimasukkan setelah penukaran terakhir pelanggan ini: mesin kasir menyimpannya untuk pelanggan berikutnya.</translation>
+    </message>
+    <message>
+        <source>If it is this sale&apos;s, scan or type it again (F6), then redeem the promo again.</source>
+        <translation>Jika itu struk penjualan ini, pindai atau ketik lagi (F6), lalu tukar promonya lagi.</translation>
+    </message>
     <message>
         <source>A promo code needs the invoice number of this sale.</source>
         <translation>Kode promo memerlukan nomor struk penjualan ini.</translation>

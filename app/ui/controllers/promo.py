@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.services import Member, OperationKind, Order, VoucherFacts, say, shown
+from app.core.services import Member, Message, OperationKind, Order, VoucherFacts, say, shown
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
@@ -32,16 +32,7 @@ class PromoController(OrderController):
         if not invoice.sale_text():  # none, or the next customer's
             invoice.set_required(True)
             invoice.focus()
-            self.redemption.show(
-                ResultData(
-                    kind="refused",
-                    headline=words(what),
-                    details=self.tr("A promo code needs the invoice number of this sale."),
-                    what_to_do=self.tr(
-                        "Type or scan the invoice number (F6), then redeem the promo again."
-                    ),
-                )
-            )
+            self.redemption.show(self._invoice_needed(what, kept_for_next=invoice.text()))
             return
         catalogue = self.session.till.catalogue
 
@@ -59,6 +50,27 @@ class PromoController(OrderController):
         # member, and a name typed was added to the refused code.
         if self.view.focusWidget() is self.view.promo_panel.code_field:
             self.view.focus_member_search()
+
+    def _invoice_needed(self, what: Message, *, kept_for_next: str) -> ResultData:
+        # A number in the field that waits for the next customer is not this sale's; said as
+        # "needs the invoice number" alone, with a number in sight, the cashier pressed the
+        # promo again and again, refused each time.
+        if kept_for_next:
+            details = self.tr(
+                "The invoice number {number} was entered after this customer's last "
+                "redemption: the till keeps it for the next customer."
+            ).format(number=shown(kept_for_next))
+            what_to_do = self.tr(
+                "If it is this sale's, scan or type it again (F6), then redeem the promo again."
+            )
+        else:
+            details = self.tr("A promo code needs the invoice number of this sale.")
+            what_to_do = self.tr(
+                "Type or scan the invoice number (F6), then redeem the promo again."
+            )
+        return ResultData(
+            kind="refused", headline=words(what), details=details, what_to_do=what_to_do
+        )
 
     def _invoice_changed(self, text: str) -> None:
         if text:

@@ -141,3 +141,35 @@ def test_the_slip_keeps_the_invoice_its_redemption_was_sent_with(
     assert view.invoice_field.owner.text() == "For the next customer"
     view.result_panel.print_button.click()
     assert [slip.invoice_number for slip in printed] == ["INV-0007"]
+
+
+def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Ayu served, her receipt scanned for her promo: the number waits for the next customer,
+    # so the promo is refused. It said only "needs the invoice number" with the number in
+    # sight, and scanning that receipt again, as it asked, changed nothing: refused again.
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    picker = view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
+    view.activateWindow()
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    cashier.scanned("INV-0009")
+    assert view.invoice_field.owner.text() == "For the next customer"
+
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    panel = view.result_panel
+    assert "INV-0009" in panel.details.text()
+    assert "next customer" in panel.details.text()
+    assert "again" in panel.what_to_do.text()
+
+    cashier.scanned("INV-0009")  # the same receipt, as the refusal asks
+    assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
+    assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
+    assert "INV-0009" in _invoices(qtbot, cashier)
