@@ -972,7 +972,7 @@
     <name>HistoryView</name>
     <message>
         <source>name, email, ID, phone or card</source>
-        <translation>nama, email, ID, HP atau kartu</translation>
+        <translation>nama, email, ID, HP</translation>
     </message>
     <message>
         <source>The start of any word of the member&apos;s name (&quot;ayu&quot; or &quot;prat&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
