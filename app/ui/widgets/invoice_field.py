@@ -92,7 +92,15 @@ class InvoiceField(QWidget):
 
     def set_text(self, text: str) -> None:
         """Fill the field (e.g. from a scan routed here by the controller)."""
-        self.field.setText(text.strip())
+        text = text.strip()
+        if text == self.field.text():
+            # The same receipt scanned again is entered again, and its owner decided anew: a
+            # promo's asking for the invoice took a number kept for the next customer only once
+            # it changed, and scanning that receipt again, as the till asked, left the promo
+            # refused for want of an invoice number shown in the field.
+            self.invoice_changed.emit(text)
+            return
+        self.field.setText(text)
 
     def clear(self) -> None:
         """Empty the field for the next sale."""

@@ -284,7 +284,15 @@ class ScannerFilter(QObject):
                 # fast and "Cancel the redemption" clicked at once saved no note).
                 self.flush()
             return False
-        if event.type() != QEvent.Type.KeyPress or not self._is_key_target(watched):
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if not self._is_key_target(watched):
+            if self._held and isinstance(watched, QWidget) and event.key() not in _MODIFIER_KEYS:
+                # A key the focus widget does not get first: a completer's list takes it while
+                # it is up and hands it to its field at once, past this filter. The keys held
+                # go before it, as typed ("/tmp/day4" typed into the file dialog's name, its
+                # folder's completions coming up while "y" was held, became "/tmp/da4y").
+                self.flush()
             return False
         assert isinstance(watched, QWidget)
         if event.key() in _MODIFIER_KEYS:

@@ -228,3 +228,23 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     cashier.scanned("INV-0044")  # the next customer's receipt: this sale has none of its own
     assert view.invoice_field.owner.text() == "For the next customer"
     assert hint.isVisibleTo(view)
+
+
+def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The refusal asks for this sale's number: a cashier with a scanner scans the same receipt
+    # again. That changed nothing (the field's text was the same), and the promo was refused
+    # each time until the number was typed by hand.
+    view = cashier.view
+    _ayu_served_then_next_receipt_typed(qtbot, cashier)
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    assert view.invoice_field.owner.text() == "For the next customer"
+
+    cashier.scanned("INV-0042")  # the same receipt, scanned again
+    assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
+    assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
+    assert "INV-0042" in _invoices(qtbot, cashier)
