@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
+from app.ui.main_window import CashierWindowView
 from app.ui.slip import SlipData
 
 from .conftest import WAIT_MS, find_member, redeem, run_async
@@ -80,10 +81,7 @@ def test_an_invoice_asked_for_a_promo_stays_the_customers_own(
     picker.select_reward(1)
     assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.CONFIRMED
     view.activateWindow()
-    view.show_promo()
-    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
-    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    promo_asks_for_the_invoice(qtbot, view)
     qtbot.keyClicks(view.invoice_field.field, "INV-0004")
     assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
     receipt = redeem(qtbot, cashier, view.promo_panel.submit)
@@ -100,10 +98,7 @@ def test_the_next_customers_receipt_after_a_promo_waits_for_them(
     view = cashier.view
     find_member(qtbot, cashier, AYU)
     view.activateWindow()
-    view.show_promo()
-    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
-    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    promo_asks_for_the_invoice(qtbot, view)
     qtbot.keyClicks(view.invoice_field.field, "INV-0005")
     assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
 
@@ -144,6 +139,15 @@ def test_the_slip_keeps_the_invoice_its_redemption_was_sent_with(
     assert [slip.invoice_number for slip in printed] == ["INV-0007"]
 
 
+def promo_asks_for_the_invoice(qtbot: QtBot, view: CashierWindowView) -> None:
+    """The cashier asks for the promo NGOPIPAGI (F5, the code, Enter) with no invoice of this
+    sale in the field: the till asks for it, the cursor in the invoice field."""
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+
+
 def _ayu_served_then_next_receipt_typed(qtbot: QtBot, cashier: CashierWindow) -> None:
     view = cashier.view
     find_member(qtbot, cashier, AYU)
@@ -165,10 +169,7 @@ def test_a_promo_asking_for_the_invoice_says_the_one_in_the_field_waits_and_ente
     # sale" with INV-0042 plainly in the field; only typing it again made it hers.
     view = cashier.view
     _ayu_served_then_next_receipt_typed(qtbot, cashier)
-    view.show_promo()
-    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
-    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    promo_asks_for_the_invoice(qtbot, view)
     panel = view.result_panel
     assert "needs the invoice number" not in panel.details.text()
     assert "kept for the next customer" in panel.details.text()
@@ -238,10 +239,7 @@ def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(
     # each time until the number was typed by hand.
     view = cashier.view
     _ayu_served_then_next_receipt_typed(qtbot, cashier)
-    view.show_promo()
-    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
-    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    promo_asks_for_the_invoice(qtbot, view)
     assert view.invoice_field.owner.text() == "For the next customer"
 
     cashier.scanned("INV-0042")  # the same receipt, scanned again

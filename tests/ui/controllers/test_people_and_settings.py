@@ -301,10 +301,7 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     window.settings.token_folder = folder
     add_manager(qtbot, window)
     enter(qtbot, window)
-    window.settings.open()
-    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
-    dialog = window.settings.dialog
-    assert dialog is not None
+    dialog = settings_opened(qtbot, window)
     # A setting fixed by the environment is locked, and says by what.
     assert not dialog.controls["cache_retention_days"].isEnabled()
     note = dialog.findChild(type(dialog.outcome), "setting_cache_retention_daysNote")
@@ -368,6 +365,15 @@ def test_settings_are_checked_as_the_file_is_and_saved_whole_with_the_token_kept
     assert lines[-1].detail["settings"] == ["idle_lock_minutes", "lanes", "language", "token"]
 
 
+def settings_opened(qtbot: QtBot, window: CashierWindow) -> SettingsDialog:
+    """The manager's Settings dialog, opened in ``window`` (a manager in manager mode)."""
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
+    dialog = window.settings.dialog
+    assert dialog is not None
+    return dialog
+
+
 def keeping_its_token_in(
     qtbot: QtBot, window: CashierWindow, settings: Settings, folder: Path
 ) -> CashierWindow:
@@ -393,10 +399,7 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
     folder = tmp_path / "config"
     folder.mkdir()
     window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
-    window.settings.open()
-    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
-    dialog = window.settings.dialog
-    assert dialog is not None
+    dialog = settings_opened(qtbot, window)
     dialog.token_edit.setText("first-token\r\nsecond-token")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
@@ -428,10 +431,7 @@ def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
     (folder / "token" / "in-the-way").write_text("", encoding="ascii")
     window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
     with speaking("id"):
-        window.settings.open()
-        qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=WAIT_MS)
-        dialog = window.settings.dialog
-        assert dialog is not None
+        dialog = settings_opened(qtbot, window)
         dialog.token_edit.setText("new-token-123")
         dialog.submit()
         qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
