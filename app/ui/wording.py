@@ -34,13 +34,10 @@ def words(message: Message) -> str:
     if message.id in OS_REASON_MESSAGES and isinstance(params.get("reason"), str):
         # the OS's own words, which are English whatever the language (os_reasons)
         params = {**params, "reason": os_reason(str(params["reason"]))}
-    counted = STAMP_COUNTS.get(message.id, frozenset())
-    params = {
-        name: format_count(value)
-        if name in counted and isinstance(value, int) and not isinstance(value, bool)
-        else value
-        for name, value in params.items()
-    }
+    for name in STAMP_COUNTS.get(message.id, ()):
+        value = params.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            params = {**params, name: format_count(value)}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -399,20 +399,15 @@ class Till:
         own = {normalise_code(code) for code in (*member.member_ids, member.card_number) if code}
         return normalise_code(text) in own
 
-    async def suggest(self, query: str) -> list[Member]:
+    async def suggestions(self, query: str) -> Suggestions:
         """Members for the type-ahead, by name or any identifier (a free query): the server's
-        suggestions online, the cache's offline or when the server fails. Suggestions are members
-        as far as they are known: look one up to use it. What no member could answer to is
+        suggestions online, the cache's offline or when the server fails; and how many matches
+        the server listed that the till could not read (left out without a word, the cashier
+        searched on for a member the server had found). Suggestions are members as far as they
+        are known: look one up to use it. What no member could answer to is
         :class:`MemberNotFound`, as :func:`member_query` says, and is not sent. A server that
         refuses the till's token is :class:`CredentialsRefused`, and pauses the queue, as for
         :meth:`find_member`: it is no outage, so the cache does not answer for it."""
-        found, _ = await self._suggestions(query)
-        return list(found.members)
-
-    async def suggestions(self, query: str) -> Suggestions:
-        """:meth:`suggest`'s members, and how many matches the server listed that the till
-        could not read (left out without a word, the cashier searched on for a member the
-        server had found)."""
         found, _ = await self._suggestions(query)
         return found
 
@@ -428,8 +423,8 @@ class Till:
         return found
 
     async def _suggestions(self, query: str) -> tuple[Suggestions, Message | None]:
-        """:meth:`suggest`'s members, and why the server did not answer for them (``None``
-        when it did)."""
+        """:meth:`suggestions`, and why the server did not answer for them (``None`` when it
+        did)."""
         if len(query.strip()) < 2:
             return Suggestions(()), None
         text = member_query(query)

@@ -7,9 +7,8 @@ import asyncio
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -22,6 +21,7 @@ from app.ui.controllers import tasks
 from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
 
+from ...support.keyboard import held_down
 from ...support.sandbox import SandboxControl
 from ...support.windows import make_active
 from .conftest import WAIT_MS, find_member, redeem, run_async
@@ -308,26 +308,6 @@ def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
     assert entry is not None and entry.payload["request_id"] == receipt.entry_id
 
 
-def _hold(target: QWidget, key: Qt.Key, text: str, repeats: int) -> None:
-    """``key`` held down as a real X server delivers it: a press, then after X's delay a release
-    and a press at one time stamp every 40 ms (which Qt's xcb backend flags as auto-repeats only
-    for the first one or two), then the release."""
-
-    def send(kind: QEvent.Type, at: int) -> None:
-        event = QKeyEvent(kind, key, Qt.KeyboardModifier.KeypadModifier, text)
-        event.setTimestamp(at)
-        QApplication.sendEvent(target, event)
-
-    at = 1_000
-    send(QEvent.Type.KeyPress, at)
-    at += 660
-    for _ in range(repeats):
-        send(QEvent.Type.KeyRelease, at)
-        send(QEvent.Type.KeyPress, at)
-        at += 40
-    send(QEvent.Type.KeyRelease, at)
-
-
 @pytest.mark.parametrize(
     ("key", "text"), [(Qt.Key.Key_1, "1"), (Qt.Key.Key_End, "")], ids=["numlock on", "off"]
 )
@@ -338,7 +318,7 @@ def test_a_digit_key_held_on_the_pin_pad_types_its_digit_once(
     # Seen under Xvfb: a finger resting on a USB numpad's "1" filled Budi's PIN pad with 1s,
     # ready for Enter to send as a wrong PIN (an attempt lost).
     dialog = open_pin_pad_for_budi(qtbot, cashier)
-    _hold(dialog.pad, key, text, repeats=5)
+    held_down(key, text, repeats=5, target=dialog.pad)
     assert dialog.pad.entered_count() == 1
     for digit in "23456":  # the rest of Budi's PIN, 123456: the held "1" was its first digit
         dialog.pad.press_digit(digit)

@@ -9,8 +9,8 @@ from datetime import timedelta
 from email.utils import format_datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +25,7 @@ from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.gates import Held, ScriptedClock
+from ...support.keyboard import held_down
 from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from .conftest import (
@@ -523,29 +524,6 @@ def test_a_usb_numpad_types_the_phone_number_on_the_kiosk_s_keypad(
     assert "Budi" not in visible_words(view)  # a typed number shows nothing before the PIN
 
 
-def _hold(key: Qt.Key, text: str, repeats: int) -> None:
-    """``key`` held down on a USB numpad, as a real X server delivers it: a press, then, after
-    X's delay, a release and a press at one time stamp every 40 ms, which Qt flags as
-    auto-repeats only when the press is already queued (rarely past the first), then the
-    release."""
-
-    def send(kind: QEvent.Type, at: int) -> None:
-        focus = QApplication.focusWidget()
-        assert focus is not None
-        event = QKeyEvent(kind, key, KEYPAD, text)
-        event.setTimestamp(at)
-        QApplication.sendEvent(focus, event)
-
-    at = 1_000
-    send(QEvent.Type.KeyPress, at)
-    at += 660
-    for _ in range(repeats):
-        send(QEvent.Type.KeyRelease, at)
-        send(QEvent.Type.KeyPress, at)
-        at += 40
-    send(QEvent.Type.KeyRelease, at)
-
-
 @pytest.mark.parametrize("screen", ["kioskPin", "kioskPhone"])
 @pytest.mark.parametrize(
     ("key", "text"), [(Qt.Key.Key_1, "1"), (Qt.Key.Key_End, "")], ids=["numlock on", "off"]
@@ -570,12 +548,12 @@ def test_a_numpad_key_held_down_types_its_digit_once(
         view.welcome.phone.click()
     qtbot.waitUntil(lambda: _page(kiosk) == screen, timeout=WAIT_MS)
     pad = view.pin.pad if screen == "kioskPin" else view.phone.keypad
-    _hold(key, text, repeats=5)
+    held_down(key, text, repeats=5)
     qtbot.waitUntil(lambda: pad.entered_count() > 0, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: starting.scanner.held_count() == 0, timeout=WAIT_MS)
     assert pad.entered_count() == 1
     # Pressed again, it types again: a PIN may have a digit twice.
-    _hold(key, text, repeats=0)
+    held_down(key, text, repeats=0)
     qtbot.waitUntil(lambda: pad.entered_count() == 2, timeout=WAIT_MS)
 
 

@@ -188,7 +188,7 @@ async def test_the_type_ahead_takes_up_a_token_set_by_another_process(
         kept.token = Secret(DEMO_TOKEN)
 
         # a fresh till remembers no one: these names come from the server
-        names = [member.name for member in await till.suggest("Ayu")]
+        names = [member.name for member in (await till.suggestions("Ayu")).members]
 
         assert "Ayu Pratiwi" in names
 
@@ -263,7 +263,7 @@ async def test_whichever_request_meets_the_refused_token_first_the_till_reads_de
         assert till.connectivity is Connectivity.ONLINE  # the start's belief, nothing asked yet
         ask = {
             "lookup": lambda: till.find_member(AYU),
-            "type-ahead": lambda: till.suggest("Ayu"),
+            "type-ahead": lambda: till.suggestions("Ayu"),
             "pin check": lambda: till.authorize_pin(budi, Secret("123456")),
         }[asked]
         with pytest.raises(CredentialsRefused):
@@ -349,7 +349,7 @@ async def test_the_type_ahead_refused_under_the_token_kept_too_says_so_and_pause
     async with open_till(till_settings.till_config(), Secret(token), options) as till:
         assert not (await till.status()).paused  # nothing met the refusal before the typing
         with pytest.raises(CredentialsRefused) as refused:
-            await till.suggest("Ayu")
+            await till.suggestions("Ayu")
         assert refused.value.message.id == said
         assert till.connectivity is not Connectivity.OFFLINE
         assert (await till.status()).paused

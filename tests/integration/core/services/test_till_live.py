@@ -197,11 +197,11 @@ async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
         await till.find_member(AYU)  # the till's copy knows her; the line is proved
         assert till.monitor.state is Connectivity.ONLINE
         sandbox.faults(**faults)
-        found = await till.suggest("Ayu")
+        found = (await till.suggestions("Ayu")).members
         assert [member.name for member in found] == ["Ayu Pratiwi"]
         assert till.monitor.state is state
         sandbox.faults(held=False, error_rate=0.0)
-        await till.suggest("Ayu")
+        await till.suggestions("Ayu")
         assert till.monitor.state is Connectivity.ONLINE
 
 
@@ -482,6 +482,10 @@ async def test_applied_then_500_is_resent_under_the_same_key_and_applied_once(
     sandbox.faults(applied_then_500_rate=0.0)
     till.worker.wake()
     done = await till.wait(receipt.entry_id, WAIT)
+    if done.verdict is Verdict.NOT_CONFIRMED:
+        # A resend already on its way as the fault was lifted met it once more (seen on a
+        # loaded machine): the one after it is the test.
+        done = await till.wait(receipt.entry_id, WAIT, seen=done.attempts)
     assert done.verdict is Verdict.CONFIRMED
     assert sandbox.stamps(AYU) == 230
     assert len(sandbox.ledger()) == 1

@@ -88,7 +88,7 @@ async def test_a_member_search_no_member_could_answer_to_is_said_so_and_not_sent
 
     monkeypatch.setattr(till.client, "member_details", never)
     monkeypatch.setattr(till.client, "suggestions", never)
-    for look_up in (till.find_member, till.suggest):
+    for look_up in (till.find_member, till.suggestions):
         with pytest.raises(MemberNotFound) as refused:
             await look_up(query)
         said = str(refused.value)
@@ -119,5 +119,5 @@ async def test_a_cashiers_usual_search_is_still_asked(
     monkeypatch.setattr(till.client, "suggestions", suggest)
     with contextlib.suppress(MemberNotFound):  # the server's answer: asked all the same
         await till.find_member(query)
-    await till.suggest(query)
+    await till.suggestions(query)
     assert asked[0] == asked[-1] == query
