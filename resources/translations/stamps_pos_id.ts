@@ -2750,6 +2750,14 @@ Pindai kartu atau cari (F2).</translation>
         <source>If it is this sale&apos;s, press Enter in the invoice field to use it for {name}, then redeem the promo again. If not, type or scan this sale&apos;s (F6).</source>
         <translation>Jika itu struk penjualan ini, tekan Enter di kolom nomor struk untuk memakainya bagi {name}, lalu tukar promonya lagi. Jika bukan, ketik atau pindai nomor struk penjualan ini (F6).</translation>
     </message>
+    <message>
+        <source>This sale&apos;s invoice number is in the field now.</source>
+        <translation>Nomor struk penjualan ini sudah ada di kolom.</translation>
+    </message>
+    <message>
+        <source>Redeem the promo again: F5, then Enter.</source>
+        <translation>Tukar promonya lagi: F5, lalu Enter.</translation>
+    </message>
 </context>
 <context>
     <name>PromoPanel</name>
