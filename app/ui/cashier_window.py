@@ -105,6 +105,8 @@ class CashierWindow(QObject):
         # the cashier's pages use of it now (F8, the badge, a shift row's details), its page's
         # own controllers when that page is built (ManagerPage).
         self.changes = TillChanges(till, self)
+        # The line back: a member on screen from the till's copy is read from the server.
+        self.changes.changed.connect(self.session.till_changed)
         self.mode = ManagerModeController(view, self.session)
         self.decisions = DecisionsController(view, till, self.mode, self.changes)
         # A manager's decision on a redemption of the member on screen moves what their card
