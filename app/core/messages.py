@@ -1121,6 +1121,10 @@ TEMPLATES: dict[str, str] = {
     "setting.less_than": "This must be less than {limit}.",
     "setting.one_of": "Pick one of: {choices}.",
     "setting.no_spaces": "This cannot hold spaces.",
+    "setting.prefixes": (
+        "Type prefixes of letters, digits, “-”, “/” and “.”, at most {most} characters each, "
+        "split by commas (KR, 7014)."
+    ),
     "setting.heartbeat": "Type 0 (never), or from {least} to {most} seconds.",
     "setting.language": (
         "Pick id (Bahasa Indonesia), en (English) or auto (the system's language)."

@@ -3640,6 +3640,22 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Orang mengetik 35 ms per tombol atau lebih lambat.</translation>
     </message>
     <message>
+        <source>Member cards begin with</source>
+        <translation>Kartu member diawali dengan</translation>
+    </message>
+    <message>
+        <source>Prefixes split by commas (KR, 7014): typed as a voucher code, it is looked up as a member. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (KR, 7014): bila diketik sebagai kode voucher, nomor itu dicari sebagai member. Kosong: tanpa aturan.</translation>
+    </message>
+    <message>
+        <source>Receipt numbers begin with</source>
+        <translation>Nomor struk diawali dengan</translation>
+    </message>
+    <message>
+        <source>Prefixes split by commas (INV-): scanned anywhere, it goes into the invoice number. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (INV-): bila dipindai di mana pun, nomor itu masuk ke nomor struk. Kosong: tanpa aturan.</translation>
+    </message>
+    <message>
         <source>POS (the default)</source>
         <translation>POS (bawaan)</translation>
     </message>
@@ -5936,6 +5952,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This mixes letters of alphabets that look alike (a Cyrillic е in a Latin name), or styled letters; type it again in plain letters of one alphabet.</source>
         <comment>field.look_alike</comment>
         <translation>Ini mencampur huruf dari abjad yang mirip (е Sirilik dalam nama Latin), atau huruf bergaya; ketik ulang dengan huruf biasa dari satu abjad.</translation>
+    </message>
+    <message>
+        <source>Type prefixes of letters, digits, “-”, “/” and “.”, at most {most} characters each, split by commas (KR, 7014).</source>
+        <comment>setting.prefixes</comment>
+        <translation>Ketik awalan dari huruf, angka, “-”, “/” dan “.”, paling banyak {most} karakter masing-masing, dipisah koma (KR, 7014).</translation>
     </message>
     <message>
         <source>Type 0 (never), or from {least} to {most} seconds.</source>

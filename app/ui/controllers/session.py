@@ -14,6 +14,7 @@ from app.core.services import (
     NotOnline,
     Offer,
     Sale,
+    ScanFormats,
     ShiftInfo,
     Till,
     clock,
@@ -45,6 +46,8 @@ class CashierSession(QObject):
         self.offer: Offer | None = None
         self._offer_loader = LatestOnly("offer")
         self._rereader = LatestOnly("member read again")
+        #: The store's card and receipt formats (its settings' prefix rules).
+        self.formats = ScanFormats()
         #: The offline copy on screen already read again since the line came back.
         self._read_on_return: Member | None = None
 
