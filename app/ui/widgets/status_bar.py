@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QMoveEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -136,9 +136,8 @@ class SyncStatusBar(QFrame):
         # wrapped (a path between its folders): a retry's answer or a path cut short with "…"
         # was read by nobody. On the cashier's page that line is in the room under the invoice
         # (lend_note_room), where it takes no height from what the cashier aims at; on the
-        # other pages, or longer than that room, it lies over the foot of the page, just above
-        # the row, in the bar's colour (_lay_note_line): in a line of the bar's own, the page
-        # gave up its height while the note lasted and jumped as it came and went.
+        # other pages, or longer than that room, it is under the row, the page giving up that
+        # line while the note lasts.
         self.note = ElidedLabel()
         self.note.setObjectName("statusNote")
         self.note.setProperty("role", "muted")
@@ -149,7 +148,7 @@ class SyncStatusBar(QFrame):
         self.note_line.setProperty("role", "muted")
         self.note_line.setWordWrap(True)
         self.note_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.note_line.setContentsMargins(8, 4, 8, 4)  # at the row's own right end
+        self.note_line.setContentsMargins(8, 0, 8, 4)  # under the row's own right end
         self.note_line.hide()
         # The same, lent to the cashier's page (lend_note_room), in a block of the bar's colour.
         self.page_note = QLabel()
@@ -216,6 +215,7 @@ class SyncStatusBar(QFrame):
         layout.addWidget(self.stall_alert)
         layout.addWidget(self.clock_alert)
         layout.addLayout(row)
+        layout.addWidget(self.note_line)
         self.set_status(StatusData("checking"))
 
     def set_status(self, status: StatusData) -> None:
@@ -307,21 +307,7 @@ class SyncStatusBar(QFrame):
         self.page_note.setVisible(on_page)
         under = not in_row and not on_page
         self.note_line.setText(breakable(text) if under else "")
-        if under:
-            self._lay_note_line()
         self.note_line.setVisible(under)
-
-    def _lay_note_line(self) -> None:
-        """Lay the note's own line over the foot of the page, the bar's width, just above it."""
-        window = self.window()
-        line = self.note_line
-        if line.parentWidget() is not window:
-            line.setParent(window)  # hidden by it; shown by the caller
-        width = self.width()
-        height = line.heightForWidth(width)
-        top_left = self.mapTo(window, QPoint(0, 0)) if window is not self else QPoint(0, 0)
-        line.setGeometry(top_left.x(), max(top_left.y() - height, 0), width, height)
-        line.raise_()
 
     def _fits_note_room(self) -> bool:
         room = self._note_room
@@ -352,13 +338,6 @@ class SyncStatusBar(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._reserve_busiest_row()
-        if self.note_line.isVisible():
-            self._lay_note_line()
-
-    def moveEvent(self, event: QMoveEvent) -> None:
-        super().moveEvent(event)
-        if self.note_line.isVisible():
-            self._lay_note_line()  # the window's height changed: the bar's top moved
 
     def _reserve_busiest_row(self) -> None:
         """Keep the sync state as tall as it is at its busiest at this width (offline, every
