@@ -1857,6 +1857,14 @@
         <translation>shift terbuka ditutup</translation>
     </message>
     <message>
+        <source>shift</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
         <source>the audit log</source>
         <translation>log audit</translation>
     </message>
@@ -2347,6 +2355,10 @@
     <message>
         <source>exported as CSV</source>
         <translation>diekspor sebagai CSV</translation>
+    </message>
+    <message>
+        <source>shift closed</source>
+        <translation>shift ditutup</translation>
     </message>
     <message>
         <source>till</source>

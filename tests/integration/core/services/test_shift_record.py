@@ -79,6 +79,11 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         closed = await till.close_shift(shift.id)
         assert closed is not None and closed.closed_at is not None
         assert await till.open_shifts() == []
+        # on the audit log under its cashier, once: closing it again changes nothing
+        await till.close_shift(shift.id)
+        [ended] = await till.audit.lines(AuditFilter(action="shift_closed"))
+        assert (ended.who, ended.at, ended.terminal) == ("Dewi", closed.closed_at, config.terminal)
+        assert ended.detail == {"shift": shift.id, "opened_at": shift.opened_at.isoformat()}
 
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
