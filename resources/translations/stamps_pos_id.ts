@@ -5722,6 +5722,36 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Pembatalan ditutup oleh manajer</translation>
     </message>
     <message>
+        <source>Cancel pending, asked by {who}: {note}</source>
+        <comment>cancel.pending.noted</comment>
+        <translation>Pembatalan menunggu, diminta oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancelled by {who}: {note}</source>
+        <comment>cancel.done.noted</comment>
+        <translation>Dibatalkan oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancel refused: {reason} (asked by {who}: {note})</source>
+        <comment>cancel.refused_by_server.noted</comment>
+        <translation>Pembatalan ditolak: {reason} (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel refused: the server said no (asked by {who}: {note})</source>
+        <comment>cancel.refused_silently.noted</comment>
+        <translation>Pembatalan ditolak: server tidak menyetujuinya (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel not sent: cancel it on the Stamps dashboard (asked by {who}: {note})</source>
+        <comment>cancel.needs_dashboard.noted</comment>
+        <translation>Pembatalan tidak dikirim: batalkan lewat dashboard Stamps (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel NOT CONFIRMED: a manager must check (asked by {who}: {note})</source>
+        <comment>cancel.not_confirmed.noted</comment>
+        <translation>Pembatalan BELUM DIKONFIRMASI: manajer harus memeriksa (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
         <source>Cancelled before it was sent by {who}: {note}</source>
         <comment>decided.void</comment>
         <translation>Dibatalkan sebelum dikirim oleh {who}: {note}</translation>
