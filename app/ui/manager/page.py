@@ -87,13 +87,20 @@ class ManagerPageView(QWidget):
         # Ctrl+Tab reached the tabs only from a control that let it by: a date field took it
         # for its year, month and day, a table and a list for themselves, and the banner is no
         # child of the tabs. A shortcut on the page is heard before any of them.
+        # Ctrl+Shift+Tab comes as Backtab, and X11 matches it as Ctrl+Backtab or Ctrl+Shift+Tab
+        # where another platform matches Ctrl+Shift+Backtab: all three are bound, and when
+        # more than one matches Qt calls it ambiguous and tells one of them, so that steps too.
+        ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
         for keys, step in (
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Tab), 1),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Backtab), -1),
+            (ctrl | Qt.Key.Key_Tab, 1),
+            (ctrl | shift | Qt.Key.Key_Backtab, -1),
+            (ctrl | Qt.Key.Key_Backtab, -1),
+            (ctrl | shift | Qt.Key.Key_Tab, -1),
         ):
-            shortcut = QShortcut(keys, self)
+            shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self.step_tab(step))
+            shortcut.activatedAmbiguously.connect(lambda step=step: self.step_tab(step))
         self.set_manager("", 2)
 
     def step_tab(self, step: int) -> None:

@@ -172,3 +172,34 @@ def test_ctrl_tab_switches_manager_mode_s_tabs_wherever_the_keyboard_is(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert tabs.currentIndex() == first
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        # as Qt offscreen and Windows give Ctrl+Shift+Tab, and as X11's keymap matches it
+        (
+            Qt.Key.Key_Backtab,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
+        (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ],
+    ids=["ctrl-shift-backtab", "ctrl-backtab", "ctrl-shift-tab"],
+)
+def test_ctrl_shift_tab_opens_the_tab_before_from_a_date_field_once_a_press(
+    qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
+    window = window_in(qtbot, "30-audit-log", (1366, 768))
+    make_active(qtbot, window)
+    tabs = window.manager.tabs
+    since = window.manager.audit.since
+    since.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(since.hasFocus)
+    opened = [tabs.currentIndex()]
+    for _ in range(3):  # round from the first to the last
+        here = QApplication.focusWidget()
+        assert here is not None
+        qtbot.keyClick(here, key, modifiers)
+        opened.append(tabs.currentIndex())
+    assert opened == [2, 1, 0, 4]
