@@ -1857,6 +1857,14 @@
         <translation>shift terbuka ditutup</translation>
     </message>
     <message>
+        <source>shift</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
         <source>the audit log</source>
         <translation>log audit</translation>
     </message>
@@ -2347,6 +2355,10 @@
     <message>
         <source>exported as CSV</source>
         <translation>diekspor sebagai CSV</translation>
+    </message>
+    <message>
+        <source>shift closed</source>
+        <translation>shift ditutup</translation>
     </message>
     <message>
         <source>till</source>
@@ -5732,6 +5744,36 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Cancel closed by a manager</source>
         <comment>cancel.closed</comment>
         <translation>Pembatalan ditutup oleh manajer</translation>
+    </message>
+    <message>
+        <source>Cancel pending, asked by {who}: {note}</source>
+        <comment>cancel.pending.noted</comment>
+        <translation>Pembatalan menunggu, diminta oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancelled by {who}: {note}</source>
+        <comment>cancel.done.noted</comment>
+        <translation>Dibatalkan oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancel refused: {reason} (asked by {who}: {note})</source>
+        <comment>cancel.refused_by_server.noted</comment>
+        <translation>Pembatalan ditolak: {reason} (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel refused: the server said no (asked by {who}: {note})</source>
+        <comment>cancel.refused_silently.noted</comment>
+        <translation>Pembatalan ditolak: server tidak menyetujuinya (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel not sent: cancel it on the Stamps dashboard (asked by {who}: {note})</source>
+        <comment>cancel.needs_dashboard.noted</comment>
+        <translation>Pembatalan tidak dikirim: batalkan lewat dashboard Stamps (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel NOT CONFIRMED: a manager must check (asked by {who}: {note})</source>
+        <comment>cancel.not_confirmed.noted</comment>
+        <translation>Pembatalan BELUM DIKONFIRMASI: manajer harus memeriksa (diminta oleh {who}: {note})</translation>
     </message>
     <message>
         <source>Cancelled before it was sent by {who}: {note}</source>
