@@ -145,6 +145,10 @@ TEMPLATES: dict[str, str] = {
         "them in a form this till cannot read. Scan their card, or type their email, member ID "
         "or phone."
     ),
+    "member.suggestions_from_copy": (
+        "Only members this till has seen before are listed: the Stamps server did not answer "
+        "this search."
+    ),
     "member.moved": (
         "The Stamps server sends this till to another address ({address}), and this till has not "
         "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."

@@ -4490,6 +4490,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
+        <source>Only members this till has seen before are listed: the Stamps server did not answer this search.</source>
+        <comment>member.suggestions_from_copy</comment>
+        <translation>Hanya member yang pernah dilihat mesin kasir ini yang ditampilkan: server Stamps tidak menjawab pencarian ini.</translation>
+    </message>
+    <message>
         <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
         <comment>member.moved</comment>
         <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>
