@@ -2397,6 +2397,10 @@ Pindai kartu atau cari (F2).</translation>
         <translation>{stamps} stamp</translation>
     </message>
     <message>
+        <source>Below zero on the Stamps server: no reward can be paid in stamps.</source>
+        <translation>Di bawah nol di server Stamps: tidak ada hadiah yang bisa dibayar dengan stamp.</translation>
+    </message>
+    <message>
         <source>Projected: the last balance read, less redemptions not yet in it</source>
         <translation>Perkiraan: saldo terakhir yang terbaca, dikurangi penukaran yang belum termasuk</translation>
     </message>
