@@ -430,6 +430,11 @@ TEMPLATES: dict[str, str] = {
         "status: counted as redeemed, check on the Stamps dashboard whether it still stands. A "
         "later cancel must be made there."
     ),
+    "receipt.detail.reconciled.status_not_kept": (
+        "Found in the member's activity, so it reached the Stamps server, before this till kept "
+        "what its line said: counted as redeemed, check on the Stamps dashboard whether it still "
+        "stands. A later cancel must be made there."
+    ),
     "receipt.detail.marked_applied": (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
         "the Stamps dashboard."
@@ -811,6 +816,7 @@ TEMPLATES: dict[str, str] = {
     "audit.line.cancelled": "cancelled on the Stamps server since",
     "audit.line.status_unread": "with a status the till does not know ({status})",
     "audit.line.status_none": "with no status",
+    "audit.line.status_not_kept": "its status not kept (found before this till kept it)",
     "receipt.detail.cancelled_on_server": (
         "Found in the member's activity, so it reached the Stamps server, where it has been "
         "cancelled since."

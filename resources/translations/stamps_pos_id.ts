@@ -2041,6 +2041,10 @@
         <translation>Dihitung sebagai dikonfirmasi: ditemukan di aktivitas member, dengan status yang tidak dikenal mesin kasir</translation>
     </message>
     <message>
+        <source>Counted as confirmed: found in the member&apos;s activity before the till kept its status</source>
+        <translation>Dihitung sebagai dikonfirmasi: ditemukan di aktivitas member sebelum mesin kasir menyimpan statusnya</translation>
+    </message>
+    <message>
         <source>Confirmed: found in the member&apos;s activity</source>
         <translation>Dikonfirmasi: ditemukan di aktivitas member</translation>
     </message>
@@ -4954,6 +4958,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, tetapi barisnya tidak memberi status: dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
     </message>
     <message>
+        <source>Found in the member&apos;s activity, so it reached the Stamps server, before this till kept what its line said: counted as redeemed, check on the Stamps dashboard whether it still stands. A later cancel must be made there.</source>
+        <comment>receipt.detail.reconciled.status_not_kept</comment>
+        <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, sebelum mesin kasir ini menyimpan isi barisnya: dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
+    </message>
+    <message>
         <source>A manager marked it applied, as server redemption {server_id} on the Stamps dashboard.</source>
         <comment>receipt.detail.marked_applied.server_id</comment>
         <translation>Manajer menandainya diproses, sebagai penukaran server {server_id} di dashboard Stamps.</translation>
@@ -5462,6 +5471,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>with no status</source>
         <comment>audit.line.status_none</comment>
         <translation>tanpa status</translation>
+    </message>
+    <message>
+        <source>its status not kept (found before this till kept it)</source>
+        <comment>audit.line.status_not_kept</comment>
+        <translation>statusnya tidak tersimpan (ditemukan sebelum mesin kasir ini menyimpannya)</translation>
     </message>
     <message>
         <source>Found in the member&apos;s activity, so it reached the Stamps server, where it has been cancelled since.</source>
