@@ -133,6 +133,8 @@ def _server_text(row: HistoryRow) -> str:
         return "no server id (found in the member's activity, cancelled there)"
     if how == "reconciled" and row.line_status == "unread":
         return "no server id (found in the member's activity, status unknown to the till)"
+    if how == "reconciled" and row.line_status == "not_kept":
+        return "no server id (found in the member's activity, its status not kept)"
     if how == "reconciled":
         return "no server id (confirmed from the member's activity)"
     return "no server id"

@@ -145,6 +145,10 @@ TEMPLATES: dict[str, str] = {
         "them in a form this till cannot read. Scan their card, or type their email, member ID "
         "or phone."
     ),
+    "member.suggestions_from_copy": (
+        "Only members this till has seen before are listed: the Stamps server did not answer "
+        "this search."
+    ),
     "member.moved": (
         "The Stamps server sends this till to another address ({address}), and this till has not "
         "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."
@@ -425,6 +429,11 @@ TEMPLATES: dict[str, str] = {
         "Found in the member's activity, so it reached the Stamps server, but its line gives no "
         "status: counted as redeemed, check on the Stamps dashboard whether it still stands. A "
         "later cancel must be made there."
+    ),
+    "receipt.detail.reconciled.status_not_kept": (
+        "Found in the member's activity, so it reached the Stamps server, before this till kept "
+        "what its line said: counted as redeemed, check on the Stamps dashboard whether it still "
+        "stands. A later cancel must be made there."
     ),
     "receipt.detail.marked_applied": (
         "A manager marked it applied. It has no server id here: a later cancel must be made on "
@@ -807,6 +816,7 @@ TEMPLATES: dict[str, str] = {
     "audit.line.cancelled": "cancelled on the Stamps server since",
     "audit.line.status_unread": "with a status the till does not know ({status})",
     "audit.line.status_none": "with no status",
+    "audit.line.status_not_kept": "its status not kept (found before this till kept it)",
     "receipt.detail.cancelled_on_server": (
         "Found in the member's activity, so it reached the Stamps server, where it has been "
         "cancelled since."

@@ -2049,6 +2049,10 @@
         <translation>Dihitung sebagai dikonfirmasi: ditemukan di aktivitas member, dengan status yang tidak dikenal mesin kasir</translation>
     </message>
     <message>
+        <source>Counted as confirmed: found in the member&apos;s activity before the till kept its status</source>
+        <translation>Dihitung sebagai dikonfirmasi: ditemukan di aktivitas member sebelum mesin kasir menyimpan statusnya</translation>
+    </message>
+    <message>
         <source>Confirmed: found in the member&apos;s activity</source>
         <translation>Dikonfirmasi: ditemukan di aktivitas member</translation>
     </message>
@@ -2407,6 +2411,10 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>{stamps} stamp</source>
         <translation>{stamps} stamp</translation>
+    </message>
+    <message>
+        <source>Below zero on the Stamps server: no reward can be paid in stamps.</source>
+        <translation>Di bawah nol di server Stamps: tidak ada hadiah yang bisa dibayar dengan stamp.</translation>
     </message>
     <message>
         <source>Projected: the last balance read, less redemptions not yet in it</source>
@@ -4526,6 +4534,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
+        <source>Only members this till has seen before are listed: the Stamps server did not answer this search.</source>
+        <comment>member.suggestions_from_copy</comment>
+        <translation>Hanya member yang pernah dilihat mesin kasir ini yang ditampilkan: server Stamps tidak menjawab pencarian ini.</translation>
+    </message>
+    <message>
         <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
         <comment>member.moved</comment>
         <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>
@@ -4979,6 +4992,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Found in the member&apos;s activity, so it reached the Stamps server, but its line gives no status: counted as redeemed, check on the Stamps dashboard whether it still stands. A later cancel must be made there.</source>
         <comment>receipt.detail.reconciled.status_none</comment>
         <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, tetapi barisnya tidak memberi status: dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
+    </message>
+    <message>
+        <source>Found in the member&apos;s activity, so it reached the Stamps server, before this till kept what its line said: counted as redeemed, check on the Stamps dashboard whether it still stands. A later cancel must be made there.</source>
+        <comment>receipt.detail.reconciled.status_not_kept</comment>
+        <translation>Ditemukan di aktivitas member, jadi sudah sampai di server Stamps, sebelum mesin kasir ini menyimpan isi barisnya: dihitung sebagai ditukar, periksa di dashboard Stamps apakah masih berlaku. Pembatalan nanti harus dilakukan di sana.</translation>
     </message>
     <message>
         <source>A manager marked it applied, as server redemption {server_id} on the Stamps dashboard.</source>
@@ -5489,6 +5507,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>with no status</source>
         <comment>audit.line.status_none</comment>
         <translation>tanpa status</translation>
+    </message>
+    <message>
+        <source>its status not kept (found before this till kept it)</source>
+        <comment>audit.line.status_not_kept</comment>
+        <translation>statusnya tidak tersimpan (ditemukan sebelum mesin kasir ini menyimpannya)</translation>
     </message>
     <message>
         <source>Found in the member&apos;s activity, so it reached the Stamps server, where it has been cancelled since.</source>

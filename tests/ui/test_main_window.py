@@ -117,6 +117,22 @@ def test_the_suggestions_float_over_the_page_and_nothing_under_them_moves(
     assert places() == before
 
 
+def test_what_is_said_of_the_suggestions_is_not_covered_by_them(
+    qtbot: QtBot, window: CashierWindowView
+):
+    # Seen under Xvfb: the type-ahead from the till's copy said "Only members this till has seen
+    # before are listed: …" under the field, and its list covered all but "this search."
+    search = window.member_search
+    search.set_message("Only members this till has seen before are listed.", error=False)
+    search.set_suggestions([MemberSuggestion("Budi", "budi@contoh.co.id")])
+    QApplication.processEvents()
+    said_bottom = search.message.mapTo(window, QPoint(0, search.message.height())).y()
+    assert search.suggestions.mapTo(window, QPoint(0, 0)).y() >= said_bottom
+    search.set_message("")  # nothing said: the list goes back right under the field
+    field_bottom = search.field.mapTo(window, QPoint(0, search.field.height())).y()
+    assert search.suggestions.mapTo(window, QPoint(0, 0)).y() <= field_bottom + 4
+
+
 def test_the_suggestions_go_with_the_cashier_s_page(qtbot: QtBot, window: CashierWindowView):
     # They float in the window, not in the page: they must not stay over the sign-in page.
     window.member_search.set_suggestions([MemberSuggestion("Budi")])

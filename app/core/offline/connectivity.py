@@ -24,6 +24,9 @@ from app.core.domain import Outcome
 log = logging.getLogger(__name__)
 
 SKEW_WARNING = timedelta(minutes=2)
+#: Statuses by which the server turns a request away unapplied and asks for it again (408: it
+#: timed out reading it; 429: too many requests): it is there and working, so no outage.
+TURNED_AWAY = frozenset({408, 429})
 
 
 class Connectivity(StrEnum):
@@ -137,8 +140,10 @@ class ConnectivityMonitor:
         from a request, and says when. One that failed after an answer made the till online
         since it left changes nothing: a request sent into a hang, on a connection the outage
         killed, ends at its read timeout seconds after the line is back, and turned the bar from
-        Online to Degraded while the line worked. An answer proves the line whenever it left."""
-        if outcome in (None, Outcome.APPLIED, Outcome.REFUSED):
+        Online to Degraded while the line worked. An answer proves the line whenever it left.
+        A request the server turned away to be sent again (:data:`TURNED_AWAY`) is answered too:
+        a 408 read "Degraded — slow or failing" of a server that had only timed out reading it."""
+        if outcome in (None, Outcome.APPLIED, Outcome.REFUSED) or status_code in TURNED_AWAY:
             self._answered_at = clock.monotonic()
             self._set(Connectivity.ONLINE)
         elif (

@@ -61,7 +61,7 @@ STORE_UNKNOWN = "store_unknown"
 
 def line_status_of(entry: OutboxEntry) -> LineStatus | None:
     """What the feed line that reconciled ``entry`` said of it; ``None`` for an entry no line
-    reconciled (or reconciled before the till kept the line's status: it read as standing)."""
+    reconciled (``not_kept`` for one reconciled before the till kept the line's status)."""
     return LineStatus.recorded(entry.evidence) if entry.reconciled else None
 
 

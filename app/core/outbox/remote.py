@@ -46,12 +46,15 @@ class LineStatus(StrEnum):
 
     Any line proves its request reached the server; only "created" proves it still stands. A
     status the till does not know (3 "Open", a number the docs do not list, a word, none at all)
-    is ``unread``: neither standing nor cancelled, and said so wherever the row is read.
+    is ``unread``: neither standing nor cancelled, and said so wherever the row is read. One
+    reconciled before the till kept what its line said is ``not_kept``: its line may have said
+    "cancelled", so it is not read as standing either.
     """
 
     STANDS = "stands"
     CANCELLED = "cancelled"
     UNREAD = "unread"
+    NOT_KEPT = "not_kept"
 
     @classmethod
     def of(cls, said: object) -> LineStatus:
@@ -61,12 +64,14 @@ class LineStatus(StrEnum):
         return {1: cls.STANDS, 2: cls.CANCELLED}.get(said, cls.UNREAD)
 
     @classmethod
-    def recorded(cls, evidence: Mapping[str, Any] | None) -> LineStatus | None:
-        """What a reconciled entry's evidence keeps of its line (:data:`LINE_STATUS`); ``None``
-        when it keeps nothing (reconciled before the till kept it: it read as standing)."""
+    def recorded(cls, evidence: Mapping[str, Any] | None) -> LineStatus:
+        """What a reconciled entry's evidence (or the audit trail's line) keeps of its line
+        (:data:`LINE_STATUS`); ``not_kept`` when it keeps nothing: reconciled before the till
+        kept it, when such a row read "Confirmed" with nothing said, though its line may have
+        said the server had cancelled it."""
         said = (evidence or {}).get(LINE_STATUS)
         if not isinstance(said, str):
-            return None
+            return cls.NOT_KEPT
         try:
             return cls(said)
         except ValueError:

@@ -140,7 +140,8 @@ class HistoryRow:
     #: be reached (``Receipt.answered``).
     answered: bool = False
     #: What the feed line that reconciled it says of it (``"stands"``, ``"cancelled"``, or
-    #: ``"unread"``: a status the till does not know); ``None`` when no line reconciled it.
+    #: ``"unread"``: a status the till does not know; ``"not_kept"``: reconciled before the till
+    #: kept it); ``None`` when no line reconciled it.
     line_status: str | None = None
     #: A cancel of one of this till's redemptions: what that redemption was (its reward, its
     #: voucher), which names it where no server id does.

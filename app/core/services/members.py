@@ -158,13 +158,18 @@ class Suggestions:
 
     members: tuple[Member, ...]
     unread: int = 0
+    #: The server did not answer: these are the till's copy, which knows only members it has
+    #: seen (said, or the cashier takes the list for everyone the name matches).
+    from_copy: bool = False
 
     @property
     def note(self) -> Message | None:
         """What the cashier is told of the matches left out (``None``: none was)."""
-        if not self.unread:
-            return None
-        return say("member.suggestions_some_unread", count=self.unread)
+        if self.unread:
+            return say("member.suggestions_some_unread", count=self.unread)
+        if self.from_copy:
+            return say("member.suggestions_from_copy")
+        return None
 
 
 def suggestion_member(suggestion: MemberSuggestion) -> Member:

@@ -244,13 +244,15 @@ def what_the_feed_said(entry: OutboxEntry) -> Message | None:
         if said is None or not str(said).strip():  # "(None)" read as a status the server gave
             return say("receipt.detail.reconciled.status_none")
         return say("receipt.detail.reconciled.status_unread", status=str(said))
+    if status is LineStatus.NOT_KEPT:
+        return say("receipt.detail.reconciled.status_not_kept")
     return None
 
 
 def feed_line_said(line: Mapping[str, Any]) -> Message | None:
     """What a feed line an audit line records (its ``line``) says of the redemption, when it
-    does not simply stand: cancelled there since, or a status the till does not know. ``None``
-    for one that stands, or recorded before the till kept it (it read as standing)."""
+    does not simply stand: cancelled there since, a status the till does not know, or one
+    recorded before the till kept it. ``None`` for one that stands."""
     status = LineStatus.recorded(line)
     if status is LineStatus.CANCELLED:
         return say("audit.line.cancelled")
@@ -259,6 +261,8 @@ def feed_line_said(line: Mapping[str, Any]) -> Message | None:
         if said is None or not str(said).strip():
             return say("audit.line.status_none")
         return say("audit.line.status_unread", status=str(said))
+    if status is LineStatus.NOT_KEPT:
+        return say("audit.line.status_not_kept")
     return None
 
 

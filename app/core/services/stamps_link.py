@@ -22,7 +22,6 @@ from app.core.stamps.errors import (
     CredentialsReplaced,
     CredentialsUnusable,
     MalformedResponse,
-    RateLimited,
     StampsError,
 )
 
@@ -133,10 +132,10 @@ class ClientTransport:
         if isinstance(exc, CredentialsUnusable):
             return  # never sent: it proves nothing of the network (the queue pauses for it)
         if self.monitor is not None:
-            if exc is None or isinstance(exc, RateLimited):
-                # A 429 is the server answering: it is there and asks the till to slow down.
-                # Read as "degraded", the probe's pong read "online" a moment later, and going
-                # online woke the entry it had turned away long before its Retry-After.
+            # A 429 or 408 is the server answering (the monitor's TURNED_AWAY): read as
+            # "degraded", the probe's pong read "online" a moment later, and going online woke
+            # the entry it had turned away long before its Retry-After.
+            if exc is None:
                 self.monitor.report(None, sent_at=sent_at)
             else:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)

@@ -451,7 +451,7 @@ class Till:
                 self.monitor.report(None, sent_at=sent_at)
                 found = tuple(suggestion_member(s) for s in answer.suggestions)
                 return Suggestions(found, len(answer.unread_in("suggestions"))), None
-        return Suggestions(tuple(await self.cache.suggest(text))), unseen
+        return Suggestions(tuple(await self.cache.suggest(text)), from_copy=True), unseen
 
     async def offer(self, member: Member) -> Offer:
         """What the store offers ``member`` now: rewards and vouchers (live, else as the till last

@@ -202,6 +202,12 @@ def _redemption_state(row: HistoryRow) -> str:
             "Counted as confirmed: found in the member's activity, with a status the till does "
             "not know",
         )
+    if status is EntryStatus.SYNCED and row.reconciled and row.line_status == "not_kept":
+        # reconciled before the till kept what the line said: it may say cancelled
+        return QCoreApplication.translate(
+            "ManagerWords",
+            "Counted as confirmed: found in the member's activity before the till kept its status",
+        )
     if status is EntryStatus.SYNCED and row.reconciled:
         return QCoreApplication.translate(
             "ManagerWords", "Confirmed: found in the member's activity"

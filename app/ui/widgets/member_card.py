@@ -77,6 +77,13 @@ class MemberCard(QFrame):
         self._projected.setObjectName("memberProjected")
         self._projected.setProperty("role", "muted")
         self._projected.setWordWrap(True)
+        # The docs keep owed stamps apart (stamps_owed), yet a server may send a balance below
+        # zero: shown as it came (the till reads it right, and refusing the whole answer would
+        # lock the member out of their vouchers), with a line saying it is no misprint.
+        self._below_zero = QLabel()
+        self._below_zero.setObjectName("memberBelowZero")
+        self._below_zero.setProperty("role", "muted")
+        self._below_zero.setWordWrap(True)
         self._balance = QLabel()
         self._balance.setObjectName("memberBalance")
 
@@ -117,6 +124,7 @@ class MemberCard(QFrame):
         details.addLayout(header)
         details.addWidget(self._stamps)
         details.addWidget(self._projected)
+        details.addWidget(self._below_zero)
         details.addWidget(self._balance)
         details.addLayout(badges)
         details.addWidget(self._cached)
@@ -141,6 +149,10 @@ class MemberCard(QFrame):
             (
                 self.tr("{stamps} stamp") if member.stamps == 1 else self.tr("{stamps} stamps")
             ).format(stamps=format_count(member.stamps))
+        )
+        self._below_zero.setVisible(member.stamps < 0)
+        self._below_zero.setText(
+            self.tr("Below zero on the Stamps server: no reward can be paid in stamps.")
         )
         self._projected.setVisible(member.projected)
         self._projected.setText(
@@ -180,6 +192,10 @@ class MemberCard(QFrame):
     def stamps_text(self) -> str:
         """The stamps line as shown."""
         return self._stamps.text()
+
+    def below_zero_text(self) -> str:
+        """What the card says of a balance below zero (``""`` when hidden)."""
+        return self._below_zero.text() if not self._below_zero.isHidden() else ""
 
     def projected_text(self) -> str:
         """The note that the balance is projected, as shown, or ``""`` when it is the server's."""

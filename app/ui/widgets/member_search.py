@@ -119,6 +119,8 @@ class MemberSearch(QWidget):
         self.message.setToolTip(
             short_words(text)
         )  # a longer message than three lines reads in full here
+        if self.suggestions.isVisible():
+            self._place()  # under the line now said, or back under the field
 
     def message_text(self) -> str:
         """The line under the field as shown, or ``""``."""
@@ -208,6 +210,12 @@ class MemberSearch(QWidget):
         if host is None:
             return
         top_left = self.field.mapTo(host, self.field.rect().bottomLeft()) + QPoint(0, 2)
+        if self.message.text():
+            # Under what is said of the search (matches left out, a list from the till's copy):
+            # right under the field, the list covered it and the cashier read only "this search."
+            lines = max(self.message.height(), self.message.heightForWidth(self.message.width()))
+            said = self.message.mapTo(host, QPoint(0, lines))
+            top_left.setY(said.y() + 2)
         frame = 2 * self.suggestions.frameWidth()
         rows = sum(self.suggestions.sizeHintForRow(row) for row in range(self.suggestions.count()))
         height = min(rows + frame, SUGGESTIONS_MAX_HEIGHT, host.height() - top_left.y())

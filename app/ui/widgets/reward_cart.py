@@ -182,7 +182,9 @@ class RewardCart(QWidget):
     # -- view --------------------------------------------------------------------------------
 
     def _over_balance(self) -> bool:
-        return self._available is not None and self.total() > self._available
+        # An empty cart is over nothing: beside a balance below zero it read, in red,
+        # "Total 0 stamps — member has -5".
+        return bool(self._lines) and self._available is not None and self.total() > self._available
 
     def _refresh(self) -> None:
         self.list.clear()

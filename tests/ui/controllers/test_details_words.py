@@ -679,18 +679,33 @@ def test_a_redemption_found_cancelled_in_the_activity_does_not_read_confirmed(
     assert "dikonfirmasi" not in status[said[2]] and "confirmed" not in status[said[2]]
 
 
-def test_a_status_the_till_does_not_know_is_said_not_read_as_confirmed() -> None:
+@pytest.mark.parametrize(
+    ("line_status", "said"),
+    [
+        (
+            "unread",
+            "Counted as confirmed: found in the member's activity, with a status the till does "
+            "not know",
+        ),
+        # reconciled before the till kept what the line said: it read plain "Confirmed…"
+        (
+            "not_kept",
+            "Counted as confirmed: found in the member's activity before the till kept its status",
+        ),
+    ],
+)
+def test_a_status_the_till_does_not_know_is_said_not_read_as_confirmed(
+    line_status: str, said: str
+) -> None:
     entry = row(
         EntryStatus.SYNCED,
         Verdict.CONFIRMED,
         "receipt.confirmed",
         reconciled=True,
         attempts=(LOST,),
-        line_status="unread",
+        line_status=line_status,
     )
-    assert facts(details(entry))["Status"] == (
-        "Counted as confirmed: found in the member's activity, with a status the till does not know"
-    )
+    assert facts(details(entry))["Status"] == said
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,19 @@ def test_one_stamp_is_one_stamp_not_one_stamps(card: MemberCard):
     assert card.stamps_text() == "0 stamps"
 
 
+def test_a_balance_below_zero_is_shown_as_the_server_gave_it_and_said_to_be_so(card: MemberCard):
+    # A server's "stamps": -5 read "-5 stamps" and nothing else, which a cashier takes for a
+    # misprint. Shown as it came (the till reads it right; refusing the whole answer would
+    # lock the member out of their vouchers), and said to be so.
+    card.set_member(MemberCardData("Budi Santoso", "Gold", -5, ""))
+    assert card.stamps_text() == "-5 stamps"
+    assert card.below_zero_text() == (
+        "Below zero on the Stamps server: no reward can be paid in stamps."
+    )
+    card.set_member(BUDI)
+    assert card.below_zero_text() == ""
+
+
 def test_a_cached_member_says_as_of_when_and_that_the_stamps_are_projected(card: MemberCard):
     fetched = datetime(2026, 11, 25, 7, 2, tzinfo=UTC)
     card.set_member(MemberCardData("Budi", "Gold", 100, "", cached_as_of=fetched, projected=True))

@@ -169,6 +169,13 @@ def test_a_cart_over_the_members_stamps_cannot_be_redeemed(qtbot: QtBot, picker:
         picker.submit_cart()
 
 
+def test_an_empty_cart_beside_a_balance_below_zero_is_over_nothing(picker: RewardPicker):
+    # A server's "stamps": -5: the empty cart read, in red, "Total 0 stamps — member has -5".
+    picker.set_available_stamps(-5)
+    assert picker.cart.total_label.text() == "Total 0 stamps"
+    assert picker.cart.total_label.property("over") == "false"
+
+
 def test_an_empty_cart_does_nothing_and_remove_drops_a_line(qtbot: QtBot, picker: RewardPicker):
     with qtbot.assertNotEmitted(picker.cart_submitted):
         picker.submit_cart()

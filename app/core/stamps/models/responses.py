@@ -502,7 +502,7 @@ class RewardsResponse(ItemsReadApart):
         "vouchers": RewardsVoucher,
     }
 
-    rewards: Annotated[list[ListedReward], NullAsEmpty] = Field(default_factory=list)
+    rewards: Annotated[list[ListedReward], NullAsEmpty]
     vouchers: Annotated[list[RewardsVoucher], NullAsEmpty] = Field(default_factory=list)
     customer: Customer | None = None
 

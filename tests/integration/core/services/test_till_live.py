@@ -197,11 +197,13 @@ async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
         await till.find_member(AYU)  # the till's copy knows her; the line is proved
         assert till.monitor.state is Connectivity.ONLINE
         sandbox.faults(**faults)
-        found = (await till.suggestions("Ayu")).members
-        assert [member.name for member in found] == ["Ayu Pratiwi"]
+        found = await till.suggestions("Ayu")
+        assert [member.name for member in found.members] == ["Ayu Pratiwi"]
+        # and says the list is only whom the till has seen: it read as everyone named so
+        assert found.note == say("member.suggestions_from_copy")
         assert till.monitor.state is state
         sandbox.faults(held=False, error_rate=0.0)
-        await till.suggestions("Ayu")
+        assert (await till.suggestions("Ayu")).note is None
         assert till.monitor.state is Connectivity.ONLINE
 
 

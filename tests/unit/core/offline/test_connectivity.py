@@ -51,6 +51,9 @@ async def settle(manual: ManualClock, sleepers: int = 1) -> None:
     [
         (Outcome.NEVER_ARRIVED, None, Connectivity.OFFLINE),
         (Outcome.NEVER_ARRIVED, 503, Connectivity.DEGRADED),
+        # turned away to be sent again: the server answered (a 408 read "Degraded")
+        (Outcome.NEVER_ARRIVED, 408, Connectivity.ONLINE),
+        (Outcome.NEVER_ARRIVED, 429, Connectivity.ONLINE),
         (Outcome.AMBIGUOUS, None, Connectivity.DEGRADED),
         (Outcome.AMBIGUOUS, 502, Connectivity.DEGRADED),
         (Outcome.REFUSED, 400, Connectivity.ONLINE),

@@ -23,6 +23,7 @@ from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.errors import OutboxError
 from app.core.outbox.outbox import EntryRecord
 from app.core.outbox.reconcile import CANNOT_RECONCILE
+from app.core.outbox.remote import LINE_STATUS, LINE_STATUS_SAID
 from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
 from app.core.services.day_summary import (
     DaysToRead,
@@ -37,6 +38,7 @@ from app.core.services.shift import shift_rows
 from app.core.services.standings import STANDINGS
 from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
+from app.core.storage.tables import OutboxEntry
 
 from ..outbox.fakes import FakeTransport
 
@@ -877,3 +879,39 @@ async def test_a_status_the_till_does_not_know_is_counted_confirmed_and_says_so(
     assert entry is not None
     details = receipt_for(entry).details
     assert details is not None and "a status the till does not know (3)" in english(details)
+
+
+async def test_one_reconciled_before_the_till_kept_its_lines_status_says_so(day: Day) -> None:
+    # Reconciled by a till that did not keep what the line said: its row read "Confirmed" with
+    # nothing said in the shift's list and History, though the line may have said "Canceled".
+    transport = FakeTransport()
+    worker = SyncWorker(day.outbox, transport, name="feed")
+    await worker.run_once(reconcile=False)  # the day's queued entry goes first
+    lost = await redeem(
+        day.outbox, worker, transport, lane="8", cashier="Rina", action="applied_lost"
+    )
+    _, line = transport.server.feed[-1]
+    transport.server.feed[-1] = ("8@example.com", line)  # the feed is asked by email
+    assert await worker.reconcile_due() == 1
+    await worker.stop()
+
+    def as_the_earlier_till_kept_it(session: Session) -> None:
+        entry = session.get(OutboxEntry, lost)
+        assert entry is not None
+        entry.evidence = {
+            k: v
+            for k, v in (entry.evidence or {}).items()
+            if k not in (LINE_STATUS, LINE_STATUS_SAID)
+        }
+        session.add(entry)
+
+    await day.outbox.db.write(as_the_earlier_till_kept_it)
+    [row] = await day.history.rows(HistoryFilter(entry_ids=frozenset({lost})))
+    assert row.verdict is Verdict.CONFIRMED and row.line_status == "not_kept"
+    entry = await day.outbox.get(lost)
+    assert entry is not None
+    [shift_row] = shift_rows([entry], [])
+    assert shift_row.as_csv()["reason"].startswith(
+        "Found in the member's activity, so it reached the Stamps server, before this till kept "
+        "what its line said"
+    )

@@ -716,7 +716,8 @@ def test_a_feed_line_whose_status_the_till_cannot_read_is_said_as_it_came(
         ({"status": 3, "line_status": "unread"}, "with a status the till does not know (3)"),
         ({"status": None, "line_status": "unread"}, "with no status"),
         ({"status": 1, "line_status": "stands"}, None),
-        ({"status": 2}, None),  # recorded before the till kept what it read: read as standing
+        # recorded before the till kept what it read: it read as standing, though 2 is cancelled
+        ({"status": 2}, "its status not kept (found before this till kept it)"),
     ],
 )
 def test_an_audit_lines_feed_line_says_what_it_said_of_the_redemption(

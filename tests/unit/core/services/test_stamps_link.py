@@ -19,9 +19,11 @@ from app.core.outbox.remote import LineStatus
 from app.core.services.stamps_link import ClientTransport
 from app.core.stamps import StampsClient
 from app.core.stamps.errors import (
+    ApiError,
     CredentialsUnusable,
     MalformedResponse,
     RateLimited,
+    RequestTimedOut,
     ResponseLost,
 )
 from app.core.stamps.models import ActivitiesResponse
@@ -174,22 +176,36 @@ async def test_a_send_from_before_the_line_came_back_ending_unanswered_leaves_th
     assert monitor.state is Connectivity.ONLINE
 
 
-class SlowDownClient:
-    """A client whose every send the server answers 429 Too Many Requests."""
+class TurnedAwayClient:
+    """A client whose every send the server turns away to be sent again (a 429 or a 408)."""
 
     token_changes = 0
 
+    def __init__(self, error: ApiError) -> None:
+        self.error = error
+
     async def submit(self, kind: OperationKind, payload: Any, *, idempotency_key: str) -> Any:
-        raise RateLimited("429 Too Many Requests", status_code=429, retry_after=40.0)
+        raise self.error
 
 
-async def test_a_send_the_server_asks_to_slow_down_leaves_the_bar_online() -> None:
+@pytest.mark.parametrize(
+    "error",
+    [
+        RateLimited("429 Too Many Requests", status_code=429, retry_after=40.0),
+        RequestTimedOut("408 Request Timeout", status_code=408),
+    ],
+    ids=["429", "408"],
+)
+async def test_a_send_the_server_turns_away_to_be_sent_again_leaves_the_bar_online(
+    error: ApiError,
+) -> None:
     # Seen: the bar read "Degraded — slow or failing" after a 429, the probe's pong read
     # "Online" 5 s later, and going online woke the redemption the server had asked to wait
     # 40 s: sent again within 10 s, six times a minute, to a server asking the till to slow down.
+    # A 408 read "Degraded" too, of a server that had only timed out reading the request.
     monitor = ConnectivityMonitor(_no_probe)
-    transport = ClientTransport(SlowDownClient(), monitor)  # type: ignore[arg-type]
-    with pytest.raises(RateLimited):
+    transport = ClientTransport(TurnedAwayClient(error), monitor)  # type: ignore[arg-type]
+    with pytest.raises(type(error)):
         await transport.submit(OperationKind.REWARD, {}, idempotency_key="k")
     assert monitor.state is Connectivity.ONLINE
     assert monitor.proven

@@ -23,6 +23,7 @@ from app.core.stamps.models import (
     RewardRedemptionRequest,
     RewardsResponse,
     RewardsVoucher,
+    StampsResponse,
     SuggestionsResponse,
     UnreadItem,
     VoucherCodeRedemptionRequest,
@@ -275,9 +276,22 @@ def test_one_unreadable_reward_leaves_the_others_and_their_vouchers_readable() -
     assert [(u.list, u.id) for u in answer.unread] == [("rewards", 2), ("vouchers", None)]
 
 
-def test_a_listing_that_is_no_list_is_still_unreadable() -> None:
+@pytest.mark.parametrize(
+    ("model", "said"),
+    [
+        (MemberVouchersResponse, {"vouchers": 5}),
+        # no "rewards" at all (a 200 from a proxy, another endpoint's answer): it read as a
+        # store offering nothing, "That reward (1) is not offered at this store"
+        (RewardsResponse, {}),
+        (RewardsResponse, {"redemption": {"id": 3}, "membership": {"stamps": 110}}),
+    ],
+    ids=["vouchers-a-number", "no-rewards-key", "another-endpoint"],
+)
+def test_a_listing_that_is_no_list_is_still_unreadable(
+    model: type[StampsResponse], said: dict[str, object]
+) -> None:
     with pytest.raises(ValidationError):
-        MemberVouchersResponse.model_validate({"vouchers": 5})
+        model.model_validate(said)
 
 
 def test_a_server_cannot_say_what_the_till_did_not_read() -> None:
