@@ -140,10 +140,18 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
         return EXIT_USAGE
     parser = build_parser(_runners())
     try:
-        args, rest = parser.parse_known_args(argv)
+        try:
+            args, rest = parser.parse_known_args(argv)
+        finally:
+            # --help and --version print, then exit: what the output still holds is written
+            # here, so a failure is said here rather than in the interpreter's flush at exit.
+            streams.flush()
     except OutputFailed as failure:  # --help or --version with nowhere to print
         print(f"{APP_NAME}: {_unwritten(failure)}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `stamps-pos --version | true`: the shell's way, no traceback
+        streams.drop_output()
+        return EXIT_BROKEN_PIPE
     if rest and not getattr(args, "passthrough", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest

@@ -178,6 +178,12 @@ class CommandLine(argparse.ArgumentParser):
         print(f"{self.prog}: {one_line(message)} (see {self.prog} --help)", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Help and usage as argparse prints them, but a write the output refuses is raised,
+        not dropped: argparse let ``--help | head`` into a gone reader exit 0, unread."""
+        if message:
+            (file or sys.stderr).write(message)
+
 
 def add_acting_manager(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     """``--manager NAME``: who takes a manager action; their PIN comes on standard input."""
