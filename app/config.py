@@ -289,8 +289,10 @@ class Settings(BaseSettings):
     @field_validator("data_dir", mode="before")
     @classmethod
     def _a_folder(cls, value: Any) -> Any:
+        # A number, a yes or a list in the file (`data_dir = 5`) was refused in pydantic's words,
+        # "Input is not a valid path for <class 'pathlib.Path'>".
         if not isinstance(value, str | PurePath):
-            return value
+            raise refused("setting.folder_needed")
         text = str(value)
         if not text.strip():
             raise refused(

@@ -258,6 +258,17 @@ def test_bad_values_in_the_file_are_refused_too(line: str, setting: str) -> None
         load_settings()
 
 
+@pytest.mark.parametrize("value", ["5", "true", "[1]", "1979-05-27"])
+def test_a_data_dir_that_is_not_text_in_the_file_is_refused_in_the_tills_words(value: str) -> None:
+    # Seen: `data_dir = 5` said "Input is not a valid path for <class 'pathlib.Path'>".
+    write(default_config_file(), f"merchant = 7\nstore = 32\ndata_dir = {value}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert caught.value.refused["data_dir"].id == "setting.folder_needed"
+    assert "Name a folder" in str(caught.value)
+    assert "class" not in str(caught.value) and "Input" not in str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("terminal", "why"),
     [
