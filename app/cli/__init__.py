@@ -153,7 +153,7 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
         streams.drop_output()
         return EXIT_BROKEN_PIPE
     if rest and not getattr(args, "passthrough", False):
-        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        args.refuse(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
     if args.run is None:
         print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)

@@ -223,7 +223,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     from app.cli.manager_parser import add_manager_commands
 
     def bind(sub: argparse.ArgumentParser, path: str) -> None:
-        sub.set_defaults(command=path, run=runners.get(path))
+        # `refuse`: what is left over is refused by the command's own parser, whose help tells
+        # what it takes (`stamps-pos cashier list --manager Ayu` pointed at `stamps-pos --help`).
+        sub.set_defaults(command=path, run=runners.get(path), refuse=sub.error)
 
     parser = CommandLine(
         prog=APP_NAME,

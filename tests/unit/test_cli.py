@@ -135,10 +135,30 @@ def test_the_readme_gives_every_exit_code_the_command_line_returns() -> None:
     assert named <= exit_codes(_readme_exit_codes())
 
 
-def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--bogus"], "stamps-pos: unrecognized arguments: --bogus (see stamps-pos --help)"),
+        # Seen: "stamps-pos: unrecognized arguments: --manager Ayu (see stamps-pos --help)",
+        # where the help that says what `cashier list` takes is the command's own.
+        (
+            ["cashier", "list", "--manager", "Ayu"],
+            "stamps-pos cashier list: unrecognized arguments: --manager Ayu "
+            "(see stamps-pos cashier list --help)",
+        ),
+        (
+            ["history", "--since", "2026-12-01", "extra"],
+            "stamps-pos history: unrecognized arguments: extra (see stamps-pos history --help)",
+        ),
+    ],
+)
+def test_unknown_option_is_a_usage_error_pointing_at_its_commands_help(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["--bogus"])
+        main(argv)
     assert exited.value.code == EXIT_USAGE
+    assert capsys.readouterr().err == said + "\n"
 
 
 def test_ctrl_c_in_a_command_off_the_tills_loop_is_one_line_not_a_traceback(
