@@ -26,6 +26,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_REFUSED,
     EXIT_TERMINATED,
     EXIT_USAGE,
+    Stop,
     report_failure,
 )
 from app.cli.manager_parser import ACCOUNT_ACTIONS
@@ -170,6 +171,11 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
     try:
         code: int = args.run(args)
         streams.flush()
+    except Stop as stop:
+        # A refusal a command makes before its loop starts (`history --since` a day after
+        # --until): said in its line, as run() says those met on the loop, not as a traceback.
+        report_failure(args.command, stop.message)
+        code = stop.code
     except KeyboardInterrupt:
         # A command that is not run on the till's loop (doctor, support-bundle), or one still
         # loading: the same line as the others, not Python's traceback.
