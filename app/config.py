@@ -140,6 +140,11 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+#: One prefix of the store's card or receipt format (``card_prefixes``, ``invoice_prefixes``).
+MAX_PREFIX = 8
+_PREFIX = re.compile(rf"[A-Za-z0-9./-]{{1,{MAX_PREFIX}}}")
+
+
 class Settings(BaseSettings):
     """Every setting of the till, validated. Field names are the TOML keys; the environment
     variable of each is ``STAMPS_POS_`` + its name in capitals."""
@@ -197,6 +202,12 @@ class Settings(BaseSettings):
     scanner_prefix: str = Field(default="", max_length=8)
     scanner_terminator: Literal["enter", "tab", "either"] = "either"
     scanner_pace_ms: int = Field(default=32, ge=5, le=34)
+    # The store's formats (architecture §5), prefixes split at commas: a member's card number
+    # begins with one of ``card_prefixes`` ("KR, 7014"), a receipt's number with one of
+    # ``invoice_prefixes`` ("INV-"). A scan of a receipt goes into the invoice number wherever
+    # the cursor is, and a card number typed into the voucher code looks the member up.
+    card_prefixes: str = Field(default="", max_length=64)
+    invoice_prefixes: str = Field(default="", max_length=64)
     # The window's language: Bahasa Indonesia, English, or the system's (the command line is
     # always English).
     language: Literal["auto", "id", "en"] = "auto"
@@ -261,6 +272,19 @@ class Settings(BaseSettings):
             raise _unprintable()
         if any(ch.isspace() for ch in value):
             raise refused("setting.no_spaces")
+        return value
+
+    @field_validator("card_prefixes", "invoice_prefixes")
+    @classmethod
+    def _prefixes(cls, value: str) -> str:
+        if unprintable(value) or first_hidden(value):
+            raise _unprintable()
+        # A space inside one ("INV 00") is no prefix a scanner types; around the commas, fine.
+        if any(ch.isspace() for part in value.split(",") for ch in part.strip()):
+            raise refused("setting.no_spaces")
+        # What a card or a receipt begins with: "<script>" is no prefix of either.
+        if not all(_PREFIX.fullmatch(part.strip()) for part in value.split(",") if part.strip()):
+            raise refused("setting.prefixes", most=MAX_PREFIX)
         return value
 
     @field_validator("language", mode="before")

@@ -423,9 +423,15 @@ def sync(args: argparse.Namespace) -> int:
                     await asyncio.wait_for(stop.wait(), args.timeout)
                 status = await till.status()
             clock_warning = till.clock_warning(status)
+        # a cancel only the Stamps dashboard can make is no refusal: said apart, as the bar does
         print(
             f"queued {status.queued}, sending {status.sending}, unknown {status.unknown}, "
-            f"rejected {status.rejected}"
+            f"rejected {status.rejected - status.dashboard_cancels}"
+            + (
+                f", cancel on dashboard {status.dashboard_cancels}"
+                if status.dashboard_cancels
+                else ""
+            )
             + ("; PAUSED: credentials refused" if status.paused else "")
         )
         if clock_warning is not None:  # said, not failed: the exit code is the queue's

@@ -957,6 +957,19 @@ TEMPLATES: dict[str, str] = {
     "cancel.needs_dashboard": "Cancel not sent: cancel it on the Stamps dashboard",
     "cancel.not_confirmed": "Cancel NOT CONFIRMED: a manager must check",
     "cancel.closed": "Cancel closed by a manager",
+    # --- the same, with the note the manager typed in the Cancel dialog (the CSVs' reason)
+    "cancel.pending.noted": "Cancel pending, asked by {who}: {note}",
+    "cancel.done.noted": "Cancelled by {who}: {note}",
+    "cancel.refused_by_server.noted": "Cancel refused: {reason} (asked by {who}: {note})",
+    "cancel.refused_silently.noted": (
+        "Cancel refused: the server said no (asked by {who}: {note})"
+    ),
+    "cancel.needs_dashboard.noted": (
+        "Cancel not sent: cancel it on the Stamps dashboard (asked by {who}: {note})"
+    ),
+    "cancel.not_confirmed.noted": (
+        "Cancel NOT CONFIRMED: a manager must check (asked by {who}: {note})"
+    ),
     # --- a manager's decision, as the CSVs give it for the reason (the audit line's who and note)
     "decided.void": "Cancelled before it was sent by {who}: {note}",
     "decided.void.bare": "Cancelled before it was sent by {who}",
@@ -1121,6 +1134,10 @@ TEMPLATES: dict[str, str] = {
     "setting.less_than": "This must be less than {limit}.",
     "setting.one_of": "Pick one of: {choices}.",
     "setting.no_spaces": "This cannot hold spaces.",
+    "setting.prefixes": (
+        "Type prefixes of letters, digits, “-”, “/” and “.”, at most {most} characters each, "
+        "split by commas (KR, 7014)."
+    ),
     "setting.heartbeat": "Type 0 (never), or from {least} to {most} seconds.",
     "setting.language": (
         "Pick id (Bahasa Indonesia), en (English) or auto (the system's language)."

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from app.core.services import HistoryRow, Member, Till
+from app.config import Settings
+from app.core.services import HistoryRow, Member, ScanFormats, Till
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.decisions import DecisionsController
 from app.ui.controllers.exceptions import ExceptionsController
@@ -79,11 +80,13 @@ class CashierWindow(QObject):
         self.options = options = options or WindowOptions()
         self.is_ready = False
         self.session = CashierSession(till, self)
+        self.session.formats = ScanFormats.read(options.card_prefixes, options.invoice_prefixes)
         self.redemption = RedemptionController(view, self.session)
         self.invoice = InvoiceOwner(view, self.session, self.redemption)
         self.vouchers = VouchersController(view, self.session, self.redemption)
         self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
         self.vouchers.card_typed.connect(self._card_typed)
+        self.vouchers.member_typed.connect(self._member_typed)
         self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
@@ -105,6 +108,8 @@ class CashierWindow(QObject):
         # the cashier's pages use of it now (F8, the badge, a shift row's details), its page's
         # own controllers when that page is built (ManagerPage).
         self.changes = TillChanges(till, self)
+        # The line back: a member on screen from the till's copy is read from the server.
+        self.changes.changed.connect(self.session.till_changed)
         self.mode = ManagerModeController(view, self.session)
         self.decisions = DecisionsController(view, till, self.mode, self.changes)
         # A manager's decision on a redemption of the member on screen moves what their card
@@ -280,6 +285,11 @@ class CashierWindow(QObject):
             # On, as a typed Enter moves it: the scanner's is swallowed, and the customer's card
             # scanned next replaced the receipt's number, nobody found.
             self._invoice_entered()
+        elif self.session.formats.is_invoice(code):
+            # A receipt by the store's format, wherever the cursor was: tried as a member, then
+            # as the voucher code of the member on screen, it came back "Refused" on their
+            # record. The cursor stays where the cashier had it.
+            view.invoice_field.set_text(code)
         elif focus is view.promo_panel.code_field:
             # A member first, as anywhere: the cursor left in a code (F5 or F4, and no code
             # after all) took the next customer's card as a code for the last one, refused on
@@ -300,6 +310,21 @@ class CashierWindow(QObject):
         )
         self.member.scan_not_read(said.format(code=code))
         self.view.focus_member_search()
+
+    def _member_typed(self, code: str) -> None:
+        # A card number by the store's format, typed where a voucher code goes: looked up as
+        # if typed into the member search, where it now stands, the code field emptied.
+        self.view.voucher_panel.clear_code()
+        self.view.member_search.field.setText(code)
+        self.view.focus_member_search()
+        self.member.look_up(code)
+
+    def formats_changed(self, settings: Settings | None) -> None:
+        """The store's prefix rules as the settings now say: in force from the next scan."""
+        if settings is not None:
+            self.session.formats = ScanFormats.read(
+                settings.card_prefixes, settings.invoice_prefixes
+            )
 
     def _promo_scanned(self, code: str) -> None:
         self.view.promo_panel.code_field.setText(code)

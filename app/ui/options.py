@@ -40,6 +40,8 @@ class WindowOptions:
     scanner_prefix: str = ""
     scanner_terminator: Literal["enter", "tab", "either"] = "either"
     scanner_pace_ms: int = 32
+    card_prefixes: str = ""
+    invoice_prefixes: str = ""
     settings: Settings | None = None
     settings_file: SettingsFile | None = None
     token_folder: Path | None = None
@@ -66,6 +68,8 @@ class WindowOptions:
             scanner_prefix=settings.scanner_prefix,
             scanner_terminator=settings.scanner_terminator,
             scanner_pace_ms=settings.scanner_pace_ms,
+            card_prefixes=settings.card_prefixes,
+            invoice_prefixes=settings.invoice_prefixes,
             settings=settings,
             settings_file=settings_file,
             token_folder=token_folder,

@@ -1857,6 +1857,14 @@
         <translation>shift terbuka ditutup</translation>
     </message>
     <message>
+        <source>shift</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
         <source>the audit log</source>
         <translation>log audit</translation>
     </message>
@@ -2349,6 +2357,10 @@
         <translation>diekspor sebagai CSV</translation>
     </message>
     <message>
+        <source>shift closed</source>
+        <translation>shift ditutup</translation>
+    </message>
+    <message>
         <source>till</source>
         <comment>who: the till itself</comment>
         <translation>mesin kasir</translation>
@@ -2749,6 +2761,14 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>If it is this sale&apos;s, press Enter in the invoice field to use it for {name}, then redeem the promo again. If not, type or scan this sale&apos;s (F6).</source>
         <translation>Jika itu struk penjualan ini, tekan Enter di kolom nomor struk untuk memakainya bagi {name}, lalu tukar promonya lagi. Jika bukan, ketik atau pindai nomor struk penjualan ini (F6).</translation>
+    </message>
+    <message>
+        <source>This sale&apos;s invoice number is in the field now.</source>
+        <translation>Nomor struk penjualan ini sudah ada di kolom.</translation>
+    </message>
+    <message>
+        <source>Redeem the promo again: F5, then Enter.</source>
+        <translation>Tukar promonya lagi: F5, lalu Enter.</translation>
     </message>
 </context>
 <context>
@@ -3630,6 +3650,22 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>People type at 35 ms a key and slower.</source>
         <translation>Orang mengetik 35 ms per tombol atau lebih lambat.</translation>
+    </message>
+    <message>
+        <source>Member cards begin with</source>
+        <translation>Kartu member diawali dengan</translation>
+    </message>
+    <message>
+        <source>Prefixes split by commas (KR, 7014): typed as a voucher code, it is looked up as a member. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (KR, 7014): bila diketik sebagai kode voucher, nomor itu dicari sebagai member. Kosong: tanpa aturan.</translation>
+    </message>
+    <message>
+        <source>Receipt numbers begin with</source>
+        <translation>Nomor struk diawali dengan</translation>
+    </message>
+    <message>
+        <source>Prefixes split by commas (INV-): scanned anywhere, it goes into the invoice number. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (INV-): bila dipindai di mana pun, nomor itu masuk ke nomor struk. Kosong: tanpa aturan.</translation>
     </message>
     <message>
         <source>POS (the default)</source>
@@ -5710,6 +5746,36 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Pembatalan ditutup oleh manajer</translation>
     </message>
     <message>
+        <source>Cancel pending, asked by {who}: {note}</source>
+        <comment>cancel.pending.noted</comment>
+        <translation>Pembatalan menunggu, diminta oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancelled by {who}: {note}</source>
+        <comment>cancel.done.noted</comment>
+        <translation>Dibatalkan oleh {who}: {note}</translation>
+    </message>
+    <message>
+        <source>Cancel refused: {reason} (asked by {who}: {note})</source>
+        <comment>cancel.refused_by_server.noted</comment>
+        <translation>Pembatalan ditolak: {reason} (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel refused: the server said no (asked by {who}: {note})</source>
+        <comment>cancel.refused_silently.noted</comment>
+        <translation>Pembatalan ditolak: server tidak menyetujuinya (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel not sent: cancel it on the Stamps dashboard (asked by {who}: {note})</source>
+        <comment>cancel.needs_dashboard.noted</comment>
+        <translation>Pembatalan tidak dikirim: batalkan lewat dashboard Stamps (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
+        <source>Cancel NOT CONFIRMED: a manager must check (asked by {who}: {note})</source>
+        <comment>cancel.not_confirmed.noted</comment>
+        <translation>Pembatalan BELUM DIKONFIRMASI: manajer harus memeriksa (diminta oleh {who}: {note})</translation>
+    </message>
+    <message>
         <source>Cancelled before it was sent by {who}: {note}</source>
         <comment>decided.void</comment>
         <translation>Dibatalkan sebelum dikirim oleh {who}: {note}</translation>
@@ -5928,6 +5994,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This mixes letters of alphabets that look alike (a Cyrillic е in a Latin name), or styled letters; type it again in plain letters of one alphabet.</source>
         <comment>field.look_alike</comment>
         <translation>Ini mencampur huruf dari abjad yang mirip (е Sirilik dalam nama Latin), atau huruf bergaya; ketik ulang dengan huruf biasa dari satu abjad.</translation>
+    </message>
+    <message>
+        <source>Type prefixes of letters, digits, “-”, “/” and “.”, at most {most} characters each, split by commas (KR, 7014).</source>
+        <comment>setting.prefixes</comment>
+        <translation>Ketik awalan dari huruf, angka, “-”, “/” dan “.”, paling banyak {most} karakter masing-masing, dipisah koma (KR, 7014).</translation>
     </message>
     <message>
         <source>Type 0 (never), or from {least} to {most} seconds.</source>

@@ -97,6 +97,12 @@ REFUSALS = [
         "Type an absolute path: a relative one would depend on the folder the till was started in.",
     ),
     ({"scanner_prefix": "a b"}, "This cannot hold spaces."),
+    ({"invoice_prefixes": "INV 00, STR"}, "This cannot hold spaces."),
+    (
+        {"card_prefixes": "KR, <b>"},
+        "Type prefixes of letters, digits, “-”, “/” and “.”, at most 8 characters each, "
+        "split by commas (KR, 7014).",
+    ),
     ({"heartbeat": "3"}, "Type 0 (never), or from 5 to 3600 seconds."),
     (
         {"language": "fr"},

@@ -110,3 +110,39 @@ def shown(text: str) -> str:
         else:
             quoted.append(char)
     return "".join(quoted) + ("…" if cut else "")
+
+
+@dataclass(frozen=True)
+class ScanFormats:
+    """The store's prefix rules for what a scan or a typed code is (architecture §5): its
+    members' card numbers begin with one of ``card``, its receipts' numbers with one of
+    ``invoice`` (the settings ``card_prefixes`` and ``invoice_prefixes``, each a list split at
+    commas; empty, no rule). Capitals or not alike: "inv-0042" typed is INV-0042's receipt."""
+
+    card: tuple[str, ...] = ()
+    invoice: tuple[str, ...] = ()
+
+    @classmethod
+    def read(cls, card_prefixes: str, invoice_prefixes: str) -> ScanFormats:
+        """The rules as the settings write them ("KR, 7014")."""
+        return cls(card=split_prefixes(card_prefixes), invoice=split_prefixes(invoice_prefixes))
+
+    def is_card(self, code: str) -> bool:
+        """Whether ``code`` is a card number by the store's format (more than the prefix)."""
+        return _begins_with_one(code, self.card)
+
+    def is_invoice(self, code: str) -> bool:
+        """Whether ``code`` is a receipt's number by the store's format (more than the prefix)."""
+        return _begins_with_one(code, self.invoice)
+
+
+def split_prefixes(text: str) -> tuple[str, ...]:
+    """The prefixes of a setting's list: split at commas, trimmed, the empty ones dropped."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _begins_with_one(code: str, prefixes: tuple[str, ...]) -> bool:
+    folded = code.strip().casefold()
+    return any(
+        folded.startswith(prefix.casefold()) and len(folded) > len(prefix) for prefix in prefixes
+    )

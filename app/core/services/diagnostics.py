@@ -221,8 +221,16 @@ def check_queue(status: OutboxStatus | None, base_url: str | None = None) -> Che
     data = queue_summary(status)
     oldest = status.oldest_queued_age
     age = f", oldest queued {_age(oldest)}" if oldest is not None else ""
+    # a cancel only the dashboard can make is no refusal to retry (the window's bar says them
+    # apart too): counted under "rejected", it sent a manager to `outbox retry` it
+    refused = status.rejected - status.dashboard_cancels
+    dashboard = (
+        f", {status.dashboard_cancels} to cancel on the Stamps dashboard"
+        if status.dashboard_cancels
+        else ""
+    )
     detail = (
-        f"{status.pending} pending{age}, {status.unknown} unknown, {status.rejected} rejected"
+        f"{status.pending} pending{age}, {status.unknown} unknown, {refused} rejected{dashboard}"
         f"{', paused' if status.paused else ''}"
     )
     if status.paused:
@@ -240,14 +248,17 @@ def check_queue(status: OutboxStatus | None, base_url: str | None = None) -> Che
             CREDENTIALS,
             **data,
         )
-    if status.unknown or status.rejected:
+    if status.unknown or refused:
         return warn(
             name,
             detail,
             "a manager decides each: `stamps-pos outbox list --status unknown` (and rejected), "
-            "then `outbox retry`, `outbox mark-applied` or `outbox dismiss`",
+            "then `outbox retry`, `outbox mark-applied` or `outbox dismiss`"
+            + ("; " + _DASHBOARD_FIX if status.dashboard_cancels else ""),
             **data,
         )
+    if status.dashboard_cancels:
+        return warn(name, detail, _DASHBOARD_FIX, **data)
     if oldest is not None and oldest > OLD_QUEUED_SECONDS:
         return warn(name, detail, "is the till online? `stamps-pos sync --once` says why", **data)
     return ok(name, detail, **data)
@@ -270,8 +281,17 @@ def check_recorded_times(status: OutboxStatus | None) -> Check:
     )
 
 
+#: What a manager does of a cancel the till could not send (its redemption has no server id).
+_DASHBOARD_FIX = (
+    "a manager cancels each redemption a cancel could not reach on the Stamps dashboard "
+    "(`stamps-pos outbox list --status rejected` names them)"
+)
+
+
 def queue_summary(status: OutboxStatus) -> dict[str, Any]:
-    """The queue's counts as JSON (no entry's content: nothing personal)."""
+    """The queue's counts as JSON (no entry's content: nothing personal). ``rejected`` keeps
+    its meaning, every entry of that status; ``failed`` and ``dashboard_cancels`` split it as
+    the window's bar does ("Failed", "Cancel on dashboard")."""
     return {
         "pending": status.pending,
         "queued": status.queued,
@@ -279,6 +299,8 @@ def queue_summary(status: OutboxStatus) -> dict[str, Any]:
         "held": status.held,
         "unknown": status.unknown,
         "rejected": status.rejected,
+        "failed": status.rejected - status.dashboard_cancels,
+        "dashboard_cancels": status.dashboard_cancels,
         "paused": status.paused,
         "paused_reason": status.paused_reason,
         "oldest_queued_seconds": status.oldest_queued_age,

@@ -80,6 +80,17 @@ class CancelState:
     note: str | None = None
     needs_dashboard: bool = False
 
+    def words(self) -> Message:
+        """Where the cancel stands as the CSVs give the redemption's reason: the headline with
+        who asked and their note ("Cancelled by Wayan: wrong reward scanned"); the headline
+        alone when they wrote none. "Cancelled" alone lost why the manager cancelled it."""
+        if not self.note or self.status is EntryStatus.DISMISSED:
+            # a dismissed cancel's note is the dismissing manager's, not the asker's
+            return self.headline
+        return say(
+            f"{self.headline.id}.noted", **self.headline.params, who=self.asked_by, note=self.note
+        )
+
 
 @dataclass(frozen=True)
 class HistoryRow:

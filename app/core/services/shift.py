@@ -214,7 +214,8 @@ def _entry_row(
         # a marked-applied row read as the server's own confirmation)
         reason = decided.words()
     if cancel is not None:
-        reason = cancel.headline
+        # with the note the manager typed when they cancelled it
+        reason = cancel.words()
     return ShiftRow(
         time=entry.created_at,
         cashier=entry.cashier,

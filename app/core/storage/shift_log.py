@@ -14,8 +14,20 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core import clock
-from app.core.storage.tables import ENTRIES, REFUSALS, SHIFTS, OutboxEntry, Refusal, Shift
+from app.core.storage.tables import (
+    ENTRIES,
+    REFUSALS,
+    SHIFTS,
+    AuditEvent,
+    OutboxEntry,
+    Refusal,
+    Shift,
+)
 from app.core.storage.writer import Database
+
+#: The audit action of a shift its cashier closed (a cashier disabled has theirs closed in the
+#: line of ``cashier_disabled``, its ``shifts_closed``).
+SHIFT_CLOSED = "shift_closed"
 
 
 class ShiftLog:
@@ -51,7 +63,9 @@ class ShiftLog:
         return await self.db.write(write)
 
     async def close(self, shift_id: int) -> Shift | None:
-        """Close a shift (closing it again changes nothing); ``None`` if there is no such shift."""
+        """Close a shift (closing it again changes nothing); ``None`` if there is no such shift.
+        The audit line is written by the transaction that closes it: a manager reconciling the
+        day reads when each cashier handed the till over, under their name."""
         now = clock.now()  # the loop's time, taken before the work is queued
 
         def write(session: Session) -> Shift | None:
@@ -59,6 +73,16 @@ class ShiftLog:
             if shift is not None and shift.closed_at is None:
                 shift.closed_at = now
                 session.add(shift)
+                session.add(
+                    AuditEvent(
+                        at=now,
+                        who=shift.cashier,
+                        action=SHIFT_CLOSED,
+                        terminal=shift.terminal,
+                        entry_id=None,
+                        detail={"shift": shift.id, "opened_at": shift.opened_at.isoformat()},
+                    )
+                )
             return shift
 
         return await self.db.write(write)

@@ -67,6 +67,8 @@ def _detail_keys() -> dict[str, str]:
         "file": QCoreApplication.translate("ManagerWords", "file"),
         "rows": QCoreApplication.translate("ManagerWords", "rows"),
         "shifts_closed": QCoreApplication.translate("ManagerWords", "open shifts closed"),
+        "shift": QCoreApplication.translate("ManagerWords", "shift"),
+        "opened_at": QCoreApplication.translate("ManagerWords", "opened"),
     }
 
 
@@ -138,7 +140,7 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
         return outcome_words(value)
     if key == "status" and value in {s.value for s in EntryStatus}:
         return status_words(EntryStatus(value))
-    if key in ("locked_until", "at") and isinstance(value, str):
+    if key in ("locked_until", "at", "opened_at") and isinstance(value, str):
         when = moment(value)
         return local_time_text(when) if when is not None else value
     if key == "export" and isinstance(value, str):
@@ -226,6 +228,7 @@ def _action_names() -> dict[str, str]:
         "kiosk_left": QCoreApplication.translate("ManagerWords", "left kiosk mode"),
         "settings_changed": QCoreApplication.translate("ManagerWords", "settings changed"),
         "csv_exported": QCoreApplication.translate("ManagerWords", "exported as CSV"),
+        "shift_closed": QCoreApplication.translate("ManagerWords", "shift closed"),
     }
 
 

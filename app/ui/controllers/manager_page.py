@@ -39,3 +39,4 @@ class ManagerPage(QObject):
             lock=window.lock,
             scanner=window.scanner,
         )
+        self.settings.saved.connect(lambda _changed: window.formats_changed(self.settings.settings))

@@ -22,6 +22,10 @@ class PromoController(OrderController):
         redemption: RedemptionController,
     ) -> None:
         super().__init__(view, session, redemption)
+        #: The refusal that asked for this sale's invoice, and what stands for it on the panel
+        #: once the sale has one: while either is on the panel, it follows the field.
+        self._asked: ResultData | None = None
+        self._answered: ResultData | None = None
         view.promo_panel.promo_entered.connect(lambda code: self.order(self.redeem(code)))
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
         view.invoice_field.owner_changed.connect(self._invoice_owner_changed)
@@ -33,7 +37,9 @@ class PromoController(OrderController):
         if not invoice.sale_text():  # none, or the next customer's
             invoice.set_required(True)
             invoice.focus()
-            self.redemption.show(self._invoice_missing(what))
+            self._asked = self._invoice_missing(what)
+            self._answered = self._invoice_set(what)
+            self.redemption.show(self._asked)
             return
         catalogue = self.session.till.catalogue
 
@@ -80,9 +86,32 @@ class PromoController(OrderController):
             ).format(name=name),
         )
 
+    def _invoice_set(self, what: Message) -> ResultData:
+        # Nothing was sent: "Not redeemed", not "Refused" of a promo the sale can now have.
+        return ResultData(
+            kind="not_redeemed",
+            headline=words(what),
+            details=self.tr("This sale's invoice number is in the field now."),
+            what_to_do=self.tr("Redeem the promo again: F5, then Enter."),
+        )
+
     def _invoice_changed(self, text: str) -> None:
         if text:
             self.view.invoice_field.set_required(False)
 
     def _invoice_owner_changed(self) -> None:
-        self.view.promo_panel.set_invoice_missing(not self.view.invoice_field.sale_text())
+        missing = not self.view.invoice_field.sale_text()
+        self.view.promo_panel.set_invoice_missing(missing)
+        # The refusal asked for the number: once the sale has it (typed, or Enter on one that
+        # waited for the next customer), it said "needs the invoice number" beside it until
+        # the promo was sent. Emptied again, the asking is back.
+        asked, answered = self._asked, self._answered
+        if asked is None or answered is None:
+            return
+        shown_now = self.view.result_panel.result()
+        if shown_now is not asked and shown_now is not answered:
+            self._asked = self._answered = None  # another result since: not ours to change
+            return
+        wanted = asked if missing else answered
+        if shown_now is not wanted:
+            self.redemption.show(wanted)

@@ -8,11 +8,13 @@ import dataclasses
 from PySide6.QtCore import QObject, Signal
 
 from app.core.services import (
+    Connectivity,
     Member,
     MemberNotFound,
     NotOnline,
     Offer,
     Sale,
+    ScanFormats,
     ShiftInfo,
     Till,
     clock,
@@ -44,6 +46,10 @@ class CashierSession(QObject):
         self.offer: Offer | None = None
         self._offer_loader = LatestOnly("offer")
         self._rereader = LatestOnly("member read again")
+        #: The store's card and receipt formats (its settings' prefix rules).
+        self.formats = ScanFormats()
+        #: The offline copy on screen already read again since the line came back.
+        self._read_on_return: Member | None = None
 
     # -- the cashier -------------------------------------------------------------------------
 
@@ -114,6 +120,22 @@ class CashierSession(QObject):
             # them: the card said "Offline copy" and "Projected" beside a till back online
             # until the next scan. The rest of the copy (level, PIN, blocked) is as old.
             self._rereader.start(self._read_again(member))
+
+    def till_changed(self) -> None:
+        """The till's state changed (``TillChanges``): online, with the member on screen the
+        till's offline copy, read them from the server, once for that copy (again after the
+        line drops and comes back). The card said "Offline copy — as of …" beside a bar that
+        said Online, until the member was scanned again; the copy's level, PIN and balance may
+        all be out of date. (A change, not the change to online: changes are read together, and
+        the line dropping and coming back between two reads was missed.)"""
+        if self.till.connectivity is not Connectivity.ONLINE:
+            self._read_on_return = None
+            return
+        member = self.member
+        if member is None or member.live or member is self._read_on_return:
+            return
+        self._read_on_return = member
+        self._rereader.start(self._read_again(member))
 
     def read_again(self, lane: str) -> None:
         """If the member of ``lane`` is on screen, read them again from the server: what the

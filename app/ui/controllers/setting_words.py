@@ -183,6 +183,24 @@ def setting_labels() -> dict[str, tuple[str, str, str]]:
                 "SettingsController", "People type at 35 ms a key and slower."
             ),
         ),
+        "card_prefixes": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "Member cards begin with"),
+            QCoreApplication.translate(
+                "SettingsController",
+                "Prefixes split by commas (KR, 7014): typed as a voucher code, it is looked up "
+                "as a member. Empty: no rule.",
+            ),
+        ),
+        "invoice_prefixes": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "Receipt numbers begin with"),
+            QCoreApplication.translate(
+                "SettingsController",
+                "Prefixes split by commas (INV-): scanned anywhere, it goes into the invoice "
+                "number. Empty: no rule.",
+            ),
+        ),
     }
 
 

@@ -44,7 +44,16 @@ from app.ui.widgets.scanner_filter import ScannerFilter
 from app.ui.wording import words
 
 #: Settings the window applies at once; every other one needs a restart.
-LIVE = frozenset({"idle_lock_minutes", "scanner_prefix", "scanner_terminator", "scanner_pace_ms"})
+LIVE = frozenset(
+    {
+        "idle_lock_minutes",
+        "scanner_prefix",
+        "scanner_terminator",
+        "scanner_pace_ms",
+        "card_prefixes",
+        "invoice_prefixes",
+    }
+)
 
 
 def _in_words(reasons: Mapping[str, Message]) -> dict[str, str]:

@@ -39,6 +39,8 @@ class VouchersController(OrderController):
 
     vouchers_shown = Signal(list)
     card_typed = Signal(str)
+    #: A number of the store's card format typed as a voucher code: a member to look up.
+    member_typed = Signal(str)
 
     def __init__(
         self,
@@ -164,7 +166,12 @@ class VouchersController(OrderController):
         # A scanner a little slower than the filter's pace (xdotool at 25 ms a key, 25-35 ms
         # apart on a loaded till) types a card into the code field as a person would: Budi's
         # card went to the server as Ayu's voucher code, refused on her record. A card the
-        # till knows is said not read instead, and nothing is sent.
+        # till knows is said not read instead, and nothing is sent. One of the store's card
+        # format (its prefix rule) is a member to look up, seen here before or not: a card
+        # this till had never seen went to the server as a voucher code.
+        if self.session.formats.is_card(code):
+            self.member_typed.emit(code)
+            return
         if await self.session.till.knows_card(code):
             self.card_typed.emit(code)
             return

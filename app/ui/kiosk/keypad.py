@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.digit_buffer import DigitBuffer
-from app.ui.widgets.numpad import typed_digit
+from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, typed_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 
 #: A key is never narrower than this; its height is kiosk.qss's least for the screen (never
@@ -53,6 +53,7 @@ class KioskKeypad(QWidget):
         # scanned onto it is taken back. A phone number is no secret: its keys go through the
         # filter, so a card scanned on the phone screen is read as on welcome.
         self.setProperty(EXEMPT_PROPERTY, secret)
+        self.setProperty(KEYPAD_DIGITS_PROPERTY, True)
         # The pad takes the keyboard when it shows (showEvent): a USB numpad typed nowhere.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.display = QLabel()

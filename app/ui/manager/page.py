@@ -4,9 +4,10 @@ page that was there before back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -83,7 +84,32 @@ class ManagerPageView(QWidget):
         # the order things were built in: the tabs' pages join Qt's chain where they were made.
         QWidget.setTabOrder(self.settings_button, self.leave_button)
         QWidget.setTabOrder(self.leave_button, self.tabs)
+        # Ctrl+Tab reached the tabs only from a control that let it by: a date field took it
+        # for its year, month and day, a table and a list for themselves, and the banner is no
+        # child of the tabs. A shortcut on the page is heard before any of them.
+        # Ctrl+Shift+Tab comes as Backtab, and X11 matches it as Ctrl+Backtab or Ctrl+Shift+Tab
+        # where another platform matches Ctrl+Shift+Backtab: all three are bound, and when
+        # more than one matches Qt calls it ambiguous and tells one of them, so that steps too.
+        ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
+        for keys, step in (
+            (ctrl | Qt.Key.Key_Tab, 1),
+            (ctrl | shift | Qt.Key.Key_Backtab, -1),
+            (ctrl | Qt.Key.Key_Backtab, -1),
+            (ctrl | shift | Qt.Key.Key_Tab, -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step_tab(step))
+            shortcut.activatedAmbiguously.connect(lambda step=step: self.step_tab(step))
         self.set_manager("", 2)
+
+    def step_tab(self, step: int) -> None:
+        """Open the next tab (``step`` 1) or the one before (-1), round from the last to the
+        first. The keyboard, left on the page just hidden, goes to the tabs."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        focused = QApplication.focusWidget()
+        if focused is None or not focused.isVisible():
+            self.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_manager(self, name: str, idle_minutes: int) -> None:
         """Who is in manager mode, and after how long without use it ends."""

@@ -7,6 +7,10 @@ the rest come as fresh presses. So the pads' ``isAutoRepeat()`` check let a fing
 USB numpad's "1" fill the kiosk's PIN pad with 1s, for Enter to send as a wrong PIN, and the
 phone keypad with a number nobody has (seen under Xvfb). This filter tells them by X's own
 pattern and swallows them before any pad, or the scanner filter, sees them.
+
+A keypad key with NumLock off is a digit only where the focus reads it so (a PIN pad, a PIN
+field: ``KEYPAD_DIGITS_PROPERTY``); elsewhere KP_Down is an arrow, and a held arrow repeats (it
+moved a list one row, however long it was held).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from app.ui.widgets.numpad import typed_digit
+from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, numlock_off_digit
 
 #: A repeat comes at least this long after its key went down (X waits a quarter to two thirds
 #: of a second before it repeats). A scanner typing "11" presses the second "1" a few ms after
@@ -23,10 +27,18 @@ from app.ui.widgets.numpad import typed_digit
 HELD_MS = 150
 
 
+def _types_a_digit(receiver: QObject, event: QKeyEvent) -> bool:
+    text = event.text()
+    if len(text) == 1 and text in "0123456789":
+        return True
+    return numlock_off_digit(event) is not None and bool(receiver.property(KEYPAD_DIGITS_PROPERTY))
+
+
 class KeyRepeatFilter(QObject):
     """An application-wide event filter that swallows the repeats of a held digit key (its
     presses that Qt flags as auto-repeats, and those X sends after a release at the same time
-    stamp). Other keys repeat as ever (Backspace held still erases). :meth:`close` removes it."""
+    stamp). Other keys repeat as ever (Backspace held still erases, an arrow held still moves,
+    the keypad's too outside a pad). :meth:`close` removes it."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +65,7 @@ class KeyRepeatFilter(QObject):
         if not self._repeats(event):
             self._down_at[key] = at
             return False
-        if typed_digit(event) is None:
+        if not _types_a_digit(watched, event):
             return False
         self.swallowed += 1
         event.accept()

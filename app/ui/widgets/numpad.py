@@ -25,6 +25,9 @@ _DIGIT_OF = {
     Qt.Key.Key_Up: "8",
     Qt.Key.Key_PageUp: "9",
 }
+#: A widget that reads the keypad's keys as digits with NumLock off (a PIN pad, a PIN field) has
+#: this property set to true. Elsewhere KP_Down is the arrow it is: held, it moves on.
+KEYPAD_DIGITS_PROPERTY = "keypadDigits"
 _SHORTCUT_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -55,6 +58,7 @@ class NumpadDigits(QObject):
 
     def __init__(self, edit: QLineEdit) -> None:
         super().__init__(edit)
+        edit.setProperty(KEYPAD_DIGITS_PROPERTY, True)
         edit.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

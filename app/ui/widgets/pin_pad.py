@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets.digit_buffer import DigitBuffer
-from app.ui.widgets.numpad import typed_digit
+from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, typed_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, scanned_character
 
 PIN_LENGTH = 6
@@ -104,6 +104,7 @@ class PinPad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The scanner filter holds keys back for a moment; a PIN must not wait in its buffer.
         self.setProperty(EXEMPT_PROPERTY, True)
+        self.setProperty(KEYPAD_DIGITS_PROPERTY, True)
 
         self._prompt = QLabel(self.tr("Customer: enter your 6-digit PIN"))
         self._prompt.setObjectName("pinPrompt")

@@ -192,6 +192,37 @@ def test_mark_applied_with_the_dashboard_s_server_id_then_cancel_from_the_till(
     assert "dashboard" not in cancelled.stdout + cancelled.stderr
 
 
+def test_sync_and_doctor_say_a_cancel_for_the_dashboard_apart_from_the_rejected(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    # Without idempotency or the store's code an answer lost after applying stays unknown.
+    settings = till_settings.model_copy(update={"idempotency": "unknown", "store_code": None})
+    cli = Cli(settings, tmp_path)
+    del cli.env["STAMPS_POS_STORE_CODE"]
+    cli.first_manager()
+    sandbox.faults(drop_rate=1.0, drop_after_apply=True, scope="redemptions")
+    _code, lost = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina")
+    sandbox.faults(drop_rate=0.0)
+    assert lost["status"] == "unknown"
+    # cancelled while unknown, then marked applied without the dashboard's id: only the
+    # dashboard can cancel it now
+    held = cli("cancel", lost["id"], *AS_MANAGER, stdin=MANAGER_PIN)
+    assert held.returncode in (0, 3), held.stderr
+    marked = cli(
+        "outbox", "mark-applied", lost["id"], "--note", "seen", *AS_MANAGER, stdin=MANAGER_PIN
+    )
+    assert marked.returncode == 0, marked.stderr
+    synced = cli("sync", "--once", "--timeout", "20")
+    assert synced.stdout.startswith(
+        "queued 0, sending 0, unknown 0, rejected 0, cancel on dashboard 1"
+    ), synced.stdout
+    _code, report = cli.json("doctor")
+    queue = next(check for check in report["checks"] if check["name"] == "queue")
+    assert "0 rejected, 1 to cancel on the Stamps dashboard" in queue["detail"]
+    assert (queue["data"]["rejected"], queue["data"]["failed"]) == (1, 0)
+    assert queue["data"]["dashboard_cancels"] == 1
+
+
 def test_exceptions_retry_dismiss_and_the_summary(
     cli: Cli, sandbox: SandboxControl, tmp_path: Path
 ) -> None:

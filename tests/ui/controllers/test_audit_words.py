@@ -47,6 +47,11 @@ AUDITED = [
     ("imported", {"from": "till-3.json", "status": "queued"}, ["queued"]),
     ("voided: offline policy", {}, ["offline policy"]),
     ("handed_over", {"reference": "K-7Q2M"}, []),
+    (
+        "shift_closed",
+        {"shift": 7, "opened_at": "2026-12-01T01:00:00+00:00"},
+        ["closed", "opened", "2026-12-01T"],
+    ),
 ]
 
 
@@ -71,6 +76,8 @@ def test_in_indonesian_an_audit_line_reads_as_words(
         assert python not in f"{in_english[2]}  {in_english[5]}" and python not in shown
     if "locked_until" in detail:
         assert "1 Des 13.45" in shown  # the till's local time, in the window's locale
+    if "opened_at" in detail:
+        assert "1 Des 08.00" in shown
 
 
 @pytest.mark.parametrize("language", ["en", "id"])

@@ -181,6 +181,9 @@ def test_a_promo_asking_for_the_invoice_says_the_one_in_the_field_waits_and_ente
     qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
     assert owner.text() == "For Ayu Pratiwi"
     assert not offer.isVisibleTo(view)
+    # The panel no longer says the number waits for the next customer: it is Ayu's now.
+    assert panel.details.text() == "This sale's invoice number is in the field now."
+    assert panel.what_to_do.text() == "Redeem the promo again: F5, then Enter."
     qtbot.waitUntil(view.promo_panel.code_field.hasFocus, timeout=WAIT_MS)  # Enter again sends
     receipt = redeem(
         qtbot,
@@ -219,8 +222,13 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
     qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    assert "needs the invoice number" in view.result_panel.details.text()
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")
     assert not hint.isVisibleTo(view)
+    assert "needs the invoice number" not in view.result_panel.details.text()
+    view.invoice_field.field.clear()  # the wrong receipt: the sale has none again
+    assert "needs the invoice number" in view.result_panel.details.text()
+    qtbot.keyClicks(view.invoice_field.field, "INV-0043")
     assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
     assert not hint.isVisibleTo(view)
 

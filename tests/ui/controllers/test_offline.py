@@ -293,6 +293,28 @@ def test_accepted_offline_then_confirmed_the_card_is_the_servers_again(
     assert cashier.session.member is not None and cashier.session.member.live
 
 
+def test_the_line_back_with_nothing_queued_the_card_is_the_servers_again(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # Seen under X: Ayu looked up while the line was down, nothing redeemed; the line came back
+    # and the bar said Online, her card still "Offline copy — as of …" until she was scanned
+    # again.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    looked_up_again_offline(qtbot, cashier, network)
+    card = cashier.view.member_card
+    assert card.cached_text().startswith("Offline copy")
+
+    network.up()
+    run_async(qtbot, cashier.session.till.check_connectivity())  # the heartbeat's ping
+    qtbot.waitUntil(lambda: card.cached_text() == "", timeout=WAIT_MS)
+    assert cashier.session.member is not None and cashier.session.member.live
+    assert cashier.view.status.summary_text().startswith("Online")
+
+
 def test_refused_after_it_was_accepted_offline_the_card_reads_the_servers_balance(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

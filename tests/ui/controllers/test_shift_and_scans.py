@@ -356,6 +356,25 @@ def test_a_scan_into_the_invoice_field_fills_it(qtbot: QtBot, cashier: CashierWi
     assert cashier.session.member is None
 
 
+def test_a_receipt_of_the_stores_format_scanned_anywhere_goes_into_the_invoice_number(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, sandbox: SandboxControl
+) -> None:
+    # Seen under X: Ayu on screen, the cursor in the member search, her receipt scanned: no
+    # member answers to INV-0042, so it went to the server as her voucher code, "Refused".
+    cashier.formats_changed(till_settings.model_copy(update={"invoice_prefixes": "INV-, STR"}))
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.focus_member_search()
+    cashier.scanned("INV-0042")
+    assert view.invoice_field.text() == "INV-0042"
+    assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
+    assert view.result_panel.result() is None
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+    assert view.focusWidget() is view.member_search.field  # where the cashier had it
+    assert sandbox.ledger() == []
+
+
 def test_the_sync_bar_says_online_only_once_the_server_answered(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.config import Settings
 from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
@@ -40,3 +41,25 @@ def test_a_known_card_typed_into_the_voucher_code_is_said_not_read(
     assert view.member_search.field.hasFocus()  # where the card scanned again finds him
     assert sandbox.ledger() == []
     assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+
+
+def test_a_card_of_the_stores_format_never_seen_typed_into_the_voucher_code_looks_the_member_up(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, till_settings: Settings
+) -> None:
+    # Budi's card, typed by hand into Ayu's voucher code on a till that had never seen him:
+    # it went to the server as her voucher code. The store's cards begin with 7014.
+    cashier.formats_changed(till_settings.model_copy(update={"card_prefixes": "KR, 7014"}))
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.show_vouchers()
+    field = view.voucher_panel.code_field
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(field, "70140000000123")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert cashier.session.member is not None
+    assert cashier.session.member.name == "Budi Santoso"
+    assert field.text() == ""
+    assert view.result_panel.result() is None  # nothing refused for Ayu
+    assert sandbox.ledger() == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ...support.keyboard import reversed_walk, walk_both_ways
@@ -125,3 +126,80 @@ def test_enter_presses_the_button_the_keyboard_is_on_as_space_does(qtbot: QtBot)
     leave.setFocus(Qt.FocusReason.TabFocusReason)
     with qtbot.waitSignal(window.manager.leave_requested, timeout=2000):
         qtbot.keyClick(leave, Qt.Key.Key_Enter)
+
+
+#: A control of each tab with the keyboard on it, and the tab it is on: Ctrl+Tab was taken by
+#: a date field (Qt's moves between its year, month and day) and by the tables.
+FOCUSED = [
+    ("26-history", "historySince"),
+    ("26-history", "historyUntil"),
+    ("26-history", "historyMemberInput"),
+    ("26-history", "historyTable"),
+    ("29-exceptions", "exceptionsTable"),
+    ("30-audit-log", "auditSince"),
+    ("30-audit-log", "auditAction"),
+    ("30-audit-log", "auditTable"),
+    ("31-end-of-day", "dayDate"),
+    ("31-end-of-day", "dayTotals"),
+    ("32-people", "cashierAccounts"),
+    ("26-history", "managerLeave"),
+]
+
+
+@pytest.mark.parametrize(("state", "focused"), FOCUSED)
+def test_ctrl_tab_switches_manager_mode_s_tabs_wherever_the_keyboard_is(
+    qtbot: QtBot, state: str, focused: str
+) -> None:
+    window = window_in(qtbot, state, (1366, 768))
+    make_active(qtbot, window)
+    tabs = window.manager.tabs
+    widget = window.manager.findChild(QWidget, focused)
+    assert widget is not None
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    first = tabs.currentIndex()
+    count = tabs.count()
+    qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == (first + 1) % count
+    # the keyboard is not left on the page just hidden
+    assert QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible()
+    # back where it was, with Ctrl+Shift+Tab, from wherever the keyboard is now
+    here = QApplication.focusWidget()
+    assert here is not None
+    qtbot.keyClick(
+        here,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert tabs.currentIndex() == first
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        # as Qt offscreen and Windows give Ctrl+Shift+Tab, and as X11's keymap matches it
+        (
+            Qt.Key.Key_Backtab,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
+        (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ],
+    ids=["ctrl-shift-backtab", "ctrl-backtab", "ctrl-shift-tab"],
+)
+def test_ctrl_shift_tab_opens_the_tab_before_from_a_date_field_once_a_press(
+    qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
+    window = window_in(qtbot, "30-audit-log", (1366, 768))
+    make_active(qtbot, window)
+    tabs = window.manager.tabs
+    since = window.manager.audit.since
+    since.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(since.hasFocus)
+    opened = [tabs.currentIndex()]
+    for _ in range(3):  # round from the first to the last
+        here = QApplication.focusWidget()
+        assert here is not None
+        qtbot.keyClick(here, key, modifiers)
+        opened.append(tabs.currentIndex())
+    assert opened == [2, 1, 0, 4]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.widgets.key_repeat import HELD_MS, KeyRepeatFilter
@@ -59,4 +59,41 @@ def test_backspace_held_still_erases(pad: PinPad) -> None:
     _key(pad, QEvent.Type.KeyPress, 2_000, Qt.Key.Key_Backspace)
     _key(pad, QEvent.Type.KeyRelease, 2_700, Qt.Key.Key_Backspace)
     _key(pad, QEvent.Type.KeyPress, 2_700, Qt.Key.Key_Backspace)
+    assert pad.entered_count() == 1
+
+
+def _held(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    # Down, then X's repeat: a release and a press at one time stamp, long after the key went down.
+    for kind, at in (
+        (QEvent.Type.KeyPress, 1_000),
+        (QEvent.Type.KeyRelease, 1_000 + HELD_MS),
+        (QEvent.Type.KeyPress, 1_000 + HELD_MS),
+    ):
+        event = QKeyEvent(kind, key, modifiers, "")
+        event.setTimestamp(at)
+        QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize(
+    "modifiers",
+    [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier],
+    ids=["arrow", "keypad arrow, NumLock off"],
+)
+def test_a_held_arrow_moves_on(qtbot: QtBot, modifiers: Qt.KeyboardModifier) -> None:
+    repeats = KeyRepeatFilter()
+    rows = QListWidget()
+    qtbot.addWidget(rows)
+    rows.addItems(["Kopi", "Teh", "Roti", "Donat"])
+    rows.setCurrentRow(0)
+    try:
+        _held(rows, Qt.Key.Key_Down, modifiers)
+    finally:
+        repeats.close()
+    assert rows.currentItem().text() == "Roti"
+
+
+def test_a_held_keypad_key_with_numlock_off_types_its_digit_once_on_the_pad(
+    pad: PinPad,
+) -> None:
+    _held(pad, Qt.Key.Key_End, Qt.KeyboardModifier.KeypadModifier)  # "1" with NumLock off
     assert pad.entered_count() == 1

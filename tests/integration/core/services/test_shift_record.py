@@ -12,7 +12,7 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.domain import OperationKind
+from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import english, say
 from app.core.services.audit_log import AuditFilter
 from app.core.services.history import HistoryFilter
@@ -79,6 +79,11 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         closed = await till.close_shift(shift.id)
         assert closed is not None and closed.closed_at is not None
         assert await till.open_shifts() == []
+        # on the audit log under its cashier, once: closing it again changes nothing
+        await till.close_shift(shift.id)
+        [ended] = await till.audit.lines(AuditFilter(action="shift_closed"))
+        assert (ended.who, ended.at, ended.terminal) == ("Dewi", closed.closed_at, config.terminal)
+        assert ended.detail == {"shift": shift.id, "opened_at": shift.opened_at.isoformat()}
 
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -231,6 +236,10 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
         sandbox.faults(error_rate=0.0)
         confirmed = await redeem("INV-OK")
         assert (await till.wait(confirmed, 10.0)).verdict is Verdict.CONFIRMED
+        cancelled = await redeem("INV-CANCEL")
+        assert (await till.wait(cancelled, 10.0)).verdict is Verdict.CONFIRMED
+        cancel = await till.manager.cancel(cancelled, note="the member changed their mind")
+        assert (await till.wait(cancel.entry_id, 10.0)).status is EntryStatus.SYNCED
         await till.manager.mark_applied(applied, note="seen on the dashboard as 2001")
         await till.manager.dismiss(closed, note="told the member")
         new = await till.manager.retry(again, note="=the member asked again")
@@ -253,6 +262,8 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
         # the note stays the manager's, inside a cell that starts with the till's words
         again: ("closed", f"Sent again by Wayan as {new.entry_id[:8]}: =the member asked again"),
         confirmed: ("confirmed", ""),
+        # the note typed in the Cancel dialog, not a bare "Cancelled"
+        cancelled: ("cancelled", "Cancelled by Wayan: the member changed their mind"),
     }
     # The shift counts the one sent again as the retry went (the retry is no sale of its own
     # there); the day lists the retry itself, so its original stays closed: counted once each.

@@ -17,6 +17,7 @@ from app.core.services.codes import (
     VOUCHER_CODE,
     CodeField,
     CodeRefused,
+    ScanFormats,
     check_code,
     check_invoice,
     shown,
@@ -155,3 +156,27 @@ def test_a_refused_code_is_quoted_with_the_accents_past_the_limit_written_out() 
     quoted = shown(ZALGO)
     assert quoted == "NGOPI" + "\u0301" * MARKS_PER_LETTER + "\\u0301" * 26 + "PAGI"
     assert shown("Vie\u0323\u0302t") == "Vie\u0323\u0302t"
+
+
+@pytest.mark.parametrize(
+    ("code", "card", "invoice"),
+    [
+        ("70140000000123", True, False),
+        ("kr24000006", True, False),  # typed without capitals
+        ("INV-0042", False, True),
+        ("inv-0042", False, True),
+        ("INV-", False, False),  # the prefix alone is no receipt
+        ("RINDANG-100K-7H2K", False, False),
+        ("customer@stamps.co.id", False, False),
+    ],
+)
+def test_the_stores_prefix_rules_tell_a_card_and_a_receipt(
+    code: str, card: bool, invoice: bool
+) -> None:
+    formats = ScanFormats.read("KR, 7014,", " INV- ")
+    assert (formats.is_card(code), formats.is_invoice(code)) == (card, invoice)
+
+
+def test_no_prefix_rule_takes_nothing_for_a_card_or_a_receipt() -> None:
+    formats = ScanFormats.read("", "")
+    assert not formats.is_card("70140000000123") and not formats.is_invoice("INV-0042")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from app.core.outbox.claim import NEEDS_DASHBOARD
 from app.core.services import diagnostics
 from app.core.services.diagnostics import (
     CREDENTIALS,
@@ -166,6 +167,34 @@ def test_unknown_and_rejected_entries_are_for_a_manager(tmp_path: Path) -> None:
     assert check.status is Status.WARN
     assert "1 unknown, 1 rejected" in check.detail
     assert "outbox list --status unknown" in (check.fix or "")
+
+
+def test_a_cancel_only_the_dashboard_can_make_is_said_apart_from_the_rejected(
+    tmp_path: Path,
+) -> None:
+    dashboard = entry(2, "rejected", kind="cancel", attempts=0, last_error=NEEDS_DASHBOARD)
+    status = _status(tmp_path, entry(1, "rejected", attempts=1), dashboard)
+    check = check_queue(status)
+    assert check.status is Status.WARN
+    assert "0 unknown, 1 rejected, 1 to cancel on the Stamps dashboard" in check.detail
+    assert "Stamps dashboard" in (check.fix or "")
+    # "rejected" keeps its meaning for scripts (every entry of that status); the split is added
+    assert (check.data["rejected"], check.data["failed"], check.data["dashboard_cancels"]) == (
+        2,
+        1,
+        1,
+    )
+
+
+def test_only_cancels_for_the_dashboard_send_a_manager_there_not_to_retry(
+    tmp_path: Path,
+) -> None:
+    dashboard = entry(1, "rejected", kind="cancel", attempts=0, last_error=NEEDS_DASHBOARD)
+    check = check_queue(_status(tmp_path, dashboard))
+    assert check.status is Status.WARN
+    assert "0 rejected, 1 to cancel on the Stamps dashboard" in check.detail
+    assert "outbox retry" not in (check.fix or "")
+    assert "Stamps dashboard" in (check.fix or "")
 
 
 @pytest.mark.parametrize(
