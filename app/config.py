@@ -126,6 +126,10 @@ def _quoted(name: str | None, bare: str) -> PydanticCustomError:
     return refused("setting.quoted", fix=f"{name} = {bare}")
 
 
+#: The end of a base URL's path that the till adds itself (``/api``, ``/api/v2``).
+_API_PATH = re.compile(r"/api(/v[0-9]+)?/*\Z", re.IGNORECASE)
+
+
 def is_loopback_host(host: str) -> bool:
     """True for ``localhost`` and addresses in 127.0.0.0/8 or ``::1``."""
     if host.lower() == "localhost":
@@ -313,8 +317,10 @@ class Settings(BaseSettings):
     @field_validator("data_dir", mode="before")
     @classmethod
     def _a_folder(cls, value: Any) -> Any:
+        # A number, a yes or a list in the file (`data_dir = 5`) was refused in pydantic's words,
+        # "Input is not a valid path for <class 'pathlib.Path'>".
         if not isinstance(value, str | PurePath):
-            return value
+            raise refused("setting.folder_needed")
         text = str(value)
         if not text.strip():
             raise refused(
@@ -375,6 +381,12 @@ class Settings(BaseSettings):
             raise refused("setting.address_query")
         if port == 0:
             raise refused("setting.address_port_zero")
+        api = _API_PATH.search(parts.path)
+        if api:
+            # The till adds /api/v2/… itself: "https://stamps.co.id/api", as the docs' examples
+            # begin, sent /api/api/v2/…, and every card a cashier scanned was "No member matches"
+            # (the server's 404). A proxy's own prefix (/stamps) is still taken.
+            raise refused("setting.address_api_path", path=api.group(0).rstrip("/"))
         if parts.scheme == "http" and not is_loopback_host(parts.hostname):
             raise refused(
                 "setting.address_plain_http",

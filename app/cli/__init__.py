@@ -26,6 +26,7 @@ from app.cli.common import (  # noqa: F401 - the exit codes are part of this mod
     EXIT_REFUSED,
     EXIT_TERMINATED,
     EXIT_USAGE,
+    Stop,
     report_failure,
 )
 from app.cli.manager_parser import ACCOUNT_ACTIONS
@@ -140,12 +141,20 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
         return EXIT_USAGE
     parser = build_parser(_runners())
     try:
-        args, rest = parser.parse_known_args(argv)
+        try:
+            args, rest = parser.parse_known_args(argv)
+        finally:
+            # --help and --version print, then exit: what the output still holds is written
+            # here, so a failure is said here rather than in the interpreter's flush at exit.
+            streams.flush()
     except OutputFailed as failure:  # --help or --version with nowhere to print
         print(f"{APP_NAME}: {_unwritten(failure)}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `stamps-pos --version | true`: the shell's way, no traceback
+        streams.drop_output()
+        return EXIT_BROKEN_PIPE
     if rest and not getattr(args, "passthrough", False):
-        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+        args.refuse(f"unrecognized arguments: {' '.join(rest)}")
     args.rest = rest
     if args.run is None:
         print(f"{APP_NAME} {args.command}: not built yet.", file=sys.stderr)
@@ -162,6 +171,11 @@ def _main(argv: list[str], streams: StandardStreams) -> int:
     try:
         code: int = args.run(args)
         streams.flush()
+    except Stop as stop:
+        # A refusal a command makes before its loop starts (`history --since` a day after
+        # --until): said in its line, as run() says those met on the loop, not as a traceback.
+        report_failure(args.command, stop.message)
+        code = stop.code
     except KeyboardInterrupt:
         # A command that is not run on the till's loop (doctor, support-bundle), or one still
         # loading: the same line as the others, not Python's traceback.

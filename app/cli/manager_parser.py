@@ -93,7 +93,7 @@ def _add_accounts(commands: Any, bind: Bind) -> None:
         for action in actions:
             parser = sub.add_parser(action, help=_ACCOUNT_HELP[action].format(role=role))
             if action == "list":
-                parser.add_argument("--json", action="store_true")
+                parser.add_argument("--json", action="store_true", help="print the names as JSON")
                 bind(parser, f"{role} list")
                 continue
             if action == "import":
@@ -105,9 +105,9 @@ def _add_accounts(commands: Any, bind: Bind) -> None:
                     help="one name a line (default: cashiers.txt beside the settings file)",
                 )
             else:
-                parser.add_argument("name", metavar="NAME")
+                parser.add_argument("name", metavar="NAME", help=f"the {role}'s name")
             if action == "rename":
-                parser.add_argument("new_name", metavar="NEW_NAME")
+                parser.add_argument("new_name", metavar="NEW_NAME", help="the name it becomes")
             if role == "cashier" and action in ("add", "reset-pin"):
                 parser.add_argument(
                     "--no-pin",
@@ -142,30 +142,34 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         f"status, each of its entries: {', '.join(s.value for s in STORED)}; repeatable (any of "
         "them)",
     )
-    history.add_argument("--cashier", type=NAME, metavar="NAME")
+    history.add_argument("--cashier", type=NAME, metavar="NAME", help="only this cashier's")
     history.add_argument(
         "--member",
         type=IDENTIFIER,
         metavar="ID",
         help="email, member ID, phone or card number, or the start of any word of a name",
     )
-    history.add_argument("--limit", type=positive_int, default=200)
-    history.add_argument("--json", action="store_true")
+    history.add_argument(
+        "--limit", type=positive_int, default=200, help="the newest so many (default 200)"
+    )
+    history.add_argument("--json", action="store_true", help="print the redemptions as JSON")
     bind(history, "history")
 
     exceptions = commands.add_parser(
         "exceptions", help="rejected and unknown entries waiting for a manager"
     )
-    exceptions.add_argument("--json", action="store_true")
+    exceptions.add_argument("--json", action="store_true", help="print the entries as JSON")
     bind(exceptions, "exceptions")
 
     audit = commands.add_parser("audit", help="the audit log: who did what, when")
     _add_span(audit)
-    audit.add_argument("--who", type=NAME, metavar="NAME")
+    audit.add_argument("--who", type=NAME, metavar="NAME", help="only what this person did")
     audit.add_argument(
         "--action", type=text(64), metavar="ACTION", help="e.g. sign_in_failed, cancel"
     )
-    audit.add_argument("--entry", type=entry_id, metavar="ENTRY_ID")
+    audit.add_argument(
+        "--entry", type=entry_id, metavar="ENTRY_ID", help="only the lines of this outbox entry"
+    )
     audit.add_argument(
         "--limit",
         type=positive_int,
@@ -175,7 +179,7 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     output.add_argument(
         "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
     )
-    output.add_argument("--json", action="store_true")
+    output.add_argument("--json", action="store_true", help="print the lines as JSON")
     bind(audit, "audit")
 
     summary = commands.add_parser(
@@ -191,7 +195,7 @@ def _add_reading(commands: Any, bind: Bind) -> None:
     output.add_argument(
         "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
     )
-    output.add_argument("--json", action="store_true")
+    output.add_argument("--json", action="store_true", help="print the day as JSON")
     bind(summary, "summary")
 
 

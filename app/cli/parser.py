@@ -11,7 +11,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import APP_NAME, version
 from app.cli.common import EXIT_USAGE, one_line
@@ -171,12 +171,38 @@ def cart_item(value: str) -> tuple[str, int, int | None]:
     return code, qty, stamps
 
 
+if TYPE_CHECKING:  # generic to the type checker only: not subscriptable at run time
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _Commands = argparse._SubParsersAction
+
+
+class _DescribedCommands(_Commands):
+    """Subcommands whose own ``--help`` opens with the line their parent lists them by:
+    ``stamps-pos sync --help`` said nothing of what sync does."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        kwargs.setdefault("description", kwargs.get("help"))
+        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        return parser
+
+
 class CommandLine(argparse.ArgumentParser):
     """An argument parser whose refusals are one line (and a pointer to ``--help``), exit 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", _DescribedCommands)
 
     def error(self, message: str) -> NoReturn:
         print(f"{self.prog}: {one_line(message)} (see {self.prog} --help)", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Help and usage as argparse prints them, but a write the output refuses is raised,
+        not dropped: argparse let ``--help | head`` into a gone reader exit 0, unread."""
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def add_acting_manager(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -197,7 +223,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     from app.cli.manager_parser import add_manager_commands
 
     def bind(sub: argparse.ArgumentParser, path: str) -> None:
-        sub.set_defaults(command=path, run=runners.get(path))
+        # `refuse`: what is left over is refused by the command's own parser, whose help tells
+        # what it takes (`stamps-pos cashier list --manager Ayu` pointed at `stamps-pos --help`).
+        sub.set_defaults(command=path, run=runners.get(path), refuse=sub.error)
 
     parser = CommandLine(
         prog=APP_NAME,
@@ -275,9 +303,15 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     cancel.add_argument("--json", action="store_true", help="print the entry as JSON")
     bind(cancel, "cancel")
 
-    sync = commands.add_parser("sync", help="send the outbox to the server")
+    sync = commands.add_parser(
+        "sync", help="send the outbox to the server: until Ctrl-C or --timeout, or --once"
+    )
     sync.add_argument("--once", action="store_true", help="drain the queue, then exit")
-    sync.add_argument("--timeout", type=positive_float, help="seconds (--once: default 300)")
+    sync.add_argument(
+        "--timeout",
+        type=positive_float,
+        help="stop after so many seconds (--once: default 300; else none)",
+    )
     bind(sync, "sync")
 
     _add_outbox(commands, bind)
@@ -302,7 +336,14 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
 
     token = commands.add_parser("token", help="store the API token")
     token_commands = token.add_subparsers(title="actions", metavar="ACTION", required=True)
-    bind(token_commands.add_parser("set", help="read the token from standard input"), "token set")
+    bind(
+        token_commands.add_parser(
+            "set",
+            help="read the token from standard input (typed unseen at a terminal), check it, "
+            "and keep it for this till",
+        ),
+        "token set",
+    )
     return parser
 
 
@@ -310,8 +351,8 @@ def _add_member(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     member = commands.add_parser("member", help="look a member up")
     actions = member.add_subparsers(title="actions", metavar="ACTION", required=True)
     find = actions.add_parser("find", help="by email, member ID, phone or card number")
-    find.add_argument("query", type=IDENTIFIER)
-    find.add_argument("--json", action="store_true")
+    find.add_argument("query", type=IDENTIFIER, help="email, member ID, phone or card number")
+    find.add_argument("--json", action="store_true", help="print the member as JSON")
     bind(find, "member find")
 
 
@@ -340,12 +381,18 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     reward = kinds.add_parser("reward", parents=[common, invoice], help="one reward")
     reward.add_argument("--reward", type=positive_int, required=True, help="the reward's id")
     reward.add_argument("--stamps", type=positive_int, help="stamps for a flexible reward")
-    reward.add_argument("--qty", type=positive_int, default=1)
+    reward.add_argument("--qty", type=positive_int, default=1, help="how many (default 1)")
     bind(reward, "redeem reward")
 
     multi = kinds.add_parser("multi", parents=[common, invoice], help="several rewards, one cart")
     multi.add_argument(
-        "--reward", type=cart_item, action="append", required=True, metavar="CODE[:QTY[:STAMPS]]"
+        "--reward",
+        type=cart_item,
+        action="append",
+        required=True,
+        metavar="CODE[:QTY[:STAMPS]]",
+        help="a reward of the cart by its code, how many (default 1) and, for a flexible "
+        "reward, its stamps; repeatable",
     )
     bind(multi, "redeem multi")
 
@@ -359,12 +406,12 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     bind(voucher, "redeem voucher")
 
     deduct = kinds.add_parser("deduct", parents=[common, invoice], help="from a balance voucher")
-    deduct.add_argument("--voucher", type=positive_int, required=True)
+    deduct.add_argument("--voucher", type=positive_int, required=True, help="the voucher's id")
     deduct.add_argument("--value", type=positive_int, required=True, help="rupiah to deduct")
     bind(deduct, "redeem deduct")
 
     code = kinds.add_parser("code", parents=[common, invoice], help="by voucher code")
-    code.add_argument("--code", type=VOUCHER_CODE, required=True)
+    code.add_argument("--code", type=VOUCHER_CODE, required=True, help="the voucher code")
     code.add_argument("--template", type=positive_int, help="the voucher template id")
     code.add_argument(
         "--transaction-value",
@@ -375,7 +422,7 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     bind(code, "redeem code")
 
     promo = kinds.add_parser("promo", parents=[common], help="a promo code")
-    promo.add_argument("--code", type=PROMO_CODE, required=True)
+    promo.add_argument("--code", type=PROMO_CODE, required=True, help="the promo code")
     promo.add_argument(
         "--invoice", type=INVOICE, required=True, help="the POS invoice number (required)"
     )
@@ -386,8 +433,10 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     outbox = commands.add_parser("outbox", help="list and manage outbox entries")
     actions = outbox.add_subparsers(title="actions", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="entries, newest last")
-    listing.add_argument("--status", choices=[s.value for s in EntryStatus])
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument(
+        "--status", choices=[s.value for s in EntryStatus], help="only the entries in this status"
+    )
+    listing.add_argument("--json", action="store_true", help="print the entries as JSON")
     listing.add_argument(
         "--limit",
         type=positive_int,
@@ -396,8 +445,8 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
     )
     bind(listing, "outbox list")
     show = actions.add_parser("show", help="one entry with its attempts")
-    show.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID", help="the outbox entry")
+    show.add_argument("--json", action="store_true", help="print the entry as JSON")
     bind(show, "outbox show")
     export = actions.add_parser(
         "export", help="write the queued, sending and unknown entries to a file (for another till)"
@@ -426,7 +475,7 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
         ("dismiss", "close it"),
     ]:
         action = actions.add_parser(name, help=text)
-        action.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID")
+        action.add_argument("entry_id", type=entry_id, metavar="ENTRY_ID", help="the outbox entry")
         action.add_argument("--note", type=NOTE, required=True, help="why (goes to the audit log)")
         add_acting_manager(action)
         if name == "retry":

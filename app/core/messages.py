@@ -1173,6 +1173,10 @@ TEMPLATES: dict[str, str] = {
         "Leave out the user name and password: the till sends its token in a header."
     ),
     "setting.address_query": "Leave out the query (?…) and the fragment (#…).",
+    "setting.address_api_path": (
+        "Leave out {path}: the till adds /api/v2/… itself (the server's address alone, such as "
+        "https://stamps.co.id)."
+    ),
     "setting.address_port_zero": "Port 0 is not a port: a port is a number from 1 to 65535.",
     "setting.address_plain_http": (
         "Plain http:// is only for this computer (a loopback address); use https://."

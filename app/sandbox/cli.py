@@ -4,19 +4,51 @@ from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
+from collections.abc import Callable
 from types import FrameType
 
 from app.sandbox.data import DEMO_TOKEN, MERCHANT_ID, PIN_MEMBER_PIN
 from app.sandbox.embedded import SandboxServer
 from app.sandbox.faults import SCOPES, FaultConfig
 
+#: The most generated members or rewards: a mistyped count (99999999999) built members until
+#: the memory ran out, saying nothing.
+MAX_EXTRA = 100_000
+
 
 def _rate(text: str) -> float:
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0  # said below, not as argparse's "invalid _rate value"
     if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError("a probability between 0 and 1")
+        raise argparse.ArgumentTypeError(f"expected a probability from 0 to 1, got {text!r}")
     return value
+
+
+def _whole(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (``what`` says what it is)."""
+
+    def check(text: str) -> int:
+        if not text.strip().isascii() or not text.strip().lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
+        value = int(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected {what} from {low} to {high}, got {text!r}")
+        return value
+
+    return check
+
+
+def _statuses(text: str) -> tuple[int, ...]:
+    """``--error-statuses``: comma-separated HTTP statuses (their range is checked with the
+    other faults)."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts or not all(part.isascii() and part.isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(f"expected statuses such as 500,503, got {text!r}")
+    return tuple(int(part) for part in parts)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="A Stamps-compatible server with demo data, for demos and tests.",
     )
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8800, help="0 picks a free port")
+    p.add_argument(
+        "--port", type=_whole(0, 65535, "a port"), default=8800, help="0 picks a free port"
+    )
     p.add_argument("--token", default=DEMO_TOKEN, help="the static API token to accept")
     p.add_argument("--state", metavar="FILE", help="keep state in this SQLite file")
     p.add_argument(
@@ -35,14 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--extra-members",
-        type=int,
+        type=_whole(0, MAX_EXTRA, "a count"),
         default=0,
         metavar="N",
         help="add N generated members (bench1@contoh.co.id …) with 10,000 stamps each",
     )
     p.add_argument(
         "--extra-rewards",
-        type=int,
+        type=_whole(0, MAX_EXTRA, "a count"),
         default=0,
         metavar="N",
         help="add N generated rewards (GEN-0001 …), so the catalogue takes several pages",
@@ -97,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--error-statuses",
-        default="500,502,503,504",
+        type=_statuses,
+        default=(500, 502, 503, 504),
         help="comma-separated statuses an injected error answers with",
     )
     p.add_argument(
@@ -122,7 +157,7 @@ def fault_config(args: argparse.Namespace) -> FaultConfig:
         trickle_rate=args.trickle_rate,
         trickle_ms=args.trickle_ms,
         scope=args.fault_scope,
-        error_statuses=tuple(int(s) for s in args.error_statuses.split(",") if s.strip()),
+        error_statuses=args.error_statuses,
         timeout_after_apply=args.timeout_after_apply,
         drop_after_apply=args.drop_after_apply,
         errors_only_after_apply=args.errors_only_after_apply,
@@ -138,12 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         faults = fault_config(args)
         faults.validate()
-        if args.extra_members < 0:
-            raise ValueError("--extra-members must be 0 or more")
-        if args.extra_rewards < 0:
-            raise ValueError("--extra-rewards must be 0 or more")
     except ValueError as exc:
-        print(f"stamps-pos sandbox: {exc}")
+        print(f"stamps-pos sandbox: {exc}", file=sys.stderr)
         return 2
     server = SandboxServer(
         args.host,
@@ -168,7 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             server.start()
         except OSError as exc:
-            print(f"stamps-pos sandbox: cannot listen on {args.host}:{args.port}: {exc}")
+            why = exc.strerror or str(exc)  # "Address already in use", not "[Errno 98] …"
+            print(
+                f"stamps-pos sandbox: cannot listen on {args.host}:{args.port}: {why}",
+                file=sys.stderr,
+            )
             return 1
         print(f"Stamps sandbox serving at {server.url}", flush=True)
         print(f"  token:    {server.token}", flush=True)

@@ -6034,6 +6034,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini tautan ke folder yang tidak ada: tautkan ke folder yang ada.</translation>
     </message>
     <message>
+        <source>Leave out {path}: the till adds /api/v2/… itself (the server&apos;s address alone, such as https://stamps.co.id).</source>
+        <comment>setting.address_api_path</comment>
+        <translation>Hapus {path}: mesin kasir menambahkan /api/v2/… sendiri (cukup alamat servernya, misalnya https://stamps.co.id).</translation>
+    </message>
+    <message>
         <source>settings file {path} cannot be read: {reason}</source>
         <comment>start.settings_unreadable</comment>
         <translation>Berkas pengaturan {path} tidak bisa dibaca: {reason}</translation>

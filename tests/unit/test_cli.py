@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.cli import EXIT_USAGE, main
+from app.cli.parser import build_parser
 
 from ..support.cannot_start import PageReader
 from ..support.disk import fill, mounted_read_only, small_disk
@@ -87,6 +89,45 @@ def test_cancels_help_says_what_each_of_its_options_does(
     assert "the member (email, member ID, phone or card number)" in help_text
 
 
+def _commands() -> list[tuple[list[str], str, argparse.ArgumentParser]]:
+    """Every command and subcommand: its words, the line its parent lists it by, its parser
+    (the sandbox's own command line, passed through whole, apart)."""
+    found = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for listed in action._choices_actions:
+                    if listed.dest != "sandbox":
+                        sub = action.choices[listed.dest]
+                        found.append(([*path, listed.dest], str(listed.help), sub))
+                        walk(sub, [*path, listed.dest])
+
+    walk(build_parser({}), [])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("command", "summary", "parser"), _commands(), ids=[" ".join(c[0]) for c in _commands()]
+)
+def test_every_commands_help_says_what_it_does_and_what_each_argument_is(
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    summary: str,
+    parser: argparse.ArgumentParser,
+) -> None:
+    # Seen: `stamps-pos sync --help` said nothing of what sync does (only `stamps-pos --help`
+    # did), and --json, --qty, `member find`'s query or `outbox show`'s ENTRY_ID stood bare.
+    help_text = " ".join(_help(capsys, *command).split())
+    assert f"usage: stamps-pos {' '.join(command)} " in help_text
+    assert " ".join(summary.split()) in help_text
+    for argument in parser._actions:
+        listing = isinstance(argument, argparse._SubParsersAction)  # its commands, each above
+        if argument.help != argparse.SUPPRESS and not listing:
+            assert argument.help, f"{argument.option_strings or argument.dest} has no help"
+            assert " ".join(str(argument.help).split()) in help_text
+
+
 def test_the_readme_gives_every_exit_code_the_command_line_returns() -> None:
     from app.cli import common
 
@@ -94,10 +135,30 @@ def test_the_readme_gives_every_exit_code_the_command_line_returns() -> None:
     assert named <= exit_codes(_readme_exit_codes())
 
 
-def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--bogus"], "stamps-pos: unrecognized arguments: --bogus (see stamps-pos --help)"),
+        # Seen: "stamps-pos: unrecognized arguments: --manager Ayu (see stamps-pos --help)",
+        # where the help that says what `cashier list` takes is the command's own.
+        (
+            ["cashier", "list", "--manager", "Ayu"],
+            "stamps-pos cashier list: unrecognized arguments: --manager Ayu "
+            "(see stamps-pos cashier list --help)",
+        ),
+        (
+            ["history", "--since", "2026-12-01", "extra"],
+            "stamps-pos history: unrecognized arguments: extra (see stamps-pos history --help)",
+        ),
+    ],
+)
+def test_unknown_option_is_a_usage_error_pointing_at_its_commands_help(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["--bogus"])
+        main(argv)
     assert exited.value.code == EXIT_USAGE
+    assert capsys.readouterr().err == said + "\n"
 
 
 def test_ctrl_c_in_a_command_off_the_tills_loop_is_one_line_not_a_traceback(

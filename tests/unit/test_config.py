@@ -217,7 +217,35 @@ def test_base_url_must_be_https_unless_loopback(url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://127.0.0.1:8800", "http://localhost:9000/", "http://[::1]:8800", "https://x.id"]
+    ("url", "left_out"),
+    [
+        ("https://stamps.co.id/api", "/api"),
+        ("https://stamps.co.id/api/", "/api"),
+        ("https://stamps.co.id/api/v2", "/api/v2"),
+        ("http://127.0.0.1:8800/proxy/API/v1/", "/API/v1"),
+    ],
+)
+def test_a_base_url_that_ends_in_the_api_path_is_refused_saying_what_to_leave_out(
+    url: str, left_out: str
+) -> None:
+    # Seen: base_url "http://127.0.0.1:18953/api" sent /api/api/v2/…, and every member lookup
+    # said "No member matches" (the server's 404): the docs' examples begin that way.
+    with pytest.raises(ConfigError) as caught:
+        load_settings(merchant=1, store=2, base_url=url)
+    assert caught.value.refused["base_url"].id == "setting.address_api_path"
+    assert f"Leave out {left_out}: the till adds /api/v2/… itself" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8800",
+        "http://localhost:9000/",
+        "http://[::1]:8800",
+        "https://x.id",
+        "https://proxy.example/stamps",  # a proxy's own prefix
+        "https://x.id/apis",
+    ],
 )
 def test_loopback_http_and_any_https_are_accepted(url: str) -> None:
     assert load_settings(merchant=1, store=2, base_url=url).base_url == url.rstrip("/")
@@ -256,6 +284,17 @@ def test_bad_values_in_the_file_are_refused_too(line: str, setting: str) -> None
     write(default_config_file(), f"{base}{line}\n")
     with pytest.raises(ConfigError, match=rf"setting '{setting}'"):
         load_settings()
+
+
+@pytest.mark.parametrize("value", ["5", "true", "[1]", "1979-05-27"])
+def test_a_data_dir_that_is_not_text_in_the_file_is_refused_in_the_tills_words(value: str) -> None:
+    # Seen: `data_dir = 5` said "Input is not a valid path for <class 'pathlib.Path'>".
+    write(default_config_file(), f"merchant = 7\nstore = 32\ndata_dir = {value}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert caught.value.refused["data_dir"].id == "setting.folder_needed"
+    assert "Name a folder" in str(caught.value)
+    assert "class" not in str(caught.value) and "Input" not in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.core.credentials import Secret, keyring_backend
+from app.core.messages import english
 from app.core.offline.connectivity import SKEW_WARNING, Connectivity, ConnectivityMonitor
 from app.core.outbox.outbox import OutboxStatus, read_status
 from app.core.services.clock_check import CLOCK_BEHIND_WARNING
@@ -237,9 +238,12 @@ def check_queue(status: OutboxStatus | None, base_url: str | None = None) -> Che
         fix = "store the right token (`stamps-pos token set`)"
         if why.id == "queue.paused.https":
             fix = f"set base_url to {why.params['address']} (the server asks for https)"
+        # In the till's words with the server's quoted: the record's own form ("CredentialsRejected:
+        # Invalid token") put a class name of the till's code before a support person.
+        counts = detail.removesuffix(", paused")
         return fail(
             name,
-            f"{detail}: the server refused the till's credentials ({status.paused_reason})",
+            f"{counts}. {english(why)}",
             f"{fix}, then `stamps-pos sync --once`",
             CREDENTIALS,
             **data,

@@ -39,5 +39,7 @@ def test_a_generated_member_redeems_and_survives_a_reset():
 
 
 def test_main_rejects_a_negative_count(capsys: pytest.CaptureFixture[str]):
-    assert main(["--extra-members", "-1"]) == 2
-    assert "--extra-members" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exited:
+        main(["--extra-members", "-1"])
+    assert exited.value.code == 2
+    assert "argument --extra-members: expected a count" in capsys.readouterr().err

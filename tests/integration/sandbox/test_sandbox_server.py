@@ -76,16 +76,46 @@ async def test_control_endpoints_refuse_other_hosts():
     assert sent[0]["status"] == 403
 
 
-def test_main_rejects_bad_options(capsys: pytest.CaptureFixture[str]):
-    with pytest.raises(SystemExit):
-        main(["--error-rate", "2"])
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--error-rate", "2"], "expected a probability from 0 to 1, got '2'"),
+        # Seen: "invalid _rate value: 'abc'", and a traceback (OverflowError) for a port past
+        # 65535; --extra-members 99999999999 built members until the memory ran out.
+        (["--error-rate", "abc"], "expected a probability from 0 to 1, got 'abc'"),
+        (["--port", "99999"], "expected a port from 0 to 65535, got '99999'"),
+        (["--port", "-1"], "expected a port from 0 to 65535, got '-1'"),
+        (["--extra-members", "99999999999"], "expected a count from 0 to 100000"),
+        (["--extra-rewards", "-1"], "expected a count from 0 to 100000, got '-1'"),
+        # Seen: "invalid literal for int() with base 10: 'abc'".
+        (["--error-statuses", "abc"], "expected statuses such as 500,503, got 'abc'"),
+    ],
+)
+def test_main_rejects_bad_options_saying_what_it_expected(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+
+
+def test_main_rejects_faults_that_do_not_add_up(capsys: pytest.CaptureFixture[str]):
     assert main(["--error-rate", "0.6", "--drop-rate", "0.6"]) == 2
+    assert main(["--error-statuses", "200"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "error_statuses must be HTTP error statuses" in err
 
 
 def test_main_reports_a_busy_port(capsys: pytest.CaptureFixture[str]):
     with SandboxServer() as running:
         assert main(["--port", str(running.port)]) == 1
-    assert "cannot listen" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    # On stderr, in the system's words without Python's "[Errno 98]".
+    assert out == ""
+    where = f"127.0.0.1:{running.port}"
+    assert err == f"stamps-pos sandbox: cannot listen on {where}: Address already in use\n"
 
 
 def test_cli_serves_until_sigterm(tmp_path: Path):

@@ -53,15 +53,28 @@ def _run_in_shell(
     )
 
 
-def test_a_reader_that_went_away_ends_the_command_without_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize(
+    "command", [["doctor"], ["--version"], ["--help"], ["history", "--help"]], ids=" ".join
+)
+def test_a_reader_that_went_away_ends_the_command_without_a_traceback(
+    tmp_path: Path, command: list[str], buffered: bool
+) -> None:
+    # --version printed a traceback (exit 1), and --help exited 0, its lines dropped unread.
+    # Python's own buffering decides whether the write or the flush at exit meets the gone
+    # reader (a shell with PYTHONUNBUFFERED set), so both are run.
+    environment = _environment(tmp_path)
+    environment.pop("PYTHONUNBUFFERED", None)
+    if not buffered:
+        environment["PYTHONUNBUFFERED"] = "1"
     read_end, write_end = os.pipe()
     os.close(read_end)  # gone before the first line is printed
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "app", "doctor"],
+            [sys.executable, "-m", "app", *command],
             stdout=write_end,
             stderr=subprocess.PIPE,
-            env=_environment(tmp_path),
+            env=environment,
             timeout=60,
             check=False,
         )

@@ -184,3 +184,12 @@ def test_the_summary_csv_on_stdout_says_which_day_it_covers(
     assert len(rows) > 1
     assert all(row[-1] == "2026-11-25" for row in rows[1:])
     assert rows[1][0] == "Rina"
+
+
+@pytest.mark.parametrize("command", ["history", "audit"])
+def test_a_span_that_ends_before_it_starts_is_refused_in_one_line(
+    till_env: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # Seen: a traceback ending "app.cli.common.Stop: --until must be after --since", exit 1.
+    assert main([command, "--since", "2026-12-04", "--until", "2026-12-01"]) == 2
+    assert capsys.readouterr().err == f"stamps-pos {command}: --until must be after --since\n"

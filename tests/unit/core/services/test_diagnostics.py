@@ -197,10 +197,35 @@ def test_only_cancels_for_the_dashboard_send_a_manager_there_not_to_retry(
     assert "Stamps dashboard" in (check.fix or "")
 
 
-def test_a_paused_queue_fails_like_bad_credentials(tmp_path: Path) -> None:
-    check = check_queue(_status(tmp_path, entry(1, "queued"), paused="CredentialsRejected: 401"))
+@pytest.mark.parametrize(
+    ("paused", "said"),
+    [
+        (
+            "CredentialsRejected: 401",
+            "Sync is paused: the Stamps server refuses this till's API token.",
+        ),
+        # Seen: "paused: the server refused the till's credentials (CredentialsRejected: Invalid
+        # token)", a class name of the till's code in doctor's report.
+        (
+            "CredentialsRejected: Invalid token",
+            "Sync is paused: the Stamps server refuses this till's API token. It said: “Invalid "
+            "token”.",
+        ),
+        (
+            "CredentialsUnusable: the token cannot be sent",
+            "Sync is paused: the till's API token holds characters a request cannot carry.",
+        ),
+    ],
+)
+def test_a_paused_queue_fails_like_bad_credentials_saying_why_in_the_tills_words(
+    tmp_path: Path, paused: str, said: str
+) -> None:
+    check = check_queue(_status(tmp_path, entry(1, "queued"), paused=paused))
     assert check.status is Status.FAIL and check.exit_code == CREDENTIALS
     assert "token set" in (check.fix or "")
+    assert check.detail.startswith("1 pending")
+    assert f"0 unknown, 0 rejected. {said}" in check.detail
+    assert "Credentials" not in check.detail
 
 
 def test_a_queue_paused_by_a_server_asking_for_https_is_fixed_with_https(tmp_path: Path) -> None:
