@@ -42,10 +42,27 @@ class PageStack(QStackedWidget):
         page = self.currentWidget()
         if page is None:
             return 0
-        least = self.minimumSizeHint().height()
+        smallest = self.minimumSizeHint().height()
+        least = smallest
         layout = page.layout()
-        if layout is not None and layout.hasHeightForWidth():
+        if layout is None:
+            return least
+        if layout.hasHeightForWidth():
             least = max(least, layout.totalMinimumHeightForWidth(width))
+        # A part laid in the page with an alignment (the summary's and the damaged database's
+        # cards, centred) hides its words' heights from the page's layout: ask it, at the
+        # width it has, what it needs over its own smallest height.
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None or not item.alignment():
+                continue
+            part = item.widget()
+            inner = part.layout() if part is not None else None
+            if part is None or part.isHidden() or inner is None or not inner.hasHeightForWidth():
+                continue
+            own = part.minimumSizeHint().expandedTo(part.minimumSize()).height()
+            over = inner.totalMinimumHeightForWidth(part.width()) - own
+            least = max(least, smallest + over)
         return least
 
 
