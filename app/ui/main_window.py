@@ -39,11 +39,16 @@ RIGHT_WIDTH = 420
 #: stamps still on one line each, the result's banner words on at most three.
 LEFT_NARROWEST = 250
 RIGHT_NARROWEST = 320
+#: And on a tight page (1024×768 at a desktop scale of 125%: 819 px), in a smaller type.
+LEFT_TIGHTEST = 200
+RIGHT_TIGHTEST = 230
 #: The middle's width for its tabs with their icons (545 px in English), three tiles a row and
 #: the selection on one line (501 px, a cart shown); below it the page is narrow
 #: (app/ui/widgets/cashier_columns.py). And the narrowest it gets, two tiles a row.
 MIDDLE_ROOMY = 550
 MIDDLE_NARROWEST = 380
+#: The least the middle takes, two tiles a row (a tight page: the sides gave all they could).
+MIDDLE_TIGHTEST = 316
 #: The cashier page's margins, and the spacing between its columns.
 PAGE_MARGIN = 12
 
@@ -127,6 +132,7 @@ class CashierWindowView(QMainWindow):
         a page is shown. ``starting=True`` leaves this for later: the window is then made of
         PySide6 alone and paints at once, and its pages' modules are imported here."""
         from app.ui.sign_in import SignInView
+        from app.ui.widgets.short_screen import PagesThatScroll
         from app.ui.widgets.status_bar import SyncStatusBar
         from app.ui.widgets.storage_banner import StorageBanner
 
@@ -136,12 +142,15 @@ class CashierWindowView(QMainWindow):
         # styled once per step, and the pages took twice as long to build. Each part joins in the
         # order it did when put together, which keeps the keyboard's Tab order as it was.
         self.storage_banner = StorageBanner()
-        self.pages = QStackedWidget()
+        # On a screen smaller than a page (a desktop scale of 125% or 150%) the page scrolls and
+        # the window keeps to the screen (app/ui/widgets/short_screen.py).
+        scroll = PagesThatScroll()
+        self.pages = scroll.pages
         self.content = QWidget()
         self._content = layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scroll, 1)
         # Across the bottom with the sync state's banners, above them (the gravest: nothing can
         # be saved). Across the top it pushed the whole page down, and back up as the disk came
         # back, under the cashier's finger; here the cashier's page lends it its height as it
@@ -432,7 +441,7 @@ class CashierWindowView(QMainWindow):
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         layout.setSpacing(PAGE_MARGIN)
 
-        left = SideColumn(LEFT_WIDTH, LEFT_NARROWEST)
+        left = SideColumn(LEFT_WIDTH, LEFT_NARROWEST, LEFT_TIGHTEST)
         layout.addWidget(left)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -471,7 +480,7 @@ class CashierWindowView(QMainWindow):
         self.promo_panel = PromoPanel()
         self.tabs.addTab(self.promo_panel, self.tr("Promo (F5)"))
 
-        right = SideColumn(RIGHT_WIDTH, RIGHT_NARROWEST)
+        right = SideColumn(RIGHT_WIDTH, RIGHT_NARROWEST, RIGHT_TIGHTEST)
         layout.addWidget(right)
         self._right_column = right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -493,10 +502,12 @@ class CashierWindowView(QMainWindow):
             self.tabs,
             right,
             narrowest_middle=MIDDLE_NARROWEST,
+            tightest_middle=MIDDLE_TIGHTEST,
             roomy=MIDDLE_ROOMY,
             gaps=4 * PAGE_MARGIN,
         )
         self.columns.narrowed.connect(self._narrow_cashier_page)
+        self.columns.tightened.connect(self._tighten_cashier_page)
         # A name typed on a button, a tile, a list or an amount goes to the member search.
         self._words_to_search = WordsToSearch(self.member_search, page)
         self._words_to_search.watch(
@@ -521,6 +532,15 @@ class CashierWindowView(QMainWindow):
         self.reward_picker.set_narrow(narrow)
         self.voucher_panel.set_narrow(narrow)
         self.redemptions.set_narrow(narrow)
+
+    def _tighten_cashier_page(self, tight: bool) -> None:
+        # What takes a smaller type on a tight page (cashier_columns.py): the tabs' words, the
+        # member's stamps, the result's banner.
+        from app.ui.widgets.properties import set_style_property
+
+        set_style_property(self.tabs.tabBar(), "tight", "true" if tight else "false")
+        self.member_card.set_tight(tight)
+        self.result_panel.set_tight(tight)
 
     def _build_menus(self) -> None:
         from PySide6.QtCore import Qt

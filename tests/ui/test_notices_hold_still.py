@@ -31,7 +31,8 @@ from app.ui.widgets.reward_cart import ONE_LINE_HEIGHT
 from app.ui.widgets.status_bar import age_text
 from app.ui.wording import words
 
-from ..support.screens import window_in
+from ..support.screens import SCALED_SCREENS, SMALLEST_SCREEN, inside_the_frame, window_in
+from ..support.windows import make_active
 
 
 def settle() -> None:
@@ -338,3 +339,69 @@ def test_a_banner_leaves_the_vouchers_and_the_codes_where_they_were(
         assert _cut(window.voucher_panel.note) == []
     _no_banner(window)
     assert _codes_and_vouchers(window) == before
+
+
+#: What the cashier reads of the member on screen: who, and how many stamps.
+MEMBER_READ = ("memberName", "memberStamps")
+
+
+def _in_sight(widget: QWidget) -> bool:
+    """``widget`` is drawn whole: not hidden, not under the edge of the window or a scrolled
+    page."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("banner", ["none", *BANNERS])
+@pytest.mark.parametrize(
+    "screen", [*SCALED_SCREENS, SMALLEST_SCREEN], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+def test_on_a_scaled_screen_the_window_stays_on_it_and_the_till_is_in_reach(
+    qtbot: QtBot, language: str, screen: tuple[int, int], banner: str
+):
+    """A counter PC at a desktop scale of 125% gives Qt 1093×614 (1366×768) or 819×614
+    (1024×768); at 150%, 911×512. The window's smallest size (998×583) was larger than each,
+    and a banner made it taller still: its status bar, and the banner's own "Check again",
+    went below the screen's edge. The window keeps to the screen; the page scrolls where it
+    must, and whatever the keyboard is on is brought into sight."""
+    room = inside_the_frame(screen)
+    window = window_in(qtbot, "06-cart", room)
+    window.reward_picker.select_reward("R1")
+    if banner != "none":
+        BANNERS[banner](window)
+    settle()
+    assert (window.width(), window.height()) == room
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert hint.width() <= room[0] and hint.height() <= room[1]
+    assert _in_sight(window.status)
+    # The banners across the bottom are read whole, "Check again" with them.
+    status = window.status
+    for widget in (status.credentials_banner, status.stall_alert, status.clock_alert):
+        if widget.isVisibleTo(window):
+            assert _in_sight(widget), widget.objectName()
+    if banner in ("paused", "all three", "all four"):
+        assert _in_sight(status.check_again)
+    if banner in ("storage", "all four"):
+        assert _in_sight(window.storage_banner)
+        return  # the page is blocked: nothing on it takes the keyboard
+    # With the cursor in the member search, as each customer starts: the member's name and
+    # stamps and the result are in sight beside it (at 911×512 under the sync row's banners
+    # the page is too short for the card below the search: it is scrolled to).
+    make_active(qtbot, window)
+    window.focus_member_search()
+    settle()
+    beside = [window.member_search.field, window.result_panel.banner]
+    if screen != SMALLEST_SCREEN or banner == "none":
+        beside += [window.member_card.findChild(QLabel, name) for name in MEMBER_READ]
+    for widget in beside:
+        assert _in_sight(widget), widget.objectName()
+    # What the cashier moves the keyboard to is brought into sight: a tile's name (the grid
+    # is short on a short screen, and scrolls), the buttons whole.
+    picker = window.reward_picker
+    tile = [tile for tile in picker.tiles() if tile.isEnabled()][-1]  # under the grid's foot
+    tile.setFocus()
+    settle()
+    assert _in_sight(tile.name_label), tile.objectName()
+    for button in (picker.redeem_button, picker.cart.redeem_button):
+        button.setFocus()
+        settle()
+        assert _in_sight(button), button.objectName()

@@ -24,7 +24,11 @@ from app.ui.plain_text import short_words, wrappable
 #: Tiles on one page of rewards (three rows of two standing, two rows of three lying).
 TILES_PER_PAGE = 6
 #: A tile's least size; it grows to share the room the screen has (a short screen's less).
-TILE_SIZE = {"roomy": QSize(280, 180), "compact": QSize(240, 132)}
+TILE_SIZE = {
+    "roomy": QSize(280, 180),
+    "compact": QSize(240, 132),
+    "short": QSize(240, 132),
+}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,11 +21,23 @@ from app.ui.widgets.pin_pad import PinPad
 ROOMY_HEIGHT = 1000
 #: Narrower than this (768×1366 standing), the screens keep less room at their sides.
 ROOMY_WIDTH = 1000
+#: A standing screen narrower than this (768×1366 at a desktop scale of 125% is 614×1093 to
+#: Qt) takes the compact type too: in the roomy one the languages went past its edge.
+ROOMY_LEAST_WIDTH = 700
+#: Screens shorter than this (1366×768 or 1024×768 at a desktop scale of 125%: 614 px high to
+#: Qt) take the short type and targets: the keypad's keys at the touch floor, 48 px, and still
+#: all five rows above the screen's foot (in the compact ones, its OK was below it).
+SHORT_HEIGHT = 700
 
 
 def density(size: QSize) -> str:
-    """``roomy`` or ``compact``: the kiosk's type and target sizes for a screen of ``size``."""
-    return "roomy" if size.height() >= ROOMY_HEIGHT else "compact"
+    """``roomy``, ``compact`` or ``short``: the kiosk's type and target sizes for a screen of
+    ``size``."""
+    if size.height() < SHORT_HEIGHT:
+        return "short"
+    if size.height() >= ROOMY_HEIGHT and size.width() >= ROOMY_LEAST_WIDTH:
+        return "roomy"
+    return "compact"
 
 
 #: A language's own name for itself, as a customer looks for it (never translated).
@@ -102,7 +114,9 @@ class KioskWelcomePage(KioskPage):
         self.phone = button("kioskPhoneButton", "kioskPrimary")
         self.phone.clicked.connect(self.phone_requested)
         self.languages: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # Side by side, or one above the other where they do not fit the screen's width (a
+        # standing 768×1366 at a desktop scale of 125%: "Bahasa Indonesia" went past its edge).
+        self._language_row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(24)
         row.addStretch(1)
         for code in languages if len(languages) > 1 else []:
@@ -132,6 +146,19 @@ class KioskWelcomePage(KioskPage):
         )
         self.paused.setText(self.tr("Redemptions are paused — please ask at the counter."))
         self.phone.setText(self.tr("Enter phone number"))
+
+    def fit(self, size: QSize) -> None:
+        super().fit(size)
+        choices = list(self.languages.values())
+        # Measured side by side, in the type this size takes (the window's style is polished
+        # for it before its pages are fitted).
+        side_by_side = sum(choice.sizeHint().width() for choice in choices)
+        side_by_side += self._language_row.spacing() * max(0, len(choices) - 1)
+        self._language_row.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if side_by_side <= self.across(size)
+            else QBoxLayout.Direction.TopToBottom
+        )
 
     def set_starting(self, starting: bool) -> None:
         """Until the till is open nothing here works yet: say the kiosk is starting, and hide

@@ -19,7 +19,7 @@ from app.ui.widgets.qr import qr_image
 ResultKind = Literal["confirmed", "not_confirmed", "refused"]
 #: A phone held up to the cashier's scanner, or the scanner held to the screen: large modules;
 #: a little smaller on a short screen (about 300 px for a kiosk's code), where the words need room.
-QR_MODULE_PX = {"roomy": 10, "compact": 8}
+QR_MODULE_PX = {"roomy": 10, "compact": 8, "short": 6}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from app.ui.dates import moment_text
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberCardData
 from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.widgets.properties import set_style_property
 
 
 def local_time_text(moment: datetime) -> str:
@@ -135,6 +136,11 @@ class MemberCard(QFrame):
         layout.addWidget(self._placeholder)
         layout.addWidget(self._details)
         self.set_member(None)
+
+    def set_tight(self, tight: bool) -> None:
+        """The stamps in a smaller type, on a tight page (app/ui/widgets/cashier_columns.py):
+        in the till's own they were the member column's widest words."""
+        set_style_property(self._stamps, "tight", "true" if tight else "false")
 
     def set_member(self, member: MemberCardData | None) -> None:
         """Show ``member``, or the "no member yet" placeholder for ``None``."""

@@ -198,6 +198,12 @@ class ResultPanel(QFrame):
 
     # -- public API --------------------------------------------------------------------------
 
+    def set_tight(self, tight: bool) -> None:
+        """The banner's words in a smaller type, on a tight page
+        (app/ui/widgets/cashier_columns.py): in the till's own they made the column's least
+        width."""
+        set_style_property(self.title, "tight", "true" if tight else "false")
+
     def set_result(self, result: ResultData | None) -> None:
         """Show ``result``; ``None`` shows the idle panel."""
         self._result = result

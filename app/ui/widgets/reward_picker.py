@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.viewmodels import RewardCardData
 from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.widgets.focus_in_sight import FocusInSight
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.reward_cart import RewardCart
 from app.ui.widgets.reward_tile import RewardTile
@@ -136,6 +137,8 @@ class RewardPicker(QWidget):
         # The tiles take the keyboard, not the area around them: focused, it showed nothing,
         # and a Tab seemed lost between the tabs and the first reward.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The tile the keyboard is on in sight, however it came (an arrow key, F3, a click).
+        FocusInSight(scroll)
 
         # The selection bar: what the next click of "Redeem now" / "Add to cart" will take.
         self.selected_label = ElidedLabel(self.tr("Pick a reward"))

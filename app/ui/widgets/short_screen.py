@@ -1,0 +1,121 @@
+"""The window's pages on a screen smaller than they need: a page scrolls, the window does not
+grow past the screen.
+
+Windows at a desktop scale of 125% or 150% gives Qt a 1366×768 screen as 1093×614 or 911×512,
+and a 1024×768 one as 819×614. Each page has a smallest size of its own (the cashier's member
+column: the search, the card and the invoice; the shift summary's table); laid straight into
+the window, the largest of them was the window's smallest (998×583), and a banner coming made
+the window taller than the screen, its status bar below the edge. Here the window's smallest
+size is the sync row's and the banners', the page shown keeps its own, and what does not fit is
+scrolled to; the keyboard's widget is always brought into sight (:class:`FocusInSight`). On a
+screen with room for the page nothing scrolls and nothing moves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle, QWidget
+
+from app.ui.widgets.focus_in_sight import FocusInSight
+
+
+class PageStack(QStackedWidget):
+    """A stack of pages that needs what the page shown needs, not what the largest page would
+    (the manager's 876 px wide page made the cashier's page scroll at 819 px)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return QSize(0, 0)
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def least_height(self, width: int) -> int:
+        """The least height the page shown needs at ``width`` pixels: its words wrapped as they
+        must be at that width. Its smallest size alone counts each wrapping label as one line,
+        and on a short screen the offline card's "Projected" line, the shift summary's
+        outcomes and the damaged database's explanation were cut at their foot."""
+        page = self.currentWidget()
+        if page is None:
+            return 0
+        smallest = self.minimumSizeHint().height()
+        least = smallest
+        layout = page.layout()
+        if layout is None:
+            return least
+        if layout.hasHeightForWidth():
+            least = max(least, layout.totalMinimumHeightForWidth(width))
+        # A part laid in the page with an alignment (the summary's and the damaged database's
+        # cards, centred) hides its words' heights from the page's layout: ask it, at the
+        # width it has, what it needs over its own smallest height.
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None or not item.alignment():
+                continue
+            part = item.widget()
+            inner = part.layout() if part is not None else None
+            if part is None or part.isHidden() or inner is None or not inner.hasHeightForWidth():
+                continue
+            own = part.minimumSizeHint().expandedTo(part.minimumSize()).height()
+            over = inner.totalMinimumHeightForWidth(part.width()) - own
+            least = max(least, smallest + over)
+        return least
+
+
+class PagesThatScroll(QScrollArea):
+    """Shows ``pages`` (a :class:`PageStack`) as large as the area, and no smaller than the page
+    shown needs; a scroll bar takes its room only where it needs more. No frame, no focus and
+    no background of its own: on a screen with room, the pages look as they did without it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pagesThatScroll")
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Sized here, not by QScrollArea's resizable mode: that one makes a page whose words
+        # wrap as tall as it would like to be (the reward grid's every row), not as tall as the
+        # window is, and a 1366×768 till scrolled.
+        self.setWidgetResizable(False)
+        # The pages' widgets take the keyboard, not the area around them (Tab stopped on it).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The window's own grey shows through, as it did with the pages straight in the window.
+        self.viewport().setAutoFillBackground(False)
+        self.pages = PageStack()
+        self.setWidget(self.pages)
+        self.pages.setAutoFillBackground(False)  # setWidget turned it on
+        self.pages.currentChanged.connect(self._fit)
+        FocusInSight(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        handled = super().eventFilter(watched, event)
+        if watched is self.pages and event.type() == QEvent.Type.LayoutRequest:
+            # What the page shown needs has changed (new words, a member's card): it is laid
+            # out with them first, then given its size.
+            layout = self.pages.layout()
+            if layout is not None:
+                layout.activate()
+            self._fit()
+        return handled
+
+    def _fit(self) -> None:
+        room = self.maximumViewportSize()
+        least_width = self.pages.minimumSizeHint().width()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        # A scroll bar across the foot takes height; one down the side takes width, and the
+        # page's words wrap on more lines in what is left.
+        height = room.height() - (0 if least_width <= room.width() else bar)
+        width = max(room.width(), least_width)
+        if self.pages.least_height(width) > height:
+            width = max(room.width() - bar, least_width)
+            if width > room.width() - bar:
+                height = room.height() - bar
+        size = QSize(width, max(height, self.pages.least_height(width)))
+        if size != self.pages.size():
+            self.pages.resize(size)
