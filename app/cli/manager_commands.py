@@ -32,7 +32,6 @@ from app.core.services import (
     english,
     format_rupiah,
     local_day,
-    write_audit_csv,
     write_summary_csv,
 )
 
@@ -289,10 +288,13 @@ def audit(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         async with till_for(args, worker=False) as till:
-            lines = await till.audit.lines(wanted)
+            if args.csv:  # written as the log is read (a year's log is some 100,000 lines)
+                lines = []
+                count = await till.audit.write_csv(wanted, lambda: _csv_target(args.csv))
+            else:
+                lines = await till.audit.lines(wanted)
+                count = len(lines)
         if args.csv:
-            with _csv_target(args.csv) as stream:
-                count = write_audit_csv(stream, lines)
             if args.csv != "-":
                 print(f"{counted(count, 'audit line')} written to {one_line(args.csv)}")
         elif args.json:
@@ -316,7 +318,7 @@ def audit(args: argparse.Namespace) -> int:
                         if p
                     )
                 )
-        _say_if_cut(wanted.limit, args, len(lines), "--since, --who, --action")
+        _say_if_cut(wanted.limit, args, count, "--since, --who, --action")
         return EXIT_OK
 
     return run(args, body)

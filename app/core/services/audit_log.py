@@ -8,6 +8,8 @@ deletes. This module only reads it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TextIO
@@ -20,6 +22,9 @@ from app.core.storage.tables import AUDIT
 from app.core.storage.writer import Database
 
 AUDIT_LIMIT = 5000
+#: The lines a CSV reads at a time: the file is written as the log is read, so a year of a
+#: till's log (some 100,000 lines) is never held whole.
+EXPORT_PAGE = 1000
 CSV_HEADER = ("time (UTC)", "who", "action", "terminal", "entry", "detail")
 
 
@@ -71,6 +76,22 @@ class AuditLog:
 
         return await self.db.read(read)
 
+    async def write_csv(
+        self, wanted: AuditFilter | None, target: Callable[[], AbstractContextManager[TextIO]]
+    ) -> int:
+        """Write the lines ``wanted`` describes (the newest ``limit``, or every one), oldest first,
+        as CSV to the stream ``target`` opens; returns how many. One read on a reader thread: the
+        file is written there, :data:`EXPORT_PAGE` lines at a time, from one snapshot of the log,
+        so neither the whole log nor the file is held in memory and the loop's thread waits for
+        neither."""
+        wanted = wanted or AuditFilter()
+
+        def read(session: Session) -> int:
+            with target() as stream:
+                return write_audit_csv(stream, _oldest_first(session, wanted))
+
+        return await self.db.read(read)
+
     async def count(self, wanted: AuditFilter | None = None) -> int:
         """How many lines ``wanted`` describes, whatever its ``limit``: a page that shows the
         newest says how many more there are (a year of a till's log is about 100,000)."""
@@ -113,7 +134,31 @@ def _matching(session: Session, query: sa.Select[Any], wanted: AuditFilter) -> s
     return query
 
 
-def write_audit_csv(stream: TextIO, lines: list[AuditLine]) -> int:
+def _oldest_first(session: Session, wanted: AuditFilter) -> Iterator[AuditLine]:
+    """The lines ``wanted`` describes, oldest first, read a page at a time after the last one's
+    id (the id is the table's key: each page is one indexed range)."""
+    query = _matching(session, sa.select(AUDIT), wanted)
+    after = 0
+    if wanted.limit is not None:  # from the oldest of the newest ``limit``
+        oldest = session.execute(
+            query.with_only_columns(AUDIT.c.id)
+            .order_by(AUDIT.c.id.desc())
+            .offset(wanted.limit - 1)
+            .limit(1)
+        ).scalar()
+        after = 0 if oldest is None else oldest - 1
+    while True:
+        rows = session.execute(
+            query.where(AUDIT.c.id > after).order_by(AUDIT.c.id).limit(EXPORT_PAGE)
+        ).all()
+        for r in rows:
+            yield AuditLine(r.at, r.who, r.action, r.terminal, r.entry_id, r.detail or {})
+        if len(rows) < EXPORT_PAGE:
+            return
+        after = rows[-1].id
+
+
+def write_audit_csv(stream: TextIO, lines: Iterable[AuditLine]) -> int:
     """The lines as CSV (times in UTC, ISO 8601; detail as JSON); returns the rows written."""
     return write_csv(
         stream,

@@ -27,8 +27,8 @@ from app.core.messages import say
 from app.core.outbox.claim import needs_dashboard
 from app.core.outbox.decisions import authorised_by_pin
 from app.core.outbox.errors import OutboxError
-from app.core.services.audit_log import AuditFilter, write_audit_csv
-from app.core.services.csv_export import CSV_EXPORTED, write_csv_file
+from app.core.services.audit_log import AuditFilter
+from app.core.services.csv_export import CSV_EXPORTED, csv_file, write_csv_file
 from app.core.services.day_summary import local_day, write_summary_csv
 from app.core.services.fields import check_note
 from app.core.services.receipts import Receipt
@@ -388,10 +388,8 @@ class ManagerMode:
         every line the filters describe: the page shows only the newest (``limit``), and a
         year's export cut there silently left out all but its last weeks."""
         manager = self.require()
-        lines = await self.till.audit.lines(replace(wanted or AuditFilter(), limit=None))
-        count = await asyncio.to_thread(
-            write_csv_file, path, lambda stream: write_audit_csv(stream, lines)
-        )
+        everything = replace(wanted or AuditFilter(), limit=None)
+        count = await self.till.audit.write_csv(everything, lambda: csv_file(path))
         await self._exported(manager, "audit_log", path, count)
         return count
 

@@ -44,7 +44,7 @@ from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
-from app.core.services.csv_export import CSV_EXPORTED
+from app.core.services.csv_export import CSV_EXPORTED, write_csv_file
 from app.core.services.day_summary import DayRecord, DaysToRead, RefusedLine, days_to_read
 from app.core.services.day_summary import summarise as summarise_day
 from app.core.services.history import History
@@ -1363,7 +1363,7 @@ class Till:
         if shift is None:
             raise KeyError(shift_id)
         rows = await self.shift_rows(shift_id)
-        await asyncio.to_thread(path.write_text, csv_text(rows), encoding="utf-8")
+        await asyncio.to_thread(_write_whole, path, csv_text(rows))
         await self.staff.audit_action(
             shift.cashier, CSV_EXPORTED, export="shift", file=str(path), rows=len(rows)
         )
@@ -1396,7 +1396,7 @@ class Till:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format (off
         the loop's thread); returns how many rows."""
         rows = (await self.day(since, until)).rows
-        await asyncio.to_thread(path.write_text, csv_text(rows), encoding="utf-8")
+        await asyncio.to_thread(_write_whole, path, csv_text(rows))
         return len(rows)
 
     # --- the outage -----------------------------------------------------------------------------
@@ -1487,3 +1487,9 @@ def _answered_without_a_pong(failure: StampsError) -> bool:
     if isinstance(failure, MalformedResponse):
         return failure.json_object and 200 <= status < 300
     return isinstance(failure, ApiError) and 400 <= status < 500 and status not in (401, 403)
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a CSV's ``text`` to ``path`` whole or not at all (:func:`write_csv_file`): a disk
+    that fills halfway leaves the file that was there, not a shift cut short."""
+    write_csv_file(path, lambda stream: stream.write(text))

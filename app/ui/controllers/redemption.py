@@ -484,6 +484,12 @@ class RedemptionController(QObject):
     def _upsert_row(
         self, entry_id: str, verdict: Verdict, provisional: bool, answered: bool = False
     ) -> None:
+        self.view.redemptions_model.upsert(self._row(entry_id, verdict, provisional, answered))
+
+    def _row(
+        self, entry_id: str, verdict: Verdict, provisional: bool, answered: bool = False
+    ) -> RedemptionRowData:
+        """The list's row for a followed entry, now ``verdict``."""
         followed = self._followed[entry_id]
         followed.verdict = verdict
         followed.provisional = provisional
@@ -493,19 +499,17 @@ class RedemptionController(QObject):
         # A manager's cancel, once it shows on the row, stays there (app/ui/controllers/
         # shift_cancels.py follows it).
         shown = model.row_data(number) if number is not None else None
-        model.upsert(
-            RedemptionRowData(
-                entry_id=entry_id,
-                time_text=followed.time_text,
-                member=followed.member,
-                what=followed.what,
-                status=KIND_OF[verdict],
-                cancel_text=shown.cancel_text if shown else "",
-                cancel_kind=shown.cancel_kind if shown else None,
-                provisional=provisional,
-                answered=answered,
-                sending=entry_id == self._sending,
-            )
+        return RedemptionRowData(
+            entry_id=entry_id,
+            time_text=followed.time_text,
+            member=followed.member,
+            what=followed.what,
+            status=KIND_OF[verdict],
+            cancel_text=shown.cancel_text if shown else "",
+            cancel_kind=shown.cancel_kind if shown else None,
+            provisional=provisional,
+            answered=answered,
+            sending=entry_id == self._sending,
         )
 
     def clear_shift(self) -> None:
@@ -522,6 +526,10 @@ class RedemptionController(QObject):
         """List what the shift already did, as it stands now (a shift left open before a
         restart), and follow what may still change: a redemption that was being sent when the
         window closed is on the cashier's screen until it settles, as it was before."""
+        model = self.view.redemptions_model
+        # Listed in one insertion, newest first: a shift of hundreds added a row at a time had
+        # the list measure its rows again at each, and held the window for seconds.
+        taken_up: dict[str, RedemptionRowData] = {}
         for row in await self.till.shift_rows(shift_id):
             if row.entry_id is None:
                 continue  # refused before anything was queued: never a row of this list
@@ -531,9 +539,14 @@ class RedemptionController(QObject):
                 time_text=time_text(row.time),
             )
             # (one a manager sent again reads as that went: Till.shift_rows follows it)
-            self._upsert_row(row.entry_id, row.status, row.provisional)
+            shown = self._row(row.entry_id, row.status, row.provisional)
+            if model.find(row.entry_id) is not None:
+                model.upsert(shown)
+            else:
+                taken_up[row.entry_id] = shown
             if row.status not in _FOLLOWED:
                 del self._followed[row.entry_id]
+        model.add_rows(list(reversed(taken_up.values())))
         # It may have moved while the rows were read: the next change, or this, catches it.
         self._till_changed()
 

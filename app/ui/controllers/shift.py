@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ from app.ui.controllers.tasks import spawn
 from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
 from app.ui.options import StaffSeed
-from app.ui.slip import SlipData, print_slip
+from app.ui.slip import SLIPS_FOLDER, SlipData, forget_old_slips, print_slip
 from app.ui.viewmodels import OutcomeKind, RefusalRowData, ShiftSummaryData
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
@@ -167,6 +168,13 @@ class ShiftController(QObject):
             pass  # the storage banner says the disk refuses; the accounts already there work
         await self.reload_accounts()
         await self._offer_open_shift()
+        # The slips printed to PDF hold members' names: they go when the cache forgets them.
+        config = self.session.till.config
+        await asyncio.to_thread(
+            forget_old_slips,
+            config.data_dir / SLIPS_FOLDER,
+            timedelta(days=config.cache_retention_days),
+        )
 
     async def reload_accounts(self) -> None:
         """Read the sign-in list again (a manager added, renamed or disabled a cashier)."""
@@ -353,7 +361,7 @@ class ShiftController(QObject):
         name = receipt.entry_id if receipt else clock.now().strftime("%Y%m%d-%H%M%S")
         where = print_slip(
             slip,
-            pdf_path=config.data_dir / "slips" / f"{name}.pdf",
+            pdf_path=config.data_dir / SLIPS_FOLDER / f"{name}.pdf",
             use_printer=self.use_printer,
         )
         self.view.status.show_note(self.tr("Slip sent to {where}").format(where=where), 8000)

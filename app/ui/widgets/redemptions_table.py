@@ -56,6 +56,9 @@ CELL_PADDING = 12
 #: and either side of them (less than the padding, so never over them): the status keeps its own
 #: colour inside, so the row just picked still says how it stands.
 SELECTION_RING = (5, 2)
+#: How many rows, besides those on screen, a column's width is fitted to (this list's and
+#: :mod:`app.ui.widgets.rows_table`'s).
+ROWS_MEASURED = 100
 
 
 class ShiftRedemptionsModel(QAbstractTableModel):
@@ -86,6 +89,15 @@ class ShiftRedemptionsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def add_rows(self, rows: list[RedemptionRowData]) -> None:
+        """Add ``rows`` (newest first) below those listed, in one insertion: a shift taken up
+        after a restart lists hundreds, and each row added alone had every row measured again."""
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
 
     def upsert(self, row: RedemptionRowData) -> None:
         """Update the row with the same ``entry_id``, or add it at the top."""
@@ -258,6 +270,10 @@ class ShiftRedemptionsView(QTableView):
         header.setSectionResizeMode(
             ShiftRedemptionsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents
         )
+        # The columns fit the rows on screen and ROWS_MEASURED more, not every row: by the
+        # afternoon the list holds hundreds, and Qt's default measured up to 1,000 statuses
+        # through the delegate each time a redemption came in on top.
+        header.setResizeContentsPrecision(ROWS_MEASURED)
         self._status_delegate = StatusDelegate(self)
         self.setItemDelegateForColumn(ShiftRedemptionsModel.STATUS, self._status_delegate)
         # The header fits its columns to what they hold when a row changes, not when the first

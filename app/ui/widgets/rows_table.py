@@ -30,13 +30,10 @@ from PySide6.QtWidgets import (
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import OutcomeKind
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
-from app.ui.widgets.redemptions_table import CELL_PADDING, two_line_width
+from app.ui.widgets.redemptions_table import CELL_PADDING, ROWS_MEASURED, two_line_width
 from app.ui.widgets.shared_columns import SharedColumns
 
 _Index = QModelIndex | QPersistentModelIndex
-
-#: How many rows, besides those on screen, a column's width is fitted to.
-ROWS_MEASURED = 100
 
 
 @dataclass(frozen=True)

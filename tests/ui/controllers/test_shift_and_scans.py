@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import logging
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -328,6 +330,24 @@ def test_a_confirmed_result_prints_a_slip_as_pdf_without_a_printer(
     path = Path(printed.args[0])
     assert path == till_settings.data_dir / "slips" / f"{receipt.entry_id}.pdf"
     assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_slips_printed_to_pdf_go_when_the_cache_would_forget_their_members(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # A till without a printer keeps a PDF of each slip, with the member's name: they were kept
+    # for good (some 10 MB a busy day), long after the cache forgot the member.
+    slips = till_settings.data_dir / "slips"
+    slips.mkdir(parents=True)
+    retention = till_settings.till_config().cache_retention_days * 86_400
+    ages = {"last-quarter.pdf": retention + 3_600, "yesterday.pdf": 86_400, "notes.txt": 10**8}
+    for name, age in ages.items():
+        (slips / name).write_bytes(b"%PDF-1.4")
+        then = time.time() - age
+        os.utime(slips / name, (then, then))
+    window = make_cashier(till_settings, signed_in=None)
+    qtbot.waitUntil(window.shift.prepared.done, timeout=WAIT_MS)
+    assert sorted(p.name for p in slips.iterdir()) == ["notes.txt", "yesterday.pdf"]
 
 
 def test_a_scan_finds_the_member_then_a_voucher_code_redeems_it(

@@ -4,14 +4,20 @@ and the list's scroll bar, "Redemption" ("Penukaran") had no room for its headin
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RedemptionRowData
 from app.ui.widgets.outcome_style import OUTCOME_COLOURS
-from app.ui.widgets.redemptions_table import ShiftRedemptionsModel, ShiftRedemptionsView
+from app.ui.widgets.redemptions_table import (
+    ShiftRedemptionsModel,
+    ShiftRedemptionsView,
+    StatusDelegate,
+)
 
 from ...support.screens import window_in
 from ...support.tooltips import shown_tooltip
@@ -113,3 +119,48 @@ def test_the_shift_s_first_redemption_has_room_for_its_status(qtbot: QtBot, kind
     # the width its words ask for, on one line or two (the status delegate's own measure)
     assert view.columnWidth(status) >= view.sizeHintForColumn(status)
     assert view.sizeHintForColumn(status) > view.horizontalHeader().sectionSizeHint(status)
+
+
+def count_status_measures(view: QTableView) -> list[int]:
+    """The status cells ``view`` measures from now on (one item each), through a status delegate
+    that counts: Qt fits the column by asking each measured cell's size."""
+    measured: list[int] = []
+
+    class Counting(StatusDelegate):
+        def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+            measured.append(1)
+            return super().sizeHint(option, index)
+
+    view.setItemDelegateForColumn(ShiftRedemptionsModel.STATUS, Counting(view))
+    return measured
+
+
+def test_a_redemption_on_top_of_a_long_shift_measures_the_rows_in_sight_not_all(
+    qtbot: QtBot,
+) -> None:
+    # By the afternoon a busy till's list holds 600 rows: each new one on top had the status
+    # column fitted to all of them, 601 cells read through the delegate.
+    model = ShiftRedemptionsModel()
+    view = ShiftRedemptionsView(model)
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    for n in range(600):
+        model.upsert(_row(n))
+    QApplication.processEvents()
+    measured = count_status_measures(view)
+    model.upsert(_row(600, "not_confirmed"))
+    QApplication.processEvents()
+    assert model.row_data(0).entry_id == "e600"
+    assert 0 < len(measured) < 300, f"{len(measured)} statuses measured for one new row"
+
+
+def _row(n: int, status: str = "confirmed") -> RedemptionRowData:
+    return RedemptionRowData(
+        entry_id=f"e{n}",
+        time_text="10.00",
+        member=f"Member {n}",
+        what="Upgrade ke Ukuran Large",
+        status=status,  # type: ignore[arg-type]
+    )

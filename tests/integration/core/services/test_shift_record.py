@@ -4,9 +4,12 @@ reconciles the day from."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
-from datetime import datetime
+import errno
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -314,3 +317,71 @@ async def test_the_end_of_day_counts_a_voucher_used_whole_at_its_value_as_the_sh
     ]
     assert [row.rupiah for row in day.rows] == [50_000]
     assert history_row.rupiah == 50_000  # the History's "Stamps / Rp" column
+
+
+class _FillsUp:
+    """A file on a disk that fills after a few bytes."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+
+    def write(self, text: str) -> int:
+        self.handle.write(text[:20])
+        self.handle.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.handle, name)
+
+    def __enter__(self) -> _FillsUp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+@pytest.mark.parametrize("export", ["shift", "day"])
+async def test_a_shift_or_day_csv_the_disk_cut_short_leaves_the_file_that_was_there(
+    till_settings: Settings,
+    sandbox: SandboxControl,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    export: str,
+) -> None:
+    # The docs promise every CSV whole or not at all; these two truncated the file first, and a
+    # full disk left yesterday's reconciliation an empty file or a day cut short.
+    config = till_settings.till_config()
+    async with open_till(config, Secret(DEMO_TOKEN)) as till:
+        shift = await till.open_shift("Dewi")
+        ayu = await till.find_member(AYU)
+        sale = Sale("Dewi", shift.id, invoice_number="INV-0003")
+        coffee = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+        assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
+        path = tmp_path / f"{export}.csv"
+        await asyncio.to_thread(path.write_text, "yesterday\n", encoding="utf-8")
+        opened = Path.open
+
+        def filling(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            handle = opened(self, mode, *args, **kwargs)
+            return _FillsUp(handle) if "w" in mode and self.parent == tmp_path else handle
+
+        monkeypatch.setattr(Path, "open", filling)
+        now = datetime.now(UTC)
+        writing = (
+            till.export_shift(shift.id, path)
+            if export == "shift"
+            else till.export_day(now - timedelta(days=1), now + timedelta(days=1), path)
+        )
+        with pytest.raises(OSError, match="No space"):
+            await writing
+        monkeypatch.undo()
+    assert _csv_files(tmp_path) == {path.name: "yesterday\n"}
+
+
+def _csv_files(folder: Path) -> dict[str, str]:
+    """The CSV files in ``folder`` (a partial one too, hidden or not) and what each holds."""
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in folder.iterdir()
+        if p.suffix in (".csv", ".partial")
+    }

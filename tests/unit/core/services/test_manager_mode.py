@@ -19,6 +19,7 @@ from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, OperationKind
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.outbox.claim import NEEDS_DASHBOARD
+from app.core.services import audit_log
 from app.core.services.audit_log import AuditFilter, AuditLog
 from app.core.services.fields import FieldRefused
 from app.core.services.manager_mode import (
@@ -354,6 +355,36 @@ async def test_the_audit_log_s_csv_holds_every_line_its_filters_describe_not_onl
     with path.open(encoding="utf-8", newline="") as handle:
         written = list(csv.DictReader(handle))
     assert [json.loads(row["detail"])["number"] for row in written] == [0, 1, 2, 3]
+
+
+async def test_the_audit_log_s_csv_is_written_as_the_log_is_read_a_page_at_a_time(
+    mode: ManagerMode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A year's log is some 100,000 lines: the CSV read them all into memory before writing one.
+    monkeypatch.setattr(audit_log, "EXPORT_PAGE", 3, raising=False)
+    await mode.enter("Ayu", PIN)
+    for number in range(10):
+        await mode.staff.audit_action("Ayu", "settings_changed", number=number)
+    mode.till.audit = AuditLog(mode.staff.db)  # type: ignore[attr-defined]
+    reads: list[str] = []
+
+    def read(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        words = " ".join(statement.split())
+        if words.startswith("SELECT audit_log.id, audit_log.at") or "FROM (SELECT" in words:
+            reads.append(words)
+
+    engine = mode.staff.db._read_engine  # the readers' engine: what the export reads
+    sa.event.listen(engine, "before_cursor_execute", read)
+    try:
+        path = tmp_path / "audit.csv"
+        count = await mode.export_audit_log(AuditFilter(action="settings_changed"), path)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", read)
+    with path.open(encoding="utf-8", newline="") as handle:
+        numbers = [json.loads(row["detail"])["number"] for row in csv.DictReader(handle)]
+    assert (count, numbers) == (10, list(range(10)))
+    # the lines were read in pages of 3 (10 lines: 3, 3, 3, 1), never all at once
+    assert len(reads) == 4 and all("LIMIT" in words for words in reads)
 
 
 async def test_a_cancel_the_till_never_sent_for_want_of_a_server_id_is_not_sent_again(
