@@ -319,7 +319,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="stamps-pos-demo-") as folder:
         root = Path(folder)
-        shop = DemoShop(root)
+        shop = DemoShop(root, getattr(args, "port", 0))
         try:
             try:
                 settings, fixed = demo_settings(args, shop.url, root)
