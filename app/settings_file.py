@@ -63,11 +63,15 @@ class Refusal(Exception):
 
 class SettingsFile:
     """The settings file at ``path`` as the window edits it. ``fixed`` are values given when the
-    till started (the demo's), which the file cannot change."""
+    till started (the demo's), which the file cannot change; ``throwaway``: the file goes with
+    the till when it ends (the demo's folder), so no restart ever reads what was saved."""
 
-    def __init__(self, path: Path, fixed: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, path: Path, fixed: Mapping[str, Any] | None = None, *, throwaway: bool = False
+    ) -> None:
         self.path = path
         self.fixed = dict(fixed or {})
+        self.throwaway = throwaway
 
     def locked_by(self, name: str) -> str | None:
         """Why ``name`` cannot be changed here, or ``None``: the environment variable that sets

@@ -319,7 +319,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="stamps-pos-demo-") as folder:
         root = Path(folder)
-        shop = DemoShop(root)
+        shop = DemoShop(root, getattr(args, "port", 0))
         try:
             try:
                 settings, fixed = demo_settings(args, shop.url, root)
@@ -345,7 +345,7 @@ def _demo(args: argparse.Namespace) -> int:
                 settings,
                 # The demo's settings may be changed in its own throwaway folder; what it was
                 # started with (the sandbox's address…) stays.
-                SettingsFile(root / "settings.toml", fixed),
+                SettingsFile(root / "settings.toml", fixed, throwaway=True),
                 token_folder=root,
                 seed=seed,
             )

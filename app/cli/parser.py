@@ -59,6 +59,13 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
+def port(text: str) -> int:
+    """An argparse type: a TCP port, 0 for one the system picks."""
+    if not _WHOLE.fullmatch(text) or len(text) > 5 or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {_shown(text)}")
+    return int(text)
+
+
 def positive_float(text: str) -> float:
     """An argparse type: a number of seconds above zero and at most a week."""
     if not _DECIMAL.fullmatch(text):
@@ -268,6 +275,12 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         action="store_true",
         help="a till that trusts no idempotency key: what the Demo menu makes fail stays "
         "unknown, not sent again, for a manager to clear in manager mode (F8, Exceptions)",
+    )
+    demo.add_argument(
+        "--port",
+        type=port,
+        default=0,
+        help="the port its sandbox listens on, on loopback (default 0: a free one)",
     )
     bind(demo, "demo")
 

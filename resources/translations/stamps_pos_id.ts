@@ -3772,6 +3772,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Token baru sudah dipakai.</translation>
     </message>
     <message>
+        <source>These take effect only when the till starts: {names}. The demo forgets its settings when it ends; start it with them instead (for Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</source>
+        <translation>Ini baru berlaku saat mesin kasir dimulai: {names}. Demo melupakan pengaturannya saat berakhir; jalankan demo dengan pengaturan itu (untuk Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</translation>
+    </message>
+    <message>
         <source>Restart Stamps POS for these to take effect: {names}.</source>
         <translation>Mulai ulang Stamps POS agar ini berlaku: {names}.</translation>
     </message>

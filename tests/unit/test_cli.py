@@ -150,6 +150,11 @@ def test_the_readme_gives_every_exit_code_the_command_line_returns() -> None:
             ["history", "--since", "2026-12-01", "extra"],
             "stamps-pos history: unrecognized arguments: extra (see stamps-pos history --help)",
         ),
+        (
+            ["demo", "--port", "70000"],
+            "stamps-pos demo: argument --port: expected a port from 0 to 65535, got '70000' "
+            "(see stamps-pos demo --help)",
+        ),
     ],
 )
 def test_unknown_option_is_a_usage_error_pointing_at_its_commands_help(

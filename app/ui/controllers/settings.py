@@ -323,12 +323,23 @@ class SettingsController(QObject):
         if restart:
             assert self.settings is not None and self.file is not None
             fields = setting_fields(self.settings, self.file)
-            labels = [f.label for f in fields if f.name in restart]
-            parts.append(
-                self.tr("Restart Stamps POS for these to take effect: {names}.").format(
-                    names=", ".join(labels)
+            names = ", ".join(f.label for f in fields if f.name in restart)
+            if self.file.throwaway:
+                # The demo's folder goes when it ends: restarted as asked, it came back in
+                # English with none of the day's redemptions.
+                parts.append(
+                    self.tr(
+                        "These take effect only when the till starts: {names}. The demo forgets "
+                        "its settings when it ends; start it with them instead (for Bahasa "
+                        "Indonesia: STAMPS_POS_LANGUAGE=id)."
+                    ).format(names=names)
                 )
-            )
+            else:
+                parts.append(
+                    self.tr("Restart Stamps POS for these to take effect: {names}.").format(
+                        names=names
+                    )
+                )
         return " ".join(parts)
 
     async def check(self, values: Mapping[str, FormValue], token: Secret) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.services import format_count
 from app.ui.plain_text import short_words
@@ -48,6 +48,7 @@ class RewardTile(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(150, 176)
+        self._pressed_at: QPoint | None = None  # on the screen
 
         self._picture_label = picture = QLabel()
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -134,14 +135,31 @@ class RewardTile(QFrame):
                 )
         return icon("reward").pixmap(IMAGE_SIZE, IMAGE_SIZE)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed_at = event.globalPosition().toPoint()
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
+        pressed_at, self._pressed_at = self._pressed_at, None
+        if event.button() == Qt.MouseButton.LeftButton and (
+            self.rect().contains(event.position().toPoint())
+            or self._pointer_stayed(pressed_at, event)
         ):
             self.chosen.emit(self.reward.id)
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    @staticmethod
+    def _pointer_stayed(pressed_at: QPoint | None, event: QMouseEvent) -> bool:
+        # A tile half out of sight is scrolled into it as the press gives it the keyboard, so
+        # it moves under a pointer that stays: the release fell outside it and the click was
+        # lost, the cashier clicking the tile a second time.
+        if pressed_at is None:
+            return False
+        moved = event.globalPosition().toPoint() - pressed_at
+        return moved.manhattanLength() < QApplication.startDragDistance()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -64,6 +65,20 @@ def test_the_demo_shop_cuts_restores_fails_and_resets(tmp_path: Path) -> None:
         shop.reset_shop()
         assert redeem_reward(shop.url).status_code == 200
         assert len(httpx.get(f"{shop.url}/_sandbox/ledger", timeout=5).json()["entries"]) == 1
+    finally:
+        shop.stop()
+
+
+def test_the_demo_shop_listens_on_the_port_it_is_given(tmp_path: Path) -> None:
+    # A tester sharing the machine keeps the demo to their own port: it always took a free one.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = build_parser({}).parse_args(["demo", "--port", str(port)])
+    shop = DemoShop(tmp_path, args.port)
+    try:
+        assert shop.url == f"http://127.0.0.1:{port}"
+        assert redeem_reward(shop.url).status_code == 200
     finally:
         shop.stop()
 

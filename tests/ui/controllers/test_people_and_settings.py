@@ -484,6 +484,36 @@ def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(
     )
 
 
+def test_the_demo_does_not_ask_for_a_restart_that_would_forget_what_was_saved(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen under Xvfb in `stamps-pos demo`: Language saved, "Restart Stamps POS for these to
+    # take effect"; restarted, the demo's new folder had no such setting (nor the day's sales).
+    monkeypatch.delenv("STAMPS_POS_LANGUAGE", raising=False)
+    cashier.settings.settings = till_settings
+    cashier.settings.file = SettingsFile(
+        tmp_path / "settings.toml",
+        till_settings.model_dump(exclude_defaults=True),
+        throwaway=True,
+    )
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    cashier.settings.open()
+    qtbot.waitUntil(lambda: cashier.settings.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    run_async(qtbot, cashier.settings.save({"language": "id"}, Secret("")))
+    assert dialog.outcome.text() == (
+        "Saved. These take effect only when the till starts: Language. The demo forgets its "
+        "settings when it ends; start it with them instead (for Bahasa Indonesia: "
+        "STAMPS_POS_LANGUAGE=id)."
+    )
+
+
 @pytest.mark.parametrize(
     ("setting", "english", "indonesian"),
     [

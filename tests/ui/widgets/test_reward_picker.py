@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -308,3 +308,26 @@ def test_fewer_rewards_leave_no_tile_behind(qtbot: QtBot, picker: RewardPicker):
 
     picker.set_rewards(REWARDS)
     assert [seen[0] for seen in _on_screen(picker)] == [r.name for r in REWARDS]
+
+
+def test_a_click_on_a_tile_half_out_of_sight_picks_it(qtbot: QtBot, picker: RewardPicker):
+    # The press scrolls the tile into sight, so it moves under the pointer before the release:
+    # the click was lost, and the cashier had to click the tile a second time.
+    picker.set_rewards([RewardCardData(f"r{n}", f"Reward {n}", 10) for n in range(9)])
+    picker.resize(560, 500)
+    area = picker._scroll.viewport()
+    tile = picker.tiles()[3]  # the second row's first: its top in sight, its foot below
+
+    def half_in_sight() -> bool:
+        top = tile.mapTo(area, QPoint(0, 0)).y()
+        return 0 < top < area.height() < top + tile.height()
+
+    qtbot.waitUntil(half_in_sight)
+    top = tile.mapTo(area, QPoint(0, 0)).y()
+    pointer = tile.mapToGlobal(QPoint(tile.width() // 2, (area.height() - top) // 2))
+    qtbot.mousePress(tile, Qt.MouseButton.LeftButton, pos=tile.mapFromGlobal(pointer))
+    assert tile.mapTo(area, QPoint(0, 0)).y() < top  # scrolled up, whole in sight
+    with qtbot.waitSignal(picker.reward_chosen) as chosen:
+        qtbot.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=tile.mapFromGlobal(pointer))
+    assert chosen.args == ["r3"]
+    assert picker.selected().id == "r3"
