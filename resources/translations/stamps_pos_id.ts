@@ -4479,6 +4479,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps tidak dapat dihubungi dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>The till checked the line just now: the Stamps server still cannot be reached, and this till has not seen “{query}” before. Try again when the till is back online.</source>
+        <comment>member.unknown_line_checked</comment>
+        <translation>Mesin kasir baru saja memeriksa jaringan: server Stamps masih tidak dapat dihubungi, dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
         <source>The Stamps server has not answered in time ({seconds} s) and this till has not seen “{query}” before. Try again; if it keeps happening, a manager can give lookups more time (the lookup_timeout setting).</source>
         <comment>member.server_slow</comment>
         <translation>Server Stamps belum menjawab tepat waktu ({seconds} dtk) dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi; jika terus terjadi, manajer dapat memberi pencarian lebih banyak waktu (pengaturan lookup_timeout).</translation>
@@ -5427,6 +5432,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The server could not be reached and the offline rules do not allow this. Nothing was redeemed; tell the customer why.</source>
         <comment>receipt.not_redeemed.todo</comment>
         <translation>Server tidak dapat dihubungi dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
+    </message>
+    <message>
+        <source>The till checked the line just now: the Stamps server still cannot be reached, and the offline rules do not allow this. Nothing was redeemed; tell the customer why.</source>
+        <comment>receipt.not_redeemed.line_checked.todo</comment>
+        <translation>Mesin kasir baru saja memeriksa jaringan: server Stamps masih tidak dapat dihubungi, dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
     </message>
     <message>
         <source>The Stamps server asked the till to slow down, and the offline rules do not allow this without its answer. Nothing was redeemed; tell the customer why, or try again in a moment.</source>
