@@ -238,6 +238,10 @@
         <translation>Kartu tidak terbaca (“{code}”): masuk ke kode voucher, terlalu lambat untuk pindaian. Pindai lagi.</translation>
     </message>
     <message>
+        <source>A voucher needs the member first: voucher code {code} waits in Vouchers (F4) and is used for the member found next.</source>
+        <translation>Voucher perlu member dulu: kode voucher {code} menunggu di Voucher (F4) dan dipakai untuk member yang ditemukan berikutnya.</translation>
+    </message>
+    <message>
         <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>
         <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
     </message>
@@ -3644,8 +3648,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kartu member diawali dengan</translation>
     </message>
     <message>
-        <source>Prefixes split by commas (KR, 7014): typed as a voucher code, it is looked up as a member. Empty: no rule.</source>
-        <translation>Awalan dipisah koma (KR, 7014): bila diketik sebagai kode voucher, nomor itu dicari sebagai member. Kosong: tanpa aturan.</translation>
+        <source>Prefixes split by commas (KR, 7014): scanned anywhere, or typed as a voucher code, it is looked up as a member. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (KR, 7014): bila dipindai di mana pun, atau diketik sebagai kode voucher, nomor itu dicari sebagai member. Kosong: tanpa aturan.</translation>
     </message>
     <message>
         <source>Receipt numbers begin with</source>
@@ -3654,6 +3658,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Prefixes split by commas (INV-): scanned anywhere, it goes into the invoice number. Empty: no rule.</source>
         <translation>Awalan dipisah koma (INV-): bila dipindai di mana pun, nomor itu masuk ke nomor struk. Kosong: tanpa aturan.</translation>
+    </message>
+    <message>
+        <source>Voucher codes begin with</source>
+        <translation>Kode voucher diawali dengan</translation>
+    </message>
+    <message>
+        <source>Prefixes split by commas (RINDANG-): scanned or typed, it is the voucher code of the member on screen, or waits for the member. Where two rules match, the longer prefix wins. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (RINDANG-): bila dipindai atau diketik, kode itu menjadi kode voucher member di layar, atau menunggu membernya. Bila dua aturan cocok, awalan yang lebih panjang yang berlaku. Kosong: tanpa aturan.</translation>
     </message>
     <message>
         <source>POS (the default)</source>
@@ -4257,6 +4269,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Reading the vouchers…</source>
         <translation>Membaca voucher…</translation>
+    </message>
+    <message>
+        <source>Voucher code {code} waits for the member: find them, and it is used.</source>
+        <translation>Kode voucher {code} menunggu membernya: cari member itu, dan kode dipakai.</translation>
     </message>
     <message>
         <source>Offline copy of this member&apos;s vouchers, as of {time}.</source>

@@ -25,7 +25,6 @@ from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKi
 from app.core.messages import Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
-from app.core.offline.identifiers import normalise_code
 from app.core.offline.policy import (
     MemberFacts,
     OutageTotals,
@@ -53,6 +52,7 @@ from app.core.services.members import (
     Member,
     MemberNotFound,
     Suggestions,
+    carries_card,
     member_from_details,
     member_query,
     not_found,
@@ -407,10 +407,7 @@ class Till:
             member = await self.cache.find(text)
         except AmbiguousMember:
             return False
-        if member is None:
-            return False
-        own = {normalise_code(code) for code in (*member.member_ids, member.card_number) if code}
-        return normalise_code(text) in own
+        return member is not None and carries_card(member, text)
 
     async def suggestions(self, query: str) -> Suggestions:
         """Members for the type-ahead, by name or any identifier (a free query): the server's
