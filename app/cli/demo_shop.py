@@ -32,11 +32,12 @@ FAULTS: dict[Fault, dict[str, Any]] = {
 class DemoShop:
     """The sandbox of ``stamps-pos demo``, with the controls of its Demo menu."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, port: int = 0) -> None:
         self._state = folder / "sandbox.sqlite3"
         self._lock = threading.Lock()
         self._fault: Fault = "none"
-        self._server: SandboxServer | None = self._serve(port=0)
+        # 0: any free port; a given one keeps the demo to the port its machine allows
+        self._server: SandboxServer | None = self._serve(port=port)
         self.port = self._server.port
 
     @property

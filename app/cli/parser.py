@@ -241,6 +241,12 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         help="a till that trusts no idempotency key: what the Demo menu makes fail stays "
         "unknown, not sent again, for a manager to clear in manager mode (F8, Exceptions)",
     )
+    demo.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="the loopback port of the demo's sandbox (default: any free one)",
+    )
     bind(demo, "demo")
 
     sandbox = commands.add_parser(
