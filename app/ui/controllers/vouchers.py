@@ -63,6 +63,7 @@ class VouchersController(OrderController):
             lambda voucher_id, value: self.order(self.deduct(voucher_id, value))
         )
         panel.code_entered.connect(self._code_typed)
+        panel.set_vouchers([], read=False)  # nobody on screen yet: no list to call empty
         self._member_id: str | None = None
         #: A voucher's code that came with nobody on screen: used for the member found next,
         #: while the code field still holds it (:meth:`take_code`).
@@ -78,7 +79,9 @@ class VouchersController(OrderController):
             return  # the same customer, their balance moved: the offer follows
         self._member_id = server_id
         panel = self.view.voucher_panel
-        panel.set_vouchers([], read=member is None)
+        # Nobody on screen has no list to call empty: "No vouchers for this member" stood under
+        # a voucher code waiting for the member, with nobody there.
+        panel.set_vouchers([], read=False)
         panel.set_note(self.tr("Reading the vouchers…") if member is not None else "")
         waiting, self._waiting = self._waiting, None
         if member is not None and waiting is not None and panel.code_field.text() == waiting:

@@ -117,6 +117,7 @@ def test_a_voucher_code_scanned_with_nobody_on_screen_waits_and_is_used_for_the_
     )
     assert view.voucher_panel.code_field.text() == CODE
     assert view.tabs.currentIndex() == view.VOUCHERS_TAB
+    assert not view.voucher_panel.empty_label.isVisibleTo(view)  # nobody's list to call empty
     assert sandbox.ledger() == []
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
         cashier.scanned("KR24000006")  # Ayu's card
