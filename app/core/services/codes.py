@@ -128,7 +128,8 @@ class ScanFormats:
     A code two formats claim is the one whose prefix is the longer: a store whose cards begin
     "KR" and whose vouchers begin "KR-V" reads KR-V0042 as a voucher, KR24000006 as a card.
     The same prefix in two lists tells nothing: no rule decides, and the till reads the code
-    as it would with no rule (a member first)."""
+    as it would with no rule (a member first). Nor does any rule take an email: it names a
+    member, whatever it begins with."""
 
     card: tuple[str, ...] = ()
     invoice: tuple[str, ...] = ()
@@ -149,6 +150,8 @@ class ScanFormats:
         """What ``code`` is by the store's formats (more than a prefix alone): the format whose
         matching prefix is the longest; ``None`` when none matches, or two match as long."""
         folded = code.strip().casefold()
+        if "@" in folded:
+            return None  # an email is a member's, whatever it begins with ("rindang-…@…")
         formats: tuple[tuple[CodeKind, tuple[str, ...]], ...] = (
             ("card", self.card), ("invoice", self.invoice), ("voucher", self.voucher)
         )  # fmt: skip

@@ -172,6 +172,7 @@ def test_a_refused_code_is_quoted_with_the_accents_past_the_limit_written_out() 
         ("KR24-0042", "card"),
         ("DUA-0001", None),  # the same prefix as a receipt and a voucher: no rule decides
         ("customer@stamps.co.id", None),
+        ("rindang-kopi@contoh.co.id", None),  # an email, though it begins as a voucher does
     ],
 )
 def test_the_stores_prefix_rules_tell_a_card_a_receipt_and_a_voucher(
