@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -194,3 +195,17 @@ def test_the_demo_sets_the_shops_formats_to_its_own_data_and_says_them() -> None
     hint = demo_hint("http://127.0.0.1:9", settings)
     for prefix in (*formats.card, *formats.invoice, *formats.voucher):
         assert prefix in hint
+
+
+def test_the_demo_keeps_its_sandbox_on_the_port_asked_for(tmp_path: Path) -> None:
+    # A machine that allows the demo one port: the sandbox took any free one.
+    with socket.socket() as probe:  # a port free now, given back for the shop to take
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = build_parser({}).parse_args(["demo", "--port", str(port)])
+    shop = DemoShop(tmp_path, port=args.port)
+    try:
+        assert shop.url == f"http://127.0.0.1:{port}"
+        assert redeem_reward(shop.url).status_code == 200
+    finally:
+        shop.stop()
