@@ -140,7 +140,8 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-#: One prefix of the store's card or receipt format (``card_prefixes``, ``invoice_prefixes``).
+#: One prefix of the store's card, receipt or voucher format (``card_prefixes``,
+#: ``invoice_prefixes``, ``voucher_prefixes``).
 MAX_PREFIX = 8
 _PREFIX = re.compile(rf"[A-Za-z0-9./-]{{1,{MAX_PREFIX}}}")
 
@@ -204,10 +205,13 @@ class Settings(BaseSettings):
     scanner_pace_ms: int = Field(default=32, ge=5, le=34)
     # The store's formats (architecture §5), prefixes split at commas: a member's card number
     # begins with one of ``card_prefixes`` ("KR, 7014"), a receipt's number with one of
-    # ``invoice_prefixes`` ("INV-"). A scan of a receipt goes into the invoice number wherever
-    # the cursor is, and a card number typed into the voucher code looks the member up.
+    # ``invoice_prefixes`` ("INV-"), a voucher's code with one of ``voucher_prefixes``
+    # ("RINDANG-"). A scan of a receipt goes into the invoice number wherever the cursor is, a
+    # card number typed into the voucher code looks the member up, and a voucher's code goes
+    # to the voucher code of the member on screen (or waits for the member).
     card_prefixes: str = Field(default="", max_length=64)
     invoice_prefixes: str = Field(default="", max_length=64)
+    voucher_prefixes: str = Field(default="", max_length=64)
     # The window's language: Bahasa Indonesia, English, or the system's (the command line is
     # always English).
     language: Literal["auto", "id", "en"] = "auto"
@@ -274,7 +278,7 @@ class Settings(BaseSettings):
             raise refused("setting.no_spaces")
         return value
 
-    @field_validator("card_prefixes", "invoice_prefixes")
+    @field_validator("card_prefixes", "invoice_prefixes", "voucher_prefixes")
     @classmethod
     def _prefixes(cls, value: str) -> str:
         if unprintable(value) or first_hidden(value):

@@ -46,9 +46,23 @@ paste into Member, then Enter):
   agus.setiawan@contoh.co.id  0 stamps
 A name works too: Putri, then Enter (several members called Ayu: pick one from the list).
 Voucher code RINDANG-100K-7H2K (Vouchers, F4); promo code NGOPIPAGI (Promo, F5, with an invoice).
+The shop's formats (F8, then Settings, Scanner) say what a scan is, wherever the cursor is:
+  cards     {card}: looked up as a member, never taken for a code or a receipt
+  receipts  {invoice}: into the invoice number (try INV-0042)
+  vouchers  {voucher}: the voucher code of the member on screen;
+            scanned before the card, it waits for the member
 Manager mode (F8): manager {manager}, PIN {manager_pin}. The Demo menu cuts the network and
 makes the server fail; Ctrl-C ends the demo.
 """
+
+#: The shop's formats, as its own data has them (app/sandbox/data.py): Member IDs "KR24…" and
+#: cards "7014…", the demo's receipts "INV-…", and its vouchers' codes. Set so the demo shows
+#: the rules at work; a manager may change them in its settings like any till's.
+DEMO_FORMATS = {
+    "card_prefixes": "KR24, 7014",
+    "invoice_prefixes": "INV-",
+    "voucher_prefixes": "RINDANG-, SALDO-, ULTAH-, DSK50-",
+}
 
 DEMO_EXCEPTIONS_HINT = """\
 Exceptions (--exceptions): this till does not trust the server's idempotency keys, so a
@@ -302,7 +316,29 @@ def demo_settings(
     }
     if not exceptions:
         fixed["store_code"] = DEMO_STORE_CODE
-    return load_settings(root / "settings.toml", **fixed), fixed
+    return load_settings(root / "settings.toml", **DEMO_FORMATS, **fixed), fixed
+
+
+def demo_hint(url: str, settings: Settings) -> str:
+    """What the cashier's demo prints first: how to use it, with the shop's formats as its
+    settings have them."""
+    from app.core.services import ScanFormats
+
+    formats = ScanFormats.read(
+        settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
+    )
+
+    def listed(prefixes: tuple[str, ...]) -> str:
+        return ", ".join(prefixes) or "(no rule)"
+
+    return DEMO_HINT.format(
+        url=url,
+        manager=DEMO_MANAGER,
+        manager_pin=DEMO_MANAGER_PIN,
+        card=listed(formats.card),
+        invoice=listed(formats.invoice),
+        voucher=listed(formats.voucher),
+    )
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -328,11 +364,13 @@ def _demo(args: argparse.Namespace) -> int:
             logs.to_folder(settings.data_dir)
             # The kiosk has no cashiers, no member field and no Demo menu: the cashier's hint
             # told whoever ran it to use them.
-            hint = DEMO_KIOSK_HINT if getattr(args, "kiosk", False) else DEMO_HINT
-            print(
-                hint.format(url=shop.url, manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN),
-                flush=True,
-            )
+            if getattr(args, "kiosk", False):
+                hint = DEMO_KIOSK_HINT.format(
+                    url=shop.url, manager=DEMO_MANAGER, manager_pin=DEMO_MANAGER_PIN
+                )
+            else:
+                hint = demo_hint(shop.url, settings)
+            print(hint, flush=True)
             if args.exceptions:
                 print(DEMO_EXCEPTIONS_HINT.format(manager=DEMO_MANAGER), flush=True)
             token = Secret(DEMO_TOKEN)

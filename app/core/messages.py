@@ -113,6 +113,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server cannot be reached and this till has not seen “{query}” before. "
         "Try again when the till is back online."
     ),
+    "member.unknown_line_checked": (
+        "The till checked the line just now: the Stamps server still cannot be reached, and "
+        "this till has not seen “{query}” before. Try again when the till is back online."
+    ),
     "member.server_slow": (
         "The Stamps server has not answered in time ({seconds} s) and this till has not seen "
         "“{query}” before. Try again; if it keeps happening, a manager can give lookups more "
@@ -788,6 +792,10 @@ TEMPLATES: dict[str, str] = {
     "receipt.not_redeemed.todo": (
         "The server could not be reached and the offline rules do not allow this. Nothing was "
         "redeemed; tell the customer why."
+    ),
+    "receipt.not_redeemed.line_checked.todo": (
+        "The till checked the line just now: the Stamps server still cannot be reached, and the "
+        "offline rules do not allow this. Nothing was redeemed; tell the customer why."
     ),
     "receipt.not_redeemed.slowed.todo": (
         "The Stamps server asked the till to slow down, and the offline rules do not allow this "

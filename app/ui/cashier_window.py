@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from app.config import Settings
-from app.core.services import HistoryRow, Member, ScanFormats, Till
+from app.core.services import HistoryRow, Member, ScanFormats, Till, carries_card, shown
 from app.ui.controllers.changes import TillChanges
 from app.ui.controllers.decisions import DecisionsController
 from app.ui.controllers.exceptions import ExceptionsController
@@ -80,13 +80,21 @@ class CashierWindow(QObject):
         self.options = options = options or WindowOptions()
         self.is_ready = False
         self.session = CashierSession(till, self)
-        self.session.formats = ScanFormats.read(options.card_prefixes, options.invoice_prefixes)
+        self.session.formats = ScanFormats.read(
+            options.card_prefixes, options.invoice_prefixes, options.voucher_prefixes
+        )
         self.redemption = RedemptionController(view, self.session)
         self.invoice = InvoiceOwner(view, self.session, self.redemption)
         self.vouchers = VouchersController(view, self.session, self.redemption)
-        self.member = MemberController(view, self.session, unmatched_scan=self.vouchers.use_code)
+        self.member = MemberController(
+            view,
+            self.session,
+            unmatched_scan=self.vouchers.use_code,
+            voucher_code=self.vouchers.take_code,
+        )
         self.vouchers.card_typed.connect(self._card_typed)
         self.vouchers.member_typed.connect(self._member_typed)
+        self.vouchers.code_waits.connect(self._code_waits)
         self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
@@ -280,12 +288,22 @@ class CashierWindow(QObject):
             self.kiosk_pickup.open(code)
             return
         focus = QApplication.focusWidget()
-        if focus is view.invoice_field.field:
+        kind = self.session.formats.kind_of(code)
+        if kind == "voucher":
+            # A voucher's code by the store's format, wherever the cursor was: the code of the
+            # member on screen, not first asked as a member; with nobody there, it waits.
+            self.vouchers.take_code(code)
+        elif kind == "card" or self._their_card(code):
+            # A card, wherever the cursor was: in the invoice number it took the place of the
+            # receipt's number the cashier had typed for this sale (the customer on screen
+            # scanned again), and in a code field it was no code.
+            self.member.scanned(code)
+        elif focus is view.invoice_field.field:
             view.invoice_field.set_text(code)
             # On, as a typed Enter moves it: the scanner's is swallowed, and the customer's card
             # scanned next replaced the receipt's number, nobody found.
             self._invoice_entered()
-        elif self.session.formats.is_invoice(code):
+        elif kind == "invoice":
             # A receipt by the store's format, wherever the cursor was: tried as a member, then
             # as the voucher code of the member on screen, it came back "Refused" on their
             # record. The cursor stays where the cashier had it.
@@ -311,6 +329,21 @@ class CashierWindow(QObject):
         self.member.scan_not_read(said.format(code=code))
         self.view.focus_member_search()
 
+    def _their_card(self, code: str) -> bool:
+        # The customer on screen's own card or Member ID: no receipt or code, whatever field
+        # the cursor is in.
+        member = self.session.member
+        return member is not None and carries_card(member, code)
+
+    def _code_waits(self, code: str) -> None:
+        # Said where the cashier looks for the member, the cursor there for their card.
+        said = self.tr(
+            "A voucher needs the member first: voucher code {code} waits in Vouchers (F4) and "
+            "is used for the member found next."
+        )
+        self.view.member_search.set_message(said.format(code=shown(code)), error=False)
+        self.view.focus_member_search()
+
     def _member_typed(self, code: str) -> None:
         # A card number by the store's format, typed where a voucher code goes: looked up as
         # if typed into the member search, where it now stands, the code field emptied.
@@ -323,7 +356,7 @@ class CashierWindow(QObject):
         """The store's prefix rules as the settings now say: in force from the next scan."""
         if settings is not None:
             self.session.formats = ScanFormats.read(
-                settings.card_prefixes, settings.invoice_prefixes
+                settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
             )
 
     def _promo_scanned(self, code: str) -> None:

@@ -369,6 +369,10 @@ class CashierWindowView(QMainWindow):
         """The Rewards tab, as each customer first sees it; the keyboard stays where it is."""
         self.tabs.setCurrentIndex(self.REWARDS_TAB)
 
+    def open_vouchers_tab(self) -> None:
+        """The Vouchers tab; the keyboard stays where it is."""
+        self.tabs.setCurrentIndex(self.VOUCHERS_TAB)
+
     def focus_open_tab(self) -> None:
         """The keyboard to the open tab, where its F-key (F3, F4, F5) would put it."""
         {

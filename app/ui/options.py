@@ -42,6 +42,7 @@ class WindowOptions:
     scanner_pace_ms: int = 32
     card_prefixes: str = ""
     invoice_prefixes: str = ""
+    voucher_prefixes: str = ""
     settings: Settings | None = None
     settings_file: SettingsFile | None = None
     token_folder: Path | None = None
@@ -70,6 +71,7 @@ class WindowOptions:
             scanner_pace_ms=settings.scanner_pace_ms,
             card_prefixes=settings.card_prefixes,
             invoice_prefixes=settings.invoice_prefixes,
+            voucher_prefixes=settings.voucher_prefixes,
             settings=settings,
             settings_file=settings_file,
             token_folder=token_folder,

@@ -238,6 +238,10 @@
         <translation>Kartu tidak terbaca (“{code}”): masuk ke kode voucher, terlalu lambat untuk pindaian. Pindai lagi.</translation>
     </message>
     <message>
+        <source>A voucher needs the member first: voucher code {code} waits in Vouchers (F4) and is used for the member found next.</source>
+        <translation>Voucher perlu member dulu: kode voucher {code} menunggu di Voucher (F4) dan dipakai untuk member yang ditemukan berikutnya.</translation>
+    </message>
+    <message>
         <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>
         <translation>Kartu tidak terbaca: taruh kursor di filter (Member), atau keluar dari mode manajer.</translation>
     </message>
@@ -3664,8 +3668,8 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kartu member diawali dengan</translation>
     </message>
     <message>
-        <source>Prefixes split by commas (KR, 7014): typed as a voucher code, it is looked up as a member. Empty: no rule.</source>
-        <translation>Awalan dipisah koma (KR, 7014): bila diketik sebagai kode voucher, nomor itu dicari sebagai member. Kosong: tanpa aturan.</translation>
+        <source>Prefixes split by commas (KR, 7014): scanned anywhere, or typed as a voucher code, it is looked up as a member. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (KR, 7014): bila dipindai di mana pun, atau diketik sebagai kode voucher, nomor itu dicari sebagai member. Kosong: tanpa aturan.</translation>
     </message>
     <message>
         <source>Receipt numbers begin with</source>
@@ -3674,6 +3678,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Prefixes split by commas (INV-): scanned anywhere, it goes into the invoice number. Empty: no rule.</source>
         <translation>Awalan dipisah koma (INV-): bila dipindai di mana pun, nomor itu masuk ke nomor struk. Kosong: tanpa aturan.</translation>
+    </message>
+    <message>
+        <source>Voucher codes begin with</source>
+        <translation>Kode voucher diawali dengan</translation>
+    </message>
+    <message>
+        <source>Prefixes split by commas (RINDANG-): scanned or typed, it is the voucher code of the member on screen, or waits for the member. Where two rules match, the longer prefix wins. Empty: no rule.</source>
+        <translation>Awalan dipisah koma (RINDANG-): bila dipindai atau diketik, kode itu menjadi kode voucher member di layar, atau menunggu membernya. Bila dua aturan cocok, awalan yang lebih panjang yang berlaku. Kosong: tanpa aturan.</translation>
     </message>
     <message>
         <source>POS (the default)</source>
@@ -4283,6 +4295,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Membaca voucher…</translation>
     </message>
     <message>
+        <source>Voucher code {code} waits for the member: find them, and it is used.</source>
+        <translation>Kode voucher {code} menunggu membernya: cari member itu, dan kode dipakai.</translation>
+    </message>
+    <message>
         <source>Offline copy of this member&apos;s vouchers, as of {time}.</source>
         <translation>Salinan offline voucher member ini, per {time}.</translation>
     </message>
@@ -4501,6 +4517,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server cannot be reached and this till has not seen “{query}” before. Try again when the till is back online.</source>
         <comment>member.unknown_offline</comment>
         <translation>Server Stamps tidak dapat dihubungi dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>The till checked the line just now: the Stamps server still cannot be reached, and this till has not seen “{query}” before. Try again when the till is back online.</source>
+        <comment>member.unknown_line_checked</comment>
+        <translation>Mesin kasir baru saja memeriksa jaringan: server Stamps masih tidak dapat dihubungi, dan mesin kasir ini belum pernah melihat “{query}”. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
         <source>The Stamps server has not answered in time ({seconds} s) and this till has not seen “{query}” before. Try again; if it keeps happening, a manager can give lookups more time (the lookup_timeout setting).</source>
@@ -5461,6 +5482,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The server could not be reached and the offline rules do not allow this. Nothing was redeemed; tell the customer why.</source>
         <comment>receipt.not_redeemed.todo</comment>
         <translation>Server tidak dapat dihubungi dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
+    </message>
+    <message>
+        <source>The till checked the line just now: the Stamps server still cannot be reached, and the offline rules do not allow this. Nothing was redeemed; tell the customer why.</source>
+        <comment>receipt.not_redeemed.line_checked.todo</comment>
+        <translation>Mesin kasir baru saja memeriksa jaringan: server Stamps masih tidak dapat dihubungi, dan aturan offline tidak mengizinkan ini. Tidak ada yang ditukar; beri tahu pelanggan alasannya.</translation>
     </message>
     <message>
         <source>The Stamps server asked the till to slow down, and the offline rules do not allow this without its answer. Nothing was redeemed; tell the customer why, or try again in a moment.</source>

@@ -229,7 +229,7 @@ def setting_cases() -> list[Case]:
 
 FREE_TEXT = ("terminal", "store_code")
 #: Text a setting takes only short and without spaces (a scanner's prefix): a plain word fits.
-SHORT_TEXT = ("scanner_prefix", "card_prefixes", "invoice_prefixes")
+SHORT_TEXT = ("scanner_prefix", "card_prefixes", "invoice_prefixes", "voucher_prefixes")
 
 
 def _fits(name: str, kind: str, what: str) -> bool:

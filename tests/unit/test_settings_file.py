@@ -98,6 +98,7 @@ REFUSALS = [
     ),
     ({"scanner_prefix": "a b"}, "This cannot hold spaces."),
     ({"invoice_prefixes": "INV 00, STR"}, "This cannot hold spaces."),
+    ({"voucher_prefixes": "RINDANG-, SALDO AYU"}, "This cannot hold spaces."),
     (
         {"card_prefixes": "KR, <b>"},
         "Type prefixes of letters, digits, “-”, “/” and “.”, at most 8 characters each, "

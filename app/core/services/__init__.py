@@ -127,6 +127,7 @@ if TYPE_CHECKING:
         Member,
         MemberNotFound,
         Suggestions,
+        carries_card,
         level_number,
         level_words,
     )
@@ -369,6 +370,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Member",
             "MemberNotFound",
             "Suggestions",
+            "carries_card",
             "level_number",
             "level_words",
         ),
@@ -607,6 +609,7 @@ __all__ = [
     "Verdict",
     "VoucherFacts",
     "WrongPin",
+    "carries_card",
     "check_code",
     "check_invoice",
     "check_name",

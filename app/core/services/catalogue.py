@@ -80,9 +80,19 @@ class CatalogueUnavailable(Explained):
 class CodeNeedsServer(InvalidOrder):
     """A code cannot be checked without the server, and the store does not accept it unchecked.
     The offline rules' refusal (``policy.code_needs_server``): not redeemed, as the same code
-    voided by them after an attempt that never arrived is (architecture §4)."""
+    voided by them after an attempt that never arrived is (architecture §4). ``line_checked``:
+    the check itself just found no connection to the server (the line is still down)."""
 
     verdict = Verdict.NOT_REDEEMED
+
+    def __init__(self, message: Message, *, line_checked: bool = False) -> None:
+        super().__init__(message)
+        self.line_checked = line_checked
+
+    @property
+    def what_to_do(self) -> Message:
+        """The offline rules' words, and that the line was just tried when it was."""
+        return what_to_do(self.verdict, line_checked=self.line_checked)
 
 
 class CodeNotChecked(InvalidOrder):
@@ -438,7 +448,9 @@ class Catalogue:
                 raise InvalidOrder(server_refusal(exc)) from None
             if _unreadable_check(exc):
                 raise CodeNotChecked(say("order.code_check_unreadable", code=text)) from None
-            return await self._code_offline(member, text, template)
+            return await self._code_offline(
+                member, text, template, line_checked=isinstance(exc, ConnectionFailed)
+            )
         if answer.is_redeemable is False:
             raise invalid("order.code_not_redeemable", code=text)
         voucher = answer.voucher
@@ -472,7 +484,9 @@ class Catalogue:
             if _unreadable_check(exc):
                 raise CodeNotChecked(say("order.promo_check_unreadable", code=text)) from None
             if not self.allow_codes_offline:
-                raise CodeNeedsServer(say("policy.code_needs_server")) from None
+                raise CodeNeedsServer(
+                    say("policy.code_needs_server"), line_checked=isinstance(exc, ConnectionFailed)
+                ) from None
             return PromoOrder(text)
         if answer.promo_code.is_active is False:
             raise invalid("order.promo_inactive", code=text)
@@ -706,15 +720,19 @@ class Catalogue:
             use[voucher] = (used, held, waiting)
         return use
 
-    async def _code_offline(self, member: Member, code: str, template: int | None) -> CodeOrder:
+    async def _code_offline(
+        self, member: Member, code: str, template: int | None, *, line_checked: bool
+    ) -> CodeOrder:
         if not self.allow_codes_offline:
-            raise CodeNeedsServer(say("policy.code_needs_server"))
+            raise CodeNeedsServer(say("policy.code_needs_server"), line_checked=line_checked)
         if template is None and self.cache is not None:
             cached = await self.cache.vouchers(member.server_id) or []
             own = next((v for v in cached if v.code == code), None)
             template = own.template_id if own else None
         if template is None:
-            raise CodeNeedsServer(say("order.code_offline_unknown", code=code))
+            raise CodeNeedsServer(
+                say("order.code_offline_unknown", code=code), line_checked=line_checked
+            )
         return CodeOrder(code, template)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from app.core.messages import Message, say
 from app.core.services.fields import first_hidden, is_mark, stacks_marks
@@ -112,37 +113,72 @@ def shown(text: str) -> str:
     return "".join(quoted) + ("…" if cut else "")
 
 
+#: What a scan or a typed code is by the store's formats (:meth:`ScanFormats.kind_of`).
+CodeKind = Literal["card", "invoice", "voucher"]
+
+
 @dataclass(frozen=True)
 class ScanFormats:
     """The store's prefix rules for what a scan or a typed code is (architecture §5): its
     members' card numbers begin with one of ``card``, its receipts' numbers with one of
-    ``invoice`` (the settings ``card_prefixes`` and ``invoice_prefixes``, each a list split at
-    commas; empty, no rule). Capitals or not alike: "inv-0042" typed is INV-0042's receipt."""
+    ``invoice``, its vouchers' codes with one of ``voucher`` (the settings ``card_prefixes``,
+    ``invoice_prefixes`` and ``voucher_prefixes``, each a list split at commas; empty, no
+    rule). Capitals or not alike: "inv-0042" typed is INV-0042's receipt.
+
+    A code two formats claim is the one whose prefix is the longer: a store whose cards begin
+    "KR" and whose vouchers begin "KR-V" reads KR-V0042 as a voucher, KR24000006 as a card.
+    The same prefix in two lists tells nothing: no rule decides, and the till reads the code
+    as it would with no rule (a member first). Nor does any rule take an email: it names a
+    member, whatever it begins with."""
 
     card: tuple[str, ...] = ()
     invoice: tuple[str, ...] = ()
+    voucher: tuple[str, ...] = ()
 
     @classmethod
-    def read(cls, card_prefixes: str, invoice_prefixes: str) -> ScanFormats:
+    def read(
+        cls, card_prefixes: str, invoice_prefixes: str, voucher_prefixes: str = ""
+    ) -> ScanFormats:
         """The rules as the settings write them ("KR, 7014")."""
-        return cls(card=split_prefixes(card_prefixes), invoice=split_prefixes(invoice_prefixes))
+        return cls(
+            card=split_prefixes(card_prefixes),
+            invoice=split_prefixes(invoice_prefixes),
+            voucher=split_prefixes(voucher_prefixes),
+        )
+
+    def kind_of(self, code: str) -> CodeKind | None:
+        """What ``code`` is by the store's formats (more than a prefix alone): the format whose
+        matching prefix is the longest; ``None`` when none matches, or two match as long."""
+        folded = code.strip().casefold()
+        if "@" in folded:
+            return None  # an email is a member's, whatever it begins with ("rindang-…@…")
+        formats: tuple[tuple[CodeKind, tuple[str, ...]], ...] = (
+            ("card", self.card), ("invoice", self.invoice), ("voucher", self.voucher)
+        )  # fmt: skip
+        best: dict[CodeKind, int] = {}
+        for kind, prefixes in formats:
+            for prefix in prefixes:
+                if folded.startswith(prefix.casefold()) and len(folded) > len(prefix):
+                    best[kind] = max(best.get(kind, 0), len(prefix))
+        if not best:
+            return None
+        longest = max(best.values())
+        winners = [kind for kind, length in best.items() if length == longest]
+        return winners[0] if len(winners) == 1 else None
 
     def is_card(self, code: str) -> bool:
-        """Whether ``code`` is a card number by the store's format (more than the prefix)."""
-        return _begins_with_one(code, self.card)
+        """Whether ``code`` is a card number by the store's format."""
+        return self.kind_of(code) == "card"
 
     def is_invoice(self, code: str) -> bool:
-        """Whether ``code`` is a receipt's number by the store's format (more than the prefix)."""
-        return _begins_with_one(code, self.invoice)
+        """Whether ``code`` is a receipt's number by the store's format."""
+        return self.kind_of(code) == "invoice"
+
+    def is_voucher(self, code: str) -> bool:
+        """Whether ``code`` is a voucher code by the store's format."""
+        return self.kind_of(code) == "voucher"
 
 
 def split_prefixes(text: str) -> tuple[str, ...]:
     """The prefixes of a setting's list: split at commas, trimmed, the empty ones dropped."""
     return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-def _begins_with_one(code: str, prefixes: tuple[str, ...]) -> bool:
-    folded = code.strip().casefold()
-    return any(
-        folded.startswith(prefix.casefold()) and len(folded) > len(prefix) for prefix in prefixes
-    )

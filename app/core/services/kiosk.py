@@ -160,9 +160,9 @@ class Kiosk:
         returns :attr:`paused`. A customer at the screen is worth a ping: the probe's own wait
         doubles through an outage up to a minute, and until it looks again every card would be
         turned away as paused by a kiosk that never tried. A line still down costs a refused
-        connection, at most the connect timeout."""
-        if self.till.connectivity is Connectivity.OFFLINE:
-            await self.till.check_connectivity()
+        connection, or the till's short wait for a check (:meth:`Till.check_line_now`): a line
+        that hung held the customer for the whole connect and read timeouts."""
+        await self.till.check_line_now()
         return self.paused
 
     def _require_online(self) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime
 from app.core import clock
 from app.core.domain import Member
 from app.core.messages import Explained, Message, say
+from app.core.offline.identifiers import normalise_code
 from app.core.services.fields import first_hidden
 from app.core.stamps.models import MemberDetailsResponse, Membership, MemberSuggestion
 from app.core.stamps.parsing import GENERAL_FIELDS
@@ -194,3 +195,10 @@ def suggestion_member(suggestion: MemberSuggestion) -> Member:
         pin_is_blocked=False,
         fetched_at=clock.now(),
     )
+
+
+def carries_card(member: Member, text: str) -> bool:
+    """Whether ``text`` is one of ``member``'s card numbers or Member IDs (as a scanner types
+    it: capitals, spaces and dashes aside)."""
+    own = {normalise_code(code) for code in (*member.member_ids, member.card_number) if code}
+    return bool(text.strip()) and normalise_code(text.strip()) in own

@@ -226,9 +226,12 @@ def receipt_for(
     )
 
 
-def what_to_do(verdict: Verdict) -> Message:
+def what_to_do(verdict: Verdict, *, line_checked: bool = False) -> Message:
     """What the cashier does next for a redemption ending ``verdict`` with no entry to say more
-    (one refused, or not redeemed, before anything was queued): the receipt's own words."""
+    (one refused, or not redeemed, before anything was queued): the receipt's own words; for
+    one not redeemed after a check of the line found it still down (``line_checked``), so."""
+    if line_checked and verdict is Verdict.NOT_REDEEMED:
+        return say("receipt.not_redeemed.line_checked.todo")
     return say(f"receipt.{verdict.value}.todo")
 
 

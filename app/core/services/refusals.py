@@ -22,7 +22,9 @@ class Refused(Explained):
     ``verdict`` is how a screen and the shift's record say it, as a receipt would
     (architecture §4): ``NOT_REDEEMED`` when the server could not be asked and the offline
     rules would not take it on trust, the same verdict an entry voided by them has;
-    ``REFUSED`` otherwise (a rule that holds online too, the server's own no)."""
+    ``REFUSED`` otherwise (a rule that holds online too, the server's own no).
+    ``line_checked``: the till asked the server just before refusing (it believed itself
+    offline) and found the line still down; its words say so."""
 
     def __init__(
         self,
@@ -30,15 +32,17 @@ class Refused(Explained):
         *,
         refusal: Refusal | None = None,
         verdict: Verdict = Verdict.REFUSED,
+        line_checked: bool = False,
     ) -> None:
         super().__init__(message)
         self.refusal = refusal
         self.verdict = verdict
+        self.line_checked = line_checked
 
     @property
     def what_to_do(self) -> Message:
         """What the cashier does next: the words of a receipt with the same verdict."""
-        return what_to_do(self.verdict)
+        return what_to_do(self.verdict, line_checked=self.line_checked)
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,14 @@ class CredentialsRefused(NotOnline):
     character no request can carry and was never sent. A manager must set a new one."""
 
 
-def pin_needs_server() -> NotOnline:
+def pin_needs_server(*, line_checked: bool = False) -> NotOnline:
     """A PIN the till cannot have checked while it is offline: the offline rules' refusal of a
     member whose redemptions need their PIN, in their words and verdict (architecture §4)."""
     decision = PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
     assert decision.reason is not None
-    return NotOnline(decision.reason, refusal=decision.refusal, verdict=Verdict.NOT_REDEEMED)
+    return NotOnline(
+        decision.reason,
+        refusal=decision.refusal,
+        verdict=Verdict.NOT_REDEEMED,
+        line_checked=line_checked,
+    )

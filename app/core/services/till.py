@@ -25,7 +25,6 @@ from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKi
 from app.core.messages import Message, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
-from app.core.offline.identifiers import normalise_code
 from app.core.offline.policy import (
     MemberFacts,
     OutageTotals,
@@ -53,6 +52,7 @@ from app.core.services.members import (
     Member,
     MemberNotFound,
     Suggestions,
+    carries_card,
     member_from_details,
     member_query,
     not_found,
@@ -150,6 +150,12 @@ class Outage:
     totals: OutageTotals = field(default_factory=OutageTotals)
 
 
+#: The longest a check of the line made for a cashier waits (seconds, :meth:`Till.check_line_now`):
+#: a refused connection answers at once; a line that hangs is worth no more of the customer's
+#: time.
+LINE_CHECK_WAIT = 2.0
+
+
 class Till:
     """One till: a client, an outbox with its worker, the connectivity monitor and the policy.
 
@@ -233,14 +239,16 @@ class Till:
 
     # --- members --------------------------------------------------------------------------------
 
-    async def find_member(self, query: str) -> Member:
+    async def find_member(self, query: str, *, line_checked: bool = False) -> Member:
         """The member who answers to ``query`` (email, member ID, phone or card number).
 
         Online first, for at most :attr:`TillConfig.lookup_timeout` seconds (a setting: a slow
         line needs more, a cashier will wait no longer); when the server cannot be reached in
         that time, the member as the till last saw them (``live`` false, "as of" ``fetched_at``).
         Raises :class:`MemberNotFound` when neither knows them, :class:`NotOnline` when the
-        server cannot be asked and the cache does not know them.
+        server cannot be asked and the cache does not know them. Believed offline, the till
+        checks the line (:meth:`check_line_now`) before it says it cannot ask: a customer it has
+        not seen was turned away by a till whose line had come back.
         """
         text = member_query(query)
         # Why the server could not say, should the till's copy not know them either: a web page
@@ -248,7 +256,8 @@ class Till:
         # Only a connection never made is "cannot be reached": the rest would send the cashier to
         # check a network that works.
         unseen = say("member.unknown_offline", query=text)
-        if self.monitor.state is not Connectivity.OFFLINE:
+        asked = self.monitor.state is not Connectivity.OFFLINE
+        if asked:
             sent_at = clock.monotonic()  # (a reading in another case leaves moments after it)
             # The balance is as of when the request left, not when its answer came: a
             # redemption answered meanwhile may have been applied after the server read it, and
@@ -293,6 +302,10 @@ class Till:
         except AmbiguousMember as exc:
             raise MemberNotFound(say("member.ambiguous", count=exc.count, query=text)) from None
         if cached is None:
+            if not asked and not line_checked:  # the copy answered for a belief: ask once
+                if not await self.check_line_now():
+                    return await self.find_member(query, line_checked=True)
+                unseen = say("member.unknown_line_checked", query=text)
             raise NotOnline(unseen)
         return cached
 
@@ -394,10 +407,7 @@ class Till:
             member = await self.cache.find(text)
         except AmbiguousMember:
             return False
-        if member is None:
-            return False
-        own = {normalise_code(code) for code in (*member.member_ids, member.card_number) if code}
-        return normalise_code(text) in own
+        return member is not None and carries_card(member, text)
 
     async def suggestions(self, query: str) -> Suggestions:
         """Members for the type-ahead, by name or any identifier (a free query): the server's
@@ -477,8 +487,8 @@ class Till:
         costs the member an attempt. Only a refusal of the till's credentials is asked again, once,
         under the token where it is kept (when it is another): the server checked no PIN.
         """
-        if not self.monitor.online:
-            raise pin_needs_server()
+        if await self.check_line_now():
+            raise pin_needs_server(line_checked=True)
         waiting = await self.outbox.entries(IN_FLIGHT, lane=member.lane)
         if waiting:
             raise Refused(say("pin.lane_busy"))
@@ -514,8 +524,8 @@ class Till:
             self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             if not self.monitor.online:
                 # the check never reached the server: the same order tried again now would meet
-                # the offline rules, and so does this one
-                raise pin_needs_server() from None
+                # the offline rules, and so does this one (the line was tried just now)
+                raise pin_needs_server(line_checked=True) from None
             # a server that is there but failing is no outage
             raise NotOnline(say("pin.unchecked")) from None
         self.monitor.report(None, sent_at=sent_at)
@@ -576,7 +586,42 @@ class Till:
         else (:meth:`Sale.checked`): the caller records it, as any order refused unqueued.
         """
         sale = sale.checked()
+        kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         online = self.monitor.online
+        if not online and await self._refused_for_the_line(order, member, voucher, kiosk=kiosk):
+            # Refused only because the till believes itself offline: asked first, so a line
+            # back since the monitor last looked is used (check_line_now).
+            online = not await self.check_line_now()
+            if not online:
+                try:
+                    return await self._redeem(
+                        order, member, sale, request_id, voucher, approval, online=False
+                    )
+                except Refused as refused:
+                    refused.line_checked = refused.verdict is Verdict.NOT_REDEEMED
+                    raise
+        return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
+
+    async def _refused_for_the_line(
+        self, order: Order, member: Member, voucher: VoucherFacts | None, *, kiosk: bool
+    ) -> bool:
+        """Whether the offline rules refuse ``order`` only because the till is offline (a
+        refusal that holds online too, a blocked member, is no reason to ask the server)."""
+        decision = await self._decide(order, member, voucher, online=False, kiosk=kiosk)
+        return decision.refusal is not None and not decision.refusal.holds_online
+
+    async def _redeem(
+        self,
+        order: Order,
+        member: Member,
+        sale: Sale,
+        request_id: str | None,
+        voucher: VoucherFacts | None,
+        approval: Approval | None,
+        *,
+        online: bool,
+    ) -> Receipt:
+        """:meth:`redeem`, the sale checked, as the till is ``online`` or not."""
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         if request_id is None or (
             approval is not None and not approval.stands_for(order, member, online)
@@ -1184,6 +1229,27 @@ class Till:
                 log.warning("the connectivity check at start failed", exc_info=True)
 
         self._in_background(check())
+
+    async def check_line_now(self) -> bool:
+        """Whether the till is offline, asked of the server first when it believes so: a ping,
+        waited for at most :data:`LINE_CHECK_WAIT` seconds (or the lookup's wait, if shorter).
+
+        The till learns the line is back from the connectivity monitor's probe, whose wait
+        doubles through an outage up to a minute: a promo retried 8 s after the line came back
+        was refused "only online" again. Before something is refused only because the till is
+        offline, this asks; a line still down costs a refused connection, or this wait.
+        ``False`` at once, nothing asked, when the till does not believe itself offline."""
+        if self.monitor.state is not Connectivity.OFFLINE:
+            return False
+        try:
+            await asyncio.wait_for(
+                self.check_connectivity(), min(LINE_CHECK_WAIT, self.config.lookup_timeout)
+            )
+        except TimeoutError:
+            log.info("the line checked for a cashier gave no answer in %.1f s", LINE_CHECK_WAIT)
+        except Exception:  # a check that fails for a reason of its own proves nothing
+            log.warning("the line check failed", exc_info=True)
+        return self.monitor.state is Connectivity.OFFLINE
 
     async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
         """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's

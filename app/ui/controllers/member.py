@@ -69,7 +69,8 @@ class MemberController(QObject):
 
     ``lookup_finished(Member | None)`` fires after each lookup, found or not (tests wait on it).
     ``unmatched_scan`` is called with a scanned string no member answers to, while a member is
-    on screen (the cashier window routes it to the voucher-code flow).
+    on screen (the cashier window routes it to the voucher-code flow); ``voucher_code`` with a
+    code of the store's voucher format typed into the search (never looked up as a member).
     """
 
     lookup_finished = Signal(object)
@@ -81,11 +82,13 @@ class MemberController(QObject):
         session: CashierSession,
         *,
         unmatched_scan: Callable[[str], None] | None = None,
+        voucher_code: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.session = session
         self.unmatched_scan = unmatched_scan
+        self.voucher_code = voucher_code
         self._suggest = LatestOnly("member suggestions")
         self._lookup = LatestOnly("member lookup")
         self._said_while_typing = False
@@ -124,6 +127,15 @@ class MemberController(QObject):
         self._suggest.cancel()
         # Hide, not clear: this may run inside the list's own handler of the chosen item.
         self.view.member_search.suggestions.hide()
+        if self.voucher_code is not None and self.session.formats.is_voucher(query):
+            # A voucher's code by the store's format, typed where the card goes: asked as a
+            # member, it came back "No member matches" and the customer on screen was cleared.
+            # The search says again who is on screen (or nothing), and the code is a code.
+            member = self.session.member
+            self.view.member_search.field.setText(member.name if member is not None else "")
+            self.view.member_search.field.selectAll()
+            self.voucher_code(query.strip())
+            return
         self._lookup.start(self._look_up(query, scanned=False))
 
     def scanned(self, code: str, *, into_code: Callable[[str], None] | None = None) -> None:
@@ -281,8 +293,8 @@ class MemberController(QObject):
         scanned after Budi was refused as Budi's voucher code, on his shift's record, with Budi
         left on screen for her.)"""
         member, offer = self.session.member, self.session.offer
-        if member is None:
-            return False
+        if member is None or self.session.formats.is_card(query):
+            return False  # a card by the store's format is never a code
         if not isinstance(unknown, NotOnline):
             return True
         code = query.strip()

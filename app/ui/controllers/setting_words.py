@@ -188,8 +188,8 @@ def setting_labels() -> dict[str, tuple[str, str, str]]:
             QCoreApplication.translate("SettingsController", "Member cards begin with"),
             QCoreApplication.translate(
                 "SettingsController",
-                "Prefixes split by commas (KR, 7014): typed as a voucher code, it is looked up "
-                "as a member. Empty: no rule.",
+                "Prefixes split by commas (KR, 7014): scanned anywhere, or typed as a voucher "
+                "code, it is looked up as a member. Empty: no rule.",
             ),
         ),
         "invoice_prefixes": (
@@ -199,6 +199,16 @@ def setting_labels() -> dict[str, tuple[str, str, str]]:
                 "SettingsController",
                 "Prefixes split by commas (INV-): scanned anywhere, it goes into the invoice "
                 "number. Empty: no rule.",
+            ),
+        ),
+        "voucher_prefixes": (
+            "scanner",
+            QCoreApplication.translate("SettingsController", "Voucher codes begin with"),
+            QCoreApplication.translate(
+                "SettingsController",
+                "Prefixes split by commas (RINDANG-): scanned or typed, it is the voucher code of "
+                "the member on screen, or waits for the member. Where two rules match, the "
+                "longer prefix wins. Empty: no rule.",
             ),
         ),
     }

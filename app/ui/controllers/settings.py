@@ -52,6 +52,7 @@ LIVE = frozenset(
         "scanner_pace_ms",
         "card_prefixes",
         "invoice_prefixes",
+        "voucher_prefixes",
     }
 )
 

@@ -34,13 +34,16 @@ class VouchersController(OrderController):
     """Fills the :class:`VoucherPanel` and redeems vouchers, deductions and codes.
 
     ``vouchers_shown(list[VoucherRowData])`` fires when the list is filled; ``card_typed(str)``
-    when what was typed as a voucher code is a card the till knows (nothing is sent).
+    when what was typed as a voucher code is a card the till knows (nothing is sent);
+    ``code_waits(str)`` when a voucher's code came with nobody on screen and waits in the code
+    field for the member (:meth:`take_code`).
     """
 
     vouchers_shown = Signal(list)
     card_typed = Signal(str)
     #: A number of the store's card format typed as a voucher code: a member to look up.
     member_typed = Signal(str)
+    code_waits = Signal(str)
 
     def __init__(
         self,
@@ -60,9 +63,15 @@ class VouchersController(OrderController):
             lambda voucher_id, value: self.order(self.deduct(voucher_id, value))
         )
         panel.code_entered.connect(self._code_typed)
+        panel.set_vouchers([], read=False)  # nobody on screen yet: no list to call empty
         self._member_id: str | None = None
+        #: A voucher's code that came with nobody on screen: used for the member found next,
+        #: while the code field still holds it (:meth:`take_code`).
+        self._waiting: str | None = None
         session.member_changed.connect(self._member_changed)
         session.offer_loaded.connect(self._show_offer)
+        # Another cashier's shift: a code the last one left waiting is not theirs to redeem.
+        session.cashier_changed.connect(lambda _cashier: self._drop_waiting())
 
     def _member_changed(self, member: Member | None) -> None:
         server_id = member.server_id if member else None
@@ -70,9 +79,42 @@ class VouchersController(OrderController):
             return  # the same customer, their balance moved: the offer follows
         self._member_id = server_id
         panel = self.view.voucher_panel
-        panel.set_vouchers([], read=member is None)
-        panel.clear_code()
+        # Nobody on screen has no list to call empty: "No vouchers for this member" stood under
+        # a voucher code waiting for the member, with nobody there.
+        panel.set_vouchers([], read=False)
         panel.set_note(self.tr("Reading the vouchers…") if member is not None else "")
+        waiting, self._waiting = self._waiting, None
+        if member is not None and waiting is not None and panel.code_field.text() == waiting:
+            # The customer the code waited for: the code scanned before their card is theirs,
+            # as a receipt scanned before the card is (InvoiceOwner).
+            self.use_code(waiting)
+            return
+        panel.clear_code()
+
+    def take_code(self, code: str) -> None:
+        """A voucher's code by the store's format, scanned or typed anywhere: the voucher code
+        of the member on screen, used at once. With nobody on screen it waits in the code field
+        and is used for the member found next (scanned before the card, it was asked as a
+        member, "No member matches", and lost); ``code_waits`` says so."""
+        if self.session.member is not None:
+            self.use_code(code)
+            return
+        self._waiting = code
+        panel = self.view.voucher_panel
+        self.view.open_vouchers_tab()
+        panel.code_field.setText(code)
+        panel.set_note(
+            self.tr("Voucher code {code} waits for the member: find them, and it is used.").format(
+                code=shown(code)
+            )
+        )
+        self.code_waits.emit(code)
+
+    def _drop_waiting(self) -> None:
+        if self._waiting is not None and self.session.member is None:
+            self.view.voucher_panel.clear_code()
+            self.view.voucher_panel.set_note("")
+        self._waiting = None
 
     def _show_offer(self, offer: Offer) -> None:
         rows = [self.row(v) for v in offer.vouchers]
@@ -168,11 +210,13 @@ class VouchersController(OrderController):
         # card went to the server as Ayu's voucher code, refused on her record. A card the
         # till knows is said not read instead, and nothing is sent. One of the store's card
         # format (its prefix rule) is a member to look up, seen here before or not: a card
-        # this till had never seen went to the server as a voucher code.
-        if self.session.formats.is_card(code):
+        # this till had never seen went to the server as a voucher code; one of its voucher
+        # format is a code, whatever card it may look like.
+        kind = self.session.formats.kind_of(code)
+        if kind == "card":
             self.member_typed.emit(code)
             return
-        if await self.session.till.knows_card(code):
+        if kind != "voucher" and await self.session.till.knows_card(code):
             self.card_typed.emit(code)
             return
         await self.redeem_code(code)

@@ -17,13 +17,15 @@ import httpx
 import pytest
 
 from app.cli.demo_shop import DemoShop
-from app.cli.gui_commands import demo_settings
+from app.cli.gui_commands import demo_hint, demo_settings
 from app.cli.parser import build_parser
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
+from app.core.services.codes import ScanFormats
 from app.core.services.runtime import open_till
 from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
+from app.sandbox.data import build_world
 
 pytestmark = pytest.mark.integration
 
@@ -180,3 +182,30 @@ def test_the_kiosk_demo_says_how_to_use_the_kiosk_not_the_cashiers_window(tmp_pa
     assert "70140000000123 is Budi, PIN 123456" in hint
     for cashiers_only in ("Pick a cashier", "Member, then Enter", "F8", "Demo menu", "F4"):
         assert cashiers_only not in hint
+
+
+def test_the_demo_sets_the_shops_formats_to_its_own_data_and_says_them() -> None:
+    # The demo's till had no formats: a receipt or a voucher code scanned showed none of the
+    # rules at work, and the hint never said they were there.
+    args = build_parser({}).parse_args(["demo"])
+    settings, fixed = demo_settings(args, "http://127.0.0.1:9", Path("/nonexistent"))
+    formats = ScanFormats.read(
+        settings.card_prefixes, settings.invoice_prefixes, settings.voucher_prefixes
+    )
+    world = build_world(0.0)
+    for member in world.members.values():
+        for card in (*member.member_ids, member.card_number):
+            if card:
+                assert formats.kind_of(card) == "card", card
+        for other in (member.email, member.phone):
+            if other:
+                assert formats.kind_of(other) is None, other
+    codes = [voucher.code for voucher in world.vouchers.values()]
+    assert {formats.kind_of(code) for code in codes if code != "ABCD100k"} == {"voucher"}
+    for promo in world.promo_codes.values():
+        assert formats.kind_of(promo.code) is None, promo.code
+    assert formats.kind_of("INV-0042") == "invoice"
+    assert not {"card_prefixes", "invoice_prefixes", "voucher_prefixes"} & set(fixed)
+    hint = demo_hint("http://127.0.0.1:9", settings)
+    for prefix in (*formats.card, *formats.invoice, *formats.voucher):
+        assert prefix in hint

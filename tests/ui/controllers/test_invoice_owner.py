@@ -3,16 +3,20 @@ them, and one entered for the customer on screen never with anyone else's sale."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.config import Settings
 from app.core.services.receipts import Verdict
 from app.ui.cashier_window import CashierWindow
 from app.ui.main_window import CashierWindowView
 from app.ui.slip import SlipData
 
+from ...support.network import Network
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
@@ -254,3 +258,31 @@ def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(
     assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
     assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
     assert "INV-0042" in _invoices(qtbot, cashier)
+
+
+@pytest.mark.parametrize("card", ["KR24000006", "70140000000006", "kr-24000006"])
+def test_the_customer_on_screen_scanned_again_offline_keeps_the_invoice_typed_for_their_sale(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], network_settings: Settings,
+    network: Network, card: str
+) -> None:  # fmt: skip
+    # Seen on a walk: the line down, Ayu on screen; the cashier typed this sale's receipt
+    # number (F6) and scanned Ayu's card again to be sure of her balance. The card went into
+    # the invoice number in place of the receipt's, "For the next customer".
+    cashier = make_cashier(network_settings)
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    network.down()
+    view.activateWindow()
+    view.focus_invoice()
+    qtbot.waitUntil(view.invoice_field.field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(view.invoice_field.field, "INV-0043")
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS) as found:
+        cashier.scanned(card)
+    assert found.args[0] is not None and not found.args[0].live  # her offline copy
+    assert view.invoice_field.text() == "INV-0043"
+    assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+    picker = view.reward_picker
+    picker.select_reward(1)
+    assert redeem(qtbot, cashier, picker.redeem_button.click).verdict is Verdict.ACCEPTED_OFFLINE
+    assert _invoices(qtbot, cashier) == ["INV-0043"]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings, load_settings
 from app.core.services.receipts import Verdict
+from app.core.services.runtime import RuntimeOptions
 from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
@@ -481,3 +482,84 @@ def test_offline_a_name_searched_is_not_said_to_match_nobody(
     assert blocker.args == [None]
     assert "No member matches" not in search.message_text()
     assert "has not seen “Budi” before" in search.message_text()
+
+
+#: A till whose monitor would not look at the line again for an hour: what it knows of the line
+#: coming back comes only from the cashier's own requests.
+PROBE_NEVER = RuntimeOptions(probe_interval=3600.0)
+CHECKED = (
+    "The till checked the line just now: the Stamps server still cannot be reached, and the "
+    "offline rules do not allow this. Nothing was redeemed; tell the customer why."
+)
+
+
+def _offline_with(qtbot: QtBot, cashier: CashierWindow, network: Network, member: str) -> None:
+    """``member`` on screen with this sale's invoice, then the line drops and the till knows."""
+    find_member(qtbot, cashier, member)
+    qtbot.keyClicks(cashier.view.invoice_field.field, "INV-0042")
+    looked_up_again_offline(qtbot, cashier, network)
+
+
+def _ask(qtbot: QtBot, cashier: CashierWindow, what: str) -> None:
+    view = cashier.view
+    if what == "promo":
+        view.show_promo()
+        qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+        qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    else:  # a reward for Budi, whose redemptions need his PIN
+        view.reward_picker.select_reward(1)
+        view.reward_picker.redeem_button.click()
+
+
+@pytest.mark.parametrize(
+    ("what", "member"), [("promo", "customer@stamps.co.id"), ("pin", "budi.santoso@contoh.co.id")]
+)
+def test_asked_while_the_till_believes_itself_offline_it_checks_the_line_and_serves(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+    what: str,
+    member: str,
+) -> None:
+    # Seen on a walk: the line came back; 8 s later the cashier tried the promo again and got
+    # "Voucher and promo codes can only be checked online" once more: the till still believed
+    # itself offline until its next periodic check.
+    cashier = make_cashier(network_settings, options=PROBE_NEVER)
+    _offline_with(qtbot, cashier, network, member)
+    network.up()
+    assert cashier.view.status.summary_text().startswith("Offline")  # not told yet
+    if what == "promo":
+        with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+            _ask(qtbot, cashier, what)
+        assert done.args[0].verdict is Verdict.CONFIRMED
+    else:
+        _ask(qtbot, cashier, what)
+        qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+        cashier.redemption.pin_dialog.reject()
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Online"), timeout=WAIT_MS
+    )
+
+
+@pytest.mark.parametrize(
+    ("what", "member"), [("promo", "customer@stamps.co.id"), ("pin", "budi.santoso@contoh.co.id")]
+)
+def test_refused_offline_after_a_check_of_the_line_it_says_the_line_is_still_down(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+    what: str,
+    member: str,
+) -> None:
+    cashier = make_cashier(network_settings, options=PROBE_NEVER)
+    _offline_with(qtbot, cashier, network, member)
+    _ask(qtbot, cashier, what)
+    qtbot.waitUntil(
+        lambda: getattr(cashier.view.result_panel.result(), "kind", None) == "not_redeemed",
+        timeout=WAIT_MS,
+    )
+    refused = cashier.view.result_panel.result()
+    assert refused is not None and refused.what_to_do == CHECKED
+    assert cashier.redemption.pin_dialog is None

@@ -114,11 +114,15 @@ def test_the_same_order_again_once_the_till_knows_it_is_offline_reads_and_counts
     again = view.result_panel.result()
     assert first is not None and again is not None
     assert (again.kind, view.result_panel.title.text()) == ("not_redeemed", "Not redeemed")
-    assert (again.kind, again.headline, again.details, again.what_to_do) == (
+    assert (again.kind, again.headline, again.details) == (
         first.kind,
         first.headline,
         first.details,
-        first.what_to_do,
+    )
+    # The same advice, and that the till checked the line before refusing (believed offline).
+    assert again.what_to_do == (
+        "The till checked the line just now: the Stamps server still cannot be reached, and the "
+        "offline rules do not allow this. Nothing was redeemed; tell the customer why."
     )
     assert view.result_panel.title.text() == first_title
 

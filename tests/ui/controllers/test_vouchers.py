@@ -63,3 +63,66 @@ def test_a_card_of_the_stores_format_never_seen_typed_into_the_voucher_code_look
     assert field.text() == ""
     assert view.result_panel.result() is None  # nothing refused for Ayu
     assert sandbox.ledger() == []
+
+
+CODE = "RINDANG-100K-7H2K"  # a code of the demo's, not one of Ayu's own vouchers
+
+
+def _scan_or_type(qtbot: QtBot, cashier: CashierWindow, code: str, how: str) -> None:
+    view = cashier.view
+    if how == "scanned":
+        cashier.scanned(code)
+    else:  # typed where the card goes, then Enter
+        field = view.member_search.field
+        field.selectAll()
+        qtbot.keyClicks(field, code)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("how", ["scanned", "typed"])
+def test_a_code_of_the_stores_voucher_format_is_the_members_voucher_code_never_a_lookup(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, till_settings: Settings, how: str
+) -> None:
+    # The store's vouchers begin with RINDANG-: scanned with the cursor in the member search,
+    # the code was first asked as a member ("Looking up…"); typed there, it came back "No
+    # member matches" and Ayu, the customer on screen, was cleared.
+    cashier.formats_changed(till_settings.model_copy(update={"voucher_prefixes": "RINDANG-"}))
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.focus_member_search()
+    lookups: list[object] = []
+    cashier.member.lookup_finished.connect(lookups.append)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        _scan_or_type(qtbot, cashier, CODE.lower() if how == "typed" else CODE, how)
+    assert done.args[0].verdict.value == "confirmed"
+    assert lookups == []  # never asked as a member
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+    assert view.member_search.field.text() == "Ayu Pratiwi"
+    assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
+
+
+def test_a_voucher_code_scanned_with_nobody_on_screen_waits_and_is_used_for_the_member_found(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, till_settings: Settings
+) -> None:
+    # The customer hands over the voucher before the card: scanned first, it was asked as a
+    # member, "No member matches", and gone; their card scanned next redeemed nothing.
+    cashier.formats_changed(till_settings.model_copy(update={"voucher_prefixes": "RINDANG-"}))
+    view = cashier.view
+    view.activateWindow()
+    cashier.scanned(CODE)
+    assert view.member_search.message_text() == (
+        f"A voucher needs the member first: voucher code {CODE} waits in Vouchers (F4) and is "
+        "used for the member found next."
+    )
+    assert view.voucher_panel.code_field.text() == CODE
+    assert view.tabs.currentIndex() == view.VOUCHERS_TAB
+    assert not view.voucher_panel.empty_label.isVisibleTo(view)  # nobody's list to call empty
+    assert sandbox.ledger() == []
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        cashier.scanned("KR24000006")  # Ayu's card
+    assert done.args[0].verdict.value == "confirmed"
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+    assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
+    assert view.voucher_panel.code_field.text() == ""
+    assert view.member_search.message_text() == ""

@@ -17,6 +17,7 @@ from app.config import Settings
 from app.core import clock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, Outcome
+from app.core.messages import say
 from app.core.outbox.retry import RetryPolicy
 from app.core.services.config import TillConfig
 from app.core.services.kiosk import Kiosk
@@ -126,7 +127,9 @@ async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_red
             await till.redeem(costly, ayu, sale)
         assert again.value.verdict is Verdict.NOT_REDEEMED
         assert again.value.message == first.details
-        assert again.value.what_to_do == first.what_to_do
+        # The same advice, and that the till checked the line before refusing (check_line_now).
+        assert first.what_to_do == say("receipt.not_redeemed.todo")
+        assert again.value.what_to_do == say("receipt.not_redeemed.line_checked.todo")
 
         summary = await till.shift_summary(shift.id)
         assert summary.count(Verdict.NOT_REDEEMED) == 2
@@ -365,7 +368,8 @@ async def test_a_kiosk_till_offline_refuses_before_queueing(
     async with open_till(kiosk, Secret(DEMO_TOKEN)) as till:
         ayu = await till.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        # the till knows it is offline
+        # the till knows it is offline (and the line is down: it checks before refusing)
+        network.down()
         till.monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         with pytest.raises(Refused, match="no stamps were taken"):
             await till.redeem(order, ayu, Sale("Kiosk"))

@@ -159,24 +159,36 @@ def test_a_refused_code_is_quoted_with_the_accents_past_the_limit_written_out() 
 
 
 @pytest.mark.parametrize(
-    ("code", "card", "invoice"),
+    ("code", "kind"),
     [
-        ("70140000000123", True, False),
-        ("kr24000006", True, False),  # typed without capitals
-        ("INV-0042", False, True),
-        ("inv-0042", False, True),
-        ("INV-", False, False),  # the prefix alone is no receipt
-        ("RINDANG-100K-7H2K", False, False),
-        ("customer@stamps.co.id", False, False),
+        ("70140000000123", "card"),
+        ("kr24000006", "card"),  # typed without capitals
+        ("INV-0042", "invoice"),
+        ("inv-0042", "invoice"),
+        ("INV-", None),  # the prefix alone is no receipt
+        ("RINDANG-100K-7H2K", "voucher"),
+        ("rindang-100k-7h2k", "voucher"),
+        ("KR-V0042", "voucher"),  # card "KR" and voucher "KR-V": the longer prefix wins
+        ("KR24-0042", "card"),
+        ("DUA-0001", None),  # the same prefix as a receipt and a voucher: no rule decides
+        ("customer@stamps.co.id", None),
+        ("rindang-kopi@contoh.co.id", None),  # an email, though it begins as a voucher does
     ],
 )
-def test_the_stores_prefix_rules_tell_a_card_and_a_receipt(
-    code: str, card: bool, invoice: bool
+def test_the_stores_prefix_rules_tell_a_card_a_receipt_and_a_voucher(
+    code: str, kind: str | None
 ) -> None:
-    formats = ScanFormats.read("KR, 7014,", " INV- ")
-    assert (formats.is_card(code), formats.is_invoice(code)) == (card, invoice)
+    formats = ScanFormats.read("KR, 7014,", " INV-, DUA- ", "RINDANG-, KR-V, dua-")
+    assert formats.kind_of(code) == kind
+    assert (formats.is_card(code), formats.is_invoice(code), formats.is_voucher(code)) == (
+        kind == "card",
+        kind == "invoice",
+        kind == "voucher",
+    )
 
 
-def test_no_prefix_rule_takes_nothing_for_a_card_or_a_receipt() -> None:
-    formats = ScanFormats.read("", "")
-    assert not formats.is_card("70140000000123") and not formats.is_invoice("INV-0042")
+def test_no_prefix_rule_takes_nothing_for_a_card_a_receipt_or_a_voucher() -> None:
+    formats = ScanFormats.read("", "", "")
+    assert formats.kind_of("70140000000123") is None
+    assert formats.kind_of("INV-0042") is None
+    assert formats.kind_of("RINDANG-100K-7H2K") is None

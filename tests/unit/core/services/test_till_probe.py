@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -435,3 +436,51 @@ async def test_a_member_whose_details_are_too_large_to_read_is_not_a_silent_serv
     said = english(unseen.value.message)
     assert "too large" in said and "did not answer" not in said and "reached" not in said
     assert counter.till.connectivity is not Connectivity.OFFLINE
+
+
+async def test_believed_offline_the_till_checks_the_line_before_it_refuses_and_finds_it_back(
+    counter: Counter,
+) -> None:
+    # The probe's wait doubles through an outage: a promo retried 8 s after the line came back
+    # was refused "only online" by a till that had not looked since.
+    counter.server.on(PING, PONG)
+    assert await counter.till.check_line_now() is False
+    assert counter.till.connectivity is Connectivity.ONLINE
+    assert len(counter.server.calls(PING)) == 1
+
+
+async def test_the_check_of_a_line_that_hangs_gives_up_within_its_short_wait(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A ping into a hang held the cashier for the connect and read timeouts (13 s by default).
+    counter.till.config = dataclasses.replace(counter.till.config, lookup_timeout=0.05)
+    held = Held(monkeypatch, counter.till.client, "ping")  # never released: no answer comes
+    assert await counter.till.check_line_now() is True  # still offline, as far as it knows
+    assert len(held.calls) == 1
+    assert counter.till.connectivity is Connectivity.OFFLINE
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE, Connectivity.DEGRADED])
+async def test_a_till_not_believed_offline_asks_nothing_for_a_check(counter: Counter) -> None:
+    assert await counter.till.check_line_now() is False
+    assert counter.server.calls(PING) == []
+
+
+@pytest.mark.parametrize("line_back", [True, False])
+async def test_believed_offline_a_member_the_copy_does_not_know_is_asked_once_the_line_is_checked(
+    counter: Counter, line_back: bool
+) -> None:
+    # A customer this till had not seen was turned away "cannot be reached" by a till whose
+    # line had come back: it had not asked.
+    details = doc("member_details")["responses"][0]["body"]
+    counter.server.on("/api/v2/memberships/details", reply(200, details))
+    if line_back:
+        counter.server.on(PING, PONG)
+        member = await counter.till.find_member("customer@stamps.co.id")
+        assert member.live
+        return
+    counter.server.on(PING, LOST["refused"])  # the line still down
+    with pytest.raises(NotOnline) as unseen:
+        await counter.till.find_member("customer@stamps.co.id")
+    assert english(unseen.value.message).startswith("The till checked the line just now")
+    assert counter.server.calls("/api/v2/memberships/details") == []
