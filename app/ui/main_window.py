@@ -326,10 +326,13 @@ class CashierWindowView(QMainWindow):
         )
 
     def set_storage_problem(self, sentence: str) -> None:
-        """Block the till with the banner while the disk refuses writes (``""``: it can save)."""
+        """While the disk refuses writes (``sentence``; ``""``: it can save), the banner says so
+        and what redeems is greyed: nothing can be queued, and a reward picked would be a
+        promise the till cannot keep. The rest only reads, and stays: looking members up, the
+        shift's list, the menus and manager mode (History, Exceptions, the audit log, End of
+        day, exports to another disk), which the day the disk fills a manager needs most."""
         self.storage_banner.set_problem(sentence)
-        self.pages.setEnabled(not sentence)
-        self.menuBar().setEnabled(not sentence)
+        self.tabs.setEnabled(not sentence)
 
     # -- the function keys -------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from app.core.storage.problems import (
     StorageFull,
     StorageProblem,
     cannot_use,
+    disk_full,
     folder_read_only,
     free_bytes,
     problem_from,
@@ -182,6 +183,19 @@ class Database:
         except StorageProblem as problem:
             return problem
         return self.problem  # a full disk with no room yet stays full (_saved)
+
+    def check_room(self) -> StorageProblem | None:
+        """Whether the disk has room, asked of the file system alone (no write, microseconds):
+        one with less than :data:`CHECK_BYTES` free is taken for full before a write finds out,
+        so the window says so before a cashier promises a reward, as it lifts the banner only
+        once there is that much (:meth:`_saved`). The problem that stands, or ``None``."""
+        if self._closed:
+            raise RuntimeError("the database is closed")
+        if self.problem is None:
+            free = free_bytes(self.path.parent)
+            if free is not None and free < CHECK_BYTES:
+                self._note(disk_full(self.path))
+        return self.problem
 
     def _reopen_readers(self) -> None:
         """Readers that read the file as it is now and will be: opened read-only, they read it
