@@ -611,6 +611,8 @@ def test_a_full_disk_greys_redeeming_keeps_reading_and_lets_go_by_itself(
     assert view.member_search.isEnabled() and view.pages.isEnabled()
     assert view.redemptions.isEnabled() and view.menuBar().isEnabled()
     assert view.manager_action.isEnabled()
+    # a shift's close is written: pressed, it did nothing at all; its summary only reads
+    assert not view.summary.close_button.isEnabled() and view.summary.export_button.isEnabled()
 
     if found_by == "a write refused":
         cap(1_000_000)  # space returns: the controller's own check lets go
@@ -620,6 +622,7 @@ def test_a_full_disk_greys_redeeming_keeps_reading_and_lets_go_by_itself(
         cashier.storage.check()
     assert changed.args[0] == ""
     assert view.storage_banner.isHidden() and view.tabs.isEnabled()
+    assert view.summary.close_button.isEnabled()
 
 
 class Asked:
