@@ -249,8 +249,8 @@ def prepare_database(db_path: Path, *, pages: bool = True) -> StorageProblem | N
 
     Where it can be written: :func:`migrate` (``pages`` as there). Where it cannot (a read-only
     folder, or a full disk that refuses even the log's index a connection for writing needs):
-    checked whole and opened for reading, so what the till holds can still be seen and
-    exported; it must already be at :func:`head_revision`.
+    checked whole (its pages too, when ``pages``) and opened for reading, so what the till
+    holds can still be seen and exported; it must already be at :func:`head_revision`.
     """
     raise_if_broken_link(db_path)
     if writable(db_path):
@@ -259,29 +259,30 @@ def prepare_database(db_path: Path, *, pages: bool = True) -> StorageProblem | N
         except StorageFull as full:
             if not db_path.exists():
                 raise
-            return _readable_on_a_full_disk(db_path, full)
+            return _readable_on_a_full_disk(db_path, full, pages=pages)
         return None
     if not db_path.exists():
         said = say("storage.read_only_no_database", folder=str(db_path.parent))
         raise StorageReadOnly.saying(said, db_path)
-    _check_readable(db_path)
+    _check_readable(db_path, pages=pages)
     return folder_read_only(db_path)
 
 
-def _readable_on_a_full_disk(db_path: Path, full: StorageFull) -> StorageFull:
-    """The database on a disk too full to open it for writing, checked for reading: the day's
-    history, the queue and the audit log are what a manager needs most that day. One that must
-    be migrated first cannot be read as it is: the disk is full, as said."""
+def _readable_on_a_full_disk(db_path: Path, full: StorageFull, *, pages: bool) -> StorageFull:
+    """The database on a disk too full to open it for writing, checked for reading (its pages
+    when ``pages``): the day's history, the queue and the audit log are what a manager needs
+    most that day. One that must be migrated first cannot be read as it is: the disk is full,
+    as said."""
     try:
-        _check_readable(db_path)
+        _check_readable(db_path, pages=pages)
     except StorageReadOnly:
         raise full from None
     return full
 
 
-def _check_readable(db_path: Path) -> None:
+def _check_readable(db_path: Path, *, pages: bool = True) -> None:
     """Refuse a database that cannot be read as it is: damaged, or not at the head revision."""
-    problems = check(db_path, read_only=True)
+    problems = check(db_path, read_only=True, pages=pages)
     if problems:
         raise DatabaseDamaged(db_path, problems)
     revision = _read_revision(db_path)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -166,7 +167,11 @@ class Database:
         if self._write_engine is None:
             loop = asyncio.get_running_loop()
             try:
-                refusal = await loop.run_in_executor(None, prepare_database, self.path)
+                # its pages were checked at its open: a disk full for an hour is tried 720
+                # times, and a year's file costs seconds a check
+                refusal = await loop.run_in_executor(
+                    None, functools.partial(prepare_database, self.path, pages=False)
+                )
             except StorageProblem as problem:
                 refusal = problem
             if refusal is not None:
