@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QWidget
 
+from app.ui.full_disk_lock import forget_left_behind, held_by_flock
 from app.ui.main_window import CashierWindowView
 from app.ui.options import WindowOptions
 
@@ -128,13 +129,22 @@ def single_instance(data_dir: Path, name: str = LOCK_NAME) -> Iterator[None]:
             "start.data_folder_not_made", folder=str(data_dir), reason=exc.strerror or str(exc)
         )
         raise DataFolderUnusable(why) from None
+    forget_left_behind(data_dir / name)
     lock = QLockFile(str(data_dir / name))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        if lock.error() is not QLockFile.LockError.LockFailedError:
-            # Not another window: the folder refuses the lock file itself.
-            raise DataFolderUnusable(_why_unwritable(data_dir))
-        raise SecondInstance(data_dir)
+        if lock.error() is QLockFile.LockError.LockFailedError:
+            raise SecondInstance(data_dir)
+        # Not another window: the folder refuses the lock file itself.
+        why = _why_unwritable(data_dir)
+        if why.id != "storage.full":
+            raise DataFolderUnusable(why)
+        # A full disk: the till opens to be read (its database read-only until space returns)
+        with held_by_flock(data_dir / name) as held:
+            if not held:
+                raise DataFolderUnusable(why)
+            yield
+        return
     try:
         yield
     finally:

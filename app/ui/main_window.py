@@ -166,6 +166,7 @@ class CashierWindowView(QMainWindow):
         # comes at its end, most starts find a manager and a whole database.
         self._manager: ManagerPageView | None = None
         self._summary: ShiftSummaryView | None = None
+        self._can_save = True  # (the storage banner is down)
         self._first_manager: FirstManagerView | None = None
         self._damaged: DamagedDatabaseView | None = None
         self.status = SyncStatusBar()
@@ -219,6 +220,7 @@ class CashierWindowView(QMainWindow):
             from app.ui.shift_summary import ShiftSummaryView
 
             self._summary = ShiftSummaryView()
+            self._summary.close_button.setEnabled(self._can_save)
             self.pages.addWidget(self._summary)
         return self._summary
 
@@ -335,10 +337,19 @@ class CashierWindowView(QMainWindow):
         )
 
     def set_storage_problem(self, sentence: str) -> None:
-        """Block the till with the banner while the disk refuses writes (``""``: it can save)."""
+        """While the disk refuses writes (``sentence``; ``""``: it can save), the banner says so
+        and what redeems is greyed (and the shift summary's "Close shift"): nothing can be
+        queued, and a reward picked would be a promise the till cannot keep. The rest only
+        reads, and stays: looking members up, the shift's list, the menus and manager mode
+        (History, Exceptions, the audit log, End of day, exports to another disk), which the
+        day the disk fills a manager needs most."""
         self.storage_banner.set_problem(sentence)
-        self.pages.setEnabled(not sentence)
-        self.menuBar().setEnabled(not sentence)
+        self._can_save = not sentence
+        self.tabs.setEnabled(self._can_save)
+        if self._summary is not None:
+            # Its close is written to the shift's log: pressed, it did nothing at all. The
+            # summary and its CSV (to another disk) only read, and stay.
+            self._summary.close_button.setEnabled(self._can_save)
 
     # -- the function keys -------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -272,21 +273,31 @@ def test_a_data_folder_on_a_read_only_disk_is_said_as_read_only(tmp_path: Path) 
     )
 
 
-def test_a_data_folder_on_a_full_disk_is_said_as_full(tmp_path: Path) -> None:
-    from app.ui.cashier import DataFolderUnusable, single_instance
+def test_a_window_starts_on_a_full_disk_to_be_read_and_keeps_a_second_one_out(
+    tmp_path: Path,
+) -> None:
+    # The lock file's holder cannot be written there: the window did not start at all, on the
+    # day a manager most needs to read the till. Its lock is then the file's flock alone.
+    from app.ui.cashier import SecondInstance, single_instance
 
     with small_disk(tmp_path / "disk") as disk:
-        (disk / "data").mkdir()
-        fill(disk)
+        data = disk / "data"
+        data.mkdir()
+        filler = fill(disk)
         with (
-            pytest.raises(DataFolderUnusable) as refused,
-            single_instance(disk / "data"),
+            single_instance(data),
+            pytest.raises(SecondInstance, match="already open"),
+            single_instance(data),
         ):
             pass
-    assert str(refused.value) == (
-        f"The disk that holds the till's data ({tmp_path / 'disk' / 'data'}) is full: nothing "
-        "new can be saved (no redemption can be queued) until space is freed"
-    )
+        assert not (data / "gui.lock").exists()  # the lock goes with the window
+
+        # one such window killed leaves its empty file: not taken for a window for ever
+        (data / "gui.lock").touch()
+        os.utime(data / "gui.lock", (0, 0))
+        filler.unlink()
+        with single_instance(data), pytest.raises(SecondInstance), single_instance(data):
+            pass
 
 
 def test_a_second_window_on_the_same_data_folder_is_refused(tmp_path: Path) -> None:

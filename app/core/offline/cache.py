@@ -126,10 +126,17 @@ class _Reader:
         self._db = db
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache-reader")
         self._connection: sqlite3.Connection | None = None
+        self._read_only = db.read_only
 
     def _connect(self) -> sqlite3.Connection:
+        if self._connection is not None and self._read_only != self._db.read_only:
+            # the database opened for writing again (space freed): a read-only connection
+            # reads the file as it stood, and missed what was cached since
+            self._connection.close()
+            self._connection = None
         if self._connection is None:
-            con = connect(self._db.path, read_only=self._db.read_only)
+            self._read_only = self._db.read_only
+            con = connect(self._db.path, read_only=self._read_only)
             con.row_factory = sqlite3.Row
             con.execute("PRAGMA query_only=ON")
             self._connection = con

@@ -62,7 +62,12 @@ class ChangeWatch:
             return
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        self._version = self._read()
+        try:
+            self._version = self._read()
+        except sqlite3.Error as exc:
+            # A disk with no byte free for the WAL's index (the till opened read-only): the
+            # window did not start at all. Polled again, it is heard once the disk lets it.
+            log.warning("cannot read the database's change counter yet: %s", exc)
         self._task = asyncio.get_running_loop().create_task(self._run(), name="change-watch")
 
     async def stop(self) -> None:

@@ -14,6 +14,7 @@ leaves in one command.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -33,10 +34,13 @@ from app.core.services.day_summary import local_day, write_summary_csv
 from app.core.services.fields import check_note
 from app.core.services.receipts import Receipt
 from app.core.services.staff import Account, ImportResult, Role, Staff, StaffRefused
+from app.core.storage.problems import StorageProblem
 
 if TYPE_CHECKING:
     from app.core.services.till import Till
     from app.core.storage.tables import OutboxEntry
+
+log = logging.getLogger(__name__)
 
 #: Seconds without a manager action after which manager mode ends by itself.
 IDLE_LIMIT = 120.0
@@ -152,7 +156,12 @@ class ManagerMode:
         if self._idle():
             reason = "idle"
         self._holds.clear()
-        await self.staff.audit_left(manager.name, reason)
+        try:
+            await self.staff.audit_left(manager.name, reason)
+        except StorageProblem as refusal:  # out all the same: a full disk keeps nobody in
+            log.warning(
+                "%s left manager mode; the audit log could not record it: %s", manager.name, refusal
+            )
         self._tell()
 
     def touch(self) -> None:
@@ -411,9 +420,20 @@ class ManagerMode:
         return count
 
     async def _exported(self, manager: Manager, export: str, path: Path, rows: int) -> None:
-        await self.staff.audit_action(
-            manager.name, CSV_EXPORTED, export=export, file=str(path), rows=rows
-        )
+        try:
+            await self.staff.audit_action(
+                manager.name, CSV_EXPORTED, export=export, file=str(path), rows=rows
+            )
+        except StorageProblem as refusal:
+            # The file is written, to another disk: the day the till's disk fills is the day a
+            # manager carries the day away on a USB stick. Only its audit line is lost.
+            log.warning(
+                "%s exported %s to %s; the audit log could not record it: %s",
+                manager.name,
+                export,
+                path,
+                refusal,
+            )
 
     async def mark_applied(
         self, entry_id: str, *, note: str, server_id: int | None = None

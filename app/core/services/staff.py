@@ -13,6 +13,7 @@ through :class:`app.core.services.manager_mode.ManagerMode`, which checks a mana
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -38,11 +39,14 @@ from app.core.services.pins import (
     hash_pin,
     pin_matches,
 )
+from app.core.storage.problems import StorageProblem
 from app.core.storage.staff_tables import STAFF, StaffAccount
 from app.core.storage.tables import AUDIT, SHIFTS
 from app.core.storage.writer import Database
 
 #: Wrong PINs in a row that lock an account, and for how long.
+log = logging.getLogger(__name__)
+
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=5)
 #: The audit action that marks the one-time import of ``cashiers.txt``.
@@ -141,6 +145,14 @@ class _Check:
 
 
 @dataclass
+class _Uncounted:
+    """An account's wrong PINs since the disk refused to count them, and its lock."""
+
+    failed: int
+    locked_until: datetime | None = None
+
+
+@dataclass
 class _Recorded:
     outcome: str
     attempts_left: int = 0
@@ -231,6 +243,9 @@ class Staff:
         self.db = db
         self.terminal = terminal
         self.cost = cost
+        #: Wrong PINs a disk that refused every write could not count, by account: the lock
+        #: holds in this process all the same (:meth:`_unrecorded`).
+        self._uncounted: dict[int, _Uncounted] = {}
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -313,7 +328,10 @@ class Staff:
             pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
         )
         check = _Check(row.id, row.pin_hash, matched)
-        recorded = await self.db.write(lambda s: self._record(s, role, check, now))
+        try:
+            recorded = await self.db.write(lambda s: self._record(s, role, check, now))
+        except StorageProblem as refusal:
+            recorded = self._unrecorded(row, check, now, refusal)
         if recorded.outcome == "ok":
             assert recorded.account is not None
             return recorded.account
@@ -383,21 +401,51 @@ class Staff:
             return _Recorded("locked", until=account.locked_until)
         return _Recorded("wrong", attempts_left=MAX_FAILURES - account.failed_attempts)
 
+    def _unrecorded(
+        self, row: StaffAccount, check: _Check, now: datetime, refusal: StorageProblem
+    ) -> _Recorded:
+        """What a sign-in proved, on a disk that refuses to record it (full, read-only): the
+        day the disk fills, a manager must still reach History, Exceptions, the audit log and
+        End of day, which only read. A right PIN signs in, its audit line lost (said in the log
+        instead); a wrong one is counted here and locks as on disk, so a full disk is no way
+        round the lock."""
+        assert row.id is not None
+        held = self._uncounted.setdefault(row.id, _Uncounted(row.failed_attempts))
+        if held.locked_until is not None and held.locked_until > now:
+            return _Recorded("locked", until=held.locked_until)
+        if held.locked_until is not None:  # the lock has run out: a fresh count
+            held.failed, held.locked_until = 0, None
+        if check.matched:
+            del self._uncounted[row.id]
+            log.warning("%s signed in; the audit log could not record it: %s", row.name, refusal)
+            return _Recorded("ok", account=_account(row))
+        held.failed += 1
+        log.warning("a wrong PIN for %s; the audit log could not record it", row.name)
+        if held.failed >= MAX_FAILURES:
+            held.failed, held.locked_until = 0, now + LOCKOUT
+            return _Recorded("locked", until=held.locked_until)
+        return _Recorded("wrong", attempts_left=MAX_FAILURES - held.failed)
+
     async def _audit_failure(
         self, who: str, role: Role, reason: str, now: datetime, action: str = "sign_in_failed"
     ) -> None:
-        await self.db.write(
-            lambda s: audit(
-                s,
-                now,
-                who=who,
-                action=action,
-                terminal=self.terminal,
-                entry_id=None,
-                role=role.value,
-                reason=reason,
+        try:
+            await self.db.write(
+                lambda s: audit(
+                    s,
+                    now,
+                    who=who,
+                    action=action,
+                    terminal=self.terminal,
+                    entry_id=None,
+                    role=role.value,
+                    reason=reason,
+                )
             )
-        )
+        except StorageProblem as refusal:  # the sign-in is refused all the same
+            log.warning(
+                "a refused sign-in (%s); the audit log could not record it: %s", reason, refusal
+            )
 
     async def audit_action(self, who: str, action: str, **detail: Any) -> None:
         """Record an action of ``who`` that changes nothing in this database (a setting)."""

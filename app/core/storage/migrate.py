@@ -26,9 +26,12 @@ from app.core.storage.engine import connect, create_engine
 from app.core.storage.integrity import SIBLINGS, check, sync_folder
 from app.core.storage.problems import (
     DatabaseDamaged,
+    StorageFull,
+    StorageProblem,
     StorageReadOnly,
     broken_link,
     cannot_use,
+    folder_read_only,
     problem_from,
 )
 
@@ -240,21 +243,46 @@ def writable(db_path: Path) -> bool:
     return not db_path.exists() or os.access(db_path, os.W_OK)
 
 
-def prepare_database(db_path: Path, *, pages: bool = True) -> bool:
-    """Make the database at ``db_path`` ready for the till; returns whether it is read-only.
+def prepare_database(db_path: Path, *, pages: bool = True) -> StorageProblem | None:
+    """Make the database at ``db_path`` ready for the till; returns why it can only be read
+    (``None``: it can be written).
 
     Where it can be written: :func:`migrate` (``pages`` as there). Where it cannot (a read-only
-    folder): checked whole and opened for reading, so what the till holds can still be seen and
-    exported; it must already be at :func:`head_revision`.
+    folder, or a full disk that refuses even the log's index a connection for writing needs):
+    checked whole (its pages too, when ``pages``) and opened for reading, so what the till
+    holds can still be seen and exported; it must already be at :func:`head_revision`.
     """
     raise_if_broken_link(db_path)
     if writable(db_path):
-        migrate(db_path, pages=pages)
-        return False
+        try:
+            migrate(db_path, pages=pages)
+        except StorageFull as full:
+            if not db_path.exists():
+                raise
+            return _readable_on_a_full_disk(db_path, full, pages=pages)
+        return None
     if not db_path.exists():
         said = say("storage.read_only_no_database", folder=str(db_path.parent))
         raise StorageReadOnly.saying(said, db_path)
-    problems = check(db_path, read_only=True)
+    _check_readable(db_path, pages=pages)
+    return folder_read_only(db_path)
+
+
+def _readable_on_a_full_disk(db_path: Path, full: StorageFull, *, pages: bool) -> StorageFull:
+    """The database on a disk too full to open it for writing, checked for reading (its pages
+    when ``pages``): the day's history, the queue and the audit log are what a manager needs
+    most that day. One that must be migrated first cannot be read as it is: the disk is full,
+    as said."""
+    try:
+        _check_readable(db_path, pages=pages)
+    except StorageReadOnly:
+        raise full from None
+    return full
+
+
+def _check_readable(db_path: Path, *, pages: bool = True) -> None:
+    """Refuse a database that cannot be read as it is: damaged, or not at the head revision."""
+    problems = check(db_path, read_only=True, pages=pages)
     if problems:
         raise DatabaseDamaged(db_path, problems)
     revision = _read_revision(db_path)
@@ -263,7 +291,6 @@ def prepare_database(db_path: Path, *, pages: bool = True) -> bool:
             raise _too_new(db_path, revision)
         said = say("storage.read_only_needs_upgrade", path=str(db_path))
         raise StorageReadOnly.saying(said, db_path)
-    return True
 
 
 def _read_revision(db_path: Path) -> str | None:

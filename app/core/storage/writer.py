@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -41,6 +42,7 @@ from app.core.storage.problems import (
     StorageFull,
     StorageProblem,
     cannot_use,
+    disk_full,
     folder_read_only,
     free_bytes,
     problem_from,
@@ -71,16 +73,17 @@ class _Write:
     future: Future[Any]
 
 
-def _prepared(path: Path) -> tuple[bool, float]:
-    """The database at ``path`` made ready (:func:`prepare_database`): whether it is read-only,
-    and when its pages were last checked (now, unless a clean close since vouches for them)."""
+def _prepared(path: Path) -> tuple[StorageProblem | None, float]:
+    """The database at ``path`` made ready (:func:`prepare_database`): why it can only be read
+    (``None``: it can be written), and when its pages were last checked (now, unless a clean
+    close since vouches for them)."""
     vouched = closed_whole.vouched(path)
     checked_at = clock.now().timestamp()
-    read_only = prepare_database(path, pages=vouched is None)
-    if read_only:  # checked whole all the same, and the folder left as it was
-        return True, checked_at
+    refusal = prepare_database(path, pages=vouched is None)
+    if refusal is not None:  # checked whole all the same, and the folder left as it was
+        return refusal, checked_at
     closed_whole.forget(path)
-    return False, checked_at if vouched is None else vouched
+    return None, checked_at if vouched is None else vouched
 
 
 class Database:
@@ -88,13 +91,20 @@ class Database:
 
     Build it with :meth:`open`, which checks and migrates first; close it with :meth:`close`.
     ``read_only`` (a folder that cannot be written) keeps reads working and refuses every write
-    with :class:`~app.core.storage.problems.StorageReadOnly`.
+    with :class:`~app.core.storage.problems.StorageReadOnly`, or with ``refusal`` when that says
+    why (a disk too full to open the database for writing).
     """
 
     def __init__(
-        self, path: Path, *, read_only: bool = False, checked_at: float | None = None
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        checked_at: float | None = None,
+        refusal: StorageProblem | None = None,
     ) -> None:
         self.path = path
+        read_only = read_only or refusal is not None
         self.read_only = read_only
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         #: Writes not yet taken by the writer thread, oldest first (one ``_commit_waiting`` call is
@@ -108,7 +118,9 @@ class Database:
         self._closed = False
         self._listeners: list[ProblemListener] = []
         #: The disk's refusal of the last write, until a write succeeds again.
-        self.problem: StorageProblem | None = folder_read_only(path) if read_only else None
+        self.problem: StorageProblem | None = (
+            (refusal or folder_read_only(path)) if read_only else None
+        )
         #: When the file's pages were last checked, if this process may vouch for them at its
         #: close (:mod:`app.core.storage.closed_whole`); ``None`` once anything read as damage.
         self._checked_at = checked_at
@@ -124,14 +136,14 @@ class Database:
         if not run_migrations:
             return cls(path)
         loop = asyncio.get_running_loop()
-        read_only, checked_at = await loop.run_in_executor(None, _prepared, path)
-        return cls(path, read_only=read_only, checked_at=checked_at)
+        refusal, checked_at = await loop.run_in_executor(None, _prepared, path)
+        return cls(path, checked_at=checked_at, refusal=refusal)
 
     @property
     def write_engine(self) -> sa.Engine:
         """The writer's engine (tests and migrations; application code uses :meth:`write`)."""
         if self._write_engine is None:
-            raise folder_read_only(self.path)
+            raise self._cannot_write()
         return self._write_engine
 
     def add_problem_listener(self, listener: ProblemListener) -> None:
@@ -155,13 +167,18 @@ class Database:
         if self._write_engine is None:
             loop = asyncio.get_running_loop()
             try:
-                read_only = await loop.run_in_executor(None, prepare_database, self.path)
+                # its pages were checked at its open: a disk full for an hour is tried 720
+                # times, and a year's file costs seconds a check
+                refusal = await loop.run_in_executor(
+                    None, functools.partial(prepare_database, self.path, pages=False)
+                )
             except StorageProblem as problem:
-                self._note(problem)
-                return problem
-            if read_only:
-                return self.problem
+                refusal = problem
+            if refusal is not None:
+                self._note(refusal)
+                return refusal
             self._write_engine = create_engine(self.path, immediate=True, pool_size=1)
+            self._reopen_readers()
             self.read_only = False
         filler = bytes(CHECK_BYTES)
         try:
@@ -171,6 +188,32 @@ class Database:
         except StorageProblem as problem:
             return problem
         return self.problem  # a full disk with no room yet stays full (_saved)
+
+    def check_room(self) -> StorageProblem | None:
+        """Whether the disk has room, asked of the file system alone (no write, microseconds):
+        one with less than :data:`CHECK_BYTES` free is taken for full before a write finds out,
+        so the window says so before a cashier promises a reward, as it lifts the banner only
+        once there is that much (:meth:`_saved`). The problem that stands, or ``None``."""
+        if self._closed:
+            raise RuntimeError("the database is closed")
+        if self.problem is None:
+            free = free_bytes(self.path.parent)
+            if free is not None and free < CHECK_BYTES:
+                self._note(disk_full(self.path))
+        return self.problem
+
+    def _reopen_readers(self) -> None:
+        """Readers that read the file as it is now and will be: opened read-only, they read it
+        as it stood (``immutable``) and missed every write made after the disk came back."""
+        stale, self._read_engine = (
+            self._read_engine,
+            create_engine(self.path, immediate=False, pool_size=READERS),
+        )
+        stale.dispose()  # (a reader's connection still out is closed when it comes back)
+
+    def _cannot_write(self) -> StorageProblem:
+        """Why a database opened only for reading refuses a write."""
+        return self.problem or folder_read_only(self.path)
 
     def _note(self, problem: StorageProblem | None) -> None:
         unchanged = type(problem) is type(self.problem)
@@ -198,7 +241,7 @@ class Database:
         if self._closed:
             raise RuntimeError("the database is closed")
         if self._write_engine is None:
-            raise folder_read_only(self.path)
+            raise self._cannot_write()
         try:
             result: T = await asyncio.wrap_future(self._submit(fn, raw))
         except StorageProblem as problem:

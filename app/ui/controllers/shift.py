@@ -32,6 +32,7 @@ from app.core.services import (
 from app.ui.controllers.csv_path import NOT_WRITTEN_MS, ask_save_path, export_folder, not_written
 from app.ui.controllers.redemption import RedemptionController
 from app.ui.controllers.session import CashierSession
+from app.ui.controllers.storage import fact_for
 from app.ui.controllers.tasks import spawn
 from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
@@ -222,7 +223,14 @@ class ShiftController(QObject):
         finally:
             del pin
         carrying_on = self.session.cashier == account.name
-        shift = await self.session.sign_in(account.name)
+        try:
+            shift = await self.session.sign_in(account.name)
+        except StorageProblem as problem:
+            # The shift is written: on a full disk the page stayed as it was, without a word.
+            reason = fact_for(problem)
+            self.view.sign_in.show_error(reason)
+            self.sign_in_refused.emit(reason)
+            return
         if not carrying_on:
             self.redemption.clear_shift()
             # A shift left open before a restart comes back with what it did (none: a new one).

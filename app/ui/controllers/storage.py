@@ -1,6 +1,8 @@
-"""The disk that refuses the till's writes (issue 11): the window blocks with one sentence while
-nothing can be saved, tries the disk again every few seconds, and lets go by itself once a write
-works again. Reading what the till holds goes on meanwhile."""
+"""The disk that refuses the till's writes (issue 11): while nothing can be saved the window says
+so in one sentence and greys what would redeem, tries the disk again every few seconds, and lets
+go by itself once a write works again. Reading what the till holds goes on meanwhile: members,
+the shift's list, manager mode. While the disk takes writes, the file system is asked every few
+seconds whether it has filled, so the sentence comes before a redemption finds out."""
 
 from __future__ import annotations
 
@@ -60,8 +62,10 @@ class StorageController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(RETRY_MS)
         self._timer.timeout.connect(self.check)
+        self._problem: StorageProblem | None = None
         self._unwatch = till.watch_storage(self.heard)
         self.heard(till.storage_problem)
+        self._timer.start()
 
     def close(self) -> None:
         """Stop listening (the window is closing)."""
@@ -70,16 +74,19 @@ class StorageController(QObject):
 
     def heard(self, problem: StorageProblem | None) -> None:
         """The disk refused a write (``problem``), or took one again (``None``)."""
+        self._problem = problem
         sentence = sentence_for(problem)
         self.view.set_storage_problem(sentence)
-        if problem is None:
-            self._timer.stop()
-        elif not self._timer.isActive():
-            self._timer.start()
         self.changed.emit(sentence)
 
     def check(self) -> None:
-        """Try the disk again (a write made and removed); the banner follows what it finds."""
+        """Try the disk again (a write made and removed) while it refuses; the banner follows
+        what it finds. While it takes writes, ask the file system whether it has filled since:
+        the till heard of a full disk only from a write it refused, the cashier's redemption,
+        so the banner came after the cashier had promised the reward."""
+        if self._problem is None:
+            self.till.check_room()  # (a disk found full is heard at once)
+            return
         if self._checking:
             return
         self._checking = True

@@ -110,20 +110,28 @@ def test_a_full_disk_queues_nothing_and_the_till_recovers_when_space_returns(
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
         cli.env["STAMPS_POS_DATA_DIR"] = str(disk / "till")
-        assert listed(cli) == []  # the database exists
+        code, queued = cli.json(*REDEEM, "--queue-only")
+        assert code == 3
         filler = fill(disk)
         one_sentence(cli(*REDEEM), "is full", str(disk))
-        one_sentence(cli("outbox", "list"), "is full")
         one_sentence(cli("sync", "--once"), "is full")
+        # the day is read as it stands: what a manager needs most the day the disk fills
+        assert listed(cli) == [queued["id"]]
+        for reading in ("history", "summary", "audit", "exceptions"):
+            done = cli(reading)
+            assert (done.returncode, done.stderr) == (0, ""), reading
+        assert "NOT CONFIRMED" in cli("history").stdout  # the queued one, as it stands
+        exported = cli("outbox", "export", str(tmp_path / "rescue.json"))
+        assert exported.returncode == 0 and "exported 1 entry (1 queued)" in exported.stdout
         doctor = cli("doctor").stdout
         assert "FAIL  data folder:" in doctor and "free some disk space" in doctor
         assert "ok    database:" in doctor  # full, not damaged: no "ask support"
         filler.unlink()
-        assert listed(cli) == []  # the refused redemption was not queued
+        assert listed(cli) == [queued["id"]]  # the refused redemption was not queued
         assert sandbox.ledger() == []
         code, entry = cli.json(*REDEEM)
         assert (code, entry["status"]) == (0, "synced")
-        assert listed(cli) == [entry["id"]]
+        assert listed(cli) == [queued["id"], entry["id"]]
 
 
 def test_a_damaged_database_is_kept_aside_only_when_asked_and_its_entries_come_back(

@@ -606,8 +606,13 @@ def test_the_settings_check_says_whether_the_url_and_the_token_work(
     assert bad == f"The server at {till_settings.base_url} answers, but refuses this token."
 
 
-def test_the_storage_banner_blocks_the_till_while_the_disk_refuses_and_goes_by_itself(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+@pytest.mark.parametrize("found_by", ["a write refused", "the file system"])
+def test_a_full_disk_greys_redeeming_keeps_reading_and_lets_go_by_itself(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    monkeypatch: pytest.MonkeyPatch,
+    found_by: str,
 ) -> None:
     db = cashier.till.outbox.db
 
@@ -620,17 +625,34 @@ def test_the_storage_banner_blocks_the_till_while_the_disk_refuses_and_goes_by_i
         db.write_sync(lambda s: s.connection().exec_driver_sql(f"PRAGMA max_page_count = {count}"))
 
     view = cashier.view
-    cap(pages())  # the disk is full from now on
     with qtbot.waitSignal(cashier.storage.changed, timeout=WAIT_MS) as changed:
-        spawn(cashier.till.check_storage())
+        if found_by == "a write refused":
+            cap(pages())  # the disk is full from now on
+            spawn(cashier.till.check_storage())
+        else:
+            # filled by something else while nobody redeemed: said before the cashier
+            # promises a reward, not by the redemption the disk refuses
+            monkeypatch.setattr("app.core.storage.writer.free_bytes", lambda _: 4096)
+            cashier.storage.check()
     assert "is full" in changed.args[0]
     assert view.storage_banner.text() == changed.args[0]
-    assert not view.pages.isEnabled() and not view.menuBar().isEnabled()
-    cap(1_000_000)  # space returns: the controller's own check lets go
+    assert not view.tabs.isEnabled()  # nothing that redeems
+    # what only reads: members looked up, the shift's list, the menus and manager mode
+    assert view.member_search.isEnabled() and view.pages.isEnabled()
+    assert view.redemptions.isEnabled() and view.menuBar().isEnabled()
+    assert view.manager_action.isEnabled()
+    # a shift's close is written: pressed, it did nothing at all; its summary only reads
+    assert not view.summary.close_button.isEnabled() and view.summary.export_button.isEnabled()
+
+    if found_by == "a write refused":
+        cap(1_000_000)  # space returns: the controller's own check lets go
+    else:
+        monkeypatch.undo()
     with qtbot.waitSignal(cashier.storage.changed, timeout=WAIT_MS) as changed:
         cashier.storage.check()
     assert changed.args[0] == ""
-    assert view.storage_banner.isHidden() and view.pages.isEnabled()
+    assert view.storage_banner.isHidden() and view.tabs.isEnabled()
+    assert view.summary.close_button.isEnabled()
 
 
 class Asked:

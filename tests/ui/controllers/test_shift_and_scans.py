@@ -23,6 +23,7 @@ from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.shift import ShiftInfo, ShiftSummary
 from app.core.services.staff import Role
+from app.core.storage.problems import disk_full
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.controllers.shift import summary_data
@@ -108,6 +109,28 @@ def test_a_pin_set_since_the_list_was_read_brings_up_the_pin_field(
     with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
         page.submit()
     assert cashier.session.cashier == "Rina"
+
+
+def test_a_shift_the_full_disk_cannot_open_is_said_on_the_sign_in_page(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Under X the page stayed as it was, without a word: the shift's row was refused.
+    cashier = make_cashier(till_settings, signed_in=None)
+    db = cashier.till.outbox.db
+
+    async def refused(*_: object, **__: object) -> object:
+        raise disk_full(db.path)
+
+    monkeypatch.setattr(db, "_write", refused)
+    page = cashier.view.sign_in
+    with qtbot.waitSignal(cashier.shift.sign_in_refused, timeout=WAIT_MS) as refused_with:
+        cashier.shift.sign_in("Rina")
+    assert "is full" in refused_with.args[0]
+    assert page.error.isVisibleTo(page) and "is full" in page.error.text()
+    assert cashier.session.cashier is None and cashier.view.pages.currentWidget() is page
 
 
 def test_a_wrong_pin_leaves_the_keyboard_in_the_pin_field(

@@ -49,6 +49,42 @@ async def test_a_commit_elsewhere_is_heard_at_the_next_look(
     await asyncio.wait_for(heard.wait(), GUARD)
 
 
+async def test_a_counter_the_full_disk_cannot_read_yet_is_heard_once_it_can(
+    db_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No byte free for the WAL's index: the first look failed, and the window did not start.
+    real = sqlite3.connect
+    refusals = [sqlite3.OperationalError("disk I/O error")]
+
+    class Connection:
+        def __init__(self, connection: sqlite3.Connection) -> None:
+            self.connection = connection
+
+        def execute(self, sql: str) -> sqlite3.Cursor:
+            if refusals:
+                raise refusals.pop()
+            return self.connection.execute(sql)
+
+        def close(self) -> None:
+            self.connection.close()
+
+    monkeypatch.setattr(
+        sqlite3,
+        "connect",
+        lambda *a, **k: Connection(real(*a, **k)),  # type: ignore[misc]
+    )
+    watch = ChangeWatch(db_path, interval=1.0)
+    watch.start()
+    try:
+        heard = asyncio.Event()
+        watch.subscribe(heard.set)
+        await asleep(clock)
+        clock.advance(1.0)  # space freed: the counter is read, and what it missed re-read
+        await asyncio.wait_for(heard.wait(), GUARD)
+    finally:
+        await watch.stop()
+
+
 async def test_nothing_is_heard_when_nothing_changed(
     watch: ChangeWatch, db_path: Path, clock: ManualClock
 ) -> None:

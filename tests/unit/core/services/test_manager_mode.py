@@ -34,6 +34,7 @@ from app.core.services.manager_mode import (
 from app.core.services.receipts import Receipt, receipt_for
 from app.core.services.staff import Role, Staff, WrongPin
 from app.core.storage import AuditEvent, OutboxEntry
+from app.core.storage.problems import disk_full
 
 from ..outbox.fakes import FakeTransport
 from .conftest import StaffFactory
@@ -385,6 +386,30 @@ async def test_the_audit_log_s_csv_is_written_as_the_log_is_read_a_page_at_a_tim
     assert (count, numbers) == (10, list(range(10)))
     # the lines were read in pages of 3 (10 lines: 3, 3, 3, 1), never all at once
     assert len(reads) == 4 and all("LIMIT" in words for words in reads)
+
+
+async def test_on_a_full_disk_a_manager_exports_the_audit_log_to_another_disk_and_leaves(
+    mode: ManagerMode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await mode.enter("Ayu", PIN)
+    mode.till.audit = AuditLog(mode.staff.db)  # type: ignore[attr-defined]
+    told: list[object] = []
+    mode.add_listener(told.append)
+    db = mode.staff.db
+
+    async def refused(*_: object, **__: object) -> object:
+        raise disk_full(db.path)
+
+    monkeypatch.setattr(db, "_write", refused)  # the till's disk fills
+    path = tmp_path / "usb" / "audit.csv"
+    path.parent.mkdir()
+    # written, not "the disk is full": only the export's own audit line cannot be kept
+    assert await mode.export_audit_log(None, path) == 2
+    assert "sign_in" in path.read_text(encoding="utf-8")
+    await mode.leave()  # out, and the window told so, though the line cannot be written
+    assert mode.current is None and told == [None]
+    monkeypatch.undo()
+    assert await audit_rows(mode) == [("Ayu", "manager_added"), ("Ayu", "sign_in")]
 
 
 async def test_a_cancel_the_till_never_sent_for_want_of_a_server_id_is_not_sent_again(

@@ -27,6 +27,7 @@ from app.core.services.staff import (
     read_cashiers_file,
 )
 from app.core.storage import AuditEvent
+from app.core.storage.problems import disk_full
 from app.core.storage.shift_log import ShiftLog
 
 from .conftest import TERMINAL, StaffFactory
@@ -114,6 +115,40 @@ async def test_five_wrong_pins_lock_the_account_for_five_minutes_across_a_restar
     assert (await again.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
     actions = [action for _, action in await audit_actions(again)]
     assert actions == ["manager_added", *["sign_in_failed"] * 5, "sign_in_locked", "sign_in"]
+
+
+def full_disk(staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write refused, as the writer refuses one on a full disk."""
+
+    async def refused(*_: object, **__: object) -> object:
+        raise disk_full(staff.db.path)
+
+    monkeypatch.setattr(staff.db, "_write", refused)
+
+
+async def test_on_a_full_disk_a_manager_still_signs_in_to_read_and_wrong_pins_still_lock(
+    staff: Staff, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Rina", None)
+    full_disk(staff, monkeypatch)
+    # the day the disk fills a manager needs History, the audit log and End of day most
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+    assert (await staff.sign_in(Role.CASHIER, "Rina", None)).name == "Rina"
+    with pytest.raises(NoSuchAccount):  # a refusal is still the refusal, not "disk full"
+        await staff.sign_in(Role.MANAGER, "Budi", MGR_PIN)
+    for left in (4, 3, 2, 1):  # counted without the disk: a full disk is no way round the lock
+        with pytest.raises(WrongPin) as wrong:
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+        assert wrong.value.attempts_left == left
+    with pytest.raises(LockedOut):
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    with pytest.raises(LockedOut):
+        await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)  # even the right PIN
+    clock.advance(5 * 60)
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+    # nothing of it could be written: the audit log is as the disk left it
+    assert await audit_actions(staff) == [("Ayu", "manager_added"), ("Ayu", "cashier_added")]
 
 
 async def test_what_cannot_be_a_pin_is_refused_as_such_without_costing_an_attempt(

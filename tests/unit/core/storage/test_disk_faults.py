@@ -9,9 +9,10 @@ answers on a read-only mount (EROFS, root included); tests/integration/cli mount
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ from app.core.storage import Database, migrate
 from app.core.storage.problems import StorageFull, StorageProblem, StorageReadOnly
 
 POLICY = OutboxPolicy(idempotency_honoured=True, lanes=2)
+#: The module (the package's ``migrate`` is its function).
+migrate_module = importlib.import_module("app.core.storage.migrate")
 
 
 async def fill_up(outbox: Outbox, saved: list[str]) -> None:
@@ -133,6 +136,64 @@ async def test_a_read_only_folder_still_reads_and_refuses_every_write(
     finally:
         await outbox.close()
     assert sorted(os.listdir(tmp_path)) == before  # not even a WAL index was created
+
+
+def full_disk_at_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No connection for writing opens, as on a disk with no byte free, where SQLite cannot
+    make the log's index such a connection needs; reading the file as it is still works."""
+    real = sqlite3.connect
+
+    def connect(database: object, *args: object, uri: bool = False, **kwargs: object) -> object:
+        if not uri:  # (the till reads through a URI: read-only or immutable)
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+            raise error
+        return real(database, *args, uri=uri, **kwargs)  # type: ignore[arg-type,call-overload]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+@pytest.mark.parametrize(
+    ("fault", "refusal", "words"),
+    [(read_only_access, StorageReadOnly, "read-only"), (full_disk_at_open, StorageFull, "is full")],
+    ids=["read-only folder", "full disk"],
+)
+async def test_a_disk_refusing_at_start_reads_the_queue_and_writes_once_it_takes_writes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fault: Callable[[pytest.MonkeyPatch], None],
+    refusal: type[StorageProblem],
+    words: str,
+) -> None:
+    path = tmp_path / "till.db"
+    outbox = await Outbox.open(path, POLICY)
+    queued = await enqueue(outbox)
+    await outbox.close()
+
+    fault(monkeypatch)
+    outbox = await Outbox.open(path, POLICY)  # a manager reads the day, the queue, the audit
+    try:
+        assert isinstance(outbox.db.problem, refusal)  # the window can say so at once
+        assert [e.id for e in await outbox.entries()] == [queued]
+        with pytest.raises(refusal, match=words):
+            await enqueue(outbox, "INV-2")
+        checked: list[bool] = []  # a check of every page, each time the disk is tried?
+        real_check = migrate_module.check
+
+        def check(*args: object, pages: bool = True, **kwargs: object) -> list[str]:
+            checked.append(pages)
+            return real_check(*args, pages=pages, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(migrate_module, "check", check)
+        assert isinstance(await outbox.db.check_writes(), refusal)
+        assert True not in checked  # checked at its open; a year's file costs seconds a check
+
+        monkeypatch.undo()  # space freed (the folder writable again): no restart
+        assert await outbox.db.check_writes() is None
+        second = await enqueue(outbox, "INV-2")
+        assert [e.id for e in await outbox.entries()] == [queued, second]
+    finally:
+        await outbox.close()
 
 
 async def test_a_read_only_folder_reads_what_a_killed_till_left_in_its_log(
