@@ -38,6 +38,10 @@ TEMPLATES: dict[str, str] = {
         "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
         "waiting to sync."
     ),
+    "policy.stamps_unknown": (
+        "The Stamps server has not given this member's stamps, so the till cannot tell offline "
+        "whether they have enough. Try again when the till is back online."
+    ),
     "policy.too_costly_offline": (
         "Offline, one redemption may cost at most {limit} stamps; this costs {cost}."
     ),
@@ -172,6 +176,11 @@ TEMPLATES: dict[str, str] = {
     ),
     # a level's name is the server's; one known by its number alone (customer_api §12)
     "member.level": "{name}",
+    # the docs make a membership's stamps optional: a balance not given is said, never shown as 0
+    "member.stamps_unknown": "Stamps: not given by the Stamps server",
+    # The docs keep owed stamps apart (stamps_owed), yet a server may send a balance below zero:
+    # shown as it came, with a line saying it is no misprint.
+    "member.below_zero": "Below zero on the Stamps server: no reward can be paid in stamps.",
     "member.level_number": "Level {number}",
     # what no member can answer to is never sent (members.py, member_query)
     "member.hidden_characters": (

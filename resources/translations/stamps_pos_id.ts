@@ -2413,10 +2413,6 @@ Pindai kartu atau cari (F2).</translation>
         <translation>{stamps} stamp</translation>
     </message>
     <message>
-        <source>Below zero on the Stamps server: no reward can be paid in stamps.</source>
-        <translation>Di bawah nol di server Stamps: tidak ada hadiah yang bisa dibayar dengan stamp.</translation>
-    </message>
-    <message>
         <source>Projected: the last balance read, less redemptions not yet in it</source>
         <translation>Perkiraan: saldo terakhir yang terbaca, dikurangi penukaran yang belum termasuk</translation>
     </message>
@@ -3457,6 +3453,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN diblokir: harus direset</translation>
     </message>
     <message>
+        <source>Not offered to this member by the Stamps server</source>
+        <translation>Tidak ditawarkan server Stamps untuk member ini</translation>
+    </message>
+    <message>
         <source>Not offered to this member (level or store)</source>
         <translation>Tidak tersedia untuk member ini (level atau toko)</translation>
     </message>
@@ -4344,6 +4344,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp tidak cukup: ini perlu {cost} dan member punya {stamps} setelah dikurangi yang menunggu sinkron.</translation>
     </message>
     <message>
+        <source>The Stamps server has not given this member&apos;s stamps, so the till cannot tell offline whether they have enough. Try again when the till is back online.</source>
+        <comment>policy.stamps_unknown</comment>
+        <translation>Server Stamps tidak memberikan jumlah stamp member ini, jadi saat offline mesin kasir tidak bisa memastikan apakah stampnya cukup. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
         <source>Offline, one redemption may cost at most {limit} stamps; this costs {cost}.</source>
         <comment>policy.too_costly_offline</comment>
         <translation>Saat offline, satu penukaran paling banyak {limit} stamp; ini perlu {cost}.</translation>
@@ -4567,6 +4572,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name}</source>
         <comment>member.level</comment>
         <translation>{name}</translation>
+    </message>
+    <message>
+        <source>Stamps: not given by the Stamps server</source>
+        <comment>member.stamps_unknown</comment>
+        <translation>Stamp: tidak diberikan oleh server Stamps</translation>
+    </message>
+    <message>
+        <source>Below zero on the Stamps server: no reward can be paid in stamps.</source>
+        <comment>member.below_zero</comment>
+        <translation>Di bawah nol di server Stamps: tidak ada hadiah yang bisa dibayar dengan stamp.</translation>
     </message>
     <message>
         <source>Level {number}</source>

@@ -458,10 +458,14 @@ class Till:
         saw them) and their projected balance."""
         return await self.catalogue.offer(member, await self.projected_stamps(member))
 
-    async def projected_stamps(self, member: Member, *, leaving_out: str | None = None) -> int:
+    async def projected_stamps(
+        self, member: Member, *, leaving_out: str | None = None
+    ) -> int | None:
         """The member's stamps less what their queued, sending and unknown entries hold and what
         those confirmed since the stamps were read spent (``leaving_out`` one entry, when
-        deciding that entry's own fate)."""
+        deciding that entry's own fate); ``None`` when the server never gave their stamps."""
+        if member.stamps is None:
+            return None
         held = await self.outbox.held_stamps(
             member.lane, as_of=member.fetched_at, leaving_out=leaving_out
         )
@@ -681,7 +685,7 @@ class Till:
         def decide(held: int) -> PolicyDecision:
             return apply_policy(
                 order.kind,
-                self._facts(member, member.stamps - held),
+                self._facts(member, None if member.stamps is None else member.stamps - held),
                 online=online,
                 now=now,
                 limits=limits,
@@ -934,7 +938,7 @@ class Till:
         seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
         return member.pin_is_blocked or seen_blocked
 
-    def _facts(self, member: Member, projected: int) -> MemberFacts:
+    def _facts(self, member: Member, projected: int | None) -> MemberFacts:
         return MemberFacts(
             is_blocked=member.is_blocked,
             redemption_allowed=member.redemption_allowed,

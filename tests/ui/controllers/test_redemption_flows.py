@@ -32,6 +32,7 @@ AYU = "customer@stamps.co.id"
 BUDI = "budi.santoso@contoh.co.id"
 HENDRA = "hendra.gunawan@contoh.co.id"
 AGUS = "agus.setiawan@contoh.co.id"
+AGUS_ID = 126  # the sandbox's id of him (0 stamps)
 SRI = "sri.rahayu@contoh.co.id"
 
 
@@ -429,6 +430,21 @@ def test_a_refusal_by_the_server_is_shown_and_listed_as_refused(
     kind, _, details = _result(cashier)
     assert kind == "refused" and "stamps" in details.lower()
     assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "refused")]
+
+
+def test_a_member_whose_stamps_the_server_did_not_give_is_neither_0_nor_short_of_a_reward(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # `"stamps": null` (the docs make it optional) read "0 stamps" on the card and greyed every
+    # tile "Needs 20 stamps; member has 0": a balance the server never gave. The server's word
+    # on the reward stands (the sandbox, holding no balance, calls none redeemable).
+    sandbox.change_member(AGUS_ID, stamps=None)
+    find_member(qtbot, cashier, AGUS)
+    card = cashier.view.member_card
+    assert card.stamps_text() == "Stamps: not given by the Stamps server"
+    assert card.projected_text() == "" and card.below_zero_text() == ""
+    tile = cashier.view.reward_picker.tile(1)
+    assert tile.reward.reason == "Not offered to this member by the Stamps server"
 
 
 def test_an_ambiguous_answer_shows_not_confirmed(

@@ -59,6 +59,12 @@ def test_a_balance_below_zero_is_shown_as_the_server_gave_it_and_said_to_be_so(c
     assert card.below_zero_text() == ""
 
 
+def test_stamps_the_server_did_not_give_are_said_so_not_shown_as_0(card: MemberCard):
+    card.set_member(MemberCardData("Budi Santoso", "Gold", None, ""))
+    assert card.stamps_text() == "Stamps: not given by the Stamps server"
+    assert card.below_zero_text() == ""
+
+
 def test_a_cached_member_says_as_of_when_and_that_the_stamps_are_projected(card: MemberCard):
     fetched = datetime(2026, 11, 25, 7, 2, tzinfo=UTC)
     card.set_member(MemberCardData("Budi", "Gold", 100, "", cached_as_of=fetched, projected=True))
