@@ -492,6 +492,36 @@ TEMPLATES: dict[str, str] = {
         "Nothing more to give: the rewards that are not vouchers were handed over when the till "
         "accepted it offline, and the vouchers were added to the member's vouchers."
     ),
+    # Confirmed after the till accepted it to send again when the server turned an attempt away
+    # (a 408 or 429: it asked for the request again): the till was never offline.
+    "receipt.confirmed.sent_again.todo": (
+        "Nothing more to give: it was handed over when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.cart": (
+        "Nothing more to give: they were handed over when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.voucher": (
+        "Nothing more to give: the voucher was applied when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.deduct": (
+        "Nothing more to give: the amount was taken off the bill when the till accepted it to "
+        "send again, after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.promo": (
+        "Nothing more to give: the promo was applied when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.issued": (
+        "Nothing more to give: the voucher was added to the member's vouchers."
+    ),
+    "receipt.confirmed.sent_again.todo.cart_issued": (
+        "Nothing more to give: the rewards that are not vouchers were handed over when the till "
+        "accepted it to send again, after the Stamps server asked for it again, and the vouchers "
+        "were added to the member's vouchers."
+    ),
     # A reward that is a voucher: the server adds it to the member's vouchers (its code in the
     # answer), so there is nothing to hand over for it.
     "receipt.confirmed.todo.issued": (

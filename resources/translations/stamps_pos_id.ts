@@ -5034,6 +5034,41 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tidak ada lagi yang perlu diberikan: hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline, dan vouchernya sudah ditambahkan ke voucher member.</translation>
     </message>
     <message>
+        <source>Nothing more to give: it was handed over when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: they were handed over when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.cart</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the voucher was applied when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.voucher</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: vouchernya sudah dipakai saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the amount was taken off the bill when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.deduct</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the promo was applied when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.promo</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: promonya sudah diterapkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the voucher was added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.sent_again.todo.issued</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the rewards that are not vouchers were handed over when the till accepted it to send again, after the Stamps server asked for it again, and the vouchers were added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.sent_again.todo.cart_issued</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi, dan vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
         <source>Hand over the rewards that are not vouchers; the vouchers were added to the member&apos;s vouchers.</source>
         <comment>receipt.confirmed.todo.cart_issued</comment>
         <translation>Serahkan hadiah yang bukan voucher; vouchernya sudah ditambahkan ke voucher member.</translation>

@@ -59,7 +59,13 @@ from app.core.services.members import (
     suggestion_member,
 )
 from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
-from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
+from app.core.services.receipts import (
+    Receipt,
+    Verdict,
+    accepted_to_send_again,
+    receipt_for,
+    stored,
+)
 from app.core.services.refusals import (
     Approval,
     CredentialsRefused,
@@ -978,6 +984,7 @@ class Till:
             paused_over_http=over_http,
             behind=behind,
             handed_over=await self._handed_over_before(entry),
+            sent_again=accepted_to_send_again(entry, attempts),
         )
 
     async def _handed_over_before(self, entry: OutboxEntry) -> bool:
