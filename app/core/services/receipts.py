@@ -55,6 +55,10 @@ _TIMED_OUT = "RequestTimedOut"
 #: The server answered and turned the entry away for now, as these words say of it (the ids'
 #: part: ``receipt.accepted_offline.slowed``): "when the network is back" would be false.
 _TURNED_AWAY = {_SLOWED: "slowed", _TIMED_OUT: "timed_out"}
+#: The details that count the seconds or minutes to the entry's next attempt.
+_COUNTING_DOWN = frozenset(
+    f"receipt.detail.{why}{unit}" for why in _TURNED_AWAY.values() for unit in ("", ".minutes")
+)
 #: Failures that prove the request never reached the server (the client's taxonomy names them).
 _NEVER_ARRIVED = frozenset(
     {
@@ -106,6 +110,10 @@ class Receipt:
     #: Accepted offline because the server timed out waiting for the request (a 408): it
     #: answered, so "offline" would tell of an outage there is not.
     timed_out: bool = False
+    #: The entry's next attempt, when ``details`` count the time to it ("sends it again in
+    #: 12 s"): a screen that keeps them up reads the receipt again as time passes. Read once,
+    #: the count stayed "in 2 s" while the backoff grew.
+    sends_again_at: datetime | None = None
 
     @property
     def answered(self) -> bool:
@@ -226,6 +234,9 @@ def receipt_for(
         paused=paused,
         slowed=answered == "slowed",
         timed_out=answered == "timed_out",
+        sends_again_at=(
+            entry.next_attempt_at if details is not None and details.id in _COUNTING_DOWN else None
+        ),
     )
 
 

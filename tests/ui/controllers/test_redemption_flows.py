@@ -4,7 +4,9 @@ what the result panel and the shift's list say, and what the server recorded."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core.clock import ManualClock, installed
 from app.core.domain import EntryStatus
 from app.core.services import StorageFull
 from app.core.services.receipts import Verdict
@@ -155,6 +158,15 @@ def test_a_redemption_the_server_asks_to_slow_down_for_is_not_said_offline(
     status = model.data(model.index(0, model.STATUS), Qt.ItemDataRole.DisplayRole)
     assert status == "Accepted — will sync"
     assert cashier.till.monitor.state.value == "online"
+    # The panel counts to the entry's next attempt as the outbox has it: it read "again in
+    # 2 s" for as long as it stayed up, while the backoff grew. 20 s on, 25 s or less are left.
+    assert re.search(r"again in 4\d s by itself", result.details), result.details
+    later = ManualClock(start=datetime.now(UTC) + timedelta(seconds=20))
+    with installed(later):
+        qtbot.waitUntil(
+            lambda: re.search(r"again in 2[0-5] s by itself", _result(cashier)[2]) is not None,
+            timeout=WAIT_MS,
+        )
 
 
 def test_a_flexible_reward_spends_the_stamps_typed(
