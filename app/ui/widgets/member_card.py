@@ -74,6 +74,9 @@ class MemberCard(QFrame):
 
         self._stamps = QLabel()
         self._stamps.setObjectName("memberStamps")
+        # "Stamps: not given by the Stamps server", in the count's large type, is wider than the
+        # card: wrapped, not cut
+        self._stamps.setWordWrap(True)
         self._projected = QLabel()
         self._projected.setObjectName("memberProjected")
         self._projected.setProperty("role", "muted")
