@@ -121,8 +121,8 @@ class MissingIdentifier(ValueError):
 class Member:
     """What the till knows of a member. ``live`` is false when it comes from the cache, as of
     ``fetched_at``; ``stamps`` is then the cached balance (see the projected balance). ``stamps``
-    is ``None`` when the server did not give the balance (the docs make it optional): unknown,
-    never 0."""
+    is ``None`` when the server did not give the balance (the docs show it only by example):
+    unknown, never 0."""
 
     server_id: str
     name: str

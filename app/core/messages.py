@@ -176,7 +176,7 @@ TEMPLATES: dict[str, str] = {
     ),
     # a level's name is the server's; one known by its number alone (customer_api §12)
     "member.level": "{name}",
-    # the docs make a membership's stamps optional: a balance not given is said, never shown as 0
+    # the docs show a membership's stamps only by example: a balance not given is said, never 0
     "member.stamps_unknown": "Stamps: not given by the Stamps server",
     # The docs keep owed stamps apart (stamps_owed), yet a server may send a balance below zero:
     # shown as it came, with a line saying it is no misprint.

@@ -159,8 +159,8 @@ def reward_redeemable(member: Member, reward: Reward, store_id: int | None) -> b
         return False
     if store_id is not None and reward.stores is not None and store_id not in reward.stores:
         return False
-    # a world a test wrote without the member's balance ("stamps": null, as the docs allow a
-    # server to answer): nothing can be judged affordable
+    # a world a test wrote without the member's balance ("stamps": null, which the docs do not
+    # rule out): nothing can be judged affordable
     return member.stamps is not None and member.stamps >= reward.stamps_to_redeem
 
 

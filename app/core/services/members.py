@@ -105,7 +105,7 @@ def member_from_details(
         member_ids=tuple(user.member_ids),
         card_number=card_number,
         level=level,
-        # optional in the docs: a balance not given stays unknown, never 0
+        # the docs show it only by example: a balance not given stays unknown, never 0
         stamps=membership.stamps_balance,
         balance=float(membership.balance) if membership.balance is not None else None,
         is_blocked=bool(membership.is_blocked),

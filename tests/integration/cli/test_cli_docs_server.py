@@ -78,7 +78,7 @@ DETAILS = "/api/v2/memberships/details"
 def test_member_find_says_stamps_the_server_did_not_give_are_not_known(
     docs_cli: Cli, docs_server: DocsServer
 ) -> None:
-    # The docs make a membership's stamps optional: `"stamps": null` printed "stamps 0", a
+    # The docs show a membership's stamps only by example: `"stamps": null` printed "stamps 0", a
     # balance the server never gave, and --json and the till's copy said 0 too.
     unknown = details_with(docs_server, AYU, stamps=None)
     docs_server.answer_next(DETAILS, 200, unknown)

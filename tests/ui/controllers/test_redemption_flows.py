@@ -447,8 +447,8 @@ def test_a_refusal_by_the_server_is_shown_and_listed_as_refused(
 def test_a_member_whose_stamps_the_server_did_not_give_is_neither_0_nor_short_of_a_reward(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
-    # `"stamps": null` (the docs make it optional) read "0 stamps" on the card and greyed every
-    # tile "Needs 20 stamps; member has 0": a balance the server never gave. The server's word
+    # `"stamps": null` (the docs promise no member field) read "0 stamps" on the card and greyed
+    # every tile "Needs 20 stamps; member has 0": a balance the server never gave. The server's word
     # on the reward stands (the sandbox, holding no balance, calls none redeemable).
     sandbox.change_member(AGUS_ID, stamps=None)
     find_member(qtbot, cashier, AGUS)

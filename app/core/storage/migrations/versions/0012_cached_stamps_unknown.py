@@ -1,4 +1,4 @@
-"""A cached member's stamps may be unknown: the docs give a membership's ``stamps`` as optional,
+"""A cached member's stamps may be unknown: the docs show a membership's ``stamps`` only by example,
 and a member the server answered without it was cached with 0, a balance it never gave.
 
 Revision ID: 0012
