@@ -155,7 +155,7 @@ def member_find(args: argparse.Namespace) -> int:
     return _run(args, body)
 
 
-def _print_member(member: Member, projected: int, as_json: bool) -> None:
+def _print_member(member: Member, projected: int | None, as_json: bool) -> None:
     level = level_words(member)
     data = {
         "id": member.server_id,
@@ -168,6 +168,7 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         # script, when the server gave the level by its number alone
         "level": english(level) if level else None,
         "level_number": level_number(member),
+        # null when the server did not give them: unknown, not 0
         "stamps": member.stamps,
         "projected_stamps": projected,
         "is_blocked": member.is_blocked,
@@ -194,10 +195,15 @@ def _print_member(member: Member, projected: int, as_json: bool) -> None:
         f"{member.name}  ({english(level) if level else 'no level'})"
         + (f"  [{', '.join(badges)}]" if badges else "")
     )
-    print(
-        f"  stamps {member.stamps}"
-        + (f" (projected {projected})" if projected != member.stamps else "")
-    )
+    if member.stamps is None:
+        print(f"  {english(say('member.stamps_unknown'))}")
+    else:
+        print(
+            f"  stamps {member.stamps}"
+            + (f" (projected {projected})" if projected != member.stamps else "")
+        )
+        if member.stamps < 0:  # as the window's card says it: no misprint
+            print(f"  {english(say('member.below_zero'))}")
     for label, value in [
         ("email", member.email),
         ("phone", member.phone),

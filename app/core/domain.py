@@ -120,7 +120,9 @@ class MissingIdentifier(ValueError):
 @dataclass(frozen=True)
 class Member:
     """What the till knows of a member. ``live`` is false when it comes from the cache, as of
-    ``fetched_at``; ``stamps`` is then the cached balance (see the projected balance)."""
+    ``fetched_at``; ``stamps`` is then the cached balance (see the projected balance). ``stamps``
+    is ``None`` when the server did not give the balance (the docs show it only by example):
+    unknown, never 0."""
 
     server_id: str
     name: str
@@ -129,7 +131,7 @@ class Member:
     member_ids: tuple[str, ...]
     card_number: str | None
     level: str | None
-    stamps: int
+    stamps: int | None
     balance: float | None
     is_blocked: bool
     redemption_allowed: bool

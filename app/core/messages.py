@@ -38,6 +38,10 @@ TEMPLATES: dict[str, str] = {
         "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
         "waiting to sync."
     ),
+    "policy.stamps_unknown": (
+        "The Stamps server has not given this member's stamps, so the till cannot tell offline "
+        "whether they have enough. Try again when the till is back online."
+    ),
     "policy.too_costly_offline": (
         "Offline, one redemption may cost at most {limit} stamps; this costs {cost}."
     ),
@@ -176,6 +180,11 @@ TEMPLATES: dict[str, str] = {
     ),
     # a level's name is the server's; one known by its number alone (customer_api §12)
     "member.level": "{name}",
+    # the docs show a membership's stamps only by example: a balance not given is said, never 0
+    "member.stamps_unknown": "Stamps: not given by the Stamps server",
+    # The docs keep owed stamps apart (stamps_owed), yet a server may send a balance below zero:
+    # shown as it came, with a line saying it is no misprint.
+    "member.below_zero": "Below zero on the Stamps server: no reward can be paid in stamps.",
     "member.level_number": "Level {number}",
     # what no member can answer to is never sent (members.py, member_query)
     "member.hidden_characters": (
@@ -486,6 +495,36 @@ TEMPLATES: dict[str, str] = {
     "receipt.confirmed.offline.todo.cart_issued": (
         "Nothing more to give: the rewards that are not vouchers were handed over when the till "
         "accepted it offline, and the vouchers were added to the member's vouchers."
+    ),
+    # Confirmed after the till accepted it to send again when the server turned an attempt away
+    # (a 408 or 429: it asked for the request again): the till was never offline.
+    "receipt.confirmed.sent_again.todo": (
+        "Nothing more to give: it was handed over when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.cart": (
+        "Nothing more to give: they were handed over when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.voucher": (
+        "Nothing more to give: the voucher was applied when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.deduct": (
+        "Nothing more to give: the amount was taken off the bill when the till accepted it to "
+        "send again, after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.promo": (
+        "Nothing more to give: the promo was applied when the till accepted it to send again, "
+        "after the Stamps server asked for it again."
+    ),
+    "receipt.confirmed.sent_again.todo.issued": (
+        "Nothing more to give: the voucher was added to the member's vouchers."
+    ),
+    "receipt.confirmed.sent_again.todo.cart_issued": (
+        "Nothing more to give: the rewards that are not vouchers were handed over when the till "
+        "accepted it to send again, after the Stamps server asked for it again, and the vouchers "
+        "were added to the member's vouchers."
     ),
     # A reward that is a voucher: the server adds it to the member's vouchers (its code in the
     # answer), so there is nothing to hand over for it.

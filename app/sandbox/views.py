@@ -159,7 +159,9 @@ def reward_redeemable(member: Member, reward: Reward, store_id: int | None) -> b
         return False
     if store_id is not None and reward.stores is not None and store_id not in reward.stores:
         return False
-    return member.stamps >= reward.stamps_to_redeem
+    # a world a test wrote without the member's balance ("stamps": null, which the docs do not
+    # rule out): nothing can be judged affordable
+    return member.stamps is not None and member.stamps >= reward.stamps_to_redeem
 
 
 def rewards(state: SandboxState, query: dict[str, str]) -> dict[str, Any]:

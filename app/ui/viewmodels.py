@@ -46,7 +46,8 @@ class MemberCardData:
 
     name: str
     level: str
-    stamps: int
+    #: ``None``: the server did not give the member's stamps (said so, never shown as 0)
+    stamps: int | None
     balance_text: str
     pin_protected: bool = False
     blocked: bool = False

@@ -2417,10 +2417,6 @@ Pindai kartu atau cari (F2).</translation>
         <translation>{stamps} stamp</translation>
     </message>
     <message>
-        <source>Below zero on the Stamps server: no reward can be paid in stamps.</source>
-        <translation>Di bawah nol di server Stamps: tidak ada hadiah yang bisa dibayar dengan stamp.</translation>
-    </message>
-    <message>
         <source>Projected: the last balance read, less redemptions not yet in it</source>
         <translation>Perkiraan: saldo terakhir yang terbaca, dikurangi penukaran yang belum termasuk</translation>
     </message>
@@ -3461,6 +3457,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN diblokir: harus direset</translation>
     </message>
     <message>
+        <source>Not offered to this member by the Stamps server</source>
+        <translation>Tidak ditawarkan server Stamps untuk member ini</translation>
+    </message>
+    <message>
         <source>Not offered to this member (level or store)</source>
         <translation>Tidak tersedia untuk member ini (level atau toko)</translation>
     </message>
@@ -4364,6 +4364,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp tidak cukup: ini perlu {cost} dan member punya {stamps} setelah dikurangi yang menunggu sinkron.</translation>
     </message>
     <message>
+        <source>The Stamps server has not given this member&apos;s stamps, so the till cannot tell offline whether they have enough. Try again when the till is back online.</source>
+        <comment>policy.stamps_unknown</comment>
+        <translation>Server Stamps tidak memberikan jumlah stamp member ini, jadi saat offline mesin kasir tidak bisa memastikan apakah stampnya cukup. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
         <source>Offline, one redemption may cost at most {limit} stamps; this costs {cost}.</source>
         <comment>policy.too_costly_offline</comment>
         <translation>Saat offline, satu penukaran paling banyak {limit} stamp; ini perlu {cost}.</translation>
@@ -4592,6 +4597,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name}</source>
         <comment>member.level</comment>
         <translation>{name}</translation>
+    </message>
+    <message>
+        <source>Stamps: not given by the Stamps server</source>
+        <comment>member.stamps_unknown</comment>
+        <translation>Stamp: tidak diberikan oleh server Stamps</translation>
+    </message>
+    <message>
+        <source>Below zero on the Stamps server: no reward can be paid in stamps.</source>
+        <comment>member.below_zero</comment>
+        <translation>Di bawah nol di server Stamps: tidak ada hadiah yang bisa dibayar dengan stamp.</translation>
     </message>
     <message>
         <source>Level {number}</source>
@@ -5042,6 +5057,41 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Nothing more to give: the rewards that are not vouchers were handed over when the till accepted it offline, and the vouchers were added to the member&apos;s vouchers.</source>
         <comment>receipt.confirmed.offline.todo.cart_issued</comment>
         <translation>Tidak ada lagi yang perlu diberikan: hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline, dan vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: it was handed over when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: they were handed over when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.cart</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the voucher was applied when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.voucher</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: vouchernya sudah dipakai saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the amount was taken off the bill when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.deduct</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the promo was applied when the till accepted it to send again, after the Stamps server asked for it again.</source>
+        <comment>receipt.confirmed.sent_again.todo.promo</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: promonya sudah diterapkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the voucher was added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.sent_again.todo.issued</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: vouchernya sudah ditambahkan ke voucher member.</translation>
+    </message>
+    <message>
+        <source>Nothing more to give: the rewards that are not vouchers were handed over when the till accepted it to send again, after the Stamps server asked for it again, and the vouchers were added to the member&apos;s vouchers.</source>
+        <comment>receipt.confirmed.sent_again.todo.cart_issued</comment>
+        <translation>Tidak ada lagi yang perlu diberikan: hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi, dan vouchernya sudah ditambahkan ke voucher member.</translation>
     </message>
     <message>
         <source>Hand over the rewards that are not vouchers; the vouchers were added to the member&apos;s vouchers.</source>

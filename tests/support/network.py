@@ -54,9 +54,10 @@ class Network:
             port=self.port, token=token, state_path=self.state, faults=faults
         ).start()
 
-    def spent_elsewhere(self, member_id: int, stamps_left: int) -> None:
+    def spent_elsewhere(self, member_id: int, stamps_left: int | None) -> None:
         """While the network is down, the member spends at another store: the server now holds
-        ``stamps_left`` of theirs."""
+        ``stamps_left`` of theirs (``None``: a server that gives no balance, ``"stamps": null``,
+        which the docs do not rule out)."""
         assert self.server is None, "the server keeps its own copy while it runs"
         with sqlite3.connect(self.state) as db:
             (text,) = db.execute("SELECT world FROM snapshot WHERE id = 1").fetchone()

@@ -26,6 +26,7 @@ class Refusal(StrEnum):
     PIN_NEEDS_SERVER = "pin_needs_server"
     MEMBER_TOO_OLD = "member_too_old"
     NOT_ENOUGH_STAMPS = "not_enough_stamps"
+    STAMPS_UNKNOWN = "stamps_unknown"
     TOO_COSTLY_OFFLINE = "too_costly_offline"
     OUTAGE_STAMPS_CAP = "outage_stamps_cap"
     OUTAGE_COUNT_CAP = "outage_count_cap"
@@ -71,7 +72,8 @@ class MemberFacts:
     pin_is_blocked: bool
     protected_redemption: bool
     fetched_at: datetime
-    projected_stamps: int
+    #: ``None`` when the server never gave the member's balance: nothing to project from
+    projected_stamps: int | None
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,9 @@ def _within_outage_caps(
 def _decide_stamps(
     member: MemberFacts, limits: OfflineLimits, outage: OutageTotals, cost: int
 ) -> PolicyDecision:
+    if member.projected_stamps is None:
+        # Online the server judges the balance it holds; offline the till would be guessing one.
+        return PolicyDecision.refuse(Refusal.STAMPS_UNKNOWN)
     if cost > member.projected_stamps:
         return PolicyDecision.refuse(
             Refusal.NOT_ENOUGH_STAMPS, cost=cost, stamps=member.projected_stamps

@@ -871,9 +871,10 @@ class Outbox:
         self._changed([claimed.entry_id, *changed])
         return status, following
 
-    async def next_due(self) -> datetime | None:
-        """When something next becomes due on its own (see :func:`claim.next_due`)."""
-        now = clock.now()  # the loop's time, taken before the work is queued
+    async def next_due(self, *, after: datetime | None = None) -> datetime | None:
+        """When something next becomes due on its own (see :func:`claim.next_due`), counting what
+        became due after ``after`` (a claim that looked then) as well; from now without it."""
+        now = after or clock.now()  # the loop's time, taken before the work is queued
         return await self.db.read(lambda s: claims.next_due(s, now))
 
     async def sending_count(self, *, foreign_to: str | None = None) -> int:

@@ -182,6 +182,7 @@ class SyncWorker:
         while not self._stopping:
             self._wake.clear()
             delay: float | None = self.policy.idle_recheck
+            round_began = clock.now()
             try:
                 await self._fill_lanes()
                 if len(self._inflight) >= self.policy.lanes:
@@ -191,7 +192,7 @@ class SyncWorker:
                     delay = None
                 else:
                     await self.reconcile_due()
-                    delay = await self._next_delay()
+                    delay = await self._next_delay(since=round_began)
             except asyncio.CancelledError:
                 raise
             except StorageProblem as problem:  # a full or read-only disk: said once, not a bug
@@ -493,10 +494,14 @@ class SyncWorker:
                     matched += 1
         return matched
 
-    async def _next_delay(self) -> float:
+    async def _next_delay(self, *, since: datetime | None = None) -> float:
         """Seconds until something is due; sooner while another process has a request in flight,
-        since its answer (which frees a lane) sends this process no signal."""
-        due = await self.outbox.next_due()
+        since its answer (which frees a lane) sends this process no signal. ``since``: when the
+        round's claim looked; what fell due after that was not claimed, and is due now (0 s).
+        Asked from now alone, an entry that fell due during the claim was due before "now" and
+        after the claim: no wake-up was set for it, and it waited the idle recheck (30 s late,
+        seen under the window, whose timers may fire a few milliseconds early)."""
+        due = await self.outbox.next_due(after=since)
         delay = self.policy.idle_recheck
         if due is not None:
             delay = max(0.0, min(delay, (due - clock.now()).total_seconds()))

@@ -164,7 +164,8 @@ class Offer:
     """
 
     member: Member
-    projected_stamps: int
+    #: ``None``: the server did not give the member's stamps, so no reward's price can be judged
+    projected_stamps: int | None
     rewards: tuple[OfferedReward, ...] = ()
     vouchers: tuple[OfferedVoucher, ...] = ()
     rewards_as_of: datetime | None = None
@@ -259,7 +260,7 @@ class Catalogue:
 
     # --- the offer ------------------------------------------------------------------------------
 
-    async def offer(self, member: Member, projected_stamps: int) -> Offer:
+    async def offer(self, member: Member, projected_stamps: int | None) -> Offer:
         """The rewards and vouchers for ``member``, read once each (concurrently), from the cache
         where the server cannot answer. A part that can be read neither way is left empty, with
         the problem said."""

@@ -251,6 +251,10 @@ class Kiosk:
             raise KioskPaused(say("kiosk.paused"))
         self._offered_names = {reward.id: reward.name for reward in offer.rewards}
         stamps = offer.projected_stamps
+        if stamps is None:
+            # The server gave no balance: "You have 0 stamps" would be false, and no reward can be
+            # judged affordable. The counter can still redeem their vouchers and codes.
+            raise KioskRefused(say("kiosk.ask_counter"))
         affordable = tuple(
             reward
             for reward in offer.rewards

@@ -106,7 +106,8 @@ def member_from_details(
         member_ids=tuple(user.member_ids),
         card_number=card_number,
         level=level,
-        stamps=membership.stamps_balance or 0,
+        # the docs show it only by example: a balance not given stays unknown, never 0
+        stamps=membership.stamps_balance,
         balance=float(membership.balance) if membership.balance is not None else None,
         is_blocked=bool(membership.is_blocked),
         # The docs show the flag on the membership; absent means the server did not forbid it.
@@ -187,7 +188,7 @@ def suggestion_member(suggestion: MemberSuggestion) -> Member:
         member_ids=tuple(suggestion.member_ids),
         card_number=None,
         level=suggestion.membership,
-        stamps=suggestion.stamps or 0,
+        stamps=suggestion.stamps,
         balance=None,
         is_blocked=False,
         redemption_allowed=True,

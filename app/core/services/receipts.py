@@ -25,7 +25,7 @@ from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_da
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
-from app.core.storage.tables import OutboxEntry
+from app.core.storage.tables import Attempt, OutboxEntry
 
 
 class Verdict(StrEnum):
@@ -55,6 +55,10 @@ _TIMED_OUT = "RequestTimedOut"
 #: The server answered and turned the entry away for now, as these words say of it (the ids'
 #: part: ``receipt.accepted_offline.slowed``): "when the network is back" would be false.
 _TURNED_AWAY = {_SLOWED: "slowed", _TIMED_OUT: "timed_out"}
+#: The details that count the seconds or minutes to the entry's next attempt.
+_COUNTING_DOWN = frozenset(
+    f"receipt.detail.{why}{unit}" for why in _TURNED_AWAY.values() for unit in ("", ".minutes")
+)
 #: Failures that prove the request never reached the server (the client's taxonomy names them).
 _NEVER_ARRIVED = frozenset(
     {
@@ -106,6 +110,10 @@ class Receipt:
     #: Accepted offline because the server timed out waiting for the request (a 408): it
     #: answered, so "offline" would tell of an outage there is not.
     timed_out: bool = False
+    #: The entry's next attempt, when ``details`` count the time to it ("sends it again in
+    #: 12 s"): a screen that keeps them up reads the receipt again as time passes. Read once,
+    #: the count stayed "in 2 s" while the backoff grew.
+    sends_again_at: datetime | None = None
 
     @property
     def answered(self) -> bool:
@@ -179,15 +187,18 @@ def receipt_for(
     paused_over_http: bool = False,
     behind: bool = False,
     handed_over: bool = False,
+    sent_again: bool = False,
 ) -> Receipt:
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
     ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
     never sent, it waits for an earlier entry of its member's lane; ``handed_over``: what it
     gives went over the counter already, as a manager's "Send again" of a redemption the till
-    had accepted offline, which the entry itself does not record)."""
+    had accepted offline, which the entry itself does not record; ``sent_again``: it was
+    accepted when the server turned its attempts away, not offline,
+    :func:`accepted_to_send_again`)."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
     headline, what_to_do, details = _words(
-        entry, verdict, ambiguous_attempt, paused, handed_over or entry.provisional
+        entry, verdict, ambiguous_attempt, paused, handed_over or entry.provisional, sent_again
     )
     if behind and details is not None and details.id == "receipt.detail.sending":
         details = say("receipt.detail.behind")
@@ -223,6 +234,9 @@ def receipt_for(
         paused=paused,
         slowed=answered == "slowed",
         timed_out=answered == "timed_out",
+        sends_again_at=(
+            entry.next_attempt_at if details is not None and details.id in _COUNTING_DOWN else None
+        ),
     )
 
 
@@ -325,7 +339,12 @@ def stored(message: Message) -> dict[str, Any]:
 
 
 def _words(
-    entry: OutboxEntry, verdict: Verdict, ambiguous: bool, paused: bool, handed_over: bool
+    entry: OutboxEntry,
+    verdict: Verdict,
+    ambiguous: bool,
+    paused: bool,
+    handed_over: bool,
+    sent_again: bool,
 ) -> tuple[Message, Message, Message | None]:
     name = verdict.value
     headline, todo = say(f"receipt.{name}"), say(f"receipt.{name}.todo")
@@ -350,8 +369,9 @@ def _words(
         else:
             details = _answered_details(entry)
         if handed_over:
-            # handed over when the till accepted it offline: a second "hand over" would be a gift
-            todo = say("receipt.confirmed.offline.todo")
+            # handed over when the till accepted it: a second "hand over" would be a gift. Said
+            # offline only when it was: after a 408 or 429 the server was there all along.
+            todo = say(f"receipt.confirmed.{'sent_again' if sent_again else 'offline'}.todo")
         elif entry.reconciled or not answered:
             # it read "do not hand over yet" until now: now it may be given
             todo = say("receipt.confirmed.later.todo")
@@ -457,6 +477,19 @@ def _never_sent_cancel(entry: OutboxEntry, ambiguous: bool) -> bool:
         and not entry.attempts
         and not ambiguous
     )
+
+
+def accepted_to_send_again(entry: OutboxEntry, attempts: list[Attempt]) -> bool:
+    """Whether the till accepted ``entry`` (provisional) because the server turned its attempts
+    away to be sent again (a 408 or 429), not because it could not be reached: an attempt
+    failed, and every one that failed was turned away so. A till that knew itself offline
+    accepts before any attempt (none failed), and one that could not connect was offline."""
+    if not entry.provisional:
+        return False
+    failed = [
+        read_error_text(a.error)[0] for a in attempts if a.outcome != Outcome.APPLIED and a.error
+    ]
+    return bool(failed) and all(kind in _TURNED_AWAY for kind in failed)
 
 
 def _turned_away(entry: OutboxEntry) -> str | None:

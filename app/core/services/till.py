@@ -59,7 +59,13 @@ from app.core.services.members import (
     suggestion_member,
 )
 from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
-from app.core.services.receipts import Receipt, Verdict, receipt_for, stored
+from app.core.services.receipts import (
+    Receipt,
+    Verdict,
+    accepted_to_send_again,
+    receipt_for,
+    stored,
+)
 from app.core.services.refusals import (
     Approval,
     CredentialsRefused,
@@ -468,10 +474,14 @@ class Till:
         saw them) and their projected balance."""
         return await self.catalogue.offer(member, await self.projected_stamps(member))
 
-    async def projected_stamps(self, member: Member, *, leaving_out: str | None = None) -> int:
+    async def projected_stamps(
+        self, member: Member, *, leaving_out: str | None = None
+    ) -> int | None:
         """The member's stamps less what their queued, sending and unknown entries hold and what
         those confirmed since the stamps were read spent (``leaving_out`` one entry, when
-        deciding that entry's own fate)."""
+        deciding that entry's own fate); ``None`` when the server never gave their stamps."""
+        if member.stamps is None:
+            return None
         held = await self.outbox.held_stamps(
             member.lane, as_of=member.fetched_at, leaving_out=leaving_out
         )
@@ -726,7 +736,7 @@ class Till:
         def decide(held: int) -> PolicyDecision:
             return apply_policy(
                 order.kind,
-                self._facts(member, member.stamps - held),
+                self._facts(member, None if member.stamps is None else member.stamps - held),
                 online=online,
                 now=now,
                 limits=limits,
@@ -979,7 +989,7 @@ class Till:
         seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
         return member.pin_is_blocked or seen_blocked
 
-    def _facts(self, member: Member, projected: int) -> MemberFacts:
+    def _facts(self, member: Member, projected: int | None) -> MemberFacts:
         return MemberFacts(
             is_blocked=member.is_blocked,
             redemption_allowed=member.redemption_allowed,
@@ -1019,6 +1029,7 @@ class Till:
             paused_over_http=over_http,
             behind=behind,
             handed_over=await self._handed_over_before(entry),
+            sent_again=accepted_to_send_again(entry, attempts),
         )
 
     async def _handed_over_before(self, entry: OutboxEntry) -> bool:

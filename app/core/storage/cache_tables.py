@@ -25,7 +25,8 @@ MEMBERS = sa.Table(
     sa.Column("member_ids", sa.JSON(), nullable=False),
     sa.Column("card_number", sa.String()),
     sa.Column("level", sa.String()),
-    sa.Column("stamps", sa.Integer(), nullable=False),
+    # NULL: the server did not give the member's stamps (migration 0012), never taken for 0
+    sa.Column("stamps", sa.Integer()),
     sa.Column("balance", sa.Float()),
     sa.Column("is_blocked", sa.Boolean(), nullable=False),
     sa.Column("redemption_allowed", sa.Boolean(), nullable=False),

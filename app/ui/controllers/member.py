@@ -46,7 +46,8 @@ def card_data(
         pin_blocked=member.pin_is_blocked or pin_blocked,
         blocked=member.is_blocked or not member.redemption_allowed,
         cached_as_of=None if member.live else member.fetched_at,
-        projected=stamps != member.stamps or not member.live,
+        # an unknown balance is not projected from anything
+        projected=stamps is not None and (stamps != member.stamps or not member.live),
     )
 
 

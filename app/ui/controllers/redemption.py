@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.services import (
     INVOICE,
@@ -142,6 +142,12 @@ class RedemptionController(QObject):
         #: says "Sending…" until the wait ends. It read "NOT CONFIRMED" for those seconds, while
         #: the panel told the cashier the till was still sending it.
         self._sending: str | None = None
+        #: While the panel counts the time to its redemption's next attempt, the receipt is read
+        #: again each second: the count is the outbox's next attempt, never one true once.
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._count_down)
+        self._counting = False
         self._unsubscribe = self.till.subscribe(self._till_changed)
         # Esc reaches back_out through the window's own handler (CashierWindow.back), which asks
         # it first: heard here too, the wait was left and the window's handler, finding no wait,
@@ -150,6 +156,7 @@ class RedemptionController(QObject):
 
     def close(self) -> None:
         """Stop listening to the till (the window is closing)."""
+        self._countdown.stop()
         self._unsubscribe()
 
     @property
@@ -442,6 +449,7 @@ class RedemptionController(QObject):
         """Put ``result`` on the panel, for the redemption on screen (:attr:`on_screen`)."""
         self.view.result_panel.set_result(result)
         self.result_shown.emit(result)
+        self._follow_countdown()
 
     def _refusal(self, headline: str, reason: str) -> ResultData:
         return ResultData(
@@ -471,6 +479,45 @@ class RedemptionController(QObject):
         self.last_receipt = receipt
         if result != self.view.result_panel.result():
             self._put(result)
+        else:
+            self._follow_countdown()
+
+    def _follow_countdown(self) -> None:
+        receipt = self.last_receipt
+        counts = (
+            receipt is not None
+            and receipt.entry_id == self.on_screen
+            and receipt.sends_again_at is not None
+        )
+        if not counts:
+            self._countdown.stop()
+        elif not self._countdown.isActive():
+            self._countdown.start()
+
+    def _count_down(self) -> None:
+        if self.on_screen is None or self.busy or self._counting:
+            return
+        self._counting = True
+        spawn(self._read_again(self.on_screen), name="count down")
+
+    async def _read_again(self, entry_id: str) -> None:
+        """The panel's redemption as the outbox has it now: its count to the next attempt
+        anew, or, changed meanwhile, brought up to date as any change is."""
+        try:
+            receipt = await self.till.outcome(entry_id)
+        finally:
+            self._counting = False
+        shown = self.last_receipt
+        if entry_id != self.on_screen or self.busy or shown is None:
+            return
+        if (receipt.verdict, receipt.provisional, receipt.answered) == (
+            shown.verdict,
+            shown.provisional,
+            shown.answered,
+        ):
+            self._reshow(receipt)
+        else:
+            self._till_changed()
 
     def _stop_sending(self) -> None:
         """The redemption's own wait is over (or no longer on the panel): its row says what is

@@ -114,6 +114,12 @@ class RewardsController(OrderController):
             # Every reward (and a cart) is sent with the PIN's request id for such a member, and
             # a blocked PIN gives none: the till refuses it before the pad (architecture §5).
             reason = self.tr("PIN blocked: must be reset")
+        elif offer.projected_stamps is None:
+            # No balance to judge the price by: the server's word on it stands, whatever its
+            # reason (and offline the policy refuses it, saying why), never "short of" a
+            # balance the server never gave.
+            if reward.redeemable is False:
+                reason = self.tr("Not offered to this member by the Stamps server")
         elif reward.redeemable is False and offer.projected_stamps >= cost:
             reason = self.tr("Not offered to this member (level or store)")
         elif offer.projected_stamps < cost:

@@ -7,12 +7,13 @@ from datetime import datetime
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from app.core.services import format_count
+from app.core.services import format_count, say
 from app.ui.dates import moment_text
 from app.ui.resources import icon
 from app.ui.viewmodels import MemberCardData
 from app.ui.widgets.elided_label import ElidedLabel
 from app.ui.widgets.properties import set_style_property
+from app.ui.wording import words
 
 
 def local_time_text(moment: datetime) -> str:
@@ -74,13 +75,16 @@ class MemberCard(QFrame):
 
         self._stamps = QLabel()
         self._stamps.setObjectName("memberStamps")
+        # "Stamps: not given by the Stamps server", in the count's large type, is wider than the
+        # card: wrapped, not cut
+        self._stamps.setWordWrap(True)
         self._projected = QLabel()
         self._projected.setObjectName("memberProjected")
         self._projected.setProperty("role", "muted")
         self._projected.setWordWrap(True)
-        # The docs keep owed stamps apart (stamps_owed), yet a server may send a balance below
-        # zero: shown as it came (the till reads it right, and refusing the whole answer would
-        # lock the member out of their vouchers), with a line saying it is no misprint.
+        # A balance below zero is shown as it came (the till reads it right, and refusing the
+        # whole answer would lock the member out of their vouchers), with a line saying it is
+        # no misprint (member.below_zero).
         self._below_zero = QLabel()
         self._below_zero.setObjectName("memberBelowZero")
         self._below_zero.setProperty("role", "muted")
@@ -151,15 +155,16 @@ class MemberCard(QFrame):
             return
         self._name.setText(member.name)
         self._level.setText(member.level)
-        self._stamps.setText(
-            (
-                self.tr("{stamps} stamp") if member.stamps == 1 else self.tr("{stamps} stamps")
-            ).format(stamps=format_count(member.stamps))
-        )
-        self._below_zero.setVisible(member.stamps < 0)
-        self._below_zero.setText(
-            self.tr("Below zero on the Stamps server: no reward can be paid in stamps.")
-        )
+        if member.stamps is None:
+            self._stamps.setText(words(say("member.stamps_unknown")))
+        else:
+            self._stamps.setText(
+                (
+                    self.tr("{stamps} stamp") if member.stamps == 1 else self.tr("{stamps} stamps")
+                ).format(stamps=format_count(member.stamps))
+            )
+        self._below_zero.setVisible(member.stamps is not None and member.stamps < 0)
+        self._below_zero.setText(words(say("member.below_zero")))
         self._projected.setVisible(member.projected)
         self._projected.setText(
             self.tr("Projected: the last balance read, less redemptions not yet in it")

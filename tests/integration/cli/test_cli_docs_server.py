@@ -70,3 +70,39 @@ def test_member_find_does_not_answer_from_the_till_s_copy_what_the_server_said_u
     assert held_back.returncode == EXIT_NOT_CONFIRMED, held_back.stdout
     assert "cached as of" not in held_back.stdout and AYU not in held_back.stdout
     assert "could not read" in held_back.stderr and "saved copy" in held_back.stderr
+
+
+DETAILS = "/api/v2/memberships/details"
+
+
+def test_member_find_says_stamps_the_server_did_not_give_are_not_known(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # The docs show a membership's stamps only by example: `"stamps": null` printed "stamps 0", a
+    # balance the server never gave, and --json and the till's copy said 0 too.
+    unknown = details_with(docs_server, AYU, stamps=None)
+    docs_server.answer_next(DETAILS, 200, unknown)
+    plain = docs_cli("member", "find", AYU)
+    assert plain.returncode == 0, plain.stderr
+    assert "Stamps: not given by the Stamps server" in plain.stdout
+    assert "stamps 0" not in plain.stdout
+    docs_server.answer_next(DETAILS, 200, unknown)
+    code, member = docs_cli.json("member", "find", AYU)
+    assert code == 0
+    assert (member["stamps"], member["projected_stamps"]) == (None, None)
+    # the till's copy keeps "not given", and says it when the server cannot answer
+    docs_server.answer_next(DETAILS, 503, {"detail": "Service unavailable"})
+    code, cached = docs_cli.json("member", "find", AYU)
+    assert code == 0 and cached["live"] is False
+    assert (cached["stamps"], cached["projected_stamps"]) == (None, None)
+
+
+def test_member_find_says_a_balance_below_zero_is_the_server_s_as_the_window_does(
+    docs_cli: Cli, docs_server: DocsServer
+) -> None:
+    # "stamps -5" and nothing else reads as a misprint; the member card says what it is
+    docs_server.answer_next(DETAILS, 200, details_with(docs_server, AYU, stamps=-5))
+    plain = docs_cli("member", "find", AYU)
+    assert plain.returncode == 0, plain.stderr
+    assert "stamps -5" in plain.stdout
+    assert "Below zero on the Stamps server: no reward can be paid in stamps." in plain.stdout

@@ -4,7 +4,9 @@ what the result panel and the shift's list say, and what the server recorded."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
+from app.core.clock import ManualClock, installed
 from app.core.domain import EntryStatus
 from app.core.services import StorageFull
 from app.core.services.receipts import Verdict
@@ -32,6 +35,7 @@ AYU = "customer@stamps.co.id"
 BUDI = "budi.santoso@contoh.co.id"
 HENDRA = "hendra.gunawan@contoh.co.id"
 AGUS = "agus.setiawan@contoh.co.id"
+AGUS_ID = 126  # the sandbox's id of him (0 stamps)
 SRI = "sri.rahayu@contoh.co.id"
 
 
@@ -154,6 +158,15 @@ def test_a_redemption_the_server_asks_to_slow_down_for_is_not_said_offline(
     status = model.data(model.index(0, model.STATUS), Qt.ItemDataRole.DisplayRole)
     assert status == "Accepted — will sync"
     assert cashier.till.monitor.state.value == "online"
+    # The panel counts to the entry's next attempt as the outbox has it: it read "again in
+    # 2 s" for as long as it stayed up, while the backoff grew. 20 s on, 25 s or less are left.
+    assert re.search(r"again in 4\d s by itself", result.details), result.details
+    later = ManualClock(start=datetime.now(UTC) + timedelta(seconds=20))
+    with installed(later):
+        qtbot.waitUntil(
+            lambda: re.search(r"again in 2[0-5] s by itself", _result(cashier)[2]) is not None,
+            timeout=WAIT_MS,
+        )
 
 
 def test_a_flexible_reward_spends_the_stamps_typed(
@@ -429,6 +442,21 @@ def test_a_refusal_by_the_server_is_shown_and_listed_as_refused(
     kind, _, details = _result(cashier)
     assert kind == "refused" and "stamps" in details.lower()
     assert _rows(cashier) == [("Es Kopi Susu Gula Aren", "refused")]
+
+
+def test_a_member_whose_stamps_the_server_did_not_give_is_neither_0_nor_short_of_a_reward(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # `"stamps": null` (the docs promise no member field) read "0 stamps" on the card and greyed
+    # every tile "Needs 20 stamps; member has 0": a balance the server never gave. The server's word
+    # on the reward stands (the sandbox, holding no balance, calls none redeemable).
+    sandbox.change_member(AGUS_ID, stamps=None)
+    find_member(qtbot, cashier, AGUS)
+    card = cashier.view.member_card
+    assert card.stamps_text() == "Stamps: not given by the Stamps server"
+    assert card.projected_text() == "" and card.below_zero_text() == ""
+    tile = cashier.view.reward_picker.tile(1)
+    assert tile.reward.reason == "Not offered to this member by the Stamps server"
 
 
 def test_an_ambiguous_answer_shows_not_confirmed(

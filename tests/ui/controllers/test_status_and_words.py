@@ -162,6 +162,9 @@ def test_the_member_card_shows_projections_badges_and_cached_copies() -> None:
     assert (projected.stamps, projected.projected) == (230, True)
     cached = card_data(dataclasses.replace(MEMBER, live=False, redemption_allowed=False))
     assert cached.cached_as_of == MOMENT and cached.projected and cached.blocked
+    # a balance the server never gave is not projected from anything, live or cached
+    unknown = card_data(dataclasses.replace(MEMBER, stamps=None, live=False))
+    assert (unknown.stamps, unknown.projected) == (None, False)
 
 
 @pytest.mark.parametrize(("language", "said"), [("en", "Level 2"), ("id", "Level 2")])

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import MemberCardData, MemberSuggestion
@@ -57,6 +57,15 @@ def test_a_balance_below_zero_is_shown_as_the_server_gave_it_and_said_to_be_so(c
     )
     card.set_member(BUDI)
     assert card.below_zero_text() == ""
+
+
+def test_stamps_the_server_did_not_give_are_said_so_not_shown_as_0(card: MemberCard):
+    card.set_member(MemberCardData("Budi Santoso", "Gold", None, ""))
+    assert card.stamps_text() == "Stamps: not given by the Stamps server"
+    assert card.below_zero_text() == ""
+    # in the count's large type the words are wider than the card: wrapped, never cut
+    stamps = card.findChild(QLabel, "memberStamps")
+    assert stamps.minimumSizeHint().width() <= stamps.width()
 
 
 def test_a_cached_member_says_as_of_when_and_that_the_stamps_are_projected(card: MemberCard):

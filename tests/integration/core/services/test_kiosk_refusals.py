@@ -226,3 +226,18 @@ async def test_a_card_the_server_looked_up_under_a_wrong_merchant_is_not_called_
         with pytest.raises(KioskPaused) as paused:
             await kiosk.identify(AYU_CARD, typed=False)
     assert paused.value.message == say("kiosk.paused")
+
+
+async def test_a_member_whose_stamps_the_server_did_not_give_is_sent_to_the_counter(
+    network_settings: Settings, network: Network
+) -> None:
+    # `"stamps": null` read "You have 0 stamps" and "Collect more stamps!": a balance the server
+    # never gave. No reward can be judged affordable; the counter can still take their vouchers.
+    network.down()
+    network.spent_elsewhere(6, stamps_left=None)
+    network.up()
+    async with _kiosk(network_settings) as (_, kiosk, _since):
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        with pytest.raises(KioskRefused) as refused:
+            await kiosk.offer(ayu)
+        assert refused.value.message == say("kiosk.ask_counter")

@@ -299,3 +299,31 @@ async def test_a_manager_sends_again_what_was_refused_after_it_was_handed_over(
         assert (outcome.entry_id, outcome.verdict) == (accepted.entry_id, Verdict.CONFIRMED)
         assert outcome.cashier == "dewi" and outcome.server_redemption_id is not None
         assert (await till.receipt(accepted.entry_id)).verdict is Verdict.CLOSED
+
+
+async def test_a_member_whose_stamps_the_server_never_gave_gets_nothing_paid_in_stamps_offline(
+    settings: Settings, network: Network
+) -> None:
+    # `"stamps": null` was read as 0 stamps and cached so; offline the till projected a balance
+    # from it. Unknown stays unknown: offline a reward is refused saying why, a voucher is not.
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        await till.offer(await till.find_member(AYU))  # the store's rewards and her vouchers
+        network.down()
+        network.spent_elsewhere(6, stamps_left=None)
+        network.up()
+        ayu = await till.find_member(AYU)
+        assert ayu.stamps is None and await till.projected_stamps(ayu) is None
+        network.down()
+        cached = await till.find_member(AYU)
+        assert not cached.live and cached.stamps is None  # the copy kept "not given"
+        order = await till.catalogue.reward_order(cached, 1)
+        with pytest.raises(Refused) as refused:
+            await till.redeem(order, cached, Sale("dewi"))
+        assert refused.value.refusal is Refusal.STAMPS_UNKNOWN
+        assert str(refused.value) == (
+            "The Stamps server has not given this member's stamps, so the till cannot tell "
+            "offline whether they have enough. Try again when the till is back online."
+        )
+        voucher, facts = await till.catalogue.voucher_order(cached, 20)
+        accepted = await till.redeem(voucher, cached, Sale("dewi"), voucher=facts)
+        assert accepted.verdict is Verdict.ACCEPTED_OFFLINE

@@ -587,6 +587,12 @@ async def test_a_retry_after_of_1e308_waits_an_hour(till: Till, sandbox: Sandbox
     assert attempt.status_code == 429
 
 
+SENT_AGAIN_CONFIRMED = (
+    "Nothing more to give: it was handed over when the till accepted it to send again, after "
+    "the Stamps server asked for it again."
+)
+
+
 async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_once(
     till: Till, sandbox: SandboxControl
 ) -> None:
@@ -614,6 +620,7 @@ async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_on
     await till.worker.drain(WAIT)
     done = await till.receipt(receipt.entry_id)
     assert done.verdict is Verdict.CONFIRMED
+    assert str(done.what_to_do) == SENT_AGAIN_CONFIRMED  # the till was never offline
     first, second = await till.outbox.attempts(receipt.entry_id)
     assert first.status_code == 429 and first.ended_at is not None
     assert (second.started_at - first.ended_at).total_seconds() >= 1.9  # its Retry-After
@@ -656,7 +663,10 @@ async def test_a_redemption_the_server_timed_out_waiting_for_says_so_and_goes_ag
     assert row.answered and row.provisional
     sandbox.faults(error_rate=0.0)
     await till.worker.drain(WAIT)
-    assert (await till.receipt(receipt.entry_id)).verdict is Verdict.CONFIRMED
+    done = await till.receipt(receipt.entry_id)
+    assert done.verdict is Verdict.CONFIRMED
+    # it read "handed over when the till accepted it offline": the till never was
+    assert str(done.what_to_do) == SENT_AGAIN_CONFIRMED
     assert len(sandbox.ledger()) == 1
 
 

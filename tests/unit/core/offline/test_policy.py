@@ -110,6 +110,19 @@ def test_the_projected_balance_must_cover_the_cost() -> None:
     assert decision.reason is not None and "19" in str(decision.reason)
 
 
+@pytest.mark.parametrize("kind", [OperationKind.REWARD, OperationKind.MULTI])
+def test_offline_nothing_is_paid_in_stamps_the_server_never_gave(kind: OperationKind) -> None:
+    # `"stamps": null` was taken for 0 and projected from; online the server judges its balance
+    unknown = replace(MEMBER, projected_stamps=None)
+    decision = offline(kind, member=unknown, stamps=1)
+    assert decision.refusal is Refusal.STAMPS_UNKNOWN
+    assert decision.reason is not None and "has not given this member's stamps" in str(
+        decision.reason
+    )
+    assert offline(kind, member=unknown, online=True).allowed
+    assert offline(OperationKind.VOUCHER, member=unknown, voucher=VOUCHER).allowed
+
+
 def test_one_redemption_costs_at_most_100_stamps_offline() -> None:
     assert offline(stamps=100).allowed
     assert offline(stamps=101).refusal is Refusal.TOO_COSTLY_OFFLINE

@@ -263,6 +263,34 @@ async def test_an_idle_worker_waits_for_the_clock_or_the_queue(
     await worker.until_idle()  # a stopped worker is waited for no longer
 
 
+async def test_an_entry_that_falls_due_during_a_claim_is_sent_then_not_at_the_idle_recheck(
+    outbox: Outbox, worker: SyncWorker, transport: FakeTransport, clock: ManualClock
+) -> None:
+    # Seen under the window: a redemption the server turned away, due again 2.5 s later, was
+    # sent 30 s later, while the panel said "sends it again in a moment". The window's timer
+    # woke the worker a moment early: its claim found nothing due, the entry fell due while
+    # the claim was made, and the next wake-up was counted from after it.
+    transport.script = ["connect"]
+    worker.start()
+    entry = await enqueue_reward(outbox)
+    await worker.until_idle()
+    assert len(transport.calls) == 1  # never arrived, backing off 1 s (0.5 × 2)
+    original = outbox.claim_batch
+
+    async def slow(owners):  # type: ignore[no-untyped-def]
+        claimed = await original(owners)
+        clock.advance(0.01)  # the claim's round trip, during which the entry falls due
+        return claimed
+
+    outbox.claim_batch = slow  # type: ignore[method-assign]
+    clock.advance(0.995)  # just short of its moment
+    worker.wake()
+    await worker.until_idle()
+    done = await outbox.get(entry.id)
+    assert done is not None and done.status == EntryStatus.SYNCED
+    assert len(transport.calls) == 2
+
+
 async def test_drain_runs_until_nothing_is_pending(
     make_outbox: OutboxFactory, transport: FakeTransport, clock: ManualClock
 ) -> None:

@@ -12,12 +12,13 @@ from app.core.messages import english
 from app.core.services.receipts import (
     Receipt,
     Verdict,
+    accepted_to_send_again,
     feed_line_said,
     receipt_for,
     turned_away_words,
     what_the_feed_said,
 )
-from app.core.storage.tables import OutboxEntry
+from app.core.storage.tables import Attempt, OutboxEntry
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
 
@@ -727,3 +728,41 @@ def test_an_audit_lines_feed_line_says_what_it_said_of_the_redemption(
     # server had cancelled since as of one that stood.
     found = feed_line_said(line)
     assert (english(found) if found is not None else None) == said
+
+
+def _attempts(*errors: str | None) -> list[Attempt]:
+    """The attempts of an entry, one per ``errors`` (``None``: the one the server applied)."""
+    return [
+        Attempt(
+            entry_id="01a2",
+            number=n,
+            lease_owner="w",
+            started_at=NOW,
+            outcome="applied" if error is None else "never_arrived",
+            error=error,
+        )
+        for n, error in enumerate(errors, start=1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("errors", "said"),
+    [
+        # the server asked for it again (a 408, a 429): never offline
+        (("RequestTimedOut: Request Timeout", None), "sent_again"),
+        (("RateLimited: slow down", "RequestTimedOut: Request Timeout", None), "sent_again"),
+        # accepted with no attempt made (the till knew itself offline), or after one that
+        # could not connect: offline it was
+        ((None,), "offline"),
+        (("ConnectionFailed: refused", "RateLimited: slow down", None), "offline"),
+    ],
+)
+def test_a_redemption_confirmed_after_it_was_accepted_says_why_it_was_accepted(
+    errors: tuple[str | None, ...], said: str
+) -> None:
+    # After a 408 the Confirmed panel read "handed over when the till accepted it offline",
+    # though the till never was: the server had asked for the request again.
+    confirmed = entry(EntryStatus.SYNCED, provisional=True, response={"redemption": {"id": 3}})
+    sent_again = accepted_to_send_again(confirmed, _attempts(*errors))
+    receipt = receipt_for(confirmed, sent_again=sent_again)
+    assert receipt.what_to_do.id == f"receipt.confirmed.{said}.todo"

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app.core.domain import Outcome
+from app.core.services.members import member_from_details
 from app.core.stamps import errors
 
 from .conftest import ClientFactory
@@ -78,6 +79,8 @@ async def test_member_details_with_their_optional_fields_null_are_read(
     details = await make_client().member_details(fixture["request"]["user"])
     assert details.user.id == user["id"]
     assert details.membership.tags == [] and details.user.member_ids == []
+    # no balance given is none known: a member of 0 stamps would be a balance never said
+    assert member_from_details(fixture["request"]["user"], details).stamps is None
 
 
 READS = sorted(name for name, (method, _, _) in CALLS.items() if method == "GET")

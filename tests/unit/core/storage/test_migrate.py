@@ -227,6 +227,71 @@ def test_0011_keeps_the_queued_entries_and_calls_none_a_voucher(tmp_path: Path) 
     assert kept == [("queued",)]
 
 
+_CACHED_MEMBER = (
+    "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, is_blocked, "
+    "redemption_allowed, protected_redemption, pin_is_blocked, fetched_at, seen_at) VALUES "
+    "('{id}', 'Ayu', 'ayu', '[]', {stamps}, 0, 1, 0, 0, '2026-12-01 09:00:00', "
+    "'2026-12-01 09:00:00')"
+)
+
+
+def test_0012_lets_a_cached_member_s_stamps_be_unknown_and_keeps_their_keys_and_vouchers(
+    tmp_path: Path,
+) -> None:
+    # A member answered with `"stamps": null` was cached with 0 stamps, a balance never given.
+    # SQLite changes the column by building the table again, which must not take the members'
+    # keys and vouchers with the old one.
+    from alembic import command
+
+    from app.core.storage.migrate import _config
+
+    path = tmp_path / "till.db"
+    engine = create_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0011")  # the revision before 0012
+            connection.exec_driver_sql(_CACHED_MEMBER.format(id="6", stamps=250))
+            connection.exec_driver_sql(
+                "INSERT INTO cached_member_keys (key, server_id) VALUES ('ayu@contoh.co.id', '6')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO cached_vouchers (id, server_id, code, value, is_active, fetched_at, "
+                "balance, kind_known) VALUES (20, '6', 'ULTAH', NULL, 1, '2026-12-01 09:00:00', "
+                "0, 1)"
+            )
+    finally:
+        engine.dispose()
+    assert migrate(path) == head_revision()
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute(_CACHED_MEMBER.format(id="7", stamps="NULL"))
+            connection.execute(
+                "INSERT INTO cached_member_keys (key, server_id) VALUES ('sari@contoh.co.id', '7')"
+            )
+        read = connection.execute(
+            "SELECT server_id, stamps FROM cached_members ORDER BY server_id"
+        ).fetchall()
+        keys = connection.execute("SELECT key FROM cached_member_keys ORDER BY key").fetchall()
+        vouchers = connection.execute("SELECT id, server_id FROM cached_vouchers").fetchall()
+    finally:
+        connection.close()
+    assert read == [("6", 250), ("7", None)]
+    assert keys == [("ayu@contoh.co.id",), ("sari@contoh.co.id",)]
+    assert vouchers == [(20, "6")]
+
+    engine = create_engine(path)  # and back: 0011 holds no unknown, and keeps the rest
+    try:
+        with engine.begin() as connection:
+            command.downgrade(_config(connection), "0011")
+            members = connection.exec_driver_sql("SELECT server_id FROM cached_members").all()
+            keys = connection.exec_driver_sql("SELECT key FROM cached_member_keys").all()
+            vouchers = connection.exec_driver_sql("SELECT id FROM cached_vouchers").all()
+    finally:
+        engine.dispose()
+    assert members == [("6",)] and keys == [("ayu@contoh.co.id",)] and vouchers == [(20,)]
+
+
 def test_the_scripts_head_is_read_as_alembic_reads_it() -> None:
     from app.core.storage.migrate import script_head
 
