@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Not the Qt namespace here: creating it costs 15 ms, which the first frame does without (the
 # methods that bind keys and focus import it; they run after that frame).
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,6 +51,12 @@ MIDDLE_NARROWEST = 380
 MIDDLE_TIGHTEST = 316
 #: The cashier page's margins, and the spacing between its columns.
 PAGE_MARGIN = 12
+#: A window shorter than this has compact reward tiles (no picture). At a desktop scale of 125%
+#: 1366×768 and 1024×768 give 614 px (less a title bar), where the grid is shorter than a tile
+#: with its picture and each tile's cost was out of sight until scrolled to. At 100% they give
+#: 768 px, or about 700 under a title bar and a taskbar: the grid has room for whole tiles
+#: (down to about 660 px at 1024 px wide), which keep their pictures.
+COMPACT_TILES_BELOW = 660
 
 
 class StartingPage(QWidget):
@@ -180,6 +186,17 @@ class CashierWindowView(QMainWindow):
         # Until a page is shown: its menus would act on a till that is not open yet.
         self.menuBar().setVisible(self.frame.currentWidget() is self.content)
         self.is_built = True
+        self._fit_tiles_to_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.is_built:
+            self._fit_tiles_to_height()
+
+    def _fit_tiles_to_height(self) -> None:
+        # By the window's height alone, which only the screen changes: a banner or a member's
+        # card coming leaves the tiles as they are.
+        self.reward_picker.set_compact(self.height() < COMPACT_TILES_BELOW)
 
     # -- pages -------------------------------------------------------------------------------
 

@@ -341,8 +341,36 @@ def test_a_banner_leaves_the_vouchers_and_the_codes_where_they_were(
     assert _codes_and_vouchers(window) == before
 
 
+@pytest.mark.parametrize("state", ["04-member-found", "15-offline-offer"])
+@pytest.mark.parametrize("screen", SCALED_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_scaled_screen_a_whole_row_of_rewards_is_read_with_their_costs(
+    qtbot: QtBot, language: str, screen: tuple[int, int], state: str
+):
+    """At 1093×614 and 819×614 the reward grid was about 145 px high and a tile 176: every
+    tile's stamp cost was half hidden until the cashier scrolled. Online, and offline with the
+    card's offline lines and the busy sync row, the first row is read whole: names and costs."""
+    window = window_in(qtbot, state, inside_the_frame(screen))
+    window.show_rewards()
+    make_active(qtbot, window)
+    window.focus_member_search()
+    settle()
+    assert _first_row_cut(window) == []
+
+
 #: What the cashier reads of the member on screen: who, and how many stamps.
 MEMBER_READ = ("memberName", "memberStamps")
+
+
+def _first_row_cut(window: CashierWindowView) -> list[str]:
+    """The first row's tiles whose name or cost is not drawn whole (empty: the row is read)."""
+    picker = window.reward_picker
+    row = picker.tiles()[: picker.columns()]
+    return [
+        f"{tile.objectName()}: {label.objectName()}"
+        for tile in row
+        for label in (tile.name_label, tile.cost_label)
+        if not _in_sight(label)
+    ]
 
 
 def _in_sight(widget: QWidget) -> bool:
@@ -394,6 +422,10 @@ def test_on_a_scaled_screen_the_window_stays_on_it_and_the_till_is_in_reach(
         beside += [window.member_card.findChild(QLabel, name) for name in MEMBER_READ]
     for widget in beside:
         assert _in_sight(widget), widget.objectName()
+    # A whole row of rewards is read as the member comes, each name with its cost: at full
+    # height the grid was shorter than a tile, and every cost was under its foot.
+    if screen != SMALLEST_SCREEN:
+        assert _first_row_cut(window) == []
     # What the cashier moves the keyboard to is brought into sight: a tile's name (the grid
     # is short on a short screen, and scrolls), the buttons whole.
     picker = window.reward_picker

@@ -103,6 +103,7 @@ class RewardPicker(QWidget):
         self._selected: RewardCardData | None = None
         self._stretch_row = 0
         self._columns = COLUMNS
+        self._compact = False
 
         self._grid_host = QWidget()
         self._grid_host.setObjectName("rewardGridHost")
@@ -210,6 +211,7 @@ class RewardPicker(QWidget):
         on = next((tile.reward.id for tile in self._tiles if tile.hasFocus()), None)
         while len(self._kept) < len(rewards):
             tile = RewardTile(rewards[len(self._kept)])
+            tile.set_compact(self._compact)
             tile.chosen.connect(self.select_reward)
             tile.installEventFilter(self)  # scrolled into sight as the keyboard reaches it
             self._kept.append(tile)
@@ -245,6 +247,14 @@ class RewardPicker(QWidget):
         if columns != self._columns:
             self._columns = columns
             self._place_tiles()
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact tiles (no picture) on a short screen, or the tiles with their pictures: the
+        window says which as the screen's height calls for, not as a member or a banner
+        comes, so the tiles never change under the cashier's eyes."""
+        self._compact = compact
+        for tile in self._kept:
+            tile.set_compact(compact)
 
     def set_empty_text(self, text: str) -> None:
         """What the tab says while it shows no rewards (no member yet, reading, or why not)."""

@@ -14,6 +14,17 @@ from app.ui.resources import icon
 from app.ui.viewmodels import RewardCardData
 
 IMAGE_SIZE = 40
+#: The tile's least size with its picture, and the room between its edge and its words.
+TILE_WIDTH = 150
+TILE_HEIGHT = 176
+MARGIN = 8
+#: A compact tile's (see :meth:`RewardTile.set_compact`): narrower too, as two a row fit
+#: beside the grid's scroll bar in the middle column at 819 px (1024×768 at 125%).
+COMPACT_WIDTH = 120
+COMPACT_MARGIN = 4
+#: The thickest border till.qss draws round a tile (the keyboard's, 5 px): a compact tile's
+#: words keep their room under it.
+THICKEST_BORDER = 5
 
 
 def two_line_text(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -47,7 +58,8 @@ class RewardTile(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumSize(150, 176)
+        self.setMinimumSize(TILE_WIDTH, TILE_HEIGHT)
+        self._compact = False
         self._pressed_at: QPoint | None = None  # on the screen
 
         self._picture_label = picture = QLabel()
@@ -64,8 +76,8 @@ class RewardTile(QFrame):
             # Ignored width: the text is fitted in resizeEvent, so it must not set the tile's.
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(2)
         layout.addWidget(picture)
         layout.addWidget(name)
@@ -108,20 +120,58 @@ class RewardTile(QFrame):
         self.setToolTip(short_words(tip))
         self.setAccessibleName(short_words(tip))
 
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen (a desktop scaled to 125%) the tile leaves out its picture and
+        keeps the reason to one line (whole in its tooltip), and may be narrower: the grid there
+        is shorter than a tile with its picture, and every tile's cost was under the grid's
+        foot, a scroll away. Its name and cost keep their type. Else the tile as the till was
+        drawn."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self._picture_label.setVisible(not compact)
+        margin = COMPACT_MARGIN if compact else MARGIN
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        if compact:
+            self.setMinimumSize(COMPACT_WIDTH, self._compact_height())
+        else:
+            self.setMinimumSize(TILE_WIDTH, TILE_HEIGHT)
+        self._fit_words()
+
+    def is_compact(self) -> bool:
+        """Whether the tile is compact (:meth:`set_compact`)."""
+        return self._compact
+
+    def _compact_height(self) -> int:
+        # Every tile as tall as the tallest words can make one (a name on two lines, the
+        # reason's line), under the keyboard's border: tiles of one height read as a grid.
+        for label in (self.name_label, self.cost_label, self.reason_label):
+            label.ensurePolished()
+        lines = (
+            2 * self.name_label.fontMetrics().lineSpacing()
+            + self.cost_label.fontMetrics().lineSpacing()
+            + self.reason_label.fontMetrics().lineSpacing()
+        )
+        return lines + 2 * self._layout.spacing() + 2 * (COMPACT_MARGIN + THICKEST_BORDER)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_words()
 
     def _fit_words(self) -> None:
         # The whole name until the tile is laid out; then at most two lines of its width.
-        width = self.contentsRect().width() - 16
+        margin = COMPACT_MARGIN if self._compact else MARGIN
+        width = self.contentsRect().width() - 2 * margin
         self.name_label.setText(
             two_line_text(self.reward.name, self.name_label.fontMetrics(), width)
         )
         reason = self.reward.reason or ""
-        self.reason_label.setText(
-            two_line_text(reason, self.reason_label.fontMetrics(), width) if reason else ""
-        )
+        metrics = self.reason_label.fontMetrics()
+        if self._compact:
+            fitted = metrics.elidedText(reason, Qt.TextElideMode.ElideRight, width)
+        else:
+            fitted = two_line_text(reason, metrics, width)
+        self.reason_label.setText(fitted if reason else "")
 
     def _picture(self, image_path: str | None) -> QPixmap:
         if image_path and Path(image_path).is_file():

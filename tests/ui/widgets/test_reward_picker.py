@@ -331,3 +331,44 @@ def test_a_click_on_a_tile_half_out_of_sight_picks_it(qtbot: QtBot, picker: Rewa
         qtbot.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=tile.mapFromGlobal(pointer))
     assert chosen.args == ["r3"]
     assert picker.selected().id == "r3"
+
+
+def _words_cut(tile) -> list[str]:
+    """The tile's shown words that do not have the room they need inside its border."""
+    labels = (tile.name_label, tile.cost_label, tile.reason_label)
+    return [
+        label.objectName()
+        for label in labels
+        if label.isVisible()
+        and (
+            label.height() < label.sizeHint().height()
+            or not tile.contentsRect().contains(label.geometry())
+        )
+    ]
+
+
+def test_compact_tiles_are_shorter_with_every_word_whole_and_a_new_tile_comes_compact(
+    qtbot: QtBot, picker: RewardPicker
+):
+    full = picker.tile("coffee").height()
+    picker.set_compact(True)
+    cake = RewardCardData(
+        "cake",
+        "Birthday Cake Slice With Extra Cream",
+        40,
+        available=False,
+        reason="Not for this member's level today",
+    )
+    picker.set_rewards([*REWARDS, cake])
+    picker.tile("croissant").setFocus()  # the keyboard's border is the thickest
+    qtbot.waitUntil(lambda: picker.tile("croissant").hasFocus())
+    QApplication.processEvents()
+    # One height for all, whatever their names and reasons: tiles that read as a grid.
+    assert len({tile.height() for tile in picker.tiles()}) == 1
+    for tile in picker.tiles():
+        assert tile.height() < full, tile.objectName()
+        assert _words_cut(tile) == [], tile.objectName()
+    assert picker.tile("cake").reason_label.text().startswith("Not for")
+    picker.set_compact(False)
+    QApplication.processEvents()
+    assert {tile.height() for tile in picker.tiles()} == {full}
