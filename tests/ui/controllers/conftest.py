@@ -117,6 +117,12 @@ def cashier(make_cashier: Callable[..., CashierWindow], till_settings: Settings)
     return make_cashier(till_settings)
 
 
+def with_formats(window: CashierWindow, settings: Settings, **prefixes: str) -> None:
+    """The store's prefix rules set as a manager saves them in Settings (``card_prefixes``,
+    ``invoice_prefixes``, ``voucher_prefixes``), in force from the next scan."""
+    window.formats_changed(settings.model_copy(update=prefixes))
+
+
 def find_member(qtbot: QtBot, window: CashierWindow, query: str) -> None:
     """Type ``query`` into member search, press Enter, and wait for the found member's offer.
 

@@ -32,7 +32,7 @@ from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.sandbox import SandboxControl
 from ...support.windows import make_active
-from .conftest import WAIT_MS, find_member, redeem, run_async
+from .conftest import WAIT_MS, find_member, redeem, run_async, with_formats
 
 pytestmark = pytest.mark.integration
 
@@ -404,7 +404,7 @@ def test_a_receipt_of_the_stores_format_scanned_anywhere_goes_into_the_invoice_n
 ) -> None:
     # Seen under X: Ayu on screen, the cursor in the member search, her receipt scanned: no
     # member answers to INV-0042, so it went to the server as her voucher code, "Refused".
-    cashier.formats_changed(till_settings.model_copy(update={"invoice_prefixes": "INV-, STR"}))
+    with_formats(cashier, till_settings, invoice_prefixes="INV-, STR")
     view = cashier.view
     find_member(qtbot, cashier, AYU)
     view.activateWindow()

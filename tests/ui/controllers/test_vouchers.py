@@ -11,7 +11,7 @@ from app.config import Settings
 from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
-from .conftest import WAIT_MS, find_member
+from .conftest import WAIT_MS, find_member, with_formats
 
 pytestmark = pytest.mark.integration
 
@@ -48,7 +48,7 @@ def test_a_card_of_the_stores_format_never_seen_typed_into_the_voucher_code_look
 ) -> None:
     # Budi's card, typed by hand into Ayu's voucher code on a till that had never seen him:
     # it went to the server as her voucher code. The store's cards begin with 7014.
-    cashier.formats_changed(till_settings.model_copy(update={"card_prefixes": "KR, 7014"}))
+    with_formats(cashier, till_settings, card_prefixes="KR, 7014")
     view = cashier.view
     find_member(qtbot, cashier, AYU)
     view.activateWindow()
@@ -86,7 +86,7 @@ def test_a_code_of_the_stores_voucher_format_is_the_members_voucher_code_never_a
     # The store's vouchers begin with RINDANG-: scanned with the cursor in the member search,
     # the code was first asked as a member ("Looking up…"); typed there, it came back "No
     # member matches" and Ayu, the customer on screen, was cleared.
-    cashier.formats_changed(till_settings.model_copy(update={"voucher_prefixes": "RINDANG-"}))
+    with_formats(cashier, till_settings, voucher_prefixes="RINDANG-")
     view = cashier.view
     find_member(qtbot, cashier, AYU)
     view.activateWindow()
@@ -107,7 +107,7 @@ def test_a_voucher_code_scanned_with_nobody_on_screen_waits_and_is_used_for_the_
 ) -> None:
     # The customer hands over the voucher before the card: scanned first, it was asked as a
     # member, "No member matches", and gone; their card scanned next redeemed nothing.
-    cashier.formats_changed(till_settings.model_copy(update={"voucher_prefixes": "RINDANG-"}))
+    with_formats(cashier, till_settings, voucher_prefixes="RINDANG-")
     view = cashier.view
     view.activateWindow()
     cashier.scanned(CODE)
