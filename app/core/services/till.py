@@ -1153,11 +1153,11 @@ class Till:
         db.add_problem_listener(listener)
         return lambda: db.remove_problem_listener(listener)
 
-    def check_room(self) -> StorageProblem | None:
+    async def check_room(self) -> StorageProblem | None:
         """Whether the disk still has room for what the till saves, from the file system alone
         (cheap enough to ask every few seconds); the problem that stands, or ``None``. A disk
         found full is said to :meth:`watch_storage`'s listeners at once."""
-        return self.outbox.db.check_room()
+        return await self.outbox.db.check_room()
 
     async def check_storage(self) -> StorageProblem | None:
         """Try the disk again after it refused (a write made and removed); the problem that

@@ -189,16 +189,18 @@ class Database:
             return problem
         return self.problem  # a full disk with no room yet stays full (_saved)
 
-    def check_room(self) -> StorageProblem | None:
-        """Whether the disk has room, asked of the file system alone (no write, microseconds):
-        one with less than :data:`CHECK_BYTES` free is taken for full before a write finds out,
-        so the window says so before a cashier promises a reward, as it lifts the banner only
-        once there is that much (:meth:`_saved`). The problem that stands, or ``None``."""
+    async def check_room(self) -> StorageProblem | None:
+        """Whether the disk has room, asked of the file system alone (no write): one with less
+        than :data:`CHECK_BYTES` free is taken for full before a write finds out, so the window
+        says so before a cashier promises a reward, as it lifts the banner only once there is
+        that much (:meth:`_saved`). The problem that stands, or ``None``. The file system is
+        asked on a thread: microseconds on a local disk, but a hung network mount would stop
+        the event loop, and the window with it."""
         if self._closed:
             raise RuntimeError("the database is closed")
         if self.problem is None:
-            free = free_bytes(self.path.parent)
-            if free is not None and free < CHECK_BYTES:
+            free = await asyncio.to_thread(free_bytes, self.path.parent)
+            if self.problem is None and free is not None and free < CHECK_BYTES:
                 self._note(disk_full(self.path))
         return self.problem
 

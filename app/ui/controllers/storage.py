@@ -84,9 +84,6 @@ class StorageController(QObject):
         what it finds. While it takes writes, ask the file system whether it has filled since:
         the till heard of a full disk only from a write it refused, the cashier's redemption,
         so the banner came after the cashier had promised the reward."""
-        if self._problem is None:
-            self.till.check_room()  # (a disk found full is heard at once)
-            return
         if self._checking:
             return
         self._checking = True
@@ -94,6 +91,9 @@ class StorageController(QObject):
 
     async def _check(self) -> None:
         try:
-            await self.till.check_storage()
+            if self._problem is None:
+                await self.till.check_room()  # (a disk found full is heard at once)
+            else:
+                await self.till.check_storage()
         finally:
             self._checking = False
