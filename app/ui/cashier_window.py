@@ -98,6 +98,8 @@ class CashierWindow(QObject):
         self.redemption.pin_blocked.connect(self.member.refresh_card)
         self.rewards = RewardsController(view, self.session, self.redemption)
         self.promo = PromoController(view, self.session, self.redemption)
+        self.promo.card_typed.connect(self._card_typed_as_promo)
+        self.promo.member_typed.connect(self._member_typed_as_promo)
         self.status = StatusController(view, self.session)
         self.status.pause_lifted.connect(self.member.token_works)
         self.shift = ShiftController(
@@ -329,6 +331,16 @@ class CashierWindow(QObject):
         self.member.scan_not_read(said.format(code=code))
         self.view.focus_member_search()
 
+    def _card_typed_as_promo(self, code: str) -> None:
+        # As into the voucher code (above), said of the promo code it went into.
+        self.view.promo_panel.clear()
+        said = self.tr(
+            "Card not read (“{code}”): it came too slowly for a scan, into the promo code. "
+            "Scan it again."
+        )
+        self.member.scan_not_read(said.format(code=code))
+        self.view.focus_member_search()
+
     def _their_card(self, code: str) -> bool:
         # The customer on screen's own card or Member ID: no receipt or code, whatever field
         # the cursor is in.
@@ -348,6 +360,13 @@ class CashierWindow(QObject):
         # A card number by the store's format, typed where a voucher code goes: looked up as
         # if typed into the member search, where it now stands, the code field emptied.
         self.view.voucher_panel.clear_code()
+        self._look_up_typed(code)
+
+    def _member_typed_as_promo(self, code: str) -> None:
+        self.view.promo_panel.clear()
+        self._look_up_typed(code)
+
+    def _look_up_typed(self, code: str) -> None:
         self.view.member_search.field.setText(code)
         self.view.focus_member_search()
         self.member.look_up(code)
@@ -368,10 +387,29 @@ class CashierWindow(QObject):
         # invoice and nobody was looked up. To the member search while nobody is on screen,
         # else to the open tab, as its F-key puts it (a reward tile, or the code to type).
         view = self.view
+        text = view.invoice_field.text()
+        kind = self.session.formats.kind_of(text) if text else None
+        if kind == "card" or self._their_card(text):
+            # A card a slow scanner typed into the invoice number (Enter, as a scan ends) is a
+            # member to look up, as it is scanned anywhere: kept, it went to the server as the
+            # sale's invoice number, and nobody was looked up.
+            self._card_typed_as_invoice(text)
+            return
+        if kind is None and text:
+            spawn(self._known_card_as_invoice(text), name="invoice a card?")
         if self.session.member is not None:
             view.focus_open_tab()
         if self.session.member is None or view.focusWidget() is view.invoice_field.field:
             view.focus_member_search()  # nobody yet, or no reward the member can have
+
+    async def _known_card_as_invoice(self, text: str) -> None:
+        # With no card format to tell it, a card the till has seen is a card, not a receipt.
+        if await self.till.knows_card(text) and self.view.invoice_field.text() == text:
+            self._card_typed_as_invoice(text)
+
+    def _card_typed_as_invoice(self, code: str) -> None:
+        self.view.invoice_field.clear()
+        self._look_up_typed(code)
 
     def _filter_by_scan(self, code: str) -> None:
         # Manager mode's page has no field but its filters (a member, who, an entry), where

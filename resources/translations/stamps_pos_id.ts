@@ -238,6 +238,10 @@
         <translation>Kartu tidak terbaca (“{code}”): masuk ke kode voucher, terlalu lambat untuk pindaian. Pindai lagi.</translation>
     </message>
     <message>
+        <source>Card not read (“{code}”): it came too slowly for a scan, into the promo code. Scan it again.</source>
+        <translation>Kartu tidak terbaca (“{code}”): masuk ke kode promo, terlalu lambat untuk pindaian. Pindai lagi.</translation>
+    </message>
+    <message>
         <source>A voucher needs the member first: voucher code {code} waits in Vouchers (F4) and is used for the member found next.</source>
         <translation>Voucher perlu member dulu: kode voucher {code} menunggu di Voucher (F4) dan dipakai untuk member yang ditemukan berikutnya.</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+
 from app.core.services import Member, Message, OperationKind, Order, VoucherFacts, say, shown
 from app.ui.controllers.base import OrderController
 from app.ui.controllers.redemption import RedemptionController
@@ -12,8 +14,15 @@ from app.ui.wording import words
 
 
 class PromoController(OrderController):
-    """Redeems the :class:`PromoPanel`'s code; without an invoice number it marks the invoice
-    field as required and sends nothing."""
+    """Redeems the :class:`PromoPanel`'s code; without a member on screen, or without an
+    invoice number, it says which is missing (the member first) and sends nothing.
+
+    ``card_typed(str)`` when what was typed as a promo code is a card the till knows (nothing is
+    sent); ``member_typed(str)`` when it is a number of the store's card format (a member to
+    look up)."""
+
+    card_typed = Signal(str)
+    member_typed = Signal(str)
 
     def __init__(
         self,
@@ -26,13 +35,35 @@ class PromoController(OrderController):
         #: once the sale has one: while either is on the panel, it follows the field.
         self._asked: ResultData | None = None
         self._answered: ResultData | None = None
-        view.promo_panel.promo_entered.connect(lambda code: self.order(self.redeem(code)))
+        view.promo_panel.promo_entered.connect(lambda code: self.order(self._typed_code(code)))
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
         view.invoice_field.owner_changed.connect(self._invoice_owner_changed)
+
+    async def _typed_code(self, code: str) -> None:
+        # A scanner a little slower than the filter's pace types a card into the promo code as
+        # a person would, and the card went to the server as a promo code, refused on the
+        # record of the customer on screen (or with nobody there, the invoice was asked for).
+        # A number of the store's card format is a member to look up; a card the till knows,
+        # said not read. With no format and a card never seen, nothing tells it from a code.
+        kind = self.session.formats.kind_of(code)
+        if kind == "card":
+            self.member_typed.emit(code)
+            return
+        if kind is None and await self.session.till.knows_card(code):
+            self.card_typed.emit(code)
+            return
+        await self.redeem(code)
 
     async def redeem(self, code: str) -> None:
         """Validate the promo code online and redeem it with the invoice number."""
         what = say("what.promo", code=shown(code))  # a hidden character shown, not obeyed
+        if self.session.member is None:
+            # The member first, as the cashier works: the card, then the receipt. Asked for
+            # the invoice first, the cashier typed it, was asked for the member, and the number
+            # entered with nobody on screen waited for the next customer.
+            self.redemption.refuse_without_member(what)
+            self.view.focus_member_search()
+            return
         invoice = self.view.invoice_field
         if not invoice.sale_text():  # none, or the next customer's
             invoice.set_required(True)

@@ -176,7 +176,7 @@ class RedemptionController(QObject):
         has left since (what comes after it on screen, a cart emptied, is the next one's)."""
         member = self.session.member
         if member is None:
-            self.show(self._refusal(words(what), self.tr("Find the member first (F2).")))
+            self.refuse_without_member(what)
             return None
         if self.busy:
             return None
@@ -187,6 +187,10 @@ class RedemptionController(QObject):
         finally:
             self.busy = False
         return None if self._gone else receipt
+
+    def refuse_without_member(self, what: Message) -> None:
+        """Say that ``what`` needs the member on screen first: nothing was sent."""
+        self.show(self._refusal(words(what), self.tr("Find the member first (F2).")))
 
     async def _redeem(
         self, member: Member, kind: OperationKind, what: Message, build: OrderBuilder

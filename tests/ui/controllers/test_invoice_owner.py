@@ -243,6 +243,30 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     assert hint.isVisibleTo(view)
 
 
+def test_a_promo_with_nobody_on_screen_asks_for_the_member_before_the_invoice(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The customer reads out the promo before their card: the till asked for the invoice
+    # number first, then, once it was typed, for the member (and the number typed with nobody
+    # on screen was taken for the next customer). A cashier finds the member first.
+    view = cashier.view
+    view.activateWindow()
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
+    assert view.result_panel.details.text() == "Find the member first (F2)."
+    assert view.member_search.field.hasFocus()
+    assert not view.invoice_field.asked  # not asked for yet: the member comes first
+    assert view.promo_panel.code_field.text() == "NGOPIPAGI"  # kept for when they are found
+
+    find_member(qtbot, cashier, AYU)
+    view.show_promo()
+    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
+    assert "needs the invoice number" in view.result_panel.details.text()
+
+
 def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:

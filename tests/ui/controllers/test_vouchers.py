@@ -1,10 +1,12 @@
-"""Voucher codes typed: a card a slow scanner typed into the code is said not read, never sent
-as the customer's voucher code."""
+"""Codes typed: a card a slow scanner typed into a voucher or promo code, or the invoice
+number, is a card (said not read, or its member looked up), never sent as a code or a receipt's
+number."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -18,24 +20,35 @@ pytestmark = pytest.mark.integration
 AYU = "customer@stamps.co.id"
 
 
+def _code_field(cashier: CashierWindow, where: str) -> QLineEdit:
+    # The field as its F-key opens it: F4 the voucher code, F5 the promo code.
+    view = cashier.view
+    view.activateWindow()
+    if where == "voucher":
+        view.show_vouchers()
+        return view.voucher_panel.code_field
+    view.show_promo()
+    return view.promo_panel.code_field
+
+
+@pytest.mark.parametrize("where", ["voucher", "promo"])
 @pytest.mark.parametrize("card", ["70140000000123", "KR24000123"])
-def test_a_known_card_typed_into_the_voucher_code_is_said_not_read(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, card: str
+def test_a_known_card_typed_into_a_code_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, card: str, where: str
 ) -> None:
     # A scanner a little slower than the filter's pace types Budi's card into Ayu's waiting
-    # voucher code as a person would: it went to the server as her code, "Refused: Voucher
-    # not found", on her record.
+    # code as a person would: it went to the server as her code, "Refused", on her record.
     view = cashier.view
     find_member(qtbot, cashier, "budi.santoso@contoh.co.id")  # the till has seen Budi
     find_member(qtbot, cashier, AYU)
-    view.activateWindow()
-    view.show_vouchers()
-    field = view.voucher_panel.code_field
+    view.invoice_field.set_text("INV-0042")  # the promo's invoice, so only the card can stop it
+    field = _code_field(cashier, where)
     qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
     qtbot.keyClicks(field, card)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
     assert view.member_search.message_text().startswith(f"Card not read (“{card}”)")
+    assert f"into the {where} code" in view.member_search.message_text()
     assert view.result_panel.result() is None  # nothing refused for Ayu
     assert field.text() == ""
     assert view.member_search.field.hasFocus()  # where the card scanned again finds him
@@ -43,17 +56,21 @@ def test_a_known_card_typed_into_the_voucher_code_is_said_not_read(
     assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
 
 
-def test_a_card_of_the_stores_format_never_seen_typed_into_the_voucher_code_looks_the_member_up(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, till_settings: Settings
+@pytest.mark.parametrize("where", ["voucher", "promo"])
+def test_a_card_of_the_stores_format_never_seen_typed_into_a_code_looks_the_member_up(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    till_settings: Settings,
+    where: str,
 ) -> None:
-    # Budi's card, typed by hand into Ayu's voucher code on a till that had never seen him:
-    # it went to the server as her voucher code. The store's cards begin with 7014.
+    # Budi's card, typed by hand into Ayu's code on a till that had never seen him: it went to
+    # the server as her code. The store's cards begin with 7014.
     with_formats(cashier, till_settings, card_prefixes="KR, 7014")
     view = cashier.view
     find_member(qtbot, cashier, AYU)
-    view.activateWindow()
-    view.show_vouchers()
-    field = view.voucher_panel.code_field
+    view.invoice_field.set_text("INV-0042")
+    field = _code_field(cashier, where)
     qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
     with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
         qtbot.keyClicks(field, "70140000000123")
@@ -62,6 +79,35 @@ def test_a_card_of_the_stores_format_never_seen_typed_into_the_voucher_code_look
     assert cashier.session.member.name == "Budi Santoso"
     assert field.text() == ""
     assert view.result_panel.result() is None  # nothing refused for Ayu
+    assert sandbox.ledger() == []
+
+
+@pytest.mark.parametrize("formats", ["KR, 7014", ""])
+def test_a_card_typed_into_the_invoice_number_looks_the_member_up(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    till_settings: Settings,
+    formats: str,
+) -> None:
+    # Budi's card, typed slowly into the invoice number (F6) with Ayu on screen, and Enter: it
+    # stayed there as the sale's invoice number, and Budi was never looked up. With no card
+    # format, the till tells it from a receipt only when it has seen the card.
+    with_formats(cashier, till_settings, card_prefixes=formats)
+    view = cashier.view
+    if not formats:
+        find_member(qtbot, cashier, "budi.santoso@contoh.co.id")
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    view.invoice_field.focus()
+    field = view.invoice_field.field
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(field, "70140000000123")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert cashier.session.member is not None
+    assert cashier.session.member.name == "Budi Santoso"
+    assert view.invoice_field.text() == ""
     assert sandbox.ledger() == []
 
 
