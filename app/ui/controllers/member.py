@@ -46,8 +46,10 @@ def card_data(
         pin_blocked=member.pin_is_blocked or pin_blocked,
         blocked=member.is_blocked or not member.redemption_allowed,
         cached_as_of=None if member.live else member.fetched_at,
-        # an unknown balance is not projected from anything
-        projected=stamps is not None and (stamps != member.stamps or not member.live),
+        # Projected only when this till's waiting redemptions change it: an offline copy with
+        # nothing queued is the balance as of its time ("Offline copy — as of"), not a projection.
+        # An unknown balance is not projected from anything.
+        projected=stamps is not None and stamps != member.stamps,
     )
 
 

@@ -56,8 +56,9 @@ class Badge(QLabel):
 class MemberCard(QFrame):
     """Shows one member (name, level, stamps, balance) with PIN, blocked and cached badges.
 
-    Offline, the stamps are the projected balance and the card says so, with the time the cached
-    record was fetched, so the cashier never mistakes a projection for the server's figure.
+    Offline, the card says the time the cached record was fetched; when this till's waiting
+    redemptions take from it, the stamps are the projected balance and the card says so, so the
+    cashier never mistakes a projection for the server's figure.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

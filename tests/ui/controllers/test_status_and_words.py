@@ -160,8 +160,12 @@ def test_the_member_card_shows_projections_badges_and_cached_copies() -> None:
     assert live.cached_as_of is None
     projected = card_data(MEMBER, 230)
     assert (projected.stamps, projected.projected) == (230, True)
+    # An offline copy is the balance as of its time: "projected" only when this till's waiting
+    # redemptions take from it (it read "Projected" with nothing queued for the member).
     cached = card_data(dataclasses.replace(MEMBER, live=False, redemption_allowed=False))
-    assert cached.cached_as_of == MOMENT and cached.projected and cached.blocked
+    assert cached.cached_as_of == MOMENT and not cached.projected and cached.blocked
+    held = card_data(dataclasses.replace(MEMBER, live=False), 240)
+    assert (held.cached_as_of, held.stamps, held.projected) == (MOMENT, 240, True)
     # a balance the server never gave is not projected from anything, live or cached
     unknown = card_data(dataclasses.replace(MEMBER, stamps=None, live=False))
     assert (unknown.stamps, unknown.projected) == (None, False)
