@@ -30,6 +30,9 @@ TEMPLATES: dict[str, str] = {
         "This member's redemptions need their PIN, which only the Stamps server can check. "
         "Try again when the till is back online."
     ),
+    "policy.pin_needs_server.line_checked": (
+        "This member's redemptions need their PIN, which only the Stamps server can check."
+    ),
     "policy.member_too_old": (
         "This member was last seen more than {hours} h ago; the till cannot vouch for their "
         "balance offline."
@@ -41,6 +44,10 @@ TEMPLATES: dict[str, str] = {
     "policy.stamps_unknown": (
         "The Stamps server has not given this member's stamps, so the till cannot tell offline "
         "whether they have enough. Try again when the till is back online."
+    ),
+    "policy.stamps_unknown.line_checked": (
+        "The Stamps server has not given this member's stamps, so the till cannot tell offline "
+        "whether they have enough."
     ),
     "policy.too_costly_offline": (
         "Offline, one redemption may cost at most {limit} stamps; this costs {cost}."
@@ -70,6 +77,7 @@ TEMPLATES: dict[str, str] = {
         "Voucher and promo codes can only be checked online. Try again when the till is back "
         "online."
     ),
+    "policy.code_needs_server.line_checked": "Voucher and promo codes can only be checked online.",
     # the kiosk refuses everything offline: the reason is the customer's as much as the cashier's
     "policy.kiosk_offline": (
         "The kiosk could not send this to the Stamps server, so nothing was redeemed and no "
@@ -319,6 +327,9 @@ TEMPLATES: dict[str, str] = {
     "order.code_offline_unknown": (
         "Offline, the till cannot tell which voucher {code} is. Try again when the till is back "
         "online."
+    ),
+    "order.code_offline_unknown.line_checked": (
+        "Offline, the till cannot tell which voucher {code} is."
     ),
     # the check left unanswered for the lookup's wait: neither "not valid" nor taken on trust
     "order.code_not_checked": (
@@ -1576,6 +1587,15 @@ def say(message_id: str, **params: str | int) -> Message:
 def english(message: Message) -> str:
     """The message in English: its template, filled in."""
     return message.template.format(**message.params)
+
+
+def after_line_check(message: Message) -> Message:
+    """``message`` as said once the till checked the line just now and found it still down:
+    its ``.line_checked`` twin when it has one, which leaves "try again when the till is back
+    online" out (what to do then says the line was checked: a refusal said both, as if the
+    till had not tried)."""
+    twin = f"{message.id}.line_checked"
+    return Message(twin, message.params) if twin in TEMPLATES else message
 
 
 class Explained(Exception):

@@ -4358,6 +4358,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Penukaran member ini memerlukan PIN, dan hanya server Stamps yang bisa memeriksanya. Coba lagi saat mesin kasir online kembali.</translation>
     </message>
     <message>
+        <source>This member&apos;s redemptions need their PIN, which only the Stamps server can check.</source>
+        <comment>policy.pin_needs_server.line_checked</comment>
+        <translation>Penukaran member ini memerlukan PIN, dan hanya server Stamps yang bisa memeriksanya.</translation>
+    </message>
+    <message>
         <source>This member was last seen more than {hours} h ago; the till cannot vouch for their balance offline.</source>
         <comment>policy.member_too_old</comment>
         <translation>Data member ini terakhir diperbarui lebih dari {hours} jam lalu; mesin kasir tidak bisa menjamin saldonya saat offline.</translation>
@@ -4371,6 +4376,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server has not given this member&apos;s stamps, so the till cannot tell offline whether they have enough. Try again when the till is back online.</source>
         <comment>policy.stamps_unknown</comment>
         <translation>Server Stamps tidak memberikan jumlah stamp member ini, jadi saat offline mesin kasir tidak bisa memastikan apakah stampnya cukup. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>The Stamps server has not given this member&apos;s stamps, so the till cannot tell offline whether they have enough.</source>
+        <comment>policy.stamps_unknown.line_checked</comment>
+        <translation>Server Stamps tidak memberikan jumlah stamp member ini, jadi saat offline mesin kasir tidak bisa memastikan apakah stampnya cukup.</translation>
     </message>
     <message>
         <source>Offline, one redemption may cost at most {limit} stamps; this costs {cost}.</source>
@@ -4421,6 +4431,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Voucher and promo codes can only be checked online. Try again when the till is back online.</source>
         <comment>policy.code_needs_server</comment>
         <translation>Kode voucher dan kode promo hanya bisa diperiksa online. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>Voucher and promo codes can only be checked online.</source>
+        <comment>policy.code_needs_server.line_checked</comment>
+        <translation>Kode voucher dan kode promo hanya bisa diperiksa online.</translation>
     </message>
     <message>
         <source>The kiosk could not send this to the Stamps server, so nothing was redeemed and no stamps were taken.</source>
@@ -4826,6 +4841,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Offline, the till cannot tell which voucher {code} is. Try again when the till is back online.</source>
         <comment>order.code_offline_unknown</comment>
         <translation>Saat offline, mesin kasir tidak bisa mengetahui voucher apa {code} itu. Coba lagi saat mesin kasir online kembali.</translation>
+    </message>
+    <message>
+        <source>Offline, the till cannot tell which voucher {code} is.</source>
+        <comment>order.code_offline_unknown.line_checked</comment>
+        <translation>Saat offline, mesin kasir tidak bisa mengetahui voucher apa {code} itu.</translation>
     </message>
     <message>
         <source>The Stamps server has not answered in time ({seconds} s), so voucher code {code} was not checked and nothing was redeemed. Try again; if it keeps happening, a manager can give the server more time (the lookup_timeout setting).</source>

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from app.core import clock
 from app.core.domain import EntryStatus, OperationKind, Outcome, format_rupiah
-from app.core.messages import Explained, Message, say
+from app.core.messages import Explained, Message, after_line_check, say
 from app.core.offline.cache import CachedReward, CachedVoucher, MemberCache
 from app.core.offline.connectivity import Report
 from app.core.offline.policy import VoucherFacts
@@ -93,6 +93,15 @@ class CodeNeedsServer(InvalidOrder):
     def what_to_do(self) -> Message:
         """The offline rules' words, and that the line was just tried when it was."""
         return what_to_do(self.verdict, line_checked=self.line_checked)
+
+
+def needs_server(message_id: str, *, line_checked: bool, **values: str | int) -> CodeNeedsServer:
+    """:class:`CodeNeedsServer` in the words of ``message_id``, as said once the line was
+    checked when it was (:func:`after_line_check`)."""
+    said = say(message_id, **values)
+    return CodeNeedsServer(
+        after_line_check(said) if line_checked else said, line_checked=line_checked
+    )
 
 
 class CodeNotChecked(InvalidOrder):
@@ -485,8 +494,8 @@ class Catalogue:
             if _unreadable_check(exc):
                 raise CodeNotChecked(say("order.promo_check_unreadable", code=text)) from None
             if not self.allow_codes_offline:
-                raise CodeNeedsServer(
-                    say("policy.code_needs_server"), line_checked=isinstance(exc, ConnectionFailed)
+                raise needs_server(
+                    "policy.code_needs_server", line_checked=isinstance(exc, ConnectionFailed)
                 ) from None
             return PromoOrder(text)
         if answer.promo_code.is_active is False:
@@ -563,22 +572,26 @@ class Catalogue:
 
     async def _in_time(self, read: Awaitable[T]) -> T:
         """``read``'s answer, or :class:`TimeoutError` once the cashier's wait is over (the
-        read is cancelled: a GET applies nothing). A read left unanswered is reported (the till
-        is degraded); a connection refused is not: a cut line is proved offline by what the
-        till sends, and an order priced at once from the till's copy is judged on its own
-        attempt, as before."""
+        read is cancelled: a GET applies nothing). An answer, or the server's refusal (a code
+        it looked at and turned down), is reported: the line works (a till believed offline
+        had a code checked by the server and still said Offline). A read left unanswered is
+        reported too (the till is degraded); a connection refused is not: a cut line is proved
+        offline by what the till sends, and an order priced at once from the till's copy is
+        judged on its own attempt, as before."""
         sent_at = clock.monotonic()  # ``read`` leaves when it is awaited, below
         try:
-            return await asyncio.wait_for(read, self._wait)
+            answer = await asyncio.wait_for(read, self._wait)
         except TimeoutError:
             self._report(Outcome.AMBIGUOUS, sent_at=sent_at)
             raise
         except StampsError as exc:
-            if exc.outcome is Outcome.AMBIGUOUS and not isinstance(
+            if exc.outcome in (Outcome.AMBIGUOUS, Outcome.REFUSED) and not isinstance(
                 exc, CredentialsRejected | CredentialsReplaced | CredentialsUnusable
             ):
                 self._report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
             raise
+        self._report(None, sent_at=sent_at)
+        return answer
 
     async def _kinds(
         self,
@@ -725,15 +738,13 @@ class Catalogue:
         self, member: Member, code: str, template: int | None, *, line_checked: bool
     ) -> CodeOrder:
         if not self.allow_codes_offline:
-            raise CodeNeedsServer(say("policy.code_needs_server"), line_checked=line_checked)
+            raise needs_server("policy.code_needs_server", line_checked=line_checked)
         if template is None and self.cache is not None:
             cached = await self.cache.vouchers(member.server_id) or []
             own = next((v for v in cached if v.code == code), None)
             template = own.template_id if own else None
         if template is None:
-            raise CodeNeedsServer(
-                say("order.code_offline_unknown", code=code), line_checked=line_checked
-            )
+            raise needs_server("order.code_offline_unknown", line_checked=line_checked, code=code)
         return CodeOrder(code, template)
 
 

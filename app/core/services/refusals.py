@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.messages import Explained, Message
+from app.core.messages import Explained, Message, after_line_check
 from app.core.offline.policy import PolicyDecision, Refusal
 from app.core.services.members import Member
 from app.core.services.orders import Order
@@ -99,7 +99,7 @@ def pin_needs_server(*, line_checked: bool = False) -> NotOnline:
     decision = PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
     assert decision.reason is not None
     return NotOnline(
-        decision.reason,
+        after_line_check(decision.reason) if line_checked else decision.reason,
         refusal=decision.refusal,
         verdict=Verdict.NOT_REDEEMED,
         line_checked=line_checked,

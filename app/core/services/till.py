@@ -22,7 +22,7 @@ import uuid6
 from app.core import clock
 from app.core.credentials import Secret
 from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKind, Outcome
-from app.core.messages import Message, say
+from app.core.messages import Message, after_line_check, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
@@ -608,7 +608,9 @@ class Till:
                         order, member, sale, request_id, voucher, approval, online=False
                     )
                 except Refused as refused:
-                    refused.line_checked = refused.verdict is Verdict.NOT_REDEEMED
+                    if refused.verdict is Verdict.NOT_REDEEMED:
+                        refused.line_checked = True
+                        refused.message = after_line_check(refused.message)
                     raise
         return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
 

@@ -562,4 +562,30 @@ def test_refused_offline_after_a_check_of_the_line_it_says_the_line_is_still_dow
     )
     refused = cashier.view.result_panel.result()
     assert refused is not None and refused.what_to_do == CHECKED
+    # Said once: the line was just checked, not "try again when the till is back online" as
+    # well, as if the till had not tried.
+    assert "back online" not in refused.details
     assert cashier.redemption.pin_dialog is None
+
+
+def test_a_code_the_server_checked_tells_the_till_the_line_is_back(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # The line back, and a promo code the server looked at and refused: the bar went on saying
+    # Offline (and the next customer was served from the till's copy) though the server had
+    # just answered.
+    cashier = make_cashier(network_settings, options=PROBE_NEVER)
+    _offline_with(qtbot, cashier, network, "customer@stamps.co.id")
+    network.up()
+    assert cashier.view.status.summary_text().startswith("Offline")  # not told yet
+    view = cashier.view
+    view.show_promo()
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        qtbot.keyClicks(view.promo_panel.code_field, "NOSUCHPROMO")
+        qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: cashier.view.status.summary_text().startswith("Online"), timeout=WAIT_MS
+    )
