@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 
 from app.ui.widgets.numpad import numlock_off_digit
 
@@ -295,6 +295,12 @@ class ScannerFilter(QObject):
                 self.flush()
             return False
         assert isinstance(watched, QWidget)
+        if isinstance(watched.window(), QFileDialog):
+            # No card is for a file dialog (an export's), and a path typed fast, or filled in
+            # by a tool, ended in Enter at a scanner's pace: taken for a scan, it vanished,
+            # "Card not read", and the cashier typed it again. Its keys go straight to it.
+            self.flush()
+            return False
         if event.key() in _MODIFIER_KEYS:
             return False  # Shift around a capital: part of the key that follows
 

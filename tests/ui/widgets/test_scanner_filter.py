@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
+    QFileDialog,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -93,6 +94,29 @@ def test_a_code_with_a_space_at_a_scanners_pace_is_a_scan(
 
     assert scan.args == ["NGOPI PAGI 2"]
     assert field.text() == ""
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_a_path_typed_at_a_scanners_pace_into_a_file_dialog_is_not_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, tmp_path
+):
+    # An export's file name, typed fast (or filled in by a tool) and Enter: taken for a scan, it
+    # vanished from the dialog, "Card not read". No card is meant for a file dialog.
+    dialog = QFileDialog(None, "Export", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    name = QApplication.focusWidget()
+    path = str(tmp_path / "shift.csv")
+    with (
+        qtbot.assertNotEmitted(scanner.scanned),
+        qtbot.waitSignal(dialog.fileSelected) as chosen,
+    ):
+        keys(qtbot, name, clock, path, gap_ms=8)
+        enter(qtbot, name, clock, gap_ms=8)
+    assert chosen.args == [path]
 
 
 def test_typing_reaches_the_field_and_is_not_a_scan(
