@@ -38,6 +38,7 @@ from app.ui.widgets.scanner_filter import (
     NOT_A_PIN_PROPERTY,
     SCAN_FIELD_PROPERTY,
     ScannerFilter,
+    anything_could_be_a_card,
     typed_with_shift_held,
 )
 
@@ -224,6 +225,7 @@ class CashierWindow(QObject):
     def listen_to(self, scanner: ScannerFilter) -> None:
         """Take the scans ``scanner`` reads, and those it takes back from a PIN field."""
         self.scanner = scanner
+        scanner.could_be_card = self._could_be_card
         scanner.scanned.connect(self.scanned)
         scanner.taken_back.connect(self.scan_taken_back)
 
@@ -340,6 +342,12 @@ class CashierWindow(QObject):
         )
         self.member.scan_not_read(said.format(code=code))
         self.view.focus_member_search()
+
+    def _could_be_card(self, text: str) -> bool:
+        # Only the store's card format tells a card from any other text; without one, any
+        # text could be a card.
+        formats = self.session.formats
+        return not formats.card or formats.kind_of(text) == "card"
 
     def _their_card(self, code: str) -> bool:
         # The customer on screen's own card or Member ID: no receipt or code, whatever field
@@ -544,3 +552,4 @@ class CashierWindow(QObject):
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.scanned)
             self.scanner.taken_back.disconnect(self.scan_taken_back)
+            self.scanner.could_be_card = anything_could_be_a_card

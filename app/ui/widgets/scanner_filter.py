@@ -41,7 +41,9 @@ SCAN_FIELD_PROPERTY = "takesScans"
 #: than any PIN, so a burst typed into it that stops is kept (a password manager or xdotool types
 #: a token at a scanner's pace; it was emptied with words about a PIN). Only a burst its
 #: terminator ends is a card scanned into it, taken back before its Enter saves the card's number
-#: as the token.
+#: as the token; unless :attr:`ScannerFilter.could_be_card` says what the field holds is none
+#: (the store's card format tells it): a password manager's autotype ends in Enter too, and
+#: the token it typed was emptied, "Card not read".
 NOT_A_PIN_PROPERTY = "notAPin"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
@@ -117,6 +119,11 @@ def typed_with_shift_held(code: str) -> bool:
         run = run + 1 if char in _SHIFTED_DIGITS else 0
         longest = max(longest, run)
     return longest >= _SHIFTED_RUN
+
+
+def anything_could_be_a_card(_text: str) -> bool:
+    """With nothing to tell a card by (no store format), any text could be one."""
+    return True
 
 
 def _monotonic_ms() -> float:
@@ -195,6 +202,8 @@ class ScannerFilter(QObject):
         self.max_gap_ms = max_gap_ms
         self.slow_scan_gap_ms = max(max_gap_ms, SLOW_SCAN_GAP_MS)
         self.prefix = prefix
+        #: Whether a text could be a card (the window sets the store's formats here).
+        self.could_be_card: Callable[[str], bool] = anything_could_be_a_card
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
@@ -367,6 +376,12 @@ class ScannerFilter(QObject):
         self._passed_at = []
         if not self._ends_scan(event) or not self._is_scan_passed(passed, now):
             return False
+        if (
+            widget.property(NOT_A_PIN_PROPERTY)
+            and isinstance(widget, QLineEdit)
+            and not self.could_be_card(widget.text())
+        ):
+            return False  # a token typed fast and Enter: no card, so its Enter is the person's
         self._take_back(widget, len(passed))
         return True
 

@@ -20,7 +20,7 @@ from app.ui.manager.decisions import CancelByServerIdDialog
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 from ...support.gates import ScriptedClock
-from .conftest import WAIT_MS, find_member, run_async
+from .conftest import WAIT_MS, find_member, run_async, with_formats
 
 pytestmark = pytest.mark.integration
 
@@ -308,7 +308,7 @@ def test_a_token_typed_at_a_scanner_s_pace_stays_in_the_settings_token_field(
     assert dialog is not None and dialog.error_of("token") == ""
 
 
-def test_a_card_scanned_into_the_settings_token_field_says_the_token_was_emptied(
+def test_a_token_autotyped_with_enter_is_kept_where_the_store_s_card_format_tells_it(
     qtbot: QtBot,
     cashier: CashierWindow,
     scanner: ScannerFilter,
@@ -316,7 +316,36 @@ def test_a_card_scanned_into_the_settings_token_field_says_the_token_was_emptied
     till_settings: Settings,
     tmp_path: Path,
 ) -> None:
-    # A card and its Enter are taken back, or the card's number would be saved as the token.
+    # A password manager's autotype ends in Enter: the token came at a scanner's pace, and
+    # was emptied, "Card not read, and the token emptied". The store's cards begin KR or 7014:
+    # this is no card.
+    with_formats(cashier, till_settings, card_prefixes="KR, 7014")
+    token = settings_token(qtbot, cashier, till_settings, tmp_path)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    with (
+        qtbot.assertNotEmitted(scanner.taken_back),
+        qtbot.waitSignal(cashier.settings.saved, timeout=WAIT_MS) as saved,
+    ):
+        scan(qtbot, cashier, clock, "sandbox-demo-token")  # its Enter saves, as typed by hand
+    assert "token" in saved.args[0]
+    assert dialog.error_of("token") == ""
+    assert token.text() == ""  # saved: the field shows no token
+
+
+@pytest.mark.parametrize("formats", ["", "KR, 7014"])
+def test_a_card_scanned_into_the_settings_token_field_says_the_token_was_emptied(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    till_settings: Settings,
+    tmp_path: Path,
+    formats: str,
+) -> None:
+    # A card and its Enter are taken back, or the card's number would be saved as the token;
+    # with no card format, anything scanned there could be one.
+    with_formats(cashier, till_settings, card_prefixes=formats)
     token = settings_token(qtbot, cashier, till_settings, tmp_path)
     with qtbot.waitSignal(scanner.taken_back, timeout=WAIT_MS):
         scan(qtbot, cashier, clock, AYU_CARD)
