@@ -4111,6 +4111,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Memeriksa…</translation>
     </message>
     <message>
+        <source>A redemption has waited {age} to sync: the disk is full, and the till sends nothing it cannot save first. Call a manager to free space.</source>
+        <translation>Ada penukaran yang sudah {age} menunggu sinkron: disk penuh, dan mesin kasir tidak mengirim apa pun yang belum bisa disimpannya lebih dulu. Panggil manajer untuk mengosongkan ruang.</translation>
+    </message>
+    <message>
+        <source>A redemption has waited {age} to sync: the till cannot save to its disk, and sends nothing it cannot save first. Call a manager.</source>
+        <translation>Ada penukaran yang sudah {age} menunggu sinkron: mesin kasir tidak bisa menyimpan ke disknya, dan tidak mengirim apa pun yang belum bisa disimpannya lebih dulu. Panggil manajer.</translation>
+    </message>
+    <message>
         <source>A redemption has waited {age} to sync. Check the network, or call a manager.</source>
         <translation>Ada penukaran yang sudah {age} menunggu sinkron. Periksa jaringan, atau panggil manajer.</translation>
     </message>
