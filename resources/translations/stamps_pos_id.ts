@@ -6272,6 +6272,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Disk penyimpan data mesin kasir ({folder}) penuh: tidak ada yang baru yang bisa disimpan (tidak ada penukaran yang bisa diantrekan) sampai ada ruang kosong</translation>
     </message>
     <message>
+        <source>The disk that holds the till&apos;s data ({folder}) is full, and the till&apos;s database cannot even be read: the till stopped last time without closing it, and reading what it saved then needs a little room (32 KB) beside it. Free some space on that disk, then start the till again; nothing is lost</source>
+        <comment>storage.full_unreadable</comment>
+        <translation>Disk penyimpan data mesin kasir ({folder}) penuh, dan basis data mesin kasir bahkan tidak bisa dibaca: terakhir kali mesin kasir berhenti tanpa menutupnya, dan membaca apa yang disimpan saat itu butuh sedikit ruang (32 KB) di sebelahnya. Kosongkan sebagian ruang di disk itu, lalu jalankan mesin kasir lagi; tidak ada yang hilang</translation>
+    </message>
+    <message>
         <source>The till&apos;s data folder {folder} is read-only and holds no database: make it writable so the till can start</source>
         <comment>storage.read_only_no_database</comment>
         <translation>Folder data mesin kasir {folder} hanya-baca dan tidak berisi database: buat agar bisa ditulisi supaya mesin kasir bisa dimulai</translation>
