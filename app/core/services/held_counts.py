@@ -21,8 +21,9 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-#: The file's name, beside the database.
-HELD_NAME = "sign-ins.held"
+#: The file's name: the database's, and this (a damaged database moved aside takes it along:
+#: its account ids are not the new database's).
+HELD_SUFFIX = "-held"
 #: Its size: room for a hundred accounts' counts, made once while the disk has room.
 HELD_BYTES = 16 * 1024
 
@@ -40,7 +41,7 @@ class HeldCounts:
     file I/O: call them off the event loop."""
 
     def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(HELD_NAME)
+        self.path = db_path.with_name(db_path.name + HELD_SUFFIX)
 
     def prepare(self) -> None:
         """Make the file its full size, if it is not yet (while the disk has room)."""
