@@ -1337,6 +1337,12 @@ TEMPLATES: dict[str, str] = {
         "The disk that holds the till's data ({folder}) is full: nothing new can be saved (no "
         "redemption can be queued) until space is freed"
     ),
+    "storage.full_unreadable": (
+        "The disk that holds the till's data ({folder}) is full, and the till's database cannot "
+        "even be read: the till stopped last time without closing it, and reading what it "
+        "saved then needs a little room (32 KB) beside it. Free some space on that disk, then "
+        "start the till again; nothing is lost"
+    ),
     "storage.read_only_no_database": (
         "The till's data folder {folder} is read-only and holds no database: make it writable "
         "so the till can start"

@@ -263,6 +263,7 @@ def run_cashier(
             token_source=start.token_source,
             check_at_start=True,
             heartbeat=config.heartbeat,
+            upkeep=True,
         )
         try:
             till = await stack.enter_async_context(open_till(config, token, runtime))

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-import time
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
@@ -28,8 +25,6 @@ QR_RESOURCE = "slip://qr.png"
 #: no limit: a name of 2,000 characters printed whole ran to eight slips of paper.
 LONGEST_NAME = 56
 LONGEST_LINE = 120
-#: Where, in the data folder, a till without a printer keeps each slip it prints, as a PDF.
-SLIPS_FOLDER = "slips"
 
 log = logging.getLogger(__name__)
 
@@ -151,31 +146,3 @@ def print_slip(
     document.setPageSize(printer.pageRect(QPrinter.Unit.Point).size())
     document.print_(printer)
     return target.printerName() if target is not None else str(pdf_path)
-
-
-def forget_old_slips(folder: Path, older_than: timedelta) -> int:
-    """Delete the slips' PDFs in ``folder`` written more than ``older_than`` ago; how many.
-
-    A till without a printer writes a PDF for every slip (about 33 KB, with the member's name):
-    kept for good, they grew by some 10 MB a busy day and held members' names long after the
-    cache forgot them (``cache_retention_days``, which the window passes here). A file it cannot
-    remove is left for the next start, with a line in the log."""
-    cutoff = time.time() - older_than.total_seconds()
-    gone = 0
-    try:
-        entries = list(os.scandir(folder))
-    except FileNotFoundError:
-        return 0  # no slip printed to a file yet
-    except OSError as exc:
-        log.warning("could not read the slips folder %s: %s", folder, exc.strerror)
-        return 0
-    for entry in entries:
-        if not entry.name.endswith(".pdf"):
-            continue
-        try:
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
-                os.unlink(entry.path)
-                gone += 1
-        except OSError as exc:
-            log.warning("could not remove the old slip %s: %s", entry.path, exc.strerror)
-    return gone

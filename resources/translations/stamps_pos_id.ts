@@ -4115,6 +4115,14 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Memeriksa…</translation>
     </message>
     <message>
+        <source>A redemption has waited {age} to sync: the disk is full, and the till sends nothing it cannot save first. Call a manager to free space.</source>
+        <translation>Ada penukaran yang sudah {age} menunggu sinkron: disk penuh, dan mesin kasir tidak mengirim apa pun yang belum bisa disimpannya lebih dulu. Panggil manajer untuk mengosongkan ruang.</translation>
+    </message>
+    <message>
+        <source>A redemption has waited {age} to sync: the till cannot save to its disk, and sends nothing it cannot save first. Call a manager.</source>
+        <translation>Ada penukaran yang sudah {age} menunggu sinkron: mesin kasir tidak bisa menyimpan ke disknya, dan tidak mengirim apa pun yang belum bisa disimpannya lebih dulu. Panggil manajer.</translation>
+    </message>
+    <message>
         <source>A redemption has waited {age} to sync. Check the network, or call a manager.</source>
         <translation>Ada penukaran yang sudah {age} menunggu sinkron. Periksa jaringan, atau panggil manajer.</translation>
     </message>
@@ -6286,6 +6294,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The disk that holds the till&apos;s data ({folder}) is full: nothing new can be saved (no redemption can be queued) until space is freed</source>
         <comment>storage.full</comment>
         <translation>Disk penyimpan data mesin kasir ({folder}) penuh: tidak ada yang baru yang bisa disimpan (tidak ada penukaran yang bisa diantrekan) sampai ada ruang kosong</translation>
+    </message>
+    <message>
+        <source>The disk that holds the till&apos;s data ({folder}) is full, and the till&apos;s database cannot even be read: the till stopped last time without closing it, and reading what it saved then needs a little room (32 KB) beside it. Free some space on that disk, then start the till again; nothing is lost</source>
+        <comment>storage.full_unreadable</comment>
+        <translation>Disk penyimpan data mesin kasir ({folder}) penuh, dan basis data mesin kasir bahkan tidak bisa dibaca: terakhir kali mesin kasir berhenti tanpa menutupnya, dan membaca apa yang disimpan saat itu butuh sedikit ruang (32 KB) di sebelahnya. Kosongkan sebagian ruang di disk itu, lalu jalankan mesin kasir lagi; tidak ada yang hilang</translation>
     </message>
     <message>
         <source>The till&apos;s data folder {folder} is read-only and holds no database: make it writable so the till can start</source>

@@ -217,8 +217,13 @@ def read_status(session: Session) -> OutboxStatus:
             ENTRIES.c.last_error == claims.NEEDS_DASHBOARD,
         )
     ).scalar_one()
+    # Sending counts as waiting, as the bar's "Queued" does: an entry whose answer a full disk
+    # would not take stays "sending" (its sweep is a write too), and counted as queued alone it
+    # never raised the stall, however long it waited.
     oldest = session.execute(
-        sa.select(sa.func.min(ENTRIES.c.created_at)).where(ENTRIES.c.status == EntryStatus.QUEUED)
+        sa.select(sa.func.min(ENTRIES.c.created_at)).where(
+            ENTRIES.c.status.in_((EntryStatus.QUEUED, EntryStatus.SENDING))
+        )
     ).scalar()
     # the last enqueue's time: an index's last row (``created_at``, migration 0008)
     latest = session.execute(sa.select(sa.func.max(ENTRIES.c.created_at))).scalar()

@@ -448,6 +448,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.transfer", ("import_into", "read_export")),
+    ("app.core.services.upkeep", ("SLIPS_FOLDER",)),
     (
         "app.core.storage.migrate",
         (
@@ -500,6 +501,7 @@ __all__ = [
     "MAX_TOKEN_LENGTH",
     "PIN_INPUT_MAX",
     "PROMO_CODE",
+    "SLIPS_FOLDER",
     "STANDINGS",
     "STATUS_NAMES",
     "TEMPLATES",

@@ -127,9 +127,14 @@ class Kiosk:
 
     @property
     def paused(self) -> bool:
-        """Whether redemptions are paused: the server cannot be reached, or it refuses the till's
-        API token (a manager must set a new one; the cashier's till says so in red)."""
-        return self.till.connectivity is Connectivity.OFFLINE or self.token_refused
+        """Whether redemptions are paused: the server cannot be reached, it refuses the till's
+        API token (a manager must set a new one; the cashier's till says so in red), or the disk
+        refuses the till's writes (nothing could be queued)."""
+        return (
+            self.till.connectivity is Connectivity.OFFLINE
+            or self.token_refused
+            or self.till.storage_problem is not None
+        )
 
     @property
     def token_refused(self) -> bool:
@@ -137,9 +142,23 @@ class Kiosk:
         return self._queue_paused or self._token_refused_here
 
     async def refresh(self) -> bool:
-        """Read again whether the queue waits for a new token; returns :attr:`paused`."""
+        """Read again whether the queue waits for a new token, and ask the disk whether it
+        takes writes (:meth:`recheck_disk`); returns :attr:`paused`."""
+        await self.recheck_disk()
         self._queue_paused = (await self.till.status()).paused
         return self.paused
+
+    async def recheck_disk(self) -> bool:
+        """Whether the disk refuses the till's writes, asked again: the file system's free
+        space while it took them, a write tried while it refused. The kiosk has no storage
+        banner of its own to ask: on a disk already full a customer was shown their rewards,
+        chose, and only then was turned away (a PIN member after typing their PIN); and once
+        turned away at the card, nothing was written that would find the space freed."""
+        if self.till.storage_problem is None:
+            await self.till.check_room()
+        else:
+            await self.till.check_storage()
+        return self.till.storage_problem is not None
 
     async def check_token(self) -> bool:
         """Try the token the till finds now (a manager may have set one): a queue paused for it
@@ -180,6 +199,7 @@ class Kiosk:
         here. Raises :class:`KioskRefused` (:class:`KioskPaused` offline, or while the server
         refuses the till's token and a fresh check says it still does)."""
         await self.recheck_line()
+        await self.recheck_disk()
         if self.token_refused and self.till.connectivity is not Connectivity.OFFLINE:
             await self.check_token()  # a customer is here: worth one ping to know
         self._require_online()
@@ -200,6 +220,9 @@ class Kiosk:
             raise KioskRefused(say("kiosk.scan_card" if typed else "kiosk.not_found")) from None
         if not member.live:  # the server failed and the cache answered: nothing from memory
             raise KioskPaused(say("kiosk.paused"))
+        # The lookup's copy into the cache is the first write a disk filled since may refuse:
+        # nothing could be queued for them, so nothing of theirs is shown.
+        self._require_online()
         if typed and not member.protected_redemption:
             raise KioskRefused(say("kiosk.scan_card"))
         if member.is_blocked or not member.redemption_allowed or member.pin_is_blocked:

@@ -43,6 +43,9 @@ class RuntimeOptions:
     #: start judges it); 0: never. The window and the kiosk pass the setting; a one-shot command
     #: proves what its own requests prove, and ``sync``'s loop has no bar for anyone to read.
     heartbeat: float = 0.0
+    #: Forget what the till has kept long enough once a day while it runs (``Till.upkeep``):
+    #: the window and the kiosk, which run for weeks; a one-shot command purges at its open.
+    upkeep: bool = False
 
 
 @asynccontextmanager
@@ -113,8 +116,11 @@ async def open_till(
             till.check_connectivity_soon()
         if options.start_worker:
             worker.start()
+        if options.upkeep:
+            till.upkeep.start()
         yield till
     finally:
+        await till.upkeep.stop()
         await till.changes.stop()
         await worker.stop(grace=options.close_grace)
         await monitor.stop()

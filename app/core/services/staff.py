@@ -29,6 +29,7 @@ from app.core.credentials import Secret
 from app.core.messages import Message, english, say
 from app.core.outbox.decisions import audit
 from app.core.services.fields import FieldRefused, check_name, name_key
+from app.core.services.held_counts import HeldCounts, Uncounted
 from app.core.services.pins import (
     DEFAULT_COST,
     PIN_LENGTHS,
@@ -145,14 +146,6 @@ class _Check:
 
 
 @dataclass
-class _Uncounted:
-    """An account's wrong PINs since the disk refused to count them, and its lock."""
-
-    failed: int
-    locked_until: datetime | None = None
-
-
-@dataclass
 class _Recorded:
     outcome: str
     attempts_left: int = 0
@@ -244,8 +237,10 @@ class Staff:
         self.terminal = terminal
         self.cost = cost
         #: Wrong PINs a disk that refused every write could not count, by account: the lock
-        #: holds in this process all the same (:meth:`_unrecorded`).
-        self._uncounted: dict[int, _Uncounted] = {}
+        #: holds all the same (:meth:`_unrecorded`), and across a restart (:attr:`_held`).
+        self._uncounted: dict[int, Uncounted] = {}
+        self._held = HeldCounts(db.path)
+        self._held_read = False
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -328,10 +323,23 @@ class Staff:
             pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
         )
         check = _Check(row.id, row.pin_hash, matched)
+        if not self._held_read:  # (once a process: the file kept from a run the disk filled)
+            self._uncounted = await asyncio.to_thread(self._held.read)
+            await asyncio.to_thread(self._held.prepare)
+            self._held_read = True
+        held = self._uncounted.get(check.account_id)
+        if held is not None and held.locked_until is not None and held.locked_until > now:
+            # locked while the disk was full, and space freed since: the lock still holds
+            raise LockedOut(_locked_message(row.name, held.locked_until, now), held.locked_until)
         try:
             recorded = await self.db.write(lambda s: self._record(s, role, check, now))
         except StorageProblem as refusal:
             recorded = self._unrecorded(row, check, now, refusal)
+            await asyncio.to_thread(self._held.write, dict(self._uncounted))
+        else:
+            if self._uncounted.pop(check.account_id, None) is not None:
+                # the database counts again: what the full disk held is its no more
+                await asyncio.to_thread(self._held.write, dict(self._uncounted))
         if recorded.outcome == "ok":
             assert recorded.account is not None
             return recorded.account
@@ -410,7 +418,7 @@ class Staff:
         instead); a wrong one is counted here and locks as on disk, so a full disk is no way
         round the lock."""
         assert row.id is not None
-        held = self._uncounted.setdefault(row.id, _Uncounted(row.failed_attempts))
+        held = self._uncounted.setdefault(row.id, Uncounted(row.failed_attempts))
         if held.locked_until is not None and held.locked_until > now:
             return _Recorded("locked", until=held.locked_until)
         if held.locked_until is not None:  # the lock has run out: a fresh count

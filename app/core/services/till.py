@@ -89,6 +89,7 @@ from app.core.services.shift import (
     summarise,
 )
 from app.core.services.staff import Staff
+from app.core.services.upkeep import Upkeep
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
     AnswerTooLarge,
@@ -1133,6 +1134,12 @@ class Till:
     def audit(self) -> AuditLog:
         """The audit log, filtered."""
         return AuditLog(self.outbox.db)
+
+    @cached_property
+    def upkeep(self) -> Upkeep:
+        """Forgets, once a day while the till runs, the members and slips kept long enough."""
+        retention = timedelta(days=self.config.cache_retention_days)
+        return Upkeep(self.cache, self.config.data_dir, retention)
 
     @cached_property
     def changes(self) -> ChangeWatch:

@@ -23,7 +23,9 @@ from app.core.storage.problems import DatabaseDamaged, StorageProblem, cannot_us
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: A check lists at most this many problems (a badly damaged file can report thousands).
 MAX_PROBLEMS = 20
-SIBLINGS = ("", "-wal", "-shm")
+#: The database's files: the file, its write-ahead log and the log's index, and the wrong PINs
+#: a full disk would not let it count (app/core/services/held_counts.py).
+SIBLINGS = ("", "-wal", "-shm", "-held")
 
 
 def check(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from app.core.messages import Message, english, say
-from app.core.storage.engine import connect, create_engine
+from app.core.storage.engine import connect, create_engine, wal_file
 from app.core.storage.integrity import SIBLINGS, check, sync_folder
 from app.core.storage.problems import (
     DatabaseDamaged,
@@ -268,6 +268,10 @@ def prepare_database(db_path: Path, *, pages: bool = True) -> StorageProblem | N
     return folder_read_only(db_path)
 
 
+#: The size of a write-ahead log's index file (its first block, which every reader maps).
+INDEX_BYTES = 32 * 1024
+
+
 def _readable_on_a_full_disk(db_path: Path, full: StorageFull, *, pages: bool) -> StorageFull:
     """The database on a disk too full to open it for writing, checked for reading (its pages
     when ``pages``): the day's history, the queue and the audit log are what a manager needs
@@ -277,7 +281,31 @@ def _readable_on_a_full_disk(db_path: Path, full: StorageFull, *, pages: bool) -
         _check_readable(db_path, pages=pages)
     except StorageReadOnly:
         raise full from None
+    except StorageFull:
+        if not _log_left_to_read(db_path):
+            raise
+        # A run that ended without closing the database (a crash, power cut) left its last
+        # writes in the write-ahead log. Reading them takes the log's index file beside it
+        # (-shm, 32 KB), which SQLite cannot make on a disk with no byte free: "nothing new
+        # can be saved" read as if the till could still show what it holds. (``immutable``
+        # reads without the index but ignores the log, so what was committed would be missing;
+        # only a connection for writing in exclusive locking mode reads it, and that holds
+        # every other process out. Space freed, the next start reads it all.)
+        said = say("storage.full_unreadable", folder=str(db_path.parent))
+        raise StorageFull.saying(said, db_path) from None
     return full
+
+
+def _log_left_to_read(db_path: Path) -> bool:
+    """Whether a write-ahead log with content lies beside ``db_path``, its index missing or
+    not whole (a crash; or a hand that removed it)."""
+    wal, index = wal_file(db_path), db_path.with_name(db_path.name + "-shm")
+    try:
+        if wal.stat().st_size == 0:
+            return False
+        return not index.exists() or index.stat().st_size < INDEX_BYTES
+    except OSError:
+        return False
 
 
 def _check_readable(db_path: Path, *, pages: bool = True) -> None:

@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.services import (
+    SLIPS_FOLDER,
     AccountExists,
     Role,
     Secret,
@@ -37,7 +37,7 @@ from app.ui.controllers.tasks import spawn
 from app.ui.dates import full_moment_text, time_text
 from app.ui.main_window import CashierWindowView
 from app.ui.options import StaffSeed
-from app.ui.slip import SLIPS_FOLDER, SlipData, forget_old_slips, print_slip
+from app.ui.slip import SlipData, print_slip
 from app.ui.viewmodels import OutcomeKind, RefusalRowData, ShiftSummaryData
 from app.ui.widgets.member_card import local_time_text
 from app.ui.wording import words
@@ -169,13 +169,6 @@ class ShiftController(QObject):
             pass  # the storage banner says the disk refuses; the accounts already there work
         await self.reload_accounts()
         await self._offer_open_shift()
-        # The slips printed to PDF hold members' names: they go when the cache forgets them.
-        config = self.session.till.config
-        await asyncio.to_thread(
-            forget_old_slips,
-            config.data_dir / SLIPS_FOLDER,
-            timedelta(days=config.cache_retention_days),
-        )
 
     async def reload_accounts(self) -> None:
         """Read the sign-in list again (a manager added, renamed or disabled a cashier)."""

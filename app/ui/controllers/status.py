@@ -1,5 +1,6 @@
 """The always-visible sync bar: connectivity, queue counts, the oldest queued entry's age, and
-the alerts (queue paused for credentials, a lane that has not moved). While the queue is paused
+the alerts (queue paused for credentials, a lane that has not moved, and why: the network, or
+a disk that refuses the writes a send needs first). While the queue is paused
 the till checks the token it finds now, on a timer and on "Check again", so a token set by
 another process (``stamps-pos token set``) lifts the pause without a restart."""
 
@@ -9,7 +10,13 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.services import ClockWarning, Connectivity, OutboxStatus
+from app.core.services import (
+    ClockWarning,
+    Connectivity,
+    OutboxStatus,
+    StorageFull,
+    StorageProblem,
+)
 from app.ui.clock_words import clock_fact
 from app.ui.controllers.session import CashierSession
 from app.ui.controllers.tasks import spawn
@@ -155,9 +162,7 @@ class StatusController(QObject):
             age += time.monotonic() - self._read_at
         stalled = None
         if age is not None and age > self.stall_after_s and not status.paused:
-            stalled = self.tr(
-                "A redemption has waited {age} to sync. Check the network, or call a manager."
-            ).format(age=age_text(age))
+            stalled = self._stall_words(self.till.storage_problem).format(age=age_text(age))
         return StatusData(
             connectivity=state,
             queued=status.queued + status.sending,
@@ -171,6 +176,24 @@ class StatusController(QObject):
             credentials_note=self._credentials_note,
             paused_text=words(self.till.why_paused(status)) if status.paused else "",
             clock_alert=clock_alert,
+        )
+
+    def _stall_words(self, problem: StorageProblem | None) -> str:
+        """Why a redemption waits so long. On a disk that refuses writes the worker cannot claim
+        an entry (a claim is written before its request leaves), so nothing moves whatever the
+        network does: "Check the network" sent the cashier to a cable that was fine."""
+        if isinstance(problem, StorageFull):
+            return self.tr(
+                "A redemption has waited {age} to sync: the disk is full, and the till sends "
+                "nothing it cannot save first. Call a manager to free space."
+            )
+        if problem is not None:
+            return self.tr(
+                "A redemption has waited {age} to sync: the till cannot save to its disk, and "
+                "sends nothing it cannot save first. Call a manager."
+            )
+        return self.tr(
+            "A redemption has waited {age} to sync. Check the network, or call a manager."
         )
 
     def _clock_words(self, warning: ClockWarning | None) -> str:

@@ -118,6 +118,7 @@ def run_kiosk(
             token_source=token_source,
             check_at_start=True,
             heartbeat=config.heartbeat,
+            upkeep=True,
         )
         till = await stack.enter_async_context(open_till(config, token, runtime))
         if seed is not None and not await till.staff.has_manager():

@@ -134,6 +134,37 @@ def test_a_full_disk_queues_nothing_and_the_till_recovers_when_space_returns(
         assert listed(cli) == [queued["id"], entry["id"]]
 
 
+CRASH_AFTER_A_WRITE = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA wal_autocheckpoint=0")
+connection.execute("UPDATE outbox_entries SET cashier = 'Dewi'")
+os._exit(0)
+"""
+
+
+def test_a_crash_s_log_on_a_full_disk_says_to_free_space_and_then_reads_all_it_saved(
+    cli: TillCli, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        cli.env["STAMPS_POS_DATA_DIR"] = str(disk / "till")
+        code, queued = cli.json(*REDEEM, "--queue-only")
+        assert code == 3
+        # A run ends without closing the database: its last write is in the log alone, and
+        # the log's index is gone (a crash on a disk filling up; removed by hand here).
+        database = disk / "till" / "stamps-pos.db"
+        subprocess.run([sys.executable, "-c", CRASH_AFTER_A_WRITE, str(database)], check=True)
+        database.with_name("stamps-pos.db-shm").unlink()
+        filler = fill(disk)
+        # SQLite cannot read the log without making its index: the till says so and what to do,
+        # not "nothing new can be saved" as if it could still show what it holds
+        one_sentence(cli("history"), "cannot even be read", "Free some space", str(disk))
+        filler.unlink()
+        shown = cli("history")
+        assert shown.returncode == 0 and "Dewi" in shown.stdout  # the log's write, not lost
+        assert listed(cli) == [queued["id"]]
+
+
 def test_a_damaged_database_is_kept_aside_only_when_asked_and_its_entries_come_back(
     cli: TillCli, sandbox: SandboxControl, till_settings: Settings
 ) -> None:

@@ -4,6 +4,7 @@ within the policy, and the sync bar says the till is offline."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings, load_settings
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
+from app.core.storage.problems import disk_full
 from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
@@ -174,6 +176,37 @@ def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
     # The network back: both are sent in order and confirmed, and the rows follow.
     network.up()
     qtbot.waitUntil(lambda: statuses() == ["confirmed", "confirmed"], timeout=WAIT_MS)
+
+
+def test_a_redemption_the_full_disk_keeps_from_syncing_says_the_disk_not_the_network(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Accepted offline; then the disk fills and the network comes back. The worker cannot
+    # write the claim a send needs first, so the redemption waits whatever the network does:
+    # "Check the network" sent the cashier to a cable that was fine.
+    cashier = make_cashier(network_settings)
+    ayu_accepted_offline(qtbot, cashier, network)
+    db = cashier.till.outbox.db
+
+    def refused(fn: object, raw: bool) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(disk_full(db.path))  # as SQLite's SQLITE_FULL is turned
+        return future
+
+    monkeypatch.setattr(db, "_submit", refused)
+    network.up()
+    cashier.till.worker.wake()
+    qtbot.waitUntil(lambda: cashier.till.storage_problem is not None, timeout=WAIT_MS)
+    cashier.status.stall_after_s = 0.0
+    alert = cashier.view.status.stall_alert
+    qtbot.waitUntil(lambda: "has waited" in alert.text(), timeout=WAIT_MS)
+    assert "the disk is full" in alert.text() and "free space" in alert.text()
+    assert "network" not in alert.text()
+    assert cashier.view.redemptions_model.row_data(0).status == "accepted_offline"
 
 
 def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_offline(

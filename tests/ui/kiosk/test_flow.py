@@ -5,6 +5,7 @@ code, and what happens offline, when the server does not confirm, and when somet
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
 
 import pytest
@@ -26,6 +27,7 @@ from app.core.services import (
 )
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.till import Sale, Till
+from app.core.storage.problems import disk_full
 from app.sandbox import DEMO_TOKEN
 from app.ui.kiosk.window import KioskWindow
 
@@ -430,6 +432,38 @@ def test_a_full_disk_pauses_the_kiosk_for_the_customer_instead_of_an_error(
         "Redemptions are paused right now. Please ask at the counter."
     )
     assert sandbox.ledger() == [] and not kiosk.flow.busy
+
+
+def test_a_disk_already_full_turns_the_customer_away_at_the_card_and_welcome_says_paused(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under X on a full tmpfs: Ayu's rewards were shown, she chose one and confirmed, and
+    # only then read that redemptions were paused (Budi would have typed his PIN for nothing).
+    view = kiosk.view
+    db = kiosk.till.outbox.db
+    write = db._submit
+
+    def refused(fn: object, raw: bool) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(disk_full(db.path))  # as SQLite's SQLITE_FULL is turned
+        return future
+
+    monkeypatch.setattr(db, "_submit", refused)
+    for _ in range(2):  # the first finds it out (her copy for the cache), the second knows
+        kiosk.flow.scanned(AYU_CARD)
+        _wait_page(qtbot, kiosk, "kioskNotice")
+        assert view.notice.heading.text() == "Redemptions are paused"
+        assert "Ayu" not in visible_words(view) and kiosk.flow.member is None
+        view.notice.ok.click()
+        assert view.welcome.paused.isVisibleTo(view)
+    assert sandbox.ledger() == []
+
+    # Space freed: the kiosk's own look finds it, and the next card is served.
+    monkeypatch.setattr(db, "_submit", write)
+    kiosk.recheck()
+    qtbot.waitUntil(lambda: not view.welcome.paused.isVisibleTo(view), timeout=WAIT_MS)
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
 
 
 def test_the_language_a_customer_chose_stays_until_they_are_done(

@@ -151,6 +151,37 @@ async def test_on_a_full_disk_a_manager_still_signs_in_to_read_and_wrong_pins_st
     assert await audit_actions(staff) == [("Ayu", "manager_added"), ("Ayu", "cashier_added")]
 
 
+async def test_wrong_pins_a_full_disk_would_not_count_still_lock_after_a_restart(
+    open_staff: StaffFactory, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Counted in memory alone, closing the window and starting it again gave a guesser five
+    # more tries each time, and forgot the lock earned.
+    staff = await open_staff()
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+    full_disk(staff, monkeypatch)
+    for left in (4, 3):
+        with pytest.raises(WrongPin) as wrong:
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+        assert wrong.value.attempts_left == left
+    again = await open_staff()  # a restart, the disk still full
+    full_disk(again, monkeypatch)
+    for left in (2, 1):
+        with pytest.raises(WrongPin) as wrong:
+            await again.sign_in(Role.MANAGER, "Ayu", Secret("000002"))
+        assert wrong.value.attempts_left == left
+    with pytest.raises(LockedOut):
+        await again.sign_in(Role.MANAGER, "Ayu", Secret("000003"))
+    third = await open_staff()  # and again: the lock holds, whether the disk is full or not
+    with pytest.raises(LockedOut, match=r"in 5 minutes\.$"):
+        await third.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
+    full_disk(third, monkeypatch)
+    with pytest.raises(LockedOut):
+        await third.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
+    clock.advance(5 * 60)
+    assert (await third.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
+
+
 async def test_what_cannot_be_a_pin_is_refused_as_such_without_costing_an_attempt(
     staff: Staff,
 ) -> None:

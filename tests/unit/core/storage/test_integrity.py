@@ -141,11 +141,14 @@ def test_moving_aside_keeps_the_file_and_its_log_together(tmp_path: Path) -> Non
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("UPDATE outbox_entries SET status = 'unknown' WHERE seq = 5")
+    # and wrong PINs a full disk would not let it count: by its account ids, not a new one's
+    (tmp_path / "till.db-held").write_bytes(b'{"1": [4, null]}')
     aside = move_aside(path, datetime(2026, 11, 30, 10, 15, 30, tzinfo=UTC))
     writer.close()
     assert aside.name == "till.db.damaged-20261130T101530Z"
-    assert not path.exists()
+    assert not path.exists() and not (tmp_path / "till.db-held").exists()
     assert (tmp_path / "till.db.damaged-20261130T101530Z-wal").exists()
+    assert (tmp_path / "till.db.damaged-20261130T101530Z-held").exists()
     with sqlite3.connect(f"file:{aside}?mode=ro", uri=True) as reader:
         assert reader.execute("SELECT status FROM outbox_entries WHERE seq = 5").fetchone() == (
             "unknown",

@@ -1,0 +1,81 @@
+"""A till left running forgets, once a day on its own clock, the members and slips it has kept
+for the retention: not only when it opens."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.core.clock import ManualClock
+from app.core.offline.cache import MemberCache
+from app.core.services.upkeep import EVERY, SLIPS_FOLDER, Upkeep
+from app.core.storage import Database
+
+from ....support.members import ayu
+
+RETENTION = timedelta(days=90)
+
+
+@pytest.fixture
+async def cache(db_path: Path) -> AsyncIterator[MemberCache]:
+    db = Database(db_path)
+    cache = MemberCache(db)
+    yield cache
+    await cache.close()
+    await db.close()
+
+
+def slip(folder: Path, name: str, written: float) -> Path:
+    """A slip's PDF in ``folder``, written at ``written`` (a timestamp)."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"%PDF-1.4")
+    os.utime(path, (written, written))
+    return path
+
+
+async def test_a_till_left_running_forgets_what_it_kept_for_the_retention_once_a_day(
+    cache: MemberCache, clock: ManualClock, db_path: Path
+) -> None:
+    data = db_path.parent
+    await cache.remember(ayu())  # seen now, by the till's clock
+    slips = data / SLIPS_FOLDER
+    hers = slip(slips, "hers.pdf", clock.now().timestamp())
+    upkeep = Upkeep(cache, data, RETENTION)
+    upkeep.start()
+    try:
+        await upkeep.until_rounds(1)  # the slips at once: nothing is that old yet
+        for day in range(1, 91):
+            clock.advance(EVERY.total_seconds())
+            await upkeep.until_rounds(day + 1)
+        # 90 days on the dot: not yet "more than" the retention
+        assert await cache.find("customer@stamps.co.id") is not None and hers.exists()
+        later = slip(slips, "later.pdf", clock.now().timestamp())
+        clock.advance(EVERY.total_seconds())
+        await upkeep.until_rounds(92)
+        assert await cache.find("customer@stamps.co.id") is None
+        assert sorted(p.name for p in slips.iterdir()) == [later.name]
+    finally:
+        await upkeep.stop()
+
+
+async def test_slips_older_than_the_retention_go_at_once_and_other_files_stay(
+    cache: MemberCache, clock: ManualClock, db_path: Path
+) -> None:
+    # (the open purged the cache; the slips were the window's, once it had started)
+    slips = db_path.parent / SLIPS_FOLDER
+    now = clock.now().timestamp()
+    slip(slips, "last-quarter.pdf", now - RETENTION.total_seconds() - 3_600)
+    slip(slips, "yesterday.pdf", now - 86_400)
+    slip(slips, "notes.txt", now - 10**8)
+    upkeep = Upkeep(cache, db_path.parent, RETENTION)
+    upkeep.start()
+    try:
+        await upkeep.until_rounds(1)
+    finally:
+        await upkeep.stop()
+    assert sorted(p.name for p in slips.iterdir()) == ["notes.txt", "yesterday.pdf"]
