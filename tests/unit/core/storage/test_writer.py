@@ -248,3 +248,31 @@ async def test_raw_writes_that_queue_up_share_one_commit_and_one_failing_fails_a
     assert isinstance(refused, ValueError)
     lanes = await db.read(lambda s: sorted(b.lane for b in s.exec(select(MemberBalance))))
     assert lanes == ["after", "before", "g0", "g1", "g2", "held", "held again"]
+
+
+async def test_session_writes_between_raw_writes_get_the_writers_one_connection(
+    tmp_path: Path,
+) -> None:
+    # the writer keeps its connection between raw writes (no checkout per write); a Session
+    # write in between must still get it, and closing must hand it back to be closed
+    db = await Database.open(tmp_path / "till.db")
+
+    def raw(lane: str) -> Callable[[sqlite3.Connection], None]:
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "INSERT INTO member_balances (lane, stamps, updated_at) VALUES (?, 1, ?)",
+                (lane, "2026-01-01 00:00:00.000000"),
+            )
+
+        return write
+
+    await db.write_raw(raw("raw 1"))
+    await asyncio.wait_for(
+        db.write(lambda s: s.add(MemberBalance(lane="session", stamps=2, updated_at=now()))), 5
+    )
+    await db.write_raw(raw("raw 2"))
+    lanes = await db.read(lambda s: sorted(b.lane for b in s.exec(select(MemberBalance))))
+    assert lanes == ["raw 1", "raw 2", "session"]
+    pool = db.write_engine.pool
+    await db.close()
+    assert pool.checkedout() == 0
