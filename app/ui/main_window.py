@@ -567,12 +567,14 @@ class CashierWindowView(QMainWindow):
 
     def _tighten_cashier_page(self, tight: bool) -> None:
         # What takes a smaller type on a tight page (cashier_columns.py): the tabs' words, the
-        # member's stamps, the result's banner.
+        # member's stamps, the result's banner (and its icon goes); the cart's "Remove" takes
+        # less padding.
         from app.ui.widgets.properties import set_style_property
 
         set_style_property(self.tabs.tabBar(), "tight", "true" if tight else "false")
         self.member_card.set_tight(tight)
         self.result_panel.set_tight(tight)
+        self.reward_picker.cart.set_tight(tight)
 
     def _build_menus(self) -> None:
         from PySide6.QtCore import Qt

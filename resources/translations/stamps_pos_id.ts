@@ -1065,6 +1065,10 @@
         <translation>Ketik atau pindai struk</translation>
     </message>
     <message>
+        <source>Type or scan</source>
+        <translation>Ketik atau pindai</translation>
+    </message>
+    <message>
         <source>Invoice number</source>
         <translation>Nomor struk</translation>
     </message>
@@ -2457,6 +2461,10 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>Name, phone, email, ID</source>
         <translation>Nama, HP, email, ID</translation>
+    </message>
+    <message>
+        <source>Name, phone, ID</source>
+        <translation>Nama, HP, ID</translation>
     </message>
     <message>
         <source>Member search</source>
@@ -4242,6 +4250,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Voucher code</source>
         <translation>Kode voucher</translation>
+    </message>
+    <message>
+        <source>Scan or type</source>
+        <translation>Pindai atau ketik</translation>
     </message>
     <message>
         <source>Use code</source>

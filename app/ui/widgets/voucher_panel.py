@@ -36,6 +36,7 @@ from app.ui.dialogs.deduct_dialog import DeductDialog
 from app.ui.plain_text import short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import VoucherRowData
+from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import add_leading_icon
 
 
@@ -124,8 +125,9 @@ class VoucherPanel(QWidget):
         self.code_field.setObjectName("voucherCodeField")
         # "code", not "voucher code": the heading above says whose, and the longer hint was cut
         # at 1024 px.
-        self.code_field.setPlaceholderText(self.tr("Scan or type the code"))
         add_leading_icon(self.code_field, icon("voucher"))
+        # At 819 px (1024×768 at a desktop scale of 125%) the heading alone says it is a code.
+        FittingHint(self.code_field, [self.tr("Scan or type the code"), self.tr("Scan or type")])
         self.code_field.setAccessibleName(self.tr("Voucher code"))
         code_title.setBuddy(self.code_field)
         self.code_button = QPushButton(self.tr("Use code"))
