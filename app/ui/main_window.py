@@ -575,6 +575,7 @@ class CashierWindowView(QMainWindow):
         self.member_card.set_tight(tight)
         self.result_panel.set_tight(tight)
         self.reward_picker.cart.set_tight(tight)
+        self.voucher_panel.set_tight(tight)
 
     def _build_menus(self) -> None:
         from PySide6.QtCore import Qt

@@ -4272,6 +4272,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Belum ada yang memastikan bahwa ini voucher saldo: voucher ini diperlakukan sebagai voucher saldo, dan saat offline tidak bisa dipotong.</translation>
     </message>
     <message>
+        <source>Deduct…</source>
+        <translation>Potong…</translation>
+    </message>
+    <message>
         <source>Use up the whole voucher?</source>
         <translation>Pakai habis seluruh voucher?</translation>
     </message>
