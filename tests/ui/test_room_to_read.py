@@ -15,7 +15,6 @@ longer language is checked the day it lands.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -172,13 +171,15 @@ def _fits(label: QLabel) -> bool:
     area = label.contentsRect()
     metrics = label.fontMetrics()
     if label.wordWrap():
-        # The height the wrapped text needs at the label's width (padding in), and each word
-        # on a line of its own: Qt breaks a word longer than the line nowhere, and draws it
-        # past the edge without a line more ("NOT CONFIRMED" beside the result's icon at 819
-        # px). A long path or id is broken where the till lets it (a zero-width space).
-        words = re.split(r"[\s\u200b]+", label.text())
-        return label.heightForWidth(label.width()) <= label.height() + 1 and all(
-            metrics.horizontalAdvance(word) <= area.width() + 1 for word in words
+        # The height the wrapped text needs at the label's width (padding in), and no line
+        # wider than the label: Qt breaks a word longer than the line nowhere and draws it past
+        # the edge, with no line more ("NOT CONFIRMED" beside the result's icon at 819 px).
+        # Measured as Qt lays the words out, breaking where it may (a path's zero-width spaces).
+        flags = int(Qt.TextFlag.TextWordWrap)
+        laid = metrics.boundingRect(QRect(0, 0, area.width(), 100_000), flags, label.text())
+        return (
+            label.heightForWidth(label.width()) <= label.height() + 1
+            and laid.width() <= area.width() + 1
         )
     return all(
         metrics.horizontalAdvance(line) <= area.width() + 1 for line in label.text().split("\n")
