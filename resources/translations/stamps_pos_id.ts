@@ -979,6 +979,14 @@
         <translation>nama, email, ID, HP</translation>
     </message>
     <message>
+        <source>name, ID or card</source>
+        <translation>nama, ID, kartu</translation>
+    </message>
+    <message>
+        <source>name or card</source>
+        <translation>nama/kartu</translation>
+    </message>
+    <message>
         <source>The start of any word of the member&apos;s name (&quot;ayu&quot; or &quot;prat&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
         <translation>Awal kata mana pun dari nama member (&quot;ayu&quot; atau &quot;prat&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
     </message>

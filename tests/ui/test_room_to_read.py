@@ -343,6 +343,21 @@ def test_on_a_tight_scaled_screen_the_cashier_s_page_is_read_whole(
     assert cut_texts(window) == []
 
 
+@pytest.mark.parametrize("screen", TIGHT_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_tight_scaled_screen_the_history_s_member_field_says_whole_what_to_type(
+    qtbot: QtBot, language: str, screen: tuple[int, int]
+) -> None:
+    # "name, email, ID, phone or card" read "name, email," at 911 px: a shorter hint there, the
+    # rest in the field's tooltip. (The manager's page is wider than 819 px, its table wider
+    # than 911: left for later.)
+    window = window_in(qtbot, "26-history", inside_the_frame(screen))
+    edit = window.manager.history.member_edit
+    assert not edit.text()
+    hint = edit.placeholderText()
+    assert hint
+    assert edit.fontMetrics().horizontalAdvance(hint) <= placeholder_room(edit), hint
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_promo_tab_says_whole_what_to_type_before_a_code_is_in(
     qtbot: QtBot, language: str, size: tuple[int, int]
