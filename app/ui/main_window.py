@@ -54,8 +54,9 @@ PAGE_MARGIN = 12
 #: A window shorter than this has compact reward tiles (no picture). At a desktop scale of 125%
 #: 1366×768 and 1024×768 give 614 px (less a title bar), where the grid is shorter than a tile
 #: with its picture and each tile's cost was out of sight until scrolled to. At 100% they give
-#: 768 px, or about 700 under a title bar and a taskbar: the grid has room for whole tiles
-#: (down to about 660 px at 1024 px wide), which keep their pictures.
+#: 768 px, or about 700 under a title bar and a taskbar: the grid has room for whole tiles,
+#: which keep their pictures. Measured: a tile with its picture is 176 px, and the grid has
+#: that from a window 642 px high at 1024 px wide (624 px at 1280); 660 keeps some room over.
 COMPACT_TILES_BELOW = 660
 
 
@@ -567,12 +568,15 @@ class CashierWindowView(QMainWindow):
 
     def _tighten_cashier_page(self, tight: bool) -> None:
         # What takes a smaller type on a tight page (cashier_columns.py): the tabs' words, the
-        # member's stamps, the result's banner.
+        # member's stamps, the result's banner (and its icon goes); the cart's "Remove" takes
+        # less padding.
         from app.ui.widgets.properties import set_style_property
 
         set_style_property(self.tabs.tabBar(), "tight", "true" if tight else "false")
         self.member_card.set_tight(tight)
         self.result_panel.set_tight(tight)
+        self.reward_picker.cart.set_tight(tight)
+        self.voucher_panel.set_tight(tight)
 
     def _build_menus(self) -> None:
         from PySide6.QtCore import Qt

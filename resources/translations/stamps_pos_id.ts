@@ -983,6 +983,14 @@
         <translation>nama, email, ID, HP</translation>
     </message>
     <message>
+        <source>name, ID or card</source>
+        <translation>nama, ID, kartu</translation>
+    </message>
+    <message>
+        <source>name or card</source>
+        <translation>nama/kartu</translation>
+    </message>
+    <message>
         <source>The start of any word of the member&apos;s name (&quot;ayu&quot; or &quot;prat&quot; finds Ayu Pratiwi), or their email, member ID, phone or card number.</source>
         <translation>Awal kata mana pun dari nama member (&quot;ayu&quot; atau &quot;prat&quot; menemukan Ayu Pratiwi), atau email, ID member, nomor HP atau kartunya.</translation>
     </message>
@@ -1067,6 +1075,10 @@
     <message>
         <source>Type or scan the receipt</source>
         <translation>Ketik atau pindai struk</translation>
+    </message>
+    <message>
+        <source>Type or scan</source>
+        <translation>Ketik atau pindai</translation>
     </message>
     <message>
         <source>Invoice number</source>
@@ -2461,6 +2473,10 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>Name, phone, email, ID</source>
         <translation>Nama, HP, email, ID</translation>
+    </message>
+    <message>
+        <source>Name, phone, ID</source>
+        <translation>Nama, HP, ID</translation>
     </message>
     <message>
         <source>Member search</source>
@@ -4256,6 +4272,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Kode voucher</translation>
     </message>
     <message>
+        <source>Scan or type</source>
+        <translation>Pindai atau ketik</translation>
+    </message>
+    <message>
         <source>Use code</source>
         <translation>Pakai kode</translation>
     </message>
@@ -4270,6 +4290,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>No one has confirmed that this is a balance voucher: it is treated as one, and offline nothing can be deducted from it.</source>
         <translation>Belum ada yang memastikan bahwa ini voucher saldo: voucher ini diperlakukan sebagai voucher saldo, dan saat offline tidak bisa dipotong.</translation>
+    </message>
+    <message>
+        <source>Deduct…</source>
+        <translation>Potong…</translation>
     </message>
     <message>
         <source>Use up the whole voucher?</source>

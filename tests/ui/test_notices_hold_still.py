@@ -357,6 +357,28 @@ def test_on_a_scaled_screen_a_whole_row_of_rewards_is_read_with_their_costs(
     assert _first_row_cut(window) == []
 
 
+@pytest.mark.parametrize(
+    "screen", [SCALED_SCREENS[0], SMALLEST_SCREEN], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+def test_on_a_scaled_screen_a_greyed_tile_says_why_whole(
+    qtbot: QtBot, language: str, screen: tuple[int, int]
+):
+    """A compact tile kept its reason to one line: "Perlu 500 stamp; member …" at 1093×614,
+    what the member has lost. It takes two lines (a longer reason ends in "…" on the second,
+    whole in the tooltip), and the first row is still read whole."""
+    window = window_in(qtbot, "05-rewards", inside_the_frame(screen))
+    settle()
+    tiles = {tile.reward.id: tile for tile in window.reward_picker.tiles()}
+    needs = tiles["R5"]  # "Needs 500 stamps; member has 120"
+    assert needs.is_compact()
+    label = needs.reason_label
+    assert label.isVisible()
+    assert label.text().replace("\n", " ") == needs.reward.reason
+    assert label.height() >= label.sizeHint().height(), label.text()
+    assert needs.reward.reason in needs.toolTip()
+    assert _first_row_cut(window) == []
+
+
 #: What the cashier reads of the member on screen: who, and how many stamps.
 MEMBER_READ = ("memberName", "memberStamps")
 

@@ -45,7 +45,7 @@ from app.ui.widgets.result_panel import outcome_title
 from app.ui.widgets.status_bar import SyncStatusBar
 
 from ..support.screens import SCALED_SCREENS as DESKTOP_SCALED
-from ..support.screens import inside_the_frame, window_in
+from ..support.screens import SMALLEST_SCREEN, inside_the_frame, window_in
 
 SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
 
@@ -152,7 +152,10 @@ def crowded_columns(table: QTableView) -> list[str]:
     crowded = []
     if header.length() > table.viewport().width():
         crowded.append(f"{name}: {header.length()} px of columns in {table.viewport().width()}")
-    for column in (c for c in range(header.count()) if not header.isSectionHidden(c)):
+    shown = [
+        c for c in range(header.count()) if header.isVisible() and not header.isSectionHidden(c)
+    ]
+    for column in shown:
         if header.sectionSizeFromContents(column).width() > header.sectionSize(column):
             title = model.headerData(column, Qt.Orientation.Horizontal)
             crowded.append(f"{name} heading: {title!r}")
@@ -165,10 +168,19 @@ def _in_tooltip(index: QModelIndex, text: str) -> bool:
 
 
 def _fits(label: QLabel) -> bool:
-    if label.wordWrap():  # the height the wrapped text needs at the label's width (padding in)
-        return label.heightForWidth(label.width()) <= label.height() + 1
     area = label.contentsRect()
     metrics = label.fontMetrics()
+    if label.wordWrap():
+        # The height the wrapped text needs at the label's width (padding in), and no line
+        # wider than the label: Qt breaks a word longer than the line nowhere and draws it past
+        # the edge, with no line more ("NOT CONFIRMED" beside the result's icon at 819 px).
+        # Measured as Qt lays the words out, breaking where it may (a path's zero-width spaces).
+        flags = int(Qt.TextFlag.TextWordWrap)
+        laid = metrics.boundingRect(QRect(0, 0, area.width(), 100_000), flags, label.text())
+        return (
+            label.heightForWidth(label.width()) <= label.height() + 1
+            and laid.width() <= area.width() + 1
+        )
     return all(
         metrics.horizontalAdvance(line) <= area.width() + 1 for line in label.text().split("\n")
     )
@@ -291,11 +303,9 @@ def test_nothing_a_cashier_must_read_is_cut_on_a_desktop_scaled_to_125_percent(
 ) -> None:
     # 1366×768 at 125% is 1093×614 to Qt, less the title bar. The page was squeezed to the
     # window: the offline card's "Projected" line, the shift summary's outcomes, the damaged
-    # database's explanation were cut at their foot. They are read whole; the page scrolls.
-    if state == "29-exceptions" and language == "id":
-        # Left for later: manager mode's exception reason, four lines in Indonesian, is still
-        # cut at its foot in the exceptions page's detail pane at this height.
-        pytest.xfail("the exceptions page's reason in Indonesian at 1093x590")
+    # database's explanation were cut at their foot; the exceptions' reason (four lines in
+    # Indonesian) too, its splitter asking its pane for one line. They are read whole; the page
+    # scrolls.
     room = inside_the_frame(DESKTOP_SCALED[0])
     window = window_in(qtbot, state, room)
     try:
@@ -305,6 +315,47 @@ def test_nothing_a_cashier_must_read_is_cut_on_a_desktop_scaled_to_125_percent(
         for dialog in window.findChildren(QWidget):
             if dialog.isWindow() and dialog is not window:
                 dialog.close()
+
+
+#: 1024×768 at 125% and 1366×768 at 150%, where the cashier's page is tight (below 998 px).
+TIGHT_SCREENS = [DESKTOP_SCALED[1], SMALLEST_SCREEN]
+
+
+@pytest.mark.parametrize("screen", TIGHT_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "state", ["02-empty", "04-member-found", "06-cart", "09-balance-voucher", "17-not-confirmed"]
+)
+def test_on_a_tight_scaled_screen_the_cashier_s_page_is_read_whole(
+    qtbot: QtBot, language: str, state: str, screen: tuple[int, int]
+) -> None:
+    # Seen at 819 and 911 px: the empty fields' hints ("Name, phone, e…", "Type or scan the
+    # r…"), the empty card's "an a card or search (F", the shift list's heading ("edemptio"),
+    # "NOT CONFIRMED" beside the result's icon past the banner's edge, "Tukar keranjang
+    # (F9)" 4 px short of its words, "Deduct from saldo…" read "luct from salc" and the
+    # voucher list's "Voucher · code" heading "/oucher · code".
+    if (state, language, screen) == ("09-balance-voucher", "id", DESKTOP_SCALED[1]):
+        # Left for later: beside "Saldo Rp 145.000 / sampai 30 Jun 2027" the voucher codes
+        # under their names ("VC-7Q2M-88KD") are a few letters short in Indonesian at 819 px.
+        pytest.xfail("the voucher codes in Indonesian at 819x614")
+    room = inside_the_frame(screen)
+    window = window_in(qtbot, state, room)
+    assert (window.width(), window.height()) == room
+    assert cut_texts(window) == []
+
+
+@pytest.mark.parametrize("screen", TIGHT_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_tight_scaled_screen_the_history_s_member_field_says_whole_what_to_type(
+    qtbot: QtBot, language: str, screen: tuple[int, int]
+) -> None:
+    # "name, email, ID, phone or card" read "name, email," at 911 px: a shorter hint there, the
+    # rest in the field's tooltip. (The manager's page is wider than 819 px, its table wider
+    # than 911: left for later.)
+    window = window_in(qtbot, "26-history", inside_the_frame(screen))
+    edit = window.manager.history.member_edit
+    assert not edit.text()
+    hint = edit.placeholderText()
+    assert hint
+    assert edit.fontMetrics().horizontalAdvance(hint) <= placeholder_room(edit), hint
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+from app.ui.widgets.short_screen import WordsPane
 
 MEMBER, REDEMPTION, STATUS = 1, 2, 4
 
@@ -118,7 +119,7 @@ class ExceptionsView(QWidget):
         details.clicked.connect(self._open)
         row.addWidget(details)
 
-        self.pane = QWidget()
+        self.pane = WordsPane()
         pane = QVBoxLayout(self.pane)
         pane.setContentsMargins(8, 0, 0, 0)
         pane.addWidget(reason_title)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
+from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import (
     FormField,
     day_edit,
@@ -68,9 +69,16 @@ class HistoryView(QWidget):
         self.cashier = ChoiceBox("historyCashier", cap_chars=CASHIER_CAP_CHARS)
         # Short: at 1024 px the member field gets what the dates and lists beside it leave. The
         # start of any word of a name finds a member too: the hint says "name", its tooltip the
-        # rest.
-        self.member_edit = line_edit(
-            max_length=MEMBER_INPUT_MAX, placeholder=self.tr("name, email, ID, phone or card")
+        # rest. On a scaled desktop (911 px and less) the field is narrower still, and a
+        # shorter hint of the same words is read whole where the long one read "name, email,".
+        self.member_edit = line_edit(max_length=MEMBER_INPUT_MAX)
+        FittingHint(
+            self.member_edit,
+            [
+                self.tr("name, email, ID, phone or card"),
+                self.tr("name, ID or card"),
+                self.tr("name or card"),
+            ],
         )
         self.member_edit.setToolTip(
             self.tr(

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.ui.widgets.elided_label import ElidedLabel
+from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.properties import set_style_property
 
 #: Generous on purpose, as a form's fields are (widgets/form.py): the till's own check refuses
@@ -34,7 +35,9 @@ class InvoiceField(QWidget):
         self.label.setProperty("role", "heading")
         self.field = QLineEdit()
         self.field.setObjectName("invoiceField")
-        self.field.setPlaceholderText(self.tr("Type or scan the receipt"))
+        # The heading above says what number; on a scaled desktop (819 or 911 px) the hint
+        # says only how it comes.
+        FittingHint(self.field, [self.tr("Type or scan the receipt"), self.tr("Type or scan")])
         self.field.setMaxLength(MAX_INVOICE_LENGTH)
         self.field.setAccessibleName(self.tr("Invoice number"))
         self.label.setBuddy(self.field)

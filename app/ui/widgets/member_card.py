@@ -106,6 +106,9 @@ class MemberCard(QFrame):
         self._placeholder.setObjectName("memberPlaceholder")
         self._placeholder.setProperty("role", "muted")
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Its second line is wider than the card at 819 and 911 px (a scaled desktop): it
+        # wraps there, rather than lose "Sc" and "(F2)." at its sides.
+        self._placeholder.setWordWrap(True)
 
         header = QHBoxLayout()
         header.setSpacing(10)

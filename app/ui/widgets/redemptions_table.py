@@ -281,6 +281,8 @@ class ShiftRedemptionsView(QTableView):
         # its heading.
         model.rowsInserted.connect(self._fit_status)
         model.modelReset.connect(self._fit_status)
+        header.sectionResized.connect(lambda *_: self._show_headings_if_whole())
+        header.geometriesChanged.connect(self._show_headings_if_whole)
         self.setAccessibleName(self.tr("This shift's redemptions"))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -297,6 +299,21 @@ class ShiftRedemptionsView(QTableView):
 
     def _fit_status(self) -> None:
         self.resizeColumnToContents(ShiftRedemptionsModel.STATUS)
+
+    def _show_headings_if_whole(self) -> None:
+        # On a tight page (819 and 911 px: 1024×768 at 125%, 1366×768 at 150%) "Redemption"
+        # has some 90 px beside a two-line "NOT CONFIRMED" and was cut to "edemptio"; a
+        # heading has no tooltip to carry it. There the headings go: "This shift" above says
+        # what the list is, each row's status is in its own words and colour. Their widths do
+        # not hang on the header being shown, so this settles at once.
+        header = self.horizontalHeader()
+        whole = all(
+            header.sectionSizeFromContents(column).width() <= header.sectionSize(column)
+            for column in range(header.count())
+            if not header.isSectionHidden(column)
+        )
+        if header.isHidden() == whole:
+            header.setVisible(whole)
 
     def set_narrow(self, narrow: bool) -> None:
         """On a narrow page, a status wider than :data:`NARROW_STATUS_MAX_WIDTH` takes two lines,

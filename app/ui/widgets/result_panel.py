@@ -201,8 +201,11 @@ class ResultPanel(QFrame):
     def set_tight(self, tight: bool) -> None:
         """The banner's words in a smaller type, on a tight page
         (app/ui/widgets/cashier_columns.py): in the till's own they made the column's least
-        width."""
+        width. The icon beside them goes too: at 819 px "CONFIRMED" and "DIKONFIRMASI", words
+        that cannot break, ran past the banner's edge beside it; the colour and the words say
+        the outcome without it."""
         set_style_property(self.title, "tight", "true" if tight else "false")
+        self.banner_icon.setVisible(not tight)
 
     def set_result(self, result: ResultData | None) -> None:
         """Show ``result``; ``None`` shows the idle panel."""

@@ -122,7 +122,7 @@ class RewardTile(QFrame):
 
     def set_compact(self, compact: bool) -> None:
         """On a short screen (a desktop scaled to 125%) the tile leaves out its picture and
-        keeps the reason to one line (whole in its tooltip), and may be narrower: the grid there
+        keeps the reason to two lines (whole in its tooltip), and may be narrower: the grid there
         is shorter than a tile with its picture, and every tile's cost was under the grid's
         foot, a scroll away. Its name and cost keep their type. Else the tile as the till was
         drawn."""
@@ -144,13 +144,14 @@ class RewardTile(QFrame):
 
     def _compact_height(self) -> int:
         # Every tile as tall as the tallest words can make one (a name on two lines, the
-        # reason's line), under the keyboard's border: tiles of one height read as a grid.
+        # reason's two: on one, "Perlu 500 stamp…" lost what the member has), under the
+        # keyboard's border: tiles of one height read as a grid.
         for label in (self.name_label, self.cost_label, self.reason_label):
             label.ensurePolished()
         lines = (
             2 * self.name_label.fontMetrics().lineSpacing()
             + self.cost_label.fontMetrics().lineSpacing()
-            + self.reason_label.fontMetrics().lineSpacing()
+            + 2 * self.reason_label.fontMetrics().lineSpacing()
         )
         return lines + 2 * self._layout.spacing() + 2 * (COMPACT_MARGIN + THICKEST_BORDER)
 
@@ -167,10 +168,7 @@ class RewardTile(QFrame):
         )
         reason = self.reward.reason or ""
         metrics = self.reason_label.fontMetrics()
-        if self._compact:
-            fitted = metrics.elidedText(reason, Qt.TextElideMode.ElideRight, width)
-        else:
-            fitted = two_line_text(reason, metrics, width)
+        fitted = two_line_text(reason, metrics, width)
         self.reason_label.setText(fitted if reason else "")
 
     def _picture(self, image_path: str | None) -> QPixmap:

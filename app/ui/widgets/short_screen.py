@@ -119,3 +119,27 @@ class PagesThatScroll(QScrollArea):
         size = QSize(width, max(height, self.pages.least_height(width)))
         if size != self.pages.size():
             self.pages.resize(size)
+
+
+class WordsPane(QWidget):
+    """A pane of wrapping words beside another (the exceptions' reason beside their list, in a
+    splitter) that asks for the height its words need at the width it has. A splitter asks its
+    panes only for their smallest size, which counts each wrapping label as one line: on a short
+    screen the Indonesian reason (four lines at 1093×590) was cut at its foot and the buttons
+    under it went below the page, where nothing scrolled to them. Asking for it, the page is
+    that much taller and :class:`PagesThatScroll` scrolls to it."""
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth() or self.width() <= 0:
+            return least
+        return QSize(
+            least.width(), max(least.height(), layout.totalMinimumHeightForWidth(self.width()))
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            # Narrower, its words take more lines: the splitter, and the page, ask again.
+            self.updateGeometry()

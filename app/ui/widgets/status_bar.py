@@ -22,8 +22,10 @@ from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.properties import set_style_property
 
 #: Where a path may break across lines: after each separator (a zero-width space; a path has no
-#: spaces of its own to wrap at, and one wider than the line would widen the window).
-_BREAKS = str.maketrans({"/": "/\u200b", "\\": "\\\u200b"})
+#: spaces of its own to wrap at, and one wider than the line would widen the window), and after
+#: a hyphen or an underscore in a name: a slip's file is named by its entry's id, and
+#: "0193a7c2-5d1e-7b44-9f0a-2c6e8d4b1a37.pdf" ran past the note's edge on every screen.
+_BREAKS = str.maketrans({"/": "/\u200b", "\\": "\\\u200b", "-": "-\u200b", "_": "_\u200b"})
 
 
 def breakable(text: str) -> str:

@@ -36,6 +36,7 @@ from app.ui.dialogs.deduct_dialog import DeductDialog
 from app.ui.plain_text import short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import VoucherRowData
+from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import add_leading_icon
 
 
@@ -58,6 +59,7 @@ class VoucherPanel(QWidget):
         super().__init__(parent)
         self._vouchers: list[VoucherRowData] = []
         self._narrow = False
+        self._tight = False
         self.deduct_dialog: DeductDialog | None = None
         self.whole_dialog: QMessageBox | None = None
 
@@ -124,8 +126,12 @@ class VoucherPanel(QWidget):
         self.code_field.setObjectName("voucherCodeField")
         # "code", not "voucher code": the heading above says whose, and the longer hint was cut
         # at 1024 px.
-        self.code_field.setPlaceholderText(self.tr("Scan or type the code"))
         add_leading_icon(self.code_field, icon("voucher"))
+        # At 819 px (1024×768 at a desktop scale of 125%) the heading alone says it is a code.
+        FittingHint(
+            self.code_field,
+            [self.tr("Scan or type the code"), self.tr("Scan or type"), self.tr("Code")],
+        )
         self.code_field.setAccessibleName(self.tr("Voucher code"))
         code_title.setBuddy(self.code_field)
         self.code_button = QPushButton(self.tr("Use code"))
@@ -177,6 +183,17 @@ class VoucherPanel(QWidget):
         # New items in the same cells: the selected row stays selected.
         for row, voucher in enumerate(self._vouchers):
             self._show_row(row, voucher)
+
+    def set_tight(self, tight: bool) -> None:
+        """On a tight page (819 and 911 px: a scaled desktop) the deduction's button says
+        "Deduct…" (its full words in its tooltip) and the list's first heading "Voucher":
+        beside "Use up whole…", "Deduct from saldo…" read "luct from salc", and "Voucher ·
+        code" lost its first letter over a column some 120 px wide."""
+        if tight == self._tight:
+            return
+        self._tight = tight
+        self.table.setHorizontalHeaderItem(0, QTableWidgetItem(self._name_title()))
+        self._refresh_buttons()
 
     def selected_voucher(self) -> VoucherRowData | None:
         """The voucher whose row is selected."""
@@ -269,7 +286,7 @@ class VoucherPanel(QWidget):
             self.table.setItem(row, column, item)
 
     def _name_title(self) -> str:
-        return self.tr("Voucher · code") if self._narrow else self.tr("Voucher")
+        return self.tr("Voucher · code") if self._narrow and not self._tight else self.tr("Voucher")
 
     def _name_text(self, voucher: VoucherRowData) -> str:
         name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
@@ -299,8 +316,9 @@ class VoucherPanel(QWidget):
         usable = voucher is not None and voucher.usable
         balance = voucher is not None and voucher.balance
         self.redeem_button.setEnabled(usable)
-        self.redeem_button.setText(
-            self.tr("Deduct from saldo…") if balance else self.tr("Redeem voucher")
-        )
+        deduct = self.tr("Deduct from saldo…")
+        words = self.tr("Deduct…") if self._tight else deduct
+        self.redeem_button.setText(words if balance else self.tr("Redeem voucher"))
+        self.redeem_button.setToolTip(deduct if balance and self._tight else "")
         self.whole_button.setVisible(balance)
         self.whole_button.setEnabled(usable and balance)

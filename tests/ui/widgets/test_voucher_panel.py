@@ -133,3 +133,24 @@ def test_the_selected_voucher_stays_selected_when_the_page_turns_narrow(qtbot: Q
     assert selected is not None and selected.id == "V2"
     assert shown(panel, 1).startswith("Gift card\nGC-1200-4431\n")
     assert panel.redeem_button.text() == "Deduct from saldo…"
+
+
+def test_on_a_tight_page_the_deduction_s_button_is_short_and_says_it_whole_in_its_tooltip(
+    qtbot: QtBot,
+) -> None:
+    # 1024×768 at a desktop scale of 125% (819 px to Qt): "Deduct from saldo…" beside "Use up
+    # whole…" read "luct from salc". Back on a wide page, its words are whole again.
+    window = _window((1366, 768))
+    qtbot.addWidget(window)
+    STATES["09-balance-voucher"](window)  # the gift card selected
+    button = window.voucher_panel.redeem_button
+
+    window.resize(819, 590)
+    qtbot.waitUntil(lambda: button.text() == "Deduct…")
+    assert button.toolTip() == "Deduct from saldo…"
+    assert button.width() >= button.sizeHint().width()
+    assert window.voucher_panel.whole_button.isVisible()
+
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: button.text() == "Deduct from saldo…")
+    assert button.toolTip() == ""
