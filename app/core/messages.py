@@ -653,6 +653,43 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server has not confirmed it yet: the till is finding out, and a manager sees "
         "it if the till cannot."
     ),
+    # Accepted to send again when the server turned an attempt away (a 408 or 429), handed over
+    # then, and an attempt since may have reached the server unanswered: never offline.
+    "receipt.not_confirmed.sent_again": "NOT CONFIRMED — accepted to send again",
+    "receipt.not_confirmed.sent_again.todo": (
+        "It was handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again. The Stamps server has not confirmed it yet: the till is finding "
+        "out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.issued": (
+        "The reward is a voucher: nothing went over the counter. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.cart_issued": (
+        "The rewards that are not vouchers were handed over when the till accepted it to send "
+        "again, after the Stamps server asked for it again. The Stamps server has not confirmed "
+        "it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.cart": (
+        "They were handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again. The Stamps server has not confirmed it yet: the till is finding "
+        "out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.voucher": (
+        "The voucher was applied when the till accepted it to send again, after the Stamps "
+        "server asked for it again. The Stamps server has not confirmed it yet: the till is "
+        "finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.deduct": (
+        "The amount was taken off the bill when the till accepted it to send again, after the "
+        "Stamps server asked for it again. The Stamps server has not confirmed it yet: the till "
+        "is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.promo": (
+        "The promo was applied when the till accepted it to send again, after the Stamps server "
+        "asked for it again. The Stamps server has not confirmed it yet: the till is finding "
+        "out, and a manager sees it if the till cannot."
+    ),
     "receipt.waiting": "Waiting to send — do not hand over yet",
     "receipt.waiting.todo": (
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
@@ -826,6 +863,44 @@ TEMPLATES: dict[str, str] = {
     "receipt.refused.offline.todo.promo": (
         "The promo was applied when the till accepted it offline; the Stamps server refused it "
         "since. Tell a manager: it is listed under Exceptions."
+    ),
+    # Refused when the till sent it again after accepting it to send again (the server had
+    # turned an attempt away, a 408 or 429): what it gives went over then, never offline.
+    "receipt.refused.sent_again": "Refused after it was accepted to send again",
+    "receipt.refused.sent_again.todo": (
+        "It was handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again; the Stamps server refused it since. Tell a manager: it is listed "
+        "under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.issued": (
+        "The reward is a voucher: nothing went over the counter, and the Stamps server refused "
+        "it since, so the member does not get it. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.cart_issued": (
+        "The rewards that are not vouchers were handed over when the till accepted it to send "
+        "again, after the Stamps server asked for it again; the Stamps server refused the cart "
+        "since, so the member does not get its vouchers. Tell a manager: it is listed under "
+        "Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.cart": (
+        "They were handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again; the Stamps server refused it since. Tell a manager: it is listed "
+        "under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.voucher": (
+        "The voucher was applied when the till accepted it to send again, after the Stamps "
+        "server asked for it again; the Stamps server refused it since. Tell a manager: it is "
+        "listed under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.deduct": (
+        "The amount was taken off the bill when the till accepted it to send again, after the "
+        "Stamps server asked for it again; the Stamps server refused it since. Tell a manager: "
+        "it is listed under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.promo": (
+        "The promo was applied when the till accepted it to send again, after the Stamps server "
+        "asked for it again; the Stamps server refused it since. Tell a manager: it is listed "
+        "under Exceptions."
     ),
     "receipt.not_redeemed": "Not redeemed",
     "receipt.not_redeemed.todo": (

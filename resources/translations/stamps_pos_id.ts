@@ -1593,6 +1593,10 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
+        <source>no: accepted to send again</source>
+        <translation>tidak: diterima untuk dikirim ulang</translation>
+    </message>
+    <message>
         <source>Not sent: only the dashboard can cancel</source>
         <translation>Tidak dikirim: hanya dashboard yang dapat membatalkan</translation>
     </message>
@@ -2545,6 +2549,10 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Diterima — akan disinkronkan</translation>
     </message>
     <message>
+        <source>Sent again — NOT CONFIRMED</source>
+        <translation>Dikirim ulang — BELUM DIKONFIRMASI</translation>
+    </message>
+    <message>
         <source>Offline — NOT CONFIRMED</source>
         <translation>Offline — BELUM DIKONFIRMASI</translation>
     </message>
@@ -3211,6 +3219,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Accepted — will sync</source>
         <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — accepted to send again</source>
+        <translation>BELUM DIKONFIRMASI — diterima untuk dikirim ulang</translation>
     </message>
     <message>
         <source>NOT CONFIRMED — accepted offline</source>
@@ -5259,6 +5271,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
     </message>
     <message>
+        <source>NOT CONFIRMED — accepted to send again</source>
+        <comment>receipt.not_confirmed.sent_again</comment>
+        <translation>BELUM DIKONFIRMASI — diterima untuk dikirim ulang</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo</comment>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing went over the counter. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The rewards that are not vouchers were handed over when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.cart_issued</comment>
+        <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>They were handed over when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.cart</comment>
+        <translation>Hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The voucher was applied when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.voucher</comment>
+        <translation>Vouchernya sudah dipakai saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The amount was taken off the bill when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.deduct</comment>
+        <translation>Jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The promo was applied when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.promo</comment>
+        <translation>Promonya sudah diterapkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
         <source>Waiting to send — do not hand over yet</source>
         <comment>receipt.waiting</comment>
         <translation>Menunggu dikirim — jangan serahkan dulu</translation>
@@ -5522,6 +5574,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The promo was applied when the till accepted it offline; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
         <comment>receipt.refused.offline.todo.promo</comment>
         <translation>Promonya sudah diterapkan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>Refused after it was accepted to send again</source>
+        <comment>receipt.refused.sent_again</comment>
+        <translation>Ditolak setelah diterima untuk dikirim ulang</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo</comment>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing went over the counter, and the Stamps server refused it since, so the member does not get it. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir, dan server Stamps menolaknya setelah itu, jadi member tidak mendapatkannya. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The rewards that are not vouchers were handed over when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused the cart since, so the member does not get its vouchers. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.cart_issued</comment>
+        <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolak keranjangnya setelah itu, jadi member tidak mendapat vouchernya. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>They were handed over when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.cart</comment>
+        <translation>Hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The voucher was applied when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.voucher</comment>
+        <translation>Vouchernya sudah dipakai saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The amount was taken off the bill when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.deduct</comment>
+        <translation>Jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The promo was applied when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.promo</comment>
+        <translation>Promonya sudah diterapkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
     </message>
     <message>
         <source>Not redeemed</source>
