@@ -158,8 +158,14 @@ TEMPLATES: dict[str, str] = {
         "this search."
     ),
     "member.moved": (
-        "The Stamps server sends this till to another address ({address}), and this till has not "
-        "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."
+        "The answer sends this till to another address ({address}), and this till has not seen "
+        "“{query}” before. Call a manager: the Server URL (base_url) may need to be that "
+        "address, or a network's sign-in page is in the way."
+    ),
+    # a 3xx to another path of the same server: the Server URL's path is wrong
+    "member.redirected": (
+        "The answer sends this till to another address on the Stamps server, and this till has "
+        "not seen “{query}” before. Call a manager to check the Server URL (base_url)."
     ),
     "member.server_said": (
         "The Stamps server answered without saying who “{query}” is. It said: “{said}”. This "
@@ -1022,6 +1028,13 @@ TEMPLATES: dict[str, str] = {
         "It was sent, but a web page answered instead of the Stamps server (a network's sign-in "
         "page?): it may have gone through. The till is finding out."
     ),
+    # a 3xx, not followed: it reached something, and whether that was the Stamps API is unknown
+    "receipt.detail.redirected": (
+        "It was sent, but the answer sent the till to another address, which it does not follow: "
+        "the Server URL (base_url) may be wrong, or a network's sign-in page is in the way. It "
+        "may have gone through: the till is finding out, and a manager should check the Server "
+        "URL."
+    ),
     "receipt.detail.unreadable": (
         "The server answered, but its answer does not show whether it went through. The till is "
         "finding out."
@@ -1177,6 +1190,11 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server failed while handling it: the server may have applied it."
     ),
     "failure.unreadable": "The server answered, but its answer does not show that it applied it.",
+    "failure.redirected": (
+        "The answer sent the till to another address (a redirect), which it does not follow: the "
+        "Server URL (base_url) may be wrong, or a network's sign-in page is in the way. Whether "
+        "the Stamps server applied it is not known."
+    ),
     "failure.web_page": (
         "A web page answered instead of the Stamps server (a network's sign-in page, or a wrong "
         "base_url): whether the server got it is not known."

@@ -747,6 +747,14 @@
         <translation>Diproses, lalu menjawab 500</translation>
     </message>
     <message>
+        <source>Server asks to send again (408, 429) on redemptions</source>
+        <translation>Server meminta kirim ulang (408, 429) saat penukaran</translation>
+    </message>
+    <message>
+        <source>Redemptions redirected to a sign-in page (302)</source>
+        <translation>Penukaran dialihkan ke halaman login (302)</translation>
+    </message>
+    <message>
         <source>Reset the shop</source>
         <translation>Reset toko</translation>
     </message>
@@ -4581,11 +4589,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hanya member yang pernah dilihat mesin kasir ini yang ditampilkan: server Stamps tidak menjawab pencarian ini.</translation>
     </message>
     <message>
-        <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
-        <comment>member.moved</comment>
-        <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>
-    </message>
-    <message>
         <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
         <comment>member.server_said</comment>
         <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>
@@ -5856,6 +5859,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Sudah dikirim, tetapi yang menjawab adalah sebuah halaman web, bukan server Stamps (halaman login jaringan?): mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>
     </message>
     <message>
+        <source>It was sent, but the answer sent the till to another address, which it does not follow: the Server URL (base_url) may be wrong, or a network&apos;s sign-in page is in the way. It may have gone through: the till is finding out, and a manager should check the Server URL.</source>
+        <comment>receipt.detail.redirected</comment>
+        <translation>Sudah dikirim, tetapi jawabannya mengarahkan mesin kasir ke alamat lain, yang tidak diikutinya: URL server (base_url) mungkin salah, atau ada halaman login jaringan yang menghalangi. Mungkin sudah berhasil: mesin kasir sedang memastikannya, dan manajer sebaiknya memeriksa URL server.</translation>
+    </message>
+    <message>
         <source>The server answered, but its answer does not show whether it went through. The till is finding out.</source>
         <comment>receipt.detail.unreadable</comment>
         <translation>Server menjawab, tetapi jawabannya tidak menunjukkan apakah sudah berhasil. Mesin kasir sedang memastikannya.</translation>
@@ -6114,6 +6122,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The server answered, but its answer does not show that it applied it.</source>
         <comment>failure.unreadable</comment>
         <translation>Server menjawab, tetapi jawabannya tidak menunjukkan bahwa server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The answer sent the till to another address (a redirect), which it does not follow: the Server URL (base_url) may be wrong, or a network&apos;s sign-in page is in the way. Whether the Stamps server applied it is not known.</source>
+        <comment>failure.redirected</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ke alamat lain (pengalihan), yang tidak diikutinya: URL server (base_url) mungkin salah, atau ada halaman login jaringan yang menghalangi. Tidak diketahui apakah server Stamps sudah menerimanya.</translation>
     </message>
     <message>
         <source>A web page answered instead of the Stamps server (a network&apos;s sign-in page, or a wrong base_url): whether the server got it is not known.</source>
@@ -6574,6 +6587,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refused the lookup over what this till sends, not over the member: “{said}”. Call a manager to check the till&apos;s settings (merchant and store; stamps-pos doctor says which).</source>
         <comment>member.lookup_refused</comment>
         <translation>Server Stamps menolak pencarian karena data yang dikirim mesin kasir ini, bukan karena membernya: “{said}”. Panggil manajer untuk memeriksa pengaturan mesin kasir (merchant dan store; stamps-pos doctor menunjukkan yang mana).</translation>
+    </message>
+    <message>
+        <source>The answer sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager: the Server URL (base_url) may need to be that address, or a network&apos;s sign-in page is in the way.</source>
+        <comment>member.moved</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer: URL server (base_url) mungkin perlu diubah menjadi alamat itu, atau ada halaman login jaringan yang menghalangi.</translation>
+    </message>
+    <message>
+        <source>The answer sends this till to another address on the Stamps server, and this till has not seen “{query}” before. Call a manager to check the Server URL (base_url).</source>
+        <comment>member.redirected</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ini ke alamat lain di server Stamps, dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk memeriksa URL server (base_url).</translation>
     </message>
     <message>
         <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. Call a manager to set the new token (Settings in manager mode, or stamps-pos token set).</source>

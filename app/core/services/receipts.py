@@ -44,6 +44,10 @@ class Verdict(StrEnum):
 #: The server answered with a failure of its own (a 503 is ambiguous when the server's keys are
 #: not known to be honoured): it answered, so "no answer came back" would be false.
 _SERVER_FAILED = frozenset({"ServerError", "ServiceUnavailable"})
+#: An answer that sent the till to another address (a 3xx), which it does not follow: the
+#: Server URL is wrong or a network's sign-in page is in the way, and whether the server
+#: applied it is not known (a server may apply a POST and then redirect).
+_REDIRECTED = "Redirected"
 #: Something answered, but what it said cannot show whether the redemption went through.
 _UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge"})
 #: The server asked the till to slow down (a 429): it is there, nothing was applied, and the
@@ -460,6 +464,8 @@ def _words(
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")
+        elif kind == _REDIRECTED:
+            details = say("receipt.detail.redirected")
         elif kind in _SERVER_FAILED:
             details = say("receipt.detail.server_error")
         elif kind == "WebPageAnswer":

@@ -107,6 +107,7 @@ from app.core.stamps.errors import (
     MalformedResponse,
     NotFound,
     ReadRefused,
+    Redirected,
     ResponseLost,
     StampsError,
     ValidationFailed,
@@ -390,8 +391,12 @@ class Till:
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
             return say("member.no_answer", query=query)
         if isinstance(failure, ApiError) and failure.moved_to:
-            # a server moved (to https, most often): a manager sets the address, no retry helps
+            # a server moved (to https, most often), or a sign-in page took the request: a
+            # manager sets the address or signs the network in, no retry helps
             return say("member.moved", query=query, address=failure.moved_to)
+        if isinstance(failure, Redirected):
+            # sent elsewhere on the same server: "failing (302)" sent nobody to the address
+            return say("member.redirected", query=query)
         if isinstance(failure, ApiError) and failure.detail and _turned_down(failure):
             # it turned the lookup down in its own words: "failing (403)" hid them
             return say("member.server_said", query=query, said=failure.detail)

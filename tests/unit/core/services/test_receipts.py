@@ -109,6 +109,14 @@ def test_a_redemption_voided_by_the_offline_policy_is_not_redeemed_with_the_reas
             "a web page answered instead of the Stamps server",
         ),
         ("MalformedResponse: 200 OK without a redemption", True, "its answer does not show"),
+        # a 302 (a sign-in page, a wrong Server URL): "the server failed" sent nobody to either
+        (
+            "Redirected: 302 Found, to http://login.wifi.example",
+            True,
+            "the answer sent the till to another address, which it does not follow: the Server "
+            "URL (base_url) may be wrong, or a network's sign-in page is in the way. It may have "
+            "gone through",
+        ),
         ("AnswerTooLarge: more than 1 MiB", True, "its answer does not show"),
         (None, False, "Sending"),
     ],
