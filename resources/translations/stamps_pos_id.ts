@@ -2177,6 +2177,10 @@
         <translation>Diterima sebelum jawaban server</translation>
     </message>
     <message>
+        <source>yes: the Stamps server had asked for it again; the till was not offline</source>
+        <translation>ya: server Stamps sempat memintanya dikirim lagi; mesin kasir tidak sedang offline</translation>
+    </message>
+    <message>
         <source>Accepted offline</source>
         <translation>Diterima offline</translation>
     </message>
