@@ -17,7 +17,9 @@ import httpx
 
 from app.sandbox import DEMO_TOKEN, SandboxServer
 
-Fault = Literal["none", "server_errors", "timeouts", "applied_then_500"]
+Fault = Literal[
+    "none", "server_errors", "timeouts", "applied_then_500", "turned_away", "redirected"
+]
 
 #: What each of the menu's faults sets on the sandbox (on redemptions only, so members can still
 #: be looked up while the redemptions fail).
@@ -26,6 +28,10 @@ FAULTS: dict[Fault, dict[str, Any]] = {
     "server_errors": {"error_rate": 1.0, "error_statuses": [500, 502, 504]},
     "timeouts": {"timeout_rate": 1.0},
     "applied_then_500": {"applied_then_500_rate": 1.0},
+    # the server is there and asks for the request again (it timed out reading it; too many)
+    "turned_away": {"error_rate": 1.0, "error_statuses": [408, 429]},
+    # a network's sign-in page (or a moved server) answers with a redirect
+    "redirected": {"error_rate": 1.0, "error_statuses": [302]},
 }
 
 

@@ -231,7 +231,10 @@ def _exception_text(item: ExceptionItem) -> list[str]:
     # The window says these in words; here they are as reconciliation recorded them.
     evidence = item.evidence or {}
     lines += [f"  {key:<7} {one_line(str(evidence[key]))}" for key in RECORDED if key in evidence]
-    if row.provisional:
+    if row.provisional and row.answered:
+        # the server turned an attempt away (a 408, a 429): no outage to speak of
+        lines.append("  accepted to send again (provisional): the member may have had the reward")
+    elif row.provisional:
         lines.append("  accepted offline (provisional): the member may have had the reward")
     if item.needs_pin:
         lines.append("  a retry needs the member's PIN again (--member-pin-stdin)")

@@ -80,6 +80,23 @@ class EntryStatus(StrEnum):
     DISMISSED = "dismissed"
 
 
+class AcceptedAs(StrEnum):
+    """Why the till accepted a redemption before the server's answer (``OutboxEntry.accepted_as``,
+    recorded when it was accepted): its screens say "offline" only of an outage there was."""
+
+    #: The server could not be reached (or the till knew itself offline and sent nothing).
+    OFFLINE = "offline"
+    #: The server answered 429: it asked the till to slow down, and applied nothing.
+    SLOWED = "slowed"
+    #: The server answered 408: it timed out waiting for the request, and applied nothing.
+    TIMED_OUT = "timed_out"
+
+    @property
+    def sent_again(self) -> bool:
+        """The server was there and asked for the request again: no outage."""
+        return self is not AcceptedAs.OFFLINE
+
+
 #: States an entry never leaves.
 FINAL_STATUSES = frozenset(
     {EntryStatus.SYNCED, EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED}

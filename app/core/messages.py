@@ -166,8 +166,14 @@ TEMPLATES: dict[str, str] = {
         "this search."
     ),
     "member.moved": (
-        "The Stamps server sends this till to another address ({address}), and this till has not "
-        "seen “{query}” before. Call a manager to set the Server URL (base_url) to it."
+        "The answer sends this till to another address ({address}), and this till has not seen "
+        "“{query}” before. Call a manager: the Server URL (base_url) may need to be that "
+        "address, or a network's sign-in page is in the way."
+    ),
+    # a 3xx to another path of the same server: the Server URL's path is wrong
+    "member.redirected": (
+        "The answer sends this till to another address on the Stamps server, and this till has "
+        "not seen “{query}” before. Call a manager to check the Server URL (base_url)."
     ),
     "member.server_said": (
         "The Stamps server answered without saying who “{query}” is. It said: “{said}”. This "
@@ -664,6 +670,43 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server has not confirmed it yet: the till is finding out, and a manager sees "
         "it if the till cannot."
     ),
+    # Accepted to send again when the server turned an attempt away (a 408 or 429), handed over
+    # then, and an attempt since may have reached the server unanswered: never offline.
+    "receipt.not_confirmed.sent_again": "NOT CONFIRMED — accepted to send again",
+    "receipt.not_confirmed.sent_again.todo": (
+        "It was handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again. The Stamps server has not confirmed it yet: the till is finding "
+        "out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.issued": (
+        "The reward is a voucher: nothing went over the counter. The Stamps server has not "
+        "confirmed it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.cart_issued": (
+        "The rewards that are not vouchers were handed over when the till accepted it to send "
+        "again, after the Stamps server asked for it again. The Stamps server has not confirmed "
+        "it yet: the till is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.cart": (
+        "They were handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again. The Stamps server has not confirmed it yet: the till is finding "
+        "out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.voucher": (
+        "The voucher was applied when the till accepted it to send again, after the Stamps "
+        "server asked for it again. The Stamps server has not confirmed it yet: the till is "
+        "finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.deduct": (
+        "The amount was taken off the bill when the till accepted it to send again, after the "
+        "Stamps server asked for it again. The Stamps server has not confirmed it yet: the till "
+        "is finding out, and a manager sees it if the till cannot."
+    ),
+    "receipt.not_confirmed.sent_again.todo.promo": (
+        "The promo was applied when the till accepted it to send again, after the Stamps server "
+        "asked for it again. The Stamps server has not confirmed it yet: the till is finding "
+        "out, and a manager sees it if the till cannot."
+    ),
     "receipt.waiting": "Waiting to send — do not hand over yet",
     "receipt.waiting.todo": (
         "The Stamps server cannot be reached yet; the till keeps trying while the customer's "
@@ -838,6 +881,44 @@ TEMPLATES: dict[str, str] = {
         "The promo was applied when the till accepted it offline; the Stamps server refused it "
         "since. Tell a manager: it is listed under Exceptions."
     ),
+    # Refused when the till sent it again after accepting it to send again (the server had
+    # turned an attempt away, a 408 or 429): what it gives went over then, never offline.
+    "receipt.refused.sent_again": "Refused after it was accepted to send again",
+    "receipt.refused.sent_again.todo": (
+        "It was handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again; the Stamps server refused it since. Tell a manager: it is listed "
+        "under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.issued": (
+        "The reward is a voucher: nothing went over the counter, and the Stamps server refused "
+        "it since, so the member does not get it. Tell a manager: it is listed under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.cart_issued": (
+        "The rewards that are not vouchers were handed over when the till accepted it to send "
+        "again, after the Stamps server asked for it again; the Stamps server refused the cart "
+        "since, so the member does not get its vouchers. Tell a manager: it is listed under "
+        "Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.cart": (
+        "They were handed over when the till accepted it to send again, after the Stamps server "
+        "asked for it again; the Stamps server refused it since. Tell a manager: it is listed "
+        "under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.voucher": (
+        "The voucher was applied when the till accepted it to send again, after the Stamps "
+        "server asked for it again; the Stamps server refused it since. Tell a manager: it is "
+        "listed under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.deduct": (
+        "The amount was taken off the bill when the till accepted it to send again, after the "
+        "Stamps server asked for it again; the Stamps server refused it since. Tell a manager: "
+        "it is listed under Exceptions."
+    ),
+    "receipt.refused.sent_again.todo.promo": (
+        "The promo was applied when the till accepted it to send again, after the Stamps server "
+        "asked for it again; the Stamps server refused it since. Tell a manager: it is listed "
+        "under Exceptions."
+    ),
     "receipt.not_redeemed": "Not redeemed",
     "receipt.not_redeemed.todo": (
         "The server could not be reached and the offline rules do not allow this. Nothing was "
@@ -957,6 +1038,13 @@ TEMPLATES: dict[str, str] = {
     "receipt.detail.web_page": (
         "It was sent, but a web page answered instead of the Stamps server (a network's sign-in "
         "page?): it may have gone through. The till is finding out."
+    ),
+    # a 3xx, not followed: it reached something, and whether that was the Stamps API is unknown
+    "receipt.detail.redirected": (
+        "It was sent, but the answer sent the till to another address, which it does not follow: "
+        "the Server URL (base_url) may be wrong, or a network's sign-in page is in the way. It "
+        "may have gone through: the till is finding out, and a manager should check the Server "
+        "URL."
     ),
     "receipt.detail.unreadable": (
         "The server answered, but its answer does not show whether it went through. The till is "
@@ -1113,6 +1201,11 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server failed while handling it: the server may have applied it."
     ),
     "failure.unreadable": "The server answered, but its answer does not show that it applied it.",
+    "failure.redirected": (
+        "The answer sent the till to another address (a redirect), which it does not follow: the "
+        "Server URL (base_url) may be wrong, or a network's sign-in page is in the way. Whether "
+        "the Stamps server applied it is not known."
+    ),
     "failure.web_page": (
         "A web page answered instead of the Stamps server (a network's sign-in page, or a wrong "
         "base_url): whether the server got it is not known."

@@ -133,7 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--error-statuses",
         type=_statuses,
         default=(500, 502, 503, 504),
-        help="comma-separated statuses an injected error answers with",
+        help="comma-separated statuses an injected error answers with (a 3xx redirects)",
+    )
+    p.add_argument(
+        "--redirect-location",
+        default=FaultConfig.redirect_location,
+        help="where an injected 3xx sends the client (a network's sign-in page by default)",
     )
     p.add_argument(
         "--fault-scope",
@@ -158,6 +163,7 @@ def fault_config(args: argparse.Namespace) -> FaultConfig:
         trickle_ms=args.trickle_ms,
         scope=args.fault_scope,
         error_statuses=args.error_statuses,
+        redirect_location=args.redirect_location,
         timeout_after_apply=args.timeout_after_apply,
         drop_after_apply=args.drop_after_apply,
         errors_only_after_apply=args.errors_only_after_apply,

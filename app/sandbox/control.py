@@ -56,7 +56,7 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
 
     async def reset(request: Request) -> dict[str, Any]:
         options = await _body(request)
-        unknown = set(options) - {"extra_rewards"}
+        unknown = set(options) - {"extra_rewards", "stamps_unknown"}
         if unknown:
             raise ValueError(f"unknown reset options: {sorted(unknown)}")
         extra = options.get("extra_rewards")
@@ -64,7 +64,13 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
             isinstance(extra, bool) or not isinstance(extra, int) or not 0 <= extra <= 10_000
         ):
             raise ValueError("extra_rewards must be a whole number from 0 to 10000")
-        sandbox.reset(extra)
+        # members the server gives no balance for (``"stamps": null``), by id
+        hidden = options.get("stamps_unknown", [])
+        if not isinstance(hidden, list) or not all(
+            isinstance(m, int) and not isinstance(m, bool) for m in hidden
+        ):
+            raise ValueError("stamps_unknown must be a list of member ids")
+        sandbox.reset(extra, stamps_unknown=hidden)
         return {"status": "ok"}
 
     async def ledger(request: Request) -> dict[str, Any]:

@@ -83,6 +83,10 @@ _STATUS = {
 ERRORS_ONLY = {"errors": {"__all__": "The redemption could not be completed, please try again"}}
 
 _REASONS = {
+    301: "Moved Permanently",
+    302: "Found",
+    307: "Temporary Redirect",
+    308: "Permanent Redirect",
     408: "Request Timeout",
     429: "Too Many Requests",
     500: "Internal Server Error",
@@ -107,8 +111,10 @@ class FaultConfig:
     # milliseconds between two bytes of a trickled answer
     trickle_ms: int = 100
     scope: str = "all"
-    # what an injected error answers, one picked at random each time
+    # what an injected error answers, one picked at random each time (a 3xx sends the client to
+    # ``redirect_location``, as a network's sign-in page or a moved server does)
     error_statuses: tuple[int, ...] = (500, 502, 503, 504)
+    redirect_location: str = "http://login.wifi.example/portal?continue=stamps"
     timeout_after_apply: bool = False
     drop_after_apply: bool = False
     errors_only_after_apply: bool = False
@@ -146,8 +152,14 @@ class FaultConfig:
             raise ValueError("trickle_ms must be >= 1")
         if self.scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES}")
-        if not self.error_statuses or any(not 400 <= s <= 599 for s in self.error_statuses):
-            raise ValueError("error_statuses must be HTTP error statuses (400-599)")
+        if not self.error_statuses or any(
+            not (300 <= s <= 308 or 400 <= s <= 599) or s == 304 for s in self.error_statuses
+        ):
+            raise ValueError("error_statuses must be HTTP error or redirect statuses (300-599)")
+        if not 0 < len(self.redirect_location) <= 200 or not all(
+            " " < ch <= "~" for ch in self.redirect_location
+        ):
+            raise ValueError("redirect_location must be 1-200 printable ASCII characters")
 
 
 class FaultInjector:
@@ -281,6 +293,8 @@ class FaultMiddleware:
     async def _html(self, send: Send, status: int) -> None:
         retry_after = self.injector.config.retry_after
         extra = [(b"retry-after", retry_after.encode())] if retry_after is not None else []
+        if 300 <= status < 400:
+            extra.append((b"location", self.injector.config.redirect_location.encode()))
         await _send(send, status, b"text/html; charset=utf-8", html_page(status), extra)
 
     async def _trickle(

@@ -53,7 +53,8 @@ class Member:
     member_ids: list[str]
     card_number: str | None
     level: int
-    stamps: int
+    # None: the server gives no balance (``"stamps": null``, which the docs do not rule out)
+    stamps: int | None
     gender: str
     birthday: str
     address: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +69,13 @@ class Sandbox:
         # Set on shutdown so requests held by the timeout fault end and the server can stop.
         self.released = asyncio.Event()
 
-    def reset(self, extra_rewards: int | None = None) -> None:
+    def reset(
+        self, extra_rewards: int | None = None, *, stamps_unknown: Iterable[int] = ()
+    ) -> None:
         """Demo data afresh, keys and ledger emptied, clock and faults back to their defaults;
-        ``extra_rewards`` generated rewards in this world, when given."""
-        self.state.reset(extra_rewards)
+        ``extra_rewards`` generated rewards in this world, when given; the members
+        ``stamps_unknown`` names answered without a balance."""
+        self.state.reset(extra_rewards, stamps_unknown=stamps_unknown)
         self.keys.enabled = self.idempotency_default
         self.faults.reset()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from app.sandbox.data import build_world
@@ -74,10 +74,19 @@ class SandboxState:
 
     # --- lifecycle -----------------------------------------------------------------------
 
-    def reset(self, extra_rewards: int | None = None) -> None:
-        """Demo data afresh; ``extra_rewards``, when given, for this world only."""
+    def reset(
+        self, extra_rewards: int | None = None, *, stamps_unknown: Iterable[int] = ()
+    ) -> None:
+        """Demo data afresh; ``extra_rewards``, when given, for this world only; the members
+        ``stamps_unknown`` names (ids) with no balance, ``"stamps": null``, as a server that
+        does not hold one answers (the docs show a membership's stamps only by example)."""
         rewards = self.extra_rewards if extra_rewards is None else extra_rewards
         self.world = build_world(self._wall(), self.extra_members, rewards)
+        for member_id in stamps_unknown:
+            member = self.world.members.get(member_id)
+            if member is None:
+                raise ValueError(f"no member {member_id} to give no balance")
+            member.stamps = None
         self.changed()
 
     def changed(self) -> None:

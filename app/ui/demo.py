@@ -19,7 +19,9 @@ from app.ui.controllers.tasks import spawn
 from app.ui.main_window import CashierWindowView
 
 #: The server's failures the menu can turn on, one at a time.
-Fault = Literal["none", "server_errors", "timeouts", "applied_then_500"]
+Fault = Literal[
+    "none", "server_errors", "timeouts", "applied_then_500", "turned_away", "redirected"
+]
 
 
 class DemoControls(Protocol):
@@ -95,6 +97,18 @@ class DemoMenu:
             (
                 "applied_then_500",
                 QCoreApplication.translate("DemoMenu", "Applied, then answered 500"),
+            ),
+            (
+                "turned_away",
+                QCoreApplication.translate(
+                    "DemoMenu", "Server asks to send again (408, 429) on redemptions"
+                ),
+            ),
+            (
+                "redirected",
+                QCoreApplication.translate(
+                    "DemoMenu", "Redemptions redirected to a sign-in page (302)"
+                ),
             ),
         )
         for fault, text in choices:

@@ -751,6 +751,14 @@
         <translation>Diproses, lalu menjawab 500</translation>
     </message>
     <message>
+        <source>Server asks to send again (408, 429) on redemptions</source>
+        <translation>Server meminta kirim ulang (408, 429) saat penukaran</translation>
+    </message>
+    <message>
+        <source>Redemptions redirected to a sign-in page (302)</source>
+        <translation>Penukaran dialihkan ke halaman login (302)</translation>
+    </message>
+    <message>
         <source>Reset the shop</source>
         <translation>Reset toko</translation>
     </message>
@@ -1609,6 +1617,10 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
+        <source>no: accepted to send again</source>
+        <translation>tidak: diterima untuk dikirim ulang</translation>
+    </message>
+    <message>
         <source>Not sent: only the dashboard can cancel</source>
         <translation>Tidak dikirim: hanya dashboard yang dapat membatalkan</translation>
     </message>
@@ -2181,6 +2193,10 @@
         <translation>Diterima sebelum jawaban server</translation>
     </message>
     <message>
+        <source>yes: the Stamps server had asked for it again; the till was not offline</source>
+        <translation>ya: server Stamps sempat memintanya dikirim lagi; mesin kasir tidak sedang offline</translation>
+    </message>
+    <message>
         <source>Accepted offline</source>
         <translation>Diterima offline</translation>
     </message>
@@ -2563,6 +2579,10 @@ Pindai kartu atau cari (F2).</translation>
     <message>
         <source>Accepted — will sync</source>
         <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
+        <source>Sent again — NOT CONFIRMED</source>
+        <translation>Dikirim ulang — BELUM DIKONFIRMASI</translation>
     </message>
     <message>
         <source>Offline — NOT CONFIRMED</source>
@@ -3231,6 +3251,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Accepted — will sync</source>
         <translation>Diterima — akan disinkronkan</translation>
+    </message>
+    <message>
+        <source>NOT CONFIRMED — accepted to send again</source>
+        <translation>BELUM DIKONFIRMASI — diterima untuk dikirim ulang</translation>
     </message>
     <message>
         <source>NOT CONFIRMED — accepted offline</source>
@@ -4620,11 +4644,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hanya member yang pernah dilihat mesin kasir ini yang ditampilkan: server Stamps tidak menjawab pencarian ini.</translation>
     </message>
     <message>
-        <source>The Stamps server sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager to set the Server URL (base_url) to it.</source>
-        <comment>member.moved</comment>
-        <translation>Server Stamps mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk mengatur URL Server (base_url) ke alamat itu.</translation>
-    </message>
-    <message>
         <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
         <comment>member.server_said</comment>
         <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>
@@ -5315,6 +5334,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya secara offline. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
     </message>
     <message>
+        <source>NOT CONFIRMED — accepted to send again</source>
+        <comment>receipt.not_confirmed.sent_again</comment>
+        <translation>BELUM DIKONFIRMASI — diterima untuk dikirim ulang</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo</comment>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing went over the counter. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The rewards that are not vouchers were handed over when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.cart_issued</comment>
+        <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>They were handed over when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.cart</comment>
+        <translation>Hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The voucher was applied when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.voucher</comment>
+        <translation>Vouchernya sudah dipakai saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The amount was taken off the bill when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.deduct</comment>
+        <translation>Jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
+        <source>The promo was applied when the till accepted it to send again, after the Stamps server asked for it again. The Stamps server has not confirmed it yet: the till is finding out, and a manager sees it if the till cannot.</source>
+        <comment>receipt.not_confirmed.sent_again.todo.promo</comment>
+        <translation>Promonya sudah diterapkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi. Server Stamps belum mengonfirmasinya: mesin kasir sedang memastikannya, dan manajer akan melihatnya jika mesin kasir tidak bisa.</translation>
+    </message>
+    <message>
         <source>Waiting to send — do not hand over yet</source>
         <comment>receipt.waiting</comment>
         <translation>Menunggu dikirim — jangan serahkan dulu</translation>
@@ -5580,6 +5639,46 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Promonya sudah diterapkan saat mesin kasir menerimanya secara offline; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
     </message>
     <message>
+        <source>Refused after it was accepted to send again</source>
+        <comment>receipt.refused.sent_again</comment>
+        <translation>Ditolak setelah diterima untuk dikirim ulang</translation>
+    </message>
+    <message>
+        <source>It was handed over when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo</comment>
+        <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The reward is a voucher: nothing went over the counter, and the Stamps server refused it since, so the member does not get it. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.issued</comment>
+        <translation>Hadiahnya berupa voucher: tidak ada yang diserahkan di kasir, dan server Stamps menolaknya setelah itu, jadi member tidak mendapatkannya. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The rewards that are not vouchers were handed over when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused the cart since, so the member does not get its vouchers. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.cart_issued</comment>
+        <translation>Hadiah yang bukan voucher sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolak keranjangnya setelah itu, jadi member tidak mendapat vouchernya. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>They were handed over when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.cart</comment>
+        <translation>Hadiah-hadiahnya sudah diserahkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The voucher was applied when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.voucher</comment>
+        <translation>Vouchernya sudah dipakai saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The amount was taken off the bill when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.deduct</comment>
+        <translation>Jumlahnya sudah dipotong dari tagihan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
+        <source>The promo was applied when the till accepted it to send again, after the Stamps server asked for it again; the Stamps server refused it since. Tell a manager: it is listed under Exceptions.</source>
+        <comment>receipt.refused.sent_again.todo.promo</comment>
+        <translation>Promonya sudah diterapkan saat mesin kasir menerimanya untuk dikirim ulang, setelah server Stamps memintanya dikirim lagi; server Stamps menolaknya setelah itu. Beri tahu manajer: tercantum di Pengecualian.</translation>
+    </message>
+    <message>
         <source>Not redeemed</source>
         <comment>receipt.not_redeemed</comment>
         <translation>Tidak ditukar</translation>
@@ -5818,6 +5917,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>It was sent, but a web page answered instead of the Stamps server (a network&apos;s sign-in page?): it may have gone through. The till is finding out.</source>
         <comment>receipt.detail.web_page</comment>
         <translation>Sudah dikirim, tetapi yang menjawab adalah sebuah halaman web, bukan server Stamps (halaman login jaringan?): mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>
+    </message>
+    <message>
+        <source>It was sent, but the answer sent the till to another address, which it does not follow: the Server URL (base_url) may be wrong, or a network&apos;s sign-in page is in the way. It may have gone through: the till is finding out, and a manager should check the Server URL.</source>
+        <comment>receipt.detail.redirected</comment>
+        <translation>Sudah dikirim, tetapi jawabannya mengarahkan mesin kasir ke alamat lain, yang tidak diikutinya: URL server (base_url) mungkin salah, atau ada halaman login jaringan yang menghalangi. Mungkin sudah berhasil: mesin kasir sedang memastikannya, dan manajer sebaiknya memeriksa URL server.</translation>
     </message>
     <message>
         <source>The server answered, but its answer does not show whether it went through. The till is finding out.</source>
@@ -6078,6 +6182,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The server answered, but its answer does not show that it applied it.</source>
         <comment>failure.unreadable</comment>
         <translation>Server menjawab, tetapi jawabannya tidak menunjukkan bahwa server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The answer sent the till to another address (a redirect), which it does not follow: the Server URL (base_url) may be wrong, or a network&apos;s sign-in page is in the way. Whether the Stamps server applied it is not known.</source>
+        <comment>failure.redirected</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ke alamat lain (pengalihan), yang tidak diikutinya: URL server (base_url) mungkin salah, atau ada halaman login jaringan yang menghalangi. Tidak diketahui apakah server Stamps sudah menerimanya.</translation>
     </message>
     <message>
         <source>A web page answered instead of the Stamps server (a network&apos;s sign-in page, or a wrong base_url): whether the server got it is not known.</source>
@@ -6543,6 +6652,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refused the lookup over what this till sends, not over the member: “{said}”. Call a manager to check the till&apos;s settings (merchant and store; stamps-pos doctor says which).</source>
         <comment>member.lookup_refused</comment>
         <translation>Server Stamps menolak pencarian karena data yang dikirim mesin kasir ini, bukan karena membernya: “{said}”. Panggil manajer untuk memeriksa pengaturan mesin kasir (merchant dan store; stamps-pos doctor menunjukkan yang mana).</translation>
+    </message>
+    <message>
+        <source>The answer sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager: the Server URL (base_url) may need to be that address, or a network&apos;s sign-in page is in the way.</source>
+        <comment>member.moved</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ini ke alamat lain ({address}), dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer: URL server (base_url) mungkin perlu diubah menjadi alamat itu, atau ada halaman login jaringan yang menghalangi.</translation>
+    </message>
+    <message>
+        <source>The answer sends this till to another address on the Stamps server, and this till has not seen “{query}” before. Call a manager to check the Server URL (base_url).</source>
+        <comment>member.redirected</comment>
+        <translation>Jawabannya mengarahkan mesin kasir ini ke alamat lain di server Stamps, dan mesin kasir ini belum pernah melihat “{query}”. Panggil manajer untuk memeriksa URL server (base_url).</translation>
     </message>
     <message>
         <source>The Stamps server refuses this till&apos;s API token, so members cannot be looked up. Call a manager to set the new token (Settings in manager mode, or stamps-pos token set).</source>

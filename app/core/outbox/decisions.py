@@ -12,10 +12,11 @@ import sqlalchemy as sa
 import uuid6
 from sqlmodel import Session
 
-from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
+from app.core.domain import AcceptedAs, Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import say
 from app.core.outbox.errors import OutboxError
 from app.core.outbox.remote import LineStatus
+from app.core.stamps.errors import RateLimited, RequestTimedOut
 from app.core.storage.tables import (
     ATTEMPTS,
     ENTRIES,
@@ -373,9 +374,28 @@ def accept_unsent_offline(session: Session, entry_id: str, *, now: datetime) -> 
         return None
     if not entry.provisional:
         entry.provisional = True
+        entry.accepted_as = accepted_as(entry.last_error)
         entry.updated_at = now
         session.add(entry)
     return entry
+
+
+def accepted_as(last_error: str | None) -> AcceptedAs:
+    """Why an entry is accepted before the server's answer, from how its last attempt ended:
+    the server turned it away to be sent again (a 429, a 408), or it could not be reached (or
+    no attempt was made: the till knew itself offline). Recorded then, as later attempts say
+    nothing of the moment it was accepted."""
+    # the record's class name, before its words (``transitions.read_error_text``, which this
+    # module cannot import: it imports this one, through the claim)
+    kind = (last_error or "").partition(":")[0].strip()
+    return _TURNED_AWAY.get(kind, AcceptedAs.OFFLINE)
+
+
+#: The failures of an attempt the server turned away to be sent again, applying nothing.
+_TURNED_AWAY = {
+    RateLimited.__name__: AcceptedAs.SLOWED,
+    RequestTimedOut.__name__: AcceptedAs.TIMED_OUT,
+}
 
 
 def void_unsent(

@@ -22,7 +22,7 @@ import uuid6
 from sqlmodel import Session
 
 from app.core import clock, logs
-from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
+from app.core.domain import AcceptedAs, Channel, EntryStatus, OperationKind, Outcome
 from app.core.outbox import claim as claims
 from app.core.outbox import decisions, reconcile
 from app.core.outbox.claim import Claimed
@@ -75,6 +75,7 @@ _ENQUEUED = (
     "depends_on",
     "expires_at",
     "provisional",
+    "accepted_as",
     "reconciled",
     "expect_store",
     "expect_name",
@@ -347,6 +348,8 @@ class Outbox:
             "depends_on": depends_on,
             "expires_at": expires_at,
             "provisional": provisional,
+            # the policy accepts a redemption before sending it only when the till is offline
+            "accepted_as": AcceptedAs.OFFLINE if provisional else None,
             "reconciled": False,
             "expect_store": int(store)
             if isinstance(store, int | str) and str(store).isdigit()
@@ -385,6 +388,7 @@ class Outbox:
                 if not admission.allowed:
                     return None, admission
                 values["provisional"] = admission.provisional
+                values["accepted_as"] = AcceptedAs.OFFLINE if admission.provisional else None
             values["seq"] = _NEXT_SEQ.rows(connection, {})[0][0]
             _INSERT.run(connection, {f"e_{name}": value for name, value in values.items()})
             return as_loaded(OutboxEntry, values), admission

@@ -33,6 +33,7 @@ _BY_CLASS = {
     "RateLimited": "failure.rate_limited",
     "ServerError": "failure.server_error",
     "ServiceUnavailable": "failure.server_error",
+    "Redirected": "failure.redirected",
     "MalformedResponse": "failure.unreadable",
     "WebPageAnswer": "failure.web_page",
     "InvalidRequest": "failure.invalid_request",

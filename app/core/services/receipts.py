@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.core import clock
-from app.core.domain import Channel, EntryStatus, OperationKind, Outcome
+from app.core.domain import AcceptedAs, Channel, EntryStatus, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
 from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_dashboard
 from app.core.outbox.reconcile import line_status_of
@@ -44,6 +44,10 @@ class Verdict(StrEnum):
 #: The server answered with a failure of its own (a 503 is ambiguous when the server's keys are
 #: not known to be honoured): it answered, so "no answer came back" would be false.
 _SERVER_FAILED = frozenset({"ServerError", "ServiceUnavailable"})
+#: An answer that sent the till to another address (a 3xx), which it does not follow: the
+#: Server URL is wrong or a network's sign-in page is in the way, and whether the server
+#: applied it is not known (a server may apply a POST and then redirect).
+_REDIRECTED = "Redirected"
 #: Something answered, but what it said cannot show whether the redemption went through.
 _UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge"})
 #: The server asked the till to slow down (a 429): it is there, nothing was applied, and the
@@ -104,11 +108,12 @@ class Receipt:
     #: Held by a queue paused for credentials: nothing of it goes until a manager has set them
     #: right, so there is no answer worth waiting for.
     paused: bool = False
-    #: Accepted offline because the server asked the till to slow down (a 429), not because it
-    #: could not be reached: a screen's "offline" would tell of an outage there is not.
+    #: Accepted before the server's answer because it asked the till to slow down (a 429), not
+    #: because it could not be reached: a screen's "offline" would tell of an outage there is
+    #: not. Said of it as long as it is followed (not confirmed, refused, confirmed since).
     slowed: bool = False
-    #: Accepted offline because the server timed out waiting for the request (a 408): it
-    #: answered, so "offline" would tell of an outage there is not.
+    #: Accepted before the server's answer because it timed out waiting for the request (a
+    #: 408): it answered, so "offline" would tell of an outage there is not.
     timed_out: bool = False
     #: The entry's next attempt, when ``details`` count the time to it ("sends it again in
     #: 12 s"): a screen that keeps them up reads the receipt again as time passes. Read once,
@@ -188,17 +193,22 @@ def receipt_for(
     behind: bool = False,
     handed_over: bool = False,
     sent_again: bool = False,
+    accepted_as: AcceptedAs | None = None,
 ) -> Receipt:
     """The receipt of an entry as it stands (``paused``: the queue waits for credentials;
     ``paused_over_http``: because the server refuses plain http, not the token; ``behind``:
     never sent, it waits for an earlier entry of its member's lane; ``handed_over``: what it
     gives went over the counter already, as a manager's "Send again" of a redemption the till
-    had accepted offline, which the entry itself does not record; ``sent_again``: it was
-    accepted when the server turned its attempts away, not offline,
-    :func:`accepted_to_send_again`)."""
+    had accepted offline, which the entry itself does not record; ``accepted_as``: why that
+    redemption was accepted, as recorded on it). Why the entry itself was accepted is its
+    record (``OutboxEntry.accepted_as``); an entry accepted before the till recorded it is
+    said as it was until then: ``sent_again`` (:func:`accepted_to_send_again`) for a confirmed
+    one, its last attempt for one still accepted, offline for the rest."""
     verdict = verdict_of(entry, ambiguous_attempt=ambiguous_attempt)
+    handed_over = handed_over or entry.provisional
+    why = (accepted_as or recorded_acceptance(entry)) if handed_over else None
     headline, what_to_do, details = _words(
-        entry, verdict, ambiguous_attempt, paused, handed_over or entry.provisional, sent_again
+        entry, verdict, ambiguous_attempt, paused, handed_over, _Acceptance(why, sent_again)
     )
     if behind and details is not None and details.id == "receipt.detail.sending":
         details = say("receipt.detail.behind")
@@ -212,7 +222,11 @@ def receipt_for(
     gives = _gives_for(OperationKind(entry.kind), response, entry.issues_voucher)
     headline, what_to_do = _for_order(headline, gives), _for_order(what_to_do, gives)
     # accepted while the server answered and applied nothing: no screen says "offline" of it
-    answered = _turned_away(entry) if verdict is Verdict.ACCEPTED_OFFLINE and not paused else None
+    answered: str | None = None
+    if why is not None and not paused:
+        answered = why.value if why.sent_again else None
+    elif verdict is Verdict.ACCEPTED_OFFLINE and not paused:
+        answered = _turned_away(entry)  # not recorded: guessed from its last attempt, as before
     return Receipt(
         entry_id=entry.id,
         kind=OperationKind(entry.kind),
@@ -344,7 +358,7 @@ def _words(
     ambiguous: bool,
     paused: bool,
     handed_over: bool,
-    sent_again: bool,
+    acceptance: _Acceptance,
 ) -> tuple[Message, Message, Message | None]:
     name = verdict.value
     headline, todo = say(f"receipt.{name}"), say(f"receipt.{name}.todo")
@@ -371,7 +385,7 @@ def _words(
         if handed_over:
             # handed over when the till accepted it: a second "hand over" would be a gift. Said
             # offline only when it was: after a 408 or 429 the server was there all along.
-            todo = say(f"receipt.confirmed.{'sent_again' if sent_again else 'offline'}.todo")
+            todo = say(f"receipt.confirmed.{acceptance.confirmed_as}.todo")
         elif entry.reconciled or not answered:
             # it read "do not hand over yet" until now: now it may be given
             todo = say("receipt.confirmed.later.todo")
@@ -381,13 +395,23 @@ def _words(
         # applied, so it is still only accepted offline, handed over then.
         todo = say("receipt.accepted_offline.paused.todo")
         details = say("receipt.detail.paused")
-    elif verdict is Verdict.ACCEPTED_OFFLINE and (why := _turned_away(entry)):
+        if (why := acceptance.why) is not None and why.sent_again:
+            headline = say(f"receipt.accepted_offline.{why}")
+    elif verdict is Verdict.ACCEPTED_OFFLINE:
         # Judged by the offline rules when the server asked the till to wait, or timed out
         # waiting for the request (architecture §4): the server is there, and "when the network
-        # is back" spoke of an outage there was not.
-        headline = say(f"receipt.accepted_offline.{why}")
-        todo = say(f"receipt.accepted_offline.{why}.todo")
-        details = turned_away_words(entry)
+        # is back" spoke of an outage there was not. The headline says why it was accepted (its
+        # record); what happens next follows its last attempt, which may have been turned away
+        # since a till accepted it offline.
+        now = _turned_away(entry)
+        if (named := acceptance.accepted_as(now)) is not None:
+            headline = say(f"receipt.accepted_offline.{named}")
+        if now is not None:
+            todo = say(f"receipt.accepted_offline.{now}.todo")
+            details = turned_away_words(entry)
+        elif named is not None:
+            # turned away when accepted, then not answered at all: it goes again by itself
+            todo = say("receipt.accepted_offline.timed_out.todo")
     elif verdict is Verdict.CANCELLED and entry.status == EntryStatus.SYNCED:
         # It reached the server (its line is in the member's activity), and was cancelled
         # there since: "it was never sent" would be false, and it is never sent again.
@@ -411,14 +435,18 @@ def _words(
             # Refused when the network came back: the reward went over the counter when the till
             # accepted it offline, and its customer has gone. "Tell the customer why" cannot be
             # done; the refusal is a manager's to settle (its exception says it was offline).
-            headline, todo = say("receipt.refused.offline"), say("receipt.refused.offline.todo")
+            said_as = acceptance.handed_over_as
+            headline, todo = (
+                say(f"receipt.refused.{said_as}"),
+                say(f"receipt.refused.{said_as}.todo"),
+            )
         if verdict is Verdict.NOT_REDEEMED and kiosk:
             # its customer is at the counter now: nothing stands in the way of redeeming there
             todo = say("receipt.not_redeemed.kiosk.todo")
-        elif verdict is Verdict.NOT_REDEEMED and (why := _turned_away(entry)):
+        elif verdict is Verdict.NOT_REDEEMED and (turned := _turned_away(entry)):
             # the server answered (asked the till to wait, or timed out waiting for the
             # request), and could not be reached is not what happened
-            todo = say(f"receipt.not_redeemed.{why}.todo")
+            todo = say(f"receipt.not_redeemed.{turned}.todo")
     elif verdict is Verdict.NOT_CONFIRMED:
         kind, _ = read_error_text(entry.last_error)
         if entry.status == EntryStatus.UNKNOWN:
@@ -436,6 +464,8 @@ def _words(
         elif kind in _NEVER_ARRIVED and not ambiguous:
             headline, todo = say("receipt.waiting"), say("receipt.waiting.todo")
             details = say("receipt.detail.unreachable")
+        elif kind == _REDIRECTED:
+            details = say("receipt.detail.redirected")
         elif kind in _SERVER_FAILED:
             details = say("receipt.detail.server_error")
         elif kind == "WebPageAnswer":
@@ -454,8 +484,9 @@ def _words(
         if handed_over and entry.kind != OperationKind.CANCEL:
             # The till told the cashier to hand it over when it accepted it offline: "keep the
             # reward back" would be false now. What is known (details) stands as it is.
-            headline = say("receipt.not_confirmed.offline")
-            todo = say("receipt.not_confirmed.offline.todo")
+            said_as = acceptance.handed_over_as
+            headline = say(f"receipt.not_confirmed.{said_as}")
+            todo = say(f"receipt.not_confirmed.{said_as}.todo")
     if entry.kind == OperationKind.CANCEL:
         headline, todo = _cancel_words(headline, todo)
         if needs_dashboard(entry):
@@ -465,6 +496,44 @@ def _words(
         elif entry.status == EntryStatus.VOIDED and entry.note == CANCELLED_ON_SERVER:
             details = say("decision.nothing_to_cancel.on_server")
     return headline, todo, details
+
+
+def recorded_acceptance(entry: OutboxEntry) -> AcceptedAs | None:
+    """Why the till accepted ``entry`` before the server's answer, as it recorded then; ``None``
+    for an entry accepted before the till recorded it (migration 0013), or never accepted so."""
+    try:
+        return None if entry.accepted_as is None else AcceptedAs(entry.accepted_as)
+    except ValueError:  # written by a later version of the till: said as before
+        return None
+
+
+@dataclass(frozen=True)
+class _Acceptance:
+    """Why a redemption handed over before the server's answer was accepted: ``why``, as its
+    entry recorded it, or ``None`` before the till recorded it, when the words are those the
+    till said until then (``sent_again``, guessed from its attempts, for a confirmed one)."""
+
+    why: AcceptedAs | None
+    sent_again: bool
+
+    @property
+    def confirmed_as(self) -> str:
+        """The part of a confirmed one's message ids: ``sent_again`` or ``offline``."""
+        turned_away = self.sent_again if self.why is None else self.why.sent_again
+        return "sent_again" if turned_away else "offline"
+
+    @property
+    def handed_over_as(self) -> str:
+        """The part of the message ids of one not confirmed or refused since it was accepted."""
+        return "sent_again" if self.why is not None and self.why.sent_again else "offline"
+
+    def accepted_as(self, last_attempt: str | None) -> str | None:
+        """How the server turned it away, when that is why it was accepted (``slowed``,
+        ``timed_out``), for the headline of one still accepted; not recorded, its last
+        attempt's (``last_attempt``), as before."""
+        if self.why is None:
+            return last_attempt
+        return self.why.value if self.why.sent_again else None
 
 
 def _never_sent_cancel(entry: OutboxEntry, ambiguous: bool) -> bool:

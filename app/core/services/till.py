@@ -21,7 +21,14 @@ import uuid6
 
 from app.core import clock
 from app.core.credentials import Secret
-from app.core.domain import Channel, EntryStatus, MissingIdentifier, OperationKind, Outcome
+from app.core.domain import (
+    AcceptedAs,
+    Channel,
+    EntryStatus,
+    MissingIdentifier,
+    OperationKind,
+    Outcome,
+)
 from app.core.messages import Message, after_line_check, say
 from app.core.offline.cache import AmbiguousMember, MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
@@ -64,6 +71,7 @@ from app.core.services.receipts import (
     Verdict,
     accepted_to_send_again,
     receipt_for,
+    recorded_acceptance,
     stored,
 )
 from app.core.services.refusals import (
@@ -100,6 +108,7 @@ from app.core.stamps.errors import (
     MalformedResponse,
     NotFound,
     ReadRefused,
+    Redirected,
     ResponseLost,
     StampsError,
     ValidationFailed,
@@ -383,8 +392,12 @@ class Till:
         if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
             return say("member.no_answer", query=query)
         if isinstance(failure, ApiError) and failure.moved_to:
-            # a server moved (to https, most often): a manager sets the address, no retry helps
+            # a server moved (to https, most often), or a sign-in page took the request: a
+            # manager sets the address or signs the network in, no retry helps
             return say("member.moved", query=query, address=failure.moved_to)
+        if isinstance(failure, Redirected):
+            # sent elsewhere on the same server: "failing (302)" sent nobody to the address
+            return say("member.redirected", query=query)
         if isinstance(failure, ApiError) and failure.detail and _turned_down(failure):
             # it turned the lookup down in its own words: "failing (403)" hid them
             return say("member.server_said", query=query, said=failure.detail)
@@ -1025,30 +1038,36 @@ class Till:
             over_http = paused and self.why_paused(status).id == "queue.paused.https"
         if entry.status == EntryStatus.QUEUED and entry.attempts == 0:
             behind = await self._waits_behind(entry)
+        accepted = await self._handed_over_before(entry)
         return receipt_for(
             entry,
             ambiguous_attempt=ambiguous,
             paused=paused,
             paused_over_http=over_http,
             behind=behind,
-            handed_over=await self._handed_over_before(entry),
+            handed_over=accepted is not None,
             sent_again=accepted_to_send_again(entry, attempts),
+            # not recorded on the redemption sent again: said offline, as before
+            accepted_as=None
+            if accepted is None
+            else recorded_acceptance(accepted) or AcceptedAs.OFFLINE,
         )
 
-    async def _handed_over_before(self, entry: OutboxEntry) -> bool:
-        """Whether ``entry`` is a manager's "Send again" of a redemption the till had accepted
-        offline, whose reward went over the counter then: its own receipt said "Hand over the
-        reward" a second time. A retry is not provisional itself (a manager sends it online)."""
+    async def _handed_over_before(self, entry: OutboxEntry) -> OutboxEntry | None:
+        """The redemption the till had accepted before the server's answer, whose reward went
+        over the counter then, that ``entry`` is a manager's "Send again" of (``None`` when it
+        is none): its own receipt said "Hand over the reward" a second time. A retry is not
+        provisional itself (a manager sends it online)."""
         seen = {entry.id}
         while entry.depends_on is not None and entry.depends_on not in seen:
             original = await self.outbox.get(entry.depends_on)
             if original is None or original.kind != entry.kind:
-                return False  # a cancel depends on its redemption, and is no retry of it
+                return None  # a cancel depends on its redemption, and is no retry of it
             if original.provisional:
-                return True
+                return original
             seen.add(original.id)
             entry = original
-        return False
+        return None
 
     async def outcome(self, entry_id: str) -> Receipt:
         """What became of a redemption, as the cashier who made it follows it: its receipt, or,

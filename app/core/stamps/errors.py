@@ -209,6 +209,15 @@ class ServerError(ApiError):
     outcome = Outcome.AMBIGUOUS
 
 
+class Redirected(ServerError):
+    """A 3xx: the answer sends the till to another address, which it does not follow (a
+    redemption is never sent again to an address an answer picks; ``moved_to`` is that
+    address's origin when it is another server). The Server URL is wrong (an http base_url the
+    server sends to https, an old address) or something in the way answers for the server (a
+    network's sign-in page). Ambiguous all the same: a front that redirects never hands the
+    request to the API, but a server may apply a POST and then send the client to its result."""
+
+
 class ServiceUnavailable(ServerError):
     """503. The docs group it with the other server errors ("something is wrong on Stamps'
     end") and promise nothing about what was applied: ambiguous. Where the server honours the

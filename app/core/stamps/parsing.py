@@ -285,9 +285,11 @@ def error_class_for(status: int) -> type[errors.ApiError]:
     }
     if status in by_status:
         return by_status[status]
+    if 300 <= status < 400:
+        return errors.Redirected
     if 400 <= status < 500:
         return errors.ClientError
-    # 5xx, and statuses no server should send: the request may have been applied.
+    # 5xx, and statuses no server should send (1xx, 2xx here, 6xx): it may have been applied.
     return errors.ServerError
 
 
@@ -357,9 +359,19 @@ def _origin(url: httpx.URL) -> str:
 
 
 def is_web_page(response: httpx.Response) -> bool:
-    """Whether ``response`` is HTML: a web page, where the API answers JSON."""
+    """Whether ``response``, which is not JSON, is HTML: a web page, where the API answers JSON.
+    Said so by its ``Content-Type``, or by its first bytes when a proxy labels its own error
+    page ``application/json`` (it read "not JSON", which sends nobody to the network)."""
     kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-    return kind in ("text/html", "application/xhtml+xml")
+    if kind in ("text/html", "application/xhtml+xml"):
+        return True
+    start = response.content[:_SNIFFED].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith(_HTML_STARTS)
+
+
+#: How much of a body is looked at for a page's opening, and the openings of an HTML page.
+_SNIFFED = 512
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<title")
 
 
 def json_body(
@@ -368,7 +380,13 @@ def json_body(
     abandoned: threading.Event | None = None,
 ) -> dict[str, Any]:
     """The JSON object of a 2xx answer, with ``secrets`` masked in its strings, or
-    :class:`~errors.MalformedResponse` (:class:`Abandoned` once ``abandoned`` is set)."""
+    :class:`~errors.MalformedResponse` (:class:`Abandoned` once ``abandoned`` is set).
+
+    The body decides, not its ``Content-Type``: a proxy that labels the API's JSON
+    ``text/html`` passes on the server's own answer, which the endpoint's model then checks
+    like any other (a wrong shape proves nothing). A web page never parses as JSON, so it is
+    never read as an answer: it is :class:`~errors.WebPageAnswer`, by its label or its first
+    bytes (architecture §1)."""
     try:
         data = _load_json(response.content, tuple(secrets), abandoned)
     except ValueError:

@@ -128,6 +128,9 @@ class OutboxEntry(SQLModel, table=True):
         default=False,
         sa_column=sa.Column(sa.Boolean(), nullable=False, server_default=sa.false()),
     )
+    # Why it was accepted before the server's answer (migration 0013, ``AcceptedAs``): offline,
+    # or turned away by a 429 or a 408. NULL when it was not, or before the till recorded it.
+    accepted_as: str | None = None
 
 
 class Attempt(SQLModel, table=True):

@@ -30,7 +30,8 @@ def cancel(state: SandboxState, data: dict[str, Any], key: str | None) -> dict[s
     world = state.world
     member = world.members[redemption.member]
 
-    member.stamps += redemption.stamps_used
+    if member.stamps is not None:  # a balance the server does not hold stays unknown
+        member.stamps += redemption.stamps_used
     replacement: Voucher | None = None
     if redemption.voucher is not None:
         voucher = world.vouchers[redemption.voucher]

@@ -95,13 +95,25 @@ def reward_cost(
     return cost
 
 
-def check_balance(member: Member, cost: int) -> None:
+def spend_stamps(member: Member, cost: int) -> None:
+    """Take ``cost`` stamps from the member, or refuse in the server's words. A member whose
+    balance the server does not hold (``"stamps": null``) has none to spend: a reward paid in
+    stamps is refused (it was a TypeError, answered 500), one that costs none goes through."""
+    if cost and member.stamps is None:
+        raise field_error(
+            "stamps",
+            f"This member's stamp balance is not available: {cost} stamps cannot be redeemed",
+            "insufficient_stamps",
+        )
+    if member.stamps is None:
+        return
     if member.stamps < cost:
         raise field_error(
             "stamps",
             f"Insufficient stamps: {member.stamps} available, {cost} needed",
             "insufficient_stamps",
         )
+    member.stamps -= cost
 
 
 def member_voucher(state: SandboxState, member: Member, value: object) -> Voucher:

@@ -13,13 +13,13 @@ from app.sandbox.model import (
 from app.sandbox.rules.common import (
     apply,
     channel,
-    check_balance,
     check_may_redeem,
     issue_voucher,
     new_redemption,
     reward_by_code,
     reward_by_id,
     reward_cost,
+    spend_stamps,
 )
 from app.sandbox.state import EMAIL_OR_MEMBER_ID, SandboxState, as_int, require
 
@@ -33,9 +33,7 @@ def redeem_reward(state: SandboxState, data: dict[str, Any], key: str | None) ->
     auth = check_may_redeem(state, member, data.get("request_id"))
     qty = as_int(data.get("qty") or 1, "qty", minimum=1)
     cost = reward_cost(member, reward, store.id, qty, data.get("stamps"), "reward")
-    check_balance(member, cost)
-
-    member.stamps -= cost
+    spend_stamps(member, cost)
     issued = (
         issue_voucher(state, member, reward.voucher_template, None)
         if reward.type == REWARD_VOUCHER and reward.voucher_template is not None
@@ -96,9 +94,7 @@ def redeem_multiple(state: SandboxState, data: dict[str, Any], key: str | None) 
         cost = reward_cost(member, reward, store.id, qty, item.get("stamps"), field)
         lines.append((reward, qty, cost))
     total = sum(cost for _, _, cost in lines)
-    check_balance(member, total)
-
-    member.stamps -= total
+    spend_stamps(member, total)
     issued = [
         issue_voucher(state, member, reward.voucher_template, None)
         for reward, _, _ in lines

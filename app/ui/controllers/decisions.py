@@ -381,7 +381,10 @@ class DecisionsController(QObject):
             if answer.verdict in _OPEN:
                 self._following = (dialog, answer)
         outcome = outcome_title(
-            KIND_OF[answer.verdict], provisional=answer.provisional, gives=answer.gives
+            KIND_OF[answer.verdict],
+            provisional=answer.provisional,
+            gives=answer.gives,
+            answered=answer.answered,
         )
         self.view.status.show_note(self.tr("Sent again: {outcome}").format(outcome=outcome), 10_000)
         # It may have moved on while the answer was being shown.

@@ -409,8 +409,14 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
         facts.append(
             (
                 QCoreApplication.translate("ManagerWords", "Accepted before the server's answer"),
+                # "applied nothing yet" of one the server has confirmed or refused since was stale
                 QCoreApplication.translate(
                     "ManagerWords", "yes: the Stamps server answered but applied nothing yet"
+                )
+                if row.status in (EntryStatus.QUEUED, EntryStatus.SENDING)
+                else QCoreApplication.translate(
+                    "ManagerWords",
+                    "yes: the Stamps server had asked for it again; the till was not offline",
                 ),
             )
         )

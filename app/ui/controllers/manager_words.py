@@ -206,6 +206,17 @@ def named_redemption(row: HistoryRow) -> str:
     return ", ".join((row.member, what_text(row), local_time_text(row.created_at), made_by))
 
 
+def _accepted_offline_cell(row: HistoryRow) -> str:
+    """The exceptions' "Offline" column: accepted (handed over) offline, or not. One accepted
+    after the server turned an attempt away (a 408, a 429) was handed over before the answer
+    too, with the server there: "yes" named an outage there was not."""
+    if row.provisional and row.answered:
+        return QCoreApplication.translate("ManagerWords", "no: accepted to send again")
+    if row.provisional:
+        return QCoreApplication.translate("ManagerWords", "yes")
+    return QCoreApplication.translate("ManagerWords", "no")
+
+
 def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: str) -> ExceptionData:
     """An exception as its pane tells it (``base_url``, the till's, for what could not be read:
     :func:`evidence_text`). The other redemptions its evidence names are told by
@@ -220,9 +231,7 @@ def exception_data(item: ExceptionItem, allowed: frozenset[str], *, base_url: st
                 local_time_text(row.created_at),
                 row.member,
                 what_text(row),
-                QCoreApplication.translate("ManagerWords", "yes")
-                if row.provisional
-                else QCoreApplication.translate("ManagerWords", "no"),
+                _accepted_offline_cell(row),
                 _exception_status(row),
             ),
             kind="refused" if row.status is EntryStatus.REJECTED else "not_confirmed",

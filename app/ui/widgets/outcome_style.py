@@ -38,6 +38,8 @@ def outcome_short_text(
     server answered, applying nothing (a 429, a 408), not said "offline" of a till online."""
     if kind == "accepted_offline" and answered:
         return QCoreApplication.translate("Outcome", "Accepted — will sync")
+    if kind == "not_confirmed" and provisional and answered:
+        return QCoreApplication.translate("Outcome", "Sent again — NOT CONFIRMED")
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("Outcome", "Offline — NOT CONFIRMED")
     words = {

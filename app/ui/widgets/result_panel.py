@@ -34,6 +34,8 @@ def outcome_title(
     429 asking the till to slow down, a 408), on a till that is online: not "offline"."""
     if kind == "accepted_offline" and answered:
         return QCoreApplication.translate("ResultPanel", "Accepted — will sync")
+    if kind == "not_confirmed" and provisional and answered:
+        return QCoreApplication.translate("ResultPanel", "NOT CONFIRMED — accepted to send again")
     if kind == "not_confirmed" and provisional:
         return QCoreApplication.translate("ResultPanel", "NOT CONFIRMED — accepted offline")
     if kind == "not_confirmed" and gives != "reward":

@@ -47,6 +47,19 @@ def test_error_statuses_can_be_chosen(api: httpx.Client, control: Control):
     assert redeem(api).status_code == 429
 
 
+def test_a_redirect_sends_the_client_to_a_sign_in_page_without_applying(
+    api: httpx.Client, control: Control
+):
+    # what a network's sign-in page answers a POST with, for the till's words on a 302
+    control.faults(error_rate=1.0, error_statuses=[302])
+    r = redeem(api)
+    assert r.status_code == 302
+    assert r.headers["location"] == "http://login.wifi.example/portal?continue=stamps"
+    control.faults(redirect_location="https://stamps.example/api/v2/redemptions/redeem-reward")
+    assert redeem(api, "r-2").headers["location"].startswith("https://stamps.example/")
+    assert control.ledger() == []
+
+
 def test_latency(api: httpx.Client, control: Control):
     control.faults(latency_ms=150)
     started = time.perf_counter()

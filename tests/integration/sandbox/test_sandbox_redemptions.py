@@ -146,6 +146,35 @@ def test_blocked_and_not_allowed_members_are_refused(api: httpx.Client, control:
     assert control.ledger() == []
 
 
+def test_a_member_the_server_gives_no_balance_is_refused_stamps_in_words_not_a_500(
+    api: httpx.Client, control: Control
+):
+    # ``"stamps": null`` (the till reads it since migration 0012): a reward paid in stamps was a
+    # TypeError, answered 500, so the till said "not confirmed" of what the server refused.
+    control.reset(stamps_unknown=[128])  # Putri
+    details = api.get("/api/v2/memberships/details", params={"user": PUTRI, "merchant": 14})
+    assert details.json()["membership"]["stamps"] is None
+    refused = post(api, REWARD, user=PUTRI, reward=1, store=KEMANG)
+    assert_error(refused, 400, "insufficient_stamps", "stamps")
+    assert refused.json()["errors"]["stamps"] == (
+        "This member's stamp balance is not available: 20 stamps cannot be redeemed"
+    )
+    cart = post(api, MULTI, user=PUTRI, store=KEMANG, rewards=[{"code": "KR-001", "qty": 1}])
+    assert_error(cart, 400, "insufficient_stamps", "stamps")
+    # a voucher costs no stamps: it goes through, and cancelling it leaves the balance unknown
+    used = post(api, VOUCHER, user=PUTRI, voucher=21, store=KEMANG)
+    assert used.status_code == 200, used.text
+    assert used.json()["membership"]["stamps"] is None
+    cancelled = post(api, CANCEL, id=used.json()["redemption"]["id"])
+    assert cancelled.status_code == 200, cancelled.text
+    assert [e["kind"] for e in control.ledger()] == ["redeem_voucher", "cancel"]
+
+
+def test_a_reset_refuses_a_member_it_does_not_have_to_give_no_balance(control: Control):
+    answer = control.client.post("/_sandbox/reset", json={"stamps_unknown": [999_999]})
+    assert answer.status_code == 400 and "no member 999999" in answer.json()["detail"]
+
+
 # --- vouchers ----------------------------------------------------------------------------
 
 

@@ -105,7 +105,7 @@ def test_main_rejects_faults_that_do_not_add_up(capsys: pytest.CaptureFixture[st
     assert main(["--error-rate", "0.6", "--drop-rate", "0.6"]) == 2
     assert main(["--error-statuses", "200"]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and "error_statuses must be HTTP error statuses" in err
+    assert out == "" and "error_statuses must be HTTP error or redirect statuses" in err
 
 
 def test_main_reports_a_busy_port(capsys: pytest.CaptureFixture[str]):

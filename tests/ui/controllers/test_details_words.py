@@ -210,6 +210,22 @@ def test_accepted_after_a_429_does_not_say_offline() -> None:
     assert "offline" not in facts(details(sending))["Status"]
 
 
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [(EntryStatus.SYNCED, Verdict.CONFIRMED), (EntryStatus.REJECTED, Verdict.REFUSED)],
+)
+def test_accepted_after_a_408_and_settled_since_says_why_it_was_accepted(
+    status: EntryStatus, verdict: Verdict
+) -> None:
+    # Confirmed (or refused) since: it read "Accepted offline: yes", an outage there was not.
+    entry = row(status, verdict, f"receipt.{verdict.value}", provisional=True, answered=True)
+    facts_said = facts(details(entry))
+    assert "Accepted offline" not in facts_said
+    assert facts_said["Accepted before the server's answer"] == (
+        "yes: the Stamps server had asked for it again; the till was not offline"
+    )
+
+
 def test_unknown_says_not_confirmed_and_a_manager_checks() -> None:
     entry = row(
         EntryStatus.UNKNOWN,

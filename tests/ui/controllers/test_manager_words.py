@@ -327,3 +327,33 @@ def test_a_cancel_the_till_never_sent_says_so_and_offers_no_send_again(qtbot: Qt
     assert exception_data(refused_item, frozenset(), base_url=BASE).row.cells[-1] == (
         "Refused by the server"
     )
+
+
+@pytest.mark.parametrize(
+    ("provisional", "answered", "said"),
+    [(True, True, "no: accepted to send again"), (True, False, "yes"), (False, False, "no")],
+)
+def test_the_exceptions_offline_column_says_no_of_one_accepted_after_a_408(
+    provisional: bool, answered: bool, said: str
+) -> None:
+    # One accepted after the server asked for it again (a 408, a 429), refused since, read
+    # "yes" under "Offline": an outage there was not.
+    from dataclasses import replace
+
+    row = replace(
+        _unknown_row(datetime(2026, 12, 1, 6, 40, tzinfo=UTC)),
+        status=EntryStatus.REJECTED,
+        verdict=Verdict.REFUSED,
+        provisional=provisional,
+        answered=answered,
+    )
+    item = ExceptionItem(
+        row=row,
+        said=say("server.refused_silently"),
+        evidence=None,
+        contact=MemberContact("putri.maharani@contoh.co.id", "Putri Maharani"),
+        needs_pin=False,
+    )
+    offline_column = 3
+    cells = exception_data(item, frozenset(), base_url=BASE).row.cells
+    assert cells[offline_column] == said

@@ -622,3 +622,34 @@ def test_a_code_the_server_checked_tells_the_till_the_line_is_back(
     qtbot.waitUntil(
         lambda: cashier.view.status.summary_text().startswith("Online"), timeout=WAIT_MS
     )
+
+
+def test_accepted_after_a_408_then_unanswered_never_says_offline(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    network: Network,
+    network_settings: Settings,
+) -> None:
+    # The server is there and times out waiting for the request (a 408): the till accepts it to
+    # send again and the cashier hands it over. The next attempt is applied, then answered 500:
+    # the panel read "NOT CONFIRMED — accepted offline" and the row "Offline — NOT CONFIRMED",
+    # of a till that never was.
+    cashier = make_cashier(network_settings)
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    network.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
+    panel = cashier.view.result_panel
+    assert panel.title.text() == "Accepted — will sync"
+
+    network.faults(error_rate=0.0, applied_then_500_rate=1.0, scope="redemptions")
+    qtbot.waitUntil(
+        lambda: getattr(panel.result(), "kind", None) == "not_confirmed", timeout=WAIT_MS
+    )
+    assert panel.title.text() == "NOT CONFIRMED — accepted to send again"
+    assert "offline" not in f"{panel.title.text()} {panel.what_to_do.text()}"
+    assert "handed over when the till accepted it to send again" in panel.what_to_do.text()
+    model = cashier.view.redemptions_model
+    assert model.index(0, model.STATUS).data() == "Sent again — NOT CONFIRMED"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.cli.manager_commands import _row_json, _row_text
+from app.cli.manager_commands import _exception_text, _row_json, _row_text
 from app.config import load_settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
@@ -193,3 +193,33 @@ def test_a_span_that_ends_before_it_starts_is_refused_in_one_line(
     # Seen: a traceback ending "app.cli.common.Stop: --until must be after --since", exit 1.
     assert main([command, "--since", "2026-12-04", "--until", "2026-12-01"]) == 2
     assert capsys.readouterr().err == f"stamps-pos {command}: --until must be after --since\n"
+
+
+@pytest.mark.parametrize(
+    ("answered", "said"),
+    [
+        (True, "  accepted to send again (provisional): the member may have had the reward"),
+        (False, "  accepted offline (provisional): the member may have had the reward"),
+    ],
+)
+def test_an_exception_accepted_after_a_408_is_not_said_accepted_offline(
+    answered: bool, said: str
+) -> None:
+    # `stamps-pos exceptions` said "accepted offline" of one the server had asked for again
+    from app.core.services.history import ExceptionItem, MemberContact
+
+    refused = dataclasses.replace(
+        _ayu_row("Ayu Pratiwi"),
+        status=EntryStatus.REJECTED,
+        verdict=Verdict.REFUSED,
+        provisional=True,
+        answered=answered,
+    )
+    item = ExceptionItem(
+        row=refused,
+        said=say("server.refused_silently"),
+        evidence=None,
+        contact=MemberContact("customer@stamps.co.id", "Ayu Pratiwi"),
+        needs_pin=False,
+    )
+    assert said in _exception_text(item)

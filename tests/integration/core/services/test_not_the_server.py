@@ -120,6 +120,22 @@ async def test_the_till_s_copy_answers_for_a_failing_server_but_not_for_an_unrea
             {"Location": "https://stamps.example/api/v2/memberships/details"},
             "https://stamps.example",
         ),
+        # a network's sign-in page took the request: the manager may have the address right
+        (
+            302,
+            "",
+            {"Location": "http://portal.wifi.example/login?next=stamps"},
+            "(http://portal.wifi.example), and this till has not seen “KR24000006” before. Call a "
+            "manager: the Server URL (base_url) may need to be that address, or a network's "
+            "sign-in page is in the way",
+        ),
+        # elsewhere on the same server (the Server URL's path is wrong): it read "failing (302)"
+        (
+            302,
+            "",
+            {"Location": "/accounts/login/?next=/api/v2/memberships/details"},
+            "another address on the Stamps server",
+        ),
     ],
 )
 async def test_a_lookup_the_server_turned_down_says_what_the_server_said(

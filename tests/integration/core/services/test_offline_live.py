@@ -267,6 +267,38 @@ async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_ba
         assert len(refused) == 1 and refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS
 
 
+async def test_accepted_offline_it_stays_offline_though_the_server_then_timed_out(
+    settings: Settings, network: Network
+) -> None:
+    # Accepted while the till knew itself offline (no attempt made), then turned away with a 408
+    # once the line came back: guessed from its attempts, every one of which was a 408, its
+    # Confirmed panel read "handed over when the till accepted it to send again, after the
+    # Stamps server asked for it again", of a reward handed over in an outage. Why it was
+    # accepted is recorded when it is.
+    async with open_till(settings.till_config(), Secret(DEMO_TOKEN), OPTIONS) as till:
+        await till.offer(await till.find_member(AYU))
+        network.down()
+        accepted = await redeem_ayu_offline(till)
+        assert accepted.verdict is Verdict.ACCEPTED_OFFLINE and accepted.attempts == 0
+        network.up(faults={"error_rate": 1.0, "error_statuses": [408], "scope": "redemptions"})
+        turned_away = await till.wait(accepted.entry_id, 15, seen=0)
+        assert turned_away.verdict is Verdict.ACCEPTED_OFFLINE and turned_away.attempts >= 1
+        # accepted offline it was; what comes next is the 408's
+        assert str(turned_away.headline) == "Accepted offline — will sync"
+        assert not turned_away.answered
+        assert str(turned_away.what_to_do) == (
+            "Hand over the reward; the till sends it again by itself."
+        )
+        network.faults(error_rate=0.0)
+        done = await settled(till, accepted.entry_id)
+        assert done.verdict is Verdict.CONFIRMED
+        assert str(done.what_to_do) == (
+            "Nothing more to give: it was handed over when the till accepted it offline."
+        )
+        attempts = await till.outbox.attempts(accepted.entry_id)
+        assert {a.status_code for a in attempts[:-1]} == {408}  # every failed one
+
+
 async def test_a_manager_sends_again_what_was_refused_after_it_was_handed_over(
     settings: Settings, network: Network
 ) -> None:

@@ -7,12 +7,14 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from sqlmodel import Session
 
 from app.core.clock import ManualClock
-from app.core.domain import Channel, EntryStatus, OperationKind
+from app.core.domain import AcceptedAs, Channel, EntryStatus, OperationKind
 from app.core.messages import say
 from app.core.outbox import Outbox, OutboxError, SyncWorker
 from app.core.outbox.outbox import EntryRecord
+from app.core.storage.tables import OutboxEntry
 
 from .conftest import enqueue_reward
 from .fakes import FakeTransport
@@ -218,3 +220,32 @@ async def test_a_decision_on_an_entry_settled_meanwhile_says_so_in_words(
 def test_every_state_an_entry_can_be_in_has_a_refusal_of_its_own(status: EntryStatus) -> None:
     # a state added without its sentence would fail here, not in a manager's hands
     assert say(f"decision.wrong_state.{status.value}").params == {}
+
+
+@pytest.mark.parametrize(
+    ("last_error", "recorded"),
+    [
+        ("RateLimited: Too Many Requests", AcceptedAs.SLOWED),
+        ("RequestTimedOut: Request Timeout", AcceptedAs.TIMED_OUT),
+        ("RequestTimedOut", AcceptedAs.TIMED_OUT),
+        ("ConnectionFailed: connection refused", AcceptedAs.OFFLINE),
+        (None, AcceptedAs.OFFLINE),  # no attempt made: the till knew itself offline
+    ],
+)
+async def test_an_unsent_redemption_accepted_records_why(
+    outbox: Outbox, last_error: str | None, recorded: AcceptedAs
+) -> None:
+    # Its screens said why from its attempts, which go on after it is accepted: a till offline
+    # when it accepted, whose attempts once the line came back were 408s, read "sent again".
+    entry = await enqueue_reward(outbox)
+    await outbox.db.write(lambda s: _last_error(s, entry.id, last_error))
+    accepted = await outbox.accept_unsent_offline(entry.id)
+    assert accepted is not None and accepted.provisional
+    assert accepted.accepted_as == recorded
+
+
+def _last_error(session: Session, entry_id: str, error: str | None) -> None:
+    found = session.get(OutboxEntry, entry_id)
+    assert found is not None
+    found.last_error = error
+    session.add(found)

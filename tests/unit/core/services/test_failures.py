@@ -37,6 +37,8 @@ def _every_failure_class() -> list[type[Exception]]:
         ("ResponseLost: no answer from the Stamps server (ReadTimeout)", "failure.no_answer"),
         ("ServerError: 500 Internal Server Error", "failure.server_error"),
         ("ServiceUnavailable: 503 Service Unavailable", "failure.server_error"),
+        # a 302 is no server failure: the Server URL, or a sign-in page in the way
+        ("Redirected: 302 Found, to http://login.wifi.example", "failure.redirected"),
         ("MalformedResponse: the server answered but named no redemption", "failure.unreadable"),
         ("CredentialsRejected: 401 Unauthorized", "failure.credentials"),
         ("RateLimited: 429 Too Many Requests", "failure.rate_limited"),

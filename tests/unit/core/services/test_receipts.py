@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.core.domain import EntryStatus
+from app.core.domain import AcceptedAs, EntryStatus
 from app.core.messages import english
 from app.core.services.receipts import (
     Receipt,
@@ -109,6 +109,14 @@ def test_a_redemption_voided_by_the_offline_policy_is_not_redeemed_with_the_reas
             "a web page answered instead of the Stamps server",
         ),
         ("MalformedResponse: 200 OK without a redemption", True, "its answer does not show"),
+        # a 302 (a sign-in page, a wrong Server URL): "the server failed" sent nobody to either
+        (
+            "Redirected: 302 Found, to http://login.wifi.example",
+            True,
+            "the answer sent the till to another address, which it does not follow: the Server "
+            "URL (base_url) may be wrong, or a network's sign-in page is in the way. It may have "
+            "gone through",
+        ),
         ("AnswerTooLarge: more than 1 MiB", True, "its answer does not show"),
         (None, False, "Sending"),
     ],
@@ -766,3 +774,76 @@ def test_a_redemption_confirmed_after_it_was_accepted_says_why_it_was_accepted(
     sent_again = accepted_to_send_again(confirmed, _attempts(*errors))
     receipt = receipt_for(confirmed, sent_again=sent_again)
     assert receipt.what_to_do.id == f"receipt.confirmed.{said}.todo"
+
+
+@pytest.mark.parametrize(
+    ("accepted_as", "said"),
+    [("timed_out", "sent_again"), ("slowed", "sent_again"), ("offline", "offline")],
+)
+@pytest.mark.parametrize(
+    ("status", "ambiguous", "words"),
+    [
+        (EntryStatus.SYNCED, False, "receipt.confirmed.{}.todo"),
+        (EntryStatus.QUEUED, True, "receipt.not_confirmed.{}.todo"),
+        (EntryStatus.UNKNOWN, True, "receipt.not_confirmed.{}.todo"),
+        (EntryStatus.REJECTED, False, "receipt.refused.{}.todo"),
+    ],
+)
+def test_a_redemption_handed_over_before_the_answer_says_why_as_it_recorded(
+    accepted_as: str, said: str, status: EntryStatus, ambiguous: bool, words: str
+) -> None:
+    # Accepted after a 408 or 429, then not confirmed or refused: it read "NOT CONFIRMED —
+    # accepted offline", "Refused after it was accepted offline", of a till never offline. Its
+    # record says why, whatever its attempts since were: a till offline when it accepted, whose
+    # attempts once the line came back were all 408s, read "accepted it to send again".
+    attempts_since = "RequestTimedOut: Request Timeout" if accepted_as == "offline" else None
+    handed_over = entry(
+        status,
+        provisional=True,
+        accepted_as=accepted_as,
+        last_error=attempts_since,
+        response={"redemption": {"id": 3}} if status is EntryStatus.SYNCED else None,
+    )
+    receipt = receipt_for(handed_over, ambiguous_attempt=ambiguous)
+    assert receipt.what_to_do.id == words.format(said)
+    if status is not EntryStatus.SYNCED:
+        assert receipt.headline.id == words.format(said).removesuffix(".todo")
+    # every screen that follows it (the panel's banner, the rows, History) reads this
+    assert receipt.answered is (said == "sent_again")
+    assert ("offline" in str(receipt.headline)) is (said == "offline" and status != "synced")
+
+
+@pytest.mark.parametrize(
+    ("accepted_as", "last_error", "headline", "todo"),
+    [
+        # accepted offline, turned away by a 429 since: offline it was, the server's wait is next
+        ("offline", "RateLimited: slow down", "receipt.accepted_offline", "slowed"),
+        (
+            "timed_out",
+            "RequestTimedOut: Request Timeout",
+            "receipt.accepted_offline.timed_out",
+            "timed_out",
+        ),
+        # accepted after a 429, then the line went: still no outage when it was accepted
+        ("slowed", "ConnectionFailed: refused", "receipt.accepted_offline.slowed", "timed_out"),
+        # before the till recorded it: as its last attempt says, as it read until now
+        (None, "RateLimited: slow down", "receipt.accepted_offline.slowed", "slowed"),
+    ],
+)
+def test_one_still_accepted_is_headed_by_why_it_was_accepted(
+    accepted_as: str | None, last_error: str, headline: str, todo: str
+) -> None:
+    accepted = entry(
+        EntryStatus.QUEUED, provisional=True, accepted_as=accepted_as, last_error=last_error
+    )
+    receipt = receipt_for(accepted)
+    assert receipt.headline.id == headline
+    assert receipt.what_to_do.id == f"receipt.accepted_offline.{todo}.todo"
+
+
+def test_a_manager_s_send_again_says_why_the_one_it_sends_again_was_accepted() -> None:
+    # "Send again" of a redemption accepted after a 408 and refused since: confirmed, the retry
+    # said the reward was handed over "when the till accepted it offline".
+    retry = entry(EntryStatus.SYNCED, response={"redemption": {"id": 3}})
+    receipt = receipt_for(retry, handed_over=True, accepted_as=AcceptedAs.TIMED_OUT)
+    assert receipt.what_to_do.id == "receipt.confirmed.sent_again.todo"

@@ -584,3 +584,23 @@ async def test_in_flight_counts_the_requests_on_their_way(make_client: ClientFac
     with pytest.raises(errors.StampsError):
         await ping  # a failure ends it too
     assert client.in_flight == 0
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+async def test_a_redemption_answered_with_a_redirect_is_not_followed(
+    make_client: ClientFactory, server: FakeStamps, status: int
+) -> None:
+    # A redemption is never sent again to an address an answer picks (a network's sign-in
+    # page, another server): one request, and a redirect the till can name, not applied.
+    path = "/api/v2/redemptions/redeem-reward"
+    portal = "http://login.wifi.example/portal"
+    server.on(path, httpx.Response(status, headers={"Location": portal}))
+    server.on("/portal", reply(200, doc("redeem_reward")["responses"][0]["body"]))
+    client = make_client()
+    with pytest.raises(errors.Redirected) as caught:
+        await client.submit(
+            OperationKind.REWARD, {"user": "u", "reward": 1, "store": 1}, idempotency_key=KEY
+        )
+    assert [r.url.path for r in server.requests] == [path]
+    assert caught.value.moved_to == "http://login.wifi.example"
+    assert caught.value.outcome is Outcome.AMBIGUOUS  # it reached something: not confirmed

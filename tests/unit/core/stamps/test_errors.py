@@ -31,8 +31,8 @@ async def redeem_against(make_client: ClientFactory, server: FakeStamps, *answer
 @pytest.mark.parametrize(
     ("status", "cls", "outcome"),
     [
-        (300, errors.ServerError, Outcome.AMBIGUOUS),
-        (302, errors.ServerError, Outcome.AMBIGUOUS),
+        (300, errors.Redirected, Outcome.AMBIGUOUS),
+        (302, errors.Redirected, Outcome.AMBIGUOUS),  # a ServerError: not followed
         (400, errors.ValidationFailed, Outcome.REFUSED),
         (401, errors.RequestRefused, Outcome.REFUSED),
         (403, errors.RequestRefused, Outcome.REFUSED),

@@ -326,6 +326,7 @@ def test_a_redirect_names_only_the_origin_it_sends_the_till_to(
     assert failure.moved_to == moved_to
     assert "secret" not in failure.message and "token" not in failure.message
     assert isinstance(failure, errors.ServerError)  # still "may have gone through"
+    assert isinstance(failure, errors.Redirected) and failure.outcome is Outcome.AMBIGUOUS
     if moved_to:
         assert failure.message == f"301 Moved Permanently, to {moved_to}"
 
@@ -345,6 +346,41 @@ def test_a_web_page_answering_for_the_server_is_told_apart_and_proves_nothing() 
     with pytest.raises(errors.MalformedResponse) as other:
         parsing.json_body(plain)
     assert not isinstance(other.value, errors.WebPageAnswer)
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/html; charset=utf-8", "text/plain", "application/octet-stream", ""]
+)
+def test_the_api_s_json_under_another_label_is_still_its_answer(content_type: str) -> None:
+    # A proxy that labels every answer text/html passes the server's own JSON on: the body,
+    # not the label, is the answer, and the endpoint's model checks its shape as ever.
+    body = b'{"redemption": {"id": 3, "status": 1}, "membership": {"stamps": 40}}'
+    answer = httpx.Response(200, headers={"Content-Type": content_type}, content=body)
+    read, raw = parsing.interpret(answer, RedemptionResponse, now=NOW)
+    assert read.redemption is not None and read.redemption.id == 3
+    assert read.stamps_remaining == 40 and raw["redemption"]["id"] == 3
+
+
+@pytest.mark.parametrize(
+    ("content_type", "page"),
+    [
+        ("text/html", b"<html><body>Welcome to CafeWiFi <form>Login</form></body></html>"),
+        # a proxy's own error page, labelled as the API's JSON: a web page all the same
+        ("application/json", b"\n  <!DOCTYPE html><html><title>502 Proxy Error</title></html>"),
+        ("application/json; charset=utf-8", b"<HTML><HEAD><TITLE>Access denied</TITLE>"),
+        ("", b"\xef\xbb\xbf<html><body>Sign in to continue</body></html>"),
+        # a page that carries the API's JSON in it is still a page: never read as the answer
+        ("text/html", b'<html><pre>{"redemption": {"id": 3}}</pre></html>'),
+    ],
+)
+def test_a_web_page_is_never_read_as_an_answer_whatever_its_label(
+    content_type: str, page: bytes
+) -> None:
+    answer = httpx.Response(200, headers={"Content-Type": content_type}, content=page)
+    with pytest.raises(errors.WebPageAnswer) as caught:
+        parsing.interpret(answer, RedemptionResponse, now=NOW)
+    assert caught.value.outcome is Outcome.AMBIGUOUS
+    assert caught.value.message == "a web page answered, not the Stamps server (200 OK)"
 
 
 @pytest.mark.parametrize(

@@ -227,6 +227,50 @@ def test_0011_keeps_the_queued_entries_and_calls_none_a_voucher(tmp_path: Path) 
     assert kept == [("queued",)]
 
 
+def test_0013_keeps_the_entries_accepted_before_it_without_a_reason(tmp_path: Path) -> None:
+    # Nothing before 0013 recorded why a redemption was accepted before the server's answer:
+    # each keeps NULL, read as the till read it until now, and going back keeps the entries.
+    from alembic import command
+
+    from app.core.storage.migrate import _config
+
+    path = tmp_path / "till.db"
+    engine = create_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0012")  # the revision before 0013
+            connection.exec_driver_sql(
+                "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
+                "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
+                "('0190a1b2-0000-7000-8000-000000000001', 1, 'reward', '{}', 'member:6', 'ayu', "
+                "'queued', 1, 1, 0, 'Dewi', 't1', '2026-12-01 09:00:00', '2026-12-01 09:00:00')"
+            )
+    finally:
+        engine.dispose()
+    assert migrate(path) == head_revision()
+    connection = sqlite3.connect(path)
+    try:
+        read = connection.execute(
+            "SELECT status, provisional, accepted_as FROM outbox_entries"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert read == [("queued", 1, None)]
+
+    engine = create_engine(path)  # and back: 0012's table, its entry kept
+    try:
+        with engine.begin() as connection:
+            command.downgrade(_config(connection), "0012")
+            columns = [
+                row[1] for row in connection.exec_driver_sql("PRAGMA table_info('outbox_entries')")
+            ]
+            kept = connection.exec_driver_sql("SELECT status FROM outbox_entries").all()
+    finally:
+        engine.dispose()
+    assert "accepted_as" not in columns
+    assert kept == [("queued",)]
+
+
 _CACHED_MEMBER = (
     "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, is_blocked, "
     "redemption_allowed, protected_redemption, pin_is_blocked, fetched_at, seen_at) VALUES "
