@@ -1119,6 +1119,14 @@
         <translation>Mode manajer</translation>
     </message>
     <message>
+        <source>Manager mode: the next tab</source>
+        <translation>Mode manajer: tab berikutnya</translation>
+    </message>
+    <message>
+        <source>Manager mode: the tab before</source>
+        <translation>Mode manajer: tab sebelumnya</translation>
+    </message>
+    <message>
         <source>Lock the till</source>
         <translation>Kunci mesin kasir</translation>
     </message>
