@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, one_line
+from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, may_write, one_line
 from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
@@ -32,6 +32,7 @@ from app.core.services import (
     english,
     format_rupiah,
     local_day,
+    why_not_written,
     write_summary_csv,
 )
 
@@ -72,7 +73,7 @@ def _csv_target(name: str) -> Iterator[TextIO]:
         with csv_file(Path(name)) as handle:
             yield handle
     except OSError as exc:
-        raise Stop(EXIT_USAGE, f"cannot write {name}: {exc.strerror}") from None
+        raise Stop(EXIT_USAGE, why_not_written(Path(name), exc)) from None
 
 
 # --- history -------------------------------------------------------------------------------------
@@ -287,6 +288,8 @@ def audit(args: argparse.Namespace) -> int:
     )
 
     async def body() -> int:
+        if args.csv:
+            may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
             if args.csv:  # written as the log is read (a year's log is some 100,000 lines)
                 lines = []
@@ -373,6 +376,8 @@ def summary(args: argparse.Namespace) -> int:
     ``DAY``, by default the day the window's End of day opens on (:meth:`Till.days_to_read`)."""
 
     async def body() -> int:
+        if args.csv:
+            may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
             days = await till.days_to_read()
             day = args.date or days.first

@@ -1294,6 +1294,12 @@ TEMPLATES: dict[str, str] = {
     ),
     "token.file_unreadable": "token file {path} cannot be read: {reason}",
     "token.file_unwritable": "token file {path} cannot be written: {reason}",
+    "token.file_unreadable.not_a_folder": (
+        "token file {path} cannot be read: {file} is a file, not a folder"
+    ),
+    "token.file_unwritable.not_a_folder": (
+        "token file {path} cannot be written: {file} is a file, not a folder"
+    ),
     "token.file_not_regular": (
         "token file {path} is not a regular file (a folder, a pipe or a device); remove it "
         "and store the token again with `stamps-pos token set`"

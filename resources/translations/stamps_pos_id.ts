@@ -6227,6 +6227,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Berkas token {path} tidak dapat ditulis: {reason}</translation>
     </message>
     <message>
+        <source>token file {path} cannot be read: {file} is a file, not a folder</source>
+        <comment>token.file_unreadable.not_a_folder</comment>
+        <translation>Berkas token {path} tidak dapat dibaca: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
+        <source>token file {path} cannot be written: {file} is a file, not a folder</source>
+        <comment>token.file_unwritable.not_a_folder</comment>
+        <translation>Berkas token {path} tidak dapat ditulis: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
         <source>token file {path} is not a regular file (a folder, a pipe or a device); remove it and store the token again with `stamps-pos token set`</source>
         <comment>token.file_not_regular</comment>
         <translation>Berkas token {path} bukan berkas biasa (sebuah folder, pipe, atau perangkat); hapus berkas itu lalu simpan token lagi dengan `stamps-pos token set`</translation>

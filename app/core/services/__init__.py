@@ -181,6 +181,7 @@ if TYPE_CHECKING:
         ImportReport,
         export_entries,
     )
+    from app.core.written_files import why_not_written
 
 #: Where each name lives.
 _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -483,6 +484,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "export_entries",
         ),
     ),
+    ("app.core.written_files", ("why_not_written",)),
 )
 _HOMES = {name: module for module, names in _MODULES for name in names}
 #: Names that are modules of their own, not names inside one.
@@ -656,6 +658,7 @@ __all__ = [
     "typed_token",
     "unwritable_folder",
     "what_to_do",
+    "why_not_written",
     "write_audit_csv",
     "write_summary_csv",
 ]
