@@ -112,6 +112,13 @@ class DayView(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(per_cashier)
         layout.addWidget(self.cashiers, 1)
+        # Counted as refused, but never queued: the History cannot list them, and a manager
+        # reconciling read a count they could find nowhere.
+        self.at_the_counter = QLabel()
+        self.at_the_counter.setObjectName("dayAtTheCounter")
+        self.at_the_counter.setWordWrap(True)
+        self.at_the_counter.hide()
+        layout.addWidget(self.at_the_counter)
 
     def open_on(self, day: date) -> None:
         """Pick ``day`` (read on "Show")."""
@@ -132,3 +139,16 @@ class DayView(QWidget):
         self.totals_model.set_rows(totals)
         self.cashiers_model.set_rows(per_cashier)
         self.shifts_model.set_rows(shifts)
+
+    def set_refused_at_the_counter(self, count: int) -> None:
+        """How many of the day's refusals came before anything was queued (none: no line)."""
+        self.at_the_counter.setText(
+            self.tr(
+                "Refused at the counter, before anything was queued: %n. Counted above, but the "
+                "History lists only what was queued; “Export the day's redemptions CSV…” lists "
+                "them.",
+                "",
+                count,
+            )
+        )
+        self.at_the_counter.setVisible(count > 0)
