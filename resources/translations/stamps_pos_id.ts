@@ -551,9 +551,9 @@
         <translation>Per kasir</translation>
     </message>
     <message numerus="yes">
-        <source>Refused at the counter, before anything was queued: %n. Counted above, but the History lists only what was queued; “Export the day&apos;s redemptions CSV…” lists them.</source>
+        <source>Refused at the counter, before anything was queued: %n. Counted below, but the History lists only what was queued; “Export the day&apos;s redemptions CSV…” lists them.</source>
         <translation>
-            <numerusform>Ditolak di kasir, sebelum apa pun masuk antrean: %n. Sudah dihitung di atas, tetapi Riwayat hanya memuat yang masuk antrean; “Ekspor CSV penukaran hari itu…” memuatnya.</numerusform>
+            <numerusform>Ditolak di kasir, sebelum apa pun masuk antrean: %n. Sudah dihitung di bawah, tetapi Riwayat hanya memuat yang masuk antrean; “Ekspor CSV penukaran hari itu…” memuatnya.</numerusform>
         </translation>
     </message>
 </context>

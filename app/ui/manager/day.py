@@ -109,16 +109,17 @@ class DayView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(top)
-        layout.addLayout(grid, 1)
-        layout.addWidget(per_cashier)
-        layout.addWidget(self.cashiers, 1)
         # Counted as refused, but never queued: the History cannot list them, and a manager
-        # reconciling read a count they could find nowhere.
+        # reconciling read a count they could find nowhere. Above the totals it counts in,
+        # where it is read with them (under the per-cashier table it was below the fold).
         self.at_the_counter = QLabel()
         self.at_the_counter.setObjectName("dayAtTheCounter")
         self.at_the_counter.setWordWrap(True)
         self.at_the_counter.hide()
         layout.addWidget(self.at_the_counter)
+        layout.addLayout(grid, 1)
+        layout.addWidget(per_cashier)
+        layout.addWidget(self.cashiers, 1)
 
     def open_on(self, day: date) -> None:
         """Pick ``day`` (read on "Show")."""
@@ -144,7 +145,7 @@ class DayView(QWidget):
         """How many of the day's refusals came before anything was queued (none: no line)."""
         self.at_the_counter.setText(
             self.tr(
-                "Refused at the counter, before anything was queued: %n. Counted above, but the "
+                "Refused at the counter, before anything was queued: %n. Counted below, but the "
                 "History lists only what was queued; “Export the day's redemptions CSV…” lists "
                 "them.",
                 "",
