@@ -1230,6 +1230,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "setting.file_not_text": "The settings file {path} is not UTF-8 text.",
     "setting.file_unwritable": "The settings file {path} cannot be written: {reason}",
+    "setting.file_unwritable.not_a_folder": (
+        "The settings file {path} cannot be written: {file} is a file, not a folder"
+    ),
     "setting.file_refused": "The settings file cannot be used: {reason}",
     "setting.refused": "This value is refused: {reason}",
     # --- why a till cannot start, as the command line says it (its window's cannot-start page

@@ -6133,6 +6133,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hapus {path}: mesin kasir menambahkan /api/v2/… sendiri (cukup alamat servernya, misalnya https://stamps.co.id).</translation>
     </message>
     <message>
+        <source>The settings file {path} cannot be written: {file} is a file, not a folder</source>
+        <comment>setting.file_unwritable.not_a_folder</comment>
+        <translation>File pengaturan {path} tidak bisa ditulis: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
         <source>settings file {path} cannot be read: {reason}</source>
         <comment>start.settings_unreadable</comment>
         <translation>Berkas pengaturan {path} tidak bisa dibaca: {reason}</translation>
