@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from app.config import ENV_PREFIX, ConfigError, Settings, read_settings_file, settings_from
-from app.core.services import TEMPLATES, Message, english, say
+from app.core.services import TEMPLATES, Message, english, folder_in_the_way, say
 
 #: A value as a form hands it over: text typed, a choice, a tick; ``None``: back to the default.
 FormValue = str | bool | None
@@ -149,7 +149,13 @@ class SettingsFile:
             raise Refusal({"": self.unwritable(exc)}) from None
 
     def unwritable(self, error: OSError) -> Message:
-        """Why the file cannot be written, in words (the system's reason as it gave it)."""
+        """Why the file cannot be written, in words (the system's reason as it gave it; a folder
+        on the way that is a file, by name: the system said "File exists")."""
+        in_the_way = folder_in_the_way(self.path)
+        if in_the_way is not None:
+            return say(
+                "setting.file_unwritable.not_a_folder", path=str(self.path), file=str(in_the_way)
+            )
         return say(
             "setting.file_unwritable", path=str(self.path), reason=error.strerror or str(error)
         )

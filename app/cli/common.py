@@ -97,6 +97,32 @@ def counted(count: int, thing: str, things: str | None = None) -> str:
     return f"{count} {thing if count == 1 else things or thing + 's'}"
 
 
+REPLACE_HELP = "write over FILE if it is there already (without it, a file there is refused)"
+
+
+def may_write(name: str, replace: bool) -> None:
+    """The one rule for a file a command writes on request (``audit --csv``, ``summary --csv``,
+    ``outbox export``, ``support-bundle``): a file already there is refused, exit 2, unless
+    ``--replace`` says to write over it (a manager's script that writes day.csv every evening
+    says so once; a name typed wrong never clobbers last month's export). ``-`` (standard
+    output), ``/dev/stdout``, a pipe or a device are written as they are. Checked before
+    anything is read, so a refusal costs nothing."""
+    if name == "-":
+        return
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise Stop(EXIT_USAGE, f"{name} is a folder: name a file in it")
+        there = path.is_file()
+    except OSError:  # a folder on the way that cannot be searched: the writing says why
+        return
+    if there and not replace:
+        raise Stop(
+            EXIT_USAGE,
+            f"{name} exists already: name a new file, or add --replace to write over it",
+        )
+
+
 def report_failure(command: str, message: str) -> None:
     """The one line a failed command prints: ``stamps-pos COMMAND: message`` on stderr."""
     print(f"{APP_NAME} {command}: {one_line(message)}", file=sys.stderr)

@@ -74,6 +74,8 @@ def doctor(args: argparse.Namespace) -> int:
     print(f"{APP_NAME} {version()} doctor")
     for check in report.checks:
         print(f"{LABEL[check.status]}  {check.name}: {check.detail}")
+        if check.data.get("record"):  # as it came, for support: the sentence is above it
+            print(f"      detail: {check.data['record']}")
         if check.fix and check.status is not diagnostics.Status.OK:
             print(f"      fix: {check.fix}")
     problems = [c.name for c in report.checks if c.status is diagnostics.Status.FAIL]

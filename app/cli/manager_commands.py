@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, one_line
+from app.cli.common import EXIT_OK, EXIT_USAGE, Stop, counted, may_write, one_line
 from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
@@ -27,11 +27,13 @@ from app.core.services import (
     HistoryFilter,
     HistoryRow,
     OperationKind,
+    ShiftRow,
     SummaryLine,
     csv_file,
     english,
     format_rupiah,
     local_day,
+    why_not_written,
     write_summary_csv,
 )
 
@@ -72,7 +74,7 @@ def _csv_target(name: str) -> Iterator[TextIO]:
         with csv_file(Path(name)) as handle:
             yield handle
     except OSError as exc:
-        raise Stop(EXIT_USAGE, f"cannot write {name}: {exc.strerror}") from None
+        raise Stop(EXIT_USAGE, why_not_written(Path(name), exc)) from None
 
 
 # --- history -------------------------------------------------------------------------------------
@@ -290,6 +292,8 @@ def audit(args: argparse.Namespace) -> int:
     )
 
     async def body() -> int:
+        if args.csv:
+            may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
             if args.csv:  # written as the log is read (a year's log is some 100,000 lines)
                 lines = []
@@ -362,6 +366,33 @@ def _summary_text(summary: DaySummary, heading: str, write: Callable[[str], None
         write(_summary_line(line))
 
 
+def _counter_text(rows: tuple[ShiftRow, ...], write: Callable[[str], None]) -> None:
+    """The redemptions the summary counts that ``history`` cannot list: refused before anything
+    was queued, they have no outbox entry. A manager reconciling read a count of "refused"
+    they could find nowhere."""
+    if not rows:
+        return
+    write(
+        f"refused at the counter, before anything was queued: {len(rows)} (counted above; "
+        "`history` lists only what was queued, so not these)"
+    )
+    for row in rows:
+        reason = english(row.reason) if row.reason is not None else ""
+        write(f"  {_local(row.time)}  {row.cashier}  {row.kind}  {row.what}: {reason}")
+
+
+def _counter_json(row: ShiftRow) -> dict[str, Any]:
+    return {
+        "time": row.time.isoformat(),
+        "cashier": row.cashier,
+        "member": row.member,
+        "kind": row.kind,
+        "what": row.what,
+        "standing": row.status.value,
+        "reason": english(row.reason) if row.reason is not None else None,
+    }
+
+
 def _summary_line(line: SummaryLine) -> str:
     # "1 stamp " keeps the rupiah in the column of "2 stamps"
     stamps = "stamp " if line.stamps == 1 else "stamps"
@@ -376,11 +407,15 @@ def summary(args: argparse.Namespace) -> int:
     ``DAY``, by default the day the window's End of day opens on (:meth:`Till.days_to_read`)."""
 
     async def body() -> int:
+        if args.csv:
+            may_write(args.csv, args.replace)
         async with till_for(args, worker=False) as till:
             days = await till.days_to_read()
             day = args.date or days.first
-            result = (await till.day(*local_day(day))).summary
+            record = await till.day(*local_day(day))
+            result = record.summary
         heading = day_heading(day, days, picked=args.date is not None)
+        at_the_counter = record.refused_at_the_counter
         if args.csv:
             with _csv_target(args.csv) as stream:
                 count = write_summary_csv(stream, result, day)
@@ -395,12 +430,14 @@ def summary(args: argparse.Namespace) -> int:
                         "since": result.since.isoformat(),
                         "until": result.until.isoformat(),
                         "lines": [dataclasses.asdict(line) for line in result.lines],
+                        "refused_at_the_counter": [_counter_json(r) for r in at_the_counter],
                     },
                     ensure_ascii=False,
                 )
             )
         else:
             _summary_text(result, heading, print)
+            _counter_text(at_the_counter, print)
         return EXIT_OK
 
     return run(args, body)

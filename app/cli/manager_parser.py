@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from app.cli.common import REPLACE_HELP
 from app.cli.parser import (
     IDENTIFIER,
     NAME,
@@ -180,6 +181,7 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
     )
     output.add_argument("--json", action="store_true", help="print the lines as JSON")
+    audit.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     bind(audit, "audit")
 
     summary = commands.add_parser(
@@ -196,6 +198,7 @@ def _add_reading(commands: Any, bind: Bind) -> None:
         "--csv", type=file_path, metavar="FILE", help="write CSV to FILE ('-': standard output)"
     )
     output.add_argument("--json", action="store_true", help="print the day as JSON")
+    summary.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     bind(summary, "summary")
 
 

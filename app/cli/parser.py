@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import APP_NAME, version
-from app.cli.common import EXIT_USAGE, one_line
+from app.cli.common import EXIT_USAGE, REPLACE_HELP, one_line
 from app.core.services import EntryStatus
 from app.early_config import MAX_WHOLE, unprintable
 
@@ -343,8 +343,9 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
         "support-bundle", help="write doctor's report, settings, queue and logs for support"
     )
     bundle.add_argument(
-        "out", type=file_path, metavar="OUT.zip", help="the file to write (must not exist)"
+        "out", type=file_path, metavar="OUT.zip", help="the file to write (see --replace)"
     )
+    bundle.add_argument("--replace", action="store_true", help=REPLACE_HELP.replace("FILE", "OUT"))
     bind(bundle, "support-bundle")
 
     token = commands.add_parser("token", help="store the API token")
@@ -465,8 +466,9 @@ def _add_outbox(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
         "export", help="write the queued, sending and unknown entries to a file (for another till)"
     )
     export.add_argument(
-        "file", type=file_to_write, metavar="FILE", help="the file to write (must not exist)"
+        "file", type=file_to_write, metavar="FILE", help="the file to write (see --replace)"
     )
+    export.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     export.add_argument(
         "--database",
         type=file_path,

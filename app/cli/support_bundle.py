@@ -11,6 +11,7 @@ request payload. The database is only read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -23,10 +24,17 @@ from typing import Any
 import platformdirs
 
 from app import APP_NAME, version
-from app.cli.common import one_line, report_failure
+from app.cli.common import Stop, may_write, one_line, report_failure
 from app.cli.doctor import Report, examine
 from app.config import ConfigError, Settings, default_config_file, default_data_dir, load_settings
-from app.core.services import CredentialsError, Secret, diagnostics, load_token, logs
+from app.core.services import (
+    CredentialsError,
+    Secret,
+    diagnostics,
+    load_token,
+    logs,
+    why_not_written,
+)
 
 FOLDER = "stamps-pos-support"
 
@@ -52,7 +60,9 @@ def support_bundle(args: argparse.Namespace) -> int:
     """Write the bundle to ``args.out``; exit 2 when it cannot be written."""
     out = Path(args.out)
     try:
-        written, report = write_bundle(out, Path(args.config) if args.config else None)
+        written, report = write_bundle(
+            out, Path(args.config) if args.config else None, replace=args.replace
+        )
     except BundleError as exc:
         report_failure("support-bundle", str(exc))
         return 2
@@ -63,16 +73,19 @@ def support_bundle(args: argparse.Namespace) -> int:
 
 
 def write_bundle(
-    out: Path, config: Path | None = None, given: tuple[Settings, Secret] | None = None
+    out: Path,
+    config: Path | None = None,
+    given: tuple[Settings, Secret] | None = None,
+    *,
+    replace: bool = False,
 ) -> tuple[Path, Report]:
-    """Write the bundle to ``out`` (which must not exist yet); returns it and doctor's report.
-    ``given``: a running till's settings and token (see :func:`~app.cli.doctor.examine`)."""
+    """Write the bundle to ``out`` (which must not exist yet, unless ``replace``); returns it and
+    doctor's report. ``given``: a running till's settings and token (see
+    :func:`~app.cli.doctor.examine`)."""
     try:
-        exists = out.exists()
-    except OSError as exc:  # a name too long, a folder that cannot be searched
-        raise BundleError(f"{out} cannot be written: {exc.strerror}") from None
-    if exists:
-        raise BundleError(f"{out} already exists; name a new file")
+        may_write(str(out), replace)
+    except Stop as stop:
+        raise BundleError(stop.message) from None
     if out.suffix.lower() != ".zip":
         raise BundleError(f"{out}: the bundle is a .zip file; name it OUT.zip")
     config_file = config or default_config_file()
@@ -173,8 +186,11 @@ def _write_zip(out: Path, files: dict[str, bytes]) -> None:
                 z.writestr(f"{FOLDER}/{name}", content)
         partial.replace(out)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BundleError(f"cannot write {out}: {exc.strerror}") from None
+        # A folder on the way that is a file has no partial file to remove either.
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise BundleError(why_not_written(out, exc)) from None
     except BaseException:  # Ctrl-C: no half a bundle left beside where it was asked for
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise

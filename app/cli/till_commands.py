@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from app.cli.common import (
     EXIT_USAGE,
     Stop,
     counted,
+    one_line,
     report_failure,
     token_source,
 )
@@ -60,6 +62,7 @@ from app.core.services import (
     Verdict,
     VoucherFacts,
     english,
+    failure_words,
     level_number,
     level_words,
     open_till,
@@ -541,6 +544,7 @@ def outbox_show(args: argparse.Namespace) -> int:
                 attempts = await till.attempts(args.entry_id)
             except KeyError as exc:
                 raise Stop(EXIT_REFUSED, _message(exc)) from None
+            base_url = till.config.base_url
         rows = [
             {
                 "number": a.number,
@@ -549,20 +553,61 @@ def outbox_show(args: argparse.Namespace) -> int:
                 "outcome": a.outcome,
                 "status_code": a.status_code,
                 "error": a.error,
+                "error_words": _failure_sentence(a.error, base_url),
             }
             for a in attempts
         ]
-        _print_receipt(receipt, args.json, {"attempts_detail": rows} if args.json else None)
+        extra = {
+            "last_error_words": _failure_sentence(receipt.last_error, base_url),
+            "attempts_detail": rows,
+        }
+        _print_receipt(receipt, args.json, extra if args.json else None)
         if not args.json:
-            for row in rows:
-                print(
-                    f"  attempt {row['number']}: {row['outcome']}"
-                    + (f" ({row['status_code']})" if row["status_code"] else "")
-                    + (f" {row['error']}" if row["error"] else "")
+            for attempt in attempts:
+                sentence = _failure_sentence(attempt.error, base_url) or _OUTCOME_WORDS.get(
+                    attempt.outcome, attempt.outcome
                 )
+                if attempt.ended_at is None:
+                    sentence = "under way: no answer yet"
+                print(_attempt_line(attempt.number, attempt.started_at, sentence))
+                recorded = _recorded(attempt.outcome, attempt.status_code, attempt.error)
+                print(f"      detail: {recorded}")
         return EXIT_OK
 
     return _run(args, body)
+
+
+def _failure_sentence(record: str | None, base_url: str) -> str | None:
+    """What a recorded failure means, as the window's details say it (``None``: none)."""
+    said = failure_words(record, base_url=base_url)
+    return english(said) if said is not None else None
+
+
+#: What an attempt that recorded no failure proves, by its outcome.
+_OUTCOME_WORDS = {
+    "applied": "the Stamps server applied it",
+    "refused": "the Stamps server refused it",
+    "never_arrived": "it never reached the Stamps server",
+    "ambiguous": "not known whether the Stamps server applied it",
+}
+
+
+def _attempt_line(number: int, started_at: datetime, sentence: str) -> str:
+    """An attempt as a manager reads it: when, and what its failure means (a sentence, not the
+    record: "ServerError: 502 Bad Gateway" told a manager nothing they could act on)."""
+    when = started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return f"  attempt {number}, {when}: {sentence}"
+
+
+def _recorded(outcome: str, a_code: int | None, error: str | None) -> str:
+    """The attempt as the till recorded it, for support: the outcome class, the server's status
+    code and the error as it came."""
+    parts = [f"outcome {outcome}"]
+    if a_code:
+        parts.append(f"HTTP {a_code}")
+    if error:
+        parts.append(one_line(error))
+    return ", ".join(parts)
 
 
 def _member_pin(pins: ManagerPins) -> Secret:

@@ -18,6 +18,7 @@ from app.cli.common import (
     EXIT_USAGE,
     Stop,
     counted,
+    may_write,
     one_line,
     report_failure,
 )
@@ -35,6 +36,7 @@ from app.core.services import (
     export_entries,
     import_into,
     read_export,
+    why_not_written,
 )
 
 
@@ -62,12 +64,14 @@ def outbox_export(args: argparse.Namespace) -> int:
     def run() -> int:
         source = Path(args.database) if args.database else _settings(args).database_path
         destination = Path(args.file)
+        may_write(args.file, args.replace)
         try:
-            if destination.exists():
-                raise Stop(EXIT_USAGE, f"{destination} exists already; name a new file")
-            summary = export_entries(source, destination)
+            summary = export_entries(source, destination, replace=args.replace)
+        except FileExistsError:  # made since it was checked
+            may_write(args.file, replace=False)
+            raise
         except OSError as exc:
-            raise Stop(EXIT_USAGE, f"{destination} cannot be written: {exc.strerror}") from None
+            raise Stop(EXIT_USAGE, why_not_written(destination, exc)) from None
         counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.by_status.items()))
         print(
             f"exported {counted(summary.total, 'entry', 'entries')} ({counts or 'none'}) to "

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from app.core.written_files import folder_in_the_way
+
 TOKEN_ENV = "STAMPS_POS_TOKEN"  # noqa: S105 - the variable name, not a token
 KEYRING_SERVICE = "stamps-pos"
 KEYRING_USER = "api-token"
@@ -228,6 +230,15 @@ def _unreadable(path: Path, exc: OSError) -> CredentialsError:
 
 def _file_trouble(path: Path, exc: OSError, done: str, message_id: str) -> CredentialsError:
     """The token file ``path`` cannot be ``done`` ("read", "written") for the OS's ``exc``."""
+    in_the_way = folder_in_the_way(path)
+    if in_the_way is not None:
+        # The OS said "File exists" or "Not a directory": the settings folder is a file.
+        return CredentialsError(
+            f"token file {path} cannot be {done}: {in_the_way} is a file, not a folder",
+            f"{message_id}.not_a_folder",
+            path=str(path),
+            file=str(in_the_way),
+        )
     reason = str(exc.strerror)
     return CredentialsError(
         f"token file {path} cannot be {done}: {reason}", message_id, path=str(path), reason=reason

@@ -1334,6 +1334,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "setting.file_not_text": "The settings file {path} is not UTF-8 text.",
     "setting.file_unwritable": "The settings file {path} cannot be written: {reason}",
+    "setting.file_unwritable.not_a_folder": (
+        "The settings file {path} cannot be written: {file} is a file, not a folder"
+    ),
     "setting.file_refused": "The settings file cannot be used: {reason}",
     "setting.refused": "This value is refused: {reason}",
     # --- why a till cannot start, as the command line says it (its window's cannot-start page
@@ -1398,6 +1401,12 @@ TEMPLATES: dict[str, str] = {
     ),
     "token.file_unreadable": "token file {path} cannot be read: {reason}",
     "token.file_unwritable": "token file {path} cannot be written: {reason}",
+    "token.file_unreadable.not_a_folder": (
+        "token file {path} cannot be read: {file} is a file, not a folder"
+    ),
+    "token.file_unwritable.not_a_folder": (
+        "token file {path} cannot be written: {file} is a file, not a folder"
+    ),
     "token.file_not_regular": (
         "token file {path} is not a regular file (a folder, a pipe or a device); remove it "
         "and store the token again with `stamps-pos token set`"

@@ -579,13 +579,13 @@ class CashierWindowView(QMainWindow):
         self.voucher_panel.set_tight(tight)
 
     def _build_menus(self) -> None:
-        from PySide6.QtCore import Qt
+        from app.ui import shortcuts
 
         shift = self.menuBar().addMenu(self.tr("&Shift"))
         # A cashier stepping away locks the till at once, not after its idle minutes (F12: no
         # key of the cashier's page, nor one a scanner sends).
         self.lock_action = QAction(self.tr("Lock the till"), self)
-        self.lock_action.setShortcut(QKeySequence(Qt.Key.Key_F12))
+        self.lock_action.setShortcut(shortcuts.LOCK)
         self.lock_action.triggered.connect(self.lock_requested)
         shift.addAction(self.lock_action)
         self.addAction(self.lock_action)
@@ -595,7 +595,7 @@ class CashierWindowView(QMainWindow):
         manager = self.menuBar().addMenu(self.tr("&Manager"))
         self.manager_action = QAction(self.tr("Manager mode…"), self)
         # F8: not a key the cashier's page uses (F1–F6, F9).
-        self.manager_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
+        self.manager_action.setShortcut(shortcuts.MANAGER_MODE)
         self.manager_action.triggered.connect(self.manager_requested)
         manager.addAction(self.manager_action)
         self.leave_manager_action = QAction(self.tr("Leave manager mode"), self)
@@ -606,7 +606,7 @@ class CashierWindowView(QMainWindow):
         self.addAction(self.manager_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.keyboard_action = QAction(self.tr("Keyboard"), self)
-        self.keyboard_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.keyboard_action.setShortcut(shortcuts.KEYBOARD_HELP)
         self.keyboard_action.triggered.connect(self.open_keyboard_help)
         help_menu.addAction(self.keyboard_action)
         self.about_action = QAction(self.tr("About Stamps POS"), self)
@@ -618,18 +618,20 @@ class CashierWindowView(QMainWindow):
     def _bind_keys(self) -> None:
         from PySide6.QtCore import Qt
 
-        bindings: list[tuple[Qt.Key, Callable[[], None]]] = [
-            (Qt.Key.Key_F2, self.focus_member_search),
-            (Qt.Key.Key_F3, self.show_rewards),
-            (Qt.Key.Key_F4, self.show_vouchers),
-            (Qt.Key.Key_F5, self.show_promo),
-            (Qt.Key.Key_F6, self.focus_invoice),
-            (Qt.Key.Key_F9, self.redeem_cart),
-            (Qt.Key.Key_Escape, self.back_out),
+        from app.ui import shortcuts
+
+        bindings: list[tuple[QKeySequence, Callable[[], None]]] = [
+            (shortcuts.FIND_MEMBER, self.focus_member_search),
+            (shortcuts.REWARDS, self.show_rewards),
+            (shortcuts.VOUCHERS, self.show_vouchers),
+            (shortcuts.PROMO_CODE, self.show_promo),
+            (shortcuts.INVOICE, self.focus_invoice),
+            (shortcuts.REDEEM_CART, self.redeem_cart),
+            (shortcuts.BACK_OUT, self.back_out),
         ]
         self._cashier_shortcuts: list[QShortcut] = []
         for key, action in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(action)
             self._cashier_shortcuts.append(shortcut)

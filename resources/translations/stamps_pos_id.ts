@@ -554,6 +554,12 @@
         <source>Per cashier</source>
         <translation>Per kasir</translation>
     </message>
+    <message numerus="yes">
+        <source>Refused at the counter, before anything was queued: %n. Counted below, but the History lists only what was queued; “Export the day&apos;s redemptions CSV…” lists them.</source>
+        <translation>
+            <numerusform>Ditolak di kasir, sebelum apa pun masuk antrean: %n. Sudah dihitung di bawah, tetapi Riwayat hanya memuat yang masuk antrean; “Ekspor CSV penukaran hari itu…” memuatnya.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DecisionDialog</name>
@@ -1141,6 +1147,14 @@
     <message>
         <source>Manager mode</source>
         <translation>Mode manajer</translation>
+    </message>
+    <message>
+        <source>Manager mode: the next tab</source>
+        <translation>Mode manajer: tab berikutnya</translation>
+    </message>
+    <message>
+        <source>Manager mode: the tab before</source>
+        <translation>Mode manajer: tab sebelumnya</translation>
     </message>
     <message>
         <source>Lock the till</source>
@@ -6284,6 +6298,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hapus {path}: mesin kasir menambahkan /api/v2/… sendiri (cukup alamat servernya, misalnya https://stamps.co.id).</translation>
     </message>
     <message>
+        <source>The settings file {path} cannot be written: {file} is a file, not a folder</source>
+        <comment>setting.file_unwritable.not_a_folder</comment>
+        <translation>File pengaturan {path} tidak bisa ditulis: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
         <source>settings file {path} cannot be read: {reason}</source>
         <comment>start.settings_unreadable</comment>
         <translation>Berkas pengaturan {path} tidak bisa dibaca: {reason}</translation>
@@ -6382,6 +6401,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>token file {path} cannot be written: {reason}</source>
         <comment>token.file_unwritable</comment>
         <translation>Berkas token {path} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>token file {path} cannot be read: {file} is a file, not a folder</source>
+        <comment>token.file_unreadable.not_a_folder</comment>
+        <translation>Berkas token {path} tidak dapat dibaca: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
+        <source>token file {path} cannot be written: {file} is a file, not a folder</source>
+        <comment>token.file_unwritable.not_a_folder</comment>
+        <translation>Berkas token {path} tidak dapat ditulis: {file} adalah berkas, bukan folder</translation>
     </message>
     <message>
         <source>token file {path} is not a regular file (a folder, a pipe or a device); remove it and store the token again with `stamps-pos token set`</source>

@@ -29,6 +29,21 @@ class LoginPage(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class Failing(http.server.BaseHTTPRequestHandler):
+    """Every address answers 500, as a Stamps server that is down behind its proxy."""
+
+    def _fail(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(500)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = _fail
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def redirecting_to(location: str) -> type[http.server.BaseHTTPRequestHandler]:
     """A proxy that answers every request 301 to ``location`` (plain http sent to https, a
     moved host)."""

@@ -7,16 +7,16 @@ import weakref
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.damaged import DamagedDatabaseView
-from app.ui.dialogs.keyboard_help import keyboard_shortcuts
 from app.ui.first_manager import FirstManagerView
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.page import ManagerPageView
 from app.ui.shift_summary import ShiftSummaryView
+from app.ui.shortcuts import keyboard_shortcuts
 from app.ui.viewmodels import (
     MemberSuggestion,
     RedemptionRowData,
@@ -146,10 +146,27 @@ def test_f1_lists_every_function_key(qtbot: QtBot, window: CashierWindowView):
     qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())
     table = window.help_dialog.table
     keys = [table.item(row, 0).text() for row in range(table.rowCount())]
-    assert keys == [key for key, _ in keyboard_shortcuts()]
+    assert keys == [shortcut.shown for shortcut in keyboard_shortcuts()]
     assert {"F2", "F3", "F4", "F5", "F6", "F9", "Esc"} <= set(keys)
     # The arrow keys walk the reward grid: a cashier reading this list learns they do.
     assert "← ↑ → ↓" in keys
+    window.help_dialog.close()
+
+
+def test_f1_lists_every_key_the_window_binds(qtbot: QtBot, window: CashierWindowView):
+    # Manager mode's Ctrl+Tab (its tabs) was bound on its page and missing from F1's list.
+    window.show_manager()
+    press(qtbot, window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())
+    table = window.help_dialog.table
+    listed = {table.item(row, 0).text() for row in range(table.rowCount())}
+    shown_for = {key.toString(): s.shown for s in keyboard_shortcuts() for key in s.keys}
+    bound = [s.key() for s in window.findChildren(QShortcut)]
+    bound += [a.shortcut() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    assert window.manager.findChildren(QShortcut)  # the page's keys are among them
+    for key in bound:
+        assert shown_for.get(key.toString()) in listed, key.toString()
+    assert {"Ctrl+Tab", "Ctrl+Shift+Tab"} <= listed
     window.help_dialog.close()
 
 

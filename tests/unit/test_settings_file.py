@@ -155,6 +155,18 @@ def test_a_missing_file_is_made_and_a_default_removes_the_key(tmp_path: Path) ->
     assert path.read_text(encoding="utf-8") == 'scanner_terminator = "tab"\n'
 
 
+@pytest.mark.parametrize("blocked", ["conf", "conf/deeper"], ids=["itself", "a parent"])
+def test_a_settings_folder_that_is_a_file_is_named(tmp_path: Path, blocked: str) -> None:
+    # The dialog said "cannot be written: File exists": which file?
+    (tmp_path / "conf").write_text("")
+    settings = SettingsFile(tmp_path / blocked / "settings.toml", {"merchant": 14, "store": 32})
+    assert settings.check({"idle_lock_minutes": "15"})[""] == say(
+        "setting.file_unwritable.not_a_folder",
+        path=str(tmp_path / blocked / "settings.toml"),
+        file=str(tmp_path / "conf"),
+    )
+
+
 def test_editing_replaces_only_flat_keys() -> None:
     text = "a = 1\n# a = 2\n[table]\na = 3\n"
     assert edited(text, {"a": "9", "b": '"x"'}) == 'a = 9\n# a = 2\nb = "x"\n[table]\na = 3\n'

@@ -181,6 +181,7 @@ if TYPE_CHECKING:
         ImportReport,
         export_entries,
     )
+    from app.core.written_files import folder_in_the_way, why_not_written
 
 #: Where each name lives.
 _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -484,6 +485,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "export_entries",
         ),
     ),
+    ("app.core.written_files", ("folder_in_the_way", "why_not_written")),
 )
 _HOMES = {name: module for module, names in _MODULES for name in names}
 #: Names that are modules of their own, not names inside one.
@@ -628,6 +630,7 @@ __all__ = [
     "feed_line_said",
     "first_hidden",
     "first_name",
+    "folder_in_the_way",
     "format_count",
     "format_rupiah",
     "import_into",
@@ -658,6 +661,7 @@ __all__ = [
     "typed_token",
     "unwritable_folder",
     "what_to_do",
+    "why_not_written",
     "write_audit_csv",
     "write_summary_csv",
 ]

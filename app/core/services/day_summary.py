@@ -170,6 +170,13 @@ class DayRecord:
     shifts: tuple[ShiftInfo, ...]
     rows: tuple[ShiftRow, ...]
 
+    @property
+    def refused_at_the_counter(self) -> tuple[ShiftRow, ...]:
+        """The redemptions refused before anything was queued (a wrong PIN, a promo code the
+        server refused at the counter): the summary counts them, but with no outbox entry the
+        History cannot list them, so a manager is told apart where they are."""
+        return tuple(row for row in self.rows if row.entry_id is None)
+
 
 def local_day(day: date) -> tuple[datetime, datetime]:
     """The span of ``day`` in the till's local time zone, as aware times."""

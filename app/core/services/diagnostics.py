@@ -32,7 +32,17 @@ from app.core.services.clock_check import CLOCK_BEHIND_WARNING
 from app.core.services.config import TillConfig
 from app.core.services.refused_words import https_address, paused_words
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import CredentialsRejected, StampsError, WebPageAnswer
+from app.core.stamps.errors import (
+    ConnectionFailed,
+    CredentialsRejected,
+    MalformedResponse,
+    NetworkError,
+    RateLimited,
+    RequestTimedOut,
+    ServerError,
+    StampsError,
+    WebPageAnswer,
+)
 from app.core.storage.engine import create_engine
 from app.core.storage.integrity import check as integrity_problems
 from app.core.storage.migrate import DatabaseTooNew, current_revision, head_revision, refuse_unknown
@@ -398,11 +408,38 @@ async def _check_tls(host: str, port: int, timeout: float) -> Check:  # noqa: AS
     return ok("tls", f"{host}: certificate verified ({version})", version=version)
 
 
+def _server_trouble(failure: StampsError) -> str:
+    """What ``/api/ping``'s failure says about the server, as a sentence; the record itself
+    (class, status code, the server's words) is the check's ``record``, for support."""
+    code = f" ({failure.status_code})" if failure.status_code else ""
+    moved_to = getattr(failure, "moved_to", None)
+    if moved_to:
+        return f"the server sends the till to another address{code}: {moved_to}"
+    if isinstance(failure, WebPageAnswer):
+        return "a web page answered instead of the Stamps server"
+    if isinstance(failure, ServerError):
+        return f"the Stamps server answers with an error{code}: it is failing, not this till"
+    if isinstance(failure, RateLimited):
+        return "the Stamps server asks the till to slow down (too many requests)"
+    if isinstance(failure, ConnectionFailed):
+        return "the Stamps server cannot be reached from this till"
+    if isinstance(failure, NetworkError | RequestTimedOut):
+        return "the Stamps server did not answer in time"
+    if isinstance(failure, MalformedResponse):
+        return "the server's answer is not one the Stamps server gives"
+    return f"the Stamps server did not answer the till's check as it should{code}"
+
+
 def _server_fix(failure: StampsError) -> str:
     """What to do when ``/api/ping`` fails, as far as the failure tells."""
     moved_to = getattr(failure, "moved_to", None)
     if moved_to:
         return f"set base_url to {moved_to}, the address the server sends the till to"
+    if isinstance(failure, ServerError):
+        return (
+            "nothing to change on this till: run doctor again in a few minutes; if it lasts, "
+            "give Stamps support the detail line"
+        )
     if isinstance(failure, WebPageAnswer):
         return (
             "sign this computer in to the network (a Wi-Fi login page answers for the server), "
@@ -450,9 +487,11 @@ async def _check_ping(config: TillConfig, token: Secret) -> list[Check]:
             return [
                 fail(
                     "server",
-                    f"/api/ping: {exc.message}",
+                    _server_trouble(exc),
                     _server_fix(exc),
                     UNREACHABLE,
+                    status_code=exc.status_code,
+                    record=f"/api/ping: {type(exc).__name__}: {exc.message}",
                 )
             ]
     took = (time.perf_counter() - started) * 1000

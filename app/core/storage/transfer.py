@@ -94,10 +94,10 @@ class ImportReport:
 
 
 def export_entries(
-    db_path: Path, destination: Path, *, now: datetime | None = None
+    db_path: Path, destination: Path, *, now: datetime | None = None, replace: bool = False
 ) -> ExportSummary:
     """Write the unsettled entries of the database at ``db_path`` (and what they depend on) to
-    ``destination``, which must not exist yet. The database is only read."""
+    ``destination``, which must not exist yet unless ``replace``. The database is only read."""
     now = now or clock.now()
     found = salvage(db_path)
     entries = [_exported(e, found) for e in found.with_what_they_need()]
@@ -109,7 +109,8 @@ def export_entries(
         "complete": found.complete,
         "entries": entries,
     }
-    _write_new(destination, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    content = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    _write_new(destination, content, replace=replace)
     by_status: dict[str, int] = {}
     for entry in entries:
         by_status[str(entry.get("status"))] = by_status.get(str(entry.get("status")), 0) + 1
@@ -141,9 +142,9 @@ def _plain(column: sa.Column[Any], value: Any) -> Any:
     return value
 
 
-def _write_new(destination: Path, content: bytes) -> None:
+def _write_new(destination: Path, content: bytes, *, replace: bool = False) -> None:
     """Write ``content`` to ``destination`` whole (temporary file, fsync, link) and 0600;
-    an existing file is never overwritten."""
+    an existing file is never overwritten unless ``replace`` (then renamed over it, whole)."""
     folder = destination.parent
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{destination.name}-")
     try:
@@ -151,7 +152,10 @@ def _write_new(destination: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.link(temporary, destination)
+        if replace:
+            os.replace(temporary, destination)
+        else:
+            os.link(temporary, destination)
         sync_folder(folder)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -137,6 +137,7 @@ class DayController(QObject):
             for shift in record.shifts
         ]
         self.page.set_day(totals, per_cashier, shifts)
+        self.page.set_refused_at_the_counter(len(record.refused_at_the_counter))
         self.day_shown.emit(record)
         return record
 

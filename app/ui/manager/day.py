@@ -109,6 +109,14 @@ class DayView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(top)
+        # Counted as refused, but never queued: the History cannot list them, and a manager
+        # reconciling read a count they could find nowhere. Above the totals it counts in,
+        # where it is read with them (under the per-cashier table it was below the fold).
+        self.at_the_counter = QLabel()
+        self.at_the_counter.setObjectName("dayAtTheCounter")
+        self.at_the_counter.setWordWrap(True)
+        self.at_the_counter.hide()
+        layout.addWidget(self.at_the_counter)
         layout.addLayout(grid, 1)
         layout.addWidget(per_cashier)
         layout.addWidget(self.cashiers, 1)
@@ -132,3 +140,16 @@ class DayView(QWidget):
         self.totals_model.set_rows(totals)
         self.cashiers_model.set_rows(per_cashier)
         self.shifts_model.set_rows(shifts)
+
+    def set_refused_at_the_counter(self, count: int) -> None:
+        """How many of the day's refusals came before anything was queued (none: no line)."""
+        self.at_the_counter.setText(
+            self.tr(
+                "Refused at the counter, before anything was queued: %n. Counted below, but the "
+                "History lists only what was queued; “Export the day's redemptions CSV…” lists "
+                "them.",
+                "",
+                count,
+            )
+        )
+        self.at_the_counter.setVisible(count > 0)

@@ -5,7 +5,7 @@ page that was there before back."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import shortcuts
 from app.ui.manager.audit import AuditView
 from app.ui.manager.day import DayView
 from app.ui.manager.exceptions import ExceptionsView
@@ -87,17 +88,13 @@ class ManagerPageView(QWidget):
         # Ctrl+Tab reached the tabs only from a control that let it by: a date field took it
         # for its year, month and day, a table and a list for themselves, and the banner is no
         # child of the tabs. A shortcut on the page is heard before any of them.
-        # Ctrl+Shift+Tab comes as Backtab, and X11 matches it as Ctrl+Backtab or Ctrl+Shift+Tab
-        # where another platform matches Ctrl+Shift+Backtab: all three are bound, and when
-        # more than one matches Qt calls it ambiguous and tells one of them, so that steps too.
-        ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
+        # Ctrl+Shift+Tab is bound three ways (shortcuts.PREVIOUS_TAB), and when more than one
+        # matches Qt calls it ambiguous and tells one of them, so that steps too.
         for keys, step in (
-            (ctrl | Qt.Key.Key_Tab, 1),
-            (ctrl | shift | Qt.Key.Key_Backtab, -1),
-            (ctrl | Qt.Key.Key_Backtab, -1),
-            (ctrl | shift | Qt.Key.Key_Tab, -1),
+            (shortcuts.NEXT_TAB, 1),
+            *((previous, -1) for previous in shortcuts.PREVIOUS_TAB),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self.step_tab(step))
             shortcut.activatedAmbiguously.connect(lambda step=step: self.step_tab(step))

@@ -147,6 +147,29 @@ def test_not_confirmed_exits_3(cli: Cli, sandbox: SandboxControl) -> None:
     assert entry["verdict"] == "not_confirmed"
 
 
+def test_outbox_show_says_each_attempt_in_a_sentence_with_the_record_behind_it(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    # Each attempt read "ambiguous (502) ServerError: 502 Bad Gateway": a record, no sentence.
+    sandbox.faults(error_rate=1.0, error_statuses=[502], scope="redemptions")
+    code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4")
+    assert code == 3
+    shown = cli("outbox", "show", entry["id"])
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.startswith("  attempt 1, ")]
+    assert lines[at].endswith(
+        ": The Stamps server failed while handling it: the server may have applied it."
+    )
+    assert (
+        lines[at + 1] == "      detail: outcome ambiguous, HTTP 502, ServerError: 502 Bad Gateway"
+    )
+    code, as_json = cli.json("outbox", "show", entry["id"])
+    first = as_json["attempts_detail"][0]
+    assert (first["status_code"], first["error"]) == (502, "ServerError: 502 Bad Gateway")
+    assert first["error_words"].startswith("The Stamps server failed while handling it")
+
+
 def test_cancel_then_show_the_attempts(cli: Cli, sandbox: SandboxControl) -> None:
     code, entry = cli.json("redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "2")
     assert code == 0

@@ -375,7 +375,7 @@ def test_an_audit_csv_holds_every_line_unless_cut_and_then_says_so(
     whole = cli("audit", "--csv", str(target))
     assert whole.returncode == 0 and whole.stderr == ""
     assert len(target.read_text(encoding="utf-8").splitlines()) == len(every) + 1  # a header
-    cut = cli("audit", "--limit", "2", "--csv", str(target))
+    cut = cli("audit", "--limit", "2", "--csv", str(target), "--replace")
     assert cut.returncode == 0
     assert "the newest 2 shown; older ones may match too" in cut.stderr
     assert len(target.read_text(encoding="utf-8").splitlines()) == 3  # the header and two

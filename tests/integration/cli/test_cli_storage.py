@@ -41,6 +41,15 @@ def cli(till_settings: Settings, tmp_path: Path) -> TillCli:
     return TillCli(till_settings, tmp_path)
 
 
+#: Every command that writes a file on request, as it names the file.
+WRITES = [
+    pytest.param(("audit", "--csv"), id="audit"),
+    pytest.param(("summary", "--csv"), id="summary"),
+    pytest.param(("outbox", "export"), id="outbox-export"),
+    pytest.param(("support-bundle",), id="support-bundle"),
+]
+
+
 def one_sentence(done: subprocess.CompletedProcess[str], *words: str) -> None:
     """Exit 2, one line on stderr holding ``words``, no traceback."""
     assert done.returncode == 2, (done.stdout, done.stderr)
@@ -255,6 +264,38 @@ def test_doctor_reads_every_page(cli: TillCli, till_settings: Settings) -> None:
     done = cli("doctor")
     assert done.returncode == 2
     assert "FAIL  database:" in done.stdout and "all checks passed" not in done.stdout
+
+
+@pytest.mark.parametrize("command", WRITES)
+def test_a_file_already_there_is_kept_unless_replace_is_said(
+    cli: TillCli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # One rule for all four: `audit --csv` and `summary --csv` wrote over a file where `outbox
+    # export` and `support-bundle` refused one, with no way to say "write over it".
+    assert cli("manager", "add", "Wayan", stdin="135792\n").returncode == 0  # a database
+    target = tmp_path / "end-of-day.zip"
+    target.write_bytes(b"yesterday's")
+    one_sentence(cli(*command, str(target)), "exists already", "--replace")
+    assert target.read_bytes() == b"yesterday's"
+    replaced = cli(*command, str(target), "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert target.read_bytes() != b"yesterday's"
+
+
+@pytest.mark.parametrize("command", WRITES)
+def test_a_folder_on_the_way_that_is_a_file_or_missing_is_named(
+    cli: TillCli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # The OS's "Not a directory" or "No such file or directory" named no folder; the support
+    # bundle's ended in a traceback.
+    assert cli("manager", "add", "Wayan", stdin="135792\n").returncode == 0  # a database
+    blocker = tmp_path / "usb"
+    blocker.write_text("")
+    one_sentence(
+        cli(*command, str(blocker / "day" / "out.zip")), f"{blocker} is a file, not a folder"
+    )
+    missing = tmp_path / "stick"
+    one_sentence(cli(*command, str(missing / "out.zip")), f"the folder {missing} does not exist")
 
 
 def test_a_dead_tills_entries_are_sent_by_another_till_once(

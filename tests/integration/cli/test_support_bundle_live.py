@@ -113,5 +113,5 @@ def test_an_existing_file_is_not_overwritten(cli: Cli, tmp_path: Path) -> None:
     out.write_bytes(b"keep me")
     done = cli("support-bundle", str(out))
     assert done.returncode == 2
-    assert "already exists" in done.stderr
+    assert "exists already" in done.stderr and "--replace" in done.stderr
     assert out.read_bytes() == b"keep me"

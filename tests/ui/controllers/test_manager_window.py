@@ -29,7 +29,8 @@ from app.config import Settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
-from app.core.services import AuditFilter, ManagerRequired, Role
+from app.core.messages import say
+from app.core.services import AuditFilter, ManagerRequired, OperationKind, Role, Sale
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
@@ -175,6 +176,36 @@ def test_after_midnight_history_and_end_of_day_open_on_the_day_the_late_shift_be
         assert cashier.history.wanted.since == local_midnight(began)
         shifts = [row.cells[0] for row in page.day.shifts_model.rows()]
         assert "Rina" in shifts
+
+
+def test_end_of_day_says_apart_what_was_refused_at_the_counter(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # End of day counted it "refused"; the History, holding only what was queued, had no row
+    # for it, and nothing said where the count came from.
+    add_manager(qtbot, cashier)
+    with _rinas_late_shift(qtbot, cashier) as (_, moved):
+        shift = next(s for s in run_async(qtbot, cashier.till.open_shifts()) if s.cashier == "Rina")
+        run_async(
+            qtbot,
+            cashier.till.record_refusal(
+                None,
+                Sale("Rina", shift.id),
+                kind=OperationKind.REWARD,
+                what=say("what.reward", name="Kopi susu"),
+                reason=say("order.reward_not_offered", reward="Kopi susu"),
+                stamps=20,
+            ),
+        )
+        moved.advance(3600)
+        enter(qtbot, cashier)
+        day = cashier.view.manager.day
+        qtbot.waitUntil(lambda: cashier.day.shown_day is not None, timeout=WAIT_MS)
+        assert [row.cells[2] for row in day.totals_model.rows()] == ["1"]  # counted
+        qtbot.waitUntil(lambda: day.at_the_counter.isVisibleTo(day), timeout=WAIT_MS)
+        text = day.at_the_counter.text()
+        assert "Refused at the counter, before anything was queued: 1." in text
+        assert "History lists only what was queued" in text
 
 
 def test_after_midnight_the_audit_log_opens_from_the_day_the_late_shift_began_to_today(

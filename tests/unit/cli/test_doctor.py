@@ -12,7 +12,7 @@ import pytest
 from app.cli import main, qt_libraries
 from app.core.storage.migrate import head_revision
 
-from ...support.odd_servers import LoginPage, redirecting_to, serving
+from ...support.odd_servers import Failing, LoginPage, redirecting_to, serving
 from ...support.previous_release import create_database, stamp_revision
 
 TOKEN = "doctor-test-token-5c1d"
@@ -175,3 +175,25 @@ def test_a_wifi_login_page_answering_for_the_server_says_to_sign_in_to_the_netwo
     assert code == 3 and server["status"] == "fail"
     assert "a web page answered" in server["detail"]
     assert "login page" in server["fix"]
+
+
+def test_a_failing_server_is_said_in_a_sentence_with_the_record_behind_it(
+    till: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It printed the record alone ("/api/ping: 500 Internal Server Error"): a manager read no
+    # sentence, and support had no class to go on.
+    with serving(Failing) as url:
+        monkeypatch.setenv("STAMPS_POS_BASE_URL", url)
+        code = main(["doctor"])
+        out = capsys.readouterr().out
+        _, document = report(capsys)
+    assert code == 3
+    lines = out.splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.startswith("FAIL  server:")]
+    assert "the Stamps server answers with an error (500): it is failing" in lines[at]
+    assert lines[at + 1].strip() == "detail: /api/ping: ServerError: 500 Internal Server Error"
+    server = by_name(document)["server"]
+    assert server["data"] == {
+        "status_code": 500,
+        "record": "/api/ping: ServerError: 500 Internal Server Error",
+    }

@@ -104,6 +104,27 @@ def test_after_midnight_the_summary_reads_the_day_the_late_shift_began_and_says_
     assert read["since"].startswith("2026-11-25T00:00:00")
 
 
+def test_the_summary_lists_apart_what_was_refused_at_the_counter(
+    late_shift: ManualClock, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Counted as "refused" but never queued: `history` cannot list it, and a manager
+    # reconciling found a number they could not find anywhere.
+    assert main(["history"]) == 0
+    assert "Kopi susu" not in capfd.readouterr().out
+    assert main(["summary"]) == 0
+    out = capfd.readouterr().out.splitlines()
+    [at] = [n for n, line in enumerate(out) if line.startswith("refused at the counter")]
+    assert "before anything was queued: 1" in out[at] and "`history`" in out[at]
+    assert out[at + 1].startswith("  2026-11-25 22:15  Rina  reward  Kopi susu: ")
+    assert main(["summary", "--json"]) == 0
+    [refused] = json.loads(capfd.readouterr().out)["refused_at_the_counter"]
+    assert (refused["cashier"], refused["what"], refused["standing"]) == (
+        "Rina",
+        "Kopi susu",
+        "refused",
+    )
+
+
 def test_a_day_asked_for_is_read_and_named_against_the_tills_today(
     late_shift: ManualClock, capfd: pytest.CaptureFixture[str]
 ) -> None:

@@ -83,7 +83,7 @@ def test_a_folder_that_cannot_be_written_is_said_and_leaves_no_part_file(
     till: Settings, tmp_path: Path
 ) -> None:
     out = tmp_path / "missing-folder" / "bundle.zip"
-    with pytest.raises(BundleError, match="cannot write"):
+    with pytest.raises(BundleError, match="missing-folder does not exist"):
         write_bundle(out, None, (till, Secret(TOKEN)))
     assert not out.parent.exists()
     logs.forget_secrets()

@@ -179,3 +179,13 @@ def test_at_a_terminal_a_pasted_second_line_is_refused_too(config: Path) -> None
     assert code == 0, said
     assert b"new-token" not in echoed
     assert (config.parent / "token").read_text() == "new-token\n"
+
+
+@pytest.mark.parametrize("blocked", ["config", "config/deeper"], ids=["itself", "a parent"])
+def test_a_settings_folder_that_is_a_file_is_named(tmp_path: Path, blocked: str) -> None:
+    # It said "cannot be written: File exists" (or "Not a directory"): which file, and why?
+    (tmp_path / "config").write_text("")
+    config = tmp_path / blocked / "settings.toml"
+    code, out, err = token_set(config, b"good-token\n")
+    assert code == 2 and out == ""
+    assert f"{tmp_path / 'config'} is a file, not a folder" in err, err
