@@ -2763,6 +2763,10 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Cari member dulu (F2): kode promo {code} menunggu di Promo (F5) dan ditukarkan untuk member yang ditemukan berikutnya.</translation>
     </message>
     <message>
+        <source>Nothing was sent to Stamps yet. Scan or search the customer&apos;s card: the promo goes once they are on screen.</source>
+        <translation>Belum ada yang dikirim ke Stamps. Pindai atau cari kartu pelanggan: promo dikirim begitu mereka tampil di layar.</translation>
+    </message>
+    <message>
         <source>A promo code needs the invoice number of this sale.</source>
         <translation>Kode promo memerlukan nomor struk penjualan ini.</translation>
     </message>

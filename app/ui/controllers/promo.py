@@ -77,6 +77,10 @@ class PromoController(OrderController):
                         "Find the member first (F2): promo code {code} waits in Promo (F5) and "
                         "is redeemed for the member found next."
                     ).format(code=shown(code)),
+                    self.tr(
+                        "Nothing was sent to Stamps yet. Scan or search the customer's card: "
+                        "the promo goes once they are on screen."
+                    ),
                 )
             )
             self.view.focus_member_search()
@@ -150,9 +154,10 @@ class PromoController(OrderController):
         )
 
     def _invoice_set(self, what: Message) -> ResultData:
-        # Nothing was sent: "Not redeemed", not "Refused" of a promo the sale can now have.
+        # Nothing was sent: the till's asking, not "Refused" (the server's) nor "Not redeemed"
+        # (the offline rules') of a promo the sale can now have.
         return ResultData(
-            kind="not_redeemed",
+            kind="asks_first",
             headline=words(what),
             details=self.tr("This sale's invoice number is in the field now."),
             what_to_do=self.tr("Redeem the promo again: F5, then Enter."),

@@ -461,10 +461,13 @@ class RedemptionController(QObject):
         self._follow_countdown()
 
     @staticmethod
-    def asks_first(headline: str, reason: str) -> ResultData:
+    def asks_first(headline: str, reason: str, what_to_do: str = "") -> ResultData:
         """A result panel for what the till needs before it sends anything (``reason``): in
-        no outcome's look, its words saying nothing was sent (the panel's own)."""
-        return ResultData(kind="asks_first", headline=headline, details=reason)
+        no outcome's look, its words saying nothing was sent (the panel's own, unless
+        ``what_to_do`` says more)."""
+        return ResultData(
+            kind="asks_first", headline=headline, details=reason, what_to_do=what_to_do
+        )
 
     def result_for(self, receipt: Receipt, what: str) -> ResultData:
         """The result panel's values for a receipt: the till's own words for it."""

@@ -230,6 +230,8 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")
     assert not hint.isVisibleTo(view)
     assert "needs the invoice number" not in view.result_panel.details.text()
+    # still nothing sent: neither the server's "Refused" nor the offline rules' "Not redeemed"
+    assert view.result_panel.title.text() == "Not sent — the till needs something first"
     view.invoice_field.field.clear()  # the wrong receipt: the sale has none again
     assert "needs the invoice number" in view.result_panel.details.text()
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")

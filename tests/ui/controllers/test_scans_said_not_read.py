@@ -230,6 +230,39 @@ def test_a_card_scanned_into_a_manager_s_note_is_not_written_in_it(
     assert cashier.view.status.note_text() == NOT_READ
 
 
+def autotyped(
+    qtbot: QtBot, cashier: CashierWindow, clock: ScriptedClock, text: str, ending: Qt.Key
+) -> None:
+    """``text`` and ``ending`` (Enter or Tab), a key every 6 ms, as a password manager's
+    autotype (or xdotool) types them: a scanner's pace."""
+    typed(qtbot, cashier, clock, text, 6)
+    clock.advance(6)
+    qtbot.keyClick(keyboard(cashier), ending)
+
+
+@pytest.mark.parametrize("formats", ["", "KR, 7014"])
+def test_a_note_typed_at_a_scanner_s_pace_stays_in_it_and_its_tab_moves_on(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    cancel_by_server_id: CancelByServerIdDialog,
+    till_settings: Settings,
+    formats: str,
+) -> None:
+    # A manager's note typed fast and Tab (xdotool, a practised hand) was swallowed as a scan:
+    # "Card not read", the note empty. Words are no card, whatever the store's format.
+    with_formats(cashier, till_settings, card_prefixes=formats)
+    note = cancel_by_server_id.note_box
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(scanner.scanned, wait=100):
+        autotyped(qtbot, cashier, clock, "Scanned twice by mistake", Qt.Key.Key_Tab)
+    assert note.text() == "Scanned twice by mistake"
+    assert not note.hasFocus()  # the Tab moved on, as the person meant
+    assert cashier.view.status.note_text() != NOT_READ
+
+
 def test_a_card_scanned_into_the_member_field_of_a_cancel_by_server_id_fills_it(
     qtbot: QtBot,
     cashier: CashierWindow,
@@ -331,6 +364,43 @@ def test_a_token_autotyped_with_enter_is_kept_where_the_store_s_card_format_tell
     assert "token" in saved.args[0]
     assert dialog.error_of("token") == ""
     assert token.text() == ""  # saved: the field shows no token
+
+
+@pytest.mark.parametrize(
+    ("setting", "text"),
+    [("base_url", "https://stamps.example.com/"), ("store_code", "ST-JKT-01")],
+)
+def test_a_setting_autotyped_with_enter_is_kept_and_its_enter_submits(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    till_settings: Settings,
+    tmp_path: Path,
+    setting: str,
+    text: str,
+) -> None:
+    # A password manager autotypes the Server URL or the store code and presses Enter, at a
+    # scanner's pace: it was taken for a scan, "Card not read", and neither typed nor saved.
+    with_formats(cashier, till_settings, card_prefixes="KR, 7014")
+    settings_token(qtbot, cashier, till_settings, tmp_path)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    field = dialog.controls[setting]
+    assert isinstance(field, QLineEdit)
+    field.clear()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    # Its Enter submits the form as typed by hand: saved, or refused for the settings the
+    # test's till leaves empty (either says the dialog took the Enter).
+    submitted: list[object] = []
+    cashier.settings.saved.connect(submitted.append)
+    cashier.settings.refused.connect(submitted.append)
+    with qtbot.assertNotEmitted(scanner.scanned, wait=100):
+        autotyped(qtbot, cashier, clock, text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(submitted), timeout=WAIT_MS)
+    assert field.text() == text
+    assert cashier.view.status.note_text() != NOT_READ
 
 
 @pytest.mark.parametrize("formats", ["", "KR, 7014"])
