@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from app.config import Settings
 from app.core.services import HistoryRow, Member, ScanFormats, Till, carries_card, shown
@@ -50,6 +59,11 @@ if TYPE_CHECKING:
     from app.ui.controllers.manager_page import ManagerPage
     from app.ui.controllers.people import PeopleController
     from app.ui.controllers.settings import SettingsController
+
+
+#: Where text typed at a scanner's pace is given back (``_typed_not_scanned``): fields, and a
+#: list picked from by typing its name (the sign-in page's cashiers).
+_TYPED_INTO = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 
 
 class CashierWindow(QObject):
@@ -359,8 +373,12 @@ class CashierWindow(QObject):
         # a scan: a card scanned with the cursor in any of its fields is a member lookup.
         if widget.property(SCAN_FIELD_PROPERTY) or not self._scan_never_made(text):
             return False
-        if QApplication.activeModalWidget() is not None:
-            return True
+        if not isinstance(widget, _TYPED_INTO):
+            return False  # a question's buttons: its Enter would answer it for the customer
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            # only into the dialog's own field: the keyboard may still be in the window under it
+            return widget.window() is modal
         return self.view.pages.currentWidget() is not self.view.cashier_page
 
     def _scan_never_made(self, text: str) -> bool:
