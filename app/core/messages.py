@@ -310,6 +310,11 @@ TEMPLATES: dict[str, str] = {
         "{name} has no reward code, so it cannot go in a cart: redeem it on its own."
     ),
     "order.cart_empty": "The cart is empty.",
+    # the till turned it away itself, before sending anything: no server refused it
+    "order.asks_first.todo": (
+        "Nothing was sent to Stamps and nothing was redeemed. Put right what is said above, "
+        "then redeem again."
+    ),
     "order.qty_range": "{name}: the quantity must be from 1 to {most}.",
     "order.stamps_range": "{name}: the stamps must be from 1 to {most}.",
     "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",

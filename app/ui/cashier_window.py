@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from app.config import Settings
 from app.core.services import HistoryRow, Member, ScanFormats, Till, carries_card, shown
@@ -39,6 +48,7 @@ from app.ui.widgets.scanner_filter import (
     SCAN_FIELD_PROPERTY,
     ScannerFilter,
     anything_could_be_a_card,
+    nothing_is_given_back,
     typed_with_shift_held,
 )
 
@@ -49,6 +59,11 @@ if TYPE_CHECKING:
     from app.ui.controllers.manager_page import ManagerPage
     from app.ui.controllers.people import PeopleController
     from app.ui.controllers.settings import SettingsController
+
+
+#: Where text typed at a scanner's pace is given back (``_typed_not_scanned``): fields, and a
+#: list picked from by typing its name (the sign-in page's cashiers).
+_TYPED_INTO = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 
 
 class CashierWindow(QObject):
@@ -226,6 +241,7 @@ class CashierWindow(QObject):
         """Take the scans ``scanner`` reads, and those it takes back from a PIN field."""
         self.scanner = scanner
         scanner.could_be_card = self._could_be_card
+        scanner.gives_back = self._typed_not_scanned
         scanner.scanned.connect(self.scanned)
         scanner.taken_back.connect(self.scan_taken_back)
 
@@ -348,6 +364,30 @@ class CashierWindow(QObject):
         # text could be a card.
         formats = self.session.formats
         return not formats.card or formats.kind_of(text) == "card"
+
+    def _typed_not_scanned(self, widget: QWidget, text: str) -> bool:
+        # Where a scan is only ever said not read (a dialog's field not meant for a card, the
+        # sign-in page, manager mode, the first manager's setup), text that no scan makes is
+        # the person's typing at a scanner's pace (a password manager, a practised hand): it
+        # goes back to its field with its Enter or Tab. The cashier's page keeps every burst
+        # a scan: a card scanned with the cursor in any of its fields is a member lookup.
+        if widget.property(SCAN_FIELD_PROPERTY) or not self._scan_never_made(text):
+            return False
+        if not isinstance(widget, _TYPED_INTO):
+            return False  # a question's buttons: its Enter would answer it for the customer
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            # only into the dialog's own field: the keyboard may still be in the window under it
+            return widget.window() is modal
+        return self.view.pages.currentWidget() is not self.view.cashier_page
+
+    def _scan_never_made(self, text: str) -> bool:
+        # By the store's formats: no card, receipt or voucher code. Without a card format, a
+        # card is told from nothing but words (a space) and a web address.
+        formats = self.session.formats
+        if formats.card:
+            return formats.kind_of(text) is None
+        return any(char.isspace() for char in text) or "://" in text
 
     def _their_card(self, code: str) -> bool:
         # The customer on screen's own card or Member ID: no receipt or code, whatever field
@@ -553,3 +593,4 @@ class CashierWindow(QObject):
             self.scanner.scanned.disconnect(self.scanned)
             self.scanner.taken_back.disconnect(self.scan_taken_back)
             self.scanner.could_be_card = anything_could_be_a_card
+            self.scanner.gives_back = nothing_is_given_back

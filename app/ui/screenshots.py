@@ -589,9 +589,7 @@ def state_refused(window: CashierWindowView) -> QPixmap | None:
             "refused",
             words(say("what.promo", code=PROMO)),
             words(say("server.refused", reason=EXPIRED_PROMO)),
-            what_to_do=_said(
-                "RedemptionController", "Nothing was redeemed. Tell the customer why."
-            ),
+            what_to_do=words(say("receipt.refused.todo")),
         )
     )
     return None
@@ -634,9 +632,7 @@ def state_blocked_member(window: CashierWindowView) -> QPixmap | None:
             "refused",
             words(say("what.promo", code=PROMO)),
             words(say("policy.member_blocked")),
-            what_to_do=_said(
-                "RedemptionController", "Nothing was redeemed. Tell the customer why."
-            ),
+            what_to_do=words(say("receipt.refused.todo")),
         )
     )
     return None

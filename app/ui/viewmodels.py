@@ -29,7 +29,10 @@ OUTCOME_KINDS: tuple[OutcomeKind, ...] = (
 )
 #: What the result panel shows while a redemption is under way: neutral, never an outcome's
 #: colour. ``working``: being checked or sent; ``waiting_pin``: the customer types their PIN.
-PanelKind = OutcomeKind | Literal["working", "waiting_pin"]
+#: ``asks_first``: the till turned it away itself before sending anything, for something the
+#: cashier puts right first (the member, the invoice number, a code typed wrong): no outcome,
+#: and never the server's red "Refused".
+PanelKind = OutcomeKind | Literal["working", "waiting_pin", "asks_first"]
 
 #: ``checking``: the till has not yet heard from the server since it started (nothing proved).
 Connectivity = Literal["checking", "online", "degraded", "offline"]

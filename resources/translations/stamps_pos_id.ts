@@ -2809,6 +2809,14 @@ Pindai kartu atau cari (F2).</translation>
 <context>
     <name>PromoController</name>
     <message>
+        <source>Find the member first (F2): promo code {code} waits in Promo (F5) and is redeemed for the member found next.</source>
+        <translation>Cari member dulu (F2): kode promo {code} menunggu di Promo (F5) dan ditukarkan untuk member yang ditemukan berikutnya.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to Stamps yet. Scan or search the customer&apos;s card: the promo goes once they are on screen.</source>
+        <translation>Belum ada yang dikirim ke Stamps. Pindai atau cari kartu pelanggan: promo dikirim begitu mereka tampil di layar.</translation>
+    </message>
+    <message>
         <source>A promo code needs the invoice number of this sale.</source>
         <translation>Kode promo memerlukan nomor struk penjualan ini.</translation>
     </message>
@@ -3255,10 +3263,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>A manager cancelled this redemption: nothing of it stands, and its stamps are the member&apos;s again.</source>
         <translation>Manajer membatalkan penukaran ini: tidak ada yang berlaku, dan stamp-nya kembali menjadi milik member.</translation>
     </message>
-    <message>
-        <source>Nothing was redeemed. Tell the customer why.</source>
-        <translation>Tidak ada yang ditukar. Beri tahu pelanggan alasannya.</translation>
-    </message>
 </context>
 <context>
     <name>ResultPanel</name>
@@ -3319,6 +3323,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Menunggu PIN</translation>
     </message>
     <message>
+        <source>Not sent — the till needs something first</source>
+        <translation>Belum dikirim — kasir perlu melengkapi sesuatu dulu</translation>
+    </message>
+    <message>
         <source>It was handed over when the till accepted it offline; the till is finding out whether the Stamps server has it.</source>
         <translation>Hadiahnya sudah diserahkan saat mesin kasir menerimanya secara offline; mesin kasir sedang memastikan apakah server Stamps sudah mencatatnya.</translation>
     </message>
@@ -3349,6 +3357,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>The customer types their PIN on the pad. Nothing is sent before.</source>
         <translation>Pelanggan mengetik PIN-nya di pad. Belum ada yang dikirim sebelum itu.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to Stamps and nothing was redeemed. Put right what is said above, then redeem again.</source>
+        <translation>Tidak ada yang dikirim ke Stamps dan tidak ada yang ditukar. Perbaiki yang disebut di atas, lalu tukar lagi.</translation>
     </message>
     <message>
         <source>Print slip</source>
@@ -4841,6 +4853,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The cart is empty.</source>
         <comment>order.cart_empty</comment>
         <translation>Keranjang kosong.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to Stamps and nothing was redeemed. Put right what is said above, then redeem again.</source>
+        <comment>order.asks_first.todo</comment>
+        <translation>Tidak ada yang dikirim ke Stamps dan tidak ada yang ditukar. Perbaiki yang disebut di atas, lalu tukar lagi.</translation>
     </message>
     <message>
         <source>{name}: the quantity must be from 1 to {most}.</source>

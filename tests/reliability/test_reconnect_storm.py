@@ -10,7 +10,7 @@ requests in any one second stays within twice the mean rate of the whole drain; 
 applied once, none lost.
 
 "At once": every till went offline at the same moment and probes the server once a minute
-(``probe_interval`` 60 s, which is also the monitor's cap), so all of them probe at the same
+(``probe_interval`` 60 s, kept as the monitor's cap), so all of them probe at the same
 moments of the clock. The line comes back 100 ms before such a probe, and at the probe every till
 finds it. The requests counted are each entry's first attempt from the line's return on (each
 attempt's row carries the clock time it was sent at): the wave the wake-up spreads. An attempt

@@ -27,6 +27,10 @@ SKEW_WARNING = timedelta(minutes=2)
 #: Statuses by which the server turns a request away unapplied and asks for it again (408: it
 #: timed out reading it; 429: too many requests): it is there and working, so no outage.
 TURNED_AWAY = frozenset({408, 429})
+#: The longest wait between two probes while the till is not online (seconds). Doubling to a
+#: minute kept the bar "Offline" (and redemptions queued as offline) 20 to 60 s after the line
+#: came back; a ping is one small request per till, so ten seconds costs the server nothing.
+PROBE_CAP = 10.0
 
 
 class Connectivity(StrEnum):
@@ -59,7 +63,8 @@ class ConnectivityMonitor:
     ``probe`` answers ``ONLINE`` when the server answered properly (``/api/ping``), ``DEGRADED``
     when it answered but will not serve the till (it refuses the API token: the server is there,
     so the till is not offline), and ``None`` when no answer came (the state stays). The probe
-    interval doubles until the till is online again, from ``probe_interval`` up to ``probe_cap``.
+    interval doubles until the till is online again, from ``probe_interval`` up to ``probe_cap``
+    (:data:`PROBE_CAP`), never below ``probe_interval``.
 
     While online, ``heartbeat`` seconds without a proof (0: never) run ``check``
     (:meth:`Till.check_connectivity`), so a line that drops while nobody redeems shows before
@@ -72,7 +77,7 @@ class ConnectivityMonitor:
         probe: Probe,
         *,
         probe_interval: float = 5.0,
-        probe_cap: float = 60.0,
+        probe_cap: float = PROBE_CAP,
         initial: Connectivity = Connectivity.ONLINE,
         heartbeat: float = 0.0,
         check: Check | None = None,
@@ -83,7 +88,8 @@ class ConnectivityMonitor:
         self._heartbeat = heartbeat
         self._busy = busy or (lambda: False)
         self._interval = probe_interval
-        self._cap = probe_cap
+        # a till set to probe slower than the cap (a storm test: once a minute) keeps its pace
+        self._cap = max(probe_cap, probe_interval)
         self._state = initial
         #: Whether an answer (or a connection that failed) has shown the state: until then it is
         #: the start's belief, which lets the first request go out but proves nothing.

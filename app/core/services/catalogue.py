@@ -35,6 +35,7 @@ from app.core.services.orders import (
     PromoOrder,
     RewardOrder,
     VoucherOrder,
+    asks_first,
     invalid,
 )
 from app.core.services.receipts import Verdict, what_to_do
@@ -70,6 +71,7 @@ class CatalogueUnavailable(Explained):
     seen it before."""
 
     verdict = Verdict.REFUSED
+    asks_first = False  # nothing the cashier can put right (InvalidOrder.asks_first)
 
     @property
     def what_to_do(self) -> Message:
@@ -424,7 +426,7 @@ class Catalogue:
         """An order taking ``value`` rupiah from a balance voucher, checked against what is left
         after this till's waiting deductions; with the voucher's facts for the policy."""
         if value <= 0:
-            raise invalid("order.value_positive")
+            raise asks_first("order.value_positive")
         voucher, facts = await self.voucher(member, voucher_id)
         if voucher.left is not None and value > voucher.left:
             raise invalid("order.balance_left", name=voucher.name, left=format_rupiah(voucher.left))

@@ -61,8 +61,10 @@ PROMO_CODE = CodeField(
 
 class CodeRefused(InvalidOrder):
     """A code the cashier typed cannot be used as it stands; ``field`` says which. An
-    :class:`InvalidOrder`: refused before anything is queued or sent, shown as any refused
-    order is."""
+    :class:`InvalidOrder`: refused before anything is queued or sent, shown as one the till
+    asks to be put right first."""
+
+    asks_first = True
 
     def __init__(self, field: CodeField, message: Message) -> None:
         super().__init__(message)

@@ -25,16 +25,32 @@ class InvalidOrder(Explained):
     ``verdict``: how a screen and the shift's record say it (a receipt's)."""
 
     verdict = Verdict.REFUSED
+    #: Turned away by the till itself, before anything was sent, for something the cashier puts
+    #: right first (an empty cart, the invoice number, a code typed wrong): no server refused it,
+    #: and a screen must not say so (it read as the server's red "Refused").
+    asks_first = False
 
     @property
     def what_to_do(self) -> Message:
-        """What the cashier does next: the words of a receipt with the same verdict."""
+        """What the cashier does next: the words of a receipt with the same verdict, or what to
+        put right first when the till asks for it."""
+        if self.asks_first:
+            return say("order.asks_first.todo")
         return what_to_do(self.verdict)
 
 
 def invalid(message_id: str, **params: str | int) -> InvalidOrder:
-    """``raise invalid("order.cart_empty")``: an :class:`InvalidOrder` with that message."""
+    """``raise invalid("order.code_not_redeemable")``: an :class:`InvalidOrder` with that
+    message (of what the catalogue or the server would not take)."""
     return InvalidOrder(say(message_id, **params))
+
+
+def asks_first(message_id: str, **params: str | int) -> InvalidOrder:
+    """``raise asks_first("order.cart_empty")``: an :class:`InvalidOrder` for something the
+    cashier puts right before anything can be sent (:attr:`InvalidOrder.asks_first`)."""
+    refused = InvalidOrder(say(message_id, **params))
+    refused.asks_first = True
+    return refused
 
 
 #: The most of one reward an order takes, and the most stamps a flexible reward is given: far
@@ -47,9 +63,9 @@ MOST_FLEXIBLE_STAMPS = 100_000
 
 def _check_amounts(name: str, qty: int, stamps: int | None) -> None:
     if not 1 <= qty <= MOST_OF_A_REWARD:
-        raise invalid("order.qty_range", name=name, most=MOST_OF_A_REWARD)
+        raise asks_first("order.qty_range", name=name, most=MOST_OF_A_REWARD)
     if stamps is not None and not 1 <= stamps <= MOST_FLEXIBLE_STAMPS:
-        raise invalid("order.stamps_range", name=name, most=MOST_FLEXIBLE_STAMPS)
+        raise asks_first("order.stamps_range", name=name, most=MOST_FLEXIBLE_STAMPS)
 
 
 @dataclass(frozen=True)
@@ -102,7 +118,7 @@ class RewardOrder:
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-reward request."""
         if self.flexible and not self.stamps:
-            raise invalid("order.flexible_needs_stamps", name=self.name)
+            raise asks_first("order.flexible_needs_stamps", name=self.name)
         body: dict[str, Any] = {"reward": self.reward_id, "qty": self.qty}
         if self.flexible:
             body["stamps"] = self.stamps
@@ -158,11 +174,11 @@ class CartOrder:
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-multiple-rewards request; every item carries the PIN's request id."""
         if not self.items:
-            raise invalid("order.cart_empty")
+            raise asks_first("order.cart_empty")
         rewards = []
         for item in self.items:
             if item.flexible and not item.stamps:
-                raise invalid("order.flexible_needs_stamps", name=item.name)
+                raise asks_first("order.flexible_needs_stamps", name=item.name)
             line: dict[str, Any] = {"code": item.code, "qty": item.qty}
             if item.flexible:
                 line["stamps"] = item.stamps
@@ -280,7 +296,7 @@ class PromoOrder:
     def payload(self, ctx: Context) -> dict[str, Any]:
         """The redeem-promo-code request."""
         if not ctx.invoice_number:
-            raise invalid("order.promo_needs_invoice")
+            raise asks_first("order.promo_needs_invoice")
         return _common(ctx) | {"promo_code": self.code}
 
 

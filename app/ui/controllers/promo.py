@@ -14,8 +14,10 @@ from app.ui.wording import words
 
 
 class PromoController(OrderController):
-    """Redeems the :class:`PromoPanel`'s code; without a member on screen, or without an
-    invoice number, it says which is missing (the member first) and sends nothing.
+    """Redeems the :class:`PromoPanel`'s code; without an invoice number it asks for it and
+    sends nothing. With nobody on screen the code waits in its field, as a voucher's does, and
+    is redeemed for the member found next (with this sale's invoice number, else that is asked
+    for): never for anyone before the cashier has them on screen.
 
     ``card_typed(str)`` when what was typed as a promo code is a card the till knows (nothing is
     sent); ``member_typed(str)`` when it is a number of the store's card format (a member to
@@ -35,6 +37,12 @@ class PromoController(OrderController):
         #: once the sale has one: while either is on the panel, it follows the field.
         self._asked: ResultData | None = None
         self._answered: ResultData | None = None
+        #: A code entered with nobody on screen: redeemed for the member found next, while the
+        #: code field still holds it.
+        self._waiting: str | None = None
+        session.member_changed.connect(self._member_changed)
+        # Another cashier's shift: a code the last one left waiting is not theirs to redeem.
+        session.cashier_changed.connect(lambda _cashier: self._drop_waiting())
         view.promo_panel.promo_entered.connect(lambda code: self.order(self._typed_code(code)))
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
         view.invoice_field.owner_changed.connect(self._invoice_owner_changed)
@@ -58,10 +66,23 @@ class PromoController(OrderController):
         """Validate the promo code online and redeem it with the invoice number."""
         what = say("what.promo", code=shown(code))  # a hidden character shown, not obeyed
         if self.session.member is None:
-            # The member first, as the cashier works: the card, then the receipt. Asked for
-            # the invoice first, the cashier typed it, was asked for the member, and the number
-            # entered with nobody on screen waited for the next customer.
-            self.redemption.refuse_without_member(what)
+            # The member first, as the cashier works: the card, then the receipt. The code
+            # waits for them, as a voucher's does: told "Find the member first", the cashier
+            # found them and had to press F5 and Enter again for a code already typed.
+            self._waiting = code
+            self.redemption.show(
+                self.redemption.asks_first(
+                    words(what),
+                    self.tr(
+                        "Find the member first (F2): promo code {code} waits in Promo (F5) and "
+                        "is redeemed for the member found next."
+                    ).format(code=shown(code)),
+                    self.tr(
+                        "Nothing was sent to Stamps yet. Scan or search the customer's card: "
+                        "the promo goes once they are on screen."
+                    ),
+                )
+            )
             self.view.focus_member_search()
             return
         invoice = self.view.invoice_field
@@ -89,10 +110,25 @@ class PromoController(OrderController):
         if self.view.focusWidget() is self.view.promo_panel.code_field:
             self.view.focus_member_search()
 
+    def _member_changed(self, member: Member | None) -> None:
+        waiting = self._waiting
+        if member is None or waiting is None:
+            return
+        self._waiting = None
+        if self.view.promo_panel.code_field.text().strip() == waiting:
+            # The customer the code waited for, now on screen (a code emptied or changed since
+            # is no longer the one the cashier meant to wait).
+            self.order(self.redeem(waiting))
+
+    def _drop_waiting(self) -> None:
+        if self._waiting is not None and self.session.member is None:
+            self.view.promo_panel.clear()
+        self._waiting = None
+
     def _invoice_missing(self, what: Message) -> ResultData:
         if not self.view.invoice_field.waits_for_next():
             return ResultData(
-                kind="refused",
+                kind="asks_first",
                 headline=words(what),
                 details=self.tr("A promo code needs the invoice number of this sale."),
                 what_to_do=self.tr(
@@ -105,7 +141,7 @@ class PromoController(OrderController):
         member = self.session.member
         name = member.name if member is not None else ""
         return ResultData(
-            kind="refused",
+            kind="asks_first",
             headline=words(what),
             details=self.tr(
                 "The invoice number in the field is kept for the next customer: it was entered "
@@ -118,9 +154,10 @@ class PromoController(OrderController):
         )
 
     def _invoice_set(self, what: Message) -> ResultData:
-        # Nothing was sent: "Not redeemed", not "Refused" of a promo the sale can now have.
+        # Nothing was sent: the till's asking, not "Refused" (the server's) nor "Not redeemed"
+        # (the offline rules') of a promo the sale can now have.
         return ResultData(
-            kind="not_redeemed",
+            kind="asks_first",
             headline=words(what),
             details=self.tr("This sale's invoice number is in the field now."),
             what_to_do=self.tr("Redeem the promo again: F5, then Enter."),

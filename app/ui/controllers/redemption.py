@@ -190,7 +190,7 @@ class RedemptionController(QObject):
 
     def refuse_without_member(self, what: Message) -> None:
         """Say that ``what`` needs the member on screen first: nothing was sent."""
-        self.show(self._refusal(words(what), self.tr("Find the member first (F2).")))
+        self.show(self.asks_first(words(what), self.tr("Find the member first (F2).")))
 
     async def _redeem(
         self, member: Member, kind: OperationKind, what: Message, build: OrderBuilder
@@ -214,7 +214,9 @@ class RedemptionController(QObject):
                 await self.till.record_refusal(
                     member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                 )
-                self._refuse(headline, exc.message, exc.verdict, exc.what_to_do)
+                self._refuse(
+                    headline, exc.message, exc.verdict, exc.what_to_do, asks=exc.asks_first
+                )
                 if isinstance(exc, CodeRefused) and exc.field is INVOICE:
                     self.view.invoice_field.set_required(True)  # the field to put right
                     self.view.invoice_field.focus()
@@ -280,13 +282,16 @@ class RedemptionController(QObject):
             self.session.read_again(done.lane)
         return done
 
-    def _refuse(self, headline: str, reason: Message, verdict: Verdict, todo: Message) -> None:
+    def _refuse(
+        self, headline: str, reason: Message, verdict: Verdict, todo: Message, *, asks: bool = False
+    ) -> None:
         # In the look of a receipt with the same verdict: what the offline rules would not take
         # reads "Not redeemed" whether or not it was queued before the till knew. ``todo`` is the
         # receipt's words too, but where they would be false (a code the server left unchecked
-        # was not judged by the offline rules).
+        # was not judged by the offline rules). What the till asks to be put right first
+        # (``asks``: an empty cart, a code typed wrong) was refused by no server.
         result = ResultData(
-            kind=KIND_OF[verdict],
+            kind="asks_first" if asks else KIND_OF[verdict],
             headline=headline,
             details=words(reason),
             what_to_do=words(todo),
@@ -455,12 +460,13 @@ class RedemptionController(QObject):
         self.result_shown.emit(result)
         self._follow_countdown()
 
-    def _refusal(self, headline: str, reason: str) -> ResultData:
+    @staticmethod
+    def asks_first(headline: str, reason: str, what_to_do: str = "") -> ResultData:
+        """A result panel for what the till needs before it sends anything (``reason``): in
+        no outcome's look, its words saying nothing was sent (the panel's own, unless
+        ``what_to_do`` says more)."""
         return ResultData(
-            kind="refused",
-            headline=headline,
-            details=reason,
-            what_to_do=self.tr("Nothing was redeemed. Tell the customer why."),
+            kind="asks_first", headline=headline, details=reason, what_to_do=what_to_do
         )
 
     def result_for(self, receipt: Receipt, what: str) -> ResultData:

@@ -65,6 +65,9 @@ def outcome_title(
         "closed": QCoreApplication.translate("ResultPanel", "Closed by a manager"),
         "working": QCoreApplication.translate("ResultPanel", "Working on it…"),
         "waiting_pin": QCoreApplication.translate("ResultPanel", "Waiting for the PIN"),
+        "asks_first": QCoreApplication.translate(
+            "ResultPanel", "Not sent — the till needs something first"
+        ),
     }
     return titles[kind]
 
@@ -100,6 +103,11 @@ def default_what_to_do(kind: PanelKind, *, provisional: bool = False) -> str:
         "waiting_pin": QCoreApplication.translate(
             "ResultPanel", "The customer types their PIN on the pad. Nothing is sent before."
         ),
+        "asks_first": QCoreApplication.translate(
+            "ResultPanel",
+            "Nothing was sent to Stamps and nothing was redeemed. Put right what is said "
+            "above, then redeem again.",
+        ),
     }
     return advice[kind]
 
@@ -114,6 +122,7 @@ _ICONS: dict[PanelKind, str] = {
     "closed": "closed",
     "working": "working",
     "waiting_pin": "pin",
+    "asks_first": "warning",
 }
 #: Not confirmed, but handed over when the till accepted it offline: the raised hand ("stop, do
 #: not hand over") would ask for what cannot be done now, and a tick would claim too much.

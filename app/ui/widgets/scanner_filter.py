@@ -126,6 +126,11 @@ def anything_could_be_a_card(_text: str) -> bool:
     return True
 
 
+def nothing_is_given_back(_widget: QWidget, _text: str) -> bool:
+    """With no window to say where a scan is taken, every burst at a scanner's pace is one."""
+    return False
+
+
 def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
@@ -204,6 +209,13 @@ class ScannerFilter(QObject):
         self.prefix = prefix
         #: Whether a text could be a card (the window sets the store's formats here).
         self.could_be_card: Callable[[str], bool] = anything_could_be_a_card
+        #: Whether a burst at a scanner's pace, ended by a terminator, is typing to give back to
+        #: the widget it was typed into (the window says: text no card could be, where no scan
+        #: is taken). Its keys then go there, and the key that ended it after them: Enter submits
+        #: the form, Tab moves on. A password manager's autotype into the Server URL, a
+        #: manager's note, a cashier's name picked on the sign-in page were swallowed as a scan,
+        #: "Card not read".
+        self.gives_back: Callable[[QWidget, str], bool] = nothing_is_given_back
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
@@ -330,13 +342,16 @@ class ScannerFilter(QObject):
             return False
         if self._ends_scan(event) and self._is_scan([k.at for k in self._held], now):
             code = "".join(key.char for key in self._held)
-            self._held = []
-            self._flush_timer.stop()
-            self.scanned.emit(code.removeprefix(self.prefix) if self.prefix else code)
-            return True
-        # Anything else ends what was typing: deliver it first, then this key, in order, where
-        # the typing took the keyboard (a name typed fast on a reward tile and Enter: the name
-        # went to the member search, and the Enter, sent on to the tile, picked it).
+            code = code.removeprefix(self.prefix) if self.prefix else code
+            if not self.gives_back(watched, code):
+                self._held = []
+                self._flush_timer.stop()
+                self.scanned.emit(code)
+                return True
+        # Anything else ends what was typing (and so does a burst given back): deliver it
+        # first, then this key, in order, where the typing took the keyboard (a name typed fast
+        # on a reward tile and Enter: the name went to the member search, and the Enter, sent on
+        # to the tile, picked it).
         self.flush()
         moved_to = QApplication.focusWidget()
         if moved_to is None or moved_to is watched:

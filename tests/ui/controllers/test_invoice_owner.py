@@ -230,6 +230,8 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")
     assert not hint.isVisibleTo(view)
     assert "needs the invoice number" not in view.result_panel.details.text()
+    # still nothing sent: neither the server's "Refused" nor the offline rules' "Not redeemed"
+    assert view.result_panel.title.text() == "Not sent — the till needs something first"
     view.invoice_field.field.clear()  # the wrong receipt: the sale has none again
     assert "needs the invoice number" in view.result_panel.details.text()
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")
@@ -243,28 +245,59 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     assert hint.isVisibleTo(view)
 
 
-def test_a_promo_with_nobody_on_screen_asks_for_the_member_before_the_invoice(
-    qtbot: QtBot, cashier: CashierWindow
-) -> None:
-    # The customer reads out the promo before their card: the till asked for the invoice
-    # number first, then, once it was typed, for the member (and the number typed with nobody
-    # on screen was taken for the next customer). A cashier finds the member first.
-    view = cashier.view
+def _promo_with_nobody_on_screen(qtbot: QtBot, view: CashierWindowView) -> None:
     view.activateWindow()
     view.show_promo()
     qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
     qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
-    assert view.result_panel.details.text() == "Find the member first (F2)."
+    # Nothing was sent: the till asks for the member, never in the server's red "Refused".
+    assert view.result_panel.title.text() == "Not sent — the till needs something first"
+    assert view.result_panel.details.text() == (
+        "Find the member first (F2): promo code NGOPIPAGI waits in Promo (F5) and is redeemed "
+        "for the member found next."
+    )
     assert view.member_search.field.hasFocus()
     assert not view.invoice_field.asked  # not asked for yet: the member comes first
     assert view.promo_panel.code_field.text() == "NGOPIPAGI"  # kept for when they are found
 
+
+def test_a_promo_with_nobody_on_screen_waits_and_asks_for_the_invoice_once_the_member_is_found(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # The customer reads out the promo before their card: the till asked for the member, and
+    # once they were found the cashier had to press F5 and Enter again for the code typed.
+    view = cashier.view
+    _promo_with_nobody_on_screen(qtbot, view)
     find_member(qtbot, cashier, AYU)
-    view.show_promo()
-    qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.invoice_field.field.hasFocus(), timeout=WAIT_MS)
     assert "needs the invoice number" in view.result_panel.details.text()
+    assert view.result_panel.title.text() == "Not sent — the till needs something first"
+    assert _invoices(qtbot, cashier) == []  # nothing sent without the sale's number
+
+
+def test_a_promo_and_a_receipt_entered_before_the_card_are_redeemed_for_the_member_found(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    view = cashier.view
+    qtbot.keyClicks(view.invoice_field.field, "INV-0050")  # the receipt, scanned first
+    _promo_with_nobody_on_screen(qtbot, view)
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        find_member(qtbot, cashier, AYU)
+    assert done.args[0].verdict is Verdict.CONFIRMED
+    assert _invoices(qtbot, cashier) == ["INV-0050"]
+    assert view.promo_panel.code_field.text() == ""
+
+
+def test_a_promo_left_waiting_is_not_redeemed_once_its_code_is_emptied(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    view = cashier.view
+    qtbot.keyClicks(view.invoice_field.field, "INV-0051")
+    _promo_with_nobody_on_screen(qtbot, view)
+    view.promo_panel.clear()  # the customer changed their mind
+    find_member(qtbot, cashier, AYU)
+    assert _invoices(qtbot, cashier) == []  # the code went: nothing waits to be sent
 
 
 def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(

@@ -45,7 +45,8 @@ def test_the_next_member_takes_nothing_of_the_last_customers_sale(
     qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
     qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
-    assert view.result_panel.result().kind == "refused"  # type: ignore[union-attr]
+    # asked for her invoice number, nothing sent
+    assert view.result_panel.result().kind == "asks_first"  # type: ignore[union-attr]
     assert [e["kind"] for e in sandbox.ledger()] == ["redeem_reward"]
 
 

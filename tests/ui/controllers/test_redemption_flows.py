@@ -272,7 +272,9 @@ def test_a_promo_code_needs_the_invoice_number(
     qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.result_panel.result() is not None, timeout=WAIT_MS)
     kind, _, details = _result(cashier)
-    assert kind == "refused" and "invoice" in details
+    # Nothing was sent: the till asks for the number, not in the server's red "Refused".
+    assert kind == "asks_first" and "invoice" in details
+    assert view.result_panel.title.text() == "Not sent — the till needs something first"
     assert view.invoice_field.field.property("required") == "true"
     assert view.focusWidget() is view.invoice_field.field
     assert sandbox.ledger() == []
@@ -649,7 +651,7 @@ def test_an_invoice_number_with_a_hidden_character_is_refused_and_marked(
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
         qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return)
     kind, headline, details = _result(cashier)
-    assert (kind, headline) == ("refused", "Promo code NGOPIPAGI")
+    assert (kind, headline) == ("asks_first", "Promo code NGOPIPAGI")  # the till's, not sent
     assert details.startswith("The invoice number holds an invisible or control character")
     assert "(U+202E)" in details
     assert view.invoice_field.field.property("required") == "true"
@@ -669,7 +671,7 @@ def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
         view.promo_panel.redeem_button.click()
     kind, headline, details = _result(cashier)
-    assert kind == "refused"
+    assert kind == "asks_first"  # the till's own: nothing was sent
     assert headline == "Promo code PROMO\\u202eEVIL😀"  # what was typed, not "PROMO😀LIVE"
     assert details.startswith("The promo code holds an invisible or control character (U+202E)")
     assert sandbox.ledger() == []
@@ -718,7 +720,7 @@ def test_an_invoice_number_pasted_too_long_is_refused_not_cut(
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
         picker.redeem_button.click()
     kind, _headline, details = _result(cashier)
-    assert kind == "refused"
+    assert kind == "asks_first"  # the till's own: nothing was sent
     assert details == "The invoice number is longer than 64 characters."
     assert view.invoice_field.field.property("required") == "true"
     assert sandbox.ledger() == []

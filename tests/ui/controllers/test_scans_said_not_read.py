@@ -136,10 +136,14 @@ def test_a_card_scanned_with_shift_held_is_said_not_read_not_tried_as_a_code(
 
 
 def scanned_over_drop_the_cart(
-    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    code: str = "KR24000128",
 ) -> QMessageBox:
-    """Ayu found, a reward in the cart, Esc's "Drop the cart?" up, and the next card scanned
-    over it; returns the question, still open."""
+    """Ayu found, a reward in the cart, Esc's "Drop the cart?" up, and the next card (or
+    ``code``) scanned over it; returns the question, still open."""
     find_member(qtbot, cashier, AYU_CARD)
     picker = cashier.view.reward_picker
     picker.select_reward(1)
@@ -149,16 +153,24 @@ def scanned_over_drop_the_cart(
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=WAIT_MS)
     with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
-        scan(qtbot, cashier, clock, "KR24000128")
+        scan(qtbot, cashier, clock, code)
     return box
 
 
+@pytest.mark.parametrize("code", ["KR24000128", "NGOPIPAGI"], ids=["card", "promo"])
 def test_a_card_scanned_over_the_drop_the_cart_question_is_said_not_read(
-    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    till_settings: Settings,
+    code: str,
 ) -> None:
     # Seen under Xvfb: Esc over a cart, the next customer's card scanned while "Drop the cart?"
-    # was up: nothing happened and nothing was said.
-    box = scanned_over_drop_the_cart(qtbot, cashier, scanner, clock)
+    # was up: nothing happened and nothing was said. A promo code (no card by the store's
+    # format) is no typing to give back to a question: its Enter would answer it.
+    with_formats(cashier, till_settings, card_prefixes="KR, 7014")
+    box = scanned_over_drop_the_cart(qtbot, cashier, scanner, clock, code)
     assert cashier.view.status.note_text() == NOT_READ
     assert box.isVisible()  # its Enter pressed no button
     assert cashier.view.reward_picker.cart.lines()
@@ -228,6 +240,39 @@ def test_a_card_scanned_into_a_manager_s_note_is_not_written_in_it(
         scan(qtbot, cashier, clock, AYU_CARD)
     assert note.text() == "Dobel"
     assert cashier.view.status.note_text() == NOT_READ
+
+
+def autotyped(
+    qtbot: QtBot, cashier: CashierWindow, clock: ScriptedClock, text: str, ending: Qt.Key
+) -> None:
+    """``text`` and ``ending`` (Enter or Tab), a key every 6 ms, as a password manager's
+    autotype (or xdotool) types them: a scanner's pace."""
+    typed(qtbot, cashier, clock, text, 6)
+    clock.advance(6)
+    qtbot.keyClick(keyboard(cashier), ending)
+
+
+@pytest.mark.parametrize("formats", ["", "KR, 7014"])
+def test_a_note_typed_at_a_scanner_s_pace_stays_in_it_and_its_tab_moves_on(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    cancel_by_server_id: CancelByServerIdDialog,
+    till_settings: Settings,
+    formats: str,
+) -> None:
+    # A manager's note typed fast and Tab (xdotool, a practised hand) was swallowed as a scan:
+    # "Card not read", the note empty. Words are no card, whatever the store's format.
+    with_formats(cashier, till_settings, card_prefixes=formats)
+    note = cancel_by_server_id.note_box
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(scanner.scanned, wait=100):
+        autotyped(qtbot, cashier, clock, "Scanned twice by mistake", Qt.Key.Key_Tab)
+    assert note.text() == "Scanned twice by mistake"
+    assert not note.hasFocus()  # the Tab moved on, as the person meant
+    assert cashier.view.status.note_text() != NOT_READ
 
 
 def test_a_card_scanned_into_the_member_field_of_a_cancel_by_server_id_fills_it(
@@ -331,6 +376,43 @@ def test_a_token_autotyped_with_enter_is_kept_where_the_store_s_card_format_tell
     assert "token" in saved.args[0]
     assert dialog.error_of("token") == ""
     assert token.text() == ""  # saved: the field shows no token
+
+
+@pytest.mark.parametrize(
+    ("setting", "text"),
+    [("base_url", "https://stamps.example.com/"), ("store_code", "ST-JKT-01")],
+)
+def test_a_setting_autotyped_with_enter_is_kept_and_its_enter_submits(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    till_settings: Settings,
+    tmp_path: Path,
+    setting: str,
+    text: str,
+) -> None:
+    # A password manager autotypes the Server URL or the store code and presses Enter, at a
+    # scanner's pace: it was taken for a scan, "Card not read", and neither typed nor saved.
+    with_formats(cashier, till_settings, card_prefixes="KR, 7014")
+    settings_token(qtbot, cashier, till_settings, tmp_path)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    field = dialog.controls[setting]
+    assert isinstance(field, QLineEdit)
+    field.clear()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    # Its Enter submits the form as typed by hand: saved, or refused for the settings the
+    # test's till leaves empty (either says the dialog took the Enter).
+    submitted: list[object] = []
+    cashier.settings.saved.connect(submitted.append)
+    cashier.settings.refused.connect(submitted.append)
+    with qtbot.assertNotEmitted(scanner.scanned, wait=100):
+        autotyped(qtbot, cashier, clock, text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(submitted), timeout=WAIT_MS)
+    assert field.text() == text
+    assert cashier.view.status.note_text() != NOT_READ
 
 
 @pytest.mark.parametrize("formats", ["", "KR, 7014"])

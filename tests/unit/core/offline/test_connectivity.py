@@ -125,6 +125,50 @@ async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClo
         await monitor.stop()
 
 
+async def test_a_long_outage_is_probed_every_ten_seconds_at_most(manual: ManualClock) -> None:
+    """Through a long outage the probe's wait stops growing at ten seconds: the bar says
+    "Online" at most ten seconds after the line is back, where a minute's wait kept it
+    "Offline" (and redemptions queued as offline) for up to a minute."""
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe)  # the till's own pace: 5 s, then doubling
+    monitor.start()
+    try:
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
+        await settle(manual)
+        for _ in range(30):  # five minutes and more of outage
+            manual.advance(10)
+            await settle(manual)
+        assert monitor.state is Connectivity.OFFLINE
+        probe.answer = Connectivity.ONLINE  # the line comes back
+        manual.advance(10)
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert monitor.state is Connectivity.ONLINE
+    finally:
+        await monitor.stop()
+
+
+@pytest.mark.parametrize("interval", [60.0, 120.0])
+async def test_a_till_set_to_probe_slower_than_the_cap_keeps_its_pace(
+    manual: ManualClock, interval: float
+) -> None:
+    probe = ScriptedProbe()
+    monitor = ConnectivityMonitor(probe, probe_interval=interval)
+    monitor.start()
+    try:
+        monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
+        await settle(manual)
+        for calls in (1, 2):
+            manual.advance(interval - 1)
+            await asyncio.sleep(0)
+            assert probe.calls == calls - 1
+            manual.advance(1)
+            await settle(manual)
+            assert probe.calls == calls
+    finally:
+        await monitor.stop()
+
+
 async def test_a_server_that_answers_and_refuses_the_till_is_no_outage(
     manual: ManualClock,
 ) -> None:
