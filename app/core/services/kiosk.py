@@ -265,6 +265,11 @@ class Kiosk:
             raise KioskRefused(say("kiosk.pin_trouble")) from None
         except Refused:
             raise KioskRefused(say("kiosk.waiting")) from None
+        except StorageProblem as problem:
+            # a full or read-only disk refused the till's record of a PIN it could not check:
+            # nothing could be queued for them anyway, and the pad must not wait for ever
+            log.warning("kiosk PIN check cut short by the disk: %s", problem)
+            raise KioskPaused(say("kiosk.paused")) from None
 
     async def offer(self, member: Member) -> KioskOffer:
         """The member's first name, balance and the rewards they can afford, live only."""

@@ -466,6 +466,35 @@ def test_a_disk_already_full_turns_the_customer_away_at_the_card_and_welcome_say
     _wait_page(qtbot, kiosk, "kioskRewards")
 
 
+def test_a_pin_unchecked_on_a_full_disk_pauses_the_kiosk_not_the_pad(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen under X on a full tmpfs: the disk filled while Budi typed his PIN and the server
+    # failed its check; the pad said "Checking your PIN…" with its keys off until the idle
+    # minute forgot him. The refusal the till records for a PIN it could not check was the
+    # write the disk refused, and nothing turned it into the kiosk's words.
+    view = kiosk.view
+    kiosk.flow.scanned(BUDI_CARD)
+    _wait_page(qtbot, kiosk, "kioskPin")
+    db = kiosk.till.outbox.db
+
+    def refused(fn: object, raw: bool) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(disk_full(db.path))
+        return future
+
+    monkeypatch.setattr(db, "_submit", refused)
+    sandbox.faults(error_rate=1.0)
+    pad = view.pin.pad
+    for digit in "123456":
+        pad.press_digit(digit)
+    pad.submit()
+    _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.notice.heading.text() == "Redemptions are paused"
+    assert "Budi" not in visible_words(view) and kiosk.flow.member is None
+    assert sandbox.ledger() == []
+
+
 def test_the_language_a_customer_chose_stays_until_they_are_done(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:

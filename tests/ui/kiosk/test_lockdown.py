@@ -5,6 +5,7 @@ five-second hold in the corner and a manager's PIN lead out (times on a moved cl
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import timedelta
 from email.utils import format_datetime
 
@@ -20,6 +21,7 @@ from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.services import AuditFilter
 from app.core.services.till import Till
+from app.core.storage.problems import disk_full
 from app.ui.controllers import tasks
 from app.ui.kiosk.boot import KioskStart
 from app.ui.kiosk.window import KioskWindow
@@ -335,6 +337,29 @@ def test_a_manager_leaves_kiosk_mode_with_their_pin_and_it_is_audited(
     lines = run_async(qtbot, kiosk.till.audit.lines(AuditFilter(who=MANAGER)))
     assert [line.action for line in lines][-3:] == ["sign_in", "kiosk_left", "manager_mode_left"]
     assert kiosk.till.manager.current is None
+
+
+def test_a_manager_leaves_a_kiosk_whose_disk_is_full(
+    qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kiosk on a full disk is paused for every customer: leaving it is how a manager gets to
+    # the till to free the space. The audit lines of signing in and leaving are writes the disk
+    # refuses.
+    view = kiosk.view
+    db = kiosk.till.outbox.db
+
+    def refused(fn: object, raw: bool) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(disk_full(db.path))
+        return future
+
+    monkeypatch.setattr(db, "_submit", refused)
+    _open_manager_pad(qtbot, kiosk)
+    _type_pin(kiosk, MANAGER_PIN)
+    qtbot.waitUntil(lambda: view.manager.step() == "signed_in", timeout=WAIT_MS)
+    with qtbot.waitSignal(kiosk.manager.left, timeout=WAIT_MS):
+        view.manager.leave.click()
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=WAIT_MS)
 
 
 def test_back_to_the_kiosk_ends_manager_mode(
