@@ -490,3 +490,28 @@ def test_on_a_tight_scaled_screen_manager_mode_is_read_whole(
     page = area.widget().width()
     assert page <= area.viewport().width(), f"the page is {page} px wide"
     assert cut_texts(window) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "at"),
+    [
+        ((1366, 768), Qt.AlignmentFlag.AlignHCenter),
+        (DESKTOP_SCALED[0], Qt.AlignmentFlag.AlignLeft),
+    ],
+    ids=lambda s: f"{s[0]}x{s[1]}" if isinstance(s, tuple) else "",
+)
+def test_the_empty_shift_list_s_heading_stands_over_its_words(
+    qtbot: QtBot, size: tuple[int, int], at: Qt.AlignmentFlag
+) -> None:
+    # Seen at 1093 px: with the time in the redemption's cell, "Redemption" centred over a
+    # 239 px column of nothing read as a blank column; its rows' words start at its left.
+    window = window_in(qtbot, "02-empty", inside_the_frame(size))
+    table = window.redemptions
+    header = table.horizontalHeader()
+    column = 1  # the redemption's
+    assert header.isVisible()
+    said = table.model().headerData(
+        column, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
+    )
+    alignment = Qt.AlignmentFlag(said) if said is not None else header.defaultAlignment()
+    assert alignment & Qt.AlignmentFlag.AlignHorizontal_Mask == at
