@@ -515,3 +515,18 @@ def test_the_empty_shift_list_s_heading_stands_over_its_words(
     )
     alignment = Qt.AlignmentFlag(said) if said is not None else header.defaultAlignment()
     assert alignment & Qt.AlignmentFlag.AlignHorizontal_Mask == at
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("state", "table"), [("26-history", "history"), ("29-exceptions", "exceptions")]
+)
+def test_where_there_is_room_no_column_gives_way(
+    qtbot: QtBot, state: str, table: str, size: tuple[int, int]
+) -> None:
+    # The server id, the cashier, "Offline" and the time give way only on a scaled desktop.
+    window = window_in(qtbot, state, size)
+    view = getattr(window.manager, table).table
+    hidden = [c for c in range(view.model().columnCount()) if view.isColumnHidden(c)]
+    assert hidden == []
+    assert cut_texts(window) == []
