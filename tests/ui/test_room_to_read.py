@@ -524,7 +524,7 @@ def test_the_empty_shift_list_s_heading_stands_over_its_words(
 def test_where_there_is_room_no_column_gives_way(
     qtbot: QtBot, state: str, table: str, size: tuple[int, int]
 ) -> None:
-    # The server id, the cashier, "Offline" and the time give way only on a scaled desktop.
+    # The server id, the cashier, "Offline" and the member give way only on a scaled desktop.
     window = window_in(qtbot, state, size)
     view = getattr(window.manager, table).table
     hidden = [c for c in range(view.model().columnCount()) if view.isColumnHidden(c)]
