@@ -467,3 +467,66 @@ def test_a_manager_s_dialog_fits_a_short_till_with_its_buttons_in_reach(
         assert cut_texts(window) == []
     finally:
         dialog.close()
+
+
+#: The manager's pages, as F8 and the demo's manager Wayan open them.
+MANAGER_STATES = ["26-history", "29-exceptions", "30-audit-log", "31-end-of-day", "32-people"]
+
+
+@pytest.mark.parametrize(
+    "screen", [*TIGHT_SCREENS, DESKTOP_SCALED[0]], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize("state", MANAGER_STATES)
+def test_on_a_tight_scaled_screen_manager_mode_is_read_whole(
+    qtbot: QtBot, language: str, state: str, screen: tuple[int, int]
+) -> None:
+    # Seen at 819 px: the manager's page 876 px wide, scrolled sideways; the history's columns
+    # 914 px in 834 (855 at 911), the exceptions' 536 in 524, the end of day's cells and its
+    # "Closed" heading cut.
+    room = inside_the_frame(screen)
+    window = window_in(qtbot, state, room)
+    area = window.findChild(QWidget, "pagesThatScroll")
+    assert (window.width(), window.height()) == room
+    page = area.widget().width()
+    assert page <= area.viewport().width(), f"the page is {page} px wide"
+    assert cut_texts(window) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "at"),
+    [
+        ((1366, 768), Qt.AlignmentFlag.AlignHCenter),
+        (DESKTOP_SCALED[0], Qt.AlignmentFlag.AlignLeft),
+    ],
+    ids=lambda s: f"{s[0]}x{s[1]}" if isinstance(s, tuple) else "",
+)
+def test_the_empty_shift_list_s_heading_stands_over_its_words(
+    qtbot: QtBot, size: tuple[int, int], at: Qt.AlignmentFlag
+) -> None:
+    # Seen at 1093 px: with the time in the redemption's cell, "Redemption" centred over a
+    # 239 px column of nothing read as a blank column; its rows' words start at its left.
+    window = window_in(qtbot, "02-empty", inside_the_frame(size))
+    table = window.redemptions
+    header = table.horizontalHeader()
+    column = 1  # the redemption's
+    assert header.isVisible()
+    said = table.model().headerData(
+        column, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
+    )
+    alignment = Qt.AlignmentFlag(said) if said is not None else header.defaultAlignment()
+    assert alignment & Qt.AlignmentFlag.AlignHorizontal_Mask == at
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("state", "table"), [("26-history", "history"), ("29-exceptions", "exceptions")]
+)
+def test_where_there_is_room_no_column_gives_way(
+    qtbot: QtBot, state: str, table: str, size: tuple[int, int]
+) -> None:
+    # The server id, the cashier, "Offline" and the member give way only on a scaled desktop.
+    window = window_in(qtbot, state, size)
+    view = getattr(window.manager, table).table
+    hidden = [c for c in range(view.model().columnCount()) if view.isColumnHidden(c)]
+    assert hidden == []
+    assert cut_texts(window) == []

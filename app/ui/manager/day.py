@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.widgets.form import day_edit, picked_day, show_button
-from app.ui.widgets.redemptions_table import StatusDelegate
+from app.ui.widgets.redemptions_table import CELL_PADDING, StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 
 #: The day's totals' columns, and the per-cashier table's (two more in front).
 KIND, STANDING = 0, 1
 CASHIER_KIND, CASHIER_STANDING = 2, 3
+
+#: The page's gap between its parts, and so between the buttons in its top row.
+GAP = 8
 
 
 class DayView(QWidget):
@@ -38,7 +42,7 @@ class DayView(QWidget):
         super().__init__(parent)
         self.setObjectName("dayView")
         self.day = day_edit("dayDate")
-        day_label = QLabel(self.tr("Day"))
+        self._day_label = day_label = QLabel(self.tr("Day"))
         day_label.setProperty("role", "heading")
         day_label.setBuddy(self.day)
         self.day.setAccessibleName(self.tr("Day"))
@@ -56,8 +60,15 @@ class DayView(QWidget):
         top.addWidget(self.day)
         top.addWidget(self.show_button)
         top.addStretch(1)
-        top.addWidget(self.export_summary)
-        top.addWidget(self.export_rows)
+        # The exports go under each other where they do not fit beside the day (819 px):
+        # side by side they made manager mode 876 px wide, scrolled sideways. (A wrapping row
+        # asks for a height for each width, and the tabs then kept the page taller than a
+        # 1280×720 window on every tab.)
+        self._exports = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._exports.setSpacing(GAP)
+        self._exports.addWidget(self.export_summary)
+        self._exports.addWidget(self.export_rows)
+        top.addLayout(self._exports)
 
         amounts = [self.tr("Count"), self.tr("Stamps"), self.tr("Rupiah")]
         self.totals_model = RowsModel([self.tr("Kind"), self.tr("Standing"), *amounts], parent=self)
@@ -91,23 +102,31 @@ class DayView(QWidget):
         )
         self.shifts = RowsView(self.shifts_model)
         self.shifts.setObjectName("dayShifts")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
         # The totals take the larger share: five columns beside the shifts' four short ones.
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 3)
-        for column, (text, table) in enumerate(
-            ((self.tr("The day's totals"), self.totals), (self.tr("Shifts"), self.shifts))
+        # Where the two do not fit side by side (819 and 911 px) the shifts go under the
+        # totals: beside them, the totals' kinds ("Reward") and the shifts' "Closed" were cut.
+        # Both start stacked, the page's narrowest, so the tab (not shown, not laid out) does
+        # not hold the manager's other tabs to its width; shown, it lays them side by side
+        # where they fit.
+        self._tables = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._tables.setSpacing(12)
+        for stretch, (text, table) in zip(
+            (4, 3),
+            ((self.tr("The day's totals"), self.totals), (self.tr("Shifts"), self.shifts)),
+            strict=True,
         ):
             title = QLabel(text)
             title.setProperty("role", "heading")
-            grid.addWidget(title, 0, column)
-            grid.addWidget(table, 1, column)
+            column = QVBoxLayout()
+            column.setSpacing(GAP)
+            column.addWidget(title)
+            column.addWidget(table, 1)
+            self._tables.addLayout(column, stretch)
         per_cashier = QLabel(self.tr("Per cashier"))
         per_cashier.setProperty("role", "heading")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(8)
+        layout.setSpacing(GAP)
         layout.addLayout(top)
         # Counted as refused, but never queued: the History cannot list them, and a manager
         # reconciling read a count they could find nowhere. Above the totals it counts in,
@@ -117,7 +136,7 @@ class DayView(QWidget):
         self.at_the_counter.setWordWrap(True)
         self.at_the_counter.hide()
         layout.addWidget(self.at_the_counter)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self._tables, 1)
         layout.addWidget(per_cashier)
         layout.addWidget(self.cashiers, 1)
 
@@ -140,6 +159,7 @@ class DayView(QWidget):
         self.totals_model.set_rows(totals)
         self.cashiers_model.set_rows(per_cashier)
         self.shifts_model.set_rows(shifts)
+        self._lay_tables()
 
     def set_refused_at_the_counter(self, count: int) -> None:
         """How many of the day's refusals came before anything was queued (none: no line)."""
@@ -153,3 +173,50 @@ class DayView(QWidget):
             )
         )
         self.at_the_counter.setVisible(count > 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_tables()
+
+    def _lay_tables(self) -> None:
+        # The exports beside the day where all fits, under each other where not; then the
+        # totals and the shifts the same way.
+        widgets = [self._day_label, self.day, self.show_button]
+        widgets += [self.export_summary, self.export_rows]
+        in_a_row = sum(w.sizeHint().width() for w in widgets) + GAP * len(widgets)
+        exports = (
+            QBoxLayout.Direction.LeftToRight
+            if self.width() >= in_a_row
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._exports.direction() != exports:
+            self._exports.setDirection(exports)
+        room = self.width() - self._tables.spacing()
+        side_by_side = room * 4 // 7 >= least_width(
+            self.totals, wraps=KIND
+        ) and room * 3 // 7 >= least_width(self.shifts)
+        direction = (
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        if self._tables.direction() != direction:
+            self._tables.setDirection(direction)
+
+
+def least_width(table: RowsView, wraps: int | None = None) -> int:
+    """The width ``table`` needs for every heading and cell whole, column ``wraps`` wrapped at
+    its words (each word whole on a line)."""
+    header, model = table.horizontalHeader(), table.model()
+    metrics = table.fontMetrics()
+    least = 2 * table.frameWidth()
+    for column in range(model.columnCount()):
+        heading = header.sectionSizeFromContents(column).width()
+        if column == wraps:
+            words = (
+                str(model.index(row, column).data() or "").split()
+                for row in range(model.rowCount())
+            )
+            widest = max((metrics.horizontalAdvance(w) for ws in words for w in ws), default=0)
+            least += max(heading, widest + CELL_PADDING)
+        else:
+            least += max(heading, table.sizeHintForColumn(column))
+    return least

@@ -21,7 +21,7 @@ from app.ui.widgets.redemptions_table import StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 from app.ui.widgets.short_screen import WordsPane
 
-MEMBER, REDEMPTION, STATUS = 1, 2, 4
+MEMBER, REDEMPTION, OFFLINE, STATUS = 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,10 @@ class ExceptionsView(QWidget):
         # and the member and the redemption share what is left (elided, whole in their tooltips;
         # neither narrower than its heading), so the list fits beside its pane on a 1024 px
         # screen without scrolling sideways.
-        self.table = RowsView(self.model, share=(MEMBER, REDEMPTION))
+        # Narrower still (819 and 911 px), "Offline" gives way (the details, Enter, say it),
+        # then the member (Indonesian at 819 px), named in the pane beside as the contact: the
+        # time stays, which tells one member's two exceptions apart.
+        self.table = RowsView(self.model, share=(MEMBER, REDEMPTION), give_way=(OFFLINE, MEMBER))
         self.table.setObjectName("exceptionsTable")
         self.table.verticalHeader().setDefaultSectionSize(52)
         self._status = StatusDelegate(self.table)

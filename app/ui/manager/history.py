@@ -29,6 +29,9 @@ from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
 #: The widest the cashier filter grows, in capital X's of text (choice_box.py): two names.
 CASHIER_CAP_CHARS = 14
 
+#: The narrowest the status filter is squeezed to, in capital X's: "Not confirmed" whole.
+STATUS_LEAST_CHARS = 11
+
 #: Longer than any identifier: the till says why a long one is refused instead of cutting it.
 MEMBER_INPUT_MAX = 1000
 
@@ -65,7 +68,11 @@ class HistoryView(QWidget):
         # (whole in the tooltip and the open list) rather than squeezing the member field: in
         # Indonesian "Kedaluwarsa (tidak pernah dikirim)" took 80 px from it. The caps hold
         # every English status ("Not confirmed (unknown)") and a cashier's two names whole.
-        self.status = ChoiceBox("historyStatus", cap_chars=CHOICE_CAP_CHARS)
+        # On a scaled desktop (819 px) the row is squeezed: the status gives way first, to
+        # STATUS_LEAST_CHARS, its choice elided there (whole in the tooltip and the list).
+        self.status = ChoiceBox(
+            "historyStatus", cap_chars=CHOICE_CAP_CHARS, least_chars=STATUS_LEAST_CHARS
+        )
         self.cashier = ChoiceBox("historyCashier", cap_chars=CASHIER_CAP_CHARS)
         # Short: at 1024 px the member field gets what the dates and lists beside it leave. The
         # start of any word of a name finds a member too: the hint says "name", its tooltip the
@@ -130,7 +137,9 @@ class HistoryView(QWidget):
         # its tooltip), none narrower than its heading: equal shares cut "Redemption" at
         # 1024 px. The invoice takes no more than it needs: fitted whole, a 64-character one
         # pushed Status out of the table ("Confirme").
-        self.table = RowsView(self.model, share=(2, 3, 6), fitted={6: None})
+        # Where even that is too wide (819 and 911 px), the server id and then the cashier give
+        # way: the redemption's details (Enter) show both.
+        self.table = RowsView(self.model, share=(2, 3, 6), fitted={6: None}, give_way=(5, 1))
         self.table.setObjectName("historyTable")
         # A long standing ("NOT CONFIRMED — do not hand over yet") takes two lines rather than
         # the redemption's own column: at 1024 px it left that column a single "…".

@@ -16,12 +16,21 @@ class ChoiceBox(QComboBox):
     """A :class:`QComboBox` sized to its longest choice, but no wider than ``cap_chars``
     capital X's of text: a long translation ("Kedaluwarsa (tidak pernah dikirim)") is elided
     in the box rather than taking the width from the fields beside it. The list it opens is as
-    tall as all its rows."""
+    tall as all its rows. Given ``least_chars``, it may be squeezed to that many on a narrow
+    screen (the history's filters at 819 px), eliding its choice there too."""
 
-    def __init__(self, name: str, *, cap_chars: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        cap_chars: int,
+        least_chars: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self._cap_chars = cap_chars
+        self._least_chars = least_chars
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentTextChanged.connect(self._tell_whole)
 
@@ -30,7 +39,11 @@ class ChoiceBox(QComboBox):
         return QSize(min(hint.width(), self._capped_width(hint.height())), hint.height())
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        hint = self.sizeHint()
+        if self._least_chars is None:
+            return hint
+        least = self._capped_width(hint.height(), self._least_chars)
+        return QSize(min(hint.width(), least), hint.height())
 
     def showPopup(self) -> None:
         # Under X, Fusion's list sized itself a little short: the tenth status ("Closed or sent
@@ -79,10 +92,11 @@ class ChoiceBox(QComboBox):
     def _tell_whole(self) -> None:
         self.setToolTip(self.currentText() if self.is_elided() else "")
 
-    def _capped_width(self, height: int) -> int:
+    def _capped_width(self, height: int, chars: int | None = None) -> int:
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        text = QSize(self.fontMetrics().horizontalAdvance("X") * self._cap_chars, height)
+        chars = self._cap_chars if chars is None else chars
+        text = QSize(self.fontMetrics().horizontalAdvance("X") * chars, height)
         return (
             self.style()
             .sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)

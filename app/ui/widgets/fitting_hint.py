@@ -35,7 +35,8 @@ def hint_room(edit: QLineEdit) -> int:
 
 class FittingHint(QObject):
     """Keeps in ``edit`` the first of ``hints`` (longest first) that fits it, or the last,
-    as the field is resized or its type changes."""
+    as the field is resized or its type changes; the field is kept no narrower than the last
+    needs (a squeezed filter row at 819 px left the history's "name or card" cut)."""
 
     def __init__(self, edit: QLineEdit, hints: Sequence[str]) -> None:
         super().__init__(edit)
@@ -52,6 +53,9 @@ class FittingHint(QObject):
     def _fit(self) -> None:
         room = hint_room(self._edit)
         metrics = self._edit.fontMetrics()
+        least = metrics.horizontalAdvance(self._hints[-1]) + self._edit.width() - room
+        if self._edit.minimumWidth() != least:
+            self._edit.setMinimumWidth(least)
         fitting = next(
             (hint for hint in self._hints if metrics.horizontalAdvance(hint) <= room),
             self._hints[-1],

@@ -113,7 +113,9 @@ class RowsView(QTableView):
     """A read-only, row-selecting table over a :class:`RowsModel`; the last column stretches
     unless ``stretch`` names another, or ``share`` names columns that share what the others
     leave, none narrower than its heading (:class:`SharedColumns`); of those, the ones in
-    ``fitted`` grow no wider than their cells (or the width given there)."""
+    ``fitted`` grow no wider than their cells (or the width given there), and those in
+    ``give_way`` are hidden while the columns do not fit the table (their words shown
+    elsewhere: the row's details)."""
 
     def __init__(
         self,
@@ -122,6 +124,7 @@ class RowsView(QTableView):
         stretch: int | None = None,
         share: Sequence[int] = (),
         fitted: Mapping[int, int | None] | None = None,
+        give_way: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -145,7 +148,7 @@ class RowsView(QTableView):
         # elided, whole in its tooltip.
         header.setResizeContentsPrecision(ROWS_MEASURED)
         if share:
-            self.shared_columns: SharedColumns | None = SharedColumns(self, share, fitted)
+            self.shared_columns: SharedColumns | None = SharedColumns(self, share, fitted, give_way)
         else:
             self.shared_columns = None
             last = len(model.titles) - 1 if stretch is None else stretch

@@ -8,6 +8,11 @@ elided, whole in their tooltips). A column may also have a ceiling (its cells' w
 the history's invoice, fitted whole, pushed Status past the table's edge when it was 64
 characters, yet a short one needs no equal share. The widths follow the table: its width (a
 scroll bar coming or going), the other columns' widths (fitted to new rows), the headings.
+
+On a scaled desktop (1024×768 at 125% is 819 px) even the floors do not fit: the history's
+columns needed 914 px in 760. Columns named to give way are hidden, in their order, while the
+table's columns need more than its width, and shown again when they fit; each holds words the
+row's details also show (the history's server id and cashier), so nothing is out of reach.
 """
 
 from __future__ import annotations
@@ -61,11 +66,13 @@ class SharedColumns(QObject):
         table: QTableView,
         columns: Sequence[int],
         fitted: Mapping[int, int | None] | None = None,
+        give_way: Sequence[int] = (),
     ) -> None:
         super().__init__(table)
         self._table = table
         self._columns = tuple(columns)
         self._fitted = dict(fitted or {})
+        self._give_way = tuple(give_way)
         self._fitting = False
         header = table.horizontalHeader()
         for column in self._columns:
@@ -91,6 +98,11 @@ class SharedColumns(QObject):
         if self._fitting:
             return
         header = self._table.horizontalHeader()
+        self._fitting = True
+        try:
+            self._hide_what_gives_way()
+        finally:
+            self._fitting = False
         shown = [c for c in self._columns if not header.isSectionHidden(c)]
         if not shown:
             return
@@ -108,6 +120,32 @@ class SharedColumns(QObject):
                     header.resizeSection(column, width)
         finally:
             self._fitting = False
+
+    def _hide_what_gives_way(self) -> None:
+        if not self._give_way:
+            return
+        header = self._table.horizontalHeader()
+        # The most columns that fit: the first to give way is the last to come back.
+        hidden = list(reversed(self._give_way))
+        while hidden and self._least_width(set(hidden[1:])) <= header.width():
+            hidden.pop(0)
+        for column in self._give_way:
+            header.setSectionHidden(column, column in hidden)
+
+    def _least_width(self, hidden: set[int]) -> int:
+        """What the columns not in ``hidden`` need: the shared ones their headings, the others
+        their cells or headings, as their resize mode would give them."""
+        header = self._table.horizontalHeader()
+        least = 0
+        for column in range(header.count()):
+            if column in hidden:
+                continue
+            heading = header.sectionSizeFromContents(column).width()
+            if column in self._columns:
+                least += heading
+            else:
+                least += max(heading, self._table.sizeHintForColumn(column))
+        return least
 
     def _ceiling(self, column: int) -> int | None:
         if column not in self._fitted:
