@@ -304,10 +304,11 @@ def redeem(args: argparse.Namespace) -> int:
             except Refused as exc:  # the till has put it on the shift's record already
                 raise Stop(EXIT_REFUSED, str(exc)) from None
             except (InvalidOrder, CatalogueUnavailable) as exc:
-                kind, what = _asked_for(args)
-                await till.record_refusal(
-                    member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
-                )
+                if not exc.asks_first:  # a value to put right is no customer turned away
+                    kind, what = _asked_for(args)
+                    await till.record_refusal(
+                        member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
+                    )
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
                 raise Stop(code, str(exc)) from None
             if not args.queue_only:  # queued only: "not confirmed" (3), like any queued entry

@@ -24,7 +24,7 @@ from typing import Literal
 
 from app.core.messages import Message, say
 from app.core.services.fields import first_hidden, is_mark, stacks_marks
-from app.core.services.orders import InvalidOrder
+from app.core.services.orders import ASKS_FIRST_IDS, InvalidOrder
 from app.core.stamps.server_text import MARKS_PER_LETTER
 
 INVOICE_MAX = 64
@@ -57,6 +57,15 @@ PROMO_CODE = CodeField(
     "promo code", CODE_MAX, "order.type_promo_code", "code.promo_hidden", "code.promo_too_long",
     "code.promo_mark_stack",
 )  # fmt: skip
+
+
+#: Every message id of a refusal the till makes itself for something the cashier puts right
+#: first (a code or an invoice number typed wrong, an empty cart): no customer was turned away.
+ASKED_FIRST = ASKS_FIRST_IDS | {
+    message_id
+    for field in (INVOICE, VOUCHER_CODE, PROMO_CODE)
+    for message_id in (field.empty, field.hidden, field.too_long, field.stacked)
+}
 
 
 class CodeRefused(InvalidOrder):

@@ -540,7 +540,9 @@ def _clock(skew: Any) -> Check:
 
 
 #: What a support bundle says about each entry that is not settled: nothing about the member
-#: (no user, lane or payload: a member's email and phone are personal data).
+#: (no user, lane or payload: a member's email and phone are personal data). A database an older
+#: release wrote lacks the later ones (``accepted_as``: migration 0013): they are left out of its
+#: rows rather than losing every row to one missing column.
 _ENTRY_COLUMNS = (
     "id",
     "seq",
@@ -557,6 +559,7 @@ _ENTRY_COLUMNS = (
     "created_at",
     "updated_at",
     "first_sent_at",
+    "accepted_as",
 )
 UNSETTLED = ("queued", "sending", "unknown", "rejected")
 
@@ -567,13 +570,18 @@ def unsettled_entries(db_path: Path, limit: int = 500) -> list[dict[str, Any]]:
     if not db_path.exists():
         return []
     marks = ", ".join("?" for _ in UNSETTLED)
-    query = (
-        f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM outbox_entries "  # noqa: S608 - fixed names
-        f"WHERE status IN ({marks}) ORDER BY seq DESC LIMIT ?"
-    )
     try:
         with _read_only(db_path) as connection:
+            present = {
+                row[1]
+                for row in connection.exec_driver_sql("PRAGMA table_info(outbox_entries)").all()
+            }
+            columns = [name for name in _ENTRY_COLUMNS if name in present]
+            query = (
+                f"SELECT {', '.join(columns)} FROM outbox_entries "  # noqa: S608 - fixed names
+                f"WHERE status IN ({marks}) ORDER BY seq DESC LIMIT ?"
+            )
             rows = connection.exec_driver_sql(query, (*UNSETTLED, limit)).all()
     except sa.exc.SQLAlchemyError:
         return []
-    return [dict(zip(_ENTRY_COLUMNS, row, strict=True)) for row in rows]
+    return [dict(zip(columns, row, strict=True)) for row in rows]

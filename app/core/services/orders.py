@@ -45,6 +45,21 @@ def invalid(message_id: str, **params: str | int) -> InvalidOrder:
     return InvalidOrder(say(message_id, **params))
 
 
+#: The ids of what the till asks to be put right first (:func:`asks_first`). A till before this
+#: release wrote these on the shift's record as refusals; read back, they are not counted as
+#: any (:data:`app.core.services.codes.ASKED_FIRST`).
+ASKS_FIRST_IDS = frozenset(
+    {
+        "order.cart_empty",
+        "order.flexible_needs_stamps",
+        "order.promo_needs_invoice",
+        "order.qty_range",
+        "order.stamps_range",
+        "order.value_positive",
+    }
+)
+
+
 def asks_first(message_id: str, **params: str | int) -> InvalidOrder:
     """``raise asks_first("order.cart_empty")``: an :class:`InvalidOrder` for something the
     cashier puts right before anything can be sent (:attr:`InvalidOrder.asks_first`)."""

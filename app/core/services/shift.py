@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import Message, english
+from app.core.services.codes import ASKED_FIRST
 from app.core.services.csv_export import cell
 from app.core.services.history import CancelState, ManagerDecision, holding
 from app.core.services.receipts import (
@@ -159,7 +160,7 @@ def shift_rows(
         for e in entries
         if e.kind != OperationKind.CANCEL
     ]
-    rows += [_refusal_row(r) for r in refusals if r.entry_id is None]
+    rows += [_refusal_row(r) for r in turned_away(refusals)]
     return sorted(rows, key=lambda row: row.time)
 
 
@@ -231,6 +232,20 @@ def _entry_row(
         entry_id=entry.id,
         provisional=(sent_again or entry).provisional,
     )
+
+
+def turned_away(refusals: list[Refusal]) -> list[Refusal]:
+    """The refusals that count as a customer turned away before anything was queued: by the
+    offline rules, the PIN check or the server at the counter. A till before this release also
+    wrote what it asked the cashier to put right first (an invoice number typed wrong, an empty
+    cart; :data:`ASKED_FIRST`): the record stays as it is, but it is no refusal of the shift or
+    the day."""
+    return [
+        r
+        for r in refusals
+        if r.entry_id is None
+        and not (isinstance(r.reason, dict) and r.reason.get("id") in ASKED_FIRST)
+    ]
 
 
 def refusal_verdict(refusal: Refusal) -> Verdict:

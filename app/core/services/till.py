@@ -95,6 +95,7 @@ from app.core.services.shift import (
     shift_info,
     shift_rows,
     summarise,
+    turned_away,
 )
 from app.core.services.staff import Staff
 from app.core.services.upkeep import Upkeep
@@ -1493,8 +1494,7 @@ class Till:
                 int(r.rupiah or 0),
                 refusal_verdict(r).value,
             )
-            for r in refusals
-            if r.entry_id is None
+            for r in turned_away(refusals)
         ]
         summary = await summarise_day(self.history, since, until, before_queueing)
         return DayRecord(

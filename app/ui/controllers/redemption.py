@@ -211,9 +211,12 @@ class RedemptionController(QObject):
             except (InvalidOrder, CatalogueUnavailable) as exc:
                 if self._gone:
                     return None  # nothing was asked for them: the order was dropped, not refused
-                await self.till.record_refusal(
-                    member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
-                )
+                if not exc.asks_first:
+                    # A customer turned away goes on the shift's record; a field the cashier
+                    # puts right a second later (an invoice number typed wrong) is no refusal.
+                    await self.till.record_refusal(
+                        member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
+                    )
                 self._refuse(
                     headline, exc.message, exc.verdict, exc.what_to_do, asks=exc.asks_first
                 )

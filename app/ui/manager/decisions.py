@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.services import say
 from app.ui.plain_text import short_words
 from app.ui.viewmodels import ResultData
 from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 from app.ui.widgets.result_panel import ResultPanel
 from app.ui.widgets.scanner_filter import SCAN_FIELD_PROPERTY
+from app.ui.wording import words
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
 NOTE_INPUT_MAX = 2000
@@ -34,7 +36,10 @@ MEMBER_INPUT_MAX = 1000
 
 
 class NoteBox(QPlainTextEdit):
-    """A few lines for a manager's note; it stops taking text well past the note's limit."""
+    """A few lines for a manager's note; it stops taking text well past the note's limit.
+    ``entered_blank`` when Enter is pressed while nothing is typed yet (it starts no line)."""
+
+    entered_blank = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +58,15 @@ class NoteBox(QPlainTextEdit):
     def text(self) -> str:
         """What was typed."""
         return self.toPlainText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a blank note went in as an empty line: nothing seen, and the note still
+        # blank. A line break belongs after words.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.text().strip():
+            event.accept()
+            self.entered_blank.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class _Dialog(QDialog):
@@ -105,8 +119,12 @@ class _Dialog(QDialog):
             self.focusWidget(), QPushButton
         ):
             event.accept()
+            self.entered_in_a_field()
             return
         super().keyPressEvent(event)
+
+    def entered_in_a_field(self) -> None:
+        """Overridden: what an Enter that takes no decision says (a field still to fill)."""
 
     def finish_layout(self, reasons: Sequence[FormField]) -> None:
         """The refusal and the buttons under the fields, and room above them for the
@@ -242,7 +260,9 @@ class DecisionDialog(_Dialog):
         )
         self.server_id.setVisible(decision == "mark_applied")
         self.note_box = NoteBox()
-        label = self.tr("Note (optional)") if decision == "cancel" else self.tr("Note")
+        self.note_box.entered_blank.connect(self.entered_in_a_field)
+        self.note_required = decision != "cancel"
+        label = self.tr("Note") if self.note_required else self.tr("Note (optional)")
         self.note = FormField(label, self.note_box, name="decisionNote")
         # A retry's answer, once it is sent, in the cashier's own looks and words.
         self.result_panel = ResultPanel(slips=False)
@@ -272,6 +292,12 @@ class DecisionDialog(_Dialog):
         self.decided.emit(
             self.note_box.text(), self.replacement.isChecked(), self.server_id_edit.text()
         )
+
+    def entered_in_a_field(self) -> None:
+        # The decision still waits for its button, but a note it needs and has not got is said
+        # as the button would say it: Enter on a blank note did nothing visible.
+        if self.note_required and not self.sent and not self.note_box.text().strip():
+            self.show_note_error(words(say("field.note_required")))
 
     def show_note_error(self, reason: str) -> None:
         """Why the note was refused; nothing was written."""

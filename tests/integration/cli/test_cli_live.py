@@ -286,6 +286,18 @@ def test_a_pin_refusal_before_queueing_is_on_the_days_record(
     ]
 
 
+def test_a_flexible_reward_without_its_stamps_is_no_refusal_of_the_day(cli: Cli) -> None:
+    # The till asks for the stamps before anything is sent: the summary counted it "refused",
+    # and listed it as refused at the counter, as if a customer had been turned away.
+    done = cli("redeem", "reward", "--user", "KR24000006", "--reward", "12", "--cashier", "Rina")
+    assert done.returncode == 1 and "stamps" in done.stderr, done.stderr
+    code, day = cli.json("summary")
+    assert code == 0
+    assert (day["lines"], day["refused_at_the_counter"]) == ([], [])
+    with sqlite3.connect(cli.settings.database_path) as db:
+        assert db.execute("SELECT count(*) FROM refusals").fetchone() == (0,)
+
+
 def test_sync_warns_in_one_line_when_the_clock_reads_earlier_than_what_it_recorded(
     cli: Cli,
 ) -> None:

@@ -197,6 +197,18 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
                 stamps=20,
             ),
         )
+        # and a promo's invoice number typed too long, on the record as a release before wrote
+        # it: the cashier put it right, no customer was turned away, and it is not counted
+        run_async(
+            qtbot,
+            cashier.till.record_refusal(
+                None,
+                Sale("Rina", shift.id),
+                kind=OperationKind.PROMO,
+                what=say("what.promo", code="NGOPIPAGI"),
+                reason=say("code.invoice_too_long", limit=64),
+            ),
+        )
         moved.advance(3600)
         enter(qtbot, cashier)
         day = cashier.view.manager.day

@@ -154,6 +154,36 @@ def test_enter_on_the_replacement_tick_box_does_not_cancel(qtbot: QtBot) -> None
         qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
 
 
+@pytest.mark.parametrize("decision", ["dismiss", "retry", "mark_applied"])
+def test_enter_with_the_note_a_decision_needs_still_blank_says_it_is_required(
+    qtbot: QtBot, decision: str
+) -> None:
+    # Enter in the blank note started an empty line, and in the server id nothing at all: the
+    # manager closing the case saw nothing, while the button says the note is required.
+    dialog = opened(qtbot, DecisionDialog(decision, "Kopi Susu"))
+    decided: list[object] = []
+    dialog.decided.connect(lambda *args: decided.append(args))
+    start = QApplication.focusWidget()
+    assert start is (dialog.server_id_edit if decision == "mark_applied" else dialog.note_box)
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert dialog.note.error.text() == "A note is required: say why."
+    assert dialog.note.error.isVisible() and dialog.note_box.hasFocus()
+    assert dialog.note_box.text() == "" and decided == [] and dialog.isVisible()
+    # Once there are words, Enter breaks the line, and the decision still waits for its button.
+    qtbot.keyClicks(dialog.note_box, "Double scan")
+    qtbot.keyClick(dialog.note_box, Qt.Key.Key_Return)
+    assert dialog.note_box.text() == "Double scan\n" and decided == []
+
+
+def test_enter_in_a_blank_optional_note_says_nothing_and_does_not_cancel(qtbot: QtBot) -> None:
+    dialog = opened(qtbot, DecisionDialog("cancel", "Kopi Susu"))
+    decided: list[object] = []
+    dialog.decided.connect(lambda *args: decided.append(args))
+    qtbot.keyClick(dialog.note_box, Qt.Key.Key_Return)
+    assert dialog.note.error.isHidden() and dialog.note_box.text() == ""
+    assert decided == [] and dialog.isVisible()
+
+
 def test_enter_in_the_server_id_does_not_cancel(qtbot: QtBot) -> None:
     dialog = opened(qtbot, CancelByServerIdDialog())
     decided: list[object] = []

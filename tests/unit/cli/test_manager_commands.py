@@ -59,7 +59,8 @@ def till_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def late_shift(till_env: Path, in_jakarta: None) -> Iterator[ManualClock]:
-    """Rina's shift begun at 22.00 on the 25th, a redemption refused in it at 22.15; the till's
+    """Rina's shift begun at 22.00 on the 25th, a redemption refused in it at 22.15 (and at 22.20
+    an invoice number to put right, on the record as an older release wrote it); the till's
     clock at 00.30 on the 26th, her shift still open."""
     settings = load_settings(
         base_url=NOWHERE, merchant=14, store=32, data_dir=till_env, terminal="till-1"
@@ -77,6 +78,16 @@ def late_shift(till_env: Path, in_jakarta: None) -> Iterator[ManualClock]:
                 what=say("what.reward", name="Kopi susu"),
                 reason=say("order.reward_not_offered", reward="Kopi susu"),
                 stamps=20,
+            )
+            # An invoice number typed too long, as a release before recorded it: a field the
+            # cashier put right, no refusal (the summary counted and listed it).
+            moved.set_wall(_jakarta(25, 22, 20))
+            await till.record_refusal(
+                None,
+                Sale("Rina", shift.id),
+                kind=OperationKind.PROMO,
+                what=say("what.promo", code="NGOPIPAGI"),
+                reason=say("code.invoice_too_long", limit=64),
             )
 
     with installed(ManualClock(_jakarta(25, 22))) as moved:
@@ -113,6 +124,7 @@ def test_the_summary_lists_apart_what_was_refused_at_the_counter(
     assert "Kopi susu" not in capfd.readouterr().out
     assert main(["summary"]) == 0
     out = capfd.readouterr().out.splitlines()
+    assert not any("promo" in line for line in out)  # the invoice put right is no refusal
     [at] = [n for n, line in enumerate(out) if line.startswith("refused at the counter")]
     assert "before anything was queued: 1" in out[at] and "`history`" in out[at]
     assert out[at + 1].startswith("  2026-11-25 22:15  Rina  reward  Kopi susu: ")

@@ -125,11 +125,33 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
             await till.redeem(
                 await till.catalogue.reward_order(hendra, 1), hendra, Sale("Rina", second.id)
             )
+        # What the till asked Rina to put right first, as a release before recorded it: no
+        # customer was turned away, so neither her shift nor the day counts or lists it.
+        for reason in (say("code.invoice_too_long", limit=64), say("order.cart_empty")):
+            await till.record_refusal(
+                hendra,
+                Sale("Rina", second.id),
+                kind=OperationKind.REWARD,
+                what=say("what.reward", name="Kopi"),
+                reason=reason,
+            )
         until = datetime.now().astimezone()
 
         day = await till.day(started, until)
         path = tmp_path / "day.csv"
         await till.export_day(started, until, path)
+        rinas = await till.shift_summary(second.id)
+        shift_csv = await till.export_shift(second.id, tmp_path / "shift.csv")
+        kept = await till.shifts.refusals(second.id)
+
+    assert len(kept) == 3  # the old rows stay on the record, as they were written
+    assert [(row.status, row.what) for row in rinas.refusals] == [
+        (Verdict.REFUSED, "Es Kopi Susu Gula Aren")
+    ]
+    assert rinas.count(Verdict.REFUSED) == 1
+    with shift_csv.open(encoding="utf-8", newline="") as handle:
+        assert [r["status"] for r in csv.DictReader(handle)] == ["refused"]
+    assert [row.member for row in day.refused_at_the_counter] == ["Hendra Gunawan"]
 
     assert [(s.cashier, s.closed_at is not None) for s in day.shifts] == [
         ("Dewi", True),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import sqlite3
 import ssl
 import tempfile
 from collections import namedtuple
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from app.core.services.diagnostics import (
     check_database,
     check_queue,
     check_recorded_times,
+    unsettled_entries,
 )
 from app.core.storage.migrate import head_revision
 
@@ -167,6 +170,28 @@ def test_unknown_and_rejected_entries_are_for_a_manager(tmp_path: Path) -> None:
     assert check.status is Status.WARN
     assert "1 unknown, 1 rejected" in check.detail
     assert "outbox list --status unknown" in (check.fix or "")
+
+
+@pytest.mark.parametrize(
+    ("revision", "accepted_as"),
+    [("0012", None), (head_revision(), "slowed")],
+    ids=["before accepted_as", "with accepted_as"],
+)
+def test_the_support_bundle_lists_unsettled_entries_with_why_they_were_accepted(
+    tmp_path: Path, revision: str, accepted_as: str | None
+) -> None:
+    db = tmp_path / "stamps-pos.db"
+    create_database(db, revision)
+    insert(db, entry(1, "queued", attempts=1), entry(2, "synced", attempts=1))
+    if accepted_as is not None:
+        with closing(sqlite3.connect(db)) as connection, connection:
+            connection.execute("UPDATE outbox_entries SET accepted_as = ?", (accepted_as,))
+    [listed] = unsettled_entries(db)
+    assert listed["id"] == entry(1, "queued").id and listed["status"] == "queued"
+    if accepted_as is None:  # an older database has no such column: left out, not every row
+        assert "accepted_as" not in listed
+    else:
+        assert listed["accepted_as"] == accepted_as
 
 
 def test_a_cancel_only_the_dashboard_can_make_is_said_apart_from_the_rejected(
