@@ -144,6 +144,7 @@ if TYPE_CHECKING:
         Refused,
     )
     from app.core.services.runtime import RuntimeOptions, open_till
+    from app.core.services.sale import Sale
     from app.core.services.shift import CSV_COLUMNS, ShiftInfo, ShiftRow, ShiftSummary
     from app.core.services.staff import (
         Account,
@@ -163,7 +164,7 @@ if TYPE_CHECKING:
         read_cashiers_file,
     )
     from app.core.services.standings import STANDINGS, STATUS_NAMES, Standing
-    from app.core.services.till import Sale, Till
+    from app.core.services.till import Till
     from app.core.services.transfer import import_into, read_export
     from app.core.storage.migrate import DatabaseTooNew, migrate
     from app.core.storage.problems import (
@@ -441,13 +442,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "read_cashiers_file",
         ),
     ),
-    (
-        "app.core.services.till",
-        (
-            "Sale",
-            "Till",
-        ),
-    ),
+    ("app.core.services.sale", ("Sale",)),
+    ("app.core.services.till", ("Till",)),
     ("app.core.services.transfer", ("import_into", "read_export")),
     ("app.core.services.upkeep", ("SLIPS_FOLDER",)),
     (

@@ -1,23 +1,22 @@
 """The till's use-cases: every cashier and manager action, for the window and the command line.
 
-Nothing here sends a redemption or a cancellation itself: it checks the order, enqueues it, wakes
-the worker and lets the caller wait for the outcome. PIN authorisation is the one direct call, and
-never queued: a PIN is only good for as long as the member stands at the counter (architecture §5).
+:class:`Till` is the one object they call. It follows each redemption to its outcome itself (the
+wait, the receipts, what the offline policy makes of an attempt that never arrived) and passes
+the rest to its parts: :mod:`lookup`, :mod:`redeeming`, :mod:`line`, :mod:`shift_record` and
+:mod:`outage`. Nothing here sends a redemption or a cancellation itself: the worker does, and
+the caller waits for the outcome.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, cast
-
-import uuid6
+from typing import Any
 
 from app.core import clock
 from app.core.credentials import Secret
@@ -25,47 +24,35 @@ from app.core.domain import (
     AcceptedAs,
     Channel,
     EntryStatus,
-    MissingIdentifier,
     OperationKind,
     Outcome,
 )
-from app.core.messages import Message, after_line_check, say
-from app.core.offline.cache import AmbiguousMember, MemberCache
+from app.core.messages import Message
+from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.offline.policy import (
-    MemberFacts,
-    OutageTotals,
     PolicyDecision,
     Refusal,
     VoucherFacts,
     apply_policy,
     kiosk_offline,
 )
-from app.core.outbox.outbox import EntryRecord, NotAdmitted, Outbox, OutboxStatus
+from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.transitions import read_error_text
 from app.core.outbox.worker import SyncWorker
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
 from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
-from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig, TokenSource
-from app.core.services.csv_export import CSV_EXPORTED, write_csv_file
-from app.core.services.day_summary import DayRecord, DaysToRead, RefusedLine, days_to_read
-from app.core.services.day_summary import summarise as summarise_day
+from app.core.services.day_summary import DayRecord, DaysToRead
 from app.core.services.history import History
+from app.core.services.line import TILL, Line
+from app.core.services.lookup import Lookup
 from app.core.services.manager_mode import ManagerMode
-from app.core.services.members import (
-    Member,
-    MemberNotFound,
-    Suggestions,
-    carries_card,
-    member_from_details,
-    member_query,
-    not_found,
-    suggestion_member,
-)
-from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
+from app.core.services.members import Member, Suggestions
+from app.core.services.orders import Order
+from app.core.services.outage import Outage, OutageCount
 from app.core.services.receipts import (
     Receipt,
     Verdict,
@@ -74,110 +61,38 @@ from app.core.services.receipts import (
     recorded_acceptance,
     stored,
 )
-from app.core.services.refusals import (
-    Approval,
-    CredentialsRefused,
-    NotOnline,
-    PinBlocked,
-    PinRejected,
-    PinRequired,
-    Refused,
-    pin_needs_server,
-)
-from app.core.services.refused_words import paused_words, refusal_words, still_refused_words
+from app.core.services.redeeming import IN_FLIGHT, Redeemer
+from app.core.services.refusals import Approval
+from app.core.services.sale import Sale as Sale  # callers import it from here, as before
 from app.core.services.shift import (
     OFFLINE_RULES,
     ShiftInfo,
     ShiftRow,
     ShiftSummary,
-    csv_text,
-    refusal_verdict,
-    shift_info,
-    shift_rows,
-    summarise,
-    turned_away,
 )
+from app.core.services.shift_record import ShiftRecord
 from app.core.services.staff import Staff
 from app.core.services.upkeep import Upkeep
 from app.core.stamps.client import StampsClient
-from app.core.stamps.errors import (
-    AnswerTooLarge,
-    ApiError,
-    CredentialsRejected,
-    CredentialsReplaced,
-    CredentialsUnusable,
-    MalformedResponse,
-    NotFound,
-    ReadRefused,
-    Redirected,
-    ResponseLost,
-    StampsError,
-    ValidationFailed,
-    WebPageAnswer,
-)
-from app.core.stamps.models import MemberDetailsResponse
+from app.core.stamps.errors import CredentialsReplaced
 from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import Attempt, OutboxEntry
-from app.core.storage.tables import Refusal as RefusalRecord
-
-log = logging.getLogger(__name__)
-
-#: Entries the worker may still send.
-IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
-#: Who the till's own decisions are recorded as, in the audit log.
-TILL = "till"
 
 #: Called on every change the window shows: the queue, connectivity.
 ChangeListener = Callable[[], None]
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Sale:
-    """Who sells, in which shift, and the sale's invoice number: the same for every order of a
-    customer. ``channel`` overrides the till's."""
-
-    cashier: str
-    shift_id: int | None = None
-    invoice_number: str | None = None
-    channel: Channel | None = None
-
-    def checked(self) -> Sale:
-        """This sale with its invoice number as it is sent (trimmed, composed; ``None`` when
-        blank), or :class:`CodeRefused` for one holding a hidden character or too long."""
-        return replace(self, invoice_number=check_invoice(self.invoice_number))
-
-
-def _recorded_invoice(invoice_number: str | None) -> str | None:
-    """The invoice number a refusal is recorded with: none when it was itself refused (the
-    reason says why), so a hidden character never reaches the shift's CSV or history."""
-    try:
-        return check_invoice(invoice_number)
-    except CodeRefused:
-        return None
-
-
-@dataclass
-class Outage:
-    """The current outage: from going offline until online with nothing provisional left."""
-
-    started_at: datetime | None = None
-    totals: OutageTotals = field(default_factory=OutageTotals)
-
-
-#: The longest a check of the line made for a cashier waits (seconds, :meth:`Till.check_line_now`):
-#: a refused connection answers at once; a line that hangs is worth no more of the customer's
-#: time.
-LINE_CHECK_WAIT = 2.0
 
 
 class Till:
     """One till: a client, an outbox with its worker, the connectivity monitor and the policy.
 
     The window and the command line use it, and only it (with :class:`Catalogue` through
-    :attr:`catalogue`): they never reach the client, the outbox or the cache themselves.
+    :attr:`catalogue`): they never reach the client, the outbox or the cache themselves. It
+    follows each redemption itself (the wait, the receipts, what the offline policy makes of an
+    attempt that never arrived), and hands the rest to its parts: the members to
+    :class:`Lookup`, the order put through to :class:`Redeemer`, the line and the credentials'
+    pause to :class:`Line`, the shifts and days to :class:`ShiftRecord`, the outage to
+    :class:`OutageCount`.
     """
 
     def __init__(
@@ -198,7 +113,6 @@ class Till:
         self.worker = worker
         self.monitor = monitor
         self.limits = config.limits
-        self.outage = Outage()
         self.shifts = ShiftLog(outbox.db)
         self.catalogue = Catalogue(
             client,
@@ -209,11 +123,36 @@ class Till:
             wait=config.lookup_timeout,
             report=monitor.report,
         )
-        self._token_source = token_source
         self._background: set[asyncio.Task[object]] = set()
-        # Lanes whose PIN the server blocked as this till asked it, and when: the member read
-        # before then still says it is not, and would be handed the pad again for nothing.
-        self._pins_blocked: dict[str, datetime] = {}
+        self._outages = OutageCount(outbox=outbox, monitor=monitor)
+        self._line = Line(
+            config=config,
+            client=client,
+            outbox=outbox,
+            worker=worker,
+            monitor=monitor,
+            token_source=token_source,
+            in_background=self._in_background,
+        )
+        self._lookup = Lookup(
+            config=config,
+            client=client,
+            cache=cache,
+            outbox=outbox,
+            monitor=monitor,
+            catalogue=self.catalogue,
+            line=self._line,
+        )
+        self._redeemer = Redeemer(
+            config=config,
+            client=client,
+            outbox=outbox,
+            worker=worker,
+            monitor=monitor,
+            shifts=self.shifts,
+            line=self._line,
+            outages=self._outages,
+        )
         self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)
         monitor.subscribe_clock(self._changed)
@@ -254,337 +193,51 @@ class Till:
         for listener in list(self._listeners):
             listener()
 
-    # --- members --------------------------------------------------------------------------------
+    # --- members (app/core/services/lookup.py) --------------------------------------------------
 
     async def find_member(self, query: str, *, line_checked: bool = False) -> Member:
-        """The member who answers to ``query`` (email, member ID, phone or card number).
-
-        Online first, for at most :attr:`TillConfig.lookup_timeout` seconds (a setting: a slow
-        line needs more, a cashier will wait no longer); when the server cannot be reached in
-        that time, the member as the till last saw them (``live`` false, "as of" ``fetched_at``).
-        Raises :class:`MemberNotFound` when neither knows them, :class:`NotOnline` when the
-        server cannot be asked and the cache does not know them. Believed offline, the till
-        checks the line (:meth:`check_line_now`) before it says it cannot ask: a customer it has
-        not seen was turned away by a till whose line had come back.
-        """
-        text = member_query(query)
-        # Why the server could not say, should the till's copy not know them either: a web page
-        # answered (a Wi-Fi login page), the server failed, or it was slower than the lookup waits.
-        # Only a connection never made is "cannot be reached": the rest would send the cashier to
-        # check a network that works.
-        unseen = say("member.unknown_offline", query=text)
-        asked = self.monitor.state is not Connectivity.OFFLINE
-        if asked:
-            sent_at = clock.monotonic()  # (a reading in another case leaves moments after it)
-            # The balance is as of when the request left, not when its answer came: a
-            # redemption answered meanwhile may have been applied after the server read it, and
-            # only one confirmed after this moment is taken off it (projected_stamps).
-            asked_at = clock.now()
-            try:
-                details = await asyncio.wait_for(
-                    self._details_in_any_case(text), self.config.lookup_timeout
-                )
-            except ReadRefused as exc:
-                # The server answered, in its own words, without saying who it is: no proof
-                # that nobody matches (architecture §1), so the till's copy may still know them.
-                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
-                unseen = self._why_unseen(text, exc)
-            except ValidationFailed as exc:
-                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
-                raise not_found(text, exc.detail, exc.field_errors) from None
-            except NotFound:
-                self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
-                raise MemberNotFound(say("member.not_found", query=text)) from None
-            except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
-                raise await self._member_refusal(refused) from None
-            except StampsError as exc:
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-                if _answered_unreadably(exc):
-                    # The server answered about them, in a shape the till cannot read: it may
-                    # have said what the copy cannot know (blocked since). No outage, so the
-                    # copy does not answer for it (it showed Ayu unblocked beside a server that
-                    # had just said `"is_blocked": "true"`).
-                    raise NotOnline(await self._unreadable_answer(text)) from None
-                unseen = self._why_unseen(text, exc)
-            except TimeoutError:
-                self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
-                unseen = self._slow(text)
-            else:
-                self.monitor.report(None, sent_at=sent_at)
-                member = member_from_details(text, details, asked_at=asked_at)
-                await self.cache.remember(member)
-                return member
-        try:
-            cached = await self.cache.find(text)
-        except AmbiguousMember as exc:
-            raise MemberNotFound(say("member.ambiguous", count=exc.count, query=text)) from None
-        if cached is None:
-            if not asked and not line_checked:  # the copy answered for a belief: ask once
-                if not await self.check_line_now():
-                    return await self.find_member(query, line_checked=True)
-                unseen = say("member.unknown_line_checked", query=text)
-            raise NotOnline(unseen)
-        return cached
-
-    async def _details_in_any_case(self, text: str) -> MemberDetailsResponse:
-        """The server's details of the member ``text`` names, read as typed and then in the case
-        a person means: a Member ID or card number scanned or typed with Caps Lock on arrives
-        with its case turned round ("kr24000006"), and the server matches its case exactly.
-        An email is asked once (the server does not mind its case); so is what has no letters,
-        and words with spaces between (a name is no Member ID). The last reading's refusal is
-        the one raised."""
-        one_code = "@" not in text and not any(ch.isspace() for ch in text)
-        readings = (
-            list(dict.fromkeys((text, text.swapcase(), text.upper()))) if one_code else [text]
-        )
-        for reading in readings[:-1]:
-            try:
-                return await self._asked_under_the_token_kept(
-                    partial(self.client.member_details, reading)
-                )
-            except (NotFound, ValidationFailed):
-                continue
-        return await self._asked_under_the_token_kept(
-            partial(self.client.member_details, readings[-1])
-        )
-
-    async def _asked_under_the_token_kept(self, ask: Callable[[], Awaitable[T]]) -> T:
-        """``ask()``, and once more when the server refused the till's credentials and the token
-        in use is another by then: the one where it is kept (a manager ran ``stamps-pos token
-        set`` from another process while this one held the old), or one another request took up
-        while this one travelled. A ping, a lookup and a PIN check apply nothing, and a 401/403
-        proves the server checked nothing (no PIN attempt was spent), so asking again is safe.
-        A token no request can carry is tried the same way: it never left the till."""
-        carried = self.client.token_changes
-        try:
-            return await ask()
-        except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable):
-            if not self.take_up_token() and self.client.token_changes == carried:
-                raise
-        answer = await ask()
-        await self._lift_pause_for_credentials()
-        return answer
-
-    async def _member_refusal(self, refused: StampsError) -> CredentialsRefused:
-        """What a member lookup or the type-ahead says when the till's token is refused under
-        the token kept too (the client's ping confirmed it), once the queue is paused for it.
-
-        The server answers and refuses the till: no outage, so nothing is served from memory.
-        A token that cannot be sent (:class:`CredentialsUnusable`) says nothing of the network
-        either, and only a token set again helps."""
-        await self._pause_for_credentials(refused)
-        if isinstance(refused, CredentialsUnusable):
-            return CredentialsRefused(say("member.token_unusable"))
-        return CredentialsRefused(
-            refusal_words("member.credentials", refused, self.config.base_url)
-        )
-
-    def _why_unseen(self, query: str, failure: StampsError) -> Message:
-        if isinstance(failure, ReadRefused):
-            return say("member.server_said", query=query, said=failure.detail or failure.message)
-        if isinstance(failure, WebPageAnswer):
-            return say("member.web_page", query=query)
-        if isinstance(failure, MalformedResponse):  # it answered: "failing (200)" was false
-            return say("member.unreadable", query=query)
-        if isinstance(failure, AnswerTooLarge):
-            # it answered, past what the till reads (a name of megabytes): "did not answer"
-            # sent the cashier to check a line that worked
-            return say("member.too_large", query=query)
-        if isinstance(failure, ResponseLost):  # the request's own read timeout, a cut answer
-            return say("member.no_answer", query=query)
-        if isinstance(failure, ApiError) and failure.moved_to:
-            # a server moved (to https, most often), or a sign-in page took the request: a
-            # manager sets the address or signs the network in, no retry helps
-            return say("member.moved", query=query, address=failure.moved_to)
-        if isinstance(failure, Redirected):
-            # sent elsewhere on the same server: "failing (302)" sent nobody to the address
-            return say("member.redirected", query=query)
-        if isinstance(failure, ApiError) and failure.detail and _turned_down(failure):
-            # it turned the lookup down in its own words: "failing (403)" hid them
-            return say("member.server_said", query=query, said=failure.detail)
-        if failure.status_code is not None:
-            return say("member.server_failing", query=query, status=failure.status_code)
-        return say("member.unknown_offline", query=query)
-
-    async def _unreadable_answer(self, query: str) -> Message:
-        """What a lookup answered in a form the till cannot read says: that the till's copy is
-        held back when it has one (the server may have said what the copy does not know)."""
-        try:
-            known = await self.cache.find(query) is not None
-        except AmbiguousMember:
-            known = True
-        return say(
-            "member.unreadable_copy_held_back" if known else "member.unreadable", query=query
-        )
-
-    def _slow(self, query: str) -> Message:
-        return say("member.server_slow", query=query, seconds=f"{self.config.lookup_timeout:g}")
+        """The member who answers to ``query`` (email, member ID, phone or card number): the
+        server's answer, else the till's copy (:meth:`Lookup.find_member`)."""
+        return await self._lookup.find_member(query, line_checked=line_checked)
 
     async def knows_card(self, text: str) -> bool:
         """Whether the till's copy holds a member whose card number or Member ID ``text`` is,
-        without asking the server: a card a slow scanner typed into a voucher code is the
-        next customer's, not a code to send for the one on screen."""
-        try:
-            member = await self.cache.find(text)
-        except AmbiguousMember:
-            return False
-        return member is not None and carries_card(member, text)
+        without asking the server (:meth:`Lookup.knows_card`)."""
+        return await self._lookup.knows_card(text)
 
     async def suggestions(self, query: str) -> Suggestions:
-        """Members for the type-ahead, by name or any identifier (a free query): the server's
-        suggestions online, the cache's offline or when the server fails; and how many matches
-        the server listed that the till could not read (left out without a word, the cashier
-        searched on for a member the server had found). Suggestions are members as far as they
-        are known: look one up to use it. What no member could answer to is
-        :class:`MemberNotFound`, as :func:`member_query` says, and is not sent. A server that
-        refuses the till's token is :class:`CredentialsRefused`, and pauses the queue, as for
-        :meth:`find_member`: it is no outage, so the cache does not answer for it."""
-        found, _ = await self._suggestions(query)
-        return found
+        """Members for the type-ahead, by name or any identifier (:meth:`Lookup.suggestions`)."""
+        return await self._lookup.suggestions(query)
 
     async def members_named(self, query: str) -> Suggestions:
-        """The members a name searched for (Enter, not the type-ahead) answers to, as
-        :meth:`suggestions` finds them; but when the server could not answer and the cache knows
-        no one, :class:`NotOnline` says why, as :meth:`find_member` does. An empty cache is
-        no proof that nobody has the name: "No member matches “Budi”" was said of a member
-        with the line down, and sent the cashier to search by the name they had searched."""
-        found, unseen = await self._suggestions(query)
-        if not found.members and unseen is not None:
-            raise NotOnline(unseen)
-        return found
-
-    async def _suggestions(self, query: str) -> tuple[Suggestions, Message | None]:
-        """:meth:`suggestions`, and why the server did not answer for them (``None`` when it
-        did)."""
-        if len(query.strip()) < 2:
-            return Suggestions(()), None
-        text = member_query(query)
-        unseen = say("member.unknown_offline", query=text)
-        if self.monitor.state is not Connectivity.OFFLINE:
-            # What the type-ahead's requests prove goes to the status bar as a lookup's does:
-            # a name typed with the line down left it reading "Online", and the next scan
-            # waited the lookup's whole wait before the till's copy answered.
-            sent_at = clock.monotonic()
-            try:
-                answer = await asyncio.wait_for(
-                    self._asked_under_the_token_kept(lambda: self.client.suggestions(text)),
-                    self.config.lookup_timeout,
-                )
-            except (CredentialsRejected, CredentialsReplaced, CredentialsUnusable) as refused:
-                raise await self._member_refusal(refused) from None
-            except StampsError as exc:
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-                unseen = self._why_unseen(text, exc)
-            except TimeoutError:
-                self.monitor.report(Outcome.AMBIGUOUS, sent_at=sent_at)
-                unseen = self._slow(text)
-            else:
-                self.monitor.report(None, sent_at=sent_at)
-                found = tuple(suggestion_member(s) for s in answer.suggestions)
-                return Suggestions(found, len(answer.unread_in("suggestions"))), None
-        return Suggestions(tuple(await self.cache.suggest(text)), from_copy=True), unseen
+        """The members a name searched for answers to, or :class:`NotOnline` when nobody can say
+        (:meth:`Lookup.members_named`)."""
+        return await self._lookup.members_named(query)
 
     async def offer(self, member: Member) -> Offer:
-        """What the store offers ``member`` now: rewards and vouchers (live, else as the till last
-        saw them) and their projected balance."""
-        return await self.catalogue.offer(member, await self.projected_stamps(member))
+        """What the store offers ``member`` now (:meth:`Lookup.offer`)."""
+        return await self._lookup.offer(member)
 
     async def projected_stamps(
         self, member: Member, *, leaving_out: str | None = None
     ) -> int | None:
-        """The member's stamps less what their queued, sending and unknown entries hold and what
-        those confirmed since the stamps were read spent (``leaving_out`` one entry, when
-        deciding that entry's own fate); ``None`` when the server never gave their stamps."""
-        if member.stamps is None:
-            return None
-        held = await self.outbox.held_stamps(
-            member.lane, as_of=member.fetched_at, leaving_out=leaving_out
-        )
-        return member.stamps - held
+        """The member's stamps less what their waiting redemptions hold
+        (:meth:`Lookup.projected_stamps`)."""
+        return await self._lookup.projected_stamps(member, leaving_out=leaving_out)
 
-    # --- redeeming ------------------------------------------------------------------------------
+    # --- redeeming (app/core/services/redeeming.py) ---------------------------------------------
 
     async def authorize_pin(self, member: Member, pin: Secret) -> str:
-        """Have the server check the member's PIN; returns the request id it now vouches for.
-
-        Only online, and only when nothing of the member's waits in the queue, so the redemption
-        that follows is sent at once, inside the authorisation's time. Never retried: each failure
-        costs the member an attempt. Only a refusal of the till's credentials is asked again, once,
-        under the token where it is kept (when it is another): the server checked no PIN.
-        """
-        if await self.check_line_now():
-            raise pin_needs_server(line_checked=True)
-        waiting = await self.outbox.entries(IN_FLIGHT, lane=member.lane)
-        if waiting:
-            raise Refused(say("pin.lane_busy"))
-        request_id = str(uuid6.uuid7())
-        sent_at = clock.monotonic()
-        try:
-            await self._asked_under_the_token_kept(
-                lambda: self.client.authorize(
-                    member.lookup, pin.reveal(), request_id, self.config.pin_timeout
-                )
-            )
-        except ValidationFailed as exc:
-            self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
-            attempts_left = exc.attempts_left
-            # the server's words for it: "0 attempt(s) left" on the last, "pin_blocked" after
-            if attempts_left == 0 or exc.error_code == "pin_blocked":
-                self._pins_blocked[member.lane] = clock.now()
-                raise PinBlocked(say("policy.pin_blocked"), refusal=Refusal.PIN_BLOCKED) from None
-            if attempts_left is not None or exc.error_code == "invalid_pin":
-                raise PinRejected(say("pin.wrong"), attempts_left) from None
-            words = exc.field_errors.get("pin") or exc.detail
-            message = say("pin.refused", reason=words) if words else say("pin.wrong")
-            raise PinRejected(message, None) from None
-        except (CredentialsRejected, CredentialsReplaced) as refused:
-            await self._pause_for_credentials(refused)
-            raise CredentialsRefused(
-                refusal_words("server.credentials", refused, self.config.base_url)
-            ) from None
-        except CredentialsUnusable as unusable:  # never sent: no attempt spent, nothing of the
-            await self._pause_for_credentials(unusable)  # network
-            raise CredentialsRefused(say("server.token_unusable")) from None
-        except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-            if not self.monitor.online:
-                # the check never reached the server: the same order tried again now would meet
-                # the offline rules, and so does this one (the line was tried just now)
-                raise pin_needs_server(line_checked=True) from None
-            # a server that is there but failing is no outage
-            raise NotOnline(say("pin.unchecked")) from None
-        self.monitor.report(None, sent_at=sent_at)
-        return request_id
+        """Have the server check the member's PIN; returns the request id it now vouches for
+        (:meth:`Redeemer.authorize_pin`)."""
+        return await self._redeemer.authorize_pin(member, pin)
 
     async def authorize_pin_for(
         self, order: Order | None, member: Member, sale: Sale, pin: Secret
     ) -> str:
-        """:meth:`authorize_pin` for ``order``, as the window, the command line and the kiosk
-        ask it (the kiosk's ``None``: its PIN comes before the customer picks a reward).
-
-        A refusal made here is one before anything is queued, and goes on the shift's record as
-        the policy's do, so the shift and the day count it whoever asked: the PIN
-        could not be checked, the member's lane is busy, the server refused the till's token.
-        A wrong PIN is not recorded: it is the member's to type again.
-        """
-        try:
-            return await self.authorize_pin(member, pin)
-        except PinRejected:
-            raise
-        except Refused as exc:
-            if order is None:
-                # the kiosk redeems rewards alone, and its customer had not picked one yet
-                await self.record_refusal(
-                    member,
-                    sale,
-                    kind=OperationKind.REWARD,
-                    what=say("what.kiosk_pin"),
-                    reason=exc.message,
-                    verdict=exc.verdict,
-                )
-            else:
-                await self._record_order_refusal(order, member, sale, exc.message, exc.verdict)
-            raise
+        """:meth:`authorize_pin` for ``order``, a refusal made before anything is queued written
+        to the shift's record (:meth:`Redeemer.authorize_pin_for`)."""
+        return await self._redeemer.authorize_pin_for(order, member, sale, pin)
 
     async def redeem(
         self,
@@ -596,204 +249,16 @@ class Till:
         voucher: VoucherFacts | None = None,
         approval: Approval | None = None,
     ) -> Receipt:
-        """Check the order against the policy, enqueue it, and return its receipt (queued).
-
-        ``request_id`` is the id :meth:`authorize_pin` returned; it becomes the entry's id too.
-        A refusal by the policy is written to the shift's record before :class:`Refused` is raised.
-        A member whose redemptions need their PIN gets :class:`PinRequired` once the policy has
-        passed; its ``approval``, handed back here with the ``request_id``, stands for that
-        decision, so the policy is not run a second time.
-
-        The policy is decided in the enqueue's own transaction, from the stamps the member's
-        waiting entries hold then: one write, and no second redemption can slip in between.
-
-        An invoice number the cashier cannot have meant is :class:`CodeRefused` before anything
-        else (:meth:`Sale.checked`): the caller records it, as any order refused unqueued.
-        """
-        sale = sale.checked()
-        kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
-        online = self.monitor.online
-        if not online and await self._refused_for_the_line(order, member, voucher, kiosk=kiosk):
-            # Refused only because the till believes itself offline: asked first, so a line
-            # back since the monitor last looked is used (check_line_now).
-            online = not await self.check_line_now()
-            if not online:
-                try:
-                    return await self._redeem(
-                        order, member, sale, request_id, voucher, approval, online=False
-                    )
-                except Refused as refused:
-                    if refused.verdict is Verdict.NOT_REDEEMED:
-                        refused.line_checked = True
-                        refused.message = after_line_check(refused.message)
-                    raise
-        return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
-
-    async def _refused_for_the_line(
-        self, order: Order, member: Member, voucher: VoucherFacts | None, *, kiosk: bool
-    ) -> bool:
-        """Whether the offline rules refuse ``order`` only because the till is offline (a
-        refusal that holds online too, a blocked member, is no reason to ask the server)."""
-        decision = await self._decide(order, member, voucher, online=False, kiosk=kiosk)
-        return decision.refusal is not None and not decision.refusal.holds_online
-
-    async def _redeem(
-        self,
-        order: Order,
-        member: Member,
-        sale: Sale,
-        request_id: str | None,
-        voucher: VoucherFacts | None,
-        approval: Approval | None,
-        *,
-        online: bool,
-    ) -> Receipt:
-        """:meth:`redeem`, the sale checked, as the till is ``online`` or not."""
-        kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
-        if request_id is None or (
-            approval is not None and not approval.stands_for(order, member, online)
-        ):
-            # another order, member or connection state (the network came or went while the
-            # customer typed): the policy decides afresh
-            approval = None
-        if member.protected_redemption and request_id is None:
-            decision = await self._decide(order, member, voucher, online=online, kiosk=kiosk)
-            await self._refuse_unless_allowed(decision, order, member, sale)
-            raise PinRequired(
-                say("pin.required"), approval=Approval(order, member.lane, online, decision)
-            )
-        try:
-            user = member.identifier_for(order.kind)
-        except MissingIdentifier as exc:
-            # the policy's refusal, if any, comes first: it says more than a missing address
-            decision = (
-                approval.decision
-                if approval is not None
-                else await self._decide(order, member, voucher, online=online, kiosk=kiosk)
-            )
-            await self._refuse_unless_allowed(decision, order, member, sale)
-            reason = (
-                say("member.no_email_or_phone", name=exc.name)
-                if exc.accepts_phone
-                else say("member.no_email_or_member_id", name=exc.name)
-            )
-            await self._record_order_refusal(order, member, sale, reason, Verdict.REFUSED)
-            raise Refused(reason) from None
-        ctx = Context(
-            user=user,
-            store=self.config.store,
-            channel=sale.channel or self.config.channel,
-            invoice_number=sale.invoice_number,
-            request_id=request_id,
+        """Check the order against the policy, enqueue it, and return its receipt (queued)
+        (:meth:`Redeemer.redeem`)."""
+        return await self._redeemer.redeem(
+            order, member, sale, request_id=request_id, voucher=voucher, approval=approval
         )
-        payload = build_payload(order, ctx)
-        admit = (
-            None
-            if approval is not None
-            else self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
-        )
-        try:
-            entry = await self.outbox.enqueue(
-                order.kind,
-                payload,
-                lane=member.lane,
-                # the activity feed, read to reconcile, takes "email/mobile number"
-                user=member.contact or "",
-                cashier=sale.cashier,
-                terminal=self.config.terminal,
-                provisional=approval is not None and approval.decision.provisional,
-                expires_at=self.send_by(request_id, kiosk=kiosk),
-                entry_id=request_id,
-                reward_name=_feed_name(order),
-                stamps=order.cost,
-                record=EntryRecord(
-                    shift_id=sale.shift_id,
-                    member_name=member.name,
-                    description=str(order.description),
-                    rupiah=order.rupiah,
-                    issues_voucher=isinstance(order, (RewardOrder, CartOrder))
-                    and order.issues_voucher,
-                ),
-                admit=admit,
-                balance_as_of=None if admit is None else member.fetched_at,
-            )
-        except NotAdmitted as exc:
-            # ``admit`` is this till's policy: what it answered is a PolicyDecision, and a refusal
-            decision = cast(PolicyDecision, exc.admission)
-            await self._refuse_unless_allowed(decision, order, member, sale)
-            raise
-        if entry.provisional:
-            self._count_offline(order.cost)
-        self.worker.wake()
-        return receipt_for(entry)
 
     def send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
-        """When an entry queued now stops being sent if nothing of it can have arrived (the sweep
-        expires it): a PIN's authorisation (``request_id``) runs out; a kiosk's customer has gone
-        (architecture §3). ``None``: it is sent whenever it can be."""
-        now = clock.now()
-        bounds = [now + timedelta(seconds=self.config.pin_timeout)] if request_id else []
-        if kiosk:
-            bounds.append(now + timedelta(seconds=self.config.kiosk_send_window))
-        return min(bounds, default=None)
-
-    def _policy_for(
-        self,
-        order: Order,
-        member: Member,
-        voucher: VoucherFacts | None,
-        *,
-        online: bool,
-        kiosk: bool,
-    ) -> Callable[[int], PolicyDecision]:
-        """The policy for this order, as the enqueue's transaction asks it: given the stamps the
-        member's waiting entries hold. Everything else it reads is taken now, on the loop."""
-        now, outage, limits = clock.now(), self.outage.totals, self.limits
-
-        def decide(held: int) -> PolicyDecision:
-            return apply_policy(
-                order.kind,
-                self._facts(member, None if member.stamps is None else member.stamps - held),
-                online=online,
-                now=now,
-                limits=limits,
-                outage=outage,
-                stamps=order.cost,
-                rupiah=order.rupiah or 0,
-                voucher=voucher,
-                kiosk=kiosk,
-            )
-
-        return decide
-
-    async def _refuse_unless_allowed(
-        self, decision: PolicyDecision, order: Order, member: Member, sale: Sale
-    ) -> None:
-        """Raise :class:`Refused` for a refusal, written to the shift's record first."""
-        if decision.allowed:
-            return
-        assert decision.reason is not None and decision.refusal is not None
-        # The offline rules' refusal reads as the same order voided by them after an attempt
-        # that never arrived (settle_unsent): the till learning it is offline a moment sooner
-        # or later changes nothing for the customer.
-        verdict = Verdict.REFUSED if decision.refusal.holds_online else Verdict.NOT_REDEEMED
-        await self._record_order_refusal(order, member, sale, decision.reason, verdict)
-        raise Refused(decision.reason, refusal=decision.refusal, verdict=verdict)
-
-    async def _record_order_refusal(
-        self, order: Order, member: Member, sale: Sale, reason: Message, verdict: Verdict
-    ) -> None:
-        """:meth:`record_refusal` of ``order``: what it was, and what it would have spent."""
-        await self.record_refusal(
-            member,
-            sale,
-            kind=order.kind,
-            what=order.description,
-            reason=reason,
-            stamps=order.cost,
-            rupiah=order.rupiah,
-            verdict=verdict,
-        )
+        """When an entry queued now stops being sent if nothing of it can have arrived
+        (:meth:`Redeemer.send_by`)."""
+        return self._redeemer.send_by(request_id, kiosk=kiosk)
 
     async def record_refusal(
         self,
@@ -808,24 +273,23 @@ class Till:
         verdict: Verdict = Verdict.REFUSED,
     ) -> None:
         """Write a refusal the cashier was shown to the shift's record, as ``verdict`` said it
-        (the refusal's, e.g. :attr:`Refused.verdict`): refused, or not redeemed by the offline
-        rules (counted apart: architecture §4)."""
-        await self.shifts.record_refusal(
-            {
-                "shift_id": sale.shift_id,
-                "cashier": sale.cashier,
-                "terminal": self.config.terminal,
-                "lane": member.lane if member else None,
-                "member_name": member.name if member else None,
-                "kind": str(kind),
-                "description": str(what),
-                "stamps": stamps,
-                "rupiah": rupiah,
-                "invoice": _recorded_invoice(sale.invoice_number),
-                "reason": stored(reason),
-                "source": OFFLINE_RULES if verdict is Verdict.NOT_REDEEMED else "till",
-            }
+        (:meth:`Redeemer.record_refusal`)."""
+        await self._redeemer.record_refusal(
+            member,
+            sale,
+            kind=kind,
+            what=what,
+            reason=reason,
+            stamps=stamps,
+            rupiah=rupiah,
+            verdict=verdict,
         )
+
+    def pin_blocked(self, member: Member) -> bool:
+        """Whether ``member``'s PIN is blocked (:meth:`Redeemer.pin_blocked`)."""
+        return self._redeemer.pin_blocked(member)
+
+    # --- what became of a redemption ------------------------------------------------------------
 
     async def wait(
         self,
@@ -925,7 +389,7 @@ class Till:
         decision = await self._decide_unsent(entry)
         if decision.allowed:
             if await self.outbox.accept_unsent_offline(entry_id) is not None:
-                self._count_offline(entry.expect_stamps or 0)
+                self._outages.count_offline(entry.expect_stamps or 0)
         else:
             assert decision.reason is not None
             await self.outbox.void_unsent(
@@ -976,7 +440,7 @@ class Till:
             voucher = await self.catalogue.remembered_voucher(member, voucher_id, entry.id)
         return apply_policy(
             kind,
-            self._facts(member, await self.projected_stamps(member, leaving_out=entry.id)),
+            self._redeemer.facts(member, await self.projected_stamps(member, leaving_out=entry.id)),
             online=False,
             now=clock.now(),
             limits=self.limits,
@@ -984,36 +448,6 @@ class Till:
             stamps=entry.expect_stamps or 0,
             rupiah=entry.rupiah or 0,
             voucher=voucher,
-        )
-
-    async def _decide(
-        self,
-        order: Order,
-        member: Member,
-        voucher: VoucherFacts | None,
-        *,
-        online: bool,
-        kiosk: bool,
-    ) -> PolicyDecision:
-        """The policy for this order now, given what the member's waiting entries hold."""
-        decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
-        return decide(await self.outbox.held_stamps(member.lane, as_of=member.fetched_at))
-
-    def pin_blocked(self, member: Member) -> bool:
-        """Whether ``member``'s PIN is blocked: as the server said when they were read, or as it
-        refused a PIN here since (a member read after that says what the server holds now)."""
-        blocked_at = self._pins_blocked.get(member.lane)
-        seen_blocked = blocked_at is not None and member.fetched_at <= blocked_at
-        return member.pin_is_blocked or seen_blocked
-
-    def _facts(self, member: Member, projected: int | None) -> MemberFacts:
-        return MemberFacts(
-            is_blocked=member.is_blocked,
-            redemption_allowed=member.redemption_allowed,
-            pin_is_blocked=self.pin_blocked(member),
-            protected_redemption=member.protected_redemption,
-            fetched_at=member.fetched_at,
-            projected_stamps=projected,
         )
 
     async def receipt(
@@ -1209,312 +643,109 @@ class Till:
         return await self.worker.drain(timeout)
 
     async def resume_after_credentials_change(self) -> Message | None:
-        """Lift a credentials pause if the token now works: re-read the token (another process,
-        ``stamps-pos token set``, may have changed it), ping with it, and resume the queue on
-        success. ``None`` when the queue was not paused (a new token found then is pinged once
-        while the till is not online, so a pause lifted elsewhere leaves "degraded" at once);
-        else what happened, in words.
-
-        Run at every start, after ``token set``, from the paused banner's "Check again", and on
-        a timer while paused. The token stays in memory: never in the database, nor its hash.
-        """
-        taken = self.take_up_token()
-        if taken is None and (await self.outbox.status()).paused:
-            return say("queue.no_token")
-        if not (await self.outbox.status()).paused:
-            if taken and self.monitor.state is not Connectivity.ONLINE:
-                # Lifted elsewhere (`stamps-pos token set`) with a new token: the refusal left
-                # the till degraded, and with nothing queued no request said otherwise until
-                # the probe's next ping, most of a minute of "Degraded" after the fix.
-                await self.token_accepted()
-            return None
-        sent_at = clock.monotonic()
-        try:
-            await self.client.ping()
-        except CredentialsRejected as refused:
-            return still_refused_words(refused, self.config.base_url)
-        except CredentialsUnusable:
-            # never sent: nothing of the network, and only a token set again helps
-            return say("queue.paused.token_unusable")
-        except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-            return say("queue.check_failed")
-        self.monitor.report(None, sent_at=sent_at)
-        await self.outbox.resume_after_credentials_change(who=TILL, terminal=self.config.terminal)
-        self.worker.wake()
-        return say("queue.resumed")
+        """Lift a credentials pause if the token now works; what happened, in words, or ``None``
+        when the queue was not paused (:meth:`Line.resume_after_credentials_change`)."""
+        return await self._line.resume_after_credentials_change()
 
     def why_paused(self, status: OutboxStatus) -> Message:
-        """Why the queue is paused, for the banner and the command line: the server's own words
-        when it gave any, and https when the till talks plain http and the server asks for it
-        (a new token would not help)."""
-        return paused_words(status.paused_reason, self.config.base_url)
+        """Why the queue is paused, for the banner and the command line
+        (:meth:`Line.why_paused`)."""
+        return self._line.why_paused(status)
+
+    # --- the line (app/core/services/line.py) ---------------------------------------------------
 
     async def check_connectivity(self) -> None:
-        """Ask the server once (a ping) and let what it proves set the till's connectivity.
-
-        A till starts believing the server reachable, so that its first request goes out; but
-        a belief is not a proof, and the status bar should not say "online" of a server nobody
-        has reached (the window checks at start: ``RuntimeOptions.check_at_start``). A pong
-        proves online, a refusal of the token what :meth:`probe` makes of it, and a failure
-        what a real request meeting it would prove: offline when no connection was made,
-        degraded otherwise."""
-        proved = await self.probe(report_failure=True)
-        if proved is not None:
-            self.monitor.prove(proved)
+        """Ask the server once (a ping) and let what it proves set the till's connectivity
+        (:meth:`Line.check_connectivity`)."""
+        await self._line.check_connectivity()
 
     def check_connectivity_soon(self) -> None:
-        """:meth:`check_connectivity` in the background (the till's start does not wait on it).
-        A check that fails for a reason of its own proves nothing and leaves the state as it is,
-        as the monitor's probe does."""
-
-        async def check() -> None:
-            try:
-                await self.check_connectivity()
-            except Exception:
-                log.warning("the connectivity check at start failed", exc_info=True)
-
-        self._in_background(check())
+        """:meth:`check_connectivity` in the background (the till's start does not wait on it)."""
+        self._line.check_connectivity_soon()
 
     async def check_line_now(self) -> bool:
-        """Whether the till is offline, asked of the server first when it believes so: a ping,
-        waited for at most :data:`LINE_CHECK_WAIT` seconds (or the lookup's wait, if shorter).
-
-        The till learns the line is back from the connectivity monitor's probe, whose wait
-        doubles through an outage up to a minute: a promo retried 8 s after the line came back
-        was refused "only online" again. Before something is refused only because the till is
-        offline, this asks; a line still down costs a refused connection, or this wait.
-        ``False`` at once, nothing asked, when the till does not believe itself offline."""
-        if self.monitor.state is not Connectivity.OFFLINE:
-            return False
-        try:
-            await asyncio.wait_for(
-                self.check_connectivity(), min(LINE_CHECK_WAIT, self.config.lookup_timeout)
-            )
-        except TimeoutError:
-            log.info("the line checked for a cashier gave no answer in %.1f s", LINE_CHECK_WAIT)
-        except Exception:  # a check that fails for a reason of its own proves nothing
-            log.warning("the line check failed", exc_info=True)
-        return self.monitor.state is Connectivity.OFFLINE
+        """Whether the till is offline, asked of the server first when it believes so
+        (:meth:`Line.check_line_now`)."""
+        return await self._line.check_line_now()
 
     async def probe(self, *, report_failure: bool = False) -> Connectivity | None:
-        """The connectivity monitor's probe, a ping: ``ONLINE`` when the server takes the till's
-        API token, ``DEGRADED`` when it answers and refuses it (or answers with no pong: JSON of
-        another shape, a 404; it is there, but nothing shows the token taken), ``None`` when no
-        answer came (no
-        connection, a timeout, a server error, a web page in the way; ``report_failure``: then
-        tell the monitor what it proves, as a real request's failure would).
-
-        A refusal is an answer: the server is there, so the till is not offline, and it learns
-        what a send that meets the refusal teaches (architecture §3). After trying the token
-        where it is kept (a manager may have set one meanwhile), the queue pauses: nothing
-        waiting is sent under the refused token, and the paused banner says why, until a token
-        the server takes is set (:meth:`resume_after_credentials_change`). A ping the server
-        takes is that proof, so it lifts such a pause too.
-
-        A token no request header can carry (:class:`CredentialsUnusable`) is no outage either:
-        nothing left the till, so nothing is known of the network, and waiting for one would
-        never end. The queue pauses for it as for a refusal, and the till is ``DEGRADED``: not
-        offline, so a lookup says the token must be set again rather than serving the cache.
-        """
-        sent_at = clock.monotonic()
-        try:
-            await self._asked_under_the_token_kept(self.client.ping)
-        except (CredentialsRejected, CredentialsUnusable) as refused:
-            await self._pause_for_credentials(refused)
-            return Connectivity.DEGRADED
-        except StampsError as exc:
-            if report_failure:  # told as a real request's failure would be: nothing to add
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-                return None
-            if _answered_without_a_pong(exc):
-                # The server answered the ping, but with no pong (JSON of another shape, a 404
-                # from a server without /api/ping): it is there, so the till is not offline and
-                # a lookup asks it (it stayed "Offline" while it answered every ping); but
-                # nothing shows its token taken, as a pong would.
-                return Connectivity.DEGRADED
-            return None
-        await self._lift_pause_for_credentials()
-        return Connectivity.ONLINE
-
-    async def _pause_for_credentials(self, refused: StampsError) -> None:
-        """Pause the queue: a ping confirmed the server refuses the till's token (or the token
-        cannot be sent at all), whichever request met it first (architecture §3). A refusal
-        under a token replaced since proves nothing of the one in use now.
-
-        The till is degraded from here, as the probe finds it (architecture §4): a send that met
-        the refusal said so, but a lookup or a PIN check that met it first left the start's
-        "online" standing, and the bar read Online in one run and Degraded in the next."""
-        if isinstance(refused, CredentialsReplaced):
-            return
-        self.monitor.prove(Connectivity.DEGRADED)
-        try:
-            paused = await self.outbox.pause_for_credentials(
-                refused, who=TILL, terminal=self.config.terminal
-            )
-        except StorageProblem as problem:
-            # The refusal stands and is told; the next send meets it and pauses then.
-            log.warning("sync could not be paused for the refused token: %s", problem)
-            return
-        if paused:
-            log.warning(
-                "sync paused: %s",
-                "the till's API token holds characters no request can carry"
-                if isinstance(refused, CredentialsUnusable)
-                else "the server refuses the till's API token",
-            )
-
-    async def _lift_pause_for_credentials(self) -> None:
-        """The server took a token the till took up: what a ping taken proves, so a pause for
-        credentials lifts (the queue goes under it) without waiting for the next check."""
-        if (await self.outbox.status()).paused:
-            await self.outbox.resume_after_credentials_change(
-                who=TILL, terminal=self.config.terminal
-            )
-            self.worker.wake()
+        """The connectivity monitor's probe, a ping: what it proves, or ``None`` when no answer
+        came (:meth:`Line.probe`)."""
+        return await self._line.probe(report_failure=report_failure)
 
     def take_up_token(self) -> bool | None:
-        """Use the API token where it is kept now (``stamps-pos token set``, another process, may
-        have changed it): ``True`` when it is another than the one in use, ``False`` when it is
-        the same (or the till has no place to look), ``None`` when none is kept there."""
-        if self._token_source is None:
-            return False
-        token = self._token_source()
-        if token is None:
-            return None
-        if not self.client.use_token(token.reveal()):
-            return False
-        log.info("the API token changed; using the new one")
-        self.worker.wake()  # what waits (a pause lifted elsewhere) goes with the new one
-        return True
+        """Use the API token where it is kept now: whether it is another than the one in use,
+        ``None`` when none is kept there (:meth:`Line.take_up_token`)."""
+        return self._line.take_up_token()
 
     async def token_accepted(self) -> bool | None:
-        """Ask the server (a ping) whether it takes the till's API token now: ``False`` when it
-        refuses it (or the till cannot send it at all), ``None`` when it did not answer. For a
-        refusal met on a lookup whose pause the disk would not write:
-        :meth:`resume_after_credentials_change` checks a paused queue."""
-        sent_at = clock.monotonic()
-        try:
-            await self.client.ping()
-        except (CredentialsRejected, CredentialsUnusable):
-            return False
-        except StampsError as exc:
-            self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
-            return None
-        self.monitor.report(None, sent_at=sent_at)
-        return True
+        """Whether the server takes the till's API token now, ``None`` when it did not answer
+        (:meth:`Line.token_accepted`)."""
+        return await self._line.token_accepted()
 
-    # --- the shift ------------------------------------------------------------------------------
+    # --- the shift and the day (app/core/services/shift_record.py) --------------------------------
+
+    @cached_property
+    def _shift_record(self) -> ShiftRecord:
+        return ShiftRecord(
+            shifts=self.shifts,
+            terminal=self.config.terminal,
+            history=self.history,
+            staff=self.staff,
+            outcome=self.outcome,
+        )
 
     async def open_shift(self, cashier: str) -> ShiftInfo:
         """``cashier``'s shift on this till: the one left open (after a restart), else a new
         one."""
-        return shift_info(await self.shifts.open(cashier, self.config.terminal))
+        return await self._shift_record.open_shift(cashier)
 
     async def open_shifts(self) -> list[ShiftInfo]:
-        """The shifts open on this till, oldest first: a restart finds the last cashier's here,
-        and a cashier back from a break theirs (another cashier's sign-in leaves it open)."""
-        return [shift_info(s) for s in await self.shifts.open_shifts(self.config.terminal)]
+        """The shifts open on this till, oldest first (:meth:`ShiftRecord.open_shifts`)."""
+        return await self._shift_record.open_shifts()
 
     async def days_to_read(self) -> DaysToRead:
-        """Where a manager's reading (the history, the end of day) opens now: on the day a late
-        shift still open began, past midnight, else today (:func:`days_to_read`)."""
-        return days_to_read(clock.now(), (s.opened_at for s in await self.open_shifts()))
+        """Where a manager's reading (the history, the end of day) opens now
+        (:meth:`ShiftRecord.days_to_read`)."""
+        return await self._shift_record.days_to_read()
 
     async def close_shift(self, shift_id: int) -> ShiftInfo | None:
         """Close a shift; ``None`` if there is no such shift."""
-        shift = await self.shifts.close(shift_id)
-        return shift_info(shift) if shift else None
+        return await self._shift_record.close_shift(shift_id)
 
     async def shift_rows(self, shift_id: int) -> list[ShiftRow]:
         """Everything the shift did, oldest first: redemptions and refusals."""
-        entries, refusals = await asyncio.gather(
-            self.shifts.entries(shift_id), self.shifts.refusals(shift_id)
-        )
-        # a manager's retry is no sale of the shift: its original counts as it went, once
-        return await self._rows(entries, refusals, follow_retries=True)
-
-    async def _rows(
-        self,
-        entries: list[OutboxEntry],
-        refusals: list[RefusalRecord],
-        *,
-        follow_retries: bool = False,
-    ) -> list[ShiftRow]:
-        """The rows of the shift CSV for these entries and refusals, each redemption with its
-        latest cancel and the manager's decision on it (``follow_retries``: one a manager sent
-        again counts as the retry went, for a shift, which holds no retry; a day lists the
-        retry itself)."""
-        ids = [e.id for e in entries]
-        cancels, decisions = await asyncio.gather(
-            self.history.cancels(ids), self.history.decisions(ids)
-        )
-        # what became of those a manager sent again (few: each a manager's decision)
-        sent_again = {
-            e.id: await self.outcome(e.id)
-            for e in entries
-            if follow_retries
-            and e.status == EntryStatus.DISMISSED
-            and (decision := decisions.get(e.id)) is not None
-            and decision.action == "retry"
-        }
-        return shift_rows(entries, refusals, cancels, decisions, sent_again)
+        return await self._shift_record.shift_rows(shift_id)
 
     async def shift_summary(self, shift_id: int) -> ShiftSummary:
         """A shift's totals, refusals and rows, as they stand."""
-        shift = await self.shifts.get(shift_id)
-        if shift is None:
-            raise KeyError(shift_id)
-        return summarise(shift_info(shift), await self.shift_rows(shift_id))
+        return await self._shift_record.shift_summary(shift_id)
 
     async def export_shift(self, shift_id: int, path: Path) -> Path:
-        """Write the shift's CSV to ``path`` (off the loop's thread); returns ``path``. Its
-        members' names leave the till in it: the export is audited under the shift's cashier,
-        with where it went and how many rows (once written: a file not written leaves no line)."""
-        shift = await self.shifts.get(shift_id)
-        if shift is None:
-            raise KeyError(shift_id)
-        rows = await self.shift_rows(shift_id)
-        await asyncio.to_thread(_write_whole, path, csv_text(rows))
-        await self.staff.audit_action(
-            shift.cashier, CSV_EXPORTED, export="shift", file=str(path), rows=len(rows)
-        )
-        return path
+        """Write the shift's CSV to ``path``, audited; returns ``path``
+        (:meth:`ShiftRecord.export_shift`)."""
+        return await self._shift_record.export_shift(shift_id, path)
 
     async def day(self, since: datetime, until: datetime) -> DayRecord:
-        """What the till did from ``since`` up to ``until``, across shifts: the end-of-day summary
-        (refusals included), the shifts and the rows of the shift CSV (docs/manager-mode.md)."""
-        shifts, entries, refusals = await self.shifts.between(since, until)
-        before_queueing = [
-            RefusedLine(
-                r.cashier,
-                r.terminal,
-                r.kind,
-                r.stamps or 0,
-                int(r.rupiah or 0),
-                refusal_verdict(r).value,
-            )
-            for r in turned_away(refusals)
-        ]
-        summary = await summarise_day(self.history, since, until, before_queueing)
-        return DayRecord(
-            summary,
-            tuple(shift_info(s) for s in shifts),
-            tuple(await self._rows(entries, refusals)),
-        )
+        """What the till did from ``since`` up to ``until``, across shifts
+        (:meth:`ShiftRecord.day`)."""
+        return await self._shift_record.day(since, until)
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
-        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format (off
-        the loop's thread); returns how many rows."""
-        rows = (await self.day(since, until)).rows
-        await asyncio.to_thread(_write_whole, path, csv_text(rows))
-        return len(rows)
+        """Write the span's redemptions and refusals to ``path`` in the shift CSV's format;
+        returns how many rows."""
+        return await self._shift_record.export_day(since, until, path)
 
-    # --- the outage -----------------------------------------------------------------------------
+    # --- the outage (app/core/services/outage.py) ------------------------------------------------
+
+    @property
+    def outage(self) -> Outage:
+        """The outage the till is in (none started when the till is online)."""
+        return self._outages.current
 
     def _connectivity_changed(self, old: Connectivity, new: Connectivity) -> None:
-        if new is Connectivity.OFFLINE and self.outage.started_at is None:
-            self.outage = Outage(started_at=clock.now())
+        if new is Connectivity.OFFLINE:
+            self._outages.went_offline()
         if new is Connectivity.ONLINE:
             # Only the entries that never arrived wake; server-error backoffs run their course.
             self._in_background(self.worker.connectivity_restored())
@@ -1525,32 +756,14 @@ class Till:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    def _count_offline(self, stamps: int) -> None:
-        if self.outage.started_at is None:
-            self.outage = Outage(started_at=clock.now())
-        totals = self.outage.totals
-        self.outage.totals = OutageTotals(totals.stamps + stamps, totals.redemptions + 1)
-
     async def resume_outage(self) -> None:
-        """Take up the outage the till's last run left: its caps are this till's, not this
-        process's, so a restart within it (or the command line's next command) goes on counting
-        what it accepted offline instead of starting from nothing."""
-        left = await self.outbox.outage_left()
-        if left is not None and self.outage.started_at is None:
-            started, stamps, redemptions = left
-            self.outage = Outage(started_at=started, totals=OutageTotals(stamps, redemptions))
+        """Take up the outage the till's last run left (:meth:`OutageCount.resume`)."""
+        await self._outages.resume()
 
     async def end_outage_if_settled(self) -> bool:
         """End the outage when online with nothing it accepted offline still waiting to be sent;
-        True if it ended. An ``unknown`` entry waits for its feed or a manager, not for the
-        network: the same rule as :meth:`resume_outage`, or a till kept running would count
-        every later outage against the caps of the one that left it."""
-        if self.outage.started_at is None or not self.monitor.online:
-            return False
-        if await self.outbox.outage_left() is not None:
-            return False
-        self.outage = Outage()
-        return True
+        True if it ended (:meth:`OutageCount.end_if_settled`)."""
+        return await self._outages.end_if_settled()
 
     async def close(self) -> None:
         """Let the background work this till started finish (the till is closing)."""
@@ -1568,39 +781,3 @@ def _sent_again_at_once(attempt: Attempt) -> bool:
 
 def _ended(attempts: list[Attempt]) -> int:
     return sum(1 for attempt in attempts if attempt.ended_at is not None)
-
-
-def _feed_name(order: Order) -> str | None:
-    """The name the redemption's line in the member's activity feed carries (reconciliation)."""
-    name = getattr(order, "name", None)
-    return str(name) if name else None
-
-
-def _turned_down(failure: ApiError) -> bool:
-    """A 4xx: the server looked at the request and said no (its words say why); a 5xx is a
-    server failing, whatever its body says."""
-    return failure.status_code is not None and 400 <= failure.status_code < 500
-
-
-def _answered_unreadably(failure: StampsError) -> bool:
-    """The server answered 2xx with a JSON object the endpoint's model does not fit: it spoke
-    the API's language about what was asked (not a web page, not a cut line), and what it said
-    cannot be known."""
-    return isinstance(failure, MalformedResponse) and failure.json_object
-
-
-def _answered_without_a_pong(failure: StampsError) -> bool:
-    """The server answered a ping: a 2xx JSON object that is no pong (not a web page, not a cut
-    answer), or a 4xx other than the token's refusal (a 404, a 405, a 429)."""
-    status = failure.status_code
-    if status is None:
-        return False
-    if isinstance(failure, MalformedResponse):
-        return failure.json_object and 200 <= status < 300
-    return isinstance(failure, ApiError) and 400 <= status < 500 and status not in (401, 403)
-
-
-def _write_whole(path: Path, text: str) -> None:
-    """Write a CSV's ``text`` to ``path`` whole or not at all (:func:`write_csv_file`): a disk
-    that fills halfway leaves the file that was there, not a shift cut short."""
-    write_csv_file(path, lambda stream: stream.write(text))

@@ -13,7 +13,7 @@ from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
 from app.core.messages import say
 from app.core.offline.connectivity import Connectivity
-from app.core.services import till as till_module
+from app.core.services import redeeming
 from app.core.services.members import LookupRefused, MemberNotFound
 from app.core.services.orders import InvalidOrder
 from app.core.services.receipts import Verdict
@@ -421,13 +421,13 @@ async def test_the_pin_flow_decides_the_policy_once(
     member = await till.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     decided: list[object] = []
-    policy = till_module.apply_policy
+    policy = redeeming.apply_policy
 
     def counted(*args: object, **kwargs: object) -> object:
         decided.append(args[0])
         return policy(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(till_module, "apply_policy", counted)
+    monkeypatch.setattr(redeeming, "apply_policy", counted)
     with pytest.raises(PinRequired) as required:
         await till.redeem(order, member, Sale("dewi"))
     request_id = await till.authorize_pin(member, Secret("123456"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -26,6 +25,7 @@ from app.core.messages import english
 from app.core.offline.cache import MemberCache
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
+from app.core.services import line
 from app.core.services.config import TillConfig
 from app.core.services.refusals import NotOnline, PinRejected
 from app.core.services.stamps_link import ClientTransport
@@ -453,7 +453,7 @@ async def test_the_check_of_a_line_that_hangs_gives_up_within_its_short_wait(
     counter: Counter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A ping into a hang held the cashier for the connect and read timeouts (13 s by default).
-    counter.till.config = dataclasses.replace(counter.till.config, lookup_timeout=0.05)
+    monkeypatch.setattr(line, "LINE_CHECK_WAIT", 0.05)  # the line's part reads it at each check
     held = Held(monkeypatch, counter.till.client, "ping")  # never released: no answer comes
     assert await counter.till.check_line_now() is True  # still offline, as far as it knows
     assert len(held.calls) == 1
