@@ -60,6 +60,12 @@ class HeldCounts:
         """The counts kept, by account id (none when the file is empty, missing or unreadable)."""
         try:
             text = self.path.read_bytes().rstrip(b"\0")
+        except FileNotFoundError:
+            return {}  # the usual case: no disk has been full on this till's first sign-in yet
+        except OSError as exc:
+            log.warning("the sign-ins kept beside the database cannot be read: %s", exc)
+            return {}
+        try:
             raw = json.loads(text) if text else {}
             return {
                 int(account): Uncounted(
@@ -67,7 +73,7 @@ class HeldCounts:
                 )
                 for account, (failed, until) in raw.items()
             }
-        except (OSError, ValueError, TypeError, AttributeError) as exc:
+        except (ValueError, TypeError, AttributeError) as exc:
             log.warning("the sign-ins kept beside the database cannot be read: %s", exc)
             return {}
 

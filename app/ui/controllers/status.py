@@ -128,16 +128,22 @@ class StatusController(QObject):
         spawn(self._read(), name="status")
 
     async def _read(self) -> None:
+        lifted = False
         try:
             self._again = True
-            was_paused = self._status is not None and self._status.paused
             while self._again:
                 self._again = False
                 status = await self.till.status()
+                # Each read against the one before it, not the loop's last against its start: a
+                # read that began before the pause was seen, and went round again after "Check
+                # again" lifted it, saw paused, then running, and said nothing; the search kept
+                # "the server refuses this till's API token" over a till that worked.
+                if self._status is not None and self._status.paused and not status.paused:
+                    lifted = True
                 self._status, self._read_at = status, time.monotonic()
         finally:
             self._reading = False
-        if was_paused and not status.paused:
+        if lifted and not status.paused:
             self.pause_lifted.emit()
         # While paused, the till looks for a new token by itself; not otherwise.
         if status.paused and not self._recheck.isActive():
