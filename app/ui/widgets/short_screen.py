@@ -95,7 +95,11 @@ class PagesThatScroll(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         handled = super().eventFilter(watched, event)
-        if watched is self.pages and event.type() == QEvent.Type.LayoutRequest:
+        # While a window is torn down, Qt still sends its pages' last events here after the
+        # Python side of this area has lost its attributes (seen once in CI: "no attribute
+        # 'pages'" on a QHideEvent, an error in the event loop at teardown).
+        pages = self.__dict__.get("pages")
+        if pages is not None and watched is pages and event.type() == QEvent.Type.LayoutRequest:
             # What the page shown needs has changed (new words, a member's card): it is laid
             # out with them first, then given its size.
             layout = self.pages.layout()
