@@ -17,6 +17,9 @@ from app.sandbox.model import LedgerEntry, Member, Store, Voucher, World
 
 _PHONE_PREFIXES = ("+62", "62", "0")
 
+#: The world's id counters a reset carries on from, rather than starting again.
+_NEVER_REUSED = ("next_redemption_id", "next_activity_id", "next_voucher_id")
+
 # What a member parameter is read as, per the docs' wording of each.
 EMAIL, MEMBER_ID, PHONE, PK = "email", "member_id", "phone", "pk"
 Accepts = frozenset[str]
@@ -81,7 +84,13 @@ class SandboxState:
         ``stamps_unknown`` names (ids) with no balance, ``"stamps": null``, as a server that
         does not hold one answers (the docs show a membership's stamps only by example)."""
         rewards = self.extra_rewards if extra_rewards is None else extra_rewards
+        before = self.world
         self.world = build_world(self._wall(), self.extra_members, rewards)
+        # A server never hands out an id twice: a till that kept redemption 2001 from before the
+        # reset would otherwise cancel someone else's 2001 made after it.
+        for counter in _NEVER_REUSED:
+            carried_on = max(getattr(self.world, counter), getattr(before, counter))
+            setattr(self.world, counter, carried_on)
         for member_id in stamps_unknown:
             member = self.world.members.get(member_id)
             if member is None:

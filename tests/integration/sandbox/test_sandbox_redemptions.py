@@ -404,6 +404,18 @@ def test_cancel_refunds_and_shows_in_the_feed(api: httpx.Client, control: Contro
     assert_error(post(api, CANCEL, id=rid), 400, "invalid_data", "id")
 
 
+def test_a_reset_never_hands_out_an_id_again(api: httpx.Client, control: Control):
+    """A till keeps the ids of what it redeemed before the demo's "Reset the shop": cancelling
+    one of those after the reset must not cancel another customer's redemption."""
+    before = post(api, REWARD, user=AYU, reward=6, store=KEMANG).json()
+    control.reset()
+    after = post(api, REWARD, user=AYU, reward=6, store=KEMANG).json()
+    assert after["redemption"]["id"] > before["redemption"]["id"]
+    assert after["voucher"]["id"] > before["voucher"]["id"]
+    assert post(api, CANCEL, id=before["redemption"]["id"]).status_code == 404
+    assert stamps_of(api, AYU) == 250 - after["redemption"]["stamps_used"]
+
+
 def test_cancel_unknown_redemption_is_404(api: httpx.Client):
     r = post(api, CANCEL, id=987654)
     assert r.status_code == 404
