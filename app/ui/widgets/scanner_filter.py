@@ -41,9 +41,9 @@ SCAN_FIELD_PROPERTY = "takesScans"
 #: than any PIN, so a burst typed into it that stops is kept (a password manager or xdotool types
 #: a token at a scanner's pace; it was emptied with words about a PIN). Only a burst its
 #: terminator ends is a card scanned into it, taken back before its Enter saves the card's number
-#: as the token; unless :attr:`ScannerFilter.could_be_card` says what the field holds is none
-#: (the store's card format tells it): a password manager's autotype ends in Enter too, and
-#: the token it typed was emptied, "Card not read".
+#: as the token; unless :attr:`ScannerFilter.could_be_a_card` says what the field holds is none:
+#: a password manager's autotype ends in Enter too, and the token it typed was emptied, "Card
+#: not read".
 NOT_A_PIN_PROPERTY = "notAPin"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
@@ -121,14 +121,10 @@ def typed_with_shift_held(code: str) -> bool:
     return longest >= _SHIFTED_RUN
 
 
-def anything_could_be_a_card(_text: str) -> bool:
-    """With nothing to tell a card by (no store format), any text could be one."""
+def anything_could_be_a_card(_typed_into: QWidget, _text: str) -> bool:
+    """The answer of a filter nobody configured (the kiosk's): with no store format and no
+    window to say where a scan is taken, every burst at a scanner's pace could be a card."""
     return True
-
-
-def nothing_is_given_back(_widget: QWidget, _text: str) -> bool:
-    """With no window to say where a scan is taken, every burst at a scanner's pace is one."""
-    return False
 
 
 def _monotonic_ms() -> float:
@@ -175,10 +171,17 @@ class ScannerFilter(QObject):
     (or any other key, or the short pause the flush timer waits for), the held keys are replayed
     to the widget they were meant for, so typing works as before, only a few milliseconds later
     (after one that moved the keyboard, where it went).
-    When a terminator (Enter or Tab) ends at least ``min_length`` keys that came at a scanner's
-    pace (``scan_pace_ms`` a key on average), the held keys are swallowed and ``scanned`` is
-    emitted instead, without the ``prefix`` the scanner may be set to send: a scan never lands
-    in the focused field.
+
+    A burst is a scan when a terminator (Enter or Tab) ends at least ``min_length`` keys that
+    came at a scanner's pace (``scan_pace_ms`` a key on average). Then one question is asked of
+    the window, :attr:`could_be_a_card` (the field it was typed into, the text): yes, and the
+    burst's keys are swallowed and ``scanned`` is emitted instead, without the ``prefix`` the
+    scanner may be set to send (a scan never lands in the focused field); no, and it was a
+    person typing as fast as a scanner (a password manager, a practised hand): the keys are
+    given back to their field, and the terminator after them.
+
+    Widgets that take a PIN (:data:`EXEMPT_PROPERTY`) get their keys at once; a burst there is a
+    scan by its length, and what it typed is taken back (``taken_back``).
 
     Times are the key events' own (the window system's clock), so keys delivered together after
     a busy moment still read at the pace they were typed; ``clock_ms`` stands in for events that
@@ -207,15 +210,14 @@ class ScannerFilter(QObject):
         self.max_gap_ms = max_gap_ms
         self.slow_scan_gap_ms = max(max_gap_ms, SLOW_SCAN_GAP_MS)
         self.prefix = prefix
-        #: Whether a text could be a card (the window sets the store's formats here).
-        self.could_be_card: Callable[[str], bool] = anything_could_be_a_card
-        #: Whether a burst at a scanner's pace, ended by a terminator, is typing to give back to
-        #: the widget it was typed into (the window says: text no card could be, where no scan
-        #: is taken). Its keys then go there, and the key that ended it after them: Enter submits
-        #: the form, Tab moves on. A password manager's autotype into the Server URL, a
-        #: manager's note, a cashier's name picked on the sign-in page were swallowed as a scan,
-        #: "Card not read".
-        self.gives_back: Callable[[QWidget, str], bool] = nothing_is_given_back
+        #: The one question the filter asks of the window: could ``text``, typed at a scanner's
+        #: pace into ``typed_into``, be a card (or a receipt, a voucher code) scanned at this
+        #: till, there? Yes, and a burst its terminator ends is a scan (``scanned``; or taken
+        #: back from a token field). No, and it is a person's typing (a password manager's
+        #: autotype, a practised hand): its keys go back to the field, then the key that ended
+        #: it (Enter submits the form, Tab moves on). A Server URL, a manager's note, a token
+        #: were swallowed as scans, "Card not read".
+        self.could_be_a_card: Callable[[QWidget, str], bool] = anything_could_be_a_card
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
@@ -343,7 +345,7 @@ class ScannerFilter(QObject):
         if self._ends_scan(event) and self._is_scan([k.at for k in self._held], now):
             code = "".join(key.char for key in self._held)
             code = code.removeprefix(self.prefix) if self.prefix else code
-            if not self.gives_back(watched, code):
+            if self.could_be_a_card(watched, code):
                 self._held = []
                 self._flush_timer.stop()
                 self.scanned.emit(code)
@@ -394,7 +396,7 @@ class ScannerFilter(QObject):
         if (
             widget.property(NOT_A_PIN_PROPERTY)
             and isinstance(widget, QLineEdit)
-            and not self.could_be_card(widget.text())
+            and not self.could_be_a_card(widget, widget.text())
         ):
             return False  # a token typed fast and Enter: no card, so its Enter is the person's
         self._take_back(widget, len(passed))
