@@ -372,7 +372,13 @@ class CashierWindow(QObject):
             # The API token, shown as dots: a card typed into it and saved as the token by its
             # Enter would go unseen. With nothing to tell a card by, anything could be one.
             return True
-        # With no format a card is told only from words (a space) and a web address.
+        if self._shows_what_is_typed(typed_into):
+            # Safe to give back with no format to tell a card by: a card scanned into a manager's
+            # note (or a setting) stays there as text, in sight, for the manager to see and
+            # delete, where a note typed fast was swallowed and lost, "Card not read".
+            return False
+        # Elsewhere (a page's name field, an amount) a card is told only from words (a space)
+        # and a web address: "KR24000006" taken as the first manager's name was nearly saved.
         return not (any(char.isspace() for char in text) or "://" in text)
 
     def _no_scan_taken_in(self, widget: QWidget) -> bool:
@@ -383,6 +389,16 @@ class CashierWindow(QObject):
             # only into the dialog's own field: the keyboard may still be in the window under it
             return widget.window() is modal
         return self.view.pages.currentWidget() is not self.view.cashier_page
+
+    @staticmethod
+    def _shows_what_is_typed(widget: QWidget) -> bool:
+        # A dialog's text field, as typed: not a secret's dots, nor an amount that keeps only a
+        # card's digits (its Enter would deduct them).
+        if QApplication.activeModalWidget() is None:
+            return False
+        if isinstance(widget, QLineEdit):
+            return widget.echoMode() == QLineEdit.EchoMode.Normal
+        return isinstance(widget, (QPlainTextEdit, QTextEdit))
 
     def _their_card(self, code: str) -> bool:
         # The customer on screen's own card or Member ID: no receipt or code, whatever field
