@@ -48,7 +48,6 @@ from app.ui.widgets.scanner_filter import (
     SCAN_FIELD_PROPERTY,
     ScannerFilter,
     anything_could_be_a_card,
-    nothing_is_given_back,
     typed_with_shift_held,
 )
 
@@ -61,7 +60,7 @@ if TYPE_CHECKING:
     from app.ui.controllers.settings import SettingsController
 
 
-#: Where text typed at a scanner's pace is given back (``_typed_not_scanned``): fields, and a
+#: Where text typed at a scanner's pace may be given back (``_could_be_a_card``): fields, and a
 #: list picked from by typing its name (the sign-in page's cashiers).
 _TYPED_INTO = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 
@@ -240,8 +239,7 @@ class CashierWindow(QObject):
     def listen_to(self, scanner: ScannerFilter) -> None:
         """Take the scans ``scanner`` reads, and those it takes back from a PIN field."""
         self.scanner = scanner
-        scanner.could_be_card = self._could_be_card
-        scanner.gives_back = self._typed_not_scanned
+        scanner.could_be_a_card = self._could_be_a_card
         scanner.scanned.connect(self.scanned)
         scanner.taken_back.connect(self.scan_taken_back)
 
@@ -359,20 +357,31 @@ class CashierWindow(QObject):
         self.member.scan_not_read(said.format(code=code))
         self.view.focus_member_search()
 
-    def _could_be_card(self, text: str) -> bool:
-        # Only the store's card format tells a card from any other text; without one, any
-        # text could be a card.
+    def _could_be_a_card(self, typed_into: QWidget, text: str) -> bool:
+        # The scanner filter's one question. Where a scan is taken (the cashier's page, a field
+        # meant for a card), every burst at a scanner's pace is one: a card scanned with the
+        # cursor in any field of the cashier's page is a member lookup. Elsewhere (a dialog's
+        # field, the sign-in page, manager mode, the first manager's setup) a scan is only ever
+        # said not read, so text no scanner makes is a person's typing, given back to its field.
+        if typed_into.property(SCAN_FIELD_PROPERTY) or not self._no_scan_taken_in(typed_into):
+            return True
         formats = self.session.formats
-        return not formats.card or formats.kind_of(text) == "card"
-
-    def _typed_not_scanned(self, widget: QWidget, text: str) -> bool:
-        # Where a scan is only ever said not read (a dialog's field not meant for a card, the
-        # sign-in page, manager mode, the first manager's setup), text that no scan makes is
-        # the person's typing at a scanner's pace (a password manager, a practised hand): it
-        # goes back to its field with its Enter or Tab. The cashier's page keeps every burst
-        # a scan: a card scanned with the cursor in any of its fields is a member lookup.
-        if widget.property(SCAN_FIELD_PROPERTY) or not self._scan_never_made(text):
+        if formats.card:
+            return formats.kind_of(text) is not None  # no card, receipt or voucher code
+        if typed_into.property(NOT_A_PIN_PROPERTY):
+            # The API token, shown as dots: a card typed into it and saved as the token by its
+            # Enter would go unseen. With nothing to tell a card by, anything could be one.
+            return True
+        if self._shows_what_is_typed(typed_into):
+            # Safe to give back with no format to tell a card by: a card scanned into a manager's
+            # note (or a setting) stays there as text, in sight, for the manager to see and
+            # delete, where a note typed fast was swallowed and lost, "Card not read".
             return False
+        # Elsewhere (a page's name field, an amount) a card is told only from words (a space)
+        # and a web address: "KR24000006" taken as the first manager's name was nearly saved.
+        return not (any(char.isspace() for char in text) or "://" in text)
+
+    def _no_scan_taken_in(self, widget: QWidget) -> bool:
         if not isinstance(widget, _TYPED_INTO):
             return False  # a question's buttons: its Enter would answer it for the customer
         modal = QApplication.activeModalWidget()
@@ -381,13 +390,15 @@ class CashierWindow(QObject):
             return widget.window() is modal
         return self.view.pages.currentWidget() is not self.view.cashier_page
 
-    def _scan_never_made(self, text: str) -> bool:
-        # By the store's formats: no card, receipt or voucher code. Without a card format, a
-        # card is told from nothing but words (a space) and a web address.
-        formats = self.session.formats
-        if formats.card:
-            return formats.kind_of(text) is None
-        return any(char.isspace() for char in text) or "://" in text
+    @staticmethod
+    def _shows_what_is_typed(widget: QWidget) -> bool:
+        # A dialog's text field, as typed: not a secret's dots, nor an amount that keeps only a
+        # card's digits (its Enter would deduct them).
+        if QApplication.activeModalWidget() is None:
+            return False
+        if isinstance(widget, QLineEdit):
+            return widget.echoMode() == QLineEdit.EchoMode.Normal
+        return isinstance(widget, (QPlainTextEdit, QTextEdit))
 
     def _their_card(self, code: str) -> bool:
         # The customer on screen's own card or Member ID: no receipt or code, whatever field
@@ -592,5 +603,4 @@ class CashierWindow(QObject):
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.scanned)
             self.scanner.taken_back.disconnect(self.scan_taken_back)
-            self.scanner.could_be_card = anything_could_be_a_card
-            self.scanner.gives_back = nothing_is_given_back
+            self.scanner.could_be_a_card = anything_could_be_a_card

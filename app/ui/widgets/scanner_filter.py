@@ -8,6 +8,7 @@ steadily, where a person types at 35 ms a key and slower.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,9 +42,9 @@ SCAN_FIELD_PROPERTY = "takesScans"
 #: than any PIN, so a burst typed into it that stops is kept (a password manager or xdotool types
 #: a token at a scanner's pace; it was emptied with words about a PIN). Only a burst its
 #: terminator ends is a card scanned into it, taken back before its Enter saves the card's number
-#: as the token; unless :attr:`ScannerFilter.could_be_card` says what the field holds is none
-#: (the store's card format tells it): a password manager's autotype ends in Enter too, and
-#: the token it typed was emptied, "Card not read".
+#: as the token; unless :attr:`ScannerFilter.could_be_a_card` says what the field holds is none:
+#: a password manager's autotype ends in Enter too, and the token it typed was emptied, "Card
+#: not read".
 NOT_A_PIN_PROPERTY = "notAPin"
 #: No PIN has more digits (a member's has 6, a manager's 6 to 8, a cashier's 4 to 8). In an exempt
 #: widget only a burst longer than this is a scan: a PIN typed at a scanner's pace (xdotool, a
@@ -54,6 +55,15 @@ LONGEST_PIN = 8
 #: (xdotool --delay 40 under Xvfb), and a gap over 45 ms started the count again, leaving the
 #: card's first digits on the PIN pad. No person types nine keys with no gap longer than this.
 SLOW_SCAN_GAP_MS = 60.0
+#: Where a burst begins (:func:`burst_start`): keys typed by hand just before a card is scanned
+#: are no part of its scan when the gap after them is this many times the slowest gap inside the
+#: scan. A customer's last digit of a phone number or a PIN, 40 ms before the scanner's first
+#: key, went into the scan and vanished with it (the card read as "370140000000006", nobody's;
+#: on a PIN pad the customer's digit was taken back with the card's).
+SLOWER_THAN_THE_BURST = 3.0
+#: No gap this short tells a person's key from a scanner's, whatever the scanner's pace (its
+#: own jitter, a Shift pressed before a capital).
+JITTER_MS = 32.0
 
 _MODIFIERS_THAT_MAKE_A_SHORTCUT = (
     Qt.KeyboardModifier.ControlModifier
@@ -121,14 +131,27 @@ def typed_with_shift_held(code: str) -> bool:
     return longest >= _SHIFTED_RUN
 
 
-def anything_could_be_a_card(_text: str) -> bool:
-    """With nothing to tell a card by (no store format), any text could be one."""
+def anything_could_be_a_card(_typed_into: QWidget, _text: str) -> bool:
+    """The answer of a filter nobody configured (the kiosk's): with no store format and no
+    window to say where a scan is taken, every burst at a scanner's pace could be a card."""
     return True
 
 
-def nothing_is_given_back(_widget: QWidget, _text: str) -> bool:
-    """With no window to say where a scan is taken, every burst at a scanner's pace is one."""
-    return False
+def burst_start(times: list[float]) -> int:
+    """Where the burst of keys that came at ``times`` begins (an index). Keys before it came at a
+    person's pace (each gap longer than :data:`JITTER_MS`), and the gap into its first key is
+    more than :data:`SLOWER_THAN_THE_BURST` times the slowest inside it. A key sooner than that
+    after the last is part of the burst: a gap inside a scan (a busy moment) splits nothing, nor
+    a scan whose own keys come unevenly (xdotool on a loaded till: 12 to 44 ms apart)."""
+    for start in range(1, len(times) - 1):
+        into = times[start] - times[start - 1]
+        if into <= JITTER_MS:
+            return 0  # the keys so far came at a scanner's pace: they are the burst's
+        burst = times[start:]
+        slowest = max(later - earlier for earlier, later in itertools.pairwise(burst))
+        if into > SLOWER_THAN_THE_BURST * slowest:
+            return start
+    return 0
 
 
 def _monotonic_ms() -> float:
@@ -175,10 +198,18 @@ class ScannerFilter(QObject):
     (or any other key, or the short pause the flush timer waits for), the held keys are replayed
     to the widget they were meant for, so typing works as before, only a few milliseconds later
     (after one that moved the keyboard, where it went).
-    When a terminator (Enter or Tab) ends at least ``min_length`` keys that came at a scanner's
-    pace (``scan_pace_ms`` a key on average), the held keys are swallowed and ``scanned`` is
-    emitted instead, without the ``prefix`` the scanner may be set to send: a scan never lands
-    in the focused field.
+
+    A burst is a scan when a terminator (Enter or Tab) ends at least ``min_length`` keys that
+    came at a scanner's pace (``scan_pace_ms`` a key on average). It begins after the keys typed
+    by hand just before it (:func:`burst_start`): those reach their field as typed. Then one
+    question is asked of the window, :attr:`could_be_a_card` (the field it was typed into, the
+    text): yes, and the burst's keys are swallowed and ``scanned`` is emitted instead, without
+    the ``prefix`` the scanner may be set to send (a scan never lands in the focused field); no,
+    and it was a person typing as fast as a scanner (a password manager, a practised hand): the
+    keys are given back to their field, and the terminator after them.
+
+    Widgets that take a PIN (:data:`EXEMPT_PROPERTY`) get their keys at once; a burst there is a
+    scan by its length, and what it typed is taken back (``taken_back``).
 
     Times are the key events' own (the window system's clock), so keys delivered together after
     a busy moment still read at the pace they were typed; ``clock_ms`` stands in for events that
@@ -207,15 +238,14 @@ class ScannerFilter(QObject):
         self.max_gap_ms = max_gap_ms
         self.slow_scan_gap_ms = max(max_gap_ms, SLOW_SCAN_GAP_MS)
         self.prefix = prefix
-        #: Whether a text could be a card (the window sets the store's formats here).
-        self.could_be_card: Callable[[str], bool] = anything_could_be_a_card
-        #: Whether a burst at a scanner's pace, ended by a terminator, is typing to give back to
-        #: the widget it was typed into (the window says: text no card could be, where no scan
-        #: is taken). Its keys then go there, and the key that ended it after them: Enter submits
-        #: the form, Tab moves on. A password manager's autotype into the Server URL, a
-        #: manager's note, a cashier's name picked on the sign-in page were swallowed as a scan,
-        #: "Card not read".
-        self.gives_back: Callable[[QWidget, str], bool] = nothing_is_given_back
+        #: The one question the filter asks of the window: could ``text``, typed at a scanner's
+        #: pace into ``typed_into``, be a card (or a receipt, a voucher code) scanned at this
+        #: till, there? Yes, and a burst its terminator ends is a scan (``scanned``; or taken
+        #: back from a token field). No, and it is a person's typing (a password manager's
+        #: autotype, a practised hand): its keys go back to the field, then the key that ended
+        #: it (Enter submits the form, Tab moves on). A Server URL, a manager's note, a token
+        #: were swallowed as scans, "Card not read".
+        self.could_be_a_card: Callable[[QWidget, str], bool] = anything_could_be_a_card
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
@@ -340,14 +370,18 @@ class ScannerFilter(QObject):
 
         if not self._held:
             return False
-        if self._ends_scan(event) and self._is_scan([k.at for k in self._held], now):
-            code = "".join(key.char for key in self._held)
-            code = code.removeprefix(self.prefix) if self.prefix else code
-            if not self.gives_back(watched, code):
-                self._held = []
-                self._flush_timer.stop()
-                self.scanned.emit(code)
-                return True
+        if self._ends_scan(event):
+            start = burst_start([key.at for key in self._held])
+            typed_by_hand, burst = self._held[:start], self._held[start:]
+            if self._is_scan([k.at for k in burst], now):
+                code = "".join(key.char for key in burst)
+                code = code.removeprefix(self.prefix) if self.prefix else code
+                if self.could_be_a_card(watched, code):
+                    # The keys typed by hand before it reach their field first, as typed.
+                    self._held = typed_by_hand
+                    self.flush()
+                    self.scanned.emit(code)
+                    return True
         # Anything else ends what was typing (and so does a burst given back): deliver it
         # first, then this key, in order, where the typing took the keyboard (a name typed fast
         # on a reward tile and Enter: the name went to the member search, and the Enter, sent on
@@ -389,15 +423,16 @@ class ScannerFilter(QObject):
             return False
         self._pause_timer.stop()
         self._passed_at = []
-        if not self._ends_scan(event) or not self._is_scan_passed(passed, now):
+        burst = passed[burst_start(passed) :]  # a PIN's digits typed just before stay
+        if not self._ends_scan(event) or not self._is_scan_passed(burst, now):
             return False
         if (
             widget.property(NOT_A_PIN_PROPERTY)
             and isinstance(widget, QLineEdit)
-            and not self.could_be_card(widget.text())
+            and not self.could_be_a_card(widget, widget.text())
         ):
             return False  # a token typed fast and Enter: no card, so its Enter is the person's
-        self._take_back(widget, len(passed))
+        self._take_back(widget, len(burst))
         return True
 
     def _passed_burst_ended(self) -> None:
@@ -405,14 +440,15 @@ class ScannerFilter(QObject):
         # same when no PIN is that long (the pause is measured by this timer, not the events).
         passed, widget = self._passed_at, self._passed_to
         self._passed_at, self._passed_to = [], None
+        burst = passed[burst_start(passed) :]
         if (
-            passed
+            burst
             and widget is not None
             and shiboken6.isValid(widget)
             and not widget.property(NOT_A_PIN_PROPERTY)
-            and self._is_scan_passed(passed, passed[-1])
+            and self._is_scan_passed(burst, burst[-1])
         ):
-            self._take_back(widget, len(passed))
+            self._take_back(widget, len(burst))
 
     def _is_scan_passed(self, passed: list[float], now: float) -> bool:
         # More keys than any PIN, none more than ``slow_scan_gap_ms`` after the last (a longer

@@ -25,6 +25,8 @@ from .conftest import WAIT_MS, find_member, run_async, with_formats
 pytestmark = pytest.mark.integration
 
 AYU_CARD = "70140000000006"
+#: Ayu's balance voucher, deducted from (tests/ui/controllers/test_lock.py).
+SALDO = 12
 #: Ayu's card as a scanner set up for a US keyboard types it on a French (AZERTY) one: the keys
 #: of the digits' row, unshifted.
 AYU_CARD_ON_AZERTY = "èà&'àààààààà-"
@@ -230,7 +232,9 @@ def test_a_card_scanned_into_a_manager_s_note_is_not_written_in_it(
     scanner: ScannerFilter,
     clock: ScriptedClock,
     cancel_by_server_id: CancelByServerIdDialog,
+    till_settings: Settings,
 ) -> None:
+    with_formats(cashier, till_settings, card_prefixes="KR, 7014")  # a card, by its format
     note = cancel_by_server_id.note_box
     note.setFocus()
     qtbot.waitUntil(note.hasFocus, timeout=WAIT_MS)
@@ -240,6 +244,48 @@ def test_a_card_scanned_into_a_manager_s_note_is_not_written_in_it(
         scan(qtbot, cashier, clock, AYU_CARD)
     assert note.text() == "Dobel"
     assert cashier.view.status.note_text() == NOT_READ
+
+
+def test_with_no_card_format_a_card_scanned_into_a_manager_s_note_stays_there_in_sight(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    cancel_by_server_id: CancelByServerIdDialog,
+) -> None:
+    # With no card format nothing tells a card from a word typed fast, and a note typed so was
+    # lost as a scan. A card scanned there is kept as text instead: the manager sees it in the
+    # note, and nothing is decided by its Enter.
+    note = cancel_by_server_id.note_box
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=WAIT_MS)
+    typed(qtbot, cashier, clock, "Dobel ", 150)
+    qtbot.waitUntil(lambda: scanner.held_count() == 0, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(scanner.scanned, wait=100):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert note.text() == f"Dobel {AYU_CARD}\n"
+    assert cancel_by_server_id.isVisible()
+    assert cashier.view.status.note_text() != NOT_READ
+
+
+def test_with_no_card_format_a_card_scanned_over_an_amount_is_said_not_read(
+    qtbot: QtBot, cashier: CashierWindow, scanner: ScannerFilter, clock: ScriptedClock
+) -> None:
+    # An amount keeps a card's digits, and its Enter deducts them: no card is given back there.
+    find_member(qtbot, cashier, AYU_CARD)
+    panel = cashier.view.voucher_panel
+    panel.select_voucher(SALDO)
+    panel.redeem_button.click()
+    dialog = panel.deduct_dialog
+    assert dialog is not None
+    dialog.amount.setValue(50_000)
+    dialog.amount.setFocus()
+    qtbot.waitUntil(dialog.amount.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT_MS):
+        scan(qtbot, cashier, clock, AYU_CARD)
+    assert cashier.view.status.note_text() == NOT_READ
+    assert dialog.isVisible() and dialog.amount.value() == 50_000
+    dialog.reject()
 
 
 def autotyped(
@@ -253,6 +299,7 @@ def autotyped(
 
 
 @pytest.mark.parametrize("formats", ["", "KR, 7014"])
+@pytest.mark.parametrize("words", ["Scanned twice by mistake", "Duplicate"])
 def test_a_note_typed_at_a_scanner_s_pace_stays_in_it_and_its_tab_moves_on(
     qtbot: QtBot,
     cashier: CashierWindow,
@@ -261,16 +308,18 @@ def test_a_note_typed_at_a_scanner_s_pace_stays_in_it_and_its_tab_moves_on(
     cancel_by_server_id: CancelByServerIdDialog,
     till_settings: Settings,
     formats: str,
+    words: str,
 ) -> None:
     # A manager's note typed fast and Tab (xdotool, a practised hand) was swallowed as a scan:
-    # "Card not read", the note empty. Words are no card, whatever the store's format.
+    # "Card not read", the note empty. Words are no card, whatever the store's format; with
+    # none, one word was taken for a card all the same.
     with_formats(cashier, till_settings, card_prefixes=formats)
     note = cancel_by_server_id.note_box
     note.setFocus()
     qtbot.waitUntil(note.hasFocus, timeout=WAIT_MS)
     with qtbot.assertNotEmitted(scanner.scanned, wait=100):
-        autotyped(qtbot, cashier, clock, "Scanned twice by mistake", Qt.Key.Key_Tab)
-    assert note.text() == "Scanned twice by mistake"
+        autotyped(qtbot, cashier, clock, words, Qt.Key.Key_Tab)
+    assert note.text() == words
     assert not note.hasFocus()  # the Tab moved on, as the person meant
     assert cashier.view.status.note_text() != NOT_READ
 
@@ -378,6 +427,7 @@ def test_a_token_autotyped_with_enter_is_kept_where_the_store_s_card_format_tell
     assert token.text() == ""  # saved: the field shows no token
 
 
+@pytest.mark.parametrize("formats", ["", "KR, 7014"])
 @pytest.mark.parametrize(
     ("setting", "text"),
     [("base_url", "https://stamps.example.com/"), ("store_code", "ST-JKT-01")],
@@ -391,10 +441,12 @@ def test_a_setting_autotyped_with_enter_is_kept_and_its_enter_submits(
     tmp_path: Path,
     setting: str,
     text: str,
+    formats: str,
 ) -> None:
     # A password manager autotypes the Server URL or the store code and presses Enter, at a
-    # scanner's pace: it was taken for a scan, "Card not read", and neither typed nor saved.
-    with_formats(cashier, till_settings, card_prefixes="KR, 7014")
+    # scanner's pace: it was taken for a scan, "Card not read", and neither typed nor saved
+    # (with no card format to tell, the store code was taken for a card).
+    with_formats(cashier, till_settings, card_prefixes=formats)
     settings_token(qtbot, cashier, till_settings, tmp_path)
     dialog = cashier.settings.dialog
     assert dialog is not None

@@ -549,6 +549,55 @@ def test_a_usb_numpad_types_the_phone_number_on_the_kiosk_s_keypad(
     assert "Budi" not in visible_words(view)  # a typed number shows nothing before the PIN
 
 
+#: The customer's last digit came this long before the scanner's first key: slower than any gap
+#: inside a scan at 8 ms a key, within the gap the filter waits for before it lets typing go.
+LAST_DIGIT_BEFORE_THE_SCAN_MS = 40
+
+
+def test_a_card_scanned_just_after_the_phone_number_s_last_digit_is_read(
+    qtbot: QtBot,
+    starting: KioskStart,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    # A customer types, then scans at once: the scanner filter took their last digit for the
+    # scan's first key, and the card read "370140000000006", nobody's.
+    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
+    view = starting.view
+    view.activateWindow()
+    view.welcome.phone.click()
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPhone", timeout=WAIT_MS)
+    _numpad(qtbot, clock, "0813")
+    clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
+    with qtbot.waitSignal(starting.scanner.scanned, timeout=WAIT_MS) as scan:
+        type_keys(qtbot, clock, AYU_CARD, gap_ms=8)
+    assert scan.args == [AYU_CARD]
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+    assert "Hi, Ayu!" in visible_words(view)
+
+
+def test_a_pin_digit_typed_just_before_a_card_stays_on_the_pad(
+    qtbot: QtBot,
+    starting: KioskStart,
+    clock: ScriptedClock,
+    open_running_till: Callable[..., Till],
+    till_settings: Settings,
+) -> None:
+    # Budi typed 1, 2, 3 and a card was scanned at once: his 3 was taken back with the card's
+    # digits, and he did not see which of his digits had gone.
+    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
+    starting.view.activateWindow()
+    _show_budis_pin_pad(qtbot, kiosk)
+    _numpad(qtbot, clock, "123")
+    clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
+    with qtbot.waitSignal(starting.scanner.taken_back, timeout=WAIT_MS):
+        type_keys(qtbot, clock, AYU_CARD, gap_ms=8)
+    pad = starting.view.pin.pad
+    assert pad.entered_count() == 3
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+
+
 @pytest.mark.parametrize("screen", ["kioskPin", "kioskPhone"])
 @pytest.mark.parametrize(
     ("key", "text"), [(Qt.Key.Key_1, "1"), (Qt.Key.Key_End, "")], ids=["numlock on", "off"]

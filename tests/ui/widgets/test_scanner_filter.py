@@ -149,6 +149,58 @@ def test_a_pause_inside_the_burst_makes_it_typing(
     assert field.text() == "ABCDEF"
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [[("0813", 150)], [("08", 150), ("13", 40)]],
+    ids=["one digit just before", "two quick digits just before"],
+)
+def test_keys_typed_just_before_a_scan_stay_in_the_field_and_the_scan_is_whole(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    field: QLineEdit,
+    clock: ScriptedClock,
+    typed: list[tuple[str, float]],
+) -> None:
+    # A customer's phone number typed, then a card scanned at once, its first key 40 ms after
+    # their last digit: that digit went into the scan ("370140000000006", nobody's) and was
+    # gone from the field. A key well slower than the burst's pace is not part of it.
+    for text, gap_ms in typed:
+        keys(qtbot, field, clock, text, gap_ms=gap_ms)
+    clock.advance(32)
+    with qtbot.waitSignal(scanner.scanned) as scan:
+        keys(qtbot, field, clock, "70140000000006", gap_ms=8)  # its first key 40 ms on
+        enter(qtbot, field, clock, gap_ms=8)
+    assert scan.args == ["70140000000006"]
+    assert field.text() == "0813"
+
+
+@pytest.mark.parametrize(
+    "gaps_ms",
+    [
+        [8, 8, 8, 8, 40, 8, 8, 8, 8],  # a busy moment inside the card
+        [44, 24, 12, 16, 16, 12, 12, 36, 16],  # xdotool --delay 6 on a loaded till (Xvfb)
+    ],
+    ids=["a gap inside", "uneven from its first key"],
+)
+def test_a_scan_whose_keys_come_unevenly_is_read_whole(
+    qtbot: QtBot,
+    scanner: ScannerFilter,
+    field: QLineEdit,
+    clock: ScriptedClock,
+    gaps_ms: list[float],
+) -> None:
+    # Only keys typed at a person's pace before a steady burst are no part of it: split at its
+    # slowest gap, a scan left its first keys typed and the rest read as a card nobody has.
+    code = "KR24000006"
+    with qtbot.waitSignal(scanner.scanned) as scan:
+        keys(qtbot, field, clock, code[0], gap_ms=500)
+        for char, gap_ms in zip(code[1:], gaps_ms, strict=True):
+            keys(qtbot, field, clock, char, gap_ms=gap_ms)
+        enter(qtbot, field, clock, gap_ms=29)
+    assert scan.args == [code]
+    assert field.text() == ""
+
+
 def test_a_slow_enter_after_a_fast_burst_is_typing(
     qtbot: QtBot, scanner: ScannerFilter, field: QLineEdit, clock: ScriptedClock
 ):
