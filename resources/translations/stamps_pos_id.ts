@@ -2817,8 +2817,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Belum ada yang dikirim ke Stamps. Pindai atau cari kartu pelanggan: promo dikirim begitu mereka tampil di layar.</translation>
     </message>
     <message>
-        <source>Enter: promo code {code} is redeemed with it</source>
-        <translation>Enter: kode promo {code} ditukarkan dengan nomor ini</translation>
+        <source>Enter: redeem the promo</source>
+        <translation>Enter: tukar promonya</translation>
     </message>
     <message>
         <source>A promo code needs the invoice number of this sale.</source>
