@@ -300,6 +300,8 @@ def test_a_promo_left_waiting_is_not_redeemed_once_its_code_is_emptied(
     qtbot.keyClicks(view.invoice_field.field, "INV-0051")
     _promo_with_nobody_on_screen(qtbot, view)
     view.promo_panel.clear()  # the customer changed their mind
+    # The panel said the code waited for the member: it waits for nobody now.
+    assert view.result_panel.result() is None
     find_member(qtbot, cashier, AYU)
     assert _invoices(qtbot, cashier) == []  # the code went: nothing waits to be sent
 
