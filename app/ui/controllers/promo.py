@@ -46,6 +46,11 @@ class PromoController(OrderController):
         #: still holds it. Told "Redeem the promo again: F5, then Enter", the cashier had to go
         #: back to the code for what the till already had.
         self._for_invoice: str | None = None
+        #: The number the till refused for this promo (a hidden character, too long): the
+        #: promo waits for another, not for that one again.
+        self._refused_invoice: str | None = None
+        #: The code being sent, while it is.
+        self._sending: str | None = None
         session.member_changed.connect(self._member_changed)
         session.customer_left.connect(lambda _member: self._drop_for_invoice())
         # Another cashier's shift: a code the last one left waiting is not theirs to redeem.
@@ -58,6 +63,7 @@ class PromoController(OrderController):
         view.promo_panel.code_field.textChanged.connect(redemption.recheck_asking)
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
         view.invoice_field.owner_changed.connect(self._invoice_owner_changed)
+        view.invoice_field.asked_for.connect(self._invoice_refused)
         # Heard after InvoiceOwner's Enter (constructed first): a number kept for the next
         # customer that Enter made this sale's is this sale's by now.
         view.invoice_field.given.connect(self._invoice_given)
@@ -117,9 +123,13 @@ class PromoController(OrderController):
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
             return await catalogue.promo_order(member, code), None
 
-        receipt = await self.redemption.redeem(
-            OperationKind.PROMO, what, build, self.view.promo_panel.code_field.text
-        )
+        self._sending = code
+        try:
+            receipt = await self.redemption.redeem(
+                OperationKind.PROMO, what, build, self.view.promo_panel.code_field.text
+            )
+        finally:
+            self._sending = None
         if self.redemption.left_behind:
             # The next customer's cashier may be typing their code in that field already.
             return
@@ -150,6 +160,18 @@ class PromoController(OrderController):
     def _drop_for_invoice(self) -> None:
         self._for_invoice = None
         self._asked = None
+        self._refused_invoice = None
+        self._say_next()
+
+    def _invoice_refused(self) -> None:
+        # The till asked for this sale's number again as the promo was sent: the one in the
+        # field cannot be sent (RedemptionController). The promo waits for the number put
+        # right, as for one missing; the panel's asking goes by itself as the field changes.
+        code = self._sending
+        if code is None:
+            return
+        self._for_invoice = code
+        self._refused_invoice = self.view.invoice_field.sale_text()
         self._say_next()
 
     def _code_changed(self, text: str) -> None:
@@ -172,8 +194,8 @@ class PromoController(OrderController):
         code = self._for_invoice
         if code is None or self.session.member is None or self.redemption.busy:
             return
-        if not self.view.invoice_field.sale_text():
-            return  # emptied, or the next customer's still: the asking stands
+        if not self._has_invoice():
+            return  # emptied, the next customer's still, or the one refused: it still waits
         if self.view.promo_panel.code_field.text().strip() != code:
             self._drop_for_invoice()
             return
@@ -184,11 +206,15 @@ class PromoController(OrderController):
     def _say_next(self) -> None:
         # Under the field, what Enter does now that the number is there (the panel's asking
         # has gone with its cause).
-        code = self._for_invoice
-        has_it = code is not None and bool(self.view.invoice_field.sale_text())
+        has_it = self._for_invoice is not None and self._has_invoice()
         # Short, without the code (in its field): a second line ran past the page's foot on a
         # scaled desktop (1093x614), and the page took a scroll bar.
         self.view.invoice_field.set_next_step(self.tr("Enter: redeem the promo") if has_it else "")
+
+    def _has_invoice(self) -> bool:
+        """Whether the sale has a number the promo can go with now."""
+        text = self.view.invoice_field.sale_text()
+        return bool(text) and text != self._refused_invoice
 
     def _invoice_missing(self, what: Message) -> ResultData:
         if not self.view.invoice_field.waits_for_next():

@@ -661,9 +661,16 @@ def test_an_invoice_number_with_a_hidden_character_is_refused_and_marked(
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
     # Put right, the asking goes: it went on saying the number held a hidden character.
-    view.invoice_field.field.clear()
-    qtbot.keyClicks(view.invoice_field.field, "INV-1")
+    field = view.invoice_field.field
+    field.clear()
+    qtbot.keyClicks(field, "INV-1")
     assert view.result_panel.result() is None
+    # And Enter sends the promo that waited for it, as for a number that was missing.
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_promo_code"]
+    entry = run_async(qtbot, cashier.session.till.outbox.get(receipt.entry_id))
+    assert entry is not None and entry.payload["invoice_number"] == "INV-1"
 
 
 def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
