@@ -2817,28 +2817,24 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Belum ada yang dikirim ke Stamps. Pindai atau cari kartu pelanggan: promo dikirim begitu mereka tampil di layar.</translation>
     </message>
     <message>
+        <source>Enter: redeem the promo</source>
+        <translation>Enter: tukar promonya</translation>
+    </message>
+    <message>
         <source>A promo code needs the invoice number of this sale.</source>
         <translation>Kode promo memerlukan nomor struk penjualan ini.</translation>
     </message>
     <message>
-        <source>Type or scan the invoice number (F6), then redeem the promo again.</source>
-        <translation>Ketik atau pindai nomor struk (F6), lalu tukar promonya lagi.</translation>
+        <source>Type the invoice number (F6) and press Enter, or scan the receipt: the promo is redeemed with it.</source>
+        <translation>Ketik nomor struk (F6) lalu tekan Enter, atau pindai struknya: promonya ditukarkan dengan nomor itu.</translation>
+    </message>
+    <message>
+        <source>If it is this sale&apos;s, press Enter in the invoice field to use it for {name}: the promo is redeemed with it. If not, type or scan this sale&apos;s (F6).</source>
+        <translation>Jika itu struk penjualan ini, tekan Enter di kolom nomor struk untuk memakainya bagi {name}: promonya ditukarkan dengan nomor itu. Jika bukan, ketik atau pindai nomor struk penjualan ini (F6).</translation>
     </message>
     <message>
         <source>The invoice number in the field is kept for the next customer: it was entered after this customer&apos;s last redemption was sent.</source>
         <translation>Nomor struk di kolom disimpan untuk pelanggan berikutnya: nomor itu dimasukkan setelah penukaran terakhir pelanggan ini dikirim.</translation>
-    </message>
-    <message>
-        <source>If it is this sale&apos;s, press Enter in the invoice field to use it for {name}, then redeem the promo again. If not, type or scan this sale&apos;s (F6).</source>
-        <translation>Jika itu struk penjualan ini, tekan Enter di kolom nomor struk untuk memakainya bagi {name}, lalu tukar promonya lagi. Jika bukan, ketik atau pindai nomor struk penjualan ini (F6).</translation>
-    </message>
-    <message>
-        <source>This sale&apos;s invoice number is in the field now.</source>
-        <translation>Nomor struk penjualan ini sudah ada di kolom.</translation>
-    </message>
-    <message>
-        <source>Redeem the promo again: F5, then Enter.</source>
-        <translation>Tukar promonya lagi: F5, lalu Enter.</translation>
     </message>
 </context>
 <context>

@@ -226,15 +226,10 @@ class Redeemer:
             # back since the monitor last looked is used (check_line_now).
             online = not await self._line.check_line_now()
             if not online:
-                try:
-                    return await self._redeem(
-                        order, member, sale, request_id, voucher, approval, online=False
-                    )
-                except Refused as refused:
-                    if refused.verdict is Verdict.NOT_REDEEMED:
-                        refused.line_checked = True
-                        refused.message = after_line_check(refused.message)
-                    raise
+                return await self._redeem(
+                    order, member, sale, request_id, voucher, approval, online=False,
+                    line_checked=True,
+                )  # fmt: skip
         return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
 
     async def _refused_for_the_line(
@@ -255,8 +250,10 @@ class Redeemer:
         approval: Approval | None,
         *,
         online: bool,
+        line_checked: bool = False,
     ) -> Receipt:
-        """:meth:`redeem`, the sale checked, as the till is ``online`` or not."""
+        """:meth:`redeem`, the sale checked, as the till is ``online`` or not; ``line_checked``:
+        offline, found so just now (a refusal by the offline rules says so)."""
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         if request_id is None or (
             approval is not None and not approval.stands_for(order, member, online)
@@ -266,7 +263,7 @@ class Redeemer:
             approval = None
         if member.protected_redemption and request_id is None:
             decision = await self._decide(order, member, voucher, online=online, kiosk=kiosk)
-            await self._refuse_unless_allowed(decision, order, member, sale)
+            await self._refuse_unless_allowed(decision, order, member, sale, line_checked)
             raise PinRequired(
                 say("pin.required"), approval=Approval(order, member.lane, online, decision)
             )
@@ -279,7 +276,7 @@ class Redeemer:
                 if approval is not None
                 else await self._decide(order, member, voucher, online=online, kiosk=kiosk)
             )
-            await self._refuse_unless_allowed(decision, order, member, sale)
+            await self._refuse_unless_allowed(decision, order, member, sale, line_checked)
             reason = (
                 say("member.no_email_or_phone", name=exc.name)
                 if exc.accepts_phone
@@ -328,7 +325,7 @@ class Redeemer:
         except NotAdmitted as exc:
             # ``admit`` is this till's policy: what it answered is a PolicyDecision, and a refusal
             decision = cast(PolicyDecision, exc.admission)
-            await self._refuse_unless_allowed(decision, order, member, sale)
+            await self._refuse_unless_allowed(decision, order, member, sale, line_checked)
             raise
         if entry.provisional:
             self._outages.count_offline(order.cost)
@@ -375,9 +372,16 @@ class Redeemer:
         return decide
 
     async def _refuse_unless_allowed(
-        self, decision: PolicyDecision, order: Order, member: Member, sale: Sale
+        self,
+        decision: PolicyDecision,
+        order: Order,
+        member: Member,
+        sale: Sale,
+        line_checked: bool = False,
     ) -> None:
-        """Raise :class:`Refused` for a refusal, written to the shift's record first."""
+        """Raise :class:`Refused` for a refusal, written to the shift's record first, in the
+        words the cashier is shown: after the line was checked (``line_checked``), the offline
+        rules' refusal leaves "try again when back online" out (:func:`after_line_check`)."""
         if decision.allowed:
             return
         assert decision.reason is not None and decision.refusal is not None
@@ -385,8 +389,13 @@ class Redeemer:
         # that never arrived (settle_unsent): the till learning it is offline a moment sooner
         # or later changes nothing for the customer.
         verdict = Verdict.REFUSED if decision.refusal.holds_online else Verdict.NOT_REDEEMED
-        await self._record_order_refusal(order, member, sale, decision.reason, verdict)
-        raise Refused(decision.reason, refusal=decision.refusal, verdict=verdict)
+        checked = line_checked and verdict is Verdict.NOT_REDEEMED
+        # Reworded before it is written: reworded after, the shift's record (its summary, CSV
+        # and End of day, which support reads) kept "Try again when back online" beside a
+        # screen that said the line had just been checked.
+        reason = after_line_check(decision.reason) if checked else decision.reason
+        await self._record_order_refusal(order, member, sale, reason, verdict)
+        raise Refused(reason, refusal=decision.refusal, verdict=verdict, line_checked=checked)
 
     async def _record_order_refusal(
         self, order: Order, member: Member, sale: Sale, reason: Message, verdict: Verdict

@@ -15,9 +15,11 @@ from app.ui.wording import words
 
 class PromoController(OrderController):
     """Redeems the :class:`PromoPanel`'s code; without an invoice number it asks for it and
-    sends nothing. With nobody on screen the code waits in its field, as a voucher's does, and
-    is redeemed for the member found next (with this sale's invoice number, else that is asked
-    for): never for anyone before the cashier has them on screen.
+    sends nothing, and the code waits for it: Enter on the number in the invoice field, or the
+    receipt scanned, redeems it. With nobody on screen the code waits in its field, as a
+    voucher's does, and is redeemed for the member found next (with this sale's invoice number,
+    else that is asked for): never for anyone before the cashier has them on screen. Emptied or
+    changed, the code waits for nothing.
 
     ``card_typed(str)`` when what was typed as a promo code is a card the till knows (nothing is
     sent); ``member_typed(str)`` when it is a number of the store's card format (a member to
@@ -33,19 +35,38 @@ class PromoController(OrderController):
         redemption: RedemptionController,
     ) -> None:
         super().__init__(view, session, redemption)
-        #: The refusal that asked for this sale's invoice, and what stands for it on the panel
-        #: once the sale has one: while either is on the panel, it follows the field.
+        #: The panel that asked for this sale's invoice: up while the sale has none (it goes as
+        #: the number comes, and comes back if the field is emptied).
         self._asked: ResultData | None = None
-        self._answered: ResultData | None = None
         #: A code entered with nobody on screen: redeemed for the member found next, while the
         #: code field still holds it.
         self._waiting: str | None = None
+        #: A code the invoice number was asked for: redeemed for the member on screen once the
+        #: cashier gives it (Enter in the field, or the receipt scanned), while the code field
+        #: still holds it. Told "Redeem the promo again: F5, then Enter", the cashier had to go
+        #: back to the code for what the till already had.
+        self._for_invoice: str | None = None
+        #: The number the till refused for this promo (a hidden character, too long): the
+        #: promo waits for another, not for that one again.
+        self._refused_invoice: str | None = None
+        #: The code being sent, while it is.
+        self._sending: str | None = None
         session.member_changed.connect(self._member_changed)
+        session.customer_left.connect(lambda _member: self._drop_for_invoice())
         # Another cashier's shift: a code the last one left waiting is not theirs to redeem.
         session.cashier_changed.connect(lambda _cashier: self._drop_waiting())
+        redemption.result_shown.connect(self._result_shown)
         view.promo_panel.promo_entered.connect(lambda code: self.order(self._typed_code(code)))
+        view.promo_panel.code_field.textChanged.connect(self._code_changed)
+        # A promo asked without the member on screen, or with a hidden character in its code:
+        # the asking goes as the member comes or the code changes.
+        view.promo_panel.code_field.textChanged.connect(redemption.recheck_asking)
         view.invoice_field.invoice_changed.connect(self._invoice_changed)
         view.invoice_field.owner_changed.connect(self._invoice_owner_changed)
+        view.invoice_field.asked_for.connect(self._invoice_refused)
+        # Heard after InvoiceOwner's Enter (constructed first): a number kept for the next
+        # customer that Enter made this sale's is this sale's by now.
+        view.invoice_field.given.connect(self._invoice_given)
 
     async def _typed_code(self, code: str) -> None:
         # A scanner a little slower than the filter's pace types a card into the promo code as
@@ -70,35 +91,45 @@ class PromoController(OrderController):
             # waits for them, as a voucher's does: told "Find the member first", the cashier
             # found them and had to press F5 and Enter again for a code already typed.
             self._waiting = code
-            self.redemption.show(
-                self.redemption.asks_first(
-                    words(what),
-                    self.tr(
-                        "Find the member first (F2): promo code {code} waits in Promo (F5) and "
-                        "is redeemed for the member found next."
-                    ).format(code=shown(code)),
-                    self.tr(
-                        "Nothing was sent to Stamps yet. Scan or search the customer's card: "
-                        "the promo goes once they are on screen."
-                    ),
-                )
+            asking = self.redemption.asks_first(
+                words(what),
+                self.tr(
+                    "Find the member first (F2): promo code {code} waits in Promo (F5) and "
+                    "is redeemed for the member found next."
+                ).format(code=shown(code)),
+                self.tr(
+                    "Nothing was sent to Stamps yet. Scan or search the customer's card: "
+                    "the promo goes once they are on screen."
+                ),
             )
+            self.redemption.show(asking)
+            field = self.view.promo_panel.code_field
+            # Once the member is on screen the promo goes (or asks for the invoice), and a code
+            # changed waits for nobody: either way, this asking no longer holds.
+            self.redemption.ask(asking, lambda: (self.session.member is None, field.text()))
             self.view.focus_member_search()
             return
         invoice = self.view.invoice_field
         if not invoice.sale_text():  # none, or the next customer's
             invoice.set_required(True)
             invoice.focus()
-            self._asked = self._invoice_missing(what)
-            self._answered = self._invoice_set(what)
-            self.redemption.show(self._asked)
+            asked = self._invoice_missing(what)
+            self.redemption.show(asked)
+            self._asked, self._for_invoice = asked, code
+            self._say_next()
             return
         catalogue = self.session.till.catalogue
 
         async def build(member: Member) -> tuple[Order, VoucherFacts | None]:
             return await catalogue.promo_order(member, code), None
 
-        receipt = await self.redemption.redeem(OperationKind.PROMO, what, build)
+        self._sending = code
+        try:
+            receipt = await self.redemption.redeem(
+                OperationKind.PROMO, what, build, self.view.promo_panel.code_field.text
+            )
+        finally:
+            self._sending = None
         if self.redemption.left_behind:
             # The next customer's cashier may be typing their code in that field already.
             return
@@ -124,6 +155,66 @@ class PromoController(OrderController):
         if self._waiting is not None and self.session.member is None:
             self.view.promo_panel.clear()
         self._waiting = None
+        self._drop_for_invoice()
+
+    def _drop_for_invoice(self) -> None:
+        self._for_invoice = None
+        self._asked = None
+        self._refused_invoice = None
+        self._say_next()
+
+    def _invoice_refused(self) -> None:
+        # The till asked for this sale's number again as the promo was sent: the one in the
+        # field cannot be sent (RedemptionController). The promo waits for the number put
+        # right, as for one missing; the panel's asking goes by itself as the field changes.
+        code = self._sending
+        if code is None:
+            return
+        self._for_invoice = code
+        self._refused_invoice = self.view.invoice_field.sale_text()
+        self._say_next()
+
+    def _code_changed(self, text: str) -> None:
+        # The code emptied or changed: the one that waited is no longer what the cashier meant.
+        if self._for_invoice is None or text.strip() == self._for_invoice:
+            return
+        asked = self._asked
+        self._drop_for_invoice()
+        if asked is not None and self.view.result_panel.result() is asked:
+            self.redemption.show(None)  # it asked for an invoice for a promo no longer there
+
+    def _result_shown(self, result: ResultData | None) -> None:
+        # Another result on the panel (another order's, or this promo's own once sent): what
+        # waited for the invoice is not waiting any more. The panel put back to none is this
+        # asking's own doing (the number came) or the customer's leaving (said apart).
+        if result is not None and result is not self._asked:
+            self._drop_for_invoice()
+
+    def _invoice_given(self) -> None:
+        code = self._for_invoice
+        if code is None or self.session.member is None or self.redemption.busy:
+            return
+        if not self._has_invoice():
+            return  # emptied, the next customer's still, or the one refused: it still waits
+        if self.view.promo_panel.code_field.text().strip() != code:
+            self._drop_for_invoice()
+            return
+        # The cashier has the member on screen and gave the number asked for: the promo goes.
+        self._drop_for_invoice()
+        self.order(self.redeem(code))
+
+    def _say_next(self) -> None:
+        # Under the field, what Enter does now that the number is there (the panel's asking
+        # has gone with its cause).
+        has_it = self._for_invoice is not None and self._has_invoice()
+        # Short, without the code (in its field): a second line ran past the page's foot on a
+        # scaled desktop (1093x614), and the page took a scroll bar.
+        self.view.invoice_field.set_next_step(self.tr("Enter: redeem the promo") if has_it else "")
+
+    def _has_invoice(self) -> bool:
+        """Whether the sale has a number the promo can go with now."""
+        text = self.view.invoice_field.sale_text()
+        return bool(text) and text != self._refused_invoice
 
     def _invoice_missing(self, what: Message) -> ResultData:
         if not self.view.invoice_field.waits_for_next():
@@ -132,7 +223,8 @@ class PromoController(OrderController):
                 headline=words(what),
                 details=self.tr("A promo code needs the invoice number of this sale."),
                 what_to_do=self.tr(
-                    "Type or scan the invoice number (F6), then redeem the promo again."
+                    "Type the invoice number (F6) and press Enter, or scan the receipt: the "
+                    "promo is redeemed with it."
                 ),
             )
         # A number is in the field, taken for the next customer's receipt (entered after this
@@ -148,19 +240,9 @@ class PromoController(OrderController):
                 "after this customer's last redemption was sent."
             ),
             what_to_do=self.tr(
-                "If it is this sale's, press Enter in the invoice field to use it for {name}, "
-                "then redeem the promo again. If not, type or scan this sale's (F6)."
+                "If it is this sale's, press Enter in the invoice field to use it for {name}: "
+                "the promo is redeemed with it. If not, type or scan this sale's (F6)."
             ).format(name=name),
-        )
-
-    def _invoice_set(self, what: Message) -> ResultData:
-        # Nothing was sent: the till's asking, not "Refused" (the server's) nor "Not redeemed"
-        # (the offline rules') of a promo the sale can now have.
-        return ResultData(
-            kind="asks_first",
-            headline=words(what),
-            details=self.tr("This sale's invoice number is in the field now."),
-            what_to_do=self.tr("Redeem the promo again: F5, then Enter."),
         )
 
     def _invoice_changed(self, text: str) -> None:
@@ -170,16 +252,16 @@ class PromoController(OrderController):
     def _invoice_owner_changed(self) -> None:
         missing = not self.view.invoice_field.sale_text()
         self.view.promo_panel.set_invoice_missing(missing)
-        # The refusal asked for the number: once the sale has it (typed, or Enter on one that
-        # waited for the next customer), it said "needs the invoice number" beside it until
-        # the promo was sent. Emptied again, the asking is back.
-        asked, answered = self._asked, self._answered
-        if asked is None or answered is None:
+        self._say_next()
+        # The panel asked for the number: once the sale has it (typed, or Enter on one that
+        # waited for the next customer), the asking goes, its cause gone (it said "Not sent —
+        # the till needs something first" beside the number, until the promo was sent), and
+        # under the field Enter says it sends the promo. Emptied again, the asking is back.
+        asked = self._asked
+        if asked is None:
             return
         shown_now = self.view.result_panel.result()
-        if shown_now is not asked and shown_now is not answered:
-            self._asked = self._answered = None  # another result since: not ours to change
-            return
-        wanted = asked if missing else answered
-        if shown_now is not wanted:
-            self.redemption.show(wanted)
+        if missing and shown_now is None:
+            self.redemption.show(asked)
+        elif not missing and shown_now is asked:
+            self.redemption.show(None)

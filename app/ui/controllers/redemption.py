@@ -43,6 +43,9 @@ from app.ui.wording import words
 
 #: A builder turns the member on screen into an order (and the voucher's facts, for a voucher).
 OrderBuilder = Callable[[Member], Awaitable[tuple[Order, VoucherFacts | None]]]
+#: What of the page an order was made of (a code field's text, the cart's lines), read again
+#: to tell whether the cashier has changed it since.
+MadeOf = Callable[[], object]
 
 #: How each of the till's verdicts looks on screen (the shift's list uses the same).
 KIND_OF: dict[Verdict, OutcomeKind] = {
@@ -82,6 +85,16 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         gives=receipt.gives,
         answered=receipt.answered,
     )
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """What the till asks for on the panel (``result``), and what of the page its cause was
+    (``made_of``, which read ``was`` then)."""
+
+    result: ResultData
+    made_of: MadeOf
+    was: object
 
 
 @dataclass
@@ -148,7 +161,11 @@ class RedemptionController(QObject):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._count_down)
         self._counting = False
+        #: What the till asks for on the panel, put away once its cause is gone (:meth:`ask`).
+        self._asking: _Asking | None = None
         self._unsubscribe = self.till.subscribe(self._till_changed)
+        session.member_changed.connect(lambda _member: self.recheck_asking())
+        view.invoice_field.invoice_changed.connect(lambda _text: self.recheck_asking())
         # Esc reaches back_out through the window's own handler (CashierWindow.back), which asks
         # it first: heard here too, the wait was left and the window's handler, finding no wait,
         # went on to clear the customer, whose result then left the panel with them.
@@ -168,12 +185,19 @@ class RedemptionController(QObject):
     # -- the flow ----------------------------------------------------------------------------
 
     async def redeem(
-        self, kind: OperationKind, what: Message, build: OrderBuilder
+        self,
+        kind: OperationKind,
+        what: Message,
+        build: OrderBuilder,
+        made_of: MadeOf | None = None,
     ) -> Receipt | None:
         """Build the order for the member on screen, take their PIN if needed, enqueue it and
         show what became of it, headed by the order's own words (``what`` until it is built).
         Returns the receipt, or ``None`` when nothing was enqueued, or the customer it was for
-        has left since (what comes after it on screen, a cart emptied, is the next one's)."""
+        has left since (what comes after it on screen, a cart emptied, is the next one's).
+
+        ``made_of``: what of the page the order is built from; when the till asks for something
+        to be put right first, the asking goes once the cashier has changed it (:meth:`ask`)."""
         member = self.session.member
         if member is None:
             self.refuse_without_member(what)
@@ -183,21 +207,48 @@ class RedemptionController(QObject):
         self.busy = True
         self._gone = False
         try:
-            receipt = await self._redeem(member, kind, what, build)
+            receipt = await self._redeem(member, kind, what, build, made_of)
         finally:
             self.busy = False
         return None if self._gone else receipt
 
+    def ask(self, result: ResultData, made_of: MadeOf) -> None:
+        """``result``, what the till asks for (on the panel now), stays there only while its
+        cause does: once ``made_of()`` reads otherwise than now (the member found, the code or
+        the cart changed), the panel is put back to none (:meth:`recheck_asking`). Left up, it
+        said "Not sent — the till needs something first" beside what it had asked for."""
+        self._asking = _Asking(result, made_of, made_of())
+
+    def recheck_asking(self) -> None:
+        """The page changed: put the asking on the panel away if its cause is gone."""
+        asking = self._asking
+        if asking is None:
+            return
+        if self.view.result_panel.result() is not asking.result:
+            self._asking = None  # another result since: not this asking's to put away
+        elif asking.made_of() != asking.was:
+            self._asking = None
+            self.show(None)
+
     def refuse_without_member(self, what: Message) -> None:
-        """Say that ``what`` needs the member on screen first: nothing was sent."""
-        self.show(self.asks_first(words(what), self.tr("Find the member first (F2).")))
+        """Say that ``what`` needs the member on screen first: nothing was sent. It goes once
+        a member is."""
+        result = self.asks_first(words(what), self.tr("Find the member first (F2)."))
+        self.show(result)
+        self.ask(result, lambda: self.session.member is None)
 
     async def _redeem(
-        self, member: Member, kind: OperationKind, what: Message, build: OrderBuilder
+        self,
+        member: Member,
+        kind: OperationKind,
+        what: Message,
+        build: OrderBuilder,
+        made_of: MadeOf | None,
     ) -> Receipt | None:
         headline = words(what)
         self.show(ResultData("working", headline, self.tr("Checking with the till…")))
-        sale = self.session.sale(self.view.invoice_field.sale_text())
+        invoice = self.view.invoice_field
+        sale = self.session.sale(invoice.sale_text())
         try:
             try:
                 # The invoice number first: one the cashier cannot have meant sends nothing,
@@ -217,12 +268,18 @@ class RedemptionController(QObject):
                     await self.till.record_refusal(
                         member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                     )
-                self._refuse(
+                result = self._refuse(
                     headline, exc.message, exc.verdict, exc.what_to_do, asks=exc.asks_first
                 )
-                if isinstance(exc, CodeRefused) and exc.field is INVOICE:
-                    self.view.invoice_field.set_required(True)  # the field to put right
-                    self.view.invoice_field.focus()
+                wrong_invoice = isinstance(exc, CodeRefused) and exc.field is INVOICE
+                if wrong_invoice:
+                    invoice.set_required(True)  # the field to put right
+                    invoice.focus()
+                if exc.asks_first:
+                    # Its cause: the invoice number typed wrong, or what the order was made of.
+                    cause = invoice.sale_text if wrong_invoice else made_of
+                    if cause is not None:
+                        self.ask(result, cause)
                 return None
             except Refused as exc:  # the till has put it on the shift's record
                 if self._gone:
@@ -287,7 +344,7 @@ class RedemptionController(QObject):
 
     def _refuse(
         self, headline: str, reason: Message, verdict: Verdict, todo: Message, *, asks: bool = False
-    ) -> None:
+    ) -> ResultData:
         # In the look of a receipt with the same verdict: what the offline rules would not take
         # reads "Not redeemed" whether or not it was queued before the till knew. ``todo`` is the
         # receipt's words too, but where they would be false (a code the server left unchecked
@@ -301,6 +358,7 @@ class RedemptionController(QObject):
         )
         self.show(result)
         self.refused.emit(result)
+        return result
 
     def back_out(self) -> bool:
         """Esc while a redemption is being sent: stop waiting for the server on screen. The entry

@@ -58,6 +58,15 @@ class RewardsController(OrderController):
         picker = view.reward_picker
         picker.redeem_requested.connect(self._redeem_one)
         picker.cart_submitted.connect(self._redeem_cart)
+        # What an order is made of, changed: an asking about it (a cart over a reward's most,
+        # the stamps of a flexible one) goes once it is put right.
+        for changed in (
+            picker.cart.changed,
+            picker.reward_chosen,
+            picker.qty_spin.valueChanged,
+            picker.stamps_spin.valueChanged,
+        ):
+            changed.connect(redemption.recheck_asking)
         self._member_id: str | None = None
         session.member_changed.connect(self._member_changed)
         session.offer_loaded.connect(self._show_offer)
@@ -147,7 +156,12 @@ class RewardsController(OrderController):
             return await catalogue.reward_order(member, number, qty=qty, stamps=stamps), None
 
         what = say("what.reward", name=self._name(reward_id))
-        if await self.redemption.redeem(OperationKind.REWARD, what, build) is not None:
+        picker = self.view.reward_picker
+
+        def made_of() -> object:
+            return picker.selected(), picker.qty_spin.value(), picker.stamps_spin.value()
+
+        if await self.redemption.redeem(OperationKind.REWARD, what, build, made_of) is not None:
             self.ready_for_the_next_customer(self.view.reward_picker)
 
     def _redeem_cart(self, lines: list[CartLine]) -> None:
@@ -163,7 +177,10 @@ class RewardsController(OrderController):
 
         items = ", ".join(self._name(reward_id) for reward_id, _, _ in lines)
         receipt = await self.redemption.redeem(
-            OperationKind.MULTI, say("what.cart", items=items), build
+            OperationKind.MULTI,
+            say("what.cart", items=items),
+            build,
+            self.view.reward_picker.cart.lines,
         )
         if receipt is not None:
             # Before the cart empties: its greyed "Redeem cart" would pass the keyboard on first.

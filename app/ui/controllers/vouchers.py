@@ -63,6 +63,8 @@ class VouchersController(OrderController):
             lambda voucher_id, value: self.order(self.deduct(voucher_id, value))
         )
         panel.code_entered.connect(self._code_typed)
+        # A code the till asked to be put right (a hidden character), changed: the asking goes.
+        panel.code_field.textChanged.connect(redemption.recheck_asking)
         panel.set_vouchers([], read=False)  # nobody on screen yet: no list to call empty
         self._member_id: str | None = None
         #: A voucher's code that came with nobody on screen: used for the member found next,
@@ -235,7 +237,10 @@ class VouchersController(OrderController):
             return await catalogue.code_order(member, code), None
 
         receipt = await self.redemption.redeem(
-            OperationKind.CODE, say("what.code", code=shown(code)), build
+            OperationKind.CODE,
+            say("what.code", code=shown(code)),
+            build,
+            self.view.voucher_panel.code_field.text,
         )
         if self.redemption.left_behind:
             # The next customer's cashier may be typing their code in that field already.

@@ -18,7 +18,9 @@ MAX_INVOICE_LENGTH = 1000
 
 class InvoiceField(QWidget):
     """Label and line edit for the invoice number; ``set_required(True)`` marks it when a promo
-    code needs it. Emits ``invoice_changed(text)`` as it changes, ``entered`` on Enter in it.
+    code needs it. Emits ``invoice_changed(text)`` as it changes, ``entered`` on Enter in it,
+    and ``given`` once a whole number is in (after ``entered``, or a receipt scanned in:
+    ``set_text``).
     Under the field, whose sale the number is for (``set_owner``): the member on screen, or
     the next customer, whose redemptions alone it goes with."""
 
@@ -28,6 +30,8 @@ class InvoiceField(QWidget):
     owner_changed = Signal()
     #: The till asked for this sale's number (``set_required(True)``).
     asked_for = Signal()
+    #: A whole number was given: Enter in the field (heard after ``entered``), or a scan.
+    given = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +47,7 @@ class InvoiceField(QWidget):
         self.label.setBuddy(self.field)
         self.field.textChanged.connect(lambda text: self.invoice_changed.emit(text.strip()))
         self.field.returnPressed.connect(self.entered)
+        self.field.returnPressed.connect(self.given)
         #: Whether the till asked for this number for the customer on screen (a promo, a
         #: refused invoice): what is typed then is theirs, until the field is emptied.
         self.asked = False
@@ -61,6 +66,8 @@ class InvoiceField(QWidget):
         self.offer.setProperty("role", "muted")
         self.offer.setWordWrap(True)
         self.offer.hide()
+        self._offer = ""
+        self._next_step = ""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,10 +91,21 @@ class InvoiceField(QWidget):
         the next customer; ``offer``, under it, what the cashier may do about it."""
         self.owner.setText(words)
         self.owner.setVisible(bool(words))
-        self.offer.setText(offer)
-        self.offer.setVisible(bool(offer))
+        self._offer = offer
+        self._show_offer()
         self._for_next = for_next
         self.owner_changed.emit()
+
+    def set_next_step(self, words: str) -> None:
+        """Say under the field what Enter in it does next (``""``: nothing to say), on the
+        offer's line when it has no offer of its own."""
+        self._next_step = words
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        text = self._offer or self._next_step
+        self.offer.setText(text)
+        self.offer.setVisible(bool(text))
 
     def waits_for_next(self) -> bool:
         """Whether the number in the field is the next customer's, not this sale's."""
@@ -102,8 +120,9 @@ class InvoiceField(QWidget):
             # it changed, and scanning that receipt again, as the till asked, left the promo
             # refused for want of an invoice number shown in the field.
             self.invoice_changed.emit(text)
-            return
-        self.field.setText(text)
+        else:
+            self.field.setText(text)
+        self.given.emit()
 
     def clear(self) -> None:
         """Empty the field for the next sale."""

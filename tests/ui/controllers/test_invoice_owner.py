@@ -177,25 +177,23 @@ def test_a_promo_asking_for_the_invoice_says_the_one_in_the_field_waits_and_ente
     panel = view.result_panel
     assert "needs the invoice number" not in panel.details.text()
     assert "kept for the next customer" in panel.details.text()
-    assert "press Enter in the invoice field to use it for Ayu Pratiwi" in (panel.what_to_do.text())
+    assert panel.what_to_do.text() == (
+        "If it is this sale's, press Enter in the invoice field to use it for Ayu Pratiwi: the "
+        "promo is redeemed with it. If not, type or scan this sale's (F6)."
+    )
     owner, offer = view.invoice_field.owner, view.invoice_field.offer
     assert owner.text() == "For the next customer"
     assert offer.isVisibleTo(view) and offer.text() == "Enter: use it for Ayu Pratiwi"
 
-    qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
-    assert owner.text() == "For Ayu Pratiwi"
-    assert not offer.isVisibleTo(view)
-    # The panel no longer says the number waits for the next customer: it is Ayu's now.
-    assert panel.details.text() == "This sale's invoice number is in the field now."
-    assert panel.what_to_do.text() == "Redeem the promo again: F5, then Enter."
-    qtbot.waitUntil(view.promo_panel.code_field.hasFocus, timeout=WAIT_MS)  # Enter again sends
+    # Enter makes it Ayu's, and the promo that waited for it goes: no F5 and Enter again.
     receipt = redeem(
-        qtbot,
-        cashier,
-        lambda: qtbot.keyClick(view.promo_panel.code_field, Qt.Key.Key_Return),
+        qtbot, cashier, lambda: qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
     )
     assert receipt.verdict is Verdict.CONFIRMED
+    assert owner.text() == "For Ayu Pratiwi"
+    assert not offer.isVisibleTo(view)
     assert "INV-0042" in _invoices(qtbot, cashier)
+    assert panel.what_to_do.text() == "Apply the promo to this sale."
 
 
 def test_enter_on_the_next_customers_receipt_unasked_keeps_it_theirs(
@@ -229,11 +227,17 @@ def test_the_promo_s_invoice_reminder_shows_only_while_the_sale_has_no_invoice(
     assert "needs the invoice number" in view.result_panel.details.text()
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")
     assert not hint.isVisibleTo(view)
-    assert "needs the invoice number" not in view.result_panel.details.text()
-    # still nothing sent: neither the server's "Refused" nor the offline rules' "Not redeemed"
-    assert view.result_panel.title.text() == "Not sent — the till needs something first"
+    # What was asked for is there: the asking goes (it said "Not sent — the till needs
+    # something first" beside the number), and under the field Enter says what it does now.
+    assert view.result_panel.result() is None
+    assert view.result_panel.title.text() == "No redemption yet"
+    offer = view.invoice_field.offer
+    assert offer.isVisibleTo(view)
+    assert offer.text() == "Enter: redeem the promo"
     view.invoice_field.field.clear()  # the wrong receipt: the sale has none again
     assert "needs the invoice number" in view.result_panel.details.text()
+    assert view.result_panel.title.text() == "Not sent — the till needs something first"
+    assert not offer.isVisibleTo(view)
     qtbot.keyClicks(view.invoice_field.field, "INV-0043")
     assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
     assert not hint.isVisibleTo(view)
@@ -296,6 +300,8 @@ def test_a_promo_left_waiting_is_not_redeemed_once_its_code_is_emptied(
     qtbot.keyClicks(view.invoice_field.field, "INV-0051")
     _promo_with_nobody_on_screen(qtbot, view)
     view.promo_panel.clear()  # the customer changed their mind
+    # The panel said the code waited for the member: it waits for nobody now.
+    assert view.result_panel.result() is None
     find_member(qtbot, cashier, AYU)
     assert _invoices(qtbot, cashier) == []  # the code went: nothing waits to be sent
 
@@ -311,10 +317,59 @@ def test_a_promo_refused_for_the_next_customers_number_takes_it_scanned_again(
     promo_asks_for_the_invoice(qtbot, view)
     assert view.invoice_field.owner.text() == "For the next customer"
 
-    cashier.scanned("INV-0042")  # the same receipt, scanned again
+    # The same receipt, scanned again: it is this sale's, and the promo asked for it goes.
+    receipt = redeem(qtbot, cashier, lambda: cashier.scanned("INV-0042"))
+    assert receipt.verdict is Verdict.CONFIRMED
     assert view.invoice_field.owner.text() == "For Ayu Pratiwi"
-    assert redeem(qtbot, cashier, view.promo_panel.submit).verdict is Verdict.CONFIRMED
     assert "INV-0042" in _invoices(qtbot, cashier)
+
+
+@pytest.mark.parametrize("given", ["typed", "scanned"])
+def test_a_promo_waiting_for_the_member_goes_once_the_invoice_asked_for_is_given(
+    qtbot: QtBot, cashier: CashierWindow, given: str
+) -> None:
+    # Seen under X: NGOPIPAGI with nobody on screen waited for Ayu, then asked for her
+    # invoice; INV-1001 typed and Enter sent nothing, and the cashier had to go back to F5
+    # and press Enter for a code the till already had.
+    view = cashier.view
+    _promo_with_nobody_on_screen(qtbot, view)
+    find_member(qtbot, cashier, AYU)
+    field = view.invoice_field.field
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    assert _invoices(qtbot, cashier) == []  # never sent before the number
+    if given == "typed":
+        qtbot.keyClicks(field, "INV-1001")
+        assert view.result_panel.result() is None  # its cause gone, the asking went
+        receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    else:
+        receipt = redeem(qtbot, cashier, lambda: cashier.scanned("INV-1001"))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert _invoices(qtbot, cashier) == ["INV-1001"]
+    assert view.promo_panel.code_field.text() == ""
+    assert view.result_panel.title.text() == "Confirmed"
+    assert not view.invoice_field.offer.isVisibleTo(view)
+
+
+def test_a_promo_asking_for_the_invoice_is_dropped_with_its_code(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    promo_asks_for_the_invoice(qtbot, view)
+    view.promo_panel.clear()  # the customer changed their mind
+    assert view.result_panel.result() is None  # no invoice asked for a promo not there
+    field = view.invoice_field.field
+    qtbot.keyClicks(field, "INV-1002")
+    assert not view.invoice_field.offer.isVisibleTo(view)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    # A reward next: had Enter sent the promo, the reward's press would have been dropped
+    # while it was sent, and the receipt waited for the promo's.
+    picker = view.reward_picker
+    picker.select_reward(1)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.gives == "reward"
+    assert _invoices(qtbot, cashier) == ["INV-1002"]
 
 
 @pytest.mark.parametrize("card", ["KR24000006", "70140000000006", "kr-24000006"])

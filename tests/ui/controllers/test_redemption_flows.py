@@ -660,6 +660,17 @@ def test_an_invoice_number_with_a_hidden_character_is_refused_and_marked(
     assert view.focusWidget() is view.invoice_field.field
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
+    # Put right, the asking goes: it went on saying the number held a hidden character.
+    field = view.invoice_field.field
+    field.clear()
+    qtbot.keyClicks(field, "INV-1")
+    assert view.result_panel.result() is None
+    # And Enter sends the promo that waited for it, as for a number that was missing.
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_promo_code"]
+    entry = run_async(qtbot, cashier.session.till.outbox.get(receipt.entry_id))
+    assert entry is not None and entry.payload["invoice_number"] == "INV-1"
 
 
 def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
@@ -678,6 +689,26 @@ def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
     assert details.startswith("The promo code holds an invisible or control character (U+202E)")
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
+    view.promo_panel.code_field.setText("NGOPIPAGI")  # put right: the asking goes
+    assert view.result_panel.result() is None
+
+
+def test_a_voucher_code_asking_for_the_member_goes_once_they_are_found(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # "Find the member first (F2)" stayed up under Ayu's card once she was found.
+    view = cashier.view
+    view.activateWindow()
+    view.show_vouchers()
+    field = view.voucher_panel.code_field
+    qtbot.keyClicks(field, "RINDANG-100K-7H2K")
+    with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    kind, _, details = _result(cashier)
+    assert (kind, details) == ("asks_first", "Find the member first (F2).")
+    find_member(qtbot, cashier, AYU)
+    assert view.result_panel.result() is None
+    assert sandbox.ledger() == []
 
 
 @pytest.mark.parametrize("pin", ["123456", "000000"], ids=["right", "wrong"])

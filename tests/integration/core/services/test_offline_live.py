@@ -352,10 +352,13 @@ async def test_a_member_whose_stamps_the_server_never_gave_gets_nothing_paid_in_
         with pytest.raises(Refused) as refused:
             await till.redeem(order, cached, Sale("dewi"))
         assert refused.value.refusal is Refusal.STAMPS_UNKNOWN
+        # The till checked the line just now (it is still down): the words, for the screen and
+        # for a log alike (str), leave "Try again when the till is back online" out.
         assert str(refused.value) == (
             "The Stamps server has not given this member's stamps, so the till cannot tell "
-            "offline whether they have enough. Try again when the till is back online."
+            "offline whether they have enough."
         )
+        assert refused.value.line_checked
         voucher, facts = await till.catalogue.voucher_order(cached, 20)
         accepted = await till.redeem(voucher, cached, Sale("dewi"), voucher=facts)
         assert accepted.verdict is Verdict.ACCEPTED_OFFLINE

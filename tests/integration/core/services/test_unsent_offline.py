@@ -165,6 +165,13 @@ async def test_a_pin_the_server_could_not_be_reached_for_is_not_redeemed_as_offl
         summary = await till.shift_summary(shift.id)
         assert summary.count(Verdict.NOT_REDEEMED) == 2
         assert summary.count(Verdict.REFUSED) == 0
+        # The shift's record (what support reads) says what the screen said, not "Try again
+        # when the till is back online" beside a screen that said the line was just checked.
+        checked = (
+            "This member's redemptions need their PIN, which only the Stamps server can check."
+        )
+        assert [str(row.reason) for row in summary.refusals] == [checked, checked]
+        assert str(offline.value) == checked
 
 
 async def test_a_refusal_that_holds_online_too_stays_refused_offline(
