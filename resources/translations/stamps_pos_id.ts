@@ -78,8 +78,12 @@
 <context>
     <name>AuditController</name>
     <message>
-        <source>This is longer than {limit} characters.</source>
-        <translation>Ini lebih dari {limit} karakter.</translation>
+        <source>“Who” is longer than {limit} characters.</source>
+        <translation>“Siapa” lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>“Entry” is longer than {limit} characters.</source>
+        <translation>“Entri” lebih dari {limit} karakter.</translation>
     </message>
     <message>
         <source>These characters are not in any name or entry id.</source>
@@ -1589,6 +1593,10 @@
     <message>
         <source>Refused by the server</source>
         <translation>Ditolak server</translation>
+    </message>
+    <message>
+        <source>“Member” is longer than {limit} characters.</source>
+        <translation>“Member” lebih dari {limit} karakter.</translation>
     </message>
     <message>
         <source>Confirmed</source>

@@ -83,11 +83,14 @@ class AuditController(QObject):
         """The filter ``query`` describes, or ``None`` with the reasons shown."""
         errors: dict[str, str] = {}
         who, entry = query.who.strip(), query.entry_id.strip()
+        # Said beside "Show", away from the fields: each names its field.
+        too_long = {
+            "who": self.tr("“Who” is longer than {limit} characters."),
+            "entry": self.tr("“Entry” is longer than {limit} characters."),
+        }
         for field, text, limit in (("who", who, WHO_MAX), ("entry", entry, ENTRY_MAX)):
             if len(text) > limit:
-                errors[field] = self.tr("This is longer than {limit} characters.").format(
-                    limit=limit
-                )
+                errors[field] = too_long[field].format(limit=limit)
             elif _bad_characters(text):
                 errors[field] = self.tr("These characters are not in any name or entry id.")
         if query.since > query.until:

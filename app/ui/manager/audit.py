@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.form import (
@@ -15,6 +15,7 @@ from app.ui.widgets.form import (
     day_edit,
     empty_note,
     error_line,
+    filter_buttons,
     filter_row,
     line_edit,
     picked_day,
@@ -81,12 +82,10 @@ class AuditView(QWidget):
                 (self.tr("Action"), self.action),
             ],
             [self.who, self.entry],
-            self.range_error,
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.show_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
+        buttons = filter_buttons(
+            self.show_button, [self.who, self.entry, self.range_error], self.export_button
+        )
 
         self.model = RowsModel(
             [

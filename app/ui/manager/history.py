@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.fitting_hint import FittingHint
@@ -16,6 +16,7 @@ from app.ui.widgets.form import (
     day_edit,
     empty_note,
     error_line,
+    filter_buttons,
     filter_row,
     line_edit,
     picked_day,
@@ -112,12 +113,10 @@ class HistoryView(QWidget):
                 (self.tr("Cashier"), self.cashier),
             ],
             [self.member],
-            self.range_error,
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.show_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.by_server_id)
+        buttons = filter_buttons(
+            self.show_button, [self.member, self.range_error], self.by_server_id
+        )
 
         self.model = RowsModel(
             [

@@ -124,6 +124,25 @@ def test_the_audit_log_s_refused_filters_leave_its_buttons_where_they_were(
         assert where() == before, language
 
 
+@pytest.mark.parametrize(
+    "size", [(819, 614), (1093, 614), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize("tab", ["history", "audit"])
+def test_show_sits_under_the_filters_with_no_empty_band_between(
+    qtbot: QtBot, size: tuple[int, int], tab: str, language: str
+) -> None:
+    # Seen under Xvfb at 1366x768: a band of 50 px between the filters and "Show", the room
+    # kept for two lines of reasons not said. End of day and the exceptions had none.
+    window = window_in(qtbot, "26-history", size)
+    view = getattr(window.manager, tab)
+    window.manager.tabs.setCurrentWidget(view)
+    settle(window)
+    filters_end = view.since.mapTo(window, QPoint(0, view.since.height())).y()
+    show_top = places(window, view.show_button)[0].y()
+    gap = view.layout().spacing()
+    assert show_top - filters_end <= gap, (show_top, filters_end)
+
+
 def text_room(edit: QLineEdit) -> int:
     """How wide a text the field shows whole: its width less its frame and padding."""
     option = QStyleOptionFrame()
