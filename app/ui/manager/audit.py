@@ -120,6 +120,16 @@ class AuditView(QWidget):
             self.action.addItem(text, value)
         self.action.setCurrentIndex(max(self.action.findData(picked), 0))
 
+    def start_afresh(self) -> None:
+        """Any action, nobody, no entry, no reason and no line (the days: :meth:`open_on`)."""
+        self.who_edit.clear()
+        self.entry_edit.clear()
+        self.action.setCurrentIndex(0)
+        self.show_errors({})
+        self.table.forget()
+        self.empty.hide()
+        self.more.hide()
+
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
         self.since.setDate(QDate(first.year, first.month, first.day))

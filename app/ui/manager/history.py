@@ -167,6 +167,17 @@ class HistoryView(QWidget):
             found = combo.findData(picked)
             combo.setCurrentIndex(max(found, 0))
 
+    def start_afresh(self) -> None:
+        """Any status, any cashier, no member, no reason and no row: what the last manager
+        asked for is not the next one's (the days are set by :meth:`open_on`)."""
+        self.member_edit.clear()
+        self.status.setCurrentIndex(0)
+        self.cashier.setCurrentIndex(0)
+        self.show_errors("", "")
+        self.table.forget()
+        self.empty.hide()
+        self.more.hide()
+
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
         self.since.setDate(QDate(first.year, first.month, first.day))

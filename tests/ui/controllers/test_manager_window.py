@@ -158,6 +158,44 @@ def test_manager_mode_s_page_is_built_when_first_opened_and_shows_the_shift_at_o
     assert view.pages.currentWidget() is view.cashier_page
 
 
+def test_a_manager_entering_finds_the_first_tab_with_nothing_of_the_last_session(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Left on the Exceptions with Ayu in the History's Member and her row picked, manager mode
+    # opened on the Exceptions for the next manager, Ayu's name still in the filter.
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    page = cashier.view.manager
+    history, audit = page.history, page.audit
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) != "", timeout=WAIT_MS)
+    history.member_edit.setText("ayu")
+    history.status.setCurrentIndex(history.status.findData("confirmed"))
+    history.table.select_key(entry_id)
+    history.show_errors("", "“From” is after “To”: pick a day on or before it.")
+    audit.who_edit.setText("Wayan")
+    page.tabs.setCurrentIndex(ManagerPageView.EXCEPTIONS)
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        page.leave_button.click()
+    enter(qtbot, cashier)
+    assert page.tabs.currentIndex() == ManagerPageView.HISTORY
+    assert (history.member_edit.text(), history.status.currentData()) == ("", "")
+    assert history.table.current_key() is None and history.range_error.isHidden()
+    assert audit.who_edit.text() == ""
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) != "", timeout=WAIT_MS)
+    # The status bar's exceptions button still opens manager mode on them.
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        page.leave_button.click()
+    cashier.exceptions.open()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.mode.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.pin_field, PIN)
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == ManagerPageView.EXCEPTIONS, timeout=WAIT_MS)
+
+
 def test_after_midnight_history_and_end_of_day_open_on_the_day_the_late_shift_began(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
