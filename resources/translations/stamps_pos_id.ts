@@ -6433,6 +6433,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Berkas token {path} tidak dapat dibaca: {file} adalah berkas, bukan folder</translation>
     </message>
     <message>
+        <source>the token is not saved: the till cannot write in the folder {folder}, which is on a read-only disk (the token is kept beside the settings file). The token kept before is unchanged. Make that disk writable, or keep the settings in a folder the till can write, and store the token again</source>
+        <comment>token.file_unwritable.read_only</comment>
+        <translation>Token tidak disimpan: mesin kasir tidak dapat menulis di folder {folder}, yang berada di disk hanya-baca (token disimpan di samping berkas pengaturan). Token yang tersimpan sebelumnya tidak berubah. Jadikan disk itu dapat ditulis, atau simpan pengaturan di folder yang dapat ditulis mesin kasir, lalu simpan token lagi</translation>
+    </message>
+    <message>
+        <source>the token is not saved: the till may not write in the folder {folder}, where the token is kept, beside the settings file. The token kept before is unchanged. Give the user the till runs as the right to write in that folder, and store the token again</source>
+        <comment>token.file_unwritable.not_allowed</comment>
+        <translation>Token tidak disimpan: mesin kasir tidak diizinkan menulis di folder {folder}, tempat token disimpan, di samping berkas pengaturan. Token yang tersimpan sebelumnya tidak berubah. Beri pengguna yang menjalankan mesin kasir hak menulis di folder itu, lalu simpan token lagi</translation>
+    </message>
+    <message>
+        <source>the token is not saved: the disk of the folder {folder}, where the token is kept, is full. The token kept before is unchanged. Free some room on that disk, and store the token again</source>
+        <comment>token.file_unwritable.full</comment>
+        <translation>Token tidak disimpan: disk folder {folder}, tempat token disimpan, sudah penuh. Token yang tersimpan sebelumnya tidak berubah. Kosongkan sebagian ruang di disk itu, lalu simpan token lagi</translation>
+    </message>
+    <message>
         <source>token file {path} cannot be written: {file} is a file, not a folder</source>
         <comment>token.file_unwritable.not_a_folder</comment>
         <translation>Berkas token {path} tidak dapat ditulis: {file} adalah berkas, bukan folder</translation>
