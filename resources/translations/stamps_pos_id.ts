@@ -1076,6 +1076,18 @@
         <source>The newest {shown} are shown; {more} older ones match too: pick fewer days, a status, a cashier or a member to see them.</source>
         <translation>{shown} penukaran terbaru yang ditampilkan; {more} yang lebih lama juga cocok: pilih lebih sedikit hari, status, kasir atau member untuk melihatnya.</translation>
     </message>
+    <message numerus="yes">
+        <source>Refused at the counter on these days: %n, of all members. Never queued, so not listed here: End of day counts them, its day&apos;s CSV lists them.</source>
+        <translation>
+            <numerusform>Ditolak di kasir pada hari-hari ini: %n, dari semua member. Tidak pernah masuk antrean, jadi tidak dimuat di sini: Tutup hari menghitungnya, CSV hari itu memuatnya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused at the counter on these days: %n. Never queued, so not listed here: End of day counts them, its day&apos;s CSV lists them.</source>
+        <translation>
+            <numerusform>Ditolak di kasir pada hari-hari ini: %n. Tidak pernah masuk antrean, jadi tidak dimuat di sini: Tutup hari menghitungnya, CSV hari itu memuatnya.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IdleLock</name>

@@ -152,6 +152,13 @@ class ShiftRecord:
             tuple(await self._rows(entries, refusals)),
         )
 
+    async def refused_at_the_counter(self, since: datetime, until: datetime) -> list[ShiftRow]:
+        """The customers turned away from ``since`` up to ``until``, before anything was queued
+        (:func:`turned_away`), oldest first: counted by End of day, but no outbox entry, so the
+        History cannot list them and says how many there are instead."""
+        refusals = await self.shifts.refusals_between(since, until)
+        return shift_rows([], turned_away(refusals))
+
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format (off
         the loop's thread); returns how many rows."""

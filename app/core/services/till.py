@@ -731,6 +731,11 @@ class Till:
         (:meth:`ShiftRecord.day`)."""
         return await self._shift_record.day(since, until)
 
+    async def refused_at_the_counter(self, since: datetime, until: datetime) -> list[ShiftRow]:
+        """The redemptions refused before anything was queued from ``since`` up to ``until``
+        (:meth:`ShiftRecord.refused_at_the_counter`)."""
+        return await self._shift_record.refused_at_the_counter(since, until)
+
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format;
         returns how many rows."""

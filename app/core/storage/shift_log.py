@@ -129,6 +129,18 @@ class ShiftLog:
             )
         )
 
+    async def refusals_between(self, since: datetime, until: datetime) -> list[Refusal]:
+        """The refusals recorded from ``since`` up to ``until``, oldest first."""
+        return await self.db.read(
+            lambda s: list(
+                s.execute(
+                    sa.select(Refusal)
+                    .where(REFUSALS.c.at >= since, REFUSALS.c.at < until)
+                    .order_by(REFUSALS.c.id)
+                ).scalars()
+            )
+        )
+
     async def entries(self, shift_id: int) -> list[OutboxEntry]:
         """The entries made in the shift, in ``seq`` order (cancels included)."""
         return await self.db.read(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.short_screen import WordsInPlace
 
 
 def make_room(widget: QWidget) -> None:
@@ -237,14 +238,17 @@ def filter_buttons(
     show: QPushButton, reasons: Sequence[QLabel | FormField], other: QPushButton
 ) -> QHBoxLayout:
     """ "Show", why the filters were refused beside it (a field's reason, or an :func:`error_line`
-    such as the days'), and the page's other button at the right. A reason takes room only
+    such as the days'; or a note on the list shown), and the page's other button at the right. A
+    reason takes room only
     while it is said, and never moves the buttons: they keep to the row's top while the reasons
     grow it downwards (a refused filter had pushed "Show" from under the pointer aimed at it)."""
     row = QHBoxLayout()
     row.setSpacing(12)
     top = Qt.AlignmentFlag.AlignTop
     row.addWidget(show, 0, top)
-    said = QVBoxLayout()
+    pane = WordsInPlace()
+    said = QVBoxLayout(pane)
+    said.setContentsMargins(0, 0, 0, 0)
     said.setSpacing(2)
     said.addStretch(1)  # a line or two is centred on the buttons
     for reason in reasons:
@@ -252,7 +256,7 @@ def filter_buttons(
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         said.addWidget(label)  # a field's reason leaves the field for here
     said.addStretch(1)
-    row.addLayout(said, 1)
+    row.addWidget(pane, 1)
     row.addWidget(other, 0, top)
     return row
 

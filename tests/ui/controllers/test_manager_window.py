@@ -256,6 +256,30 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
         text = day.at_the_counter.text()
         assert "Refused at the counter, before anything was queued: 1." in text
         assert "History lists only what was queued" in text
+        # The History has no row for it, and says so rather than nothing: a manager searching
+        # it for the customer turned away found no row and no word why.
+        history = cashier.view.manager.history
+        qtbot.waitUntil(lambda: history.at_the_counter.isVisibleTo(history), timeout=WAIT_MS)
+        said = history.at_the_counter.text()
+        assert said.startswith("Refused at the counter on these days: 1. Never queued, so not")
+        assert "End of day counts them" in said
+        for status, cashier_name, member, shown in (
+            ("refused", "Rina", "", True),
+            ("refused", "", "Ayu", True),  # of all members: said so
+            ("confirmed", "", "", False),
+            ("not_redeemed", "", "", False),
+            ("", "Dewi", "", False),
+        ):
+            history.status.setCurrentIndex(history.status.findData(status))
+            history.cashier.setCurrentIndex(max(history.cashier.findData(cashier_name), 0))
+            history.member_edit.setText(member)
+            with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
+                history.submit()
+            assert history.at_the_counter.isVisibleTo(history) == shown, status
+            if shown:
+                said = history.at_the_counter.text()
+                assert said.startswith("Refused at the counter on these days: 1")
+                assert ("of all members" in said) == bool(member)
 
 
 def test_after_midnight_the_audit_log_opens_from_the_day_the_late_shift_began_to_today(
