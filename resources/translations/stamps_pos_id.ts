@@ -86,8 +86,12 @@
         <translation>“Entri” lebih dari {limit} karakter.</translation>
     </message>
     <message>
-        <source>These characters are not in any name or entry id.</source>
-        <translation>Karakter ini tidak ada di nama atau ID entri mana pun.</translation>
+        <source>“Who”: no name holds these characters.</source>
+        <translation>“Siapa”: tidak ada nama yang memuat karakter ini.</translation>
+    </message>
+    <message>
+        <source>“Entry”: no entry id holds these characters.</source>
+        <translation>“Entri”: tidak ada ID entri yang memuat karakter ini.</translation>
     </message>
     <message>
         <source>“From” is after “To”: pick a day on or before it.</source>

@@ -196,6 +196,26 @@ def test_a_manager_entering_finds_the_first_tab_with_nothing_of_the_last_session
     qtbot.waitUntil(lambda: page.tabs.currentIndex() == ManagerPageView.EXCEPTIONS, timeout=WAIT_MS)
 
 
+def test_the_audit_log_s_refused_filters_each_name_their_field(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Said beside "Show", away from the fields, a Who and an Entry refused read as the same
+    # sentence twice, and the manager could not tell which to mend.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit = cashier.view.manager.audit
+    audit.who_edit.setText("Wa<")
+    audit.entry_edit.setText("e<")
+    audit.submit()
+    assert audit.who.error_text() == "“Who”: no name holds these characters."
+    assert audit.entry.error_text() == "“Entry”: no entry id holds these characters."
+    audit.who_edit.setText("W" * 41)
+    audit.entry_edit.setText("")
+    audit.submit()
+    assert audit.who.error_text() == "“Who” is longer than 40 characters."
+    assert audit.entry.error_text() == ""
+
+
 def test_after_midnight_history_and_end_of_day_open_on_the_day_the_late_shift_began(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:

@@ -115,8 +115,8 @@ def test_the_audit_log_s_refused_filters_leave_its_buttons_where_they_were(
             said = {
                 field: QCoreApplication.translate("AuditController", text)
                 for field, text in (
-                    ("who", "These characters are not in any name or entry id."),
-                    ("entry", "These characters are not in any name or entry id."),
+                    ("who", "“Who”: no name holds these characters."),
+                    ("entry", "“Entry”: no entry id holds these characters."),
                     ("dates", "“From” is after “To”: pick a day on or before it."),
                 )
             }
