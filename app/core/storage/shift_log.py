@@ -129,17 +129,17 @@ class ShiftLog:
             )
         )
 
-    async def refusals_between(self, since: datetime, until: datetime) -> list[Refusal]:
-        """The refusals recorded from ``since`` up to ``until``, oldest first."""
-        return await self.db.read(
-            lambda s: list(
-                s.execute(
-                    sa.select(Refusal)
-                    .where(REFUSALS.c.at >= since, REFUSALS.c.at < until)
-                    .order_by(REFUSALS.c.id)
-                ).scalars()
-            )
-        )
+    async def refusals_between(
+        self, since: datetime | None, until: datetime | None
+    ) -> list[Refusal]:
+        """The refusals recorded from ``since`` up to ``until`` (``None``: no bound), oldest
+        first."""
+        query = sa.select(Refusal).order_by(REFUSALS.c.id)
+        if since is not None:
+            query = query.where(REFUSALS.c.at >= since)
+        if until is not None:
+            query = query.where(REFUSALS.c.at < until)
+        return await self.db.read(lambda s: list(s.execute(query).scalars()))
 
     async def entries(self, shift_id: int) -> list[OutboxEntry]:
         """The entries made in the shift, in ``seq`` order (cancels included)."""

@@ -18,14 +18,6 @@ from app.ui.manager.history import HistoryQuery
 #: The newest rows a page holds; how many more match is said under the table.
 ROWS_SHOWN = 1000
 
-#: The status filter's choices a refusal at the counter stands under (``""``: any), by the
-#: standings they count (none named: every one).
-COUNTER_STANDINGS: dict[str, frozenset[str]] = {
-    "": frozenset(),
-    "refused": frozenset({"refused"}),
-    "not_redeemed": frozenset({"not_redeemed"}),
-}
-
 
 def local_midnight(day: date) -> datetime:
     """The start of ``day`` in the till's local time zone, as an aware time."""
@@ -107,14 +99,7 @@ class HistoryController(QObject):
         by its cashier, of the status picked (refused, or not redeemed by the offline rules):
         none of another status."""
         status = asked.status if asked is not None else ""
-        counted = COUNTER_STANDINGS.get(status)
-        if counted is None or wanted.since is None or wanted.until is None:
-            return 0
-        cashier = (wanted.cashier or "").casefold()
-        rows = await self.till.refused_at_the_counter(wanted.since, wanted.until)
-        return sum(
-            1
-            for row in rows
-            if (not cashier or row.cashier.casefold() == cashier)
-            and (not counted or row.status.value in counted)
+        rows = await self.till.refused_at_the_counter(
+            wanted.since, wanted.until, cashier=wanted.cashier, choices=(status,)
         )
+        return len(rows)
