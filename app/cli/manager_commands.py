@@ -173,6 +173,20 @@ def _say_if_cut(limit: int | None, args: argparse.Namespace, count: int, narrowe
         )
 
 
+def _say_refused_at_the_counter(args: argparse.Namespace, count: int) -> None:
+    """On stderr, how many were refused at the counter in the span (by the cashier, of the
+    statuses asked): counted by ``summary``, but never queued, so not listed here, and a
+    manager looking for the customer turned away found nothing and no word why."""
+    if not count:
+        return
+    members = ", of all members (they are not found by member)" if args.member else ""
+    print(
+        f"{args.command}: {count} refused at the counter in this span{members} are not listed: "
+        "nothing was queued for them; `stamps-pos summary --date DAY` lists each",
+        file=sys.stderr,
+    )
+
+
 def history(args: argparse.Namespace) -> int:
     """``stamps-pos history [--since] [--until] [--status] [--cashier] [--member]``."""
     since, until = _span(args)
@@ -188,6 +202,9 @@ def history(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with till_for(args, worker=False) as till:
             rows = await till.history.rows(wanted)
+            turned_away = await till.refused_at_the_counter(
+                since, until, cashier=args.cashier, choices=args.status or ()
+            )
         if args.json:
             print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False))
         elif not rows:
@@ -195,6 +212,7 @@ def history(args: argparse.Namespace) -> int:
         else:
             print("\n".join(_row_text(r) for r in rows))
         _say_if_cut(args.limit, args, len(rows), "--since, --status, --member")
+        _say_refused_at_the_counter(args, len(turned_away))
         return EXIT_OK
 
     return run(args, body)

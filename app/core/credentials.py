@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from app.core.written_files import folder_in_the_way
+from app.core.written_files import folder_in_the_way, folder_refusal
 
 TOKEN_ENV = "STAMPS_POS_TOKEN"  # noqa: S105 - the variable name, not a token
 KEYRING_SERVICE = "stamps-pos"
@@ -239,10 +239,39 @@ def _file_trouble(path: Path, exc: OSError, done: str, message_id: str) -> Crede
             path=str(path),
             file=str(in_the_way),
         )
+    refusal = folder_refusal(path, exc) if done == "written" else None
+    if refusal is not None:
+        kind, folder = refusal
+        return CredentialsError(
+            UNSAVED[kind].format(folder=folder), f"{message_id}.{kind}", folder=str(folder)
+        )
     reason = str(exc.strerror)
     return CredentialsError(
         f"token file {path} cannot be {done}: {reason}", message_id, path=str(path), reason=reason
     )
+
+
+#: Why a token was not saved, by :func:`folder_refusal`'s kind: the folder to change and what
+#: to do, in the words of ``token.file_unwritable.KIND`` (app/core/messages.py). The token in use
+#: is the one kept before, whole: the file is replaced only once the new one is written.
+UNSAVED = {
+    "read_only": (
+        "the token is not saved: the till cannot write in the folder {folder}, which is on a "
+        "read-only disk (the token is kept beside the settings file). The token kept before is "
+        "unchanged. Make that disk writable, or keep the settings in a folder the till can "
+        "write, and store the token again"
+    ),
+    "not_allowed": (
+        "the token is not saved: the till may not write in the folder {folder}, where the token "
+        "is kept, beside the settings file. The token kept before is unchanged. Give the user "
+        "the till runs as the right to write in that folder, and store the token again"
+    ),
+    "full": (
+        "the token is not saved: the disk of the folder {folder}, where the token is kept, is "
+        "full. The token kept before is unchanged. Free some room on that disk, and store the "
+        "token again"
+    ),
+}
 
 
 def store_token(token: Secret, config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> str:

@@ -1409,6 +1409,22 @@ TEMPLATES: dict[str, str] = {
     "token.file_unreadable.not_a_folder": (
         "token file {path} cannot be read: {file} is a file, not a folder"
     ),
+    "token.file_unwritable.read_only": (
+        "the token is not saved: the till cannot write in the folder {folder}, which is on a "
+        "read-only disk (the token is kept beside the settings file). The token kept before is "
+        "unchanged. Make that disk writable, or keep the settings in a folder the till can "
+        "write, and store the token again"
+    ),
+    "token.file_unwritable.not_allowed": (
+        "the token is not saved: the till may not write in the folder {folder}, where the token "
+        "is kept, beside the settings file. The token kept before is unchanged. Give the user "
+        "the till runs as the right to write in that folder, and store the token again"
+    ),
+    "token.file_unwritable.full": (
+        "the token is not saved: the disk of the folder {folder}, where the token is kept, is "
+        "full. The token kept before is unchanged. Free some room on that disk, and store the "
+        "token again"
+    ),
     "token.file_unwritable.not_a_folder": (
         "token file {path} cannot be written: {file} is a file, not a folder"
     ),

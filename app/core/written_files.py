@@ -36,6 +36,34 @@ def missing_folder(path: Path) -> Path | None:
     return None
 
 
+def nearest_folder(path: Path) -> Path:
+    """The nearest folder on the way to ``path`` that is there: the one a file (or a folder
+    still to make) is refused in."""
+    for folder in path.parents:
+        try:
+            if folder.is_dir():
+                return folder
+        except OSError:
+            continue
+    return path.parent
+
+
+def folder_refusal(path: Path, error: OSError) -> tuple[str, Path] | None:
+    """Why the folder ``path`` goes in took no file, for the OS's ``error``: ``"read_only"``
+    (its disk is read-only), ``"not_allowed"`` (this user may not write in it) or ``"full"``,
+    with the folder (:func:`nearest_folder`); ``None`` for another trouble. A message built on
+    it names the folder to change, where the OS's "Read-only file system" named none."""
+    if error.errno == errno.EROFS:
+        kind = "read_only"
+    elif error.errno in _READ_ONLY:
+        kind = "not_allowed"
+    elif error.errno in _FULL:
+        kind = "full"
+    else:
+        return None
+    return kind, nearest_folder(path)
+
+
 def why_not_written(path: Path, error: OSError) -> str:
     """One sentence: ``path`` was not written, and what stood in the way (``error`` the OS's)."""
     in_the_way = folder_in_the_way(path)

@@ -78,12 +78,20 @@
 <context>
     <name>AuditController</name>
     <message>
-        <source>This is longer than {limit} characters.</source>
-        <translation>Ini lebih dari {limit} karakter.</translation>
+        <source>“Who” is longer than {limit} characters.</source>
+        <translation>“Siapa” lebih dari {limit} karakter.</translation>
     </message>
     <message>
-        <source>These characters are not in any name or entry id.</source>
-        <translation>Karakter ini tidak ada di nama atau ID entri mana pun.</translation>
+        <source>“Entry” is longer than {limit} characters.</source>
+        <translation>“Entri” lebih dari {limit} karakter.</translation>
+    </message>
+    <message>
+        <source>“Who”: no name holds these characters.</source>
+        <translation>“Siapa”: tidak ada nama yang memuat karakter ini.</translation>
+    </message>
+    <message>
+        <source>“Entry”: no entry id holds these characters.</source>
+        <translation>“Entri”: tidak ada ID entri yang memuat karakter ini.</translation>
     </message>
     <message>
         <source>“From” is after “To”: pick a day on or before it.</source>
@@ -1072,6 +1080,18 @@
         <source>The newest {shown} are shown; {more} older ones match too: pick fewer days, a status, a cashier or a member to see them.</source>
         <translation>{shown} penukaran terbaru yang ditampilkan; {more} yang lebih lama juga cocok: pilih lebih sedikit hari, status, kasir atau member untuk melihatnya.</translation>
     </message>
+    <message numerus="yes">
+        <source>Refused at the counter on these days: %n, of all members. Never queued, so not listed here: End of day counts them, its day&apos;s CSV lists them.</source>
+        <translation>
+            <numerusform>Ditolak di kasir pada hari-hari ini: %n, dari semua member. Tidak pernah masuk antrean, jadi tidak dimuat di sini: Tutup hari menghitungnya, CSV hari itu memuatnya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused at the counter on these days: %n. Never queued, so not listed here: End of day counts them, its day&apos;s CSV lists them.</source>
+        <translation>
+            <numerusform>Ditolak di kasir pada hari-hari ini: %n. Tidak pernah masuk antrean, jadi tidak dimuat di sini: Tutup hari menghitungnya, CSV hari itu memuatnya.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IdleLock</name>
@@ -1589,6 +1609,10 @@
     <message>
         <source>Refused by the server</source>
         <translation>Ditolak server</translation>
+    </message>
+    <message>
+        <source>“Member” is longer than {limit} characters.</source>
+        <translation>“Member” lebih dari {limit} karakter.</translation>
     </message>
     <message>
         <source>Confirmed</source>
@@ -6419,6 +6443,21 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>token file {path} cannot be read: {file} is a file, not a folder</source>
         <comment>token.file_unreadable.not_a_folder</comment>
         <translation>Berkas token {path} tidak dapat dibaca: {file} adalah berkas, bukan folder</translation>
+    </message>
+    <message>
+        <source>the token is not saved: the till cannot write in the folder {folder}, which is on a read-only disk (the token is kept beside the settings file). The token kept before is unchanged. Make that disk writable, or keep the settings in a folder the till can write, and store the token again</source>
+        <comment>token.file_unwritable.read_only</comment>
+        <translation>Token tidak disimpan: mesin kasir tidak dapat menulis di folder {folder}, yang berada di disk hanya-baca (token disimpan di samping berkas pengaturan). Token yang tersimpan sebelumnya tidak berubah. Jadikan disk itu dapat ditulis, atau simpan pengaturan di folder yang dapat ditulis mesin kasir, lalu simpan token lagi</translation>
+    </message>
+    <message>
+        <source>the token is not saved: the till may not write in the folder {folder}, where the token is kept, beside the settings file. The token kept before is unchanged. Give the user the till runs as the right to write in that folder, and store the token again</source>
+        <comment>token.file_unwritable.not_allowed</comment>
+        <translation>Token tidak disimpan: mesin kasir tidak diizinkan menulis di folder {folder}, tempat token disimpan, di samping berkas pengaturan. Token yang tersimpan sebelumnya tidak berubah. Beri pengguna yang menjalankan mesin kasir hak menulis di folder itu, lalu simpan token lagi</translation>
+    </message>
+    <message>
+        <source>the token is not saved: the disk of the folder {folder}, where the token is kept, is full. The token kept before is unchanged. Free some room on that disk, and store the token again</source>
+        <comment>token.file_unwritable.full</comment>
+        <translation>Token tidak disimpan: disk folder {folder}, tempat token disimpan, sudah penuh. Token yang tersimpan sebelumnya tidak berubah. Kosongkan sebagian ruang di disk itu, lalu simpan token lagi</translation>
     </message>
     <message>
         <source>token file {path} cannot be written: {file} is a file, not a folder</source>

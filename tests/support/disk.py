@@ -83,3 +83,27 @@ def fill(disk: Path) -> Path:
     finally:
         os.close(fd)
     return filler
+
+
+#: How a folder is made one the till cannot write in, and the kind of refusal each gives
+#: (app/core/written_files.py, ``folder_refusal``).
+UNWRITABLE = {"chmod": "not_allowed", "read-only disk": "read_only"}
+
+
+@contextlib.contextmanager
+def unwritable_folder(folder: Path, way: str) -> Iterator[Path]:
+    """``folder`` as the till finds it when it cannot write there, made so ``way`` (a key of
+    :data:`UNWRITABLE`): ``chmod`` 555 (skipped for root, whom a mode does not stop), or a
+    read-only disk (:func:`mounted_read_only`: root only). Writable again afterwards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if way != "chmod":
+        with mounted_read_only(folder, folder.with_name(f"{folder.name}-ro")) as seen:
+            yield seen
+        return
+    if os.geteuid() == 0:
+        pytest.skip("a folder's mode does not stop root")
+    folder.chmod(0o555)
+    try:
+        yield folder
+    finally:
+        folder.chmod(0o755)

@@ -7,7 +7,7 @@ cashier's end of shift and the manager's end of day (docs/manager-mode.md).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +33,15 @@ from app.core.services.staff import Staff
 from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import OutboxEntry
 from app.core.storage.tables import Refusal as RefusalRecord
+
+#: The History's status choices (app/core/services/standings.py) a refusal at the counter
+#: stands under, by the standing it counts as: refused (the server, the PIN check, a rule),
+#: or not redeemed (the offline rules); the stored statuses' old names too.
+AT_THE_COUNTER = {
+    "refused": "refused",
+    "rejected": "refused",
+    "not_redeemed": "not_redeemed",
+}
 
 
 class ShiftRecord:
@@ -151,6 +160,31 @@ class ShiftRecord:
             tuple(shift_info(s) for s in shifts),
             tuple(await self._rows(entries, refusals)),
         )
+
+    async def refused_at_the_counter(
+        self,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        cashier: str | None = None,
+        choices: Iterable[str] = (),
+    ) -> list[ShiftRow]:
+        """The customers turned away from ``since`` up to ``until`` (``None``: no bound) before
+        anything was queued (:func:`turned_away`), oldest first: counted by End of day, but no
+        outbox entry, so the History cannot list them and says how many there are instead.
+        Only ``cashier``'s (any case), and of the History's status ``choices`` (none: any) only
+        those standing under one of them (:data:`AT_THE_COUNTER`)."""
+        picked = [choice for choice in choices if choice]
+        standings = {AT_THE_COUNTER[c] for c in picked if c in AT_THE_COUNTER}
+        if picked and not standings:
+            return []
+        refusals = await self.shifts.refusals_between(since, until)
+        return [
+            row
+            for row in shift_rows([], turned_away(refusals))
+            if (cashier is None or row.cashier.casefold() == cashier.casefold())
+            and (not standings or row.status.value in standings)
+        ]
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format (off

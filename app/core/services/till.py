@@ -10,7 +10,7 @@ the caller waits for the outcome.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -730,6 +730,21 @@ class Till:
         """What the till did from ``since`` up to ``until``, across shifts
         (:meth:`ShiftRecord.day`)."""
         return await self._shift_record.day(since, until)
+
+    async def refused_at_the_counter(
+        self,
+        since: datetime | None,
+        until: datetime | None,
+        *,
+        cashier: str | None = None,
+        choices: Iterable[str] = (),
+    ) -> list[ShiftRow]:
+        """The redemptions refused before anything was queued from ``since`` up to ``until``,
+        by ``cashier``, under the status ``choices``
+        (:meth:`ShiftRecord.refused_at_the_counter`)."""
+        return await self._shift_record.refused_at_the_counter(
+            since, until, cashier=cashier, choices=choices
+        )
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format;

@@ -35,6 +35,8 @@ class HistoryController(QObject):
         self.till = till
         self.history = view.manager.history
         self.wanted: HistoryFilter | None = None
+        #: The status and member asked for with :attr:`wanted`, for the refusals at the counter.
+        self._asked: HistoryQuery | None = None
         self._reading = LatestOnly("history")
         self.history.query_requested.connect(self.show)
         changes.changed.connect(self.refresh)
@@ -53,7 +55,7 @@ class HistoryController(QObject):
         """Check the filters; read the rows they describe, or say what is wrong beside it."""
         wanted = self.check(query)
         if wanted is not None:
-            self.wanted = wanted
+            self.wanted, self._asked = wanted, query
             self._reading.start(self.load(wanted))
 
     def check(self, query: HistoryQuery) -> HistoryFilter | None:
@@ -77,10 +79,27 @@ class HistoryController(QObject):
 
     async def load(self, wanted: HistoryFilter) -> None:
         """Read and show the rows ``wanted`` describes."""
+        asked = self._asked
         found = await self.till.history.rows(wanted)
         more = 0
         if len(found) >= wanted.limit:  # only a full page asks how many it left out
             more = await self.till.history.count(wanted) - len(found)
         rows = [history_row(row) for row in found]
+        turned_away = await self.refused_at_the_counter(wanted, asked)
         self.history.set_rows(rows, more)
+        self.history.set_refused_at_the_counter(
+            turned_away, member=asked is not None and bool(asked.member.strip())
+        )
         self.rows_shown.emit(rows)
+
+    async def refused_at_the_counter(
+        self, wanted: HistoryFilter, asked: HistoryQuery | None
+    ) -> int:
+        """How many customers were turned away before anything was queued in ``wanted``'s days,
+        by its cashier, of the status picked (refused, or not redeemed by the offline rules):
+        none of another status."""
+        status = asked.status if asked is not None else ""
+        rows = await self.till.refused_at_the_counter(
+            wanted.since, wanted.until, cashier=wanted.cashier, choices=(status,)
+        )
+        return len(rows)

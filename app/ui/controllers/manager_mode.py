@@ -149,6 +149,9 @@ class ManagerModeController(InputWatcher):
         # Every manager action checks for a manager first: one already in keeps the keyboard
         # where it is (the button pressed gets it back when its dialog closes), not the tabs.
         if not self.view.is_showing_manager():
+            # A manager entering: the page as nobody left it (the last one's tab and filters
+            # were still up, a customer's name in the Member filter among them).
+            self.view.manager.start_afresh()
             self.view.show_manager()
         self.entered.emit(manager.name)
 

@@ -42,6 +42,10 @@ def identifier_refusal(text: str, *, or_name: bool = False) -> str:
     history's), so the refusal names it with the rest: left out, a manager read that names were
     not searched."""
     if len(text.strip()) > IDENTIFIER_MAX:
+        if or_name:  # said beside "Show", away from the field: it names the field
+            return QCoreApplication.translate(
+                "ManagerWords", "“Member” is longer than {limit} characters."
+            ).format(limit=IDENTIFIER_MAX)
         return QCoreApplication.translate(
             "ManagerWords", "This is longer than {limit} characters."
         ).format(limit=IDENTIFIER_MAX)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.form import (
@@ -15,6 +15,7 @@ from app.ui.widgets.form import (
     day_edit,
     empty_note,
     error_line,
+    filter_buttons,
     filter_row,
     line_edit,
     picked_day,
@@ -81,12 +82,10 @@ class AuditView(QWidget):
                 (self.tr("Action"), self.action),
             ],
             [self.who, self.entry],
-            self.range_error,
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.show_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
+        buttons = filter_buttons(
+            self.show_button, [self.who, self.entry, self.range_error], self.export_button
+        )
 
         self.model = RowsModel(
             [
@@ -120,6 +119,16 @@ class AuditView(QWidget):
         for value, text in actions:
             self.action.addItem(text, value)
         self.action.setCurrentIndex(max(self.action.findData(picked), 0))
+
+    def start_afresh(self) -> None:
+        """Any action, nobody, no entry, no reason and no line (the days: :meth:`open_on`)."""
+        self.who_edit.clear()
+        self.entry_edit.clear()
+        self.action.setCurrentIndex(0)
+        self.show_errors({})
+        self.table.forget()
+        self.empty.hide()
+        self.more.hide()
 
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""

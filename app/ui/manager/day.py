@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.form import day_edit, picked_day, show_button
 from app.ui.widgets.redemptions_table import CELL_PADDING, StatusDelegate
 from app.ui.widgets.rows_table import RowsModel, RowsView, TableRow
+from app.ui.widgets.short_screen import WordsInPlace
 
 #: The day's totals' columns, and the per-cashier table's (two more in front).
 KIND, STANDING = 0, 1
@@ -134,8 +135,14 @@ class DayView(QWidget):
         self.at_the_counter = QLabel()
         self.at_the_counter.setObjectName("dayAtTheCounter")
         self.at_the_counter.setWordWrap(True)
-        self.at_the_counter.hide()
-        layout.addWidget(self.at_the_counter)
+        # In a pane that tells no height for each width: told one, the tabs made every page of
+        # manager mode as tall as End of day would like to be, and it scrolled at 1366×768.
+        self._at_the_counter_line = WordsInPlace()
+        self._at_the_counter_line.hide()
+        inside = QVBoxLayout(self._at_the_counter_line)
+        inside.setContentsMargins(0, 0, 0, 0)
+        inside.addWidget(self.at_the_counter)
+        layout.addWidget(self._at_the_counter_line)
         layout.addLayout(self._tables, 1)
         layout.addWidget(per_cashier)
         layout.addWidget(self.cashiers, 1)
@@ -172,7 +179,7 @@ class DayView(QWidget):
                 count,
             )
         )
-        self.at_the_counter.setVisible(count > 0)
+        self._at_the_counter_line.setVisible(count > 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -163,6 +163,12 @@ class ExceptionsView(QWidget):
             self.table.select_key(selected if selected in self._items else items[0].row.key)
         self._show_selected()
 
+    def start_afresh(self) -> None:
+        """No exception picked: read again, the list opens on its first."""
+        self._items = {}
+        self.table.forget()
+        self._fill_pane(None)
+
     def selected(self) -> ExceptionData | None:
         """The exception selected, or ``None``."""
         key = self.table.current_key()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.fitting_hint import FittingHint
@@ -16,6 +16,7 @@ from app.ui.widgets.form import (
     day_edit,
     empty_note,
     error_line,
+    filter_buttons,
     filter_row,
     line_edit,
     picked_day,
@@ -112,12 +113,20 @@ class HistoryView(QWidget):
                 (self.tr("Cashier"), self.cashier),
             ],
             [self.member],
-            self.range_error,
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.show_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.by_server_id)
+        # The customers turned away at the counter: counted by End of day, but never queued,
+        # so no row here; a manager searching for one found nothing and no word why. Said
+        # beside "Show", in the room its row has: a line over the list made the page taller
+        # than a 1366×768 screen, and it scrolled.
+        self.at_the_counter = QLabel()
+        self.at_the_counter.setObjectName("historyAtTheCounter")
+        self.at_the_counter.setWordWrap(True)
+        self.at_the_counter.hide()
+        buttons = filter_buttons(
+            self.show_button,
+            [self.member, self.range_error, self.at_the_counter],
+            self.by_server_id,
+        )
 
         self.model = RowsModel(
             [
@@ -168,6 +177,18 @@ class HistoryView(QWidget):
             found = combo.findData(picked)
             combo.setCurrentIndex(max(found, 0))
 
+    def start_afresh(self) -> None:
+        """Any status, any cashier, no member, no reason and no row: what the last manager
+        asked for is not the next one's (the days are set by :meth:`open_on`)."""
+        self.member_edit.clear()
+        self.status.setCurrentIndex(0)
+        self.cashier.setCurrentIndex(0)
+        self.show_errors("", "")
+        self.table.forget()
+        self.empty.hide()
+        self.more.hide()
+        self.at_the_counter.hide()
+
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
         self.since.setDate(QDate(first.year, first.month, first.day))
@@ -210,6 +231,27 @@ class HistoryView(QWidget):
         self.more.setVisible(more > 0)
         if selected is not None:
             self.table.select_key(selected)
+
+    def set_refused_at_the_counter(self, count: int, *, member: bool = False) -> None:
+        """How many of the days' customers, with the status and cashier picked, were refused
+        before anything was queued (none: no line); ``member``: a member is asked for, whom
+        those cannot be told by."""
+        if member:
+            said = self.tr(
+                "Refused at the counter on these days: %n, of all members. Never queued, so not "
+                "listed here: End of day counts them, its day's CSV lists them.",
+                "",
+                count,
+            )
+        else:
+            said = self.tr(
+                "Refused at the counter on these days: %n. Never queued, so not listed here: "
+                "End of day counts them, its day's CSV lists them.",
+                "",
+                count,
+            )
+        self.at_the_counter.setText(said)
+        self.at_the_counter.setVisible(count > 0)
 
     def _activated(self, index: object) -> None:
         key = self.table.current_key()

@@ -100,6 +100,15 @@ class ManagerPageView(QWidget):
             shortcut.activatedAmbiguously.connect(lambda step=step: self.step_tab(step))
         self.set_manager("", 2)
 
+    def start_afresh(self) -> None:
+        """The page as a manager entering finds it: on its first tab, History, with nothing of
+        the last session's (a filter typed, a row picked, a refusal said). Each manager comes
+        to the same place; the exceptions have their count in their tab's title and the
+        status bar's button, which opens them (docs/manager-mode.md)."""
+        self.tabs.setCurrentIndex(self.HISTORY)
+        for view in (self.history, self.exceptions, self.audit, self.people):
+            view.start_afresh()
+
     def step_tab(self, step: int) -> None:
         """Open the next tab (``step`` 1) or the one before (-1), round from the last to the
         first. The keyboard, left on the page just hidden, goes to the tabs."""

@@ -98,6 +98,13 @@ class PeopleView(QWidget):
             table.select_key(picked)
         self._refresh_buttons(role)
 
+    def start_afresh(self) -> None:
+        """No account picked, no refusal said."""
+        for role, table in self.tables.items():
+            table.forget()
+            self._refresh_buttons(role)
+        self.show_refusal("")
+
     def show_refusal(self, reason: str) -> None:
         """Why the till refused the last change (``""`` hides it)."""
         self.refusal.setText(reason)

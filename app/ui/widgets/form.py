@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.short_screen import WordsInPlace
 
 
 def make_room(widget: QWidget) -> None:
@@ -211,13 +213,11 @@ def show_button(text: str, name: str) -> QPushButton:
     return button
 
 
-def filter_row(
-    choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormField], reason: QLabel
-) -> QGridLayout:
+def filter_row(choices: Sequence[tuple[str, QWidget]], fields: Sequence[FormField]) -> QGridLayout:
     """Filters side by side: each of ``choices`` is a heading over its control, as narrow as it
-    allows; then each of ``fields`` (which carries its own heading and reason) shares the width
-    that is left. ``reason`` (the days', an :func:`error_line`) goes under the choices. Each
-    reason's room is kept while it is not said: the buttons under the row never move."""
+    allows; then each of ``fields`` shares the width that is left. Their reasons are said beside
+    "Show" (:func:`filter_buttons`), not under the row: room held there for a reason not said
+    was an empty band between the filters and "Show" on every page."""
     row = QGridLayout()
     row.setHorizontalSpacing(12)
     row.setVerticalSpacing(4)
@@ -229,12 +229,35 @@ def filter_row(
         row.addWidget(label, 0, column)
         row.addWidget(control, 1, column)
     for column, form in enumerate(fields, start=len(choices)):
-        # Three rows: its heading, its control, and its reason when there is one.
-        row.addWidget(form, 0, column, 3, 1)
+        row.addWidget(form, 0, column, 2, 1)
         row.setColumnStretch(column, 1)
-        hold_reason_room(form.error)
-    row.addWidget(reason, 2, 0, 1, max(len(choices), 1))
-    hold_reason_room(reason)
+    return row
+
+
+def filter_buttons(
+    show: QPushButton, reasons: Sequence[QLabel | FormField], other: QPushButton
+) -> QHBoxLayout:
+    """ "Show", why the filters were refused beside it (a field's reason, or an :func:`error_line`
+    such as the days'; or a note on the list shown), and the page's other button at the right. A
+    reason takes room only
+    while it is said, and never moves the buttons: they keep to the row's top while the reasons
+    grow it downwards (a refused filter had pushed "Show" from under the pointer aimed at it)."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    top = Qt.AlignmentFlag.AlignTop
+    row.addWidget(show, 0, top)
+    pane = WordsInPlace()
+    said = QVBoxLayout(pane)
+    said.setContentsMargins(0, 0, 0, 0)
+    said.setSpacing(2)
+    said.addStretch(1)  # a line or two is centred on the buttons
+    for reason in reasons:
+        label = reason.error if isinstance(reason, FormField) else reason
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        said.addWidget(label)  # a field's reason leaves the field for here
+    said.addStretch(1)
+    row.addWidget(pane, 1)
+    row.addWidget(other, 0, top)
     return row
 
 

@@ -159,6 +159,13 @@ class RowsView(QTableView):
         index = self.currentIndex()
         return self.rows_model.row(index.row()).key if index.isValid() else None
 
+    def forget(self) -> None:
+        """No row and no selection, scrolled to the top: a page made afresh for the next
+        manager shows nothing the last one read."""
+        self.rows_model.set_rows([])
+        self.setCurrentIndex(QModelIndex())
+        self.scrollToTop()
+
     def select_key(self, key: Hashable) -> None:
         """Select the row of ``key`` if it is shown."""
         number = self.rows_model.find(key)

@@ -147,3 +147,20 @@ class WordsPane(QWidget):
         if event.oldSize().width() != event.size().width():
             # Narrower, its words take more lines: the splitter, and the page, ask again.
             self.updateGeometry()
+
+
+class WordsInPlace(WordsPane):
+    """Wrapping words on a tab's page (a line over End of day's tables, the reasons beside a
+    filter's "Show"), as tall as they need at the width they have, with no height for each
+    width to tell. Told one, a tab widget asks each of its pages for the height it would like
+    at that width (not the least it needs): End of day's line on refusals at the counter made
+    every tab of manager mode 995 px tall in a 674 px window, and it scrolled at 1366×768."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        # As tall as its words at the width it has: a wrapping label would like a shape of its
+        # own (307×76 for one line's words), which made the row beside "Show" 76 px tall.
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())

@@ -284,6 +284,22 @@ def test_a_pin_refusal_before_queueing_is_on_the_days_record(
         ("Rina", "not_confirmed", 1),
         ("Rina", "refused", 1),
     ]
+    # The history lists what was queued, and says the refusal is not among it rather than
+    # nothing (a manager looking for the customer turned away found no line and no word why).
+    listed = cli("history")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 1, listed.stdout
+    assert listed.stderr == (
+        "history: 1 refused at the counter in this span are not listed: nothing was queued "
+        "for them; `stamps-pos summary --date DAY` lists each\n"
+    )
+    for asked, said in (
+        (("--cashier", "rina", "--status", "refused"), "1 refused at the counter"),
+        (("--member", "budi"), "of all members"),
+        (("--cashier", "Sari"), ""),
+        (("--status", "confirmed"), ""),
+    ):
+        done = cli("history", *asked)
+        assert done.returncode == 0 and said in done.stderr and bool(said) == bool(done.stderr)
 
 
 def test_a_flexible_reward_without_its_stamps_is_no_refusal_of_the_day(cli: Cli) -> None:

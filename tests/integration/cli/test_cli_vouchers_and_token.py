@@ -10,6 +10,7 @@ import pytest
 
 from app.sandbox import DEMO_TOKEN
 
+from ...support.disk import UNWRITABLE, unwritable_folder
 from ..conftest import SandboxControl
 from .conftest import Cli
 
@@ -78,3 +79,19 @@ def test_a_refused_token_pauses_the_queue_and_token_set_lifts_the_pause(
     assert [e["status"] for e in listing] == ["synced"]
     assert len(sandbox.ledger()) == 1
     assert DEMO_TOKEN not in changed.stdout + changed.stderr
+
+
+@pytest.mark.parametrize("way", UNWRITABLE)
+def test_token_set_on_a_folder_it_cannot_write_says_which_and_what_to_do(
+    cli: Cli, tmp_path: Path, way: str
+) -> None:
+    # It printed the system's words, "Read-only file system", naming no folder to change.
+    del cli.env["STAMPS_POS_TOKEN"]
+    with unwritable_folder(tmp_path / "settings", way) as folder:
+        cli.env["STAMPS_POS_CONFIG"] = str(folder / "settings.toml")
+        done = cli("token", "set", stdin=f"{DEMO_TOKEN}\n")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.startswith("stamps-pos token set: the token is not saved: ")
+    assert f"folder {folder}" in done.stderr and "store the token again" in done.stderr
+    assert "Traceback" not in done.stderr and "Errno" not in done.stderr
+    assert DEMO_TOKEN not in done.stdout + done.stderr

@@ -158,6 +158,64 @@ def test_manager_mode_s_page_is_built_when_first_opened_and_shows_the_shift_at_o
     assert view.pages.currentWidget() is view.cashier_page
 
 
+def test_a_manager_entering_finds_the_first_tab_with_nothing_of_the_last_session(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Left on the Exceptions with Ayu in the History's Member and her row picked, manager mode
+    # opened on the Exceptions for the next manager, Ayu's name still in the filter.
+    add_manager(qtbot, cashier)
+    entry_id = redeem_reward(qtbot, cashier)
+    enter(qtbot, cashier)
+    page = cashier.view.manager
+    history, audit = page.history, page.audit
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) != "", timeout=WAIT_MS)
+    history.member_edit.setText("ayu")
+    history.status.setCurrentIndex(history.status.findData("confirmed"))
+    history.table.select_key(entry_id)
+    history.show_errors("", "“From” is after “To”: pick a day on or before it.")
+    audit.who_edit.setText("Wayan")
+    page.tabs.setCurrentIndex(ManagerPageView.EXCEPTIONS)
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        page.leave_button.click()
+    enter(qtbot, cashier)
+    assert page.tabs.currentIndex() == ManagerPageView.HISTORY
+    assert (history.member_edit.text(), history.status.currentData()) == ("", "")
+    assert history.table.current_key() is None and history.range_error.isHidden()
+    assert audit.who_edit.text() == ""
+    qtbot.waitUntil(lambda: history_status(cashier, entry_id) != "", timeout=WAIT_MS)
+    # The status bar's exceptions button still opens manager mode on them.
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        page.leave_button.click()
+    cashier.exceptions.open()
+    qtbot.waitUntil(lambda: cashier.mode.dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.mode.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.pin_field, PIN)
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == ManagerPageView.EXCEPTIONS, timeout=WAIT_MS)
+
+
+def test_the_audit_log_s_refused_filters_each_name_their_field(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Said beside "Show", away from the fields, a Who and an Entry refused read as the same
+    # sentence twice, and the manager could not tell which to mend.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    audit = cashier.view.manager.audit
+    audit.who_edit.setText("Wa<")
+    audit.entry_edit.setText("e<")
+    audit.submit()
+    assert audit.who.error_text() == "“Who”: no name holds these characters."
+    assert audit.entry.error_text() == "“Entry”: no entry id holds these characters."
+    audit.who_edit.setText("W" * 41)
+    audit.entry_edit.setText("")
+    audit.submit()
+    assert audit.who.error_text() == "“Who” is longer than 40 characters."
+    assert audit.entry.error_text() == ""
+
+
 def test_after_midnight_history_and_end_of_day_open_on_the_day_the_late_shift_began(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:
@@ -218,6 +276,30 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
         text = day.at_the_counter.text()
         assert "Refused at the counter, before anything was queued: 1." in text
         assert "History lists only what was queued" in text
+        # The History has no row for it, and says so rather than nothing: a manager searching
+        # it for the customer turned away found no row and no word why.
+        history = cashier.view.manager.history
+        qtbot.waitUntil(lambda: history.at_the_counter.isVisibleTo(history), timeout=WAIT_MS)
+        said = history.at_the_counter.text()
+        assert said.startswith("Refused at the counter on these days: 1. Never queued, so not")
+        assert "End of day counts them" in said
+        for status, cashier_name, member, shown in (
+            ("refused", "Rina", "", True),
+            ("refused", "", "Ayu", True),  # of all members: said so
+            ("confirmed", "", "", False),
+            ("not_redeemed", "", "", False),
+            ("", "Dewi", "", False),
+        ):
+            history.status.setCurrentIndex(history.status.findData(status))
+            history.cashier.setCurrentIndex(max(history.cashier.findData(cashier_name), 0))
+            history.member_edit.setText(member)
+            with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
+                history.submit()
+            assert history.at_the_counter.isVisibleTo(history) == shown, status
+            if shown:
+                said = history.at_the_counter.text()
+                assert said.startswith("Refused at the counter on these days: 1")
+                assert ("of all members" in said) == bool(member)
 
 
 def test_after_midnight_the_audit_log_opens_from_the_day_the_late_shift_began_to_today(

@@ -26,6 +26,7 @@ from app.ui.manager.people import AccountDialog
 from app.ui.manager.settings_dialog import SettingsDialog
 from app.ui.options import WindowOptions
 
+from ...support.disk import UNWRITABLE, unwritable_folder
 from ...support.languages import speaking
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, redeem, run_async
@@ -438,6 +439,30 @@ def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(
         said = dialog.error_of("token")
     assert said == f"Berkas token {folder / 'token'} tidak dapat ditulis: itu sebuah folder"
     assert "new-token-123" not in said
+
+
+@pytest.mark.parametrize("way", UNWRITABLE)
+def test_a_token_the_settings_folder_cannot_take_names_the_folder_in_the_window_s_language(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    way: str,
+) -> None:
+    # Beside the field: "Berkas token …/token tidak dapat ditulis: Sistem berkas hanya-baca",
+    # naming no folder and nothing to do.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    with unwritable_folder(tmp_path / "config", way) as folder:
+        window = keeping_its_token_in(qtbot, make_cashier(till_settings), till_settings, folder)
+        with speaking("id"):
+            dialog = settings_opened(qtbot, window)
+            dialog.token_edit.setText("new-token-123")
+            dialog.submit()
+            qtbot.waitUntil(lambda: dialog.error_of("token") != "", timeout=WAIT_MS)
+            said = dialog.error_of("token")
+    assert said.startswith("Token tidak disimpan: ") and f"folder {folder}" in said
+    assert "lalu simpan token lagi" in said and "new-token-123" not in said
 
 
 def test_the_restart_line_lists_every_setting_saved_this_run_that_waits_for_it(

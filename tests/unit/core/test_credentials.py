@@ -13,6 +13,8 @@ from app.core import credentials
 from app.core.credentials import CredentialsError, Secret, load_token, store_token
 from app.core.messages import english, say
 
+from ...support.disk import UNWRITABLE, unwritable_folder
+
 
 def test_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store_token(Secret("from-file"), tmp_path)
@@ -144,8 +146,9 @@ def test_the_file_is_replaced_whole_or_not_at_all(
 
     # The disk fills while the new token is written: the old one must still be there, whole.
     monkeypatch.setattr(credentials.os, "fsync", fail)
-    with pytest.raises(CredentialsError, match="No space left"):
+    with pytest.raises(CredentialsError, match="is full") as caught:
         store_token(Secret("the-new-token"), tmp_path)
+    assert caught.value.message_id == "token.file_unwritable.full"
     monkeypatch.undo()
     assert load_token(tmp_path) == Secret("the-old-token")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["token"]  # no temporary file left
@@ -204,3 +207,23 @@ def test_a_token_refused_at_the_start_carries_its_message_in_the_same_words(
     assert refused.message_id is not None and refused.message_id.endswith(f".{place}")
     assert english(say(refused.message_id, **refused.fields)) == str(refused)
     assert "first-token" not in str(refused.fields) and "caf" not in str(refused.fields)
+
+
+@pytest.mark.parametrize("way", UNWRITABLE)
+def test_a_token_the_folder_cannot_take_is_refused_naming_the_folder_and_what_to_do(
+    tmp_path: Path, way: str
+) -> None:
+    # It said "token file …/token cannot be written: Read-only file system", the system's words,
+    # and nothing of what to change.
+    with (
+        unwritable_folder(tmp_path / "settings", way) as folder,
+        pytest.raises(CredentialsError) as caught,
+    ):
+        store_token(Secret("a-new-token-1234"), folder)
+    refused = caught.value
+    said = str(refused)
+    assert said.startswith("the token is not saved: ") and f"folder {folder}" in said
+    assert "store the token again" in said and "file system" not in said
+    assert "a-new-token-1234" not in said + str(refused.fields)
+    assert refused.message_id == f"token.file_unwritable.{UNWRITABLE[way]}"
+    assert english(say(refused.message_id, **refused.fields)) == said  # the window's words too
