@@ -3265,6 +3265,13 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>ReferenceLines</name>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>Accepted — will sync</source>
@@ -3367,6 +3374,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Cetak bukti</translation>
     </message>
     <message>
+        <source>Print</source>
+        <comment>the slip, on a tight page</comment>
+        <translation>Cetak</translation>
+    </message>
+    <message>
         <source>No redemption yet</source>
         <translation>Belum ada penukaran</translation>
     </message>
@@ -3383,12 +3395,12 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hasil: {title}</translation>
     </message>
     <message>
-        <source>Redemption ID: {id}</source>
-        <translation>ID penukaran: {id}</translation>
+        <source>Redemption ID:</source>
+        <translation>ID penukaran:</translation>
     </message>
     <message>
-        <source>Voucher code: {code}</source>
-        <translation>Kode voucher: {code}</translation>
+        <source>Voucher code:</source>
+        <translation>Kode voucher:</translation>
     </message>
     <message>
         <source>QR code of {payload}</source>

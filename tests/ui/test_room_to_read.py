@@ -343,6 +343,35 @@ def test_on_a_tight_scaled_screen_the_cashier_s_page_is_read_whole(
     assert cut_texts(window) == []
 
 
+@pytest.mark.parametrize(
+    "screen", [*TIGHT_SCREENS, DESKTOP_SCALED[0]], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize(
+    ("redemption_id", "voucher_code"),
+    [("9223372036854775807", None), (None, "RINDANG-2026-12-03-ABCDEFGH")],
+    ids=["server-id", "voucher-code"],
+)
+def test_a_long_reference_beside_the_qr_code_is_read_whole(
+    qtbot: QtBot,
+    language: str,
+    screen: tuple[int, int],
+    redemption_id: str | None,
+    voucher_code: str | None,
+) -> None:
+    # What a cashier reads aloud to support. Seen at 911 and 819 px: the longest server id
+    # the till keeps (a 64-bit number) and a store's dated voucher code, neither with a space
+    # to wrap at, ran past the column beside the QR code; "Cetak bukti" under them read
+    # "etak buk".
+    window = window_in(qtbot, "14-confirmed", inside_the_frame(screen))
+    panel = window.result_panel
+    shown = replace(panel.result(), redemption_id=redemption_id, voucher_code=voucher_code)
+    panel.set_result(shown)
+    QApplication.processEvents()
+    assert panel.has_qr()
+    assert cut_texts(window) == []
+    assert (redemption_id or voucher_code) in panel.reference.toolTip()
+
+
 @pytest.mark.parametrize("screen", TIGHT_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_on_a_tight_scaled_screen_the_history_s_member_field_says_whole_what_to_type(
     qtbot: QtBot, language: str, screen: tuple[int, int]
