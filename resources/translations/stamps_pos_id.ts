@@ -4350,6 +4350,10 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Voucher · kode</translation>
     </message>
     <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
         <source>No one has confirmed that this is a balance voucher: it is treated as one, and offline nothing can be deducted from it.</source>
         <translation>Belum ada yang memastikan bahwa ini voucher saldo: voucher ini diperlakukan sebagai voucher saldo, dan saat offline tidak bisa dipotong.</translation>
     </message>

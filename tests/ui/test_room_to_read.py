@@ -332,11 +332,8 @@ def test_on_a_tight_scaled_screen_the_cashier_s_page_is_read_whole(
     # r…"), the empty card's "an a card or search (F", the shift list's heading ("edemptio"),
     # "NOT CONFIRMED" beside the result's icon past the banner's edge, "Tukar keranjang
     # (F9)" 4 px short of its words, "Deduct from saldo…" read "luct from salc" and the
-    # voucher list's "Voucher · code" heading "/oucher · code".
-    if (state, language, screen) == ("09-balance-voucher", "id", DESKTOP_SCALED[1]):
-        # Left for later: beside "Saldo Rp 145.000 / sampai 30 Jun 2027" the voucher codes
-        # under their names ("VC-7Q2M-88KD") are a few letters short in Indonesian at 819 px.
-        pytest.xfail("the voucher codes in Indonesian at 819x614")
+    # voucher list's "Voucher · code" heading "/oucher · code"; in Indonesian at 819 px, beside
+    # "Saldo Rp 145.000 / sampai 30 Jun 2027", the codes under the names ("VC-7Q2M-8…").
     room = inside_the_frame(screen)
     window = window_in(qtbot, state, room)
     assert (window.width(), window.height()) == room
