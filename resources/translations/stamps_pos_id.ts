@@ -2464,7 +2464,7 @@ Pindai kartu atau cari (F2).</translation>
     </message>
     <message>
         <source>Projected: the last balance read, less redemptions not yet in it</source>
-        <translation>Perkiraan: saldo terakhir yang terbaca, dikurangi penukaran yang belum termasuk</translation>
+        <translation>Perkiraan: saldo terakhir dikurangi penukaran yang belum masuk</translation>
     </message>
     <message>
         <source>PIN blocked</source>
