@@ -44,12 +44,15 @@ def parts(value: str, metrics: QFontMetrics, width: int) -> list[str]:
 
 
 def laid_out(references: list[tuple[str, str]], metrics: QFontMetrics, width: int) -> str:
-    """The lines of ``references`` (caption, value) at ``width``: "Caption: value" where it
-    fits, else the caption and, under it, the value in :func:`parts`."""
+    """The lines of ``references`` (caption, value) at ``width``: "Caption: value" where the
+    value fits a line (wrapped at the caption's spaces), else the caption and, under it, the
+    value in :func:`parts`."""
     lines = []
     for caption, value in references:
         whole = f"{caption} {value}"
-        if metrics.horizontalAdvance(whole) <= width:
+        if metrics.horizontalAdvance(value) <= width:
+            # Qt wraps it at a space where the line is full, the value whole on the last
+            # ("Redemption" over "ID: 2001" at 819 px, not over "ID:" over "2001")
             lines.append(whole)
             continue
         lines.append(caption)
