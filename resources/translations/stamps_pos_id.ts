@@ -2488,7 +2488,7 @@ Pindai kartu atau cari (F2).</translation>
     </message>
     <message>
         <source>Projected: the last balance read, less redemptions not yet in it</source>
-        <translation>Perkiraan: saldo terakhir yang terbaca, dikurangi penukaran yang belum termasuk</translation>
+        <translation>Perkiraan: saldo terakhir dikurangi penukaran yang belum masuk</translation>
     </message>
     <message>
         <source>PIN blocked</source>
@@ -3285,6 +3285,13 @@ Periksa apakah nama berkasnya benar.</translation>
     </message>
 </context>
 <context>
+    <name>ReferenceLines</name>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>Accepted — will sync</source>
@@ -3387,6 +3394,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Cetak bukti</translation>
     </message>
     <message>
+        <source>Print</source>
+        <comment>the slip, on a tight page</comment>
+        <translation>Cetak</translation>
+    </message>
+    <message>
         <source>No redemption yet</source>
         <translation>Belum ada penukaran</translation>
     </message>
@@ -3403,12 +3415,12 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Hasil: {title}</translation>
     </message>
     <message>
-        <source>Redemption ID: {id}</source>
-        <translation>ID penukaran: {id}</translation>
+        <source>Redemption ID:</source>
+        <translation>ID penukaran:</translation>
     </message>
     <message>
-        <source>Voucher code: {code}</source>
-        <translation>Kode voucher: {code}</translation>
+        <source>Voucher code:</source>
+        <translation>Kode voucher:</translation>
     </message>
     <message>
         <source>QR code of {payload}</source>
@@ -4356,6 +4368,10 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Voucher · code</source>
         <translation>Voucher · kode</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
     </message>
     <message>
         <source>No one has confirmed that this is a balance voucher: it is treated as one, and offline nothing can be deducted from it.</source>

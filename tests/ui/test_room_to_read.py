@@ -332,15 +332,41 @@ def test_on_a_tight_scaled_screen_the_cashier_s_page_is_read_whole(
     # r…"), the empty card's "an a card or search (F", the shift list's heading ("edemptio"),
     # "NOT CONFIRMED" beside the result's icon past the banner's edge, "Tukar keranjang
     # (F9)" 4 px short of its words, "Deduct from saldo…" read "luct from salc" and the
-    # voucher list's "Voucher · code" heading "/oucher · code".
-    if (state, language, screen) == ("09-balance-voucher", "id", DESKTOP_SCALED[1]):
-        # Left for later: beside "Saldo Rp 145.000 / sampai 30 Jun 2027" the voucher codes
-        # under their names ("VC-7Q2M-88KD") are a few letters short in Indonesian at 819 px.
-        pytest.xfail("the voucher codes in Indonesian at 819x614")
+    # voucher list's "Voucher · code" heading "/oucher · code"; in Indonesian at 819 px, beside
+    # "Saldo Rp 145.000 / sampai 30 Jun 2027", the codes under the names ("VC-7Q2M-8…").
     room = inside_the_frame(screen)
     window = window_in(qtbot, state, room)
     assert (window.width(), window.height()) == room
     assert cut_texts(window) == []
+
+
+@pytest.mark.parametrize(
+    "screen", [*TIGHT_SCREENS, DESKTOP_SCALED[0]], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize(
+    ("redemption_id", "voucher_code"),
+    [("9223372036854775807", None), (None, "RINDANG-2026-12-03-ABCDEFGH")],
+    ids=["server-id", "voucher-code"],
+)
+def test_a_long_reference_beside_the_qr_code_is_read_whole(
+    qtbot: QtBot,
+    language: str,
+    screen: tuple[int, int],
+    redemption_id: str | None,
+    voucher_code: str | None,
+) -> None:
+    # What a cashier reads aloud to support. Seen at 911 and 819 px: the longest server id
+    # the till keeps (a 64-bit number) and a store's dated voucher code, neither with a space
+    # to wrap at, ran past the column beside the QR code; "Cetak bukti" under them read
+    # "etak buk".
+    window = window_in(qtbot, "14-confirmed", inside_the_frame(screen))
+    panel = window.result_panel
+    shown = replace(panel.result(), redemption_id=redemption_id, voucher_code=voucher_code)
+    panel.set_result(shown)
+    QApplication.processEvents()
+    assert panel.has_qr()
+    assert cut_texts(window) == []
+    assert (redemption_id or voucher_code) in panel.reference.toolTip()
 
 
 @pytest.mark.parametrize("screen", TIGHT_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -19,6 +19,7 @@ from app.ui.resources import icon
 from app.ui.viewmodels import PanelKind, ResultData
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import QrLabel, qr_image
+from app.ui.widgets.reference_lines import ReferenceLines
 
 QR_MODULE_PX = 4
 
@@ -173,10 +174,8 @@ class ResultPanel(QFrame):
         self.what_to_do = QLabel()
         self.what_to_do.setObjectName("resultWhatToDo")
         self.what_to_do.setWordWrap(True)
-        self.reference = QLabel()
+        self.reference = ReferenceLines()
         self.reference.setObjectName("resultReference")
-        self.reference.setWordWrap(True)
-        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr = QrLabel(QR_MODULE_PX)
         self.qr.setObjectName("resultQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -214,9 +213,13 @@ class ResultPanel(QFrame):
         (app/ui/widgets/cashier_columns.py): in the till's own they made the column's least
         width. The icon beside them goes too: at 819 px "CONFIRMED" and "DIKONFIRMASI", words
         that cannot break, ran past the banner's edge beside it; the colour and the words say
-        the outcome without it."""
+        the outcome without it. "Print slip" says "Print", its whole words in its tooltip."""
         set_style_property(self.title, "tight", "true" if tight else "false")
         self.banner_icon.setVisible(not tight)
+        # Beside the QR code at its smallest, "Cetak bukti" was cut to "etak buk" at 819 px.
+        whole = self.tr("Print slip")
+        self.print_button.setText(self.tr("Print", "the slip, on a tight page") if tight else whole)
+        self.print_button.setToolTip(whole if tight else "")
 
     def set_result(self, result: ResultData | None) -> None:
         """Show ``result``; ``None`` shows the idle panel."""
@@ -227,9 +230,11 @@ class ResultPanel(QFrame):
         if result is None:
             self.title.setText(self.tr("No redemption yet"))
             self.banner_icon.clear()
-            for label in (self.headline, self.what_to_do, self.reference):
+            for label in (self.headline, self.what_to_do):
                 label.clear()
                 label.hide()
+            self.reference.set_references([])
+            self.reference.hide()
             self._show_text(
                 self.details, self.tr("The result of each redemption shows here, in colour.")
             )
@@ -257,7 +262,9 @@ class ResultPanel(QFrame):
             result.kind, provisional=result.provisional
         )
         self._show_text(self.what_to_do, advice)
-        self._show_text(self.reference, self._reference_text(result))
+        references = self._references(result)
+        self.reference.set_references(references)
+        self.reference.setVisible(bool(references))
         self._show_qr(result)
         # A slip is proof for the customer: only for outcomes the till stands behind.
         self.print_button.setVisible(
@@ -282,13 +289,13 @@ class ResultPanel(QFrame):
 
     # -- view --------------------------------------------------------------------------------
 
-    def _reference_text(self, result: ResultData) -> str:
-        lines = []
+    def _references(self, result: ResultData) -> list[tuple[str, str]]:
+        references = []
         if result.redemption_id:
-            lines.append(self.tr("Redemption ID: {id}").format(id=result.redemption_id))
+            references.append((self.tr("Redemption ID:"), result.redemption_id))
         if result.voucher_code:
-            lines.append(self.tr("Voucher code: {code}").format(code=result.voucher_code))
-        return "\n".join(lines)
+            references.append((self.tr("Voucher code:"), result.voucher_code))
+        return references
 
     def _show_qr(self, result: ResultData) -> None:
         # Only a confirmed redemption has a server reference worth scanning; a QR on anything

@@ -70,7 +70,7 @@ class VoucherPanel(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("voucherTable")
         self.table.setHorizontalHeaderLabels(
-            [self._name_title(), self.tr("Code"), self.tr("Value · valid")]
+            [self._name_title(), self.tr("Code"), self._value_title()]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -186,13 +186,20 @@ class VoucherPanel(QWidget):
 
     def set_tight(self, tight: bool) -> None:
         """On a tight page (819 and 911 px: a scaled desktop) the deduction's button says
-        "Deduct…" (its full words in its tooltip) and the list's first heading "Voucher":
-        beside "Use up whole…", "Deduct from saldo…" read "luct from salc", and "Voucher ·
-        code" lost its first letter over a column some 120 px wide."""
+        "Deduct…" (its full words in its tooltip), the list's first heading "Voucher" and its
+        last "Value", that column sharing the width with the names: beside "Use up whole…",
+        "Deduct from saldo…" read "luct from salc", and "Voucher · code" lost its first letter
+        over a column some 120 px wide."""
         if tight == self._tight:
             return
         self._tight = tight
         self.table.setHorizontalHeaderItem(0, QTableWidgetItem(self._name_title()))
+        self.table.setHorizontalHeaderItem(2, QTableWidgetItem(self._value_title()))
+        # The value and its dates share the width with the names and wrap, as the names do:
+        # fitted to their words ("Saldo Rp 145.000 · sampai 30 Jun 2027"), they left the codes
+        # under the names ("GC-1200-4431", no space to wrap at) cut in Indonesian at 819 px.
+        value = QHeaderView.ResizeMode.Stretch if tight else QHeaderView.ResizeMode.ResizeToContents
+        self.table.horizontalHeader().setSectionResizeMode(2, value)
         self._refresh_buttons()
 
     def selected_voucher(self) -> VoucherRowData | None:
@@ -287,6 +294,10 @@ class VoucherPanel(QWidget):
 
     def _name_title(self) -> str:
         return self.tr("Voucher · code") if self._narrow and not self._tight else self.tr("Voucher")
+
+    def _value_title(self) -> str:
+        # "Nilai · berlaku" over half the tight list was cut; "sampai 30 Jun 2027" says itself.
+        return self.tr("Value") if self._tight else self.tr("Value · valid")
 
     def _name_text(self, voucher: VoucherRowData) -> str:
         name = f"{voucher.name} — {voucher.note}" if voucher.note else voucher.name
