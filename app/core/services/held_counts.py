@@ -58,6 +58,9 @@ class HeldCounts:
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path.with_name(db_path.name + HELD_SUFFIX)
+        #: The file lacks a count this process made (it refused the write, or could not be
+        #: opened for it): until a write takes, the process's memory is newer than the file.
+        self.behind = False
 
     def prepare(self) -> None:
         """Make the file its full size, if it is not yet (while the disk has room)."""
@@ -85,22 +88,24 @@ class HeldCounts:
             return None
 
     @contextlib.contextmanager
-    def changing(self) -> Iterator[dict[int, Uncounted] | None]:
+    def changing(self, kept: dict[int, Uncounted]) -> Iterator[dict[int, Uncounted] | None]:
         """The counts the file holds now, for the block to change, written back at its end; no
-        other process changes them meanwhile. ``None`` where the file cannot be opened: the
-        block changes the process's memory alone."""
+        other process changes them meanwhile. While the file is :attr:`behind`, ``kept`` (the
+        process's memory) is the newer and is changed and written instead. ``None`` where the
+        file cannot be opened: the block changes the process's memory alone."""
         try:
             fd = os.open(self.path, os.O_RDWR)  # never made here: made only while there is room
         except OSError as exc:
             log.warning("wrong PINs counted in memory only (a restart forgets them): %s", exc)
+            self.behind = True
             yield None
             return
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)  # the other holds it for one read and write
-            counts = _parsed(os.pread(fd, HELD_BYTES, 0))
+            counts = kept if self.behind else _parsed(os.pread(fd, HELD_BYTES, 0))
             yield counts
-            _write(fd, counts)
+            self.behind = not _write(fd, counts)
         finally:
             os.close(fd)  # (and its lock with it)
 

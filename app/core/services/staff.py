@@ -332,8 +332,8 @@ class Staff:
             await asyncio.to_thread(self._held.prepare)
             self._held_prepared = True
         shared = await asyncio.to_thread(self._held.read)
-        if shared is not None:  # a run the disk filled, or another process counting now
-            self._uncounted = shared
+        if shared is not None and not self._held.behind:
+            self._uncounted = shared  # a run the disk filled, or another process counting now
         held = self._uncounted.get(check.account_id)
         if held is not None and held.locked_until is not None and held.locked_until > now:
             # locked while the disk was full, and space freed since: the lock still holds
@@ -422,7 +422,7 @@ class Staff:
         """Make ``change`` to the wrong PINs held beside the database as they are now, under the
         file's lock (another process on the same database counts too), or to this process's
         memory where the file cannot be used. File I/O: call it off the event loop."""
-        with self._held.changing() as shared:
+        with self._held.changing(self._uncounted) as shared:
             counts = self._uncounted if shared is None else shared
             result = change(counts)
         self._uncounted = counts

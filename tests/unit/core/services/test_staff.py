@@ -210,6 +210,23 @@ async def test_two_processes_on_a_full_disk_count_wrong_pins_together(
         await restarted.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
 
 
+async def test_wrong_pins_the_held_file_refuses_still_lock_in_memory(
+    staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy-on-write disk, full: the file was made but takes no write. Each sign-in reading the
+    # file afresh must not read the counts it could not take back to nothing.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"  # the file made
+    full_disk(staff, monkeypatch)
+    monkeypatch.setattr("app.core.services.held_counts._write", lambda _fd, _counts: False)
+    for left in (4, 3, 2, 1):
+        with pytest.raises(WrongPin) as wrong:
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+        assert wrong.value.attempts_left == left
+    with pytest.raises(LockedOut):
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+
+
 async def test_what_cannot_be_a_pin_is_refused_as_such_without_costing_an_attempt(
     staff: Staff,
 ) -> None:
