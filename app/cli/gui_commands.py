@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.config import Settings
     from app.core.services import Secret
     from app.ui.cashier import TillStart
+    from app.ui.demo import DemoControls
 
 DEMO_MERCHANT, DEMO_STORE, DEMO_STORE_CODE = 14, 32, "RDG-KMG"
 
@@ -76,6 +77,8 @@ Stamps POS demo: the kiosk runs against a sandbox at {url} with a throwaway data
 The kiosk (--kiosk): scan (or type fast, then Enter) a card: 70140000000006 is Ayu, no PIN;
 70140000000123 is Budi, PIN 123456; or tap "Enter phone number" and type 081310000123 (Budi).
 Hold the top-left corner for 5 s to leave: manager {manager}, PIN {manager_pin}.
+"Demo controls" at the top right cuts the network and makes the server fail (a real kiosk
+has no such panel).
 """
 
 
@@ -388,7 +391,7 @@ def _demo(args: argparse.Namespace) -> int:
                 seed=seed,
             )
             if getattr(args, "kiosk", False):
-                return _demo_kiosk(args, settings, token, seed)
+                return _demo_kiosk(args, settings, token, seed, shop)
             try:
                 start = TillStart(settings.till_config(), token, options)
                 return run_cashier(
@@ -404,7 +407,9 @@ def _demo(args: argparse.Namespace) -> int:
             shop.stop()
 
 
-def _demo_kiosk(args: argparse.Namespace, settings: Settings, token: Secret, seed: object) -> int:
+def _demo_kiosk(
+    args: argparse.Namespace, settings: Settings, token: Secret, seed: object, shop: DemoControls
+) -> int:
     """``stamps-pos demo --kiosk``: the kiosk against the demo's sandbox, its manager planted."""
     from app.ui.cashier import SecondInstance
     from app.ui.kiosk.boot import run_kiosk
@@ -419,6 +424,7 @@ def _demo_kiosk(args: argparse.Namespace, settings: Settings, token: Secret, see
             seed=seed,
             on_ready=_kiosk_up,
             support_bundle=_bundle_writer(None, (settings, token)),
+            demo=shop,
         )
     except SecondInstance as exc:
         return _fail(args, str(exc))

@@ -41,6 +41,42 @@ class DemoControls(Protocol):
         """The shop's demo data afresh: members, stamps, vouchers; no faults."""
 
 
+def fault_choices() -> tuple[tuple[Fault, str], ...]:
+    """The server's behaviours the demo can choose, each with its words (the cashier's Demo
+    menu and the kiosk's demo panel offer the same)."""
+    return (
+        ("none", QCoreApplication.translate("DemoMenu", "Server works normally")),
+        (
+            "server_errors",
+            QCoreApplication.translate("DemoMenu", "Server errors (5xx) on redemptions"),
+        ),
+        ("timeouts", QCoreApplication.translate("DemoMenu", "Redemptions time out")),
+        (
+            "applied_then_500",
+            QCoreApplication.translate("DemoMenu", "Applied, then answered 500"),
+        ),
+        (
+            "turned_away",
+            QCoreApplication.translate(
+                "DemoMenu", "Server asks to send again (408, 429) on redemptions"
+            ),
+        ),
+        (
+            "redirected",
+            QCoreApplication.translate(
+                "DemoMenu", "Redemptions redirected to a sign-in page (302)"
+            ),
+        ),
+    )
+
+
+def network_done(cut: bool) -> str:
+    """What cutting or restoring the demo's network did, in a line."""
+    if cut:
+        return QCoreApplication.translate("DemoMenu", "Network cut: the server refuses.")
+    return QCoreApplication.translate("DemoMenu", "Network restored.")
+
+
 class DemoMenu:
     """The "Demo" menu of the cashier window; what each action did shows in the sync bar.
 
@@ -87,30 +123,7 @@ class DemoMenu:
         menu.addSeparator()
         self.faults = QActionGroup(view)
         self.fault_actions: dict[Fault, QAction] = {}
-        choices: tuple[tuple[Fault, str], ...] = (
-            ("none", QCoreApplication.translate("DemoMenu", "Server works normally")),
-            (
-                "server_errors",
-                QCoreApplication.translate("DemoMenu", "Server errors (5xx) on redemptions"),
-            ),
-            ("timeouts", QCoreApplication.translate("DemoMenu", "Redemptions time out")),
-            (
-                "applied_then_500",
-                QCoreApplication.translate("DemoMenu", "Applied, then answered 500"),
-            ),
-            (
-                "turned_away",
-                QCoreApplication.translate(
-                    "DemoMenu", "Server asks to send again (408, 429) on redemptions"
-                ),
-            ),
-            (
-                "redirected",
-                QCoreApplication.translate(
-                    "DemoMenu", "Redemptions redirected to a sign-in page (302)"
-                ),
-            ),
-        )
+        choices = fault_choices()
         for fault, text in choices:
             action = QAction(text, view)
             action.setCheckable(True)
@@ -125,16 +138,8 @@ class DemoMenu:
         menu.addAction(self.reset)
 
     def _network(self, cut: bool) -> None:
-        if cut:
-            self._run(
-                self.controls.cut_network,
-                QCoreApplication.translate("DemoMenu", "Network cut: the server refuses."),
-            )
-        else:
-            self._run(
-                self.controls.restore_network,
-                QCoreApplication.translate("DemoMenu", "Network restored."),
-            )
+        work = self.controls.cut_network if cut else self.controls.restore_network
+        self._run(work, network_done(cut))
 
     def _fault(self, fault: Fault) -> None:
         self._run(
@@ -144,6 +149,10 @@ class DemoMenu:
 
     def _reset(self) -> None:
         self.fault_actions["none"].setChecked(True)
+        # the shop's reset brings the network back itself: "Cut the network" stayed ticked
+        self.cut.blockSignals(True)
+        self.cut.setChecked(False)
+        self.cut.blockSignals(False)
         self._run(
             self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
         )

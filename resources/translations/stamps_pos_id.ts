@@ -1228,6 +1228,17 @@
     </message>
 </context>
 <context>
+    <name>KioskDemoPanel</name>
+    <message>
+        <source>Demo controls</source>
+        <translation>Kontrol demo</translation>
+    </message>
+    <message>
+        <source>Not on a real kiosk: only the demo shows this.</source>
+        <translation>Tidak ada di kios sungguhan: hanya demo yang menampilkan ini.</translation>
+    </message>
+</context>
+<context>
     <name>KioskFlow</name>
     <message>
         <source>You have {count} stamp left.</source>

@@ -52,9 +52,12 @@ def test_the_demo_menu_drives_the_shop_off_the_windows_thread(
     qtbot.waitUntil(lambda: shop.calls[-1] == "restore" and menu.menu.isEnabled())
     menu.fault_actions["applied_then_500"].trigger()
     qtbot.waitUntil(lambda: shop.calls[-1] == "fault applied_then_500" and menu.menu.isEnabled())
-    menu.reset.trigger()
+    menu.cut.trigger()
+    qtbot.waitUntil(lambda: shop.calls[-1] == "cut" and menu.menu.isEnabled())
+    menu.reset.trigger()  # the shop's reset brings the network back, and no fault
     qtbot.waitUntil(lambda: shop.calls[-1] == "reset" and menu.menu.isEnabled())
     assert menu.fault_actions["none"].isChecked()
+    assert not menu.cut.isChecked() and shop.calls.count("restore") == 1
     assert threading.main_thread().name not in shop.threads
     assert view.status.note_text() == "The shop is reset."
 

@@ -83,6 +83,7 @@ if TYPE_CHECKING:
         summarise,
         write_summary_csv,
     )
+    from app.core.services.disk_watch import DISK_LOOK_EVERY_S, DiskWatch
     from app.core.services.failures import failure_words
     from app.core.services.fields import (
         MARKS_PER_LETTER,
@@ -263,6 +264,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.changes", ("ChangeWatch",)),
+    ("app.core.services.disk_watch", ("DISK_LOOK_EVERY_S", "DiskWatch")),
     (
         "app.core.services.config",
         (
@@ -284,6 +286,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "app.core.services.day_summary",
         (
             "DayRecord",
+            "DiskWatch",
             "DaysToRead",
             "DaySummary",
             "SummaryLine",
@@ -494,6 +497,7 @@ _WHOLE_MODULES = {
 __all__ = [
     "CONTEXT",
     "CSV_COLUMNS",
+    "DISK_LOOK_EVERY_S",
     "INVOICE",
     "MARKS_PER_LETTER",
     "MAX_TOKEN_LENGTH",
@@ -534,6 +538,7 @@ __all__ = [
     "DaySummary",
     "DaysToRead",
     "DecisionRefused",
+    "DiskWatch",
     "EntryDetails",
     "EntryStatus",
     "ExceptionItem",

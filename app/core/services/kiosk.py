@@ -142,9 +142,8 @@ class Kiosk:
         return self._queue_paused or self._token_refused_here
 
     async def refresh(self) -> bool:
-        """Read again whether the queue waits for a new token, and ask the disk whether it
-        takes writes (:meth:`recheck_disk`); returns :attr:`paused`."""
-        await self.recheck_disk()
+        """Read again whether the queue waits for a new token; returns :attr:`paused`. (The
+        disk is the till's one watch's to ask, on the window's timer: :meth:`recheck_disk`.)"""
         self._queue_paused = (await self.till.status()).paused
         return self.paused
 
@@ -153,11 +152,10 @@ class Kiosk:
         space while it took them, a write tried while it refused. The kiosk has no storage
         banner of its own to ask: on a disk already full a customer was shown their rewards,
         chose, and only then was turned away (a PIN member after typing their PIN); and once
-        turned away at the card, nothing was written that would find the space freed."""
-        if self.till.storage_problem is None:
-            await self.till.check_room()
-        else:
-            await self.till.check_storage()
+        turned away at the card, nothing was written that would find the space freed. The
+        till's one look (:class:`~app.core.services.disk_watch.DiskWatch`), joined when its
+        timer's is under way."""
+        await self.till.disk.look()
         return self.till.storage_problem is not None
 
     async def check_token(self) -> bool:
@@ -297,6 +295,7 @@ class Kiosk:
         :meth:`authorize` when they have a PIN) and return its receipt, queued. Refused before
         anything is queued when the server cannot be reached or refuses the till's token (a
         fresh read: another process may have paused the queue), or something of theirs waits."""
+        await self.recheck_disk()
         await self.refresh()
         self._require_online()
         what = say("what.reward", name=self._offered_names.get(reward_id, f"#{reward_id}"))

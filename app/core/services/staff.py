@@ -13,13 +13,14 @@ through :class:`app.core.services.manager_mode.ManagerMode`, which checks a mana
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -46,6 +47,8 @@ from app.core.storage.tables import AUDIT, SHIFTS
 from app.core.storage.writer import Database
 
 #: Wrong PINs in a row that lock an account, and for how long.
+T = TypeVar("T")
+
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 5
@@ -237,10 +240,12 @@ class Staff:
         self.terminal = terminal
         self.cost = cost
         #: Wrong PINs a disk that refused every write could not count, by account: the lock
-        #: holds all the same (:meth:`_unrecorded`), and across a restart (:attr:`_held`).
+        #: holds all the same (:meth:`_unrecorded`), and across a restart and for another
+        #: process on the same database (:attr:`_held`, read at every sign-in); this memory is
+        #: all there is where that file cannot be made.
         self._uncounted: dict[int, Uncounted] = {}
         self._held = HeldCounts(db.path)
-        self._held_read = False
+        self._held_prepared = False
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -323,10 +328,12 @@ class Staff:
             pin is not None and await asyncio.to_thread(pin_matches, pin, row.pin_hash)
         )
         check = _Check(row.id, row.pin_hash, matched)
-        if not self._held_read:  # (once a process: the file kept from a run the disk filled)
-            self._uncounted = await asyncio.to_thread(self._held.read)
+        if not self._held_prepared:
             await asyncio.to_thread(self._held.prepare)
-            self._held_read = True
+            self._held_prepared = True
+        shared = await asyncio.to_thread(self._held.read)
+        if shared is not None and not self._held.behind:
+            self._uncounted = shared  # a run the disk filled, or another process counting now
         held = self._uncounted.get(check.account_id)
         if held is not None and held.locked_until is not None and held.locked_until > now:
             # locked while the disk was full, and space freed since: the lock still holds
@@ -334,12 +341,14 @@ class Staff:
         try:
             recorded = await self.db.write(lambda s: self._record(s, role, check, now))
         except StorageProblem as refusal:
-            recorded = self._unrecorded(row, check, now, refusal)
-            await asyncio.to_thread(self._held.write, dict(self._uncounted))
+            unrecorded = functools.partial(
+                self._unrecorded, row=row, check=check, now=now, refusal=refusal
+            )
+            recorded = await asyncio.to_thread(self._count, unrecorded)
         else:
-            if self._uncounted.pop(check.account_id, None) is not None:
+            if check.account_id in self._uncounted:
                 # the database counts again: what the full disk held is its no more
-                await asyncio.to_thread(self._held.write, dict(self._uncounted))
+                await asyncio.to_thread(self._count, lambda c: c.pop(check.account_id, None))
         if recorded.outcome == "ok":
             assert recorded.account is not None
             return recorded.account
@@ -409,8 +418,23 @@ class Staff:
             return _Recorded("locked", until=account.locked_until)
         return _Recorded("wrong", attempts_left=MAX_FAILURES - account.failed_attempts)
 
+    def _count(self, change: Callable[[dict[int, Uncounted]], T]) -> T:
+        """Make ``change`` to the wrong PINs held beside the database as they are now, under the
+        file's lock (another process on the same database counts too), or to this process's
+        memory where the file cannot be used. File I/O: call it off the event loop."""
+        with self._held.changing(self._uncounted) as shared:
+            counts = self._uncounted if shared is None else shared
+            result = change(counts)
+        self._uncounted = counts
+        return result
+
     def _unrecorded(
-        self, row: StaffAccount, check: _Check, now: datetime, refusal: StorageProblem
+        self,
+        counts: dict[int, Uncounted],
+        row: StaffAccount,
+        check: _Check,
+        now: datetime,
+        refusal: StorageProblem,
     ) -> _Recorded:
         """What a sign-in proved, on a disk that refuses to record it (full, read-only): the
         day the disk fills, a manager must still reach History, Exceptions, the audit log and
@@ -418,13 +442,13 @@ class Staff:
         instead); a wrong one is counted here and locks as on disk, so a full disk is no way
         round the lock."""
         assert row.id is not None
-        held = self._uncounted.setdefault(row.id, Uncounted(row.failed_attempts))
+        held = counts.setdefault(row.id, Uncounted(row.failed_attempts))
         if held.locked_until is not None and held.locked_until > now:
             return _Recorded("locked", until=held.locked_until)
         if held.locked_until is not None:  # the lock has run out: a fresh count
             held.failed, held.locked_until = 0, None
         if check.matched:
-            del self._uncounted[row.id]
+            del counts[row.id]
             log.warning("%s signed in; the audit log could not record it: %s", row.name, refusal)
             return _Recorded("ok", account=_account(row))
         held.failed += 1

@@ -46,6 +46,7 @@ from app.core.services.changes import ChangeWatch
 from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.day_summary import DayRecord, DaysToRead
+from app.core.services.disk_watch import DiskWatch
 from app.core.services.history import History
 from app.core.services.line import TILL, Line
 from app.core.services.lookup import Lookup
@@ -601,6 +602,11 @@ class Till:
         return ChangeWatch(self.outbox.db.path)
 
     # --- the disk -------------------------------------------------------------------------------
+
+    @cached_property
+    def disk(self) -> DiskWatch:
+        """The one look at the disk that the window's banner and the kiosk's pause share."""
+        return DiskWatch(self.outbox.db)
 
     @property
     def storage_problem(self) -> StorageProblem | None:

@@ -8,7 +8,9 @@ log into the file and removed it.
 
 So a clean close leaves a note beside the database (``<name>.closed-whole``): the file's inode,
 size and times as the close left them, and when its pages were last really checked. The next
-open for writing removes the note (from then on the file changes) and skips the page check only
+open for writing removes the note (from then on the file changes; a till started read-only
+removes it when its storage watch opens the file for writing, and any run removes it when it
+reads damage) and skips the page check only
 when the file is exactly as the note says, no write-ahead log is left beside it, and the pages
 were checked less than :data:`CHECK_EVERY` ago. A crash leaves no note (it was removed
 at open), so the start after one always checks; so does a file copied, restored or written by

@@ -181,6 +181,9 @@ class Database:
             if refusal is not None:
                 self._note(refusal)
                 return refusal
+            # from now on the file changes: its last clean close no longer vouches for it, and a
+            # crash from here must not find that note at the next start
+            await loop.run_in_executor(None, closed_whole.forget, self.path)
             self._write_engine = create_engine(self.path, immediate=True, pool_size=1)
             self._reopen_readers()
             self.read_only = False
@@ -423,4 +426,7 @@ class Database:
         problem = problem_from(exc, self.path)
         if isinstance(problem, DatabaseDamaged):
             self._checked_at = None
+            # a database opened read-only kept its last clean close's note, which vouches for
+            # the file as long as nothing writes it: the next start would skip the damage
+            closed_whole.forget(self.path)
         return problem

@@ -6,14 +6,11 @@ seconds whether it has filled, so the sentence comes before a redemption finds o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.core.services import StorageFull, StorageProblem, StorageReadOnly, Till
-from app.ui.controllers.tasks import spawn
+from app.ui.controllers.disk_watch import DiskWatcher
 from app.ui.main_window import CashierWindowView
-
-#: How often a refusing disk is tried again.
-RETRY_MS = 5000
 
 
 def sentence_for(problem: StorageProblem | None) -> str:
@@ -50,7 +47,8 @@ def fact_for(problem: StorageProblem) -> str:
 
 
 class StorageController(QObject):
-    """Keeps the storage banner true. ``changed(str)`` with the sentence shown (``""``: none)."""
+    """Keeps the storage banner true. ``changed(str)`` with the sentence shown (``""``: none).
+    The disk is asked by the till's one watch (:class:`DiskWatcher`), which the kiosk shares."""
 
     changed = Signal(str)
 
@@ -58,23 +56,16 @@ class StorageController(QObject):
         super().__init__(view)
         self.view = view
         self.till = till
-        self._checking = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(RETRY_MS)
-        self._timer.timeout.connect(self.check)
-        self._problem: StorageProblem | None = None
-        self._unwatch = till.watch_storage(self.heard)
+        self.watcher = DiskWatcher(self, till)
+        self.watcher.changed.connect(self.heard)
         self.heard(till.storage_problem)
-        self._timer.start()
 
     def close(self) -> None:
         """Stop listening (the window is closing)."""
-        self._timer.stop()
-        self._unwatch()
+        self.watcher.close()
 
     def heard(self, problem: StorageProblem | None) -> None:
         """The disk refused a write (``problem``), or took one again (``None``)."""
-        self._problem = problem
         sentence = sentence_for(problem)
         self.view.set_storage_problem(sentence)
         self.changed.emit(sentence)
@@ -84,16 +75,4 @@ class StorageController(QObject):
         what it finds. While it takes writes, ask the file system whether it has filled since:
         the till heard of a full disk only from a write it refused, the cashier's redemption,
         so the banner came after the cashier had promised the reward."""
-        if self._checking:
-            return
-        self._checking = True
-        spawn(self._check(), name="storage check")
-
-    async def _check(self) -> None:
-        try:
-            if self._problem is None:
-                await self.till.check_room()  # (a disk found full is heard at once)
-            else:
-                await self.till.check_storage()
-        finally:
-            self._checking = False
+        self.watcher.look()

@@ -22,6 +22,7 @@ from app.ui.widgets.scanner_filter import ScannerFilter
 
 if TYPE_CHECKING:
     from app.core.services import Secret, Till, TillConfig, TokenSource
+    from app.ui.demo import DemoControls
     from app.ui.kiosk.window import KioskWindow
     from app.ui.options import StaffSeed
 
@@ -48,6 +49,17 @@ def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
     scanner = ScannerFilter(prefix=prefix, scan_pace_ms=pace_ms)
     scanner.set_terminators(terminator)
     return scanner
+
+
+def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
+    """The demo's panel of faults, shown over the kiosk's top-right corner."""
+    from app.ui.kiosk.demo_panel import KioskDemoPanel
+
+    panel = KioskDemoPanel(controls)
+    panel.place(view.geometry())
+    panel.show()
+    panel.raise_()
+    return panel
 
 
 class KioskStart:
@@ -92,15 +104,18 @@ def run_kiosk(
     scanner_terminator: str = "either",
     on_ready: Callable[[KioskWindow], None] | None = None,
     support_bundle: Callable[[], Path] | None = None,
+    demo: DemoControls | None = None,
 ) -> int:
     """Run the kiosk until a manager leaves it, SIGTERM or Ctrl-C; returns the exit code. Raises
     :class:`~app.ui.cashier.SecondInstance` when another kiosk holds the data folder. ``seed``
-    plants the demo's manager on a database without one."""
+    plants the demo's manager on a database without one; ``demo`` (the demo's sandbox) puts
+    the demo's panel of faults beside the kiosk (``demo_panel.py``)."""
     from app.ui.app import run
 
     stack = contextlib.AsyncExitStack()
     parts: dict[str, KioskWindow] = {}
     starts: list[KioskStart] = []
+    panels: list[QWidget] = []
 
     def window_factory() -> QWidget:
         # The scanner listens from the first frame: a customer scans the moment the screen
@@ -113,6 +128,8 @@ def run_kiosk(
         from app.core.services import Role, RuntimeOptions, open_till
 
         assert isinstance(window, KioskWindowView)
+        if demo is not None:
+            panels.append(demo_panel(window, demo))
         runtime = RuntimeOptions(
             start_worker=True,
             token_source=token_source,
@@ -134,6 +151,8 @@ def run_kiosk(
             on_ready(parts["kiosk"])
 
     async def shutdown() -> None:
+        while panels:
+            panels.pop().close()
         if "kiosk" in parts:
             parts.pop("kiosk").close()
         if starts:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.core.services import Kiosk, Till
 from app.ui import language
+from app.ui.controllers.disk_watch import DiskWatcher
 from app.ui.controllers.tasks import spawn
 from app.ui.kiosk.flow import KioskFlow
 from app.ui.kiosk.idle import KioskIdle
@@ -21,7 +22,8 @@ from app.ui.widgets.scanner_filter import ScannerFilter
 
 #: How often the kiosk looks again whether redemptions are paused for the API token (another
 #: process may pause the queue, or lift the pause) and, while they are, tries the token the till
-#: finds now: as often as the cashier's till does (``controllers/status.py``).
+#: finds now: as often as the cashier's till does (``controllers/status.py``). The disk is looked
+#: at more often, by the till's one watch (``controllers/disk_watch.py``).
 RECHECK_MS = 30_000
 
 
@@ -57,6 +59,10 @@ class KioskWindow(QObject):
         self._again = False
         self._try_token = False
         self._unsubscribe = till.subscribe(self._till_changed)
+        # The disk is asked by the till's one watch, as at the cashier's window; the kiosk's
+        # reaction is its pause (and the lookup's own look first: Kiosk.recheck_disk).
+        self.disk = DiskWatcher(self, till)
+        self.disk.changed.connect(self._show_paused)
         self._recheck = QTimer(self)
         self._recheck.setInterval(RECHECK_MS)
         self._recheck.timeout.connect(self.recheck)
@@ -93,7 +99,7 @@ class KioskWindow(QObject):
                 await self.kiosk.refresh()
             self._show_paused()
 
-    def _show_paused(self) -> None:
+    def _show_paused(self, *_: object) -> None:
         paused = self.kiosk.paused
         self.view.welcome.set_paused(paused)
         if paused:
@@ -108,6 +114,7 @@ class KioskWindow(QObject):
     def close(self) -> None:
         """Stop listening (before the till closes)."""
         self._recheck.stop()
+        self.disk.close()
         if self._looking is not None:
             self._looking.cancel()
         self._unsubscribe()

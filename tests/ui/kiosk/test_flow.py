@@ -4,6 +4,7 @@ code, and what happens offline, when the server does not confirm, and when somet
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
@@ -458,12 +459,42 @@ def test_a_disk_already_full_turns_the_customer_away_at_the_card_and_welcome_say
         assert view.welcome.paused.isVisibleTo(view)
     assert sandbox.ledger() == []
 
-    # Space freed: the kiosk's own look finds it, and the next card is served.
+    # Space freed: the till's one look at the disk finds it, and the next card is served.
     monkeypatch.setattr(db, "_submit", write)
-    kiosk.recheck()
+    kiosk.disk.look()
     qtbot.waitUntil(lambda: not view.welcome.paused.isVisibleTo(view), timeout=WAIT_MS)
     kiosk.flow.scanned(AYU_CARD)
     _wait_page(qtbot, kiosk, "kioskRewards")
+
+
+def test_looks_at_a_full_disk_asked_at_once_try_one_write(
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The kiosk asked the disk on its own (at its look, at every change of the till, before each
+    # lookup) besides the window's watch: on a full disk each ask tries a 64 KB write.
+    db = kiosk.till.outbox.db
+
+    def refused(fn: object, raw: bool) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(disk_full(db.path))
+        return future
+
+    monkeypatch.setattr(db, "_submit", refused)
+    monkeypatch.setattr("app.core.storage.writer.free_bytes", lambda _: 4096)
+    assert run_async(qtbot, kiosk.kiosk.recheck_disk())  # found full by the file system
+    tried: list[str] = []
+    check_writes = db.check_writes
+
+    async def counted() -> object:
+        tried.append("write")
+        return await check_writes()
+
+    monkeypatch.setattr(db, "check_writes", counted)
+    both = asyncio.gather(kiosk.kiosk.recheck_disk(), kiosk.kiosk.recheck_disk())
+
+    assert run_async(qtbot, both) == [True, True]  # a customer's lookup, and a look meanwhile
+    assert tried == ["write"]
+    assert kiosk.view.welcome.paused.isVisibleTo(kiosk.view)
 
 
 def test_a_pin_unchecked_on_a_full_disk_pauses_the_kiosk_not_the_pad(

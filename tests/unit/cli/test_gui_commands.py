@@ -38,3 +38,48 @@ def test_the_kiosk_s_scanner_is_set_as_the_settings_say(
     assert started["scanner_terminator"] == "tab"
     assert started["scanner_prefix"] == "#"
     assert started["scanner_pace_ms"] == 15
+
+
+class StandInShop:
+    """The demo's sandbox, without a server: what ``demo`` hands the kiosk."""
+
+    def __init__(self, folder: Path, port: int = 0) -> None:
+        self.url = "http://127.0.0.1:9"
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("command", "controls"), [(["demo", "--kiosk"], True), (["gui", "--kiosk"], False)]
+)
+def test_only_the_kiosk_demo_hands_the_kiosk_its_controls(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    controls: bool,
+) -> None:
+    # The kiosk demo had no Demo menu, and nothing else: nobody trying it could cut the network.
+    for name, value in {
+        "MERCHANT": "14",
+        "STORE": "32",
+        "TOKEN": "sandbox-demo-token",
+        "BASE_URL": "http://127.0.0.1:9",
+        "DATA_DIR": str(tmp_path / "data"),
+        "CONFIG": str(tmp_path / "config" / "settings.toml"),
+    }.items():
+        monkeypatch.setenv(f"STAMPS_POS_{name}", value)
+    monkeypatch.setattr("app.cli.demo_shop.DemoShop", StandInShop)
+    monkeypatch.setattr("app.core.logs.to_folder", lambda *_a, **_k: None)
+    started: dict[str, object] = {}
+
+    def run_kiosk(*args: object, **kwargs: object) -> int:
+        started.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(app.ui.kiosk.boot, "run_kiosk", run_kiosk)
+    assert main(command) == 0
+    assert isinstance(started.get("demo"), StandInShop) is controls
+    if controls:
+        assert '"Demo controls" at the top right' in capsys.readouterr().out

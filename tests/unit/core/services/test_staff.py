@@ -182,6 +182,51 @@ async def test_wrong_pins_a_full_disk_would_not_count_still_lock_after_a_restart
     assert (await third.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"
 
 
+async def test_two_processes_on_a_full_disk_count_wrong_pins_together(
+    open_staff: StaffFactory, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window and a command on one database each kept the counts they read at their first
+    # sign-in and overwrote the file with them: each erased the other's wrong PINs.
+    window = await open_staff()
+    await window.add_first_manager("Ayu", MGR_PIN)
+    await window.add("Ayu", Role.MANAGER, "Wayan", Secret("135790"))
+    command = await open_staff()
+    full_disk(window, monkeypatch)
+    full_disk(command, monkeypatch)
+    with pytest.raises(WrongPin):
+        await command.sign_in(Role.MANAGER, "Wayan", Secret("000001"))
+    for guesser, left in ((window, 4), (command, 3), (window, 2), (command, 1)):
+        with pytest.raises(WrongPin) as wrong:
+            await guesser.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+        assert wrong.value.attempts_left == left
+    with pytest.raises(LockedOut):  # the fifth, whichever process it is typed at
+        await window.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+    with pytest.raises(WrongPin) as wrong:  # the other's counts are not written over
+        await command.sign_in(Role.MANAGER, "Wayan", Secret("000001"))
+    assert wrong.value.attempts_left == 3
+    restarted = await open_staff()  # nor the lock the window earned
+    full_disk(restarted, monkeypatch)
+    with pytest.raises(LockedOut):
+        await restarted.sign_in(Role.MANAGER, "Ayu", MGR_PIN)
+
+
+async def test_wrong_pins_the_held_file_refuses_still_lock_in_memory(
+    staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy-on-write disk, full: the file was made but takes no write. Each sign-in reading the
+    # file afresh must not read the counts it could not take back to nothing.
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    assert (await staff.sign_in(Role.MANAGER, "Ayu", MGR_PIN)).name == "Ayu"  # the file made
+    full_disk(staff, monkeypatch)
+    monkeypatch.setattr("app.core.services.held_counts._write", lambda _fd, _counts: False)
+    for left in (4, 3, 2, 1):
+        with pytest.raises(WrongPin) as wrong:
+            await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+        assert wrong.value.attempts_left == left
+    with pytest.raises(LockedOut):
+        await staff.sign_in(Role.MANAGER, "Ayu", Secret("000001"))
+
+
 async def test_what_cannot_be_a_pin_is_refused_as_such_without_costing_an_attempt(
     staff: Staff,
 ) -> None:

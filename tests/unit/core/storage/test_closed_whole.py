@@ -18,6 +18,7 @@ from app.core.storage.integrity import move_aside
 from app.core.storage.problems import DatabaseDamaged
 
 from ....support.disk import damage_page_holding
+from .test_disk_faults import full_disk_at_open
 from .test_integrity import till_with_entries
 
 migrate = importlib.import_module("app.core.storage.migrate")
@@ -154,16 +155,51 @@ async def test_damage_read_during_a_run_leaves_no_note(tmp_path: Path) -> None:
     path = await closed_cleanly(till_with_entries(tmp_path / "till.db"))
     database = await Database.open(path)
 
-    def malformed(_: sqlite3.Connection) -> NoReturn:
-        error = sqlite3.DatabaseError("database disk image is malformed")
-        error.sqlite_errorcode = 11  # SQLITE_CORRUPT, as SQLite reports a damaged page
-        raise error
-
     with pytest.raises(DatabaseDamaged):
         await database.read_raw(malformed)
     await database.close()
 
     assert not closed_whole.note_path(path).exists()
+
+
+def malformed(_: sqlite3.Connection) -> NoReturn:
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    error.sqlite_errorcode = 11  # SQLITE_CORRUPT, as SQLite reports a damaged page
+    raise error
+
+
+async def test_damage_read_by_a_till_started_on_a_full_disk_is_checked_for_at_the_next_start(
+    tmp_path: Path, page_checks: list[bool]
+) -> None:
+    path = await closed_cleanly(till_with_entries(tmp_path / "till.db"))
+    with pytest.MonkeyPatch.context() as full:
+        full_disk_at_open(full)
+        database = await Database.open(path)  # read-only: nothing writes the file
+        assert database.read_only
+        with pytest.raises(DatabaseDamaged):
+            await database.read_raw(malformed)
+        await database.close()
+
+    await closed_cleanly(path)  # space freed: the next start
+
+    assert page_checks[-1] is True
+
+
+async def test_a_till_started_on_a_full_disk_drops_the_note_once_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = await closed_cleanly(till_with_entries(tmp_path / "till.db"))
+    full_disk_at_open(monkeypatch)
+    database = await Database.open(path)
+    try:
+        assert closed_whole.note_path(path).exists()  # nothing writes the file yet
+        monkeypatch.undo()  # space freed: the storage watch's retry opens it for writing
+        assert await database.check_writes() is None
+
+        # a crash from here on leaves no note that vouches for a file being written
+        assert not closed_whole.note_path(path).exists()
+    finally:
+        await database.close()
 
 
 async def test_a_file_moved_aside_takes_no_note_with_it(tmp_path: Path) -> None:

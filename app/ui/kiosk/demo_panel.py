@@ -1,0 +1,135 @@
+"""The kiosk demo's panel (``stamps-pos demo --kiosk`` only): cut the network and make the
+server fail, as the cashier's Demo menu does.
+
+A kiosk shows no menu bar, and its lock swallows every key a scanner does not type, so the
+faults are not a shortcut (one the lock let through only in the demo would be a hole in the one
+rule the lock keeps, and a key nobody sees is a feature nobody finds). They are a small window
+of their own, on top of the kiosk in its top-right corner (the top-left is the manager's way
+out), folded to one button until it is opened: what the panel does is the demo's sandbox's,
+never the kiosk's till, which finds the line down or the server failing as it would in a shop.
+Only the demo builds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.controllers.tasks import spawn
+from app.ui.demo import DemoControls, Fault, fault_choices, network_done
+
+#: Room left between the panel and the screen's edge.
+MARGIN_PX = 8
+
+
+class KioskDemoPanel(QWidget):
+    """The demo's faults beside the kiosk, on ``controls``."""
+
+    def __init__(self, controls: DemoControls) -> None:
+        flags = (
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus  # the kiosk keeps the scanner's keys
+        )
+        super().__init__(None, flags)
+        self.setObjectName("kioskDemoPanel")
+        self.setWindowTitle(QCoreApplication.translate("KioskDemoPanel", "Demo controls"))
+        self.setStyleSheet(
+            "#kioskDemoPanel { background: #fff8e1; border: 2px solid #b26a00; }"
+            "QLabel#demoDone { color: #5d4037; }"
+        )
+        self.controls = controls
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        self.toggle = QPushButton(self.windowTitle())
+        self.toggle.setCheckable(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggle.toggled.connect(self._unfold)
+        layout.addWidget(self.toggle)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 4, 0, 0)
+        self.cut = QCheckBox(QCoreApplication.translate("DemoMenu", "Cut the network"))
+        self.cut.toggled.connect(self._network)
+        body.addWidget(self.cut)
+        self.faults = QButtonGroup(self)
+        self.fault_buttons: dict[Fault, QRadioButton] = {}
+        for fault, text in fault_choices():
+            button = QRadioButton(text)
+            button.setChecked(fault == "none")
+            button.clicked.connect(lambda _checked=False, f=fault: self._fault(f))
+            self.faults.addButton(button)
+            self.fault_buttons[fault] = button
+            body.addWidget(button)
+        self.reset = QPushButton(QCoreApplication.translate("DemoMenu", "Reset the shop"))
+        self.reset.clicked.connect(self._reset)
+        body.addWidget(self.reset)
+        self.done = QLabel(
+            QCoreApplication.translate(
+                "KioskDemoPanel", "Not on a real kiosk: only the demo shows this."
+            )
+        )
+        self.done.setObjectName("demoDone")
+        self.done.setWordWrap(True)
+        body.addWidget(self.done)
+        for widget in self.body.findChildren(QWidget):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.body)
+        self.body.hide()
+        self._screen: QRect | None = None
+
+    def place(self, screen: QRect) -> None:
+        """Put the panel in the top-right corner of ``screen`` (the kiosk's)."""
+        self._screen = screen
+        self.adjustSize()
+        self.move(screen.right() - self.width() - MARGIN_PX, screen.top() + MARGIN_PX)
+
+    def _unfold(self, open_: bool) -> None:
+        self.body.setVisible(open_)
+        if self._screen is not None:
+            self.place(self._screen)
+        else:
+            self.adjustSize()
+
+    def _network(self, cut: bool) -> None:
+        work = self.controls.cut_network if cut else self.controls.restore_network
+        self._run(work, network_done(cut))
+
+    def _fault(self, fault: Fault) -> None:
+        self._run(
+            lambda: self.controls.set_fault(fault),
+            QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
+        )
+
+    def _reset(self) -> None:
+        self.fault_buttons["none"].setChecked(True)
+        self.cut.blockSignals(True)  # the shop's reset brings the network back itself
+        self.cut.setChecked(False)
+        self.cut.blockSignals(False)
+        self._run(
+            self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
+        )
+
+    def _run(self, work: Callable[[], None], done: str) -> None:
+        async def run() -> None:
+            self.body.setEnabled(False)
+            try:
+                await asyncio.to_thread(work)
+            finally:
+                self.body.setEnabled(True)
+            self.done.setText(done)
+
+        spawn(run(), name="demo control")
