@@ -780,8 +780,27 @@ def test_a_cancel_the_till_never_sent_agrees_with_the_historys_row() -> None:
     assert shown["Before the cancel"] == "Confirmed: found in the member's activity"
 
 
+@pytest.mark.parametrize(
+    ("language", "sent", "counted"),
+    [
+        (
+            "en",
+            # numbers as written in Indonesia, in English too (en_ID)
+            "1.204 times; 1.181 of them never reached the Stamps server and are counted, not "
+            "listed",
+            "Counted, not listed: 1.181 attempts like this, first to last",
+        ),
+        (
+            "id",
+            "1.204 kali; 1.181 di antaranya tidak pernah sampai ke server Stamps dan dihitung, "
+            "tidak dicantumkan satu per satu",
+            "Dihitung, tidak dicantumkan: 1.181 percobaan seperti ini, dari yang pertama sampai "
+            "yang terakhir",
+        ),
+    ],
+)
 def test_an_entry_retried_for_days_says_how_many_tries_and_lists_the_rest_in_one_line(
-    qtbot: QtBot,
+    qtbot: QtBot, language: str, sent: str, counted: str
 ) -> None:
     # 1,204 tries over four days offline: the first 3 and the last 20 listed, the 1,181 between
     # them (none reached the server) counted in one line where their numbers are missing.
@@ -801,17 +820,15 @@ def test_an_entry_retried_for_days_says_how_many_tries_and_lists_the_rest_in_one
         tries=1_204,
         folded=(folded,),
     )
-    dialog = EntryDetailsDialog()
-    qtbot.addWidget(dialog)
-    dialog.set_details(details_data(details(entry)))
-    assert dialog.fact("Sent") == (
-        "1,204 times; 1,181 of them never reached the Stamps server and are counted, not listed"
-    )
-    shown = [r.cells[0] for r in dialog.attempts_model.rows()]
-    assert shown == ["1", "2", "3", "…", *map(str, range(1_185, 1_205))]
-    line = dialog.attempts_model.rows()[3].cells
-    assert line[3] == "never arrived"
-    assert line[5] == "Counted, not listed: 1,181 attempts like this, first to last"
-    # every attempt listed: no such fact (as before)
-    few = dataclasses.replace(entry, attempts=listed[:3], tries=3, folded=())
-    assert "Sent" not in dict(details_data(details(few)).facts)
+    with speaking(language):
+        dialog = EntryDetailsDialog()
+        qtbot.addWidget(dialog)
+        dialog.set_details(details_data(details(entry)))
+        label = "Sent" if language == "en" else "Dikirim"
+        assert dialog.fact(label) == sent
+        shown = [r.cells[0] for r in dialog.attempts_model.rows()]
+        assert shown == ["1", "2", "3", "…", *map(str, range(1_185, 1_205))]
+        assert dialog.attempts_model.rows()[3].cells[5] == counted
+        # every attempt listed: no such fact (as before)
+        few = dataclasses.replace(entry, attempts=listed[:3], tries=3, folded=())
+        assert label not in dict(details_data(details(few)).facts)
