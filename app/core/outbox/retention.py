@@ -11,7 +11,8 @@ keeps"), a small batch at a time so a till with a year of rows never holds its w
 - Entries settled (synced, voided, expired, dismissed) and last changed before the cutoff, with
   their attempts and tallies; the audit log's lines and the refusals as old. An entry that is not
   settled is never forgotten, nor its audit lines, nor one another kept entry points at (a
-  cancel's redemption, a retry's original), nor one a kept audit line or refusal names.
+  cancel's redemption, a retry's original), nor one a kept audit line or refusal names. A shift
+  closed before the cutoff goes once none of its entries and refusals is left.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from app.core.storage.tables import (
     BALANCES,
     ENTRIES,
     REFUSALS,
+    SHIFTS,
     TALLIES,
 )
 
@@ -54,11 +56,20 @@ class Forgotten:
     entries: int = 0
     audit_lines: int = 0
     refusals: int = 0
+    shifts: int = 0
+
+    def __add__(self, other: Forgotten) -> Forgotten:
+        return Forgotten(
+            self.entries + other.entries,
+            self.audit_lines + other.audit_lines,
+            self.refusals + other.refusals,
+            self.shifts + other.shifts,
+        )
 
     @property
     def total(self) -> int:
-        """Rows of the three together."""
-        return self.entries + self.audit_lines + self.refusals
+        """Rows of every kind together."""
+        return self.entries + self.audit_lines + self.refusals + self.shifts
 
 
 def long_tried(session: Session) -> list[str]:
@@ -199,4 +210,21 @@ def forget_settled(session: Session, before: datetime, batch: int = BATCH) -> Fo
         session.execute(sa.delete(TALLIES).where(TALLIES.c.entry_id.in_(entries)))
         session.execute(sa.delete(ATTEMPTS).where(ATTEMPTS.c.entry_id.in_(entries)))
         session.execute(sa.delete(ENTRIES).where(ENTRIES.c.id.in_(entries)))
-    return Forgotten(len(entries), len(lines), len(refusals))
+    # a shift closed before the cutoff once nothing of it is left: its End of day would list
+    # shifts with nothing in them
+    shifts = (
+        session.execute(
+            sa.select(SHIFTS.c.id)
+            .where(
+                SHIFTS.c.closed_at < before,
+                ~sa.exists().where(ENTRIES.c.shift_id == SHIFTS.c.id),
+                ~sa.exists().where(REFUSALS.c.shift_id == SHIFTS.c.id),
+            )
+            .limit(batch)
+        )
+        .scalars()
+        .all()
+    )
+    if shifts:
+        session.execute(sa.delete(SHIFTS).where(SHIFTS.c.id.in_(shifts)))
+    return Forgotten(len(entries), len(lines), len(refusals), len(shifts))

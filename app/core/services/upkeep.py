@@ -96,14 +96,12 @@ async def forget_all_settled(db: Database, keep: timedelta, batch: int = BATCH) 
     """Forget every settled row older than ``keep`` (by the core's clock), ``batch`` of each a
     write transaction; how many of each."""
     before = clock.now() - keep
-    entries = lines = refusals = 0
+    gone = Forgotten()
     while True:
         done = await db.write(lambda session: forget_settled(session, before, batch))
-        entries += done.entries
-        lines += done.audit_lines
-        refusals += done.refusals
+        gone += done
         if done.total == 0:
-            return Forgotten(entries, lines, refusals)
+            return gone
 
 
 class Upkeep:
@@ -178,10 +176,12 @@ class Upkeep:
             log.info("folded %d attempts that never arrived into their entries' counts", folded)
         if gone.total:
             log.info(
-                "forgot %d settled entries, %d audit lines and %d refusals older than %s",
+                "forgot %d settled entries, %d audit lines, %d refusals and %d shifts older "
+                "than %s",
                 gone.entries,
                 gone.audit_lines,
                 gone.refusals,
+                gone.shifts,
                 self.keep,
             )
 

@@ -17,7 +17,7 @@ from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox
 from app.core.outbox.retention import FIRST_KEPT, LAST_KEPT
 from app.core.services.upkeep import fold_all_attempts, forget_all_settled
-from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, ENTRIES, REFUSALS
+from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, ENTRIES, REFUSALS, SHIFTS
 
 # Long enough ago that the audit log's trigger (90 days by SQLite's own clock) lets it go.
 LONG_AGO = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
@@ -203,6 +203,7 @@ async def test_what_a_kept_row_needs_stays_and_the_rest_goes_in_batches(
                 created_at=LONG_AGO,
                 updated_at=LONG_AGO,
                 cancels="redeemed",
+                shift_id=1,
             )
         )
         # an old redemption and its settled cancel: the cancel goes, then the redemption
@@ -244,10 +245,24 @@ async def test_what_a_kept_row_needs_stays_and_the_rest_goes_in_batches(
                 source="till",
             )
         )
+        # shifts: 1 holds the waiting cancel, 2 nothing left, 3 still open, 4 closed last month
+        session.execute(
+            sa.insert(SHIFTS),
+            [
+                {"id": n, "cashier": "Wayan", "terminal": "t1", "opened_at": o, "closed_at": c}
+                for n, o, c in [
+                    (1, LONG_AGO, LONG_AGO),
+                    (2, LONG_AGO, LONG_AGO),
+                    (3, LONG_AGO, None),
+                    (4, recent, recent),
+                ]
+            ],
+        )
 
     await outbox.db.write(seed)
     gone = await forget_all_settled(outbox.db, KEEP, batch=2)
-    assert (gone.entries, gone.audit_lines, gone.refusals) == (7, 1, 1)
+    assert (gone.entries, gone.audit_lines, gone.refusals, gone.shifts) == (7, 1, 1, 1)
+    assert rows(db_path, "SELECT id FROM shifts ORDER BY id") == [(1,), (3,), (4,)]
     left = sorted(r[0] for r in rows(db_path, "SELECT id FROM outbox_entries"))
     assert left == ["its-cancel", "late", "recent", "redeemed"]
     assert len(rows(db_path, "SELECT id FROM audit_log")) == 2
