@@ -608,6 +608,8 @@ class Till:
             retention,
             db=self.outbox.db,
             keep=timedelta(days=self.config.outbox_retention_days),
+            # the server has answered, and its Date agrees with the till's clock
+            clock_checked=lambda: self.monitor.skew is not None and not self.monitor.clock_skewed,
         )
 
     @cached_property

@@ -19,7 +19,7 @@ import asyncio
 import functools
 import logging
 import os
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -118,12 +118,16 @@ class Upkeep:
         *,
         db: Database | None = None,
         keep: timedelta | None = None,
+        clock_checked: Callable[[], bool] | None = None,
     ) -> None:
         self.cache = cache
         self.slips = data_dir / SLIPS_FOLDER
         self.retention = retention
         self.db = db
         self.keep = keep
+        # Whether the till's clock agrees with the server's now: the retention's cutoff is read
+        # on it, and a clock set a year ahead would forget last month's redemptions.
+        self.clock_checked = clock_checked or (lambda: True)
         self.rounds = 0
         self._task: asyncio.Task[None] | None = None
         self._done = asyncio.Event()
@@ -162,11 +166,17 @@ class Upkeep:
     async def _forget_outbox(self) -> None:
         if self.db is None:
             return
+        forget = self.keep is not None and self.clock_checked()
+        if self.keep is not None and not forget:
+            log.warning(
+                "the outbox's settled rows were not forgotten: the till's clock is not known to "
+                "agree with the server's; the next round tries again"
+            )
         try:
-            folded = await fold_all_attempts(self.db)
+            folded = await fold_all_attempts(self.db)  # (counts only: no clock in it)
             gone = (
                 await forget_all_settled(self.db, self.keep)
-                if self.keep is not None
+                if forget and self.keep is not None
                 else Forgotten()
             )
         except StorageProblem as problem:

@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -527,3 +528,17 @@ async def test_a_wait_on_an_entry_whose_attempts_were_folded_sees_its_next_attem
         receipt = await counter.till.wait(entry_id, 3600, seen=30)
     assert receipt.attempts == 31
     assert receipt.verdict is Verdict.NOT_CONFIRMED
+
+
+async def test_the_upkeep_forgets_settled_rows_only_on_a_clock_the_server_agrees_with(
+    counter: Counter,
+) -> None:
+    # (This file's till.) Before any answer the till cannot know its clock; a minute off the
+    # server's Date is right; an hour off is not, and the retention's cutoff would be wrong.
+    upkeep = counter.till.upkeep
+    monitor = counter.till.monitor
+    assert not upkeep.clock_checked()
+    monitor.skew = timedelta(minutes=1)
+    assert upkeep.clock_checked()
+    monitor.skew = timedelta(hours=-1)
+    assert not upkeep.clock_checked()

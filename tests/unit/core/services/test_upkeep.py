@@ -84,8 +84,17 @@ async def test_slips_older_than_the_retention_go_at_once_and_other_files_stay(
     assert sorted(p.name for p in slips.iterdir()) == ["notes.txt", "yesterday.pdf"]
 
 
+@pytest.mark.parametrize(
+    ("clock_agrees", "kept"),
+    [
+        (True, ["e2", "e3", "e4"]),
+        # a clock not (yet) checked against the server's, or off by more than two minutes:
+        # set a year ahead, it would forget last month's; nothing goes until it is checked
+        (False, ["e1", "e2", "e3", "e4"]),
+    ],
+)
 async def test_the_first_round_forgets_the_outbox_s_settled_rows_older_than_the_retention(
-    db_path: Path, clock: ManualClock
+    db_path: Path, clock: ManualClock, clock_agrees: bool, kept: list[str]
 ) -> None:
     # A till upgraded with two years of rows: the window's first round starts on them, not a
     # day later; a queued entry as old stays, and so do last month's.
@@ -121,7 +130,14 @@ async def test_the_first_round_forgets_the_outbox_s_settled_rows_older_than_the_
             )
 
     await db.write(seed)
-    upkeep = Upkeep(cache, db_path.parent, RETENTION, db=db, keep=timedelta(days=400))
+    upkeep = Upkeep(
+        cache,
+        db_path.parent,
+        RETENTION,
+        db=db,
+        keep=timedelta(days=400),
+        clock_checked=lambda: clock_agrees,
+    )
     upkeep.start()
     try:
         await upkeep.until_rounds(1)
@@ -130,4 +146,4 @@ async def test_the_first_round_forgets_the_outbox_s_settled_rows_older_than_the_
         await upkeep.stop()
         await cache.close()
         await db.close()
-    assert left == ["e2", "e3", "e4"]
+    assert left == kept
