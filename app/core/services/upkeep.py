@@ -7,8 +7,9 @@ an entry's attempts past its first and last few that never arrived, folded into 
 The cache is purged when a till opens (:func:`~app.core.services.runtime.open_till`). A till left
 running for weeks never opened again, and so never purged: a member not seen since the spring
 stayed in its cache, and every slip printed since stayed on its disk. :class:`Upkeep` runs in
-the background of a till that keeps running (the window, the kiosk): the slips at once (off the
-open's path, which the window waits for), then both once a day, on the core's clock. The files
+the background of a till that keeps running (the window, the kiosk): the slips and the outbox at
+once (off the open's path, which the window waits for), then all of it once a day, on the core's
+clock. The files
 are read and removed on a thread, never on the event loop the window shares; the outbox's rows on
 the writer thread, a batch a transaction, so a redemption waits for one batch at most.
 """
@@ -202,7 +203,8 @@ class Upkeep:
 
     async def _run(self) -> None:
         # the open purged the cache already; the slips were the window's, after its start, and
-        # a till upgraded with years of rows starts on them at once, a batch at a time
+        # a till upgraded with years of rows starts on them at once, a batch at a time (the
+        # settled rows once the server has confirmed the clock: seldom yet, just opened)
         await self._round(self._first_round())
         while True:
             await clock.sleep(EVERY.total_seconds())
