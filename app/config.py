@@ -67,6 +67,7 @@ _WHOLE_SETTINGS = (
     "offline_max_redemptions_per_outage",
     "offline_max_voucher_value",
     "cache_retention_days",
+    "outbox_retention_days",
     "idle_lock_minutes",
     "scanner_pace_ms",
     "heartbeat",
@@ -194,6 +195,10 @@ class Settings(BaseSettings):
     offline_max_voucher_value: int = Field(default=250_000, ge=0, le=MAX_WHOLE)
     offline_allow_codes: bool = False
     cache_retention_days: int = Field(default=90, ge=1, le=3650)
+    # How long the outbox's settled entries, the audit log and the refusals are kept: a year and
+    # a month, so last year's same month can still be reconciled; never under the 90 days the
+    # audit log's trigger keeps whatever is set (architecture §6).
+    outbox_retention_days: int = Field(default=400, ge=90, le=36500)
     # The window: minutes untouched before the till locks to the sign-in page (0: never).
     idle_lock_minutes: int = Field(default=10, ge=0, le=480)
     # A keyboard-wedge scanner (architecture §5): what it sends before a code, the key that ends
@@ -437,6 +442,7 @@ class Settings(BaseSettings):
                 allow_codes=self.offline_allow_codes,
             ),
             cache_retention_days=self.cache_retention_days,
+            outbox_retention_days=self.outbox_retention_days,
             user_agent=f"{APP_NAME}/{version()}",
             retry_after_cap=self.retry_after_cap,
         )

@@ -114,6 +114,17 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
             }
             for a in row.attempts
         ],
+        # every try, listed or not: an entry retried for days lists its first and last ones
+        "tries": row.tries,
+        "attempts_folded": [
+            {
+                "outcome": f.outcome,
+                "count": f.count,
+                "first_started_at": f.first_started_at.isoformat(),
+                "last_ended_at": f.last_ended_at.isoformat(),
+            }
+            for f in row.folded
+        ],
     }
 
 

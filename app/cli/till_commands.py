@@ -43,6 +43,7 @@ from app.core.services import (
     DatabaseTooNew,
     EntryStatus,
     Explained,
+    FoldedAttempts,
     InvalidOrder,
     Member,
     MemberNotFound,
@@ -543,6 +544,7 @@ def outbox_show(args: argparse.Namespace) -> int:
             try:
                 receipt = await till.receipt(args.entry_id)
                 attempts = await till.attempts(args.entry_id)
+                folded = await till.folded_attempts(args.entry_id)
             except KeyError as exc:
                 raise Stop(EXIT_REFUSED, _message(exc)) from None
             base_url = till.config.base_url
@@ -561,10 +563,29 @@ def outbox_show(args: argparse.Namespace) -> int:
         extra = {
             "last_error_words": _failure_sentence(receipt.last_error, base_url),
             "attempts_detail": rows,
+            # the attempts between the first few and the last ones that never arrived, counted
+            "attempts_folded": [
+                {
+                    "outcome": f.outcome,
+                    "count": f.count,
+                    "first_started_at": f.first_started_at.isoformat(),
+                    "last_ended_at": f.last_ended_at.isoformat(),
+                }
+                for f in folded
+            ],
         }
         _print_receipt(receipt, args.json, extra if args.json else None)
         if not args.json:
-            for attempt in attempts:
+            if receipt.attempts > len(attempts):
+                print(
+                    f"  {counted(len(attempts), 'attempt')} of {receipt.attempts} listed; "
+                    "the others never reached the Stamps server and are counted in one line"
+                )
+            for number, attempt in enumerate(attempts, start=1):
+                if folded and attempt.number > number:
+                    for line in folded:
+                        print(_folded_line(line))
+                    folded = []
                 sentence = _failure_sentence(attempt.error, base_url) or _OUTCOME_WORDS.get(
                     attempt.outcome, attempt.outcome
                 )
@@ -576,6 +597,14 @@ def outbox_show(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return _run(args, body)
+
+
+def _folded_line(folded: FoldedAttempts) -> str:
+    """Attempts counted, not listed, as one line among the listed ones."""
+    first = folded.first_started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    last = folded.last_ended_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    sentence = _OUTCOME_WORDS.get(folded.outcome, folded.outcome)
+    return f"  {counted(folded.count, 'more attempt')}, {first} to {last}: {sentence}"
 
 
 def _failure_sentence(record: str | None, base_url: str) -> str | None:

@@ -2206,6 +2206,18 @@
         <translation>tidak diketahui: manajer menutupnya</translation>
     </message>
     <message>
+        <source>Sent</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>{tries} times; {unlisted} of them never reached the Stamps server and are counted, not listed</source>
+        <translation>{tries} kali; {unlisted} di antaranya tidak pernah sampai ke server Stamps dan dihitung, tidak dicantumkan satu per satu</translation>
+    </message>
+    <message>
+        <source>Counted, not listed: {count} attempts like this, first to last</source>
+        <translation>Dihitung, tidak dicantumkan: {count} percobaan seperti ini, dari yang pertama sampai yang terakhir</translation>
+    </message>
+    <message>
         <source>Asked by</source>
         <translation>Diminta oleh</translation>
     </message>
@@ -3715,6 +3727,14 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>Data retention: cached members are purged after this.</source>
         <translation>Retensi data: member tersimpan dihapus setelah ini.</translation>
+    </message>
+    <message>
+        <source>Keep settled redemptions and the audit log for (days)</source>
+        <translation>Simpan penukaran yang sudah selesai dan log audit selama (hari)</translation>
+    </message>
+    <message>
+        <source>At least 90. Nothing still waiting for the server or a manager is ever removed.</source>
+        <translation>Minimal 90. Yang masih menunggu server atau manajer tidak pernah dihapus.</translation>
     </message>
     <message>
         <source>A member read at most this long ago (hours)</source>

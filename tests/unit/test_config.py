@@ -37,6 +37,9 @@ def test_defaults_follow_the_design_table() -> None:
     assert settings.idempotency == "unknown"
     assert settings.key_window_hours == 24
     assert settings.lanes == 4
+    # settled redemptions and the audit log: a year and a month (architecture.md §6)
+    assert settings.outbox_retention_days == 400
+    assert settings.till_config().outbox_retention_days == 400
     assert settings.terminal
     assert settings.effective_channel() is Channel.POS
     assert settings.effective_channel(kiosk=True) is Channel.KIOSK
@@ -176,6 +179,8 @@ def test_unknown_key_in_the_file_is_refused() -> None:
         ('store = "abc"', "store", "Type a whole number, in the digits 0–9 only"),
         ("colour = 3", "colour", "This is not a setting of stamps-pos."),
         ("lookup_timeout = nan", "lookup_timeout", "Type a number"),
+        # the audit log keeps 90 days whatever is set: fewer would promise what it cannot do
+        ("outbox_retention_days = 30", "outbox_retention_days", "This must be at least 90."),
     ],
 )
 def test_the_command_line_refuses_a_setting_in_the_words_the_window_shows(

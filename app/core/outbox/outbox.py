@@ -37,7 +37,9 @@ from app.core.storage.prepared import Prepared, as_loaded
 from app.core.storage.tables import (
     ATTEMPTS,
     ENTRIES,
+    TALLIES,
     Attempt,
+    AttemptTally,
     AuditEvent,
     MemberBalance,
     OutboxControl,
@@ -507,6 +509,19 @@ class Outbox:
                     sa.select(Attempt)
                     .where(ATTEMPTS.c.entry_id == entry_id)
                     .order_by(ATTEMPTS.c.number)
+                ).scalars()
+            )
+        )
+
+    async def folded_attempts(self, entry_id: str) -> list[AttemptTally]:
+        """The entry's attempts counted, not listed (:mod:`app.core.outbox.retention`), by
+        outcome."""
+        return await self.db.read(
+            lambda s: list(
+                s.execute(
+                    sa.select(AttemptTally)
+                    .where(TALLIES.c.entry_id == entry_id)
+                    .order_by(TALLIES.c.outcome)
                 ).scalars()
             )
         )

@@ -61,6 +61,7 @@ class TillConfig:
     lease_margin: float = 30.0
     limits: OfflineLimits = field(default_factory=OfflineLimits)
     cache_retention_days: int = 90
+    outbox_retention_days: int = 400
     user_agent: str = "stamps-pos"
     retry_after_cap: float = 3600.0
     # Two minutes: the kiosk waits one request's timeouts for an answer and shows the result for

@@ -40,7 +40,7 @@ from app.core.services.receipts import (
 from app.core.services.standings import STATUS_NAMES, Standing
 from app.core.storage.cache_tables import MEMBER_KEYS, MEMBERS
 from app.core.storage.engine import lower_any
-from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, OutboxEntry
+from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, TALLIES, OutboxEntry
 from app.core.storage.writer import Database
 
 #: The states a manager has to decide on.
@@ -58,6 +58,19 @@ class AttemptLine:
     outcome: str
     status_code: int | None
     error: str | None
+
+
+@dataclass(frozen=True)
+class FoldedAttempts:
+    """Attempts of an entry counted, not listed (:mod:`app.core.outbox.retention`): ``count``
+    of them ended ``outcome``, the first started at ``first_started_at``, the last ended at
+    ``last_ended_at``. They come after the entry's first
+    :data:`~app.core.outbox.retention.FIRST_KEPT` attempts."""
+
+    outcome: str
+    count: int
+    first_started_at: datetime
+    last_ended_at: datetime
 
 
 @dataclass(frozen=True)
@@ -126,6 +139,9 @@ class HistoryRow:
     note: str | None
     last_error: str | None
     attempts: tuple[AttemptLine, ...] = ()
+    #: How many times it was sent: every attempt, listed or folded into :attr:`folded`.
+    tries: int = 0
+    folded: tuple[FoldedAttempts, ...] = ()
     cancel: CancelState | None = None
     reason: Message | None = None
     kiosk: bool = False
@@ -364,6 +380,7 @@ def _row(
     member_name: str | None = None,
     decision: ManagerDecision | None = None,
     cancels_what: str | None = None,
+    folded: Sequence[FoldedAttempts] = (),
 ) -> HistoryRow:
     ended_ambiguous = any(a.outcome == "ambiguous" and a.ended_at is not None for a in attempts)
     receipt = receipt_for(entry, ambiguous_attempt=ended_ambiguous)
@@ -399,6 +416,8 @@ def _row(
         note=entry.note,
         last_error=entry.last_error,
         attempts=tuple(attempts),
+        tries=entry.attempts,
+        folded=tuple(folded),
         cancel=_cancel_state(cancel) if cancel is not None else None,
         reason=reason_of(entry),
         kiosk=on_kiosk(entry),
@@ -446,6 +465,7 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
             attempts[a.entry_id].append(
                 AttemptLine(a.number, a.started_at, a.ended_at, a.outcome, a.status_code, a.error)
             )
+    folded = _folded(session, ids)
     cancels = _latest_cancels(session, ids)
     known = _cached_members(session, entries)
     decisions = _latest_decisions(session, ids)
@@ -458,9 +478,29 @@ def _rows(session: Session, entries: Sequence[OutboxEntry]) -> list[HistoryRow]:
             _cached_name(known, e),
             decisions.get(e.id),
             cancelled.get(e.cancels) if e.cancels is not None else None,
+            folded.get(e.id, ()),
         )
         for e in entries
     ]
+
+
+def _folded(session: Session, ids: Sequence[str]) -> dict[str, list[FoldedAttempts]]:
+    """The attempts folded away of the entries ``ids``, by entry (most have none)."""
+    found: dict[str, list[FoldedAttempts]] = {}
+    for chunk in _chunks(list(ids)):
+        for entry_id, outcome, count, first, last in session.execute(
+            sa.select(
+                TALLIES.c.entry_id,
+                TALLIES.c.outcome,
+                TALLIES.c.count,
+                TALLIES.c.first_started_at,
+                TALLIES.c.last_ended_at,
+            )
+            .where(TALLIES.c.entry_id.in_(chunk))
+            .order_by(TALLIES.c.outcome)
+        ):
+            found.setdefault(entry_id, []).append(FoldedAttempts(outcome, count, first, last))
+    return found
 
 
 def _what_they_cancel(session: Session, entries: Sequence[OutboxEntry]) -> dict[str, str]:

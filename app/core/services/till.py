@@ -47,7 +47,7 @@ from app.core.services.clock_check import ClockWarning, clock_warning
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.day_summary import DayRecord, DaysToRead
 from app.core.services.disk_watch import DiskWatch
-from app.core.services.history import History
+from app.core.services.history import FoldedAttempts, History
 from app.core.services.line import TILL, Line
 from app.core.services.lookup import Lookup
 from app.core.services.manager_mode import ManagerMode
@@ -568,6 +568,14 @@ class Till:
             raise KeyError(entry_id)
         return await self.outbox.attempts(entry_id)
 
+    async def folded_attempts(self, entry_id: str) -> list[FoldedAttempts]:
+        """The entry's attempts counted, not listed: past its first few and before its last
+        ones, proved never to have arrived (``attempts`` lists the others)."""
+        return [
+            FoldedAttempts(t.outcome, t.count, t.first_started_at, t.last_ended_at)
+            for t in await self.outbox.folded_attempts(entry_id)
+        ]
+
     # --- manager mode, and what managers read ----------------------------------------------------
 
     @cached_property
@@ -592,9 +600,18 @@ class Till:
 
     @cached_property
     def upkeep(self) -> Upkeep:
-        """Forgets, once a day while the till runs, the members and slips kept long enough."""
+        """Forgets, once a day while the till runs, the members, slips and settled outbox rows
+        kept long enough."""
         retention = timedelta(days=self.config.cache_retention_days)
-        return Upkeep(self.cache, self.config.data_dir, retention)
+        return Upkeep(
+            self.cache,
+            self.config.data_dir,
+            retention,
+            db=self.outbox.db,
+            keep=timedelta(days=self.config.outbox_retention_days),
+            # the server has answered, and its Date agrees with the till's clock
+            clock_checked=lambda: self.monitor.skew is not None and not self.monitor.clock_skewed,
+        )
 
     @cached_property
     def changes(self) -> ChangeWatch:
@@ -801,4 +818,6 @@ def _sent_again_at_once(attempt: Attempt) -> bool:
 
 
 def _ended(attempts: list[Attempt]) -> int:
-    return sum(1 for attempt in attempts if attempt.ended_at is not None)
+    """How many of the entry's attempts have ended: the number of the last that has (they end
+    in order), which counts the ones folded away between those listed."""
+    return max((a.number for a in attempts if a.ended_at is not None), default=0)

@@ -1,27 +1,41 @@
 """What the till forgets once it has kept it long enough: the members its cache has not seen for
-``cache_retention_days``, and the slips' PDFs as old (they hold the member's name).
+``cache_retention_days``, and the slips' PDFs as old (they hold the member's name); the outbox's
+settled entries, the audit log's lines and the refusals older than ``outbox_retention_days``, and
+an entry's attempts past its first and last few that never arrived, folded into a count
+(:mod:`app.core.outbox.retention` says what is never forgotten).
 
 The cache is purged when a till opens (:func:`~app.core.services.runtime.open_till`). A till left
 running for weeks never opened again, and so never purged: a member not seen since the spring
 stayed in its cache, and every slip printed since stayed on its disk. :class:`Upkeep` runs in
-the background of a till that keeps running (the window, the kiosk): the slips at once (off the
-open's path, which the window waits for), then both once a day, on the core's clock. The files
-are read and removed on a thread, never on the event loop the window shares.
+the background of a till that keeps running (the window, the kiosk): the slips and the outbox at
+once (off the open's path, which the window waits for), then all of it once a day, on the core's
+clock. The files
+are read and removed on a thread, never on the event loop the window shares; the outbox's rows on
+the writer thread, a batch a transaction, so a redemption waits for one batch at most.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from app.core import clock
 from app.core.offline.cache import MemberCache
+from app.core.outbox.retention import (
+    BATCH,
+    Forgotten,
+    fold_attempts,
+    forget_settled,
+    long_tried,
+)
 from app.core.storage.problems import StorageProblem
+from app.core.storage.writer import Database
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +43,8 @@ log = logging.getLogger(__name__)
 SLIPS_FOLDER = "slips"
 #: How often a running till forgets what it has kept long enough.
 EVERY = timedelta(days=1)
+#: Entries whose attempts one fold reads (an ``IN`` list: SQLite takes up to 32,766).
+ENTRIES_A_BATCH = 100
 
 
 def forget_old_slips(folder: Path, older_than: timedelta) -> int:
@@ -60,20 +76,65 @@ def forget_old_slips(folder: Path, older_than: timedelta) -> int:
     return gone
 
 
-class Upkeep:
-    """Forgets, while the till runs, what it has kept for ``retention``: :meth:`start` it with
-    the till, :meth:`stop` it before the cache closes. ``rounds`` counts the rounds done."""
+async def fold_all_attempts(db: Database, batch: int = BATCH) -> int:
+    """Fold every attempt :func:`~app.core.outbox.retention.fold_attempts` would, ``batch`` a
+    write transaction; how many. Which entries have any is read first, on a reader."""
+    folded = 0
+    entries = await db.read(long_tried)
+    for start in range(0, len(entries), ENTRIES_A_BATCH):
+        fold = functools.partial(
+            fold_attempts, entry_ids=entries[start : start + ENTRIES_A_BATCH], batch=batch
+        )
+        while True:
+            done = await db.write(fold)
+            folded += done
+            if done < batch:
+                break
+    return folded
 
-    def __init__(self, cache: MemberCache, data_dir: Path, retention: timedelta) -> None:
+
+async def forget_all_settled(db: Database, keep: timedelta, batch: int = BATCH) -> Forgotten:
+    """Forget every settled row older than ``keep`` (by the core's clock), ``batch`` of each a
+    write transaction; how many of each."""
+    before = clock.now() - keep
+    gone = Forgotten()
+    while True:
+        done = await db.write(lambda session: forget_settled(session, before, batch))
+        gone += done
+        if done.total == 0:
+            return gone
+
+
+class Upkeep:
+    """Forgets, while the till runs, what it has kept for ``retention`` (the cache's members,
+    the slips) and, given the outbox's database, what it has kept for ``keep`` (the outbox's
+    settled rows): :meth:`start` it with the till, :meth:`stop` it before the cache closes.
+    ``rounds`` counts the rounds done."""
+
+    def __init__(
+        self,
+        cache: MemberCache,
+        data_dir: Path,
+        retention: timedelta,
+        *,
+        db: Database | None = None,
+        keep: timedelta | None = None,
+        clock_checked: Callable[[], bool] | None = None,
+    ) -> None:
         self.cache = cache
         self.slips = data_dir / SLIPS_FOLDER
         self.retention = retention
+        self.db = db
+        self.keep = keep
+        # Whether the till's clock agrees with the server's now: the retention's cutoff is read
+        # on it, and a clock set a year ahead would forget last month's redemptions.
+        self.clock_checked = clock_checked or (lambda: True)
         self.rounds = 0
         self._task: asyncio.Task[None] | None = None
         self._done = asyncio.Event()
 
     def start(self) -> None:
-        """The slips now, then the cache and the slips once every :data:`EVERY`."""
+        """The slips and the outbox now, then all of it once every :data:`EVERY`."""
         if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._run(), name="upkeep")
 
@@ -90,9 +151,9 @@ class Upkeep:
             await self._done.wait()
 
     async def tidy(self) -> None:
-        """One round: the members not seen for the retention, then the slips as old. A disk
-        that refuses the purge (full, read-only) is said in the log; the next round tries it
-        again."""
+        """One round: the members not seen for the retention, then the slips as old, then the
+        outbox. A disk that refuses the purge (full, read-only) is said in the log; the next
+        round tries it again."""
         try:
             forgotten = await self.cache.purge(self.retention)
         except StorageProblem as problem:
@@ -101,6 +162,39 @@ class Upkeep:
             if forgotten:
                 log.info("forgot %d members not seen for %s", forgotten, self.retention)
         await self._forget_slips()
+        await self._forget_outbox()
+
+    async def _forget_outbox(self) -> None:
+        if self.db is None:
+            return
+        forget = self.keep is not None and self.clock_checked()
+        if self.keep is not None and not forget:
+            log.warning(
+                "the outbox's settled rows were not forgotten: the till's clock is not known to "
+                "agree with the server's; the next round tries again"
+            )
+        try:
+            folded = await fold_all_attempts(self.db)  # (counts only: no clock in it)
+            gone = (
+                await forget_all_settled(self.db, self.keep)
+                if forget and self.keep is not None
+                else Forgotten()
+            )
+        except StorageProblem as problem:
+            log.warning("the outbox's old rows were not forgotten: %s", problem)
+            return
+        if folded:
+            log.info("folded %d attempts that never arrived into their entries' counts", folded)
+        if gone.total:
+            log.info(
+                "forgot %d settled entries, %d audit lines, %d refusals and %d shifts older "
+                "than %s",
+                gone.entries,
+                gone.audit_lines,
+                gone.refusals,
+                gone.shifts,
+                self.keep,
+            )
 
     async def _forget_slips(self) -> None:
         gone = await asyncio.to_thread(forget_old_slips, self.slips, self.retention)
@@ -108,11 +202,17 @@ class Upkeep:
             log.info("removed %d slips older than %s", gone, self.retention)
 
     async def _run(self) -> None:
-        # the open purged the cache already; the slips were the window's, after its start
-        await self._round(self._forget_slips())
+        # the open purged the cache already; the slips were the window's, after its start, and
+        # a till upgraded with years of rows starts on them at once, a batch at a time (the
+        # settled rows once the server has confirmed the clock: seldom yet, just opened)
+        await self._round(self._first_round())
         while True:
             await clock.sleep(EVERY.total_seconds())
             await self._round(self.tidy())
+
+    async def _first_round(self) -> None:
+        await self._forget_slips()
+        await self._forget_outbox()
 
     async def _round(self, work: Coroutine[Any, Any, None]) -> None:
         try:

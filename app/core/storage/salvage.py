@@ -36,6 +36,8 @@ class Salvage:
 
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     attempts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: Each entry's attempts counted, not listed (``outbox_attempt_tallies``, migration 0014).
+    tallies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     complete: bool = True
 
     def unsettled(self) -> list[dict[str, Any]]:
@@ -95,6 +97,11 @@ def salvage(db_path: Path) -> Salvage:
             result.complete = result.complete and whole
             for attempt in sorted(attempts, key=lambda a: (str(a.get("entry_id")), _int(a))):
                 result.attempts.setdefault(str(attempt.get("entry_id")), []).append(attempt)
+        if "outbox_attempt_tallies" in tables:
+            tallies, whole = _readable_rows(connection, "outbox_attempt_tallies")
+            result.complete = result.complete and whole
+            for tally in tallies:
+                result.tallies.setdefault(str(tally.get("entry_id")), []).append(tally)
         return result
     finally:
         connection.close()

@@ -150,8 +150,23 @@ class Attempt(SQLModel, table=True):
     error: str | None = None
 
 
+class AttemptTally(SQLModel, table=True):
+    """The attempts of an entry folded away (migration 0014), by outcome: how many, the first's
+    start and the last's end. Only attempts proved never to have arrived are folded, and only
+    past an entry's first and last few (:mod:`app.core.outbox.retention`)."""
+
+    __tablename__ = "outbox_attempt_tallies"
+
+    entry_id: str = Field(foreign_key="outbox_entries.id", primary_key=True)
+    outcome: str = Field(primary_key=True)
+    count: int
+    first_started_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+    last_ended_at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False))
+
+
 class AuditEvent(SQLModel, table=True):
-    """An append-only record of who did what, when, on which terminal (triggers refuse changes)."""
+    """An append-only record of who did what, when, on which terminal: triggers refuse every
+    change, and every delete of a line less than :data:`AUDIT_KEPT_DAYS` old (migration 0014)."""
 
     __tablename__ = "audit_log"
     # the audit view filters by who and by action (migration 0008)
@@ -173,6 +188,8 @@ class MemberBalance(SQLModel, table=True):
     """A member's stamps as the server last reported them, written with the entry that said so."""
 
     __tablename__ = "member_balances"
+    # an entry forgotten is looked up here by the foreign key's check (migration 0014)
+    __table_args__ = (sa.Index("ix_member_balances_entry_id", "entry_id"),)
 
     lane: str = Field(primary_key=True)
     stamps: int
@@ -216,6 +233,9 @@ class Refusal(SQLModel, table=True):
     """
 
     __tablename__ = "refusals"
+    # the retention asks, for each entry it would forget, whether a refusal names it
+    # (migration 0014)
+    __table_args__ = (sa.Index("ix_refusals_entry_id", "entry_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=sa.Column(UTCDateTime(), nullable=False, index=True))
@@ -244,9 +264,14 @@ class StorageCheck(SQLModel, table=True):
     filler: bytes = Field(sa_column=sa.Column(sa.LargeBinary(), nullable=False))
 
 
+#: The audit log's lines younger than this are never deleted, whatever the retention set: the
+#: database's trigger refuses it (migration 0014).
+AUDIT_KEPT_DAYS = 90
+
 ENTRIES = SQLModel.metadata.tables[OutboxEntry.__tablename__]
 ATTEMPTS = SQLModel.metadata.tables[Attempt.__tablename__]
 AUDIT = SQLModel.metadata.tables[AuditEvent.__tablename__]
+TALLIES = SQLModel.metadata.tables[AttemptTally.__tablename__]
 BALANCES = SQLModel.metadata.tables[MemberBalance.__tablename__]
 CONTROL = SQLModel.metadata.tables[OutboxControl.__tablename__]
 SHIFTS = SQLModel.metadata.tables[Shift.__tablename__]

@@ -8,7 +8,8 @@ can be read (:mod:`app.core.storage.salvage`). It is a JSON document, 0600: it n
 An import adds the entries to this till's database in one transaction, keeping their ids (the
 Idempotency-Key and the PIN's request id of each): an id already here is never added twice, and an
 entry whose dependency is neither here nor in the file is refused, not half-added. Their attempts
-come along, so an entry that may have reached the server stays one that may have. The file is
+come along, so an entry that may have reached the server stays one that may have, and so do the
+counts of those folded away (``attempts_folded``). The file is
 input like any other: every value is checked against the table it goes into, and a payload may
 not hold a PIN or a token.
 """
@@ -34,7 +35,7 @@ from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.storage.integrity import SQLITE_HEADER, sync_folder
 from app.core.storage.payloads import forbidden_key
 from app.core.storage.salvage import UNSETTLED, Salvage, salvage
-from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, UTCDateTime
+from app.core.storage.tables import ATTEMPTS, AUDIT, ENTRIES, TALLIES, UTCDateTime
 from app.core.storage.writer import Database
 
 FORMAT = "stamps-pos outbox export"
@@ -50,6 +51,7 @@ _OWN = {"seq", "id"}
 #: (or a dead till's database) from an older version lacks them, and is no less readable.
 _ADDED_LATER: dict[str, Any] = {"issues_voucher": False}
 _ATTEMPT_COLUMNS = [c for c in ATTEMPTS.c if c.name not in ("id", "entry_id")]
+_TALLY_COLUMNS = [c for c in TALLIES.c if c.name != "entry_id"]
 
 
 class ExportUnreadable(ValueError):
@@ -79,6 +81,8 @@ class ImportedEntry:
     id: str
     values: dict[str, Any]
     attempts: list[dict[str, Any]]
+    #: The attempts counted, not listed, by outcome (an export before them has none).
+    folded: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +129,11 @@ def _exported(entry: dict[str, Any], found: Salvage) -> dict[str, Any]:
     out["attempts_detail"] = [
         {c.name: _plain(c, a.get(c.name)) for c in _ATTEMPT_COLUMNS if c.name in a}
         for a in found.attempts.get(entry["id"], [])
+    ]
+    # the attempts folded away (architecture §6): the entry's count says them, this says how
+    out["attempts_folded"] = [
+        {c.name: _plain(c, t.get(c.name)) for c in _TALLY_COLUMNS if c.name in t}
+        for t in found.tallies.get(entry["id"], [])
     ]
     return out
 
@@ -260,7 +269,23 @@ def _checked(entry: Any, number: int) -> ImportedEntry:
         if row["outcome"] not in {str(o) for o in Outcome}:
             raise ExportUnreadable(f"{where}: an attempt's outcome is not one of the till's")
         checked.append(row)
-    return ImportedEntry(entry_id, values, checked)
+    folded = entry.get("attempts_folded", [])
+    if not isinstance(folded, list):
+        raise ExportUnreadable(f"{where}: attempts_folded is not a list")
+    tallies: list[dict[str, Any]] = []
+    for tally in folded:
+        if not isinstance(tally, dict):
+            raise ExportUnreadable(f"{where}: a count of attempts is not an object")
+        row = {
+            c.name: _value(c, tally.get(c.name), f"{where}: attempts_folded {c.name}")
+            for c in _TALLY_COLUMNS
+        }
+        if row["outcome"] not in {str(o) for o in Outcome}:
+            raise ExportUnreadable(f"{where}: a count's outcome is not one of the till's")
+        if row["count"] < 1 or row["outcome"] in {t["outcome"] for t in tallies}:
+            raise ExportUnreadable(f"{where}: attempts_folded counts an outcome twice or none")
+        tallies.append(row)
+    return ImportedEntry(entry_id, values, checked, tallies)
 
 
 def _shown(value: Any) -> str:
@@ -402,6 +427,8 @@ def _insert(
         connection.execute(
             sa.insert(ATTEMPTS), [{**a, "entry_id": entry.id} for a in entry.attempts]
         )
+    if entry.folded:
+        connection.execute(sa.insert(TALLIES), [{**t, "entry_id": entry.id} for t in entry.folded])
     connection.execute(
         sa.insert(AUDIT).values(
             at=clock.now(),

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core.services import (
     CancelState,
     EntryDetails,
     EntryStatus,
+    FoldedAttempts,
     HistoryRow,
     ManagerDecision,
     OperationKind,
@@ -372,6 +373,66 @@ def _server_id(row: HistoryRow) -> str:
     return QCoreApplication.translate("ManagerWords", "none yet")
 
 
+def _tries_fact(row: HistoryRow) -> Fact:
+    """How many times it was sent, when the list below does not show every attempt: an entry
+    retried for days keeps its first and last attempts, the others counted in one line. (Only
+    then: there are more than 23 tries, so "times" is always plural.)"""
+    return (
+        QCoreApplication.translate("ManagerWords", "Sent"),
+        QCoreApplication.translate(
+            "ManagerWords",
+            "{tries} times; {unlisted} of them never reached the Stamps server and are counted, "
+            "not listed",
+        ).format(
+            tries=QLocale().toString(row.tries),
+            unlisted=QLocale().toString(row.tries - len(row.attempts)),
+        ),
+    )
+
+
+def _folded_row(folded: FoldedAttempts) -> TableRow:
+    return TableRow(
+        key=f"folded:{folded.outcome}",
+        cells=(
+            "…",
+            local_time_text(folded.first_started_at),
+            local_time_text(folded.last_ended_at),
+            outcome_words(folded.outcome),
+            "",
+            QCoreApplication.translate(
+                "ManagerWords", "Counted, not listed: {count} attempts like this, first to last"
+            ).format(count=QLocale().toString(folded.count)),
+        ),
+    )
+
+
+def _attempt_rows(row: HistoryRow, base_url: str) -> tuple[TableRow, ...]:
+    """The attempts, first to last; the ones folded away in a line where their numbers are
+    missing (after the first few)."""
+    rows: list[TableRow] = []
+    folded = [_folded_row(f) for f in row.folded]
+    for attempt in row.attempts:
+        if folded and rows and attempt.number > len(rows) + 1:
+            rows += folded
+            folded = []
+        rows.append(
+            TableRow(
+                key=attempt.number,
+                cells=(
+                    str(attempt.number),
+                    local_time_text(attempt.started_at),
+                    local_time_text(attempt.ended_at)
+                    if attempt.ended_at
+                    else QCoreApplication.translate("ManagerWords", "not ended"),
+                    outcome_words(attempt.outcome),
+                    str(attempt.status_code) if attempt.status_code is not None else "",
+                    _failure_text(attempt.error, base_url),
+                ),
+            )
+        )
+    return (*rows, *folded)
+
+
 def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
     """One entry's details in words. ``base_url`` is the till's: a refusal of its credentials
     says https when the till talks plain http and the server asked for https."""
@@ -463,23 +524,10 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
                 QCoreApplication.translate("ManagerWords", "authorised by the member's PIN"),
             )
         )
+    if row.tries > len(row.attempts):
+        facts.append(_tries_fact(row))
     facts.append((QCoreApplication.translate("ManagerWords", "Entry"), row.entry_id))
-    attempts = tuple(
-        TableRow(
-            key=attempt.number,
-            cells=(
-                str(attempt.number),
-                local_time_text(attempt.started_at),
-                local_time_text(attempt.ended_at)
-                if attempt.ended_at
-                else QCoreApplication.translate("ManagerWords", "not ended"),
-                outcome_words(attempt.outcome),
-                str(attempt.status_code) if attempt.status_code is not None else "",
-                _failure_text(attempt.error, base_url),
-            ),
-        )
-        for attempt in row.attempts
-    )
+    attempts = _attempt_rows(row, base_url)
     trail = tuple(
         f"{local_time_text(line['at'])}  {line['who']}  {action_words(str(line['action']))}"
         + (f"  ({audit_detail(line['detail'], base_url=base_url)})" if line.get("detail") else "")

@@ -120,6 +120,16 @@ def setting_labels() -> dict[str, tuple[str, str, str]]:
                 "SettingsController", "Data retention: cached members are purged after this."
             ),
         ),
+        "outbox_retention_days": (
+            "till",
+            QCoreApplication.translate(
+                "SettingsController", "Keep settled redemptions and the audit log for (days)"
+            ),
+            QCoreApplication.translate(
+                "SettingsController",
+                "At least 90. Nothing still waiting for the server or a manager is ever removed.",
+            ),
+        ),
         "offline_member_max_age_hours": (
             "offline",
             QCoreApplication.translate(

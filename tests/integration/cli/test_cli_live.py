@@ -3,6 +3,7 @@ sandbox: exit codes, JSON, and what lands in the outbox."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import signal
 import sqlite3
@@ -10,8 +11,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+
+from app.config import Settings
+from app.core.services.upkeep import fold_all_attempts
+from app.core.storage import Database
 
 from ..conftest import SandboxControl
 from .conftest import MANAGER_PIN, Cli
@@ -379,3 +385,51 @@ def test_a_stop_while_the_answer_is_awaited_names_the_entry_that_stands(
     assert named, err
     shown, entry = cli.json("outbox", "show", named.group(1))
     assert shown in (0, 3) and entry["id"] == named.group(1)
+
+
+def test_outbox_show_says_every_try_of_an_entry_whose_attempts_were_folded(
+    cli: Cli, till_settings: Settings
+) -> None:
+    # Queued, then (as if offline for days) tried 30 times, none arriving; the upkeep folds
+    # attempts 4 to 10. The entry still says 30 attempts, lists 23 and says the 7 in one line.
+    code, entry = cli.json(
+        "redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4", "--queue-only"
+    )
+    assert code == 3
+    database = till_settings.till_config().database_path
+    with sqlite3.connect(database) as db:
+        db.executemany(
+            "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, ended_at, "
+            "outcome, error) VALUES (?, ?, 'w', '2026-12-01 09:00:00', '2026-12-01 09:00:03', "
+            "'never_arrived', 'ConnectError: [Errno 111] Connection refused')",
+            [(entry["id"], n) for n in range(1, 31)],
+        )
+        db.execute("UPDATE outbox_entries SET attempts = 30 WHERE id = ?", (entry["id"],))
+    db.close()
+    assert asyncio.run(_fold(database)) == 7
+
+    shown = cli("outbox", "show", entry["id"])
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert any("30 attempts)" in line for line in lines)
+    assert "  23 attempts of 30 listed; the others never reached the Stamps server" in (
+        shown.stdout
+    )
+    numbered = [line.split(",")[0] for line in lines if line.startswith("  attempt")]
+    assert numbered == [f"  attempt {n}" for n in (1, 2, 3, *range(11, 31))]
+    [folded] = [n for n, line in enumerate(lines) if line.startswith("  7 more attempts, ")]
+    assert lines[folded - 2].startswith("  attempt 3, ")
+    assert lines[folded].endswith(": it never reached the Stamps server")
+    code, as_json = cli.json("outbox", "show", entry["id"])
+    assert as_json["attempts"] == 30 and len(as_json["attempts_detail"]) == 23
+    assert [(f["outcome"], f["count"]) for f in as_json["attempts_folded"]] == [
+        ("never_arrived", 7)
+    ]
+
+
+async def _fold(database: Path) -> int:
+    db = Database(database)
+    try:
+        return await fold_all_attempts(db)
+    finally:
+        await db.close()

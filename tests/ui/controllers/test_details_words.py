@@ -18,6 +18,7 @@ from app.core.services import (
     CancelState,
     EntryDetails,
     EntryStatus,
+    FoldedAttempts,
     HistoryRow,
     ManagerDecision,
     MemberContact,
@@ -777,3 +778,57 @@ def test_a_cancel_the_till_never_sent_agrees_with_the_historys_row() -> None:
     assert "Why the cancel was refused" not in shown
     assert "cancel it on the Stamps dashboard" in shown["Why the cancel was not sent"]
     assert shown["Before the cancel"] == "Confirmed: found in the member's activity"
+
+
+@pytest.mark.parametrize(
+    ("language", "sent", "counted"),
+    [
+        (
+            "en",
+            # numbers as written in Indonesia, in English too (en_ID)
+            "1.204 times; 1.181 of them never reached the Stamps server and are counted, not "
+            "listed",
+            "Counted, not listed: 1.181 attempts like this, first to last",
+        ),
+        (
+            "id",
+            "1.204 kali; 1.181 di antaranya tidak pernah sampai ke server Stamps dan dihitung, "
+            "tidak dicantumkan satu per satu",
+            "Dihitung, tidak dicantumkan: 1.181 percobaan seperti ini, dari yang pertama sampai "
+            "yang terakhir",
+        ),
+    ],
+)
+def test_an_entry_retried_for_days_says_how_many_tries_and_lists_the_rest_in_one_line(
+    qtbot: QtBot, language: str, sent: str, counted: str
+) -> None:
+    # 1,204 tries over four days offline: the first 3 and the last 20 listed, the 1,181 between
+    # them (none reached the server) counted in one line where their numbers are missing.
+    def unsent(number: int) -> AttemptLine:
+        at = MADE + timedelta(minutes=5 * (number - 1))
+        return AttemptLine(number, at, at + timedelta(seconds=3), "never_arrived", None, None)
+
+    listed = (*map(unsent, (1, 2, 3)), *map(unsent, range(1_185, 1_205)))
+    folded = FoldedAttempts(
+        "never_arrived", 1_181, unsent(4).started_at, unsent(1_184).ended_at or MADE
+    )
+    entry = row(
+        EntryStatus.QUEUED,
+        Verdict.NOT_CONFIRMED,
+        "receipt.waiting",
+        attempts=listed,
+        tries=1_204,
+        folded=(folded,),
+    )
+    with speaking(language):
+        dialog = EntryDetailsDialog()
+        qtbot.addWidget(dialog)
+        dialog.set_details(details_data(details(entry)))
+        label = "Sent" if language == "en" else "Dikirim"
+        assert dialog.fact(label) == sent
+        shown = [r.cells[0] for r in dialog.attempts_model.rows()]
+        assert shown == ["1", "2", "3", "…", *map(str, range(1_185, 1_205))]
+        assert dialog.attempts_model.rows()[3].cells[5] == counted
+        # every attempt listed: no such fact (as before)
+        few = dataclasses.replace(entry, attempts=listed[:3], tries=3, folded=())
+        assert label not in dict(details_data(details(few)).facts)

@@ -36,6 +36,7 @@ from app.core.services.history import ExceptionItem, History, HistoryFilter
 from app.core.services.receipts import Verdict, feed_line_said, receipt_for
 from app.core.services.shift import shift_rows
 from app.core.services.standings import STANDINGS
+from app.core.services.upkeep import fold_all_attempts
 from app.core.stamps.errors import ValidationFailed
 from app.core.storage import Database
 from app.core.storage.tables import OutboxEntry
@@ -915,3 +916,35 @@ async def test_one_reconciled_before_the_till_kept_its_lines_status_says_so(day:
         "Found in the member's activity, so it reached the Stamps server, before this till kept "
         "what its line said"
     )
+
+
+async def test_an_entry_retried_for_days_still_says_every_try_once_its_attempts_are_folded(
+    db_path: Path, clock: ManualClock
+) -> None:
+    # The server unreachable for 30 tries, then the upkeep's fold: the details list the first
+    # 3 and the last 20, and still say 30 tries, 7 counted in one line.
+    db = Database(db_path)
+    outbox = Outbox(db, OutboxPolicy(idempotency_honoured=False), RetryPolicy(random=lambda: 0.5))
+    transport = FakeTransport()
+    worker = SyncWorker(outbox, transport, name="w")
+    try:
+        entry_id = await redeem(
+            outbox, worker, transport, lane="1", cashier="Rina", action="connect"
+        )
+        for _ in range(29):
+            clock.advance(600)  # past the backoff's cap
+            transport.script = ["connect"]
+            await worker.run_once(reconcile=False)
+        assert await fold_all_attempts(db) == 7
+        details = await History(db).details(entry_id)
+        assert details is not None
+        row = details.row
+        assert row.tries == 30
+        assert [a.number for a in row.attempts] == [1, 2, 3, *range(11, 31)]
+        (folded,) = row.folded
+        assert (folded.outcome, folded.count) == ("never_arrived", 7)
+        (listed,) = await History(db).rows(HistoryFilter())
+        assert listed.tries == 30 and listed.folded == row.folded
+    finally:
+        await worker.stop()
+        await outbox.close()

@@ -12,10 +12,13 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from app.core import clock, logs
 from app.core.clock import ManualClock
@@ -27,10 +30,13 @@ from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services import line
 from app.core.services.config import TillConfig
+from app.core.services.receipts import Verdict
 from app.core.services.refusals import NotOnline, PinRejected
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
+from app.core.services.upkeep import fold_all_attempts
 from app.core.stamps import StampsClient
+from app.core.storage.tables import ATTEMPTS, ENTRIES
 
 from ....support.gates import Held
 from ....support.members import ayu
@@ -484,3 +490,55 @@ async def test_believed_offline_a_member_the_copy_does_not_know_is_asked_once_th
         await counter.till.find_member("customer@stamps.co.id")
     assert english(unseen.value.message).startswith("The till checked the line just now")
     assert counter.server.calls("/api/v2/memberships/details") == []
+
+
+async def test_a_wait_on_an_entry_whose_attempts_were_folded_sees_its_next_attempt_end(
+    counter: Counter, clock: ManualClock
+) -> None:
+    # (Not the probe: this file's till on a fake server.) An entry retried for days has its
+    # attempts 4 to 10 folded by the upkeep; the till following it (``stamps-pos redeem``
+    # waits so) has seen 30 end. The 31st ends without an answer: the wait says so at once,
+    # where it counted the 23 rows listed and waited out its hour for a 31st.
+    entry_id = await queue_one(counter.till)
+    start = clock.now()
+
+    def tried(session: Any, numbers: range, outcome: str) -> None:
+        session.execute(
+            sa.insert(ATTEMPTS),
+            [
+                {
+                    "entry_id": entry_id,
+                    "number": n,
+                    "lease_owner": "w",
+                    "started_at": start,
+                    "ended_at": start,
+                    "outcome": outcome,
+                }
+                for n in numbers
+            ],
+        )
+        session.execute(
+            sa.update(ENTRIES).where(ENTRIES.c.id == entry_id).values(attempts=numbers[-1])
+        )
+
+    await counter.till.outbox.db.write(lambda s: tried(s, range(1, 31), "never_arrived"))
+    assert await fold_all_attempts(counter.till.outbox.db) == 7
+    await counter.till.outbox.db.write(lambda s: tried(s, range(31, 32), "ambiguous"))
+    async with asyncio.timeout(20):  # (a guard: the manual clock never ends the hour)
+        receipt = await counter.till.wait(entry_id, 3600, seen=30)
+    assert receipt.attempts == 31
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+
+
+async def test_the_upkeep_forgets_settled_rows_only_on_a_clock_the_server_agrees_with(
+    counter: Counter,
+) -> None:
+    # (This file's till.) Before any answer the till cannot know its clock; a minute off the
+    # server's Date is right; an hour off is not, and the retention's cutoff would be wrong.
+    upkeep = counter.till.upkeep
+    monitor = counter.till.monitor
+    assert not upkeep.clock_checked()
+    monitor.skew = timedelta(minutes=1)
+    assert upkeep.clock_checked()
+    monitor.skew = timedelta(hours=-1)
+    assert not upkeep.clock_checked()

@@ -7,13 +7,16 @@ import os
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from app.core.clock import ManualClock
 from app.core.offline.cache import MemberCache
 from app.core.services.upkeep import EVERY, SLIPS_FOLDER, Upkeep
 from app.core.storage import Database
+from app.core.storage.tables import ENTRIES
 
 from ....support.members import ayu
 
@@ -79,3 +82,68 @@ async def test_slips_older_than_the_retention_go_at_once_and_other_files_stay(
     finally:
         await upkeep.stop()
     assert sorted(p.name for p in slips.iterdir()) == ["notes.txt", "yesterday.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("clock_agrees", "kept"),
+    [
+        (True, ["e2", "e3", "e4"]),
+        # a clock not (yet) checked against the server's, or off by more than two minutes:
+        # set a year ahead, it would forget last month's; nothing goes until it is checked
+        (False, ["e1", "e2", "e3", "e4"]),
+    ],
+)
+async def test_the_first_round_forgets_the_outbox_s_settled_rows_older_than_the_retention(
+    db_path: Path, clock: ManualClock, clock_agrees: bool, kept: list[str]
+) -> None:
+    # A till upgraded with two years of rows: the window's first round starts on them, not a
+    # day later; a queued entry as old stays, and so do last month's.
+    db = Database(db_path)
+    cache = MemberCache(db)
+    old = clock.now() - timedelta(days=700)
+
+    def seed(session: Any) -> None:
+        for n, (status, at) in enumerate(
+            [
+                ("synced", old),
+                ("queued", old),
+                ("rejected", old),
+                ("synced", clock.now() - timedelta(days=30)),
+            ],
+            start=1,
+        ):
+            session.execute(
+                sa.insert(ENTRIES).values(
+                    id=f"e{n}",
+                    seq=n,
+                    kind="reward",
+                    payload={},
+                    lane="member:6",
+                    user="ayu",
+                    status=status,
+                    attempts=0,
+                    cashier="Dewi",
+                    terminal="t1",
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
+
+    await db.write(seed)
+    upkeep = Upkeep(
+        cache,
+        db_path.parent,
+        RETENTION,
+        db=db,
+        keep=timedelta(days=400),
+        clock_checked=lambda: clock_agrees,
+    )
+    upkeep.start()
+    try:
+        await upkeep.until_rounds(1)
+        left = await db.read(lambda s: sorted(s.execute(sa.select(ENTRIES.c.id)).scalars().all()))
+    finally:
+        await upkeep.stop()
+        await cache.close()
+        await db.close()
+    assert left == kept

@@ -271,6 +271,71 @@ def test_0013_keeps_the_entries_accepted_before_it_without_a_reason(tmp_path: Pa
     assert kept == [("queued",)]
 
 
+def test_0014_keeps_every_attempt_and_audit_line_and_lets_only_old_lines_go(
+    tmp_path: Path,
+) -> None:
+    # Before 0014 the audit log refused every delete; after it, a line older than 90 days may
+    # go (the upkeep's retention), a younger one never; the attempts are all kept, none folded
+    # yet (the upkeep folds them later, a batch at a time), and going back refuses deletes again.
+    from alembic import command
+
+    from app.core.storage.migrate import _config
+
+    path = tmp_path / "till.db"
+    engine = create_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0013")  # the revision before 0014
+            connection.exec_driver_sql(
+                "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
+                "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
+                "('e1', 1, 'reward', '{}', 'member:6', 'ayu', 'queued', 40, 0, 0, 'Dewi', 't1', "
+                "'2024-01-10 09:00:00', '2024-01-10 09:00:00')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, "
+                "ended_at, outcome) VALUES ('e1', ?, 'w1', '2024-01-10 09:00:00', "
+                "'2024-01-10 09:00:01', 'never_arrived')",
+                [(n,) for n in range(1, 41)],
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO audit_log (at, who, action, terminal) "
+                "VALUES (?, 'Wayan', 'sign_in', 't1')",
+                [("2024-01-10 09:00:00",), ("2999-01-01 00:00:00",)],
+            )
+    finally:
+        engine.dispose()
+    assert migrate(path) == head_revision()
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("SELECT count(*) FROM outbox_attempts").fetchone() == (40,)
+        assert connection.execute("SELECT count(*) FROM outbox_attempt_tallies").fetchone() == (0,)
+        with pytest.raises(sqlite3.IntegrityError, match="keeps its last 90 days"):
+            connection.execute("DELETE FROM audit_log")
+        connection.execute("DELETE FROM audit_log WHERE at < '2025-01-01'")
+        connection.commit()
+        assert connection.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
+    finally:
+        connection.close()
+
+    engine = create_engine(path)  # and back: 0013's log, every delete refused
+    try:
+        with engine.begin() as connection:
+            command.downgrade(_config(connection), "0013")
+            tables = {
+                row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")
+            }
+    finally:
+        engine.dispose()
+    assert "outbox_attempt_tallies" not in tables
+    connection = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            connection.execute("DELETE FROM audit_log WHERE at < '3000-01-01'")
+    finally:
+        connection.close()
+
+
 _CACHED_MEMBER = (
     "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, is_blocked, "
     "redemption_allowed, protected_redemption, pin_is_blocked, fetched_at, seen_at) VALUES "

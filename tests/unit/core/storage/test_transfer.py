@@ -201,6 +201,17 @@ def entry(**changes: Any) -> dict[str, Any]:
     return exported_entry(**{"payload": {"user": "m1", "reward": 1, "store": 7}, **changes})
 
 
+def _folded(**changes: Any) -> dict[str, Any]:
+    """Attempts counted, not listed, as an export holds them."""
+    return {
+        "outcome": "never_arrived",
+        "count": 7,
+        "first_started_at": "2026-11-29T09:00:00+00:00",
+        "last_ended_at": "2026-11-29T10:00:00+00:00",
+        **changes,
+    }
+
+
 @pytest.mark.parametrize(
     ("bad", "reason"),
     [
@@ -218,6 +229,11 @@ def entry(**changes: Any) -> dict[str, Any]:
         (entry(payload=["not", "an", "object"]), "payload"),
         (entry(depends_on="x"), "depends_on"),
         (entry(attempts_detail=[{"number": 1, "outcome": "maybe"}]), "attempt"),
+        (entry(attempts_folded={"never_arrived": 7}), "attempts_folded is not a list"),
+        (entry(attempts_folded=[_folded(outcome="maybe")]), "count's outcome"),
+        (entry(attempts_folded=[_folded(count=0)]), "counts an outcome twice or none"),
+        (entry(attempts_folded=[_folded(), _folded()]), "counts an outcome twice or none"),
+        (entry(attempts_folded=[_folded(count="7")]), "attempts_folded count"),
     ],
 )
 def test_a_hostile_entry_is_refused_naming_what_is_wrong(
@@ -279,3 +295,41 @@ def test_an_export_never_overwrites_a_file(tmp_path: Path) -> None:
         export_entries(path, tmp_path / "out.json", now=NOW)
     assert (tmp_path / "out.json").read_text() == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "till.db"]
+
+
+async def test_an_entry_whose_attempts_were_folded_comes_along_with_their_count(
+    tmp_path: Path,
+) -> None:
+    # A dead till offline for days: 30 tries, none arrived, 7 folded by its upkeep. The other
+    # till lists the same 23 and counts the same 7 (it listed 23 of 30 with nothing to say how
+    # the other 7 went).
+    from app.core.services.upkeep import fold_all_attempts
+
+    dead = await Outbox.open(tmp_path / "dead" / "till.db", POLICY)
+    entry_id = await enqueue(dead, "m1", "INV-Q")
+
+    def tried(session: Any) -> None:
+        session.connection().exec_driver_sql(
+            "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, ended_at, "
+            "outcome) VALUES (?, ?, 'w', '2026-11-29 09:00:00', '2026-11-29 09:00:03', "
+            "'never_arrived')",
+            [(entry_id, n) for n in range(1, 31)],
+        )
+        session.connection().exec_driver_sql(
+            "UPDATE outbox_entries SET attempts = 30 WHERE id = ?", (entry_id,)
+        )
+
+    await dead.db.write(tried)
+    assert await fold_all_attempts(dead.db) == 7
+    await dead.close()
+    export_entries(tmp_path / "dead" / "till.db", tmp_path / "out.json", now=NOW)
+    other = await Outbox.open(tmp_path / "other" / "till.db", POLICY)
+    try:
+        entries = read_export(tmp_path / "out.json")
+        await import_entries(other.db, entries, who="manager", terminal="till-2", source="f")
+        assert len(await other.attempts(entry_id)) == 23
+        (tally,) = await other.folded_attempts(entry_id)
+        assert (tally.outcome, tally.count) == (Outcome.NEVER_ARRIVED, 7)
+        assert (await other.get(entry_id)).attempts == 30  # type: ignore[union-attr]
+    finally:
+        await other.close()
