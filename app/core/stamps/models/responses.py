@@ -36,6 +36,7 @@ from app.core.stamps.models.common import (
     ListedId,
     Money,
     Number,
+    ServerId,
     StampsResponse,
     VoucherValue,
     WireCount,
@@ -249,7 +250,7 @@ def _template_by_id(value: object) -> object:
 class VoucherInfo(StampsResponse):
     """A voucher, as any of the redemption, validation and listing endpoints describe it."""
 
-    id: WireInt | None = None
+    id: ServerId | None = None
     name: StrictStr | None = None
     code: StrictStr | None = None
     type: StrictStr | WireInt | None = None
@@ -297,14 +298,15 @@ class ListedVoucher(VoucherInfo):
 class RedemptionInfo(StampsResponse):
     """The redemption the server created (or cancelled).
 
-    Its ``id`` is the proof; ``status``, ``reward``, ``stamps_used`` and ``extra_data`` only
-    inform, as the blocks beside it do, and one the till cannot read (a count as text,
-    ``"stamps_used": "2"``) is left unread rather than make a named redemption "not
-    confirmed". Its ``voucher`` is the customer's (the code the cashier hands over), so it is
-    read strictly: an answer whose voucher cannot be read proves nothing.
+    Its ``id`` is the proof, a number or its digits as text (:data:`~common.ServerId`);
+    ``status``, ``reward``, ``stamps_used`` and ``extra_data`` only inform, as the blocks
+    beside it do, and one the till cannot read (a count as text, ``"stamps_used": "2"``) is
+    left unread rather than make a named redemption "not confirmed". Its ``voucher`` is the
+    customer's (the code the cashier hands over), so it is read strictly: an answer whose
+    voucher cannot be read proves nothing.
     """
 
-    id: WireInt | None = None
+    id: ServerId | None = None
     status: Annotated[StrictStr | None, Informative] = None
     # A reward's name in most answers; the multi-reward example repeats the key with an object,
     # and a JSON reader keeps the last one.

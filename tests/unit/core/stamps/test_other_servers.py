@@ -103,3 +103,38 @@ async def test_a_read_answered_200_with_an_error_object_is_a_refusal_in_the_serv
     assert caught.value.outcome is Outcome.REFUSED
     assert "Member tidak ditemukan" in caught.value.message
     assert caught.value.error_code == "invalid_data"
+
+
+@pytest.mark.parametrize("name", REDEMPTIONS)
+async def test_a_redemption_named_by_its_id_in_digits_is_confirmed(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # The docs write a member's id as text ("id": "454") and a redemption's as a number; a
+    # server may write both as text. "3" names redemption 3: it read as naming nothing, and a
+    # redemption the server made stayed "not confirmed".
+    fixture = doc(name)
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    pk = body["redemption"]["id"]
+    body["redemption"]["id"] = str(pk)
+    voucher = body.get("voucher") or body["redemption"].get("voucher")
+    if voucher is not None:  # the voucher it gave or used, named so too
+        voucher["id"] = str(voucher_id := voucher["id"])
+    server.on(fixture["path"], reply(200, body))
+    result = await CALLS[name][1](make_client(), fixture["request"])
+    assert result.redemption_id == pk
+    if voucher is not None:
+        assert result.voucher is not None and result.voucher.id == voucher_id
+
+
+@pytest.mark.parametrize("written", ["03", "+3", " 3", "3.0", "3e0", "٣", "R-3", "0"])
+async def test_an_id_written_any_other_way_names_no_redemption(
+    written: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # only plain digits read as one id; anything that reads two ways proves nothing
+    fixture = doc("redeem_reward")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["redemption"]["id"] = written
+    server.on(fixture["path"], reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as unread:
+        await CALLS["redeem_reward"][1](make_client(), fixture["request"])
+    assert unread.value.outcome is Outcome.AMBIGUOUS
