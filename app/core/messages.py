@@ -248,6 +248,14 @@ TEMPLATES: dict[str, str] = {
     "pin.unchecked": (
         "The PIN could not be checked: the Stamps server did not answer. Try again in a moment."
     ),
+    "pin.unreadable": (
+        "The PIN could not be checked: the Stamps server answered in a form this till cannot "
+        "read. Nothing was redeemed; try again, and call a manager if it keeps happening."
+    ),
+    "pin.server_failing": (
+        "The PIN could not be checked: the Stamps server is failing ({status}). Nothing was "
+        "redeemed; try again in a moment."
+    ),
     # --- the catalogue and orders ---------------------------------------------------------------
     "catalogue.rewards_unavailable": (
         "The rewards could not be read: the Stamps server did not answer and this till has no "

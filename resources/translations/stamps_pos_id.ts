@@ -4760,6 +4760,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN tidak bisa diperiksa: server Stamps tidak menjawab. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The PIN could not be checked: the Stamps server answered in a form this till cannot read. Nothing was redeemed; try again, and call a manager if it keeps happening.</source>
+        <comment>pin.unreadable</comment>
+        <translation>PIN tidak bisa diperiksa: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini. Tidak ada yang ditukar; coba lagi, dan panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked: the Stamps server is failing ({status}). Nothing was redeemed; try again in a moment.</source>
+        <comment>pin.server_failing</comment>
+        <translation>PIN tidak bisa diperiksa: server Stamps sedang bermasalah ({status}). Tidak ada yang ditukar; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
         <source>The rewards could not be read: the Stamps server did not answer and this till has no copy of them yet. Try again in a moment.</source>
         <comment>catalogue.rewards_unavailable</comment>
         <translation>Daftar hadiah tidak bisa dibaca: server Stamps tidak menjawab dan mesin kasir ini belum punya salinannya. Coba lagi sebentar lagi.</translation>

@@ -65,6 +65,9 @@ from app.core.stamps.errors import (
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
+    Redirected,
+    ServerError,
     StampsError,
     ValidationFailed,
 )
@@ -72,6 +75,21 @@ from app.core.storage.shift_log import ShiftLog
 
 #: Entries the worker may still send.
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
+
+
+def _why_unchecked(failure: StampsError) -> Message:
+    """Why the server, there and answering, did not check the PIN: an answer the till cannot
+    read ("ok" in another word), or a failure of its own, is not "did not answer", which sent
+    the cashier to wait for a server that had answered."""
+    if isinstance(failure, MalformedResponse):
+        return say("pin.unreadable")
+    if (
+        isinstance(failure, ServerError)
+        and not isinstance(failure, Redirected)
+        and failure.status_code is not None
+    ):
+        return say("pin.server_failing", status=failure.status_code)
+    return say("pin.unchecked")
 
 
 def _recorded_invoice(invoice_number: str | None) -> str | None:
@@ -160,7 +178,7 @@ class Redeemer:
                 # the offline rules, and so does this one (the line was tried just now)
                 raise pin_needs_server(line_checked=True) from None
             # a server that is there but failing is no outage
-            raise NotOnline(say("pin.unchecked")) from None
+            raise NotOnline(_why_unchecked(exc)) from None
         self.monitor.report(None, sent_at=sent_at)
         return request_id
 

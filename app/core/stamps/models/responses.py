@@ -347,8 +347,10 @@ class AuthorizeResponse(StampsResponse):
 
     @property
     def ok(self) -> bool:
-        """Whether the server confirmed the authorisation."""
-        return self.status == "ok"
+        """Whether the server confirmed the authorisation: "ok" in any case (the docs say it
+        "Returns ok if successful", not in which; "OK" read as no confirmation told the
+        cashier the server had not answered)."""
+        return self.status.strip().lower() == "ok"
 
 
 class MemberDetailsResponse(StampsResponse):

@@ -422,6 +422,43 @@ async def test_a_pin_the_server_answers_denied_is_refused_in_its_word(counter: C
 
 
 @pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_pin_the_server_answers_ok_in_capitals_is_accepted(counter: Counter) -> None:
+    # "Returns ok if successful", in no case in particular: "OK" was told to the cashier as
+    # "the Stamps server did not answer", on a PIN the server had taken
+    counter.server.on("/api/redemptions/authorize", reply(200, {"status": "OK"}))
+    assert await check_pin(counter.till)
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (
+            reply(200, {"status": "success"}),
+            "The PIN could not be checked: the Stamps server answered in a form this till "
+            "cannot read. Nothing was redeemed; try again, and call a manager if it keeps "
+            "happening.",
+        ),
+        (
+            reply(500, b"<h1>Server Error (500)</h1>", **{"Content-Type": "text/html"}),
+            "The PIN could not be checked: the Stamps server is failing (500). Nothing was "
+            "redeemed; try again in a moment.",
+        ),
+    ],
+)
+async def test_a_pin_check_the_server_answered_is_not_said_to_be_unanswered(
+    counter: Counter, answer: httpx.Response, said: str
+) -> None:
+    # It answered, in a form the till cannot read or with a failure of its own: "the Stamps
+    # server did not answer" was false, and "success" is no refusal of the PIN either.
+    counter.server.on("/api/redemptions/authorize", answer)
+    with pytest.raises(NotOnline) as unchecked:
+        await check_pin(counter.till)
+    assert english(unchecked.value.message) == said
+    assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
 async def test_a_member_whose_details_are_too_large_to_read_is_not_a_silent_server(
     counter: Counter,
 ) -> None:
