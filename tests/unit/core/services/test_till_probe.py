@@ -27,7 +27,7 @@ from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services import line
 from app.core.services.config import TillConfig
-from app.core.services.refusals import NotOnline, PinRejected
+from app.core.services.refusals import NotOnline, PinBlocked, PinRejected
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
 from app.core.stamps import StampsClient
@@ -456,6 +456,54 @@ async def test_a_pin_check_the_server_answered_is_not_said_to_be_unanswered(
         await check_pin(counter.till)
     assert english(unchecked.value.message) == said
     assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize(
+    ("answer", "said", "left"),
+    [
+        # a 422, as many frameworks refuse data, with the attempts the docs' 400 carries
+        (
+            reply(422, {"detail": "pin: Invalid PIN, 2 attempt(s) left"}),
+            "Wrong PIN. Ask the customer to try again.",
+            2,
+        ),
+        # a 403 that ping shows is not about the token
+        (
+            reply(403, {"detail": "Member is not allowed to authorize"}),
+            "The PIN was not accepted: Member is not allowed to authorize",
+            None,
+        ),
+        # a 404 with no word of its own is no wrong PIN either
+        (reply(404, b""), "The PIN was not accepted: 404 Not Found", None),
+    ],
+)
+async def test_a_pin_turned_down_with_another_status_is_refused_in_the_server_s_words(
+    counter: Counter, answer: httpx.Response, said: str, left: int | None
+) -> None:
+    # The server answered and turned the check down: "the Stamps server did not answer" was
+    # said of all three, and the pad never showed the attempts left.
+    counter.server.on("/api/redemptions/authorize", answer)
+    counter.server.on(PING, PONG)
+    with pytest.raises(PinRejected) as refused:
+        await check_pin(counter.till)
+    assert english(refused.value.message) == said
+    assert refused.value.attempts_left == left
+    assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_pin_blocked_said_with_a_403_is_blocked(counter: Counter) -> None:
+    counter.server.on(
+        "/api/redemptions/authorize",
+        reply(403, {"detail": "PIN is blocked", "error_code": "pin_blocked"}),
+    )
+    counter.server.on(PING, PONG)
+    with pytest.raises(PinBlocked) as blocked:
+        await check_pin(counter.till)
+    assert english(blocked.value.message) == (
+        "This member's PIN is blocked after too many wrong tries; they must reset it."
+    )
 
 
 @pytest.mark.parametrize("believed", [Connectivity.ONLINE])
