@@ -12,6 +12,8 @@ What each rewriting stands on:
   response tables list fewer fields than the examples (``Vary: Accept``, no schema).
 - optional fields absent rather than null: the examples show ``null`` for what a member has not
   given (``wedding_date``, ``id_number``); a server may as well leave the key out.
+- empty lists as null: the same server may say "none" of a list (``tags``, a member's
+  vouchers, a search's matches) with ``null``.
 - ids as text: the docs write a member's id as text in the details and promo answers
   (``"id": "454"``, ``"id": "123"``) and as a number elsewhere; here every id of a redemption
   answer is text, the redemption's own among them (digits only, as the docs' ids are).
@@ -68,6 +70,10 @@ def nulls_left_out(path: str, body: Any) -> Any:
     return _walk(body, lambda o: {k: v for k, v in o.items() if v is not None})
 
 
+def empty_lists_as_null(path: str, body: Any) -> Any:
+    return _walk(body, lambda o: {k: None if v == [] else v for k, v in o.items()})
+
+
 def ids_as_text(path: str, body: Any) -> Any:
     if path not in REDEMPTION_PATHS:
         return body
@@ -115,6 +121,7 @@ READINGS: dict[str, Rewrite] = {
     "keys reversed": keys_reversed,
     "unknown keys": unknown_keys,
     "nulls left out": nulls_left_out,
+    "empty lists as null": empty_lists_as_null,
     "ids as text": ids_as_text,
     "OK in capitals": ok_in_capitals,
     "dates otherwise": dates_otherwise,

@@ -110,6 +110,9 @@ async def test_a_cashiers_round_is_told_as_the_server_holds_it(
     assert told.verdict is Verdict.CONFIRMED, told
 
     budi = await till.find_member(BUDI)
+    offered = await till.offer(budi)  # none of his own: "none", not "could not be read"
+    assert not offered.vouchers and offered.vouchers_problem is None
+    assert (await till.members_named("Nobody Here")).members == ()
     order = await till.catalogue.reward_order(budi, 9)
     with pytest.raises(PinRequired):
         await till.redeem(order, budi, Sale("Dewi"))

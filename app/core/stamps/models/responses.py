@@ -46,9 +46,11 @@ from app.core.stamps.models.common import (
 
 
 def _none_as_empty(value: object) -> object:
-    # A list the docs show (``tags``, ``member_ids``) may come as null from a server that leaves
-    # out what it has not got: null says there are none, and must not make a whole answer
-    # unreadable (a confirmed redemption "not confirmed", a member the server found not found).
+    # A list the docs show (``tags``, ``member_ids``, a listing's matches, vouchers or
+    # activities) may come as null from a server that leaves out what it has not got: null says
+    # there are none, and must not make a whole answer unreadable (a confirmed redemption "not
+    # confirmed", a member the server found not found, a member with no vouchers "could not
+    # be read"). A listing with no list at all (``{}``) still cannot be read.
     return [] if value is None else value
 
 
@@ -385,7 +387,7 @@ class SuggestionsResponse(ItemsReadApart):
 
     read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"suggestions": MemberSuggestion}
 
-    suggestions: list[MemberSuggestion]
+    suggestions: Annotated[list[MemberSuggestion], NullAsEmpty]
 
 
 class ActivityStore(StampsResponse):
@@ -431,7 +433,7 @@ class Activity(StampsResponse):
 class ActivitiesResponse(StampsResponse):
     """GET /api/v3/activities/: at most 20 activities, newest first."""
 
-    activities: list[Activity]
+    activities: Annotated[list[Activity], NullAsEmpty]
     error_messages: Any = None
 
     @property
@@ -516,7 +518,7 @@ class MemberVouchersResponse(ItemsReadApart):
 
     read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"vouchers": ListedVoucher}
 
-    vouchers: list[ListedVoucher]
+    vouchers: Annotated[list[ListedVoucher], NullAsEmpty]
 
 
 class CheckedVoucher(VoucherInfo):

@@ -138,3 +138,24 @@ async def test_an_id_written_any_other_way_names_no_redemption(
     with pytest.raises(errors.MalformedResponse) as unread:
         await CALLS["redeem_reward"][1](make_client(), fixture["request"])
     assert unread.value.outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("suggestions", "suggestions"),
+        ("member_vouchers", "vouchers"),
+        ("activities", "activities"),
+    ],
+)
+async def test_a_listing_answered_null_lists_nothing(
+    name: str, listed: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # A server that leaves out what it has not got may answer no match, no voucher or no
+    # activity as null, as it may a member's tags. It read as an answer the till cannot read:
+    # "could not read" of a member with no vouchers, and a name searched with Enter answered
+    # "could not read what it said" where the server had said nobody.
+    fixture = doc(name)
+    server.on(fixture["path"], reply(200, {listed: None}))
+    answer = await CALLS[name][1](make_client(), fixture["request"])
+    assert getattr(answer, listed) == []
