@@ -307,7 +307,7 @@ class DocsServer:
                 "redemption": {
                     "stamps": stamps,
                     "name": name,
-                    "status": 2,
+                    "status": 1,  # activity_api's status codes: 1 Created, 2 Canceled, 3 Open
                     "channel": {3: "Kiosk"}.get(channel or 2, "POS"),
                 },
                 "member": member.pk,
@@ -727,6 +727,9 @@ def _cancel(server: DocsServer, payload: dict[str, Any]) -> Canned:
     if redemption["status"] != "Canceled":
         redemption["status"] = "Canceled"
         member.stamps += redemption["stamps"]
+        for line in server.activities:
+            if line["id"] == 2590000 + payload["id"]:
+                line["redemption"]["status"] = 2  # Canceled, in the feed too
     return Canned(
         200,
         {

@@ -7,6 +7,7 @@ says each time must be true of what the server holds."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -30,6 +31,7 @@ AYU_MEMBER_ID, AYU_PHONE = "RRROWO5U51", "+628555756061"
 BUDI = "budi@contoh.co.id"  # 40 stamps, PIN 123456
 WAIT = 10.0
 MANAGER, MANAGER_PIN = "Wayan", Secret("246810")
+REDEEM_REWARD = "/api/v2/redemptions/redeem-reward"
 
 
 @pytest.fixture(params=[*READINGS, "all"])
@@ -183,4 +185,37 @@ async def test_a_long_catalogue_is_read_to_its_last_page(
             ).entry_id,
             WAIT,
         )
+        assert told.verdict is Verdict.CONFIRMED, told
+
+
+async def test_a_redemption_whose_answer_failed_is_found_applied_in_the_feed(
+    other_server: DocsServer, tmp_path: Path
+) -> None:
+    # applied, then answered 500: not confirmed, until the member's activity shows it
+    server = other_server
+    async with opened(server, tmp_path) as till:
+        ayu = await till.find_member(AYU)
+        order = await till.catalogue.reward_order(ayu, 9)
+        server.answer_next(REDEEM_REWARD, 500, "<h1>Server Error (500)</h1>", apply=True)
+        receipt = await till.redeem(order, ayu, Sale("Dewi"))
+        told = await till.wait(receipt.entry_id, WAIT)
+        assert told.verdict is Verdict.NOT_CONFIRMED, told
+        assert len(server.redemptions) == 1
+
+        # the worker reads the feed as the entry turns unknown, or this look does
+        changed = asyncio.Event()
+        till.outbox.add_listener(changed.set)
+        try:
+            async with asyncio.timeout(WAIT):
+                while True:
+                    changed.clear()
+                    await till.worker.reconcile_due()
+                    told = await till.outcome(receipt.entry_id)
+                    if told.verdict is not Verdict.NOT_CONFIRMED:
+                        break
+                    await changed.wait()
+        finally:
+            till.outbox.remove_listener(changed.set)
+        # the feed's line is status 1, Created: it stands (it read "cancelled" when the docs
+        # server wrote 2, Canceled, for every redemption it made)
         assert told.verdict is Verdict.CONFIRMED, told
