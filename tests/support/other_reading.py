@@ -6,6 +6,8 @@ test can take them one at a time (which one a failure comes from) or all togethe
     with DocsServer(reshape=other_reading()) as server:         # every rewriting at once
     with DocsServer(reshape=other_reading("ids as text")) as server:
 
+    python -m tests.support.other_reading PORT   # to try the till by hand, token TOKEN
+
 What each rewriting stands on:
 
 - keys in another order, unknown keys: every page's example lists keys as it likes, and the
@@ -142,3 +144,21 @@ def other_reading(*names: str) -> Callable[[str, Canned], Canned]:
         return replace(answer, body=body)
 
     return reshape
+
+
+if __name__ == "__main__":
+    # ``python -m tests.support.other_reading [PORT]``: the docs server answering every way at
+    # once, until killed, for trying the till by hand (its token is docs_server.TOKEN)
+    import sys
+    import threading
+
+    from .docs_server import DocsServer
+
+    running = DocsServer(reshape=other_reading()).start(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    )
+    print(running.url, flush=True)
+    try:
+        threading.Event().wait()
+    finally:
+        running.stop()
