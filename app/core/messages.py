@@ -161,9 +161,11 @@ TEMPLATES: dict[str, str] = {
         "them in a form this till cannot read. Scan their card, or type their email, member ID "
         "or phone."
     ),
+    # the server may have answered, with a failure or in a form the till cannot read: "did not
+    # answer" was said of a 502 too
     "member.suggestions_from_copy": (
-        "Only members this till has seen before are listed: the Stamps server did not answer "
-        "this search."
+        "Only members this till has seen before are listed: the Stamps server did not give its "
+        "matches for this search."
     ),
     "member.moved": (
         "The answer sends this till to another address ({address}), and this till has not seen "
