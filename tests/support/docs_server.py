@@ -133,7 +133,7 @@ def _rewards() -> list[dict[str, Any]]:
         }
 
     return [
-        reward(6, "Mee Goreng", 20, extra_data={"SKU": "A001SKU"}),
+        reward(6, "Mee Goreng", 20, extra_data={"SKU": "A001SKU"}, price=15000),
         reward(5, RTL_REWARD, 60),
         reward(8, "Nasi Lemak", 120, membership="Silver", redeemable=False),
         reward(9, "Es Teh Manis — gratis!", 1),

@@ -16,6 +16,8 @@ What each rewriting stands on:
   given (``wedding_date``, ``id_number``); a server may as well leave the key out.
 - empty lists as null: the same server may say "none" of a list (``tags``, a member's
   vouchers, a search's matches) with ``null``.
+- decimals as text: money (a member's ``balance``, a voucher's ``value``, a reward's
+  ``price``) as a Django REST server writes a decimal, ``"0.00"``; the docs type none of them.
 - ids as text: the docs write a member's id as text in the details and promo answers
   (``"id": "454"``, ``"id": "123"``) and as a number elsewhere; here every id of a redemption
   answer is text, the redemption's own among them (digits only, as the docs' ids are).
@@ -76,6 +78,22 @@ def empty_lists_as_null(path: str, body: Any) -> Any:
     return _walk(body, lambda o: {k: None if v == [] else v for k, v in o.items()})
 
 
+#: Money the docs show as numbers (or only as null) without typing it anywhere.
+MONEY = frozenset({"balance", "value", "price"})
+
+
+def decimals_as_text(path: str, body: Any) -> Any:
+    def written(o: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: f"{v:.2f}"
+            if k in MONEY and isinstance(v, int | float) and not isinstance(v, bool)
+            else v
+            for k, v in o.items()
+        }
+
+    return _walk(body, written)
+
+
 def ids_as_text(path: str, body: Any) -> Any:
     if path not in REDEMPTION_PATHS:
         return body
@@ -124,6 +142,7 @@ READINGS: dict[str, Rewrite] = {
     "unknown keys": unknown_keys,
     "nulls left out": nulls_left_out,
     "empty lists as null": empty_lists_as_null,
+    "decimals as text": decimals_as_text,
     "ids as text": ids_as_text,
     "OK in capitals": ok_in_capitals,
     "dates otherwise": dates_otherwise,

@@ -82,10 +82,11 @@ async def test_a_cashiers_round_is_told_as_the_server_holds_it(
     for other in (AYU_MEMBER_ID, AYU_PHONE):
         assert (await till.find_member(other)).server_id == by_email.server_id
     ayu = by_email
-    assert ayu.stamps == 250 and ayu.live
+    assert ayu.stamps == 250 and ayu.live and ayu.balance == 0
 
-    offer = await till.offer(ayu)
-    assert offer is not None
+    offer = await till.offer(ayu)  # every reward the server lists, Mee Goreng priced in money
+    assert {r.id for r in offer.rewards} == {5, 6, 8, 9, 11} and offer.rewards_unread == 0
+    assert [v.id for v in offer.vouchers] == [1] and offer.vouchers_unread == 0
 
     reward = await till.redeem(await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi"))
     told = await till.wait(reward.entry_id, WAIT)

@@ -35,7 +35,6 @@ from app.core.stamps.models.common import (
     ApiTime,
     ListedId,
     Money,
-    Number,
     ServerId,
     StampsResponse,
     VoucherValue,
@@ -169,7 +168,9 @@ class Membership(StampsResponse):
     stamps: WireInt | None = None
     stamps_remaining: WireInt | None = None
     stamps_owed: WireInt | None = None
-    balance: Number | None = None
+    # Money, which a Django REST server writes as text ("0.00"): read as such it made every
+    # member of such a server unreadable. Only shown, so one the till cannot read is unknown.
+    balance: Annotated[Money | None, Informative] = None
     is_blocked: StrictBool | None = None
     redemption_allowed: StrictBool | None = None
     referral_code: StrictStr | None = None
@@ -458,7 +459,10 @@ class Reward(StampsResponse):
     code: StrictStr | None = None
     type: WireInt | None = None
     membership: StrictStr | None = None
-    price: Number | None = None
+    # the docs show only null, and type it nowhere: money as a number or as a decimal's text
+    # ("15000.00") is read, and one the till cannot read is left unread (the till prices a
+    # reward in stamps alone): written as text, every priced reward was left out
+    price: Annotated[Money | None, Informative] = None
     redeemable: StrictBool | None = None
     is_visible: StrictBool | None = None
     image_url: StrictStr | None = None

@@ -5,6 +5,7 @@ is still confirmed, and a member the server found is still found."""
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -159,3 +160,45 @@ async def test_a_listing_answered_null_lists_nothing(
     server.on(fixture["path"], reply(200, {listed: None}))
     answer = await CALLS[name][1](make_client(), fixture["request"])
     assert getattr(answer, listed) == []
+
+
+@pytest.mark.parametrize("written", ["0.00", "150000.00", 150000.5])
+async def test_a_members_balance_written_as_a_decimal_s_text_is_read(
+    written: object, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # No page types the balance; a Django REST server writes money as text ("0.00"), and the
+    # member of such a server could not be looked up at all.
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["membership"]["balance"] = written
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.membership.balance == Decimal(str(written))
+
+
+async def test_a_balance_the_till_cannot_read_leaves_the_member_readable(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # "150.000" reads as 150 to JSON and as 150 thousand to an Indonesian: unknown, not shown
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["membership"]["balance"] = "150.000"
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.membership.balance is None
+    assert details.membership.stamps_balance == body["membership"]["stamps"]
+
+
+@pytest.mark.parametrize("price", ["15000.00", 15000, "Rp 15.000"])
+async def test_a_reward_is_offered_whatever_its_price_in_money_reads(
+    price: object, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # The till prices a reward in stamps; its price in money is only information, which the
+    # docs show as null alone. Written as a decimal's text, every priced reward was left out.
+    fixture = doc("rewards")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for reward in body["rewards"]:
+        reward["price"] = price
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["rewards"][1](make_client(), fixture["request"])
+    assert len(answer.rewards) == len(body["rewards"]) and answer.unread == ()
