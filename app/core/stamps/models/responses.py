@@ -173,9 +173,11 @@ class Membership(StampsResponse):
     balance: Annotated[Money | None, Informative] = None
     is_blocked: StrictBool | None = None
     redemption_allowed: StrictBool | None = None
-    referral_code: StrictStr | None = None
-    start_date: ApiTime | None = None
-    created: ApiTime | None = None
+    # Never used by the till: one it cannot read (a referral code of digits written as a
+    # number, 9121682, where the docs write "9121682") is left unread, not the member.
+    referral_code: Annotated[StrictStr | None, Informative] = None
+    start_date: Annotated[ApiTime | None, Informative] = None
+    created: Annotated[ApiTime | None, Informative] = None
     primary_card: dict[str, Any] | None = None
 
     @property

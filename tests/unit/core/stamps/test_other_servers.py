@@ -202,3 +202,23 @@ async def test_a_reward_is_offered_whatever_its_price_in_money_reads(
     server.on(fixture["path"], reply(200, body))
     answer = await CALLS["rewards"][1](make_client(), fixture["request"])
     assert len(answer.rewards) == len(body["rewards"]) and answer.unread == ()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"referral_code": 9121682},  # the docs' "9121682", written as the number it looks like
+        {"start_date": {"date": "2022-10-18"}, "created": ["2022-10-18"]},
+    ],
+)
+async def test_a_member_is_read_whatever_the_fields_the_till_never_uses_hold(
+    written: dict[str, object], make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # These made the whole member unreadable: no lookup, at a counter, over a field the till
+    # never shows nor uses.
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["membership"].update(written)
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.membership.stamps_balance == body["membership"]["stamps"]
