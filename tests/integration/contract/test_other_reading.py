@@ -2,8 +2,9 @@
 (tests/support/other_reading.py): each rewriting the docs allow, one at a time and all
 together, and a cashier's whole round on it (members found three ways, the offer, a reward, a
 cart, a voucher, a deduction, a voucher code, a promo code, a PIN, a cancel), a redemption
-made offline and sent when the server is back, and a catalogue of many pages. What the till
-says each time must be true of what the server holds."""
+made offline and sent when the server is back, one found applied in the member's feed, a
+catalogue of many pages, and the kiosk. What the till says each time must be true of what the
+server holds."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 from app.config import load_settings
 from app.core.services import RuntimeOptions, Sale, Secret, Till, Verdict, open_till
 from app.core.services.config import TillConfig
+from app.core.services.kiosk import Kiosk
 from app.core.services.refusals import PinRequired
 
 from ...support.docs_server import MERCHANT, STORE, DocsServer
@@ -50,9 +52,13 @@ def other_server() -> Iterator[DocsServer]:
 
 @asynccontextmanager
 async def opened(
-    server: DocsServer, tmp_path: Path, options: RuntimeOptions | None = None
+    server: DocsServer,
+    tmp_path: Path,
+    options: RuntimeOptions | None = None,
+    *,
+    kiosk: bool = False,
 ) -> AsyncIterator[Till]:
-    """A till on ``server``, with a manager to cancel."""
+    """A till (a kiosk's, with ``kiosk``) on ``server``, with a manager to cancel."""
     settings = load_settings(
         tmp_path / "none.toml",
         base_url=server.url,
@@ -64,7 +70,7 @@ async def opened(
     )
     token = Secret(server.token)
     options = dataclasses.replace(options or RuntimeOptions(), token_source=lambda: token)
-    async with open_till(settings.till_config(), token, options) as running:
+    async with open_till(settings.till_config(kiosk=kiosk), token, options) as running:
         await running.staff.add_first_manager(MANAGER, MANAGER_PIN)
         yield running
 
@@ -220,3 +226,24 @@ async def test_a_redemption_whose_answer_failed_is_found_applied_in_the_feed(
         # the feed's line is status 1, Created: it stands (it read "cancelled" when the docs
         # server wrote 2, Canceled, for every redemption it made)
         assert told.verdict is Verdict.CONFIRMED, told
+
+
+async def test_the_kiosk_serves_a_card_and_a_pin_as_the_server_holds_them(
+    other_server: DocsServer, tmp_path: Path
+) -> None:
+    server = other_server
+    async with opened(server, tmp_path, kiosk=True) as till:
+        kiosk = Kiosk(till)
+        ayu = await kiosk.identify(AYU_MEMBER_ID, typed=False)  # her card, scanned
+        offer = await kiosk.offer(ayu)
+        assert offer.stamps == 250 and not offer.some_unread
+        assert {r.id for r in offer.rewards} >= {5, 6, 9}
+        told = await kiosk.wait(await kiosk.redeem(ayu, 9, None))
+        assert told.verdict is Verdict.CONFIRMED, told
+        assert server.member(AYU).stamps == 249  # type: ignore[union-attr]
+
+        budi = await kiosk.identify("+628122223333", typed=True)  # his phone: he has a PIN
+        request_id = await kiosk.authorize(budi, Secret("123456"))  # answered "OK"
+        told = await kiosk.wait(await kiosk.redeem(budi, 9, request_id))
+        assert told.verdict is Verdict.CONFIRMED, told
+        assert server.member(BUDI).stamps == 39  # type: ignore[union-attr]
