@@ -161,9 +161,11 @@ TEMPLATES: dict[str, str] = {
         "them in a form this till cannot read. Scan their card, or type their email, member ID "
         "or phone."
     ),
+    # the server may have answered, with a failure or in a form the till cannot read: "did not
+    # answer" was said of a 502 too
     "member.suggestions_from_copy": (
-        "Only members this till has seen before are listed: the Stamps server did not answer "
-        "this search."
+        "Only members this till has seen before are listed: the Stamps server did not give its "
+        "matches for this search."
     ),
     "member.moved": (
         "The answer sends this till to another address ({address}), and this till has not seen "
@@ -247,6 +249,14 @@ TEMPLATES: dict[str, str] = {
     "pin.refused": "The PIN was not accepted: {reason}",
     "pin.unchecked": (
         "The PIN could not be checked: the Stamps server did not answer. Try again in a moment."
+    ),
+    "pin.unreadable": (
+        "The PIN could not be checked: the Stamps server answered in a form this till cannot "
+        "read. Nothing was redeemed; try again, and call a manager if it keeps happening."
+    ),
+    "pin.server_failing": (
+        "The PIN could not be checked: the Stamps server is failing ({status}). Nothing was "
+        "redeemed; try again in a moment."
     ),
     # --- the catalogue and orders ---------------------------------------------------------------
     "catalogue.rewards_unavailable": (

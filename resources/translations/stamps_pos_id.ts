@@ -4732,11 +4732,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{count} member yang ditemukan tidak bisa dibaca dan tidak ditampilkan: server Stamps mengirimnya dalam bentuk yang tidak dapat dibaca mesin kasir ini. Pindai kartunya, atau ketik email, ID member, atau nomor teleponnya.</translation>
     </message>
     <message>
-        <source>Only members this till has seen before are listed: the Stamps server did not answer this search.</source>
-        <comment>member.suggestions_from_copy</comment>
-        <translation>Hanya member yang pernah dilihat mesin kasir ini yang ditampilkan: server Stamps tidak menjawab pencarian ini.</translation>
-    </message>
-    <message>
         <source>The Stamps server answered without saying who “{query}” is. It said: “{said}”. This till has not seen “{query}” before: try again, or call a manager if it keeps happening.</source>
         <comment>member.server_said</comment>
         <translation>Server Stamps menjawab tanpa menyebutkan siapa “{query}”. Katanya: “{said}”. Mesin kasir ini belum pernah melihat “{query}”: coba lagi, atau panggil manajer jika terus terjadi.</translation>
@@ -4825,6 +4820,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The PIN could not be checked: the Stamps server did not answer. Try again in a moment.</source>
         <comment>pin.unchecked</comment>
         <translation>PIN tidak bisa diperiksa: server Stamps tidak menjawab. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked: the Stamps server answered in a form this till cannot read. Nothing was redeemed; try again, and call a manager if it keeps happening.</source>
+        <comment>pin.unreadable</comment>
+        <translation>PIN tidak bisa diperiksa: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini. Tidak ada yang ditukar; coba lagi, dan panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked: the Stamps server is failing ({status}). Nothing was redeemed; try again in a moment.</source>
+        <comment>pin.server_failing</comment>
+        <translation>PIN tidak bisa diperiksa: server Stamps sedang bermasalah ({status}). Tidak ada yang ditukar; coba lagi sebentar lagi.</translation>
     </message>
     <message>
         <source>The rewards could not be read: the Stamps server did not answer and this till has no copy of them yet. Try again in a moment.</source>
@@ -6780,6 +6785,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The Stamps server refused the lookup over what this till sends, not over the member: “{said}”. Call a manager to check the till&apos;s settings (merchant and store; stamps-pos doctor says which).</source>
         <comment>member.lookup_refused</comment>
         <translation>Server Stamps menolak pencarian karena data yang dikirim mesin kasir ini, bukan karena membernya: “{said}”. Panggil manajer untuk memeriksa pengaturan mesin kasir (merchant dan store; stamps-pos doctor menunjukkan yang mana).</translation>
+    </message>
+    <message>
+        <source>Only members this till has seen before are listed: the Stamps server did not give its matches for this search.</source>
+        <comment>member.suggestions_from_copy</comment>
+        <translation>Hanya member yang pernah dilihat mesin kasir ini yang ditampilkan: server Stamps tidak memberikan hasilnya untuk pencarian ini.</translation>
     </message>
     <message>
         <source>The answer sends this till to another address ({address}), and this till has not seen “{query}” before. Call a manager: the Server URL (base_url) may need to be that address, or a network&apos;s sign-in page is in the way.</source>

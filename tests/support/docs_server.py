@@ -13,7 +13,8 @@ a 500 as an HTML line), paging where documented (rewards ``per_page``/``last_*_i
 A test can put a one-off answer in front of any path (:meth:`DocsServer.answer_next`): a status,
 headers (``Retry-After``), a body and a delay (a slow answer). Everything else is the world
 below, kept in memory: members, rewards, vouchers, the redemptions made and the activity feed
-they leave.
+they leave. ``reshape`` rewrites every answer of that world before it leaves, for another
+reading of the same docs (tests/support/other_reading.py).
 
     with DocsServer() as server:
         server.url            # http://127.0.0.1:PORT
@@ -22,12 +23,14 @@ they leave.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
+import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -130,7 +133,7 @@ def _rewards() -> list[dict[str, Any]]:
         }
 
     return [
-        reward(6, "Mee Goreng", 20, extra_data={"SKU": "A001SKU"}),
+        reward(6, "Mee Goreng", 20, extra_data={"SKU": "A001SKU"}, price=15000),
         reward(5, RTL_REWARD, 60),
         reward(8, "Nasi Lemak", 120, membership="Silver", redeemable=False),
         reward(9, "Es Teh Manis — gratis!", 1),
@@ -169,8 +172,11 @@ def _vouchers() -> list[dict[str, Any]]:
 class DocsServer:
     """The contract's server on a free loopback port, in a thread, for the length of a ``with``."""
 
-    def __init__(self, token: str = TOKEN) -> None:
+    def __init__(
+        self, token: str = TOKEN, reshape: Callable[[str, Canned], Canned] | None = None
+    ) -> None:
         self.token = token
+        self.reshape = reshape
         self.members = _members()
         self.rewards = _rewards()
         self.vouchers = _vouchers()
@@ -182,6 +188,8 @@ class DocsServer:
         self._next_id = 2001
         self._server: http.server.ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        #: the connections open now (a client keeps them alive between requests)
+        self.connections: set[socket.socket] = set()
 
     # --- the test's handles ---------------------------------------------------------------------
 
@@ -229,11 +237,17 @@ class DocsServer:
         return self
 
     def stop(self) -> None:
+        """Stop serving, the connections a client keeps open cut too: the network is down,
+        and :meth:`start` on the same port brings it back with the same world."""
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
         if self._thread is not None:
             self._thread.join()
+        with self._lock:
+            for connection in self.connections:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
 
     # --- answering ------------------------------------------------------------------------------
 
@@ -263,6 +277,8 @@ class DocsServer:
             return Canned(404, "<h1>Not Found</h1>"), True
         with self._lock:
             answer = route(self, payload)
+        if self.reshape is not None:
+            answer = self.reshape(path, answer)
         return (canned if canned is not None else answer), True
 
     def _authorised(self, authorization: str | None, payload: dict[str, Any]) -> bool:
@@ -291,7 +307,7 @@ class DocsServer:
                 "redemption": {
                     "stamps": stamps,
                     "name": name,
-                    "status": 2,
+                    "status": 1,  # activity_api's status codes: 1 Created, 2 Canceled, 3 Open
                     "channel": {3: "Kiosk"}.get(channel or 2, "POS"),
                 },
                 "member": member.pk,
@@ -711,6 +727,9 @@ def _cancel(server: DocsServer, payload: dict[str, Any]) -> Canned:
     if redemption["status"] != "Canceled":
         redemption["status"] = "Canceled"
         member.stamps += redemption["stamps"]
+        for line in server.activities:
+            if line["id"] == 2590000 + payload["id"]:
+                line["redemption"]["status"] = 2  # Canceled, in the feed too
     return Canned(
         200,
         {
@@ -780,6 +799,16 @@ _ROUTES = {
 def _handler_for(server: DocsServer) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            super().setup()
+            with server._lock:
+                server.connections.add(self.connection)
+
+        def finish(self) -> None:
+            with server._lock:
+                server.connections.discard(self.connection)
+            super().finish()
 
         def _serve(self) -> None:
             url = urlsplit(self.path)

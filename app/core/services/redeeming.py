@@ -62,9 +62,13 @@ from app.core.services.sale import Sale
 from app.core.services.shift import OFFLINE_RULES
 from app.core.stamps.client import StampsClient
 from app.core.stamps.errors import (
+    ApiError,
     CredentialsRejected,
     CredentialsReplaced,
     CredentialsUnusable,
+    MalformedResponse,
+    Redirected,
+    ServerError,
     StampsError,
     ValidationFailed,
 )
@@ -72,6 +76,21 @@ from app.core.storage.shift_log import ShiftLog
 
 #: Entries the worker may still send.
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
+
+
+def _why_unchecked(failure: StampsError) -> Message:
+    """Why the server, there and answering, did not check the PIN: an answer the till cannot
+    read ("ok" in another word), or a failure of its own, is not "did not answer", which sent
+    the cashier to wait for a server that had answered."""
+    if isinstance(failure, MalformedResponse):
+        return say("pin.unreadable")
+    if (
+        isinstance(failure, ServerError)
+        and not isinstance(failure, Redirected)
+        and failure.status_code is not None
+    ):
+        return say("pin.server_failing", status=failure.status_code)
+    return say("pin.unchecked")
 
 
 def _recorded_invoice(invoice_number: str | None) -> str | None:
@@ -135,16 +154,7 @@ class Redeemer:
             )
         except ValidationFailed as exc:
             self.monitor.report(Outcome.REFUSED, sent_at=sent_at)
-            attempts_left = exc.attempts_left
-            # the server's words for it: "0 attempt(s) left" on the last, "pin_blocked" after
-            if attempts_left == 0 or exc.error_code == "pin_blocked":
-                self._pins_blocked[member.lane] = clock.now()
-                raise PinBlocked(say("policy.pin_blocked"), refusal=Refusal.PIN_BLOCKED) from None
-            if attempts_left is not None or exc.error_code == "invalid_pin":
-                raise PinRejected(say("pin.wrong"), attempts_left) from None
-            words = exc.field_errors.get("pin") or exc.detail
-            message = say("pin.refused", reason=words) if words else say("pin.wrong")
-            raise PinRejected(message, None) from None
+            raise self._pin_refused(member, exc) from None
         except (CredentialsRejected, CredentialsReplaced) as refused:
             await self._line.pause_for_credentials(refused)
             raise CredentialsRefused(
@@ -155,14 +165,33 @@ class Redeemer:
             raise CredentialsRefused(say("server.token_unusable")) from None
         except StampsError as exc:
             self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+            if isinstance(exc, ApiError) and exc.outcome is Outcome.REFUSED:
+                # turned down with another 4xx than the docs' 400 (a 403 once ping vouched for
+                # the token, a 422): the server answered, and "did not answer" was false
+                raise self._pin_refused(member, exc) from None
             if not self.monitor.online:
                 # the check never reached the server: the same order tried again now would meet
                 # the offline rules, and so does this one (the line was tried just now)
                 raise pin_needs_server(line_checked=True) from None
             # a server that is there but failing is no outage
-            raise NotOnline(say("pin.unchecked")) from None
+            raise NotOnline(_why_unchecked(exc)) from None
         self.monitor.report(None, sent_at=sent_at)
         return request_id
+
+    def _pin_refused(self, member: Member, exc: ApiError) -> PinBlocked | PinRejected:
+        """What a PIN the server turned down says, in the server's words for it: "0 attempt(s)
+        left" on the last, ``pin_blocked`` after (blocked), else the attempts it says are left."""
+        attempts_left = exc.attempts_left
+        if attempts_left == 0 or exc.error_code == "pin_blocked":
+            self._pins_blocked[member.lane] = clock.now()
+            return PinBlocked(say("policy.pin_blocked"), refusal=Refusal.PIN_BLOCKED)
+        if attempts_left is not None or exc.error_code == "invalid_pin":
+            return PinRejected(say("pin.wrong"), attempts_left)
+        words = exc.field_errors.get("pin") or exc.detail
+        if not words and not isinstance(exc, ValidationFailed):
+            # a 404 or 405 without a word is no wrong PIN: its status is what it said
+            words = exc.message
+        return PinRejected(say("pin.refused", reason=words) if words else say("pin.wrong"), None)
 
     async def authorize_pin_for(
         self, order: Order | None, member: Member, sale: Sale, pin: Secret

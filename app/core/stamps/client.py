@@ -120,6 +120,13 @@ UNSENDABLE_CREDENTIALS = (
 
 #: An authorisation's status that is a plain word, as "ok" is.
 _A_WORD = re.compile(r"[A-Za-z_]{1,40}")
+#: Words a server may answer a right PIN with instead of the documented "ok": not taken as a
+#: confirmation (only "ok" vouches for the request id), and never told as a refusal ("The PIN
+#: was not accepted: success" sent the customer to type a right PIN again).
+_SUCCESS_WORDS = frozenset(
+    {"success", "successful", "succeeded", "approved", "authorized", "authorised", "accepted"}
+    | {"valid", "verified", "true", "yes", "done"}
+)
 
 
 def _build(model: type[R], data: Mapping[str, Any] | R) -> R:
@@ -398,7 +405,8 @@ class StampsClient:
             endpoints.AUTHORIZE, AuthorizeResponse, body=request.to_json(), secrets=secret
         )
         said = parsing.error_body_of(raw).message
-        if not said and _A_WORD.fullmatch(parsed.status) and parsed.status.lower() != "ok":
+        word = parsed.status.strip().lower()
+        if not said and _A_WORD.fullmatch(word) and word != "ok" and word not in _SUCCESS_WORDS:
             # an answer in a word of its own ("denied"): the server checked the PIN and refused
             # it, which the cashier is told as such, not as a server that did not answer
             raise errors.ValidationFailed(

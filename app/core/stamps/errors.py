@@ -94,18 +94,19 @@ class ApiError(StampsError):
         self.retry_after = retry_after
         self.moved_to = moved_to
 
-
-class ValidationFailed(ApiError):
-    """400: the server refused the request's data (too few stamps, a used voucher, a wrong PIN)."""
-
     @property
     def attempts_left(self) -> int | None:
-        """For ``invalid_pin``: the PIN attempts the server says are left, when it says so."""
+        """For a refused PIN: the PIN attempts the server says are left, when it says so (in a
+        400's ``invalid_pin``, as the docs show, or in a refusal of another status)."""
         import re
 
         text = " ".join([self.detail or "", *self.field_errors.values()])
         match = re.search(r"(\d+)\s+attempt", text)
         return int(match.group(1)) if match else None
+
+
+class ValidationFailed(ApiError):
+    """400: the server refused the request's data (too few stamps, a used voucher, a wrong PIN)."""
 
 
 class ReadRefused(ValidationFailed):

@@ -89,6 +89,23 @@ ChannelNumber = Annotated[Channel, BeforeValidator(_refuse_bool)]
 WireInt = Annotated[int, Field(strict=True, ge=-(2**63), le=2**63 - 1)]
 #: A JSON number as the server writes it.
 Number = WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
+
+#: An id written as the digits of a positive whole number, as the docs write a member's
+#: (``"id": "454"``): no sign, no leading zero, no space, nothing that reads two ways.
+_ID_DIGITS = re.compile(r"[1-9][0-9]{0,18}")
+
+
+def _id_in_digits(value: object) -> object:
+    # The docs write ids as numbers on some pages and as text on others (a member's "454", the
+    # promo answer's user "123"); a server written from them may name a redemption either way,
+    # and "3" names the same redemption as 3. Any other text is left for the int to refuse.
+    if isinstance(value, str) and _ID_DIGITS.fullmatch(value):
+        return int(value)
+    return value
+
+
+#: The id the server names what it made by: a whole number, or its digits as text.
+ServerId = Annotated[WireInt, BeforeValidator(_id_in_digits)]
 #: A money amount the till sends: positive, finite, kept an int when given as one.
 PositiveAmount = (
     Annotated[StrictInt, Field(gt=0)] | Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]

@@ -35,7 +35,7 @@ from app.core.stamps.models.common import (
     ApiTime,
     ListedId,
     Money,
-    Number,
+    ServerId,
     StampsResponse,
     VoucherValue,
     WireCount,
@@ -45,9 +45,11 @@ from app.core.stamps.models.common import (
 
 
 def _none_as_empty(value: object) -> object:
-    # A list the docs show (``tags``, ``member_ids``) may come as null from a server that leaves
-    # out what it has not got: null says there are none, and must not make a whole answer
-    # unreadable (a confirmed redemption "not confirmed", a member the server found not found).
+    # A list the docs show (``tags``, ``member_ids``, a listing's matches, vouchers or
+    # activities) may come as null from a server that leaves out what it has not got: null says
+    # there are none, and must not make a whole answer unreadable (a confirmed redemption "not
+    # confirmed", a member the server found not found, a member with no vouchers "could not
+    # be read"). A listing with no list at all (``{}``) still cannot be read.
     return [] if value is None else value
 
 
@@ -166,12 +168,16 @@ class Membership(StampsResponse):
     stamps: WireInt | None = None
     stamps_remaining: WireInt | None = None
     stamps_owed: WireInt | None = None
-    balance: Number | None = None
+    # Money, which a Django REST server writes as text ("0.00"): read as such it made every
+    # member of such a server unreadable. Only shown, so one the till cannot read is unknown.
+    balance: Annotated[Money | None, Informative] = None
     is_blocked: StrictBool | None = None
     redemption_allowed: StrictBool | None = None
-    referral_code: StrictStr | None = None
-    start_date: ApiTime | None = None
-    created: ApiTime | None = None
+    # Never used by the till: one it cannot read (a referral code of digits written as a
+    # number, 9121682, where the docs write "9121682") is left unread, not the member.
+    referral_code: Annotated[StrictStr | None, Informative] = None
+    start_date: Annotated[ApiTime | None, Informative] = None
+    created: Annotated[ApiTime | None, Informative] = None
     primary_card: dict[str, Any] | None = None
 
     @property
@@ -249,7 +255,7 @@ def _template_by_id(value: object) -> object:
 class VoucherInfo(StampsResponse):
     """A voucher, as any of the redemption, validation and listing endpoints describe it."""
 
-    id: WireInt | None = None
+    id: ServerId | None = None
     name: StrictStr | None = None
     code: StrictStr | None = None
     type: StrictStr | WireInt | None = None
@@ -297,14 +303,15 @@ class ListedVoucher(VoucherInfo):
 class RedemptionInfo(StampsResponse):
     """The redemption the server created (or cancelled).
 
-    Its ``id`` is the proof; ``status``, ``reward``, ``stamps_used`` and ``extra_data`` only
-    inform, as the blocks beside it do, and one the till cannot read (a count as text,
-    ``"stamps_used": "2"``) is left unread rather than make a named redemption "not
-    confirmed". Its ``voucher`` is the customer's (the code the cashier hands over), so it is
-    read strictly: an answer whose voucher cannot be read proves nothing.
+    Its ``id`` is the proof, a number or its digits as text (:data:`~common.ServerId`);
+    ``status``, ``reward``, ``stamps_used`` and ``extra_data`` only inform, as the blocks
+    beside it do, and one the till cannot read (a count as text, ``"stamps_used": "2"``) is
+    left unread rather than make a named redemption "not confirmed". Its ``voucher`` is the
+    customer's (the code the cashier hands over), so it is read strictly: an answer whose
+    voucher cannot be read proves nothing.
     """
 
-    id: WireInt | None = None
+    id: ServerId | None = None
     status: Annotated[StrictStr | None, Informative] = None
     # A reward's name in most answers; the multi-reward example repeats the key with an object,
     # and a JSON reader keeps the last one.
@@ -345,8 +352,10 @@ class AuthorizeResponse(StampsResponse):
 
     @property
     def ok(self) -> bool:
-        """Whether the server confirmed the authorisation."""
-        return self.status == "ok"
+        """Whether the server confirmed the authorisation: "ok" in any case (the docs say it
+        "Returns ok if successful", not in which; "OK" read as no confirmation told the
+        cashier the server had not answered)."""
+        return self.status.strip().lower() == "ok"
 
 
 class MemberDetailsResponse(StampsResponse):
@@ -381,7 +390,7 @@ class SuggestionsResponse(ItemsReadApart):
 
     read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"suggestions": MemberSuggestion}
 
-    suggestions: list[MemberSuggestion]
+    suggestions: Annotated[list[MemberSuggestion], NullAsEmpty]
 
 
 class ActivityStore(StampsResponse):
@@ -427,7 +436,7 @@ class Activity(StampsResponse):
 class ActivitiesResponse(StampsResponse):
     """GET /api/v3/activities/: at most 20 activities, newest first."""
 
-    activities: list[Activity]
+    activities: Annotated[list[Activity], NullAsEmpty]
     error_messages: Any = None
 
     @property
@@ -452,7 +461,10 @@ class Reward(StampsResponse):
     code: StrictStr | None = None
     type: WireInt | None = None
     membership: StrictStr | None = None
-    price: Number | None = None
+    # the docs show only null, and type it nowhere: money as a number or as a decimal's text
+    # ("15000.00") is read, and one the till cannot read is left unread (the till prices a
+    # reward in stamps alone): written as text, every priced reward was left out
+    price: Annotated[Money | None, Informative] = None
     redeemable: StrictBool | None = None
     is_visible: StrictBool | None = None
     image_url: StrictStr | None = None
@@ -512,7 +524,7 @@ class MemberVouchersResponse(ItemsReadApart):
 
     read_apart: ClassVar[dict[str, type[StampsResponse]]] = {"vouchers": ListedVoucher}
 
-    vouchers: list[ListedVoucher]
+    vouchers: Annotated[list[ListedVoucher], NullAsEmpty]
 
 
 class CheckedVoucher(VoucherInfo):

@@ -11,7 +11,7 @@ import pytest
 from app.config import Settings
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus, OperationKind
-from app.core.messages import say
+from app.core.messages import english, say
 from app.core.offline.connectivity import Connectivity
 from app.core.services import redeeming
 from app.core.services.members import LookupRefused, MemberNotFound
@@ -201,6 +201,10 @@ async def test_the_type_ahead_tells_the_status_bar_what_its_requests_proved(
         assert [member.name for member in found.members] == ["Ayu Pratiwi"]
         # and says the list is only whom the till has seen: it read as everyone named so
         assert found.note == say("member.suggestions_from_copy")
+        assert english(found.note) == (  # a 502 is an answer: not "did not answer"
+            "Only members this till has seen before are listed: the Stamps server did not give "
+            "its matches for this search."
+        )
         assert till.monitor.state is state
         sandbox.faults(held=False, error_rate=0.0)
         assert (await till.suggestions("Ayu")).note is None

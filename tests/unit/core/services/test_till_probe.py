@@ -31,7 +31,7 @@ from app.core.outbox import Outbox, OutboxPolicy, SyncWorker
 from app.core.services import line
 from app.core.services.config import TillConfig
 from app.core.services.receipts import Verdict
-from app.core.services.refusals import NotOnline, PinRejected
+from app.core.services.refusals import NotOnline, PinBlocked, PinRejected
 from app.core.services.stamps_link import ClientTransport
 from app.core.services.till import Till
 from app.core.services.upkeep import fold_all_attempts
@@ -425,6 +425,91 @@ async def test_a_pin_the_server_answers_denied_is_refused_in_its_word(counter: C
         await check_pin(counter.till)
     assert english(refused.value.message) == "The PIN was not accepted: denied"
     assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_pin_the_server_answers_ok_in_capitals_is_accepted(counter: Counter) -> None:
+    # "Returns ok if successful", in no case in particular: "OK" was told to the cashier as
+    # "the Stamps server did not answer", on a PIN the server had taken
+    counter.server.on("/api/redemptions/authorize", reply(200, {"status": "OK"}))
+    assert await check_pin(counter.till)
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (
+            reply(200, {"status": "success"}),
+            "The PIN could not be checked: the Stamps server answered in a form this till "
+            "cannot read. Nothing was redeemed; try again, and call a manager if it keeps "
+            "happening.",
+        ),
+        (
+            reply(500, b"<h1>Server Error (500)</h1>", **{"Content-Type": "text/html"}),
+            "The PIN could not be checked: the Stamps server is failing (500). Nothing was "
+            "redeemed; try again in a moment.",
+        ),
+    ],
+)
+async def test_a_pin_check_the_server_answered_is_not_said_to_be_unanswered(
+    counter: Counter, answer: httpx.Response, said: str
+) -> None:
+    # It answered, in a form the till cannot read or with a failure of its own: "the Stamps
+    # server did not answer" was false, and "success" is no refusal of the PIN either.
+    counter.server.on("/api/redemptions/authorize", answer)
+    with pytest.raises(NotOnline) as unchecked:
+        await check_pin(counter.till)
+    assert english(unchecked.value.message) == said
+    assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+@pytest.mark.parametrize(
+    ("answer", "said", "left"),
+    [
+        # a 422, as many frameworks refuse data, with the attempts the docs' 400 carries
+        (
+            reply(422, {"detail": "pin: Invalid PIN, 2 attempt(s) left"}),
+            "Wrong PIN. Ask the customer to try again.",
+            2,
+        ),
+        # a 403 that ping shows is not about the token
+        (
+            reply(403, {"detail": "Member is not allowed to authorize"}),
+            "The PIN was not accepted: Member is not allowed to authorize",
+            None,
+        ),
+        # a 404 with no word of its own is no wrong PIN either
+        (reply(404, b""), "The PIN was not accepted: 404 Not Found", None),
+    ],
+)
+async def test_a_pin_turned_down_with_another_status_is_refused_in_the_server_s_words(
+    counter: Counter, answer: httpx.Response, said: str, left: int | None
+) -> None:
+    # The server answered and turned the check down: "the Stamps server did not answer" was
+    # said of all three, and the pad never showed the attempts left.
+    counter.server.on("/api/redemptions/authorize", answer)
+    counter.server.on(PING, PONG)
+    with pytest.raises(PinRejected) as refused:
+        await check_pin(counter.till)
+    assert english(refused.value.message) == said
+    assert refused.value.attempts_left == left
+    assert counter.till.monitor.online
+
+
+@pytest.mark.parametrize("believed", [Connectivity.ONLINE])
+async def test_a_pin_blocked_said_with_a_403_is_blocked(counter: Counter) -> None:
+    counter.server.on(
+        "/api/redemptions/authorize",
+        reply(403, {"detail": "PIN is blocked", "error_code": "pin_blocked"}),
+    )
+    counter.server.on(PING, PONG)
+    with pytest.raises(PinBlocked) as blocked:
+        await check_pin(counter.till)
+    assert english(blocked.value.message) == (
+        "This member's PIN is blocked after too many wrong tries; they must reset it."
+    )
 
 
 @pytest.mark.parametrize("believed", [Connectivity.ONLINE])

@@ -287,7 +287,8 @@ async def test_ping_succeeds(make_client: ClientFactory, server: FakeStamps) -> 
 @pytest.mark.parametrize(
     "body",
     [
-        {"status": "OK "},
+        {"status": "not ok"},
+        {"status": "success"},  # a word of success, but not the documented one
         {"status": ""},
         {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
     ],
@@ -312,8 +313,13 @@ async def test_a_word_other_than_ok_is_the_server_refusing_the_pin(
     assert "123456" not in caught.value.message
 
 
-async def test_a_clear_ok_accepts_the_pin(make_client: ClientFactory, server: FakeStamps) -> None:
-    server.on("/api/redemptions/authorize", reply(200, {"status": "ok"}))
+@pytest.mark.parametrize("said", ["ok", "OK", "Ok", " ok "])
+async def test_a_clear_ok_accepts_the_pin(
+    said: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # "Returns ok if successful", in no case in particular: "OK" read as no confirmation, and
+    # the cashier was told the server had not answered
+    server.on("/api/redemptions/authorize", reply(200, {"status": said}))
     assert (await make_client().authorize("123", "123456", "req-1", 900)).ok
 
 

@@ -306,7 +306,7 @@ async def test_network_failures_on_reads_too(
         b'{"redemption": {"id": 3',
         b"[]",
         b'"ok"',
-        b'{"redemption": {"id": "3"}}',
+        b'{"redemption": {"id": "03"}}',
         b'{"redemption": [1, 2]}',
         b'{"membership": {"stamps": "250"}}',
         b'{"customer": {"stamps_remaining": true}}',

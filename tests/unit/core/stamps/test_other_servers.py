@@ -5,6 +5,7 @@ is still confirmed, and a member the server found is still found."""
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -103,3 +104,121 @@ async def test_a_read_answered_200_with_an_error_object_is_a_refusal_in_the_serv
     assert caught.value.outcome is Outcome.REFUSED
     assert "Member tidak ditemukan" in caught.value.message
     assert caught.value.error_code == "invalid_data"
+
+
+@pytest.mark.parametrize("name", REDEMPTIONS)
+async def test_a_redemption_named_by_its_id_in_digits_is_confirmed(
+    name: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # The docs write a member's id as text ("id": "454") and a redemption's as a number; a
+    # server may write both as text. "3" names redemption 3: it read as naming nothing, and a
+    # redemption the server made stayed "not confirmed".
+    fixture = doc(name)
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    pk = body["redemption"]["id"]
+    body["redemption"]["id"] = str(pk)
+    voucher = body.get("voucher") or body["redemption"].get("voucher")
+    if voucher is not None:  # the voucher it gave or used, named so too
+        voucher["id"] = str(voucher_id := voucher["id"])
+    server.on(fixture["path"], reply(200, body))
+    result = await CALLS[name][1](make_client(), fixture["request"])
+    assert result.redemption_id == pk
+    if voucher is not None:
+        assert result.voucher is not None and result.voucher.id == voucher_id
+
+
+@pytest.mark.parametrize("written", ["03", "+3", " 3", "3.0", "3e0", "٣", "R-3", "0"])
+async def test_an_id_written_any_other_way_names_no_redemption(
+    written: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # only plain digits read as one id; anything that reads two ways proves nothing
+    fixture = doc("redeem_reward")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["redemption"]["id"] = written
+    server.on(fixture["path"], reply(200, body))
+    with pytest.raises(errors.MalformedResponse) as unread:
+        await CALLS["redeem_reward"][1](make_client(), fixture["request"])
+    assert unread.value.outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("suggestions", "suggestions"),
+        ("member_vouchers", "vouchers"),
+        ("activities", "activities"),
+    ],
+)
+async def test_a_listing_answered_null_lists_nothing(
+    name: str, listed: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # A server that leaves out what it has not got may answer no match, no voucher or no
+    # activity as null, as it may a member's tags. It read as an answer the till cannot read:
+    # "could not read" of a member with no vouchers, and a name searched with Enter answered
+    # "could not read what it said" where the server had said nobody.
+    fixture = doc(name)
+    server.on(fixture["path"], reply(200, {listed: None}))
+    answer = await CALLS[name][1](make_client(), fixture["request"])
+    assert getattr(answer, listed) == []
+
+
+@pytest.mark.parametrize("written", ["0.00", "150000.00", 150000.5])
+async def test_a_members_balance_written_as_a_decimal_s_text_is_read(
+    written: object, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # No page types the balance; a Django REST server writes money as text ("0.00"), and the
+    # member of such a server could not be looked up at all.
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["membership"]["balance"] = written
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.membership.balance == Decimal(str(written))
+
+
+async def test_a_balance_the_till_cannot_read_leaves_the_member_readable(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # "150.000" reads as 150 to JSON and as 150 thousand to an Indonesian: unknown, not shown
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["membership"]["balance"] = "150.000"
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.membership.balance is None
+    assert details.membership.stamps_balance == body["membership"]["stamps"]
+
+
+@pytest.mark.parametrize("price", ["15000.00", 15000, "Rp 15.000"])
+async def test_a_reward_is_offered_whatever_its_price_in_money_reads(
+    price: object, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # The till prices a reward in stamps; its price in money is only information, which the
+    # docs show as null alone. Written as a decimal's text, every priced reward was left out.
+    fixture = doc("rewards")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for reward in body["rewards"]:
+        reward["price"] = price
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["rewards"][1](make_client(), fixture["request"])
+    assert len(answer.rewards) == len(body["rewards"]) and answer.unread == ()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"referral_code": 9121682},  # the docs' "9121682", written as the number it looks like
+        {"start_date": {"date": "2022-10-18"}, "created": ["2022-10-18"]},
+    ],
+)
+async def test_a_member_is_read_whatever_the_fields_the_till_never_uses_hold(
+    written: dict[str, object], make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # These made the whole member unreadable: no lookup, at a counter, over a field the till
+    # never shows nor uses.
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["membership"].update(written)
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert details.membership.stamps_balance == body["membership"]["stamps"]
