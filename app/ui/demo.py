@@ -77,6 +77,68 @@ def network_done(cut: bool) -> str:
     return QCoreApplication.translate("DemoMenu", "Network restored.")
 
 
+class Tickable(Protocol):
+    """A menu action or a button that stays checked: what the driver sets back on a reset."""
+
+    def setChecked(self, checked: bool, /) -> None: ...
+
+    def blockSignals(self, blocked: bool, /) -> bool: ...
+
+
+class DemoDriver:
+    """What the cashier's Demo menu and the kiosk demo's panel do with the sandbox's
+    ``controls``: each call off the window's thread (a server stops or starts), the controls
+    ``busy`` meanwhile, then ``say`` what it did. ``cut`` and ``no_fault`` are the controls to
+    set back when the shop is reset."""
+
+    def __init__(
+        self,
+        controls: DemoControls,
+        *,
+        cut: Tickable,
+        no_fault: Tickable,
+        busy: Callable[[bool], None],
+        say: Callable[[str], None],
+    ) -> None:
+        self.controls = controls
+        self.cut = cut
+        self.no_fault = no_fault
+        self.busy = busy
+        self.say = say
+
+    def network(self, cut: bool) -> None:
+        work = self.controls.cut_network if cut else self.controls.restore_network
+        self._run(work, network_done(cut))
+
+    def fault(self, fault: Fault) -> None:
+        self._run(
+            lambda: self.controls.set_fault(fault),
+            QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
+        )
+
+    def reset(self) -> None:
+        self.no_fault.setChecked(True)
+        # The shop's reset brings the network back itself: "Cut the network" stayed ticked.
+        # Unticked quietly, or it would ask for a restore of its own.
+        self.cut.blockSignals(True)
+        self.cut.setChecked(False)
+        self.cut.blockSignals(False)
+        self._run(
+            self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
+        )
+
+    def _run(self, work: Callable[[], None], done: str) -> None:
+        async def run() -> None:
+            self.busy(True)
+            try:
+                await asyncio.to_thread(work)
+            finally:
+                self.busy(False)
+            self.say(done)
+
+        spawn(run(), name="demo control")
+
+
 class DemoMenu:
     """The "Demo" menu of the cashier window; what each action did shows in the sync bar.
 
@@ -118,7 +180,6 @@ class DemoMenu:
             menu.addSeparator()
         self.cut = QAction(QCoreApplication.translate("DemoMenu", "Cut the network"), view)
         self.cut.setCheckable(True)
-        self.cut.toggled.connect(self._network)
         menu.addAction(self.cut)
         menu.addSeparator()
         self.faults = QActionGroup(view)
@@ -128,42 +189,20 @@ class DemoMenu:
             action = QAction(text, view)
             action.setCheckable(True)
             action.setChecked(fault == "none")
-            action.triggered.connect(lambda _checked=False, f=fault: self._fault(f))
             self.faults.addAction(action)
             menu.addAction(action)
             self.fault_actions[fault] = action
         menu.addSeparator()
         self.reset = QAction(QCoreApplication.translate("DemoMenu", "Reset the shop"), view)
-        self.reset.triggered.connect(self._reset)
         menu.addAction(self.reset)
-
-    def _network(self, cut: bool) -> None:
-        work = self.controls.cut_network if cut else self.controls.restore_network
-        self._run(work, network_done(cut))
-
-    def _fault(self, fault: Fault) -> None:
-        self._run(
-            lambda: self.controls.set_fault(fault),
-            QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
+        self.driver = DemoDriver(
+            controls,
+            cut=self.cut,
+            no_fault=self.fault_actions["none"],
+            busy=lambda busy: menu.setEnabled(not busy),
+            say=view.status.show_note,
         )
-
-    def _reset(self) -> None:
-        self.fault_actions["none"].setChecked(True)
-        # the shop's reset brings the network back itself: "Cut the network" stayed ticked
-        self.cut.blockSignals(True)
-        self.cut.setChecked(False)
-        self.cut.blockSignals(False)
-        self._run(
-            self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
-        )
-
-    def _run(self, work: Callable[[], None], done: str) -> None:
-        async def run() -> None:
-            self.menu.setEnabled(False)
-            try:
-                await asyncio.to_thread(work)
-            finally:
-                self.menu.setEnabled(True)
-            self.view.status.show_note(done)
-
-        spawn(run(), name="demo control")
+        self.cut.toggled.connect(self.driver.network)
+        for fault, action in self.fault_actions.items():
+            action.triggered.connect(lambda _checked=False, f=fault: self.driver.fault(f))
+        self.reset.triggered.connect(self.driver.reset)

@@ -12,9 +12,6 @@ Only the demo builds it.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.controllers.tasks import spawn
-from app.ui.demo import DemoControls, Fault, fault_choices, network_done
+from app.ui.demo import DemoControls, DemoDriver, Fault, fault_choices
 
 #: Room left between the panel and the screen's edge.
 MARGIN_PX = 8
@@ -63,19 +59,16 @@ class KioskDemoPanel(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 4, 0, 0)
         self.cut = QCheckBox(QCoreApplication.translate("DemoMenu", "Cut the network"))
-        self.cut.toggled.connect(self._network)
         body.addWidget(self.cut)
         self.faults = QButtonGroup(self)
         self.fault_buttons: dict[Fault, QRadioButton] = {}
         for fault, text in fault_choices():
             button = QRadioButton(text)
             button.setChecked(fault == "none")
-            button.clicked.connect(lambda _checked=False, f=fault: self._fault(f))
             self.faults.addButton(button)
             self.fault_buttons[fault] = button
             body.addWidget(button)
         self.reset = QPushButton(QCoreApplication.translate("DemoMenu", "Reset the shop"))
-        self.reset.clicked.connect(self._reset)
         body.addWidget(self.reset)
         self.done = QLabel(
             QCoreApplication.translate(
@@ -89,6 +82,17 @@ class KioskDemoPanel(QWidget):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.body)
         self.body.hide()
+        self.driver = DemoDriver(
+            controls,
+            cut=self.cut,
+            no_fault=self.fault_buttons["none"],
+            busy=lambda busy: self.body.setEnabled(not busy),
+            say=self.done.setText,
+        )
+        self.cut.toggled.connect(self.driver.network)
+        for fault, button in self.fault_buttons.items():
+            button.clicked.connect(lambda _checked=False, f=fault: self.driver.fault(f))
+        self.reset.clicked.connect(self.driver.reset)
         self._screen: QRect | None = None
 
     def place(self, screen: QRect) -> None:
@@ -103,33 +107,3 @@ class KioskDemoPanel(QWidget):
             self.place(self._screen)
         else:
             self.adjustSize()
-
-    def _network(self, cut: bool) -> None:
-        work = self.controls.cut_network if cut else self.controls.restore_network
-        self._run(work, network_done(cut))
-
-    def _fault(self, fault: Fault) -> None:
-        self._run(
-            lambda: self.controls.set_fault(fault),
-            QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
-        )
-
-    def _reset(self) -> None:
-        self.fault_buttons["none"].setChecked(True)
-        self.cut.blockSignals(True)  # the shop's reset brings the network back itself
-        self.cut.setChecked(False)
-        self.cut.blockSignals(False)
-        self._run(
-            self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
-        )
-
-    def _run(self, work: Callable[[], None], done: str) -> None:
-        async def run() -> None:
-            self.body.setEnabled(False)
-            try:
-                await asyncio.to_thread(work)
-            finally:
-                self.body.setEnabled(True)
-            self.done.setText(done)
-
-        spawn(run(), name="demo control")
