@@ -81,7 +81,8 @@ class DemoShop:
         self.restore_network()
         with self._lock:
             self._fault = "none"
-            self._control("/_sandbox/reset", {})
+            # its till keeps its records: the server must not hand out their ids again
+            self._control("/_sandbox/reset", {"ids_carry_on": True})
 
     def stop(self) -> None:
         """Stop the server for good (the demo is ending)."""

@@ -56,7 +56,7 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
 
     async def reset(request: Request) -> dict[str, Any]:
         options = await _body(request)
-        unknown = set(options) - {"extra_rewards", "stamps_unknown"}
+        unknown = set(options) - {"extra_rewards", "stamps_unknown", "ids_carry_on"}
         if unknown:
             raise ValueError(f"unknown reset options: {sorted(unknown)}")
         extra = options.get("extra_rewards")
@@ -70,7 +70,10 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
             isinstance(m, int) and not isinstance(m, bool) for m in hidden
         ):
             raise ValueError("stamps_unknown must be a list of member ids")
-        sandbox.reset(extra, stamps_unknown=hidden)
+        carry_on = options.get("ids_carry_on", False)
+        if not isinstance(carry_on, bool):
+            raise ValueError("ids_carry_on must be true or false")
+        sandbox.reset(extra, stamps_unknown=hidden, ids_carry_on=carry_on)
         return {"status": "ok"}
 
     async def ledger(request: Request) -> dict[str, Any]:

@@ -70,12 +70,17 @@ class Sandbox:
         self.released = asyncio.Event()
 
     def reset(
-        self, extra_rewards: int | None = None, *, stamps_unknown: Iterable[int] = ()
+        self,
+        extra_rewards: int | None = None,
+        *,
+        stamps_unknown: Iterable[int] = (),
+        ids_carry_on: bool = False,
     ) -> None:
         """Demo data afresh, keys and ledger emptied, clock and faults back to their defaults;
         ``extra_rewards`` generated rewards in this world, when given; the members
-        ``stamps_unknown`` names answered without a balance."""
-        self.state.reset(extra_rewards, stamps_unknown=stamps_unknown)
+        ``stamps_unknown`` names answered without a balance; ``ids_carry_on``: the ids handed
+        out next follow those handed out before, as for a till that outlives the reset."""
+        self.state.reset(extra_rewards, stamps_unknown=stamps_unknown, ids_carry_on=ids_carry_on)
         self.keys.enabled = self.idempotency_default
         self.faults.reset()
 

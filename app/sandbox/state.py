@@ -78,19 +78,28 @@ class SandboxState:
     # --- lifecycle -----------------------------------------------------------------------
 
     def reset(
-        self, extra_rewards: int | None = None, *, stamps_unknown: Iterable[int] = ()
+        self,
+        extra_rewards: int | None = None,
+        *,
+        stamps_unknown: Iterable[int] = (),
+        ids_carry_on: bool = False,
     ) -> None:
         """Demo data afresh; ``extra_rewards``, when given, for this world only; the members
         ``stamps_unknown`` names (ids) with no balance, ``"stamps": null``, as a server that
-        does not hold one answers (the docs show a membership's stamps only by example)."""
+        does not hold one answers (the docs show a membership's stamps only by example).
+
+        ``ids_carry_on`` (the demo's "Reset the shop", whose till keeps its records): the
+        redemption, voucher and activity ids go on from where they were. A server never hands
+        out an id twice, and a till that kept redemption 2001 from before the reset would
+        otherwise cancel someone else's 2001 made after it. A test's reset, whose till starts
+        afresh too, starts the ids again, so each test reads the same ids."""
         rewards = self.extra_rewards if extra_rewards is None else extra_rewards
         before = self.world
         self.world = build_world(self._wall(), self.extra_members, rewards)
-        # A server never hands out an id twice: a till that kept redemption 2001 from before the
-        # reset would otherwise cancel someone else's 2001 made after it.
-        for counter in _NEVER_REUSED:
-            carried_on = max(getattr(self.world, counter), getattr(before, counter))
-            setattr(self.world, counter, carried_on)
+        if ids_carry_on:
+            for counter in _NEVER_REUSED:
+                carried_on = max(getattr(self.world, counter), getattr(before, counter))
+                setattr(self.world, counter, carried_on)
         for member_id in stamps_unknown:
             member = self.world.members.get(member_id)
             if member is None:

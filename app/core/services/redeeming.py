@@ -179,8 +179,8 @@ class Redeemer:
         return request_id
 
     def _pin_refused(self, member: Member, exc: ApiError) -> PinBlocked | PinRejected:
-        """What a PIN the server turned down says, in the server's words for it: "0 attempt(s)
-        left" on the last, ``pin_blocked`` after (blocked), else the attempts it says are left."""
+        """What a PIN the server turned down says, in the server's words for it: no attempts
+        left on the last, ``pin_blocked`` after (blocked), else the attempts it says are left."""
         attempts_left = exc.attempts_left
         if attempts_left == 0 or exc.error_code == "pin_blocked":
             self._pins_blocked[member.lane] = clock.now()

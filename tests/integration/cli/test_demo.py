@@ -44,7 +44,8 @@ def redeem_reward(url: str) -> httpx.Response:
 def test_the_demo_shop_cuts_restores_fails_and_resets(tmp_path: Path) -> None:
     shop = DemoShop(tmp_path)
     try:
-        assert redeem_reward(shop.url).status_code == 200
+        first = redeem_reward(shop.url)
+        assert first.status_code == 200
         shop.cut_network()
         with pytest.raises(httpx.ConnectError):  # refused: what a till sees when a line is down
             httpx.get(f"{shop.url}/_sandbox/ledger", timeout=2)
@@ -65,7 +66,10 @@ def test_the_demo_shop_cuts_restores_fails_and_resets(tmp_path: Path) -> None:
         assert redeem_reward(shop.url).status_code >= 500  # the fault outlives a cut
 
         shop.reset_shop()
-        assert redeem_reward(shop.url).status_code == 200
+        after = redeem_reward(shop.url)
+        assert after.status_code == 200
+        # The demo's till keeps its records: an id it holds is never handed out again.
+        assert after.json()["redemption"]["id"] > first.json()["redemption"]["id"]
         assert len(httpx.get(f"{shop.url}/_sandbox/ledger", timeout=5).json()["entries"]) == 1
     finally:
         shop.stop()
