@@ -151,7 +151,7 @@ class CashierWindowView(QMainWindow):
         self.storage_banner = StorageBanner()
         # On a screen smaller than a page (a desktop scale of 125% or 150%) the page scrolls and
         # the window keeps to the screen (app/ui/widgets/short_screen.py).
-        scroll = PagesThatScroll()
+        self._scroll = scroll = PagesThatScroll()
         self.pages = scroll.pages
         self.content = QWidget()
         self._content = layout = QVBoxLayout(self.content)
@@ -352,6 +352,10 @@ class CashierWindowView(QMainWindow):
             right=self._right_column,
             result=self.result_panel,
             shift_list=self.redemptions,
+            left=self._left_column,
+            card=self.member_card,
+            invoice=self.invoice_field,
+            shown=self._scroll,
         )
 
     def set_storage_problem(self, sentence: str) -> None:
@@ -476,7 +480,7 @@ class CashierWindowView(QMainWindow):
 
         left = SideColumn(LEFT_WIDTH, LEFT_NARROWEST, LEFT_TIGHTEST)
         layout.addWidget(left)
-        left_layout = QVBoxLayout(left)
+        self._left_column = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(12)
         self.member_search = MemberSearch()

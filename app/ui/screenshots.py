@@ -279,8 +279,8 @@ def _with_member(window: CashierWindowView, member: MemberCardData | None = None
 def _invoice_owner(window: CashierWindowView) -> None:
     # Whose sale the number is for, as the till says it (InvoiceOwner) under the field: the
     # README's picture (this state's) showed the number without it. Only here: in the states
-    # the notices tests start from, the line leaves the member column 13 px short at 1024x768
-    # under all four banners (the invoice moves up), which is the till's to fix, not a picture's.
+    # the notices tests start from, under all four banners at 1024x768 the line would take 24 px
+    # more of the card's room (the invoice moves up by what the card gives: architecture.md).
     name = window.member_card.name_text()
     owner = QCoreApplication.translate("InvoiceOwner", "For {name}").format(name=name)
     window.invoice_field.set_owner(owner, for_next=False)

@@ -254,6 +254,7 @@ def test_a_banner_coming_and_going_leaves_what_the_cashier_aims_at_where_it_was(
     cart_list = window.reward_picker.cart.list
     full_list = cart_list.height()
     before = _held(window)
+    card_before = window.member_card.height()
     BANNERS[banner](window)
     during = _held(window)
     if (banner, size[0]) in TILES_GIVE:
@@ -265,11 +266,18 @@ def test_a_banner_coming_and_going_leaves_what_the_cashier_aims_at_where_it_was(
             during[name] = before[name]
     if banner == "all four":
         # Taller than the shift's list can give at 1024 px too: the result keeps its place and
-        # gives the last pixels from its foot.
+        # gives the last pixels from its foot. In the member column the card gives the room it
+        # keeps for an offline copy's lines (the disk full among them, nothing redeems): the
+        # invoice moves up by that, and by no more than that room.
         result = during["result panel"]
         assert result.topLeft() == before["result panel"].topLeft()
         assert result.height() <= before["result panel"].height()
         during["result panel"] = before["result panel"]
+        card = window.member_card
+        given = before["invoice"].top() - during["invoice"].top()
+        assert 0 <= given <= card_before - card.layout().totalHeightForWidth(card.width())
+        assert during["invoice"] == before["invoice"].translated(0, -given)
+        during["invoice"] = before["invoice"]
     assert during == before
     assert _cart_whole(window) == []
     assert window.redemptions.visibleRegion().boundingRect().height() > 0
@@ -465,18 +473,60 @@ def _where(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
 
 
-def test_the_invoice_stays_where_it_was_as_members_come_and_go_at_1366(
-    qtbot: QtBot, language: str
+#: The counter screens the till is drawn for, full height: 1280 px laptops and monitors too.
+COUNTER_SCREENS = [(1366, 768), (1280, 720), (1280, 1024), (1024, 768)]
+
+
+@pytest.mark.parametrize("size", COUNTER_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_invoice_stays_where_it_was_as_members_come_and_go(
+    qtbot: QtBot, language: str, size: tuple[int, int]
 ) -> None:
     # Seen at 1366x768 in Indonesian: a member read from the offline copy said "Perkiraan: …"
     # on three lines and the time the copy was read under it, the card grew past its 220 px,
     # and the invoice under it moved 15 px as customers came and went, under the cashier's
-    # hand. (Narrower, at 1280 px and less, it still moves: the card would have to hold the
-    # room the banners take at 1024 px.)
+    # hand; at 1280 px it still moved 16 px, at 1024 px 34. The card keeps the room such a
+    # member takes at its width.
     places = {}
-    for state in ("02-empty", "04-member-found", "16-accepted-offline"):
-        window = window_in(qtbot, state, (1366, 768))
+    for state in ("02-empty", "04-member-found", "15-offline-offer", "16-accepted-offline"):
+        window = window_in(qtbot, state, size)
         settle()
-        places[state] = _where(window.invoice_field)
+        places[state] = _where(window.invoice_field.field)
         window.close()
     assert len(set(places.values())) == 1, places
+
+
+def _under_the_invoice(window: CashierWindowView, lines: str) -> None:
+    # The lines the till says under the invoice as the cashier types it: whose sale it is for,
+    # and (a promo waiting for it) what Enter does.
+    field = window.invoice_field
+    if "owner" in lines:
+        name = window.member_card.name_text()
+        field.set_owner(_said("InvoiceOwner", "For {name}", name=name), for_next=False)
+    if "offer" in lines:
+        field.set_next_step(_said("PromoController", "Enter: redeem the promo"))
+
+
+@pytest.mark.parametrize("lines", ["owner", "owner and offer"])
+@pytest.mark.parametrize("state", ["04-member-found", "12-promo"])
+def test_on_a_scaled_screen_the_lines_under_the_invoice_need_no_scroll(
+    qtbot: QtBot, language: str, state: str, lines: str
+) -> None:
+    """At 1093×614 (1366×768 at 125%) the owner's line under the invoice made the cashier's
+    page scroll, and "Enter: redeem the promo" under it too: the member column was taller than
+    the screen. The card keeps no more than the column leaves beside both lines: nothing
+    scrolls, and the invoice holds still as the lines come."""
+    room = inside_the_frame(SCALED_SCREENS[0])
+    window = window_in(qtbot, state, room)
+    settle()
+    field = window.invoice_field.field
+    before = _where(field)
+    _under_the_invoice(window, lines)
+    settle()
+    area = window.findChild(QWidget, "pagesThatScroll")
+    page = area.widget()
+    assert page.height() <= area.viewport().height(), f"the page is {page.height()} px high"
+    assert not area.verticalScrollBar().isVisible()
+    assert _where(field) == before
+    for line in (window.invoice_field.owner, window.invoice_field.offer):
+        if line.text():
+            assert _in_sight(line), line.objectName()

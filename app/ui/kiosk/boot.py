@@ -52,11 +52,15 @@ def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
 
 
 def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
-    """The demo's panel of faults, shown over the kiosk's top-right corner."""
+    """The demo's panel of faults, shown in the kiosk's top-right corner, in a strip the kiosk
+    leaves it across its top (folded or opened)."""
     from app.ui.kiosk.demo_panel import KioskDemoPanel
 
     panel = KioskDemoPanel(controls)
     panel.place(view.geometry())
+    view.leave_room_above(panel.room_above())
+    # After the panel's own fold or unfold (connected first): the strip as tall as it is now.
+    panel.toggle.toggled.connect(lambda _open: view.leave_room_above(panel.room_above()))
     panel.show()
     panel.raise_()
     return panel

@@ -5,9 +5,12 @@ A kiosk shows no menu bar, and its lock swallows every key a scanner does not ty
 faults are not a shortcut (one the lock let through only in the demo would be a hole in the one
 rule the lock keeps, and a key nobody sees is a feature nobody finds). They are a small window
 of their own, on top of the kiosk in its top-right corner (the top-left is the manager's way
-out), folded to one button until it is opened: what the panel does is the demo's sandbox's,
-never the kiosk's till, which finds the line down or the server failing as it would in a shop.
-Only the demo builds it.
+out), folded to one button until it is opened, its controls then in rows beside that button:
+what the panel does is the demo's sandbox's, never the kiosk's till, which finds the line down
+or the server failing as it would in a shop. The kiosk leaves a strip across its top as tall as
+the panel, folded or not (``KioskWindowView.leave_room_above``): over the screens, the folded
+button covered the result's heading and the opened panel the QR code the cashier scans. Only the
+demo builds it.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +31,8 @@ from app.ui.demo import DemoControls, DemoDriver, Fault, fault_choices
 
 #: Room left between the panel and the screen's edge.
 MARGIN_PX = 8
+#: The server's behaviours side by side in a row of the opened panel.
+FAULTS_A_ROW = 2
 
 
 class KioskDemoPanel(QWidget):
@@ -44,32 +50,37 @@ class KioskDemoPanel(QWidget):
         self.setWindowTitle(QCoreApplication.translate("KioskDemoPanel", "Demo controls"))
         self.setStyleSheet(
             "#kioskDemoPanel { background: #fff8e1; border: 2px solid #b26a00; }"
+            "#kioskDemoPanel QLabel, #kioskDemoPanel QCheckBox, #kioskDemoPanel QRadioButton,"
+            " #kioskDemoPanel QPushButton { font-size: 12px; }"
+            "#kioskDemoPanel QPushButton { min-height: 0; padding: 4px 10px; }"
             "QLabel#demoDone { color: #5d4037; }"
         )
         self.controls = controls
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
-        self.toggle = QPushButton(self.windowTitle())
-        self.toggle.setCheckable(True)
-        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.toggle.toggled.connect(self._unfold)
-        layout.addWidget(self.toggle)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(12)
 
+        # Opened, its controls beside the button, two behaviours a row, in a smaller type than
+        # the till's: the strip the kiosk leaves the panel stays short enough, and the panel
+        # narrow enough beside the manager's corner, for every kiosk screen under it at
+        # 1024x768 (they fit 614 px).
         self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 4, 0, 0)
+        body = QGridLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setHorizontalSpacing(12)
+        body.setVerticalSpacing(2)
         self.cut = QCheckBox(QCoreApplication.translate("DemoMenu", "Cut the network"))
-        body.addWidget(self.cut)
+        body.addWidget(self.cut, 0, 0)
+        self.reset = QPushButton(QCoreApplication.translate("DemoMenu", "Reset the shop"))
+        body.addWidget(self.reset, 0, 1, Qt.AlignmentFlag.AlignLeft)
         self.faults = QButtonGroup(self)
         self.fault_buttons: dict[Fault, QRadioButton] = {}
-        for fault, text in fault_choices():
+        for index, (fault, text) in enumerate(fault_choices()):
             button = QRadioButton(text)
             button.setChecked(fault == "none")
             self.faults.addButton(button)
             self.fault_buttons[fault] = button
-            body.addWidget(button)
-        self.reset = QPushButton(QCoreApplication.translate("DemoMenu", "Reset the shop"))
-        body.addWidget(self.reset)
+            body.addWidget(button, 1 + index // FAULTS_A_ROW, index % FAULTS_A_ROW)
         self.done = QLabel(
             QCoreApplication.translate(
                 "KioskDemoPanel", "Not on a real kiosk: only the demo shows this."
@@ -77,11 +88,16 @@ class KioskDemoPanel(QWidget):
         )
         self.done.setObjectName("demoDone")
         self.done.setWordWrap(True)
-        body.addWidget(self.done)
+        body.addWidget(self.done, body.rowCount(), 0, 1, FAULTS_A_ROW)
         for widget in self.body.findChildren(QWidget):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(self.body)
+        layout.addWidget(self.body, 1)
         self.body.hide()
+        self.toggle = QPushButton(self.windowTitle())
+        self.toggle.setCheckable(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggle.toggled.connect(self._unfold)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         self.driver = DemoDriver(
             controls,
             cut=self.cut,
@@ -100,6 +116,10 @@ class KioskDemoPanel(QWidget):
         self._screen = screen
         self.adjustSize()
         self.move(screen.right() - self.width() - MARGIN_PX, screen.top() + MARGIN_PX)
+
+    def room_above(self) -> int:
+        """The strip the kiosk leaves across its top for the panel as it is now."""
+        return self.sizeHint().height() + 2 * MARGIN_PX
 
     def _unfold(self, open_: bool) -> None:
         self.body.setVisible(open_)

@@ -49,13 +49,22 @@ class KioskWindowView(QWidget):
         self.pages = QStackedWidget()
         for page in self.all_pages():
             self.pages.addWidget(page)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The window is the screen's size, whatever its screens would like: they fit into it
         # (resizeEvent), it does not grow past the screen's edge for them.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
         self._may_close = False
+        self._fit(self.size())
+
+    def leave_room_above(self, height: int) -> None:
+        """Keep ``height`` pixels across the window's top empty, the screens under them (the
+        demo's panel sits there: ``demo_panel.py``). The window, and the manager's corner in
+        it, stay where they are."""
+        if self._layout.contentsMargins().top() == height:
+            return
+        self._layout.setContentsMargins(0, height, 0, 0)
         self._fit(self.size())
 
     def all_pages(self) -> list[KioskPage]:
@@ -86,9 +95,10 @@ class KioskWindowView(QWidget):
         self._fit(event.size())
         super().resizeEvent(event)
 
-    def _fit(self, size: QSize) -> None:
+    def _fit(self, window: QSize) -> None:
         # A short screen (1366×768) takes the kiosk's compact type and targets (kiosk.qss),
         # still above the touch floor; every screen sets its room around it to the size.
+        size = window.shrunkBy(self._layout.contentsMargins())
         fitted = density(size)
         if self.property("density") != fitted:
             self.setProperty("density", fitted)

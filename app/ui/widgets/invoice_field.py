@@ -69,7 +69,7 @@ class InvoiceField(QWidget):
         self._offer = ""
         self._next_step = ""
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.label)
@@ -106,6 +106,19 @@ class InvoiceField(QWidget):
         text = self._offer or self._next_step
         self.offer.setText(text)
         self.offer.setVisible(bool(text))
+
+    def fullest_height(self, width: int) -> int:
+        """How tall the field is at ``width`` pixels with both lines under it shown (whose
+        number it is, and what Enter does): the room the page keeps for it."""
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        if height < 0:
+            height = self.sizeHint().height()
+        spacing = self._layout.spacing()
+        for line in (self.owner, self.offer):
+            if line.isHidden():
+                line.ensurePolished()  # the style sheet's type
+                height += spacing + line.fontMetrics().height()
+        return height
 
     def waits_for_next(self) -> bool:
         """Whether the number in the field is the next customer's, not this sale's."""

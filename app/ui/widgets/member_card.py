@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.services import format_count, say
@@ -24,6 +25,22 @@ def local_time_text(moment: datetime) -> str:
 
 #: Wider than any badge's words on one line, and room for a badge's margins and padding.
 _WIDE, _ROOM = 10_000, 40
+
+#: The card's least height where the page has the room: a member with a badge fits in it.
+LEAST_HEIGHT = 220
+#: No limit on the room the card keeps (``MemberCard.set_most``) until the page says one.
+_NO_LIMIT = 1 << 24
+
+#: A member read from the offline copy with waiting redemptions taken from it: the card's
+#: fullest (the projection's note and the copy's time), which its room is kept for.
+_FROM_THE_COPY = MemberCardData(
+    "M",
+    "Gold",
+    999,
+    "Rp 250.000",
+    cached_as_of=datetime(2026, 12, 28, 20, 41).astimezone(),
+    projected=True,
+)
 
 
 class Badge(QLabel):
@@ -61,10 +78,11 @@ class MemberCard(QFrame):
     cashier never mistakes a projection for the server's figure.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keeps_room: bool = True) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
-        self.setMinimumHeight(220)
+        self._most = _NO_LIMIT
+        self._room_width = -1
 
         self._icon = QLabel()
         self._icon.setPixmap(icon("member").pixmap(40, 40))
@@ -144,11 +162,44 @@ class MemberCard(QFrame):
         layout.addWidget(self._placeholder)
         layout.addWidget(self._details)
         self.set_member(None)
+        # As tall as a member from the offline copy makes it, never shown: the room the card
+        # keeps at its width, so that the invoice under it stays where it is as members come
+        # and go. Grown by them at 1280 px and less, the card moved the invoice 16 px (34 at
+        # 1024 px) under the cashier's hand.
+        self._fullest: MemberCard | None = None
+        if keeps_room:
+            self._fullest = MemberCard(self, keeps_room=False)
+            self._fullest.setObjectName("memberCardFullest")
+            self._fullest.set_member(_FROM_THE_COPY)
+            self._fullest.hide()
+
+    def set_most(self, most: int, width: int) -> None:
+        """The most the card keeps of the page's height beyond its own words' (the page's
+        room for it, ``width`` pixels wide: app/ui/widgets/banner_room.py). Its words are never
+        cut: the least height is no more than that."""
+        self._most = most
+        self._keep_room(width)
+
+    def _keep_room(self, width: int) -> None:
+        if self._fullest is None:
+            return
+        self._fullest.ensurePolished()  # the style sheet's type, never shown
+        self._room_width = width
+        room = max(LEAST_HEIGHT, self._fullest.heightForWidth(width))
+        self.setMinimumHeight(max(0, min(room, self._most)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.width() != self._room_width:  # a window made wider or narrower
+            self._keep_room(self.width())
 
     def set_tight(self, tight: bool) -> None:
         """The stamps in a smaller type, on a tight page (app/ui/widgets/cashier_columns.py):
         in the till's own they were the member column's widest words."""
         set_style_property(self._stamps, "tight", "true" if tight else "false")
+        if self._fullest is not None:
+            self._fullest.set_tight(tight)
+            self._keep_room(self.width())
 
     def set_member(self, member: MemberCardData | None) -> None:
         """Show ``member``, or the "no member yet" placeholder for ``None``."""

@@ -78,6 +78,15 @@ class ReferenceLines(QLabel):
         self.setToolTip(whole)
         self._lay_out()
 
+    def least_width(self) -> int:
+        """The narrowest it reads whole: its captions' longest word ("Redemption"), which
+        breaks at its spaces only; a value breaks anywhere."""
+        metrics = self.fontMetrics()
+        words = [word for caption, _ in self._references for word in caption.split()]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        margins = self.contentsMargins()
+        return widest + margins.left() + margins.right() + 2 * self.margin()
+
     def references_text(self) -> str:
         """The references as the cashier reads them, one a line, with no break in a value."""
         return self.toolTip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -183,7 +183,7 @@ class ResultPanel(QFrame):
         self.print_button.setObjectName("resultPrint")
         self.print_button.clicked.connect(self.print_requested)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(self.banner)
@@ -199,7 +199,7 @@ class ResultPanel(QFrame):
         beside_code.addWidget(self.reference)
         beside_code.addStretch(1)
         beside_code.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
-        codes = QHBoxLayout()
+        self._codes = codes = QHBoxLayout()
         codes.setSpacing(12)
         codes.addLayout(beside_code, 1)
         codes.addWidget(self.qr)
@@ -307,7 +307,23 @@ class ResultPanel(QFrame):
             return
         self.qr.setPixmap(QPixmap.fromImage(qr_image(payload, module_px=QR_MODULE_PX)))
         self.qr.setAccessibleName(self.tr("QR code of {payload}").format(payload=payload))
-        self.qr.show()
+        self._fit_qr()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_qr()
+
+    def _fit_qr(self) -> None:
+        """The QR code beside the references where both fit, at its smallest at least; else
+        the references alone, read whole (the code is in them, in words). At 819 px a 64
+        character voucher code's QR, too wide to be drawn, kept its room, and the references
+        beside it read "Redemptio"."""
+        if self.qr.pixmap().isNull():
+            return
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._codes.spacing()
+        room -= self.qr.minimumSizeHint().width()
+        self.qr.setVisible(room >= self.reference.least_width())
 
     @staticmethod
     def _show_text(label: QLabel, text: str) -> None:

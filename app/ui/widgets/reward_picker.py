@@ -215,6 +215,8 @@ class RewardPicker(QWidget):
             tile.chosen.connect(self.select_reward)
             tile.installEventFilter(self)  # scrolled into sight as the keyboard reaches it
             self._kept.append(tile)
+            if len(self._kept) == 1:
+                self._keep_a_row()
         for tile, reward in zip(self._kept, rewards, strict=False):
             if tile.reward != reward:
                 tile.show_reward(reward)
@@ -255,6 +257,17 @@ class RewardPicker(QWidget):
         self._compact = compact
         for tile in self._kept:
             tile.set_compact(compact)
+        self._keep_a_row()
+
+    def _keep_a_row(self) -> None:
+        # On a short screen the grid asks for a whole row of tiles, names and costs, and the
+        # page scrolls before it is any shorter: the member column's least height had been
+        # keeping that room by chance, and a card that kept less left a strip of the tiles.
+        least = 0
+        if self._compact and self._kept:
+            margins = self._grid.contentsMargins()
+            least = self._kept[0].minimumHeight() + margins.top() + margins.bottom()
+        self._scroll.setMinimumHeight(least)
 
     def set_empty_text(self, text: str) -> None:
         """What the tab says while it shows no rewards (no member yet, reading, or why not)."""

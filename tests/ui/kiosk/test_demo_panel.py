@@ -7,7 +7,7 @@ import asyncio
 import threading
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from pytestqt.qtbot import QtBot
 
 from app.ui.kiosk.boot import demo_panel
@@ -63,3 +63,28 @@ def test_the_panel_sits_in_the_kiosk_s_top_right_corner_clear_of_the_way_out(
         assert QRect(0, 0, 1366, 768).contains(frame)
         assert frame.right() >= 1366 - 20 and frame.top() <= 20
         assert not frame.intersects(QRect(0, 0, CORNER_PX, CORNER_PX))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_panel_covers_nothing_the_customer_reads_folded_or_opened(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, size: tuple[int, int]
+) -> None:
+    # Seen under Xvfb at 1366x768: folded, the panel covered the right end of the result's
+    # heading ("Redeemed!"); opened, the QR code the cashier scans. The kiosk leaves it a strip
+    # across its top, as tall as it is, and its screens fit under it.
+    screen = QRect(0, 0, *size)
+    view = KioskWindowView(["en", "id"])
+    qtbot.addWidget(view)
+    view.setGeometry(screen)
+    view.show()
+    view.show_page(view.result)
+    panel = demo_panel(view, FakeShop())
+    qtbot.addWidget(panel)
+    for unfolded in (False, True, False):
+        panel.toggle.setChecked(unfolded)
+        qtbot.waitUntil(lambda: view.pages.geometry().top() >= panel.geometry().bottom())
+        pages = QRect(view.pages.mapToGlobal(QPoint(0, 0)), view.pages.size())
+        assert not pages.intersects(panel.geometry()), (pages, panel.geometry())
+        assert screen.contains(panel.geometry())
+        assert not panel.geometry().intersects(QRect(0, 0, CORNER_PX, CORNER_PX))
+        assert pages.height() >= 614  # the least a kiosk screen fits whole (test_screens.py)
