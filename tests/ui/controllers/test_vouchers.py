@@ -172,3 +172,47 @@ def test_a_voucher_code_scanned_with_nobody_on_screen_waits_and_is_used_for_the_
     assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
     assert view.voucher_panel.code_field.text() == ""
     assert view.member_search.message_text() == ""
+
+
+def test_a_voucher_code_typed_with_nobody_on_screen_and_enter_waits_as_a_scanned_one_does(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Typed by hand (F4, the code, Enter) before the card: "Find the member first (F2)", and
+    # the card scanned next emptied the code the cashier had typed.
+    view = cashier.view
+    field = _code_field(cashier, "voucher")
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(field, CODE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
+    assert view.member_search.message_text() == (
+        f"A voucher needs the member first: voucher code {CODE} waits in Vouchers (F4) and is "
+        "used for the member found next."
+    )
+    assert field.text() == CODE
+    assert view.member_search.field.hasFocus()  # where the card goes
+    assert sandbox.ledger() == []
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        cashier.scanned("KR24000006")  # Ayu's card
+    assert done.args[0].verdict.value == "confirmed"
+    assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
+    assert field.text() == ""
+
+
+def test_a_voucher_code_typed_with_nobody_on_screen_is_kept_for_the_member_found(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Typed, no Enter yet, and the customer's card scanned: the code was emptied as the last
+    # customer's would be. It is the customer's found now, kept for the cashier's Enter.
+    view = cashier.view
+    field = _code_field(cashier, "voucher")
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(field, CODE)
+    find_member(qtbot, cashier, AYU)
+    assert field.text() == CODE
+    assert view.tabs.currentIndex() == view.VOUCHERS_TAB
+    assert sandbox.ledger() == []  # the cashier has not pressed Enter: nothing sent
+    # The next customer is another: what was kept for Ayu goes with her.
+    find_member(qtbot, cashier, "budi.santoso@contoh.co.id")
+    assert field.text() == ""
+
