@@ -463,8 +463,25 @@ class CashierWindow(QObject):
 
     async def _known_card_as_invoice(self, text: str) -> None:
         # With no card format to tell it, a card the till has seen is a card, not a receipt.
-        if await self.till.knows_card(text) and self.view.invoice_field.text() == text:
+        if not await self.till.knows_card(text) or self.view.invoice_field.text() != text:
+            return
+        if self.promo.waits_for_invoice():
+            self._card_not_the_promos_invoice(text)
+        else:
             self._card_typed_as_invoice(text)
+
+    def _card_not_the_promos_invoice(self, code: str) -> None:
+        # The promo of the customer on screen waits for this sale's receipt (PromoController
+        # sends nothing with a card for it): the card is not looked up, or the customer and
+        # their promo went with it, and the cashier is told how to serve that member.
+        self.view.invoice_field.clear()
+        said = self.tr(
+            "Not the invoice number (“{code}”): that is a member's card. The promo still waits "
+            "for this sale's receipt. To serve that member, scan the card in the member search "
+            "(F2)."
+        )
+        self.member.scan_not_read(said.format(code=code))
+        self.view.invoice_field.focus()  # where the receipt goes, as when it was asked for
 
     def _card_typed_as_invoice(self, code: str) -> None:
         self.view.invoice_field.clear()

@@ -14,6 +14,7 @@ from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, with_formats
+from .test_invoice_owner import promo_asks_for_the_invoice
 
 pytestmark = pytest.mark.integration
 
@@ -216,3 +217,40 @@ def test_a_voucher_code_typed_with_nobody_on_screen_is_kept_for_the_member_found
     find_member(qtbot, cashier, "budi.santoso@contoh.co.id")
     assert field.text() == ""
 
+
+@pytest.mark.parametrize("how", ["scanned", "typed"])
+def test_a_known_card_into_the_invoice_number_while_a_promo_waits_is_not_its_invoice(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, how: str
+) -> None:
+    # No card format: Budi's card, scanned or typed into the invoice number the till asked
+    # for Ayu's promo, redeemed the promo at once with the card's number as her receipt's.
+    view = cashier.view
+    find_member(qtbot, cashier, "budi.santoso@contoh.co.id")  # the till has seen Budi
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    promo_asks_for_the_invoice(qtbot, view)
+    card = "70140000000123"
+    lookups: list[object] = []
+    cashier.member.lookup_finished.connect(lookups.append)
+    if how == "scanned":
+        cashier.scanned(card)
+    else:
+        qtbot.keyClicks(view.invoice_field.field, card)
+        qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
+    assert view.member_search.message_text() == (
+        f"Not the invoice number (“{card}”): that is a member's card. The promo still waits "
+        "for this sale's receipt. To serve that member, scan the card in the member search "
+        "(F2)."
+    )
+    assert sandbox.ledger() == []  # nothing sent with a card for a receipt
+    assert lookups == []  # Ayu stays on screen, her promo with her
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+    assert view.invoice_field.text() == ""
+    assert view.promo_panel.code_field.text() == "NGOPIPAGI"
+    assert "needs the invoice number" in view.result_panel.details.text()
+    # The receipt scanned next is the one the promo waited for.
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        cashier.scanned("INV-0042")
+    assert done.args[0].verdict.value == "confirmed"
+    assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
