@@ -192,6 +192,7 @@ def test_a_voucher_code_typed_with_nobody_on_screen_and_enter_waits_as_a_scanned
     )
     assert field.text() == CODE
     assert view.member_search.field.hasFocus()  # where the card goes
+    assert view.result_panel.result() is None  # no "Find the member first" left up for her
     assert sandbox.ledger() == []
     with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
         cashier.scanned("KR24000006")  # Ayu's card
