@@ -250,6 +250,10 @@
         <translation>Kartu tidak terbaca (“{code}”): masuk ke kode promo, terlalu lambat untuk pindaian. Pindai lagi.</translation>
     </message>
     <message>
+        <source>This came at a scanner&apos;s pace, so its Enter was not taken: check it, then press Enter again.</source>
+        <translation>Ini masuk secepat pemindai, jadi Enter-nya tidak dipakai: periksa isinya, lalu tekan Enter lagi.</translation>
+    </message>
+    <message>
         <source>A voucher needs the member first: voucher code {code} waits in Vouchers (F4) and is used for the member found next.</source>
         <translation>Voucher perlu member dulu: kode voucher {code} menunggu di Voucher (F4) dan dipakai untuk member yang ditemukan berikutnya.</translation>
     </message>

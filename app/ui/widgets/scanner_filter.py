@@ -137,6 +137,11 @@ def anything_could_be_a_card(_typed_into: QWidget, _text: str) -> bool:
     return True
 
 
+def every_enter_is_the_persons(_typed_into: QWidget, _text: str) -> bool:
+    """The answer of a filter nobody configured: a burst given back keeps its Enter."""
+    return True
+
+
 def burst_start(times: list[float]) -> int:
     """Where the burst of keys that came at ``times`` begins (an index). Keys before it came at a
     person's pace (each gap longer than :data:`JITTER_MS`), and the gap into its first key is
@@ -206,7 +211,8 @@ class ScannerFilter(QObject):
     text): yes, and the burst's keys are swallowed and ``scanned`` is emitted instead, without
     the ``prefix`` the scanner may be set to send (a scan never lands in the focused field); no,
     and it was a person typing as fast as a scanner (a password manager, a practised hand): the
-    keys are given back to their field, and the terminator after them.
+    keys are given back to their field, and the terminator after them, unless it is an Enter
+    that :attr:`enter_is_the_persons` says may be a scanner's (``enter_held_back``).
 
     Widgets that take a PIN (:data:`EXEMPT_PROPERTY`) get their keys at once; a burst there is a
     scan by its length, and what it typed is taken back (``taken_back``).
@@ -220,6 +226,9 @@ class ScannerFilter(QObject):
     #: A scan that landed in an exempt widget was taken back (the widget): the page says why
     #: nothing happened, where the keys vanished without a word.
     taken_back = Signal(QObject)
+    #: A burst given back to its field (the widget) without the Enter that ended it
+    #: (:attr:`enter_is_the_persons` said no): the page says why the Enter did nothing.
+    enter_held_back = Signal(QObject)
 
     def __init__(
         self,
@@ -246,6 +255,11 @@ class ScannerFilter(QObject):
         #: it (Enter submits the form, Tab moves on). A Server URL, a manager's note, a token
         #: were swallowed as scans, "Card not read".
         self.could_be_a_card: Callable[[QWidget, str], bool] = anything_could_be_a_card
+        #: Asked only of a burst given back that Enter (or a line feed) ended: is that Enter the
+        #: person's, to go on to the field after the keys (a form submitted)? No, and the keys
+        #: go back without it (``enter_held_back``): a card kept as text in a setting, for want
+        #: of a card format to tell it, saved the whole dialog with its Enter.
+        self.enter_is_the_persons: Callable[[QWidget, str], bool] = every_enter_is_the_persons
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
@@ -382,6 +396,10 @@ class ScannerFilter(QObject):
                     self.flush()
                     self.scanned.emit(code)
                     return True
+                if self._ends_with_enter(event) and not self.enter_is_the_persons(watched, code):
+                    self.flush()
+                    self.enter_held_back.emit(watched)
+                    return True
         # Anything else ends what was typing (and so does a burst given back): deliver it
         # first, then this key, in order, where the typing took the keyboard (a name typed fast
         # on a reward tile and Enter: the name went to the member search, and the Enter, sent on
@@ -476,6 +494,12 @@ class ScannerFilter(QObject):
         if event.key() in self.terminators:
             return True
         return event.text() == LINE_FEED and Qt.Key.Key_Return in self.terminators
+
+    @staticmethod
+    def _ends_with_enter(event: QKeyEvent) -> bool:
+        # Tab only moves the keyboard on; Enter presses a form's button.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        return enter or event.text() == LINE_FEED
 
     def _is_scan(self, times: list[float], now: float) -> bool:
         """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""
