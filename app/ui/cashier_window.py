@@ -504,9 +504,8 @@ class CashierWindow(QObject):
         # their promo went with it, and the cashier is told how to serve that member.
         self.view.invoice_field.clear()
         said = self.tr(
-            "Not the invoice number (“{code}”): that is a member's card. The promo still waits "
-            "for this sale's receipt. To serve that member, scan the card in the member search "
-            "(F2)."
+            "“{code}” is a member's card, not the invoice: the promo waits for the receipt. To "
+            "serve them, F2 and scan again."
         )
         self.member.scan_not_read(said.format(code=code))
         self.view.invoice_field.focus()  # where the receipt goes, as when it was asked for

@@ -258,8 +258,8 @@
         <translation>Voucher perlu member dulu: kode voucher {code} menunggu di Voucher (F4) dan dipakai untuk member yang ditemukan berikutnya.</translation>
     </message>
     <message>
-        <source>Not the invoice number (“{code}”): that is a member&apos;s card. The promo still waits for this sale&apos;s receipt. To serve that member, scan the card in the member search (F2).</source>
-        <translation>Bukan nomor struk (“{code}”): itu kartu member. Promo masih menunggu struk penjualan ini. Untuk melayani member itu, pindai kartunya di pencarian member (F2).</translation>
+        <source>“{code}” is a member&apos;s card, not the invoice: the promo waits for the receipt. To serve them, F2 and scan again.</source>
+        <translation>“{code}” adalah kartu member, bukan nomor struk: promo menunggu struknya. Untuk melayani member itu, tekan F2 lalu pindai lagi.</translation>
     </message>
     <message>
         <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>

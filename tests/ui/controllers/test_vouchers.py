@@ -240,9 +240,8 @@ def test_a_known_card_into_the_invoice_number_while_a_promo_waits_is_not_its_inv
         qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
     assert view.member_search.message_text() == (
-        f"Not the invoice number (“{card}”): that is a member's card. The promo still waits "
-        "for this sale's receipt. To serve that member, scan the card in the member search "
-        "(F2)."
+        f"“{card}” is a member's card, not the invoice: the promo waits for the receipt. To "
+        "serve them, F2 and scan again."
     )
     assert sandbox.ledger() == []  # nothing sent with a card for a receipt
     assert lookups == []  # Ayu stays on screen, her promo with her
