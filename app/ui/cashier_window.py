@@ -48,6 +48,7 @@ from app.ui.widgets.scanner_filter import (
     SCAN_FIELD_PROPERTY,
     ScannerFilter,
     anything_could_be_a_card,
+    every_enter_is_the_persons,
     typed_with_shift_held,
 )
 
@@ -63,6 +64,11 @@ if TYPE_CHECKING:
 #: Where text typed at a scanner's pace may be given back (``_could_be_a_card``): fields, and a
 #: list picked from by typing its name (the sign-in page's cashiers).
 _TYPED_INTO = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
+
+
+def _no_card_holds(text: str) -> bool:
+    """Whether ``text`` is plainly no card: words (a space) or a web address."""
+    return any(char.isspace() for char in text) or "://" in text
 
 
 class CashierWindow(QObject):
@@ -240,8 +246,10 @@ class CashierWindow(QObject):
         """Take the scans ``scanner`` reads, and those it takes back from a PIN field."""
         self.scanner = scanner
         scanner.could_be_a_card = self._could_be_a_card
+        scanner.enter_is_the_persons = self._enter_is_the_persons
         scanner.scanned.connect(self.scanned)
         scanner.taken_back.connect(self.scan_taken_back)
+        scanner.enter_held_back.connect(self._enter_held_back)
 
     def scan_taken_back(self, widget: QObject) -> None:
         """A card scanned into a PIN field was taken back, not tried as a PIN. On the sign-in
@@ -379,7 +387,27 @@ class CashierWindow(QObject):
             return False
         # Elsewhere (a page's name field, an amount) a card is told only from words (a space)
         # and a web address: "KR24000006" taken as the first manager's name was nearly saved.
-        return not (any(char.isspace() for char in text) or "://" in text)
+        return not _no_card_holds(text)
+
+    def _enter_is_the_persons(self, typed_into: QWidget, text: str) -> bool:
+        # The scanner filter's second question, of a burst given back. With no card format, a
+        # dialog's line field keeps any text in sight (above), a card's too, and Enter there
+        # presses the dialog's button: Ayu's card kept in the store code saved the settings with
+        # it. Only text no card holds keeps its Enter; anything else waits for a person's.
+        if self.session.formats.card or not isinstance(typed_into, QLineEdit):
+            return True  # by a format, only what is no card is given back; a note's Enter: a line
+        return not self._shows_what_is_typed(typed_into) or _no_card_holds(text)
+
+    def _enter_held_back(self, widget: QObject) -> None:
+        said = self.tr(
+            "This came at a scanner's pace, so its Enter was not taken: check it, then press "
+            "Enter again."
+        )
+        field = widget.parent() if isinstance(widget, QWidget) else None
+        if isinstance(field, FormField):
+            field.set_error(said)
+        else:
+            self.view.status.show_note(said)
 
     def _no_scan_taken_in(self, widget: QWidget) -> bool:
         if not isinstance(widget, _TYPED_INTO):
@@ -463,8 +491,24 @@ class CashierWindow(QObject):
 
     async def _known_card_as_invoice(self, text: str) -> None:
         # With no card format to tell it, a card the till has seen is a card, not a receipt.
-        if await self.till.knows_card(text) and self.view.invoice_field.text() == text:
+        if not await self.till.knows_card(text) or self.view.invoice_field.text() != text:
+            return
+        if self.promo.waits_for_invoice():
+            self._card_not_the_promos_invoice(text)
+        else:
             self._card_typed_as_invoice(text)
+
+    def _card_not_the_promos_invoice(self, code: str) -> None:
+        # The promo of the customer on screen waits for this sale's receipt (PromoController
+        # sends nothing with a card for it): the card is not looked up, or the customer and
+        # their promo went with it, and the cashier is told how to serve that member.
+        self.view.invoice_field.clear()
+        said = self.tr(
+            "“{code}” is a member's card, not the invoice: the promo waits for the receipt. To "
+            "serve them, F2 and scan again."
+        )
+        self.member.scan_not_read(said.format(code=code))
+        self.view.invoice_field.focus()  # where the receipt goes, as when it was asked for
 
     def _card_typed_as_invoice(self, code: str) -> None:
         self.view.invoice_field.clear()
@@ -603,4 +647,6 @@ class CashierWindow(QObject):
         if self.scanner is not None:
             self.scanner.scanned.disconnect(self.scanned)
             self.scanner.taken_back.disconnect(self.scan_taken_back)
+            self.scanner.enter_held_back.disconnect(self._enter_held_back)
             self.scanner.could_be_a_card = anything_could_be_a_card
+            self.scanner.enter_is_the_persons = every_enter_is_the_persons

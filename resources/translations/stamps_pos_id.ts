@@ -250,8 +250,16 @@
         <translation>Kartu tidak terbaca (“{code}”): masuk ke kode promo, terlalu lambat untuk pindaian. Pindai lagi.</translation>
     </message>
     <message>
+        <source>This came at a scanner&apos;s pace, so its Enter was not taken: check it, then press Enter again.</source>
+        <translation>Ini masuk secepat pemindai, jadi Enter-nya tidak dipakai: periksa isinya, lalu tekan Enter lagi.</translation>
+    </message>
+    <message>
         <source>A voucher needs the member first: voucher code {code} waits in Vouchers (F4) and is used for the member found next.</source>
         <translation>Voucher perlu member dulu: kode voucher {code} menunggu di Voucher (F4) dan dipakai untuk member yang ditemukan berikutnya.</translation>
+    </message>
+    <message>
+        <source>“{code}” is a member&apos;s card, not the invoice: the promo waits for the receipt. To serve them, F2 and scan again.</source>
+        <translation>“{code}” adalah kartu member, bukan nomor struk: promo menunggu struknya. Untuk melayani member itu, tekan F2 lalu pindai lagi.</translation>
     </message>
     <message>
         <source>Card not read: put the cursor in a filter (Member), or leave manager mode.</source>

@@ -199,9 +199,27 @@ class PromoController(OrderController):
         if self.view.promo_panel.code_field.text().strip() != code:
             self._drop_for_invoice()
             return
+        invoice = self.view.invoice_field.sale_text()
+        if self.session.formats.kind_of(invoice) is None:
+            # With no format to tell it, the number may be a card the till knows: Budi's,
+            # scanned into the invoice number asked for Ayu's promo, went as her receipt's.
+            self.order(self._redeem_unless_a_card(code, invoice))
+            return
         # The cashier has the member on screen and gave the number asked for: the promo goes.
         self._drop_for_invoice()
         self.order(self.redeem(code))
+
+    async def _redeem_unless_a_card(self, code: str, invoice: str) -> None:
+        if await self.session.till.knows_card(invoice):
+            return  # a member's card: the promo still waits (CashierWindow says so)
+        if self._for_invoice != code or self.view.invoice_field.sale_text() != invoice:
+            return  # changed meanwhile: given again, it is asked again
+        self._drop_for_invoice()
+        await self.redeem(code)
+
+    def waits_for_invoice(self) -> bool:
+        """Whether a promo code waits for this sale's invoice number (it was asked for)."""
+        return self._for_invoice is not None
 
     def _say_next(self) -> None:
         # Under the field, what Enter does now that the number is there (the panel's asking

@@ -79,6 +79,7 @@ class VouchersController(OrderController):
         server_id = member.server_id if member else None
         if server_id == self._member_id:
             return  # the same customer, their balance moved: the offer follows
+        came_to_nobody = self._member_id is None
         self._member_id = server_id
         panel = self.view.voucher_panel
         # Nobody on screen has no list to call empty: "No vouchers for this member" stood under
@@ -91,13 +92,19 @@ class VouchersController(OrderController):
             # as a receipt scanned before the card is (InvoiceOwner).
             self.use_code(waiting)
             return
+        if member is not None and came_to_nobody and panel.code_field.text():
+            # Typed with nobody on screen, and no Enter yet: the code is this customer's, as one
+            # scanned before their card is. Kept for the cashier's Enter (it was emptied as the
+            # last customer's would be), never sent without it.
+            return
         panel.clear_code()
 
     def take_code(self, code: str) -> None:
-        """A voucher's code by the store's format, scanned or typed anywhere: the voucher code
-        of the member on screen, used at once. With nobody on screen it waits in the code field
-        and is used for the member found next (scanned before the card, it was asked as a
-        member, "No member matches", and lost); ``code_waits`` says so."""
+        """A voucher's code (by the store's format, scanned or typed anywhere; or typed into the
+        code field and Enter): the voucher code of the member on screen, used at once. With
+        nobody on screen it waits in the code field and is used for the member found next
+        (scanned before the card, it was asked as a member, "No member matches", and lost);
+        ``code_waits`` says so."""
         if self.session.member is not None:
             self.use_code(code)
             return
@@ -220,6 +227,12 @@ class VouchersController(OrderController):
             return
         if kind != "voucher" and await self.session.till.knows_card(code):
             self.card_typed.emit(code)
+            return
+        if self.session.member is None:
+            # Typed before the card, as a code is often handed over: it waits as a scanned one
+            # does. Told "Find the member first", the cashier scanned the card and the code
+            # typed was emptied.
+            self.take_code(code)
             return
         await self.redeem_code(code)
 

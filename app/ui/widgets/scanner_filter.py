@@ -3,12 +3,14 @@
 A wedge scanner is a keyboard: it types what it reads, as key presses, then a terminator. Like a
 keyboard it presses Shift around every capital and around symbols that need it (``@``, ``_``,
 ``#``), and some are set to send a prefix first. What gives it away is speed: 2–20 ms a key,
-steadily, where a person types at 35 ms a key and slower.
+steadily, where a person types at 35 ms a key and slower; and it lets go of each key before the
+next, where a person's finger stays on one for 50 ms and more.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,11 +58,16 @@ LONGEST_PIN = 8
 #: card's first digits on the PIN pad. No person types nine keys with no gap longer than this.
 SLOW_SCAN_GAP_MS = 60.0
 #: Where a burst begins (:func:`burst_start`): keys typed by hand just before a card is scanned
-#: are no part of its scan when the gap after them is this many times the slowest gap inside the
-#: scan. A customer's last digit of a phone number or a PIN, 40 ms before the scanner's first
-#: key, went into the scan and vanished with it (the card read as "370140000000006", nobody's;
-#: on a PIN pad the customer's digit was taken back with the card's).
+#: are no part of its scan when a finger was still on the last of them as the scan began, or the
+#: gap after them is longer than :data:`SLOWEST_SCAN_GAP_MS` and this many times the slowest gap
+#: inside the scan. A customer's last digit of a phone number or a PIN, 40 ms before the
+#: scanner's first key, went into the scan and vanished with it (the card read as
+#: "370140000000006", nobody's; on a PIN pad the customer's digit was taken back with the card's).
 SLOWER_THAN_THE_BURST = 3.0
+#: No gap between a real scan's keys is longer than this: 12 to 44 ms were measured on a loaded
+#: till, the longest often the first (a scanner slow to wake). Only a key that much before a
+#: burst is no part of it by timing alone, however it was let go.
+SLOWEST_SCAN_GAP_MS = 45.0
 #: No gap this short tells a person's key from a scanner's, whatever the scanner's pace (its
 #: own jitter, a Shift pressed before a capital).
 JITTER_MS = 32.0
@@ -137,21 +144,43 @@ def anything_could_be_a_card(_typed_into: QWidget, _text: str) -> bool:
     return True
 
 
-def burst_start(times: list[float]) -> int:
-    """Where the burst of keys that came at ``times`` begins (an index). Keys before it came at a
-    person's pace (each gap longer than :data:`JITTER_MS`), and the gap into its first key is
-    more than :data:`SLOWER_THAN_THE_BURST` times the slowest inside it. A key sooner than that
-    after the last is part of the burst: a gap inside a scan (a busy moment) splits nothing, nor
-    a scan whose own keys come unevenly (xdotool on a loaded till: 12 to 44 ms apart)."""
+def every_enter_is_the_persons(_typed_into: QWidget, _text: str) -> bool:
+    """The answer of a filter nobody configured: a burst given back keeps its Enter."""
+    return True
+
+
+def burst_start(times: list[float], released: list[float]) -> int:
+    """Where the burst of keys pressed at ``times`` and let go at ``released`` (``inf`` for a
+    key still down) begins (an index). Keys before it came at a person's pace (each gap longer
+    than :data:`JITTER_MS`), and either the last of them was still down as the burst's first key
+    came, or the gap into that key is longer than any between a scan's keys
+    (:data:`SLOWEST_SCAN_GAP_MS`) and more than :data:`SLOWER_THAN_THE_BURST` times the slowest
+    inside the burst.
+
+    Pace alone cannot tell a person's digit 40 ms before a scan from a scanner slow to wake
+    whose first gap is 40 ms and the rest 12: split at it, every scan of that scanner lost its
+    first character to the field. A wedge scanner lets go of each key before it presses the
+    next; a person's finger stays on a key 50 to 150 ms, so a digit pressed that shortly before
+    the scan is still down when it begins. A gap inside a scan (a busy moment) splits nothing,
+    nor a scan whose own keys come unevenly (xdotool on a loaded till: 12 to 44 ms apart), nor
+    one from a scanner set slower (40 ms a key came up to 53 ms apart)."""
     for start in range(1, len(times) - 1):
         into = times[start] - times[start - 1]
         if into <= JITTER_MS:
             return 0  # the keys so far came at a scanner's pace: they are the burst's
+        if released[start - 1] > times[start]:
+            return start  # a finger still on the key before: a person's
         burst = times[start:]
         slowest = max(later - earlier for earlier, later in itertools.pairwise(burst))
-        if into > SLOWER_THAN_THE_BURST * slowest:
+        if into > SLOWEST_SCAN_GAP_MS and into > SLOWER_THAN_THE_BURST * slowest:
             return start
     return 0
+
+
+def _burst_of(passed: list[_Press]) -> list[_Press]:
+    """The keys of ``passed`` that are the burst's (:func:`burst_start`)."""
+    start = burst_start([key.at for key in passed], [key.released for key in passed])
+    return passed[start:]
 
 
 def _monotonic_ms() -> float:
@@ -167,6 +196,16 @@ class _Key:
     #: What it adds to a scan: its text, or the digit of a keypad key with NumLock off.
     char: str
     at: float
+    #: When it was let go: not yet, while the finger (or the scanner) is still on it.
+    released: float = math.inf
+
+
+@dataclass
+class _Press:
+    """A key that went straight into an exempt widget: when, never which key it was."""
+
+    at: float
+    released: float = math.inf
 
 
 def is_typed_character(event: QKeyEvent) -> bool:
@@ -201,12 +240,22 @@ class ScannerFilter(QObject):
 
     A burst is a scan when a terminator (Enter or Tab) ends at least ``min_length`` keys that
     came at a scanner's pace (``scan_pace_ms`` a key on average). It begins after the keys typed
-    by hand just before it (:func:`burst_start`): those reach their field as typed. Then one
+    by hand just before it (:func:`burst_start`): those reach their field as typed. Pace alone
+    cannot say where that is: a person's digit 40 ms before a scan and a scanner slow to wake
+    (40 ms to its second key, then 12) come the same. What tells them apart is the let-go: a
+    wedge scanner lets go of each key before pressing the next, and a person's finger stays on
+    a key 50 to 150 ms, still down as the scan's first key comes. So the keys before a burst are
+    a person's when the last of them was still down then (after more than :data:`JITTER_MS`),
+    or when the gap after them is longer than any inside a scan (:data:`SLOWEST_SCAN_GAP_MS`)
+    and :data:`SLOWER_THAN_THE_BURST` times its slowest; a slow first gap alone splits nothing
+    (split there, each scan left its first character in the field). Key releases are noted for
+    that, and only that. Then one
     question is asked of the window, :attr:`could_be_a_card` (the field it was typed into, the
     text): yes, and the burst's keys are swallowed and ``scanned`` is emitted instead, without
     the ``prefix`` the scanner may be set to send (a scan never lands in the focused field); no,
     and it was a person typing as fast as a scanner (a password manager, a practised hand): the
-    keys are given back to their field, and the terminator after them.
+    keys are given back to their field, and the terminator after them, unless it is an Enter
+    that :attr:`enter_is_the_persons` says may be a scanner's (``enter_held_back``).
 
     Widgets that take a PIN (:data:`EXEMPT_PROPERTY`) get their keys at once; a burst there is a
     scan by its length, and what it typed is taken back (``taken_back``).
@@ -220,6 +269,9 @@ class ScannerFilter(QObject):
     #: A scan that landed in an exempt widget was taken back (the widget): the page says why
     #: nothing happened, where the keys vanished without a word.
     taken_back = Signal(QObject)
+    #: A burst given back to its field (the widget) without the Enter that ended it
+    #: (:attr:`enter_is_the_persons` said no): the page says why the Enter did nothing.
+    enter_held_back = Signal(QObject)
 
     def __init__(
         self,
@@ -246,10 +298,15 @@ class ScannerFilter(QObject):
         #: it (Enter submits the form, Tab moves on). A Server URL, a manager's note, a token
         #: were swallowed as scans, "Card not read".
         self.could_be_a_card: Callable[[QWidget, str], bool] = anything_could_be_a_card
+        #: Asked only of a burst given back that Enter (or a line feed) ended: is that Enter the
+        #: person's, to go on to the field after the keys (a form submitted)? No, and the keys
+        #: go back without it (``enter_held_back``): a card kept as text in a setting, for want
+        #: of a card format to tell it, saved the whole dialog with its Enter.
+        self.enter_is_the_persons: Callable[[QWidget, str], bool] = every_enter_is_the_persons
         self.terminators: frozenset[Qt.Key] = TERMINATORS
         self._held: list[_Key] = []
         # When the keys that went straight into an exempt widget came: never which keys they were.
-        self._passed_at: list[float] = []
+        self._passed: list[_Press] = []
         self._replaying = False
         self._enabled = True
         # A person who types one key and stops must see it: after a pause longer than any gap in
@@ -335,6 +392,10 @@ class ScannerFilter(QObject):
                 # fast and "Cancel the redemption" clicked at once saved no note).
                 self.flush()
             return False
+        if event.type() == QEvent.Type.KeyRelease:
+            if not event.isAutoRepeat() and self._is_key_target(watched):
+                self._let_go(watched, event)
+            return False
         if event.type() != QEvent.Type.KeyPress:
             return False
         if not self._is_key_target(watched):
@@ -371,7 +432,7 @@ class ScannerFilter(QObject):
         if not self._held:
             return False
         if self._ends_scan(event):
-            start = burst_start([key.at for key in self._held])
+            start = burst_start([key.at for key in self._held], [k.released for k in self._held])
             typed_by_hand, burst = self._held[:start], self._held[start:]
             if self._is_scan([k.at for k in burst], now):
                 code = "".join(key.char for key in burst)
@@ -381,6 +442,10 @@ class ScannerFilter(QObject):
                     self._held = typed_by_hand
                     self.flush()
                     self.scanned.emit(code)
+                    return True
+                if self._ends_with_enter(event) and not self.enter_is_the_persons(watched, code):
+                    self.flush()
+                    self.enter_held_back.emit(watched)
                     return True
         # Anything else ends what was typing (and so does a burst given back): deliver it
         # first, then this key, in order, where the typing took the keyboard (a name typed fast
@@ -408,22 +473,45 @@ class ScannerFilter(QObject):
 
     # -- rules -------------------------------------------------------------------------------
 
+    def _let_go(self, watched: QObject, event: QKeyEvent) -> None:
+        """A key let go: when, for :func:`burst_start` (a finger still on a key is a person's)."""
+        if event.key() in _MODIFIER_KEYS:
+            return
+        now = float(event.timestamp()) or self._clock_ms()
+        down: _Key | _Press | None
+        if watched.property(EXEMPT_PROPERTY):
+            # Not which key it was (a PIN's digit is kept nowhere): the last one still down. A
+            # scanner's key, pressed and let go while the customer's finger is still on theirs,
+            # is let go first; taken for the customer's, their digit went with the card.
+            down = next((key for key in reversed(self._passed) if key.released == math.inf), None)
+        else:
+            down = next(
+                (
+                    k
+                    for k in reversed(self._held)
+                    if k.key == event.key() and k.released == math.inf
+                ),
+                None,
+            )
+        if down is not None:
+            down.released = now
+
     def _passed_straight(self, widget: QWidget, event: QKeyEvent, now: float) -> bool:
         """A key for an exempt widget: it gets it at once, unless it ends a scan (swallowed, and
         what the scan typed wiped). True when the key is swallowed."""
-        passed = self._passed_at
+        passed = self._passed
         if scanned_character(event) is not None:
             if passed and (
-                now - passed[-1] > self.slow_scan_gap_ms or widget is not self._passed_to
+                now - passed[-1].at > self.slow_scan_gap_ms or widget is not self._passed_to
             ):
                 passed.clear()
-            passed.append(now)
+            passed.append(_Press(now))
             self._passed_to = widget
             self._pause_timer.start()
             return False
         self._pause_timer.stop()
-        self._passed_at = []
-        burst = passed[burst_start(passed) :]  # a PIN's digits typed just before stay
+        self._passed = []
+        burst = _burst_of(passed)  # a PIN's digits typed just before stay
         if not self._ends_scan(event) or not self._is_scan_passed(burst, now):
             return False
         if (
@@ -438,24 +526,24 @@ class ScannerFilter(QObject):
     def _passed_burst_ended(self) -> None:
         # The keys that went straight through stopped without a terminator: a scan all the
         # same when no PIN is that long (the pause is measured by this timer, not the events).
-        passed, widget = self._passed_at, self._passed_to
-        self._passed_at, self._passed_to = [], None
-        burst = passed[burst_start(passed) :]
+        passed, widget = self._passed, self._passed_to
+        self._passed, self._passed_to = [], None
+        burst = _burst_of(passed)
         if (
             burst
             and widget is not None
             and shiboken6.isValid(widget)
             and not widget.property(NOT_A_PIN_PROPERTY)
-            and self._is_scan_passed(burst, burst[-1])
+            and self._is_scan_passed(burst, burst[-1].at)
         ):
             self._take_back(widget, len(burst))
 
-    def _is_scan_passed(self, passed: list[float], now: float) -> bool:
+    def _is_scan_passed(self, passed: list[_Press], now: float) -> bool:
         # More keys than any PIN, none more than ``slow_scan_gap_ms`` after the last (a longer
         # gap starts the count again): no person types so, whatever the average. A scanner at
         # 30 ms a key, slower than ``scan_pace_ms``, put a card's digits on Budi's pad and its
         # Enter sent them as his PIN.
-        return len(passed) > LONGEST_PIN and now - passed[-1] <= self.slow_scan_gap_ms
+        return len(passed) > LONGEST_PIN and now - passed[-1].at <= self.slow_scan_gap_ms
 
     def _take_back(self, widget: QWidget, keys: int) -> None:
         """What a scan typed into an exempt widget goes, and the page is told."""
@@ -476,6 +564,12 @@ class ScannerFilter(QObject):
         if event.key() in self.terminators:
             return True
         return event.text() == LINE_FEED and Qt.Key.Key_Return in self.terminators
+
+    @staticmethod
+    def _ends_with_enter(event: QKeyEvent) -> bool:
+        # Tab only moves the keyboard on; Enter presses a form's button.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        return enter or event.text() == LINE_FEED
 
     def _is_scan(self, times: list[float], now: float) -> bool:
         """Whether keys that came at ``times``, ended by a terminator at ``now``, were a scan."""

@@ -693,24 +693,6 @@ def test_a_promo_code_with_a_hidden_character_is_refused_and_shown_as_typed(
     assert view.result_panel.result() is None
 
 
-def test_a_voucher_code_asking_for_the_member_goes_once_they_are_found(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
-) -> None:
-    # "Find the member first (F2)" stayed up under Ayu's card once she was found.
-    view = cashier.view
-    view.activateWindow()
-    view.show_vouchers()
-    field = view.voucher_panel.code_field
-    qtbot.keyClicks(field, "RINDANG-100K-7H2K")
-    with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
-        qtbot.keyClick(field, Qt.Key.Key_Return)
-    kind, _, details = _result(cashier)
-    assert (kind, details) == ("asks_first", "Find the member first (F2).")
-    find_member(qtbot, cashier, AYU)
-    assert view.result_panel.result() is None
-    assert sandbox.ledger() == []
-
-
 @pytest.mark.parametrize("pin", ["123456", "000000"], ids=["right", "wrong"])
 def test_a_pin_answered_after_the_pad_was_cancelled_sends_nothing_and_says_nothing(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, pin: str

@@ -427,10 +427,28 @@ def test_a_token_autotyped_with_enter_is_kept_where_the_store_s_card_format_tell
     assert token.text() == ""  # saved: the field shows no token
 
 
-@pytest.mark.parametrize("formats", ["", "KR, 7014"])
+def settings_field(
+    qtbot: QtBot, cashier: CashierWindow, till_settings: Settings, tmp_path: Path, setting: str
+) -> QLineEdit:
+    """Manager mode, Settings…, the keyboard in ``setting`` (emptied); returns that field."""
+    settings_token(qtbot, cashier, till_settings, tmp_path)
+    dialog = cashier.settings.dialog
+    assert dialog is not None
+    field = dialog.controls[setting]
+    assert isinstance(field, QLineEdit)
+    field.clear()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    return field
+
+
 @pytest.mark.parametrize(
-    ("setting", "text"),
-    [("base_url", "https://stamps.example.com/"), ("store_code", "ST-JKT-01")],
+    ("setting", "text", "formats"),
+    [
+        ("base_url", "https://stamps.example.com/", ""),
+        ("base_url", "https://stamps.example.com/", "KR, 7014"),
+        ("store_code", "ST-JKT-01", "KR, 7014"),
+    ],
 )
 def test_a_setting_autotyped_with_enter_is_kept_and_its_enter_submits(
     qtbot: QtBot,
@@ -447,14 +465,7 @@ def test_a_setting_autotyped_with_enter_is_kept_and_its_enter_submits(
     # scanner's pace: it was taken for a scan, "Card not read", and neither typed nor saved
     # (with no card format to tell, the store code was taken for a card).
     with_formats(cashier, till_settings, card_prefixes=formats)
-    settings_token(qtbot, cashier, till_settings, tmp_path)
-    dialog = cashier.settings.dialog
-    assert dialog is not None
-    field = dialog.controls[setting]
-    assert isinstance(field, QLineEdit)
-    field.clear()
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    field = settings_field(qtbot, cashier, till_settings, tmp_path, setting)
     # Its Enter submits the form as typed by hand: saved, or refused for the settings the
     # test's till leaves empty (either says the dialog took the Enter).
     submitted: list[object] = []
@@ -465,6 +476,38 @@ def test_a_setting_autotyped_with_enter_is_kept_and_its_enter_submits(
     qtbot.waitUntil(lambda: bool(submitted), timeout=WAIT_MS)
     assert field.text() == text
     assert cashier.view.status.note_text() != NOT_READ
+
+
+@pytest.mark.parametrize("text", [AYU_CARD, "ST-JKT-01"], ids=["card", "store code"])
+def test_with_no_card_format_a_setting_s_enter_at_a_scanner_s_pace_does_not_save(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    scanner: ScannerFilter,
+    clock: ScriptedClock,
+    till_settings: Settings,
+    tmp_path: Path,
+    text: str,
+) -> None:
+    # With no card format, Ayu's card scanned into the store code was kept there as text, and
+    # its Enter saved the settings with her card's number as the store code. Nothing tells it
+    # from a store code autotyped: either is kept, in sight, and its Enter waits for a person.
+    field = settings_field(qtbot, cashier, till_settings, tmp_path, "store_code")
+    submitted: list[object] = []
+    cashier.settings.saved.connect(submitted.append)
+    cashier.settings.refused.connect(submitted.append)
+    with qtbot.assertNotEmitted(scanner.scanned, wait=100):
+        scan(qtbot, cashier, clock, text)
+    dialog = cashier.settings.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert field.text() == text
+    assert submitted == []
+    assert dialog.error_of("store_code") == (
+        "This came at a scanner's pace, so its Enter was not taken: check it, then press "
+        "Enter again."
+    )
+    clock.advance(1000)  # a person's Enter, on its own
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(submitted), timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize("formats", ["", "KR, 7014"])

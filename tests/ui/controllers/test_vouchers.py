@@ -14,6 +14,7 @@ from app.ui.cashier_window import CashierWindow
 
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, with_formats
+from .test_invoice_owner import promo_asks_for_the_invoice
 
 pytestmark = pytest.mark.integration
 
@@ -172,3 +173,84 @@ def test_a_voucher_code_scanned_with_nobody_on_screen_waits_and_is_used_for_the_
     assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
     assert view.voucher_panel.code_field.text() == ""
     assert view.member_search.message_text() == ""
+
+
+def test_a_voucher_code_typed_with_nobody_on_screen_and_enter_waits_as_a_scanned_one_does(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Typed by hand (F4, the code, Enter) before the card: "Find the member first (F2)", and
+    # the card scanned next emptied the code the cashier had typed.
+    view = cashier.view
+    field = _code_field(cashier, "voucher")
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(field, CODE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
+    assert view.member_search.message_text() == (
+        f"A voucher needs the member first: voucher code {CODE} waits in Vouchers (F4) and is "
+        "used for the member found next."
+    )
+    assert field.text() == CODE
+    assert view.member_search.field.hasFocus()  # where the card goes
+    assert view.result_panel.result() is None  # no "Find the member first" left up for her
+    assert sandbox.ledger() == []
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        cashier.scanned("KR24000006")  # Ayu's card
+    assert done.args[0].verdict.value == "confirmed"
+    assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu
+    assert field.text() == ""
+
+
+def test_a_voucher_code_typed_with_nobody_on_screen_is_kept_for_the_member_found(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Typed, no Enter yet, and the customer's card scanned: the code was emptied as the last
+    # customer's would be. It is the customer's found now, kept for the cashier's Enter.
+    view = cashier.view
+    field = _code_field(cashier, "voucher")
+    qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(field, CODE)
+    find_member(qtbot, cashier, AYU)
+    assert field.text() == CODE
+    assert view.tabs.currentIndex() == view.VOUCHERS_TAB
+    assert sandbox.ledger() == []  # the cashier has not pressed Enter: nothing sent
+    # The next customer is another: what was kept for Ayu goes with her.
+    find_member(qtbot, cashier, "budi.santoso@contoh.co.id")
+    assert field.text() == ""
+
+
+@pytest.mark.parametrize("how", ["scanned", "typed"])
+def test_a_known_card_into_the_invoice_number_while_a_promo_waits_is_not_its_invoice(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, how: str
+) -> None:
+    # No card format: Budi's card, scanned or typed into the invoice number the till asked
+    # for Ayu's promo, redeemed the promo at once with the card's number as her receipt's.
+    view = cashier.view
+    find_member(qtbot, cashier, "budi.santoso@contoh.co.id")  # the till has seen Budi
+    find_member(qtbot, cashier, AYU)
+    view.activateWindow()
+    promo_asks_for_the_invoice(qtbot, view)
+    card = "70140000000123"
+    lookups: list[object] = []
+    cashier.member.lookup_finished.connect(lookups.append)
+    if how == "scanned":
+        cashier.scanned(card)
+    else:
+        qtbot.keyClicks(view.invoice_field.field, card)
+        qtbot.keyClick(view.invoice_field.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.member_search.message_text() != "", timeout=WAIT_MS)
+    assert view.member_search.message_text() == (
+        f"“{card}” is a member's card, not the invoice: the promo waits for the receipt. To "
+        "serve them, F2 and scan again."
+    )
+    assert sandbox.ledger() == []  # nothing sent with a card for a receipt
+    assert lookups == []  # Ayu stays on screen, her promo with her
+    assert cashier.session.member is not None and cashier.session.member.name == "Ayu Pratiwi"
+    assert view.invoice_field.text() == ""
+    assert view.promo_panel.code_field.text() == "NGOPIPAGI"
+    assert "needs the invoice number" in view.result_panel.details.text()
+    # The receipt scanned next is the one the promo waited for.
+    with qtbot.waitSignal(cashier.redemption.receipt_ready, timeout=WAIT_MS) as done:
+        cashier.scanned("INV-0042")
+    assert done.args[0].verdict.value == "confirmed"
+    assert [entry["member"] for entry in sandbox.ledger()] == [6]  # Ayu

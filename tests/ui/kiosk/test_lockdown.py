@@ -554,6 +554,17 @@ def test_a_usb_numpad_types_the_phone_number_on_the_kiosk_s_keypad(
 LAST_DIGIT_BEFORE_THE_SCAN_MS = 40
 
 
+def _numpad_last_held(qtbot: QtBot, clock: ScriptedClock, keys: str) -> Callable[[], None]:
+    """``keys`` typed as :func:`_numpad` types them, the finger still on the last digit (a
+    person's stays on a key 50 to 150 ms): returns letting go of it."""
+    _numpad(qtbot, clock, keys[:-1])
+    clock.advance(150)
+    focus = QApplication.focusWidget() or QApplication.activeWindow()
+    assert focus is not None
+    qtbot.keyPress(focus, keys[-1], KEYPAD)
+    return lambda: qtbot.keyRelease(focus, keys[-1], KEYPAD)
+
+
 def test_a_card_scanned_just_after_the_phone_number_s_last_digit_is_read(
     qtbot: QtBot,
     starting: KioskStart,
@@ -561,17 +572,19 @@ def test_a_card_scanned_just_after_the_phone_number_s_last_digit_is_read(
     open_running_till: Callable[..., Till],
     till_settings: Settings,
 ) -> None:
-    # A customer types, then scans at once: the scanner filter took their last digit for the
-    # scan's first key, and the card read "370140000000006", nobody's.
+    # A customer types, then scans at once, a finger still on their last digit: the scanner
+    # filter took that digit for the scan's first key, and the card read "370140000000006",
+    # nobody's.
     kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
     view = starting.view
     view.activateWindow()
     view.welcome.phone.click()
     qtbot.waitUntil(lambda: _page(kiosk) == "kioskPhone", timeout=WAIT_MS)
-    _numpad(qtbot, clock, "0813")
+    let_go = _numpad_last_held(qtbot, clock, "0813")
     clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
     with qtbot.waitSignal(starting.scanner.scanned, timeout=WAIT_MS) as scan:
         type_keys(qtbot, clock, AYU_CARD, gap_ms=8)
+    let_go()
     assert scan.args == [AYU_CARD]
     qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
     assert "Hi, Ayu!" in visible_words(view)
@@ -589,10 +602,11 @@ def test_a_pin_digit_typed_just_before_a_card_stays_on_the_pad(
     kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
     starting.view.activateWindow()
     _show_budis_pin_pad(qtbot, kiosk)
-    _numpad(qtbot, clock, "123")
+    let_go = _numpad_last_held(qtbot, clock, "123")
     clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
     with qtbot.waitSignal(starting.scanner.taken_back, timeout=WAIT_MS):
         type_keys(qtbot, clock, AYU_CARD, gap_ms=8)
+    let_go()
     pad = starting.view.pin.pad
     assert pad.entered_count() == 3
     assert pad.prompt_text() == "Card not read: finish the PIN first."

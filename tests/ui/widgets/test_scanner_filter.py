@@ -5,7 +5,8 @@ Time comes from a scripted clock: each keystroke is stamped by the test, nothing
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -24,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.widgets.form import line_edit
 from app.ui.widgets.pin_pad import PinPad
-from app.ui.widgets.scanner_filter import ScannerFilter
+from app.ui.widgets.scanner_filter import ScannerFilter, burst_start
 
 from ...support.gates import ScriptedClock
 
@@ -64,6 +65,17 @@ def keys(qtbot: QtBot, widget: QWidget, clock: ScriptedClock, text: str, gap_ms:
 def enter(qtbot: QtBot, widget: QWidget, clock: ScriptedClock, gap_ms: float) -> None:
     clock.advance(gap_ms)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def typed_by_hand(
+    qtbot: QtBot, widget: QWidget, clock: ScriptedClock, text: str, gap_ms: float
+) -> Callable[[], None]:
+    """``text`` typed a key every ``gap_ms``, its last key still held down, as a person's finger
+    stays on a key (50 to 150 ms): returns letting go of it."""
+    keys(qtbot, widget, clock, text[:-1], gap_ms=gap_ms)
+    clock.advance(gap_ms)
+    qtbot.keyPress(widget, text[-1])
+    return lambda: qtbot.keyRelease(widget, text[-1])
 
 
 def test_a_fast_burst_ending_in_enter_is_a_scan_and_never_reaches_the_field(
@@ -162,13 +174,18 @@ def test_keys_typed_just_before_a_scan_stay_in_the_field_and_the_scan_is_whole(
     typed: list[tuple[str, float]],
 ) -> None:
     # A customer's phone number typed, then a card scanned at once, its first key 40 ms after
-    # their last digit: that digit went into the scan ("370140000000006", nobody's) and was
-    # gone from the field. A key well slower than the burst's pace is not part of it.
-    for text, gap_ms in typed:
+    # their last digit, the finger still on it: that digit went into the scan
+    # ("370140000000006", nobody's) and was gone from the field.
+    *before, (last, last_gap_ms) = typed
+    for text, gap_ms in before:
         keys(qtbot, field, clock, text, gap_ms=gap_ms)
+    let_go = typed_by_hand(qtbot, field, clock, last, last_gap_ms)
     clock.advance(32)
     with qtbot.waitSignal(scanner.scanned) as scan:
-        keys(qtbot, field, clock, "70140000000006", gap_ms=8)  # its first key 40 ms on
+        keys(qtbot, field, clock, "7", gap_ms=8)  # the scan's first key, 40 ms on
+        clock.advance(4)
+        let_go()
+        keys(qtbot, field, clock, "0140000000006", gap_ms=4)
         enter(qtbot, field, clock, gap_ms=8)
     assert scan.args == ["70140000000006"]
     assert field.text() == "0813"
@@ -179,8 +196,10 @@ def test_keys_typed_just_before_a_scan_stay_in_the_field_and_the_scan_is_whole(
     [
         [8, 8, 8, 8, 40, 8, 8, 8, 8],  # a busy moment inside the card
         [44, 24, 12, 16, 16, 12, 12, 36, 16],  # xdotool --delay 6 on a loaded till (Xvfb)
+        [40, 12, 12, 12, 12, 12, 12, 12, 12],  # a scanner slow to wake, then steady
+        [44, 13, 12, 14, 12, 12, 13, 12, 12],
     ],
-    ids=["a gap inside", "uneven from its first key"],
+    ids=["a gap inside", "uneven from its first key", "slow to wake", "slowest to wake"],
 )
 def test_a_scan_whose_keys_come_unevenly_is_read_whole(
     qtbot: QtBot,
@@ -199,6 +218,32 @@ def test_a_scan_whose_keys_come_unevenly_is_read_whole(
         enter(qtbot, field, clock, gap_ms=29)
     assert scan.args == [code]
     assert field.text() == ""
+
+
+STEADY_SCAN_MS = [12, 13, 12, 14, 12, 12, 13, 12, 12]
+
+
+@pytest.mark.parametrize(
+    ("into_ms", "let_go_after_ms", "start"),
+    [
+        (40, 3, 0),  # a scanner slow to wake: it lets go of each key before the next
+        (44, 3, 0),
+        (40, 90, 1),  # a person's digit, the finger still on it as the scan began
+        (33, 60, 1),
+        (55, 3, 1),  # longer than a scanner's gap (a PIN pad's keys count up to 60 ms apart)
+        (30, 90, 0),  # as soon as a scanner's own gaps: nothing tells it
+        (40, None, 1),  # not let go yet
+    ],
+)
+def test_where_a_burst_begins(into_ms: float, let_go_after_ms: float | None, start: int) -> None:
+    # A steady scan whose first gap alone was over 32 ms and three times its slowest later one
+    # gave its first character to the field: the card read without it, found nobody.
+    times = [1000.0, 1000.0 + into_ms]
+    for gap_ms in STEADY_SCAN_MS:
+        times.append(times[-1] + gap_ms)
+    first_let_go = math.inf if let_go_after_ms is None else times[0] + let_go_after_ms
+    released = [first_let_go, *(at + 3 for at in times[1:])]
+    assert burst_start(times, released) == start
 
 
 def test_a_slow_enter_after_a_fast_burst_is_typing(
@@ -449,6 +494,34 @@ def test_a_card_scanned_onto_the_pin_pad_spends_no_pin_attempt(
     keys(qtbot, pad, clock, "000", gap_ms=90)
     assert pad.prompt_text() == "Customer: enter your 6-digit PIN"
     with qtbot.waitSignal(pad.submitted) as submitted:
+        enter(qtbot, pad, clock, gap_ms=90)
+    assert submitted.args == ["417000"]
+
+
+@pytest.mark.parametrize("held", [True, False], ids=["finger still on 7", "scanner slow to wake"])
+def test_a_card_scanned_40_ms_after_a_pin_digit_takes_back_only_the_card_s(
+    qtbot: QtBot, scanner: ScannerFilter, clock: ScriptedClock, pad: PinPad, held: bool
+) -> None:
+    # The customer's 7, then a card 40 ms on: the 7 is theirs when their finger is still on it.
+    # A scanner slow to wake (40 ms to its second key, then 12) left its first digit on the pad
+    # as the customer's, and the pad sent it with their PIN.
+    let_go = typed_by_hand(qtbot, pad, clock, "417", gap_ms=90)
+    if not held:
+        let_go()
+        clock.advance(90)
+        qtbot.keyClick(pad, "7")  # the card's first digit, the scanner's
+    clock.advance(40)
+    with qtbot.assertNotEmitted(pad.submitted):
+        keys(qtbot, pad, clock, "0", gap_ms=0)
+        if held:
+            clock.advance(4)
+            let_go()
+        keys(qtbot, pad, clock, "140000000006", gap_ms=12)
+        enter(qtbot, pad, clock, gap_ms=12)
+    assert pad.prompt_text() == "Card not read: finish the PIN first."
+    assert pad.entered_count() == 3
+    with qtbot.waitSignal(pad.submitted) as submitted:
+        keys(qtbot, pad, clock, "000", gap_ms=90)
         enter(qtbot, pad, clock, gap_ms=90)
     assert submitted.args == ["417000"]
 
