@@ -196,15 +196,23 @@ class MemberSearch(QWidget):
         self.suggestions.show()
         self.suggestions.raise_()
 
+    def _torn_down(self) -> bool:
+        # While a window is torn down, Qt still sends the search its last events (a hide, the
+        # host's resize) after the Python side has lost its attributes: "no attribute
+        # 'suggestions'" in the event loop, seen once in a long test run (short_screen.py
+        # meets the same).
+        return "suggestions" not in self.__dict__
+
     def hideEvent(self, event: QHideEvent) -> None:
         # The list floats in the window, not in this page: it would stay over the next page
         # shown (manager mode, the lock) had it not gone with the search.
         super().hideEvent(event)
-        self.hide_suggestions()
+        if not self._torn_down():
+            self.hide_suggestions()
 
     def moveEvent(self, event: QMoveEvent) -> None:
         super().moveEvent(event)
-        if self.suggestions.isVisible():
+        if not self._torn_down() and self.suggestions.isVisible():
             self._place()
 
     def _place(self) -> None:
@@ -224,6 +232,8 @@ class MemberSearch(QWidget):
         self.suggestions.setGeometry(top_left.x(), top_left.y(), self.field.width(), height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._torn_down():
+            return False
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and (
             watched is self._host or watched is self.field
         ):
