@@ -7,7 +7,11 @@ keeps"), a small batch at a time so a till with a year of rows never holds its w
   last's end (``outbox_attempt_tallies``). An ambiguous attempt is never folded: the
   reconciliation matches the member's activity against each one's window, and a claim, a
   refusal and a cancel ask whether one exists. An applied or refused attempt ends its entry, so
-  there is at most one. The entry's own ``attempts`` keeps the whole count.
+  there is at most one. The entry's own ``attempts`` keeps the whole count. An entry accepted
+  before the till recorded why (migration 0013) is said "accepted to send again" when every
+  attempt that failed was turned away by the server (a 429, a 408: never arrived too), so its
+  first failure of another kind is kept: folded, the days it could not connect left only the
+  429s and 408s listed around them, and its receipt changed its words.
 - Entries settled (synced, voided, expired, dismissed) and last changed before the cutoff, with
   their attempts and tallies; the audit log's lines and the refusals as old. An entry that is not
   settled is never forgotten, nor its audit lines, nor one another kept entry points at (a
@@ -26,6 +30,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session
 
 from app.core.domain import EntryStatus, Outcome
+from app.core.stamps.errors import RateLimited, RequestTimedOut
 from app.core.storage.tables import (
     ATTEMPTS,
     AUDIT,
@@ -45,6 +50,8 @@ LAST_KEPT = 20
 #: one at most (20-110 ms on a two-year till, docs/performance.md; 500 doubled the wait for the
 #: same total).
 BATCH = 200
+#: The failures of an attempt the server turned away to be sent again (``receipts``' words).
+TURNED_AWAY = (RateLimited.__name__, RequestTimedOut.__name__)
 #: Settled: nothing more will happen to the entry, on the till or on the server.
 SETTLED = (EntryStatus.SYNCED, EntryStatus.VOIDED, EntryStatus.EXPIRED, EntryStatus.DISMISSED)
 
@@ -82,10 +89,33 @@ def long_tried(session: Session) -> list[str]:
     )
 
 
+def _turned_away(error: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+    """The recorded failure (``"<class>: <message>"``) is one the server turned away."""
+    return sa.or_(*(sa.or_(error == kind, error.startswith(f"{kind}:")) for kind in TURNED_AWAY))
+
+
+def _first_other_failure(entry_id: sa.ColumnElement[str]) -> sa.ScalarSelect[int]:
+    """The entry's first attempt that failed otherwise than turned away (``NULL``: none)."""
+    other = ATTEMPTS.alias("other")
+    return (
+        sa.select(other.c.id)
+        .where(
+            other.c.entry_id == entry_id,
+            other.c.outcome != Outcome.APPLIED,
+            other.c.error.is_not(None),
+            ~_turned_away(other.c.error),
+        )
+        .order_by(other.c.number)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def fold_attempts(session: Session, entry_ids: Sequence[str], batch: int = BATCH) -> int:
     """Fold up to ``batch`` attempts of the entries ``entry_ids`` that are neither among their
     entry's first :data:`FIRST_KEPT` nor its last :data:`LAST_KEPT`, and proved never to have
-    arrived, into their entry's tally; how many."""
+    arrived, into their entry's tally; how many. An entry accepted before the till recorded why
+    keeps its first failure that was not a 429 or a 408 (the module's rules)."""
     rows = session.execute(
         sa.select(ATTEMPTS.c.id, ATTEMPTS.c.entry_id, ATTEMPTS.c.started_at, ATTEMPTS.c.ended_at)
         .join(ENTRIES, ENTRIES.c.id == ATTEMPTS.c.entry_id)
@@ -95,6 +125,11 @@ def fold_attempts(session: Session, entry_ids: Sequence[str], batch: int = BATCH
             ATTEMPTS.c.ended_at.is_not(None),
             ATTEMPTS.c.number > FIRST_KEPT,
             ATTEMPTS.c.number <= ENTRIES.c.attempts - LAST_KEPT,
+            sa.or_(
+                ~ENTRIES.c.provisional,
+                ENTRIES.c.accepted_as.is_not(None),
+                ATTEMPTS.c.id.is_distinct_from(_first_other_failure(ATTEMPTS.c.entry_id)),
+            ),
         )
         .limit(batch)
     ).all()
