@@ -35,6 +35,7 @@ from app.core.offline.cache import MemberCache
 from app.core.outbox.retention import (
     BATCH,
     Forgotten,
+    first_other_failures,
     fold_attempts,
     forget_settled,
     long_tried,
@@ -108,13 +109,14 @@ def forget_old_slips(folder: Path, older_than: timedelta) -> int:
 
 async def fold_all_attempts(db: Database, batch: int = BATCH) -> int:
     """Fold every attempt :func:`~app.core.outbox.retention.fold_attempts` would, ``batch`` a
-    write transaction; how many. Which entries have any is read first, on a reader."""
+    write transaction; how many. Which entries have any is read first, on a reader, and so
+    are the attempts each hundred of them keeps whatever their place."""
     folded = 0
     entries = await db.read(long_tried)
     for start in range(0, len(entries), ENTRIES_A_BATCH):
-        fold = functools.partial(
-            fold_attempts, entry_ids=entries[start : start + ENTRIES_A_BATCH], batch=batch
-        )
+        entry_ids = entries[start : start + ENTRIES_A_BATCH]
+        kept = await db.read(functools.partial(first_other_failures, entry_ids=entry_ids))
+        fold = functools.partial(fold_attempts, entry_ids=entry_ids, batch=batch, kept=kept)
         while True:
             done = await db.write(fold)
             folded += done
