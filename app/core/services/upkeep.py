@@ -223,16 +223,19 @@ class Upkeep:
         if await self._forget_outbox() and whole:
             note_round(self.data_dir, started)
 
-    async def _forget_outbox(self) -> bool:
+    async def _forget_outbox(self, *, just_opened: bool = False) -> bool:
         """The outbox's part of a round; whether it was done whole (the settled rows forgotten
-        too, not left for a clock not yet checked)."""
+        too, not left for a clock not yet checked). ``just_opened``: the round right after the
+        open, when the server has seldom answered yet: that the rows wait is no warning then
+        (it was one at every start of every window, milliseconds before the server answered)."""
         if self.db is None:
             return True
         forget = self.keep is not None and self.clock_checked()
         if self.keep is not None and not forget:
-            log.warning(
+            log.log(
+                logging.INFO if just_opened else logging.WARNING,
                 "the outbox's settled rows were not forgotten: the till's clock is not known to "
-                "agree with the server's; the next round tries again"
+                "agree with the server's; the next round tries again",
             )
         try:
             folded = await fold_all_attempts(self.db)  # (counts only: no clock in it)
@@ -275,7 +278,7 @@ class Upkeep:
 
     async def _first_round(self) -> None:
         await self._forget_slips()
-        if await self._forget_outbox():
+        if await self._forget_outbox(just_opened=True):
             note_round(self.data_dir, clock.now())
 
     async def _when_due(self) -> None:
