@@ -319,7 +319,11 @@ def build_parser(runners: dict[str, Runner]) -> argparse.ArgumentParser:
     sync = commands.add_parser(
         "sync", help="send the outbox to the server: until Ctrl-C or --timeout, or --once"
     )
-    sync.add_argument("--once", action="store_true", help="drain the queue, then exit")
+    sync.add_argument(
+        "--once",
+        action="store_true",
+        help="drain the queue (then the daily upkeep, when one is due), then exit",
+    )
     sync.add_argument(
         "--timeout",
         type=positive_float,

@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import getpass
 import json
+import logging
 import os
 import signal
 import sys
@@ -69,6 +70,8 @@ from app.core.services import (
     open_till,
     say,
 )
+
+log = logging.getLogger(__name__)
 
 SYNC_ONCE_TIMEOUT = 300.0
 
@@ -423,13 +426,18 @@ def sync(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with _till(args, worker=False) as till:
             if args.once:
-                status = await till.sync(args.timeout or SYNC_ONCE_TIMEOUT)
+                timeout = args.timeout or SYNC_ONCE_TIMEOUT
+                deadline = asyncio.get_running_loop().time() + timeout
+                status = await till.sync(timeout)
+                await _upkeep_if_due(till, deadline)
             else:
                 stop = asyncio.Event()
                 loop = asyncio.get_running_loop()
                 for sig in (signal.SIGINT, signal.SIGTERM):
                     loop.add_signal_handler(sig, stop.set)
                 till.start_sync()
+                # beside the sending, as the window's; cron's hourly sync rounds once a day
+                till.upkeep.start(when_due=True)
                 with suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), args.timeout)
                 status = await till.status()
@@ -455,6 +463,20 @@ def sync(args: argparse.Namespace) -> int:
         return EXIT_OK if settled else EXIT_NOT_CONFIRMED
 
     return _run(args, body)
+
+
+async def _upkeep_if_due(till: Till, deadline: float) -> None:
+    """The till's daily upkeep (it forgets what it has kept long enough, folds old attempts)
+    when no round was done for a day, after the queue is sent: a store whose till is only ever
+    ``sync --once`` from cron never ran it. Cut short at ``--timeout``: what it did stands,
+    and the next run goes on."""
+    left = deadline - asyncio.get_running_loop().time()
+    if left <= 0:
+        return
+    try:
+        await asyncio.wait_for(till.upkeep.round_if_due(), left)
+    except TimeoutError:
+        log.info("the upkeep round was cut short by --timeout; the next sync goes on with it")
 
 
 def _clock_words(warning: ClockWarning) -> str:

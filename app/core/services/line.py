@@ -8,6 +8,7 @@ monitor's next probe, a token taken up from where it is kept. A refused token pa
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
@@ -195,7 +196,10 @@ class Line:
         """
         sent_at = clock.monotonic()
         try:
-            await self.asked_under_the_token_kept(self.client.ping)
+            # asked every 30 s online and 10 s offline: the log says what changes, not each ping
+            believed = self.monitor.state is Connectivity.ONLINE
+            ping = functools.partial(self.client.ping, believed=believed)
+            await self.asked_under_the_token_kept(ping)
         except (CredentialsRejected, CredentialsUnusable) as refused:
             await self.pause_for_credentials(refused)
             return Connectivity.DEGRADED

@@ -552,7 +552,9 @@ def accepted_to_send_again(entry: OutboxEntry, attempts: list[Attempt]) -> bool:
     """Whether the till accepted ``entry`` (provisional) because the server turned its attempts
     away to be sent again (a 408 or 429), not because it could not be reached: an attempt
     failed, and every one that failed was turned away so. A till that knew itself offline
-    accepts before any attempt (none failed), and one that could not connect was offline."""
+    accepts before any attempt (none failed), and one that could not connect was offline. The
+    upkeep's fold keeps such an entry's first failure of another kind listed
+    (:mod:`app.core.outbox.retention`), so the attempts listed answer as all of them did."""
     if not entry.provisional:
         return False
     failed = [

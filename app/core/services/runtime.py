@@ -44,7 +44,8 @@ class RuntimeOptions:
     #: proves what its own requests prove, and ``sync``'s loop has no bar for anyone to read.
     heartbeat: float = 0.0
     #: Forget what the till has kept long enough once a day while it runs (``Till.upkeep``):
-    #: the window and the kiosk, which run for weeks; a one-shot command purges at its open.
+    #: the window and the kiosk, which run for weeks; a one-shot command purges at its open, and
+    #: ``sync`` rounds itself when none was done for a day (``Upkeep.round_if_due``).
     upkeep: bool = False
 
 

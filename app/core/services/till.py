@@ -600,8 +600,8 @@ class Till:
 
     @cached_property
     def upkeep(self) -> Upkeep:
-        """Forgets, once a day while the till runs, the members, slips and settled outbox rows
-        kept long enough."""
+        """Forgets, once a day while the till runs (or when ``sync`` finds a round due), the
+        members, slips and settled outbox rows kept long enough."""
         retention = timedelta(days=self.config.cache_retention_days)
         return Upkeep(
             self.cache,
@@ -611,6 +611,7 @@ class Till:
             keep=timedelta(days=self.config.outbox_retention_days),
             # the server has answered, and its Date agrees with the till's clock
             clock_checked=lambda: self.monitor.skew is not None and not self.monitor.clock_skewed,
+            check_clock=self.check_connectivity,
         )
 
     @cached_property

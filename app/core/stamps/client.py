@@ -583,12 +583,14 @@ class StampsClient:
 
     # --- credentials ----------------------------------------------------------------------------
 
-    async def ping(self) -> PingResponse:
+    async def ping(self, *, believed: bool | None = None) -> PingResponse:
         """POST /api/ping: whether the credentials work, and whose they are.
 
         A 401 or 403 here is itself the proof: :class:`~errors.CredentialsRejected`.
+        ``believed``: whether the till believes itself online, for the connectivity's own ping,
+        logged only when it says something new (:func:`~app.core.stamps.exchange.exchange`).
         """
-        parsed, _, _ = await self._call(endpoints.PING, PingResponse)
+        parsed, _, _ = await self._call(endpoints.PING, PingResponse, believed=believed)
         return parsed
 
     async def get_access_token(self) -> AccessTokenResponse:
@@ -637,6 +639,7 @@ class StampsClient:
         params: dict[str, Any] | None = None,
         idempotency_key: str | None = None,
         secrets: Iterable[str] = (),
+        believed: bool | None = None,
     ) -> tuple[M, dict[str, Any], int]:
         """The answer read as ``model``, its raw body and its status; any failure raised as its
         taxonomy error."""
@@ -646,7 +649,9 @@ class StampsClient:
             )
         extra = tuple(secrets)
         sent_under = self._token_changes
-        response = await self._send(endpoint, body, params, idempotency_key, extra)
+        response = await self._send(
+            endpoint, body, params, idempotency_key, extra, believed=believed
+        )
         if response.status_code in _AUTH_FAILURES:
             if endpoint.confirms_credentials:
                 # ping's refusal is the proof, but of the static token only with a fresh JWT
@@ -769,6 +774,8 @@ class StampsClient:
         params: dict[str, Any] | None = None,
         idempotency_key: str | None = None,
         extra: tuple[str, ...] = (),
+        *,
+        believed: bool | None = None,
     ) -> httpx.Response:
         if not self._token_sendable:
             # whatever the style, the token rides in a header somewhere (the legacy style's GETs)
@@ -817,7 +824,11 @@ class StampsClient:
         self._in_flight += 1
         try:
             response = await exchange.exchange(
-                self._http, request, deadline=self._deadline, secrets=self._secrets(extra)
+                self._http,
+                request,
+                deadline=self._deadline,
+                secrets=self._secrets(extra),
+                believed=believed,
             )
         finally:
             self._in_flight -= 1

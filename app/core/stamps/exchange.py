@@ -119,9 +119,16 @@ async def exchange(
     deadline: float,
     secrets: Iterable[str] = (),
     max_body: int = MAX_BODY,
+    believed: bool | None = None,
 ) -> httpx.Response:
     """Send ``request`` and read the whole answer, whatever its status, within ``deadline``
     seconds; the body comes back decompressed (at most ``max_body`` bytes of it).
+
+    ``believed``: what the till believes of the line, for a request it repeats to learn just that
+    (the connectivity's ping, every 30 s online and every 10 s offline): ``True``, an answer at
+    2xx is said at DEBUG; ``False``, the request not being sent is. Each was a line in the log
+    (a week offline, 6 MB of "not sent", half of what the log keeps); what the belief did not
+    expect is said as ever, and the connectivity's own line says when the belief changes.
 
     Raises :class:`~errors.ConnectionFailed`, :class:`~errors.ResponseLost` or
     :class:`~errors.AnswerTooLarge`; nothing else.
@@ -141,7 +148,8 @@ async def exchange(
                 await streamed.aclose()
     except NOT_SENT as exc:
         reason = describe(exc, secrets)
-        logger.warning("%s %s not sent: %s", request.method, where, reason)
+        level = logging.DEBUG if believed is False else logging.WARNING
+        logger.log(level, "%s %s not sent: %s", request.method, where, reason)
         raise errors.ConnectionFailed(f"could not reach the Stamps server ({reason})") from None
     except errors.AnswerTooLarge as too_large:
         logger.warning("%s %s answer over %d bytes: not read", request.method, where, max_body)
@@ -159,7 +167,9 @@ async def exchange(
         logger.warning("%s %s answer lost: %s", request.method, where, reason)
         raise errors.ResponseLost(f"no answer from the Stamps server ({reason})") from None
     elapsed_ms = (clock.monotonic() - started) * 1000
-    logger.info("%s %s -> %d (%.0f ms)", request.method, where, streamed.status_code, elapsed_ms)
+    status = streamed.status_code
+    level = logging.DEBUG if believed is True and 200 <= status < 300 else logging.INFO
+    logger.log(level, "%s %s -> %d (%.0f ms)", request.method, where, status, elapsed_ms)
     headers = [(k, v) for k, v in streamed.headers.raw if k.lower() not in _WIRE_HEADERS]
     return httpx.Response(streamed.status_code, headers=headers, content=body, request=request)
 

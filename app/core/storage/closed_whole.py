@@ -14,7 +14,10 @@ reads damage) and skips the page check only
 when the file is exactly as the note says, no write-ahead log is left beside it, and the pages
 were checked less than :data:`CHECK_EVERY` ago. A crash leaves no note (it was removed
 at open), so the start after one always checks; so does a file copied, restored or written by
-anything else since (its times or inode differ), and a note that cannot be read.
+anything else since (its times or inode differ), and a note that cannot be read. A close killed
+while it wrote its note leaves the note half-written under a name of its own
+(``<name>.closed-whole.<pid>``): the next open for writing removes it
+(:func:`remove_left_writes`).
 
 What is given up: damage that comes without a write, such as a disk's failing sector, is found
 at the first start after :data:`CHECK_EVERY` rather than the next one. The header and schema
@@ -46,6 +49,9 @@ STAMP_BACK_NS = 10 * 1_000_000_000
 
 #: More than a note this till writes ever holds: whatever else sits there is not read whole.
 NOTE_BYTES = 1024
+#: Seconds after which a note still being written (``<note>.<pid>``) was left by a close that
+#: was killed: one is written and renamed in milliseconds.
+LEFT_AFTER = 60.0
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,44 @@ def note(db_path: Path, checked_at: float) -> None:
         log.info(
             "the database's clean close could not be noted (%s): it is checked next start", exc
         )
+
+
+def remove_left_writes(db_path: Path) -> int:
+    """Remove the notes of ``db_path`` a close killed while it wrote them left behind
+    (``<name>.closed-whole.<pid>``): each one's process is gone, or it is older than
+    :data:`LEFT_AFTER`. Nothing else read them, and nothing else removed them: a till killed
+    so every few weeks for years filled its data folder with them. How many."""
+    prefix = f"{note_path(db_path).name}."
+    gone = 0
+    try:
+        names = [entry.name for entry in os.scandir(db_path.parent)]
+    except OSError:
+        return 0
+    for name in names:
+        pid = name.removeprefix(prefix)
+        if not (name.startswith(prefix) and pid.isdigit()):
+            continue
+        left = db_path.with_name(name)
+        try:
+            age = time.time() - left.stat().st_mtime
+            if _running(int(pid)) and age < LEFT_AFTER:
+                continue  # another process closing the same file this moment
+            left.unlink()
+            gone += 1
+        except OSError as exc:
+            log.info("a note left half-written could not be removed (%s)", exc.strerror)
+    return gone
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` is running (one this till may not signal is)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def forget(db_path: Path) -> None:

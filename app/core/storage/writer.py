@@ -84,6 +84,7 @@ def _prepared(path: Path) -> tuple[StorageProblem | None, float]:
     if refusal is not None:  # checked whole all the same, and the folder left as it was
         return refusal, checked_at
     closed_whole.forget(path)
+    closed_whole.remove_left_writes(path)
     return None, checked_at if vouched is None else vouched
 
 

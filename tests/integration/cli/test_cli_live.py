@@ -11,12 +11,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.config import Settings
-from app.core.services.upkeep import fold_all_attempts
+from app.core.services.upkeep import NOTE, fold_all_attempts
 from app.core.storage import Database
 
 from ..conftest import SandboxControl
@@ -433,3 +434,62 @@ async def _fold(database: Path) -> int:
         return await fold_all_attempts(db)
     finally:
         await db.close()
+
+
+def test_a_till_run_only_by_sync_once_does_the_daily_upkeep_once_a_day(
+    cli: Cli, till_settings: Settings
+) -> None:
+    # A store whose till is cron's `sync --once` every few minutes: it never folded an entry's
+    # attempts nor forgot a settled entry older than the retention, as the window does daily.
+    database = till_settings.till_config().database_path
+
+    def queued() -> str:
+        code, entry = cli.json(
+            "redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "4", "--queue-only"
+        )
+        assert code == 3
+        return str(entry["id"])
+
+    def settled_long_ago(entry_id: str) -> None:
+        with sqlite3.connect(database) as db:
+            db.execute(
+                "UPDATE outbox_entries SET status = 'synced', created_at = '2024-01-10 09:00:00', "
+                "updated_at = '2024-01-10 09:00:00' WHERE id = ?",
+                (entry_id,),
+            )
+        db.close()
+
+    def listed() -> set[str]:
+        code, entries = cli.json("outbox", "list")
+        assert code == 0
+        return {e["id"] for e in entries}
+
+    tried, old = queued(), queued()
+    with sqlite3.connect(database) as db:  # tried 30 times while offline, none arriving
+        db.executemany(
+            "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, ended_at, "
+            "outcome, error) VALUES (?, ?, 'w', '2026-12-01 09:00:00', '2026-12-01 09:00:03', "
+            "'never_arrived', 'ConnectionFailed: [Errno 111] Connection refused')",
+            [(tried, n) for n in range(1, 31)],
+        )
+        db.execute("UPDATE outbox_entries SET attempts = 30 WHERE id = ?", (tried,))
+    db.close()
+    settled_long_ago(old)
+
+    synced = cli("sync", "--once", "--timeout", "20")
+    assert synced.returncode == 0, synced.stderr
+    shown = cli("outbox", "show", tried)
+    assert "  23 attempts of 31 listed; the others never reached the Stamps server" in (
+        shown.stdout
+    ), shown.stdout
+    assert old not in listed()
+
+    # the next run, minutes later, does not go over it all again; a day later it does
+    older = queued()
+    settled_long_ago(older)
+    assert cli("sync", "--once", "--timeout", "20").returncode == 0
+    assert older in listed()
+    yesterday = datetime.now(UTC) - timedelta(days=1, minutes=1)
+    (till_settings.data_dir / NOTE).write_text(yesterday.isoformat(), encoding="utf-8")
+    assert cli("sync", "--once", "--timeout", "20").returncode == 0
+    assert older not in listed()

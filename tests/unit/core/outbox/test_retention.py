@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from app.core.domain import EntryStatus, Outcome
 from app.core.outbox import Outbox
 from app.core.outbox.retention import FIRST_KEPT, LAST_KEPT
+from app.core.services.receipts import accepted_to_send_again, receipt_for
 from app.core.services.upkeep import fold_all_attempts, forget_all_settled
 from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, ENTRIES, REFUSALS, SHIFTS
 
@@ -45,9 +46,16 @@ def entry(session: Any, entry_id: str, status: str, at: datetime, **values: Any)
     )
 
 
-def attempts(session: Any, entry_id: str, outcomes: list[str], start: datetime) -> None:
+def attempts(
+    session: Any,
+    entry_id: str,
+    outcomes: list[str],
+    start: datetime,
+    errors: list[str | None] | None = None,
+) -> None:
     """``outcomes[i]`` is attempt i + 1's, each a minute long, five minutes apart; ``None``
-    for one still on its way."""
+    for one still on its way; ``errors[i]`` its failure, as recorded (one that could not
+    connect, by default)."""
     session.execute(
         sa.insert(ATTEMPTS),
         [
@@ -58,7 +66,11 @@ def attempts(session: Any, entry_id: str, outcomes: list[str], start: datetime) 
                 "started_at": start + timedelta(minutes=5 * (n - 1)),
                 "ended_at": None if outcome is None else start + timedelta(minutes=5 * (n - 1) + 1),
                 "outcome": outcome or Outcome.AMBIGUOUS,
-                "error": "ConnectError: offline" if outcome == Outcome.NEVER_ARRIVED else None,
+                "error": errors[n - 1]
+                if errors
+                else "ConnectError: offline"
+                if outcome == Outcome.NEVER_ARRIVED
+                else None,
             }
             for n, outcome in enumerate(outcomes, start=1)
         ],
@@ -141,6 +153,53 @@ async def test_an_entry_with_few_attempts_keeps_every_one(outbox: Outbox) -> Non
     await outbox.db.write(seed)
     assert await fold_all_attempts(outbox.db) == 0
     assert len(await outbox.attempts("e1")) == FIRST_KEPT + LAST_KEPT
+
+
+@pytest.mark.parametrize(
+    ("between", "said"),
+    [("ConnectionFailed: offline", "offline"), ("RateLimited: slow down", "sent_again")],
+)
+async def test_a_redemption_accepted_before_the_till_recorded_why_keeps_its_words_once_folded(
+    outbox: Outbox, between: str, said: str
+) -> None:
+    # Accepted before migration 0013 recorded why, its words are guessed from its attempts:
+    # "accepted to send again" when every failure was a 429 or a 408. 429s, then a day the line
+    # was down, then 408s, then confirmed: "handed over when the till accepted it offline".
+    # Folded, only the 429s and 408s were listed and it read "accepted to send again".
+    errors: list[str | None] = [
+        *["RateLimited: slow down"] * FIRST_KEPT,
+        *[between] * 30,
+        *["RequestTimedOut: Request Timeout"] * LAST_KEPT,
+        None,
+    ]
+    start = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+
+    def seed(session: Any) -> None:
+        entry(
+            session,
+            "e1",
+            EntryStatus.SYNCED,
+            start,
+            attempts=len(errors),
+            provisional=True,
+            response={"redemption": {"id": 3}},
+        )
+        outcomes = [Outcome.NEVER_ARRIVED if e else Outcome.APPLIED for e in errors]
+        attempts(session, "e1", outcomes, start, errors)
+
+    async def words() -> str:
+        confirmed = await outbox.get("e1")
+        assert confirmed is not None
+        sent_again = accepted_to_send_again(confirmed, await outbox.attempts("e1"))
+        return receipt_for(confirmed, sent_again=sent_again).what_to_do.id
+
+    await outbox.db.write(seed)
+    assert await words() == f"receipt.confirmed.{said}.todo"
+    folded = await fold_all_attempts(outbox.db)
+    assert await words() == f"receipt.confirmed.{said}.todo"
+    # one failure of another kind is kept, not the day of them: still bounded
+    kept = 1 if said == "offline" else 0
+    assert folded == len(errors) - FIRST_KEPT - LAST_KEPT - kept
 
 
 #: Nothing more will happen to these: forgotten once old. The others wait for the server or

@@ -223,6 +223,34 @@ async def test_a_proper_pong_is_online(counter: Counter) -> None:
     assert not (await counter.till.status()).paused
 
 
+@pytest.mark.parametrize(
+    ("believed", "answer", "logged"),
+    [
+        # what the till believes already: a line every 30 s online, every 10 s offline (a week
+        # offline was 6 MB of "not sent", half of what the log keeps); said at DEBUG
+        (Connectivity.ONLINE, PONG, []),
+        (Connectivity.OFFLINE, httpx.ConnectError("refused"), []),
+        # news: said as ever, with the connectivity's line of the change
+        (Connectivity.ONLINE, httpx.ConnectError("refused"), ["WARNING"]),
+        (Connectivity.OFFLINE, PONG, ["INFO"]),
+        (Connectivity.ONLINE, reply(500, {"detail": "boom"}), ["INFO"]),
+    ],
+    ids=["online, pong", "offline, no connection", "line gone", "line back", "500"],
+)
+async def test_the_probe_logs_a_ping_only_when_it_says_something_new(
+    counter: Counter,
+    caplog: pytest.LogCaptureFixture,
+    answer: httpx.Response | Exception,
+    logged: list[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    counter.server.on(PING, answer)
+    await counter.till.check_connectivity()
+    said = [r.levelname for r in caplog.records if r.name == "app.core.stamps"]
+    assert [level for level in said if level != "DEBUG"] == logged
+    assert said  # the ping is still in a DEBUG log (``-vv``)
+
+
 # A token no request header can carry (a space, an accent, a line break) never leaves the till:
 # the ping proves nothing of the network, and only a token set again helps.
 UNSENDABLE = "tok with a space"

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -230,3 +234,36 @@ async def test_a_folder_where_the_note_goes_means_a_check_and_a_close_all_the_sa
     await closed_cleanly(path)
 
     assert page_checks == [True, True]
+
+
+def ended_pid() -> int:
+    """The pid of a process that has ended."""
+    ended = subprocess.Popen([sys.executable, "-c", ""])
+    ended.wait()
+    return ended.pid
+
+
+def notes_beside(path: Path) -> list[str]:
+    note = closed_whole.note_path(path)
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(note.name))
+
+
+async def test_a_note_left_half_written_by_a_close_that_was_killed_goes_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    # A kill -9 between writing the note and renaming it left "till.db.closed-whole.<pid>"
+    # in the data folder for good; a till killed so now and then for years kept them all.
+    path = await closed_cleanly(till_with_entries(tmp_path / "till.db"))
+    note = closed_whole.note_path(path)
+    killed = note.with_name(f"{note.name}.{ended_pid()}")  # its process is gone
+    long_ago = note.with_name(f"{note.name}.{os.getpid()}")  # its pid taken again since
+    closing_now = note.with_name(f"{note.name}.{os.getppid()}")  # another process, closing
+    other = note.with_name(f"{note.name}.bak")  # someone's own copy
+    for left in (killed, long_ago, closing_now, other):
+        left.write_text('{"ino": 1', encoding="utf-8")
+    an_hour_ago = time.time() - 3_600
+    os.utime(long_ago, (an_hour_ago, an_hour_ago))
+
+    database = await Database.open(path)
+    await database.close()
+    assert notes_beside(path) == sorted([note.name, closing_now.name, other.name])
