@@ -402,7 +402,7 @@ def test_outbox_show_says_every_try_of_an_entry_whose_attempts_were_folded(
         db.executemany(
             "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, ended_at, "
             "outcome, error) VALUES (?, ?, 'w', '2026-12-01 09:00:00', '2026-12-01 09:00:03', "
-            "'never_arrived', 'ConnectError: [Errno 111] Connection refused')",
+            "'never_arrived', 'ConnectionFailed: could not reach the Stamps server (refused)')",
             [(entry["id"], n) for n in range(1, 31)],
         )
         db.execute("UPDATE outbox_entries SET attempts = 30 WHERE id = ?", (entry["id"],))
@@ -418,6 +418,7 @@ def test_outbox_show_says_every_try_of_an_entry_whose_attempts_were_folded(
     )
     numbered = [line.split(",")[0] for line in lines if line.startswith("  attempt")]
     assert numbered == [f"  attempt {n}" for n in (1, 2, 3, *range(11, 31))]
+    assert "no words for" not in shown.stdout  # each listed attempt says why it failed
     [folded] = [n for n, line in enumerate(lines) if line.startswith("  7 more attempts, ")]
     assert lines[folded - 2].startswith("  attempt 3, ")
     assert lines[folded].endswith(": it never reached the Stamps server")
