@@ -6042,6 +6042,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mesin kasir tidak bisa memastikan apakah ini berhasil; manajer harus memeriksanya.</translation>
     </message>
     <message>
+        <source>The till could not prove whether it went through; a manager must check it. The server&apos;s answer named no redemption, and said: “{said}”</source>
+        <comment>receipt.detail.unknown.said</comment>
+        <translation>Mesin kasir tidak bisa memastikan apakah ini berhasil; manajer harus memeriksanya. Jawaban server tidak menyebut penukaran apa pun, dan berbunyi: “{said}”</translation>
+    </message>
+    <message>
+        <source>The server answered without naming the redemption, so it is not confirmed. It said: “{said}”. The till is finding out.</source>
+        <comment>receipt.detail.unproven</comment>
+        <translation>Server menjawab tanpa menyebut penukarannya, jadi ini belum terkonfirmasi. Server berkata: “{said}”. Mesin kasir sedang memastikannya.</translation>
+    </message>
+    <message>
         <source>The Stamps server never confirmed it: if it was applied there, it stays applied.</source>
         <comment>receipt.detail.closed.unknown</comment>
         <translation>Server Stamps tidak pernah mengonfirmasinya: jika sudah diproses di sana, penukaran itu tetap berlaku.</translation>
@@ -6285,6 +6295,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The server answered, but its answer does not show that it applied it.</source>
         <comment>failure.unreadable</comment>
         <translation>Server menjawab, tetapi jawabannya tidak menunjukkan bahwa server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The server answered without naming what it applied, and said: “{said}”</source>
+        <comment>failure.unproven</comment>
+        <translation>Server menjawab tanpa menyebut apa yang sudah diprosesnya, dan berkata: “{said}”</translation>
     </message>
     <message>
         <source>The answer sent the till to another address (a redirect), which it does not follow: the Server URL (base_url) may be wrong, or a network&apos;s sign-in page is in the way. Whether the Stamps server applied it is not known.</source>

@@ -64,6 +64,7 @@ from app.core.stamps.models import (
 from app.core.stamps.reading import AnswerReader
 from app.core.stamps.redaction import install_httpx_redaction, scrub
 from app.core.stamps.results import RedemptionResult
+from app.core.stamps.server_text import quoted
 
 __all__ = ["OPERATION_ENDPOINTS", "REQUEST_MODELS", "RedemptionResult", "StampsClient"]
 
@@ -174,10 +175,12 @@ def _require_proof(result: RedemptionResult, request: StampsRequest, status: int
         named = result.redemption_id == request.id
     if named:
         return
-    said = f" (it said: {result.errors})" if result.errors else ""
+    if result.errors:
+        # its own words, for the cashier beside "not confirmed": what it believes stays the same
+        raise errors.UnprovenAnswer(quoted(result.errors), status_code=status)
     what = "another redemption" if result.names_redemption else "no redemption"
     raise errors.MalformedResponse(
-        f"the server answered {status} but named {what}{said}", status_code=status
+        f"the server answered {status} but named {what}", status_code=status
     )
 
 

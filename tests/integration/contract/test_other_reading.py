@@ -17,7 +17,17 @@ from pathlib import Path
 import pytest
 
 from app.config import load_settings
-from app.core.services import RuntimeOptions, Sale, Secret, Till, Verdict, open_till
+from app.core.services import (
+    Explained,
+    Receipt,
+    RuntimeOptions,
+    Sale,
+    Secret,
+    Till,
+    Verdict,
+    english,
+    open_till,
+)
 from app.core.services.config import TillConfig
 from app.core.services.kiosk import Kiosk
 from app.core.services.refusals import PinRequired
@@ -34,6 +44,7 @@ BUDI = "budi@contoh.co.id"  # 40 stamps, PIN 123456
 WAIT = 10.0
 MANAGER, MANAGER_PIN = "Wayan", Secret("246810")
 REDEEM_REWARD = "/api/v2/redemptions/redeem-reward"
+CANCEL = "/api/redemptions/cancel"
 
 
 @pytest.fixture(params=[*READINGS, "all"])
@@ -247,3 +258,102 @@ async def test_the_kiosk_serves_a_card_and_a_pin_as_the_server_holds_them(
         told = await kiosk.wait(await kiosk.redeem(budi, 9, request_id))
         assert told.verdict is Verdict.CONFIRMED, told
         assert server.member(BUDI).stamps == 39  # type: ignore[union-attr]
+
+
+# --- what the server said, said to the cashier ---------------------------------------------------
+
+
+@pytest.fixture
+def docs_server() -> Iterator[DocsServer]:
+    """The docs server as it reads: its error objects as the docs write them."""
+    with DocsServer() as running:
+        yield running
+
+
+@pytest.mark.parametrize("path", [REDEEM_REWARD, CANCEL])
+async def test_a_2xx_naming_no_redemption_is_not_confirmed_in_the_servers_words(
+    docs_server: DocsServer, tmp_path: Path, path: str
+) -> None:
+    # a 200 of nothing but "errors": it proves nothing, and the cashier is told what it said,
+    # cleaned of a terminal's escapes and a right-to-left override, and cut short
+    said = "Out of \u202estock\x1b[2J " + "and more " * 40
+    async with opened(docs_server, tmp_path) as till:
+        ayu = await till.find_member(AYU)
+        receipt = await till.redeem(await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi"))
+        if path == CANCEL:
+            assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+            await till.manager.enter(MANAGER, MANAGER_PIN)
+        docs_server.answer_next(path, 200, {"errors": {"__all__": said}})
+        if path == CANCEL:
+            receipt = await till.manager.cancel(receipt.entry_id)
+        told = await till.wait(receipt.entry_id, WAIT)
+        assert told.verdict is Verdict.NOT_CONFIRMED, told
+        assert told.details is not None
+        words = english(told.details)
+        # quoted as the server's, and no longer than a line of the panel holds
+        assert "“Out of stock and more" in words and "\u202e" not in words and "\x1b" not in words
+        assert len(words) < 300 and words.endswith("…”")
+
+
+async def _said(till: Till, call: str) -> str:
+    """What the till tells the cashier when ``call`` is answered with a refusal."""
+    try:
+        if call == "lookup":
+            await till.find_member(AYU)
+            raise AssertionError("the lookup was not refused")
+        ayu = await till.find_member(AYU)
+        if call == "voucher":
+            await till.catalogue.code_order(ayu, "VC-ABC")
+        elif call == "promo":
+            await till.catalogue.promo_order(ayu, "PROMOCODE")
+        elif call == "PIN":
+            await till.authorize_pin(await till.find_member(BUDI), Secret("123456"))
+        elif call == "redeem":
+            order = await till.catalogue.reward_order(ayu, 9)
+            return _details(await till.wait((await till.redeem(order, ayu, Sale("D"))).entry_id))
+        else:
+            order = await till.catalogue.reward_order(ayu, 9)
+            made = await till.redeem(order, ayu, Sale("D"))
+            assert (await till.wait(made.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+            await till.manager.enter(MANAGER, MANAGER_PIN)
+            return _details(await till.wait((await till.manager.cancel(made.entry_id)).entry_id))
+    except Explained as refused:
+        return english(refused.message)
+    raise AssertionError(f"{call} was not refused")
+
+
+def _details(told: Receipt) -> str:
+    assert told.verdict is Verdict.REFUSED, told
+    assert told.details is not None
+    return english(told.details)
+
+
+#: Each call the till makes that a server can refuse with a 400, and where.
+REFUSABLE = {
+    "lookup": "/api/v2/memberships/details",
+    "voucher": "/api/vouchers/validate",
+    "promo": "/api/promo-codes/validate",
+    "PIN": "/api/redemptions/authorize",
+    "redeem": REDEEM_REWARD,
+    "cancel": CANCEL,
+}
+
+
+@pytest.mark.parametrize("call", REFUSABLE)
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"non_field_errors": ["Voucher already used", "Store closed"]},  # Django REST's own
+        {"voucher_code": ["Voucher already used"], "store": ["Store closed"]},  # by field
+        {"errors": {"non_field_errors": ["Voucher already used", "Store closed"]}},
+    ],
+    ids=["non_field_errors", "fields", "errors.non_field_errors"],
+)
+async def test_a_refusal_in_django_rests_shapes_says_why(
+    docs_server: DocsServer, tmp_path: Path, call: str, body: dict[str, object]
+) -> None:
+    async with opened(docs_server, tmp_path) as till:
+        docs_server.answer_next(REFUSABLE[call], 400, body)
+        words = await _said(till, call)
+    assert "without saying why" not in words
+    assert "Voucher already used" in words and "Store closed" in words

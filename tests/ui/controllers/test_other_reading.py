@@ -22,6 +22,7 @@ pytestmark = pytest.mark.integration
 
 AYU_MEMBER_ID = "RRROWO5U51"  # 250 stamps
 BUDI = "budi@contoh.co.id"  # 40 stamps, PIN 123456
+REDEEM_REWARD = "/api/v2/redemptions/redeem-reward"
 
 
 @pytest.fixture
@@ -72,3 +73,22 @@ def test_a_pin_the_server_answers_ok_in_capitals_lets_the_redemption_go(
     assert receipt.verdict is Verdict.CONFIRMED
     assert cashier.redemption.pin_dialog is None
     assert docs_server.member(BUDI).stamps == 39  # type: ignore[union-attr]
+
+
+def test_a_200_naming_no_redemption_reads_not_confirmed_in_the_servers_words(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+) -> None:
+    # {"errors": …} alone, status 200: not confirmed, as designed, and "Out of stock" (the
+    # server's words, cleaned of a right-to-left override) beside it, not only "unreadable"
+    with DocsServer() as server:
+        cashier = docs_cashier(make_cashier, server, tmp_path)
+        find_member(qtbot, cashier, AYU_MEMBER_ID)
+        server.answer_next(REDEEM_REWARD, 200, {"errors": {"__all__": "Out of \u202estock"}})
+        picker = cashier.view.reward_picker
+        picker.select_reward(9)
+        receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+        assert receipt.verdict is Verdict.NOT_CONFIRMED
+        result = cashier.view.result_panel.result()
+        assert result is not None and result.kind == "not_confirmed"
+        assert "“Out of stock”" in result.details
+        assert server.member(AYU_MEMBER_ID).stamps == 250  # type: ignore[union-attr]
