@@ -22,6 +22,8 @@ What each rewriting stands on:
   (``"id": "454"``, ``"id": "123"``) and as a number elsewhere; here every id of a redemption
   answer is text, the redemption's own among them (digits only, as the docs' ids are).
 - ``"OK"``: authorize "Returns ok if successful", without saying in which case.
+- codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"); a server may
+  write one made only of digits as a JSON number (``"code": 20261203``).
 - other date formats: the docs show ``YYYY-MM-DD``, ``DD-MM-YYYY HH:MM`` and unix seconds, each
   on some endpoint; here each date takes another of the three.
 """
@@ -111,6 +113,16 @@ def ok_in_capitals(path: str, body: Any) -> Any:
     return body
 
 
+def codes_as_numbers(path: str, body: Any) -> Any:
+    def as_number(o: dict[str, Any]) -> dict[str, Any]:
+        code = o.get("code")
+        if isinstance(code, str) and code.isascii() and code.isdigit() and code[0] != "0":
+            return {**o, "code": int(code)}
+        return o
+
+    return _walk(body, as_number)
+
+
 def _day_first(text: str) -> str:
     # "2099-04-28" -> "28-04-2099 00:00" (reward_api's expires_on)
     year, month, day = text.split("-")
@@ -145,6 +157,7 @@ READINGS: dict[str, Rewrite] = {
     "decimals as text": decimals_as_text,
     "ids as text": ids_as_text,
     "OK in capitals": ok_in_capitals,
+    "codes as numbers": codes_as_numbers,
     "dates otherwise": dates_otherwise,
 }
 

@@ -25,6 +25,7 @@ from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_da
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
+from app.core.stamps.models.common import code_text
 from app.core.storage.tables import Attempt, OutboxEntry
 
 
@@ -659,8 +660,9 @@ def _for_order(message: Message, gives: tuple[str, ...]) -> Message:
 def _voucher_code(response: dict[str, Any]) -> str | None:
     for holder in (response, response.get("redemption") or {}):
         voucher = holder.get("voucher") if isinstance(holder, dict) else None
-        if isinstance(voucher, dict) and isinstance(voucher.get("code"), str):
-            return str(voucher["code"])
+        # a code of digits written as a number is that code (models.common.code_text)
+        if isinstance(voucher, dict) and (code := code_text(voucher.get("code"))) is not None:
+            return code
     return None
 
 

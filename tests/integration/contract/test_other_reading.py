@@ -260,6 +260,26 @@ async def test_the_kiosk_serves_a_card_and_a_pin_as_the_server_holds_them(
         assert server.member(BUDI).stamps == 39  # type: ignore[union-attr]
 
 
+async def test_a_voucher_code_of_digits_written_as_a_number_is_that_code(tmp_path: Path) -> None:
+    # the docs type a code as text; 20261203 can be written one way only, so it is "20261203":
+    # the voucher read "could not be read", and was not offered
+    with DocsServer(reshape=other_reading("codes as numbers")) as server:
+        server.vouchers[0]["code"] = "20261203"
+        async with opened(server, tmp_path) as till:
+            ayu = await till.find_member(AYU)
+            offer = await till.offer(ayu)
+            assert offer.vouchers_unread == 0 and offer.vouchers_problem is None
+            assert [(v.id, v.code) for v in offer.vouchers] == [(1, "20261203")]
+            order, facts = await till.catalogue.deduct_order(ayu, 1, 50)
+            receipt = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
+            told = await till.wait(receipt.entry_id, WAIT)
+            assert told.verdict is Verdict.CONFIRMED, told
+            assert told.voucher_code == "20261203"  # the slip's code, answered as a number
+            code = await till.catalogue.code_order(ayu, "20261203")
+            told = await till.wait((await till.redeem(code, ayu, Sale("Dewi"))).entry_id, WAIT)
+            assert told.verdict is Verdict.CONFIRMED, told
+
+
 # --- what the server said, said to the cashier ---------------------------------------------------
 
 

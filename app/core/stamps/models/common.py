@@ -106,6 +106,35 @@ def _id_in_digits(value: object) -> object:
 
 #: The id the server names what it made by: a whole number, or its digits as text.
 ServerId = Annotated[WireInt, BeforeValidator(_id_in_digits)]
+
+#: The longest whole number read as a code's digits: the till refuses a typed code longer than
+#: 64 characters (app/core/services/codes.py), and none longer could be typed to match it.
+_CODE_DIGITS = 10**64
+
+
+def code_text(value: object) -> str | None:
+    """A voucher code as the server wrote it, as text: the text itself, or a whole number's
+    digits; ``None`` for anything else.
+
+    The docs type a voucher code as text ("VC-ABC"); a server may write one made of digits as
+    a JSON number. A whole number reads one way only (JSON writes it with no leading zero, no
+    sign, no point), so it is read as its digits: the code the member holds and the cashier
+    types. 3.0 or 1e3 could be "3", "3.0" or "1000", and true is no code."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < _CODE_DIGITS:
+        return str(value)
+    return None
+
+
+def _code_in_digits(value: object) -> object:
+    # anything but text or a whole number is left for the text to refuse: the voucher is
+    # unreadable, never offered under a code it may not have
+    return code_text(value) or value
+
+
+#: A code as the server writes it: text, or a whole number read as its digits.
+CodeText = Annotated[StrictStr, BeforeValidator(_code_in_digits)]
 #: A money amount the till sends: positive, finite, kept an int when given as one.
 PositiveAmount = (
     Annotated[StrictInt, Field(gt=0)] | Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]

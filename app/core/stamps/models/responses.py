@@ -33,6 +33,7 @@ from pydantic import (
 
 from app.core.stamps.models.common import (
     ApiTime,
+    CodeText,
     ListedId,
     Money,
     ServerId,
@@ -257,7 +258,7 @@ class VoucherInfo(StampsResponse):
 
     id: ServerId | None = None
     name: StrictStr | None = None
-    code: StrictStr | None = None
+    code: CodeText | None = None
     type: StrictStr | WireInt | None = None
     is_active: StrictBool | None = None
     quantity: WireInt | None = None
@@ -497,7 +498,7 @@ class RewardsVoucher(StampsResponse):
 
     id: ListedId
     name: StrictStr | None = None
-    code: StrictStr | None = None
+    code: CodeText | None = None
     type: StrictStr | WireInt | None = None
     expires_on: ApiTime | None = None
     quantity: WireInt | None = None

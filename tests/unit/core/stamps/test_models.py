@@ -197,6 +197,25 @@ def test_parse_api_time(value: str | int | None, expected: datetime | None) -> N
     assert parse_api_time(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("code", "read"),
+    [("VC-ABC", "VC-ABC"), ("007", "007"), (20261203, "20261203"), (0, "0")],
+)
+def test_a_voucher_code_is_text_or_a_whole_numbers_digits(code: object, read: str) -> None:
+    raw = json.loads(json.dumps({"id": 1, "code": code}))
+    assert VoucherInfo.model_validate(raw).code == read
+    assert RewardsVoucher.model_validate(raw).code == read
+
+
+# 3.0 is "3" or "3.0", 1e3 "1000" or "1e3": a code read one of two ways is no code
+@pytest.mark.parametrize("code", [3.0, 1e3, -5, True, 10**70, [1]])
+def test_a_voucher_code_that_reads_two_ways_is_unreadable(code: object) -> None:
+    with pytest.raises(ValidationError):
+        VoucherInfo.model_validate({"id": 1, "code": code})
+    with pytest.raises(ValidationError):
+        RewardsVoucher.model_validate({"id": 1, "code": code})
+
+
 def test_a_voucher_template_given_by_id_alone_is_read_as_that_template() -> None:
     from app.core.stamps.models import VoucherInfo
 
