@@ -25,14 +25,16 @@ What each rewriting stands on:
 - codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"); a server may
   write one made only of digits as a JSON number (``"code": 20261203``).
 - other date formats: the docs show ``YYYY-MM-DD``, ``DD-MM-YYYY HH:MM`` and unix seconds, each
-  on some endpoint; here each date takes another of the three.
+  on some endpoint; here each date takes another of the three. Text is written in the server's
+  wall-clock time, Jakarta's (WIB, +07:00): the docs' one zoned time is ``+07``, their unix
+  times fall in Jakarta's working day, and a zone-less text names no other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .docs_server import Canned
@@ -129,8 +131,12 @@ def _day_first(text: str) -> str:
     return f"{day}-{month}-{year} 00:00"
 
 
+#: Where the server's wall clock is: Jakarta, which keeps no summer time.
+WIB = timezone(timedelta(hours=7))
+
+
 def _unix(text: str) -> int:
-    return int(datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
+    return int(datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=WIB).timestamp())
 
 
 def dates_otherwise(path: str, body: Any) -> Any:
@@ -142,7 +148,7 @@ def dates_otherwise(path: str, body: Any) -> Any:
         if isinstance(o.get("end_date"), str):
             changed["end_date"] = _unix(o["end_date"])
         if isinstance(o.get("created"), int) and not isinstance(o["created"], bool):
-            stamp = datetime.fromtimestamp(o["created"], UTC)
+            stamp = datetime.fromtimestamp(o["created"], WIB)
             changed["created"] = stamp.strftime("%d-%m-%Y %H:%M")
         return changed
 

@@ -457,20 +457,32 @@ class StampsClient:
         ``older_than``, or reads it as "this one and older") must not show one redemption twice,
         which would let it account for two entries. A page that brings nothing new ends the
         reading.
+
+        A page whose ``error_messages`` says something ("errors encountered when parsing data")
+        is :class:`~errors.MalformedResponse`: a line it could not give may be the very one
+        looked for, and without it the feed would read "not in the member's activity".
         """
         found: list[Activity] = []
         seen: set[int] = set()
         older_than: int | None = None
         for _ in range(max_pages):
             page = await self.activities(user, older_than=older_than)
+            if page.error_messages not in (None, "", [], {}):
+                raise errors.MalformedResponse(
+                    "the member's activity says some of it could not be given",
+                    status_code=200,
+                    json_object=True,
+                )
             fresh = 0
             for activity in page.activities:
                 if activity.id in seen:
                     continue
                 seen.add(activity.id)
                 fresh += 1
-                created = activity.created_at
-                if activity.is_redemption and (created is None or created >= since):
+                # a line written to the minute may be from any second of it: kept if one is late
+                # enough
+                span = activity.created_span
+                if activity.is_redemption and (span is None or span[0] + span[1] > since):
                     found.append(activity)
             times = [a.created_at for a in page.activities if a.created_at is not None]
             older_than = page.oldest_id

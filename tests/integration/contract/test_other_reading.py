@@ -12,11 +12,14 @@ import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from app.config import load_settings
+from app.core import clock
+from app.core.clock import ManualClock
 from app.core.services import (
     Explained,
     Receipt,
@@ -32,7 +35,7 @@ from app.core.services.config import TillConfig
 from app.core.services.kiosk import Kiosk
 from app.core.services.refusals import PinRequired
 
-from ...support.docs_server import MERCHANT, STORE, DocsServer
+from ...support.docs_server import MERCHANT, STORE, Canned, DocsServer
 from ...support.network import AMPLE_TIMEOUTS, TEST_RECONNECT_SPREAD
 from ...support.other_reading import READINGS, other_reading
 
@@ -280,14 +283,91 @@ async def test_a_voucher_code_of_digits_written_as_a_number_is_that_code(tmp_pat
             assert told.verdict is Verdict.CONFIRMED, told
 
 
-# --- what the server said, said to the cashier ---------------------------------------------------
-
-
 @pytest.fixture
 def docs_server() -> Iterator[DocsServer]:
     """The docs server as it reads: its error objects as the docs write them."""
     with DocsServer() as running:
         yield running
+
+
+ACTIVITIES = "/api/v3/activities/"
+#: The longest wait between two looks at an unknown entry's feed (OutboxPolicy.reconcile_cap).
+RECONCILE_CAP = 1800.0
+WIB = timezone(timedelta(hours=7))
+
+
+def _feed_errors(path: str, answer: Canned) -> Canned:
+    """activity_api's ``error_messages``: the server could not put every line in its answer."""
+    if path != ACTIVITIES or not isinstance(answer.body, dict):
+        return answer
+    return dataclasses.replace(
+        answer, body={**answer.body, "error_messages": ["Activity 2590001 could not be read"]}
+    )
+
+
+MINUTE = "%d-%m-%Y %H:%M"
+
+
+@pytest.mark.parametrize(
+    ("minute", "written", "feed_errors", "said"),
+    [
+        (-2, MINUTE, False, "exception.not_found"),
+        (-1, MINUTE, False, None),
+        (1, MINUTE, False, None),
+        (2, MINUTE, False, "exception.not_found"),
+        # the day alone cannot be placed in the window: not "not in the member's activity",
+        # on which a manager would send it again, when the line may be this very redemption
+        (0, "%Y-%m-%d", False, "exception.feed_unreadable"),
+        # nor can a feed that says some of its lines could not be given (error_messages)
+        (-2, MINUTE, True, "exception.feed_unreadable"),
+    ],
+    ids=[
+        "minute before the window",
+        "first minute",
+        "last minute",
+        "minute after",
+        "day",
+        "error_messages",
+    ],
+)
+async def test_a_feed_line_written_in_jakartas_time_is_placed_at_the_windows_edges(
+    tmp_path: Path, minute: int, written: str, feed_errors: bool, said: str | None
+) -> None:
+    # The attempt is sent at T (hh:mm:30 on a clock moved by hand, near the real time): its
+    # window is T - 60 s to T + 60 s (the clock skew each side). The feed writes its line to
+    # the minute, in Jakarta's time, with no zone, as the docs' other dates: "hh:mm-1" may be
+    # from hh:mm-1:59, inside; "hh:mm-2" is wholly before. Read as UTC it was 7 h off, and
+    # read as its minute's first second the first minute fell outside.
+    sent_at = datetime.now(UTC).replace(second=30, microsecond=0)
+    line_at = (sent_at + timedelta(minutes=minute)).astimezone(WIB)
+    moved = ManualClock(sent_at)
+    with (
+        clock.installed(moved),
+        DocsServer(reshape=_feed_errors if feed_errors else None) as docs_server,
+    ):
+        async with opened(docs_server, tmp_path) as till:
+            ayu = await till.find_member(AYU)
+            order = await till.catalogue.reward_order(ayu, 9)
+            docs_server._record(docs_server.member(AYU), "Es Teh Manis — gratis!", 1, 2)  # type: ignore[arg-type]
+            docs_server.activities[0]["created"] = line_at.strftime(written)
+            docs_server.answer_next(REDEEM_REWARD, 500, "<h1>Server Error (500)</h1>")
+            receipt = await till.redeem(order, ayu, Sale("Dewi"))
+            told = await till.wait(receipt.entry_id, WAIT)
+            assert told.verdict is Verdict.NOT_CONFIRMED, told
+            async with asyncio.timeout(WAIT):  # until a look at the feed has been written
+                while told.verdict is Verdict.NOT_CONFIRMED:
+                    asked = len(docs_server.sent(ACTIVITIES))
+                    await till.worker.reconcile_due()
+                    told = await till.outcome(receipt.entry_id)
+                    if len(docs_server.sent(ACTIVITIES)) > asked:
+                        break
+                    moved.advance(RECONCILE_CAP)  # the worker looked first: the next is due
+            waiting = {e.row.entry_id: e.said.id for e in await till.history.exceptions()}
+    assert (told.verdict is Verdict.CONFIRMED) is (said is None), told
+    assert waiting.get(receipt.entry_id) == said  # what a manager is told of it
+
+
+# --- what the server said, said to the cashier ---------------------------------------------------
 
 
 @pytest.mark.parametrize("path", [REDEEM_REWARD, CANCEL])

@@ -12,7 +12,7 @@ member's vouchers) one item the till cannot read is left out and counted, not th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -41,6 +41,7 @@ from app.core.stamps.models.common import (
     VoucherValue,
     WireCount,
     WireInt,
+    api_time_span,
     parse_api_time,
 )
 
@@ -427,6 +428,12 @@ class Activity(StampsResponse):
     def created_at(self) -> datetime | None:
         """``created`` as an aware UTC datetime, when readable."""
         return parse_api_time(self.created)
+
+    @property
+    def created_span(self) -> tuple[datetime, timedelta] | None:
+        """``created``'s first instant and how long it lasts as written (a minute for
+        ``"03-12-2026 23:10"``), when readable: the line was made somewhere in it."""
+        return api_time_span(self.created)
 
     @property
     def is_redemption(self) -> bool:
