@@ -250,6 +250,11 @@ TEMPLATES: dict[str, str] = {
     "pin.unchecked": (
         "The PIN could not be checked: the Stamps server did not answer. Try again in a moment."
     ),
+    "pin.unproven": (
+        "The PIN could not be checked: the Stamps server answered without confirming it, and "
+        "said: “{said}”. Nothing was redeemed; try again, and call a manager if it keeps "
+        "happening."
+    ),
     "pin.unreadable": (
         "The PIN could not be checked: the Stamps server answered in a form this till cannot "
         "read. Nothing was redeemed; try again, and call a manager if it keeps happening."

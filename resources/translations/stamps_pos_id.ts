@@ -4822,6 +4822,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN tidak bisa diperiksa: server Stamps tidak menjawab. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The PIN could not be checked: the Stamps server answered without confirming it, and said: “{said}”. Nothing was redeemed; try again, and call a manager if it keeps happening.</source>
+        <comment>pin.unproven</comment>
+        <translation>PIN tidak bisa diperiksa: server Stamps menjawab tanpa mengonfirmasinya, dan berkata: “{said}”. Tidak ada yang ditukarkan; coba lagi, dan panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>The PIN could not be checked: the Stamps server answered in a form this till cannot read. Nothing was redeemed; try again, and call a manager if it keeps happening.</source>
         <comment>pin.unreadable</comment>
         <translation>PIN tidak bisa diperiksa: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini. Tidak ada yang ditukar; coba lagi, dan panggil manajer jika terus terjadi.</translation>

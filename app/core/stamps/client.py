@@ -417,13 +417,15 @@ class StampsClient:
                 status_code=status,
                 detail=parsed.status,
             )
-        if not parsed.ok or said:
-            # only {"status": "ok"} vouches for the request id: "denied", a blank, or an "ok"
-            # beside errors does not
-            detail = f": {scrub(said, self._secrets(secret))}" if said else ""
+        if said:
+            # an "ok" beside errors does not vouch for the request id: what it said is told
+            raise errors.UnprovenAnswer(
+                quoted(scrub(said, self._secrets(secret))), status_code=status
+            )
+        if not parsed.ok:
+            # only {"status": "ok"} vouches for the request id: "denied", a blank does not
             raise errors.MalformedResponse(
-                f"the server answered {status} but did not confirm the PIN{detail}",
-                status_code=status,
+                f"the server answered {status} but did not confirm the PIN", status_code=status
             )
         return parsed
 

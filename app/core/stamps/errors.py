@@ -251,7 +251,10 @@ class UnprovenAnswer(MalformedResponse):
     cancelled) but says something in its ``errors`` ("Out of stock"): it proves nothing, as any
     :class:`MalformedResponse`, and ``message`` is the server's words alone (cleaned, and cut to
     :data:`~app.core.stamps.server_text.QUOTED`), for the cashier to read beside "not
-    confirmed"."""
+    confirmed". It is always a JSON object (``json_object``): the server's own, answering."""
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message, status_code=status_code, json_object=True)
 
 
 class WebPageAnswer(MalformedResponse):

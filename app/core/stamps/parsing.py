@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from app.core.stamps import errors
 from app.core.stamps.models.common import StampsRequest
 from app.core.stamps.redaction import mask_secrets, scrub
-from app.core.stamps.server_text import clean, without_field_prefix
+from app.core.stamps.server_text import clean, quoted, without_field_prefix
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -490,5 +490,14 @@ def interpret(
                 field_errors=said.field_errors,
             )
         _unless_abandoned(abandoned)
-        return into_model(model, data, status_code=response.status_code), data
+        try:
+            return into_model(model, data, status_code=response.status_code), data
+        except errors.MalformedResponse:
+            if said.message and set(data) <= ERROR_FIELDS:
+                # nothing but the server's words where a result was due (a PIN's check): it
+                # proves nothing, and says why in its own words, not "a form the till cannot read"
+                raise errors.UnprovenAnswer(
+                    quoted(said.message), status_code=response.status_code
+                ) from None
+            raise
     raise api_error(response, now=now, secrets=secrets)

@@ -457,3 +457,22 @@ async def test_a_refusal_in_django_rests_shapes_says_why(
         words = await _said(till, call)
     assert "without saying why" not in words
     assert "Voucher already used" in words and "Store closed" in words
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
+        {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
+    ],
+    ids=["errors alone", "ok beside errors"],
+)
+async def test_a_pin_answered_2xx_with_errors_is_unchecked_in_the_servers_words(
+    docs_server: DocsServer, tmp_path: Path, body: dict[str, object]
+) -> None:
+    # it vouches for nothing: the PIN is not taken, and the cashier reads what the server said
+    # (it read "answered in a form this till cannot read")
+    async with opened(docs_server, tmp_path) as till:
+        docs_server.answer_next(REFUSABLE["PIN"], 200, body)
+        words = await _said(till, "PIN")
+    assert "“Invalid PIN, 2 attempt(s) left”" in words and "Nothing was redeemed" in words
