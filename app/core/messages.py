@@ -250,6 +250,11 @@ TEMPLATES: dict[str, str] = {
     "pin.unchecked": (
         "The PIN could not be checked: the Stamps server did not answer. Try again in a moment."
     ),
+    "pin.unproven": (
+        "The PIN could not be checked: the Stamps server answered without confirming it, and "
+        "said: “{said}”. Nothing was redeemed; try again, and call a manager if it keeps "
+        "happening."
+    ),
     "pin.unreadable": (
         "The PIN could not be checked: the Stamps server answered in a form this till cannot "
         "read. Nothing was redeemed; try again, and call a manager if it keeps happening."
@@ -1072,6 +1077,14 @@ TEMPLATES: dict[str, str] = {
     "receipt.detail.unknown": (
         "The till could not prove whether it went through; a manager must check it."
     ),
+    "receipt.detail.unknown.said": (
+        "The till could not prove whether it went through; a manager must check it. The "
+        "server's answer named no redemption, and said: “{said}”"
+    ),
+    "receipt.detail.unproven": (
+        "The server answered without naming the redemption, so it is not confirmed. It said: "
+        "“{said}”. The till is finding out."
+    ),
     "receipt.detail.closed.unknown": (
         "The Stamps server never confirmed it: if it was applied there, it stays applied."
     ),
@@ -1216,6 +1229,7 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server failed while handling it: the server may have applied it."
     ),
     "failure.unreadable": "The server answered, but its answer does not show that it applied it.",
+    "failure.unproven": ("The server answered without naming what it applied, and said: “{said}”"),
     "failure.redirected": (
         "The answer sent the till to another address (a redirect), which it does not follow: the "
         "Server URL (base_url) may be wrong, or a network's sign-in page is in the way. Whether "

@@ -4830,6 +4830,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN tidak bisa diperiksa: server Stamps tidak menjawab. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The PIN could not be checked: the Stamps server answered without confirming it, and said: “{said}”. Nothing was redeemed; try again, and call a manager if it keeps happening.</source>
+        <comment>pin.unproven</comment>
+        <translation>PIN tidak bisa diperiksa: server Stamps menjawab tanpa mengonfirmasinya, dan berkata: “{said}”. Tidak ada yang ditukarkan; coba lagi, dan panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>The PIN could not be checked: the Stamps server answered in a form this till cannot read. Nothing was redeemed; try again, and call a manager if it keeps happening.</source>
         <comment>pin.unreadable</comment>
         <translation>PIN tidak bisa diperiksa: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini. Tidak ada yang ditukar; coba lagi, dan panggil manajer jika terus terjadi.</translation>
@@ -6050,6 +6055,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Mesin kasir tidak bisa memastikan apakah ini berhasil; manajer harus memeriksanya.</translation>
     </message>
     <message>
+        <source>The till could not prove whether it went through; a manager must check it. The server&apos;s answer named no redemption, and said: “{said}”</source>
+        <comment>receipt.detail.unknown.said</comment>
+        <translation>Mesin kasir tidak bisa memastikan apakah ini berhasil; manajer harus memeriksanya. Jawaban server tidak menyebut penukaran apa pun, dan berbunyi: “{said}”</translation>
+    </message>
+    <message>
+        <source>The server answered without naming the redemption, so it is not confirmed. It said: “{said}”. The till is finding out.</source>
+        <comment>receipt.detail.unproven</comment>
+        <translation>Server menjawab tanpa menyebut penukarannya, jadi ini belum terkonfirmasi. Server berkata: “{said}”. Mesin kasir sedang memastikannya.</translation>
+    </message>
+    <message>
         <source>The Stamps server never confirmed it: if it was applied there, it stays applied.</source>
         <comment>receipt.detail.closed.unknown</comment>
         <translation>Server Stamps tidak pernah mengonfirmasinya: jika sudah diproses di sana, penukaran itu tetap berlaku.</translation>
@@ -6293,6 +6308,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>The server answered, but its answer does not show that it applied it.</source>
         <comment>failure.unreadable</comment>
         <translation>Server menjawab, tetapi jawabannya tidak menunjukkan bahwa server sudah memprosesnya.</translation>
+    </message>
+    <message>
+        <source>The server answered without naming what it applied, and said: “{said}”</source>
+        <comment>failure.unproven</comment>
+        <translation>Server menjawab tanpa menyebut apa yang sudah diprosesnya, dan berkata: “{said}”</translation>
     </message>
     <message>
         <source>The answer sent the till to another address (a redirect), which it does not follow: the Server URL (base_url) may be wrong, or a network&apos;s sign-in page is in the way. Whether the Stamps server applied it is not known.</source>

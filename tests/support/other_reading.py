@@ -22,15 +22,19 @@ What each rewriting stands on:
   (``"id": "454"``, ``"id": "123"``) and as a number elsewhere; here every id of a redemption
   answer is text, the redemption's own among them (digits only, as the docs' ids are).
 - ``"OK"``: authorize "Returns ok if successful", without saying in which case.
+- codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"); a server may
+  write one made only of digits as a JSON number (``"code": 20261203``).
 - other date formats: the docs show ``YYYY-MM-DD``, ``DD-MM-YYYY HH:MM`` and unix seconds, each
-  on some endpoint; here each date takes another of the three.
+  on some endpoint; here each date takes another of the three. Text is written in the server's
+  wall-clock time, Jakarta's (WIB, +07:00): the docs' one zoned time is ``+07``, their unix
+  times fall in Jakarta's working day, and a zone-less text names no other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .docs_server import Canned
@@ -111,14 +115,28 @@ def ok_in_capitals(path: str, body: Any) -> Any:
     return body
 
 
+def codes_as_numbers(path: str, body: Any) -> Any:
+    def as_number(o: dict[str, Any]) -> dict[str, Any]:
+        code = o.get("code")
+        if isinstance(code, str) and code.isascii() and code.isdigit() and code[0] != "0":
+            return {**o, "code": int(code)}
+        return o
+
+    return _walk(body, as_number)
+
+
 def _day_first(text: str) -> str:
     # "2099-04-28" -> "28-04-2099 00:00" (reward_api's expires_on)
     year, month, day = text.split("-")
     return f"{day}-{month}-{year} 00:00"
 
 
+#: Where the server's wall clock is: Jakarta, which keeps no summer time.
+WIB = timezone(timedelta(hours=7))
+
+
 def _unix(text: str) -> int:
-    return int(datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
+    return int(datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=WIB).timestamp())
 
 
 def dates_otherwise(path: str, body: Any) -> Any:
@@ -130,7 +148,7 @@ def dates_otherwise(path: str, body: Any) -> Any:
         if isinstance(o.get("end_date"), str):
             changed["end_date"] = _unix(o["end_date"])
         if isinstance(o.get("created"), int) and not isinstance(o["created"], bool):
-            stamp = datetime.fromtimestamp(o["created"], UTC)
+            stamp = datetime.fromtimestamp(o["created"], WIB)
             changed["created"] = stamp.strftime("%d-%m-%Y %H:%M")
         return changed
 
@@ -145,6 +163,7 @@ READINGS: dict[str, Rewrite] = {
     "decimals as text": decimals_as_text,
     "ids as text": ids_as_text,
     "OK in capitals": ok_in_capitals,
+    "codes as numbers": codes_as_numbers,
     "dates otherwise": dates_otherwise,
 }
 

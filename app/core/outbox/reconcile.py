@@ -162,7 +162,7 @@ def apply_activity(
         return (
             r.name == entry.expect_name
             and r.stamps == entry.expect_stamps
-            and any(opened <= r.created <= closed for opened, closed in windows)
+            and any(r.made_within(opened, closed) for opened, closed in windows)
             and (r.channel is None or channel is None or r.channel == channel)
         )
 
@@ -211,7 +211,7 @@ def apply_activity(
         if r.redemption_id is None and fp not in claimed_fps
     ]
     free = len(free_with_id) + max(0, len(free_idless) - answered_idless)
-    free_lines = [r.created for r, _ in free_with_id + free_idless]
+    free_lines = [r for r, _ in free_with_id + free_idless]
     # Other unknown entries of the member for the same line that could own a free line: unless
     # there are lines enough for all of them, no line can be given to any one of them.
     rivals = [
@@ -354,14 +354,14 @@ def _last_attempt_ended(session: Session, entry_id: str, *, default: datetime) -
 
 
 def _could_own(
-    session: Session, entry_id: str, lines: Sequence[datetime], policy: OutboxPolicy
+    session: Session, entry_id: str, lines: Sequence[ActivityRecord], policy: OutboxPolicy
 ) -> bool:
     """Whether a line created at one of ``lines`` may belong to the (unknown) entry ``entry_id``:
     made while one of its ambiguous attempts was on its way, as its own lines are matched. An
     entry whose attempts all ended before a line was made (a 503 the server never applied, long
     before) is no rival for it, or it would keep the later entry unknown for good."""
     windows = _attempt_windows(session, entry_id, policy)
-    return any(opened <= line <= closed for line in lines for opened, closed in windows)
+    return any(line.made_within(opened, closed) for line in lines for opened, closed in windows)
 
 
 def _describe(record: ActivityRecord) -> dict[str, Any]:

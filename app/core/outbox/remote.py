@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -93,6 +93,13 @@ class ActivityRecord:
     channel: Channel | None = None
     #: The line's ``status`` as the feed wrote it (a JSON scalar, ``None`` when it gave none).
     status: int | float | str | None = None
+    #: How long ``created`` lasts as the feed wrote it: a line written to the minute
+    #: (``"03-12-2026 23:10"``) was made at any second of that minute, not at its first.
+    created_within: timedelta = timedelta(seconds=1)
+
+    def made_within(self, opened: datetime, closed: datetime) -> bool:
+        """Whether the line may have been made between ``opened`` and ``closed``."""
+        return opened < self.created + self.created_within and self.created <= closed
 
     @property
     def line_status(self) -> LineStatus:

@@ -35,6 +35,7 @@ _BY_CLASS = {
     "ServiceUnavailable": "failure.server_error",
     "Redirected": "failure.redirected",
     "MalformedResponse": "failure.unreadable",
+    "UnprovenAnswer": "failure.unreadable",
     "WebPageAnswer": "failure.web_page",
     "InvalidRequest": "failure.invalid_request",
     "StaleClaim": "failure.stale_claim",
@@ -71,11 +72,13 @@ def failure_words(record: str | None, *, base_url: str = "") -> Message | None:
         return None
     if record in _SENTENCES:
         return say(_SENTENCES[record])
-    kind, _ = read_error_text(record)
+    kind, words = read_error_text(record)
     if kind == "CredentialsRejected":
         return recorded_refusal_words("failure.credentials", record, base_url)
     if kind in _REFUSALS:
         return server_words(record)
+    if kind == "UnprovenAnswer" and words:
+        return say("failure.unproven", said=words)
     if kind in _BY_CLASS:
         return say(_BY_CLASS[kind])
     if kind is not None and record == kind:  # a bug: its class alone is recorded

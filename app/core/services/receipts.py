@@ -25,6 +25,7 @@ from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_da
 from app.core.outbox.reconcile import line_status_of
 from app.core.outbox.remote import LINE_STATUS_SAID, LineStatus
 from app.core.outbox.transitions import read_error_text
+from app.core.stamps.models.common import code_text
 from app.core.storage.tables import Attempt, OutboxEntry
 
 
@@ -49,7 +50,9 @@ _SERVER_FAILED = frozenset({"ServerError", "ServiceUnavailable"})
 #: applied it is not known (a server may apply a POST and then redirect).
 _REDIRECTED = "Redirected"
 #: Something answered, but what it said cannot show whether the redemption went through.
-_UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge"})
+_UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge", "UnprovenAnswer"})
+#: A 2xx that named no redemption and said why in its ``errors``: quoted, as the server's.
+_UNPROVEN = "UnprovenAnswer"
 #: The server asked the till to slow down (a 429): it is there, nothing was applied, and the
 #: entry goes again by itself once the wait it asked for is over. No outage.
 _SLOWED = "RateLimited"
@@ -448,8 +451,13 @@ def _words(
             # request), and could not be reached is not what happened
             todo = say(f"receipt.not_redeemed.{turned}.todo")
     elif verdict is Verdict.NOT_CONFIRMED:
-        kind, _ = read_error_text(entry.last_error)
-        if entry.status == EntryStatus.UNKNOWN:
+        kind, words = read_error_text(entry.last_error)
+        # what a 2xx that named nothing said ("Out of stock"): the server's, beside "not
+        # confirmed", which it does not change (it proves nothing either way)
+        its_words = words if kind == _UNPROVEN and words else None
+        if entry.status == EntryStatus.UNKNOWN and its_words:
+            details = say("receipt.detail.unknown.said", said=its_words)
+        elif entry.status == EntryStatus.UNKNOWN:
             details = say("receipt.detail.unknown")
         elif paused:
             if not ambiguous:  # the server answered (it refused the token): nothing was applied
@@ -468,6 +476,8 @@ def _words(
             details = say("receipt.detail.redirected")
         elif kind in _SERVER_FAILED:
             details = say("receipt.detail.server_error")
+        elif its_words:
+            details = say("receipt.detail.unproven", said=its_words)
         elif kind == "WebPageAnswer":
             details = say("receipt.detail.web_page")
         elif kind in _UNREADABLE:
@@ -652,8 +662,9 @@ def _for_order(message: Message, gives: tuple[str, ...]) -> Message:
 def _voucher_code(response: dict[str, Any]) -> str | None:
     for holder in (response, response.get("redemption") or {}):
         voucher = holder.get("voucher") if isinstance(holder, dict) else None
-        if isinstance(voucher, dict) and isinstance(voucher.get("code"), str):
-            return str(voucher["code"])
+        # a code of digits written as a number is that code (models.common.code_text)
+        if isinstance(voucher, dict) and (code := code_text(voucher.get("code"))) is not None:
+            return code
     return None
 
 

@@ -70,6 +70,7 @@ from app.core.stamps.errors import (
     Redirected,
     ServerError,
     StampsError,
+    UnprovenAnswer,
     ValidationFailed,
 )
 from app.core.storage.shift_log import ShiftLog
@@ -82,6 +83,8 @@ def _why_unchecked(failure: StampsError) -> Message:
     """Why the server, there and answering, did not check the PIN: an answer the till cannot
     read ("ok" in another word), or a failure of its own, is not "did not answer", which sent
     the cashier to wait for a server that had answered."""
+    if isinstance(failure, UnprovenAnswer):
+        return say("pin.unproven", said=failure.message)  # the server's words, not "unreadable"
     if isinstance(failure, MalformedResponse):
         return say("pin.unreadable")
     if (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.core import clock
@@ -105,9 +105,16 @@ class ClientTransport:
         self._report(None, sent_at)
         records = []
         for activity in activities:
-            created = activity.created_at
+            # a line dated by its day alone cannot be placed in an attempt's window either
+            span = activity.created_span
             detail = activity.redemption
-            if created is None or detail is None or detail.stamps is None or not detail.name:
+            if (
+                span is None
+                or span[1] >= _DAY
+                or detail is None
+                or detail.stamps is None
+                or not detail.name
+            ):
                 raise MalformedResponse(
                     "the member's activity has a redemption line this till cannot read",
                     status_code=200,
@@ -121,7 +128,8 @@ class ClientTransport:
                     store=store,
                     stamps=detail.stamps,
                     name=detail.name,
-                    created=created,
+                    created=span[0],
+                    created_within=span[1],
                     channel=Channel.named(detail.channel),
                     status=_scalar(detail.status),
                 )
@@ -139,6 +147,10 @@ class ClientTransport:
                 self.monitor.report(None, sent_at=sent_at)
             else:
                 self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+
+
+#: A feed line's time that says its day and no more.
+_DAY = timedelta(days=1)
 
 
 def _scalar(said: Any) -> int | float | str | None:

@@ -64,6 +64,7 @@ from app.core.stamps.models import (
 from app.core.stamps.reading import AnswerReader
 from app.core.stamps.redaction import install_httpx_redaction, scrub
 from app.core.stamps.results import RedemptionResult
+from app.core.stamps.server_text import quoted
 
 __all__ = ["OPERATION_ENDPOINTS", "REQUEST_MODELS", "RedemptionResult", "StampsClient"]
 
@@ -174,10 +175,12 @@ def _require_proof(result: RedemptionResult, request: StampsRequest, status: int
         named = result.redemption_id == request.id
     if named:
         return
-    said = f" (it said: {result.errors})" if result.errors else ""
+    if result.errors:
+        # its own words, for the cashier beside "not confirmed": what it believes stays the same
+        raise errors.UnprovenAnswer(quoted(result.errors), status_code=status)
     what = "another redemption" if result.names_redemption else "no redemption"
     raise errors.MalformedResponse(
-        f"the server answered {status} but named {what}{said}", status_code=status
+        f"the server answered {status} but named {what}", status_code=status
     )
 
 
@@ -414,13 +417,15 @@ class StampsClient:
                 status_code=status,
                 detail=parsed.status,
             )
-        if not parsed.ok or said:
-            # only {"status": "ok"} vouches for the request id: "denied", a blank, or an "ok"
-            # beside errors does not
-            detail = f": {scrub(said, self._secrets(secret))}" if said else ""
+        if said:
+            # an "ok" beside errors does not vouch for the request id: what it said is told
+            raise errors.UnprovenAnswer(
+                quoted(scrub(said, self._secrets(secret))), status_code=status
+            )
+        if not parsed.ok:
+            # only {"status": "ok"} vouches for the request id: "denied", a blank does not
             raise errors.MalformedResponse(
-                f"the server answered {status} but did not confirm the PIN{detail}",
-                status_code=status,
+                f"the server answered {status} but did not confirm the PIN", status_code=status
             )
         return parsed
 
@@ -454,20 +459,32 @@ class StampsClient:
         ``older_than``, or reads it as "this one and older") must not show one redemption twice,
         which would let it account for two entries. A page that brings nothing new ends the
         reading.
+
+        A page whose ``error_messages`` says something ("errors encountered when parsing data")
+        is :class:`~errors.MalformedResponse`: a line it could not give may be the very one
+        looked for, and without it the feed would read "not in the member's activity".
         """
         found: list[Activity] = []
         seen: set[int] = set()
         older_than: int | None = None
         for _ in range(max_pages):
             page = await self.activities(user, older_than=older_than)
+            if page.error_messages not in (None, "", [], {}):
+                raise errors.MalformedResponse(
+                    "the member's activity says some of it could not be given",
+                    status_code=200,
+                    json_object=True,
+                )
             fresh = 0
             for activity in page.activities:
                 if activity.id in seen:
                     continue
                 seen.add(activity.id)
                 fresh += 1
-                created = activity.created_at
-                if activity.is_redemption and (created is None or created >= since):
+                # a line written to the minute may be from any second of it: kept if one is late
+                # enough
+                span = activity.created_span
+                if activity.is_redemption and (span is None or span[0] + span[1] > since):
                     found.append(activity)
             times = [a.created_at for a in page.activities if a.created_at is not None]
             older_than = page.oldest_id

@@ -246,6 +246,17 @@ class MalformedResponse(StampsError):
         self.json_object = json_object
 
 
+class UnprovenAnswer(MalformedResponse):
+    """A 2xx redemption or cancel answer that names no redemption (or not the one asked to be
+    cancelled) but says something in its ``errors`` ("Out of stock"): it proves nothing, as any
+    :class:`MalformedResponse`, and ``message`` is the server's words alone (cleaned, and cut to
+    :data:`~app.core.stamps.server_text.QUOTED`), for the cashier to read beside "not
+    confirmed". It is always a JSON object (``json_object``): the server's own, answering."""
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message, status_code=status_code, json_object=True)
+
+
 class WebPageAnswer(MalformedResponse):
     """A web page (HTML) answered where the API answers JSON: most often a shop network's login
     page (a captive portal), which answers every address until the computer signs in."""

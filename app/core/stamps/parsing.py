@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from app.core.stamps import errors
 from app.core.stamps.models.common import StampsRequest
 from app.core.stamps.redaction import mask_secrets, scrub
-from app.core.stamps.server_text import clean, without_field_prefix
+from app.core.stamps.server_text import clean, quoted, without_field_prefix
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -74,9 +74,8 @@ class ErrorBody:
             if not unsaid:
                 return said
             return f"{said.rstrip(' .:')}: {'; '.join(unsaid)}"[:MAX_TEXT]
-        for text in self.field_errors.values():
-            return text
-        return None
+        # every reason, not the first: a Django REST refusal lists each field's apart
+        return "; ".join(dict.fromkeys(self.field_errors.values()))[:MAX_TEXT] or None
 
 
 def _text(value: object) -> str | None:
@@ -221,7 +220,12 @@ def _undocumented_words(response: httpx.Response) -> str | None:
             value = value.get("message")
         if text := _text(value):
             return text
-    return None
+    by_field = [
+        text
+        for key, value in data.items()
+        if key not in ERROR_FIELDS and isinstance(value, list) and (text := _text(value))
+    ]
+    return "; ".join(dict.fromkeys(by_field))[:MAX_TEXT] or None
 
 
 def _plain_line(response: httpx.Response) -> str | None:
@@ -243,11 +247,15 @@ def error_body_of(data: object) -> ErrorBody:
     may carry beside its result); anything that is not an object reads as empty."""
     if not isinstance(data, Mapping):
         return ErrorBody()
+    fields = _field_errors(data.get("errors")) if "errors" in data else {}
+    # Django REST's own shape for a reason that is no one field's, beside or without ``errors``
+    if (general := _text(data.get("non_field_errors"))) is not None:
+        fields.setdefault("non_field_errors", general)
     return ErrorBody(
         detail=_text(data.get("detail")),
         error_code=_text(data.get("error_code")),
         error_message=_text(data.get("error_message")),
-        field_errors=_field_errors(data.get("errors")) if "errors" in data else {},
+        field_errors=fields,
     )
 
 
@@ -408,9 +416,10 @@ def json_body(
     return data
 
 
-#: What an error answer carries (the docs' error examples): a 2xx of these alone, saying
-#: something, is a refusal where nothing is applied.
-ERROR_FIELDS = frozenset({"detail", "errors", "error_code", "error_message"})
+#: What an error answer carries (the docs' error examples, and Django REST's
+#: ``non_field_errors``): a 2xx of these alone, saying something, is a refusal where nothing
+#: is applied.
+ERROR_FIELDS = frozenset({"detail", "errors", "error_code", "error_message", "non_field_errors"})
 
 
 def validation_summary(error: ValidationError) -> str:
@@ -481,5 +490,14 @@ def interpret(
                 field_errors=said.field_errors,
             )
         _unless_abandoned(abandoned)
-        return into_model(model, data, status_code=response.status_code), data
+        try:
+            return into_model(model, data, status_code=response.status_code), data
+        except errors.MalformedResponse:
+            if said.message and set(data) <= ERROR_FIELDS:
+                # nothing but the server's words where a result was due (a PIN's check): it
+                # proves nothing, and says why in its own words, not "a form the till cannot read"
+                raise errors.UnprovenAnswer(
+                    quoted(said.message), status_code=response.status_code
+                ) from None
+            raise
     raise api_error(response, now=now, secrets=secrets)

@@ -31,6 +31,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Combining marks kept on one letter. Vietnamese and Thai stack two or three; a "zalgo" name
 #: stacks dozens, drawn over the lines above and below it (on the slip, the date and the cashier).
 MARKS_PER_LETTER = 4
+#: The most of the server's words a screen quotes in a line of its own: a sentence, not a page.
+QUOTED = 160
 # "voucher_code: …", "Voucher_code: …", "__all__: …", "rewards[1].code: …"
 _FIELD_PREFIX = re.compile(r"\s*([A-Za-z_]\w*)((?:\.\w+|\[\d+\])*)\s*:\s+(?=\S)", re.ASCII)
 
@@ -67,3 +69,13 @@ def without_field_prefix(text: str, fields: Iterable[str]) -> str:
     if "_" in name or name in {f.lower().split(".", 1)[0] for f in fields}:
         return text[match.end() :]
     return text
+
+
+def quoted(text: str) -> str:
+    """``text`` cut to :data:`QUOTED` characters, at a word where it can be, with "…" to say
+    so; ``text`` itself when it is short enough."""
+    if len(text) <= QUOTED:
+        return text
+    cut = text[: QUOTED - 1]
+    word = cut.rsplit(" ", 1)[0]
+    return (word if len(word) > QUOTED // 2 else cut).rstrip(" .,;:") + "…"

@@ -12,17 +12,30 @@ import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from app.config import load_settings
-from app.core.services import RuntimeOptions, Sale, Secret, Till, Verdict, open_till
+from app.core import clock
+from app.core.clock import ManualClock
+from app.core.services import (
+    Explained,
+    Receipt,
+    RuntimeOptions,
+    Sale,
+    Secret,
+    Till,
+    Verdict,
+    english,
+    open_till,
+)
 from app.core.services.config import TillConfig
 from app.core.services.kiosk import Kiosk
 from app.core.services.refusals import PinRequired
 
-from ...support.docs_server import MERCHANT, STORE, DocsServer
+from ...support.docs_server import MERCHANT, STORE, Canned, DocsServer
 from ...support.network import AMPLE_TIMEOUTS, TEST_RECONNECT_SPREAD
 from ...support.other_reading import READINGS, other_reading
 
@@ -34,6 +47,7 @@ BUDI = "budi@contoh.co.id"  # 40 stamps, PIN 123456
 WAIT = 10.0
 MANAGER, MANAGER_PIN = "Wayan", Secret("246810")
 REDEEM_REWARD = "/api/v2/redemptions/redeem-reward"
+CANCEL = "/api/redemptions/cancel"
 
 
 @pytest.fixture(params=[*READINGS, "all"])
@@ -247,3 +261,218 @@ async def test_the_kiosk_serves_a_card_and_a_pin_as_the_server_holds_them(
         told = await kiosk.wait(await kiosk.redeem(budi, 9, request_id))
         assert told.verdict is Verdict.CONFIRMED, told
         assert server.member(BUDI).stamps == 39  # type: ignore[union-attr]
+
+
+async def test_a_voucher_code_of_digits_written_as_a_number_is_that_code(tmp_path: Path) -> None:
+    # the docs type a code as text; 20261203 can be written one way only, so it is "20261203":
+    # the voucher read "could not be read", and was not offered
+    with DocsServer(reshape=other_reading("codes as numbers")) as server:
+        server.vouchers[0]["code"] = "20261203"
+        async with opened(server, tmp_path) as till:
+            ayu = await till.find_member(AYU)
+            offer = await till.offer(ayu)
+            assert offer.vouchers_unread == 0 and offer.vouchers_problem is None
+            assert [(v.id, v.code) for v in offer.vouchers] == [(1, "20261203")]
+            order, facts = await till.catalogue.deduct_order(ayu, 1, 50)
+            receipt = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
+            told = await till.wait(receipt.entry_id, WAIT)
+            assert told.verdict is Verdict.CONFIRMED, told
+            assert told.voucher_code == "20261203"  # the slip's code, answered as a number
+            code = await till.catalogue.code_order(ayu, "20261203")
+            told = await till.wait((await till.redeem(code, ayu, Sale("Dewi"))).entry_id, WAIT)
+            assert told.verdict is Verdict.CONFIRMED, told
+
+
+@pytest.fixture
+def docs_server() -> Iterator[DocsServer]:
+    """The docs server as it reads: its error objects as the docs write them."""
+    with DocsServer() as running:
+        yield running
+
+
+ACTIVITIES = "/api/v3/activities/"
+#: The longest wait between two looks at an unknown entry's feed (OutboxPolicy.reconcile_cap).
+RECONCILE_CAP = 1800.0
+WIB = timezone(timedelta(hours=7))
+
+
+def _feed_errors(path: str, answer: Canned) -> Canned:
+    """activity_api's ``error_messages``: the server could not put every line in its answer."""
+    if path != ACTIVITIES or not isinstance(answer.body, dict):
+        return answer
+    return dataclasses.replace(
+        answer, body={**answer.body, "error_messages": ["Activity 2590001 could not be read"]}
+    )
+
+
+MINUTE = "%d-%m-%Y %H:%M"
+
+
+@pytest.mark.parametrize(
+    ("minute", "written", "feed_errors", "said"),
+    [
+        (-2, MINUTE, False, "exception.not_found"),
+        (-1, MINUTE, False, None),
+        (1, MINUTE, False, None),
+        (2, MINUTE, False, "exception.not_found"),
+        # the day alone cannot be placed in the window: not "not in the member's activity",
+        # on which a manager would send it again, when the line may be this very redemption
+        (0, "%Y-%m-%d", False, "exception.feed_unreadable"),
+        # nor can a feed that says some of its lines could not be given (error_messages)
+        (-2, MINUTE, True, "exception.feed_unreadable"),
+    ],
+    ids=[
+        "minute before the window",
+        "first minute",
+        "last minute",
+        "minute after",
+        "day",
+        "error_messages",
+    ],
+)
+async def test_a_feed_line_written_in_jakartas_time_is_placed_at_the_windows_edges(
+    tmp_path: Path, minute: int, written: str, feed_errors: bool, said: str | None
+) -> None:
+    # The attempt is sent at T (hh:mm:30 on a clock moved by hand, near the real time): its
+    # window is T - 60 s to T + 60 s (the clock skew each side). The feed writes its line to
+    # the minute, in Jakarta's time, with no zone, as the docs' other dates: "hh:mm-1" may be
+    # from hh:mm-1:59, inside; "hh:mm-2" is wholly before. Read as UTC it was 7 h off, and
+    # read as its minute's first second the first minute fell outside.
+    sent_at = datetime.now(UTC).replace(second=30, microsecond=0)
+    line_at = (sent_at + timedelta(minutes=minute)).astimezone(WIB)
+    moved = ManualClock(sent_at)
+    with (
+        clock.installed(moved),
+        DocsServer(reshape=_feed_errors if feed_errors else None) as docs_server,
+    ):
+        async with opened(docs_server, tmp_path) as till:
+            ayu = await till.find_member(AYU)
+            order = await till.catalogue.reward_order(ayu, 9)
+            docs_server._record(docs_server.member(AYU), "Es Teh Manis — gratis!", 1, 2)  # type: ignore[arg-type]
+            docs_server.activities[0]["created"] = line_at.strftime(written)
+            docs_server.answer_next(REDEEM_REWARD, 500, "<h1>Server Error (500)</h1>")
+            receipt = await till.redeem(order, ayu, Sale("Dewi"))
+            told = await till.wait(receipt.entry_id, WAIT)
+            assert told.verdict is Verdict.NOT_CONFIRMED, told
+            async with asyncio.timeout(WAIT):  # until a look at the feed has been written
+                while told.verdict is Verdict.NOT_CONFIRMED:
+                    asked = len(docs_server.sent(ACTIVITIES))
+                    await till.worker.reconcile_due()
+                    told = await till.outcome(receipt.entry_id)
+                    if len(docs_server.sent(ACTIVITIES)) > asked:
+                        break
+                    moved.advance(RECONCILE_CAP)  # the worker looked first: the next is due
+            waiting = {e.row.entry_id: e.said.id for e in await till.history.exceptions()}
+    assert (told.verdict is Verdict.CONFIRMED) is (said is None), told
+    assert waiting.get(receipt.entry_id) == said  # what a manager is told of it
+
+
+# --- what the server said, said to the cashier ---------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [REDEEM_REWARD, CANCEL])
+async def test_a_2xx_naming_no_redemption_is_not_confirmed_in_the_servers_words(
+    docs_server: DocsServer, tmp_path: Path, path: str
+) -> None:
+    # a 200 of nothing but "errors": it proves nothing, and the cashier is told what it said,
+    # cleaned of a terminal's escapes and a right-to-left override, and cut short
+    said = "Out of \u202estock\x1b[2J " + "and more " * 40
+    async with opened(docs_server, tmp_path) as till:
+        ayu = await till.find_member(AYU)
+        receipt = await till.redeem(await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi"))
+        if path == CANCEL:
+            assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+            await till.manager.enter(MANAGER, MANAGER_PIN)
+        docs_server.answer_next(path, 200, {"errors": {"__all__": said}})
+        if path == CANCEL:
+            receipt = await till.manager.cancel(receipt.entry_id)
+        told = await till.wait(receipt.entry_id, WAIT)
+        assert told.verdict is Verdict.NOT_CONFIRMED, told
+        assert told.details is not None
+        words = english(told.details)
+        # quoted as the server's, and no longer than a line of the panel holds
+        assert "“Out of stock and more" in words and "\u202e" not in words and "\x1b" not in words
+        assert len(words) < 300 and words.endswith("…”")
+
+
+async def _said(till: Till, call: str) -> str:
+    """What the till tells the cashier when ``call`` is answered with a refusal."""
+    try:
+        if call == "lookup":
+            await till.find_member(AYU)
+            raise AssertionError("the lookup was not refused")
+        ayu = await till.find_member(AYU)
+        if call == "voucher":
+            await till.catalogue.code_order(ayu, "VC-ABC")
+        elif call == "promo":
+            await till.catalogue.promo_order(ayu, "PROMOCODE")
+        elif call == "PIN":
+            await till.authorize_pin(await till.find_member(BUDI), Secret("123456"))
+        elif call == "redeem":
+            order = await till.catalogue.reward_order(ayu, 9)
+            return _details(await till.wait((await till.redeem(order, ayu, Sale("D"))).entry_id))
+        else:
+            order = await till.catalogue.reward_order(ayu, 9)
+            made = await till.redeem(order, ayu, Sale("D"))
+            assert (await till.wait(made.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+            await till.manager.enter(MANAGER, MANAGER_PIN)
+            return _details(await till.wait((await till.manager.cancel(made.entry_id)).entry_id))
+    except Explained as refused:
+        return english(refused.message)
+    raise AssertionError(f"{call} was not refused")
+
+
+def _details(told: Receipt) -> str:
+    assert told.verdict is Verdict.REFUSED, told
+    assert told.details is not None
+    return english(told.details)
+
+
+#: Each call the till makes that a server can refuse with a 400, and where.
+REFUSABLE = {
+    "lookup": "/api/v2/memberships/details",
+    "voucher": "/api/vouchers/validate",
+    "promo": "/api/promo-codes/validate",
+    "PIN": "/api/redemptions/authorize",
+    "redeem": REDEEM_REWARD,
+    "cancel": CANCEL,
+}
+
+
+@pytest.mark.parametrize("call", REFUSABLE)
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"non_field_errors": ["Voucher already used", "Store closed"]},  # Django REST's own
+        {"voucher_code": ["Voucher already used"], "store": ["Store closed"]},  # by field
+        {"errors": {"non_field_errors": ["Voucher already used", "Store closed"]}},
+    ],
+    ids=["non_field_errors", "fields", "errors.non_field_errors"],
+)
+async def test_a_refusal_in_django_rests_shapes_says_why(
+    docs_server: DocsServer, tmp_path: Path, call: str, body: dict[str, object]
+) -> None:
+    async with opened(docs_server, tmp_path) as till:
+        docs_server.answer_next(REFUSABLE[call], 400, body)
+        words = await _said(till, call)
+    assert "without saying why" not in words
+    assert "Voucher already used" in words and "Store closed" in words
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
+        {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
+    ],
+    ids=["errors alone", "ok beside errors"],
+)
+async def test_a_pin_answered_2xx_with_errors_is_unchecked_in_the_servers_words(
+    docs_server: DocsServer, tmp_path: Path, body: dict[str, object]
+) -> None:
+    # it vouches for nothing: the PIN is not taken, and the cashier reads what the server said
+    # (it read "answered in a form this till cannot read")
+    async with opened(docs_server, tmp_path) as till:
+        docs_server.answer_next(REFUSABLE["PIN"], 200, body)
+        words = await _said(till, "PIN")
+    assert "“Invalid PIN, 2 attempt(s) left”" in words and "Nothing was redeemed" in words

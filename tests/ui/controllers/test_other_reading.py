@@ -22,6 +22,8 @@ pytestmark = pytest.mark.integration
 
 AYU_MEMBER_ID = "RRROWO5U51"  # 250 stamps
 BUDI = "budi@contoh.co.id"  # 40 stamps, PIN 123456
+REDEEM_REWARD = "/api/v2/redemptions/redeem-reward"
+AUTHORIZE = "/api/redemptions/authorize"
 
 
 @pytest.fixture
@@ -72,3 +74,48 @@ def test_a_pin_the_server_answers_ok_in_capitals_lets_the_redemption_go(
     assert receipt.verdict is Verdict.CONFIRMED
     assert cashier.redemption.pin_dialog is None
     assert docs_server.member(BUDI).stamps == 39  # type: ignore[union-attr]
+
+
+def test_a_200_naming_no_redemption_reads_not_confirmed_in_the_servers_words(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+) -> None:
+    # {"errors": …} alone, status 200: not confirmed, as designed, and "Out of stock" (the
+    # server's words, cleaned of a right-to-left override) beside it, not only "unreadable"
+    with DocsServer() as server:
+        cashier = docs_cashier(make_cashier, server, tmp_path)
+        find_member(qtbot, cashier, AYU_MEMBER_ID)
+        server.answer_next(REDEEM_REWARD, 200, {"errors": {"__all__": "Out of \u202estock"}})
+        picker = cashier.view.reward_picker
+        picker.select_reward(9)
+        receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+        assert receipt.verdict is Verdict.NOT_CONFIRMED
+        result = cashier.view.result_panel.result()
+        assert result is not None and result.kind == "not_confirmed"
+        assert "“Out of stock”" in result.details
+        assert server.member(AYU_MEMBER_ID).stamps == 250  # type: ignore[union-attr]
+
+
+def test_a_pin_answered_200_with_errors_alone_reads_in_the_servers_words(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], tmp_path: Path
+) -> None:
+    # the check vouched for nothing: the pad closes, nothing is redeemed, and the panel quotes
+    # the server (it read "answered in a form this till cannot read")
+    with DocsServer() as server:
+        cashier = docs_cashier(make_cashier, server, tmp_path)
+        find_member(qtbot, cashier, BUDI)
+        picker = cashier.view.reward_picker
+        picker.select_reward(9)
+        picker.redeem_button.click()
+        qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+        dialog = cashier.redemption.pin_dialog
+        assert dialog is not None
+        for digit in "123456":
+            dialog.pad.press_digit(digit)
+        said = {"errors": {"pin": "PIN pad locked, ask the customer again"}}
+        server.answer_next(AUTHORIZE, 200, said)
+        with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
+            dialog.pad.submit()
+        result = cashier.view.result_panel.result()
+        assert result is not None
+        assert "“PIN pad locked, ask the customer again”" in result.details
+        assert server.member(BUDI).stamps == 40  # type: ignore[union-attr]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -106,6 +106,35 @@ def _id_in_digits(value: object) -> object:
 
 #: The id the server names what it made by: a whole number, or its digits as text.
 ServerId = Annotated[WireInt, BeforeValidator(_id_in_digits)]
+
+#: The longest whole number read as a code's digits: the till refuses a typed code longer than
+#: 64 characters (app/core/services/codes.py), and none longer could be typed to match it.
+_CODE_DIGITS = 10**64
+
+
+def code_text(value: object) -> str | None:
+    """A voucher code as the server wrote it, as text: the text itself, or a whole number's
+    digits; ``None`` for anything else.
+
+    The docs type a voucher code as text ("VC-ABC"); a server may write one made of digits as
+    a JSON number. A whole number reads one way only (JSON writes it with no leading zero, no
+    sign, no point), so it is read as its digits: the code the member holds and the cashier
+    types. 3.0 or 1e3 could be "3", "3.0" or "1000", and true is no code."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < _CODE_DIGITS:
+        return str(value)
+    return None
+
+
+def _code_in_digits(value: object) -> object:
+    # anything but text or a whole number is left for the text to refuse: the voucher is
+    # unreadable, never offered under a code it may not have
+    return code_text(value) or value
+
+
+#: A code as the server writes it: text, or a whole number read as its digits.
+CodeText = Annotated[StrictStr, BeforeValidator(_code_in_digits)]
 #: A money amount the till sends: positive, finite, kept an int when given as one.
 PositiveAmount = (
     Annotated[StrictInt, Field(gt=0)] | Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]
@@ -161,39 +190,80 @@ VoucherValue = Annotated[Decimal, BeforeValidator(_json_decimal), Field(ge=0, le
 ApiTime = StrictStr | WireInt
 
 
+#: The zone of a time the server writes without one: Western Indonesian Time (Asia/Jakarta).
+#: The docs' only times with a zone are +07 (transaction_api's ``created``,
+#: ``2013-02-15T13:01:01+07``), and their feed's unix times fall in Jakarta's working day
+#: (1607049764 is 09:42 there); Indonesia keeps no summer time, so the offset is fixed and
+#: needs no zone database (a Windows till has none). Read as UTC, a feed written in WIB put
+#: every line 7 h late, past any attempt's window.
+SERVER_ZONE = timezone(timedelta(hours=7), "WIB")
+
 _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
-_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2}).*)?$")
+_YEAR_FIRST = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.IGNORECASE,
+)
+_SECOND, _MINUTE, _DAY = timedelta(seconds=1), timedelta(minutes=1), timedelta(days=1)
 
 
-def parse_api_time(value: str | int | None) -> datetime | None:
-    """Read any of the docs' time formats as an aware UTC datetime; ``None`` when unreadable.
+def _zone(text: str | None) -> tzinfo:
+    if text is None:
+        return SERVER_ZONE
+    if text.upper() == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
 
-    The server sends wall-clock strings without a zone; they are read as UTC because the docs
-    name none, and the till only shows them or compares them coarsely.
-    """
+
+def api_time_span(value: str | int | None) -> tuple[datetime, timedelta] | None:
+    """When a time in any of the docs' formats may have been: its first instant (aware, in
+    UTC) and how long it lasts as written (a day for a date alone, a minute for a time to the
+    minute, a second otherwise); ``None`` when unreadable. A time written without a zone is
+    the server's, :data:`SERVER_ZONE`; one with a zone (``Z``, ``+07``, ``+07:00``) is read in
+    it. Seconds and a fraction of one are read where given."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
         try:
-            return datetime.fromtimestamp(value, UTC)
+            return datetime.fromtimestamp(value, UTC), _SECOND
         except (OverflowError, OSError, ValueError):
             return None
     text = value.strip()
-    for pattern, order in ((_DAY_FIRST, (2, 1, 0)), (_YEAR_FIRST, (0, 1, 2))):
-        match = pattern.match(text)
-        if match is None:
-            continue
+    if match := _DAY_FIRST.match(text):
+        day, month, year, hour, minute = match.groups()
+        parts: tuple[str | None, ...] = (year, month, day, hour, minute, None, None)
+    elif match := _YEAR_FIRST.match(text):
         parts = match.groups()
-        year, month, day = (int(parts[i]) for i in order)
-        hour, minute = int(parts[3] or 0), int(parts[4] or 0)
-        try:
-            return datetime(year, month, day, hour, minute, tzinfo=UTC)
-        except ValueError:
-            return None
-    return None
+    else:
+        return None
+    year, month, day, hour, minute, second, zone = parts
+    lasts = _DAY if hour is None else _MINUTE if second is None else _SECOND
+    try:
+        moment = datetime(
+            int(year or 0),
+            int(month or 0),
+            int(day or 0),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            tzinfo=_zone(zone),
+        )
+        return moment.astimezone(UTC), lasts
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_api_time(value: str | int | None) -> datetime | None:
+    """Read any of the docs' time formats as an aware UTC datetime (its first instant,
+    :func:`api_time_span`); ``None`` when unreadable."""
+    span = api_time_span(value)
+    return span[0] if span else None
 
 
 def parse_api_date(value: str | int | None) -> date | None:
-    """The calendar day of :func:`parse_api_time`."""
+    """The calendar day of :func:`parse_api_time`, in the server's zone: ``"2099-04-28"`` is
+    that day, not the one before, where UTC's day began."""
     moment = parse_api_time(value)
-    return moment.date() if moment else None
+    return moment.astimezone(SERVER_ZONE).date() if moment else None

@@ -12,7 +12,7 @@ member's vouchers) one item the till cannot read is left out and counted, not th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -33,6 +33,7 @@ from pydantic import (
 
 from app.core.stamps.models.common import (
     ApiTime,
+    CodeText,
     ListedId,
     Money,
     ServerId,
@@ -40,6 +41,7 @@ from app.core.stamps.models.common import (
     VoucherValue,
     WireCount,
     WireInt,
+    api_time_span,
     parse_api_time,
 )
 
@@ -257,7 +259,7 @@ class VoucherInfo(StampsResponse):
 
     id: ServerId | None = None
     name: StrictStr | None = None
-    code: StrictStr | None = None
+    code: CodeText | None = None
     type: StrictStr | WireInt | None = None
     is_active: StrictBool | None = None
     quantity: WireInt | None = None
@@ -428,6 +430,12 @@ class Activity(StampsResponse):
         return parse_api_time(self.created)
 
     @property
+    def created_span(self) -> tuple[datetime, timedelta] | None:
+        """``created``'s first instant and how long it lasts as written (a minute for
+        ``"03-12-2026 23:10"``), when readable: the line was made somewhere in it."""
+        return api_time_span(self.created)
+
+    @property
     def is_redemption(self) -> bool:
         """Whether this activity is a redemption (type 1)."""
         return self.type == 1
@@ -497,7 +505,7 @@ class RewardsVoucher(StampsResponse):
 
     id: ListedId
     name: StrictStr | None = None
-    code: StrictStr | None = None
+    code: CodeText | None = None
     type: StrictStr | WireInt | None = None
     expires_on: ApiTime | None = None
     quantity: WireInt | None = None

@@ -40,6 +40,7 @@ def _every_failure_class() -> list[type[Exception]]:
         # a 302 is no server failure: the Server URL, or a sign-in page in the way
         ("Redirected: 302 Found, to http://login.wifi.example", "failure.redirected"),
         ("MalformedResponse: the server answered but named no redemption", "failure.unreadable"),
+        ("UnprovenAnswer: Out of stock", "failure.unproven"),
         ("CredentialsRejected: 401 Unauthorized", "failure.credentials"),
         ("RateLimited: 429 Too Many Requests", "failure.rate_limited"),
         ("StaleClaim", "failure.stale_claim"),
@@ -70,8 +71,9 @@ def test_every_failure_the_till_records_has_its_own_words(cls: type[Exception]) 
     said = failure_words(f"{cls.__name__}: something the till wrote")
     assert said is not None
     assert said.id not in ("failure.unexpected", "failure.unrecognised")
-    # only the server's own words are quoted: a refusal's, and a refusal of the credentials'
-    quoted = ("server.refused", "failure.credentials.said")
+    # only the server's own words are quoted: a refusal's, a refusal of the credentials', and
+    # what a 2xx that named no redemption said (an UnprovenAnswer's message is the server's)
+    quoted = ("server.refused", "failure.credentials.said", "failure.unproven")
     assert "something the till wrote" not in english(said) or said.id in quoted
 
 

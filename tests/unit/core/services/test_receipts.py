@@ -118,6 +118,12 @@ def test_a_redemption_voided_by_the_offline_policy_is_not_redeemed_with_the_reas
             "gone through",
         ),
         ("AnswerTooLarge: more than 1 MiB", True, "its answer does not show"),
+        # a 200 of nothing but "errors": still not confirmed, in the server's own words
+        (
+            "UnprovenAnswer: Out of stock",
+            True,
+            "without naming the redemption, so it is not confirmed. It said: “Out of stock”",
+        ),
         (None, False, "Sending"),
     ],
 )

@@ -290,7 +290,6 @@ async def test_ping_succeeds(make_client: ClientFactory, server: FakeStamps) -> 
         {"status": "not ok"},
         {"status": "success"},  # a word of success, but not the documented one
         {"status": ""},
-        {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}},
     ],
 )
 async def test_a_pin_is_accepted_only_on_a_clear_ok(
@@ -301,6 +300,16 @@ async def test_a_pin_is_accepted_only_on_a_clear_ok(
         await make_client().authorize("123", "123456", "req-1", 900)
     assert "did not confirm the PIN" in caught.value.message
     assert "123456" not in caught.value.message
+
+
+async def test_an_ok_beside_errors_vouches_for_nothing_and_says_them(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    body = {"status": "ok", "errors": {"pin": "Invalid PIN, 2 attempt(s) left"}}
+    server.on("/api/redemptions/authorize", reply(200, body))
+    with pytest.raises(errors.UnprovenAnswer) as caught:
+        await make_client().authorize("123", "123456", "req-1", 900)
+    assert caught.value.message == "Invalid PIN, 2 attempt(s) left"
 
 
 async def test_a_word_other_than_ok_is_the_server_refusing_the_pin(

@@ -4,6 +4,7 @@ table and example; every documented response against its model."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -288,11 +289,11 @@ def test_activity_example_reads_redemptions_and_times() -> None:
 
 
 def test_rewards_example_reads_voucher_expiry() -> None:
-    from app.core.stamps.models import parse_api_time
+    from app.core.stamps.models.common import parse_api_date
 
     parsed = RewardsResponse.model_validate(doc("rewards")["responses"][0]["body"])
-    expiry = parse_api_time(parsed.vouchers[0].expires_on)
-    assert expiry is not None and (expiry.year, expiry.month, expiry.day) == (2013, 2, 13)
+    # "13-02-2013 00:00": the server's midnight, on the server's day (it is 12 Feb in UTC)
+    assert parse_api_date(parsed.vouchers[0].expires_on) == date(2013, 2, 13)
     assert parsed.customer is not None and parsed.customer.stamps_balance == 18
 
 

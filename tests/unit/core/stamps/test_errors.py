@@ -144,6 +144,19 @@ async def test_invalid_pin_reports_attempts_left(
             id="field-error-list",
         ),
         pytest.param(b'{"detail": "Only detail"}', "Only detail", {}, id="detail-only"),
+        # Django REST's shapes: a reason of no one field's, and each field's reasons at the top
+        pytest.param(
+            b'{"non_field_errors": ["Voucher used", "Store closed"]}',
+            "Voucher used; Store closed",
+            {"non_field_errors": "Voucher used; Store closed"},
+            id="non-field-errors",
+        ),
+        pytest.param(
+            b'{"voucher_code": ["Voucher used"], "store": ["Store closed"], "retry": 3}',
+            "Voucher used; Store closed",
+            {},
+            id="serializer-fields",
+        ),
         pytest.param(b"<html><p>Bad</p></html>", "400 Bad Request", {}, id="html"),
         pytest.param(b"", "400 Bad Request", {}, id="empty"),
         pytest.param(b'{"detail": "trunc', "400 Bad Request", {}, id="truncated-json"),
@@ -159,7 +172,7 @@ async def test_invalid_pin_reports_attempts_left(
         ),
         pytest.param(
             b'{"errors": {"rewards": [{"code": ["unknown code"]}, {"qty": "too many"}]}}',
-            "unknown code",
+            "unknown code; too many",
             {"rewards.code": "unknown code", "rewards.qty": "too many"},
             id="nested",
         ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -30,7 +30,10 @@ from app.core.stamps.models import (
     VoucherInfo,
     parse_api_time,
 )
+from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.requests import request_fields
+
+WIB = timezone(timedelta(hours=7))
 
 REWARD = {"user": "customer@stamps.co.id", "reward": 1, "store": 32}
 
@@ -181,11 +184,18 @@ def test_request_fields_lists_wire_names() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("13-02-2013 00:00", datetime(2013, 2, 13, tzinfo=UTC)),
-        ("24-01-2014 18:30", datetime(2014, 1, 24, 18, 30, tzinfo=UTC)),
-        ("2016-07-25", datetime(2016, 7, 25, tzinfo=UTC)),
-        ("1989-10-1", datetime(1989, 10, 1, tzinfo=UTC)),
+        # without a zone: the server's wall clock, Jakarta's (it read as UTC, 7 h late)
+        ("13-02-2013 00:00", datetime(2013, 2, 13, tzinfo=WIB)),
+        ("24-01-2014 18:30", datetime(2014, 1, 24, 18, 30, tzinfo=WIB)),
+        ("2016-07-25", datetime(2016, 7, 25, tzinfo=WIB)),
+        ("1989-10-1", datetime(1989, 10, 1, tzinfo=WIB)),
+        ("2022-01-20 10:00:00", datetime(2022, 1, 20, 10, tzinfo=WIB)),
+        # with one: in it (transaction_api writes "+07"; "+07" was dropped, and the seconds)
         ("2022-09-16T10:05:00Z", datetime(2022, 9, 16, 10, 5, tzinfo=UTC)),
+        ("2013-02-15T13:01:01+07", datetime(2013, 2, 15, 13, 1, 1, tzinfo=WIB)),
+        ("2013-02-15T13:01:01.250+07:00", datetime(2013, 2, 15, 13, 1, 1, tzinfo=WIB)),
+        ("2013-02-15 08:01-0500", datetime(2013, 2, 15, 13, 1, tzinfo=UTC)),
+        ("2013-02-15T13:01:01+07 and more", None),
         (1607049764, datetime(2020, 12, 4, 2, 42, 44, tzinfo=UTC)),
         ("31-02-2020 00:00", None),
         ("soon", None),
@@ -195,6 +205,34 @@ def test_request_fields_lists_wire_names() -> None:
 )
 def test_parse_api_time(value: str | int | None, expected: datetime | None) -> None:
     assert parse_api_time(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("2099-04-28", date(2099, 4, 28)), ("28-04-2099 00:00", date(2099, 4, 28))],
+)
+def test_a_date_is_the_servers_day(value: str, day: date) -> None:
+    # a voucher's last day is the day written, wherever the till's computer is
+    assert parse_api_date(value) == day
+
+
+@pytest.mark.parametrize(
+    ("code", "read"),
+    [("VC-ABC", "VC-ABC"), ("007", "007"), (20261203, "20261203"), (0, "0")],
+)
+def test_a_voucher_code_is_text_or_a_whole_numbers_digits(code: object, read: str) -> None:
+    raw = json.loads(json.dumps({"id": 1, "code": code}))
+    assert VoucherInfo.model_validate(raw).code == read
+    assert RewardsVoucher.model_validate(raw).code == read
+
+
+# 3.0 is "3" or "3.0", 1e3 "1000" or "1e3": a code read one of two ways is no code
+@pytest.mark.parametrize("code", [3.0, 1e3, -5, True, 10**70, [1]])
+def test_a_voucher_code_that_reads_two_ways_is_unreadable(code: object) -> None:
+    with pytest.raises(ValidationError):
+        VoucherInfo.model_validate({"id": 1, "code": code})
+    with pytest.raises(ValidationError):
+        RewardsVoucher.model_validate({"id": 1, "code": code})
 
 
 def test_a_voucher_template_given_by_id_alone_is_read_as_that_template() -> None:
