@@ -159,7 +159,7 @@ class CashierWindow(QObject):
             self._manager_page_built()
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
         self.mode.left.connect(
-            lambda _reason: spawn(self.shift.end_if_disabled(), name="disabled cashier")
+            lambda _reason: spawn(self.shift.after_manager_mode(), name="accounts after manager")
         )
         self.demo: DemoMenu | None = None
         if demo is not None:

@@ -178,6 +178,15 @@ class ShiftController(QObject):
         self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in active])
         self.accounts_loaded.emit()
 
+    async def after_manager_mode(self) -> None:
+        """Manager mode ended: the sign-in list read again, then :meth:`end_if_disabled`. An
+        account added, disabled or given a PIN from the command line (``stamps-pos cashier``)
+        or another till on the same data is in the list by then: a new till's cashiers added
+        so stayed out of it, its "No cashier accounts yet" sending the manager to manager mode
+        and back for nothing, until a restart."""
+        await self.reload_accounts()
+        await self.end_if_disabled()
+
     async def end_if_disabled(self) -> None:
         """Manager mode ended: if it disabled the cashier signed in, their shift closed with
         their account, and the till goes back to the sign-in page. Left on the cashier's page,
