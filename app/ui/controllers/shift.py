@@ -319,6 +319,23 @@ class ShiftController(QObject):
         self.view.show_summary()
         self.summary_shown.emit(data)
 
+    async def follow_summary(self) -> None:
+        """The till changed while the shift's summary is up: its counts read again. It stayed
+        as it was read: "NOT CONFIRMED 1: a manager must check them before the day closes"
+        over a redemption the status bar and the shift's list said was confirmed by then."""
+        shown, shift = self.summary, self.session.shift
+        if shown is None or shift is None or shown.shift.id != shift.id:
+            return
+        page = self.view.summary
+        if self.view.pages.currentWidget() is not page:
+            return
+        summary = await self.session.till.shift_summary(shift.id)
+        now = self.session.shift
+        if self.view.pages.currentWidget() is not page or now is None or now.id != shift.id:
+            return  # the shift closed, or the page went, while it was read
+        self.summary = summary
+        page.set_summary(summary_data(summary))
+
     def ask_export(self) -> None:
         """Export CSV: ask where, then write the shift's redemptions and refusals there."""
         cashier = self.session.cashier or "shift"
