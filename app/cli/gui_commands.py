@@ -322,6 +322,51 @@ def demo_settings(
     return load_settings(root / "settings.toml", **DEMO_FORMATS, **fixed), fixed
 
 
+def demo_token_source(folder: Path) -> Callable[[], Secret]:
+    """The demo's API token, read afresh each time: the one a manager saved in its settings
+    (kept in the demo's ``folder``), else the sandbox's. Its till was never told of a token saved
+    there, and the settings said "The new token is in use" of one it never sent."""
+    from app.core.services import CredentialsError, Secret, load_token_file
+    from app.sandbox import DEMO_TOKEN
+
+    def read() -> Secret:
+        try:
+            kept = load_token_file(folder)
+        except CredentialsError:
+            kept = None
+        return kept or Secret(DEMO_TOKEN)
+
+    return read
+
+
+def demo_till_start(settings: Settings, fixed: dict[str, object], root: Path) -> TillStart:
+    """The demo's till as its window opens it: the sandbox's token, its staff planted, its
+    settings kept in the throwaway folder ``root`` (but ``fixed``, what it was started with),
+    and a token saved in them read from there (:func:`demo_token_source`)."""
+    from app.core.services import Secret
+    from app.sandbox import DEMO_TOKEN
+    from app.settings_file import SettingsFile
+    from app.ui.cashier import TillStart
+    from app.ui.options import StaffSeed, WindowOptions
+
+    seed = StaffSeed(
+        DEMO_MANAGER,
+        Secret(DEMO_MANAGER_PIN),
+        tuple((name, Secret(pin) if pin else None) for name, pin in DEMO_CASHIERS),
+    )
+    source = demo_token_source(root)
+    options = WindowOptions.from_settings(
+        settings,
+        # The demo's settings may be changed in its own throwaway folder; what it was
+        # started with (the sandbox's address…) stays.
+        SettingsFile(root / "settings.toml", fixed, throwaway=True),
+        token_folder=root,
+        token_source=source,
+        seed=seed,
+    )
+    return TillStart(settings.till_config(), Secret(DEMO_TOKEN), options, token_source=source)
+
+
 def demo_hint(url: str, settings: Settings) -> str:
     """What the cashier's demo prints first: how to use it, with the shop's formats as its
     settings have them."""
@@ -346,16 +391,15 @@ def demo_hint(url: str, settings: Settings) -> str:
 
 def _demo(args: argparse.Namespace) -> int:
     from app.cli.demo_shop import DemoShop
-    from app.core.services import Secret, logs
-    from app.sandbox import DEMO_TOKEN
-    from app.settings_file import SettingsFile
-    from app.ui.cashier import SecondInstance, TillStart, run_cashier
-    from app.ui.options import StaffSeed, WindowOptions
+    from app.core.services import keep_off_the_keyring, logs
+    from app.ui.cashier import SecondInstance, run_cashier
 
     def ready(window: object) -> None:
         _window_up(window)
         print("Ready. Close the window, or press Ctrl-C here, to end the demo.", flush=True)
 
+    # A token saved in the demo's settings is the demo's: never the shop's own till's keyring.
+    keep_off_the_keyring()
     with tempfile.TemporaryDirectory(prefix="stamps-pos-demo-") as folder:
         root = Path(folder)
         shop = DemoShop(root, getattr(args, "port", 0))
@@ -376,29 +420,15 @@ def _demo(args: argparse.Namespace) -> int:
             print(hint, flush=True)
             if args.exceptions:
                 print(DEMO_EXCEPTIONS_HINT.format(manager=DEMO_MANAGER), flush=True)
-            token = Secret(DEMO_TOKEN)
-            seed = StaffSeed(
-                DEMO_MANAGER,
-                Secret(DEMO_MANAGER_PIN),
-                tuple((name, Secret(pin) if pin else None) for name, pin in DEMO_CASHIERS),
-            )
-            options = WindowOptions.from_settings(
-                settings,
-                # The demo's settings may be changed in its own throwaway folder; what it was
-                # started with (the sandbox's address…) stays.
-                SettingsFile(root / "settings.toml", fixed, throwaway=True),
-                token_folder=root,
-                seed=seed,
-            )
+            start = demo_till_start(settings, fixed, root)
             if getattr(args, "kiosk", False):
-                return _demo_kiosk(args, settings, token, seed, shop)
+                return _demo_kiosk(args, settings, start.token, start.options.seed, shop)
             try:
-                start = TillStart(settings.till_config(), token, options)
                 return run_cashier(
                     lambda: start,
                     demo=shop,
                     on_ready=ready,
-                    support_bundle=_bundle_writer(None, (settings, token)),
+                    support_bundle=_bundle_writer(None, (settings, start.token)),
                     language=settings.language,
                 )
             except SecondInstance as exc:

@@ -189,6 +189,12 @@ def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Sec
         return Secret(
             check_token(stored.strip(AROUND), "the token in the system keyring", "keyring")
         )
+    return load_token_file(config_dir)
+
+
+def load_token_file(config_dir: Path) -> Secret | None:
+    """The token in ``config_dir``'s token file alone (not the environment's, not the
+    keyring's); ``None`` if there is none."""
     path = token_file(config_dir)
     raw = _token_file_bytes(path)
     if raw is None:
@@ -197,6 +203,16 @@ def load_token(config_dir: Path, *, deadline: float = KEYRING_DEADLINE_S) -> Sec
     return (
         Secret(check_token(text, f"the token in {path}", "file", path=str(path))) if text else None
     )
+
+
+def keep_off_the_keyring() -> None:
+    """This process neither reads nor writes the system keyring from now on: ``store_token``
+    keeps the token in its folder's file. For the demo, whose till is thrown away when it ends:
+    a token saved in its settings went into the keyring, over the shop's own till's token."""
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
 
 
 def _token_file_bytes(path: Path) -> bytes | None:

@@ -141,6 +141,10 @@ class CashierWindow(QObject):
         self.changes = TillChanges(till, self)
         # The line back: a member on screen from the till's copy is read from the server.
         self.changes.changed.connect(self.session.till_changed)
+        # The shift's summary up while its redemptions settle: its counts follow them.
+        self.changes.changed.connect(
+            lambda: spawn(self.shift.follow_summary(), name="shift summary")
+        )
         self.mode = ManagerModeController(view, self.session)
         self.decisions = DecisionsController(view, till, self.mode, self.changes)
         # A manager's decision on a redemption of the member on screen moves what their card
@@ -165,7 +169,7 @@ class CashierWindow(QObject):
             self._manager_page_built()
         self.mode.entered.connect(lambda _name: spawn(self.manager_entered(), name="manager"))
         self.mode.left.connect(
-            lambda _reason: spawn(self.shift.end_if_disabled(), name="disabled cashier")
+            lambda _reason: spawn(self.shift.after_manager_mode(), name="accounts after manager")
         )
         self.demo: DemoMenu | None = None
         if demo is not None:

@@ -76,7 +76,9 @@ class SignInView(QWidget):
         self.title.setProperty("role", "title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
-        self._pins: dict[str, bool] = {}
+        # None until the first list is read: an empty first list, compared with an empty {},
+        # read "as it was" and never said "No cashier accounts yet" on a new till's first start.
+        self._pins: dict[str, bool] | None = None
         self._all_need_pin = False
         # Whose shifts are open on this till (a restart, the lock): signing in carries one on.
         self._open_shifts: frozenset[str] = frozenset()
@@ -177,7 +179,11 @@ class SignInView(QWidget):
         has a PIN (the PIN field shows for those). The name picked before stays picked, and
         the keyboard where it was: the list is read again after each refusal, and a wrong PIN
         left the cursor nowhere, the next PIN typed into nothing."""
-        if list(self._pins.items()) == list(accounts) and self.cashiers.count() == len(accounts):
+        if (
+            self._pins is not None
+            and list(self._pins.items()) == list(accounts)
+            and self.cashiers.count() == len(accounts)
+        ):
             return  # as it was: nothing to move under the cashier's fingers
         typing = self.pin_field.hasFocus()
         picked = self.cashiers.currentItem()
@@ -271,7 +277,9 @@ class SignInView(QWidget):
     def pin_shown(self) -> bool:
         """Whether the picked cashier signs in with a PIN."""
         item = self.cashiers.currentItem()
-        return self._all_need_pin or (item is not None and self._pins.get(item.text(), False))
+        return self._all_need_pin or (
+            item is not None and (self._pins or {}).get(item.text(), False)
+        )
 
     def show_error(self, message: str) -> None:
         """Say why signing in failed (wrong PIN, locked out…)."""

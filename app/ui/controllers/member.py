@@ -257,6 +257,10 @@ class MemberController(QObject):
             if is_name(query) and not scanned:
                 member = await self._by_name(query)
                 if member is None:
+                    # Several to pick from: nobody on screen until one is picked. The list hid
+                    # Ayu's card, her rewards stayed, and "Redeem now" redeemed for her while
+                    # the cashier looked for the next customer among three names.
+                    self.session.set_member(None)
                     self.lookup_finished.emit(None)
                     return
             else:

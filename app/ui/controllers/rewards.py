@@ -109,6 +109,9 @@ class RewardsController(OrderController):
         # not when their offer is next read.
         if self.session.offer is not None:
             self._show_offer(self.session.offer)
+        # Nothing of theirs can be had now: the keyboard, on the amount that greyed, went to
+        # the empty cart (under Xvfb), where the next customer's name typed was lost.
+        self.ready_for_the_next_customer(self.view.reward_picker)
 
     def card(self, reward: OfferedReward, offer: Offer) -> RewardCardData:
         """A reward as its tile shows it for this member."""

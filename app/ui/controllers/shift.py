@@ -178,6 +178,15 @@ class ShiftController(QObject):
         self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in active])
         self.accounts_loaded.emit()
 
+    async def after_manager_mode(self) -> None:
+        """Manager mode ended: the sign-in list read again, then :meth:`end_if_disabled`. An
+        account added, disabled or given a PIN from the command line (``stamps-pos cashier``)
+        or another till on the same data is in the list by then: a new till's cashiers added
+        so stayed out of it, its "No cashier accounts yet" sending the manager to manager mode
+        and back for nothing, until a restart."""
+        await self.reload_accounts()
+        await self.end_if_disabled()
+
     async def end_if_disabled(self) -> None:
         """Manager mode ended: if it disabled the cashier signed in, their shift closed with
         their account, and the till goes back to the sign-in page. Left on the cashier's page,
@@ -309,6 +318,23 @@ class ShiftController(QObject):
         self._summary_page().set_summary(data)
         self.view.show_summary()
         self.summary_shown.emit(data)
+
+    async def follow_summary(self) -> None:
+        """The till changed while the shift's summary is up: its counts read again. It stayed
+        as it was read: "NOT CONFIRMED 1: a manager must check them before the day closes"
+        over a redemption the status bar and the shift's list said was confirmed by then."""
+        shown, shift = self.summary, self.session.shift
+        if shown is None or shift is None or shown.shift.id != shift.id:
+            return
+        page = self.view.summary
+        if self.view.pages.currentWidget() is not page:
+            return
+        summary = await self.session.till.shift_summary(shift.id)
+        now = self.session.shift
+        if self.view.pages.currentWidget() is not page or now is None or now.id != shift.id:
+            return  # the shift closed, or the page went, while it was read
+        self.summary = summary
+        page.set_summary(summary_data(summary))
 
     def ask_export(self) -> None:
         """Export CSV: ask where, then write the shift's redemptions and refusals there."""

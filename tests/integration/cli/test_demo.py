@@ -14,15 +14,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import keyring
+import keyring.backend
 import pytest
 
 from app.cli.demo_shop import DemoShop
-from app.cli.gui_commands import demo_hint, demo_settings
+from app.cli.gui_commands import demo_hint, demo_settings, demo_till_start, demo_token_source
 from app.cli.parser import build_parser
-from app.core.credentials import Secret
+from app.core.credentials import Secret, keep_off_the_keyring, store_token
 from app.core.domain import EntryStatus
 from app.core.services.codes import ScanFormats
-from app.core.services.runtime import open_till
+from app.core.services.runtime import RuntimeOptions, open_till
 from app.core.services.till import Sale
 from app.sandbox import DEMO_TOKEN
 from app.sandbox.data import build_world
@@ -116,6 +118,61 @@ async def test_demo_exceptions_leaves_the_menus_faults_for_a_manager(tmp_path: P
         assert [item.row.entry_id for item in exceptions] == sent
     finally:
         shop.stop()
+
+
+async def test_a_token_saved_in_the_demos_settings_is_the_one_its_till_sends(
+    tmp_path: Path,
+) -> None:
+    # Under Xvfb: F8, Settings, a wrong token saved: "Saved. The new token is in use.", and the
+    # next redemption was confirmed, sent with the sandbox's token the till had never let go.
+    args = build_parser({}).parse_args(["demo"])
+    shop = DemoShop(tmp_path / "shop")
+    try:
+        settings, fixed = demo_settings(args, shop.url, tmp_path)
+        start = demo_till_start(settings, fixed, tmp_path)
+        assert start.token_source is not None and start.options.token_folder == tmp_path
+        assert start.token_source().reveal() == DEMO_TOKEN  # none saved yet: the sandbox's
+        runtime = RuntimeOptions(token_source=start.token_source)  # as run_cashier opens it
+        async with open_till(start.config, start.token, runtime) as till:
+            assert await till.token_accepted() is True
+            store_token(Secret("not-the-sandbox-token"), tmp_path)  # as the settings save it
+            await till.resume_after_credentials_change()
+            assert await till.token_accepted() is False  # the server sees the token saved
+    finally:
+        shop.stop()
+
+
+class _ShopsKeyring(keyring.backend.KeyringBackend):
+    """The keyring of a shop's computer, holding its own till's token."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.kept.pop((service, username), None)
+
+
+def test_the_demo_keeps_a_token_saved_in_its_settings_out_of_the_shops_keyring(
+    tmp_path: Path,
+) -> None:
+    shops = _ShopsKeyring()
+    before = keyring.get_keyring()
+    keyring.set_keyring(shops)
+    try:
+        keep_off_the_keyring()  # what the demo does first
+        where = store_token(Secret("typed-in-the-demo"), tmp_path)
+    finally:
+        keyring.set_keyring(before)
+    assert shops.kept == {} and where == str(tmp_path / "token")
+    assert demo_token_source(tmp_path)().reveal() == "typed-in-the-demo"
 
 
 def test_the_plain_demo_honours_the_key() -> None:

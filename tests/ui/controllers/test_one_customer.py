@@ -167,6 +167,28 @@ def test_a_name_several_members_have_offers_them_to_pick_from(
     assert cashier.view.member_card.name_text() == "Bayu Saputra"
 
 
+def test_a_name_several_members_have_leaves_nobody_on_screen_to_redeem_for(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under Xvfb: Ayu on screen, a reward picked; the next customer's name typed and Enter
+    # listed three members where her card was, and "Redeem now", still lit, redeemed for Ayu.
+    view = cashier.view
+    picker = view.reward_picker
+    find_member(qtbot, cashier, AYU)
+    picker.select_reward(1)
+    assert picker.redeem_button.isEnabled()
+    search = view.member_search
+    search.field.selectAll()
+    with qtbot.waitSignal(cashier.member.lookup_finished, timeout=WAIT_MS):
+        qtbot.keyClicks(search.field, "Ayu")
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert search.suggestions.isVisible()
+    assert cashier.session.member is None
+    assert not picker.redeem_button.isEnabled()
+    picker.redeem_button.click()
+    assert sandbox.ledger() == []
+
+
 def test_a_scan_while_the_cashier_is_asked_about_the_cart_changes_nothing_behind_the_question(
     qtbot: QtBot, cashier: CashierWindow
 ) -> None:

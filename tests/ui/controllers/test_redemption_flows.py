@@ -388,6 +388,35 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     assert sandbox.ledger() == []
 
 
+def test_the_pin_blocked_leaves_the_keyboard_in_the_member_search(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Under Xvfb: Budi's reward asked with Enter in the amount, three wrong PINs: his tiles and
+    # the amount greyed, and the keyboard went to the empty cart.
+    make_active(qtbot, cashier.view)
+    find_member(qtbot, cashier, BUDI)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    picker.qty_spin.setFocus()
+    qtbot.waitUntil(picker.qty_spin.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(picker.qty_spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.redemption.pin_dialog
+    assert dialog is not None
+    for left in ("2 attempts left", "1 attempt left", None):
+        for digit in "000000":
+            dialog.pad.press_digit(digit)
+        if left is None:
+            with qtbot.waitSignal(cashier.redemption.pin_blocked, timeout=WAIT_MS):
+                dialog.pad.submit()
+        else:
+            dialog.pad.submit()
+            qtbot.waitUntil(lambda left=left: dialog.pad.attempts_text() == left, timeout=WAIT_MS)
+    search = cashier.view.member_search.field
+    qtbot.waitUntil(search.hasFocus, timeout=WAIT_MS)
+    assert not picker.cart.hasFocus()
+
+
 def test_a_member_whose_pin_is_blocked_sees_every_reward_greyed_with_what_to_do(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:

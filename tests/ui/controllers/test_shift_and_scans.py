@@ -203,6 +203,26 @@ def test_a_cashier_disabled_since_the_list_was_read_leaves_the_list(
     assert page.error.isVisibleTo(page)
 
 
+def test_a_cashier_added_elsewhere_joins_the_list_when_manager_mode_ends(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # Under Xvfb: a new till's cashiers added with `stamps-pos cashier add` while its window
+    # showed the sign-in page; the list stayed as it was through manager mode and back.
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.add("Wayan", Role.CASHIER, "Putri", None))
+    names = lambda: [page.cashiers.item(n).text() for n in range(page.cashiers.count())]  # noqa: E731
+    assert "Putri" not in names()
+    with qtbot.waitSignal(cashier.mode.entered, timeout=WAIT_MS):
+        run_async(qtbot, cashier.mode.sign_in("Wayan", Secret("246810")))
+    with qtbot.waitSignal(cashier.mode.left, timeout=WAIT_MS):
+        cashier.view.manager.leave_button.click()
+    assert cashier.view.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: "Putri" in names(), timeout=WAIT_MS)
+
+
 def test_a_shift_csv_the_till_cannot_write_says_so_on_the_summary(
     qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
 
 from ...support.network import Network
+from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, redeem, run_async
 
 pytestmark = pytest.mark.integration
@@ -134,6 +135,28 @@ def test_the_same_order_again_once_the_till_knows_it_is_offline_reads_and_counts
     day = run_async(qtbot, cashier.session.till.day(started, clock.now()))
     assert [(line.standing, line.count) for line in day.summary.totals()] == [("not_redeemed", 2)]
     network.up()
+
+
+def test_the_shifts_summary_follows_a_redemption_that_settles_while_it_is_up(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under Xvfb: Close shift while a redemption was still being sent; it was confirmed a
+    # moment later (the status bar, the shift's list), and the summary still said "NOT
+    # CONFIRMED 1: a manager must check them before the day closes".
+    view = cashier.view
+    find_member(qtbot, cashier, AYU)
+    sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
+    receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))
+    assert receipt.verdict is Verdict.NOT_CONFIRMED
+    with qtbot.waitSignal(cashier.shift.summary_shown, timeout=WAIT_MS) as shown:
+        view.close_shift_action.trigger()
+    assert shown.args[0].not_confirmed == 1
+    assert view.summary.pending_warning.isVisibleTo(view.summary)
+    sandbox.faults(error_rate=0.0)  # the worker's next attempt is answered
+    qtbot.waitUntil(lambda: view.summary.counts["confirmed"].text() == "1", timeout=WAIT_MS)
+    assert view.summary.counts["not_confirmed"].text() == "0"
+    assert not view.summary.pending_warning.isVisibleTo(view.summary)
+    assert view.pages.currentWidget() is view.summary
 
 
 def test_waiting_for_the_pin_has_a_neutral_look_of_its_own_and_says_it_once(
