@@ -121,12 +121,19 @@ def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
 
 
 @pytest.fixture
-def started(
+def open_starting(
     starting: KioskStart, open_kiosk_till: Callable[..., Till], till_settings: Settings
-) -> KioskWindow:
-    """``starting``'s kiosk once its till has opened on the reset sandbox, its window the
-    active one (where the keyboard, and so the scanner, types)."""
-    kiosk = starting.open(open_kiosk_till(till_settings))
+) -> Callable[[], KioskWindow]:
+    """``open_starting()``: open ``starting``'s till on the reset sandbox now (a test types
+    first, at the kiosk still starting); returns the kiosk."""
+    return lambda: starting.open(open_kiosk_till(till_settings))
+
+
+@pytest.fixture
+def started(starting: KioskStart, open_starting: Callable[[], KioskWindow]) -> KioskWindow:
+    """``starting``'s kiosk once its till has opened, its window the active one (where the
+    keyboard, and so the scanner, types)."""
+    kiosk = open_starting()
     starting.view.activateWindow()
     return kiosk
 

@@ -15,6 +15,7 @@ from app.core.services.till import Till
 from app.ui.controllers import tasks
 from app.ui.kiosk.boot import KioskStart, kiosk_scanner
 from app.ui.kiosk.view import KioskWindowView
+from app.ui.kiosk.window import KioskWindow
 from app.ui.widgets.held_scan import HOLD_MS
 
 from ...support.gates import ScriptedClock
@@ -35,12 +36,11 @@ def test_a_card_scanned_before_the_kiosk_is_open_is_served_once_it_opens(
     qtbot: QtBot,
     starting: KioskStart,
     clock: ScriptedClock,
-    open_kiosk_till: Callable[..., Till],
-    till_settings: Settings,
+    open_starting: Callable[[], KioskWindow],
 ) -> None:
     type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8)
     clock.advance(1_500)  # the till opens a moment later
-    kiosk = starting.open(open_kiosk_till(till_settings))
+    kiosk = open_starting()
     view = starting.view
     qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)
     assert kiosk.flow.member is not None
@@ -51,13 +51,12 @@ def test_a_card_scanned_too_long_before_the_kiosk_opens_is_asked_for_again(
     qtbot: QtBot,
     starting: KioskStart,
     clock: ScriptedClock,
-    open_kiosk_till: Callable[..., Till],
-    till_settings: Settings,
+    open_starting: Callable[[], KioskWindow],
 ) -> None:
     # Its customer may have gone: nothing of theirs is shown to whoever stands there now.
     type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8)
     clock.advance(HOLD_MS + 1)
-    kiosk = starting.open(open_kiosk_till(till_settings))
+    kiosk = open_starting()
     view = starting.view
     assert view.current_page() is view.notice
     words = visible_words(view)
@@ -70,12 +69,11 @@ def test_keys_a_person_types_while_the_kiosk_starts_are_no_scan(
     qtbot: QtBot,
     starting: KioskStart,
     clock: ScriptedClock,
-    open_kiosk_till: Callable[..., Till],
-    till_settings: Settings,
+    open_starting: Callable[[], KioskWindow],
 ) -> None:
     type_keys(qtbot, clock, "KR24000006", gap_ms=120)
     assert starting.held.held() is None
-    kiosk = starting.open(open_kiosk_till(till_settings))
+    kiosk = open_starting()
     view = starting.view
     assert view.current_page() is view.welcome
     assert "Scan your card or enter your phone number" in visible_words(view)

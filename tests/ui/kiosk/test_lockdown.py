@@ -75,6 +75,11 @@ def _show_budis_pin_pad(qtbot: QtBot, kiosk: KioskWindow) -> None:
     qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
 
 
+def _show_phone_keypad(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    kiosk.view.welcome.phone.click()
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPhone", timeout=WAIT_MS)
+
+
 def test_no_key_and_no_close_request_gets_past_the_kiosk(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
@@ -530,8 +535,7 @@ def test_a_usb_numpad_types_the_phone_number_on_the_kiosk_s_keypad(
     # Seen under Xvfb: "Enter phone number", then Budi's number on a USB numpad: the keypad
     # stayed empty, its keys taking only taps, while the PIN pad took the same numpad's keys.
     view = starting.view
-    view.welcome.phone.click()
-    qtbot.waitUntil(lambda: _page(started) == "kioskPhone", timeout=WAIT_MS)
+    _show_phone_keypad(qtbot, started)
     _numpad(qtbot, clock, "08131000012394<")
     qtbot.waitUntil(lambda: view.phone.keypad.shown_text() == "0813100001239", timeout=WAIT_MS)
     _numpad(qtbot, clock, "<>")
@@ -553,8 +557,7 @@ def test_a_card_scanned_just_after_the_phone_number_s_last_digit_is_read(
     # A customer types, then scans at once: the scanner filter took their last digit for the
     # scan's first key, and the card read "370140000000006", nobody's.
     view = starting.view
-    view.welcome.phone.click()
-    qtbot.waitUntil(lambda: _page(started) == "kioskPhone", timeout=WAIT_MS)
+    _show_phone_keypad(qtbot, started)
     _numpad(qtbot, clock, "0813")
     clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
     with qtbot.waitSignal(starting.scanner.scanned, timeout=WAIT_MS) as scan:
