@@ -310,7 +310,7 @@ def redeem(args: argparse.Namespace) -> int:
             except (InvalidOrder, CatalogueUnavailable) as exc:
                 if not exc.asks_first:  # a value to put right is no customer turned away
                     kind, what = _asked_for(args)
-                    await till.record_refusal(
+                    await till.redeemer.record_refusal(
                         member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                     )
                 code = EXIT_REFUSED if isinstance(exc, InvalidOrder) else EXIT_NOT_CONFIRMED
@@ -355,14 +355,14 @@ async def _redeem(
     they pass, for a member whose redemptions need it, has the PIN checked by the server (each
     wrong PIN it sees costs the member one of their attempts)."""
     try:
-        receipt = await till.redeem(order, member, sale, voucher=voucher)
+        receipt = await till.redeemer.redeem(order, member, sale, voucher=voucher)
     except PinRequired as required:
         if pin is None:
             raise Stop(
                 EXIT_REFUSED, f"{required} Give it on standard input with --pin-stdin."
             ) from None
-        request_id = await till.authorize_pin_for(order, member, sale, pin)
-        return await till.redeem(
+        request_id = await till.redeemer.authorize_pin_for(order, member, sale, pin)
+        return await till.redeemer.redeem(
             order,
             member,
             sale,

@@ -9,8 +9,9 @@ interleaved rounds so that a burst of load on the machine falls on all of them a
   the event loop through a one-thread executor, as the till does (docs/architecture.md §2: no
   commit on the loop's thread). The floor: what one durable row costs on this disk, on a thread.
 - ``outbox``: ``await Outbox.enqueue(...)`` from the event loop (ORM, writer thread, commit).
-- ``till``: ``await Till.redeem(order, member)``: the projected balance read, the offline policy,
-  the payload check, then the enqueue. The worker is built but never started: nothing is sent.
+- ``till``: ``await till.redeemer.redeem(order, member)``: the projected balance read, the
+  offline policy, the payload check, then the enqueue. The worker is built but never started:
+  nothing is sent.
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ async def measure_enqueue(params: dict[str, Any]) -> dict[str, Any]:
             )
 
         async def till_call() -> None:
-            await till.redeem(order, members[counter["till"] % MEMBERS], Sale("bench"))
+            await till.redeemer.redeem(order, members[counter["till"] % MEMBERS], Sale("bench"))
 
         calls = {"raw": raw_call, "outbox": outbox_call, "till": till_call}
 

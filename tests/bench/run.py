@@ -34,7 +34,7 @@ from bench_support import Figure, SandboxProcess, run_child
 
 #: Budgets (issue 15), as ratios to floors measured in the same run.
 ENQUEUE_BUDGET = 1.5  # Outbox.enqueue p50 and p99 × the raw insert+commit's
-REDEEM_BUDGET = 2.5  # Till.redeem p50 and p99 × the same raw insert+commit's
+REDEEM_BUDGET = 2.5  # Redeemer.redeem p50 and p99 × the same raw insert+commit's
 DRAIN_VS_PLAIN_BUDGET = 0.95  # × the plain sender with the same requests in flight
 DRAIN_VS_SEQUENTIAL_BUDGET = 6.0  # × the one-at-a-time sender (a note, not in the table)
 RUNS = 3
@@ -101,7 +101,7 @@ def _header(size: dict[str, int], quick: bool) -> str:
 
 
 def bench_enqueue(size: dict[str, int]) -> tuple[list[str], list[Figure]]:
-    """Enqueue p50/p99: Outbox.enqueue and Till.redeem beside a raw sqlite3 insert+commit issued
+    """Enqueue p50/p99: Outbox.enqueue and Redeemer.redeem beside a raw sqlite3 insert+commit issued
     from the event loop through a one-thread executor."""
     r = run_child("enqueue", {"n": size["enqueue_n"]}, CHILD_TIMEOUT)
     raw = r["raw"]
@@ -110,7 +110,7 @@ def bench_enqueue(size: dict[str, int]) -> tuple[list[str], list[Figure]]:
         Figure(f"{label} {pct}", "ms", r[name][key], raw[key], f"{floor} {pct}", budget)
         for name, label, budget in (
             ("outbox", "Outbox.enqueue", ENQUEUE_BUDGET),
-            ("till", "Till.redeem", REDEEM_BUDGET),
+            ("till", "Redeemer.redeem", REDEEM_BUDGET),
         )
         for pct, key in (("p50", "p50_ms"), ("p99", "p99_ms"))
     ]

@@ -49,7 +49,7 @@ async def main(count: int, seed: int, first: int, last: int, manager: str) -> No
         for _ in range(count):
             member = await till.find_member(extra_member_email(rng.randint(first, last)))
             order = await till.catalogue.reward_order(member, REWARD_ID)
-            receipt = await till.redeem(order, member, Sale(cashier="service"))
+            receipt = await till.redeemer.redeem(order, member, Sale(cashier="service"))
             print("queued", receipt.entry_id, flush=True)
             mine.append(receipt.entry_id)
             if rng.random() < CANCEL_SHARE:

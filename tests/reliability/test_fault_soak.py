@@ -141,7 +141,9 @@ class Soak:
     async def customer(self, member: Member) -> None:
         """``member`` redeems reward 5, as the window does."""
         try:
-            receipt = await self.till.redeem(self.orders[member.lane], member, Sale(cashier="soak"))
+            receipt = await self.till.redeemer.redeem(
+                self.orders[member.lane], member, Sale(cashier="soak")
+            )
         except Refused:  # the offline policy's limits, while the till believes it is offline
             self.refused += 1
             return

@@ -237,15 +237,15 @@ class Kiosk:
         """Have the server check the member's PIN; the request id it now vouches for, good for
         one redemption. Raises :class:`KioskPinRejected`, or :class:`KioskRefused`.
 
-        Asked as the counter asks it (:meth:`Till.authorize_pin_for`), so a refusal other than a
-        wrong PIN is on the till's record under the kiosk's name, and the end of day counts it:
-        the kiosk has no shift. The till checks itself that it is online (and records it);
-        only a token the server refuses, as far as the kiosk knows, is turned away first."""
+        Asked as the counter asks it (:meth:`Redeemer.authorize_pin_for`), so a refusal other
+        than a wrong PIN is on the till's record under the kiosk's name, and the end of day
+        counts it: the kiosk has no shift. The till checks itself that it is online (and records
+        it); only a token the server refuses, as far as the kiosk knows, is turned away first."""
         if self.token_refused:
             raise KioskPaused(say("kiosk.paused"))
         was_offline = self.till.connectivity is Connectivity.OFFLINE
         try:
-            return await self.till.authorize_pin_for(None, member, self._sale(), pin)
+            return await self.till.redeemer.authorize_pin_for(None, member, self._sale(), pin)
         except PinBlocked:
             # No attempt left (the server has blocked the PIN): the pad has nothing more to
             # offer this customer.
@@ -303,7 +303,9 @@ class Kiosk:
             raise await self._turned_away(member, what)
         try:
             order = await self.till.catalogue.reward_order(member, reward_id)
-            return await self.till.redeem(order, member, self._sale(), request_id=request_id)
+            return await self.till.redeemer.redeem(
+                order, member, self._sale(), request_id=request_id
+            )
         except InvalidOrder as exc:
             raise await self._turned_away(
                 member, what, exc.message, exc.verdict, told=say("kiosk.refused")
@@ -339,7 +341,7 @@ class Kiosk:
         redemption of theirs still waiting: refused, as the counter's PIN check refuses a busy
         lane (a rule that holds online too, architecture §4)."""
         try:
-            await self.till.record_refusal(
+            await self.till.redeemer.record_refusal(
                 member,
                 self._sale(),
                 kind=OperationKind.REWARD,

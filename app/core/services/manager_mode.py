@@ -331,10 +331,12 @@ class ManagerMode:
         if not authorised_by_pin(entry.payload):
             raise DecisionRefused(say("decision.not_by_pin"))
         member = await self.till.find_member(entry.user)
-        request_id = await self.till.authorize_pin(member, member_pin)
+        request_id = await self.till.redeemer.authorize_pin(member, member_pin)
         # The authorisation's time runs from the server's answer, not from the queueing.
         kiosk = self.till.config.channel is Channel.KIOSK
-        return RetryAuthorised(entry_id, request_id, self.till.send_by(request_id, kiosk=kiosk))
+        return RetryAuthorised(
+            entry_id, request_id, self.till.redeemer.send_by(request_id, kiosk=kiosk)
+        )
 
     async def retry(
         self,
@@ -365,7 +367,7 @@ class ManagerMode:
         channel = self.till.config.channel
         kiosk = channel is Channel.KIOSK
         request_id: str | None = None
-        expires_at = self.till.send_by(None, kiosk=kiosk)
+        expires_at = self.till.redeemer.send_by(None, kiosk=kiosk)
         if authorised_by_pin(entry.payload):
             if authorised is None:
                 if member_pin is None:

@@ -16,8 +16,8 @@ from app.core.services.receipts import Verdict, what_to_do
 class Refused(Explained):
     """The till will not take this redemption: the policy, the server, or the PIN said no.
     ``message`` is in words a cashier can repeat to the customer. Every refusal of
-    :meth:`Till.redeem` and :meth:`Till.authorize_pin_for` is on the shift's record already:
-    a caller records none of them again, so a refusal is counted once.
+    :meth:`Redeemer.redeem` and :meth:`Redeemer.authorize_pin_for` is on the shift's record
+    already: a caller records none of them again, so a refusal is counted once.
 
     ``verdict`` is how a screen and the shift's record say it, as a receipt would
     (architecture §4): ``NOT_REDEEMED`` when the server could not be asked and the offline
@@ -48,7 +48,7 @@ class Refused(Explained):
 @dataclass(frozen=True)
 class Approval:
     """The policy's decision on an order for a member whose PIN is still to come: handed back
-    to :meth:`Till.redeem` with the PIN's request id, it stands for that decision, for that
+    to :meth:`Redeemer.redeem` with the PIN's request id, it stands for that decision, for that
     order, member and connection state only."""
 
     order: Order

@@ -2,9 +2,9 @@
 
 :class:`Till` is the one object they call. It follows each redemption to its outcome itself (the
 wait, the receipts, what the offline policy makes of an attempt that never arrived) and passes
-the rest to its parts: :mod:`lookup`, :mod:`redeeming`, :mod:`line`, :mod:`shift_record` and
-:mod:`outage`. Nothing here sends a redemption or a cancellation itself: the worker does, and
-the caller waits for the outcome.
+the rest to its parts: :mod:`lookup`, :mod:`line`, :mod:`shift_record` and :mod:`outage`. The
+order put through is :mod:`redeeming`'s, reached as :attr:`Till.redeemer`. Nothing here sends a
+redemption or a cancellation itself: the worker does, and the caller waits for the outcome.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ import asyncio
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from app.core import clock
-from app.core.credentials import Secret
 from app.core.domain import (
     AcceptedAs,
     Channel,
@@ -52,7 +50,6 @@ from app.core.services.line import TILL, Line
 from app.core.services.lookup import Lookup
 from app.core.services.manager_mode import ManagerMode
 from app.core.services.members import Member, Suggestions
-from app.core.services.orders import Order
 from app.core.services.outage import Outage, OutageCount
 from app.core.services.receipts import (
     Receipt,
@@ -63,7 +60,6 @@ from app.core.services.receipts import (
     stored,
 )
 from app.core.services.redeeming import IN_FLIGHT, Redeemer
-from app.core.services.refusals import Approval
 from app.core.services.sale import Sale as Sale  # callers import it from here, as before
 from app.core.services.shift import (
     OFFLINE_RULES,
@@ -88,11 +84,11 @@ class Till:
     """One till: a client, an outbox with its worker, the connectivity monitor and the policy.
 
     The window and the command line use it, and only it (with :class:`Catalogue` through
-    :attr:`catalogue`): they never reach the client, the outbox or the cache themselves. It
-    follows each redemption itself (the wait, the receipts, what the offline policy makes of an
-    attempt that never arrived), and hands the rest to its parts: the members to
-    :class:`Lookup`, the order put through to :class:`Redeemer`, the line and the credentials'
-    pause to :class:`Line`, the shifts and days to :class:`ShiftRecord`, the outage to
+    :attr:`catalogue` and :class:`Redeemer` through :attr:`redeemer`): they never reach the
+    client, the outbox or the cache themselves. It follows each redemption itself (the wait, the
+    receipts, what the offline policy makes of an attempt that never arrived), and hands the rest
+    to its parts: the members to :class:`Lookup`, the line and the credentials' pause to
+    :class:`Line`, the shifts and days to :class:`ShiftRecord`, the outage to
     :class:`OutageCount`.
     """
 
@@ -144,7 +140,10 @@ class Till:
             catalogue=self.catalogue,
             line=self._line,
         )
-        self._redeemer = Redeemer(
+        #: Puts a cashier's order through: the PIN checked, the policy decided as it is queued,
+        #: the refusals written to the shift's record. Reached as it is, not through methods
+        #: here: they would only say each of its long signatures again.
+        self.redeemer = Redeemer(
             config=config,
             client=client,
             outbox=outbox,
@@ -226,70 +225,6 @@ class Till:
         (:meth:`Lookup.projected_stamps`)."""
         return await self._lookup.projected_stamps(member, leaving_out=leaving_out)
 
-    # --- redeeming (app/core/services/redeeming.py) ---------------------------------------------
-
-    async def authorize_pin(self, member: Member, pin: Secret) -> str:
-        """Have the server check the member's PIN; returns the request id it now vouches for
-        (:meth:`Redeemer.authorize_pin`)."""
-        return await self._redeemer.authorize_pin(member, pin)
-
-    async def authorize_pin_for(
-        self, order: Order | None, member: Member, sale: Sale, pin: Secret
-    ) -> str:
-        """:meth:`authorize_pin` for ``order``, a refusal made before anything is queued written
-        to the shift's record (:meth:`Redeemer.authorize_pin_for`)."""
-        return await self._redeemer.authorize_pin_for(order, member, sale, pin)
-
-    async def redeem(
-        self,
-        order: Order,
-        member: Member,
-        sale: Sale,
-        *,
-        request_id: str | None = None,
-        voucher: VoucherFacts | None = None,
-        approval: Approval | None = None,
-    ) -> Receipt:
-        """Check the order against the policy, enqueue it, and return its receipt (queued)
-        (:meth:`Redeemer.redeem`)."""
-        return await self._redeemer.redeem(
-            order, member, sale, request_id=request_id, voucher=voucher, approval=approval
-        )
-
-    def send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
-        """When an entry queued now stops being sent if nothing of it can have arrived
-        (:meth:`Redeemer.send_by`)."""
-        return self._redeemer.send_by(request_id, kiosk=kiosk)
-
-    async def record_refusal(
-        self,
-        member: Member | None,
-        sale: Sale,
-        *,
-        kind: OperationKind,
-        what: Message,
-        reason: Message,
-        stamps: int | None = None,
-        rupiah: int | Decimal | None = None,
-        verdict: Verdict = Verdict.REFUSED,
-    ) -> None:
-        """Write a refusal the cashier was shown to the shift's record, as ``verdict`` said it
-        (:meth:`Redeemer.record_refusal`)."""
-        await self._redeemer.record_refusal(
-            member,
-            sale,
-            kind=kind,
-            what=what,
-            reason=reason,
-            stamps=stamps,
-            rupiah=rupiah,
-            verdict=verdict,
-        )
-
-    def pin_blocked(self, member: Member) -> bool:
-        """Whether ``member``'s PIN is blocked (:meth:`Redeemer.pin_blocked`)."""
-        return self._redeemer.pin_blocked(member)
-
     # --- what became of a redemption ------------------------------------------------------------
 
     async def wait(
@@ -360,9 +295,9 @@ class Till:
 
     async def answer(self, queued: Receipt) -> Receipt:
         """What to tell the cashier about a redemption just queued (``queued``, from
-        :meth:`redeem`): at once when the offline policy accepted it, since while the network
-        is down a member's later entry is not even tried before their earlier one and a wait
-        would last a request's timeouts; else what :meth:`wait` finds. Either way the entry is
+        :meth:`Redeemer.redeem`): at once when the offline policy accepted it, since while the
+        network is down a member's later entry is not even tried before their earlier one and a
+        wait would last a request's timeouts; else what :meth:`wait` finds. Either way the entry is
         sent when it can be, and its receipt follows."""
         if queued.verdict is Verdict.ACCEPTED_OFFLINE:
             return queued
@@ -441,7 +376,7 @@ class Till:
             voucher = await self.catalogue.remembered_voucher(member, voucher_id, entry.id)
         return apply_policy(
             kind,
-            self._redeemer.facts(member, await self.projected_stamps(member, leaving_out=entry.id)),
+            self.redeemer.facts(member, await self.projected_stamps(member, leaving_out=entry.id)),
             online=False,
             now=clock.now(),
             limits=self.limits,

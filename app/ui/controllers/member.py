@@ -369,5 +369,5 @@ class MemberController(QObject):
         self.view.member_card.set_member(self._card(offer.member, offer.projected_stamps))
 
     def _card(self, member: Member, projected: int | None = None) -> MemberCardData:
-        pin_blocked = self.session.till.pin_blocked(member)
+        pin_blocked = self.session.till.redeemer.pin_blocked(member)
         return card_data(member, projected, pin_blocked=pin_blocked)

@@ -265,7 +265,7 @@ class RedemptionController(QObject):
                 if not exc.asks_first:
                     # A customer turned away goes on the shift's record; a field the cashier
                     # puts right a second later (an invoice number typed wrong) is no refusal.
-                    await self.till.record_refusal(
+                    await self.till.redeemer.record_refusal(
                         member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                     )
                 result = self._refuse(
@@ -389,7 +389,7 @@ class RedemptionController(QObject):
         self, member: Member, order: Order, voucher: VoucherFacts | None, sale: Sale
     ) -> Receipt | None:
         try:
-            return await self.till.redeem(order, member, sale, voucher=voucher)
+            return await self.till.redeemer.redeem(order, member, sale, voucher=voucher)
         except PinRequired as required:
             approval = required.approval  # the policy has passed: not asked twice
         if self._gone:
@@ -400,7 +400,7 @@ class RedemptionController(QObject):
         request_id = await self._ask_pin(member, order, sale)
         if request_id is None:
             return None
-        return await self.till.redeem(
+        return await self.till.redeemer.redeem(
             order, member, sale, voucher=voucher, request_id=request_id, approval=approval
         )
 
@@ -483,7 +483,7 @@ class RedemptionController(QObject):
         outcome: asyncio.Future[str | None],
     ) -> None:
         try:
-            request_id = await self.till.authorize_pin_for(order, member, sale, pin)
+            request_id = await self.till.redeemer.authorize_pin_for(order, member, sale, pin)
         except PinRejected as exc:
             if not outcome.done():
                 dialog.show_failure(words(exc.message), exc.attempts_left)

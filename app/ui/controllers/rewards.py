@@ -122,7 +122,7 @@ class RewardsController(OrderController):
             reason = self.tr("The member is blocked")
         elif not member.redemption_allowed:
             reason = self.tr("Redemptions are not allowed for this member")
-        elif member.protected_redemption and self.session.till.pin_blocked(member):
+        elif member.protected_redemption and self.session.till.redeemer.pin_blocked(member):
             # Every reward (and a cart) is sent with the PIN's request id for such a member, and
             # a blocked PIN gives none: the till refuses it before the pad (architecture §5).
             reason = self.tr("PIN blocked: must be reset")

@@ -71,7 +71,7 @@ def queue(settings: Settings, count: int) -> list[str]:
             for number in range(count):
                 order = await till.catalogue.reward_order(member, 5, qty=1, stamps=None)
                 sale = Sale("ayu", invoice_number=f"INV-{number:05d}")
-                receipt = await till.redeem(order, member, sale)
+                receipt = await till.redeemer.redeem(order, member, sale)
                 ids.append(receipt.entry_id)
             return ids
 

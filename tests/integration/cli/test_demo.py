@@ -109,7 +109,7 @@ async def test_demo_exceptions_leaves_the_menus_faults_for_a_manager(tmp_path: P
                 shop.set_fault(fault)
                 member = await till.find_member(user)
                 order = await till.catalogue.reward_order(member, 1)
-                receipt = await till.redeem(order, member, Sale("Dewi"))
+                receipt = await till.redeemer.redeem(order, member, Sale("Dewi"))
                 assert (await till.wait(receipt.entry_id, 10.0)).status is EntryStatus.UNKNOWN
                 sent.append(receipt.entry_id)
             shop.set_fault("none")  # the server answers again: nothing resends them

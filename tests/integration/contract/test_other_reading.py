@@ -108,28 +108,30 @@ async def test_a_cashiers_round_is_told_as_the_server_holds_it(
     assert {r.id for r in offer.rewards} == {5, 6, 8, 9, 11} and offer.rewards_unread == 0
     assert [v.id for v in offer.vouchers] == [1] and offer.vouchers_unread == 0
 
-    reward = await till.redeem(await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi"))
+    reward = await till.redeemer.redeem(
+        await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi")
+    )
     told = await till.wait(reward.entry_id, WAIT)
     assert told.verdict is Verdict.CONFIRMED, told
     assert told.stamps_remaining == 249 == server.member(AYU).stamps  # type: ignore[union-attr]
     assert told.server_redemption_id in server.redemptions
 
     cart = await till.catalogue.cart_order(ayu, [("A009", 2, None)])
-    told = await till.wait((await till.redeem(cart, ayu, Sale("Dewi"))).entry_id, WAIT)
+    told = await till.wait((await till.redeemer.redeem(cart, ayu, Sale("Dewi"))).entry_id, WAIT)
     assert told.verdict is Verdict.CONFIRMED, told
     assert told.stamps_remaining == 247
 
     order, facts = await till.catalogue.deduct_order(ayu, 1, 50)
-    receipt = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
+    receipt = await till.redeemer.redeem(order, ayu, Sale("Dewi"), voucher=facts)
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
 
     code = await till.catalogue.code_order(ayu, "VC-ABC")
-    told = await till.wait((await till.redeem(code, ayu, Sale("Dewi"))).entry_id, WAIT)
+    told = await till.wait((await till.redeemer.redeem(code, ayu, Sale("Dewi"))).entry_id, WAIT)
     assert told.verdict is Verdict.CONFIRMED, told
 
     promo = await till.catalogue.promo_order(ayu, "PROMOCODE")
     sale = Sale("Dewi", invoice_number="INV-77")
-    told = await till.wait((await till.redeem(promo, ayu, sale)).entry_id, WAIT)
+    told = await till.wait((await till.redeemer.redeem(promo, ayu, sale)).entry_id, WAIT)
     assert told.verdict is Verdict.CONFIRMED, told
 
     budi = await till.find_member(BUDI)
@@ -138,9 +140,9 @@ async def test_a_cashiers_round_is_told_as_the_server_holds_it(
     assert (await till.members_named("Nobody Here")).members == ()
     order = await till.catalogue.reward_order(budi, 9)
     with pytest.raises(PinRequired):
-        await till.redeem(order, budi, Sale("Dewi"))
-    request_id = await till.authorize_pin(budi, Secret("123456"))
-    pinned = await till.redeem(order, budi, Sale("Dewi"), request_id=request_id)
+        await till.redeemer.redeem(order, budi, Sale("Dewi"))
+    request_id = await till.redeemer.authorize_pin(budi, Secret("123456"))
+    pinned = await till.redeemer.redeem(order, budi, Sale("Dewi"), request_id=request_id)
     told = await till.wait(pinned.entry_id, WAIT)
     assert told.verdict is Verdict.CONFIRMED, told
     assert server.member(BUDI).stamps == 39  # type: ignore[union-attr]
@@ -172,7 +174,7 @@ async def test_a_redemption_made_offline_is_confirmed_once_the_server_is_back(
         cached = await till.find_member(AYU_MEMBER_ID)
         assert not cached.live and cached.stamps == 250
         order = await till.catalogue.reward_order(cached, 9)
-        receipt = await till.redeem(order, cached, Sale("Dewi"))
+        receipt = await till.redeemer.redeem(order, cached, Sale("Dewi"))
         assert receipt.verdict is Verdict.ACCEPTED_OFFLINE and receipt.provisional
         assert server.member(AYU).stamps == 250  # type: ignore[union-attr]
 
@@ -202,7 +204,9 @@ async def test_a_long_catalogue_is_read_to_its_last_page(
         last = server.rewards[-1]["id"]
         told = await till.wait(
             (
-                await till.redeem(await till.catalogue.reward_order(ayu, last), ayu, Sale("D"))
+                await till.redeemer.redeem(
+                    await till.catalogue.reward_order(ayu, last), ayu, Sale("D")
+                )
             ).entry_id,
             WAIT,
         )
@@ -218,7 +222,7 @@ async def test_a_redemption_whose_answer_failed_is_found_applied_in_the_feed(
         ayu = await till.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 9)
         server.answer_next(REDEEM_REWARD, 500, "<h1>Server Error (500)</h1>", apply=True)
-        receipt = await till.redeem(order, ayu, Sale("Dewi"))
+        receipt = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
         told = await till.wait(receipt.entry_id, WAIT)
         assert told.verdict is Verdict.NOT_CONFIRMED, told
         assert len(server.redemptions) == 1
@@ -274,12 +278,14 @@ async def test_a_voucher_code_of_digits_written_as_a_number_is_that_code(tmp_pat
             assert offer.vouchers_unread == 0 and offer.vouchers_problem is None
             assert [(v.id, v.code) for v in offer.vouchers] == [(1, "20261203")]
             order, facts = await till.catalogue.deduct_order(ayu, 1, 50)
-            receipt = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
+            receipt = await till.redeemer.redeem(order, ayu, Sale("Dewi"), voucher=facts)
             told = await till.wait(receipt.entry_id, WAIT)
             assert told.verdict is Verdict.CONFIRMED, told
             assert told.voucher_code == "20261203"  # the slip's code, answered as a number
             code = await till.catalogue.code_order(ayu, "20261203")
-            told = await till.wait((await till.redeem(code, ayu, Sale("Dewi"))).entry_id, WAIT)
+            told = await till.wait(
+                (await till.redeemer.redeem(code, ayu, Sale("Dewi"))).entry_id, WAIT
+            )
             assert told.verdict is Verdict.CONFIRMED, told
 
 
@@ -351,7 +357,7 @@ async def test_a_feed_line_written_in_jakartas_time_is_placed_at_the_windows_edg
             docs_server._record(docs_server.member(AYU), "Es Teh Manis — gratis!", 1, 2)  # type: ignore[arg-type]
             docs_server.activities[0]["created"] = line_at.strftime(written)
             docs_server.answer_next(REDEEM_REWARD, 500, "<h1>Server Error (500)</h1>")
-            receipt = await till.redeem(order, ayu, Sale("Dewi"))
+            receipt = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
             told = await till.wait(receipt.entry_id, WAIT)
             assert told.verdict is Verdict.NOT_CONFIRMED, told
             async with asyncio.timeout(WAIT):  # until a look at the feed has been written
@@ -379,7 +385,9 @@ async def test_a_2xx_naming_no_redemption_is_not_confirmed_in_the_servers_words(
     said = "Out of \u202estock\x1b[2J " + "and more " * 40
     async with opened(docs_server, tmp_path) as till:
         ayu = await till.find_member(AYU)
-        receipt = await till.redeem(await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi"))
+        receipt = await till.redeemer.redeem(
+            await till.catalogue.reward_order(ayu, 9), ayu, Sale("Dewi")
+        )
         if path == CANCEL:
             assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
             await till.manager.enter(MANAGER, MANAGER_PIN)
@@ -407,13 +415,15 @@ async def _said(till: Till, call: str) -> str:
         elif call == "promo":
             await till.catalogue.promo_order(ayu, "PROMOCODE")
         elif call == "PIN":
-            await till.authorize_pin(await till.find_member(BUDI), Secret("123456"))
+            await till.redeemer.authorize_pin(await till.find_member(BUDI), Secret("123456"))
         elif call == "redeem":
             order = await till.catalogue.reward_order(ayu, 9)
-            return _details(await till.wait((await till.redeem(order, ayu, Sale("D"))).entry_id))
+            return _details(
+                await till.wait((await till.redeemer.redeem(order, ayu, Sale("D"))).entry_id)
+            )
         else:
             order = await till.catalogue.reward_order(ayu, 9)
-            made = await till.redeem(order, ayu, Sale("D"))
+            made = await till.redeemer.redeem(order, ayu, Sale("D"))
             assert (await till.wait(made.entry_id, WAIT)).verdict is Verdict.CONFIRMED
             await till.manager.enter(MANAGER, MANAGER_PIN)
             return _details(await till.wait((await till.manager.cancel(made.entry_id)).entry_id))

@@ -62,9 +62,10 @@ def refused_redemption(
     sandbox.faults(**REFUSE_REDEMPTIONS)
     request_id = None
     if member.protected_redemption:
-        request_id = run_async(qtbot, till.authorize_pin(member, Secret("123456")))
+        request_id = run_async(qtbot, till.redeemer.authorize_pin(member, Secret("123456")))
     queued = run_async(
-        qtbot, till.redeem(order, member, cashier.session.sale(None), request_id=request_id)
+        qtbot,
+        till.redeemer.redeem(order, member, cashier.session.sale(None), request_id=request_id),
     )
     assert run_async(qtbot, till.wait(queued.entry_id)).verdict is Verdict.REFUSED
     return queued.entry_id
@@ -749,7 +750,7 @@ def test_send_again_whose_pin_pad_closed_while_the_pin_was_checked_sends_nothing
     entry_id = refused_redemption(qtbot, cashier, sandbox, BUDI)
     sandbox.faults(error_rate=0.0)
     stamps_before = sandbox.stamps(BUDI)
-    checking = Held(monkeypatch, cashier.till, "authorize_pin")
+    checking = Held(monkeypatch, cashier.till.redeemer, "authorize_pin")
     dialog = send_again(qtbot, cashier, entry_id)
     pin_dialog = pin_asked(qtbot, cashier)
     typed(pin_dialog, "123456")

@@ -246,7 +246,7 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
         shift = next(s for s in run_async(qtbot, cashier.till.open_shifts()) if s.cashier == "Rina")
         run_async(
             qtbot,
-            cashier.till.record_refusal(
+            cashier.till.redeemer.record_refusal(
                 None,
                 Sale("Rina", shift.id),
                 kind=OperationKind.REWARD,
@@ -259,7 +259,7 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
         # it: the cashier put it right, no customer was turned away, and it is not counted
         run_async(
             qtbot,
-            cashier.till.record_refusal(
+            cashier.till.redeemer.record_refusal(
                 None,
                 Sale("Rina", shift.id),
                 kind=OperationKind.PROMO,
@@ -692,7 +692,9 @@ def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(
     # Agus has no stamps: the server refuses after the till queued it.
     member = run_async(qtbot, cashier.till.find_member(AGUS))
     order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
-    receipt = run_async(qtbot, cashier.till.redeem(order, member, cashier.session.sale(None)))
+    receipt = run_async(
+        qtbot, cashier.till.redeemer.redeem(order, member, cashier.session.sale(None))
+    )
     run_async(qtbot, cashier.till.wait(receipt.entry_id))
     status = cashier.view.status
     qtbot.waitUntil(lambda: status.exceptions.text() == "Needs a manager: 1", timeout=WAIT_MS)
@@ -1245,7 +1247,9 @@ def test_the_exceptions_read_as_manager_mode_opened_do_not_bring_back_one_decide
     add_manager(qtbot, cashier)
     member = run_async(qtbot, cashier.till.find_member(AGUS))  # no stamps: refused
     order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
-    receipt = run_async(qtbot, cashier.till.redeem(order, member, cashier.session.sale(None)))
+    receipt = run_async(
+        qtbot, cashier.till.redeemer.redeem(order, member, cashier.session.sale(None))
+    )
     run_async(qtbot, cashier.till.wait(receipt.entry_id))
     history = cashier.till.history
     read = history.exceptions

@@ -33,16 +33,28 @@ AYU, BUDI = "customer@stamps.co.id", "budi.santoso@contoh.co.id"
 
 
 @pytest.fixture
-def make_kiosk(qtbot: QtBot, open_running_till: Callable[..., Till]) -> Callable[..., KioskWindow]:
+def open_kiosk_till(qtbot: QtBot, open_running_till: Callable[..., Till]) -> Callable[..., Till]:
+    """``open_kiosk_till(settings, **till)``: a till on ``settings`` with the kiosk's channel and
+    manager Wayan (PIN 246810), for a kiosk to open over; ``till`` goes to
+    ``open_running_till`` (``options``, ``token``)."""
+
+    def open_till(settings: Settings, **till_args: Any) -> Till:
+        till = open_running_till(settings.model_copy(update={"channel": 3}), **till_args)
+        run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(MANAGER_PIN)))
+        return till
+
+    return open_till
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, open_kiosk_till: Callable[..., Till]) -> Callable[..., KioskWindow]:
     """``make_kiosk(settings, size=(1080, 1920), **till)``: the kiosk over a till on
-    ``settings`` (kiosk channel), with manager Wayan (PIN 246810), shown at ``size``; ``till``
-    goes to ``open_running_till`` (``options``, ``token``)."""
+    ``settings`` (:func:`open_kiosk_till`'s), shown at ``size``."""
 
     def make(
         settings: Settings, size: tuple[int, int] = (1080, 1920), **till_args: Any
     ) -> KioskWindow:
-        till = open_running_till(settings.model_copy(update={"channel": 3}), **till_args)
-        run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(MANAGER_PIN)))
+        till = open_kiosk_till(settings, **till_args)
         view = KioskWindowView(["en", "id"])
         kiosk = KioskWindow(view, till)
 
@@ -106,6 +118,24 @@ def starting(qtbot: QtBot, clock: ScriptedClock) -> KioskStart:
     view.show()
     qtbot.waitExposed(view)
     return start
+
+
+@pytest.fixture
+def open_starting(
+    starting: KioskStart, open_kiosk_till: Callable[..., Till], till_settings: Settings
+) -> Callable[[], KioskWindow]:
+    """``open_starting()``: open ``starting``'s till on the reset sandbox now (a test types
+    first, at the kiosk still starting); returns the kiosk."""
+    return lambda: starting.open(open_kiosk_till(till_settings))
+
+
+@pytest.fixture
+def started(starting: KioskStart, open_starting: Callable[[], KioskWindow]) -> KioskWindow:
+    """``starting``'s kiosk once its till has opened, its window the active one (where the
+    keyboard, and so the scanner, types)."""
+    kiosk = open_starting()
+    starting.view.activateWindow()
+    return kiosk
 
 
 #: The key presses a scanner may end a code with: Enter, or a line feed as X delivers it (Ctrl+J,

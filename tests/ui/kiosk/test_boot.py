@@ -24,13 +24,6 @@ from .conftest import WAIT_MS, type_keys, visible_words
 AYU_MEMBER_ID = "KR24000006"
 
 
-def open_till(
-    qtbot: QtBot, open_running_till: Callable[..., Till], settings: Settings, start: KioskStart
-) -> KioskWindow:
-    till = open_running_till(settings.model_copy(update={"channel": 3}))
-    return start.open(till)
-
-
 def test_the_starting_kiosk_says_so_and_invites_no_scan(starting: KioskStart) -> None:
     view = starting.view
     words = visible_words(view)
@@ -43,12 +36,11 @@ def test_a_card_scanned_before_the_kiosk_is_open_is_served_once_it_opens(
     qtbot: QtBot,
     starting: KioskStart,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
+    open_starting: Callable[[], KioskWindow],
 ) -> None:
     type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8)
     clock.advance(1_500)  # the till opens a moment later
-    kiosk = open_till(qtbot, open_running_till, till_settings, starting)
+    kiosk = open_starting()
     view = starting.view
     qtbot.waitUntil(lambda: view.current_page() is view.rewards, timeout=WAIT_MS)
     assert kiosk.flow.member is not None
@@ -59,13 +51,12 @@ def test_a_card_scanned_too_long_before_the_kiosk_opens_is_asked_for_again(
     qtbot: QtBot,
     starting: KioskStart,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
+    open_starting: Callable[[], KioskWindow],
 ) -> None:
     # Its customer may have gone: nothing of theirs is shown to whoever stands there now.
     type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8)
     clock.advance(HOLD_MS + 1)
-    kiosk = open_till(qtbot, open_running_till, till_settings, starting)
+    kiosk = open_starting()
     view = starting.view
     assert view.current_page() is view.notice
     words = visible_words(view)
@@ -78,12 +69,11 @@ def test_keys_a_person_types_while_the_kiosk_starts_are_no_scan(
     qtbot: QtBot,
     starting: KioskStart,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
+    open_starting: Callable[[], KioskWindow],
 ) -> None:
     type_keys(qtbot, clock, "KR24000006", gap_ms=120)
     assert starting.held.held() is None
-    kiosk = open_till(qtbot, open_running_till, till_settings, starting)
+    kiosk = open_starting()
     view = starting.view
     assert view.current_page() is view.welcome
     assert "Scan your card or enter your phone number" in visible_words(view)
@@ -93,7 +83,7 @@ def test_keys_a_person_types_while_the_kiosk_starts_are_no_scan(
 def test_a_kiosk_whose_scanner_ends_codes_with_tab_reads_them_so(
     qtbot: QtBot,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
+    open_kiosk_till: Callable[..., Till],
     till_settings: Settings,
 ) -> None:
     # The scanner's settings reach the kiosk as they reach the cashier's window: a scanner set
@@ -112,7 +102,7 @@ def test_a_kiosk_whose_scanner_ends_codes_with_tab_reads_them_so(
     qtbot.addWidget(view, before_close_func=before_close)
     view.show()
     qtbot.waitExposed(view)
-    kiosk = open_till(qtbot, open_running_till, till_settings, start)
+    kiosk = start.open(open_kiosk_till(till_settings))
     view.activateWindow()
     with qtbot.assertNotEmitted(scanner.scanned, wait=int(scanner.max_gap_ms) * 4):
         type_keys(qtbot, clock, AYU_MEMBER_ID, gap_ms=8, end="Return")

@@ -367,7 +367,7 @@ def test_a_queue_paused_for_the_token_shows_on_welcome_at_once(
     kiosk = make_kiosk(till_settings, token="not-the-token")
     view = kiosk.view
     assert not view.welcome.paused.isVisibleTo(view)
-    run_async(qtbot, kiosk.till.redeem(order, ayu, Sale("Kiosk", channel=Channel.KIOSK)))
+    run_async(qtbot, kiosk.till.redeemer.redeem(order, ayu, Sale("Kiosk", channel=Channel.KIOSK)))
     qtbot.waitUntil(lambda: view.welcome.paused.isVisibleTo(view), timeout=WAIT_MS)
     assert run_async(qtbot, kiosk.till.status()).paused
     with pytest.raises(KioskPaused):  # nothing more is queued behind the pause

@@ -128,7 +128,7 @@ def test_a_kiosk_code_the_till_has_no_record_of_says_so(
     # A till's own redemption is no kiosk redemption, even scanned as one.
     member = run_async(qtbot, cashier.till.find_member(AYU_CARD))
     order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
-    own = run_async(qtbot, cashier.till.redeem(order, member, Sale(cashier="Dewi")))
+    own = run_async(qtbot, cashier.till.redeemer.redeem(order, member, Sale(cashier="Dewi")))
     assert own.cashier != KIOSK_CASHIER
     dialog.reject()
     dialog = _scan(qtbot, cashier, qr_payload(own.entry_id))

@@ -15,12 +15,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.config import Settings
 from app.core import clock as till_clock
 from app.core.clock import ManualClock, installed
-from app.core.credentials import Secret
 from app.core.services import AuditFilter
-from app.core.services.till import Till
 from app.core.storage.problems import disk_full
 from app.ui.controllers import tasks
 from app.ui.kiosk.boot import KioskStart
@@ -79,6 +76,11 @@ def _show_budis_pin_pad(qtbot: QtBot, kiosk: KioskWindow) -> None:
     qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
 
 
+def _show_phone_keypad(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    kiosk.view.welcome.phone.click()
+    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPhone", timeout=WAIT_MS)
+
+
 def test_no_key_and_no_close_request_gets_past_the_kiosk(
     qtbot: QtBot, kiosk: KioskWindow, sandbox: SandboxControl
 ) -> None:
@@ -111,25 +113,22 @@ def test_no_key_and_no_close_request_gets_past_the_kiosk(
 def test_a_scanner_that_ends_its_code_with_a_line_feed_is_read_at_the_kiosk(
     qtbot: QtBot,
     starting: KioskStart,
+    started: KioskWindow,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
     end: str,
 ) -> None:
     # Seen under Xvfb: Ayu's card ended by Ctrl+J (a scanner set to end a line the Unix way)
     # did nothing at the kiosk, where the cashier's window reads it: the lock swallowed the
     # line feed as a shortcut before the scanner filter saw it end the scan.
-    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
     view = starting.view
-    view.activateWindow()
     type_keys(qtbot, clock, AYU_CARD, gap_ms=8, end=end)
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _page(started) == "kioskRewards", timeout=WAIT_MS)
     assert "Ayu" in visible_words(view)
     # Typed by a person, it is no scan, and Ctrl+J is no way past the kiosk either.
     view.rewards.done_button.click()
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskWelcome", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _page(started) == "kioskWelcome", timeout=WAIT_MS)
     type_keys(qtbot, clock, AYU_CARD, gap_ms=120, end=end)
-    assert _page(kiosk) == "kioskWelcome" and kiosk.flow.member is None
+    assert _page(started) == "kioskWelcome" and started.flow.member is None
     assert view.isVisible()
 
 
@@ -531,21 +530,17 @@ def _numpad(qtbot: QtBot, clock: ScriptedClock, keys: str) -> None:
 def test_a_usb_numpad_types_the_phone_number_on_the_kiosk_s_keypad(
     qtbot: QtBot,
     starting: KioskStart,
+    started: KioskWindow,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
 ) -> None:
     # Seen under Xvfb: "Enter phone number", then Budi's number on a USB numpad: the keypad
     # stayed empty, its keys taking only taps, while the PIN pad took the same numpad's keys.
-    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
     view = starting.view
-    view.activateWindow()
-    view.welcome.phone.click()
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPhone", timeout=WAIT_MS)
+    _show_phone_keypad(qtbot, started)
     _numpad(qtbot, clock, "08131000012394<")
     qtbot.waitUntil(lambda: view.phone.keypad.shown_text() == "0813100001239", timeout=WAIT_MS)
     _numpad(qtbot, clock, "<>")
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPin", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _page(started) == "kioskPin", timeout=WAIT_MS)
     assert "Budi" not in visible_words(view)  # a typed number shows nothing before the PIN
 
 
@@ -568,40 +563,33 @@ def _numpad_last_held(qtbot: QtBot, clock: ScriptedClock, keys: str) -> Callable
 def test_a_card_scanned_just_after_the_phone_number_s_last_digit_is_read(
     qtbot: QtBot,
     starting: KioskStart,
+    started: KioskWindow,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
 ) -> None:
     # A customer types, then scans at once, a finger still on their last digit: the scanner
     # filter took that digit for the scan's first key, and the card read "370140000000006",
     # nobody's.
-    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
     view = starting.view
-    view.activateWindow()
-    view.welcome.phone.click()
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskPhone", timeout=WAIT_MS)
+    _show_phone_keypad(qtbot, started)
     let_go = _numpad_last_held(qtbot, clock, "0813")
     clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
     with qtbot.waitSignal(starting.scanner.scanned, timeout=WAIT_MS) as scan:
         type_keys(qtbot, clock, AYU_CARD, gap_ms=8)
     let_go()
     assert scan.args == [AYU_CARD]
-    qtbot.waitUntil(lambda: _page(kiosk) == "kioskRewards", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _page(started) == "kioskRewards", timeout=WAIT_MS)
     assert "Hi, Ayu!" in visible_words(view)
 
 
 def test_a_pin_digit_typed_just_before_a_card_stays_on_the_pad(
     qtbot: QtBot,
     starting: KioskStart,
+    started: KioskWindow,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
 ) -> None:
     # Budi typed 1, 2, 3 and a card was scanned at once: his 3 was taken back with the card's
     # digits, and he did not see which of his digits had gone.
-    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
-    starting.view.activateWindow()
-    _show_budis_pin_pad(qtbot, kiosk)
+    _show_budis_pin_pad(qtbot, started)
     let_go = _numpad_last_held(qtbot, clock, "123")
     clock.advance(LAST_DIGIT_BEFORE_THE_SCAN_MS - 8)
     with qtbot.waitSignal(starting.scanner.taken_back, timeout=WAIT_MS):
@@ -619,22 +607,19 @@ def test_a_pin_digit_typed_just_before_a_card_stays_on_the_pad(
 def test_a_numpad_key_held_down_types_its_digit_once(
     qtbot: QtBot,
     starting: KioskStart,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
+    started: KioskWindow,
     screen: str,
     key: Qt.Key,
     text: str,
 ) -> None:
     # Seen under Xvfb: a finger resting on the numpad's "1" filled Budi's PIN pad with 1s, for
     # Enter to send as a wrong PIN, and the phone keypad with a number nobody has.
-    kiosk = starting.open(open_running_till(till_settings.model_copy(update={"channel": 3})))
     view = starting.view
-    view.activateWindow()
     if screen == "kioskPin":
-        kiosk.flow.scanned(BUDI_CARD)
+        started.flow.scanned(BUDI_CARD)
     else:
         view.welcome.phone.click()
-    qtbot.waitUntil(lambda: _page(kiosk) == screen, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _page(started) == screen, timeout=WAIT_MS)
     pad = view.pin.pad if screen == "kioskPin" else view.phone.keypad
     held_down(key, text, repeats=5)
     qtbot.waitUntil(lambda: pad.entered_count() > 0, timeout=WAIT_MS)
@@ -661,21 +646,16 @@ def test_a_usb_numpad_types_a_managers_pin_on_the_kiosk_s_pad(
 def test_a_card_scanned_over_the_managers_pad_is_said_not_read(
     qtbot: QtBot,
     starting: KioskStart,
+    started: KioskWindow,
     clock: ScriptedClock,
-    open_running_till: Callable[..., Till],
-    till_settings: Settings,
 ) -> None:
     # Seen under Xvfb: a card scanned while a manager typed their PIN emptied the pad without
     # a word (the scanner filter took it back, as a PIN's), the manager's digits with it.
-    till = open_running_till(till_settings.model_copy(update={"channel": 3}))
-    run_async(qtbot, till.staff.add_first_manager(MANAGER, Secret(MANAGER_PIN)))
-    kiosk = starting.open(till)
     view = starting.view
-    view.activateWindow()
-    _open_manager_pad(qtbot, kiosk)
+    _open_manager_pad(qtbot, started)
     _numpad(qtbot, clock, "246")
     type_keys(qtbot, clock, AYU_CARD, gap_ms=8)
     qtbot.waitUntil(lambda: view.manager.refusal.isVisibleTo(view), timeout=WAIT_MS)
     assert view.manager.refusal.text() == "Card not read, and the PIN emptied: type the PIN again."
     assert view.manager.keypad.entered_count() == 0
-    assert view.manager.step() == "pin" and kiosk.till.manager.current is None
+    assert view.manager.step() == "pin" and started.till.manager.current is None

@@ -71,7 +71,7 @@ def late_shift(till_env: Path, in_jakarta: None) -> Iterator[ManualClock]:
         async with open_till(settings.till_config(), Secret(DEMO_TOKEN), options) as till:
             shift = await till.open_shift("Rina")
             moved.set_wall(_jakarta(25, 22, 15))
-            await till.record_refusal(
+            await till.redeemer.record_refusal(
                 None,
                 Sale("Rina", shift.id),
                 kind=OperationKind.REWARD,
@@ -82,7 +82,7 @@ def late_shift(till_env: Path, in_jakarta: None) -> Iterator[ManualClock]:
             # An invoice number typed too long, as a release before recorded it: a field the
             # cashier put right, no refusal (the summary counted and listed it).
             moved.set_wall(_jakarta(25, 22, 20))
-            await till.record_refusal(
+            await till.redeemer.record_refusal(
                 None,
                 Sale("Rina", shift.id),
                 kind=OperationKind.PROMO,

@@ -41,7 +41,7 @@ async def test_a_code_in_the_members_own_vouchers_goes_with_its_template(
     member = await till.find_member(PUTRI)
     order = await till.catalogue.code_order(member, "DSK50-PUTRI-A")
     assert order.template == 10  # the template of her voucher with that code
-    receipt = await till.redeem(order, member, Sale("dewi"))
+    receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
     assert (await till.wait(receipt.entry_id, 10)).verdict is Verdict.CONFIRMED
     assert len(sandbox.ledger()) == 1
 
@@ -54,6 +54,6 @@ async def test_any_other_code_goes_with_the_id_validation_answers(
         member, "ABCD100k", transaction_value=Decimal("125000.50")
     )
     assert order.template == 30  # the voucher's id, as validation gives it (no template there)
-    receipt = await till.redeem(order, member, Sale("dewi"))
+    receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
     assert (await till.wait(receipt.entry_id, 10)).verdict is Verdict.CONFIRMED
     assert len(sandbox.ledger()) == 1

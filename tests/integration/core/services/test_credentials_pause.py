@@ -58,7 +58,7 @@ async def test_a_refused_token_pauses_the_queue_and_the_new_one_drains_it(
     options = kept.options()
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         ayu, order = await _ayus_reward(till_settings)
-        queued = await till.redeem(order, ayu, Sale("Dewi"))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
         done = await till.answer(queued)
         assert (await till.status()).paused
         assert done.verdict is Verdict.NOT_CONFIRMED
@@ -94,12 +94,12 @@ async def test_a_redemption_made_while_the_queue_is_paused_says_it_waits_for_the
     options = kept.options()
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         ayu, order = await _ayus_reward(till_settings)
-        await till.answer(await till.redeem(order, ayu, Sale("Dewi")))
+        await till.answer(await till.redeemer.redeem(order, ayu, Sale("Dewi")))
         assert (await till.status()).paused
 
         # No answer can come while paused: the cashier is told at once, not after the wait
         # for one (made an hour here, so only "at once" passes the guard below).
-        queued = await till.redeem(order, ayu, Sale("Dewi"))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
         later = await asyncio.wait_for(till.wait(queued.entry_id, 3600, seen=0), 60)
 
         assert later.verdict is Verdict.NOT_CONFIRMED
@@ -117,7 +117,7 @@ async def test_a_till_started_with_the_new_token_lifts_the_pause_at_start(
         ayu = await good.find_member(AYU)
         order = await good.catalogue.reward_order(ayu, 1)
     async with open_till(config, Secret(WRONG)) as bad:
-        queued = await bad.redeem(order, ayu, Sale("Dewi"))
+        queued = await bad.redeemer.redeem(order, ayu, Sale("Dewi"))
         await bad.wait(queued.entry_id)
         assert (await bad.status()).paused
     async with open_till(config, Secret(DEMO_TOKEN)) as restarted:
@@ -141,7 +141,7 @@ async def test_a_token_set_by_another_process_is_taken_up_by_a_send_the_server_r
         ayu, order = await _ayus_reward(till_settings)
         kept.token = Secret(DEMO_TOKEN)  # `stamps-pos token set`, from another process
 
-        queued = await till.redeem(order, ayu, Sale("Dewi", channel=channel))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi", channel=channel))
         done = await till.answer(queued)
 
         assert done.verdict is Verdict.CONFIRMED  # a kiosk's was not voided as unsent either
@@ -206,12 +206,12 @@ async def test_a_pin_check_takes_up_a_token_set_by_another_process_and_spends_on
         kept.token = Secret(DEMO_TOKEN)
 
         with pytest.raises(PinRejected) as wrong:
-            await till.authorize_pin(budi, Secret("000000"))
+            await till.redeemer.authorize_pin(budi, Secret("000000"))
         # The server checked the PIN once, under the new token: the 401 before it checked
         # nothing. Three attempts, one spent.
         assert wrong.value.attempts_left == 2
 
-        request_id = await till.authorize_pin(budi, Secret("123456"))
+        request_id = await till.redeemer.authorize_pin(budi, Secret("123456"))
         assert request_id
 
 
@@ -242,7 +242,7 @@ async def test_a_pin_check_refused_under_the_token_kept_too_pauses_the_queue(
     options = KeptToken().options(worker=False)
     async with open_till(till_settings.till_config(), Secret(WRONG), options) as till:
         with pytest.raises(CredentialsRefused):
-            await till.authorize_pin(budi, Secret("123456"))
+            await till.redeemer.authorize_pin(budi, Secret("123456"))
         assert (await till.status()).paused
 
 
@@ -264,7 +264,7 @@ async def test_whichever_request_meets_the_refused_token_first_the_till_reads_de
         ask = {
             "lookup": lambda: till.find_member(AYU),
             "type-ahead": lambda: till.suggestions("Ayu"),
-            "pin check": lambda: till.authorize_pin(budi, Secret("123456")),
+            "pin check": lambda: till.redeemer.authorize_pin(budi, Secret("123456")),
         }[asked]
         with pytest.raises(CredentialsRefused):
             await ask()
@@ -326,7 +326,7 @@ async def test_a_pin_check_with_a_token_that_cannot_be_sent_says_so(
     options = KeptToken(UNSENDABLE).options(worker=False)
     async with open_till(till_settings.till_config(), Secret(UNSENDABLE), options) as till:
         with pytest.raises(CredentialsRefused) as refused:
-            await till.authorize_pin(budi, Secret("123456"))
+            await till.redeemer.authorize_pin(budi, Secret("123456"))
         assert refused.value.message.id == "server.token_unusable"
         assert "did not answer" not in str(refused.value)
         assert till.connectivity is not Connectivity.OFFLINE

@@ -54,7 +54,7 @@ async def till(till_settings: Settings) -> AsyncIterator[Till]:
 async def redeem(till: Till, user: str = AYU, reward: int = 1, *, wait: bool = True) -> str:
     member = await till.find_member(user)
     order = await till.catalogue.reward_order(member, reward)
-    receipt = await till.redeem(order, member, Sale("Rina"))
+    receipt = await till.redeemer.redeem(order, member, Sale("Rina"))
     if wait:
         await till.wait(receipt.entry_id, WAIT)
     return receipt.entry_id
@@ -214,8 +214,10 @@ async def test_a_pin_members_refused_redemption_is_retried_with_the_pin_again(
     member = await till.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[400], scope="redemptions")
-    request_id = await till.authorize_pin(member, Secret("123456"))
-    entry = (await till.redeem(order, member, Sale("Rina"), request_id=request_id)).entry_id
+    request_id = await till.redeemer.authorize_pin(member, Secret("123456"))
+    entry = (
+        await till.redeemer.redeem(order, member, Sale("Rina"), request_id=request_id)
+    ).entry_id
     assert (await till.wait(entry, WAIT)).verdict is Verdict.REFUSED
     sandbox.faults(error_rate=0.0)
     [item] = await till.history.exceptions()

@@ -44,7 +44,7 @@ async def redeem_ayu_offline(till: Till) -> Receipt:
     """One reward for Ayu from the till's copy of her (the network is down)."""
     cached = await till.find_member(AYU)
     order = await till.catalogue.reward_order(cached, 1)
-    return await till.redeem(order, cached, Sale("dewi"))
+    return await till.redeemer.redeem(order, cached, Sale("dewi"))
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
             await till.find_member("agus.setiawan@contoh.co.id")  # never seen
 
         order = await till.catalogue.reward_order(cached, 1)
-        receipt = await till.redeem(order, cached, Sale("dewi"))
+        receipt = await till.redeemer.redeem(order, cached, Sale("dewi"))
         assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
         assert receipt.provisional
         assert await till.answer(receipt) is receipt  # the cashier's answer, no wait
@@ -83,10 +83,14 @@ async def test_outage_mid_shift_and_recovery(settings: Settings, network: Networ
             await till.catalogue.code_order(cached, "RINDANG-100K-7H2K")
         budi = await till.find_member(BUDI)
         with pytest.raises(Refused) as pin:
-            await till.redeem(await till.catalogue.reward_order(budi, 1), budi, Sale("dewi"))
+            await till.redeemer.redeem(
+                await till.catalogue.reward_order(budi, 1), budi, Sale("dewi")
+            )
         assert pin.value.refusal is Refusal.PIN_NEEDS_SERVER
         with pytest.raises(Refused) as costly:
-            await till.redeem(await till.catalogue.reward_order(cached, 7), cached, Sale("dewi"))
+            await till.redeemer.redeem(
+                await till.catalogue.reward_order(cached, 7), cached, Sale("dewi")
+            )
         assert costly.value.refusal is Refusal.TOO_COSTLY_OFFLINE
 
         # The network comes back: the probe notices, the provisional entry is sent and confirmed.
@@ -179,7 +183,7 @@ async def test_a_reward_that_is_a_voucher_accepted_offline_is_not_handed_over(
         cached = await till.find_member(AYU)
         order = await _VOUCHER_REWARD_ORDERS[gives](till.catalogue, cached)
         assert order.issues_voucher
-        receipt = await till.redeem(order, cached, Sale("dewi"))
+        receipt = await till.redeemer.redeem(order, cached, Sale("dewi"))
         assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
         assert receipt.what_to_do.id == f"receipt.accepted_offline.todo.{gives}"
 
@@ -209,7 +213,7 @@ async def test_redemptions_at_once_offline_never_spend_the_same_stamps_twice(
         assert not ayu.live
         order = await till.catalogue.reward_order(ayu, 1)  # 20 stamps
         # thirteen at once, as two tills' worth of taps would: 260 stamps asked of 250
-        tries = [till.redeem(order, ayu, Sale("dewi")) for _ in range(13)]
+        tries = [till.redeemer.redeem(order, ayu, Sale("dewi")) for _ in range(13)]
         done = await asyncio.gather(*tries, return_exceptions=True)
         accepted = [r for r in done if isinstance(r, Receipt)]
         refused = [r for r in done if isinstance(r, Refused)]
@@ -250,7 +254,7 @@ async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_ba
         assert offer.projected_stamps == 250
         network.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
         order = await till.catalogue.reward_order(ayu, 1)  # 20 stamps
-        receipt = await till.redeem(order, ayu, Sale("dewi"))
+        receipt = await till.redeemer.redeem(order, ayu, Sale("dewi"))
         assert (await till.wait(receipt.entry_id, 15)).status is EntryStatus.UNKNOWN
         network.faults(drop_rate=0.0)
         await found_applied(till, receipt.entry_id)
@@ -261,7 +265,7 @@ async def test_a_redemption_found_applied_after_the_lookup_is_off_the_offline_ba
         assert not cached.live
         assert (await till.offer(cached)).projected_stamps == 230
         # eleven rewards of 20 are what 230 stamps buy; a twelfth is the server's 400 later
-        tries = [till.redeem(order, cached, Sale("dewi")) for _ in range(12)]
+        tries = [till.redeemer.redeem(order, cached, Sale("dewi")) for _ in range(12)]
         done = await asyncio.gather(*tries, return_exceptions=True)
         refused = [r for r in done if isinstance(r, Refused)]
         assert len(refused) == 1 and refused[0].refusal is Refusal.NOT_ENOUGH_STAMPS
@@ -310,7 +314,7 @@ async def test_a_manager_sends_again_what_was_refused_after_it_was_handed_over(
         network.down()
         ayu = await till.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
-        accepted = await till.redeem(order, ayu, Sale("dewi"))
+        accepted = await till.redeemer.redeem(order, ayu, Sale("dewi"))
         assert accepted.verdict is Verdict.ACCEPTED_OFFLINE
         network.spent_elsewhere(6, stamps_left=10)
         network.up()
@@ -350,7 +354,7 @@ async def test_a_member_whose_stamps_the_server_never_gave_gets_nothing_paid_in_
         assert not cached.live and cached.stamps is None  # the copy kept "not given"
         order = await till.catalogue.reward_order(cached, 1)
         with pytest.raises(Refused) as refused:
-            await till.redeem(order, cached, Sale("dewi"))
+            await till.redeemer.redeem(order, cached, Sale("dewi"))
         assert refused.value.refusal is Refusal.STAMPS_UNKNOWN
         # The till checked the line just now (it is still down): the words, for the screen and
         # for a log alike (str), leave "Try again when the till is back online" out.
@@ -360,5 +364,5 @@ async def test_a_member_whose_stamps_the_server_never_gave_gets_nothing_paid_in_
         )
         assert refused.value.line_checked
         voucher, facts = await till.catalogue.voucher_order(cached, 20)
-        accepted = await till.redeem(voucher, cached, Sale("dewi"), voucher=facts)
+        accepted = await till.redeemer.redeem(voucher, cached, Sale("dewi"), voucher=facts)
         assert accepted.verdict is Verdict.ACCEPTED_OFFLINE

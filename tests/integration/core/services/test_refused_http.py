@@ -76,7 +76,7 @@ async def test_a_queue_paused_by_a_server_asking_for_https_says_so(
         order = await till.catalogue.reward_order(ayu, 9)
         _refuse_http(docs_server, REDEEM)
         _refuse_http(docs_server, PING)  # the ping that judges the refusal
-        queued = await till.redeem(order, ayu, Sale("Dewi"))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi"))
         told = await till.answer(queued)
         # the cashier's result beside the banner does not blame the token either
         assert told.details is not None and "plain http" in english(told.details)
@@ -124,7 +124,7 @@ async def test_a_lookup_and_a_pin_check_refused_over_http_say_so(
         _refuse_http(docs_server, AUTHORIZE)
         _refuse_http(docs_server, PING)
         with pytest.raises(CredentialsRefused) as pin_check:
-            await till.authorize_pin(budi, Secret("123456"))
+            await till.redeemer.authorize_pin(budi, Secret("123456"))
 
     for refused in (lookup.value, pin_check.value):
         said = english(refused.message)

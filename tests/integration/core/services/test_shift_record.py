@@ -41,17 +41,17 @@ async def test_the_shift_records_everything_and_survives_a_restart(
         shift = await till.open_shift("Dewi")
         sale = Sale("Dewi", shift.id, invoice_number="INV-0002")
         ayu = await till.find_member(AYU)
-        coffee = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+        coffee = await till.redeemer.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
         assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
         order, facts = await till.catalogue.deduct_order(ayu, 12, 50_000)
-        deduct = await till.redeem(order, ayu, sale, voucher=facts)
+        deduct = await till.redeemer.redeem(order, ayu, sale, voucher=facts)
         assert (await till.wait(deduct.entry_id)).verdict is Verdict.CONFIRMED
         # A refusal by the till's own rules, before anything is queued: on the record.
         hendra = await till.find_member(HENDRA)
         with pytest.raises(Refused):
-            await till.redeem(await till.catalogue.reward_order(hendra, 1), hendra, sale)
+            await till.redeemer.redeem(await till.catalogue.reward_order(hendra, 1), hendra, sale)
         # One the window or the command line records (an order the catalogue refused).
-        await till.record_refusal(
+        await till.redeemer.record_refusal(
             ayu,
             sale,
             kind=OperationKind.VOUCHER,
@@ -114,7 +114,7 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
         started = datetime.now().astimezone()
         first = await till.open_shift("Dewi")
         ayu = await till.find_member(AYU)
-        coffee = await till.redeem(
+        coffee = await till.redeemer.redeem(
             await till.catalogue.reward_order(ayu, 1), ayu, Sale("Dewi", first.id)
         )
         assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
@@ -122,13 +122,13 @@ async def test_the_day_joins_every_shift_and_counts_refusals_made_before_queuein
         second = await till.open_shift("Rina")
         hendra = await till.find_member(HENDRA)
         with pytest.raises(Refused):
-            await till.redeem(
+            await till.redeemer.redeem(
                 await till.catalogue.reward_order(hendra, 1), hendra, Sale("Rina", second.id)
             )
         # What the till asked Rina to put right first, as a release before recorded it: no
         # customer was turned away, so neither her shift nor the day counts or lists it.
         for reason in (say("code.invoice_too_long", limit=64), say("order.cart_empty")):
-            await till.record_refusal(
+            await till.redeemer.record_refusal(
                 hendra,
                 Sale("Rina", second.id),
                 kind=OperationKind.REWARD,
@@ -188,7 +188,9 @@ async def test_a_redemption_cancelled_on_the_server_is_not_counted_as_redeemed(
         made = []
         for invoice in ("INV-1", "INV-2", "INV-3"):
             sale = Sale("Dewi", shift.id, invoice_number=invoice)
-            receipt = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+            receipt = await till.redeemer.redeem(
+                await till.catalogue.reward_order(ayu, 1), ayu, sale
+            )
             assert (await till.wait(receipt.entry_id)).verdict is Verdict.CONFIRMED
             made.append(receipt.entry_id)
         cancel = await till.manager.cancel(made[0])
@@ -242,7 +244,9 @@ async def test_what_a_manager_decided_is_the_reason_in_the_shift_and_the_days_cs
 
         async def redeem(invoice: str) -> str:
             sale = Sale("Dewi", shift.id, invoice_number=invoice)
-            receipt = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+            receipt = await till.redeemer.redeem(
+                await till.catalogue.reward_order(ayu, 1), ayu, sale
+            )
             return receipt.entry_id
 
         voided = await redeem("INV-VOID")
@@ -327,7 +331,7 @@ async def test_the_end_of_day_counts_a_voucher_used_whole_at_its_value_as_the_sh
         shift = await till.open_shift("Sari")
         putri = await till.find_member("putri.maharani@contoh.co.id")
         order, facts = await till.catalogue.voucher_order(putri, 21)  # DSK50-PUTRI-A, Rp 50.000
-        used = await till.redeem(order, putri, Sale("Sari", shift.id), voucher=facts)
+        used = await till.redeemer.redeem(order, putri, Sale("Sari", shift.id), voucher=facts)
         assert (await till.wait(used.entry_id)).verdict is Verdict.CONFIRMED
         summary = await till.shift_summary(shift.id)
         day = await till.day(started, datetime.now().astimezone())
@@ -377,7 +381,7 @@ async def test_a_shift_or_day_csv_the_disk_cut_short_leaves_the_file_that_was_th
         shift = await till.open_shift("Dewi")
         ayu = await till.find_member(AYU)
         sale = Sale("Dewi", shift.id, invoice_number="INV-0003")
-        coffee = await till.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
+        coffee = await till.redeemer.redeem(await till.catalogue.reward_order(ayu, 1), ayu, sale)
         assert (await till.wait(coffee.entry_id)).verdict is Verdict.CONFIRMED
         path = tmp_path / f"{export}.csv"
         await asyncio.to_thread(path.write_text, "yesterday\n", encoding="utf-8")

@@ -223,11 +223,11 @@ async def test_a_redemption_behind_one_not_confirmed_is_told_so_without_the_wait
     hanging = till_settings.model_copy(update={"connect_timeout": 40.0, "read_timeout": 0.5})
     async with open_till(hanging.till_config(), Secret(DEMO_TOKEN)) as till:
         member = await till.find_member(AYU)
-        first = await till.redeem(
+        first = await till.redeemer.redeem(
             await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="A")
         )
         assert (await till.answer(first)).verdict is Verdict.NOT_CONFIRMED
-        second = await till.redeem(
+        second = await till.redeemer.redeem(
             await till.catalogue.reward_order(member, 1), member, Sale("dewi", invoice_number="B")
         )
         async with asyncio.timeout(10):  # a quarter of the cashier's wait (40 + 0.5 + 1 s)
@@ -251,7 +251,7 @@ async def test_a_fixed_reward_is_confirmed_and_the_balance_moves(
 ) -> None:
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
-    queued = await till.redeem(order, member, Sale("dewi", invoice_number="INV-1"))
+    queued = await till.redeemer.redeem(order, member, Sale("dewi", invoice_number="INV-1"))
     assert queued.status is EntryStatus.QUEUED
     done = await till.wait(queued.entry_id, WAIT)
     assert done.verdict is Verdict.CONFIRMED
@@ -267,9 +267,9 @@ async def test_a_flexible_reward_spends_the_stamps_chosen(
     member = await till.find_member(AYU)
     catalogue = till.catalogue
     with pytest.raises(InvalidOrder, match="flexible"):
-        await till.redeem(await catalogue.reward_order(member, 12), member, Sale("dewi"))
+        await till.redeemer.redeem(await catalogue.reward_order(member, 12), member, Sale("dewi"))
     order = await catalogue.reward_order(member, 12, stamps=40)
-    done = await till.wait((await till.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
+    done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert done.verdict is Verdict.CONFIRMED
     assert sandbox.stamps(AYU) == 210
 
@@ -277,7 +277,7 @@ async def test_a_flexible_reward_spends_the_stamps_chosen(
 async def test_a_cart_is_one_redemption(till: Till, sandbox: SandboxControl) -> None:
     member = await till.find_member(AYU)
     order = await till.catalogue.cart_order(member, [("KR-001", 2, None), ("2", 1, None)])
-    done = await till.wait((await till.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
+    done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert done.verdict is Verdict.CONFIRMED
     assert sandbox.stamps(AYU) == 250 - 2 * 20 - 15
     assert len(sandbox.ledger()) == 1
@@ -294,7 +294,9 @@ async def test_a_reward_without_a_code_cannot_go_in_a_cart(
     assert await till.outbox.entries() == []
     # on its own it redeems, by id
     single = await catalogue.reward_order(member, 9)
-    done = await till.wait((await till.redeem(single, member, Sale("dewi"))).entry_id, WAIT)
+    done = await till.wait(
+        (await till.redeemer.redeem(single, member, Sale("dewi"))).entry_id, WAIT
+    )
     assert done.verdict is Verdict.CONFIRMED
     assert len(sandbox.ledger()) == 1
 
@@ -308,13 +310,13 @@ async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxContro
         await catalogue.code_order(member, "RINDANG-100K-7H2K"),
     ]
     for order in orders:
-        receipt = await till.redeem(order, member, Sale("dewi", invoice_number="INV-9"))
+        receipt = await till.redeemer.redeem(order, member, Sale("dewi", invoice_number="INV-9"))
         done = await till.wait(receipt.entry_id, WAIT)
         assert done.verdict is Verdict.CONFIRMED, done
     promo = await catalogue.promo_order(member, "NGOPIPAGI")
     with pytest.raises(InvalidOrder, match="invoice"):
-        await till.redeem(promo, member, Sale("dewi"))
-    receipt = await till.redeem(promo, member, Sale("dewi", invoice_number="INV-10"))
+        await till.redeemer.redeem(promo, member, Sale("dewi"))
+    receipt = await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number="INV-10"))
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert len(sandbox.ledger()) == 4
 
@@ -334,7 +336,7 @@ async def test_an_expired_code_is_refused_by_validation(till: Till) -> None:
 async def test_the_server_refusal_reaches_the_cashier(till: Till) -> None:
     member = await till.find_member(AGUS)
     order = await till.catalogue.reward_order(member, 1)
-    done = await till.wait((await till.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
+    done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert done.verdict is Verdict.REFUSED
     assert done.last_error
 
@@ -345,7 +347,7 @@ async def test_a_blocked_member_is_refused_without_sending(
     member = await till.find_member(HENDRA)
     order = await till.catalogue.reward_order(member, 4)
     with pytest.raises(Refused, match="blocked"):
-        await till.redeem(order, member, Sale("dewi"))
+        await till.redeemer.redeem(order, member, Sale("dewi"))
     assert await till.outbox.entries() == []
     assert sandbox.ledger() == []
 
@@ -357,12 +359,12 @@ async def test_a_member_with_only_a_phone_is_sent_as_each_endpoint_allows(
     assert member.user is None  # no email, no Member ID
     order = await till.catalogue.reward_order(member, 4)
     with pytest.raises(Refused, match="no email or Member ID") as refused:
-        await till.redeem(order, member, Sale("dewi"))
+        await till.redeemer.redeem(order, member, Sale("dewi"))
     assert member.server_id not in str(refused.value)  # never the primary key
     assert await till.outbox.entries() == []
     # a voucher code takes "email or phone": the phone goes as the identifier
     code = await till.catalogue.code_order(member, "RINDANG-100K-7H2K")
-    receipt = await till.redeem(code, member, Sale("dewi"))
+    receipt = await till.redeemer.redeem(code, member, Sale("dewi"))
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     [entry] = await till.outbox.entries()
     assert entry.payload["identifier"] == "+6281290000142"
@@ -376,12 +378,12 @@ async def test_a_pin_member_needs_the_pin_and_a_wrong_one_counts(
     member = await till.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(PinRequired):
-        await till.redeem(order, member, Sale("dewi"))
+        await till.redeemer.redeem(order, member, Sale("dewi"))
     with pytest.raises(PinRejected) as wrong:
-        await till.authorize_pin(member, Secret("000000"))
+        await till.redeemer.authorize_pin(member, Secret("000000"))
     assert wrong.value.attempts_left == 2
-    request_id = await till.authorize_pin(member, Secret("123456"))
-    receipt = await till.redeem(order, member, Sale("dewi"), request_id=request_id)
+    request_id = await till.redeemer.authorize_pin(member, Secret("123456"))
+    receipt = await till.redeemer.redeem(order, member, Sale("dewi"), request_id=request_id)
     assert receipt.entry_id == request_id
     assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
     assert sandbox.stamps(BUDI) == 160
@@ -398,17 +400,17 @@ async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to
     sale = Sale("dewi", shift.id)
     for left in (2, 1):
         with pytest.raises(PinRejected) as wrong:
-            await till.authorize_pin_for(order, member, sale, Secret("000000"))
+            await till.redeemer.authorize_pin_for(order, member, sale, Secret("000000"))
         assert wrong.value.attempts_left == left
     for _ in range(2):  # the last attempt, then the PIN the server now holds blocked
         with pytest.raises(PinBlocked) as blocked:
-            await till.authorize_pin_for(order, member, sale, Secret("000000"))
+            await till.redeemer.authorize_pin_for(order, member, sale, Secret("000000"))
         assert not isinstance(blocked.value, PinRejected)
         assert blocked.value.message == say("policy.pin_blocked")
         assert blocked.value.verdict is Verdict.REFUSED
     # The same member on screen asks again: refused before the pad, no PIN asked for.
     with pytest.raises(Refused) as again:
-        await till.redeem(order, member, sale)
+        await till.redeemer.redeem(order, member, sale)
     assert not isinstance(again.value, PinRequired)
     assert again.value.message == say("policy.pin_blocked")
     # A refusal, not the member's to type again: on the shift's record as the policy's is.
@@ -433,9 +435,9 @@ async def test_the_pin_flow_decides_the_policy_once(
 
     monkeypatch.setattr(redeeming, "apply_policy", counted)
     with pytest.raises(PinRequired) as required:
-        await till.redeem(order, member, Sale("dewi"))
-    request_id = await till.authorize_pin(member, Secret("123456"))
-    receipt = await till.redeem(
+        await till.redeemer.redeem(order, member, Sale("dewi"))
+    request_id = await till.redeemer.authorize_pin(member, Secret("123456"))
+    receipt = await till.redeemer.redeem(
         order, member, Sale("dewi"), request_id=request_id, approval=required.value.approval
     )
     assert len(decided) == 1
@@ -443,7 +445,7 @@ async def test_the_pin_flow_decides_the_policy_once(
     # another member's approval stands for nothing: the policy decides again, and refuses
     hendra = await till.find_member(HENDRA)
     with pytest.raises(Refused, match="blocked"):
-        await till.redeem(order, hendra, Sale("dewi"), approval=required.value.approval)
+        await till.redeemer.redeem(order, hendra, Sale("dewi"), approval=required.value.approval)
     assert len(decided) == 2
     assert sandbox.stamps(BUDI) == 160
 
@@ -454,9 +456,9 @@ async def test_an_approval_without_the_pins_request_id_still_asks_for_the_pin(
     member = await till.find_member(BUDI)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(PinRequired) as required:
-        await till.redeem(order, member, Sale("dewi"))
+        await till.redeemer.redeem(order, member, Sale("dewi"))
     with pytest.raises(PinRequired):
-        await till.redeem(order, member, Sale("dewi"), approval=required.value.approval)
+        await till.redeemer.redeem(order, member, Sale("dewi"), approval=required.value.approval)
     assert (await till.status()).queued == 0
     assert sandbox.stamps(BUDI) == 180  # untouched
 
@@ -466,7 +468,7 @@ async def test_cancelling_a_confirmed_redemption_refunds_it(
 ) -> None:
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
-    done = await till.wait((await till.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
+    done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert sandbox.stamps(AYU) == 230
     await till.staff.add_first_manager("Ayu", Secret("246810"))
     await till.manager.enter("Ayu", Secret("246810"))
@@ -481,7 +483,7 @@ async def test_applied_then_500_is_resent_under_the_same_key_and_applied_once(
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(applied_then_500_rate=1.0, scope="redemptions")
-    receipt = await till.redeem(order, member, Sale("dewi"))
+    receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
     first = await till.wait(receipt.entry_id, WAIT)
     assert first.verdict is Verdict.NOT_CONFIRMED
     assert first.status is EntryStatus.QUEUED  # honoured, in window: it will be resent
@@ -506,9 +508,9 @@ async def test_a_redemption_behind_the_members_unconfirmed_one_says_it_waits_for
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[500], scope="redemptions")
-    first = await till.redeem(order, member, Sale("dewi"))
+    first = await till.redeemer.redeem(order, member, Sale("dewi"))
     assert (await till.wait(first.entry_id, WAIT)).status is EntryStatus.QUEUED
-    second = await till.redeem(order, member, Sale("dewi"))
+    second = await till.redeemer.redeem(order, member, Sale("dewi"))
     waiting = await till.receipt(second.entry_id)
     assert waiting.verdict is Verdict.NOT_CONFIRMED and waiting.attempts == 0
     assert str(waiting.details) == (
@@ -530,7 +532,7 @@ async def test_without_idempotency_an_ambiguous_answer_is_unknown_not_resent(
         member = await till.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(drop_after_apply=True, drop_rate=1.0, scope="redemptions")
-        receipt = await till.redeem(order, member, Sale("dewi"))
+        receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
         done = await till.wait(receipt.entry_id, WAIT)
         assert done.status is EntryStatus.UNKNOWN
         assert done.verdict is Verdict.NOT_CONFIRMED
@@ -548,7 +550,7 @@ async def test_applied_then_503_is_never_believed_turned_away_without_an_honoure
         member = await till.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(applied_then_503_rate=1.0, scope="redemptions")
-        receipt = await till.redeem(order, member, Sale("dewi"))
+        receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
         first = await till.wait(receipt.entry_id, WAIT)
         sandbox.faults(applied_then_503_rate=0.0)
         if idempotency == "unknown":  # it may have been applied: a manager's, not resent
@@ -569,7 +571,7 @@ async def test_a_200_with_only_errors_is_not_believed(
         member = await till.find_member(AYU)
         order = await till.catalogue.reward_order(member, 1)
         sandbox.faults(errors_only_rate=1.0, scope="redemptions")
-        receipt = await till.redeem(order, member, Sale("dewi"))
+        receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
         done = await till.wait(receipt.entry_id, WAIT)
     assert done.status is EntryStatus.UNKNOWN  # never "synced" on a 200 that names nothing
     assert done.verdict is Verdict.NOT_CONFIRMED
@@ -580,7 +582,7 @@ async def test_a_retry_after_of_1e308_waits_an_hour(till: Till, sandbox: Sandbox
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="1e308", scope="redemptions")
-    receipt = await till.redeem(order, member, Sale("dewi"))
+    receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
     done = await till.wait(receipt.entry_id, WAIT)
     assert done.status is EntryStatus.QUEUED
     entry = await till.outbox.get(receipt.entry_id)
@@ -605,7 +607,7 @@ async def test_a_redemption_the_server_asks_to_slow_down_for_says_so_and_goes_on
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[429], retry_after="2", scope="redemptions")
-    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
     assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
     assert str(receipt.headline) == "Accepted — will sync"  # not "offline": the server is there
     assert str(receipt.what_to_do) == (
@@ -637,7 +639,7 @@ async def test_a_redemption_the_offline_rules_refuse_after_a_429_says_the_server
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
     sandbox.faults(error_rate=1.0, error_statuses=[429], scope="redemptions")
-    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
     assert receipt.verdict is Verdict.NOT_REDEEMED
     assert str(receipt.what_to_do).startswith(
         "The Stamps server asked the till to slow down, and the offline rules do not allow this"
@@ -652,7 +654,7 @@ async def test_a_redemption_the_server_timed_out_waiting_for_says_so_and_goes_ag
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
-    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
     assert receipt.verdict is Verdict.ACCEPTED_OFFLINE
     assert receipt.timed_out and receipt.answered and not receipt.slowed
     assert str(receipt.headline) == "Accepted — will sync"
@@ -680,7 +682,7 @@ async def test_a_redemption_the_offline_rules_refuse_after_a_408_says_the_server
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
     sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
-    receipt = await till.answer(await till.redeem(order, member, Sale("dewi")))
+    receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
     assert receipt.verdict is Verdict.NOT_REDEEMED
     assert str(receipt.what_to_do).startswith(
         "The Stamps server timed out waiting for the request, and the offline rules do not allow"

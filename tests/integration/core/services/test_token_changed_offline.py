@@ -56,7 +56,7 @@ async def test_a_server_back_with_another_token_is_there_and_refuses_the_till(
         ayu = await till.find_member(AYU)
         assert till.connectivity is Connectivity.OFFLINE
         order = await till.catalogue.reward_order(ayu, 1)
-        queued = await till.redeem(order, ayu, Sale("dewi"))
+        queued = await till.redeemer.redeem(order, ayu, Sale("dewi"))
         assert queued.verdict is Verdict.ACCEPTED_OFFLINE
         # its first attempt never arrived
         await till.wait(queued.entry_id, 30, seen=queued.attempts)

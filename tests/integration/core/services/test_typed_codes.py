@@ -36,7 +36,7 @@ async def test_an_invoice_number_with_a_hidden_character_or_too_long_queues_noth
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(CodeRefused, match=r"^The invoice number .*" + re.escape(reason)):
-        await till.redeem(order, member, Sale("Dewi", invoice_number=invoice))
+        await till.redeemer.redeem(order, member, Sale("Dewi", invoice_number=invoice))
     assert await till.outbox.entries() == []
     assert sandbox.ledger() == []
 
@@ -44,7 +44,9 @@ async def test_an_invoice_number_with_a_hidden_character_or_too_long_queues_noth
 async def test_an_invoice_number_is_sent_trimmed_and_composed(till: Till) -> None:
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
-    receipt = await till.redeem(order, member, Sale("Dewi", invoice_number=" INV-Sa\u0301li "))
+    receipt = await till.redeemer.redeem(
+        order, member, Sale("Dewi", invoice_number=" INV-Sa\u0301li ")
+    )
     entry = await till.outbox.get(receipt.entry_id)
     assert entry is not None and entry.payload["invoice_number"] == "INV-Sáli"
 
@@ -57,13 +59,13 @@ async def test_the_shift_keeps_a_refused_invoice_without_its_hidden_character(
     member = await till.find_member(AYU)
     order = await till.catalogue.reward_order(member, 1)
     with pytest.raises(CodeRefused) as refused:
-        await till.redeem(order, member, sale)
+        await till.redeemer.redeem(order, member, sale)
     # A release before recorded it as a refusal; read back, it is a field put right, no row.
-    await till.record_refusal(
+    await till.redeemer.record_refusal(
         member, sale, kind=order.kind, what=order.description, reason=refused.value.message
     )
     # Any refusal recorded with the sale's invoice as typed keeps the character out too.
-    await till.record_refusal(
+    await till.redeemer.record_refusal(
         member,
         sale,
         kind=order.kind,

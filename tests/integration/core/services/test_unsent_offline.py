@@ -51,7 +51,7 @@ async def test_a_reward_the_server_never_got_is_accepted_offline_on_its_first_at
         order = await till.catalogue.reward_order(ayu, 1)
         shift = await till.open_shift("Dewi")
         network.down()  # the till still believes it is online: it sends, and is refused a line
-        queued = await till.redeem(order, ayu, Sale("Dewi", shift.id))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi", shift.id))
         assert queued.verdict is Verdict.NOT_CONFIRMED  # not yet known
         done = await till.answer(queued)
         # Judged on the first failed attempt, not after a wait in amber.
@@ -77,7 +77,9 @@ async def test_one_the_policy_would_refuse_is_voided_audited_and_counted_as_not_
         costly = await till.catalogue.reward_order(ayu, 7)  # 150 stamps: over the offline cap
         shift = await till.open_shift("Dewi")
         network.down()
-        queued = await till.redeem(costly, ayu, Sale("Dewi", shift.id, invoice_number="INV-7"))
+        queued = await till.redeemer.redeem(
+            costly, ayu, Sale("Dewi", shift.id, invoice_number="INV-7")
+        )
         done = await till.answer(queued)
         assert done.verdict is Verdict.NOT_REDEEMED
         assert done.status is EntryStatus.VOIDED
@@ -119,12 +121,12 @@ async def test_the_same_order_again_once_the_till_knows_it_is_offline_is_not_red
         shift = await till.open_shift("Dewi")
         sale = Sale("Dewi", shift.id)
         network.down()
-        first = await till.answer(await till.redeem(costly, ayu, sale))
+        first = await till.answer(await till.redeemer.redeem(costly, ayu, sale))
         assert first.verdict is Verdict.NOT_REDEEMED
         assert not till.monitor.online  # the attempt taught it
 
         with pytest.raises(Refused) as again:
-            await till.redeem(costly, ayu, sale)
+            await till.redeemer.redeem(costly, ayu, sale)
         assert again.value.verdict is Verdict.NOT_REDEEMED
         assert again.value.message == first.details
         # The same advice, and that the till checked the line before refusing (check_line_now).
@@ -154,11 +156,11 @@ async def test_a_pin_the_server_could_not_be_reached_for_is_not_redeemed_as_offl
         sale = Sale("Dewi", shift.id)
         network.down()
         with pytest.raises(Refused) as unchecked:
-            await till.authorize_pin_for(order, budi, sale, Secret("123456"))
+            await till.redeemer.authorize_pin_for(order, budi, sale, Secret("123456"))
         assert unchecked.value.verdict is Verdict.NOT_REDEEMED
         assert not till.monitor.online
         with pytest.raises(Refused) as offline:
-            await till.redeem(order, budi, sale)
+            await till.redeemer.redeem(order, budi, sale)
         assert offline.value.verdict is Verdict.NOT_REDEEMED
         assert offline.value.message == unchecked.value.message  # only the server checks a PIN
         assert offline.value.what_to_do == unchecked.value.what_to_do
@@ -186,7 +188,7 @@ async def test_a_refusal_that_holds_online_too_stays_refused_offline(
         # the till knows it is offline
         till.monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         with pytest.raises(Refused) as refused:
-            await till.redeem(order, hendra, Sale("Dewi", shift.id))
+            await till.redeemer.redeem(order, hendra, Sale("Dewi", shift.id))
         assert refused.value.verdict is Verdict.REFUSED
         assert (await till.shift_summary(shift.id)).count(Verdict.REFUSED) == 1
 
@@ -197,9 +199,9 @@ async def test_a_pin_authorised_redemption_keeps_trying_while_its_authorisation_
     async with open_till(network_settings.till_config(), Secret(DEMO_TOKEN)) as till:
         budi = await till.find_member(BUDI)
         order = await till.catalogue.reward_order(budi, 1)
-        request_id = await till.authorize_pin(budi, Secret("123456"))
+        request_id = await till.redeemer.authorize_pin(budi, Secret("123456"))
         network.down()
-        queued = await till.redeem(order, budi, Sale("Dewi"), request_id=request_id)
+        queued = await till.redeemer.redeem(order, budi, Sale("Dewi"), request_id=request_id)
         done = await till.answer(queued)
         assert done.verdict is Verdict.NOT_CONFIRMED
         assert str(done.headline) == "Waiting to send — do not hand over yet"
@@ -236,7 +238,7 @@ async def test_a_kiosk_redemption_the_server_never_got_is_voided_at_once_and_nev
         order = await till.catalogue.reward_order(ayu, 1)
         shift = await till.open_shift("Kiosk")
         network.down()  # the kiosk still believes it is online: it sends, and is refused a line
-        queued = await till.redeem(order, ayu, Sale("Kiosk", shift.id))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Kiosk", shift.id))
         done = await till.answer(queued)
         assert done.attempts == 1  # judged on the first failed attempt
         assert done.verdict is Verdict.NOT_REDEEMED
@@ -286,7 +288,7 @@ async def test_a_retry_claimed_before_the_wait_judged_is_followed_to_its_end(
         ayu = await till.find_member(AYU)
         order = await till.catalogue.reward_order(ayu, 1)
         shift = await till.open_shift("Dewi")
-        queued = await till.redeem(order, ayu, Sale("Dewi", shift.id))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi", shift.id))
         first = await till.outbox.claim("till-1")
         assert first is not None
         await till.outbox.record(first, Outcome.NEVER_ARRIVED, error=ConnectionFailed("refused"))
@@ -357,7 +359,7 @@ async def test_a_kiosk_redemption_refused_for_the_token_is_voided_not_held_for_a
         ) as colleague:
             ayu = await colleague.find_member(AYU)
             order = await colleague.catalogue.reward_order(ayu, 1)
-        queued = await till.redeem(order, ayu, Sale("Kiosk"))
+        queued = await till.redeemer.redeem(order, ayu, Sale("Kiosk"))
         await till.answer(queued)
         assert (await till.status()).paused
         await _voided_by_the_kiosk(till, queued.entry_id)
@@ -379,5 +381,5 @@ async def test_a_kiosk_till_offline_refuses_before_queueing(
         network.down()
         till.monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())
         with pytest.raises(Refused, match="no stamps were taken"):
-            await till.redeem(order, ayu, Sale("Kiosk"))
+            await till.redeemer.redeem(order, ayu, Sale("Kiosk"))
         assert await till.receipts() == []

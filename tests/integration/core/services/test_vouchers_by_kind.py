@@ -47,7 +47,7 @@ async def test_a_balance_voucher_is_deducted_from_and_used_up_whole_only_on_purp
         assert order.whole_balance and order.rupiah == 150_000
         assert str(order.description) == "Saldo Hadiah Rindang, used up whole"
         done = await till.wait(
-            (await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)).entry_id
+            (await till.redeemer.redeem(order, ayu, Sale("Dewi"), voucher=facts)).entry_id
         )
         assert done.verdict is Verdict.CONFIRMED
         assert [e["kind"] for e in sandbox.ledger()] == ["redeem_voucher"]
@@ -68,25 +68,25 @@ async def test_offline_a_balance_voucher_is_deducted_against_what_this_till_hold
         assert saldo is not None and saldo.balance and offer.vouchers_as_of is not None
 
         order, facts = await till.catalogue.deduct_order(cached, 12, 100_000)
-        first = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        first = await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert first.verdict is Verdict.ACCEPTED_OFFLINE
 
         # Rp 50.000 is left on it as far as this till knows: more is refused, with the reason.
         with pytest.raises(InvalidOrder, match=r"has only Rp 50\.000 left"):
             await till.catalogue.deduct_order(cached, 12, 60_000)
         order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
-        second = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        second = await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert second.verdict is Verdict.ACCEPTED_OFFLINE
         left = (await till.offer(cached)).voucher(12)
         assert left is not None and left.left == 0
 
         # A voucher used whole on this till cannot be used again before the server says.
         order, facts = await till.catalogue.voucher_order(cached, 20)
-        once = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        once = await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert once.verdict is Verdict.ACCEPTED_OFFLINE
         order, facts = await till.catalogue.voucher_order(cached, 20)
         with pytest.raises(Refused) as twice:
-            await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+            await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert str(twice.value) == "This voucher was already used on this till."
 
 
@@ -122,7 +122,7 @@ async def test_a_kind_confirmed_by_validation_is_remembered_and_deducted_from_of
         network.down()
         cached = await till.find_member(AYU)
         order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
-        queued = await till.redeem(order, cached, Sale("Dewi"), voucher=facts)
+        queued = await till.redeemer.redeem(order, cached, Sale("Dewi"), voucher=facts)
         assert queued.verdict is Verdict.ACCEPTED_OFFLINE
 
 
@@ -141,7 +141,7 @@ async def test_offline_nothing_is_deducted_from_a_voucher_whose_kind_was_never_c
         cached = await till.find_member(AYU)
         order, facts = await till.catalogue.deduct_order(cached, 12, 50_000)
         with pytest.raises(Refused) as refused:
-            await till.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
+            await till.redeemer.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
         assert refused.value.refusal is Refusal.VOUCHER_KIND_UNCONFIRMED
         assert str(refused.value) == UNCONFIRMED
         assert await till.outbox.entries() == []  # refused before it was queued
@@ -150,7 +150,7 @@ async def test_offline_nothing_is_deducted_from_a_voucher_whose_kind_was_never_c
 
         # Used up whole it is good whichever kind it is: accepted offline, as before.
         order, facts = await till.catalogue.voucher_order(cached, 12, whole=True)
-        whole = await till.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
+        whole = await till.redeemer.redeem(order, cached, Sale("Dewi", shift.id), voucher=facts)
         assert whole.verdict is Verdict.ACCEPTED_OFFLINE
 
 
@@ -165,7 +165,7 @@ async def test_a_deduction_of_unconfirmed_kind_that_never_arrived_is_not_redeeme
         order, facts = await till.catalogue.deduct_order(ayu, 12, 50_000)
         assert not facts.kind_known
         network.down()  # the till still believes it is online: it sends, and is refused a line
-        queued = await till.redeem(order, ayu, Sale("Dewi"), voucher=facts)
+        queued = await till.redeemer.redeem(order, ayu, Sale("Dewi"), voucher=facts)
         assert queued.verdict is Verdict.NOT_CONFIRMED
         done = await till.answer(queued)
         assert done.verdict is Verdict.NOT_REDEEMED and done.status is EntryStatus.VOIDED

@@ -6,8 +6,8 @@ needs, ever does."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,83 +18,17 @@ from app.core.outbox import Outbox
 from app.core.outbox.retention import FIRST_KEPT, LAST_KEPT
 from app.core.services.receipts import accepted_to_send_again, receipt_for
 from app.core.services.upkeep import fold_all_attempts, forget_all_settled
-from app.core.storage.tables import ATTEMPTS, AUDIT, BALANCES, ENTRIES, REFUSALS, SHIFTS
+from app.core.storage.tables import ATTEMPTS, BALANCES, ENTRIES, REFUSALS, SHIFTS
+
+from ..conftest import OldRows
 
 # Long enough ago that the audit log's trigger (90 days by SQLite's own clock) lets it go.
 LONG_AGO = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
 KEEP = timedelta(days=400)
-_seq = iter(range(1, 10_000))
-
-
-def entry(session: Any, entry_id: str, status: str, at: datetime, **values: Any) -> None:
-    session.execute(
-        sa.insert(ENTRIES).values(
-            id=entry_id,
-            seq=next(_seq),
-            kind="reward",
-            payload={},
-            lane="member:6",
-            user="ayu",
-            status=status,
-            attempts=values.pop("attempts", 0),
-            cashier="Dewi",
-            terminal="t1",
-            created_at=at,
-            updated_at=at,
-            **values,
-        )
-    )
-
-
-def attempts(
-    session: Any,
-    entry_id: str,
-    outcomes: list[str],
-    start: datetime,
-    errors: list[str | None] | None = None,
-) -> None:
-    """``outcomes[i]`` is attempt i + 1's, each a minute long, five minutes apart; ``None``
-    for one still on its way; ``errors[i]`` its failure, as recorded (one that could not
-    connect, by default)."""
-    session.execute(
-        sa.insert(ATTEMPTS),
-        [
-            {
-                "entry_id": entry_id,
-                "number": n,
-                "lease_owner": "w1",
-                "started_at": start + timedelta(minutes=5 * (n - 1)),
-                "ended_at": None if outcome is None else start + timedelta(minutes=5 * (n - 1) + 1),
-                "outcome": outcome or Outcome.AMBIGUOUS,
-                "error": errors[n - 1]
-                if errors
-                else "ConnectError: offline"
-                if outcome == Outcome.NEVER_ARRIVED
-                else None,
-            }
-            for n, outcome in enumerate(outcomes, start=1)
-        ],
-    )
-
-
-def audit(session: Any, at: datetime, entry_id: str | None = None) -> None:
-    session.execute(
-        sa.insert(AUDIT).values(
-            at=at, who="Wayan", action="dismiss", terminal="t1", entry_id=entry_id
-        )
-    )
-
-
-def rows(db_path: Path, query: str) -> list[tuple[Any, ...]]:
-    connection = sqlite3.connect(db_path)
-    try:
-        return connection.execute(query).fetchall()
-    finally:
-        connection.close()
 
 
 async def test_an_entry_retried_for_days_keeps_its_first_and_last_attempts_and_counts_the_rest(
-    outbox: Outbox, db_path: Path
+    outbox: Outbox, old_rows: OldRows
 ) -> None:
     # Offline for days: 1,204 tries, none arrived, one on its way now; the fifth was ambiguous
     # (a read timeout), evidence the reconciliation needs, and stays listed.
@@ -103,8 +37,8 @@ async def test_an_entry_retried_for_days_keeps_its_first_and_last_attempts_and_c
     start = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
     def seed(session: Any) -> None:
-        entry(session, "e1", EntryStatus.SENDING, start, attempts=len(tries))
-        attempts(session, "e1", tries, start)
+        old_rows.entry(session, "e1", EntryStatus.SENDING, start, attempts=len(tries))
+        old_rows.attempts(session, "e1", tries, start)
 
     await outbox.db.write(seed)
     folded = await fold_all_attempts(outbox.db, batch=100)  # thirteen batches
@@ -143,12 +77,14 @@ async def test_an_entry_retried_for_days_keeps_its_first_and_last_attempts_and_c
     assert len(await outbox.attempts("e1")) == FIRST_KEPT + 1 + LAST_KEPT
 
 
-async def test_an_entry_with_few_attempts_keeps_every_one(outbox: Outbox) -> None:
+async def test_an_entry_with_few_attempts_keeps_every_one(
+    outbox: Outbox, old_rows: OldRows
+) -> None:
     start = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
     def seed(session: Any) -> None:
-        entry(session, "e1", EntryStatus.QUEUED, start, attempts=FIRST_KEPT + LAST_KEPT)
-        attempts(session, "e1", [Outcome.NEVER_ARRIVED] * (FIRST_KEPT + LAST_KEPT), start)
+        old_rows.entry(session, "e1", EntryStatus.QUEUED, start, attempts=FIRST_KEPT + LAST_KEPT)
+        old_rows.attempts(session, "e1", [Outcome.NEVER_ARRIVED] * (FIRST_KEPT + LAST_KEPT), start)
 
     await outbox.db.write(seed)
     assert await fold_all_attempts(outbox.db) == 0
@@ -160,7 +96,7 @@ async def test_an_entry_with_few_attempts_keeps_every_one(outbox: Outbox) -> Non
     [("ConnectionFailed: offline", "offline"), ("RateLimited: slow down", "sent_again")],
 )
 async def test_a_redemption_accepted_before_the_till_recorded_why_keeps_its_words_once_folded(
-    outbox: Outbox, between: str, said: str
+    outbox: Outbox, old_rows: OldRows, between: str, said: str
 ) -> None:
     # Accepted before migration 0013 recorded why, its words are guessed from its attempts:
     # "accepted to send again" when every failure was a 429 or a 408. 429s, then a day the line
@@ -175,7 +111,7 @@ async def test_a_redemption_accepted_before_the_till_recorded_why_keeps_its_word
     start = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
     def seed(session: Any) -> None:
-        entry(
+        old_rows.entry(
             session,
             "e1",
             EntryStatus.SYNCED,
@@ -185,7 +121,7 @@ async def test_a_redemption_accepted_before_the_till_recorded_why_keeps_its_word
             response={"redemption": {"id": 3}},
         )
         outcomes = [Outcome.NEVER_ARRIVED if e else Outcome.APPLIED for e in errors]
-        attempts(session, "e1", outcomes, start, errors)
+        old_rows.attempts(session, "e1", outcomes, start, errors)
 
     async def words() -> str:
         confirmed = await outbox.get("e1")
@@ -209,7 +145,7 @@ FORGOTTEN_WHEN_OLD = {"synced", "voided", "expired", "dismissed"}
 
 @pytest.mark.parametrize("status", list(EntryStatus))
 async def test_an_old_entry_goes_only_when_it_is_settled(
-    outbox: Outbox, db_path: Path, status: EntryStatus
+    outbox: Outbox, old_rows: OldRows, status: EntryStatus
 ) -> None:
     assert {s.value for s in EntryStatus} - FORGOTTEN_WHEN_OLD == {
         "queued",
@@ -219,9 +155,9 @@ async def test_an_old_entry_goes_only_when_it_is_settled(
     }  # a new status must be placed here on purpose
 
     def seed(session: Any) -> None:
-        entry(session, "e1", status, LONG_AGO, attempts=1)
-        attempts(session, "e1", [Outcome.NEVER_ARRIVED], LONG_AGO)
-        audit(session, LONG_AGO, "e1")
+        old_rows.entry(session, "e1", status, LONG_AGO, attempts=1)
+        old_rows.attempts(session, "e1", [Outcome.NEVER_ARRIVED], LONG_AGO)
+        old_rows.audit(session, LONG_AGO, "e1")
         session.execute(
             sa.insert(BALANCES).values(
                 lane="member:6", stamps=4, updated_at=LONG_AGO, entry_id="e1"
@@ -232,67 +168,53 @@ async def test_an_old_entry_goes_only_when_it_is_settled(
     gone = await forget_all_settled(outbox.db, KEEP)
     settled = status.value in FORGOTTEN_WHEN_OLD
     assert gone.entries == gone.audit_lines == int(settled)
-    left = rows(db_path, "SELECT id FROM outbox_entries")
+    left = old_rows.read("SELECT id FROM outbox_entries")
     assert left == ([] if settled else [("e1",)])
-    assert len(rows(db_path, "SELECT id FROM outbox_attempts")) == int(not settled)
-    assert len(rows(db_path, "SELECT id FROM audit_log")) == int(not settled)
+    assert len(old_rows.read("SELECT id FROM outbox_attempts")) == int(not settled)
+    assert len(old_rows.read("SELECT id FROM audit_log")) == int(not settled)
     # the member's balance stays whatever happens to the entry that last said it
-    assert rows(db_path, "SELECT stamps FROM member_balances") == [(4,)]
+    assert old_rows.read("SELECT stamps FROM member_balances") == [(4,)]
 
 
 async def test_what_a_kept_row_needs_stays_and_the_rest_goes_in_batches(
-    outbox: Outbox, db_path: Path
+    outbox: Outbox, old_rows: OldRows
 ) -> None:
     recent = datetime.now(UTC) - timedelta(days=30)
 
     def seed(session: Any) -> None:
         # a synced redemption whose cancel still waits to be sent: both stay
-        entry(session, "redeemed", EntryStatus.SYNCED, LONG_AGO)
-        session.execute(
-            sa.insert(ENTRIES).values(
-                id="its-cancel",
-                seq=next(_seq),
-                kind="cancel",
-                payload={},
-                lane="member:6",
-                user="ayu",
-                status=EntryStatus.QUEUED,
-                cashier="Wayan",
-                terminal="t1",
-                created_at=LONG_AGO,
-                updated_at=LONG_AGO,
-                cancels="redeemed",
-                shift_id=1,
-            )
+        old_rows.entry(session, "redeemed", EntryStatus.SYNCED, LONG_AGO)
+        old_rows.entry(
+            session,
+            "its-cancel",
+            EntryStatus.QUEUED,
+            LONG_AGO,
+            kind="cancel",
+            cashier="Wayan",
+            cancels="redeemed",
+            shift_id=1,
         )
         # an old redemption and its settled cancel: the cancel goes, then the redemption
-        entry(session, "old", EntryStatus.SYNCED, LONG_AGO)
-        session.execute(
-            sa.insert(ENTRIES).values(
-                id="old-cancel",
-                seq=next(_seq),
-                kind="cancel",
-                payload={},
-                lane="member:6",
-                user="ayu",
-                status=EntryStatus.SYNCED,
-                cashier="Wayan",
-                terminal="t1",
-                created_at=LONG_AGO,
-                updated_at=LONG_AGO,
-                cancels="old",
-            )
+        old_rows.entry(session, "old", EntryStatus.SYNCED, LONG_AGO)
+        old_rows.entry(
+            session,
+            "old-cancel",
+            EntryStatus.SYNCED,
+            LONG_AGO,
+            kind="cancel",
+            cashier="Wayan",
+            cancels="old",
         )
         # settled long ago but changed within the retention (a late reconcile): stays
-        entry(session, "late", EntryStatus.SYNCED, LONG_AGO)
+        old_rows.entry(session, "late", EntryStatus.SYNCED, LONG_AGO)
         session.execute(sa.update(ENTRIES).where(ENTRIES.c.id == "late").values(updated_at=recent))
         # a month old: stays
-        entry(session, "recent", EntryStatus.SYNCED, recent)
+        old_rows.entry(session, "recent", EntryStatus.SYNCED, recent)
         for n in range(5):
-            entry(session, f"plain-{n}", EntryStatus.SYNCED, LONG_AGO)
-        audit(session, LONG_AGO)  # a sign-in two years ago: goes
-        audit(session, recent)  # last month's: stays
-        audit(session, LONG_AGO, "its-cancel")  # about an unsettled entry: stays
+            old_rows.entry(session, f"plain-{n}", EntryStatus.SYNCED, LONG_AGO)
+        old_rows.audit(session, LONG_AGO)  # a sign-in two years ago: goes
+        old_rows.audit(session, recent)  # last month's: stays
+        old_rows.audit(session, LONG_AGO, "its-cancel")  # about an unsettled entry: stays
         session.execute(
             sa.insert(REFUSALS).values(
                 at=LONG_AGO,
@@ -321,25 +243,22 @@ async def test_what_a_kept_row_needs_stays_and_the_rest_goes_in_batches(
     await outbox.db.write(seed)
     gone = await forget_all_settled(outbox.db, KEEP, batch=2)
     assert (gone.entries, gone.audit_lines, gone.refusals, gone.shifts) == (7, 1, 1, 1)
-    assert rows(db_path, "SELECT id FROM shifts ORDER BY id") == [(1,), (3,), (4,)]
-    left = sorted(r[0] for r in rows(db_path, "SELECT id FROM outbox_entries"))
+    assert old_rows.read("SELECT id FROM shifts ORDER BY id") == [(1,), (3,), (4,)]
+    left = sorted(r[0] for r in old_rows.read("SELECT id FROM outbox_entries"))
     assert left == ["its-cancel", "late", "recent", "redeemed"]
-    assert len(rows(db_path, "SELECT id FROM audit_log")) == 2
-    assert rows(db_path, "SELECT id FROM refusals") == []
+    assert len(old_rows.read("SELECT id FROM audit_log")) == 2
+    assert old_rows.read("SELECT id FROM refusals") == []
 
 
 async def test_the_database_refuses_to_delete_an_audit_line_less_than_90_days_old(
-    outbox: Outbox, db_path: Path
+    outbox: Outbox, old_rows: OldRows
 ) -> None:
-    await outbox.db.write(lambda s: audit(s, datetime.now(UTC) - timedelta(days=89)))
+    await outbox.db.write(lambda s: old_rows.audit(s, datetime.now(UTC) - timedelta(days=89)))
     # the purge leaves it (a till whose clock runs a year ahead cannot take it either) ...
     assert (await forget_all_settled(outbox.db, timedelta(days=-365))).audit_lines == 0
     # ... and the database itself refuses a delete that would
-    connection = sqlite3.connect(db_path)
-    try:
+    with closing(sqlite3.connect(old_rows.db_path)) as connection:
         with pytest.raises(sqlite3.IntegrityError, match="keeps its last 90 days"):
             connection.execute("DELETE FROM audit_log")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             connection.execute("UPDATE audit_log SET who = 'someone else'")
-    finally:
-        connection.close()

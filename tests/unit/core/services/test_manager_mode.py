@@ -49,6 +49,16 @@ class Config:
     store: int = 7
 
 
+class StandInRedeemer:
+    """What manager mode uses of a till's redeemer."""
+
+    async def authorize_pin(self, member: Any, pin: Secret) -> str:
+        raise AssertionError("not authorised in these tests")
+
+    def send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
+        return None  # none of these tests' entries has a PIN or is the kiosk's
+
+
 @dataclass
 class StandInTill:
     """What manager mode uses of a till, on a real outbox and the fake server."""
@@ -56,18 +66,13 @@ class StandInTill:
     outbox: Outbox
     worker: SyncWorker
     config: Config = field(default_factory=Config)
+    redeemer: StandInRedeemer = field(default_factory=StandInRedeemer)
 
     async def receipt(self, entry: OutboxEntry) -> Receipt:
         return receipt_for(entry)
 
     async def find_member(self, query: str) -> Any:
         raise AssertionError("not looked up in these tests")
-
-    async def authorize_pin(self, member: Any, pin: Secret) -> str:
-        raise AssertionError("not authorised in these tests")
-
-    def send_by(self, request_id: str | None, *, kiosk: bool) -> datetime | None:
-        return None  # none of these tests' entries has a PIN or is the kiosk's
 
 
 @pytest.fixture
@@ -314,7 +319,7 @@ async def test_a_members_pin_checked_for_a_retry_queues_nothing_until_it_is_sent
         return "01a00000-0000-7000-8000-0000000000a2"
 
     monkeypatch.setattr(mode.till, "find_member", find_member)
-    monkeypatch.setattr(mode.till, "authorize_pin", authorize_pin)
+    monkeypatch.setattr(mode.till.redeemer, "authorize_pin", authorize_pin)
     authorised = await mode.authorise_retry(entry_id, Secret("135790"))
     assert checked == ["m1"]
     assert [e.id for e in await outbox_of(mode).entries()] == [entry_id]

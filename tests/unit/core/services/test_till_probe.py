@@ -354,7 +354,7 @@ async def look_up(till: Till) -> object:
 
 
 async def check_pin(till: Till) -> object:
-    return await till.authorize_pin(ayu(), Secret("123456"))
+    return await till.redeemer.authorize_pin(ayu(), Secret("123456"))
 
 
 async def read_the_offer(till: Till) -> object:

@@ -20,6 +20,7 @@ from app.core.storage import Database
 from app.core.storage.tables import ENTRIES
 
 from ....support.members import ayu
+from ..conftest import OldRows
 
 RETENTION = timedelta(days=90)
 
@@ -96,6 +97,7 @@ async def test_slips_older_than_the_retention_go_at_once_and_other_files_stay(
 )
 async def test_the_first_round_forgets_the_outbox_s_settled_rows_older_than_the_retention(
     db_path: Path,
+    old_rows: OldRows,
     clock: ManualClock,
     clock_agrees: bool,
     kept: list[str],
@@ -117,22 +119,7 @@ async def test_the_first_round_forgets_the_outbox_s_settled_rows_older_than_the_
             ],
             start=1,
         ):
-            session.execute(
-                sa.insert(ENTRIES).values(
-                    id=f"e{n}",
-                    seq=n,
-                    kind="reward",
-                    payload={},
-                    lane="member:6",
-                    user="ayu",
-                    status=status,
-                    attempts=0,
-                    cashier="Dewi",
-                    terminal="t1",
-                    created_at=at,
-                    updated_at=at,
-                )
-            )
+            old_rows.entry(session, f"e{n}", status, at)
 
     await db.write(seed)
     upkeep = Upkeep(

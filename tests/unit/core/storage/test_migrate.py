@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
@@ -15,24 +17,22 @@ from sqlmodel import SQLModel
 from app.core.storage import (
     DatabaseTooNew,
     StorageFailed,
-    create_engine,
     head_revision,
     migrate,
     prepare_database,
 )
 
-
-def test_migrates_an_empty_file_to_head_and_again_is_a_no_op(tmp_path: Path) -> None:
-    path = tmp_path / "till.db"
-    assert migrate(path) == head_revision()
-    assert migrate(path) == head_revision()
-    with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT paused FROM outbox_control").fetchall() == [(0,)]
+from .conftest import DatabaseFile
 
 
-def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:
-    path = tmp_path / "till.db"
-    migrate(path)
+def test_migrates_an_empty_file_to_head_and_again_is_a_no_op(database_file: DatabaseFile) -> None:
+    assert migrate(database_file.path) == head_revision()
+    assert migrate(database_file.path) == head_revision()
+    assert database_file.read("SELECT paused FROM outbox_control") == [(0,)]
+
+
+def test_the_migrated_schema_matches_the_models(database_file: DatabaseFile) -> None:
+    migrate(database_file.path)
     ours = set(SQLModel.metadata.tables)
 
     def include(obj: Any, name: str | None, kind: str, reflected: bool, other: Any) -> bool:
@@ -40,28 +40,22 @@ def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:
         table = name if kind == "table" else getattr(getattr(obj, "table", None), "name", None)
         return table in ours
 
-    engine = create_engine(path)
-    try:
-        with engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "include_object": include}
-            )
-            assert compare_metadata(context, SQLModel.metadata) == []
-    finally:
-        engine.dispose()
+    with database_file.connected() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include}
+        )
+        assert compare_metadata(context, SQLModel.metadata) == []
 
 
-def test_refuses_a_database_from_a_newer_version(tmp_path: Path) -> None:
-    path = tmp_path / "till.db"
+def test_refuses_a_database_from_a_newer_version(database_file: DatabaseFile) -> None:
+    path = database_file.path
     migrate(path)
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(DatabaseTooNew, match=r"'0099'.*newer version"):
         migrate(path)
-    with sqlite3.connect(path) as connection:  # and leaves it alone
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0099",)
-        ]
+    # and leaves it alone
+    assert database_file.read("SELECT version_num FROM alembic_version") == [("0099",)]
 
 
 @pytest.mark.parametrize("points_to", ["a missing disk", "itself"])
@@ -81,45 +75,30 @@ def test_a_link_that_leads_to_no_database_is_refused_not_replaced(
 
 
 def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decimals(
-    tmp_path: Path,
+    database_file: DatabaseFile,
 ) -> None:
-    from alembic import command
-    from sqlalchemy import select
-
     from app.core.storage.cache_tables import VOUCHERS
-    from app.core.storage.migrate import _config
 
-    path = tmp_path / "till.db"
-    engine = create_engine(path)
-    try:
-        with engine.begin() as connection:
-            config = _config(connection)
-            command.upgrade(config, "0005")  # the revision before 0007
-            connection.exec_driver_sql(
-                "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, "
-                "is_blocked, redemption_allowed, protected_redemption, pin_is_blocked, "
-                "fetched_at, seen_at) VALUES ('6', 'Ayu', 'ayu', '[]', 0, 0, 1, 0, 0, "
-                "'2026-11-25 00:00:00', '2026-11-25 00:00:00')"
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO cached_vouchers (id, server_id, value, is_active, fetched_at, "
-                "balance) VALUES (12, '6', 150000, 1, '2026-11-25 00:00:00', 1)"
-            )
-    finally:
-        engine.dispose()
-    assert migrate(path) == head_revision()
-    engine = create_engine(path)
-    try:
-        with engine.connect() as connection:
-            [(value, balance)] = connection.execute(select(VOUCHERS.c.value, VOUCHERS.c.balance))
-            indexes = {
-                row[1] for row in connection.exec_driver_sql("PRAGMA index_list('cached_vouchers')")
-            }
-            foreign = connection.exec_driver_sql(
-                "PRAGMA foreign_key_list('cached_vouchers')"
-            ).fetchall()
-    finally:
-        engine.dispose()
+    with database_file.at("0005") as connection:  # the revision before 0007
+        connection.exec_driver_sql(
+            "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, "
+            "is_blocked, redemption_allowed, protected_redemption, pin_is_blocked, "
+            "fetched_at, seen_at) VALUES ('6', 'Ayu', 'ayu', '[]', 0, 0, 1, 0, 0, "
+            "'2026-11-25 00:00:00', '2026-11-25 00:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO cached_vouchers (id, server_id, value, is_active, fetched_at, "
+            "balance) VALUES (12, '6', 150000, 1, '2026-11-25 00:00:00', 1)"
+        )
+    assert migrate(database_file.path) == head_revision()
+    with database_file.connected() as connection:
+        [(value, balance)] = connection.execute(sa.select(VOUCHERS.c.value, VOUCHERS.c.balance))
+        indexes = {
+            row[1] for row in connection.exec_driver_sql("PRAGMA index_list('cached_vouchers')")
+        }
+        foreign = connection.exec_driver_sql(
+            "PRAGMA foreign_key_list('cached_vouchers')"
+        ).fetchall()
     assert value == Decimal("150000")
     assert balance is True  # 0005's column survives 0007's rebuild of the table
     assert "ix_cached_vouchers_server_id" in indexes
@@ -127,39 +106,30 @@ def test_0007_keeps_cached_voucher_values_and_balances_and_reads_values_as_decim
 
 
 async def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
-    tmp_path: Path,
+    database_file: DatabaseFile,
 ) -> None:
     # Nothing before 0010 noted whether anyone had said a voucher's kind: one remembered as a
     # balance voucher may be one only because its validation failed. Until the till reads the
     # member's vouchers online again, none is taken as confirmed.
-    from alembic import command
-
     from app.core.offline.cache import MemberCache
     from app.core.storage import Database
-    from app.core.storage.migrate import _config
 
-    path = tmp_path / "till.db"
-    engine = create_engine(path)
-    try:
-        with engine.begin() as connection:
-            command.upgrade(_config(connection), "0009")  # the revision before 0010
-            connection.exec_driver_sql(
-                "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, "
-                "is_blocked, redemption_allowed, protected_redemption, pin_is_blocked, "
-                "fetched_at, seen_at, vouchers_fetched_at) VALUES ('6', 'Ayu', 'ayu', '[]', 0, "
-                "0, 1, 0, 0, '2026-11-25 00:00:00', '2026-11-25 00:00:00', "
-                "'2026-11-25 00:00:00')"
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO cached_vouchers (id, server_id, code, value, is_active, fetched_at, "
-                "balance) VALUES (12, '6', 'SALDO', '150000', 1, '2026-11-25 00:00:00', 1), "
-                "(20, '6', 'ULTAH', NULL, 1, '2026-11-25 00:00:00', 0)"
-            )
-    finally:
-        engine.dispose()
-    assert migrate(path) == head_revision()
+    with database_file.at("0009") as connection:  # the revision before 0010
+        connection.exec_driver_sql(
+            "INSERT INTO cached_members (server_id, name, name_key, member_ids, stamps, "
+            "is_blocked, redemption_allowed, protected_redemption, pin_is_blocked, "
+            "fetched_at, seen_at, vouchers_fetched_at) VALUES ('6', 'Ayu', 'ayu', '[]', 0, "
+            "0, 1, 0, 0, '2026-11-25 00:00:00', '2026-11-25 00:00:00', "
+            "'2026-11-25 00:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO cached_vouchers (id, server_id, code, value, is_active, fetched_at, "
+            "balance) VALUES (12, '6', 'SALDO', '150000', 1, '2026-11-25 00:00:00', 1), "
+            "(20, '6', 'ULTAH', NULL, 1, '2026-11-25 00:00:00', 0)"
+        )
+    assert migrate(database_file.path) == head_revision()
 
-    db = await Database.open(path)
+    db = await Database.open(database_file.path)
     cache = MemberCache(db)
     try:
         remembered = await cache.vouchers("6") or []
@@ -171,143 +141,76 @@ async def test_0010_keeps_the_cached_vouchers_and_confirms_none_of_their_kinds(
         (20, None, False, False),
     ]
 
-    engine = create_engine(path)  # and back: 0009's table, its rows kept
-    try:
-        with engine.begin() as connection:
-            command.downgrade(_config(connection), "0009")
-            columns = [
-                row[1] for row in connection.exec_driver_sql("PRAGMA table_info('cached_vouchers')")
-            ]
-            kept = connection.exec_driver_sql("SELECT id, balance FROM cached_vouchers").all()
-    finally:
-        engine.dispose()
+    with database_file.back_to("0009") as connection:  # 0009's table, its rows kept
+        columns = database_file.columns(connection, "cached_vouchers")
+        kept = connection.exec_driver_sql("SELECT id, balance FROM cached_vouchers").all()
     assert "kind_known" not in columns and "balance" in columns
     assert sorted(kept) == [(12, 1), (20, 0)]
 
 
-def test_0011_keeps_the_queued_entries_and_calls_none_a_voucher(tmp_path: Path) -> None:
-    # Nothing before 0011 recorded whether a reward was a voucher: each entry reads as it did
-    # (an answer that names the voucher still says so), and going back keeps the entries.
-    from alembic import command
-
-    from app.core.storage.migrate import _config
-
-    path = tmp_path / "till.db"
-    engine = create_engine(path)
-    try:
-        with engine.begin() as connection:
-            command.upgrade(_config(connection), "0010")  # the revision before 0011
-            connection.exec_driver_sql(
-                "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
-                "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
-                "('0190a1b2-0000-7000-8000-000000000001', 1, 'reward', '{}', 'member:6', 'ayu', "
-                "'queued', 0, 1, 0, 'Dewi', 't1', '2026-12-01 09:00:00', '2026-12-01 09:00:00')"
-            )
-    finally:
-        engine.dispose()
-    assert migrate(path) == head_revision()
-    connection = sqlite3.connect(path)
-    try:
-        read = connection.execute("SELECT status, issues_voucher FROM outbox_entries").fetchall()
-    finally:
-        connection.close()
-    assert read == [("queued", 0)]
-
-    engine = create_engine(path)  # and back: 0010's table, its entry kept
-    try:
-        with engine.begin() as connection:
-            command.downgrade(_config(connection), "0010")
-            columns = [
-                row[1] for row in connection.exec_driver_sql("PRAGMA table_info('outbox_entries')")
-            ]
-            kept = connection.exec_driver_sql("SELECT status FROM outbox_entries").all()
-    finally:
-        engine.dispose()
-    assert "issues_voucher" not in columns
-    assert kept == [("queued",)]
+#: A reward redemption queued before the migration, ``{attempts}`` tried.
+_QUEUED_ENTRY = (
+    "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
+    "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
+    "('0190a1b2-0000-7000-8000-000000000001', 1, 'reward', '{{}}', 'member:6', 'ayu', "
+    "'queued', {attempts}, 1, 0, 'Dewi', 't1', '2026-12-01 09:00:00', '2026-12-01 09:00:00')"
+)
 
 
-def test_0013_keeps_the_entries_accepted_before_it_without_a_reason(tmp_path: Path) -> None:
-    # Nothing before 0013 recorded why a redemption was accepted before the server's answer:
-    # each keeps NULL, read as the till read it until now, and going back keeps the entries.
-    from alembic import command
+@pytest.mark.parametrize(
+    ("before", "attempts", "column", "read_as"),
+    [
+        # Nothing before 0011 recorded whether a reward was a voucher: each entry reads as it
+        # did (an answer that names the voucher still says so).
+        pytest.param("0010", 0, "issues_voucher", 0, id="0011 issues_voucher"),
+        # Nothing before 0013 recorded why a redemption was accepted before the server's
+        # answer: each keeps NULL, read as the till read it until now.
+        pytest.param("0012", 1, "accepted_as", None, id="0013 accepted_as"),
+    ],
+)
+def test_a_column_the_queued_entries_gain_reads_as_before_and_going_back_keeps_them(
+    database_file: DatabaseFile, before: str, attempts: int, column: str, read_as: object
+) -> None:
+    with database_file.at(before) as connection:  # the revision before the column's
+        connection.exec_driver_sql(_QUEUED_ENTRY.format(attempts=attempts))
+    assert migrate(database_file.path) == head_revision()
+    query = f"SELECT status, provisional, {column} FROM outbox_entries"  # noqa: S608 - a fixed name
+    read = database_file.read(query)
+    assert read == [("queued", 1, read_as)]
 
-    from app.core.storage.migrate import _config
-
-    path = tmp_path / "till.db"
-    engine = create_engine(path)
-    try:
-        with engine.begin() as connection:
-            command.upgrade(_config(connection), "0012")  # the revision before 0013
-            connection.exec_driver_sql(
-                "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
-                "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
-                "('0190a1b2-0000-7000-8000-000000000001', 1, 'reward', '{}', 'member:6', 'ayu', "
-                "'queued', 1, 1, 0, 'Dewi', 't1', '2026-12-01 09:00:00', '2026-12-01 09:00:00')"
-            )
-    finally:
-        engine.dispose()
-    assert migrate(path) == head_revision()
-    connection = sqlite3.connect(path)
-    try:
-        read = connection.execute(
-            "SELECT status, provisional, accepted_as FROM outbox_entries"
-        ).fetchall()
-    finally:
-        connection.close()
-    assert read == [("queued", 1, None)]
-
-    engine = create_engine(path)  # and back: 0012's table, its entry kept
-    try:
-        with engine.begin() as connection:
-            command.downgrade(_config(connection), "0012")
-            columns = [
-                row[1] for row in connection.exec_driver_sql("PRAGMA table_info('outbox_entries')")
-            ]
-            kept = connection.exec_driver_sql("SELECT status FROM outbox_entries").all()
-    finally:
-        engine.dispose()
-    assert "accepted_as" not in columns
+    with database_file.back_to(before) as connection:  # the table without it, its entry kept
+        columns = database_file.columns(connection, "outbox_entries")
+        kept = connection.exec_driver_sql("SELECT status FROM outbox_entries").all()
+    assert column not in columns
     assert kept == [("queued",)]
 
 
 def test_0014_keeps_every_attempt_and_audit_line_and_lets_only_old_lines_go(
-    tmp_path: Path,
+    database_file: DatabaseFile,
 ) -> None:
     # Before 0014 the audit log refused every delete; after it, a line older than 90 days may
     # go (the upkeep's retention), a younger one never; the attempts are all kept, none folded
     # yet (the upkeep folds them later, a batch at a time), and going back refuses deletes again.
-    from alembic import command
-
-    from app.core.storage.migrate import _config
-
-    path = tmp_path / "till.db"
-    engine = create_engine(path)
-    try:
-        with engine.begin() as connection:
-            command.upgrade(_config(connection), "0013")  # the revision before 0014
-            connection.exec_driver_sql(
-                "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
-                "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
-                "('e1', 1, 'reward', '{}', 'member:6', 'ayu', 'queued', 40, 0, 0, 'Dewi', 't1', "
-                "'2024-01-10 09:00:00', '2024-01-10 09:00:00')"
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, "
-                "ended_at, outcome) VALUES ('e1', ?, 'w1', '2024-01-10 09:00:00', "
-                "'2024-01-10 09:00:01', 'never_arrived')",
-                [(n,) for n in range(1, 41)],
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO audit_log (at, who, action, terminal) "
-                "VALUES (?, 'Wayan', 'sign_in', 't1')",
-                [("2024-01-10 09:00:00",), ("2999-01-01 00:00:00",)],
-            )
-    finally:
-        engine.dispose()
-    assert migrate(path) == head_revision()
-    connection = sqlite3.connect(path)
-    try:
+    with database_file.at("0013") as connection:  # the revision before 0014
+        connection.exec_driver_sql(
+            "INSERT INTO outbox_entries (id, seq, kind, payload, lane, user, status, attempts, "
+            "provisional, reconciled, cashier, terminal, created_at, updated_at) VALUES "
+            "('e1', 1, 'reward', '{}', 'member:6', 'ayu', 'queued', 40, 0, 0, 'Dewi', 't1', "
+            "'2024-01-10 09:00:00', '2024-01-10 09:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO outbox_attempts (entry_id, number, lease_owner, started_at, "
+            "ended_at, outcome) VALUES ('e1', ?, 'w1', '2024-01-10 09:00:00', "
+            "'2024-01-10 09:00:01', 'never_arrived')",
+            [(n,) for n in range(1, 41)],
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO audit_log (at, who, action, terminal) "
+            "VALUES (?, 'Wayan', 'sign_in', 't1')",
+            [("2024-01-10 09:00:00",), ("2999-01-01 00:00:00",)],
+        )
+    assert migrate(database_file.path) == head_revision()
+    with closing(sqlite3.connect(database_file.path)) as connection:
         assert connection.execute("SELECT count(*) FROM outbox_attempts").fetchone() == (40,)
         assert connection.execute("SELECT count(*) FROM outbox_attempt_tallies").fetchone() == (0,)
         with pytest.raises(sqlite3.IntegrityError, match="keeps its last 90 days"):
@@ -315,25 +218,15 @@ def test_0014_keeps_every_attempt_and_audit_line_and_lets_only_old_lines_go(
         connection.execute("DELETE FROM audit_log WHERE at < '2025-01-01'")
         connection.commit()
         assert connection.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
-    finally:
-        connection.close()
 
-    engine = create_engine(path)  # and back: 0013's log, every delete refused
-    try:
-        with engine.begin() as connection:
-            command.downgrade(_config(connection), "0013")
-            tables = {
-                row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")
-            }
-    finally:
-        engine.dispose()
+    with database_file.back_to("0013") as connection:  # 0013's log, every delete refused
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
     assert "outbox_attempt_tallies" not in tables
-    connection = sqlite3.connect(path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            connection.execute("DELETE FROM audit_log WHERE at < '3000-01-01'")
-    finally:
-        connection.close()
+    with (
+        closing(sqlite3.connect(database_file.path)) as connection,
+        pytest.raises(sqlite3.IntegrityError, match="append-only"),
+    ):
+        connection.execute("DELETE FROM audit_log WHERE at < '3000-01-01'")
 
 
 _CACHED_MEMBER = (
@@ -345,34 +238,23 @@ _CACHED_MEMBER = (
 
 
 def test_0012_lets_a_cached_member_s_stamps_be_unknown_and_keeps_their_keys_and_vouchers(
-    tmp_path: Path,
+    database_file: DatabaseFile,
 ) -> None:
     # A member answered with `"stamps": null` was cached with 0 stamps, a balance never given.
     # SQLite changes the column by building the table again, which must not take the members'
     # keys and vouchers with the old one.
-    from alembic import command
-
-    from app.core.storage.migrate import _config
-
-    path = tmp_path / "till.db"
-    engine = create_engine(path)
-    try:
-        with engine.begin() as connection:
-            command.upgrade(_config(connection), "0011")  # the revision before 0012
-            connection.exec_driver_sql(_CACHED_MEMBER.format(id="6", stamps=250))
-            connection.exec_driver_sql(
-                "INSERT INTO cached_member_keys (key, server_id) VALUES ('ayu@contoh.co.id', '6')"
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO cached_vouchers (id, server_id, code, value, is_active, fetched_at, "
-                "balance, kind_known) VALUES (20, '6', 'ULTAH', NULL, 1, '2026-12-01 09:00:00', "
-                "0, 1)"
-            )
-    finally:
-        engine.dispose()
-    assert migrate(path) == head_revision()
-    connection = sqlite3.connect(path)
-    try:
+    with database_file.at("0011") as connection:  # the revision before 0012
+        connection.exec_driver_sql(_CACHED_MEMBER.format(id="6", stamps=250))
+        connection.exec_driver_sql(
+            "INSERT INTO cached_member_keys (key, server_id) VALUES ('ayu@contoh.co.id', '6')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO cached_vouchers (id, server_id, code, value, is_active, fetched_at, "
+            "balance, kind_known) VALUES (20, '6', 'ULTAH', NULL, 1, '2026-12-01 09:00:00', "
+            "0, 1)"
+        )
+    assert migrate(database_file.path) == head_revision()
+    with closing(sqlite3.connect(database_file.path)) as connection:
         with connection:
             connection.execute(_CACHED_MEMBER.format(id="7", stamps="NULL"))
             connection.execute(
@@ -383,21 +265,14 @@ def test_0012_lets_a_cached_member_s_stamps_be_unknown_and_keeps_their_keys_and_
         ).fetchall()
         keys = connection.execute("SELECT key FROM cached_member_keys ORDER BY key").fetchall()
         vouchers = connection.execute("SELECT id, server_id FROM cached_vouchers").fetchall()
-    finally:
-        connection.close()
     assert read == [("6", 250), ("7", None)]
     assert keys == [("ayu@contoh.co.id",), ("sari@contoh.co.id",)]
     assert vouchers == [(20, "6")]
 
-    engine = create_engine(path)  # and back: 0011 holds no unknown, and keeps the rest
-    try:
-        with engine.begin() as connection:
-            command.downgrade(_config(connection), "0011")
-            members = connection.exec_driver_sql("SELECT server_id FROM cached_members").all()
-            keys = connection.exec_driver_sql("SELECT key FROM cached_member_keys").all()
-            vouchers = connection.exec_driver_sql("SELECT id FROM cached_vouchers").all()
-    finally:
-        engine.dispose()
+    with database_file.back_to("0011") as connection:  # 0011 holds no unknown, keeps the rest
+        members = connection.exec_driver_sql("SELECT server_id FROM cached_members").all()
+        keys = connection.exec_driver_sql("SELECT key FROM cached_member_keys").all()
+        vouchers = connection.exec_driver_sql("SELECT id FROM cached_vouchers").all()
     assert members == [("6",)] and keys == [("ayu@contoh.co.id",)] and vouchers == [(20,)]
 
 
