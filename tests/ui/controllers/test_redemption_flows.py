@@ -368,6 +368,25 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
         "This member's PIN is blocked after too many wrong tries; they must reset it."
     )
     assert not cashier.redemption.busy
+    # This shift lists it, in the words the panel said: its list had no row for a customer
+    # turned away, and the cashier read nothing of them before the shift's summary.
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: len(model.rows()) == 1, timeout=WAIT_MS)
+    [row] = model.rows()
+    assert (row.member, row.what, row.status, row.reason) == (
+        "Budi Santoso",
+        "Es Kopi Susu Gula Aren",
+        "refused",
+        details,
+    )
+    assert details in model.data(model.index(0, model.STATUS), Qt.ItemDataRole.ToolTipRole)
+    # Enter on it shows what the till kept of it, with no decision to take
+    cashier.view.redemptions.setFocus()
+    cashier.view.redemptions.selectRow(0)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClick(cashier.view.redemptions, Qt.Key.Key_Return)
+    assert dict(shown.args[0].facts)["Why"] == details and not shown.args[0].allowed
+    cashier.decisions.details.reject()
     # The card said "PIN required" still, as if a PIN could do: it says the PIN is blocked.
     card = cashier.view.member_card
     qtbot.waitUntil(lambda: card.pin_text() == "PIN blocked", timeout=WAIT_MS)
@@ -386,6 +405,12 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     assert cashier.redemption.pin_dialog is None
     assert _result(cashier)[2] == details
     assert sandbox.ledger() == []
+    # each refusal listed once, newest on top, as the shift's summary lists them
+    qtbot.waitUntil(lambda: len(model.rows()) == 2, timeout=WAIT_MS)
+    assert [r.reason for r in model.rows()] == [details, details]
+    assert cashier.session.shift is not None
+    summary = run_async(qtbot, cashier.session.till.shift_summary(cashier.session.shift.id))
+    assert [str(r.reason) for r in summary.refusals] == [details, details]
 
 
 def test_a_member_whose_pin_is_blocked_sees_every_reward_greyed_with_what_to_do(
