@@ -45,6 +45,7 @@ from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.exceptions import ExceptionData
 from app.ui.manager.page import ManagerPageView
+from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.result_panel import ResultPanel
 
 from ...support.gates import Held
@@ -1470,14 +1471,28 @@ def test_a_full_page_of_history_says_how_many_older_redemptions_it_leaves_out(
     add_manager(qtbot, cashier)
     first = redeem_reward(qtbot, cashier)
     newest = [redeem_reward(qtbot, cashier), redeem_reward(qtbot, cashier)]
+    # and a customer turned away at the counter since: a row of the page, newest of all
+    shift = cashier.session.shift
+    assert shift is not None
+    run_async(
+        qtbot,
+        cashier.till.record_refusal(
+            None,
+            Sale(shift.cashier, shift.id),
+            kind=OperationKind.REWARD,
+            what=say("what.reward", name="Kopi susu"),
+            reason=say("order.reward_not_offered", reward="Kopi susu"),
+        ),
+    )
     enter(qtbot, cashier)
     history = cashier.view.manager.history
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
         history.submit()
-    assert [row.key for row in shown.args[0]] == newest[::-1]
-    assert first not in [row.key for row in shown.args[0]]
+    keys = [row.key for row in shown.args[0]]
+    assert isinstance(keys[0], CounterRefusalKey) and keys[1:] == [newest[1]]
+    assert first not in keys
     assert not history.more.isHidden()
-    assert history.more.text().startswith("The newest 2 are shown; 1 older ones match too")
+    assert history.more.text().startswith("The newest 2 are shown; 2 older ones match too")
     # a filter that fits on the page says nothing more
     history.member_edit.setText("nobody@example.com")
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
