@@ -283,7 +283,7 @@ class RedemptionController(QObject):
                     await self.till.record_refusal(
                         member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                     )
-                    self._list_refusals(sale.shift_id)
+                    await self._list_refusals(sale.shift_id)
                 result = self._refuse(
                     headline, exc.message, exc.verdict, exc.what_to_do, asks=exc.asks_first
                 )
@@ -298,7 +298,7 @@ class RedemptionController(QObject):
                         self.ask(result, cause)
                 return None
             except Refused as exc:  # the till has put it on the shift's record
-                self._list_refusals(sale.shift_id)
+                await self._list_refusals(sale.shift_id)
                 if self._gone:
                     return None
                 self._refuse(headline, exc.message, exc.verdict, exc.what_to_do)
@@ -377,16 +377,18 @@ class RedemptionController(QObject):
         self.refused.emit(result)
         return result
 
-    def _list_refusals(self, shift_id: int | None) -> None:
-        """The shift's list takes the refusals at the counter it does not list yet: the one just
-        shown, on the record already (its customer gone since, too: the summary counts it)."""
-        if shift_id is not None:
-            spawn(self._list_new_refusals(shift_id), name="list refusals")
-
-    async def _list_new_refusals(self, shift_id: int) -> None:
-        # Read back from the record, not made up from the panel: the list says what the summary,
-        # End of day and the CSV will say of it, and a refusal is listed once whatever lists it.
-        rows = await self.till.shift_refusals(shift_id)
+    async def _list_refusals(self, shift_id: int | None) -> None:
+        """The shift's list takes the refusals at the counter it does not list yet: the one about
+        to be shown (its customer gone meanwhile, too: the summary counts it), listed before the
+        panel says it, so the two never disagree. Read back from the record, not made up from
+        the panel: the list says what the summary, End of day and the CSV will say of it, and a
+        refusal is listed once whatever lists it."""
+        if shift_id is None:
+            return
+        try:
+            rows = await self.till.shift_refusals(shift_id)
+        except StorageProblem:
+            return  # the storage banner says why; the summary reads the record whole
         model = self.view.redemptions_model
         if self.session.shift is None or self.session.shift.id != shift_id:
             return  # the shift closed meanwhile: its list is gone with it

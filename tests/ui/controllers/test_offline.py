@@ -255,7 +255,11 @@ def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_
     )
     refused = cashier.view.result_panel.result()
     assert refused is not None and refused.details == UNCONFIRMED
-    assert cashier.view.redemptions_model.rowCount() == 0  # nothing queued
+    # nothing queued: the shift's list holds the customer turned away, no redemption
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
+    assert isinstance(model.row_data(0).entry_id, CounterRefusalKey)
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
 
 
 def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_the_reward(
