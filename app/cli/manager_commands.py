@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import heapq
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from app.cli.running import run, till_for
 from app.core.services import (
     AuditFilter,
     AuditLine,
+    CounterFilter,
     DaysToRead,
     DaySummary,
     ExceptionItem,
@@ -184,24 +186,64 @@ def _say_if_cut(limit: int | None, args: argparse.Namespace, count: int, narrowe
         )
 
 
-def _say_refused_at_the_counter(args: argparse.Namespace, count: int) -> None:
-    """On stderr, how many were refused at the counter in the span (by the cashier, of the
-    statuses asked): counted by ``summary``, but never queued, so not listed here, and a
-    manager looking for the customer turned away found nothing and no word why."""
-    if not count:
-        return
-    members = ", of all members (they are not found by member)" if args.member else ""
-    print(
-        f"{args.command}: {count} refused at the counter in this span{members} are not listed: "
-        "nothing was queued for them; `stamps-pos summary --date DAY` lists each",
-        file=sys.stderr,
-    )
+#: How ``history`` names a customer turned away at the counter, as the window's History does.
+AT_THE_COUNTER_WORDS = {
+    "refused": "refused at the counter",
+    "not_redeemed": "not redeemed at the counter",
+}
+
+
+def _counter_row_text(row: ShiftRow) -> str:
+    """A customer turned away at the counter, as a line of ``history``: no entry id (nothing
+    was queued), why in the words the cashier was shown."""
+    value = format_rupiah(row.rupiah) if row.rupiah else counted(row.stamps, "stamp")
+    parts = [
+        _local(row.time),
+        f"{row.kind:<7}",
+        AT_THE_COUNTER_WORDS[row.status.value],
+        row.cashier,
+        row.member,
+        row.what,
+        row.invoice,
+        value if row.rupiah or row.stamps else "",
+        english(row.reason) if row.reason is not None else "",
+    ]
+    return "  ".join(part for part in parts if part)
+
+
+def _counter_row_json(row: ShiftRow) -> dict[str, Any]:
+    return {
+        "id": None,
+        "refusal_id": row.refusal_id,
+        "at_the_counter": True,
+        "created_at": row.time.isoformat(),
+        "kind": row.kind,
+        "status": row.status.value,
+        "standing": AT_THE_COUNTER_WORDS[row.status.value],
+        "cashier": row.cashier,
+        "member_name": row.member or None,
+        "description": row.what,
+        "invoice": row.invoice or None,
+        "stamps": row.stamps,
+        "rupiah": int(row.rupiah),  # as a redemption's: whole rupiah
+        "reason": english(row.reason) if row.reason is not None else None,
+    }
 
 
 def history(args: argparse.Namespace) -> int:
-    """``stamps-pos history [--since] [--until] [--status] [--cashier] [--member]``."""
+    """``stamps-pos history [--since] [--until] [--status] [--cashier] [--member]``: the
+    redemptions and the customers turned away at the counter (no entry of their own), newest
+    first."""
     since, until = _span(args)
     wanted = HistoryFilter.standing(
+        *(args.status or ()),
+        since=since,
+        until=until,
+        cashier=args.cashier,
+        member=args.member,
+        limit=args.limit,
+    )
+    counter = CounterFilter.standing(
         *(args.status or ()),
         since=since,
         until=until,
@@ -213,17 +255,26 @@ def history(args: argparse.Namespace) -> int:
     async def body() -> int:
         async with till_for(args, worker=False) as till:
             rows = await till.history.rows(wanted)
-            turned_away = await till.refused_at_the_counter(
-                since, until, cashier=args.cashier, choices=args.status or ()
+            turned_away = await till.refused_at_the_counter(counter)
+        # each list its newest: the newest of the two together are among them
+        lines: list[tuple[datetime, str, dict[str, Any]]] = list(
+            heapq.merge(
+                (
+                    (r.created_at, _row_text(r), _row_json(r) | {"at_the_counter": False})
+                    for r in rows
+                ),
+                ((r.time, _counter_row_text(r), _counter_row_json(r)) for r in turned_away),
+                key=lambda line: line[0],
+                reverse=True,
             )
+        )[: args.limit]
         if args.json:
-            print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False))
-        elif not rows:
+            print(json.dumps([shown for _, _, shown in lines], ensure_ascii=False))
+        elif not lines:
             print("no redemptions match")
         else:
-            print("\n".join(_row_text(r) for r in rows))
-        _say_if_cut(args.limit, args, len(rows), "--since, --status, --member")
-        _say_refused_at_the_counter(args, len(turned_away))
+            print("\n".join(text for _, text, _ in lines))
+        _say_if_cut(args.limit, args, len(lines), "--since, --status, --member")
         return EXIT_OK
 
     return run(args, body)
@@ -403,7 +454,7 @@ def _counter_text(rows: tuple[ShiftRow, ...], write: Callable[[str], None]) -> N
         return
     write(
         f"refused at the counter, before anything was queued: {len(rows)} (counted above; "
-        "`history` lists only what was queued, so not these)"
+        "`history` lists them too, as refused at the counter)"
     )
     for row in rows:
         reason = english(row.reason) if row.reason is not None else ""

@@ -132,7 +132,10 @@ _ACCOUNT_HELP = {
 
 
 def _add_reading(commands: Any, bind: Bind) -> None:
-    history = commands.add_parser("history", help="this till's redemptions, newest first")
+    history = commands.add_parser(
+        "history",
+        help="this till's redemptions and the customers refused at the counter, newest first",
+    )
     _add_span(history)
     history.add_argument(
         "--status",

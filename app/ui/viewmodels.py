@@ -170,6 +170,17 @@ class RedemptionRowData:
     #: Its own wait still runs, the result panel reading "Working on it…": the row says it is
     #: being sent, in the panel's neutral look, not "NOT CONFIRMED" before the panel does.
     sending: bool = False
+    #: Turned away at the counter (its key a :class:`CounterRefusalKey`): why, in the words
+    #: the result panel said it.
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CounterRefusalKey:
+    """The key of a list's row for a customer turned away at the counter: no entry was made,
+    so the row is its refusal record's (the shift's list, the History)."""
+
+    refusal_id: int
 
 
 @dataclass(frozen=True)

@@ -373,6 +373,65 @@
     </message>
 </context>
 <context>
+    <name>CounterWords</name>
+    <message>
+        <source>Not redeemed at the counter</source>
+        <translation>Tidak ditukar di kasir</translation>
+    </message>
+    <message>
+        <source>Refused at the counter</source>
+        <translation>Ditolak di kasir</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Not known to this till</source>
+        <translation>Tidak dikenal mesin kasir ini</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stamp</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>No. struk</translation>
+    </message>
+    <message>
+        <source>Sent to Stamps</source>
+        <translation>Dikirim ke Stamps</translation>
+    </message>
+    <message>
+        <source>no: nothing was queued, so there is nothing to cancel</source>
+        <translation>tidak: tidak ada yang masuk antrean, jadi tidak ada yang bisa dibatalkan</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabase</name>
     <message>
         <source>time unreadable</source>
@@ -571,9 +630,9 @@
         <translation>Per kasir</translation>
     </message>
     <message numerus="yes">
-        <source>Refused at the counter, before anything was queued: %n. Counted below, but the History lists only what was queued; “Export the day&apos;s redemptions CSV…” lists them.</source>
+        <source>Refused at the counter, before anything was queued: %n. Counted below; the History and “Export the day&apos;s redemptions CSV…” list them.</source>
         <translation>
-            <numerusform>Ditolak di kasir, sebelum apa pun masuk antrean: %n. Sudah dihitung di bawah, tetapi Riwayat hanya memuat yang masuk antrean; “Ekspor CSV penukaran hari itu…” memuatnya.</numerusform>
+            <numerusform>Ditolak di kasir, sebelum apa pun masuk antrean: %n. Sudah dihitung di bawah; Riwayat dan “Ekspor CSV penukaran hari itu…” memuatnya.</numerusform>
         </translation>
     </message>
 </context>
@@ -1087,18 +1146,6 @@
     <message>
         <source>The newest {shown} are shown; {more} older ones match too: pick fewer days, a status, a cashier or a member to see them.</source>
         <translation>{shown} penukaran terbaru yang ditampilkan; {more} yang lebih lama juga cocok: pilih lebih sedikit hari, status, kasir atau member untuk melihatnya.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Refused at the counter on these days: %n, of all members. Never queued, so not listed here: End of day counts them, its day&apos;s CSV lists them.</source>
-        <translation>
-            <numerusform>Ditolak di kasir pada hari-hari ini: %n, dari semua member. Tidak pernah masuk antrean, jadi tidak dimuat di sini: Tutup hari menghitungnya, CSV hari itu memuatnya.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Refused at the counter on these days: %n. Never queued, so not listed here: End of day counts them, its day&apos;s CSV lists them.</source>
-        <translation>
-            <numerusform>Ditolak di kasir pada hari-hari ini: %n. Tidak pernah masuk antrean, jadi tidak dimuat di sini: Tutup hari menghitungnya, CSV hari itu memuatnya.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

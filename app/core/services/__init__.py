@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from app.core.outbox.errors import OutboxError
     from app.core.outbox.outbox import OutboxStatus
     from app.core.services import diagnostics
+    from app.core.services.at_the_counter import CounterFilter, CounterRefusal
     from app.core.services.audit_log import AuditFilter, AuditLine, AuditLog, write_audit_csv
     from app.core.services.catalogue import (
         Catalogue,
@@ -387,6 +388,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "level_words",
         ),
     ),
+    ("app.core.services.at_the_counter", ("CounterFilter", "CounterRefusal")),
     (
         "app.core.services.orders",
         (
@@ -535,6 +537,8 @@ __all__ = [
     "CodeNeedsServer",
     "CodeRefused",
     "Connectivity",
+    "CounterFilter",
+    "CounterRefusal",
     "CredentialsError",
     "CredentialsRefused",
     "DamagedDatabase",

@@ -657,18 +657,26 @@ def _reads_cancelled() -> sa.ColumnElement[bool]:
 
 
 def _member_wanted(session: Session, text: str) -> sa.ColumnElement[bool]:
-    """Entries of the member ``text`` names: by an identifier (:func:`_member_lanes`), or by the
-    start of any word of their name in any case, as the cache or the entry knows it (the cache
-    holds the name lower-cased, as the cashier's search reads it; the entry's is lower-cased
+    """Entries of the member ``text`` names (:func:`member_named`)."""
+    return member_named(session, text, ENTRIES.c.lane, ENTRIES.c.member_name)
+
+
+def member_named(
+    session: Session, text: str, lane: sa.ColumnElement[str], name: sa.ColumnElement[str]
+) -> sa.ColumnElement[bool]:
+    """Rows (an entry, a refusal at the counter) of the member ``text`` names, by their
+    ``lane`` and their ``name`` as stored: by an identifier (:func:`_member_lanes`), or by the
+    start of any word of their name in any case, as the cache or the row knows it (the cache
+    holds the name lower-cased, as the cashier's search reads it; the row's is lower-cased
     for any letter, not by SQLite's ``lower()``, which folds ASCII only)."""
     key = text.strip().lower()
     named = sa.select(sa.literal("member:", sa.String) + MEMBERS.c.server_id).where(
         _a_word_starts(MEMBERS.c.name_key, key)
     )
     return sa.or_(
-        ENTRIES.c.lane.in_(_member_lanes(session, text)),
-        ENTRIES.c.lane.in_(named.scalar_subquery()),
-        _a_word_starts(lower_any(ENTRIES.c.member_name), key),
+        lane.in_(_member_lanes(session, text)),
+        lane.in_(named.scalar_subquery()),
+        _a_word_starts(lower_any(name), key),
     )
 
 
@@ -710,10 +718,16 @@ def _member_lanes(session: Session, text: str) -> set[str]:
 
 
 def _cashier_names(session: Session, name: str) -> list[str]:
+    return cashier_names(session, name, ENTRIES.c.cashier)
+
+
+def cashier_names(session: Session, name: str, column: sa.ColumnElement[str]) -> list[str]:
+    """The cashiers' names as ``column`` stores them that are ``name`` in any case (Python's
+    casefold, not SQLite's ASCII-only one)."""
     wanted = name.strip().casefold()
     return [
         stored
-        for stored in session.execute(sa.select(ENTRIES.c.cashier).distinct()).scalars()
+        for stored in session.execute(sa.select(column).distinct()).scalars()
         if stored.casefold() == wanted
     ]
 

@@ -90,6 +90,8 @@ class ShiftRow:
     #: Accepted offline (the reward went over then): the window's list says so of one not
     #: confirmed since.
     provisional: bool = False
+    #: A customer turned away before anything was queued: the refusal record's id (no entry).
+    refusal_id: int | None = None
 
     def as_csv(self) -> dict[str, str | int | Decimal]:
         """The row as the CSV writes it (English words)."""
@@ -160,7 +162,7 @@ def shift_rows(
         for e in entries
         if e.kind != OperationKind.CANCEL
     ]
-    rows += [_refusal_row(r) for r in turned_away(refusals)]
+    rows += [refusal_row(r) for r in turned_away(refusals)]
     return sorted(rows, key=lambda row: row.time)
 
 
@@ -253,7 +255,8 @@ def refusal_verdict(refusal: Refusal) -> Verdict:
     return Verdict.NOT_REDEEMED if refusal.source == OFFLINE_RULES else Verdict.REFUSED
 
 
-def _refusal_row(refusal: Refusal) -> ShiftRow:
+def refusal_row(refusal: Refusal) -> ShiftRow:
+    """A refusal record as a row of the shift's record (its ``refusal_id`` the record's)."""
     return ShiftRow(
         time=refusal.at,
         cashier=refusal.cashier,
@@ -267,4 +270,5 @@ def _refusal_row(refusal: Refusal) -> ShiftRow:
         server_redemption_id=None,
         reason=stored_message(refusal.reason),
         entry_id=None,
+        refusal_id=refusal.id,
     )

@@ -7,12 +7,13 @@ cashier's end of shift and the manager's end of day (docs/manager-mode.md).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 
 from app.core import clock
 from app.core.domain import EntryStatus
+from app.core.services.at_the_counter import AtTheCounter, CounterFilter, CounterRefusal
 from app.core.services.csv_export import CSV_EXPORTED, write_csv_file
 from app.core.services.day_summary import DayRecord, DaysToRead, RefusedLine, days_to_read
 from app.core.services.day_summary import summarise as summarise_day
@@ -34,15 +35,6 @@ from app.core.storage.shift_log import ShiftLog
 from app.core.storage.tables import OutboxEntry
 from app.core.storage.tables import Refusal as RefusalRecord
 
-#: The History's status choices (app/core/services/standings.py) a refusal at the counter
-#: stands under, by the standing it counts as: refused (the server, the PIN check, a rule),
-#: or not redeemed (the offline rules); the stored statuses' old names too.
-AT_THE_COUNTER = {
-    "refused": "refused",
-    "rejected": "refused",
-    "not_redeemed": "not_redeemed",
-}
-
 
 class ShiftRecord:
     """The shifts of this till and the days they make, as the window and the command line read
@@ -61,6 +53,7 @@ class ShiftRecord:
         self.history = history
         self.staff = staff
         self._terminal = terminal
+        self._counter = AtTheCounter(shifts.db)
         # what became of a redemption a manager sent again (Till.outcome)
         self._outcome = outcome
 
@@ -161,30 +154,24 @@ class ShiftRecord:
             tuple(await self._rows(entries, refusals)),
         )
 
-    async def refused_at_the_counter(
-        self,
-        since: datetime | None,
-        until: datetime | None,
-        *,
-        cashier: str | None = None,
-        choices: Iterable[str] = (),
-    ) -> list[ShiftRow]:
-        """The customers turned away from ``since`` up to ``until`` (``None``: no bound) before
-        anything was queued (:func:`turned_away`), oldest first: counted by End of day, but no
-        outbox entry, so the History cannot list them and says how many there are instead.
-        Only ``cashier``'s (any case), and of the History's status ``choices`` (none: any) only
-        those standing under one of them (:data:`AT_THE_COUNTER`)."""
-        picked = [choice for choice in choices if choice]
-        standings = {AT_THE_COUNTER[c] for c in picked if c in AT_THE_COUNTER}
-        if picked and not standings:
-            return []
-        refusals = await self.shifts.refusals_between(since, until)
-        return [
-            row
-            for row in shift_rows([], turned_away(refusals))
-            if (cashier is None or row.cashier.casefold() == cashier.casefold())
-            and (not standings or row.status.value in standings)
-        ]
+    async def shift_refusals(self, shift_id: int) -> list[ShiftRow]:
+        """The customers the shift turned away before anything was queued, oldest first: the
+        rows of its record that have no entry (the cashier's list shows them with the rest)."""
+        return shift_rows([], await self.shifts.refusals(shift_id))
+
+    async def refused_at_the_counter(self, wanted: CounterFilter) -> list[ShiftRow]:
+        """The newest customers turned away before anything was queued that ``wanted``
+        describes, newest first (:class:`AtTheCounter`): counted by End of day, and listed by
+        the History among the redemptions, with no entry of their own."""
+        return await self._counter.rows(wanted)
+
+    async def count_refused_at_the_counter(self, wanted: CounterFilter) -> int:
+        """How many refusals at the counter ``wanted`` describes, whatever its limit."""
+        return await self._counter.count(wanted)
+
+    async def refusal_at_the_counter(self, refusal_id: int) -> CounterRefusal | None:
+        """One refusal at the counter in full, for its details."""
+        return await self._counter.one(refusal_id)
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format (off

@@ -10,7 +10,7 @@ redemption or a cancellation itself: the worker does, and the caller waits for t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -38,6 +38,7 @@ from app.core.offline.policy import (
 from app.core.outbox.outbox import Outbox, OutboxStatus
 from app.core.outbox.transitions import read_error_text
 from app.core.outbox.worker import SyncWorker
+from app.core.services.at_the_counter import CounterFilter, CounterRefusal
 from app.core.services.audit_log import AuditLog
 from app.core.services.catalogue import Catalogue, Offer
 from app.core.services.changes import ChangeWatch
@@ -690,20 +691,23 @@ class Till:
         (:meth:`ShiftRecord.day`)."""
         return await self._shift_record.day(since, until)
 
-    async def refused_at_the_counter(
-        self,
-        since: datetime | None,
-        until: datetime | None,
-        *,
-        cashier: str | None = None,
-        choices: Iterable[str] = (),
-    ) -> list[ShiftRow]:
-        """The redemptions refused before anything was queued from ``since`` up to ``until``,
-        by ``cashier``, under the status ``choices``
-        (:meth:`ShiftRecord.refused_at_the_counter`)."""
-        return await self._shift_record.refused_at_the_counter(
-            since, until, cashier=cashier, choices=choices
-        )
+    async def shift_refusals(self, shift_id: int) -> list[ShiftRow]:
+        """The customers the shift turned away before anything was queued, oldest first
+        (:meth:`ShiftRecord.shift_refusals`)."""
+        return await self._shift_record.shift_refusals(shift_id)
+
+    async def refused_at_the_counter(self, wanted: CounterFilter) -> list[ShiftRow]:
+        """The newest refusals before anything was queued that ``wanted`` describes, newest
+        first (:meth:`ShiftRecord.refused_at_the_counter`)."""
+        return await self._shift_record.refused_at_the_counter(wanted)
+
+    async def count_refused_at_the_counter(self, wanted: CounterFilter) -> int:
+        """How many refusals at the counter ``wanted`` describes, whatever its limit."""
+        return await self._shift_record.count_refused_at_the_counter(wanted)
+
+    async def refusal_at_the_counter(self, refusal_id: int) -> CounterRefusal | None:
+        """One refusal at the counter in full (:meth:`ShiftRecord.refusal_at_the_counter`)."""
+        return await self._shift_record.refusal_at_the_counter(refusal_id)
 
     async def export_day(self, since: datetime, until: datetime, path: Path) -> int:
         """Write the span's redemptions and refusals to ``path`` in the shift CSV's format;

@@ -129,18 +129,6 @@ class ShiftLog:
             )
         )
 
-    async def refusals_between(
-        self, since: datetime | None, until: datetime | None
-    ) -> list[Refusal]:
-        """The refusals recorded from ``since`` up to ``until`` (``None``: no bound), oldest
-        first."""
-        query = sa.select(Refusal).order_by(REFUSALS.c.id)
-        if since is not None:
-            query = query.where(REFUSALS.c.at >= since)
-        if until is not None:
-            query = query.where(REFUSALS.c.at < until)
-        return await self.db.read(lambda s: list(s.execute(query).scalars()))
-
     async def entries(self, shift_id: int) -> list[OutboxEntry]:
         """The entries made in the shift, in ``seq`` order (cancels included)."""
         return await self.db.read(

@@ -45,6 +45,7 @@ from app.core.services import (
     check_note,
 )
 from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.counter_words import counter_details
 from app.ui.controllers.details_words import details_data
 from app.ui.controllers.manager_mode import ManagerModeController
 from app.ui.controllers.manager_words import identifier_refusal, in_local_time
@@ -54,7 +55,7 @@ from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
 from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData, EntryDetailsDialog
-from app.ui.viewmodels import ResultData
+from app.ui.viewmodels import CounterRefusalKey, ResultData
 from app.ui.widgets.result_panel import outcome_title
 from app.ui.wording import words
 
@@ -110,6 +111,7 @@ class DecisionsController(QObject):
     def _hear_manager_page(self) -> None:
         page = self.view.manager
         page.history.open_requested.connect(self._open_managers_details)
+        page.history.refusal_requested.connect(lambda key: self.open_refusal(key, managers=True))
         page.history.cancel_by_server_id_requested.connect(self.ask_cancel_by_server_id)
         page.exceptions.open_requested.connect(self._open_managers_details)
         page.exceptions.decision_requested.connect(self.ask)
@@ -141,7 +143,29 @@ class DecisionsController(QObject):
             return None
         if asked_on is not None and self.view.pages.currentWidget() is not asked_on:
             return None
-        data = details_data(found, base_url=self.till.config.base_url)
+        return self._put_details(
+            details_data(found, base_url=self.till.config.base_url), managers=managers
+        )
+
+    def open_refusal(self, refusal_id: int, *, managers: bool) -> None:
+        """Show a customer turned away at the counter in the details (from the shift's list,
+        or the History's when ``managers``)."""
+        asked_on = self.view.pages.currentWidget()
+        self._reading.start(self.show_refusal(refusal_id, managers=managers, asked_on=asked_on))
+
+    async def show_refusal(
+        self, refusal_id: int, *, managers: bool = False, asked_on: QWidget | None = None
+    ) -> DetailsData | None:
+        """Read and show a refusal at the counter's details: what the till stored, no decision
+        (nothing was queued); ``None`` as :meth:`show_details`."""
+        found = await self.till.refusal_at_the_counter(refusal_id)
+        if found is None:
+            return None
+        if asked_on is not None and self.view.pages.currentWidget() is not asked_on:
+            return None
+        return self._put_details(counter_details(found), managers=managers)
+
+    def _put_details(self, data: DetailsData, *, managers: bool) -> DetailsData:
         if self.details is None:
             self.details = EntryDetailsDialog(self.view)
             self.details.decision_requested.connect(self.ask)
@@ -179,7 +203,10 @@ class DecisionsController(QObject):
         current = self.view.redemptions.currentIndex()
         if current.isValid():
             entry_id = self.view.redemptions_model.row_data(current.row()).entry_id
-            self.open_details(str(entry_id))
+            if isinstance(entry_id, CounterRefusalKey):
+                self.open_refusal(entry_id.refusal_id, managers=False)
+            else:
+                self.open_details(str(entry_id))
 
     # -- asking ------------------------------------------------------------------------------
 

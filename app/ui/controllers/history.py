@@ -1,15 +1,18 @@
 """Manager mode's history: the filters checked (a refused value said beside its field), the
-rows read through ``till.history``, and read again whenever the till or another process changes
+rows read through ``till.history`` with the customers turned away at the counter among them
+(``till.refused_at_the_counter``), and read again whenever the till or another process changes
 the database, so a row follows its cancel to the end in every open view."""
 
 from __future__ import annotations
 
+import heapq
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.services import HistoryFilter, Role, Till
+from app.core.services import CounterFilter, HistoryFilter, Role, Till
 from app.ui.controllers.changes import TillChanges
+from app.ui.controllers.counter_words import counter_history_row
 from app.ui.controllers.manager_words import history_row, identifier_refusal, status_choices
 from app.ui.controllers.tasks import LatestOnly
 from app.ui.main_window import CashierWindowView
@@ -35,7 +38,7 @@ class HistoryController(QObject):
         self.till = till
         self.history = view.manager.history
         self.wanted: HistoryFilter | None = None
-        #: The status and member asked for with :attr:`wanted`, for the refusals at the counter.
+        #: The status asked for with :attr:`wanted`, for the refusals at the counter.
         self._asked: HistoryQuery | None = None
         self._reading = LatestOnly("history")
         self.history.query_requested.connect(self.show)
@@ -78,28 +81,34 @@ class HistoryController(QObject):
         )
 
     async def load(self, wanted: HistoryFilter) -> None:
-        """Read and show the rows ``wanted`` describes."""
+        """Read and show the rows ``wanted`` describes: the redemptions and the customers turned
+        away at the counter, newest first, the newest :data:`ROWS_SHOWN` of them together."""
         asked = self._asked
+        counter = CounterFilter.standing(
+            asked.status if asked is not None else "",
+            since=wanted.since,
+            until=wanted.until,
+            cashier=wanted.cashier,
+            member=wanted.member,
+            limit=wanted.limit,
+        )
         found = await self.till.history.rows(wanted)
-        more = 0
-        if len(found) >= wanted.limit:  # only a full page asks how many it left out
-            more = await self.till.history.count(wanted) - len(found)
-        rows = [history_row(row) for row in found]
-        turned_away = await self.refused_at_the_counter(wanted, asked)
+        turned_away = await self.till.refused_at_the_counter(counter)
+        # Each list holds its newest page: the newest of the two together are among them.
+        newest = list(
+            heapq.merge(
+                ((row.created_at, history_row(row)) for row in found),
+                ((row.time, counter_history_row(row)) for row in turned_away),
+                key=lambda timed: timed[0],
+                reverse=True,
+            )
+        )
+        rows = [row for _, row in newest[: wanted.limit]]
+        more = len(newest) - len(rows)
+        # only a full page asks how many it left out
+        if len(found) >= wanted.limit:
+            more += await self.till.history.count(wanted) - len(found)
+        if len(turned_away) >= counter.limit:
+            more += await self.till.count_refused_at_the_counter(counter) - len(turned_away)
         self.history.set_rows(rows, more)
-        self.history.set_refused_at_the_counter(
-            turned_away, member=asked is not None and bool(asked.member.strip())
-        )
         self.rows_shown.emit(rows)
-
-    async def refused_at_the_counter(
-        self, wanted: HistoryFilter, asked: HistoryQuery | None
-    ) -> int:
-        """How many customers were turned away before anything was queued in ``wanted``'s days,
-        by its cashier, of the status picked (refused, or not redeemed by the offline rules):
-        none of another status."""
-        status = asked.status if asked is not None else ""
-        rows = await self.till.refused_at_the_counter(
-            wanted.since, wanted.until, cashier=wanted.cashier, choices=(status,)
-        )
-        return len(rows)

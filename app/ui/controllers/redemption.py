@@ -4,7 +4,7 @@ wait for the outcome, show it, and keep following it until it settles."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,6 +26,7 @@ from app.core.services import (
     Refused,
     Sale,
     Secret,
+    ShiftRow,
     StorageProblem,
     Verdict,
     VoucherFacts,
@@ -38,7 +39,7 @@ from app.ui.controllers.tasks import spawn
 from app.ui.dates import time_text
 from app.ui.dialogs.pin_dialog import PinDialog
 from app.ui.main_window import CashierWindowView
-from app.ui.viewmodels import OutcomeKind, RedemptionRowData, ResultData
+from app.ui.viewmodels import CounterRefusalKey, OutcomeKind, RedemptionRowData, ResultData
 from app.ui.wording import words
 
 #: A builder turns the member on screen into an order (and the voucher's facts, for a voucher).
@@ -84,6 +85,20 @@ def result_data(receipt: Receipt, what: str) -> ResultData:
         provisional=receipt.provisional,
         gives=receipt.gives,
         answered=receipt.answered,
+    )
+
+
+def counter_row(row: ShiftRow) -> RedemptionRowData:
+    """The shift's list's row for a customer turned away at the counter (a row of the shift's
+    record with no entry): refused or not redeemed, with why in the words the panel said."""
+    assert row.refusal_id is not None
+    return RedemptionRowData(
+        entry_id=CounterRefusalKey(row.refusal_id),
+        time_text=time_text(row.time),
+        member=row.member,
+        what=words(recorded_what(row.what)),
+        status=KIND_OF[row.status],
+        reason=words(row.reason) if row.reason else "",
     )
 
 
@@ -268,6 +283,7 @@ class RedemptionController(QObject):
                     await self.till.redeemer.record_refusal(
                         member, sale, kind=kind, what=what, reason=exc.message, verdict=exc.verdict
                     )
+                    await self._list_refusals(sale.shift_id)
                 result = self._refuse(
                     headline, exc.message, exc.verdict, exc.what_to_do, asks=exc.asks_first
                 )
@@ -282,6 +298,7 @@ class RedemptionController(QObject):
                         self.ask(result, cause)
                 return None
             except Refused as exc:  # the till has put it on the shift's record
+                await self._list_refusals(sale.shift_id)
                 if self._gone:
                     return None
                 self._refuse(headline, exc.message, exc.verdict, exc.what_to_do)
@@ -359,6 +376,26 @@ class RedemptionController(QObject):
         self.show(result)
         self.refused.emit(result)
         return result
+
+    async def _list_refusals(self, shift_id: int | None) -> None:
+        """The shift's list takes the refusals at the counter it does not list yet: the one about
+        to be shown (its customer gone meanwhile, too: the summary counts it), listed before the
+        panel says it, so the two never disagree. Read back from the record, not made up from
+        the panel: the list says what the summary, End of day and the CSV will say of it, and a
+        refusal is listed once whatever lists it."""
+        if shift_id is None:
+            return
+        try:
+            rows = await self.till.shift_refusals(shift_id)
+        except StorageProblem:
+            return  # the storage banner says why; the summary reads the record whole
+        model = self.view.redemptions_model
+        if self.session.shift is None or self.session.shift.id != shift_id:
+            return  # the shift closed meanwhile: its list is gone with it
+        for row in rows:  # oldest first: each goes on top
+            shown = counter_row(row)
+            if model.find(shown.entry_id) is None:
+                model.upsert(shown)
 
     def back_out(self) -> bool:
         """Esc while a redemption is being sent: stop waiting for the server on screen. The entry
@@ -647,10 +684,14 @@ class RedemptionController(QObject):
         model = self.view.redemptions_model
         # Listed in one insertion, newest first: a shift of hundreds added a row at a time had
         # the list measure its rows again at each, and held the window for seconds.
-        taken_up: dict[str, RedemptionRowData] = {}
+        taken_up: dict[Hashable, RedemptionRowData] = {}
         for row in await self.till.shift_rows(shift_id):
             if row.entry_id is None:
-                continue  # refused before anything was queued: never a row of this list
+                # refused before anything was queued: listed as the panel said it, settled
+                shown = counter_row(row)
+                if model.find(shown.entry_id) is None:
+                    taken_up[shown.entry_id] = shown
+                continue
             self._followed[row.entry_id] = _Followed(
                 member=row.member,
                 what=words(recorded_what(row.what)),

@@ -49,7 +49,11 @@ class ShiftCancels(QObject):
         cost more with each customer served: by the afternoon, every change read hundreds of
         entries with their attempts, for the cancel of none."""
         model = self.view.redemptions_model
-        ids = frozenset(str(row.entry_id) for row in model.rows())
+        # (a customer turned away at the counter has no entry, and nothing to cancel)
+        ids = frozenset(row.entry_id for row in model.rows() if isinstance(row.entry_id, str))
+        if not ids:
+            self.followed.emit()
+            return
         history = self.till.history
         cancelled = await history.cancels(ids)
         voided = await history.rows(HistoryFilter(entry_ids=ids, statuses=_VOIDED, limit=len(ids)))

@@ -172,9 +172,8 @@ class DayView(QWidget):
         """How many of the day's refusals came before anything was queued (none: no line)."""
         self.at_the_counter.setText(
             self.tr(
-                "Refused at the counter, before anything was queued: %n. Counted below, but the "
-                "History lists only what was queued; “Export the day's redemptions CSV…” lists "
-                "them.",
+                "Refused at the counter, before anything was queued: %n. Counted below; the "
+                "History and “Export the day's redemptions CSV…” list them.",
                 "",
                 count,
             )

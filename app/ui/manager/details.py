@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,8 @@ class DetailsData:
     trail: tuple[str, ...] = ()
     dashboard_only: str = ""
     allowed: frozenset[str] = field(default_factory=frozenset)
+    #: A customer turned away at the counter: nothing was sent, so no attempts and no trail.
+    at_the_counter: bool = False
 
 
 class EntryDetailsDialog(QDialog):
@@ -78,7 +81,7 @@ class EntryDetailsDialog(QDialog):
         self.dashboard.setProperty("role", "error")
         self.dashboard.setWordWrap(True)
         self.dashboard.hide()
-        attempts_title = QLabel(self.tr("Attempts"))
+        self.attempts_title = attempts_title = QLabel(self.tr("Attempts"))
         attempts_title.setProperty("role", "heading")
         self.attempts_model = RowsModel(
             [
@@ -94,7 +97,7 @@ class EntryDetailsDialog(QDialog):
         self.attempts = RowsView(self.attempts_model)
         self.attempts.setObjectName("detailsAttempts")
         self.attempts.setMinimumHeight(130)
-        trail_title = QLabel(self.tr("Audit trail"))
+        self.trail_title = trail_title = QLabel(self.tr("Audit trail"))
         trail_title.setProperty("role", "heading")
         self.trail = QPlainTextEdit()
         self.trail.setObjectName("detailsTrail")
@@ -139,6 +142,12 @@ class EntryDetailsDialog(QDialog):
         inner.addWidget(self.attempts)
         inner.addWidget(trail_title)
         inner.addWidget(self.trail)
+        # Without the attempts and the trail (a refusal at the counter), the room they took
+        # goes here: given to the title and the standing, each stood in a band 170 px tall.
+        self._room_left = QWidget()
+        self._room_left.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._room_left.hide()
+        inner.addWidget(self._room_left)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -177,6 +186,9 @@ class EntryDetailsDialog(QDialog):
         self.dashboard.setVisible(bool(data.dashboard_only))
         self.attempts_model.set_rows(list(data.attempts))
         self.trail.setPlainText("\n".join(data.trail))
+        for sent_only in (self.attempts_title, self.attempts, self.trail_title, self.trail):
+            sent_only.setVisible(not data.at_the_counter)
+        self._room_left.setVisible(data.at_the_counter)
         for decision, button in self.buttons.items():
             button.setVisible(decision in data.allowed)
 

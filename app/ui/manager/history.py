@@ -1,5 +1,6 @@
-"""Manager mode's history: this till's redemptions, filtered by date, status, cashier and member;
-Enter or a double-click opens a redemption's details."""
+"""Manager mode's history: this till's redemptions, and the customers turned away at the counter
+(marked as such), filtered by date, status, cashier and member; Enter or a double-click opens a
+row's details."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.choice_box import CHOICE_CAP_CHARS, ChoiceBox
 from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import (
@@ -51,11 +53,13 @@ class HistoryQuery:
 
 class HistoryView(QWidget):
     """Filters above the table. ``query_requested(HistoryQuery)`` on "Show" (or Enter in the
-    member field); ``open_requested(entry_id)`` on Enter or a double-click on a row;
+    member field); ``open_requested(entry_id)`` on Enter or a double-click on a redemption's
+    row, ``refusal_requested(refusal_id)`` on a customer turned away at the counter's;
     ``cancel_by_server_id_requested()`` for a redemption made on another till."""
 
     query_requested = Signal(object)
     open_requested = Signal(str)
+    refusal_requested = Signal(int)
     cancel_by_server_id_requested = Signal()
 
     TITLES_CONTEXT = "HistoryView"
@@ -114,17 +118,9 @@ class HistoryView(QWidget):
             ],
             [self.member],
         )
-        # The customers turned away at the counter: counted by End of day, but never queued,
-        # so no row here; a manager searching for one found nothing and no word why. Said
-        # beside "Show", in the room its row has: a line over the list made the page taller
-        # than a 1366×768 screen, and it scrolled.
-        self.at_the_counter = QLabel()
-        self.at_the_counter.setObjectName("historyAtTheCounter")
-        self.at_the_counter.setWordWrap(True)
-        self.at_the_counter.hide()
         buttons = filter_buttons(
             self.show_button,
-            [self.member, self.range_error, self.at_the_counter],
+            [self.member, self.range_error],
             self.by_server_id,
         )
 
@@ -187,7 +183,6 @@ class HistoryView(QWidget):
         self.table.forget()
         self.empty.hide()
         self.more.hide()
-        self.at_the_counter.hide()
 
     def open_on(self, first: date, last: date) -> None:
         """Show the days from ``first`` to ``last`` in the filters (read on "Show")."""
@@ -232,28 +227,9 @@ class HistoryView(QWidget):
         if selected is not None:
             self.table.select_key(selected)
 
-    def set_refused_at_the_counter(self, count: int, *, member: bool = False) -> None:
-        """How many of the days' customers, with the status and cashier picked, were refused
-        before anything was queued (none: no line); ``member``: a member is asked for, whom
-        those cannot be told by."""
-        if member:
-            said = self.tr(
-                "Refused at the counter on these days: %n, of all members. Never queued, so not "
-                "listed here: End of day counts them, its day's CSV lists them.",
-                "",
-                count,
-            )
-        else:
-            said = self.tr(
-                "Refused at the counter on these days: %n. Never queued, so not listed here: "
-                "End of day counts them, its day's CSV lists them.",
-                "",
-                count,
-            )
-        self.at_the_counter.setText(said)
-        self.at_the_counter.setVisible(count > 0)
-
     def _activated(self, index: object) -> None:
         key = self.table.current_key()
-        if key is not None:
+        if isinstance(key, CounterRefusalKey):
+            self.refusal_requested.emit(key.refusal_id)
+        elif key is not None:
             self.open_requested.emit(str(key))

@@ -164,9 +164,13 @@ class ShiftRedemptionsModel(QAbstractTableModel):
                     return row.cancel_text
                 if row.sending:
                     return sending_short_text()
-                return outcome_short_text(
+                status = outcome_short_text(
                     row.status, provisional=row.provisional, answered=row.answered
                 )
+                if row.reason and role == Qt.ItemDataRole.ToolTipRole:
+                    # a customer turned away: why, as the panel said it (Enter shows it too)
+                    return short_words(f"{status}\n{row.reason}")
+                return status
             if column == self.REDEMPTION:
                 what = f"{row.time_text} · {row.what}" if self._narrow else row.what
                 text = f"{row.member}\n{what}"

@@ -45,6 +45,7 @@ from app.ui.manager.decisions import CancelByServerIdDialog, DecisionDialog
 from app.ui.manager.details import DetailsData
 from app.ui.manager.exceptions import ExceptionData
 from app.ui.manager.page import ManagerPageView
+from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.result_panel import ResultPanel
 
 from ...support.gates import Held
@@ -275,31 +276,52 @@ def test_end_of_day_says_apart_what_was_refused_at_the_counter(
         qtbot.waitUntil(lambda: day.at_the_counter.isVisibleTo(day), timeout=WAIT_MS)
         text = day.at_the_counter.text()
         assert "Refused at the counter, before anything was queued: 1." in text
-        assert "History lists only what was queued" in text
-        # The History has no row for it, and says so rather than nothing: a manager searching
-        # it for the customer turned away found no row and no word why.
+        assert (
+            "Counted below; the History and “Export the day's redemptions CSV…” list them" in text
+        )
+        # The History lists it among the redemptions, marked as such: it had only a count of
+        # them, and a manager reconciling the day could read none of them there.
         history = cashier.view.manager.history
-        qtbot.waitUntil(lambda: history.at_the_counter.isVisibleTo(history), timeout=WAIT_MS)
-        said = history.at_the_counter.text()
-        assert said.startswith("Refused at the counter on these days: 1. Never queued, so not")
-        assert "End of day counts them" in said
-        for status, cashier_name, member, shown in (
+        qtbot.waitUntil(lambda: len(history.model.rows()) == 1, timeout=WAIT_MS)
+        [row] = history.model.rows()
+        assert (row.cells[1], row.cells[3], row.cells[4], row.cells[5]) == (
+            "Rina",
+            "Kopi susu",
+            "20 stamps",
+            "",  # no server id: nothing was sent
+        )
+        assert (row.cells[7], row.kind) == ("Refused at the counter", "refused")
+        for status, cashier_name, member, listed in (
             ("refused", "Rina", "", True),
-            ("refused", "", "Ayu", True),  # of all members: said so
+            ("refused", "", "Ayu", False),  # of no member: found by none
             ("confirmed", "", "", False),
             ("not_redeemed", "", "", False),
             ("", "Dewi", "", False),
+            ("", "", "", True),
         ):
             history.status.setCurrentIndex(history.status.findData(status))
             history.cashier.setCurrentIndex(max(history.cashier.findData(cashier_name), 0))
             history.member_edit.setText(member)
             with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):
                 history.submit()
-            assert history.at_the_counter.isVisibleTo(history) == shown, status
-            if shown:
-                said = history.at_the_counter.text()
-                assert said.startswith("Refused at the counter on these days: 1")
-                assert ("of all members" in said) == bool(member)
+            assert len(history.model.rows()) == int(listed), (status, cashier_name, member)
+        # Enter opens what the till stored of it, and no decision: nothing was queued
+        history.table.setFocus()
+        history.table.selectRow(0)
+        with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS) as shown:
+            qtbot.keyClick(history.table, Qt.Key.Key_Return)
+        details: DetailsData = shown.args[0]
+        facts = dict(details.facts)
+        assert facts["Why"] == "That reward (Kopi susu) is not offered at this store."
+        assert facts["Sent to Stamps"].startswith("no: nothing was queued")
+        assert (details.standing, details.allowed) == ("Refused at the counter", frozenset())
+        dialog = cashier.decisions.details
+        assert dialog is not None and not dialog.attempts.isVisibleTo(dialog)
+        # the room the attempts and the trail took is left empty below, not given to the
+        # title and the standing (seen under X: each in a band 170 px tall)
+        qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+        assert dialog.standing.height() < 2 * dialog.standing.sizeHint().height()
+        assert not any(b.isVisibleTo(dialog) for b in dialog.buttons.values())
 
 
 def test_after_midnight_the_audit_log_opens_from_the_day_the_late_shift_began_to_today(
@@ -1453,14 +1475,28 @@ def test_a_full_page_of_history_says_how_many_older_redemptions_it_leaves_out(
     add_manager(qtbot, cashier)
     first = redeem_reward(qtbot, cashier)
     newest = [redeem_reward(qtbot, cashier), redeem_reward(qtbot, cashier)]
+    # and a customer turned away at the counter since: a row of the page, newest of all
+    shift = cashier.session.shift
+    assert shift is not None
+    run_async(
+        qtbot,
+        cashier.till.record_refusal(
+            None,
+            Sale(shift.cashier, shift.id),
+            kind=OperationKind.REWARD,
+            what=say("what.reward", name="Kopi susu"),
+            reason=say("order.reward_not_offered", reward="Kopi susu"),
+        ),
+    )
     enter(qtbot, cashier)
     history = cashier.view.manager.history
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS) as shown:
         history.submit()
-    assert [row.key for row in shown.args[0]] == newest[::-1]
-    assert first not in [row.key for row in shown.args[0]]
+    keys = [row.key for row in shown.args[0]]
+    assert isinstance(keys[0], CounterRefusalKey) and keys[1:] == [newest[1]]
+    assert first not in keys
     assert not history.more.isHidden()
-    assert history.more.text().startswith("The newest 2 are shown; 1 older ones match too")
+    assert history.more.text().startswith("The newest 2 are shown; 2 older ones match too")
     # a filter that fits on the page says nothing more
     history.member_edit.setText("nobody@example.com")
     with qtbot.waitSignal(cashier.history.rows_shown, timeout=WAIT_MS):

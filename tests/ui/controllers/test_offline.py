@@ -18,6 +18,7 @@ from app.core.storage.problems import disk_full
 from app.sandbox import DEMO_TOKEN, SandboxServer
 from app.ui.cashier_window import CashierWindow
 from app.ui.controllers.tasks import spawn
+from app.ui.viewmodels import CounterRefusalKey
 
 from ...support.network import AMPLE_TIMEOUTS, Network
 from ...support.vouchers import SALDO, UNCONFIRMED, validations
@@ -138,7 +139,12 @@ def test_offline_the_window_does_not_redeem_what_only_the_server_can_check_and_s
     assert refused is not None
     assert "PIN" in f"{refused.details} {refused.what_to_do}"
     assert cashier.redemption.pin_dialog is None  # no pad: it could not be checked anyway
-    assert cashier.view.redemptions_model.rowCount() == 0
+    # nothing queued: the shift's list holds the customer turned away, no redemption
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
+    assert isinstance(model.row_data(0).entry_id, CounterRefusalKey)
+    assert model.row_data(0).status == "not_redeemed"
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
 
 
 def test_offline_redemptions_in_a_row_each_settle_at_once_and_move_the_balance(
@@ -249,7 +255,11 @@ def test_a_voucher_whose_kind_no_one_confirmed_says_so_and_is_not_deducted_from_
     )
     refused = cashier.view.result_panel.result()
     assert refused is not None and refused.details == UNCONFIRMED
-    assert cashier.view.redemptions_model.rowCount() == 0  # nothing queued
+    # nothing queued: the shift's list holds the customer turned away, no redemption
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
+    assert isinstance(model.row_data(0).entry_id, CounterRefusalKey)
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
 
 
 def test_accepted_offline_then_unanswered_is_not_confirmed_without_keeping_back_the_reward(
@@ -422,10 +432,18 @@ def test_a_refusal_stays_on_the_panel_when_the_redemption_before_it_settles(
     refusal = cashier.view.result_panel.result()
     assert refusal is not None and refusal.kind == "not_redeemed"
 
-    # The network is back: the first redemption is sent and confirmed, and its row says so.
-    network.up()
+    # The network is back: the first redemption is sent and confirmed, and its row says so
+    # (under the refusal's, the list's newest).
     model = cashier.view.redemptions_model
-    qtbot.waitUntil(lambda: model.row_data(0).status == "confirmed", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(model.rows()) == 2, timeout=WAIT_MS)
+    assert model.row_data(0).status == "not_redeemed"
+    network.up()
+
+    def first_row() -> str:
+        number = model.find(first.entry_id)
+        return "" if number is None else model.row_data(number).status
+
+    qtbot.waitUntil(lambda: first_row() == "confirmed", timeout=WAIT_MS)
     assert cashier.view.result_panel.result() == refusal
     # Her card takes the balance the server confirmed: nothing of hers waits to sync now.
     qtbot.waitUntil(lambda: card.projected_text() == "", timeout=WAIT_MS)

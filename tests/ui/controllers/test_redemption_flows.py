@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from app.ui.cashier_window import CashierWindow
 from app.ui.controllers import tasks
 from app.ui.controllers.tasks import spawn
 from app.ui.dialogs.pin_dialog import PinDialog
+from app.ui.viewmodels import CounterRefusalKey
 
 from ...support.keyboard import held_down
 from ...support.sandbox import SandboxControl
@@ -261,7 +263,9 @@ def test_an_invalid_voucher_code_is_refused_in_plain_words(
     assert kind == "refused"
     assert "expired" in details.lower()
     assert sandbox.ledger() == []
-    assert _rows(cashier) == []
+    # nothing queued: the shift's list holds the customer turned away, in the panel's look
+    assert _rows(cashier) == [("Voucher code RINDANG-100K-LAMA", "refused")]
+    assert isinstance(cashier.view.redemptions_model.row_data(0).entry_id, CounterRefusalKey)
 
 
 def test_a_promo_code_needs_the_invoice_number(
@@ -361,13 +365,34 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
         check_params_cb=lambda r: r is not None and r.kind == "refused",
     ):
         dialog.pad.submit()
-    assert cashier.redemption.pin_dialog is None and not dialog.isVisible()
+    # closed, and gone by now (deleted once the refusal was listed)
+    assert cashier.redemption.pin_dialog is None
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
     kind, _headline, details = _result(cashier)
     assert kind == "refused"
     assert details == (
         "This member's PIN is blocked after too many wrong tries; they must reset it."
     )
     assert not cashier.redemption.busy
+    # This shift lists it, in the words the panel said: its list had no row for a customer
+    # turned away, and the cashier read nothing of them before the shift's summary.
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: len(model.rows()) == 1, timeout=WAIT_MS)
+    [row] = model.rows()
+    assert (row.member, row.what, row.status, row.reason) == (
+        "Budi Santoso",
+        "Es Kopi Susu Gula Aren",
+        "refused",
+        details,
+    )
+    assert details in model.data(model.index(0, model.STATUS), Qt.ItemDataRole.ToolTipRole)
+    # Enter on it shows what the till kept of it, with no decision to take
+    cashier.view.redemptions.setFocus()
+    cashier.view.redemptions.selectRow(0)
+    with qtbot.waitSignal(cashier.decisions.details_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClick(cashier.view.redemptions, Qt.Key.Key_Return)
+    assert dict(shown.args[0].facts)["Why"] == details and not shown.args[0].allowed
+    cashier.decisions.details.reject()
     # The card said "PIN required" still, as if a PIN could do: it says the PIN is blocked.
     card = cashier.view.member_card
     qtbot.waitUntil(lambda: card.pin_text() == "PIN blocked", timeout=WAIT_MS)
@@ -386,6 +411,12 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     assert cashier.redemption.pin_dialog is None
     assert _result(cashier)[2] == details
     assert sandbox.ledger() == []
+    # each refusal listed once, newest on top, as the shift's summary lists them
+    qtbot.waitUntil(lambda: len(model.rows()) == 2, timeout=WAIT_MS)
+    assert [r.reason for r in model.rows()] == [details, details]
+    assert cashier.session.shift is not None
+    summary = run_async(qtbot, cashier.session.till.shift_summary(cashier.session.shift.id))
+    assert [str(r.reason) for r in summary.refusals] == [details, details]
 
 
 def test_the_pin_blocked_leaves_the_keyboard_in_the_member_search(

@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings
 from app.core import clock
 from app.core.credentials import Secret
+from app.core.messages import say
+from app.core.services import OperationKind, Sale
 from app.core.services.receipts import Verdict
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.shift import ShiftInfo, ShiftSummary
@@ -359,6 +361,33 @@ def test_a_shift_taken_up_after_a_restart_lists_what_it_did_and_follows_what_is_
     run_async(qtbot, start_sending())
     qtbot.waitUntil(lambda: listed()[0] == ("Croissant Mentega", "confirmed"), timeout=WAIT_MS)
     assert len(sandbox.ledger()) == 2  # nothing lost, nothing applied twice
+
+
+def test_a_shift_taken_up_after_a_restart_lists_the_customers_it_turned_away(
+    qtbot: QtBot, make_cashier: Callable[..., CashierWindow], till_settings: Settings
+) -> None:
+    # Refused before anything was queued: on the shift's record, in its summary and End of
+    # day, but never a row of the cashier's list, after a restart as before it.
+    before = make_cashier(till_settings)
+    shift = before.session.shift
+    assert shift is not None
+    run_async(
+        qtbot,
+        before.session.till.record_refusal(
+            None,
+            Sale(shift.cashier, shift.id),
+            kind=OperationKind.REWARD,
+            what=say("what.reward", name="Kopi susu"),
+            reason=say("order.reward_not_offered", reward="Kopi susu"),
+            stamps=20,
+        ),
+    )
+    after = make_cashier(till_settings, options=RuntimeOptions(start_worker=False))
+    assert after.session.shift == shift
+    rows = after.view.redemptions_model.rows()
+    assert [(row.what, row.status, row.reason) for row in rows] == [
+        ("Kopi susu", "refused", "That reward (Kopi susu) is not offered at this store.")
+    ]
 
 
 def test_a_confirmed_result_prints_a_slip_as_pdf_without_a_printer(
