@@ -1480,7 +1480,7 @@ def test_a_full_page_of_history_says_how_many_older_redemptions_it_leaves_out(
     assert shift is not None
     run_async(
         qtbot,
-        cashier.till.record_refusal(
+        cashier.till.redeemer.record_refusal(
             None,
             Sale(shift.cashier, shift.id),
             kind=OperationKind.REWARD,

@@ -373,7 +373,7 @@ def test_a_shift_taken_up_after_a_restart_lists_the_customers_it_turned_away(
     assert shift is not None
     run_async(
         qtbot,
-        before.session.till.record_refusal(
+        before.session.till.redeemer.record_refusal(
             None,
             Sale(shift.cashier, shift.id),
             kind=OperationKind.REWARD,

@@ -34,13 +34,13 @@ async def test_the_refusals_at_the_counter_are_read_as_the_history_filters_them(
         dewi = await till.open_shift("Dewi")
         hendra = await till.find_member(HENDRA)
         with pytest.raises(Refused):  # blocked: the till's own rule
-            await till.redeem(
+            await till.redeemer.redeem(
                 await till.catalogue.reward_order(hendra, 1), hendra, Sale("Dewi", dewi.id)
             )
         rina = await till.open_shift("Rina")
         ayu = await till.find_member(AYU)
         for verdict in (Verdict.REFUSED, Verdict.NOT_REDEEMED):
-            await till.record_refusal(
+            await till.redeemer.record_refusal(
                 ayu,
                 Sale("Rina", rina.id, invoice_number="INV-7"),
                 kind=OperationKind.REWARD,
@@ -51,7 +51,7 @@ async def test_the_refusals_at_the_counter_are_read_as_the_history_filters_them(
             )
         # what the till asked to be put right first, as a release before wrote it: no customer
         # was turned away
-        await till.record_refusal(
+        await till.redeemer.record_refusal(
             ayu,
             Sale("Rina", rina.id),
             kind=OperationKind.PROMO,
