@@ -30,7 +30,15 @@ if TYPE_CHECKING:
         token_file,
         typed_token,
     )
-    from app.core.domain import Channel, EntryStatus, OperationKind, format_count, format_rupiah
+    from app.core.domain import (
+        MOST_FLEXIBLE_STAMPS,
+        MOST_OF_A_REWARD,
+        Channel,
+        EntryStatus,
+        OperationKind,
+        format_count,
+        format_rupiah,
+    )
     from app.core.messages import (
         CONTEXT,
         TEMPLATES,
@@ -217,6 +225,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.domain",
         (
+            "MOST_FLEXIBLE_STAMPS",
+            "MOST_OF_A_REWARD",
             "Channel",
             "EntryStatus",
             "OperationKind",
@@ -507,6 +517,8 @@ __all__ = [
     "INVOICE",
     "MARKS_PER_LETTER",
     "MAX_TOKEN_LENGTH",
+    "MOST_FLEXIBLE_STAMPS",
+    "MOST_OF_A_REWARD",
     "PIN_INPUT_MAX",
     "PROMO_CODE",
     "SLIPS_FOLDER",
