@@ -223,6 +223,14 @@
         <translation>Berkas pengaturan: {path} (belum ada berkas di sana)</translation>
     </message>
     <message>
+        <source>Another Stamps POS window already has this till open: switch to it (look for it in the taskbar), or close it first, then start Stamps POS again.</source>
+        <translation>Jendela Stamps POS lain sudah membuka mesin kasir ini: pindah ke jendela itu (cari di taskbar), atau tutup dulu, lalu mulai Stamps POS lagi.</translation>
+    </message>
+    <message>
+        <source>Another Stamps POS kiosk already has this till open: use that one, or close it first, then start the kiosk again.</source>
+        <translation>Kios Stamps POS lain sudah membuka mesin kasir ini: gunakan kios itu, atau tutup dulu, lalu mulai kios lagi.</translation>
+    </message>
+    <message>
         <source>Fix this, then start Stamps POS again. To check the settings, the API token and the data folder, run in a terminal: {command}</source>
         <translation>Perbaiki ini, lalu jalankan Stamps POS lagi. Untuk memeriksa pengaturan, token API, dan folder data, jalankan di terminal: {command}</translation>
     </message>
