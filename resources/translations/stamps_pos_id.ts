@@ -4063,6 +4063,22 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Not written: {path}: its disk is full. Free some space on it, or export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: disknya penuh. Kosongkan sebagian ruangnya, atau ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: its disk is read-only. Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: disknya hanya-baca. Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: the till may not write in {folder}. Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: mesin kasir tidak diizinkan menulis di {folder}. Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: the folder {folder} is not there (a USB stick taken out?). Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: folder {folder} tidak ada (USB dicabut?). Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
         <source>Not written: the till cannot write {path} (the folder is missing or read-only, or the disk is full). Export again and pick another place.</source>
         <translation>Tidak tersimpan: mesin kasir tidak dapat menulis {path} (foldernya tidak ada atau hanya-baca, atau disk penuh). Ekspor lagi dan pilih tempat lain.</translation>
     </message>

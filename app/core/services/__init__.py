@@ -194,7 +194,12 @@ if TYPE_CHECKING:
         ImportReport,
         export_entries,
     )
-    from app.core.written_files import folder_in_the_way, why_not_written
+    from app.core.written_files import (
+        folder_in_the_way,
+        folder_refusal,
+        missing_folder,
+        why_not_written,
+    )
 
 #: Where each name lives.
 _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -500,7 +505,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "export_entries",
         ),
     ),
-    ("app.core.written_files", ("folder_in_the_way", "why_not_written")),
+    (
+        "app.core.written_files",
+        ("folder_in_the_way", "folder_refusal", "missing_folder", "why_not_written"),
+    ),
 )
 _HOMES = {name: module for module, names in _MODULES for name in names}
 #: Names that are modules of their own, not names inside one.
@@ -651,6 +659,7 @@ __all__ = [
     "first_hidden",
     "first_name",
     "folder_in_the_way",
+    "folder_refusal",
     "format_count",
     "format_rupiah",
     "import_into",
@@ -664,6 +673,7 @@ __all__ = [
     "look_at_damaged",
     "manager_vouches",
     "migrate",
+    "missing_folder",
     "not_a_managers_pin",
     "open_till",
     "qr_payload",
