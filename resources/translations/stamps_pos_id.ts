@@ -3929,16 +3929,28 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <source>The new token is in use.</source>
-        <translation>Token baru sudah dipakai.</translation>
-    </message>
-    <message>
         <source>These take effect only when the till starts: {names}. The demo forgets its settings when it ends; start it with them instead (for Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</source>
         <translation>Ini baru berlaku saat mesin kasir dimulai: {names}. Demo melupakan pengaturannya saat berakhir; jalankan demo dengan pengaturan itu (untuk Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</translation>
     </message>
     <message>
         <source>Restart Stamps POS for these to take effect: {names}.</source>
         <translation>Mulai ulang Stamps POS agar ini berlaku: {names}.</translation>
+    </message>
+    <message>
+        <source>The new token is in use, not checked: the till is offline. The server is asked at the next send.</source>
+        <translation>Token baru dipakai, belum diperiksa: mesin kasir sedang offline. Server ditanya pada pengiriman berikutnya.</translation>
+    </message>
+    <message>
+        <source>The server accepts the new token.</source>
+        <translation>Server menerima token baru.</translation>
+    </message>
+    <message>
+        <source>The server refuses the new token: the queue will pause at the next send. Check the token and save it again.</source>
+        <translation>Server menolak token baru: antrean akan dijeda pada pengiriman berikutnya. Periksa token lalu simpan lagi.</translation>
+    </message>
+    <message>
+        <source>The new token is in use, not checked: the server did not answer. It is asked again at the next send.</source>
+        <translation>Token baru dipakai, belum diperiksa: server tidak menjawab. Server ditanya lagi pada pengiriman berikutnya.</translation>
     </message>
     <message>
         <source>There is no API token to try: type one.</source>
