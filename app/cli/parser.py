@@ -396,7 +396,11 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
         "--user", type=IDENTIFIER, required=True, help="email, member ID, phone or card number"
     )
     common.add_argument("--channel", type=positive_int, help="API channel (default: the setting)")
-    common.add_argument("--cashier", type=NAME, help="who redeems (default: $USER)")
+    common.add_argument(
+        "--cashier",
+        type=NAME,
+        help="who redeems (default: $USER); on a till with cashier accounts, one of them",
+    )
     common.add_argument(
         "--pin-stdin", action="store_true", help="read the member's PIN from standard input"
     )
