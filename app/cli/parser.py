@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from app import APP_NAME, version
 from app.cli.common import EXIT_USAGE, REPLACE_HELP, one_line
-from app.core.services import EntryStatus
+from app.core.services import MOST_FLEXIBLE_STAMPS, MOST_OF_A_REWARD, EntryStatus
 from app.early_config import MAX_WHOLE, unprintable
 
 Runner = Callable[[argparse.Namespace], int]
@@ -57,6 +57,22 @@ def positive_int(text: str) -> int:
             f"expected a number from 1 to {MAX_WHOLE}, got {_shown(text)}"
         )
     return int(text)
+
+
+def at_most(most: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from 1 to ``most``. ``--qty 0`` was told "from 1 to
+    9223372036854775807" when the till takes at most 99 of a reward."""
+
+    def whole(text: str) -> int:
+        if not _WHOLE.fullmatch(text):
+            return positive_int(text)  # refused in its words for what is no number at all
+        if len(text) > len(str(most)) or not 0 < int(text) <= most:
+            raise argparse.ArgumentTypeError(
+                f"expected a number from 1 to {most}, got {_shown(text)}"
+            )
+        return int(text)
+
+    return whole
 
 
 def port(text: str) -> int:
@@ -173,8 +189,8 @@ def cart_item(value: str) -> tuple[str, int, int | None]:
     if len(parts) > 3:
         raise argparse.ArgumentTypeError(f"expected CODE[:QTY[:STAMPS]], got {_shown(value)}")
     code = REWARD_CODE(parts[0])
-    qty = positive_int(parts[1]) if len(parts) > 1 else 1
-    stamps = positive_int(parts[2]) if len(parts) > 2 else None
+    qty = at_most(MOST_OF_A_REWARD)(parts[1]) if len(parts) > 1 else 1
+    stamps = at_most(MOST_FLEXIBLE_STAMPS)(parts[2]) if len(parts) > 2 else None
     return code, qty, stamps
 
 
@@ -380,7 +396,11 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
         "--user", type=IDENTIFIER, required=True, help="email, member ID, phone or card number"
     )
     common.add_argument("--channel", type=positive_int, help="API channel (default: the setting)")
-    common.add_argument("--cashier", type=NAME, help="who redeems (default: $USER)")
+    common.add_argument(
+        "--cashier",
+        type=NAME,
+        help="who redeems (default: $USER); on a till with cashier accounts, one of them",
+    )
     common.add_argument(
         "--pin-stdin", action="store_true", help="read the member's PIN from standard input"
     )
@@ -398,8 +418,12 @@ def _add_redeem(commands: Any, bind: Callable[[argparse.ArgumentParser, str], No
 
     reward = kinds.add_parser("reward", parents=[common, invoice], help="one reward")
     reward.add_argument("--reward", type=positive_int, required=True, help="the reward's id")
-    reward.add_argument("--stamps", type=positive_int, help="stamps for a flexible reward")
-    reward.add_argument("--qty", type=positive_int, default=1, help="how many (default 1)")
+    reward.add_argument(
+        "--stamps", type=at_most(MOST_FLEXIBLE_STAMPS), help="stamps for a flexible reward"
+    )
+    reward.add_argument(
+        "--qty", type=at_most(MOST_OF_A_REWARD), default=1, help="how many (default 1)"
+    )
     bind(reward, "redeem reward")
 
     multi = kinds.add_parser("multi", parents=[common, invoice], help="several rewards, one cart")

@@ -59,6 +59,7 @@ from app.core.services import (
     RuntimeOptions,
     Sale,
     Secret,
+    StaffRefused,
     StorageProblem,
     Till,
     Verdict,
@@ -106,6 +107,17 @@ def _cashier(args: argparse.Namespace) -> str:
             EXIT_USAGE,
             f"the login name ($USER) cannot be recorded as the cashier: {refused}; "
             "pass --cashier NAME",
+        ) from None
+
+
+async def _on_record(till: Till, cashier: str) -> str:
+    """``--cashier``, as this till's account spells it: a name no account has is refused."""
+    try:
+        return await till.staff.cashier_on_record(cashier)
+    except StaffRefused as refused:
+        raise Stop(
+            EXIT_USAGE,
+            f"{english(refused.said)} `{APP_NAME} cashier list` shows this till's cashiers",
         ) from None
 
 
@@ -283,7 +295,11 @@ def redeem(args: argparse.Namespace) -> int:
 
     async def body() -> int:
         async with _till(args, worker=not args.queue_only) as till:
-            sale = Sale(cashier=cashier, invoice_number=args.invoice, channel=args.channel)
+            sale = Sale(
+                cashier=await _on_record(till, cashier) if args.cashier else cashier,
+                invoice_number=args.invoice,
+                channel=args.channel,
+            )
             member: Member | None = None
             try:
                 with _stopped_by_a_signal("before anything was queued: nothing was redeemed"):

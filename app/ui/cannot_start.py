@@ -5,7 +5,8 @@ settings, or settings it refuses, would flash its window and be gone. Whatever s
 ``gui --kiosk``) before the till opens is shown instead on one page: what is wrong, in the
 window's language (each refused setting in the settings dialog's words; any other reason as the
 core's message the command line printed in English, or as printed when no message says it),
-where the settings file is, and the command that checks the till. Its one button closes it; the
+where the settings file is, and the command that checks the till (or, when another window
+holds the till, that window). Its one button closes it; the
 command then exits as before (status 2, the same line on stderr).
 
 Made of PySide6 and the core's message words alone: the reason is known by now, and nothing of
@@ -96,14 +97,7 @@ class CannotStartPage(QWidget):
             "cannotStartSettingsFile",
         )
         self.settings_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.doctor = self._label(
-            self.tr(
-                "Fix this, then start Stamps POS again. To check the settings, the API token and "
-                "the data folder, run in a terminal: {command}"
-            ).format(command=refusal.doctor),
-            "cannotStartDoctor",
-            "muted",
-        )
+        self.doctor = self._label(self._what_to_do(refusal), "cannotStartDoctor", "muted")
         self.doctor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("cannotStartClose")
@@ -111,6 +105,25 @@ class CannotStartPage(QWidget):
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.close)
         self._lay_out()
+
+    def _what_to_do(self, refusal: StartRefusal) -> str:
+        """The next step: for a till another window holds, that window (doctor checks settings,
+        the token and the folder, all fine, and sent the manager there for nothing)."""
+        said = refusal.said.id if refusal.said is not None else None
+        if said == "start.second_window":
+            return self.tr(
+                "Another Stamps POS window already has this till open: switch to it (look for it "
+                "in the taskbar), or close it first, then start Stamps POS again."
+            )
+        if said == "start.second_kiosk":
+            return self.tr(
+                "Another Stamps POS kiosk already has this till open: use that one, or close it "
+                "first, then start the kiosk again."
+            )
+        return self.tr(
+            "Fix this, then start Stamps POS again. To check the settings, the API token and "
+            "the data folder, run in a terminal: {command}"
+        ).format(command=refusal.doctor)
 
     @staticmethod
     def _label(text: str, name: str, role: str | None = None) -> QLabel:

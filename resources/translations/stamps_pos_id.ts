@@ -223,6 +223,14 @@
         <translation>Berkas pengaturan: {path} (belum ada berkas di sana)</translation>
     </message>
     <message>
+        <source>Another Stamps POS window already has this till open: switch to it (look for it in the taskbar), or close it first, then start Stamps POS again.</source>
+        <translation>Jendela Stamps POS lain sudah membuka mesin kasir ini: pindah ke jendela itu (cari di taskbar), atau tutup dulu, lalu mulai Stamps POS lagi.</translation>
+    </message>
+    <message>
+        <source>Another Stamps POS kiosk already has this till open: use that one, or close it first, then start the kiosk again.</source>
+        <translation>Kios Stamps POS lain sudah membuka mesin kasir ini: gunakan kios itu, atau tutup dulu, lalu mulai kios lagi.</translation>
+    </message>
+    <message>
         <source>Fix this, then start Stamps POS again. To check the settings, the API token and the data folder, run in a terminal: {command}</source>
         <translation>Perbaiki ini, lalu jalankan Stamps POS lagi. Untuk memeriksa pengaturan, token API, dan folder data, jalankan di terminal: {command}</translation>
     </message>
@@ -3968,16 +3976,28 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <source>The new token is in use.</source>
-        <translation>Token baru sudah dipakai.</translation>
-    </message>
-    <message>
         <source>These take effect only when the till starts: {names}. The demo forgets its settings when it ends; start it with them instead (for Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</source>
         <translation>Ini baru berlaku saat mesin kasir dimulai: {names}. Demo melupakan pengaturannya saat berakhir; jalankan demo dengan pengaturan itu (untuk Bahasa Indonesia: STAMPS_POS_LANGUAGE=id).</translation>
     </message>
     <message>
         <source>Restart Stamps POS for these to take effect: {names}.</source>
         <translation>Mulai ulang Stamps POS agar ini berlaku: {names}.</translation>
+    </message>
+    <message>
+        <source>The new token is in use, not checked: the till is offline. The server is asked at the next send.</source>
+        <translation>Token baru dipakai, belum diperiksa: mesin kasir sedang offline. Server ditanya pada pengiriman berikutnya.</translation>
+    </message>
+    <message>
+        <source>The server accepts the new token.</source>
+        <translation>Server menerima token baru.</translation>
+    </message>
+    <message>
+        <source>The server refuses the new token: the queue will pause at the next send. Check the token and save it again.</source>
+        <translation>Server menolak token baru: antrean akan dijeda pada pengiriman berikutnya. Periksa token lalu simpan lagi.</translation>
+    </message>
+    <message>
+        <source>The new token is in use, not checked: the server did not answer. It is asked again at the next send.</source>
+        <translation>Token baru dipakai, belum diperiksa: server tidak menjawab. Server ditanya lagi pada pengiriman berikutnya.</translation>
     </message>
     <message>
         <source>There is no API token to try: type one.</source>
@@ -4100,6 +4120,22 @@ Periksa apakah nama berkasnya benar.</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: its disk is full. Free some space on it, or export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: disknya penuh. Kosongkan sebagian ruangnya, atau ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: its disk is read-only. Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: disknya hanya-baca. Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: the till may not write in {folder}. Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: mesin kasir tidak diizinkan menulis di {folder}. Ekspor lagi dan pilih tempat lain.</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: the folder {folder} is not there (a USB stick taken out?). Export again and pick another place.</source>
+        <translation>Tidak tersimpan: {path}: folder {folder} tidak ada (USB dicabut?). Ekspor lagi dan pilih tempat lain.</translation>
     </message>
     <message>
         <source>Not written: the till cannot write {path} (the folder is missing or read-only, or the disk is full). Export again and pick another place.</source>

@@ -116,6 +116,24 @@ def test_a_reason_that_is_not_a_setting_is_the_command_lines_words_line_by_line(
     assert page.doctor.text().endswith("run in a terminal: stamps-pos doctor")
 
 
+@pytest.mark.parametrize(
+    ("message_id", "step"),
+    [
+        ("start.second_window", "Another Stamps POS window already has this till open"),
+        ("start.second_kiosk", "Another Stamps POS kiosk already has this till open"),
+    ],
+)
+def test_a_till_another_window_holds_points_to_that_window_not_to_doctor(
+    qtbot: QtBot, tmp_path: Path, message_id: str, step: str
+) -> None:
+    # The page for a second window said to run `stamps-pos doctor`, which finds nothing wrong.
+    said = say(message_id, folder=str(tmp_path))
+    page = CannotStartPage(StartRefusal(english_words(said), tmp_path / "none.toml", said=said))
+    qtbot.addWidget(page)
+    assert page.doctor.text().startswith(step)
+    assert "doctor" not in page.shown_text()
+
+
 @pytest.mark.parametrize("kiosk", [False, True])
 def test_the_page_shows_over_what_the_start_left_and_its_close_ends_it(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, kiosk: bool

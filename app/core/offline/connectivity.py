@@ -3,7 +3,8 @@ it is not, and from a heartbeat while it is but nothing has proved it for a whil
 
 ``ONLINE``: the last answer was a proper one. ``DEGRADED``: the server answers, but with server
 errors, not in time, or refusing the till's API token (or the till holds a token no request can
-carry: nothing of the network is known, and waiting for it would never end). ``OFFLINE``:
+carry: nothing of the network is known, and waiting for it would never end); and while the outbox's
+last send went unanswered, whatever pings answer, until a send is answered. ``OFFLINE``:
 connections are not being made. Listeners hear every change; the sync worker wakes the entries
 that never arrived when the state turns ``ONLINE`` (architecture §3).
 """
@@ -100,6 +101,11 @@ class ConnectivityMonitor:
         #: When an answer last proved the till online (clock.monotonic): a request sent before
         #: it that ends unanswered says nothing of the line as it is since.
         self._answered_at: float | None = None
+        #: A redemption's send went unanswered (timed out, a server error) and none has been
+        #: answered since: the pings answering meanwhile turned the bar back to a green "Online"
+        #: within seconds, while every send timed out for minutes. Only a send answered (or
+        #: nothing left to send: :meth:`forget_failed_sends`) makes the till online again.
+        self._sends_failing = False
         self._listeners: list[Listener] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -152,16 +158,44 @@ class ConnectivityMonitor:
         if outcome in (None, Outcome.APPLIED, Outcome.REFUSED) or status_code in TURNED_AWAY:
             self._answered_at = clock.monotonic()
             self._set(Connectivity.ONLINE)
-        elif (
-            self._state is Connectivity.ONLINE
-            and self._answered_at is not None
-            and sent_at < self._answered_at
-        ):
+        elif self._stale(sent_at):
             log.info("connectivity: online; a request sent before the last answer went unanswered")
         elif outcome is Outcome.NEVER_ARRIVED and status_code is None:
             self._set(Connectivity.OFFLINE)
         else:
             self._set(Connectivity.DEGRADED)
+
+    @property
+    def sends_failing(self) -> bool:
+        """True while the last send of a redemption went unanswered by a server that is there."""
+        return self._sends_failing
+
+    def report_send(
+        self, outcome: Outcome | None, *, sent_at: float, status_code: int | None = None
+    ) -> None:
+        """:meth:`report` for a send of the outbox: one the server did not answer while it is
+        there keeps the till degraded until a send is answered, whatever the pings say."""
+        answered = outcome in (None, Outcome.APPLIED, Outcome.REFUSED)
+        if answered or status_code in TURNED_AWAY:
+            self._sends_failing = False
+        elif not (outcome is Outcome.NEVER_ARRIVED and status_code is None) and not self._stale(
+            sent_at
+        ):  # an outage is "Offline"; a send lost to one that ended proves nothing (see report)
+            self._sends_failing = True
+        self.report(outcome, sent_at=sent_at, status_code=status_code)
+
+    def forget_failed_sends(self) -> None:
+        """Nothing is left to send (the entry that failed was cancelled or dismissed): the
+        server's answers to pings are the truth again."""
+        self._sends_failing = False
+
+    def _stale(self, sent_at: float) -> bool:
+        """Whether a request that failed left before an answer made the till online."""
+        return (
+            self._state is Connectivity.ONLINE
+            and self._answered_at is not None
+            and sent_at < self._answered_at
+        )
 
     def prove(self, state: Connectivity) -> None:
         """Record the state a check of the server's own proved (:meth:`Till.check_connectivity`)."""
@@ -207,6 +241,8 @@ class ConnectivityMonitor:
             self._task = None
 
     def _set(self, new: Connectivity) -> None:
+        if new is Connectivity.ONLINE and self._sends_failing:
+            new = Connectivity.DEGRADED  # a ping or a lookup answered; redemptions are not
         self._quiet_since = clock.monotonic()
         old, self._state = self._state, new
         first_proof, self.proven = not self.proven, True

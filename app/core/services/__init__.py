@@ -31,7 +31,15 @@ if TYPE_CHECKING:
         token_file,
         typed_token,
     )
-    from app.core.domain import Channel, EntryStatus, OperationKind, format_count, format_rupiah
+    from app.core.domain import (
+        MOST_FLEXIBLE_STAMPS,
+        MOST_OF_A_REWARD,
+        Channel,
+        EntryStatus,
+        OperationKind,
+        format_count,
+        format_rupiah,
+    )
     from app.core.messages import (
         CONTEXT,
         TEMPLATES,
@@ -188,7 +196,12 @@ if TYPE_CHECKING:
         ImportReport,
         export_entries,
     )
-    from app.core.written_files import folder_in_the_way, why_not_written
+    from app.core.written_files import (
+        folder_in_the_way,
+        folder_refusal,
+        missing_folder,
+        why_not_written,
+    )
 
 #: Where each name lives.
 _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -219,6 +232,8 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "app.core.domain",
         (
+            "MOST_FLEXIBLE_STAMPS",
+            "MOST_OF_A_REWARD",
             "Channel",
             "EntryStatus",
             "OperationKind",
@@ -493,7 +508,10 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "export_entries",
         ),
     ),
-    ("app.core.written_files", ("folder_in_the_way", "why_not_written")),
+    (
+        "app.core.written_files",
+        ("folder_in_the_way", "folder_refusal", "missing_folder", "why_not_written"),
+    ),
 )
 _HOMES = {name: module for module, names in _MODULES for name in names}
 #: Names that are modules of their own, not names inside one.
@@ -510,6 +528,8 @@ __all__ = [
     "INVOICE",
     "MARKS_PER_LETTER",
     "MAX_TOKEN_LENGTH",
+    "MOST_FLEXIBLE_STAMPS",
+    "MOST_OF_A_REWARD",
     "PIN_INPUT_MAX",
     "PROMO_CODE",
     "SLIPS_FOLDER",
@@ -644,6 +664,7 @@ __all__ = [
     "first_hidden",
     "first_name",
     "folder_in_the_way",
+    "folder_refusal",
     "format_count",
     "format_rupiah",
     "import_into",
@@ -657,6 +678,7 @@ __all__ = [
     "look_at_damaged",
     "manager_vouches",
     "migrate",
+    "missing_folder",
     "not_a_managers_pin",
     "open_till",
     "qr_payload",

@@ -125,7 +125,7 @@ def check_data_folder(folder: Path) -> Check:
     free = shutil.disk_usage(folder).free
     mode = _mode(folder)
     data = {"path": str(folder), "mode": f"{mode:o}", "free_bytes": free}
-    detail = f"{folder} (mode {mode:o}, {free / 1e9:.1f} GB free)"
+    detail = f"{folder} (mode {mode:o}, {_room(free)} free)"
     if free < LOW_SPACE_FAIL:
         fix = "free some disk space: the queue needs room to grow"
         return fail(name, detail, fix, CONFIGURATION, **data)
@@ -134,6 +134,16 @@ def check_data_folder(folder: Path) -> Check:
     if mode & 0o077:
         return warn(name, detail, f"chmod 700 {folder}: it holds members' data", **data)
     return ok(name, detail, **data)
+
+
+def _room(free: int) -> str:
+    """Free space in the unit that shows it: 10 MB read "0.0 GB free" on a till whose disk was
+    nearly full, as if it were full."""
+    if free >= 1e9:
+        return f"{free / 1e9:.1f} GB"
+    if free >= 1e6:
+        return f"{free / 1e6:.0f} MB"
+    return f"{free / 1e3:.0f} kB"
 
 
 def _fix_folder(folder: Path) -> str:

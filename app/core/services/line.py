@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from app.core import clock
 from app.core.messages import Message, say
 from app.core.offline.connectivity import Connectivity, ConnectivityMonitor
-from app.core.outbox.outbox import Outbox, OutboxStatus
+from app.core.outbox.outbox import IN_FLIGHT, Outbox, OutboxStatus
 from app.core.outbox.worker import SyncWorker
 from app.core.services.config import TillConfig, TokenSource
 from app.core.services.refused_words import paused_words, still_refused_words
@@ -215,7 +215,15 @@ class Line:
                 return Connectivity.DEGRADED
             return None
         await self.lift_pause_for_credentials()
+        if self.monitor.sends_failing and not await self._anything_to_send():
+            self.monitor.forget_failed_sends()  # the send that failed was cancelled or dismissed
         return Connectivity.ONLINE
+
+    async def _anything_to_send(self) -> bool:
+        try:
+            return await self.outbox.count(IN_FLIGHT) > 0
+        except StorageProblem:
+            return True  # unknown: the till stays degraded until a send is answered
 
     async def pause_for_credentials(self, refused: StampsError) -> None:
         """Pause the queue: a ping confirmed the server refuses the till's token (or the token

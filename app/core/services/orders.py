@@ -14,7 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.core.domain import Channel, OperationKind, format_rupiah
+from app.core.domain import (
+    MOST_FLEXIBLE_STAMPS,
+    MOST_OF_A_REWARD,
+    Channel,
+    OperationKind,
+    format_rupiah,
+)
 from app.core.messages import Explained, Message, say
 from app.core.services.receipts import Verdict, what_to_do
 from app.core.stamps.client import REQUEST_MODELS
@@ -66,14 +72,6 @@ def asks_first(message_id: str, **params: str | int) -> InvalidOrder:
     refused = InvalidOrder(say(message_id, **params))
     refused.asks_first = True
     return refused
-
-
-#: The most of one reward an order takes, and the most stamps a flexible reward is given: far
-#: beyond any sale, and small enough that what the till stores and sums of an order's stamps stays
-#: a 64-bit integer (``--qty 9223372036854775807`` reached SQLite as an overflow). The window's
-#: fields stop at the same (app/ui/widgets/reward_picker.py).
-MOST_OF_A_REWARD = 99
-MOST_FLEXIBLE_STAMPS = 100_000
 
 
 def _check_amounts(name: str, qty: int, stamps: int | None) -> None:

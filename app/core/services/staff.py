@@ -264,6 +264,23 @@ class Staff:
         """The names that can sign in (active accounts), by name: the sign-in list."""
         return [a.name for a in await self.accounts(role) if a.active]
 
+    async def cashier_on_record(self, name: str) -> str:
+        """The cashier a redemption named ``name`` is recorded under (``--cashier``): the
+        account's own spelling of it. :class:`NoSuchAccount` when this till has cashier
+        accounts and none is named so, :class:`AccountDisabled` for a disabled one; a till with
+        none keeps the name as given (its redemptions are not made by account).
+        ``--cashier Rina`` went on the record of a till with no Rina."""
+        accounts = await self.accounts(Role.CASHIER)
+        if not accounts:
+            return name
+        key = name_key(name)
+        found = next((a for a in accounts if name_key(a.name) == key), None)
+        if found is None:
+            raise _no_such(Role.CASHIER, name)
+        if not found.active:
+            raise AccountDisabled(say("staff.disabled", name=found.name))
+        return found.name
+
     async def has_manager(self) -> bool:
         """Whether any manager account exists (the window asks for the first one when not)."""
 

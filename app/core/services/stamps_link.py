@@ -70,17 +70,19 @@ class ClientTransport:
             if self.take_up_token is not None:
                 self.take_up_token()
             if self.client.token_changes == carried:
-                self._report(refused, sent_at)
+                self._report(refused, sent_at, send=True)
                 raise
-            self._report(None, sent_at)  # the server answered; the token it refused is gone
+            self._report(
+                None, sent_at, send=True
+            )  # the server answered; the token it refused is gone
             raise CredentialsReplaced.instead_of(refused) from None
         except CredentialsReplaced:
-            self._report(None, sent_at)
+            self._report(None, sent_at, send=True)
             raise
         except StampsError as exc:
-            self._report(exc, sent_at)
+            self._report(exc, sent_at, send=True)
             raise
-        self._report(None, sent_at)
+        self._report(None, sent_at, send=True)
         return SubmitResult(
             redemption_id=result.redemption_id,
             stamps_remaining=result.stamps_remaining,
@@ -136,17 +138,18 @@ class ClientTransport:
             )
         return records
 
-    def _report(self, exc: StampsError | None, sent_at: float) -> None:
+    def _report(self, exc: StampsError | None, sent_at: float, *, send: bool = False) -> None:
         if isinstance(exc, CredentialsUnusable):
             return  # never sent: it proves nothing of the network (the queue pauses for it)
         if self.monitor is not None:
             # A 429 or 408 is the server answering (the monitor's TURNED_AWAY): read as
             # "degraded", the probe's pong read "online" a moment later, and going online woke
             # the entry it had turned away long before its Retry-After.
+            report = self.monitor.report_send if send else self.monitor.report
             if exc is None:
-                self.monitor.report(None, sent_at=sent_at)
+                report(None, sent_at=sent_at)
             else:
-                self.monitor.report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
+                report(exc.outcome, status_code=exc.status_code, sent_at=sent_at)
 
 
 #: A feed line's time that says its day and no more.

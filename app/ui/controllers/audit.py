@@ -140,8 +140,8 @@ class AuditController(QObject):
         status bar says why, when it could not be written there."""
         try:
             await self.till.manager.export_audit_log(self.wanted, path)
-        except OSError:
-            self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+        except OSError as exc:
+            self.view.status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
             return None
         except StaffRefused as exc:  # manager mode ended while the place was picked
             self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,12 +59,43 @@ def ask_save_path(
     return dialog
 
 
-def not_written(path: Path) -> str:
+def not_written(path: Path, error: OSError) -> str:
     """What a manager reads when the CSV could not be written where they picked (a folder that
     is not there, one the till may not write to, a full disk, a USB stick pulled out): nothing
-    of the till failed, so no crash dialog, just another place to pick."""
-    return QCoreApplication.translate(
-        "ShiftController",
-        "Not written: the till cannot write {path} (the folder is missing or read-only, or the "
-        "disk is full). Export again and pick another place.",
-    ).format(path=path)
+    of the till failed, so no crash dialog, just another place to pick. Which of them, when the
+    system says: a full disk read "the folder is missing or read-only, or the disk is full"."""
+    from app.core.services import folder_refusal, missing_folder
+
+    refusal = folder_refusal(path, error)
+    kind, folder = refusal if refusal is not None else ("", path.parent)
+    if kind == "full":
+        text = QCoreApplication.translate(
+            "ShiftController",
+            "Not written: {path}: its disk is full. Free some space on it, or export again and "
+            "pick another place.",
+        )
+    elif kind == "read_only":
+        text = QCoreApplication.translate(
+            "ShiftController",
+            "Not written: {path}: its disk is read-only. Export again and pick another place.",
+        )
+    elif kind == "not_allowed":
+        text = QCoreApplication.translate(
+            "ShiftController",
+            "Not written: {path}: the till may not write in {folder}. Export again and pick "
+            "another place.",
+        )
+    elif error.errno == errno.ENOENT and (missing := missing_folder(path)) is not None:
+        folder = missing
+        text = QCoreApplication.translate(
+            "ShiftController",
+            "Not written: {path}: the folder {folder} is not there (a USB stick taken out?). "
+            "Export again and pick another place.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ShiftController",
+            "Not written: the till cannot write {path} (the folder is missing or read-only, or "
+            "the disk is full). Export again and pick another place.",
+        )
+    return text.format(path=path, folder=folder)

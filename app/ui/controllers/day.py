@@ -161,8 +161,8 @@ class DayController(QObject):
             await self.till.manager.export_day(
                 "redemptions" if what == "rows" else "summary", day, path
             )
-        except OSError:
-            self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+        except OSError as exc:
+            self.view.status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
             return None
         except StaffRefused as exc:  # manager mode ended while the place was picked
             self.view.status.show_note(words(exc.said), NOT_WRITTEN_MS)

@@ -21,6 +21,7 @@ from app.core.services import (
     MAX_TOKEN_LENGTH,
     TOKEN_ENV,
     Channel,
+    Connectivity,
     CredentialsError,
     Message,
     Secret,
@@ -315,9 +316,7 @@ class SettingsController(QObject):
         parts = [self.tr("Saved.") if changed else self.tr("Nothing was changed.")]
         if "token" in changed:
             outcome = await self.till.resume_after_credentials_change()
-            parts.append(
-                words(outcome) if outcome is not None else self.tr("The new token is in use.")
-            )
+            parts.append(words(outcome) if outcome is not None else await self._token_verdict())
         # Every setting still waiting, an earlier save's too: the last save's alone read as if
         # nothing else needed the restart.
         restart = self.awaiting_restart()
@@ -342,6 +341,28 @@ class SettingsController(QObject):
                     )
                 )
         return " ".join(parts)
+
+    async def _token_verdict(self) -> str:
+        """What the server says of the token just saved (the queue was not paused for one): "The
+        new token is in use." was said of a wrong token the till had never sent, and the queue
+        paused at the next send. Offline, nothing is asked and nothing is claimed."""
+        if self.till.connectivity is Connectivity.OFFLINE:
+            return self.tr(
+                "The new token is in use, not checked: the till is offline. The server is asked "
+                "at the next send."
+            )
+        accepted = await self.till.token_accepted()
+        if accepted:
+            return self.tr("The server accepts the new token.")
+        if accepted is False:
+            return self.tr(
+                "The server refuses the new token: the queue will pause at the next send. Check "
+                "the token and save it again."
+            )
+        return self.tr(
+            "The new token is in use, not checked: the server did not answer. It is asked again "
+            "at the next send."
+        )
 
     async def check(self, values: Mapping[str, FormValue], token: Secret) -> str:
         """Try the server with the settings and token typed (the stored token when none is);

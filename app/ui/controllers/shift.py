@@ -355,8 +355,8 @@ class ShiftController(QObject):
             raise RuntimeError("no shift is open")
         try:
             await self.session.till.export_shift(shift.id, path)
-        except OSError:
-            self.view.status.show_note(not_written(path), NOT_WRITTEN_MS)
+        except OSError as exc:
+            self.view.status.show_note(not_written(path, exc), NOT_WRITTEN_MS)
             return None
         export_folder.written(path)
         self.exported.emit(path)

@@ -116,6 +116,28 @@ def test_five_wrong_pins_lock_the_manager_across_processes(cli: Cli) -> None:
     assert cli("cashier", "list").stdout.strip() == "no cashiers yet"
 
 
+def test_a_cashier_no_account_has_is_refused_on_a_till_with_accounts(
+    cli: Cli, sandbox: SandboxControl
+) -> None:
+    # `--cashier Rina` went on the record of a till whose cashiers were Dewi and Wayan.
+    cli.first_manager()
+    for name in ("Dewi", "Wayan"):
+        added = cli("cashier", "add", name, "--no-pin", *AS_MANAGER, stdin=MANAGER_PIN)
+        assert added.returncode == 0, added.stderr
+    assert cli("cashier", "disable", "Wayan", *AS_MANAGER, stdin=MANAGER_PIN).returncode == 0
+    redeem = ("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier")
+    for name, says in (
+        ("Rina", "There is no cashier named Rina."),
+        ("Wayan", "Wayan's account is disabled"),
+    ):
+        refused = cli(*redeem, name)
+        assert refused.returncode == 2, refused.stderr
+        assert says in refused.stderr and "`stamps-pos cashier list`" in refused.stderr
+    assert sandbox.stamps(AYU) == 250  # nothing redeemed under a name no account has
+    code, done = cli.json(*redeem, "dewi")
+    assert code == 0 and done["cashier"] == "Dewi"  # as the account spells it
+
+
 def test_cancels_from_the_command_line(cli: Cli, sandbox: SandboxControl, tmp_path: Path) -> None:
     cli.first_manager()
     code, synced = cli.json("redeem", "reward", "--user", AYU, "--reward", "1", "--cashier", "Rina")

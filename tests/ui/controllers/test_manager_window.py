@@ -5,6 +5,7 @@ process), the exceptions and their badge, and no manager action without a manage
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import subprocess
 import sys
@@ -48,6 +49,7 @@ from app.ui.manager.page import ManagerPageView
 from app.ui.viewmodels import CounterRefusalKey
 from app.ui.widgets.result_panel import ResultPanel
 
+from ...support.disk import fill, small_disk, unwritable_folder
 from ...support.gates import Held
 from ...support.sandbox import SandboxControl
 from .conftest import WAIT_MS, find_member, manager_goes_idle, redeem, run_async
@@ -1066,6 +1068,38 @@ def test_an_export_to_a_place_the_till_cannot_write_says_so_and_the_till_carries
         assert str(nowhere / name) in status.note_text()
     assert not nowhere.exists()
     assert cashier.view.pages.currentWidget() is cashier.view.manager
+
+
+@pytest.mark.parametrize(
+    ("place", "says"),
+    [
+        ("full", "its disk is full. Free some space on it"),
+        ("read-only", "its disk is read-only"),
+        ("missing", "is not there"),
+    ],
+)
+def test_an_export_that_cannot_be_written_says_which_trouble_it_met(
+    qtbot: QtBot, cashier: CashierWindow, tmp_path: Path, place: str, says: str
+) -> None:
+    # A CSV exported to a full USB stick read "the folder is missing or read-only, or the disk
+    # is full", though the system had said which.
+    add_manager(qtbot, cashier)
+    enter(qtbot, cashier)
+    status = cashier.view.status
+    with contextlib.ExitStack() as stack:
+        if place == "full":
+            folder = stack.enter_context(small_disk(tmp_path / "stick", "64k"))
+            fill(folder)
+        elif place == "read-only":
+            folder = stack.enter_context(unwritable_folder(tmp_path / "stick", "read-only disk"))
+        else:
+            folder = tmp_path / "stick"
+        cashier.audit.ask_path = lambda _w, _t, _s, chosen: chosen(folder / "audit.csv")
+        cashier.view.manager.audit.export_button.click()
+        qtbot.waitUntil(lambda: "Not written" in status.note_text(), timeout=WAIT_MS)
+        assert says in status.note_text()
+        assert str(folder / "audit.csv") in status.note_text()
+        assert "or the disk is full" not in status.note_text()
 
 
 def test_history_filters_refuse_what_no_member_is_and_find_by_status_and_cashier(

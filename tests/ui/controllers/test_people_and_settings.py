@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings, load_settings
 from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
-from app.core.services import AuditFilter, Role
+from app.core.services import AuditFilter, Role, RuntimeOptions, load_token_file
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
 from app.ui.cashier_window import CashierWindow
@@ -415,6 +415,39 @@ def test_a_token_pasted_with_a_second_line_is_refused_and_one_line_alone_is_the_
     qtbot.waitUntil(lambda: (folder / "token").exists(), timeout=WAIT_MS)
     assert (folder / "token").read_text(encoding="ascii") == "new-token-123\n"
     assert dialog.error_of("token") == ""
+
+
+@pytest.mark.parametrize(
+    ("token", "verdict"),
+    [
+        (DEMO_TOKEN, "Saved. The server accepts the new token."),
+        ("not-the-sandbox-token", "Saved. The server refuses the new token: the queue will pause"),
+    ],
+    ids=["accepted", "refused"],
+)
+def test_a_token_saved_is_checked_with_the_server_and_its_verdict_said(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    token: str,
+    verdict: str,
+) -> None:
+    # Under Xvfb: a wrong token saved said "Saved. The new token is in use." unchecked, and the
+    # queue paused at the next send.
+    monkeypatch.delenv("STAMPS_POS_TOKEN", raising=False)
+    folder = tmp_path / "config"
+    folder.mkdir()
+    kept = RuntimeOptions(token_source=lambda: load_token_file(folder) or Secret(DEMO_TOKEN))
+    window = make_cashier(till_settings, options=kept)
+    window = keeping_its_token_in(qtbot, window, till_settings, folder)
+    dialog = settings_opened(qtbot, window)
+    dialog.token_edit.setText(token)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.outcome.text() != "", timeout=WAIT_MS)
+    assert dialog.outcome.text().startswith(verdict)
+    assert token not in dialog.outcome.text()
 
 
 def test_a_token_that_cannot_be_stored_is_said_in_the_window_s_language(

@@ -58,6 +58,31 @@ def test_a_bad_argument_is_refused_in_one_line_before_the_till_opens(
     assert not till.exists()  # no database opened, so nothing queued
 
 
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        (["--qty", "0"], "argument --qty: expected a number from 1 to 99, got '0'"),
+        (["--qty", "100"], "argument --qty: expected a number from 1 to 99, got '100'"),
+        (["--stamps", "100001"], "expected a number from 1 to 100000, got '100001'"),
+    ],
+    ids=["qty 0", "qty 100", "stamps"],
+)
+def test_an_amount_out_of_range_is_told_the_tills_own_limit(
+    extra: list[str], says: str, till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--qty 0` was told "from 1 to 9223372036854775807": the till takes at most 99 of a reward.
+    argv = ["redeem", "reward", "--user", "customer@stamps.co.id", "--reward", "1", *extra]
+    assert run(argv) == 2
+    assert says in capsys.readouterr().err
+
+
+def test_a_carts_quantity_out_of_range_is_told_the_tills_own_limit(
+    till: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["redeem", "multi", "--user", "customer@stamps.co.id", "--reward", "KR-1:0"]) == 2
+    assert "expected a number from 1 to 99, got '0'" in capsys.readouterr().err
+
+
 def test_the_first_bad_pin_leaves_no_trace_of_itself(
     till: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -487,3 +487,55 @@ def test_an_answer_lost_on_a_request_sent_before_the_server_last_answered_leaves
     # a request sent since the server last answered still tells
     monitor.report(Outcome.AMBIGUOUS, sent_at=clock.monotonic())
     assert monitor.state is Connectivity.DEGRADED
+
+
+async def test_sends_that_time_out_keep_the_till_degraded_though_pings_answer(
+    manual: ManualClock,
+) -> None:
+    """Every send of a redemption timed out while the pings answered: each ping turned the bar
+    back to a green "Online" within seconds, for minutes on end. Until a send is answered, an
+    answered ping or lookup leaves the till degraded."""
+    probe = ScriptedProbe()
+    probe.answer = Connectivity.ONLINE
+    monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=10)
+    monitor.start()
+    try:
+        monitor.report_send(Outcome.AMBIGUOUS, sent_at=clock.monotonic())
+        await settle(manual)
+        for _ in range(3):  # thirty seconds of pings answered
+            manual.advance(10)
+            await settle(manual)
+        assert probe.calls >= 3
+        monitor.report(None, sent_at=clock.monotonic())  # a lookup answered
+        assert monitor.state is Connectivity.DEGRADED and monitor.sends_failing
+        monitor.report_send(None, sent_at=clock.monotonic())  # a send got through
+        assert monitor.state is Connectivity.ONLINE and not monitor.sends_failing
+    finally:
+        await monitor.stop()
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status", "failing"),
+    [
+        (Outcome.NEVER_ARRIVED, None, False),  # an outage: "Offline" says it
+        (Outcome.NEVER_ARRIVED, 429, False),  # turned away to be sent again: answered
+        (Outcome.NEVER_ARRIVED, 503, True),
+        (Outcome.AMBIGUOUS, None, True),
+    ],
+)
+def test_which_sends_keep_the_till_degraded(
+    outcome: Outcome, status: int | None, failing: bool
+) -> None:
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    monitor.report_send(outcome, status_code=status, sent_at=clock.monotonic())
+    monitor.prove(Connectivity.ONLINE)
+    assert monitor.sends_failing is failing
+    assert (monitor.state is Connectivity.ONLINE) is not failing
+
+
+def test_nothing_left_to_send_lets_the_pings_speak_again() -> None:
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    monitor.report_send(Outcome.AMBIGUOUS, sent_at=clock.monotonic())
+    monitor.forget_failed_sends()
+    monitor.prove(Connectivity.ONLINE)
+    assert monitor.state is Connectivity.ONLINE

@@ -84,14 +84,25 @@ def test_a_read_only_folder_fails_with_a_fix(
     assert "read-only" in (check.fix or "")
 
 
-@pytest.mark.parametrize(("free", "status"), [(10 << 20, Status.FAIL), (100 << 20, Status.WARN)])
+@pytest.mark.parametrize(
+    ("free", "status", "says"),
+    [
+        # "0.0 GB free" of 10 MB read as a full disk
+        (10_000_000, Status.FAIL, "10 MB free"),
+        (300_000, Status.FAIL, "300 kB free"),
+        (100_000_000, Status.WARN, "100 MB free"),
+        (25_400_000_000, Status.OK, "25.4 GB free"),
+    ],
+)
 def test_a_disk_running_out_of_room_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, free: int, status: Status
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, free: int, status: Status, says: str
 ) -> None:
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(diagnostics.shutil, "disk_usage", lambda _: usage(1 << 40, 0, free))
     tmp_path.chmod(0o700)
-    assert check_data_folder(tmp_path).status is status
+    check = check_data_folder(tmp_path)
+    assert check.status is status
+    assert says in check.detail
 
 
 def test_a_folder_others_can_read_is_a_warning(tmp_path: Path) -> None:

@@ -467,3 +467,19 @@ async def test_a_cashier_renamed_mid_shift_carries_the_same_shift_on(staff: Staf
     after = await shifts.open("Dewi Lestari", TERMINAL)
     assert after.id == before.id
     assert [s.cashier for s in await shifts.open_shifts(TERMINAL)] == ["Dewi Lestari"]
+
+
+async def test_the_cashier_a_redemption_is_recorded_under_is_an_account_of_the_till(
+    staff: Staff,
+) -> None:
+    # `stamps-pos redeem --cashier Rina` went on the record of a till that had no Rina.
+    assert await staff.cashier_on_record("Rina") == "Rina"  # no accounts: the name as given
+    await staff.add_first_manager("Ayu", MGR_PIN)
+    await staff.add("Ayu", Role.CASHIER, "Dewi", None)
+    await staff.add("Ayu", Role.CASHIER, "Wayan", None)
+    await staff.set_active("Ayu", Role.CASHIER, "Wayan", False)
+    assert await staff.cashier_on_record("dewi") == "Dewi"
+    with pytest.raises(NoSuchAccount):
+        await staff.cashier_on_record("Rina")
+    with pytest.raises(AccountDisabled):
+        await staff.cashier_on_record("Wayan")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -173,6 +174,39 @@ async def test_a_send_from_before_the_line_came_back_ending_unanswered_leaves_th
     client.timeout.set()
     with pytest.raises(ResponseLost):
         await sending
+    assert monitor.state is Connectivity.ONLINE
+
+
+class TimingOutClient:
+    """A client whose sends end unanswered (a read timeout) until the test lets one through."""
+
+    token_changes = 0
+
+    def __init__(self) -> None:
+        self.answers = False
+
+    async def submit(self, kind: OperationKind, payload: Any, *, idempotency_key: str) -> Any:
+        if not self.answers:
+            raise ResponseLost("no answer from the Stamps server (ReadTimeout)")
+        return SimpleNamespace(redemption_id=7, stamps_remaining=3, raw={}, errors=None)
+
+
+async def test_sends_timing_out_keep_the_bar_degraded_while_pings_answer(
+    manual: ManualClock,
+) -> None:
+    # Seen in the demo's "timeouts": every background send timed out, the pings answered, and
+    # the bar read a green "Online" for over a minute while no redemption got through.
+    monitor = ConnectivityMonitor(_no_probe)
+    client = TimingOutClient()
+    transport = ClientTransport(client, monitor)  # type: ignore[arg-type]
+    with pytest.raises(ResponseLost):
+        await transport.submit(OperationKind.REWARD, {}, idempotency_key="k")
+    manual.advance(5)
+    monitor.prove(Connectivity.ONLINE)  # the probe's ping is answered
+    monitor.report(None, sent_at=clock.monotonic())  # and so is a lookup
+    assert monitor.state is Connectivity.DEGRADED
+    client.answers = True
+    await transport.submit(OperationKind.REWARD, {}, idempotency_key="k")
     assert monitor.state is Connectivity.ONLINE
 
 
