@@ -41,6 +41,10 @@ TEMPLATES: dict[str, str] = {
         "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
         "waiting to sync."
     ),
+    "policy.short_of_stamps": (
+        "Not enough stamps: this costs {cost} and the member has {stamps}, after anything "
+        "still waiting to sync. Nothing was sent."
+    ),
     "policy.stamps_unknown": (
         "The Stamps server has not given this member's stamps, so the till cannot tell offline "
         "whether they have enough. Try again when the till is back online."
