@@ -843,3 +843,21 @@ def test_the_redeem_buttons_grey_while_a_redemption_is_under_way(
     qtbot.waitUntil(picker.cart.redeem_button.isEnabled, timeout=WAIT_MS)
     picker.select_reward(1)
     assert picker.redeem_button.isEnabled()
+
+
+def test_one_enter_on_the_invoice_redeems_the_promo_code_typed_beside_it(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under Xvfb: the promo code typed (no Enter), then the invoice number and Enter: the first
+    # Enter only moved the cursor to the code, and a second was needed.
+    find_member(qtbot, cashier, AYU)
+    view = cashier.view
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    view.focus_invoice()
+    field = view.invoice_field.field
+    qtbot.keyClicks(field, "INV-1")
+    assert view.invoice_field.offer.text() == "Enter: redeem the promo"
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_promo_code"]
