@@ -69,9 +69,9 @@ class Outcome(StrEnum):
 
 #: The most of one reward an order takes, and the most stamps a flexible reward is given: far
 #: beyond any sale, and small enough that what the till stores and sums of an order's stamps stays
-#: a 64-bit integer (``--qty 9223372036854775807`` reached SQLite as an overflow). The window's
-#: fields stop at the same (app/ui/widgets/reward_picker.py), and
-#: the command line's ``--qty`` (app/cli/parser.py).
+#: a 64-bit integer (``--qty 9223372036854775807`` reached SQLite as an overflow). The command
+#: line's ``--qty`` stops at the same (app/cli/parser.py); the window's Qty box takes a digit
+#: more, so a quantity typed over it is refused as typed, not cut (app/ui/widgets/reward_picker.py).
 MOST_OF_A_REWARD = 99
 MOST_FLEXIBLE_STAMPS = 100_000
 

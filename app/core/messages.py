@@ -41,6 +41,11 @@ TEMPLATES: dict[str, str] = {
         "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
         "waiting to sync."
     ),
+    "policy.short_of_stamps": (
+        "Not enough stamps by the balance the Stamps server gave when the member was looked "
+        "up: this costs {cost} and the member has {stamps}, after anything still waiting to "
+        "sync. Nothing was sent. If they have just earned stamps, look them up again."
+    ),
     "policy.stamps_unknown": (
         "The Stamps server has not given this member's stamps, so the till cannot tell offline "
         "whether they have enough. Try again when the till is back online."

@@ -6893,6 +6893,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ini harus berupa teks.</translation>
     </message>
     <message>
+        <source>Not enough stamps by the balance the Stamps server gave when the member was looked up: this costs {cost} and the member has {stamps}, after anything still waiting to sync. Nothing was sent. If they have just earned stamps, look them up again.</source>
+        <comment>policy.short_of_stamps</comment>
+        <translation>Stamp tidak cukup menurut saldo yang diberikan server Stamps saat member dicari: ini butuh {cost} dan member punya {stamps}, setelah yang masih menunggu sinkron. Tidak ada yang dikirim. Jika member baru saja mendapat stamp, cari member itu lagi.</translation>
+    </message>
+    <message>
         <source>The Stamps server refused the lookup over what this till sends, not over the member: “{said}”. Call a manager to check the till&apos;s settings (merchant and store; stamps-pos doctor says which).</source>
         <comment>member.lookup_refused</comment>
         <translation>Server Stamps menolak pencarian karena data yang dikirim mesin kasir ini, bukan karena membernya: “{said}”. Panggil manajer untuk memeriksa pengaturan mesin kasir (merchant dan store; stamps-pos doctor menunjukkan yang mana).</translation>

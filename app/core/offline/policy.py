@@ -26,6 +26,7 @@ class Refusal(StrEnum):
     PIN_NEEDS_SERVER = "pin_needs_server"
     MEMBER_TOO_OLD = "member_too_old"
     NOT_ENOUGH_STAMPS = "not_enough_stamps"
+    SHORT_OF_STAMPS = "short_of_stamps"
     STAMPS_UNKNOWN = "stamps_unknown"
     TOO_COSTLY_OFFLINE = "too_costly_offline"
     OUTAGE_STAMPS_CAP = "outage_stamps_cap"
@@ -47,8 +48,20 @@ class Refusal(StrEnum):
         return self in _STANDING
 
 
-#: The refusals of :func:`standing_refusal`: the member's, whatever the network.
-_STANDING = frozenset({Refusal.MEMBER_BLOCKED, Refusal.REDEMPTION_NOT_ALLOWED, Refusal.PIN_BLOCKED})
+#: The refusals of :func:`standing_refusal`: the member's, whatever the network; and the balance
+#: the server gave moments ago, short of the cost (:func:`short_of_stamps`), a refusal the server
+#: is bound to repeat.
+_STANDING = frozenset(
+    {
+        Refusal.MEMBER_BLOCKED,
+        Refusal.REDEMPTION_NOT_ALLOWED,
+        Refusal.PIN_BLOCKED,
+        Refusal.SHORT_OF_STAMPS,
+    }
+)
+#: How long a balance the server gave stays the till's to judge a cost by, online. Longer, the
+#: member may have earned stamps since (a purchase at another till) and the server judges.
+BALANCE_FRESH_FOR = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,8 @@ class MemberFacts:
     fetched_at: datetime
     #: ``None`` when the server never gave the member's balance: nothing to project from
     projected_stamps: int | None
+    #: read from the server (not the cache) as of ``fetched_at``
+    live: bool = True
 
 
 @dataclass(frozen=True)
@@ -164,6 +179,8 @@ def apply_policy(
     if refused is not None:
         return refused
     if online:
+        if kind in (OperationKind.REWARD, OperationKind.MULTI):
+            return short_of_stamps(member, now, stamps) or ONLINE
         return ONLINE
     if member.protected_redemption:
         return PolicyDecision.refuse(Refusal.PIN_NEEDS_SERVER)
@@ -178,6 +195,16 @@ def apply_policy(
     if not limits.allow_codes:
         return PolicyDecision.refuse(Refusal.CODE_NEEDS_SERVER)
     return _within_outage_caps(limits, outage, 0) or _PROVISIONAL
+
+
+def short_of_stamps(member: MemberFacts, now: datetime, cost: int) -> PolicyDecision | None:
+    """Online, the refusal of a reward or cart costing more than the balance the server gave
+    moments ago (:data:`BALANCE_FRESH_FOR`), less what waits to sync; else ``None`` and the
+    server judges. Sent, it came back "Insufficient stamps", counted failed for a manager."""
+    fresh = member.live and now - member.fetched_at <= BALANCE_FRESH_FOR
+    if not fresh or member.projected_stamps is None or cost <= member.projected_stamps:
+        return None
+    return PolicyDecision.refuse(Refusal.SHORT_OF_STAMPS, cost=cost, stamps=member.projected_stamps)
 
 
 def _within_outage_caps(

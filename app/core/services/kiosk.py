@@ -322,7 +322,7 @@ class Kiosk:
         except Refused as exc:
             if exc.refusal is Refusal.KIOSK_OFFLINE:  # the till went offline meanwhile
                 raise KioskPaused(say("kiosk.paused")) from None
-            if exc.refusal is Refusal.NOT_ENOUGH_STAMPS:
+            if exc.refusal in (Refusal.NOT_ENOUGH_STAMPS, Refusal.SHORT_OF_STAMPS):
                 raise KioskRefused(say("kiosk.not_enough")) from None
             raise KioskRefused(say("kiosk.refused")) from None
 

@@ -504,6 +504,7 @@ class Redeemer:
             protected_redemption=member.protected_redemption,
             fetched_at=member.fetched_at,
             projected_stamps=projected,
+            live=member.live,
         )
 
 

@@ -16,10 +16,11 @@ from app.ui.wording import words
 class PromoController(OrderController):
     """Redeems the :class:`PromoPanel`'s code; without an invoice number it asks for it and
     sends nothing, and the code waits for it: Enter on the number in the invoice field, or the
-    receipt scanned, redeems it. With nobody on screen the code waits in its field, as a
-    voucher's does, and is redeemed for the member found next (with this sale's invoice number,
-    else that is asked for): never for anyone before the cashier has them on screen. Emptied or
-    changed, the code waits for nothing.
+    receipt scanned, redeems it; so it does a code typed in the open tab and not yet entered
+    (the line under the field says "Enter: redeem the promo"). With nobody on screen the code
+    waits in its field, as a voucher's does, and is redeemed for the member found next (with
+    this sale's invoice number, else that is asked for): never for anyone before the cashier
+    has them on screen. Emptied or changed, the code waits for nothing.
 
     ``card_typed(str)`` when what was typed as a promo code is a card the till knows (nothing is
     sent); ``member_typed(str)`` when it is a number of the store's card format (a member to
@@ -58,6 +59,9 @@ class PromoController(OrderController):
         redemption.result_shown.connect(self._result_shown)
         view.promo_panel.promo_entered.connect(lambda code: self.order(self._typed_code(code)))
         view.promo_panel.code_field.textChanged.connect(self._code_changed)
+        # What Enter in the invoice field does follows the code typed and the tab open.
+        view.promo_panel.code_field.textChanged.connect(lambda _text: self._say_next())
+        view.tabs.currentChanged.connect(lambda _index: self._say_next())
         # A promo asked without the member on screen, or with a hidden character in its code:
         # the asking goes as the member comes or the code changes.
         view.promo_panel.code_field.textChanged.connect(redemption.recheck_asking)
@@ -190,8 +194,18 @@ class PromoController(OrderController):
         if result is not None and result is not self._asked:
             self._drop_for_invoice()
 
+    def _typed_here(self) -> str | None:
+        """The code typed in the open Promo tab and not yet entered, for the member on screen:
+        the number given (Enter in the invoice field) sends it with it, as the line under the
+        field says. It only moved the cursor to the code, for a second Enter."""
+        view = self.view
+        code = view.promo_panel.code_field.text().strip()
+        if not code or self.session.member is None or view.tabs.currentIndex() != view.PROMO_TAB:
+            return None
+        return code
+
     def _invoice_given(self) -> None:
-        code = self._for_invoice
+        code = self._for_invoice or self._typed_here()
         if code is None or self.session.member is None or self.redemption.busy:
             return
         if not self._has_invoice():
@@ -203,6 +217,7 @@ class PromoController(OrderController):
         if self.session.formats.kind_of(invoice) is None:
             # With no format to tell it, the number may be a card the till knows: Budi's,
             # scanned into the invoice number asked for Ayu's promo, went as her receipt's.
+            self._for_invoice = code  # a card after all: the code waits for the number
             self.order(self._redeem_unless_a_card(code, invoice))
             return
         # The cashier has the member on screen and gave the number asked for: the promo goes.
@@ -224,7 +239,8 @@ class PromoController(OrderController):
     def _say_next(self) -> None:
         # Under the field, what Enter does now that the number is there (the panel's asking
         # has gone with its cause).
-        has_it = self._for_invoice is not None and self._has_invoice()
+        waiting = self._for_invoice is not None or self._typed_here() is not None
+        has_it = waiting and self._has_invoice()
         # Short, without the code (in its field): a second line ran past the page's foot on a
         # scaled desktop (1093x614), and the page took a scroll bar.
         self.view.invoice_field.set_next_step(self.tr("Enter: redeem the promo") if has_it else "")

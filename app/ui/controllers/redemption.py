@@ -145,6 +145,8 @@ class RedemptionController(QObject):
     refused = Signal(object)
     #: A redemption of the customer on screen was queued (their sale taken, its invoice too).
     queued = Signal()
+    #: A redemption began (``True``) or its result is in (``False``): :attr:`busy` changed.
+    busy_changed = Signal(bool)
 
     def __init__(self, view: CashierWindowView, session: CashierSession) -> None:
         super().__init__(view)
@@ -152,7 +154,7 @@ class RedemptionController(QObject):
         self.session = session
         self.till = session.till
         self.pin_dialog: PinDialog | None = None
-        self.busy = False
+        self._busy = False
         #: The customer the redemption under way is for has left the counter (another member
         #: found, Esc, the lock): nothing more of it is queued or shown (:meth:`_customer_left`).
         self._gone = False
@@ -190,6 +192,18 @@ class RedemptionController(QObject):
         """Stop listening to the till (the window is closing)."""
         self._countdown.stop()
         self._unsubscribe()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a redemption is under way (its PIN, its enqueue or its wait): a next order is
+        turned away until its result is in."""
+        return self._busy
+
+    @busy.setter
+    def busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
 
     @property
     def left_behind(self) -> bool:

@@ -71,6 +71,7 @@ class RewardsController(OrderController):
         session.member_changed.connect(self._member_changed)
         session.offer_loaded.connect(self._show_offer)
         redemption.pin_blocked.connect(self._pin_blocked)
+        redemption.busy_changed.connect(picker.set_busy)
 
     def _member_changed(self, member: Member | None) -> None:
         server_id = member.server_id if member else None

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMoveEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QMoveEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.plain_text import short_words
 from app.ui.resources import icon
@@ -26,7 +34,8 @@ class MemberSearch(QWidget):
     per keystroke), and the line under the field empties at the first key (what it said was
     about the query before); ``lookup_requested`` on Enter; ``suggestion_chosen`` with the
     chosen :class:`MemberSuggestion` on a click or Enter in the list. Down arrow moves into the
-    list, Esc closes it (:meth:`dismiss`) and emits ``dismissed``.
+    list, Esc closes it (:meth:`dismiss`) and emits ``dismissed``; so does the keyboard going
+    elsewhere in the window while the list is open or a query is about to be asked.
     """
 
     edited = Signal()
@@ -183,6 +192,21 @@ class MemberSearch(QWidget):
         self.field.setFocus()
         self.suggestion_chosen.emit(suggestion)
 
+    def _left(self, reason: Qt.FocusReason) -> None:
+        # The cashier went elsewhere in the window (a reward tile clicked, Tab past the list)
+        # with a name half typed: the list stayed open over the page, and "Budi" in the field
+        # over Ayu's card made the Redeem beside it read as his. Given up as Esc gives it up;
+        # the window going to the back (another program, a menu) is no going elsewhere.
+        if reason in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            return
+        now = QApplication.focusWidget()
+        if now is None or now in (self.field, self.suggestions):
+            return
+        if self.suggestions.isVisible() or self._debounce.isActive():
+            self._debounce.stop()
+            self.hide_suggestions()
+            self.dismissed.emit()
+
     def _float(self) -> None:
         """Show the list over the window, under the field, as wide as it and as tall as its
         rows (within the cap and the window)."""
@@ -239,6 +263,13 @@ class MemberSearch(QWidget):
         ):
             if self.suggestions.isVisible():
                 self._place()  # the field moved in the window: the list follows it
+            return False
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and watched in (self.field, self.suggestions)
+        ):
+            self._left(event.reason())
             return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False

@@ -58,6 +58,7 @@ class RewardCart(QWidget):
         super().__init__(parent)
         self._lines: list[_Line] = []
         self._available: int | None = None
+        self._busy = False
 
         title = QLabel(self.tr("Cart"))
         title.setProperty("role", "heading")
@@ -133,6 +134,12 @@ class RewardCart(QWidget):
         """The member's (possibly projected) stamps; ``None`` when no member is on screen."""
         self._available = stamps
         self._refresh()
+
+    def set_busy(self, busy: bool) -> None:
+        """A redemption is under way: "Redeem cart" greys until its result is in (pressed, it
+        did nothing, yet stayed lit)."""
+        self._busy = busy
+        self.redeem_button.setEnabled(self.can_submit() and not busy)
 
     def set_tight(self, tight: bool) -> None:
         """On a tight page (819 px: 1024×768 at a desktop scale of 125%) "Remove" gives up some
@@ -222,6 +229,6 @@ class RewardCart(QWidget):
             text = self.tr("Total {total} stamps").format(total=format_count(total))
         self.total_label.setText(text)
         set_style_property(self.total_label, "over", "true" if self._over_balance() else "false")
-        self.redeem_button.setEnabled(self.can_submit())
+        self.redeem_button.setEnabled(self.can_submit() and not self._busy)
         self.remove_button.setEnabled(bool(self._lines))
         self.changed.emit()

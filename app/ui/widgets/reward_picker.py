@@ -33,6 +33,10 @@ COLUMNS = 3
 #: Tiles a row on a narrow page (1024 px): three are wider than the middle column there.
 NARROW_COLUMNS = 2
 MAX_QTY = 99
+#: The most the quantity box takes as typed: a digit more than any quantity the till sends, so
+#: "150" stays 150 (and the till refuses it, saying why) where a box stopping at 99 dropped the
+#: "0" and "15" went to the server. Any number typed longer is cut to one still over 99.
+MOST_TYPED_QTY = 999
 MAX_FLEXIBLE_STAMPS = 100_000
 #: The largest amount of stamps the box is wide enough to show whole (no member has more).
 WIDEST_STAMPS = 99_999
@@ -104,6 +108,7 @@ class RewardPicker(QWidget):
         self._stretch_row = 0
         self._columns = COLUMNS
         self._compact = False
+        self._busy = False
 
         self._grid_host = QWidget()
         self._grid_host.setObjectName("rewardGridHost")
@@ -147,7 +152,7 @@ class RewardPicker(QWidget):
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.qty_spin = QSpinBox()
         self.qty_spin.setObjectName("rewardQty")
-        self.qty_spin.setRange(1, MAX_QTY)
+        self.qty_spin.setRange(1, MOST_TYPED_QTY)
         self.qty_spin.setPrefix(self.tr("Qty "))
         self.qty_spin.setAccessibleName(self.tr("Quantity"))
         self.stamps_spin = QSpinBox()
@@ -155,7 +160,7 @@ class RewardPicker(QWidget):
         self.stamps_spin.setSuffix(self.tr(" stamps"))
         self.stamps_spin.setAccessibleName(self.tr("Stamps to use"))
         self.stamps_spin.hide()
-        for spin, widest in ((self.qty_spin, MAX_QTY), (self.stamps_spin, WIDEST_STAMPS)):
+        for spin, widest in ((self.qty_spin, MOST_TYPED_QTY), (self.stamps_spin, WIDEST_STAMPS)):
             _fit_amount_box(spin, widest)
             # Enter in the amount is "Redeem now", as Enter in a code field presses its button.
             spin.installEventFilter(self)
@@ -289,6 +294,13 @@ class RewardPicker(QWidget):
     def set_available_stamps(self, stamps: int | None) -> None:
         """The member's stamps, to stop a cart that costs more (``None``: no member)."""
         self.cart.set_available_stamps(stamps)
+
+    def set_busy(self, busy: bool) -> None:
+        """A redemption is under way: "Redeem now" and "Redeem cart" grey until its result is in,
+        then light again as the pick and the cart allow (lit, a press did nothing)."""
+        self._busy = busy
+        self.redeem_button.setEnabled(self._selected is not None and not busy)
+        self.cart.set_busy(busy)
 
     def tiles(self) -> list[RewardTile]:
         """The tiles, in grid order (for focus and tests)."""
@@ -457,7 +469,7 @@ class RewardPicker(QWidget):
         has = reward is not None
         flexible = reward is not None and reward.flexible
         self.add_button.setEnabled(has)
-        self.redeem_button.setEnabled(has)
+        self.redeem_button.setEnabled(has and not self._busy)
         self.qty_spin.setEnabled(has and not flexible)
         self.qty_spin.setValue(1)
         self.stamps_spin.setVisible(flexible)

@@ -306,6 +306,29 @@ def test_esc_over_the_suggestions_leaves_the_served_members_name(
     assert cashier.session.member.name == "Ayu Pratiwi"
 
 
+def test_a_reward_clicked_with_suggestions_open_closes_them_and_stays_the_served_members(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Under Xvfb: "Budi" typed over Ayu (no Enter), a reward tile clicked: the suggestions stayed
+    # open over the page, and "Budi" in the search above Ayu's card and her Redeem now.
+    find_member(qtbot, cashier, "customer@stamps.co.id")
+    search = cashier.view.member_search
+    cashier.view.activateWindow()
+    search.focus()
+    qtbot.waitUntil(search.field.hasFocus, timeout=WAIT_MS)
+    with qtbot.waitSignal(cashier.member.suggestions_shown, timeout=WAIT_MS):
+        qtbot.keyClicks(search.field, "Budi")
+    assert search.suggestions.isVisible()
+    picker = cashier.view.reward_picker
+    qtbot.mouseClick(picker.tile(1), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(picker.qty_spin.hasFocus, timeout=WAIT_MS)
+    assert not search.suggestions.isVisible()
+    assert search.text() == "Ayu Pratiwi"
+    assert cashier.session.member is not None
+    assert cashier.session.member.name == "Ayu Pratiwi"
+    assert cashier.view.member_card.name_text() == "Ayu Pratiwi"
+
+
 @pytest.mark.parametrize(
     ("typed", "character"),
     [("KR2400\u200b0006", "U+200B"), ("Ayu\u202e", "U+202E")],

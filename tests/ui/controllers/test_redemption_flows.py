@@ -500,8 +500,11 @@ def test_a_refusal_by_the_server_is_shown_and_listed_as_refused(
     tile = cashier.view.reward_picker.tile(1)
     assert not tile.reward.available
     assert tile.reward.reason == "Needs 20 stamps; member has 0"
-    # Past the greyed tile (as a stale screen would be), the server has the last word.
-    receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))
+    # Past the greyed tile, on a screen gone stale (his balance read more than five minutes
+    # ago: he may have earned stamps since), the server has the last word.
+    stale = ManualClock(start=datetime.now(UTC) + timedelta(minutes=6))
+    with installed(stale):
+        receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 1, None)))
     assert receipt.verdict is Verdict.REFUSED
     kind, _, details = _result(cashier)
     assert kind == "refused" and "stamps" in details.lower()
@@ -804,3 +807,89 @@ def test_an_invoice_number_pasted_too_long_is_refused_not_cut(
     # (it was a refusal there, counted in End of day and listed as refused at the counter).
     _, _, refusals = run_async(qtbot, cashier.session.till.shifts.between(EVER, FOREVER))
     assert refusals == []
+
+
+def test_a_quantity_typed_over_the_most_is_refused_as_typed_not_cut(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under Xvfb: "150" typed in the Qty box became 15 (the box stopped at 99), and Enter sent
+    # "15 × Es Kopi Susu Gula Aren", a quantity the cashier never typed.
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(1)
+    qtbot.waitUntil(picker.qty_spin.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(picker.qty_spin, "150")
+    with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
+        qtbot.keyClick(picker.qty_spin, Qt.Key.Key_Return)
+    kind, _, details = _result(cashier)
+    assert kind == "asks_first"
+    assert details.startswith("Es Kopi Susu Gula Aren: the quantity must be from 1 to 99.")
+    assert picker.qty_spin.text() == "Qty 150"
+    assert sandbox.ledger() == []
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
+
+
+@pytest.mark.parametrize("as_a_cart", [False, True])
+def test_a_reward_or_cart_over_the_balance_the_till_knows_is_refused_at_the_counter(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, as_a_cart: bool
+) -> None:
+    # Under Xvfb: Ayu's 250 stamps on screen, 15 × 20 = 300 was queued and sent; the server's
+    # "Insufficient stamps" then counted as Failed 1 and "Needs a manager: 1".
+    find_member(qtbot, cashier, AYU)
+    with qtbot.waitSignal(
+        cashier.redemption.refused,
+        timeout=WAIT_MS,
+        check_params_cb=lambda r: r is not None and r.kind == "refused",
+    ):
+        if as_a_cart:
+            spawn(cashier.rewards.redeem_cart([(1, 15, None)]))
+        else:
+            spawn(cashier.rewards.redeem_one(1, 15, None))
+    details = _result(cashier)[2]
+    assert "this costs 300 and the member has 250" in details
+    assert details.endswith("If they have just earned stamps, look them up again.")
+    assert sandbox.ledger() == []
+    assert run_async(qtbot, cashier.session.till.outbox.entries()) == []  # no "Failed 1"
+
+
+def test_the_redeem_buttons_grey_while_a_redemption_is_under_way(
+    qtbot: QtBot, cashier: CashierWindow
+) -> None:
+    # Under Xvfb: "Redeem now" and "Redeem cart (F9)" stayed lit while the redemption was being
+    # sent; pressed, they did nothing.
+    find_member(qtbot, cashier, AYU)
+    picker = cashier.view.reward_picker
+    picker.select_reward(2)
+    picker.add_selected_to_cart()
+    picker.select_reward(1)
+    lit: list[tuple[bool, bool]] = []
+
+    def look() -> None:
+        lit.append((picker.redeem_button.isEnabled(), picker.cart.redeem_button.isEnabled()))
+
+    cashier.redemption.queued.connect(look)
+    receipt = redeem(qtbot, cashier, picker.redeem_button.click)
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert lit == [(False, False)]
+    # The result in: lit again as the pick and the cart allow.
+    qtbot.waitUntil(picker.cart.redeem_button.isEnabled, timeout=WAIT_MS)
+    picker.select_reward(1)
+    assert picker.redeem_button.isEnabled()
+
+
+def test_one_enter_on_the_invoice_redeems_the_promo_code_typed_beside_it(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Under Xvfb: the promo code typed (no Enter), then the invoice number and Enter: the first
+    # Enter only moved the cursor to the code, and a second was needed.
+    find_member(qtbot, cashier, AYU)
+    view = cashier.view
+    view.show_promo()
+    qtbot.keyClicks(view.promo_panel.code_field, "NGOPIPAGI")
+    view.focus_invoice()
+    field = view.invoice_field.field
+    qtbot.keyClicks(field, "INV-1")
+    assert view.invoice_field.offer.text() == "Enter: redeem the promo"
+    receipt = redeem(qtbot, cashier, lambda: qtbot.keyClick(field, Qt.Key.Key_Return))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert [e["kind"] for e in sandbox.ledger()] == ["redeem_promo_code"]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
-from app.ui.widgets.reward_picker import MAX_QTY, RewardPicker
+from app.ui.widgets.reward_picker import MOST_TYPED_QTY, RewardPicker
 
 from ...support.screens import window_in
 from ...support.tooltips import shown_tooltip
@@ -229,7 +229,7 @@ def test_the_amount_sits_inside_its_box_as_a_fields_words_do(
     field.setCursorPosition(0)
     field_inset = field.cursorRect().x()
     picker = window.reward_picker
-    for spin, widest in ((picker.stamps_spin, 99_999), (picker.qty_spin, MAX_QTY)):
+    for spin, widest in ((picker.stamps_spin, 99_999), (picker.qty_spin, MOST_TYPED_QTY)):
         spin.setVisible(True)
         spin.setMaximum(widest)
         spin.setValue(widest)

@@ -63,6 +63,30 @@ def test_online_the_server_judges_and_nothing_is_provisional() -> None:
     assert decision.allowed and not decision.provisional
 
 
+@pytest.mark.parametrize("kind", [OperationKind.REWARD, OperationKind.MULTI])
+def test_online_a_cost_over_the_balance_just_read_is_refused_at_the_counter(
+    kind: OperationKind,
+) -> None:
+    # Ayu's 250 stamps read a moment ago, a cart of 15 × 20 = 300 was sent all the same, and the
+    # server's "Insufficient stamps" counted as failed, for a manager to clear.
+    just_read = replace(MEMBER, fetched_at=NOW - timedelta(minutes=1), projected_stamps=250)
+    decision = offline(kind, member=just_read, online=True, stamps=300)
+    assert not decision.allowed and decision.refusal is Refusal.SHORT_OF_STAMPS
+    assert decision.refusal.holds_online  # the till's refusal, not the offline rules'
+    assert str(decision.reason).startswith(
+        "Not enough stamps by the balance the Stamps server gave when the member was looked up: "
+        "this costs 300 and the member has 250"
+    )
+    assert offline(kind, member=just_read, online=True, stamps=250).allowed
+    # A balance read a while ago, or from the cache: the member may have earned stamps since.
+    for unsure in (
+        replace(just_read, fetched_at=NOW - timedelta(minutes=6)),
+        replace(just_read, live=False),
+        replace(just_read, projected_stamps=None),
+    ):
+        assert offline(kind, member=unsure, online=True, stamps=300).allowed
+
+
 @pytest.mark.parametrize("online", [True, False])
 @pytest.mark.parametrize(
     ("change", "refusal"),
