@@ -142,7 +142,7 @@ class RewardPicker(QWidget):
         FocusInSight(scroll)
 
         # The selection bar: what the next click of "Redeem now" / "Add to cart" will take.
-        self.selected_label = ElidedLabel(self.tr("Pick a reward"))
+        self.selected_label = ElidedLabel(self.tr("Pick a reward"), lines=2)
         self.selected_label.setObjectName("rewardSelected")
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.qty_spin = QSpinBox()
