@@ -45,5 +45,7 @@ def icon(name: str) -> QIcon:
 
 
 def style_sheet(name: str = "till") -> str:
-    """The text of ``resources/styles/<name>.qss``."""
-    return asset(f"styles/{name}.qss").read_text(encoding="utf-8")
+    """The text of ``resources/styles/<name>.qss``, its ``url(icons/...)`` made absolute: Qt
+    reads a relative one from the working directory, not beside the style sheet."""
+    text = asset(f"styles/{name}.qss").read_text(encoding="utf-8")
+    return text.replace("url(icons/", f"url({resources_root().as_posix()}/icons/")

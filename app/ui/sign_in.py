@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +28,28 @@ from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 PIN_INPUT_MAX = 64
 
 
+#: Rows the cashier list never shrinks below (fewer cashiers, as many as there are): the one
+#: picked and a name either side of it. Under a PIN field and a refusal it shrank to a row and a
+#: half, and Agus scrolled out of sight above Rina's "Wrong PIN".
+ROWS_IN_SIGHT = 3
+
+
 class CashierList(QListWidget):
-    """The cashiers to pick from; the one picked stays in sight as the list gets shorter.
-    ``pin_field``, while the cashier picked has a PIN: a digit typed on the list goes there."""
+    """The cashiers to pick from, never fewer than :data:`ROWS_IN_SIGHT` rows tall; the one
+    picked stays in sight, its neighbours with it, as the list gets shorter. ``pin_field``,
+    while the cashier picked has a PIN: a digit typed on the list goes there."""
 
     pin_field: QLineEdit | None = None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentRowChanged.connect(lambda _row: self._keep_in_sight())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        rows = range(min(self.count(), ROWS_IN_SIGHT))
+        tall = sum(self.sizeHintForRow(row) for row in rows) + 2 * self.frameWidth()
+        return QSize(hint.width(), max(hint.height(), tall))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Down to Rina, then her PIN: the digits went to the list's own search and were lost,
@@ -47,9 +65,13 @@ class CashierList(QListWidget):
         super().resizeEvent(event)
         # The PIN field, the lock's note and a refusal come in under the list and take its
         # height: the cashier picked, whose PIN is asked, went out of sight below them.
+        self._keep_in_sight()
+
+    def _keep_in_sight(self) -> None:
         picked = self.currentItem()
         if picked is not None:
-            self.scrollToItem(picked)
+            # In the middle where the list scrolls: its neighbours in sight, not cut off.
+            self.scrollToItem(picked, QListWidget.ScrollHint.PositionAtCenter)
 
 
 class SignInView(QWidget):
@@ -68,7 +90,8 @@ class SignInView(QWidget):
         super().__init__(parent)
         self.setObjectName("signInPage")
 
-        logo = QLabel()
+        self.logo = logo = QLabel()
+        logo.setObjectName("signInLogo")
         logo.setPixmap(icon("app").pixmap(72, 72))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(self.tr("Start your shift"))
@@ -147,7 +170,7 @@ class SignInView(QWidget):
         card = QFrame()
         card.setProperty("role", "card")
         card.setFixedWidth(460)
-        inner = QVBoxLayout(card)
+        self.card_layout = inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(10)
         inner.addWidget(logo)
@@ -165,9 +188,12 @@ class SignInView(QWidget):
         inner.addWidget(self.start_button)
         inner.addWidget(self.manager_button)
 
-        layout = QVBoxLayout(self)
+        self._page_layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(card, 1, Qt.AlignmentFlag.AlignHCenter)
+        # The card's words and fields change what it needs (a refusal, the lock's note): the
+        # logo gives way, or comes back, as they do.
+        card.installEventFilter(self)
         self.set_pin_required(False)
 
     def set_cashiers(self, names: list[str]) -> None:
@@ -191,6 +217,7 @@ class SignInView(QWidget):
         self._pins = dict(accounts)
         self.cashiers.clear()
         self.cashiers.addItems([name for name, _ in accounts])
+        self.cashiers.updateGeometry()  # its rows in sight are counted again
         self.empty.setVisible(not accounts)
         if accounts:
             self.cashiers.setCurrentRow(0)
@@ -301,6 +328,30 @@ class SignInView(QWidget):
         self.error.hide()
         self.sign_in_requested.emit(item.text(), pin)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and "_page_layout" in self.__dict__:
+            self._fit_logo()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_logo()
+
+    def _fit_logo(self) -> None:
+        """The logo only where the page has room for it beside the list's rows in sight: on a
+        short page it gives way first (a wrong PIN's two lines at 1366×768), before the page
+        has to scroll."""
+        area = next(
+            (a for a in _ancestors(self) if isinstance(a, QScrollArea)),
+            None,
+        )
+        room = area.viewport().height() if area is not None else self.height()
+        logo = self.logo.sizeHint().height() + self.card_layout.spacing()
+        needed = self._page_layout.minimumSize().height()
+        if not self.logo.isHidden():
+            needed -= logo
+        self.logo.setVisible(needed + logo <= room)
+
     def _after_pick(self) -> None:
         if self.pin_field.isHidden():
             self.submit()
@@ -319,3 +370,10 @@ class SignInView(QWidget):
         self.start_button.setText(
             self.tr("Continue shift") if self.continues_shift() else self.tr("Start shift")
         )
+
+
+def _ancestors(widget: QWidget) -> Iterable[QWidget]:
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()

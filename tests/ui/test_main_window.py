@@ -24,6 +24,8 @@ from app.ui.viewmodels import (
     VoucherRowData,
 )
 
+from ..support.screens import window_in
+
 
 @pytest.fixture
 def window(qtbot: QtBot, shown) -> CashierWindowView:
@@ -115,6 +117,36 @@ def test_the_suggestions_float_over_the_page_and_nothing_under_them_moves(
     assert shown.viewport().rect().contains(last)
     search.hide_suggestions()
     assert places() == before
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1093, 614)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_suggestions_cast_a_shadow_on_the_member_card_under_them(
+    qtbot: QtBot, size: tuple[int, int]
+):
+    # Seen under X: over Ayu's card the list ended across the card's "Gold", which peeked out
+    # under the last suggestion as if the list were see-through. A shadow under the list's
+    # lower edge sets it above the card.
+    window = window_in(qtbot, "04-member-found", size)
+    search = window.member_search
+    search.set_suggestions([MemberSuggestion(f"Budi {n}", "0812-3456-7890") for n in range(3)])
+    QApplication.processEvents()
+    shown = search.suggestions
+    bottom = shown.mapTo(window, QPoint(0, shown.height())).y() + 2
+    left = shown.mapTo(window, QPoint(0, 0)).x() + 16
+    right = left + shown.width() - 32
+    assert window.member_card.geometry().contains(
+        window.member_card.parentWidget().mapFrom(window, QPoint(left, bottom))
+    )
+
+    def lightness_under_the_list() -> float:
+        image = window.grab().toImage()
+        row = [image.pixelColor(x, bottom).lightness() for x in range(left, right)]
+        return sum(row) / len(row)
+
+    with_list = lightness_under_the_list()
+    search.hide_suggestions()
+    QApplication.processEvents()
+    assert with_list < lightness_under_the_list() - 10
 
 
 def test_what_is_said_of_the_suggestions_is_not_covered_by_them(

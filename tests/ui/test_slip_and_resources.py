@@ -109,12 +109,22 @@ def test_assets_are_found_in_the_source_tree():
         "refused",
         "pin",
         "blocked",
+        "drop_down",
     ],
 )
 def test_every_icon_renders(qapp, name: str):
     icon = resources.icon(name)
     assert isinstance(icon, QIcon)
     assert not icon.pixmap(32, 32).isNull()
+
+
+def test_every_image_the_style_sheet_names_is_found_wherever_the_till_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)  # Qt reads a relative url() from here
+    images = re.findall(r"url\(([^)]*)\)", resources.style_sheet())
+    assert images  # the drop-downs' arrow
+    assert all(Path(image).is_absolute() and Path(image).is_file() for image in images)
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
-"""A one-line label that shortens its text with "…" instead of widening its column."""
+"""A label of one line (or a few) that shortens its text with "…" instead of widening its
+column."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
 from app.ui.plain_text import short_words
@@ -13,11 +14,14 @@ class ElidedLabel(QLabel):
     """Shows as much of its text as fits, ending in "…"; the full text is in the tooltip.
 
     A plain QLabel asks for its whole text's width, which on a fixed 1366 px till pushes the
-    buttons beside it out of shape.
+    buttons beside it out of shape. Given ``lines`` above 1, the text wraps at spaces onto that
+    many lines before its last is shortened: a reward's name in the selection bar read
+    "Es Kopi Susu …" with a second line's room beside the buttons.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(text, parent)
+        self._lines = lines
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setToolTip(short_words(text))  # a tooltip wraps at spaces only
 
@@ -28,10 +32,31 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         return QSize(40, super().minimumSizeHint().height())
 
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self._lines == 1:
+            return hint
+        # Room for every line it may take, as its neighbours' height allows: a layout that
+        # has less gives it less, and it elides sooner.
+        extra = (self._lines - 1) * self.fontMetrics().lineSpacing()
+        return QSize(hint.width(), hint.height() + extra)
+
     def displayed_text(self) -> str:
-        """The text as painted at the current width."""
-        width = self.contentsRect().width()
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+        """The text as painted at the current width and height (its lines joined by "\n")."""
+        metrics = self.fontMetrics()
+        room = self.contentsRect()
+        fitting = max(1, min(self._lines, room.height() // max(1, metrics.lineSpacing())))
+        shown: list[str] = []
+        rest = self.text()
+        while rest and len(shown) < fitting - 1:
+            line, after = _first_line(rest, metrics, room.width())
+            if not line:
+                break
+            shown.append(line)
+            rest = after
+        if rest:
+            shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room.width()))
+        return "\n".join(shown)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -42,3 +67,14 @@ class ElidedLabel(QLabel):
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()), self.displayed_text())
         painter.end()
+
+
+def _first_line(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
+    """The words of ``text`` that fit ``width`` (at least its first word), and the rest."""
+    words = text.split(" ")
+    taken = 1
+    while taken < len(words) and metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= width:
+        taken += 1
+    if taken == 1 and metrics.horizontalAdvance(words[0]) > width:
+        return "", text  # too long for a line: the last line shortens it
+    return " ".join(words[:taken]), " ".join(words[taken:])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QMoveEvent
+from PySide6.QtGui import QColor, QFocusEvent, QHideEvent, QKeyEvent, QMoveEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QGraphicsDropShadowEffect,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,6 +25,10 @@ from app.ui.widgets.properties import set_style_property
 DEBOUNCE_MS = 150
 #: The tallest the floating list grows (about four two-line suggestions); more scroll in it.
 SUGGESTIONS_MAX_HEIGHT = 240
+
+
+#: How far the list's shadow spreads over the page under it, in pixels.
+SHADOW_BLUR = 12
 
 
 class MemberSearch(QWidget):
@@ -69,6 +74,13 @@ class MemberSearch(QWidget):
         self.suggestions.setMaximumHeight(SUGGESTIONS_MAX_HEIGHT)
         self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A shadow under it: over the member card, the card's words cut at its lower edge
+        # ("Gold" under the last suggestion) read as part of the list, the list as see-through.
+        shadow = QGraphicsDropShadowEffect(self.suggestions)
+        shadow.setBlurRadius(SHADOW_BLUR)
+        shadow.setOffset(0, SHADOW_BLUR / 3)
+        shadow.setColor(QColor(0, 0, 0, 110))
+        self.suggestions.setGraphicsEffect(shadow)
         self.suggestions.hide()
 
         self.message = QLabel()

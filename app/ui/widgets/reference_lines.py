@@ -4,7 +4,8 @@ A cashier reads them aloud to support or types them into the dashboard, so none 
 id or a code has no space to wrap at: a word-wrapped label drew "9223372036854775807" past its
 edge beside the QR code at 911 and 819 px. Here a reference that does not fit on its caption's
 line goes on a line of its own, and one wider than the label is broken where a person would
-read it in parts (after a hyphen, else where the line is full), each part a whole line.
+read it in parts (after a hyphen, else where the line is full), each part a whole line; one that
+fits a line is never broken at its hyphens.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 #: Where a reference breaks: invisible, so Qt wraps there only where the line is full, and
 #: taken out again of what the cashier copies.
 BREAK = "\u200b"
+#: Where a reference must not break (a word joiner): Qt's wrapping breaks after a hyphen as
+#: after a space, and "Voucher code: SALDO-AYU-150K" read "…SALDO-" over "AYU-150K", the code
+#: cut in two where it would fit whole on the next line. Taken out of a copy as well.
+NO_BREAK = "\u2060"
 
 
 def parts(value: str, metrics: QFontMetrics, width: int) -> list[str]:
@@ -49,11 +54,11 @@ def laid_out(references: list[tuple[str, str]], metrics: QFontMetrics, width: in
     value in :func:`parts`."""
     lines = []
     for caption, value in references:
-        whole = f"{caption} {value}"
         if metrics.horizontalAdvance(value) <= width:
             # Qt wraps it at a space where the line is full, the value whole on the last
-            # ("Redemption" over "ID: 2001" at 819 px, not over "ID:" over "2001")
-            lines.append(whole)
+            # ("Redemption" over "ID: 2001" at 819 px, not over "ID:" over "2001"); at a
+            # space only, not after the value's hyphens.
+            lines.append(f"{caption} {value.replace('-', '-' + NO_BREAK)}")
             continue
         lines.append(caption)
         lines.append(BREAK.join(parts(value, metrics, max(width, 1))))
@@ -91,6 +96,10 @@ class ReferenceLines(QLabel):
         """The references as the cashier reads them, one a line, with no break in a value."""
         return self.toolTip()
 
+    def words_shown(self) -> str:
+        """The lines as shown, without the invisible marks that say where they may break."""
+        return _unmarked(self.text())
+
     def heightForWidth(self, width: int) -> int:
         # As laid out at ``width``, not as the words now shown were for the width it has: the
         # layout asks before it resizes the label, and a height for other lines cut the last.
@@ -127,4 +136,8 @@ class ReferenceLines(QLabel):
     def _copy(self) -> None:
         # What is selected, else every reference: a break is for the screen, not for a paste.
         chosen = self.selectedText() if self.hasSelectedText() else self.references_text()
-        QGuiApplication.clipboard().setText(chosen.replace(BREAK, ""))
+        QGuiApplication.clipboard().setText(_unmarked(chosen))
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(BREAK, "").replace(NO_BREAK, "")

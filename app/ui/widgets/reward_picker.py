@@ -147,7 +147,7 @@ class RewardPicker(QWidget):
         FocusInSight(scroll)
 
         # The selection bar: what the next click of "Redeem now" / "Add to cart" will take.
-        self.selected_label = ElidedLabel(self.tr("Pick a reward"))
+        self.selected_label = ElidedLabel(self.tr("Pick a reward"), lines=2)
         self.selected_label.setObjectName("rewardSelected")
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.qty_spin = QSpinBox()
@@ -160,7 +160,10 @@ class RewardPicker(QWidget):
         self.stamps_spin.setSuffix(self.tr(" stamps"))
         self.stamps_spin.setAccessibleName(self.tr("Stamps to use"))
         self.stamps_spin.hide()
-        for spin, widest in ((self.qty_spin, MOST_TYPED_QTY), (self.stamps_spin, WIDEST_STAMPS)):
+        # Wide enough for the most the till sends (99), as the stamps box is for 99,999: a box a
+        # digit wider for the 999 it takes as typed left the picked reward's name a line short
+        # at 1366 px ("Voucher Diskon Rp 2…"); a quantity over 99 is refused in words anyway.
+        for spin, widest in ((self.qty_spin, MAX_QTY), (self.stamps_spin, WIDEST_STAMPS)):
             _fit_amount_box(spin, widest)
             # Enter in the amount is "Redeem now", as Enter in a code field presses its button.
             spin.installEventFilter(self)

@@ -111,7 +111,7 @@ def test_a_reward_that_is_a_voucher_says_it_went_to_the_member_s_vouchers(
     assert panel.what_to_do.text() == (
         "The reward is a voucher: it was added to the member's vouchers."
     )
-    assert f"Voucher code: {receipt.voucher_code}" in panel.reference.text()
+    assert f"Voucher code: {receipt.voucher_code}" in panel.reference.words_shown()
 
 
 def test_a_voucher_given_as_a_reward_and_the_voucher_used_read_apart_in_the_shift(

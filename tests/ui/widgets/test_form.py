@@ -3,14 +3,17 @@ the same way, and a refused range shows its reason under them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.manager.audit import AuditView
 from app.ui.manager.history import HistoryView
+from app.ui.widgets.choice_box import ChoiceBox
 from app.ui.widgets.form import (
     FormField,
     day_edit,
@@ -38,6 +41,39 @@ def test_a_filter_row_puts_each_heading_over_its_control_and_fields_take_the_res
     assert row.itemAtPosition(0, 1).widget() is member
     assert (row.columnStretch(0), row.columnStretch(1)) == (0, 1)
     assert row.rowCount() == 2  # no row held for reasons under them: they go beside "Show"
+
+
+def _typed_names() -> QComboBox:
+    names = QComboBox()  # the manager sign-in's: a name picked or typed
+    names.setEditable(True)
+    names.addItems(["Wayan"])
+    return names
+
+
+def _statuses() -> ChoiceBox:
+    box = ChoiceBox("status", cap_chars=19)
+    box.addItems(["All statuses", "Confirmed"])
+    return box
+
+
+@pytest.mark.parametrize("make", [_statuses, _typed_names, lambda: day_edit("since")])
+def test_a_drop_down_s_right_end_is_the_box_s_own_background(
+    qtbot: QtBot, make: Callable[[], QWidget]
+) -> None:
+    """Fusion drew a sunken button's dark edges inside the rounded border at the box's right
+    end: the drop-downs of History, Audit, End of day and the manager sign-in read as clipped
+    there. Inside the border, that end is the box's white, the arrow alone drawn on it."""
+    box = make()
+    qtbot.addWidget(box)
+    box.resize(220, box.sizeHint().height())
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    inside, corner = 2, 6  # past a 1 px border; clear of the rounded corners
+    right, bottom = image.width() - 1 - inside, image.height() - 1 - inside
+    edge = [image.pixelColor(right, y).name() for y in range(corner, bottom - corner)]
+    edge += [image.pixelColor(x, bottom).name() for x in range(right - 28, right - corner)]
+    assert set(edge) == {"#ffffff"}
 
 
 def test_a_day_edit_starts_today_and_reads_back_the_day_picked(qtbot: QtBot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -9,16 +10,25 @@ from pytestqt.qtbot import QtBot
 from app.ui.widgets.reference_lines import ReferenceLines
 
 
-def test_a_reference_broken_over_lines_is_copied_whole(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("server_id", "width"),
+    [
+        ("9223372036854775807", 120),
+        # Kept whole on its line by invisible marks after its hyphens: none pasted.
+        ("SALDO-AYU-150K", 400),
+    ],
+)
+def test_a_reference_broken_over_lines_is_copied_whole(
+    qtbot: QtBot, server_id: str, width: int
+) -> None:
     # Broken where the column beside the QR code is full, the id a cashier copies for support
     # must paste as the id, with no invisible break in it.
-    server_id = "9223372036854775807"
     reference = ReferenceLines()
     qtbot.addWidget(reference)
-    reference.resize(120, 200)
+    reference.resize(width, 200)
     reference.show()
     reference.set_references([("Redemption ID:", server_id)])
-    assert server_id not in reference.text()  # broken on the screen
+    assert server_id not in reference.text()  # marked on the screen
     assert reference.toolTip() == f"Redemption ID: {server_id}"
     reference.setSelection(0, len(reference.text()))
     reference.setFocus()

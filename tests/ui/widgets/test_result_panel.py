@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 import segno
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QImage, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import OUTCOME_KINDS, ResultData
@@ -66,7 +66,7 @@ def test_each_outcome_has_its_own_words_and_colour(qtbot: QtBot, panel: ResultPa
 
     assert panel.title.text() == WORDS[kind]
     assert banner_colour(panel) == BANNER_COLOURS[kind]
-    assert "Redemption ID: RD-1" in panel.reference.text()
+    assert "Redemption ID: RD-1" in panel.reference.words_shown()
 
 
 def test_the_looks_are_all_different_and_work_under_way_borrows_none(
@@ -92,7 +92,42 @@ def test_the_headline_passed_in_cannot_replace_the_outcome_words(qtbot, panel: R
 def test_a_qr_code_only_for_a_confirmed_result(qtbot: QtBot, panel: ResultPanel, kind):
     panel.set_result(result(kind, redemption_id="RD-20391", voucher_code="VC-1"))
     assert panel.has_qr() == (kind == "confirmed")
-    assert "Voucher code: VC-1" in panel.reference.text()
+    assert "Voucher code: VC-1" in panel.reference.words_shown()
+
+
+def lines_drawn(label: QLabel) -> list[str]:
+    """The lines ``label`` draws its words on at its width, as Qt wraps them, without the
+    invisible marks that steer where they break."""
+    width = label.contentsRect().width() - 2 * label.margin()
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    lines = []
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+    return [line.replace("\u200b", "").replace("\u2060", "").strip() for line in lines]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1093, 614)])
+def test_a_voucher_code_that_fits_a_line_is_read_on_one(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    # Qt wraps after a hyphen as after a space: "Voucher code: SALDO-" over "AYU-150K" at
+    # 1366×768, a code cut in two that fits whole on a line of its own.
+    window = window_in(qtbot, "14-confirmed", size)
+    panel = window.result_panel
+    panel.set_result(
+        result("confirmed", redemption_id="RD-20391-8841", voucher_code="SALDO-AYU-150K")
+    )
+    QApplication.processEvents()
+    lines = lines_drawn(panel.reference)
+    assert any(line.endswith("SALDO-AYU-150K") for line in lines), lines
+    assert any(line.endswith("RD-20391-8841") for line in lines), lines
 
 
 def test_no_qr_without_a_reference(qtbot: QtBot, panel: ResultPanel):

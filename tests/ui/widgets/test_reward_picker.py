@@ -202,6 +202,44 @@ def test_long_names_are_shortened_not_cut_off(qtbot: QtBot, picker: RewardPicker
     assert len(lines) == 2 and lines[1].endswith("…")
 
 
+#: The demo's rewards with the longest names (app/sandbox/data.py).
+DEMO_NAMES = [
+    "Es Kopi Susu Gula Aren",
+    "Croissant Mentega",
+    "Kopi Tubruk Toraja",
+    "Upgrade ke Ukuran Large",
+    "Voucher Diskon Rp 25.000",
+]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1093, 614)])
+def test_a_picked_reward_s_name_is_read_whole_in_the_selection_bar(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    # "Croissant Me…" and "Es Kopi Susu …" beside the buttons at 1366×768, with room for a
+    # second line: the name wraps onto it before it is shortened.
+    window = window_in(qtbot, "04-member-found", size)
+    picker = window.reward_picker
+    picker.set_rewards([RewardCardData(f"r{n}", name, 5) for n, name in enumerate(DEMO_NAMES)])
+    for n, name in enumerate(DEMO_NAMES):
+        picker.select_reward(f"r{n}")
+        QApplication.processEvents()
+        shown = picker.selected_label.displayed_text()
+        assert shown.replace("\n", " ") == name, (shown, picker.selected_label.size())
+
+
+def test_a_name_longer_than_two_lines_is_shortened_on_the_second(
+    qtbot: QtBot, picker: RewardPicker
+):
+    name = "Tumbler Limited Edition Stainless Steel " * 3
+    picker.set_rewards([RewardCardData("long", name.strip(), 9)])
+    picker.select_reward("long")
+    QApplication.processEvents()
+    lines = picker.selected_label.displayed_text().split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…") and name.startswith(lines[0])
+    assert picker.selected_label.toolTip() == name.strip()
+
+
 @pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform's tooltip
 def test_the_tooltip_of_a_two_thousand_character_name_fits_the_screen_and_says_why(
     qtbot: QtBot, picker: RewardPicker
