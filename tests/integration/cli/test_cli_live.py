@@ -36,6 +36,7 @@ ENTRY_KEYS = {
     "last_error",
 }
 BUDI = 123  # the sandbox's PIN member (budi.santoso@contoh.co.id): 180 stamps, PIN 123456
+AGUS_ID = 126  # the sandbox's agus.setiawan@contoh.co.id: 0 stamps
 
 
 def test_member_find_prints_the_member(cli: Cli) -> None:
@@ -80,10 +81,20 @@ def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
     assert len(sandbox.ledger()) == 1
 
 
-def test_a_server_refusal_exits_1_with_the_reason(cli: Cli) -> None:
+def test_a_server_refusal_exits_1_with_the_reason(cli: Cli, sandbox: SandboxControl) -> None:
+    # A balance the server does not give: the till cannot judge the cost, the server refuses it
+    sandbox.change_member(AGUS_ID, stamps=None)
     done = cli("redeem", "reward", "--user", "agus.setiawan@contoh.co.id", "--reward", "1")
     assert done.returncode == 1
     assert "refused" in done.stderr.lower()
+
+
+def test_a_cost_over_the_balance_just_read_exits_1_and_enqueues_nothing(cli: Cli) -> None:
+    # Agus has no stamps, read a moment ago: the till refuses it without sending
+    done = cli("redeem", "reward", "--user", "agus.setiawan@contoh.co.id", "--reward", "1")
+    assert done.returncode == 1
+    assert "Not enough stamps" in done.stderr
+    assert cli.json("outbox", "list")[1] == []
 
 
 def test_a_policy_refusal_exits_1_and_enqueues_nothing(cli: Cli) -> None:

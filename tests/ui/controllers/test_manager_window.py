@@ -31,7 +31,7 @@ from app.core.clock import ManualClock, installed
 from app.core.credentials import Secret
 from app.core.domain import EntryStatus
 from app.core.messages import say
-from app.core.services import AuditFilter, ManagerRequired, OperationKind, Role, Sale
+from app.core.services import AuditFilter, ManagerRequired, Member, OperationKind, Role, Sale
 from app.core.services.receipts import Verdict
 from app.sandbox import DEMO_TOKEN
 from app.settings_file import SettingsFile
@@ -58,6 +58,7 @@ pytestmark = pytest.mark.integration
 
 AYU = "customer@stamps.co.id"
 AGUS = "agus.setiawan@contoh.co.id"
+AGUS_ID = 126  # the sandbox's id of him (0 stamps)
 MANAGER, PIN = "Wayan", "246810"
 
 
@@ -709,12 +710,24 @@ def test_a_refused_cancel_by_server_id_names_the_id_the_manager_typed(
     assert what_text(row) == "Cancel of server redemption 9999"
 
 
+def _spent_elsewhere_once_read(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> Member:
+    """Agus read with 100 stamps, then spent to none at another till: what the server holds
+    now only the server knows, so his redemption is sent and refused there."""
+    sandbox.change_member(AGUS_ID, stamps=100)
+    member = run_async(qtbot, cashier.till.find_member(AGUS))
+    sandbox.change_member(AGUS_ID, stamps=0)
+    return member
+
+
 def test_an_exception_is_counted_explained_and_dismissed_only_with_a_note(
     qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
 ) -> None:
     add_manager(qtbot, cashier)
-    # Agus has no stamps: the server refuses after the till queued it.
-    member = run_async(qtbot, cashier.till.find_member(AGUS))
+    # Agus's stamps spent at another till after he was looked up: the server refuses after the
+    # till queued it (short of a balance it had just read, the till refuses it itself).
+    member = _spent_elsewhere_once_read(qtbot, cashier, sandbox)
     order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
     receipt = run_async(
         qtbot, cashier.till.redeemer.redeem(order, member, cashier.session.sale(None))
@@ -1301,7 +1314,7 @@ def test_the_exceptions_read_as_manager_mode_opened_do_not_bring_back_one_decide
     # Manager mode's first reading of the exceptions, slow, came after the one the manager's
     # decision brought: the dismissed exception was listed again, to be decided twice.
     add_manager(qtbot, cashier)
-    member = run_async(qtbot, cashier.till.find_member(AGUS))  # no stamps: refused
+    member = _spent_elsewhere_once_read(qtbot, cashier, sandbox)  # refused by the server
     order = run_async(qtbot, cashier.till.catalogue.reward_order(member, 1))
     receipt = run_async(
         qtbot, cashier.till.redeemer.redeem(order, member, cashier.session.sale(None))

@@ -31,6 +31,7 @@ AYU = "customer@stamps.co.id"  # 250 stamps; vouchers 12 (dynamic Rp 150.000) an
 BUDI = "budi.santoso@contoh.co.id"  # PIN-protected, PIN 123456
 HENDRA = "hendra.gunawan@contoh.co.id"  # blocked
 AGUS = "agus.setiawan@contoh.co.id"  # no stamps
+AGUS_ID = 126  # the sandbox's id of him
 SLAMET = "081290000142"  # a phone number alone: no email, no Member ID
 WAIT = 10.0
 
@@ -333,8 +334,11 @@ async def test_an_expired_code_is_refused_by_validation(till: Till) -> None:
         await till.catalogue.code_order(member, "RINDANG-100K-LAMA")
 
 
-async def test_the_server_refusal_reaches_the_cashier(till: Till) -> None:
+async def test_the_server_refusal_reaches_the_cashier(till: Till, sandbox: SandboxControl) -> None:
+    # Agus read with 100 stamps, then spent to none at another till: only the server knows
+    sandbox.change_member(AGUS_ID, stamps=100)
     member = await till.find_member(AGUS)
+    sandbox.change_member(AGUS_ID, stamps=0)
     order = await till.catalogue.reward_order(member, 1)
     done = await till.wait((await till.redeemer.redeem(order, member, Sale("dewi"))).entry_id, WAIT)
     assert done.verdict is Verdict.REFUSED
