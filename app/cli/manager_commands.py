@@ -235,22 +235,16 @@ def history(args: argparse.Namespace) -> int:
     redemptions and the customers turned away at the counter (no entry of their own), newest
     first."""
     since, until = _span(args)
-    wanted = HistoryFilter.standing(
-        *(args.status or ()),
-        since=since,
-        until=until,
-        cashier=args.cashier,
-        member=args.member,
-        limit=args.limit,
-    )
-    counter = CounterFilter.standing(
-        *(args.status or ()),
-        since=since,
-        until=until,
-        cashier=args.cashier,
-        member=args.member,
-        limit=args.limit,
-    )
+    # The same filters for both: the refusals at the counter are read beside the redemptions.
+    narrowed = {
+        "since": since,
+        "until": until,
+        "cashier": args.cashier,
+        "member": args.member,
+        "limit": args.limit,
+    }
+    wanted = HistoryFilter.standing(*(args.status or ()), **narrowed)
+    counter = CounterFilter.standing(*(args.status or ()), **narrowed)
 
     async def body() -> int:
         async with till_for(args, worker=False) as till:

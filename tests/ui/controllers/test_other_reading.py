@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.services import Verdict
 from app.ui.cashier_window import CashierWindow
+from app.ui.dialogs.pin_dialog import PinDialog
 
 from ...support.docs_server import DocsServer
 from ...support.other_reading import other_reading
@@ -40,6 +41,20 @@ def cashier(
     return docs_cashier(make_cashier, docs_server, tmp_path)
 
 
+def _budis_pin_typed(qtbot: QtBot, cashier: CashierWindow) -> PinDialog:
+    """Budi found, his reward 9 asked for, and his PIN typed on the pad, not yet sent."""
+    find_member(qtbot, cashier, BUDI)
+    picker = cashier.view.reward_picker
+    picker.select_reward(9)
+    picker.redeem_button.click()
+    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
+    dialog = cashier.redemption.pin_dialog
+    assert dialog is not None
+    for digit in "123456":
+        dialog.pad.press_digit(digit)
+    return dialog
+
+
 def test_a_reward_is_confirmed_on_screen_as_the_server_made_it(
     qtbot: QtBot, cashier: CashierWindow, docs_server: DocsServer
 ) -> None:
@@ -60,15 +75,7 @@ def test_a_reward_is_confirmed_on_screen_as_the_server_made_it(
 def test_a_pin_the_server_answers_ok_in_capitals_lets_the_redemption_go(
     qtbot: QtBot, cashier: CashierWindow, docs_server: DocsServer
 ) -> None:
-    find_member(qtbot, cashier, BUDI)
-    picker = cashier.view.reward_picker
-    picker.select_reward(9)
-    picker.redeem_button.click()
-    qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
-    dialog = cashier.redemption.pin_dialog
-    assert dialog is not None
-    for digit in "123456":
-        dialog.pad.press_digit(digit)
+    dialog = _budis_pin_typed(qtbot, cashier)
     # {"status": "OK"}: the pad said the server did not answer, and nothing was redeemed
     receipt = redeem(qtbot, cashier, dialog.pad.submit)
     assert receipt.verdict is Verdict.CONFIRMED
@@ -102,15 +109,7 @@ def test_a_pin_answered_200_with_errors_alone_reads_in_the_servers_words(
     # the server (it read "answered in a form this till cannot read")
     with DocsServer() as server:
         cashier = docs_cashier(make_cashier, server, tmp_path)
-        find_member(qtbot, cashier, BUDI)
-        picker = cashier.view.reward_picker
-        picker.select_reward(9)
-        picker.redeem_button.click()
-        qtbot.waitUntil(lambda: cashier.redemption.pin_dialog is not None, timeout=WAIT_MS)
-        dialog = cashier.redemption.pin_dialog
-        assert dialog is not None
-        for digit in "123456":
-            dialog.pad.press_digit(digit)
+        dialog = _budis_pin_typed(qtbot, cashier)
         said = {"errors": {"pin": "PIN pad locked, ask the customer again"}}
         server.answer_next(AUTHORIZE, 200, said)
         with qtbot.waitSignal(cashier.redemption.result_shown, timeout=WAIT_MS):
