@@ -122,6 +122,14 @@ class ConnectivityMonitor:
         """True unless the till is offline (a degraded server still takes requests)."""
         return self._state is not Connectivity.OFFLINE
 
+    def heard_within(self, seconds: float) -> bool:
+        """Whether an answer proved the till online less than ``seconds`` ago."""
+        return (
+            self._state is Connectivity.ONLINE
+            and self._answered_at is not None
+            and clock.monotonic() - self._answered_at < seconds
+        )
+
     @property
     def heartbeat(self) -> float:
         """Seconds online without a proof before the server is checked; 0: never."""

@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 KIOSK_CASHIER = "Kiosk"
 #: What a kiosk result's QR code starts with; the rest is the entry's id.
 QR_PREFIX = "STAMPS-KIOSK:"
+#: How long an answer from the server vouches for the line when a customer opens the phone
+#: keypad (seconds): older, a ping asks before they type (:meth:`Kiosk.line_holds`).
+HEARD_RECENTLY = 5.0
 #: A kiosk entry still holds the member's stamps while it is in one of these.
 _WAITING = (EntryStatus.QUEUED, EntryStatus.SENDING, EntryStatus.UNKNOWN)
 #: What the on-screen keypad can type: a phone number, perhaps with its country's "+".
@@ -181,6 +184,22 @@ class Kiosk:
         that hung held the customer for the whole connect and read timeouts."""
         await self.till.check_line_now()
         return self.paused
+
+    async def line_holds(self) -> bool:
+        """Whether a phone number the customer starts typing now could be looked up: ``False``
+        when redemptions are paused, or the server does not answer a ping. Asked only when the
+        till has not heard from the server for :data:`HEARD_RECENTLY` seconds: the heartbeat
+        finds a line that dropped up to half a minute late, and a customer who tapped "Enter
+        phone number" meanwhile typed every digit before being told the kiosk was paused (a
+        card is refused at once: its lookup meets the line). A refused token is an answer, and
+        pauses the queue (:meth:`refresh` reads it)."""
+        if self.paused:
+            return not await self.recheck_line()
+        if self.till.heard_within(HEARD_RECENTLY):
+            return True
+        if not await self.till.line_answers():
+            return False
+        return not await self.refresh()
 
     def _require_online(self) -> None:
         if self.paused:

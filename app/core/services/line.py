@@ -136,9 +136,15 @@ class Line:
         proves online, a refusal of the token what :meth:`probe` makes of it, and a failure
         what a real request meeting it would prove: offline when no connection was made,
         degraded otherwise."""
+        await self.answers()
+
+    async def answers(self) -> bool:
+        """:meth:`check_connectivity`, and whether the server answered the ping (a refusal of
+        the till's token is an answer: the server is there)."""
         proved = await self.probe(report_failure=True)
         if proved is not None:
             self.monitor.prove(proved)
+        return proved is not None
 
     def check_connectivity_soon(self) -> None:
         """:meth:`check_connectivity` in the background (the till's start does not wait on it).

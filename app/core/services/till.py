@@ -619,6 +619,14 @@ class Till:
         (:meth:`Line.check_connectivity`)."""
         await self._line.check_connectivity()
 
+    async def line_answers(self) -> bool:
+        """:meth:`check_connectivity`, and whether the server answered (:meth:`Line.answers`)."""
+        return await self._line.answers()
+
+    def heard_within(self, seconds: float) -> bool:
+        """Whether an answer from the server proved the till online less than ``seconds`` ago."""
+        return self.monitor.heard_within(seconds)
+
     def check_connectivity_soon(self) -> None:
         """:meth:`check_connectivity` in the background (the till's start does not wait on it)."""
         self._line.check_connectivity_soon()

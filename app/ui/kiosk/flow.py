@@ -121,11 +121,21 @@ class KioskFlow(QObject):
     def ask_phone(self) -> None:
         """ "Enter phone number" was tapped: the keypad, unless redemptions are paused, which
         is said at once (the number would be refused for it, after twelve digits typed for
-        nothing). Welcome's word may be old: while it says paused, the line is asked first."""
+        nothing). Welcome's word may be old: while it says paused, the line is asked first.
+        Online, the keypad shows at once and, when the till has not heard from the server
+        lately, the line is asked meanwhile (:meth:`Kiosk.line_holds`): a line that dropped
+        since the last heartbeat turns the customer away as a card would be, not after every
+        digit. Their number, or a card, cancels the question (the lookup asks the server)."""
         if self.kiosk.paused:
             self._run(self._phone_unless_paused())
             return
         self._show(self.view.phone)
+        self._run(self._paused_unless_line_holds())
+
+    async def _paused_unless_line_holds(self) -> None:
+        if not await self.kiosk.line_holds() and self.view.current_page() is self.view.phone:
+            self.view.phone.keypad.wipe()
+            self.show_notice(say("kiosk.paused"), paused=True)
 
     async def _phone_unless_paused(self) -> None:
         self._show(self.view.working)

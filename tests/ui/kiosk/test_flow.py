@@ -26,10 +26,12 @@ from app.core.services import (
     qr_payload,
     reference_of,
 )
+from app.core.services import kiosk as kiosk_service
 from app.core.services.runtime import RuntimeOptions
 from app.core.services.till import Sale, Till
 from app.core.storage.problems import disk_full
 from app.sandbox import DEMO_TOKEN
+from app.ui.controllers import tasks
 from app.ui.kiosk.window import KioskWindow
 
 from ...support.languages import speaking
@@ -269,6 +271,44 @@ def test_offline_the_kiosk_is_paused_and_shows_nothing_from_the_cache(
     network.up()
     view.welcome.phone.click()
     _wait_page(qtbot, kiosk, "kioskPhone")
+
+
+@pytest.mark.parametrize("line", ["dropped", "holds"])
+def test_the_phone_keypad_asks_a_line_not_heard_from_lately_while_the_customer_types(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    network: Network,
+    network_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    line: str,
+) -> None:
+    # The heartbeat finds a dropped line up to 30 s late: a customer who tapped "Enter phone
+    # number" meanwhile typed every digit and only then read that the kiosk was paused.
+    kiosk = make_kiosk(network_settings)
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)  # the till has heard from the server...
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    view.rewards.done_button.click()
+    monkeypatch.setattr(kiosk_service, "HEARD_RECENTLY", 0.0, raising=False)  # ...not lately
+    if line == "dropped":
+        network.down()
+
+    view.welcome.phone.click()
+    assert _page(kiosk) == "kioskPhone"  # the keypad is not held up for the question
+    _type_on(qtbot, view.phone.keypad, "0812")
+    if line == "holds":
+        qtbot.waitUntil(lambda: not tasks._running, timeout=WAIT_MS)  # the ping answered
+        assert _page(kiosk) == "kioskPhone" and view.phone.keypad.entered_count() == 4
+        assert not view.welcome.paused.isVisibleTo(view)
+        return
+    _wait_page(qtbot, kiosk, "kioskNotice")  # before the number is whole, as a card is told
+    assert view.notice.heading.text() == "Redemptions are paused"
+    assert view.notice.text.text() == (
+        "Redemptions are paused right now. Please ask at the counter."
+    )
+    assert view.phone.keypad.entered_count() == 0  # their digits are not kept behind it
+    view.notice.ok.click()
+    assert view.welcome.paused.isVisibleTo(view)
 
 
 @pytest.mark.parametrize("page", ["kioskRewards", "kioskConfirm"])

@@ -100,6 +100,19 @@ def test_nothing_is_proven_until_an_answer_or_a_silence_says_so() -> None:
     assert silent.proven and silent.state is Connectivity.OFFLINE
 
 
+def test_heard_within_counts_from_the_last_answer_while_online(manual: ManualClock) -> None:
+    # what the kiosk asks before a customer types a phone number: older, a ping goes first
+    monitor = ConnectivityMonitor(ScriptedProbe())
+    assert not monitor.heard_within(5.0)  # the start's belief is no answer
+    monitor.report(None, sent_at=clock.monotonic())
+    assert monitor.heard_within(5.0)
+    manual.advance(5.0)
+    assert not monitor.heard_within(5.0)
+    monitor.report(Outcome.APPLIED, sent_at=clock.monotonic())
+    monitor.report(Outcome.NEVER_ARRIVED, sent_at=clock.monotonic())  # then the line dropped
+    assert not monitor.heard_within(5.0)
+
+
 async def test_probe_backs_off_and_brings_the_till_back_online(manual: ManualClock) -> None:
     probe = ScriptedProbe()
     monitor = ConnectivityMonitor(probe, probe_interval=5, probe_cap=20)
