@@ -23,6 +23,7 @@ from app.core.services import (
     Offer,
     StorageFull,
     Verdict,
+    failure_words,
     qr_payload,
     reference_of,
 )
@@ -33,6 +34,7 @@ from app.core.storage.problems import disk_full
 from app.sandbox import DEMO_TOKEN
 from app.ui.controllers import tasks
 from app.ui.kiosk.window import KioskWindow
+from app.ui.wording import words
 
 from ...support.languages import speaking
 from ...support.network import Network
@@ -448,6 +450,56 @@ def test_not_confirmed_shows_ask_at_the_counter_with_a_reference_and_the_entry_i
     )
     entries = run_async(qtbot, kiosk.till.receipts())
     assert len(entries) == 1 and entries[0].status in (EntryStatus.QUEUED, EntryStatus.UNKNOWN)
+
+
+SAID = "The redemption could not be completed, please try again"
+
+
+@pytest.mark.parametrize(
+    ("fault", "recorded"),
+    [
+        ({"errors_only_rate": 1.0}, f"It said: “{SAID}”"),
+        ({"timeout_rate": 1.0}, "no answer came back"),
+    ],
+    ids=["a 200 naming no redemption", "a timeout"],
+)
+def test_an_answer_that_proves_nothing_is_not_confirmed_and_the_till_records_what_was_said(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., KioskWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+    fault: dict[str, float],
+    recorded: str,
+) -> None:
+    # The customer is told to ask at the counter, never "redeemed", and not in the server's
+    # words (they are the cashier's to read): the cashier reads them from the QR code, and a
+    # manager in the entry's details.
+    kiosk = make_kiosk(till_settings.model_copy(update={"read_timeout": 1.0}))
+    view = kiosk.view
+    kiosk.flow.scanned(AYU_CARD)
+    _wait_page(qtbot, kiosk, "kioskRewards")
+    sandbox.faults(scope="redemptions", **fault)
+    _redeem_first_tile(qtbot, kiosk)
+    _wait_page(qtbot, kiosk, "kioskResult")
+
+    result = view.result.result()
+    receipt = kiosk.flow.receipt
+    assert result is not None and receipt is not None
+    assert result.kind == "not_confirmed"
+    shown = visible_words(view)
+    assert shown.startswith("Please ask at the counter")
+    assert "Redeemed" not in shown and SAID not in shown
+    assert result.details == (
+        "We could not confirm your redemption yet. Please ask at the counter and show them this "
+        "reference."
+    )
+    found = run_async(qtbot, Handover(kiosk.till).find(result.qr))
+    assert not found.may_hand_over
+    assert recorded in words(found.receipt.details)
+    details = run_async(qtbot, kiosk.till.history.details(receipt.entry_id))
+    assert details is not None and details.row.kiosk
+    said = failure_words(details.row.last_error)
+    assert said is not None and (SAID in words(said)) is ("errors_only_rate" in fault)
 
 
 def test_a_full_disk_pauses_the_kiosk_for_the_customer_instead_of_an_error(
