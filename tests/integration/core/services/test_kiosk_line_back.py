@@ -9,6 +9,7 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
+from app.core.services import kiosk as kiosk_service
 from app.core.services.kiosk import Kiosk, KioskPaused
 from app.core.services.runtime import open_till
 from app.sandbox import DEMO_TOKEN
@@ -47,3 +48,26 @@ async def test_a_line_still_down_is_said_as_before(
             with pytest.raises(KioskPaused, match="paused"):
                 await kiosk.identify(AYU_CARD, typed=False)
         assert await kiosk.recheck_line()  # still paused
+
+
+@pytest.mark.parametrize("server", ["gone", "refuses the token", "answers"])
+async def test_a_line_not_heard_from_lately_is_asked_before_a_number_is_typed(
+    network_settings: Settings,
+    network: Network,
+    monkeypatch: pytest.MonkeyPatch,
+    server: str,
+) -> None:
+    # The heartbeat finds a dropped line up to 30 s late: the phone keypad asks first.
+    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        kiosk = Kiosk(till)
+        await kiosk.identify(AYU_CARD, typed=False)  # heard from just now: nothing to ask
+        network.down()
+        assert await kiosk.line_holds() and not kiosk.paused
+        monkeypatch.setattr(kiosk_service, "HEARD_RECENTLY", 0.0)  # not heard from lately
+        if server == "refuses the token":
+            network.up(token="a-token-the-till-does-not-hold")
+        elif server == "answers":
+            network.up()
+        holds = await kiosk.line_holds()
+        assert holds is (server == "answers")
+        assert kiosk.paused is not holds  # the customer is told paused only when it is
