@@ -254,11 +254,13 @@ class KioskFlow(QObject):
 
     def paused_meanwhile(self) -> None:
         """Redemptions were paused (the line went, or the server refused the till's token) while
-        a customer chose: their rewards no longer stay on screen, to be tapped and only then
-        turned away. Not while an answer is awaited: that screen ends by itself."""
+        a customer chose, or typed their phone number: their rewards no longer stay on screen,
+        to be tapped and only then turned away, nor does the keypad take the rest of a number
+        that would be. Not while an answer is awaited: that screen ends by itself."""
         view = self.view
-        if self.busy or view.current_page() not in (view.rewards, view.confirm):
+        if self.busy or view.current_page() not in (view.phone, view.rewards, view.confirm):
             return
+        view.phone.keypad.wipe()
         self._refused(KioskPaused(say("kiosk.paused")))
 
     # -- leaving -------------------------------------------------------------------------------

@@ -313,7 +313,7 @@ def test_the_phone_keypad_asks_a_line_not_heard_from_lately_while_the_customer_t
     assert view.welcome.paused.isVisibleTo(view)
 
 
-@pytest.mark.parametrize("page", ["kioskRewards", "kioskConfirm"])
+@pytest.mark.parametrize("page", ["kioskPhone", "kioskRewards", "kioskConfirm"])
 def test_the_line_lost_while_a_customer_chooses_pauses_the_kiosk_at_once(
     qtbot: QtBot,
     make_kiosk: Callable[..., KioskWindow],
@@ -330,9 +330,15 @@ def test_the_line_lost_while_a_customer_chooses_pauses_the_kiosk_at_once(
     if page == "kioskConfirm":
         next(t for t in view.rewards.tiles() if t.objectName() == "kioskTile1").click()
         _wait_page(qtbot, kiosk, "kioskConfirm")
+    if page == "kioskPhone":  # the next customer types their number: half of it, so far
+        view.rewards.done_button.click()
+        view.welcome.phone.click()
+        _type_on(qtbot, view.phone.keypad, "081234")
+        assert _page(kiosk) == "kioskPhone"
     network.down()
     run_async(qtbot, kiosk.till.check_connectivity())  # what the till's own watch finds
     _wait_page(qtbot, kiosk, "kioskNotice")
+    assert view.phone.keypad.entered_count() == 0
     assert view.notice.heading.text() == "Redemptions are paused"
     assert "Ayu" not in visible_words(view) and kiosk.flow.member is None
     assert run_async(qtbot, kiosk.till.receipts()) == []
