@@ -71,3 +71,19 @@ async def test_a_line_not_heard_from_lately_is_asked_before_a_number_is_typed(
         holds = await kiosk.line_holds()
         assert holds is (server == "answers")
         assert kiosk.paused is not holds  # the customer is told paused only when it is
+
+
+async def test_a_line_check_that_breaks_does_not_turn_the_customer_away(
+    network_settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # It proves nothing of the line; raised, it would reach the crash path over the keypad.
+    async with open_till(network_settings.till_config(kiosk=True), Secret(DEMO_TOKEN)) as till:
+        kiosk = Kiosk(till)
+        monkeypatch.setattr(kiosk_service, "HEARD_RECENTLY", 0.0)
+
+        async def broken() -> bool:
+            raise RuntimeError("a check of its own that broke")
+
+        monkeypatch.setattr(till, "line_answers", broken)
+        assert await kiosk.line_holds() and not kiosk.paused
+        assert "the line check as the phone keypad opened failed" in caplog.text
