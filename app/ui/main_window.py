@@ -528,6 +528,7 @@ class CashierWindowView(QMainWindow):
         self.result_panel.take_a_share()
         right_layout.addWidget(self.result_panel, 3)
         shift_title = QLabel(self.tr("This shift"))
+        shift_title.setObjectName("shiftTitle")
         shift_title.setProperty("role", "heading")
         right_layout.addWidget(shift_title)
         self.redemptions_model = ShiftRedemptionsModel(self)

@@ -25,7 +25,7 @@ from app.core.services import ClockFault, ClockWarning, StorageFull, say
 from app.ui.clock_words import clock_fact
 from app.ui.controllers.storage import sentence_for
 from app.ui.main_window import PAGE_MARGIN, CashierWindowView
-from app.ui.screenshots import _said, paused_status
+from app.ui.screenshots import STATES, _said, paused_status
 from app.ui.viewmodels import StatusData
 from app.ui.widgets.reward_cart import ONE_LINE_HEIGHT
 from app.ui.widgets.status_bar import age_text
@@ -530,3 +530,82 @@ def test_on_a_scaled_screen_the_lines_under_the_invoice_need_no_scroll(
     for line in (window.invoice_field.owner, window.invoice_field.offer):
         if line.text():
             assert _in_sight(line), line.objectName()
+
+
+def _page_scrolls(window: CashierWindowView) -> bool:
+    area = window.findChild(QWidget, "pagesThatScroll")
+    return area.widget().height() > area.viewport().height() or area.verticalScrollBar().isVisible()
+
+
+#: The short counter screens, full height, and 1366×768 at a desktop scale of 125%.
+SHORT_SCREENS = [(1280, 720), SCALED_SCREENS[0]]
+
+
+@pytest.mark.parametrize(
+    "state", ["14-confirmed", "16-accepted-offline", "42-not-confirmed-offline"]
+)
+@pytest.mark.parametrize("size", SHORT_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_this_shift_stays_where_it_was_as_a_long_result_comes(
+    qtbot: QtBot, language: str, size: tuple[int, int], state: str
+) -> None:
+    """Seen at 1280×720 in Indonesian: a not-confirmed result accepted offline (the web page's
+    explanation, five lines of what to do) made the result panel grow, and "This shift" moved
+    83 px down under the cashier's eye; at 1093×614 a confirmed one moved it 39 px and the long
+    one 214 px, scrolling the page. The panel's words scroll inside it: the heading and the
+    list stay, the outcome's banner is in sight, and what to do is read, scrolled to."""
+    window = window_in(qtbot, "04-member-found", inside_the_frame(size))
+    settle()
+    heading = window.findChild(QLabel, "shiftTitle")
+    before = (_where(heading), _where(window.redemptions))
+    STATES[state](window)
+    settle()
+    assert (_where(heading), _where(window.redemptions)) == before
+    assert not _page_scrolls(window)
+    panel = window.result_panel
+    assert _in_sight(panel.banner)
+    # What to do, scrolled to, is read from its first line, as much of it as the panel holds
+    # (at 1093x614 in Indonesian its last line is a scroll away).
+    todo = panel.what_to_do
+    assert todo.height() >= todo.heightForWidth(todo.width())
+    panel.body.verticalScrollBar().setValue(todo.y())
+    settle()
+    seen = todo.visibleRegion().boundingRect()
+    assert seen.top() == 0
+    assert seen.height() >= min(todo.height(), panel.body.viewport().height())
+
+
+#: What the cashier decides by on an offline copy's card: who, the stamps and that they are
+#: projected, the balance, and the copy's time.
+MEMBER_FROM_THE_COPY = (
+    "memberName",
+    "memberLevel",
+    "memberStamps",
+    "memberProjected",
+    "memberBalance",
+    "memberCachedAsOf",
+)
+
+
+@pytest.mark.parametrize("state", ["16-accepted-offline", "15-offline-offer"])
+@pytest.mark.parametrize("size", [(1024, 768), SCALED_SCREENS[0]], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_short_screen_an_offline_copy_s_member_is_read_whole_without_a_scroll(
+    qtbot: QtBot, language: str, size: tuple[int, int], state: str
+) -> None:
+    """At 1093×614 (1366×768 at 125%) a member read from the offline copy made the card 254 px
+    tall in the 179 px the member column leaves it: the invoice moved down and the cashier's
+    page scrolled; on the Vouchers tab the copy's note under the list scrolled it too. The card
+    is drawn short there; every line the cashier decides by stays whole, and the invoice stays
+    where it was for a member read live."""
+    room = inside_the_frame(size)
+    window = window_in(qtbot, "04-member-found", room)
+    settle()
+    before = _where(window.invoice_field.field)
+    window.close()
+    window = window_in(qtbot, state, room)
+    settle()
+    assert not _page_scrolls(window)
+    assert _where(window.invoice_field.field) == before
+    for name in MEMBER_FROM_THE_COPY:
+        label = window.member_card.findChild(QLabel, name)
+        assert _in_sight(label), name
+        assert not _cut(label), name

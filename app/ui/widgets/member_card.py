@@ -6,7 +6,15 @@ from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.services import format_count, say
 from app.ui.dates import moment_text
@@ -28,6 +36,11 @@ _WIDE, _ROOM = 10_000, 40
 
 #: The card's least height where the page has the room: a member with a badge fits in it.
 LEAST_HEIGHT = 220
+#: The card's margins (left, top, right, bottom), and on a short page (``MemberCard.set_short``).
+_MARGINS, _SHORT_MARGINS = (16, 14, 16, 14), (12, 8, 12, 8)
+#: The space between the card's lines, and on a short page.
+_SPACING, _SHORT_SPACING = 6, 2
+
 #: No limit on the room the card keeps (``MemberCard.set_most``) until the page says one.
 _NO_LIMIT = 1 << 24
 
@@ -83,6 +96,8 @@ class MemberCard(QFrame):
         self.setProperty("role", "card")
         self._most = _NO_LIMIT
         self._room_width = -1
+        self._tight = self._short = False
+        self._fullest_heights: dict[tuple[int, bool], int] = {}
 
         self._icon = QLabel()
         self._icon.setPixmap(icon("member").pixmap(40, 40))
@@ -131,7 +146,7 @@ class MemberCard(QFrame):
         header = QHBoxLayout()
         header.setSpacing(10)
         header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
-        names = QVBoxLayout()
+        self._names = names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(self._name)
         names.addWidget(self._level)
@@ -145,7 +160,7 @@ class MemberCard(QFrame):
         badges.addWidget(self._blocked_badge)
 
         self._details = QWidget()
-        details = QVBoxLayout(self._details)
+        self._details_layout = details = QVBoxLayout(self._details)
         details.setContentsMargins(0, 0, 0, 0)
         details.setSpacing(6)
         details.addLayout(header)
@@ -157,8 +172,8 @@ class MemberCard(QFrame):
         details.addWidget(self._cached)
         details.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(*_MARGINS)
         layout.addWidget(self._placeholder)
         layout.addWidget(self._details)
         self.set_member(None)
@@ -185,8 +200,24 @@ class MemberCard(QFrame):
             return
         self._fullest.ensurePolished()  # the style sheet's type, never shown
         self._room_width = width
+        # Short where the page leaves less than the fullest card takes (1366x768 at a desktop
+        # scale of 125%): an offline copy's card took 254 px of the 179 left, and the page
+        # scrolled.
+        short = self._fullest_height(width) > self._most
+        self._fullest.set_short(short)
+        self.set_short(short)
         room = max(LEAST_HEIGHT, self._fullest.heightForWidth(width))
         self.setMinimumHeight(max(0, min(room, self._most)))
+
+    def _fullest_height(self, width: int) -> int:
+        """The fullest card's height at ``width``, drawn as usual (not short): measured once a
+        width and type, as the page asks at each layout."""
+        assert self._fullest is not None
+        key = (width, self._tight)
+        if key not in self._fullest_heights:
+            self._fullest.set_short(False)
+            self._fullest_heights[key] = self._fullest.heightForWidth(width)
+        return self._fullest_heights[key]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -196,10 +227,41 @@ class MemberCard(QFrame):
     def set_tight(self, tight: bool) -> None:
         """The stamps in a smaller type, on a tight page (app/ui/widgets/cashier_columns.py):
         in the till's own they were the member column's widest words."""
-        set_style_property(self._stamps, "tight", "true" if tight else "false")
+        self._tight = tight
+        self._stamps_type()
         if self._fullest is not None:
             self._fullest.set_tight(tight)
             self._keep_room(self.width())
+
+    def set_short(self, short: bool) -> None:
+        """The card drawn short, on a page with less room than its fullest needs: less margin
+        and space between its lines, no icon, the level beside the name, the stamps in their
+        smaller type and the notes on the offline copy in theirs. Every line the cashier
+        decides by stays: who, the stamps and whether they are projected, the balance, the
+        offline copy's time."""
+        if short == self._short:
+            return
+        self._short = short
+        self._layout.setContentsMargins(*(_SHORT_MARGINS if short else _MARGINS))
+        self._details_layout.setSpacing(_SHORT_SPACING if short else _SPACING)
+        self._icon.setVisible(not short)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        self._names.setDirection(across if short else down)
+        self._names.setSpacing(8 if short else 2)
+        self._names.setStretch(0, 1 if short else 0)  # the name before the level
+        for label in (self._projected, self._cached):
+            set_style_property(label, "short", "true" if short else "false")
+        self._stamps_type()
+
+    def is_short(self) -> bool:
+        """Whether the card is drawn short (:meth:`set_short`)."""
+        return self._short
+
+    def _stamps_type(self) -> None:
+        smaller = self._tight or self._short
+        set_style_property(self._stamps, "tight", "true" if smaller else "false")
+        for layout in (self._details_layout, self._layout):
+            layout.invalidate()  # measured at once on the card never shown
 
     def set_member(self, member: MemberCardData | None) -> None:
         """Show ``member``, or the "no member yet" placeholder for ``None``."""

@@ -20,8 +20,11 @@ from app.ui.viewmodels import PanelKind, ResultData
 from app.ui.widgets.properties import set_style_property
 from app.ui.widgets.qr import QrLabel, qr_image
 from app.ui.widgets.reference_lines import ReferenceLines
+from app.ui.widgets.result_words import ResultWords
 
 QR_MODULE_PX = 4
+#: The panel's margin around its banner and words, in pixels.
+_MARGIN = 12
 
 
 def outcome_title(
@@ -148,6 +151,7 @@ class ResultPanel(QFrame):
         super().__init__(parent)
         self._result: ResultData | None = None
         self._slips = slips
+        self._tight = False
 
         self.banner = QFrame()
         self.banner.setObjectName("resultBanner")
@@ -183,13 +187,30 @@ class ResultPanel(QFrame):
         self.print_button.setObjectName("resultPrint")
         self.print_button.clicked.connect(self.print_requested)
 
+        # Everything under the banner, which scrolls where the panel takes a share of its
+        # column (take_a_share) and the words need more: the banner stays in sight.
+        body = QWidget()
+        body.setObjectName("resultBody")
+        words = QVBoxLayout(body)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.setSpacing(8)
+        self.body = ResultWords(body)
+        # The words keep the room of the scroll bar on their right, shown or not, so they are
+        # as wide either way (the QR code beside the references is decided for that width);
+        # that room is taken from the panel's right margin.
+        bar = self.body.bar_room()
+        self._right = max(0, _MARGIN - bar)
         self._layout = layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(_MARGIN, _MARGIN, self._right, _MARGIN)
         layout.setSpacing(8)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details)
-        layout.addWidget(self.what_to_do)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, _MARGIN - self._right, 0)
+        top.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.body, 1)
+        words.addWidget(self.headline)
+        words.addWidget(self.details)
+        words.addWidget(self.what_to_do)
         # The QR code beside the references it encodes and "Print slip", not under them: at
         # 1024x768 a confirmed voucher's words left the code under them no room, and a code
         # smaller than a phone reads (qr.py) is no code. It takes the height the words leave.
@@ -203,7 +224,7 @@ class ResultPanel(QFrame):
         codes.setSpacing(12)
         codes.addLayout(beside_code, 1)
         codes.addWidget(self.qr)
-        layout.addLayout(codes, 1)
+        words.addLayout(codes, 1)
         self.set_result(None)
 
     # -- public API --------------------------------------------------------------------------
@@ -214,7 +235,8 @@ class ResultPanel(QFrame):
         width. The icon beside them goes too: at 819 px "CONFIRMED" and "DIKONFIRMASI", words
         that cannot break, ran past the banner's edge beside it; the colour and the words say
         the outcome without it. "Print slip" says "Print", its whole words in its tooltip."""
-        set_style_property(self.title, "tight", "true" if tight else "false")
+        self._tight = tight
+        self._title_type(smaller=tight)
         self.banner_icon.setVisible(not tight)
         # Beside the QR code at its smallest, "Cetak bukti" was cut to "etak buk" at 819 px.
         whole = self.tr("Print slip")
@@ -224,6 +246,7 @@ class ResultPanel(QFrame):
     def set_result(self, result: ResultData | None) -> None:
         """Show ``result``; ``None`` shows the idle panel."""
         self._result = result
+        self.body.verticalScrollBar().setValue(0)  # a new result is read from its first line
         outcome = result.kind if result else "none"
         for widget in (self, self.banner, self.title):
             set_style_property(widget, "outcome", outcome)
@@ -242,6 +265,7 @@ class ResultPanel(QFrame):
             self.qr.hide()
             self.print_button.hide()
             self.setAccessibleName(self.tr("Result: none"))
+            self._fit_words()
             return
 
         title = outcome_title(
@@ -271,6 +295,7 @@ class ResultPanel(QFrame):
             self._slips and result.kind in ("confirmed", "accepted_offline")
         )
         self.setAccessibleName(self.tr("Result: {title}").format(title=title))
+        self._fit_words()
 
     def result(self) -> ResultData | None:
         """The result on screen."""
@@ -278,10 +303,11 @@ class ResultPanel(QFrame):
 
     def take_a_share(self) -> None:
         """Take the height the layout gives, whatever is shown: a QR code or a long reason
-        appearing must not push what is below the panel down. Its words still take the room
-        they need (they are never cut); the QR code takes what is left."""
+        appearing must not push what is below the panel down. Its words scroll under the
+        banner where they need more (never cut); the QR code takes what they leave."""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.qr.yields = True
+        self.body.set_scrolls(True)
 
     def has_qr(self) -> bool:
         """Whether a QR code is showing."""
@@ -311,7 +337,26 @@ class ResultPanel(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_words()
         self._fit_qr()
+
+    def _title_type(self, *, smaller: bool) -> None:
+        set_style_property(self.title, "tight", "true" if smaller else "false")
+
+    def _fit_words(self) -> None:
+        """Where the words scroll (take_a_share) and need more than the panel's height, the
+        banner's words take the smaller type of a tight page, leaving the rest a line or two
+        more in sight: at 1093x614 in Indonesian the banner of a not-confirmed result took
+        three lines, and what to do, under it, was more than the room left."""
+        if not self.body.scrolls() or self.width() <= 0:
+            return
+        self._title_type(smaller=self._tight)
+        margins = self._layout.contentsMargins()
+        banner_width = self.width() - 2 * _MARGIN
+        banner = max(self.banner.minimumHeight(), self.banner.heightForWidth(banner_width))
+        words = self.body.words_height(self._words_width())
+        need = margins.top() + margins.bottom() + banner + self._layout.spacing() + words
+        self._title_type(smaller=self._tight or need > self.height())
 
     def _fit_qr(self) -> None:
         """The QR code beside the references where both fit, at its smallest at least; else
@@ -320,10 +365,12 @@ class ResultPanel(QFrame):
         beside it read "Redemptio"."""
         if self.qr.pixmap().isNull():
             return
-        margins = self._layout.contentsMargins()
-        room = self.width() - margins.left() - margins.right() - self._codes.spacing()
-        room -= self.qr.minimumSizeHint().width()
+        room = self._words_width() - self._codes.spacing() - self.qr.minimumSizeHint().width()
         self.qr.setVisible(room >= self.reference.least_width())
+
+    def _words_width(self) -> int:
+        # The panel's width less its margins and the scroll bar's room (ResultWords).
+        return self.width() - _MARGIN - self._right - self.body.bar_room()
 
     @staticmethod
     def _show_text(label: QLabel, text: str) -> None:

@@ -159,6 +159,15 @@ class VoucherPanel(QWidget):
 
     # -- public API --------------------------------------------------------------------------
 
+    def heightForWidth(self, width: int) -> int:
+        # The least the tab needs at ``width``: its list at the foot gives (it scrolls). With a
+        # note under the list (words that wrap) the tabs ask their page for a height at their
+        # width, and were told the one it would like, the whole list's: at 1093x614 an offline
+        # copy's note made the cashier's page scroll.
+        layout = self.layout()
+        assert layout is not None
+        return layout.totalMinimumHeightForWidth(width)
+
     def set_vouchers(self, vouchers: list[VoucherRowData], *, read: bool = True) -> None:
         """Show the member's vouchers; ``read`` false while they are read, or when they could not
         be: a list never read is unknown, and "No vouchers" would say it is empty."""
