@@ -1693,6 +1693,10 @@
         <translation>Dikonfirmasi</translation>
     </message>
     <message>
+        <source>Refused at the counter</source>
+        <translation>Ditolak di kasir</translation>
+    </message>
+    <message>
         <source>Not confirmed (unknown)</source>
         <translation>Belum dikonfirmasi (belum pasti)</translation>
     </message>
