@@ -252,6 +252,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "pin.wrong": "Wrong PIN. Ask the customer to try again.",
     "pin.refused": "The PIN was not accepted: {reason}",
+    # a wrong PIN as the shift's record keeps it (the cashier was told "Wrong PIN…" and the pad
+    # how many attempts are left); never the PIN, nor how long it was
+    "pin.wrong_attempts_left": "Wrong PIN: {left} attempts left.",
     "pin.unchecked": (
         "The PIN could not be checked: the Stamps server did not answer. Try again in a moment."
     ),
@@ -1650,6 +1653,7 @@ SINGULAR: dict[str, tuple[str, str]] = {
         "left",
         "Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.",
     ),
+    "pin.wrong_attempts_left": ("left", "Wrong PIN: {left} attempt left."),
     "receipt.stamps_left": ("stamps", "{stamps} stamp left."),
     "catalogue.rewards_some_unread": (
         "count",

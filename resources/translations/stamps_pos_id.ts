@@ -1693,6 +1693,10 @@
         <translation>Dikonfirmasi</translation>
     </message>
     <message>
+        <source>Refused at the counter</source>
+        <translation>Ditolak di kasir</translation>
+    </message>
+    <message>
         <source>Not confirmed (unknown)</source>
         <translation>Belum dikonfirmasi (belum pasti)</translation>
     </message>
@@ -4908,6 +4912,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>PIN tidak diterima: {reason}</translation>
     </message>
     <message>
+        <source>Wrong PIN: {left} attempts left.</source>
+        <comment>pin.wrong_attempts_left</comment>
+        <translation>PIN salah: sisa {left} kali percobaan.</translation>
+    </message>
+    <message>
         <source>The PIN could not be checked: the Stamps server did not answer. Try again in a moment.</source>
         <comment>pin.unchecked</comment>
         <translation>PIN tidak bisa diperiksa: server Stamps tidak menjawab. Coba lagi sebentar lagi.</translation>
@@ -6836,6 +6845,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>Wrong PIN for {name}: {left} more wrong PIN locks the account for {minutes} minutes.</source>
         <comment>staff.wrong_pin</comment>
         <translation>PIN {name} salah: {left} kali lagi salah, akun terkunci selama {minutes} menit.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN: {left} attempt left.</source>
+        <comment>pin.wrong_attempts_left</comment>
+        <translation>PIN salah: sisa {left} kali percobaan.</translation>
     </message>
     <message>
         <source>{stamps} stamp left.</source>

@@ -24,11 +24,12 @@ from app.core.storage.tables import REFUSALS, Refusal
 from app.core.storage.writer import Database
 
 #: The History's status choices (app/core/services/standings.py) a refusal at the counter
-#: stands under, by the standing it counts as: refused (the server, the PIN check, a rule),
-#: or not redeemed (the offline rules); the stored statuses' old names too.
+#: stands under, by the standing it counts as: refused (the PIN check, a rule, the server's
+#: word before anything was queued), or not redeemed (the offline rules), as its row reads.
+#: Not "Refused by the server" nor the stored ``rejected``: those are the entries the server
+#: refused once sent, and a manager who picked them read the counter's refusals among them.
 AT_THE_COUNTER = {
-    "refused": Verdict.REFUSED,
-    "rejected": Verdict.REFUSED,
+    "refused_at_the_counter": Verdict.REFUSED,
     "not_redeemed": Verdict.NOT_REDEEMED,
 }
 

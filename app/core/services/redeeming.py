@@ -8,6 +8,7 @@ before the cashier hears it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -73,7 +74,10 @@ from app.core.stamps.errors import (
     UnprovenAnswer,
     ValidationFailed,
 )
+from app.core.storage.problems import StorageProblem
 from app.core.storage.shift_log import ShiftLog
+
+log = logging.getLogger(__name__)
 
 #: Entries the worker may still send.
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
@@ -205,26 +209,45 @@ class Redeemer:
         A refusal made here is one before anything is queued, and goes on the shift's record as
         the policy's do, so the shift and the day count it whoever asked: the PIN
         could not be checked, the member's lane is busy, the server refused the till's token.
-        A wrong PIN is not recorded: it is the member's to type again.
+        A wrong PIN that leaves tries goes on it too, as "Wrong PIN: 2 attempts left" (never the
+        PIN, nor how long it was): only the one that blocked the PIN was, and a manager
+        reconciling the day could not see that someone typed wrong PINs on an account. Its
+        record is not worth a customer left at the pad: a disk that refuses it is logged, and
+        the pad still says the PIN was wrong.
         """
         try:
             return await self.authorize_pin(member, pin)
-        except PinRejected:
+        except PinRejected as exc:
+            try:
+                await self._record_pin_refusal(order, member, sale, _wrong_pin_words(exc))
+            except StorageProblem as problem:
+                log.warning("wrong PIN not recorded: %s", problem)
             raise
         except Refused as exc:
-            if order is None:
-                # the kiosk redeems rewards alone, and its customer had not picked one yet
-                await self.record_refusal(
-                    member,
-                    sale,
-                    kind=OperationKind.REWARD,
-                    what=say("what.kiosk_pin"),
-                    reason=exc.message,
-                    verdict=exc.verdict,
-                )
-            else:
-                await self._record_order_refusal(order, member, sale, exc.message, exc.verdict)
+            await self._record_pin_refusal(order, member, sale, exc.message, exc.verdict)
             raise
+
+    async def _record_pin_refusal(
+        self,
+        order: Order | None,
+        member: Member,
+        sale: Sale,
+        reason: Message,
+        verdict: Verdict = Verdict.REFUSED,
+    ) -> None:
+        """:meth:`record_refusal` of a PIN check for ``order``."""
+        if order is None:
+            # the kiosk redeems rewards alone, and its customer had not picked one yet
+            await self.record_refusal(
+                member,
+                sale,
+                kind=OperationKind.REWARD,
+                what=say("what.kiosk_pin"),
+                reason=reason,
+                verdict=verdict,
+            )
+        else:
+            await self._record_order_refusal(order, member, sale, reason, verdict)
 
     async def redeem(
         self,
@@ -512,3 +535,11 @@ def _feed_name(order: Order) -> str | None:
     """The name the redemption's line in the member's activity feed carries (reconciliation)."""
     name = getattr(order, "name", None)
     return str(name) if name else None
+
+
+def _wrong_pin_words(rejected: PinRejected) -> Message:
+    """A wrong PIN as the shift's record keeps it: how many tries the server says are left,
+    else what the cashier was told (the server's own words for it, if any)."""
+    if rejected.attempts_left is None:
+        return rejected.message
+    return say("pin.wrong_attempts_left", left=rejected.attempts_left)

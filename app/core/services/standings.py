@@ -42,6 +42,11 @@ STANDINGS: dict[str, Standing] = {
     "refused": Standing(
         frozenset({EntryStatus.REJECTED}), cancels=frozenset({EntryStatus.REJECTED})
     ),
+    # a customer turned away before anything was queued ("Refused at the counter": the PIN
+    # check, a rule of the till, the server's word on a code): no entry, so none listed here;
+    # "Refused by the server" listed them too, and a manager looking for what the server
+    # refused read the counter's refusals among them (app/core/services/at_the_counter.py)
+    "refused_at_the_counter": Standing(frozenset()),
     # and one whose cancel the server has not confirmed ("Cancel NOT CONFIRMED")
     "not_confirmed": Standing(
         frozenset({EntryStatus.UNKNOWN}), cancels=frozenset({EntryStatus.UNKNOWN})

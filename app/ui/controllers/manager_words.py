@@ -77,6 +77,9 @@ def standing_words(choice: str) -> str:
         "confirmed": QCoreApplication.translate("ManagerWords", "Confirmed"),
         "cancelled": QCoreApplication.translate("ManagerWords", "Cancelled"),
         "refused": QCoreApplication.translate("ManagerWords", "Refused by the server"),
+        "refused_at_the_counter": QCoreApplication.translate(
+            "ManagerWords", "Refused at the counter"
+        ),
         "not_confirmed": QCoreApplication.translate("ManagerWords", "Not confirmed (unknown)"),
         "not_redeemed": QCoreApplication.translate("ManagerWords", "Not redeemed"),
         "expired": QCoreApplication.translate("ManagerWords", "Expired (never sent)"),

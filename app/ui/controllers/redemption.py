@@ -538,6 +538,9 @@ class RedemptionController(QObject):
         except PinRejected as exc:
             if not outcome.done():
                 dialog.show_failure(words(exc.message), exc.attempts_left)
+            # on the shift's record now (a manager sees the wrong PINs typed on an account):
+            # the shift's list says it too, as the summary will
+            await self._list_refusals(sale.shift_id)
             return
         except Refused as exc:  # offline, the server failing, the member's lane is busy, or
             # the PIN blocked (the wrong one that left no attempt): no PIN typed now can help

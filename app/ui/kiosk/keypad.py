@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, typed_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
+from app.ui.widgets.torn_down import torn_down
 
 #: A key is never narrower than this; its height is kiosk.qss's least for the screen (never
 #: under the 48 px floor, docs/kiosk.md) and grows with the room there is, up to KEY_TALLEST.
@@ -109,6 +110,8 @@ class KioskKeypad(QWidget):
 
     def wipe(self) -> None:
         """Forget every digit typed."""
+        if torn_down(self, "_digits"):
+            return  # the digits went with the rest of the pad (its last hide, at teardown)
         self._digits.wipe()
         self._refresh()
 
@@ -168,12 +171,16 @@ class KioskKeypad(QWidget):
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._hold_display_height()
+        if not torn_down(self, "display"):
+            self._hold_display_height()
         super().showEvent(event)
         self.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        if event.type() in (
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+        ) and not torn_down(self, "display"):
             self._hold_display_height()
         super().changeEvent(event)
 

@@ -21,6 +21,7 @@ from app.ui.viewmodels import MemberSuggestion
 from app.ui.widgets.fitting_hint import FittingHint
 from app.ui.widgets.form import add_leading_icon
 from app.ui.widgets.properties import set_style_property
+from app.ui.widgets.torn_down import torn_down
 
 DEBOUNCE_MS = 150
 #: The tallest the floating list grows (about four two-line suggestions); more scroll in it.
@@ -237,7 +238,7 @@ class MemberSearch(QWidget):
         # host's resize) after the Python side has lost its attributes: "no attribute
         # 'suggestions'" in the event loop, seen once in a long test run (short_screen.py
         # meets the same).
-        return "suggestions" not in self.__dict__
+        return torn_down(self, "suggestions")
 
     def hideEvent(self, event: QHideEvent) -> None:
         # The list floats in the window, not in this page: it would stay over the next page

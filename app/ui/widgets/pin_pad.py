@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 from app.ui.widgets.digit_buffer import DigitBuffer
 from app.ui.widgets.numpad import KEYPAD_DIGITS_PROPERTY, typed_digit
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY, scanned_character
+from app.ui.widgets.torn_down import torn_down
 
 PIN_LENGTH = 6
 #: How many typed keys the pad remembers the length before (never the keys): more than any scan.
@@ -241,6 +242,8 @@ class PinPad(QWidget):
 
     def wipe(self) -> None:
         """Forget every digit entered."""
+        if torn_down(self, "_digits"):
+            return  # the digits went with the rest of the pad (its last hide, at teardown)
         self._end_note()
         self._digits.wipe()
         self._counts_before.clear()
@@ -298,7 +301,7 @@ class PinPad(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # A kiosk's customer picks a language with the pad already built; the prompt is the
         # caller's to set again.
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not torn_down(self, "_dots"):
             self._name_keys()
         super().changeEvent(event)
 
@@ -306,7 +309,8 @@ class PinPad(QWidget):
         # The customer's finger aims at a key while the till checks the PIN: a longer answer
         # above the dots wrapped onto another line and moved every key down under it. The room
         # is measured in the prompt's own font, known once the style sheet has polished it.
-        self.keep_the_prompt_s_room()
+        if not torn_down(self, "_prompt"):
+            self.keep_the_prompt_s_room()
         super().showEvent(event)
 
     def keep_the_prompt_s_room(self) -> None:

@@ -317,6 +317,17 @@ def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
     dialog.pad.submit()
     qtbot.waitUntil(lambda: dialog.pad.attempts_text() == "2 attempts left", timeout=WAIT_MS)
     assert sandbox.ledger() == []
+    # This shift lists the wrong PIN, settled, as the shift's record keeps it (never the PIN):
+    # only the one that blocked the PIN was, and a manager could not see the ones before it.
+    model = cashier.view.redemptions_model
+    qtbot.waitUntil(lambda: len(model.rows()) == 1, timeout=WAIT_MS)
+    wrong = model.rows()[0]
+    assert (wrong.member, wrong.what, wrong.status, wrong.reason) == (
+        "Budi Santoso",
+        "Es Kopi Susu Gula Aren",
+        "refused",
+        "Wrong PIN: 2 attempts left.",
+    )
 
     for digit in "123456":
         dialog.pad.press_digit(digit)
@@ -324,6 +335,7 @@ def test_a_pin_member_is_asked_for_the_pin_and_a_wrong_one_shows_attempts_left(
     assert receipt.verdict is Verdict.CONFIRMED
     assert cashier.redemption.pin_dialog is None
     assert sandbox.stamps(BUDI) == 160
+    assert [row.status for row in model.rows()] == ["confirmed", "refused"]
     # The authorisation's request id is the entry's id, so the server links the two.
     entry = run_async(qtbot, cashier.session.till.outbox.get(receipt.entry_id))
     assert entry is not None and entry.payload["request_id"] == receipt.entry_id
@@ -376,15 +388,20 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     assert not cashier.redemption.busy
     # This shift lists it, in the words the panel said: its list had no row for a customer
     # turned away, and the cashier read nothing of them before the shift's summary.
+    # The wrong PINs before it are under it, each with the attempts it left.
     model = cashier.view.redemptions_model
-    qtbot.waitUntil(lambda: len(model.rows()) == 1, timeout=WAIT_MS)
-    [row] = model.rows()
+    qtbot.waitUntil(lambda: len(model.rows()) == 3, timeout=WAIT_MS)
+    row = model.rows()[0]
     assert (row.member, row.what, row.status, row.reason) == (
         "Budi Santoso",
         "Es Kopi Susu Gula Aren",
         "refused",
         details,
     )
+    assert [r.reason for r in model.rows()[1:]] == [
+        "Wrong PIN: 1 attempt left.",
+        "Wrong PIN: 2 attempts left.",
+    ]
     assert details in model.data(model.index(0, model.STATUS), Qt.ItemDataRole.ToolTipRole)
     # Enter on it shows what the till kept of it, with no decision to take
     cashier.view.redemptions.setFocus()
@@ -412,11 +429,12 @@ def test_the_wrong_pin_that_blocks_it_closes_the_pad_and_says_the_pin_is_blocked
     assert _result(cashier)[2] == details
     assert sandbox.ledger() == []
     # each refusal listed once, newest on top, as the shift's summary lists them
-    qtbot.waitUntil(lambda: len(model.rows()) == 2, timeout=WAIT_MS)
-    assert [r.reason for r in model.rows()] == [details, details]
+    qtbot.waitUntil(lambda: len(model.rows()) == 4, timeout=WAIT_MS)
+    wrong = ["Wrong PIN: 1 attempt left.", "Wrong PIN: 2 attempts left."]
+    assert [r.reason for r in model.rows()] == [details, details, *wrong]
     assert cashier.session.shift is not None
     summary = run_async(qtbot, cashier.session.till.shift_summary(cashier.session.shift.id))
-    assert [str(r.reason) for r in summary.refusals] == [details, details]
+    assert [str(r.reason) for r in summary.refusals] == [*reversed(wrong), details, details]
 
 
 def test_the_pin_blocked_leaves_the_keyboard_in_the_member_search(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.kiosk.keypad import KioskKeypad
 from app.ui.widgets.pin_pad import PinDots, PinPad
 
 
@@ -144,6 +147,32 @@ def test_hiding_or_closing_wipes_the_digits(qtbot: QtBot, pad: PinPad, how: str)
     type_digits(qtbot, pad, "555")
     getattr(pad, how)()
     assert pad.entered_count() == 0
+
+
+@pytest.mark.parametrize(
+    "make",
+    [PinPad, lambda: KioskKeypad(secret=True, min_length=6, max_length=6, name="kioskPin")],
+    ids=["pin pad", "kiosk keypad"],
+)
+def test_a_window_torn_down_with_the_pad_shown_raises_nothing(
+    qtbot: QtBot, make: Callable[[], QWidget]
+):
+    # As a window is torn down, Qt still sends the pad its last events (a hide, a change of
+    # style or language) after the Python side has lost its attributes: the member search's
+    # hideEvent failed so in a long run ("no attribute …"), and the pads' hide wipes the
+    # digits through the same attributes. Shown, a digit typed, then as the teardown leaves it.
+    window = QWidget()
+    qtbot.addWidget(window)
+    pad = make()
+    QVBoxLayout(window).addWidget(pad)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClick(pad, "5")
+    pad.__dict__.clear()
+    for happened in (QEvent.Type.LanguageChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        QApplication.sendEvent(pad, QEvent(happened))
+    window.close()  # pytest-qt fails the test on an exception raised in a Qt handler
+    pad.show()
 
 
 def test_attempts_left_reads_as_the_server_counts(qtbot: QtBot, pad: PinPad):

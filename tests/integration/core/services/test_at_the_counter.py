@@ -76,9 +76,13 @@ async def test_the_refusals_at_the_counter_are_read_as_the_history_filters_them(
         assert await read(member=AYU) == rinas  # an identifier the cache knows
         assert await read(member="ratiwi") == []  # not the middle of a word
         assert await read("not_redeemed") == rinas[:1]
-        assert await read("refused", cashier="Dewi") == [
+        assert await read("refused_at_the_counter", cashier="Dewi") == [
             ("Dewi", "Hendra Gunawan", Verdict.REFUSED)
         ]
+        # "Refused by the server" (and the stored "rejected") are what the server refused once
+        # sent: they listed the counter's own refusals too
+        assert await read("refused") == []
+        assert await read("rejected") == []
         assert await read("confirmed") == []
         assert await read(since=until) == []
         # a page of the newest, and how many there are in all

@@ -76,16 +76,23 @@ async def test_a_pin_check_the_server_failed_is_counted_as_refused(
         assert await _the_day(till, since) == [("Kiosk", "reward", "refused", 1)]
 
 
-async def test_a_wrong_pin_at_the_kiosk_is_the_members_to_type_again_and_not_recorded(
+async def test_a_wrong_pin_at_the_kiosk_is_the_members_to_type_again_and_on_the_record(
     till_settings: Settings, sandbox: SandboxControl
 ) -> None:
+    # The customer types again; the day keeps the wrong PIN, as the counter's: a manager could
+    # not see that someone had typed wrong PINs on Budi's account (only the one that blocked it).
     async with _kiosk(till_settings) as (till, kiosk, since):
         budi = await kiosk.identify(BUDI_CARD, typed=False)
         with pytest.raises(KioskPinRejected):
             await kiosk.authorize(budi, Secret("111111"))
-        assert await _the_day(till, since) == []
         await kiosk.authorize(budi, Secret("123456"))  # typed again, right
-        assert await _the_day(till, since) == []
+        assert await _the_day(till, since) == [("Kiosk", "reward", "refused", 1)]
+        [row] = (await till.day(since, datetime.now().astimezone())).rows
+        assert (row.member, row.entry_id, str(row.reason)) == (
+            "Budi Santoso",
+            None,
+            "Wrong PIN: 2 attempts left.",  # never the PIN, nor how long it was
+        )
 
 
 async def test_the_wrong_pin_that_blocks_it_sends_the_member_to_the_counter_not_to_type_again(

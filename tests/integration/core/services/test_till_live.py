@@ -417,11 +417,14 @@ async def test_the_wrong_pin_that_leaves_no_attempt_is_refused_as_blocked_not_to
         await till.redeemer.redeem(order, member, sale)
     assert not isinstance(again.value, PinRequired)
     assert again.value.message == say("policy.pin_blocked")
-    # A refusal, not the member's to type again: on the shift's record as the policy's is.
+    # A refusal, not the member's to type again: on the shift's record as the policy's is; and
+    # the wrong PINs before it, which were not (a manager saw only the one that blocked it).
     summary = await till.shift_summary(shift.id)
     assert [str(row.reason) for row in summary.refusals] == [
-        "This member's PIN is blocked after too many wrong tries; they must reset it."
-    ] * 3
+        "Wrong PIN: 2 attempts left.",
+        "Wrong PIN: 1 attempt left.",
+        *["This member's PIN is blocked after too many wrong tries; they must reset it."] * 3,
+    ]
     assert sandbox.ledger() == []
 
 
