@@ -514,6 +514,10 @@ def _describe(exc: ValidationError, path: Path) -> str:
             lines.append(f"'{name}' in {path}: {why}")
         else:
             lines.append(f"setting '{name}' ({where}): {why}")
+    if any(error["type"] == "missing" for error in exc.errors()) and not path.exists():
+        # A --config typed wrong read "'merchant' is required … in pos.toml", and the manager
+        # opened a file that had it: say the file the till read is not there.
+        lines.append(f"the settings file {path} does not exist")
     return "\n".join(lines)
 
 
