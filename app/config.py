@@ -283,6 +283,15 @@ class Settings(BaseSettings):
             raise refused("setting.no_spaces")
         return value
 
+    @field_validator("card_prefixes", "invoice_prefixes", "voucher_prefixes", mode="before")
+    @classmethod
+    def _prefixes_in_one_text(cls, value: Any) -> Any:
+        # A TOML list (["KR24", "7014"]) is how a manager writes several of something: it was
+        # refused as "This must be text.", which did not say what to write instead.
+        if isinstance(value, list | tuple):
+            raise refused("setting.prefixes_one_text")
+        return value
+
     @field_validator("card_prefixes", "invoice_prefixes", "voucher_prefixes")
     @classmethod
     def _prefixes(cls, value: str) -> str:

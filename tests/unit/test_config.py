@@ -137,6 +137,24 @@ def test_a_settings_file_that_is_not_there_is_said_with_the_missing_settings(
     assert "does not exist" not in str(caught.value)
 
 
+@pytest.mark.parametrize("name", ["card_prefixes", "invoice_prefixes", "voucher_prefixes"])
+def test_prefixes_written_as_a_toml_list_are_refused_saying_what_to_write(
+    tmp_path: Path, name: str
+) -> None:
+    # Under a real till's file: card_prefixes = ["KR24", "7014"] read "This must be text.",
+    # and the manager was left to guess that one quoted text was wanted.
+    written = write(
+        tmp_path / "pos.toml", f'merchant = 14\nstore = 32\n{name} = ["KR24", "7014"]\n'
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(written)
+    assert str(caught.value) == (
+        f"setting '{name}' (STAMPS_POS_{name.upper()} or '{name}' in {written}): Write the "
+        'prefixes as one text split by commas, in quotes ("KR, 7014"), not as a list.'
+    )
+    assert [reason.id for reason in caught.value.refused.values()] == ["setting.prefixes_one_text"]
+
+
 def test_each_refused_setting_comes_with_the_settings_dialogs_words_for_the_window() -> None:
     # The window's cannot-start page shows these in its language (app/ui/cannot_start.py).
     write(default_config_file(), 'merchant = "seven"\n')
