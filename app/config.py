@@ -283,6 +283,15 @@ class Settings(BaseSettings):
             raise refused("setting.no_spaces")
         return value
 
+    @field_validator("card_prefixes", "invoice_prefixes", "voucher_prefixes", mode="before")
+    @classmethod
+    def _prefixes_in_one_text(cls, value: Any) -> Any:
+        # A TOML list (["KR24", "7014"]) is how a manager writes several of something: it was
+        # refused as "This must be text.", which did not say what to write instead.
+        if isinstance(value, list | tuple):
+            raise refused("setting.prefixes_one_text")
+        return value
+
     @field_validator("card_prefixes", "invoice_prefixes", "voucher_prefixes")
     @classmethod
     def _prefixes(cls, value: str) -> str:
@@ -514,6 +523,10 @@ def _describe(exc: ValidationError, path: Path) -> str:
             lines.append(f"'{name}' in {path}: {why}")
         else:
             lines.append(f"setting '{name}' ({where}): {why}")
+    if any(error["type"] == "missing" for error in exc.errors()) and not path.exists():
+        # A --config typed wrong read "'merchant' is required … in pos.toml", and the manager
+        # opened a file that had it: say the file the till read is not there.
+        lines.append(f"the settings file {path} does not exist")
     return "\n".join(lines)
 
 

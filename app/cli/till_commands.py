@@ -556,6 +556,10 @@ def outbox_list(args: argparse.Namespace) -> int:
             left_out = await till.entry_count(status) - len(receipts) if receipts else 0
         if args.json:
             print(json.dumps([r.as_json() for r in receipts], ensure_ascii=False))
+        elif not receipts:
+            # As history says it: an empty outbox printed nothing at all, which read as a
+            # command that had not run (or whose output was lost).
+            print("no outbox entries match")
         else:
             for r in receipts:
                 server = r.server_redemption_id if r.server_redemption_id is not None else "-"

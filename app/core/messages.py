@@ -1336,6 +1336,9 @@ TEMPLATES: dict[str, str] = {
         "Type prefixes of letters, digits, “-”, “/” and “.”, at most {most} characters each, "
         "split by commas (KR, 7014)."
     ),
+    "setting.prefixes_one_text": (
+        'Write the prefixes as one text split by commas, in quotes ("KR, 7014"), not as a list.'
+    ),
     "setting.heartbeat": "Type 0 (never), or from {least} to {most} seconds.",
     "setting.language": (
         "Pick id (Bahasa Indonesia), en (English) or auto (the system's language)."

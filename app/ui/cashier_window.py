@@ -641,6 +641,7 @@ class CashierWindow(QObject):
         # Closed while the first page is still being decided: those reads must not outlive it.
         self._first.cancel()
         self.shift.prepared.cancel()
+        self.shift.close()
         self.status.close()
         self.redemption.close()
         self.lock.close()

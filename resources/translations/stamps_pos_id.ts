@@ -6492,6 +6492,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Ketik awalan dari huruf, angka, “-”, “/” dan “.”, paling banyak {most} karakter masing-masing, dipisah koma (KR, 7014).</translation>
     </message>
     <message>
+        <source>Write the prefixes as one text split by commas, in quotes (&quot;KR, 7014&quot;), not as a list.</source>
+        <comment>setting.prefixes_one_text</comment>
+        <translation>Tulis awalan sebagai satu teks dipisah koma, di dalam tanda kutip (&quot;KR, 7014&quot;), bukan sebagai daftar.</translation>
+    </message>
+    <message>
         <source>Type 0 (never), or from {least} to {most} seconds.</source>
         <comment>setting.heartbeat</comment>
         <translation>Ketik 0 (tidak pernah), atau {least} sampai {most} detik.</translation>

@@ -120,6 +120,41 @@ def test_missing_required_setting_names_it_and_its_variable() -> None:
     assert "setting 'store' is required: set STAMPS_POS_STORE or 'store' in" in message
 
 
+def test_a_settings_file_that_is_not_there_is_said_with_the_missing_settings(
+    tmp_path: Path,
+) -> None:
+    # `stamps-pos --config pos.tomll history` said only that 'merchant' was required "in
+    # pos.tomll", and the manager opened pos.toml, which had it.
+    typo = tmp_path / "pos.tomll"
+    write(tmp_path / "pos.toml", "merchant = 14\nstore = 32\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(typo)
+    assert str(caught.value).splitlines()[-1] == f"the settings file {typo} does not exist"
+    # A file that is there and lacks one says only what it lacks.
+    there = write(tmp_path / "till.toml", "merchant = 14\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(there)
+    assert "does not exist" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["card_prefixes", "invoice_prefixes", "voucher_prefixes"])
+def test_prefixes_written_as_a_toml_list_are_refused_saying_what_to_write(
+    tmp_path: Path, name: str
+) -> None:
+    # Under a real till's file: card_prefixes = ["KR24", "7014"] read "This must be text.",
+    # and the manager was left to guess that one quoted text was wanted.
+    written = write(
+        tmp_path / "pos.toml", f'merchant = 14\nstore = 32\n{name} = ["KR24", "7014"]\n'
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(written)
+    assert str(caught.value) == (
+        f"setting '{name}' (STAMPS_POS_{name.upper()} or '{name}' in {written}): Write the "
+        'prefixes as one text split by commas, in quotes ("KR, 7014"), not as a list.'
+    )
+    assert [reason.id for reason in caught.value.refused.values()] == ["setting.prefixes_one_text"]
+
+
 def test_each_refused_setting_comes_with_the_settings_dialogs_words_for_the_window() -> None:
     # The window's cannot-start page shows these in its language (app/ui/cannot_start.py).
     write(default_config_file(), 'merchant = "seven"\n')

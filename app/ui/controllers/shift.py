@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.services import (
@@ -46,6 +46,12 @@ if TYPE_CHECKING:
     from app.ui.shift_summary import ShiftSummaryView
 
 log = logging.getLogger(__name__)
+
+#: While the sign-in page shows, how often its list of cashiers is read again. A cashier added
+#: from the command line (``stamps-pos cashier add``) or by another till on the same data stayed
+#: out of it until a manager went through manager mode and back, or the till restarted: seen
+#: under Xvfb, the page said "No cashier accounts yet" of a till that had one.
+ACCOUNTS_REREAD_MS = 10_000
 
 #: Who the one-time import of ``cashiers.txt`` is audited as.
 CASHIERS_FILE = "cashiers.txt"
@@ -146,6 +152,15 @@ class ShiftController(QObject):
         self._active: frozenset[str] | None = None  # the active cashiers, casefolded, once read
         view.result_panel.print_requested.connect(self.print_slip)
         self.prepared = spawn(self._prepare(cashiers, seed), name="accounts")
+        self._rereading = False
+        self._reread = QTimer(self)
+        self._reread.setInterval(ACCOUNTS_REREAD_MS)
+        self._reread.timeout.connect(self._reread_if_shown)
+        self._reread.start()
+
+    def close(self) -> None:
+        """Stop reading the accounts again (the window is closing)."""
+        self._reread.stop()
 
     # -- the accounts ------------------------------------------------------------------------
 
@@ -177,6 +192,25 @@ class ShiftController(QObject):
         self._active = frozenset(a.name.casefold() for a in active)
         self.view.sign_in.set_accounts([(a.name, a.has_pin) for a in active])
         self.accounts_loaded.emit()
+
+    def _reread_if_shown(self) -> None:
+        # Only for the page that lists them, and one read at a time; the list is left as it is
+        # when nothing changed (SignInPage.set_accounts), so a name picked or a PIN being
+        # typed stays where it is.
+        if self._rereading or not self.prepared.done():
+            return
+        if self.view.pages.currentWidget() is not self.view.sign_in:
+            return
+        self._rereading = True
+        spawn(self._reread_accounts(), name="accounts again")
+
+    async def _reread_accounts(self) -> None:
+        try:
+            await self.reload_accounts()
+        except StorageProblem:
+            pass  # the storage banner says the disk refuses; the list stays as it was
+        finally:
+            self._rereading = False
 
     async def after_manager_mode(self) -> None:
         """Manager mode ended: the sign-in list read again, then :meth:`end_if_disabled`. An

@@ -102,6 +102,8 @@ def test_a_policy_refusal_exits_1_and_enqueues_nothing(cli: Cli) -> None:
     assert done.returncode == 1
     assert "blocked" in done.stderr
     assert cli.json("outbox", "list")[1] == []
+    listed = cli("outbox", "list")  # a person's listing says it is empty, not a blank
+    assert (listed.returncode, listed.stdout) == (0, "no outbox entries match\n")
 
 
 def test_pin_from_stdin_authorises_then_redeems(cli: Cli, sandbox: SandboxControl) -> None:

@@ -27,6 +27,7 @@ from app.core.services.shift import ShiftInfo, ShiftSummary
 from app.core.services.staff import Role
 from app.core.storage.problems import disk_full
 from app.ui.cashier_window import CashierWindow
+from app.ui.controllers import shift as shift_controller
 from app.ui.controllers import tasks
 from app.ui.controllers.shift import summary_data
 from app.ui.main_window import CashierWindowView
@@ -223,6 +224,32 @@ def test_a_cashier_added_elsewhere_joins_the_list_when_manager_mode_ends(
         cashier.view.manager.leave_button.click()
     assert cashier.view.pages.currentWidget() is page
     qtbot.waitUntil(lambda: "Putri" in names(), timeout=WAIT_MS)
+
+
+def test_a_cashier_added_elsewhere_joins_the_list_while_the_page_shows(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Under Xvfb: Putri added with `stamps-pos cashier add` while the window showed the sign-in
+    # page; her name never came, and Putri could not start her shift until a manager went
+    # through manager mode and back, or the till was restarted.
+    monkeypatch.setattr(shift_controller, "ACCOUNTS_REREAD_MS", 50)
+    cashier = make_cashier(till_settings, signed_in=None)
+    page = cashier.view.sign_in
+    staff = cashier.till.staff
+    qtbot.waitUntil(lambda: page.cashiers.count() == 2, timeout=WAIT_MS)
+    page.select_cashier("Rina")
+    run_async(qtbot, staff.add_first_manager("Wayan", Secret("246810")))
+    run_async(qtbot, staff.add("Wayan", Role.CASHIER, "Putri", None))
+    names = lambda: [page.cashiers.item(n).text() for n in range(page.cashiers.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: "Putri" in names(), timeout=WAIT_MS)
+    assert page.cashiers.currentItem().text() == "Rina"  # the name picked stays picked
+    page.select_cashier("Putri")
+    with qtbot.waitSignal(cashier.shift.signed_in, timeout=WAIT_MS):
+        page.submit()
+    assert cashier.session.cashier == "Putri"
 
 
 def test_a_shift_csv_the_till_cannot_write_says_so_on_the_summary(
