@@ -46,6 +46,10 @@ TEMPLATES: dict[str, str] = {
         "up: this costs {cost} and the member has {stamps}, after anything still waiting to "
         "sync. Nothing was sent. If they have just earned stamps, look them up again."
     ),
+    "policy.short_of_stamps_now": (
+        "Not enough stamps by the balance the Stamps server gives now: this costs {cost} and "
+        "the member has {stamps}, after anything still waiting to sync. Nothing was sent."
+    ),
     "policy.stamps_unknown": (
         "The Stamps server has not given this member's stamps, so the till cannot tell offline "
         "whether they have enough. Try again when the till is back online."

@@ -4613,6 +4613,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp tidak cukup: ini perlu {cost} dan member punya {stamps} setelah dikurangi yang menunggu sinkron.</translation>
     </message>
     <message>
+        <source>Not enough stamps by the balance the Stamps server gives now: this costs {cost} and the member has {stamps}, after anything still waiting to sync. Nothing was sent.</source>
+        <comment>policy.short_of_stamps_now</comment>
+        <translation>Stamp tidak cukup menurut saldo yang diberikan server Stamps sekarang: ini butuh {cost} dan member punya {stamps}, setelah yang masih menunggu sinkron. Tidak ada yang dikirim.</translation>
+    </message>
+    <message>
         <source>The Stamps server has not given this member&apos;s stamps, so the till cannot tell offline whether they have enough. Try again when the till is back online.</source>
         <comment>policy.stamps_unknown</comment>
         <translation>Server Stamps tidak memberikan jumlah stamp member ini, jadi saat offline mesin kasir tidak bisa memastikan apakah stampnya cukup. Coba lagi saat mesin kasir online kembali.</translation>

@@ -40,6 +40,7 @@ BUDI = "budi.santoso@contoh.co.id"
 HENDRA = "hendra.gunawan@contoh.co.id"
 AGUS = "agus.setiawan@contoh.co.id"
 AGUS_ID = 126  # the sandbox's id of him (0 stamps)
+AYU_ID = 6  # the sandbox's id of her (250 stamps)
 SRI = "sri.rahayu@contoh.co.id"
 
 
@@ -829,13 +830,22 @@ def test_a_quantity_typed_over_the_most_is_refused_as_typed_not_cut(
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
 
 
+@pytest.mark.parametrize("earned_meanwhile", [0, 10])
 @pytest.mark.parametrize("as_a_cart", [False, True])
 def test_a_reward_or_cart_over_the_balance_the_till_knows_is_refused_at_the_counter(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, as_a_cart: bool
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    as_a_cart: bool,
+    earned_meanwhile: int,
 ) -> None:
     # Under Xvfb: Ayu's 250 stamps on screen, 15 × 20 = 300 was queued and sent; the server's
-    # "Insufficient stamps" then counted as Failed 1 and "Needs a manager: 1".
+    # "Insufficient stamps" then counted as Failed 1 and "Needs a manager: 1". Refused at the
+    # counter, it is on the balance the server gives as it is refused, not the lookup's (she
+    # may have earned stamps at the till next door since), and the card shows that one.
     find_member(qtbot, cashier, AYU)
+    now = 250 + earned_meanwhile
+    sandbox.change_member(AYU_ID, stamps=now)
     with qtbot.waitSignal(
         cashier.redemption.refused,
         timeout=WAIT_MS,
@@ -846,10 +856,28 @@ def test_a_reward_or_cart_over_the_balance_the_till_knows_is_refused_at_the_coun
         else:
             spawn(cashier.rewards.redeem_one(1, 15, None))
     details = _result(cashier)[2]
-    assert "this costs 300 and the member has 250" in details
-    assert details.endswith("If they have just earned stamps, look them up again.")
+    assert details == (
+        "Not enough stamps by the balance the Stamps server gives now: this costs 300 and the "
+        f"member has {now}, after anything still waiting to sync. Nothing was sent."
+    )
+    assert cashier.view.member_card.stamps_text() == f"{now} stamps"
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []  # no "Failed 1"
+
+
+def test_stamps_earned_at_another_till_since_the_lookup_pay_for_the_reward(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu looked up with 250, then earned 150 at the till next door: 15 × 20 = 300 was refused
+    # "Not enough stamps" on the lookup's figure, with the stamps to pay for it.
+    find_member(qtbot, cashier, AYU)
+    sandbox.change_member(AYU_ID, stamps=400)
+    receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 15, None)))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert _result(cashier)[0] == "confirmed"
+    assert sandbox.stamps(AYU) == 100
+    card = cashier.view.member_card
+    qtbot.waitUntil(lambda: card.stamps_text() == "100 stamps", timeout=WAIT_MS)
 
 
 def test_the_redeem_buttons_grey_while_a_redemption_is_under_way(
