@@ -340,7 +340,7 @@ TEMPLATES: dict[str, str] = {
         "then redeem again."
     ),
     "order.qty_range": "{name}: the quantity must be from 1 to {most}.",
-    "order.stamps_range": "{name}: the stamps must be from 1 to {most}.",
+    "order.stamps_range": "{name}: the stamps must be from {least} to {most}.",
     "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",
     "order.voucher_unreadable": (
         "Voucher {voucher} cannot be used here: the Stamps server lists it in a form this till "

@@ -25,6 +25,7 @@ STAMP_COUNTS: dict[str, frozenset[str]] = {
     "policy.short_of_stamps": frozenset({"cost", "stamps"}),
     "policy.short_of_stamps_now": frozenset({"cost", "stamps"}),
     "policy.too_costly_offline": frozenset({"limit", "cost"}),
+    "order.stamps_range": frozenset({"least", "most"}),
     "policy.outage_stamps_cap": frozenset({"total", "limit"}),
 }
 

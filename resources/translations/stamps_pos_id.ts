@@ -5038,11 +5038,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>{name}: jumlahnya harus dari 1 sampai {most}.</translation>
     </message>
     <message>
-        <source>{name}: the stamps must be from 1 to {most}.</source>
-        <comment>order.stamps_range</comment>
-        <translation>{name}: stamp-nya harus dari 1 sampai {most}.</translation>
-    </message>
-    <message>
         <source>Voucher {voucher} is not one of this member&apos;s vouchers.</source>
         <comment>order.voucher_not_members</comment>
         <translation>Voucher {voucher} bukan milik member ini.</translation>
@@ -6936,6 +6931,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This till&apos;s API token holds characters a request cannot carry, so members cannot be looked up. Call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
         <comment>member.token_unusable</comment>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>{name}: the stamps must be from {least} to {most}.</source>
+        <comment>order.stamps_range</comment>
+        <translation>{name}: stamp-nya harus dari {least} sampai {most}.</translation>
     </message>
     <message>
         <source>Voucher used: {name}</source>

@@ -810,22 +810,43 @@ def test_an_invoice_number_pasted_too_long_is_refused_not_cut(
     assert refusals == []
 
 
-def test_a_quantity_typed_over_the_most_is_refused_as_typed_not_cut(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+@pytest.mark.parametrize(
+    ("reward", "typed", "shown", "words"),
+    [
+        (1, "150", "Qty 150", "Es Kopi Susu Gula Aren: the quantity must be from 1 to 99."),
+        (
+            12,
+            "150000",
+            "150000 stamps",
+            "Potongan Belanja Fleksibel: the stamps must be from 10 to 100.000.",
+        ),
+        (12, "5", "5 stamps", "Potongan Belanja Fleksibel: the stamps must be from 10 to 100.000."),
+    ],
+)
+def test_an_amount_typed_out_of_range_is_refused_as_typed_not_cut(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    reward: int,
+    typed: str,
+    shown: str,
+    words: str,
 ) -> None:
     # Under Xvfb: "150" typed in the Qty box became 15 (the box stopped at 99), and Enter sent
-    # "15 × Es Kopi Susu Gula Aren", a quantity the cashier never typed.
+    # "15 × Es Kopi Susu Gula Aren", a quantity the cashier never typed; "150000" in the
+    # flexible reward's stamps box went as 15000, and "5" for a reward of at least 10 as 10.
     find_member(qtbot, cashier, AYU)
     picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    qtbot.waitUntil(picker.qty_spin.hasFocus, timeout=WAIT_MS)
-    qtbot.keyClicks(picker.qty_spin, "150")
+    picker.select_reward(reward)
+    box = picker.stamps_spin if reward == 12 else picker.qty_spin
+    qtbot.waitUntil(box.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(box, typed)
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
-        qtbot.keyClick(picker.qty_spin, Qt.Key.Key_Return)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
     kind, _, details = _result(cashier)
     assert kind == "asks_first"
-    assert details.startswith("Es Kopi Susu Gula Aren: the quantity must be from 1 to 99.")
-    assert picker.qty_spin.text() == "Qty 150"
+    assert details.startswith(words)
+    assert box.text() == shown
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
 
