@@ -1729,6 +1729,14 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
+        <source>Cart of several rewards</source>
+        <translation>Keranjang berisi beberapa hadiah</translation>
+    </message>
+    <message>
+        <source>Cart of {count} rewards</source>
+        <translation>Keranjang berisi {count} hadiah</translation>
+    </message>
+    <message>
         <source>no: accepted to send again</source>
         <translation>tidak: diterima untuk dikirim ulang</translation>
     </message>
@@ -1851,10 +1859,6 @@
     <message>
         <source>Reward</source>
         <translation>Hadiah</translation>
-    </message>
-    <message>
-        <source>Several rewards</source>
-        <translation>Beberapa hadiah</translation>
     </message>
     <message>
         <source>Voucher</source>

@@ -41,6 +41,7 @@ from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig
 from app.core.services.line import Line
 from app.core.services.members import Member, MemberNotFound
+from app.core.services.order_kinds import counted_kind
 from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
 from app.core.services.outage import OutageCount
 from app.core.services.receipts import (
@@ -525,11 +526,13 @@ class Redeemer:
     async def _record_order_refusal(
         self, order: Order, member: Member, sale: Sale, reason: Message, verdict: Verdict
     ) -> None:
-        """:meth:`record_refusal` of ``order``: what it was, and what it would have spent."""
+        """:meth:`record_refusal` of ``order``: what it was, counted as what it holds (a cart of
+        one line is a reward), and what it would have spent."""
+        lines = len(order.items) if isinstance(order, CartOrder) else None
         await self.record_refusal(
             member,
             sale,
-            kind=order.kind,
+            kind=OperationKind(counted_kind(order.kind, lines)),
             what=order.description,
             reason=reason,
             stamps=order.cost,

@@ -79,6 +79,12 @@ def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
     code, listing = cli.json("outbox", "list")
     assert [e["status"] for e in listing] == ["synced"]
     assert len(sandbox.ledger()) == 1
+    # sent as a cart, it holds one reward: counted and listed as one, as the window's End of day
+    # and History do (they said "Several rewards" of it)
+    code, rows = cli.json("history")
+    assert (code, [r["kind"] for r in rows]) == (0, ["reward"])
+    code, day = cli.json("summary")
+    assert (code, [line["kind"] for line in day["lines"]]) == (0, ["reward"])
 
 
 def test_a_server_refusal_exits_1_with_the_reason(cli: Cli, sandbox: SandboxControl) -> None:
