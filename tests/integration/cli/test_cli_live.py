@@ -87,6 +87,22 @@ def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
     assert (code, [line["kind"] for line in day["lines"]]) == (0, ["reward"])
 
 
+@pytest.mark.parametrize(
+    ("rewards", "kind"), [(["NOPE:3"], "reward"), (["NOPE", "KR-001"], "multi")]
+)
+def test_a_cart_refused_before_it_is_an_order_is_counted_as_what_it_holds(
+    cli: Cli, rewards: list[str], kind: str
+) -> None:
+    asked = [arg for code in rewards for arg in ("--reward", code)]
+    done = cli("redeem", "multi", "--user", "customer@stamps.co.id", *asked)
+    assert done.returncode == 1 and "NOPE" in done.stderr, done.stderr
+    code, day = cli.json("summary")
+    assert (code, [(line["kind"], line["standing"]) for line in day["lines"]]) == (
+        0,
+        [(kind, "refused")],
+    )
+
+
 def test_a_server_refusal_exits_1_with_the_reason(cli: Cli, sandbox: SandboxControl) -> None:
     # A balance the server does not give: the till cannot judge the cost, the server refuses it
     sandbox.change_member(AGUS_ID, stamps=None)
