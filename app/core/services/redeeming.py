@@ -470,12 +470,12 @@ class Redeemer:
         member's waiting entries hold. Everything else it reads is taken now, on the loop."""
         now, outage, limits = clock.now(), self._outages.current.totals, self.limits
         # a balance the till could not read again is no figure to judge by: the server holds one
-        unknown = member.stamps is None or balance is _Balance.THE_SERVERS
+        stamps = None if balance is _Balance.THE_SERVERS else member.stamps
 
         def decide(held: int) -> PolicyDecision:
             return apply_policy(
                 order.kind,
-                self.facts(member, None if unknown else cast(int, member.stamps) - held),
+                self.facts(member, None if stamps is None else stamps - held),
                 online=online,
                 now=now,
                 limits=limits,
