@@ -86,7 +86,7 @@ def _row_json(row: HistoryRow) -> dict[str, Any]:
     return {
         "id": row.entry_id,
         "created_at": row.created_at.isoformat(),
-        "kind": row.kind.value,
+        "kind": row.counted_kind,  # as the summary counts it: a cart of one line is a reward
         "status": row.status.value,
         "standing": english(row.standing),
         "cashier": row.cashier,
@@ -160,7 +160,7 @@ def _row_text(row: HistoryRow) -> str:
         value = format_rupiah(row.rupiah)
     parts = [
         _local(row.created_at),
-        f"{row.kind.value:<7}",
+        f"{row.counted_kind:<7}",
         english(row.standing),
         row.cashier,
         # Named as the window names them; the identifier sent is in --json ("user"), and

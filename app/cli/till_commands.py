@@ -64,6 +64,7 @@ from app.core.services import (
     Till,
     Verdict,
     VoucherFacts,
+    counted_kind,
     english,
     failure_words,
     level_number,
@@ -281,7 +282,9 @@ def _asked_for(args: argparse.Namespace) -> tuple[OperationKind, Message]:
         return kind, say(f"what.{what}", code=args.code)
     if what == "reward":
         return kind, say("what.reward", name=f"#{args.reward}")
-    return kind, say("what.cart", items=", ".join(code for code, _, _ in args.reward))
+    # counted as what it holds, as the window records it: a cart of one line is a reward
+    held = OperationKind(counted_kind(kind, len(args.reward)))
+    return held, say("what.cart", items=", ".join(code for code, _, _ in args.reward))
 
 
 def redeem(args: argparse.Namespace) -> int:

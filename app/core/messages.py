@@ -46,6 +46,10 @@ TEMPLATES: dict[str, str] = {
         "up: this costs {cost} and the member has {stamps}, after anything still waiting to "
         "sync. Nothing was sent. If they have just earned stamps, look them up again."
     ),
+    "policy.short_of_stamps_now": (
+        "Not enough stamps by the balance the Stamps server gives now: this costs {cost} and "
+        "the member has {stamps}, after anything still waiting to sync. Nothing was sent."
+    ),
     "policy.stamps_unknown": (
         "The Stamps server has not given this member's stamps, so the till cannot tell offline "
         "whether they have enough. Try again when the till is back online."
@@ -339,7 +343,7 @@ TEMPLATES: dict[str, str] = {
         "then redeem again."
     ),
     "order.qty_range": "{name}: the quantity must be from 1 to {most}.",
-    "order.stamps_range": "{name}: the stamps must be from 1 to {most}.",
+    "order.stamps_range": "{name}: the stamps must be from {least} to {most}.",
     "order.voucher_not_members": "Voucher {voucher} is not one of this member's vouchers.",
     "order.voucher_unreadable": (
         "Voucher {voucher} cannot be used here: the Stamps server lists it in a form this till "

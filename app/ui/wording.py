@@ -23,7 +23,9 @@ STAMP_COUNTS: dict[str, frozenset[str]] = {
     "receipt.stamps_left_also_said": frozenset({"stamps"}),
     "policy.not_enough_stamps": frozenset({"cost", "stamps"}),
     "policy.short_of_stamps": frozenset({"cost", "stamps"}),
+    "policy.short_of_stamps_now": frozenset({"cost", "stamps"}),
     "policy.too_costly_offline": frozenset({"limit", "cost"}),
+    "order.stamps_range": frozenset({"least", "most"}),
     "policy.outage_stamps_cap": frozenset({"total", "limit"}),
 }
 

@@ -1733,6 +1733,14 @@
         <translation>tidak jelas</translation>
     </message>
     <message>
+        <source>Cart of several rewards</source>
+        <translation>Keranjang berisi beberapa hadiah</translation>
+    </message>
+    <message>
+        <source>Cart of {count} rewards</source>
+        <translation>Keranjang berisi {count} hadiah</translation>
+    </message>
+    <message>
         <source>no: accepted to send again</source>
         <translation>tidak: diterima untuk dikirim ulang</translation>
     </message>
@@ -1855,10 +1863,6 @@
     <message>
         <source>Reward</source>
         <translation>Hadiah</translation>
-    </message>
-    <message>
-        <source>Several rewards</source>
-        <translation>Beberapa hadiah</translation>
     </message>
     <message>
         <source>Voucher</source>
@@ -4617,6 +4621,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Stamp tidak cukup: ini perlu {cost} dan member punya {stamps} setelah dikurangi yang menunggu sinkron.</translation>
     </message>
     <message>
+        <source>Not enough stamps by the balance the Stamps server gives now: this costs {cost} and the member has {stamps}, after anything still waiting to sync. Nothing was sent.</source>
+        <comment>policy.short_of_stamps_now</comment>
+        <translation>Stamp tidak cukup menurut saldo yang diberikan server Stamps sekarang: ini butuh {cost} dan member punya {stamps}, setelah yang masih menunggu sinkron. Tidak ada yang dikirim.</translation>
+    </message>
+    <message>
         <source>The Stamps server has not given this member&apos;s stamps, so the till cannot tell offline whether they have enough. Try again when the till is back online.</source>
         <comment>policy.stamps_unknown</comment>
         <translation>Server Stamps tidak memberikan jumlah stamp member ini, jadi saat offline mesin kasir tidak bisa memastikan apakah stampnya cukup. Coba lagi saat mesin kasir online kembali.</translation>
@@ -5040,11 +5049,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>{name}: the quantity must be from 1 to {most}.</source>
         <comment>order.qty_range</comment>
         <translation>{name}: jumlahnya harus dari 1 sampai {most}.</translation>
-    </message>
-    <message>
-        <source>{name}: the stamps must be from 1 to {most}.</source>
-        <comment>order.stamps_range</comment>
-        <translation>{name}: stamp-nya harus dari 1 sampai {most}.</translation>
     </message>
     <message>
         <source>Voucher {voucher} is not one of this member&apos;s vouchers.</source>
@@ -6950,6 +6954,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This till&apos;s API token holds characters a request cannot carry, so members cannot be looked up. Call a manager to set it again (Settings in manager mode, or stamps-pos token set).</source>
         <comment>member.token_unusable</comment>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
+    </message>
+    <message>
+        <source>{name}: the stamps must be from {least} to {most}.</source>
+        <comment>order.stamps_range</comment>
+        <translation>{name}: stamp-nya harus dari {least} sampai {most}.</translation>
     </message>
     <message>
         <source>Voucher used: {name}</source>

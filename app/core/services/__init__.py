@@ -145,6 +145,7 @@ if TYPE_CHECKING:
         level_number,
         level_words,
     )
+    from app.core.services.order_kinds import counted_kind
     from app.core.services.orders import InvalidOrder, Order
     from app.core.services.pins import PIN_INPUT_MAX, check_new_pin, same_pin
     from app.core.services.receipts import Receipt, Verdict, feed_line_said, what_to_do
@@ -404,6 +405,7 @@ _MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("app.core.services.at_the_counter", ("CounterFilter", "CounterRefusal")),
+    ("app.core.services.order_kinds", ("counted_kind",)),
     (
         "app.core.services.orders",
         (
@@ -654,6 +656,7 @@ __all__ = [
     "check_note",
     "check_token",
     "clock",
+    "counted_kind",
     "csv_file",
     "diagnostics",
     "english",

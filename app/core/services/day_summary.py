@@ -144,7 +144,7 @@ async def summarise(
         SummaryLine(
             spelling[row.cashier.casefold()],
             row.terminal,
-            row.kind.value,
+            row.counted_kind,
             standing(row),
             1,
             row.stamps,

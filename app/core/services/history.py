@@ -29,6 +29,7 @@ from app.core.outbox.reconcile import (
     line_status_of,
 )
 from app.core.outbox.remote import LineStatus
+from app.core.services.order_kinds import cart_lines, counted_kind
 from app.core.services.receipts import (
     Verdict,
     on_kiosk,
@@ -162,6 +163,14 @@ class HistoryRow:
     #: A cancel of one of this till's redemptions: what that redemption was (its reward, its
     #: voucher), which names it where no server id does.
     cancels_what: str | None = None
+    #: The rewards a cart holds (its lines); ``None`` for any other kind.
+    lines: int | None = None
+
+    @property
+    def counted_kind(self) -> str:
+        """The kind it counts as and is named by: a cart of one line is a reward
+        (:mod:`order_kinds`)."""
+        return counted_kind(self.kind.value, self.lines)
 
     @property
     def member(self) -> str:
@@ -427,6 +436,7 @@ def _row(
         answered=receipt.answered,
         line_status=_line_status(entry),
         cancels_what=cancels_what,
+        lines=cart_lines(entry.kind, entry.payload),
     )
 
 

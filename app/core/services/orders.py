@@ -74,11 +74,20 @@ def asks_first(message_id: str, **params: str | int) -> InvalidOrder:
     return refused
 
 
-def _check_amounts(name: str, qty: int, stamps: int | None) -> None:
+def _check_amounts(name: str, qty: int, stamps: int | None, least: int = 1) -> None:
+    """A quantity or stamps the till would not send, refused in words that name the range (a
+    box that cut what was typed to fit sent an amount nobody typed)."""
     if not 1 <= qty <= MOST_OF_A_REWARD:
         raise asks_first("order.qty_range", name=name, most=MOST_OF_A_REWARD)
-    if stamps is not None and not 1 <= stamps <= MOST_FLEXIBLE_STAMPS:
-        raise asks_first("order.stamps_range", name=name, most=MOST_FLEXIBLE_STAMPS)
+    least = max(1, least)
+    if stamps is not None and not least <= stamps <= MOST_FLEXIBLE_STAMPS:
+        raise asks_first("order.stamps_range", name=name, least=least, most=MOST_FLEXIBLE_STAMPS)
+
+
+def _least_stamps(flexible: bool, stamps_each: int) -> int:
+    """The fewest stamps a flexible reward takes: the catalogue's stamps for it (the window's
+    stamps box starts there too)."""
+    return stamps_each if flexible else 1
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,8 @@ class RewardOrder:
     kind = OperationKind.REWARD
 
     def __post_init__(self) -> None:
-        _check_amounts(self.name, self.qty, self.stamps)
+        least = _least_stamps(self.flexible, self.stamps_each)
+        _check_amounts(self.name, self.qty, self.stamps, least)
 
     @property
     def cost(self) -> int:
@@ -151,7 +161,8 @@ class CartItem:
     issues_voucher: bool = False
 
     def __post_init__(self) -> None:
-        _check_amounts(self.name, self.qty, self.stamps)
+        least = _least_stamps(self.flexible, self.stamps_each)
+        _check_amounts(self.name, self.qty, self.stamps, least)
 
     @property
     def cost(self) -> int:

@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.core import clock
-from app.core.domain import AcceptedAs, Channel, EntryStatus, OperationKind, Outcome
+from app.core.domain import AcceptedAs, Channel, EntryStatus, Member, OperationKind, Outcome
 from app.core.messages import TEMPLATES, Message, say
 from app.core.outbox.claim import CANCELLED_ON_SERVER, NEEDS_DASHBOARD, needs_dashboard
 from app.core.outbox.reconcile import line_status_of
@@ -122,6 +122,9 @@ class Receipt:
     #: 12 s"): a screen that keeps them up reads the receipt again as time passes. Read once,
     #: the count stayed "in 2 s" while the backoff grew.
     sends_again_at: datetime | None = None
+    #: The member as the till read them again before queuing it (their balance as looked up
+    #: fell short of the cost: :meth:`Redeemer.redeem`): a screen's card shows them so.
+    member_read: Member | None = None
 
     @property
     def answered(self) -> bool:

@@ -8,10 +8,12 @@ before the cashier hears it.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
+from enum import Enum, auto
 from typing import cast
 
 import uuid6
@@ -39,7 +41,8 @@ from app.core.outbox.worker import SyncWorker
 from app.core.services.codes import CodeRefused, check_invoice
 from app.core.services.config import TillConfig
 from app.core.services.line import Line
-from app.core.services.members import Member
+from app.core.services.members import Member, MemberNotFound
+from app.core.services.order_kinds import counted_kind
 from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
 from app.core.services.outage import OutageCount
 from app.core.services.receipts import (
@@ -81,6 +84,25 @@ log = logging.getLogger(__name__)
 
 #: Entries the worker may still send.
 IN_FLIGHT = (EntryStatus.QUEUED, EntryStatus.SENDING)
+
+#: Reads a member again from the server (:meth:`Lookup.find_member` of their lookup).
+ReadMember = Callable[[Member], Awaitable[Member]]
+
+
+class _Balance(Enum):
+    """Whose figure a cost is judged by, online (:data:`Refusal.SHORT_OF_STAMPS`)."""
+
+    #: the balance the member was looked up with: a shortfall is read again before it refuses
+    AS_LOOKED_UP = auto()
+    #: the balance just read again: a shortfall now is refused, naming it
+    READ_AGAIN = auto()
+    #: reading it again failed: the server judges, the till's old figure refuses nothing
+    THE_SERVERS = auto()
+
+
+class _ShortOnTheBalanceLookedUp(Exception):
+    """The policy found the order short of the balance the member was looked up with: not
+    refused yet (nothing recorded), the balance is read again first."""
 
 
 def _why_unchecked(failure: StampsError) -> Message:
@@ -124,8 +146,10 @@ class Redeemer:
         shifts: ShiftLog,
         line: Line,
         outages: OutageCount,
+        read_member: ReadMember,
     ) -> None:
         self.config = config
+        self._read_member = read_member
         self.client = client
         self.outbox = outbox
         self.worker = worker
@@ -308,7 +332,59 @@ class Redeemer:
         line_checked: bool = False,
     ) -> Receipt:
         """:meth:`redeem`, the sale checked, as the till is ``online`` or not; ``line_checked``:
-        offline, found so just now (a refusal by the offline rules says so)."""
+        offline, found so just now (a refusal by the offline rules says so).
+
+        Short of the balance the member was looked up with (up to :data:`BALANCE_FRESH_FOR`
+        ago), the member is read again before anything is refused: stamps earned at the till
+        next door meanwhile were refused as "not enough". Read, the order is decided again on
+        their balance now, which the receipt or the refusal carries (``member_read``) for the
+        screen's card; not read (offline, slow, failing), the server judges it, as it did before
+        the till refused anything on its own figure."""
+        args = (order, member, sale, request_id, voucher, approval)
+        try:
+            return await self._put_through(*args, online=online, line_checked=line_checked)
+        except _ShortOnTheBalanceLookedUp:
+            pass
+        fresh = await self._read_again(member)
+        if fresh is None:
+            return await self._put_through(
+                *args, online=online, line_checked=line_checked, balance=_Balance.THE_SERVERS
+            )
+        args = (order, fresh, sale, request_id, voucher, approval)
+        try:
+            receipt = await self._put_through(
+                *args, online=online, line_checked=line_checked, balance=_Balance.READ_AGAIN
+            )
+        except Refused as exc:  # a PIN asked for, too: the card shows the balance it was for
+            exc.member_read = fresh
+            raise
+        return dataclasses.replace(receipt, member_read=fresh)
+
+    async def _read_again(self, member: Member) -> Member | None:
+        """``member`` as the server holds them now, or ``None`` when it could not say (only its
+        answer is news: the till's copy is older than the figure that fell short)."""
+        try:
+            fresh = await self._read_member(member)
+        except (MemberNotFound, NotOnline, CredentialsRefused):
+            return None
+        if not fresh.live or fresh.server_id != member.server_id:
+            return None
+        return fresh
+
+    async def _put_through(
+        self,
+        order: Order,
+        member: Member,
+        sale: Sale,
+        request_id: str | None,
+        voucher: VoucherFacts | None,
+        approval: Approval | None,
+        *,
+        online: bool,
+        line_checked: bool,
+        balance: _Balance = _Balance.AS_LOOKED_UP,
+    ) -> Receipt:
+        """:meth:`_redeem` on the ``balance`` it names."""
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         if request_id is None or (
             approval is not None and not approval.stands_for(order, member, online)
@@ -317,8 +393,10 @@ class Redeemer:
             # customer typed): the policy decides afresh
             approval = None
         if member.protected_redemption and request_id is None:
-            decision = await self._decide(order, member, voucher, online=online, kiosk=kiosk)
-            await self._refuse_unless_allowed(decision, order, member, sale, line_checked)
+            decision = await self._decide(
+                order, member, voucher, online=online, kiosk=kiosk, balance=balance
+            )
+            await self._refuse_unless_allowed(decision, order, member, sale, line_checked, balance)
             raise PinRequired(
                 say("pin.required"), approval=Approval(order, member.lane, online, decision)
             )
@@ -329,9 +407,11 @@ class Redeemer:
             decision = (
                 approval.decision
                 if approval is not None
-                else await self._decide(order, member, voucher, online=online, kiosk=kiosk)
+                else await self._decide(
+                    order, member, voucher, online=online, kiosk=kiosk, balance=balance
+                )
             )
-            await self._refuse_unless_allowed(decision, order, member, sale, line_checked)
+            await self._refuse_unless_allowed(decision, order, member, sale, line_checked, balance)
             reason = (
                 say("member.no_email_or_phone", name=exc.name)
                 if exc.accepts_phone
@@ -350,7 +430,9 @@ class Redeemer:
         admit = (
             None
             if approval is not None
-            else self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
+            else self._policy_for(
+                order, member, voucher, online=online, kiosk=kiosk, balance=balance
+            )
         )
         try:
             entry = await self.outbox.enqueue(
@@ -380,7 +462,7 @@ class Redeemer:
         except NotAdmitted as exc:
             # ``admit`` is this till's policy: what it answered is a PolicyDecision, and a refusal
             decision = cast(PolicyDecision, exc.admission)
-            await self._refuse_unless_allowed(decision, order, member, sale, line_checked)
+            await self._refuse_unless_allowed(decision, order, member, sale, line_checked, balance)
             raise
         if entry.provisional:
             self._outages.count_offline(order.cost)
@@ -405,15 +487,18 @@ class Redeemer:
         *,
         online: bool,
         kiosk: bool,
+        balance: _Balance = _Balance.AS_LOOKED_UP,
     ) -> Callable[[int], PolicyDecision]:
         """The policy for this order, as the enqueue's transaction asks it: given the stamps the
         member's waiting entries hold. Everything else it reads is taken now, on the loop."""
         now, outage, limits = clock.now(), self._outages.current.totals, self.limits
+        # a balance the till could not read again is no figure to judge by: the server holds one
+        stamps = None if balance is _Balance.THE_SERVERS else member.stamps
 
         def decide(held: int) -> PolicyDecision:
             return apply_policy(
                 order.kind,
-                self.facts(member, None if member.stamps is None else member.stamps - held),
+                self.facts(member, None if stamps is None else stamps - held),
                 online=online,
                 now=now,
                 limits=limits,
@@ -433,33 +518,44 @@ class Redeemer:
         member: Member,
         sale: Sale,
         line_checked: bool = False,
+        balance: _Balance = _Balance.AS_LOOKED_UP,
     ) -> None:
         """Raise :class:`Refused` for a refusal, written to the shift's record first, in the
         words the cashier is shown: after the line was checked (``line_checked``), the offline
-        rules' refusal leaves "try again when back online" out (:func:`after_line_check`)."""
+        rules' refusal leaves "try again when back online" out (:func:`after_line_check`).
+        Short of the balance the member was looked up with, nothing is refused yet
+        (:class:`_ShortOnTheBalanceLookedUp`: it is read again); of the one read again, the
+        words say it is the server's figure now."""
         if decision.allowed:
             return
-        assert decision.reason is not None and decision.refusal is not None
+        refusal, reason = decision.refusal, decision.reason
+        assert reason is not None and refusal is not None
+        if refusal is Refusal.SHORT_OF_STAMPS:
+            if balance is _Balance.AS_LOOKED_UP:
+                raise _ShortOnTheBalanceLookedUp
+            reason = say("policy.short_of_stamps_now", **reason.params)
         # The offline rules' refusal reads as the same order voided by them after an attempt
         # that never arrived (settle_unsent): the till learning it is offline a moment sooner
         # or later changes nothing for the customer.
-        verdict = Verdict.REFUSED if decision.refusal.holds_online else Verdict.NOT_REDEEMED
+        verdict = Verdict.REFUSED if refusal.holds_online else Verdict.NOT_REDEEMED
         checked = line_checked and verdict is Verdict.NOT_REDEEMED
         # Reworded before it is written: reworded after, the shift's record (its summary, CSV
         # and End of day, which support reads) kept "Try again when back online" beside a
         # screen that said the line had just been checked.
-        reason = after_line_check(decision.reason) if checked else decision.reason
+        reason = after_line_check(reason) if checked else reason
         await self._record_order_refusal(order, member, sale, reason, verdict)
-        raise Refused(reason, refusal=decision.refusal, verdict=verdict, line_checked=checked)
+        raise Refused(reason, refusal=refusal, verdict=verdict, line_checked=checked)
 
     async def _record_order_refusal(
         self, order: Order, member: Member, sale: Sale, reason: Message, verdict: Verdict
     ) -> None:
-        """:meth:`record_refusal` of ``order``: what it was, and what it would have spent."""
+        """:meth:`record_refusal` of ``order``: what it was, counted as what it holds (a cart of
+        one line is a reward), and what it would have spent."""
+        lines = len(order.items) if isinstance(order, CartOrder) else None
         await self.record_refusal(
             member,
             sale,
-            kind=order.kind,
+            kind=OperationKind(counted_kind(order.kind, lines)),
             what=order.description,
             reason=reason,
             stamps=order.cost,
@@ -507,9 +603,12 @@ class Redeemer:
         *,
         online: bool,
         kiosk: bool,
+        balance: _Balance = _Balance.AS_LOOKED_UP,
     ) -> PolicyDecision:
         """The policy for this order now, given what the member's waiting entries hold."""
-        decide = self._policy_for(order, member, voucher, online=online, kiosk=kiosk)
+        decide = self._policy_for(
+            order, member, voucher, online=online, kiosk=kiosk, balance=balance
+        )
         return decide(await self.outbox.held_stamps(member.lane, as_of=member.fetched_at))
 
     def pin_blocked(self, member: Member) -> bool:

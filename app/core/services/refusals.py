@@ -24,7 +24,9 @@ class Refused(Explained):
     rules would not take it on trust, the same verdict an entry voided by them has;
     ``REFUSED`` otherwise (a rule that holds online too, the server's own no).
     ``line_checked``: the till asked the server just before refusing (it believed itself
-    offline) and found the line still down; its words say so."""
+    offline) and found the line still down; its words say so. ``member_read``: the member as
+    the till read them again on the way (their balance fell short of the cost), for a screen
+    whose card still shows the balance they were looked up with."""
 
     def __init__(
         self,
@@ -38,6 +40,7 @@ class Refused(Explained):
         self.refusal = refusal
         self.verdict = verdict
         self.line_checked = line_checked
+        self.member_read: Member | None = None
 
     @property
     def what_to_do(self) -> Message:

@@ -20,6 +20,7 @@ from app.core.messages import Message, english
 from app.core.services.codes import ASKED_FIRST
 from app.core.services.csv_export import cell
 from app.core.services.history import CancelState, ManagerDecision, holding
+from app.core.services.order_kinds import cart_lines, counted_kind
 from app.core.services.receipts import (
     Receipt,
     Verdict,
@@ -223,7 +224,7 @@ def _entry_row(
         time=entry.created_at,
         cashier=entry.cashier,
         member=entry.member_name or entry.user,
-        kind=entry.kind,
+        kind=counted_kind(entry.kind, cart_lines(entry.kind, entry.payload)),
         what=entry.description or entry.expect_name or entry.kind,
         stamps=entry.expect_stamps or 0,
         rupiah=entry.rupiah or Decimal(0),

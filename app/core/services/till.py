@@ -153,6 +153,7 @@ class Till:
             shifts=self.shifts,
             line=self._line,
             outages=self._outages,
+            read_member=lambda member: self._lookup.find_member(member.lookup),
         )
         self._listeners: list[ChangeListener] = []
         monitor.subscribe(self._connectivity_changed)

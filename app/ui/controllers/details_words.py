@@ -29,7 +29,7 @@ from app.core.services import (
 from app.ui.controllers.audit_words import action_words, actor_words, audit_detail
 from app.ui.controllers.manager_words import (
     contact_text,
-    kind_words,
+    order_kind_words,
     outcome_words,
     standing_kind,
     status_words,
@@ -447,7 +447,7 @@ def details_data(details: EntryDetails, *, base_url: str = "") -> DetailsData:
             f"{row.cashier} · {row.terminal}",
         ),
         (QCoreApplication.translate("ManagerWords", "Member"), contact_text(details.contact)),
-        (QCoreApplication.translate("ManagerWords", "Kind"), kind_words(row.kind.value)),
+        (QCoreApplication.translate("ManagerWords", "Kind"), order_kind_words(row)),
         *status_facts(details),
     ]
     if row.stamps:

@@ -118,7 +118,10 @@ def kind_words(kind: str) -> str:
     """A kind of redemption, as the manager's details and the day's tables name it."""
     known = {
         OperationKind.REWARD.value: QCoreApplication.translate("ManagerWords", "Reward"),
-        OperationKind.MULTI.value: QCoreApplication.translate("ManagerWords", "Several rewards"),
+        # a cart of one line counts as a reward (counted_kind): this is one of several
+        OperationKind.MULTI.value: QCoreApplication.translate(
+            "ManagerWords", "Cart of several rewards"
+        ),
         OperationKind.VOUCHER.value: QCoreApplication.translate("ManagerWords", "Voucher"),
         OperationKind.DEDUCT.value: QCoreApplication.translate(
             "ManagerWords", "Amount from a balance voucher"
@@ -128,6 +131,17 @@ def kind_words(kind: str) -> str:
         OperationKind.CANCEL.value: QCoreApplication.translate("ManagerWords", "Cancellation"),
     }
     return known.get(kind, kind)
+
+
+def order_kind_words(row: HistoryRow) -> str:
+    """A redemption's kind as its details name it, by what it holds: a cart of one line is a
+    reward ("Several rewards" was said of three Croissants), one of several says how many."""
+    kind = row.counted_kind
+    if kind == OperationKind.MULTI.value and row.lines:
+        return QCoreApplication.translate("ManagerWords", "Cart of {count} rewards").format(
+            count=row.lines
+        )
+    return kind_words(kind)
 
 
 def standing_kind(row: HistoryRow) -> OutcomeKind | None:
@@ -169,7 +183,7 @@ def what_text(row: HistoryRow) -> str:
         ).format(id=server_id or "?")
     if row.description:
         return words(recorded_what(row.description))
-    return kind_words(row.kind.value)
+    return order_kind_words(row)
 
 
 #: The history table's member column (app/ui/manager/history.py).

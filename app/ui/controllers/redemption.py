@@ -315,6 +315,7 @@ class RedemptionController(QObject):
                 await self._list_refusals(sale.shift_id)
                 if self._gone:
                     return None
+                self._show_member_read(exc.member_read)
                 self._refuse(headline, exc.message, exc.verdict, exc.what_to_do)
                 if isinstance(exc, PinBlocked):  # the card says so, not "PIN required" still
                     self.pin_blocked.emit()
@@ -440,9 +441,13 @@ class RedemptionController(QObject):
         self, member: Member, order: Order, voucher: VoucherFacts | None, sale: Sale
     ) -> Receipt | None:
         try:
-            return await self.till.redeemer.redeem(order, member, sale, voucher=voucher)
+            receipt = await self.till.redeemer.redeem(order, member, sale, voucher=voucher)
         except PinRequired as required:
             approval = required.approval  # the policy has passed: not asked twice
+            self._show_member_read(required.member_read)
+        else:
+            self._show_member_read(receipt.member_read)
+            return receipt
         if self._gone:
             return None  # no PIN pad for a customer who has left
         # The policy has passed; the member's PIN is the last check, and only the server makes it.
@@ -454,6 +459,13 @@ class RedemptionController(QObject):
         return await self.till.redeemer.redeem(
             order, member, sale, voucher=voucher, request_id=request_id, approval=approval
         )
+
+    def _show_member_read(self, member: Member | None) -> None:
+        """The till read the member again on the way (the balance they were looked up with fell
+        short of the cost): the card shows the balance the order was judged by, not the one
+        the cashier was told was not enough."""
+        if member is not None and not self._gone:
+            self.session.read_by_the_till(member)
 
     def _customer_left(self, _member: Member) -> None:
         # The next customer must not see (or be handed a slip for) the last one's result, nor

@@ -15,6 +15,7 @@ from app.core.services import (
     OperationKind,
     Order,
     VoucherFacts,
+    counted_kind,
     format_count,
     say,
 )
@@ -181,7 +182,8 @@ class RewardsController(OrderController):
 
         items = ", ".join(self._name(reward_id) for reward_id, _, _ in lines)
         receipt = await self.redemption.redeem(
-            OperationKind.MULTI,
+            # what a refusal before the order is built is recorded as: what the cart holds
+            OperationKind(counted_kind(OperationKind.MULTI, len(lines))),
             say("what.cart", items=items),
             build,
             self.view.reward_picker.cart.lines,

@@ -137,6 +137,13 @@ class CashierSession(QObject):
         self._read_on_return = member
         self._rereader.start(self._read_again(member))
 
+    def read_by_the_till(self, fresh: Member) -> None:
+        """The till read ``fresh`` from the server itself (a redemption's balance check): if
+        they are the one on screen, the card shows them as read."""
+        on_screen = self.member
+        if on_screen is not None and on_screen.server_id == fresh.server_id and fresh.live:
+            self.set_member(fresh)
+
     def read_again(self, lane: str) -> None:
         """If the member of ``lane`` is on screen, read them again from the server: what the
         card holds back for their redemptions has just changed without an answer that says

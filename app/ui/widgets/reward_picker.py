@@ -37,9 +37,13 @@ MAX_QTY = 99
 #: "150" stays 150 (and the till refuses it, saying why) where a box stopping at 99 dropped the
 #: "0" and "15" went to the server. Any number typed longer is cut to one still over 99.
 MOST_TYPED_QTY = 999
-MAX_FLEXIBLE_STAMPS = 100_000
-#: The largest amount of stamps the box is wide enough to show whole (no member has more).
-WIDEST_STAMPS = 99_999
+#: The most the stamps box takes as typed: two digits more than the till sends (100,000), so
+#: "150000" stays 150000 and is refused in words (a box stopping at 100,000 dropped the "0" and
+#: sent 15000). Two, not one: a number typed longer is cut to its first seven digits, never to
+#: six that the till would take ("1000000" read as 100000).
+MOST_TYPED_STAMPS = 9_999_999
+#: The largest amount of stamps the box is wide enough to show whole: one over the most sent.
+WIDEST_STAMPS = 999_999
 #: Where each arrow key moves the keyboard in the grid: (rows, columns).
 _ARROW_STEPS = {
     Qt.Key.Key_Left: (0, -1),
@@ -160,9 +164,10 @@ class RewardPicker(QWidget):
         self.stamps_spin.setSuffix(self.tr(" stamps"))
         self.stamps_spin.setAccessibleName(self.tr("Stamps to use"))
         self.stamps_spin.hide()
-        # Wide enough for the most the till sends (99), as the stamps box is for 99,999: a box a
-        # digit wider for the 999 it takes as typed left the picked reward's name a line short
-        # at 1366 px ("Voucher Diskon Rp 2…"); a quantity over 99 is refused in words anyway.
+        # Wide enough for the most the till sends (99): a box a digit wider for the 999 it takes
+        # as typed left the picked reward's name a line short at 1366 px ("Voucher Diskon Rp
+        # 2…"); a quantity over 99 is refused in words anyway. The stamps box shows six digits,
+        # so "150000" reads whole beside the words that refuse it.
         for spin, widest in ((self.qty_spin, MAX_QTY), (self.stamps_spin, WIDEST_STAMPS)):
             _fit_amount_box(spin, widest)
             # Enter in the amount is "Redeem now", as Enter in a code field presses its button.
@@ -482,5 +487,7 @@ class RewardPicker(QWidget):
             return
         self.selected_label.setText(reward.name)
         if reward.flexible:
-            self.stamps_spin.setRange(max(1, reward.stamps_cost), MAX_FLEXIBLE_STAMPS)
+            # From 1, not from the reward's least: "3" typed for a reward of at least 5 was
+            # sent as 5. The till refuses what is under its least or over the most, in words.
+            self.stamps_spin.setRange(1, MOST_TYPED_STAMPS)
             self.stamps_spin.setValue(max(1, reward.stamps_cost))

@@ -79,6 +79,28 @@ def test_queue_only_prints_the_queued_entry_and_sync_once_sends_it(
     code, listing = cli.json("outbox", "list")
     assert [e["status"] for e in listing] == ["synced"]
     assert len(sandbox.ledger()) == 1
+    # sent as a cart, it holds one reward: counted and listed as one, as the window's End of day
+    # and History do (they said "Several rewards" of it)
+    code, rows = cli.json("history")
+    assert (code, [r["kind"] for r in rows]) == (0, ["reward"])
+    code, day = cli.json("summary")
+    assert (code, [line["kind"] for line in day["lines"]]) == (0, ["reward"])
+
+
+@pytest.mark.parametrize(
+    ("rewards", "kind"), [(["NOPE:3"], "reward"), (["NOPE", "KR-001"], "multi")]
+)
+def test_a_cart_refused_before_it_is_an_order_is_counted_as_what_it_holds(
+    cli: Cli, rewards: list[str], kind: str
+) -> None:
+    asked = [arg for code in rewards for arg in ("--reward", code)]
+    done = cli("redeem", "multi", "--user", "customer@stamps.co.id", *asked)
+    assert done.returncode == 1 and "NOPE" in done.stderr, done.stderr
+    code, day = cli.json("summary")
+    assert (code, [(line["kind"], line["standing"]) for line in day["lines"]]) == (
+        0,
+        [(kind, "refused")],
+    )
 
 
 def test_a_server_refusal_exits_1_with_the_reason(cli: Cli, sandbox: SandboxControl) -> None:

@@ -115,7 +115,7 @@ def facts(entry: EntryDetails) -> dict[str, str]:
 def test_the_kind_is_in_words_not_the_value_stored() -> None:
     kinds = {
         OperationKind.REWARD: "Reward",
-        OperationKind.MULTI: "Several rewards",
+        OperationKind.MULTI: "Cart of several rewards",
         OperationKind.VOUCHER: "Voucher",
         OperationKind.DEDUCT: "Amount from a balance voucher",
         OperationKind.CODE: "Voucher code",
@@ -125,6 +125,16 @@ def test_the_kind_is_in_words_not_the_value_stored() -> None:
     for kind, shown in kinds.items():
         entry = row(EntryStatus.SYNCED, Verdict.CONFIRMED, "receipt.confirmed", kind=kind)
         assert facts(details(entry))["Kind"] == shown
+
+
+@pytest.mark.parametrize(("lines", "shown"), [(1, "Reward"), (3, "Cart of 3 rewards")])
+def test_a_cart_is_named_by_what_it_holds(lines: int, shown: str) -> None:
+    # Three Croissants put in the cart and redeemed with F9 read "Several rewards".
+    entry = row(
+        EntryStatus.SYNCED, Verdict.CONFIRMED, "receipt.confirmed", kind=OperationKind.MULTI,
+        lines=lines,
+    )  # fmt: skip
+    assert facts(details(entry))["Kind"] == shown
 
 
 def test_queued_says_not_sent_yet() -> None:

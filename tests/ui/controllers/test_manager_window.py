@@ -1002,6 +1002,25 @@ def test_each_export_s_dialog_opens_where_the_last_csv_was_saved(
     assert offered[0].parent == stick
 
 
+def test_end_of_day_names_a_cart_by_what_it_holds(qtbot: QtBot, cashier: CashierWindow) -> None:
+    # Under Xvfb: 3 Croissants put in the cart and redeemed with F9 read "Several rewards" in
+    # End of day, beside 2 Croissants redeemed alone as "Reward".
+    add_manager(qtbot, cashier)
+    find_member(qtbot, cashier, AYU)
+    for lines in ([(2, 3, None)], [(2, 1, None), (1, 1, None)]):
+        receipt = redeem(qtbot, cashier, lambda lines=lines: tasks.spawn(
+            cashier.rewards.redeem_cart(lines)
+        ))  # fmt: skip
+        assert receipt.verdict is Verdict.CONFIRMED
+    enter(qtbot, cashier)
+    day = cashier.view.manager.day
+    qtbot.waitUntil(lambda: cashier.day.shown_day is not None, timeout=WAIT_MS)
+    assert [row.cells[:3] for row in day.totals_model.rows()] == [
+        ("Cart of several rewards", "Confirmed", "1"),
+        ("Reward", "Confirmed", "1"),
+    ]
+
+
 def test_the_audit_log_and_the_day_export_as_csv_and_read_back(
     qtbot: QtBot, cashier: CashierWindow, tmp_path: Path
 ) -> None:

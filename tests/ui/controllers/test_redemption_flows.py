@@ -40,6 +40,7 @@ BUDI = "budi.santoso@contoh.co.id"
 HENDRA = "hendra.gunawan@contoh.co.id"
 AGUS = "agus.setiawan@contoh.co.id"
 AGUS_ID = 126  # the sandbox's id of him (0 stamps)
+AYU_ID = 6  # the sandbox's id of her (250 stamps)
 SRI = "sri.rahayu@contoh.co.id"
 
 
@@ -827,33 +828,63 @@ def test_an_invoice_number_pasted_too_long_is_refused_not_cut(
     assert refusals == []
 
 
-def test_a_quantity_typed_over_the_most_is_refused_as_typed_not_cut(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+@pytest.mark.parametrize(
+    ("reward", "typed", "shown", "words"),
+    [
+        (1, "150", "Qty 150", "Es Kopi Susu Gula Aren: the quantity must be from 1 to 99."),
+        (
+            12,
+            "150000",
+            "150000 stamps",
+            "Potongan Belanja Fleksibel: the stamps must be from 10 to 100.000.",
+        ),
+        (12, "5", "5 stamps", "Potongan Belanja Fleksibel: the stamps must be from 10 to 100.000."),
+    ],
+)
+def test_an_amount_typed_out_of_range_is_refused_as_typed_not_cut(
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    reward: int,
+    typed: str,
+    shown: str,
+    words: str,
 ) -> None:
     # Under Xvfb: "150" typed in the Qty box became 15 (the box stopped at 99), and Enter sent
-    # "15 × Es Kopi Susu Gula Aren", a quantity the cashier never typed.
+    # "15 × Es Kopi Susu Gula Aren", a quantity the cashier never typed; "150000" in the
+    # flexible reward's stamps box went as 15000, and "5" for a reward of at least 10 as 10.
     find_member(qtbot, cashier, AYU)
     picker = cashier.view.reward_picker
-    picker.select_reward(1)
-    qtbot.waitUntil(picker.qty_spin.hasFocus, timeout=WAIT_MS)
-    qtbot.keyClicks(picker.qty_spin, "150")
+    picker.select_reward(reward)
+    box = picker.stamps_spin if reward == 12 else picker.qty_spin
+    qtbot.waitUntil(box.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(box, typed)
     with qtbot.waitSignal(cashier.redemption.refused, timeout=WAIT_MS):
-        qtbot.keyClick(picker.qty_spin, Qt.Key.Key_Return)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
     kind, _, details = _result(cashier)
     assert kind == "asks_first"
-    assert details.startswith("Es Kopi Susu Gula Aren: the quantity must be from 1 to 99.")
-    assert picker.qty_spin.text() == "Qty 150"
+    assert details.startswith(words)
+    assert box.text() == shown
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []
 
 
+@pytest.mark.parametrize("earned_meanwhile", [0, 10])
 @pytest.mark.parametrize("as_a_cart", [False, True])
 def test_a_reward_or_cart_over_the_balance_the_till_knows_is_refused_at_the_counter(
-    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl, as_a_cart: bool
+    qtbot: QtBot,
+    cashier: CashierWindow,
+    sandbox: SandboxControl,
+    as_a_cart: bool,
+    earned_meanwhile: int,
 ) -> None:
     # Under Xvfb: Ayu's 250 stamps on screen, 15 × 20 = 300 was queued and sent; the server's
-    # "Insufficient stamps" then counted as Failed 1 and "Needs a manager: 1".
+    # "Insufficient stamps" then counted as Failed 1 and "Needs a manager: 1". Refused at the
+    # counter, it is on the balance the server gives as it is refused, not the lookup's (she
+    # may have earned stamps at the till next door since), and the card shows that one.
     find_member(qtbot, cashier, AYU)
+    now = 250 + earned_meanwhile
+    sandbox.change_member(AYU_ID, stamps=now)
     with qtbot.waitSignal(
         cashier.redemption.refused,
         timeout=WAIT_MS,
@@ -864,10 +895,28 @@ def test_a_reward_or_cart_over_the_balance_the_till_knows_is_refused_at_the_coun
         else:
             spawn(cashier.rewards.redeem_one(1, 15, None))
     details = _result(cashier)[2]
-    assert "this costs 300 and the member has 250" in details
-    assert details.endswith("If they have just earned stamps, look them up again.")
+    assert details == (
+        "Not enough stamps by the balance the Stamps server gives now: this costs 300 and the "
+        f"member has {now}, after anything still waiting to sync. Nothing was sent."
+    )
+    assert cashier.view.member_card.stamps_text() == f"{now} stamps"
     assert sandbox.ledger() == []
     assert run_async(qtbot, cashier.session.till.outbox.entries()) == []  # no "Failed 1"
+
+
+def test_stamps_earned_at_another_till_since_the_lookup_pay_for_the_reward(
+    qtbot: QtBot, cashier: CashierWindow, sandbox: SandboxControl
+) -> None:
+    # Ayu looked up with 250, then earned 150 at the till next door: 15 × 20 = 300 was refused
+    # "Not enough stamps" on the lookup's figure, with the stamps to pay for it.
+    find_member(qtbot, cashier, AYU)
+    sandbox.change_member(AYU_ID, stamps=400)
+    receipt = redeem(qtbot, cashier, lambda: spawn(cashier.rewards.redeem_one(1, 15, None)))
+    assert receipt.verdict is Verdict.CONFIRMED
+    assert _result(cashier)[0] == "confirmed"
+    assert sandbox.stamps(AYU) == 100
+    card = cashier.view.member_card
+    qtbot.waitUntil(lambda: card.stamps_text() == "100 stamps", timeout=WAIT_MS)
 
 
 def test_the_redeem_buttons_grey_while_a_redemption_is_under_way(

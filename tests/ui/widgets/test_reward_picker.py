@@ -78,7 +78,7 @@ def test_a_flexible_reward_asks_for_stamps_not_a_quantity(qtbot: QtBot, picker: 
     picker.select_reward("flex")
     assert picker.stamps_spin.isVisible()
     assert not picker.qty_spin.isVisible()
-    assert picker.stamps_spin.minimum() == 5
+    assert picker.stamps_spin.value() == 5  # starts at the least the reward takes
     picker.stamps_spin.setValue(40)
     with qtbot.waitSignal(picker.redeem_requested) as request:
         click(qtbot, picker.redeem_button)
@@ -102,6 +102,21 @@ def test_enter_in_the_quantity_redeems_now_as_typed(qtbot: QtBot, picker: Reward
     with qtbot.waitSignal(picker.redeem_requested) as request:
         qtbot.keyClick(picker.stamps_spin, Qt.Key.Key_Enter)
     assert request.args == ["flex", 1, 40]
+
+
+@pytest.mark.parametrize("typed", ["150000", "100000", "3", "1000000"])
+def test_the_stamps_box_sends_the_stamps_as_typed(
+    qtbot: QtBot, picker: RewardPicker, typed: str
+) -> None:
+    # Under Xvfb: "150000" typed became 15000 (the box stopped at 100,000 and dropped the
+    # "0"), and "3" for a reward of at least 5 became 5. The till refuses what it will not
+    # send, in words; the box changes nothing typed.
+    picker.select_reward("flex")
+    qtbot.keyClicks(picker.stamps_spin, typed)
+    with qtbot.waitSignal(picker.redeem_requested) as request:
+        qtbot.keyClick(picker.stamps_spin, Qt.Key.Key_Enter)
+    assert request.args == ["flex", 1, int(typed)]
+    assert picker.stamps_spin.text() == f"{typed} stamps"
 
 
 def test_enter_in_the_quantity_with_nothing_picked_does_nothing(qtbot: QtBot, picker: RewardPicker):

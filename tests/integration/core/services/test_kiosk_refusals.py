@@ -27,6 +27,7 @@ from ....support.sandbox import SandboxControl
 pytestmark = pytest.mark.integration
 
 AYU_CARD, BUDI_CARD = "70140000000006", "70140000000123"
+AYU_ID = 6  # the sandbox's id of her
 
 
 @asynccontextmanager
@@ -201,6 +202,28 @@ async def test_a_kiosk_paused_at_welcome_records_nothing(
         with pytest.raises(KioskRefused):
             await kiosk.identify(AYU_CARD, typed=False)
         assert await _the_day(till, since) == []
+
+
+@pytest.mark.parametrize(("stamps_now", "queued"), [(250, True), (10, False)])
+async def test_a_reward_over_the_balance_identified_with_is_judged_on_the_balance_now(
+    till_settings: Settings, sandbox: SandboxControl, stamps_now: int, queued: bool
+) -> None:
+    # Ayu identified at the kiosk with 10 stamps, then given more at the counter while she
+    # browsed: her 20-stamp reward was refused "You do not have enough stamps" on the balance
+    # she was identified with. Read again, her balance now decides it.
+    sandbox.change_member(AYU_ID, stamps=10)
+    async with _kiosk(till_settings) as (till, kiosk, since):
+        ayu = await kiosk.identify(AYU_CARD, typed=False)
+        sandbox.change_member(AYU_ID, stamps=stamps_now)
+        if queued:
+            done = await kiosk.wait(await kiosk.redeem(ayu, 1, None))
+            assert done.verdict is Verdict.CONFIRMED
+            assert sandbox.stamps(AYU_CARD) == 230
+            return
+        with pytest.raises(KioskRefused) as refused:
+            await kiosk.redeem(ayu, 1, None)
+        assert refused.value.message == say("kiosk.not_enough")
+        assert await _the_day(till, since) == [("Kiosk", "reward", "refused", 1)]
 
 
 async def test_a_catalogue_unreadable_at_the_confirm_pauses_the_kiosk_instead_of_failing(

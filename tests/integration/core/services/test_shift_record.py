@@ -345,6 +345,49 @@ async def test_the_end_of_day_counts_a_voucher_used_whole_at_its_value_as_the_sh
     assert history_row.rupiah == 50_000  # the History's "Stamps / Rp" column
 
 
+async def test_a_cart_is_counted_by_what_it_holds_in_the_day_the_history_and_the_csv(
+    till_settings: Settings, sandbox: SandboxControl, tmp_path: Path
+) -> None:
+    # Seen in End of day: three Croissants put in the cart and redeemed with F9 read "Several
+    # rewards", beside the same three redeemed alone as "Reward". A cart of one line is a
+    # reward; only one of several lines is a cart.
+    async with open_till(till_settings.till_config(), Secret(DEMO_TOKEN)) as till:
+        started = datetime.now().astimezone()
+        shift = await till.open_shift("Dewi")
+        ayu = await till.find_member(AYU)
+        sale = Sale("Dewi", shift.id)
+        for lines in ([("2", 3, None)], [("2", 1, None), ("1", 1, None)]):
+            order = await till.catalogue.cart_order(ayu, lines)
+            receipt = await till.redeemer.redeem(order, ayu, sale)
+            assert (await till.wait(receipt.entry_id)).verdict is Verdict.CONFIRMED
+        with pytest.raises(Refused):  # 300 of her 170 stamps: refused at the counter
+            await till.redeemer.redeem(
+                await till.catalogue.cart_order(ayu, [("1", 15, None)]), ayu, sale
+            )
+        until = datetime.now().astimezone()
+        day = await till.day(started, until)
+        await till.export_day(started, until, tmp_path / "day.csv")
+        history = await till.history.rows(HistoryFilter(since=started))
+
+    totals = [(line.kind, line.standing, line.count, line.stamps) for line in day.summary.totals()]
+    assert totals == [
+        ("multi", "confirmed", 1, 35),
+        ("reward", "confirmed", 1, 45),
+        ("reward", "refused", 1, 300),
+    ]
+    with (tmp_path / "day.csv").open(encoding="utf-8", newline="") as handle:
+        written = {(r["kind"], r["what"]) for r in csv.DictReader(handle)}
+    assert written == {
+        ("reward", "3 × Croissant Mentega"),
+        ("multi", "Croissant Mentega, Es Kopi Susu Gula Aren"),
+        ("reward", "15 × Es Kopi Susu Gula Aren"),
+    }
+    assert sorted((row.counted_kind, row.lines) for row in history) == [
+        ("multi", 2),
+        ("reward", 1),
+    ]
+
+
 class _FillsUp:
     """A file on a disk that fills after a few bytes."""
 

@@ -345,6 +345,60 @@ async def test_the_server_refusal_reaches_the_cashier(till: Till, sandbox: Sandb
     assert done.last_error
 
 
+AYU_ID = 6  # the sandbox's id of her
+
+
+@pytest.mark.parametrize("as_a_cart", [False, True])
+@pytest.mark.parametrize("earned_meanwhile", [150, 10])
+async def test_a_cost_over_the_balance_looked_up_is_judged_on_the_balance_read_again(
+    till: Till, sandbox: SandboxControl, as_a_cart: bool, earned_meanwhile: int
+) -> None:
+    # Ayu looked up with 250, then earned stamps at the till next door: 15 x 20 = 300 was
+    # refused "not enough" on the figure of the lookup, a minute old.
+    member = await till.find_member(AYU)
+    assert member.stamps == 250
+    sandbox.change_member(AYU_ID, stamps=250 + earned_meanwhile)
+    order = (
+        await till.catalogue.cart_order(member, [("1", 15, None)])
+        if as_a_cart
+        else await till.catalogue.reward_order(member, 1, qty=15)
+    )
+    shift = await till.open_shift("dewi")
+    sale = Sale("dewi", shift.id)
+    if earned_meanwhile == 150:  # 400 now: enough, so it goes
+        receipt = await till.redeemer.redeem(order, member, sale)
+        assert receipt.member_read is not None and receipt.member_read.stamps == 400
+        assert (await till.wait(receipt.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+        assert sandbox.stamps(AYU) == 100
+        assert await till.shift_refusals(shift.id) == []
+        return
+    with pytest.raises(Refused) as short:  # 260 now: still short, and said of the figure now
+        await till.redeemer.redeem(order, member, sale)
+    assert english(short.value.message) == (
+        "Not enough stamps by the balance the Stamps server gives now: this costs 300 and the "
+        "member has 260, after anything still waiting to sync. Nothing was sent."
+    )
+    assert short.value.member_read is not None and short.value.member_read.stamps == 260
+    assert await till.outbox.entries() == []
+    [recorded] = await till.shift_refusals(shift.id)
+    assert "the member has 260" in english(recorded.reason)
+
+
+async def test_a_cost_over_the_balance_looked_up_goes_to_the_server_when_it_cannot_be_read_again(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # The till cannot learn the balance now: its minute-old figure refuses nothing the server
+    # may accept (she may have earned stamps), and the server has the last word.
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 1, qty=15)
+    sandbox.faults(error_rate=1.0, error_statuses=[503])
+    receipt = await till.redeemer.redeem(order, member, Sale("dewi"))
+    assert receipt.member_read is None
+    assert receipt.verdict is not Verdict.REFUSED
+    [entry] = await till.outbox.entries()
+    assert entry.kind == OperationKind.REWARD and not entry.provisional
+
+
 async def test_a_blocked_member_is_refused_without_sending(
     till: Till, sandbox: SandboxControl
 ) -> None:

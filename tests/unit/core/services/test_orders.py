@@ -91,9 +91,13 @@ def test_a_value_the_request_model_refuses_is_named_and_not_echoed() -> None:
         (0, None, "quantity must be from 1 to 99"),
         (100, None, "quantity must be from 1 to 99"),
         (2**63 - 1, None, "quantity must be from 1 to 99"),  # the command line's own ceiling
-        (1, 0, "stamps must be from 1 to 100000"),
-        (1, 100_001, "stamps must be from 1 to 100000"),
-        (1, 2**63 - 1, "stamps must be from 1 to 100000"),
+        (1, 0, "stamps must be from 20 to 100000"),
+        # under the least the catalogue gives a flexible reward: the window's box once made it
+        # the least without a word
+        (1, 19, "stamps must be from 20 to 100000"),
+        (1, 100_001, "stamps must be from 20 to 100000"),
+        (1, 150_000, "stamps must be from 20 to 100000"),
+        (1, 2**63 - 1, "stamps must be from 20 to 100000"),
     ],
 )
 def test_amounts_beyond_any_sale_are_refused_before_they_reach_the_disk(
@@ -108,8 +112,14 @@ def test_amounts_beyond_any_sale_are_refused_before_they_reach_the_disk(
     assert RewardOrder(1, "Kaya Bun", 20, qty=99).cost == 1980
 
 
-def test_the_window_stops_its_fields_where_the_till_does() -> None:
+def test_the_window_s_boxes_take_more_than_the_till_sends_and_cut_nothing_into_range() -> None:
+    # A box stopping at the till's most drops the digit typed past it ("150000" became 15000);
+    # a number typed longer than a box takes is cut to its leading digits, still over the most.
     from app.core.services.orders import MOST_FLEXIBLE_STAMPS, MOST_OF_A_REWARD
-    from app.ui.widgets.reward_picker import MAX_FLEXIBLE_STAMPS, MAX_QTY
+    from app.ui.widgets.reward_picker import MAX_QTY, MOST_TYPED_QTY, MOST_TYPED_STAMPS
 
-    assert (MAX_QTY, MAX_FLEXIBLE_STAMPS) == (MOST_OF_A_REWARD, MOST_FLEXIBLE_STAMPS)
+    assert MAX_QTY == MOST_OF_A_REWARD
+    boxes = ((MOST_TYPED_QTY, MOST_OF_A_REWARD), (MOST_TYPED_STAMPS, MOST_FLEXIBLE_STAMPS))
+    for typed_most, most in boxes:
+        assert len(str(typed_most)) > len(str(most))  # what is typed over the most stays
+        assert 10 ** (len(str(typed_most)) - 1) > most  # cut, still over it
