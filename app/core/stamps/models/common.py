@@ -95,7 +95,8 @@ Number = WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 _ID_DIGITS = re.compile(r"[1-9][0-9]{0,18}")
 
 
-def _id_in_digits(value: object) -> object:
+def id_in_digits(value: object) -> object:
+    """``value``, or the whole number it names when it is a positive id's digits as text."""
     # The docs write ids as numbers on some pages and as text on others (a member's "454", the
     # promo answer's user "123"); a server written from them may name a redemption either way,
     # and "3" names the same redemption as 3. Any other text is left for the int to refuse.
@@ -105,7 +106,7 @@ def _id_in_digits(value: object) -> object:
 
 
 #: The id the server names what it made by: a whole number, or its digits as text.
-ServerId = Annotated[WireInt, BeforeValidator(_id_in_digits)]
+ServerId = Annotated[WireInt, BeforeValidator(id_in_digits)]
 
 #: The longest whole number read as a code's digits: the till refuses a typed code longer than
 #: 64 characters (app/core/services/codes.py), and none longer could be typed to match it.
@@ -174,10 +175,31 @@ def _json_decimal(value: object) -> object:
     return number
 
 
-#: An id a listing names an item by, for the till to send back: a positive whole number.
-ListedId = Annotated[int, Field(strict=True, gt=0, le=2**63 - 1)]
-#: A whole count that cannot be less than none (a reward's price in stamps).
-WireCount = Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)]
+#: A whole number that is none or more, written as its digits: no sign, no leading zero.
+_WHOLE_DIGITS = re.compile(r"0|[1-9][0-9]{0,18}")
+
+
+def _whole_in_digits(value: object) -> object:
+    # A count or a type written as the digits of a whole number ("20", as a server that types
+    # every field loosely writes a reward's price) can mean nothing else; "020", "2.0" or " 2"
+    # is left for the int to refuse.
+    if isinstance(value, str) and _WHOLE_DIGITS.fullmatch(value):
+        return int(value)
+    return value
+
+
+#: An id a listing names an item by, for the till to send back: a positive whole number, or
+#: its digits as text (the docs write a member's id so, ``"id": "454"``; a reward or voucher
+#: listed so was left out as unreadable).
+ListedId = Annotated[
+    Annotated[int, Field(strict=True, gt=0, le=2**63 - 1)], BeforeValidator(id_in_digits)
+]
+#: A whole count that cannot be less than none (a reward's price in stamps), or its digits.
+WireCount = Annotated[
+    Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)], BeforeValidator(_whole_in_digits)
+]
+#: A whole number the server may write as its digits (a reward's type, ``"5"``).
+WireDigits = Annotated[WireInt, BeforeValidator(_whole_in_digits)]
 
 #: Money as the server writes it (the voucher docs call a value a float; the same amount as
 #: plain digits in a string is read too, :data:`_MONEY_TEXT`), read as a

@@ -307,7 +307,7 @@ def test_one_unreadable_reward_leaves_the_others_and_their_vouchers_readable() -
                 {"id": 1, "name": "Kaya Bun", "stamps_to_redeem": 2},
                 {"id": 2, "stamps_to_redeem": "many"},
             ],
-            "vouchers": [{"id": 5, "name": "v"}, {"id": "6"}],
+            "vouchers": [{"id": 5, "name": "v"}, {"id": "06"}],
         }
     )
     assert [r.id for r in answer.rewards] == [1] and [v.id for v in answer.vouchers] == [5]
