@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from app.core import clock
+from app.core.clock import ManualClock
 from app.core.domain import EntryStatus, Outcome
+from app.core.messages import english
 from app.core.offline.connectivity import ConnectivityMonitor
 from app.core.outbox import Outbox, OutboxPolicy, RetryPolicy, SyncWorker
 from app.core.services.receipts import Verdict, receipt_for
@@ -231,3 +233,62 @@ async def test_a_retry_after_puts_off_the_next_send(
             assert entry.status == EntryStatus.QUEUED and entry.next_attempt_at is not None
             wait = (entry.next_attempt_at - clock.now()).total_seconds()
             assert 280 <= wait <= 3600
+
+
+async def test_a_409_to_a_resend_is_the_first_still_being_processed(tmp_path: Path) -> None:
+    # Keys honoured: a 503 leaves the redemption to go again under its key. The IETF draft the
+    # till sends its key by answers a request sent again while the first is still being
+    # processed with 409: the first may yet be applied. It read "Refused", and a manager's
+    # "send again" would have applied it twice; the server's answer once the first is done
+    # names it.
+    first = Answer.json("503", "503 Service Unavailable", {})
+    busy = Answer.json("409", "409 Conflict", {"detail": "A request with this key is in progress"})
+    with clock.installed(ManualClock()) as moved, HostileServer(first, reads=FEED) as server:
+        async with _sent_once(server, tmp_path, honoured=True) as sent:
+            assert sent.entry.status == EntryStatus.QUEUED
+            told = []
+            for answer in (busy, Answer.json("named", "200 OK", NAMED)):
+                server.answer = answer
+                moved.advance(600)  # past its backoff
+                await sent.worker.run_once()
+                entry, outcome = await _after(sent.outbox, sent.entry.id)
+                receipt = receipt_for(entry)
+                said = english(receipt.details) if receipt.details else None
+                told.append((outcome, entry.status, receipt.verdict, said))
+            assert told == [
+                (
+                    Outcome.AMBIGUOUS,
+                    EntryStatus.QUEUED,
+                    Verdict.NOT_CONFIRMED,
+                    # the server answered: not "no answer came back"
+                    "The Stamps server says it is still handling this redemption, sent before: "
+                    "it may go through. The till is finding out.",
+                ),
+                (Outcome.APPLIED, EntryStatus.SYNCED, Verdict.CONFIRMED, "9995 stamps left."),
+            ]
+            assert server.posts == {entry.id: 3}  # the same key each time
+
+
+@pytest.mark.parametrize("honoured", [False, True], ids=["keys-unknown", "keys-honoured"])
+async def test_a_409_to_a_first_send_is_a_refusal(honoured: bool, tmp_path: Path) -> None:
+    # nothing was sent under its key before: the server's own conflict (an invoice number it
+    # has seen) refuses it
+    conflict = Answer.json("409", "409 Conflict", {"detail": "Invoice number used before"})
+    with HostileServer(conflict, reads=FEED) as server:
+        async with _sent_once(server, tmp_path, honoured=honoured) as sent:
+            assert (sent.outcome, sent.entry.status) == (Outcome.REFUSED, EntryStatus.REJECTED)
+            assert receipt_for(sent.entry).verdict is Verdict.REFUSED
+
+
+async def test_another_refusal_of_a_resend_the_key_vouches_for_is_a_refusal(
+    tmp_path: Path,
+) -> None:
+    # a server that honours keys answers a resend as it answered the first: a 422 is its refusal
+    first = Answer.json("503", "503 Service Unavailable", {})
+    with clock.installed(ManualClock()) as moved, HostileServer(first, reads=FEED) as server:
+        async with _sent_once(server, tmp_path, honoured=True) as sent:
+            server.answer = Answer.json("422", "422 Unprocessable Entity", {"detail": "No"})
+            moved.advance(600)
+            await sent.worker.run_once()
+            entry, outcome = await _after(sent.outbox, sent.entry.id)
+            assert (outcome, entry.status) == (Outcome.REFUSED, EntryStatus.REJECTED)
