@@ -220,7 +220,14 @@ ApiTime = StrictStr | WireInt
 #: every line 7 h late, past any attempt's window.
 SERVER_ZONE = timezone(timedelta(hours=7), "WIB")
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
+#: The docs' day-first form, with its seconds (and a fraction of one) where a server adds them
+#: ("31-12-2026 23:59:59": such a voucher's end left it out as unreadable) and a zone where it
+#: gives one, as the year-first form takes them.
+_DAY_FIRST = re.compile(
+    r"^(\d{1,2})-(\d{1,2})-(\d{4})"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.IGNORECASE,
+)
 _YEAR_FIRST = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
@@ -254,8 +261,8 @@ def api_time_span(value: str | int | None) -> tuple[datetime, timedelta] | None:
             return None
     text = value.strip()
     if match := _DAY_FIRST.match(text):
-        day, month, year, hour, minute = match.groups()
-        parts: tuple[str | None, ...] = (year, month, day, hour, minute, None, None)
+        day, month, year, hour, minute, second, zone = match.groups()
+        parts: tuple[str | None, ...] = (year, month, day, hour, minute, second, zone)
     elif match := _YEAR_FIRST.match(text):
         parts = match.groups()
     else:

@@ -187,6 +187,12 @@ def test_request_fields_lists_wire_names() -> None:
         # without a zone: the server's wall clock, Jakarta's (it read as UTC, 7 h late)
         ("13-02-2013 00:00", datetime(2013, 2, 13, tzinfo=WIB)),
         ("24-01-2014 18:30", datetime(2014, 1, 24, 18, 30, tzinfo=WIB)),
+        # the same form with seconds, a fraction, a zone: it read as no date at all
+        ("31-12-2026 23:59:59", datetime(2026, 12, 31, 23, 59, 59, tzinfo=WIB)),
+        ("31-12-2026 23:59:59.999", datetime(2026, 12, 31, 23, 59, 59, tzinfo=WIB)),
+        ("31-12-2026 16:59:59Z", datetime(2026, 12, 31, 16, 59, 59, tzinfo=UTC)),
+        ("31-12-2026 23:59 +07:00", datetime(2026, 12, 31, 23, 59, tzinfo=WIB)),
+        ("31-12-2026 23:59:5", None),
         ("2016-07-25", datetime(2016, 7, 25, tzinfo=WIB)),
         ("1989-10-1", datetime(1989, 10, 1, tzinfo=WIB)),
         ("2022-01-20 10:00:00", datetime(2022, 1, 20, 10, tzinfo=WIB)),

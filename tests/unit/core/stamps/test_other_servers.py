@@ -5,6 +5,7 @@ is still confirmed, and a member the server found is still found."""
 from __future__ import annotations
 
 import copy
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from app.core.domain import Outcome
 from app.core.services.members import member_from_details
 from app.core.stamps import errors
+from app.core.stamps.models.common import parse_api_date
 
 from .conftest import ClientFactory
 from .helpers import FakeStamps, doc, reply
@@ -356,3 +358,24 @@ async def test_a_catalogue_beside_a_member_summary_the_till_cannot_read_is_offer
     server.on(fixture["path"], reply(200, body))
     answer = await CALLS["rewards"][1](make_client(), fixture["request"])
     assert answer.customer is None and len(answer.rewards) == len(body["rewards"])
+
+
+@pytest.mark.parametrize(
+    ("end", "day"),
+    [
+        ("31-12-2026 23:59:59", date(2026, 12, 31)),
+        ("31-12-2026 23:59:59.999999", date(2026, 12, 31)),
+        ("31-12-2026 16:59:59Z", date(2026, 12, 31)),
+    ],
+)
+async def test_a_voucher_ending_in_the_docs_day_first_form_with_seconds_is_listed(
+    end: str, day: date, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # the docs write "DD-MM-YYYY HH:MM"; with its seconds the voucher was left out as
+    # unreadable, and the member could not use it
+    fixture = doc("member_vouchers")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["vouchers"] = [{**body["vouchers"][0], "end_date": end}]
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["member_vouchers"][1](make_client(), fixture["request"])
+    assert answer.unread == () and parse_api_date(answer.vouchers[0].end_date) == day
