@@ -24,7 +24,7 @@ What each rewriting stands on:
 - numbers as text: beside the ids, the same server may write every whole number of what the
   till reads before it redeems as its digits: a listed reward's or voucher's id, a reward's
   price in stamps and its type, a member's stamps (details, the catalogue's ``customer``), a
-  promo code's id and merchant (``"stamps_to_redeem": "20"``, ``"id": "6"``).
+  promo code's id and merchant, the pong's merchant (``"stamps_to_redeem": "20"``, ``"id": "6"``).
 - ``"OK"``: authorize "Returns ok if successful", without saying in which case.
 - codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"), and a reward's
   (``"A001"``) but in the cart's example (``"code": 1``); a server may write one made only of
@@ -124,6 +124,7 @@ _NUMBERS_OF = {
     "/api/vouchers/by-merchant-group": {"vouchers": ("id",)},
     "/api/v2/memberships/details": {"membership": ("stamps", "stamps_remaining", "level")},
     "/api/promo-codes/validate": {"promo_code": ("id", "merchant_id")},
+    "/api/ping": {"pong": ("merchant_id",)},
 }
 
 

@@ -591,10 +591,15 @@ class PromoValidationResponse(StampsResponse):
 
 
 class Pong(StampsResponse):
-    """The merchant the credentials belong to."""
+    """The merchant the credentials belong to.
 
-    merchant: StrictStr | None = None
-    merchant_id: WireInt | None = None
+    The pong is the proof that the server takes the token; what it says of the merchant only
+    informs (``stamps-pos doctor`` compares the id with the settings'). An id written as its
+    digits (``"14"``) is read, and a field the till cannot read is left unread, not the pong:
+    unreadable, the till stayed "Degraded" against a server that took its token."""
+
+    merchant: Annotated[StrictStr | None, Informative] = None
+    merchant_id: Annotated[ServerId | None, Informative] = None
 
 
 class PingResponse(StampsResponse):
