@@ -24,7 +24,8 @@ What each rewriting stands on:
 - numbers as text: beside the ids, the same server may write every whole number of what the
   till reads before it redeems as its digits: a listed reward's or voucher's id, a reward's
   price in stamps and its type, a member's stamps (details, the catalogue's ``customer``), a
-  promo code's id and merchant, the pong's merchant (``"stamps_to_redeem": "20"``, ``"id": "6"``).
+  promo code's id and merchant, the pong's merchant, a feed line's id, type and stamps, a
+  search match's stamps (``"stamps_to_redeem": "20"``, ``"id": "6"``).
 - ``"OK"``: authorize "Returns ok if successful", without saying in which case.
 - codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"), and a reward's
   (``"A001"``) but in the cart's example (``"code": 1``); a server may write one made only of
@@ -125,6 +126,8 @@ _NUMBERS_OF = {
     "/api/v2/memberships/details": {"membership": ("stamps", "stamps_remaining", "level")},
     "/api/promo-codes/validate": {"promo_code": ("id", "merchant_id")},
     "/api/ping": {"pong": ("merchant_id",)},
+    "/api/v3/activities/": {"activities": ("id", "type", "redemption.stamps")},
+    "/api/memberships/suggestions": {"suggestions": ("stamps",)},
 }
 
 
@@ -134,8 +137,14 @@ def numbers_as_text(path: str, body: Any) -> Any:
             return [as_text(item, keys) for item in o]
         if not isinstance(o, dict):
             return o
+        # "redemption.stamps": the stamps of the object under "redemption"
+        inner = {k.split(".", 1)[0]: (k.split(".", 1)[1],) for k in keys if "." in k}
         return {
-            k: str(v) if k in keys and isinstance(v, int) and not isinstance(v, bool) else v
+            k: str(v)
+            if k in keys and isinstance(v, int) and not isinstance(v, bool)
+            else as_text(v, inner[k])
+            if k in inner
+            else v
             for k, v in o.items()
         }
 

@@ -384,7 +384,7 @@ class MemberSuggestion(StampsResponse):
     name: StrictStr | None = None
     email: StrictStr | None = None
     phone: StrictStr | None = None
-    stamps: WireInt | None = None
+    stamps: WireDigits | None = None
     membership: StrictStr | None = None
     address: StrictStr | None = None
     gender: WireInt | StrictStr | None = None
@@ -410,7 +410,7 @@ class ActivityStore(StampsResponse):
 class ActivityRedemption(StampsResponse):
     """The redemption detail of a type-1 activity: what reconciliation compares."""
 
-    stamps: WireInt | None = None
+    stamps: WireDigits | None = None
     name: StrictStr | None = None
     #: As the feed wrote it: a status the till does not know (3 "Open", a word) still proves
     #: the redemption reached the server, so it never makes the line unreadable.
@@ -419,10 +419,14 @@ class ActivityRedemption(StampsResponse):
 
 
 class Activity(StampsResponse):
-    """One entry of a member's activity feed; only redemptions are read closely."""
+    """One entry of a member's activity feed; only redemptions are read closely.
 
-    id: WireInt
-    type: WireInt
+    Its id, type and stamps are read as their digits when written as text (``"id": "9001"``,
+    ``"type": "1"``): a page of such lines was unreadable, and a redemption left "not
+    confirmed" was never found in it."""
+
+    id: ServerId
+    type: WireDigits
     created: ApiTime | None = None
     notes: StrictStr | None = None
     merchant: dict[str, Any] | None = None

@@ -394,7 +394,7 @@ def test_a_flexible_reward_needs_no_price_and_a_free_one_is_free() -> None:
 def test_one_suggestion_the_till_cannot_read_leaves_the_other_matches() -> None:
     # every match was lost to one, and the type-ahead showed nobody for "Ayu"
     answer = SuggestionsResponse.model_validate(
-        {"suggestions": [{"id": 7, "name": "Ayu Lestari"}, {"id": 8, "stamps": "10"}]}
+        {"suggestions": [{"id": 7, "name": "Ayu Lestari"}, {"id": 8, "stamps": "10.5"}]}
     )
     assert [s.name for s in answer.suggestions] == ["Ayu Lestari"]
     assert [u.id for u in answer.unread] == [8]

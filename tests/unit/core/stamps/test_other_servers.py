@@ -379,3 +379,35 @@ async def test_a_voucher_ending_in_the_docs_day_first_form_with_seconds_is_liste
     server.on(fixture["path"], reply(200, body))
     answer = await CALLS["member_vouchers"][1](make_client(), fixture["request"])
     assert answer.unread == () and parse_api_date(answer.vouchers[0].end_date) == day
+
+
+async def test_a_feed_whose_numbers_are_written_as_digits_is_read(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # a page of such lines was unreadable: a redemption left "not confirmed" was never found
+    fixture = doc("activities")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for line in body["activities"]:
+        line["id"], line["type"] = str(line["id"]), str(line["type"])
+        if isinstance(line.get("redemption"), dict):
+            line["redemption"]["stamps"] = str(line["redemption"]["stamps"])
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["activities"][1](make_client(), fixture["request"])
+    written = fixture["responses"][0]["body"]["activities"]
+    assert [(a.id, a.type) for a in answer.activities] == [(w["id"], w["type"]) for w in written]
+    assert [a.redemption.stamps for a in answer.activities if a.redemption] == [
+        w["redemption"]["stamps"] for w in written if "redemption" in w
+    ]
+
+
+async def test_a_search_match_whose_stamps_are_written_as_digits_is_listed(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # the match was left out, "1 match could not be read"
+    fixture = doc("suggestions")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for match in body["suggestions"]:
+        match["stamps"] = str(match["stamps"])
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["suggestions"][1](make_client(), fixture["request"])
+    assert answer.unread == () and [s.stamps for s in answer.suggestions] == [100, 15]
