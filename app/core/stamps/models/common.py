@@ -208,8 +208,10 @@ Money = Annotated[Decimal, BeforeValidator(_json_decimal)]
 #: What a voucher is worth, as a listing offers it: no voucher is worth less than nothing, and
 #: none more than the till's database holds.
 VoucherValue = Annotated[Decimal, BeforeValidator(_json_decimal), Field(ge=0, le=2**63 - 1)]
-#: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
-ApiTime = StrictStr | WireInt
+#: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds,
+#: whole or with a fraction (``1607049764.25``, as a server's ``time.time()`` writes them: a
+#: feed of such lines was unreadable, and no redemption was ever found in it).
+ApiTime = StrictStr | WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 
 #: The zone of a time the server writes without one: Western Indonesian Time (Asia/Jakarta).
@@ -246,17 +248,18 @@ def _zone(text: str | None) -> tzinfo:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
 
 
-def api_time_span(value: str | int | None) -> tuple[datetime, timedelta] | None:
+def api_time_span(value: str | float | None) -> tuple[datetime, timedelta] | None:
     """When a time in any of the docs' formats may have been: its first instant (aware, in
     UTC) and how long it lasts as written (a day for a date alone, a minute for a time to the
     minute, a second otherwise); ``None`` when unreadable. A time written without a zone is
     the server's, :data:`SERVER_ZONE`; one with a zone (``Z``, ``+07``, ``+07:00``) is read in
-    it. Seconds and a fraction of one are read where given."""
+    it. Seconds and a fraction of one are read where given, the fraction as the second it is in
+    (unix seconds too)."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         try:
-            return datetime.fromtimestamp(value, UTC), _SECOND
+            return datetime.fromtimestamp(math.floor(value), UTC), _SECOND
         except (OverflowError, OSError, ValueError):
             return None
     text = value.strip()
@@ -284,14 +287,14 @@ def api_time_span(value: str | int | None) -> tuple[datetime, timedelta] | None:
         return None
 
 
-def parse_api_time(value: str | int | None) -> datetime | None:
+def parse_api_time(value: str | float | None) -> datetime | None:
     """Read any of the docs' time formats as an aware UTC datetime (its first instant,
     :func:`api_time_span`); ``None`` when unreadable."""
     span = api_time_span(value)
     return span[0] if span else None
 
 
-def parse_api_date(value: str | int | None) -> date | None:
+def parse_api_date(value: str | float | None) -> date | None:
     """The calendar day of :func:`parse_api_time`, in the server's zone: ``"2099-04-28"`` is
     that day, not the one before, where UTC's day began."""
     moment = parse_api_time(value)

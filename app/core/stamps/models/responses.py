@@ -283,7 +283,7 @@ class VoucherInfo(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
-def _readable_time(value: str | int | None) -> str | int | None:
+def _readable_time(value: str | float | None) -> str | float | None:
     # A date the till cannot place is no "no end date": offline, an expired voucher would pass.
     # A blank one says no date, as null does: refused, the member's voucher could not be used.
     if isinstance(value, str) and not value.strip():

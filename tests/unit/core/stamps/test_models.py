@@ -203,13 +203,16 @@ def test_request_fields_lists_wire_names() -> None:
         ("2013-02-15 08:01-0500", datetime(2013, 2, 15, 13, 1, tzinfo=UTC)),
         ("2013-02-15T13:01:01+07 and more", None),
         (1607049764, datetime(2020, 12, 4, 2, 42, 44, tzinfo=UTC)),
+        # with a fraction, as a server's time.time() writes it: the second it is in
+        (1607049764.75, datetime(2020, 12, 4, 2, 42, 44, tzinfo=UTC)),
+        (1e30, None),
         ("31-02-2020 00:00", None),
         ("soon", None),
         (None, None),
         (10**20, None),
     ],
 )
-def test_parse_api_time(value: str | int | None, expected: datetime | None) -> None:
+def test_parse_api_time(value: str | float | None, expected: datetime | None) -> None:
     assert parse_api_time(value) == expected
 
 
@@ -352,7 +355,7 @@ def test_a_server_cannot_say_what_the_till_did_not_read() -> None:
         ({"id": None}, "id"),  # cannot be named to be used
         ({"id": -2}, "id"),
         ({"end_date": "soon"}, "end_date"),  # no "no end": offline, an expired one would pass
-        ({"start_date": 1.5}, "start_date"),
+        ({"start_date": 1e30}, "start_date"),  # unix seconds no calendar holds
     ],
 )
 def test_a_listed_voucher_the_till_would_misread_is_left_unread(

@@ -5,7 +5,7 @@ is still confirmed, and a member the server found is still found."""
 from __future__ import annotations
 
 import copy
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -411,3 +411,21 @@ async def test_a_search_match_whose_stamps_are_written_as_digits_is_listed(
     server.on(fixture["path"], reply(200, body))
     answer = await CALLS["suggestions"][1](make_client(), fixture["request"])
     assert answer.unread == () and [s.stamps for s in answer.suggestions] == [100, 15]
+
+
+async def test_a_feed_whose_times_are_unix_seconds_with_a_fraction_is_read(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # "created": 1607049764.25 (a server's time.time()) made the whole page unreadable: a
+    # redemption left "not confirmed" was never found in it
+    fixture = doc("activities")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for line in body["activities"]:
+        if isinstance(line.get("created"), int):
+            line["created"] += 0.25
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["activities"][1](make_client(), fixture["request"])
+    written = fixture["responses"][0]["body"]["activities"]
+    assert [a.created_at for a in answer.activities] == [
+        datetime.fromtimestamp(w["created"], UTC) if "created" in w else None for w in written
+    ]
