@@ -1086,6 +1086,10 @@ TEMPLATES: dict[str, str] = {
         "The Stamps server failed while handling it: it may have gone through. The till is "
         "finding out."
     ),
+    "receipt.detail.still_handled": (
+        "The Stamps server says it is still handling this redemption, sent before: it may go "
+        "through. The till is finding out."
+    ),
     "receipt.detail.unknown": (
         "The till could not prove whether it went through; a manager must check it."
     ),

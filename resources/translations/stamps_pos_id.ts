@@ -6146,6 +6146,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Server Stamps gagal saat memprosesnya: mungkin sudah berhasil. Mesin kasir sedang memastikannya.</translation>
     </message>
     <message>
+        <source>The Stamps server says it is still handling this redemption, sent before: it may go through. The till is finding out.</source>
+        <comment>receipt.detail.still_handled</comment>
+        <translation>Server Stamps mengatakan masih memproses penukaran ini, yang sudah dikirim sebelumnya: mungkin akan berhasil. Mesin kasir sedang memastikannya.</translation>
+    </message>
+    <message>
         <source>The till could not prove whether it went through; a manager must check it.</source>
         <comment>receipt.detail.unknown</comment>
         <translation>Mesin kasir tidak bisa memastikan apakah ini berhasil; manajer harus memeriksanya.</translation>

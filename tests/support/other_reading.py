@@ -21,9 +21,15 @@ What each rewriting stands on:
 - ids as text: the docs write a member's id as text in the details and promo answers
   (``"id": "454"``, ``"id": "123"``) and as a number elsewhere; here every id of a redemption
   answer is text, the redemption's own among them (digits only, as the docs' ids are).
+- numbers as text: beside the ids, the same server may write every whole number of what the
+  till reads before it redeems as its digits: a listed reward's or voucher's id, a reward's
+  price in stamps and its type, a member's stamps (details, the catalogue's ``customer``), a
+  promo code's id and merchant, the pong's merchant, a feed line's id, type and stamps, a
+  search match's stamps (``"stamps_to_redeem": "20"``, ``"id": "6"``).
 - ``"OK"``: authorize "Returns ok if successful", without saying in which case.
-- codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"); a server may
-  write one made only of digits as a JSON number (``"code": 20261203``).
+- codes as numbers: the docs type a voucher's ``code`` as text ("VC-ABC"), and a reward's
+  (``"A001"``) but in the cart's example (``"code": 1``); a server may write one made only of
+  digits as a JSON number (``"code": 20261203``).
 - other date formats: the docs show ``YYYY-MM-DD``, ``DD-MM-YYYY HH:MM`` and unix seconds, each
   on some endpoint; here each date takes another of the three. Text is written in the server's
   wall-clock time, Jakarta's (WIB, +07:00): the docs' one zoned time is ``+07``, their unix
@@ -109,6 +115,45 @@ def ids_as_text(path: str, body: Any) -> Any:
     return {k: as_text(v) if isinstance(v, dict) else v for k, v in body.items()}
 
 
+#: The reads whose whole numbers "numbers as text" writes as digits, and which numbers.
+_NUMBERS_OF = {
+    "/api/rewards/": {
+        "rewards": ("id", "stamps_to_redeem", "type"),
+        "vouchers": ("id",),
+        "customer": ("stamps", "stamps_remaining"),
+    },
+    "/api/vouchers/by-merchant-group": {"vouchers": ("id",)},
+    "/api/v2/memberships/details": {"membership": ("stamps", "stamps_remaining", "level")},
+    "/api/promo-codes/validate": {"promo_code": ("id", "merchant_id")},
+    "/api/ping": {"pong": ("merchant_id",)},
+    "/api/v3/activities/": {"activities": ("id", "type", "redemption.stamps")},
+    "/api/memberships/suggestions": {"suggestions": ("stamps",)},
+}
+
+
+def numbers_as_text(path: str, body: Any) -> Any:
+    def as_text(o: Any, keys: tuple[str, ...]) -> Any:
+        if isinstance(o, list):
+            return [as_text(item, keys) for item in o]
+        if not isinstance(o, dict):
+            return o
+        # "redemption.stamps": the stamps of the object under "redemption"
+        inner = {k.split(".", 1)[0]: (k.split(".", 1)[1],) for k in keys if "." in k}
+        return {
+            k: str(v)
+            if k in keys and isinstance(v, int) and not isinstance(v, bool)
+            else as_text(v, inner[k])
+            if k in inner
+            else v
+            for k, v in o.items()
+        }
+
+    blocks = _NUMBERS_OF.get(path)
+    if not blocks or not isinstance(body, dict):
+        return body
+    return {k: as_text(v, blocks[k]) if k in blocks else v for k, v in body.items()}
+
+
 def ok_in_capitals(path: str, body: Any) -> Any:
     if path == AUTHORIZE and body == {"status": "ok"}:
         return {"status": "OK"}
@@ -162,6 +207,7 @@ READINGS: dict[str, Rewrite] = {
     "empty lists as null": empty_lists_as_null,
     "decimals as text": decimals_as_text,
     "ids as text": ids_as_text,
+    "numbers as text": numbers_as_text,
     "OK in capitals": ok_in_capitals,
     "codes as numbers": codes_as_numbers,
     "dates otherwise": dates_otherwise,

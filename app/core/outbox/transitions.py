@@ -129,6 +129,14 @@ def apply_result(
         return None
 
     entry_id = claimed.entry_id
+    # only a refusal's verdict depends on earlier attempts (next_state() reads it for nothing
+    # else): after one that may have been applied, it may be of a duplicate, and a 409 may be
+    # the first still being processed (errors.Conflict), which proves nothing
+    earlier_ambiguous = outcome is Outcome.REFUSED and bool(
+        _EARLIER_AMBIGUOUS.rows(connection, {"r_entry_id": entry_id, "r_number": claimed.attempt})
+    )
+    if earlier_ambiguous and isinstance(error, StampsError) and error.outcome_when_resent:
+        outcome = error.outcome_when_resent
     recorded = error_text(error)
     status_code = error.status_code if isinstance(error, StampsError) else None
     if result is not None:
@@ -143,10 +151,6 @@ def apply_result(
             "r_status_code": status_code,
             "r_error": recorded,
         },
-    )
-    # only a refusal's verdict depends on earlier attempts (next_state() reads it for nothing else)
-    earlier_ambiguous = outcome is Outcome.REFUSED and bool(
-        _EARLIER_AMBIGUOUS.rows(connection, {"r_entry_id": entry_id, "r_number": claimed.attempt})
     )
     credentials = isinstance(error, StampsError) and error.pauses_queue
     at_once = isinstance(error, StampsError) and error.resend_at_once

@@ -48,6 +48,9 @@ _REFUSALS = frozenset(
         "ValidationFailed",
         "ReadRefused",
         "ClientError",
+        # a 409: its words are the server's whether it refused or was still handling a first
+        # send (the attempt's outcome beside it says which it proved)
+        "Conflict",
         "NotFound",
         "MethodNotAllowed",
         "RequestRefused",

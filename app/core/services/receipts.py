@@ -49,6 +49,9 @@ _SERVER_FAILED = frozenset({"ServerError", "ServiceUnavailable"})
 #: Server URL is wrong or a network's sign-in page is in the way, and whether the server
 #: applied it is not known (a server may apply a POST and then redirect).
 _REDIRECTED = "Redirected"
+#: A 409 to a redemption sent again under its key: the server is still handling the first
+#: send, which may yet go through (errors.Conflict). It answered: "no answer came back" is false.
+_STILL_HANDLED = "Conflict"
 #: Something answered, but what it said cannot show whether the redemption went through.
 _UNREADABLE = frozenset({"MalformedResponse", "AnswerTooLarge", "UnprovenAnswer"})
 #: A 2xx that named no redemption and said why in its ``errors``: quoted, as the server's.
@@ -479,6 +482,8 @@ def _words(
             details = say("receipt.detail.redirected")
         elif kind in _SERVER_FAILED:
             details = say("receipt.detail.server_error")
+        elif kind == _STILL_HANDLED:
+            details = say("receipt.detail.still_handled")
         elif its_words:
             details = say("receipt.detail.unproven", said=its_words)
         elif kind == "WebPageAnswer":

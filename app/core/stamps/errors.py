@@ -22,6 +22,9 @@ class StampsError(Exception):
     """
 
     outcome: Outcome = Outcome.AMBIGUOUS
+    #: What the failure proves instead when it answers a request sent again under its key after
+    #: an attempt that may have been applied; ``None``: the same as :attr:`outcome`.
+    outcome_when_resent: Outcome | None = None
     pauses_queue: bool = False
     resend_at_once: bool = False
 
@@ -202,6 +205,17 @@ class RateLimited(ApiError):
 
 class ClientError(ApiError):
     """Any other 4xx answer."""
+
+
+class Conflict(ClientError):
+    """409: a refusal (a server's "already redeemed", an invoice number used before), the first
+    time a request is sent. Sent again under its ``Idempotency-Key`` after an attempt that may
+    have arrived, it is what the IETF draft the till sends its key by answers while the first
+    request "is still being processed": the first may yet be applied, so it proves nothing
+    (:attr:`outcome_when_resent`). Taken for a refusal, the till said "Refused" of a redemption
+    the server went on to apply, and a manager's "send again" would have applied it twice."""
+
+    outcome_when_resent = Outcome.AMBIGUOUS
 
 
 class ServerError(ApiError):

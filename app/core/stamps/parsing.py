@@ -288,6 +288,7 @@ def error_class_for(status: int) -> type[errors.ApiError]:
         404: errors.NotFound,
         405: errors.MethodNotAllowed,
         408: errors.RequestTimedOut,
+        409: errors.Conflict,
         429: errors.RateLimited,
         503: errors.ServiceUnavailable,
     }

@@ -373,6 +373,25 @@ async def test_a_feed_line_written_in_jakartas_time_is_placed_at_the_windows_edg
     assert waiting.get(receipt.entry_id) == said  # what a manager is told of it
 
 
+async def test_a_reward_code_of_digits_written_as_a_number_is_redeemed_by_it(
+    tmp_path: Path,
+) -> None:
+    # the cart's example writes a reward's code as a number ("code": 1): such a reward was
+    # left out of the catalogue as unreadable, and no cart could name it
+    with DocsServer(reshape=other_reading("codes as numbers")) as server:
+        server.rewards[3]["code"] = "9009"  # Es Teh Manis, 1 stamp
+        async with opened(server, tmp_path) as till:
+            ayu = await till.find_member(AYU)
+            offer = await till.offer(ayu)
+            assert offer.rewards_unread == 0 and 9 in {r.id for r in offer.rewards}
+            cart = await till.catalogue.cart_order(ayu, [("9009", 2, None)])
+            told = await till.wait(
+                (await till.redeemer.redeem(cart, ayu, Sale("Dewi"))).entry_id, WAIT
+            )
+            assert told.verdict is Verdict.CONFIRMED, told
+            assert server.member(AYU).stamps == 248  # type: ignore[union-attr]
+
+
 # --- what the server said, said to the cashier ---------------------------------------------------
 
 

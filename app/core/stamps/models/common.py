@@ -95,7 +95,8 @@ Number = WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 _ID_DIGITS = re.compile(r"[1-9][0-9]{0,18}")
 
 
-def _id_in_digits(value: object) -> object:
+def id_in_digits(value: object) -> object:
+    """``value``, or the whole number it names when it is a positive id's digits as text."""
     # The docs write ids as numbers on some pages and as text on others (a member's "454", the
     # promo answer's user "123"); a server written from them may name a redemption either way,
     # and "3" names the same redemption as 3. Any other text is left for the int to refuse.
@@ -105,7 +106,7 @@ def _id_in_digits(value: object) -> object:
 
 
 #: The id the server names what it made by: a whole number, or its digits as text.
-ServerId = Annotated[WireInt, BeforeValidator(_id_in_digits)]
+ServerId = Annotated[WireInt, BeforeValidator(id_in_digits)]
 
 #: The longest whole number read as a code's digits: the till refuses a typed code longer than
 #: 64 characters (app/core/services/codes.py), and none longer could be typed to match it.
@@ -174,10 +175,31 @@ def _json_decimal(value: object) -> object:
     return number
 
 
-#: An id a listing names an item by, for the till to send back: a positive whole number.
-ListedId = Annotated[int, Field(strict=True, gt=0, le=2**63 - 1)]
-#: A whole count that cannot be less than none (a reward's price in stamps).
-WireCount = Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)]
+#: A whole number that is none or more, written as its digits: no sign, no leading zero.
+_WHOLE_DIGITS = re.compile(r"0|[1-9][0-9]{0,18}")
+
+
+def _whole_in_digits(value: object) -> object:
+    # A count or a type written as the digits of a whole number ("20", as a server that types
+    # every field loosely writes a reward's price) can mean nothing else; "020", "2.0" or " 2"
+    # is left for the int to refuse.
+    if isinstance(value, str) and _WHOLE_DIGITS.fullmatch(value):
+        return int(value)
+    return value
+
+
+#: An id a listing names an item by, for the till to send back: a positive whole number, or
+#: its digits as text (the docs write a member's id so, ``"id": "454"``; a reward or voucher
+#: listed so was left out as unreadable).
+ListedId = Annotated[
+    Annotated[int, Field(strict=True, gt=0, le=2**63 - 1)], BeforeValidator(id_in_digits)
+]
+#: A whole count that cannot be less than none (a reward's price in stamps), or its digits.
+WireCount = Annotated[
+    Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)], BeforeValidator(_whole_in_digits)
+]
+#: A whole number the server may write as its digits (a reward's type, ``"5"``).
+WireDigits = Annotated[WireInt, BeforeValidator(_whole_in_digits)]
 
 #: Money as the server writes it (the voucher docs call a value a float; the same amount as
 #: plain digits in a string is read too, :data:`_MONEY_TEXT`), read as a
@@ -186,8 +208,10 @@ Money = Annotated[Decimal, BeforeValidator(_json_decimal)]
 #: What a voucher is worth, as a listing offers it: no voucher is worth less than nothing, and
 #: none more than the till's database holds.
 VoucherValue = Annotated[Decimal, BeforeValidator(_json_decimal), Field(ge=0, le=2**63 - 1)]
-#: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds.
-ApiTime = StrictStr | WireInt
+#: A time as the docs show them: ``"DD-MM-YYYY HH:MM"``, ``"YYYY-MM-DD"`` or unix seconds,
+#: whole or with a fraction (``1607049764.25``, as a server's ``time.time()`` writes them: a
+#: feed of such lines was unreadable, and no redemption was ever found in it).
+ApiTime = StrictStr | WireInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 
 #: The zone of a time the server writes without one: Western Indonesian Time (Asia/Jakarta).
@@ -198,7 +222,14 @@ ApiTime = StrictStr | WireInt
 #: every line 7 h late, past any attempt's window.
 SERVER_ZONE = timezone(timedelta(hours=7), "WIB")
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
+#: The docs' day-first form, with its seconds (and a fraction of one) where a server adds them
+#: ("31-12-2026 23:59:59": such a voucher's end left it out as unreadable) and a zone where it
+#: gives one, as the year-first form takes them.
+_DAY_FIRST = re.compile(
+    r"^(\d{1,2})-(\d{1,2})-(\d{4})"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.IGNORECASE,
+)
 _YEAR_FIRST = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
@@ -217,23 +248,24 @@ def _zone(text: str | None) -> tzinfo:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
 
 
-def api_time_span(value: str | int | None) -> tuple[datetime, timedelta] | None:
+def api_time_span(value: str | float | None) -> tuple[datetime, timedelta] | None:
     """When a time in any of the docs' formats may have been: its first instant (aware, in
     UTC) and how long it lasts as written (a day for a date alone, a minute for a time to the
     minute, a second otherwise); ``None`` when unreadable. A time written without a zone is
     the server's, :data:`SERVER_ZONE`; one with a zone (``Z``, ``+07``, ``+07:00``) is read in
-    it. Seconds and a fraction of one are read where given."""
+    it. Seconds and a fraction of one are read where given, the fraction as the second it is in
+    (unix seconds too)."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         try:
-            return datetime.fromtimestamp(value, UTC), _SECOND
+            return datetime.fromtimestamp(math.floor(value), UTC), _SECOND
         except (OverflowError, OSError, ValueError):
             return None
     text = value.strip()
     if match := _DAY_FIRST.match(text):
-        day, month, year, hour, minute = match.groups()
-        parts: tuple[str | None, ...] = (year, month, day, hour, minute, None, None)
+        day, month, year, hour, minute, second, zone = match.groups()
+        parts: tuple[str | None, ...] = (year, month, day, hour, minute, second, zone)
     elif match := _YEAR_FIRST.match(text):
         parts = match.groups()
     else:
@@ -255,14 +287,14 @@ def api_time_span(value: str | int | None) -> tuple[datetime, timedelta] | None:
         return None
 
 
-def parse_api_time(value: str | int | None) -> datetime | None:
+def parse_api_time(value: str | float | None) -> datetime | None:
     """Read any of the docs' time formats as an aware UTC datetime (its first instant,
     :func:`api_time_span`); ``None`` when unreadable."""
     span = api_time_span(value)
     return span[0] if span else None
 
 
-def parse_api_date(value: str | int | None) -> date | None:
+def parse_api_date(value: str | float | None) -> date | None:
     """The calendar day of :func:`parse_api_time`, in the server's zone: ``"2099-04-28"`` is
     that day, not the one before, where UTC's day began."""
     moment = parse_api_time(value)

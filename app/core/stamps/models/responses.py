@@ -40,8 +40,11 @@ from app.core.stamps.models.common import (
     StampsResponse,
     VoucherValue,
     WireCount,
+    WireDigits,
     WireInt,
     api_time_span,
+    code_text,
+    id_in_digits,
     parse_api_time,
 )
 
@@ -93,15 +96,15 @@ class UnreadItem:
 
 
 def _readable_id(item: object) -> int | None:
-    value = item.get("id") if isinstance(item, dict) else None
+    value = id_in_digits(item.get("id")) if isinstance(item, dict) else None
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
         return value
     return None
 
 
 def _readable_code(item: object) -> str | None:
-    value = item.get("code") if isinstance(item, dict) else None
-    return value if isinstance(value, str) and value else None
+    value = code_text(item.get("code")) if isinstance(item, dict) else None
+    return value or None
 
 
 class ItemsReadApart(StampsResponse):
@@ -164,12 +167,14 @@ class Membership(StampsResponse):
     # ``status`` is the level number in the redemption examples and "Active" in others.
     status: WireInt | StrictStr | None = None
     status_text: StrictStr | None = None
-    level: WireInt | None = None
+    level: WireDigits | None = None
     level_text: StrictStr | None = None
     member_status: StrictStr | None = None
-    stamps: WireInt | None = None
-    stamps_remaining: WireInt | None = None
-    stamps_owed: WireInt | None = None
+    # counts, read as their digits too when written as text ("stamps": "250"): one server's
+    # members read so could not be looked up at all
+    stamps: WireDigits | None = None
+    stamps_remaining: WireDigits | None = None
+    stamps_owed: WireDigits | None = None
     # Money, which a Django REST server writes as text ("0.00"): read as such it made every
     # member of such a server unreadable. Only shown, so one the till cannot read is unknown.
     balance: Annotated[Money | None, Informative] = None
@@ -194,8 +199,8 @@ class Customer(StampsResponse):
     id: WireInt | StrictStr | None = None
     status: StrictStr | WireInt | None = None
     membership_status: StrictStr | None = None
-    stamps_remaining: WireInt | None = None
-    stamps: WireInt | None = None
+    stamps_remaining: WireDigits | None = None
+    stamps: WireDigits | None = None
     email: StrictStr | None = None
 
     @property
@@ -225,11 +230,11 @@ class UserInfo(StampsResponse):
 class RewardInfo(StampsResponse):
     """A reward as a redemption answer describes it."""
 
-    id: WireInt | None = None
+    id: ServerId | None = None
     name: StrictStr | None = None
     stamps_to_redeem: WireInt | None = None
     extra_data: dict[str, Any] | None = None
-    code: StrictStr | None = None
+    code: CodeText | None = None
     type: StrictStr | WireInt | None = None
 
 
@@ -278,7 +283,7 @@ class VoucherInfo(StampsResponse):
     extra_data: dict[str, Any] | None = None
 
 
-def _readable_time(value: str | int | None) -> str | int | None:
+def _readable_time(value: str | float | None) -> str | float | None:
     # A date the till cannot place is no "no end date": offline, an expired voucher would pass.
     # A blank one says no date, as null does: refused, the member's voucher could not be used.
     if isinstance(value, str) and not value.strip():
@@ -379,7 +384,7 @@ class MemberSuggestion(StampsResponse):
     name: StrictStr | None = None
     email: StrictStr | None = None
     phone: StrictStr | None = None
-    stamps: WireInt | None = None
+    stamps: WireDigits | None = None
     membership: StrictStr | None = None
     address: StrictStr | None = None
     gender: WireInt | StrictStr | None = None
@@ -405,7 +410,7 @@ class ActivityStore(StampsResponse):
 class ActivityRedemption(StampsResponse):
     """The redemption detail of a type-1 activity: what reconciliation compares."""
 
-    stamps: WireInt | None = None
+    stamps: WireDigits | None = None
     name: StrictStr | None = None
     #: As the feed wrote it: a status the till does not know (3 "Open", a word) still proves
     #: the redemption reached the server, so it never makes the line unreadable.
@@ -414,10 +419,14 @@ class ActivityRedemption(StampsResponse):
 
 
 class Activity(StampsResponse):
-    """One entry of a member's activity feed; only redemptions are read closely."""
+    """One entry of a member's activity feed; only redemptions are read closely.
 
-    id: WireInt
-    type: WireInt
+    Its id, type and stamps are read as their digits when written as text (``"id": "9001"``,
+    ``"type": "1"``): a page of such lines was unreadable, and a redemption left "not
+    confirmed" was never found in it."""
+
+    id: ServerId
+    type: WireDigits
     created: ApiTime | None = None
     notes: StrictStr | None = None
     merchant: dict[str, Any] | None = None
@@ -458,6 +467,12 @@ class Reward(StampsResponse):
 
     Its price is ``stamps_to_redeem`` in the example and ``stamps_required`` in the response table
     (reward_api.rst §1 B): either is read, the example's first.
+
+    Its ``code`` is text in the catalogue's example and a number in the cart's
+    (redemption_api's ``"code": 1``): a whole number is read as its digits
+    (:data:`~common.CodeText`), and its id, price and type as their digits when written as text
+    (``"id": "6"``, ``"stamps_to_redeem": "20"``). Either way the reward was left out of the
+    catalogue as unreadable.
     """
 
     id: WireInt
@@ -466,8 +481,8 @@ class Reward(StampsResponse):
     stamps_to_redeem: WireInt | None = Field(
         default=None, validation_alias=AliasChoices("stamps_to_redeem", "stamps_required")
     )
-    code: StrictStr | None = None
-    type: WireInt | None = None
+    code: CodeText | None = None
+    type: WireDigits | None = None
     membership: StrictStr | None = None
     # the docs show only null, and type it nowhere: money as a number or as a decimal's text
     # ("15000.00") is read, and one the till cannot read is left unread (the till prices a
@@ -524,7 +539,9 @@ class RewardsResponse(ItemsReadApart):
 
     rewards: Annotated[list[ListedReward], NullAsEmpty]
     vouchers: Annotated[list[RewardsVoucher], NullAsEmpty] = Field(default_factory=list)
-    customer: Customer | None = None
+    # the member's summary beside the catalogue only informs (the till reads a member's stamps
+    # from their details): one it cannot read made the whole catalogue unreadable
+    customer: Annotated[Customer | None, Informative] = None
 
 
 class MemberVouchersResponse(ItemsReadApart):
@@ -552,18 +569,23 @@ class VoucherValidationResponse(StampsResponse):
 
 
 class PromoCode(StampsResponse):
-    """A promo code and its constraints."""
+    """A promo code and its constraints.
 
-    id: WireInt | None = None
-    merchant_id: WireInt | None = None
-    code: StrictStr | None = None
-    name: StrictStr | None = None
-    description: StrictStr | None = None
-    start_date: ApiTime | None = None
-    end_date: ApiTime | None = None
+    The till acts on ``is_active`` alone (a code the server says is inactive is refused); the
+    rest only informs, so one field it cannot read is left unread rather than make the check
+    unreadable and the code unusable (its id or merchant as text, ``"id": "1"``, or its code
+    as a number, ``"code": 2024``, read as its digits)."""
+
+    id: Annotated[ServerId | None, Informative] = None
+    merchant_id: Annotated[ServerId | None, Informative] = None
+    code: Annotated[CodeText | None, Informative] = None
+    name: Annotated[StrictStr | None, Informative] = None
+    description: Annotated[StrictStr | None, Informative] = None
+    start_date: Annotated[ApiTime | None, Informative] = None
+    end_date: Annotated[ApiTime | None, Informative] = None
     is_active: StrictBool | None = None
-    extra_data: dict[str, Any] | None = None
-    constraint: dict[str, Any] | None = None
+    extra_data: Annotated[dict[str, Any] | None, Informative] = None
+    constraint: Annotated[dict[str, Any] | None, Informative] = None
 
 
 class PromoValidationResponse(StampsResponse):
@@ -573,10 +595,15 @@ class PromoValidationResponse(StampsResponse):
 
 
 class Pong(StampsResponse):
-    """The merchant the credentials belong to."""
+    """The merchant the credentials belong to.
 
-    merchant: StrictStr | None = None
-    merchant_id: WireInt | None = None
+    The pong is the proof that the server takes the token; what it says of the merchant only
+    informs (``stamps-pos doctor`` compares the id with the settings'). An id written as its
+    digits (``"14"``) is read, and a field the till cannot read is left unread, not the pong:
+    unreadable, the till stayed "Degraded" against a server that took its token."""
+
+    merchant: Annotated[StrictStr | None, Informative] = None
+    merchant_id: Annotated[ServerId | None, Informative] = None
 
 
 class PingResponse(StampsResponse):

@@ -62,9 +62,10 @@ async def _unseen_lookup_words(tmp_path: Path, docs_server: DocsServer) -> str:
 async def test_an_answer_the_till_cannot_read_is_not_called_a_failing_server(
     tmp_path: Path, docs_server: DocsServer
 ) -> None:
-    # A server answering 200 with the member's stamps as text ("250"): the docs show a number,
-    # so the answer cannot be read; the cashier was told the server "is failing (200)".
-    member = {"membership": {"stamps": "250", "level_text": "Silver"}, "user": {"name": "Ayu"}}
+    # A server answering 200 with the member's stamps as a number no count is ("2.5e2"; plain
+    # digits, "250", are read): the answer cannot be read; the cashier was told the server "is
+    # failing (200)".
+    member = {"membership": {"stamps": "2.5e2", "level_text": "Silver"}, "user": {"name": "Ayu"}}
     docs_server.answer_next("/api/v2/memberships/details", 200, member)
     said = await _unseen_lookup_words(tmp_path, docs_server)
     assert "failing" not in said and "(200)" not in said

@@ -217,8 +217,20 @@ async def test_a_ping_answered_without_a_pong_ends_an_outage(
     assert not (await counter.till.status()).paused
 
 
-async def test_a_proper_pong_is_online(counter: Counter) -> None:
-    counter.server.on(PING, PONG)
+@pytest.mark.parametrize(
+    "pong",
+    [
+        {"merchant": "Kopi Rindang", "merchant_id": 14},
+        # the merchant as another server writes it: its id in digits, as the docs write a
+        # member's ("id": "454"), or a name as a number; each left the till "Degraded" for good
+        {"merchant": "Kopi Rindang", "merchant_id": "14"},
+        {"merchant": 14, "merchant_id": 14},
+        {"merchant_id": 14.0},
+    ],
+    ids=["docs", "id as text", "name as number", "id as float"],
+)
+async def test_a_proper_pong_is_online(pong: dict[str, object], counter: Counter) -> None:
+    counter.server.on(PING, reply(200, {"pong": pong}))
     assert await counter.till.probe() is Connectivity.ONLINE
     assert not (await counter.till.status()).paused
 

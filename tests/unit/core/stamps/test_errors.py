@@ -39,7 +39,7 @@ async def redeem_against(make_client: ClientFactory, server: FakeStamps, *answer
         (404, errors.NotFound, Outcome.REFUSED),
         (405, errors.MethodNotAllowed, Outcome.REFUSED),
         (408, errors.RequestTimedOut, Outcome.NEVER_ARRIVED),
-        (409, errors.ClientError, Outcome.REFUSED),
+        (409, errors.Conflict, Outcome.REFUSED),  # proves nothing to a resend (Conflict)
         (410, errors.ClientError, Outcome.REFUSED),
         (413, errors.ClientError, Outcome.REFUSED),
         (418, errors.ClientError, Outcome.REFUSED),

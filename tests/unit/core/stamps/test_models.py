@@ -187,6 +187,12 @@ def test_request_fields_lists_wire_names() -> None:
         # without a zone: the server's wall clock, Jakarta's (it read as UTC, 7 h late)
         ("13-02-2013 00:00", datetime(2013, 2, 13, tzinfo=WIB)),
         ("24-01-2014 18:30", datetime(2014, 1, 24, 18, 30, tzinfo=WIB)),
+        # the same form with seconds, a fraction, a zone: it read as no date at all
+        ("31-12-2026 23:59:59", datetime(2026, 12, 31, 23, 59, 59, tzinfo=WIB)),
+        ("31-12-2026 23:59:59.999", datetime(2026, 12, 31, 23, 59, 59, tzinfo=WIB)),
+        ("31-12-2026 16:59:59Z", datetime(2026, 12, 31, 16, 59, 59, tzinfo=UTC)),
+        ("31-12-2026 23:59 +07:00", datetime(2026, 12, 31, 23, 59, tzinfo=WIB)),
+        ("31-12-2026 23:59:5", None),
         ("2016-07-25", datetime(2016, 7, 25, tzinfo=WIB)),
         ("1989-10-1", datetime(1989, 10, 1, tzinfo=WIB)),
         ("2022-01-20 10:00:00", datetime(2022, 1, 20, 10, tzinfo=WIB)),
@@ -197,13 +203,16 @@ def test_request_fields_lists_wire_names() -> None:
         ("2013-02-15 08:01-0500", datetime(2013, 2, 15, 13, 1, tzinfo=UTC)),
         ("2013-02-15T13:01:01+07 and more", None),
         (1607049764, datetime(2020, 12, 4, 2, 42, 44, tzinfo=UTC)),
+        # with a fraction, as a server's time.time() writes it: the second it is in
+        (1607049764.75, datetime(2020, 12, 4, 2, 42, 44, tzinfo=UTC)),
+        (1e30, None),
         ("31-02-2020 00:00", None),
         ("soon", None),
         (None, None),
         (10**20, None),
     ],
 )
-def test_parse_api_time(value: str | int | None, expected: datetime | None) -> None:
+def test_parse_api_time(value: str | float | None, expected: datetime | None) -> None:
     assert parse_api_time(value) == expected
 
 
@@ -307,7 +316,7 @@ def test_one_unreadable_reward_leaves_the_others_and_their_vouchers_readable() -
                 {"id": 1, "name": "Kaya Bun", "stamps_to_redeem": 2},
                 {"id": 2, "stamps_to_redeem": "many"},
             ],
-            "vouchers": [{"id": 5, "name": "v"}, {"id": "6"}],
+            "vouchers": [{"id": 5, "name": "v"}, {"id": "06"}],
         }
     )
     assert [r.id for r in answer.rewards] == [1] and [v.id for v in answer.vouchers] == [5]
@@ -346,7 +355,7 @@ def test_a_server_cannot_say_what_the_till_did_not_read() -> None:
         ({"id": None}, "id"),  # cannot be named to be used
         ({"id": -2}, "id"),
         ({"end_date": "soon"}, "end_date"),  # no "no end": offline, an expired one would pass
-        ({"start_date": 1.5}, "start_date"),
+        ({"start_date": 1e30}, "start_date"),  # unix seconds no calendar holds
     ],
 )
 def test_a_listed_voucher_the_till_would_misread_is_left_unread(
@@ -388,7 +397,7 @@ def test_a_flexible_reward_needs_no_price_and_a_free_one_is_free() -> None:
 def test_one_suggestion_the_till_cannot_read_leaves_the_other_matches() -> None:
     # every match was lost to one, and the type-ahead showed nobody for "Ayu"
     answer = SuggestionsResponse.model_validate(
-        {"suggestions": [{"id": 7, "name": "Ayu Lestari"}, {"id": 8, "stamps": "10"}]}
+        {"suggestions": [{"id": 7, "name": "Ayu Lestari"}, {"id": 8, "stamps": "10.5"}]}
     )
     assert [s.name for s in answer.suggestions] == ["Ayu Lestari"]
     assert [u.id for u in answer.unread] == [8]

@@ -5,6 +5,7 @@ is still confirmed, and a member the server found is still found."""
 from __future__ import annotations
 
 import copy
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from app.core.domain import Outcome
 from app.core.services.members import member_from_details
 from app.core.stamps import errors
+from app.core.stamps.models.common import parse_api_date
 
 from .conftest import ClientFactory
 from .helpers import FakeStamps, doc, reply
@@ -222,3 +224,208 @@ async def test_a_member_is_read_whatever_the_fields_the_till_never_uses_hold(
     server.on(fixture["path"], reply(200, body))
     details = await make_client().member_details(fixture["request"]["user"])
     assert details.membership.stamps_balance == body["membership"]["stamps"]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # the cart's example writes a reward's code as a number ("code": 1)
+        ({"code": 1}, {"code": "1"}),
+        ({"code": 2024}, {"code": "2024"}),
+        # ids, prices and types as the digits of the numbers they are
+        ({"id": "6"}, {"id": 6}),
+        ({"stamps_to_redeem": "20"}, {"stamps_to_redeem": 20}),
+        ({"stamps_to_redeem": "0"}, {"stamps_to_redeem": 0}),
+        ({"type": "5", "stamps_to_redeem": None}, {"type": 5, "stamps_to_redeem": None}),
+    ],
+)
+async def test_a_reward_listed_with_its_numbers_and_codes_written_otherwise_is_offered(
+    written: dict[str, object],
+    read: dict[str, object],
+    make_client: ClientFactory,
+    server: FakeStamps,
+) -> None:
+    # Each left the reward out of the catalogue as unreadable: a member could not have it.
+    fixture = doc("rewards")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["rewards"] = [{**body["rewards"][0], **written}]
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["rewards"][1](make_client(), fixture["request"])
+    assert answer.unread == ()
+    assert {k: getattr(answer.rewards[0], k) for k in read} == read
+
+
+# each could be read as more than one reward, code or price, or as none
+@pytest.mark.parametrize(
+    "written",
+    [
+        {"code": 1.0},
+        {"code": -1},
+        {"code": True},
+        {"id": "06"},
+        {"id": "6.0"},
+        {"id": "0"},
+        {"stamps_to_redeem": "20.0"},
+        {"stamps_to_redeem": " 20"},
+        {"stamps_to_redeem": "-1"},
+        {"type": "05"},
+    ],
+)
+async def test_a_reward_whose_numbers_read_two_ways_is_left_out_and_counted(
+    written: dict[str, object], make_client: ClientFactory, server: FakeStamps
+) -> None:
+    fixture = doc("rewards")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["rewards"] = [{**body["rewards"][0], **written}]
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["rewards"][1](make_client(), fixture["request"])
+    assert answer.rewards == [] and len(answer.unread) == 1
+
+
+async def test_an_unreadable_reward_listed_by_its_id_in_digits_is_named_unreadable(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # a cashier naming it by its id reads that it could not be read, not that it is not offered
+    fixture = doc("rewards")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["rewards"] = [{**body["rewards"][0], "id": "6", "code": 7, "stamps_to_redeem": "lots"}]
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["rewards"][1](make_client(), fixture["request"])
+    [unread] = answer.unread
+    assert unread.named(6) and unread.named("7")
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ({"code": 2024}, "2024"),
+        ({"id": "1", "merchant_id": "1"}, "PROMOCODE"),
+        # what the till never acts on, unreadable, is left unread
+        ({"start_date": {"day": 12}, "constraint": ["10:00"], "name": 5}, "PROMOCODE"),
+    ],
+)
+async def test_a_promo_code_written_otherwise_is_checked(
+    written: dict[str, object], code: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # Each made the check unreadable: a promo the server had accepted could not be redeemed.
+    fixture = doc("validate_promo")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["promo_code"].update(written)
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["validate_promo"][1](make_client(), fixture["request"])
+    assert answer.promo_code.code == code and answer.promo_code.is_active is True
+
+
+@pytest.mark.parametrize("active", ["false", 0, "no"])
+async def test_a_promo_code_whose_activity_reads_two_ways_is_not_checked(
+    active: object, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # is_active is what the till acts on: "false" or 0, left unread, would pass as a check
+    # that refused nothing, so the whole answer stays unreadable and the code unchecked
+    fixture = doc("validate_promo")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["promo_code"]["is_active"] = active
+    server.on(fixture["path"], reply(200, body))
+    with pytest.raises(errors.MalformedResponse):
+        await CALLS["validate_promo"][1](make_client(), fixture["request"])
+
+
+@pytest.mark.parametrize("key", ["stamps", "level"])
+async def test_a_member_whose_counts_are_written_as_digits_is_found(
+    key: str, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # "stamps": "250" can mean nothing but 250; the member could not be looked up at all
+    fixture = doc("member_details")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    written = body["membership"][key]
+    body["membership"][key] = str(written)
+    server.on(fixture["path"], reply(200, body))
+    details = await make_client().member_details(fixture["request"]["user"])
+    assert getattr(details.membership, key) == written
+
+
+@pytest.mark.parametrize(
+    "customer", [{"id": 3, "stamps_remaining": "many"}, {"id": 3, "status": True}, ["3"]]
+)
+async def test_a_catalogue_beside_a_member_summary_the_till_cannot_read_is_offered(
+    customer: object, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # the till reads a member's stamps from their details: a summary beside the catalogue it
+    # cannot read made the whole catalogue unreadable, "rewards could not be read"
+    fixture = doc("rewards")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["customer"] = customer
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["rewards"][1](make_client(), fixture["request"])
+    assert answer.customer is None and len(answer.rewards) == len(body["rewards"])
+
+
+@pytest.mark.parametrize(
+    ("end", "day"),
+    [
+        ("31-12-2026 23:59:59", date(2026, 12, 31)),
+        ("31-12-2026 23:59:59.999999", date(2026, 12, 31)),
+        ("31-12-2026 16:59:59Z", date(2026, 12, 31)),
+    ],
+)
+async def test_a_voucher_ending_in_the_docs_day_first_form_with_seconds_is_listed(
+    end: str, day: date, make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # the docs write "DD-MM-YYYY HH:MM"; with its seconds the voucher was left out as
+    # unreadable, and the member could not use it
+    fixture = doc("member_vouchers")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    body["vouchers"] = [{**body["vouchers"][0], "end_date": end}]
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["member_vouchers"][1](make_client(), fixture["request"])
+    assert answer.unread == () and parse_api_date(answer.vouchers[0].end_date) == day
+
+
+async def test_a_feed_whose_numbers_are_written_as_digits_is_read(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # a page of such lines was unreadable: a redemption left "not confirmed" was never found
+    fixture = doc("activities")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for line in body["activities"]:
+        line["id"], line["type"] = str(line["id"]), str(line["type"])
+        if isinstance(line.get("redemption"), dict):
+            line["redemption"]["stamps"] = str(line["redemption"]["stamps"])
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["activities"][1](make_client(), fixture["request"])
+    written = fixture["responses"][0]["body"]["activities"]
+    assert [(a.id, a.type) for a in answer.activities] == [(w["id"], w["type"]) for w in written]
+    assert [a.redemption.stamps for a in answer.activities if a.redemption] == [
+        w["redemption"]["stamps"] for w in written if "redemption" in w
+    ]
+
+
+async def test_a_search_match_whose_stamps_are_written_as_digits_is_listed(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # the match was left out, "1 match could not be read"
+    fixture = doc("suggestions")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for match in body["suggestions"]:
+        match["stamps"] = str(match["stamps"])
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["suggestions"][1](make_client(), fixture["request"])
+    assert answer.unread == () and [s.stamps for s in answer.suggestions] == [100, 15]
+
+
+async def test_a_feed_whose_times_are_unix_seconds_with_a_fraction_is_read(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    # "created": 1607049764.25 (a server's time.time()) made the whole page unreadable: a
+    # redemption left "not confirmed" was never found in it
+    fixture = doc("activities")
+    body = copy.deepcopy(fixture["responses"][0]["body"])
+    for line in body["activities"]:
+        if isinstance(line.get("created"), int):
+            line["created"] += 0.25
+    server.on(fixture["path"], reply(200, body))
+    answer = await CALLS["activities"][1](make_client(), fixture["request"])
+    written = fixture["responses"][0]["body"]["activities"]
+    assert [a.created_at for a in answer.activities] == [
+        datetime.fromtimestamp(w["created"], UTC) if "created" in w else None for w in written
+    ]
