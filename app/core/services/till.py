@@ -268,14 +268,20 @@ class Till:
                 ):
                     if attempts[-1].outcome == Outcome.NEVER_ARRIVED:
                         judged = await self.settle_unsent(entry_id)
-                        if judged.status is not EntryStatus.SENDING:
-                            return judged
-                        # A worker (this till's retry, drawn in [0, 2) s, or another process's
-                        # sync) claimed it again before the judgement: the attempt in flight is
-                        # followed, and judged the same way when it ends. Told now, it would be
-                        # "not confirmed" about an entry no attempt has reached the server with.
-                        seen = _ended(attempts)
-                        continue
+                        if judged.status is EntryStatus.SENDING or (
+                            judged.status is EntryStatus.QUEUED
+                            and _ended(await self.outbox.attempts(entry_id)) > _ended(attempts)
+                        ):
+                            # A worker (this till's retry, drawn in [0, 2) s, or another
+                            # process's sync) claimed it again before the judgement, and may have
+                            # ended that attempt too by now: the latest attempt is followed, and
+                            # judged the same way when it ends. Told now, it would be "not
+                            # confirmed" about an entry no attempt has reached the server with
+                            # (seen in CI on a loaded machine, a 408 retried within the
+                            # judgement).
+                            seen = _ended(attempts)
+                            continue
+                        return judged
                     # Read again: the attempt may have ended after the receipt above was read.
                     return await self.receipt(entry_id)
                 if receipt.paused:

@@ -10,7 +10,7 @@ import pytest
 
 from app.config import Settings
 from app.core.credentials import Secret
-from app.core.domain import EntryStatus, OperationKind
+from app.core.domain import EntryStatus, OperationKind, Outcome
 from app.core.messages import english, say
 from app.core.offline.connectivity import Connectivity
 from app.core.services import redeeming
@@ -20,6 +20,7 @@ from app.core.services.receipts import Verdict
 from app.core.services.refusals import NotOnline, PinBlocked, PinRejected, PinRequired, Refused
 from app.core.services.runtime import open_till
 from app.core.services.till import Sale, Till
+from app.core.stamps.errors import RequestTimedOut
 from app.core.storage.problems import StorageFull
 from app.sandbox import DEMO_TOKEN
 
@@ -748,6 +749,43 @@ async def test_a_redemption_the_offline_rules_refuse_after_a_408_says_the_server
     assert str(receipt.what_to_do).startswith(
         "The Stamps server timed out waiting for the request, and the offline rules do not allow"
     )
+
+
+async def test_a_408_sent_again_while_the_last_was_judged_is_judged_in_its_turn(
+    till: Till, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a loaded machine the worker's retry (drawn in [0, 2) s) claimed the entry between the
+    # judgement's read and its write, and its 408 came back before the judgement read the entry
+    # again: the cashier was told "not confirmed" of a redemption no attempt had reached the
+    # server with, and the offline rules never judged it. Here that retry is made by hand, in
+    # the same place, every time.
+    member = await till.find_member(AYU)
+    order = await till.catalogue.reward_order(member, 12, stamps=150)  # over offline's 100
+    sandbox.faults(error_rate=1.0, error_statuses=[408], scope="redemptions")
+    void_unsent = till.outbox.void_unsent
+    raced: list[EntryStatus | None] = []
+
+    async def retried_meanwhile(entry_id: str, **kwargs: object) -> object:
+        if not raced:
+            await till.worker.stop()
+            await till.outbox.db.write_raw(
+                lambda c: c.execute(
+                    "UPDATE outbox_entries SET next_attempt_at = NULL WHERE id = ?", (entry_id,)
+                )
+            )
+            claimed = await till.outbox.claim("the retry")
+            assert claimed is not None and claimed.entry_id == entry_id
+            assert await void_unsent(entry_id, **kwargs) is None  # claimed: not voided
+            timed_out = RequestTimedOut("timed out", status_code=408)
+            raced.append(await till.outbox.record(claimed, Outcome.NEVER_ARRIVED, error=timed_out))
+            return None
+        return await void_unsent(entry_id, **kwargs)
+
+    monkeypatch.setattr(till.outbox, "void_unsent", retried_meanwhile)
+    receipt = await till.answer(await till.redeemer.redeem(order, member, Sale("dewi")))
+    assert raced == [EntryStatus.QUEUED]
+    assert receipt.verdict is Verdict.NOT_REDEEMED
+    assert len(sandbox.ledger()) == 0
 
 
 async def test_a_token_that_cannot_be_sent_pauses_the_queue_and_says_why(
