@@ -533,7 +533,8 @@ class Redeemer:
         if refusal is Refusal.SHORT_OF_STAMPS:
             if balance is _Balance.AS_LOOKED_UP:
                 raise _ShortOnTheBalanceLookedUp
-            reason = say("policy.short_of_stamps_now", **reason.params)
+            short = reason.params  # the figures the policy refused by, as it named them
+            reason = say("policy.short_of_stamps_now", cost=short["cost"], stamps=short["stamps"])
         # The offline rules' refusal reads as the same order voided by them after an attempt
         # that never arrived (settle_unsent): the till learning it is offline a moment sooner
         # or later changes nothing for the customer.
