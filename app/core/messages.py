@@ -300,6 +300,16 @@ TEMPLATES: dict[str, str] = {
         "This member's vouchers could not be read: the Stamps server is failing ({status}) and "
         "this till has not seen them before. Try again in a moment."
     ),
+    "catalogue.rewards_refused": (
+        "The rewards could not be read: the Stamps server refused to list them ({status}: "
+        "“{reason}”) and this till has no copy of them yet. Call a manager if it keeps "
+        "happening."
+    ),
+    "catalogue.vouchers_refused": (
+        "This member's vouchers could not be read: the Stamps server refused to list them "
+        "({status}: “{reason}”) and this till has not seen them before. Call a manager if it "
+        "keeps happening."
+    ),
     "catalogue.rewards_unreadable": (
         "The rewards could not be read: the Stamps server answered in a form this till cannot "
         "read, and this till has no copy of them yet. Call a manager if it keeps happening."

@@ -4976,6 +4976,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Voucher member ini tidak bisa dibaca: server Stamps sedang bermasalah ({status}) dan mesin kasir ini belum pernah melihatnya. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
+        <source>The rewards could not be read: the Stamps server refused to list them ({status}: “{reason}”) and this till has no copy of them yet. Call a manager if it keeps happening.</source>
+        <comment>catalogue.rewards_refused</comment>
+        <translation>Daftar hadiah tidak bisa dibaca: server Stamps menolak menampilkannya ({status}: “{reason}”) dan mesin kasir ini belum punya salinannya. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s vouchers could not be read: the Stamps server refused to list them ({status}: “{reason}”) and this till has not seen them before. Call a manager if it keeps happening.</source>
+        <comment>catalogue.vouchers_refused</comment>
+        <translation>Voucher member ini tidak bisa dibaca: server Stamps menolak menampilkannya ({status}: “{reason}”) dan mesin kasir ini belum pernah melihatnya. Panggil manajer jika terus terjadi.</translation>
+    </message>
+    <message>
         <source>The rewards could not be read: the Stamps server answered in a form this till cannot read, and this till has no copy of them yet. Call a manager if it keeps happening.</source>
         <comment>catalogue.rewards_unreadable</comment>
         <translation>Daftar hadiah tidak bisa dibaca: server Stamps menjawab dalam bentuk yang tidak dapat dibaca mesin kasir ini, dan mesin kasir ini belum punya salinannya. Panggil manajer jika terus terjadi.</translation>

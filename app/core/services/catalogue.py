@@ -53,6 +53,7 @@ from app.core.stamps.errors import (
 from app.core.stamps.models import Reward, UnreadItem, VoucherInfo
 from app.core.stamps.models.common import parse_api_date
 from app.core.stamps.models.responses import VoucherTemplate
+from app.core.stamps.server_text import quoted
 
 log = logging.getLogger(__name__)
 
@@ -769,6 +770,14 @@ def _unread(part: str, problem: BaseException | None) -> Message:
     if isinstance(problem, MalformedResponse | AnswerTooLarge):  # it answered, past reading
         return say(f"catalogue.{part}_unreadable")
     if isinstance(problem, ApiError) and problem.status_code is not None:
+        if problem.status_code < 500 and problem.detail:
+            # It turned the listing down in its own words ("store: Store 1 not found"): no
+            # failing server, and trying again in a moment changes nothing.
+            return say(
+                f"catalogue.{part}_refused",
+                status=str(problem.status_code),
+                reason=quoted(problem.detail),
+            )
         return say(f"catalogue.{part}_failing", status=str(problem.status_code))
     return say(f"catalogue.{part}_unavailable")  # unanswered in time, or the answer was lost
 

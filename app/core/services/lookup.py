@@ -24,6 +24,7 @@ from app.core.services.members import (
     Suggestions,
     carries_card,
     member_from_details,
+    member_identifier,
     member_query,
     not_found,
     suggestion_member,
@@ -83,7 +84,7 @@ class Lookup:
         checks the line (:meth:`Line.check_line_now`) before it says it cannot ask: a customer it
         has not seen was turned away by a till whose line had come back.
         """
-        text = member_query(query)
+        text = member_identifier(query)
         # Why the server could not say, should the till's copy not know them either: a web page
         # answered (a Wi-Fi login page), the server failed, or it was slower than the lookup waits.
         # Only a connection never made is "cannot be reached": the rest would send the cashier to

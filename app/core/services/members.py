@@ -6,6 +6,7 @@ is the entry's lane, so one member's redemptions go strictly in order (architect
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ __all__ = [
     "level_number",
     "level_words",
     "member_from_details",
+    "member_identifier",
     "member_query",
     "suggestion_member",
 ]
@@ -81,6 +83,23 @@ def member_query(query: str) -> str:
     if len(text) > QUERY_MAX:
         raise MemberNotFound(say("member.too_long", limit=QUERY_MAX))
     return text
+
+
+# The full-width forms of ASCII (U+FF01-U+FF5E) an input method in its wide mode types, and its
+# wide space; their ASCII is 0xFEE0 below them.
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+
+
+def member_identifier(query: str) -> str:
+    """What the cashier typed as an email, member ID, phone or card number, as
+    :func:`member_query` sends it, but in the ASCII the person meant: the full-width
+    ``ＫＲ２４…`` an input method types, or a phone in Arabic-Indic digits, was sent as it
+    was and answered "No member matches" of a card the server knows. Names are searched as
+    typed (the server's name may be written so); an identifier is ASCII."""
+    text = query.translate(_WIDE)
+    if not text.isascii():
+        text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+    return member_query(text)
 
 
 def member_from_details(

@@ -8,6 +8,8 @@ nothing, and the kiosk's lock swallowed them as shortcuts. Qt marks every key of
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
@@ -45,11 +47,13 @@ def numlock_off_digit(event: QKeyEvent) -> str | None:
 
 
 def typed_digit(event: QKeyEvent) -> str | None:
-    """The digit a key typed: an ASCII digit's text (a digit of another script is none), else the
-    keypad's with NumLock off."""
+    """The ASCII digit a key typed: its own, a decimal digit of another script's (the
+    full-width ``４`` an input method in its wide mode types, the Arabic-Indic ``٤``), else the
+    keypad's with NumLock off. Such a digit was taken as none, and the customer saw no dot fill
+    for the key pressed; a digit not to count with (``²``, ``①``) is still none."""
     text = event.text()
-    if len(text) == 1 and text in "0123456789":
-        return text
+    if len(text) == 1 and text.isdecimal():
+        return str(unicodedata.decimal(text))
     return numlock_off_digit(event)
 
 

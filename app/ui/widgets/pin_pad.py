@@ -284,7 +284,7 @@ class PinPad(QWidget):
             if not event.isAutoRepeat():
                 self.press_digit(digit)
         elif text and text.isdigit():
-            pass  # a digit of another script is not taken, but not passed on
+            pass  # a digit not to count with (²) is not taken, but not passed on
         elif key == Qt.Key.Key_Backspace:
             self.backspace()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -46,6 +46,19 @@ def test_member_find_prints_the_member(cli: Cli) -> None:
     assert member["stamps"] == 250
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["ＫＲ２４０００００６", "\u3000KR２４０００００６", "٠٨١٢١٠٠٠٠٠٠٦", "۰۸۱۲۱۰۰۰۰۰۰۶"],
+    ids=["full-width card", "wide space and digits", "Arabic-Indic phone", "Persian phone"],
+)
+def test_an_identifier_typed_in_wide_or_other_digits_finds_the_member(cli: Cli, typed: str) -> None:
+    # An input method in its wide mode, or a keyboard set to Arabic digits, types the card or
+    # phone the server knows: it answered "No member matches “ＫＲ２４０００００６”".
+    code, member = cli.json("member", "find", typed)
+    assert code == 0
+    assert member["name"] == "Ayu Pratiwi"
+
+
 def test_redeem_waits_for_the_server_and_exits_0_when_confirmed(
     cli: Cli, sandbox: SandboxControl
 ) -> None:

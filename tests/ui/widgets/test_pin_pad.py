@@ -29,6 +29,13 @@ def type_digits(qtbot: QtBot, pad: PinPad, digits: str) -> None:
         qtbot.keyClick(pad, digit)
 
 
+def type_text(widget: QWidget, text: str) -> None:
+    """A key that types ``text`` as an input method hands it over: no key code of its own (QTest
+    knows only Latin-1 characters)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, text))
+
+
 def snapshot(pad: PinPad) -> QImage:
     return pad.grab().toImage()
 
@@ -72,6 +79,39 @@ def test_a_usb_numpad_types_the_pin_with_numlock_on_or_off(qtbot: QtBot, pad: Pi
         qtbot.keyClick(pad, Qt.Key.Key_Enter, KEYPAD)  # KP_Enter
 
     assert signal.args == ["123456"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [PinPad, lambda: KioskKeypad(secret=True, min_length=6, max_length=6, name="kioskPin")],
+    ids=["pin pad", "kiosk keypad"],
+)
+@pytest.mark.parametrize(
+    "typed", ["\uff14\uff18\uff12\uff11\uff19\uff13", "\u0664\u0668\u0662\u0661\u0669\u0663"]
+)
+def test_digits_of_an_input_method_or_another_script_type_the_pin(
+    qtbot: QtBot, make: Callable[[], QWidget], typed: str
+):
+    # An input method left in its wide mode types "４８２１９３"; an Arabic keyboard "٤٨٢١٩٣".
+    # The customer pressed 4 8 2 1 9 3 and saw no dot fill: the pad took nothing, and said
+    # nothing either.
+    pad = make()
+    qtbot.addWidget(pad)
+    pad.show()
+    qtbot.waitExposed(pad)
+    pad.setFocus()
+    for digit in typed:
+        type_text(pad, digit)
+    assert pad.entered_count() == 6
+    with qtbot.waitSignal(pad.submitted) as signal:
+        qtbot.keyClick(pad, Qt.Key.Key_Return)
+    assert signal.args == ["482193"]
+
+
+def test_a_digit_that_is_no_decimal_types_nothing(qtbot: QtBot, pad: PinPad):
+    for mark in "\u00b2\u2460":  # superscript two, circled one: digits, but not to count with
+        type_text(pad, mark)
+    assert pad.entered_count() == 0
 
 
 def test_the_navigation_keys_themselves_type_no_digit(qtbot: QtBot, pad: PinPad):

@@ -11,6 +11,7 @@ import pytest
 
 from app.config import load_settings
 from app.core.credentials import Secret
+from app.core.messages import english
 from app.core.offline.connectivity import Connectivity
 from app.core.services.refusals import NotOnline
 from app.core.services.runtime import open_till
@@ -151,3 +152,38 @@ async def test_a_lookup_the_server_turned_down_says_what_the_server_said(
     said = await _unseen_lookup_words(tmp_path, docs_server)
     assert "failing" not in said
     assert words in said and "“KR24000006”" in said
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "words"),
+    [
+        # the server turned the listing down over the till's settings: no server failing, and
+        # "Try again in a moment" would only be tried again
+        (
+            400,
+            {"errors": {"store": "Store 32 not found"}, "error_message": "Store 32 not found"},
+            "refused to list them (400: “Store 32 not found”)",
+        ),
+        (500, {"detail": "Oops"}, "the Stamps server is failing (500)"),
+    ],
+    ids=["refused", "failing"],
+)
+async def test_rewards_the_server_refuses_to_list_are_not_called_a_failing_server(
+    tmp_path: Path, docs_server: DocsServer, status: int, body: object, words: str
+) -> None:
+    settings = load_settings(
+        tmp_path / "none.toml",
+        base_url=docs_server.url,
+        merchant=14,
+        store=32,
+        data_dir=tmp_path / "till",
+        **AMPLE_TIMEOUTS,
+    )
+    async with open_till(settings.till_config(), Secret(docs_server.token)) as till:
+        ayu = await till.find_member("ayu@contoh.co.id")
+        docs_server.answer_next("/api/rewards/", status, body)
+        offer = await till.offer(ayu)
+        assert not offer.rewards and offer.rewards_problem is not None
+        said = english(offer.rewards_problem)
+        assert words in said
+        assert ("failing" in said) == (status >= 500)
