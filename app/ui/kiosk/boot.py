@@ -51,6 +51,15 @@ def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
     return scanner
 
 
+def listen_for_a_second_kiosk(data_dir: Path, view: QWidget) -> None:
+    """A kiosk started again on ``data_dir`` brings this one's window to the front and exits
+    (``front.py``); the socket lives as long as the window."""
+    from app.ui.kiosk.front import FrontDoor
+
+    if not FrontDoor(data_dir, view).listening:
+        log.warning("a second kiosk started on %s cannot bring this one to the front", data_dir)
+
+
 def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
     """The demo's panel of faults, shown in the kiosk's top-right corner, in a strip the kiosk
     leaves it across its top (folded or opened)."""
@@ -126,6 +135,7 @@ def run_kiosk(
         # lights up, long before the till is open.
         scanner = kiosk_scanner(scanner_prefix, scanner_pace_ms, scanner_terminator)
         starts.append(KioskStart(kiosk_view(), scanner))
+        listen_for_a_second_kiosk(config.data_dir, starts[0].view)
         return starts[0].view
 
     async def startup(window: QWidget) -> None:
