@@ -1354,7 +1354,7 @@
 <context>
     <name>KioskKeypad</name>
     <message>
-        <source>Clear</source>
+        <source>Clear all</source>
         <translation>Hapus semua</translation>
     </message>
     <message>
@@ -2900,8 +2900,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Kartu tidak terbaca: selesaikan PIN dulu.</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Hapus</translation>
+        <source>Clear all</source>
+        <translation>Hapus semua</translation>
     </message>
     <message>
         <source>Delete last digit</source>
