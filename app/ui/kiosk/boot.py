@@ -68,8 +68,8 @@ def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
     panel = KioskDemoPanel(controls)
     panel.place(view.geometry())
     view.leave_room_above(panel.room_above())
-    # After the panel's own fold or unfold (connected first): the strip as tall as it is now.
-    panel.toggle.toggled.connect(lambda _open: view.leave_room_above(panel.room_above()))
+    # Folded, opened, or in the language a customer picked: the strip as tall as it is now.
+    panel.placed.connect(lambda: view.leave_room_above(panel.room_above()))
     panel.show()
     panel.raise_()
     return panel
