@@ -120,11 +120,14 @@ class KioskDemoPanel(QWidget):
         for fault, text in fault_choices():
             self.fault_buttons[fault].setText(text)
         last = self.driver.last_done
-        if last is None:
-            hint = "Not on a real kiosk: only the demo shows this."
-            self.done.setText(QCoreApplication.translate("KioskDemoPanel", hint))
-        else:
+        if last is not None:
             self.done.setText(last())
+        else:
+            self.done.setText(
+                QCoreApplication.translate(
+                    "KioskDemoPanel", "Not on a real kiosk: only the demo shows this."
+                )
+            )
         if self._screen is not None:
             self.place(self._screen)
 
