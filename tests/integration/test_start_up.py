@@ -435,7 +435,7 @@ def test_a_second_kiosk_leaves_the_screen_to_the_running_one_and_exits_2(
         if listening:
             from app.ui.kiosk.boot import listen_for_a_second_kiosk
 
-            listen_for_a_second_kiosk(tmp_path / "data", running)
+            stack.callback(listen_for_a_second_kiosk(tmp_path / "data", running).close)
         done, pages, _ = start_stopped(tmp_path, settings, "gui", "--kiosk", **env)
         if listening:
             qtbot.waitUntil(running.isFullScreen)

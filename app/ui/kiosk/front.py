@@ -35,6 +35,8 @@ class FrontDoor(QLocalServer):
         self._window = window
         self.newConnection.connect(self._answer)
         name = door_name(data_dir)
+        # Only this user's processes may knock (the socket's file is in the temp folder).
+        self.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # A socket left by a kiosk that crashed: this one holds the folder's lock now.
         QLocalServer.removeServer(name)
         self.listening = self.listen(name)
