@@ -172,7 +172,6 @@ def gui(args: argparse.Namespace) -> int:
 def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
     """The self-service kiosk on the till's settings (channel 3 unless the settings say
     otherwise); it may share the cashier's data folder (docs/kiosk.md)."""
-    from app.core.services import say
     from app.ui.cashier import DataFolderUnusable, SecondInstance
     from app.ui.kiosk.boot import run_kiosk
 
@@ -191,8 +190,7 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
                 support_bundle=_bundle_writer(config),
             )
         except SecondInstance as exc:
-            another = say("start.second_kiosk", folder=str(exc.folder))
-            return _cannot_start(args, Stop.saying(EXIT_USAGE, another), language=settings.language)
+            return _second_kiosk(args, exc.folder)
         except DataFolderUnusable as exc:
             stop = Stop.saying(EXIT_USAGE, exc.said)
             return _cannot_start(args, stop, language=settings.language)
@@ -204,6 +202,21 @@ def _kiosk(args: argparse.Namespace, settings: Settings, token: Secret) -> int:
             if stopped is not None:
                 return _cannot_start(args, stopped, language=settings.language)
     return EXIT_USAGE
+
+
+def _second_kiosk(args: argparse.Namespace, folder: Path) -> int:
+    """A kiosk already runs on ``folder``: no page over it (a customer would meet it, and it
+    waited for a tap on Close), only a line on stderr and in the log; the running kiosk is
+    asked to come to the front for whoever started this one (docs/kiosk.md, "Starting")."""
+    from app.core.services import english, say
+    from app.ui.kiosk.front import knock
+
+    fronted = knock(folder)
+    said = english(
+        say("start.second_kiosk_fronted" if fronted else "start.second_kiosk", folder=str(folder))
+    )
+    logging.getLogger(__name__).warning("%s", said)
+    return _fail(args, said)
 
 
 def _kiosk_up(_kiosk: object) -> None:

@@ -1493,7 +1493,14 @@ TEMPLATES: dict[str, str] = {
         "the data folder {folder} cannot be written; set data_dir to a folder this user may write"
     ),
     "start.second_window": "another Stamps POS window is already open on {folder}; use that one",
-    "start.second_kiosk": "another Stamps POS kiosk is already open on {folder}; use that one",
+    "start.second_kiosk": (
+        "another Stamps POS kiosk is already open on {folder}; this one stops and leaves the "
+        "screen to it"
+    ),
+    "start.second_kiosk_fronted": (
+        "another Stamps POS kiosk is already open on {folder}; it was brought to the front, "
+        "and this one stops"
+    ),
     "start.database_too_new": (
         "The database {path} is at schema revision {revision}, which this version of Stamps POS "
         "does not know (it knows up to {head}). It was written by a newer version: install that "

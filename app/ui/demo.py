@@ -105,15 +105,18 @@ class DemoDriver:
         self.no_fault = no_fault
         self.busy = busy
         self.say = say
+        #: What the last control did, in the language installed when it is called: the
+        #: kiosk's panel says it again when the customer picks another language.
+        self.last_done: Callable[[], str] | None = None
 
     def network(self, cut: bool) -> None:
         work = self.controls.cut_network if cut else self.controls.restore_network
-        self._run(work, network_done(cut))
+        self._run(work, lambda: network_done(cut))
 
     def fault(self, fault: Fault) -> None:
         self._run(
             lambda: self.controls.set_fault(fault),
-            QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
+            lambda: QCoreApplication.translate("DemoMenu", "Server behaviour changed."),
         )
 
     def reset(self) -> None:
@@ -124,17 +127,19 @@ class DemoDriver:
         self.cut.setChecked(False)
         self.cut.blockSignals(False)
         self._run(
-            self.controls.reset_shop, QCoreApplication.translate("DemoMenu", "The shop is reset.")
+            self.controls.reset_shop,
+            lambda: QCoreApplication.translate("DemoMenu", "The shop is reset."),
         )
 
-    def _run(self, work: Callable[[], None], done: str) -> None:
+    def _run(self, work: Callable[[], None], done: Callable[[], str]) -> None:
         async def run() -> None:
             self.busy(True)
             try:
                 await asyncio.to_thread(work)
             finally:
                 self.busy(False)
-            self.say(done)
+            self.last_done = done
+            self.say(done())
 
         spawn(run(), name="demo control")
 

@@ -1354,7 +1354,7 @@
 <context>
     <name>KioskKeypad</name>
     <message>
-        <source>Clear</source>
+        <source>Clear all</source>
         <translation>Hapus semua</translation>
     </message>
     <message>
@@ -2900,8 +2900,8 @@ Pindai kartu atau cari (F2).</translation>
         <translation>Kartu tidak terbaca: selesaikan PIN dulu.</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Hapus</translation>
+        <source>Clear all</source>
+        <translation>Hapus semua</translation>
     </message>
     <message>
         <source>Delete last digit</source>
@@ -6681,11 +6681,6 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Jendela Stamps POS lain sudah terbuka di {folder}; pakai jendela itu</translation>
     </message>
     <message>
-        <source>another Stamps POS kiosk is already open on {folder}; use that one</source>
-        <comment>start.second_kiosk</comment>
-        <translation>Kios Stamps POS lain sudah terbuka di {folder}; pakai kios itu</translation>
-    </message>
-    <message>
         <source>The database {path} is at schema revision {revision}, which this version of Stamps POS does not know (it knows up to {head}). It was written by a newer version: install that version again, or move the database aside.</source>
         <comment>start.database_too_new</comment>
         <translation>Database {path} ada di revisi skema {revision}, yang tidak dikenal versi Stamps POS ini (yang dikenalnya sampai {head}). Database itu ditulis oleh versi yang lebih baru: pasang lagi versi itu, atau sisihkan databasenya.</translation>
@@ -7314,6 +7309,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This value is refused: {reason}</source>
         <comment>setting.refused</comment>
         <translation>Nilai ini ditolak: {reason}</translation>
+    </message>
+    <message>
+        <source>another Stamps POS kiosk is already open on {folder}; this one stops and leaves the screen to it</source>
+        <comment>start.second_kiosk</comment>
+        <translation>kios Stamps POS lain sudah terbuka di {folder}; kios ini berhenti dan membiarkan layar untuknya</translation>
+    </message>
+    <message>
+        <source>another Stamps POS kiosk is already open on {folder}; it was brought to the front, and this one stops</source>
+        <comment>start.second_kiosk_fronted</comment>
+        <translation>kios Stamps POS lain sudah terbuka di {folder}; kios itu dibawa ke depan, dan kios ini berhenti</translation>
     </message>
     <message>
         <source>There is no manager named {name}.</source>

@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -384,8 +385,16 @@ def reason_set_up(
     return settings, env
 
 
-@pytest.mark.parametrize("kiosk", [(), ("--kiosk",)], ids=["cashier", "kiosk"])
-@pytest.mark.parametrize("reason", list(REASONS))
+#: Every reason, for the cashier's window and the kiosk; but a second kiosk shows no page (below).
+PAGED = [
+    pytest.param(kiosk, reason, id=f"{reason}-{'kiosk' if kiosk else 'cashier'}")
+    for reason in REASONS
+    for kiosk in [(), ("--kiosk",)]
+    if not (kiosk and reason == "second")
+]
+
+
+@pytest.mark.parametrize(("kiosk", "reason"), PAGED)
 def test_every_reason_a_start_stops_for_is_said_in_the_shop_s_language(
     tmp_path: Path, kiosk: tuple[str, ...], reason: str
 ) -> None:
@@ -406,3 +415,34 @@ def test_every_reason_a_start_stops_for_is_said_in_the_shop_s_language(
         assert os_english in line
         assert os_indonesian in lines[2] and os_english not in page["text"], lines[2]
     assert TOKEN not in done.stdout + done.stderr
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+@pytest.mark.parametrize("listening", [True, False], ids=["brought-forward", "no-answer"])
+def test_a_second_kiosk_leaves_the_screen_to_the_running_one_and_exits_2(
+    qtbot: QtBot, tmp_path: Path, listening: bool
+) -> None:
+    # An autostart, a double-clicked icon or a watchdog starts the kiosk again: its page
+    # covered the running kiosk, for a customer to meet, until someone tapped Close.
+    from PySide6.QtWidgets import QWidget
+
+    from app.core.logs import log_file
+
+    running = QWidget()  # the running kiosk's window, hidden behind something else
+    qtbot.addWidget(running)
+    with contextlib.ExitStack() as stack:
+        settings, env = reason_set_up("second", tmp_path, stack, kiosk=True)
+        if listening:
+            from app.ui.kiosk.boot import listen_for_a_second_kiosk
+
+            stack.callback(listen_for_a_second_kiosk(tmp_path / "data", running).close)
+        done, pages, _ = start_stopped(tmp_path, settings, "gui", "--kiosk", **env)
+        if listening:
+            qtbot.waitUntil(running.isFullScreen)
+    assert done.returncode == 2, done.stderr
+    assert pages == []  # nothing over the running kiosk, nothing waiting for a tap
+    [line] = [line for line in done.stderr.splitlines() if line.startswith("stamps-pos gui: ")]
+    assert "another Stamps POS kiosk is already open on" in line
+    assert ("brought to the front" in line) is listening
+    assert line.removeprefix("stamps-pos gui: ") in log_file(tmp_path / "data").read_text()
+    assert not running.isVisible() or listening

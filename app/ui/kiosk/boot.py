@@ -21,6 +21,8 @@ from app.ui.widgets.held_scan import HeldScan, monotonic_ms
 from app.ui.widgets.scanner_filter import ScannerFilter
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
     from app.core.services import Secret, Till, TillConfig, TokenSource
     from app.ui.demo import DemoControls
     from app.ui.kiosk.window import KioskWindow
@@ -51,6 +53,17 @@ def kiosk_scanner(prefix: str, pace_ms: int, terminator: str) -> ScannerFilter:
     return scanner
 
 
+def listen_for_a_second_kiosk(data_dir: Path, view: QWidget) -> QLocalServer:
+    """A kiosk started again on ``data_dir`` brings this one's window to the front and exits
+    (``front.py``); the socket is closed (its file removed) at shutdown."""
+    from app.ui.kiosk.front import FrontDoor
+
+    door = FrontDoor(data_dir, view)
+    if not door.listening:
+        log.warning("a second kiosk started on %s cannot bring this one to the front", data_dir)
+    return door
+
+
 def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
     """The demo's panel of faults, shown in the kiosk's top-right corner, in a strip the kiosk
     leaves it across its top (folded or opened)."""
@@ -59,8 +72,8 @@ def demo_panel(view: KioskWindowView, controls: DemoControls) -> QWidget:
     panel = KioskDemoPanel(controls)
     panel.place(view.geometry())
     view.leave_room_above(panel.room_above())
-    # After the panel's own fold or unfold (connected first): the strip as tall as it is now.
-    panel.toggle.toggled.connect(lambda _open: view.leave_room_above(panel.room_above()))
+    # Folded, opened, or in the language a customer picked: the strip as tall as it is now.
+    panel.placed.connect(lambda: view.leave_room_above(panel.room_above()))
     panel.show()
     panel.raise_()
     return panel
@@ -120,6 +133,7 @@ def run_kiosk(
     parts: dict[str, KioskWindow] = {}
     starts: list[KioskStart] = []
     panels: list[QWidget] = []
+    doors: list[QLocalServer] = []
 
     def window_factory() -> QWidget:
         # The scanner listens from the first frame: a customer scans the moment the screen
@@ -132,6 +146,8 @@ def run_kiosk(
         from app.core.services import Role, RuntimeOptions, open_till
 
         assert isinstance(window, KioskWindowView)
+        # After the first frame, which waits for no module it can do without (QtNetwork).
+        doors.append(listen_for_a_second_kiosk(config.data_dir, window))
         if demo is not None:
             panels.append(demo_panel(window, demo))
         runtime = RuntimeOptions(
@@ -155,6 +171,8 @@ def run_kiosk(
             on_ready(parts["kiosk"])
 
     async def shutdown() -> None:
+        while doors:
+            doors.pop().close()
         while panels:
             panels.pop().close()
         if "kiosk" in parts:

@@ -15,8 +15,9 @@ demo builds it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QGridLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.demo import DemoControls, DemoDriver, Fault, fault_choices
+from app.ui.kiosk.lockdown import CORNER_PX
 
 #: Room left between the panel and the screen's edge.
 MARGIN_PX = 8
@@ -36,7 +38,10 @@ FAULTS_A_ROW = 2
 
 
 class KioskDemoPanel(QWidget):
-    """The demo's faults beside the kiosk, on ``controls``."""
+    """The demo's faults beside the kiosk, on ``controls``; ``placed`` once it took its place
+    again, folded, opened or in another language (the kiosk's strip follows its height)."""
+
+    placed = Signal()
 
     def __init__(self, controls: DemoControls) -> None:
         flags = (
@@ -47,7 +52,6 @@ class KioskDemoPanel(QWidget):
         )
         super().__init__(None, flags)
         self.setObjectName("kioskDemoPanel")
-        self.setWindowTitle(QCoreApplication.translate("KioskDemoPanel", "Demo controls"))
         self.setStyleSheet(
             "#kioskDemoPanel { background: #fff8e1; border: 2px solid #b26a00; }"
             "#kioskDemoPanel QLabel, #kioskDemoPanel QCheckBox, #kioskDemoPanel QRadioButton,"
@@ -56,7 +60,7 @@ class KioskDemoPanel(QWidget):
             "QLabel#demoDone { color: #5d4037; }"
         )
         self.controls = controls
-        layout = QHBoxLayout(self)
+        self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(12)
 
@@ -65,39 +69,32 @@ class KioskDemoPanel(QWidget):
         # narrow enough beside the manager's corner, for every kiosk screen under it at
         # 1024x768 (they fit 614 px).
         self.body = QWidget()
-        body = QGridLayout(self.body)
+        self._grid = body = QGridLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setHorizontalSpacing(12)
         body.setVerticalSpacing(2)
-        self.cut = QCheckBox(QCoreApplication.translate("DemoMenu", "Cut the network"))
-        body.addWidget(self.cut, 0, 0)
-        self.reset = QPushButton(QCoreApplication.translate("DemoMenu", "Reset the shop"))
-        body.addWidget(self.reset, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        self.cut = QCheckBox()
+        self.reset = QPushButton()
         self.faults = QButtonGroup(self)
         self.fault_buttons: dict[Fault, QRadioButton] = {}
-        for index, (fault, text) in enumerate(fault_choices()):
-            button = QRadioButton(text)
+        for fault, _text in fault_choices():
+            button = QRadioButton()
             button.setChecked(fault == "none")
             self.faults.addButton(button)
             self.fault_buttons[fault] = button
-            body.addWidget(button, 1 + index // FAULTS_A_ROW, index % FAULTS_A_ROW)
-        self.done = QLabel(
-            QCoreApplication.translate(
-                "KioskDemoPanel", "Not on a real kiosk: only the demo shows this."
-            )
-        )
+        self.done = QLabel()
         self.done.setObjectName("demoDone")
         self.done.setWordWrap(True)
-        body.addWidget(self.done, body.rowCount(), 0, 1, FAULTS_A_ROW)
+        self._arrange(FAULTS_A_ROW)
         for widget in self.body.findChildren(QWidget):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.body, 1)
         self.body.hide()
-        self.toggle = QPushButton(self.windowTitle())
+        self.toggle = QPushButton()
         self.toggle.setCheckable(True)
         self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toggle.toggled.connect(self._unfold)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.driver = DemoDriver(
             controls,
             cut=self.cut,
@@ -110,12 +107,66 @@ class KioskDemoPanel(QWidget):
             button.clicked.connect(lambda _checked=False, f=fault: self.driver.fault(f))
         self.reset.clicked.connect(self.driver.reset)
         self._screen: QRect | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's words in the language installed now: the kiosk's, which the customer
+        picks on welcome (a shop owner is shown the demo in theirs)."""
+        title = QCoreApplication.translate("KioskDemoPanel", "Demo controls")
+        self.setWindowTitle(title)
+        self.toggle.setText(title)
+        self.cut.setText(QCoreApplication.translate("DemoMenu", "Cut the network"))
+        self.reset.setText(QCoreApplication.translate("DemoMenu", "Reset the shop"))
+        for fault, text in fault_choices():
+            self.fault_buttons[fault].setText(text)
+        last = self.driver.last_done
+        if last is not None:
+            self.done.setText(last())
+        else:
+            self.done.setText(
+                QCoreApplication.translate(
+                    "KioskDemoPanel", "Not on a real kiosk: only the demo shows this."
+                )
+            )
+        if self._screen is not None:
+            self.place(self._screen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _arrange(self, a_row: int) -> None:
+        """The controls in the grid: the server's behaviours ``a_row`` a row."""
+        grid = self._grid
+        for widget in (self.cut, self.reset, *self.fault_buttons.values(), self.done):
+            grid.removeWidget(widget)
+        grid.addWidget(self.cut, 0, 0)
+        grid.addWidget(self.reset, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        for index, button in enumerate(self.fault_buttons.values()):
+            grid.addWidget(button, 1 + index // a_row, index % a_row)
+        rows = 1 + (len(self.fault_buttons) + a_row - 1) // a_row
+        grid.addWidget(self.done, rows, 0, 1, 2)
 
     def place(self, screen: QRect) -> None:
-        """Put the panel in the top-right corner of ``screen`` (the kiosk's)."""
+        """Put the panel in the top-right corner of ``screen`` (the kiosk's), clear of the
+        manager's corner: where two behaviours a row beside the button are wider than that
+        (a standing screen), one a row, and then under the button if still too wide."""
         self._screen = screen
+        room = screen.width() - CORNER_PX - 2 * MARGIN_PX
+        for a_row, beside in ((FAULTS_A_ROW, True), (1, True), (1, False)):
+            self._arrange(a_row)
+            direction = QBoxLayout.Direction.LeftToRight
+            if not beside:  # the button stays on top, where the demo's hand found it
+                direction = QBoxLayout.Direction.BottomToTop
+            self._layout.setDirection(direction)
+            self._layout.activate()
+            if self.sizeHint().width() <= room:
+                break
         self.adjustSize()
+        self.resize(self.sizeHint())
         self.move(screen.right() - self.width() - MARGIN_PX, screen.top() + MARGIN_PX)
+        self.placed.emit()
 
     def room_above(self) -> int:
         """The strip the kiosk leaves across its top for the panel as it is now."""

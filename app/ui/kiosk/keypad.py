@@ -77,6 +77,8 @@ class KioskKeypad(QWidget):
         self.ok_key.setObjectName("kioskKeyOk")
         self.ok_key.setProperty("role", "primary")
         keys.addWidget(self.ok_key, 4, 0, 1, 3)
+        for column in range(3):  # three columns alike: "Clear all"'s words widened its own
+            keys.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -91,7 +93,7 @@ class KioskKeypad(QWidget):
 
     def retranslate(self) -> None:
         """Set the keys' words in the language now installed."""
-        self.clear_key.setText(self.tr("Clear"))
+        self.clear_key.setText(self.tr("Clear all"))
         self.back_key.setAccessibleName(self.tr("Delete last digit"))
         self.ok_key.setText(self.tr("OK"))
         self._refresh()

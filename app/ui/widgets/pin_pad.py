@@ -136,6 +136,8 @@ class PinPad(QWidget):
         self._ok = self._button("", "pinOk", self.submit)
         keys.addWidget(self._cancel, 4, 0)
         keys.addWidget(self._ok, 4, 1, 1, 2)
+        for column in range(3):  # three columns alike: "Clear all"'s words widened its own
+            keys.setColumnStretch(column, 1)
 
         self._layout = layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -335,7 +337,7 @@ class PinPad(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _name_keys(self) -> None:
-        self._clear.setText(self.tr("Clear"))
+        self._clear.setText(self.tr("Clear all"))
         self._backspace.setAccessibleName(self.tr("Delete last digit"))
         self._cancel.setText(self.tr("Cancel"))
         self._ok.setText(self.tr("OK"))

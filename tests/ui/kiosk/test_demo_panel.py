@@ -15,6 +15,7 @@ from app.ui.kiosk.demo_panel import KioskDemoPanel
 from app.ui.kiosk.lockdown import CORNER_PX
 from app.ui.kiosk.view import KioskWindowView
 
+from ...support.languages import speaking
 from ..test_demo_menu import FakeShop
 
 #: A window kept on top is raised as it shows, which the offscreen platform cannot do.
@@ -49,23 +50,62 @@ def test_the_panel_cuts_and_restores_the_network_and_makes_the_server_fail(
     assert threading.main_thread().name not in shop.threads
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize(
+    "size", [(1366, 768), (768, 1366), (1080, 1920), (614, 1093)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
 def test_the_panel_sits_in_the_kiosk_s_top_right_corner_clear_of_the_way_out(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, size: tuple[int, int], language: str
+) -> None:
+    # Standing (768x1366), the opened panel ran off the screen's left edge, its first column
+    # cut ("t the network", "rver works normally"), seen under Xvfb.
+    screen = QRect(0, 0, *size)
+    with speaking(language):
+        view = KioskWindowView(["en", "id"])
+        qtbot.addWidget(view)
+        view.setGeometry(screen)
+        panel = demo_panel(view, FakeShop())
+        qtbot.addWidget(panel)
+        for unfolded in (False, True, False):
+            panel.toggle.setChecked(unfolded)
+            frame = panel.geometry()
+            assert screen.contains(frame), (frame, unfolded)
+            assert frame.right() >= size[0] - 20 and frame.top() <= 20
+            assert not frame.intersects(QRect(0, 0, CORNER_PX, CORNER_PX))
+            assert panel.width() >= panel.sizeHint().width()  # nothing in it squeezed
+            # the button that folds it stays where the hand that opened it is
+            toggle = QRect(panel.toggle.mapToGlobal(QPoint(0, 0)), panel.toggle.size())
+            assert toggle.right() >= size[0] - 30 and toggle.top() <= 30
+
+
+def test_the_panel_speaks_the_language_the_customer_picks(
     qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop
 ) -> None:
+    # The customer picked Bahasa Indonesia: the kiosk's status line followed, the panel's
+    # controls stayed in English before a shop owner shown the demo.
     view = KioskWindowView(["en", "id"])
     qtbot.addWidget(view)
     view.setGeometry(QRect(0, 0, 1366, 768))
-    panel = demo_panel(view, FakeShop())
+    view.show()
+    shop = FakeShop()
+    panel = demo_panel(view, shop)
     qtbot.addWidget(panel)
-    for unfolded in (False, True):
-        panel.toggle.setChecked(unfolded)
-        frame = panel.geometry()
-        assert QRect(0, 0, 1366, 768).contains(frame)
-        assert frame.right() >= 1366 - 20 and frame.top() <= 20
-        assert not frame.intersects(QRect(0, 0, CORNER_PX, CORNER_PX))
+    panel.toggle.setChecked(True)
+    panel.cut.click()
+    qtbot.waitUntil(lambda: shop.calls == ["cut"] and panel.body.isEnabled())
+    assert panel.done.text() == "Network cut: the server refuses."
+    with speaking("id"):
+        qtbot.waitUntil(lambda: panel.toggle.text() == "Kontrol demo")
+        assert panel.cut.text() == "Putuskan jaringan"
+        assert panel.fault_buttons["none"].text() == "Server berjalan normal"
+        assert panel.done.text() == "Jaringan diputus: server menolak koneksi."
+        qtbot.waitUntil(lambda: view.pages.geometry().top() >= panel.geometry().bottom())
+    qtbot.waitUntil(lambda: panel.toggle.text() == "Demo controls")  # and back
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "size", [(1366, 768), (1024, 768), (768, 1366)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
 def test_the_panel_covers_nothing_the_customer_reads_folded_or_opened(
     qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, size: tuple[int, int]
 ) -> None:

@@ -108,3 +108,39 @@ def test_no_manager_key_moves_when_a_wrong_pin_is_said(
         "Wrong PIN for Wayan: 4 more wrong PINs lock the account for 5 minutes."
     )
     assert _key_places(keypad) == before, "a key moved when the wrong PIN was said"
+
+
+#: The key that empties a pad, as a customer reads it beside ⌫ (which deletes one digit).
+CLEAR_ALL = {"en": "Clear all", "id": "Hapus semua"}
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (768, 1366), (1080, 1920)])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pin_pad_and_the_phone_keypad_say_clear_all_beside_delete_one(
+    qtbot: QtBot, size: tuple[int, int], language: str
+) -> None:
+    # The PIN pad's "Hapus" beside ⌫ read as "delete", where the phone keypad said "Hapus
+    # semua": one key, two names, and one of them the delete-one key's.
+    with speaking(language):
+        view = KioskWindowView(["en", "id"])
+        qtbot.addWidget(view, before_close_func=lambda v: v.allow_close())
+        view.resize(*size)
+        view.pin.retranslate()
+        view.show()
+        qtbot.waitExposed(view)
+        pad = view.pin.pad
+        for page, clear, back in [
+            (
+                view.pin,
+                pad.findChild(QPushButton, "pinClear"),
+                pad.findChild(QPushButton, "pinBackspace"),
+            ),
+            (view.phone, view.phone.keypad.clear_key, view.phone.keypad.back_key),
+        ]:
+            view.show_page(page)
+            qtbot.waitUntil(clear.isVisible)
+            assert clear.text() == CLEAR_ALL[language]
+            # the words fit on the key, on one line, and the key is no wider than ⌫ beside it
+            room = clear.contentsRect().width()
+            assert clear.fontMetrics().horizontalAdvance(clear.text()) < room, (page, size)
+            assert clear.width() == back.width(), (page, size)
