@@ -4671,6 +4671,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Voucher ini sudah dipakai di mesin kasir ini.</translation>
     </message>
     <message>
+        <source>Promo code {code} already went on invoice {invoice} for this member: not sent again. A promo counts once on a sale; if the first was wrong, a manager cancels it (F8).</source>
+        <comment>policy.promo_already_on_invoice</comment>
+        <translation>Kode promo {code} sudah dipakai pada struk {invoice} untuk member ini: tidak dikirim lagi. Satu promo hanya sekali untuk satu penjualan; jika yang pertama salah, manajer membatalkannya (F8).</translation>
+    </message>
+    <message>
         <source>Offline, a voucher may be worth at most {limit}; this one is {value}.</source>
         <comment>policy.voucher_value_cap</comment>
         <translation>Saat offline, nilai voucher paling banyak {limit}; voucher ini {value}.</translation>
