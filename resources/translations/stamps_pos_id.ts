@@ -1921,6 +1921,10 @@
         <translation>alasan</translation>
     </message>
     <message>
+        <source>it was paused for</source>
+        <translation>tadinya dijeda karena</translation>
+    </message>
+    <message>
         <source>note</source>
         <translation>catatan</translation>
     </message>
