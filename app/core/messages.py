@@ -75,6 +75,10 @@ TEMPLATES: dict[str, str] = {
     "policy.voucher_inactive": "This voucher is not active.",
     "policy.voucher_out_of_date": "This voucher is not valid today.",
     "policy.voucher_used_here": "This voucher was already used on this till.",
+    "policy.promo_already_on_invoice": (
+        "Promo code {code} already went on invoice {invoice} for this member: not sent again. A "
+        "promo counts once on a sale; if the first was wrong, a manager cancels it (F8)."
+    ),
     "policy.voucher_value_cap": (
         "Offline, a voucher may be worth at most {limit}; this one is {value}."
     ),

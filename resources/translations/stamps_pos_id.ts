@@ -703,6 +703,10 @@
         <translation>Tutup kasus</translation>
     </message>
     <message>
+        <source>Nothing proved the server did not apply the first: sent again, the member may get it twice. Check the member&apos;s activity on the Stamps dashboard first.</source>
+        <translation>Belum ada yang membuktikan server tidak memproses yang pertama: jika dikirim lagi, member bisa mendapatkannya dua kali. Periksa dulu aktivitas member di dasbor Stamps.</translation>
+    </message>
+    <message>
         <source>Give the member a replacement voucher</source>
         <translation>Beri member voucher pengganti</translation>
     </message>
@@ -1915,6 +1919,10 @@
     <message>
         <source>reason</source>
         <translation>alasan</translation>
+    </message>
+    <message>
+        <source>it was paused for</source>
+        <translation>tadinya dijeda karena</translation>
     </message>
     <message>
         <source>note</source>
@@ -4669,6 +4677,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <source>This voucher was already used on this till.</source>
         <comment>policy.voucher_used_here</comment>
         <translation>Voucher ini sudah dipakai di mesin kasir ini.</translation>
+    </message>
+    <message>
+        <source>Promo code {code} already went on invoice {invoice} for this member: not sent again. A promo counts once on a sale; if the first was wrong, a manager cancels it (F8).</source>
+        <comment>policy.promo_already_on_invoice</comment>
+        <translation>Kode promo {code} sudah dipakai pada struk {invoice} untuk member ini: tidak dikirim lagi. Satu promo hanya sekali untuk satu penjualan; jika yang pertama salah, manajer membatalkannya (F8).</translation>
     </message>
     <message>
         <source>Offline, a voucher may be worth at most {limit}; this one is {value}.</source>

@@ -414,6 +414,48 @@ class Outbox:
         found = await self.db.read_raw(lambda connection: _HELD_STAMPS.rows(connection, params))
         return int(found[0][0])
 
+    async def promo_on_invoice(self, lane: str, code: str, invoice: str) -> OutboxEntry | None:
+        """The lane's redemption of promo ``code`` with ``invoice`` that still stands (waiting,
+        being sent, not confirmed or confirmed, and no confirmed cancel of it), or ``None``.
+        A promo goes on a sale once: the cashier who pressed Enter in the invoice field (which
+        redeemed the promo waiting for it) and then scanned the promo again doubled it."""
+        standing = [
+            str(s)
+            for s in (
+                EntryStatus.QUEUED,
+                EntryStatus.SENDING,
+                EntryStatus.UNKNOWN,
+                EntryStatus.SYNCED,
+            )
+        ]
+        wanted, on = code.casefold(), invoice.strip()
+
+        def read(session: Session) -> OutboxEntry | None:
+            cancelled = sa.select(ENTRIES.c.cancels).where(
+                ENTRIES.c.kind == OperationKind.CANCEL,
+                ENTRIES.c.status == EntryStatus.SYNCED,
+                ENTRIES.c.cancels.is_not(None),
+            )
+            query = (
+                sa.select(OutboxEntry)
+                .where(
+                    ENTRIES.c.lane == lane,
+                    ENTRIES.c.kind == OperationKind.PROMO,
+                    ENTRIES.c.status.in_(standing),
+                    ENTRIES.c.id.not_in(cancelled),
+                )
+                .order_by(ENTRIES.c.seq)
+            )
+            found: list[OutboxEntry] = list(session.execute(query).scalars())
+            for entry in found:
+                payload = entry.payload or {}
+                same_code = str(payload.get("promo_code", "")).casefold() == wanted
+                if same_code and str(payload.get("invoice_number", "")).strip() == on:
+                    return entry
+            return None
+
+        return await self.db.read(read)
+
     async def outage_left(self) -> tuple[datetime, int, int] | None:
         """The outage the till's last run left, as its entries tell it: ``None`` when no entry
         accepted offline still waits to be sent (the outage ended, or never began); else from

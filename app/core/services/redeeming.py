@@ -43,7 +43,14 @@ from app.core.services.config import TillConfig
 from app.core.services.line import Line
 from app.core.services.members import Member, MemberNotFound
 from app.core.services.order_kinds import counted_kind
-from app.core.services.orders import CartOrder, Context, Order, RewardOrder, build_payload
+from app.core.services.orders import (
+    CartOrder,
+    Context,
+    Order,
+    PromoOrder,
+    RewardOrder,
+    build_payload,
+)
 from app.core.services.outage import OutageCount
 from app.core.services.receipts import (
     Receipt,
@@ -298,6 +305,7 @@ class Redeemer:
         else (:meth:`Sale.checked`): the caller records it, as any order refused unqueued.
         """
         sale = sale.checked()
+        await self._refuse_a_promo_twice_on_a_sale(order, member, sale)
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         online = self.monitor.online
         if not online and await self._refused_for_the_line(order, member, voucher, kiosk=kiosk):
@@ -310,6 +318,23 @@ class Redeemer:
                     line_checked=True,
                 )  # fmt: skip
         return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
+
+    async def _refuse_a_promo_twice_on_a_sale(
+        self, order: Order, member: Member, sale: Sale
+    ) -> None:
+        """Refuse (on the shift's record) a promo code this member already has on this sale's
+        invoice, standing or on its way: the server took the same code on the same receipt twice,
+        and the customer got the discount twice."""
+        if not isinstance(order, PromoOrder) or not sale.invoice_number:
+            return
+        earlier = await self.outbox.promo_on_invoice(member.lane, order.code, sale.invoice_number)
+        if earlier is None:
+            return
+        reason = say(
+            "policy.promo_already_on_invoice", code=order.code, invoice=sale.invoice_number
+        )
+        await self._record_order_refusal(order, member, sale, reason, Verdict.REFUSED)
+        raise Refused(reason)
 
     async def _refused_for_the_line(
         self, order: Order, member: Member, voucher: VoucherFacts | None, *, kiosk: bool

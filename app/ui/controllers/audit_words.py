@@ -44,6 +44,7 @@ def _detail_keys() -> dict[str, str]:
     return {
         "role": QCoreApplication.translate("ManagerWords", "role"),
         "reason": QCoreApplication.translate("ManagerWords", "reason"),
+        "paused_for": QCoreApplication.translate("ManagerWords", "it was paused for"),
         "note": QCoreApplication.translate("ManagerWords", "note"),
         "name": QCoreApplication.translate("ManagerWords", "name"),
         "new_name": QCoreApplication.translate("ManagerWords", "new name"),
@@ -150,7 +151,7 @@ def _detail_value(key: str, value: Any, base_url: str) -> str:
         return setting_names(str(name) for name in value)
     if key == "error" and isinstance(value, str):
         return _failure_text(value, base_url)
-    if key == "reason" and isinstance(value, str) and value not in _till_words():
+    if key in ("reason", "paused_for") and isinstance(value, str) and value not in _till_words():
         # a pause's reason: the failure that refused the token, as recorded
         return _failure_text(value, base_url)
     return _plain(value, base_url)
@@ -253,9 +254,10 @@ def _actor_names() -> dict[str, str]:
 def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
     """A row of the audit table; ``base_url`` is the till's, for a refusal of its credentials
     (a pause's reason) said with https when the server asked for it over plain http."""
-    detail = audit_detail(line.detail, base_url=base_url, id_starts=True)
+    said = _as_said(line.action, line.detail)
+    detail = audit_detail(said, base_url=base_url, id_starts=True)
     # the whole ids in the tooltip; worked out only for the lines that name one
-    named = not _ENTRY_KEYS.isdisjoint(line.detail)
+    named = not _ENTRY_KEYS.isdisjoint(said)
     return TableRow(
         key=f"{line.at.isoformat()}-{line.who}-{line.action}-{line.entry_id}",
         cells=(
@@ -266,5 +268,16 @@ def audit_row(line: AuditLine, *, base_url: str) -> TableRow:
             line.entry_id or "",
             detail,
         ),
-        tips={_DETAIL_COLUMN: audit_detail(line.detail, base_url=base_url)} if named else {},
+        tips={_DETAIL_COLUMN: audit_detail(said, base_url=base_url)} if named else {},
     )
+
+
+def _as_said(action: str, detail: dict[str, Any]) -> dict[str, Any]:
+    """``detail`` under the keys its action means: a resume keeps the reason of the pause it
+    ended, which read "sync resumed — reason: the server refuses this till's API token" once
+    the token worked again."""
+    if action == "resumed" and "reason" in detail:
+        said = dict(detail)
+        said["paused_for"] = said.pop("reason")
+        return said
+    return detail

@@ -177,7 +177,8 @@ class _Dialog(QDialog):
 
 class DecisionDialog(_Dialog):
     """One decision on one entry: ``decision`` is ``cancel``, ``retry``, ``mark_applied`` or
-    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry;
+    ``dismiss`` (``may_be_applied``: nothing proved the server did not apply the entry, which a
+    dismiss and a retry say;
     ``pin_of``: the member whose PIN a retry asks for, named before the pad opens).
     ``decided(note, replacement_voucher, server_id)`` when confirmed (``server_id``, typed only
     for a mark applied, may be blank); the controller then calls :meth:`show_note_error`,
@@ -238,9 +239,17 @@ class DecisionDialog(_Dialog):
             "mark_applied": self.tr("Mark applied"),
             "dismiss": self.tr("Dismiss"),
         }
+        about = explain[decision].format(what=what, member=pin_of)
+        if decision == "retry" and may_be_applied:
+            # Not confirmed: the first may stand at the server. "Send again" said only that a new
+            # redemption goes, and a manager sent Ayu's coffee a second time on a feed not read.
+            about += " " + self.tr(
+                "Nothing proved the server did not apply the first: sent again, the member may "
+                "get it twice. Check the member's activity on the Stamps dashboard first."
+            )
         super().__init__(
             titles[decision],
-            explain[decision].format(what=what, member=pin_of),
+            about,
             confirms[decision],
             parent,
         )

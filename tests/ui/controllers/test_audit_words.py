@@ -174,6 +174,21 @@ def test_a_page_of_audit_lines_is_worded_without_translating_every_word_for_each
     assert audit_row(line, base_url=BASE_URL).cells[2] == "signed in"
 
 
+def test_a_resume_says_what_it_was_paused_for_not_a_reason_to_resume() -> None:
+    # Seen under Xvfb: a wrong token saved and the right one saved back; the audit log read
+    # "sync resumed — reason: The Stamps server refuses this till's API token … sync waits for a
+    # new token", as if it resumed because the token was refused.
+    detail = {"reason": "CredentialsRejected: 401 Unauthorized"}
+    at = datetime(2026, 12, 1, 6, 40, tzinfo=UTC)
+    resumed = audit_row(AuditLine(at, "till", "resumed", "till-1", None, detail), base_url=BASE_URL)
+    paused = audit_row(AuditLine(at, "till", "paused", "till-1", None, detail), base_url=BASE_URL)
+    assert paused.cells[5].startswith("reason: ")
+    assert resumed.cells[5].startswith("it was paused for: ")
+    assert resumed.cells[5].removeprefix("it was paused for: ") == paused.cells[5].removeprefix(
+        "reason: "
+    )
+
+
 @pytest.mark.parametrize(
     ("who", "in_indonesian"),
     [("till", "mesin kasir"), ("sync", "sinkronisasi"), ("settings", "pengaturan")],

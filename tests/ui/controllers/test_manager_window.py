@@ -790,6 +790,31 @@ def test_dismissing_a_redemption_that_was_sent_never_says_it_was_never_sent(
     assert "if the server applied it, it stays applied" in about
 
 
+@pytest.mark.parametrize(
+    ("faults", "warned"),
+    [
+        ({"applied_then_500_rate": 1.0}, True),  # unknown: it may stand at the server
+        ({"error_rate": 1.0, "error_statuses": [400]}, False),  # refused: it does not
+    ],
+)
+def test_sending_again_warns_of_a_double_only_when_the_first_may_stand(
+    qtbot: QtBot,
+    make_cashier: Callable[..., CashierWindow],
+    till_settings: Settings,
+    sandbox: SandboxControl,
+    faults: dict[str, object],
+    warned: bool,
+) -> None:
+    # Seen under Xvfb (demo --exceptions): Ayu's Es Kopi not confirmed, its activity not read
+    # ("the till looks again by itself"); "Send it again" said only that a new redemption goes,
+    # linked to this one, and a manager sent what may already stand at the server.
+    window, entry_id = _unknown_redemption(qtbot, make_cashier, till_settings, sandbox, **faults)
+    dialog = _decision_asked(qtbot, window, "retry", entry_id)
+    about = dialog.about.text()
+    assert "It is sent as a new redemption" in about
+    assert ("the member may get it twice" in about) is warned
+
+
 def test_the_members_card_reads_the_servers_balance_once_their_unknown_is_dismissed(
     qtbot: QtBot,
     make_cashier: Callable[..., CashierWindow],

@@ -323,6 +323,32 @@ async def test_vouchers_codes_and_promo_codes(till: Till, sandbox: SandboxContro
     assert len(sandbox.ledger()) == 4
 
 
+async def test_a_promo_goes_once_on_a_sale_until_a_manager_cancels_it(
+    till: Till, sandbox: SandboxControl
+) -> None:
+    # Enter in the invoice field redeemed the promo that waited for it; the cashier scanned the
+    # promo again, and the customer had NGOPIPAGI's discount twice on INV-0001.
+    member = await till.find_member(AYU)
+    promo = await till.catalogue.promo_order(member, "NGOPIPAGI")
+    first = await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number="INV-0001"))
+    with pytest.raises(Refused, match="already went on invoice INV-0001"):
+        await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number="INV-0001"))
+    assert (await till.wait(first.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    with pytest.raises(Refused, match="already went on invoice INV-0001"):
+        await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number=" INV-0001"))
+    assert len(sandbox.ledger()) == 1
+    # another sale's receipt is another sale
+    other = await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number="INV-0002"))
+    assert (await till.wait(other.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    # cancelled by a manager, the promo may go on that sale again
+    await till.staff.add_first_manager("Wayan", Secret("246810"))
+    await till.manager.enter("Wayan", Secret("246810"))
+    cancel = await till.manager.cancel(first.entry_id)
+    assert (await till.wait(cancel.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+    again = await till.redeemer.redeem(promo, member, Sale("dewi", invoice_number="INV-0001"))
+    assert (await till.wait(again.entry_id, WAIT)).verdict is Verdict.CONFIRMED
+
+
 async def test_a_deduction_larger_than_the_voucher_is_refused_before_sending(till: Till) -> None:
     member = await till.find_member(AYU)
     with pytest.raises(InvalidOrder, match=r"Rp 150\.000"):
