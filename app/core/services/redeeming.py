@@ -305,7 +305,7 @@ class Redeemer:
         else (:meth:`Sale.checked`): the caller records it, as any order refused unqueued.
         """
         sale = sale.checked()
-        await self._refuse_a_promo_twice_on_a_sale(order, member, sale)
+        await self._refuse_a_promo_twice_on_a_sale(order, member, sale, request_id)
         kiosk = (sale.channel or self.config.channel) is Channel.KIOSK
         online = self.monitor.online
         if not online and await self._refused_for_the_line(order, member, voucher, kiosk=kiosk):
@@ -320,15 +320,16 @@ class Redeemer:
         return await self._redeem(order, member, sale, request_id, voucher, approval, online=online)
 
     async def _refuse_a_promo_twice_on_a_sale(
-        self, order: Order, member: Member, sale: Sale
+        self, order: Order, member: Member, sale: Sale, request_id: str | None
     ) -> None:
         """Refuse (on the shift's record) a promo code this member already has on this sale's
         invoice, standing or on its way: the server took the same code on the same receipt twice,
-        and the customer got the discount twice."""
+        and the customer got the discount twice. The same request handed in again (its
+        ``request_id``, a PIN's) is that entry, not a second one: the outbox returns it."""
         if not isinstance(order, PromoOrder) or not sale.invoice_number:
             return
         earlier = await self.outbox.promo_on_invoice(member.lane, order.code, sale.invoice_number)
-        if earlier is None:
+        if earlier is None or earlier.id == request_id:
             return
         reason = say(
             "policy.promo_already_on_invoice", code=order.code, invoice=sale.invoice_number
