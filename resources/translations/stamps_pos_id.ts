@@ -789,6 +789,10 @@
         <translation>Potong nilai voucher</translation>
     </message>
     <message>
+        <source>Type the amount</source>
+        <translation>Ketik jumlahnya</translation>
+    </message>
+    <message>
         <source>Amount to deduct</source>
         <translation>Nominal yang dipotong</translation>
     </message>

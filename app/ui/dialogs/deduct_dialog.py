@@ -53,7 +53,11 @@ class DeductDialog(QDialog):
         left = voucher.remaining_value
         self.most_to_deduct = UNBOUNDED_RUPIAH if left is None else int(max(left, 0))
         ceiling = self.most_to_deduct
-        self.amount.setRange(min(1, ceiling), UNBOUNDED_RUPIAH if ceiling >= 1 else 0)
+        # It opens with no amount (0, shown as words, not "Rp 1"): opened at Rp 1 and selected,
+        # an Enter pressed a moment early deducted Rp 1, and the server confirmed it.
+        self.amount.setRange(0, UNBOUNDED_RUPIAH if ceiling >= 1 else 0)
+        self.amount.setSpecialValueText(self.tr("Type the amount"))
+        self.amount.setValue(0)
         self.amount.setSingleStep(1000)
         self.amount.setAccessibleName(self.tr("Amount to deduct"))
         self.amount.setMinimumWidth(220)
@@ -76,7 +80,7 @@ class DeductDialog(QDialog):
         )
         self.deduct = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.deduct.setText(self.tr("Deduct"))
-        self.deduct.setEnabled(ceiling >= 1)
+        self.deduct.setEnabled(False)  # until an amount is typed
         self.amount.valueChanged.connect(self._amount_changed)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

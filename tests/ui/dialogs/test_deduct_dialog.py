@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.dialogs.deduct_dialog import DeductDialog
@@ -54,3 +55,26 @@ def test_an_amount_over_what_is_left_is_said_not_cut_to_another(qtbot: QtBot) ->
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         dialog.accept()
     assert dialog.value() == 80_000
+
+
+def test_the_amount_opens_empty_and_an_early_enter_deducts_nothing(qtbot: QtBot) -> None:
+    # Seen under Xvfb: the box opened at "Rp 1", selected; an Enter pressed a moment early
+    # deducted Rp 1 from Ayu's saldo, and the server confirmed it.
+    voucher = VoucherRowData(
+        "V1", "Saldo Hadiah Rindang", "GC-1", "Saldo Rp 80.000", "", balance=True,
+        remaining_value=80_000,
+    )  # fmt: skip
+    dialog = DeductDialog(voucher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.amount.text() == "Type the amount"
+    deduct = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not deduct.isEnabled()
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    qtbot.keyClicks(dialog.amount, "25000")
+    assert dialog.value() == 25_000 and deduct.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.value() == 25_000
