@@ -137,9 +137,11 @@ class PagesThatScroll(QScrollArea):
         # A page that fits keeps its foot under the lent line without a scroll bar coming for
         # those pixels (it would narrow the page, and move it sideways); the wheel and the
         # keyboard (FocusInSight) still reach it. A page that scrolls already keeps its height.
-        self.setVerticalScrollBarPolicy(
+        policy = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if lent else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
+        if policy != self.verticalScrollBarPolicy():  # set again, Qt lays the area out again
+            self.setVerticalScrollBarPolicy(policy)
         size = QSize(width, max(height + lent, least))
         if size != self.pages.size():
             self.pages.resize(size)
