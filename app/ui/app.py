@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, DISPLAY_NAME
 from app.ui.crash import CrashReporter
+from app.ui.dialog_room import DialogRoom
 from app.ui.focus import FocusReturn
 from app.ui.language import install as install_language
 from app.ui.plain_text import PlainTextLabels
@@ -49,6 +50,8 @@ def create_application(
     app.setStyleSheet(style_sheet("till"))
     # Without a window manager nobody else gives the keyboard back when a dialog closes.
     FocusReturn.install(app)
+    # Qt gives a dialog at most two thirds of the screen's height: less than some need.
+    DialogRoom.install(app)
     if language is not None:
         # Before any widget is built: a widget's words are looked up when it is made.
         install_language(language, app)

@@ -179,6 +179,8 @@ class CashierWindowView(QMainWindow):
         self.status = SyncStatusBar()
         layout.addWidget(self.status)
         self.status.lend_note_room(self._note_room)
+        # A note on a line of its own moves no page: each keeps its height under it.
+        scroll.lend_height(self.status.note_line_height)
         self._lend_banners_room()
 
         self._build_menus()

@@ -30,6 +30,17 @@ def short_words(text: str) -> str:
     return _LONG_WORD.sub(lambda word: f"{word.group()[:40]}…{word.group()[-16:]}", text)
 
 
+#: A currency and the amount after it: "Rp 25.000", "IDR 25000".
+_AMOUNT = re.compile(r"\b(Rp|IDR)\.? (?=\d)")
+
+
+def amounts_whole(text: str) -> str:
+    """``text`` with a no-break space between a currency and its amount, so a line never ends
+    on "Rp" with the amount on the next ("Voucher Diskon Rp / 25.000" on a reward's tile). For
+    the screen only: the server's name as sent and stored keeps its own space."""
+    return _AMOUNT.sub(lambda amount: amount.group()[:-1] + "\u00a0", text)
+
+
 #: Where a label as narrow as a kiosk's tile may break a word it cannot wrap at a space.
 _UNBROKEN = 16
 

@@ -27,6 +27,7 @@ from app.ui.viewmodels import ResultData
 from app.ui.widgets.form import FormField, focus_first_refused, line_edit, make_room
 from app.ui.widgets.result_panel import ResultPanel
 from app.ui.widgets.scanner_filter import SCAN_FIELD_PROPERTY
+from app.ui.widgets.till_room import till_room
 from app.ui.wording import words
 
 #: A note is checked for its length by the till (500); the box takes more so it can say so.
@@ -157,7 +158,11 @@ class _Dialog(QDialog):
         self.refusal.ensurePolished()
         refusal = 2 * self.refusal.fontMetrics().lineSpacing() + self.body.spacing()
         self.body.activate()
-        self.setMinimumHeight(self.sizeHint().height() + max(room, refusal))
+        # No taller than the till: on a scaled desktop (1093×614) "Cancel by server id" with
+        # room under its three fields was 682 px, its buttons under the screen's edge. What
+        # fits is held; a reason past it grows the dialog as far as the till (make_room).
+        held = self.sizeHint().height() + max(room, refusal)
+        self.setMinimumHeight(min(held, till_room(self).height()))
 
     def submit(self) -> None:
         """Overridden: hand the fields to the controller."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,16 @@ class ManagerPageView(QWidget):
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.addTab(self.day, self.tr("End of day"))
         self.tabs.addTab(self.people, self.tr("People"))
+        self._tab_pages: list[QWidget] = [
+            self.history,
+            self.exceptions,
+            self.audit,
+            self.day,
+            self.people,
+        ]
+        self._own_heights = [page.sizePolicy().verticalPolicy() for page in self._tab_pages]
+        self.tabs.currentChanged.connect(self._need_the_open_tab_only)
+        self._need_the_open_tab_only()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -99,6 +110,22 @@ class ManagerPageView(QWidget):
             shortcut.activated.connect(lambda step=step: self.step_tab(step))
             shortcut.activatedAmbiguously.connect(lambda step=step: self.step_tab(step))
         self.set_manager("", 2)
+
+    def _need_the_open_tab_only(self) -> None:
+        """The tabs as tall as the open tab needs, not the tallest: a tab widget's least height
+        is its tallest page's, and on a scaled desktop (1093×614) History and the Audit log
+        scrolled by the 87 px the tallest tab needed. A page's height given up for the
+        others (Ignored) counts for nothing while it is not open; its width still does, so
+        the page is as wide whichever tab is open."""
+        for index, page in enumerate(self._tab_pages):
+            policy = page.sizePolicy()
+            policy.setVerticalPolicy(
+                self._own_heights[index]
+                if index == self.tabs.currentIndex()
+                else QSizePolicy.Policy.Ignored
+            )
+            page.setSizePolicy(policy)
+        self.tabs.updateGeometry()
 
     def start_afresh(self) -> None:
         """The page as a manager entering finds it: on its first tab, History, with nothing of

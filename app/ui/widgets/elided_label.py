@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
-from app.ui.plain_text import short_words
+from app.ui.plain_text import amounts_whole, short_words
 
 
 class ElidedLabel(QLabel):
@@ -47,7 +47,7 @@ class ElidedLabel(QLabel):
         room = self.contentsRect()
         fitting = max(1, min(self._lines, room.height() // max(1, metrics.lineSpacing())))
         shown: list[str] = []
-        rest = self.text()
+        rest = amounts_whole(self.text())  # "Rp" with its amount, on the screen only
         while rest and len(shown) < fitting - 1:
             line, after = _first_line(rest, metrics, room.width())
             if not line:

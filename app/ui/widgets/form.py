@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.numpad import NumpadDigits
 from app.ui.widgets.scanner_filter import EXEMPT_PROPERTY
 from app.ui.widgets.short_screen import WordsInPlace
+from app.ui.widgets.till_room import till_room
 
 
 def make_room(widget: QWidget) -> None:
@@ -44,7 +45,9 @@ def make_room(widget: QWidget) -> None:
         height = layout.totalHeightForWidth(width)
     else:
         height = window.sizeHint().height()
-    wanted = window.size().expandedTo(QSize(width, height))
+    # No larger than the till (its buttons kept on the screen): the fields then scroll or
+    # squeeze, never past its foot.
+    wanted = window.size().expandedTo(QSize(width, height).boundedTo(till_room(window)))
     if wanted != window.size():
         window.resize(wanted)
 

@@ -6,6 +6,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -74,6 +75,7 @@ class RewardCart(QWidget):
 
         self.total_label = QLabel()
         self.total_label.setObjectName("cartTotal")
+        self._total_text = ""
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName("cartRemove")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -161,6 +163,36 @@ class RewardCart(QWidget):
             self._footer.setStretchFactor(button, 1 if narrow else 0)
         self._list_height = NARROW_LIST_HEIGHT if narrow else WIDE_LIST_HEIGHT
         self.give_height(self._given)
+        self._fit_total()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_total()
+
+    def _fit_total(self) -> None:
+        """The total on one line where its row has room for it; over the member's balance and
+        wider than that, the member's part on a second line: "Total 375 stamps — m" was cut
+        beside the buttons at 1366×768, and the cashier must read what the member has. Two
+        lines of the total's type are no taller than the buttons beside it."""
+        text = self._total_text
+        label = self.total_label
+        label.ensurePolished()  # the style sheet's size and bold
+        if " — " in text and label.fontMetrics().horizontalAdvance(text) > self._total_room():
+            text = text.replace(" — ", "\n", 1)
+        if label.text() != text:
+            label.setText(text)
+
+    def _total_room(self) -> int:
+        """The width the total's row leaves it: the cart's, less what else is on that row."""
+        row = self._header if self._header.indexOf(self.total_label) >= 0 else self._footer
+        others = [
+            item.widget()
+            for index in range(row.count())
+            if (item := row.itemAt(index)) is not None and item.widget() is not self.total_label
+        ]
+        beside = [widget for widget in others if widget is not None and not widget.isHidden()]
+        taken = sum(widget.sizeHint().width() for widget in beside)
+        return self.width() - taken - row.spacing() * len(beside)
 
     def give_height(self, pixels: int) -> int:
         """Make the list up to ``pixels`` shorter than its usual height, down to one line (0:
@@ -227,8 +259,9 @@ class RewardCart(QWidget):
             text = self.tr("Total {total} stamp").format(total=format_count(total))
         else:
             text = self.tr("Total {total} stamps").format(total=format_count(total))
-        self.total_label.setText(text)
+        self._total_text = text
         set_style_property(self.total_label, "over", "true" if self._over_balance() else "false")
+        self._fit_total()
         self.redeem_button.setEnabled(self.can_submit() and not self._busy)
         self.remove_button.setEnabled(bool(self._lines))
         self.changed.emit()

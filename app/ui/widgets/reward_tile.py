@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QPixmap, QResize
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.services import format_count
-from app.ui.plain_text import short_words
+from app.ui.plain_text import amounts_whole, short_words
 from app.ui.resources import icon
 from app.ui.viewmodels import RewardCardData
 
@@ -29,8 +29,9 @@ THICKEST_BORDER = 5
 
 def two_line_text(text: str, metrics: QFontMetrics, width: int) -> str:
     """``text`` wrapped at word boundaries into at most two lines of ``width`` pixels, the second
-    elided: every tile keeps the same height whatever the reward is called."""
-    words = text.split()
+    elided: every tile keeps the same height whatever the reward is called. Broken at spaces
+    only: an amount's no-break space (``amounts_whole``) holds it to its currency."""
+    words = text.split(" ")
     first: list[str] = []
     while words and metrics.horizontalAdvance(" ".join([*first, words[0]])) <= width:
         first.append(words.pop(0))
@@ -164,7 +165,7 @@ class RewardTile(QFrame):
         margin = COMPACT_MARGIN if self._compact else MARGIN
         width = self.contentsRect().width() - 2 * margin
         self.name_label.setText(
-            two_line_text(self.reward.name, self.name_label.fontMetrics(), width)
+            two_line_text(amounts_whole(self.reward.name), self.name_label.fontMetrics(), width)
         )
         reason = self.reward.reason or ""
         metrics = self.reason_label.fontMetrics()

@@ -13,6 +13,8 @@ screen with room for the page nothing scrolls and nothing moves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QStyle, QWidget
@@ -87,7 +89,17 @@ class PagesThatScroll(QScrollArea):
         self.setWidget(self.pages)
         self.pages.setAutoFillBackground(False)  # setWidget turned it on
         self.pages.currentChanged.connect(self._fit)
+        self._lent: Callable[[], int] = lambda: 0
         FocusInSight(self)
+
+    def lend_height(self, lent: Callable[[], int]) -> None:
+        """``lent()`` is the height a passing line under the area takes from it now (the sync
+        bar's note on a line of its own): the page shown keeps the height it had without it,
+        its foot under that line while it lasts, so nothing on it moves as the line comes and
+        goes. The summary's "Close shift", 26 px higher while "Not written: …" was said, came
+        back down under a click aimed at it as the note went."""
+        self._lent = lent
+        self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit()
@@ -120,7 +132,17 @@ class PagesThatScroll(QScrollArea):
             width = max(room.width() - bar, least_width)
             if width > room.width() - bar:
                 height = room.height() - bar
-        size = QSize(width, max(height, self.pages.least_height(width)))
+        least = self.pages.least_height(width)
+        lent = self._lent() if least <= height else 0
+        # A page that fits keeps its foot under the lent line without a scroll bar coming for
+        # those pixels (it would narrow the page, and move it sideways); the wheel and the
+        # keyboard (FocusInSight) still reach it. A page that scrolls already keeps its height.
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if lent else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if policy != self.verticalScrollBarPolicy():  # set again, Qt lays the area out again
+            self.setVerticalScrollBarPolicy(policy)
+        size = QSize(width, max(height + lent, least))
         if size != self.pages.size():
             self.pages.resize(size)
 

@@ -323,6 +323,14 @@ class SyncStatusBar(QFrame):
             self._place_note()
         return False
 
+    def note_line_height(self) -> int:
+        """The height the note's line of its own under the row takes now (0 while the note is
+        in the row, on the cashier's page or gone), at the bar's width: asked as the window lays
+        out, before the bar has its new height."""
+        if self.note_line.isHidden():
+            return 0
+        return self.note_line.heightForWidth(self.width())
+
     def lend_note_room(self, room: QBoxLayout) -> None:
         """A note too long for the row shows at the top of ``room`` (the cashier's page's, where
         it moves nothing) while :meth:`set_note_room_up` says the page is up and the note fits

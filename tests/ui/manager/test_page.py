@@ -5,12 +5,12 @@ each table with Tab, the status bar's button last, and round to the banner again
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from ...support.keyboard import reversed_walk, walk_both_ways
-from ...support.screens import window_in
+from ...support.screens import inside_the_frame, window_in
 from ...support.windows import make_active
 
 BANNER = ["managerLeave", "managerTabs.tabBar"]
@@ -203,3 +203,34 @@ def test_ctrl_shift_tab_opens_the_tab_before_from_a_date_field_once_a_press(
         qtbot.keyClick(here, key, modifiers)
         opened.append(tabs.currentIndex())
     assert opened == [2, 1, 0, 4]
+
+
+def _not_whole(page: QWidget) -> list[str]:
+    for _ in range(8):  # every layout request delivered, as by the frame the manager sees
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
+    return [
+        widget.objectName() or widget.text()
+        for widget in page.findChildren(QAbstractButton)
+        if widget.isVisible() and widget.visibleRegion().boundingRect() != widget.rect()
+    ]
+
+
+MANAGER_TABS = ["26-history", "29-exceptions", "30-audit-log", "31-end-of-day", "32-people"]
+
+
+@pytest.mark.parametrize("screen", [(1093, 614), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("tab", MANAGER_TABS)
+def test_on_a_scaled_screen_a_tab_scrolls_only_as_far_as_it_needs_and_says_so(
+    qtbot: QtBot, language: str, screen: tuple[int, int], tab: str
+) -> None:
+    # A tab widget is as tall as its tallest page: at 1093×614 History, the Audit log and
+    # People scrolled by the 87 px the tallest tab needed, People's buttons for a picked cashier
+    # (Remove PIN, Disable) a scroll away. Now only a tab that needs it scrolls, its bar shown.
+    window = window_in(qtbot, tab, inside_the_frame(screen))
+    scroll = window.findChild(QScrollArea, "pagesThatScroll")
+    hidden = _not_whole(window.pages.currentWidget())
+    assert hidden == [] or scroll.verticalScrollBar().isVisible()
+    if screen == (1093, 614) and tab != "29-exceptions":
+        assert not scroll.verticalScrollBar().isVisible()
+        assert hidden == []

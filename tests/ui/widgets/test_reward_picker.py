@@ -164,11 +164,11 @@ def test_a_reward_of_one_stamp_is_said_in_the_singular(qtbot: QtBot, picker: Rew
     click(qtbot, picker.add_button)
     assert picker.cart.list.item(1).text() == "Pay with stamps — 1 stamp"
     picker.set_available_stamps(1)
-    assert picker.cart.total_label.text() == "Total 2 stamps — member has 1"
+    assert picker.cart.total_label.text().replace("\n", " — ") == "Total 2 stamps — member has 1"
     picker.cart.list.setCurrentRow(1)
     click(qtbot, picker.cart.remove_button)
     picker.set_available_stamps(0)
-    assert picker.cart.total_label.text() == "Total 1 stamp — member has 0"
+    assert picker.cart.total_label.text().replace("\n", " — ") == "Total 1 stamp — member has 0"
 
 
 def test_a_cart_over_the_members_stamps_cannot_be_redeemed(qtbot: QtBot, picker: RewardPicker):
@@ -182,6 +182,27 @@ def test_a_cart_over_the_members_stamps_cannot_be_redeemed(qtbot: QtBot, picker:
     assert picker.cart.total_label.property("over") == "true"
     with qtbot.assertNotEmitted(picker.cart_submitted):
         picker.submit_cart()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1093, 614), (1024, 768)])
+def test_a_cart_over_the_members_stamps_says_so_whole(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    # "Total 375 stamps — m" in red beside the buttons at 1366×768: what the member has was cut.
+    window = window_in(qtbot, "06-cart", size)
+    cart = window.reward_picker.cart
+    redeem = cart.redeem_button.mapTo(window, QPoint(0, 0))
+    cart.add("tumbler", "Tumbler", 1, 300)
+    QApplication.processEvents()
+    label = cart.total_label
+    assert label.property("over") == "true"
+    assert "120" in label.text() and "375" in label.text()
+    metrics = label.fontMetrics()
+    room = label.contentsRect()
+    lines = label.text().split("\n")
+    assert max(metrics.horizontalAdvance(line) for line in lines) <= room.width(), lines
+    assert len(lines) * metrics.lineSpacing() <= room.height() + metrics.leading(), lines
+    assert cart.redeem_button.mapTo(window, QPoint(0, 0)) == redeem
 
 
 def test_an_empty_cart_beside_a_balance_below_zero_is_over_nothing(picker: RewardPicker):
@@ -240,7 +261,26 @@ def test_a_picked_reward_s_name_is_read_whole_in_the_selection_bar(
         picker.select_reward(f"r{n}")
         QApplication.processEvents()
         shown = picker.selected_label.displayed_text()
-        assert shown.replace("\n", " ") == name, (shown, picker.selected_label.size())
+        assert shown.replace("\n", " ").replace("\u00a0", " ") == name, (shown, size)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1093, 614), (1024, 768)])
+def test_a_currency_and_its_amount_are_read_on_one_line(
+    qtbot: QtBot, language: str, size: tuple[int, int]
+):
+    # "Voucher Diskon Rp" on a tile's first line and "25.000" on its second.
+    window = window_in(qtbot, "04-member-found", size)
+    picker = window.reward_picker
+    picker.set_rewards([RewardCardData(f"r{n}", name, 5) for n, name in enumerate(DEMO_NAMES)])
+    QApplication.processEvents()
+    shown = {f"tile {n}": picker.tile(f"r{n}").name_label.text() for n in range(len(DEMO_NAMES))}
+    for n in range(len(DEMO_NAMES)):
+        picker.select_reward(f"r{n}")
+        QApplication.processEvents()
+        shown[f"picked {n}"] = picker.selected_label.displayed_text()
+    apart = [words for words in shown.values() if "Rp\n" in words.replace(" \n", "\n")]
+    assert apart == []
+    assert "Rp\u00a025.000" in shown["tile 4"]  # wrapped before "Rp", if anywhere
 
 
 def test_a_name_longer_than_two_lines_is_shortened_on_the_second(
