@@ -327,6 +327,10 @@ TEMPLATES: dict[str, str] = {
         "{count} rewards could not be read and are not shown: the Stamps server sent them in a "
         "form this till cannot read. Call a manager if it keeps happening."
     ),
+    "catalogue.rewards_cut": (
+        "Only the first {count} rewards are shown, the most this till reads: the store may "
+        "offer more."
+    ),
     "catalogue.vouchers_some_unread": (
         "{count} vouchers could not be read and are not shown: the Stamps server sent them in a "
         "form this till cannot read. Call a manager if it keeps happening."

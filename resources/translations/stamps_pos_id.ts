@@ -6983,6 +6983,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Token API mesin kasir ini memuat karakter yang tidak bisa dikirim dalam permintaan, jadi member tidak bisa dicari. Panggil manajer untuk memasangnya lagi (Pengaturan di mode manajer, atau stamps-pos token set).</translation>
     </message>
     <message>
+        <source>Only the first {count} rewards are shown, the most this till reads: the store may offer more.</source>
+        <comment>catalogue.rewards_cut</comment>
+        <translation>Hanya {count} hadiah pertama yang ditampilkan, batas yang dibaca kasir ini: toko mungkin menawarkan lebih banyak.</translation>
+    </message>
+    <message>
         <source>{name}: the stamps must be from {least} to {most}.</source>
         <comment>order.stamps_range</comment>
         <translation>{name}: stamp-nya harus dari {least} sampai {most}.</translation>

@@ -186,6 +186,15 @@ class Offer:
     vouchers_problem: Message | None = None
     rewards_unread: int = 0
     vouchers_unread: int = 0
+    #: The store has more rewards than the till reads: ``rewards`` are only the first of them.
+    rewards_cut: bool = False
+
+    @property
+    def rewards_cut_note(self) -> Message | None:
+        """What the cashier is told when the store's rewards were more than the till reads."""
+        if not self.rewards_cut:
+            return None
+        return say("catalogue.rewards_cut", count=len(self.rewards))
 
     @property
     def rewards_note(self) -> Message | None:
@@ -218,6 +227,7 @@ class _Rewards:
     as_of: datetime | None = None  # set when read from the cache
     known_ids: frozenset[int] = frozenset()  # vouchers whose kind the list states
     unread: tuple[UnreadItem, ...] = ()  # rewards listed that the till could not read
+    cut: bool = False  # the store has more rewards than the till reads
 
 
 @dataclass(frozen=True)
@@ -285,7 +295,9 @@ class Catalogue:
         offered_rewards: tuple[OfferedReward, ...] = ()
         rewards_as_of = vouchers_as_of = None
         rewards_unread = vouchers_unread = 0
+        rewards_cut = False
         if isinstance(rewards, _Rewards):
+            rewards_cut = rewards.cut
             offered_rewards = tuple(_offered_reward(r) for r in rewards.rewards)
             rewards_as_of = rewards.as_of
             rewards_unread = len(rewards.unread)
@@ -317,6 +329,7 @@ class Catalogue:
             ),
             rewards_unread=rewards_unread,
             vouchers_unread=vouchers_unread,
+            rewards_cut=rewards_cut,
         )
 
     # --- orders ---------------------------------------------------------------------------------
@@ -556,7 +569,13 @@ class Catalogue:
         balance = frozenset(v.id for v in answer.vouchers if _kind(v.type) == BALANCE)
         known = frozenset(v.id for v in answer.vouchers if _kind(v.type) in KINDS)
         rewards: list[Reward] = list(answer.rewards)
-        return _Rewards(rewards, balance, known_ids=known, unread=answer.unread_in("rewards"))
+        return _Rewards(
+            rewards,
+            balance,
+            known_ids=known,
+            unread=answer.unread_in("rewards"),
+            cut=answer.more_offered,
+        )
 
     async def _vouchers(self, member: Member) -> _Vouchers:
         if member.user is None:  # the endpoint takes "email or Member ID" and nothing else

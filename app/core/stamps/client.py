@@ -513,6 +513,7 @@ class StampsClient:
         unread: list[UnreadItem] = []
         customer = None
         after: dict[str, int | None] = {"last_reward_id": None, "last_voucher_id": None}
+        more = False
         for _ in range(REWARDS_PAGES):
             query = _build(
                 RewardsQuery,
@@ -544,13 +545,17 @@ class StampsClient:
             if page.vouchers:
                 after["last_voucher_id"] = page.vouchers[-1].id
         else:
+            more = True
             logger.warning("the store offers more than %d pages of rewards", REWARDS_PAGES)
-        return RewardsResponse(
+        listing = RewardsResponse(
             rewards=list(rewards.values()),
             vouchers=list(vouchers.values()),
             customer=customer,
             unread=tuple(unread),
         )
+        # The cashier is told (Offer.rewards_cut_note): a reward past the last page read is
+        # not on the till, and only a log line said so.
+        return listing.with_more_offered() if more else listing
 
     async def member_vouchers(
         self, user: str, channel: Channel | None = None

@@ -103,7 +103,10 @@ class RewardsController(OrderController):
                 if offer.rewards_note is not None  # not "no rewards": some could not be read
                 else self.tr("The store offers no rewards.")
             )
-        picker.set_note(words(offer.rewards_note) if offer.rewards_note and cards else "")
+        # What is missing from the tiles: rewards the till could not read, and those past the
+        # most it reads (the cashier looked for a reward the till had dropped, in vain).
+        notes = (offer.rewards_note, offer.rewards_cut_note)
+        picker.set_note("\n".join(words(n) for n in notes if n is not None) if cards else "")
         self.rewards_shown.emit(cards)
 
     def _pin_blocked(self) -> None:

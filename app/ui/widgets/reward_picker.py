@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -44,6 +44,12 @@ MOST_TYPED_QTY = 999
 MOST_TYPED_STAMPS = 9_999_999
 #: The largest amount of stamps the box is wide enough to show whole: one over the most sent.
 WIDEST_STAMPS = 999_999
+#: Tiles made (or given their reward, and placed) in one turn of the event loop: about 20 ms
+#: of the GUI thread, and the first turn's fill the grid's first screens. Made all at once,
+#: 5,000 rewards held the window frozen for seconds (docs/performance.md).
+TILES_A_TURN = 30
+#: Between tiles, across and down.
+GRID_SPACING = 10
 #: Where each arrow key moves the keyboard in the grid: (rows, columns).
 _ARROW_STEPS = {
     Qt.Key.Key_Left: (0, -1),
@@ -77,6 +83,13 @@ def _fit_amount_box(spin: QSpinBox, widest: int) -> None:
     spin.setFixedWidth(FIELD_INSET + text + FIELD_INSET + buttons.width() + 2)
 
 
+def _set_columns(block: QGridLayout, columns: int) -> None:
+    # Equal columns: tiles of one width read as a grid, whatever their names; every block
+    # alike, so the columns of one block run on in the next.
+    for column in range(COLUMNS):
+        block.setColumnStretch(column, 1 if column < columns else 0)
+
+
 def _spin_option(spin: QSpinBox) -> QStyleOptionSpinBox:
     option = QStyleOptionSpinBox()
     option.initFrom(spin)
@@ -91,9 +104,10 @@ class RewardPicker(QWidget):
 
     Signals: ``reward_chosen(id)`` when a tile is picked; ``redeem_requested(id, qty, stamps|None)``
     for a single reward; ``cart_submitted(list[(id, qty, stamps|None)])`` for the cart;
-    ``tiles_placed`` when other tiles came, for the window to put them in its Tab order
-    (:meth:`focus_order`); ``keyboard_left`` when a tile had the keyboard and the tiles that
-    came leave no reward the member can have to take it (the window puts it elsewhere).
+    ``tiles_placed`` when the first tiles came, for the window to put them in its Tab order
+    (:meth:`focus_order`; the picker puts those made later after them); ``keyboard_left``
+    when a tile had the keyboard and the tiles that came leave no reward the member can have
+    to take it (the window puts it elsewhere).
     """
 
     reward_chosen = Signal(object)
@@ -105,26 +119,35 @@ class RewardPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rewards: dict[Hashable, RewardCardData] = {}
-        self._tiles: list[RewardTile] = []  # those shown, in grid order
+        self._order: list[RewardCardData] = []  # the rewards to show, in grid order
+        self._tiles: list[RewardTile] = []  # those shown so far, in grid order
         self._kept: list[RewardTile] = []  # every tile made, those shown first
-        self._placed = 0  # how many of them the grid holds
+        # The grid is a column of blocks, each a grid of one turn's tiles: a turn's tiles are
+        # laid out in their own block, where one grid of them all measured every tile again
+        # for each turn's (a third of a second a turn at 5,000 rewards).
+        self._blocks: list[QGridLayout] = []
+        self._hosts: list[QWidget] = []  # the widget of each block
+        self._cells: dict[RewardTile, tuple[int, int]] = {}  # where its block holds each tile
+        # The rest of the tiles are made a few a turn of the event loop (TILES_A_TURN).
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._next_tiles)
         self._selected: RewardCardData | None = None
-        self._stretch_row = 0
         self._columns = COLUMNS
         self._compact = False
         self._busy = False
 
         self._grid_host = QWidget()
         self._grid_host.setObjectName("rewardGridHost")
-        self._grid = QGridLayout(self._grid_host)
+        self._grid = QVBoxLayout(self._grid_host)
         self._grid.setContentsMargins(4, 4, 4, 4)
-        self._grid.setSpacing(10)
+        self._grid.setSpacing(GRID_SPACING)
         # The host's minimum size follows the tiles, so the scroll area scrolls rather than
         # squeezing rows of tiles into each other.
         self._grid.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        for column in range(COLUMNS):
-            # Equal columns: tiles of one width read as a grid, whatever their names.
-            self._grid.setColumnStretch(column, 1)
+        # Tiles keep their height at the top; the spare room goes below them.
+        self._grid.addStretch(1)
         self._empty = QLabel(self.tr("No rewards to show. Find a member first (F2)."))
         self._empty.setObjectName("rewardsEmpty")
         self._empty.setProperty("role", "muted")
@@ -220,25 +243,28 @@ class RewardPicker(QWidget):
         The tiles are kept from one call to the next, each given the reward of its place (a
         store's rewards are the same for every customer); those not wanted now are hidden.
         Built anew for each member, they took most of the time between the member found and
-        their offer shown (docs/performance.md)."""
+        their offer shown (docs/performance.md). The first :data:`TILES_A_TURN` are shown at
+        once, the rest a turn of the event loop at a time (:meth:`building`)."""
         on = next((tile.reward.id for tile in self._tiles if tile.hasFocus()), None)
-        while len(self._kept) < len(rewards):
-            tile = RewardTile(rewards[len(self._kept)])
-            tile.set_compact(self._compact)
-            tile.chosen.connect(self.select_reward)
-            tile.installEventFilter(self)  # scrolled into sight as the keyboard reaches it
-            self._kept.append(tile)
-            if len(self._kept) == 1:
-                self._keep_a_row()
-        for tile, reward in zip(self._kept, rewards, strict=False):
-            if tile.reward != reward:
-                tile.show_reward(reward)
-        self._tiles = self._kept[: len(rewards)]
+        in_sight = self._blocks_in_sight()
+        self._order = list(rewards)
         self._rewards = {reward.id: reward for reward in rewards}
-        if rewards and len(rewards) != self._placed:
-            # No rewards hides the whole grid (a member being read): the tiles stay in place
-            # for the next customer's, most often as many.
-            self._place_tiles()
+        self._select(None)
+        self._tiles = []
+        if not rewards:
+            # The grid first: in a hidden grid the blocks below are hidden at no cost, where
+            # in sight every tile and word of theirs is told (5,000 tiles: a tenth of a second).
+            self._scroll.hide()
+        # Tiles past the first turn's stay in their places, hidden until their turn comes
+        # (taken out of the grid one by one, 5,000 cost a second): none shows the last
+        # customer's reward, or a reward the store no longer offers.
+        # Those in sight are filled at once (the same member's offer read again after a
+        # redemption): hidden, the grid was shorter and scrolled back up a hundred rewards.
+        filled_now = max(1, min(in_sight, -(-len(rewards) // TILES_A_TURN)))
+        for host in self._hosts[filled_now:]:
+            host.hide()
+        for tile in self._kept[len(rewards) : TILES_A_TURN]:
+            tile.hide()
         self._empty.setVisible(not rewards)
         self._scroll.setVisible(bool(rewards))
         if not rewards:
@@ -246,10 +272,18 @@ class RewardPicker(QWidget):
             # customer's had been left, Budi's opened on the third row, his first rewards
             # out of sight.
             self._scroll.verticalScrollBar().setValue(0)
-        self._select(None)
-        self.tiles_placed.emit()
+        self._make_tiles_to(filled_now * TILES_A_TURN - 1)
+        if self.building():
+            self._more.start()
         if on is not None:
             self._keep_keyboard_on(on)
+
+    def _blocks_in_sight(self) -> int:
+        """How many blocks of tiles, from the first, reach into the grid's view."""
+        if not self._scroll.isVisible():
+            return 0
+        bottom = self._scroll.verticalScrollBar().value() + self._scroll.viewport().height()
+        return sum(1 for host in self._hosts if host.isVisible() and host.y() < bottom)
 
     def set_narrow(self, narrow: bool) -> None:
         """Two tiles a row and the selection's buttons on a line of their own (a narrow page),
@@ -261,7 +295,11 @@ class RewardPicker(QWidget):
         self.cart.set_narrow(narrow)
         if columns != self._columns:
             self._columns = columns
-            self._place_tiles()
+            # Placed again from the first, a turn's worth at a time as they were made.
+            self._tiles = []
+            for block in self._blocks:
+                _set_columns(block, columns)
+            self._next_tiles()
 
     def set_compact(self, compact: bool) -> None:
         """Compact tiles (no picture) on a short screen, or the tiles with their pictures: the
@@ -311,8 +349,12 @@ class RewardPicker(QWidget):
         self.cart.set_busy(busy)
 
     def tiles(self) -> list[RewardTile]:
-        """The tiles, in grid order (for focus and tests)."""
+        """The tiles shown so far, in grid order (for focus and tests)."""
         return list(self._tiles)
+
+    def building(self) -> bool:
+        """Whether tiles are still to come (a turn of the event loop at a time)."""
+        return len(self._tiles) < len(self._order)
 
     def columns(self) -> int:
         """Tiles a row, as the grid shows them now."""
@@ -323,7 +365,7 @@ class RewardPicker(QWidget):
         cart", "Redeem now", then the cart (Qt skips what is greyed or hidden)."""
         cart = self.cart
         return [
-            *self._tiles,
+            *self._kept,  # in grid order; those not shown now are hidden, and Tab passes by
             self.stamps_spin,
             self.qty_spin,
             self.add_button,
@@ -334,8 +376,10 @@ class RewardPicker(QWidget):
         ]
 
     def tile(self, reward_id: Hashable) -> RewardTile:
-        """The tile of one reward."""
-        return next(tile for tile in self._tiles if tile.reward.id == reward_id)
+        """The tile of one reward (made now if its turn has not come)."""
+        index = next(i for i, reward in enumerate(self._order) if reward.id == reward_id)
+        self._make_tiles_to(index)
+        return self._tiles[index]
 
     def select_reward(self, reward_id: Hashable) -> None:
         """Pick a reward as if its tile were clicked (ignored when unavailable)."""
@@ -377,11 +421,12 @@ class RewardPicker(QWidget):
     def focus_first_tile(self) -> bool:
         """Put keyboard focus on the first reward the member can have; False when there is none
         (the keyboard stays where it was)."""
-        for tile in self._tiles:
-            if tile.isEnabled():
-                tile.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return True
-        return False
+        index = next((i for i, reward in enumerate(self._order) if reward.available), None)
+        if index is None:
+            return False
+        self._make_tiles_to(index)
+        self._tiles[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def _keep_keyboard_on(self, reward_id: Hashable) -> None:
         # The member's rewards are read again as the queue moves on: the tile with the keyboard
@@ -390,11 +435,12 @@ class RewardPicker(QWidget):
         # (keyboard_left): the keyboard stayed on the old tile, deleted a moment later, and was
         # then nowhere. Qt shows a tile a moment after it is laid out, and a hidden tile takes
         # no keyboard.
-        for tile in self._tiles:
-            tile.show()
-        same = next((t for t in self._tiles if t.reward.id == reward_id and t.isEnabled()), None)
-        if same is not None:
-            same.setFocus(Qt.FocusReason.OtherFocusReason)
+        index = next(
+            (i for i, r in enumerate(self._order) if r.id == reward_id and r.available), None
+        )
+        if index is not None:
+            self._make_tiles_to(index)
+            self._tiles[index].setFocus(Qt.FocusReason.OtherFocusReason)
         elif not self.focus_first_tile():
             self.keyboard_left.emit()
 
@@ -442,27 +488,87 @@ class RewardPicker(QWidget):
         rows, columns = step
         delta = rows * self._columns + columns
         index = self._tiles.index(tile) + delta
-        while 0 <= index < len(self._tiles):
-            if self._tiles[index].isEnabled():
+        while 0 <= index < len(self._order):
+            if self._order[index].available:
+                # Arrowed past the tiles made so far: the next are made now.
+                self._make_tiles_to(index)
                 self._tiles[index].setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             index += delta
 
-    def _place_tiles(self) -> None:
-        self._grid.setRowStretch(self._stretch_row, 0)
-        for tile in self._kept:
-            self._grid.removeWidget(tile)
-        for tile in self._kept[len(self._tiles) :]:
-            tile.hide()
-        for index, tile in enumerate(self._tiles):
-            self._grid.addWidget(tile, index // self._columns, index % self._columns)
+    def _next_tiles(self) -> None:
+        """A turn's worth of tiles, then the rest at the event loop's next turn: the window
+        answers a key or a click between them however many rewards the store has."""
+        self._make_tiles_to(len(self._tiles) + TILES_A_TURN - 1)
+        if self.building():
+            self._more.start()
+
+    def _make_tiles_to(self, last: int) -> None:
+        """Make, fill and place the tiles up to the ``last`` reward (in grid order)."""
+        start = len(self._tiles)
+        stop = min(last + 1, len(self._order))
+        if start >= stop:
+            return
+        first_made = not self._kept
+        made = []
+        while len(self._kept) < stop:
+            tile = RewardTile(self._order[len(self._kept)])
+            tile.set_compact(self._compact)
+            tile.chosen.connect(self.select_reward)
+            tile.installEventFilter(self)  # scrolled into sight as the keyboard reaches it
+            self._kept.append(tile)
+            made.append(tile)
+            if len(self._kept) == 1:
+                self._keep_a_row()
+        for index in range(start, stop):
+            tile, reward = self._kept[index], self._order[index]
+            if tile.reward != reward:
+                tile.show_reward(reward)
+            chosen = self._selected is not None and reward.id == self._selected.id
+            set_style_property(tile, "selected", "true" if chosen else "false")
+            block = self._block(index // TILES_A_TURN)
+            place = index % TILES_A_TURN
+            cell = (place // self._columns, place % self._columns)
+            if self._cells.get(tile) != cell:
+                if tile in self._cells:
+                    block.removeWidget(tile)
+                block.addWidget(tile, *cell)
+                self._cells[tile] = cell
             tile.show()
-        self._placed = len(self._tiles)
-        for column in range(COLUMNS):
-            self._grid.setColumnStretch(column, 1 if column < self._columns else 0)
-        # Tiles keep their height at the top; the spare room goes to an empty last row.
-        self._stretch_row = (len(self._tiles) + self._columns - 1) // self._columns
-        self._grid.setRowStretch(self._stretch_row, 1)
+            self._hosts[index // TILES_A_TURN].show()
+            self._tiles.append(tile)
+        if stop == len(self._order):
+            # The last block's tiles past the last reward: a longer list's, before.
+            for tile in self._kept[stop : -(-stop // TILES_A_TURN) * TILES_A_TURN]:
+                tile.hide()
+        if first_made:
+            self.tiles_placed.emit()
+        elif made:
+            self._chain(made)
+
+    def _chain(self, made: list[RewardTile]) -> None:
+        """Tiles made after the window chained the others in its Tab order: each after the
+        one before, the amount after the last. The window chaining every tile again for each
+        turn's took seconds at 5,000 (Qt moves each tile in its chain). A tile keeps its place
+        in the chain from one customer to the next; those hidden, Tab passes by."""
+        before = self._kept[len(self._kept) - len(made) - 1]
+        for tile in made:
+            QWidget.setTabOrder(before, tile)
+            before = tile
+        QWidget.setTabOrder(before, self.stamps_spin)
+
+    def _block(self, number: int) -> QGridLayout:
+        """The grid of the ``number``th turn's tiles, made when first wanted."""
+        while len(self._blocks) <= number:
+            host = QWidget()
+            block = QGridLayout(host)
+            block.setContentsMargins(0, 0, 0, 0)
+            block.setSpacing(GRID_SPACING)
+            _set_columns(block, self._columns)
+            self._grid.insertWidget(len(self._blocks), host)
+            self._blocks.append(block)
+            self._hosts.append(host)
+        return self._blocks[number]
 
     def _amounts(self, reward: RewardCardData) -> tuple[int, int | None]:
         if reward.flexible:
@@ -471,7 +577,7 @@ class RewardPicker(QWidget):
 
     def _select(self, reward: RewardCardData | None) -> None:
         self._selected = reward
-        for tile in self._tiles:
+        for tile in self._tiles:  # those still to come are drawn so when they come
             chosen = reward is not None and tile.reward.id == reward.id
             set_style_property(tile, "selected", "true" if chosen else "false")
         has = reward is not None

@@ -52,6 +52,30 @@ def test_no_reward_read_is_not_no_rewards_offered(qtbot: QtBot, cashier: Cashier
     assert picker.note() == ""  # said once, where the tiles would be
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Only the first 3 rewards are shown"),
+        ("id", "Hanya 3 hadiah pertama yang ditampilkan"),
+    ],
+)
+def test_a_cut_catalogue_is_said(
+    qtbot: QtBot, cashier: CashierWindow, language: str, said: str
+) -> None:
+    # A store with more rewards than the till reads: the rest were dropped with a log line,
+    # and the cashier looked for a reward that was not there.
+    with speaking(language):
+        find_member(qtbot, cashier, "customer@stamps.co.id")
+        offer = cashier.session.offer
+        assert offer is not None
+        shown = replace(offer, rewards=offer.rewards[:3], rewards_cut=True)
+        with qtbot.waitSignal(cashier.vouchers.vouchers_shown, timeout=WAIT_MS):
+            cashier.session.offer_loaded.emit(shown)
+        picker = cashier.view.reward_picker
+        assert picker.note().startswith(said)
+        assert [tile.reward.name for tile in picker.tiles()] == [r.name for r in shown.rewards]
+
+
 def test_in_indonesian(qtbot: QtBot, cashier: CashierWindow) -> None:
     with speaking("id"):
         show_with_unread(qtbot, cashier, rewards=True)

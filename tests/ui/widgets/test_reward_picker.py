@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.ui.viewmodels import RewardCardData
 from app.ui.widgets.reward_picker import MOST_TYPED_QTY, RewardPicker
+from app.ui.widgets.reward_tile import RewardTile
 
 from ...support.screens import window_in
 from ...support.tooltips import shown_tooltip
@@ -339,12 +340,10 @@ def _on_screen(picker: RewardPicker) -> list[tuple[str, str, str, bool]]:
     """Each tile the cashier sees, in grid order: its name, cost, reason (empty when none
     shows) and whether it can be picked."""
     QApplication.processEvents()  # the tiles laid out and their words fitted
-    grid = picker._grid
+    shown = [tile for tile in picker.findChildren(RewardTile) if tile.isVisibleTo(picker)]
+    where = {tile: tile.mapTo(picker, QPoint(0, 0)) for tile in shown}
     seen = []
-    for index in range(grid.count()):
-        tile = grid.itemAt(index).widget()
-        if tile is None or not tile.isVisibleTo(picker):
-            continue
+    for tile in sorted(shown, key=lambda tile: (where[tile].y(), where[tile].x())):
         reason = tile.reason_label.text() if tile.reason_label.isVisibleTo(picker) else ""
         seen.append(
             (
@@ -465,3 +464,57 @@ def test_compact_tiles_are_shorter_with_every_word_whole_and_a_new_tile_comes_co
     picker.set_compact(False)
     QApplication.processEvents()
     assert {tile.height() for tile in picker.tiles()} == {full}
+
+
+#: A store's catalogue as a server that ignores paging may send it, in one answer.
+BIG = [RewardCardData(number, f"Reward {number}", 1 + number % 9) for number in range(1, 5001)]
+
+
+def test_a_big_catalogue_leaves_the_window_answering_while_its_tiles_come(
+    qtbot: QtBot, picker: RewardPicker
+):
+    # 5,000 tiles made at once held the window frozen for seconds: a key or a click waited.
+    answered: list[int] = []
+    QTimer.singleShot(0, lambda: answered.append(len(picker.tiles())))
+    picker.set_rewards(BIG)
+    qtbot.waitUntil(lambda: bool(answered))
+    assert answered[0] < len(BIG)  # the event loop turned before the last tile came
+    qtbot.waitUntil(lambda: not picker.building(), timeout=120_000)
+    assert [tile.reward.id for tile in picker.tiles()] == [reward.id for reward in BIG]
+
+    last = picker.tile(5000)
+    picker._scroll.ensureWidgetVisible(last)
+    with qtbot.waitSignal(picker.reward_chosen) as chosen:
+        click(qtbot, last)
+    assert chosen.args == [5000]
+    with qtbot.waitSignal(picker.redeem_requested) as request:
+        click(qtbot, picker.redeem_button)
+    assert request.args == [5000, 1, None]
+
+
+def test_the_arrows_reach_tiles_still_to_come(qtbot: QtBot, picker: RewardPicker):
+    picker.set_rewards(BIG)
+    made = picker.tiles()
+    assert len(made) < len(BIG)
+    made[-1].setFocus()
+    qtbot.keyClick(made[-1], Qt.Key.Key_Down)
+    below = BIG[len(made) - 1 + picker.columns()]
+    assert QApplication.focusWidget() is picker.tile(below.id)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert picker.selected() == below
+
+
+def test_the_same_offer_read_again_stays_where_the_grid_was_scrolled(
+    qtbot: QtBot, picker: RewardPicker
+):
+    # After a redemption the member's offer is read again: the tiles past the first turn's,
+    # hidden until their turn, had made the grid shorter and scrolled it back up.
+    picker.set_rewards(BIG[:300])
+    qtbot.waitUntil(lambda: not picker.building(), timeout=60_000)
+    picker.tile(200).setFocus()
+    qtbot.waitUntil(lambda: picker._scroll.verticalScrollBar().value() > 0)
+    where = picker._scroll.verticalScrollBar().value()
+    picker.set_rewards(BIG[:300])
+    QApplication.processEvents()
+    assert picker._scroll.verticalScrollBar().value() == where
+    assert QApplication.focusWidget() is picker.tile(200)

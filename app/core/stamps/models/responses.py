@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     Field,
     ModelWrapValidatorHandler,
+    PrivateAttr,
     SecretStr,
     SkipValidation,
     StrictBool,
@@ -542,6 +543,20 @@ class RewardsResponse(ItemsReadApart):
     # the member's summary beside the catalogue only informs (the till reads a member's stamps
     # from their details): one it cannot read made the whole catalogue unreadable
     customer: Annotated[Customer | None, Informative] = None
+    # The till's own finding, as ``unread`` is: no answer can set it.
+    _more_offered: bool = PrivateAttr(default=False)
+
+    @property
+    def more_offered(self) -> bool:
+        """The server had more rewards than the till reads (its pages ran out first): those
+        listed are only the first of the store's."""
+        return self._more_offered
+
+    def with_more_offered(self) -> RewardsResponse:
+        """This listing, marked as the first part of a longer one."""
+        listing = self.model_copy()
+        listing._more_offered = True
+        return listing
 
 
 class MemberVouchersResponse(ItemsReadApart):

@@ -155,6 +155,31 @@ async def test_a_reward_the_till_cannot_read_is_left_out_and_said_so(
             await order
 
 
+@pytest.mark.parametrize("cut", [True, False])
+async def test_a_catalogue_cut_at_the_most_the_till_reads_is_said(
+    cache: MemberCache, cut: bool
+) -> None:
+    listing = RewardsResponse.model_validate(
+        {
+            "rewards": [{"id": i, "name": f"R{i}", "stamps_to_redeem": 5} for i in range(1, 4)],
+            "vouchers": [],
+        }
+    )
+
+    class Server(FailingServer):
+        async def rewards(self, user: str | None = None) -> RewardsResponse:
+            return listing.with_more_offered() if cut else listing
+
+    offer = await Catalogue(Server(), cache).offer(AYU, 250)
+    assert [r.id for r in offer.rewards] == [1, 2, 3]
+    note = offer.rewards_cut_note
+    if cut:
+        assert note is not None
+        assert english(note).startswith("Only the first 3 rewards are shown")
+    else:
+        assert note is None
+
+
 async def test_a_voucher_keeps_its_decimal_value(cache: MemberCache) -> None:
     server = FailingServer(vouchers=[{"id": 12, "value": 150000.5, "is_active": True}])
     offer = await Catalogue(server, cache).offer(AYU, 250)

@@ -13,6 +13,7 @@ from pydantic import SecretStr
 
 from app.core.domain import Channel, OperationKind, Outcome
 from app.core.stamps import REQUEST_MODELS, RedemptionResult, StampsClient, errors
+from app.core.stamps.models.responses import RewardsResponse
 
 from .conftest import ClientFactory
 from .helpers import BASE_URL, TOKEN, FakeStamps, body_of, doc, reply
@@ -515,6 +516,21 @@ async def test_rewards_stop_after_ten_pages(make_client: ClientFactory, server: 
     answer = await make_client().rewards()
     assert len(answer.rewards) == 1000
     assert len(server.calls(REWARDS_PATH)) == 10
+    assert answer.more_offered  # the cashier is told, not only a log line
+
+
+async def test_a_whole_catalogue_is_not_said_to_be_cut(
+    make_client: ClientFactory, server: FakeStamps
+) -> None:
+    server.on(REWARDS_PATH, _catalogue(999))
+    answer = await make_client().rewards()
+    assert len(answer.rewards) == 999
+    assert not answer.more_offered
+
+
+def test_no_answer_can_say_it_was_cut() -> None:
+    listing = RewardsResponse.model_validate({"rewards": [], "more_offered": True})
+    assert not listing.more_offered
 
 
 async def test_a_server_that_ignores_paging_is_read_once(
@@ -525,6 +541,7 @@ async def test_a_server_that_ignores_paging_is_read_once(
     answer = await make_client().rewards()
     assert [r.id for r in answer.rewards] == list(range(1, 101))
     assert len(server.calls(REWARDS_PATH)) == 2  # the second page added nothing: stop
+    assert not answer.more_offered
 
 
 # --- validating codes: what the docs let the till say --------------------------------------------
