@@ -1550,6 +1550,16 @@ TEMPLATES: dict[str, str] = {
         "seconds): nothing was changed; close that program (an sqlite3 shell, a backup) and try "
         "again"
     ),
+    "storage.log_lost": (
+        "Another program deleted {log}, the log of the till's database, while the till was "
+        "open. Everything saved so far was copied into {path}, but nothing more can be saved: "
+        "close the till and open it again"
+    ),
+    "storage.log_lost_not_copied": (
+        "Another program deleted {log}, the log of the till's database, while the till was "
+        "open. What was saved since the till opened is not yet in {path}: nothing more can be "
+        "saved; keep this window open and call support"
+    ),
     "storage.damaged": (
         "The till's database {path} is damaged ({problem}); it must be moved aside and a new one "
         "started"

@@ -6746,6 +6746,16 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Database mesin kasir {path} sedang ditahan program lain (terkunci lebih dari {seconds} detik): belum ada yang diubah; tutup program itu (shell sqlite3, pencadangan) lalu coba lagi</translation>
     </message>
     <message>
+        <source>Another program deleted {log}, the log of the till&apos;s database, while the till was open. Everything saved so far was copied into {path}, but nothing more can be saved: close the till and open it again</source>
+        <comment>storage.log_lost</comment>
+        <translation>Program lain menghapus {log}, log basis data kasir, saat kasir terbuka. Semua yang sudah tersimpan telah disalin ke {path}, tetapi tidak ada lagi yang bisa disimpan: tutup kasir lalu buka lagi</translation>
+    </message>
+    <message>
+        <source>Another program deleted {log}, the log of the till&apos;s database, while the till was open. What was saved since the till opened is not yet in {path}: nothing more can be saved; keep this window open and call support</source>
+        <comment>storage.log_lost_not_copied</comment>
+        <translation>Program lain menghapus {log}, log basis data kasir, saat kasir terbuka. Yang disimpan sejak kasir dibuka belum ada di {path}: tidak ada lagi yang bisa disimpan; biarkan jendela ini terbuka dan hubungi dukungan</translation>
+    </message>
+    <message>
         <source>The till&apos;s database {path} is damaged ({problem}); it must be moved aside and a new one started</source>
         <comment>storage.damaged</comment>
         <translation>Database mesin kasir {path} rusak ({problem}); database itu harus disisihkan dan database baru dimulai</translation>
