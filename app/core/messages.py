@@ -37,6 +37,11 @@ TEMPLATES: dict[str, str] = {
         "This member was last seen more than {hours} h ago; the till cannot vouch for their "
         "balance offline."
     ),
+    "policy.member_age_unknown": (
+        "The till's clock reads earlier than when this member was last seen, so it cannot tell "
+        "how old their balance is and cannot vouch for it offline. Set the clock right, or try "
+        "again when the till is back online."
+    ),
     "policy.not_enough_stamps": (
         "Not enough stamps: this costs {cost} and the member has {stamps} after what is "
         "waiting to sync."

@@ -4616,6 +4616,11 @@ Periksa apakah nama berkasnya benar.</translation>
         <translation>Data member ini terakhir diperbarui lebih dari {hours} jam lalu; mesin kasir tidak bisa menjamin saldonya saat offline.</translation>
     </message>
     <message>
+        <source>The till&apos;s clock reads earlier than when this member was last seen, so it cannot tell how old their balance is and cannot vouch for it offline. Set the clock right, or try again when the till is back online.</source>
+        <comment>policy.member_age_unknown</comment>
+        <translation>Jam mesin kasir menunjukkan waktu lebih awal daripada saat member ini terakhir dilihat, jadi mesin kasir tidak tahu seberapa lama saldonya dan tidak bisa menjaminnya saat offline. Setel jam dengan benar, atau coba lagi saat mesin kasir kembali online.</translation>
+    </message>
+    <message>
         <source>Not enough stamps: this costs {cost} and the member has {stamps} after what is waiting to sync.</source>
         <comment>policy.not_enough_stamps</comment>
         <translation>Stamp tidak cukup: ini perlu {cost} dan member punya {stamps} setelah dikurangi yang menunggu sinkron.</translation>
